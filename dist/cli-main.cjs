@@ -3728,22 +3728,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message2) {
+      constructor(name, pos, code2, message3) {
         super();
         this.name = name;
         this.code = code2;
-        this.message = message2;
+        this.message = message3;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message2) {
-        super("YAMLParseError", pos, code2, message2);
+      constructor(pos, code2, message3) {
+        super("YAMLParseError", pos, code2, message3);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message2) {
-        super("YAMLWarning", pos, code2, message2);
+      constructor(pos, code2, message3) {
+        super("YAMLWarning", pos, code2, message3);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -4423,8 +4423,8 @@ var require_compose_collection = __commonJS({
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message2 = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message2);
+          const message3 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message3);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -4496,15 +4496,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent2.length;
         } else {
           if (indent2.length < trimIndent) {
-            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent2.length, "MISSING_CHAR", message2);
+            const message3 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent2.length, "MISSING_CHAR", message3);
           }
           if (header2.indent === 0)
             trimIndent = indent2.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message2 = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message2);
+            const message3 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message3);
           }
           break;
         }
@@ -4527,8 +4527,8 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent2.length < trimIndent) {
           const src = header2.indent ? "explicit indentation indicator" : "first line";
-          const message2 = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
+          const message3 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message3);
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -4606,8 +4606,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message2 = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message2);
+              const message3 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message3);
             }
             length += token.source.length;
             comment = token.source.substring(1);
@@ -4618,8 +4618,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message2 = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message2);
+            const message3 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message3);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -5012,13 +5012,13 @@ var require_compose_node = __commonJS({
             if (anchor)
               node.anchor = anchor.source.substring(1);
           } catch (error) {
-            const message2 = error instanceof Error ? error.message : String(error);
-            onError(token, "RESOURCE_EXHAUSTION", message2);
+            const message3 = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message3);
           }
           break;
         default: {
-          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message2);
+          const message3 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message3);
           isSrcToken = false;
         }
       }
@@ -5174,12 +5174,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message2, warning) => {
+        this.onError = (source, code2, message3, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message2));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message3));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message2));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message3));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5249,10 +5249,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message2, warning) => {
+            this.directives.add(token.source, (offset, message3, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message2, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message3, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -5341,12 +5341,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message2) => {
+        const _onError = (pos, code2, message3) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message2);
+            onError(offset, code2, message3);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message2);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message3);
         };
         switch (token.type) {
           case "scalar":
@@ -6506,8 +6506,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message2 = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
+          const message3 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message3, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -6597,8 +6597,8 @@ var require_parser = __commonJS({
       *pop(error) {
         const token = error ?? this.stack.pop();
         if (!token) {
-          const message2 = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message: message2 };
+          const message3 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message3 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -7536,8 +7536,8 @@ var init_sha256 = __esm({
 });
 
 // src/core/fingerprint.ts
-function stableMessage(message2) {
-  return message2.replace(MEASURE, "#");
+function stableMessage(message3) {
+  return message3.replace(MEASURE, "#");
 }
 function identityKey(raw) {
   return raw.key ?? stableMessage(raw.message);
@@ -7615,9 +7615,9 @@ function backticked(text) {
   const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
   return `${fence}${pad}${text}${pad}${fence}`;
 }
-function partsOfPlain(message2) {
+function partsOfPlain(message3) {
   const parts = [];
-  let rest = message2;
+  let rest = message3;
   for (; ; ) {
     const open = /`+/.exec(rest);
     if (!open) break;
@@ -7774,11 +7774,11 @@ function sqlitePathAnchor(context) {
   if (s && sqlite) return { file: sqlite.file ?? s.file, line: sqlite.line };
   return { file: context.dockerfile, line: 1 };
 }
-function at(anchor, message2, details) {
+function at(anchor, message3, details) {
   return {
     file: anchor.file,
     ...anchor.line !== void 0 ? { line: anchor.line } : {},
-    message: message2,
+    message: message3,
     ...details ? { details } : {}
   };
 }
@@ -8235,17 +8235,20 @@ ${DOCKERIGNORE_PATTERNS}
 `,
       related: [],
       check(project) {
+        const images = [
+          ...project.apps.map((app) => ({ model: app.dockerfile, context: app.context })),
+          ...(project.otherDockerfiles ?? []).map((model) => ({ model, context: project.otherContexts?.[model.file] })).filter(({ context }) => context?.files.some((f) => /(^|\/)manage\.py$/.test(f)))
+        ];
         const findings = [];
-        for (const app of project.apps) {
-          const model = app.dockerfile;
-          if (!model || !app.context || app.context.dockerignore) continue;
+        for (const { model, context } of images) {
+          if (!model || !context || context.dockerignore) continue;
           for (const stage of model.builtStages) {
             for (const ins of stage.instructions) {
               if (ins.keyword !== "COPY" && ins.keyword !== "ADD" || !("sources" in ins) || ins.fromStage !== void 0)
                 continue;
               const whole = ins.sources.find((s) => /^(\.\/?|\/|\.\/\.)$/.test(s.trim()));
               if (whole === void 0) continue;
-              const where2 = app.context.dir === "." ? "the repository root" : `'${app.context.dir}'`;
+              const where2 = context.dir === "." ? "the repository root" : `'${context.dir}'`;
               findings.push({
                 file: model.file,
                 line: ins.line,
@@ -8260,8 +8263,10 @@ ${DOCKERIGNORE_PATTERNS}
         safety: "safe",
         summary: "Creates a .dockerignore beside the build context that leaves out .git, .env files, SQLite databases, virtualenvs, __pycache__ and node_modules.",
         make: (context) => {
-          const app = context.project.apps.find((a) => a.dockerfile?.file === context.finding.file && a.context);
-          return app?.context ? newDockerignore(context, app.context) : void 0;
+          const file = context.finding.file;
+          const app = context.project.apps.find((a) => a.dockerfile?.file === file && a.context);
+          const build2 = app?.context ?? context.project.otherContexts?.[file];
+          return build2 ? newDockerignore(context, build2) : void 0;
         }
       }
     });
@@ -8301,14 +8306,19 @@ function isDockerfile(path4) {
   const name = baseName(path4);
   if (name.endsWith(".dockerignore")) return false;
   if (SOURCE_EXTENSION.test(name) || VENDORED_DIR.test(path4)) return false;
-  return /\.dockerfile$/i.test(name) || /^[\w.-]*dockerfile$/i.test(name) || /^dockerfile[.-]/i.test(name);
+  return /\.dockerfile$/i.test(name) || /^[\w.-]*dockerfile$/i.test(name) || /^dockerfile[._-]/i.test(name);
 }
 function isComposeFile(path4) {
-  return /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/.test(baseName(path4));
+  return /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/.test(baseName(path4)) && !isComposeTemplate(path4);
+}
+function isComposeTemplate(path4) {
+  const stem = baseName(path4).replace(/\.ya?ml$/, "");
+  return stem.split(/[._-]/).some((part) => /^(example|sample|template|tpl|tmpl)s?$/i.test(part));
 }
 function looksLikeCompose(path4, text) {
   if (isComposeFile(path4)) return true;
-  if (!/\.ya?ml$/.test(path4) || CI_CONFIG.test(path4) || text === void 0) return false;
+  if (!/\.ya?ml$/.test(path4) || CI_CONFIG.test(path4) || text === void 0 || isComposeTemplate(path4))
+    return false;
   return /^services\s*:\s*$/m.test(text) && servicesIsMapping(text) && /^\s+(image|build)\s*:/m.test(text) && !/^apiVersion\s*:/m.test(text);
 }
 function servicesIsMapping(text) {
@@ -8647,12 +8657,33 @@ var init_context = __esm({
         });
         return all;
       }
+      dests = /* @__PURE__ */ new Map();
       destOf(stage, index, ins) {
+        const cached = this.dests.get(ins);
+        if (cached) return cached;
         const wd = this.workdirAt(stage, index) ?? "/";
         const sources = this.sourcesOf(ins);
         const path4 = import_node_path2.posix.resolve(wd, ins.dest);
-        const isDir = ins.dest.endsWith("/") || ins.dest === "." || path4 === wd || sources.length > 1 || sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins));
-        return { path: path4, isDir };
+        const isDir = ins.dest.endsWith("/") || ins.dest === "." || path4 === wd || sources.length > 1 || sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins)) || this.isDirectoryBefore(stage, index, path4, 0);
+        const dest = { path: path4, isDir };
+        this.dests.set(ins, dest);
+        return dest;
+      }
+      /** Whether an instruction before `index` of `stage` (or of the stages it builds on) made `path` a directory. */
+      isDirectoryBefore(stage, index, path4, depth) {
+        const under = (p) => p.startsWith(`${path4}/`);
+        for (let i = Math.min(index, stage.instructions.length) - 1; i >= 0; i--) {
+          const ins = stage.instructions[i];
+          if (ins.keyword === "WORKDIR") {
+            const wd = this.workdirAt(stage, i + 1);
+            if (wd !== void 0 && (wd === path4 || under(wd))) return true;
+          } else if (isCopy(ins)) {
+            const d = this.destOf(stage, i, ins);
+            if (d.isDir && d.path === path4 || under(d.path)) return true;
+          }
+        }
+        const parent = depth < 20 ? this.parentOf(stage) : void 0;
+        return parent ? this.isDirectoryBefore(parent, parent.instructions.length, path4, depth + 1) : false;
       }
       resolvedSources = /* @__PURE__ */ new Map();
       /**
@@ -9277,10 +9308,10 @@ var require_main = __commonJS({
       })(FoldingRange || (exports3.FoldingRange = FoldingRange = {}));
       var DiagnosticRelatedInformation;
       (function(DiagnosticRelatedInformation2) {
-        function create(location2, message2) {
+        function create(location2, message3) {
           return {
             location: location2,
-            message: message2
+            message: message3
           };
         }
         DiagnosticRelatedInformation2.create = create;
@@ -9312,8 +9343,8 @@ var require_main = __commonJS({
       })(CodeDescription || (exports3.CodeDescription = CodeDescription = {}));
       var Diagnostic;
       (function(Diagnostic2) {
-        function create(range, message2, severity, code2, source, relatedInformation) {
-          var result2 = { range, message: message2 };
+        function create(range, message3, severity, code2, source, relatedInformation) {
+          var result2 = { range, message: message3 };
           if (Is.defined(severity)) {
             result2.severity = severity;
           }
@@ -15215,8 +15246,8 @@ function afterExec(words2) {
 function describeError(error, firstLine) {
   const e = error;
   const line = typeof e?.Pos?.Line === "function" ? e.Pos.Line() : 1;
-  const message2 = typeof e?.Text === "string" ? e.Text : String(e?.message ?? error);
-  return { line: firstLine + Math.max(line, 1) - 1, message: message2 };
+  const message3 = typeof e?.Text === "string" ? e.Text : String(e?.message ?? error);
+  return { line: firstLine + Math.max(line, 1) - 1, message: message3 };
 }
 function collectScript(text, firstLine, out, depth, assignments, guards) {
   parser ??= loadSh().syntax.NewParser();
@@ -15305,10 +15336,14 @@ function visitStmt(stmt, src, out) {
     case "IfClause":
       visitIf(cmd, src, out);
       break;
-    case "WhileClause":
+    case "WhileClause": {
+      const outer = src.loop;
+      src.loop = true;
       visitStmts(cmd.Cond, src, out);
       visitStmts(cmd.Do, src, out);
+      src.loop = outer;
       break;
+    }
     case "ForClause":
       visitStmts(cmd.Do, src, out);
       break;
@@ -15425,6 +15460,9 @@ function visitCall(stmt, call2, src, out) {
   if (expands && written.some((w2, i) => w2 !== argv[i])) command.written = written;
   if (stmt.Background) command.background = true;
   if (src.guards.length > 0) command.guards = src.guards;
+  if (src.loop) command.loop = true;
+  const inFunction = src.functions.running.at(-1);
+  if (inFunction !== void 0) command.inFunction = inFunction;
   const heredoc = (stmt.Redirs ?? []).find((r) => HEREDOC_OPS.has(r.Op) && r.Hdoc);
   if (heredoc) command.stdin = heredocText(heredoc.Hdoc, src);
   out.push(command);
@@ -15885,8 +15923,8 @@ var init_dockerfile2 = __esm({
         }
         return { model, errors: this.errors };
       }
-      error(line, message2) {
-        if (this.errors.length === 0) this.errors.push({ file: this.file, ...line ? { line } : {}, message: message2 });
+      error(line, message3) {
+        if (this.errors.length === 0) this.errors.push({ file: this.file, ...line ? { line } : {}, message: message3 });
       }
       read(instr) {
         const kw = instr.keyword;
@@ -17319,6 +17357,9 @@ function imageCommand(app) {
 function serviceCommand(app, service) {
   return chain(app, service, void 0, !service.command && !service.entrypoint);
 }
+function reachedCommand(app, service) {
+  return chain(app, service, void 0, false);
+}
 function startCommands(app) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
@@ -17768,7 +17809,7 @@ var init_start_scripts = __esm({
 
 // src/model/compose/app-service.ts
 function pickAppService(services, texts, projectDir, projectDirs) {
-  const judged = [];
+  const judged2 = [];
   const taggedAsBacking = /* @__PURE__ */ new Set();
   for (const service of services.filter((s) => s.build)) {
     const image = builtImage(service, texts);
@@ -17794,15 +17835,15 @@ function pickAppService(services, texts, projectDir, projectDirs) {
       service.notApp = "no-python";
     else if (start === "worker") service.notApp = "worker";
     else if (start === "other") service.notApp = "other-program";
-    if (!service.notApp) judged.push({ service, image, start });
+    if (!service.notApp) judged2.push({ service, image, start });
   }
   const mentions = (s, withContext) => [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : void 0].some(
     (t) => t !== void 0 && DJANGO_START.test(t)
   );
   const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
   const ranked = [
-    ...judged.filter((j) => !taggedAsBacking.has(j.service)),
-    ...judged.filter((j) => taggedAsBacking.has(j.service))
+    ...judged2.filter((j) => !taggedAsBacking.has(j.service)),
+    ...judged2.filter((j) => taggedAsBacking.has(j.service))
   ];
   const chosen = ranked.find((j) => j.start === "server") ?? ranked.find((j) => mentions(j.service, true)) ?? ranked.find((j) => buildsProjectDir(j.service)) ?? // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
   ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? ranked[0];
@@ -17907,6 +17948,35 @@ var init_directories = __esm({
 });
 
 // src/model/command/pip.ts
+function pipArgs(args) {
+  const out = [];
+  for (let i = 0; i < args.length; i++) {
+    const w2 = args[i];
+    if (w2.startsWith("--") && w2.length > 2) {
+      const eq2 = w2.indexOf("=");
+      const option = longOption(eq2 < 0 ? w2 : w2.slice(0, eq2));
+      if (eq2 >= 0) out.push({ option, value: w2.slice(eq2 + 1) });
+      else out.push(PIP_VALUE_OPTIONS.has(option) ? { option, value: args[++i] } : { option });
+    } else if (w2 === "-" || w2 === "--") out.push({ option: w2 });
+    else if (w2.startsWith("-")) {
+      for (let k = 1; k < w2.length; k++) {
+        const option = `-${w2[k]}`;
+        if (!PIP_VALUE_OPTIONS.has(option)) {
+          out.push({ option });
+          continue;
+        }
+        out.push({ option, value: w2.slice(k + 1) || args[++i] });
+        break;
+      }
+    } else out.push({ operand: w2 });
+  }
+  return out;
+}
+function pipRequirementFiles(args) {
+  return pipArgs(args).flatMap(
+    (a) => "option" in a && (a.option === "-r" || a.option === "--requirement") && a.value !== void 0 ? [a.value] : []
+  );
+}
 function pipInstall(argv) {
   const a = programArgv(argv);
   let i;
@@ -17922,17 +17992,15 @@ function pipInstall(argv) {
     unpinnedTooling: [],
     fromPaths: []
   };
-  for (i = i + 1; i < a.length; i++) {
-    const arg = a[i];
-    if (arg.startsWith("-")) {
-      const [flag, inline] = arg.startsWith("--") ? arg.split(/=(.*)/s) : [arg.slice(0, 2), arg.slice(2)];
-      const takesValue = PIP_VALUE_OPTIONS.has(flag);
-      const value = takesValue ? inline || a[++i] : void 0;
-      if (flag === "-r" || flag === "--requirement") out.requirementFiles.push(value ?? "");
-      if (flag === "-c" || flag === "--constraint") out.constrained = true;
-      if ((flag === "-e" || flag === "--editable") && value) out.fromPaths.push(value);
+  for (const parsed of pipArgs(a.slice(i + 1))) {
+    if ("option" in parsed) {
+      const { option, value } = parsed;
+      if (option === "-r" || option === "--requirement") out.requirementFiles.push(value ?? "");
+      if (option === "-c" || option === "--constraint") out.constrained = true;
+      if ((option === "-e" || option === "--editable") && value) out.fromPaths.push(value);
       continue;
     }
+    const arg = parsed.operand;
     const spec = requirementSpec(arg);
     if (spec && PIP_TOOLING.has(spec.name.toLowerCase())) {
       if (!spec.pinned) out.unpinnedTooling.push(spec.spec);
@@ -17951,7 +18019,7 @@ function requirementSpec(arg) {
   if (!pinned && rest.includes("$")) return void 0;
   return { spec: arg, name, pinned };
 }
-var PIP_VALUE_OPTIONS, PIP_TOOLING;
+var PIP_VALUE_OPTIONS, longOption, PIP_TOOLING;
 var init_pip = __esm({
   "src/model/command/pip.ts"() {
     "use strict";
@@ -18008,8 +18076,14 @@ var init_pip = __esm({
       "--resolution",
       "--prerelease",
       "--extra",
-      "--link-mode"
+      "--link-mode",
+      // pip wheel / pip download
+      "-w",
+      "--wheel-dir",
+      "-d",
+      "--dest"
     ]);
+    longOption = (name) => name === "--requirements" ? "--requirement" : name;
     PIP_TOOLING = /* @__PURE__ */ new Set(["pip", "setuptools", "wheel"]);
   }
 });
@@ -18285,6 +18359,15 @@ function otherAppServices(app) {
       out.push({ service, app: foreign });
   }
   return out;
+}
+function ownImageAppServices(app) {
+  const compose = app.compose;
+  const projectDir = app.managePy ? import_node_path8.posix.dirname(app.managePy) : void 0;
+  if (!compose || projectDir === void 0) return [];
+  const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
+  return compose.services.filter(
+    (s) => s.build !== void 0 && s.build.dockerfile.replace(/^\.\//, "") !== app.dockerfile?.file && !(compose.appImageServices ?? [compose.appService]).includes(s) && coversPath(s.build.context.replace(/^\.\/(?=.)/, ""), projectDir)
+  ).map((service) => ({ service, app: foreign }));
 }
 function appTargetStages(project) {
   return project.apps.flatMap((app) => {
@@ -19909,8 +19992,8 @@ function modelCompose(files, env, options = {}) {
   try {
     return build(files, env, options, errors);
   } catch (error) {
-    const message2 = `compose files could not be modelled: ${error.message}`;
-    return { errors: [...errors, { file: files[0]?.file ?? ".", message: message2 }] };
+    const message3 = `compose files could not be modelled: ${error.message}`;
+    return { errors: [...errors, { file: files[0]?.file ?? ".", message: message3 }] };
   }
 }
 function build(files, env, options, errors) {
@@ -23940,6 +24023,7 @@ function lift(v, f) {
     const out = { t: "env", read: v.read, unset, line: v.line };
     if (v.derived) out.derived = true;
     if (v.presence) out.presence = true;
+    if (v.chosenAt) out.chosenAt = v.chosenAt;
     const mapped = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })) ?? [];
     const probes = mapped.filter((p) => isScalarValue(p.v));
     if (probes.length) out.probes = probes;
@@ -25387,7 +25471,8 @@ function evalExpression(ev, node, ctx) {
     case "SetExpression": {
       const items = childrenOf(node).filter((c) => !["[", "]", "(", ")", "{", "}", ","].includes(c.name));
       if (items.some((c) => c.name === "*")) return ev.unknown(node);
-      return { t: "list", items: items.map((c) => ev.evaluate(c, ctx)), line };
+      const written = node.name === "TupleExpression" ? "tuple" : node.name === "SetExpression" ? "set" : "list";
+      return { t: "list", items: items.map((c) => ev.evaluate(c, ctx)), line, written };
     }
     case "DictionaryExpression":
       return dictionary(ev, node, ctx);
@@ -25931,7 +26016,12 @@ function execAssign(ev, node, ctx) {
   const valueNodes = segments.pop();
   if (valueNodes.length === 0) return;
   if (!valueHasComma && rebindsItself(ev, segments, valueNodes, ctx)) return;
-  const value = valueNodes.length === 1 && !valueHasComma ? ev.evaluate(valueNodes[0], ctx) : { t: "list", items: valueNodes.map((n) => ev.evaluate(n, ctx)), line: ev.line(valueNodes[0]) };
+  const value = valueNodes.length === 1 && !valueHasComma ? ev.evaluate(valueNodes[0], ctx) : {
+    t: "list",
+    items: valueNodes.map((n) => ev.evaluate(n, ctx)),
+    line: ev.line(valueNodes[0]),
+    written: "tuple"
+  };
   const line = ev.line(node);
   for (const targets of segments) {
     if (targets.length === 1) assignTarget(ev, targets[0], value, ctx, line);
@@ -26128,7 +26218,9 @@ function presenceFallbacks(scope, results) {
     if (tried?.t !== "env" || tried.read.variable !== x || unset.scope.get(name) === set.scope.get(name))
       continue;
     const v = withFallback(tried, unset.scope.get(name)?.v, [tried.read]);
-    if (v) scope.set(name, { v, origins: b.origins });
+    const test = set.when;
+    const chosenAt = test.file ? { line: test.line, file: test.file } : { line: test.line };
+    if (v?.t === "env") scope.set(name, { v: { ...v, chosenAt }, origins: b.origins });
   }
 }
 function execTry(ev, node, ctx) {
@@ -26666,7 +26758,8 @@ var init_databases = __esm({
             variable,
             default: v.read.defaultText,
             line: v.read.line,
-            file: v.read.file
+            file: v.read.file,
+            test: v.chosenAt
           });
           if (v.unset.t === "dict" && v.unset.entries.length > 0)
             this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
@@ -26813,6 +26906,7 @@ var init_databases = __esm({
           };
           if (pick2.default !== void 0) chosen.default = pick2.default;
           if (pick2.file) chosen.file = pick2.file;
+          if (pick2.test) chosen.test = pick2.test;
           selection = chosen;
         } else if (this.configs.length > 0 && !engines.has("?")) selection = { kind: "fixed" };
         else selection = { kind: "unknown" };
@@ -26927,7 +27021,7 @@ function valueSourceHere(v, baseDirParts, depth) {
     case "none":
       return { kind: "literal", value: null, line };
     case "list":
-      return { kind: "list", items: v.items.map(inner), line };
+      return v.written ? { kind: "list", items: v.items.map(inner), line, written: v.written } : { kind: "list", items: v.items.map(inner), line };
     case "dict":
       return {
         kind: "dict",
@@ -27245,8 +27339,8 @@ function variableRead(context) {
     }
   return void 0;
 }
-function usedInSettings(a, settings, elsewhere) {
-  return elsewhere && (a.file ?? settings.file) === settings.file ? elsewhere.usedAt : "";
+function usedInSettings(a, settings, elsewhere2) {
+  return elsewhere2 && (a.file ?? settings.file) === settings.file ? elsewhere2.usedAt : "";
 }
 var secretKeyInCode;
 var init_TF0301_secret_key_in_code = __esm({
@@ -27307,12 +27401,12 @@ For local development, put the variable in an untracked \`.env\` file or the com
             }
             if (isKey(v)) {
               const conditional = a.activeWhenUnset === false;
-              const elsewhere = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
-              const usedAt = usedInSettings(a, settings, elsewhere);
-              if (elsewhere && !conditional) {
+              const elsewhere2 = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
+              const usedAt = usedInSettings(a, settings, elsewhere2);
+              if (elsewhere2 && !conditional) {
                 findings.push({
-                  file: elsewhere.file,
-                  line: elsewhere.line,
+                  file: elsewhere2.file,
+                  line: elsewhere2.line,
                   ...msg`This literal value becomes SECRET_KEY${usedAt}, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`
                 });
                 continue;
@@ -27336,11 +27430,11 @@ For local development, put the variable in an untracked \`.env\` file or the com
               });
             } else if (literalOption) {
               const variable = v.kind === "env" ? v.variable : "the environment";
-              const elsewhere = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
-              const usedAt = usedInSettings(a, settings, elsewhere);
+              const elsewhere2 = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
+              const usedAt = usedInSettings(a, settings, elsewhere2);
               findings.push({
-                file: elsewhere?.file ?? a.file ?? settings.file,
-                line: elsewhere?.line ?? a.line,
+                file: elsewhere2?.file ?? a.file ?? settings.file,
+                line: elsewhere2?.line ?? a.line,
                 severity: "warning",
                 ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : "DJANGO_SECRET_KEY"}"]`)}.`
               });
@@ -27647,13 +27741,13 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
               const fallbackOf = branchOf !== void 0 && live.some((b) => b !== a && b.value.kind === "env" && b.value.variable === branchOf) ? branchOf : overriddenWhenSet(live, a);
               const fallback = fallbackOf !== void 0 && !isFalseWord(v);
               const at3 = { file: a.file ?? settings.file, line: a.line };
-              const elsewhere = fallback ? void 0 : literalElsewhere(v, at3);
+              const elsewhere2 = fallback ? void 0 : literalElsewhere(v, at3);
               findings.push({
-                file: elsewhere?.file ?? at3.file,
-                line: elsewhere?.line ?? at3.line,
-                ...elsewhere ? msg`This value becomes DEBUG${elsewhere.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : fallback ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code("DEBUG = False")}.` : isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+                file: elsewhere2?.file ?? at3.file,
+                line: elsewhere2?.line ?? at3.line,
+                ...elsewhere2 ? msg`This value becomes DEBUG${elsewhere2.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : fallback ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code("DEBUG = False")}.` : isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
               });
-              if (!fallback && !elsewhere && !isFalseWord(v))
+              if (!fallback && !elsewhere2 && !isFalseWord(v))
                 findings.push(...shadowedTrueLiterals(settings.assignments, a, at3));
               continue;
             }
@@ -27734,6 +27828,13 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
 });
 
 // src/rules/TF0303-allowed-hosts-wildcard.ts
+function onlyWhen(name, test, fromEnv) {
+  if (test?.trim() === "DEBUG")
+    return msg`${name} contains '*' in code only while DEBUG is on (it is added under ${code("if DEBUG:")}); DEBUG is on when no variable is set, so a deploy that sets none accepts any Host header. Read the host names from the environment: ${fromEnv}.`;
+  if (test)
+    return msg`${name} contains '*' in code only while ${code(test)} holds, which it does when no variable is set, so a deploy that sets none accepts any Host header. Read the host names from the environment: ${fromEnv}.`;
+  return msg`${name} contains '*' in code in a branch that runs when no variable is set, so a deploy that sets none accepts any Host header. Read the host names from the environment: ${fromEnv}.`;
+}
 var allowedHostsWildcard;
 var init_TF0303_allowed_hosts_wildcard = __esm({
   "src/rules/TF0303-allowed-hosts-wildcard.ts"() {
@@ -27767,11 +27868,11 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
       related: [],
       check(project) {
         const findings = [];
-        const judged = [
+        const judged2 = [
           ...appSettings(project).map((s) => s.settings),
           ...project.apps.flatMap((a) => a.servedSettings ? [a.servedSettings] : [])
         ];
-        for (const settings of judged) {
+        for (const settings of judged2) {
           for (const a of liveAssignments(settings, "ALLOWED_HOSTS")) {
             if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
             const inList = a.value.kind === "list" && a.value.items.some((i) => i.kind === "literal" && i.value === "*");
@@ -27781,12 +27882,12 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
               'ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")'
             );
             const at2 = { file: a.file ?? settings.file, line: a.line };
-            const elsewhere = literalElsewhere(a.value, at2);
-            const name = `ALLOWED_HOSTS${elsewhere?.usedAt ?? ""}`;
+            const elsewhere2 = literalElsewhere(a.value, at2);
+            const name = `ALLOWED_HOSTS${elsewhere2?.usedAt ?? ""}`;
             findings.push({
-              file: elsewhere?.file ?? at2.file,
-              line: elsewhere?.line ?? at2.line,
-              ...inList ? msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.` : msg`${name} is the string ${`'${text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
+              file: elsewhere2?.file ?? at2.file,
+              line: elsewhere2?.line ?? at2.line,
+              ...inList ? a.inBranch ? onlyWhen(name, a.condition?.text, fromEnv) : msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.` : msg`${name} is the string ${`'${text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
             });
           }
         }
@@ -28309,18 +28410,18 @@ credentials and are not judged.
                 const file = keyLine ? writtenIn(settings, config2) : writtenIn(settings, v, config2);
                 const id2 = `${key}\0${file}\0${line}`;
                 if (seen.has(id2)) continue;
-                const elsewhere = literalElsewhere(v, { file, line }) ?? fallbackElsewhere(key, v, { file, line });
+                const elsewhere2 = literalElsewhere(v, { file, line }) ?? fallbackElsewhere(key, v, { file, line });
                 const finding = credentialFinding(
                   app,
                   key,
                   v,
-                  `${where2}${elsewhere?.usedAt ?? ""}`,
+                  `${where2}${elsewhere2?.usedAt ?? ""}`,
                   setOnKey ? `DATABASES["${alias.name}"]["${key}"] = ` : void 0,
                   replacedWhen(v, key, alias.configs)
                 );
                 if (!finding) continue;
                 seen.add(id2);
-                findings.push({ file: elsewhere?.file ?? file, line: elsewhere?.line ?? line, ...finding });
+                findings.push({ file: elsewhere2?.file ?? file, line: elsewhere2?.line ?? line, ...finding });
               }
             }
         }
@@ -29565,6 +29666,20 @@ from there.
 });
 
 // src/rules/TF0314-settings-value-malformed.ts
+function secretKeyNotString(v) {
+  const read = v.items.find((i) => i.kind === "env");
+  const variable = read?.kind === "env" ? read.variable : "DJANGO_SECRET_KEY";
+  const fix2 = `SECRET_KEY = os.environ["${variable}"]`;
+  const shape = v.written ?? "tuple";
+  if (v.items.length === 1)
+    return shape === "tuple" ? `SECRET_KEY is a one-element tuple (a stray trailing comma), not a string. Remove the comma: ${fix2}.` : `SECRET_KEY is a one-element ${shape}, not a string. Drop the brackets: ${fix2}.`;
+  const count = COUNTS[v.items.length] ?? String(v.items.length);
+  const [first, second] = v.items;
+  const meantFallback = v.items.length === 2 && first.kind === "env" && first.fallback === void 0 && !first.required && second.kind === "literal" && typeof second.value === "string";
+  if (meantFallback)
+    return `SECRET_KEY is a ${shape} of two values, the ${first.variable} variable and a literal string, not a string: probably os.environ.get("${first.variable}", "...") was meant, but that literal fallback would be a key written in code (TF0301). Read the variable alone: ${fix2}.`;
+  return `SECRET_KEY is a ${shape} of ${count} values, not a string. Read one variable: ${fix2}.`;
+}
 function emptyHosts(settings, hosts) {
   if (hosts.length !== 1) return void 0;
   const [a] = hosts;
@@ -29609,7 +29724,7 @@ function canBeFalse(v) {
       return false;
   }
 }
-var settingsValueMalformed;
+var settingsValueMalformed, COUNTS;
 var init_TF0314_settings_value_malformed = __esm({
   "src/rules/TF0314-settings-value-malformed.ts"() {
     "use strict";
@@ -29642,11 +29757,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
         for (const { settings } of appSettings(project)) {
           for (const a of liveAssignments(settings, "SECRET_KEY")) {
             if (a.value.kind !== "list") continue;
-            findings.push({
-              file: a.file ?? settings.file,
-              line: a.line,
-              message: `SECRET_KEY is a tuple or list (a stray trailing comma?), not a string. Remove the comma: SECRET_KEY = os.environ["DJANGO_SECRET_KEY"].`
-            });
+            findings.push({ file: a.file ?? settings.file, line: a.line, message: secretKeyNotString(a.value) });
           }
           const hosts = liveAssignments(settings, "ALLOWED_HOSTS");
           for (const a of hosts) {
@@ -29677,6 +29788,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
         return findings;
       }
     });
+    COUNTS = ["no", "one", "two", "three", "four"];
   }
 });
 
@@ -29692,9 +29804,9 @@ function perServiceLine(project, hitsOf) {
     }
   }
   return [...byLine.values()].map(({ hit, services }) => {
-    const plural2 = services.length > 1;
-    const who = `${plural2 ? "Services" : "Service"} ${services.map((n) => `'${n}'`).join(", ")}`;
-    return { file: hit.file, line: hit.line, message: hit.message(who, plural2) };
+    const plural3 = services.length > 1;
+    const who = `${plural3 ? "Services" : "Service"} ${services.map((n) => `'${n}'`).join(", ")}`;
+    return { file: hit.file, line: hit.line, message: hit.message(who, plural3) };
   });
 }
 var init_service_lines = __esm({
@@ -29913,7 +30025,7 @@ var init_TF0401_backing_service_localhost = __esm({
                 {
                   file: e.file,
                   line: e.line,
-                  message: (who, plural2) => byDefault && e.raw !== void 0 ? `${who} ${plural2 ? "set" : "sets"} ${e.name} to \`${e.raw}\`, whose default, taken when ${byDefault.variables.join(", ")} is not set where the stack runs, is ${problem(host, kind)}: make the default the compose service name (\`${serviceDefault(e.raw, service2)}\`), or drop it so the deploy must set the variable.` : `${who} ${plural2 ? "set" : "sets"} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. '${service2}'), or pass the value from the environment.`
+                  message: (who, plural3) => byDefault && e.raw !== void 0 ? `${who} ${plural3 ? "set" : "sets"} ${e.name} to \`${e.raw}\`, whose default, taken when ${byDefault.variables.join(", ")} is not set where the stack runs, is ${problem(host, kind)}: make the default the compose service name (\`${serviceDefault(e.raw, service2)}\`), or drop it so the deploy must set the variable.` : `${who} ${plural3 ? "set" : "sets"} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. '${service2}'), or pass the value from the environment.`
                 }
               ];
             })
@@ -30185,11 +30297,22 @@ var init_TF0402_depends_on_unhealthy = __esm({
 function appliesMigrations(dj) {
   return dj !== void 0 && MIGRATE_COMMANDS.has(dj.name) && !dj.args.includes("--check") && !dj.args.includes("--plan");
 }
-var MIGRATE_COMMANDS;
+function rolledBackApp(dj) {
+  if (!appliesMigrations(dj) || dj.name !== "migrate") return void 0;
+  const positional = [];
+  for (let i = 0; i < dj.args.length; i++) {
+    const a = dj.args[i];
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!a.startsWith("-")) positional.push(a);
+  }
+  return positional.length === 2 && positional[1] === "zero" ? positional[0] : void 0;
+}
+var MIGRATE_COMMANDS, VALUE_OPTIONS;
 var init_migrate = __esm({
   "src/rules/lib/migrate.ts"() {
     "use strict";
     MIGRATE_COMMANDS = /* @__PURE__ */ new Set(["migrate", "migrate_schemas"]);
+    VALUE_OPTIONS = /* @__PURE__ */ new Set(["--database", "--settings", "--pythonpath", "--verbosity", "-v"]);
   }
 });
 
@@ -31260,12 +31383,19 @@ function pgdataOf(s, official) {
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
   return { dir: import_node_path16.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
+function kartozaDataDir(s) {
+  const set = absoluteEnv(s, "PGDATA") ?? absoluteEnv(s, "DATADIR");
+  if (set) return { dir: set };
+  const parent = "/var/lib/postgresql";
+  const major = /^(9\.\d|\d{2,})(?![\d])/.exec(databaseImage(s)?.tag ?? "")?.[1];
+  if (major) return { dir: `${parent}/${major}/main`, mountAt: parent };
+  return { dir: parent, mountAt: parent, below: `${parent}/<major>/main` };
+}
 function dataDir(s) {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? "";
   const bitnami = repo.split("/").includes("bitnami");
   if (s.role === "postgres") {
-    if (/(^|\/)kartoza\/postgis$/.test(repo))
-      return { dir: absoluteEnv(s, "DATADIR") ?? "/var/lib/postgresql" };
+    if (/(^|\/)kartoza\/postgis$/.test(repo)) return kartozaDataDir(s);
     const pgdata = pgdataOf(s, isOfficialPostgres(repo));
     if (pgdata) return pgdata;
     if (bitnami) return { dir: "/bitnami/postgresql" };
@@ -31277,11 +31407,11 @@ function dataDir(s) {
     return { dir: bitnami ? `/bitnami/${s.role}` : "/var/lib/mysql" };
   return void 0;
 }
-function relativeMessage(at2, name, data, elsewhere) {
+function relativeMessage(at2, name, data, elsewhere2) {
   const { dir, relative: relative6 } = data;
   const cause = `${at2} takes PGDATA=${relative6.written} ${relative6.from}, a relative path that postgres resolves against the container's working directory ${relative6.cwd}: the data goes to ${dir}`;
-  if (elsewhere?.source)
-    return `${cause}, not to the volume '${elsewhere.source}' mounted at ${elsewhere.target}, and is lost when the container is recreated. Set PGDATA to an absolute path in the volume (PGDATA=${elsewhere.target}), or mount the volume at ${dir} ('${elsewhere.source}:${dir}').`;
+  if (elsewhere2?.source)
+    return `${cause}, not to the volume '${elsewhere2.source}' mounted at ${elsewhere2.target}, and is lost when the container is recreated. Set PGDATA to an absolute path in the volume (PGDATA=${elsewhere2.target}), or mount the volume at ${dir} ('${elsewhere2.source}:${dir}').`;
   return `${cause}, which no named volume covers, and is lost when the container is recreated. Mount a named volume there ('${name}-data:${dir}', declared under the top-level volumes:), or set PGDATA to an absolute path inside a named volume.`;
 }
 function floatingNote(image, layout) {
@@ -31295,30 +31425,35 @@ function hostPath(bind2) {
   if (/^[/~.$]/.test(shown)) return shown;
   return `./${shown}`;
 }
+function bindMessage(at2, name, data, bind2, mountAt) {
+  const outside = bind2.source.startsWith("/") || bind2.source.startsWith("~");
+  const where2 = outside ? "in a host path outside the project, which exists on this host only, owned by the database's user" : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
+  const fix2 = mountAt === data.dir ? `Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.` : `Mount a named volume instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
+  if (data.guessed || data.below)
+    return `${at2} mounts the host directory ${hostPath(bind2)} at ${shownTarget(bind2)}, a bind mount rather than a named volume: the database files it holds sit ${where2}. ${fix2}`;
+  return `${at2} keeps its data directory ${data.dir} in a bind mount of the host directory ${hostPath(bind2)}, not in a named volume: the files sit ${where2}. ${fix2}`;
+}
 function message(name, image, data, mounts) {
-  const { dir, layout } = data;
+  const { layout } = data;
+  const dir = data.below ?? data.dir;
   const at2 = `Service '${name}' (${image})`;
-  const mountAt = layout?.mountAt ?? dir;
+  const mountAt = data.mountAt ?? layout?.mountAt ?? dir;
   const fix2 = `Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
   const note = floatingNote(image, layout);
-  const { bind: bind2, anonymous, shadowed, elsewhere } = mounts;
+  const { bind: bind2, anonymous, shadowed, elsewhere: elsewhere2 } = mounts;
   if (data.relative && !bind2 && !anonymous)
-    return relativeMessage(at2, name, { ...data, relative: data.relative }, elsewhere);
-  if (bind2) {
-    const outside = bind2.source.startsWith("/") || bind2.source.startsWith("~");
-    const where2 = outside ? "in a host path outside the project, which exists on this host only, owned by the database's user" : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
-    return `${at2} keeps its data directory ${dir} in a bind mount of the host directory ${hostPath(bind2)}, not in a named volume: the files sit ${where2}. ${fix2}${note}`;
-  }
+    return relativeMessage(at2, name, { ...data, relative: data.relative }, elsewhere2);
+  if (bind2) return bindMessage(at2, name, data, bind2, mountAt) + note;
   if (shadowed && layout) {
     const own = layout.volume === dir ? "which" : `inside ${layout.volume}, which`;
     return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, ${own} the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${mountAt} itself, e.g. '${name}-data:${mountAt}'.${note}`;
   }
   if (anonymous)
     return `${at2} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix2}${note}`;
-  if (elsewhere && layout && layout.mountAt !== layout.dataDir && elsewhere.target === "/var/lib/postgresql/data")
-    return `${at2} mounts the volume '${elsewhere.source}' at /var/lib/postgresql/data, but this image keeps its data in ${dir}, under its VOLUME ${layout.volume}: /var/lib/postgresql/data stays unused, the data goes to an anonymous volume and is lost when the container is recreated, and once that volume holds a cluster of an earlier version the server refuses to start. Mount the volume at ${mountAt} instead ('${elsewhere.source}:${mountAt}'), or pin the major version the data was made with (e.g. postgres:17).${note}`;
-  if (elsewhere)
-    return `${at2} mounts the volume '${elsewhere.source}' at ${elsewhere.target}, but this image keeps its data in ${dir}, which no named volume covers: the data is lost when the container is recreated. Mount the volume at ${mountAt} instead: '${elsewhere.source}:${mountAt}'.${note}`;
+  if (elsewhere2 && layout && layout.mountAt !== layout.dataDir && elsewhere2.target === "/var/lib/postgresql/data")
+    return `${at2} mounts the volume '${elsewhere2.source}' at /var/lib/postgresql/data, but this image keeps its data in ${dir}, under its VOLUME ${layout.volume}: /var/lib/postgresql/data stays unused, the data goes to an anonymous volume and is lost when the container is recreated, and once that volume holds a cluster of an earlier version the server refuses to start. Mount the volume at ${mountAt} instead ('${elsewhere2.source}:${mountAt}'), or pin the major version the data was made with (e.g. postgres:17).${note}`;
+  if (elsewhere2)
+    return `${at2} mounts the volume '${elsewhere2.source}' at ${elsewhere2.target}, but this image keeps its data in ${dir}, which no named volume covers: the data is lost when the container is recreated. Mount the volume at ${mountAt} instead: '${elsewhere2.source}:${mountAt}'.${note}`;
   if (layout?.unknownMajor)
     return `${at2} has no named volume at its data directory: the data is lost when the container is recreated. Add a volume such as '${name}-data:/var/lib/postgresql/data' (up to 17) or '${name}-data:/var/lib/postgresql' (18 and later) and declare it under the top-level volumes:.${note}`;
   if (data.guessed)
@@ -31365,9 +31500,11 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
         "The data directory is the image's: `/var/lib/postgresql/data` for `postgres` and `postgis/postgis` up to 17",
         "(`/var/lib/postgresql/<major>/docker` from 18, under the VOLUME `/var/lib/postgresql` where the volume goes; or",
         "`PGDATA`, set in `environment:` or an `env_file`; a relative `PGDATA=pgdata` is resolved against the working",
-        "directory `/`, so the data goes to `/pgdata`), `/var/lib/postgresql` for `kartoza/postgis` (or `DATADIR`),",
-        "`/bitnami/postgresql` for",
-        "`bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. An image that names no major version",
+        "directory `/`, so the data goes to `/pgdata`), `/var/lib/postgresql/<major>/main` for `kartoza/postgis` (the",
+        "major from its tag, `13.0` or `16-3.4`; `DATADIR` or `PGDATA` moves it; a volume at `/var/lib/postgresql`",
+        "covers it), `/bitnami/postgresql` for `bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. For",
+        "another publisher's image the data directory is not known: a bind mount is named by where it is mounted, not",
+        "called the data directory. An image that names no major version",
         "(`postgres`, `postgres:latest`, `postgres:alpine`) runs the newest, 18 or later today, so it is judged with the",
         "18 layout; pinning a major version decides which one applies."
       ].join("\n"),
@@ -31380,7 +31517,8 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
           if (!data || !anchor) continue;
           const dir = data.dir;
           const shadow = data.layout?.volume;
-          const reaches = (v) => !!v.source && coversPath(v.target, dir) && // A mount at a parent of the image's own VOLUME is shadowed there by an anonymous volume.
+          const below = (v) => !!data.below && new RegExp(`^${dir}/\\d+(\\.\\d+)?(/|$)`).test(v.target);
+          const reaches = (v) => !!v.source && (coversPath(v.target, dir) || below(v)) && // A mount at a parent of the image's own VOLUME is shadowed there by an anonymous volume.
           !(shadow && coversPath(shadow, dir) && !coversPath(shadow, v.target));
           const named = s.volumes.some((v) => v.type === "volume" && reaches(v));
           const throwaway = s.volumes.some((v) => v.type === "tmpfs" && coversPath(v.target, dir));
@@ -31508,7 +31646,7 @@ var init_TF0605_volume_over_source = __esm({
             ).map((v) => ({
               file: v.file,
               line: v.line,
-              message: (who, plural2) => `${who} ${plural2 ? "mount" : "mounts"} the named volume '${shownSource(v)}' on ${shownTarget(v)}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
+              message: (who, plural3) => `${who} ${plural3 ? "mount" : "mounts"} the named volume '${shownSource(v)}' on ${shownTarget(v)}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
             }));
           })
         );
@@ -31519,10 +31657,47 @@ var init_TF0605_volume_over_source = __esm({
 });
 
 // src/rules/TF0701-no-port-declared.ts
+function boundPorts(app) {
+  const env = containerEnv(app);
+  const ports = [];
+  const servers = [];
+  for (const cmd of startCommands(app)) {
+    const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
+    for (const a of server?.addresses ?? []) {
+      if (a.port === void 0 || ports.includes(a.port)) continue;
+      ports.push(a.port);
+      servers.push(`${server.kind} binds port ${a.port} (${cmd.file}:${cmd.line})`);
+    }
+  }
+  return { ports, servers };
+}
+function composePart(views) {
+  const withCompose = views.filter((v) => v.composeFiles);
+  if (withCompose.length === 0) return "";
+  const sets = [...new Set(withCompose.map((v) => v.composeFiles.join(" + ")))];
+  const services = [...new Set(withCompose.map((v) => `'${v.service}'`))];
+  return `, and compose service ${services.join("/")} has no ports/expose in ${sets.join(", nor in ")}`;
+}
+function elsewhere(published) {
+  if (published.length === 0) return "";
+  const byFile = /* @__PURE__ */ new Map();
+  for (const p of published) byFile.set(p.file, [...byFile.get(p.file) ?? [], p.raw]);
+  const parts = [...byFile].map(([file, raws]) => `${file} publishes ${[...new Set(raws)].join(", ")}`);
+  return ` (only ${parts.join("; ")})`;
+}
+function message2(views, published) {
+  const bound = views.map((v) => boundPorts(v.app));
+  const ports = [...new Set(bound.flatMap((b) => b.ports))];
+  const servers = [...new Set(bound.flatMap((b) => b.servers))];
+  const publishedPorts = [...new Set(published.flatMap((p) => p.target === void 0 ? [] : [p.target]))];
+  const fix2 = ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.";
+  return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix2}`;
+}
 var noPortDeclared;
 var init_TF0701_no_port_declared = __esm({
   "src/rules/TF0701-no-port-declared.ts"() {
     "use strict";
+    init_command();
     init_examples();
     init_each();
     init_rule();
@@ -31536,21 +31711,30 @@ var init_TF0701_no_port_declared = __esm({
       help: `A twelve-factor app exports its service by binding a port; the image should say which one, so that
 platforms, \`docker run -P\` and readers know where the app answers without reading the start command.
 
+Where the repository has several compose setups (a base file with a development and a production override), each is
+judged on its own: the message names the compose files that publish no port, and those that do.
+
 ${EXPOSE_EXAMPLE}`,
       related: [],
       check(project) {
-        const findings = [];
+        const missing = /* @__PURE__ */ new Map();
+        const published = /* @__PURE__ */ new Map();
         for (const { app, stage } of appTargetStages(project)) {
+          const file = app.dockerfile.file;
           if (stage.exposes.length > 0 || app.unparsedCompose) continue;
           const service = app.compose?.appService;
-          if (service && (service.ports.length > 0 || service.expose.length > 0)) continue;
-          findings.push({
-            file: app.dockerfile.file,
-            line: 1,
-            message: `The image declares no port (no EXPOSE in the target stage${service ? `, no ports/expose on compose service '${service.name}'` : ""}). Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.`
-          });
+          if (service && (service.ports.length > 0 || service.expose.length > 0)) {
+            published.set(file, [...published.get(file) ?? [], ...service.ports]);
+            continue;
+          }
+          const view = service ? { app, composeFiles: app.compose.files, service: service.name } : { app };
+          missing.set(file, [...missing.get(file) ?? [], view]);
         }
-        return findings;
+        return [...missing].map(([file, views]) => ({
+          file,
+          line: 1,
+          message: message2(views, published.get(file) ?? [])
+        }));
       }
     });
   }
@@ -32054,12 +32238,44 @@ var init_TF0802_fixed_container_name = __esm({
             {
               file: name.file,
               line: name.line,
-              message: (who, plural2) => `${who} ${plural2 ? "set" : "sets"} container_name: ${name.raw}, so ${plural2 ? "they" : "it"} cannot be scaled (docker compose up --scale ${s.name}=2 fails): remove container_name and address ${plural2 ? "them by their service names" : "it by its service name"}.`
+              message: (who, plural3) => `${who} ${plural3 ? "set" : "sets"} container_name: ${name.raw}, so ${plural3 ? "they" : "it"} cannot be scaled (docker compose up --scale ${s.name}=2 fails): remove container_name and address ${plural3 ? "them by their service names" : "it by its service name"}.`
             }
           ];
         });
       }
     });
+  }
+});
+
+// src/rules/lib/signal-trap.ts
+function termForwarder(commands) {
+  for (const c of commands) {
+    if (c.argv[0] !== "trap" || c.argv.length < 3) continue;
+    if (!c.argv.slice(2).some((s) => /^(SIG)?(TERM|INT)$|^(15|2)$/i.test(s))) continue;
+    const handler = c.argv[1];
+    const named = /^[A-Za-z_]\w*$/.test(handler);
+    const body = named ? commands.filter((x) => x.inFunction === handler) : handler.split(/[;&|\n]+/).map((s) => ({ argv: s.trim().split(/\s+/), redirects: [] }));
+    const forwards = body.some(({ argv }) => argv[0] === "kill" && argv.length > 1) || body.some(
+      ({ argv, redirects }) => /^(echo|printf)$/.test(argv[0] ?? "") && argv[1] !== void 0 && /^[qQ]$/.test(argv[1]) && redirects.some((r) => r.op.endsWith(">"))
+    ) || !named && /\b(echo|printf)\s+['"]?[qQ]['"]?\s*>/.test(handler);
+    if (!forwards) continue;
+    const waitsInHandler = body.some(({ argv }) => argv[0] === "wait");
+    const waits = commands.filter((x) => x.argv[0] === "wait" && (!named || x.inFunction !== handler)).length;
+    return { line: c.line, waitsAgain: waitsInHandler || waits >= 2 };
+  }
+  return void 0;
+}
+function restartLoopMessage(script, c, what, init) {
+  const stays = init ? `stays under ${init.name} (PID 1), which sends SIGTERM to it only,` : "stays PID 1";
+  return `${script.file}, line ${c.line}, starts ${what} inside a restart loop (while/until), so the shell ${stays} to restart ${what} whenever it exits, and SIGTERM from docker stop does not reach ${what}. Drop the loop and let the container's restart policy restart it (restart: unless-stopped in compose, docker run --restart unless-stopped), then start it with ${quotedLine(execLine(c))}; exec inside the loop would end the loop.`;
+}
+function forwarderExitsMessage(file, what, forwarder) {
+  return `${file} starts ${what} in the background (&), passes SIGTERM on to it from its trap (line ${forwarder.line}) and waits (wait), but a trapped signal makes wait return: once the trap has run the script ends, so the shell (PID 1) exits and the kernel kills ${what} before it has finished stopping. Wait for ${what} again after the trap (a second wait $pid after the first, or wait in the trap), or drop the trap and start ${what} in the foreground with exec.`;
+}
+var init_signal_trap = __esm({
+  "src/rules/lib/signal-trap.ts"() {
+    "use strict";
+    init_command_text();
   }
 });
 
@@ -32102,7 +32318,14 @@ function beatCommandFor(worker) {
 }
 function embeddedBeat(project, seen) {
   const findings = [];
-  const starts = appImageStartCommands(project);
+  const starts = [
+    ...appImageStartCommands(project),
+    ...project.apps.flatMap(
+      (app) => ownImageAppServices(app).flatMap(
+        ({ service, app: view }) => serviceCommand(view, service).map((command) => ({ app, command, service }))
+      )
+    )
+  ];
   for (const { app, command, service } of starts) {
     const key = `${command.file}:${command.line}`;
     if (seen.has(key) || !embedsBeat(command.argv)) continue;
@@ -32134,6 +32357,7 @@ var init_TF0803_several_processes = __esm({
     init_command_text();
     init_processes2();
     init_rule();
+    init_signal_trap();
     severalProcesses = defineRule({
       id: "TF0803",
       name: "several-processes",
@@ -32153,7 +32377,9 @@ names it (two schedulers send each periodic task twice).
 as its programs): it is reported at the command that starts it, naming the programs of the configuration the image
 copies; sent to the background (\`supervisord \u2026 &\`), it runs them beside the main process. The message names what holds
 the container in the foreground: the main process, a shell that only waits (\`wait\`), or a keep-alive such as
-\`tail -f /dev/null\`.
+\`tail -f /dev/null\`. A script that traps TERM (or INT), passes the signal on to the one server it started in the
+background (\`kill\`, or \`echo q\` to uWSGI's master FIFO) and waits for it is that server's signal forwarder, not a
+second process: not reported (TF0901 judges whether it waits long enough).
 
 Run one process per container, each with its own command, from the same image:
 
@@ -32200,6 +32426,9 @@ services:
               if (cmd.background) {
                 const whats = chain2.filter((c) => c.background && c.file === cmd.file && c.line === cmd.line).flatMap((c) => longRunningProcess(c.argv) ?? []);
                 if (whats.length === 0) return;
+                const script = app.entrypointScripts.find((s) => s.file === cmd.file);
+                if (whats.length === 1 && beside.idle === "wait" && script && termForwarder(script.script.commands))
+                  return;
                 seen.add(key);
                 const one = whats.length === 1;
                 findings.push({
@@ -32471,6 +32700,93 @@ var init_image_shell = __esm({
   }
 });
 
+// src/model/server-config.ts
+function uwsgiIniArg(argv) {
+  if (!/(^|\/)uwsgi$/.test(argv[0] ?? "")) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === "--ini") return argv[i + 1];
+    if (argv[i].startsWith("--ini=")) return argv[i].slice("--ini=".length);
+  }
+  return void 0;
+}
+function uwsgiIniLogs(file, text) {
+  const logFiles = [];
+  let user;
+  let section = "";
+  let dieOnTerm = false;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
+    const header2 = /^\[([^\]]+)\]$/.exec(line);
+    if (header2) {
+      section = header2[1].trim();
+      return;
+    }
+    if (section === "uwsgi" && /^die[-_]on[-_]term\s*(=\s*(true|1|yes|on)\s*)?$/i.test(line))
+      dieOnTerm = true;
+    const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
+    if (!m || section !== "uwsgi") return;
+    if (m[1] === "uid") user = { line: i + 1, option: "uid", value: m[2].trim() };
+    if (!UWSGI_LOG_OPTIONS.has(m[1])) return;
+    let value = m[2].trim();
+    if (m[1] === "logger" || m[1] === "req-logger") {
+      const f = /^(?:\w+\s+)?file:(.+)$/.exec(value);
+      if (!f) return;
+      value = f[1].split(",")[0];
+    }
+    if (value !== "" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
+      logFiles.push({ line: i + 1, option: m[1], value });
+  });
+  return { file, server: "uwsgi", logFiles, ...user ? { user } : {}, ...dieOnTerm ? { dieOnTerm } : {} };
+}
+var UWSGI_LOG_OPTIONS;
+var init_server_config = __esm({
+  "src/model/server-config.ts"() {
+    "use strict";
+    UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);
+  }
+});
+
+// src/rules/lib/uwsgi-term.ts
+function pinnedUwsgi(app) {
+  for (const req of app.requirements)
+    for (const line of req.lines) {
+      if (line.name?.toLowerCase() !== "uwsgi") continue;
+      const pin = /===?\s*(\d+(?:\.\d+)*)/.exec(line.text);
+      if (pin) return pin[1];
+    }
+  return void 0;
+}
+function before21(version) {
+  const [major, minor = 0] = version.split(".").map(Number);
+  return major < 2 || major === 2 && minor < 1;
+}
+function dieOnTermAdvice(app, argv) {
+  const words2 = programArgv(argv);
+  if (!/(^|\/)uwsgi$/.test(words2[0] ?? "")) return "";
+  if (words2.some((w2) => /^--die[-_]on[-_]term(=(true|1|yes|on))?$/i.test(w2))) return "";
+  const ini = uwsgiIniArg(words2);
+  const name = ini?.slice(ini.lastIndexOf("/") + 1);
+  const config2 = name ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`)) : void 0;
+  if (config2?.dieOnTerm) return "";
+  const version = pinnedUwsgi(app);
+  if (version && !before21(version)) return "";
+  const which = version ? `uWSGI ${version} (the version the requirements pin) takes SIGTERM as a signal to reload, not to stop` : "uWSGI before 2.1 takes SIGTERM as a signal to reload, not to stop, and the requirements pin no version";
+  const where2 = config2 ? ` (or die-on-term = true in ${config2.file})` : "";
+  return ` With exec alone, ${which}: add --die-on-term to the command${where2}.`;
+}
+function withAdvice(app, argv, line, found) {
+  const advice = found.length > 0 ? dieOnTermAdvice(app, inlineScriptLastCommand(argv, line)?.argv ?? []) : "";
+  return found.map((f) => ({ ...f, message: f.message + advice }));
+}
+var init_uwsgi_term = __esm({
+  "src/rules/lib/uwsgi-term.ts"() {
+    "use strict";
+    init_server_config();
+    init_command();
+  }
+});
+
 // src/rules/lib/shell-form-fix.ts
 function fixShellForm(context) {
   const { finding } = context;
@@ -32499,7 +32815,9 @@ function fixShellForm(context) {
     }
     for (const script of app.entrypointScripts) {
       if (script.file !== finding.file) continue;
-      const last = branchEnds(script.script.commands).find((c) => c.line === finding.line && !c.background);
+      const last = branchEnds(script.script.commands).find(
+        (c) => c.line === finding.line && !c.background && !c.loop
+      );
       if (!last) continue;
       return execLast(last, lines2, finding.file, last.line, last.line);
     }
@@ -32541,7 +32859,7 @@ function execLast(command, lines2, file, first, last) {
 }
 function mainProcessOf(argv) {
   const server = serverOf(argv);
-  if (server) return server;
+  if (server) return { kind: serverName(argv, server) };
   const inner = launchedCommand(argv);
   if (inner) return mainProcessOf(inlineScriptLastCommand(inner, 1)?.argv ?? inner);
   const a = programArgv(argv);
@@ -32562,7 +32880,8 @@ var init_shell_form_fix = __esm({
 });
 
 // src/rules/TF0901-shell-form-command.ts
-function scriptFindings(script, commands, all, init) {
+function scriptFindings(script, commands, app, init) {
+  const all = app.entrypointScripts;
   const stays = init ? `${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "the script stays PID 1 and SIGTERM does not reach it";
   const out = [];
   const held = argumentsHeldBy(script.script);
@@ -32572,12 +32891,23 @@ function scriptFindings(script, commands, all, init) {
     return background ? [{ run, background }] : [];
   });
   const several = init ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them` : "the script stays PID 1 over several processes and SIGTERM reaches none of them";
-  for (const { run, background } of runs)
+  const forwarder = termForwarder(commands);
+  for (const { run, background } of runs) {
+    if (forwarder && run.background.length === 1 && run.holder?.kind === "wait") {
+      if (!forwarder.waitsAgain)
+        out.push({
+          file: script.file,
+          line: background.command.line,
+          message: forwarderExitsMessage(script.file, background.what, forwarder) + dieOnTermAdvice(app, background.command.argv)
+        });
+      continue;
+    }
     out.push({
       file: script.file,
       line: background.command.line,
       message: `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`
     });
+  }
   if (runs.length > 0)
     commands = commands.filter((c) => runs.every((r) => exclusive(c, r.background.command)));
   const sequence = foregroundSequence(commands);
@@ -32597,10 +32927,15 @@ function scriptFindings(script, commands, all, init) {
     const next = server || runsArgs || startsLater(commands, i, startsArgs) ? void 0 : scriptRunBy(c.argv, all, script);
     if (!server && !runsArgs && !next) return;
     const what = server ? server.kind : next ? next.file : 'the container command ("$@")';
+    if (c.loop) {
+      const message3 = restartLoopMessage(script, c, what, init) + dieOnTermAdvice(app, c.argv);
+      out.push({ file: script.file, line: c.line, message: message3 });
+      return;
+    }
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. Write ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c)}.`
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. Write ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c)}.${dieOnTermAdvice(app, c.argv)}`
     });
   });
   return out;
@@ -32644,7 +32979,7 @@ function shellFormMessage(instr, argv, script) {
     return `${k} is a JSON array followed by more text (${printableWord(trailing.rest)}), so Docker's builder (BuildKit) does not read it as the exec form: it runs the whole line with /bin/sh -c${fails}. Keep the array alone on the line, any comment on a line of its own: ${k} [${trailing.array.map((a) => JSON.stringify(a)).join(", ")}].`;
   }
   if (looksLikeArray(instr.raw))
-    return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form): ${pid1}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "\u2026; exec <server>"].`;
+    return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form)${notACommand(instr)}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "\u2026; exec <server>"].`;
   const builtin = instr.script?.commands.length === 1 ? shellBuiltin(instr.script.commands[0].argv) : void 0;
   if (builtin)
     return `${k} is in shell form, so ${pid1}. No exec form can be built from it: '${builtin}' is a shell builtin, not a program, so ${k} [${instr.script?.commands[0].argv.map((a) => JSON.stringify(a)).join(", ")}] would fail to start. Start the server itself in exec form (${k} ["gunicorn", "--bind", "0.0.0.0:8000", "<project>.wsgi"]).`;
@@ -32661,6 +32996,13 @@ function shellFormMessage(instr, argv, script) {
   const written = instr.script?.commands[0]?.argv ?? [];
   const noShebang = argv[0] === "sh" && argv.length === written.length + 1 && argv[1] === written[0] ? ` (${argv[1]} has no #! line: run directly it fails with "exec format error", so sh runs it; or add #!/bin/sh to it and use ${k} [${JSON.stringify(argv[1])}])` : "";
   return `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.`;
+}
+function notACommand(instr) {
+  const first = instr.script?.commands[0]?.argv[0];
+  if (first === void 0) return "";
+  if (first === "[")
+    return ", where `[` is the shell's test command, not the server: it fails and the container exits at start";
+  return `, where \`${printableWord(first)}\` is no command: the container exits at start (sh: not found, exit code 127)`;
 }
 function printableWord(s) {
   const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
@@ -32757,7 +33099,8 @@ function inlineShell(argv, file, line, what, shells, written) {
 function shExecsShellForm(instr, shells) {
   const commands = instr.script?.commands ?? [];
   const last = commands.at(-1);
-  if (!last || looksLikeArray(instr.raw) || isKeepAliveLoop(instr.raw)) return false;
+  if (!last || isKeepAliveLoop(instr.raw)) return false;
+  if (looksLikeArray(instr.raw)) return Boolean(shells.sh) && commands.length === 1;
   if (foregroundSequence(commands) || backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv)))
     return false;
   if (last.viaExec) return endsInExec(instr.raw, last);
@@ -32782,6 +33125,8 @@ var init_TF0901_shell_form_command = __esm({
     init_command_text();
     init_processes2();
     init_rule();
+    init_signal_trap();
+    init_uwsgi_term();
     init_shell_form_fix();
     shellFormCommand = defineRule({
       id: "TF0901",
@@ -32836,6 +33181,16 @@ keep the finding; the other parts of the chain (a migrate on every start) are st
 BusyBox also execs the last command after a job sent to the background (\`sh -c "celery \u2026 worker & gunicorn \u2026"\`:
 gunicorn is PID 1, checked on BusyBox 1.35); bash does not. The worker beside it is TF0803's.
 
+A server in a restart loop (\`while true; do if ! gunicorn \u2026; then sleep 2; fi; done\`) keeps the shell as PID 1 on
+purpose, to start it again: the message says so and proposes the container's restart policy in place of the loop, then
+exec (no exec is written inside the loop, which would end it). A script that traps TERM (or INT) with a handler that
+passes the signal on to the one server it started in the background (\`kill\`, or \`echo q\` to uWSGI's master FIFO)
+and waits for it is a signal forwarder: not reported when it waits again once the trap has run; with a single \`wait\`,
+which a trapped signal makes return, the script ends after the trap, the shell exits and the kernel kills the server
+mid-stop, and the message says that. uWSGI before 2.1 takes SIGTERM as a signal to reload unless die-on-term is set:
+where the requirements pin such a version, or none, and neither the command (\`--die-on-term\`) nor the ini file it
+loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for --die-on-term.
+
 The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
 container's arguments and environment select is judged when they are known, else each branch on its own. A
 function the script calls runs where it is called: \`dev) run_development ;; *) run_production ;;\` makes the two
@@ -32845,7 +33200,8 @@ server for SIGTERM to miss: not reported.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
 built from its text. The exec form of a script without a \`#!\` line runs it with sh (\`CMD ["sh", "/app/start.sh"]\`):
-run directly, it would fail with "exec format error".
+run directly, it would fail with "exec format error". Its first word (\`[python\`) is no program, so the container
+exits at start, and the message says so; on Alpine, BusyBox execs that word in place of itself: not reported.
 
 Under an init that signals the whole process group (\`ENTRYPOINT ["tini", "-g", "--", \u2026]\`, \`TINI_KILL_PROCESS_GROUP\`
 set, or \`dumb-init\`, which does so unless \`--single-child\`), PID 1 is not a shell and SIGTERM reaches the server
@@ -32877,11 +33233,18 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
                   shellForm,
                   execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/"),
                   scriptRunByText(shellForm.raw, app.entrypointScripts, stage.workdir || "/")
-                )
+                ) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? [])
               });
             for (const instr of [stage.entrypoint, cmd]) {
               if (instr?.argv)
-                findings.push(...inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword, shells));
+                findings.push(
+                  ...withAdvice(
+                    app,
+                    execTarget(instr.argv),
+                    instr.line,
+                    inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword, shells)
+                  )
+                );
             }
           }
           const service = app.compose?.appService;
@@ -32894,7 +33257,14 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
             const target = argv && execTarget(argv);
             const written = target === argv && c ? writtenComposeArgv(c) : void 0;
             if (c && target)
-              findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, shells, written));
+              findings.push(
+                ...withAdvice(
+                  app,
+                  target,
+                  c.line,
+                  inlineShell(target, c.file, c.line, `compose ${key}`, shells, written)
+                )
+              );
           }
           for (const { service: other, app: seen } of otherAppServices(app)) {
             if (commandIgnoredBy(seen, other)) continue;
@@ -32924,9 +33294,10 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
           for (const script of app.entrypointScripts)
             if (!script.makeTargets)
               findings.push(
-                ...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts, init).map(
-                  (f) => ({ ...f, message: f.message + droppedCommandNote(app, f.file) })
-                )
+                ...scriptFindings(script, scriptCommandsThatRun(app, script), app, init).map((f) => ({
+                  ...f,
+                  message: f.message + droppedCommandNote(app, f.file)
+                }))
               );
         }
         return findings;
@@ -32934,7 +33305,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
       fix: {
         safety: "safe",
         summary: 'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec \u2026"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
-        declines: "a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run.",
+        declines: "a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run; a server in a restart loop (`while true; do gunicorn \u2026; done`), where exec would end the loop; a script whose trap forwards SIGTERM to its server and then waits only once.",
         make: fixShellForm
       }
     });
@@ -33263,10 +33634,11 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
           const what = selection.kind === "url" ? `${selection.variable} (a database URL)` : variables.join(" and ");
           const verb = variables.length > 1 ? "are" : "is";
           const url = fallback.fields.ENGINE?.kind === "env" ? fallback.fields.ENGINE.fallback : void 0;
-          const at2 = selection.kind === "url" ? fallbackOrRead(selection, url, databases) : selection;
+          const at2 = selection.test ?? (selection.kind === "url" ? fallbackOrRead(selection, url, databases) : selection);
           const file = writtenIn(settings, at2);
           const fallbackFile = fallback.file ?? databases.file ?? settings.file;
-          const where2 = selection.kind === "env" && (fallbackFile !== file || fallback.line !== at2.line) ? `, the configuration at ${fallbackFile === file ? "" : `${fallbackFile} `}line ${fallback.line}` : "";
+          const fallbackLine = fallback.fieldLines?.ENGINE ?? fallback.line;
+          const where2 = (selection.kind === "env" || selection.test) && (fallbackFile !== file || fallbackLine !== at2.line) ? `, the configuration at ${fallbackFile === file ? "" : `${fallbackFile} `}line ${fallbackLine}` : "";
           findings.push({
             file,
             line: at2.line,
@@ -33418,10 +33790,42 @@ docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
   }
 });
 
-// src/rules/TF1202-admin-task-on-every-start.ts
+// src/rules/lib/admin-on-start.ts
 function startsServer(argv, viaExec) {
   return serverOf(argv) !== void 0 || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0;
 }
+function endsAfter(rest) {
+  return rest.every((c) => {
+    if (c.background || c.argv[0] === "$@") return false;
+    if (djangoCommand(c.argv)) return longRunningProcess(c.argv) === void 0;
+    const a = programArgv(c.argv);
+    return ENDING_STEPS.has(a[0] ?? "") || a[0] === "sleep" && /^\d+[smh]?$/.test(a[1] ?? "");
+  });
+}
+function projectMount(app, service) {
+  if (!service || !app.managePy) return void 0;
+  const projectDir = import_node_path18.posix.dirname(app.managePy);
+  const workdir = app.dockerfile?.targetStage?.workdir;
+  const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
+  return service.volumes.find(
+    (v) => v.type === "bind" && !v.readOnly && v.source !== void 0 && !v.source.startsWith("/") && !v.source.startsWith("~") && coversPath(v.source, projectDir) && (codeDir === void 0 || coversPath(v.target, codeDir))
+  );
+}
+var import_node_path18, ENDING_STEPS;
+var init_admin_on_start = __esm({
+  "src/rules/lib/admin-on-start.ts"() {
+    "use strict";
+    import_node_path18 = require("node:path");
+    init_command();
+    init_paths();
+    ENDING_STEPS = /* @__PURE__ */ new Set([
+      ...["echo", "printf", "cd", "set", "export", "true", ":", "[", "test", "chmod", "chown"],
+      ...["mkdir", "cp", "mv", "rm", "ln", "touch"]
+    ]);
+  }
+});
+
+// src/rules/TF1202-admin-task-on-every-start.ts
 var adminTaskOnEveryStart;
 var init_TF1202_admin_task_on_every_start = __esm({
   "src/rules/TF1202-admin-task-on-every-start.ts"() {
@@ -33429,6 +33833,7 @@ var init_TF1202_admin_task_on_every_start = __esm({
     init_command();
     init_each();
     init_dropped_command();
+    init_admin_on_start();
     init_migrate();
     init_rule();
     adminTaskOnEveryStart = defineRule({
@@ -33473,7 +33878,7 @@ services:
           for (const { commands, who } of starts) {
             commands.forEach((cmd, i) => {
               const dj = djangoCommand(cmd.argv);
-              if (!dj || !appliesMigrations(dj)) return;
+              if (!dj || !appliesMigrations(dj) || rolledBackApp(dj) !== void 0) return;
               if (!commands.slice(i + 1).some((c) => startsServer(c.argv, c.viaExec))) return;
               const key = `${cmd.file}:${cmd.line}`;
               if (seen.has(key)) return;
@@ -33493,65 +33898,118 @@ services:
 });
 
 // src/rules/TF1203-destructive-admin-on-start.ts
-var DESTRUCTIVE, destructiveAdminOnStart;
+function judged(app, service, cmd, oneOff) {
+  const dj = djangoCommand(cmd.argv);
+  if (!dj) return void 0;
+  const rolledBack = rolledBackApp(dj);
+  if (rolledBack !== void 0)
+    return {
+      shown: `migrate ${rolledBack} zero`,
+      key: `migrate ${rolledBack}`,
+      effect: `unapplies every migration of '${rolledBack}' and drops its tables with all their data`,
+      fix: `Remove the rollback; unapply an app's migrations only by hand, when you mean to discard its data.`
+    };
+  const fix2 = FIX[dj.name]?.[oneOff ? "job" : "server"];
+  if (fix2 === void 0) return void 0;
+  if (dj.name !== "makemigrations")
+    return { shown: dj.name, key: dj.name, effect: DESTRUCTIVE[dj.name], fix: fix2 };
+  if (dj.args.some((a) => a === "--check" || a === "--dry-run")) return void 0;
+  const mount = projectMount(app, service);
+  const effect = mount ? `writes new migration files through the bind mount into the host's checkout ('${shownSource(mount)}' at ${shownTarget(mount)}): uncommitted, unreviewed schema changes generated from whatever the models are at start` : oneOff ? "writes new migrations inside the container, which are lost with it" : "writes new migrations inside the container, which are lost with it and differ between replicas";
+  return { shown: dj.name, key: dj.name, effect, fix: fix2 };
+}
+var DESTRUCTIVE, FIX, commandKey, destructiveAdminOnStart;
 var init_TF1203_destructive_admin_on_start = __esm({
   "src/rules/TF1203-destructive-admin-on-start.ts"() {
     "use strict";
     init_command();
     init_each();
+    init_admin_on_start();
     init_dropped_command();
+    init_files();
+    init_migrate();
     init_rule();
     DESTRUCTIVE = {
       flush: "empties the database",
       reset_db: "drops and recreates the database",
-      makemigrations: "writes new migrations inside the container, which are lost with it and differ between replicas",
       loaddata: "overwrites the records of its fixtures with their original content"
     };
+    FIX = {
+      flush: {
+        server: "Run it once, as a one-off task, if at all, and start only the server.",
+        job: "Drop it from this job; run it by hand only when you mean to wipe the data."
+      },
+      reset_db: {
+        server: "Run it once, as a one-off task, if at all, and start only the server.",
+        job: "Drop it from this job; run it by hand only when you mean to wipe the data."
+      },
+      loaddata: {
+        server: "Run it once, as a one-off task, if at all, and start only the server.",
+        job: "Drop it from this job; run it by hand, once, when you mean to load the fixtures."
+      },
+      makemigrations: {
+        server: "Generate migrations in development, review and commit them, and start only the server.",
+        job: "Generate migrations in development, review and commit them, and drop makemigrations from this job."
+      }
+    };
+    commandKey = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
     destructiveAdminOnStart = defineRule({
       id: "TF1203",
       name: "destructive-admin-on-start",
       factor: "XII",
       severity: "error",
       kind: "S",
-      title: "The start command, its scripts or another compose service of the app image run flush, reset_db, makemigrations (migrations are code and belong in the repository) or loaddata on every start",
-      help: `A container starts many times: every deploy, every restart, every new replica. A start command that runs
-\`flush\` or \`reset_db\` wipes production data each time; \`loaddata\` resets the fixtures' records to their original
-content; \`makemigrations\` writes migrations inside the container, where they are lost with it and can differ between
-replicas, while the database is migrated to a schema no commit describes.
+      title: "The start command, its scripts or another compose service of the app image run flush, reset_db, makemigrations (migrations are code and belong in the repository), loaddata or migrate <app> zero on every start",
+      help: `A container starts many times: every deploy, every restart, every new replica, every \`docker compose up\` of a
+one-off \`setup\` service. A start command that runs \`flush\` or \`reset_db\` wipes the data each time, and so does
+\`migrate <app> zero\`, which unapplies every migration of the app and drops its tables; \`loaddata\` resets the
+fixtures' records to their original content. \`makemigrations\` generates migrations from whatever the models are at
+start and the database is migrated to them unreviewed: without a mount they are written inside the container, where
+they are lost with it and can differ between replicas; with the project bind-mounted from the host (\`.:/app\`) they
+land in the host's checkout as uncommitted files no one reviewed.
 
-Run \`makemigrations\` on a developer machine and commit the migrations; load fixtures once, as a one-off task
-(\`docker compose run --rm web python manage.py loaddata initial\`); keep the start command to starting the server.
+Run \`makemigrations\` on a developer machine, review and commit the migrations; load fixtures once, as a one-off
+task (\`docker compose run --rm web python manage.py loaddata initial\`); remove rollbacks to \`zero\`; keep the
+start command to starting the server, and a one-off job to the tasks that are safe to repeat (\`migrate\`).
 
 \`\`\`dockerfile
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 \`\`\`
 
-\`makemigrations --check\` and \`--dry-run\` write nothing and are not reported.
+\`makemigrations --check\` and \`--dry-run\`, and \`migrate --plan\`, write nothing and are not reported.
 `,
       related: [],
       check(project) {
         const findings = [];
         const seen = /* @__PURE__ */ new Set();
-        const report = (cmd, who, note = "") => {
-          const dj = djangoCommand(cmd.argv);
-          if (!dj || !Object.hasOwn(DESTRUCTIVE, dj.name)) return;
-          if (dj.name === "makemigrations" && dj.args.some((a) => a === "--check" || a === "--dry-run")) return;
-          const key = `${cmd.file}:${cmd.line}:${dj.name}`;
+        const report = (app, chain2, service, who) => chain2.forEach((cmd, i) => {
+          const found = judged(app, service, cmd, endsAfter(chain2.slice(i + 1)));
+          if (!found) return;
+          const key = `${cmd.file}:${cmd.line}:${found.key}`;
           if (seen.has(key)) return;
           seen.add(key);
+          const note = service && service !== app.compose?.appService ? "" : droppedCommandNote(app, cmd.file);
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `${who} runs 'manage.py ${dj.name}'${recipeNote(cmd)} on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === "makemigrations" ? "Generate migrations in development and commit them" : "Run it once, as a one-off task, if at all"}, and start only the server.${note}`
+            message: `${who} runs 'manage.py ${found.shown}'${recipeNote(cmd)} on every start, which ${found.effect}. ${found.fix}${note}`
           });
-        };
-        for (const app of project.apps)
-          for (const cmd of startCommands(app))
-            report(cmd, "The start command", droppedCommandNote(app, cmd.file));
-        for (const { app, compose, service } of appImageServices(project)) {
-          if (service === compose.appService) continue;
-          for (const cmd of serviceCommand(app, service)) report(cmd, `Service '${service.name}'`);
+        });
+        const others = appImageServices(project).filter(({ compose, service }) => service !== compose.appService);
+        const ofOthers = new Set(
+          others.flatMap(({ app, service }) => serviceCommand(app, service).map(commandKey))
+        );
+        for (const app of project.apps) {
+          const appService = app.compose?.appService;
+          const own = new Set(
+            [...reachedCommand(app, appService), ...reachedCommand(app, void 0)].map(commandKey)
+          );
+          const ours = (chain2) => chain2.filter((c) => !ofOthers.has(commandKey(c)) || own.has(commandKey(c)));
+          report(app, ours(effectiveCommand(app)), appService, "The start command");
+          report(app, ours(imageCommand(app)), void 0, "The start command");
         }
+        for (const { app, service } of others)
+          report(app, serviceCommand(app, service), service, `Service '${service.name}'`);
         return findings;
       }
     });
@@ -33607,11 +34065,20 @@ function privilegeDrop(app) {
     if (program?.user && program.user !== "root")
       return { file: c.file, line: c.line, tool: `user= of [program:${program.name}]`, user: program.user };
     const found = dropsPrivileges(c.argv);
+    const ini = found ? void 0 : iniDrop(app, c.argv);
+    if (ini) return ini;
     if (!found) continue;
     const user = found.user && resolveWord(found.user, env);
     return { file: c.file, line: c.line, tool: found.tool, user: user?.split(":")[0] || void 0 };
   }
   return void 0;
+}
+function iniDrop(app, argv) {
+  if (basename2(programArgv(argv)[0] ?? "") !== "uwsgi") return void 0;
+  const config2 = app.serverConfigs?.find((c) => c.server === "uwsgi" && c.user);
+  const user = config2?.user?.value.replace(/^["']|["']$/g, "");
+  if (!config2?.user || !user || /^(root|0)$|[$%]/.test(user)) return void 0;
+  return { file: config2.file, line: config2.user.line, tool: `uwsgi's ${config2.user.option}=`, user };
 }
 function programOf(app, c) {
   return app.supervisorPrograms?.find((p) => p.file === c.file && p.line === c.line);
@@ -33699,7 +34166,7 @@ function rootMessage(app, df, stage, head) {
     return `${head}, so the container starts as root: ${drop2.file}:${drop2.line} drops to ${drop2.user ?? "another user"} with ${drop2.tool} only for the command it runs, and the rest of the start (the entrypoint script itself, anything it runs without ${drop2.tool}) stays root. ${add2} and start without ${drop2.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
   }
   if (su) {
-    return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}.`;
+    return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}${serverOwnDrop(df, stage, su)}.`;
   }
   return stage.user ? `${head}. ${switchAdvice(df, stage)}` : `${head}, so the app runs as root. ${switchAdvice(df, stage, " before CMD")}`;
 }
@@ -33709,11 +34176,60 @@ function handOver(df, stage, user) {
   if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
   return `exec ${dropTool(baseStage(df, stage), user)}`;
 }
+function serverOwnDrop(df, stage, su) {
+  if (["alpine", "util-linux", "gosu-package"].includes(releaseOf(baseStage(df, stage)))) return "";
+  const server = /\b(gunicorn|uwsgi)\b/.exec(su.command)?.[1];
+  if (server === "gunicorn")
+    return `, or let gunicorn drop to ${su.user} itself: exec gunicorn \u2026 --user ${su.user} --group ${su.user}`;
+  if (server === "uwsgi")
+    return `, or let uwsgi drop to ${su.user} itself: exec uwsgi \u2026 --uid ${su.user} --gid ${su.user}`;
+  return "";
+}
 function dropTool(stage, user) {
-  if (isAlpine(stage)) return `su-exec ${user} \u2026 (RUN apk add --no-cache su-exec)`;
-  if (/stretch|buster|bullseye/i.test(stage.from.image ?? stage.from.raw))
-    return `gosu ${user} \u2026 (RUN apt-get install -y gosu)`;
-  return `setpriv --reuid=${user} --regid=${user} --init-groups \u2026 (in the image already, from util-linux)`;
+  const image = stage.from.image ?? stage.from.raw;
+  switch (releaseOf(stage)) {
+    case "alpine":
+      return `su-exec ${user} \u2026 (RUN apk add --no-cache su-exec)`;
+    case "util-linux":
+      return `setpriv --reuid=${user} --regid=${user} --init-groups \u2026 (in the image already, from util-linux)`;
+    case "gosu-package":
+      return `gosu ${user} \u2026 (RUN apt-get install -y gosu)`;
+    case "before-setpriv":
+      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu, and its util-linux predates setpriv and runuser)`;
+    case "no-gosu-package":
+      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu)`;
+    default:
+      return `gosu ${user} \u2026 (or setpriv --reuid=${user} --regid=${user} --init-groups \u2026 where the base's util-linux ships it)`;
+  }
+}
+function releaseOf(stage) {
+  const ref = (stage.from.image ?? stage.from.raw).split("@")[0].toLowerCase();
+  const colon = ref.lastIndexOf(":");
+  const repository = colon > ref.lastIndexOf("/") ? ref.slice(0, colon) : ref;
+  const tag = colon > ref.lastIndexOf("/") ? ref.slice(colon + 1) : "latest";
+  const name = repository.slice(repository.lastIndexOf("/") + 1);
+  if (name === "alpine" || /alpine/.test(tag)) return "alpine";
+  if (/\b(wheezy|precise|trusty)\b/.test(tag)) return "before-setpriv";
+  if (/\b(jessie|xenial)\b/.test(tag)) return "no-gosu-package";
+  if (/\b(stretch|buster|bullseye|bionic|focal|jammy)\b/.test(tag)) return "gosu-package";
+  if (/\b(bookworm|trixie|noble)\b/.test(tag)) return "util-linux";
+  const major = Number(/^(\d+)/.exec(tag)?.[1] ?? NaN);
+  const official = !repository.includes("/") || /^(docker\.io\/)?library\//.test(repository);
+  if (!official) return "unknown";
+  if (name === "debian" || name === "ubuntu") {
+    if (Number.isNaN(major))
+      return /^(latest|stable|testing|rolling|sid|devel)$/.test(tag) ? "util-linux" : "unknown";
+    const [old, split, merged] = name === "debian" ? [7, 9, 12] : [14, 18, 24];
+    if (major <= old) return "before-setpriv";
+    if (major < split) return "no-gosu-package";
+    return major < merged ? "gosu-package" : "util-linux";
+  }
+  if (name === "python") {
+    const minor = Number(/^\d+\.(\d+)/.exec(tag)?.[1] ?? NaN);
+    if (major === 2 || major === 3 && minor <= 6) return "gosu-package";
+    return "util-linux";
+  }
+  return "unknown";
 }
 function proxyInContainer(app) {
   for (const c of startCommands(app)) {
@@ -33723,7 +34239,11 @@ function proxyInContainer(app) {
   return void 0;
 }
 function proxyMessage(app, df, stage, head, proxy) {
-  const why = `${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), and its master process starts as root to bind its port (80, 443) and hand its workers to an unprivileged user, so a USER line would keep ${proxy.name}, as configured, from starting`;
+  const ports = proxy.name === "nginx" ? nginxPorts(app, df, stage) : void 0;
+  if (ports && ports.ports.every((p) => p >= 1024))
+    return highPortMessage(app, df, stage, head, proxy, ports);
+  const bind2 = ports ? `to bind ${plural("port", ports.ports)} (${ports.where.join(", ")})` : "to bind any port below 1024";
+  const why = `${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), and its master process starts as root ${bind2} and hand its workers to an unprivileged user, so a USER line would keep ${proxy.name}, as configured, from starting`;
   const split = `move ${proxy.name} into its own container (its own compose service) and add USER to this image`;
   const drop2 = privilegeDrop(app);
   if (drop2)
@@ -33732,6 +34252,26 @@ function proxyMessage(app, df, stage, head, proxy) {
   const user = existing ?? "app";
   const create = existing ? "" : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
   return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, baseStage(df, stage), user)}. Or ${split}.`;
+}
+function nginxPorts(app, df, stage) {
+  const listens = (app.proxyConfigs ?? []).flatMap((c) => c.listens.map((l) => ({ ...l, file: c.file })));
+  if (listens.length === 0 || listens.some((l) => l.port === void 0)) return void 0;
+  const ports = [...new Set(listens.map((l) => l.port))].sort((a, b) => a - b);
+  const where2 = [...new Set(listens.map((l) => `${l.file}:${l.line}`))];
+  const removed = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).some(
+    (c) => basename2(c.argv[0] ?? "") === "rm" && c.argv.some((w2) => /^\/etc\/nginx\/(sites-enabled|conf\.d|http\.d)\//.test(w2))
+  );
+  const replacesDefault = removed || (app.proxyConfigs ?? []).some((c) => DEFAULT_SITES.test(c.imagePath));
+  return { ports, where: where2, replacesDefault };
+}
+function highPortMessage(app, df, stage, head, proxy, ports) {
+  const drop2 = privilegeDrop(app);
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  const user = drop2?.user ?? existing ?? "app";
+  const add2 = drop2?.user || existing ? imageHasUser(df, stage, user) ? `add USER ${user} to the stage` : `create ${user} at build time (RUN ${createUser(baseStage(df, stage), user)}), add USER ${user} after it` : `create an unprivileged user at build time (RUN ${createUser(baseStage(df, stage))}), add USER app after it`;
+  const without = drop2 ? `, start without ${drop2.tool} (it cannot switch users without root)` : "";
+  const site = ports.replacesDefault ? "" : ", and remove the nginx package's default site if the image keeps it (it listens on port 80)";
+  return `${head}, so the container starts as root. ${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), but its configuration listens only on ${plural("port", ports.ports)} (${ports.where.join(", ")}), above 1023, which ${ports.ports.length === 1 ? "needs" : "need"} no root to bind: the whole container can run as an unprivileged user. To do so, ${add2}${without}, and give ${user} the files nginx writes (its pid file, e.g. \`pid /tmp/nginx.pid;\`, and its temp paths under /var/lib/nginx)${site}.`;
 }
 function appDrop(app, stage, user) {
   const server = startCommands(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
@@ -33757,11 +34297,12 @@ function suDrop(app) {
     for (const c of script.script.commands) {
       if (basename2(c.argv[0] ?? "") !== "su") continue;
       const user = c.argv.slice(1).find((w2) => !w2.startsWith("-") && w2 !== "root");
-      if (user && c.argv.includes("-c")) return { file: script.file, line: c.line, user };
+      if (user && c.argv.includes("-c"))
+        return { file: script.file, line: c.line, user, command: c.argv[c.argv.indexOf("-c") + 1] ?? "" };
     }
   return void 0;
 }
-var DROPS_PRIVILEGES, runsAsRoot, USER_OPTION_VALUES, known, BASE_USERS, baseStage, isAlpine;
+var DROPS_PRIVILEGES, runsAsRoot, USER_OPTION_VALUES, known, BASE_USERS, baseStage, isAlpine, DEFAULT_SITES, plural;
 var init_TF1301_runs_as_root = __esm({
   "src/rules/TF1301-runs-as-root.ts"() {
     "use strict";
@@ -33784,7 +34325,8 @@ starts as root and runs everything before the drop as root: reported, with the d
 or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user. A user the
 entrypoint creates when the container starts (\`useradd\` then \`gosu\`) is not in the image, so USER cannot name it:
 create it at build time instead. Where nginx (or another reverse proxy) runs in the same container, its master
-process needs root to bind port 80: drop root for the app process alone (\`gunicorn --user\`, supervisord's
+process needs root to bind a port below 1024 (80, 443: the ports its copied configuration listens on are named;
+where all are above 1023 a USER line can stay, with nginx's pid and temp files writable): drop root for the app process alone (\`gunicorn --user\`, supervisord's
 \`user=\`), or move the proxy into its own container.
 
 \`\`\`dockerfile
@@ -33811,7 +34353,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       fix: {
         safety: "safe",
         summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
-        declines: "a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root; an entrypoint that creates its user when the container starts.",
+        declines: "a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
         make: fixRunsAsRoot
       }
     });
@@ -33828,6 +34370,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     );
     baseStage = (df, stage) => lineage2(df, stage)[0];
     isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
+    DEFAULT_SITES = /^\/etc\/nginx\/(nginx\.conf|sites-(available|enabled)\/default|(conf|http)\.d\/default\.conf)$/;
+    plural = (word, ports) => ports.length === 1 ? `${word} ${ports[0]}` : `${word}s ${ports.slice(0, -1).join(", ")} and ${ports.at(-1)}`;
   }
 });
 
@@ -34000,7 +34544,10 @@ root on the host. Mounted into the web app, one remote code execution or one vul
 compromise of the whole machine. A web application does not need it.
 
 Remove the mount. If something must manage containers, run it as a separate, minimal service, and prefer a socket
-proxy that allows only the calls it needs:
+proxy that allows only the calls it needs. An app that manages containers on purpose (its code imports the Docker
+SDK, \`import docker\` or \`docker.from_env()\`, or its image installs the \`docker\` package) is still reported: the
+message then says what the socket hands whoever compromises the app, and suggests a proxy or a separate worker instead
+of removing the mount:
 
 \`\`\`yaml
 services:
@@ -34013,17 +34560,25 @@ services:
       check(project) {
         const findings = [];
         const seen = /* @__PURE__ */ new Set();
-        const report = (file, line, message2) => {
+        const report = (file, line, message3) => {
           if (seen.has(`${file}:${line}`)) return;
           seen.add(`${file}:${line}`);
-          findings.push({ file, line, message: message2 });
+          findings.push({ file, line, message: message3 });
         };
         const mounts = perServiceLine(
           project,
-          (_app, service) => service.volumes.filter((v) => v.type === "bind" && isDockerSocket(v.source)).map((v) => ({
+          (app, service) => service.volumes.filter((v) => v.type === "bind" && isDockerSocket(v.source)).map((v) => ({
             file: v.file,
             line: v.line,
-            message: (who, plural2) => `${who} ${plural2 ? "mount" : "mounts"} the Docker socket (${shownSource(v)}): anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`
+            message: (who, plural3) => {
+              const socket = `${who} ${plural3 ? "mount" : "mounts"} the Docker socket (${shownSource(v)})`;
+              const client = app.dockerClient;
+              if (!client)
+                return `${socket}: anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`;
+              const proxy = "a socket proxy in front of the engine that allows only the API calls the app makes (e.g. tecnativa/docker-socket-proxy, reached with DOCKER_HOST=tcp://<proxy>:2375)";
+              const fix2 = service === app.compose?.appService ? `Keep the socket out of the web process: use ${proxy}, or move the Docker calls to a separate worker that alone talks to Docker and serves nothing to the network.` : `Narrow what it can do: use ${proxy}.`;
+              return `${socket}, and the app drives the Docker engine on purpose (${client.file}:${client.line} ${client.what}): through it, anyone who gets code running in the app is root on the host. ${fix2}`;
+            }
           }))
         );
         for (const f of mounts) report(f.file, f.line, f.message);
@@ -34180,13 +34735,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path18.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path18.sep}`) && rel !== ".." && !(0, import_node_path18.isAbsolute)(rel);
+  const rel = (0, import_node_path19.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path19.sep}`) && rel !== ".." && !(0, import_node_path19.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path18.resolve)(root);
+  const absRoot = (0, import_node_path19.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path18.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path19.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -34240,9 +34795,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text, within) {
-  const file = (0, import_node_path18.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path18.dirname)(file), within);
-  const target = (0, import_node_path18.join)(dir, (0, import_node_path18.basename)(file));
+  const file = (0, import_node_path19.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path19.dirname)(file), within);
+  const target = (0, import_node_path19.join)(dir, (0, import_node_path19.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -34268,13 +34823,13 @@ function writeOwnFile(path4, text, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path18.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path19.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name of missing) {
-    current = (0, import_node_path18.join)(current, name);
+    current = (0, import_node_path19.join)(current, name);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -34289,9 +34844,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path18.dirname)(existing);
+    const parent = (0, import_node_path19.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path18.basename)(existing));
+    missing.unshift((0, import_node_path19.basename)(existing));
     existing = parent;
   }
   let real;
@@ -34300,7 +34855,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path18.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path19.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -34329,12 +34884,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path18, realpath, UnsafePathError;
+var import_node_fs, import_node_path19, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path18 = require("node:path");
+    import_node_path19 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -34346,6 +34901,31 @@ var init_safe_fs = __esm({
       reason;
       name = "UnsafePathError";
     };
+  }
+});
+
+// src/discover/docker-sdk.ts
+function namesDockerSocket(texts) {
+  return Object.values(texts).some((t) => t.includes("docker.sock"));
+}
+function dockerSdkUses(files, read) {
+  const out = [];
+  const python = files.filter((f) => f.endsWith(".py")).slice(0, MAX_PYTHON_FILES);
+  for (const file of python) {
+    const text = read(file);
+    if (text === void 0 || !text.includes("docker")) continue;
+    const lines2 = text.split(/\r?\n/);
+    const at2 = lines2.findIndex((l) => SDK_LINE.test(l));
+    if (at2 >= 0) out.push({ file, line: at2 + 1, text: lines2[at2].trim() });
+  }
+  return out;
+}
+var MAX_PYTHON_FILES, SDK_LINE;
+var init_docker_sdk = __esm({
+  "src/discover/docker-sdk.ts"() {
+    "use strict";
+    MAX_PYTHON_FILES = 5e3;
+    SDK_LINE = /^\s*(?:import\s+docker(?:\.\w+)*\s*(?:$|[,;#]|as\b)|from\s+docker(?:\.\w+)*\s+import\b)|\bdocker\.(?:from_env|DockerClient|APIClient)\s*\(/;
   }
 });
 
@@ -34453,12 +35033,19 @@ async function discover(root, options = {}, limits = {}, overlay) {
     for (const f of secondPassFiles(texts, files, options)) await read(f);
     if (Object.keys(texts).length === before) break;
   }
+  const sdk = namesDockerSocket(texts) ? dockerSdkUses(files, (f) => {
+    if (f in texts) return texts[f];
+    const overlaid = overlay?.get(f);
+    const r = overlaid === void 0 ? readText(realRoot, f, maxBytes, walked.plain.has(f)) : textOf(Buffer.from(overlaid, "utf8"), maxBytes);
+    return typeof r === "string" ? r : void 0;
+  }) : [];
   return {
     root: realRoot,
     files,
     texts,
     unreadable,
     options,
+    ...sdk.length > 0 ? { dockerSdkUses: sdk } : {},
     skippedDirs: walked.skipped.sort(),
     ...walked.links.length > 0 ? { links: walked.links } : {},
     ...walked.truncated ? { truncated: { limit: maxFiles } } : {}
@@ -34477,6 +35064,8 @@ function secondPassFiles(texts, files, options) {
   const managementCommands = /* @__PURE__ */ new Set();
   let supervisorRun = false;
   const copiedAs = /* @__PURE__ */ new Map();
+  const nginxNames = /* @__PURE__ */ new Set();
+  const nginxDirs = /* @__PURE__ */ new Set();
   for (const [file, text] of Object.entries(texts)) {
     if (!file.endsWith(".py")) {
       for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
@@ -34492,7 +35081,7 @@ function secondPassFiles(texts, files, options) {
         modules.add(m[1]);
     if (!/(^|\/)\.env$/.test(file)) {
       for (const m of text.matchAll(
-        /(?:^|\s)(?:-r|--requirements?|-c|--constraint)(?:\s*=\s*|\s+|(?=[^\s-]))([^\s"'\\]+)/g
+        /(?:^|\s)(?:-[UIqv]*[rc]|--requirements?|--constraint)(?:\s*=\s*|\s+|(?=[^\s-]))([^\s"'\\]+)/g
       ))
         requirementNames.add(baseName(m[1]));
     }
@@ -34501,6 +35090,13 @@ function secondPassFiles(texts, files, options) {
         for (const w2 of m[1].split(/\s+/)) {
           if (/\.(txt|in)$/.test(w2)) requirementNames.add(baseName(w2));
           if (/\.conf$/.test(w2) && /supervisor/.test(text)) commandWords2.add(baseName(w2));
+        }
+      for (const m of text.matchAll(
+        /^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\n[]+?)\s+\/etc\/nginx\/?\S*\s*$/gim
+      ))
+        for (const w2 of m[2].split(/\s+/).filter((w3) => w3 && !w3.startsWith("--"))) {
+          if (w2.endsWith("/") || w2 === ".") nginxDirs.add(baseName(w2.replace(/\/+$/, "")));
+          else nginxNames.add(baseName(w2));
         }
       for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\s[]+)\s+([^\s\\]+)\s*$/gim))
         if (!m[3].endsWith("/"))
@@ -34556,10 +35152,14 @@ function secondPassFiles(texts, files, options) {
     const name = baseName(f);
     if (requirementNames.has(name) && !(f in texts)) out.add(f);
     if (commandWords2.has(name) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name)) out.add(f);
+    const template = /^(.+\.ini)\.(template|tmpl|tpl|in)$/.exec(name)?.[1];
+    if (template && commandWords2.has(template) && !(f in texts)) out.add(f);
     if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
     if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|supervisor.*\/[^/]+\.conf$/.test(f) && !(f in texts))
       out.add(f);
     if (envFiles.has(name) && !(f in texts)) out.add(f);
+    if ((nginxNames.has(name) || nginxDirs.has(baseName(dirName(f))) && name.endsWith(".conf")) && !(f in texts))
+      out.add(f);
     if (f in texts || !name.endsWith(".py")) continue;
     if (pythonNames.has(name)) out.add(f);
     const command = /(^|\/)management\/commands\/([a-z_][a-z0-9_]*)\.py$/.exec(f)?.[2];
@@ -34622,7 +35222,7 @@ function envFileNames(text) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path20.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path21.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -34657,7 +35257,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path20.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path21.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -34673,7 +35273,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path20.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path21.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
@@ -34707,16 +35307,17 @@ function linkTarget(abs, realRoot) {
   }
   return { reason: "a symbolic link to something that is not a regular file" };
 }
-var import_node_fs3, import_node_path20, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path21, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path20 = require("node:path");
+    import_node_path21 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
+    init_docker_sdk();
     init_text_encoding();
     MAX_FILES = 5e4;
     MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -35123,16 +35724,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path30.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path31.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path30.default.join(stage, "context");
+    const destination = import_node_path31.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path30.default.resolve(contextDir), destination, import_node_path30.default.resolve(stage));
-    const rel = import_node_path30.default.relative(import_node_path30.default.resolve(contextDir), import_node_path30.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path30.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path30.default.sep).includes(NEVER_STAGED) ? import_node_path30.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path31.default.resolve(contextDir), destination, import_node_path31.default.resolve(stage));
+    const rel = import_node_path31.default.relative(import_node_path31.default.resolve(contextDir), import_node_path31.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path31.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path31.default.sep).includes(NEVER_STAGED) ? import_node_path31.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -35149,8 +35750,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path30.default.join(from, e.name);
-    const target = import_node_path30.default.join(to, e.name);
+    const source = import_node_path31.default.join(from, e.name);
+    const target = import_node_path31.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -35167,12 +35768,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path30, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path31, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path30 = __toESM(require("node:path"), 1);
+    import_node_path31 = __toESM(require("node:path"), 1);
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
     ClassicBuildLog = class {
@@ -35241,8 +35842,8 @@ var init_run_state = __esm({
     init_cleanup();
     Cancelled = class extends Error {
       /** What the command that was cut short had printed, when one was. */
-      constructor(message2, partial) {
-        super(message2);
+      constructor(message3, partial) {
+        super(message3);
         this.partial = partial;
       }
       partial;
@@ -35337,7 +35938,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path31.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path32.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -35363,8 +35964,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path31.default.join(root, contextDir),
-    import_node_path31.default.join(root, run.dockerfile),
+    import_node_path32.default.join(root, contextDir),
+    import_node_path32.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -35463,13 +36064,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path31;
+var import_node_os2, import_node_path32;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path31 = __toESM(require("node:path"), 1);
+    import_node_path32 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -35675,7 +36276,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path32.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path33.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -35754,20 +36355,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path32.default.posix.basename(s.imagePath) === import_node_path32.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path33.default.posix.basename(s.imagePath) === import_node_path33.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path32.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path33.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path32, INIT_PROGRAM;
+var import_node_path33, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path32 = __toESM(require("node:path"), 1);
+    import_node_path33 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -37351,7 +37952,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path33 = require("node:path");
+var import_node_path34 = require("node:path");
 var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
@@ -37361,7 +37962,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path19 = require("node:path");
+var import_node_path20 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -37421,7 +38022,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path19.resolve)(root, name);
+  const path4 = (0, import_node_path20.resolve)(root, name);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text;
   try {
@@ -37433,7 +38034,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
-  return { ...parseConfig(text, name), file: (0, import_node_path19.relative)((0, import_node_path19.resolve)(root), path4).split(import_node_path19.sep).join("/") };
+  return { ...parseConfig(text, name), file: (0, import_node_path20.relative)((0, import_node_path20.resolve)(root), path4).split(import_node_path20.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -37446,13 +38047,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path19.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path20.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path19.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path19.sep}`) || (0, import_node_path19.isAbsolute)(rel))
+    const rel = (0, import_node_path20.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path20.sep}`) || (0, import_node_path20.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -37535,20 +38136,20 @@ ${helpHint}
   try {
     return await run(options);
   } catch (error) {
-    const message2 = error instanceof OptionError ? error.message : `internal error: ${error.stack ?? error}`;
-    io.stderr(`twelve-factor-review: ${message2}
+    const message3 = error instanceof OptionError ? error.message : `internal error: ${error.stack ?? error}`;
+    io.stderr(`twelve-factor-review: ${message3}
 `);
     return 2;
   }
 }
 
 // src/fix-cli.ts
-var import_node_path26 = require("node:path");
+var import_node_path27 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path21 = require("node:path");
+var import_node_path22 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -37567,15 +38168,15 @@ function writeText(root, file, text) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path21.join)(root, file), encodeText(text, encoding), [root]);
+  writeOwnFile((0, import_node_path22.join)(root, file), encodeText(text, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path21.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path21.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path22.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path22.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -37591,7 +38192,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text) {
-      if (text === void 0) (0, import_node_fs4.rmSync)((0, import_node_path21.join)(dir, file), { force: true });
+      if (text === void 0) (0, import_node_fs4.rmSync)((0, import_node_path22.join)(dir, file), { force: true });
       else writeText(dir, file, text);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -37606,8 +38207,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path21.join)(dir, (0, import_node_path21.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path21.dirname)(target), { recursive: true });
+      const target = (0, import_node_path22.join)(dir, (0, import_node_path22.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path22.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -37621,7 +38222,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path22 = require("node:path");
+var import_node_path23 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -37728,14 +38329,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path22.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path22.join)(d, ".git"))) return d;
-    if ((0, import_node_path22.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path23.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path23.join)(d, ".git"))) return d;
+    if ((0, import_node_path23.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path22.relative)(top, dir).split(import_node_path22.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path23.relative)(top, dir).split(import_node_path23.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -38421,10 +39022,32 @@ function proofFailure(before, after, fix2) {
 // src/pipeline.ts
 init_discover();
 
+// src/model/docker-client.ts
+init_classify();
+var SDK_PACKAGES = /* @__PURE__ */ new Set(["docker", "docker-py", "aiodocker"]);
+function dockerClientOf(app, uses) {
+  const context = app.context;
+  if (context) {
+    const sent = new Set(context.sentFiles);
+    const use = uses.find((u) => isUnder(u.file, context.dir) && sent.has(relativeTo(u.file, context.dir)));
+    if (use) {
+      const what = /\(/.test(use.text) ? "opens a Docker client" : "imports the Docker SDK";
+      return { file: use.file, line: use.line, what };
+    }
+  }
+  for (const req of app.requirements)
+    for (const line of req.lines) {
+      const name = line.name?.toLowerCase().replace(/[_.]/g, "-");
+      if (line.kind === "package" && name && SDK_PACKAGES.has(name))
+        return { file: req.file, line: line.line, what: `installs the Docker SDK, ${line.text.trim()}` };
+    }
+  return void 0;
+}
+
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path25 = require("node:path");
+var import_node_path26 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -38532,7 +39155,8 @@ init_image_app();
 init_input();
 
 // src/model/own-context.ts
-var import_node_path23 = require("node:path");
+var import_node_path24 = require("node:path");
+init_pip();
 init_instruction_text();
 function namedContextPaths(text) {
   const out = /* @__PURE__ */ new Set();
@@ -38546,11 +39170,24 @@ function namedContextPaths(text) {
       if (words2.some((w2) => w2.startsWith("--from"))) continue;
       for (const w2 of words2.filter((x) => !x.startsWith("--")).slice(0, -1)) out.add(contextSource(w2));
     } else if (keyword === "RUN") {
-      for (let i = 0; i < words2.length - 1; i++)
-        if (words2[i] === "-r" || words2[i] === "--requirement") out.add(words2[i + 1]);
+      for (const args of pipInstallArgs(words2)) for (const file of pipRequirementFiles(args)) out.add(file);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path23.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path24.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+}
+function pipInstallArgs(words2) {
+  const out = [];
+  for (let i = 0; i < words2.length; i++) {
+    if (!["install", "wheel", "download"].includes(words2[i])) continue;
+    const args = [];
+    for (const w2 of words2.slice(i + 1)) {
+      if (/^(&&|\|\|?|;)$/.test(w2)) break;
+      args.push(w2.replace(/;$/, ""));
+      if (w2.endsWith(";")) break;
+    }
+    out.push(args);
+  }
+  return out;
 }
 function wordsOf2(args) {
   const trimmed = args.trim();
@@ -38564,7 +39201,7 @@ function wordsOf2(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path23.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path24.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text)) {
     const inOwn = at2(dir, p);
@@ -38998,7 +39635,7 @@ init_context();
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path24 = require("node:path");
+var import_node_path25 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
@@ -39099,43 +39736,37 @@ init_credentials();
 init_variables();
 init_input();
 
-// src/model/server-config.ts
-var UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);
-function uwsgiIniArg(argv) {
-  if (!/(^|\/)uwsgi$/.test(argv[0] ?? "")) return void 0;
-  for (let i = 1; i < argv.length; i++) {
-    if (argv[i] === "--ini") return argv[i + 1];
-    if (argv[i].startsWith("--ini=")) return argv[i].slice("--ini=".length);
-  }
-  return void 0;
-}
-function uwsgiIniLogs(file, text) {
-  const logFiles = [];
-  let section = "";
+// src/model/proxy-config.ts
+function nginxListens(file, imagePath, text) {
+  const listens = [];
+  let servers = 0;
+  let firstServer = 0;
   text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
-    const header2 = /^\[([^\]]+)\]$/.exec(line);
-    if (header2) {
-      section = header2[1].trim();
-      return;
+    const line = raw.replace(/#.*$/, "");
+    if (/(?:^|[\s;{}])server\s*\{/.test(line)) {
+      servers++;
+      if (firstServer === 0) firstServer = i + 1;
     }
-    const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
-    if (!m || section !== "uwsgi" || !UWSGI_LOG_OPTIONS.has(m[1])) return;
-    let value = m[2].trim();
-    if (m[1] === "logger" || m[1] === "req-logger") {
-      const f = /^(?:\w+\s+)?file:(.+)$/.exec(value);
-      if (!f) return;
-      value = f[1].split(",")[0];
+    for (const m of line.matchAll(/(?:^|[\s;{}])listen\s+([^\s;]+)[^;]*;?/g)) {
+      const address = m[1].replace(/^["']|["']$/g, "");
+      if (address.startsWith("unix:")) continue;
+      listens.push({ line: i + 1, port: portOf2(address) });
     }
-    if (value !== "" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
-      logFiles.push({ line: i + 1, option: m[1], value });
   });
-  return { file, server: "uwsgi", logFiles };
+  if (servers > 0 && listens.length === 0) listens.push({ line: firstServer, port: 80 });
+  return { file, imagePath, server: "nginx", listens };
+}
+function portOf2(address) {
+  if (address.includes("$")) return void 0;
+  const port = /^(?:\[[^\]]*\]:|[^:[\]]*:)?(\d+)$/.exec(address);
+  if (port) return Number(port[1]);
+  return /^(\[[^\]]*\]|[\w.-]+)$/.test(address) ? 80 : void 0;
 }
 
 // src/model/image-files.ts
+init_server_config();
 init_supervisor_config();
+var TEMPLATE_SUFFIXES = [".template", ".tmpl", ".tpl", ".in"];
 var ImageFiles = class extends ModelPart {
   /** Requirement files the image installs: `pip install -r X` in RUN of built stages, mapped back to the context. */
   requirements(model, context, layout) {
@@ -39151,7 +39782,7 @@ var ImageFiles = class extends ModelPart {
           ...this.npmRun(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv, ins.variables)) {
-            const imagePath = import_node_path24.posix.resolve(wd, req);
+            const imagePath = import_node_path25.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -39173,7 +39804,7 @@ var ImageFiles = class extends ModelPart {
   unlockedPipfile(argv, wd, stage, index, context, layout) {
     const install = pipenvInstall(argv);
     if (!install || install.ignorePipfile) return void 0;
-    const source = layout.sourceOf(stage, import_node_path24.posix.resolve(wd, "Pipfile"), index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
+    const source = layout.sourceOf(stage, import_node_path25.posix.resolve(wd, "Pipfile"), index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
     const file = source && joinPath(context.dir, source);
     if (!file || !(file in this.texts)) return void 0;
     const locked = context.files.includes(joinPath(dirName(source), "Pipfile.lock"));
@@ -39190,7 +39821,7 @@ var ImageFiles = class extends ModelPart {
   npmRun(argv, wd, stage, index, context, layout) {
     const names = npmScriptsRun(argv);
     if (!names || names.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path24.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const source = layout.sourceOf(stage, import_node_path25.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text = source && this.texts[joinPath(context.dir, source)];
     if (!text) return [];
     return npmScriptCommands(packageScripts(text), names).map((c) => ({ argv: c, wd }));
@@ -39267,7 +39898,7 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path24.posix.resolve(dirs[k], word)] : [import_node_path24.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path25.posix.resolve(dirs[k], word)] : [import_node_path25.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
@@ -39292,9 +39923,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path24.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path25.posix.resolve(workdir, make.dir ?? ".");
     for (const name of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath = import_node_path24.posix.resolve(dir, name);
+      const imagePath = import_node_path25.posix.resolve(dir, name);
       const source = layout.sourceOf(target, imagePath);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath);
       if (!file || !(file in this.texts)) continue;
@@ -39330,7 +39961,7 @@ var ImageFiles = class extends ModelPart {
     let files;
     if (named.length > 0) {
       files = named.flatMap((c) => {
-        const source = layout.sourceOf(target, import_node_path24.posix.resolve(target.workdir || "/", c));
+        const source = layout.sourceOf(target, import_node_path25.posix.resolve(target.workdir || "/", c));
         return source ? [joinPath(context.dir, source)] : [];
       });
     } else {
@@ -39348,10 +39979,26 @@ var ImageFiles = class extends ModelPart {
       const ini = uwsgiIniArg(argv[0] === "exec" ? argv.slice(1) : argv);
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const source = layout.sourceOf(target, import_node_path24.posix.resolve(target.workdir || "/", ini)) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0);
+      const inImage = import_node_path25.posix.resolve(target.workdir || "/", ini);
+      const source = layout.sourceOf(target, inImage) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0) ?? // The ini rendered at start from a template the image holds beside it (`envsubst < X.template > X`).
+      context.sentFiles.find(
+        (f) => layout.landings(target, f).some((l) => TEMPLATE_SUFFIXES.some((t) => l.path === inImage + t))
+      );
       if (source) files.add(joinPath(context.dir, source));
     }
     return [...files].filter((file) => file in this.texts).map((file) => uwsgiIniLogs(file, this.texts[file]));
+  }
+  /** The nginx configuration files the target stage copies under /etc/nginx, with the ports they listen on. */
+  proxyConfigs(app, layout) {
+    const target = app.dockerfile?.targetStage;
+    const context = app.context;
+    if (!target || !context) return [];
+    return context.sentFiles.filter((f) => !/\.(pem|crt|key|types|html?)$|_params$/.test(f)).flatMap(
+      (f) => (
+        // Each copy counts (`COPY site.conf /etc/nginx/\u2026` before `COPY . .` lands it in /app too).
+        layout.landings(target, f).filter((l) => l.path.startsWith("/etc/nginx/")).map((l) => ({ file: joinPath(context.dir, f), imagePath: l.path }))
+      )
+    ).filter((c) => c.file in this.texts).map((c) => nginxListens(c.file, c.imagePath, this.texts[c.file]));
   }
   /** The context file of `python X.py` (resolved in the image), or of the custom command `manage.py NAME`. */
   pythonRunBy(argv, target, context, layout) {
@@ -39364,7 +40011,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path24.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path25.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -39380,7 +40027,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path24.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path25.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath !== target && !imagePath.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath.slice(target.length)));
     if (file) return file;
@@ -39429,14 +40076,7 @@ function requirementArgs(argv, variables) {
   const installAt = argv.findIndex((w2, k) => k > i && ["install", "wheel", "download"].includes(w2));
   const isPip = (i >= 0 || argv.some((w2, k) => w2 === "-m" && argv[k + 1] === "pip")) && installAt >= 0;
   if (!isPip) return [];
-  const out = [];
-  for (let k = installAt + 1; k < argv.length; k++) {
-    const w2 = argv[k];
-    if ((w2 === "-r" || w2 === "--requirement" || w2 === "--requirements") && argv[k + 1]) out.push(argv[++k]);
-    else if (/^--requirements?=/.test(w2)) out.push(w2.slice(w2.indexOf("=") + 1));
-    else if (/^-r[^-]/.test(w2)) out.push(w2.slice(2));
-  }
-  return out.map((p) => expandKnown2(p, variables)).filter((p) => !p.includes("$"));
+  return pipRequirementFiles(argv.slice(installAt + 1)).map((p) => expandKnown2(p, variables)).filter((p) => !p.includes("$"));
 }
 function startArgvs(app, target) {
   const commands = [];
@@ -39487,11 +40127,12 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path24.posix.basename(word) === import_node_path24.posix.basename(script.imagePath);
+  return import_node_path25.posix.basename(word) === import_node_path25.posix.basename(script.imagePath);
 }
 
 // src/model/settings-modules.ts
 init_classify();
+init_env_files();
 init_branches();
 init_servers();
 init_start_chain();
@@ -39740,6 +40381,8 @@ var SettingsModules = class extends ModelPart {
     const fromEnv = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
     if (fromEnv && imageOverDevelopmentCompose(app)) modules.push(fromEnv);
     if (fromCompose2) modules.push(fromCompose2);
+    const fromTemplate = this.passedThroughFromTemplate(app);
+    if (fromTemplate) modules.push(fromTemplate);
     if (fromEnv) modules.push(fromEnv);
     const fromStartChain = startChainSettingsModule(app);
     if (fromStartChain) modules.push(fromStartChain);
@@ -39774,6 +40417,25 @@ var SettingsModules = class extends ModelPart {
     const run = beside.imported.has(stemOf(found)) && beside.leaf ? beside.leaf : found;
     const module2 = relativeTo(run, base).replace(/\/__init__\.py$|\.py$/, "").replace(/\//g, ".");
     return { file: run, module: module2 };
+  }
+  /**
+   * `- DJANGO_SETTINGS_MODULE` passed through bare by compose, its value left to a `.env` the repository does not
+   * hold: the module its committed template (`.env.template`, `.env.example` beside the compose file) names, which
+   * is what a copy of the template runs.
+   */
+  passedThroughFromTemplate(app) {
+    const entry = app.compose?.appService?.environment.find((e) => e.name === "DJANGO_SETTINGS_MODULE");
+    if (!entry || entry.value !== void 0 || entry.source !== "environment") return void 0;
+    const dir = dirName(entry.file);
+    if (joinPath(dir, ".env") in this.texts) return void 0;
+    const templates = Object.keys(this.texts).filter((f) => dirName(f) === dir && isEnvTemplateName(f)).sort();
+    for (const f of templates) {
+      const m = /^[ \t]*(?:export[ \t]+)?DJANGO_SETTINGS_MODULE[ \t]*=[ \t]*['"]?([\w.]+)['"]?[ \t]*$/m.exec(
+        this.texts[f]
+      );
+      if (m) return m[1];
+    }
+    return void 0;
   }
   /** The default of the wsgi/asgi module the server serves (`gunicorn config.wsgi`), which may differ from manage.py's. */
   serverSettingsModule(app, base) {
@@ -39987,11 +40649,12 @@ var ProjectBuilder = class {
     const excluded = (file) => file !== void 0 && (this.tree.options.exclude ?? []).some((g) => matchesGlob(g, file));
     const apps = this.seeds.find(composeSets).filter((seed) => !excluded(seed.dockerfile ?? seed.managePy)).map((seed) => this.safeApp(seed));
     const otherDockerfiles = this.otherDockerfiles(apps, excluded);
+    const otherContexts = this.otherContexts(otherDockerfiles, composeSets);
     return {
       root: this.tree.root,
       apps,
       composeFiles: Object.keys(this.texts).filter((f) => looksLikeCompose(f, this.texts[f])).sort(),
-      ...otherDockerfiles.length > 0 ? { otherDockerfiles } : {},
+      ...otherDockerfiles.length > 0 ? { otherDockerfiles, otherContexts } : {},
       ...this.seeds.skipped.length > 0 ? { skippedProjects: this.seeds.skipped } : {},
       parseErrors: this.parseErrors,
       suppressions,
@@ -40007,6 +40670,19 @@ var ProjectBuilder = class {
       const r = modelDockerfile(file, this.texts[file]);
       this.addErrors(r.errors);
       if (r.model) out.push(r.model);
+    }
+    return out;
+  }
+  /** The context each Dockerfile no app builds is built from: a compose service's, else the Dockerfile's directory. */
+  otherContexts(dockerfiles, composeSets) {
+    const builds = composeSets.flatMap(
+      (set) => set.model?.services.flatMap((s) => s.build ? [s.build] : []) ?? []
+    );
+    const out = {};
+    for (const { file } of dockerfiles) {
+      const build2 = builds.find((b) => normalizeRelative(b.dockerfile) === file);
+      const dir = build2 ? normalizeRelative(build2.context) ?? build2.context : dirName(file);
+      out[file] = this.context(dir, file, []);
     }
     return out;
   }
@@ -40085,10 +40761,14 @@ var ProjectBuilder = class {
       if (programs.length > 0) app.supervisorPrograms = programs;
       app.startPrograms = this.imageFiles.startPrograms(app, layout);
       app.serverConfigs = this.imageFiles.serverConfigs(app, layout);
+      const proxyConfigs = this.imageFiles.proxyConfigs(app, layout);
+      if (proxyConfigs.length > 0) app.proxyConfigs = proxyConfigs;
+      const client = dockerClientOf(app, this.tree.dockerSdkUses ?? []);
+      if (client) app.dockerClient = client;
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path25.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path26.posix.dirname(landing);
       }
       if (target) {
         const context = app.context;
@@ -40113,7 +40793,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path25.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path26.posix.dirname(at2) }] : [];
     });
     if (landings.length < 2) return void 0;
     for (const dir of djangoDirectories(app)) {
@@ -40135,8 +40815,8 @@ var ProjectBuilder = class {
       const text = this.texts[joinPath(dir, f)];
       const loaded = composeEnvFiles2.includes(joinPath(dir, f));
       if (loaded && !isEnvTemplateName(f) && !hasTemplateName(f)) return true;
-      const judged = isEnvTemplateName(f) || isInEnvDir(f) || loaded;
-      return judged && text !== void 0 && secretsInEnvTemplate(text).length > 0;
+      const judged2 = isEnvTemplateName(f) || isInEnvDir(f) || loaded;
+      return judged2 && text !== void 0 && secretsInEnvTemplate(text).length > 0;
     });
     if (templates.length > 0) context.envTemplatesWithSecrets = templates;
     if (skipped2.length > 0) {
@@ -40306,7 +40986,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path26.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path27.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -40366,14 +41046,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path27 = require("node:path");
+var import_node_path28 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path27.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path28.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path27.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path27.posix.normalize(import_node_path27.posix.join(dir, file));
+  if (dir === "" || import_node_path28.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path28.posix.normalize(import_node_path28.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -40414,7 +41094,7 @@ function ruleAnchor(rule) {
 function ruleHelpUri(rule, version) {
   return `${INFORMATION_URI}/blob/v${version}/docs/rules.md#${ruleAnchor(rule)}`;
 }
-function plural(n, word) {
+function plural2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function seconds2(ms) {
@@ -40422,9 +41102,9 @@ function seconds2(ms) {
 }
 function countsPhrase(counts) {
   return [
-    plural(counts.error, "error"),
-    plural(counts.warning, "warning"),
-    plural(counts.notice, "notice")
+    plural2(counts.error, "error"),
+    plural2(counts.warning, "warning"),
+    plural2(counts.notice, "notice")
   ].join(", ");
 }
 function analysedLine(report, path4, text) {
@@ -40907,7 +41587,7 @@ function assemble(report, options, layout) {
   }
   if (report.fixes?.applied.length && !layout.fixes) truncated.push("the fixes' patch");
   if (layout.shown < report.findings.length) {
-    truncated.unshift(`${layout.shown} of ${plural(report.findings.length, "finding")} shown`);
+    truncated.unshift(`${layout.shown} of ${plural2(report.findings.length, "finding")} shown`);
   }
   if (truncated.length > 0) {
     blocks.push(
@@ -40967,7 +41647,7 @@ function findingsSection(ctx, shown, total) {
     if (inFactor.length === 0) continue;
     out.push(factorSection(ctx, factor, inFactor));
   }
-  if (shown.length < total) out.push(`\u2026 and ${plural(total - shown.length, "more finding")} not shown here.`);
+  if (shown.length < total) out.push(`\u2026 and ${plural2(total - shown.length, "more finding")} not shown here.`);
   return out.join("\n\n");
 }
 function factorSection(ctx, factor, findings) {
@@ -40985,7 +41665,7 @@ function factorSection(ctx, factor, findings) {
 }
 function suppressedSection(ctx, shown, total) {
   const items = shown.map((f) => `- ${findingItem(ctx, f)}`);
-  if (shown.length < total) items.push(`- \u2026 and ${plural(total - shown.length, "more suppressed finding")}`);
+  if (shown.length < total) items.push(`- \u2026 and ${plural2(total - shown.length, "more suppressed finding")}`);
   return [
     `<details><summary>Suppressed (${total}): reported, never failing the check</summary>`,
     "",
@@ -41035,7 +41715,7 @@ function fileName2(name) {
 }
 
 // src/report/sarif.ts
-var import_node_path28 = require("node:path");
+var import_node_path29 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -41050,7 +41730,7 @@ function renderSarif(report, rules) {
 }
 function sarifLog(report, rules) {
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path28.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path29.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -41089,7 +41769,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path28.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path29.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -41168,13 +41848,13 @@ function renderText(report, options) {
       const position = positions[i].padStart(width);
       const severity = f.severity.padEnd(7);
       const rule = `${f.ruleId} ${f.name}`;
-      const message2 = options.color ? partsTerminal(messageParts(f), (c) => paint("cyan", c)) : terminalLine(f.message);
+      const message3 = options.color ? partsTerminal(messageParts(f), (c) => paint("cyan", c)) : terminalLine(f.message);
       if (f.suppressed) {
         const why = f.suppressed.reason ? `${f.suppressed.by}: ${terminalLine(f.suppressed.reason)}` : f.suppressed.by;
-        out.push(paint("dim", `  ${position}  ${severity}  ${message2}  ${rule}  (suppressed, ${why})`));
+        out.push(paint("dim", `  ${position}  ${severity}  ${message3}  ${rule}  (suppressed, ${why})`));
       } else {
         out.push(
-          `  ${paint("dim", position)}  ${paint(SEVERITY_STYLE[f.severity], severity)}  ${message2}  ${paint("dim", rule)}`
+          `  ${paint("dim", position)}  ${paint(SEVERITY_STYLE[f.severity], severity)}  ${message3}  ${paint("dim", rule)}`
         );
         if (f.details) {
           const indent2 = " ".repeat(width + 4);
@@ -41220,7 +41900,7 @@ function renderText(report, options) {
   const mark = report.verdict === "pass" ? paint("green", "\u2714") : paint("red", "\u2716");
   const verdict = report.verdict === "pass" ? paint("green", "pass") : paint("red", paint("bold", "fail"));
   out.push(
-    `${mark} ${plural(total, "problem")} (${countsPhrase(report.counts)})${suppressed ? `, ${suppressed} suppressed` : ""}: ${verdict} (fail-on: ${report.failOn})`
+    `${mark} ${plural2(total, "problem")} (${countsPhrase(report.counts)})${suppressed ? `, ${suppressed} suppressed` : ""}: ${verdict} (fail-on: ${report.failOn})`
   );
   return `${out.join("\n")}
 `;
@@ -41290,7 +41970,7 @@ function renderGithub(report) {
   const total = report.counts.error + report.counts.warning + report.counts.notice;
   lines2.push(
     inert(
-      `twelve-factor-review ${report.directory}: ${plural(total, "problem")} (${countsPhrase(report.counts)}): ${report.verdict} (fail-on: ${report.failOn})`
+      `twelve-factor-review ${report.directory}: ${plural2(total, "problem")} (${countsPhrase(report.counts)}): ${report.verdict} (fail-on: ${report.failOn})`
     )
   );
   return `${lines2.join("\n")}
@@ -41338,7 +42018,7 @@ function rows(reports) {
 var HEADER = ["project", "verdict", "errors", "warnings", "notices", "suppressed", "rules"];
 function summary(reports) {
   const failed = reports.filter((r) => r.verdict === "fail").length;
-  return `${plural(reports.length, "project")}: ${failed} fail, ${reports.length - failed} pass`;
+  return `${plural2(reports.length, "project")}: ${failed} fail, ${reports.length - failed} pass`;
 }
 function renderTextMany(reports, options) {
   const paint = (code2, text) => options.color ? `\x1B[${code2}m${text}\x1B[39m` : text;
@@ -41560,7 +42240,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path29 = require("node:path");
+var import_node_path30 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -41620,7 +42300,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path29.join)(dir, ".git");
+  const dotGit = (0, import_node_path30.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -41629,7 +42309,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path29.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path30.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -41639,37 +42319,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text];
   for (const m of text.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path29.join)(home, target.slice(2));
-    if (!(0, import_node_path29.isAbsolute)(target)) target = (0, import_node_path29.resolve)((0, import_node_path29.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path30.join)(home, target.slice(2));
+    if (!(0, import_node_path30.isAbsolute)(target)) target = (0, import_node_path30.resolve)((0, import_node_path30.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path29.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path29.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path29.join)((0, import_node_path29.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path30.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path30.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path30.join)((0, import_node_path30.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path29.join)(dir, e.name, "config"));
-        modules((0, import_node_path29.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path29.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path30.join)(dir, e.name, "config"));
+        modules((0, import_node_path30.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path30.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path29.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path30.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path29.resolve)(workspace)];
-  const rel = (0, import_node_path29.relative)((0, import_node_path29.resolve)(workspace), (0, import_node_path29.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path29.isAbsolute)(rel)) {
-    let dir = (0, import_node_path29.resolve)(workspace);
-    for (const part of rel.split(import_node_path29.sep)) dirs.push(dir = (0, import_node_path29.join)(dir, part));
+  const dirs = [(0, import_node_path30.resolve)(workspace)];
+  const rel = (0, import_node_path30.relative)((0, import_node_path30.resolve)(workspace), (0, import_node_path30.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path30.isAbsolute)(rel)) {
+    let dir = (0, import_node_path30.resolve)(workspace);
+    for (const part of rel.split(import_node_path30.sep)) dirs.push(dir = (0, import_node_path30.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -41842,7 +42522,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path33.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path34.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -41855,7 +42535,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path33.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path34.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -41878,11 +42558,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path33.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path34.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names.map((name) => (0, import_node_path33.join)(dir, name));
+  return names.map((name) => (0, import_node_path34.join)(dir, name));
 }
 function isDirectory(path4) {
   try {
@@ -41908,8 +42588,8 @@ async function check(options, io) {
         young.check();
         return await reviewProject({ ...options.request, directory: dir }, options, io, env);
       } catch (error) {
-        const message2 = error instanceof OptionError ? error.message : `internal error: ${error.stack ?? error}`;
-        io.stderr(`twelve-factor-review: ${dir}: ${message2}
+        const message3 = error instanceof OptionError ? error.message : `internal error: ${error.stack ?? error}`;
+        io.stderr(`twelve-factor-review: ${dir}: ${message3}
 `);
         broken = true;
         return void 0;
@@ -41977,7 +42657,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path33.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path34.parse)(root).root }),
     analyze: io.analyze
   });
 }

@@ -22,7 +22,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-3NZHB23Z.js";
+} from "./chunk-A24A5JU2.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -191,6 +191,25 @@ function tail(text, lines = 30) {
 var import_node_fs = __toESM(require_node_fs(), 1);
 var import_node_path = __toESM(require_node_path(), 1);
 
+// src/discover/docker-sdk.ts
+var MAX_PYTHON_FILES = 5e3;
+var SDK_LINE = /^\s*(?:import\s+docker(?:\.\w+)*\s*(?:$|[,;#]|as\b)|from\s+docker(?:\.\w+)*\s+import\b)|\bdocker\.(?:from_env|DockerClient|APIClient)\s*\(/;
+function namesDockerSocket(texts) {
+  return Object.values(texts).some((t) => t.includes("docker.sock"));
+}
+function dockerSdkUses(files, read) {
+  const out = [];
+  const python = files.filter((f) => f.endsWith(".py")).slice(0, MAX_PYTHON_FILES);
+  for (const file of python) {
+    const text = read(file);
+    if (text === void 0 || !text.includes("docker")) continue;
+    const lines = text.split(/\r?\n/);
+    const at = lines.findIndex((l) => SDK_LINE.test(l));
+    if (at >= 0) out.push({ file, line: at + 1, text: lines[at].trim() });
+  }
+  return out;
+}
+
 // src/util/text-encoding.ts
 function decodeText(bytes) {
   const encoding = encodingOf(bytes);
@@ -292,12 +311,19 @@ async function discover(root, options = {}, limits = {}, overlay) {
     for (const f of secondPassFiles(texts, files, options)) await read(f);
     if (Object.keys(texts).length === before) break;
   }
+  const sdk = namesDockerSocket(texts) ? dockerSdkUses(files, (f) => {
+    if (f in texts) return texts[f];
+    const overlaid = overlay?.get(f);
+    const r = overlaid === void 0 ? readText(realRoot, f, maxBytes, walked.plain.has(f)) : textOf(Buffer.from(overlaid, "utf8"), maxBytes);
+    return typeof r === "string" ? r : void 0;
+  }) : [];
   return {
     root: realRoot,
     files,
     texts,
     unreadable,
     options,
+    ...sdk.length > 0 ? { dockerSdkUses: sdk } : {},
     skippedDirs: walked.skipped.sort(),
     ...walked.links.length > 0 ? { links: walked.links } : {},
     ...walked.truncated ? { truncated: { limit: maxFiles } } : {}
@@ -316,6 +342,8 @@ function secondPassFiles(texts, files, options) {
   const managementCommands = /* @__PURE__ */ new Set();
   let supervisorRun = false;
   const copiedAs = /* @__PURE__ */ new Map();
+  const nginxNames = /* @__PURE__ */ new Set();
+  const nginxDirs = /* @__PURE__ */ new Set();
   for (const [file, text] of Object.entries(texts)) {
     if (!file.endsWith(".py")) {
       for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
@@ -331,7 +359,7 @@ function secondPassFiles(texts, files, options) {
         modules.add(m[1]);
     if (!/(^|\/)\.env$/.test(file)) {
       for (const m of text.matchAll(
-        /(?:^|\s)(?:-r|--requirements?|-c|--constraint)(?:\s*=\s*|\s+|(?=[^\s-]))([^\s"'\\]+)/g
+        /(?:^|\s)(?:-[UIqv]*[rc]|--requirements?|--constraint)(?:\s*=\s*|\s+|(?=[^\s-]))([^\s"'\\]+)/g
       ))
         requirementNames.add(baseName(m[1]));
     }
@@ -340,6 +368,13 @@ function secondPassFiles(texts, files, options) {
         for (const w of m[1].split(/\s+/)) {
           if (/\.(txt|in)$/.test(w)) requirementNames.add(baseName(w));
           if (/\.conf$/.test(w) && /supervisor/.test(text)) commandWords.add(baseName(w));
+        }
+      for (const m of text.matchAll(
+        /^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\n[]+?)\s+\/etc\/nginx\/?\S*\s*$/gim
+      ))
+        for (const w of m[2].split(/\s+/).filter((w2) => w2 && !w2.startsWith("--"))) {
+          if (w.endsWith("/") || w === ".") nginxDirs.add(baseName(w.replace(/\/+$/, "")));
+          else nginxNames.add(baseName(w));
         }
       for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\s[]+)\s+([^\s\\]+)\s*$/gim))
         if (!m[3].endsWith("/"))
@@ -395,10 +430,14 @@ function secondPassFiles(texts, files, options) {
     const name = baseName(f);
     if (requirementNames.has(name) && !(f in texts)) out.add(f);
     if (commandWords.has(name) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name)) out.add(f);
+    const template = /^(.+\.ini)\.(template|tmpl|tpl|in)$/.exec(name)?.[1];
+    if (template && commandWords.has(template) && !(f in texts)) out.add(f);
     if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
     if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|supervisor.*\/[^/]+\.conf$/.test(f) && !(f in texts))
       out.add(f);
     if (envFiles.has(name) && !(f in texts)) out.add(f);
+    if ((nginxNames.has(name) || nginxDirs.has(baseName(dirName(f))) && name.endsWith(".conf")) && !(f in texts))
+      out.add(f);
     if (f in texts || !name.endsWith(".py")) continue;
     if (pythonNames.has(name)) out.add(f);
     const command = /(^|\/)management\/commands\/([a-z_][a-z0-9_]*)\.py$/.exec(f)?.[2];

@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-3NZHB23Z.js";
+} from "./chunk-A24A5JU2.js";
 import {
   insertLines,
   normalizePackageName,

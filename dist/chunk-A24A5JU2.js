@@ -269,10 +269,10 @@ var require_main = __commonJS({
       })(FoldingRange || (exports2.FoldingRange = FoldingRange = {}));
       var DiagnosticRelatedInformation;
       (function(DiagnosticRelatedInformation2) {
-        function create(location, message2) {
+        function create(location, message3) {
           return {
             location,
-            message: message2
+            message: message3
           };
         }
         DiagnosticRelatedInformation2.create = create;
@@ -304,8 +304,8 @@ var require_main = __commonJS({
       })(CodeDescription || (exports2.CodeDescription = CodeDescription = {}));
       var Diagnostic;
       (function(Diagnostic2) {
-        function create(range, message2, severity, code2, source, relatedInformation) {
-          var result = { range, message: message2 };
+        function create(range, message3, severity, code2, source, relatedInformation) {
+          var result = { range, message: message3 };
           if (Is.defined(severity)) {
             result.severity = severity;
           }
@@ -9563,22 +9563,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message2) {
+      constructor(name, pos, code2, message3) {
         super();
         this.name = name;
         this.code = code2;
-        this.message = message2;
+        this.message = message3;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message2) {
-        super("YAMLParseError", pos, code2, message2);
+      constructor(pos, code2, message3) {
+        super("YAMLParseError", pos, code2, message3);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message2) {
-        super("YAMLWarning", pos, code2, message2);
+      constructor(pos, code2, message3) {
+        super("YAMLWarning", pos, code2, message3);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -10258,8 +10258,8 @@ var require_compose_collection = __commonJS({
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message2 = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message2);
+          const message3 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message3);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -10331,15 +10331,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent2.length;
         } else {
           if (indent2.length < trimIndent) {
-            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent2.length, "MISSING_CHAR", message2);
+            const message3 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent2.length, "MISSING_CHAR", message3);
           }
           if (header.indent === 0)
             trimIndent = indent2.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message2 = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message2);
+            const message3 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message3);
           }
           break;
         }
@@ -10362,8 +10362,8 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent2.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message2 = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
+          const message3 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message3);
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -10441,8 +10441,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message2 = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message2);
+              const message3 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message3);
             }
             length += token.source.length;
             comment = token.source.substring(1);
@@ -10453,8 +10453,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message2 = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message2);
+            const message3 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message3);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -10847,13 +10847,13 @@ var require_compose_node = __commonJS({
             if (anchor)
               node.anchor = anchor.source.substring(1);
           } catch (error) {
-            const message2 = error instanceof Error ? error.message : String(error);
-            onError(token, "RESOURCE_EXHAUSTION", message2);
+            const message3 = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message3);
           }
           break;
         default: {
-          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message2);
+          const message3 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message3);
           isSrcToken = false;
         }
       }
@@ -11009,12 +11009,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message2, warning) => {
+        this.onError = (source, code2, message3, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message2));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message3));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message2));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message3));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -11084,10 +11084,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message2, warning) => {
+            this.directives.add(token.source, (offset, message3, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message2, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message3, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -11176,12 +11176,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message2) => {
+        const _onError = (pos, code2, message3) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message2);
+            onError(offset, code2, message3);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message2);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message3);
         };
         switch (token.type) {
           case "scalar":
@@ -12341,8 +12341,8 @@ var require_parser2 = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message2 = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
+          const message3 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message3, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -12432,8 +12432,8 @@ var require_parser2 = __commonJS({
       *pop(error) {
         const token = error ?? this.stack.pop();
         if (!token) {
-          const message2 = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message: message2 };
+          const message3 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message3 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -13302,6 +13302,7 @@ function lift(v, f) {
     const out = { t: "env", read: v.read, unset, line: v.line };
     if (v.derived) out.derived = true;
     if (v.presence) out.presence = true;
+    if (v.chosenAt) out.chosenAt = v.chosenAt;
     const mapped = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })) ?? [];
     const probes = mapped.filter((p) => isScalarValue(p.v));
     if (probes.length) out.probes = probes;
@@ -13444,7 +13445,8 @@ var DatabasesBuilder = class {
         variable,
         default: v.read.defaultText,
         line: v.read.line,
-        file: v.read.file
+        file: v.read.file,
+        test: v.chosenAt
       });
       if (v.unset.t === "dict" && v.unset.entries.length > 0)
         this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
@@ -13591,6 +13593,7 @@ var DatabasesBuilder = class {
       };
       if (pick2.default !== void 0) chosen.default = pick2.default;
       if (pick2.file) chosen.file = pick2.file;
+      if (pick2.test) chosen.test = pick2.test;
       selection = chosen;
     } else if (this.configs.length > 0 && !engines.has("?")) selection = { kind: "fixed" };
     else selection = { kind: "unknown" };
@@ -18757,7 +18760,8 @@ function evalExpression(ev, node, ctx) {
     case "SetExpression": {
       const items = childrenOf(node).filter((c) => !["[", "]", "(", ")", "{", "}", ","].includes(c.name));
       if (items.some((c) => c.name === "*")) return ev.unknown(node);
-      return { t: "list", items: items.map((c) => ev.evaluate(c, ctx)), line };
+      const written = node.name === "TupleExpression" ? "tuple" : node.name === "SetExpression" ? "set" : "list";
+      return { t: "list", items: items.map((c) => ev.evaluate(c, ctx)), line, written };
     }
     case "DictionaryExpression":
       return dictionary(ev, node, ctx);
@@ -19260,7 +19264,12 @@ function execAssign(ev, node, ctx) {
   const valueNodes = segments.pop();
   if (valueNodes.length === 0) return;
   if (!valueHasComma && rebindsItself(ev, segments, valueNodes, ctx)) return;
-  const value = valueNodes.length === 1 && !valueHasComma ? ev.evaluate(valueNodes[0], ctx) : { t: "list", items: valueNodes.map((n) => ev.evaluate(n, ctx)), line: ev.line(valueNodes[0]) };
+  const value = valueNodes.length === 1 && !valueHasComma ? ev.evaluate(valueNodes[0], ctx) : {
+    t: "list",
+    items: valueNodes.map((n) => ev.evaluate(n, ctx)),
+    line: ev.line(valueNodes[0]),
+    written: "tuple"
+  };
   const line = ev.line(node);
   for (const targets of segments) {
     if (targets.length === 1) assignTarget(ev, targets[0], value, ctx, line);
@@ -19457,7 +19466,9 @@ function presenceFallbacks(scope, results) {
     if (tried?.t !== "env" || tried.read.variable !== x || unset.scope.get(name) === set.scope.get(name))
       continue;
     const v = withFallback(tried, unset.scope.get(name)?.v, [tried.read]);
-    if (v) scope.set(name, { v, origins: b.origins });
+    const test = set.when;
+    const chosenAt = test.file ? { line: test.line, file: test.file } : { line: test.line };
+    if (v?.t === "env") scope.set(name, { v: { ...v, chosenAt }, origins: b.origins });
   }
 }
 function execTry(ev, node, ctx) {
@@ -19976,7 +19987,7 @@ function valueSourceHere(v, baseDirParts, depth) {
     case "none":
       return { kind: "literal", value: null, line };
     case "list":
-      return { kind: "list", items: v.items.map(inner), line };
+      return v.written ? { kind: "list", items: v.items.map(inner), line, written: v.written } : { kind: "list", items: v.items.map(inner), line };
     case "dict":
       return {
         kind: "dict",
@@ -20194,11 +20205,11 @@ function sqlitePathAnchor(context) {
   if (s && sqlite) return { file: sqlite.file ?? s.file, line: sqlite.line };
   return { file: context.dockerfile, line: 1 };
 }
-function at(anchor, message2, details) {
+function at(anchor, message3, details) {
   return {
     file: anchor.file,
     ...anchor.line !== void 0 ? { line: anchor.line } : {},
-    message: message2,
+    message: message3,
     ...details ? { details } : {}
   };
 }
@@ -20592,17 +20603,20 @@ ${DOCKERIGNORE_PATTERNS}
 `,
   related: [],
   check(project) {
+    const images = [
+      ...project.apps.map((app) => ({ model: app.dockerfile, context: app.context })),
+      ...(project.otherDockerfiles ?? []).map((model) => ({ model, context: project.otherContexts?.[model.file] })).filter(({ context }) => context?.files.some((f) => /(^|\/)manage\.py$/.test(f)))
+    ];
     const findings = [];
-    for (const app of project.apps) {
-      const model = app.dockerfile;
-      if (!model || !app.context || app.context.dockerignore) continue;
+    for (const { model, context } of images) {
+      if (!model || !context || context.dockerignore) continue;
       for (const stage of model.builtStages) {
         for (const ins of stage.instructions) {
           if (ins.keyword !== "COPY" && ins.keyword !== "ADD" || !("sources" in ins) || ins.fromStage !== void 0)
             continue;
           const whole = ins.sources.find((s) => /^(\.\/?|\/|\.\/\.)$/.test(s.trim()));
           if (whole === void 0) continue;
-          const where = app.context.dir === "." ? "the repository root" : `'${app.context.dir}'`;
+          const where = context.dir === "." ? "the repository root" : `'${context.dir}'`;
           findings.push({
             file: model.file,
             line: ins.line,
@@ -20617,8 +20631,10 @@ ${DOCKERIGNORE_PATTERNS}
     safety: "safe",
     summary: "Creates a .dockerignore beside the build context that leaves out .git, .env files, SQLite databases, virtualenvs, __pycache__ and node_modules.",
     make: (context) => {
-      const app = context.project.apps.find((a) => a.dockerfile?.file === context.finding.file && a.context);
-      return app?.context ? newDockerignore(context, app.context) : void 0;
+      const file = context.finding.file;
+      const app = context.project.apps.find((a) => a.dockerfile?.file === file && a.context);
+      const build2 = app?.context ?? context.project.otherContexts?.[file];
+      return build2 ? newDockerignore(context, build2) : void 0;
     }
   }
 });
@@ -20667,14 +20683,19 @@ function isDockerfile(path) {
   const name = baseName(path);
   if (name.endsWith(".dockerignore")) return false;
   if (SOURCE_EXTENSION.test(name) || VENDORED_DIR.test(path)) return false;
-  return /\.dockerfile$/i.test(name) || /^[\w.-]*dockerfile$/i.test(name) || /^dockerfile[.-]/i.test(name);
+  return /\.dockerfile$/i.test(name) || /^[\w.-]*dockerfile$/i.test(name) || /^dockerfile[._-]/i.test(name);
 }
 function isComposeFile(path) {
-  return /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/.test(baseName(path));
+  return /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/.test(baseName(path)) && !isComposeTemplate(path);
+}
+function isComposeTemplate(path) {
+  const stem = baseName(path).replace(/\.ya?ml$/, "");
+  return stem.split(/[._-]/).some((part) => /^(example|sample|template|tpl|tmpl)s?$/i.test(part));
 }
 function looksLikeCompose(path, text) {
   if (isComposeFile(path)) return true;
-  if (!/\.ya?ml$/.test(path) || CI_CONFIG.test(path) || text === void 0) return false;
+  if (!/\.ya?ml$/.test(path) || CI_CONFIG.test(path) || text === void 0 || isComposeTemplate(path))
+    return false;
   return /^services\s*:\s*$/m.test(text) && servicesIsMapping(text) && /^\s+(image|build)\s*:/m.test(text) && !/^apiVersion\s*:/m.test(text);
 }
 var CI_CONFIG = /(^|\/)(\.github\/|\.circleci\/|\.gitlab-ci\.ya?ml$|\.gitlab\/|bitbucket-pipelines\.ya?ml$|\.travis\.ya?ml$|\.drone\.ya?ml$|azure-pipelines\.ya?ml$|\.woodpecker)/;
@@ -20933,12 +20954,33 @@ var ImageLayout = class {
     });
     return all;
   }
+  dests = /* @__PURE__ */ new Map();
   destOf(stage, index, ins) {
+    const cached = this.dests.get(ins);
+    if (cached) return cached;
     const wd = this.workdirAt(stage, index) ?? "/";
     const sources = this.sourcesOf(ins);
     const path = import_node_path2.posix.resolve(wd, ins.dest);
-    const isDir = ins.dest.endsWith("/") || ins.dest === "." || path === wd || sources.length > 1 || sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins));
-    return { path, isDir };
+    const isDir = ins.dest.endsWith("/") || ins.dest === "." || path === wd || sources.length > 1 || sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins)) || this.isDirectoryBefore(stage, index, path, 0);
+    const dest = { path, isDir };
+    this.dests.set(ins, dest);
+    return dest;
+  }
+  /** Whether an instruction before `index` of `stage` (or of the stages it builds on) made `path` a directory. */
+  isDirectoryBefore(stage, index, path, depth) {
+    const under = (p) => p.startsWith(`${path}/`);
+    for (let i = Math.min(index, stage.instructions.length) - 1; i >= 0; i--) {
+      const ins = stage.instructions[i];
+      if (ins.keyword === "WORKDIR") {
+        const wd = this.workdirAt(stage, i + 1);
+        if (wd !== void 0 && (wd === path || under(wd))) return true;
+      } else if (isCopy(ins)) {
+        const d = this.destOf(stage, i, ins);
+        if (d.isDir && d.path === path || under(d.path)) return true;
+      }
+    }
+    const parent = depth < 20 ? this.parentOf(stage) : void 0;
+    return parent ? this.isDirectoryBefore(parent, parent.instructions.length, path, depth + 1) : false;
   }
   resolvedSources = /* @__PURE__ */ new Map();
   /**
@@ -21633,8 +21675,8 @@ function afterExec(words2) {
 function describeError(error, firstLine) {
   const e = error;
   const line = typeof e?.Pos?.Line === "function" ? e.Pos.Line() : 1;
-  const message2 = typeof e?.Text === "string" ? e.Text : String(e?.message ?? error);
-  return { line: firstLine + Math.max(line, 1) - 1, message: message2 };
+  const message3 = typeof e?.Text === "string" ? e.Text : String(e?.message ?? error);
+  return { line: firstLine + Math.max(line, 1) - 1, message: message3 };
 }
 function collectScript(text, firstLine, out, depth, assignments, guards) {
   parser2 ??= loadSh().syntax.NewParser();
@@ -21723,10 +21765,14 @@ function visitStmt(stmt, src, out) {
     case "IfClause":
       visitIf(cmd, src, out);
       break;
-    case "WhileClause":
+    case "WhileClause": {
+      const outer = src.loop;
+      src.loop = true;
       visitStmts(cmd.Cond, src, out);
       visitStmts(cmd.Do, src, out);
+      src.loop = outer;
       break;
+    }
     case "ForClause":
       visitStmts(cmd.Do, src, out);
       break;
@@ -21843,6 +21889,9 @@ function visitCall(stmt, call2, src, out) {
   if (expands && written.some((w, i) => w !== argv[i])) command.written = written;
   if (stmt.Background) command.background = true;
   if (src.guards.length > 0) command.guards = src.guards;
+  if (src.loop) command.loop = true;
+  const inFunction = src.functions.running.at(-1);
+  if (inFunction !== void 0) command.inFunction = inFunction;
   const heredoc = (stmt.Redirs ?? []).find((r) => HEREDOC_OPS.has(r.Op) && r.Hdoc);
   if (heredoc) command.stdin = heredocText(heredoc.Hdoc, src);
   out.push(command);
@@ -22234,8 +22283,8 @@ var Modeller = class {
     }
     return { model, errors: this.errors };
   }
-  error(line, message2) {
-    if (this.errors.length === 0) this.errors.push({ file: this.file, ...line ? { line } : {}, message: message2 });
+  error(line, message3) {
+    if (this.errors.length === 0) this.errors.push({ file: this.file, ...line ? { line } : {}, message: message3 });
   }
   read(instr) {
     const kw = instr.keyword;
@@ -23609,6 +23658,9 @@ function imageCommand(app) {
 function serviceCommand(app, service) {
   return chain(app, service, void 0, !service.command && !service.entrypoint);
 }
+function reachedCommand(app, service) {
+  return chain(app, service, void 0, false);
+}
 function startCommands(app) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
@@ -24035,7 +24087,7 @@ function scriptFile(word, dirs, texts) {
 // src/model/compose/app-service.ts
 var DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
 function pickAppService(services, texts, projectDir, projectDirs) {
-  const judged = [];
+  const judged2 = [];
   const taggedAsBacking = /* @__PURE__ */ new Set();
   for (const service of services.filter((s) => s.build)) {
     const image = builtImage(service, texts);
@@ -24061,15 +24113,15 @@ function pickAppService(services, texts, projectDir, projectDirs) {
       service.notApp = "no-python";
     else if (start === "worker") service.notApp = "worker";
     else if (start === "other") service.notApp = "other-program";
-    if (!service.notApp) judged.push({ service, image, start });
+    if (!service.notApp) judged2.push({ service, image, start });
   }
   const mentions = (s, withContext) => [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : void 0].some(
     (t) => t !== void 0 && DJANGO_START.test(t)
   );
   const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
   const ranked = [
-    ...judged.filter((j) => !taggedAsBacking.has(j.service)),
-    ...judged.filter((j) => taggedAsBacking.has(j.service))
+    ...judged2.filter((j) => !taggedAsBacking.has(j.service)),
+    ...judged2.filter((j) => taggedAsBacking.has(j.service))
   ];
   const chosen = ranked.find((j) => j.start === "server") ?? ranked.find((j) => mentions(j.service, true)) ?? ranked.find((j) => buildsProjectDir(j.service)) ?? // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
   ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? ranked[0];
@@ -24206,8 +24258,43 @@ var PIP_VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "--resolution",
   "--prerelease",
   "--extra",
-  "--link-mode"
+  "--link-mode",
+  // pip wheel / pip download
+  "-w",
+  "--wheel-dir",
+  "-d",
+  "--dest"
 ]);
+function pipArgs(args) {
+  const out = [];
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i];
+    if (w.startsWith("--") && w.length > 2) {
+      const eq2 = w.indexOf("=");
+      const option = longOption(eq2 < 0 ? w : w.slice(0, eq2));
+      if (eq2 >= 0) out.push({ option, value: w.slice(eq2 + 1) });
+      else out.push(PIP_VALUE_OPTIONS.has(option) ? { option, value: args[++i] } : { option });
+    } else if (w === "-" || w === "--") out.push({ option: w });
+    else if (w.startsWith("-")) {
+      for (let k = 1; k < w.length; k++) {
+        const option = `-${w[k]}`;
+        if (!PIP_VALUE_OPTIONS.has(option)) {
+          out.push({ option });
+          continue;
+        }
+        out.push({ option, value: w.slice(k + 1) || args[++i] });
+        break;
+      }
+    } else out.push({ operand: w });
+  }
+  return out;
+}
+var longOption = (name) => name === "--requirements" ? "--requirement" : name;
+function pipRequirementFiles(args) {
+  return pipArgs(args).flatMap(
+    (a) => "option" in a && (a.option === "-r" || a.option === "--requirement") && a.value !== void 0 ? [a.value] : []
+  );
+}
 var PIP_TOOLING = /* @__PURE__ */ new Set(["pip", "setuptools", "wheel"]);
 function pipInstall(argv) {
   const a = programArgv(argv);
@@ -24224,17 +24311,15 @@ function pipInstall(argv) {
     unpinnedTooling: [],
     fromPaths: []
   };
-  for (i = i + 1; i < a.length; i++) {
-    const arg = a[i];
-    if (arg.startsWith("-")) {
-      const [flag, inline] = arg.startsWith("--") ? arg.split(/=(.*)/s) : [arg.slice(0, 2), arg.slice(2)];
-      const takesValue = PIP_VALUE_OPTIONS.has(flag);
-      const value = takesValue ? inline || a[++i] : void 0;
-      if (flag === "-r" || flag === "--requirement") out.requirementFiles.push(value ?? "");
-      if (flag === "-c" || flag === "--constraint") out.constrained = true;
-      if ((flag === "-e" || flag === "--editable") && value) out.fromPaths.push(value);
+  for (const parsed of pipArgs(a.slice(i + 1))) {
+    if ("option" in parsed) {
+      const { option, value } = parsed;
+      if (option === "-r" || option === "--requirement") out.requirementFiles.push(value ?? "");
+      if (option === "-c" || option === "--constraint") out.constrained = true;
+      if ((option === "-e" || option === "--editable") && value) out.fromPaths.push(value);
       continue;
     }
+    const arg = parsed.operand;
     const spec = requirementSpec(arg);
     if (spec && PIP_TOOLING.has(spec.name.toLowerCase())) {
       if (!spec.pinned) out.unpinnedTooling.push(spec.spec);
@@ -24503,6 +24588,15 @@ function otherAppServices(app) {
       out.push({ service, app: foreign });
   }
   return out;
+}
+function ownImageAppServices(app) {
+  const compose = app.compose;
+  const projectDir = app.managePy ? import_node_path8.posix.dirname(app.managePy) : void 0;
+  if (!compose || projectDir === void 0) return [];
+  const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
+  return compose.services.filter(
+    (s) => s.build !== void 0 && s.build.dockerfile.replace(/^\.\//, "") !== app.dockerfile?.file && !(compose.appImageServices ?? [compose.appService]).includes(s) && coversPath(s.build.context.replace(/^\.\/(?=.)/, ""), projectDir)
+  ).map((service) => ({ service, app: foreign }));
 }
 function appTargetStages(project) {
   return project.apps.flatMap((app) => {
@@ -26018,8 +26112,8 @@ function modelCompose(files, env, options = {}) {
   try {
     return build(files, env, options, errors);
   } catch (error) {
-    const message2 = `compose files could not be modelled: ${error.message}`;
-    return { errors: [...errors, { file: files[0]?.file ?? ".", message: message2 }] };
+    const message3 = `compose files could not be modelled: ${error.message}`;
+    return { errors: [...errors, { file: files[0]?.file ?? ".", message: message3 }] };
   }
 }
 function build(files, env, options, errors) {
@@ -26222,12 +26316,12 @@ For local development, put the variable in an untracked \`.env\` file or the com
         }
         if (isKey(v)) {
           const conditional = a.activeWhenUnset === false;
-          const elsewhere = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
-          const usedAt = usedInSettings(a, settings, elsewhere);
-          if (elsewhere && !conditional) {
+          const elsewhere2 = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
+          const usedAt = usedInSettings(a, settings, elsewhere2);
+          if (elsewhere2 && !conditional) {
             findings.push({
-              file: elsewhere.file,
-              line: elsewhere.line,
+              file: elsewhere2.file,
+              line: elsewhere2.line,
               ...msg`This literal value becomes SECRET_KEY${usedAt}, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`
             });
             continue;
@@ -26251,11 +26345,11 @@ For local development, put the variable in an untracked \`.env\` file or the com
           });
         } else if (literalOption) {
           const variable = v.kind === "env" ? v.variable : "the environment";
-          const elsewhere = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
-          const usedAt = usedInSettings(a, settings, elsewhere);
+          const elsewhere2 = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
+          const usedAt = usedInSettings(a, settings, elsewhere2);
           findings.push({
-            file: elsewhere?.file ?? a.file ?? settings.file,
-            line: elsewhere?.line ?? a.line,
+            file: elsewhere2?.file ?? a.file ?? settings.file,
+            line: elsewhere2?.line ?? a.line,
             severity: "warning",
             ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : "DJANGO_SECRET_KEY"}"]`)}.`
           });
@@ -26295,8 +26389,8 @@ function variableRead(context) {
     }
   return void 0;
 }
-function usedInSettings(a, settings, elsewhere) {
-  return elsewhere && (a.file ?? settings.file) === settings.file ? elsewhere.usedAt : "";
+function usedInSettings(a, settings, elsewhere2) {
+  return elsewhere2 && (a.file ?? settings.file) === settings.file ? elsewhere2.usedAt : "";
 }
 
 // src/rules/lib/debug-switch.ts
@@ -26380,13 +26474,13 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           const fallbackOf = branchOf !== void 0 && live.some((b) => b !== a && b.value.kind === "env" && b.value.variable === branchOf) ? branchOf : overriddenWhenSet(live, a);
           const fallback = fallbackOf !== void 0 && !isFalseWord(v);
           const at3 = { file: a.file ?? settings.file, line: a.line };
-          const elsewhere = fallback ? void 0 : literalElsewhere(v, at3);
+          const elsewhere2 = fallback ? void 0 : literalElsewhere(v, at3);
           findings.push({
-            file: elsewhere?.file ?? at3.file,
-            line: elsewhere?.line ?? at3.line,
-            ...elsewhere ? msg`This value becomes DEBUG${elsewhere.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : fallback ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code("DEBUG = False")}.` : isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+            file: elsewhere2?.file ?? at3.file,
+            line: elsewhere2?.line ?? at3.line,
+            ...elsewhere2 ? msg`This value becomes DEBUG${elsewhere2.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : fallback ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code("DEBUG = False")}.` : isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
           });
-          if (!fallback && !elsewhere && !isFalseWord(v))
+          if (!fallback && !elsewhere2 && !isFalseWord(v))
             findings.push(...shadowedTrueLiterals(settings.assignments, a, at3));
           continue;
         }
@@ -26675,11 +26769,11 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
   related: [],
   check(project) {
     const findings = [];
-    const judged = [
+    const judged2 = [
       ...appSettings(project).map((s) => s.settings),
       ...project.apps.flatMap((a) => a.servedSettings ? [a.servedSettings] : [])
     ];
-    for (const settings of judged) {
+    for (const settings of judged2) {
       for (const a of liveAssignments(settings, "ALLOWED_HOSTS")) {
         if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
         const inList = a.value.kind === "list" && a.value.items.some((i) => i.kind === "literal" && i.value === "*");
@@ -26689,12 +26783,12 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
           'ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")'
         );
         const at2 = { file: a.file ?? settings.file, line: a.line };
-        const elsewhere = literalElsewhere(a.value, at2);
-        const name = `ALLOWED_HOSTS${elsewhere?.usedAt ?? ""}`;
+        const elsewhere2 = literalElsewhere(a.value, at2);
+        const name = `ALLOWED_HOSTS${elsewhere2?.usedAt ?? ""}`;
         findings.push({
-          file: elsewhere?.file ?? at2.file,
-          line: elsewhere?.line ?? at2.line,
-          ...inList ? msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.` : msg`${name} is the string ${`'${text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
+          file: elsewhere2?.file ?? at2.file,
+          line: elsewhere2?.line ?? at2.line,
+          ...inList ? a.inBranch ? onlyWhen(name, a.condition?.text, fromEnv) : msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.` : msg`${name} is the string ${`'${text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
         });
       }
     }
@@ -26711,6 +26805,13 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
     )
   }
 });
+function onlyWhen(name, test, fromEnv) {
+  if (test?.trim() === "DEBUG")
+    return msg`${name} contains '*' in code only while DEBUG is on (it is added under ${code("if DEBUG:")}); DEBUG is on when no variable is set, so a deploy that sets none accepts any Host header. Read the host names from the environment: ${fromEnv}.`;
+  if (test)
+    return msg`${name} contains '*' in code only while ${code(test)} holds, which it does when no variable is set, so a deploy that sets none accepts any Host header. Read the host names from the environment: ${fromEnv}.`;
+  return msg`${name} contains '*' in code in a branch that runs when no variable is set, so a deploy that sets none accepts any Host header. Read the host names from the environment: ${fromEnv}.`;
+}
 
 // src/rules/lib/dockerfile-fix.ts
 function appOfDockerfile(context) {
@@ -27106,18 +27207,18 @@ credentials and are not judged.
             const file = keyLine ? writtenIn(settings, config2) : writtenIn(settings, v, config2);
             const id2 = `${key}\0${file}\0${line}`;
             if (seen.has(id2)) continue;
-            const elsewhere = literalElsewhere(v, { file, line }) ?? fallbackElsewhere(key, v, { file, line });
+            const elsewhere2 = literalElsewhere(v, { file, line }) ?? fallbackElsewhere(key, v, { file, line });
             const finding = credentialFinding(
               app,
               key,
               v,
-              `${where}${elsewhere?.usedAt ?? ""}`,
+              `${where}${elsewhere2?.usedAt ?? ""}`,
               setOnKey ? `DATABASES["${alias.name}"]["${key}"] = ` : void 0,
               replacedWhen(v, key, alias.configs)
             );
             if (!finding) continue;
             seen.add(id2);
-            findings.push({ file: elsewhere?.file ?? file, line: elsewhere?.line ?? line, ...finding });
+            findings.push({ file: elsewhere2?.file ?? file, line: elsewhere2?.line ?? line, ...finding });
           }
         }
     }
@@ -28329,11 +28430,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
     for (const { settings } of appSettings(project)) {
       for (const a of liveAssignments(settings, "SECRET_KEY")) {
         if (a.value.kind !== "list") continue;
-        findings.push({
-          file: a.file ?? settings.file,
-          line: a.line,
-          message: `SECRET_KEY is a tuple or list (a stray trailing comma?), not a string. Remove the comma: SECRET_KEY = os.environ["DJANGO_SECRET_KEY"].`
-        });
+        findings.push({ file: a.file ?? settings.file, line: a.line, message: secretKeyNotString(a.value) });
       }
       const hosts = liveAssignments(settings, "ALLOWED_HOSTS");
       for (const a of hosts) {
@@ -28364,6 +28461,21 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
     return findings;
   }
 });
+var COUNTS = ["no", "one", "two", "three", "four"];
+function secretKeyNotString(v) {
+  const read = v.items.find((i) => i.kind === "env");
+  const variable = read?.kind === "env" ? read.variable : "DJANGO_SECRET_KEY";
+  const fix = `SECRET_KEY = os.environ["${variable}"]`;
+  const shape = v.written ?? "tuple";
+  if (v.items.length === 1)
+    return shape === "tuple" ? `SECRET_KEY is a one-element tuple (a stray trailing comma), not a string. Remove the comma: ${fix}.` : `SECRET_KEY is a one-element ${shape}, not a string. Drop the brackets: ${fix}.`;
+  const count = COUNTS[v.items.length] ?? String(v.items.length);
+  const [first, second] = v.items;
+  const meantFallback = v.items.length === 2 && first.kind === "env" && first.fallback === void 0 && !first.required && second.kind === "literal" && typeof second.value === "string";
+  if (meantFallback)
+    return `SECRET_KEY is a ${shape} of two values, the ${first.variable} variable and a literal string, not a string: probably os.environ.get("${first.variable}", "...") was meant, but that literal fallback would be a key written in code (TF0301). Read the variable alone: ${fix}.`;
+  return `SECRET_KEY is a ${shape} of ${count} values, not a string. Read one variable: ${fix}.`;
+}
 function emptyHosts(settings, hosts) {
   if (hosts.length !== 1) return void 0;
   const [a] = hosts;
@@ -28421,9 +28533,9 @@ function perServiceLine(project, hitsOf) {
     }
   }
   return [...byLine.values()].map(({ hit, services }) => {
-    const plural = services.length > 1;
-    const who = `${plural ? "Services" : "Service"} ${services.map((n) => `'${n}'`).join(", ")}`;
-    return { file: hit.file, line: hit.line, message: hit.message(who, plural) };
+    const plural2 = services.length > 1;
+    const who = `${plural2 ? "Services" : "Service"} ${services.map((n) => `'${n}'`).join(", ")}`;
+    return { file: hit.file, line: hit.line, message: hit.message(who, plural2) };
   });
 }
 
@@ -28540,7 +28652,7 @@ var backingServiceLocalhost = defineRule({
             {
               file: e.file,
               line: e.line,
-              message: (who, plural) => byDefault && e.raw !== void 0 ? `${who} ${plural ? "set" : "sets"} ${e.name} to \`${e.raw}\`, whose default, taken when ${byDefault.variables.join(", ")} is not set where the stack runs, is ${problem(host, kind)}: make the default the compose service name (\`${serviceDefault(e.raw, service2)}\`), or drop it so the deploy must set the variable.` : `${who} ${plural ? "set" : "sets"} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. '${service2}'), or pass the value from the environment.`
+              message: (who, plural2) => byDefault && e.raw !== void 0 ? `${who} ${plural2 ? "set" : "sets"} ${e.name} to \`${e.raw}\`, whose default, taken when ${byDefault.variables.join(", ")} is not set where the stack runs, is ${problem(host, kind)}: make the default the compose service name (\`${serviceDefault(e.raw, service2)}\`), or drop it so the deploy must set the variable.` : `${who} ${plural2 ? "set" : "sets"} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. '${service2}'), or pass the value from the environment.`
             }
           ];
         })
@@ -28878,6 +28990,17 @@ function pgIsReady(lines, db) {
 var MIGRATE_COMMANDS = /* @__PURE__ */ new Set(["migrate", "migrate_schemas"]);
 function appliesMigrations(dj) {
   return dj !== void 0 && MIGRATE_COMMANDS.has(dj.name) && !dj.args.includes("--check") && !dj.args.includes("--plan");
+}
+var VALUE_OPTIONS = /* @__PURE__ */ new Set(["--database", "--settings", "--pythonpath", "--verbosity", "-v"]);
+function rolledBackApp(dj) {
+  if (!appliesMigrations(dj) || dj.name !== "migrate") return void 0;
+  const positional = [];
+  for (let i = 0; i < dj.args.length; i++) {
+    const a = dj.args[i];
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!a.startsWith("-")) positional.push(a);
+  }
+  return positional.length === 2 && positional[1] === "zero" ? positional[0] : void 0;
 }
 
 // src/rules/TF0501-admin-task-at-build.ts
@@ -29868,12 +29991,19 @@ function pgdataOf(s, official) {
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
   return { dir: import_node_path16.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
+function kartozaDataDir(s) {
+  const set = absoluteEnv(s, "PGDATA") ?? absoluteEnv(s, "DATADIR");
+  if (set) return { dir: set };
+  const parent = "/var/lib/postgresql";
+  const major = /^(9\.\d|\d{2,})(?![\d])/.exec(databaseImage(s)?.tag ?? "")?.[1];
+  if (major) return { dir: `${parent}/${major}/main`, mountAt: parent };
+  return { dir: parent, mountAt: parent, below: `${parent}/<major>/main` };
+}
 function dataDir(s) {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? "";
   const bitnami = repo.split("/").includes("bitnami");
   if (s.role === "postgres") {
-    if (/(^|\/)kartoza\/postgis$/.test(repo))
-      return { dir: absoluteEnv(s, "DATADIR") ?? "/var/lib/postgresql" };
+    if (/(^|\/)kartoza\/postgis$/.test(repo)) return kartozaDataDir(s);
     const pgdata = pgdataOf(s, isOfficialPostgres(repo));
     if (pgdata) return pgdata;
     if (bitnami) return { dir: "/bitnami/postgresql" };
@@ -29885,11 +30015,11 @@ function dataDir(s) {
     return { dir: bitnami ? `/bitnami/${s.role}` : "/var/lib/mysql" };
   return void 0;
 }
-function relativeMessage(at2, name, data, elsewhere) {
+function relativeMessage(at2, name, data, elsewhere2) {
   const { dir, relative } = data;
   const cause = `${at2} takes PGDATA=${relative.written} ${relative.from}, a relative path that postgres resolves against the container's working directory ${relative.cwd}: the data goes to ${dir}`;
-  if (elsewhere?.source)
-    return `${cause}, not to the volume '${elsewhere.source}' mounted at ${elsewhere.target}, and is lost when the container is recreated. Set PGDATA to an absolute path in the volume (PGDATA=${elsewhere.target}), or mount the volume at ${dir} ('${elsewhere.source}:${dir}').`;
+  if (elsewhere2?.source)
+    return `${cause}, not to the volume '${elsewhere2.source}' mounted at ${elsewhere2.target}, and is lost when the container is recreated. Set PGDATA to an absolute path in the volume (PGDATA=${elsewhere2.target}), or mount the volume at ${dir} ('${elsewhere2.source}:${dir}').`;
   return `${cause}, which no named volume covers, and is lost when the container is recreated. Mount a named volume there ('${name}-data:${dir}', declared under the top-level volumes:), or set PGDATA to an absolute path inside a named volume.`;
 }
 function floatingNote(image, layout) {
@@ -29903,30 +30033,35 @@ function hostPath(bind2) {
   if (/^[/~.$]/.test(shown)) return shown;
   return `./${shown}`;
 }
+function bindMessage(at2, name, data, bind2, mountAt) {
+  const outside = bind2.source.startsWith("/") || bind2.source.startsWith("~");
+  const where = outside ? "in a host path outside the project, which exists on this host only, owned by the database's user" : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
+  const fix = mountAt === data.dir ? `Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.` : `Mount a named volume instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
+  if (data.guessed || data.below)
+    return `${at2} mounts the host directory ${hostPath(bind2)} at ${shownTarget(bind2)}, a bind mount rather than a named volume: the database files it holds sit ${where}. ${fix}`;
+  return `${at2} keeps its data directory ${data.dir} in a bind mount of the host directory ${hostPath(bind2)}, not in a named volume: the files sit ${where}. ${fix}`;
+}
 function message(name, image, data, mounts) {
-  const { dir, layout } = data;
+  const { layout } = data;
+  const dir = data.below ?? data.dir;
   const at2 = `Service '${name}' (${image})`;
-  const mountAt = layout?.mountAt ?? dir;
+  const mountAt = data.mountAt ?? layout?.mountAt ?? dir;
   const fix = `Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
   const note = floatingNote(image, layout);
-  const { bind: bind2, anonymous, shadowed, elsewhere } = mounts;
+  const { bind: bind2, anonymous, shadowed, elsewhere: elsewhere2 } = mounts;
   if (data.relative && !bind2 && !anonymous)
-    return relativeMessage(at2, name, { ...data, relative: data.relative }, elsewhere);
-  if (bind2) {
-    const outside = bind2.source.startsWith("/") || bind2.source.startsWith("~");
-    const where = outside ? "in a host path outside the project, which exists on this host only, owned by the database's user" : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
-    return `${at2} keeps its data directory ${dir} in a bind mount of the host directory ${hostPath(bind2)}, not in a named volume: the files sit ${where}. ${fix}${note}`;
-  }
+    return relativeMessage(at2, name, { ...data, relative: data.relative }, elsewhere2);
+  if (bind2) return bindMessage(at2, name, data, bind2, mountAt) + note;
   if (shadowed && layout) {
     const own = layout.volume === dir ? "which" : `inside ${layout.volume}, which`;
     return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, ${own} the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${mountAt} itself, e.g. '${name}-data:${mountAt}'.${note}`;
   }
   if (anonymous)
     return `${at2} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix}${note}`;
-  if (elsewhere && layout && layout.mountAt !== layout.dataDir && elsewhere.target === "/var/lib/postgresql/data")
-    return `${at2} mounts the volume '${elsewhere.source}' at /var/lib/postgresql/data, but this image keeps its data in ${dir}, under its VOLUME ${layout.volume}: /var/lib/postgresql/data stays unused, the data goes to an anonymous volume and is lost when the container is recreated, and once that volume holds a cluster of an earlier version the server refuses to start. Mount the volume at ${mountAt} instead ('${elsewhere.source}:${mountAt}'), or pin the major version the data was made with (e.g. postgres:17).${note}`;
-  if (elsewhere)
-    return `${at2} mounts the volume '${elsewhere.source}' at ${elsewhere.target}, but this image keeps its data in ${dir}, which no named volume covers: the data is lost when the container is recreated. Mount the volume at ${mountAt} instead: '${elsewhere.source}:${mountAt}'.${note}`;
+  if (elsewhere2 && layout && layout.mountAt !== layout.dataDir && elsewhere2.target === "/var/lib/postgresql/data")
+    return `${at2} mounts the volume '${elsewhere2.source}' at /var/lib/postgresql/data, but this image keeps its data in ${dir}, under its VOLUME ${layout.volume}: /var/lib/postgresql/data stays unused, the data goes to an anonymous volume and is lost when the container is recreated, and once that volume holds a cluster of an earlier version the server refuses to start. Mount the volume at ${mountAt} instead ('${elsewhere2.source}:${mountAt}'), or pin the major version the data was made with (e.g. postgres:17).${note}`;
+  if (elsewhere2)
+    return `${at2} mounts the volume '${elsewhere2.source}' at ${elsewhere2.target}, but this image keeps its data in ${dir}, which no named volume covers: the data is lost when the container is recreated. Mount the volume at ${mountAt} instead: '${elsewhere2.source}:${mountAt}'.${note}`;
   if (layout?.unknownMajor)
     return `${at2} has no named volume at its data directory: the data is lost when the container is recreated. Add a volume such as '${name}-data:/var/lib/postgresql/data' (up to 17) or '${name}-data:/var/lib/postgresql' (18 and later) and declare it under the top-level volumes:.${note}`;
   if (data.guessed)
@@ -29964,9 +30099,11 @@ var postgresDataNotInVolume = defineRule({
     "The data directory is the image's: `/var/lib/postgresql/data` for `postgres` and `postgis/postgis` up to 17",
     "(`/var/lib/postgresql/<major>/docker` from 18, under the VOLUME `/var/lib/postgresql` where the volume goes; or",
     "`PGDATA`, set in `environment:` or an `env_file`; a relative `PGDATA=pgdata` is resolved against the working",
-    "directory `/`, so the data goes to `/pgdata`), `/var/lib/postgresql` for `kartoza/postgis` (or `DATADIR`),",
-    "`/bitnami/postgresql` for",
-    "`bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. An image that names no major version",
+    "directory `/`, so the data goes to `/pgdata`), `/var/lib/postgresql/<major>/main` for `kartoza/postgis` (the",
+    "major from its tag, `13.0` or `16-3.4`; `DATADIR` or `PGDATA` moves it; a volume at `/var/lib/postgresql`",
+    "covers it), `/bitnami/postgresql` for `bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. For",
+    "another publisher's image the data directory is not known: a bind mount is named by where it is mounted, not",
+    "called the data directory. An image that names no major version",
     "(`postgres`, `postgres:latest`, `postgres:alpine`) runs the newest, 18 or later today, so it is judged with the",
     "18 layout; pinning a major version decides which one applies."
   ].join("\n"),
@@ -29979,7 +30116,8 @@ var postgresDataNotInVolume = defineRule({
       if (!data || !anchor) continue;
       const dir = data.dir;
       const shadow = data.layout?.volume;
-      const reaches = (v) => !!v.source && coversPath(v.target, dir) && // A mount at a parent of the image's own VOLUME is shadowed there by an anonymous volume.
+      const below = (v) => !!data.below && new RegExp(`^${dir}/\\d+(\\.\\d+)?(/|$)`).test(v.target);
+      const reaches = (v) => !!v.source && (coversPath(v.target, dir) || below(v)) && // A mount at a parent of the image's own VOLUME is shadowed there by an anonymous volume.
       !(shadow && coversPath(shadow, dir) && !coversPath(shadow, v.target));
       const named = s.volumes.some((v) => v.type === "volume" && reaches(v));
       const throwaway = s.volumes.some((v) => v.type === "tmpfs" && coversPath(v.target, dir));
@@ -30090,7 +30228,7 @@ var volumeOverSource = defineRule({
         ).map((v) => ({
           file: v.file,
           line: v.line,
-          message: (who, plural) => `${who} ${plural ? "mount" : "mounts"} the named volume '${shownSource(v)}' on ${shownTarget(v)}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
+          message: (who, plural2) => `${who} ${plural2 ? "mount" : "mounts"} the named volume '${shownSource(v)}' on ${shownTarget(v)}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
         }));
       })
     );
@@ -30099,6 +30237,42 @@ var volumeOverSource = defineRule({
 });
 
 // src/rules/TF0701-no-port-declared.ts
+function boundPorts(app) {
+  const env = containerEnv(app);
+  const ports = [];
+  const servers = [];
+  for (const cmd of startCommands(app)) {
+    const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
+    for (const a of server?.addresses ?? []) {
+      if (a.port === void 0 || ports.includes(a.port)) continue;
+      ports.push(a.port);
+      servers.push(`${server.kind} binds port ${a.port} (${cmd.file}:${cmd.line})`);
+    }
+  }
+  return { ports, servers };
+}
+function composePart(views) {
+  const withCompose = views.filter((v) => v.composeFiles);
+  if (withCompose.length === 0) return "";
+  const sets = [...new Set(withCompose.map((v) => v.composeFiles.join(" + ")))];
+  const services = [...new Set(withCompose.map((v) => `'${v.service}'`))];
+  return `, and compose service ${services.join("/")} has no ports/expose in ${sets.join(", nor in ")}`;
+}
+function elsewhere(published) {
+  if (published.length === 0) return "";
+  const byFile = /* @__PURE__ */ new Map();
+  for (const p of published) byFile.set(p.file, [...byFile.get(p.file) ?? [], p.raw]);
+  const parts = [...byFile].map(([file, raws]) => `${file} publishes ${[...new Set(raws)].join(", ")}`);
+  return ` (only ${parts.join("; ")})`;
+}
+function message2(views, published) {
+  const bound = views.map((v) => boundPorts(v.app));
+  const ports = [...new Set(bound.flatMap((b) => b.ports))];
+  const servers = [...new Set(bound.flatMap((b) => b.servers))];
+  const publishedPorts = [...new Set(published.flatMap((p) => p.target === void 0 ? [] : [p.target]))];
+  const fix = ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.";
+  return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix}`;
+}
 var noPortDeclared = defineRule({
   id: "TF0701",
   name: "no-port-declared",
@@ -30109,21 +30283,30 @@ var noPortDeclared = defineRule({
   help: `A twelve-factor app exports its service by binding a port; the image should say which one, so that
 platforms, \`docker run -P\` and readers know where the app answers without reading the start command.
 
+Where the repository has several compose setups (a base file with a development and a production override), each is
+judged on its own: the message names the compose files that publish no port, and those that do.
+
 ${EXPOSE_EXAMPLE}`,
   related: [],
   check(project) {
-    const findings = [];
+    const missing = /* @__PURE__ */ new Map();
+    const published = /* @__PURE__ */ new Map();
     for (const { app, stage } of appTargetStages(project)) {
+      const file = app.dockerfile.file;
       if (stage.exposes.length > 0 || app.unparsedCompose) continue;
       const service = app.compose?.appService;
-      if (service && (service.ports.length > 0 || service.expose.length > 0)) continue;
-      findings.push({
-        file: app.dockerfile.file,
-        line: 1,
-        message: `The image declares no port (no EXPOSE in the target stage${service ? `, no ports/expose on compose service '${service.name}'` : ""}). Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.`
-      });
+      if (service && (service.ports.length > 0 || service.expose.length > 0)) {
+        published.set(file, [...published.get(file) ?? [], ...service.ports]);
+        continue;
+      }
+      const view = service ? { app, composeFiles: app.compose.files, service: service.name } : { app };
+      missing.set(file, [...missing.get(file) ?? [], view]);
     }
-    return findings;
+    return [...missing].map(([file, views]) => ({
+      file,
+      line: 1,
+      message: message2(views, published.get(file) ?? [])
+    }));
   }
 });
 
@@ -30551,7 +30734,7 @@ var fixedContainerName = defineRule({
         {
           file: name.file,
           line: name.line,
-          message: (who, plural) => `${who} ${plural ? "set" : "sets"} container_name: ${name.raw}, so ${plural ? "they" : "it"} cannot be scaled (docker compose up --scale ${s.name}=2 fails): remove container_name and address ${plural ? "them by their service names" : "it by its service name"}.`
+          message: (who, plural2) => `${who} ${plural2 ? "set" : "sets"} container_name: ${name.raw}, so ${plural2 ? "they" : "it"} cannot be scaled (docker compose up --scale ${s.name}=2 fails): remove container_name and address ${plural2 ? "them by their service names" : "it by its service name"}.`
         }
       ];
     });
@@ -30567,6 +30750,32 @@ function isSingleton(app, s) {
   const program = start?.argv?.[0] ?? start?.script?.commands[0]?.argv[0] ?? "";
   const followed = runs.some((l) => l !== program && l.split(" ")[0] !== program);
   return !followed && /(beat|flower)$/.test(basename2(program).replace(/\.sh$/, ""));
+}
+
+// src/rules/lib/signal-trap.ts
+function termForwarder(commands) {
+  for (const c of commands) {
+    if (c.argv[0] !== "trap" || c.argv.length < 3) continue;
+    if (!c.argv.slice(2).some((s) => /^(SIG)?(TERM|INT)$|^(15|2)$/i.test(s))) continue;
+    const handler = c.argv[1];
+    const named = /^[A-Za-z_]\w*$/.test(handler);
+    const body = named ? commands.filter((x) => x.inFunction === handler) : handler.split(/[;&|\n]+/).map((s) => ({ argv: s.trim().split(/\s+/), redirects: [] }));
+    const forwards = body.some(({ argv }) => argv[0] === "kill" && argv.length > 1) || body.some(
+      ({ argv, redirects }) => /^(echo|printf)$/.test(argv[0] ?? "") && argv[1] !== void 0 && /^[qQ]$/.test(argv[1]) && redirects.some((r) => r.op.endsWith(">"))
+    ) || !named && /\b(echo|printf)\s+['"]?[qQ]['"]?\s*>/.test(handler);
+    if (!forwards) continue;
+    const waitsInHandler = body.some(({ argv }) => argv[0] === "wait");
+    const waits = commands.filter((x) => x.argv[0] === "wait" && (!named || x.inFunction !== handler)).length;
+    return { line: c.line, waitsAgain: waitsInHandler || waits >= 2 };
+  }
+  return void 0;
+}
+function restartLoopMessage(script, c, what, init) {
+  const stays = init ? `stays under ${init.name} (PID 1), which sends SIGTERM to it only,` : "stays PID 1";
+  return `${script.file}, line ${c.line}, starts ${what} inside a restart loop (while/until), so the shell ${stays} to restart ${what} whenever it exits, and SIGTERM from docker stop does not reach ${what}. Drop the loop and let the container's restart policy restart it (restart: unless-stopped in compose, docker run --restart unless-stopped), then start it with ${quotedLine(execLine(c))}; exec inside the loop would end the loop.`;
+}
+function forwarderExitsMessage(file, what, forwarder) {
+  return `${file} starts ${what} in the background (&), passes SIGTERM on to it from its trap (line ${forwarder.line}) and waits (wait), but a trapped signal makes wait return: once the trap has run the script ends, so the shell (PID 1) exits and the kernel kills ${what} before it has finished stopping. Wait for ${what} again after the trap (a second wait $pid after the first, or wait in the trap), or drop the trap and start ${what} in the foreground with exec.`;
 }
 
 // src/rules/TF0803-several-processes.ts
@@ -30620,7 +30829,9 @@ names it (two schedulers send each periodic task twice).
 as its programs): it is reported at the command that starts it, naming the programs of the configuration the image
 copies; sent to the background (\`supervisord \u2026 &\`), it runs them beside the main process. The message names what holds
 the container in the foreground: the main process, a shell that only waits (\`wait\`), or a keep-alive such as
-\`tail -f /dev/null\`.
+\`tail -f /dev/null\`. A script that traps TERM (or INT), passes the signal on to the one server it started in the
+background (\`kill\`, or \`echo q\` to uWSGI's master FIFO) and waits for it is that server's signal forwarder, not a
+second process: not reported (TF0901 judges whether it waits long enough).
 
 Run one process per container, each with its own command, from the same image:
 
@@ -30667,6 +30878,9 @@ services:
           if (cmd.background) {
             const whats = chain2.filter((c) => c.background && c.file === cmd.file && c.line === cmd.line).flatMap((c) => longRunningProcess(c.argv) ?? []);
             if (whats.length === 0) return;
+            const script = app.entrypointScripts.find((s) => s.file === cmd.file);
+            if (whats.length === 1 && beside.idle === "wait" && script && termForwarder(script.script.commands))
+              return;
             seen.add(key);
             const one = whats.length === 1;
             findings.push({
@@ -30697,7 +30911,14 @@ function beatCommandFor(worker) {
 }
 function embeddedBeat(project, seen) {
   const findings = [];
-  const starts = appImageStartCommands(project);
+  const starts = [
+    ...appImageStartCommands(project),
+    ...project.apps.flatMap(
+      (app) => ownImageAppServices(app).flatMap(
+        ({ service, app: view }) => serviceCommand(view, service).map((command) => ({ app, command, service }))
+      )
+    )
+  ];
   for (const { app, command, service } of starts) {
     const key = `${command.file}:${command.line}`;
     if (seen.has(key) || !embedsBeat(command.argv)) continue;
@@ -30953,6 +31174,80 @@ function isSimple(script) {
   return !/[;&|(){}<>`\n]|\$\(/.test(script.trim());
 }
 
+// src/model/server-config.ts
+var UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);
+function uwsgiIniArg(argv) {
+  if (!/(^|\/)uwsgi$/.test(argv[0] ?? "")) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === "--ini") return argv[i + 1];
+    if (argv[i].startsWith("--ini=")) return argv[i].slice("--ini=".length);
+  }
+  return void 0;
+}
+function uwsgiIniLogs(file, text) {
+  const logFiles = [];
+  let user;
+  let section = "";
+  let dieOnTerm = false;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
+    const header = /^\[([^\]]+)\]$/.exec(line);
+    if (header) {
+      section = header[1].trim();
+      return;
+    }
+    if (section === "uwsgi" && /^die[-_]on[-_]term\s*(=\s*(true|1|yes|on)\s*)?$/i.test(line))
+      dieOnTerm = true;
+    const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
+    if (!m || section !== "uwsgi") return;
+    if (m[1] === "uid") user = { line: i + 1, option: "uid", value: m[2].trim() };
+    if (!UWSGI_LOG_OPTIONS.has(m[1])) return;
+    let value = m[2].trim();
+    if (m[1] === "logger" || m[1] === "req-logger") {
+      const f = /^(?:\w+\s+)?file:(.+)$/.exec(value);
+      if (!f) return;
+      value = f[1].split(",")[0];
+    }
+    if (value !== "" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
+      logFiles.push({ line: i + 1, option: m[1], value });
+  });
+  return { file, server: "uwsgi", logFiles, ...user ? { user } : {}, ...dieOnTerm ? { dieOnTerm } : {} };
+}
+
+// src/rules/lib/uwsgi-term.ts
+function pinnedUwsgi(app) {
+  for (const req of app.requirements)
+    for (const line of req.lines) {
+      if (line.name?.toLowerCase() !== "uwsgi") continue;
+      const pin = /===?\s*(\d+(?:\.\d+)*)/.exec(line.text);
+      if (pin) return pin[1];
+    }
+  return void 0;
+}
+function before21(version) {
+  const [major, minor = 0] = version.split(".").map(Number);
+  return major < 2 || major === 2 && minor < 1;
+}
+function dieOnTermAdvice(app, argv) {
+  const words2 = programArgv(argv);
+  if (!/(^|\/)uwsgi$/.test(words2[0] ?? "")) return "";
+  if (words2.some((w) => /^--die[-_]on[-_]term(=(true|1|yes|on))?$/i.test(w))) return "";
+  const ini = uwsgiIniArg(words2);
+  const name = ini?.slice(ini.lastIndexOf("/") + 1);
+  const config2 = name ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`)) : void 0;
+  if (config2?.dieOnTerm) return "";
+  const version = pinnedUwsgi(app);
+  if (version && !before21(version)) return "";
+  const which = version ? `uWSGI ${version} (the version the requirements pin) takes SIGTERM as a signal to reload, not to stop` : "uWSGI before 2.1 takes SIGTERM as a signal to reload, not to stop, and the requirements pin no version";
+  const where = config2 ? ` (or die-on-term = true in ${config2.file})` : "";
+  return ` With exec alone, ${which}: add --die-on-term to the command${where}.`;
+}
+function withAdvice(app, argv, line, found) {
+  const advice = found.length > 0 ? dieOnTermAdvice(app, inlineScriptLastCommand(argv, line)?.argv ?? []) : "";
+  return found.map((f) => ({ ...f, message: f.message + advice }));
+}
+
 // src/rules/lib/shell-form-fix.ts
 function fixShellForm(context) {
   const { finding } = context;
@@ -30981,7 +31276,9 @@ function fixShellForm(context) {
     }
     for (const script of app.entrypointScripts) {
       if (script.file !== finding.file) continue;
-      const last = branchEnds(script.script.commands).find((c) => c.line === finding.line && !c.background);
+      const last = branchEnds(script.script.commands).find(
+        (c) => c.line === finding.line && !c.background && !c.loop
+      );
       if (!last) continue;
       return execLast(last, lines, finding.file, last.line, last.line);
     }
@@ -31023,7 +31320,7 @@ function execLast(command, lines, file, first, last) {
 }
 function mainProcessOf(argv) {
   const server = serverOf(argv);
-  if (server) return server;
+  if (server) return { kind: serverName(argv, server) };
   const inner = launchedCommand(argv);
   if (inner) return mainProcessOf(inlineScriptLastCommand(inner, 1)?.argv ?? inner);
   const a = programArgv(argv);
@@ -31088,6 +31385,16 @@ keep the finding; the other parts of the chain (a migrate on every start) are st
 BusyBox also execs the last command after a job sent to the background (\`sh -c "celery \u2026 worker & gunicorn \u2026"\`:
 gunicorn is PID 1, checked on BusyBox 1.35); bash does not. The worker beside it is TF0803's.
 
+A server in a restart loop (\`while true; do if ! gunicorn \u2026; then sleep 2; fi; done\`) keeps the shell as PID 1 on
+purpose, to start it again: the message says so and proposes the container's restart policy in place of the loop, then
+exec (no exec is written inside the loop, which would end it). A script that traps TERM (or INT) with a handler that
+passes the signal on to the one server it started in the background (\`kill\`, or \`echo q\` to uWSGI's master FIFO)
+and waits for it is a signal forwarder: not reported when it waits again once the trap has run; with a single \`wait\`,
+which a trapped signal makes return, the script ends after the trap, the shell exits and the kernel kills the server
+mid-stop, and the message says that. uWSGI before 2.1 takes SIGTERM as a signal to reload unless die-on-term is set:
+where the requirements pin such a version, or none, and neither the command (\`--die-on-term\`) nor the ini file it
+loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for --die-on-term.
+
 The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
 container's arguments and environment select is judged when they are known, else each branch on its own. A
 function the script calls runs where it is called: \`dev) run_development ;; *) run_production ;;\` makes the two
@@ -31097,7 +31404,8 @@ server for SIGTERM to miss: not reported.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
 built from its text. The exec form of a script without a \`#!\` line runs it with sh (\`CMD ["sh", "/app/start.sh"]\`):
-run directly, it would fail with "exec format error".
+run directly, it would fail with "exec format error". Its first word (\`[python\`) is no program, so the container
+exits at start, and the message says so; on Alpine, BusyBox execs that word in place of itself: not reported.
 
 Under an init that signals the whole process group (\`ENTRYPOINT ["tini", "-g", "--", \u2026]\`, \`TINI_KILL_PROCESS_GROUP\`
 set, or \`dumb-init\`, which does so unless \`--single-child\`), PID 1 is not a shell and SIGTERM reaches the server
@@ -31129,11 +31437,18 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
               shellForm,
               execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/"),
               scriptRunByText(shellForm.raw, app.entrypointScripts, stage.workdir || "/")
-            )
+            ) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? [])
           });
         for (const instr of [stage.entrypoint, cmd]) {
           if (instr?.argv)
-            findings.push(...inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword, shells));
+            findings.push(
+              ...withAdvice(
+                app,
+                execTarget(instr.argv),
+                instr.line,
+                inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword, shells)
+              )
+            );
         }
       }
       const service = app.compose?.appService;
@@ -31146,7 +31461,14 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
         const target = argv && execTarget(argv);
         const written = target === argv && c ? writtenComposeArgv(c) : void 0;
         if (c && target)
-          findings.push(...inlineShell(target, c.file, c.line, `compose ${key}`, shells, written));
+          findings.push(
+            ...withAdvice(
+              app,
+              target,
+              c.line,
+              inlineShell(target, c.file, c.line, `compose ${key}`, shells, written)
+            )
+          );
       }
       for (const { service: other, app: seen } of otherAppServices(app)) {
         if (commandIgnoredBy(seen, other)) continue;
@@ -31176,9 +31498,10 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
       for (const script of app.entrypointScripts)
         if (!script.makeTargets)
           findings.push(
-            ...scriptFindings(script, scriptCommandsThatRun(app, script), app.entrypointScripts, init).map(
-              (f) => ({ ...f, message: f.message + droppedCommandNote(app, f.file) })
-            )
+            ...scriptFindings(script, scriptCommandsThatRun(app, script), app, init).map((f) => ({
+              ...f,
+              message: f.message + droppedCommandNote(app, f.file)
+            }))
           );
     }
     return findings;
@@ -31186,11 +31509,12 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
   fix: {
     safety: "safe",
     summary: 'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec \u2026"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
-    declines: "a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run.",
+    declines: "a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run; a server in a restart loop (`while true; do gunicorn \u2026; done`), where exec would end the loop; a script whose trap forwards SIGTERM to its server and then waits only once.",
     make: fixShellForm
   }
 });
-function scriptFindings(script, commands, all, init) {
+function scriptFindings(script, commands, app, init) {
+  const all = app.entrypointScripts;
   const stays = init ? `${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "the script stays PID 1 and SIGTERM does not reach it";
   const out = [];
   const held = argumentsHeldBy(script.script);
@@ -31200,12 +31524,23 @@ function scriptFindings(script, commands, all, init) {
     return background ? [{ run, background }] : [];
   });
   const several = init ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them` : "the script stays PID 1 over several processes and SIGTERM reaches none of them";
-  for (const { run, background } of runs)
+  const forwarder = termForwarder(commands);
+  for (const { run, background } of runs) {
+    if (forwarder && run.background.length === 1 && run.holder?.kind === "wait") {
+      if (!forwarder.waitsAgain)
+        out.push({
+          file: script.file,
+          line: background.command.line,
+          message: forwarderExitsMessage(script.file, background.what, forwarder) + dieOnTermAdvice(app, background.command.argv)
+        });
+      continue;
+    }
     out.push({
       file: script.file,
       line: background.command.line,
       message: `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`
     });
+  }
   if (runs.length > 0)
     commands = commands.filter((c) => runs.every((r) => exclusive(c, r.background.command)));
   const sequence = foregroundSequence(commands);
@@ -31225,10 +31560,15 @@ function scriptFindings(script, commands, all, init) {
     const next = server || runsArgs || startsLater(commands, i, startsArgs) ? void 0 : scriptRunBy(c.argv, all, script);
     if (!server && !runsArgs && !next) return;
     const what = server ? server.kind : next ? next.file : 'the container command ("$@")';
+    if (c.loop) {
+      const message3 = restartLoopMessage(script, c, what, init) + dieOnTermAdvice(app, c.argv);
+      out.push({ file: script.file, line: c.line, message: message3 });
+      return;
+    }
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. Write ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c)}.`
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. Write ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c)}.${dieOnTermAdvice(app, c.argv)}`
     });
   });
   return out;
@@ -31272,7 +31612,7 @@ function shellFormMessage(instr, argv, script) {
     return `${k} is a JSON array followed by more text (${printableWord(trailing.rest)}), so Docker's builder (BuildKit) does not read it as the exec form: it runs the whole line with /bin/sh -c${fails}. Keep the array alone on the line, any comment on a line of its own: ${k} [${trailing.array.map((a) => JSON.stringify(a)).join(", ")}].`;
   }
   if (looksLikeArray(instr.raw))
-    return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form): ${pid1}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "\u2026; exec <server>"].`;
+    return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form)${notACommand(instr)}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "\u2026; exec <server>"].`;
   const builtin = instr.script?.commands.length === 1 ? shellBuiltin(instr.script.commands[0].argv) : void 0;
   if (builtin)
     return `${k} is in shell form, so ${pid1}. No exec form can be built from it: '${builtin}' is a shell builtin, not a program, so ${k} [${instr.script?.commands[0].argv.map((a) => JSON.stringify(a)).join(", ")}] would fail to start. Start the server itself in exec form (${k} ["gunicorn", "--bind", "0.0.0.0:8000", "<project>.wsgi"]).`;
@@ -31289,6 +31629,13 @@ function shellFormMessage(instr, argv, script) {
   const written = instr.script?.commands[0]?.argv ?? [];
   const noShebang = argv[0] === "sh" && argv.length === written.length + 1 && argv[1] === written[0] ? ` (${argv[1]} has no #! line: run directly it fails with "exec format error", so sh runs it; or add #!/bin/sh to it and use ${k} [${JSON.stringify(argv[1])}])` : "";
   return `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.`;
+}
+function notACommand(instr) {
+  const first = instr.script?.commands[0]?.argv[0];
+  if (first === void 0) return "";
+  if (first === "[")
+    return ", where `[` is the shell's test command, not the server: it fails and the container exits at start";
+  return `, where \`${printableWord(first)}\` is no command: the container exits at start (sh: not found, exit code 127)`;
 }
 function printableWord(s) {
   const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
@@ -31385,7 +31732,8 @@ function inlineShell(argv, file, line, what, shells, written) {
 function shExecsShellForm(instr, shells) {
   const commands = instr.script?.commands ?? [];
   const last = commands.at(-1);
-  if (!last || looksLikeArray(instr.raw) || isKeepAliveLoop(instr.raw)) return false;
+  if (!last || isKeepAliveLoop(instr.raw)) return false;
+  if (looksLikeArray(instr.raw)) return Boolean(shells.sh) && commands.length === 1;
   if (foregroundSequence(commands) || backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv)))
     return false;
   if (last.viaExec) return endsInExec(instr.raw, last);
@@ -31625,10 +31973,11 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       const what = selection.kind === "url" ? `${selection.variable} (a database URL)` : variables.join(" and ");
       const verb = variables.length > 1 ? "are" : "is";
       const url = fallback.fields.ENGINE?.kind === "env" ? fallback.fields.ENGINE.fallback : void 0;
-      const at2 = selection.kind === "url" ? fallbackOrRead(selection, url, databases) : selection;
+      const at2 = selection.test ?? (selection.kind === "url" ? fallbackOrRead(selection, url, databases) : selection);
       const file = writtenIn(settings, at2);
       const fallbackFile = fallback.file ?? databases.file ?? settings.file;
-      const where = selection.kind === "env" && (fallbackFile !== file || fallback.line !== at2.line) ? `, the configuration at ${fallbackFile === file ? "" : `${fallbackFile} `}line ${fallback.line}` : "";
+      const fallbackLine = fallback.fieldLines?.ENGINE ?? fallback.line;
+      const where = (selection.kind === "env" || selection.test) && (fallbackFile !== file || fallbackLine !== at2.line) ? `, the configuration at ${fallbackFile === file ? "" : `${fallbackFile} `}line ${fallbackLine}` : "";
       findings.push({
         file,
         line: at2.line,
@@ -31815,6 +32164,33 @@ docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
   }
 });
 
+// src/rules/lib/admin-on-start.ts
+var import_node_path18 = __toESM(require_node_path(), 1);
+function startsServer(argv, viaExec) {
+  return serverOf(argv) !== void 0 || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0;
+}
+var ENDING_STEPS = /* @__PURE__ */ new Set([
+  ...["echo", "printf", "cd", "set", "export", "true", ":", "[", "test", "chmod", "chown"],
+  ...["mkdir", "cp", "mv", "rm", "ln", "touch"]
+]);
+function endsAfter(rest) {
+  return rest.every((c) => {
+    if (c.background || c.argv[0] === "$@") return false;
+    if (djangoCommand(c.argv)) return longRunningProcess(c.argv) === void 0;
+    const a = programArgv(c.argv);
+    return ENDING_STEPS.has(a[0] ?? "") || a[0] === "sleep" && /^\d+[smh]?$/.test(a[1] ?? "");
+  });
+}
+function projectMount(app, service) {
+  if (!service || !app.managePy) return void 0;
+  const projectDir = import_node_path18.posix.dirname(app.managePy);
+  const workdir = app.dockerfile?.targetStage?.workdir;
+  const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
+  return service.volumes.find(
+    (v) => v.type === "bind" && !v.readOnly && v.source !== void 0 && !v.source.startsWith("/") && !v.source.startsWith("~") && coversPath(v.source, projectDir) && (codeDir === void 0 || coversPath(v.target, codeDir))
+  );
+}
+
 // src/rules/TF1202-admin-task-on-every-start.ts
 var adminTaskOnEveryStart = defineRule({
   id: "TF1202",
@@ -31858,7 +32234,7 @@ services:
       for (const { commands, who } of starts) {
         commands.forEach((cmd, i) => {
           const dj = djangoCommand(cmd.argv);
-          if (!dj || !appliesMigrations(dj)) return;
+          if (!dj || !appliesMigrations(dj) || rolledBackApp(dj) !== void 0) return;
           if (!commands.slice(i + 1).some((c) => startsServer(c.argv, c.viaExec))) return;
           const key = `${cmd.file}:${cmd.line}`;
           if (seen.has(key)) return;
@@ -31874,62 +32250,109 @@ services:
     return findings;
   }
 });
-function startsServer(argv, viaExec) {
-  return serverOf(argv) !== void 0 || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0;
-}
 
 // src/rules/TF1203-destructive-admin-on-start.ts
 var DESTRUCTIVE = {
   flush: "empties the database",
   reset_db: "drops and recreates the database",
-  makemigrations: "writes new migrations inside the container, which are lost with it and differ between replicas",
   loaddata: "overwrites the records of its fixtures with their original content"
 };
+var FIX = {
+  flush: {
+    server: "Run it once, as a one-off task, if at all, and start only the server.",
+    job: "Drop it from this job; run it by hand only when you mean to wipe the data."
+  },
+  reset_db: {
+    server: "Run it once, as a one-off task, if at all, and start only the server.",
+    job: "Drop it from this job; run it by hand only when you mean to wipe the data."
+  },
+  loaddata: {
+    server: "Run it once, as a one-off task, if at all, and start only the server.",
+    job: "Drop it from this job; run it by hand, once, when you mean to load the fixtures."
+  },
+  makemigrations: {
+    server: "Generate migrations in development, review and commit them, and start only the server.",
+    job: "Generate migrations in development, review and commit them, and drop makemigrations from this job."
+  }
+};
+var commandKey = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+function judged(app, service, cmd, oneOff) {
+  const dj = djangoCommand(cmd.argv);
+  if (!dj) return void 0;
+  const rolledBack = rolledBackApp(dj);
+  if (rolledBack !== void 0)
+    return {
+      shown: `migrate ${rolledBack} zero`,
+      key: `migrate ${rolledBack}`,
+      effect: `unapplies every migration of '${rolledBack}' and drops its tables with all their data`,
+      fix: `Remove the rollback; unapply an app's migrations only by hand, when you mean to discard its data.`
+    };
+  const fix = FIX[dj.name]?.[oneOff ? "job" : "server"];
+  if (fix === void 0) return void 0;
+  if (dj.name !== "makemigrations")
+    return { shown: dj.name, key: dj.name, effect: DESTRUCTIVE[dj.name], fix };
+  if (dj.args.some((a) => a === "--check" || a === "--dry-run")) return void 0;
+  const mount = projectMount(app, service);
+  const effect = mount ? `writes new migration files through the bind mount into the host's checkout ('${shownSource(mount)}' at ${shownTarget(mount)}): uncommitted, unreviewed schema changes generated from whatever the models are at start` : oneOff ? "writes new migrations inside the container, which are lost with it" : "writes new migrations inside the container, which are lost with it and differ between replicas";
+  return { shown: dj.name, key: dj.name, effect, fix };
+}
 var destructiveAdminOnStart = defineRule({
   id: "TF1203",
   name: "destructive-admin-on-start",
   factor: "XII",
   severity: "error",
   kind: "S",
-  title: "The start command, its scripts or another compose service of the app image run flush, reset_db, makemigrations (migrations are code and belong in the repository) or loaddata on every start",
-  help: `A container starts many times: every deploy, every restart, every new replica. A start command that runs
-\`flush\` or \`reset_db\` wipes production data each time; \`loaddata\` resets the fixtures' records to their original
-content; \`makemigrations\` writes migrations inside the container, where they are lost with it and can differ between
-replicas, while the database is migrated to a schema no commit describes.
+  title: "The start command, its scripts or another compose service of the app image run flush, reset_db, makemigrations (migrations are code and belong in the repository), loaddata or migrate <app> zero on every start",
+  help: `A container starts many times: every deploy, every restart, every new replica, every \`docker compose up\` of a
+one-off \`setup\` service. A start command that runs \`flush\` or \`reset_db\` wipes the data each time, and so does
+\`migrate <app> zero\`, which unapplies every migration of the app and drops its tables; \`loaddata\` resets the
+fixtures' records to their original content. \`makemigrations\` generates migrations from whatever the models are at
+start and the database is migrated to them unreviewed: without a mount they are written inside the container, where
+they are lost with it and can differ between replicas; with the project bind-mounted from the host (\`.:/app\`) they
+land in the host's checkout as uncommitted files no one reviewed.
 
-Run \`makemigrations\` on a developer machine and commit the migrations; load fixtures once, as a one-off task
-(\`docker compose run --rm web python manage.py loaddata initial\`); keep the start command to starting the server.
+Run \`makemigrations\` on a developer machine, review and commit the migrations; load fixtures once, as a one-off
+task (\`docker compose run --rm web python manage.py loaddata initial\`); remove rollbacks to \`zero\`; keep the
+start command to starting the server, and a one-off job to the tasks that are safe to repeat (\`migrate\`).
 
 \`\`\`dockerfile
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 \`\`\`
 
-\`makemigrations --check\` and \`--dry-run\` write nothing and are not reported.
+\`makemigrations --check\` and \`--dry-run\`, and \`migrate --plan\`, write nothing and are not reported.
 `,
   related: [],
   check(project) {
     const findings = [];
     const seen = /* @__PURE__ */ new Set();
-    const report = (cmd, who, note = "") => {
-      const dj = djangoCommand(cmd.argv);
-      if (!dj || !Object.hasOwn(DESTRUCTIVE, dj.name)) return;
-      if (dj.name === "makemigrations" && dj.args.some((a) => a === "--check" || a === "--dry-run")) return;
-      const key = `${cmd.file}:${cmd.line}:${dj.name}`;
+    const report = (app, chain2, service, who) => chain2.forEach((cmd, i) => {
+      const found = judged(app, service, cmd, endsAfter(chain2.slice(i + 1)));
+      if (!found) return;
+      const key = `${cmd.file}:${cmd.line}:${found.key}`;
       if (seen.has(key)) return;
       seen.add(key);
+      const note = service && service !== app.compose?.appService ? "" : droppedCommandNote(app, cmd.file);
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `${who} runs 'manage.py ${dj.name}'${recipeNote(cmd)} on every start, which ${DESTRUCTIVE[dj.name]}. ${dj.name === "makemigrations" ? "Generate migrations in development and commit them" : "Run it once, as a one-off task, if at all"}, and start only the server.${note}`
+        message: `${who} runs 'manage.py ${found.shown}'${recipeNote(cmd)} on every start, which ${found.effect}. ${found.fix}${note}`
       });
-    };
-    for (const app of project.apps)
-      for (const cmd of startCommands(app))
-        report(cmd, "The start command", droppedCommandNote(app, cmd.file));
-    for (const { app, compose, service } of appImageServices(project)) {
-      if (service === compose.appService) continue;
-      for (const cmd of serviceCommand(app, service)) report(cmd, `Service '${service.name}'`);
+    });
+    const others = appImageServices(project).filter(({ compose, service }) => service !== compose.appService);
+    const ofOthers = new Set(
+      others.flatMap(({ app, service }) => serviceCommand(app, service).map(commandKey))
+    );
+    for (const app of project.apps) {
+      const appService = app.compose?.appService;
+      const own = new Set(
+        [...reachedCommand(app, appService), ...reachedCommand(app, void 0)].map(commandKey)
+      );
+      const ours = (chain2) => chain2.filter((c) => !ofOthers.has(commandKey(c)) || own.has(commandKey(c)));
+      report(app, ours(effectiveCommand(app)), appService, "The start command");
+      report(app, ours(imageCommand(app)), void 0, "The start command");
     }
+    for (const { app, service } of others)
+      report(app, serviceCommand(app, service), service, `Service '${service.name}'`);
     return findings;
   }
 });
@@ -31950,7 +32373,8 @@ starts as root and runs everything before the drop as root: reported, with the d
 or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user. A user the
 entrypoint creates when the container starts (\`useradd\` then \`gosu\`) is not in the image, so USER cannot name it:
 create it at build time instead. Where nginx (or another reverse proxy) runs in the same container, its master
-process needs root to bind port 80: drop root for the app process alone (\`gunicorn --user\`, supervisord's
+process needs root to bind a port below 1024 (80, 443: the ports its copied configuration listens on are named;
+where all are above 1023 a USER line can stay, with nginx's pid and temp files writable): drop root for the app process alone (\`gunicorn --user\`, supervisord's
 \`user=\`), or move the proxy into its own container.
 
 \`\`\`dockerfile
@@ -31977,7 +32401,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   fix: {
     safety: "safe",
     summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
-    declines: "a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root; an entrypoint that creates its user when the container starts.",
+    declines: "a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
     make: fixRunsAsRoot
   }
 });
@@ -32029,11 +32453,20 @@ function privilegeDrop(app) {
     if (program?.user && program.user !== "root")
       return { file: c.file, line: c.line, tool: `user= of [program:${program.name}]`, user: program.user };
     const found = dropsPrivileges(c.argv);
+    const ini = found ? void 0 : iniDrop(app, c.argv);
+    if (ini) return ini;
     if (!found) continue;
     const user = found.user && resolveWord(found.user, env);
     return { file: c.file, line: c.line, tool: found.tool, user: user?.split(":")[0] || void 0 };
   }
   return void 0;
+}
+function iniDrop(app, argv) {
+  if (basename2(programArgv(argv)[0] ?? "") !== "uwsgi") return void 0;
+  const config2 = app.serverConfigs?.find((c) => c.server === "uwsgi" && c.user);
+  const user = config2?.user?.value.replace(/^["']|["']$/g, "");
+  if (!config2?.user || !user || /^(root|0)$|[$%]/.test(user)) return void 0;
+  return { file: config2.file, line: config2.user.line, tool: `uwsgi's ${config2.user.option}=`, user };
 }
 function programOf(app, c) {
   return app.supervisorPrograms?.find((p) => p.file === c.file && p.line === c.line);
@@ -32134,7 +32567,7 @@ function rootMessage(app, df, stage, head) {
     return `${head}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? "another user"} with ${drop.tool} only for the command it runs, and the rest of the start (the entrypoint script itself, anything it runs without ${drop.tool}) stays root. ${add2} and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
   }
   if (su) {
-    return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}.`;
+    return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}${serverOwnDrop(df, stage, su)}.`;
   }
   return stage.user ? `${head}. ${switchAdvice(df, stage)}` : `${head}, so the app runs as root. ${switchAdvice(df, stage, " before CMD")}`;
 }
@@ -32144,11 +32577,60 @@ function handOver(df, stage, user) {
   if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
   return `exec ${dropTool(baseStage(df, stage), user)}`;
 }
+function serverOwnDrop(df, stage, su) {
+  if (["alpine", "util-linux", "gosu-package"].includes(releaseOf(baseStage(df, stage)))) return "";
+  const server = /\b(gunicorn|uwsgi)\b/.exec(su.command)?.[1];
+  if (server === "gunicorn")
+    return `, or let gunicorn drop to ${su.user} itself: exec gunicorn \u2026 --user ${su.user} --group ${su.user}`;
+  if (server === "uwsgi")
+    return `, or let uwsgi drop to ${su.user} itself: exec uwsgi \u2026 --uid ${su.user} --gid ${su.user}`;
+  return "";
+}
 function dropTool(stage, user) {
-  if (isAlpine(stage)) return `su-exec ${user} \u2026 (RUN apk add --no-cache su-exec)`;
-  if (/stretch|buster|bullseye/i.test(stage.from.image ?? stage.from.raw))
-    return `gosu ${user} \u2026 (RUN apt-get install -y gosu)`;
-  return `setpriv --reuid=${user} --regid=${user} --init-groups \u2026 (in the image already, from util-linux)`;
+  const image = stage.from.image ?? stage.from.raw;
+  switch (releaseOf(stage)) {
+    case "alpine":
+      return `su-exec ${user} \u2026 (RUN apk add --no-cache su-exec)`;
+    case "util-linux":
+      return `setpriv --reuid=${user} --regid=${user} --init-groups \u2026 (in the image already, from util-linux)`;
+    case "gosu-package":
+      return `gosu ${user} \u2026 (RUN apt-get install -y gosu)`;
+    case "before-setpriv":
+      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu, and its util-linux predates setpriv and runuser)`;
+    case "no-gosu-package":
+      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu)`;
+    default:
+      return `gosu ${user} \u2026 (or setpriv --reuid=${user} --regid=${user} --init-groups \u2026 where the base's util-linux ships it)`;
+  }
+}
+function releaseOf(stage) {
+  const ref = (stage.from.image ?? stage.from.raw).split("@")[0].toLowerCase();
+  const colon = ref.lastIndexOf(":");
+  const repository = colon > ref.lastIndexOf("/") ? ref.slice(0, colon) : ref;
+  const tag = colon > ref.lastIndexOf("/") ? ref.slice(colon + 1) : "latest";
+  const name = repository.slice(repository.lastIndexOf("/") + 1);
+  if (name === "alpine" || /alpine/.test(tag)) return "alpine";
+  if (/\b(wheezy|precise|trusty)\b/.test(tag)) return "before-setpriv";
+  if (/\b(jessie|xenial)\b/.test(tag)) return "no-gosu-package";
+  if (/\b(stretch|buster|bullseye|bionic|focal|jammy)\b/.test(tag)) return "gosu-package";
+  if (/\b(bookworm|trixie|noble)\b/.test(tag)) return "util-linux";
+  const major = Number(/^(\d+)/.exec(tag)?.[1] ?? NaN);
+  const official = !repository.includes("/") || /^(docker\.io\/)?library\//.test(repository);
+  if (!official) return "unknown";
+  if (name === "debian" || name === "ubuntu") {
+    if (Number.isNaN(major))
+      return /^(latest|stable|testing|rolling|sid|devel)$/.test(tag) ? "util-linux" : "unknown";
+    const [old, split, merged] = name === "debian" ? [7, 9, 12] : [14, 18, 24];
+    if (major <= old) return "before-setpriv";
+    if (major < split) return "no-gosu-package";
+    return major < merged ? "gosu-package" : "util-linux";
+  }
+  if (name === "python") {
+    const minor = Number(/^\d+\.(\d+)/.exec(tag)?.[1] ?? NaN);
+    if (major === 2 || major === 3 && minor <= 6) return "gosu-package";
+    return "util-linux";
+  }
+  return "unknown";
 }
 function proxyInContainer(app) {
   for (const c of startCommands(app)) {
@@ -32158,7 +32640,11 @@ function proxyInContainer(app) {
   return void 0;
 }
 function proxyMessage(app, df, stage, head, proxy) {
-  const why = `${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), and its master process starts as root to bind its port (80, 443) and hand its workers to an unprivileged user, so a USER line would keep ${proxy.name}, as configured, from starting`;
+  const ports = proxy.name === "nginx" ? nginxPorts(app, df, stage) : void 0;
+  if (ports && ports.ports.every((p) => p >= 1024))
+    return highPortMessage(app, df, stage, head, proxy, ports);
+  const bind2 = ports ? `to bind ${plural("port", ports.ports)} (${ports.where.join(", ")})` : "to bind any port below 1024";
+  const why = `${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), and its master process starts as root ${bind2} and hand its workers to an unprivileged user, so a USER line would keep ${proxy.name}, as configured, from starting`;
   const split = `move ${proxy.name} into its own container (its own compose service) and add USER to this image`;
   const drop = privilegeDrop(app);
   if (drop)
@@ -32167,6 +32653,28 @@ function proxyMessage(app, df, stage, head, proxy) {
   const user = existing ?? "app";
   const create = existing ? "" : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
   return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, baseStage(df, stage), user)}. Or ${split}.`;
+}
+var DEFAULT_SITES = /^\/etc\/nginx\/(nginx\.conf|sites-(available|enabled)\/default|(conf|http)\.d\/default\.conf)$/;
+function nginxPorts(app, df, stage) {
+  const listens = (app.proxyConfigs ?? []).flatMap((c) => c.listens.map((l) => ({ ...l, file: c.file })));
+  if (listens.length === 0 || listens.some((l) => l.port === void 0)) return void 0;
+  const ports = [...new Set(listens.map((l) => l.port))].sort((a, b) => a - b);
+  const where = [...new Set(listens.map((l) => `${l.file}:${l.line}`))];
+  const removed = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).some(
+    (c) => basename2(c.argv[0] ?? "") === "rm" && c.argv.some((w) => /^\/etc\/nginx\/(sites-enabled|conf\.d|http\.d)\//.test(w))
+  );
+  const replacesDefault = removed || (app.proxyConfigs ?? []).some((c) => DEFAULT_SITES.test(c.imagePath));
+  return { ports, where, replacesDefault };
+}
+var plural = (word, ports) => ports.length === 1 ? `${word} ${ports[0]}` : `${word}s ${ports.slice(0, -1).join(", ")} and ${ports.at(-1)}`;
+function highPortMessage(app, df, stage, head, proxy, ports) {
+  const drop = privilegeDrop(app);
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  const user = drop?.user ?? existing ?? "app";
+  const add2 = drop?.user || existing ? imageHasUser(df, stage, user) ? `add USER ${user} to the stage` : `create ${user} at build time (RUN ${createUser(baseStage(df, stage), user)}), add USER ${user} after it` : `create an unprivileged user at build time (RUN ${createUser(baseStage(df, stage))}), add USER app after it`;
+  const without = drop ? `, start without ${drop.tool} (it cannot switch users without root)` : "";
+  const site = ports.replacesDefault ? "" : ", and remove the nginx package's default site if the image keeps it (it listens on port 80)";
+  return `${head}, so the container starts as root. ${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), but its configuration listens only on ${plural("port", ports.ports)} (${ports.where.join(", ")}), above 1023, which ${ports.ports.length === 1 ? "needs" : "need"} no root to bind: the whole container can run as an unprivileged user. To do so, ${add2}${without}, and give ${user} the files nginx writes (its pid file, e.g. \`pid /tmp/nginx.pid;\`, and its temp paths under /var/lib/nginx)${site}.`;
 }
 function appDrop(app, stage, user) {
   const server = startCommands(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
@@ -32192,7 +32700,8 @@ function suDrop(app) {
     for (const c of script.script.commands) {
       if (basename2(c.argv[0] ?? "") !== "su") continue;
       const user = c.argv.slice(1).find((w) => !w.startsWith("-") && w !== "root");
-      if (user && c.argv.includes("-c")) return { file: script.file, line: c.line, user };
+      if (user && c.argv.includes("-c"))
+        return { file: script.file, line: c.line, user, command: c.argv[c.argv.indexOf("-c") + 1] ?? "" };
     }
   return void 0;
 }
@@ -32343,7 +32852,10 @@ root on the host. Mounted into the web app, one remote code execution or one vul
 compromise of the whole machine. A web application does not need it.
 
 Remove the mount. If something must manage containers, run it as a separate, minimal service, and prefer a socket
-proxy that allows only the calls it needs:
+proxy that allows only the calls it needs. An app that manages containers on purpose (its code imports the Docker
+SDK, \`import docker\` or \`docker.from_env()\`, or its image installs the \`docker\` package) is still reported: the
+message then says what the socket hands whoever compromises the app, and suggests a proxy or a separate worker instead
+of removing the mount:
 
 \`\`\`yaml
 services:
@@ -32356,17 +32868,25 @@ services:
   check(project) {
     const findings = [];
     const seen = /* @__PURE__ */ new Set();
-    const report = (file, line, message2) => {
+    const report = (file, line, message3) => {
       if (seen.has(`${file}:${line}`)) return;
       seen.add(`${file}:${line}`);
-      findings.push({ file, line, message: message2 });
+      findings.push({ file, line, message: message3 });
     };
     const mounts = perServiceLine(
       project,
-      (_app, service) => service.volumes.filter((v) => v.type === "bind" && isDockerSocket(v.source)).map((v) => ({
+      (app, service) => service.volumes.filter((v) => v.type === "bind" && isDockerSocket(v.source)).map((v) => ({
         file: v.file,
         line: v.line,
-        message: (who, plural) => `${who} ${plural ? "mount" : "mounts"} the Docker socket (${shownSource(v)}): anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`
+        message: (who, plural2) => {
+          const socket = `${who} ${plural2 ? "mount" : "mounts"} the Docker socket (${shownSource(v)})`;
+          const client = app.dockerClient;
+          if (!client)
+            return `${socket}: anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`;
+          const proxy = "a socket proxy in front of the engine that allows only the API calls the app makes (e.g. tecnativa/docker-socket-proxy, reached with DOCKER_HOST=tcp://<proxy>:2375)";
+          const fix = service === app.compose?.appService ? `Keep the socket out of the web process: use ${proxy}, or move the Docker calls to a separate worker that alone talks to Docker and serves nothing to the network.` : `Narrow what it can do: use ${proxy}.`;
+          return `${socket}, and the app drives the Docker engine on purpose (${client.file}:${client.line} ${client.what}): through it, anyone who gets code running in the app is root on the host. ${fix}`;
+        }
       }))
     );
     for (const f of mounts) report(f.file, f.line, f.message);
@@ -32523,6 +33043,7 @@ export {
   servicesOfImage,
   buildsDockerfile,
   djangoDirectories,
+  pipRequirementFiles,
   pipInstall,
   buildCommands,
   buildRuns,
@@ -32542,6 +33063,8 @@ export {
   ModelPart,
   byDepth,
   ComposeProjects,
+  uwsgiIniArg,
+  uwsgiIniLogs,
   RULES,
   DYNAMIC_RULES,
   findRule,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-CXPTO7LE.js";
+} from "./chunk-Z6I72IUI.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-3NZHB23Z.js";
+} from "./chunk-A24A5JU2.js";
 import {
   UnsafePathError,
   readInside,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-P6PP4R6M.js";
+} from "./chunk-DCSKJYK2.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-3NZHB23Z.js";
+} from "./chunk-A24A5JU2.js";
 import {
   SEVERITIES,
   UnsafePathError,
