@@ -32455,6 +32455,24 @@ services:
   }
 });
 
+// src/rules/lib/not-a-command.ts
+function notACommand(instr) {
+  const first = instr.script?.commands[0]?.argv[0];
+  if (first === void 0) return "";
+  if (first === "[")
+    return ", where `[` is the shell's test command, not the server: it fails and the container exits at start";
+  return `, where \`${printableWord(first)}\` is no command: the container exits at start (sh: not found, exit code 127)`;
+}
+function printableWord(s) {
+  const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
+  return clean2.length > 40 ? `${clean2.slice(0, 40)}\u2026` : clean2;
+}
+var init_not_a_command = __esm({
+  "src/rules/lib/not-a-command.ts"() {
+    "use strict";
+  }
+});
+
 // src/rules/lib/exec-form.ts
 function execFormArgv(instr, scripts, workdir) {
   const commands = instr.script?.commands ?? [];
@@ -32997,17 +33015,6 @@ function shellFormMessage(instr, argv, script) {
   const noShebang = argv[0] === "sh" && argv.length === written.length + 1 && argv[1] === written[0] ? ` (${argv[1]} has no #! line: run directly it fails with "exec format error", so sh runs it; or add #!/bin/sh to it and use ${k} [${JSON.stringify(argv[1])}])` : "";
   return `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.`;
 }
-function notACommand(instr) {
-  const first = instr.script?.commands[0]?.argv[0];
-  if (first === void 0) return "";
-  if (first === "[")
-    return ", where `[` is the shell's test command, not the server: it fails and the container exits at start";
-  return `, where \`${printableWord(first)}\` is no command: the container exits at start (sh: not found, exit code 127)`;
-}
-function printableWord(s) {
-  const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
-  return clean2.length > 40 ? `${clean2.slice(0, 40)}\u2026` : clean2;
-}
 function shellFormSequenceMessage(instr, sequence) {
   const k = instr.keyword;
   const keep = keptProcess(sequence);
@@ -33119,6 +33126,7 @@ var init_TF0901_shell_form_command = __esm({
     "use strict";
     init_command();
     init_dropped_command();
+    init_not_a_command();
     init_each();
     init_exec_form();
     init_image_shell();

@@ -29,6 +29,7 @@ import type { App, EntrypointScript } from '../model/types/project.js';
 import type { ShellCommand } from '../model/types/shell.js';
 import type { RawFinding } from '../core/index.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
+import { notACommand, printableWord } from './lib/not-a-command.js';
 import { otherAppServices } from './lib/each.js';
 import {
   arrayWithTrailingText,
@@ -438,24 +439,6 @@ function shellFormMessage(
       ? ` (${argv[1]} has no #! line: run directly it fails with "exec format error", so sh runs it; or add #!/bin/sh to it and use ${k} [${JSON.stringify(argv[1])}])`
       : '';
   return `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.`;
-}
-
-/**
- * What /bin/sh does with the text of an array that is not valid JSON: its first word (`[python`, `[gunicorn,`) is no
- * program, or `[` the test command; either way no server starts and the container exits at once.
- */
-function notACommand(instr: CommandInstr): string {
-  const first = instr.script?.commands[0]?.argv[0];
-  if (first === undefined) return '';
-  if (first === '[')
-    return ", where `[` is the shell's test command, not the server: it fails and the container exits at start";
-  return `, where \`${printableWord(first)}\` is no command: the container exits at start (sh: not found, exit code 127)`;
-}
-
-/** A word as the message shows it: one line, at most 40 characters. */
-function printableWord(s: string): string {
-  const clean = s.replace(/[^\x20-\x7e]/g, '?');
-  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
 }
 
 /** A shell-form CMD that runs long-running processes one after the other: keep one, in exec form. */

@@ -22,7 +22,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-A24A5JU2.js";
+} from "./chunk-RADFK4OQ.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-Z6I72IUI.js";
+} from "./chunk-L2CFAOYU.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-A24A5JU2.js";
+} from "./chunk-RADFK4OQ.js";
 import {
   UnsafePathError,
   readInside,

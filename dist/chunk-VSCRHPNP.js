@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-A24A5JU2.js";
+} from "./chunk-RADFK4OQ.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-DCSKJYK2.js";
+} from "./chunk-VSCRHPNP.js";
 import {
   makeReport
 } from "./chunk-AADTFP4D.js";
 import {
   RULES
-} from "./chunk-A24A5JU2.js";
+} from "./chunk-RADFK4OQ.js";
 import {
   SEVERITIES,
   UnsafePathError,
