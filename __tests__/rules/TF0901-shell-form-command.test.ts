@@ -761,3 +761,51 @@ test('TF0901/TF0803 on a script whose trap forwards SIGTERM: silent when it wait
   const none = await findings('wait $!\n', '');
   assert.deepEqual(none.map((f) => f.ruleId).sort(), ['TF0803', 'TF0901']);
 });
+
+test('TF0901: a template placeholder (`<PROJECT_NAME>.wsgi`) is a word of the command, kept in the exec to write', async () => {
+  const files = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'compose.yaml': [
+      'services:',
+      '  web:',
+      '    build: .',
+      '    command: sh -c "python manage.py migrate && gunicorn <PROJECT_NAME>.wsgi:application --bind 0.0.0.0:8000"',
+      '',
+    ].join('\n'),
+  };
+  const result = await analyzeFiles(files);
+  const found = result.findings.filter((f) => f.ruleId === 'TF0901');
+  assert.equal(found.length, 1, JSON.stringify(found));
+  assert.match(found[0].message, /'exec gunicorn <PROJECT_NAME>\.wsgi:application --bind 0\.0\.0\.0:8000'/);
+  assert.doesNotMatch(found[0].message, /exec gunicorn --bind|'<PROJECT_NAME>/);
+  // Read as redirections, the placeholder made the last command look redirected, which bash 5.1+ does not exec.
+  const bash = await analyzeFiles({
+    ...files,
+    'compose.yaml': files['compose.yaml'].replace('sh -c', 'bash -c'),
+  });
+  assert.deepEqual(
+    bash.findings.filter((f) => f.ruleId === 'TF0901' || f.ruleId === 'TF1101'),
+    [],
+  );
+  const root = mkdtempSync(join(tmpdir(), 'tfr-tf0901-'));
+  try {
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(join(root, file, '..'), { recursive: true });
+      writeFileSync(join(root, file), text);
+    }
+    const ports = {
+      analyze: (overlay: Overlay) => analyzeStatic(root, DEFAULT_CONFIG, {}, overlay),
+      read: (file: string) => readText(root, file),
+      debug: () => {},
+    };
+    const fixed = (await runFixes(ports, { rules: [shellFormCommand] })).changes.get('compose.yaml');
+    assert.match(
+      fixed?.after ?? '',
+      /&& exec gunicorn <PROJECT_NAME>\.wsgi:application --bind 0\.0\.0\.0:8000"/,
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

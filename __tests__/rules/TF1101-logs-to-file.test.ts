@@ -134,3 +134,30 @@ test('TF1101: a FileHandler given to a direct logging.config.dictConfig() call i
     /^LOGGING uses logging\.FileHandler/,
   );
 });
+
+test('TF1101: a template placeholder (`<DJANGO_APP_NAME>.wsgi`) is no redirection; a real one beside it still is', async () => {
+  const files = (command: string) => ({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'compose.yaml': `services:\n  web:\n    build: .\n    command: ${command}\n`,
+  });
+  const messages = async (command: string) =>
+    (await analyzeFiles(files(command))).findings.filter((f) => f.ruleId === 'TF1101').map((f) => f.message);
+  assert.deepEqual(
+    await messages('bash -c "gunicorn <DJANGO_APP_NAME>.wsgi:application --bind 0.0.0.0:8000"'),
+    [],
+  );
+  assert.deepEqual(
+    await messages('bash -c "exec gunicorn <project_name>.wsgi:application --bind 0.0.0.0:8000"'),
+    [],
+  );
+  const [redirected] = await messages(
+    'bash -c "exec gunicorn <APP>.wsgi:application --bind 0.0.0.0:8000 >> /var/log/app.log 2>&1"',
+  );
+  assert.match(redirected ?? '', /redirects its output to \/var\/log\/app\.log \(>>\)/);
+  assert.doesNotMatch(redirected ?? '', /\.wsgi:application/);
+  // `<in>out` with a lower-case name and no module path after it is sh's two redirections.
+  const [real] = await messages('sh -c "exec gunicorn mysite.wsgi <in>out"');
+  assert.match(real ?? '', /redirects its output to out \(>\)/);
+});

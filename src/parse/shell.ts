@@ -3,6 +3,7 @@ import type MvdanSh from 'mvdan-sh';
 import type { Node, Parser } from 'mvdan-sh';
 import type { ShellAssignment, ShellCommand, ShellCondition, ShellScript } from './types.js';
 import { plainCommands } from './plain-shell.js';
+import { maskPlaceholders, unmaskedDeep } from '../util/shell-placeholder.js';
 
 // Token values of mvdan.cc/sh/v3/syntax RedirOperator, as the GopherJS build reports them.
 const REDIRECT_OPS: Record<number, string> = {
@@ -50,12 +51,21 @@ export const fullParserCalls = { count: 0 };
 
 /** Shell text → simple commands with absolute lines. `firstLine` is the file line the text starts on. Never throws. */
 export function parseShell(text: string, firstLine = 1): ShellScript {
+  const masked = maskPlaceholders(text);
+  // `gunicorn <APP_NAME>.wsgi`: a template placeholder is word text, not two redirections
+  if (masked !== undefined) return unmaskedDeep(readScript(masked, firstLine));
   const plain = plainScript(text, firstLine);
   return plain ? { commands: plain, assignments: [] } : parseShellFully(text, firstLine);
 }
 
 /** parseShell by the full parser alone, whatever the script. */
 export function parseShellFully(text: string, firstLine = 1): ShellScript {
+  const masked = maskPlaceholders(text);
+  if (masked !== undefined) return unmaskedDeep(readScript(masked, firstLine));
+  return readScript(text, firstLine);
+}
+
+function readScript(text: string, firstLine: number): ShellScript {
   const commands: ShellCommand[] = [];
   const assignments: ShellAssignment[] = [];
   try {

@@ -23,6 +23,11 @@ export const logsToFile = defineRule({
 (\`docker logs\`, the log driver, the cloud's log service). Log files inside a container fill its writable layer,
 vanish with the container, and are invisible to those tools.
 
+A template placeholder in a command (\`gunicorn <DJANGO_APP_NAME>.wsgi:application\`: a name in angle brackets,
+upper case or glued to a module path or port) is read as a word left to replace, not as the redirections
+\`<DJANGO_APP_NAME\` and \`>.wsgi:application\` sh would see; \`> /var/log/app.log\`, \`2>&1\` and \`<in >out\` stay
+redirections.
+
 \`\`\`python
 LOGGING = {
     "version": 1,

@@ -3,6 +3,7 @@
  * (Exec-form arrays are JSON: `execForm` in fix.ts, with no shell quotes in their elements.)
  */
 import type { ShellAssignment } from '../../model/types/shell.js';
+import { withoutPlaceholders } from '../../util/shell-placeholder.js';
 
 /** A command as the shell parser gives it: its words (and as written), the assignments before it. */
 export interface WrittenCommand {
@@ -19,7 +20,9 @@ export interface WrittenCommand {
 export function shellWord(word: string): string {
   if (word === '') return "''";
   // braces expand only around a comma or `..` (`{a,b}`, `{1..3}`): `{{ name }}` template words stay bare
-  if (/^[\w@%+=:,./^-]+$/.test(word) || (/^[\w@%+=:./{}^-]+$/.test(word) && !word.includes('..')))
+  // a template placeholder (`<APP_NAME>.wsgi`) stays bare, as its author wrote it to be replaced
+  const plain = withoutPlaceholders(word);
+  if (/^[\w@%+=:,./^-]+$/.test(plain) || (/^[\w@%+=:./{}^-]+$/.test(plain) && !plain.includes('..')))
     return word;
   if (/^\$\{?[@*]\}?$/.test(word)) return `"${word}"`;
   const parts = expansionParts(word);

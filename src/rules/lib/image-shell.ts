@@ -2,6 +2,7 @@
 import type { DockerfileModel, Stage } from '../../model/types/dockerfile.js';
 import type { App } from '../../model/types/project.js';
 import type { ShellCommand } from '../../model/types/shell.js';
+import { withoutPlaceholders } from '../../util/shell-placeholder.js';
 
 export interface ImageShells {
   /** bash >= 5.1 execs the last simple command of `bash -c "a && b"` (bash-5.1 NEWS 1b). */
@@ -145,7 +146,8 @@ export function isBusyBoxSh(program: string | undefined, shells: ImageShells): b
  *   not even a line end, follows it.
  */
 export function endsInSimpleCommand(script: string, last: ShellCommand, busybox = false): boolean {
-  const joined = script.replace(/\\\n/g, ' ');
+  // `gunicorn <APP_NAME>.wsgi`: a template placeholder is word text, not a redirection
+  const joined = withoutPlaceholders(script).replace(/\\\n/g, ' ');
   const text = joined.trim();
   if (last.background || (!busybox && last.redirects.length > 0) || /\btrap\b/.test(text)) return false;
   if (!endsWithLastCommand(joined, busybox)) return false;
@@ -253,5 +255,5 @@ function lastListItem(text: string, seps: Separator[]): { item: string; after: s
 
 /** A script of one simple command: no list, pipe, subshell, group or redirection for the shell to keep itself for. */
 export function isSimple(script: string): boolean {
-  return !/[;&|(){}<>`\n]|\$\(/.test(script.trim());
+  return !/[;&|(){}<>`\n]|\$\(/.test(withoutPlaceholders(script).trim());
 }
