@@ -35,6 +35,12 @@ test('imageShells: which shells exec the last command of a -c list, by base imag
     ['nginx:alpine', { bash: true, sh: true }],
     ['nginx:1.27-alpine-slim', { bash: true, sh: true }],
     ['nginx:1.19-alpine', { bash: false, sh: false }],
+    // nginx's alpine images are on Alpine 3.13 or later from 1.19.7 (1.21.x on 3.13-3.16), before bullseye.
+    ['nginx:1.21-alpine', { bash: true, sh: true }],
+    ['nginx:1.20.1-alpine', { bash: true, sh: true }],
+    ['nginx:1.19.7-alpine', { bash: true, sh: true }],
+    ['nginx:1.19.6-alpine', { bash: false, sh: false }],
+    ['nginx:1.18-alpine', { bash: false, sh: false }],
     ['myorg/nginx:1.27', { bash: false, sh: false }],
     ['httpd:2.4', { bash: true, sh: false }],
     ['httpd:2.4.46', { bash: false, sh: false }],

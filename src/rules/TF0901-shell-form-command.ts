@@ -106,6 +106,9 @@ line end, follows it. dash, Debian's \`/bin/sh\`, execs none of them. Checked by
 container (\`docker run … bash -c "true && cat /proc/1/comm"\` prints cat): bash 5.2.15 and dash 0.5.12 of Debian
 bookworm, BusyBox 1.35. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
 keep the finding; the other parts of the chain (a migrate on every start) are still reported by their own rules.
+A compose app service that builds a Dockerfile that is not the app's (one the repository lacks, or the lowercase
+\`dockerfile\` Docker falls back to when it builds an image with no Python) is not judged: its command does not start
+there, and TF0001 reports the build.
 BusyBox also execs the last command after a job sent to the background (\`sh -c "celery … worker & gunicorn …"\`:
 gunicorn is PID 1, checked on BusyBox 1.35); bash does not. The worker beside it is TF0803's.
 
@@ -182,10 +185,14 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
       }
       const service = app.compose?.appService;
       const composeCommand = commandIgnoredBy(app, app.compose?.appService) ? undefined : service?.command;
-      for (const [key, c] of [
-        ['entrypoint', service?.entrypoint],
-        ['command', composeCommand],
-      ] as const) {
+      // A service building a Dockerfile that is not the app's (absent, no Python: TF0001) runs in an image whose
+      // shell cannot be judged, and its Django command does not start there.
+      const ownImage = service?.build === undefined || df !== undefined;
+      const composeStarts = [
+        ['entrypoint', ownImage ? service?.entrypoint : undefined],
+        ['command', ownImage ? composeCommand : undefined],
+      ] as const;
+      for (const [key, c] of composeStarts) {
         const argv = c && composeArgv(c);
         // `wait-for-it db:5432 -- sh -c "…"`: the launcher execs the shell, which is then PID 1
         const target = argv && execTarget(argv);

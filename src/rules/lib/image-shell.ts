@@ -37,8 +37,10 @@ export function imageShells(image: string | undefined): ImageShells {
     const version = name === 'alpine' ? /^(\d+)\.(\d+)/.exec(tag) : alpine;
     const recent =
       !version || Number(version[1]) > 3 || (Number(version[1]) === 3 && Number(version[2]) >= 13);
-    // `nginx:1.19-alpine`: a release older than the Debian threshold was built on an older Alpine too.
-    if (!version && debianBased && !OFFICIAL_ON_DEBIAN[name](versionOf(tag))) return NONE;
+    // `nginx:1.18-alpine`: an old release was built on an older Alpine; where its Alpine is not known, the Debian
+    // threshold (bullseye came after Alpine 3.13) stands in for it.
+    const onRecentAlpine = debianBased && (OFFICIAL_ON_ALPINE_3_13[name] ?? OFFICIAL_ON_DEBIAN[name]);
+    if (!version && onRecentAlpine && !onRecentAlpine(versionOf(tag))) return NONE;
     return recent ? { bash: true, sh: true } : NONE;
   }
   if (/\b(jessie|stretch|buster|xenial|bionic|focal)\b/.test(tag)) return NONE;
@@ -94,6 +96,21 @@ const OFFICIAL_ON_DEBIAN: Record<string, (version: number[]) => boolean> = {
     major === undefined ||
     major >= 7 ||
     (major === 6 && (minor === undefined || patch === undefined || patch > (minor === 2 ? 5 : 15))),
+};
+
+/**
+ * Official images whose Alpine variant's base is known release by release: whether a tag's version was built on
+ * Alpine 3.13 or later. nginx's alpine images moved to 3.13 with 1.19.7 (1.19.6 was rebuilt on it, so a floating
+ * 1.19 changed base during its life) and stayed on 3.13 or later from then on (1.20.0 and 1.21.0 on 3.13, 1.21.1 on
+ * 3.14, 1.21.4 on 3.15: the nginxinc/docker-nginx history).
+ */
+const OFFICIAL_ON_ALPINE_3_13: Record<string, (version: number[]) => boolean> = {
+  nginx: ([major, minor, patch]) =>
+    major === undefined ||
+    major > 1 ||
+    minor === undefined ||
+    minor >= 20 ||
+    (minor === 19 && patch !== undefined && patch >= 7),
 };
 
 /** The last point release of each PostgreSQL major version built on buster (August 2021's 13.4, 12.8, …). */
