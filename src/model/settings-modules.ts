@@ -188,7 +188,10 @@ export class SettingsModules extends ModelPart {
     for (const argv of argvs) {
       const server = serverOf(argv);
       if (!server || server.kind === 'runserver') continue;
-      const module = argv.map((w) => /^([A-Za-z_][\w.]*\.[aw]sgi)(:[\w.]+)?$/.exec(w)?.[1]).find(Boolean);
+      // `wsgi:application` names a top-level wsgi.py beside manage.py, as `mysite.wsgi` names one in a package.
+      const module = argv
+        .map((w) => /^((?:[A-Za-z_][\w.]*\.)?[aw]sgi)(:[\w.]+)?$/.exec(w)?.[1])
+        .find(Boolean);
       const file = module && moduleFiles(base, module).find((f) => f in this.texts);
       const chosen = file && chosenSettingsModule(this.texts[file], containerEnvironment(app));
       if (chosen) return chosen;
