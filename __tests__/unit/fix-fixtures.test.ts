@@ -34,6 +34,18 @@ const APPS = [
 
 /** Findings of a rule with a safe fix whose fixer declines them on purpose, by app: the reason is the fixer's. */
 const DECLINED: Record<string, { rule: string; why: string }[]> = {
+  '__tests__/fixtures/corpus/env-enum-match-settings-module': [
+    {
+      rule: 'TF0302',
+      why: "DEBUG is read from the environment; the 1 is in the deployment's env_file, the operator's to change",
+    },
+  ],
+  '__tests__/fixtures/corpus/wait-for-it-runserver-empty-engine': [
+    {
+      rule: 'TF0305',
+      why: "an empty ENGINE (Django's dummy backend): which database was meant is the author's call",
+    },
+  ],
   '__tests__/fixtures/corpus/sqlite-fallback-else-branch-item-writes': [
     {
       rule: 'TF0304',

@@ -98,3 +98,40 @@ test('a setter written over several lines, its result assigned, after a module-l
   ].join('\n');
   assert.equal(chosenSettingsModule(wsgi, env({ ENV: 'prod' })), 'config.settings.prod');
 });
+
+test('a match on an Enum built from a variable: the case arm the environment takes, else the wildcard', () => {
+  const helper = [
+    'import os',
+    'from enum import Enum',
+    'class Stage(Enum):',
+    '    LOCAL = "Local"',
+    '    PRODUCTION = "Production"',
+    'class StageModule(Enum):',
+    '    LOCAL = "settings.local"',
+    '    PRODUCTION = "settings.production"',
+    '    def __str__(self):',
+    '        return self.value',
+    'stage: Enum = Stage(str(os.environ.get("STAGE", "Local")))',
+    'def load():',
+    '    match stage:',
+    '        case Stage.LOCAL:',
+    '            os.environ.setdefault("DJANGO_SETTINGS_MODULE", str(StageModule.LOCAL))',
+    '        case Stage.PRODUCTION:',
+    '            os.environ.setdefault("DJANGO_SETTINGS_MODULE", str(StageModule.PRODUCTION))',
+    'load()',
+    '',
+  ].join('\n');
+  assert.equal(chosenSettingsModule(helper, env({ STAGE: 'Production' })), 'settings.production');
+  assert.equal(chosenSettingsModule(helper, unset), 'settings.local');
+  const wildcard = [
+    'import os',
+    'match os.environ.get("STAGE"):',
+    '    case "prod":',
+    '        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.prod")',
+    '    case _:',
+    '        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.dev")',
+    '',
+  ].join('\n');
+  assert.equal(chosenSettingsModule(wildcard, env({ STAGE: 'prod' })), 'config.prod');
+  assert.equal(chosenSettingsModule(wildcard, env({ STAGE: 'qa' })), 'config.dev');
+});

@@ -254,6 +254,9 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
     if (commandWords.has(name)) for (const source of sources) commandWords.add(source);
   for (const module of modules)
     for (const dir of [...manageDirs, '.']) for (const f of moduleFiles(dir, module)) out.add(f);
+  for (const [file, text] of Object.entries(texts))
+    for (const module of settingsChoosingModules(file, text))
+      for (const dir of [...manageDirs, '.']) for (const f of moduleFiles(dir, module)) out.add(f);
   // Settings split over modules: `from .base import *` in a settings module read so far.
   for (const [file, text] of Object.entries(texts)) {
     if (!file.endsWith('.py') || baseName(file) === 'manage.py') continue;
@@ -502,4 +505,23 @@ function linkTarget(abs: string, realRoot: string): 'file' | 'directory' | { rea
     return { reason: 'a symbolic link whose target does not exist' };
   }
   return { reason: 'a symbolic link to something that is not a regular file' };
+}
+
+/**
+ * Modules that may choose the settings module: those manage.py or a wsgi/asgi module imports (their packages too),
+ * and, in a file that sets DJANGO_SETTINGS_MODULE, the modules its strings name (`'settings.environment.production'`).
+ */
+function settingsChoosingModules(file: string, text: string): string[] {
+  if (!file.endsWith('.py')) return [];
+  const out: string[] = [];
+  if (/^(manage|wsgi|asgi)\.py$/.test(baseName(file)) || /\bDJANGO_SETTINGS_MODULE\b/.test(text))
+    for (const m of text.matchAll(
+      /^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w.]*))/gm,
+    )) {
+      const parts = (m[1] ?? m[2]).split('.');
+      out.push(...parts.map((_, i) => parts.slice(0, i + 1).join('.')));
+    }
+  if (/\bDJANGO_SETTINGS_MODULE\b/.test(text))
+    for (const m of text.matchAll(/['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]/g)) out.push(m[1]);
+  return out;
 }

@@ -27,6 +27,8 @@ export function chosenSettingsModule(text: string, variable: ContainerVariable):
 
 interface Branch {
   indent: number;
+  /** For a `match`, the subject its `case` arms compare with. */
+  subject?: string;
   /** Whether the current arm of the if runs: undefined when it cannot be told. */
   current: boolean | undefined;
   /** Whether an earlier arm ran. */
@@ -38,11 +40,22 @@ function chosenWith(text: string, variable: ContainerVariable): string | undefin
   const branches: Branch[] = [];
   const evaluate = (expr: string) => valueOf(expr, variable, names);
   let unsure: string | undefined;
+  // The class whose body is being read: its attributes are named `Class.NAME` (an Enum's members).
+  let klass: { name: string; indent: number } | undefined;
   for (const raw of logicalLines(text)) {
     const line = raw.replace(/\s+#.*$/, '');
-    const content = line.trim();
-    if (!content || content.startsWith('#')) continue;
+    const stripped = line.trim();
+    if (!stripped || stripped.startsWith('#')) continue;
     const indent = line.length - line.trimStart().length;
+    if (klass && indent <= klass.indent) klass = undefined;
+    const declared = /^class\s+([A-Za-z_]\w*)\s*\((.*)\)\s*:$/.exec(stripped);
+    if (declared) {
+      klass = { name: declared[1], indent };
+      // `Environment(value)` of an Enum is the member with that value: here, the value itself.
+      if (/\b(Enum|StrEnum|TextChoices)\b/.test(declared[2])) names.set(`${declared[1]}()`, '');
+      continue;
+    }
+    const content = caseAsIf(stripped, indent, branches) ?? stripped;
     const arm = /^(elif\s+(.+)|else\s*):$/.exec(content);
     while (
       branches.length > 0 &&
@@ -55,6 +68,12 @@ function chosenWith(text: string, variable: ContainerVariable): string | undefin
       top.current = top.taken === true ? false : top.taken === false ? test : undefined;
       top.taken =
         top.taken === true || top.current === true ? true : top.taken === false ? top.current : undefined;
+      continue;
+    }
+    // `match environment:` opens a chain whose `case` arms (one level deeper) test the subject.
+    const matched = /^match\s+(.+):$/.exec(content);
+    if (matched) {
+      branches.push({ indent, subject: matched[1], current: true, taken: true });
       continue;
     }
     const opened = /^if\s+(.+):$/.exec(content);
@@ -77,10 +96,29 @@ function chosenWith(text: string, variable: ContainerVariable): string | undefin
       unsure ??= module;
       continue;
     }
-    const assigned = /^([A-Za-z_]\w*)\s*=\s*(.+)$/.exec(content);
-    if (assigned) names.set(assigned[1], runs ? evaluate(assigned[2]) : undefined);
+    const assigned = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(.+)$/.exec(content);
+    if (assigned)
+      names.set(
+        klass ? `${klass.name}.${assigned[1]}` : assigned[1],
+        runs ? evaluate(assigned[2]) : undefined,
+      );
   }
   return unsure;
+}
+
+/**
+ * A `case` arm of a `match` written as the `if`/`elif`/`else` it amounts to (`case Environment.LOCAL:` under
+ * `match environment:` is `if environment == Environment.LOCAL:`); undefined for any other line.
+ */
+function caseAsIf(content: string, indent: number, branches: Branch[]): string | undefined {
+  const pattern = /^case\s+(.+?)\s*:$/.exec(content)?.[1];
+  if (pattern === undefined) return undefined;
+  const top = branches.at(-1);
+  const first = top?.subject !== undefined && top.indent < indent;
+  const subject = first ? top.subject : top?.indent === indent ? branches.at(-2)?.subject : undefined;
+  if (subject === undefined) return undefined;
+  if (pattern === '_') return first ? 'if True:' : 'else:';
+  return `${first ? 'if' : 'elif'} ${subject} == ${pattern}:`;
 }
 
 /** The file's lines, a call or literal continued over several lines joined into one (`setdefault(\n  'X', …)`). */
@@ -181,6 +219,9 @@ function valueOf(expr: string, variable: ContainerVariable, names: Map<string, V
     if (typeof v !== 'string') return v;
     return method[2] === 'lower' ? v.toLowerCase() : method[2] === 'upper' ? v.toUpperCase() : v.trim();
   }
+  // `str(x)`, and an Enum built from its value (`Environment(value)`), are the string itself.
+  const wrapped = /^([A-Za-z_]\w*)\((.+)\)$/.exec(e);
+  if (wrapped && (wrapped[1] === 'str' || names.has(`${wrapped[1]}()`))) return inner(wrapped[2]);
   const read =
     /^(?:os\.getenv|os\.environ\.get|getenv|environ\.get|config|env(?:\.str|\.bool)?)\(\s*(['"])(\w+)\1\s*(?:,\s*(?:default\s*=\s*)?(.+?))?\s*\)$/.exec(
       e,
@@ -193,7 +234,7 @@ function valueOf(expr: string, variable: ContainerVariable, names: Map<string, V
       : undefined;
     return fallback === undefined ? null : inner(fallback.replace(/^default\s*=\s*/, ''));
   }
-  if (/^[A-Za-z_]\w*$/.test(e)) return names.get(e);
+  if (/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?$/.test(e)) return names.get(e);
   if (/^(True|False)$/.test(e)) return e;
   if (/^None$/.test(e)) return null;
   return /^\d+$/.test(e) ? e : undefined;

@@ -115,7 +115,7 @@ export class SettingsModules extends ModelPart {
     if (fromServer) modules.push(fromServer);
     if (app.managePy) {
       // manage.py's default, as the container's environment makes it (`'config.settings.' + ENV`, an if on DEBUG).
-      const module = chosenSettingsModule(this.texts[app.managePy] ?? '', containerEnvironment(app));
+      const module = this.defaultSettingsModule(app.managePy, base, containerEnvironment(app));
       if (module) modules.push(module);
     }
     for (const module of modules) {
@@ -188,12 +188,41 @@ export class SettingsModules extends ModelPart {
     for (const argv of argvs) {
       const server = serverOf(argv);
       if (!server || server.kind === 'runserver') continue;
-      const module = argv.map((w) => /^([A-Za-z_][\w.]*\.[aw]sgi)(:[\w.]+)?$/.exec(w)?.[1]).find(Boolean);
+      // `wsgi:application` names a top-level wsgi.py beside manage.py, as `mysite.wsgi` names one in a package.
+      const module = argv
+        .map((w) => /^((?:[A-Za-z_][\w.]*\.)?[aw]sgi)(:[\w.]+)?$/.exec(w)?.[1])
+        .find(Boolean);
       const file = module && moduleFiles(base, module).find((f) => f in this.texts);
-      const chosen = file && chosenSettingsModule(this.texts[file], containerEnvironment(app));
+      const chosen = file && this.defaultSettingsModule(file, base, containerEnvironment(app), module);
       if (chosen) return chosen;
     }
     return undefined;
+  }
+
+  /**
+   * The settings module a file (manage.py, a wsgi/asgi module named `module`) sets as DJANGO_SETTINGS_MODULE's
+   * default; where it sets none, or one with no file, the default a project module it imports sets first (its parent
+   * packages' `__init__.py` included): `from settings.environment.settings import load_environment`.
+   */
+  private defaultSettingsModule(
+    file: string,
+    base: string,
+    variable: ContainerVariable,
+    module?: string,
+    seen = new Set<string>(),
+  ): string | undefined {
+    seen.add(file);
+    const text = this.texts[file] ?? '';
+    const own = chosenSettingsModule(text, variable);
+    if (own && moduleFiles(base, own).some((f) => f in this.texts)) return own;
+    const imported = [...(module ? parentPackages(module) : []), ...importedModules(text)];
+    for (const name of imported) {
+      const next = moduleFiles(base, name).find((f) => f in this.texts && !seen.has(f));
+      const chosen =
+        next && seen.size < 8 ? this.defaultSettingsModule(next, base, variable, name, seen) : undefined;
+      if (chosen) return chosen;
+    }
+    return own;
   }
 
   /**
@@ -312,6 +341,22 @@ function containerEnvironment(app: App): ContainerVariable {
  * or `--settings=x` given to a management command. Of several (a script's dev and prod branches), a production-like
  * one, else the last.
  */
+/** `a.b.c` -> `a`, `a.b`: the packages Python imports, and runs, before the module. */
+function parentPackages(module: string): string[] {
+  const parts = module.split('.');
+  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('.'));
+}
+
+/** The absolute modules a file imports (`import a.b`, `from a.b import c`), in order. */
+function importedModules(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(
+    /^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w.]*))/gm,
+  ))
+    out.push(m[1] ?? m[2]);
+  return out;
+}
+
 function startChainSettingsModule(app: App): string | undefined {
   const target = app.dockerfile?.targetStage;
   const service = app.compose?.appService;

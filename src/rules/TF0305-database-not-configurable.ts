@@ -47,7 +47,7 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
       const engines = [...new Set(databases.configs.map((c) => c.engine).filter((e) => e !== undefined))];
       const engine =
         engines.length === 1
-          ? engines[0]
+          ? engines[0] || "an empty ENGINE (Django's dummy backend, which fails on every query)"
           : `${engines.join(' or ')} (chosen by something other than an environment variable)`;
       findings.push({
         file,

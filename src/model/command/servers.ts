@@ -93,7 +93,10 @@ const DOCKERIZE_FLAGS = new Set([
 export function launchedCommand(argv: string[]): string[] | undefined {
   const p = basename(argv[0] ?? '');
   let inner: string[] | undefined;
-  if (/^wait-for(-it)?(\.sh)?$/.test(p)) {
+  const waiter = shellReadWaiter(argv);
+  if (waiter) {
+    inner = launchedCommand(waiter);
+  } else if (/^wait-for(-it)?(\.sh)?$/.test(p)) {
     const dashes = argv.indexOf('--');
     inner = dashes > 0 ? argv.slice(dashes + 1) : undefined;
   } else if (p === 'dockerize') {
@@ -108,6 +111,13 @@ export function launchedCommand(argv: string[]): string[] | undefined {
     inner = script === undefined ? undefined : ['sh', '-c', script];
   }
   return inner && inner.length > 0 ? inner : undefined;
+}
+
+/** `bash ./wait-for-it.sh redis:6379 -- CMD`: a shell reading a wait helper script, from the script's word on. */
+function shellReadWaiter(argv: string[]): string[] | undefined {
+  if (!/^(ba|da)?sh$/.test(basename(argv[0] ?? '')) || argv.includes('-c')) return undefined;
+  const i = argv.findIndex((w, k) => k > 0 && !w.startsWith('-'));
+  return i > 0 && /^wait-for(-it)?(\.sh)?$/.test(basename(argv[i])) ? argv.slice(i) : undefined;
 }
 
 /**

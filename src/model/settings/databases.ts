@@ -181,7 +181,8 @@ class DatabasesBuilder {
       const config: DatabaseConfig = { line: url ? url.read.line : d.line, ...this.fields(d, url) };
       const file = url ? url.read.file : d.file;
       if (file) config.file = file;
-      if (variant.engine) config.engine = variant.engine;
+      // An empty ENGINE is Django's dummy backend: still an engine fixed in code.
+      if (variant.engine !== undefined) config.engine = variant.engine;
       if (variant.sel.selectedBy) config.selectedBy = variant.sel.selectedBy;
       if (variant.sel.isDefault !== undefined) config.isDefault = variant.sel.isDefault;
       this.configs.push(config);
