@@ -1,7 +1,6 @@
 // Builds dist/ from src/ with esbuild: one self-contained ESM file per entry point, plus the CLI's launcher.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { lezerTablesDecoded } from './lezer-tables.mjs';
@@ -55,15 +54,16 @@ const oidcClientOnUse = {
 };
 
 /**
- * vscode-languageserver-types, which dockerfile-ast requires from a dozen modules, through its CommonJS build: its
- * ESM build, which esbuild would pick, is wrapped anew by each require() (a getter for each of its ~95 exports, a
- * dozen times over, on every run); the CommonJS module is made once.
+ * vscode-languageserver-types, which dockerfile-ast requires from a dozen modules: of its ~95 namespaces (74 kB,
+ * evaluated on every run) the parser calls two functions, `Position.create` and `Range.create`
+ * (`__tests__/e2e/cli-bundle.test.ts` keeps the list true for the installed dockerfile-ast). The bundles get those
+ * two from `scripts/lsp-types-used.cjs`, written as the package writes them (the same test compares them).
  */
-const lspTypesAsCommonJs = {
-  name: 'lsp-types-as-commonjs',
+const lspTypesUsed = {
+  name: 'lsp-types-used',
   setup(b) {
     b.onResolve({ filter: /^vscode-languageserver-types$/ }, () => ({
-      path: createRequire(import.meta.url).resolve('vscode-languageserver-types'),
+      path: resolve('scripts/lsp-types-used.cjs'),
     }));
   },
 };
@@ -129,7 +129,7 @@ await build({
     oidcClientOnUse,
     builtinsByRequire,
     lezerTablesDecoded,
-    lspTypesAsCommonJs,
+    lspTypesUsed,
   ],
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: {
@@ -155,7 +155,7 @@ await build({
   format: 'cjs',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [packageVersionOnly, shellParserApart, lezerTablesDecoded, lspTypesAsCommonJs],
+  plugins: [packageVersionOnly, shellParserApart, lezerTablesDecoded, lspTypesUsed],
   define: { 'import.meta.url': '__tfrBundleUrl' },
   banner: { js: "const __tfrBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

@@ -154,13 +154,45 @@ test('every bundle is ASCII, so Node reads each source as a one-byte string', ()
   }
 });
 
-test('vscode-languageserver-types is bundled as its CommonJS build, made once for all its require() calls', () => {
-  for (const file of readdirSync(join(ROOT, 'dist')).filter((f) => /\.c?js$/.test(f))) {
-    const text = readFileSync(join(ROOT, 'dist', file), 'utf8');
-    assert.doesNotMatch(text, /vscode-languageserver-types\/lib\/esm\//, file);
+test('of vscode-languageserver-types the bundles hold the two functions dockerfile-ast calls, as the package has them', () => {
+  const lib = join(ROOT, 'node_modules/dockerfile-ast/lib');
+  const used = new Set<string>();
+  for (const file of readdirSync(lib).filter((f) => f.endsWith('.js'))) {
+    for (const m of readFileSync(join(lib, file), 'utf8').matchAll(
+      /vscode_languageserver_types_1\.(\w+)\.(\w+)/g,
+    )) {
+      used.add(`${m[1]}.${m[2]}`);
+    }
   }
-  assert.match(
-    readFileSync(join(ROOT, 'dist/cli-main.cjs'), 'utf8'),
-    /^\/\/ \S*vscode-languageserver-types\/lib\/umd\/main\.js$/m,
-  );
+  assert.deepEqual([...used].sort(), ['Position.create', 'Range.create']);
+  for (const file of readdirSync(join(ROOT, 'dist')).filter((f) => /\.c?js$/.test(f))) {
+    assert.doesNotMatch(
+      readFileSync(join(ROOT, 'dist', file), 'utf8'),
+      /vscode-languageserver-types\/lib\//,
+      file,
+    );
+  }
+  const require = Module.createRequire(import.meta.url);
+  const real = require('vscode-languageserver-types');
+  const ours = require(join(ROOT, 'scripts/lsp-types-used.cjs'));
+  const p = (line: number, character: number) => ({ line, character });
+  for (const args of [
+    [0, 0],
+    [3, 7],
+    [Number.MAX_VALUE, Number.MAX_VALUE],
+  ]) {
+    assert.deepEqual(ours.Position.create(...args), real.Position.create(...args));
+  }
+  for (const args of [
+    [0, 0, 0, 0],
+    [1, 2, 3, 4],
+    [0.5, 1, 2, 3],
+    [p(1, 2), p(3, 4)],
+  ]) {
+    assert.deepEqual(ours.Range.create(...args), real.Range.create(...args));
+  }
+  for (const args of [[-1, 0, 0, 0], [p(1, 2)], ['1', 2, 3, 4], [p(-1, 0), p(0, 0)]]) {
+    assert.throws(() => real.Range.create(...args));
+    assert.throws(() => ours.Range.create(...args), /Range#create called with invalid arguments/);
+  }
 });

@@ -41,10 +41,14 @@ function digest(text: string): string {
   return native(text);
 }
 
-/** Makes a finding from a rule's raw finding: its metadata and its fingerprint, computed once, here. */
+/**
+ * Makes a finding from a rule's raw finding: its metadata, and its fingerprint, computed once, when first read (a text
+ * report shows none, and a short run spends more on hashing than on any one rule). It is an own enumerable property,
+ * so a copy (`{ ...finding }`) or JSON holds its value.
+ */
 export function stamp(rule: RuleMeta, raw: RawFinding): Finding {
   const { key: _key, ...rest } = raw;
-  return {
+  const finding = {
     ...rest,
     ruleId: rule.id,
     name: rule.name,
@@ -52,6 +56,12 @@ export function stamp(rule: RuleMeta, raw: RawFinding): Finding {
     kind: rule.kind,
     severity: raw.severity ?? rule.severity,
     related: rule.related,
-    fingerprint: fingerprintOf(rule.id, raw),
-  };
+  } as Finding;
+  let fingerprint: string | undefined;
+  return Object.defineProperty(finding, 'fingerprint', {
+    get: () => (fingerprint ??= fingerprintOf(rule.id, raw)),
+    set: (value: string) => void (fingerprint = value),
+    enumerable: true,
+    configurable: true,
+  });
 }
