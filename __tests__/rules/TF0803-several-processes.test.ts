@@ -229,3 +229,70 @@ test('TF0803: a celery worker started with -B embeds beat; the message says so a
     ['compose.yaml', 7],
   ]);
 });
+
+const several = async (files: Record<string, string>) =>
+  (await analyzeFiles(app(files))).findings.filter((f) => f.ruleId === 'TF0803');
+
+test('TF0803: an [fcgi-program:x] is one of supervisord programs, named with its numprocs', async () => {
+  const [found, ...more] = await several({
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /opt/app\nCOPY . .\nCMD ["supervisord", "-c", "/opt/app/supervisor.conf"]\n',
+    'supervisor.conf': [
+      '[fcgi-program:web]',
+      'socket=tcp://0.0.0.0:8001',
+      'command=daphne -u /tmp/daphne%(process_num)d.sock --fd 0 mysite.asgi:application',
+      'numprocs=2',
+      '[program:beat]',
+      'command=celery -A mysite beat',
+      '',
+    ].join('\n'),
+  });
+  assert.equal(more.length, 0);
+  assert.match(
+    found.message,
+    /the programs of supervisor\.conf: web \(daphne, 2 processes\), beat \(celery beat\)/,
+  );
+});
+
+test('TF0803: the configuration compose bind-mounts where supervisord reads it names the real programs', async () => {
+  const [found] = await several({
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /src\nCOPY ./src /src\nEXPOSE 8000\n',
+    'docker-compose.yml': [
+      'services:',
+      '  backend:',
+      '    build: .',
+      '    entrypoint: /src/docker-entrypoint.sh',
+      '    volumes:',
+      '      - ./supervisord.conf:/etc/supervisor/conf.d/supervisord.conf',
+      '',
+    ].join('\n'),
+    'src/docker-entrypoint.sh': '#!/bin/bash\nexec supervisord -c /etc/supervisor/conf.d/supervisord.conf\n',
+    'supervisord.conf':
+      '[program:django]\ncommand=gunicorn mysite.wsgi -b 0.0.0.0:8000\n[program:rq]\ncommand=python manage.py rqworker default\n',
+  });
+  assert.ok(found);
+  assert.match(found.message, /the programs of supervisord\.conf: django \(gunicorn\), rq/);
+  assert.doesNotMatch(found.message, /e\.g\. nginx and uwsgi/);
+});
+
+test('TF0803: uwsgi ini smart-attach-daemon lines running celery beside the server', async () => {
+  const [found, ...more] = await several({
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /opt/app\nCOPY . .\nCMD ["uwsgi", "/opt/app/uwsgi.ini"]\n',
+    'uwsgi.ini': [
+      '[uwsgi]',
+      'http-socket = 0.0.0.0:8000',
+      'module = mysite.wsgi',
+      'smart-attach-daemon = /tmp/beat.pid celery -A mysite beat --pidfile=/tmp/beat.pid',
+      'attach-daemon = celery -A mysite worker',
+      '',
+    ].join('\n'),
+  });
+  assert.equal(more.length, 0);
+  assert.equal(found.line, 4);
+  assert.match(
+    found.message,
+    /smart-attach-daemon and attach-daemon lines run celery beat and celery worker/,
+  );
+  assert.match(found.message, /uwsgi\.ini:4, uwsgi\.ini:5/);
+  assert.match(found.message, /'celery -A mysite beat' and 'celery -A mysite worker'/);
+});

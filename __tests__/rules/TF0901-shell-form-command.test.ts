@@ -809,3 +809,24 @@ test('TF0901: a template placeholder (`<PROJECT_NAME>.wsgi`) is a word of the co
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('TF0901: su -c "… gunicorn … &" is no server to exec: no advice to write exec su … &', async () => {
+  const { findings } = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile: 'FROM python:3.12-slim\nRUN useradd app\nCOPY . /app\nENTRYPOINT ["/app/run.sh"]\n',
+    'run.sh':
+      '#!/bin/bash\nsu -p app -c ". /app/venv/bin/activate && gunicorn mysite.wsgi &"\ntail -f /dev/null\n',
+  });
+  const messages = findings.filter((f) => f.ruleId === 'TF0901').map((f) => f.message);
+  assert.ok(
+    messages.every((m) => !/Write exec su/.test(m)),
+    messages.join('\n'),
+  );
+  const several = findings.find((f) => f.ruleId === 'TF0803');
+  assert.match(
+    several?.message ?? '',
+    /starts gunicorn in the background with '&', while the container's main process is tail -f/,
+  );
+});

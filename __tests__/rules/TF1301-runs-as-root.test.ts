@@ -129,7 +129,7 @@ test('TF1301: a supervisord program already run as its user beside nginx: no USE
       'command=nginx -g "daemon off;"',
     ),
   });
-  assert.match(message, /The app itself already runs as app \(user= of \[program:web\] at app\.conf:3\)/);
+  assert.match(message, /The app itself already runs as app \(user= of \[program:web\] at app\.conf:2\)/);
   assert.doesNotMatch(message, /Add USER app|start without/);
 });
 
@@ -331,4 +331,122 @@ test('TF1301: a uwsgi ini rendered at start from a template the image holds: its
   assert.doesNotMatch(message, /so does the app/);
   assert.match(message, /to bind any port below 1024/);
   assert.match(message, /The app itself already runs as 1000 \(uwsgi's uid= at uwsgi\.ini\.template:5\)/);
+});
+
+test('TF1301: an fcgi-program running daphne as www-data beside celery beat: the app server user= line is cited', async () => {
+  const message = await messageOf({
+    Dockerfile: df(
+      'FROM python:3.12-slim',
+      'RUN apt-get update && apt-get install -y nginx supervisor',
+      'WORKDIR /opt/app',
+      'COPY . .',
+      'CMD ["supervisord", "-c", "/opt/app/supervisor.conf"]',
+    ),
+    'supervisor.conf': df(
+      '[supervisord]',
+      'nodaemon=true',
+      '[fcgi-program:web]',
+      'socket=tcp://0.0.0.0:8001',
+      'command=daphne -u /tmp/daphne%(process_num)d.sock --fd 0 mysite.asgi:application',
+      'user=www-data',
+      'numprocs=2',
+      '[program:nginx]',
+      'command=nginx -c /opt/app/nginx.conf',
+      '[program:beat]',
+      'command=celery -A mysite beat',
+      'user=www-data',
+    ),
+    'nginx.conf': 'events {}\nhttp {\n  server {\n    listen 80;\n  }\n}\n',
+  });
+  assert.match(message, /already runs as www-data \(user= of \[fcgi-program:web\] at supervisor\.conf:6\)/);
+  assert.doesNotMatch(message, /\[program:beat\]|supervisor\.conf:5\)/);
+});
+
+test('TF1301: nginx -c FILE listening above 1023: the ports of that file are named, no default site to remove', async () => {
+  const message = await messageOf({
+    Dockerfile: df(
+      'FROM python:3.12-slim',
+      'RUN apt-get update && apt-get install -y nginx supervisor',
+      'WORKDIR /opt/app',
+      'COPY . .',
+      'CMD ["supervisord", "-c", "/opt/app/supervisor.conf"]',
+    ),
+    'supervisor.conf': df(
+      '[program:web]',
+      'command=gunicorn mysite.wsgi -b 127.0.0.1:8001',
+      '[program:nginx]',
+      'command=nginx -c /opt/app/nginx.conf',
+    ),
+    'nginx.conf': 'events {}\nhttp {\n  server {\n    listen 8000;\n  }\n}\n',
+  });
+  assert.match(message, /listens only on port 8000 \(nginx\.conf:4\)/);
+  assert.doesNotMatch(message, /below 1024|default site/);
+});
+
+test('TF1301: nginx in a service of its own sharing the image: the app service is judged alone', async () => {
+  const message = await messageOf({
+    Dockerfile: df(
+      'FROM python:3.12-slim',
+      'RUN apt-get update && apt-get install -y nginx',
+      'COPY . /code/',
+      'WORKDIR /code/',
+    ),
+    'docker-compose.yml': df(
+      'services:',
+      '  web:',
+      '    build: .',
+      '    command: /bin/sh /code/run.sh',
+      '  web_nginx:',
+      '    build: .',
+      '    command: /code/nginx.sh',
+    ),
+    'run.sh': '#!/bin/sh\nexec gunicorn mysite.wsgi --bind 0.0.0.0:8000\n',
+    'nginx.sh': '#!/bin/sh\n/usr/sbin/nginx -c /code/nginx.conf -g "daemon off;"\n',
+    'nginx.conf': 'events {}\nhttp {\n  server {\n    listen *:8000;\n  }\n}\n',
+  });
+  assert.doesNotMatch(message, /nginx|same container/);
+  assert.match(message, /USER app at the end of the stage/);
+  assert.doesNotMatch(message, /before CMD/);
+});
+
+test('TF1301: a root start script that restarts nginx and runs gunicorn through su -p USER -c: no USER advice', async () => {
+  const message = await messageOf({
+    Dockerfile: df(
+      'FROM ubuntu:22.04',
+      'RUN useradd -m django && apt-get update && apt-get install -y nginx',
+      'COPY nginx.conf /etc/nginx/sites-available/nginx.conf',
+      'COPY run.sh /home/django/run.sh',
+      'RUN ln -s /home/django/run.sh /run.sh',
+      'ENTRYPOINT /run.sh',
+    ),
+    'nginx.conf': 'server {\n  listen 80;\n}\n',
+    'run.sh': df(
+      '#!/bin/bash',
+      'su -p django -c "python manage.py collectstatic --noinput"',
+      'service nginx restart',
+      'exec su -p django -c "gunicorn -c gunicorn_config.py wsgi"',
+    ),
+  });
+  assert.match(message, /already runs as django \(su django -c at run\.sh:4\)/);
+  assert.doesNotMatch(message, /add USER django|before CMD|before ENTRYPOINT/);
+});
+
+test('TF1301: su -c COMMAND USER: the user is the word after the command, not the command', async () => {
+  const message = await messageOf({
+    Dockerfile: df(
+      'FROM python:3.12-slim',
+      'RUN useradd app',
+      'COPY start.sh /start.sh',
+      'ENTRYPOINT ["/start.sh"]',
+    ),
+    'start.sh': '#!/bin/sh\nchown -R app /data\nexec su -s /bin/sh -c "gunicorn mysite.wsgi" app\n',
+  });
+  assert.match(message, /drops to app with 'su app -c'/);
+});
+
+test('TF1301: an image with ENTRYPOINT and no CMD: USER goes before ENTRYPOINT', async () => {
+  const message = await messageOf({
+    Dockerfile: df('FROM python:3.12-slim', 'COPY . /app', 'ENTRYPOINT ["gunicorn", "mysite.wsgi"]'),
+  });
+  assert.match(message, /then USER app before ENTRYPOINT\./);
 });

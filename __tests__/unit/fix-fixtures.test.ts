@@ -326,6 +326,18 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
     },
   ],
+  '__tests__/fixtures/corpus/supervisord-fcgi-daphne-beside-beat': [
+    {
+      rule: 'TF1301',
+      why: "supervisord's user= drops need root, and nginx's pid and temp paths must be handed to www-data: by hand",
+    },
+  ],
+  '__tests__/fixtures/corpus/root-script-nginx-su-gunicorn': [
+    {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container and its master needs root to bind port 80; the script drops with su',
+    },
+  ],
   '__tests__/fixtures/corpus/supervisord-nginx-uwsgi': [
     {
       rule: 'TF1301',

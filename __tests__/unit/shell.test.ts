@@ -132,6 +132,18 @@ test('the commands of a backgrounded subshell or group run in the background; th
   );
 });
 
+test('an and-list sent to the background runs in the background as a whole', () => {
+  const commands = parseShell('. venv/bin/activate && gunicorn a.wsgi &\ntail -f /dev/null\n', 1).commands;
+  assert.deepEqual(
+    commands.map((c) => [c.argv[0], c.background === true]),
+    [
+      ['.', true],
+      ['gunicorn', true],
+      ['tail', false],
+    ],
+  );
+});
+
 test('a function called by name runs where it is called, under the guards of the call; one never called where declared', () => {
   const script = parseShell(
     [

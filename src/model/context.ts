@@ -332,12 +332,15 @@ function movedFrom(run: RunInstr, target: string, workdir: string): string | und
   const commands = run.argv ? [run.argv] : (run.script?.commands.map((c) => c.argv) ?? []);
   let found: string | undefined;
   for (const argv of commands) {
-    if (argv[0] !== 'mv' && argv[0] !== 'cp') continue;
+    // `ln -s /home/app/run.sh /run.sh`: the link opens the file it points to.
+    if (argv[0] !== 'mv' && argv[0] !== 'cp' && argv[0] !== 'ln') continue;
     const operands = argv.slice(1).filter((a) => !a.startsWith('-'));
     if (operands.length < 2 || operands.some((a) => a.includes('$'))) continue;
     const dest = posix.resolve(workdir, operands.at(-1)!);
+    const symbolic = argv[0] === 'ln' && argv.slice(1).some((a) => /^-\w*s|^--symbolic$/.test(a));
     for (const source of operands.slice(0, -1)) {
-      const from = posix.resolve(workdir, source);
+      // A relative symbolic link points from the directory it is in.
+      const from = posix.resolve(symbolic && operands.length === 2 ? posix.dirname(dest) : workdir, source);
       if (dest === target && operands.length === 2) found = from;
       else if (posix.join(dest, posix.basename(from)) === target) found = from;
     }

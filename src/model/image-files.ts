@@ -279,15 +279,20 @@ export class ImageFiles extends ModelPart {
     const named = runs.map((r) => r.config).filter((c) => c !== undefined && !c.includes('$'));
     let files: string[];
     if (named.length > 0) {
+      // The app service may bind-mount the configuration there (`./supervisord.conf:/etc/supervisor/conf.d/…`).
+      const volumes = app.compose?.appService?.volumes ?? [];
       files = named.flatMap((c) => {
-        const source = layout.sourceOf(target, posix.resolve(target.workdir || '/', c!));
+        const imagePath = posix.resolve(target.workdir || '/', c!);
+        const bound = boundFile(volumes, imagePath);
+        if (bound && bound in this.texts) return [bound];
+        const source = layout.sourceOf(target, imagePath);
         return source ? [joinPath(context.dir, source)] : [];
       });
     } else {
       files = context.sentFiles
         .filter((f) => /\.(conf|ini)$/.test(f) && layout.landingOf(target, f))
         .map((f) => joinPath(context.dir, f))
-        .filter((f) => /^\s*\[program:/m.test(this.texts[f] ?? ''));
+        .filter((f) => /^\s*\[(fcgi-)?program:/m.test(this.texts[f] ?? ''));
     }
     return [...new Set(files)]
       .filter((file) => file in this.texts)
@@ -319,18 +324,28 @@ export class ImageFiles extends ModelPart {
       .map((file) => uwsgiIniLogs(file, this.texts[file]));
   }
 
-  /** The nginx configuration files the target stage copies under /etc/nginx, with the ports they listen on. */
+  /**
+   * The nginx configuration files the target stage copies under /etc/nginx, or to the path a start command names
+   * with `nginx -c FILE`, with the ports they listen on.
+   */
   proxyConfigs(app: App, layout: ImageLayout): ProxyConfigFile[] {
     const target = app.dockerfile?.targetStage;
     const context = app.context;
     if (!target || !context) return [];
+    const named = new Set(
+      [...startArgvs(app, target), ...(app.supervisorPrograms ?? []).map((p) => p.argv)].flatMap((argv) => {
+        const a = programArgv(argv);
+        const at = a.indexOf('-c');
+        return /(^|\/)nginx$/.test(a[0] ?? '') && at > 0 && a[at + 1]?.startsWith('/') ? [a[at + 1]!] : [];
+      }),
+    );
     return context.sentFiles
       .filter((f) => !/\.(pem|crt|key|types|html?)$|_params$/.test(f))
       .flatMap((f) =>
         // Each copy counts (`COPY site.conf /etc/nginx/…` before `COPY . .` lands it in /app too).
         layout
           .landings(target, f)
-          .filter((l) => l.path.startsWith('/etc/nginx/'))
+          .filter((l) => l.path.startsWith('/etc/nginx/') || named.has(l.path))
           .map((l) => ({ file: joinPath(context.dir, f), imagePath: l.path })),
       )
       .filter((c) => c.file in this.texts)

@@ -14,8 +14,18 @@ export function uwsgiIniArg(argv: string[]): string | undefined {
     if (argv[i] === '--ini') return argv[i + 1];
     if (argv[i].startsWith('--ini=')) return argv[i].slice('--ini='.length);
   }
-  return undefined;
+  // `uwsgi /opt/app/uwsgi.ini`: uWSGI loads a lone argument ending in .ini as its ini file.
+  const last = argv.length === 2 ? argv[1] : undefined;
+  return last && /^[^-].*\.ini$/.test(last) ? last : undefined;
 }
+
+// uWSGI's options that run an external program beside the server: how many words (a pidfile) precede its command.
+const UWSGI_DAEMON_OPTIONS: Record<string, number> = {
+  'attach-daemon': 0,
+  'smart-attach-daemon': 1,
+  'smart-attach-daemon2': 1,
+  'attach-control-daemon': 0,
+};
 
 /** The log destinations a uwsgi ini file sets in its [uwsgi] section, with their lines. */
 export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
@@ -23,6 +33,7 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
   let user: ServerConfigFile['user'];
   let section = '';
   let dieOnTerm = false;
+  const daemons: NonNullable<ServerConfigFile['daemons']> = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith(';') || line.startsWith('#')) return;
@@ -38,6 +49,12 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
     if (!m || section !== 'uwsgi') return;
     // `uid = 1000`: uwsgi drops to that user once it has bound its sockets; a later uid overrides an earlier one.
     if (m[1] === 'uid') user = { line: i + 1, option: 'uid', value: m[2].trim() };
+    // `smart-attach-daemon = PIDFILE COMMAND`: uwsgi starts COMMAND beside its workers and restarts it.
+    const daemon = UWSGI_DAEMON_OPTIONS[m[1]];
+    if (daemon !== undefined) {
+      const words = m[2].trim().split(/\s+/).slice(daemon);
+      if (words.length > 0 && words[0] !== '') daemons.push({ line: i + 1, option: m[1], argv: words });
+    }
     if (!UWSGI_LOG_OPTIONS.has(m[1])) return;
     let value = m[2].trim();
     // A logger is a file only with the file: plugin (`logger = file:/var/log/uwsgi.log`).
@@ -49,5 +66,12 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
     if (value !== '' && !value.startsWith('/dev/std') && value !== '/proc/1/fd/1')
       logFiles.push({ line: i + 1, option: m[1], value });
   });
-  return { file, server: 'uwsgi', logFiles, ...(user ? { user } : {}), ...(dieOnTerm ? { dieOnTerm } : {}) };
+  return {
+    file,
+    server: 'uwsgi',
+    logFiles,
+    ...(user ? { user } : {}),
+    ...(dieOnTerm ? { dieOnTerm } : {}),
+    ...(daemons.length > 0 ? { daemons } : {}),
+  };
 }

@@ -1,4 +1,4 @@
-/** supervisord's configuration: the programs it starts (`[program:x]` with `command=`). */
+/** supervisord's configuration: the programs it starts (`[program:x]`, `[fcgi-program:x]` with `command=`). */
 import { parseShell } from '../parse/shell.js';
 import type { SupervisorProgram } from './types/project.js';
 
@@ -15,14 +15,16 @@ export function supervisordRun(argv: string[]): { config?: string } | undefined 
 }
 
 /**
- * The `[program:x]` sections of a supervisord configuration and their commands (continuation lines joined), with
- * the `directory=` each is started in.
+ * The `[program:x]` and `[fcgi-program:x]` sections of a supervisord configuration and their commands (continuation
+ * lines joined), with the `directory=` each is started in, its `user=` and its `numprocs=`.
  */
 export function supervisorPrograms(file: string, text: string): SupervisorProgram[] {
   const out: SupervisorProgram[] = [];
   // `user=app` of a section, whether it comes before or after its `command=`.
-  const users = new Map<string, string>();
+  const users = new Map<string, { user: string; line: number }>();
+  const counts = new Map<string, number>();
   let program: string | undefined;
+  let kind: 'program' | 'fcgi-program' = 'program';
   let last: SupervisorProgram | undefined;
   let directory: string | undefined;
   const section: SupervisorProgram[] = [];
@@ -37,7 +39,9 @@ export function supervisorPrograms(file: string, text: string): SupervisorProgra
     const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
     if (header) {
       closeSection();
-      program = /^program:(.+)$/.exec(header[1].trim())?.[1].trim();
+      const named = /^(program|fcgi-program):(.+)$/.exec(header[1].trim());
+      program = named?.[2].trim();
+      kind = named?.[1] === 'fcgi-program' ? 'fcgi-program' : 'program';
       last = undefined;
       return;
     }
@@ -48,18 +52,26 @@ export function supervisorPrograms(file: string, text: string): SupervisorProgra
     }
     last = undefined;
     const user = /^\s*user\s*[=:]\s*(\S+)\s*$/.exec(line);
-    if (program && user) users.set(program, user[1]);
+    if (program && user) users.set(program, { user: user[1], line: i + 1 });
+    const numprocs = /^\s*numprocs\s*[=:]\s*(\d+)\s*$/.exec(line);
+    if (program && numprocs) counts.set(program, Number(numprocs[1]));
     const dir = /^\s*directory\s*[=:]\s*(\S.*?)\s*$/.exec(line);
     if (program && dir && !dir[1].includes('%(')) directory = dir[1];
     const m = /^\s*command\s*[=:]\s*(.*)$/.exec(line);
     if (!program || !m || m[1].trim() === '') return;
     last = { file, line: i + 1, name: program, command: m[1].trim(), argv: commandWords(m[1]) };
+    if (kind === 'fcgi-program') last.section = kind;
     out.push(last);
     section.push(last);
   });
   for (const p of out) {
     const user = users.get(p.name);
-    if (user) p.user = user;
+    if (user) {
+      p.user = user.user;
+      p.userLine = user.line;
+    }
+    const count = counts.get(p.name);
+    if (count !== undefined && count > 1) p.numprocs = count;
   }
   closeSection();
   return out;
@@ -67,5 +79,7 @@ export function supervisorPrograms(file: string, text: string): SupervisorProgra
 
 /** supervisord splits a command like a shell (shlex), without running one. */
 function commandWords(command: string): string[] {
-  return parseShell(command.trim()).commands[0]?.argv ?? [];
+  // supervisord expands `%(process_num)d` before it splits: kept as one word, without the parentheses a shell reads.
+  const expanded = command.trim().replace(/%\((\w+)\)[sd]/g, '%$1%');
+  return parseShell(expanded).commands[0]?.argv ?? [];
 }

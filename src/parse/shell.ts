@@ -231,6 +231,8 @@ function visitStmt(stmt: Node | null | undefined, src: Source, out: ShellCommand
       const guard = cmd.Op === AND_OP ? test : { kind: 'not' as const, condition: test };
       withGuards(src, test.kind === 'unknown' ? [] : [guard], () => visitStmt(cmd.Y, src, out));
       if (piped !== undefined && out.length > before) out[before].stdin = piped;
+      // `. venv/bin/activate && gunicorn … &`: the whole list runs in the background
+      if (stmt.Background) for (const c of out.slice(first)) c.background = true;
       break;
     }
     case 'DeclClause':

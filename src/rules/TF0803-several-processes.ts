@@ -10,9 +10,10 @@ import {
   serviceCommand,
   type ShellHolder,
 } from '../model/command.js';
+import { uwsgiIniArg } from '../model/server-config.js';
 import { supervisordRun } from '../model/supervisor-config.js';
 import type { RawFinding } from '../core/index.js';
-import type { Project, SupervisorProgram } from '../model/types/project.js';
+import type { App, Project, SupervisorProgram } from '../model/types/project.js';
 import { appImageStartCommands, ownImageAppServices } from './lib/each.js';
 import { commandLine } from './lib/command-text.js';
 import { listOf } from './lib/processes.js';
@@ -28,11 +29,29 @@ function isProcessManager(argv: string[]): boolean {
 function supervisedPrograms(programs: SupervisorProgram[]): string {
   if (programs.length === 0) return 'the programs of its configuration (e.g. nginx and uwsgi)';
   const files = [...new Set(programs.map((p) => p.file))].join(', ');
-  const names = programs.map(
-    (p) =>
-      `${p.name} (${longRunningProcess(p.argv) ?? (basename(programArgv(p.argv)[0] ?? '') || p.command)})`,
-  );
+  const names = programs.map((p) => {
+    const what = longRunningProcess(p.argv) ?? (basename(programArgv(p.argv)[0] ?? '') || p.command);
+    return `${p.name} (${what}${p.numprocs ? `, ${p.numprocs} processes` : ''})`;
+  });
   return `the programs of ${files}: ${names.join(', ')}`;
+}
+
+/**
+ * `uwsgi --ini uwsgi.ini` whose ini runs programs beside the server (`smart-attach-daemon = PIDFILE celery … beat`):
+ * the words of the finding, or undefined.
+ */
+function attachedDaemons(app: App, argv: string[]): string | undefined {
+  if (!uwsgiIniArg(programArgv(argv))) return undefined;
+  const configs = (app.serverConfigs ?? []).filter((c) => c.server === 'uwsgi' && c.daemons);
+  const daemons = configs.flatMap((c) => c.daemons!.map((d) => ({ ...d, file: c.file })));
+  if (daemons.length === 0) return undefined;
+  const whats = daemons.map((d) => longRunningProcess(d.argv) ?? basename(d.argv[0] ?? ''));
+  const options = [...new Set(daemons.map((d) => d.option))].join(' and ');
+  const where = daemons.map((d) => `${d.file}:${d.line}`).join(', ');
+  const one = daemons.length === 1;
+  const commands = daemons.map((d) => `'${d.argv.filter((w) => !w.startsWith('--pidfile')).join(' ')}'`);
+  const files = listOf(configs.map((c) => c.file));
+  return `This starts uwsgi with ${files}, whose ${options} ${one ? 'line runs' : 'lines run'} ${listOf(whats)} beside the server in the same container (${where}): uwsgi restarts ${one ? 'it' : 'them'} when ${one ? 'it dies' : 'they die'}, but the runtime sees only uwsgi, so ${one ? 'it cannot' : 'none can'} be scaled or stopped on ${one ? 'its' : 'their'} own, and every replica of the web container starts ${one ? 'another' : 'more of them'}${whats.includes('celery beat') ? ' (a second celery beat sends each periodic task twice)' : ''}. Run ${one ? 'it' : 'each'} as its own container (its own compose service) from the same image: ${listOf(commands)}.`;
 }
 
 /** Where the container's main process is, named: `beside the container's main process, gunicorn`. */
@@ -118,6 +137,12 @@ services:
           const key = `${cmd.file}:${cmd.line}`;
           if (seen.has(key)) return;
           const beside = besideMain(holderAfter(chain, i));
+          const attached = attachedDaemons(app, cmd.argv);
+          if (attached) {
+            seen.add(key);
+            findings.push({ file: cmd.file, line: cmd.line, message: attached });
+            return;
+          }
           if (isProcessManager(cmd.argv)) {
             seen.add(key);
             const programs = app.supervisorPrograms ?? [];

@@ -15,6 +15,7 @@ import {
   initProcess,
   inlineScript,
   inlineScriptCommands,
+  launchedCommand,
   inlineScriptLastCommand,
   isKeepAliveLoop,
   isWaitStep,
@@ -317,6 +318,8 @@ function scriptFindings(
   commands.forEach((c, i) => {
     // `bash scripts/wait-for-it.sh -h db -p 5432`: a wait step that exits, not the server (nor a start script)
     if (c.viaExec || c.background || inSequence.has(c) || isWaitStep(c.argv)) return;
+    // `su app -c ". venv/bin/activate && gunicorn … &"`: su returns once it has sent the server to the background.
+    if (backgroundsInside(c.argv)) return;
     const server = mainProcessOf(c.argv);
     const runsArgs = startsArgs(c.argv);
     // A script followed by the server's own start is a one-off helper (wait-for-it.sh db:5432 -- echo up).
@@ -592,4 +595,13 @@ function cutOptions(
   if (at < 0 || at === commands.length - 1) return undefined;
   const command = commands[at].argv;
   return { program: command[0], command, options: commands.slice(at + 1).map((c) => c.argv) };
+}
+
+/** Whether a launcher's `-c` script (`su app -c "… gunicorn … &"`) sends the server it starts to the background. */
+function backgroundsInside(argv: string[]): boolean {
+  for (let a: string[] | undefined = argv, depth = 0; a && depth < 4; a = launchedCommand(a), depth++) {
+    const inner = inlineScriptCommands(a, 1);
+    if (inner.length > 0) return inner.some((c) => c.background && mainProcessOf(c.argv));
+  }
+  return false;
 }

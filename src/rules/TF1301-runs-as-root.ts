@@ -6,6 +6,7 @@ import {
   resolveWord,
   reverseProxyOf,
   serverOf,
+  reachedCommand,
   startCommands,
   type StartCommand,
 } from '../model/command.js';
@@ -126,11 +127,13 @@ function createdUser(runs: string[]): string | undefined {
 /** Where the start command drops root (`gosu app …`, `su-exec "$USER" …`, `gunicorn --user app`), and to whom. */
 function privilegeDrop(app: App): { file: string; line: number; tool: string; user?: string } | undefined {
   const env = containerEnv(app);
-  for (const c of startCommands(app)) {
+  for (const c of appStarts(app)) {
     // `[program:web]` with `user=app`: supervisord (root) starts that program as app.
-    const program = c.origin === 'supervisor' && !reverseProxyOf(c.argv) ? programOf(app, c) : undefined;
-    if (program?.user && program.user !== 'root')
-      return { file: c.file, line: c.line, tool: `user= of [program:${program.name}]`, user: program.user };
+    if (c.origin === 'supervisor') {
+      const program = supervisorDrop(app);
+      if (program) return program;
+      continue;
+    }
     const found = dropsPrivileges(c.argv);
     const ini = found ? undefined : iniDrop(app, c.argv);
     if (ini) return ini;
@@ -149,6 +152,35 @@ function iniDrop(app: App, argv: string[]): ReturnType<typeof privilegeDrop> {
   const user = config?.user?.value.replace(/^["']|["']$/g, '');
   if (!config?.user || !user || /^(root|0)$|[$%]/.test(user)) return undefined;
   return { file: config.file, line: config.user.line, tool: `uwsgi's ${config.user.option}=`, user };
+}
+
+/**
+ * The `user=` supervisord starts the app's programs as: the app server's program first (`[fcgi-program:web]` with
+ * daphne), then the others (a worker, beat); a reverse proxy's program is no app.
+ */
+function supervisorDrop(app: App): ReturnType<typeof privilegeDrop> {
+  const programs = appStarts(app).filter((c) => c.origin === 'supervisor' && !reverseProxyOf(c.argv));
+  const servers = programs.filter((c) => serverOf(c.argv));
+  for (const c of [...servers, ...programs.filter((p) => !servers.includes(p))]) {
+    const program = programOf(app, c);
+    if (!program?.user || /^(root|0)$/.test(program.user)) continue;
+    const tool = `user= of [${program.section ?? 'program'}:${program.name}]`;
+    return { file: program.file, line: program.userLine ?? c.line, tool, user: program.user };
+  }
+  return undefined;
+}
+
+/**
+ * The start commands that run the app: every one the repository declares, but where the image declares no command
+ * and the app service has its own, only what that command reaches (another service of the image, an nginx beside
+ * it, runs its own script in its own container).
+ */
+function appStarts(app: App): StartCommand[] {
+  const stage = app.dockerfile?.targetStage;
+  const service = app.compose?.appService;
+  if (stage && !stage.cmd && !stage.entrypoint && (service?.command || service?.entrypoint))
+    return reachedCommand(app, service);
+  return startCommands(app);
 }
 
 /** The supervisord program a start command of the supervisor runs. */
@@ -289,9 +321,14 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
     // The start script needs root before `su` (chown, then su): a USER would break it; a clean drop is the fix.
     return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}${serverOwnDrop(df, stage, su)}.`;
   }
+  const before = stage.cmd
+    ? ' before CMD'
+    : stage.entrypoint
+      ? ' before ENTRYPOINT'
+      : ' at the end of the stage';
   return stage.user
     ? `${head}. ${switchAdvice(df, stage)}`
-    : `${head}, so the app runs as root. ${switchAdvice(df, stage, ' before CMD')}`;
+    : `${head}, so the app runs as root. ${switchAdvice(df, stage, before)}`;
 }
 
 /** A tool the image has (or can get from its own packages) that execs a command as `user`. */
@@ -376,7 +413,7 @@ function releaseOf(stage: Stage): Release {
 
 /** A reverse proxy (nginx, caddy, apache2/httpd, haproxy) the container runs beside the app, and where. */
 function proxyInContainer(app: App): { name: string; file: string; line: number } | undefined {
-  for (const c of startCommands(app)) {
+  for (const c of appStarts(app)) {
     const name = reverseProxyOf(c.argv);
     if (name) return { name, file: c.file, line: c.line };
   }
@@ -399,7 +436,8 @@ function proxyMessage(
     : 'to bind any port below 1024';
   const why = `${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), and its master process starts as root ${bind} and hand its workers to an unprivileged user, so a USER line would keep ${proxy.name}, as configured, from starting`;
   const split = `move ${proxy.name} into its own container (its own compose service) and add USER to this image`;
-  const drop = privilegeDrop(app);
+  const su = suDrop(app);
+  const drop = privilegeDrop(app) ?? (su && { ...su, tool: `su ${su.user} -c` });
   if (drop)
     return `${head}, so the container starts as root: ${why}. The app itself already runs as ${drop.user ?? 'another user'} (${drop.tool} at ${drop.file}:${drop.line}). Keep this layout knowingly and suppress TF1301 with the reason, or ${split}.`;
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
@@ -434,7 +472,12 @@ function nginxPorts(
         basename(c.argv[0] ?? '') === 'rm' &&
         c.argv.some((w) => /^\/etc\/nginx\/(sites-enabled|conf\.d|http\.d)\//.test(w)),
     );
-  const replacesDefault = removed || (app.proxyConfigs ?? []).some((c) => DEFAULT_SITES.test(c.imagePath));
+  // A configuration outside /etc/nginx is started with `nginx -c FILE`, in place of the package's nginx.conf.
+  const replacesDefault =
+    removed ||
+    (app.proxyConfigs ?? []).some(
+      (c) => DEFAULT_SITES.test(c.imagePath) || !c.imagePath.startsWith('/etc/nginx/'),
+    );
   return { ports, where, replacesDefault };
 }
 
@@ -461,7 +504,9 @@ function highPortMessage(
         ? `add USER ${user} to the stage`
         : `create ${user} at build time (RUN ${createUser(baseStage(df, stage), user)}), add USER ${user} after it`
       : `create an unprivileged user at build time (RUN ${createUser(baseStage(df, stage))}), add USER app after it`;
-  const without = drop ? `, start without ${drop.tool} (it cannot switch users without root)` : '';
+  const without = drop
+    ? `, start without ${drop.tool} (${drop.file}:${drop.line}; it cannot switch users without root)`
+    : '';
   const site = ports.replacesDefault
     ? ''
     : ", and remove the nginx package's default site if the image keeps it (it listens on port 80)";
@@ -470,11 +515,12 @@ function highPortMessage(
 
 /** How the app's server process alone drops to `user` (`base`: the image's first stage): the server's own option, supervisord's `user=`, or a tool. */
 function appDrop(app: App, stage: Stage, user: string): string {
-  const server = startCommands(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+  const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
   const tool = dropTool(stage, user);
   if (!server) return `start it through ${tool}`;
   const at = `${server.file}:${server.line}`;
-  if (server.origin === 'supervisor') return `add user=${user} to [program:${server.program}] (${at})`;
+  if (server.origin === 'supervisor')
+    return `add user=${user} to [${programOf(app, server)?.section ?? 'program'}:${server.program}] (${at})`;
   const kind = serverOf(server.argv)!.kind;
   if (kind === 'gunicorn') return `start gunicorn with --user ${user} --group ${user} (${at})`;
   if (kind === 'uwsgi') return `start uwsgi with --uid ${user} --gid ${user} (${at})`;
@@ -484,21 +530,33 @@ function appDrop(app: App, stage: Stage, user: string): string {
 /** Where the start chain creates a user when the container starts (`useradd -u "$PUID" app` in the entrypoint). */
 function runtimeUser(app: App): { file: string; line: number; user: string; argv0: string } | undefined {
   const env = containerEnv(app);
-  for (const c of startCommands(app)) {
+  for (const c of appStarts(app)) {
     const user = known(userAddedBy(c.argv, env));
     if (user) return { file: c.file, line: c.line, user, argv0: c.argv[0]! };
   }
   return undefined;
 }
 
-/** Where an entrypoint script drops to another user with `su USER -c …` (a root process stays as its parent). */
+// Options of su that take a value: the word after them is no user name.
+const SU_OPTION_VALUES = new Set(['-c', '--command', '-s', '--shell', '-g', '--group', '-G', '--supp-group']);
+
+/**
+ * Where an entrypoint script drops to another user with `su USER -c …` (a root process stays as its parent): the su
+ * that starts the server when one does (`su -p app -c "gunicorn …"`), else the first.
+ */
 function suDrop(app: App): { file: string; line: number; user: string; command: string } | undefined {
+  const drops: { file: string; line: number; user: string; command: string }[] = [];
   for (const script of app.entrypointScripts)
     for (const c of script.script.commands) {
       if (basename(c.argv[0] ?? '') !== 'su') continue;
-      const user = c.argv.slice(1).find((w) => !w.startsWith('-') && w !== 'root');
-      if (user && c.argv.includes('-c'))
-        return { file: script.file, line: c.line, user, command: c.argv[c.argv.indexOf('-c') + 1] ?? '' };
+      const at = c.argv.findIndex((w) => w === '-c' || w === '--command');
+      const user = c.argv
+        .slice(1)
+        .find((w, i) => !w.startsWith('-') && !SU_OPTION_VALUES.has(c.argv[i]!) && w !== 'root');
+      if (user && at > 0)
+        drops.push({ file: script.file, line: c.line, user, command: c.argv[at + 1] ?? '' });
     }
-  return undefined;
+  return drops.find((d) => SERVER_WORDS.test(d.command)) ?? drops[0];
 }
+
+const SERVER_WORDS = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|runserver)\b/;

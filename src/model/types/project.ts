@@ -63,6 +63,8 @@ export interface ServerConfigFile {
   user?: { line: number; option: string; value: string };
   /** `die-on-term = true` in its [uwsgi] section: uWSGI before 2.1 stops on SIGTERM instead of reloading. */
   dieOnTerm?: boolean;
+  /** The programs uwsgi runs beside itself (`smart-attach-daemon = /tmp/beat.pid celery -A proj beat`). */
+  daemons?: { line: number; option: string; argv: string[] }[];
 }
 
 /** A reverse proxy's configuration file the image copies (`COPY site.conf /etc/nginx/conf.d/`): the ports it binds. */
@@ -82,8 +84,13 @@ export interface SupervisorProgram {
   name: string;
   command: string;
   argv: string[];
-  /** The user supervisord runs the program as (`user=app`), when the section names one. */
+  /** `fcgi-program` for an `[fcgi-program:x]` section (supervisord binds its socket and starts numprocs copies). */
+  section?: 'fcgi-program';
+  /** The user supervisord runs the program as (`user=app`), when the section names one, and the line of `user=`. */
   user?: string;
+  userLine?: number;
+  /** `numprocs=` above 1: how many copies of the program supervisord runs. */
+  numprocs?: number;
   /** The program's `directory=`: supervisord changes to it before it starts the command. */
   directory?: string;
 }
