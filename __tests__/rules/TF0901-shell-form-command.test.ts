@@ -761,3 +761,34 @@ test('TF0901/TF0803 on a script whose trap forwards SIGTERM: silent when it wait
   const none = await findings('wait $!\n', '');
   assert.deepEqual(none.map((f) => f.ruleId).sort(), ['TF0803', 'TF0901']);
 });
+
+test('TF0901 never proposes exec for a setup step that more commands follow; it names the last long-running one', async () => {
+  const base = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    'bin/setup.sh': '#!/bin/sh\npython manage.py collectstatic --noinput\n',
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["./bin/start.sh"]\n',
+  };
+  // a setup script, then a test run that exits by itself: no server for SIGTERM to miss
+  const tests = await analyzeFiles({
+    ...base,
+    'bin/start.sh': '#!/bin/bash\n./bin/setup.sh\npython manage.py test "$@"\n',
+  });
+  assert.deepEqual(
+    tests.findings.filter((f) => f.ruleId === 'TF0901').map((f) => f.message),
+    [],
+  );
+  // collectstatic (manage.py is a script too), then nginx in the foreground: nginx is the one to exec
+  const proxy = await analyzeFiles({
+    ...base,
+    'bin/start.sh':
+      '#!/bin/bash\n./bin/setup.sh\n./manage.py collectstatic --noinput\nnginx -g "daemon off;" >/dev/null 2>&1\n',
+  });
+  const found = proxy.findings.filter((f) => f.ruleId === 'TF0901');
+  assert.deepEqual(
+    found.map((f) => [f.file, f.line]),
+    [['bin/start.sh', 4]],
+  );
+  assert.match(found[0].message, /starts nginx without exec/);
+  assert.doesNotMatch(found[0].message, /exec \.\/(bin\/setup\.sh|manage\.py)/);
+});

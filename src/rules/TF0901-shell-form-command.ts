@@ -3,6 +3,7 @@ import {
   branchEnds,
   commandIgnoredBy,
   commandsThatRun,
+  daemonOf,
   exclusive,
   inlineScriptArgs,
   backgroundStart,
@@ -18,6 +19,7 @@ import {
   inlineScriptLastCommand,
   isKeepAliveLoop,
   isWaitStep,
+  longRunningProcess,
   runsArguments,
   scriptCommandsThatRun,
   serverOf,
@@ -307,14 +309,17 @@ function scriptFindings(
     });
   }
   const inSequence = new Set(sequence?.map((p) => p.command));
+  // exec ends the script there: only the last command of the script (or of its branch) hands PID 1 over.
+  const ends = new Set(branchEnds(commands));
   commands.forEach((c, i) => {
     // `bash scripts/wait-for-it.sh -h db -p 5432`: a wait step that exits, not the server (nor a start script)
     if (c.viaExec || c.background || inSequence.has(c) || isWaitStep(c.argv)) return;
-    const server = mainProcessOf(c.argv);
+    const server = mainProcessOf(c.argv) ?? (ends.has(c) ? foregroundProcess(c.argv) : undefined);
     const runsArgs = startsArgs(c.argv);
-    // A script followed by the server's own start is a one-off helper (wait-for-it.sh db:5432 -- echo up).
+    // A script followed by more commands (`./bin/install.sh` then `manage.py test`) is a setup step, and one
+    // followed by the server's own start is a one-off helper (wait-for-it.sh db:5432 -- echo up).
     const next =
-      server || runsArgs || startsLater(commands, i, startsArgs)
+      server || runsArgs || !ends.has(c) || startsLater(commands, i, startsArgs)
         ? undefined
         : scriptRunBy(c.argv, all, script);
     if (!server && !runsArgs && !next) return;
@@ -364,6 +369,12 @@ function oneProcessAdvice(
   if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
   if (holder?.kind === 'keep-alive') return `${start}, instead of ${commandLine(holder.command)}.`;
   return `${start}.`;
+}
+
+/** The process a last command keeps in the foreground (`nginx -g 'daemon off;'`, `celery … worker`), by name. */
+function foregroundProcess(argv: string[]): { kind: string } | undefined {
+  const what = daemonOf(argv) ? undefined : longRunningProcess(argv);
+  return what ? { kind: what } : undefined;
 }
 
 /** Whether a command after the i-th starts the server or the container command itself. */
