@@ -792,3 +792,29 @@ test('TF0901 never proposes exec for a setup step that more commands follow; it 
   assert.match(found[0].message, /starts nginx without exec/);
   assert.doesNotMatch(found[0].message, /exec \.\/(bin\/setup\.sh|manage\.py)/);
 });
+
+test('TF0901 on a shell-form ENTRYPOINT of a script that backgrounds its server asks for exec in the script', async () => {
+  const result = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCOPY run.sh /run.sh\nENTRYPOINT /run.sh\n',
+    'run.sh': [
+      '#!/bin/bash',
+      'su -p app -c "python manage.py migrate && \\',
+      '  gunicorn --bind 0.0.0.0:8000 mysite.wsgi &"',
+      'tail -f /dev/null',
+      '',
+    ].join('\n'),
+  });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0901');
+  const entry = found.find((f) => f.file === 'Dockerfile');
+  assert.ok(entry, JSON.stringify(found));
+  assert.match(entry.message, /exec form alone \(ENTRYPOINT \["\/run\.sh"\]\) would not fix it/);
+  assert.match(entry.message, /start gunicorn in the foreground with exec/);
+  assert.doesNotMatch(entry.message, /Use the exec form: ENTRYPOINT/);
+  // the su -c string is read: migrate on its own line, gunicorn sent to the background on the next
+  const lines = (rule: string) =>
+    result.findings.filter((f) => f.ruleId === rule && f.file === 'run.sh').map((f) => f.line);
+  assert.deepEqual(lines('TF1202'), [2]);
+  assert.deepEqual(lines('TF0803'), [3]);
+});
