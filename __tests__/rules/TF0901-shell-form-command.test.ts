@@ -830,3 +830,60 @@ test('TF0901: su -c "… gunicorn … &" is no server to exec: no advice to writ
     /starts gunicorn in the background with '&', while the container's main process is tail -f/,
   );
 });
+
+test('TF0901 never proposes exec for a setup step that more commands follow; it names the last long-running one', async () => {
+  const base = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    'bin/setup.sh': '#!/bin/sh\npython manage.py collectstatic --noinput\n',
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["./bin/start.sh"]\n',
+  };
+  // a setup script, then a test run that exits by itself: no server for SIGTERM to miss
+  const tests = await analyzeFiles({
+    ...base,
+    'bin/start.sh': '#!/bin/bash\n./bin/setup.sh\npython manage.py test "$@"\n',
+  });
+  assert.deepEqual(
+    tests.findings.filter((f) => f.ruleId === 'TF0901').map((f) => f.message),
+    [],
+  );
+  // collectstatic (manage.py is a script too), then nginx in the foreground: nginx is the one to exec
+  const proxy = await analyzeFiles({
+    ...base,
+    'bin/start.sh':
+      '#!/bin/bash\n./bin/setup.sh\n./manage.py collectstatic --noinput\nnginx -g "daemon off;" >/dev/null 2>&1\n',
+  });
+  const found = proxy.findings.filter((f) => f.ruleId === 'TF0901');
+  assert.deepEqual(
+    found.map((f) => [f.file, f.line]),
+    [['bin/start.sh', 4]],
+  );
+  assert.match(found[0].message, /starts nginx without exec/);
+  assert.doesNotMatch(found[0].message, /exec \.\/(bin\/setup\.sh|manage\.py)/);
+});
+
+test('TF0901 on a shell-form ENTRYPOINT of a script that backgrounds its server asks for exec in the script', async () => {
+  const result = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCOPY run.sh /run.sh\nENTRYPOINT /run.sh\n',
+    'run.sh': [
+      '#!/bin/bash',
+      'su -p app -c "python manage.py migrate && \\',
+      '  gunicorn --bind 0.0.0.0:8000 mysite.wsgi &"',
+      'tail -f /dev/null',
+      '',
+    ].join('\n'),
+  });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0901');
+  const entry = found.find((f) => f.file === 'Dockerfile');
+  assert.ok(entry, JSON.stringify(found));
+  assert.match(entry.message, /exec form alone \(ENTRYPOINT \["\/run\.sh"\]\) would not fix it/);
+  assert.match(entry.message, /start gunicorn in the foreground with exec/);
+  assert.doesNotMatch(entry.message, /Use the exec form: ENTRYPOINT/);
+  // the su -c string is read: migrate on its own line, gunicorn sent to the background on the next
+  const lines = (rule: string) =>
+    result.findings.filter((f) => f.ruleId === rule && f.file === 'run.sh').map((f) => f.line);
+  assert.deepEqual(lines('TF1202'), [2]);
+  assert.deepEqual(lines('TF0803'), [3]);
+});

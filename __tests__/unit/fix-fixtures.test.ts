@@ -274,6 +274,22 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
     },
   ],
+  '__tests__/fixtures/corpus/collectstatic-then-nginx-script': [
+    {
+      rule: 'TF1301',
+      why: 'a service of the same image runs nginx, whose master starts as root: a USER in the image would stop it',
+    },
+  ],
+  '__tests__/fixtures/corpus/su-run-script-background-tail': [
+    {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
+    },
+    {
+      rule: 'TF0901',
+      why: 'run.sh sends gunicorn to the background and keeps the container alive with tail -f: no exec fixes that',
+    },
+  ],
   '__tests__/fixtures/corpus/nginx-daemon-beside-gunicorn': [
     {
       rule: 'TF1301',

@@ -87,7 +87,20 @@ function plainScript(text: string, firstLine: number, depth = 0): ShellCommand[]
   for (const c of plain) {
     const { argv, viaExec, first } = afterExec(c.argv);
     out.push({ argv, line: firstLine + c.line - 1, redirects: c.redirects, viaExec });
-    if (depth >= MAX_NESTING || argv.length === 0 || !SHELLS.has(basename(argv[0]))) continue;
+    if (depth >= MAX_NESTING || argv.length === 0) continue;
+    const user = asUser(argv);
+    if (user?.argv) out.push({ ...out.at(-1)!, argv: user.argv, viaExec: false, asUser: true });
+    if (user?.script !== undefined) {
+      const inner = plainScript(
+        argv[user.script],
+        firstLine + c.wordLines[first + user.script] - 1,
+        depth + 1,
+      );
+      if (!inner) return undefined; // the nested script needs the full parser: so does this one
+      out.push(...inner.map((i) => ({ ...i, asUser: true })));
+      continue;
+    }
+    if (!SHELLS.has(basename(argv[0]))) continue;
     const inline = inlineScriptIndex(argv);
     if (inline === undefined) continue;
     const inner = plainScript(argv[inline], firstLine + c.wordLines[first + inline] - 1, depth + 1);
@@ -395,8 +408,19 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
   if (heredoc) command.stdin = heredocText(heredoc.Hdoc, src);
   out.push(command);
   if (src.depth >= MAX_NESTING || argv.length === 0) return;
-  if (!SHELLS.has(basename(argv[0]))) return;
   const wordsAfter = words.slice(first);
+  // `su app -c "python manage.py migrate"`, `sudo -u app gunicorn …`: the commands run as another user
+  const user = asUser(argv);
+  if (user?.argv) out.push({ ...command, argv: user.argv, written: undefined, viaExec: false, asUser: true });
+  if (user?.script !== undefined) {
+    const at = out.length;
+    const word = wordsAfter[user.script];
+    nested(argv[user.script], src.lineOffset + word.Pos().Line(), src, out);
+    for (const c of out.slice(at)) c.asUser = true;
+    physicalLines(out.slice(at), slice(word, src), src.lineOffset + word.Pos().Line());
+    return;
+  }
+  if (!SHELLS.has(basename(argv[0]))) return;
   const inline = inlineScriptIndex(argv);
   if (inline !== undefined) {
     const word = wordsAfter[inline];
@@ -411,6 +435,28 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
   }
 }
 
+/**
+ * `su app -c ". venv/bin/activate && \<newline> python manage.py migrate"`: the string joins its continued lines, so
+ * its commands are read on its first line; each is put back on the line of the written text that holds it.
+ */
+function physicalLines(commands: ShellCommand[], written: string, firstLine: number): void {
+  const lines = written.split('\n');
+  if (lines.length < 2) return;
+  let k = 0;
+  for (const c of commands) {
+    if (c.line !== firstLine) continue;
+    const plain = c.argv.findIndex((w, i) => i > 0 && !/^[\w./=-]+$/.test(w));
+    const words = c.argv.slice(0, Math.min(3, plain < 0 ? c.argv.length : plain));
+    const needle = new RegExp(
+      `(^|[\\s;&|("'])${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')}([\\s;&|)"']|$)`,
+    );
+    const found = lines.findIndex((l, i) => i >= k && needle.test(l));
+    if (found < 0) continue;
+    k = found;
+    c.line = firstLine + found;
+  }
+}
+
 /** Whether a command calls one of the script's functions, whose body is then read in its place. */
 function callsFunction(name: string | undefined, src: Source): boolean {
   const { bodies, called, running } = src.functions;
@@ -421,6 +467,31 @@ function callsFunction(name: string | undefined, src: Source): boolean {
     !running.includes(name) &&
     running.length < MAX_FUNCTION_DEPTH
   );
+}
+
+/**
+ * What a command runs as another user: the index in argv of the script of `su [-p] USER -c SCRIPT` (`runuser`,
+ * `--command`), or the command of `sudo -u USER CMD`, `runuser -u USER -- CMD`; undefined for any other command.
+ */
+function asUser(argv: string[]): { script?: number; argv?: string[] } | undefined {
+  const p = basename(argv[0]);
+  if (p === 'su' || p === 'runuser') {
+    for (let i = 1; i < argv.length; i++) {
+      const a = argv[i];
+      if (a === '-c' || a === '--command') return i + 1 < argv.length ? { script: i + 1 } : undefined;
+      if (a === '--') return p === 'runuser' && i + 1 < argv.length ? { argv: argv.slice(i + 1) } : undefined;
+      if (['-s', '--shell', '-g', '--group', '-G', '--supp-group', '-u', '--user'].includes(a)) i++;
+    }
+    return undefined;
+  }
+  if (p !== 'sudo') return undefined;
+  let i = 1;
+  while (i < argv.length && argv[i].startsWith('-') && argv[i] !== '--')
+    i += ['-u', '--user', '-g', '--group', '-C', '-D', '-h', '-p', '-r', '-t', '-U'].includes(argv[i])
+      ? 2
+      : 1;
+  if (argv[i] === '--') i++;
+  return i < argv.length ? { argv: argv.slice(i) } : undefined;
 }
 
 /** Index in argv of the script of `sh -c SCRIPT` (also -ec, -lc, ...), if any. */

@@ -23,6 +23,8 @@ export interface ShellCommand {
   loop?: boolean;
   /** The script function whose body holds the command (the innermost), when it is in one. */
   inFunction?: string;
+  /** Run by `su USER -c "…"`, `runuser`, `sudo -u USER`: the launcher's own command is in the list too, before it. */
+  asUser?: boolean;
 }
 
 /** A condition a script branches on, as written (words after quote removal, expansions kept as `$1`, `$VAR`). */

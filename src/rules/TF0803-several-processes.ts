@@ -7,6 +7,7 @@ import {
   longRunningProcess,
   holderAfter,
   programArgv,
+  serverOf,
   serviceCommand,
   type ShellHolder,
 } from '../model/command.js';
@@ -126,11 +127,14 @@ services:
       const chains = [imageCommand(app), effectiveCommand(app)].map((chain) =>
         chain.filter((c) => c.origin !== 'supervisor'),
       );
-      // A daemon counts only beside a main process that stays in the foreground.
+      // A daemon counts only beside a main process: one that stays in the foreground, or a server sent to the
+      // background that a keep-alive (`tail -f`) holds.
       const foreground = chains
         .flat()
         .some(
-          (c) => !c.background && !daemonOf(c.argv) && (longRunningProcess(c.argv) || c.argv[0] === '$@'),
+          (c) =>
+            !daemonOf(c.argv) &&
+            (c.background ? Boolean(serverOf(c.argv)) : longRunningProcess(c.argv) || c.argv[0] === '$@'),
         );
       for (const chain of chains)
         chain.forEach((cmd, i) => {
@@ -157,8 +161,10 @@ services:
           }
           if (cmd.background) {
             // `gunicorn … & celery … worker &`: the processes one line sends to the background, in one finding
+            // (what `su app -c "gunicorn … &"` runs is in the chain once, as read by the parser)
             const whats = chain
               .filter((c) => c.background && c.file === cmd.file && c.line === cmd.line)
+              .filter((c, k, all) => all.findIndex((o) => o.argv.join(' ') === c.argv.join(' ')) === k)
               .flatMap((c) => longRunningProcess(c.argv) ?? []);
             if (whats.length === 0) return;
             // A script whose trap passes SIGTERM on to the one server it waits for is its signal forwarder, not a second process.

@@ -3,6 +3,7 @@ import {
   branchEnds,
   commandIgnoredBy,
   commandsThatRun,
+  daemonOf,
   exclusive,
   inlineScriptArgs,
   backgroundStart,
@@ -15,10 +16,11 @@ import {
   initProcess,
   inlineScript,
   inlineScriptCommands,
-  launchedCommand,
   inlineScriptLastCommand,
   isKeepAliveLoop,
   isWaitStep,
+  launchedCommand,
+  longRunningProcess,
   runsArguments,
   scriptCommandsThatRun,
   serverOf,
@@ -50,7 +52,13 @@ import {
   type ImageShells,
 } from './lib/image-shell.js';
 import { commandLine, execLine, quotedLine, shellLine, type WrittenCommand } from './lib/command-text.js';
-import { keptProcess, listOf, othersOwnContainers, sequencePhrase } from './lib/processes.js';
+import {
+  backgroundWords,
+  keptProcess,
+  listOf,
+  othersOwnContainers,
+  sequencePhrase,
+} from './lib/processes.js';
 import { defineRule } from './lib/rule.js';
 import { forwarderExitsMessage, restartLoopMessage, termForwarder } from './lib/signal-trap.js';
 import { dieOnTermAdvice, withAdvice } from './lib/uwsgi-term.js';
@@ -301,9 +309,13 @@ function scriptFindings(
       message: `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`,
     });
   }
-  // The rest is judged in the branches that start no server in the background.
-  if (runs.length > 0)
-    commands = commands.filter((c) => runs.every((r) => exclusive(c, r.background.command)));
+  // The rest is judged in the branches that start no server in the background, by the script's own commands: what
+  // `su app -c "…"` runs is judged by the su command, the process the script waits for.
+  commands = commands.filter(
+    (c) =>
+      !c.asUser &&
+      runs.every((r) => exclusive(c, r.background.command) && !launches(c, r.background.command)),
+  );
   // `gunicorn …` then `celery … worker`: the worker waits for the server to exit; exec on either cannot fix that.
   const sequence = foregroundSequence(commands);
   if (sequence && !sequence[0].command.viaExec) {
@@ -315,16 +327,19 @@ function scriptFindings(
     });
   }
   const inSequence = new Set(sequence?.map((p) => p.command));
+  // exec ends the script there: only the last command of the script (or of its branch) hands PID 1 over.
+  const ends = new Set(branchEnds(commands));
   commands.forEach((c, i) => {
     // `bash scripts/wait-for-it.sh -h db -p 5432`: a wait step that exits, not the server (nor a start script)
     if (c.viaExec || c.background || inSequence.has(c) || isWaitStep(c.argv)) return;
     // `su app -c ". venv/bin/activate && gunicorn … &"`: su returns once it has sent the server to the background.
     if (backgroundsInside(c.argv)) return;
-    const server = mainProcessOf(c.argv);
+    const server = mainProcessOf(c.argv) ?? (ends.has(c) ? foregroundProcess(c.argv) : undefined);
     const runsArgs = startsArgs(c.argv);
-    // A script followed by the server's own start is a one-off helper (wait-for-it.sh db:5432 -- echo up).
+    // A script followed by more commands (`./bin/install.sh` then `manage.py test`) is a setup step, and one
+    // followed by the server's own start is a one-off helper (wait-for-it.sh db:5432 -- echo up).
     const next =
-      server || runsArgs || startsLater(commands, i, startsArgs)
+      server || runsArgs || !ends.has(c) || startsLater(commands, i, startsArgs)
         ? undefined
         : scriptRunBy(c.argv, all, script);
     if (!server && !runsArgs && !next) return;
@@ -344,23 +359,6 @@ function scriptFindings(
   return out;
 }
 
-/** `starts gunicorn and celery worker in the background (&) and then waits for them (wait)`. */
-function backgroundWords(run: BackgroundStart): string {
-  const one = run.background.length === 1;
-  const h = run.holder;
-  const then =
-    h?.kind === 'process'
-      ? `runs ${h.what} in the foreground`
-      : h?.kind === 'wait'
-        ? `waits for ${one ? 'it' : 'them'} (wait)`
-        : h?.kind === 'keep-alive'
-          ? `runs ${commandLine(h.command)} only to keep the container running`
-          : h?.kind === 'arguments'
-            ? 'runs the container command ("$@")'
-            : 'goes on running other commands';
-  return `starts ${listOf(run.background.map((p) => p.what))} in the background (&) and then ${then}`;
-}
-
 /** Keep the server (or the first process), in the foreground with exec; every other process in its own container. */
 function oneProcessAdvice(
   run: BackgroundStart,
@@ -374,6 +372,23 @@ function oneProcessAdvice(
   if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
   if (holder?.kind === 'keep-alive') return `${start}, instead of ${commandLine(holder.command)}.`;
   return `${start}.`;
+}
+
+/** The process a last command keeps in the foreground (`nginx -g 'daemon off;'`, `celery … worker`), by name. */
+function foregroundProcess(argv: string[]): { kind: string } | undefined {
+  const what = daemonOf(argv) ? undefined : longRunningProcess(argv);
+  return what ? { kind: what } : undefined;
+}
+
+/** Whether `su app -c "… gunicorn &"` (a launcher) runs the command sent to the background. */
+function launches(launcher: ShellCommand, background: ShellCommand): boolean {
+  const inner = launchedCommand(launcher.argv);
+  return Boolean(
+    inner &&
+    background.asUser &&
+    background.line >= launcher.line &&
+    inlineScriptLastCommand(inner, 1)?.background,
+  );
 }
 
 /** Whether a command after the i-th starts the server or the container command itself. */
@@ -426,6 +441,15 @@ function shellFormMessage(
     instr.script?.commands.length === 1 ? shellBuiltin(instr.script.commands[0].argv) : undefined;
   if (builtin)
     return `${k} is in shell form, so ${pid1}. No exec form can be built from it: '${builtin}' is a shell builtin, not a program, so ${k} [${instr.script?.commands[0].argv.map((a) => JSON.stringify(a)).join(', ')}] would fail to start. Start the server itself in exec form (${k} ["gunicorn", "--bind", "0.0.0.0:8000", "<project>.wsgi"]).`;
+  const behind = script && backgroundStart(script.script.commands);
+  const server = behind?.background.find((p) => serverOf(p.command.argv));
+  // The exec form of a script that sends its server to the background still leaves SIGTERM with a shell.
+  if (script && behind && server) {
+    const runScript = `${k} [${scriptExecForm(script)
+      .map((a) => JSON.stringify(a))
+      .join(', ')}]`;
+    return `${k} is in shell form, so ${pid1}. The exec form alone (${runScript}) would not fix it: ${script.file} ${backgroundWords(behind)} (${script.file}:${server.command.line}), so its own shell would be PID 1 and SIGTERM would still not reach ${server.what}. Make ${script.file} start ${server.what} in the foreground with exec as its last command (or trap TERM and pass it on to ${server.what}), then use ${runScript}.`;
+  }
   if (!argv) {
     // `CMD case "$ROLE" in web) gunicorn …;; worker) celery …;; esac`: alternatives, each ending the command
     // The script the text runs, named where the image holds it; no path is named that the image may not hold.

@@ -463,6 +463,8 @@ function launched(command: StartCommand, depth = 0): StartCommand[] {
   const inner = depth < 3 ? launchedCommand(command.argv) : undefined;
   if (!inner) return [];
   const program = basename(command.argv[0]);
+  // A script's `su USER -c "…"` is read by the parser, its commands on their own lines (asUser)
+  if (program === 'su' && command.origin === 'script' && depth === 0) return [];
   const run: StartCommand = {
     ...command,
     argv: inner,

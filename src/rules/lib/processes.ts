@@ -1,5 +1,6 @@
 /** Words for the processes a start command runs, shared by the rules on one process per container. */
 import {
+  type BackgroundStart,
   effectiveCommand,
   imageCommand,
   type LongRunningCommand,
@@ -59,4 +60,21 @@ export function proxyBeside(app: App): (command: StartCommand) => ProxyBeside | 
     if (running.length === 0 || running.some((s) => !s.proxy)) return undefined;
     return running[0].proxy;
   };
+}
+
+/** `starts gunicorn and celery worker in the background (&) and then waits for them (wait)`. */
+export function backgroundWords(run: BackgroundStart): string {
+  const one = run.background.length === 1;
+  const h = run.holder;
+  const then =
+    h?.kind === 'process'
+      ? `runs ${h.what} in the foreground`
+      : h?.kind === 'wait'
+        ? `waits for ${one ? 'it' : 'them'} (wait)`
+        : h?.kind === 'keep-alive'
+          ? `runs ${commandLine(h.command)} only to keep the container running`
+          : h?.kind === 'arguments'
+            ? 'runs the container command ("$@")'
+            : 'goes on running other commands';
+  return `starts ${listOf(run.background.map((p) => p.what))} in the background (&) and then ${then}`;
 }

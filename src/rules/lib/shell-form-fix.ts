@@ -52,7 +52,8 @@ export function fixShellForm(context: FixContext): FixProposal | undefined {
       // exec ends the script there: only a last command (of the script, or of its branch) can take it without
       // changing what the script does.
       // A server in a restart loop: exec would end the loop the script exists for.
-      const last = branchEnds(script.script.commands).find(
+      // (the commands `su app -c "…"` runs are judged by the su command itself)
+      const last = branchEnds(script.script.commands.filter((c) => !c.asUser)).find(
         (c) => c.line === finding.line && !c.background && !c.loop,
       );
       if (!last) continue;
