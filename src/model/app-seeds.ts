@@ -38,6 +38,11 @@ export interface AppSeed {
   /** Compose files beside the app that could not be parsed (no model), so what they run is unknown. */
   unparsedCompose?: string[];
   managePy?: string;
+  /**
+   * Set when the compose app service only names an image (`image: acme/runner:2`) that no build of the repository
+   * makes: the Dockerfile was paired with it by where it sits. The image as written.
+   */
+  imageNotBuiltHere?: string;
   /** Set for another Dockerfile of the app beside its image's (`Dockerfile-py2`, `Dockerfile.dev`): that Dockerfile. */
   variantOf?: string;
 }
@@ -321,6 +326,7 @@ export class AppSeeds extends ModelPart {
         contextDir,
         compose: set,
         managePy: managePys.find((m) => isUnder(m, contextDir)) ?? managePys.find((m) => isUnder(m, set.dir)),
+        ...(!image && service.image ? { imageNotBuiltHere: service.image.raw ?? service.image.value } : {}),
       });
     }
     return seeds;
