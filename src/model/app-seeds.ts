@@ -256,6 +256,16 @@ export class AppSeeds extends ModelPart {
     return seeds;
   }
 
+  /** A Dockerfile the repository holds under a name close to a missing one (`dockerfiles/backend` → `Dockerfile.backend`). */
+  private nearName(missing: string): string {
+    const dir = dirName(missing);
+    const base = missing.slice(missing.lastIndexOf('/') + 1);
+    const near = [`Dockerfile.${base}`, `${base}.Dockerfile`, `${base}.dockerfile`, `${base}/Dockerfile`]
+      .map((n) => (dir === '.' ? n : `${dir}/${n}`))
+      .find((f) => this.files.includes(f));
+    return near ? ` (it holds ${near})` : '';
+  }
+
   /** A compose app service building a Dockerfile the repository does not hold: nothing of its image can be judged. */
   private reportMissing(set: ComposeSet, dockerfile: string): void {
     const service = set.model!.appService!;
@@ -264,7 +274,7 @@ export class AppSeeds extends ModelPart {
       {
         file: build.file,
         line: build.line,
-        message: `Service '${service.name}' builds ${dockerfile}, which is not in the repository: the image cannot be built from it, and the rules that judge the image (and compare the service with it) stayed silent.`,
+        message: `Service '${service.name}' builds ${dockerfile}, which is not in the repository${this.nearName(dockerfile)}: the image cannot be built from it, and the rules that judge the image (and compare the service with it) stayed silent.`,
       },
     ]);
   }

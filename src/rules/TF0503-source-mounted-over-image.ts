@@ -120,7 +120,9 @@ function mountsOverCode(
       // Without the image's Dockerfile (missing, unreadable) what the mount hides is unknown; when the service's own
       // command starts the server (not a test runner), the project mounted into it is what serves either way.
       if (!app.dockerfile) {
-        const serves = STARTS_SERVER.test(web.command?.raw ?? '');
+        // With no command of its own the service runs the image's, unknown here: the app service's is the server's.
+        const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== undefined).join(' ');
+        const serves = own.trim() === '' || STARTS_SERVER.test(own);
         if (
           serves &&
           projectDir !== undefined &&
