@@ -120,9 +120,13 @@ function mountsOverCode(
       // Without the image's Dockerfile (missing, unreadable) what the mount hides is unknown; when the service's own
       // command starts the server (not a test runner), the project mounted into it is what serves either way.
       if (!app.dockerfile) {
-        // With no command of its own the service runs the image's, unknown here: the app service's is the server's.
+        // With no command of its own the service runs the image's, unknown here: the app service's is the server's,
+        // unless the service or its Dockerfile is named for tests (a test runner's).
         const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== undefined).join(' ');
-        const serves = own.trim() === '' || STARTS_SERVER.test(own);
+        const forTests = [web.name, web.build?.dockerfile ?? ''].some((n) =>
+          /(^|[/._-])(tests?|testing|ci)([._-]|$)/i.test(n),
+        );
+        const serves = own.trim() === '' ? !forTests : STARTS_SERVER.test(own);
         if (
           serves &&
           projectDir !== undefined &&
