@@ -295,3 +295,19 @@ test('TF0202: pip install -Ur requirements.txt is never read as a package requir
   assert.doesNotMatch(text, /requirements\.txt==/);
   assert.match(text, /'gunicorn' without an exact version/);
 });
+
+test('TF0202: a plain install of wheel upgrades nothing; only -U/--upgrade is worded as an upgrade', () => {
+  const [upgrade, plain, combined] = messages(pythonDepsUnpinned, {
+    dockerfile: df(
+      'FROM python:3.5',
+      'RUN pip3 install --upgrade pip',
+      'RUN pip3 install wheel',
+      'RUN pip install -qU setuptools wheel',
+    ),
+  });
+  assert.match(upgrade, /pip upgrades the installer itself \('pip'\) to whatever is newest/);
+  assert.doesNotMatch(plain, /upgrade/);
+  assert.match(plain, /installs the packaging tool 'wheel' without an exact version/);
+  assert.match(plain, /changes nothing where the base image already has it/);
+  assert.match(combined, /upgrades the installer itself \('setuptools', 'wheel'\)/);
+});

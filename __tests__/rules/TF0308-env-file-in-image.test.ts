@@ -1,5 +1,8 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { envFileInImage } from '../../src/rules/TF0308-env-file-in-image.js';
-import { contextRuleCases } from '../support/context-rule-cases.js';
+import { analyzeFiles } from '../support/analyze.js';
+import { contextRuleCases, MANAGE } from '../support/context-rule-cases.js';
 
 contextRuleCases(envFileInImage, [
   [
@@ -154,3 +157,48 @@ contextRuleCases(envFileInImage, [
     [['Dockerfile', 3]],
   ],
 ]);
+
+/** The TF0308 messages of a project of `files`, by line. */
+async function messagesOf(files: Record<string, string>): Promise<Map<number, string>> {
+  const result = await analyzeFiles({ 'manage.py': MANAGE, ...files });
+  return new Map(
+    result.findings.filter((f) => f.ruleId === 'TF0308').map((f) => [f.line ?? 0, f.message] as const),
+  );
+}
+
+test('TF0308: the suggested .dockerignore patterns match the copied files (*.env, .env-*), not .env and .env.*', async () => {
+  const messages = await messagesOf({
+    Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+    'db_keys.env': 'POSTGRES_PASSWORD=Vq7rT2mXk9Lp4sZw\n',
+    'compose.yaml': 'services:\n  web:\n    build: .\n    env_file: ./.env-sample\n',
+    '.env-sample': 'SECRET_KEY=n7#kq2v!x8m1z7w4r6t5y2u3i9o0pl4aQ\n',
+    '.dockerignore': '.git\n',
+  });
+  const message = messages.get(2) ?? '';
+  assert.match(message, /Add them to \.dockerignore \('\.env-\*' and '\*\.env'\)/);
+  assert.doesNotMatch(message, /'\.env\.\*'/);
+});
+
+test('TF0308: a file another COPY names is not to be ignored: stop copying it and pass the values at run time', async () => {
+  const messages = await messagesOf({
+    Dockerfile: 'FROM python:3.12\nCOPY . /code/\nCOPY ./prod.env /code/.env\n',
+    'local.env': 'SECRET_KEY=1\n',
+    'prod.env': 'SECRET_KEY=2\n',
+    '.dockerignore': '.git\n',
+  });
+  const message = messages.get(2) ?? '';
+  assert.match(message, /Add 'local\.env' to \.dockerignore and pass the values/);
+  assert.match(message, /'prod\.env' is also copied by name \(line 3\).*stop copying it into the image/);
+  assert.doesNotMatch(message, /'\*\.env'|Add 'local\.env' and 'prod\.env'/);
+  assert.match(messages.get(3) ?? '', /Remove the COPY/);
+});
+
+test('TF0308: a nested env file in a subdirectory context gets a pattern relative to that context', async () => {
+  const messages = await messagesOf({
+    'app/Dockerfile': 'FROM python:3.12\nCOPY . /app\n',
+    'app/manage.py': MANAGE,
+    'app/config/.env.prod': 'SECRET_KEY=1\n',
+    'app/.dockerignore': '.git\n',
+  });
+  assert.match([...messages.values()].join('\n'), /\('\*\*\/\.env\.\*'\)/);
+});

@@ -1,5 +1,9 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { sourceMountedOverImage } from '../../src/rules/TF0503-source-mounted-over-image.js';
 import { appCopiedToApp, composeRuleCases, dockerfile, stage, y } from '../support/compose-rule-cases.js';
+import { analyzeFiles } from '../support/analyze.js';
+import { MANAGE } from '../support/context-rule-cases.js';
 
 composeRuleCases(sourceMountedOverImage, [
   {
@@ -220,3 +224,41 @@ composeRuleCases(sourceMountedOverImage, [
     messages: [/bind-mounts '\.' over \/\$\{API\}, where the image holds the code/],
   },
 ]);
+
+const DOCKERFILE = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n';
+
+async function tf0503(files: Record<string, string>): Promise<string[]> {
+  const result = await analyzeFiles({ 'manage.py': MANAGE, Dockerfile: DOCKERFILE, ...files });
+  return result.findings.filter((f) => f.ruleId === 'TF0503').map((f) => f.message);
+}
+
+test('TF0503: a service running an image the repository does not build is not said to run the image that holds the code', async () => {
+  const [message, ...rest] = await tf0503({
+    'docker-compose.yml':
+      'services:\n  web:\n    image: acme/django-runner:2\n    volumes:\n      - .:/app\n    entrypoint: /app/start.sh\n',
+  });
+  assert.equal(rest.length, 0);
+  assert.doesNotMatch(message!, /where the image holds the code/);
+  assert.match(message!, /runs the image 'acme\/django-runner:2', which no build of this repository makes/);
+  assert.match(message!, /Keep this mount in a development-only override file\./);
+});
+
+test('TF0503: in a compose file named for development the mount is not sent to a development-only file', async () => {
+  const [built, codeless] = [
+    await tf0503({
+      'docker-compose-dev.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n',
+    }),
+    await analyzeFiles({
+      'manage.py': MANAGE,
+      Dockerfile:
+        'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+      'requirements.txt': 'Django==5.0.6\n',
+      'compose.local.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n',
+    }).then((r) => r.findings.filter((f) => f.ruleId === 'TF0503').map((f) => f.message)),
+  ];
+  assert.match(built[0]!, /where the image holds the code \(\/app\)/);
+  assert.match(built[0]!, /docker-compose-dev\.yml is named for development/);
+  assert.doesNotMatch(built[0]!, /development-only/);
+  assert.match(codeless[0]!, /compose\.local\.yml is named for development/);
+  assert.doesNotMatch(codeless[0]!, /development-only/);
+});

@@ -412,3 +412,41 @@ test("TF0603 on another publisher's image with a bind mount does not state a dat
   );
   assert.doesNotMatch(message!, /lost|keeps its data directory/);
 });
+
+test('TF0603 on sameersbn/postgresql: the data lives in /var/lib/postgresql/<major>/main, so the volume goes at /var/lib/postgresql', () => {
+  const [bind, none, elsewhere, ...rest] = messagesFor(
+    'services:',
+    '  postgresql:',
+    '    image: sameersbn/postgresql:latest',
+    '    volumes:',
+    '      - ./data/postgresql:/var/lib/postgresql',
+    '  db:',
+    '    image: sameersbn/postgresql:10-2',
+    '  old:',
+    '    image: sameersbn/postgresql:9.6-2',
+    '    volumes:',
+    '      - pg:/var/lib/postgresql/data',
+    '  kept:',
+    '    image: sameersbn/postgresql:12-20200524',
+    '    volumes:',
+    '      - kept:/var/lib/postgresql',
+    '  moved:',
+    '    image: sameersbn/postgresql:12-20200524',
+    '    environment:',
+    '      - PG_DATADIR=/srv/pg',
+    '    volumes:',
+    '      - moved:/srv/pg',
+  );
+  assert.equal(rest.length, 0);
+  assert.match(
+    bind!,
+    /mounts the host directory \.\/data\/postgresql at \/var\/lib\/postgresql, a bind mount/,
+  );
+  assert.match(bind!, /'postgresql-data:\/var\/lib\/postgresql'/);
+  assert.match(none!, /data directory \/var\/lib\/postgresql\/10\/main.*'db-data:\/var\/lib\/postgresql'/);
+  assert.match(
+    elsewhere!,
+    /keeps its data in \/var\/lib\/postgresql\/9\.6\/main.*'pg:\/var\/lib\/postgresql'/,
+  );
+  for (const m of [bind, none, elsewhere]) assert.doesNotMatch(m!, /-data:\/var\/lib\/postgresql\/data'/);
+});

@@ -38,6 +38,11 @@ export interface AppSeed {
   /** Compose files beside the app that could not be parsed (no model), so what they run is unknown. */
   unparsedCompose?: string[];
   managePy?: string;
+  /**
+   * Set when the compose app service only names an image (`image: acme/runner:2`) that no build of the repository
+   * makes: the Dockerfile was paired with it by where it sits. The image as written.
+   */
+  imageNotBuiltHere?: string;
   /** Set for another Dockerfile of the app beside its image's (`Dockerfile-py2`, `Dockerfile.dev`): that Dockerfile. */
   variantOf?: string;
 }
@@ -251,6 +256,16 @@ export class AppSeeds extends ModelPart {
     return seeds;
   }
 
+  /** A Dockerfile the repository holds under a name close to a missing one (`dockerfiles/backend` → `Dockerfile.backend`). */
+  private nearName(missing: string): string {
+    const dir = dirName(missing);
+    const base = missing.slice(missing.lastIndexOf('/') + 1);
+    const near = [`Dockerfile.${base}`, `${base}.Dockerfile`, `${base}.dockerfile`, `${base}/Dockerfile`]
+      .map((n) => (dir === '.' ? n : `${dir}/${n}`))
+      .find((f) => this.files.includes(f));
+    return near ? ` (it holds ${near})` : '';
+  }
+
   /** A compose app service building a Dockerfile the repository does not hold: nothing of its image can be judged. */
   private reportMissing(set: ComposeSet, dockerfile: string): void {
     const service = set.model!.appService!;
@@ -259,7 +274,7 @@ export class AppSeeds extends ModelPart {
       {
         file: build.file,
         line: build.line,
-        message: `Service '${service.name}' builds ${dockerfile}, which is not in the repository: the image cannot be built from it, and the rules that judge the image (and compare the service with it) stayed silent.`,
+        message: `Service '${service.name}' builds ${dockerfile}, which is not in the repository${this.nearName(dockerfile)}: the image cannot be built from it, and the rules that judge the image (and compare the service with it) stayed silent.`,
       },
     ]);
   }
@@ -321,6 +336,7 @@ export class AppSeeds extends ModelPart {
         contextDir,
         compose: set,
         managePy: managePys.find((m) => isUnder(m, contextDir)) ?? managePys.find((m) => isUnder(m, set.dir)),
+        ...(!image && service.image ? { imageNotBuiltHere: service.image.raw ?? service.image.value } : {}),
       });
     }
     return seeds;

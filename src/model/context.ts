@@ -367,3 +367,14 @@ export function letInOnPurpose(context: BuildContext, paths: readonly string[]):
   const matcher = new DockerignoreMatcher(context.dockerignore);
   return new Set(paths.filter((p) => matcher.letsInOnPurpose(p)));
 }
+
+/** Whether the context's .dockerignore, with `added` patterns appended, would leave `path` (context-relative) out. */
+export function excludedWith(context: BuildContext, added: readonly string[], path: string): boolean {
+  const patterns = [
+    ...(context.dockerignore?.patterns ?? []),
+    ...added.map((pattern) => ({ pattern, negated: false, line: 0 })),
+  ];
+  return new DockerignoreMatcher({ file: context.dockerignore?.file ?? '.dockerignore', patterns }).excludes(
+    path,
+  );
+}

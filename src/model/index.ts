@@ -213,6 +213,7 @@ class ProjectBuilder implements ModelInput {
     const unparsed = [...(seed.compose?.unparsed ?? []), ...(seed.unparsedCompose ?? [])];
     if (unparsed.length > 0) app.unparsedCompose = unparsed;
     if (seed.remoteContext) app.remoteContext = seed.remoteContext;
+    if (seed.imageNotBuiltHere) app.imageNotBuiltHere = seed.imageNotBuiltHere;
 
     if (seed.dockerfile && seed.dockerfile in this.texts) {
       const r = modelDockerfile(seed.dockerfile, this.texts[seed.dockerfile], {

@@ -56,7 +56,7 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
               file: df.file,
               line: cmd.line,
               severity: 'notice',
-              message: `pip upgrades the installer itself (${pip.unpinnedTooling.map((s) => `'${s}'`).join(', ')}) to whatever is newest, so two builds of one commit can differ. Pin it (${pip.unpinnedTooling[0].replace(/[<>=!~].*$/, '')}==<version>) or rely on the base image's version.`,
+              message: toolingMessage(pip.unpinnedTooling, pip.upgrade),
             });
             continue;
           }
@@ -103,3 +103,16 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
     return findings;
   },
 });
+
+/**
+ * The installer's own tooling without an exact version: `--upgrade` replaces what the base image has with the newest
+ * release; a plain install changes nothing where the base image has it already and takes the newest where it does not.
+ */
+function toolingMessage(tooling: string[], upgrade: boolean): string {
+  const names = tooling.map((s) => `'${s}'`).join(', ');
+  const pin = `Pin it (${tooling[0].replace(/[<>=!~].*$/, '')}==<version>) or rely on the base image's version.`;
+  if (upgrade)
+    return `pip upgrades the installer itself (${names}) to whatever is newest, so two builds of one commit can differ. ${pin}`;
+  const one = tooling.length === 1;
+  return `pip installs the packaging tool${one ? '' : 's'} ${names} without an exact version: this changes nothing where the base image already has ${one ? 'it' : 'them'}, but where it does not, the build takes whatever release is newest, so two builds of one commit can differ. ${pin}`;
+}

@@ -1,7 +1,7 @@
 import { filesCopiedIntoImage, isEnvFile } from './lib/files.js';
 import { posix } from 'node:path';
 import type { RawFinding } from '../core/index.js';
-import { absentFileReachingImage } from '../model/context.js';
+import { absentFileReachingImage, excludedWith } from '../model/context.js';
 import { hasTemplateName } from '../model/env-files.js';
 import type { App } from '../model/types/project.js';
 import type { CopyInstr } from '../model/types/dockerfile.js';
@@ -50,7 +50,7 @@ in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any othe
       (names, files, at) =>
         namedByCopy(at.app, at.line, files)
           ? `This instruction copies ${names} into the image by name, so its secrets ship with the image. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).`
-          : `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? 'them' : 'it'} to .dockerignore (${ignorePatterns(files)}) and pass the values as environment variables at run time.`,
+          : `This instruction copies ${names} into the image, so ${files.length > 1 ? 'their' : 'its'} secrets ship with the image. ${ignoreAdvice(at.app, files)}`,
     );
     return [...copied, ...project.apps.flatMap(envFilesOfCompose)];
   },
@@ -58,16 +58,22 @@ in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any othe
 
 /** The COPY/ADD at `line` names one of the files as a source (`COPY .env.prod .env`), rather than taking a directory. */
 function namedByCopy(app: App, line: number, files: string[]): boolean {
+  return linesNaming(app, files).some((l) => l.line === line);
+}
+
+/** The COPY/ADD instructions of the image that name one of `files` (repository paths) as a source, and which one. */
+function linesNaming(app: App, files: string[]): { line: number; file: string }[] {
   const dir = app.context?.dir ?? '.';
-  const inContext = files.map((f) => (dir === '.' ? f : posix.relative(dir, f)));
-  return (app.dockerfile?.targetStage ? lineage(app.dockerfile) : [])
-    .flatMap((s) => s.instructions)
-    .some(
-      (i) =>
-        (i.keyword === 'COPY' || i.keyword === 'ADD') &&
-        i.line === line &&
-        (i as CopyInstr).sources.some((src) => inContext.includes(posix.normalize(src).replace(/^\//, ''))),
-    );
+  const inContext = (f: string) => (dir === '.' ? f : posix.relative(dir, f));
+  const out: { line: number; file: string }[] = [];
+  for (const i of (app.dockerfile?.targetStage ? lineage(app.dockerfile) : []).flatMap(
+    (s) => s.instructions,
+  )) {
+    if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
+    const sources = (i as CopyInstr).sources.map((src) => posix.normalize(src).replace(/^\//, ''));
+    for (const f of files) if (sources.includes(inContext(f))) out.push({ line: i.line, file: f });
+  }
+  return out;
 }
 
 /** Compose env_files (of any service) inside the app's build context that the repository does not hold but a COPY would take. */
@@ -107,26 +113,74 @@ function isUsableEnvFileName(path: string): boolean {
 }
 
 /**
- * .dockerignore patterns that match the copied files: `.env` and `.env.*` match at the context root only, so a file in
- * a subdirectory needs `**\/` (`journal/.env` → `**\/.env`), and a file in a `.env*` directory needs that directory.
+ * What to do about files a directory COPY takes: .dockerignore patterns that match them in this context (checked
+ * with the context's own patterns), except for a file another COPY names, which an entry would make fail.
  */
-function ignorePatterns(files: string[]): string {
-  if (files.every((f) => !f.includes('/'))) return "e.g. '.env' and '.env.*'";
-  const patterns = new Set<string>();
-  for (const f of files) {
-    const parts = f.split('/');
-    const envDir = parts.slice(0, -1).findIndex((p) => p.startsWith('.env'));
-    if (envDir >= 0) {
-      patterns.add(`${parts.slice(0, envDir + 1).join('/')}/`);
-      continue;
-    }
-    const base = parts.at(-1)!;
-    const general = base.startsWith('.env.')
-      ? '.env.*'
-      : base.endsWith('.env') && base !== '.env'
-        ? '*.env'
-        : base;
-    patterns.add(parts.length > 1 ? `**/${general}` : general);
+function ignoreAdvice(app: App, files: string[]): string {
+  const named = linesNaming(app, files);
+  const kept = [...new Set(named.map((n) => n.file))];
+  const rest = files.filter((f) => !kept.includes(f));
+  const quote = (fs: string[]) =>
+    fs.length > 1
+      ? `${fs
+          .slice(0, -1)
+          .map((f) => `'${f}'`)
+          .join(', ')} and '${fs.at(-1)}'`
+      : `'${fs[0]}'`;
+  const advice: string[] = [];
+  if (rest.length > 0) {
+    const patterns = ignorePatterns(app, rest, kept);
+    const own = patterns.length === rest.length && rest.every((f) => patterns.includes(contextPath(app, f)));
+    const what = kept.length === 0 && !own ? (rest.length > 1 ? 'them' : 'it') : quote(rest);
+    advice.push(
+      `Add ${what} to .dockerignore${own ? '' : ` (${quote(patterns)})`} and pass the values as environment variables at run time.`,
+    );
   }
-  return [...patterns].map((p) => `'${p}'`).join(', ');
+  if (kept.length > 0) {
+    const lines = [...new Set(named.map((n) => n.line))].sort((a, b) => a - b);
+    const one = kept.length === 1;
+    advice.push(
+      `${quote(kept)} ${one ? 'is' : 'are'} also copied by name (line ${lines.join(', ')}), where a .dockerignore entry would make the build fail: stop copying ${one ? 'it' : 'them'} into the image (drop ${lines.length > 1 ? 'those COPYs' : 'that COPY'}, then leave ${one ? 'it' : 'them'} out of the context too) and pass the values as environment variables at run time instead.`,
+    );
+  }
+  return advice.join(' ');
+}
+
+/**
+ * .dockerignore patterns that match the copied files (context-relative): `.env` and `.env.*` match at the context
+ * root only, so a file in a subdirectory needs `**\/` (`journal/.env` → `**\/.env`), and a file in a `.env*`
+ * directory needs that directory. A general pattern that would miss the file or also take one of `kept` gives way
+ * to the file's own path.
+ */
+function ignorePatterns(app: App, files: string[], kept: string[]): string[] {
+  const context = app.context;
+  const inContext = (f: string) => contextPath(app, f);
+  const patterns = new Set<string>();
+  for (const f of files.map(inContext)) {
+    const general = generalPattern(f);
+    const fits =
+      context === undefined ||
+      (excludedWith(context, [general], f) &&
+        !kept.some((k) => excludedWith(context, [general], inContext(k))));
+    patterns.add(fits ? general : f);
+  }
+  return [...patterns];
+}
+
+/** A repository path relative to the app's build context. */
+function contextPath(app: App, path: string): string {
+  const dir = app.context?.dir ?? '.';
+  return dir === '.' ? path : posix.relative(dir, path);
+}
+
+/** `.env.prod` → `.env.*`, `db_keys.env` → `*.env`, `.env-sample` → `.env-*`, `.envs/.prod/.django` → `.envs/`. */
+function generalPattern(path: string): string {
+  const parts = path.split('/');
+  const envDir = parts.slice(0, -1).findIndex((p) => p.startsWith('.env'));
+  if (envDir >= 0) return `${parts.slice(0, envDir + 1).join('/')}/`;
+  const base = parts.at(-1)!;
+  const sep = /^\.env([._-])./.exec(base)?.[1];
+  const general =
+    sep !== undefined ? `.env${sep}*` : base.endsWith('.env') && base !== '.env' ? '*.env' : base;
+  return parts.length > 1 ? `**/${general}` : general;
 }

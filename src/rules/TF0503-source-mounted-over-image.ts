@@ -7,7 +7,7 @@ import type { ComposeService, ComposeVolumeMount } from '../model/types/compose.
 import type { App } from '../model/types/project.js';
 import { isComposeOverrideFile } from '../model/compose-projects.js';
 import { STARTS_SERVER } from '../model/compose/start-scripts.js';
-import { shownSource, shownTarget } from './lib/files.js';
+import { isDevelopmentComposeFile, projectComposeFiles, shownSource, shownTarget } from './lib/files.js';
 
 /** Python files of the build context under `source` (a directory of the scanned tree): code, not data. */
 function holdsCode(contextFiles: string[], contextDir: string | undefined, source: string): boolean {
@@ -58,9 +58,13 @@ export const sourceMountedOverImage = defineRule({
   check(project) {
     type Line = { file: string; line: number; services: string[]; text: string; ofAppService: boolean };
     const byLine = new Map<string, Line>();
+    const composeFiles = projectComposeFiles(project);
     for (const { app, compose, service } of appImageServices(project)) {
       const isAppService = service === compose.appService;
-      for (const { mount, text } of mountsOverCode(app, service)) {
+      // In a file named for development (`docker-compose-dev.yml`) the mount is where it belongs already.
+      const advice = (file: string) =>
+        isDevelopmentComposeFile(file, composeFiles, compose.files) ? devFileAdvice(file) : KEEP_IN_DEV;
+      for (const { mount, text } of mountsOverCode(app, service, advice)) {
         // The development override (`docker-compose.override.yml`) is where this rule asks the mount to live.
         if (isComposeOverrideFile(mount.file)) continue;
         const key = `${mount.file}\0${mount.line}`;
@@ -90,8 +94,19 @@ export const sourceMountedOverImage = defineRule({
   },
 });
 
+const KEEP_IN_DEV = 'Keep this mount in a development-only override file.';
+
+/** What to do about the mount in a compose file named for development, which is where it belongs. */
+function devFileAdvice(file: string): string {
+  return `${file} is named for development, where that is the point: deploy with a compose file that runs the built image without this mount.`;
+}
+
 /** The bind mounts of a service of the app's image that put the host's code over the image's, with what they do. */
-function mountsOverCode(app: App, web: ComposeService): { mount: ComposeVolumeMount; text: string }[] {
+function mountsOverCode(
+  app: App,
+  web: ComposeService,
+  advice: (file: string) => string,
+): { mount: ComposeVolumeMount; text: string }[] {
   const out: { mount: ComposeVolumeMount; text: string }[] = [];
   // An image that takes no Python file of its context (`COPY requirements.txt app/`) holds no code at its WORKDIR.
   const codeDir = app.imageHoldsPython === false ? undefined : imageCodeDir(app);
@@ -105,14 +120,20 @@ function mountsOverCode(app: App, web: ComposeService): { mount: ComposeVolumeMo
       // Without the image's Dockerfile (missing, unreadable) what the mount hides is unknown; when the service's own
       // command starts the server (not a test runner), the project mounted into it is what serves either way.
       if (!app.dockerfile) {
-        const serves = STARTS_SERVER.test(web.command?.raw ?? '');
+        // With no command of its own the service runs the image's, unknown here: the app service's is the server's,
+        // unless the service or its Dockerfile is named for tests (a test runner's).
+        const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== undefined).join(' ');
+        const forTests = [web.name, web.build?.dockerfile ?? ''].some((n) =>
+          /(^|[/._-])(tests?|testing|ci)([._-]|$)/i.test(n),
+        );
+        const serves = own.trim() === '' ? !forTests : STARTS_SERVER.test(own);
         if (
           serves &&
           projectDir !== undefined &&
           coversPath(v.source, projectDir) &&
           v.target.startsWith('/')
         )
-          out.push({ mount: v, text: unreadImageText(v, web) });
+          out.push({ mount: v, text: `${unreadImageText(v, web)} ${advice(v.file)}` });
         continue;
       }
       // An image that holds no code (a runner with only its requirements) runs the Django project mounted here.
@@ -120,7 +141,8 @@ function mountsOverCode(app: App, web: ComposeService): { mount: ComposeVolumeMo
       // A mount off the working directory's path (`/code` beside WORKDIR /app) is not what the container runs.
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === undefined || !coversPath(v.source, projectDir) || !onWorkdir) continue;
-      out.push({ mount: v, text: codelessText(v, app.context?.dir) });
+      const dev = advice(v.file) === KEEP_IN_DEV ? undefined : v.file;
+      out.push({ mount: v, text: codelessText(v, app.context?.dir, dev) });
       continue;
     }
     const whole = hostDirs.some((d) => coversPath(v.source!, d)) && coversPath(v.target, codeDir);
@@ -132,10 +154,11 @@ function mountsOverCode(app: App, web: ComposeService): { mount: ComposeVolumeMo
     );
     if (!whole && !part) continue;
     const held = heldCodeDir(app, v, codeDir);
-    out.push({
-      mount: v,
-      text: `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`,
-    });
+    // An image the repository does not build may hold anything there: only the Dockerfile beside it puts code at `held`.
+    const text = app.imageNotBuiltHere
+      ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. It runs the image '${app.imageNotBuiltHere}', which no build of this repository makes, so what that image holds at ${shownTarget(v)} is unknown (${app.dockerfile?.file ?? 'the Dockerfile'} would put the code at ${held}).`
+      : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
+    out.push({ mount: v, text: `${text} ${advice(v.file)}` });
   }
   return out;
 }
@@ -156,13 +179,15 @@ function heldCodeDir(app: App, v: ComposeVolumeMount, codeDir: string): string {
 function unreadImageText(v: ComposeVolumeMount, web: ComposeService): string {
   const dockerfile = web.build?.dockerfile;
   const image = dockerfile ? `the image's Dockerfile (${dockerfile})` : "the image's Dockerfile";
-  return `'${shownSource(v)}' at ${shownTarget(v)}, the project with its manage.py, and ${image} cannot be read, so what the image holds there is unknown: either way the container runs the host's files, not a built release. Keep this mount in a development-only override file.`;
+  return `'${shownSource(v)}' at ${shownTarget(v)}, the project with its manage.py, and ${image} cannot be read, so what the image holds there is unknown: either way the container runs the host's files, not a built release.`;
 }
 
 /** What a mount that supplies all the code does, and the build that would put that code in the image. */
-function codelessText(v: ComposeVolumeMount, contextDir: string | undefined): string {
+function codelessText(v: ComposeVolumeMount, contextDir: string | undefined, devFile?: string): string {
   const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
-  const tail = 'and keep this mount in a development-only override file.';
+  const tail = devFile
+    ? `so that a deploy, which runs without this mount, runs a built release (${devFile} is named for development, where the mount belongs).`
+    : 'and keep this mount in a development-only override file.';
   const source = posix.normalize(v.source ?? '.');
   if (contextDir !== undefined && !coversPath(contextDir, source)) {
     // `./src:/code` with the build context `docker/django`: no COPY of that Dockerfile can reach the code.

@@ -103,12 +103,20 @@ function pgdataOf(s: ComposeService, official: boolean): DataDir | undefined {
 }
 
 /**
- * kartoza/postgis (scripts/env-data.sh): PGDATA, else DATADIR, else /var/lib/postgresql/<major>/main, with the major
- * version the image was built for (the tag's leading number: `13.0`, `16-3.4`; `9.6-2.4` before 10). Its README and
- * compose example mount the volume at /var/lib/postgresql. The image declares no VOLUME.
+ * Images that keep the cluster in /var/lib/postgresql/<major>/main, with the major version the image was built for
+ * (the tag's leading number: `13.0`, `16-3.4`, `10-2`; `9.6-2` before 10), and whose documentation mounts the
+ * volume at /var/lib/postgresql; each has its own variables that move the data directory.
+ * kartoza/postgis (scripts/env-data.sh): PGDATA, else DATADIR; it declares no VOLUME.
+ * sameersbn/postgresql (Dockerfile, README "Persistence"): PG_DATADIR=${PG_HOME}/${PG_VERSION}/main, PG_HOME
+ * /var/lib/postgresql, which its older images declare as their VOLUME.
  */
-function kartozaDataDir(s: ComposeService): DataDir {
-  const set = absoluteEnv(s, 'PGDATA') ?? absoluteEnv(s, 'DATADIR');
+const VERSIONED_MAIN: { repo: RegExp; env: string[] }[] = [
+  { repo: /(^|\/)kartoza\/postgis$/, env: ['PGDATA', 'DATADIR'] },
+  { repo: /(^|\/)sameersbn\/postgresql$/, env: ['PG_DATADIR'] },
+];
+
+function versionedMainDataDir(s: ComposeService, env: string[]): DataDir {
+  const set = env.map((name) => absoluteEnv(s, name)).find((v) => v !== undefined);
   if (set) return { dir: set };
   const parent = '/var/lib/postgresql';
   const major = /^(9\.\d|\d{2,})(?![\d])/.exec(databaseImage(s)?.tag ?? '')?.[1];
@@ -121,7 +129,8 @@ function dataDir(s: ComposeService): DataDir | undefined {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? '';
   const bitnami = repo.split('/').includes('bitnami');
   if (s.role === 'postgres') {
-    if (/(^|\/)kartoza\/postgis$/.test(repo)) return kartozaDataDir(s);
+    const versioned = VERSIONED_MAIN.find((v) => v.repo.test(repo));
+    if (versioned) return versionedMainDataDir(s, versioned.env);
     const pgdata = pgdataOf(s, isOfficialPostgres(repo));
     if (pgdata) return pgdata;
     // bitnami/postgresql README, "Persisting your database": mount a volume at /bitnami/postgresql.
@@ -270,7 +279,7 @@ export const postgresDataNotInVolume = defineRule({
     '`PGDATA`, set in `environment:` or an `env_file`; a relative `PGDATA=pgdata` is resolved against the working',
     'directory `/`, so the data goes to `/pgdata`), `/var/lib/postgresql/<major>/main` for `kartoza/postgis` (the',
     'major from its tag, `13.0` or `16-3.4`; `DATADIR` or `PGDATA` moves it; a volume at `/var/lib/postgresql`',
-    'covers it), `/bitnami/postgresql` for `bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. For',
+    'covers it), the same for `sameersbn/postgresql` (`PG_DATADIR` moves it), `/bitnami/postgresql` for `bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. For',
     "another publisher's image the data directory is not known: a bind mount is named by where it is mounted, not",
     'called the data directory. An image that names no major version',
     '(`postgres`, `postgres:latest`, `postgres:alpine`) runs the newest, 18 or later today, so it is judged with the',

@@ -123,6 +123,8 @@ export interface PipInstall {
   unpinnedTooling: string[];
   /** Local projects, archives and URLs given (`.`, `-e .`, `/wheels/*.whl`): installed from what they declare. */
   fromPaths: string[];
+  /** `-U`/`--upgrade` given: what is installed already is replaced by the newest release. */
+  upgrade: boolean;
 }
 
 export function pipInstall(argv: string[]): PipInstall | undefined {
@@ -139,12 +141,14 @@ export function pipInstall(argv: string[]): PipInstall | undefined {
     constrained: false,
     unpinnedTooling: [],
     fromPaths: [],
+    upgrade: false,
   };
   for (const parsed of pipArgs(a.slice(i + 1))) {
     if ('option' in parsed) {
       const { option, value } = parsed;
       if (option === '-r' || option === '--requirement') out.requirementFiles.push(value ?? '');
       if (option === '-c' || option === '--constraint') out.constrained = true;
+      if (option === '-U' || option === '--upgrade') out.upgrade = true;
       if ((option === '-e' || option === '--editable') && value) out.fromPaths.push(value);
       continue;
     }

@@ -84,11 +84,21 @@ export function pickAppService(
     ranked.find((j) => buildsProjectDir(j.service)) ??
     // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
     ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ??
+    // With no Dockerfile to read (missing from the repository), the compose service itself says which runs Django.
+    ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ??
     ranked[0];
   if (chosen) return chosen.service;
   return services.find(
     (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === 'server'),
   );
+}
+
+/** A service that bind-mounts a Django project's directory (`./src/backend:/opt/backend`) or names its settings module. */
+function runsDjangoProject(service: ComposeService, projectDirs: Set<string>): boolean {
+  const mounts = service.volumes.some(
+    (v) => v.type === 'bind' && v.source !== undefined && projectDirs.has(normalizeRelative(v.source) ?? ''),
+  );
+  return mounts || service.environment.some((e) => e.name === 'DJANGO_SETTINGS_MODULE' && e.value);
 }
 
 /** Database servers an image may start itself, by program name. */

@@ -139,6 +139,11 @@ export interface App {
   dockerClient?: DockerClientUse;
   /** Set when compose builds the app image from a remote context (a git URL) instead of this repository. */
   remoteContext?: { url: string; file: string; line: number };
+  /**
+   * Set when the compose app service only names an image no build of the repository makes (`image: acme/runner:2`):
+   * `dockerfile` is the one beside it, not known to be that image's. The image as written.
+   */
+  imageNotBuiltHere?: string;
 }
 
 export interface Project {
