@@ -3,7 +3,6 @@ import {
   branchEnds,
   commandIgnoredBy,
   commandsThatRun,
-  daemonOf,
   exclusive,
   inlineScriptArgs,
   backgroundStart,
@@ -19,8 +18,6 @@ import {
   inlineScriptLastCommand,
   isKeepAliveLoop,
   isWaitStep,
-  launchedCommand,
-  longRunningProcess,
   runsArguments,
   scriptCommandsThatRun,
   serverOf,
@@ -63,6 +60,14 @@ import { defineRule } from './lib/rule.js';
 import { forwarderExitsMessage, restartLoopMessage, termForwarder } from './lib/signal-trap.js';
 import { dieOnTermAdvice, withAdvice } from './lib/uwsgi-term.js';
 import { composeArgv, fixShellForm, mainProcessOf } from './lib/shell-form-fix.js';
+import {
+  backgroundsInside,
+  cutOptions,
+  foregroundProcess,
+  launches,
+  scriptRunBy,
+  startsLater,
+} from './lib/script-steps.js';
 
 export const shellFormCommand = defineRule({
   id: 'TF0901',
@@ -374,46 +379,6 @@ function oneProcessAdvice(
   return `${start}.`;
 }
 
-/** The process a last command keeps in the foreground (`nginx -g 'daemon off;'`, `celery … worker`), by name. */
-function foregroundProcess(argv: string[]): { kind: string } | undefined {
-  const what = daemonOf(argv) ? undefined : longRunningProcess(argv);
-  return what ? { kind: what } : undefined;
-}
-
-/** Whether `su app -c "… gunicorn &"` (a launcher) runs the command sent to the background. */
-function launches(launcher: ShellCommand, background: ShellCommand): boolean {
-  const inner = launchedCommand(launcher.argv);
-  return Boolean(
-    inner &&
-    background.asUser &&
-    background.line >= launcher.line &&
-    inlineScriptLastCommand(inner, 1)?.background,
-  );
-}
-
-/** Whether a command after the i-th starts the server or the container command itself. */
-function startsLater(
-  commands: { argv: string[]; background?: boolean }[],
-  i: number,
-  startsArgs: (argv: string[]) => boolean,
-): boolean {
-  return commands.slice(i + 1).some((c) => !c.background && (mainProcessOf(c.argv) || startsArgs(c.argv)));
-}
-
-/** The other start script a command runs (`./start.sh`, `sh start.sh`), matched by name. */
-function scriptRunBy(
-  argv: string[],
-  all: EntrypointScript[],
-  self: EntrypointScript,
-): EntrypointScript | undefined {
-  const word = /(^|\/)(ba|da)?sh$/.test(argv[0] ?? '')
-    ? argv.slice(1).find((a) => !a.startsWith('-'))
-    : argv[0];
-  if (!word || argv.includes('-c')) return undefined;
-  const name = word.slice(word.lastIndexOf('/') + 1);
-  return all.find((s) => s !== self && s.imagePath.slice(s.imagePath.lastIndexOf('/') + 1) === name);
-}
-
 /** `argv`: the exec form the instruction can be rewritten as (execFormArgv), undefined when none is safe. */
 function shellFormMessage(
   instr: CommandInstr,
@@ -604,28 +569,4 @@ function shExecsShellForm(instr: CommandInstr, shells: ImageShells): boolean {
     return false;
   if (last.viaExec) return endsInExec(instr.raw, last);
   return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
-}
-
-/**
- * A server command cut off from its options by line breaks: the commands after the last real command all start
- * with an option (`--bind 0.0.0.0:8000`); undefined otherwise.
- */
-function cutOptions(
-  argv: string[],
-  line: number,
-): { program: string; command: string[]; options: string[][] } | undefined {
-  const commands = inlineScriptCommands(argv, line);
-  const at = commands.findLastIndex((c) => !c.argv[0]?.startsWith('-'));
-  if (at < 0 || at === commands.length - 1) return undefined;
-  const command = commands[at].argv;
-  return { program: command[0], command, options: commands.slice(at + 1).map((c) => c.argv) };
-}
-
-/** Whether a launcher's `-c` script (`su app -c "… gunicorn … &"`) sends the server it starts to the background. */
-function backgroundsInside(argv: string[]): boolean {
-  for (let a: string[] | undefined = argv, depth = 0; a && depth < 4; a = launchedCommand(a), depth++) {
-    const inner = inlineScriptCommands(a, 1);
-    if (inner.length > 0) return inner.some((c) => c.background && mainProcessOf(c.argv));
-  }
-  return false;
 }
