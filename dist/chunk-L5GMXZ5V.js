@@ -9,7 +9,7 @@ import {
   require_node_path,
   sha256Hex,
   writeOwnFile
-} from "./chunk-WWBSKNNY.js";
+} from "./chunk-XAYIVRZX.js";
 import {
   __commonJS,
   __require,

@@ -9,11 +9,11 @@ import {
   renderMarkdown,
   repoPath,
   ruleHelpUri
-} from "./chunk-GPIT2W32.js";
+} from "./chunk-L5GMXZ5V.js";
 import {
   stepLog
 } from "./chunk-ZUZER46R.js";
-import "./chunk-AADTFP4D.js";
+import "./chunk-J6QOINFU.js";
 import {
   require_node_crypto
 } from "./chunk-WLI5OHV7.js";
@@ -21,7 +21,7 @@ import "./chunk-O2KSL6U7.js";
 import {
   SEVERITIES,
   stableMessage
-} from "./chunk-WWBSKNNY.js";
+} from "./chunk-XAYIVRZX.js";
 import {
   __commonJS,
   __require,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-VSCRHPNP.js";
+} from "./chunk-CSOEAWLC.js";
 import {
   makeReport
-} from "./chunk-AADTFP4D.js";
+} from "./chunk-J6QOINFU.js";
 import {
   RULES
-} from "./chunk-RADFK4OQ.js";
+} from "./chunk-NCYX6G5Y.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -15,7 +15,7 @@ import {
   readInsideSync,
   require_node_path,
   writeOwnFile
-} from "./chunk-WWBSKNNY.js";
+} from "./chunk-XAYIVRZX.js";
 import {
   __toESM
 } from "./chunk-X4CIRSVU.js";

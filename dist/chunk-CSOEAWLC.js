@@ -13,13 +13,13 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-RADFK4OQ.js";
+} from "./chunk-NCYX6G5Y.js";
 import {
   insertLines,
   normalizePackageName,
   replaceInLine,
   replaceLines
-} from "./chunk-WWBSKNNY.js";
+} from "./chunk-XAYIVRZX.js";
 
 // src/parse/requirements.ts
 function parseRequirements(file, text) {

@@ -6,7 +6,7 @@ import {
   replaceInLine,
   replaceLines,
   require_node_path
-} from "./chunk-WWBSKNNY.js";
+} from "./chunk-XAYIVRZX.js";
 import {
   __commonJS,
   __esm,
@@ -79,1628 +79,32 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-types/lib/umd/main.js
-var require_main = __commonJS({
-  "node_modules/vscode-languageserver-types/lib/umd/main.js"(exports, module) {
-    (function(factory) {
-      if (typeof module === "object" && typeof module.exports === "object") {
-        var v = factory(__require, exports);
-        if (v !== void 0) module.exports = v;
-      } else if (typeof define === "function" && define.amd) {
-        define(["require", "exports"], factory);
+// scripts/lsp-types-used.cjs
+var require_lsp_types_used = __commonJS({
+  "scripts/lsp-types-used.cjs"(exports, module) {
+    "use strict";
+    var uinteger = (v) => typeof v === "number" && v >= 0 && v <= 2147483647;
+    var isPosition = (v) => v !== null && typeof v === "object" && uinteger(v.line) && uinteger(v.character);
+    var Position = {
+      create(line, character) {
+        if (line === Number.MAX_VALUE) line = 2147483647;
+        if (character === Number.MAX_VALUE) character = 2147483647;
+        return { line, character };
+      },
+      is: isPosition
+    };
+    var Range2 = {
+      create(one, two, three, four) {
+        if (uinteger(one) && uinteger(two) && uinteger(three) && uinteger(four)) {
+          return { start: Position.create(one, two), end: Position.create(three, four) };
+        }
+        if (isPosition(one) && isPosition(two)) return { start: one, end: two };
+        throw new Error(
+          "Range#create called with invalid arguments[" + one + ", " + two + ", " + three + ", " + four + "]"
+        );
       }
-    })(function(require2, exports2) {
-      "use strict";
-      Object.defineProperty(exports2, "__esModule", { value: true });
-      exports2.TextDocument = exports2.EOL = exports2.WorkspaceFolder = exports2.InlineCompletionContext = exports2.SelectedCompletionInfo = exports2.InlineCompletionTriggerKind = exports2.InlineCompletionList = exports2.InlineCompletionItem = exports2.StringValue = exports2.InlayHint = exports2.InlayHintLabelPart = exports2.InlayHintKind = exports2.InlineValueContext = exports2.InlineValueEvaluatableExpression = exports2.InlineValueVariableLookup = exports2.InlineValueText = exports2.SemanticTokens = exports2.SemanticTokenModifiers = exports2.SemanticTokenTypes = exports2.SelectionRange = exports2.DocumentLink = exports2.FormattingOptions = exports2.CodeLens = exports2.CodeAction = exports2.CodeActionTag = exports2.CodeActionContext = exports2.CodeActionTriggerKind = exports2.CodeActionKind = exports2.DocumentSymbol = exports2.WorkspaceSymbol = exports2.SymbolInformation = exports2.SymbolTag = exports2.SymbolKind = exports2.DocumentHighlight = exports2.DocumentHighlightKind = exports2.SignatureInformation = exports2.ParameterInformation = exports2.Hover = exports2.MarkedString = exports2.CompletionList = exports2.CompletionItem = exports2.CompletionItemLabelDetails = exports2.ApplyKind = exports2.InsertTextMode = exports2.InsertReplaceEdit = exports2.CompletionItemTag = exports2.InsertTextFormat = exports2.CompletionItemKind = exports2.MarkupContent = exports2.MarkupKind = exports2.TextDocumentItem = exports2.LanguageKind = exports2.OptionalVersionedTextDocumentIdentifier = exports2.VersionedTextDocumentIdentifier = exports2.TextDocumentIdentifier = exports2.WorkspaceChange = exports2.SnippetTextEdit = exports2.WorkspaceEdit = exports2.DeleteFile = exports2.RenameFile = exports2.CreateFile = exports2.TextDocumentEdit = exports2.AnnotatedTextEdit = exports2.ChangeAnnotationIdentifier = exports2.ChangeAnnotation = exports2.TextEdit = exports2.Command = exports2.Diagnostic = exports2.CodeDescription = exports2.DiagnosticTag = exports2.DiagnosticSeverity = exports2.DiagnosticRelatedInformation = exports2.FoldingRange = exports2.FoldingRangeKind = exports2.ColorPresentation = exports2.ColorInformation = exports2.Color = exports2.LocationLink = exports2.Location = exports2.Range = exports2.Position = exports2.uinteger = exports2.integer = exports2.URI = exports2.DocumentUri = void 0;
-      var DocumentUri;
-      (function(DocumentUri2) {
-        function is(value) {
-          return typeof value === "string";
-        }
-        DocumentUri2.is = is;
-      })(DocumentUri || (exports2.DocumentUri = DocumentUri = {}));
-      var URI;
-      (function(URI2) {
-        function is(value) {
-          return typeof value === "string";
-        }
-        URI2.is = is;
-      })(URI || (exports2.URI = URI = {}));
-      var integer;
-      (function(integer2) {
-        integer2.MIN_VALUE = -2147483648;
-        integer2.MAX_VALUE = 2147483647;
-        function is(value) {
-          return typeof value === "number" && integer2.MIN_VALUE <= value && value <= integer2.MAX_VALUE;
-        }
-        integer2.is = is;
-      })(integer || (exports2.integer = integer = {}));
-      var uinteger;
-      (function(uinteger2) {
-        uinteger2.MIN_VALUE = 0;
-        uinteger2.MAX_VALUE = 2147483647;
-        function is(value) {
-          return typeof value === "number" && uinteger2.MIN_VALUE <= value && value <= uinteger2.MAX_VALUE;
-        }
-        uinteger2.is = is;
-      })(uinteger || (exports2.uinteger = uinteger = {}));
-      var Position;
-      (function(Position2) {
-        function create(line, character) {
-          if (line === Number.MAX_VALUE) {
-            line = uinteger.MAX_VALUE;
-          }
-          if (character === Number.MAX_VALUE) {
-            character = uinteger.MAX_VALUE;
-          }
-          return { line, character };
-        }
-        Position2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.objectLiteral(candidate) && Is.uinteger(candidate.line) && Is.uinteger(candidate.character);
-        }
-        Position2.is = is;
-      })(Position || (exports2.Position = Position = {}));
-      var Range2;
-      (function(Range3) {
-        function create(one, two, three, four) {
-          if (Is.uinteger(one) && Is.uinteger(two) && Is.uinteger(three) && Is.uinteger(four)) {
-            return { start: Position.create(one, two), end: Position.create(three, four) };
-          } else if (Position.is(one) && Position.is(two)) {
-            return { start: one, end: two };
-          } else {
-            throw new Error("Range#create called with invalid arguments[".concat(one, ", ").concat(two, ", ").concat(three, ", ").concat(four, "]"));
-          }
-        }
-        Range3.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.objectLiteral(candidate) && Position.is(candidate.start) && Position.is(candidate.end);
-        }
-        Range3.is = is;
-      })(Range2 || (exports2.Range = Range2 = {}));
-      var Location;
-      (function(Location2) {
-        function create(uri, range) {
-          return { uri, range };
-        }
-        Location2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.objectLiteral(candidate) && Range2.is(candidate.range) && (Is.string(candidate.uri) || Is.undefined(candidate.uri));
-        }
-        Location2.is = is;
-      })(Location || (exports2.Location = Location = {}));
-      var LocationLink;
-      (function(LocationLink2) {
-        function create(targetUri, targetRange, targetSelectionRange, originSelectionRange) {
-          return { targetUri, targetRange, targetSelectionRange, originSelectionRange };
-        }
-        LocationLink2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.objectLiteral(candidate) && Range2.is(candidate.targetRange) && Is.string(candidate.targetUri) && Range2.is(candidate.targetSelectionRange) && (Range2.is(candidate.originSelectionRange) || Is.undefined(candidate.originSelectionRange));
-        }
-        LocationLink2.is = is;
-      })(LocationLink || (exports2.LocationLink = LocationLink = {}));
-      var Color;
-      (function(Color2) {
-        function create(red, green, blue, alpha) {
-          return {
-            red,
-            green,
-            blue,
-            alpha
-          };
-        }
-        Color2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.objectLiteral(candidate) && Is.numberRange(candidate.red, 0, 1) && Is.numberRange(candidate.green, 0, 1) && Is.numberRange(candidate.blue, 0, 1) && Is.numberRange(candidate.alpha, 0, 1);
-        }
-        Color2.is = is;
-      })(Color || (exports2.Color = Color = {}));
-      var ColorInformation;
-      (function(ColorInformation2) {
-        function create(range, color) {
-          return {
-            range,
-            color
-          };
-        }
-        ColorInformation2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.objectLiteral(candidate) && Range2.is(candidate.range) && Color.is(candidate.color);
-        }
-        ColorInformation2.is = is;
-      })(ColorInformation || (exports2.ColorInformation = ColorInformation = {}));
-      var ColorPresentation;
-      (function(ColorPresentation2) {
-        function create(label, textEdit, additionalTextEdits) {
-          return {
-            label,
-            textEdit,
-            additionalTextEdits
-          };
-        }
-        ColorPresentation2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.objectLiteral(candidate) && Is.string(candidate.label) && (Is.undefined(candidate.textEdit) || TextEdit.is(candidate.textEdit)) && (Is.undefined(candidate.additionalTextEdits) || Is.typedArray(candidate.additionalTextEdits, TextEdit.is));
-        }
-        ColorPresentation2.is = is;
-      })(ColorPresentation || (exports2.ColorPresentation = ColorPresentation = {}));
-      var FoldingRangeKind;
-      (function(FoldingRangeKind2) {
-        FoldingRangeKind2.Comment = "comment";
-        FoldingRangeKind2.Imports = "imports";
-        FoldingRangeKind2.Region = "region";
-      })(FoldingRangeKind || (exports2.FoldingRangeKind = FoldingRangeKind = {}));
-      var FoldingRange;
-      (function(FoldingRange2) {
-        function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
-          var result = {
-            startLine,
-            endLine
-          };
-          if (Is.defined(startCharacter)) {
-            result.startCharacter = startCharacter;
-          }
-          if (Is.defined(endCharacter)) {
-            result.endCharacter = endCharacter;
-          }
-          if (Is.defined(kind)) {
-            result.kind = kind;
-          }
-          if (Is.defined(collapsedText)) {
-            result.collapsedText = collapsedText;
-          }
-          return result;
-        }
-        FoldingRange2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.objectLiteral(candidate) && Is.uinteger(candidate.startLine) && Is.uinteger(candidate.endLine) && (Is.undefined(candidate.startCharacter) || Is.uinteger(candidate.startCharacter)) && (Is.undefined(candidate.endCharacter) || Is.uinteger(candidate.endCharacter)) && (Is.undefined(candidate.kind) || Is.string(candidate.kind));
-        }
-        FoldingRange2.is = is;
-      })(FoldingRange || (exports2.FoldingRange = FoldingRange = {}));
-      var DiagnosticRelatedInformation;
-      (function(DiagnosticRelatedInformation2) {
-        function create(location, message3) {
-          return {
-            location,
-            message: message3
-          };
-        }
-        DiagnosticRelatedInformation2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.defined(candidate) && Location.is(candidate.location) && Is.string(candidate.message);
-        }
-        DiagnosticRelatedInformation2.is = is;
-      })(DiagnosticRelatedInformation || (exports2.DiagnosticRelatedInformation = DiagnosticRelatedInformation = {}));
-      var DiagnosticSeverity;
-      (function(DiagnosticSeverity2) {
-        DiagnosticSeverity2.Error = 1;
-        DiagnosticSeverity2.Warning = 2;
-        DiagnosticSeverity2.Information = 3;
-        DiagnosticSeverity2.Hint = 4;
-      })(DiagnosticSeverity || (exports2.DiagnosticSeverity = DiagnosticSeverity = {}));
-      var DiagnosticTag;
-      (function(DiagnosticTag2) {
-        DiagnosticTag2.Unnecessary = 1;
-        DiagnosticTag2.Deprecated = 2;
-      })(DiagnosticTag || (exports2.DiagnosticTag = DiagnosticTag = {}));
-      var CodeDescription;
-      (function(CodeDescription2) {
-        function is(value) {
-          var candidate = value;
-          return Is.objectLiteral(candidate) && Is.string(candidate.href);
-        }
-        CodeDescription2.is = is;
-      })(CodeDescription || (exports2.CodeDescription = CodeDescription = {}));
-      var Diagnostic;
-      (function(Diagnostic2) {
-        function create(range, message3, severity, code2, source, relatedInformation) {
-          var result = { range, message: message3 };
-          if (Is.defined(severity)) {
-            result.severity = severity;
-          }
-          if (Is.defined(code2)) {
-            result.code = code2;
-          }
-          if (Is.defined(source)) {
-            result.source = source;
-          }
-          if (Is.defined(relatedInformation)) {
-            result.relatedInformation = relatedInformation;
-          }
-          return result;
-        }
-        Diagnostic2.create = create;
-        function is(value) {
-          var _a;
-          var candidate = value;
-          return Is.defined(candidate) && Range2.is(candidate.range) && (Is.string(candidate.message) || MarkupContent.is(candidate.message)) && (Is.number(candidate.severity) || Is.undefined(candidate.severity)) && (Is.integer(candidate.code) || Is.string(candidate.code) || Is.undefined(candidate.code)) && (Is.undefined(candidate.codeDescription) || Is.string((_a = candidate.codeDescription) === null || _a === void 0 ? void 0 : _a.href)) && (Is.string(candidate.source) || Is.undefined(candidate.source)) && (Is.undefined(candidate.relatedInformation) || Is.typedArray(candidate.relatedInformation, DiagnosticRelatedInformation.is));
-        }
-        Diagnostic2.is = is;
-        function is3_17(value) {
-          return Is.string(value.message);
-        }
-        Diagnostic2.is3_17 = is3_17;
-        function getMessageString(diagnostic) {
-          if (Is.string(diagnostic.message)) {
-            return diagnostic.message;
-          } else if (MarkupContent.is(diagnostic.message)) {
-            return diagnostic.message.value;
-          } else {
-            throw new Error("Unknown message type ".concat(typeof diagnostic.message));
-          }
-        }
-        Diagnostic2.getMessageString = getMessageString;
-      })(Diagnostic || (exports2.Diagnostic = Diagnostic = {}));
-      var Command;
-      (function(Command2) {
-        function create(title, command) {
-          var args = [];
-          for (var _i = 2; _i < arguments.length; _i++) {
-            args[_i - 2] = arguments[_i];
-          }
-          var result = { title, command };
-          if (Is.defined(args) && args.length > 0) {
-            result.arguments = args;
-          }
-          return result;
-        }
-        Command2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.defined(candidate) && Is.string(candidate.title) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip)) && Is.string(candidate.command);
-        }
-        Command2.is = is;
-      })(Command || (exports2.Command = Command = {}));
-      var TextEdit;
-      (function(TextEdit2) {
-        function replace(range, newText) {
-          return { range, newText };
-        }
-        TextEdit2.replace = replace;
-        function insert(position, newText) {
-          return { range: { start: position, end: position }, newText };
-        }
-        TextEdit2.insert = insert;
-        function del(range) {
-          return { range, newText: "" };
-        }
-        TextEdit2.del = del;
-        function is(value) {
-          var candidate = value;
-          return Is.objectLiteral(candidate) && Is.string(candidate.newText) && Range2.is(candidate.range);
-        }
-        TextEdit2.is = is;
-      })(TextEdit || (exports2.TextEdit = TextEdit = {}));
-      var ChangeAnnotation;
-      (function(ChangeAnnotation2) {
-        function create(label, needsConfirmation, description) {
-          var result = { label };
-          if (needsConfirmation !== void 0) {
-            result.needsConfirmation = needsConfirmation;
-          }
-          if (description !== void 0) {
-            result.description = description;
-          }
-          return result;
-        }
-        ChangeAnnotation2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.objectLiteral(candidate) && Is.string(candidate.label) && (Is.boolean(candidate.needsConfirmation) || candidate.needsConfirmation === void 0) && (Is.string(candidate.description) || candidate.description === void 0);
-        }
-        ChangeAnnotation2.is = is;
-      })(ChangeAnnotation || (exports2.ChangeAnnotation = ChangeAnnotation = {}));
-      var ChangeAnnotationIdentifier;
-      (function(ChangeAnnotationIdentifier2) {
-        function is(value) {
-          var candidate = value;
-          return Is.string(candidate);
-        }
-        ChangeAnnotationIdentifier2.is = is;
-      })(ChangeAnnotationIdentifier || (exports2.ChangeAnnotationIdentifier = ChangeAnnotationIdentifier = {}));
-      var AnnotatedTextEdit;
-      (function(AnnotatedTextEdit2) {
-        function replace(range, newText, annotation) {
-          return { range, newText, annotationId: annotation };
-        }
-        AnnotatedTextEdit2.replace = replace;
-        function insert(position, newText, annotation) {
-          return { range: { start: position, end: position }, newText, annotationId: annotation };
-        }
-        AnnotatedTextEdit2.insert = insert;
-        function del(range, annotation) {
-          return { range, newText: "", annotationId: annotation };
-        }
-        AnnotatedTextEdit2.del = del;
-        function is(value) {
-          var candidate = value;
-          return TextEdit.is(candidate) && (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId));
-        }
-        AnnotatedTextEdit2.is = is;
-      })(AnnotatedTextEdit || (exports2.AnnotatedTextEdit = AnnotatedTextEdit = {}));
-      var TextDocumentEdit;
-      (function(TextDocumentEdit2) {
-        function create(textDocument, edits) {
-          return { textDocument, edits };
-        }
-        TextDocumentEdit2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.defined(candidate) && OptionalVersionedTextDocumentIdentifier.is(candidate.textDocument) && Array.isArray(candidate.edits);
-        }
-        TextDocumentEdit2.is = is;
-      })(TextDocumentEdit || (exports2.TextDocumentEdit = TextDocumentEdit = {}));
-      var CreateFile;
-      (function(CreateFile2) {
-        function create(uri, options, annotation) {
-          var result = {
-            kind: "create",
-            uri
-          };
-          if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
-            result.options = options;
-          }
-          if (annotation !== void 0) {
-            result.annotationId = annotation;
-          }
-          return result;
-        }
-        CreateFile2.create = create;
-        function is(value) {
-          var candidate = value;
-          return candidate && candidate.kind === "create" && Is.string(candidate.uri) && (candidate.options === void 0 || (candidate.options.overwrite === void 0 || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === void 0 || Is.boolean(candidate.options.ignoreIfExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
-        }
-        CreateFile2.is = is;
-      })(CreateFile || (exports2.CreateFile = CreateFile = {}));
-      var RenameFile;
-      (function(RenameFile2) {
-        function create(oldUri, newUri, options, annotation) {
-          var result = {
-            kind: "rename",
-            oldUri,
-            newUri
-          };
-          if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
-            result.options = options;
-          }
-          if (annotation !== void 0) {
-            result.annotationId = annotation;
-          }
-          return result;
-        }
-        RenameFile2.create = create;
-        function is(value) {
-          var candidate = value;
-          return candidate && candidate.kind === "rename" && Is.string(candidate.oldUri) && Is.string(candidate.newUri) && (candidate.options === void 0 || (candidate.options.overwrite === void 0 || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === void 0 || Is.boolean(candidate.options.ignoreIfExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
-        }
-        RenameFile2.is = is;
-      })(RenameFile || (exports2.RenameFile = RenameFile = {}));
-      var DeleteFile;
-      (function(DeleteFile2) {
-        function create(uri, options, annotation) {
-          var result = {
-            kind: "delete",
-            uri
-          };
-          if (options !== void 0 && (options.recursive !== void 0 || options.ignoreIfNotExists !== void 0)) {
-            result.options = options;
-          }
-          if (annotation !== void 0) {
-            result.annotationId = annotation;
-          }
-          return result;
-        }
-        DeleteFile2.create = create;
-        function is(value) {
-          var candidate = value;
-          return candidate && candidate.kind === "delete" && Is.string(candidate.uri) && (candidate.options === void 0 || (candidate.options.recursive === void 0 || Is.boolean(candidate.options.recursive)) && (candidate.options.ignoreIfNotExists === void 0 || Is.boolean(candidate.options.ignoreIfNotExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
-        }
-        DeleteFile2.is = is;
-      })(DeleteFile || (exports2.DeleteFile = DeleteFile = {}));
-      var WorkspaceEdit;
-      (function(WorkspaceEdit2) {
-        function is(value) {
-          var candidate = value;
-          return candidate && (candidate.changes !== void 0 || candidate.documentChanges !== void 0) && (candidate.documentChanges === void 0 || candidate.documentChanges.every(function(change) {
-            if (Is.string(change.kind)) {
-              return CreateFile.is(change) || RenameFile.is(change) || DeleteFile.is(change);
-            } else {
-              return TextDocumentEdit.is(change);
-            }
-          }));
-        }
-        WorkspaceEdit2.is = is;
-      })(WorkspaceEdit || (exports2.WorkspaceEdit = WorkspaceEdit = {}));
-      var TextEditChangeImpl = (
-        /** @class */
-        (function() {
-          function TextEditChangeImpl2(edits, changeAnnotations) {
-            this.edits = edits;
-            this.changeAnnotations = changeAnnotations;
-          }
-          TextEditChangeImpl2.prototype.insert = function(position, newText, annotation) {
-            var edit;
-            var id2;
-            if (annotation === void 0) {
-              edit = TextEdit.insert(position, newText);
-            } else if (ChangeAnnotationIdentifier.is(annotation)) {
-              id2 = annotation;
-              edit = AnnotatedTextEdit.insert(position, newText, annotation);
-            } else {
-              this.assertChangeAnnotations(this.changeAnnotations);
-              id2 = this.changeAnnotations.manage(annotation);
-              edit = AnnotatedTextEdit.insert(position, newText, id2);
-            }
-            this.edits.push(edit);
-            if (id2 !== void 0) {
-              return id2;
-            }
-          };
-          TextEditChangeImpl2.prototype.replace = function(range, newText, annotation) {
-            var edit;
-            var id2;
-            if (annotation === void 0) {
-              edit = TextEdit.replace(range, newText);
-            } else if (ChangeAnnotationIdentifier.is(annotation)) {
-              id2 = annotation;
-              edit = AnnotatedTextEdit.replace(range, newText, annotation);
-            } else {
-              this.assertChangeAnnotations(this.changeAnnotations);
-              id2 = this.changeAnnotations.manage(annotation);
-              edit = AnnotatedTextEdit.replace(range, newText, id2);
-            }
-            this.edits.push(edit);
-            if (id2 !== void 0) {
-              return id2;
-            }
-          };
-          TextEditChangeImpl2.prototype.delete = function(range, annotation) {
-            var edit;
-            var id2;
-            if (annotation === void 0) {
-              edit = TextEdit.del(range);
-            } else if (ChangeAnnotationIdentifier.is(annotation)) {
-              id2 = annotation;
-              edit = AnnotatedTextEdit.del(range, annotation);
-            } else {
-              this.assertChangeAnnotations(this.changeAnnotations);
-              id2 = this.changeAnnotations.manage(annotation);
-              edit = AnnotatedTextEdit.del(range, id2);
-            }
-            this.edits.push(edit);
-            if (id2 !== void 0) {
-              return id2;
-            }
-          };
-          TextEditChangeImpl2.prototype.add = function(edit) {
-            this.edits.push(edit);
-          };
-          TextEditChangeImpl2.prototype.all = function() {
-            return this.edits;
-          };
-          TextEditChangeImpl2.prototype.clear = function() {
-            this.edits.splice(0, this.edits.length);
-          };
-          TextEditChangeImpl2.prototype.assertChangeAnnotations = function(value) {
-            if (value === void 0) {
-              throw new Error("Text edit change is not configured to manage change annotations.");
-            }
-          };
-          return TextEditChangeImpl2;
-        })()
-      );
-      var SnippetTextEdit;
-      (function(SnippetTextEdit2) {
-        function is(value) {
-          var candidate = value;
-          return Is.objectLiteral(candidate) && Range2.is(candidate.range) && StringValue.isSnippet(candidate.snippet) && (candidate.annotationId === void 0 || (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId)));
-        }
-        SnippetTextEdit2.is = is;
-      })(SnippetTextEdit || (exports2.SnippetTextEdit = SnippetTextEdit = {}));
-      var ChangeAnnotations = (
-        /** @class */
-        (function() {
-          function ChangeAnnotations2(annotations) {
-            this._annotations = annotations === void 0 ? /* @__PURE__ */ Object.create(null) : annotations;
-            this._counter = 0;
-            this._size = 0;
-          }
-          ChangeAnnotations2.prototype.all = function() {
-            return this._annotations;
-          };
-          Object.defineProperty(ChangeAnnotations2.prototype, "size", {
-            get: function() {
-              return this._size;
-            },
-            enumerable: false,
-            configurable: true
-          });
-          ChangeAnnotations2.prototype.manage = function(idOrAnnotation, annotation) {
-            var id2;
-            if (ChangeAnnotationIdentifier.is(idOrAnnotation)) {
-              id2 = idOrAnnotation;
-            } else {
-              id2 = this.nextId();
-              annotation = idOrAnnotation;
-            }
-            if (this._annotations[id2] !== void 0) {
-              throw new Error("Id ".concat(id2, " is already in use."));
-            }
-            if (annotation === void 0) {
-              throw new Error("No annotation provided for id ".concat(id2));
-            }
-            this._annotations[id2] = annotation;
-            this._size++;
-            return id2;
-          };
-          ChangeAnnotations2.prototype.nextId = function() {
-            this._counter++;
-            return this._counter.toString();
-          };
-          return ChangeAnnotations2;
-        })()
-      );
-      var WorkspaceChange = (
-        /** @class */
-        (function() {
-          function WorkspaceChange2(workspaceEdit) {
-            var _this = this;
-            this._textEditChanges = /* @__PURE__ */ Object.create(null);
-            if (workspaceEdit !== void 0) {
-              this._workspaceEdit = workspaceEdit;
-              if (workspaceEdit.documentChanges) {
-                this._changeAnnotations = new ChangeAnnotations(workspaceEdit.changeAnnotations);
-                workspaceEdit.changeAnnotations = this._changeAnnotations.all();
-                workspaceEdit.documentChanges.forEach(function(change) {
-                  if (TextDocumentEdit.is(change)) {
-                    var textEditChange = new TextEditChangeImpl(change.edits, _this._changeAnnotations);
-                    _this._textEditChanges[change.textDocument.uri] = textEditChange;
-                  }
-                });
-              } else if (workspaceEdit.changes) {
-                Object.keys(workspaceEdit.changes).forEach(function(key) {
-                  var textEditChange = new TextEditChangeImpl(workspaceEdit.changes[key]);
-                  _this._textEditChanges[key] = textEditChange;
-                });
-              }
-            } else {
-              this._workspaceEdit = {};
-            }
-          }
-          Object.defineProperty(WorkspaceChange2.prototype, "edit", {
-            /**
-             * Returns the underlying {@link WorkspaceEdit} literal
-             * use to be returned from a workspace edit operation like rename.
-             */
-            get: function() {
-              this.initDocumentChanges();
-              if (this._changeAnnotations !== void 0) {
-                if (this._changeAnnotations.size === 0) {
-                  this._workspaceEdit.changeAnnotations = void 0;
-                } else {
-                  this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
-                }
-              }
-              return this._workspaceEdit;
-            },
-            enumerable: false,
-            configurable: true
-          });
-          WorkspaceChange2.prototype.getTextEditChange = function(key) {
-            if (OptionalVersionedTextDocumentIdentifier.is(key)) {
-              this.initDocumentChanges();
-              if (this._workspaceEdit.documentChanges === void 0) {
-                throw new Error("Workspace edit is not configured for document changes.");
-              }
-              var textDocument = { uri: key.uri, version: key.version };
-              var result = this._textEditChanges[textDocument.uri];
-              if (!result) {
-                var edits = [];
-                var textDocumentEdit = {
-                  textDocument,
-                  edits
-                };
-                this._workspaceEdit.documentChanges.push(textDocumentEdit);
-                result = new TextEditChangeImpl(edits, this._changeAnnotations);
-                this._textEditChanges[textDocument.uri] = result;
-              }
-              return result;
-            } else {
-              this.initChanges();
-              if (this._workspaceEdit.changes === void 0) {
-                throw new Error("Workspace edit is not configured for normal text edit changes.");
-              }
-              var result = this._textEditChanges[key];
-              if (!result) {
-                var edits = [];
-                this._workspaceEdit.changes[key] = edits;
-                result = new TextEditChangeImpl(edits);
-                this._textEditChanges[key] = result;
-              }
-              return result;
-            }
-          };
-          WorkspaceChange2.prototype.initDocumentChanges = function() {
-            if (this._workspaceEdit.documentChanges === void 0 && this._workspaceEdit.changes === void 0) {
-              this._changeAnnotations = new ChangeAnnotations();
-              this._workspaceEdit.documentChanges = [];
-              this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
-            }
-          };
-          WorkspaceChange2.prototype.initChanges = function() {
-            if (this._workspaceEdit.documentChanges === void 0 && this._workspaceEdit.changes === void 0) {
-              this._workspaceEdit.changes = /* @__PURE__ */ Object.create(null);
-            }
-          };
-          WorkspaceChange2.prototype.createFile = function(uri, optionsOrAnnotation, options) {
-            this.initDocumentChanges();
-            if (this._workspaceEdit.documentChanges === void 0) {
-              throw new Error("Workspace edit is not configured for document changes.");
-            }
-            var annotation;
-            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
-              annotation = optionsOrAnnotation;
-            } else {
-              options = optionsOrAnnotation;
-            }
-            var operation;
-            var id2;
-            if (annotation === void 0) {
-              operation = CreateFile.create(uri, options);
-            } else {
-              id2 = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
-              operation = CreateFile.create(uri, options, id2);
-            }
-            this._workspaceEdit.documentChanges.push(operation);
-            if (id2 !== void 0) {
-              return id2;
-            }
-          };
-          WorkspaceChange2.prototype.renameFile = function(oldUri, newUri, optionsOrAnnotation, options) {
-            this.initDocumentChanges();
-            if (this._workspaceEdit.documentChanges === void 0) {
-              throw new Error("Workspace edit is not configured for document changes.");
-            }
-            var annotation;
-            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
-              annotation = optionsOrAnnotation;
-            } else {
-              options = optionsOrAnnotation;
-            }
-            var operation;
-            var id2;
-            if (annotation === void 0) {
-              operation = RenameFile.create(oldUri, newUri, options);
-            } else {
-              id2 = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
-              operation = RenameFile.create(oldUri, newUri, options, id2);
-            }
-            this._workspaceEdit.documentChanges.push(operation);
-            if (id2 !== void 0) {
-              return id2;
-            }
-          };
-          WorkspaceChange2.prototype.deleteFile = function(uri, optionsOrAnnotation, options) {
-            this.initDocumentChanges();
-            if (this._workspaceEdit.documentChanges === void 0) {
-              throw new Error("Workspace edit is not configured for document changes.");
-            }
-            var annotation;
-            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
-              annotation = optionsOrAnnotation;
-            } else {
-              options = optionsOrAnnotation;
-            }
-            var operation;
-            var id2;
-            if (annotation === void 0) {
-              operation = DeleteFile.create(uri, options);
-            } else {
-              id2 = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
-              operation = DeleteFile.create(uri, options, id2);
-            }
-            this._workspaceEdit.documentChanges.push(operation);
-            if (id2 !== void 0) {
-              return id2;
-            }
-          };
-          return WorkspaceChange2;
-        })()
-      );
-      exports2.WorkspaceChange = WorkspaceChange;
-      var TextDocumentIdentifier;
-      (function(TextDocumentIdentifier2) {
-        function create(uri) {
-          return { uri };
-        }
-        TextDocumentIdentifier2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.defined(candidate) && Is.string(candidate.uri);
-        }
-        TextDocumentIdentifier2.is = is;
-      })(TextDocumentIdentifier || (exports2.TextDocumentIdentifier = TextDocumentIdentifier = {}));
-      var VersionedTextDocumentIdentifier;
-      (function(VersionedTextDocumentIdentifier2) {
-        function create(uri, version) {
-          return { uri, version };
-        }
-        VersionedTextDocumentIdentifier2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.defined(candidate) && Is.string(candidate.uri) && Is.integer(candidate.version);
-        }
-        VersionedTextDocumentIdentifier2.is = is;
-      })(VersionedTextDocumentIdentifier || (exports2.VersionedTextDocumentIdentifier = VersionedTextDocumentIdentifier = {}));
-      var OptionalVersionedTextDocumentIdentifier;
-      (function(OptionalVersionedTextDocumentIdentifier2) {
-        function create(uri, version) {
-          return { uri, version };
-        }
-        OptionalVersionedTextDocumentIdentifier2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.defined(candidate) && Is.string(candidate.uri) && (candidate.version === null || Is.integer(candidate.version));
-        }
-        OptionalVersionedTextDocumentIdentifier2.is = is;
-      })(OptionalVersionedTextDocumentIdentifier || (exports2.OptionalVersionedTextDocumentIdentifier = OptionalVersionedTextDocumentIdentifier = {}));
-      var LanguageKind;
-      (function(LanguageKind2) {
-        LanguageKind2.ABAP = "abap";
-        LanguageKind2.WindowsBat = "bat";
-        LanguageKind2.BibTeX = "bibtex";
-        LanguageKind2.Clojure = "clojure";
-        LanguageKind2.Coffeescript = "coffeescript";
-        LanguageKind2.C = "c";
-        LanguageKind2.CPP = "cpp";
-        LanguageKind2.CSharp = "csharp";
-        LanguageKind2.CSS = "css";
-        LanguageKind2.D = "d";
-        LanguageKind2.Delphi = "pascal";
-        LanguageKind2.Diff = "diff";
-        LanguageKind2.Dart = "dart";
-        LanguageKind2.Dockerfile = "dockerfile";
-        LanguageKind2.Elixir = "elixir";
-        LanguageKind2.Erlang = "erlang";
-        LanguageKind2.FSharp = "fsharp";
-        LanguageKind2.GitCommit = "git-commit";
-        LanguageKind2.GitRebase = "git-rebase";
-        LanguageKind2.Go = "go";
-        LanguageKind2.Groovy = "groovy";
-        LanguageKind2.Handlebars = "handlebars";
-        LanguageKind2.Haskell = "haskell";
-        LanguageKind2.HTML = "html";
-        LanguageKind2.Ini = "ini";
-        LanguageKind2.Java = "java";
-        LanguageKind2.JavaScript = "javascript";
-        LanguageKind2.JavaScriptReact = "javascriptreact";
-        LanguageKind2.JSON = "json";
-        LanguageKind2.LaTeX = "latex";
-        LanguageKind2.Less = "less";
-        LanguageKind2.Lua = "lua";
-        LanguageKind2.Makefile = "makefile";
-        LanguageKind2.Markdown = "markdown";
-        LanguageKind2.ObjectiveC = "objective-c";
-        LanguageKind2.ObjectiveCPP = "objective-cpp";
-        LanguageKind2.Pascal = "pascal";
-        LanguageKind2.Perl = "perl";
-        LanguageKind2.Perl6 = "perl6";
-        LanguageKind2.PHP = "php";
-        LanguageKind2.Plaintext = "plaintext";
-        LanguageKind2.Powershell = "powershell";
-        LanguageKind2.Pug = "jade";
-        LanguageKind2.Python = "python";
-        LanguageKind2.R = "r";
-        LanguageKind2.Razor = "razor";
-        LanguageKind2.Ruby = "ruby";
-        LanguageKind2.Rust = "rust";
-        LanguageKind2.SCSS = "scss";
-        LanguageKind2.SASS = "sass";
-        LanguageKind2.Scala = "scala";
-        LanguageKind2.ShaderLab = "shaderlab";
-        LanguageKind2.ShellScript = "shellscript";
-        LanguageKind2.SQL = "sql";
-        LanguageKind2.Swift = "swift";
-        LanguageKind2.TypeScript = "typescript";
-        LanguageKind2.TypeScriptReact = "typescriptreact";
-        LanguageKind2.TeX = "tex";
-        LanguageKind2.VisualBasic = "vb";
-        LanguageKind2.XML = "xml";
-        LanguageKind2.XSL = "xsl";
-        LanguageKind2.YAML = "yaml";
-      })(LanguageKind || (exports2.LanguageKind = LanguageKind = {}));
-      var TextDocumentItem;
-      (function(TextDocumentItem2) {
-        function create(uri, languageId, version, text) {
-          return { uri, languageId, version, text };
-        }
-        TextDocumentItem2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.defined(candidate) && Is.string(candidate.uri) && Is.string(candidate.languageId) && Is.integer(candidate.version) && Is.string(candidate.text);
-        }
-        TextDocumentItem2.is = is;
-      })(TextDocumentItem || (exports2.TextDocumentItem = TextDocumentItem = {}));
-      var MarkupKind;
-      (function(MarkupKind2) {
-        MarkupKind2.PlainText = "plaintext";
-        MarkupKind2.Markdown = "markdown";
-        function is(value) {
-          var candidate = value;
-          return candidate === MarkupKind2.PlainText || candidate === MarkupKind2.Markdown;
-        }
-        MarkupKind2.is = is;
-      })(MarkupKind || (exports2.MarkupKind = MarkupKind = {}));
-      var MarkupContent;
-      (function(MarkupContent2) {
-        function is(value) {
-          var candidate = value;
-          return Is.objectLiteral(value) && MarkupKind.is(candidate.kind) && Is.string(candidate.value);
-        }
-        MarkupContent2.is = is;
-      })(MarkupContent || (exports2.MarkupContent = MarkupContent = {}));
-      var CompletionItemKind;
-      (function(CompletionItemKind2) {
-        CompletionItemKind2.Text = 1;
-        CompletionItemKind2.Method = 2;
-        CompletionItemKind2.Function = 3;
-        CompletionItemKind2.Constructor = 4;
-        CompletionItemKind2.Field = 5;
-        CompletionItemKind2.Variable = 6;
-        CompletionItemKind2.Class = 7;
-        CompletionItemKind2.Interface = 8;
-        CompletionItemKind2.Module = 9;
-        CompletionItemKind2.Property = 10;
-        CompletionItemKind2.Unit = 11;
-        CompletionItemKind2.Value = 12;
-        CompletionItemKind2.Enum = 13;
-        CompletionItemKind2.Keyword = 14;
-        CompletionItemKind2.Snippet = 15;
-        CompletionItemKind2.Color = 16;
-        CompletionItemKind2.File = 17;
-        CompletionItemKind2.Reference = 18;
-        CompletionItemKind2.Folder = 19;
-        CompletionItemKind2.EnumMember = 20;
-        CompletionItemKind2.Constant = 21;
-        CompletionItemKind2.Struct = 22;
-        CompletionItemKind2.Event = 23;
-        CompletionItemKind2.Operator = 24;
-        CompletionItemKind2.TypeParameter = 25;
-      })(CompletionItemKind || (exports2.CompletionItemKind = CompletionItemKind = {}));
-      var InsertTextFormat;
-      (function(InsertTextFormat2) {
-        InsertTextFormat2.PlainText = 1;
-        InsertTextFormat2.Snippet = 2;
-      })(InsertTextFormat || (exports2.InsertTextFormat = InsertTextFormat = {}));
-      var CompletionItemTag;
-      (function(CompletionItemTag2) {
-        CompletionItemTag2.Deprecated = 1;
-      })(CompletionItemTag || (exports2.CompletionItemTag = CompletionItemTag = {}));
-      var InsertReplaceEdit;
-      (function(InsertReplaceEdit2) {
-        function create(newText, insert, replace) {
-          return { newText, insert, replace };
-        }
-        InsertReplaceEdit2.create = create;
-        function is(value) {
-          var candidate = value;
-          return candidate && Is.string(candidate.newText) && Range2.is(candidate.insert) && Range2.is(candidate.replace);
-        }
-        InsertReplaceEdit2.is = is;
-      })(InsertReplaceEdit || (exports2.InsertReplaceEdit = InsertReplaceEdit = {}));
-      var InsertTextMode;
-      (function(InsertTextMode2) {
-        InsertTextMode2.asIs = 1;
-        InsertTextMode2.adjustIndentation = 2;
-      })(InsertTextMode || (exports2.InsertTextMode = InsertTextMode = {}));
-      var ApplyKind;
-      (function(ApplyKind2) {
-        ApplyKind2.Replace = 1;
-        ApplyKind2.Merge = 2;
-      })(ApplyKind || (exports2.ApplyKind = ApplyKind = {}));
-      var CompletionItemLabelDetails;
-      (function(CompletionItemLabelDetails2) {
-        function is(value) {
-          var candidate = value;
-          return candidate && (Is.string(candidate.detail) || candidate.detail === void 0) && (Is.string(candidate.description) || candidate.description === void 0);
-        }
-        CompletionItemLabelDetails2.is = is;
-      })(CompletionItemLabelDetails || (exports2.CompletionItemLabelDetails = CompletionItemLabelDetails = {}));
-      var CompletionItem;
-      (function(CompletionItem2) {
-        function create(label) {
-          return { label };
-        }
-        CompletionItem2.create = create;
-      })(CompletionItem || (exports2.CompletionItem = CompletionItem = {}));
-      var CompletionList;
-      (function(CompletionList2) {
-        function create(items, isIncomplete) {
-          return { items: items ? items : [], isIncomplete: !!isIncomplete };
-        }
-        CompletionList2.create = create;
-      })(CompletionList || (exports2.CompletionList = CompletionList = {}));
-      var MarkedString;
-      (function(MarkedString2) {
-        function fromPlainText(plainText) {
-          return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
-        }
-        MarkedString2.fromPlainText = fromPlainText;
-        function is(value) {
-          var candidate = value;
-          return Is.string(candidate) || Is.objectLiteral(candidate) && Is.string(candidate.language) && Is.string(candidate.value);
-        }
-        MarkedString2.is = is;
-      })(MarkedString || (exports2.MarkedString = MarkedString = {}));
-      var Hover;
-      (function(Hover2) {
-        function is(value) {
-          var candidate = value;
-          return !!candidate && Is.objectLiteral(candidate) && (MarkupContent.is(candidate.contents) || MarkedString.is(candidate.contents) || Is.typedArray(candidate.contents, MarkedString.is)) && (value.range === void 0 || Range2.is(value.range));
-        }
-        Hover2.is = is;
-      })(Hover || (exports2.Hover = Hover = {}));
-      var ParameterInformation;
-      (function(ParameterInformation2) {
-        function create(label, documentation) {
-          return documentation ? { label, documentation } : { label };
-        }
-        ParameterInformation2.create = create;
-      })(ParameterInformation || (exports2.ParameterInformation = ParameterInformation = {}));
-      var SignatureInformation;
-      (function(SignatureInformation2) {
-        function create(label, documentation) {
-          var parameters2 = [];
-          for (var _i = 2; _i < arguments.length; _i++) {
-            parameters2[_i - 2] = arguments[_i];
-          }
-          var result = { label };
-          if (Is.defined(documentation)) {
-            result.documentation = documentation;
-          }
-          if (Is.defined(parameters2)) {
-            result.parameters = parameters2;
-          } else {
-            result.parameters = [];
-          }
-          return result;
-        }
-        SignatureInformation2.create = create;
-      })(SignatureInformation || (exports2.SignatureInformation = SignatureInformation = {}));
-      var DocumentHighlightKind;
-      (function(DocumentHighlightKind2) {
-        DocumentHighlightKind2.Text = 1;
-        DocumentHighlightKind2.Read = 2;
-        DocumentHighlightKind2.Write = 3;
-      })(DocumentHighlightKind || (exports2.DocumentHighlightKind = DocumentHighlightKind = {}));
-      var DocumentHighlight;
-      (function(DocumentHighlight2) {
-        function create(range, kind) {
-          var result = { range };
-          if (Is.number(kind)) {
-            result.kind = kind;
-          }
-          return result;
-        }
-        DocumentHighlight2.create = create;
-      })(DocumentHighlight || (exports2.DocumentHighlight = DocumentHighlight = {}));
-      var SymbolKind;
-      (function(SymbolKind2) {
-        SymbolKind2.File = 1;
-        SymbolKind2.Module = 2;
-        SymbolKind2.Namespace = 3;
-        SymbolKind2.Package = 4;
-        SymbolKind2.Class = 5;
-        SymbolKind2.Method = 6;
-        SymbolKind2.Property = 7;
-        SymbolKind2.Field = 8;
-        SymbolKind2.Constructor = 9;
-        SymbolKind2.Enum = 10;
-        SymbolKind2.Interface = 11;
-        SymbolKind2.Function = 12;
-        SymbolKind2.Variable = 13;
-        SymbolKind2.Constant = 14;
-        SymbolKind2.String = 15;
-        SymbolKind2.Number = 16;
-        SymbolKind2.Boolean = 17;
-        SymbolKind2.Array = 18;
-        SymbolKind2.Object = 19;
-        SymbolKind2.Key = 20;
-        SymbolKind2.Null = 21;
-        SymbolKind2.EnumMember = 22;
-        SymbolKind2.Struct = 23;
-        SymbolKind2.Event = 24;
-        SymbolKind2.Operator = 25;
-        SymbolKind2.TypeParameter = 26;
-      })(SymbolKind || (exports2.SymbolKind = SymbolKind = {}));
-      var SymbolTag;
-      (function(SymbolTag2) {
-        SymbolTag2.Deprecated = 1;
-      })(SymbolTag || (exports2.SymbolTag = SymbolTag = {}));
-      var SymbolInformation;
-      (function(SymbolInformation2) {
-        function create(name, kind, range, uri, containerName) {
-          var result = {
-            name,
-            kind,
-            location: { uri, range }
-          };
-          if (containerName) {
-            result.containerName = containerName;
-          }
-          return result;
-        }
-        SymbolInformation2.create = create;
-      })(SymbolInformation || (exports2.SymbolInformation = SymbolInformation = {}));
-      var WorkspaceSymbol;
-      (function(WorkspaceSymbol2) {
-        function create(name, kind, uri, range) {
-          return range !== void 0 ? { name, kind, location: { uri, range } } : { name, kind, location: { uri } };
-        }
-        WorkspaceSymbol2.create = create;
-      })(WorkspaceSymbol || (exports2.WorkspaceSymbol = WorkspaceSymbol = {}));
-      var DocumentSymbol;
-      (function(DocumentSymbol2) {
-        function create(name, detail, kind, range, selectionRange, children) {
-          var result = {
-            name,
-            detail,
-            kind,
-            range,
-            selectionRange
-          };
-          if (children !== void 0) {
-            result.children = children;
-          }
-          return result;
-        }
-        DocumentSymbol2.create = create;
-        function is(value) {
-          var candidate = value;
-          return candidate && Is.string(candidate.name) && Is.number(candidate.kind) && Range2.is(candidate.range) && Range2.is(candidate.selectionRange) && (candidate.detail === void 0 || Is.string(candidate.detail)) && (candidate.deprecated === void 0 || Is.boolean(candidate.deprecated)) && (candidate.children === void 0 || Array.isArray(candidate.children)) && (candidate.tags === void 0 || Array.isArray(candidate.tags));
-        }
-        DocumentSymbol2.is = is;
-      })(DocumentSymbol || (exports2.DocumentSymbol = DocumentSymbol = {}));
-      var CodeActionKind;
-      (function(CodeActionKind2) {
-        CodeActionKind2.Empty = "";
-        CodeActionKind2.QuickFix = "quickfix";
-        CodeActionKind2.Refactor = "refactor";
-        CodeActionKind2.RefactorExtract = "refactor.extract";
-        CodeActionKind2.RefactorInline = "refactor.inline";
-        CodeActionKind2.RefactorMove = "refactor.move";
-        CodeActionKind2.RefactorRewrite = "refactor.rewrite";
-        CodeActionKind2.Source = "source";
-        CodeActionKind2.SourceOrganizeImports = "source.organizeImports";
-        CodeActionKind2.SourceFixAll = "source.fixAll";
-        CodeActionKind2.Notebook = "notebook";
-      })(CodeActionKind || (exports2.CodeActionKind = CodeActionKind = {}));
-      var CodeActionTriggerKind;
-      (function(CodeActionTriggerKind2) {
-        CodeActionTriggerKind2.Invoked = 1;
-        CodeActionTriggerKind2.Automatic = 2;
-      })(CodeActionTriggerKind || (exports2.CodeActionTriggerKind = CodeActionTriggerKind = {}));
-      var CodeActionContext;
-      (function(CodeActionContext2) {
-        function create(diagnostics, only, triggerKind) {
-          var result = { diagnostics };
-          if (only !== void 0 && only !== null) {
-            result.only = only;
-          }
-          if (triggerKind !== void 0 && triggerKind !== null) {
-            result.triggerKind = triggerKind;
-          }
-          return result;
-        }
-        CodeActionContext2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.defined(candidate) && Is.typedArray(candidate.diagnostics, Diagnostic.is) && (candidate.only === void 0 || Is.typedArray(candidate.only, Is.string)) && (candidate.triggerKind === void 0 || candidate.triggerKind === CodeActionTriggerKind.Invoked || candidate.triggerKind === CodeActionTriggerKind.Automatic);
-        }
-        CodeActionContext2.is = is;
-      })(CodeActionContext || (exports2.CodeActionContext = CodeActionContext = {}));
-      var CodeActionTag;
-      (function(CodeActionTag2) {
-        CodeActionTag2.LLMGenerated = 1;
-        function is(value) {
-          return Is.defined(value) && value === CodeActionTag2.LLMGenerated;
-        }
-        CodeActionTag2.is = is;
-      })(CodeActionTag || (exports2.CodeActionTag = CodeActionTag = {}));
-      var CodeAction;
-      (function(CodeAction2) {
-        function create(title, kindOrCommandOrEdit, kind) {
-          var result = { title };
-          var checkKind = true;
-          if (typeof kindOrCommandOrEdit === "string") {
-            checkKind = false;
-            result.kind = kindOrCommandOrEdit;
-          } else if (Command.is(kindOrCommandOrEdit)) {
-            result.command = kindOrCommandOrEdit;
-          } else {
-            result.edit = kindOrCommandOrEdit;
-          }
-          if (checkKind && kind !== void 0) {
-            result.kind = kind;
-          }
-          return result;
-        }
-        CodeAction2.create = create;
-        function is(value) {
-          var candidate = value;
-          return candidate && Is.string(candidate.title) && (candidate.diagnostics === void 0 || Is.typedArray(candidate.diagnostics, Diagnostic.is)) && (candidate.kind === void 0 || Is.string(candidate.kind)) && (candidate.edit !== void 0 || candidate.command !== void 0) && (candidate.command === void 0 || Command.is(candidate.command)) && (candidate.isPreferred === void 0 || Is.boolean(candidate.isPreferred)) && (candidate.edit === void 0 || WorkspaceEdit.is(candidate.edit)) && (candidate.tags === void 0 || Is.typedArray(candidate.tags, CodeActionTag.is));
-        }
-        CodeAction2.is = is;
-      })(CodeAction || (exports2.CodeAction = CodeAction = {}));
-      var CodeLens;
-      (function(CodeLens2) {
-        function create(range, data) {
-          var result = { range };
-          if (Is.defined(data)) {
-            result.data = data;
-          }
-          return result;
-        }
-        CodeLens2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.defined(candidate) && Range2.is(candidate.range) && (Is.undefined(candidate.command) || Command.is(candidate.command));
-        }
-        CodeLens2.is = is;
-      })(CodeLens || (exports2.CodeLens = CodeLens = {}));
-      var FormattingOptions;
-      (function(FormattingOptions2) {
-        function create(tabSize, insertSpaces) {
-          return { tabSize, insertSpaces };
-        }
-        FormattingOptions2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.defined(candidate) && Is.uinteger(candidate.tabSize) && Is.boolean(candidate.insertSpaces);
-        }
-        FormattingOptions2.is = is;
-      })(FormattingOptions || (exports2.FormattingOptions = FormattingOptions = {}));
-      var DocumentLink;
-      (function(DocumentLink2) {
-        function create(range, target, data) {
-          return { range, target, data };
-        }
-        DocumentLink2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.defined(candidate) && Range2.is(candidate.range) && (Is.undefined(candidate.target) || Is.string(candidate.target));
-        }
-        DocumentLink2.is = is;
-      })(DocumentLink || (exports2.DocumentLink = DocumentLink = {}));
-      var SelectionRange;
-      (function(SelectionRange2) {
-        function create(range, parent) {
-          return { range, parent };
-        }
-        SelectionRange2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.objectLiteral(candidate) && Range2.is(candidate.range) && (candidate.parent === void 0 || SelectionRange2.is(candidate.parent));
-        }
-        SelectionRange2.is = is;
-      })(SelectionRange || (exports2.SelectionRange = SelectionRange = {}));
-      var SemanticTokenTypes;
-      (function(SemanticTokenTypes2) {
-        SemanticTokenTypes2["namespace"] = "namespace";
-        SemanticTokenTypes2["type"] = "type";
-        SemanticTokenTypes2["class"] = "class";
-        SemanticTokenTypes2["enum"] = "enum";
-        SemanticTokenTypes2["interface"] = "interface";
-        SemanticTokenTypes2["struct"] = "struct";
-        SemanticTokenTypes2["typeParameter"] = "typeParameter";
-        SemanticTokenTypes2["parameter"] = "parameter";
-        SemanticTokenTypes2["variable"] = "variable";
-        SemanticTokenTypes2["property"] = "property";
-        SemanticTokenTypes2["enumMember"] = "enumMember";
-        SemanticTokenTypes2["event"] = "event";
-        SemanticTokenTypes2["function"] = "function";
-        SemanticTokenTypes2["method"] = "method";
-        SemanticTokenTypes2["macro"] = "macro";
-        SemanticTokenTypes2["keyword"] = "keyword";
-        SemanticTokenTypes2["modifier"] = "modifier";
-        SemanticTokenTypes2["comment"] = "comment";
-        SemanticTokenTypes2["string"] = "string";
-        SemanticTokenTypes2["number"] = "number";
-        SemanticTokenTypes2["regexp"] = "regexp";
-        SemanticTokenTypes2["operator"] = "operator";
-        SemanticTokenTypes2["decorator"] = "decorator";
-        SemanticTokenTypes2["label"] = "label";
-      })(SemanticTokenTypes || (exports2.SemanticTokenTypes = SemanticTokenTypes = {}));
-      var SemanticTokenModifiers;
-      (function(SemanticTokenModifiers2) {
-        SemanticTokenModifiers2["declaration"] = "declaration";
-        SemanticTokenModifiers2["definition"] = "definition";
-        SemanticTokenModifiers2["readonly"] = "readonly";
-        SemanticTokenModifiers2["static"] = "static";
-        SemanticTokenModifiers2["deprecated"] = "deprecated";
-        SemanticTokenModifiers2["abstract"] = "abstract";
-        SemanticTokenModifiers2["async"] = "async";
-        SemanticTokenModifiers2["modification"] = "modification";
-        SemanticTokenModifiers2["documentation"] = "documentation";
-        SemanticTokenModifiers2["defaultLibrary"] = "defaultLibrary";
-      })(SemanticTokenModifiers || (exports2.SemanticTokenModifiers = SemanticTokenModifiers = {}));
-      var SemanticTokens;
-      (function(SemanticTokens2) {
-        function is(value) {
-          var candidate = value;
-          return Is.objectLiteral(candidate) && (candidate.resultId === void 0 || typeof candidate.resultId === "string") && Array.isArray(candidate.data) && (candidate.data.length === 0 || typeof candidate.data[0] === "number");
-        }
-        SemanticTokens2.is = is;
-      })(SemanticTokens || (exports2.SemanticTokens = SemanticTokens = {}));
-      var InlineValueText;
-      (function(InlineValueText2) {
-        function create(range, text) {
-          return { range, text };
-        }
-        InlineValueText2.create = create;
-        function is(value) {
-          var candidate = value;
-          return candidate !== void 0 && candidate !== null && Range2.is(candidate.range) && Is.string(candidate.text);
-        }
-        InlineValueText2.is = is;
-      })(InlineValueText || (exports2.InlineValueText = InlineValueText = {}));
-      var InlineValueVariableLookup;
-      (function(InlineValueVariableLookup2) {
-        function create(range, variableName, caseSensitiveLookup) {
-          return { range, variableName, caseSensitiveLookup };
-        }
-        InlineValueVariableLookup2.create = create;
-        function is(value) {
-          var candidate = value;
-          return candidate !== void 0 && candidate !== null && Range2.is(candidate.range) && Is.boolean(candidate.caseSensitiveLookup) && (Is.string(candidate.variableName) || candidate.variableName === void 0);
-        }
-        InlineValueVariableLookup2.is = is;
-      })(InlineValueVariableLookup || (exports2.InlineValueVariableLookup = InlineValueVariableLookup = {}));
-      var InlineValueEvaluatableExpression;
-      (function(InlineValueEvaluatableExpression2) {
-        function create(range, expression) {
-          return { range, expression };
-        }
-        InlineValueEvaluatableExpression2.create = create;
-        function is(value) {
-          var candidate = value;
-          return candidate !== void 0 && candidate !== null && Range2.is(candidate.range) && (Is.string(candidate.expression) || candidate.expression === void 0);
-        }
-        InlineValueEvaluatableExpression2.is = is;
-      })(InlineValueEvaluatableExpression || (exports2.InlineValueEvaluatableExpression = InlineValueEvaluatableExpression = {}));
-      var InlineValueContext;
-      (function(InlineValueContext2) {
-        function create(frameId, stoppedLocation) {
-          return { frameId, stoppedLocation };
-        }
-        InlineValueContext2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.defined(candidate) && Range2.is(value.stoppedLocation);
-        }
-        InlineValueContext2.is = is;
-      })(InlineValueContext || (exports2.InlineValueContext = InlineValueContext = {}));
-      var InlayHintKind;
-      (function(InlayHintKind2) {
-        InlayHintKind2.Type = 1;
-        InlayHintKind2.Parameter = 2;
-        function is(value) {
-          return value === 1 || value === 2;
-        }
-        InlayHintKind2.is = is;
-      })(InlayHintKind || (exports2.InlayHintKind = InlayHintKind = {}));
-      var InlayHintLabelPart;
-      (function(InlayHintLabelPart2) {
-        function create(value) {
-          return { value };
-        }
-        InlayHintLabelPart2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.objectLiteral(candidate) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip)) && (candidate.location === void 0 || Location.is(candidate.location)) && (candidate.command === void 0 || Command.is(candidate.command));
-        }
-        InlayHintLabelPart2.is = is;
-      })(InlayHintLabelPart || (exports2.InlayHintLabelPart = InlayHintLabelPart = {}));
-      var InlayHint;
-      (function(InlayHint2) {
-        function create(position, label, kind) {
-          var result = { position, label };
-          if (kind !== void 0) {
-            result.kind = kind;
-          }
-          return result;
-        }
-        InlayHint2.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.objectLiteral(candidate) && Position.is(candidate.position) && (Is.string(candidate.label) || Is.typedArray(candidate.label, InlayHintLabelPart.is)) && (candidate.kind === void 0 || InlayHintKind.is(candidate.kind)) && candidate.textEdits === void 0 || Is.typedArray(candidate.textEdits, TextEdit.is) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip)) && (candidate.paddingLeft === void 0 || Is.boolean(candidate.paddingLeft)) && (candidate.paddingRight === void 0 || Is.boolean(candidate.paddingRight));
-        }
-        InlayHint2.is = is;
-      })(InlayHint || (exports2.InlayHint = InlayHint = {}));
-      var StringValue;
-      (function(StringValue2) {
-        function createSnippet(value) {
-          return { kind: "snippet", value };
-        }
-        StringValue2.createSnippet = createSnippet;
-        function isSnippet(value) {
-          var candidate = value;
-          return Is.objectLiteral(candidate) && candidate.kind === "snippet" && Is.string(candidate.value);
-        }
-        StringValue2.isSnippet = isSnippet;
-      })(StringValue || (exports2.StringValue = StringValue = {}));
-      var InlineCompletionItem;
-      (function(InlineCompletionItem2) {
-        function create(insertText, filterText, range, command) {
-          return { insertText, filterText, range, command };
-        }
-        InlineCompletionItem2.create = create;
-      })(InlineCompletionItem || (exports2.InlineCompletionItem = InlineCompletionItem = {}));
-      var InlineCompletionList;
-      (function(InlineCompletionList2) {
-        function create(items) {
-          return { items };
-        }
-        InlineCompletionList2.create = create;
-      })(InlineCompletionList || (exports2.InlineCompletionList = InlineCompletionList = {}));
-      var InlineCompletionTriggerKind;
-      (function(InlineCompletionTriggerKind2) {
-        InlineCompletionTriggerKind2.Invoked = 1;
-        InlineCompletionTriggerKind2.Automatic = 2;
-      })(InlineCompletionTriggerKind || (exports2.InlineCompletionTriggerKind = InlineCompletionTriggerKind = {}));
-      var SelectedCompletionInfo;
-      (function(SelectedCompletionInfo2) {
-        function create(range, text) {
-          return { range, text };
-        }
-        SelectedCompletionInfo2.create = create;
-      })(SelectedCompletionInfo || (exports2.SelectedCompletionInfo = SelectedCompletionInfo = {}));
-      var InlineCompletionContext;
-      (function(InlineCompletionContext2) {
-        function create(triggerKind, selectedCompletionInfo) {
-          return { triggerKind, selectedCompletionInfo };
-        }
-        InlineCompletionContext2.create = create;
-      })(InlineCompletionContext || (exports2.InlineCompletionContext = InlineCompletionContext = {}));
-      var WorkspaceFolder;
-      (function(WorkspaceFolder2) {
-        function is(value) {
-          var candidate = value;
-          return Is.objectLiteral(candidate) && URI.is(candidate.uri) && Is.string(candidate.name);
-        }
-        WorkspaceFolder2.is = is;
-      })(WorkspaceFolder || (exports2.WorkspaceFolder = WorkspaceFolder = {}));
-      exports2.EOL = ["\n", "\r\n", "\r"];
-      var TextDocument2;
-      (function(TextDocument3) {
-        function create(uri, languageId, version, content) {
-          return new FullTextDocument2(uri, languageId, version, content);
-        }
-        TextDocument3.create = create;
-        function is(value) {
-          var candidate = value;
-          return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount) && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
-        }
-        TextDocument3.is = is;
-        function applyEdits(document, edits) {
-          var text = document.getText();
-          var sortedEdits = mergeSort2(edits, function(a, b) {
-            var diff = a.range.start.line - b.range.start.line;
-            if (diff === 0) {
-              return a.range.start.character - b.range.start.character;
-            }
-            return diff;
-          });
-          var lastModifiedOffset = text.length;
-          for (var i = sortedEdits.length - 1; i >= 0; i--) {
-            var e = sortedEdits[i];
-            var startOffset = document.offsetAt(e.range.start);
-            var endOffset = document.offsetAt(e.range.end);
-            if (endOffset <= lastModifiedOffset) {
-              text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
-            } else {
-              throw new Error("Overlapping edit");
-            }
-            lastModifiedOffset = startOffset;
-          }
-          return text;
-        }
-        TextDocument3.applyEdits = applyEdits;
-        function mergeSort2(data, compare) {
-          if (data.length <= 1) {
-            return data;
-          }
-          var p = data.length / 2 | 0;
-          var left = data.slice(0, p);
-          var right = data.slice(p);
-          mergeSort2(left, compare);
-          mergeSort2(right, compare);
-          var leftIdx = 0;
-          var rightIdx = 0;
-          var i = 0;
-          while (leftIdx < left.length && rightIdx < right.length) {
-            var ret = compare(left[leftIdx], right[rightIdx]);
-            if (ret <= 0) {
-              data[i++] = left[leftIdx++];
-            } else {
-              data[i++] = right[rightIdx++];
-            }
-          }
-          while (leftIdx < left.length) {
-            data[i++] = left[leftIdx++];
-          }
-          while (rightIdx < right.length) {
-            data[i++] = right[rightIdx++];
-          }
-          return data;
-        }
-      })(TextDocument2 || (exports2.TextDocument = TextDocument2 = {}));
-      var FullTextDocument2 = (
-        /** @class */
-        (function() {
-          function FullTextDocument3(uri, languageId, version, content) {
-            this._uri = uri;
-            this._languageId = languageId;
-            this._version = version;
-            this._content = content;
-            this._lineOffsets = void 0;
-          }
-          Object.defineProperty(FullTextDocument3.prototype, "uri", {
-            get: function() {
-              return this._uri;
-            },
-            enumerable: false,
-            configurable: true
-          });
-          Object.defineProperty(FullTextDocument3.prototype, "languageId", {
-            get: function() {
-              return this._languageId;
-            },
-            enumerable: false,
-            configurable: true
-          });
-          Object.defineProperty(FullTextDocument3.prototype, "version", {
-            get: function() {
-              return this._version;
-            },
-            enumerable: false,
-            configurable: true
-          });
-          FullTextDocument3.prototype.getText = function(range) {
-            if (range) {
-              var start = this.offsetAt(range.start);
-              var end = this.offsetAt(range.end);
-              return this._content.substring(start, end);
-            }
-            return this._content;
-          };
-          FullTextDocument3.prototype.update = function(event, version) {
-            this._content = event.text;
-            this._version = version;
-            this._lineOffsets = void 0;
-          };
-          FullTextDocument3.prototype.getLineOffsets = function() {
-            if (this._lineOffsets === void 0) {
-              var lineOffsets = [];
-              var text = this._content;
-              var isLineStart = true;
-              for (var i = 0; i < text.length; i++) {
-                if (isLineStart) {
-                  lineOffsets.push(i);
-                  isLineStart = false;
-                }
-                var ch = text.charAt(i);
-                isLineStart = ch === "\r" || ch === "\n";
-                if (ch === "\r" && i + 1 < text.length && text.charAt(i + 1) === "\n") {
-                  i++;
-                }
-              }
-              if (isLineStart && text.length > 0) {
-                lineOffsets.push(text.length);
-              }
-              this._lineOffsets = lineOffsets;
-            }
-            return this._lineOffsets;
-          };
-          FullTextDocument3.prototype.positionAt = function(offset) {
-            offset = Math.max(Math.min(offset, this._content.length), 0);
-            var lineOffsets = this.getLineOffsets();
-            var low = 0, high = lineOffsets.length;
-            if (high === 0) {
-              return Position.create(0, offset);
-            }
-            while (low < high) {
-              var mid = Math.floor((low + high) / 2);
-              if (lineOffsets[mid] > offset) {
-                high = mid;
-              } else {
-                low = mid + 1;
-              }
-            }
-            var line = low - 1;
-            return Position.create(line, offset - lineOffsets[line]);
-          };
-          FullTextDocument3.prototype.offsetAt = function(position) {
-            var lineOffsets = this.getLineOffsets();
-            if (position.line >= lineOffsets.length) {
-              return this._content.length;
-            } else if (position.line < 0) {
-              return 0;
-            }
-            var lineOffset = lineOffsets[position.line];
-            var nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this._content.length;
-            return Math.max(Math.min(lineOffset + position.character, nextLineOffset), lineOffset);
-          };
-          Object.defineProperty(FullTextDocument3.prototype, "lineCount", {
-            get: function() {
-              return this.getLineOffsets().length;
-            },
-            enumerable: false,
-            configurable: true
-          });
-          return FullTextDocument3;
-        })()
-      );
-      var Is;
-      (function(Is2) {
-        var toString = Object.prototype.toString;
-        function defined(value) {
-          return typeof value !== "undefined";
-        }
-        Is2.defined = defined;
-        function undefined2(value) {
-          return typeof value === "undefined";
-        }
-        Is2.undefined = undefined2;
-        function boolean(value) {
-          return value === true || value === false;
-        }
-        Is2.boolean = boolean;
-        function string(value) {
-          return toString.call(value) === "[object String]";
-        }
-        Is2.string = string;
-        function number(value) {
-          return toString.call(value) === "[object Number]";
-        }
-        Is2.number = number;
-        function numberRange(value, min, max) {
-          return toString.call(value) === "[object Number]" && min <= value && value <= max;
-        }
-        Is2.numberRange = numberRange;
-        function integer2(value) {
-          return toString.call(value) === "[object Number]" && -2147483648 <= value && value <= 2147483647;
-        }
-        Is2.integer = integer2;
-        function uinteger2(value) {
-          return toString.call(value) === "[object Number]" && 0 <= value && value <= 2147483647;
-        }
-        Is2.uinteger = uinteger2;
-        function func(value) {
-          return toString.call(value) === "[object Function]";
-        }
-        Is2.func = func;
-        function objectLiteral(value) {
-          return value !== null && typeof value === "object";
-        }
-        Is2.objectLiteral = objectLiteral;
-        function typedArray(value, check) {
-          return Array.isArray(value) && value.every(check);
-        }
-        Is2.typedArray = typedArray;
-      })(Is || (Is = {}));
-    });
+    };
+    module.exports = { Position, Range: Range2 };
   }
 });
 
@@ -1827,7 +231,7 @@ var require_comment = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
-    var vscode_languageserver_types_1 = require_main();
+    var vscode_languageserver_types_1 = require_lsp_types_used();
     var line_1 = require_line();
     var util_1 = require_util();
     var Comment = class extends line_1.Line {
@@ -2157,7 +561,7 @@ var require_parserDirective = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
-    var main_1 = require_main2();
+    var main_1 = require_main();
     var line_1 = require_line();
     var ParserDirective = class extends line_1.Line {
       constructor(document, range, nameRange, valueRange) {
@@ -2361,13 +765,13 @@ var require_instruction = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
-    var vscode_languageserver_types_1 = require_main();
+    var vscode_languageserver_types_1 = require_lsp_types_used();
     var util_1 = require_util();
     var line_1 = require_line();
     var argument_1 = require_argument();
     var heredoc_1 = require_heredoc();
     var variable_1 = require_variable();
-    var main_1 = require_main2();
+    var main_1 = require_main();
     var Instruction = class extends line_1.Line {
       constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range);
@@ -3222,7 +1626,7 @@ var require_flag = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
-    var vscode_languageserver_types_1 = require_main();
+    var vscode_languageserver_types_1 = require_lsp_types_used();
     var flagOption_1 = require_flagOption();
     var Flag = class {
       constructor(document, range, name, nameRange, value, valueRange) {
@@ -3350,7 +1754,7 @@ var require_modifiableInstruction = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
-    var vscode_languageserver_types_1 = require_main();
+    var vscode_languageserver_types_1 = require_lsp_types_used();
     var flag_1 = require_flag();
     var instruction_1 = require_instruction();
     var ModifiableInstruction = class extends instruction_1.Instruction {
@@ -3432,7 +1836,7 @@ var require_jsonInstruction = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
-    var vscode_languageserver_types_1 = require_main();
+    var vscode_languageserver_types_1 = require_lsp_types_used();
     var argument_1 = require_argument();
     var jsonArgument_1 = require_jsonArgument();
     var modifiableInstruction_1 = require_modifiableInstruction();
@@ -3616,7 +2020,7 @@ var require_property = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
-    var vscode_languageserver_types_1 = require_main();
+    var vscode_languageserver_types_1 = require_lsp_types_used();
     var util_1 = require_util();
     var Property = class _Property {
       constructor(document, escapeChar, arg, arg2) {
@@ -3928,7 +2332,7 @@ var require_propertyInstruction = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
-    var vscode_languageserver_types_1 = require_main();
+    var vscode_languageserver_types_1 = require_lsp_types_used();
     var instruction_1 = require_instruction();
     var property_1 = require_property();
     var argument_1 = require_argument();
@@ -4340,7 +2744,7 @@ var require_from = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
-    var vscode_languageserver_types_1 = require_main();
+    var vscode_languageserver_types_1 = require_lsp_types_used();
     var modifiableInstruction_1 = require_modifiableInstruction();
     var From = class extends modifiableInstruction_1.ModifiableInstruction {
       constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
@@ -4653,7 +3057,7 @@ var require_onbuild = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
-    var vscode_languageserver_types_1 = require_main();
+    var vscode_languageserver_types_1 = require_lsp_types_used();
     var parser_1 = require_parser();
     var instruction_1 = require_instruction();
     var Onbuild = class extends instruction_1.Instruction {
@@ -4841,7 +3245,7 @@ var require_imageTemplate = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
-    var vscode_languageserver_types_1 = require_main();
+    var vscode_languageserver_types_1 = require_lsp_types_used();
     var arg_1 = require_arg();
     var cmd_1 = require_cmd();
     var copy_1 = require_copy();
@@ -5078,12 +3482,12 @@ var require_dockerfile = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
-    var vscode_languageserver_types_1 = require_main();
-    var ast = require_main2();
+    var vscode_languageserver_types_1 = require_lsp_types_used();
+    var ast = require_main();
     var imageTemplate_1 = require_imageTemplate();
     var from_1 = require_from();
     var util_1 = require_util();
-    var main_1 = require_main2();
+    var main_1 = require_main();
     var Dockerfile = class extends imageTemplate_1.ImageTemplate {
       constructor(document) {
         super();
@@ -5298,7 +3702,7 @@ var require_parser = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
     var vscode_languageserver_textdocument_1 = (init_main(), __toCommonJS(main_exports));
-    var vscode_languageserver_types_1 = require_main();
+    var vscode_languageserver_types_1 = require_lsp_types_used();
     var comment_1 = require_comment();
     var parserDirective_1 = require_parserDirective();
     var instruction_1 = require_instruction();
@@ -5320,7 +3724,7 @@ var require_parser = __commonJS({
     var volume_1 = require_volume();
     var dockerfile_1 = require_dockerfile();
     var util_1 = require_util();
-    var main_1 = require_main2();
+    var main_1 = require_main();
     var Parser2 = class _Parser {
       constructor() {
         this.escapeChar = null;
@@ -5718,7 +4122,7 @@ var require_parser = __commonJS({
 });
 
 // node_modules/dockerfile-ast/lib/main.js
-var require_main2 = __commonJS({
+var require_main = __commonJS({
   "node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -13514,7 +11918,7 @@ var DatabasesBuilder = class {
       const config2 = { line: url ? url.read.line : d.line, ...this.fields(d, url) };
       const file = url ? url.read.file : d.file;
       if (file) config2.file = file;
-      if (variant.engine) config2.engine = variant.engine;
+      if (variant.engine !== void 0) config2.engine = variant.engine;
       if (variant.sel.selectedBy) config2.selectedBy = variant.sel.selectedBy;
       if (variant.sel.isDefault !== void 0) config2.isDefault = variant.sel.isDefault;
       this.configs.push(config2);
@@ -20921,28 +19325,28 @@ var ImageLayout = class {
     return parent ? this.sourceOf(parent, target, parent.instructions.length, depth + 1) : void 0;
   }
   /** The image path where a context file (or directory) lands at the end of `stage`, last COPY winning. */
-  landingOf(stage, contextPath) {
-    return this.landing(stage, contextPath, 0)?.path;
+  landingOf(stage, contextPath2) {
+    return this.landing(stage, contextPath2, 0)?.path;
   }
   /**
    * Where a context file lands at the end of `stage`, with the line of the COPY/ADD that took it from the context
    * (for a file passed on by `COPY --from`, the line in the earlier stage).
    */
-  landing(stage, contextPath, depth = 0) {
-    return this.landings(stage, contextPath, depth).at(-1);
+  landing(stage, contextPath2, depth = 0) {
+    return this.landings(stage, contextPath2, depth).at(-1);
   }
   /** Every COPY/ADD that lays a context file into the layers of `stage`, in order (each layer keeps its copy). */
-  landings(stage, contextPath, depth = 0) {
+  landings(stage, contextPath2, depth = 0) {
     if (depth > 20) return [];
     const parent = this.parentOf(stage);
-    const all = parent ? this.landings(parent, contextPath, depth + 1) : [];
+    const all = parent ? this.landings(parent, contextPath2, depth + 1) : [];
     stage.instructions.forEach((ins, i) => {
       if (!isCopy(ins)) return;
       const dest = this.destOf(stage, i, ins);
-      let origin = { path: contextPath, line: ins.line };
+      let origin = { path: contextPath2, line: ins.line };
       if (ins.fromStage !== void 0) {
         const from = this.stageNamed(ins.fromStage);
-        origin = from ? this.landing(from, contextPath, depth + 1) : void 0;
+        origin = from ? this.landing(from, contextPath2, depth + 1) : void 0;
         if (origin === void 0) return;
       }
       let landing;
@@ -21105,29 +19509,39 @@ function movedFrom(run, target, workdir) {
   const commands = run.argv ? [run.argv] : run.script?.commands.map((c) => c.argv) ?? [];
   let found;
   for (const argv of commands) {
-    if (argv[0] !== "mv" && argv[0] !== "cp") continue;
+    if (argv[0] !== "mv" && argv[0] !== "cp" && argv[0] !== "ln") continue;
     const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
     if (operands.length < 2 || operands.some((a) => a.includes("$"))) continue;
     const dest = import_node_path2.posix.resolve(workdir, operands.at(-1));
+    const symbolic = argv[0] === "ln" && argv.slice(1).some((a) => /^-\w*s|^--symbolic$/.test(a));
     for (const source of operands.slice(0, -1)) {
-      const from = import_node_path2.posix.resolve(workdir, source);
+      const from = import_node_path2.posix.resolve(symbolic && operands.length === 2 ? import_node_path2.posix.dirname(dest) : workdir, source);
       if (dest === target && operands.length === 2) found = from;
       else if (import_node_path2.posix.join(dest, import_node_path2.posix.basename(from)) === target) found = from;
     }
   }
   return found;
 }
-function absentFileReachingImage(app, contextPath) {
+function absentFileReachingImage(app, contextPath2) {
   const model = app.dockerfile;
   const context = app.context;
   const target = model?.targetStage;
-  if (!model || !target || !context || context.files.includes(contextPath)) return void 0;
-  if (sentFiles([contextPath], context.dockerignore).length === 0) return void 0;
-  return new ImageLayout(model, [...context.sentFiles, contextPath]).landing(target, contextPath)?.line;
+  if (!model || !target || !context || context.files.includes(contextPath2)) return void 0;
+  if (sentFiles([contextPath2], context.dockerignore).length === 0) return void 0;
+  return new ImageLayout(model, [...context.sentFiles, contextPath2]).landing(target, contextPath2)?.line;
 }
 function letInOnPurpose(context, paths) {
   const matcher = new DockerignoreMatcher(context.dockerignore);
   return new Set(paths.filter((p) => matcher.letsInOnPurpose(p)));
+}
+function excludedWith(context, added, path) {
+  const patterns = [
+    ...context.dockerignore?.patterns ?? [],
+    ...added.map((pattern) => ({ pattern, negated: false, line: 0 }))
+  ];
+  return new DockerignoreMatcher({ file: context.dockerignore?.file ?? ".dockerignore", patterns }).excludes(
+    path
+  );
 }
 
 // src/parse/dotenv.ts
@@ -21359,7 +19773,7 @@ var import_node_path5 = __toESM(require_node_path(), 1);
 var import_node_path4 = __toESM(require_node_path(), 1);
 
 // src/parse/dockerfile.ts
-var import_dockerfile_ast = __toESM(require_main2(), 1);
+var import_dockerfile_ast = __toESM(require_main(), 1);
 var HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
 var HEREDOC_MARKER = /(?<!<)<<(-?)(["']?)([A-Za-z0-9_.-]+)\2/g;
 var parseDockerfile = rememberedParser(
@@ -21604,6 +20018,41 @@ function readRedirect(text, start, current, fd = "") {
   return { redirect: { op: `${fd}${op}`, target: target.value }, end: target.end, newlines: target.newlines };
 }
 
+// src/util/shell-placeholder.ts
+var PLACEHOLDER2 = /(?<![<>&]|(?:^|[\s;&|()])\d+)<([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*)>(?![>&|])(?=([.:][A-Za-z0-9])?)/g;
+var OPEN = "\uE000";
+var CLOSE = "\uE001";
+function isPlaceholder(name, glued) {
+  return !/[a-z]/.test(name) || glued !== void 0;
+}
+function maskPlaceholders(text) {
+  if (!text.includes("<")) return void 0;
+  let found = false;
+  const masked2 = text.replace(PLACEHOLDER2, (whole, name, glued) => {
+    if (!isPlaceholder(name, glued)) return whole;
+    found = true;
+    return `${OPEN}${name}${CLOSE}`;
+  });
+  return found ? masked2 : void 0;
+}
+function unmaskPlaceholders(text) {
+  return text.includes(OPEN) ? text.replaceAll(OPEN, "<").replaceAll(CLOSE, ">") : text;
+}
+function unmaskedDeep(value) {
+  if (typeof value === "string") return unmaskPlaceholders(value);
+  if (Array.isArray(value)) return value.map((v) => unmaskedDeep(v));
+  if (value && typeof value === "object") {
+    const out = {};
+    for (const [k, v] of Object.entries(value)) out[k] = unmaskedDeep(v);
+    return out;
+  }
+  return value;
+}
+function withoutPlaceholders(text) {
+  const masked2 = maskPlaceholders(text);
+  return masked2 === void 0 ? text : masked2.replace(/[\uE000\uE001]/g, "");
+}
+
 // src/parse/shell.ts
 var REDIRECT_OPS = {
   54: ">",
@@ -21637,10 +20086,17 @@ function loadSh() {
 }
 var fullParserCalls = { count: 0 };
 function parseShell(text, firstLine = 1) {
+  const masked2 = maskPlaceholders(text);
+  if (masked2 !== void 0) return unmaskedDeep(readScript(masked2, firstLine));
   const plain2 = plainScript(text, firstLine);
   return plain2 ? { commands: plain2, assignments: [] } : parseShellFully(text, firstLine);
 }
 function parseShellFully(text, firstLine = 1) {
+  const masked2 = maskPlaceholders(text);
+  if (masked2 !== void 0) return unmaskedDeep(readScript(masked2, firstLine));
+  return readScript(text, firstLine);
+}
+function readScript(text, firstLine) {
   const commands = [];
   const assignments = [];
   try {
@@ -21657,7 +20113,20 @@ function plainScript(text, firstLine, depth = 0) {
   for (const c of plain2) {
     const { argv, viaExec, first } = afterExec(c.argv);
     out.push({ argv, line: firstLine + c.line - 1, redirects: c.redirects, viaExec });
-    if (depth >= MAX_NESTING || argv.length === 0 || !SHELLS.has(basename(argv[0]))) continue;
+    if (depth >= MAX_NESTING || argv.length === 0) continue;
+    const user = asUser(argv);
+    if (user?.argv) out.push({ ...out.at(-1), argv: user.argv, viaExec: false, asUser: true });
+    if (user?.script !== void 0) {
+      const inner2 = plainScript(
+        argv[user.script],
+        firstLine + c.wordLines[first + user.script] - 1,
+        depth + 1
+      );
+      if (!inner2) return void 0;
+      out.push(...inner2.map((i) => ({ ...i, asUser: true })));
+      continue;
+    }
+    if (!SHELLS.has(basename(argv[0]))) continue;
     const inline = inlineScriptIndex(argv);
     if (inline === void 0) continue;
     const inner = plainScript(argv[inline], firstLine + c.wordLines[first + inline] - 1, depth + 1);
@@ -21750,6 +20219,7 @@ function visitStmt(stmt, src, out) {
       const guard = cmd.Op === AND_OP ? test : { kind: "not", condition: test };
       withGuards(src, test.kind === "unknown" ? [] : [guard], () => visitStmt(cmd.Y, src, out));
       if (piped !== void 0 && out.length > before) out[before].stdin = piped;
+      if (stmt.Background) for (const c of out.slice(first)) c.background = true;
       break;
     }
     case "DeclClause":
@@ -21896,8 +20366,18 @@ function visitCall(stmt, call2, src, out) {
   if (heredoc) command.stdin = heredocText(heredoc.Hdoc, src);
   out.push(command);
   if (src.depth >= MAX_NESTING || argv.length === 0) return;
-  if (!SHELLS.has(basename(argv[0]))) return;
   const wordsAfter = words2.slice(first);
+  const user = asUser(argv);
+  if (user?.argv) out.push({ ...command, argv: user.argv, written: void 0, viaExec: false, asUser: true });
+  if (user?.script !== void 0) {
+    const at2 = out.length;
+    const word = wordsAfter[user.script];
+    nested2(argv[user.script], src.lineOffset + word.Pos().Line(), src, out);
+    for (const c of out.slice(at2)) c.asUser = true;
+    physicalLines(out.slice(at2), slice(word, src), src.lineOffset + word.Pos().Line());
+    return;
+  }
+  if (!SHELLS.has(basename(argv[0]))) return;
   const inline = inlineScriptIndex(argv);
   if (inline !== void 0) {
     const word = wordsAfter[inline];
@@ -21910,9 +20390,44 @@ function visitCall(stmt, call2, src, out) {
     nested2(body, src.lineOffset + r.Hdoc.Pos().Line(), src, out);
   }
 }
+function physicalLines(commands, written, firstLine) {
+  const lines = written.split("\n");
+  if (lines.length < 2) return;
+  let k = 0;
+  for (const c of commands) {
+    if (c.line !== firstLine) continue;
+    const plain2 = c.argv.findIndex((w, i) => i > 0 && !/^[\w./=-]+$/.test(w));
+    const words2 = c.argv.slice(0, Math.min(3, plain2 < 0 ? c.argv.length : plain2));
+    const needle = new RegExp(
+      `(^|[\\s;&|("'])${words2.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+")}([\\s;&|)"']|$)`
+    );
+    const found = lines.findIndex((l, i) => i >= k && needle.test(l));
+    if (found < 0) continue;
+    k = found;
+    c.line = firstLine + found;
+  }
+}
 function callsFunction(name, src) {
   const { bodies, called, running } = src.functions;
   return name !== void 0 && called.has(name) && bodies.has(name) && !running.includes(name) && running.length < MAX_FUNCTION_DEPTH;
+}
+function asUser(argv) {
+  const p = basename(argv[0]);
+  if (p === "su" || p === "runuser") {
+    for (let i2 = 1; i2 < argv.length; i2++) {
+      const a = argv[i2];
+      if (a === "-c" || a === "--command") return i2 + 1 < argv.length ? { script: i2 + 1 } : void 0;
+      if (a === "--") return p === "runuser" && i2 + 1 < argv.length ? { argv: argv.slice(i2 + 1) } : void 0;
+      if (["-s", "--shell", "-g", "--group", "-G", "--supp-group", "-u", "--user"].includes(a)) i2++;
+    }
+    return void 0;
+  }
+  if (p !== "sudo") return void 0;
+  let i = 1;
+  while (i < argv.length && argv[i].startsWith("-") && argv[i] !== "--")
+    i += ["-u", "--user", "-g", "--group", "-C", "-D", "-h", "-p", "-r", "-t", "-U"].includes(argv[i]) ? 2 : 1;
+  if (argv[i] === "--") i++;
+  return i < argv.length ? { argv: argv.slice(i) } : void 0;
 }
 function inlineScriptIndex(argv) {
   for (let i = 1; i < argv.length; i++) {
@@ -23211,7 +21726,10 @@ var DOCKERIZE_FLAGS = /* @__PURE__ */ new Set([
 function launchedCommand(argv) {
   const p = basename2(argv[0] ?? "");
   let inner;
-  if (/^wait-for(-it)?(\.sh)?$/.test(p)) {
+  const waiter = shellReadWaiter(argv);
+  if (waiter) {
+    inner = launchedCommand(waiter);
+  } else if (/^wait-for(-it)?(\.sh)?$/.test(p)) {
     const dashes = argv.indexOf("--");
     inner = dashes > 0 ? argv.slice(dashes + 1) : void 0;
   } else if (p === "dockerize") {
@@ -23226,6 +21744,11 @@ function launchedCommand(argv) {
     inner = script === void 0 ? void 0 : ["sh", "-c", script];
   }
   return inner && inner.length > 0 ? inner : void 0;
+}
+function shellReadWaiter(argv) {
+  if (!/^(ba|da)?sh$/.test(basename2(argv[0] ?? "")) || argv.includes("-c")) return void 0;
+  const i = argv.findIndex((w, k) => k > 0 && !w.startsWith("-"));
+  return i > 0 && /^wait-for(-it)?(\.sh)?$/.test(basename2(argv[i])) ? argv.slice(i) : void 0;
 }
 function isWaitStep(argv) {
   const a = /^(ba|da)?sh$/.test(basename2(argv[0] ?? "")) && !argv.includes("-c") ? argv.slice(argv.findIndex((w, i) => i > 0 && !w.startsWith("-"))) : argv;
@@ -23599,7 +22122,9 @@ function supervisordRun(argv) {
 function supervisorPrograms(file, text) {
   const out = [];
   const users = /* @__PURE__ */ new Map();
+  const counts = /* @__PURE__ */ new Map();
   let program;
+  let kind = "program";
   let last;
   let directory;
   const section = [];
@@ -23613,7 +22138,9 @@ function supervisorPrograms(file, text) {
     const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
     if (header) {
       closeSection();
-      program = /^program:(.+)$/.exec(header[1].trim())?.[1].trim();
+      const named = /^(program|fcgi-program):(.+)$/.exec(header[1].trim());
+      program = named?.[2].trim();
+      kind = named?.[1] === "fcgi-program" ? "fcgi-program" : "program";
       last = void 0;
       return;
     }
@@ -23624,24 +22151,33 @@ function supervisorPrograms(file, text) {
     }
     last = void 0;
     const user = /^\s*user\s*[=:]\s*(\S+)\s*$/.exec(line);
-    if (program && user) users.set(program, user[1]);
+    if (program && user) users.set(program, { user: user[1], line: i + 1 });
+    const numprocs = /^\s*numprocs\s*[=:]\s*(\d+)\s*$/.exec(line);
+    if (program && numprocs) counts.set(program, Number(numprocs[1]));
     const dir = /^\s*directory\s*[=:]\s*(\S.*?)\s*$/.exec(line);
     if (program && dir && !dir[1].includes("%(")) directory = dir[1];
     const m = /^\s*command\s*[=:]\s*(.*)$/.exec(line);
     if (!program || !m || m[1].trim() === "") return;
     last = { file, line: i + 1, name: program, command: m[1].trim(), argv: commandWords(m[1]) };
+    if (kind === "fcgi-program") last.section = kind;
     out.push(last);
     section.push(last);
   });
   for (const p of out) {
     const user = users.get(p.name);
-    if (user) p.user = user;
+    if (user) {
+      p.user = user.user;
+      p.userLine = user.line;
+    }
+    const count = counts.get(p.name);
+    if (count !== void 0 && count > 1) p.numprocs = count;
   }
   closeSection();
   return out;
 }
 function commandWords(command) {
-  return parseShell(command.trim()).commands[0]?.argv ?? [];
+  const expanded = command.trim().replace(/%\((\w+)\)[sd]/g, "%$1%");
+  return parseShell(expanded).commands[0]?.argv ?? [];
 }
 
 // src/model/command/start-chain.ts
@@ -23914,6 +22450,7 @@ function launched(command, depth = 0) {
   const inner = depth < 3 ? launchedCommand(command.argv) : void 0;
   if (!inner) return [];
   const program = basename2(command.argv[0]);
+  if (program === "su" && command.origin === "script" && depth === 0) return [];
   const run = {
     ...command,
     argv: inner,
@@ -24124,11 +22661,18 @@ function pickAppService(services, texts, projectDir, projectDirs) {
     ...judged2.filter((j) => taggedAsBacking.has(j.service))
   ];
   const chosen = ranked.find((j) => j.start === "server") ?? ranked.find((j) => mentions(j.service, true)) ?? ranked.find((j) => buildsProjectDir(j.service)) ?? // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
-  ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? ranked[0];
+  ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? // With no Dockerfile to read (missing from the repository), the compose service itself says which runs Django.
+  ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ?? ranked[0];
   if (chosen) return chosen.service;
   return services.find(
     (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === "server")
   );
+}
+function runsDjangoProject(service, projectDirs) {
+  const mounts = service.volumes.some(
+    (v) => v.type === "bind" && v.source !== void 0 && projectDirs.has(normalizeRelative(v.source) ?? "")
+  );
+  return mounts || service.environment.some((e) => e.name === "DJANGO_SETTINGS_MODULE" && e.value);
 }
 var DATABASE_SERVERS = {
   postgres: "postgres",
@@ -24309,13 +22853,15 @@ function pipInstall(argv) {
     requirementFiles: [],
     constrained: false,
     unpinnedTooling: [],
-    fromPaths: []
+    fromPaths: [],
+    upgrade: false
   };
   for (const parsed of pipArgs(a.slice(i + 1))) {
     if ("option" in parsed) {
       const { option, value } = parsed;
       if (option === "-r" || option === "--requirement") out.requirementFiles.push(value ?? "");
       if (option === "-c" || option === "--constraint") out.constrained = true;
+      if (option === "-U" || option === "--upgrade") out.upgrade = true;
       if ((option === "-e" || option === "--editable") && value) out.fromPaths.push(value);
       continue;
     }
@@ -24847,7 +23393,7 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
               file: df.file,
               line: cmd.line,
               severity: "notice",
-              message: `pip upgrades the installer itself (${pip.unpinnedTooling.map((s) => `'${s}'`).join(", ")}) to whatever is newest, so two builds of one commit can differ. Pin it (${pip.unpinnedTooling[0].replace(/[<>=!~].*$/, "")}==<version>) or rely on the base image's version.`
+              message: toolingMessage(pip.unpinnedTooling, pip.upgrade)
             });
             continue;
           }
@@ -24891,6 +23437,14 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
     return findings;
   }
 });
+function toolingMessage(tooling, upgrade) {
+  const names = tooling.map((s) => `'${s}'`).join(", ");
+  const pin = `Pin it (${tooling[0].replace(/[<>=!~].*$/, "")}==<version>) or rely on the base image's version.`;
+  if (upgrade)
+    return `pip upgrades the installer itself (${names}) to whatever is newest, so two builds of one commit can differ. ${pin}`;
+  const one = tooling.length === 1;
+  return `pip installs the packaging tool${one ? "" : "s"} ${names} without an exact version: this changes nothing where the base image already has ${one ? "it" : "them"}, but where it does not, the build takes whatever release is newest, so two builds of one commit can differ. ${pin}`;
+}
 
 // src/rules/TF0203-no-dependency-manifest.ts
 var MANIFEST = /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
@@ -27341,7 +25895,7 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
     for (const { databases, file } of appDatabases(project)) {
       if (databases.selection.kind !== "fixed") continue;
       const engines = [...new Set(databases.configs.map((c) => c.engine).filter((e) => e !== void 0))];
-      const engine = engines.length === 1 ? engines[0] : `${engines.join(" or ")} (chosen by something other than an environment variable)`;
+      const engine = engines.length === 1 ? engines[0] || "an empty ENGINE (Django's dummy backend, which fails on every query)" : `${engines.join(" or ")} (chosen by something other than an environment variable)`;
       findings.push({
         file,
         line: databases.line,
@@ -27700,17 +26254,26 @@ in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any othe
     const copied = filesCopiedIntoImage(
       project,
       (path, dir) => isEnvFile(path) || templates.has(`${dir}\0${path}`),
-      (names, files, at2) => namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name, so its secrets ship with the image. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names} into the image, so its secrets ship with the image. Add ${files.length > 1 ? "them" : "it"} to .dockerignore (${ignorePatterns(files)}) and pass the values as environment variables at run time.`
+      (names, files, at2) => namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name, so its secrets ship with the image. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names} into the image, so ${files.length > 1 ? "their" : "its"} secrets ship with the image. ${ignoreAdvice(at2.app, files)}`
     );
     return [...copied, ...project.apps.flatMap(envFilesOfCompose)];
   }
 });
 function namedByCopy(app, line, files) {
+  return linesNaming(app, files).some((l) => l.line === line);
+}
+function linesNaming(app, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = files.map((f) => dir === "." ? f : import_node_path13.posix.relative(dir, f));
-  return (app.dockerfile?.targetStage ? lineage(app.dockerfile) : []).flatMap((s) => s.instructions).some(
-    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.line === line && i.sources.some((src) => inContext.includes(import_node_path13.posix.normalize(src).replace(/^\//, "")))
-  );
+  const inContext = (f) => dir === "." ? f : import_node_path13.posix.relative(dir, f);
+  const out = [];
+  for (const i of (app.dockerfile?.targetStage ? lineage(app.dockerfile) : []).flatMap(
+    (s) => s.instructions
+  )) {
+    if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
+    const sources = i.sources.map((src) => import_node_path13.posix.normalize(src).replace(/^\//, ""));
+    for (const f of files) if (sources.includes(inContext(f))) out.push({ line: i.line, file: f });
+  }
+  return out;
 }
 function envFilesOfCompose(app) {
   const file = app.dockerfile?.file;
@@ -27739,21 +26302,52 @@ function envFilesOfCompose(app) {
 function isUsableEnvFileName(path) {
   return !hasTemplateName(path);
 }
-function ignorePatterns(files) {
-  if (files.every((f) => !f.includes("/"))) return "e.g. '.env' and '.env.*'";
-  const patterns = /* @__PURE__ */ new Set();
-  for (const f of files) {
-    const parts = f.split("/");
-    const envDir = parts.slice(0, -1).findIndex((p) => p.startsWith(".env"));
-    if (envDir >= 0) {
-      patterns.add(`${parts.slice(0, envDir + 1).join("/")}/`);
-      continue;
-    }
-    const base = parts.at(-1);
-    const general = base.startsWith(".env.") ? ".env.*" : base.endsWith(".env") && base !== ".env" ? "*.env" : base;
-    patterns.add(parts.length > 1 ? `**/${general}` : general);
+function ignoreAdvice(app, files) {
+  const named = linesNaming(app, files);
+  const kept = [...new Set(named.map((n) => n.file))];
+  const rest = files.filter((f) => !kept.includes(f));
+  const quote = (fs) => fs.length > 1 ? `${fs.slice(0, -1).map((f) => `'${f}'`).join(", ")} and '${fs.at(-1)}'` : `'${fs[0]}'`;
+  const advice = [];
+  if (rest.length > 0) {
+    const patterns = ignorePatterns(app, rest, kept);
+    const own = patterns.length === rest.length && rest.every((f) => patterns.includes(contextPath(app, f)));
+    const what = kept.length === 0 && !own ? rest.length > 1 ? "them" : "it" : quote(rest);
+    advice.push(
+      `Add ${what} to .dockerignore${own ? "" : ` (${quote(patterns)})`} and pass the values as environment variables at run time.`
+    );
   }
-  return [...patterns].map((p) => `'${p}'`).join(", ");
+  if (kept.length > 0) {
+    const lines = [...new Set(named.map((n) => n.line))].sort((a, b) => a - b);
+    const one = kept.length === 1;
+    advice.push(
+      `${quote(kept)} ${one ? "is" : "are"} also copied by name (line ${lines.join(", ")}), where a .dockerignore entry would make the build fail: stop copying ${one ? "it" : "them"} into the image (drop ${lines.length > 1 ? "those COPYs" : "that COPY"}, then leave ${one ? "it" : "them"} out of the context too) and pass the values as environment variables at run time instead.`
+    );
+  }
+  return advice.join(" ");
+}
+function ignorePatterns(app, files, kept) {
+  const context = app.context;
+  const inContext = (f) => contextPath(app, f);
+  const patterns = /* @__PURE__ */ new Set();
+  for (const f of files.map(inContext)) {
+    const general = generalPattern(f);
+    const fits = context === void 0 || excludedWith(context, [general], f) && !kept.some((k) => excludedWith(context, [general], inContext(k)));
+    patterns.add(fits ? general : f);
+  }
+  return [...patterns];
+}
+function contextPath(app, path) {
+  const dir = app.context?.dir ?? ".";
+  return dir === "." ? path : import_node_path13.posix.relative(dir, path);
+}
+function generalPattern(path) {
+  const parts = path.split("/");
+  const envDir = parts.slice(0, -1).findIndex((p) => p.startsWith(".env"));
+  if (envDir >= 0) return `${parts.slice(0, envDir + 1).join("/")}/`;
+  const base = parts.at(-1);
+  const sep = /^\.env([._-])./.exec(base)?.[1];
+  const general = sep !== void 0 ? `.env${sep}*` : base.endsWith(".env") && base !== ".env" ? "*.env" : base;
+  return parts.length > 1 ? `**/${general}` : general;
 }
 
 // src/rules/TF0309-config-not-honoured.ts
@@ -29518,9 +28112,11 @@ var sourceMountedOverImage = defineRule({
   related: [],
   check(project) {
     const byLine = /* @__PURE__ */ new Map();
+    const composeFiles = projectComposeFiles(project);
     for (const { app, compose, service } of appImageServices(project)) {
       const isAppService = service === compose.appService;
-      for (const { mount, text } of mountsOverCode(app, service)) {
+      const advice = (file) => isDevelopmentComposeFile(file, composeFiles, compose.files) ? devFileAdvice(file) : KEEP_IN_DEV;
+      for (const { mount, text } of mountsOverCode(app, service, advice)) {
         if (isComposeOverrideFile(mount.file)) continue;
         const key = `${mount.file}\0${mount.line}`;
         const seen = byLine.get(key);
@@ -29543,7 +28139,11 @@ var sourceMountedOverImage = defineRule({
     });
   }
 });
-function mountsOverCode(app, web) {
+var KEEP_IN_DEV = "Keep this mount in a development-only override file.";
+function devFileAdvice(file) {
+  return `${file} is named for development, where that is the point: deploy with a compose file that runs the built image without this mount.`;
+}
+function mountsOverCode(app, web, advice) {
   const out = [];
   const codeDir = app.imageHoldsPython === false ? void 0 : imageCodeDir(app);
   const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
@@ -29554,15 +28154,20 @@ function mountsOverCode(app, web) {
     if (!codeDir) {
       const projectDir = app.managePy ? import_node_path14.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
-        const serves = STARTS_SERVER.test(web.command?.raw ?? "");
+        const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
+        const forTests = [web.name, web.build?.dockerfile ?? ""].some(
+          (n) => /(^|[/._-])(tests?|testing|ci)([._-]|$)/i.test(n)
+        );
+        const serves = own.trim() === "" ? !forTests : STARTS_SERVER.test(own);
         if (serves && projectDir !== void 0 && coversPath(v.source, projectDir) && v.target.startsWith("/"))
-          out.push({ mount: v, text: unreadImageText(v, web) });
+          out.push({ mount: v, text: `${unreadImageText(v, web)} ${advice(v.file)}` });
         continue;
       }
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
-      out.push({ mount: v, text: codelessText(v, app.context?.dir) });
+      const dev = advice(v.file) === KEEP_IN_DEV ? void 0 : v.file;
+      out.push({ mount: v, text: codelessText(v, app.context?.dir, dev) });
       continue;
     }
     const whole = hostDirs.some((d) => coversPath(v.source, d)) && coversPath(v.target, codeDir);
@@ -29571,10 +28176,8 @@ function mountsOverCode(app, web) {
     );
     if (!whole && !part) continue;
     const held = heldCodeDir(app, v, codeDir);
-    out.push({
-      mount: v,
-      text: `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image. Keep this mount in a development-only override file.`
-    });
+    const text = app.imageNotBuiltHere ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. It runs the image '${app.imageNotBuiltHere}', which no build of this repository makes, so what that image holds at ${shownTarget(v)} is unknown (${app.dockerfile?.file ?? "the Dockerfile"} would put the code at ${held}).` : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
+    out.push({ mount: v, text: `${text} ${advice(v.file)}` });
   }
   return out;
 }
@@ -29588,11 +28191,11 @@ function heldCodeDir(app, v, codeDir) {
 function unreadImageText(v, web) {
   const dockerfile = web.build?.dockerfile;
   const image = dockerfile ? `the image's Dockerfile (${dockerfile})` : "the image's Dockerfile";
-  return `'${shownSource(v)}' at ${shownTarget(v)}, the project with its manage.py, and ${image} cannot be read, so what the image holds there is unknown: either way the container runs the host's files, not a built release. Keep this mount in a development-only override file.`;
+  return `'${shownSource(v)}' at ${shownTarget(v)}, the project with its manage.py, and ${image} cannot be read, so what the image holds there is unknown: either way the container runs the host's files, not a built release.`;
 }
-function codelessText(v, contextDir) {
+function codelessText(v, contextDir, devFile) {
   const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
-  const tail = "and keep this mount in a development-only override file.";
+  const tail = devFile ? `so that a deploy, which runs without this mount, runs a built release (${devFile} is named for development, where the mount belongs).` : "and keep this mount in a development-only override file.";
   const source = import_node_path14.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail}`;
@@ -29991,8 +28594,12 @@ function pgdataOf(s, official) {
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
   return { dir: import_node_path16.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
-function kartozaDataDir(s) {
-  const set = absoluteEnv(s, "PGDATA") ?? absoluteEnv(s, "DATADIR");
+var VERSIONED_MAIN = [
+  { repo: /(^|\/)kartoza\/postgis$/, env: ["PGDATA", "DATADIR"] },
+  { repo: /(^|\/)sameersbn\/postgresql$/, env: ["PG_DATADIR"] }
+];
+function versionedMainDataDir(s, env) {
+  const set = env.map((name) => absoluteEnv(s, name)).find((v) => v !== void 0);
   if (set) return { dir: set };
   const parent = "/var/lib/postgresql";
   const major = /^(9\.\d|\d{2,})(?![\d])/.exec(databaseImage(s)?.tag ?? "")?.[1];
@@ -30003,7 +28610,8 @@ function dataDir(s) {
   const repo = databaseImage(s)?.repository.toLowerCase() ?? "";
   const bitnami = repo.split("/").includes("bitnami");
   if (s.role === "postgres") {
-    if (/(^|\/)kartoza\/postgis$/.test(repo)) return kartozaDataDir(s);
+    const versioned = VERSIONED_MAIN.find((v) => v.repo.test(repo));
+    if (versioned) return versionedMainDataDir(s, versioned.env);
     const pgdata = pgdataOf(s, isOfficialPostgres(repo));
     if (pgdata) return pgdata;
     if (bitnami) return { dir: "/bitnami/postgresql" };
@@ -30101,7 +28709,7 @@ var postgresDataNotInVolume = defineRule({
     "`PGDATA`, set in `environment:` or an `env_file`; a relative `PGDATA=pgdata` is resolved against the working",
     "directory `/`, so the data goes to `/pgdata`), `/var/lib/postgresql/<major>/main` for `kartoza/postgis` (the",
     "major from its tag, `13.0` or `16-3.4`; `DATADIR` or `PGDATA` moves it; a volume at `/var/lib/postgresql`",
-    "covers it), `/bitnami/postgresql` for `bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. For",
+    "covers it), the same for `sameersbn/postgresql` (`PG_DATADIR` moves it), `/bitnami/postgresql` for `bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. For",
     "another publisher's image the data directory is not known: a bind mount is named by where it is mounted, not",
     "called the data directory. An image that names no major version",
     "(`postgres`, `postgres:latest`, `postgres:alpine`) runs the newest, 18 or later today, so it is judged with the",
@@ -30313,7 +28921,8 @@ ${EXPOSE_EXAMPLE}`,
 // src/rules/lib/command-text.ts
 function shellWord(word) {
   if (word === "") return "''";
-  if (/^[\w@%+=:,./^-]+$/.test(word) || /^[\w@%+=:./{}^-]+$/.test(word) && !word.includes(".."))
+  const plain2 = withoutPlaceholders(word);
+  if (/^[\w@%+=:,./^-]+$/.test(plain2) || /^[\w@%+=:./{}^-]+$/.test(plain2) && !plain2.includes(".."))
     return word;
   if (/^\$\{?[@*]\}?$/.test(word)) return `"${word}"`;
   const parts = expansionParts(word);
@@ -30427,6 +29036,12 @@ function proxyBeside(app) {
     if (running.length === 0 || running.some((s) => !s.proxy)) return void 0;
     return running[0].proxy;
   };
+}
+function backgroundWords(run) {
+  const one = run.background.length === 1;
+  const h = run.holder;
+  const then = h?.kind === "process" ? `runs ${h.what} in the foreground` : h?.kind === "wait" ? `waits for ${one ? "it" : "them"} (wait)` : h?.kind === "keep-alive" ? `runs ${commandLine(h.command)} only to keep the container running` : h?.kind === "arguments" ? 'runs the container command ("$@")' : "goes on running other commands";
+  return `starts ${listOf(run.background.map((p) => p.what))} in the background (&) and then ${then}`;
 }
 
 // src/rules/TF0702-binds-loopback.ts
@@ -30752,6 +29367,67 @@ function isSingleton(app, s) {
   return !followed && /(beat|flower)$/.test(basename2(program).replace(/\.sh$/, ""));
 }
 
+// src/model/server-config.ts
+var UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);
+function uwsgiIniArg(argv) {
+  if (!/(^|\/)uwsgi$/.test(argv[0] ?? "")) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === "--ini") return argv[i + 1];
+    if (argv[i].startsWith("--ini=")) return argv[i].slice("--ini=".length);
+  }
+  const last = argv.length === 2 ? argv[1] : void 0;
+  return last && /^[^-].*\.ini$/.test(last) ? last : void 0;
+}
+var UWSGI_DAEMON_OPTIONS = {
+  "attach-daemon": 0,
+  "smart-attach-daemon": 1,
+  "smart-attach-daemon2": 1,
+  "attach-control-daemon": 0
+};
+function uwsgiIniLogs(file, text) {
+  const logFiles = [];
+  let user;
+  let section = "";
+  let dieOnTerm = false;
+  const daemons = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
+    const header = /^\[([^\]]+)\]$/.exec(line);
+    if (header) {
+      section = header[1].trim();
+      return;
+    }
+    if (section === "uwsgi" && /^die[-_]on[-_]term\s*(=\s*(true|1|yes|on)\s*)?$/i.test(line))
+      dieOnTerm = true;
+    const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
+    if (!m || section !== "uwsgi") return;
+    if (m[1] === "uid") user = { line: i + 1, option: "uid", value: m[2].trim() };
+    const daemon = UWSGI_DAEMON_OPTIONS[m[1]];
+    if (daemon !== void 0) {
+      const words2 = m[2].trim().split(/\s+/).slice(daemon);
+      if (words2.length > 0 && words2[0] !== "") daemons.push({ line: i + 1, option: m[1], argv: words2 });
+    }
+    if (!UWSGI_LOG_OPTIONS.has(m[1])) return;
+    let value = m[2].trim();
+    if (m[1] === "logger" || m[1] === "req-logger") {
+      const f = /^(?:\w+\s+)?file:(.+)$/.exec(value);
+      if (!f) return;
+      value = f[1].split(",")[0];
+    }
+    if (value !== "" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
+      logFiles.push({ line: i + 1, option: m[1], value });
+  });
+  return {
+    file,
+    server: "uwsgi",
+    logFiles,
+    ...user ? { user } : {},
+    ...dieOnTerm ? { dieOnTerm } : {},
+    ...daemons.length > 0 ? { daemons } : {}
+  };
+}
+
 // src/rules/lib/signal-trap.ts
 function termForwarder(commands) {
   for (const c of commands) {
@@ -30785,10 +29461,24 @@ function isProcessManager(argv) {
 function supervisedPrograms(programs) {
   if (programs.length === 0) return "the programs of its configuration (e.g. nginx and uwsgi)";
   const files = [...new Set(programs.map((p) => p.file))].join(", ");
-  const names = programs.map(
-    (p) => `${p.name} (${longRunningProcess(p.argv) ?? (basename2(programArgv(p.argv)[0] ?? "") || p.command)})`
-  );
+  const names = programs.map((p) => {
+    const what = longRunningProcess(p.argv) ?? (basename2(programArgv(p.argv)[0] ?? "") || p.command);
+    return `${p.name} (${what}${p.numprocs ? `, ${p.numprocs} processes` : ""})`;
+  });
   return `the programs of ${files}: ${names.join(", ")}`;
+}
+function attachedDaemons(app, argv) {
+  if (!uwsgiIniArg(programArgv(argv))) return void 0;
+  const configs = (app.serverConfigs ?? []).filter((c) => c.server === "uwsgi" && c.daemons);
+  const daemons = configs.flatMap((c) => c.daemons.map((d) => ({ ...d, file: c.file })));
+  if (daemons.length === 0) return void 0;
+  const whats = daemons.map((d) => longRunningProcess(d.argv) ?? basename2(d.argv[0] ?? ""));
+  const options = [...new Set(daemons.map((d) => d.option))].join(" and ");
+  const where = daemons.map((d) => `${d.file}:${d.line}`).join(", ");
+  const one = daemons.length === 1;
+  const commands = daemons.map((d) => `'${d.argv.filter((w) => !w.startsWith("--pidfile")).join(" ")}'`);
+  const files = listOf(configs.map((c) => c.file));
+  return `This starts uwsgi with ${files}, whose ${options} ${one ? "line runs" : "lines run"} ${listOf(whats)} beside the server in the same container (${where}): uwsgi restarts ${one ? "it" : "them"} when ${one ? "it dies" : "they die"}, but the runtime sees only uwsgi, so ${one ? "it cannot" : "none can"} be scaled or stopped on ${one ? "its" : "their"} own, and every replica of the web container starts ${one ? "another" : "more of them"}${whats.includes("celery beat") ? " (a second celery beat sends each periodic task twice)" : ""}. Run ${one ? "it" : "each"} as its own container (its own compose service) from the same image: ${listOf(commands)}.`;
 }
 function besideMain(holder) {
   switch (holder?.kind) {
@@ -30858,13 +29548,19 @@ services:
         (chain2) => chain2.filter((c) => c.origin !== "supervisor")
       );
       const foreground = chains.flat().some(
-        (c) => !c.background && !daemonOf(c.argv) && (longRunningProcess(c.argv) || c.argv[0] === "$@")
+        (c) => !daemonOf(c.argv) && (c.background ? Boolean(serverOf(c.argv)) : longRunningProcess(c.argv) || c.argv[0] === "$@")
       );
       for (const chain2 of chains)
         chain2.forEach((cmd, i) => {
           const key = `${cmd.file}:${cmd.line}`;
           if (seen.has(key)) return;
           const beside = besideMain(holderAfter(chain2, i));
+          const attached = attachedDaemons(app, cmd.argv);
+          if (attached) {
+            seen.add(key);
+            findings.push({ file: cmd.file, line: cmd.line, message: attached });
+            return;
+          }
           if (isProcessManager(cmd.argv)) {
             seen.add(key);
             const programs = app.supervisorPrograms ?? [];
@@ -30876,7 +29572,7 @@ services:
             return;
           }
           if (cmd.background) {
-            const whats = chain2.filter((c) => c.background && c.file === cmd.file && c.line === cmd.line).flatMap((c) => longRunningProcess(c.argv) ?? []);
+            const whats = chain2.filter((c) => c.background && c.file === cmd.file && c.line === cmd.line).filter((c, k, all) => all.findIndex((o) => o.argv.join(" ") === c.argv.join(" ")) === k).flatMap((c) => longRunningProcess(c.argv) ?? []);
             if (whats.length === 0) return;
             const script = app.entrypointScripts.find((s) => s.file === cmd.file);
             if (whats.length === 1 && beside.idle === "wait" && script && termForwarder(script.script.commands))
@@ -31051,7 +29747,8 @@ function imageShells(image) {
   if (name === "alpine" || /alpine/.test(tag)) {
     const version = name === "alpine" ? /^(\d+)\.(\d+)/.exec(tag) : alpine;
     const recent = !version || Number(version[1]) > 3 || Number(version[1]) === 3 && Number(version[2]) >= 13;
-    if (!version && debianBased && !OFFICIAL_ON_DEBIAN[name](versionOf(tag))) return NONE;
+    const onRecentAlpine = debianBased && (OFFICIAL_ON_ALPINE_3_13[name] ?? OFFICIAL_ON_DEBIAN[name]);
+    if (!version && onRecentAlpine && !onRecentAlpine(versionOf(tag))) return NONE;
     return recent ? { bash: true, sh: true } : NONE;
   }
   if (/\b(jessie|stretch|buster|xenial|bionic|focal)\b/.test(tag)) return NONE;
@@ -31088,6 +29785,9 @@ var OFFICIAL_ON_DEBIAN = {
   // 7 and later; 6 as a floating tag, or 6.2.6 / 6.0.16 and later.
   redis: ([major, minor, patch]) => major === void 0 || major >= 7 || major === 6 && (minor === void 0 || patch === void 0 || patch > (minor === 2 ? 5 : 15))
 };
+var OFFICIAL_ON_ALPINE_3_13 = {
+  nginx: ([major, minor, patch]) => major === void 0 || major > 1 || minor === void 0 || minor >= 20 || minor === 19 && patch !== void 0 && patch >= 7
+};
 var LAST_BUSTER_POSTGRES = { 10: 18, 11: 13, 12: 8, 13: 4 };
 function versionOf(tag) {
   return (/^\d+(\.\d+)*/.exec(tag)?.[0].split(".") ?? []).map(Number);
@@ -31111,7 +29811,7 @@ function isBusyBoxSh(program, shells) {
   return !/(^|\/)bash$/.test(program ?? "") && execsLast(program, shells);
 }
 function endsInSimpleCommand(script, last, busybox = false) {
-  const joined = script.replace(/\\\n/g, " ");
+  const joined = withoutPlaceholders(script).replace(/\\\n/g, " ");
   const text = joined.trim();
   if (last.background || !busybox && last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
   if (!endsWithLastCommand(joined, busybox)) return false;
@@ -31184,48 +29884,7 @@ function lastListItem(text, seps) {
   };
 }
 function isSimple(script) {
-  return !/[;&|(){}<>`\n]|\$\(/.test(script.trim());
-}
-
-// src/model/server-config.ts
-var UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);
-function uwsgiIniArg(argv) {
-  if (!/(^|\/)uwsgi$/.test(argv[0] ?? "")) return void 0;
-  for (let i = 1; i < argv.length; i++) {
-    if (argv[i] === "--ini") return argv[i + 1];
-    if (argv[i].startsWith("--ini=")) return argv[i].slice("--ini=".length);
-  }
-  return void 0;
-}
-function uwsgiIniLogs(file, text) {
-  const logFiles = [];
-  let user;
-  let section = "";
-  let dieOnTerm = false;
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
-    const header = /^\[([^\]]+)\]$/.exec(line);
-    if (header) {
-      section = header[1].trim();
-      return;
-    }
-    if (section === "uwsgi" && /^die[-_]on[-_]term\s*(=\s*(true|1|yes|on)\s*)?$/i.test(line))
-      dieOnTerm = true;
-    const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
-    if (!m || section !== "uwsgi") return;
-    if (m[1] === "uid") user = { line: i + 1, option: "uid", value: m[2].trim() };
-    if (!UWSGI_LOG_OPTIONS.has(m[1])) return;
-    let value = m[2].trim();
-    if (m[1] === "logger" || m[1] === "req-logger") {
-      const f = /^(?:\w+\s+)?file:(.+)$/.exec(value);
-      if (!f) return;
-      value = f[1].split(",")[0];
-    }
-    if (value !== "" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
-      logFiles.push({ line: i + 1, option: m[1], value });
-  });
-  return { file, server: "uwsgi", logFiles, ...user ? { user } : {}, ...dieOnTerm ? { dieOnTerm } : {} };
+  return !/[;&|(){}<>`\n]|\$\(/.test(withoutPlaceholders(script).trim());
 }
 
 // src/rules/lib/uwsgi-term.ts
@@ -31289,7 +29948,7 @@ function fixShellForm(context) {
     }
     for (const script of app.entrypointScripts) {
       if (script.file !== finding.file) continue;
-      const last = branchEnds(script.script.commands).find(
+      const last = branchEnds(script.script.commands.filter((c) => !c.asUser)).find(
         (c) => c.line === finding.line && !c.background && !c.loop
       );
       if (!last) continue;
@@ -31344,6 +30003,41 @@ function composeArgv2(c) {
   return c.argv ?? c.script?.commands[0]?.argv;
 }
 
+// src/rules/lib/script-steps.ts
+function foregroundProcess(argv) {
+  const what = daemonOf(argv) ? void 0 : longRunningProcess(argv);
+  return what ? { kind: what } : void 0;
+}
+function launches(launcher, background) {
+  const inner = launchedCommand(launcher.argv);
+  return Boolean(
+    inner && background.asUser && background.line >= launcher.line && inlineScriptLastCommand(inner, 1)?.background
+  );
+}
+function startsLater(commands, i, startsArgs) {
+  return commands.slice(i + 1).some((c) => !c.background && (mainProcessOf(c.argv) || startsArgs(c.argv)));
+}
+function scriptRunBy(argv, all, self) {
+  const word = /(^|\/)(ba|da)?sh$/.test(argv[0] ?? "") ? argv.slice(1).find((a) => !a.startsWith("-")) : argv[0];
+  if (!word || argv.includes("-c")) return void 0;
+  const name = word.slice(word.lastIndexOf("/") + 1);
+  return all.find((s) => s !== self && s.imagePath.slice(s.imagePath.lastIndexOf("/") + 1) === name);
+}
+function cutOptions(argv, line) {
+  const commands = inlineScriptCommands(argv, line);
+  const at2 = commands.findLastIndex((c) => !c.argv[0]?.startsWith("-"));
+  if (at2 < 0 || at2 === commands.length - 1) return void 0;
+  const command = commands[at2].argv;
+  return { program: command[0], command, options: commands.slice(at2 + 1).map((c) => c.argv) };
+}
+function backgroundsInside(argv) {
+  for (let a = argv, depth = 0; a && depth < 4; a = launchedCommand(a), depth++) {
+    const inner = inlineScriptCommands(a, 1);
+    if (inner.length > 0) return inner.some((c) => c.background && mainProcessOf(c.argv));
+  }
+  return false;
+}
+
 // src/rules/TF0901-shell-form-command.ts
 var shellFormCommand = defineRule({
   id: "TF0901",
@@ -31395,6 +30089,9 @@ line end, follows it. dash, Debian's \`/bin/sh\`, execs none of them. Checked by
 container (\`docker run \u2026 bash -c "true && cat /proc/1/comm"\` prints cat): bash 5.2.15 and dash 0.5.12 of Debian
 bookworm, BusyBox 1.35. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
 keep the finding; the other parts of the chain (a migrate on every start) are still reported by their own rules.
+A compose app service that builds a Dockerfile that is not the app's (one the repository lacks, or the lowercase
+\`dockerfile\` Docker falls back to when it builds an image with no Python) is not judged: its command does not start
+there, and TF0001 reports the build.
 BusyBox also execs the last command after a job sent to the background (\`sh -c "celery \u2026 worker & gunicorn \u2026"\`:
 gunicorn is PID 1, checked on BusyBox 1.35); bash does not. The worker beside it is TF0803's.
 
@@ -31466,10 +30163,12 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
       }
       const service = app.compose?.appService;
       const composeCommand = commandIgnoredBy(app, app.compose?.appService) ? void 0 : service?.command;
-      for (const [key, c] of [
-        ["entrypoint", service?.entrypoint],
-        ["command", composeCommand]
-      ]) {
+      const ownImage = service?.build === void 0 || df !== void 0;
+      const composeStarts = [
+        ["entrypoint", ownImage ? service?.entrypoint : void 0],
+        ["command", ownImage ? composeCommand : void 0]
+      ];
+      for (const [key, c] of composeStarts) {
         const argv = c && composeArgv2(c);
         const target = argv && execTarget(argv);
         const written = target === argv && c ? writtenComposeArgv(c) : void 0;
@@ -31554,8 +30253,9 @@ function scriptFindings(script, commands, app, init) {
       message: `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`
     });
   }
-  if (runs.length > 0)
-    commands = commands.filter((c) => runs.every((r) => exclusive(c, r.background.command)));
+  commands = commands.filter(
+    (c) => !c.asUser && runs.every((r) => exclusive(c, r.background.command) && !launches(c, r.background.command))
+  );
   const sequence = foregroundSequence(commands);
   if (sequence && !sequence[0].command.viaExec) {
     const keep = keptProcess(sequence);
@@ -31566,11 +30266,13 @@ function scriptFindings(script, commands, app, init) {
     });
   }
   const inSequence = new Set(sequence?.map((p) => p.command));
+  const ends = new Set(branchEnds(commands));
   commands.forEach((c, i) => {
     if (c.viaExec || c.background || inSequence.has(c) || isWaitStep(c.argv)) return;
-    const server = mainProcessOf(c.argv);
+    if (backgroundsInside(c.argv)) return;
+    const server = mainProcessOf(c.argv) ?? (ends.has(c) ? foregroundProcess(c.argv) : void 0);
     const runsArgs = startsArgs(c.argv);
-    const next = server || runsArgs || startsLater(commands, i, startsArgs) ? void 0 : scriptRunBy(c.argv, all, script);
+    const next = server || runsArgs || !ends.has(c) || startsLater(commands, i, startsArgs) ? void 0 : scriptRunBy(c.argv, all, script);
     if (!server && !runsArgs && !next) return;
     const what = server ? server.kind : next ? next.file : 'the container command ("$@")';
     if (c.loop) {
@@ -31586,12 +30288,6 @@ function scriptFindings(script, commands, app, init) {
   });
   return out;
 }
-function backgroundWords(run) {
-  const one = run.background.length === 1;
-  const h = run.holder;
-  const then = h?.kind === "process" ? `runs ${h.what} in the foreground` : h?.kind === "wait" ? `waits for ${one ? "it" : "them"} (wait)` : h?.kind === "keep-alive" ? `runs ${commandLine(h.command)} only to keep the container running` : h?.kind === "arguments" ? 'runs the container command ("$@")' : "goes on running other commands";
-  return `starts ${listOf(run.background.map((p) => p.what))} in the background (&) and then ${then}`;
-}
 function oneProcessAdvice(run, shown = (c) => c) {
   const holder = run.holder;
   const processes = [...run.background, ...holder?.kind === "process" ? [holder] : []];
@@ -31601,15 +30297,6 @@ function oneProcessAdvice(run, shown = (c) => c) {
   if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
   if (holder?.kind === "keep-alive") return `${start}, instead of ${commandLine(holder.command)}.`;
   return `${start}.`;
-}
-function startsLater(commands, i, startsArgs) {
-  return commands.slice(i + 1).some((c) => !c.background && (mainProcessOf(c.argv) || startsArgs(c.argv)));
-}
-function scriptRunBy(argv, all, self) {
-  const word = /(^|\/)(ba|da)?sh$/.test(argv[0] ?? "") ? argv.slice(1).find((a) => !a.startsWith("-")) : argv[0];
-  if (!word || argv.includes("-c")) return void 0;
-  const name = word.slice(word.lastIndexOf("/") + 1);
-  return all.find((s) => s !== self && s.imagePath.slice(s.imagePath.lastIndexOf("/") + 1) === name);
 }
 function shellFormMessage(instr, argv, script) {
   const k = instr.keyword;
@@ -31629,6 +30316,12 @@ function shellFormMessage(instr, argv, script) {
   const builtin = instr.script?.commands.length === 1 ? shellBuiltin(instr.script.commands[0].argv) : void 0;
   if (builtin)
     return `${k} is in shell form, so ${pid1}. No exec form can be built from it: '${builtin}' is a shell builtin, not a program, so ${k} [${instr.script?.commands[0].argv.map((a) => JSON.stringify(a)).join(", ")}] would fail to start. Start the server itself in exec form (${k} ["gunicorn", "--bind", "0.0.0.0:8000", "<project>.wsgi"]).`;
+  const behind = script && backgroundStart(script.script.commands);
+  const server = behind?.background.find((p) => serverOf(p.command.argv));
+  if (script && behind && server) {
+    const runScript = `${k} [${scriptExecForm(script).map((a) => JSON.stringify(a)).join(", ")}]`;
+    return `${k} is in shell form, so ${pid1}. The exec form alone (${runScript}) would not fix it: ${script.file} ${backgroundWords(behind)} (${script.file}:${server.command.line}), so its own shell would be PID 1 and SIGTERM would still not reach ${server.what}. Make ${script.file} start ${server.what} in the foreground with exec as its last command (or trap TERM and pass it on to ${server.what}), then use ${runScript}.`;
+  }
   if (!argv) {
     const runScript = script && `${k} [${scriptExecForm(script).map((a) => JSON.stringify(a)).join(", ")}]`;
     if (branchEnds(instr.script?.commands ?? []).length > 1)
@@ -31740,13 +30433,6 @@ function shExecsShellForm(instr, shells) {
     return false;
   if (last.viaExec) return endsInExec(instr.raw, last);
   return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
-}
-function cutOptions(argv, line) {
-  const commands = inlineScriptCommands(argv, line);
-  const at2 = commands.findLastIndex((c) => !c.argv[0]?.startsWith("-"));
-  if (at2 < 0 || at2 === commands.length - 1) return void 0;
-  const command = commands[at2].argv;
-  return { program: command[0], command, options: commands.slice(at2 + 1).map((c) => c.argv) };
 }
 
 // src/rules/TF0902-slow-shutdown.ts
@@ -32061,6 +30747,11 @@ var logsToFile = defineRule({
   help: `A twelve-factor app writes its logs, unbuffered, to stdout/stderr, and the platform collects them
 (\`docker logs\`, the log driver, the cloud's log service). Log files inside a container fill its writable layer,
 vanish with the container, and are invisible to those tools.
+
+A template placeholder in a command (\`gunicorn <DJANGO_APP_NAME>.wsgi:application\`: a name in angle brackets,
+upper case or glued to a module path or port) is read as a word left to replace, not as the redirections
+\`<DJANGO_APP_NAME\` and \`>.wsgi:application\` sh would see; \`> /var/log/app.log\`, \`2>&1\` and \`<in >out\` stay
+redirections.
 
 \`\`\`python
 LOGGING = {
@@ -32450,10 +31141,12 @@ function createdUser(runs) {
 }
 function privilegeDrop(app) {
   const env = containerEnv(app);
-  for (const c of startCommands(app)) {
-    const program = c.origin === "supervisor" && !reverseProxyOf(c.argv) ? programOf(app, c) : void 0;
-    if (program?.user && program.user !== "root")
-      return { file: c.file, line: c.line, tool: `user= of [program:${program.name}]`, user: program.user };
+  for (const c of appStarts(app)) {
+    if (c.origin === "supervisor") {
+      const program = supervisorDrop(app);
+      if (program) return program;
+      continue;
+    }
     const found = dropsPrivileges(c.argv);
     const ini = found ? void 0 : iniDrop(app, c.argv);
     if (ini) return ini;
@@ -32469,6 +31162,24 @@ function iniDrop(app, argv) {
   const user = config2?.user?.value.replace(/^["']|["']$/g, "");
   if (!config2?.user || !user || /^(root|0)$|[$%]/.test(user)) return void 0;
   return { file: config2.file, line: config2.user.line, tool: `uwsgi's ${config2.user.option}=`, user };
+}
+function supervisorDrop(app) {
+  const programs = appStarts(app).filter((c) => c.origin === "supervisor" && !reverseProxyOf(c.argv));
+  const servers = programs.filter((c) => serverOf(c.argv));
+  for (const c of [...servers, ...programs.filter((p) => !servers.includes(p))]) {
+    const program = programOf(app, c);
+    if (!program?.user || /^(root|0)$/.test(program.user)) continue;
+    const tool = `user= of [${program.section ?? "program"}:${program.name}]`;
+    return { file: program.file, line: program.userLine ?? c.line, tool, user: program.user };
+  }
+  return void 0;
+}
+function appStarts(app) {
+  const stage = app.dockerfile?.targetStage;
+  const service = app.compose?.appService;
+  if (stage && !stage.cmd && !stage.entrypoint && (service?.command || service?.entrypoint))
+    return reachedCommand(app, service);
+  return startCommands(app);
 }
 function programOf(app, c) {
   return app.supervisorPrograms?.find((p) => p.file === c.file && p.line === c.line);
@@ -32571,7 +31282,8 @@ function rootMessage(app, df, stage, head) {
   if (su) {
     return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}${serverOwnDrop(df, stage, su)}.`;
   }
-  return stage.user ? `${head}. ${switchAdvice(df, stage)}` : `${head}, so the app runs as root. ${switchAdvice(df, stage, " before CMD")}`;
+  const before = stage.cmd ? " before CMD" : stage.entrypoint ? " before ENTRYPOINT" : " at the end of the stage";
+  return stage.user ? `${head}. ${switchAdvice(df, stage)}` : `${head}, so the app runs as root. ${switchAdvice(df, stage, before)}`;
 }
 function handOver(df, stage, user) {
   const runs = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
@@ -32635,7 +31347,7 @@ function releaseOf(stage) {
   return "unknown";
 }
 function proxyInContainer(app) {
-  for (const c of startCommands(app)) {
+  for (const c of appStarts(app)) {
     const name = reverseProxyOf(c.argv);
     if (name) return { name, file: c.file, line: c.line };
   }
@@ -32648,7 +31360,8 @@ function proxyMessage(app, df, stage, head, proxy) {
   const bind2 = ports ? `to bind ${plural("port", ports.ports)} (${ports.where.join(", ")})` : "to bind any port below 1024";
   const why = `${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), and its master process starts as root ${bind2} and hand its workers to an unprivileged user, so a USER line would keep ${proxy.name}, as configured, from starting`;
   const split = `move ${proxy.name} into its own container (its own compose service) and add USER to this image`;
-  const drop = privilegeDrop(app);
+  const su = suDrop(app);
+  const drop = privilegeDrop(app) ?? (su && { ...su, tool: `su ${su.user} -c` });
   if (drop)
     return `${head}, so the container starts as root: ${why}. The app itself already runs as ${drop.user ?? "another user"} (${drop.tool} at ${drop.file}:${drop.line}). Keep this layout knowingly and suppress TF1301 with the reason, or ${split}.`;
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
@@ -32665,7 +31378,9 @@ function nginxPorts(app, df, stage) {
   const removed = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).some(
     (c) => basename2(c.argv[0] ?? "") === "rm" && c.argv.some((w) => /^\/etc\/nginx\/(sites-enabled|conf\.d|http\.d)\//.test(w))
   );
-  const replacesDefault = removed || (app.proxyConfigs ?? []).some((c) => DEFAULT_SITES.test(c.imagePath));
+  const replacesDefault = removed || (app.proxyConfigs ?? []).some(
+    (c) => DEFAULT_SITES.test(c.imagePath) || !c.imagePath.startsWith("/etc/nginx/")
+  );
   return { ports, where, replacesDefault };
 }
 var plural = (word, ports) => ports.length === 1 ? `${word} ${ports[0]}` : `${word}s ${ports.slice(0, -1).join(", ")} and ${ports.at(-1)}`;
@@ -32674,16 +31389,17 @@ function highPortMessage(app, df, stage, head, proxy, ports) {
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
   const user = drop?.user ?? existing ?? "app";
   const add2 = drop?.user || existing ? imageHasUser(df, stage, user) ? `add USER ${user} to the stage` : `create ${user} at build time (RUN ${createUser(baseStage(df, stage), user)}), add USER ${user} after it` : `create an unprivileged user at build time (RUN ${createUser(baseStage(df, stage))}), add USER app after it`;
-  const without = drop ? `, start without ${drop.tool} (it cannot switch users without root)` : "";
+  const without = drop ? `, start without ${drop.tool} (${drop.file}:${drop.line}; it cannot switch users without root)` : "";
   const site = ports.replacesDefault ? "" : ", and remove the nginx package's default site if the image keeps it (it listens on port 80)";
   return `${head}, so the container starts as root. ${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), but its configuration listens only on ${plural("port", ports.ports)} (${ports.where.join(", ")}), above 1023, which ${ports.ports.length === 1 ? "needs" : "need"} no root to bind: the whole container can run as an unprivileged user. To do so, ${add2}${without}, and give ${user} the files nginx writes (its pid file, e.g. \`pid /tmp/nginx.pid;\`, and its temp paths under /var/lib/nginx)${site}.`;
 }
 function appDrop(app, stage, user) {
-  const server = startCommands(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+  const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
   const tool = dropTool(stage, user);
   if (!server) return `start it through ${tool}`;
   const at2 = `${server.file}:${server.line}`;
-  if (server.origin === "supervisor") return `add user=${user} to [program:${server.program}] (${at2})`;
+  if (server.origin === "supervisor")
+    return `add user=${user} to [${programOf(app, server)?.section ?? "program"}:${server.program}] (${at2})`;
   const kind = serverOf(server.argv).kind;
   if (kind === "gunicorn") return `start gunicorn with --user ${user} --group ${user} (${at2})`;
   if (kind === "uwsgi") return `start uwsgi with --uid ${user} --gid ${user} (${at2})`;
@@ -32691,22 +31407,26 @@ function appDrop(app, stage, user) {
 }
 function runtimeUser(app) {
   const env = containerEnv(app);
-  for (const c of startCommands(app)) {
+  for (const c of appStarts(app)) {
     const user = known(userAddedBy(c.argv, env));
     if (user) return { file: c.file, line: c.line, user, argv0: c.argv[0] };
   }
   return void 0;
 }
+var SU_OPTION_VALUES = /* @__PURE__ */ new Set(["-c", "--command", "-s", "--shell", "-g", "--group", "-G", "--supp-group"]);
 function suDrop(app) {
+  const drops = [];
   for (const script of app.entrypointScripts)
     for (const c of script.script.commands) {
       if (basename2(c.argv[0] ?? "") !== "su") continue;
-      const user = c.argv.slice(1).find((w) => !w.startsWith("-") && w !== "root");
-      if (user && c.argv.includes("-c"))
-        return { file: script.file, line: c.line, user, command: c.argv[c.argv.indexOf("-c") + 1] ?? "" };
+      const at2 = c.argv.findIndex((w) => w === "-c" || w === "--command");
+      const user = c.argv.slice(1).find((w, i) => !w.startsWith("-") && !SU_OPTION_VALUES.has(c.argv[i]) && w !== "root");
+      if (user && at2 > 0)
+        drops.push({ file: script.file, line: c.line, user, command: c.argv[at2 + 1] ?? "" });
     }
-  return void 0;
+  return drops.find((d) => SERVER_WORDS.test(d.command)) ?? drops[0];
 }
+var SERVER_WORDS = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|runserver)\b/;
 
 // src/rules/TF1302-deploy-check.ts
 var deployCheck = defineDynamicRule({

@@ -344,16 +344,22 @@ function digest(text) {
 }
 function stamp(rule, raw) {
   const { key: _key, ...rest } = raw;
-  return {
+  const finding = {
     ...rest,
     ruleId: rule.id,
     name: rule.name,
     factor: rule.factor,
     kind: rule.kind,
     severity: raw.severity ?? rule.severity,
-    related: rule.related,
-    fingerprint: fingerprintOf(rule.id, raw)
+    related: rule.related
   };
+  let fingerprint;
+  return Object.defineProperty(finding, "fingerprint", {
+    get: () => fingerprint ??= fingerprintOf(rule.id, raw),
+    set: (value) => void (fingerprint = value),
+    enumerable: true,
+    configurable: true
+  });
 }
 
 // src/core/message.ts

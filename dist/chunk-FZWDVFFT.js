@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-L2CFAOYU.js";
+} from "./chunk-I5W5ETOI.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-RADFK4OQ.js";
+} from "./chunk-NCYX6G5Y.js";
 import {
   UnsafePathError,
   readInside,
@@ -39,7 +39,7 @@ import {
   resolveInside,
   runFactsOf,
   stamp
-} from "./chunk-WWBSKNNY.js";
+} from "./chunk-XAYIVRZX.js";
 import {
   __commonJS,
   __require,

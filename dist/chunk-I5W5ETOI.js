@@ -22,7 +22,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-RADFK4OQ.js";
+} from "./chunk-NCYX6G5Y.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -30,7 +30,7 @@ import {
   readInsideSync,
   readRegularFileSync,
   require_node_path
-} from "./chunk-WWBSKNNY.js";
+} from "./chunk-XAYIVRZX.js";
 import {
   __toESM,
   require_node_fs
@@ -399,6 +399,9 @@ function secondPassFiles(texts, files, options) {
     if (commandWords.has(name)) for (const source of sources) commandWords.add(source);
   for (const module of modules)
     for (const dir of [...manageDirs, "."]) for (const f of moduleFiles(dir, module)) out.add(f);
+  for (const [file, text] of Object.entries(texts))
+    for (const module of settingsChoosingModules(file, text))
+      for (const dir of [...manageDirs, "."]) for (const f of moduleFiles(dir, module)) out.add(f);
   for (const [file, text] of Object.entries(texts)) {
     if (!file.endsWith(".py") || baseName(file) === "manage.py") continue;
     for (const m of text.matchAll(/^[ \t]*from\s+(\.*)([A-Za-z_][\w.]*)?\s+import\s+\*/gm)) {
@@ -584,6 +587,20 @@ function linkTarget(abs, realRoot) {
     return { reason: "a symbolic link whose target does not exist" };
   }
   return { reason: "a symbolic link to something that is not a regular file" };
+}
+function settingsChoosingModules(file, text) {
+  if (!file.endsWith(".py")) return [];
+  const out = [];
+  if (/^(manage|wsgi|asgi)\.py$/.test(baseName(file)) || /\bDJANGO_SETTINGS_MODULE\b/.test(text))
+    for (const m of text.matchAll(
+      /^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w.]*))/gm
+    )) {
+      const parts = (m[1] ?? m[2]).split(".");
+      out.push(...parts.map((_, i) => parts.slice(0, i + 1).join(".")));
+    }
+  if (/\bDJANGO_SETTINGS_MODULE\b/.test(text))
+    for (const m of text.matchAll(/['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]/g)) out.push(m[1]);
+  return out;
 }
 
 export {
