@@ -48,6 +48,7 @@ export class SettingsModules extends ModelPart {
       variable: imageOverDevelopmentCompose(app)
         ? containerVariables(app.dockerfile?.targetStage?.env ?? {}, undefined)
         : containerEnvironment(app),
+      ...configurationDefault(app.managePy ? this.texts[app.managePy] : undefined),
     };
     const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve, includes);
     this.addErrors(r.errors);
@@ -332,6 +333,12 @@ function imageOverDevelopmentCompose(app: App): boolean {
 }
 
 /** The container's environment as the app starts: compose's app service, else the image's ENV. */
+/** The django-configurations class manage.py selects by default: `os.environ.setdefault('DJANGO_CONFIGURATION', 'Dev')`. */
+function configurationDefault(text: string | undefined): { configuration?: string } {
+  const m = text && /setdefault\(\s*['"]DJANGO_CONFIGURATION['"]\s*,\s*['"](\w+)['"]\s*\)/.exec(text);
+  return m ? { configuration: m[1] } : {};
+}
+
 function containerEnvironment(app: App): ContainerVariable {
   return containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
 }
@@ -438,6 +445,8 @@ function isEmptyModule(text: string): boolean {
     !/^[A-Z_][A-Z0-9_]*\s*[:=]/m.test(text) &&
     !/^\s*from\s+\S+\s+import\s+\*/m.test(text) &&
     !/^\s*include\(/m.test(text) &&
+    // django-configurations' classes imported from the modules that define them (`from .prod import Prod`)
+    !/^\s*from\s+\.\w*\s+import\s+\(?\s*[A-Z]\w*[a-z]/m.test(text) &&
     !(/\bimport_module\s*\(/.test(text) && /\bglobals\(\s*\)/.test(text))
   );
 }
