@@ -232,8 +232,24 @@ export class SettingsModules extends ModelPart {
    */
   private packageLeaf(file: string, module: string): { file: string; module: string } | undefined {
     if (baseName(file) !== '__init__.py' || !isEmptyModule(this.texts[file] ?? '')) return undefined;
+    if (this.importsConfigurationClasses(file)) return undefined;
     const leaf = this.siblingLeaf(file).leaf;
     return leaf ? { file: leaf, module: `${module}.${stemOf(leaf)}` } : undefined;
+  }
+
+  /**
+   * A package `__init__.py` that imports django-configurations classes from its modules (`from .prod import Prod`,
+   * one of them importing `configurations`): the module Django loads, DJANGO_CONFIGURATION picking the class.
+   */
+  private importsConfigurationClasses(file: string): boolean {
+    const classes = /^\s*from\s+\.\w*\s+import\s+\(?\s*[A-Z]\w*[a-z]/m.test(this.texts[file] ?? '');
+    const dir = dirName(file);
+    return (
+      classes &&
+      Object.keys(this.texts).some(
+        (f) => dirName(f) === dir && /^\s*(from|import)\s+configurations\b/m.test(this.texts[f]),
+      )
+    );
   }
 
   /**
@@ -445,8 +461,6 @@ function isEmptyModule(text: string): boolean {
     !/^[A-Z_][A-Z0-9_]*\s*[:=]/m.test(text) &&
     !/^\s*from\s+\S+\s+import\s+\*/m.test(text) &&
     !/^\s*include\(/m.test(text) &&
-    // django-configurations' classes imported from the modules that define them (`from .prod import Prod`)
-    !/^\s*from\s+\.\w*\s+import\s+\(?\s*[A-Z]\w*[a-z]/m.test(text) &&
     !(/\bimport_module\s*\(/.test(text) && /\bglobals\(\s*\)/.test(text))
   );
 }
