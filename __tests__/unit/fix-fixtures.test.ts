@@ -34,6 +34,9 @@ const APPS = [
 
 /** Findings of a rule with a safe fix whose fixer declines them on purpose, by app: the reason is the fixer's. */
 const DECLINED: Record<string, { rule: string; why: string }[]> = {
+  '__tests__/fixtures/corpus/django-configurations-classes': [
+    { rule: 'TF0305', why: 'a MySQL DATABASES: the switch is written for SQLite and PostgreSQL only' },
+  ],
   '__tests__/fixtures/corpus/env-enum-match-settings-module': [
     {
       rule: 'TF0302',

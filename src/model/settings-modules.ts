@@ -48,6 +48,7 @@ export class SettingsModules extends ModelPart {
       variable: imageOverDevelopmentCompose(app)
         ? containerVariables(app.dockerfile?.targetStage?.env ?? {}, undefined)
         : containerEnvironment(app),
+      ...configurationDefault(app.managePy ? this.texts[app.managePy] : undefined),
     };
     const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve, includes);
     this.addErrors(r.errors);
@@ -231,8 +232,24 @@ export class SettingsModules extends ModelPart {
    */
   private packageLeaf(file: string, module: string): { file: string; module: string } | undefined {
     if (baseName(file) !== '__init__.py' || !isEmptyModule(this.texts[file] ?? '')) return undefined;
+    if (this.importsConfigurationClasses(file)) return undefined;
     const leaf = this.siblingLeaf(file).leaf;
     return leaf ? { file: leaf, module: `${module}.${stemOf(leaf)}` } : undefined;
+  }
+
+  /**
+   * A package `__init__.py` that imports django-configurations classes from its modules (`from .prod import Prod`,
+   * one of them importing `configurations`): the module Django loads, DJANGO_CONFIGURATION picking the class.
+   */
+  private importsConfigurationClasses(file: string): boolean {
+    const classes = /^\s*from\s+\.\w*\s+import\s+\(?\s*[A-Z]\w*[a-z]/m.test(this.texts[file] ?? '');
+    const dir = dirName(file);
+    return (
+      classes &&
+      Object.keys(this.texts).some(
+        (f) => dirName(f) === dir && /^\s*(from|import)\s+configurations\b/m.test(this.texts[f]),
+      )
+    );
   }
 
   /**
@@ -332,6 +349,12 @@ function imageOverDevelopmentCompose(app: App): boolean {
 }
 
 /** The container's environment as the app starts: compose's app service, else the image's ENV. */
+/** The django-configurations class manage.py selects by default: `os.environ.setdefault('DJANGO_CONFIGURATION', 'Dev')`. */
+function configurationDefault(text: string | undefined): { configuration?: string } {
+  const m = text && /setdefault\(\s*['"]DJANGO_CONFIGURATION['"]\s*,\s*['"](\w+)['"]\s*\)/.exec(text);
+  return m ? { configuration: m[1] } : {};
+}
+
 function containerEnvironment(app: App): ContainerVariable {
   return containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
 }

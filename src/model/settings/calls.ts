@@ -2,6 +2,7 @@
 import { switchOn } from './access.js';
 import { callBuiltinFunction, callStrMethod } from './builtins.js';
 import type { CallRecorder, EvalContext, LibraryCall } from './context.js';
+import { callConfigurationsValue } from './configurations.js';
 import { callDecouple } from './decouple.js';
 import { callDjangoEnviron, callEnv } from './django-environ.js';
 import { callDjDatabaseUrl } from './dj-database-url.js';
@@ -49,6 +50,7 @@ const LIBRARIES: LibraryCall[] = [
   callDecouple,
   callLoggingConfig,
   callUrllib,
+  callConfigurationsValue,
 ];
 
 /** A call of a function known by its dotted name (`os.getenv`, `dj_database_url.config`); undefined when not emulated. */

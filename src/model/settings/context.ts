@@ -20,6 +20,8 @@ export interface EvalContext {
   guarded: Set<string>;
   /** Inside a helper function: its local assignments are not settings. */
   inFunction?: boolean;
+  /** The attribute a statement of a django-configurations class assigns: `values.Value()` reads DJANGO_<it>. */
+  classAttribute?: string;
 }
 
 /** An assignment to a setting name, as it was evaluated. */

@@ -33,6 +33,8 @@ export type StarImportResolver = (fromFile: string, module: string) => ModuleSou
 export interface IncludeResolver {
   files: (fromFile: string, pattern: string) => ModuleSource[];
   variable?: (name: string) => string | null | undefined;
+  /** The django-configurations class manage.py selects by default (`setdefault('DJANGO_CONFIGURATION', 'Dev')`). */
+  configuration?: string;
 }
 
 // Star-imported modules are followed this deep (a settings package importing base importing local).
@@ -236,6 +238,16 @@ export class ModuleEvaluation implements CallRecorder {
     return base ? `${base}${text}` : text;
   }
 
+  /** An evaluation of another module's code (a class body it defines) that records into this one's settings. */
+  sharing(file: string, py: PythonModule): ModuleEvaluation {
+    return new ModuleEvaluation(file, py, this.resolve, this.depth + 1, this);
+  }
+
+  /** The django-configurations class manage.py selects when DJANGO_CONFIGURATION is unset. */
+  get defaultConfiguration(): string | undefined {
+    return this.shared.includes?.configuration;
+  }
+
   /** The value a variable has in the container: a string, null when unset, undefined when unknown. */
   containerValue(name: string): string | null | undefined {
     return this.shared.includes?.variable?.(name);
@@ -334,7 +346,7 @@ export function stampFile(value: unknown, file: string, depth = 0, seen = new Se
   if (value instanceof Map) return;
   const record = value as Record<string, unknown>;
   // A function's body is a syntax tree, not a value.
-  if (record.t === 'func') {
+  if (record.t === 'func' || record.t === 'class') {
     record.file ??= file;
     return;
   }

@@ -9,6 +9,7 @@ import {
   type IncludeResolver,
   type StarImportResolver,
 } from './evaluation.js';
+import { applyConfiguration, selectedConfiguration } from './configurations.js';
 import { settingsModelOf } from './model.js';
 
 export { isServerEngine, isSqliteEngine } from './databases.js';
@@ -58,7 +59,14 @@ export function modelSettings(
   let model: SettingsModel;
   let failures: EvaluationFailure[];
   try {
-    model = settingsModelOf(evaluation, module, evaluation.run());
+    const ctx = evaluation.run();
+    const selected = selectedConfiguration(
+      ctx,
+      evaluation.containerValue('DJANGO_CONFIGURATION'),
+      evaluation.defaultConfiguration,
+    );
+    if (selected) applyConfiguration(evaluation, ctx, selected);
+    model = settingsModelOf(evaluation, module, ctx);
     failures = evaluation.failures;
   } catch (error) {
     model = empty;

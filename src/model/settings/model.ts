@@ -130,6 +130,7 @@ function valueSourceHere(v: PyValue, baseDirParts: string[] | undefined, depth: 
     case 'parents':
     case 'envobj':
     case 'func':
+    case 'class':
       return { kind: 'unknown', text: v.t, line };
     case 'unknown':
       return { kind: 'unknown', text: v.text, line };

@@ -6,6 +6,7 @@ import type { Binding, EvalContext, Scope } from './context.js';
 import type { ModuleEvaluation } from './evaluation.js';
 import { applyDjangoHeroku } from './django-heroku.js';
 import { callArguments, evalTest } from './expressions.js';
+import { defineClass } from './configurations.js';
 import { copiesModuleNames } from './import-module.js';
 import { takenModuleBranch } from './module-branch.js';
 import { parameters } from './functions.js';
@@ -75,11 +76,8 @@ export function execStatement(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalC
       return;
     case 'FunctionDefinition':
       return execDef(ev, node, ctx);
-    case 'ClassDefinition': {
-      const name = childrenOf(node).find((c) => c.name === 'VariableName');
-      if (name) ctx.scope.set(ev.text(name), { v: ev.unknown(node), origins: [] });
-      return;
-    }
+    case 'ClassDefinition':
+      return defineClass(ev, node, ctx);
     default:
       return;
   }

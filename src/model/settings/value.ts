@@ -124,6 +124,15 @@ export type PyValue = (
       /** Defined in another module of the project (`from .secrets import getter`): its evaluation and names. */
       home?: { ev: ModuleEvaluation; scope: Scope };
     }
+  /** A class of the module (django-configurations' settings): its bases and body, run when it is the one selected. */
+  | {
+      t: 'class';
+      name: string;
+      bases: PyValue[];
+      body: SyntaxNode;
+      line: number;
+      home: { ev: ModuleEvaluation; scope: Scope };
+    }
   /** Not known statically; `crash` when evaluating it would raise (None.attr, int('x'), a missing variable). */
   | { t: 'unknown'; text: string; crash?: boolean; line: number }
 ) & {
