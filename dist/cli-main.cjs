@@ -1021,14 +1021,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -1045,14 +1045,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent2.length);
+        i = consumeMoreIndentedLines(text2, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1069,12 +1069,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent2.length);
+            i = consumeMoreIndentedLines(text2, i, indent2.length);
           end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1086,12 +1086,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1106,39 +1106,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent2}${text.slice(0, end2)}`;
+${indent2}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent2}${text.slice(fold + 1, end2)}`;
+${indent2}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent2) {
+    function consumeMoreIndentedLines(text2, i, indent2) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent2) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -7394,8 +7394,8 @@ var init_finding = __esm({
 });
 
 // src/core/sha256.ts
-function sha256Hex(text) {
-  const bytes = encoder.encode(text);
+function sha256Hex(text2) {
+  const bytes = encoder.encode(text2);
   const n = bytes.length;
   const end = n + 9 + 63 >>> 6 << 6;
   const m = new Uint8Array(end);
@@ -7545,12 +7545,12 @@ function identityKey(raw) {
 function fingerprintOf(ruleId, raw) {
   return digest(`${ruleId}\0${raw.file}\0${identityKey(raw)}`).slice(0, 16);
 }
-function digest(text) {
-  if (native) return native(text);
-  if (++hashed <= JS_HASHES) return sha256Hex(text);
+function digest(text2) {
+  if (native) return native(text2);
+  if (++hashed <= JS_HASHES) return sha256Hex(text2);
   const crypto = (0, import_node_module.createRequire)(__tfrBundleUrl)("node:crypto");
   native = typeof crypto.hash === "function" ? (t) => crypto.hash("sha256", t, "hex") : (t) => crypto.createHash("sha256").update(t).digest("hex");
-  return native(text);
+  return native(text2);
 }
 function stamp(rule, raw) {
   const { key: _key, ...rest } = raw;
@@ -7591,8 +7591,8 @@ var init_report = __esm({
 });
 
 // src/core/message.ts
-function code(text) {
-  return { kind: "code", text };
+function code(text2) {
+  return { kind: "code", text: text2 };
 }
 function msg(strings2, ...values) {
   const parts = [];
@@ -7615,11 +7615,11 @@ function msg(strings2, ...values) {
 function plainMessage(parts) {
   return parts.map((p) => p.kind === "code" ? backticked(p.text) : p.text).join("");
 }
-function backticked(text) {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+function backticked(text2) {
+  const longest = Math.max(0, ...[...text2.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = "`".repeat(longest + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text}${pad}${fence}`;
+  const pad = text2.startsWith("`") || text2.endsWith("`") ? " " : "";
+  return `${fence}${pad}${text2}${pad}${fence}`;
 }
 function partsOfPlain(message3) {
   const parts = [];
@@ -7665,8 +7665,8 @@ function insertLines(file, before, lines2) {
 `).join("")
   };
 }
-function replaceInLine(file, line, column, endColumn, text) {
-  return { file, start: { line, column }, end: { line, column: endColumn }, text };
+function replaceInLine(file, line, column, endColumn, text2) {
+  return { file, start: { line, column }, end: { line, column: endColumn }, text: text2 };
 }
 var init_fix = __esm({
   "src/core/fix.ts"() {
@@ -8162,8 +8162,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 
 // src/rules/lib/fix.ts
 function linesOf(context, file) {
-  const text = context.text(file);
-  return text === void 0 ? void 0 : text.split(/\r?\n/);
+  const text2 = context.text(file);
+  return text2 === void 0 ? void 0 : text2.split(/\r?\n/);
 }
 function indentOf(line) {
   return /^[ \t]*/.exec(line)[0];
@@ -8179,8 +8179,8 @@ function locate(lines2, needle, first, last, which = "first") {
   }
   return void 0;
 }
-function insertAt(file, at2, text) {
-  return { file, start: at2, end: at2, text };
+function insertAt(file, at2, text2) {
+  return { file, start: at2, end: at2, text: text2 };
 }
 function execForm(argv) {
   return `[${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
@@ -8321,14 +8321,14 @@ function isComposeTemplate(path4) {
   const stem = baseName(path4).replace(/\.ya?ml$/, "");
   return stem.split(/[._-]/).some((part) => /^(example|sample|template|tpl|tmpl)s?$/i.test(part));
 }
-function looksLikeCompose(path4, text) {
+function looksLikeCompose(path4, text2) {
   if (isComposeFile(path4)) return true;
-  if (!/\.ya?ml$/.test(path4) || CI_CONFIG.test(path4) || text === void 0 || isComposeTemplate(path4))
+  if (!/\.ya?ml$/.test(path4) || CI_CONFIG.test(path4) || text2 === void 0 || isComposeTemplate(path4))
     return false;
-  return /^services\s*:\s*$/m.test(text) && servicesIsMapping(text) && /^\s+(image|build)\s*:/m.test(text) && !/^apiVersion\s*:/m.test(text);
+  return /^services\s*:\s*$/m.test(text2) && servicesIsMapping(text2) && /^\s+(image|build)\s*:/m.test(text2) && !/^apiVersion\s*:/m.test(text2);
 }
-function servicesIsMapping(text) {
-  const lines2 = text.split(/\r?\n/);
+function servicesIsMapping(text2) {
+  const lines2 = text2.split(/\r?\n/);
   const at2 = lines2.findIndex((l) => /^services\s*:\s*$/.test(l));
   const first = lines2.slice(at2 + 1).find((l) => l.trim() !== "" && !l.trim().startsWith("#"));
   return first !== void 0 && /^\s+["']?[\w.-]+["']?\s*:/.test(first);
@@ -8356,11 +8356,11 @@ function isScript(path4) {
   const name = baseName(path4);
   return name.endsWith(".sh") || /entrypoint/i.test(name);
 }
-function hasShellShebang(text) {
-  return text !== void 0 && /^#!\s*\S*?\/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|z|k|mk)?sh\b/.test(text);
+function hasShellShebang(text2) {
+  return text2 !== void 0 && /^#!\s*\S*?\/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|z|k|mk)?sh\b/.test(text2);
 }
-function isScriptFile(path4, text) {
-  return isScript(path4) || hasShellShebang(text);
+function isScriptFile(path4, text2) {
+  return isScript(path4) || hasShellShebang(text2);
 }
 function isCoreFile(path4) {
   return isDockerfile(path4) || isComposeFile(path4) || isSettingsCandidate(path4);
@@ -8386,9 +8386,9 @@ var init_classify = __esm({
 });
 
 // src/parse/dockerignore.ts
-function parseDockerignore(file, text) {
+function parseDockerignore(file, text2) {
   const patterns = [];
-  const lines2 = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
   lines2.forEach((raw, i) => {
     if (raw.startsWith("#")) return;
     let pattern = raw.trim();
@@ -8795,9 +8795,9 @@ var init_context = __esm({
 });
 
 // src/parse/dotenv.ts
-function parseDotenv(text) {
+function parseDotenv(text2) {
   const env = {};
-  for (const raw of text.split(/\r?\n/)) {
+  for (const raw of text2.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
     const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
@@ -8868,8 +8868,8 @@ function madeOfWords(value, words2) {
     );
   return can[value.length] === true;
 }
-function secretsInEnvTemplate(text) {
-  return Object.entries(parseDotenv(text)).filter(([name, value]) => isSecretName(name) && !isPlaceholderValue(name, value)).map(([name]) => name);
+function secretsInEnvTemplate(text2) {
+  return Object.entries(parseDotenv(text2)).filter(([name, value]) => isSecretName(name) && !isPlaceholderValue(name, value)).map(([name]) => name);
 }
 var PLACEHOLDER, NAMING_WORDS, DESCRIBED, FILLER_WORDS;
 var init_env_files2 = __esm({
@@ -9379,12 +9379,12 @@ function mergeSort(data, compare) {
   }
   return data;
 }
-function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
+function computeLineOffsets(text2, isAtLineStart, textOffset = 0) {
   const result2 = isAtLineStart ? [textOffset] : [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2.charCodeAt(i);
     if (isEOL(ch)) {
-      if (ch === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
+      if (ch === 13 && i + 1 < text2.length && text2.charCodeAt(i + 1) === 10) {
         i++;
       }
       result2.push(textOffset + i + 1);
@@ -9580,7 +9580,7 @@ var init_main = __esm({
       }
       TextDocument2.update = update2;
       function applyEdits2(document, edits) {
-        const text = document.getText();
+        const text2 = document.getText();
         const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -9595,14 +9595,14 @@ var init_main = __esm({
           if (startOffset < lastModifiedOffset) {
             throw new Error("Overlapping edit");
           } else if (startOffset > lastModifiedOffset) {
-            spans.push(text.substring(lastModifiedOffset, startOffset));
+            spans.push(text2.substring(lastModifiedOffset, startOffset));
           }
           if (e.newText.length) {
             spans.push(e.newText);
           }
           lastModifiedOffset = document.offsetAt(e.range.end);
         }
-        spans.push(text.substr(lastModifiedOffset));
+        spans.push(text2.substr(lastModifiedOffset));
         return spans.join("");
       }
       TextDocument2.applyEdits = applyEdits2;
@@ -10617,18 +10617,18 @@ var require_instruction = __commonJS({
         return heredocs;
       }
       getDelimiterRange(startArg, name, candidateRange) {
-        const text = this.document.getText(candidateRange);
+        const text2 = this.document.getText(candidateRange);
         if (startArg.getValue().startsWith("<<-")) {
           let index = 0;
-          while (text.charAt(index) === "	") {
+          while (text2.charAt(index) === "	") {
             index++;
           }
-          if (text.substring(index) === name) {
+          if (text2.substring(index) === name) {
             return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
           }
           return null;
         }
-        return text === name ? candidateRange : null;
+        return text2 === name ? candidateRange : null;
       }
     };
     exports2.Instruction = Instruction;
@@ -11414,11 +11414,11 @@ var require_propertyInstruction = __commonJS({
               ];
             }
           } else if (args[0].getValue().indexOf("=") === -1) {
-            let text = this.document.getText();
+            let text2 = this.document.getText();
             let start = args[1].getRange().start;
             let end = args[args.length - 1].getRange().end;
-            text = text.substring(this.document.offsetAt(start), this.document.offsetAt(end));
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+            text2 = text2.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text2, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
           } else {
             this.properties = [];
             for (let i = 0; i < args.length; i++) {
@@ -13368,10 +13368,10 @@ var init_memo = __esm({
 
 // src/parse/dockerfile.ts
 function parseDockerfileText(source) {
-  const text = source.replace(/\r\n?/g, "\n");
-  const document = import_dockerfile_ast.DockerfileParser.parse(text);
+  const text2 = source.replace(/\r\n?/g, "\n");
+  const document = import_dockerfile_ast.DockerfileParser.parse(text2);
   const escape3 = document.getEscapeCharacter() || "\\";
-  const lines2 = text.split("\n");
+  const lines2 = text2.split("\n");
   const instructions = [];
   for (const instr of document.getInstructions()) {
     const range = instr.getRange();
@@ -13488,17 +13488,17 @@ var init_dockerfile = __esm({
 });
 
 // src/parse/plain-shell.ts
-function plainCommands(text) {
+function plainCommands(text2) {
   const out = [];
   let current;
   let needCommand = false;
   let line = 1;
   let i = 0;
-  while (i < text.length) {
-    const c = text[i];
+  while (i < text2.length) {
+    const c = text2[i];
     if (c === " " || c === "	") {
       i++;
-    } else if (c === "\\" && text[i + 1] === "\n" && i > 0 && /[ \t\n]/.test(text[i - 1])) {
+    } else if (c === "\\" && text2[i + 1] === "\n" && i > 0 && /[ \t\n]/.test(text2[i - 1])) {
       i += 2;
       line++;
     } else if (c === "\n" || c === ";") {
@@ -13508,27 +13508,27 @@ function plainCommands(text) {
       if (c === "\n") line++;
       i++;
     } else if (c === ">" || c === "<") {
-      const redirect = readRedirect(text, i, current);
+      const redirect = readRedirect(text2, i, current);
       if (!redirect) return void 0;
       current.redirects.push(redirect.redirect);
       line += redirect.newlines;
       i = redirect.end;
     } else if (c === "&" || c === "|") {
-      const double = text[i + 1] === c;
-      if (!current || c === "&" && !double || c === "|" && text[i + 1] === "&") return void 0;
+      const double = text2[i + 1] === c;
+      if (!current || c === "&" && !double || c === "|" && text2[i + 1] === "&") return void 0;
       if (c === "|" && !double && ECHOES.has(current.argv[0])) return void 0;
       out.push(current);
       current = void 0;
       needCommand = true;
       i += double ? 2 : 1;
     } else {
-      const word = readWord(text, i);
+      const word = readWord(text2, i);
       if (!word) return void 0;
-      const raw = text.slice(i, word.end);
-      const beforeRedirect = /[<>]/.test(text[word.end] ?? "");
+      const raw = text2.slice(i, word.end);
+      const beforeRedirect = /[<>]/.test(text2[word.end] ?? "");
       if (beforeRedirect && /\d$/.test(raw) && !/^\d+$/.test(raw)) return void 0;
       if (beforeRedirect && /^\d+$/.test(raw)) {
-        const redirect = readRedirect(text, word.end, current, word.value);
+        const redirect = readRedirect(text2, word.end, current, word.value);
         if (!redirect) return void 0;
         current.redirects.push(redirect.redirect);
         line += redirect.newlines;
@@ -13550,21 +13550,21 @@ function plainCommands(text) {
   if (current) out.push(current);
   return needCommand ? void 0 : out;
 }
-function readWord(text, start) {
+function readWord(text2, start) {
   let value = "";
   let newlines2 = 0;
   let i = start;
-  while (i < text.length && !/[ \t\n;&|<>]/.test(text[i])) {
-    const c = text[i];
+  while (i < text2.length && !/[ \t\n;&|<>]/.test(text2[i])) {
+    const c = text2[i];
     if (WORD_CHAR.test(c)) {
       WORD_RUN.lastIndex = i;
-      const run = WORD_RUN.exec(text)[0];
+      const run = WORD_RUN.exec(text2)[0];
       value += run;
       i += run.length;
     } else if (c === "'" || c === '"') {
-      const close = text.indexOf(c, i + 1);
+      const close = text2.indexOf(c, i + 1);
       if (close < 0) return void 0;
-      const quoted2 = text.slice(i + 1, close);
+      const quoted2 = text2.slice(i + 1, close);
       if (c === '"' && DOUBLE_QUOTED_SPECIAL.test(quoted2)) return void 0;
       value += quoted2;
       newlines2 += quoted2.split("\n").length - 1;
@@ -13575,13 +13575,13 @@ function readWord(text, start) {
   }
   return i > start ? { value, end: i, newlines: newlines2 } : void 0;
 }
-function readRedirect(text, start, current, fd = "") {
-  const op = /^(>>|>&|<&|>|<)/.exec(text.slice(start, start + 2))?.[1];
-  if (!current || !op || /^[<>|]/.test(text[start + op.length] ?? "")) return void 0;
+function readRedirect(text2, start, current, fd = "") {
+  const op = /^(>>|>&|<&|>|<)/.exec(text2.slice(start, start + 2))?.[1];
+  if (!current || !op || /^[<>|]/.test(text2[start + op.length] ?? "")) return void 0;
   let i = start + op.length;
-  while (text[i] === " " || text[i] === "	") i++;
-  const target = readWord(text, i);
-  if (!target || /[<>]/.test(text[target.end] ?? "")) return void 0;
+  while (text2[i] === " " || text2[i] === "	") i++;
+  const target = readWord(text2, i);
+  if (!target || /[<>]/.test(text2[target.end] ?? "")) return void 0;
   return { redirect: { op: `${fd}${op}`, target: target.value }, end: target.end, newlines: target.newlines };
 }
 var WORD_CHAR, WORD_RUN, KEYWORDS, ECHOES, ASSIGNMENT, DOUBLE_QUOTED_SPECIAL;
@@ -13626,18 +13626,18 @@ var init_plain_shell = __esm({
 function isPlaceholder(name, glued) {
   return !/[a-z]/.test(name) || glued !== void 0;
 }
-function maskPlaceholders(text) {
-  if (!text.includes("<")) return void 0;
+function maskPlaceholders(text2) {
+  if (!text2.includes("<")) return void 0;
   let found = false;
-  const masked2 = text.replace(PLACEHOLDER2, (whole, name, glued) => {
+  const masked2 = text2.replace(PLACEHOLDER2, (whole, name, glued) => {
     if (!isPlaceholder(name, glued)) return whole;
     found = true;
     return `${OPEN}${name}${CLOSE}`;
   });
   return found ? masked2 : void 0;
 }
-function unmaskPlaceholders(text) {
-  return text.includes(OPEN) ? text.replaceAll(OPEN, "<").replaceAll(CLOSE, ">") : text;
+function unmaskPlaceholders(text2) {
+  return text2.includes(OPEN) ? text2.replaceAll(OPEN, "<").replaceAll(CLOSE, ">") : text2;
 }
 function unmaskedDeep(value) {
   if (typeof value === "string") return unmaskPlaceholders(value);
@@ -13649,9 +13649,9 @@ function unmaskedDeep(value) {
   }
   return value;
 }
-function withoutPlaceholders(text) {
-  const masked2 = maskPlaceholders(text);
-  return masked2 === void 0 ? text : masked2.replace(/[\uE000\uE001]/g, "");
+function withoutPlaceholders(text2) {
+  const masked2 = maskPlaceholders(text2);
+  return masked2 === void 0 ? text2 : masked2.replace(/[\uE000\uE001]/g, "");
 }
 var PLACEHOLDER2, OPEN, CLOSE;
 var init_shell_placeholder = __esm({
@@ -13668,29 +13668,29 @@ function loadSh() {
   sh ??= typeof require === "function" ? require("./mvdan-sh.cjs") : (0, import_node_module2.createRequire)(__tfrBundleUrl)("mvdan-sh");
   return sh;
 }
-function parseShell(text, firstLine = 1) {
-  const masked2 = maskPlaceholders(text);
+function parseShell(text2, firstLine = 1) {
+  const masked2 = maskPlaceholders(text2);
   if (masked2 !== void 0) return unmaskedDeep(readScript(masked2, firstLine));
-  const plain2 = plainScript(text, firstLine);
-  return plain2 ? { commands: plain2, assignments: [] } : parseShellFully(text, firstLine);
+  const plain2 = plainScript(text2, firstLine);
+  return plain2 ? { commands: plain2, assignments: [] } : parseShellFully(text2, firstLine);
 }
-function parseShellFully(text, firstLine = 1) {
-  const masked2 = maskPlaceholders(text);
+function parseShellFully(text2, firstLine = 1) {
+  const masked2 = maskPlaceholders(text2);
   if (masked2 !== void 0) return unmaskedDeep(readScript(masked2, firstLine));
-  return readScript(text, firstLine);
+  return readScript(text2, firstLine);
 }
-function readScript(text, firstLine) {
+function readScript(text2, firstLine) {
   const commands = [];
   const assignments = [];
   try {
-    collectScript(text, firstLine, commands, 0, assignments, []);
+    collectScript(text2, firstLine, commands, 0, assignments, []);
     return { commands, assignments };
   } catch (error) {
     return { commands: [], parseError: describeError(error, firstLine) };
   }
 }
-function plainScript(text, firstLine, depth = 0) {
-  const plain2 = plainCommands(text);
+function plainScript(text2, firstLine, depth = 0) {
+  const plain2 = plainCommands(text2);
   if (!plain2) return void 0;
   const out = [];
   for (const c of plain2) {
@@ -13730,12 +13730,12 @@ function describeError(error, firstLine) {
   const message3 = typeof e?.Text === "string" ? e.Text : String(e?.message ?? error);
   return { line: firstLine + Math.max(line, 1) - 1, message: message3 };
 }
-function collectScript(text, firstLine, out, depth, assignments, guards) {
+function collectScript(text2, firstLine, out, depth, assignments, guards) {
   parser ??= loadSh().syntax.NewParser();
   fullParserCalls.count++;
-  const file = parser.Parse(text, "script");
+  const file = parser.Parse(text2, "script");
   const src = {
-    bytes: Buffer.from(text, "utf8"),
+    bytes: Buffer.from(text2, "utf8"),
     lineOffset: firstLine - 1,
     depth,
     assignments,
@@ -14021,11 +14021,11 @@ function inlineScriptIndex(argv) {
   }
   return void 0;
 }
-function nested2(text, firstLine, src, out) {
+function nested2(text2, firstLine, src, out) {
   const inner = [];
   const assignments = [];
   try {
-    collectScript(text, firstLine, inner, src.depth + 1, assignments, src.guards);
+    collectScript(text2, firstLine, inner, src.depth + 1, assignments, src.guards);
   } catch {
     return;
   }
@@ -14065,8 +14065,8 @@ function heredocText(word, src) {
   return slice(word, src);
 }
 function sliceBetween(first, last, src) {
-  const text = src.bytes.subarray(first.Pos().Offset(), last.End().Offset()).toString("utf8");
-  return text.replace(/[ \t]*\\\n\s*/g, " ");
+  const text2 = src.bytes.subarray(first.Pos().Offset(), last.End().Offset()).toString("utf8");
+  return text2.replace(/[ \t]*\\\n\s*/g, " ");
 }
 function slice(node, src) {
   return src.bytes.subarray(node.Pos().Offset(), node.End().Offset()).toString("utf8");
@@ -14230,10 +14230,10 @@ var init_instruction_text = __esm({
       line;
       /** The line of `name`, or the instruction's line when it is not found (an escaped or quoted name). */
       next(name, slack) {
-        const text = this.instr.shellText;
-        const found = text.slice(this.at, this.at + name.length + slack).indexOf(name);
+        const text2 = this.instr.shellText;
+        const found = text2.slice(this.at, this.at + name.length + slack).indexOf(name);
         if (found < 0 || name === "") return this.instr.line;
-        for (let i = this.at; i < this.at + found; i++) if (text.charCodeAt(i) === 10) this.line++;
+        for (let i = this.at; i < this.at + found; i++) if (text2.charCodeAt(i) === 10) this.line++;
         this.at += found;
         return this.line;
       }
@@ -14353,9 +14353,9 @@ var init_onbuild = __esm({
 });
 
 // src/model/dockerfile.ts
-function modelDockerfile(file, text, options = {}) {
+function modelDockerfile(file, text2, options = {}) {
   try {
-    return new Modeller(file, text, options).run();
+    return new Modeller(file, text2, options).run();
   } catch (error) {
     return { errors: [{ file, message: `The Dockerfile could not be read: ${error.message}` }] };
   }
@@ -14406,9 +14406,9 @@ var init_dockerfile2 = __esm({
     ]);
     SCRIPT_SHELLS = /^#!\s*(\/usr\/bin\/env\s+)?(\/(usr\/)?bin\/)?(sh|bash|dash|ash)\b/;
     Modeller = class {
-      constructor(file, text, options) {
+      constructor(file, text2, options) {
         this.file = file;
-        this.text = text;
+        this.text = text2;
         this.options = options;
       }
       file;
@@ -14834,11 +14834,11 @@ var init_dockerfile_name = __esm({
 });
 
 // src/model/image-app.ts
-function dockerfileCode(text) {
-  return text.replace(/^\s*#.*$/gm, "");
+function dockerfileCode(text2) {
+  return text2.replace(/^\s*#.*$/gm, "");
 }
-function isDataOnlyDockerfile(text) {
-  const code2 = dockerfileCode(text).replace(/\\\r?\n/g, " ");
+function isDataOnlyDockerfile(text2) {
+  const code2 = dockerfileCode(text2).replace(/\\\r?\n/g, " ");
   const stage = code2.split(/^\s*FROM\s/im).at(-1) ?? "";
   const lines2 = stage.split(/\r?\n/).slice(1).map((l) => l.trim()).filter((l) => l !== "");
   let volumes = 0;
@@ -14877,8 +14877,8 @@ function imagesBuilt(models, scripts, exists2) {
         out.push({ repository: s.image.repository, ...written ? { written } : {}, dockerfile, contextDir });
     }
   }
-  for (const { file, text } of scripts) {
-    for (const command of parseShell(text).commands) {
+  for (const { file, text: text2 } of scripts) {
+    for (const command of parseShell(text2).commands) {
       const build2 = dockerBuild(command.argv);
       if (!build2) continue;
       for (const base of [".", dirName(file)]) {
@@ -15037,9 +15037,9 @@ function builtImage(service, texts) {
   const dockerfile = build2 ? normalizeRelative(build2.dockerfile) : void 0;
   const contextDir = build2 ? normalizeRelative(build2.context) : void 0;
   if (!build2 || !dockerfile || !contextDir) return void 0;
-  const text = texts[dockerfile];
-  if (text === void 0) return void 0;
-  const { model } = modelDockerfile(dockerfile, text, { target: build2.target, buildArgs: build2.args });
+  const text2 = texts[dockerfile];
+  if (text2 === void 0) return void 0;
+  const { model } = modelDockerfile(dockerfile, text2, { target: build2.target, buildArgs: build2.args });
   const stage = model?.targetStage;
   if (!model || !stage) return void 0;
   const sent = Object.keys(texts).filter((f) => isUnder(f, contextDir)).map((f) => relativeTo(f, contextDir));
@@ -15053,7 +15053,7 @@ function builtImage(service, texts) {
   return {
     dockerfile,
     contextDir,
-    text,
+    text: text2,
     stage,
     layout,
     base: root.from.repository,
@@ -15115,8 +15115,8 @@ var init_images = __esm({
 function movesArgs(commands) {
   return commands.some((c) => c.argv[0] === "shift" || setsArgs(c.argv));
 }
-function readsArguments(text) {
-  const code2 = text.split(/\r?\n/).filter((l) => !/^\s*#/.test(l)).join("\n");
+function readsArguments(text2) {
+  const code2 = text2.split(/\r?\n/).filter((l) => !/^\s*#/.test(l)).join("\n");
   return /\$(?:[@*#1-9]|\{[#!]?(?:[@*1-9]|#\}))/.test(code2) || /(^|[\s;&|(])(shift|set\s+--|getopts)\b/m.test(code2) || sourcesScript(code2);
 }
 function sourcesScript(code2) {
@@ -15700,8 +15700,8 @@ function makeInvocation(argv) {
   }
   return out;
 }
-function makeTargetScript(text, targets) {
-  const makefile = parseMakefile(text);
+function makeTargetScript(text2, targets) {
+  const makefile = parseMakefile(text2);
   const commands = [];
   const assignments = [];
   const done = /* @__PURE__ */ new Set();
@@ -15728,13 +15728,13 @@ function makeTargetScript(text, targets) {
   for (const t of wanted) run(t, 0);
   return { commands, assignments };
 }
-function parseMakefile(text) {
+function parseMakefile(text2) {
   const rules = /* @__PURE__ */ new Map();
   const variables = /* @__PURE__ */ new Map([["MAKE", "make"]]);
   let defaultTarget;
   let current;
   let inDefine = false;
-  for (const { line, text: raw } of logicalLines(text)) {
+  for (const { line, text: raw } of logicalLines(text2)) {
     if (inDefine) {
       if (/^\s*endef\b/.test(raw)) inDefine = false;
       continue;
@@ -15782,9 +15782,9 @@ function splitInlineRecipe(rest) {
   const i = rest.indexOf(";");
   return i < 0 ? [rest, void 0] : [rest.slice(0, i), rest.slice(i + 1).trim()];
 }
-function logicalLines(text) {
+function logicalLines(text2) {
   const out = [];
-  const lines2 = text.split(/\r?\n/);
+  const lines2 = text2.split(/\r?\n/);
   for (let i = 0; i < lines2.length; i++) {
     const start = i;
     let joined = lines2[i];
@@ -15794,8 +15794,8 @@ function logicalLines(text) {
   }
   return out;
 }
-function expand2(text, variables, depth = 0) {
-  const replaced = text.replace(/\$\$|\$\(([A-Za-z_][\w.-]*)\)|\$\{([A-Za-z_][\w.-]*)\}/g, (m, a, b) => {
+function expand2(text2, variables, depth = 0) {
+  const replaced = text2.replace(/\$\$|\$\(([A-Za-z_][\w.-]*)\)|\$\{([A-Za-z_][\w.-]*)\}/g, (m, a, b) => {
     if (m === "$$") return DOLLAR;
     const value = variables.get(a ?? b);
     return value === void 0 ? m : depth < 8 ? expand2(value, variables, depth + 1) : value;
@@ -15825,7 +15825,7 @@ function supervisordRun(argv) {
   }
   return {};
 }
-function supervisorPrograms(file, text) {
+function supervisorPrograms(file, text2) {
   const out = [];
   const users = /* @__PURE__ */ new Map();
   const counts = /* @__PURE__ */ new Map();
@@ -15839,7 +15839,7 @@ function supervisorPrograms(file, text) {
     section.length = 0;
     directory = void 0;
   };
-  text.split(/\r?\n/).forEach((raw, i) => {
+  text2.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.replace(/\s[;#].*$/, "");
     const header2 = /^\s*\[([^\]]+)\]\s*$/.exec(line);
     if (header2) {
@@ -17026,8 +17026,8 @@ function floating(ref) {
 function pythonVersion(context, dirs) {
   for (const dir of dirs) {
     for (const name of [".python-version", "runtime.txt"]) {
-      const text = context.text(dir === "." ? name : `${dir}/${name}`);
-      const m = text && /^\s*(?:python-)?(3\.\d{1,2})(?:\.\d+)?\s*$/.exec(text.split("\n")[0]);
+      const text2 = context.text(dir === "." ? name : `${dir}/${name}`);
+      const m = text2 && /^\s*(?:python-)?(3\.\d{1,2})(?:\.\d+)?\s*$/.exec(text2.split("\n")[0]);
       if (m) return m[1];
     }
   }
@@ -17046,10 +17046,10 @@ function suggestPythonTag(context) {
     const pinned = `${PYTHON_IMAGE.exec(from.image)[1]}:${version}`;
     const arg = df.globalArgs.find((a) => a.default === from.image && from.raw.includes(a.name));
     const line = arg ? arg.line : from.line;
-    const text = lines2[line - 1] ?? "";
-    const at2 = arg ? text.indexOf(`=${from.image}`) + 1 : text.search(/\s/) + 1;
-    const column = arg ? at2 : text.indexOf(from.image, at2);
-    if (column <= 0 || text.indexOf(from.image, column + 1) >= 0) return void 0;
+    const text2 = lines2[line - 1] ?? "";
+    const at2 = arg ? text2.indexOf(`=${from.image}`) + 1 : text2.search(/\s/) + 1;
+    const column = arg ? at2 : text2.indexOf(from.image, at2);
+    if (column <= 0 || text2.indexOf(from.image, column + 1) >= 0) return void 0;
     return {
       title: `${from.image} pinned to ${pinned}`,
       edits: [replaceInLine(finding.file, line, column + 1, column + 1 + from.image.length, pinned)]
@@ -17497,11 +17497,11 @@ that command, to change to \`gunicorn\` on PATH or \`/opt/venv/bin/gunicorn\`, w
 });
 
 // src/parse/compose.ts
-function parseComposeText(file, text) {
+function parseComposeText(file, text2) {
   const lineCounter = new import_yaml.LineCounter();
   let doc;
   try {
-    doc = (0, import_yaml.parseDocument)(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false });
+    doc = (0, import_yaml.parseDocument)(text2, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     return { errors: [{ file, message: `invalid YAML: ${error.message}` }] };
   }
@@ -17511,7 +17511,7 @@ function parseComposeText(file, text) {
     return { errors: [{ file, line, message: `invalid YAML: ${first.message.split("\n")[0]}` }] };
   }
   try {
-    if (text.includes("*")) doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    if (text2.includes("*")) doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     return {
       errors: [{ file, line: 1, message: `YAML not accepted: ${error.message.split("\n")[0]}` }]
@@ -17615,7 +17615,7 @@ var init_compose = __esm({
     init_memo();
     MAX_ALIAS_COUNT = 100;
     MAX_NODES = 2e5;
-    parseComposeYaml = rememberedParser(parseComposeText, (file, text) => `${file}\0${text}`);
+    parseComposeYaml = rememberedParser(parseComposeText, (file, text2) => `${file}\0${text2}`);
   }
 });
 
@@ -17686,9 +17686,9 @@ function matchingBrace(s, open) {
   }
   return -1;
 }
-function parseDotenv2(text) {
+function parseDotenv2(text2) {
   const out = [];
-  text.split(/\r?\n/).forEach((rawLine, i) => {
+  text2.split(/\r?\n/).forEach((rawLine, i) => {
     const line = rawLine.trim();
     if (line === "" || line.startsWith("#")) return;
     const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:=\s*(.*))?$/.exec(line);
@@ -17752,12 +17752,12 @@ function keyedAsMap(n) {
   const entries = [];
   for (const item of n.items) {
     if (item.kind !== "scalar" || item.value === null) continue;
-    const text = String(item.value);
-    const eq2 = text.indexOf("=");
-    const key = eq2 < 0 ? text : text.slice(0, eq2);
+    const text2 = String(item.value);
+    const eq2 = text2.indexOf("=");
+    const key = eq2 < 0 ? text2 : text2.slice(0, eq2);
     const value = {
       kind: "scalar",
-      value: eq2 < 0 ? null : text.slice(eq2 + 1),
+      value: eq2 < 0 ? null : text2.slice(eq2 + 1),
       block: false,
       file: item.file,
       line: item.line
@@ -17890,10 +17890,10 @@ var init_loader = __esm({
       sources;
       load(file) {
         if (this.cache.has(file)) return this.cache.get(file);
-        const text = this.sources.get(file) ?? this.texts[file];
+        const text2 = this.sources.get(file) ?? this.texts[file];
         let loaded;
-        if (text !== void 0) {
-          const { root, errors } = parseComposeYaml(file, text);
+        if (text2 !== void 0) {
+          const { root, errors } = parseComposeYaml(file, text2);
           this.errors.push(...errors);
           if (root !== void 0 || errors.length === 0) loaded = this.shape(file, root);
         }
@@ -18413,9 +18413,9 @@ var init_service = __esm({
       addEnvFileEntries(s) {
         const named = new Set(s.environment.map((x) => x.name));
         for (const f of s.envFiles) {
-          const text = this.texts[f.path];
-          if (text === void 0) continue;
-          for (const x of parseDotenv2(text)) {
+          const text2 = this.texts[f.path];
+          if (text2 === void 0) continue;
+          for (const x of parseDotenv2(text2)) {
             if (named.has(x.name)) continue;
             named.add(x.name);
             const r = x.value === void 0 ? void 0 : interpolate(x.value, this.env);
@@ -22362,23 +22362,23 @@ var init_dist3 = __esm({
 });
 
 // src/parse/python.ts
-function parsePythonText(text) {
-  const starts = lineStarts(text);
+function parsePythonText(text2) {
+  const starts = lineStarts(text2);
   const lineOf3 = (offset) => lineAt(starts, offset);
-  const module2 = { text, statements: [], lineOf: lineOf3 };
+  const module2 = { text: text2, statements: [], lineOf: lineOf3 };
   let from = 0;
   let budget = REPARSE_BUDGET;
   for (let round = 0; round <= MAX_REPARSES; round++) {
-    const tree = parser2.parse(from === 0 ? text : masked(text, from));
-    const resume = collect(tree.topNode, from, module2, text, starts);
+    const tree = parser2.parse(from === 0 ? text2 : masked(text2, from));
+    const resume = collect(tree.topNode, from, module2, text2, starts);
     if (resume === void 0) break;
-    budget -= text.length - resume;
+    budget -= text2.length - resume;
     if (budget < 0) break;
     from = resume;
   }
   return module2;
 }
-function collect(top, from, module2, text, starts) {
+function collect(top, from, module2, text2, starts) {
   let skipUntil = from;
   const statements = [];
   for (let c = top.firstChild; c; c = c.nextSibling) if (c.name !== "Comment") statements.push(c);
@@ -22393,7 +22393,7 @@ function collect(top, from, module2, text, starts) {
       const line = lineAt(starts, error);
       module2.error = { line, column: error - starts[line - 1] + 1 };
     }
-    const next = nextTopLevelLine(text, starts, lineAt(starts, Math.max(error, stmt.from)));
+    const next = nextTopLevelLine(text2, starts, lineAt(starts, Math.max(error, stmt.from)));
     if (next === void 0) return void 0;
     if (statements.some((s) => s.from === next)) {
       skipUntil = next;
@@ -22418,30 +22418,30 @@ function firstError(node) {
   });
   return at2;
 }
-function nextTopLevelLine(text, starts, line) {
+function nextTopLevelLine(text2, starts, line) {
   for (let l = line; l < starts.length; l++) {
     const at2 = starts[l];
-    const ch = text[at2];
+    const ch = text2[at2];
     if (ch !== void 0 && ch !== " " && ch !== "	" && ch !== "\n" && ch !== "\r" && ch !== "#" && ch !== "\f")
       return at2;
   }
   return void 0;
 }
-function masked(text, from) {
+function masked(text2, from) {
   let prefix = "";
   for (let i = 0; i < from; i++) {
-    const ch = text[i];
+    const ch = text2[i];
     prefix += ch === "\n" || ch === "\r" ? ch : " ";
   }
-  return prefix + text.slice(from);
+  return prefix + text2.slice(from);
 }
-function lineStarts(text) {
+function lineStarts(text2) {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2.charCodeAt(i);
     if (ch === 10) starts.push(i + 1);
     else if (ch === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
+      if (text2.charCodeAt(i + 1) === 10) i++;
       starts.push(i + 1);
     }
   }
@@ -22516,7 +22516,7 @@ var init_python = __esm({
     init_memo();
     MAX_REPARSES = 6;
     REPARSE_BUDGET = 12e4;
-    parsePython = rememberedParser(parsePythonText, (text) => text);
+    parsePython = rememberedParser(parsePythonText, (text2) => text2);
     SIMPLE_ESCAPES = {
       n: "\n",
       t: "	",
@@ -22581,7 +22581,7 @@ function otherwiseCondition(previous, line) {
   return { variable, value: "", test: "otherwise", line, ...derivedFrom ? { derivedFrom } : {} };
 }
 function textProbes(line) {
-  return PROBE_TEXTS.map((text) => ({ text, v: { t: "str", v: text, line } }));
+  return PROBE_TEXTS.map((text2) => ({ text: text2, v: { t: "str", v: text2, line } }));
 }
 function lift(v, f) {
   if (v.t === "env") {
@@ -22706,8 +22706,8 @@ function allOrAny(all, items, line) {
   }
   return out;
 }
-function parseNumber(text) {
-  const s = text.replaceAll("_", "").toLowerCase();
+function parseNumber(text2) {
+  const s = text2.replaceAll("_", "").toLowerCase();
   if (s.endsWith("j")) return void 0;
   if (/^0[oO]/.test(s)) return parseInt(s.slice(2), 8);
   if (/^0[bB]/.test(s)) return parseInt(s.slice(2), 2);
@@ -23142,7 +23142,7 @@ function subscriptOsEnviron(reads, ctx, key, line) {
 function presenceOfVariable(reads, ctx, variable, negated, line) {
   const read = recordRead(reads, ctx, { variable, via: "other", line, required: false, hasDefault: false });
   read.presence = true;
-  const probes = PROBE_TEXTS.map((text) => ({ text, v: { t: "bool", v: !negated, line } }));
+  const probes = PROBE_TEXTS.map((text2) => ({ text: text2, v: { t: "bool", v: !negated, line } }));
   return { t: "env", read, unset: { t: "bool", v: negated, line }, probes, line };
 }
 function isOsEnviron(v) {
@@ -23307,6 +23307,179 @@ var init_dj_database_url = __esm({
   }
 });
 
+// src/model/settings/configurations.ts
+function defineClass(ev, node, ctx) {
+  const kids = childrenOf(node);
+  const name = kids.find((c) => c.name === "VariableName");
+  if (!name) return;
+  const argList = kids.find((c) => c.name === "ArgList");
+  const body = kids.find((c) => c.name === "Body");
+  const v = body && !ctx.inFunction ? {
+    t: "class",
+    name: ev.text(name),
+    bases: argList ? callArguments(ev, argList, ctx).pos : [],
+    body,
+    line: ev.line(node),
+    home: { ev, scope: ctx.scope }
+  } : ev.unknown(node);
+  ctx.scope.set(ev.text(name), { v, origins: [] });
+}
+function methodResolutionOrder(c, depth = 0) {
+  const bases = c.bases.filter((b) => b.t === "class");
+  if (depth > MAX_BASES_DEPTH) return [c];
+  const lists = [...bases.map((b) => methodResolutionOrder(b, depth + 1)), bases];
+  const merged = [];
+  const pending = lists.map((l) => [...l]).filter((l) => l.length > 0);
+  while (pending.length > 0) {
+    const head = pending.map((l) => l[0]).find((h) => !pending.some((l) => l.indexOf(h) > 0));
+    if (!head) return [c, ...depthFirst(bases, depth)];
+    merged.push(head);
+    for (const l of pending) if (l[0] === head) l.shift();
+    for (let i = pending.length - 1; i >= 0; i--) if (pending[i].length === 0) pending.splice(i, 1);
+  }
+  return [c, ...merged];
+}
+function depthFirst(bases, depth) {
+  const out = [];
+  for (const b of bases)
+    for (const x of methodResolutionOrder(b, depth + 1)) if (!out.includes(x)) out.push(x);
+  return out;
+}
+function isConfiguration(c, depth = 0) {
+  if (depth > MAX_BASES_DEPTH) return false;
+  return c.bases.some(
+    (b) => b.t === "ref" && CONFIGURATION_BASES.has(b.name) || b.t === "class" && isConfiguration(b, depth + 1)
+  );
+}
+function selectedConfiguration(ctx, named, fallback) {
+  const classes = [...ctx.scope.entries()].filter(
+    (e) => e[1].v.t === "class" && isConfiguration(e[1].v)
+  );
+  const name = typeof named === "string" ? named : fallback;
+  if (name !== void 0) return classes.find(([n]) => n === name)?.[1].v;
+  const distinct = new Set(classes.map(([, b]) => b.v));
+  return distinct.size === 1 ? [...distinct][0] : void 0;
+}
+function applyConfiguration(top, ctx, selected) {
+  const order = methodResolutionOrder(selected).reverse();
+  const attributes = /* @__PURE__ */ new Map();
+  for (const c of order) {
+    const home = c.home.ev;
+    const ev = home.file === top.file ? top : top.sharing(home.file, home.py);
+    const scope = new Map(c.home.scope);
+    for (const [name, binding] of attributes) scope.set(name, binding);
+    const before = new Map(scope);
+    const classCtx = { ...ctx, scope, guarded: new Set(ctx.guarded) };
+    const start = top.reads.length;
+    for (const stmt of childrenOf(c.body)) {
+      if (stmt.name === ":") continue;
+      classCtx.classAttribute = attributeOf(ev, stmt);
+      ev.executeOrSkip(stmt, classCtx);
+    }
+    delete classCtx.classAttribute;
+    if (ev !== top) for (const r of top.reads.slice(start)) r.file ??= ev.file;
+    for (const [name, binding] of scope) {
+      if (before.get(name) === binding || !SETTING_NAME.test(name)) continue;
+      if (ev !== top) stampFile(binding.v, ev.file);
+      attributes.set(name, binding);
+    }
+  }
+  for (const [name, binding] of attributes) ctx.scope.set(name, binding);
+}
+function attributeOf(ev, stmt) {
+  if (stmt.name !== "AssignStatement") return void 0;
+  const kids = childrenOf(stmt);
+  return kids[0]?.name === "VariableName" && kids[1]?.name === "AssignOp" ? ev.text(kids[0]) : void 0;
+}
+function environName(kind, attribute2, args) {
+  const given = args.kw.get("environ_name");
+  const prefixArg = args.kw.get("environ_prefix");
+  if (given && given.t !== "str" || prefixArg && prefixArg.t !== "str" && prefixArg.t !== "none")
+    return void 0;
+  const base = given?.v ?? kind.environName ?? attribute2.toUpperCase();
+  const prefix = prefixArg ? prefixArg.t === "str" ? prefixArg.v : "" : kind.environName ? "" : "DJANGO";
+  const trimmed = prefix.endsWith("_") ? prefix.slice(0, -1) : prefix;
+  return trimmed ? `${trimmed}_${base}` : base;
+}
+function isTrue(v) {
+  return v?.t === "bool" && v.v;
+}
+function booleanOf(x, line) {
+  if (x.t !== "str") return x;
+  const s = x.v.trim().toLowerCase();
+  if (["yes", "y", "true", "1"].includes(s)) return { t: "bool", v: true, line };
+  if (["no", "n", "false", "0", ""].includes(s)) return { t: "bool", v: false, line };
+  return { t: "unknown", text: "ValueError", crash: true, line };
+}
+function sequenceOf(written) {
+  return (x, line) => x.t === "str" ? {
+    t: "list",
+    items: x.v.split(",").map((s) => s.trim()).filter((s) => s !== "").map((s) => ({ t: "str", v: s, line })),
+    line,
+    written
+  } : x;
+}
+var CONFIGURATION_BASES, SETTING_NAME, MAX_BASES_DEPTH, text, VALUE_KINDS, callConfigurationsValue;
+var init_configurations = __esm({
+  "src/model/settings/configurations.ts"() {
+    "use strict";
+    init_python();
+    init_builtins();
+    init_dj_database_url();
+    init_environ();
+    init_evaluation();
+    init_expressions();
+    init_value();
+    CONFIGURATION_BASES = /* @__PURE__ */ new Set(["configurations.Configuration", "configurations.base.Configuration"]);
+    SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
+    MAX_BASES_DEPTH = 16;
+    text = (x) => x;
+    VALUE_KINDS = {
+      Value: { cast: text },
+      BooleanValue: { cast: booleanOf },
+      IntegerValue: { cast: (x, line) => callBuiltin("builtins.int", x, line) },
+      FloatValue: { cast: (x, line) => callBuiltin("builtins.float", x, line) },
+      ListValue: { cast: sequenceOf("list") },
+      TupleValue: { cast: sequenceOf("tuple") },
+      SetValue: { cast: sequenceOf("set") },
+      EmailValue: { cast: text },
+      URLValue: { cast: text },
+      IPValue: { cast: text },
+      RegexValue: { cast: text },
+      PathValue: { cast: text },
+      SecretValue: { cast: text, required: true },
+      DatabaseURLValue: { environName: "DATABASE_URL", cast: text, backend: "database" },
+      CacheURLValue: { environName: "CACHE_URL", cast: text, backend: "other" },
+      SearchURLValue: { environName: "SEARCH_URL", cast: text, backend: "other" },
+      EmailURLValue: { environName: "EMAIL_URL", cast: text }
+    };
+    callConfigurationsValue = (recorder, ctx, name, args, line) => {
+      const match = /^configurations\.values\.(\w+)$/.exec(name);
+      const kind = match ? VALUE_KINDS[match[1]] : void 0;
+      const attribute2 = ctx.classAttribute;
+      if (!kind || !attribute2) return void 0;
+      const fallback = args.kw.get("default") ?? args.pos[0];
+      const environ = args.kw.get("environ");
+      if (!kind.required && environ?.t === "bool" && !environ.v) return fallback ?? { t: "none", line };
+      const variable = environName(kind, attribute2, args);
+      if (!variable) return void 0;
+      const read = readVariable(recorder.reads, ctx, {
+        variable,
+        via: kind.backend === "database" ? "dj-database-url" : "other",
+        ...fallback && fallback.t !== "none" ? { fallback } : {},
+        line,
+        failsWhenUnset: kind.required === true || isTrue(args.kw.get("environ_required"))
+      });
+      if (read.t !== "env") return read;
+      if (kind.backend) {
+        const url = kind.backend === "database" ? { ...read, unset: parseDatabaseUrl(read.unset, line), dbUrl: true } : { ...read, unset: { t: "unknown", text: "parsed URL", line } };
+        return { t: "dict", entries: [{ key: "default", value: url, line }], line };
+      }
+      return lift(asText(read), (x) => kind.cast(x, line));
+    };
+  }
+});
+
 // src/model/settings/decouple.ts
 function config(recorder, ctx, args, line) {
   const [a0, a1, a2] = args.pos;
@@ -23437,9 +23610,9 @@ function castOf(env, method, args, variable) {
   return cast === void 0 ? env.scheme.get(variable)?.cast : void 0;
 }
 function boolProbes(line) {
-  return PROBE_TEXTS.map((text) => ({
-    text,
-    v: { t: "bool", v: TRUE_WORDS.includes(text.toLowerCase()), line }
+  return PROBE_TEXTS.map((text2) => ({
+    text: text2,
+    v: { t: "bool", v: TRUE_WORDS.includes(text2.toLowerCase()), line }
   }));
 }
 var URL_DEFAULTS, CAST_METHODS, callDjangoEnviron;
@@ -23537,8 +23710,8 @@ function interpolate2(template, placeholder, args, line) {
   if (parts.length !== 2 || args.length !== 1 || /[{}%]/.test(parts.join(""))) return void 0;
   const [arg] = args;
   const filled = (v) => v.t === "str" || v.t === "unknown" && v.crash;
-  const text = arg.t === "str" || arg.t === "path" || arg.t === "concat";
-  if (!text && !(arg.t === "env" && filled(arg.unset))) return void 0;
+  const text2 = arg.t === "str" || arg.t === "path" || arg.t === "concat";
+  if (!text2 && !(arg.t === "env" && filled(arg.unset))) return void 0;
   const str = (v) => ({ t: "str", v, line });
   return binary(binary(str(parts[0]), "+", arg, line), "+", str(parts[1]), line);
 }
@@ -23567,14 +23740,14 @@ function withComparedWords(a, b) {
     (w2) => w2.t === "str" && w2.v !== "" && !a.probes?.some((p) => p.text === w2.v) ? [w2.v] : []
   );
   if (words2.length === 0 || words2.length > 8) return a;
-  const added = words2.map((text) => ({ text, v: { t: "str", v: text, line: a.line } }));
+  const added = words2.map((text2) => ({ text: text2, v: { t: "str", v: text2, line: a.line } }));
   return { ...a, probes: [...a.probes, ...added] };
 }
 function presenceTest(a, op, b, line) {
   if (!["is", "is not", "==", "!="].includes(op) || b.t !== "none") return void 0;
   if (a.t !== "env" || a.unset.t !== "none" || a.derived || a.cases || a.selects) return void 0;
   const whenSet = op === "is not" || op === "!=";
-  const probes = PROBE_TEXTS.map((text) => ({ text, v: { t: "bool", v: whenSet, line } }));
+  const probes = PROBE_TEXTS.map((text2) => ({ text: text2, v: { t: "bool", v: whenSet, line } }));
   return { t: "env", read: a.read, unset: { t: "bool", v: !whenSet, line }, probes, presence: true, line };
 }
 function scalarBinary(x, op, y, line) {
@@ -23613,10 +23786,10 @@ function scalarBinary(x, op, y, line) {
   if (x.t === "none" || y.t === "none") return { t: "unknown", text: `None ${op}`, crash: true, line };
   return { t: "unknown", text: op, line };
 }
-function repeat(text, times, line) {
-  if (!Number.isInteger(times) || text.length * Math.max(times, 0) > 1e4)
+function repeat(text2, times, line) {
+  if (!Number.isInteger(times) || text2.length * Math.max(times, 0) > 1e4)
     return { t: "unknown", text: "*", line };
-  return { t: "str", v: text.repeat(Math.max(times, 0)), line };
+  return { t: "str", v: text2.repeat(Math.max(times, 0)), line };
 }
 function mutate(current, method, args, line) {
   const [a0, a1] = args.pos;
@@ -23682,8 +23855,8 @@ function parseUrl(url, line) {
   const entries = fields.map(([key, value]) => ({ key, value, line }));
   return { t: "dict", entries, line, attributes: true };
 }
-function unquote(text, plus) {
-  const s = plus ? text.replaceAll("+", " ") : text;
+function unquote(text2, plus) {
+  const s = plus ? text2.replaceAll("+", " ") : text2;
   return s.replace(/(%[0-9A-Fa-f]{2})+/g, (run) => {
     try {
       return decodeURIComponent(run);
@@ -23759,6 +23932,7 @@ var init_calls = __esm({
     "use strict";
     init_access();
     init_builtins();
+    init_configurations();
     init_decouple();
     init_django_environ();
     init_dj_database_url();
@@ -23797,7 +23971,8 @@ var init_calls = __esm({
       callDotenv,
       callDecouple,
       callLoggingConfig,
-      callUrllib
+      callUrllib,
+      callConfigurationsValue
     ];
   }
 });
@@ -23986,9 +24161,9 @@ function importModule(ev, args, line) {
   return module2 ? { t: "ref", name: `${IMPORTED_MODULE}${module2}`, line } : void 0;
 }
 function copiesModuleNames(ev, node, ctx) {
-  const text = ev.text(node).replace(/\s+/g, " ");
-  if (!/globals\(\) ?(\.update\(|\[)/.test(text)) return false;
-  const named = node.name === "ForStatement" ? /^for [\w, ]+ in (?:dir|vars)\((\w+)\)/.exec(text) ?? /^for [\w, ]+ in (\w+)\.__dict__/.exec(text) : /^globals\(\) ?\.update\((?:.*\bvars\((\w+)\)|.*?\b(\w+)\.__dict__)/.exec(text);
+  const text2 = ev.text(node).replace(/\s+/g, " ");
+  if (!/globals\(\) ?(\.update\(|\[)/.test(text2)) return false;
+  const named = node.name === "ForStatement" ? /^for [\w, ]+ in (?:dir|vars)\((\w+)\)/.exec(text2) ?? /^for [\w, ]+ in (\w+)\.__dict__/.exec(text2) : /^globals\(\) ?\.update\((?:.*\bvars\((\w+)\)|.*?\b(\w+)\.__dict__)/.exec(text2);
   const name = named?.[1] ?? named?.[2];
   const v = name ? ctx.scope.get(name)?.v : void 0;
   if (v?.t !== "ref" || !v.name.startsWith(IMPORTED_MODULE)) return false;
@@ -24221,8 +24396,8 @@ function formatString(ev, node, ctx) {
   let at2 = bodyStart;
   const literal = (from, to) => {
     if (to <= from) return;
-    const text = unescapeBody(ev.py.text.slice(from, to), isRaw).replaceAll("{{", "{").replaceAll("}}", "}");
-    pieces.push({ t: "str", v: text, line });
+    const text2 = unescapeBody(ev.py.text.slice(from, to), isRaw).replaceAll("{{", "{").replaceAll("}}", "}");
+    pieces.push({ t: "str", v: text2, line });
   };
   for (const rep of childrenOf(node)) {
     if (rep.name !== "FormatReplacement") continue;
@@ -24391,13 +24566,13 @@ function takenModuleBranch(ev, branches, ctx) {
   }
   return void 0;
 }
-function takenInContainer(ev, cond, text) {
+function takenInContainer(ev, cond, text2) {
   const value = ev.containerValue(cond.variable);
   if (typeof value !== "string" || cond.derivedFrom) return void 0;
   switch (cond.test) {
     case "equals":
     case "not-equals":
-      if (!/==|!=/.test(text) || /\bin\b/.test(text)) return void 0;
+      if (!/==|!=/.test(text2) || /\bin\b/.test(text2)) return void 0;
       return value === cond.value === (cond.test === "equals");
     case "set":
       return value === "" ? void 0 : true;
@@ -24470,8 +24645,8 @@ function tryBlocks(ev, node) {
   }
   return out;
 }
-function exceptionNames(text) {
-  return text.replace(/[()\s]/g, "").split(",").filter((n) => n !== "").map((n) => n.slice(n.lastIndexOf(".") + 1));
+function exceptionNames(text2) {
+  return text2.replace(/[()\s]/g, "").split(",").filter((n) => n !== "").map((n) => n.slice(n.lastIndexOf(".") + 1));
 }
 function failingReads(reads) {
   return reads.filter((r) => r.required && !r.hasDefault && !r.guarded && RAISED_WHEN_UNSET[r.via]);
@@ -24538,11 +24713,8 @@ function execStatement(ev, node, ctx) {
       return;
     case "FunctionDefinition":
       return execDef(ev, node, ctx);
-    case "ClassDefinition": {
-      const name = childrenOf(node).find((c) => c.name === "VariableName");
-      if (name) ctx.scope.set(ev.text(name), { v: ev.unknown(node), origins: [] });
-      return;
-    }
+    case "ClassDefinition":
+      return defineClass(ev, node, ctx);
     default:
       return;
   }
@@ -24921,7 +25093,7 @@ function bind(ev, name, v, ctx, line, replace) {
     ctx.scope.set(name, { v, origins });
     return;
   }
-  if (SETTING_NAME.test(name)) {
+  if (SETTING_NAME2.test(name)) {
     const index = ev.recorded.push({
       ...ev.depth > 0 ? { file: ev.file } : {},
       name,
@@ -24942,7 +25114,7 @@ function bind(ev, name, v, ctx, line, replace) {
     else if (ev.rootDirParts === void 0 && ROOT_NAME.test(name)) ev.rootDirParts = v.parts;
   }
 }
-var SETTING_NAME, MAX_ORIGINS, ROOT_NAME;
+var SETTING_NAME2, MAX_ORIGINS, ROOT_NAME;
 var init_statements = __esm({
   "src/model/settings/statements.ts"() {
     "use strict";
@@ -24950,6 +25122,7 @@ var init_statements = __esm({
     init_access();
     init_django_heroku();
     init_expressions();
+    init_configurations();
     init_import_module();
     init_module_branch();
     init_functions();
@@ -24957,7 +25130,7 @@ var init_statements = __esm({
     init_operators();
     init_try_fallback();
     init_value();
-    SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
+    SETTING_NAME2 = /^[A-Z][A-Z0-9_]*$/;
     MAX_ORIGINS = 64;
     ROOT_NAME = /^(ROOT|PROJECT|SITE|REPO)_?(DIR|ROOT|PATH)$/;
   }
@@ -24987,7 +25160,7 @@ function stampFile(value, file, depth = 0, seen = /* @__PURE__ */ new Set()) {
   }
   if (value instanceof Map) return;
   const record = value;
-  if (record.t === "func") {
+  if (record.t === "func" || record.t === "class") {
     record.file ??= file;
     return;
   }
@@ -25141,9 +25314,9 @@ var init_evaluation = __esm({
         const includes = this.shared.includes;
         if (!includes || this.depth >= MAX_IMPORT_DEPTH) return;
         for (const pattern of patterns) {
-          const text = stringWithEnvironment(pattern, includes.variable);
-          if (text === void 0) continue;
-          for (const source of includes.files(this.file, text)) {
+          const text2 = stringWithEnvironment(pattern, includes.variable);
+          if (text2 === void 0) continue;
+          for (const source of includes.files(this.file, text2)) {
             if (source.file === this.file || this.imported.includes(source.file)) continue;
             let py;
             try {
@@ -25173,10 +25346,18 @@ var init_evaluation = __esm({
        */
       moduleNamed(name, pkg) {
         const variable = this.shared.includes?.variable;
-        const text = stringWithEnvironment(name, variable);
-        if (!text || !text.startsWith(".")) return text;
+        const text2 = stringWithEnvironment(name, variable);
+        if (!text2 || !text2.startsWith(".")) return text2;
         const base = pkg && stringWithEnvironment(pkg, variable);
-        return base ? `${base}${text}` : text;
+        return base ? `${base}${text2}` : text2;
+      }
+      /** An evaluation of another module's code (a class body it defines) that records into this one's settings. */
+      sharing(file, py) {
+        return new _ModuleEvaluation(file, py, this.resolve, this.depth + 1, this);
+      }
+      /** The django-configurations class manage.py selects when DJANGO_CONFIGURATION is unset. */
+      get defaultConfiguration() {
+        return this.shared.includes?.configuration;
       }
       /** The value a variable has in the container: a string, null when unset, undefined when unknown. */
       containerValue(name) {
@@ -25268,8 +25449,8 @@ function selectedBy(c) {
   return { variable: c.variable, value: "", test: "otherwise" };
 }
 function holdsUrl(s) {
-  const text = s.default ?? s.defaultText ?? "";
-  return /URL|URI|DSN/i.test(s.variable) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+  const text2 = s.default ?? s.defaultText ?? "";
+  return /URL|URI|DSN/i.test(s.variable) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text2);
 }
 function engineString(v) {
   if (v.t === "str") return v.v;
@@ -25484,9 +25665,9 @@ var init_databases = __esm({
 });
 
 // src/util/compare-text.ts
-function isPrintableAscii(text) {
-  for (let i = 0; i < text.length; i++) {
-    const code2 = text.charCodeAt(i);
+function isPrintableAscii(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const code2 = text2.charCodeAt(i);
     if (code2 < 32 || code2 > 126) return false;
   }
   return true;
@@ -25564,8 +25745,8 @@ function settingsModelOf(ev, module2, ctx) {
   if (baseDirParts) model.baseDir = baseDirParts.length ? baseDirParts.join("/") : ".";
   return model;
 }
-function conditionOf2(c, text) {
-  const out = { variable: c.variable, text: text ?? "" };
+function conditionOf2(c, text2) {
+  const out = { variable: c.variable, text: text2 ?? "" };
   if (c.derivedFrom) return out;
   out.test = c.test;
   if (c.test === "equals" || c.test === "not-equals") out.values = c.values ?? [c.value];
@@ -25613,6 +25794,7 @@ function valueSourceHere(v, baseDirParts, depth) {
     case "parents":
     case "envobj":
     case "func":
+    case "class":
       return { kind: "unknown", text: v.t, line };
     case "unknown":
       return { kind: "unknown", text: v.text, line };
@@ -25638,7 +25820,7 @@ function envSource(v, inner) {
     return t === void 0 ? [] : [[p.text, t]];
   });
   if (truths.length > 0) out.truthWhenSetTo = Object.fromEntries(truths);
-  const compared = truths.map(([text]) => text).filter((text) => !PROBE_TEXTS.includes(text));
+  const compared = truths.map(([text2]) => text2).filter((text2) => !PROBE_TEXTS.includes(text2));
   if (compared.length > 0) out.comparedWith = compared;
   return out;
 }
@@ -25789,11 +25971,11 @@ var init_query = __esm({
 });
 
 // src/model/settings/index.ts
-function modelSettings(file, module2, text, resolve6, includes) {
+function modelSettings(file, module2, text2, resolve6, includes) {
   const empty = { file, module: module2, assignments: [], envReads: [], logHandlers: [] };
   let python;
   try {
-    python = parsePython(text);
+    python = parsePython(text2);
   } catch (error) {
     return { model: empty, errors: [{ file, message: `Settings could not be read: ${messageOf(error)}` }] };
   }
@@ -25808,7 +25990,14 @@ function modelSettings(file, module2, text, resolve6, includes) {
   let model;
   let failures;
   try {
-    model = settingsModelOf(evaluation, module2, evaluation.run());
+    const ctx = evaluation.run();
+    const selected = selectedConfiguration(
+      ctx,
+      evaluation.containerValue("DJANGO_CONFIGURATION"),
+      evaluation.defaultConfiguration
+    );
+    if (selected) applyConfiguration(evaluation, ctx, selected);
+    model = settingsModelOf(evaluation, module2, ctx);
     failures = evaluation.failures;
   } catch (error) {
     model = empty;
@@ -25841,6 +26030,7 @@ var init_settings = __esm({
     "use strict";
     init_python();
     init_evaluation();
+    init_configurations();
     init_model();
     init_databases();
     init_query();
@@ -25859,8 +26049,8 @@ function assignFromEnvironment(context, name, expression, variables, secret = fa
       );
       if (!assignment) continue;
       const first = lines2[assignment.line - 1] ?? "";
-      const text = lines2.join("\n");
-      const quoted2 = (text.match(/'/g) ?? []).length > (text.match(/"/g) ?? []).length ? expression.replace(/"/g, "'") : expression;
+      const text2 = lines2.join("\n");
+      const quoted2 = (text2.match(/'/g) ?? []).length > (text2.match(/"/g) ?? []).length ? expression.replace(/"/g, "'") : expression;
       if (!new RegExp(`^\\s*${name}\\s*=[^=]`).test(first)) return void 0;
       return {
         title: `${name} from the environment (${variables.join(", ")})`,
@@ -26191,10 +26381,10 @@ function falseDefault(raw, rawText) {
     (_m, head, def) => rawText ? `${head}}` : /^\d+$/.test(def.trim()) ? `${head}0}` : `${head}false}`
   );
 }
-function truthWhenSetTo(v, text) {
-  if (v.whenSet) return text !== "" || Boolean(v.prefix || v.suffix);
-  const known2 = v.truthWhenSetTo?.[text];
-  if (known2 !== void 0 || text === "" || !v.truthWhenSetTo) return known2;
+function truthWhenSetTo(v, text2) {
+  if (v.whenSet) return text2 !== "" || Boolean(v.prefix || v.suffix);
+  const known2 = v.truthWhenSetTo?.[text2];
+  if (known2 !== void 0 || text2 === "" || !v.truthWhenSetTo) return known2;
   const all = new Set(commonWordTruths(v));
   return all.size === 1 ? [...all][0] : void 0;
 }
@@ -26443,8 +26633,8 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
           for (const a of liveAssignments(settings, "ALLOWED_HOSTS")) {
             if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
             const inList = a.value.kind === "list" && a.value.items.some((i) => i.kind === "literal" && i.value === "*");
-            const text = a.value.kind === "literal" && typeof a.value.value === "string" ? a.value.value : void 0;
-            if (!inList && !text?.includes("*")) continue;
+            const text2 = a.value.kind === "literal" && typeof a.value.value === "string" ? a.value.value : void 0;
+            if (!inList && !text2?.includes("*")) continue;
             const fromEnv = code(
               'ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")'
             );
@@ -26454,7 +26644,7 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
             findings.push({
               file: elsewhere2?.file ?? at2.file,
               line: elsewhere2?.line ?? at2.line,
-              ...inList ? a.inBranch ? onlyWhen(name, a.condition?.text, fromEnv) : msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.` : msg`${name} is the string ${`'${text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
+              ...inList ? a.inBranch ? onlyWhen(name, a.condition?.text, fromEnv) : msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.` : msg`${name} is the string ${`'${text2}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
             });
           }
         }
@@ -26504,14 +26694,14 @@ function pythonOf(stage) {
 }
 function removeEnvPair(file, lines2, env, pair2) {
   if (env.pairs.length === 1) return replaceLines(file, env.line, env.endLine, []);
-  const text = lines2[pair2.line - 1] ?? "";
+  const text2 = lines2[pair2.line - 1] ?? "";
   const written = `${pair2.name}=${pair2.raw}`;
-  const at2 = text.indexOf(written);
-  if (at2 < 0 || text.indexOf(written, at2 + 1) >= 0 || /\\\s*$/.test(text)) return void 0;
-  const start = /\s*$/.exec(text.slice(0, at2)).index;
+  const at2 = text2.indexOf(written);
+  if (at2 < 0 || text2.indexOf(written, at2 + 1) >= 0 || /\\\s*$/.test(text2)) return void 0;
+  const start = /\s*$/.exec(text2.slice(0, at2)).index;
   const end = at2 + written.length;
   const first = env.pairs[0] === pair2 && pair2.line === env.line;
-  const cut = first ? [at2, end + /^\s*/.exec(text.slice(end))[0].length] : [start, end];
+  const cut = first ? [at2, end + /^\s*/.exec(text2.slice(end))[0].length] : [start, end];
   return replaceInLine(file, pair2.line, cut[0] + 1, cut[1] + 1, "");
 }
 var init_dockerfile_fix = __esm({
@@ -26548,9 +26738,9 @@ function volumeOnDirectory(context, app, dir, what) {
   return edits && { title: `a VOLUME on ${dir} for ${what}`, edits };
 }
 function pathUnderDataDir(file, lines2, line) {
-  const text = lines2[line - 1] ?? "";
+  const text2 = lines2[line - 1] ?? "";
   const found = UNDER_BASE_DIR.flatMap(
-    ({ form: form2, pattern }) => [...text.matchAll(pattern)].map((m) => ({ form: form2, at: m.index, written: m[0], quote: m[1], name: m[2] }))
+    ({ form: form2, pattern }) => [...text2.matchAll(pattern)].map((m) => ({ form: form2, at: m.index, written: m[0], quote: m[1], name: m[2] }))
   );
   if (found.length !== 1) return void 0;
   const [{ form, at: at2, written, quote, name }] = found;
@@ -26701,8 +26891,8 @@ function fieldVariable(app, key) {
   return given.find((n) => n === FIELD_VARIABLE[key]) ?? given[0] ?? FIELD_VARIABLE[key];
 }
 function quoter(lines2) {
-  const text = lines2.join("\n");
-  const single = (text.match(/'/g) ?? []).length > (text.match(/"/g) ?? []).length;
+  const text2 = lines2.join("\n");
+  const single = (text2.match(/'/g) ?? []).length > (text2.match(/"/g) ?? []).length;
   return (s) => single ? `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'` : JSON.stringify(s);
 }
 function envRead(q, variable, fallback) {
@@ -26786,20 +26976,20 @@ function sqliteNameOf(config2, lines2, isSqlite, q, baseDirKnown) {
     const literal = literalText(config2.fields.NAME);
     return value?.replace(/,$/, "") ?? (literal === void 0 ? void 0 : q(literal));
   }
-  const text = lines2.join("\n");
+  const text2 = lines2.join("\n");
   const dataDir2 = `os.environ.get(${q(DATA_DIR)}, BASE_DIR)`;
-  if (/^BASE_DIR\s*=\s*Path\(/m.test(text)) return `Path(${dataDir2}) / ${q("db.sqlite3")}`;
+  if (/^BASE_DIR\s*=\s*Path\(/m.test(text2)) return `Path(${dataDir2}) / ${q("db.sqlite3")}`;
   const joined = `os.path.join(${dataDir2}, ${q("db.sqlite3")})`;
-  if (/^BASE_DIR\s*=/m.test(text)) return joined;
-  if (baseDirKnown && /^from\s+\S+\s+import\s+\*/m.test(text)) return joined;
+  if (/^BASE_DIR\s*=/m.test(text2)) return joined;
+  if (baseDirKnown && /^from\s+\S+\s+import\s+\*/m.test(text2)) return joined;
   return void 0;
 }
 function credentialFromEnvironment(context) {
   const { finding } = context;
   const lines2 = linesOf(context, finding.file);
   if (!lines2 || finding.line === void 0) return void 0;
-  const text = lines2[finding.line - 1] ?? "";
-  const written = /^(\s*(["'])(USER|PASSWORD|HOST)\2\s*:\s*)((["'])(?:(?!\5).)*\5)\s*,?\s*(#.*)?$/.exec(text);
+  const text2 = lines2[finding.line - 1] ?? "";
+  const written = /^(\s*(["'])(USER|PASSWORD|HOST)\2\s*:\s*)((["'])(?:(?!\5).)*\5)\s*,?\s*(#.*)?$/.exec(text2);
   if (!written) return void 0;
   const key = written[3];
   const app = appDatabases(context.project).find((d) => d.file === finding.file)?.app;
@@ -27234,15 +27424,15 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
 
 // src/rules/lib/compose-fix.ts
 function replaceEntryValue(file, lines2, line, name, raw, value) {
-  const text = lines2[line - 1];
-  if (text === void 0) return void 0;
+  const text2 = lines2[line - 1];
+  if (text2 === void 0) return void 0;
   const n = escape(name);
-  const mapping = new RegExp(`^(\\s*(["']?)${n}\\2\\s*:[ \\t]+)(.*?)(\\s+#.*)?$`).exec(text);
+  const mapping = new RegExp(`^(\\s*(["']?)${n}\\2\\s*:[ \\t]+)(.*?)(\\s+#.*)?$`).exec(text2);
   if (mapping && unquote2(mapping[3]) === raw) {
     const from = mapping[1].length + 1;
     return replaceInLine(file, line, from, from + mapping[3].length, value);
   }
-  const list = new RegExp(`^(\\s*-\\s*(["']?)${n}=)(.*?)\\2(\\s+#.*)?$`).exec(text);
+  const list = new RegExp(`^(\\s*-\\s*(["']?)${n}=)(.*?)\\2(\\s+#.*)?$`).exec(text2);
   if (list && list[3] === raw) {
     const from = list[1].length + 1;
     return replaceInLine(file, line, from, from + list[3].length, value);
@@ -27255,9 +27445,9 @@ function interpolateEntry(file, lines2, line, name, raw) {
 function childIndent(lines2, line) {
   const own = indentOf(lines2[line - 1] ?? "").length;
   for (let n = line + 1; n <= lines2.length; n++) {
-    const text = lines2[n - 1];
-    if (/^\s*(#.*)?$/.test(text)) continue;
-    const indent2 = indentOf(text);
+    const text2 = lines2[n - 1];
+    if (/^\s*(#.*)?$/.test(text2)) continue;
+    const indent2 = indentOf(text2);
     return indent2.length > own ? indent2 : void 0;
   }
   return void 0;
@@ -27266,9 +27456,9 @@ function blockEnd(lines2, line) {
   const own = indentOf(lines2[line - 1] ?? "").length;
   let end = line;
   for (let n = line + 1; n <= lines2.length; n++) {
-    const text = lines2[n - 1];
-    if (/^\s*(#.*)?$/.test(text)) continue;
-    if (indentOf(text).length <= own) break;
+    const text2 = lines2[n - 1];
+    if (/^\s*(#.*)?$/.test(text2)) continue;
+    if (indentOf(text2).length <= own) break;
     end = n;
   }
   return end;
@@ -27382,9 +27572,9 @@ var init_TF0307_secret_in_compose = __esm({
           ];
           for (const e of entries) {
             if (!isSecretName2(e.name) || e.value === void 0 || e.value === "") continue;
-            const text = e.interpolated ? literalText2(e.raw ?? "") : e.value;
+            const text2 = e.interpolated ? literalText2(e.raw ?? "") : e.value;
             const byDefault = e.interpolated && e.raw !== void 0 ? interpolationDefault(e.raw) : void 0;
-            if (text === "" && byDefault?.value) {
+            if (text2 === "" && byDefault?.value) {
               out.push({
                 file: e.file,
                 line: e.line,
@@ -27392,7 +27582,7 @@ var init_TF0307_secret_in_compose = __esm({
               });
               continue;
             }
-            if (text === "") continue;
+            if (text2 === "") continue;
             const dollar = e.interpolated ? ` (compose even reads the '$' in it as a variable: write '$$' for a literal one)` : "";
             out.push({
               file: e.file,
@@ -27795,16 +27985,16 @@ The rule only reports a variable when a similarly named one is provided, and sta
 });
 
 // src/model/python-calls.ts
-function callsNamed(text, name) {
+function callsNamed(text2, name) {
   const out = [];
   const re = new RegExp(String.raw`\b(?:${name.source})\s*\(`, "g");
-  for (const m of text.matchAll(re)) {
-    const args = argumentsFrom(text, m.index + m[0].length);
+  for (const m of text2.matchAll(re)) {
+    const args = argumentsFrom(text2, m.index + m[0].length);
     if (args) out.push({ index: m.index, args });
   }
   return out;
 }
-function argumentsFrom(text, start) {
+function argumentsFrom(text2, start) {
   const out = [];
   const closers = [];
   let current = "";
@@ -27818,14 +28008,14 @@ function argumentsFrom(text, start) {
     current = "";
     index = -1;
   };
-  for (let i = start; i < text.length; i++) {
-    const ch = text[i];
+  for (let i = start; i < text2.length; i++) {
+    const ch = text2[i];
     if (ch === '"' || ch === "'") {
-      const end = stringEnd2(text, i);
-      add2(text.slice(i, end), i);
+      const end = stringEnd2(text2, i);
+      add2(text2.slice(i, end), i);
       i = end - 1;
     } else if (ch === "#") {
-      while (i + 1 < text.length && text[i + 1] !== "\n") i++;
+      while (i + 1 < text2.length && text2[i + 1] !== "\n") i++;
     } else if (closers.length === 0 && ch === ")") {
       cut();
       return out;
@@ -27839,19 +28029,19 @@ function argumentsFrom(text, start) {
   }
   return void 0;
 }
-function stringEnd2(text, i) {
-  const q = text[i];
-  const quote = text.startsWith(q.repeat(3), i) ? q.repeat(3) : q;
-  for (let k = i + quote.length; k < text.length; k++) {
-    if (text[k] === "\\") k++;
-    else if (text.startsWith(quote, k)) return k + quote.length;
-    else if (quote.length === 1 && text[k] === "\n") return k;
+function stringEnd2(text2, i) {
+  const q = text2[i];
+  const quote = text2.startsWith(q.repeat(3), i) ? q.repeat(3) : q;
+  for (let k = i + quote.length; k < text2.length; k++) {
+    if (text2[k] === "\\") k++;
+    else if (text2.startsWith(quote, k)) return k + quote.length;
+    else if (quote.length === 1 && text2[k] === "\n") return k;
   }
-  return text.length;
+  return text2.length;
 }
-function asArgument(text, index) {
-  const m = /^([A-Za-z_]\w*)\s*=(?!=)\s*([\s\S]*)$/.exec(text);
-  return m ? { name: m[1], text: m[2], index } : { text, index };
+function asArgument(text2, index) {
+  const m = /^([A-Za-z_]\w*)\s*=(?!=)\s*([\s\S]*)$/.exec(text2);
+  return m ? { name: m[1], text: m[2], index } : { text: text2, index };
 }
 function stringLiteral2(expr) {
   const m = /^[rRuU]?('''|"""|'|")([\s\S]*)\1$/.exec(expr.trim());
@@ -27882,8 +28072,8 @@ function literalArgument(arg) {
   const value = stringLiteral2(arg.text);
   return value === void 0 ? void 0 : { value, index: arg.index };
 }
-function literalVariable(code2, text, before) {
-  const name = /^[A-Za-z_]\w*$/.exec(text.trim())?.[0];
+function literalVariable(code2, text2, before) {
+  const name = /^[A-Za-z_]\w*$/.exec(text2.trim())?.[0];
   if (!name) return void 0;
   let last;
   for (const m of code2.slice(0, before).matchAll(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)([^\\n]*)`, "gm")))
@@ -27933,10 +28123,10 @@ function pythonPassword(c) {
   }
   return void 0;
 }
-function pythonFileCredentials(text) {
+function pythonFileCredentials(text2) {
   const out = [];
-  for (const { index, what } of passwordCalls(text)) {
-    const line = text.slice(0, index).split("\n").length;
+  for (const { index, what } of passwordCalls(text2)) {
+    const line = text2.slice(0, index).split("\n").length;
     if (!out.some((c) => c.line === line)) out.push({ line, what });
   }
   return out.sort((a, b) => a.line - b.line);
@@ -28775,8 +28965,8 @@ function conditionEdits(lines2, web, dep) {
   const file = dep.file;
   const step = indentStep(lines2, web);
   const cond = (name) => name === dep.service ? "service_healthy" : "service_started";
-  const text = lines2[dep.line - 1] ?? "";
-  const flow = /^(\s*)depends_on:\s*\[([^\]#]*)\]\s*$/.exec(text);
+  const text2 = lines2[dep.line - 1] ?? "";
+  const flow = /^(\s*)depends_on:\s*\[([^\]#]*)\]\s*$/.exec(text2);
   if (flow) {
     const names = flow[2].split(",").map((n) => n.trim().replace(/^(["'])(.*)\1$/, "$2")).filter(Boolean);
     const ind2 = flow[1];
@@ -28796,7 +28986,7 @@ function conditionEdits(lines2, web, dep) {
       return replaceLines(file, d.line, d.line, [`${ind2}${name}:`, `${ind2}${step}condition: ${cond(name)}`]);
     });
   }
-  if (!new RegExp(`^\\s*(["']?)${dep.service.replace(/[.-]/g, "\\$&")}\\1\\s*:\\s*(#.*)?$`).test(text))
+  if (!new RegExp(`^\\s*(["']?)${dep.service.replace(/[.-]/g, "\\$&")}\\1\\s*:\\s*(#.*)?$`).test(text2))
     return void 0;
   const end = blockEnd(lines2, dep.line);
   for (let n = dep.line + 1; n <= end; n++) {
@@ -28804,7 +28994,7 @@ function conditionEdits(lines2, web, dep) {
     if (written)
       return [replaceInLine(file, n, written[1].length + 1, written[0].length + 1, "service_healthy")];
   }
-  const ind = childIndent(lines2, dep.line) ?? `${indentOf(text)}${step}`;
+  const ind = childIndent(lines2, dep.line) ?? `${indentOf(text2)}${step}`;
   return [insertLines(file, dep.line + 1, [`${ind}condition: service_healthy`])];
 }
 function pgIsReady(lines2, db) {
@@ -28946,9 +29136,9 @@ function remoteDatabaseHost(app) {
   const config2 = configs.length === 1 ? configs[0] : void 0;
   if (!config2?.engine || !isServerEngine(config2.engine)) return void 0;
   const host = config2.fields.HOST;
-  const text = host?.kind === "literal" ? host.value : host?.kind === "env" ? app.dockerfile?.targetStage?.env[host.variable] : void 0;
-  if (typeof text !== "string" || !text.includes(".")) return void 0;
-  return /^(localhost|127\.|0\.0\.0\.0|host\.docker\.internal)/i.test(text) ? void 0 : text;
+  const text2 = host?.kind === "literal" ? host.value : host?.kind === "env" ? app.dockerfile?.targetStage?.env[host.variable] : void 0;
+  if (typeof text2 !== "string" || !text2.includes(".")) return void 0;
+  return /^(localhost|127\.|0\.0\.0\.0|host\.docker\.internal)/i.test(text2) ? void 0 : text2;
 }
 var DATA_TASKS, adminTaskAtBuild;
 var init_TF0501_admin_task_at_build = __esm({
@@ -29078,10 +29268,10 @@ function composeEnvFiles(texts, composeFiles, defaultFiles) {
 }
 function composeCommands(texts) {
   const out = [];
-  for (const [source, text] of Object.entries(texts)) {
+  for (const [source, text2] of Object.entries(texts)) {
     const makefile = baseName(source) === "Makefile";
     if (!makefile && !isScript(source)) continue;
-    const lines2 = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
+    const lines2 = text2.replace(/\\\r?\n/g, " ").split(/\r?\n/);
     const expand3 = makefile ? makeExpander(lines2) : (l) => l;
     for (const written of lines2) {
       const line = expand3(written);
@@ -29192,8 +29382,8 @@ var init_input = __esm({
 function isComposeOverrideFile(path4) {
   return COMPOSE_OVERRIDES.includes(path4.slice(path4.lastIndexOf("/") + 1));
 }
-function buildsOf(file, text) {
-  const services = entryOf(parseComposeYaml(file, text).root, "services")?.value;
+function buildsOf(file, text2) {
+  const services = entryOf(parseComposeYaml(file, text2).root, "services")?.value;
   if (services?.kind !== "map") return [];
   const out = [];
   for (const { value } of services.entries) {
@@ -29208,19 +29398,19 @@ function buildsOf(file, text) {
   }
   return out;
 }
-function definesNoService(file, text) {
-  const root = parseComposeYaml(file, text).root;
+function definesNoService(file, text2) {
+  const root = parseComposeYaml(file, text2).root;
   if (root === void 0 || root.kind === "scalar" && root.value === null) return true;
   if (root.kind !== "map") return false;
   const services = entryOf(root, "services")?.value;
   return root.entries.every((e) => NON_SERVICE_KEYS.has(e.key) || e.key.startsWith("x-")) && (services === void 0 || services.kind !== "map" || services.entries.length === 0);
 }
-function repeatsServices(file, text, baseFile, baseText) {
+function repeatsServices(file, text2, baseFile, baseText) {
   const names = (f, t) => {
     const services = entryOf(parseComposeYaml(f, t).root, "services")?.value;
     return services?.kind === "map" ? services.entries.map((e) => e.key) : [];
   };
-  const own = names(file, text);
+  const own = names(file, text2);
   const base = new Set(names(baseFile, baseText));
   return own.length > 0 && own.every((n) => base.has(n));
 }
@@ -29239,8 +29429,8 @@ function extendedFiles(files, texts) {
   }
   return byFile;
 }
-function overridesBase(file, text, baseFile, baseText) {
-  const services = entryOf(parseComposeYaml(file, text).root, "services")?.value;
+function overridesBase(file, text2, baseFile, baseText) {
+  const services = entryOf(parseComposeYaml(file, text2).root, "services")?.value;
   const baseServices = entryOf(parseComposeYaml(baseFile, baseText).root, "services")?.value;
   if (services?.kind !== "map" || baseServices?.kind !== "map") return false;
   const own = new Set(services.entries.map((e) => e.key));
@@ -29393,8 +29583,8 @@ var init_compose_projects = __esm({
           );
           const baseFile = base?.files[0];
           if (!base || !baseFile || !COMPOSE_BASES.includes(baseName(baseFile))) continue;
-          const text = this.texts[file] ?? "";
-          const layered = isComposeOverride(baseName(file)) || repeatsServices(file, text, baseFile, this.texts[baseFile] ?? "") || overridesBase(file, text, baseFile, this.texts[baseFile] ?? "");
+          const text2 = this.texts[file] ?? "";
+          const layered = isComposeOverride(baseName(file)) || repeatsServices(file, text2, baseFile, this.texts[baseFile] ?? "") || overridesBase(file, text2, baseFile, this.texts[baseFile] ?? "");
           if (!layered) continue;
           set.dir = target;
           set.files = [...base.files, file];
@@ -29409,13 +29599,13 @@ var init_compose_projects = __esm({
        * an ancestor directory (`docker/docker-compose.override.yml` setting only a command) is layered on the nearest one.
        */
       layerOnAncestor(sets, set, file) {
-        const text = this.texts[file] ?? "";
-        if (/^\s+(build|image)\s*:/m.test(text)) return;
+        const text2 = this.texts[file] ?? "";
+        if (/^\s+(build|image)\s*:/m.test(text2)) return;
         for (let dir = dirName(set.dir); ; dir = dirName(dir)) {
           const base = sets.find((s) => s !== set && s.dir === dir && s.files.every((f) => dirName(f) === dir));
           const baseFile = base?.files[0];
           if (base && baseFile && COMPOSE_BASES.includes(baseName(baseFile))) {
-            if (!repeatsServices(file, text, baseFile, this.texts[baseFile] ?? "")) return;
+            if (!repeatsServices(file, text2, baseFile, this.texts[baseFile] ?? "")) return;
             set.dir = dir;
             set.files = [...base.files, file];
             if (sets.some((s) => s !== set && s.files.join("\n") === set.files.join("\n")))
@@ -29487,8 +29677,8 @@ function mountsOverCode(app, web, advice) {
     );
     if (!whole && !part) continue;
     const held = heldCodeDir(app, v, codeDir);
-    const text = app.imageNotBuiltHere ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. It runs the image '${app.imageNotBuiltHere}', which no build of this repository makes, so what that image holds at ${shownTarget(v)} is unknown (${app.dockerfile?.file ?? "the Dockerfile"} would put the code at ${held}).` : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
-    out.push({ mount: v, text: `${text} ${advice(v.file)}` });
+    const text2 = app.imageNotBuiltHere ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. It runs the image '${app.imageNotBuiltHere}', which no build of this repository makes, so what that image holds at ${shownTarget(v)} is unknown (${app.dockerfile?.file ?? "the Dockerfile"} would put the code at ${held}).` : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
+    out.push({ mount: v, text: `${text2} ${advice(v.file)}` });
   }
   return out;
 }
@@ -29560,7 +29750,7 @@ var init_TF0503_source_mounted_over_image = __esm({
         for (const { app, compose, service } of appImageServices(project)) {
           const isAppService = service === compose.appService;
           const advice = (file) => isDevelopmentComposeFile(file, composeFiles, compose.files) ? devFileAdvice(file) : KEEP_IN_DEV;
-          for (const { mount, text } of mountsOverCode(app, service, advice)) {
+          for (const { mount, text: text2 } of mountsOverCode(app, service, advice)) {
             if (isComposeOverrideFile(mount.file)) continue;
             const key = `${mount.file}\0${mount.line}`;
             const seen = byLine.get(key);
@@ -29569,7 +29759,7 @@ var init_TF0503_source_mounted_over_image = __esm({
                 file: mount.file,
                 line: mount.line,
                 services: [service.name],
-                text,
+                text: text2,
                 ofAppService: false
               });
             else if (!seen.services.includes(service.name)) seen.services.push(service.name);
@@ -29577,9 +29767,9 @@ var init_TF0503_source_mounted_over_image = __esm({
           }
         }
         const lines2 = [...byLine.values()].filter((l) => l.ofAppService);
-        return lines2.map(({ file, line, services, text }) => {
+        return lines2.map(({ file, line, services, text: text2 }) => {
           const who = services.length === 1 ? `Service '${services[0]}' bind-mounts` : `Services ${services.map((n) => `'${n}'`).join(", ")} bind-mount`;
-          return { file, line, message: `${who} ${text}` };
+          return { file, line, message: `${who} ${text2}` };
         });
       }
     });
@@ -30538,8 +30728,8 @@ function bindAllInterfaces(context) {
       const at2 = quoted2 ?? locate(lines2, anchor, finding.line, last);
       if (!at2) return void 0;
       const end = { line: at2.line, column: at2.column + anchor.length + (quoted2 ? 2 : 0) };
-      const text = quoted2 ? words2.map((w2) => `, ${JSON.stringify(w2)}`).join("") : words2.map((w2) => ` ${w2}`).join("");
-      return { title: `${server.kind} binds 0.0.0.0`, edits: [insertAt(finding.file, end, text)] };
+      const text2 = quoted2 ? words2.map((w2) => `, ${JSON.stringify(w2)}`).join("") : words2.map((w2) => ` ${w2}`).join("");
+      return { title: `${server.kind} binds 0.0.0.0`, edits: [insertAt(finding.file, end, text2)] };
     }
   }
   return void 0;
@@ -30886,13 +31076,13 @@ function uwsgiIniArg(argv) {
   const last = argv.length === 2 ? argv[1] : void 0;
   return last && /^[^-].*\.ini$/.test(last) ? last : void 0;
 }
-function uwsgiIniLogs(file, text) {
+function uwsgiIniLogs(file, text2) {
   const logFiles = [];
   let user;
   let section = "";
   let dieOnTerm = false;
   const daemons = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
+  text2.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
     const header2 = /^\[([^\]]+)\]$/.exec(line);
@@ -31339,48 +31529,48 @@ function isBusyBoxSh(program, shells) {
 }
 function endsInSimpleCommand(script, last, busybox = false) {
   const joined = withoutPlaceholders(script).replace(/\\\n/g, " ");
-  const text = joined.trim();
-  if (last.background || !busybox && last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
+  const text2 = joined.trim();
+  if (last.background || !busybox && last.redirects.length > 0 || /\btrap\b/.test(text2)) return false;
   if (!endsWithLastCommand(joined, busybox)) return false;
-  if (!busybox && /(^|[^&<>])&(?![&>])/.test(text)) return false;
-  const seps = separators(text);
-  const tail2 = seps && lastListItem(text, seps);
+  if (!busybox && /(^|[^&<>])&(?![&>])/.test(text2)) return false;
+  const seps = separators(text2);
+  const tail2 = seps && lastListItem(text2, seps);
   if (!seps || !tail2 || tail2.after === "|") return false;
-  if (!busybox && !bashOptimizesLastLine(text, seps)) return false;
+  if (!busybox && !bashOptimizesLastLine(text2, seps)) return false;
   const item = tail2.item.replace(/\s+#.*$/, "").trim();
   const redirected = busybox ? /[)}]$|^\w+\(\)/ : /[<>]|[)}]$|^\w+\(\)/;
   return item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !redirected.test(item);
 }
-function endsWithLastCommand(text, busybox) {
-  const body = !busybox && text.endsWith("\n") ? text.slice(0, -1) : text;
+function endsWithLastCommand(text2, busybox) {
+  const body = !busybox && text2.endsWith("\n") ? text2.slice(0, -1) : text2;
   const lastLine = body.slice(body.lastIndexOf("\n") + 1).trim();
   return lastLine !== "" && !lastLine.startsWith("#");
 }
-function bashOptimizesLastLine(text, seps) {
-  const live = seps.filter((s) => !blank(text.slice(s.end)));
+function bashOptimizesLastLine(text2, seps) {
+  const live = seps.filter((s) => !blank(text2.slice(s.end)));
   let from = 0;
   for (const [i, s] of live.entries())
-    if (s.sep === "\n" && !/(&&|\|)$/.test(text.slice(0, s.at).trimEnd())) from = i + 1;
+    if (s.sep === "\n" && !/(&&|\|)$/.test(text2.slice(0, s.at).trimEnd())) from = i + 1;
   const line = live.slice(from).filter((s) => s.sep !== "\n");
   const lastSemicolon = line.findLastIndex((s) => s.sep === ";");
   return lastSemicolon < 0 || line.slice(lastSemicolon + 1).every((s) => s.sep !== "&&" && s.sep !== "||");
 }
-function blank(text) {
-  return text.replace(/(^|\s)#[^\n]*/g, "").trim() === "";
+function blank(text2) {
+  return text2.replace(/(^|\s)#[^\n]*/g, "").trim() === "";
 }
 function endsInExec(script, last) {
-  const text = script.replace(/\\\n/g, " ").trim();
+  const text2 = script.replace(/\\\n/g, " ").trim();
   if (!last.viaExec || last.background) return false;
-  const seps = separators(text);
-  const tail2 = seps && lastListItem(text, seps);
+  const seps = separators(text2);
+  const tail2 = seps && lastListItem(text2, seps);
   return tail2 !== void 0 && tail2.after !== "|" && /^exec\s/.test(tail2.item.trim());
 }
-function separators(text) {
+function separators(text2) {
   const out = [];
   let quote;
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
     if (quote) {
       if (c === "\\" && quote === '"') i++;
       else if (c === quote) quote = void 0;
@@ -31388,25 +31578,25 @@ function separators(text) {
     }
     if (c === "\\") i++;
     else if (c === "'" || c === '"' || c === "`") quote = c;
-    else if (c === "#" && (i === 0 || /[\s;&|()]/.test(text[i - 1]))) {
-      const end = text.indexOf("\n", i);
-      i = end < 0 ? text.length : end - 1;
+    else if (c === "#" && (i === 0 || /[\s;&|()]/.test(text2[i - 1]))) {
+      const end = text2.indexOf("\n", i);
+      i = end < 0 ? text2.length : end - 1;
     } else if (c === "(" || c === "{") depth++;
     else if ((c === ")" || c === "}") && depth > 0) depth--;
     else if (depth === 0 && /[;&|\n]/.test(c)) {
-      const two = text.slice(i, i + 2);
+      const two = text2.slice(i, i + 2);
       const sep5 = two === "&&" || two === "||" || two === ";;" ? two : c;
-      if (c === "&" && sep5 === "&" && (/[<>]/.test(text[i - 1] ?? "") || text[i + 1] === ">")) continue;
+      if (c === "&" && sep5 === "&" && (/[<>]/.test(text2[i - 1] ?? "") || text2[i + 1] === ">")) continue;
       out.push({ sep: sep5, at: i, end: i + sep5.length });
       i += sep5.length - 1;
     }
   }
   return quote ? void 0 : out;
 }
-function lastListItem(text, seps) {
-  const before = seps.filter((s) => !blank(text.slice(s.end))).at(-1);
+function lastListItem(text2, seps) {
+  const before = seps.filter((s) => !blank(text2.slice(s.end))).at(-1);
   return {
-    item: text.slice(before?.end ?? 0).replace(/[;\s]+$/, ""),
+    item: text2.slice(before?.end ?? 0).replace(/[;\s]+$/, ""),
     after: before?.sep ?? ""
   };
 }
@@ -32742,8 +32932,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 // src/rules/TF1301-runs-as-root.ts
 function fixRunsAsRoot(context) {
   const found = appOfDockerfile(context);
-  const text = found && linesOf(context, found.dockerfile.file);
-  if (!found || !text || found.stage.lastLine !== context.finding.line) return void 0;
+  const text2 = found && linesOf(context, found.dockerfile.file);
+  if (!found || !text2 || found.stage.lastLine !== context.finding.line) return void 0;
   if (suDrop(found.app) || privilegeDrop(found.app) || proxyInContainer(found.app)) return void 0;
   if (runtimeUser(found.app)) return void 0;
   const { dockerfile, stage } = found;
@@ -32751,7 +32941,7 @@ function fixRunsAsRoot(context) {
   const runtime = runtimeInsertionLine(stage);
   const root = stage.user && stage.instructions.includes(stage.user) ? stage.user : void 0;
   const inPlace = root && root.line < runtime && !runs.some((i) => i.line > root.line) ? root : void 0;
-  const existing = createdUser(runs.map((r) => text.slice(r.line - 1, r.endLine).join("\n"))) ?? known(usersCreatedByRuns(dockerfile, stage).at(-1));
+  const existing = createdUser(runs.map((r) => text2.slice(r.line - 1, r.endLine).join("\n"))) ?? known(usersCreatedByRuns(dockerfile, stage).at(-1));
   let lines2;
   let at2 = runtime;
   if (existing) lines2 = [`USER ${existing}`];
@@ -33546,7 +33736,7 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
     (0, import_node_fs.closeSync)(fd);
   }
 }
-function writeOwnFile(path4, text, within) {
+function writeOwnFile(path4, text2, within) {
   const file = (0, import_node_path19.resolve)(path4);
   const dir = ownDirectory((0, import_node_path19.dirname)(file), within);
   const target = (0, import_node_path19.join)(dir, (0, import_node_path19.basename)(file));
@@ -33568,7 +33758,7 @@ function writeOwnFile(path4, text, within) {
     if (info.nlink > 1)
       throw new UnsafePathError(path4, "a file with other hard links; refusing to write to it");
     (0, import_node_fs.ftruncateSync)(fd, 0);
-    const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
+    const bytes = typeof text2 === "string" ? Buffer.from(text2, "utf8") : text2;
     for (let off = 0; off < bytes.length; ) off += (0, import_node_fs.writeSync)(fd, bytes, off, bytes.length - off, off);
   } finally {
     (0, import_node_fs.closeSync)(fd);
@@ -33664,9 +33854,9 @@ function dockerSdkUses(files, read) {
   const out = [];
   const python = files.filter((f) => f.endsWith(".py")).slice(0, MAX_PYTHON_FILES);
   for (const file of python) {
-    const text = read(file);
-    if (text === void 0 || !text.includes("docker")) continue;
-    const lines2 = text.split(/\r?\n/);
+    const text2 = read(file);
+    if (text2 === void 0 || !text2.includes("docker")) continue;
+    const lines2 = text2.split(/\r?\n/);
     const at2 = lines2.findIndex((l) => SDK_LINE.test(l));
     if (at2 >= 0) out.push({ file, line: at2 + 1, text: lines2[at2].trim() });
   }
@@ -33686,14 +33876,14 @@ function decodeText(bytes) {
   const encoding = encodingOf(bytes);
   if (encoding === "utf-16le" || encoding === "utf-16be") {
     if (bytes.length % 2 !== 0) return { reason: "not valid UTF-16 text (odd number of bytes)" };
-    let text;
+    let text2;
     try {
-      text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2));
+      text2 = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2));
     } catch {
       return { reason: "not valid UTF-16 text" };
     }
-    if (text.includes("\0")) return { reason: "binary content (NUL characters), not text" };
-    return { text, encoding };
+    if (text2.includes("\0")) return { reason: "binary content (NUL characters), not text" };
+    return { text: text2, encoding };
   }
   const body = encoding === "utf-8-bom" ? bytes.subarray(3) : bytes;
   if (body.includes(0)) return { reason: "binary content (NUL bytes), not text" };
@@ -33709,16 +33899,16 @@ function encodingOf(bytes) {
   if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) return "utf-8-bom";
   return "utf-8";
 }
-function encodeText(text, encoding) {
+function encodeText(text2, encoding) {
   switch (encoding) {
     case "utf-8":
-      return Buffer.from(text, "utf8");
+      return Buffer.from(text2, "utf8");
     case "utf-8-bom":
-      return Buffer.concat([Buffer.from([239, 187, 191]), Buffer.from(text, "utf8")]);
+      return Buffer.concat([Buffer.from([239, 187, 191]), Buffer.from(text2, "utf8")]);
     case "utf-16le":
-      return Buffer.concat([Buffer.from([255, 254]), Buffer.from(text, "utf16le")]);
+      return Buffer.concat([Buffer.from([255, 254]), Buffer.from(text2, "utf16le")]);
     case "utf-16be":
-      return Buffer.concat([Buffer.from([254, 255]), Buffer.from(text, "utf16le").swap16()]);
+      return Buffer.concat([Buffer.from([254, 255]), Buffer.from(text2, "utf16le").swap16()]);
   }
 }
 var init_text_encoding = __esm({
@@ -33818,51 +34008,51 @@ function secondPassFiles(texts, files, options) {
   const copiedAs = /* @__PURE__ */ new Map();
   const nginxNames = /* @__PURE__ */ new Set();
   const nginxDirs = /* @__PURE__ */ new Set();
-  for (const [file, text] of Object.entries(texts)) {
+  for (const [file, text2] of Object.entries(texts)) {
     if (!file.endsWith(".py")) {
-      for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
+      for (const m of text2.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
         if (baseName(m[1]) !== "manage.py") pythonNames.add(baseName(m[1]));
-      for (const m of text.matchAll(/\bmanage\.py\s+([a-z_][a-z0-9_]*)/g)) managementCommands.add(m[1]);
-      for (const m of text.matchAll(/--ini(?:=|\s+)['"]?([^\s'"]+\.ini)\b/g))
+      for (const m of text2.matchAll(/\bmanage\.py\s+([a-z_][a-z0-9_]*)/g)) managementCommands.add(m[1]);
+      for (const m of text2.matchAll(/--ini(?:=|\s+)['"]?([^\s'"]+\.ini)\b/g))
         commandWords2.add(baseName(m[1]));
     }
-    for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.-]*)/g))
+    for (const m of text2.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.-]*)/g))
       modules.add(m[1]);
     if (!file.endsWith(".py"))
-      for (const m of text.matchAll(/--settings(?:=|\s+)['"]?([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)/g))
+      for (const m of text2.matchAll(/--settings(?:=|\s+)['"]?([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)/g))
         modules.add(m[1]);
     if (!/(^|\/)\.env$/.test(file)) {
-      for (const m of text.matchAll(
+      for (const m of text2.matchAll(
         /(?:^|\s)(?:-[UIqv]*[rc]|--requirements?|--constraint)(?:\s*=\s*|\s+|(?=[^\s-]))([^\s"'\\]+)/g
       ))
         requirementNames.add(baseName(m[1]));
     }
     if (isDockerfile(file)) {
-      for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+([^\n]*)/gim))
+      for (const m of text2.matchAll(/^\s*(?:COPY|ADD)\s+([^\n]*)/gim))
         for (const w2 of m[1].split(/\s+/)) {
           if (/\.(txt|in)$/.test(w2)) requirementNames.add(baseName(w2));
-          if (/\.conf$/.test(w2) && /supervisor/.test(text)) commandWords2.add(baseName(w2));
+          if (/\.conf$/.test(w2) && /supervisor/.test(text2)) commandWords2.add(baseName(w2));
         }
-      for (const m of text.matchAll(
+      for (const m of text2.matchAll(
         /^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\n[]+?)\s+\/etc\/nginx\/?\S*\s*$/gim
       ))
         for (const w2 of m[2].split(/\s+/).filter((w3) => w3 && !w3.startsWith("--"))) {
           if (w2.endsWith("/") || w2 === ".") nginxDirs.add(baseName(w2.replace(/\/+$/, "")));
           else nginxNames.add(baseName(w2));
         }
-      for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\s[]+)\s+([^\s\\]+)\s*$/gim))
+      for (const m of text2.matchAll(/^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\s[]+)\s+([^\s\\]+)\s*$/gim))
         if (!m[3].endsWith("/"))
           copiedAs.set(baseName(m[3]), [...copiedAs.get(baseName(m[3])) ?? [], baseName(m[2])]);
     }
-    if (/\bsupervisord\b/.test(text)) supervisorRun = true;
-    if (isDockerfile(file) || looksLikeCompose(file, text)) {
-      for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
+    if (/\bsupervisord\b/.test(text2)) supervisorRun = true;
+    if (isDockerfile(file) || looksLikeCompose(file, text2)) {
+      for (const m of text2.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
         dockerfileNames.add(baseName(m[1]));
-      for (const name of envFileNames(text)) envFiles.add(name);
-      for (const line of commandLines(text))
+      for (const name of envFileNames(text2)) envFiles.add(name);
+      for (const line of commandLines(text2))
         for (const m of line.matchAll(/[\w./-]+/g)) commandWords2.add(baseName(m[0]));
-    } else if (!file.endsWith(".py") && isScriptFile(file, text)) {
-      for (const line of text.split(/\r?\n/)) {
+    } else if (!file.endsWith(".py") && isScriptFile(file, text2)) {
+      for (const line of text2.split(/\r?\n/)) {
         if (/^\s*#/.test(line)) continue;
         for (const m of line.matchAll(/[\w.-]*\/[\w./-]+|^\s*(?:exec\s+)?[\w.-]+/g))
           commandWords2.add(baseName(m[0].trim().replace(/^exec\s+/, "")));
@@ -33873,23 +34063,23 @@ function secondPassFiles(texts, files, options) {
     if (commandWords2.has(name)) for (const source of sources) commandWords2.add(source);
   for (const module2 of modules)
     for (const dir of [...manageDirs, "."]) for (const f of moduleFiles(dir, module2)) out.add(f);
-  for (const [file, text] of Object.entries(texts))
-    for (const module2 of settingsChoosingModules(file, text))
+  for (const [file, text2] of Object.entries(texts))
+    for (const module2 of settingsChoosingModules(file, text2))
       for (const dir of [...manageDirs, "."]) for (const f of moduleFiles(dir, module2)) out.add(f);
-  for (const [file, text] of Object.entries(texts)) {
+  for (const [file, text2] of Object.entries(texts)) {
     if (!file.endsWith(".py") || baseName(file) === "manage.py") continue;
-    for (const m of text.matchAll(/^[ \t]*from\s+(\.*)([A-Za-z_][\w.]*)?\s+import\s+\*/gm)) {
+    for (const m of text2.matchAll(/^[ \t]*from\s+(\.*)([A-Za-z_][\w.]*)?\s+import\s+\*/gm)) {
       let dir = dirName(file);
       for (let i = 1; i < m[1].length; i++) dir = dirName(dir);
       const dirs = m[1] ? [dir] : [...manageDirs, "."];
       for (const d of dirs)
         for (const f of m[2] ? moduleFiles(d, m[2]) : [joinPath(d, "__init__.py")]) out.add(f);
     }
-    if (/\bsplit_settings\b/.test(text)) {
+    if (/\bsplit_settings\b/.test(text2)) {
       for (const f of files) if (f.endsWith(".py") && f.startsWith(`${dirName(file)}/`)) out.add(f);
     }
-    if (!/^\s*(INSTALLED_APPS|DATABASES|SECRET_KEY)\b/m.test(text)) continue;
-    for (const m of text.matchAll(
+    if (!/^\s*(INSTALLED_APPS|DATABASES|SECRET_KEY)\b/m.test(text2)) continue;
+    for (const m of text2.matchAll(
       /^[ \t]*from\s+(\.*)([A-Za-z_][\w.]*)?\s+import\s+(?:\(([^)]*)\)|([\w \t,]+))/gm
     )) {
       let dir = dirName(file);
@@ -33900,7 +34090,7 @@ function secondPassFiles(texts, files, options) {
       for (const d of dirs) for (const mod of modules2) for (const f of moduleFiles(d, mod)) out.add(f);
       if (!m[2]) for (const d of dirs) out.add(joinPath(d, "__init__.py"));
     }
-    for (const m of text.matchAll(/^[ \t]*import\s+([A-Za-z_][\w.]*)/gm))
+    for (const m of text2.matchAll(/^[ \t]*import\s+([A-Za-z_][\w.]*)/gm))
       for (const d of [...manageDirs, "."]) for (const f of moduleFiles(d, m[1])) out.add(f);
   }
   for (const f of files) {
@@ -33922,9 +34112,9 @@ function secondPassFiles(texts, files, options) {
   }
   return [...out];
 }
-function extendsFileNames(file, text) {
+function extendsFileNames(file, text2) {
   const out = [];
-  const lines2 = text.split(/\r?\n/);
+  const lines2 = text2.split(/\r?\n/);
   lines2.forEach((line, i) => {
     const m = /^(\s*)extends\s*:\s*(.*)$/.exec(line);
     if (!m) return;
@@ -33940,10 +34130,10 @@ function extendsFileNames(file, text) {
   });
   return out;
 }
-function commandLines(text) {
+function commandLines(text2) {
   const out = [];
   let key;
-  for (const line of text.split(/\r?\n/)) {
+  for (const line of text2.split(/\r?\n/)) {
     const indent2 = /^\s*/.exec(line)[0].length;
     if (key !== void 0 && line.trim() !== "" && indent2 > key) {
       out.push(line);
@@ -33956,9 +34146,9 @@ function commandLines(text) {
   }
   return out;
 }
-function envFileNames(text) {
+function envFileNames(text2) {
   const out = [];
-  const lines2 = text.split(/\r?\n/);
+  const lines2 = text2.split(/\r?\n/);
   const word = (s) => /^['"]?([^\s'"#,[\]{}]+)/.exec(s.trim())?.[1];
   lines2.forEach((line, i) => {
     const m = /^(\s*)env_file\s*:\s*(.*)$/.exec(line);
@@ -34062,18 +34252,18 @@ function linkTarget(abs, realRoot) {
   }
   return { reason: "a symbolic link to something that is not a regular file" };
 }
-function settingsChoosingModules(file, text) {
+function settingsChoosingModules(file, text2) {
   if (!file.endsWith(".py")) return [];
   const out = [];
-  if (/^(manage|wsgi|asgi)\.py$/.test(baseName(file)) || /\bDJANGO_SETTINGS_MODULE\b/.test(text))
-    for (const m of text.matchAll(
+  if (/^(manage|wsgi|asgi)\.py$/.test(baseName(file)) || /\bDJANGO_SETTINGS_MODULE\b/.test(text2))
+    for (const m of text2.matchAll(
       /^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w.]*))/gm
     )) {
       const parts = (m[1] ?? m[2]).split(".");
       out.push(...parts.map((_, i) => parts.slice(0, i + 1).join(".")));
     }
-  if (/\bDJANGO_SETTINGS_MODULE\b/.test(text))
-    for (const m of text.matchAll(/['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]/g)) out.push(m[1]);
+  if (/\bDJANGO_SETTINGS_MODULE\b/.test(text2))
+    for (const m of text2.matchAll(/['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]/g)) out.push(m[1]);
   return out;
 }
 var import_node_fs3, import_node_path21, MAX_FILES, MAX_FILE_BYTES;
@@ -34117,8 +34307,8 @@ function encodingsOf(secret) {
 function isSecretName3(name) {
   return isSecretName(name) || ALSO_MASKED.test(name);
 }
-function tail(text, lines2 = 30) {
-  const all = text.replace(/\s+$/, "").split("\n");
+function tail(text2, lines2 = 30) {
+  const all = text2.replace(/\s+$/, "").split("\n");
   return all.slice(Math.max(0, all.length - lines2)).join("\n");
 }
 var MASK, MIN_SECRET, ORDINARY_WORD, MIN_ENCODED, ACCESS_TOKEN_USER, base64, padded, base64url, Redactor, ALSO_MASKED;
@@ -34152,9 +34342,9 @@ var init_redact = __esm({
         for (const form of encodingsOf(secret)) this.forms.add(form);
         this.ordered = [...this.forms].sort((a, b) => b.length - a.length);
       }
-      redact(text) {
-        if (text === void 0) return void 0;
-        let out = text;
+      redact(text2) {
+        if (text2 === void 0) return void 0;
+        let out = text2;
         for (const s of this.ordered) if (out.includes(s)) out = out.split(s).join(MASK);
         return out;
       }
@@ -34445,9 +34635,9 @@ var init_http = __esm({
 });
 
 // src/smoke/build.ts
-function dockerfileInstructions(text) {
+function dockerfileInstructions(text2) {
   const out = [];
-  const lines2 = text.split(/\r?\n/);
+  const lines2 = text2.split(/\r?\n/);
   let current;
   let heredoc;
   for (let i = 0; i < lines2.length; i++) {
@@ -35112,7 +35302,7 @@ function serverPort(run, image, env) {
     ...image.Cmd ?? [],
     appService?.command?.raw ?? "",
     ...run.app.entrypointScripts.flatMap((e) => e.script.commands.flatMap((c) => c.argv))
-  ].some((text) => portVariable.test(text));
+  ].some((text2) => portVariable.test(text2));
   const imagePort = (image.Env ?? []).find((e) => e.startsWith("PORT="))?.slice(5);
   const givenPort = Number(env.PORT ?? imagePort);
   const port = run.options.port ?? exposed[0] ?? composePort ?? (startsOnPortVariable && Number.isInteger(givenPort) && givenPort > 0 ? givenPort : 8e3);
@@ -35415,14 +35605,14 @@ function releaseArgs(marker, steps) {
 }
 function splitRelease(r, marker, count) {
   const pattern = new RegExp(`\\n?${escape2(marker)} (\\d+) (-?\\d+) (\\d+)\\r?\\n`, "g");
-  const cut = (text) => {
+  const cut = (text2) => {
     const parts = /* @__PURE__ */ new Map();
     let from = 0;
-    for (const m of text.matchAll(pattern)) {
-      parts.set(Number(m[1]), { text: text.slice(from, m.index), code: Number(m[2]), ms: Number(m[3]) });
+    for (const m of text2.matchAll(pattern)) {
+      parts.set(Number(m[1]), { text: text2.slice(from, m.index), code: Number(m[2]), ms: Number(m[3]) });
       from = m.index + m[0].length;
     }
-    return { parts, rest: text.slice(from) };
+    return { parts, rest: text2.slice(from) };
   };
   const out = cut(r.stdout);
   const err = cut(r.stderr);
@@ -36081,8 +36271,8 @@ async function endEngine(run, e) {
   await removeEngineObjects(run, e.engine);
 }
 function stepSentence(step, detail) {
-  const text = detail.trim().replace(/[.;:,]+$/, "");
-  return `${step[0].toUpperCase()}${step.slice(1)}: ${text}.`;
+  const text2 = detail.trim().replace(/[.;:,]+$/, "");
+  return `${step[0].toUpperCase()}${step.slice(1)}: ${text2}.`;
 }
 function logEngine(run, result2) {
   run.log.info(`${result2.engine}: ${result2.status}${result2.reason ? ` (${result2.reason})` : ""}`);
@@ -36625,8 +36815,8 @@ function createDockerCli(binary2 = "docker") {
         child.stdin.on("error", () => void 0);
         if (typeof opts.input === "object") {
           opts.input.then(
-            (text) => {
-              if (!settled) child.stdin.end(text);
+            (text2) => {
+              if (!settled) child.stdin.end(text2);
               startTimer();
             },
             () => {
@@ -36793,17 +36983,17 @@ async function loadConfig(root, file, within = root) {
   const name = explicit ? file : DEFAULT_CONFIG_FILE2;
   const path4 = (0, import_node_path20.resolve)(root, name);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
-  let text;
+  let text2;
   try {
     const bytes = within === null ? readRegularFileSync(path4, MAX_CONFIG_BYTES, name) : readInsideSync(within, path4, { maxBytes: MAX_CONFIG_BYTES, what: "the workspace" });
-    text = bytes.toString("utf8");
+    text2 = bytes.toString("utf8");
   } catch (error) {
     const reason = error instanceof UnsafePathError ? error.reason : error.message;
     if (!explicit && reason === "it does not exist")
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
-  return { ...parseConfig(text, name), file: (0, import_node_path20.relative)((0, import_node_path20.resolve)(root), path4).split(import_node_path20.sep).join("/") };
+  return { ...parseConfig(text2, name), file: (0, import_node_path20.relative)((0, import_node_path20.resolve)(root), path4).split(import_node_path20.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -36831,10 +37021,10 @@ function scannedDirectory(base, directory, source, workspace) {
     throw new OptionError(`${quoted2} is not a directory. Expected the directory of the app to review.`);
   return real;
 }
-function parseConfig(text, name) {
+function parseConfig(text2, name) {
   let doc;
   try {
-    doc = (0, import_yaml2.parse)(text, { maxAliasCount: 100 });
+    doc = (0, import_yaml2.parse)(text2, { maxAliasCount: 100 });
   } catch (error) {
     throw new OptionError(`Invalid config file '${name}': ${error.message.split("\n")[0]}`);
   }
@@ -36931,13 +37121,13 @@ function readText2(root, file) {
     return void 0;
   }
 }
-function writeText(root, file, text) {
+function writeText(root, file, text2) {
   let encoding = "utf-8";
   try {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path22.join)(root, file), encodeText(text, encoding), [root]);
+  writeOwnFile((0, import_node_path22.join)(root, file), encodeText(text2, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
@@ -36960,9 +37150,9 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   }
   return {
     dir,
-    write(file, text) {
-      if (text === void 0) (0, import_node_fs4.rmSync)((0, import_node_path22.join)(dir, file), { force: true });
-      else writeText(dir, file, text);
+    write(file, text2) {
+      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path22.join)(dir, file), { force: true });
+      else writeText(dir, file, text2);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
   };
@@ -36996,9 +37186,9 @@ var import_node_path23 = require("node:path");
 // src/fix/diff.ts
 var CONTEXT = 3;
 var MAX_CELLS = 4e6;
-function splitLines(text) {
-  if (text === "") return [];
-  const lines2 = text.split("\n");
+function splitLines(text2) {
+  if (text2 === "") return [];
+  const lines2 = text2.split("\n");
   if (lines2[lines2.length - 1] === "") lines2.pop();
   else lines2[lines2.length - 1] += "\0";
   return lines2;
@@ -37060,8 +37250,8 @@ function diffLines(a, b) {
 }
 function printLine(op) {
   const noEol = op.line.endsWith("\0");
-  const text = noEol ? op.line.slice(0, -1) : op.line;
-  return noEol ? [`${op.kind}${text}`, "\\ No newline at end of file"] : [`${op.kind}${text}`];
+  const text2 = noEol ? op.line.slice(0, -1) : op.line;
+  return noEol ? [`${op.kind}${text2}`, "\\ No newline at end of file"] : [`${op.kind}${text2}`];
 }
 function unifiedDiff(path4, oldText, newText) {
   if (oldText === newText) return "";
@@ -37116,30 +37306,30 @@ function patchOf(changes, prefix = "") {
 var EditConflict = class extends Error {
   name = "EditConflict";
 };
-function lineEnding(text) {
-  const i = text.indexOf("\n");
-  return i > 0 && text[i - 1] === "\r" ? "\r\n" : "\n";
+function lineEnding(text2) {
+  const i = text2.indexOf("\n");
+  return i > 0 && text2[i - 1] === "\r" ? "\r\n" : "\n";
 }
-function offsetOf(text, starts, line, column) {
-  if (line > starts.length) return text.length;
+function offsetOf(text2, starts, line, column) {
+  if (line > starts.length) return text2.length;
   const lineStart = starts[line - 1];
-  const lineEnd = line < starts.length ? starts[line] : text.length;
+  const lineEnd = line < starts.length ? starts[line] : text2.length;
   return Math.min(lineStart + column - 1, lineEnd);
 }
-function lineStarts2(text) {
+function lineStarts2(text2) {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === "\n" && i + 1 < text.length) starts.push(i + 1);
-  return text.length === 0 ? [] : starts;
+  for (let i = 0; i < text2.length; i++) if (text2[i] === "\n" && i + 1 < text2.length) starts.push(i + 1);
+  return text2.length === 0 ? [] : starts;
 }
 function applyFileEdits(original, edits) {
-  let text = original ?? "";
-  const eol = lineEnding(text);
-  const appends = edits.some((e) => e.start.line > lineStarts2(text).length);
-  if (appends && text.length > 0 && !text.endsWith("\n")) text += eol;
-  const starts = lineStarts2(text);
+  let text2 = original ?? "";
+  const eol = lineEnding(text2);
+  const appends = edits.some((e) => e.start.line > lineStarts2(text2).length);
+  if (appends && text2.length > 0 && !text2.endsWith("\n")) text2 += eol;
+  const starts = lineStarts2(text2);
   const ranges = edits.map((e) => ({
-    from: offsetOf(text, starts, e.start.line, e.start.column),
-    to: offsetOf(text, starts, e.end.line, e.end.column),
+    from: offsetOf(text2, starts, e.start.line, e.start.column),
+    to: offsetOf(text2, starts, e.end.line, e.end.column),
     text: eol === "\r\n" ? e.text.replace(/\r?\n/g, "\r\n") : e.text
   })).sort((a, b) => a.from - b.from || a.to - b.to);
   for (let i = 1; i < ranges.length; i++) {
@@ -37150,10 +37340,10 @@ function applyFileEdits(original, edits) {
   let at2 = 0;
   for (const r of ranges) {
     if (r.to < r.from) throw new EditConflict("an edit ends before it starts");
-    out += text.slice(at2, r.from) + r.text;
+    out += text2.slice(at2, r.from) + r.text;
     at2 = r.to;
   }
-  return out + text.slice(at2);
+  return out + text2.slice(at2);
 }
 function applyEdits(texts, edits) {
   const byFile = /* @__PURE__ */ new Map();
@@ -37178,18 +37368,18 @@ init_command();
 
 // src/parse/requirements.ts
 init_vcs_url();
-function parseRequirements(file, text) {
+function parseRequirements(file, text2) {
   const lines2 = [];
-  const physical = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const physical = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
   for (let i = 0; i < physical.length; i++) {
     const first = i + 1;
     let logical = physical[i];
     while (/\\$/.test(logical) && i + 1 < physical.length) {
       logical = `${logical.slice(0, -1)} ${physical[++i]}`;
     }
-    const text2 = stripComment(logical.replace(/\\$/, "")).trim();
-    if (text2 === "") continue;
-    lines2.push({ line: first, text: text2, ...classify(text2) });
+    const text3 = stripComment(logical.replace(/\\$/, "")).trim();
+    if (text3 === "") continue;
+    lines2.push({ line: first, text: text3, ...classify(text3) });
   }
   return { file, lines: lines2 };
 }
@@ -37201,16 +37391,16 @@ function includedFile(line) {
   const m = /^(?:-r|--requirements?)(?:\s*=\s*|\s*)(\S+)/.exec(line.text);
   return m?.[1];
 }
-function classify(text) {
-  if (/^(-r|--requirements?)(\s|=|(?=[^\s-]))/.test(text)) return { pinned: true, kind: "include" };
-  if (/^(-e|--editable)(\s|=)/.test(text)) {
-    const value = text.replace(/^(-e|--editable)\s*=?\s*/, "").split(/\s+--/)[0].trim();
+function classify(text2) {
+  if (/^(-r|--requirements?)(\s|=|(?=[^\s-]))/.test(text2)) return { pinned: true, kind: "include" };
+  if (/^(-e|--editable)(\s|=)/.test(text2)) {
+    const value = text2.replace(/^(-e|--editable)\s*=?\s*/, "").split(/\s+--/)[0].trim();
     const vcs = vcsUrlOf(value);
     return vcs ? { pinned: namesRevision(vcs), kind: "editable", vcs: value } : { pinned: false, kind: "editable" };
   }
-  if (text.startsWith("-")) return { pinned: true, kind: "option" };
-  const hashed2 = /(^|\s)--hash[=\s]/.test(text);
-  const spec = text.split(/\s+--/)[0].trim();
+  if (text2.startsWith("-")) return { pinned: true, kind: "option" };
+  const hashed2 = /(^|\s)--hash[=\s]/.test(text2);
+  const spec = text2.split(/\s+--/)[0].trim();
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^\S+\s*@\s*\S+:\/\//.test(spec)) {
     const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@/.exec(spec)?.[1];
     const vcs = vcsUrlOf(spec);
@@ -37253,9 +37443,9 @@ function pinInstalledVersions(context, facts) {
 }
 function pinRequirementLine(file, n, lines2, name, installed) {
   const version = installed[normalizePackageName(name)];
-  const text = lines2[n - 1] ?? "";
-  const m = REQUIREMENT_LINE.exec(text);
-  if (!version || !m || /\\\s*$/.test(text) || /\s--/.test(m[2])) return void 0;
+  const text2 = lines2[n - 1] ?? "";
+  const m = REQUIREMENT_LINE.exec(text2);
+  if (!version || !m || /\\\s*$/.test(text2) || /\s--/.test(m[2])) return void 0;
   const from = m[1].length + 1;
   const to = from + m[2].length;
   const space2 = m[3].startsWith(";") ? " " : "";
@@ -37293,23 +37483,23 @@ function pinnedSpec(name, spec, version) {
   const extras = /^[A-Za-z0-9._-]+(\[[^\]]*\])?/.exec(spec)?.[1] ?? "";
   return `${name}${extras}==${version}`;
 }
-var escapeRegExp3 = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var escapeRegExp3 = (text2) => text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 var bareName = (spec) => /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(spec)?.[0] ?? spec;
 function wordAt(lines2, word, first, last) {
   const found = [];
   const pattern = new RegExp(`(^|[\\s"'])${escapeRegExp3(word)}(?=$|[\\s"';&|])`, "g");
   let installed = false;
   for (let n = first; n <= Math.min(last, lines2.length); n++) {
-    let text = lines2[n - 1];
+    let text2 = lines2[n - 1];
     let offset = 0;
     if (!installed) {
-      const at2 = /(^|\s)install(?=\s|$)/.exec(text);
+      const at2 = /(^|\s)install(?=\s|$)/.exec(text2);
       if (!at2) continue;
       installed = true;
       offset = at2.index + at2[0].length;
-      text = text.slice(offset);
+      text2 = text2.slice(offset);
     }
-    for (const m of text.matchAll(pattern))
+    for (const m of text2.matchAll(pattern))
       found.push({ line: n, column: offset + m.index + m[1].length + 1 });
   }
   return found.length === 1 ? found[0] : void 0;
@@ -37326,9 +37516,9 @@ function pinBaseDigest(context, facts) {
     if (!df || !from?.image || from.image !== base.ref || from.digest) continue;
     const arg = df.globalArgs.find((a) => a.default === from.image && from.raw.includes(a.name));
     const line = arg ? arg.line : from.line;
-    const text = lines2[line - 1] ?? "";
-    const start = arg ? text.indexOf(`=${from.image}`) + 1 : text.indexOf(from.image, text.search(/\s/));
-    if (start <= 0 || text.indexOf(from.image, start + 1) >= 0) return void 0;
+    const text2 = lines2[line - 1] ?? "";
+    const start = arg ? text2.indexOf(`=${from.image}`) + 1 : text2.indexOf(from.image, text2.search(/\s/));
+    if (start <= 0 || text2.indexOf(from.image, start + 1) >= 0) return void 0;
     const end = start + from.image.length;
     return {
       title: `${from.image} pinned to the digest the build resolved (${base.digest.slice(0, 19)}\u2026)`,
@@ -37375,13 +37565,13 @@ function requirementsFromInstalled(context, facts) {
 }
 var isCd = (c) => programArgv(c.argv)[0] === "cd" || c.argv[0] === "cd";
 function manifestEdits(context, file, pins, installed) {
-  const text = context.text(file);
-  if (text === void 0)
+  const text2 = context.text(file);
+  if (text2 === void 0)
     return [{ file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 }, text: lines(pins) }];
-  const physical = text.split(/\r?\n/);
+  const physical = text2.split(/\r?\n/);
   const edits = [];
   const declared = /* @__PURE__ */ new Set();
-  for (const line of parseRequirements(file, text).lines) {
+  for (const line of parseRequirements(file, text2).lines) {
     if (line.kind !== "package" || !line.name) continue;
     const name = normalizePackageName(line.name);
     declared.add(name);
@@ -37394,7 +37584,7 @@ function manifestEdits(context, file, pins, installed) {
     edits.push(...pin.edits);
   }
   const missing = pins.filter((p) => !declared.has(normalizePackageName(/^[A-Za-z0-9._-]+/.exec(p)[0])));
-  const end = text.endsWith("\n") || text === "" ? physical.length : physical.length + 1;
+  const end = text2.endsWith("\n") || text2 === "" ? physical.length : physical.length + 1;
   if (missing.length > 0)
     edits.push({
       file,
@@ -37439,10 +37629,10 @@ function wordsAsWritten(lines2, first, last, argv) {
     flat += `${lines2[n - 1]}
 `;
   }
-  const at2 = (offset, text) => {
+  const at2 = (offset, text2) => {
     let k = starts.length - 1;
     while (starts[k] > offset) k--;
-    return { line: first + k, column: offset - starts[k] + 1, text };
+    return { line: first + k, column: offset - starts[k] + 1, text: text2 };
   };
   const found = [];
   const head = new RegExp(`(^|[\\s;&|(])(${quoted(escapeRegExp3(argv[0]))})(?=$|[\\s;&|)])`, "g");
@@ -37606,9 +37796,9 @@ var FixSession = class {
   };
   textOf = (file) => this.current.has(file) ? this.current.get(file) : this.ports.read(file);
   /** A file put back to its text on disk leaves the overlay, so the tree keeps its key and its cached analysis. */
-  write(file, text) {
-    if (text === void 0 || text === this.ports.read(file)) this.tried.delete(file);
-    else this.tried.set(file, text);
+  write(file, text2) {
+    if (text2 === void 0 || text2 === this.ports.read(file)) this.tried.delete(file);
+    else this.tried.set(file, text2);
   }
   analyzeTried() {
     const key = JSON.stringify([...this.tried].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
@@ -37676,7 +37866,7 @@ var FixSession = class {
         continue;
       }
       for (const file of next.keys()) if (!snapshot.has(file)) snapshot.set(file, this.textOf(file));
-      for (const [file, text] of next) this.write(file, text);
+      for (const [file, text2] of next) this.write(file, text2);
       const after = await this.analyzeTried();
       const why = proofFailure(baseline.findings, after.findings, fix2);
       if (why || fix2.safety === "suggest") {
@@ -37694,9 +37884,9 @@ var FixSession = class {
       progressed = true;
     }
     if (progressed)
-      for (const [file, text] of applyEdits(this.textOf, accepted)) {
+      for (const [file, text2] of applyEdits(this.textOf, accepted)) {
         if (!this.original.has(file)) this.original.set(file, this.ports.read(file));
-        this.current.set(file, text);
+        this.current.set(file, text2);
       }
     return progressed;
   }
@@ -37713,7 +37903,7 @@ function drop(result2, ports, fix2, reason) {
   result2.dropped.push({ fix: fix2, reason });
   ports.debug(`Fix for ${fix2.ruleId} (${fix2.title}) dropped: ${reason}.`);
 }
-function proposals(analysis, rules, text, debug, facts, carried) {
+function proposals(analysis, rules, text2, debug, facts, carried) {
   const out = [];
   const deferred = [];
   const seen = /* @__PURE__ */ new Set();
@@ -37723,7 +37913,7 @@ function proposals(analysis, rules, text, debug, facts, carried) {
   for (const finding of analysis.findings) {
     const rule = rules.get(finding.ruleId);
     if (!rule || finding.suppressed) continue;
-    const context = { project: analysis.project, finding, text };
+    const context = { project: analysis.project, finding, text: text2 };
     const informed = (facts ? informedFixersOf(rule.id) : []).map((f) => ({
       safety: f.safety,
       waits: !!f.after?.some((id2) => live.has(id2)),
@@ -37838,10 +38028,10 @@ function dockerfileShellLines(lines2) {
   });
   return out;
 }
-function parseSuppressions(file, text, isKnown, syntax = "trailing") {
+function parseSuppressions(file, text2, isKnown, syntax = "trailing") {
   const suppressions = [];
   const problems = [];
-  const lines2 = text.split(/\r\n|\r|\n/);
+  const lines2 = text2.split(/\r\n|\r|\n/);
   const shellLines = syntax === "dockerfile" ? dockerfileShellLines(lines2) : void 0;
   lines2.forEach((line, i) => {
     const m = MARKER.exec(line);
@@ -37927,9 +38117,9 @@ init_input();
 var import_node_path24 = require("node:path");
 init_pip();
 init_instruction_text();
-function namedContextPaths(text) {
+function namedContextPaths(text2) {
   const out = /* @__PURE__ */ new Set();
-  const lines2 = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
+  const lines2 = text2.replace(/\\\r?\n/g, " ").split(/\r?\n/);
   for (const line of lines2) {
     const m = /^\s*(COPY|ADD|RUN|CMD|ENTRYPOINT)\s+(.*)$/i.exec(line);
     if (!m) continue;
@@ -37969,10 +38159,10 @@ function wordsOf2(args) {
   }
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
-function contextIsOwnDirectory(text, dir, ancestor2, exists2) {
+function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
   const at2 = (base, p) => exists2(base === "." ? p : import_node_path24.posix.join(base, p));
   let own = false;
-  for (const p of namedContextPaths(text)) {
+  for (const p of namedContextPaths(text2)) {
     const inOwn = at2(dir, p);
     const inAncestor = at2(ancestor2, p);
     if (inAncestor && !inOwn) return false;
@@ -38246,8 +38436,8 @@ var AppSeeds = class extends ModelPart {
         continue;
       if (!managePy) {
         const ancestor2 = [...managePys].reverse().find((m) => isUnder(dir, dirName(m)));
-        const text = this.texts[dockerfile];
-        if (ancestor2 && !given && text !== void 0 && contextIsOwnDirectory(text, dir, dirName(ancestor2), (p) => this.exists(p))) {
+        const text2 = this.texts[dockerfile];
+        if (ancestor2 && !given && text2 !== void 0 && contextIsOwnDirectory(text2, dir, dirName(ancestor2), (p) => this.exists(p))) {
           this.skipped.push({
             dockerfile,
             reason: `its build context is ${dir}/, which holds no Django project`
@@ -38371,8 +38561,8 @@ var AppSeeds = class extends ModelPart {
     return [...code2.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
   }
   looksLikePythonImage(dockerfile) {
-    const text = this.texts[dockerfile];
-    return text !== void 0 && PYTHON_WORDS.test(text) && !isDataOnlyDockerfile(text);
+    const text2 = this.texts[dockerfile];
+    return text2 !== void 0 && PYTHON_WORDS.test(text2) && !isDataOnlyDockerfile(text2);
   }
 };
 function runsApp(model, seed) {
@@ -38416,10 +38606,10 @@ var import_node_path25 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
-function parsePipfile(file, text, dev = false) {
+function parsePipfile(file, text2, dev = false) {
   const lines2 = [];
   let section = "";
-  text.replace(/^\uFEFF/, "").split(/\r?\n/).forEach((raw, i) => {
+  text2.replace(/^\uFEFF/, "").split(/\r?\n/).forEach((raw, i) => {
     const line = raw.replace(/(^|\s)#.*$/, "").trim();
     const header2 = /^\[([^\]]+)\]$/.exec(line);
     if (header2) {
@@ -38476,9 +38666,9 @@ function npmScriptsRun(argv) {
     return [verb];
   return [];
 }
-function packageScripts(text) {
+function packageScripts(text2) {
   try {
-    const scripts = JSON.parse(text).scripts;
+    const scripts = JSON.parse(text2).scripts;
     if (!scripts || typeof scripts !== "object") return {};
     return Object.fromEntries(
       Object.entries(scripts).filter((e) => typeof e[1] === "string")
@@ -38514,11 +38704,11 @@ init_variables();
 init_input();
 
 // src/model/proxy-config.ts
-function nginxListens(file, imagePath, text) {
+function nginxListens(file, imagePath, text2) {
   const listens = [];
   let servers = 0;
   let firstServer = 0;
-  text.split(/\r?\n/).forEach((raw, i) => {
+  text2.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.replace(/#.*$/, "");
     if (/(?:^|[\s;{}])server\s*\{/.test(line)) {
       servers++;
@@ -38599,9 +38789,9 @@ var ImageFiles = class extends ModelPart {
     const names = npmScriptsRun(argv);
     if (!names || names.length === 0) return [];
     const source = layout.sourceOf(stage, import_node_path25.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
-    const text = source && this.texts[joinPath(context.dir, source)];
-    if (!text) return [];
-    return npmScriptCommands(packageScripts(text), names).map((c) => ({ argv: c, wd }));
+    const text2 = source && this.texts[joinPath(context.dir, source)];
+    if (!text2) return [];
+    return npmScriptCommands(packageScripts(text2), names).map((c) => ({ argv: c, wd }));
   }
   withIncludes(files) {
     const out = [];
@@ -38932,16 +39122,16 @@ init_input();
 // src/model/settings-module-choice.ts
 init_classify();
 var SETTER = /^(?:[A-Za-z_]\w*\s*=\s*)?os\.environ(?:\.setdefault\(\s*['"]DJANGO_SETTINGS_MODULE['"]\s*,\s*(.+)\)|\[\s*['"]DJANGO_SETTINGS_MODULE['"]\s*\]\s*=\s*(.+))$/;
-function chosenSettingsModule(text, variable) {
-  return chosenWith(text, variable) ?? chosenWith(text, (name) => variable(name) === void 0 ? null : variable(name));
+function chosenSettingsModule(text2, variable) {
+  return chosenWith(text2, variable) ?? chosenWith(text2, (name) => variable(name) === void 0 ? null : variable(name));
 }
-function chosenWith(text, variable) {
+function chosenWith(text2, variable) {
   const names = /* @__PURE__ */ new Map();
   const branches = [];
   const evaluate = (expr) => valueOf2(expr, variable, names);
   let unsure;
   let klass;
-  for (const raw of logicalLines2(text)) {
+  for (const raw of logicalLines2(text2)) {
     const line = raw.replace(/\s+#.*$/, "");
     const stripped = line.trim();
     if (!stripped || stripped.startsWith("#")) continue;
@@ -39004,10 +39194,10 @@ function caseAsIf(content, indent2, branches) {
   if (pattern === "_") return first ? "if True:" : "else:";
   return `${first ? "if" : "elif"} ${subject} == ${pattern}:`;
 }
-function logicalLines2(text) {
+function logicalLines2(text2) {
   const out = [];
   let pending;
-  for (const raw of text.split("\n")) {
+  for (const raw of text2.split("\n")) {
     const line = pending === void 0 ? raw : `${pending} ${raw.trim()}`;
     if (openBrackets(line) > 0) pending = line;
     else {
@@ -39110,13 +39300,13 @@ function valueOf2(expr, variable, names) {
   if (/^None$/.test(e)) return null;
   return /^\d+$/.test(e) ? e : void 0;
 }
-function splitTopLevel(text, separator) {
+function splitTopLevel(text2, separator) {
   const out = [];
   let depth = 0;
   let quote;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2[i];
     if (quote) {
       if (ch === "\\") i++;
       else if (ch === quote) quote = void 0;
@@ -39124,11 +39314,11 @@ function splitTopLevel(text, separator) {
     else if ("([{".includes(ch)) depth++;
     else if (")]}".includes(ch)) depth--;
     else if (ch === separator && depth === 0) {
-      out.push(text.slice(start, i).trim());
+      out.push(text2.slice(start, i).trim());
       start = i + 1;
     }
   }
-  out.push(text.slice(start).trim());
+  out.push(text2.slice(start).trim());
   return out;
 }
 
@@ -39149,7 +39339,8 @@ var SettingsModules = class extends ModelPart {
     const includes = {
       files: (from, pattern) => this.includedFiles(from, pattern),
       // The image's own environment, when a development compose file would pick another module.
-      variable: imageOverDevelopmentCompose(app) ? containerVariables(app.dockerfile?.targetStage?.env ?? {}, void 0) : containerEnvironment(app)
+      variable: imageOverDevelopmentCompose(app) ? containerVariables(app.dockerfile?.targetStage?.env ?? {}, void 0) : containerEnvironment(app),
+      ...configurationDefault(app.managePy ? this.texts[app.managePy] : void 0)
     };
     const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve6, includes);
     this.addErrors(r.errors);
@@ -39285,10 +39476,10 @@ var SettingsModules = class extends ModelPart {
    */
   defaultSettingsModule(file, base, variable, module2, seen = /* @__PURE__ */ new Set()) {
     seen.add(file);
-    const text = this.texts[file] ?? "";
-    const own = chosenSettingsModule(text, variable);
+    const text2 = this.texts[file] ?? "";
+    const own = chosenSettingsModule(text2, variable);
     if (own && moduleFiles(base, own).some((f) => f in this.texts)) return own;
-    const imported = [...module2 ? parentPackages(module2) : [], ...importedModules(text)];
+    const imported = [...module2 ? parentPackages(module2) : [], ...importedModules(text2)];
     for (const name of imported) {
       const next = moduleFiles(base, name).find((f) => f in this.texts && !seen.has(f));
       const chosen = next && seen.size < 8 ? this.defaultSettingsModule(next, base, variable, name, seen) : void 0;
@@ -39302,8 +39493,20 @@ var SettingsModules = class extends ModelPart {
    */
   packageLeaf(file, module2) {
     if (baseName(file) !== "__init__.py" || !isEmptyModule(this.texts[file] ?? "")) return void 0;
+    if (this.importsConfigurationClasses(file)) return void 0;
     const leaf = this.siblingLeaf(file).leaf;
     return leaf ? { file: leaf, module: `${module2}.${stemOf(leaf)}` } : void 0;
+  }
+  /**
+   * A package `__init__.py` that imports django-configurations classes from its modules (`from .prod import Prod`,
+   * one of them importing `configurations`): the module Django loads, DJANGO_CONFIGURATION picking the class.
+   */
+  importsConfigurationClasses(file) {
+    const classes = /^\s*from\s+\.\w*\s+import\s+\(?\s*[A-Z]\w*[a-z]/m.test(this.texts[file] ?? "");
+    const dir = dirName(file);
+    return classes && Object.keys(this.texts).some(
+      (f) => dirName(f) === dir && /^\s*(from|import)\s+configurations\b/m.test(this.texts[f])
+    );
   }
   /**
    * The .py files beside `file` (itself left out): the stems they import from, and the settings module none of them
@@ -39372,6 +39575,10 @@ function imageOverDevelopmentCompose(app) {
   const entry = app.compose?.appService?.environment.find((e) => e.name === "DJANGO_SETTINGS_MODULE");
   return entry?.file !== void 0 && DEVELOPMENT_FILE.test(baseName(entry.file));
 }
+function configurationDefault(text2) {
+  const m = text2 && /setdefault\(\s*['"]DJANGO_CONFIGURATION['"]\s*,\s*['"](\w+)['"]\s*\)/.exec(text2);
+  return m ? { configuration: m[1] } : {};
+}
 function containerEnvironment(app) {
   return containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
 }
@@ -39379,9 +39586,9 @@ function parentPackages(module2) {
   const parts = module2.split(".");
   return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join("."));
 }
-function importedModules(text) {
+function importedModules(text2) {
   const out = [];
-  for (const m of text.matchAll(
+  for (const m of text2.matchAll(
     /^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w.]*))/gm
   ))
     out.push(m[1] ?? m[2]);
@@ -39442,8 +39649,8 @@ function settingsRank(file) {
   if (baseName(file) === "__init__.py") return 3;
   return 2;
 }
-function isEmptyModule(text) {
-  return !/^[A-Z_][A-Z0-9_]*\s*[:=]/m.test(text) && !/^\s*from\s+\S+\s+import\s+\*/m.test(text) && !/^\s*include\(/m.test(text) && !(/\bimport_module\s*\(/.test(text) && /\bglobals\(\s*\)/.test(text));
+function isEmptyModule(text2) {
+  return !/^[A-Z_][A-Z0-9_]*\s*[:=]/m.test(text2) && !/^\s*from\s+\S+\s+import\s+\*/m.test(text2) && !/^\s*include\(/m.test(text2) && !(/\bimport_module\s*\(/.test(text2) && /\bglobals\(\s*\)/.test(text2));
 }
 
 // src/model/index.ts
@@ -39549,13 +39756,13 @@ var ProjectBuilder = class {
     const suppressions = [];
     const problems = [];
     const configFile = this.tree.options.configFile ?? DEFAULT_CONFIG_FILE;
-    for (const [file, text] of Object.entries(this.texts)) {
+    for (const [file, text2] of Object.entries(this.texts)) {
       if (file === configFile || /(^|\/)\.env$/.test(file)) continue;
-      if (!(isCoreFile(file) || looksLikeCompose(file, text) || isDockerignore(file) || isRequirementsFile(file) || isScriptFile(file, text) || file.endsWith(".py"))) {
+      if (!(isCoreFile(file) || looksLikeCompose(file, text2) || isDockerignore(file) || isRequirementsFile(file) || isScriptFile(file, text2) || file.endsWith(".py"))) {
         if (!this.isNamedInput(file)) continue;
       }
       const syntax = isDockerfile(file) || file === this.tree.options.dockerfile ? "dockerfile" : isDockerignore(file) ? "line-start" : "trailing";
-      const r = parseSuppressions(file, text, this.isKnownRule, syntax);
+      const r = parseSuppressions(file, text2, this.isKnownRule, syntax);
       suppressions.push(...r.suppressions);
       problems.push(...r.problems);
     }
@@ -39664,11 +39871,11 @@ var ProjectBuilder = class {
     const context = { dir, files, sentFiles: sentFiles(files, dockerignore) };
     if (dockerignore) context.dockerignore = dockerignore;
     const templates = files.filter((f) => {
-      const text = this.texts[joinPath(dir, f)];
+      const text2 = this.texts[joinPath(dir, f)];
       const loaded = composeEnvFiles2.includes(joinPath(dir, f));
       if (loaded && !isEnvTemplateName(f) && !hasTemplateName(f)) return true;
       const judged2 = isEnvTemplateName(f) || isInEnvDir(f) || loaded;
-      return judged2 && text !== void 0 && secretsInEnvTemplate(text).length > 0;
+      return judged2 && text2 !== void 0 && secretsInEnvTemplate(text2).length > 0;
     });
     if (templates.length > 0) context.envTemplatesWithSecrets = templates;
     if (skipped2.length > 0) {
@@ -39959,7 +40166,7 @@ function countsPhrase(counts) {
     plural2(counts.notice, "notice")
   ].join(", ");
 }
-function analysedLine(report, path4, text) {
+function analysedLine(report, path4, text2) {
   const servicesOnly = (a) => !a.dockerfile && !a.settings && (a.composeFiles ?? []).length > 0;
   const apps = (report.apps ?? []).filter((a) => !servicesOnly(a)).map((a) => {
     const files = [a.dockerfile, ...a.composeFiles ?? [], a.settings].filter((f) => !!f);
@@ -39967,11 +40174,11 @@ function analysedLine(report, path4, text) {
   });
   const composeOnly = (report.apps ?? []).filter(servicesOnly).map((a) => a.composeFiles.map(path4).join(" + "));
   const skipped2 = (report.skipped ?? []).map(
-    (s) => `${path4(s.managePy ?? s.dockerfile ?? "")} ${text(`(${s.reason})`)}`
+    (s) => `${path4(s.managePy ?? s.dockerfile ?? "")} ${text2(`(${s.reason})`)}`
   );
   const parts = [
     ...apps.length > 0 ? [`Analysed ${apps.join("; ")}`] : [],
-    ...composeOnly.length > 0 ? [`${text("services only:")} ${composeOnly.join(", ")}`] : [],
+    ...composeOnly.length > 0 ? [`${text2("services only:")} ${composeOnly.join(", ")}`] : [],
     ...skipped2.length > 0 ? [`skipped ${skipped2.join(", ")}`] : [],
     ...report.otherDockerfiles?.length ? [`Dockerfile rules only on ${report.otherDockerfiles.map(path4).join(", ")}`] : []
   ];
@@ -40082,18 +40289,18 @@ var ZWJ = "\u200D";
 var ANSI = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
 var CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 var BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
-function stripControl(text) {
-  return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "").replace(BIDI, "");
+function stripControl(text2) {
+  return text2.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "").replace(BIDI, "");
 }
-function neutraliseMentions(text) {
-  return text.replace(/@/g, `@${ZWJ}`).replace(/#(?=\d)/g, `#${ZWJ}`);
+function neutraliseMentions(text2) {
+  return text2.replace(/@/g, `@${ZWJ}`).replace(/#(?=\d)/g, `#${ZWJ}`);
 }
-function escapeHtml(text) {
-  return neutraliseMentions(stripControl(text).replace(/\s*\n\s*/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+function escapeHtml(text2) {
+  return neutraliseMentions(stripControl(text2).replace(/\s*\n\s*/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 var MARKDOWN_SPECIAL = /[\\`*_~[\]()|#!+\-={}.:]/g;
-function escapeMarkdown(text) {
-  return neutraliseMentions(stripControl(text).replace(/\s*\n\s*/g, " ")).replace(MARKDOWN_SPECIAL, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+function escapeMarkdown(text2) {
+  return neutraliseMentions(stripControl(text2).replace(/\s*\n\s*/g, " ")).replace(MARKDOWN_SPECIAL, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function fencedBlock(content, indent2 = "") {
   const body = stripControl(content).replace(/\n+$/, "");
@@ -40111,11 +40318,11 @@ function encodePath(path4) {
     )
   ).join("/");
 }
-function terminalLine(text) {
-  return stripControl(text).replace(/\s*[\n\t]\s*/g, " ");
+function terminalLine(text2) {
+  return stripControl(text2).replace(/\s*[\n\t]\s*/g, " ");
 }
-function defuseMarkers(text) {
-  return text.replace(/<!--/g, "<!-\u200D-");
+function defuseMarkers(text2) {
+  return text2.replace(/<!--/g, "<!-\u200D-");
 }
 
 // src/report/markdown-smoke.ts
@@ -40133,11 +40340,11 @@ function explainingTail(log) {
   const lines2 = stripControl(log).replace(/\n+$/, "").split("\n");
   let tail2 = lines2.slice(-TAIL_LINES);
   let cut = lines2.length > tail2.length;
-  let text = tail2.join("\n");
-  if (text.length > TAIL_CHARS) {
-    text = text.slice(-TAIL_CHARS);
-    text = text.slice(text.indexOf("\n") + 1);
-    tail2 = text.split("\n");
+  let text2 = tail2.join("\n");
+  if (text2.length > TAIL_CHARS) {
+    text2 = text2.slice(-TAIL_CHARS);
+    text2 = text2.slice(text2.indexOf("\n") + 1);
+    tail2 = text2.split("\n");
     cut = true;
   }
   const explaining = explainingLines(lines2);
@@ -40181,12 +40388,12 @@ function partsMarkdown(parts) {
 }
 function partsTerminal(parts, codeStyle) {
   return parts.map((p) => {
-    const text = terminalLine(p.text);
-    return p.kind === "code" && codeStyle ? codeStyle(text) : p.kind === "code" ? `\`${text}\`` : text;
+    const text2 = terminalLine(p.text);
+    return p.kind === "code" && codeStyle ? codeStyle(text2) : p.kind === "code" ? `\`${text2}\`` : text2;
   }).join("");
 }
-function codeSpan(text) {
-  const body = stripControl(text).replace(/\s*\n\s*/g, " ").replace(/<!--/g, "<!-\u200D-");
+function codeSpan(text2) {
+  const body = stripControl(text2).replace(/\s*\n\s*/g, " ").replace(/<!--/g, "<!-\u200D-");
   if (body.trim() === "") return "";
   const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = "`".repeat(longest + 1);
@@ -40272,7 +40479,7 @@ function smokeSection(report, withLogs) {
   let head = `**Smoke test${app}**: ${STATUS_ICON[smoke.status]} ${smoke.status} in ${seconds2(smoke.durationMs)}`;
   if (smoke.reason && smoke.status !== "failed") head += `: ${prose(smoke.reason)}`;
   const logs = smokeLogs(report);
-  const logOf = (text) => withLogs && text ? logs.find((l) => l.text === text) : void 0;
+  const logOf = (text2) => withLogs && text2 ? logs.find((l) => l.text === text2) : void 0;
   const items = [];
   const shown = /* @__PURE__ */ new Set();
   if (smoke.build) {
@@ -40314,8 +40521,8 @@ function engineLine(engine) {
 function label(step) {
   return STEP_LABEL[step] ?? step;
 }
-function prose(text) {
-  return partsMarkdown(partsOfPlain(text));
+function prose(text2) {
+  return partsMarkdown(partsOfPlain(text2));
 }
 function withLog(line, log) {
   return log ? `${line}
@@ -40334,8 +40541,8 @@ function logDetails(summary2, log, indent2 = "", anchor) {
 
 // src/report/markdown-fixes.ts
 var fileName = (name) => /^[\w./:+-]+$/.test(name) ? codeSpan(name) : escapeMarkdown(name);
-function languageBlock(language, text) {
-  const block = fencedBlock(text);
+function languageBlock(language, text2) {
+  const block = fencedBlock(text2);
   const fence = /^`+/.exec(block)[0];
   return defuseMarkers(`${fence}${language}${block.slice(fence.length)}`);
 }
@@ -40389,7 +40596,7 @@ var BLOCKING_RULES = /* @__PURE__ */ new Set(["TF0502", "TF1001", "TF1002", "TF1
 function renderMarkdown(report, options = {}) {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const maxBytes = options.maxBytes ?? Infinity;
-  const fits = (text2) => text2.length <= maxChars && (text2.length * 3 <= maxBytes || Buffer.byteLength(text2) <= maxBytes);
+  const fits = (text3) => text3.length <= maxChars && (text3.length * 3 <= maxBytes || Buffer.byteLength(text3) <= maxBytes);
   const total = report.findings.length;
   const tiers = [
     ...report.fixes?.applied.length ? [{ findingLogs: true, smokeLogs: true, shown: total, fixes: true }] : [],
@@ -40398,8 +40605,8 @@ function renderMarkdown(report, options = {}) {
     { findingLogs: false, smokeLogs: false, shown: total }
   ];
   for (const layout of tiers) {
-    const text2 = assemble(report, options, layout);
-    if (fits(text2)) return text2;
+    const text3 = assemble(report, options, layout);
+    if (fits(text3)) return text3;
   }
   let lo = 0;
   let hi = total;
@@ -40408,8 +40615,8 @@ function renderMarkdown(report, options = {}) {
     if (fits(assemble(report, options, { findingLogs: false, smokeLogs: false, shown: mid }))) lo = mid;
     else hi = mid - 1;
   }
-  const text = assemble(report, options, { findingLogs: false, smokeLogs: false, shown: lo });
-  if (fits(text)) return text;
+  const text2 = assemble(report, options, { findingLogs: false, smokeLogs: false, shown: lo });
+  if (fits(text2)) return text2;
   const bare = assemble(report, options, { findingLogs: false, smokeLogs: false, shown: 0, smoke: false });
   return fits(bare) ? bare : cutAtLine(bare, fits);
 }
@@ -40549,14 +40756,14 @@ function smokeLogOf(ctx, f) {
 function location({ report, options }, f) {
   if (f.file === ".") return "the whole project";
   const at2 = f.line === void 0 ? f.file : `${f.file}:${f.line}`;
-  const text = fileName2(at2);
-  if (!options.repoUrl || !options.sha) return text;
+  const text2 = fileName2(at2);
+  if (!options.repoUrl || !options.sha) return text2;
   const path4 = encodePath(repoPath(report.directory, f.file));
   const anchor = f.line === void 0 ? "" : `#L${f.line}`;
-  return `[${text}](${options.repoUrl.replace(/\/+$/, "")}/blob/${encodeURIComponent(options.sha)}/${path4}${anchor})`;
+  return `[${text2}](${options.repoUrl.replace(/\/+$/, "")}/blob/${encodeURIComponent(options.sha)}/${path4}${anchor})`;
 }
-function cutAtLine(text, fits) {
-  const lines2 = text.split("\n");
+function cutAtLine(text2, fits) {
+  const lines2 = text2.split("\n");
   while (lines2.length > 0 && !fits(`${lines2.join("\n")}
 `)) lines2.pop();
   return lines2.length > 0 ? `${lines2.join("\n")}
@@ -40688,7 +40895,7 @@ var STATUS_STYLE = {
   skipped: "dim"
 };
 function renderText(report, options) {
-  const paint = (style, text) => options.color ? `\x1B[${CODES[style][0]}m${text}\x1B[${CODES[style][1]}m` : text;
+  const paint = (style, text2) => options.color ? `\x1B[${CODES[style][0]}m${text2}\x1B[${CODES[style][1]}m` : text2;
   const out = [];
   const byFile = /* @__PURE__ */ new Map();
   for (const f of report.findings) byFile.set(f.file, [...byFile.get(f.file) ?? [], f]);
@@ -40783,26 +40990,26 @@ var require2 = (0, import_node_module3.createRequire)(__tfrBundleUrl);
 var LINE_BREAK = /\r\n|\r|\n/;
 var COMMAND_START = /^[\s\u0085\p{Cc}\p{Cf}]*::/u;
 var LEGACY_COMMAND = "##[";
-function looksLikeCommand(text) {
-  return text.split(LINE_BREAK).some((line) => COMMAND_START.test(line) || line.includes(LEGACY_COMMAND));
+function looksLikeCommand(text2) {
+  return text2.split(LINE_BREAK).some((line) => COMMAND_START.test(line) || line.includes(LEGACY_COMMAND));
 }
 function randomToken() {
   const { randomBytes: randomBytes2 } = require2("node:crypto");
   return `tfr-${randomBytes2(16).toString("hex")}`;
 }
-function inert(text, token = randomToken) {
-  if (!looksLikeCommand(text)) return text;
+function inert(text2, token = randomToken) {
+  if (!looksLikeCommand(text2)) return text2;
   let t = token();
-  while (text.toLowerCase().includes(t.toLowerCase())) t = token();
+  while (text2.toLowerCase().includes(t.toLowerCase())) t = token();
   return `::stop-commands::${t}
-${text}
+${text2}
 ::${t}::`;
 }
-function escapeData(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeData(text2) {
+  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty(text) {
-  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty(text2) {
+  return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
 // src/report/workflow-commands.ts
@@ -40873,7 +41080,7 @@ function summary(reports) {
   return `${plural2(reports.length, "project")}: ${failed} fail, ${reports.length - failed} pass`;
 }
 function renderTextMany(reports, options) {
-  const paint = (code2, text) => options.color ? `\x1B[${code2}m${text}\x1B[39m` : text;
+  const paint = (code2, text2) => options.color ? `\x1B[${code2}m${text2}\x1B[39m` : text2;
   const body = rows(reports).map((row) => [terminalLine(row[0]), ...row.slice(1)]);
   const widths = HEADER.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
   const line = (row, colour = false) => row.map((cell, i) => {
@@ -40904,7 +41111,7 @@ init_registry();
 // src/fix/publish.ts
 function publishedFixes(result2, read, prefix, knownSecret) {
   const secrets = result2.applied.flatMap((f) => f.secrets ?? []).filter((s) => s.trim() !== "");
-  const holdsSecret = (text) => secrets.some((s) => text.includes(s)) || knownSecret(text);
+  const holdsSecret = (text2) => secrets.some((s) => text2.includes(s)) || knownSecret(text2);
   const shown = /* @__PURE__ */ new Map();
   const withheld = [];
   for (const [file, change] of [...result2.changes].sort(([a], [b]) => a.localeCompare(b))) {
@@ -41115,9 +41322,9 @@ var decodeUriPart = (s) => {
     return s;
   }
 };
-function gitConfigCredentials(text) {
+function gitConfigCredentials(text2) {
   const out = [];
-  for (const m of text.matchAll(/^\s*extraheader\s*=\s*(.*)$/gim)) {
+  for (const m of text2.matchAll(/^\s*extraheader\s*=\s*(.*)$/gim)) {
     const header2 = m[1].trim().replace(/^"(.*)"$/, "$1");
     out.push(header2.replace(/^[\w-]+:\s*/, ""));
     const credential = /\b(?:basic|bearer|token)\s+(\S+)/i.exec(header2)?.[1];
@@ -41129,7 +41336,7 @@ function gitConfigCredentials(text) {
       if (colon >= 0) out.push(decoded, decoded.slice(colon + 1));
     }
   }
-  for (const m of text.matchAll(/[a-z][a-z0-9+.-]*:\/\/([^/\s@"']+)@/gi)) {
+  for (const m of text2.matchAll(/[a-z][a-z0-9+.-]*:\/\/([^/\s@"']+)@/gi)) {
     const userinfo = m[1];
     const colon = userinfo.indexOf(":");
     if (colon < 0) out.push(userinfo, decodeUriPart(userinfo));
@@ -41166,10 +41373,10 @@ function gitDirOf(dir) {
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
   seen.add(file);
-  const text = readSmallFile(file);
-  if (text === void 0) return [];
-  const out = [text];
-  for (const m of text.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
+  const text2 = readSmallFile(file);
+  if (text2 === void 0) return [];
+  const out = [text2];
+  for (const m of text2.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
     if (target.startsWith("~/") && home) target = (0, import_node_path30.join)(home, target.slice(2));
     if (!(0, import_node_path30.isAbsolute)(target)) target = (0, import_node_path30.resolve)((0, import_node_path30.dirname)(file), target);
@@ -41208,7 +41415,7 @@ function checkoutCredentials(root, workspace, home) {
     const gitDir = gitDirOf(dir);
     if (!gitDir) continue;
     for (const file of configFilesOf(gitDir))
-      for (const text of configTexts(file, home)) out.push(...gitConfigCredentials(text));
+      for (const text2 of configTexts(file, home)) out.push(...gitConfigCredentials(text2));
   }
   return out;
 }
@@ -41227,8 +41434,8 @@ var require3 = (0, import_node_module4.createRequire)(__tfrBundleUrl);
 var pause = (ms) => {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 };
-function writeAll(fd, text) {
-  let bytes = Buffer.from(text, "utf8");
+function writeAll(fd, text2) {
+  let bytes = Buffer.from(text2, "utf8");
   while (bytes.length > 0) {
     try {
       bytes = bytes.subarray((0, import_node_fs7.writeSync)(fd, bytes));
@@ -41425,13 +41632,13 @@ function isDirectory(path4) {
 }
 async function check(options, io) {
   const color = io.color && options.output === void 0;
-  let text;
+  let text2;
   let failed;
   let broken = false;
   const env = { ...process.env };
   if (!options.many) {
     const report = await reviewProject(options.request, options, io, env);
-    text = render(report, options.format, color);
+    text2 = render(report, options.format, color);
     failed = report.verdict === "fail";
   } else {
     const young = youngGenerationCap();
@@ -41449,11 +41656,11 @@ async function check(options, io) {
     });
     young.release();
     const reports = results.filter((r) => r !== void 0);
-    text = renderMany(reports, options.format, color);
+    text2 = renderMany(reports, options.format, color);
     failed = reports.some((r) => r.verdict === "fail");
   }
-  if (options.output) (0, import_node_fs8.writeFileSync)(options.output, text);
-  else io.stdout(text);
+  if (options.output) (0, import_node_fs8.writeFileSync)(options.output, text2);
+  else io.stdout(text2);
   return broken ? 2 : failed ? 1 : 0;
 }
 var PROJECTS_AT_ONCE = 8;

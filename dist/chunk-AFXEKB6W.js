@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-NCYX6G5Y.js";
+} from "./chunk-XT4RFTST.js";
 import {
   insertLines,
   normalizePackageName,

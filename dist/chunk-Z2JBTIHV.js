@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-CSOEAWLC.js";
+} from "./chunk-AFXEKB6W.js";
 import {
   makeReport
 } from "./chunk-J6QOINFU.js";
 import {
   RULES
-} from "./chunk-NCYX6G5Y.js";
+} from "./chunk-XT4RFTST.js";
 import {
   SEVERITIES,
   UnsafePathError,

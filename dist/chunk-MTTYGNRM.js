@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-I5W5ETOI.js";
+} from "./chunk-2SWYCWMR.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-NCYX6G5Y.js";
+} from "./chunk-XT4RFTST.js";
 import {
   UnsafePathError,
   readInside,

@@ -324,12 +324,12 @@ function mergeSort(data, compare) {
   }
   return data;
 }
-function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
+function computeLineOffsets(text2, isAtLineStart, textOffset = 0) {
   const result = isAtLineStart ? [textOffset] : [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2.charCodeAt(i);
     if (isEOL(ch)) {
-      if (ch === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
+      if (ch === 13 && i + 1 < text2.length && text2.charCodeAt(i + 1) === 10) {
         i++;
       }
       result.push(textOffset + i + 1);
@@ -525,7 +525,7 @@ var init_main = __esm({
       }
       TextDocument2.update = update2;
       function applyEdits(document, edits) {
-        const text = document.getText();
+        const text2 = document.getText();
         const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -540,14 +540,14 @@ var init_main = __esm({
           if (startOffset < lastModifiedOffset) {
             throw new Error("Overlapping edit");
           } else if (startOffset > lastModifiedOffset) {
-            spans.push(text.substring(lastModifiedOffset, startOffset));
+            spans.push(text2.substring(lastModifiedOffset, startOffset));
           }
           if (e.newText.length) {
             spans.push(e.newText);
           }
           lastModifiedOffset = document.offsetAt(e.range.end);
         }
-        spans.push(text.substr(lastModifiedOffset));
+        spans.push(text2.substr(lastModifiedOffset));
         return spans.join("");
       }
       TextDocument2.applyEdits = applyEdits;
@@ -1562,18 +1562,18 @@ var require_instruction = __commonJS({
         return heredocs;
       }
       getDelimiterRange(startArg, name, candidateRange) {
-        const text = this.document.getText(candidateRange);
+        const text2 = this.document.getText(candidateRange);
         if (startArg.getValue().startsWith("<<-")) {
           let index = 0;
-          while (text.charAt(index) === "	") {
+          while (text2.charAt(index) === "	") {
             index++;
           }
-          if (text.substring(index) === name) {
+          if (text2.substring(index) === name) {
             return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
           }
           return null;
         }
-        return text === name ? candidateRange : null;
+        return text2 === name ? candidateRange : null;
       }
     };
     exports.Instruction = Instruction;
@@ -2359,11 +2359,11 @@ var require_propertyInstruction = __commonJS({
               ];
             }
           } else if (args[0].getValue().indexOf("=") === -1) {
-            let text = this.document.getText();
+            let text2 = this.document.getText();
             let start = args[1].getRange().start;
             let end = args[args.length - 1].getRange().end;
-            text = text.substring(this.document.offsetAt(start), this.document.offsetAt(end));
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+            text2 = text2.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text2, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
           } else {
             this.properties = [];
             for (let i = 0; i < args.length; i++) {
@@ -5260,14 +5260,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -5284,14 +5284,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent2.length);
+        i = consumeMoreIndentedLines(text2, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -5308,12 +5308,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent2.length);
+            i = consumeMoreIndentedLines(text2, i, indent2.length);
           end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -5325,12 +5325,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -5345,39 +5345,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent2}${text.slice(0, end2)}`;
+${indent2}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent2}${text.slice(fold + 1, end2)}`;
+${indent2}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent2) {
+    function consumeMoreIndentedLines(text2, i, indent2) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent2) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -11697,7 +11697,7 @@ var PROBE_TEXTS = [
   "off"
 ];
 function textProbes(line) {
-  return PROBE_TEXTS.map((text) => ({ text, v: { t: "str", v: text, line } }));
+  return PROBE_TEXTS.map((text2) => ({ text: text2, v: { t: "str", v: text2, line } }));
 }
 function lift(v, f) {
   if (v.t === "env") {
@@ -12010,8 +12010,8 @@ function selectedBy(c) {
   return { variable: c.variable, value: "", test: "otherwise" };
 }
 function holdsUrl(s) {
-  const text = s.default ?? s.defaultText ?? "";
-  return /URL|URI|DSN/i.test(s.variable) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+  const text2 = s.default ?? s.defaultText ?? "";
+  return /URL|URI|DSN/i.test(s.variable) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text2);
 }
 function engineString(v) {
   if (v.t === "str") return v.v;
@@ -15760,24 +15760,24 @@ function rememberedParser(parse, keyOf, size = 64) {
 // src/parse/python.ts
 var MAX_REPARSES = 6;
 var REPARSE_BUDGET = 12e4;
-var parsePython = rememberedParser(parsePythonText, (text) => text);
-function parsePythonText(text) {
-  const starts = lineStarts(text);
+var parsePython = rememberedParser(parsePythonText, (text2) => text2);
+function parsePythonText(text2) {
+  const starts = lineStarts(text2);
   const lineOf3 = (offset) => lineAt(starts, offset);
-  const module = { text, statements: [], lineOf: lineOf3 };
+  const module = { text: text2, statements: [], lineOf: lineOf3 };
   let from = 0;
   let budget = REPARSE_BUDGET;
   for (let round = 0; round <= MAX_REPARSES; round++) {
-    const tree = parser.parse(from === 0 ? text : masked(text, from));
-    const resume = collect(tree.topNode, from, module, text, starts);
+    const tree = parser.parse(from === 0 ? text2 : masked(text2, from));
+    const resume = collect(tree.topNode, from, module, text2, starts);
     if (resume === void 0) break;
-    budget -= text.length - resume;
+    budget -= text2.length - resume;
     if (budget < 0) break;
     from = resume;
   }
   return module;
 }
-function collect(top, from, module, text, starts) {
+function collect(top, from, module, text2, starts) {
   let skipUntil = from;
   const statements = [];
   for (let c = top.firstChild; c; c = c.nextSibling) if (c.name !== "Comment") statements.push(c);
@@ -15792,7 +15792,7 @@ function collect(top, from, module, text, starts) {
       const line = lineAt(starts, error);
       module.error = { line, column: error - starts[line - 1] + 1 };
     }
-    const next = nextTopLevelLine(text, starts, lineAt(starts, Math.max(error, stmt.from)));
+    const next = nextTopLevelLine(text2, starts, lineAt(starts, Math.max(error, stmt.from)));
     if (next === void 0) return void 0;
     if (statements.some((s) => s.from === next)) {
       skipUntil = next;
@@ -15817,30 +15817,30 @@ function firstError(node) {
   });
   return at2;
 }
-function nextTopLevelLine(text, starts, line) {
+function nextTopLevelLine(text2, starts, line) {
   for (let l = line; l < starts.length; l++) {
     const at2 = starts[l];
-    const ch = text[at2];
+    const ch = text2[at2];
     if (ch !== void 0 && ch !== " " && ch !== "	" && ch !== "\n" && ch !== "\r" && ch !== "#" && ch !== "\f")
       return at2;
   }
   return void 0;
 }
-function masked(text, from) {
+function masked(text2, from) {
   let prefix = "";
   for (let i = 0; i < from; i++) {
-    const ch = text[i];
+    const ch = text2[i];
     prefix += ch === "\n" || ch === "\r" ? ch : " ";
   }
-  return prefix + text.slice(from);
+  return prefix + text2.slice(from);
 }
-function lineStarts(text) {
+function lineStarts(text2) {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2.charCodeAt(i);
     if (ch === 10) starts.push(i + 1);
     else if (ch === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
+      if (text2.charCodeAt(i + 1) === 10) i++;
       starts.push(i + 1);
     }
   }
@@ -15977,8 +15977,8 @@ function allOrAny(all, items, line) {
   }
   return out;
 }
-function parseNumber(text) {
-  const s = text.replaceAll("_", "").toLowerCase();
+function parseNumber(text2) {
+  const s = text2.replaceAll("_", "").toLowerCase();
   if (s.endsWith("j")) return void 0;
   if (/^0[oO]/.test(s)) return parseInt(s.slice(2), 8);
   if (/^0[bB]/.test(s)) return parseInt(s.slice(2), 2);
@@ -16359,7 +16359,7 @@ function subscriptOsEnviron(reads, ctx, key, line) {
 function presenceOfVariable(reads, ctx, variable, negated, line) {
   const read = recordRead(reads, ctx, { variable, via: "other", line, required: false, hasDefault: false });
   read.presence = true;
-  const probes = PROBE_TEXTS.map((text) => ({ text, v: { t: "bool", v: !negated, line } }));
+  const probes = PROBE_TEXTS.map((text2) => ({ text: text2, v: { t: "bool", v: !negated, line } }));
   return { t: "env", read, unset: { t: "bool", v: negated, line }, probes, line };
 }
 function isOsEnviron(v) {
@@ -16498,6 +16498,166 @@ function serverFields(afterScheme, line) {
   return entries;
 }
 
+// src/model/settings/configurations.ts
+var CONFIGURATION_BASES = /* @__PURE__ */ new Set(["configurations.Configuration", "configurations.base.Configuration"]);
+var SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
+var MAX_BASES_DEPTH = 16;
+function defineClass(ev, node, ctx) {
+  const kids = childrenOf(node);
+  const name = kids.find((c) => c.name === "VariableName");
+  if (!name) return;
+  const argList = kids.find((c) => c.name === "ArgList");
+  const body = kids.find((c) => c.name === "Body");
+  const v = body && !ctx.inFunction ? {
+    t: "class",
+    name: ev.text(name),
+    bases: argList ? callArguments(ev, argList, ctx).pos : [],
+    body,
+    line: ev.line(node),
+    home: { ev, scope: ctx.scope }
+  } : ev.unknown(node);
+  ctx.scope.set(ev.text(name), { v, origins: [] });
+}
+function methodResolutionOrder(c, depth = 0) {
+  const bases = c.bases.filter((b) => b.t === "class");
+  if (depth > MAX_BASES_DEPTH) return [c];
+  const lists = [...bases.map((b) => methodResolutionOrder(b, depth + 1)), bases];
+  const merged = [];
+  const pending = lists.map((l) => [...l]).filter((l) => l.length > 0);
+  while (pending.length > 0) {
+    const head = pending.map((l) => l[0]).find((h) => !pending.some((l) => l.indexOf(h) > 0));
+    if (!head) return [c, ...depthFirst(bases, depth)];
+    merged.push(head);
+    for (const l of pending) if (l[0] === head) l.shift();
+    for (let i = pending.length - 1; i >= 0; i--) if (pending[i].length === 0) pending.splice(i, 1);
+  }
+  return [c, ...merged];
+}
+function depthFirst(bases, depth) {
+  const out = [];
+  for (const b of bases)
+    for (const x of methodResolutionOrder(b, depth + 1)) if (!out.includes(x)) out.push(x);
+  return out;
+}
+function isConfiguration(c, depth = 0) {
+  if (depth > MAX_BASES_DEPTH) return false;
+  return c.bases.some(
+    (b) => b.t === "ref" && CONFIGURATION_BASES.has(b.name) || b.t === "class" && isConfiguration(b, depth + 1)
+  );
+}
+function selectedConfiguration(ctx, named, fallback) {
+  const classes = [...ctx.scope.entries()].filter(
+    (e) => e[1].v.t === "class" && isConfiguration(e[1].v)
+  );
+  const name = typeof named === "string" ? named : fallback;
+  if (name !== void 0) return classes.find(([n]) => n === name)?.[1].v;
+  const distinct = new Set(classes.map(([, b]) => b.v));
+  return distinct.size === 1 ? [...distinct][0] : void 0;
+}
+function applyConfiguration(top, ctx, selected) {
+  const order = methodResolutionOrder(selected).reverse();
+  const attributes = /* @__PURE__ */ new Map();
+  for (const c of order) {
+    const home = c.home.ev;
+    const ev = home.file === top.file ? top : top.sharing(home.file, home.py);
+    const scope = new Map(c.home.scope);
+    for (const [name, binding] of attributes) scope.set(name, binding);
+    const before = new Map(scope);
+    const classCtx = { ...ctx, scope, guarded: new Set(ctx.guarded) };
+    const start = top.reads.length;
+    for (const stmt of childrenOf(c.body)) {
+      if (stmt.name === ":") continue;
+      classCtx.classAttribute = attributeOf(ev, stmt);
+      ev.executeOrSkip(stmt, classCtx);
+    }
+    delete classCtx.classAttribute;
+    if (ev !== top) for (const r of top.reads.slice(start)) r.file ??= ev.file;
+    for (const [name, binding] of scope) {
+      if (before.get(name) === binding || !SETTING_NAME.test(name)) continue;
+      if (ev !== top) stampFile(binding.v, ev.file);
+      attributes.set(name, binding);
+    }
+  }
+  for (const [name, binding] of attributes) ctx.scope.set(name, binding);
+}
+function attributeOf(ev, stmt) {
+  if (stmt.name !== "AssignStatement") return void 0;
+  const kids = childrenOf(stmt);
+  return kids[0]?.name === "VariableName" && kids[1]?.name === "AssignOp" ? ev.text(kids[0]) : void 0;
+}
+var text = (x) => x;
+var VALUE_KINDS = {
+  Value: { cast: text },
+  BooleanValue: { cast: booleanOf },
+  IntegerValue: { cast: (x, line) => callBuiltin("builtins.int", x, line) },
+  FloatValue: { cast: (x, line) => callBuiltin("builtins.float", x, line) },
+  ListValue: { cast: sequenceOf("list") },
+  TupleValue: { cast: sequenceOf("tuple") },
+  SetValue: { cast: sequenceOf("set") },
+  EmailValue: { cast: text },
+  URLValue: { cast: text },
+  IPValue: { cast: text },
+  RegexValue: { cast: text },
+  PathValue: { cast: text },
+  SecretValue: { cast: text, required: true },
+  DatabaseURLValue: { environName: "DATABASE_URL", cast: text, backend: "database" },
+  CacheURLValue: { environName: "CACHE_URL", cast: text, backend: "other" },
+  SearchURLValue: { environName: "SEARCH_URL", cast: text, backend: "other" },
+  EmailURLValue: { environName: "EMAIL_URL", cast: text }
+};
+var callConfigurationsValue = (recorder, ctx, name, args, line) => {
+  const match = /^configurations\.values\.(\w+)$/.exec(name);
+  const kind = match ? VALUE_KINDS[match[1]] : void 0;
+  const attribute2 = ctx.classAttribute;
+  if (!kind || !attribute2) return void 0;
+  const fallback = args.kw.get("default") ?? args.pos[0];
+  const environ = args.kw.get("environ");
+  if (!kind.required && environ?.t === "bool" && !environ.v) return fallback ?? { t: "none", line };
+  const variable = environName(kind, attribute2, args);
+  if (!variable) return void 0;
+  const read = readVariable(recorder.reads, ctx, {
+    variable,
+    via: kind.backend === "database" ? "dj-database-url" : "other",
+    ...fallback && fallback.t !== "none" ? { fallback } : {},
+    line,
+    failsWhenUnset: kind.required === true || isTrue(args.kw.get("environ_required"))
+  });
+  if (read.t !== "env") return read;
+  if (kind.backend) {
+    const url = kind.backend === "database" ? { ...read, unset: parseDatabaseUrl(read.unset, line), dbUrl: true } : { ...read, unset: { t: "unknown", text: "parsed URL", line } };
+    return { t: "dict", entries: [{ key: "default", value: url, line }], line };
+  }
+  return lift(asText(read), (x) => kind.cast(x, line));
+};
+function environName(kind, attribute2, args) {
+  const given = args.kw.get("environ_name");
+  const prefixArg = args.kw.get("environ_prefix");
+  if (given && given.t !== "str" || prefixArg && prefixArg.t !== "str" && prefixArg.t !== "none")
+    return void 0;
+  const base = given?.v ?? kind.environName ?? attribute2.toUpperCase();
+  const prefix = prefixArg ? prefixArg.t === "str" ? prefixArg.v : "" : kind.environName ? "" : "DJANGO";
+  const trimmed = prefix.endsWith("_") ? prefix.slice(0, -1) : prefix;
+  return trimmed ? `${trimmed}_${base}` : base;
+}
+function isTrue(v) {
+  return v?.t === "bool" && v.v;
+}
+function booleanOf(x, line) {
+  if (x.t !== "str") return x;
+  const s = x.v.trim().toLowerCase();
+  if (["yes", "y", "true", "1"].includes(s)) return { t: "bool", v: true, line };
+  if (["no", "n", "false", "0", ""].includes(s)) return { t: "bool", v: false, line };
+  return { t: "unknown", text: "ValueError", crash: true, line };
+}
+function sequenceOf(written) {
+  return (x, line) => x.t === "str" ? {
+    t: "list",
+    items: x.v.split(",").map((s) => s.trim()).filter((s) => s !== "").map((s) => ({ t: "str", v: s, line })),
+    line,
+    written
+  } : x;
+}
+
 // src/model/settings/decouple.ts
 var callDecouple = (recorder, ctx, name, args, line) => {
   switch (name) {
@@ -16633,9 +16793,9 @@ function castOf(env, method, args, variable) {
   return cast === void 0 ? env.scheme.get(variable)?.cast : void 0;
 }
 function boolProbes(line) {
-  return PROBE_TEXTS.map((text) => ({
-    text,
-    v: { t: "bool", v: TRUE_WORDS.includes(text.toLowerCase()), line }
+  return PROBE_TEXTS.map((text2) => ({
+    text: text2,
+    v: { t: "bool", v: TRUE_WORDS.includes(text2.toLowerCase()), line }
   }));
 }
 
@@ -16708,8 +16868,8 @@ function interpolate(template, placeholder, args, line) {
   if (parts.length !== 2 || args.length !== 1 || /[{}%]/.test(parts.join(""))) return void 0;
   const [arg] = args;
   const filled = (v) => v.t === "str" || v.t === "unknown" && v.crash;
-  const text = arg.t === "str" || arg.t === "path" || arg.t === "concat";
-  if (!text && !(arg.t === "env" && filled(arg.unset))) return void 0;
+  const text2 = arg.t === "str" || arg.t === "path" || arg.t === "concat";
+  if (!text2 && !(arg.t === "env" && filled(arg.unset))) return void 0;
   const str = (v) => ({ t: "str", v, line });
   return binary(binary(str(parts[0]), "+", arg, line), "+", str(parts[1]), line);
 }
@@ -16738,14 +16898,14 @@ function withComparedWords(a, b) {
     (w) => w.t === "str" && w.v !== "" && !a.probes?.some((p) => p.text === w.v) ? [w.v] : []
   );
   if (words2.length === 0 || words2.length > 8) return a;
-  const added = words2.map((text) => ({ text, v: { t: "str", v: text, line: a.line } }));
+  const added = words2.map((text2) => ({ text: text2, v: { t: "str", v: text2, line: a.line } }));
   return { ...a, probes: [...a.probes, ...added] };
 }
 function presenceTest(a, op, b, line) {
   if (!["is", "is not", "==", "!="].includes(op) || b.t !== "none") return void 0;
   if (a.t !== "env" || a.unset.t !== "none" || a.derived || a.cases || a.selects) return void 0;
   const whenSet = op === "is not" || op === "!=";
-  const probes = PROBE_TEXTS.map((text) => ({ text, v: { t: "bool", v: whenSet, line } }));
+  const probes = PROBE_TEXTS.map((text2) => ({ text: text2, v: { t: "bool", v: whenSet, line } }));
   return { t: "env", read: a.read, unset: { t: "bool", v: !whenSet, line }, probes, presence: true, line };
 }
 function scalarBinary(x, op, y, line) {
@@ -16784,10 +16944,10 @@ function scalarBinary(x, op, y, line) {
   if (x.t === "none" || y.t === "none") return { t: "unknown", text: `None ${op}`, crash: true, line };
   return { t: "unknown", text: op, line };
 }
-function repeat(text, times, line) {
-  if (!Number.isInteger(times) || text.length * Math.max(times, 0) > 1e4)
+function repeat(text2, times, line) {
+  if (!Number.isInteger(times) || text2.length * Math.max(times, 0) > 1e4)
     return { t: "unknown", text: "*", line };
-  return { t: "str", v: text.repeat(Math.max(times, 0)), line };
+  return { t: "str", v: text2.repeat(Math.max(times, 0)), line };
 }
 function mutate(current, method, args, line) {
   const [a0, a1] = args.pos;
@@ -16868,8 +17028,8 @@ function parseUrl(url, line) {
   const entries = fields.map(([key, value]) => ({ key, value, line }));
   return { t: "dict", entries, line, attributes: true };
 }
-function unquote(text, plus) {
-  const s = plus ? text.replaceAll("+", " ") : text;
+function unquote(text2, plus) {
+  const s = plus ? text2.replaceAll("+", " ") : text2;
   return s.replace(/(%[0-9A-Fa-f]{2})+/g, (run) => {
     try {
       return decodeURIComponent(run);
@@ -16910,7 +17070,8 @@ var LIBRARIES = [
   callDotenv,
   callDecouple,
   callLoggingConfig,
-  callUrllib
+  callUrllib,
+  callConfigurationsValue
 ];
 function callByName(recorder, ctx, name, args, line) {
   for (const call2 of LIBRARIES) {
@@ -17119,9 +17280,9 @@ function importModule(ev, args, line) {
   return module ? { t: "ref", name: `${IMPORTED_MODULE}${module}`, line } : void 0;
 }
 function copiesModuleNames(ev, node, ctx) {
-  const text = ev.text(node).replace(/\s+/g, " ");
-  if (!/globals\(\) ?(\.update\(|\[)/.test(text)) return false;
-  const named = node.name === "ForStatement" ? /^for [\w, ]+ in (?:dir|vars)\((\w+)\)/.exec(text) ?? /^for [\w, ]+ in (\w+)\.__dict__/.exec(text) : /^globals\(\) ?\.update\((?:.*\bvars\((\w+)\)|.*?\b(\w+)\.__dict__)/.exec(text);
+  const text2 = ev.text(node).replace(/\s+/g, " ");
+  if (!/globals\(\) ?(\.update\(|\[)/.test(text2)) return false;
+  const named = node.name === "ForStatement" ? /^for [\w, ]+ in (?:dir|vars)\((\w+)\)/.exec(text2) ?? /^for [\w, ]+ in (\w+)\.__dict__/.exec(text2) : /^globals\(\) ?\.update\((?:.*\bvars\((\w+)\)|.*?\b(\w+)\.__dict__)/.exec(text2);
   const name = named?.[1] ?? named?.[2];
   const v = name ? ctx.scope.get(name)?.v : void 0;
   if (v?.t !== "ref" || !v.name.startsWith(IMPORTED_MODULE)) return false;
@@ -17347,8 +17508,8 @@ function formatString(ev, node, ctx) {
   let at2 = bodyStart;
   const literal = (from, to) => {
     if (to <= from) return;
-    const text = unescapeBody(ev.py.text.slice(from, to), isRaw).replaceAll("{{", "{").replaceAll("}}", "}");
-    pieces.push({ t: "str", v: text, line });
+    const text2 = unescapeBody(ev.py.text.slice(from, to), isRaw).replaceAll("{{", "{").replaceAll("}}", "}");
+    pieces.push({ t: "str", v: text2, line });
   };
   for (const rep of childrenOf(node)) {
     if (rep.name !== "FormatReplacement") continue;
@@ -17496,13 +17657,13 @@ function takenModuleBranch(ev, branches, ctx) {
   }
   return void 0;
 }
-function takenInContainer(ev, cond, text) {
+function takenInContainer(ev, cond, text2) {
   const value = ev.containerValue(cond.variable);
   if (typeof value !== "string" || cond.derivedFrom) return void 0;
   switch (cond.test) {
     case "equals":
     case "not-equals":
-      if (!/==|!=/.test(text) || /\bin\b/.test(text)) return void 0;
+      if (!/==|!=/.test(text2) || /\bin\b/.test(text2)) return void 0;
       return value === cond.value === (cond.test === "equals");
     case "set":
       return value === "" ? void 0 : true;
@@ -17568,8 +17729,8 @@ function tryBlocks(ev, node) {
   }
   return out;
 }
-function exceptionNames(text) {
-  return text.replace(/[()\s]/g, "").split(",").filter((n) => n !== "").map((n) => n.slice(n.lastIndexOf(".") + 1));
+function exceptionNames(text2) {
+  return text2.replace(/[()\s]/g, "").split(",").filter((n) => n !== "").map((n) => n.slice(n.lastIndexOf(".") + 1));
 }
 function failingReads(reads) {
   return reads.filter((r) => r.required && !r.hasDefault && !r.guarded && RAISED_WHEN_UNSET[r.via]);
@@ -17591,7 +17752,7 @@ function withFallback(tried, fallback, failing) {
 }
 
 // src/model/settings/statements.ts
-var SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
+var SETTING_NAME2 = /^[A-Z][A-Z0-9_]*$/;
 var MAX_ORIGINS = 64;
 function execStatement(ev, node, ctx) {
   switch (node.name) {
@@ -17623,11 +17784,8 @@ function execStatement(ev, node, ctx) {
       return;
     case "FunctionDefinition":
       return execDef(ev, node, ctx);
-    case "ClassDefinition": {
-      const name = childrenOf(node).find((c) => c.name === "VariableName");
-      if (name) ctx.scope.set(ev.text(name), { v: ev.unknown(node), origins: [] });
-      return;
-    }
+    case "ClassDefinition":
+      return defineClass(ev, node, ctx);
     default:
       return;
   }
@@ -18006,7 +18164,7 @@ function bind(ev, name, v, ctx, line, replace) {
     ctx.scope.set(name, { v, origins });
     return;
   }
-  if (SETTING_NAME.test(name)) {
+  if (SETTING_NAME2.test(name)) {
     const index = ev.recorded.push({
       ...ev.depth > 0 ? { file: ev.file } : {},
       name,
@@ -18164,9 +18322,9 @@ var ModuleEvaluation = class _ModuleEvaluation {
     const includes = this.shared.includes;
     if (!includes || this.depth >= MAX_IMPORT_DEPTH) return;
     for (const pattern of patterns) {
-      const text = stringWithEnvironment(pattern, includes.variable);
-      if (text === void 0) continue;
-      for (const source of includes.files(this.file, text)) {
+      const text2 = stringWithEnvironment(pattern, includes.variable);
+      if (text2 === void 0) continue;
+      for (const source of includes.files(this.file, text2)) {
         if (source.file === this.file || this.imported.includes(source.file)) continue;
         let py;
         try {
@@ -18196,10 +18354,18 @@ var ModuleEvaluation = class _ModuleEvaluation {
    */
   moduleNamed(name, pkg) {
     const variable = this.shared.includes?.variable;
-    const text = stringWithEnvironment(name, variable);
-    if (!text || !text.startsWith(".")) return text;
+    const text2 = stringWithEnvironment(name, variable);
+    if (!text2 || !text2.startsWith(".")) return text2;
     const base = pkg && stringWithEnvironment(pkg, variable);
-    return base ? `${base}${text}` : text;
+    return base ? `${base}${text2}` : text2;
+  }
+  /** An evaluation of another module's code (a class body it defines) that records into this one's settings. */
+  sharing(file, py) {
+    return new _ModuleEvaluation(file, py, this.resolve, this.depth + 1, this);
+  }
+  /** The django-configurations class manage.py selects when DJANGO_CONFIGURATION is unset. */
+  get defaultConfiguration() {
+    return this.shared.includes?.configuration;
   }
   /** The value a variable has in the container: a string, null when unset, undefined when unknown. */
   containerValue(name) {
@@ -18278,7 +18444,7 @@ function stampFile(value, file, depth = 0, seen = /* @__PURE__ */ new Set()) {
   }
   if (value instanceof Map) return;
   const record = value;
-  if (record.t === "func") {
+  if (record.t === "func" || record.t === "class") {
     record.file ??= file;
     return;
   }
@@ -18298,9 +18464,9 @@ for (let i = 0, weight = 0; i < ROOT_ORDER.length; i++) {
   if (!(c >= "A" && c <= "Z")) weight++;
   PRIMARY[ROOT_ORDER.charCodeAt(i)] = weight;
 }
-function isPrintableAscii(text) {
-  for (let i = 0; i < text.length; i++) {
-    const code2 = text.charCodeAt(i);
+function isPrintableAscii(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const code2 = text2.charCodeAt(i);
     if (code2 < 32 || code2 > 126) return false;
   }
   return true;
@@ -18367,8 +18533,8 @@ function settingsModelOf(ev, module, ctx) {
   if (baseDirParts) model.baseDir = baseDirParts.length ? baseDirParts.join("/") : ".";
   return model;
 }
-function conditionOf(c, text) {
-  const out = { variable: c.variable, text: text ?? "" };
+function conditionOf(c, text2) {
+  const out = { variable: c.variable, text: text2 ?? "" };
   if (c.derivedFrom) return out;
   out.test = c.test;
   if (c.test === "equals" || c.test === "not-equals") out.values = c.values ?? [c.value];
@@ -18416,6 +18582,7 @@ function valueSourceHere(v, baseDirParts, depth) {
     case "parents":
     case "envobj":
     case "func":
+    case "class":
       return { kind: "unknown", text: v.t, line };
     case "unknown":
       return { kind: "unknown", text: v.text, line };
@@ -18441,7 +18608,7 @@ function envSource(v, inner) {
     return t === void 0 ? [] : [[p.text, t]];
   });
   if (truths.length > 0) out.truthWhenSetTo = Object.fromEntries(truths);
-  const compared = truths.map(([text]) => text).filter((text) => !PROBE_TEXTS.includes(text));
+  const compared = truths.map(([text2]) => text2).filter((text2) => !PROBE_TEXTS.includes(text2));
   if (compared.length > 0) out.comparedWith = compared;
   return out;
 }
@@ -18498,11 +18665,11 @@ function logHandlers(configs, ownFile) {
 }
 
 // src/model/settings/index.ts
-function modelSettings(file, module, text, resolve, includes) {
+function modelSettings(file, module, text2, resolve, includes) {
   const empty = { file, module, assignments: [], envReads: [], logHandlers: [] };
   let python;
   try {
-    python = parsePython(text);
+    python = parsePython(text2);
   } catch (error) {
     return { model: empty, errors: [{ file, message: `Settings could not be read: ${messageOf(error)}` }] };
   }
@@ -18517,7 +18684,14 @@ function modelSettings(file, module, text, resolve, includes) {
   let model;
   let failures;
   try {
-    model = settingsModelOf(evaluation, module, evaluation.run());
+    const ctx = evaluation.run();
+    const selected = selectedConfiguration(
+      ctx,
+      evaluation.containerValue("DJANGO_CONFIGURATION"),
+      evaluation.defaultConfiguration
+    );
+    if (selected) applyConfiguration(evaluation, ctx, selected);
+    model = settingsModelOf(evaluation, module, ctx);
     failures = evaluation.failures;
   } catch (error) {
     model = empty;
@@ -18947,8 +19121,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 
 // src/rules/lib/fix.ts
 function linesOf(context, file) {
-  const text = context.text(file);
-  return text === void 0 ? void 0 : text.split(/\r?\n/);
+  const text2 = context.text(file);
+  return text2 === void 0 ? void 0 : text2.split(/\r?\n/);
 }
 function indentOf(line) {
   return /^[ \t]*/.exec(line)[0];
@@ -18964,8 +19138,8 @@ function locate(lines, needle, first, last, which = "first") {
   }
   return void 0;
 }
-function insertAt(file, at2, text) {
-  return { file, start: at2, end: at2, text };
+function insertAt(file, at2, text2) {
+  return { file, start: at2, end: at2, text: text2 };
 }
 function execForm(argv) {
   return `[${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
@@ -19096,15 +19270,15 @@ function isComposeTemplate(path) {
   const stem = baseName(path).replace(/\.ya?ml$/, "");
   return stem.split(/[._-]/).some((part) => /^(example|sample|template|tpl|tmpl)s?$/i.test(part));
 }
-function looksLikeCompose(path, text) {
+function looksLikeCompose(path, text2) {
   if (isComposeFile(path)) return true;
-  if (!/\.ya?ml$/.test(path) || CI_CONFIG.test(path) || text === void 0 || isComposeTemplate(path))
+  if (!/\.ya?ml$/.test(path) || CI_CONFIG.test(path) || text2 === void 0 || isComposeTemplate(path))
     return false;
-  return /^services\s*:\s*$/m.test(text) && servicesIsMapping(text) && /^\s+(image|build)\s*:/m.test(text) && !/^apiVersion\s*:/m.test(text);
+  return /^services\s*:\s*$/m.test(text2) && servicesIsMapping(text2) && /^\s+(image|build)\s*:/m.test(text2) && !/^apiVersion\s*:/m.test(text2);
 }
 var CI_CONFIG = /(^|\/)(\.github\/|\.circleci\/|\.gitlab-ci\.ya?ml$|\.gitlab\/|bitbucket-pipelines\.ya?ml$|\.travis\.ya?ml$|\.drone\.ya?ml$|azure-pipelines\.ya?ml$|\.woodpecker)/;
-function servicesIsMapping(text) {
-  const lines = text.split(/\r?\n/);
+function servicesIsMapping(text2) {
+  const lines = text2.split(/\r?\n/);
   const at2 = lines.findIndex((l) => /^services\s*:\s*$/.test(l));
   const first = lines.slice(at2 + 1).find((l) => l.trim() !== "" && !l.trim().startsWith("#"));
   return first !== void 0 && /^\s+["']?[\w.-]+["']?\s*:/.test(first);
@@ -19132,11 +19306,11 @@ function isScript(path) {
   const name = baseName(path);
   return name.endsWith(".sh") || /entrypoint/i.test(name);
 }
-function hasShellShebang(text) {
-  return text !== void 0 && /^#!\s*\S*?\/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|z|k|mk)?sh\b/.test(text);
+function hasShellShebang(text2) {
+  return text2 !== void 0 && /^#!\s*\S*?\/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|z|k|mk)?sh\b/.test(text2);
 }
-function isScriptFile(path, text) {
-  return isScript(path) || hasShellShebang(text);
+function isScriptFile(path, text2) {
+  return isScript(path) || hasShellShebang(text2);
 }
 function isCoreFile(path) {
   return isDockerfile(path) || isComposeFile(path) || isSettingsCandidate(path);
@@ -19151,9 +19325,9 @@ function moduleFiles(base, module) {
 }
 
 // src/parse/dockerignore.ts
-function parseDockerignore(file, text) {
+function parseDockerignore(file, text2) {
   const patterns = [];
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const lines = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
   lines.forEach((raw, i) => {
     if (raw.startsWith("#")) return;
     let pattern = raw.trim();
@@ -19545,9 +19719,9 @@ function excludedWith(context, added, path) {
 }
 
 // src/parse/dotenv.ts
-function parseDotenv(text) {
+function parseDotenv(text2) {
   const env = {};
-  for (const raw of text.split(/\r?\n/)) {
+  for (const raw of text2.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
     const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
@@ -19595,8 +19769,8 @@ function madeOfWords(value, words2) {
     );
   return can[value.length] === true;
 }
-function secretsInEnvTemplate(text) {
-  return Object.entries(parseDotenv(text)).filter(([name, value]) => isSecretName(name) && !isPlaceholderValue(name, value)).map(([name]) => name);
+function secretsInEnvTemplate(text2) {
+  return Object.entries(parseDotenv(text2)).filter(([name, value]) => isSecretName(name) && !isPlaceholderValue(name, value)).map(([name]) => name);
 }
 
 // src/rules/lib/files.ts
@@ -19781,10 +19955,10 @@ var parseDockerfile = rememberedParser(
   (source) => source
 );
 function parseDockerfileText(source) {
-  const text = source.replace(/\r\n?/g, "\n");
-  const document = import_dockerfile_ast.DockerfileParser.parse(text);
+  const text2 = source.replace(/\r\n?/g, "\n");
+  const document = import_dockerfile_ast.DockerfileParser.parse(text2);
   const escape2 = document.getEscapeCharacter() || "\\";
-  const lines = text.split("\n");
+  const lines = text2.split("\n");
   const instructions = [];
   for (const instr of document.getInstructions()) {
     const range = instr.getRange();
@@ -19921,17 +20095,17 @@ var KEYWORDS = /* @__PURE__ */ new Set([
 var ECHOES = /* @__PURE__ */ new Set(["echo", "printf"]);
 var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 var DOUBLE_QUOTED_SPECIAL = /[$`\\]/;
-function plainCommands(text) {
+function plainCommands(text2) {
   const out = [];
   let current;
   let needCommand = false;
   let line = 1;
   let i = 0;
-  while (i < text.length) {
-    const c = text[i];
+  while (i < text2.length) {
+    const c = text2[i];
     if (c === " " || c === "	") {
       i++;
-    } else if (c === "\\" && text[i + 1] === "\n" && i > 0 && /[ \t\n]/.test(text[i - 1])) {
+    } else if (c === "\\" && text2[i + 1] === "\n" && i > 0 && /[ \t\n]/.test(text2[i - 1])) {
       i += 2;
       line++;
     } else if (c === "\n" || c === ";") {
@@ -19941,27 +20115,27 @@ function plainCommands(text) {
       if (c === "\n") line++;
       i++;
     } else if (c === ">" || c === "<") {
-      const redirect = readRedirect(text, i, current);
+      const redirect = readRedirect(text2, i, current);
       if (!redirect) return void 0;
       current.redirects.push(redirect.redirect);
       line += redirect.newlines;
       i = redirect.end;
     } else if (c === "&" || c === "|") {
-      const double = text[i + 1] === c;
-      if (!current || c === "&" && !double || c === "|" && text[i + 1] === "&") return void 0;
+      const double = text2[i + 1] === c;
+      if (!current || c === "&" && !double || c === "|" && text2[i + 1] === "&") return void 0;
       if (c === "|" && !double && ECHOES.has(current.argv[0])) return void 0;
       out.push(current);
       current = void 0;
       needCommand = true;
       i += double ? 2 : 1;
     } else {
-      const word = readWord(text, i);
+      const word = readWord(text2, i);
       if (!word) return void 0;
-      const raw = text.slice(i, word.end);
-      const beforeRedirect = /[<>]/.test(text[word.end] ?? "");
+      const raw = text2.slice(i, word.end);
+      const beforeRedirect = /[<>]/.test(text2[word.end] ?? "");
       if (beforeRedirect && /\d$/.test(raw) && !/^\d+$/.test(raw)) return void 0;
       if (beforeRedirect && /^\d+$/.test(raw)) {
-        const redirect = readRedirect(text, word.end, current, word.value);
+        const redirect = readRedirect(text2, word.end, current, word.value);
         if (!redirect) return void 0;
         current.redirects.push(redirect.redirect);
         line += redirect.newlines;
@@ -19983,21 +20157,21 @@ function plainCommands(text) {
   if (current) out.push(current);
   return needCommand ? void 0 : out;
 }
-function readWord(text, start) {
+function readWord(text2, start) {
   let value = "";
   let newlines2 = 0;
   let i = start;
-  while (i < text.length && !/[ \t\n;&|<>]/.test(text[i])) {
-    const c = text[i];
+  while (i < text2.length && !/[ \t\n;&|<>]/.test(text2[i])) {
+    const c = text2[i];
     if (WORD_CHAR.test(c)) {
       WORD_RUN.lastIndex = i;
-      const run = WORD_RUN.exec(text)[0];
+      const run = WORD_RUN.exec(text2)[0];
       value += run;
       i += run.length;
     } else if (c === "'" || c === '"') {
-      const close = text.indexOf(c, i + 1);
+      const close = text2.indexOf(c, i + 1);
       if (close < 0) return void 0;
-      const quoted = text.slice(i + 1, close);
+      const quoted = text2.slice(i + 1, close);
       if (c === '"' && DOUBLE_QUOTED_SPECIAL.test(quoted)) return void 0;
       value += quoted;
       newlines2 += quoted.split("\n").length - 1;
@@ -20008,13 +20182,13 @@ function readWord(text, start) {
   }
   return i > start ? { value, end: i, newlines: newlines2 } : void 0;
 }
-function readRedirect(text, start, current, fd = "") {
-  const op = /^(>>|>&|<&|>|<)/.exec(text.slice(start, start + 2))?.[1];
-  if (!current || !op || /^[<>|]/.test(text[start + op.length] ?? "")) return void 0;
+function readRedirect(text2, start, current, fd = "") {
+  const op = /^(>>|>&|<&|>|<)/.exec(text2.slice(start, start + 2))?.[1];
+  if (!current || !op || /^[<>|]/.test(text2[start + op.length] ?? "")) return void 0;
   let i = start + op.length;
-  while (text[i] === " " || text[i] === "	") i++;
-  const target = readWord(text, i);
-  if (!target || /[<>]/.test(text[target.end] ?? "")) return void 0;
+  while (text2[i] === " " || text2[i] === "	") i++;
+  const target = readWord(text2, i);
+  if (!target || /[<>]/.test(text2[target.end] ?? "")) return void 0;
   return { redirect: { op: `${fd}${op}`, target: target.value }, end: target.end, newlines: target.newlines };
 }
 
@@ -20025,18 +20199,18 @@ var CLOSE = "\uE001";
 function isPlaceholder(name, glued) {
   return !/[a-z]/.test(name) || glued !== void 0;
 }
-function maskPlaceholders(text) {
-  if (!text.includes("<")) return void 0;
+function maskPlaceholders(text2) {
+  if (!text2.includes("<")) return void 0;
   let found = false;
-  const masked2 = text.replace(PLACEHOLDER2, (whole, name, glued) => {
+  const masked2 = text2.replace(PLACEHOLDER2, (whole, name, glued) => {
     if (!isPlaceholder(name, glued)) return whole;
     found = true;
     return `${OPEN}${name}${CLOSE}`;
   });
   return found ? masked2 : void 0;
 }
-function unmaskPlaceholders(text) {
-  return text.includes(OPEN) ? text.replaceAll(OPEN, "<").replaceAll(CLOSE, ">") : text;
+function unmaskPlaceholders(text2) {
+  return text2.includes(OPEN) ? text2.replaceAll(OPEN, "<").replaceAll(CLOSE, ">") : text2;
 }
 function unmaskedDeep(value) {
   if (typeof value === "string") return unmaskPlaceholders(value);
@@ -20048,9 +20222,9 @@ function unmaskedDeep(value) {
   }
   return value;
 }
-function withoutPlaceholders(text) {
-  const masked2 = maskPlaceholders(text);
-  return masked2 === void 0 ? text : masked2.replace(/[\uE000\uE001]/g, "");
+function withoutPlaceholders(text2) {
+  const masked2 = maskPlaceholders(text2);
+  return masked2 === void 0 ? text2 : masked2.replace(/[\uE000\uE001]/g, "");
 }
 
 // src/parse/shell.ts
@@ -20085,29 +20259,29 @@ function loadSh() {
   return sh;
 }
 var fullParserCalls = { count: 0 };
-function parseShell(text, firstLine = 1) {
-  const masked2 = maskPlaceholders(text);
+function parseShell(text2, firstLine = 1) {
+  const masked2 = maskPlaceholders(text2);
   if (masked2 !== void 0) return unmaskedDeep(readScript(masked2, firstLine));
-  const plain2 = plainScript(text, firstLine);
-  return plain2 ? { commands: plain2, assignments: [] } : parseShellFully(text, firstLine);
+  const plain2 = plainScript(text2, firstLine);
+  return plain2 ? { commands: plain2, assignments: [] } : parseShellFully(text2, firstLine);
 }
-function parseShellFully(text, firstLine = 1) {
-  const masked2 = maskPlaceholders(text);
+function parseShellFully(text2, firstLine = 1) {
+  const masked2 = maskPlaceholders(text2);
   if (masked2 !== void 0) return unmaskedDeep(readScript(masked2, firstLine));
-  return readScript(text, firstLine);
+  return readScript(text2, firstLine);
 }
-function readScript(text, firstLine) {
+function readScript(text2, firstLine) {
   const commands = [];
   const assignments = [];
   try {
-    collectScript(text, firstLine, commands, 0, assignments, []);
+    collectScript(text2, firstLine, commands, 0, assignments, []);
     return { commands, assignments };
   } catch (error) {
     return { commands: [], parseError: describeError(error, firstLine) };
   }
 }
-function plainScript(text, firstLine, depth = 0) {
-  const plain2 = plainCommands(text);
+function plainScript(text2, firstLine, depth = 0) {
+  const plain2 = plainCommands(text2);
   if (!plain2) return void 0;
   const out = [];
   for (const c of plain2) {
@@ -20147,12 +20321,12 @@ function describeError(error, firstLine) {
   const message3 = typeof e?.Text === "string" ? e.Text : String(e?.message ?? error);
   return { line: firstLine + Math.max(line, 1) - 1, message: message3 };
 }
-function collectScript(text, firstLine, out, depth, assignments, guards) {
+function collectScript(text2, firstLine, out, depth, assignments, guards) {
   parser2 ??= loadSh().syntax.NewParser();
   fullParserCalls.count++;
-  const file = parser2.Parse(text, "script");
+  const file = parser2.Parse(text2, "script");
   const src = {
-    bytes: Buffer.from(text, "utf8"),
+    bytes: Buffer.from(text2, "utf8"),
     lineOffset: firstLine - 1,
     depth,
     assignments,
@@ -20438,11 +20612,11 @@ function inlineScriptIndex(argv) {
   }
   return void 0;
 }
-function nested2(text, firstLine, src, out) {
+function nested2(text2, firstLine, src, out) {
   const inner = [];
   const assignments = [];
   try {
-    collectScript(text, firstLine, inner, src.depth + 1, assignments, src.guards);
+    collectScript(text2, firstLine, inner, src.depth + 1, assignments, src.guards);
   } catch {
     return;
   }
@@ -20482,8 +20656,8 @@ function heredocText(word, src) {
   return slice(word, src);
 }
 function sliceBetween(first, last, src) {
-  const text = src.bytes.subarray(first.Pos().Offset(), last.End().Offset()).toString("utf8");
-  return text.replace(/[ \t]*\\\n\s*/g, " ");
+  const text2 = src.bytes.subarray(first.Pos().Offset(), last.End().Offset()).toString("utf8");
+  return text2.replace(/[ \t]*\\\n\s*/g, " ");
 }
 function slice(node, src) {
   return src.bytes.subarray(node.Pos().Offset(), node.End().Offset()).toString("utf8");
@@ -20589,10 +20763,10 @@ var NameLines = class {
   line;
   /** The line of `name`, or the instruction's line when it is not found (an escaped or quoted name). */
   next(name, slack) {
-    const text = this.instr.shellText;
-    const found = text.slice(this.at, this.at + name.length + slack).indexOf(name);
+    const text2 = this.instr.shellText;
+    const found = text2.slice(this.at, this.at + name.length + slack).indexOf(name);
     if (found < 0 || name === "") return this.instr.line;
-    for (let i = this.at; i < this.at + found; i++) if (text.charCodeAt(i) === 10) this.line++;
+    for (let i = this.at; i < this.at + found; i++) if (text2.charCodeAt(i) === 10) this.line++;
     this.at += found;
     return this.line;
   }
@@ -20745,17 +20919,17 @@ var PLATFORM_ARGS = /* @__PURE__ */ new Set([
   "BUILDKIT_SYNTAX"
 ]);
 var SCRIPT_SHELLS = /^#!\s*(\/usr\/bin\/env\s+)?(\/(usr\/)?bin\/)?(sh|bash|dash|ash)\b/;
-function modelDockerfile(file, text, options = {}) {
+function modelDockerfile(file, text2, options = {}) {
   try {
-    return new Modeller(file, text, options).run();
+    return new Modeller(file, text2, options).run();
   } catch (error) {
     return { errors: [{ file, message: `The Dockerfile could not be read: ${error.message}` }] };
   }
 }
 var Modeller = class {
-  constructor(file, text, options) {
+  constructor(file, text2, options) {
     this.file = file;
-    this.text = text;
+    this.text = text2;
     this.options = options;
   }
   file;
@@ -21174,12 +21348,12 @@ function dockerfileDockerReads(path, exists) {
 
 // src/model/image-app.ts
 var PYTHON_WORDS = /\b(python[\d.]*|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
-function dockerfileCode(text) {
-  return text.replace(/^\s*#.*$/gm, "");
+function dockerfileCode(text2) {
+  return text2.replace(/^\s*#.*$/gm, "");
 }
 var NO_OP_COMMAND = /^\s*(\[\s*)?["']?(\/bin\/)?(true|echo|sh\s*["']?\s*,?\s*["']?-c\s*["']?\s*,?\s*["']?true)\b/;
-function isDataOnlyDockerfile(text) {
-  const code2 = dockerfileCode(text).replace(/\\\r?\n/g, " ");
+function isDataOnlyDockerfile(text2) {
+  const code2 = dockerfileCode(text2).replace(/\\\r?\n/g, " ");
   const stage = code2.split(/^\s*FROM\s/im).at(-1) ?? "";
   const lines = stage.split(/\r?\n/).slice(1).map((l) => l.trim()).filter((l) => l !== "");
   let volumes = 0;
@@ -21219,8 +21393,8 @@ function imagesBuilt(models, scripts, exists) {
         out.push({ repository: s.image.repository, ...written ? { written } : {}, dockerfile, contextDir });
     }
   }
-  for (const { file, text } of scripts) {
-    for (const command of parseShell(text).commands) {
+  for (const { file, text: text2 } of scripts) {
+    for (const command of parseShell(text2).commands) {
       const build2 = dockerBuild(command.argv);
       if (!build2) continue;
       for (const base of [".", dirName(file)]) {
@@ -21369,9 +21543,9 @@ function builtImage(service, texts) {
   const dockerfile = build2 ? normalizeRelative(build2.dockerfile) : void 0;
   const contextDir = build2 ? normalizeRelative(build2.context) : void 0;
   if (!build2 || !dockerfile || !contextDir) return void 0;
-  const text = texts[dockerfile];
-  if (text === void 0) return void 0;
-  const { model } = modelDockerfile(dockerfile, text, { target: build2.target, buildArgs: build2.args });
+  const text2 = texts[dockerfile];
+  if (text2 === void 0) return void 0;
+  const { model } = modelDockerfile(dockerfile, text2, { target: build2.target, buildArgs: build2.args });
   const stage = model?.targetStage;
   if (!model || !stage) return void 0;
   const sent = Object.keys(texts).filter((f) => isUnder(f, contextDir)).map((f) => relativeTo(f, contextDir));
@@ -21385,7 +21559,7 @@ function builtImage(service, texts) {
   return {
     dockerfile,
     contextDir,
-    text,
+    text: text2,
     stage,
     layout,
     base: root.from.repository,
@@ -21427,8 +21601,8 @@ function roleOf(repository) {
 function movesArgs(commands) {
   return commands.some((c) => c.argv[0] === "shift" || setsArgs(c.argv));
 }
-function readsArguments(text) {
-  const code2 = text.split(/\r?\n/).filter((l) => !/^\s*#/.test(l)).join("\n");
+function readsArguments(text2) {
+  const code2 = text2.split(/\r?\n/).filter((l) => !/^\s*#/.test(l)).join("\n");
   return /\$(?:[@*#1-9]|\{[#!]?(?:[@*1-9]|#\}))/.test(code2) || /(^|[\s;&|(])(shift|set\s+--|getopts)\b/m.test(code2) || sourcesScript(code2);
 }
 function sourcesScript(code2) {
@@ -22005,8 +22179,8 @@ function makeInvocation(argv) {
   }
   return out;
 }
-function makeTargetScript(text, targets) {
-  const makefile = parseMakefile(text);
+function makeTargetScript(text2, targets) {
+  const makefile = parseMakefile(text2);
   const commands = [];
   const assignments = [];
   const done = /* @__PURE__ */ new Set();
@@ -22033,13 +22207,13 @@ function makeTargetScript(text, targets) {
   for (const t of wanted) run(t, 0);
   return { commands, assignments };
 }
-function parseMakefile(text) {
+function parseMakefile(text2) {
   const rules = /* @__PURE__ */ new Map();
   const variables = /* @__PURE__ */ new Map([["MAKE", "make"]]);
   let defaultTarget;
   let current;
   let inDefine = false;
-  for (const { line, text: raw } of logicalLines(text)) {
+  for (const { line, text: raw } of logicalLines(text2)) {
     if (inDefine) {
       if (/^\s*endef\b/.test(raw)) inDefine = false;
       continue;
@@ -22087,9 +22261,9 @@ function splitInlineRecipe(rest) {
   const i = rest.indexOf(";");
   return i < 0 ? [rest, void 0] : [rest.slice(0, i), rest.slice(i + 1).trim()];
 }
-function logicalLines(text) {
+function logicalLines(text2) {
   const out = [];
-  const lines = text.split(/\r?\n/);
+  const lines = text2.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const start = i;
     let joined = lines[i];
@@ -22099,8 +22273,8 @@ function logicalLines(text) {
   }
   return out;
 }
-function expand2(text, variables, depth = 0) {
-  const replaced = text.replace(/\$\$|\$\(([A-Za-z_][\w.-]*)\)|\$\{([A-Za-z_][\w.-]*)\}/g, (m, a, b) => {
+function expand2(text2, variables, depth = 0) {
+  const replaced = text2.replace(/\$\$|\$\(([A-Za-z_][\w.-]*)\)|\$\{([A-Za-z_][\w.-]*)\}/g, (m, a, b) => {
     if (m === "$$") return DOLLAR;
     const value = variables.get(a ?? b);
     return value === void 0 ? m : depth < 8 ? expand2(value, variables, depth + 1) : value;
@@ -22119,7 +22293,7 @@ function supervisordRun(argv) {
   }
   return {};
 }
-function supervisorPrograms(file, text) {
+function supervisorPrograms(file, text2) {
   const out = [];
   const users = /* @__PURE__ */ new Map();
   const counts = /* @__PURE__ */ new Map();
@@ -22133,7 +22307,7 @@ function supervisorPrograms(file, text) {
     section.length = 0;
     directory = void 0;
   };
-  text.split(/\r?\n/).forEach((raw, i) => {
+  text2.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.replace(/\s[;#].*$/, "");
     const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
     if (header) {
@@ -23290,8 +23464,8 @@ var PYTHON_IMAGE = /^((docker\.io\/)?(library\/)?python)(:latest)?$/;
 function pythonVersion(context, dirs) {
   for (const dir of dirs) {
     for (const name of [".python-version", "runtime.txt"]) {
-      const text = context.text(dir === "." ? name : `${dir}/${name}`);
-      const m = text && /^\s*(?:python-)?(3\.\d{1,2})(?:\.\d+)?\s*$/.exec(text.split("\n")[0]);
+      const text2 = context.text(dir === "." ? name : `${dir}/${name}`);
+      const m = text2 && /^\s*(?:python-)?(3\.\d{1,2})(?:\.\d+)?\s*$/.exec(text2.split("\n")[0]);
       if (m) return m[1];
     }
   }
@@ -23310,10 +23484,10 @@ function suggestPythonTag(context) {
     const pinned = `${PYTHON_IMAGE.exec(from.image)[1]}:${version}`;
     const arg = df.globalArgs.find((a) => a.default === from.image && from.raw.includes(a.name));
     const line = arg ? arg.line : from.line;
-    const text = lines[line - 1] ?? "";
-    const at2 = arg ? text.indexOf(`=${from.image}`) + 1 : text.search(/\s/) + 1;
-    const column = arg ? at2 : text.indexOf(from.image, at2);
-    if (column <= 0 || text.indexOf(from.image, column + 1) >= 0) return void 0;
+    const text2 = lines[line - 1] ?? "";
+    const at2 = arg ? text2.indexOf(`=${from.image}`) + 1 : text2.search(/\s/) + 1;
+    const column = arg ? at2 : text2.indexOf(from.image, at2);
+    if (column <= 0 || text2.indexOf(from.image, column + 1) >= 0) return void 0;
     return {
       title: `${from.image} pinned to ${pinned}`,
       edits: [replaceInLine(finding.file, line, column + 1, column + 1 + from.image.length, pinned)]
@@ -23669,12 +23843,12 @@ var import_node_path11 = __toESM(require_node_path(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 var MAX_ALIAS_COUNT = 100;
 var MAX_NODES = 2e5;
-var parseComposeYaml = rememberedParser(parseComposeText, (file, text) => `${file}\0${text}`);
-function parseComposeText(file, text) {
+var parseComposeYaml = rememberedParser(parseComposeText, (file, text2) => `${file}\0${text2}`);
+function parseComposeText(file, text2) {
   const lineCounter = new import_yaml.LineCounter();
   let doc;
   try {
-    doc = (0, import_yaml.parseDocument)(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false });
+    doc = (0, import_yaml.parseDocument)(text2, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     return { errors: [{ file, message: `invalid YAML: ${error.message}` }] };
   }
@@ -23684,7 +23858,7 @@ function parseComposeText(file, text) {
     return { errors: [{ file, line, message: `invalid YAML: ${first.message.split("\n")[0]}` }] };
   }
   try {
-    if (text.includes("*")) doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    if (text2.includes("*")) doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     return {
       errors: [{ file, line: 1, message: `YAML not accepted: ${error.message.split("\n")[0]}` }]
@@ -23848,9 +24022,9 @@ function matchingBrace(s, open) {
   }
   return -1;
 }
-function parseDotenv2(text) {
+function parseDotenv2(text2) {
   const out = [];
-  text.split(/\r?\n/).forEach((rawLine, i) => {
+  text2.split(/\r?\n/).forEach((rawLine, i) => {
     const line = rawLine.trim();
     if (line === "" || line.startsWith("#")) return;
     const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:=\s*(.*))?$/.exec(line);
@@ -23910,12 +24084,12 @@ function keyedAsMap(n) {
   const entries = [];
   for (const item of n.items) {
     if (item.kind !== "scalar" || item.value === null) continue;
-    const text = String(item.value);
-    const eq2 = text.indexOf("=");
-    const key = eq2 < 0 ? text : text.slice(0, eq2);
+    const text2 = String(item.value);
+    const eq2 = text2.indexOf("=");
+    const key = eq2 < 0 ? text2 : text2.slice(0, eq2);
     const value = {
       kind: "scalar",
-      value: eq2 < 0 ? null : text.slice(eq2 + 1),
+      value: eq2 < 0 ? null : text2.slice(eq2 + 1),
       block: false,
       file: item.file,
       line: item.line
@@ -24015,10 +24189,10 @@ var Loader = class {
   sources;
   load(file) {
     if (this.cache.has(file)) return this.cache.get(file);
-    const text = this.sources.get(file) ?? this.texts[file];
+    const text2 = this.sources.get(file) ?? this.texts[file];
     let loaded;
-    if (text !== void 0) {
-      const { root, errors } = parseComposeYaml(file, text);
+    if (text2 !== void 0) {
+      const { root, errors } = parseComposeYaml(file, text2);
       this.errors.push(...errors);
       if (root !== void 0 || errors.length === 0) loaded = this.shape(file, root);
     }
@@ -24503,9 +24677,9 @@ var ServiceConverter = class {
   addEnvFileEntries(s) {
     const named = new Set(s.environment.map((x) => x.name));
     for (const f of s.envFiles) {
-      const text = this.texts[f.path];
-      if (text === void 0) continue;
-      for (const x of parseDotenv2(text)) {
+      const text2 = this.texts[f.path];
+      if (text2 === void 0) continue;
+      for (const x of parseDotenv2(text2)) {
         if (named.has(x.name)) continue;
         named.add(x.name);
         const r = x.value === void 0 ? void 0 : interpolate2(x.value, this.env);
@@ -24800,8 +24974,8 @@ function assignFromEnvironment(context, name, expression, variables, secret = fa
       );
       if (!assignment) continue;
       const first = lines[assignment.line - 1] ?? "";
-      const text = lines.join("\n");
-      const quoted = (text.match(/'/g) ?? []).length > (text.match(/"/g) ?? []).length ? expression.replace(/"/g, "'") : expression;
+      const text2 = lines.join("\n");
+      const quoted = (text2.match(/'/g) ?? []).length > (text2.match(/"/g) ?? []).length ? expression.replace(/"/g, "'") : expression;
       if (!new RegExp(`^\\s*${name}\\s*=[^=]`).test(first)) return void 0;
       return {
         title: `${name} from the environment (${variables.join(", ")})`,
@@ -25244,10 +25418,10 @@ function falseDefault(raw, rawText) {
     (_m, head, def) => rawText ? `${head}}` : /^\d+$/.test(def.trim()) ? `${head}0}` : `${head}false}`
   );
 }
-function truthWhenSetTo(v, text) {
-  if (v.whenSet) return text !== "" || Boolean(v.prefix || v.suffix);
-  const known2 = v.truthWhenSetTo?.[text];
-  if (known2 !== void 0 || text === "" || !v.truthWhenSetTo) return known2;
+function truthWhenSetTo(v, text2) {
+  if (v.whenSet) return text2 !== "" || Boolean(v.prefix || v.suffix);
+  const known2 = v.truthWhenSetTo?.[text2];
+  if (known2 !== void 0 || text2 === "" || !v.truthWhenSetTo) return known2;
   const all = new Set(commonWordTruths(v));
   return all.size === 1 ? [...all][0] : void 0;
 }
@@ -25331,8 +25505,8 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
       for (const a of liveAssignments(settings, "ALLOWED_HOSTS")) {
         if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
         const inList = a.value.kind === "list" && a.value.items.some((i) => i.kind === "literal" && i.value === "*");
-        const text = a.value.kind === "literal" && typeof a.value.value === "string" ? a.value.value : void 0;
-        if (!inList && !text?.includes("*")) continue;
+        const text2 = a.value.kind === "literal" && typeof a.value.value === "string" ? a.value.value : void 0;
+        if (!inList && !text2?.includes("*")) continue;
         const fromEnv = code(
           'ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")'
         );
@@ -25342,7 +25516,7 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
         findings.push({
           file: elsewhere2?.file ?? at2.file,
           line: elsewhere2?.line ?? at2.line,
-          ...inList ? a.inBranch ? onlyWhen(name, a.condition?.text, fromEnv) : msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.` : msg`${name} is the string ${`'${text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
+          ...inList ? a.inBranch ? onlyWhen(name, a.condition?.text, fromEnv) : msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.` : msg`${name} is the string ${`'${text2}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
         });
       }
     }
@@ -25397,14 +25571,14 @@ function pythonOf(stage) {
 }
 function removeEnvPair(file, lines, env, pair2) {
   if (env.pairs.length === 1) return replaceLines(file, env.line, env.endLine, []);
-  const text = lines[pair2.line - 1] ?? "";
+  const text2 = lines[pair2.line - 1] ?? "";
   const written = `${pair2.name}=${pair2.raw}`;
-  const at2 = text.indexOf(written);
-  if (at2 < 0 || text.indexOf(written, at2 + 1) >= 0 || /\\\s*$/.test(text)) return void 0;
-  const start = /\s*$/.exec(text.slice(0, at2)).index;
+  const at2 = text2.indexOf(written);
+  if (at2 < 0 || text2.indexOf(written, at2 + 1) >= 0 || /\\\s*$/.test(text2)) return void 0;
+  const start = /\s*$/.exec(text2.slice(0, at2)).index;
   const end = at2 + written.length;
   const first = env.pairs[0] === pair2 && pair2.line === env.line;
-  const cut = first ? [at2, end + /^\s*/.exec(text.slice(end))[0].length] : [start, end];
+  const cut = first ? [at2, end + /^\s*/.exec(text2.slice(end))[0].length] : [start, end];
   return replaceInLine(file, pair2.line, cut[0] + 1, cut[1] + 1, "");
 }
 
@@ -25441,9 +25615,9 @@ function volumeOnDirectory(context, app, dir, what) {
   return edits && { title: `a VOLUME on ${dir} for ${what}`, edits };
 }
 function pathUnderDataDir(file, lines, line) {
-  const text = lines[line - 1] ?? "";
+  const text2 = lines[line - 1] ?? "";
   const found = UNDER_BASE_DIR.flatMap(
-    ({ form: form2, pattern }) => [...text.matchAll(pattern)].map((m) => ({ form: form2, at: m.index, written: m[0], quote: m[1], name: m[2] }))
+    ({ form: form2, pattern }) => [...text2.matchAll(pattern)].map((m) => ({ form: form2, at: m.index, written: m[0], quote: m[1], name: m[2] }))
   );
   if (found.length !== 1) return void 0;
   const [{ form, at: at2, written, quote, name }] = found;
@@ -25583,8 +25757,8 @@ function fieldVariable(app, key) {
 }
 var literalText = (v) => v?.kind === "literal" && v.value !== null ? String(v.value) : void 0;
 function quoter(lines) {
-  const text = lines.join("\n");
-  const single = (text.match(/'/g) ?? []).length > (text.match(/"/g) ?? []).length;
+  const text2 = lines.join("\n");
+  const single = (text2.match(/'/g) ?? []).length > (text2.match(/"/g) ?? []).length;
   return (s) => single ? `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'` : JSON.stringify(s);
 }
 function envRead(q, variable, fallback) {
@@ -25668,20 +25842,20 @@ function sqliteNameOf(config2, lines, isSqlite, q, baseDirKnown) {
     const literal = literalText(config2.fields.NAME);
     return value?.replace(/,$/, "") ?? (literal === void 0 ? void 0 : q(literal));
   }
-  const text = lines.join("\n");
+  const text2 = lines.join("\n");
   const dataDir2 = `os.environ.get(${q(DATA_DIR)}, BASE_DIR)`;
-  if (/^BASE_DIR\s*=\s*Path\(/m.test(text)) return `Path(${dataDir2}) / ${q("db.sqlite3")}`;
+  if (/^BASE_DIR\s*=\s*Path\(/m.test(text2)) return `Path(${dataDir2}) / ${q("db.sqlite3")}`;
   const joined = `os.path.join(${dataDir2}, ${q("db.sqlite3")})`;
-  if (/^BASE_DIR\s*=/m.test(text)) return joined;
-  if (baseDirKnown && /^from\s+\S+\s+import\s+\*/m.test(text)) return joined;
+  if (/^BASE_DIR\s*=/m.test(text2)) return joined;
+  if (baseDirKnown && /^from\s+\S+\s+import\s+\*/m.test(text2)) return joined;
   return void 0;
 }
 function credentialFromEnvironment(context) {
   const { finding } = context;
   const lines = linesOf(context, finding.file);
   if (!lines || finding.line === void 0) return void 0;
-  const text = lines[finding.line - 1] ?? "";
-  const written = /^(\s*(["'])(USER|PASSWORD|HOST)\2\s*:\s*)((["'])(?:(?!\5).)*\5)\s*,?\s*(#.*)?$/.exec(text);
+  const text2 = lines[finding.line - 1] ?? "";
+  const written = /^(\s*(["'])(USER|PASSWORD|HOST)\2\s*:\s*)((["'])(?:(?!\5).)*\5)\s*,?\s*(#.*)?$/.exec(text2);
   if (!written) return void 0;
   const key = written[3];
   const app = appDatabases(context.project).find((d) => d.file === finding.file)?.app;
@@ -26058,15 +26232,15 @@ function literalDefaultBehind(raw, args) {
 var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 var unquote2 = (s) => s.replace(/^(["'])(.*)\1$/, "$2");
 function replaceEntryValue(file, lines, line, name, raw, value) {
-  const text = lines[line - 1];
-  if (text === void 0) return void 0;
+  const text2 = lines[line - 1];
+  if (text2 === void 0) return void 0;
   const n = escape(name);
-  const mapping = new RegExp(`^(\\s*(["']?)${n}\\2\\s*:[ \\t]+)(.*?)(\\s+#.*)?$`).exec(text);
+  const mapping = new RegExp(`^(\\s*(["']?)${n}\\2\\s*:[ \\t]+)(.*?)(\\s+#.*)?$`).exec(text2);
   if (mapping && unquote2(mapping[3]) === raw) {
     const from = mapping[1].length + 1;
     return replaceInLine(file, line, from, from + mapping[3].length, value);
   }
-  const list = new RegExp(`^(\\s*-\\s*(["']?)${n}=)(.*?)\\2(\\s+#.*)?$`).exec(text);
+  const list = new RegExp(`^(\\s*-\\s*(["']?)${n}=)(.*?)\\2(\\s+#.*)?$`).exec(text2);
   if (list && list[3] === raw) {
     const from = list[1].length + 1;
     return replaceInLine(file, line, from, from + list[3].length, value);
@@ -26079,9 +26253,9 @@ function interpolateEntry(file, lines, line, name, raw) {
 function childIndent(lines, line) {
   const own = indentOf(lines[line - 1] ?? "").length;
   for (let n = line + 1; n <= lines.length; n++) {
-    const text = lines[n - 1];
-    if (/^\s*(#.*)?$/.test(text)) continue;
-    const indent2 = indentOf(text);
+    const text2 = lines[n - 1];
+    if (/^\s*(#.*)?$/.test(text2)) continue;
+    const indent2 = indentOf(text2);
     return indent2.length > own ? indent2 : void 0;
   }
   return void 0;
@@ -26090,9 +26264,9 @@ function blockEnd(lines, line) {
   const own = indentOf(lines[line - 1] ?? "").length;
   let end = line;
   for (let n = line + 1; n <= lines.length; n++) {
-    const text = lines[n - 1];
-    if (/^\s*(#.*)?$/.test(text)) continue;
-    if (indentOf(text).length <= own) break;
+    const text2 = lines[n - 1];
+    if (/^\s*(#.*)?$/.test(text2)) continue;
+    if (indentOf(text2).length <= own) break;
     end = n;
   }
   return end;
@@ -26146,9 +26320,9 @@ var secretInCompose = defineRule({
       ];
       for (const e of entries) {
         if (!isSecretName2(e.name) || e.value === void 0 || e.value === "") continue;
-        const text = e.interpolated ? literalText2(e.raw ?? "") : e.value;
+        const text2 = e.interpolated ? literalText2(e.raw ?? "") : e.value;
         const byDefault = e.interpolated && e.raw !== void 0 ? interpolationDefault(e.raw) : void 0;
-        if (text === "" && byDefault?.value) {
+        if (text2 === "" && byDefault?.value) {
           out.push({
             file: e.file,
             line: e.line,
@@ -26156,7 +26330,7 @@ var secretInCompose = defineRule({
           });
           continue;
         }
-        if (text === "") continue;
+        if (text2 === "") continue;
         const dollar = e.interpolated ? ` (compose even reads the '$' in it as a variable: write '$$' for a literal one)` : "";
         out.push({
           file: e.file,
@@ -26565,16 +26739,16 @@ function loadsDotenvInImage(app) {
 
 // src/model/python-calls.ts
 var OPENERS = { "(": ")", "[": "]", "{": "}" };
-function callsNamed(text, name) {
+function callsNamed(text2, name) {
   const out = [];
   const re = new RegExp(String.raw`\b(?:${name.source})\s*\(`, "g");
-  for (const m of text.matchAll(re)) {
-    const args = argumentsFrom(text, m.index + m[0].length);
+  for (const m of text2.matchAll(re)) {
+    const args = argumentsFrom(text2, m.index + m[0].length);
     if (args) out.push({ index: m.index, args });
   }
   return out;
 }
-function argumentsFrom(text, start) {
+function argumentsFrom(text2, start) {
   const out = [];
   const closers = [];
   let current = "";
@@ -26588,14 +26762,14 @@ function argumentsFrom(text, start) {
     current = "";
     index = -1;
   };
-  for (let i = start; i < text.length; i++) {
-    const ch = text[i];
+  for (let i = start; i < text2.length; i++) {
+    const ch = text2[i];
     if (ch === '"' || ch === "'") {
-      const end = stringEnd2(text, i);
-      add2(text.slice(i, end), i);
+      const end = stringEnd2(text2, i);
+      add2(text2.slice(i, end), i);
       i = end - 1;
     } else if (ch === "#") {
-      while (i + 1 < text.length && text[i + 1] !== "\n") i++;
+      while (i + 1 < text2.length && text2[i + 1] !== "\n") i++;
     } else if (closers.length === 0 && ch === ")") {
       cut();
       return out;
@@ -26609,19 +26783,19 @@ function argumentsFrom(text, start) {
   }
   return void 0;
 }
-function stringEnd2(text, i) {
-  const q = text[i];
-  const quote = text.startsWith(q.repeat(3), i) ? q.repeat(3) : q;
-  for (let k = i + quote.length; k < text.length; k++) {
-    if (text[k] === "\\") k++;
-    else if (text.startsWith(quote, k)) return k + quote.length;
-    else if (quote.length === 1 && text[k] === "\n") return k;
+function stringEnd2(text2, i) {
+  const q = text2[i];
+  const quote = text2.startsWith(q.repeat(3), i) ? q.repeat(3) : q;
+  for (let k = i + quote.length; k < text2.length; k++) {
+    if (text2[k] === "\\") k++;
+    else if (text2.startsWith(quote, k)) return k + quote.length;
+    else if (quote.length === 1 && text2[k] === "\n") return k;
   }
-  return text.length;
+  return text2.length;
 }
-function asArgument(text, index) {
-  const m = /^([A-Za-z_]\w*)\s*=(?!=)\s*([\s\S]*)$/.exec(text);
-  return m ? { name: m[1], text: m[2], index } : { text, index };
+function asArgument(text2, index) {
+  const m = /^([A-Za-z_]\w*)\s*=(?!=)\s*([\s\S]*)$/.exec(text2);
+  return m ? { name: m[1], text: m[2], index } : { text: text2, index };
 }
 function stringLiteral2(expr) {
   const m = /^[rRuU]?('''|"""|'|")([\s\S]*)\1$/.exec(expr.trim());
@@ -26654,8 +26828,8 @@ function literalArgument(arg) {
   const value = stringLiteral2(arg.text);
   return value === void 0 ? void 0 : { value, index: arg.index };
 }
-function literalVariable(code2, text, before) {
-  const name = /^[A-Za-z_]\w*$/.exec(text.trim())?.[0];
+function literalVariable(code2, text2, before) {
+  const name = /^[A-Za-z_]\w*$/.exec(text2.trim())?.[0];
   if (!name) return void 0;
   let last;
   for (const m of code2.slice(0, before).matchAll(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)([^\\n]*)`, "gm")))
@@ -26705,10 +26879,10 @@ function pythonPassword(c) {
   }
   return void 0;
 }
-function pythonFileCredentials(text) {
+function pythonFileCredentials(text2) {
   const out = [];
-  for (const { index, what } of passwordCalls(text)) {
-    const line = text.slice(0, index).split("\n").length;
+  for (const { index, what } of passwordCalls(text2)) {
+    const line = text2.slice(0, index).split("\n").length;
     if (!out.some((c) => c.line === line)) out.push({ line, what });
   }
   return out.sort((a, b) => a.line - b.line);
@@ -27534,8 +27708,8 @@ function conditionEdits(lines, web, dep) {
   const file = dep.file;
   const step = indentStep(lines, web);
   const cond = (name) => name === dep.service ? "service_healthy" : "service_started";
-  const text = lines[dep.line - 1] ?? "";
-  const flow = /^(\s*)depends_on:\s*\[([^\]#]*)\]\s*$/.exec(text);
+  const text2 = lines[dep.line - 1] ?? "";
+  const flow = /^(\s*)depends_on:\s*\[([^\]#]*)\]\s*$/.exec(text2);
   if (flow) {
     const names = flow[2].split(",").map((n) => n.trim().replace(/^(["'])(.*)\1$/, "$2")).filter(Boolean);
     const ind2 = flow[1];
@@ -27555,7 +27729,7 @@ function conditionEdits(lines, web, dep) {
       return replaceLines(file, d.line, d.line, [`${ind2}${name}:`, `${ind2}${step}condition: ${cond(name)}`]);
     });
   }
-  if (!new RegExp(`^\\s*(["']?)${dep.service.replace(/[.-]/g, "\\$&")}\\1\\s*:\\s*(#.*)?$`).test(text))
+  if (!new RegExp(`^\\s*(["']?)${dep.service.replace(/[.-]/g, "\\$&")}\\1\\s*:\\s*(#.*)?$`).test(text2))
     return void 0;
   const end = blockEnd(lines, dep.line);
   for (let n = dep.line + 1; n <= end; n++) {
@@ -27563,7 +27737,7 @@ function conditionEdits(lines, web, dep) {
     if (written)
       return [replaceInLine(file, n, written[1].length + 1, written[0].length + 1, "service_healthy")];
   }
-  const ind = childIndent(lines, dep.line) ?? `${indentOf(text)}${step}`;
+  const ind = childIndent(lines, dep.line) ?? `${indentOf(text2)}${step}`;
   return [insertLines(file, dep.line + 1, [`${ind}condition: service_healthy`])];
 }
 function pgIsReady(lines, db) {
@@ -27662,9 +27836,9 @@ function remoteDatabaseHost(app) {
   const config2 = configs.length === 1 ? configs[0] : void 0;
   if (!config2?.engine || !isServerEngine(config2.engine)) return void 0;
   const host = config2.fields.HOST;
-  const text = host?.kind === "literal" ? host.value : host?.kind === "env" ? app.dockerfile?.targetStage?.env[host.variable] : void 0;
-  if (typeof text !== "string" || !text.includes(".")) return void 0;
-  return /^(localhost|127\.|0\.0\.0\.0|host\.docker\.internal)/i.test(text) ? void 0 : text;
+  const text2 = host?.kind === "literal" ? host.value : host?.kind === "env" ? app.dockerfile?.targetStage?.env[host.variable] : void 0;
+  if (typeof text2 !== "string" || !text2.includes(".")) return void 0;
+  return /^(localhost|127\.|0\.0\.0\.0|host\.docker\.internal)/i.test(text2) ? void 0 : text2;
 }
 
 // src/rules/TF0502-image-build-failed.ts
@@ -27737,10 +27911,10 @@ function composeEnvFiles(texts, composeFiles, defaultFiles) {
 }
 function composeCommands(texts) {
   const out = [];
-  for (const [source, text] of Object.entries(texts)) {
+  for (const [source, text2] of Object.entries(texts)) {
     const makefile = baseName(source) === "Makefile";
     if (!makefile && !isScript(source)) continue;
-    const lines = text.replace(/\\\r?\n/g, " ").split(/\r?\n/);
+    const lines = text2.replace(/\\\r?\n/g, " ").split(/\r?\n/);
     const expand3 = makefile ? makeExpander(lines) : (l) => l;
     for (const written of lines) {
       const line = expand3(written);
@@ -27952,8 +28126,8 @@ var ComposeProjects = class extends ModelPart {
       );
       const baseFile = base?.files[0];
       if (!base || !baseFile || !COMPOSE_BASES.includes(baseName(baseFile))) continue;
-      const text = this.texts[file] ?? "";
-      const layered = isComposeOverride(baseName(file)) || repeatsServices(file, text, baseFile, this.texts[baseFile] ?? "") || overridesBase(file, text, baseFile, this.texts[baseFile] ?? "");
+      const text2 = this.texts[file] ?? "";
+      const layered = isComposeOverride(baseName(file)) || repeatsServices(file, text2, baseFile, this.texts[baseFile] ?? "") || overridesBase(file, text2, baseFile, this.texts[baseFile] ?? "");
       if (!layered) continue;
       set.dir = target;
       set.files = [...base.files, file];
@@ -27968,13 +28142,13 @@ var ComposeProjects = class extends ModelPart {
    * an ancestor directory (`docker/docker-compose.override.yml` setting only a command) is layered on the nearest one.
    */
   layerOnAncestor(sets, set, file) {
-    const text = this.texts[file] ?? "";
-    if (/^\s+(build|image)\s*:/m.test(text)) return;
+    const text2 = this.texts[file] ?? "";
+    if (/^\s+(build|image)\s*:/m.test(text2)) return;
     for (let dir = dirName(set.dir); ; dir = dirName(dir)) {
       const base = sets.find((s) => s !== set && s.dir === dir && s.files.every((f) => dirName(f) === dir));
       const baseFile = base?.files[0];
       if (base && baseFile && COMPOSE_BASES.includes(baseName(baseFile))) {
-        if (!repeatsServices(file, text, baseFile, this.texts[baseFile] ?? "")) return;
+        if (!repeatsServices(file, text2, baseFile, this.texts[baseFile] ?? "")) return;
         set.dir = dir;
         set.files = [...base.files, file];
         if (sets.some((s) => s !== set && s.files.join("\n") === set.files.join("\n")))
@@ -27985,8 +28159,8 @@ var ComposeProjects = class extends ModelPart {
     }
   }
 };
-function buildsOf(file, text) {
-  const services = entryOf(parseComposeYaml(file, text).root, "services")?.value;
+function buildsOf(file, text2) {
+  const services = entryOf(parseComposeYaml(file, text2).root, "services")?.value;
   if (services?.kind !== "map") return [];
   const out = [];
   for (const { value } of services.entries) {
@@ -28001,8 +28175,8 @@ function buildsOf(file, text) {
   }
   return out;
 }
-function definesNoService(file, text) {
-  const root = parseComposeYaml(file, text).root;
+function definesNoService(file, text2) {
+  const root = parseComposeYaml(file, text2).root;
   if (root === void 0 || root.kind === "scalar" && root.value === null) return true;
   if (root.kind !== "map") return false;
   const services = entryOf(root, "services")?.value;
@@ -28017,12 +28191,12 @@ var NON_SERVICE_KEYS = /* @__PURE__ */ new Set([
   "configs",
   "secrets"
 ]);
-function repeatsServices(file, text, baseFile, baseText) {
+function repeatsServices(file, text2, baseFile, baseText) {
   const names = (f, t) => {
     const services = entryOf(parseComposeYaml(f, t).root, "services")?.value;
     return services?.kind === "map" ? services.entries.map((e) => e.key) : [];
   };
-  const own = names(file, text);
+  const own = names(file, text2);
   const base = new Set(names(baseFile, baseText));
   return own.length > 0 && own.every((n) => base.has(n));
 }
@@ -28041,8 +28215,8 @@ function extendedFiles(files, texts) {
   }
   return byFile;
 }
-function overridesBase(file, text, baseFile, baseText) {
-  const services = entryOf(parseComposeYaml(file, text).root, "services")?.value;
+function overridesBase(file, text2, baseFile, baseText) {
+  const services = entryOf(parseComposeYaml(file, text2).root, "services")?.value;
   const baseServices = entryOf(parseComposeYaml(baseFile, baseText).root, "services")?.value;
   if (services?.kind !== "map" || baseServices?.kind !== "map") return false;
   const own = new Set(services.entries.map((e) => e.key));
@@ -28116,7 +28290,7 @@ var sourceMountedOverImage = defineRule({
     for (const { app, compose, service } of appImageServices(project)) {
       const isAppService = service === compose.appService;
       const advice = (file) => isDevelopmentComposeFile(file, composeFiles, compose.files) ? devFileAdvice(file) : KEEP_IN_DEV;
-      for (const { mount, text } of mountsOverCode(app, service, advice)) {
+      for (const { mount, text: text2 } of mountsOverCode(app, service, advice)) {
         if (isComposeOverrideFile(mount.file)) continue;
         const key = `${mount.file}\0${mount.line}`;
         const seen = byLine.get(key);
@@ -28125,7 +28299,7 @@ var sourceMountedOverImage = defineRule({
             file: mount.file,
             line: mount.line,
             services: [service.name],
-            text,
+            text: text2,
             ofAppService: false
           });
         else if (!seen.services.includes(service.name)) seen.services.push(service.name);
@@ -28133,9 +28307,9 @@ var sourceMountedOverImage = defineRule({
       }
     }
     const lines = [...byLine.values()].filter((l) => l.ofAppService);
-    return lines.map(({ file, line, services, text }) => {
+    return lines.map(({ file, line, services, text: text2 }) => {
       const who = services.length === 1 ? `Service '${services[0]}' bind-mounts` : `Services ${services.map((n) => `'${n}'`).join(", ")} bind-mount`;
-      return { file, line, message: `${who} ${text}` };
+      return { file, line, message: `${who} ${text2}` };
     });
   }
 });
@@ -28176,8 +28350,8 @@ function mountsOverCode(app, web, advice) {
     );
     if (!whole && !part) continue;
     const held = heldCodeDir(app, v, codeDir);
-    const text = app.imageNotBuiltHere ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. It runs the image '${app.imageNotBuiltHere}', which no build of this repository makes, so what that image holds at ${shownTarget(v)} is unknown (${app.dockerfile?.file ?? "the Dockerfile"} would put the code at ${held}).` : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
-    out.push({ mount: v, text: `${text} ${advice(v.file)}` });
+    const text2 = app.imageNotBuiltHere ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. It runs the image '${app.imageNotBuiltHere}', which no build of this repository makes, so what that image holds at ${shownTarget(v)} is unknown (${app.dockerfile?.file ?? "the Dockerfile"} would put the code at ${held}).` : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
+    out.push({ mount: v, text: `${text2} ${advice(v.file)}` });
   }
   return out;
 }
@@ -29139,8 +29313,8 @@ function bindAllInterfaces(context) {
       const at2 = quoted ?? locate(lines, anchor, finding.line, last);
       if (!at2) return void 0;
       const end = { line: at2.line, column: at2.column + anchor.length + (quoted ? 2 : 0) };
-      const text = quoted ? words2.map((w) => `, ${JSON.stringify(w)}`).join("") : words2.map((w) => ` ${w}`).join("");
-      return { title: `${server.kind} binds 0.0.0.0`, edits: [insertAt(finding.file, end, text)] };
+      const text2 = quoted ? words2.map((w) => `, ${JSON.stringify(w)}`).join("") : words2.map((w) => ` ${w}`).join("");
+      return { title: `${server.kind} binds 0.0.0.0`, edits: [insertAt(finding.file, end, text2)] };
     }
   }
   return void 0;
@@ -29384,13 +29558,13 @@ var UWSGI_DAEMON_OPTIONS = {
   "smart-attach-daemon2": 1,
   "attach-control-daemon": 0
 };
-function uwsgiIniLogs(file, text) {
+function uwsgiIniLogs(file, text2) {
   const logFiles = [];
   let user;
   let section = "";
   let dieOnTerm = false;
   const daemons = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
+  text2.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
     const header = /^\[([^\]]+)\]$/.exec(line);
@@ -29812,48 +29986,48 @@ function isBusyBoxSh(program, shells) {
 }
 function endsInSimpleCommand(script, last, busybox = false) {
   const joined = withoutPlaceholders(script).replace(/\\\n/g, " ");
-  const text = joined.trim();
-  if (last.background || !busybox && last.redirects.length > 0 || /\btrap\b/.test(text)) return false;
+  const text2 = joined.trim();
+  if (last.background || !busybox && last.redirects.length > 0 || /\btrap\b/.test(text2)) return false;
   if (!endsWithLastCommand(joined, busybox)) return false;
-  if (!busybox && /(^|[^&<>])&(?![&>])/.test(text)) return false;
-  const seps = separators(text);
-  const tail = seps && lastListItem(text, seps);
+  if (!busybox && /(^|[^&<>])&(?![&>])/.test(text2)) return false;
+  const seps = separators(text2);
+  const tail = seps && lastListItem(text2, seps);
   if (!seps || !tail || tail.after === "|") return false;
-  if (!busybox && !bashOptimizesLastLine(text, seps)) return false;
+  if (!busybox && !bashOptimizesLastLine(text2, seps)) return false;
   const item = tail.item.replace(/\s+#.*$/, "").trim();
   const redirected = busybox ? /[)}]$|^\w+\(\)/ : /[<>]|[)}]$|^\w+\(\)/;
   return item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !redirected.test(item);
 }
-function endsWithLastCommand(text, busybox) {
-  const body = !busybox && text.endsWith("\n") ? text.slice(0, -1) : text;
+function endsWithLastCommand(text2, busybox) {
+  const body = !busybox && text2.endsWith("\n") ? text2.slice(0, -1) : text2;
   const lastLine = body.slice(body.lastIndexOf("\n") + 1).trim();
   return lastLine !== "" && !lastLine.startsWith("#");
 }
-function bashOptimizesLastLine(text, seps) {
-  const live = seps.filter((s) => !blank(text.slice(s.end)));
+function bashOptimizesLastLine(text2, seps) {
+  const live = seps.filter((s) => !blank(text2.slice(s.end)));
   let from = 0;
   for (const [i, s] of live.entries())
-    if (s.sep === "\n" && !/(&&|\|)$/.test(text.slice(0, s.at).trimEnd())) from = i + 1;
+    if (s.sep === "\n" && !/(&&|\|)$/.test(text2.slice(0, s.at).trimEnd())) from = i + 1;
   const line = live.slice(from).filter((s) => s.sep !== "\n");
   const lastSemicolon = line.findLastIndex((s) => s.sep === ";");
   return lastSemicolon < 0 || line.slice(lastSemicolon + 1).every((s) => s.sep !== "&&" && s.sep !== "||");
 }
-function blank(text) {
-  return text.replace(/(^|\s)#[^\n]*/g, "").trim() === "";
+function blank(text2) {
+  return text2.replace(/(^|\s)#[^\n]*/g, "").trim() === "";
 }
 function endsInExec(script, last) {
-  const text = script.replace(/\\\n/g, " ").trim();
+  const text2 = script.replace(/\\\n/g, " ").trim();
   if (!last.viaExec || last.background) return false;
-  const seps = separators(text);
-  const tail = seps && lastListItem(text, seps);
+  const seps = separators(text2);
+  const tail = seps && lastListItem(text2, seps);
   return tail !== void 0 && tail.after !== "|" && /^exec\s/.test(tail.item.trim());
 }
-function separators(text) {
+function separators(text2) {
   const out = [];
   let quote;
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
     if (quote) {
       if (c === "\\" && quote === '"') i++;
       else if (c === quote) quote = void 0;
@@ -29861,25 +30035,25 @@ function separators(text) {
     }
     if (c === "\\") i++;
     else if (c === "'" || c === '"' || c === "`") quote = c;
-    else if (c === "#" && (i === 0 || /[\s;&|()]/.test(text[i - 1]))) {
-      const end = text.indexOf("\n", i);
-      i = end < 0 ? text.length : end - 1;
+    else if (c === "#" && (i === 0 || /[\s;&|()]/.test(text2[i - 1]))) {
+      const end = text2.indexOf("\n", i);
+      i = end < 0 ? text2.length : end - 1;
     } else if (c === "(" || c === "{") depth++;
     else if ((c === ")" || c === "}") && depth > 0) depth--;
     else if (depth === 0 && /[;&|\n]/.test(c)) {
-      const two = text.slice(i, i + 2);
+      const two = text2.slice(i, i + 2);
       const sep = two === "&&" || two === "||" || two === ";;" ? two : c;
-      if (c === "&" && sep === "&" && (/[<>]/.test(text[i - 1] ?? "") || text[i + 1] === ">")) continue;
+      if (c === "&" && sep === "&" && (/[<>]/.test(text2[i - 1] ?? "") || text2[i + 1] === ">")) continue;
       out.push({ sep, at: i, end: i + sep.length });
       i += sep.length - 1;
     }
   }
   return quote ? void 0 : out;
 }
-function lastListItem(text, seps) {
-  const before = seps.filter((s) => !blank(text.slice(s.end))).at(-1);
+function lastListItem(text2, seps) {
+  const before = seps.filter((s) => !blank(text2.slice(s.end))).at(-1);
   return {
-    item: text.slice(before?.end ?? 0).replace(/[;\s]+$/, ""),
+    item: text2.slice(before?.end ?? 0).replace(/[;\s]+$/, ""),
     after: before?.sep ?? ""
   };
 }
@@ -31100,8 +31274,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 });
 function fixRunsAsRoot(context) {
   const found = appOfDockerfile(context);
-  const text = found && linesOf(context, found.dockerfile.file);
-  if (!found || !text || found.stage.lastLine !== context.finding.line) return void 0;
+  const text2 = found && linesOf(context, found.dockerfile.file);
+  if (!found || !text2 || found.stage.lastLine !== context.finding.line) return void 0;
   if (suDrop(found.app) || privilegeDrop(found.app) || proxyInContainer(found.app)) return void 0;
   if (runtimeUser(found.app)) return void 0;
   const { dockerfile, stage } = found;
@@ -31109,7 +31283,7 @@ function fixRunsAsRoot(context) {
   const runtime = runtimeInsertionLine(stage);
   const root = stage.user && stage.instructions.includes(stage.user) ? stage.user : void 0;
   const inPlace = root && root.line < runtime && !runs.some((i) => i.line > root.line) ? root : void 0;
-  const existing = createdUser(runs.map((r) => text.slice(r.line - 1, r.endLine).join("\n"))) ?? known(usersCreatedByRuns(dockerfile, stage).at(-1));
+  const existing = createdUser(runs.map((r) => text2.slice(r.line - 1, r.endLine).join("\n"))) ?? known(usersCreatedByRuns(dockerfile, stage).at(-1));
   let lines;
   let at2 = runtime;
   if (existing) lines = [`USER ${existing}`];

@@ -22,7 +22,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-NCYX6G5Y.js";
+} from "./chunk-XT4RFTST.js";
 import {
   UnsafePathError,
   formatBytes,
