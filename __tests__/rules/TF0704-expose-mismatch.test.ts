@@ -1,5 +1,8 @@
 import { exposeMismatch } from '../../src/rules/TF0704-expose-mismatch.js';
 import { appRuleCases, df } from '../support/rule-cases.js';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeFiles } from '../support/analyze.js';
 
 appRuleCases(exposeMismatch, [
   [
@@ -127,3 +130,41 @@ appRuleCases(exposeMismatch, [
     ['Dockerfile:2'],
   ],
 ]);
+
+const startScript = [
+  '#!/bin/bash',
+  'if [ "$SERVER_MODE" == "DEV" ]; then',
+  '    exec python ./manage.py runserver 0.0.0.0:$APP_PORT',
+  'else',
+  '    exec uwsgi --ini ./uwsgi.ini --http-socket 0.0.0.0:$APP_PORT',
+  'fi',
+  '',
+].join('\n');
+
+test('TF0704 reads a port in the environment of the start that runs the command, and names compose', async () => {
+  const { findings } = await analyzeFiles({
+    Dockerfile: [
+      'FROM python:3.12.7-slim',
+      'COPY . /app',
+      'WORKDIR /app',
+      'ENV SERVER_MODE=DEV',
+      'ENV APP_PORT=80',
+      'EXPOSE 80',
+      'CMD ["/app/start.sh"]',
+      '',
+    ].join('\n'),
+    'start.sh': startScript,
+    'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "site.settings")\n',
+    'site/__init__.py': '',
+    'site/settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n',
+    'docker-compose.yml':
+      'services:\n  web:\n    build: .\n    environment:\n      - SERVER_MODE=PROD\n      - APP_PORT=85\n',
+  });
+  const messages = findings.filter((f) => f.ruleId === 'TF0704').map((f) => f.message);
+  assert.equal(messages.length, 1, messages.join('\n'));
+  assert.doesNotMatch(messages[0], /runserver binds port 85/);
+  assert.match(
+    messages[0],
+    /uwsgi binds port 85 \(start\.sh:5, as docker-compose\.yml starts the container\)/,
+  );
+});

@@ -310,7 +310,9 @@ export class AppSeeds extends ModelPart {
       let image: BuiltImage | undefined;
       const pythonDockerfiles = this.preferredDockerfiles().filter((d) => this.looksLikePythonImage(d));
       if (!set.model.appService) {
-        const found = imageOnlyApp(set.model, built, managePys, pythonDockerfiles);
+        // A service running the image of a proxy's Dockerfile (`nginx/Dockerfile`) is never the app service.
+        const appImages = built.filter((b) => !b.dockerfile || !this.proxyOnly(b.dockerfile));
+        const found = imageOnlyApp(set.model, appImages, managePys, pythonDockerfiles);
         if (!found) continue;
         found.service.role = 'app';
         set.model.appService = found.service;
@@ -388,6 +390,8 @@ export class AppSeeds extends ModelPart {
         }
         // `docs/Dockerfile` (mkdocs), `frontend/Dockerfile`: another image of the repository, never a phantom app.
         if (ancestor && !given && NON_APP_DIR.test(baseName(dir))) continue;
+        // `nginx/Dockerfile` that installs nginx (and upgrades pip) but starts no Django server: the proxy's image.
+        if (!given && this.proxyOnly(dockerfile)) continue;
         if (ancestor && this.looksLikePythonImage(dockerfile)) {
           managePy = ancestor;
           contextDir = dirName(ancestor);
@@ -528,6 +532,20 @@ export class AppSeeds extends ModelPart {
     return PYTHON_WORDS.test(code) && !isDataOnlyDockerfile(code);
   }
 
+  /**
+   * Whether a Dockerfile builds a reverse proxy's image: it runs nginx (`FROM nginx`, installs or starts it) and
+   * neither it nor a script of its directory starts a Django server or installs the project's dependencies.
+   */
+  private proxyOnly(dockerfile: string): boolean {
+    const code = dockerfileCode(this.texts[dockerfile] ?? '');
+    const lastFrom = this.lastFrom(dockerfile);
+    const nginx = (lastFrom && /(^|\/)nginx$/i.test(repositoryOf(lastFrom))) || /\bnginx\b/i.test(code);
+    if (!nginx || DJANGO_SERVER.test(code)) return false;
+    const dir = dirName(dockerfile);
+    const scripts = Object.keys(this.texts).filter((f) => isUnder(f, dir) && isScriptFile(f, this.texts[f]));
+    return !scripts.some((f) => DJANGO_SERVER.test(this.texts[f] ?? ''));
+  }
+
   /** The image the last stage of a Dockerfile starts from, as written. */
   private lastFrom(dockerfile: string): string | undefined {
     const code = dockerfileCode(this.texts[dockerfile] ?? '');
@@ -577,6 +595,10 @@ function isOddCaseDefaultName(path: string): boolean {
 /** Names of another image than the app's beside it: a proxy, a worker, a front end, a workspace, a test runner. */
 const OTHER_ROLE =
   /(nginx|proxy|caddy|traefik|worker|celery|beat|flower|node|front|client|ui\b|docs?\b|postgres|mysql|redis|db\b|gitpod|devcontainer|cron|scheduler|\btests?\b|\bci\b)/i;
+
+/** Words of a command that starts a Django server or installs a project's Python dependencies. */
+const DJANGO_SERVER =
+  /\b(manage\.py|runserver|gunicorn|uwsgi|uvicorn|daphne|hypercorn|waitress-serve|django-admin)\b|\bpip3?\s+install\b[^\n]*(\s-r\s|\bdjango\b)|\b(poetry|pipenv|uv)\s+(install|sync)\b/i;
 
 /** Directories named for an image that is not the app's: documentation, a proxy, a front end, a backing service. */
 const NON_APP_DIR =

@@ -1,4 +1,12 @@
-import { containerEnv, hasGunicornConfig, serverOf, startCommands } from '../model/command.js';
+import {
+  containerEnv,
+  effectiveCommand,
+  hasGunicornConfig,
+  imageCommand,
+  serverOf,
+  type StartCommand,
+} from '../model/command.js';
+import type { App } from '../model/types/project.js';
 import type { RawFinding } from '../core/index.js';
 import type { ExposeInstr } from '../model/types/dockerfile.js';
 import { EXPOSE_EXAMPLE } from './lib/examples.js';
@@ -33,11 +41,10 @@ ${EXPOSE_EXAMPLE}`,
       if (exposed.some((p) => p.port === undefined)) continue; // a port we cannot read may be the right one
       const numbers = new Set(exposed.map((p) => p.port!));
       const anchor = stage.exposes.at(-1)!;
-      const env = containerEnv(app);
       const reported = new Set<number>();
       const bound: { port?: number; kind: string; at: string }[] = [];
       const proxied = proxyBeside(app);
-      for (const cmd of startCommands(app)) {
+      for (const { cmd, env, composeFile } of startsWithEnv(app)) {
         const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
         const ports = (server?.addresses ?? []).map((a) => a.port);
         if (server) {
@@ -55,7 +62,7 @@ ${EXPOSE_EXAMPLE}`,
         findings.push({
           file: app.dockerfile!.file,
           line: anchor.line,
-          message: `EXPOSE ${[...numbers].join(' ')} but ${server!.kind} binds port ${port} (${cmd.file}:${cmd.line}). Expose ${port}, or bind the server to the exposed port.`,
+          message: `EXPOSE ${[...numbers].join(' ')} but ${server!.kind} binds port ${port} (${cmd.file}:${cmd.line}${composeFile ? `, as ${composeFile} starts the container` : ''}). Expose ${port}, or bind the server to the exposed port.`,
         });
       }
       if (reported.size === 0) findings.push(...unboundExposes(app.dockerfile!.file, stage.exposes, bound));
@@ -63,6 +70,34 @@ ${EXPOSE_EXAMPLE}`,
     return findings;
   },
 });
+
+/**
+ * Each command of the image's own start with the image's ENV, then each command compose's start adds (another
+ * command, or another branch of the script that its environment selects) with compose's environment over it: a port
+ * is read in the environment of the start that runs the command.
+ */
+function startsWithEnv(
+  app: App,
+): { cmd: StartCommand; env: Record<string, string | undefined>; composeFile?: string }[] {
+  const key = (c: StartCommand) => `${c.file}\0${c.line}\0${c.argv.join('\0')}`;
+  const own = imageCommand(app);
+  const imageEnv = app.dockerfile?.targetStage?.env ?? {};
+  const out: { cmd: StartCommand; env: Record<string, string | undefined>; composeFile?: string }[] = own.map(
+    (cmd) => ({ cmd, env: imageEnv }),
+  );
+  const service = app.compose?.appService;
+  if (!service) return out;
+  const env = containerEnv(app);
+  const ownKeys = new Set(own.map(key));
+  const changed = Object.keys(env).some((k) => env[k] !== imageEnv[k]);
+  const composeFile = service.file;
+  for (const cmd of effectiveCommand(app)) {
+    // The image's own command under compose's environment: compared again only where that environment differs.
+    if (ownKeys.has(key(cmd)) && !changed) continue;
+    out.push({ cmd, env, composeFile });
+  }
+  return out;
+}
 
 /** Ports of backing services: an app image that exposes one documents a port it never serves. */
 const BACKING_PORTS: Record<number, string> = {
