@@ -22,6 +22,7 @@ import {
   namedDockerfileOf,
   repositoryOf,
 } from './image-app.js';
+import { DJANGO_SERVER, isOddCaseDefaultName, NON_APP_DIR, OTHER_ROLE } from './image-roles.js';
 import { byDepth, ModelPart } from './input.js';
 import { contextIsOwnDirectory } from './own-context.js';
 import type { App } from './types/project.js';
@@ -585,24 +586,6 @@ function attachUnparsed(seeds: AppSeed[], composeSets: ComposeSet[]): void {
     for (const seed of takers) seed.unparsedCompose = [...(seed.unparsedCompose ?? []), ...set.unparsed];
   }
 }
-
-/** `DockerFile`, `DOCKERFILE`: Docker's default name in another case, which `docker build` never reads unasked. */
-function isOddCaseDefaultName(path: string): boolean {
-  const name = baseName(path);
-  return name.toLowerCase() === 'dockerfile' && name !== 'Dockerfile' && name !== 'dockerfile';
-}
-
-/** Names of another image than the app's beside it: a proxy, a worker, a front end, a workspace, a test runner. */
-const OTHER_ROLE =
-  /(nginx|proxy|caddy|traefik|worker|celery|beat|flower|node|front|client|ui\b|docs?\b|postgres|mysql|redis|db\b|gitpod|devcontainer|cron|scheduler|\btests?\b|\bci\b)/i;
-
-/** Words of a command that starts a Django server or installs a project's Python dependencies. */
-const DJANGO_SERVER =
-  /\b(manage\.py|runserver|gunicorn|uwsgi|uvicorn|daphne|hypercorn|waitress-serve|django-admin)\b|\bpip3?\s+install\b[^\n]*(\s-r\s|\bdjango\b)|\b(poetry|pipenv|uv)\s+(install|sync)\b/i;
-
-/** Directories named for an image that is not the app's: documentation, a proxy, a front end, a backing service. */
-const NON_APP_DIR =
-  /^(docs?|documentation|nginx|proxy|caddy|traefik|front-?end|client|ui|node|postgres|mysql|db|redis)$/i;
 
 /** The Django project the compose app service bind-mounts into its container (`./src:/src`) when its image has none. */
 function mountedProject(set: ComposeSet, managePys: string[]): string | undefined {
