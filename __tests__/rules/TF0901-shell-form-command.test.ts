@@ -887,3 +887,33 @@ test('TF0901 on a shell-form ENTRYPOINT of a script that backgrounds its server 
   assert.deepEqual(lines('TF1202'), [2]);
   assert.deepEqual(lines('TF0803'), [3]);
 });
+
+test('TF0901: a server in the background and a worker last on Alpine: the worker is PID 1, the server misses SIGTERM', async () => {
+  const base = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+  };
+  const chain = 'python manage.py migrate; gunicorn a.wsgi -b 0.0.0.0:8000 & celery -A a worker';
+  for (const [image, cmd, pid1] of [
+    ['python:3.7-alpine', `CMD ["sh", "-c", "${chain}"]`, /BusyBox ash\) execs celery worker/],
+    ['python:3.14-alpine', `CMD ${chain}`, /BusyBox ash\) execs celery worker/],
+    [
+      'python:3.14-slim',
+      'CMD ["sh", "-c", "gunicorn a.wsgi & exec celery -A a worker"]',
+      /the shell execs celery/,
+    ],
+  ] as const) {
+    const result = await analyzeFiles({
+      ...base,
+      Dockerfile: `FROM ${image}\nWORKDIR /app\nCOPY . .\n${cmd}\n`,
+    });
+    const found = result.findings.filter((f) => f.ruleId === 'TF0901');
+    assert.equal(found.length, 1, `${image} ${cmd}`);
+    assert.match(found[0].message, pid1);
+    assert.match(
+      found[0].message,
+      /celery worker is PID 1 and gets SIGTERM, but gunicorn, in the background, never gets it/,
+    );
+    assert.doesNotMatch(found[0].message, /reaches none of them|stays PID 1|\/bin\/sh is PID 1/);
+  }
+});

@@ -34,6 +34,24 @@ const APPS = [
 
 /** Findings of a rule with a safe fix whose fixer declines them on purpose, by app: the reason is the fixer's. */
 const DECLINED: Record<string, { rule: string; why: string }[]> = {
+  '__tests__/fixtures/corpus/alpine-sh-background-server-then-worker': [
+    {
+      rule: 'TF0901',
+      why: 'a server in the background beside a worker: splitting them into containers is by hand',
+    },
+  ],
+  '__tests__/fixtures/corpus/bash-c-sources-entrypoint-script': [
+    {
+      rule: 'TF0901',
+      why: 'CMD bash -c ". entrypoint.sh": the exec form that runs the script needs the script made executable by hand',
+    },
+  ],
+  '__tests__/fixtures/corpus/compose-dev-debugpy-module-runserver': [
+    {
+      rule: 'TF1301',
+      why: "a development stage beside a production one: which user it runs as is the author's call",
+    },
+  ],
   '__tests__/fixtures/corpus/django-configurations-classes': [
     { rule: 'TF0305', why: 'a MySQL DATABASES: the switch is written for SQLite and PostgreSQL only' },
   ],

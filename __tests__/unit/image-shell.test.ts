@@ -58,6 +58,16 @@ test('imageShells: which shells exec the last command of a -c list, by base imag
     ['debian:stable-slim', { bash: true, sh: false }],
     ['ubuntu', { bash: true, sh: false }],
     ['alpine', { bash: true, sh: true }],
+    // Every tag of the official python image's Alpine variants is Alpine, a future version's too.
+    ['python:3.14-alpine', { bash: true, sh: true }],
+    ['python:3.13-alpine3.22', { bash: true, sh: true }],
+    ['python:3.15-rc-alpine', { bash: true, sh: true }],
+    ['python:3.16-alpine', { bash: true, sh: true }],
+    ['python:3.7-alpine', { bash: true, sh: true }],
+    ['python:3.14', { bash: true, sh: false }],
+    ['python:3.14-slim-trixie', { bash: true, sh: false }],
+    ['python:3.13-bookworm', { bash: true, sh: false }],
+    ['python:3.15-rc-slim', { bash: true, sh: false }],
     ['alpine:3.12', { bash: false, sh: false }],
     ['python:${PY}', { bash: false, sh: false }],
     [undefined, { bash: false, sh: false }],
@@ -96,6 +106,9 @@ test('endsInSimpleCommand: the -c lists bash 5.2 and BusyBox 1.35 exec the last 
     ['trap "echo bye" TERM; gunicorn a.wsgi', false, false],
     // BusyBox execs the command inside the group too; the finding is kept there all the same.
     ['migrate && { gunicorn a.wsgi; }', false, false],
+    // A parameter expansion's braces are part of a word, not a group.
+    ['gunicorn a.wsgi -b 0.0.0.0:${PORT:-8000}', true, true],
+    ['migrate && gunicorn a.wsgi -b ${HOST:-0.0.0.0}:${PORT:-${DEFAULT_PORT}}', true, true],
   ];
   for (const [script, bash, busybox] of cases) {
     assert.equal(endsInSimpleCommand(script, last(script)), bash, `bash -c ${JSON.stringify(script)}`);

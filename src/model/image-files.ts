@@ -505,6 +505,8 @@ function scriptWords(argv: string[]): string[] {
     k++;
   const cmd = argv[k];
   if (cmd === undefined) return [];
+  // `. entrypoint.sh`, `source ./start.sh`: the current shell reads the script
+  if (cmd === '.' || cmd === 'source') return argv.slice(k + 1, k + 2);
   if (/(^|\/)(ba|da)?sh$/.test(cmd)) {
     const rest = argv.slice(k + 1).filter((w) => !w.startsWith('-'));
     if (argv.slice(k + 1).includes('-c')) return [];

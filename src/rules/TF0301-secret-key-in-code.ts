@@ -80,9 +80,12 @@ For local development, put the variable in an untracked \`.env\` file or the com
           });
           continue;
         }
+        // `os.environ.get("SECRET_KEY", DEFAULT_SECRET)` with DEFAULT_SECRET a literal in one branch of an if/else
+        const unset = valueWhenUnset(v);
+        const branchLiteral = unset?.kind === 'choice' && unset.options.some((o) => isKey(o));
         const literalOption =
           v.kind === 'env'
-            ? isKey(valueWhenUnset(v))
+            ? isKey(unset) || branchLiteral
             : v.kind === 'choice' && v.options.some((o) => isKey(o) || isKey(valueWhenUnset(o)));
         if (literalOption && v.kind === 'env' && v.selects?.length) {
           // `os.environ['APP_SECRET_KEY'] if INSIDE_DOCKER else '...'`: the flag only picks the branch.
@@ -102,7 +105,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
             file: elsewhere?.file ?? a.file ?? settings.file,
             line: elsewhere?.line ?? a.line,
             severity: 'warning',
-            ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : 'DJANGO_SECRET_KEY'}"]`)}.`,
+            ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? ' (the value an if/else gives the fallback in one of its branches)' : ''}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : 'DJANGO_SECRET_KEY'}"]`)}.`,
           });
         }
       }

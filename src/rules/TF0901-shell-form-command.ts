@@ -179,11 +179,12 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
             file: df.file,
             line: shellForm.line,
             message:
-              shellFormMessage(
-                shellForm,
-                execFormArgv(shellForm, app.entrypointScripts, stage.workdir || '/'),
-                scriptRunByText(shellForm.raw, app.entrypointScripts, stage.workdir || '/'),
-              ) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? []),
+              (execedShellForm(shellForm, shells) ??
+                shellFormMessage(
+                  shellForm,
+                  execFormArgv(shellForm, app.entrypointScripts, stage.workdir || '/'),
+                  scriptRunByText(shellForm.raw, app.entrypointScripts, stage.workdir || '/'),
+                )) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? []),
           });
         for (const instr of [stage.entrypoint, cmd]) {
           if (instr?.argv)
@@ -364,6 +365,45 @@ function scriptFindings(
   return out;
 }
 
+/**
+ * A server sent to the background and a process the shell then execs (`gunicorn … & celery … worker` on BusyBox,
+ * which execs the last command even after a background job, or `… & exec celery …` on any shell): that process is
+ * PID 1 and gets SIGTERM, the server never does. Undefined when the shell stays PID 1.
+ */
+function execedHolderMessage(
+  start: string,
+  run: BackgroundStart,
+  script: string,
+  commands: ShellCommand[],
+  busybox: boolean,
+  shown?: (c: ShellCommand) => WrittenCommand,
+): string | undefined {
+  const last = commands.at(-1);
+  const holder = run.holder;
+  if (!last || holder?.kind !== 'process' || holder.command !== last) return undefined;
+  const byExec = last.viaExec && endsInExec(script, last);
+  if (!byExec && !(busybox && endsInSimpleCommand(script, last, true))) return undefined;
+  const servers = run.background.filter((p) => serverOf(p.command.argv)).map((p) => p.what);
+  const how = byExec
+    ? `the shell execs ${holder.what} (exec)`
+    : `Alpine's /bin/sh (BusyBox ash) execs ${holder.what}, the last command, in its place`;
+  return `${start}, which ${backgroundWords(run)}; ${how}, so ${holder.what} is PID 1 and gets SIGTERM, but ${listOf(servers)}, in the background, never ${servers.length > 1 ? 'get' : 'gets'} it and ${servers.length > 1 ? 'are' : 'is'} killed without a graceful shutdown when ${holder.what} exits. ${oneProcessAdvice(run, shown)}`;
+}
+
+/** A shell-form CMD/ENTRYPOINT that sends its server to the background and whose /bin/sh then execs another process. */
+function execedShellForm(instr: CommandInstr, shells: ImageShells): string | undefined {
+  const commands = instr.script?.commands ?? [];
+  const run = backgroundStart(commands);
+  if (!run?.background.some((p) => serverOf(p.command.argv)) || looksLikeArray(instr.raw)) return undefined;
+  return execedHolderMessage(
+    `${instr.keyword} is in shell form (/bin/sh -c)`,
+    run,
+    instr.raw,
+    commands,
+    shells.sh,
+  );
+}
+
 /** Keep the server (or the first process), in the foreground with exec; every other process in its own container. */
 function oneProcessAdvice(
   run: BackgroundStart,
@@ -480,7 +520,16 @@ function inlineShell(
       {
         file,
         line,
-        message: `${shell}, which ${backgroundWords(run)}, so the shell stays PID 1 over several processes and SIGTERM reaches none of them. ${oneProcessAdvice(run, shown)}`,
+        message:
+          execedHolderMessage(
+            shell,
+            run,
+            inlineScript(argv) ?? '',
+            commands,
+            isBusyBoxSh(argv[0], shells),
+            shown,
+          ) ??
+          `${shell}, which ${backgroundWords(run)}, so the shell stays PID 1 over several processes and SIGTERM reaches none of them. ${oneProcessAdvice(run, shown)}`,
       },
     ];
   const sequence = foregroundSequence(commands);

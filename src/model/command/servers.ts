@@ -55,7 +55,8 @@ export function programArgv(argv: string[]): string[] {
       while (i < a.length && a[i].startsWith('-') && a[i] !== '-m' && a[i] !== '-c')
         i += ['-X', '-W'].includes(a[i]) ? 2 : 1;
       if (a[i] === '-m' && a[i + 1]) {
-        const mod = a[i + 1] === 'django' ? 'django-admin' : a[i + 1];
+        // `python -m manage runserver` runs manage.py of the working directory as its main module.
+        const mod = a[i + 1] === 'django' ? 'django-admin' : a[i + 1] === 'manage' ? 'manage.py' : a[i + 1];
         a = [mod, ...a.slice(i + 2)];
         continue;
       }

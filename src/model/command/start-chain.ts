@@ -381,7 +381,8 @@ function scriptRun(
     const hit = scriptRun(inner, scripts, workdir);
     return hit && { script: hit.script, argsFrom: hit.argsFrom + argv.length - inner.length };
   }
-  const candidates: number[] = [0];
+  // `. entrypoint.sh`, `source start.sh`: the script runs in the current shell, its own `exec` replaces that shell
+  const candidates: number[] = argv[0] === '.' || argv[0] === 'source' ? [1] : [0];
   if (argv.length > 1 && SHELLS.has(basename(argv[0]))) {
     const i = argv.findIndex((a, k) => k > 0 && !a.startsWith('-'));
     if (i > 0) candidates.push(i);

@@ -164,7 +164,7 @@ export function isBusyBoxSh(program: string | undefined, shells: ImageShells): b
  */
 export function endsInSimpleCommand(script: string, last: ShellCommand, busybox = false): boolean {
   // `gunicorn <APP_NAME>.wsgi`: a template placeholder is word text, not a redirection
-  const joined = withoutPlaceholders(script).replace(/\\\n/g, ' ');
+  const joined = withoutExpansions(withoutPlaceholders(script)).replace(/\\\n/g, ' ');
   const text = joined.trim();
   if (last.background || (!busybox && last.redirects.length > 0) || /\btrap\b/.test(text)) return false;
   if (!endsWithLastCommand(joined, busybox)) return false;
@@ -272,5 +272,18 @@ function lastListItem(text: string, seps: Separator[]): { item: string; after: s
 
 /** A script of one simple command: no list, pipe, subshell, group or redirection for the shell to keep itself for. */
 export function isSimple(script: string): boolean {
-  return !/[;&|(){}<>`\n]|\$\(/.test(withoutPlaceholders(script).trim());
+  return !/[;&|(){}<>`\n]|\$\(/.test(withoutExpansions(withoutPlaceholders(script)).trim());
+}
+
+/**
+ * The text with each parameter expansion (`${PORT:-8000}`, `${A:-${B}}`) read as one plain word: its braces are no
+ * group and its `:-` text no redirection, so `gunicorn -b 0.0.0.0:${PORT:-8000}` stays a simple command.
+ */
+export function withoutExpansions(text: string): string {
+  let out = text;
+  for (let before = ''; before !== out;) {
+    before = out;
+    out = out.replace(/\$\{[^{}'"`]*\}/g, '$P');
+  }
+  return out;
 }
