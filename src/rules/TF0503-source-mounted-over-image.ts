@@ -156,11 +156,21 @@ function mountsOverCode(
     const held = heldCodeDir(app, v, codeDir);
     // An image the repository does not build may hold anything there: only the Dockerfile beside it puts code at `held`.
     const text = app.imageNotBuiltHere
-      ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. It runs the image '${app.imageNotBuiltHere}', which no build of this repository makes, so what that image holds at ${shownTarget(v)} is unknown (${app.dockerfile?.file ?? 'the Dockerfile'} would put the code at ${held}).`
+      ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. ${notBuiltText(app.imageNotBuiltHere, shownTarget(v), app.dockerfile?.file ?? 'the Dockerfile', held)}`
       : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
     out.push({ mount: v, text: `${text} ${advice(v.file)}` });
   }
   return out;
+}
+
+/**
+ * What is known of an image no compose file builds. A bare local name (`mysite`) may be built by hand from the
+ * Dockerfile beside it; a name with a namespace or registry (`acme/runner:2`) is another, published image.
+ */
+function notBuiltText(image: string, target: string, dockerfile: string, held: string): string {
+  return image.includes('/')
+    ? `It runs the image '${image}', which no build of this repository makes, so what that image holds at ${target} is unknown (${dockerfile} would put the code at ${held}).`
+    : `It runs the image '${image}', which no compose file here builds, so what that image holds at ${target} is not known from here (${dockerfile}, if that is what builds it by hand, puts the code at ${held}).`;
 }
 
 /**
