@@ -274,3 +274,16 @@ test('TF0503: a bare image name no compose file builds is not said to be built b
   assert.doesNotMatch(messages[0]!, /no build of this repository makes/);
   assert.match(messages[0]!, /which no compose file here builds/);
 });
+
+test('TF0503: the default file is development because of the production file beside it, not by its name', async () => {
+  const [message, ...rest] = await tf0503({
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n',
+    'docker-compose.prod.yml': 'services:\n  web:\n    build: .\n',
+  });
+  assert.equal(rest.length, 0);
+  assert.doesNotMatch(message!, /docker-compose\.yml is named for development/);
+  assert.match(
+    message!,
+    /docker-compose\.yml is the default file, beside docker-compose\.prod\.yml, which is the production one/,
+  );
+});
