@@ -1,5 +1,9 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { serviceImageUnpinned } from '../../src/rules/TF0205-service-image-unpinned.js';
 import { composeRuleCases, y } from '../support/compose-rule-cases.js';
+import { analyzeFiles } from '../support/analyze.js';
+import { MANAGE } from '../support/context-rule-cases.js';
 
 composeRuleCases(serviceImageUnpinned, [
   { name: 'no tag', compose: y('services:', '  db:', '    image: postgres'), expect: ['compose.yaml:3'] },
@@ -110,3 +114,18 @@ composeRuleCases(serviceImageUnpinned, [
     expect: ['compose.yaml:10'],
   },
 ]);
+
+test('TF0205: the bare name the app image is built under by hand is not said to float at pull time', async () => {
+  const { findings } = await analyzeFiles({
+    'manage.py': MANAGE,
+    Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'docker-compose.yml': 'services:\n  web:\n    image: mysite\n    command: gunicorn mysite.wsgi\n',
+  });
+  const messages = findings.filter((f) => f.ruleId === 'TF0205').map((f) => f.message);
+  assert.equal(messages.length, 1);
+  assert.doesNotMatch(messages[0]!, /pull time/);
+  assert.match(
+    messages[0]!,
+    /runs image 'mysite' with no tag, that is latest, which no compose file here builds/,
+  );
+});

@@ -262,3 +262,28 @@ test('TF0503: in a compose file named for development the mount is not sent to a
   assert.match(codeless[0]!, /compose\.local\.yml is named for development/);
   assert.doesNotMatch(codeless[0]!, /development-only/);
 });
+
+test('TF0503: a bare image name no compose file builds is not said to be built by nothing; the server service is the app', async () => {
+  const messages = await tf0503({
+    'docker-compose.yml':
+      'services:\n  setup:\n    image: mysite\n    command: python manage.py migrate\n    volumes:\n      - .:/app\n' +
+      '  web:\n    image: mysite\n    entrypoint: python manage.py runserver\n    command: 0.0.0.0:8000\n    volumes:\n      - .:/app\n',
+  });
+  assert.equal(messages.length, 1);
+  assert.match(messages[0]!, /^Service 'web' bind-mounts/);
+  assert.doesNotMatch(messages[0]!, /no build of this repository makes/);
+  assert.match(messages[0]!, /which no compose file here builds/);
+});
+
+test('TF0503: the default file is development because of the production file beside it, not by its name', async () => {
+  const [message, ...rest] = await tf0503({
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n',
+    'docker-compose.prod.yml': 'services:\n  web:\n    build: .\n',
+  });
+  assert.equal(rest.length, 0);
+  assert.doesNotMatch(message!, /docker-compose\.yml is named for development/);
+  assert.match(
+    message!,
+    /docker-compose\.yml is the default file, beside docker-compose\.prod\.yml, which is the production one/,
+  );
+});

@@ -366,3 +366,28 @@ test('TF0602 says the SQLite file placed by the image is the one of a container 
   );
   assert.doesNotMatch(finding!.message, /nor a volume of the compose service/);
 });
+
+test('TF0602: a worker image is judged by the compose services that build it, and named by them', async () => {
+  const settings =
+    'from pathlib import Path\nBASE_DIR = Path(__file__).resolve().parent.parent\n' +
+    'DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}}\n';
+  const worker = (volumes: string) =>
+    `  worker:\n    build:\n      context: .\n      dockerfile: worker/Dockerfile\n${volumes}    command: python manage.py run_queue\n`;
+  const run = async (volumes: string) =>
+    (
+      await analyzeFiles({
+        'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")\n',
+        'mysite/__init__.py': '',
+        'mysite/settings.py': settings,
+        'worker/Dockerfile': 'FROM python:3.12\nWORKDIR /code\nCOPY . .\n',
+        'docker-compose.yml': `services:\n${worker(volumes)}`,
+      })
+    ).findings
+      .filter((f) => f.ruleId === 'TF0602')
+      .map((f) => f.message);
+  assert.deepEqual(await run('    volumes:\n      - .:/code\n'), []);
+  const [message, ...rest] = await run('');
+  assert.equal(rest.length, 0);
+  assert.doesNotMatch(message!, /no compose file runs/);
+  assert.match(message!, /nor a volume of the compose service 'worker'/);
+});

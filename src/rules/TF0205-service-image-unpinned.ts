@@ -73,6 +73,8 @@ export const serviceImageUnpinned = defineRule({
         (app.compose?.services ?? []).flatMap((s) => (s.build && s.image ? [builtName(s.image)] : [])),
       ),
     );
+    const localAppImage = (name: string): string | undefined =>
+      project.apps.find((app) => app.imageNotBuiltHere === name && app.dockerfile)?.dockerfile?.file;
     for (const { service: s } of composeServices(project)) {
       const img = s.image;
       if (!img || !img.repository || img.digest) continue;
@@ -88,14 +90,18 @@ export const serviceImageUnpinned = defineRule({
       // A variable left unset is shown as written (`${HUB_USER}/app`), never as the empty string compose puts there.
       const repository = img.unset ? written.repository : img.repository;
       const what = img.tag === 'latest' ? `'${repository}:latest'` : `'${repository}' with no tag`;
+      // A bare name the app's Dockerfile is built under by hand (`docker build -t mysite .`): nothing is pulled.
+      const local = s.build || img.repository.includes('/') ? undefined : localAppImage(img.raw ?? img.value);
       out.push({
         file: img.file,
         line: img.line,
-        message: s.build
-          ? official
-            ? `Service '${s.name}' names the image it builds ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? '.'}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.`
-            : `Service '${s.name}' tags the image it builds ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.`
-          : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split('/').pop() ?? ''] ?? '<version>'}' (or a digest).`,
+        message: local
+          ? `Service '${s.name}' runs image ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.`
+          : s.build
+            ? official
+              ? `Service '${s.name}' names the image it builds ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? '.'}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.`
+              : `Service '${s.name}' tags the image it builds ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.`
+            : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split('/').pop() ?? ''] ?? '<version>'}' (or a digest).`,
       });
     }
     return out;

@@ -7,7 +7,13 @@ import type { ComposeService, ComposeVolumeMount } from '../model/types/compose.
 import type { App } from '../model/types/project.js';
 import { isComposeOverrideFile } from '../model/compose-projects.js';
 import { STARTS_SERVER } from '../model/compose/start-scripts.js';
-import { isDevelopmentComposeFile, projectComposeFiles, shownSource, shownTarget } from './lib/files.js';
+import {
+  developmentFileReason,
+  isDevelopmentComposeFile,
+  projectComposeFiles,
+  shownSource,
+  shownTarget,
+} from './lib/files.js';
 
 /** Python files of the build context under `source` (a directory of the scanned tree): code, not data. */
 function holdsCode(contextFiles: string[], contextDir: string | undefined, source: string): boolean {
@@ -62,9 +68,11 @@ export const sourceMountedOverImage = defineRule({
     for (const { app, compose, service } of appImageServices(project)) {
       const isAppService = service === compose.appService;
       // In a file named for development (`docker-compose-dev.yml`) the mount is where it belongs already.
-      const advice = (file: string) =>
-        isDevelopmentComposeFile(file, composeFiles, compose.files) ? devFileAdvice(file) : KEEP_IN_DEV;
-      for (const { mount, text } of mountsOverCode(app, service, advice)) {
+      const devReason = (file: string) =>
+        isDevelopmentComposeFile(file, composeFiles, compose.files)
+          ? developmentFileReason(file, composeFiles)
+          : undefined;
+      for (const { mount, text } of mountsOverCode(app, service, devReason)) {
         // The development override (`docker-compose.override.yml`) is where this rule asks the mount to live.
         if (isComposeOverrideFile(mount.file)) continue;
         const key = `${mount.file}\0${mount.line}`;
@@ -97,17 +105,21 @@ export const sourceMountedOverImage = defineRule({
 const KEEP_IN_DEV = 'Keep this mount in a development-only override file.';
 
 /** What to do about the mount in a compose file named for development, which is where it belongs. */
-function devFileAdvice(file: string): string {
-  return `${file} is named for development, where that is the point: deploy with a compose file that runs the built image without this mount.`;
+function devFileAdvice(reason: string): string {
+  return `${reason}, where that is the point: deploy with a compose file that runs the built image without this mount.`;
 }
 
 /** The bind mounts of a service of the app's image that put the host's code over the image's, with what they do. */
 function mountsOverCode(
   app: App,
   web: ComposeService,
-  advice: (file: string) => string,
+  devReason: (file: string) => string | undefined,
 ): { mount: ComposeVolumeMount; text: string }[] {
   const out: { mount: ComposeVolumeMount; text: string }[] = [];
+  const advice = (file: string): string => {
+    const reason = devReason(file);
+    return reason ? devFileAdvice(reason) : KEEP_IN_DEV;
+  };
   // An image that takes no Python file of its context (`COPY requirements.txt app/`) holds no code at its WORKDIR.
   const codeDir = app.imageHoldsPython === false ? undefined : imageCodeDir(app);
   const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
@@ -141,7 +153,7 @@ function mountsOverCode(
       // A mount off the working directory's path (`/code` beside WORKDIR /app) is not what the container runs.
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === undefined || !coversPath(v.source, projectDir) || !onWorkdir) continue;
-      const dev = advice(v.file) === KEEP_IN_DEV ? undefined : v.file;
+      const dev = devReason(v.file);
       out.push({ mount: v, text: codelessText(v, app.context?.dir, dev) });
       continue;
     }
@@ -156,11 +168,21 @@ function mountsOverCode(
     const held = heldCodeDir(app, v, codeDir);
     // An image the repository does not build may hold anything there: only the Dockerfile beside it puts code at `held`.
     const text = app.imageNotBuiltHere
-      ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. It runs the image '${app.imageNotBuiltHere}', which no build of this repository makes, so what that image holds at ${shownTarget(v)} is unknown (${app.dockerfile?.file ?? 'the Dockerfile'} would put the code at ${held}).`
+      ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. ${notBuiltText(app.imageNotBuiltHere, shownTarget(v), app.dockerfile?.file ?? 'the Dockerfile', held)}`
       : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
     out.push({ mount: v, text: `${text} ${advice(v.file)}` });
   }
   return out;
+}
+
+/**
+ * What is known of an image no compose file builds. A bare local name (`mysite`) may be built by hand from the
+ * Dockerfile beside it; a name with a namespace or registry (`acme/runner:2`) is another, published image.
+ */
+function notBuiltText(image: string, target: string, dockerfile: string, held: string): string {
+  return image.includes('/')
+    ? `It runs the image '${image}', which no build of this repository makes, so what that image holds at ${target} is unknown (${dockerfile} would put the code at ${held}).`
+    : `It runs the image '${image}', which no compose file here builds, so what that image holds at ${target} is not known from here (${dockerfile}, if that is what builds it by hand, puts the code at ${held}).`;
 }
 
 /**
@@ -183,10 +205,10 @@ function unreadImageText(v: ComposeVolumeMount, web: ComposeService): string {
 }
 
 /** What a mount that supplies all the code does, and the build that would put that code in the image. */
-function codelessText(v: ComposeVolumeMount, contextDir: string | undefined, devFile?: string): string {
+function codelessText(v: ComposeVolumeMount, contextDir: string | undefined, devReason?: string): string {
   const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
-  const tail = devFile
-    ? `so that a deploy, which runs without this mount, runs a built release (${devFile} is named for development, where the mount belongs).`
+  const tail = devReason
+    ? `so that a deploy, which runs without this mount, runs a built release (${devReason}, where the mount belongs).`
     : 'and keep this mount in a development-only override file.';
   const source = posix.normalize(v.source ?? '.');
   if (contextDir !== undefined && !coversPath(contextDir, source)) {

@@ -2,6 +2,8 @@ import { fallbackOrRead, writtenIn } from './lib/each.js';
 import { posix } from 'node:path';
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { App, Project } from '../model/types/project.js';
+import type { ComposeService } from '../model/types/compose.js';
+import { buildsDockerfile } from '../model/compose/app-service.js';
 import type { Stage } from '../model/types/dockerfile.js';
 import type {
   DatabaseConfig,
@@ -72,9 +74,11 @@ object store for media.
       const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : 'a VOLUME of the Dockerfile';
       const where = hit.imageAlone
         ? `not ${ofDockerfile} (the compose service runs another database)`
-        : hit.app.compose?.appService
-          ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}`
-          : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : 'this image'})`;
+        : hit.runners
+          ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(', ')}, which build` : `the compose service '${hit.runners[0]}', which builds`} it`
+          : hit.app.compose?.appService
+            ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}`
+            : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : 'this image'})`;
       const dir = posix.dirname(hit.path);
       const finding: RawFinding =
         hit.what === 'sqlite'
@@ -124,6 +128,8 @@ interface UnkeptPath {
   branch?: string;
   /** The file of the image run on its own (the compose service selects a server database). */
   imageAlone?: boolean;
+  /** The compose services that build the image when none of them is its app service (workers), by name. */
+  runners?: string[];
   /** When uploads go to another storage instead (`APP_ENV is 'prod' (STORAGES then stores them with …)`). */
   unless?: string;
 }
@@ -155,10 +161,16 @@ function unkeptPaths(project: Project): UnkeptPath[] {
     const alone = databases && files.length === 0 ? imageSqliteFile(databases, ctx, stage) : undefined;
     // Run on its own the image has only its VOLUMEs.
     const imageMounts = stage.volumes.flatMap((v) => v.paths).map(clean);
+    // With no app service, the services that build the image (workers) are what runs it: their mounts count.
+    const runners = app.compose?.appService ? [] : servicesBuilding(project, app);
     for (const hit of alone ? [alone] : files) {
       const keeping = alone ? imageMounts : mounts;
       // A mount of the database file itself (`./db.sqlite3:/app/db.sqlite3`) keeps it across containers too.
-      if (covered(posix.dirname(hit.path), keeping) || keeping.includes(hit.path)) continue;
+      const keeps = (paths: string[]) => covered(posix.dirname(hit.path), paths) || paths.includes(hit.path);
+      if (keeps(keeping)) continue;
+      // A bind mount (`.:/code`) over the directory keeps the file on the host: a volume for this rule.
+      if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
+        continue;
       out.push({
         app,
         what: 'sqlite',
@@ -167,6 +179,7 @@ function unkeptPaths(project: Project): UnkeptPath[] {
         path: hit.path,
         ...(hit.branch ? { branch: hit.branch } : {}),
         ...(alone ? { imageAlone: true } : {}),
+        ...(!alone && runners.length > 0 ? { runners: runners.map((r) => r.name) } : {}),
       });
     }
     for (const a of liveAssignments(settings, 'MEDIA_ROOT')) {
@@ -187,6 +200,23 @@ function unkeptPaths(project: Project): UnkeptPath[] {
     }
   }
   return out;
+}
+
+/** The compose services of the project that build the app's Dockerfile from its context (no app among them). */
+function servicesBuilding(project: Project, app: App): ComposeService[] {
+  const dockerfile = app.dockerfile?.file;
+  const contextDir = app.context?.dir;
+  if (!dockerfile || contextDir === undefined) return [];
+  const services = new Set(project.apps.flatMap((a) => a.compose?.services ?? []));
+  return [...services].filter((s) => buildsDockerfile(s, dockerfile, contextDir));
+}
+
+/** The container paths a compose service mounts (tmpfs left out: it does not outlive the container). */
+function serviceMounts(service: ComposeService): string[] {
+  return [
+    ...service.volumes.filter((v) => v.type !== 'tmpfs').map((v) => v.target),
+    ...(service.inheritedVolumes ?? []).map((v) => v.target),
+  ].map(clean);
 }
 
 /**

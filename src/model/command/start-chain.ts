@@ -8,7 +8,7 @@ import type { ShellCommand, ShellScript } from '../types/shell.js';
 import { type BranchInputs, commandsThatRun, movesArgs } from './branches.js';
 import { makeInvocation } from './make.js';
 import { supervisordRun } from '../supervisor-config.js';
-import { basename, launchedCommand, programArgv, SHELLS } from './servers.js';
+import { basename, djangoCommand, launchedCommand, programArgv, SHELLS } from './servers.js';
 
 /** A command the container runs when it starts, with the file and line to anchor a finding on. */
 export interface StartCommand extends ShellCommand {
@@ -133,7 +133,10 @@ function chain(
     const args = cmd ? (cmd.argv ?? ['/bin/sh', '-c', cmd.raw]) : [];
     const argv = [...entrypoint.argv, ...args];
     const inner = inlineScript(argv) === inlineScript(args) ? cmd?.inner : undefined;
-    pid1 = execCommand(cmd && args.length ? cmd.at : entrypoint.at, argv, inner);
+    // Anchored where the program is named: the command, unless the entrypoint names the management command itself
+    // (`entrypoint: python manage.py runserver` with `command: 0.0.0.0:8000`).
+    const named = djangoCommand(entrypoint.argv) !== undefined;
+    pid1 = execCommand(cmd && args.length && !named ? cmd.at : entrypoint.at, argv, inner);
     if (cmd?.inner) argsScripts.set(pid1[0], cmd.inner);
     if (cmd && !cmd.argv) pid1.push(...cmd.script);
   } else if (entrypoint) {

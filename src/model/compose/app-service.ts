@@ -88,8 +88,11 @@ export function pickAppService(
     ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ??
     ranked[0];
   if (chosen) return chosen.service;
-  return services.find(
-    (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === 'server'),
+  // Of services running an image built elsewhere, the one starting the server before a one-off (`manage.py migrate`).
+  const unbuilt = services.filter((s) => !s.build);
+  return (
+    unbuilt.find((s) => startKind(s, texts, projectDir) === 'server') ??
+    unbuilt.find((s) => mentions(s, false))
   );
 }
 

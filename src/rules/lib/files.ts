@@ -41,6 +41,23 @@ export function isDevelopmentComposeFile(
   );
 }
 
+/**
+ * Why a development compose file counts as one, for a message: its name, or (the default file) the production file
+ * beside it. `docker-compose.yml is the default file, beside docker-compose.prod.yml, which is the production one, so it is the development one`.
+ */
+export function developmentFileReason(path: string, composeFiles: readonly string[] = []): string {
+  const dir = path.slice(0, Math.max(path.lastIndexOf('/'), 0));
+  const named = DEVELOPMENT_WORD.test(baseOf(path).toLowerCase()) || isNamedForDevelopment(baseOf(dir));
+  const production = named
+    ? undefined
+    : composeFiles.find(
+        (f) => f.slice(0, Math.max(f.lastIndexOf('/'), 0)) === dir && isNamedForProduction(f),
+      );
+  return production
+    ? `${path} is the default file, beside ${production}, which is the production one, so it is the development one`
+    : `${path} is named for development`;
+}
+
 /** Words a directory named for an environment may carry beside its development word (`docker-dev`, `dev_env`). */
 const SETUP_WORD =
   /^(docker|compose|env|envs|environment|environments|stack|setup|config|deploy|deployment)$/;
