@@ -7,7 +7,6 @@ import {
   inlineScriptArgs,
   backgroundStart,
   backgroundStarts,
-  type BackgroundStart,
   execTarget,
   foregroundSequence,
   type LongRunningCommand,
@@ -68,6 +67,7 @@ import {
   scriptRunBy,
   startsLater,
 } from './lib/script-steps.js';
+import { execedHolderMessage, oneProcessAdvice } from './lib/background-advice.js';
 
 export const shellFormCommand = defineRule({
   id: 'TF0901',
@@ -365,31 +365,6 @@ function scriptFindings(
   return out;
 }
 
-/**
- * A server sent to the background and a process the shell then execs (`gunicorn … & celery … worker` on BusyBox,
- * which execs the last command even after a background job, or `… & exec celery …` on any shell): that process is
- * PID 1 and gets SIGTERM, the server never does. Undefined when the shell stays PID 1.
- */
-function execedHolderMessage(
-  start: string,
-  run: BackgroundStart,
-  script: string,
-  commands: ShellCommand[],
-  busybox: boolean,
-  shown?: (c: ShellCommand) => WrittenCommand,
-): string | undefined {
-  const last = commands.at(-1);
-  const holder = run.holder;
-  if (!last || holder?.kind !== 'process' || holder.command !== last) return undefined;
-  const byExec = last.viaExec && endsInExec(script, last);
-  if (!byExec && !(busybox && endsInSimpleCommand(script, last, true))) return undefined;
-  const servers = run.background.filter((p) => serverOf(p.command.argv)).map((p) => p.what);
-  const how = byExec
-    ? `the shell execs ${holder.what} (exec)`
-    : `Alpine's /bin/sh (BusyBox ash) execs ${holder.what}, the last command, in its place`;
-  return `${start}, which ${backgroundWords(run)}; ${how}, so ${holder.what} is PID 1 and gets SIGTERM, but ${listOf(servers)}, in the background, never ${servers.length > 1 ? 'get' : 'gets'} it and ${servers.length > 1 ? 'are' : 'is'} killed without a graceful shutdown when ${holder.what} exits. ${oneProcessAdvice(run, shown)}`;
-}
-
 /** A shell-form CMD/ENTRYPOINT that sends its server to the background and whose /bin/sh then execs another process. */
 function execedShellForm(instr: CommandInstr, shells: ImageShells): string | undefined {
   const commands = instr.script?.commands ?? [];
@@ -402,21 +377,6 @@ function execedShellForm(instr: CommandInstr, shells: ImageShells): string | und
     commands,
     shells.sh,
   );
-}
-
-/** Keep the server (or the first process), in the foreground with exec; every other process in its own container. */
-function oneProcessAdvice(
-  run: BackgroundStart,
-  shown: (c: ShellCommand) => WrittenCommand = (c) => c,
-): string {
-  const holder = run.holder;
-  const processes = [...run.background, ...(holder?.kind === 'process' ? [holder] : [])];
-  const keep = keptProcess(processes);
-  const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
-  const start = `Run one process per container: start only ${keep.what}, in the foreground with exec (${quotedLine(execLine(shown(keep.command)))})`;
-  if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
-  if (holder?.kind === 'keep-alive') return `${start}, instead of ${commandLine(holder.command)}.`;
-  return `${start}.`;
 }
 
 /** `argv`: the exec form the instruction can be rewritten as (execFormArgv), undefined when none is safe. */

@@ -1,0 +1,48 @@
+import { type BackgroundStart, serverOf } from '../../model/command.js';
+import type { ShellCommand } from '../../model/types/shell.js';
+import { commandLine, execLine, quotedLine, type WrittenCommand } from './command-text.js';
+import { endsInExec, endsInSimpleCommand } from './image-shell.js';
+import { backgroundWords, keptProcess, listOf, othersOwnContainers } from './processes.js';
+
+// What TF0901 says of a start that sends its server to the background: which process gets SIGTERM, and the one
+// process to keep.
+
+/** Keep the server (or the first process), in the foreground with exec; every other process in its own container. */
+export function oneProcessAdvice(
+  run: BackgroundStart,
+  shown: (c: ShellCommand) => WrittenCommand = (c) => c,
+): string {
+  const holder = run.holder;
+  const processes = [...run.background, ...(holder?.kind === 'process' ? [holder] : [])];
+  const keep = keptProcess(processes);
+  const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
+  const start = `Run one process per container: start only ${keep.what}, in the foreground with exec (${quotedLine(execLine(shown(keep.command)))})`;
+  if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
+  if (holder?.kind === 'keep-alive') return `${start}, instead of ${commandLine(holder.command)}.`;
+  return `${start}.`;
+}
+
+/**
+ * A server sent to the background and a process the shell then execs (`gunicorn … & celery … worker` on BusyBox,
+ * which execs the last command even after a background job, or `… & exec celery …` on any shell): that process is
+ * PID 1 and gets SIGTERM, the server never does. Undefined when the shell stays PID 1.
+ */
+export function execedHolderMessage(
+  start: string,
+  run: BackgroundStart,
+  script: string,
+  commands: ShellCommand[],
+  busybox: boolean,
+  shown?: (c: ShellCommand) => WrittenCommand,
+): string | undefined {
+  const last = commands.at(-1);
+  const holder = run.holder;
+  if (!last || holder?.kind !== 'process' || holder.command !== last) return undefined;
+  const byExec = last.viaExec && endsInExec(script, last);
+  if (!byExec && !(busybox && endsInSimpleCommand(script, last, true))) return undefined;
+  const servers = run.background.filter((p) => serverOf(p.command.argv)).map((p) => p.what);
+  const how = byExec
+    ? `the shell execs ${holder.what} (exec)`
+    : `Alpine's /bin/sh (BusyBox ash) execs ${holder.what}, the last command, in its place`;
+  return `${start}, which ${backgroundWords(run)}; ${how}, so ${holder.what} is PID 1 and gets SIGTERM, but ${listOf(servers)}, in the background, never ${servers.length > 1 ? 'get' : 'gets'} it and ${servers.length > 1 ? 'are' : 'is'} killed without a graceful shutdown when ${holder.what} exits. ${oneProcessAdvice(run, shown)}`;
+}
