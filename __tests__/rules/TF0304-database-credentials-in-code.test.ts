@@ -248,3 +248,23 @@ test('a literal replaced from DATABASE_URL only in a branch is a literal, used u
     assert.doesNotMatch(f.message, /falls back|reads PASSWORD from DATABASE_URL/);
   }
 });
+
+test('a URL merged over SQL_* reads: the message names the read with the literal fallback, not the URL', () => {
+  const settings = lines(
+    'import os',
+    'import dj_database_url',
+    'DATABASES = {',
+    "    'default': {",
+    "        'ENGINE': os.environ.get('SQL_ENGINE', 'django.db.backends.sqlite3'),",
+    "        'PASSWORD': os.environ.get('SQL_PASSWORD', 'password'),",
+    '    }',
+    '}',
+    "DATABASE_URL = os.environ.get('DATABASE_URL')",
+    "DATABASES['default'].update(dj_database_url.config(default=DATABASE_URL))",
+  );
+  const [finding] = databaseCredentialsInCode.check(settingsProjectOf(settings));
+  assert.equal(finding?.line, 6);
+  assert.match(finding!.message, /\(the server engine SQL_ENGINE selects, or DATABASE_URL when set\)/);
+  assert.match(finding!.message, /reads PASSWORD from SQL_PASSWORD \(DATABASE_URL, when set, replaces it\)/);
+  assert.doesNotMatch(finding!.message, /PASSWORD from DATABASE_URL|engine DATABASE_URL selects/);
+});

@@ -210,3 +210,21 @@ test("TF0401 names the stack's own Redis service for a Redis host or URL in sett
   const unknown = await messages('services:\n  web:\n    build: .\n');
   assert.match(unknown[0], /\(e\.g\. 'redis'\)/);
 });
+
+test('TF0401 suggests an amqp:// broker URL of the same scheme, on the RabbitMQ service or a placeholder', async () => {
+  const files = (compose: string) => ({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'docker-compose.yml': compose,
+    'mysite/settings.py': "CELERY_BROKER_URL = 'amqp://guest:guest@localhost:5672//'\n",
+  });
+  const message = async (compose: string) =>
+    (await analyzeFiles(files(compose))).findings.find((f) => f.ruleId === 'TF0401')?.message ?? '';
+  const named = await message(
+    'services:\n  web:\n    build: .\n  broker:\n    image: rabbitmq:3-management\n',
+  );
+  assert.match(named, /\(e\.g\. amqp:\/\/broker:5672\/\/\)/);
+  const unknown = await message('services:\n  web:\n    build: .\n');
+  assert.match(unknown, /\(e\.g\. amqp:\/\/<service>:5672\/\/\)/);
+  assert.ok(![named, unknown].some((m) => /redis:\/\/cache/.test(m)));
+});

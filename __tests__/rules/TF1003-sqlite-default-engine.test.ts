@@ -113,6 +113,46 @@ test('TF1003 names the switch, at its test, when ENGINE is read from another var
   assert.match(findings[0]!.message, /^When EXTERNAL_DB is unset/);
 });
 
+test('TF1003 names a boolean switch at its test, not the database URL read inside its branch', () => {
+  const settings = lines(
+    'import os',
+    'import dj_database_url',
+    "USE_PG = os.getenv('USE_PG', 'false').lower() == 'true'",
+    "DB_URL = os.getenv('DATABASE_URL')",
+    'DATABASES = {}',
+    'if USE_PG:',
+    "    DATABASES['default'] = dj_database_url.config(default=DB_URL)",
+    'else:',
+    "    DATABASES['default'] = {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}",
+  );
+  const [finding] = sqliteDefaultEngine.check(settingsProjectOf(settings));
+  assert.equal(finding?.line, 6);
+  assert.match(finding!.message, /^When USE_PG is unset the database falls back to SQLite/);
+  assert.doesNotMatch(finding!.message, /DATABASE_URL/);
+});
+
+test('TF1003 follows a flag computed by all() to the variables it reads, past a switch that only sets OPTIONS', () => {
+  const settings = lines(
+    'import os',
+    "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}}",
+    "DB_USER = os.environ.get('POSTGRES_USER')",
+    "DB_HOST = os.environ.get('POSTGRES_HOST')",
+    'DB_IS_AVAILABLE = all([DB_USER, DB_HOST])',
+    "DB_IGNORE_SSL = os.environ.get('DB_IGNORE_SSL') == 'true'",
+    'if DB_IS_AVAILABLE:',
+    "    DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'USER': DB_USER, 'HOST': DB_HOST}}",
+    '    if not DB_IGNORE_SSL:',
+    "        DATABASES['default']['OPTIONS'] = {'sslmode': 'require'}",
+  );
+  const [finding] = sqliteDefaultEngine.check(settingsProjectOf(settings));
+  assert.equal(finding?.line, 7);
+  assert.match(
+    finding!.message,
+    /^When any of POSTGRES_USER, POSTGRES_HOST is unset the database falls back/,
+  );
+  assert.doesNotMatch(finding!.message, /DB_IGNORE_SSL/);
+});
+
 test('TF1003 silent on a dead switch: comparisons under `if not database:` never select another engine', () => {
   const settings = lines(
     'import os',

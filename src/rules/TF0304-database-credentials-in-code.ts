@@ -118,7 +118,7 @@ function credentialFinding(
   if (key !== 'PASSWORD' || v.kind !== 'env' || !isLiteralFallback(valueWhenUnset(v))) return undefined;
   return {
     severity: 'notice',
-    message: `${where} reads PASSWORD from ${v.variable} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`,
+    message: `${where} reads PASSWORD from ${readsFrom(v)} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`,
   };
 }
 
@@ -209,7 +209,26 @@ function mayBeServer(config: DatabaseConfig): boolean {
 function engineNamed(config: DatabaseConfig): string {
   if (config.engine && isServerEngine(config.engine)) return ` (${config.engine})`;
   const field = config.fields.ENGINE;
-  return field?.kind === 'env' ? ` (the server engine ${field.variable} selects)` : '';
+  if (field?.kind !== 'env') return '';
+  const [own, ...over] = envChain(field);
+  return ` (the server engine ${own} selects${over.length ? `, or ${over.join(' or ')} when set` : ''})`;
+}
+
+/**
+ * The variables a value is read from, the one whose fallback is written in code first: `SQL_PASSWORD` read under a
+ * database URL merged over the dict (`DATABASES["default"].update(dj_database_url.config())`) is SQL_PASSWORD's.
+ */
+function envChain(v: ValueSource): string[] {
+  const out: string[] = [];
+  for (let x: ValueSource | undefined = v; x?.kind === 'env' && out.length < 20; x = x.fallback)
+    out.unshift(x.variable);
+  return out;
+}
+
+/** `SQL_PASSWORD (DATABASE_URL, when set, replaces it)`: the read with the literal fallback, and what overrides it. */
+function readsFrom(v: ValueSource): string {
+  const [own, ...over] = envChain(v);
+  return over.length ? `${own} (${over.join(' or ')}, when set, replaces it)` : own;
 }
 
 /** A literal that carries something: empty strings and None mean "Django's default". */

@@ -292,7 +292,23 @@ function serviceOfRoles(app: App, roles: string[], fallback = 'db'): string {
 function urlExample(app: App, value: string, host: string, bareHost: boolean | undefined): string {
   const redis = serviceOfRoles(app, ['redis'], 'redis');
   if (bareHost) return `'${redis}'`;
-  return /^rediss?:\/\//i.test(value) ? value.replace(host, redis) : 'redis://cache:6379/0';
+  if (/^rediss?:\/\//i.test(value)) return value.replace(host, redis);
+  // Another scheme keeps its own: an amqp:// broker is named after the stack's RabbitMQ service, else a placeholder;
+  // the credentials of the URL are not repeated.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && host)
+    return value
+      .replace(host, brokerService(app, value) ?? '<service>')
+      .replace(/^([^:]+:\/\/)[^@/]*@/, '$1');
+  return 'redis://cache:6379/0';
+}
+
+/** The one compose service whose image or name is RabbitMQ, for an amqp:// URL. */
+function brokerService(app: App, value: string): string | undefined {
+  if (!/^amqps?:\/\//i.test(value)) return undefined;
+  const named = (app.compose?.services ?? []).filter((s) =>
+    /rabbit/i.test(`${s.image?.repository ?? ''} ${s.name}`),
+  );
+  return named.length === 1 ? named[0].name : undefined;
 }
 
 const ROLE_OF_WORD: Record<string, string[]> = {

@@ -15,6 +15,7 @@ import type {
 import {
   defaultFileStorages,
   fallbackSelectors,
+  fallbackWhen,
   isFileSystemStorage,
   isSqliteEngine,
   liveAssignments,
@@ -332,12 +333,10 @@ function sqliteFiles(
   let branch: string | undefined;
   if (selection.kind === 'fixed') configs = databases.configs;
   else if (selection.kind === 'unknown') configs = databases.configs.filter((c) => c.isDefault === true);
-  else if (!ctx.env.values.has(selection.variable)) {
+  else if (!ctx.env.values.has(selection.variable) || missesAllOf(selection, ctx.env)) {
     if (!ctx.env.complete) return [];
     configs = databases.configs.filter((c) => c.isDefault === true);
-    const variables = fallbackSelectors(databases);
-    if (selection.kind === 'env')
-      branch = `the fallback used when ${variables.join(' and ')} ${variables.length > 1 ? 'are' : 'is'} unset`;
+    if (selection.kind === 'env') branch = `the fallback used when ${fallbackWhen(databases)}`;
   } else {
     const value = ctx.env.values.get(selection.variable);
     if (value === undefined) return [];
@@ -405,6 +404,11 @@ function resolvePath(v: ValueSource, ctx: Resolve, depth: number): string | unde
  * database but the image's own ENV places the SQLite file (`ENV DJANGO_SQLITE_DIR=/sqlite`, read by NAME) and leaves
  * the selector unset: the image is made to run on SQLite by itself.
  */
+/** A branch on `all([A, B, C])` leaves the fallback only where every one of them is provided. */
+function missesAllOf(selection: DatabasesModel['selection'], env: ProvidedEnvironment): boolean {
+  return selection.kind === 'env' && (selection.allOf ?? []).some((v) => !env.values.has(v));
+}
+
 function imageSqliteFile(
   databases: DatabasesModel,
   ctx: Resolve,
@@ -425,8 +429,7 @@ function imageSqliteFile(
     if (!env.values.has(name.variable)) continue;
     const path = resolvePath(name, { ...ctx, env }, 0);
     const file = name.file ?? c.file;
-    const unset = `${selectors.join(' and ')} ${selectors.length > 1 ? 'are' : 'is'} unset`;
-    const branch = `the fallback used when ${unset}, as in a container of the image alone`;
+    const branch = `the fallback used when ${fallbackWhen(databases)}, as in a container of the image alone`;
     if (path) return { path, line: name.line, ...(file ? { file } : {}), branch };
   }
   return undefined;

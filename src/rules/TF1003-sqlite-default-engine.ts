@@ -1,5 +1,5 @@
 import type { RawFinding } from '../core/index.js';
-import { fallbackSelectors, isSqliteEngine } from '../model/settings/index.js';
+import { fallbackSelectors, fallbackWhen, isSqliteEngine } from '../model/settings/index.js';
 import type { EnvInstr } from '../model/types/dockerfile.js';
 import type { App } from '../model/types/project.js';
 import type { DatabasesModel } from '../model/types/settings.js';
@@ -49,9 +49,10 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       );
       if (!fallback) continue;
       const variables = fallbackSelectors(databases);
-      const what =
-        selection.kind === 'url' ? `${selection.variable} (a database URL)` : variables.join(' and ');
-      const verb = variables.length > 1 ? 'are' : 'is';
+      const when =
+        selection.kind === 'url'
+          ? `${selection.variable} (a database URL) is unset`
+          : fallbackWhen(databases);
       // A URL default points at the URL as written (a variable holding it may be set lines above the read).
       const url = fallback.fields.ENGINE?.kind === 'env' ? fallback.fields.ENGINE.fallback : undefined;
       // `if "DATABASE_URL" in os.environ:` over a SQLite dict written before it: the test selects the engine.
@@ -69,7 +70,7 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       findings.push({
         file,
         line: at.line,
-        message: `When ${what} ${verb} unset the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`,
+        message: `When ${when} the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`,
       });
     }
     return findings;

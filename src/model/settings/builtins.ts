@@ -66,6 +66,10 @@ function allOrAny(all: boolean, items: readonly PyValue[], line: number): PyValu
       return t === all ? rest : { t: 'bool', v: t, line };
     });
   }
+  // all() of plain reads: false as soon as any one of them is unset, so each is a variable a deploy must set.
+  const reads = items.filter((i) => i.t === 'env' && !i.derived);
+  if (all && out.t === 'env' && reads.length > 1 && reads.length === items.length)
+    out.allOf = reads.map((r) => (r.t === 'env' ? r.read.variable : ''));
   return out;
 }
 

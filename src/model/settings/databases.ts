@@ -29,6 +29,8 @@ interface Selector {
   file?: string;
   /** The `if "X" in os.environ:` test that picks the read over the value written before it. */
   test?: { line: number; file?: string };
+  /** A branch on `all([A, B, C])`: every one of these must be set to take it. */
+  allOf?: string[];
 }
 
 const SERVER_FIELDS = ['NAME', 'USER', 'PASSWORD', 'HOST'];
@@ -158,7 +160,13 @@ class DatabasesBuilder {
         file: read.file,
       });
     else if (o.when)
-      this.selectors.push({ kind: 'env', variable: o.when.variable, line: o.when.line, file: o.when.file });
+      this.selectors.push({
+        kind: 'env',
+        variable: o.when.variable,
+        line: o.when.line,
+        file: o.when.file,
+        ...(o.when.allOf ? { allOf: o.when.allOf } : {}),
+      });
     return {
       // No value of the variable selects the branch (a URL's scheme does), so none is named.
       selectedBy: o.when && !read ? selectedBy(o.when) : sel.selectedBy,
@@ -246,6 +254,7 @@ class DatabasesBuilder {
   }
 
   result(line: number): DatabasesModel {
+    this.dropOptionBranches();
     // `postgresql_psycopg2` is the old name of `postgresql`: a branch between them selects no other database.
     const engines = new Set(this.configs.map((c) => c.engine?.replace(/_psycopg2$/, '') ?? '?'));
     const url = this.selectors.find((s) => s.kind === 'url');
@@ -268,10 +277,11 @@ class DatabasesBuilder {
         isSqliteEngine(c.engine) &&
         branches.some((b) => b.variable === c.selectedBy?.variable),
     )?.selectedBy?.variable;
-    const switchFirst =
-      engine && sqliteBranch ? branches.find((b) => b.variable === sqliteBranch) : undefined;
+    const sqliteSwitch = sqliteBranch ? branches.find((b) => b.variable === sqliteBranch) : undefined;
+    // `if USE_PG: dj_database_url.config(…) else: SQLite`: the test leaves SQLite, not the URL read inside its branch.
+    const switchFirst = sqliteSwitch && url?.variable !== sqliteBranch ? sqliteSwitch : undefined;
     let selection: DatabasesModel['selection'];
-    const pick = url ?? switchFirst ?? engine ?? branch ?? derived;
+    const pick = switchFirst ?? url ?? engine ?? branch ?? derived;
     if (pick) {
       const chosen: DatabasesModel['selection'] & { kind: 'env' | 'url' } = {
         kind: pick.kind === 'url' || (pick.kind === 'derived' && holdsUrl(pick)) ? 'url' : 'env',
@@ -281,10 +291,40 @@ class DatabasesBuilder {
       if (pick.default !== undefined) chosen.default = pick.default;
       if (pick.file) chosen.file = pick.file;
       if (pick.test) chosen.test = pick.test;
+      if (chosen.kind === 'env' && pick.allOf) chosen.allOf = pick.allOf;
       selection = chosen;
     } else if (this.configs.length > 0 && !engines.has('?')) selection = { kind: 'fixed' };
     else selection = { kind: 'unknown' };
     return { line, selection, configs: this.configs };
+  }
+
+  /**
+   * A branch inside the server branch that only adds options (`if not DB_IGNORE_SSL:` then `…["OPTIONS"] = …`) selects
+   * no engine: its configs are taken as selected by the test that leaves the SQLite default, and its selectors dropped.
+   */
+  private dropOptionBranches(): void {
+    const sqlite = this.configs.find(
+      (c) =>
+        c.isDefault === true &&
+        c.engine !== undefined &&
+        isSqliteEngine(c.engine) &&
+        c.selectedBy?.test === 'unset',
+    );
+    const variables = new Set(this.selectors.filter((s) => s.kind === 'env').map((s) => s.variable));
+    for (const variable of variables) {
+      const by = this.configs.filter((c) => c.selectedBy?.variable === variable);
+      const engines = new Set(by.map((c) => c.engine));
+      const tests = new Set(by.map((c) => c.selectedBy?.test ?? 'equals'));
+      if (by.length < 2 || engines.size !== 1 || !by[0].engine || !isServerEngine(by[0].engine)) continue;
+      if (by.some((c) => c.isDefault === true) || !tests.has('set') || !tests.has('unset')) continue;
+      for (const c of by)
+        if (sqlite?.selectedBy)
+          c.selectedBy = { variable: sqlite.selectedBy.variable, value: '', test: 'set' };
+        else delete c.selectedBy;
+      for (let i = this.selectors.length - 1; i >= 0; i--)
+        if (this.selectors[i].variable === variable && this.selectors[i].kind === 'env')
+          this.selectors.splice(i, 1);
+    }
   }
 }
 

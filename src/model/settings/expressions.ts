@@ -215,6 +215,7 @@ export function evalTest(
 function envCondition(v: PyOf<'env'>, value: string, test: Condition['test'], line: number): Condition {
   const cond: Condition = { variable: v.read.variable, value, test, line };
   if (v.derived) cond.derivedFrom = v.read;
+  if (v.allOf) cond.allOf = v.allOf;
   return cond;
 }
 

@@ -17,6 +17,7 @@ export type { IncludeResolver, ModuleSource, StarImportResolver } from './evalua
 export {
   defaultFileStorages,
   fallbackSelectors,
+  fallbackWhen,
   isFileSystemStorage,
   liveAssignments,
   providedEnvironment,

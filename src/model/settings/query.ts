@@ -58,6 +58,20 @@ export function fallbackSelectors(databases: DatabasesModel): string[] {
   return out.size > 0 ? [...out] : [selection.variable];
 }
 
+/** When the fallback database is taken, in words: `DB_ENGINE is unset`, `any of PG_USER, PG_HOST is unset`. */
+export function fallbackWhen(databases: DatabasesModel): string {
+  const selection = databases.selection;
+  const variables = fallbackSelectors(databases);
+  if (
+    selection.kind === 'env' &&
+    selection.allOf &&
+    variables.length === 1 &&
+    variables[0] === selection.variable
+  )
+    return `any of ${selection.allOf.join(', ')} is unset`;
+  return `${variables.join(' and ')} ${variables.length > 1 ? 'are' : 'is'} unset`;
+}
+
 /** Follows env fallbacks to what a value is when no environment variable is set; undefined when unknown or None. */
 export function valueWhenUnset(v: ValueSource | undefined, depth = 0): ValueSource | undefined {
   if (!v || depth > 20) return undefined;

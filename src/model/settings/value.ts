@@ -45,6 +45,8 @@ export interface Condition {
   line: number;
   /** The test is on a value computed from the variable (`urlparse(X).scheme == 'sqlite'`), so it names no value of it. */
   derivedFrom?: VariableRead;
+  /** A truth test of `all([A, B, C])`: true only when every one of these variables is set (`variable` is the first). */
+  allOf?: string[];
 }
 
 /** One value a name may have after branches, with the condition that gives it. */
@@ -89,6 +91,8 @@ export type PyValue = (
       whenSet?: 'text' | 'truth-of-text';
       /** The value when the variable is set to one of a few common words (PROBE_TEXTS), where that is known. */
       probes?: { text: string; v: PyValue }[];
+      /** `all([A, B, C])` of plain reads: the value is true only when every one of these variables is set. */
+      allOf?: string[];
       /** Other variables the value is read from when this one is set: this one only selects between values. */
       selects?: string[];
       /** A part of the variable's text or a value computed from it (urlparse(X).scheme), not the text itself. */

@@ -115,7 +115,16 @@ export interface DatabasesModel {
   /** How the engine is selected: fixed in code, by an environment variable (switch or URL), or unknown. */
   selection:
     | { kind: 'fixed' }
-    | { kind: 'env'; variable: string; default?: string; line: number; file?: string; test?: SelectionTest }
+    | {
+        kind: 'env';
+        variable: string;
+        default?: string;
+        line: number;
+        file?: string;
+        test?: SelectionTest;
+        /** A branch on `all([A, B, C])`: the fallback is taken when any one of these is unset. */
+        allOf?: string[];
+      }
     | { kind: 'url'; variable: string; default?: string; line: number; file?: string; test?: SelectionTest }
     | { kind: 'unknown' };
   configs: DatabaseConfig[];
