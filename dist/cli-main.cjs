@@ -8903,6 +8903,14 @@ function isDevelopmentComposeFile(path4, composeFiles = [], mergedWith = []) {
     (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isNamedForProduction(f)
   );
 }
+function developmentFileReason(path4, composeFiles = []) {
+  const dir = path4.slice(0, Math.max(path4.lastIndexOf("/"), 0));
+  const named = DEVELOPMENT_WORD.test(baseOf(path4).toLowerCase()) || isNamedForDevelopment(baseOf(dir));
+  const production = named ? void 0 : composeFiles.find(
+    (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isNamedForProduction(f)
+  );
+  return production ? `${path4} is the default file, beside ${production}, which is the production one, so it is the development one` : `${path4} is named for development`;
+}
 function isNamedForDevelopment(dir) {
   const words2 = dir.toLowerCase().split(/[._\s-]+/).filter((w2) => w2 !== "");
   return words2.some((w2) => DEVELOPMENT_WORD.test(w2)) && words2.every((w2) => DEVELOPMENT_WORD.test(w2) || SETUP_WORD.test(w2));
@@ -15380,7 +15388,7 @@ function programArgv(argv) {
       while (i < a.length && a[i].startsWith("-") && a[i] !== "-m" && a[i] !== "-c")
         i += ["-X", "-W"].includes(a[i]) ? 2 : 1;
       if (a[i] === "-m" && a[i + 1]) {
-        const mod = a[i + 1] === "django" ? "django-admin" : a[i + 1];
+        const mod = a[i + 1] === "django" ? "django-admin" : a[i + 1] === "manage" ? "manage.py" : a[i + 1];
         a = [mod, ...a.slice(i + 2)];
         continue;
       }
@@ -15951,7 +15959,8 @@ function chain(app, service, reached, everyScript = true) {
     const args = cmd ? cmd.argv ?? ["/bin/sh", "-c", cmd.raw] : [];
     const argv = [...entrypoint.argv, ...args];
     const inner = inlineScript(argv) === inlineScript(args) ? cmd?.inner : void 0;
-    pid1 = execCommand(cmd && args.length ? cmd.at : entrypoint.at, argv, inner);
+    const named = djangoCommand(entrypoint.argv) !== void 0;
+    pid1 = execCommand(cmd && args.length && !named ? cmd.at : entrypoint.at, argv, inner);
     if (cmd?.inner) argsScripts.set(pid1[0], cmd.inner);
     if (cmd && !cmd.argv) pid1.push(...cmd.script);
   } else if (entrypoint) {
@@ -16101,7 +16110,7 @@ function scriptRun(argv, scripts, workdir) {
     const hit = scriptRun(inner, scripts, workdir);
     return hit && { script: hit.script, argsFrom: hit.argsFrom + argv.length - inner.length };
   }
-  const candidates = [0];
+  const candidates = argv[0] === "." || argv[0] === "source" ? [1] : [0];
   if (argv.length > 1 && SHELLS2.has(basename2(argv[0]))) {
     const i = argv.findIndex((a, k) => k > 0 && !a.startsWith("-"));
     if (i > 0) candidates.push(i);
@@ -16399,9 +16408,8 @@ function pickAppService(services, texts, projectDir, projectDirs) {
   ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? // With no Dockerfile to read (missing from the repository), the compose service itself says which runs Django.
   ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ?? ranked[0];
   if (chosen) return chosen.service;
-  return services.find(
-    (s) => !s.build && (mentions(s, false) || startKind(s, texts, projectDir) === "server")
-  );
+  const unbuilt = services.filter((s) => !s.build);
+  return unbuilt.find((s) => startKind(s, texts, projectDir) === "server") ?? unbuilt.find((s) => mentions(s, false));
 }
 function runsDjangoProject(service, projectDirs) {
   const mounts = service.volumes.some(
@@ -18680,6 +18688,7 @@ var init_TF0205_service_image_unpinned = __esm({
             (app) => (app.compose?.services ?? []).flatMap((s) => s.build && s.image ? [builtName(s.image)] : [])
           )
         );
+        const localAppImage = (name) => project.apps.find((app) => app.imageNotBuiltHere === name && app.dockerfile)?.dockerfile?.file;
         for (const { service: s } of composeServices(project)) {
           const img = s.image;
           if (!img || !img.repository || img.digest) continue;
@@ -18692,10 +18701,11 @@ var init_TF0205_service_image_unpinned = __esm({
           if (img.tag !== void 0 && img.tag !== "latest") continue;
           const repository = img.unset ? written.repository : img.repository;
           const what = img.tag === "latest" ? `'${repository}:latest'` : `'${repository}' with no tag`;
+          const local = s.build || img.repository.includes("/") ? void 0 : localAppImage(img.raw ?? img.value);
           out.push({
             file: img.file,
             line: img.line,
-            message: s.build ? official ? `Service '${s.name}' names the image it builds ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `Service '${s.name}' tags the image it builds ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest).`
+            message: local ? `Service '${s.name}' runs image ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.` : s.build ? official ? `Service '${s.name}' names the image it builds ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `Service '${s.name}' tags the image it builds ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest).`
           });
         }
         return out;
@@ -22704,6 +22714,9 @@ function allOrAny(all, items, line) {
       return t === all ? rest : { t: "bool", v: t, line };
     });
   }
+  const reads = items.filter((i) => i.t === "env" && !i.derived);
+  if (all && out.t === "env" && reads.length > 1 && reads.length === items.length)
+    out.allOf = reads.map((r) => r.t === "env" ? r.read.variable : "");
   return out;
 }
 function parseNumber(text2) {
@@ -24344,6 +24357,7 @@ function evalTest(ev, node, ctx) {
 function envCondition(v, value, test, line) {
   const cond = { variable: v.read.variable, value, test, line };
   if (v.derived) cond.derivedFrom = v.read;
+  if (v.allOf) cond.allOf = v.allOf;
   return cond;
 }
 function comparisonTest(ev, node, kids, op, ctx) {
@@ -24965,11 +24979,11 @@ function presenceFallbacks(scope, results) {
 function execTry(ev, node, ctx) {
   const blocks = tryBlocks(ev, node);
   const before = new Map(ctx.scope);
-  const readsFrom = ev.reads.length;
+  const readsFrom2 = ev.reads.length;
   const recordedFrom = ev.recorded.length;
   const [first, ...rest] = blocks;
   if (first?.keyword === "try") ev.executeBody(first.body, ctx);
-  const failing = failingReads(ev.reads.slice(readsFrom));
+  const failing = failingReads(ev.reads.slice(readsFrom2));
   const handler = fallbackHandler(rest, failing);
   if (!handler) {
     for (const b of first?.keyword === "try" ? rest : blocks)
@@ -25556,7 +25570,13 @@ var init_databases = __esm({
             file: read.file
           });
         else if (o.when)
-          this.selectors.push({ kind: "env", variable: o.when.variable, line: o.when.line, file: o.when.file });
+          this.selectors.push({
+            kind: "env",
+            variable: o.when.variable,
+            line: o.when.line,
+            file: o.when.file,
+            ...o.when.allOf ? { allOf: o.when.allOf } : {}
+          });
         return {
           // No value of the variable selects the branch (a URL's scheme does), so none is named.
           selectedBy: o.when && !read ? selectedBy(o.when) : sel.selectedBy,
@@ -25631,6 +25651,7 @@ var init_databases = __esm({
         return { fields, fieldLines };
       }
       result(line) {
+        this.dropOptionBranches();
         const engines = new Set(this.configs.map((c) => c.engine?.replace(/_psycopg2$/, "") ?? "?"));
         const url = this.selectors.find((s) => s.kind === "url");
         const engine = this.selectors.find((s) => s.kind === "engine");
@@ -25643,9 +25664,10 @@ var init_databases = __esm({
         const sqliteBranch = this.configs.find(
           (c) => c.isDefault === true && c.engine !== void 0 && isSqliteEngine(c.engine) && branches.some((b) => b.variable === c.selectedBy?.variable)
         )?.selectedBy?.variable;
-        const switchFirst = engine && sqliteBranch ? branches.find((b) => b.variable === sqliteBranch) : void 0;
+        const sqliteSwitch = sqliteBranch ? branches.find((b) => b.variable === sqliteBranch) : void 0;
+        const switchFirst = sqliteSwitch && url?.variable !== sqliteBranch ? sqliteSwitch : void 0;
         let selection;
-        const pick2 = url ?? switchFirst ?? engine ?? branch ?? derived;
+        const pick2 = switchFirst ?? url ?? engine ?? branch ?? derived;
         if (pick2) {
           const chosen = {
             kind: pick2.kind === "url" || pick2.kind === "derived" && holdsUrl(pick2) ? "url" : "env",
@@ -25655,10 +25677,35 @@ var init_databases = __esm({
           if (pick2.default !== void 0) chosen.default = pick2.default;
           if (pick2.file) chosen.file = pick2.file;
           if (pick2.test) chosen.test = pick2.test;
+          if (chosen.kind === "env" && pick2.allOf) chosen.allOf = pick2.allOf;
           selection = chosen;
         } else if (this.configs.length > 0 && !engines.has("?")) selection = { kind: "fixed" };
         else selection = { kind: "unknown" };
         return { line, selection, configs: this.configs };
+      }
+      /**
+       * A branch inside the server branch that only adds options (`if not DB_IGNORE_SSL:` then `\u2026["OPTIONS"] = \u2026`) selects
+       * no engine: its configs are taken as selected by the test that leaves the SQLite default, and its selectors dropped.
+       */
+      dropOptionBranches() {
+        const sqlite = this.configs.find(
+          (c) => c.isDefault === true && c.engine !== void 0 && isSqliteEngine(c.engine) && c.selectedBy?.test === "unset"
+        );
+        const variables = new Set(this.selectors.filter((s) => s.kind === "env").map((s) => s.variable));
+        for (const variable of variables) {
+          const by = this.configs.filter((c) => c.selectedBy?.variable === variable);
+          const engines = new Set(by.map((c) => c.engine));
+          const tests = new Set(by.map((c) => c.selectedBy?.test ?? "equals"));
+          if (by.length < 2 || engines.size !== 1 || !by[0].engine || !isServerEngine(by[0].engine)) continue;
+          if (by.some((c) => c.isDefault === true) || !tests.has("set") || !tests.has("unset")) continue;
+          for (const c of by)
+            if (sqlite?.selectedBy)
+              c.selectedBy = { variable: sqlite.selectedBy.variable, value: "", test: "set" };
+            else delete c.selectedBy;
+          for (let i = this.selectors.length - 1; i >= 0; i--)
+            if (this.selectors[i].variable === variable && this.selectors[i].kind === "env")
+              this.selectors.splice(i, 1);
+        }
       }
     };
   }
@@ -25919,6 +25966,13 @@ function fallbackSelectors(databases) {
   }
   return out.size > 0 ? [...out] : [selection.variable];
 }
+function fallbackWhen(databases) {
+  const selection = databases.selection;
+  const variables = fallbackSelectors(databases);
+  if (selection.kind === "env" && selection.allOf && variables.length === 1 && variables[0] === selection.variable)
+    return `any of ${selection.allOf.join(", ")} is unset`;
+  return `${variables.join(" and ")} ${variables.length > 1 ? "are" : "is"} unset`;
+}
 function valueWhenUnset(v, depth = 0) {
   if (!v || depth > 20) return void 0;
   if (v.kind === "env") return valueWhenUnset(v.fallback, depth + 1);
@@ -26176,7 +26230,9 @@ For local development, put the variable in an untracked \`.env\` file or the com
               });
               continue;
             }
-            const literalOption = v.kind === "env" ? isKey(valueWhenUnset(v)) : v.kind === "choice" && v.options.some((o) => isKey(o) || isKey(valueWhenUnset(o)));
+            const unset = valueWhenUnset(v);
+            const branchLiteral = unset?.kind === "choice" && unset.options.some((o) => isKey(o));
+            const literalOption = v.kind === "env" ? isKey(unset) || branchLiteral : v.kind === "choice" && v.options.some((o) => isKey(o) || isKey(valueWhenUnset(o)));
             if (literalOption && v.kind === "env" && v.selects?.length) {
               const key = v.selects[0];
               findings.push({
@@ -26193,7 +26249,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
                 file: elsewhere2?.file ?? a.file ?? settings.file,
                 line: elsewhere2?.line ?? a.line,
                 severity: "warning",
-                ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : "DJANGO_SECRET_KEY"}"]`)}.`
+                ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? " (the value an if/else gives the fallback in one of its branches)" : ""}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : "DJANGO_SECRET_KEY"}"]`)}.`
               });
             }
           }
@@ -27047,7 +27103,7 @@ function credentialFinding(app, key, v, where2, assignedAs, unless) {
   if (key !== "PASSWORD" || v.kind !== "env" || !isLiteralFallback(valueWhenUnset(v))) return void 0;
   return {
     severity: "notice",
-    message: `${where2} reads PASSWORD from ${v.variable} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`
+    message: `${where2} reads PASSWORD from ${readsFrom(v)} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`
   };
 }
 function fallbackElsewhere(key, v, used) {
@@ -27093,7 +27149,19 @@ function mayBeServer(config2) {
 function engineNamed(config2) {
   if (config2.engine && isServerEngine(config2.engine)) return ` (${config2.engine})`;
   const field = config2.fields.ENGINE;
-  return field?.kind === "env" ? ` (the server engine ${field.variable} selects)` : "";
+  if (field?.kind !== "env") return "";
+  const [own, ...over] = envChain(field);
+  return ` (the server engine ${own} selects${over.length ? `, or ${over.join(" or ")} when set` : ""})`;
+}
+function envChain(v) {
+  const out = [];
+  for (let x = v; x?.kind === "env" && out.length < 20; x = x.fallback)
+    out.unshift(x.variable);
+  return out;
+}
+function readsFrom(v) {
+  const [own, ...over] = envChain(v);
+  return over.length ? `${own} (${over.join(" or ")}, when set, replaces it)` : own;
 }
 function isLiteralFallback(v) {
   return isCredential(v) && !(v?.kind === "literal" && v.value === "None");
@@ -28691,7 +28759,17 @@ function serviceOfRoles(app, roles, fallback = "db") {
 function urlExample(app, value, host, bareHost) {
   const redis = serviceOfRoles(app, ["redis"], "redis");
   if (bareHost) return `'${redis}'`;
-  return /^rediss?:\/\//i.test(value) ? value.replace(host, redis) : "redis://cache:6379/0";
+  if (/^rediss?:\/\//i.test(value)) return value.replace(host, redis);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && host)
+    return value.replace(host, brokerService(app, value) ?? "<service>").replace(/^([^:]+:\/\/)[^@/]*@/, "$1");
+  return "redis://cache:6379/0";
+}
+function brokerService(app, value) {
+  if (!/^amqps?:\/\//i.test(value)) return void 0;
+  const named = (app.compose?.services ?? []).filter(
+    (s) => /rabbit/i.test(`${s.image?.repository ?? ""} ${s.name}`)
+  );
+  return named.length === 1 ? named[0].name : void 0;
 }
 function fixBackingHost(context) {
   const { finding } = context;
@@ -29641,11 +29719,15 @@ function mountsSubdir(source, hostDir, target, codeDir) {
   const r = rel(source, hostDir);
   return r !== "" && r === rel(target, codeDir);
 }
-function devFileAdvice(file) {
-  return `${file} is named for development, where that is the point: deploy with a compose file that runs the built image without this mount.`;
+function devFileAdvice(reason) {
+  return `${reason}, where that is the point: deploy with a compose file that runs the built image without this mount.`;
 }
-function mountsOverCode(app, web, advice) {
+function mountsOverCode(app, web, devReason) {
   const out = [];
+  const advice = (file) => {
+    const reason = devReason(file);
+    return reason ? devFileAdvice(reason) : KEEP_IN_DEV;
+  };
   const codeDir = app.imageHoldsPython === false ? void 0 : imageCodeDir(app);
   const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
     (d) => d !== void 0
@@ -29667,7 +29749,7 @@ function mountsOverCode(app, web, advice) {
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
-      const dev = advice(v.file) === KEEP_IN_DEV ? void 0 : v.file;
+      const dev = devReason(v.file);
       out.push({ mount: v, text: codelessText(v, app.context?.dir, dev) });
       continue;
     }
@@ -29677,10 +29759,13 @@ function mountsOverCode(app, web, advice) {
     );
     if (!whole && !part) continue;
     const held = heldCodeDir(app, v, codeDir);
-    const text2 = app.imageNotBuiltHere ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. It runs the image '${app.imageNotBuiltHere}', which no build of this repository makes, so what that image holds at ${shownTarget(v)} is unknown (${app.dockerfile?.file ?? "the Dockerfile"} would put the code at ${held}).` : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
+    const text2 = app.imageNotBuiltHere ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. ${notBuiltText(app.imageNotBuiltHere, shownTarget(v), app.dockerfile?.file ?? "the Dockerfile", held)}` : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
     out.push({ mount: v, text: `${text2} ${advice(v.file)}` });
   }
   return out;
+}
+function notBuiltText(image, target, dockerfile, held) {
+  return image.includes("/") ? `It runs the image '${image}', which no build of this repository makes, so what that image holds at ${target} is unknown (${dockerfile} would put the code at ${held}).` : `It runs the image '${image}', which no compose file here builds, so what that image holds at ${target} is not known from here (${dockerfile}, if that is what builds it by hand, puts the code at ${held}).`;
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
@@ -29694,9 +29779,9 @@ function unreadImageText(v, web) {
   const image = dockerfile ? `the image's Dockerfile (${dockerfile})` : "the image's Dockerfile";
   return `'${shownSource(v)}' at ${shownTarget(v)}, the project with its manage.py, and ${image} cannot be read, so what the image holds there is unknown: either way the container runs the host's files, not a built release.`;
 }
-function codelessText(v, contextDir, devFile) {
+function codelessText(v, contextDir, devReason) {
   const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
-  const tail2 = devFile ? `so that a deploy, which runs without this mount, runs a built release (${devFile} is named for development, where the mount belongs).` : "and keep this mount in a development-only override file.";
+  const tail2 = devReason ? `so that a deploy, which runs without this mount, runs a built release (${devReason}, where the mount belongs).` : "and keep this mount in a development-only override file.";
   const source = import_node_path14.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail2}`;
@@ -29749,8 +29834,8 @@ var init_TF0503_source_mounted_over_image = __esm({
         const composeFiles = projectComposeFiles(project);
         for (const { app, compose, service } of appImageServices(project)) {
           const isAppService = service === compose.appService;
-          const advice = (file) => isDevelopmentComposeFile(file, composeFiles, compose.files) ? devFileAdvice(file) : KEEP_IN_DEV;
-          for (const { mount, text: text2 } of mountsOverCode(app, service, advice)) {
+          const devReason = (file) => isDevelopmentComposeFile(file, composeFiles, compose.files) ? developmentFileReason(file, composeFiles) : void 0;
+          for (const { mount, text: text2 } of mountsOverCode(app, service, devReason)) {
             if (isComposeOverrideFile(mount.file)) continue;
             const key = `${mount.file}\0${mount.line}`;
             const seen = byLine.get(key);
@@ -29869,9 +29954,13 @@ function unkeptPaths(project) {
     const files = databases ? sqliteFiles(databases, ctx) : [];
     const alone = databases && files.length === 0 ? imageSqliteFile(databases, ctx, stage) : void 0;
     const imageMounts = stage.volumes.flatMap((v) => v.paths).map(clean);
+    const runners = app.compose?.appService ? [] : servicesBuilding(project, app);
     for (const hit of alone ? [alone] : files) {
       const keeping = alone ? imageMounts : mounts;
-      if (covered(import_node_path15.posix.dirname(hit.path), keeping) || keeping.includes(hit.path)) continue;
+      const keeps = (paths) => covered(import_node_path15.posix.dirname(hit.path), paths) || paths.includes(hit.path);
+      if (keeps(keeping)) continue;
+      if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
+        continue;
       out.push({
         app,
         what: "sqlite",
@@ -29879,7 +29968,8 @@ function unkeptPaths(project) {
         line: hit.line,
         path: hit.path,
         ...hit.branch ? { branch: hit.branch } : {},
-        ...alone ? { imageAlone: true } : {}
+        ...alone ? { imageAlone: true } : {},
+        ...!alone && runners.length > 0 ? { runners: runners.map((r) => r.name) } : {}
       });
     }
     for (const a of liveAssignments(settings, "MEDIA_ROOT")) {
@@ -29899,6 +29989,19 @@ function unkeptPaths(project) {
     }
   }
   return out;
+}
+function servicesBuilding(project, app) {
+  const dockerfile = app.dockerfile?.file;
+  const contextDir = app.context?.dir;
+  if (!dockerfile || contextDir === void 0) return [];
+  const services = new Set(project.apps.flatMap((a) => a.compose?.services ?? []));
+  return [...services].filter((s) => buildsDockerfile(s, dockerfile, contextDir));
+}
+function serviceMounts(service) {
+  return [
+    ...service.volumes.filter((v) => v.type !== "tmpfs").map((v) => v.target),
+    ...(service.inheritedVolumes ?? []).map((v) => v.target)
+  ].map(clean);
 }
 function otherStorage(settings, env) {
   const choices = defaultFileStorages(settings);
@@ -29975,12 +30078,10 @@ function sqliteFiles(databases, ctx) {
   let branch;
   if (selection.kind === "fixed") configs = databases.configs;
   else if (selection.kind === "unknown") configs = databases.configs.filter((c) => c.isDefault === true);
-  else if (!ctx.env.values.has(selection.variable)) {
+  else if (!ctx.env.values.has(selection.variable) || missesAllOf(selection, ctx.env)) {
     if (!ctx.env.complete) return [];
     configs = databases.configs.filter((c) => c.isDefault === true);
-    const variables = fallbackSelectors(databases);
-    if (selection.kind === "env")
-      branch = `the fallback used when ${variables.join(" and ")} ${variables.length > 1 ? "are" : "is"} unset`;
+    if (selection.kind === "env") branch = `the fallback used when ${fallbackWhen(databases)}`;
   } else {
     const value = ctx.env.values.get(selection.variable);
     if (value === void 0) return [];
@@ -30032,6 +30133,9 @@ function resolvePath(v, ctx, depth) {
       return void 0;
   }
 }
+function missesAllOf(selection, env) {
+  return selection.kind === "env" && (selection.allOf ?? []).some((v) => !env.values.has(v));
+}
 function imageSqliteFile(databases, ctx, stage) {
   if (databases.selection.kind !== "env" && databases.selection.kind !== "url") return void 0;
   const selectors = fallbackSelectors(databases);
@@ -30048,8 +30152,7 @@ function imageSqliteFile(databases, ctx, stage) {
     if (!env.values.has(name.variable)) continue;
     const path4 = resolvePath(name, { ...ctx, env }, 0);
     const file = name.file ?? c.file;
-    const unset = `${selectors.join(" and ")} ${selectors.length > 1 ? "are" : "is"} unset`;
-    const branch = `the fallback used when ${unset}, as in a container of the image alone`;
+    const branch = `the fallback used when ${fallbackWhen(databases)}, as in a container of the image alone`;
     if (path4) return { path: path4, line: name.line, ...file ? { file } : {}, branch };
   }
   return void 0;
@@ -30073,6 +30176,7 @@ var init_TF0602_runtime_data_not_in_volume = __esm({
     init_each();
     import_node_path15 = require("node:path");
     init_core();
+    init_app_service();
     init_settings();
     init_data_dir_fix();
     init_provided_config();
@@ -30120,7 +30224,7 @@ object store for media.
           const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
           const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
           const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
-          const where2 = hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
+          const where2 = hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
           const dir = import_node_path15.posix.dirname(hit.path);
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
@@ -30855,6 +30959,25 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 });
 
 // src/rules/TF0704-expose-mismatch.ts
+function startsWithEnv(app) {
+  const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+  const own = imageCommand(app);
+  const imageEnv = app.dockerfile?.targetStage?.env ?? {};
+  const out = own.map(
+    (cmd) => ({ cmd, env: imageEnv })
+  );
+  const service = app.compose?.appService;
+  if (!service) return out;
+  const env = containerEnv(app);
+  const ownKeys = new Set(own.map(key));
+  const changed = Object.keys(env).some((k) => env[k] !== imageEnv[k]);
+  const composeFile = service.file;
+  for (const cmd of effectiveCommand(app)) {
+    if (ownKeys.has(key(cmd)) && !changed) continue;
+    out.push({ cmd, env, composeFile });
+  }
+  return out;
+}
 function unboundExposes(file, exposes, bound) {
   if (bound.length === 0 || bound.some((b) => b.port === void 0)) return [];
   const ports = new Set(bound.map((b) => b.port));
@@ -30907,11 +31030,10 @@ ${EXPOSE_EXAMPLE}`,
           if (exposed.some((p) => p.port === void 0)) continue;
           const numbers = new Set(exposed.map((p) => p.port));
           const anchor = stage.exposes.at(-1);
-          const env = containerEnv(app);
           const reported = /* @__PURE__ */ new Set();
           const bound = [];
           const proxied = proxyBeside(app);
-          for (const cmd of startCommands(app)) {
+          for (const { cmd, env, composeFile } of startsWithEnv(app)) {
             const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
             const ports = (server?.addresses ?? []).map((a) => a.port);
             if (server) {
@@ -30928,7 +31050,7 @@ ${EXPOSE_EXAMPLE}`,
             findings.push({
               file: app.dockerfile.file,
               line: anchor.line,
-              message: `EXPOSE ${[...numbers].join(" ")} but ${server.kind} binds port ${port} (${cmd.file}:${cmd.line}). Expose ${port}, or bind the server to the exposed port.`
+              message: `EXPOSE ${[...numbers].join(" ")} but ${server.kind} binds port ${port} (${cmd.file}:${cmd.line}${composeFile ? `, as ${composeFile} starts the container` : ""}). Expose ${port}, or bind the server to the exposed port.`
             });
           }
           if (reported.size === 0) findings.push(...unboundExposes(app.dockerfile.file, stage.exposes, bound));
@@ -31528,7 +31650,7 @@ function isBusyBoxSh(program, shells) {
   return !/(^|\/)bash$/.test(program ?? "") && execsLast(program, shells);
 }
 function endsInSimpleCommand(script, last, busybox = false) {
-  const joined = withoutPlaceholders(script).replace(/\\\n/g, " ");
+  const joined = withoutExpansions(withoutPlaceholders(script)).replace(/\\\n/g, " ");
   const text2 = joined.trim();
   if (last.background || !busybox && last.redirects.length > 0 || /\btrap\b/.test(text2)) return false;
   if (!endsWithLastCommand(joined, busybox)) return false;
@@ -31601,7 +31723,15 @@ function lastListItem(text2, seps) {
   };
 }
 function isSimple(script) {
-  return !/[;&|(){}<>`\n]|\$\(/.test(withoutPlaceholders(script).trim());
+  return !/[;&|(){}<>`\n]|\$\(/.test(withoutExpansions(withoutPlaceholders(script)).trim());
+}
+function withoutExpansions(text2) {
+  let out = text2;
+  for (let before = ""; before !== out; ) {
+    before = out;
+    out = out.replace(/\$\{[^{}'"`]*\}/g, "$P");
+  }
+  return out;
 }
 var NONE, DEBIAN, OFFICIAL_ON_DEBIAN, OFFICIAL_ON_ALPINE_3_13, LAST_BUSTER_POSTGRES, LAST_BUSTER_PATCH;
 var init_image_shell = __esm({
@@ -31804,6 +31934,37 @@ var init_script_steps = __esm({
   }
 });
 
+// src/rules/lib/background-advice.ts
+function oneProcessAdvice(run, shown = (c) => c) {
+  const holder = run.holder;
+  const processes = [...run.background, ...holder?.kind === "process" ? [holder] : []];
+  const keep = keptProcess(processes);
+  const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
+  const start = `Run one process per container: start only ${keep.what}, in the foreground with exec (${quotedLine(execLine(shown(keep.command)))})`;
+  if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
+  if (holder?.kind === "keep-alive") return `${start}, instead of ${commandLine(holder.command)}.`;
+  return `${start}.`;
+}
+function execedHolderMessage(start, run, script, commands, busybox, shown) {
+  const last = commands.at(-1);
+  const holder = run.holder;
+  if (!last || holder?.kind !== "process" || holder.command !== last) return void 0;
+  const byExec = last.viaExec && endsInExec(script, last);
+  if (!byExec && !(busybox && endsInSimpleCommand(script, last, true))) return void 0;
+  const servers = run.background.filter((p) => serverOf(p.command.argv)).map((p) => p.what);
+  const how = byExec ? `the shell execs ${holder.what} (exec)` : `Alpine's /bin/sh (BusyBox ash) execs ${holder.what}, the last command, in its place`;
+  return `${start}, which ${backgroundWords(run)}; ${how}, so ${holder.what} is PID 1 and gets SIGTERM, but ${listOf(servers)}, in the background, never ${servers.length > 1 ? "get" : "gets"} it and ${servers.length > 1 ? "are" : "is"} killed without a graceful shutdown when ${holder.what} exits. ${oneProcessAdvice(run, shown)}`;
+}
+var init_background_advice = __esm({
+  "src/rules/lib/background-advice.ts"() {
+    "use strict";
+    init_command();
+    init_command_text();
+    init_image_shell();
+    init_processes2();
+  }
+});
+
 // src/rules/TF0901-shell-form-command.ts
 function scriptFindings(script, commands, app, init) {
   const all = app.entrypointScripts;
@@ -31868,15 +32029,17 @@ function scriptFindings(script, commands, app, init) {
   });
   return out;
 }
-function oneProcessAdvice(run, shown = (c) => c) {
-  const holder = run.holder;
-  const processes = [...run.background, ...holder?.kind === "process" ? [holder] : []];
-  const keep = keptProcess(processes);
-  const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
-  const start = `Run one process per container: start only ${keep.what}, in the foreground with exec (${quotedLine(execLine(shown(keep.command)))})`;
-  if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
-  if (holder?.kind === "keep-alive") return `${start}, instead of ${commandLine(holder.command)}.`;
-  return `${start}.`;
+function execedShellForm(instr, shells) {
+  const commands = instr.script?.commands ?? [];
+  const run = backgroundStart(commands);
+  if (!run?.background.some((p) => serverOf(p.command.argv)) || looksLikeArray(instr.raw)) return void 0;
+  return execedHolderMessage(
+    `${instr.keyword} is in shell form (/bin/sh -c)`,
+    run,
+    instr.raw,
+    commands,
+    shells.sh
+  );
 }
 function shellFormMessage(instr, argv, script) {
   const k = instr.keyword;
@@ -31941,7 +32104,14 @@ function inlineShell(argv, file, line, what, shells, written) {
       {
         file,
         line,
-        message: `${shell}, which ${backgroundWords(run)}, so the shell stays PID 1 over several processes and SIGTERM reaches none of them. ${oneProcessAdvice(run, shown)}`
+        message: execedHolderMessage(
+          shell,
+          run,
+          inlineScript(argv) ?? "",
+          commands,
+          isBusyBoxSh(argv[0], shells),
+          shown
+        ) ?? `${shell}, which ${backgroundWords(run)}, so the shell stays PID 1 over several processes and SIGTERM reaches none of them. ${oneProcessAdvice(run, shown)}`
       }
     ];
   const sequence = foregroundSequence(commands);
@@ -32031,6 +32201,7 @@ var init_TF0901_shell_form_command = __esm({
     init_uwsgi_term();
     init_shell_form_fix();
     init_script_steps();
+    init_background_advice();
     shellFormCommand = defineRule({
       id: "TF0901",
       name: "shell-form-command",
@@ -32135,11 +32306,11 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
               findings.push({
                 file: df.file,
                 line: shellForm.line,
-                message: shellFormMessage(
+                message: (execedShellForm(shellForm, shells) ?? shellFormMessage(
                   shellForm,
                   execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/"),
                   scriptRunByText(shellForm.raw, app.entrypointScripts, stage.workdir || "/")
-                ) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? [])
+                )) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? [])
               });
             for (const instr of [stage.entrypoint, cmd]) {
               if (instr?.argv)
@@ -32539,8 +32710,7 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
           );
           if (!fallback) continue;
           const variables = fallbackSelectors(databases);
-          const what = selection.kind === "url" ? `${selection.variable} (a database URL)` : variables.join(" and ");
-          const verb = variables.length > 1 ? "are" : "is";
+          const when = selection.kind === "url" ? `${selection.variable} (a database URL) is unset` : fallbackWhen(databases);
           const url = fallback.fields.ENGINE?.kind === "env" ? fallback.fields.ENGINE.fallback : void 0;
           const at2 = selection.test ?? (selection.kind === "url" ? fallbackOrRead(selection, url, databases) : selection);
           const file = writtenIn(settings, at2);
@@ -32550,7 +32720,7 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
           findings.push({
             file,
             line: at2.line,
-            message: `When ${what} ${verb} unset the database falls back to SQLite (${fallback.engine}${where2}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`
+            message: `When ${when} the database falls back to SQLite (${fallback.engine}${where2}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`
           });
         }
         return findings;
@@ -38111,6 +38281,18 @@ init_classify();
 init_app_service();
 init_context();
 init_image_app();
+
+// src/model/image-roles.ts
+init_classify();
+function isOddCaseDefaultName(path4) {
+  const name = baseName(path4);
+  return name.toLowerCase() === "dockerfile" && name !== "Dockerfile" && name !== "dockerfile";
+}
+var OTHER_ROLE = /(nginx|proxy|caddy|traefik|worker|celery|beat|flower|node|front|client|ui\b|docs?\b|postgres|mysql|redis|db\b|gitpod|devcontainer|cron|scheduler|\btests?\b|\bci\b)/i;
+var DJANGO_SERVER = /\b(manage\.py|runserver|gunicorn|uwsgi|uvicorn|daphne|hypercorn|waitress-serve|django-admin)\b|\bpip3?\s+install\b[^\n]*(\s-r\s|\bdjango\b)|\b(poetry|pipenv|uv)\s+(install|sync)\b/i;
+var NON_APP_DIR = /^(docs?|documentation|nginx|proxy|caddy|traefik|front-?end|client|ui|node|postgres|mysql|db|redis)$/i;
+
+// src/model/app-seeds.ts
 init_input();
 
 // src/model/own-context.ts
@@ -38394,7 +38576,8 @@ var AppSeeds = class extends ModelPart {
       let image;
       const pythonDockerfiles = this.preferredDockerfiles().filter((d) => this.looksLikePythonImage(d));
       if (!set.model.appService) {
-        const found = imageOnlyApp(set.model, built, managePys, pythonDockerfiles);
+        const appImages = built.filter((b) => !b.dockerfile || !this.proxyOnly(b.dockerfile));
+        const found = imageOnlyApp(set.model, appImages, managePys, pythonDockerfiles);
         if (!found) continue;
         found.service.role = "app";
         set.model.appService = found.service;
@@ -38445,6 +38628,7 @@ var AppSeeds = class extends ModelPart {
           continue;
         }
         if (ancestor2 && !given && NON_APP_DIR.test(baseName(dir))) continue;
+        if (!given && this.proxyOnly(dockerfile)) continue;
         if (ancestor2 && this.looksLikePythonImage(dockerfile)) {
           managePy = ancestor2;
           contextDir = dirName(ancestor2);
@@ -38555,6 +38739,19 @@ var AppSeeds = class extends ModelPart {
     if (!lastFrom || isBackingImage(repositoryOf(lastFrom))) return false;
     return PYTHON_WORDS.test(code2) && !isDataOnlyDockerfile(code2);
   }
+  /**
+   * Whether a Dockerfile builds a reverse proxy's image: it runs nginx (`FROM nginx`, installs or starts it) and
+   * neither it nor a script of its directory starts a Django server or installs the project's dependencies.
+   */
+  proxyOnly(dockerfile) {
+    const code2 = dockerfileCode(this.texts[dockerfile] ?? "");
+    const lastFrom = this.lastFrom(dockerfile);
+    const nginx = lastFrom && /(^|\/)nginx$/i.test(repositoryOf(lastFrom)) || /\bnginx\b/i.test(code2);
+    if (!nginx || DJANGO_SERVER.test(code2)) return false;
+    const dir = dirName(dockerfile);
+    const scripts = Object.keys(this.texts).filter((f) => isUnder(f, dir) && isScriptFile(f, this.texts[f]));
+    return !scripts.some((f) => DJANGO_SERVER.test(this.texts[f] ?? ""));
+  }
   /** The image the last stage of a Dockerfile starts from, as written. */
   lastFrom(dockerfile) {
     const code2 = dockerfileCode(this.texts[dockerfile] ?? "");
@@ -38582,12 +38779,6 @@ function attachUnparsed(seeds, composeSets) {
     for (const seed of takers) seed.unparsedCompose = [...seed.unparsedCompose ?? [], ...set.unparsed];
   }
 }
-function isOddCaseDefaultName(path4) {
-  const name = baseName(path4);
-  return name.toLowerCase() === "dockerfile" && name !== "Dockerfile" && name !== "dockerfile";
-}
-var OTHER_ROLE = /(nginx|proxy|caddy|traefik|worker|celery|beat|flower|node|front|client|ui\b|docs?\b|postgres|mysql|redis|db\b|gitpod|devcontainer|cron|scheduler|\btests?\b|\bci\b)/i;
-var NON_APP_DIR = /^(docs?|documentation|nginx|proxy|caddy|traefik|front-?end|client|ui|node|postgres|mysql|db|redis)$/i;
 function mountedProject(set, managePys) {
   const binds = (set.model?.appService?.volumes ?? []).filter(
     (v) => v.type === "bind" && v.source && !v.source.startsWith("/") && !v.source.startsWith("~")
@@ -39094,6 +39285,7 @@ function scriptWords2(argv) {
     k++;
   const cmd = argv[k];
   if (cmd === void 0) return [];
+  if (cmd === "." || cmd === "source") return argv.slice(k + 1, k + 2);
   if (/(^|\/)(ba|da)?sh$/.test(cmd)) {
     const rest = argv.slice(k + 1).filter((w2) => !w2.startsWith("-"));
     if (argv.slice(k + 1).includes("-c")) return [];

@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-XT4RFTST.js";
+} from "./chunk-KV4WWH46.js";
 import {
   insertLines,
   normalizePackageName,

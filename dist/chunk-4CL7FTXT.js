@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-2SWYCWMR.js";
+} from "./chunk-EZ27W5SX.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-XT4RFTST.js";
+} from "./chunk-KV4WWH46.js";
 import {
   UnsafePathError,
   readInside,

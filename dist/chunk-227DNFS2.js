@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-AFXEKB6W.js";
+} from "./chunk-2GRAF5KG.js";
 import {
   makeReport
 } from "./chunk-J6QOINFU.js";
 import {
   RULES
-} from "./chunk-XT4RFTST.js";
+} from "./chunk-KV4WWH46.js";
 import {
   SEVERITIES,
   UnsafePathError,

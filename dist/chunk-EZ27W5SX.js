@@ -22,7 +22,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-XT4RFTST.js";
+} from "./chunk-KV4WWH46.js";
 import {
   UnsafePathError,
   formatBytes,
