@@ -40979,7 +40979,9 @@ function renderSarif(report, rules) {
   return `${JSON.stringify(sarifLog(report, rules), null, 2)}
 `;
 }
-function sarifLog(report, rules) {
+function sarifLog(report, allRules) {
+  const named = new Set(report.findings.map((f) => f.ruleId));
+  const rules = allRules.filter((r) => named.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const absolute = (0, import_node_path29.isAbsolute)(report.directory);
   return {
@@ -41236,11 +41238,7 @@ function renderJsonMany(reports) {
 }
 function renderSarifMany(reports, rules) {
   const runs = reports.map((report) => {
-    const used = new Set(report.findings.map((f) => f.ruleId));
-    const [run] = sarifLog(
-      report,
-      rules.filter((r) => used.has(r.id))
-    ).runs;
+    const [run] = sarifLog(report, rules).runs;
     return { ...run, automationDetails: { id: `${report.tool.name}/${report.directory}/` } };
   });
   return `${JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs }, null, 2)}

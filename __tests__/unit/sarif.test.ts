@@ -25,7 +25,16 @@ test('the SARIF log of the fixture report validates against the SARIF 2.1.0 sche
 });
 
 test('the SARIF log with every rule of the registry validates, and describes each rule', () => {
-  const log = JSON.parse(renderSarif(fixtureReport(), RULES));
+  const findings = RULES.map((rule) => ({
+    ...fixtureReport().findings[0],
+    ruleId: rule.id,
+    name: rule.name,
+    factor: rule.factor,
+    severity: rule.severity,
+    kind: rule.kind,
+    related: rule.related,
+  }));
+  const log = JSON.parse(renderSarif(fixtureReport({ findings }), RULES));
   assertValid(log);
   const driver = log.runs[0].tool.driver;
   assert.equal(driver.name, 'twelve-factor-review');
@@ -42,6 +51,20 @@ test('the SARIF log with every rule of the registry validates, and describes eac
     assert.ok(d.properties.tags.includes('twelve-factor'));
     assert.deepEqual(d.properties.related, rule.related);
   }
+});
+
+test('the driver describes only the rules its results name, in the registry order', () => {
+  const report = fixtureReport();
+  const driver = JSON.parse(renderSarif(report, RULES)).runs[0].tool.driver;
+  const named = new Set(report.findings.map((f) => f.ruleId));
+  assert.deepEqual(
+    driver.rules.map((r: { id: string }) => r.id),
+    RULES.filter((r) => named.has(r.id)).map((r) => r.id),
+  );
+  assert.ok(driver.rules.length < RULES.length);
+  const empty = JSON.parse(renderSarif(fixtureReport({ findings: [] }), RULES));
+  assertValid(empty);
+  assert.deepEqual(empty.runs[0].tool.driver.rules, []);
 });
 
 test('results: rule index, level, repository-relative location, fingerprints, suppressions', () => {

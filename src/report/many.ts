@@ -23,11 +23,7 @@ export function renderJsonMany(reports: readonly Report[]): string {
  */
 export function renderSarifMany(reports: readonly Report[], rules: readonly RuleMeta[]): string {
   const runs = reports.map((report) => {
-    const used = new Set(report.findings.map((f) => f.ruleId));
-    const [run] = sarifLog(
-      report,
-      rules.filter((r) => used.has(r.id)),
-    ).runs;
+    const [run] = sarifLog(report, rules).runs;
     return { ...run, automationDetails: { id: `${report.tool.name}/${report.directory}/` } };
   });
   return `${JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs }, null, 2)}\n`;

@@ -731,7 +731,9 @@ function renderSarif(report, rules) {
   return `${JSON.stringify(sarifLog(report, rules), null, 2)}
 `;
 }
-function sarifLog(report, rules) {
+function sarifLog(report, allRules) {
+  const named = new Set(report.findings.map((f) => f.ruleId));
+  const rules = allRules.filter((r) => named.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const absolute = (0, import_node_path2.isAbsolute)(report.directory);
   return {

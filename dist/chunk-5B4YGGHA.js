@@ -9,7 +9,7 @@ import {
   renderMarkdown,
   repoPath,
   ruleHelpUri
-} from "./chunk-L5GMXZ5V.js";
+} from "./chunk-2IAUNF2G.js";
 import {
   stepLog
 } from "./chunk-ZUZER46R.js";
