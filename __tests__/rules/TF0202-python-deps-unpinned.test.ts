@@ -311,3 +311,42 @@ test('TF0202: a plain install of wheel upgrades nothing; only -U/--upgrade is wo
   assert.match(plain, /changes nothing where the base image already has it/);
   assert.match(combined, /upgrades the installer itself \('setuptools', 'wheel'\)/);
 });
+
+test('TF0202: `uv pip install -r pyproject.toml` judges [project] dependencies only, each at its line', async () => {
+  const result = await analyzeFiles({
+    'manage.py': 'import django\n',
+    'pyproject.toml': [
+      '[project]', // 1
+      'name = "app"', // 2
+      'version = "0.1.0"', // 3
+      'requires-python = ">=3.12"', // 4
+      'dependencies = ["django==5.2.8", "celery>=5.4",', // 5
+      '  "redis[hiredis]~=5.0",  # a comment, "not-a-package>=1"', // 6
+      ']', // 7
+      '[project.optional-dependencies]', // 8
+      'dev = ["pytest>=8"]', // 9
+      '[tool.ruff.format]', // 10
+      'quote-style = "double"', // 11
+      '',
+    ].join('\n'),
+    Dockerfile: df(
+      'FROM python:3.12-slim',
+      'WORKDIR /app',
+      'COPY pyproject.toml .',
+      'RUN uv pip install --system -r pyproject.toml',
+      'COPY . .',
+      'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]',
+    ),
+  });
+  assert.deepEqual(findingsOf(result, 'TF0202'), [
+    ['pyproject.toml', 5],
+    ['pyproject.toml', 6],
+  ]);
+  const text = result.findings
+    .filter((f) => f.ruleId === 'TF0202')
+    .map((f) => f.message)
+    .join('\n');
+  assert.match(text, /'celery>=5\.4' in \[project\] dependencies .* Pin it \(celery==<version>\)/);
+  assert.match(text, /Pin it \(redis\[hiredis\]==<version>\)/);
+  assert.doesNotMatch(text, /name==|version==|quote-style|pytest|not-a-package/);
+});

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { baseName, dirName, joinPath, normalizeRelative } from '../discover/classify.js';
 import { parsePipfile } from '../parse/pipfile.js';
+import { parsePyprojectDependencies } from '../parse/pyproject.js';
 import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
 import {
@@ -128,6 +129,13 @@ export class ImageFiles extends ModelPart {
       const file = queue.shift()!;
       if (done.has(file) || !(file in this.texts)) continue;
       done.add(file);
+      const name = baseName(file);
+      // uv reads these with -r too; setup.py and setup.cfg are left unread.
+      if (name === 'setup.py' || name === 'setup.cfg') continue;
+      if (name === 'pyproject.toml') {
+        out.push(parsePyprojectDependencies(file, this.texts[file]));
+        continue;
+      }
       const parsed = parseRequirements(file, this.texts[file]);
       out.push(parsed);
       for (const line of parsed.lines) {

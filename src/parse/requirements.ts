@@ -33,7 +33,8 @@ export function includedFile(line: RequirementLine): string | undefined {
   return m?.[1];
 }
 
-function classify(text: string): Omit<RequirementLine, 'line' | 'text'> {
+/** What one requirement line says: an include, an option, a package (pinned or not), a URL, a path. */
+export function classify(text: string): Omit<RequirementLine, 'line' | 'text'> {
   if (/^(-r|--requirements?)(\s|=|(?=[^\s-]))/.test(text)) return { pinned: true, kind: 'include' };
   if (/^(-e|--editable)(\s|=)/.test(text)) {
     // `-e git+https://…` installs the branch as it is at build time unless it names a revision.

@@ -89,8 +89,11 @@ export interface RequirementLine {
 export interface RequirementsFile {
   file: string; // relative to the scanned directory
   lines: RequirementLine[];
-  /** A Pipfile the image installs without its lock (`--skip-lock`, or no Pipfile.lock beside it), not pip's format. */
-  manifest?: 'pipfile';
+  /**
+   * Not pip's format: a Pipfile the image installs without its lock (`--skip-lock`, or no Pipfile.lock beside it), or
+   * a pyproject.toml whose `[project]` dependencies `uv pip install -r pyproject.toml` resolves.
+   */
+  manifest?: 'pipfile' | 'pyproject';
   /** Why the Pipfile is resolved at build time: `--skip-lock`, or no Pipfile.lock in the repository. */
   unlocked?: 'skip-lock' | 'no-lock';
 }

@@ -92,6 +92,14 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
             });
             continue;
           }
+          if (req.manifest === 'pyproject') {
+            findings.push({
+              file: req.file,
+              line: line.line,
+              message: `'${line.text}' in [project] dependencies is not pinned to an exact version, and the image installs pyproject.toml with -r, which resolves its ranges when it is built and reads no lock file, so two builds of one commit can install different releases. Pin it (${line.name ? `${line.name}${line.extras ?? ''}` : 'the package'}==<version>), or install from a lock (uv sync --locked, or a requirements file exported from uv.lock).`,
+            });
+            continue;
+          }
           findings.push({
             file: req.file,
             line: line.line,

@@ -16,8 +16,8 @@ export function pinInstalledVersions(context: FixContext, facts: RunFacts): FixP
   for (const app of context.project.apps) {
     const req = app.requirements.find((r) => r.file === finding.file);
     const line = req?.lines.find((l) => l.line === finding.line && l.kind === 'package' && !l.pinned);
-    // A Pipfile line is TOML, not a pip requirement: pinning it is left to `pipenv lock`.
-    if (req?.manifest === 'pipfile') return undefined;
+    // A Pipfile or pyproject.toml line is TOML, not a pip requirement: pinning it is left to the project's lock.
+    if (req?.manifest) return undefined;
     if (line?.name) return pinRequirementLine(finding.file, finding.line, lines, line.name, installed);
     const df = app.dockerfile;
     if (df?.file === finding.file) return pinPipInstall(context, finding.line, lines, installed);
