@@ -31,16 +31,25 @@ export function analysedScope(project: Project): {
   apps: AnalysedApp[];
   skipped?: SkippedProject[];
   otherDockerfiles?: string[];
+  workerDockerfiles?: string[];
 } {
-  const otherDockerfiles = project.otherDockerfiles?.map((d) => d.file);
+  // A worker's own Dockerfile is judged by the image rules as well: listed as such, not under the Dockerfile rules only.
+  const workers = [
+    ...new Set((project.workerImages ?? []).flatMap((w) => (w.dockerfile ? [w.dockerfile.file] : []))),
+  ];
+  const others = project.otherDockerfiles?.map((d) => d.file).filter((f) => !workers.includes(f));
+  const otherDockerfiles = others?.length ? others : undefined;
   // A Dockerfile skipped as an app but judged by the Dockerfile rules is listed once, under the latter.
   const skipped = project.skippedProjects?.filter(
-    (s) => s.managePy !== undefined || !otherDockerfiles?.includes(s.dockerfile ?? ''),
+    (s) =>
+      s.managePy !== undefined ||
+      (!otherDockerfiles?.includes(s.dockerfile ?? '') && !workers.includes(s.dockerfile ?? '')),
   );
   return {
     apps: analysedApps(project),
     ...(skipped?.length ? { skipped } : {}),
     ...(otherDockerfiles ? { otherDockerfiles } : {}),
+    ...(workers.length > 0 ? { workerDockerfiles: workers } : {}),
   };
 }
 

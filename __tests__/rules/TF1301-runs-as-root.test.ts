@@ -450,3 +450,40 @@ test('TF1301: an image with ENTRYPOINT and no CMD: USER goes before ENTRYPOINT',
   });
   assert.match(message, /then USER app before ENTRYPOINT\./);
 });
+
+test("TF1301: a worker's own image without USER names its service and what it runs, not the app", async () => {
+  const files = {
+    'manage.py': 'import os\n',
+    'mysite/__init__.py': '',
+    'mysite/settings.py': 'SECRET_KEY = __import__("os").environ["SECRET_KEY"]\n',
+    'requirements.txt': 'Django==5.0.6\ncelery==5.4.0\n',
+    Dockerfile: df(
+      'FROM python:3.12-slim',
+      'COPY . /app',
+      'RUN useradd app',
+      'USER app',
+      'CMD ["gunicorn", "-b", "0.0.0.0:8000", "mysite.wsgi"]',
+    ),
+    'Dockerfile.worker': df(
+      'FROM python:3.12-slim',
+      'COPY . /app',
+      'CMD ["celery", "-A", "mysite", "worker"]',
+    ),
+    'docker-compose.yml': df(
+      'services:',
+      '  web:',
+      '    build: .',
+      '  worker:',
+      '    build:',
+      '      context: .',
+      '      dockerfile: Dockerfile.worker',
+    ),
+  };
+  const found = (await analyzeFiles(files)).findings.filter((f) => f.ruleId === 'TF1301');
+  assert.deepEqual(
+    found.map((f) => `${f.file}:${f.line}`),
+    ['Dockerfile.worker:3'],
+  );
+  assert.match(found[0].message, /service 'worker' runs celery worker as root/);
+  assert.doesNotMatch(found[0].message, /the app runs as root/);
+});

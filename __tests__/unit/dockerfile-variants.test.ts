@@ -179,6 +179,33 @@ test('the report names the Dockerfiles judged by the Dockerfile rules only, afte
   assert.equal(JSON.parse(renderJson(fixtureReport())).otherDockerfiles, undefined);
 });
 
+test("a worker's own Dockerfile that compose builds is listed under the image rules, not the Dockerfile rules only", async () => {
+  const { project } = await analyzeFiles({
+    'manage.py': MANAGE,
+    'mysite/__init__.py': '',
+    'mysite/settings.py': SETTINGS,
+    Dockerfile: GOOD_DOCKERFILE,
+    'Dockerfile.celery': 'FROM python:3.12-slim\nCOPY . /app\nCMD ["celery", "-A", "mysite", "worker"]\n',
+    'nginx/Dockerfile': 'FROM nginx:1.27\n',
+    'docker-compose.yml':
+      'services:\n  web:\n    build: .\n  celery:\n    build:\n      context: .\n      dockerfile: Dockerfile.celery\n  proxy:\n    build: ./nginx\n',
+  });
+  const scope = analysedScope(project);
+  assert.deepEqual(scope.workerDockerfiles, ['Dockerfile.celery']);
+  assert.deepEqual(scope.otherDockerfiles, ['nginx/Dockerfile']);
+  const report = fixtureReport(scope);
+  const line = analysedLine(
+    report,
+    (f) => f,
+    (t) => t,
+  );
+  assert.match(
+    line ?? '',
+    / · image rules on the workers' Dockerfile\.celery · Dockerfile rules only on nginx\/Dockerfile$/,
+  );
+  assert.deepEqual(JSON.parse(renderJson(report)).workerDockerfiles, ['Dockerfile.celery']);
+});
+
 test('a base image the app starts FROM is no variant of the app; one that starts a server is', async () => {
   const base =
     'FROM python:3.12-slim\nCOPY requirements.txt /tmp/\nRUN pip install -r /tmp/requirements.txt\n';

@@ -46,6 +46,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'CMD bash -c ". entrypoint.sh": the exec form that runs the script needs the script made executable by hand',
     },
   ],
+  '__tests__/fixtures/corpus/celery-own-dockerfile-sh-entrypoint-beat': [
+    {
+      rule: 'TF0102',
+      why: "the generic .dockerignore leaves env/.env in a subdirectory of the context in (TF0103 would report it), for the app's image and the worker's alike",
+    },
+  ],
   '__tests__/fixtures/corpus/compose-dev-debugpy-module-runserver': [
     {
       rule: 'TF1301',

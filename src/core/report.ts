@@ -72,6 +72,8 @@ export interface Report {
   skipped?: SkippedProject[];
   /** Dockerfiles no app builds (a proxy, a front end), judged by the rules that hold for any Dockerfile only. */
   otherDockerfiles?: string[];
+  /** Dockerfiles compose builds for a worker of an app's code (Dockerfile.celery), judged by the image rules as well. */
+  workerDockerfiles?: string[];
   /** The proven safe fixes (action runs that propose them). */
   fixes?: ReportFixes;
   failOn: FailOn;

@@ -31,6 +31,8 @@ import { modelDockerfile } from './dockerfile.js';
 import { ImageFiles } from './image-files.js';
 import type { ModelInput } from './input.js';
 import { SettingsModules } from './settings-modules.js';
+import { servicesOfImage } from './compose/app-service.js';
+import type { ComposeModel } from './types/compose.js';
 import type { DockerfileModel } from './types/dockerfile.js';
 import type { App, BuildContext, ParseError, Project, SuppressionComment } from './types/project.js';
 
@@ -105,6 +107,7 @@ class ProjectBuilder implements ModelInput {
       .map((seed) => this.safeApp(seed));
     const otherDockerfiles = this.otherDockerfiles(apps, excluded);
     const otherContexts = this.otherContexts(otherDockerfiles, composeSets);
+    const workerImages = this.workerImages(apps, excluded);
     return {
       root: this.tree.root,
       apps,
@@ -112,6 +115,7 @@ class ProjectBuilder implements ModelInput {
         .filter((f) => looksLikeCompose(f, this.texts[f]))
         .sort(),
       ...(otherDockerfiles.length > 0 ? { otherDockerfiles, otherContexts } : {}),
+      ...(workerImages.length > 0 ? { workerImages } : {}),
       ...(this.seeds.skipped.length > 0 ? { skippedProjects: this.seeds.skipped } : {}),
       parseErrors: this.parseErrors,
       suppressions,
@@ -130,6 +134,80 @@ class ProjectBuilder implements ModelInput {
       if (r.model) out.push(r.model);
     }
     return out;
+  }
+
+  /**
+   * The images compose builds for an app's worker (a service that starts celery, rq, huey, dramatiq) from a Dockerfile
+   * no app builds, with a context that holds the Django project: each as the app seen from that image, once.
+   */
+  private workerImages(apps: App[], excluded: (file: string) => boolean): App[] {
+    const images = new Set(apps.flatMap((a) => (a.dockerfile ? [a.dockerfile.file] : [])));
+    const seen = new Set<string>();
+    const out: App[] = [];
+    for (const app of apps) {
+      const compose = app.compose;
+      const projectDir = app.managePy ? dirName(app.managePy) : undefined;
+      if (!compose || projectDir === undefined) continue;
+      for (const service of compose.services) {
+        const build = service.build;
+        const file = build && normalizeRelative(build.dockerfile);
+        const contextDir = build && (normalizeRelative(build.context) ?? build.context);
+        if (!build || !file || !contextDir || service.notApp !== 'worker' || images.has(file)) continue;
+        if (excluded(file) || !(file in this.texts) || !isUnder(projectDir, contextDir)) continue;
+        const key = `${file}\0${contextDir}\0${build.target ?? ''}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const r = modelDockerfile(file, this.texts[file], { target: build.target, buildArgs: build.args });
+        if (!r.model) continue;
+        const services = servicesOfImage(compose.services, service);
+        const envFiles = compose.services.flatMap((s) =>
+          s.envFiles.filter((f) => !f.unknown).map((f) => f.path),
+        );
+        out.push(
+          this.imageView(app, r.model, this.context(contextDir, file, envFiles), {
+            ...compose,
+            appService: service,
+            appImageServices: services,
+          }),
+        );
+      }
+    }
+    return out;
+  }
+
+  /** `app` as the containers of another image of its code run it: that image's files, start scripts and service. */
+  private imageView(
+    app: App,
+    dockerfile: DockerfileModel,
+    context: BuildContext,
+    compose: ComposeModel,
+  ): App {
+    const view: App = {
+      dir: app.dir,
+      ...(app.managePy ? { managePy: app.managePy } : {}),
+      dockerfile,
+      context,
+      compose,
+      ...(app.unparsedCompose ? { unparsedCompose: app.unparsedCompose } : {}),
+      ...(app.settings ? { settings: app.settings } : {}),
+      ...(app.settingsBases ? { settingsBases: app.settingsBases } : {}),
+      requirements: [],
+      entrypointScripts: [],
+      workerServices: (compose.appImageServices ?? []).map((s) => s.name),
+    };
+    const layout = new ImageLayout(dockerfile, context.sentFiles);
+    view.requirements = this.imageFiles.requirements(dockerfile, context, layout);
+    view.entrypointScripts = this.imageFiles.entrypointScripts(view, layout);
+    const programs = this.imageFiles.supervisorPrograms(view, layout);
+    if (programs.length > 0) view.supervisorPrograms = programs;
+    view.startPrograms = this.imageFiles.startPrograms(view, layout);
+    view.serverConfigs = this.imageFiles.serverConfigs(view, layout);
+    const target = dockerfile.targetStage;
+    if (target && app.managePy && isUnder(app.managePy, context.dir)) {
+      const landing = layout.landingOf(target, relativeTo(app.managePy, context.dir));
+      if (landing) view.imageSourceDir = posix.dirname(landing);
+    }
+    return view;
   }
 
   /** The context each Dockerfile no app builds is built from: a compose service's, else the Dockerfile's directory. */

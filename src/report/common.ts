@@ -56,11 +56,12 @@ export function suppressedCount(findings: readonly Finding[]): number {
 
 /**
  * The one line saying what was analysed: per app its Dockerfile, compose files and settings module, then the Django
- * projects left out with why, then the Dockerfiles no app builds (judged by the generic Dockerfile rules only).
+ * projects left out with why, then the workers' own Dockerfiles (judged by the image rules too), then the Dockerfiles
+ * no app builds (judged by the generic Dockerfile rules only).
  * `path` renders a file name, `text` plain words; undefined when the report says nothing.
  */
 export function analysedLine(
-  report: Pick<Report, 'apps' | 'skipped' | 'otherDockerfiles'>,
+  report: Pick<Report, 'apps' | 'skipped' | 'otherDockerfiles' | 'workerDockerfiles'>,
   path: (file: string) => string,
   text: (words: string) => string,
 ): string | undefined {
@@ -82,6 +83,9 @@ export function analysedLine(
     ...(apps.length > 0 ? [`Analysed ${apps.join('; ')}`] : []),
     ...(composeOnly.length > 0 ? [`${text('services only:')} ${composeOnly.join(', ')}`] : []),
     ...(skipped.length > 0 ? [`skipped ${skipped.join(', ')}`] : []),
+    ...(report.workerDockerfiles?.length
+      ? [`image rules on the workers' ${report.workerDockerfiles.map(path).join(', ')}`]
+      : []),
     ...(report.otherDockerfiles?.length
       ? [`Dockerfile rules only on ${report.otherDockerfiles.map(path).join(', ')}`]
       : []),

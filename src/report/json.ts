@@ -37,6 +37,7 @@ export function jsonReport(report: Report) {
         }
       : {}),
     ...(report.otherDockerfiles ? { otherDockerfiles: report.otherDockerfiles } : {}),
+    ...(report.workerDockerfiles ? { workerDockerfiles: report.workerDockerfiles } : {}),
     durationMs: report.durationMs,
     findings: report.findings.map(jsonFinding),
     ...(report.smoke ? { smoke: jsonSmoke(report.smoke) } : {}),

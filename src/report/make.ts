@@ -21,6 +21,7 @@ export function makeReport(input: {
   apps?: AnalysedApp[];
   skipped?: SkippedProject[];
   otherDockerfiles?: string[];
+  workerDockerfiles?: string[];
   failOn: FailOn;
   durationMs: number;
 }): Report {
@@ -38,6 +39,7 @@ export function makeReport(input: {
     ...(input.apps ? { apps: input.apps } : {}),
     ...(input.skipped ? { skipped: input.skipped } : {}),
     ...(input.otherDockerfiles ? { otherDockerfiles: input.otherDockerfiles } : {}),
+    ...(input.workerDockerfiles ? { workerDockerfiles: input.workerDockerfiles } : {}),
     failOn: input.failOn,
     verdict: failing ? 'fail' : 'pass',
     durationMs: input.durationMs,

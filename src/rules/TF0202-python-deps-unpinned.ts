@@ -1,5 +1,6 @@
 import { buildCommands, pipInstall } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
+import { appsAndWorkerImages } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import { hideCredentials, namesRevision, vcsUrlOf, withRevisionPlaceholder } from '../util/vcs-url.js';
 
@@ -38,7 +39,7 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
   related: ['DL3013'],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const app of project.apps) {
+    for (const app of appsAndWorkerImages(project)) {
       const df = app.dockerfile;
       if (df) {
         for (const cmd of buildCommands(df.builtStages)) {

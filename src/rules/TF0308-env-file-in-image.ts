@@ -6,6 +6,7 @@ import { hasTemplateName } from '../model/env-files.js';
 import type { App } from '../model/types/project.js';
 import type { CopyInstr } from '../model/types/dockerfile.js';
 import { lineage } from '../model/dockerfile/lineage.js';
+import { appsAndWorkerImages } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 export const envFileInImage = defineRule({
@@ -39,10 +40,9 @@ in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any othe
   related: [],
   check(project) {
     // A template (`.env.example`) counts when it holds a real-looking secret; each app knows its context's ones.
+    const images = appsAndWorkerImages(project);
     const templates = new Set(
-      project.apps.flatMap((a) =>
-        (a.context?.envTemplatesWithSecrets ?? []).map((f) => `${a.context!.dir}\0${f}`),
-      ),
+      images.flatMap((a) => (a.context?.envTemplatesWithSecrets ?? []).map((f) => `${a.context!.dir}\0${f}`)),
     );
     const copied = filesCopiedIntoImage(
       project,
@@ -52,7 +52,7 @@ in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any othe
           ? `This instruction copies ${names} into the image by name, so its secrets ship with the image. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).`
           : `This instruction copies ${names} into the image, so ${files.length > 1 ? 'their' : 'its'} secrets ship with the image. ${ignoreAdvice(at.app, files)}`,
     );
-    return [...copied, ...project.apps.flatMap(envFilesOfCompose)];
+    return [...copied, ...images.flatMap(envFilesOfCompose)];
   },
 });
 

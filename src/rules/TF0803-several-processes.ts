@@ -9,13 +9,15 @@ import {
   programArgv,
   serverOf,
   serviceCommand,
+  startCommands,
   type ShellHolder,
 } from '../model/command.js';
 import { uwsgiIniArg } from '../model/server-config.js';
 import { supervisordRun } from '../model/supervisor-config.js';
 import type { RawFinding } from '../core/index.js';
 import type { App, Project, SupervisorProgram } from '../model/types/project.js';
-import { appImageStartCommands, ownImageAppServices } from './lib/each.js';
+import { appImageStartCommands, appsAndWorkerImages, ownImageAppServices } from './lib/each.js';
+import type { ComposeService } from '../model/types/compose.js';
 import { commandLine } from './lib/command-text.js';
 import { listOf } from './lib/processes.js';
 import { defineRule } from './lib/rule.js';
@@ -122,7 +124,7 @@ services:
   check(project) {
     const findings: RawFinding[] = [];
     const seen = new Set<string>();
-    for (const app of project.apps) {
+    for (const app of appsAndWorkerImages(project)) {
       // supervisord's programs are judged with supervisord, at the command that starts it.
       const chains = [imageCommand(app), effectiveCommand(app)].map((chain) =>
         chain.filter((c) => c.origin !== 'supervisor'),
@@ -214,6 +216,7 @@ function beatCommandFor(worker: string[]): string {
 function embeddedBeat(project: Project, seen: Set<string>): RawFinding[] {
   const findings: RawFinding[] = [];
   // A worker built from the app's source with a Dockerfile of its own (Dockerfile.worker) is the app's worker too.
+  // Its image's own start (ENTRYPOINT ["sh", "/entrypoint.celery.sh"]) is read from that image, at its script's line.
   const starts = [
     ...appImageStartCommands(project),
     ...project.apps.flatMap((app) =>
@@ -221,6 +224,17 @@ function embeddedBeat(project: Project, seen: Set<string>): RawFinding[] {
         serviceCommand(view, service).map((command) => ({ app, command, service })),
       ),
     ),
+    ...(project.workerImages ?? []).flatMap((view) => {
+      const service = view.compose?.appService;
+      const app = project.apps.find((a) => service && a.compose?.services.includes(service));
+      return app && service
+        ? startCommands(view).map((command) => ({
+            app,
+            command,
+            service: service as ComposeService | undefined,
+          }))
+        : [];
+    }),
   ];
   for (const { app, command, service } of starts) {
     const key = `${command.file}:${command.line}`;

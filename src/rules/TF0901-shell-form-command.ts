@@ -29,7 +29,7 @@ import type { ShellCommand } from '../model/types/shell.js';
 import type { RawFinding } from '../core/index.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { notACommand, printableWord } from './lib/not-a-command.js';
-import { otherAppServices } from './lib/each.js';
+import { appsAndWorkerImages, otherAppServices } from './lib/each.js';
 import {
   arrayWithTrailingText,
   execFormArgv,
@@ -161,7 +161,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
   related: ['DL3025', 'JSONArgsRecommended'],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const app of project.apps) {
+    for (const app of appsAndWorkerImages(project)) {
       // An init that signals the whole process group (tini -g, dumb-init) reaches the server past any shell.
       const init = initProcess(app);
       if (init?.signalsGroup) continue;

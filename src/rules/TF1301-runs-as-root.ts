@@ -2,6 +2,7 @@ import {
   basename,
   containerEnv,
   launchedCommand,
+  longRunningProcess,
   programArgv,
   resolveWord,
   reverseProxyOf,
@@ -15,6 +16,7 @@ import type { DockerfileModel, RunInstr, Stage } from '../model/types/dockerfile
 import type { App, SupervisorProgram } from '../model/types/project.js';
 import { appOfDockerfile, runtimeInsertionLine } from './lib/dockerfile-fix.js';
 import { insertLines, linesOf, replaceLines } from './lib/fix.js';
+import { appsAndWorkerImages, imageRunner } from './lib/each.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 const DROPS_PRIVILEGES = new Set(['gosu', 'su-exec', 'setpriv', 'runuser', 'chpst', 's6-setuidgid']);
@@ -45,7 +47,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   related: ['DL3002', 'CKV_DOCKER_3', 'CKV_DOCKER_8', 'DS-0002'],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const app of project.apps) {
+    // A worker's own image (Dockerfile.celery) runs the app's code as well: it is judged the same way.
+    for (const app of appsAndWorkerImages(project)) {
       const df = app.dockerfile;
       const stage = df?.targetStage;
       if (!df || !stage) continue;
@@ -53,8 +56,9 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       if (user && user.user === undefined) continue; // USER $VAR we cannot resolve
       const name = user?.user?.split(':')[0];
       if (user && name !== 'root' && name !== '0') continue;
+      const of = app.workerServices ? ` of ${imageRunner(app)}` : '';
       const head = user
-        ? `The image runs as ${name} (USER ${user.user} at line ${user.line})`
+        ? `The image${of} runs as ${name} (USER ${user.user} at line ${user.line})`
         : `The target stage${stage.name ? ` '${stage.name}'` : ''} sets no USER`;
       findings.push({ file: df.file, line: stage.lastLine, message: rootMessage(app, df, stage, head) });
     }
@@ -328,7 +332,16 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
       : ' at the end of the stage';
   return stage.user
     ? `${head}. ${switchAdvice(df, stage)}`
-    : `${head}, so the app runs as root. ${switchAdvice(df, stage, before)}`;
+    : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}`;
+}
+
+/** `the app runs as root`; for a worker's image, what its service runs (`service 'celery' runs celery worker as root`). */
+function asRoot(app: App): string {
+  if (!app.workerServices) return 'the app runs as root';
+  const what = startCommands(app)
+    .map((c) => longRunningProcess(c.argv))
+    .find((p) => p !== undefined);
+  return `${imageRunner(app)} ${what ? `runs ${what}` : 'runs the app'} as root`;
 }
 
 /** A tool the image has (or can get from its own packages) that execs a command as `user`. */

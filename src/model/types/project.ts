@@ -144,6 +144,11 @@ export interface App {
    * `dockerfile` is the one beside it, not known to be that image's. The image as written.
    */
   imageNotBuiltHere?: string;
+  /**
+   * Set on the view of a worker image (`Project.workerImages`): the compose services that run it, the one whose view
+   * this is first (its compose `appService`).
+   */
+  workerServices?: string[];
 }
 
 export interface Project {
@@ -165,6 +170,14 @@ export interface Project {
    * directory, as `docker build -f` beside it would.
    */
   otherContexts?: Record<string, BuildContext>;
+  /**
+   * The images of an app's code that compose builds for a worker from a Dockerfile of their own (`Dockerfile.celery`
+   * beside the app's, built from a context holding the Django project), each as an app whose image, context and
+   * start scripts are the worker's and whose compose `appService` is the worker's service; its settings are the app's.
+   * Judged by the image rules that hold for every image of the deployment (pins, env files, USER, PID 1, processes).
+   * Their Dockerfiles are in `otherDockerfiles` as well.
+   */
+  workerImages?: App[];
   /** Django projects found but not analysed as apps (an archive copy no image builds), with the reason. */
   skippedProjects?: SkippedProject[];
   parseErrors: ParseError[];

@@ -8,7 +8,7 @@ import type { FixContext } from './rule.js';
 export function appOfDockerfile(
   context: FixContext,
 ): { app: App; dockerfile: DockerfileModel; stage: Stage } | undefined {
-  for (const app of context.project.apps) {
+  for (const app of [...context.project.apps, ...(context.project.workerImages ?? [])]) {
     const dockerfile = app.dockerfile;
     const stage = dockerfile?.targetStage;
     if (dockerfile && stage && dockerfile.file === context.finding.file) return { app, dockerfile, stage };

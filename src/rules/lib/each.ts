@@ -14,6 +14,26 @@ import type { ShellCommand } from '../../model/types/shell.js';
 import type { App, Project } from '../../model/types/project.js';
 import type { DatabasesModel, SettingAssignment, SettingsModel } from '../../model/types/settings.js';
 
+/**
+ * Every app, then every image compose builds for an app's worker from a Dockerfile of its own, as that worker's app
+ * (`Project.workerImages`): for the image rules that hold for every image of the deployment, not the app's alone.
+ */
+export function appsAndWorkerImages(project: Project): App[] {
+  return [...project.apps, ...(project.workerImages ?? [])];
+}
+
+/**
+ * Who runs in the container of `app`'s image, for a message: `the app`, or for a worker image the service that runs
+ * it (`service 'celery'`, `services 'celery' and 'beat'`).
+ */
+export function imageRunner(app: App): string {
+  const names = app.workerServices;
+  if (!names || names.length === 0) return 'the app';
+  const quoted = names.map((n) => `'${n}'`);
+  if (quoted.length === 1) return `service ${quoted[0]}`;
+  return `services ${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
+
 /** Every compose service of every app, with its app. */
 export function composeServices(project: Project): { app: App; service: ComposeService }[] {
   return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));

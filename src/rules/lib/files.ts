@@ -108,14 +108,15 @@ export function projectComposeFiles(project: Project): string[] {
   ];
 }
 
-/** One finding per Dockerfile instruction that copies files `isWanted` picks into an image; `say` words it. */
+/** One finding per instruction of an app's or worker's Dockerfile that copies files `isWanted` picks into the image; `say` words it. */
 export function filesCopiedIntoImage(
   project: Project,
   isWanted: (path: string, contextDir: string) => boolean,
   say: (names: string, files: string[], at: { app: App; line: number }) => string,
 ): RawFinding[] {
   const findings: RawFinding[] = [];
-  for (const app of project.apps) {
+  // A worker's own image (Dockerfile.celery) takes what its COPY takes just as the app's does.
+  for (const app of [...project.apps, ...(project.workerImages ?? [])]) {
     const file = app.dockerfile?.file;
     if (!file) continue;
     const dir = app.context?.dir ?? '.';

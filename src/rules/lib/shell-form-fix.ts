@@ -17,7 +17,7 @@ import type { ComposeCommand } from '../../model/types/compose.js';
 import type { CommandInstr } from '../../model/types/dockerfile.js';
 import type { ShellCommand } from '../../model/types/shell.js';
 import type { TextEdit } from '../../core/index.js';
-import { otherAppServices } from './each.js';
+import { appsAndWorkerImages, otherAppServices } from './each.js';
 import { execFormArgv } from './exec-form.js';
 import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './fix.js';
 import type { FixContext, FixProposal } from './rule.js';
@@ -26,7 +26,7 @@ export function fixShellForm(context: FixContext): FixProposal | undefined {
   const { finding } = context;
   const lines = linesOf(context, finding.file);
   if (!lines || finding.line === undefined) return undefined;
-  for (const app of context.project.apps) {
+  for (const app of appsAndWorkerImages(context.project)) {
     const df = app.dockerfile;
     const stage = df?.targetStage;
     for (const instr of [stage?.entrypoint, stage?.cmd]) {
