@@ -83,7 +83,7 @@ const DECOUPLE_PARTS = [
 const URL_PROVIDED =
   'services:\n  web:\n    build: .\n    environment:\n      DATABASE_URL: postgres://app:pw@db:5432/app\n';
 
-test('TF0313 when DATABASE_URL is provided and python-decouple reads DB_* with fallbacks: once, at the host read', async () => {
+test('TF0313 when DATABASE_URL is provided and python-decouple reads DB_* with fallbacks: at the host read, not at a name the URL agrees with', async () => {
   const result = await analyzeFiles(project(DECOUPLE_PARTS, URL_PROVIDED));
   assert.deepEqual(findingsOf(result, 'TF0313'), [['mysite/settings.py', 7]]);
   const f = result.findings.find((x) => x.ruleId === 'TF0313')!;
@@ -155,4 +155,35 @@ test('TF0313 leaves DEBUG to TF0302: off by its fallback while compose sets anot
     "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nDEBUG = os.environ.get('DJANGO_DEBUG', '') == '1'\n";
   const compose = 'services:\n  web:\n    build: .\n    environment:\n      DEBUG: "True"\n';
   assert.deepEqual(findingsOf(await analyzeFiles(project(settings, compose)), 'TF0313'), []);
+});
+
+test('TF0313 at each database piece read, compose passing the pieces on under other names', async () => {
+  const settings = [
+    'import os', //1
+    "SECRET_KEY = os.environ['SECRET_KEY']", //2
+    "DB_NAME = os.environ.get('DB_NAME', 'app')", //3
+    "DB_HOST = os.environ.get('DB_HOST', '127.0.0.1')", //4
+    "DB_PORT = os.environ.get('DB_PORT', '5432')", //5
+    "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': DB_NAME, 'HOST': DB_HOST, 'PORT': DB_PORT}}",
+    '',
+  ].join('\n');
+  const compose =
+    'services:\n  web:\n    build: .\n    environment:\n      POSTGRES_DB: ${POSTGRES_DB:-app}\n      POSTGRES_HOST: db\n      POSTGRES_PORT: "5432"\n';
+  const result = await analyzeFiles(project(settings, compose));
+  // PORT: a literal 5432 provided is what the fallback says; NAME: passed on from the deploy, ignored by the app.
+  assert.deepEqual(findingsOf(result, 'TF0313'), [
+    ['mysite/settings.py', 3],
+    ['mysite/settings.py', 4],
+  ]);
+  const [name, host] = result.findings.filter((x) => x.ruleId === 'TF0313').map((x) => x.message);
+  assert.match(
+    name,
+    /database NAME from DB_NAME.*POSTGRES_DB is provided.*fallback NAME app whatever the deploy sets POSTGRES_DB to/,
+  );
+  assert.doesNotMatch(name, /DB_HOST|POSTGRES_HOST/);
+  assert.match(
+    host,
+    /database HOST from DB_HOST.*POSTGRES_HOST is provided.*silently connects with its fallback HOST 127\.0\.0\.1/,
+  );
+  assert.doesNotMatch(host, /DB_NAME|POSTGRES_DB/);
 });

@@ -1,6 +1,6 @@
 import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
-import type { SettingsModel, ValueSource } from '../model/types/settings.js';
+import type { SettingsModel } from '../model/types/settings.js';
 import {
   liveAssignments,
   providedEnvironment,
@@ -56,11 +56,12 @@ services:
 \`\`\`
 
 The same holds the other way round (\`DATABASE_URL\` provided, \`DB_HOST\` read with a fallback of \`localhost\`: reported
-once, at the host read), for the pieces under other names (\`POSTGRES_HOST\` provided, \`DB_HOST\` read), and for a
-setting read from one variable while the deployment names it after the setting (\`SECRET_KEY\` provided,
-\`os.environ.get("SECRET", "dev")\` read). Reads through python-decouple and django-environ count, and so do the
+at each piece read whose fallback differs from what is provided), for the pieces under other names
+(\`POSTGRES_HOST\` provided, \`DB_HOST\` read), and for a setting read from one variable while the deployment names
+it after the setting (\`SECRET_KEY\` provided, \`os.environ.get("SECRET", "dev")\` read). Reads through python-decouple and django-environ count, and so do the
 reads of modules the settings star-import. A fallback equal to the value provided is not reported: the app then
-runs as intended.
+runs as intended; a database piece compose passes on from the deploy's environment (\`POSTGRES_DB=\${POSTGRES_DB:-app}\`)
+is, since the app ignores whatever the deploy sets.
 
 The rule stays silent when the settings load a \`.env\` file at run time (a python-decouple \`.env\` only when one
 reaches the image or the source is bind-mounted) or an \`env_file\` could not be read, since the variable may come
@@ -77,8 +78,8 @@ from there.
       const settings = withBases(app.settings, app.settingsBases);
       const r: Reading = { app, settings, provided, read: new Set(settings.envReads.map((x) => x.variable)) };
       // The pieces first: a fallback that is a server at the wrong host is what goes wrong, not the switch before it.
-      const database = databasePartsNotProvided(r) ?? databaseProvidedNotRead(r);
-      if (database) findings.push(database);
+      const database = databasePartsNotProvided(r) ?? [databaseProvidedNotRead(r)];
+      for (const f of database) if (f) findings.push(f);
       findings.push(...settingsProvidedUnderOtherNames(r));
     }
     return findings;
@@ -110,14 +111,14 @@ function databaseProvidedNotRead({ app, settings, provided, read }: Reading): Ra
 
 /**
  * The database read piece by piece (DB_HOST with a fallback) while the pieces are provided under other names
- * (POSTGRES_HOST) or as one DATABASE_URL: one finding, at the first piece read (the host).
+ * (POSTGRES_HOST) or as one DATABASE_URL: one finding per piece, at the line that reads it.
  */
-function databasePartsNotProvided({ app, settings, provided, read }: Reading): RawFinding | undefined {
+function databasePartsNotProvided({ app, settings, provided, read }: Reading): RawFinding[] | undefined {
   const config = settings.databases ? defaultDatabase(settings.databases) : undefined;
   if (!config) return undefined;
   const unread = unreadProvided(provided, read);
   const urls = unread.filter((n) => DATABASE_URL.test(n.toUpperCase()));
-  const pieces: { key: string; v: ValueSource & { kind: 'env' }; instead: string }[] = [];
+  const findings: RawFinding[] = [];
   for (const key of DATABASE_KEYS) {
     const v = config.fields[key];
     if (v?.kind !== 'env' || v.required || !v.fallback || provided.values.has(v.variable)) continue;
@@ -125,27 +126,33 @@ function databasePartsNotProvided({ app, settings, provided, read }: Reading): R
     const sameKey = unread.filter((n) => databaseKeyOf(n) === key && databaseKeyOf(v.variable) === key);
     const differs = (value: string | undefined) =>
       fallback === undefined || value === undefined || value !== fallback;
+    // `POSTGRES_DB=${POSTGRES_DB:-postgres}` passes on what the deploy sets: the app's fallback ignores it.
+    const passedOn = sameKey.find((n) => differs(provided.values.get(n)) || interpolatedByCompose(app, n));
     const instead =
-      sameKey.find((n) => differs(provided.values.get(n))) ??
+      passedOn ??
       urls.find((n) => {
         const parts = databaseUrlParts(provided.values.get(n));
         return differs(parts?.[key]);
       });
-    if (instead) pieces.push({ key, v, instead });
+    if (!instead) continue;
+    const same = fallback !== undefined && provided.values.get(instead) === fallback;
+    const value =
+      key === 'PASSWORD' || fallback === undefined ? 'its fallback value' : `its fallback ${key} ${fallback}`;
+    const effect = same
+      ? `the app uses ${value} whatever the deploy sets ${instead} to`
+      : `the app silently connects with ${value}`;
+    findings.push({
+      file: v.file ?? app.settings!.file,
+      line: v.line,
+      message: `The settings read the database ${key} from ${v.variable}, which ${sourcesText(provided)} not set, while ${instead} is provided and never read: ${effect}. Read ${instead} (or provide ${v.variable}).`,
+    });
   }
-  if (pieces.length === 0) return undefined;
-  const [first] = pieces;
-  const read_ = pieces.map((p) => p.v.variable);
-  const instead = [...new Set(pieces.map((p) => p.instead))];
-  const fallbacks = pieces
-    .map((p) => (literalFallback(p.v) === undefined ? undefined : `${p.key} ${literalFallback(p.v)}`))
-    .filter((x) => x !== undefined && !x.startsWith('PASSWORD'));
-  const on = fallbacks.length > 0 ? ` (${fallbacks.join(', ')})` : '';
-  return {
-    file: first.v.file ?? app.settings!.file,
-    line: first.v.line,
-    message: `The settings read the database from ${listText(read_, 'which')} ${sourcesText(provided)} not set, while ${listText(instead)} provided and never read: the app silently connects with its fallback values${on}. Read the variables that are provided (or provide ${read_.join(', ')}).`,
-  };
+  return findings.length > 0 ? findings : undefined;
+}
+
+/** The app's compose service sets `name` by interpolation (`\${POSTGRES_DB:-postgres}`): the deploy's value. */
+function interpolatedByCompose(app: App, name: string): boolean {
+  return app.compose?.appService?.environment.some((e) => e.name === name && e.interpolated) ?? false;
 }
 
 /** A setting read from one variable with a fallback, while the deployment provides it under another name. */

@@ -5,7 +5,7 @@ import { providedEnvironment } from '../../model/settings/index.js';
 import { DATA_DIR, DATA_VOLUME, dataDirVolumeEdits } from './data-dir-fix.js';
 import { appDatabases, type AppDatabases } from './each.js';
 import { ensureImportOs, indentOf, linesOf, replaceInLine, replaceLines } from './fix.js';
-import { databaseKeyOf } from './provided-config.js';
+import { databaseKeyOf, literalFallback } from './provided-config.js';
 import type { FixContext, FixProposal } from './rule.js';
 
 const SQLITE = 'django.db.backends.sqlite3';
@@ -75,8 +75,16 @@ export function databaseSwitch(context: FixContext): FixProposal | undefined {
   const written = indentOf(lines[assignment.line] ?? '').length;
   const step = ' '.repeat(written >= 2 && written <= 8 ? written : 4);
   const field = (key: string, value: string) => `${step}${step}${q(key)}: ${value},`;
+  // A name, user or port already read from the environment keeps its fallback (`config('DB_NAME', default='app')`);
+  // a host's fallback (localhost) is what TF0401 reports.
+  const kept = (key: string) => {
+    const v = config.fields[key];
+    return key === 'HOST' || !v ? undefined : literalFallback(v);
+  };
   const fallback = (key: string, otherwise: string) =>
-    POSTGRES.test(engine) && key !== 'PASSWORD' ? (literalText(config.fields[key]) ?? otherwise) : otherwise;
+    POSTGRES.test(engine) && key !== 'PASSWORD'
+      ? (literalText(config.fields[key]) ?? kept(key) ?? otherwise)
+      : otherwise;
   const block = [
     'DATABASES = {',
     `${step}${q('sqlite')}: {`,
