@@ -411,6 +411,12 @@ function resolvePath(v: ValueSource, ctx: Resolve, depth: number): string | unde
       return ctx.imageBase === undefined ? undefined : clean(posix.join(ctx.imageBase, ...v.parts));
     case 'literal':
       return typeof v.value === 'string' ? fromString(v.value, ctx) : undefined;
+    case 'choice': {
+      // Alternatives of branches that all come to one path (the same variable read in each) are that path.
+      const paths = new Set(v.options.map((o) => resolvePath(o, ctx, depth + 1)));
+      const [only] = paths;
+      return paths.size === 1 ? only : undefined;
+    }
     default:
       return undefined;
   }
