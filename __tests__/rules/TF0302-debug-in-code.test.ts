@@ -585,3 +585,48 @@ test('TF0302: the settings module a bare compose pass-through takes from the com
   const withEnv = await analyzeFiles({ ...files, '.env': 'DJANGO_SETTINGS_MODULE=site.settings.prod\n' });
   assert.deepEqual(findingsOf(withEnv, 'TF0302'), []);
 });
+
+const TAKEN_BRANCH_SETTINGS = [
+  'import os',
+  'DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"',
+  'if os.environ.get("SERVER_MODE") == "DEV":',
+  '    DEBUG = True',
+  '',
+].join('\n');
+
+const takenBranchFiles = (env: string, compose?: string) => ({
+  'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+  'mysite/__init__.py': '',
+  'mysite/settings.py': TAKEN_BRANCH_SETTINGS,
+  Dockerfile: `FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n${env}CMD ["gunicorn", "mysite.wsgi"]\n`,
+  ...(compose ? { 'docker-compose.yml': compose } : {}),
+});
+
+const debugFindings = async (f: Record<string, string>) =>
+  (await analyzeFiles(f)).findings.filter((x) => x.ruleId === 'TF0302');
+
+test('TF0302: DEBUG = True in a branch the image ENV takes, with what takes it and what the compose service gives', async () => {
+  const compose = 'services:\n  web:\n    build: .\n    environment:\n      - SERVER_MODE=PROD\n';
+  const [finding, ...rest] = await debugFindings(takenBranchFiles('ENV SERVER_MODE=DEV\n', compose));
+  assert.equal(rest.length, 0);
+  assert.equal(finding?.line, 4);
+  assert.match(
+    finding!.message,
+    /^DEBUG is set to True in code under `if os\.environ\.get\("SERVER_MODE"\) == "DEV":`, and the ENV of Dockerfile \(line 4\) sets SERVER_MODE to 'DEV', which takes that branch: a container of the image run without another value runs in debug mode \(the compose service 'web' gives it 'PROD' instead\)\./,
+  );
+  assert.doesNotMatch(finding!.message, /every container of this deployment/);
+});
+
+test('TF0302: a production compose value that takes the branch is named as what turns debug on', async () => {
+  const compose = 'services:\n  web:\n    build: .\n    environment:\n      - SERVER_MODE=DEV\n';
+  const [finding] = await debugFindings(takenBranchFiles('', compose));
+  assert.match(
+    finding!.message,
+    /and docker-compose\.yml \(line 5\) sets SERVER_MODE to 'DEV', which takes that branch: every container of this deployment runs in debug mode/,
+  );
+});
+
+test('TF0302: silent on the branch when nothing the repository holds takes it', async () => {
+  assert.deepEqual(await debugFindings(takenBranchFiles('ENV SERVER_MODE=PROD\n')), []);
+  assert.deepEqual(await debugFindings(takenBranchFiles('')), []);
+});

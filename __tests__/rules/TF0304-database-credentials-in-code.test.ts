@@ -268,3 +268,31 @@ test('a URL merged over SQL_* reads: the message names the read with the literal
   assert.match(finding!.message, /reads PASSWORD from SQL_PASSWORD \(DATABASE_URL, when set, replaces it\)/);
   assert.doesNotMatch(finding!.message, /PASSWORD from DATABASE_URL|engine DATABASE_URL selects/);
 });
+
+test('a helper that returns its default from except KeyError reads the variable with that literal as fallback', () => {
+  const settings = lines(
+    'import os',
+    'def get_env_variable(name, default=None):',
+    '    try:',
+    '        return os.environ[name]',
+    '    except KeyError:',
+    '        if default is None:',
+    '            raise Exception(name)',
+    '        return default',
+    'DATABASES = {"default": {',
+    '    "ENGINE": "django.db.backends.postgresql",',
+    '    "NAME": get_env_variable("DJANGO_DATABASE_NAME"),',
+    '    "PASSWORD": get_env_variable("DJANGO_DATABASE_PASSWORD", "password"),',
+    '}}',
+  );
+  const findings = databaseCredentialsInCode.check(settingsProjectOf(settings));
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.severity]),
+    [[12, 'notice']],
+  );
+  assert.match(
+    findings[0]!.message,
+    /reads PASSWORD from DJANGO_DATABASE_PASSWORD but falls back to a literal password when it is unset/,
+  );
+  assert.doesNotMatch(findings[0]!.message, /as a literal value in code/);
+});

@@ -391,3 +391,38 @@ test('TF0602: a worker image is judged by the compose services that build it, an
   assert.doesNotMatch(message!, /no compose file runs/);
   assert.match(message!, /nor a volume of the compose service 'worker'/);
 });
+
+test('TF0602: an absent env_file of a production compose file leaves the code its SQLite fallback, and the message says so', async () => {
+  const settings = [
+    'import os',
+    'BASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))',
+    'DATABASES = {"default": {',
+    '    "ENGINE": os.environ.get("SQL_ENGINE", "django.db.backends.sqlite3"),',
+    '    "NAME": os.environ.get("SQL_DATABASE", os.path.join(BASE_DIR, "db.sqlite3")),',
+    '}}',
+    '',
+  ].join('\n');
+  const files = (composeFile: string) => ({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py': settings,
+    Dockerfile: 'FROM python:3.12\nWORKDIR /home/app/web\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    [composeFile]: 'services:\n  web:\n    build: .\n    env_file:\n      - ./.env.prod.web\n',
+  });
+  const prod = (await analyzeFiles(files('docker-compose.prod.yml'))).findings.filter(
+    (f) => f.ruleId === 'TF0602',
+  );
+  assert.deepEqual(
+    prod.map((f) => f.line),
+    [5],
+  );
+  assert.match(
+    prod[0]!.message,
+    /^The SQLite database \(the fallback used when SQL_ENGINE is unset, which it is unless \.env\.prod\.web, an env_file of the compose service that the repository does not hold, sets it\) resolves to \/home\/app\/web\/db\.sqlite3/,
+  );
+  // The absent `.env` of a development stack is the developer's own: nothing is said of it.
+  const dev = (await analyzeFiles(files('docker-compose.dev.yml'))).findings.filter(
+    (f) => f.ruleId === 'TF0602',
+  );
+  assert.deepEqual(dev, []);
+});

@@ -231,3 +231,30 @@ test('TF1003 anchors the if that selects the engine and names the SQLite ENGINE 
   assert.equal(b?.line, 7);
   assert.match(b!.message, /the configuration at line 4\)/);
 });
+
+test('TF1003: a database URL merged over a dict whose SQL_ENGINE defaults to SQLite names both variables, at the engine read', () => {
+  const settings = lines(
+    'import os',
+    'import dj_database_url',
+    'DATABASES = {',
+    "    'default': {",
+    "        'ENGINE': os.environ.get('SQL_ENGINE', 'django.db.backends.sqlite3'),",
+    "        'NAME': os.environ.get('SQL_DATABASE', 'db.sqlite3'),",
+    '    }',
+    '}',
+    "DATABASE_URL = os.environ.get('DATABASE_URL')",
+    'db_from_env = dj_database_url.config(default=DATABASE_URL, conn_max_age=500)',
+    "DATABASES['default'].update(db_from_env)",
+  );
+  const [finding] = sqliteDefaultEngine.check(settingsProjectOf(settings));
+  assert.equal(finding?.line, 5);
+  assert.match(
+    finding!.message,
+    /^When neither DATABASE_URL \(a database URL, read at line 10\) nor SQL_ENGINE is set the database falls back to SQLite \(django\.db\.backends\.sqlite3\)/,
+  );
+  assert.match(finding!.message, /drop the SQLite default of SQL_ENGINE so a deploy that sets neither fails/);
+  assert.doesNotMatch(
+    finding!.message,
+    /When DATABASE_URL \(a database URL\) is unset|make the variable required/,
+  );
+});

@@ -289,6 +289,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'the password is the fallback of a loader in another module: the fixer edits the settings only',
     },
   ],
+  '__tests__/fixtures/corpus/settings-helper-try-keyerror-default': [
+    {
+      rule: 'TF0304',
+      why: 'a PASSWORD read through a helper with a literal fallback (the notice): dropping the fallback is left to the author',
+    },
+  ],
   '__tests__/fixtures/corpus/settings-try-except-fallbacks': [
     {
       rule: 'TF0304',

@@ -1,4 +1,5 @@
 import { type RawFinding, code, msg } from '../core/index.js';
+import type { EnvInstr } from '../model/types/dockerfile.js';
 import type { App } from '../model/types/project.js';
 import type { SettingAssignment, ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
@@ -63,6 +64,12 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
     for (const { app, settings } of appSettings(project)) {
       const live = liveAssignments(settings, 'DEBUG');
       for (const a of live) {
+        // `if os.environ.get("SERVER_MODE") == "DEV": DEBUG = True`, the image's ENV setting SERVER_MODE=DEV.
+        const taken = takenBranchFinding(app, a, settings.file, projectComposeFiles(project));
+        if (taken) {
+          findings.push(taken);
+          continue;
+        }
         // Off by default (an env-gated branch), or under a condition that cannot be told: no finding.
         if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
         const v = a.value;
@@ -353,6 +360,55 @@ interface InterpolationDefault {
   line: number;
   raw: string;
   variables: string;
+}
+
+/**
+ * A literal true DEBUG in a branch off by default whose test the container's environment passes: the production
+ * compose file, or the image's ENV (`ENV SERVER_MODE DEV` for `if os.environ.get("SERVER_MODE") == "DEV":`), gives
+ * the tested variable the value the branch is taken for.
+ */
+function takenBranchFinding(
+  app: App,
+  a: SettingAssignment,
+  settingsFile: string,
+  composeFiles: readonly string[],
+): RawFinding | undefined {
+  const test = a.condition;
+  if (a.activeWhenUnset !== false || !test || a.value.kind !== 'literal' || truthy(a.value) !== true)
+    return undefined;
+  if (isFalseWord(a.value)) return undefined;
+  const passes = (value: string) => {
+    const values = test.values ?? [];
+    if (test.test === 'equals') return values.includes(value);
+    if (test.test === 'not-equals') return values.length > 0 && !values.includes(value);
+    return test.test === 'set' && value !== '';
+  };
+  const provided = providedValue(app, test.variable, composeFiles);
+  const given = provided && !provided.byDefault ? provided : undefined;
+  const stage = app.dockerfile?.targetStage;
+  const imageValue = stage?.env[test.variable];
+  let because: string;
+  if (given && !given.where.startsWith('the ENV of ') && passes(given.value))
+    because = `${given.where} sets ${test.variable} to '${given.value}', which takes that branch: every container of this deployment runs in debug mode`;
+  else if (imageValue !== undefined && passes(imageValue)) {
+    const line = stage!.instructions
+      .filter((i): i is EnvInstr => i.keyword === 'ENV')
+      .flatMap((i) => i.pairs)
+      .filter((p) => p.name === test.variable)
+      .at(-1)?.line;
+    const service = app.compose?.appService;
+    const other = service?.environment.find((e) => e.name === test.variable)?.value;
+    const overridden =
+      service && other !== undefined && !passes(other)
+        ? ` (the compose service '${service.name}' gives it '${other}' instead)`
+        : '';
+    because = `the ENV of ${app.dockerfile!.file}${line ? ` (line ${line})` : ''} sets ${test.variable} to '${imageValue}', which takes that branch: a container of the image run without another value runs in debug mode${overridden}`;
+  } else return undefined;
+  return {
+    file: a.file ?? settingsFile,
+    line: a.line,
+    ...msg`DEBUG is set to True in code under ${code(`if ${test.text}:`)}, and ${because}. Read DEBUG from the environment with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`,
+  };
 }
 
 /** A value given to a variable, where; `envFile` when a production compose file loads it from an env_file. */

@@ -2,7 +2,7 @@ import { fallbackOrRead, writtenIn } from './lib/each.js';
 import { posix } from 'node:path';
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { App, Project } from '../model/types/project.js';
-import type { ComposeService } from '../model/types/compose.js';
+import type { ComposeEnvFile, ComposeService } from '../model/types/compose.js';
 import { buildsDockerfile } from '../model/compose/app-service.js';
 import type { Stage } from '../model/types/dockerfile.js';
 import type {
@@ -24,6 +24,7 @@ import {
 } from '../model/settings/index.js';
 import { dataDirFromEnvironment, volumeOnDirectory } from './lib/data-dir-fix.js';
 import { selects } from './lib/provided-config.js';
+import { isDevelopmentComposeFile, projectComposeFiles } from './lib/files.js';
 import { defineRule } from './lib/rule.js';
 import { serverDirectory } from '../model/command.js';
 
@@ -137,12 +138,17 @@ interface UnkeptPath {
 
 function unkeptPaths(project: Project): UnkeptPath[] {
   const out: UnkeptPath[] = [];
+  const composeFiles = projectComposeFiles(project);
   for (const app of project.apps) {
     const settings = app.settings;
     const stage = app.dockerfile?.targetStage;
     // A compose file that could not be parsed may mount the path.
     if (!settings || !stage || app.unparsedCompose) continue;
     const env = providedEnvironment(app);
+    // The git-ignored `.env` of a development stack is the developer's own, often where the development database is
+    // chosen: an absent env file tells something only of a production compose file.
+    if (env.unreadEnvFiles?.some((f) => isDevelopmentComposeFile(f.file, composeFiles, app.compose?.files)))
+      delete env.unreadEnvFiles;
     // `FROM someone/django` without WORKDIR: the working directory (and where `COPY . .` lands) is the base's, unknown.
     const known = workdirKnown(app);
     const ctx: Resolve = {
@@ -331,12 +337,19 @@ function sqliteFiles(
   const selection = databases.selection;
   let configs: DatabaseConfig[];
   let branch: string | undefined;
+  let resolve = ctx;
   if (selection.kind === 'fixed') configs = databases.configs;
   else if (selection.kind === 'unknown') configs = databases.configs.filter((c) => c.isDefault === true);
   else if (!ctx.env.values.has(selection.variable) || missesAllOf(selection, ctx.env)) {
-    if (!ctx.env.complete) return [];
-    configs = databases.configs.filter((c) => c.isDefault === true);
-    if (selection.kind === 'env') branch = `the fallback used when ${fallbackWhen(databases)}`;
+    const unread = ctx.env.unreadEnvFiles;
+    if (!ctx.env.complete && !unread) return [];
+    configs = databases.configs.filter(
+      (c) => c.isDefault === true && !leftByProvided(c, selection.variable, ctx.env, databases.configs),
+    );
+    if (selection.kind === 'env' || fallbackSelectors(databases).length > 1 || unread)
+      branch = `the fallback used when ${fallbackWhen(databases)}${unread ? unlessSetIn(unread, databases) : ''}`;
+    // An env file the repository does not hold tells nothing, as for an image run alone: the code's fallback is judged.
+    if (unread) resolve = { ...ctx, env: { ...ctx.env, complete: true } };
   } else {
     const value = ctx.env.values.get(selection.variable);
     if (value === undefined) return [];
@@ -357,9 +370,13 @@ function sqliteFiles(
   const out: { path: string; line: number; file?: string }[] = [];
   for (const c of configs) {
     if (!c.engine || !isSqliteEngine(c.engine) || !c.fields.NAME) continue;
-    const path = resolvePath(c.fields.NAME, ctx, 0);
-    // From a URL, NAME is the URL variable's read; a fallback URL written elsewhere is where the file is named.
-    const read = c.fields.NAME;
+    const path = resolvePath(c.fields.NAME, resolve, 0);
+    // From a URL, NAME is the URL variable's read; a fallback URL written elsewhere is where the file is named, and
+    // a dict the URL is merged over (`.update(dj_database_url.config())`) names it in its own read of NAME.
+    const read =
+      c.fields.NAME.kind === 'env' && c.fields.NAME.fallback?.kind === 'env'
+        ? c.fields.NAME.fallback
+        : c.fields.NAME;
     const name = read.kind === 'env' ? fallbackOrRead(read, read.fallback, databases) : read;
     const file = name.file ?? c.file;
     if (path) out.push({ path, line: name.line, ...(file ? { file } : {}), ...(branch ? { branch } : {}) });
@@ -394,6 +411,12 @@ function resolvePath(v: ValueSource, ctx: Resolve, depth: number): string | unde
       return ctx.imageBase === undefined ? undefined : clean(posix.join(ctx.imageBase, ...v.parts));
     case 'literal':
       return typeof v.value === 'string' ? fromString(v.value, ctx) : undefined;
+    case 'choice': {
+      // Alternatives of branches that all come to one path (the same variable read in each) are that path.
+      const paths = new Set(v.options.map((o) => resolvePath(o, ctx, depth + 1)));
+      const [only] = paths;
+      return paths.size === 1 ? only : undefined;
+    }
     default:
       return undefined;
   }
@@ -404,6 +427,33 @@ function resolvePath(v: ValueSource, ctx: Resolve, depth: number): string | unde
  * database but the image's own ENV places the SQLite file (`ENV DJANGO_SQLITE_DIR=/sqlite`, read by NAME) and leaves
  * the selector unset: the image is made to run on SQLite by itself.
  */
+/** `, which it is unless env/.env.prod, an env_file of the compose service that the repository does not hold, sets it` */
+function unlessSetIn(envFiles: ComposeEnvFile[], databases: DatabasesModel): string {
+  const files = envFiles.map((f) => f.path);
+  const one = fallbackSelectors(databases).length === 1;
+  const what =
+    files.length > 1
+      ? `${files.join(' or ')}, env_files of the compose service that the repository does not hold,`
+      : `${files[0]}, an env_file of the compose service that the repository does not hold,`;
+  return `, which ${one ? 'it is' : 'they are'} unless ${what} ${one ? 'sets it' : 'sets one of them'}`;
+}
+
+/**
+ * A default config selected by another variable than the selection's, which the container is given with a value that
+ * selects another config (a URL merged over a dict whose `SQL_ENGINE` compose sets to PostgreSQL): not in effect.
+ */
+function leftByProvided(
+  c: DatabaseConfig,
+  selector: string,
+  env: ProvidedEnvironment,
+  all: DatabaseConfig[],
+): boolean {
+  const by = c.selectedBy;
+  if (!by || by.variable === selector || !env.values.has(by.variable)) return false;
+  const value = env.values.get(by.variable);
+  return value !== undefined && !selects(c, value, all);
+}
+
 /** A branch on `all([A, B, C])` leaves the fallback only where every one of them is provided. */
 function missesAllOf(selection: DatabasesModel['selection'], env: ProvidedEnvironment): boolean {
   return selection.kind === 'env' && (selection.allOf ?? []).some((v) => !env.values.has(v));

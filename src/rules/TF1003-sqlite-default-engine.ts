@@ -1,5 +1,10 @@
 import type { RawFinding } from '../core/index.js';
-import { fallbackSelectors, fallbackWhen, isSqliteEngine } from '../model/settings/index.js';
+import {
+  fallbackSelectors,
+  fallbackWhen,
+  isSqliteEngine,
+  urlFallbackEngine,
+} from '../model/settings/index.js';
 import type { EnvInstr } from '../model/types/dockerfile.js';
 import type { App } from '../model/types/project.js';
 import type { DatabasesModel } from '../model/types/settings.js';
@@ -49,15 +54,24 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       );
       if (!fallback) continue;
       const variables = fallbackSelectors(databases);
+      // A URL merged over a dict whose ENGINE variable defaults to SQLite: both must be unset.
+      const engineVariable = urlFallbackEngine(databases);
       const when =
         selection.kind === 'url'
-          ? `${selection.variable} (a database URL) is unset`
+          ? engineVariable
+            ? `neither ${selection.variable} (a database URL, read at ${readAt(settings.file, selection, fallback)}) nor ${engineVariable} is set`
+            : `${selection.variable} (a database URL) is unset`
           : fallbackWhen(databases);
       // A URL default points at the URL as written (a variable holding it may be set lines above the read).
       const url = fallback.fields.ENGINE?.kind === 'env' ? fallback.fields.ENGINE.fallback : undefined;
       // `if "DATABASE_URL" in os.environ:` over a SQLite dict written before it: the test selects the engine.
       const at =
-        selection.test ?? (selection.kind === 'url' ? fallbackOrRead(selection, url, databases) : selection);
+        selection.test ??
+        (engineVariable
+          ? { line: fallback.fieldLines?.ENGINE ?? fallback.line, file: fallback.file }
+          : selection.kind === 'url'
+            ? fallbackOrRead(selection, url, databases)
+            : selection);
       const file = writtenIn(settings, at);
       const fallbackFile = fallback.file ?? databases.file ?? settings.file;
       // The SQLite choice as written: its ENGINE line (a branch may fill an empty dict key by key).
@@ -70,12 +84,22 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       findings.push({
         file,
         line: at.line,
-        message: `When ${when} the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`,
+        message: `When ${when} the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets ${engineVariable ? 'both' : 'it'} runs on a file inside the container; ${engineVariable ? `drop the SQLite default of ${engineVariable} so a deploy that sets neither fails` : 'make the variable required'}, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`,
       });
     }
     return findings;
   },
 });
+
+/** Where the URL is read, as seen from the SQLite choice the finding points at: `line 27`, or `base.py line 27`. */
+function readAt(
+  settingsFile: string,
+  read: { line: number; file?: string },
+  fallback: { file?: string },
+): string {
+  const readFile = read.file ?? settingsFile;
+  return readFile === (fallback.file ?? settingsFile) ? `line ${read.line}` : `${readFile} line ${read.line}`;
+}
 
 /**
  * The repository's own run command (`docker compose --env-file .env.prod up` in a Makefile) gives the compose app

@@ -339,11 +339,12 @@ export class ServiceConverter {
       }
       const at = e.value.kind === 'seq' ? item : e;
       const { value, unset } = this.str(p);
+      const path = relPath(this.dirFor(p.file), value);
       out.push({
         file: at.file,
         line: at.line,
-        path: relPath(this.dirFor(p.file), value),
-        ...(unset ? { unknown: true } : {}),
+        path,
+        ...(unset ? { unknown: true } : path in this.texts ? {} : { absent: true }),
       });
     }
     return out;

@@ -176,8 +176,10 @@ class DatabasesBuilder {
 
   private fromDict(d: PyOf<'dict'>, sel: Selection, url?: PyOf<'env'>): void {
     const engineValue = d.entries.find((e) => e.key === 'ENGINE')?.value;
+    // Under a URL (`DATABASES["default"].update(dj_database_url.config())`), the dict the URL leaves when unset may
+    // read ENGINE from a variable of its own (`SQL_ENGINE`, SQLite by default): its engines are the fallback's.
     const variants =
-      engineValue?.t === 'env' && !url
+      engineValue?.t === 'env' && (!url || engineValue.read.variable !== url.read.variable)
         ? this.engineVariants(engineValue, sel)
         : [{ engine: engineValue ? engineString(engineValue) : undefined, sel }];
     for (const variant of variants) {

@@ -154,7 +154,11 @@ export class ModuleEvaluation implements CallRecorder {
       const start = this.reads.length;
       scope = child.run().scope;
       for (const r of this.reads.slice(start)) r.file ??= source.file;
-      for (const binding of scope.values()) stampFile(binding.v, source.file);
+      for (const binding of scope.values()) {
+        // A helper runs in its own module, with its names and syntax tree (`def get_env_variable` in base.py).
+        if (binding.v.t === 'func' && !binding.v.home) binding.v.home = { ev: child, scope };
+        stampFile(binding.v, source.file);
+      }
       this.shared.modules.set(source.file, scope);
       this.shared.imported.push(source.file);
     }

@@ -3,6 +3,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { childrenOf } from '../../parse/python.js';
 import type { EvalContext } from './context.js';
 import { stampFile, type ModuleEvaluation } from './evaluation.js';
+import { failingReads, fallbackHandler, tryBlocks, withFallback } from './try-fallback.js';
 import {
   markRequired,
   truthAnd,
@@ -28,12 +29,15 @@ export function parameters(
   ev: ModuleEvaluation,
   list: SyntaxNode,
   ctx: EvalContext,
-): { name: string; def?: PyValue }[] {
-  const out: { name: string; def?: PyValue }[] = [];
+): { name: string; def?: PyValue; star?: true }[] {
+  const out: { name: string; def?: PyValue; star?: true }[] = [];
   const kids = childrenOf(list);
   for (let i = 0; i < kids.length; i++) {
     const k = kids[i];
     if (k.name === '*' || k.name === '**') {
+      const name = kids[i + 1]?.name === 'VariableName' ? ev.text(kids[i + 1]) : undefined;
+      // `*args` takes the positional arguments left over; a bare `*` and `**kwargs` bind none we follow.
+      if (k.name === '*' && name) out.push({ name, star: true });
       i++;
       continue;
     }
@@ -69,6 +73,7 @@ export function callFunction(
     if (f.home.ev.callDepth > 0 || ev.callDepth > 0) return { t: 'unknown', text: 'call', line };
     // The arguments are written here (`getenv('DB_PASSWORD', 'secret')`), not in the helper's module.
     for (const arg of [...args.pos, ...args.kw.values()]) stampFile(arg, ev.file);
+    const readsFrom = f.home.ev.reads.length;
     const result = callFunction(
       f.home.ev,
       { ...f, home: undefined },
@@ -78,13 +83,19 @@ export function callFunction(
       true,
     );
     stampFile(result, f.home.ev.file);
+    // Its reads are reported at the call (`get_env_variable("DB_PASSWORD", "pw")`), in the calling module.
+    for (const r of f.home.ev.reads.slice(readsFrom)) r.file = ev.file;
     // The value as a whole stands at the call (its line is the call's), what it holds in the other module.
     if (result.line === line) delete result.file;
     return result;
   }
   const scope = new Map(ctx.scope);
+  const star = f.params.findIndex((p) => p.star);
   f.params.forEach((p, i) => {
-    const v = args.kw.get(p.name) ?? args.pos[i] ?? p.def ?? { t: 'unknown', text: p.name, line };
+    const positional = star < 0 || i < star ? args.pos[i] : undefined;
+    const v: PyValue = p.star
+      ? { t: 'list', items: args.pos.slice(i), line, written: 'tuple' }
+      : (args.kw.get(p.name) ?? positional ?? p.def ?? { t: 'unknown', text: p.name, line });
     scope.set(p.name, { v, origins: [] });
   });
   const readsBefore = ev.reads.length;
@@ -183,14 +194,48 @@ class BodyRunner {
     let afterTry: Truth = reached;
     let after: Truth = false;
     const parts = childrenOf(stmt);
+    const readsFrom = this.ev.reads.length;
+    const returnsFrom = this.returns.length;
+    let handler: SyntaxNode | undefined;
     for (const [i, k] of parts.entries()) {
-      if (k.name !== 'Body') continue;
+      if (k.name !== 'Body' || k === handler) continue;
       const keyword = blockKeyword(parts, i);
-      if (keyword === 'try') after = afterTry = this.run(k, reached);
-      else if (keyword === 'except') after = truthOr(after, this.run(k, undefined));
+      if (keyword === 'try') {
+        after = afterTry = this.run(k, reached);
+        handler = this.returnedFallback(stmt, readsFrom, returnsFrom);
+      } else if (keyword === 'except') after = truthOr(after, this.run(k, undefined));
       else after = this.run(k, afterTry);
     }
     return after === false && afterTry !== false ? afterTry : after;
+  }
+
+  /**
+   * `try: return os.environ[name]` / `except KeyError: return default`: the handler runs exactly when the variable
+   * is unset, so what it returns is the read's fallback (`os.environ.get(name, default)` written long-hand). Returns
+   * the handler's body, taken into the try's return, when the try is that.
+   */
+  private returnedFallback(stmt: SyntaxNode, readsFrom: number, returnsFrom: number): SyntaxNode | undefined {
+    const { ev, ctx } = this;
+    const tried = this.returns.length === returnsFrom + 1 ? this.returns[returnsFrom] : undefined;
+    if (tried?.v.t !== 'env') return undefined;
+    const failing = failingReads(ev.reads.slice(readsFrom));
+    const handler = fallbackHandler(tryBlocks(ev, stmt), failing);
+    if (!handler) return undefined;
+    const runner = new BodyRunner(ev, { ...ctx, inBranch: true });
+    // A handler that may end without returning leaves the function to go on: not a fallback of the return.
+    if (runner.run(handler.body, true) !== false) return undefined;
+    const returned = runner.returns.find((r) => r.reached !== false);
+    if (returned?.reached !== true) return undefined;
+    const v = withFallback(tried.v, returned.v, failing);
+    if (!v) return undefined;
+    tried.v = v;
+    const fails = returned.v.t === 'unknown' && returned.v.crash === true;
+    for (const r of failing) {
+      r.required = fails;
+      r.hasDefault = !fails && returned.v.t !== 'none';
+      if (returned.v.t === 'str') r.defaultText = returned.v.v;
+    }
+    return handler.body;
   }
 
   private runIf(stmt: SyntaxNode, reached: Truth): Truth {

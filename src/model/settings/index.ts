@@ -21,6 +21,7 @@ export {
   isFileSystemStorage,
   liveAssignments,
   providedEnvironment,
+  urlFallbackEngine,
   valueWhenUnset,
   withBases,
   type FileStorageChoice,

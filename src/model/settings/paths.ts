@@ -100,6 +100,10 @@ export function join(a: PyValue, b: PyValue, line: number): PyValue {
     if (unset.t === 'unknown' && unset.crash && a.unset.t === 'none') markRequired(a.read);
     return { ...a, unset, suffix: `${a.suffix ?? ''}/${b.v}`, line };
   }
+  // A directory chosen by branches, one of them from the environment (`DATA_DIR = os.environ.get(...)` in an if and
+  // outside it): each alternative keeps the file name as above.
+  if (a.t === 'choice' && b.t === 'str' && a.options.some((o) => o.v.t === 'env'))
+    return { ...a, options: a.options.map((o) => ({ ...o, v: join(o.v, b, line) })), line };
   return lift(a, (x) =>
     lift(b, (y) => {
       const left = asPath(x, line);

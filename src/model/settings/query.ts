@@ -1,7 +1,8 @@
 /** The query API rules use on a settings model: live assignments, values when unset, inherited bases, provided environment. */
+import type { ComposeEnvFile } from '../types/compose.js';
 import type { App } from '../types/project.js';
 import type { DatabasesModel, SettingAssignment, SettingsModel, ValueSource } from '../types/settings.js';
-import { isServerEngine } from './databases.js';
+import { isServerEngine, isSqliteEngine } from './databases.js';
 
 /**
  * The settings as the running app sees them when the module star-imports others (`from .base import *`): the
@@ -39,7 +40,10 @@ export function liveAssignments(model: SettingsModel, name: string): SettingAssi
 export function fallbackSelectors(databases: DatabasesModel): string[] {
   const selection = databases.selection;
   if (selection.kind !== 'env' && selection.kind !== 'url') return [];
-  if (selection.kind === 'url') return [selection.variable];
+  if (selection.kind === 'url') {
+    const engine = urlFallbackEngine(databases);
+    return engine ? [selection.variable, engine] : [selection.variable];
+  }
   const out = new Set<string>();
   for (const c of databases.configs) {
     if (
@@ -56,6 +60,21 @@ export function fallbackSelectors(databases: DatabasesModel): string[] {
     out.add(c.selectedBy.variable);
   }
   return out.size > 0 ? [...out] : [selection.variable];
+}
+
+/**
+ * Under a database URL merged over a dict (`DATABASES["default"].update(dj_database_url.config())`), the variable the
+ * dict reads ENGINE from when it falls back to SQLite (`"ENGINE": os.environ.get("SQL_ENGINE", "…sqlite3")`): SQLite
+ * is taken only when that one is unset too.
+ */
+export function urlFallbackEngine(databases: DatabasesModel): string | undefined {
+  const selection = databases.selection;
+  if (selection.kind !== 'url') return undefined;
+  const fallback = databases.configs.find(
+    (c) => c.isDefault === true && c.engine !== undefined && isSqliteEngine(c.engine),
+  );
+  const variable = fallback?.selectedBy?.variable;
+  return variable !== undefined && variable !== selection.variable ? variable : undefined;
 }
 
 /** When the fallback database is taken, in words: `DB_ENGINE is unset`, `any of PG_USER, PG_HOST is unset`. */
@@ -87,6 +106,8 @@ export interface ProvidedEnvironment {
   complete: boolean;
   /** Where the names come from, for messages: 'the Dockerfile', "the compose service 'web'". */
   sources: string[];
+  /** Where only those make it incomplete: the compose `env_file`s the repository does not hold (variables unknown). */
+  unreadEnvFiles?: ComposeEnvFile[];
 }
 
 export function providedEnvironment(app: App): ProvidedEnvironment {
@@ -103,8 +124,15 @@ export function providedEnvironment(app: App): ProvidedEnvironment {
   if (service) {
     sources.push(`the compose service '${service.name}'`);
     for (const e of service.environment) values.set(e.name, e.value);
-    for (const f of service.envFiles)
-      if (!service.environment.some((e) => e.source === 'env_file' && e.file === f.path)) complete = false;
+    const unread = service.envFiles.filter(
+      (f) => !service.environment.some((e) => e.source === 'env_file' && e.file === f.path),
+    );
+    if (unread.length > 0) {
+      complete = false;
+      // Named only where each is a file the repository does not hold (a path from a variable may be any file).
+      if (!app.unparsedCompose && unread.every((f) => f.absent))
+        return { values, complete, sources, unreadEnvFiles: unread };
+    }
   }
   return { values, complete, sources };
 }

@@ -122,7 +122,8 @@ export type PyValue = (
   /** A module-level helper (`def env_bool(name, default=False): ...`), evaluated at each call. */
   | {
       t: 'func';
-      params: { name: string; def?: PyValue }[];
+      /** `star`: `*args`, the positional arguments left over, as a tuple (parameters after it are keyword-only). */
+      params: { name: string; def?: PyValue; star?: true }[];
       body: SyntaxNode;
       line: number;
       /** Defined in another module of the project (`from .secrets import getter`): its evaluation and names. */

@@ -119,4 +119,6 @@ export interface ComposeModel {
 export interface ComposeEnvFile extends ComposeAt {
   path: string;
   unknown?: true;
+  /** The repository does not hold the file (a git-ignored `.env.prod` each deploy writes). */
+  absent?: true;
 }
