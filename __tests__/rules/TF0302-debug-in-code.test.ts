@@ -550,6 +550,35 @@ test('TF0302: DEBUG = True in base.py that the running local.py sets true again 
   assert.doesNotMatch(found[1]!.message, /sets it true again/);
 });
 
+test('TF0302: DEBUG = True in test.py, an alternative the package imports instead of local.py, is not called its base', async () => {
+  const result = await analyzeFiles({
+    'manage.py': lines('import os', "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')"),
+    'mysite/__init__.py': '',
+    'mysite/settings/__init__.py': lines(
+      'import os',
+      "_env = os.environ.get('APP_ENV', 'local')",
+      "if _env == 'production':",
+      '    from mysite.settings.production import *',
+      "elif _env == 'test':",
+      '    from mysite.settings.test import *',
+      'else:',
+      '    from mysite.settings.local import *',
+    ),
+    'mysite/settings/base.py': lines('SECRET_KEY = None', 'INSTALLED_APPS = []'),
+    'mysite/settings/production.py': lines('from .base import *', 'DEBUG = False'),
+    'mysite/settings/test.py': lines('from .base import *', 'DEBUG = True'),
+    'mysite/settings/local.py': lines('from .base import *', 'DEBUG = True'),
+  });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0302');
+  const onTest = found.find((f) => f.file === 'mysite/settings/test.py');
+  assert.ok(onTest, 'DEBUG = True in test.py is reported');
+  assert.doesNotMatch(onTest.message, /builds on|sets it true again|from both lines/);
+  assert.match(
+    onTest.message,
+    /mysite\/settings\/__init__\.py loads this module rather than mysite\/settings\/local\.py/,
+  );
+});
+
 test('TF0302: DEBUG = True in base.py that the running module turns off is not reported', async () => {
   const result = await analyzeFiles({
     'manage.py': lines(

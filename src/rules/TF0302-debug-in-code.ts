@@ -1,7 +1,7 @@
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { EnvInstr } from '../model/types/dockerfile.js';
 import type { App } from '../model/types/project.js';
-import type { SettingAssignment, ValueSource } from '../model/types/settings.js';
+import type { SettingAssignment, SettingsModel, ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { interpolationDefault } from '../model/compose/interpolation.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
@@ -98,7 +98,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
                   : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`),
           });
           if (!fallback && !elsewhere && !isFalseWord(v))
-            findings.push(...shadowedTrueLiterals(settings.assignments, a, at));
+            findings.push(...shadowedTrueLiterals(settings, a, at));
           continue;
         }
         if (v.kind !== 'env') continue;
@@ -206,14 +206,11 @@ function servedTrueLiterals(apps: readonly App[]): RawFinding[] {
  * running settings keep debug on from both, and removing the later line alone leaves the earlier one in force. Each
  * earlier unconditional literal true of another module, back to the first other value, is reported where it is.
  */
-function shadowedTrueLiterals(
-  assignments: readonly SettingAssignment[],
-  live: SettingAssignment,
-  at: At,
-): RawFinding[] {
-  const debug = assignments.filter((b) => b.name === 'DEBUG');
+function shadowedTrueLiterals(settings: SettingsModel, live: SettingAssignment, at: At): RawFinding[] {
+  const debug = settings.assignments.filter((b) => b.name === 'DEBUG');
   const out: RawFinding[] = [];
   if (live.inBranch) return out;
+  const fix = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
   for (let i = debug.indexOf(live) - 1; i >= 0; i--) {
     const b = debug[i];
     if (b.inBranch || b.value.kind !== 'literal' || truthy(b.value) !== true || isFalseWord(b.value)) break;
@@ -222,10 +219,31 @@ function shadowedTrueLiterals(
     out.push({
       file,
       line: b.line,
-      ...msg`DEBUG is set to a true value in code here, and ${at.file} (line ${String(at.line)}), which builds on this module, sets it true again: the settings that run keep debug on from both lines, and removing the later one alone leaves this one in force; read it from the environment with a false default here too: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`,
+      ...(buildsOn(settings, at.file, file)
+        ? msg`DEBUG is set to a true value in code here, and ${at.file} (line ${String(at.line)}), which builds on this module, sets it true again: the settings that run keep debug on from both lines, and removing the later one alone leaves this one in force; read it from the environment with a false default here too: ${fix}.`
+        : msg`DEBUG is set to a true value in code here, so every run in which ${settings.file} loads this module rather than ${at.file} (which sets DEBUG true too, line ${String(at.line)}) shows debug pages with settings and stack traces; read it from the environment with a false default here too: ${fix}.`),
     });
   }
   return out;
+}
+
+/** Whether module `later` star-imports `earlier`, directly or through other modules (known only when both merged). */
+function buildsOn(settings: SettingsModel, later: string, earlier: string): boolean {
+  const edges = settings.starImportEdges;
+  // Without the import graph (a model built elsewhere), the earlier module is taken as the base, as before.
+  if (!edges) return true;
+  const seen = new Set<string>([later]);
+  const queue = [later];
+  while (queue.length > 0) {
+    const from = queue.shift()!;
+    for (const e of edges)
+      if (e.from === from && !seen.has(e.to)) {
+        if (e.to === earlier) return true;
+        seen.add(e.to);
+        queue.push(e.to);
+      }
+  }
+  return false;
 }
 
 /**

@@ -53,6 +53,8 @@ interface SharedRecord {
   namedModules: Map<string, EvalContext['scope']>;
   /** Modules star-imported, in the order they ran. */
   imported: string[];
+  /** Which module star-imports which (importer's file, imported file), each import as written. */
+  starImportEdges: { from: string; to: string }[];
   syntaxErrors: { file: string; line: number; column: number }[];
   baseDirParts?: string[];
   /** The project's root directory under another name (cookiecutter's `ROOT_DIR = environ.Path(__file__) - 3`). */
@@ -85,6 +87,7 @@ export class ModuleEvaluation implements CallRecorder {
       modules: new Map(),
       namedModules: new Map(),
       imported: [],
+      starImportEdges: [],
       syntaxErrors: [],
       includes,
     };
@@ -105,6 +108,11 @@ export class ModuleEvaluation implements CallRecorder {
   /** Modules star-imported and evaluated in place, in the order they ran. */
   get imported(): string[] {
     return this.shared.imported;
+  }
+
+  /** Which module star-imports which, between the settings module and the modules merged into it. */
+  get starImportEdges(): { from: string; to: string }[] {
+    return this.shared.starImportEdges;
   }
   get syntaxErrors(): { file: string; line: number; column: number }[] {
     return this.shared.syntaxErrors;
@@ -138,6 +146,7 @@ export class ModuleEvaluation implements CallRecorder {
   importStar(module: string, ctx: EvalContext): void {
     const source = this.resolve?.(this.file, module);
     if (!source || source.file === this.file || this.depth >= MAX_IMPORT_DEPTH) return;
+    this.shared.starImportEdges.push({ from: this.file, to: source.file });
     let scope = this.shared.modules.get(source.file);
     if (!scope) {
       // Marked before it runs: an import cycle stops here instead of recursing.

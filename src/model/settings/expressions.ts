@@ -98,6 +98,10 @@ function operatorOf(ev: ModuleEvaluation, kids: SyntaxNode[]): string {
     .join(' ');
 }
 
+// The words a settings module looks for in the command line to tell a test run, and the command line itself.
+const TEST_RUNNERS = new Set(['test', 'pytest']);
+const SYS_ARGV = /^sys\.argv(\s*\[[^\]]*\])?$/;
+
 function binaryExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue {
   const line = ev.line(node);
   const kids = childrenOf(node);
@@ -119,6 +123,9 @@ function binaryExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalConte
     const right = ev.evaluate(kids[kids.length - 1], ctx);
     if (isOsEnviron(right) && left.t === 'str')
       return presenceOfVariable(ev.reads, ctx, left.v, op === 'not in', line);
+    // `'test' in sys.argv`: true only under `manage.py test` or pytest, never in the container that serves the app.
+    if (left.t === 'str' && TEST_RUNNERS.has(left.v) && SYS_ARGV.test(ev.text(kids[kids.length - 1])))
+      return { t: 'bool', v: op === 'not in', line };
     return binary(left, op, right, line);
   }
   return binary(left, op, ev.evaluate(kids[kids.length - 1], ctx), line);

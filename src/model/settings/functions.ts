@@ -125,8 +125,17 @@ export function callFunction(
   const read = ev.reads[readsBefore];
   if (read && value.t === 'unknown' && value.crash) markRequired(read);
   if (read && value.t !== 'env') return { t: 'env', read, unset: value, line };
+  // A helper that turns the words into booleans (`if val == 'False': val = False`, strtobool): not the raw text.
+  if (value.t === 'env' && value.whenSet === 'text' && CONVERTS_TO_BOOL.test(ev.text(f.body))) {
+    delete value.whenSet;
+    delete value.probes;
+  }
   return value;
 }
+
+// A function body that compares a value with a boolean word, or parses it (strtobool, json.loads, literal_eval).
+const CONVERTS_TO_BOOL =
+  /(==|!=)\s*['"](true|false|yes|no|on|off|1|0)['"]|['"](true|false|yes|no|on|off|1|0)['"]\s*(==|!=)|\bstrtobool\s*\(|\bjson\.loads\s*\(|\bliteral_eval\s*\(|\bin\s*[([{]\s*['"](true|false|yes|on|1)['"]/i;
 
 /** The keyword (try, except, else, finally) that opens the block at `at` among a statement's children. */
 export function blockKeyword(parts: SyntaxNode[], at: number): string | undefined {

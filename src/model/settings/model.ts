@@ -71,6 +71,7 @@ export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalC
     hasDefault: r.hasDefault,
   }));
   if (ev.imported.length > 0) model.mergedModules = [...ev.imported];
+  if (ev.starImportEdges.length > 0) model.starImportEdges = [...ev.starImportEdges];
   if (baseDirParts) model.baseDir = baseDirParts.length ? baseDirParts.join('/') : '.';
   return model;
 }

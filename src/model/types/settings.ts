@@ -154,6 +154,11 @@ export interface SettingsModel {
    * reads, DATABASES and LOGGING then hold theirs, each with its `file`.
    */
   mergedModules?: string[];
+  /**
+   * Which of those modules star-imports which (the settings module included): a module builds on the ones it imports,
+   * while modules the settings import in different branches of one `if` are alternatives.
+   */
+  starImportEdges?: { from: string; to: string }[];
   /** Calls that load variables from a file at run time (load_dotenv, Env.read_env, python-decouple). */
   dotenvLoads?: { via: string; line: number }[];
 }
