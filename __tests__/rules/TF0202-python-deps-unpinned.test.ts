@@ -350,3 +350,19 @@ test('TF0202: `uv pip install -r pyproject.toml` judges [project] dependencies o
   assert.match(text, /Pin it \(redis\[hiredis\]==<version>\)/);
   assert.doesNotMatch(text, /name==|version==|quote-style|pytest|not-a-package/);
 });
+
+test('TF0202: --skip-lock beside a committed Pipfile.lock says the lock is ignored, not that it should be committed', async () => {
+  const result = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nROOT_URLCONF = 'mysite.urls'\n",
+    Pipfile: '[packages]\nDjango = "*"\n',
+    'Pipfile.lock': '{"default": {"django": {"version": "==5.0.6"}}}\n',
+    Dockerfile:
+      'FROM python:3.12\nRUN pip install pipenv==2024.0.1\nCOPY Pipfile .\nRUN pipenv install --skip-lock --system\nCOPY . .\n',
+  });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0202' && f.file === 'Pipfile');
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /ignores the Pipfile\.lock the repository holds/);
+  assert.match(found[0].message, /copy Pipfile\.lock into the image .* pipenv install --deploy --system/);
+  assert.doesNotMatch(found[0].message, /commit Pipfile\.lock/);
+});

@@ -80,3 +80,20 @@ test('TF0203 says that an existing requirements.txt is not used, and that none e
   const none = await analyzeFiles(base);
   assert.match(none.findings.find((f) => f.ruleId === 'TF0203')!.message, /has no dependency manifest/);
 });
+
+test('TF0203: a manifest outside the build context exists but is not used; the repository is not said to have none', async () => {
+  const result = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'requirements.txt': 'Django==5.0.6\n',
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nROOT_URLCONF = 'mysite.urls'\n",
+    'tools/Dockerfile': 'FROM python:3.12\nRUN pip install pylint==3.2.5\n',
+    'tools/docker-compose.yml': 'services:\n  dev:\n    build:\n      context: .\n',
+  });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0203');
+  assert.equal(found.length, 1);
+  assert.match(
+    found[0].message,
+    /requirements\.txt is outside its build context \(tools\), so the image does not use it/,
+  );
+  assert.doesNotMatch(found[0].message, /has no dependency manifest/);
+});

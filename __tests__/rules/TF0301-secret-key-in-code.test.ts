@@ -150,3 +150,19 @@ test('TF0301: a key read with a literal fallback in another module, imported by 
     [['mysite/keys.py', 2, 'warning']],
   );
 });
+
+test('TF0301: str(os.getenv("SECRET_KEY")) is the text None when unset, not a literal from the repository', async () => {
+  const result = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'mysite/settings.py':
+      'import os\nSECRET_KEY = str(os.getenv("SECRET_KEY"))\nROOT_URLCONF = "mysite.urls"\n',
+  });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0301');
+  assert.deepEqual(
+    found.map((f) => [f.line, f.severity]),
+    [[2, 'warning']],
+  );
+  assert.match(found[0].message, /becomes the text 'None' when it is unset/);
+  assert.doesNotMatch(found[0].message, /literal|from the repository/);
+});

@@ -202,3 +202,46 @@ test('TF0308: a nested env file in a subdirectory context gets a pattern relativ
   });
   assert.match([...messages.values()].join('\n'), /\('\*\*\/\.env\.\*'\)/);
 });
+
+test('TF0308: an env file copied by name for a build step, with every secret empty, is not reported', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    'config/.env.build': 'DATABASE_URL=sqlite:///db.sqlite3\nSECRET_KEY=\nGOOGLE_OAUTH2_SECRET=\n',
+    Dockerfile:
+      'FROM python:3.12\nCOPY . /app/\nCOPY ./config/.env.build /app/config/.env\nRUN python manage.py collectstatic --noinput\nRUN rm /app/config/.env\n',
+  });
+  assert.deepEqual(
+    result.findings.filter((f) => f.ruleId === 'TF0308'),
+    [],
+  );
+});
+
+test('TF0308: a template let in by a ! exception is told to drop the exception, not to add a pattern it has', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    '.dockerignore': '.git\n.env\n.env.*\n!.env.docker.example\n',
+    '.env.docker.example': 'DJANGO_SECRET_KEY=q8#v2kz!m4p7w0r9t3y6u1i5o-x8c2b7n4m0l6j3h\n',
+    Dockerfile: 'FROM python:3.12\nCOPY . .\n',
+  });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0308');
+  assert.equal(found.length, 1);
+  assert.match(
+    found[0].message,
+    /lets '\.env\.docker\.example' in on purpose \('!\.env\.docker\.example', line 4\)/,
+  );
+  assert.doesNotMatch(found[0].message, /Add .* to \.dockerignore/);
+});
+
+test('TF0308: a template of well-known default and demo credentials (minioadmin, admin123!) holds no secret', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    '.dockerignore': '.git\n.env\n.env.*\n!.env.docker.example\n',
+    '.env.docker.example':
+      'DJANGO_SECRET_KEY=change-me-to-a-long-random-production-secret\nMINIO_SECRET_KEY=minioadmin\nTEST_ADMIN_PASSWORD=admin123!\nTEST_USER_PASSWORD=testpass123!\n',
+    Dockerfile: 'FROM python:3.12\nCOPY . .\n',
+  });
+  assert.deepEqual(
+    result.findings.filter((f) => f.ruleId === 'TF0308'),
+    [],
+  );
+});

@@ -208,7 +208,8 @@ test('env files a compose service names are read, inline, as a flow list, a bloc
       const tree = await discover(dir);
       for (const f of ['.env.prod', 'config/a.env', 'config/b.env', 'config/c.env', 'config/d.env'])
         assert.ok(f in tree.texts, f);
-      assert.ok(!('config/unrelated.env' in tree.texts));
+      // Every env-style file is read too: TF0308 judges one that leaves all its secrets empty by what it holds.
+      assert.ok('config/unrelated.env' in tree.texts);
     },
   );
 });

@@ -1,4 +1,4 @@
-import { isEnvTemplateName, isInEnvDir } from './env-files.js';
+import { isEnvStyleName, isInEnvDir } from './env-files.js';
 import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -104,8 +104,9 @@ export async function discover(
       // The server's entry module names the settings it runs (they may differ from manage.py's).
       baseName(f) === 'wsgi.py' ||
       baseName(f) === 'asgi.py' ||
-      // Env templates and files in a `.env*` directory: one that holds a real secret is an env file for TF0308.
-      isEnvTemplateName(f) ||
+      // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
+      // or placeholder secrets, by what they hold.
+      isEnvStyleName(f) ||
       isInEnvDir(f),
   );
   // Links to files that would be read by name (a dangling settings.py): unreadable, never silently absent.

@@ -368,6 +368,19 @@ export function letInOnPurpose(context: BuildContext, paths: readonly string[]):
   return new Set(paths.filter((p) => matcher.letsInOnPurpose(p)));
 }
 
+/** The `!` exception of the context's .dockerignore that lets `path` in (`!.env.docker.example`), if one does. */
+export function exceptionLettingIn(
+  context: BuildContext,
+  path: string,
+): { pattern: string; line: number } | undefined {
+  const ignore = context.dockerignore;
+  if (!ignore || !letInOnPurpose(context, [path]).has(path)) return undefined;
+  const matches = (p: { pattern: string; line: number }) =>
+    new DockerignoreMatcher({ file: ignore.file, patterns: [{ ...p, negated: false }] }).excludes(path);
+  const found = ignore.patterns.findLast((p) => p.negated && matches(p));
+  return found && { pattern: `!${found.pattern}`, line: found.line };
+}
+
 /** Whether the context's .dockerignore, with `added` patterns appended, would leave `path` (context-relative) out. */
 export function excludedWith(context: BuildContext, added: readonly string[], path: string): boolean {
   const patterns = [

@@ -17,15 +17,35 @@ export function isPlaceholderValue(name: string, value: string): boolean {
     NAMING_WORDS.test(value) ||
     DESCRIBED.test(value) ||
     value.toLowerCase() === name.toLowerCase() ||
-    (/^[a-z]+$/.test(value) && madeOfWords(value, [...name.toLowerCase().split('_'), ...FILLER_WORDS]))
+    madeOfWords(wordsOf(value), [...name.toLowerCase().split('_'), ...FILLER_WORDS, ...DEFAULT_WORDS])
   );
 }
 
 // Words a template's value glues to the name's own (`mysecretkey`, `devpassword`).
 const FILLER_WORDS = ['my', 'the', 'a', 'dev', 'test', 'local', 'secret', 'key', 'password', 'pass', 'token'];
+// Well-known default and demo credentials (`minioadmin`, `admin123!`, `postgres`): known to everyone, not a secret.
+const DEFAULT_WORDS = [
+  'admin',
+  'root',
+  'guest',
+  'user',
+  'demo',
+  'postgres',
+  'mysql',
+  'minio',
+  'django',
+  'qwerty',
+];
+
+/** The letters of a value without trailing digits and signs (`testpass123!` → `testpass`), or '' when not that shape. */
+function wordsOf(value: string): string {
+  const core = value.toLowerCase().replace(/[^a-z]+$/, '');
+  return /^[a-z]+$/.test(core) ? core : '';
+}
 
 /** `secrettoken` for APM_SECRET_TOKEN: the value is only words of the name (and fillers) written together. */
 function madeOfWords(value: string, words: string[]): boolean {
+  if (value === '') return false;
   const usable = words.filter(Boolean);
   const can: boolean[] = [true];
   for (let end = 1; end <= value.length; end++)
@@ -40,5 +60,18 @@ export function secretsInEnvTemplate(text: string): string[] {
   return Object.entries(parseDotenv(text))
     .filter(([name, value]) => isSecretName(name) && !isPlaceholderValue(name, value))
     .map(([name]) => name);
+}
+/**
+ * Whether an env file leaves its secrets empty: it names secret-looking variables and gives each no value
+ * (`SECRET_KEY=` for a build step), and no URL carries a password. A placeholder in a file not named as a template
+ * (`.env.sampel`) still counts as a value: the catalog counts that file whatever it holds.
+ */
+export function leavesSecretsEmpty(text: string): boolean {
+  const entries = Object.entries(parseDotenv(text));
+  const secrets = entries.filter(([name]) => isSecretName(name));
+  const credentialInUrl = entries.some(([, value]) =>
+    /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^@\s]+@/i.test(value),
+  );
+  return secrets.length > 0 && secrets.every(([, value]) => value === '') && !credentialInUrl;
 }
 export { hasTemplateName, isEnvStyleName, isEnvTemplateName, isInEnvDir } from '../discover/env-files.js';

@@ -1,6 +1,6 @@
 import { dockerClientOf } from './docker-client.js';
-import { hasTemplateName, isEnvTemplateName, isInEnvDir } from '../discover/env-files.js';
-import { secretsInEnvTemplate } from './env-files.js';
+import { hasTemplateName, isEnvStyleName, isEnvTemplateName, isInEnvDir } from '../discover/env-files.js';
+import { leavesSecretsEmpty, secretsInEnvTemplate } from './env-files.js';
 import { posix } from 'node:path';
 import {
   baseName,
@@ -37,6 +37,10 @@ import type { DockerfileModel } from './types/dockerfile.js';
 import type { App, BuildContext, ParseError, Project, SuppressionComment } from './types/project.js';
 
 /** What the report says was analysed: each app's Dockerfile, compose files and settings module. */
+
+// Python dependency manifests of the repository, wherever they are (a build context may hold none of them).
+const PYTHON_MANIFEST =
+  /(^|\/)(requirements[^/]*\.txt|pyproject\.toml|Pipfile(\.lock)?|poetry\.lock|uv\.lock)$/;
 export function analysedApps(project: Project): AnalysedApp[] {
   return project.apps.map((app) => ({
     dir: app.dir,
@@ -114,6 +118,7 @@ class ProjectBuilder implements ModelInput {
       composeFiles: Object.keys(this.texts)
         .filter((f) => looksLikeCompose(f, this.texts[f]))
         .sort(),
+      pythonManifests: this.files.filter((f) => PYTHON_MANIFEST.test(f)).sort(),
       ...(otherDockerfiles.length > 0 ? { otherDockerfiles, otherContexts } : {}),
       ...(workerImages.length > 0 ? { workerImages } : {}),
       ...(this.seeds.skipped.length > 0 ? { skippedProjects: this.seeds.skipped } : {}),
@@ -394,6 +399,19 @@ class ProjectBuilder implements ModelInput {
       return judged && text !== undefined && secretsInEnvTemplate(text).length > 0;
     });
     if (templates.length > 0) context.envTemplatesWithSecrets = templates;
+    // A committed env file that leaves every secret empty (`SECRET_KEY=` for collectstatic) ships none.
+    const withoutSecrets = files.filter((f) => {
+      const text = this.texts[joinPath(dir, f)];
+      const loaded = composeEnvFiles.includes(joinPath(dir, f));
+      return (
+        isEnvStyleName(f) &&
+        !isEnvTemplateName(f) &&
+        !loaded &&
+        text !== undefined &&
+        leavesSecretsEmpty(text)
+      );
+    });
+    if (withoutSecrets.length > 0) context.envFilesWithoutSecrets = withoutSecrets;
     if (skipped.length > 0) {
       context.skippedDirs = skipped;
       context.sentSkippedDirs = sentFiles(skipped, dockerignore);

@@ -1,10 +1,10 @@
 import type { RawFinding } from '../core/index.js';
-import type { BuildContext } from '../model/types/project.js';
+import type { BuildContext, Project } from '../model/types/project.js';
 import { DOCKERIGNORE_PATTERNS } from './lib/examples.js';
 import { appendPatterns } from './lib/fix.js';
 import { defineRule } from './lib/rule.js';
-import { letInOnPurpose } from '../model/context.js';
-import { isSqliteFile } from './lib/files.js';
+import { excludedWith, letInOnPurpose } from '../model/context.js';
+import { isSqliteFile, sourcesNamedByCopy } from './lib/files.js';
 import { isEnvTemplateName } from '../model/env-files.js';
 
 interface Gap {
@@ -39,7 +39,7 @@ function envEntriesOf(sentFiles: readonly string[]): { path: string; shown: stri
   return out;
 }
 
-export function gapsOf(context: BuildContext): Gap[] {
+export function gapsOf(context: BuildContext, named: readonly string[] = []): Gap[] {
   const sentDirs = context.sentSkippedDirs ?? [];
   const gaps: Gap[] = [];
   const dirGap = (what: string, names: string[], pattern: (nested: boolean) => string) => {
@@ -48,7 +48,9 @@ export function gapsOf(context: BuildContext): Gap[] {
   };
   dirGap('.git', ['.git'], (n) => (n ? '**/.git' : '.git'));
   // An `!.env.example` exception is a decision the .dockerignore states, not a gap in it.
-  const entries = envEntriesOf(context.sentFiles);
+  // A file a COPY names (`COPY config/.env.build …`) is one the build needs: not a gap, and never to be excluded.
+  const needed = context.sentFiles.filter((f) => named.includes(f));
+  const entries = envEntriesOf(context.sentFiles.filter((f) => !needed.includes(f)));
   const chosen = letInOnPurpose(
     context,
     entries.map((e) => e.path),
@@ -59,7 +61,7 @@ export function gapsOf(context: BuildContext): Gap[] {
     gaps.push({
       what: '.env files',
       found: env.map((e) => e.shown),
-      pattern: nested(paths) ? '**/.env*' : '.env*',
+      pattern: keeping(context, nested(paths) ? '**/.env*' : '.env*', needed),
     });
   }
   const sqlite = context.sentFiles.filter(isSqliteFile);
@@ -73,6 +75,19 @@ export function gapsOf(context: BuildContext): Gap[] {
   dirGap('__pycache__', ['__pycache__'], () => '**/__pycache__');
   dirGap('node_modules', ['node_modules'], (n) => (n ? '**/node_modules' : 'node_modules'));
   return gaps;
+}
+
+/** A pattern followed by the exceptions that keep the files a COPY names in the context (`!config/.env.build`). */
+function keeping(context: BuildContext, pattern: string, needed: readonly string[]): string {
+  const taken = needed.filter((f) => excludedWith(context, [pattern], f));
+  return [pattern, ...taken.map((f) => `!${f}`)].join(', ');
+}
+
+/** Context paths any image built from this .dockerignore's context names in a COPY/ADD. */
+function namedSources(project: Project, ignoreFile: string): string[] {
+  return project.apps
+    .filter((a) => a.context?.dockerignore?.file === ignoreFile)
+    .flatMap((a) => sourcesNamedByCopy(a));
 }
 
 export const dockerignoreGaps = defineRule({
@@ -101,7 +116,7 @@ ${DOCKERIGNORE_PATTERNS}
       const ignore = context?.dockerignore;
       if (!context || !ignore || seen.has(ignore.file)) continue;
       seen.add(ignore.file);
-      const gaps = gapsOf(context);
+      const gaps = gapsOf(context, namedSources(project, ignore.file));
       if (gaps.length === 0) continue;
       const shown = (g: Gap) => {
         const list = g.found.slice(0, 3).join(', ');
@@ -121,7 +136,8 @@ ${DOCKERIGNORE_PATTERNS}
     make: (context) => {
       const app = context.project.apps.find((a) => a.context?.dockerignore?.file === context.finding.file);
       if (!app?.context) return undefined;
-      const patterns = gapsOf(app.context).flatMap((g) => g.pattern.split(', '));
+      const named = namedSources(context.project, context.finding.file);
+      const patterns = gapsOf(app.context, named).flatMap((g) => g.pattern.split(', '));
       return appendPatterns(context, context.finding.file, patterns);
     },
   },

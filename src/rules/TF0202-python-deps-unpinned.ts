@@ -1,3 +1,5 @@
+import { posix } from 'node:path';
+import type { App } from '../model/types/project.js';
 import { buildCommands, pipInstall } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { appsAndWorkerImages } from './lib/each.js';
@@ -82,14 +84,21 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
           }
           if (line.kind !== 'package') continue;
           if (req.manifest === 'pipfile') {
+            // `--skip-lock` beside a committed Pipfile.lock: the lock is there, the image does not use it.
+            const lockHeld = req.unlocked === 'skip-lock' && holdsLockBeside(app, req.file);
             const why =
               req.unlocked === 'skip-lock'
-                ? 'pipenv install --skip-lock'
+                ? lockHeld
+                  ? 'pipenv install --skip-lock, which ignores the Pipfile.lock the repository holds'
+                  : 'pipenv install --skip-lock'
                 : 'pipenv install with no Pipfile.lock in the repository';
+            const lockAdvice = lockHeld
+              ? 'or copy Pipfile.lock into the image beside the Pipfile and install from it with pipenv install --deploy --system (without --skip-lock)'
+              : 'or commit Pipfile.lock and install with pipenv install --deploy --system';
             findings.push({
               file: req.file,
               line: line.line,
-              message: `'${line.text}' does not pin an exact version, and the image resolves the Pipfile when it is built (${why}), so two builds of one commit can install different releases. Write ${line.text.includes('{') ? 'version = "==<version>" in its table' : `${line.name ?? 'the package'} = "==<version>"`}, or commit Pipfile.lock and install with pipenv install --deploy --system.`,
+              message: `'${line.text}' does not pin an exact version, and the image resolves the Pipfile when it is built (${why}), so two builds of one commit can install different releases. Write ${line.text.includes('{') ? 'version = "==<version>" in its table' : `${line.name ?? 'the package'} = "==<version>"`}, ${lockAdvice}.`,
             });
             continue;
           }
@@ -124,4 +133,13 @@ function toolingMessage(tooling: string[], upgrade: boolean): string {
     return `pip upgrades the installer itself (${names}) to whatever is newest, so two builds of one commit can differ. ${pin}`;
   const one = tooling.length === 1;
   return `pip installs the packaging tool${one ? '' : 's'} ${names} without an exact version: this changes nothing where the base image already has ${one ? 'it' : 'them'}, but where it does not, the build takes whatever release is newest, so two builds of one commit can differ. ${pin}`;
+}
+
+/** Whether the build context holds a Pipfile.lock beside the Pipfile at `pipfile` (a repository path). */
+function holdsLockBeside(app: App, pipfile: string): boolean {
+  const context = app.context;
+  if (!context) return false;
+  const lock = posix.join(posix.dirname(pipfile), 'Pipfile.lock');
+  const inContext = context.dir === '.' ? lock : posix.relative(context.dir, lock);
+  return context.files.includes(inContext);
 }

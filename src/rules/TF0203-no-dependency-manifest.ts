@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { pipInstall, programArgv } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { appBuildCommands } from './lib/each.js';
@@ -112,13 +113,17 @@ RUN pip install --no-cache-dir -r requirements.txt
         byLine.set(line, [...(byLine.get(line) ?? []), ...pip.byName.map((r) => r.name)]);
       }
       const unused = unusedManifest(app.context.files);
+      // One the repository holds outside this build context (a `.devcontainer` image beside a root requirements.txt).
+      const outside = unused ? undefined : unusedManifest(project.pythonManifests ?? []);
       for (const [line, names] of byLine)
         findings.push({
           file: df.file,
           line,
           message: unused
             ? `The image installs ${names.join(', ')} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.`
-            : `The image installs ${names.join(', ')} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`,
+            : outside
+              ? `The image installs ${names.join(', ')} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${posix.join(app.context.dir, 'requirements.txt')}) and install with pip install -r.`
+              : `The image installs ${names.join(', ')} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`,
         });
     }
     return findings;

@@ -101,11 +101,17 @@ For local development, put the variable in an untracked \`.env\` file or the com
           // Read in another module of the project and imported by name: reported where the literal is written.
           const elsewhere = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
           const usedAt = usedInSettings(a, settings, elsewhere);
+          const required = code(
+            `SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : 'DJANGO_SECRET_KEY'}"]`,
+          );
           findings.push({
             file: elsewhere?.file ?? a.file ?? settings.file,
             line: elsewhere?.line ?? a.line,
             severity: 'warning',
-            ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? ' (the value an if/else gives the fallback in one of its branches)' : ''}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : 'DJANGO_SECRET_KEY'}"]`)}.`,
+            // `str(os.getenv("X"))`: no literal is written, the unset read becomes the text 'None'.
+            ...(v.kind === 'env' && isNoneText(unset)
+              ? msg`SECRET_KEY is read from ${variable} but becomes the text 'None' when it is unset${usedAt}, so a deploy that forgets the variable runs with a key anyone can guess instead of failing; require the variable: ${required}.`
+              : msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? ' (the value an if/else gives the fallback in one of its branches)' : ''}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${required}.`),
           });
         }
       }
@@ -128,6 +134,11 @@ For local development, put the variable in an untracked \`.env\` file or the com
 /** A non-empty string literal (an empty key makes Django refuse to start, which is not a leak). */
 function isKey(v: ValueSource | undefined): boolean {
   return v?.kind === 'literal' && typeof v.value === 'string' && v.value.trim() !== '';
+}
+
+/** The text 'None': what str() makes of a read that found no variable (or a default written as that word). */
+function isNoneText(v: ValueSource | undefined): boolean {
+  return v?.kind === 'literal' && v.value === 'None';
 }
 
 /** The variable SECRET_KEY is already read from at the finding's line (with a literal fallback), if it is. */

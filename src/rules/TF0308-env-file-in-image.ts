@@ -1,7 +1,7 @@
 import { filesCopiedIntoImage, isEnvFile } from './lib/files.js';
 import { posix } from 'node:path';
 import type { RawFinding } from '../core/index.js';
-import { absentFileReachingImage, excludedWith } from '../model/context.js';
+import { absentFileReachingImage, exceptionLettingIn, excludedWith } from '../model/context.js';
 import { hasTemplateName } from '../model/env-files.js';
 import type { App } from '../model/types/project.js';
 import type { CopyInstr } from '../model/types/dockerfile.js';
@@ -28,7 +28,9 @@ is reported only when it gives a secret-looking name a real-looking value (not e
 \`change-me\`, \`<your key>\`, \`xxx\` or lowercase words that name the value like \`db_password\`), and so is a file
 in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any other \`.env.*\` name, a misspelt template
 (\`.env.sampel\`) included, is an env file, and so is every file compose loads as \`env_file\`
-(\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template.
+(\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template. A committed env file that
+names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\` a build step copies for
+\`collectstatic\`) ships no secret and is not reported.
 
 \`\`\`
 # .dockerignore
@@ -44,9 +46,15 @@ in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any othe
     const templates = new Set(
       images.flatMap((a) => (a.context?.envTemplatesWithSecrets ?? []).map((f) => `${a.context!.dir}\0${f}`)),
     );
+    // An env file that leaves every secret empty (`SECRET_KEY=` for a build step) ships no secret.
+    const empty = new Set(
+      project.apps.flatMap((a) =>
+        (a.context?.envFilesWithoutSecrets ?? []).map((f) => `${a.context!.dir}\0${f}`),
+      ),
+    );
     const copied = filesCopiedIntoImage(
       project,
-      (path, dir) => isEnvFile(path) || templates.has(`${dir}\0${path}`),
+      (path, dir) => (isEnvFile(path) && !empty.has(`${dir}\0${path}`)) || templates.has(`${dir}\0${path}`),
       (names, files, at) =>
         namedByCopy(at.app, at.line, files)
           ? `This instruction copies ${names} into the image by name, so its secrets ship with the image. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).`
@@ -119,7 +127,12 @@ function isUsableEnvFileName(path: string): boolean {
 function ignoreAdvice(app: App, files: string[]): string {
   const named = linesNaming(app, files);
   const kept = [...new Set(named.map((n) => n.file))];
-  const rest = files.filter((f) => !kept.includes(f));
+  // Let in by a `!` exception: the .dockerignore already has the pattern, so the advice is to drop the exception.
+  const exceptions = files
+    .filter((f) => !kept.includes(f))
+    .map((f) => ({ f, by: app.context && exceptionLettingIn(app.context, contextPath(app, f)) }));
+  const excepted = exceptions.filter((e) => e.by !== undefined);
+  const rest = exceptions.filter((e) => e.by === undefined).map((e) => e.f);
   const quote = (fs: string[]) =>
     fs.length > 1
       ? `${fs
@@ -136,6 +149,10 @@ function ignoreAdvice(app: App, files: string[]): string {
       `Add ${what} to .dockerignore${own ? '' : ` (${quote(patterns)})`} and pass the values as environment variables at run time.`,
     );
   }
+  for (const { f, by } of excepted)
+    advice.push(
+      `The .dockerignore lets '${f}' in on purpose ('${by!.pattern}', line ${by!.line}): drop that exception and pass the values as environment variables at run time.`,
+    );
   if (kept.length > 0) {
     const lines = [...new Set(named.map((n) => n.line))].sort((a, b) => a - b);
     const one = kept.length === 1;

@@ -31,6 +31,8 @@ export interface BuildContext {
    * real-looking value.
    */
   envTemplatesWithSecrets?: string[];
+  /** Env files by name (`.env.build`), held by the repository, that name secret-looking variables and leave them all empty. */
+  envFilesWithoutSecrets?: string[];
 }
 
 export interface EntrypointScript {
@@ -160,6 +162,8 @@ export interface Project {
    * holds only a comment): its name alone says what the files beside it are for.
    */
   composeFiles?: string[];
+  /** Python dependency manifests anywhere in the repository (requirements*.txt, pyproject.toml, Pipfile(.lock), …). */
+  pythonManifests?: string[];
   /**
    * Dockerfiles of the repository that are no app's image (a proxy, a front end, the docs, a worker): judged only by
    * the rules that hold for any Dockerfile (base image pinned, no secret in ENV/ARG).

@@ -2,6 +2,8 @@ import { isEnvStyleName, isEnvTemplateName } from '../../model/env-files.js';
 import type { RawFinding } from '../../core/index.js';
 import { filesReachingImage } from '../../model/context.js';
 import type { App, Project } from '../../model/types/project.js';
+import type { CopyInstr } from '../../model/types/dockerfile.js';
+import { lineage } from '../../model/dockerfile/lineage.js';
 
 /** Kinds of files several rules recognise. */
 
@@ -144,4 +146,17 @@ export function shownSource(mount: { source?: string; writtenSource?: string }):
 /** A compose mount's target as the user wrote it when a variable in it is unset, else its resolved path. */
 export function shownTarget(mount: { target: string; writtenTarget?: string }): string {
   return mount.writtenTarget ?? mount.target;
+}
+
+/** Context paths a COPY/ADD of the image names as a source (`COPY ./config/.env.build …`): the build needs them. */
+export function sourcesNamedByCopy(app: App): string[] {
+  if (!app.dockerfile?.targetStage) return [];
+  return lineage(app.dockerfile)
+    .flatMap((s) => s.instructions)
+    .filter(
+      (i): i is CopyInstr => (i.keyword === 'COPY' || i.keyword === 'ADD') && !(i as CopyInstr).fromStage,
+    )
+    .filter((i) => !i.fromImage)
+    .flatMap((i) => i.sources.map((src) => src.replace(/^(\.\/)+/, '').replace(/^\//, '')))
+    .filter((src) => src !== '' && src !== '.' && !/[*?[]/.test(src));
 }
