@@ -31,6 +31,22 @@ contextRuleCases(noDockerignore, [
     },
     [['Dockerfile', 1]],
   ],
+  [
+    'the official django:*-onbuild, also as library/ or docker.io/library/, runs the same ONBUILD COPY .',
+    {
+      Dockerfile: 'FROM docker.io/library/django:python3-onbuild\nCMD ["gunicorn", "a.wsgi"]\n',
+      'requirements.txt': 'Django==1.10\n',
+    },
+    [['Dockerfile', 1]],
+  ],
+  [
+    "another publisher's *-onbuild base: its triggers are not known, no ONBUILD COPY . is claimed",
+    {
+      Dockerfile: 'FROM alang/django:1.9-python3-onbuild\nENV DJANGO_APP=a\n',
+      'src/requirements.txt': 'Django==1.9\n',
+    },
+    [],
+  ],
   ['a plain python base runs no trigger', { Dockerfile: 'FROM python:3\nCMD ["gunicorn", "a.wsgi"]\n' }, []],
   [
     'COPY --from=builder . is not the context',

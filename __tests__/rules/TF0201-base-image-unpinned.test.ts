@@ -72,3 +72,15 @@ test('TF0201 base-image-unpinned: a COPY --from image is named as such', () => {
 test('TF0201 base-image-unpinned: the message names the image', () => {
   assert.match(messages(baseImageUnpinned, { dockerfile: df('FROM python:latest') })[0], /python:latest/);
 });
+
+test('TF0201 base-image-unpinned: a version glued to an official name (python3.14) is named as the likely typo, not as a repository to tag', () => {
+  const [message] = messages(baseImageUnpinned, { dockerfile: df('FROM python3.14') });
+  assert.match(message, /^FROM python3\.14 names no tag, and Docker Hub has no image 'python3\.14'/);
+  assert.match(message, /probably a typo for python:3\.14/);
+  assert.doesNotMatch(message, /python3\.14:<version>/);
+  const [node] = messages(baseImageUnpinned, { dockerfile: df('FROM node18 AS assets', 'FROM python:3.12') });
+  assert.match(node, /probably a typo for node:18/);
+  // Another publisher's name ending in digits is an image of its own: the usual advice.
+  const [other] = messages(baseImageUnpinned, { dockerfile: df('FROM acme/python3') });
+  assert.match(other, /Pin a version tag such as acme\/python3:<version>/);
+});

@@ -450,3 +450,38 @@ test('TF0603 on sameersbn/postgresql: the data lives in /var/lib/postgresql/<maj
   );
   for (const m of [bind, none, elsewhere]) assert.doesNotMatch(m!, /-data:\/var\/lib\/postgresql\/data'/);
 });
+
+test('TF0603 does not call a distribution-variant tag the newest major: frozen ones keep the pre-18 layout, others name no major', () => {
+  const withVolume = (image: string, target: string): string[] =>
+    messagesFor(
+      'services:',
+      '  db:',
+      `    image: ${image}`,
+      '    volumes:',
+      `      - pgdata:${target}`,
+      'volumes:',
+      '  pgdata:',
+    );
+  // alpine3.18 and bullseye images stopped before 18: the data is in /var/lib/postgresql/data.
+  for (const image of ['postgres:alpine3.18', 'postgres:alpine3.20', 'postgres:bullseye'])
+    assert.deepEqual(withVolume(image, '/var/lib/postgresql/data'), [], image);
+  const [frozen] = messagesFor('services:', '  db:', '    image: postgres:alpine3.18');
+  assert.match(
+    frozen,
+    /data directory \/var\/lib\/postgresql\/data: .*'db-data:\/var\/lib\/postgresql\/data'/,
+  );
+  assert.doesNotMatch(frozen, /18 or later|newest major|\/var\/lib\/postgresql\/18/);
+  // Another variant tag: its major is not known, so either layout's volume is accepted and no major is claimed.
+  assert.deepEqual(withVolume('postgres:alpine3.21', '/var/lib/postgresql/data'), []);
+  assert.deepEqual(withVolume('postgres:alpine3.21', '/var/lib/postgresql'), []);
+  const [unknown] = messagesFor('services:', '  db:', '    image: postgres:alpine3.21');
+  assert.match(unknown, /has the tag 'alpine3.21', a distribution variant that names no major version/);
+  assert.match(
+    unknown,
+    /up to 17 .*\/var\/lib\/postgresql\/data, from 18 in \/var\/lib\/postgresql\/<major>\/docker/,
+  );
+  assert.doesNotMatch(unknown, /18 or later today|newest major|data directory \/var\/lib\/postgresql\/18/);
+  // The current distribution names float to the newest major, like alpine.
+  const [trixie] = messagesFor('services:', '  db:', '    image: postgres:trixie');
+  assert.match(trixie, /18 or later today/);
+});

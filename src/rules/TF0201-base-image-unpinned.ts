@@ -37,7 +37,9 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
           findings.push({
             file: df.file,
             line: from.line,
-            message: `FROM ${from.image} ${what}, so each build may get a different base image. Pin a version tag such as ${from.repository}:<version> (and a digest for exact bytes).`,
+            message:
+              typoMessage(`FROM ${from.image}`, from.repository) ??
+              `FROM ${from.image} ${what}, so each build may get a different base image. Pin a version tag such as ${from.repository}:<version> (and a digest for exact bytes).`,
           });
         }
         for (const ins of stage.instructions) {
@@ -48,7 +50,9 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
           findings.push({
             file: df.file,
             line: ins.line,
-            message: `${ins.keyword} --from=${image.image} copies from an image that ${how}, so each build may copy different files. Pin a version tag such as ${image.repository}:<version> (and a digest for exact bytes).`,
+            message:
+              typoMessage(`${ins.keyword} --from=${image.image}`, image.repository) ??
+              `${ins.keyword} --from=${image.image} copies from an image that ${how}, so each build may copy different files. Pin a version tag such as ${image.repository}:<version> (and a digest for exact bytes).`,
           });
         }
       }
@@ -75,6 +79,20 @@ function floating(ref: {
   if (ref.repository !== undefined && !IMAGE_REPOSITORY.test(ref.repository)) return undefined;
   if (ref.tag === undefined) return 'has no tag';
   return ref.tag === 'latest' ? `uses the floating tag ':latest'` : undefined;
+}
+
+/**
+ * A bare name that glues a version to an official image (`python3.14`, `node18`, `alpine3.19`): Docker Hub has no such
+ * image, the version belongs in the tag.
+ */
+const VERSION_IN_NAME = /^(python|pypy|node|ruby|golang|php|ubuntu|debian|alpine)(\d+(?:\.\d+)*)$/;
+
+/** The message for an image whose name carries the version (`FROM python3.14`); undefined for any other name. */
+function typoMessage(written: string, repository: string | undefined): string | undefined {
+  const typo = repository ? VERSION_IN_NAME.exec(repository) : null;
+  if (!typo) return undefined;
+  const meant = `${typo[1]}:${typo[2]}`;
+  return `${written} names no tag, and Docker Hub has no image '${repository}': it is probably a typo for ${meant} (the official image is ${typo[1]}, the version goes in its tag). Write ${meant} (and a digest for exact bytes).`;
 }
 
 /** A repository as Docker accepts it: an optional registry host (and port), then lowercase path components. */

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { RawFinding } from '../core/index.js';
 import { coversPath, imageCodeDir } from './lib/paths.js';
-import { appImageServices } from './lib/each.js';
+import { appImageServices, everyDockerfile } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import type { ComposeService, ComposeVolumeMount } from '../model/types/compose.js';
 import type { App } from '../model/types/project.js';
@@ -65,6 +65,8 @@ export const sourceMountedOverImage = defineRule({
     type Line = { file: string; line: number; services: string[]; text: string; ofAppService: boolean };
     const byLine = new Map<string, Line>();
     const composeFiles = projectComposeFiles(project);
+    // Dockerfiles the review read but did not take as an app image (`FROM mysql:5.6`: no Python in it).
+    const read = new Set(everyDockerfile(project).map((df) => df.file));
     for (const { app, compose, service } of appImageServices(project)) {
       const isAppService = service === compose.appService;
       // In a file named for development (`docker-compose-dev.yml`) the mount is where it belongs already.
@@ -72,7 +74,7 @@ export const sourceMountedOverImage = defineRule({
         isDevelopmentComposeFile(file, composeFiles, compose.files)
           ? developmentFileReason(file, composeFiles)
           : undefined;
-      for (const { mount, text } of mountsOverCode(app, service, devReason)) {
+      for (const { mount, text } of mountsOverCode(app, service, devReason, read)) {
         // The development override (`docker-compose.override.yml`) is where this rule asks the mount to live.
         if (isComposeOverrideFile(mount.file)) continue;
         const key = `${mount.file}\0${mount.line}`;
@@ -114,6 +116,7 @@ function mountsOverCode(
   app: App,
   web: ComposeService,
   devReason: (file: string) => string | undefined,
+  read: Set<string>,
 ): { mount: ComposeVolumeMount; text: string }[] {
   const out: { mount: ComposeVolumeMount; text: string }[] = [];
   const advice = (file: string): string => {
@@ -145,7 +148,7 @@ function mountsOverCode(
           coversPath(v.source, projectDir) &&
           v.target.startsWith('/')
         )
-          out.push({ mount: v, text: `${unreadImageText(v, web)} ${advice(v.file)}` });
+          out.push({ mount: v, text: `${unreadImageText(v, web, read)} ${advice(v.file)}` });
         continue;
       }
       // An image that holds no code (a runner with only its requirements) runs the Django project mounted here.
@@ -198,8 +201,10 @@ function heldCodeDir(app: App, v: ComposeVolumeMount, codeDir: string): string {
 }
 
 /** What a mount of the project does when the image's Dockerfile cannot be read (not in the repository, unparseable). */
-function unreadImageText(v: ComposeVolumeMount, web: ComposeService): string {
+function unreadImageText(v: ComposeVolumeMount, web: ComposeService, read: Set<string>): string {
   const dockerfile = web.build?.dockerfile;
+  if (dockerfile && read.has(dockerfile))
+    return `'${shownSource(v)}' at ${shownTarget(v)}, the project with its manage.py, and the image its Dockerfile (${dockerfile}) builds holds no Python app: the container runs the host's files, not a built release.`;
   const image = dockerfile ? `the image's Dockerfile (${dockerfile})` : "the image's Dockerfile";
   return `'${shownSource(v)}' at ${shownTarget(v)}, the project with its manage.py, and ${image} cannot be read, so what the image holds there is unknown: either way the container runs the host's files, not a built release.`;
 }

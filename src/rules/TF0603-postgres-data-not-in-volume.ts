@@ -28,7 +28,7 @@ function absoluteEnv(s: ComposeService, name: string): string | undefined {
 /**
  * The official image's layout for the tag a service names. From 18 (docker-library/postgres#1259) the data lives in
  * /var/lib/postgresql/<major>/docker under VOLUME /var/lib/postgresql; up to 17 in VOLUME /var/lib/postgresql/data.
- * A tag with no major (none, `latest`, `alpine`) runs the newest image, 18 or later today.
+ * A tag that follows the newest release (none, `latest`, `alpine`, the current Debian names) runs 18 or later today.
  */
 interface Layout {
   dataDir: string;
@@ -38,26 +38,38 @@ interface Layout {
   mountAt: string;
   /** Set when the tag names no major version: the tag as the message says it. */
   floating?: string;
-  /** The tag is an unset variable (`postgres:${POSTGRES_VERSION}`): which major runs, and so its layout, is unknown. */
-  unknownMajor?: boolean;
+  /**
+   * Which major runs, and so its layout, is unknown: the tag is an unset variable (`postgres:${POSTGRES_VERSION}`),
+   * or a distribution variant that may have stopped at an older major (`alpine3.21`). Says why, for the message.
+   */
+  unknownMajor?: string;
 }
+
+/** Tags with no major version that move to each new major release. */
+const FLOATING_TAG = /^(latest|alpine|trixie|bookworm)$/;
+/**
+ * Distribution-variant tags that stopped before PostgreSQL 18 was published (18 came out for trixie, bookworm and
+ * Alpine 3.21/3.22 only): their newest image is 17 or older, with the data in /var/lib/postgresql/data.
+ */
+const FROZEN_BEFORE_18 = /^(alpine3\.(1?\d|20)|bullseye|buster|stretch|jessie|wheezy)$/;
 
 function officialLayout(s: ComposeService): Layout {
   const image = databaseImage(s);
-  const major = Number(/^(\d+)/.exec(image?.tag ?? '')?.[1]);
+  const tag = image?.tag ?? '';
+  const major = Number(/^(\d+)/.exec(tag)?.[1]);
   const old = '/var/lib/postgresql/data';
-  if (major < 18) return { dataDir: old, volume: old, mountAt: old };
+  if (major < 18 || FROZEN_BEFORE_18.test(tag)) return { dataDir: old, volume: old, mountAt: old };
   const parent = '/var/lib/postgresql';
   if (major >= 18) return { dataDir: `${parent}/${major}/docker`, volume: parent, mountAt: parent };
-  const floating = image?.tag ? `the tag '${image.tag}'` : 'no tag';
-  const unknownMajor = s.image?.unset && /:[^/]*\$/.test(s.image.raw ?? '');
-  return {
-    dataDir: `${parent}/18/docker`,
-    volume: parent,
-    mountAt: parent,
-    floating,
-    ...(unknownMajor ? { unknownMajor } : {}),
-  };
+  const newest = { dataDir: `${parent}/18/docker`, volume: parent, mountAt: parent };
+  if (s.image?.unset && /:[^/]*\$/.test(s.image.raw ?? ''))
+    return { ...newest, unknownMajor: 'takes its version from a variable the repository does not set' };
+  if (tag && !FLOATING_TAG.test(tag))
+    return {
+      ...newest,
+      unknownMajor: `has the tag '${tag}', a distribution variant that names no major version and may have stopped at an older one`,
+    };
+  return { ...newest, floating: tag ? `the tag '${tag}'` : 'no tag' };
 }
 
 /** A PGDATA that is a relative path (`PGDATA=pgdata`): where it is set and the directory postgres resolves it against. */
@@ -163,7 +175,7 @@ function relativeMessage(
 /** What an image naming no major version does today, for a message: its layout and how to decide it. */
 function floatingNote(image: string, layout: Layout | undefined): string {
   if (layout?.unknownMajor)
-    return ` ${image} takes its version from a variable the repository does not set: up to 17 the image keeps its data in /var/lib/postgresql/data, from 18 in /var/lib/postgresql/<major>/docker under its VOLUME /var/lib/postgresql; mount the volume where the version you deploy keeps it.`;
+    return ` ${image} ${layout.unknownMajor}: up to 17 the image keeps its data in /var/lib/postgresql/data, from 18 in /var/lib/postgresql/<major>/docker under its VOLUME /var/lib/postgresql; mount the volume where the version you deploy keeps it.`;
   if (!layout?.floating) return '';
   return ` With ${layout.floating}, ${image} runs the newest major version, 18 or later today, which keeps its data in /var/lib/postgresql/<major>/docker under its VOLUME ${layout.volume} (up to 17: /var/lib/postgresql/data); pinning a major version (e.g. postgres:18) decides the layout.`;
 }
@@ -282,8 +294,10 @@ export const postgresDataNotInVolume = defineRule({
     'covers it), the same for `sameersbn/postgresql` (`PG_DATADIR` moves it), `/bitnami/postgresql` for `bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. For',
     "another publisher's image the data directory is not known: a bind mount is named by where it is mounted, not",
     'called the data directory. An image that names no major version',
-    '(`postgres`, `postgres:latest`, `postgres:alpine`) runs the newest, 18 or later today, so it is judged with the',
-    '18 layout; pinning a major version decides which one applies.',
+    '(`postgres`, `postgres:latest`, `postgres:alpine`, `postgres:trixie`) runs the newest, 18 or later today, so it is',
+    'judged with the 18 layout; a distribution-variant tag that stopped before 18 (`alpine3.18`, `bullseye`) with the',
+    'older one. For another variant tag (`alpine3.21`) the major is not known: a named volume at either directory is',
+    'accepted. Pinning a major version decides which layout applies.',
   ].join('\n'),
   related: [],
   check(project) {

@@ -4,7 +4,7 @@ import type { ComposeService } from '../types/compose.js';
 import { type BuiltImage, builtImage, isNonPythonImage } from './built-image.js';
 import { dockerfileCode, PYTHON_WORDS } from '../image-app.js';
 import { roleOf } from './images.js';
-import { startKind, type StartKind } from './start-scripts.js';
+import { STARTS_SERVER, startKind, type StartKind } from './start-scripts.js';
 
 const DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
 
@@ -36,7 +36,9 @@ export function pickAppService(
   const taggedAsBacking = new Set<ComposeService>();
   for (const service of services.filter((s) => s.build)) {
     const image = builtImage(service, texts);
-    const fromBase = image?.base ? roleOf(image.base) : 'other';
+    // Its own command running manage.py or a Django server overrides the base image's (`FROM mysql:5.6` with
+    // `command: python manage.py runserver`): whatever the base, the service is the app, not a database.
+    const fromBase = image?.base && !runsDjangoItself(service) ? roleOf(image.base) : 'other';
     // A database installed on a distribution image (FROM alpine, CMD su-exec postgres postgres) is one too.
     const role = fromBase === 'other' && image ? (startedDatabase(service, image) ?? 'other') : fromBase;
     // A readable Dockerfile decides: `image: me/django-postgres` beside `build: .` FROM python names the app's image.
@@ -102,6 +104,13 @@ function runsDjangoProject(service: ComposeService, projectDirs: Set<string>): b
     (v) => v.type === 'bind' && v.source !== undefined && projectDirs.has(normalizeRelative(v.source) ?? ''),
   );
   return mounts || service.environment.some((e) => e.name === 'DJANGO_SETTINGS_MODULE' && e.value);
+}
+
+/** The service's own command or entrypoint runs manage.py or starts a Django server. */
+function runsDjangoItself(service: ComposeService): boolean {
+  return [service.command?.raw, service.entrypoint?.raw].some(
+    (t) => t !== undefined && (/\bmanage\.py\b/.test(t) || STARTS_SERVER.test(t)),
+  );
 }
 
 /** Database servers an image may start itself, by program name. */

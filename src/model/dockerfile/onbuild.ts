@@ -15,9 +15,14 @@ const PYTHON_ONBUILD: OnbuildTrigger[] = [
   { keyword: 'COPY', args: '. /usr/src/app' },
 ];
 
-/** The triggers a base image runs, known by its repository's last path part and its tag; none when unknown. */
+/**
+ * The triggers a base image runs, known for the official images only (`python`, `library/python`,
+ * `docker.io/library/django`) and their tag; none when unknown. Another publisher's `alang/django:*-onbuild` has
+ * triggers of its own, which the repository does not show.
+ */
 export function onbuildTriggers(repository: string, tag: string | undefined): OnbuildTrigger[] {
-  const name = repository.slice(repository.lastIndexOf('/') + 1).toLowerCase();
-  if ((name === 'python' || name === 'django') && /(^|-)onbuild$/.test(tag ?? '')) return PYTHON_ONBUILD;
+  const official =
+    /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\/)?(?:library\/)?(python|django)$/i;
+  if (official.test(repository) && /(^|-)onbuild$/.test(tag ?? '')) return PYTHON_ONBUILD;
   return [];
 }
