@@ -92,3 +92,52 @@ test('TF0701 suggests the port the server binds: runserver on 8080, uwsgi on 800
   );
   assert.doesNotMatch(uwsgi, /EXPOSE 8000/);
 });
+
+const silent = async (files: Record<string, string>): Promise<void> => {
+  const result = await analyzeFiles({ ...APP, ...files });
+  assert.deepEqual(
+    result.findings.filter((f) => f.ruleId === 'TF0701'),
+    [],
+  );
+};
+
+test('TF0701 is silent where the server listens only on a unix socket: there is no port to declare', async () => {
+  await silent({
+    Dockerfile:
+      'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi", "--bind=unix:/var/run/gunicorn/gunicorn.sock"]\n',
+  });
+  await silent({
+    Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\n',
+    'uwsgi.ini': '[uwsgi]\nsocket=app.sock\nmodule=mysite.wsgi:application\n',
+    'docker-compose.yml': 'services:\n  api:\n    build: .\n    command: uwsgi --ini uwsgi.ini\n',
+  });
+  await silent({
+    Dockerfile:
+      'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["uvicorn", "--uds", "/run/app.sock", "mysite.asgi:application"]\n',
+  });
+});
+
+test('TF0701 still fires where one listening socket of the server is TCP', async () => {
+  const both = await messageOf({
+    Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\n',
+    'uwsgi.ini': '[uwsgi]\nsocket=/run/app.sock\nhttp=:8001\nmodule=mysite.wsgi:application\n',
+    'docker-compose.yml': 'services:\n  api:\n    build: .\n    command: uwsgi --ini uwsgi.ini\n',
+  });
+  assert.match(both, /no EXPOSE/);
+  const tcp = await messageOf({
+    Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\n',
+    'uwsgi.ini': '[uwsgi]\nsocket=127.0.0.1:3031\nmodule=mysite.wsgi:application\n',
+    'docker-compose.yml': 'services:\n  api:\n    build: .\n    command: uwsgi --ini uwsgi.ini\n',
+  });
+  assert.match(tcp, /no EXPOSE/);
+});
+
+test('TF0701 does not guess port 8000 for a server no start command names', async () => {
+  const message = await messageOf({
+    Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nVOLUME ["/var/run/gunicorn"]\n',
+    'docker-compose.yml': 'services:\n  django:\n    build: .\n',
+  });
+  assert.doesNotMatch(message, /Add EXPOSE with the port the server binds, e\.g\. EXPOSE 8000\./);
+  assert.match(message, /No start command \(CMD, or compose command\) names the server/);
+  assert.match(message, /listens only on a unix socket needs none/);
+});

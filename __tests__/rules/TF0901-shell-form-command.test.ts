@@ -917,3 +917,41 @@ test('TF0901: a server in the background and a worker last on Alpine: the worker
     assert.doesNotMatch(found[0].message, /reaches none of them|stays PID 1|\/bin\/sh is PID 1/);
   }
 });
+
+test('TF0901: servers behind opposite `[ "$X" = v ] &&` / `[ "$X" != v ] &&` guards are alternatives', async () => {
+  const files = (first: string, second: string) => ({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["/app/run.sh"]\n',
+    'compose.yaml': 'services:\n  web:\n    build: .\n    environment:\n      ENVIRONMENT: ${ENVIRONMENT}\n',
+    'run.sh': [
+      '#!/usr/bin/env bash',
+      'python3 manage.py migrate || exit 1',
+      `${first} &&`,
+      '\tpython3 manage.py runserver 0.0.0.0:8000',
+      `${second} &&`,
+      '\tgunicorn mysite.wsgi:application --bind 0.0.0.0:8000',
+      '',
+    ].join('\n'),
+  });
+  for (const [first, second] of [
+    ['[ "$ENVIRONMENT" = local ]', '[ "$ENVIRONMENT" != local ]'],
+    ['[ "$ENVIRONMENT" == local ]', '! [ "$ENVIRONMENT" == local ]'],
+    ['[ -n "$ENVIRONMENT" ]', '[ -z "$ENVIRONMENT" ]'],
+  ]) {
+    const found = (await analyzeFiles(files(first, second))).findings.filter((f) => f.ruleId === 'TF0901');
+    assert.deepEqual(
+      found.map((f) => [f.file, f.line]),
+      [
+        ['run.sh', 4],
+        ['run.sh', 6],
+      ],
+      `${first} / ${second}`,
+    );
+    assert.match(found[0].message, /starts runserver without exec/);
+    assert.match(found[1].message, /starts gunicorn without exec/);
+    for (const f of found)
+      assert.doesNotMatch(f.message, /in sequence|starts only once|its own compose service/);
+  }
+});

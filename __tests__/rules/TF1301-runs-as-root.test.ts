@@ -310,8 +310,35 @@ test('TF1301: uwsgi ini uid= without a proxy: the drop is named like gosu', asyn
     ),
     'uwsgi.ini': '[uwsgi]\nhttp=0.0.0.0:8000\nmodule=mysite.wsgi\nuid=app\n',
   });
-  assert.match(message, /uwsgi\.ini:4 drops to app with uwsgi's uid= only for the command it runs/);
-  assert.doesNotMatch(message, /so the app runs as root/);
+  assert.match(message, /uwsgi\.ini:4 drops to app with uwsgi's uid= once uwsgi has started/);
+  assert.doesNotMatch(message, /so the app runs as root|entrypoint script|only for the command it runs/);
+});
+
+test('TF1301: compose runs uwsgi uwsgi.ini with uid=/gid=, no entrypoint script: none is spoken of', async () => {
+  const message = await messageOf({
+    Dockerfile: df('FROM python:3.12', 'WORKDIR /srv/code', 'COPY . .'),
+    'uwsgi.ini': '[uwsgi]\nsocket=/srv/code/app.sock\nuid=1000\ngid=2000\nmodule=mysite.wsgi\n',
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: uwsgi uwsgi.ini\n',
+  });
+  assert.doesNotMatch(message, /entrypoint script|only for the command it runs/);
+  assert.match(message, /uwsgi\.ini:3 drops to 1000 with uwsgi's uid=\/gid= once uwsgi has started/);
+  assert.match(
+    message,
+    /its start-up before the drop stays root, as does any command run in the container with docker exec/,
+  );
+  assert.match(message, /Add USER 1000 to the stage and start without uwsgi's uid=\/gid=/);
+});
+
+test('TF1301: gosu in an entrypoint script: the script is named as what stays root', async () => {
+  const message = await messageOf({
+    Dockerfile: df('FROM python:3.12', 'WORKDIR /app', 'COPY . .', 'ENTRYPOINT ["/app/entrypoint.sh"]'),
+    'entrypoint.sh':
+      '#!/bin/sh\npython manage.py migrate\nexec gosu app gunicorn -b 0.0.0.0:8000 mysite.wsgi\n',
+  });
+  assert.match(
+    message,
+    /the entrypoint script entrypoint\.sh itself, anything it runs without gosu\) stays root/,
+  );
 });
 
 test('TF1301: a uwsgi ini rendered at start from a template the image holds: its uid= is read', async () => {

@@ -91,6 +91,18 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a server in a restart loop: exec inside the loop would end it; dropping the loop for a restart policy is by hand',
     },
   ],
+  '__tests__/fixtures/corpus/env-guarded-and-lines-server-alternatives': [
+    {
+      rule: 'TF0901',
+      why: 'exec is written before the last server only; the guarded runserver line above it is left to the author',
+    },
+  ],
+  '__tests__/fixtures/corpus/uwsgi-ini-uid-drop-no-entrypoint': [
+    {
+      rule: 'TF1301',
+      why: 'uwsgi drops to uid=/gid= from its ini: a USER would make that drop fail, so the choice is by hand',
+    },
+  ],
   '__tests__/fixtures/corpus/uwsgi-trap-fifo-stop-single-wait': [
     {
       rule: 'TF0901',

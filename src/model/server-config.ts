@@ -19,6 +19,24 @@ export function uwsgiIniArg(argv: string[]): string | undefined {
   return last && /^[^-].*\.ini$/.test(last) ? last : undefined;
 }
 
+// uWSGI's options that make it listen on a socket (TCP `host:port`, or a unix socket's path).
+const UWSGI_LISTEN_OPTIONS = new Set([
+  'socket',
+  'uwsgi-socket',
+  'http',
+  'https',
+  'http-socket',
+  'https-socket',
+  'http11-socket',
+  'fastcgi-socket',
+  'scgi-socket',
+  'raw-socket',
+  'shared-socket',
+  'suwsgi-socket',
+  'ssl-socket',
+  'puwsgi-socket',
+]);
+
 // uWSGI's options that run an external program beside the server: how many words (a pidfile) precede its command.
 const UWSGI_DAEMON_OPTIONS: Record<string, number> = {
   'attach-daemon': 0,
@@ -31,9 +49,11 @@ const UWSGI_DAEMON_OPTIONS: Record<string, number> = {
 export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
   const logFiles: ServerConfigFile['logFiles'] = [];
   let user: ServerConfigFile['user'];
+  let group: ServerConfigFile['group'];
   let section = '';
   let dieOnTerm = false;
   const daemons: NonNullable<ServerConfigFile['daemons']> = [];
+  const listens: NonNullable<ServerConfigFile['listens']> = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith(';') || line.startsWith('#')) return;
@@ -49,12 +69,15 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
     if (!m || section !== 'uwsgi') return;
     // `uid = 1000`: uwsgi drops to that user once it has bound its sockets; a later uid overrides an earlier one.
     if (m[1] === 'uid') user = { line: i + 1, option: 'uid', value: m[2].trim() };
+    if (m[1] === 'gid') group = { line: i + 1, option: 'gid', value: m[2].trim() };
     // `smart-attach-daemon = PIDFILE COMMAND`: uwsgi starts COMMAND beside its workers and restarts it.
     const daemon = UWSGI_DAEMON_OPTIONS[m[1]];
     if (daemon !== undefined) {
       const words = m[2].trim().split(/\s+/).slice(daemon);
       if (words.length > 0 && words[0] !== '') daemons.push({ line: i + 1, option: m[1], argv: words });
     }
+    if (UWSGI_LISTEN_OPTIONS.has(m[1].replace(/_/g, '-')))
+      listens.push({ line: i + 1, option: m[1], value: m[2].trim() });
     if (!UWSGI_LOG_OPTIONS.has(m[1])) return;
     let value = m[2].trim();
     // A logger is a file only with the file: plugin (`logger = file:/var/log/uwsgi.log`).
@@ -71,7 +94,9 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
     server: 'uwsgi',
     logFiles,
     ...(user ? { user } : {}),
+    ...(group ? { group } : {}),
     ...(dieOnTerm ? { dieOnTerm } : {}),
     ...(daemons.length > 0 ? { daemons } : {}),
+    ...(listens.length > 0 ? { listens } : {}),
   };
 }

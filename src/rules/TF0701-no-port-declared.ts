@@ -1,4 +1,12 @@
-import { containerEnv, hasGunicornConfig, serverOf, startCommands } from '../model/command.js';
+import {
+  containerEnv,
+  hasGunicornConfig,
+  programArgv,
+  serverOf,
+  startCommands,
+  unixSocketsOnly,
+} from '../model/command.js';
+import { uwsgiIniArg } from '../model/server-config.js';
 import type { RawFinding } from '../core/index.js';
 import type { ComposePort } from '../model/types/compose.js';
 import type { App } from '../model/types/project.js';
@@ -30,6 +38,26 @@ function boundPorts(app: App): { ports: number[]; servers: string[] } {
   return { ports, servers };
 }
 
+/**
+ * True when the app's container starts servers and each listens only on a unix socket (`gunicorn --bind
+ * unix:/run/gunicorn.sock`, a uwsgi ini with `socket = app.sock`): a proxy reaches it through a shared volume and
+ * there is no port to declare.
+ */
+function unixSocketServersOnly(app: App): boolean {
+  const env = containerEnv(app);
+  let servers = 0;
+  for (const cmd of startCommands(app)) {
+    if (!serverOf(cmd.argv, env)) continue;
+    servers++;
+    const name = uwsgiIniArg(programArgv(cmd.argv))?.split('/').at(-1);
+    const ini = name
+      ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`))
+      : undefined;
+    if (!unixSocketsOnly(cmd.argv, env, ini)) return false;
+  }
+  return servers > 0;
+}
+
 /** Where the statement "no ports/expose" holds: the service and the compose files of each analysis it was made in. */
 function composePart(views: PortView[]): string {
   const withCompose = views.filter((v) => v.composeFiles);
@@ -48,6 +76,12 @@ function elsewhere(published: ComposePort[]): string {
   return ` (only ${parts.join('; ')})`;
 }
 
+/** True when a start command of the app's container is a server the tool knows (gunicorn, uwsgi, runserver …). */
+function startsServer(app: App): boolean {
+  const env = containerEnv(app);
+  return startCommands(app).some((cmd) => serverOf(cmd.argv, env) !== undefined);
+}
+
 function message(views: PortView[], published: ComposePort[]): string {
   const bound = views.map((v) => boundPorts(v.app));
   const ports = [...new Set(bound.flatMap((b) => b.ports))];
@@ -58,7 +92,9 @@ function message(views: PortView[], published: ComposePort[]): string {
       ? `Add EXPOSE ${ports.join(' ')}, the port the server binds: ${servers.join('; ')}.`
       : publishedPorts.length > 0
         ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(' ')}, the container port published elsewhere.`
-        : 'Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.';
+        : views.some((v) => startsServer(v.app))
+          ? 'Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.'
+          : 'No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.';
   return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix}`;
 }
 
@@ -84,7 +120,7 @@ ${EXPOSE_EXAMPLE}`,
     for (const { app, stage } of appTargetStages(project)) {
       const file = app.dockerfile!.file;
       // A compose file that could not be parsed may publish the port.
-      if (stage.exposes.length > 0 || app.unparsedCompose) continue;
+      if (stage.exposes.length > 0 || app.unparsedCompose || unixSocketServersOnly(app)) continue;
       const service = app.compose?.appService;
       if (service && (service.ports.length > 0 || service.expose.length > 0)) {
         published.set(file, [...(published.get(file) ?? []), ...service.ports]);

@@ -27,7 +27,7 @@ import type { CommandInstr } from '../model/types/dockerfile.js';
 import type { App, EntrypointScript } from '../model/types/project.js';
 import type { ShellCommand } from '../model/types/shell.js';
 import type { RawFinding } from '../core/index.js';
-import { droppedCommandNote } from './lib/dropped-command.js';
+import { droppedCommandNote, mergeSetupNotes } from './lib/dropped-command.js';
 import { notACommand, printableWord } from './lib/not-a-command.js';
 import { appsAndWorkerImages, otherAppServices } from './lib/each.js';
 import {
@@ -258,7 +258,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
             })),
           );
     }
-    return findings;
+    return mergeSetupNotes(findings);
   },
   fix: {
     safety: 'safe',

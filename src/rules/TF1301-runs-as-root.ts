@@ -155,7 +155,8 @@ function iniDrop(app: App, argv: string[]): ReturnType<typeof privilegeDrop> {
   const config = app.serverConfigs?.find((c) => c.server === 'uwsgi' && c.user);
   const user = config?.user?.value.replace(/^["']|["']$/g, '');
   if (!config?.user || !user || /^(root|0)$|[$%]/.test(user)) return undefined;
-  return { file: config.file, line: config.user.line, tool: `uwsgi's ${config.user.option}=`, user };
+  const tool = config.group ? `uwsgi's uid=/gid=` : `uwsgi's ${config.user.option}=`;
+  return { file: config.file, line: config.user.line, tool, user };
 }
 
 /**
@@ -298,6 +299,21 @@ function switchAdvice(df: DockerfileModel, stage: Stage, where = ''): string {
   return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where}.`;
 }
 
+/**
+ * What still runs as root beside a drop: the entrypoint scripts the start runs, where it runs one; else, for a server
+ * that drops by its own option (uwsgi's uid=, gunicorn --user), its start-up before the drop.
+ */
+function stillRoot(app: App, tool: string): string {
+  const starts = appStarts(app);
+  const scripts = app.entrypointScripts.map((s) => s.file).filter((f) => starts.some((c) => c.file === f));
+  const exec = 'any command run in the container with docker exec';
+  if (scripts.length > 0)
+    return `only for the command it runs, and the rest of the start (the entrypoint script ${scripts.join(', ')} itself, anything it runs without ${tool}) stays root, as does ${exec}`;
+  const server = /^(uwsgi|gunicorn)\b/.exec(tool)?.[1];
+  if (server) return `once ${server} has started: its start-up before the drop stays root, as does ${exec}`;
+  return `only for the command it runs: whatever the start runs before or without ${tool} stays root, as does ${exec}`;
+}
+
 /** The words of the finding for an app that runs as root, from what its start does before the app runs. */
 function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string): string {
   const proxy = proxyInContainer(app);
@@ -319,7 +335,7 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
       drop.user && !imageHasUser(df, stage, drop.user)
         ? `Create ${to} at build time (RUN ${createUser(baseStage(df, stage), to)}), add USER ${to} after it`
         : `Add USER ${to} to the stage`;
-    return `${head}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? 'another user'} with ${drop.tool} only for the command it runs, and the rest of the start (the entrypoint script itself, anything it runs without ${drop.tool}) stays root. ${add} and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
+    return `${head}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? 'another user'} with ${drop.tool} ${stillRoot(app, drop.tool)}. ${add} and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
   }
   if (su) {
     // The start script needs root before `su` (chown, then su): a USER would break it; a clean drop is the fix.

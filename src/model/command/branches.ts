@@ -65,7 +65,47 @@ export function exclusive(a: Pick<ShellCommand, 'guards'>, b: Pick<ShellCommand,
   const gb = b.guards ?? [];
   const notA = negated(ga);
   const notB = negated(gb);
-  return held(ga).some((g) => notB.has(g)) || held(gb).some((g) => notA.has(g));
+  if (held(ga).some((g) => notB.has(g)) || held(gb).some((g) => notA.has(g))) return true;
+  // `[ "$ENV" = dev ] && A` beside `[ "$ENV" != dev ] && B`: opposite tests of one word, written as two guards.
+  return ga.some((g) => {
+    const x = polarTest(g);
+    return (
+      x !== undefined &&
+      gb.some((h) => {
+        const y = polarTest(h);
+        return y !== undefined && y.key === x.key && y.positive !== x.positive;
+      })
+    );
+  });
+}
+
+/**
+ * A test guard as one comparison and whether it is asserted or denied: `[ "$E" != dev ]` and `! [ "$E" = dev ]` are
+ * `$E = dev` denied, `[ -n "$X" ]` is `-z $X` denied. Undefined for anything but one comparison or string test.
+ */
+function polarTest(g: ShellCondition): { key: string; positive: boolean } | undefined {
+  let positive = true;
+  let c = g;
+  while (c.kind === 'not') {
+    positive = !positive;
+    c = c.condition;
+  }
+  if (c.kind !== 'test') return undefined;
+  let words = c.words;
+  while (words[0] === '!' && words.length > 1) {
+    positive = !positive;
+    words = words.slice(1);
+  }
+  const glob = (w: string) => (c.extended === true && /[*?[]/.test(w) ? `[[${w}` : w);
+  if (words.length === 3 && ['=', '==', '!='].includes(words[1])) {
+    if (words[1] === '!=') positive = !positive;
+    return { key: `${words[0]}\0=\0${glob(words[2])}`, positive };
+  }
+  if (words.length === 2 && (words[0] === '-z' || words[0] === '-n')) {
+    if (words[0] === '-n') positive = !positive;
+    return { key: `-z\0${words[1]}`, positive };
+  }
+  return undefined;
 }
 
 /** The commands a script may end with: those no later command can run after (it is in another branch). */

@@ -1,5 +1,7 @@
 /** What a command is: the program it runs, a Django management command, a server and where it listens. */
 import { expand } from '../dockerfile.js';
+import { uwsgiIniArg } from '../server-config.js';
+import type { ServerConfigFile } from '../types/project.js';
 
 export const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
 export const PYTHON = /^python(\d+(\.\d+)*)?$/;
@@ -329,6 +331,73 @@ export function serverOf(
           return v === undefined ? hostPortHint(h) : splitHostPort(v, '0.0.0.0');
         }),
       };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A uWSGI socket value that is a unix socket: a path (`app.sock`, `/run/app.sock`) or `@abstract`, not `host:port`. */
+function uwsgiUnixSocket(value: string): boolean {
+  return value !== '' && !/[$%]/.test(value) && (value.startsWith('/') || !value.includes(':'));
+}
+
+/**
+ * The unix sockets a server command listens on when it listens on no TCP port at all (`gunicorn --bind
+ * unix:/run/app.sock`, `uvicorn --uds /tmp/app.sock`, `uwsgi --ini uwsgi.ini` whose ini has only `socket = app.sock`),
+ * shared with a proxy through a volume. Undefined when it listens on a TCP port, or where it listens is not known.
+ */
+export function unixSocketsOnly(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+  ini?: ServerConfigFile,
+): string[] | undefined {
+  const a = programArgv(argv);
+  const only = (sockets: string[], tcp: string[]): string[] | undefined =>
+    sockets.length > 0 && tcp.every((f) => !a.some((w) => w === f || w.startsWith(`${f}=`)))
+      ? sockets
+      : undefined;
+  switch (a[0]) {
+    case 'gunicorn':
+    case 'hypercorn': {
+      const binds = optionValues(a, ['-b', '--bind']);
+      return binds.length > 0 && binds.every((b) => b.startsWith('unix:')) ? binds : undefined;
+    }
+    case 'uvicorn':
+    case 'granian':
+      return only(optionValues(a, ['--uds']), ['--fd']);
+    case 'daphne':
+      return only(optionValues(a, ['-u', '--unix-socket']), [
+        '-b',
+        '--bind',
+        '-p',
+        '--port',
+        '-e',
+        '--endpoint',
+        '--fd',
+      ]);
+    case 'waitress-serve':
+      return only(optionValues(a, ['--unix-socket']), ['--listen', '--host', '--port']);
+    case 'uwsgi': {
+      if (
+        Object.keys(env).some((k) => /^UWSGI_(HTTPS?|HTTP_SOCKET|SOCKET|UWSGI_SOCKET|SHARED_SOCKET)$/.test(k))
+      )
+        return undefined;
+      const flags = optionValues(a, [
+        '-s',
+        '--socket',
+        '--uwsgi-socket',
+        '--http',
+        '--https',
+        '--http-socket',
+        '--fastcgi-socket',
+        '--shared-socket',
+      ]);
+      // uWSGI listens on the sockets of its command line and of the ini file it loads, both.
+      if (uwsgiIniArg(a) !== undefined && !ini) return undefined;
+      const values = [...flags, ...(ini?.listens ?? []).map((l) => l.value)];
+      const sockets = values.map((v) => v.split(',')[0].trim());
+      return sockets.length > 0 && sockets.every(uwsgiUnixSocket) ? sockets : undefined;
     }
     default:
       return undefined;

@@ -63,10 +63,14 @@ export interface ServerConfigFile {
   logFiles: { line: number; option: string; value: string }[];
   /** The user the server drops to after it starts (`uid = app` in uwsgi's ini), the last one set. */
   user?: { line: number; option: string; value: string };
+  /** The group it drops to (`gid = app`), the last one set. */
+  group?: { line: number; option: string; value: string };
   /** `die-on-term = true` in its [uwsgi] section: uWSGI before 2.1 stops on SIGTERM instead of reloading. */
   dieOnTerm?: boolean;
   /** The programs uwsgi runs beside itself (`smart-attach-daemon = /tmp/beat.pid celery -A proj beat`). */
   daemons?: { line: number; option: string; argv: string[] }[];
+  /** The sockets its [uwsgi] section listens on (`socket = app.sock`, `http = :8000`), as written. */
+  listens?: { line: number; option: string; value: string }[];
 }
 
 /** A reverse proxy's configuration file the image copies (`COPY site.conf /etc/nginx/conf.d/`): the ports it binds. */

@@ -15,3 +15,23 @@ export function droppedCommandNote(app: App, file: string): string {
     return ` The image's CMD (${app.dockerfile.file}:${cmd.line}) never runs: ${file} does not pass its arguments on.`;
   return '';
 }
+
+/**
+ * One finding per line where the same script is judged in several compose setups: a finding whose words another at
+ * the same file and line repeats and extends (with the note of a setup whose command the script drops) is left out.
+ */
+export function mergeSetupNotes<F extends { file: string; line?: number; message: string }>(
+  findings: F[],
+): F[] {
+  return findings.filter(
+    (f) =>
+      !findings.some(
+        (g) =>
+          g !== f &&
+          g.file === f.file &&
+          g.line === f.line &&
+          g.message.length > f.message.length &&
+          g.message.startsWith(f.message),
+      ),
+  );
+}
