@@ -77,6 +77,26 @@ test('TF1203: makemigrations with the project bind-mounted says the files land i
   assert.doesNotMatch(message!, /lost with it|between replicas/);
 });
 
+test('TF1203: makemigrations with a named volume over the code says the files stay in the volume, not lost', async () => {
+  const result = await analyzeFiles(
+    app(
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . /app\nENTRYPOINT ["/app/entrypoint.sh"]\nCMD ["gunicorn", "mysite.wsgi"]\n',
+      {
+        'entrypoint.sh': '#!/bin/sh\npython manage.py makemigrations\npython manage.py migrate\nexec "$@"\n',
+        'compose.yaml':
+          'services:\n  web:\n    build: .\n    volumes:\n      - app_code:/app\nvolumes:\n  app_code:\n',
+      },
+    ),
+  );
+  const [message] = messagesOf(result);
+  assert.match(
+    message!,
+    /into the named volume 'app_code' over the code \(\/app\): they outlive the container there/,
+  );
+  assert.match(message!, /no commit holds them/);
+  assert.doesNotMatch(message!, /lost with it|host's checkout/);
+});
+
 test('TF1203: without a mount makemigrations writes inside the container', async () => {
   const result = await analyzeFiles(
     app(

@@ -236,3 +236,25 @@ test('--env-file of a compose command names the env file it interpolates with, f
     ],
   );
 });
+
+test('a Makefile variable assigned indented inside ifeq (DC = docker compose) expands in its compose commands', async () => {
+  const { combinedComposeFiles } = await import('../../src/discover/compose-commands.js');
+  const texts = {
+    Makefile: [
+      'ifeq (, $(shell which docker-compose))',
+      '    DC = docker compose',
+      'else',
+      '    DC = docker-compose',
+      'endif',
+      'start-prod:',
+      '\t${DC} -f docker-compose.yaml -f deploy/docker-compose.prod.yml up -d',
+      '',
+    ].join('\n'),
+  };
+  assert.deepEqual(
+    combinedComposeFiles(texts, ['docker-compose.yaml', 'deploy/docker-compose.prod.yml']).map(
+      (c) => c.files,
+    ),
+    [['docker-compose.yaml', 'deploy/docker-compose.prod.yml']],
+  );
+});

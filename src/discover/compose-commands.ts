@@ -25,6 +25,17 @@ export function combinedComposeFiles(texts: Record<string, string>, composeFiles
   return out;
 }
 
+/**
+ * The compose files a `docker compose -f FILE` command of the Makefiles and scripts runs on their own (one `-f`),
+ * resolved among `composeFiles` from the command's directory, else the root.
+ */
+export function composeFilesRunAlone(texts: Record<string, string>, composeFiles: string[]): string[] {
+  const known = new Set(composeFiles);
+  return composeCommands(texts).flatMap(({ source, named }) =>
+    named.length === 1 ? (resolveAll(named, [dirName(source), '.'], known) ?? []) : [],
+  );
+}
+
 /** Every file the `docker compose -f` commands of the Makefiles and scripts may name, from either directory. */
 export function composeFilesNamed(texts: Record<string, string>): string[] {
   return composeCommands(texts).flatMap(({ source, named }) =>
@@ -87,7 +98,8 @@ function composeCommands(
   return out;
 }
 
-const MAKE_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|\?=|=)\s*(.*?)\s*$/;
+// An assignment may be indented with spaces (inside `ifeq`); a tab starts a recipe line.
+const MAKE_ASSIGNMENT = /^ *([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|\?=|=)\s*(.*?)\s*$/;
 // `$${X}` is the shell's variable, written for make.
 const MAKE_REFERENCE = /(?<!\$)\$(?:\(([A-Za-z_][A-Za-z0-9_.-]*)\)|\{([A-Za-z_][A-Za-z0-9_.-]*)\})/g;
 /** Options whose value an unset make variable would leave empty: the command is then declined, not misread. */

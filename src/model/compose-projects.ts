@@ -9,7 +9,7 @@ import {
 import { entryOf, parseComposeYaml, type YNode } from '../parse/compose.js';
 import { parseDotenv } from '../parse/dotenv.js';
 import { modelCompose } from './compose.js';
-import { combinedComposeFiles, composeEnvFiles } from '../discover/compose-commands.js';
+import { combinedComposeFiles, composeEnvFiles, composeFilesRunAlone } from '../discover/compose-commands.js';
 import { relPath, scalarString } from './compose/yaml-nodes.js';
 import { dockerfileDockerReads } from './dockerfile-name.js';
 import { ModelPart } from './input.js';
@@ -155,6 +155,8 @@ export class ComposeProjects extends ModelPart {
     const exists = (context: string, dockerfile: string) =>
       dockerfileDockerReads(joinPath(context, dockerfile), (f) => f in this.texts) in this.texts;
     const builds = (file: string) => buildsOf(file, this.texts[file] ?? '');
+    // A file the repository's own scripts run alone (`docker-compose -f docker-compose.prod.yml up -d`) is run so.
+    const runAlone = new Set(composeFilesRunAlone(this.texts, Object.keys(this.texts)));
     for (const set of [...sets]) {
       const file = set.files.length === 1 ? set.files[0]! : undefined;
       if (!file || set.dir === '.' || this.tree.options.composeFiles?.length) continue;
@@ -182,8 +184,9 @@ export class ComposeProjects extends ModelPart {
       const text = this.texts[file] ?? '';
       const layered =
         isComposeOverride(baseName(file)) ||
-        repeatsServices(file, text, baseFile, this.texts[baseFile] ?? '') ||
-        overridesBase(file, text, baseFile, this.texts[baseFile] ?? '');
+        (!runAlone.has(file) &&
+          (repeatsServices(file, text, baseFile, this.texts[baseFile] ?? '') ||
+            overridesBase(file, text, baseFile, this.texts[baseFile] ?? '')));
       if (!layered) continue;
       set.dir = target;
       set.files = [...base.files, file];
@@ -196,17 +199,24 @@ export class ComposeProjects extends ModelPart {
   }
 
   /**
-   * A subdirectory file whose services neither build nor name an image and are all defined by the compose file of
-   * an ancestor directory (`docker/docker-compose.override.yml` setting only a command) is layered on the nearest one.
+   * A subdirectory file that builds nothing and whose services are all defined by the compose file of an ancestor
+   * directory (`docker/docker-compose.override.yml` setting only a command), or that amends a service of it without
+   * its own build or image (`deploy/docker-compose.prod.yml` giving `django` a restart policy), is layered on the
+   * nearest one.
    */
   private layerOnAncestor(sets: ComposeSet[], set: ComposeSet, file: string): void {
     const text = this.texts[file] ?? '';
-    if (/^\s+(build|image)\s*:/m.test(text)) return;
+    const namesNoImage = !/^\s+(build|image)\s*:/m.test(text);
     for (let dir = dirName(set.dir); ; dir = dirName(dir)) {
       const base = sets.find((s) => s !== set && s.dir === dir && s.files.every((f) => dirName(f) === dir));
       const baseFile = base?.files[0];
       if (base && baseFile && COMPOSE_BASES.includes(baseName(baseFile))) {
-        if (!repeatsServices(file, text, baseFile, this.texts[baseFile] ?? '')) return;
+        const baseText = this.texts[baseFile] ?? '';
+        // A file that also adds a service of its own (certbot) is still an overlay where it only amends a base one.
+        const layered =
+          (namesNoImage && repeatsServices(file, text, baseFile, baseText)) ||
+          overridesBase(file, text, baseFile, baseText);
+        if (!layered) return;
         set.dir = dir;
         set.files = [...base.files, file];
         if (sets.some((s) => s !== set && s.files.join('\n') === set.files.join('\n')))

@@ -15,8 +15,9 @@ export const volumeOverSource = defineRule({
   help: [
     'A volume is filled from the image only the first time it is created. A `VOLUME /app` in the Dockerfile, or a',
     'named volume mounted on the code directory, then keeps the code of the first release: the next image is',
-    'built and deployed, and the container still runs the old files from the volume. Processes must be stateless;',
-    'only data belongs in volumes, in its own directory:',
+    'built and deployed, and the container still runs the old files from the volume. So does an anonymous compose',
+    'volume (`- /app`): `docker compose up` carries it over to the container it recreates. Processes must be',
+    'stateless; only data belongs in volumes, in its own directory:',
     '',
     '```dockerfile',
     'WORKDIR /app',
@@ -56,15 +57,19 @@ export const volumeOverSource = defineRule({
             .filter(
               (v) =>
                 v.type === 'volume' &&
-                v.source &&
                 v.writtenTarget === undefined &&
-                coversPath(v.target, codeDir),
+                coversPath(v.target, codeDir) &&
+                // an anonymous volume under a bind mount of the same path is hidden by it
+                (v.source !== undefined ||
+                  !service.volumes.some((o) => o !== v && o.type === 'bind' && samePath(o.target, v.target))),
             )
             .map((v) => ({
               file: v.file,
               line: v.line,
               message: (who: string, plural: boolean) =>
-                `${who} ${plural ? 'mount' : 'mounts'} the named volume '${shownSource(v)}' on ${shownTarget(v)}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`,
+                v.source
+                  ? `${who} ${plural ? 'mount' : 'mounts'} the named volume '${shownSource(v)}' on ${shownTarget(v)}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
+                  : `${who} ${plural ? 'mount' : 'mounts'} an anonymous volume on ${shownTarget(v)}, which holds the application code (${codeDir}): docker compose up keeps a service's anonymous volumes when it recreates the container (unless run with --renew-anon-volumes), so the code of the first release survives upgrades. Mount volumes only on data directories.`,
             }))
         );
       }),
@@ -72,3 +77,5 @@ export const volumeOverSource = defineRule({
     return out;
   },
 });
+
+const samePath = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');

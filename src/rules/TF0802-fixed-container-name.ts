@@ -45,14 +45,22 @@ export const fixedContainerName = defineRule({
 });
 
 /**
- * A scheduler (`celery beat`) must run exactly once, a monitor (`celery flower`) is one dashboard: no harm done.
+ * A scheduler (`celery beat`, also beside a worker or under supervisord) must run exactly once, a monitor
+ * (`celery flower`) is one dashboard: no harm done.
  * Recognised by what the service runs, its scripts followed (`/start-celerybeat` running `celery ... beat`), else,
  * when no script could be read, by a script name that says so (`/start-flower`).
  */
 function isSingleton(app: App, s: ComposeService): boolean {
-  const runs = serviceCommand(app, s).map((c) => c.argv.join(' '));
+  const commands = serviceCommand(app, s);
+  const runs = commands.map((c) => c.argv.join(' '));
+  // supervisord runs the programs of its configuration: they are what the service runs.
+  const supervised = commands.some((c) => basename(c.argv[0] ?? '') === 'supervisord')
+    ? (app.supervisorPrograms ?? []).map((p) => p.argv.join(' '))
+    : [];
   const written = s.command?.raw ?? '';
-  const lines = runs.length > 0 ? runs : [written];
+  const lines = runs.length > 0 ? [...runs, ...supervised] : [written];
+  // A scheduler beside a worker still must run once: a second copy sends every periodic task twice.
+  if (lines.some((l) => /\bcelery\b.*(\bbeat\b|\s(-B|--beat)\b)/.test(l))) return true;
   if (lines.some((l) => /\bworker\b/.test(l))) return false;
   if (lines.some((l) => /\b(beat|flower)\b/.test(l))) return true;
   // A script the tool could not read: its name is all there is to go by.

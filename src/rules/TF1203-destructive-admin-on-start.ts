@@ -11,7 +11,7 @@ import type { ComposeService } from '../model/types/compose.js';
 import type { App } from '../model/types/project.js';
 import { appImageServices } from './lib/each.js';
 import type { RawFinding } from '../core/index.js';
-import { endsAfter, projectMount } from './lib/admin-on-start.js';
+import { endsAfter, projectMount, projectVolume } from './lib/admin-on-start.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { shownSource, shownTarget } from './lib/files.js';
 import { rolledBackApp } from './lib/migrate.js';
@@ -69,11 +69,14 @@ function judged(
     return { shown: dj.name, key: dj.name, effect: DESTRUCTIVE[dj.name]!, fix };
   if (dj.args.some((a) => a === '--check' || a === '--dry-run')) return undefined;
   const mount = projectMount(app, service);
+  const volume = mount ? undefined : projectVolume(app, service);
   const effect = mount
     ? `writes new migration files through the bind mount into the host's checkout ('${shownSource(mount)}' at ${shownTarget(mount)}): uncommitted, unreviewed schema changes generated from whatever the models are at start`
-    : oneOff
-      ? 'writes new migrations inside the container, which are lost with it'
-      : 'writes new migrations inside the container, which are lost with it and differ between replicas';
+    : volume
+      ? `writes new migration files into the named volume '${shownSource(volume)}' over the code (${shownTarget(volume)}): they outlive the container there, but no commit holds them, so they are unreviewed schema changes generated from whatever the models are at start, and a fresh volume or another host generates its own`
+      : oneOff
+        ? 'writes new migrations inside the container, which are lost with it'
+        : 'writes new migrations inside the container, which are lost with it and differ between replicas';
   return { shown: dj.name, key: dj.name, effect, fix };
 }
 
@@ -91,7 +94,8 @@ one-off \`setup\` service. A start command that runs \`flush\` or \`reset_db\` w
 fixtures' records to their original content. \`makemigrations\` generates migrations from whatever the models are at
 start and the database is migrated to them unreviewed: without a mount they are written inside the container, where
 they are lost with it and can differ between replicas; with the project bind-mounted from the host (\`.:/app\`) they
-land in the host's checkout as uncommitted files no one reviewed.
+land in the host's checkout as uncommitted files no one reviewed; with a named volume over the code they stay in that
+volume, in no commit.
 
 Run \`makemigrations\` on a developer machine, review and commit the migrations; load fixtures once, as a one-off
 task (\`docker compose run --rm web python manage.py loaddata initial\`); remove rollbacks to \`zero\`; keep the

@@ -20,6 +20,32 @@ const DEBUGGER_VALUED = new Set([
   '--log-dir',
 ]);
 
+/** Options of `uv run` that take the next word as their value (`uv run --with watchfiles==1.2.0 uvicorn …`). */
+const UV_RUN_VALUED = new Set([
+  ...[
+    '--with',
+    '--with-editable',
+    '--with-requirements',
+    '--python',
+    '-p',
+    '--package',
+    '--extra',
+    '--group',
+  ],
+  ...['--only-group', '--no-group', '--env-file', '--directory', '--project', '--index', '--default-index'],
+  ...[
+    '--index-url',
+    '--extra-index-url',
+    '--find-links',
+    '-f',
+    '--config-file',
+    '--cache-dir',
+    '--exclude-newer',
+  ],
+  ...['--index-strategy', '--keyring-provider', '--resolution', '--prerelease', '--link-mode', '--color'],
+  ...['--refresh-package', '--reinstall-package', '--upgrade-package', '-P', '--config-setting', '-C'],
+]);
+
 /**
  * argv with launchers peeled off (env, tini, poetry run, python -m, ..., and the launchers of launchedCommand:
  * wait-for-it, dockerize, gosu, `su -c`, whose script stays a shell), argv[0] reduced to its basename.
@@ -44,7 +70,7 @@ export function programArgv(argv: string[]): string[] {
       a = a.slice(a[1] === '-n' ? 3 : a[1]?.startsWith('-') ? 2 : 1);
     } else if (['poetry', 'pipenv', 'uv', 'pdm', 'hatch', 'rye'].includes(p) && a[1] === 'run') {
       let i = 2;
-      while (i < a.length && a[i].startsWith('-')) i++;
+      while (i < a.length && a[i].startsWith('-')) i += p === 'uv' && UV_RUN_VALUED.has(a[i]) ? 2 : 1;
       a = a.slice(i);
     } else if (p === 'newrelic-admin' && a[1] === 'run-program') {
       a = a.slice(2);

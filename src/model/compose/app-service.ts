@@ -75,13 +75,16 @@ export function pickAppService(
     );
   const buildsProjectDir = (s: ComposeService): boolean =>
     s.build !== undefined && projectDirs.has(normalizeRelative(s.build.context) ?? '');
-  // Among equals, a service tagged with a backing service's image name comes last: its tag is not what it runs.
-  const ranked = [
-    ...judged.filter((j) => !taggedAsBacking.has(j.service)),
-    ...judged.filter((j) => taggedAsBacking.has(j.service)),
-  ];
+  // Among equals, a service tagged with a backing service's image name comes last: its tag is not what it runs; so
+  // does a template other services merge (`backend_base: &base` under `backend: <<: *base`): they are what runs.
+  const templates = templateServices(services);
+  const last = (j: Judged) => taggedAsBacking.has(j.service) || templates.has(j.service);
+  const ranked = [...judged.filter((j) => !last(j)), ...judged.filter(last)];
+  const servers = ranked.filter((j) => j.start === 'server');
   const chosen =
-    ranked.find((j) => j.start === 'server') ??
+    // Of two that start the server (`worker` and `backend` both merging one template), the one given a port.
+    servers.find((j) => j.service.ports.length > 0 || j.service.expose.length > 0) ??
+    servers[0] ??
     ranked.find((j) => mentions(j.service, true)) ??
     ranked.find((j) => buildsProjectDir(j.service)) ??
     // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
@@ -96,6 +99,26 @@ export function pickAppService(
     unbuilt.find((s) => startKind(s, texts, projectDir) === 'server') ??
     unbuilt.find((s) => mentions(s, false))
   );
+}
+
+/**
+ * Services whose `build` other services take through a YAML merge (`<<: *backendbase`): an alias keeps the line its
+ * anchor is written on, so the service that writes the shared `build` line is the template the others extend.
+ */
+function templateServices(services: ComposeService[]): Set<ComposeService> {
+  const out = new Set<ComposeService>();
+  for (const s of services) {
+    const b = s.build;
+    if (!b) continue;
+    const sharing = services.filter((o) => o.build?.file === b.file && o.build.line === b.line);
+    if (sharing.length < 2) continue;
+    // the writer: the service whose key is the nearest above the build line in its file
+    const writer = sharing
+      .filter((o) => o.file === b.file && o.line < b.line)
+      .sort((x, y) => y.line - x.line)[0];
+    if (writer === s) out.add(s);
+  }
+  return out;
 }
 
 /** A service that bind-mounts a Django project's directory (`./src/backend:/opt/backend`) or names its settings module. */

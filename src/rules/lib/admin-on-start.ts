@@ -55,3 +55,17 @@ export function projectMount(app: App, service: ComposeService | undefined): Com
       (codeDir === undefined || coversPath(v.target, codeDir)),
   );
 }
+
+/**
+ * The named volume of `service` mounted over the directory the container runs manage.py in (`api_data:/docker_api`):
+ * what management commands write there stays in the volume, past the container. Undefined when there is none.
+ */
+export function projectVolume(app: App, service: ComposeService | undefined): ComposeVolumeMount | undefined {
+  if (!service || !app.managePy) return undefined;
+  const workdir = app.dockerfile?.targetStage?.workdir;
+  const codeDir = imageCodeDir(app) ?? (workdir !== '/' ? workdir : undefined);
+  if (codeDir === undefined) return undefined;
+  return service.volumes.find(
+    (v) => v.type === 'volume' && !v.readOnly && v.source !== undefined && coversPath(v.target, codeDir),
+  );
+}
