@@ -8544,6 +8544,13 @@ function letInOnPurpose(context, paths) {
   const matcher = new DockerignoreMatcher(context.dockerignore);
   return new Set(paths.filter((p) => matcher.letsInOnPurpose(p)));
 }
+function exceptionLettingIn(context, path4) {
+  const ignore = context.dockerignore;
+  if (!ignore || !letInOnPurpose(context, [path4]).has(path4)) return void 0;
+  const matches = (p) => new DockerignoreMatcher({ file: ignore.file, patterns: [{ ...p, negated: false }] }).excludes(path4);
+  const found = ignore.patterns.findLast((p) => p.negated && matches(p));
+  return found && { pattern: `!${found.pattern}`, line: found.line };
+}
 function excludedWith(context, added, path4) {
   const patterns = [
     ...context.dockerignore?.patterns ?? [],
@@ -8857,9 +8864,14 @@ var init_env_files = __esm({
 
 // src/model/env-files.ts
 function isPlaceholderValue(name, value) {
-  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || DESCRIBED.test(value) || value.toLowerCase() === name.toLowerCase() || /^[a-z]+$/.test(value) && madeOfWords(value, [...name.toLowerCase().split("_"), ...FILLER_WORDS]);
+  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || DESCRIBED.test(value) || value.toLowerCase() === name.toLowerCase() || madeOfWords(wordsOf(value), [...name.toLowerCase().split("_"), ...FILLER_WORDS, ...DEFAULT_WORDS]);
+}
+function wordsOf(value) {
+  const core = value.toLowerCase().replace(/[^a-z]+$/, "");
+  return /^[a-z]+$/.test(core) ? core : "";
 }
 function madeOfWords(value, words2) {
+  if (value === "") return false;
   const usable = words2.filter(Boolean);
   const can = [true];
   for (let end = 1; end <= value.length; end++)
@@ -8871,7 +8883,15 @@ function madeOfWords(value, words2) {
 function secretsInEnvTemplate(text2) {
   return Object.entries(parseDotenv(text2)).filter(([name, value]) => isSecretName(name) && !isPlaceholderValue(name, value)).map(([name]) => name);
 }
-var PLACEHOLDER, NAMING_WORDS, DESCRIBED, FILLER_WORDS;
+function leavesSecretsEmpty(text2) {
+  const entries = Object.entries(parseDotenv(text2));
+  const secrets = entries.filter(([name]) => isSecretName(name));
+  const credentialInUrl = entries.some(
+    ([, value]) => /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^@\s]+@/i.test(value)
+  );
+  return secrets.length > 0 && secrets.every(([, value]) => value === "") && !credentialInUrl;
+}
+var PLACEHOLDER, NAMING_WORDS, DESCRIBED, FILLER_WORDS, DEFAULT_WORDS;
 var init_env_files2 = __esm({
   "src/model/env-files.ts"() {
     "use strict";
@@ -8882,6 +8902,33 @@ var init_env_files2 = __esm({
     NAMING_WORDS = /^[a-z]+(?:[_-][a-z]+)+$/;
     DESCRIBED = /^(?:\{[^{}]*\}|\[[^[\]]*\])$/;
     FILLER_WORDS = ["my", "the", "a", "dev", "test", "local", "secret", "key", "password", "pass", "token"];
+    DEFAULT_WORDS = [
+      "admin",
+      "root",
+      "guest",
+      "user",
+      "demo",
+      "postgres",
+      "mysql",
+      "minio",
+      "django",
+      "qwerty"
+    ];
+  }
+});
+
+// src/model/dockerfile/lineage.ts
+function lineage(df) {
+  const out = [];
+  for (let s = df.targetStage; s && !out.includes(s); ) {
+    out.unshift(s);
+    s = s.from.stageRef !== void 0 ? df.stages[s.from.stageRef] : void 0;
+  }
+  return out;
+}
+var init_lineage = __esm({
+  "src/model/dockerfile/lineage.ts"() {
+    "use strict";
   }
 });
 
@@ -8931,7 +8978,7 @@ function projectComposeFiles(project) {
 }
 function filesCopiedIntoImage(project, isWanted, say) {
   const findings = [];
-  for (const app of project.apps) {
+  for (const app of [...project.apps, ...project.workerImages ?? []]) {
     const file = app.dockerfile?.file;
     if (!file) continue;
     const dir = app.context?.dir ?? ".";
@@ -8954,12 +9001,19 @@ function shownSource(mount) {
 function shownTarget(mount) {
   return mount.writtenTarget ?? mount.target;
 }
+function sourcesNamedByCopy(app) {
+  if (!app.dockerfile?.targetStage) return [];
+  return lineage(app.dockerfile).flatMap((s) => s.instructions).filter(
+    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && !i.fromStage
+  ).filter((i) => !i.fromImage).flatMap((i) => i.sources.map((src) => src.replace(/^(\.\/)+/, "").replace(/^\//, ""))).filter((src) => src !== "" && src !== "." && !/[*?[]/.test(src));
+}
 var DEVELOPMENT_WORD, SETUP_WORD;
 var init_files = __esm({
   "src/rules/lib/files.ts"() {
     "use strict";
     init_env_files2();
     init_context();
+    init_lineage();
     DEVELOPMENT_WORD = /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
     SETUP_WORD = /^(docker|compose|env|envs|environment|environments|stack|setup|config|deploy|deployment)$/;
   }
@@ -8981,7 +9035,7 @@ function envEntriesOf(sentFiles2) {
   }
   return out;
 }
-function gapsOf(context) {
+function gapsOf(context, named = []) {
   const sentDirs = context.sentSkippedDirs ?? [];
   const gaps = [];
   const dirGap = (what, names, pattern) => {
@@ -8989,7 +9043,8 @@ function gapsOf(context) {
     if (found.length > 0) gaps.push({ what, found, pattern: pattern(nested(found)) });
   };
   dirGap(".git", [".git"], (n) => n ? "**/.git" : ".git");
-  const entries = envEntriesOf(context.sentFiles);
+  const needed = context.sentFiles.filter((f) => named.includes(f));
+  const entries = envEntriesOf(context.sentFiles.filter((f) => !needed.includes(f)));
   const chosen = letInOnPurpose(
     context,
     entries.map((e) => e.path)
@@ -9000,7 +9055,7 @@ function gapsOf(context) {
     gaps.push({
       what: ".env files",
       found: env.map((e) => e.shown),
-      pattern: nested(paths) ? "**/.env*" : ".env*"
+      pattern: keeping(context, nested(paths) ? "**/.env*" : ".env*", needed)
     });
   }
   const sqlite = context.sentFiles.filter(isSqliteFile);
@@ -9014,6 +9069,13 @@ function gapsOf(context) {
   dirGap("__pycache__", ["__pycache__"], () => "**/__pycache__");
   dirGap("node_modules", ["node_modules"], (n) => n ? "**/node_modules" : "node_modules");
   return gaps;
+}
+function keeping(context, pattern, needed) {
+  const taken = needed.filter((f) => excludedWith(context, [pattern], f));
+  return [pattern, ...taken.map((f) => `!${f}`)].join(", ");
+}
+function namedSources(project, ignoreFile) {
+  return project.apps.filter((a) => a.context?.dockerignore?.file === ignoreFile).flatMap((a) => sourcesNamedByCopy(a));
 }
 var baseName2, nested, dockerignoreGaps;
 var init_TF0103_dockerignore_gaps = __esm({
@@ -9052,7 +9114,7 @@ ${DOCKERIGNORE_PATTERNS}
           const ignore = context?.dockerignore;
           if (!context || !ignore || seen.has(ignore.file)) continue;
           seen.add(ignore.file);
-          const gaps = gapsOf(context);
+          const gaps = gapsOf(context, namedSources(project, ignore.file));
           if (gaps.length === 0) continue;
           const shown = (g) => {
             const list = g.found.slice(0, 3).join(", ");
@@ -9072,7 +9134,8 @@ ${DOCKERIGNORE_PATTERNS}
         make: (context) => {
           const app = context.project.apps.find((a) => a.context?.dockerignore?.file === context.finding.file);
           if (!app?.context) return void 0;
-          const patterns = gapsOf(app.context).flatMap((g) => g.pattern.split(", "));
+          const named = namedSources(context.project, context.finding.file);
+          const patterns = gapsOf(app.context, named).flatMap((g) => g.pattern.split(", "));
           return appendPatterns(context, context.finding.file, patterns);
         }
       }
@@ -14343,8 +14406,8 @@ var init_variables = __esm({
 
 // src/model/dockerfile/onbuild.ts
 function onbuildTriggers(repository, tag) {
-  const name = repository.slice(repository.lastIndexOf("/") + 1).toLowerCase();
-  if ((name === "python" || name === "django") && /(^|-)onbuild$/.test(tag ?? "")) return PYTHON_ONBUILD;
+  const official = /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\/)?(?:library\/)?(python|django)$/i;
+  if (official.test(repository) && /(^|-)onbuild$/.test(tag ?? "")) return PYTHON_ONBUILD;
   return [];
 }
 var PYTHON_ONBUILD;
@@ -15148,7 +15211,38 @@ function exclusive(a, b) {
   const gb = b.guards ?? [];
   const notA = negated(ga);
   const notB = negated(gb);
-  return held(ga).some((g) => notB.has(g)) || held(gb).some((g) => notA.has(g));
+  if (held(ga).some((g) => notB.has(g)) || held(gb).some((g) => notA.has(g))) return true;
+  return ga.some((g) => {
+    const x = polarTest(g);
+    return x !== void 0 && gb.some((h) => {
+      const y = polarTest(h);
+      return y !== void 0 && y.key === x.key && y.positive !== x.positive;
+    });
+  });
+}
+function polarTest(g) {
+  let positive = true;
+  let c = g;
+  while (c.kind === "not") {
+    positive = !positive;
+    c = c.condition;
+  }
+  if (c.kind !== "test") return void 0;
+  let words2 = c.words;
+  while (words2[0] === "!" && words2.length > 1) {
+    positive = !positive;
+    words2 = words2.slice(1);
+  }
+  const glob = (w2) => c.extended === true && /[*?[]/.test(w2) ? `[[${w2}` : w2;
+  if (words2.length === 3 && ["=", "==", "!="].includes(words2[1])) {
+    if (words2[1] === "!=") positive = !positive;
+    return { key: `${words2[0]}\0=\0${glob(words2[2])}`, positive };
+  }
+  if (words2.length === 2 && (words2[0] === "-z" || words2[0] === "-n")) {
+    if (words2[0] === "-n") positive = !positive;
+    return { key: `-z\0${words2[1]}`, positive };
+  }
+  return void 0;
 }
 function branchEnds(commands) {
   return commands.filter((c, i) => commands.slice(i + 1).every((later) => exclusive(c, later)));
@@ -15354,6 +15448,96 @@ var init_branches = __esm({
   }
 });
 
+// src/model/server-config.ts
+function uwsgiIniArg(argv) {
+  if (!/(^|\/)uwsgi$/.test(argv[0] ?? "")) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === "--ini") return argv[i + 1];
+    if (argv[i].startsWith("--ini=")) return argv[i].slice("--ini=".length);
+  }
+  const last = argv.length === 2 ? argv[1] : void 0;
+  return last && /^[^-].*\.ini$/.test(last) ? last : void 0;
+}
+function uwsgiIniLogs(file, text2) {
+  const logFiles = [];
+  let user;
+  let group;
+  let section = "";
+  let dieOnTerm = false;
+  const daemons = [];
+  const listens = [];
+  text2.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
+    const header2 = /^\[([^\]]+)\]$/.exec(line);
+    if (header2) {
+      section = header2[1].trim();
+      return;
+    }
+    if (section === "uwsgi" && /^die[-_]on[-_]term\s*(=\s*(true|1|yes|on)\s*)?$/i.test(line))
+      dieOnTerm = true;
+    const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
+    if (!m || section !== "uwsgi") return;
+    if (m[1] === "uid") user = { line: i + 1, option: "uid", value: m[2].trim() };
+    if (m[1] === "gid") group = { line: i + 1, option: "gid", value: m[2].trim() };
+    const daemon = UWSGI_DAEMON_OPTIONS[m[1]];
+    if (daemon !== void 0) {
+      const words2 = m[2].trim().split(/\s+/).slice(daemon);
+      if (words2.length > 0 && words2[0] !== "") daemons.push({ line: i + 1, option: m[1], argv: words2 });
+    }
+    if (UWSGI_LISTEN_OPTIONS.has(m[1].replace(/_/g, "-")))
+      listens.push({ line: i + 1, option: m[1], value: m[2].trim() });
+    if (!UWSGI_LOG_OPTIONS.has(m[1])) return;
+    let value = m[2].trim();
+    if (m[1] === "logger" || m[1] === "req-logger") {
+      const f = /^(?:\w+\s+)?file:(.+)$/.exec(value);
+      if (!f) return;
+      value = f[1].split(",")[0];
+    }
+    if (value !== "" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
+      logFiles.push({ line: i + 1, option: m[1], value });
+  });
+  return {
+    file,
+    server: "uwsgi",
+    logFiles,
+    ...user ? { user } : {},
+    ...group ? { group } : {},
+    ...dieOnTerm ? { dieOnTerm } : {},
+    ...daemons.length > 0 ? { daemons } : {},
+    ...listens.length > 0 ? { listens } : {}
+  };
+}
+var UWSGI_LOG_OPTIONS, UWSGI_LISTEN_OPTIONS, UWSGI_DAEMON_OPTIONS;
+var init_server_config = __esm({
+  "src/model/server-config.ts"() {
+    "use strict";
+    UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);
+    UWSGI_LISTEN_OPTIONS = /* @__PURE__ */ new Set([
+      "socket",
+      "uwsgi-socket",
+      "http",
+      "https",
+      "http-socket",
+      "https-socket",
+      "http11-socket",
+      "fastcgi-socket",
+      "scgi-socket",
+      "raw-socket",
+      "shared-socket",
+      "suwsgi-socket",
+      "ssl-socket",
+      "puwsgi-socket"
+    ]);
+    UWSGI_DAEMON_OPTIONS = {
+      "attach-daemon": 0,
+      "smart-attach-daemon": 1,
+      "smart-attach-daemon2": 1,
+      "attach-control-daemon": 0
+    };
+  }
+});
+
 // src/model/command/servers.ts
 function programArgv(argv) {
   let a = argv.slice();
@@ -15375,7 +15559,7 @@ function programArgv(argv) {
       a = a.slice(a[1] === "-n" ? 3 : a[1]?.startsWith("-") ? 2 : 1);
     } else if (["poetry", "pipenv", "uv", "pdm", "hatch", "rye"].includes(p) && a[1] === "run") {
       let i = 2;
-      while (i < a.length && a[i].startsWith("-")) i++;
+      while (i < a.length && a[i].startsWith("-")) i += p === "uv" && UV_RUN_VALUED.has(a[i]) ? 2 : 1;
       a = a.slice(i);
     } else if (p === "newrelic-admin" && a[1] === "run-program") {
       a = a.slice(2);
@@ -15593,6 +15777,55 @@ function serverOf(argv, env = {}, options = {}) {
       return void 0;
   }
 }
+function uwsgiUnixSocket(value) {
+  return value !== "" && !/[$%]/.test(value) && (value.startsWith("/") || !value.includes(":"));
+}
+function unixSocketsOnly(argv, env = {}, ini) {
+  const a = programArgv(argv);
+  const only = (sockets, tcp) => sockets.length > 0 && tcp.every((f) => !a.some((w2) => w2 === f || w2.startsWith(`${f}=`))) ? sockets : void 0;
+  switch (a[0]) {
+    case "gunicorn":
+    case "hypercorn": {
+      const binds = optionValues(a, ["-b", "--bind"]);
+      return binds.length > 0 && binds.every((b) => b.startsWith("unix:")) ? binds : void 0;
+    }
+    case "uvicorn":
+    case "granian":
+      return only(optionValues(a, ["--uds"]), ["--fd"]);
+    case "daphne":
+      return only(optionValues(a, ["-u", "--unix-socket"]), [
+        "-b",
+        "--bind",
+        "-p",
+        "--port",
+        "-e",
+        "--endpoint",
+        "--fd"
+      ]);
+    case "waitress-serve":
+      return only(optionValues(a, ["--unix-socket"]), ["--listen", "--host", "--port"]);
+    case "uwsgi": {
+      if (Object.keys(env).some((k) => /^UWSGI_(HTTPS?|HTTP_SOCKET|SOCKET|UWSGI_SOCKET|SHARED_SOCKET)$/.test(k)))
+        return void 0;
+      const flags = optionValues(a, [
+        "-s",
+        "--socket",
+        "--uwsgi-socket",
+        "--http",
+        "--https",
+        "--http-socket",
+        "--fastcgi-socket",
+        "--shared-socket"
+      ]);
+      if (uwsgiIniArg(a) !== void 0 && !ini) return void 0;
+      const values = [...flags, ...(ini?.listens ?? []).map((l) => l.value)];
+      const sockets = values.map((v) => v.split(",")[0].trim());
+      return sockets.length > 0 && sockets.every(uwsgiUnixSocket) ? sockets : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
 function isLoopback(host) {
   return host !== void 0 && LOOPBACK.test(host);
 }
@@ -15664,11 +15897,12 @@ function resolveWord(word, env) {
 function basename2(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
-var SHELLS2, PYTHON, DEBUGGER_VALUED, DOCKERIZE_FLAGS, LOOPBACK;
+var SHELLS2, PYTHON, DEBUGGER_VALUED, UV_RUN_VALUED, DOCKERIZE_FLAGS, LOOPBACK;
 var init_servers = __esm({
   "src/model/command/servers.ts"() {
     "use strict";
     init_dockerfile2();
+    init_server_config();
     SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh"]);
     PYTHON = /^python(\d+(\.\d+)*)?$/;
     DEBUGGER_VALUED = /* @__PURE__ */ new Set([
@@ -15679,6 +15913,30 @@ var init_servers = __esm({
       "--host",
       "--port",
       "--log-dir"
+    ]);
+    UV_RUN_VALUED = /* @__PURE__ */ new Set([
+      ...[
+        "--with",
+        "--with-editable",
+        "--with-requirements",
+        "--python",
+        "-p",
+        "--package",
+        "--extra",
+        "--group"
+      ],
+      ...["--only-group", "--no-group", "--env-file", "--directory", "--project", "--index", "--default-index"],
+      ...[
+        "--index-url",
+        "--extra-index-url",
+        "--find-links",
+        "-f",
+        "--config-file",
+        "--cache-dir",
+        "--exclude-newer"
+      ],
+      ...["--index-strategy", "--keyring-provider", "--resolution", "--prerelease", "--link-mode", "--color"],
+      ...["--refresh-package", "--reinstall-package", "--upgrade-package", "-P", "--config-setting", "-C"]
     ]);
     DOCKERIZE_FLAGS = /* @__PURE__ */ new Set([
       "-no-overwrite",
@@ -16372,7 +16630,7 @@ function pickAppService(services, texts, projectDir, projectDirs) {
   const taggedAsBacking = /* @__PURE__ */ new Set();
   for (const service of services.filter((s) => s.build)) {
     const image = builtImage(service, texts);
-    const fromBase = image?.base ? roleOf(image.base) : "other";
+    const fromBase = image?.base && !runsDjangoItself(service) ? roleOf(image.base) : "other";
     const role = fromBase === "other" && image ? startedDatabase(service, image) ?? "other" : fromBase;
     if (image && role === "other" && service.role !== "other") {
       if (service.role !== "app") taggedAsBacking.add(service);
@@ -16400,22 +16658,42 @@ function pickAppService(services, texts, projectDir, projectDirs) {
     (t) => t !== void 0 && DJANGO_START.test(t)
   );
   const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
-  const ranked = [
-    ...judged2.filter((j) => !taggedAsBacking.has(j.service)),
-    ...judged2.filter((j) => taggedAsBacking.has(j.service))
-  ];
-  const chosen = ranked.find((j) => j.start === "server") ?? ranked.find((j) => mentions(j.service, true)) ?? ranked.find((j) => buildsProjectDir(j.service)) ?? // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
-  ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? // With no Dockerfile to read (missing from the repository), the compose service itself says which runs Django.
-  ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ?? ranked[0];
+  const templates = templateServices(services);
+  const last = (j) => taggedAsBacking.has(j.service) || templates.has(j.service);
+  const ranked = [...judged2.filter((j) => !last(j)), ...judged2.filter(last)];
+  const servers = ranked.filter((j) => j.start === "server");
+  const chosen = (
+    // Of two that start the server (`worker` and `backend` both merging one template), the one given a port.
+    servers.find((j) => j.service.ports.length > 0 || j.service.expose.length > 0) ?? servers[0] ?? ranked.find((j) => mentions(j.service, true)) ?? ranked.find((j) => buildsProjectDir(j.service)) ?? // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
+    ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? // With no Dockerfile to read (missing from the repository), the compose service itself says which runs Django.
+    ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ?? ranked[0]
+  );
   if (chosen) return chosen.service;
   const unbuilt = services.filter((s) => !s.build);
   return unbuilt.find((s) => startKind(s, texts, projectDir) === "server") ?? unbuilt.find((s) => mentions(s, false));
+}
+function templateServices(services) {
+  const out = /* @__PURE__ */ new Set();
+  for (const s of services) {
+    const b = s.build;
+    if (!b) continue;
+    const sharing = services.filter((o) => o.build?.file === b.file && o.build.line === b.line);
+    if (sharing.length < 2) continue;
+    const writer = sharing.filter((o) => o.file === b.file && o.line < b.line).sort((x, y) => y.line - x.line)[0];
+    if (writer === s) out.add(s);
+  }
+  return out;
 }
 function runsDjangoProject(service, projectDirs) {
   const mounts = service.volumes.some(
     (v) => v.type === "bind" && v.source !== void 0 && projectDirs.has(normalizeRelative(v.source) ?? "")
   );
   return mounts || service.environment.some((e) => e.name === "DJANGO_SETTINGS_MODULE" && e.value);
+}
+function runsDjangoItself(service) {
+  return [service.command?.raw, service.entrypoint?.raw].some(
+    (t) => t !== void 0 && (/\bmanage\.py\b/.test(t) || STARTS_SERVER.test(t))
+  );
 }
 function startedDatabase(service, image) {
   const argv = service.command?.argv ?? image.stage.entrypoint?.argv ?? image.stage.cmd?.argv ?? [];
@@ -16886,6 +17164,16 @@ var init_command = __esm({
 });
 
 // src/rules/lib/each.ts
+function appsAndWorkerImages(project) {
+  return [...project.apps, ...project.workerImages ?? []];
+}
+function imageRunner(app) {
+  const names = app.workerServices;
+  if (!names || names.length === 0) return "the app";
+  const quoted2 = names.map((n) => `'${n}'`);
+  if (quoted2.length === 1) return `service ${quoted2[0]}`;
+  return `services ${quoted2.slice(0, -1).join(", ")} and ${quoted2.at(-1)}`;
+}
 function composeServices(project) {
   return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
 }
@@ -17031,6 +17319,12 @@ function floating(ref) {
   if (ref.tag === void 0) return "has no tag";
   return ref.tag === "latest" ? `uses the floating tag ':latest'` : void 0;
 }
+function typoMessage(written, repository) {
+  const typo = repository ? VERSION_IN_NAME.exec(repository) : null;
+  if (!typo) return void 0;
+  const meant = `${typo[1]}:${typo[2]}`;
+  return `${written} names no tag, and Docker Hub has no image '${repository}': it is probably a typo for ${meant} (the official image is ${typo[1]}, the version goes in its tag). Write ${meant} (and a digest for exact bytes).`;
+}
 function pythonVersion(context, dirs) {
   for (const dir of dirs) {
     for (const name of [".python-version", "runtime.txt"]) {
@@ -17065,7 +17359,7 @@ function suggestPythonTag(context) {
   }
   return void 0;
 }
-var baseImageUnpinned, IMAGE_REPOSITORY, PYTHON_IMAGE;
+var baseImageUnpinned, VERSION_IN_NAME, IMAGE_REPOSITORY, PYTHON_IMAGE;
 var init_TF0201_base_image_unpinned = __esm({
   "src/rules/TF0201-base-image-unpinned.ts"() {
     "use strict";
@@ -17105,7 +17399,7 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
               findings.push({
                 file: df.file,
                 line: from.line,
-                message: `FROM ${from.image} ${what}, so each build may get a different base image. Pin a version tag such as ${from.repository}:<version> (and a digest for exact bytes).`
+                message: typoMessage(`FROM ${from.image}`, from.repository) ?? `FROM ${from.image} ${what}, so each build may get a different base image. Pin a version tag such as ${from.repository}:<version> (and a digest for exact bytes).`
               });
             }
             for (const ins of stage.instructions) {
@@ -17115,7 +17409,7 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
               findings.push({
                 file: df.file,
                 line: ins.line,
-                message: `${ins.keyword} --from=${image.image} copies from an image that ${how}, so each build may copy different files. Pin a version tag such as ${image.repository}:<version> (and a digest for exact bytes).`
+                message: typoMessage(`${ins.keyword} --from=${image.image}`, image.repository) ?? `${ins.keyword} --from=${image.image} copies from an image that ${how}, so each build may copy different files. Pin a version tag such as ${image.repository}:<version> (and a digest for exact bytes).`
               });
             }
           }
@@ -17128,6 +17422,7 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
         make: suggestPythonTag
       }
     });
+    VERSION_IN_NAME = /^(python|pypy|node|ruby|golang|php|ubuntu|debian|alpine)(\d+(?:\.\d+)*)$/;
     IMAGE_REPOSITORY = /^(?:[A-Za-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
     PYTHON_IMAGE = /^((docker\.io\/)?(library\/)?python)(:latest)?$/;
   }
@@ -17171,11 +17466,20 @@ function toolingMessage(tooling, upgrade) {
   const one = tooling.length === 1;
   return `pip installs the packaging tool${one ? "" : "s"} ${names} without an exact version: this changes nothing where the base image already has ${one ? "it" : "them"}, but where it does not, the build takes whatever release is newest, so two builds of one commit can differ. ${pin}`;
 }
-var pythonDepsUnpinned;
+function holdsLockBeside(app, pipfile) {
+  const context = app.context;
+  if (!context) return false;
+  const lock = import_node_path9.posix.join(import_node_path9.posix.dirname(pipfile), "Pipfile.lock");
+  const inContext = context.dir === "." ? lock : import_node_path9.posix.relative(context.dir, lock);
+  return context.files.includes(inContext);
+}
+var import_node_path9, pythonDepsUnpinned;
 var init_TF0202_python_deps_unpinned = __esm({
   "src/rules/TF0202-python-deps-unpinned.ts"() {
     "use strict";
+    import_node_path9 = require("node:path");
     init_command();
+    init_each();
     init_rule();
     init_vcs_url();
     pythonDepsUnpinned = defineRule({
@@ -17206,7 +17510,7 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
       related: ["DL3013"],
       check(project) {
         const findings = [];
-        for (const app of project.apps) {
+        for (const app of appsAndWorkerImages(project)) {
           const df = app.dockerfile;
           if (df) {
             for (const cmd of buildCommands(df.builtStages)) {
@@ -17249,11 +17553,21 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
               }
               if (line.kind !== "package") continue;
               if (req.manifest === "pipfile") {
-                const why = req.unlocked === "skip-lock" ? "pipenv install --skip-lock" : "pipenv install with no Pipfile.lock in the repository";
+                const lockHeld = req.unlocked === "skip-lock" && holdsLockBeside(app, req.file);
+                const why = req.unlocked === "skip-lock" ? lockHeld ? "pipenv install --skip-lock, which ignores the Pipfile.lock the repository holds" : "pipenv install --skip-lock" : "pipenv install with no Pipfile.lock in the repository";
+                const lockAdvice = lockHeld ? "or copy Pipfile.lock into the image beside the Pipfile and install from it with pipenv install --deploy --system (without --skip-lock)" : "or commit Pipfile.lock and install with pipenv install --deploy --system";
                 findings.push({
                   file: req.file,
                   line: line.line,
-                  message: `'${line.text}' does not pin an exact version, and the image resolves the Pipfile when it is built (${why}), so two builds of one commit can install different releases. Write ${line.text.includes("{") ? 'version = "==<version>" in its table' : `${line.name ?? "the package"} = "==<version>"`}, or commit Pipfile.lock and install with pipenv install --deploy --system.`
+                  message: `'${line.text}' does not pin an exact version, and the image resolves the Pipfile when it is built (${why}), so two builds of one commit can install different releases. Write ${line.text.includes("{") ? 'version = "==<version>" in its table' : `${line.name ?? "the package"} = "==<version>"`}, ${lockAdvice}.`
+                });
+                continue;
+              }
+              if (req.manifest === "pyproject") {
+                findings.push({
+                  file: req.file,
+                  line: line.line,
+                  message: `'${line.text}' in [project] dependencies is not pinned to an exact version, and the image installs pyproject.toml with -r, which resolves its ranges when it is built and reads no lock file, so two builds of one commit can install different releases. Pin it (${line.name ? `${line.name}${line.extras ?? ""}` : "the package"}==<version>), or install from a lock (uv sync --locked, or a requirements file exported from uv.lock).`
                 });
                 continue;
               }
@@ -17313,10 +17627,11 @@ function installFrom(manifest) {
 function unusedManifest(contextFiles) {
   return contextFiles.filter((f) => MANIFEST.test(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
 }
-var MANIFEST, PIPENV_VALUED, noDependencyManifest;
+var import_node_path10, MANIFEST, PIPENV_VALUED, noDependencyManifest;
 var init_TF0203_no_dependency_manifest = __esm({
   "src/rules/TF0203-no-dependency-manifest.ts"() {
     "use strict";
+    import_node_path10 = require("node:path");
     init_command();
     init_each();
     init_rule();
@@ -17368,11 +17683,12 @@ RUN pip install --no-cache-dir -r requirements.txt
             byLine.set(line, [...byLine.get(line) ?? [], ...pip.byName.map((r) => r.name)]);
           }
           const unused = unusedManifest(app.context.files);
+          const outside = unused ? void 0 : unusedManifest(project.pythonManifests ?? []);
           for (const [line, names] of byLine)
             findings.push({
               file: df.file,
               line,
-              message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
+              message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path10.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
             });
         }
         return findings;
@@ -17443,17 +17759,17 @@ function syncedEnvironment(argv, workdir, env) {
     return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name.length + 1) : argv[at2 + 1];
   };
   const dir = option("--project") ?? option("--directory");
-  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path9.posix.resolve(workdir, dir) : void 0;
+  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path11.posix.resolve(workdir, dir) : void 0;
   const named = env.UV_PROJECT_ENVIRONMENT;
   if (named !== void 0)
-    return named.startsWith("/") ? import_node_path9.posix.normalize(named) : base && import_node_path9.posix.resolve(base, named);
-  return base?.startsWith("/") ? import_node_path9.posix.join(base, ".venv") : void 0;
+    return named.startsWith("/") ? import_node_path11.posix.normalize(named) : base && import_node_path11.posix.resolve(base, named);
+  return base?.startsWith("/") ? import_node_path11.posix.join(base, ".venv") : void 0;
 }
-var import_node_path9, depsInstalledAtStart;
+var import_node_path11, depsInstalledAtStart;
 var init_TF0204_deps_installed_at_start = __esm({
   "src/rules/TF0204-deps-installed-at-start.ts"() {
     "use strict";
-    import_node_path9 = require("node:path");
+    import_node_path11 = require("node:path");
     init_command();
     init_files();
     init_paths();
@@ -17725,8 +18041,8 @@ var init_interpolation = __esm({
 
 // src/model/compose/yaml-nodes.ts
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path10.posix.normalize(p);
-  const joined = import_node_path10.posix.normalize(import_node_path10.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path12.posix.normalize(p);
+  const joined = import_node_path12.posix.normalize(import_node_path12.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -17777,11 +18093,11 @@ function keyedAsMap(n) {
   }
   return { kind: "map", entries, file: n.file, line: n.line };
 }
-var import_node_path10;
+var import_node_path12;
 var init_yaml_nodes = __esm({
   "src/model/compose/yaml-nodes.ts"() {
     "use strict";
-    import_node_path10 = require("node:path");
+    import_node_path12 = require("node:path");
   }
 });
 
@@ -17873,11 +18189,11 @@ function legacyServices(root) {
   );
   return pullsOrBuilds ? candidates : [];
 }
-var import_node_path11, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
+var import_node_path13, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
 var init_loader = __esm({
   "src/model/compose/loader.ts"() {
     "use strict";
-    import_node_path11 = require("node:path");
+    import_node_path13 = require("node:path");
     init_compose();
     init_merge();
     init_yaml_nodes();
@@ -17999,7 +18315,7 @@ var init_loader = __esm({
         if (v.kind === "map") {
           const service = scalarString(entryOf(v, "service")?.value);
           const other = scalarString(entryOf(v, "file")?.value);
-          if (service) return { file: other ? relPath(import_node_path11.posix.dirname(file), other) : file, service };
+          if (service) return { file: other ? relPath(import_node_path13.posix.dirname(file), other) : file, service };
         }
         this.errors.push({
           file,
@@ -18408,11 +18724,12 @@ var init_service = __esm({
           }
           const at2 = e.value.kind === "seq" ? item : e;
           const { value, unset } = this.str(p);
+          const path4 = relPath(this.dirFor(p.file), value);
           out.push({
             file: at2.file,
             line: at2.line,
-            path: relPath(this.dirFor(p.file), value),
-            ...unset ? { unknown: true } : {}
+            path: path4,
+            ...unset ? { unknown: true } : path4 in this.texts ? {} : { absent: true }
           });
         }
         return out;
@@ -18573,8 +18890,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path12.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path12.posix.dirname(file));
+  const projectDir = files.length > 0 ? import_node_path14.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path14.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -18596,7 +18913,7 @@ function build(files, env, options, errors) {
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   resolveVolumesFrom(services, loader.texts);
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path12.posix.basename(f) === "manage.py").map((f) => import_node_path12.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path14.posix.basename(f) === "manage.py").map((f) => import_node_path14.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -18604,11 +18921,11 @@ function build(files, env, options, errors) {
   if (appService) model.appImageServices = servicesOfImage(services, appService);
   return { model, errors };
 }
-var import_node_path12;
+var import_node_path14;
 var init_compose2 = __esm({
   "src/model/compose.ts"() {
     "use strict";
-    import_node_path12 = require("node:path");
+    import_node_path14 = require("node:path");
     init_loader();
     init_merge();
     init_service();
@@ -22960,6 +23277,8 @@ function join(a, b, line) {
     if (unset.t === "unknown" && unset.crash && a.unset.t === "none") markRequired(a.read);
     return { ...a, unset, suffix: `${a.suffix ?? ""}/${b.v}`, line };
   }
+  if (a.t === "choice" && b.t === "str" && a.options.some((o) => o.v.t === "env"))
+    return { ...a, options: a.options.map((o) => ({ ...o, v: join(o.v, b, line) })), line };
   return lift(
     a,
     (x) => lift(b, (y) => {
@@ -23990,6 +24309,63 @@ var init_calls = __esm({
   }
 });
 
+// src/model/settings/try-fallback.ts
+function tryBlocks(ev, node) {
+  const kids = childrenOf(node);
+  const out = [];
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i].name;
+    if (k !== "try" && k !== "except" && k !== "else" && k !== "finally") continue;
+    const bodyAt = kids.findIndex((c, j) => j > i && c.name === "Body");
+    if (bodyAt < 0) break;
+    const block = { keyword: k, body: kids[bodyAt], line: ev.line(kids[i]) };
+    if (k === "except") {
+      const caught = bodyAt > i + 1 && kids[i + 1].name !== "as" ? kids[i + 1] : void 0;
+      if (caught) block.catches = exceptionNames(ev.text(caught));
+      block.text = ev.py.text.slice(kids[i].from, (caught ?? kids[i]).to);
+    }
+    out.push(block);
+    i = bodyAt;
+  }
+  return out;
+}
+function exceptionNames(text2) {
+  return text2.replace(/[()\s]/g, "").split(",").filter((n) => n !== "").map((n) => n.slice(n.lastIndexOf(".") + 1));
+}
+function failingReads(reads) {
+  return reads.filter((r) => r.required && !r.hasDefault && !r.guarded && RAISED_WHEN_UNSET[r.via]);
+}
+function fallbackHandler(blocks, failing) {
+  if (failing.length === 0) return void 0;
+  return blocks.find(
+    (b) => b.keyword === "except" && failing.every((r) => {
+      if (!b.catches) return true;
+      const raised = RAISED_WHEN_UNSET[r.via] ?? [];
+      return b.catches.some((n) => CATCH_ALL.includes(n) || raised.includes(n));
+    })
+  );
+}
+function withFallback(tried, fallback, failing) {
+  if (!tried || !fallback || tried.t !== "env" || !failing.includes(tried.read)) return void 0;
+  if (!(tried.unset.t === "unknown" && tried.unset.crash)) return void 0;
+  return { ...tried, unset: fallback };
+}
+var RAISED_WHEN_UNSET, CATCH_ALL;
+var init_try_fallback = __esm({
+  "src/model/settings/try-fallback.ts"() {
+    "use strict";
+    init_python();
+    RAISED_WHEN_UNSET = {
+      "environ[]": ["KeyError", "LookupError"],
+      // python-decouple's config()
+      other: ["UndefinedValueError"],
+      // django-environ raises ImproperlyConfigured; environs its EnvError, a ValueError
+      "django-environ": ["ImproperlyConfigured", "EnvError", "ValueError"]
+    };
+    CATCH_ALL = ["Exception", "BaseException"];
+  }
+});
+
 // src/model/settings/functions.ts
 function parameters(ev, list, ctx) {
   const out = [];
@@ -23997,6 +24373,8 @@ function parameters(ev, list, ctx) {
   for (let i = 0; i < kids.length; i++) {
     const k = kids[i];
     if (k.name === "*" || k.name === "**") {
+      const name = kids[i + 1]?.name === "VariableName" ? ev.text(kids[i + 1]) : void 0;
+      if (k.name === "*" && name) out.push({ name, star: true });
       i++;
       continue;
     }
@@ -24018,6 +24396,7 @@ function callFunction(ev, f, args, line, ctx, loader = false) {
   if (f.home) {
     if (f.home.ev.callDepth > 0 || ev.callDepth > 0) return { t: "unknown", text: "call", line };
     for (const arg of [...args.pos, ...args.kw.values()]) stampFile(arg, ev.file);
+    const readsFrom2 = f.home.ev.reads.length;
     const result3 = callFunction(
       f.home.ev,
       { ...f, home: void 0 },
@@ -24027,12 +24406,15 @@ function callFunction(ev, f, args, line, ctx, loader = false) {
       true
     );
     stampFile(result3, f.home.ev.file);
+    for (const r of f.home.ev.reads.slice(readsFrom2)) r.file = ev.file;
     if (result3.line === line) delete result3.file;
     return result3;
   }
   const scope = new Map(ctx.scope);
+  const star = f.params.findIndex((p) => p.star);
   f.params.forEach((p, i) => {
-    const v = args.kw.get(p.name) ?? args.pos[i] ?? p.def ?? { t: "unknown", text: p.name, line };
+    const positional = star < 0 || i < star ? args.pos[i] : void 0;
+    const v = p.star ? { t: "list", items: args.pos.slice(i), line, written: "tuple" } : args.kw.get(p.name) ?? positional ?? p.def ?? { t: "unknown", text: p.name, line };
     scope.set(p.name, { v, origins: [] });
   });
   const readsBefore = ev.reads.length;
@@ -24059,20 +24441,26 @@ function callFunction(ev, f, args, line, ctx, loader = false) {
   const read = ev.reads[readsBefore];
   if (read && value.t === "unknown" && value.crash) markRequired(read);
   if (read && value.t !== "env") return { t: "env", read, unset: value, line };
+  if (value.t === "env" && value.whenSet === "text" && CONVERTS_TO_BOOL.test(ev.text(f.body))) {
+    delete value.whenSet;
+    delete value.probes;
+  }
   return value;
 }
 function blockKeyword(parts, at2) {
   return parts.slice(0, at2).reverse().find((c) => ["try", "except", "else", "finally"].includes(c.name))?.name;
 }
-var MAX_CALL_DEPTH, BodyRunner;
+var MAX_CALL_DEPTH, CONVERTS_TO_BOOL, BodyRunner;
 var init_functions = __esm({
   "src/model/settings/functions.ts"() {
     "use strict";
     init_python();
     init_evaluation();
+    init_try_fallback();
     init_value();
     MAX_CALL_DEPTH = 3;
-    BodyRunner = class {
+    CONVERTS_TO_BOOL = /(==|!=)\s*['"](true|false|yes|no|on|off|1|0)['"]|['"](true|false|yes|no|on|off|1|0)['"]\s*(==|!=)|\bstrtobool\s*\(|\bjson\.loads\s*\(|\bliteral_eval\s*\(|\bin\s*[([{]\s*['"](true|false|yes|on|1)['"]/i;
+    BodyRunner = class _BodyRunner {
       constructor(ev, ctx) {
         this.ev = ev;
         this.ctx = ctx;
@@ -24128,14 +24516,46 @@ var init_functions = __esm({
         let afterTry = reached;
         let after = false;
         const parts = childrenOf(stmt);
+        const readsFrom2 = this.ev.reads.length;
+        const returnsFrom = this.returns.length;
+        let handler;
         for (const [i, k] of parts.entries()) {
-          if (k.name !== "Body") continue;
+          if (k.name !== "Body" || k === handler) continue;
           const keyword = blockKeyword(parts, i);
-          if (keyword === "try") after = afterTry = this.run(k, reached);
-          else if (keyword === "except") after = truthOr(after, this.run(k, void 0));
+          if (keyword === "try") {
+            after = afterTry = this.run(k, reached);
+            handler = this.returnedFallback(stmt, readsFrom2, returnsFrom);
+          } else if (keyword === "except") after = truthOr(after, this.run(k, void 0));
           else after = this.run(k, afterTry);
         }
         return after === false && afterTry !== false ? afterTry : after;
+      }
+      /**
+       * `try: return os.environ[name]` / `except KeyError: return default`: the handler runs exactly when the variable
+       * is unset, so what it returns is the read's fallback (`os.environ.get(name, default)` written long-hand). Returns
+       * the handler's body, taken into the try's return, when the try is that.
+       */
+      returnedFallback(stmt, readsFrom2, returnsFrom) {
+        const { ev, ctx } = this;
+        const tried = this.returns.length === returnsFrom + 1 ? this.returns[returnsFrom] : void 0;
+        if (tried?.v.t !== "env") return void 0;
+        const failing = failingReads(ev.reads.slice(readsFrom2));
+        const handler = fallbackHandler(tryBlocks(ev, stmt), failing);
+        if (!handler) return void 0;
+        const runner = new _BodyRunner(ev, { ...ctx, inBranch: true });
+        if (runner.run(handler.body, true) !== false) return void 0;
+        const returned = runner.returns.find((r) => r.reached !== false);
+        if (returned?.reached !== true) return void 0;
+        const v = withFallback(tried.v, returned.v, failing);
+        if (!v) return void 0;
+        tried.v = v;
+        const fails = returned.v.t === "unknown" && returned.v.crash === true;
+        for (const r of failing) {
+          r.required = fails;
+          r.hasDefault = !fails && returned.v.t !== "none";
+          if (returned.v.t === "str") r.defaultText = returned.v.v;
+        }
+        return handler.body;
       }
       runIf(stmt, reached) {
         const kids = childrenOf(stmt);
@@ -24277,6 +24697,8 @@ function binaryExpression(ev, node, ctx) {
     const right = ev.evaluate(kids[kids.length - 1], ctx);
     if (isOsEnviron(right) && left.t === "str")
       return presenceOfVariable(ev.reads, ctx, left.v, op === "not in", line);
+    if (left.t === "str" && TEST_RUNNERS.has(left.v) && SYS_ARGV.test(ev.text(kids[kids.length - 1])))
+      return { t: "bool", v: op === "not in", line };
     return binary(left, op, right, line);
   }
   return binary(left, op, ev.evaluate(kids[kids.length - 1], ctx), line);
@@ -24518,6 +24940,7 @@ function call(ev, node, ctx) {
   if (result2.t === "unknown" && !result2.crash && result2.text === "") return ev.unknown(node);
   return result2;
 }
+var TEST_RUNNERS, SYS_ARGV;
 var init_expressions = __esm({
   "src/model/settings/expressions.ts"() {
     "use strict";
@@ -24532,6 +24955,8 @@ var init_expressions = __esm({
     init_operators();
     init_paths2();
     init_value();
+    TEST_RUNNERS = /* @__PURE__ */ new Set(["test", "pytest"]);
+    SYS_ARGV = /^sys\.argv(\s*\[[^\]]*\])?$/;
   }
 });
 
@@ -24636,63 +25061,6 @@ var init_project_modules = __esm({
   "src/model/settings/project-modules.ts"() {
     "use strict";
     LIBRARY_MODULES = /^(environs|environ|decouple|django|os|pathlib|dotenv)(\.|$)/;
-  }
-});
-
-// src/model/settings/try-fallback.ts
-function tryBlocks(ev, node) {
-  const kids = childrenOf(node);
-  const out = [];
-  for (let i = 0; i < kids.length; i++) {
-    const k = kids[i].name;
-    if (k !== "try" && k !== "except" && k !== "else" && k !== "finally") continue;
-    const bodyAt = kids.findIndex((c, j) => j > i && c.name === "Body");
-    if (bodyAt < 0) break;
-    const block = { keyword: k, body: kids[bodyAt], line: ev.line(kids[i]) };
-    if (k === "except") {
-      const caught = bodyAt > i + 1 && kids[i + 1].name !== "as" ? kids[i + 1] : void 0;
-      if (caught) block.catches = exceptionNames(ev.text(caught));
-      block.text = ev.py.text.slice(kids[i].from, (caught ?? kids[i]).to);
-    }
-    out.push(block);
-    i = bodyAt;
-  }
-  return out;
-}
-function exceptionNames(text2) {
-  return text2.replace(/[()\s]/g, "").split(",").filter((n) => n !== "").map((n) => n.slice(n.lastIndexOf(".") + 1));
-}
-function failingReads(reads) {
-  return reads.filter((r) => r.required && !r.hasDefault && !r.guarded && RAISED_WHEN_UNSET[r.via]);
-}
-function fallbackHandler(blocks, failing) {
-  if (failing.length === 0) return void 0;
-  return blocks.find(
-    (b) => b.keyword === "except" && failing.every((r) => {
-      if (!b.catches) return true;
-      const raised = RAISED_WHEN_UNSET[r.via] ?? [];
-      return b.catches.some((n) => CATCH_ALL.includes(n) || raised.includes(n));
-    })
-  );
-}
-function withFallback(tried, fallback, failing) {
-  if (!tried || !fallback || tried.t !== "env" || !failing.includes(tried.read)) return void 0;
-  if (!(tried.unset.t === "unknown" && tried.unset.crash)) return void 0;
-  return { ...tried, unset: fallback };
-}
-var RAISED_WHEN_UNSET, CATCH_ALL;
-var init_try_fallback = __esm({
-  "src/model/settings/try-fallback.ts"() {
-    "use strict";
-    init_python();
-    RAISED_WHEN_UNSET = {
-      "environ[]": ["KeyError", "LookupError"],
-      // python-decouple's config()
-      other: ["UndefinedValueError"],
-      // django-environ raises ImproperlyConfigured; environs its EnvError, a ValueError
-      "django-environ": ["ImproperlyConfigured", "EnvError", "ValueError"]
-    };
-    CATCH_ALL = ["Exception", "BaseException"];
   }
 });
 
@@ -25211,6 +25579,7 @@ var init_evaluation = __esm({
           modules: /* @__PURE__ */ new Map(),
           namedModules: /* @__PURE__ */ new Map(),
           imported: [],
+          starImportEdges: [],
           syntaxErrors: [],
           includes
         };
@@ -25239,6 +25608,10 @@ var init_evaluation = __esm({
       /** Modules star-imported and evaluated in place, in the order they ran. */
       get imported() {
         return this.shared.imported;
+      }
+      /** Which module star-imports which, between the settings module and the modules merged into it. */
+      get starImportEdges() {
+        return this.shared.starImportEdges;
       }
       get syntaxErrors() {
         return this.shared.syntaxErrors;
@@ -25271,6 +25644,7 @@ var init_evaluation = __esm({
       importStar(module2, ctx) {
         const source = this.resolve?.(this.file, module2);
         if (!source || source.file === this.file || this.depth >= MAX_IMPORT_DEPTH) return;
+        this.shared.starImportEdges.push({ from: this.file, to: source.file });
         let scope = this.shared.modules.get(source.file);
         if (!scope) {
           this.shared.modules.set(source.file, /* @__PURE__ */ new Map());
@@ -25286,7 +25660,10 @@ var init_evaluation = __esm({
           const start = this.reads.length;
           scope = child.run().scope;
           for (const r of this.reads.slice(start)) r.file ??= source.file;
-          for (const binding of scope.values()) stampFile(binding.v, source.file);
+          for (const binding of scope.values()) {
+            if (binding.v.t === "func" && !binding.v.home) binding.v.home = { ev: child, scope };
+            stampFile(binding.v, source.file);
+          }
           this.shared.modules.set(source.file, scope);
           this.shared.imported.push(source.file);
         }
@@ -25585,7 +25962,7 @@ var init_databases = __esm({
       }
       fromDict(d, sel, url) {
         const engineValue2 = d.entries.find((e) => e.key === "ENGINE")?.value;
-        const variants = engineValue2?.t === "env" && !url ? this.engineVariants(engineValue2, sel) : [{ engine: engineValue2 ? engineString(engineValue2) : void 0, sel }];
+        const variants = engineValue2?.t === "env" && (!url || engineValue2.read.variable !== url.read.variable) ? this.engineVariants(engineValue2, sel) : [{ engine: engineValue2 ? engineString(engineValue2) : void 0, sel }];
         for (const variant of variants) {
           if (!url && variant.engine && isServerEngine(variant.engine))
             for (const key of SERVER_FIELDS) {
@@ -25789,6 +26166,7 @@ function settingsModelOf(ev, module2, ctx) {
     hasDefault: r.hasDefault
   }));
   if (ev.imported.length > 0) model.mergedModules = [...ev.imported];
+  if (ev.starImportEdges.length > 0) model.starImportEdges = [...ev.starImportEdges];
   if (baseDirParts) model.baseDir = baseDirParts.length ? baseDirParts.join("/") : ".";
   return model;
 }
@@ -25954,7 +26332,10 @@ function liveAssignments(model, name) {
 function fallbackSelectors(databases) {
   const selection = databases.selection;
   if (selection.kind !== "env" && selection.kind !== "url") return [];
-  if (selection.kind === "url") return [selection.variable];
+  if (selection.kind === "url") {
+    const engine = urlFallbackEngine(databases);
+    return engine ? [selection.variable, engine] : [selection.variable];
+  }
   const out = /* @__PURE__ */ new Set();
   for (const c of databases.configs) {
     if (!c.engine || !isServerEngine(c.engine) || !c.selectedBy || (c.selectedBy.test ?? "equals") === "unset")
@@ -25965,6 +26346,15 @@ function fallbackSelectors(databases) {
     out.add(c.selectedBy.variable);
   }
   return out.size > 0 ? [...out] : [selection.variable];
+}
+function urlFallbackEngine(databases) {
+  const selection = databases.selection;
+  if (selection.kind !== "url") return void 0;
+  const fallback = databases.configs.find(
+    (c) => c.isDefault === true && c.engine !== void 0 && isSqliteEngine(c.engine)
+  );
+  const variable = fallback?.selectedBy?.variable;
+  return variable !== void 0 && variable !== selection.variable ? variable : void 0;
 }
 function fallbackWhen(databases) {
   const selection = databases.selection;
@@ -25991,8 +26381,14 @@ function providedEnvironment(app) {
   if (service) {
     sources.push(`the compose service '${service.name}'`);
     for (const e of service.environment) values.set(e.name, e.value);
-    for (const f of service.envFiles)
-      if (!service.environment.some((e) => e.source === "env_file" && e.file === f.path)) complete = false;
+    const unread = service.envFiles.filter(
+      (f) => !service.environment.some((e) => e.source === "env_file" && e.file === f.path)
+    );
+    if (unread.length > 0) {
+      complete = false;
+      if (!app.unparsedCompose && unread.every((f) => f.absent))
+        return { values, complete, sources, unreadEnvFiles: unread };
+    }
   }
   return { values, complete, sources };
 }
@@ -26132,6 +26528,9 @@ var init_settings_fix = __esm({
 function isKey(v) {
   return v?.kind === "literal" && typeof v.value === "string" && v.value.trim() !== "";
 }
+function isNoneText(v) {
+  return v?.kind === "literal" && v.value === "None";
+}
 function variableRead(context) {
   const { finding, project } = context;
   for (const app of project.apps)
@@ -26245,11 +26644,15 @@ For local development, put the variable in an untracked \`.env\` file or the com
               const variable = v.kind === "env" ? v.variable : "the environment";
               const elsewhere2 = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
               const usedAt = usedInSettings(a, settings, elsewhere2);
+              const required = code(
+                `SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : "DJANGO_SECRET_KEY"}"]`
+              );
               findings.push({
                 file: elsewhere2?.file ?? a.file ?? settings.file,
                 line: elsewhere2?.line ?? a.line,
                 severity: "warning",
-                ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? " (the value an if/else gives the fallback in one of its branches)" : ""}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : "DJANGO_SECRET_KEY"}"]`)}.`
+                // `str(os.getenv("X"))`: no literal is written, the unset read becomes the text 'None'.
+                ...v.kind === "env" && isNoneText(unset) ? msg`SECRET_KEY is read from ${variable} but becomes the text 'None' when it is unset${usedAt}, so a deploy that forgets the variable runs with a key anyone can guess instead of failing; require the variable: ${required}.` : msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? " (the value an if/else gives the fallback in one of its branches)" : ""}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${required}.`
               });
             }
           }
@@ -26314,10 +26717,11 @@ function servedTrueLiterals(apps) {
     }));
   });
 }
-function shadowedTrueLiterals(assignments, live, at2) {
-  const debug = assignments.filter((b) => b.name === "DEBUG");
+function shadowedTrueLiterals(settings, live, at2) {
+  const debug = settings.assignments.filter((b) => b.name === "DEBUG");
   const out = [];
   if (live.inBranch) return out;
+  const fix2 = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
   for (let i = debug.indexOf(live) - 1; i >= 0; i--) {
     const b = debug[i];
     if (b.inBranch || b.value.kind !== "literal" || truthy2(b.value) !== true || isFalseWord(b.value)) break;
@@ -26326,10 +26730,26 @@ function shadowedTrueLiterals(assignments, live, at2) {
     out.push({
       file,
       line: b.line,
-      ...msg`DEBUG is set to a true value in code here, and ${at2.file} (line ${String(at2.line)}), which builds on this module, sets it true again: the settings that run keep debug on from both lines, and removing the later one alone leaves this one in force; read it from the environment with a false default here too: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+      ...buildsOn(settings, at2.file, file) ? msg`DEBUG is set to a true value in code here, and ${at2.file} (line ${String(at2.line)}), which builds on this module, sets it true again: the settings that run keep debug on from both lines, and removing the later one alone leaves this one in force; read it from the environment with a false default here too: ${fix2}.` : msg`DEBUG is set to a true value in code here, so every run in which ${settings.file} loads this module rather than ${at2.file} (which sets DEBUG true too, line ${String(at2.line)}) shows debug pages with settings and stack traces; read it from the environment with a false default here too: ${fix2}.`
     });
   }
   return out;
+}
+function buildsOn(settings, later, earlier) {
+  const edges = settings.starImportEdges;
+  if (!edges) return true;
+  const seen = /* @__PURE__ */ new Set([later]);
+  const queue = [later];
+  while (queue.length > 0) {
+    const from = queue.shift();
+    for (const e of edges)
+      if (e.from === from && !seen.has(e.to)) {
+        if (e.to === earlier) return true;
+        seen.add(e.to);
+        queue.push(e.to);
+      }
+  }
+  return false;
 }
 function turnedOnByDeploy({ finding, project }) {
   for (const { settings } of appSettings(project))
@@ -26404,6 +26824,37 @@ function conditionalDefaultFinding(app, at2, v, decider, composeFiles) {
   return {
     ...at2,
     ...msg`DEBUG is on unless ${x} is set: ${v.variable} falls back to a value that is true whenever ${x} is not set, so the absence of ${x} turns debug on in any deploy that does not set ${v.variable} either; make the default false whatever ${x} says: ${code(switchComparison("DEBUG", v, givenValues(app, v.variable)))}.`
+  };
+}
+function takenBranchFinding(app, a, settingsFile, composeFiles) {
+  const test = a.condition;
+  if (a.activeWhenUnset !== false || !test || a.value.kind !== "literal" || truthy2(a.value) !== true)
+    return void 0;
+  if (isFalseWord(a.value)) return void 0;
+  const passes = (value) => {
+    const values = test.values ?? [];
+    if (test.test === "equals") return values.includes(value);
+    if (test.test === "not-equals") return values.length > 0 && !values.includes(value);
+    return test.test === "set" && value !== "";
+  };
+  const provided = providedValue(app, test.variable, composeFiles);
+  const given = provided && !provided.byDefault ? provided : void 0;
+  const stage = app.dockerfile?.targetStage;
+  const imageValue = stage?.env[test.variable];
+  let because;
+  if (given && !given.where.startsWith("the ENV of ") && passes(given.value))
+    because = `${given.where} sets ${test.variable} to '${given.value}', which takes that branch: every container of this deployment runs in debug mode`;
+  else if (imageValue !== void 0 && passes(imageValue)) {
+    const line = stage.instructions.filter((i) => i.keyword === "ENV").flatMap((i) => i.pairs).filter((p) => p.name === test.variable).at(-1)?.line;
+    const service = app.compose?.appService;
+    const other = service?.environment.find((e) => e.name === test.variable)?.value;
+    const overridden = service && other !== void 0 && !passes(other) ? ` (the compose service '${service.name}' gives it '${other}' instead)` : "";
+    because = `the ENV of ${app.dockerfile.file}${line ? ` (line ${line})` : ""} sets ${test.variable} to '${imageValue}', which takes that branch: a container of the image run without another value runs in debug mode${overridden}`;
+  } else return void 0;
+  return {
+    file: a.file ?? settingsFile,
+    line: a.line,
+    ...msg`DEBUG is set to True in code under ${code(`if ${test.text}:`)}, and ${because}. Read DEBUG from the environment with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
   };
 }
 function providedValue(app, variable, composeFiles) {
@@ -26547,6 +26998,11 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         for (const { app, settings } of appSettings(project)) {
           const live = liveAssignments(settings, "DEBUG");
           for (const a of live) {
+            const taken = takenBranchFinding(app, a, settings.file, projectComposeFiles(project));
+            if (taken) {
+              findings.push(taken);
+              continue;
+            }
             if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
             const v = a.value;
             if (v.kind === "literal" && truthy2(v) === true) {
@@ -26561,7 +27017,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
                 ...elsewhere2 ? msg`This value becomes DEBUG${elsewhere2.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : fallback ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code("DEBUG = False")}.` : isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
               });
               if (!fallback && !elsewhere2 && !isFalseWord(v))
-                findings.push(...shadowedTrueLiterals(settings.assignments, a, at3));
+                findings.push(...shadowedTrueLiterals(settings, a, at3));
               continue;
             }
             if (v.kind !== "env") continue;
@@ -26722,7 +27178,7 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
 
 // src/rules/lib/dockerfile-fix.ts
 function appOfDockerfile(context) {
-  for (const app of context.project.apps) {
+  for (const app of [...context.project.apps, ...context.project.workerImages ?? []]) {
     const dockerfile = app.dockerfile;
     const stage = dockerfile?.targetStage;
     if (dockerfile && stage && dockerfile.file === context.finding.file) return { app, dockerfile, stage };
@@ -26976,7 +27432,11 @@ function databaseSwitch(context) {
   const written = indentOf(lines2[assignment.line] ?? "").length;
   const step = " ".repeat(written >= 2 && written <= 8 ? written : 4);
   const field = (key, value) => `${step}${step}${q(key)}: ${value},`;
-  const fallback = (key, otherwise) => POSTGRES.test(engine) && key !== "PASSWORD" ? literalText(config2.fields[key]) ?? otherwise : otherwise;
+  const kept = (key) => {
+    const v = config2.fields[key];
+    return key === "HOST" || !v ? void 0 : literalFallback(v);
+  };
+  const fallback = (key, otherwise) => POSTGRES.test(engine) && key !== "PASSWORD" ? literalText(config2.fields[key]) ?? kept(key) ?? otherwise : otherwise;
   const block = [
     "DATABASES = {",
     `${step}${q("sqlite")}: {`,
@@ -27331,21 +27791,6 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
   }
 });
 
-// src/model/dockerfile/lineage.ts
-function lineage(df) {
-  const out = [];
-  for (let s = df.targetStage; s && !out.includes(s); ) {
-    out.unshift(s);
-    s = s.from.stageRef !== void 0 ? df.stages[s.from.stageRef] : void 0;
-  }
-  return out;
-}
-var init_lineage = __esm({
-  "src/model/dockerfile/lineage.ts"() {
-    "use strict";
-  }
-});
-
 // src/rules/TF0306-secret-in-dockerfile.ts
 function fixSecretInDockerfile(context) {
   const { finding } = context;
@@ -27676,13 +28121,13 @@ function namedByCopy(app, line, files) {
 }
 function linesNaming(app, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = (f) => dir === "." ? f : import_node_path13.posix.relative(dir, f);
+  const inContext = (f) => dir === "." ? f : import_node_path15.posix.relative(dir, f);
   const out = [];
   for (const i of (app.dockerfile?.targetStage ? lineage(app.dockerfile) : []).flatMap(
     (s) => s.instructions
   )) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
-    const sources = i.sources.map((src) => import_node_path13.posix.normalize(src).replace(/^\//, ""));
+    const sources = i.sources.map((src) => import_node_path15.posix.normalize(src).replace(/^\//, ""));
     for (const f of files) if (sources.includes(inContext(f))) out.push({ line: i.line, file: f });
   }
   return out;
@@ -27697,8 +28142,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    const inContext = dir === "." ? f.path : import_node_path13.posix.relative(dir, f.path);
-    if (inContext.startsWith("..") || import_node_path13.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
+    const inContext = dir === "." ? f.path : import_node_path15.posix.relative(dir, f.path);
+    if (inContext.startsWith("..") || import_node_path15.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
     const line = absentFileReachingImage(app, inContext);
     if (line === void 0) continue;
@@ -27717,7 +28162,9 @@ function isUsableEnvFileName(path4) {
 function ignoreAdvice(app, files) {
   const named = linesNaming(app, files);
   const kept = [...new Set(named.map((n) => n.file))];
-  const rest = files.filter((f) => !kept.includes(f));
+  const exceptions = files.filter((f) => !kept.includes(f)).map((f) => ({ f, by: app.context && exceptionLettingIn(app.context, contextPath(app, f)) }));
+  const excepted = exceptions.filter((e) => e.by !== void 0);
+  const rest = exceptions.filter((e) => e.by === void 0).map((e) => e.f);
   const quote = (fs) => fs.length > 1 ? `${fs.slice(0, -1).map((f) => `'${f}'`).join(", ")} and '${fs.at(-1)}'` : `'${fs[0]}'`;
   const advice = [];
   if (rest.length > 0) {
@@ -27728,6 +28175,10 @@ function ignoreAdvice(app, files) {
       `Add ${what} to .dockerignore${own ? "" : ` (${quote(patterns)})`} and pass the values as environment variables at run time.`
     );
   }
+  for (const { f, by } of excepted)
+    advice.push(
+      `The .dockerignore lets '${f}' in on purpose ('${by.pattern}', line ${by.line}): drop that exception and pass the values as environment variables at run time.`
+    );
   if (kept.length > 0) {
     const lines2 = [...new Set(named.map((n) => n.line))].sort((a, b) => a - b);
     const one = kept.length === 1;
@@ -27750,7 +28201,7 @@ function ignorePatterns(app, files, kept) {
 }
 function contextPath(app, path4) {
   const dir = app.context?.dir ?? ".";
-  return dir === "." ? path4 : import_node_path13.posix.relative(dir, path4);
+  return dir === "." ? path4 : import_node_path15.posix.relative(dir, path4);
 }
 function generalPattern(path4) {
   const parts = path4.split("/");
@@ -27761,15 +28212,16 @@ function generalPattern(path4) {
   const general = sep5 !== void 0 ? `.env${sep5}*` : base.endsWith(".env") && base !== ".env" ? "*.env" : base;
   return parts.length > 1 ? `**/${general}` : general;
 }
-var import_node_path13, envFileInImage;
+var import_node_path15, envFileInImage;
 var init_TF0308_env_file_in_image = __esm({
   "src/rules/TF0308-env-file-in-image.ts"() {
     "use strict";
     init_files();
-    import_node_path13 = require("node:path");
+    import_node_path15 = require("node:path");
     init_context();
     init_env_files2();
     init_lineage();
+    init_each();
     init_rule();
     envFileInImage = defineRule({
       id: "TF0308",
@@ -27789,7 +28241,9 @@ is reported only when it gives a secret-looking name a real-looking value (not e
 \`change-me\`, \`<your key>\`, \`xxx\` or lowercase words that name the value like \`db_password\`), and so is a file
 in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any other \`.env.*\` name, a misspelt template
 (\`.env.sampel\`) included, is an env file, and so is every file compose loads as \`env_file\`
-(\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template.
+(\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template. A committed env file that
+names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\` a build step copies for
+\`collectstatic\`) ships no secret and is not reported.
 
 \`\`\`
 # .dockerignore
@@ -27800,17 +28254,21 @@ in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any othe
 `,
       related: [],
       check(project) {
+        const images = appsAndWorkerImages(project);
         const templates = new Set(
+          images.flatMap((a) => (a.context?.envTemplatesWithSecrets ?? []).map((f) => `${a.context.dir}\0${f}`))
+        );
+        const empty = new Set(
           project.apps.flatMap(
-            (a) => (a.context?.envTemplatesWithSecrets ?? []).map((f) => `${a.context.dir}\0${f}`)
+            (a) => (a.context?.envFilesWithoutSecrets ?? []).map((f) => `${a.context.dir}\0${f}`)
           )
         );
         const copied = filesCopiedIntoImage(
           project,
-          (path4, dir) => isEnvFile(path4) || templates.has(`${dir}\0${path4}`),
+          (path4, dir) => isEnvFile(path4) && !empty.has(`${dir}\0${path4}`) || templates.has(`${dir}\0${path4}`),
           (names, files, at2) => namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name, so its secrets ship with the image. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names} into the image, so ${files.length > 1 ? "their" : "its"} secrets ship with the image. ${ignoreAdvice(at2.app, files)}`
         );
-        return [...copied, ...project.apps.flatMap(envFilesOfCompose)];
+        return [...copied, ...images.flatMap(envFilesOfCompose)];
       }
     });
   }
@@ -28413,30 +28871,32 @@ function databasePartsNotProvided({ app, settings, provided, read }) {
   if (!config2) return void 0;
   const unread = unreadProvided(provided, read);
   const urls = unread.filter((n) => DATABASE_URL.test(n.toUpperCase()));
-  const pieces = [];
+  const findings = [];
   for (const key of DATABASE_KEYS) {
     const v = config2.fields[key];
     if (v?.kind !== "env" || v.required || !v.fallback || provided.values.has(v.variable)) continue;
     const fallback = literalFallback(v);
     const sameKey = unread.filter((n) => databaseKeyOf(n) === key && databaseKeyOf(v.variable) === key);
-    const differs = (value) => fallback === void 0 || value === void 0 || value !== fallback;
-    const instead2 = sameKey.find((n) => differs(provided.values.get(n))) ?? urls.find((n) => {
+    const differs = (value2) => fallback === void 0 || value2 === void 0 || value2 !== fallback;
+    const passedOn = sameKey.find((n) => differs(provided.values.get(n)) || interpolatedByCompose(app, n));
+    const instead = passedOn ?? urls.find((n) => {
       const parts = databaseUrlParts(provided.values.get(n));
       return differs(parts?.[key]);
     });
-    if (instead2) pieces.push({ key, v, instead: instead2 });
+    if (!instead) continue;
+    const same = fallback !== void 0 && provided.values.get(instead) === fallback;
+    const value = key === "PASSWORD" || fallback === void 0 ? "its fallback value" : `its fallback ${key} ${fallback}`;
+    const effect = same ? `the app uses ${value} whatever the deploy sets ${instead} to` : `the app silently connects with ${value}`;
+    findings.push({
+      file: v.file ?? app.settings.file,
+      line: v.line,
+      message: `The settings read the database ${key} from ${v.variable}, which ${sourcesText(provided)} not set, while ${instead} is provided and never read: ${effect}. Read ${instead} (or provide ${v.variable}).`
+    });
   }
-  if (pieces.length === 0) return void 0;
-  const [first] = pieces;
-  const read_ = pieces.map((p) => p.v.variable);
-  const instead = [...new Set(pieces.map((p) => p.instead))];
-  const fallbacks = pieces.map((p) => literalFallback(p.v) === void 0 ? void 0 : `${p.key} ${literalFallback(p.v)}`).filter((x) => x !== void 0 && !x.startsWith("PASSWORD"));
-  const on = fallbacks.length > 0 ? ` (${fallbacks.join(", ")})` : "";
-  return {
-    file: first.v.file ?? app.settings.file,
-    line: first.v.line,
-    message: `The settings read the database from ${listText(read_, "which")} ${sourcesText(provided)} not set, while ${listText(instead)} provided and never read: the app silently connects with its fallback values${on}. Read the variables that are provided (or provide ${read_.join(", ")}).`
-  };
+  return findings.length > 0 ? findings : void 0;
+}
+function interpolatedByCompose(app, name) {
+  return app.compose?.appService?.environment.some((e) => e.name === name && e.interpolated) ?? false;
 }
 function settingsProvidedUnderOtherNames({ app, settings, provided, read }) {
   const findings = [];
@@ -28500,11 +28960,12 @@ services:
 \`\`\`
 
 The same holds the other way round (\`DATABASE_URL\` provided, \`DB_HOST\` read with a fallback of \`localhost\`: reported
-once, at the host read), for the pieces under other names (\`POSTGRES_HOST\` provided, \`DB_HOST\` read), and for a
-setting read from one variable while the deployment names it after the setting (\`SECRET_KEY\` provided,
-\`os.environ.get("SECRET", "dev")\` read). Reads through python-decouple and django-environ count, and so do the
+at each piece read whose fallback differs from what is provided), for the pieces under other names
+(\`POSTGRES_HOST\` provided, \`DB_HOST\` read), and for a setting read from one variable while the deployment names
+it after the setting (\`SECRET_KEY\` provided, \`os.environ.get("SECRET", "dev")\` read). Reads through python-decouple and django-environ count, and so do the
 reads of modules the settings star-import. A fallback equal to the value provided is not reported: the app then
-runs as intended.
+runs as intended; a database piece compose passes on from the deploy's environment (\`POSTGRES_DB=\${POSTGRES_DB:-app}\`)
+is, since the app ignores whatever the deploy sets.
 
 The rule stays silent when the settings load a \`.env\` file at run time (a python-decouple \`.env\` only when one
 reaches the image or the source is bind-mounted) or an \`env_file\` could not be read, since the variable may come
@@ -28520,8 +28981,8 @@ from there.
           if (!provided.complete) continue;
           const settings = withBases(app.settings, app.settingsBases);
           const r = { app, settings, provided, read: new Set(settings.envReads.map((x) => x.variable)) };
-          const database = databasePartsNotProvided(r) ?? databaseProvidedNotRead(r);
-          if (database) findings.push(database);
+          const database = databasePartsNotProvided(r) ?? [databaseProvidedNotRead(r)];
+          for (const f of database) if (f) findings.push(f);
           findings.push(...settingsProvidedUnderOtherNames(r));
         }
         return findings;
@@ -29319,6 +29780,12 @@ function combinedComposeFiles(texts, composeFiles) {
   }
   return out;
 }
+function composeFilesRunAlone(texts, composeFiles) {
+  const known2 = new Set(composeFiles);
+  return composeCommands(texts).flatMap(
+    ({ source, named }) => named.length === 1 ? resolveAll(named, [dirName(source), "."], known2) ?? [] : []
+  );
+}
 function composeFilesNamed(texts) {
   return composeCommands(texts).flatMap(
     ({ source, named }) => named.flatMap((n) => [dirName(source), "."].flatMap((d) => normalizeRelative(joinPath(d, n)) ?? []))
@@ -29422,7 +29889,7 @@ var init_compose_commands = __esm({
     "use strict";
     init_classify();
     COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
-    MAKE_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|\?=|=)\s*(.*?)\s*$/;
+    MAKE_ASSIGNMENT = /^ *([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|\?=|=)\s*(.*?)\s*$/;
     MAKE_REFERENCE = /(?<!\$)\$(?:\(([A-Za-z_][A-Za-z0-9_.-]*)\)|\{([A-Za-z_][A-Za-z0-9_.-]*)\})/g;
     TAKES_VALUE = /^(?:-f|--file|--env-file|-p|--project-name|--profile|--project-directory)$/;
     VALUED = /^(?:-p|--project-name|--profile|--project-directory|--ansi|--progress|--parallel)$/;
@@ -29640,6 +30107,7 @@ var init_compose_projects = __esm({
       placeSubdirectoryFiles(sets) {
         const exists2 = (context, dockerfile) => dockerfileDockerReads(joinPath(context, dockerfile), (f) => f in this.texts) in this.texts;
         const builds = (file) => buildsOf(file, this.texts[file] ?? "");
+        const runAlone = new Set(composeFilesRunAlone(this.texts, Object.keys(this.texts)));
         for (const set of [...sets]) {
           const file = set.files.length === 1 ? set.files[0] : void 0;
           if (!file || set.dir === "." || this.tree.options.composeFiles?.length) continue;
@@ -29662,7 +30130,7 @@ var init_compose_projects = __esm({
           const baseFile = base?.files[0];
           if (!base || !baseFile || !COMPOSE_BASES.includes(baseName(baseFile))) continue;
           const text2 = this.texts[file] ?? "";
-          const layered = isComposeOverride(baseName(file)) || repeatsServices(file, text2, baseFile, this.texts[baseFile] ?? "") || overridesBase(file, text2, baseFile, this.texts[baseFile] ?? "");
+          const layered = isComposeOverride(baseName(file)) || !runAlone.has(file) && (repeatsServices(file, text2, baseFile, this.texts[baseFile] ?? "") || overridesBase(file, text2, baseFile, this.texts[baseFile] ?? ""));
           if (!layered) continue;
           set.dir = target;
           set.files = [...base.files, file];
@@ -29673,17 +30141,21 @@ var init_compose_projects = __esm({
         }
       }
       /**
-       * A subdirectory file whose services neither build nor name an image and are all defined by the compose file of
-       * an ancestor directory (`docker/docker-compose.override.yml` setting only a command) is layered on the nearest one.
+       * A subdirectory file that builds nothing and whose services are all defined by the compose file of an ancestor
+       * directory (`docker/docker-compose.override.yml` setting only a command), or that amends a service of it without
+       * its own build or image (`deploy/docker-compose.prod.yml` giving `django` a restart policy), is layered on the
+       * nearest one.
        */
       layerOnAncestor(sets, set, file) {
         const text2 = this.texts[file] ?? "";
-        if (/^\s+(build|image)\s*:/m.test(text2)) return;
+        const namesNoImage = !/^\s+(build|image)\s*:/m.test(text2);
         for (let dir = dirName(set.dir); ; dir = dirName(dir)) {
           const base = sets.find((s) => s !== set && s.dir === dir && s.files.every((f) => dirName(f) === dir));
           const baseFile = base?.files[0];
           if (base && baseFile && COMPOSE_BASES.includes(baseName(baseFile))) {
-            if (!repeatsServices(file, text2, baseFile, this.texts[baseFile] ?? "")) return;
+            const baseText = this.texts[baseFile] ?? "";
+            const layered = namesNoImage && repeatsServices(file, text2, baseFile, baseText) || overridesBase(file, text2, baseFile, baseText);
+            if (!layered) return;
             set.dir = dir;
             set.files = [...base.files, file];
             if (sets.some((s) => s !== set && s.files.join("\n") === set.files.join("\n")))
@@ -29722,7 +30194,7 @@ function mountsSubdir(source, hostDir, target, codeDir) {
 function devFileAdvice(reason) {
   return `${reason}, where that is the point: deploy with a compose file that runs the built image without this mount.`;
 }
-function mountsOverCode(app, web, devReason) {
+function mountsOverCode(app, web, devReason, read) {
   const out = [];
   const advice = (file) => {
     const reason = devReason(file);
@@ -29735,7 +30207,7 @@ function mountsOverCode(app, web, devReason) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      const projectDir = app.managePy ? import_node_path14.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path16.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
         const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
         const forTests = [web.name, web.build?.dockerfile ?? ""].some(
@@ -29743,7 +30215,7 @@ function mountsOverCode(app, web, devReason) {
         );
         const serves = own.trim() === "" ? !forTests : STARTS_SERVER.test(own);
         if (serves && projectDir !== void 0 && coversPath(v.source, projectDir) && v.target.startsWith("/"))
-          out.push({ mount: v, text: `${unreadImageText(v, web)} ${advice(v.file)}` });
+          out.push({ mount: v, text: `${unreadImageText(v, web, read)} ${advice(v.file)}` });
         continue;
       }
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
@@ -29769,31 +30241,33 @@ function notBuiltText(image, target, dockerfile, held) {
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
-  const rel = import_node_path14.posix.relative(v.source, import_node_path14.posix.dirname(app.managePy));
+  const rel = import_node_path16.posix.relative(v.source, import_node_path16.posix.dirname(app.managePy));
   if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || "/";
   return coversPath(v.target, copied) ? copied : codeDir;
 }
-function unreadImageText(v, web) {
+function unreadImageText(v, web, read) {
   const dockerfile = web.build?.dockerfile;
+  if (dockerfile && read.has(dockerfile))
+    return `'${shownSource(v)}' at ${shownTarget(v)}, the project with its manage.py, and the image its Dockerfile (${dockerfile}) builds holds no Python app: the container runs the host's files, not a built release.`;
   const image = dockerfile ? `the image's Dockerfile (${dockerfile})` : "the image's Dockerfile";
   return `'${shownSource(v)}' at ${shownTarget(v)}, the project with its manage.py, and ${image} cannot be read, so what the image holds there is unknown: either way the container runs the host's files, not a built release.`;
 }
 function codelessText(v, contextDir, devReason) {
   const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
   const tail2 = devReason ? `so that a deploy, which runs without this mount, runs a built release (${devReason}, where the mount belongs).` : "and keep this mount in a development-only override file.";
-  const source = import_node_path14.posix.normalize(v.source ?? ".");
+  const source = import_node_path16.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail2}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path14.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path16.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail2}`;
 }
-var import_node_path14, sourceMountedOverImage, KEEP_IN_DEV;
+var import_node_path16, sourceMountedOverImage, KEEP_IN_DEV;
 var init_TF0503_source_mounted_over_image = __esm({
   "src/rules/TF0503-source-mounted-over-image.ts"() {
     "use strict";
-    import_node_path14 = require("node:path");
+    import_node_path16 = require("node:path");
     init_paths();
     init_each();
     init_rule();
@@ -29832,10 +30306,11 @@ var init_TF0503_source_mounted_over_image = __esm({
       check(project) {
         const byLine = /* @__PURE__ */ new Map();
         const composeFiles = projectComposeFiles(project);
+        const read = new Set(everyDockerfile(project).map((df) => df.file));
         for (const { app, compose, service } of appImageServices(project)) {
           const isAppService = service === compose.appService;
           const devReason = (file) => isDevelopmentComposeFile(file, composeFiles, compose.files) ? developmentFileReason(file, composeFiles) : void 0;
-          for (const { mount, text: text2 } of mountsOverCode(app, service, devReason)) {
+          for (const { mount, text: text2 } of mountsOverCode(app, service, devReason, read)) {
             if (isComposeOverrideFile(mount.file)) continue;
             const key = `${mount.file}\0${mount.line}`;
             const seen = byLine.get(key);
@@ -29932,11 +30407,14 @@ database on a volume (or use PostgreSQL).
 // src/rules/TF0602-runtime-data-not-in-volume.ts
 function unkeptPaths(project) {
   const out = [];
+  const composeFiles = projectComposeFiles(project);
   for (const app of project.apps) {
     const settings = app.settings;
     const stage = app.dockerfile?.targetStage;
     if (!settings || !stage || app.unparsedCompose) continue;
     const env = providedEnvironment(app);
+    if (env.unreadEnvFiles?.some((f) => isDevelopmentComposeFile(f.file, composeFiles, app.compose?.files)))
+      delete env.unreadEnvFiles;
     const known2 = workdirKnown(app);
     const ctx = {
       app,
@@ -29956,9 +30434,9 @@ function unkeptPaths(project) {
     const imageMounts = stage.volumes.flatMap((v) => v.paths).map(clean);
     const runners = app.compose?.appService ? [] : servicesBuilding(project, app);
     for (const hit of alone ? [alone] : files) {
-      const keeping = alone ? imageMounts : mounts;
-      const keeps = (paths) => covered(import_node_path15.posix.dirname(hit.path), paths) || paths.includes(hit.path);
-      if (keeps(keeping)) continue;
+      const keeping2 = alone ? imageMounts : mounts;
+      const keeps = (paths) => covered(import_node_path17.posix.dirname(hit.path), paths) || paths.includes(hit.path);
+      if (keeps(keeping2)) continue;
       if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
         continue;
       out.push({
@@ -30067,21 +30545,27 @@ function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return app.imageSourceDir;
-  const manageDir = app.managePy ? import_node_path15.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path15.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  const manageDir = app.managePy ? import_node_path17.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path17.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
   if (rel.startsWith("..")) return void 0;
-  return import_node_path15.posix.join(app.imageSourceDir, rel);
+  return import_node_path17.posix.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
   let configs;
   let branch;
+  let resolve6 = ctx;
   if (selection.kind === "fixed") configs = databases.configs;
   else if (selection.kind === "unknown") configs = databases.configs.filter((c) => c.isDefault === true);
   else if (!ctx.env.values.has(selection.variable) || missesAllOf(selection, ctx.env)) {
-    if (!ctx.env.complete) return [];
-    configs = databases.configs.filter((c) => c.isDefault === true);
-    if (selection.kind === "env") branch = `the fallback used when ${fallbackWhen(databases)}`;
+    const unread = ctx.env.unreadEnvFiles;
+    if (!ctx.env.complete && !unread) return [];
+    configs = databases.configs.filter(
+      (c) => c.isDefault === true && !leftByProvided(c, selection.variable, ctx.env, databases.configs)
+    );
+    if (selection.kind === "env" || fallbackSelectors(databases).length > 1 || unread)
+      branch = `the fallback used when ${fallbackWhen(databases)}${unread ? unlessSetIn(unread, databases) : ""}`;
+    if (unread) resolve6 = { ...ctx, env: { ...ctx.env, complete: true } };
   } else {
     const value = ctx.env.values.get(selection.variable);
     if (value === void 0) return [];
@@ -30099,8 +30583,8 @@ function sqliteFiles(databases, ctx) {
   const out = [];
   for (const c of configs) {
     if (!c.engine || !isSqliteEngine(c.engine) || !c.fields.NAME) continue;
-    const path4 = resolvePath(c.fields.NAME, ctx, 0);
-    const read = c.fields.NAME;
+    const path4 = resolvePath(c.fields.NAME, resolve6, 0);
+    const read = c.fields.NAME.kind === "env" && c.fields.NAME.fallback?.kind === "env" ? c.fields.NAME.fallback : c.fields.NAME;
     const name = read.kind === "env" ? fallbackOrRead(read, read.fallback, databases) : read;
     const file = name.file ?? c.file;
     if (path4) out.push({ path: path4, line: name.line, ...file ? { file } : {}, ...branch ? { branch } : {} });
@@ -30111,7 +30595,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path15.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path17.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -30126,12 +30610,29 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path15.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path17.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
+    case "choice": {
+      const paths = new Set(v.options.map((o) => resolvePath(o, ctx, depth + 1)));
+      const [only] = paths;
+      return paths.size === 1 ? only : void 0;
+    }
     default:
       return void 0;
   }
+}
+function unlessSetIn(envFiles, databases) {
+  const files = envFiles.map((f) => f.path);
+  const one = fallbackSelectors(databases).length === 1;
+  const what = files.length > 1 ? `${files.join(" or ")}, env_files of the compose service that the repository does not hold,` : `${files[0]}, an env_file of the compose service that the repository does not hold,`;
+  return `, which ${one ? "it is" : "they are"} unless ${what} ${one ? "sets it" : "sets one of them"}`;
+}
+function leftByProvided(c, selector, env, all) {
+  const by = c.selectedBy;
+  if (!by || by.variable === selector || !env.values.has(by.variable)) return false;
+  const value = env.values.get(by.variable);
+  return value !== void 0 && !selects(c, value, all);
 }
 function missesAllOf(selection, env) {
   return selection.kind === "env" && (selection.allOf ?? []).some((v) => !env.values.has(v));
@@ -30160,26 +30661,27 @@ function imageSqliteFile(databases, ctx, stage) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path15.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path17.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path15.posix.normalize(p);
+  const n = import_node_path17.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
   return mounts.some((m) => m === "/" || dir === m || dir.startsWith(`${m}/`));
 }
-var import_node_path15, runtimeDataNotInVolume;
+var import_node_path17, runtimeDataNotInVolume;
 var init_TF0602_runtime_data_not_in_volume = __esm({
   "src/rules/TF0602-runtime-data-not-in-volume.ts"() {
     "use strict";
     init_each();
-    import_node_path15 = require("node:path");
+    import_node_path17 = require("node:path");
     init_core();
     init_app_service();
     init_settings();
     init_data_dir_fix();
     init_provided_config();
+    init_files();
     init_rule();
     init_command();
     runtimeDataNotInVolume = defineRule({
@@ -30225,7 +30727,7 @@ object store for media.
           const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
           const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
           const where2 = hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-          const dir = import_node_path15.posix.dirname(hit.path);
+          const dir = import_node_path17.posix.dirname(hit.path);
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
             line: hit.line,
@@ -30248,7 +30750,7 @@ object store for media.
           );
           if (!hit) return void 0;
           const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path15.posix.dirname(hit.path) : hit.path, what);
+          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path17.posix.dirname(hit.path) : hit.path, what);
         }
       }
     });
@@ -30268,20 +30770,21 @@ function absoluteEnv(s, name) {
 }
 function officialLayout(s) {
   const image = databaseImage(s);
-  const major = Number(/^(\d+)/.exec(image?.tag ?? "")?.[1]);
+  const tag = image?.tag ?? "";
+  const major = Number(/^(\d+)/.exec(tag)?.[1]);
   const old = "/var/lib/postgresql/data";
-  if (major < 18) return { dataDir: old, volume: old, mountAt: old };
+  if (major < 18 || FROZEN_BEFORE_18.test(tag)) return { dataDir: old, volume: old, mountAt: old };
   const parent = "/var/lib/postgresql";
   if (major >= 18) return { dataDir: `${parent}/${major}/docker`, volume: parent, mountAt: parent };
-  const floating2 = image?.tag ? `the tag '${image.tag}'` : "no tag";
-  const unknownMajor = s.image?.unset && /:[^/]*\$/.test(s.image.raw ?? "");
-  return {
-    dataDir: `${parent}/18/docker`,
-    volume: parent,
-    mountAt: parent,
-    floating: floating2,
-    ...unknownMajor ? { unknownMajor } : {}
-  };
+  const newest = { dataDir: `${parent}/18/docker`, volume: parent, mountAt: parent };
+  if (s.image?.unset && /:[^/]*\$/.test(s.image.raw ?? ""))
+    return { ...newest, unknownMajor: "takes its version from a variable the repository does not set" };
+  if (tag && !FLOATING_TAG.test(tag))
+    return {
+      ...newest,
+      unknownMajor: `has the tag '${tag}', a distribution variant that names no major version and may have stopped at an older one`
+    };
+  return { ...newest, floating: tag ? `the tag '${tag}'` : "no tag" };
 }
 function pgdataOf(s, official) {
   const entry = s.environment.find((e) => e.name === "PGDATA" && e.value);
@@ -30291,7 +30794,7 @@ function pgdataOf(s, official) {
   const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
   if (!cwd || value.includes("$")) return void 0;
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
-  return { dir: import_node_path16.posix.join(cwd, value), relative: { written: value, from, cwd } };
+  return { dir: import_node_path18.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 function versionedMainDataDir(s, env) {
   const set = env.map((name) => absoluteEnv(s, name)).find((v) => v !== void 0);
@@ -30327,7 +30830,7 @@ function relativeMessage(at2, name, data, elsewhere2) {
 }
 function floatingNote(image, layout) {
   if (layout?.unknownMajor)
-    return ` ${image} takes its version from a variable the repository does not set: up to 17 the image keeps its data in /var/lib/postgresql/data, from 18 in /var/lib/postgresql/<major>/docker under its VOLUME /var/lib/postgresql; mount the volume where the version you deploy keeps it.`;
+    return ` ${image} ${layout.unknownMajor}: up to 17 the image keeps its data in /var/lib/postgresql/data, from 18 in /var/lib/postgresql/<major>/docker under its VOLUME /var/lib/postgresql; mount the volume where the version you deploy keeps it.`;
   if (!layout?.floating) return "";
   return ` With ${layout.floating}, ${image} runs the newest major version, 18 or later today, which keeps its data in /var/lib/postgresql/<major>/docker under its VOLUME ${layout.volume} (up to 17: /var/lib/postgresql/data); pinning a major version (e.g. postgres:18) decides the layout.`;
 }
@@ -30371,15 +30874,17 @@ function message(name, image, data, mounts) {
     return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). The data is lost when the container is recreated. Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
   return `${at2} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
 }
-var import_node_path16, VERSIONED_MAIN, postgresDataNotInVolume;
+var import_node_path18, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, postgresDataNotInVolume;
 var init_TF0603_postgres_data_not_in_volume = __esm({
   "src/rules/TF0603-postgres-data-not-in-volume.ts"() {
     "use strict";
-    import_node_path16 = require("node:path");
+    import_node_path18 = require("node:path");
     init_each();
     init_rule();
     init_paths();
     init_files();
+    FLOATING_TAG = /^(latest|alpine|trixie|bookworm)$/;
+    FROZEN_BEFORE_18 = /^(alpine3\.(1?\d|20)|bullseye|buster|stretch|jessie|wheezy)$/;
     VERSIONED_MAIN = [
       { repo: /(^|\/)kartoza\/postgis$/, env: ["PGDATA", "DATADIR"] },
       { repo: /(^|\/)sameersbn\/postgresql$/, env: ["PG_DATADIR"] }
@@ -30420,8 +30925,10 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
         "covers it), the same for `sameersbn/postgresql` (`PG_DATADIR` moves it), `/bitnami/postgresql` for `bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. For",
         "another publisher's image the data directory is not known: a bind mount is named by where it is mounted, not",
         "called the data directory. An image that names no major version",
-        "(`postgres`, `postgres:latest`, `postgres:alpine`) runs the newest, 18 or later today, so it is judged with the",
-        "18 layout; pinning a major version decides which one applies."
+        "(`postgres`, `postgres:latest`, `postgres:alpine`, `postgres:trixie`) runs the newest, 18 or later today, so it is",
+        "judged with the 18 layout; a distribution-variant tag that stopped before 18 (`alpine3.18`, `bullseye`) with the",
+        "older one. For another variant tag (`alpine3.21`) the major is not known: a named volume at either directory is",
+        "accepted. Pinning a major version decides which layout applies."
       ].join("\n"),
       related: [],
       check(project) {
@@ -30504,7 +31011,7 @@ DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3',
 });
 
 // src/rules/TF0605-volume-over-source.ts
-var volumeOverSource;
+var volumeOverSource, samePath;
 var init_TF0605_volume_over_source = __esm({
   "src/rules/TF0605-volume-over-source.ts"() {
     "use strict";
@@ -30522,8 +31029,9 @@ var init_TF0605_volume_over_source = __esm({
       help: [
         "A volume is filled from the image only the first time it is created. A `VOLUME /app` in the Dockerfile, or a",
         "named volume mounted on the code directory, then keeps the code of the first release: the next image is",
-        "built and deployed, and the container still runs the old files from the volume. Processes must be stateless;",
-        "only data belongs in volumes, in its own directory:",
+        "built and deployed, and the container still runs the old files from the volume. So does an anonymous compose",
+        "volume (`- /app`): `docker compose up` carries it over to the container it recreates. Processes must be",
+        "stateless; only data belongs in volumes, in its own directory:",
         "",
         "```dockerfile",
         "WORKDIR /app",
@@ -30557,17 +31065,19 @@ var init_TF0605_volume_over_source = __esm({
             const codeDir = imageCodeDir(app);
             if (!codeDir) return [];
             return service.volumes.filter(
-              (v) => v.type === "volume" && v.source && v.writtenTarget === void 0 && coversPath(v.target, codeDir)
+              (v) => v.type === "volume" && v.writtenTarget === void 0 && coversPath(v.target, codeDir) && // an anonymous volume under a bind mount of the same path is hidden by it
+              (v.source !== void 0 || !service.volumes.some((o) => o !== v && o.type === "bind" && samePath(o.target, v.target)))
             ).map((v) => ({
               file: v.file,
               line: v.line,
-              message: (who, plural3) => `${who} ${plural3 ? "mount" : "mounts"} the named volume '${shownSource(v)}' on ${shownTarget(v)}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
+              message: (who, plural3) => v.source ? `${who} ${plural3 ? "mount" : "mounts"} the named volume '${shownSource(v)}' on ${shownTarget(v)}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.` : `${who} ${plural3 ? "mount" : "mounts"} an anonymous volume on ${shownTarget(v)}, which holds the application code (${codeDir}): docker compose up keeps a service's anonymous volumes when it recreates the container (unless run with --renew-anon-volumes), so the code of the first release survives upgrades. Mount volumes only on data directories.`
             }));
           })
         );
         return out;
       }
     });
+    samePath = (a, b) => a.replace(/\/+$/, "") === b.replace(/\/+$/, "");
   }
 });
 
@@ -30586,6 +31096,18 @@ function boundPorts(app) {
   }
   return { ports, servers };
 }
+function unixSocketServersOnly(app) {
+  const env = containerEnv(app);
+  let servers = 0;
+  for (const cmd of startCommands(app)) {
+    if (!serverOf(cmd.argv, env)) continue;
+    servers++;
+    const name = uwsgiIniArg(programArgv(cmd.argv))?.split("/").at(-1);
+    const ini = name ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`)) : void 0;
+    if (!unixSocketsOnly(cmd.argv, env, ini)) return false;
+  }
+  return servers > 0;
+}
 function composePart(views) {
   const withCompose = views.filter((v) => v.composeFiles);
   if (withCompose.length === 0) return "";
@@ -30600,12 +31122,16 @@ function elsewhere(published) {
   const parts = [...byFile].map(([file, raws]) => `${file} publishes ${[...new Set(raws)].join(", ")}`);
   return ` (only ${parts.join("; ")})`;
 }
+function startsServer(app) {
+  const env = containerEnv(app);
+  return startCommands(app).some((cmd) => serverOf(cmd.argv, env) !== void 0);
+}
 function message2(views, published) {
   const bound = views.map((v) => boundPorts(v.app));
   const ports = [...new Set(bound.flatMap((b) => b.ports))];
   const servers = [...new Set(bound.flatMap((b) => b.servers))];
   const publishedPorts = [...new Set(published.flatMap((p) => p.target === void 0 ? [] : [p.target]))];
-  const fix2 = ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.";
+  const fix2 = ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : views.some((v) => startsServer(v.app)) ? "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000." : "No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.";
   return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix2}`;
 }
 var noPortDeclared;
@@ -30613,6 +31139,7 @@ var init_TF0701_no_port_declared = __esm({
   "src/rules/TF0701-no-port-declared.ts"() {
     "use strict";
     init_command();
+    init_server_config();
     init_examples();
     init_each();
     init_rule();
@@ -30636,7 +31163,7 @@ ${EXPOSE_EXAMPLE}`,
         const published = /* @__PURE__ */ new Map();
         for (const { app, stage } of appTargetStages(project)) {
           const file = app.dockerfile.file;
-          if (stage.exposes.length > 0 || app.unparsedCompose) continue;
+          if (stage.exposes.length > 0 || app.unparsedCompose || unixSocketServersOnly(app)) continue;
           const service = app.compose?.appService;
           if (service && (service.ports.length > 0 || service.expose.length > 0)) {
             published.set(file, [...published.get(file) ?? [], ...service.ports]);
@@ -30670,7 +31197,7 @@ function shellWord(word) {
 function shellLine(argv) {
   return argv.map(shellWord).join(" ");
 }
-function wordsOf(command) {
+function wordsOf2(command) {
   const { argv, written } = command;
   const bare = (w2) => w2.replace(/['"\\]/g, "");
   if (written?.length === argv.length && written.every((w2, i) => bare(w2) === bare(argv[i])))
@@ -30679,11 +31206,11 @@ function wordsOf(command) {
 }
 function commandLine(command) {
   const env = (command.env ?? []).map((a) => a.text ?? `${a.name}=${shellWord(a.value)}`);
-  return [...env, wordsOf(command)].join(" ");
+  return [...env, wordsOf2(command)].join(" ");
 }
 function execLine(command) {
   const env = command.env ?? [];
-  return `exec ${env.length > 0 ? `env ${env.map(envArgument).join(" ")} ` : ""}${wordsOf(command)}`;
+  return `exec ${env.length > 0 ? `env ${env.map(envArgument).join(" ")} ` : ""}${wordsOf2(command)}`;
 }
 function envArgument(a) {
   if (a.literal) return a.text ?? shellWord(`${a.name}=${a.value}`);
@@ -31080,6 +31607,13 @@ function droppedCommandNote(app, file) {
     return ` The image's CMD (${app.dockerfile.file}:${cmd.line}) never runs: ${file} does not pass its arguments on.`;
   return "";
 }
+function mergeSetupNotes(findings) {
+  return findings.filter(
+    (f) => !findings.some(
+      (g) => g !== f && g.file === f.file && g.line === f.line && g.message.length > f.message.length && g.message.startsWith(f.message)
+    )
+  );
+}
 var init_dropped_command = __esm({
   "src/rules/lib/dropped-command.ts"() {
     "use strict";
@@ -31132,9 +31666,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
 
 // src/rules/TF0802-fixed-container-name.ts
 function isSingleton(app, s) {
-  const runs = serviceCommand(app, s).map((c) => c.argv.join(" "));
+  const commands = serviceCommand(app, s);
+  const runs = commands.map((c) => c.argv.join(" "));
+  const supervised = commands.some((c) => basename2(c.argv[0] ?? "") === "supervisord") ? (app.supervisorPrograms ?? []).map((p) => p.argv.join(" ")) : [];
   const written = s.command?.raw ?? "";
-  const lines2 = runs.length > 0 ? runs : [written];
+  const lines2 = runs.length > 0 ? [...runs, ...supervised] : [written];
+  if (lines2.some((l) => /\bcelery\b.*(\bbeat\b|\s(-B|--beat)\b)/.test(l))) return true;
   if (lines2.some((l) => /\bworker\b/.test(l))) return false;
   if (lines2.some((l) => /\b(beat|flower)\b/.test(l))) return true;
   const start = s.entrypoint ?? s.command;
@@ -31185,73 +31722,6 @@ var init_TF0802_fixed_container_name = __esm({
         });
       }
     });
-  }
-});
-
-// src/model/server-config.ts
-function uwsgiIniArg(argv) {
-  if (!/(^|\/)uwsgi$/.test(argv[0] ?? "")) return void 0;
-  for (let i = 1; i < argv.length; i++) {
-    if (argv[i] === "--ini") return argv[i + 1];
-    if (argv[i].startsWith("--ini=")) return argv[i].slice("--ini=".length);
-  }
-  const last = argv.length === 2 ? argv[1] : void 0;
-  return last && /^[^-].*\.ini$/.test(last) ? last : void 0;
-}
-function uwsgiIniLogs(file, text2) {
-  const logFiles = [];
-  let user;
-  let section = "";
-  let dieOnTerm = false;
-  const daemons = [];
-  text2.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
-    const header2 = /^\[([^\]]+)\]$/.exec(line);
-    if (header2) {
-      section = header2[1].trim();
-      return;
-    }
-    if (section === "uwsgi" && /^die[-_]on[-_]term\s*(=\s*(true|1|yes|on)\s*)?$/i.test(line))
-      dieOnTerm = true;
-    const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
-    if (!m || section !== "uwsgi") return;
-    if (m[1] === "uid") user = { line: i + 1, option: "uid", value: m[2].trim() };
-    const daemon = UWSGI_DAEMON_OPTIONS[m[1]];
-    if (daemon !== void 0) {
-      const words2 = m[2].trim().split(/\s+/).slice(daemon);
-      if (words2.length > 0 && words2[0] !== "") daemons.push({ line: i + 1, option: m[1], argv: words2 });
-    }
-    if (!UWSGI_LOG_OPTIONS.has(m[1])) return;
-    let value = m[2].trim();
-    if (m[1] === "logger" || m[1] === "req-logger") {
-      const f = /^(?:\w+\s+)?file:(.+)$/.exec(value);
-      if (!f) return;
-      value = f[1].split(",")[0];
-    }
-    if (value !== "" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
-      logFiles.push({ line: i + 1, option: m[1], value });
-  });
-  return {
-    file,
-    server: "uwsgi",
-    logFiles,
-    ...user ? { user } : {},
-    ...dieOnTerm ? { dieOnTerm } : {},
-    ...daemons.length > 0 ? { daemons } : {}
-  };
-}
-var UWSGI_LOG_OPTIONS, UWSGI_DAEMON_OPTIONS;
-var init_server_config = __esm({
-  "src/model/server-config.ts"() {
-    "use strict";
-    UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);
-    UWSGI_DAEMON_OPTIONS = {
-      "attach-daemon": 0,
-      "smart-attach-daemon": 1,
-      "smart-attach-daemon2": 1,
-      "attach-control-daemon": 0
-    };
   }
 });
 
@@ -31346,7 +31816,16 @@ function embeddedBeat(project, seen) {
       (app) => ownImageAppServices(app).flatMap(
         ({ service, app: view }) => serviceCommand(view, service).map((command) => ({ app, command, service }))
       )
-    )
+    ),
+    ...(project.workerImages ?? []).flatMap((view) => {
+      const service = view.compose?.appService;
+      const app = project.apps.find((a) => service && a.compose?.services.includes(service));
+      return app && service ? startCommands(view).map((command) => ({
+        app,
+        command,
+        service
+      })) : [];
+    })
   ];
   for (const { app, command, service } of starts) {
     const key = `${command.file}:${command.line}`;
@@ -31424,7 +31903,7 @@ services:
       check(project) {
         const findings = [];
         const seen = /* @__PURE__ */ new Set();
-        for (const app of project.apps) {
+        for (const app of appsAndWorkerImages(project)) {
           const chains = [imageCommand(app), effectiveCommand(app)].map(
             (chain2) => chain2.filter((c) => c.origin !== "supervisor")
           );
@@ -31553,16 +32032,16 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path4 = word.includes("/") ? import_node_path17.posix.resolve(workdir, word) : void 0;
+  const path4 = word.includes("/") ? import_node_path19.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path4 ? import_node_path17.posix.normalize(s.imagePath) === path4 : import_node_path17.posix.basename(s.imagePath) === word
+    (s) => path4 ? import_node_path19.posix.normalize(s.imagePath) === path4 : import_node_path19.posix.basename(s.imagePath) === word
   );
 }
-var import_node_path17, BUILTINS2;
+var import_node_path19, BUILTINS2;
 var init_exec_form = __esm({
   "src/rules/lib/exec-form.ts"() {
     "use strict";
-    import_node_path17 = require("node:path");
+    import_node_path19 = require("node:path");
     BUILTINS2 = /* @__PURE__ */ new Set([
       ".",
       "source",
@@ -31805,7 +32284,7 @@ function fixShellForm(context) {
   const { finding } = context;
   const lines2 = linesOf(context, finding.file);
   if (!lines2 || finding.line === void 0) return void 0;
-  for (const app of context.project.apps) {
+  for (const app of appsAndWorkerImages(context.project)) {
     const df = app.dockerfile;
     const stage = df?.targetStage;
     for (const instr of [stage?.entrypoint, stage?.cmd]) {
@@ -32293,7 +32772,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
       related: ["DL3025", "JSONArgsRecommended"],
       check(project) {
         const findings = [];
-        for (const app of project.apps) {
+        for (const app of appsAndWorkerImages(project)) {
           const init = initProcess(app);
           if (init?.signalsGroup) continue;
           const df = app.dockerfile;
@@ -32379,7 +32858,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
                 }))
               );
         }
-        return findings;
+        return mergeSetupNotes(findings);
       },
       fix: {
         safety: "safe",
@@ -32609,6 +33088,10 @@ DATABASES = {'default': {
 });
 
 // src/rules/TF1003-sqlite-default-engine.ts
+function readAt(settingsFile, read, fallback) {
+  const readFile = read.file ?? settingsFile;
+  return readFile === (fallback.file ?? settingsFile) ? `line ${read.line}` : `${readFile} line ${read.line}`;
+}
 function commandEnvNote(app, variables) {
   const fromCommand = app.compose?.envFilesFromCommand;
   const service = app.compose?.appService;
@@ -32710,9 +33193,10 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
           );
           if (!fallback) continue;
           const variables = fallbackSelectors(databases);
-          const when = selection.kind === "url" ? `${selection.variable} (a database URL) is unset` : fallbackWhen(databases);
+          const engineVariable = urlFallbackEngine(databases);
+          const when = selection.kind === "url" ? engineVariable ? `neither ${selection.variable} (a database URL, read at ${readAt(settings.file, selection, fallback)}) nor ${engineVariable} is set` : `${selection.variable} (a database URL) is unset` : fallbackWhen(databases);
           const url = fallback.fields.ENGINE?.kind === "env" ? fallback.fields.ENGINE.fallback : void 0;
-          const at2 = selection.test ?? (selection.kind === "url" ? fallbackOrRead(selection, url, databases) : selection);
+          const at2 = selection.test ?? (engineVariable ? { line: fallback.fieldLines?.ENGINE ?? fallback.line, file: fallback.file } : selection.kind === "url" ? fallbackOrRead(selection, url, databases) : selection);
           const file = writtenIn(settings, at2);
           const fallbackFile = fallback.file ?? databases.file ?? settings.file;
           const fallbackLine = fallback.fieldLines?.ENGINE ?? fallback.line;
@@ -32720,7 +33204,7 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
           findings.push({
             file,
             line: at2.line,
-            message: `When ${when} the database falls back to SQLite (${fallback.engine}${where2}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`
+            message: `When ${when} the database falls back to SQLite (${fallback.engine}${where2}), so a deploy that forgets ${engineVariable ? "both" : "it"} runs on a file inside the container; ${engineVariable ? `drop the SQLite default of ${engineVariable} so a deploy that sets neither fails` : "make the variable required"}, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`
           });
         }
         return findings;
@@ -32874,7 +33358,7 @@ docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
 });
 
 // src/rules/lib/admin-on-start.ts
-function startsServer(argv, viaExec) {
+function startsServer2(argv, viaExec) {
   return serverOf(argv) !== void 0 || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0;
 }
 function endsAfter(rest) {
@@ -32887,18 +33371,27 @@ function endsAfter(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path18.posix.dirname(app.managePy);
+  const projectDir = import_node_path20.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
     (v) => v.type === "bind" && !v.readOnly && v.source !== void 0 && !v.source.startsWith("/") && !v.source.startsWith("~") && coversPath(v.source, projectDir) && (codeDir === void 0 || coversPath(v.target, codeDir))
   );
 }
-var import_node_path18, ENDING_STEPS;
+function projectVolume(app, service) {
+  if (!service || !app.managePy) return void 0;
+  const workdir = app.dockerfile?.targetStage?.workdir;
+  const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
+  if (codeDir === void 0) return void 0;
+  return service.volumes.find(
+    (v) => v.type === "volume" && !v.readOnly && v.source !== void 0 && coversPath(v.target, codeDir)
+  );
+}
+var import_node_path20, ENDING_STEPS;
 var init_admin_on_start = __esm({
   "src/rules/lib/admin-on-start.ts"() {
     "use strict";
-    import_node_path18 = require("node:path");
+    import_node_path20 = require("node:path");
     init_command();
     init_paths();
     ENDING_STEPS = /* @__PURE__ */ new Set([
@@ -32962,7 +33455,7 @@ services:
             commands.forEach((cmd, i) => {
               const dj = djangoCommand(cmd.argv);
               if (!dj || !appliesMigrations(dj) || rolledBackApp(dj) !== void 0) return;
-              if (!commands.slice(i + 1).some((c) => startsServer(c.argv, c.viaExec))) return;
+              if (!commands.slice(i + 1).some((c) => startsServer2(c.argv, c.viaExec))) return;
               const key = `${cmd.file}:${cmd.line}`;
               if (seen.has(key)) return;
               seen.add(key);
@@ -32998,7 +33491,8 @@ function judged(app, service, cmd, oneOff) {
     return { shown: dj.name, key: dj.name, effect: DESTRUCTIVE[dj.name], fix: fix2 };
   if (dj.args.some((a) => a === "--check" || a === "--dry-run")) return void 0;
   const mount = projectMount(app, service);
-  const effect = mount ? `writes new migration files through the bind mount into the host's checkout ('${shownSource(mount)}' at ${shownTarget(mount)}): uncommitted, unreviewed schema changes generated from whatever the models are at start` : oneOff ? "writes new migrations inside the container, which are lost with it" : "writes new migrations inside the container, which are lost with it and differ between replicas";
+  const volume = mount ? void 0 : projectVolume(app, service);
+  const effect = mount ? `writes new migration files through the bind mount into the host's checkout ('${shownSource(mount)}' at ${shownTarget(mount)}): uncommitted, unreviewed schema changes generated from whatever the models are at start` : volume ? `writes new migration files into the named volume '${shownSource(volume)}' over the code (${shownTarget(volume)}): they outlive the container there, but no commit holds them, so they are unreviewed schema changes generated from whatever the models are at start, and a fresh volume or another host generates its own` : oneOff ? "writes new migrations inside the container, which are lost with it" : "writes new migrations inside the container, which are lost with it and differ between replicas";
   return { shown: dj.name, key: dj.name, effect, fix: fix2 };
 }
 var DESTRUCTIVE, FIX, commandKey, destructiveAdminOnStart;
@@ -33049,7 +33543,8 @@ one-off \`setup\` service. A start command that runs \`flush\` or \`reset_db\` w
 fixtures' records to their original content. \`makemigrations\` generates migrations from whatever the models are at
 start and the database is migrated to them unreviewed: without a mount they are written inside the container, where
 they are lost with it and can differ between replicas; with the project bind-mounted from the host (\`.:/app\`) they
-land in the host's checkout as uncommitted files no one reviewed.
+land in the host's checkout as uncommitted files no one reviewed; with a named volume over the code they stay in that
+volume, in no commit.
 
 Run \`makemigrations\` on a developer machine, review and commit the migrations; load fixtures once, as a one-off
 task (\`docker compose run --rm web python manage.py loaddata initial\`); remove rollbacks to \`zero\`; keep the
@@ -33163,7 +33658,8 @@ function iniDrop(app, argv) {
   const config2 = app.serverConfigs?.find((c) => c.server === "uwsgi" && c.user);
   const user = config2?.user?.value.replace(/^["']|["']$/g, "");
   if (!config2?.user || !user || /^(root|0)$|[$%]/.test(user)) return void 0;
-  return { file: config2.file, line: config2.user.line, tool: `uwsgi's ${config2.user.option}=`, user };
+  const tool = config2.group ? `uwsgi's uid=/gid=` : `uwsgi's ${config2.user.option}=`;
+  return { file: config2.file, line: config2.user.line, tool, user };
 }
 function supervisorDrop(app) {
   const programs = appStarts(app).filter((c) => c.origin === "supervisor" && !reverseProxyOf(c.argv));
@@ -33251,6 +33747,16 @@ function switchAdvice(df, stage, where2 = "") {
   }
   return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where2}.`;
 }
+function stillRoot(app, tool) {
+  const starts = appStarts(app);
+  const scripts = app.entrypointScripts.map((s) => s.file).filter((f) => starts.some((c) => c.file === f));
+  const exec = "any command run in the container with docker exec";
+  if (scripts.length > 0)
+    return `only for the command it runs, and the rest of the start (the entrypoint script ${scripts.join(", ")} itself, anything it runs without ${tool}) stays root, as does ${exec}`;
+  const server = /^(uwsgi|gunicorn)\b/.exec(tool)?.[1];
+  if (server) return `once ${server} has started: its start-up before the drop stays root, as does ${exec}`;
+  return `only for the command it runs: whatever the start runs before or without ${tool} stays root, as does ${exec}`;
+}
 function rootMessage(app, df, stage, head) {
   const proxy = proxyInContainer(app);
   if (proxy) return proxyMessage(app, df, stage, head, proxy);
@@ -33266,13 +33772,18 @@ function rootMessage(app, df, stage, head) {
   if (drop2) {
     const to = drop2.user ?? "<user>";
     const add2 = drop2.user && !imageHasUser(df, stage, drop2.user) ? `Create ${to} at build time (RUN ${createUser(baseStage(df, stage), to)}), add USER ${to} after it` : `Add USER ${to} to the stage`;
-    return `${head}, so the container starts as root: ${drop2.file}:${drop2.line} drops to ${drop2.user ?? "another user"} with ${drop2.tool} only for the command it runs, and the rest of the start (the entrypoint script itself, anything it runs without ${drop2.tool}) stays root. ${add2} and start without ${drop2.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
+    return `${head}, so the container starts as root: ${drop2.file}:${drop2.line} drops to ${drop2.user ?? "another user"} with ${drop2.tool} ${stillRoot(app, drop2.tool)}. ${add2} and start without ${drop2.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
   }
   if (su) {
     return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}${serverOwnDrop(df, stage, su)}.`;
   }
   const before = stage.cmd ? " before CMD" : stage.entrypoint ? " before ENTRYPOINT" : " at the end of the stage";
-  return stage.user ? `${head}. ${switchAdvice(df, stage)}` : `${head}, so the app runs as root. ${switchAdvice(df, stage, before)}`;
+  return stage.user ? `${head}. ${switchAdvice(df, stage)}` : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}`;
+}
+function asRoot(app) {
+  if (!app.workerServices) return "the app runs as root";
+  const what = startCommands(app).map((c) => longRunningProcess(c.argv)).find((p) => p !== void 0);
+  return `${imageRunner(app)} ${what ? `runs ${what}` : "runs the app"} as root`;
 }
 function handOver(df, stage, user) {
   const runs = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
@@ -33419,6 +33930,7 @@ var init_TF1301_runs_as_root = __esm({
     init_command();
     init_dockerfile_fix();
     init_fix2();
+    init_each();
     init_rule();
     DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
     runsAsRoot = defineRule({
@@ -33447,7 +33959,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       related: ["DL3002", "CKV_DOCKER_3", "CKV_DOCKER_8", "DS-0002"],
       check(project) {
         const findings = [];
-        for (const app of project.apps) {
+        for (const app of appsAndWorkerImages(project)) {
           const df = app.dockerfile;
           const stage = df?.targetStage;
           if (!df || !stage) continue;
@@ -33455,7 +33967,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
           if (user && user.user === void 0) continue;
           const name = user?.user?.split(":")[0];
           if (user && name !== "root" && name !== "0") continue;
-          const head = user ? `The image runs as ${name} (USER ${user.user} at line ${user.line})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER`;
+          const of = app.workerServices ? ` of ${imageRunner(app)}` : "";
+          const head = user ? `The image${of} runs as ${name} (USER ${user.user} at line ${user.line})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER`;
           findings.push({ file: df.file, line: stage.lastLine, message: rootMessage(app, df, stage, head) });
         }
         return findings;
@@ -33847,13 +34360,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path19.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path19.sep}`) && rel !== ".." && !(0, import_node_path19.isAbsolute)(rel);
+  const rel = (0, import_node_path21.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path21.sep}`) && rel !== ".." && !(0, import_node_path21.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path19.resolve)(root);
+  const absRoot = (0, import_node_path21.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path19.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path21.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -33907,9 +34420,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text2, within) {
-  const file = (0, import_node_path19.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path19.dirname)(file), within);
-  const target = (0, import_node_path19.join)(dir, (0, import_node_path19.basename)(file));
+  const file = (0, import_node_path21.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path21.dirname)(file), within);
+  const target = (0, import_node_path21.join)(dir, (0, import_node_path21.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -33935,13 +34448,13 @@ function writeOwnFile(path4, text2, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path19.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path21.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name of missing) {
-    current = (0, import_node_path19.join)(current, name);
+    current = (0, import_node_path21.join)(current, name);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -33956,9 +34469,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path19.dirname)(existing);
+    const parent = (0, import_node_path21.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path19.basename)(existing));
+    missing.unshift((0, import_node_path21.basename)(existing));
     existing = parent;
   }
   let real;
@@ -33967,7 +34480,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path19.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path21.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -33996,12 +34509,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path19, realpath, UnsafePathError;
+var import_node_fs, import_node_path21, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path19 = require("node:path");
+    import_node_path21 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -34118,8 +34631,9 @@ async function discover(root, options = {}, limits = {}, overlay) {
     (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py" || // `RUN npm run setup` may install the Python requirements from package.json's scripts.
     baseName(f) === "package.json" || // `RUN pipenv install --skip-lock` resolves the Pipfile's versions at build time.
     baseName(f) === "Pipfile" || // The server's entry module names the settings it runs (they may differ from manage.py's).
-    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env templates and files in a `.env*` directory: one that holds a real secret is an env file for TF0308.
-    isEnvTemplateName(f) || isInEnvDir(f)
+    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
+    // or placeholder secrets, by what they hold.
+    isEnvStyleName(f) || isInEnvDir(f)
   );
   for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);
   wanted.push(...named, DEFAULT_CONFIG_FILE);
@@ -34337,7 +34851,7 @@ function envFileNames(text2) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path21.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path23.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -34372,7 +34886,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path21.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path23.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -34388,7 +34902,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path21.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path23.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
@@ -34436,13 +34950,13 @@ function settingsChoosingModules(file, text2) {
     for (const m of text2.matchAll(/['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]/g)) out.push(m[1]);
   return out;
 }
-var import_node_fs3, import_node_path21, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path23, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_path23 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -34853,16 +35367,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path31.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path33.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path31.default.join(stage, "context");
+    const destination = import_node_path33.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path31.default.resolve(contextDir), destination, import_node_path31.default.resolve(stage));
-    const rel = import_node_path31.default.relative(import_node_path31.default.resolve(contextDir), import_node_path31.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path31.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path31.default.sep).includes(NEVER_STAGED) ? import_node_path31.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path33.default.resolve(contextDir), destination, import_node_path33.default.resolve(stage));
+    const rel = import_node_path33.default.relative(import_node_path33.default.resolve(contextDir), import_node_path33.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path33.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path33.default.sep).includes(NEVER_STAGED) ? import_node_path33.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -34879,8 +35393,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path31.default.join(from, e.name);
-    const target = import_node_path31.default.join(to, e.name);
+    const source = import_node_path33.default.join(from, e.name);
+    const target = import_node_path33.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -34897,12 +35411,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path31, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path33, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path31 = __toESM(require("node:path"), 1);
+    import_node_path33 = __toESM(require("node:path"), 1);
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
     ClassicBuildLog = class {
@@ -35067,7 +35581,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path32.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path34.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -35093,8 +35607,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path32.default.join(root, contextDir),
-    import_node_path32.default.join(root, run.dockerfile),
+    import_node_path34.default.join(root, contextDir),
+    import_node_path34.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -35193,13 +35707,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path32;
+var import_node_os2, import_node_path34;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path32 = __toESM(require("node:path"), 1);
+    import_node_path34 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -35405,7 +35919,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path33.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path35.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -35484,20 +35998,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path33.default.posix.basename(s.imagePath) === import_node_path33.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path35.default.posix.basename(s.imagePath) === import_node_path35.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path33.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path35.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path33, INIT_PROGRAM;
+var import_node_path35, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path33 = __toESM(require("node:path"), 1);
+    import_node_path35 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -37081,7 +37595,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path34 = require("node:path");
+var import_node_path36 = require("node:path");
 var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
@@ -37091,7 +37605,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path20 = require("node:path");
+var import_node_path22 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -37151,7 +37665,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path20.resolve)(root, name);
+  const path4 = (0, import_node_path22.resolve)(root, name);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text2;
   try {
@@ -37163,7 +37677,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
-  return { ...parseConfig(text2, name), file: (0, import_node_path20.relative)((0, import_node_path20.resolve)(root), path4).split(import_node_path20.sep).join("/") };
+  return { ...parseConfig(text2, name), file: (0, import_node_path22.relative)((0, import_node_path22.resolve)(root), path4).split(import_node_path22.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -37176,13 +37690,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path20.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path22.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path20.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path20.sep}`) || (0, import_node_path20.isAbsolute)(rel))
+    const rel = (0, import_node_path22.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path22.sep}`) || (0, import_node_path22.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -37273,12 +37787,12 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path27 = require("node:path");
+var import_node_path29 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path22 = require("node:path");
+var import_node_path24 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -37297,15 +37811,15 @@ function writeText(root, file, text2) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path22.join)(root, file), encodeText(text2, encoding), [root]);
+  writeOwnFile((0, import_node_path24.join)(root, file), encodeText(text2, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path22.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path22.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path24.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path24.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -37321,7 +37835,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text2) {
-      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path22.join)(dir, file), { force: true });
+      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path24.join)(dir, file), { force: true });
       else writeText(dir, file, text2);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -37336,8 +37850,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path22.join)(dir, (0, import_node_path22.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path22.dirname)(target), { recursive: true });
+      const target = (0, import_node_path24.join)(dir, (0, import_node_path24.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path24.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -37351,7 +37865,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path23 = require("node:path");
+var import_node_path25 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -37458,14 +37972,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path23.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path23.join)(d, ".git"))) return d;
-    if ((0, import_node_path23.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path25.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path25.join)(d, ".git"))) return d;
+    if ((0, import_node_path25.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path23.relative)(top, dir).split(import_node_path23.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path25.relative)(top, dir).split(import_node_path25.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -37604,7 +38118,7 @@ function pinInstalledVersions(context, facts) {
   for (const app of context.project.apps) {
     const req = app.requirements.find((r) => r.file === finding.file);
     const line = req?.lines.find((l) => l.line === finding.line && l.kind === "package" && !l.pinned);
-    if (req?.manifest === "pipfile") return void 0;
+    if (req?.manifest) return void 0;
     if (line?.name) return pinRequirementLine(finding.file, finding.line, lines2, line.name, installed);
     const df = app.dockerfile;
     if (df?.file === finding.file) return pinPipInstall(context, finding.line, lines2, installed);
@@ -38176,7 +38690,7 @@ function dockerClientOf(app, uses) {
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path26 = require("node:path");
+var import_node_path28 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -38296,7 +38810,7 @@ var NON_APP_DIR = /^(docs?|documentation|nginx|proxy|caddy|traefik|front-?end|cl
 init_input();
 
 // src/model/own-context.ts
-var import_node_path24 = require("node:path");
+var import_node_path26 = require("node:path");
 init_pip();
 init_instruction_text();
 function namedContextPaths(text2) {
@@ -38306,7 +38820,7 @@ function namedContextPaths(text2) {
     const m = /^\s*(COPY|ADD|RUN|CMD|ENTRYPOINT)\s+(.*)$/i.exec(line);
     if (!m) continue;
     const keyword = m[1].toUpperCase();
-    const words2 = wordsOf2(m[2]);
+    const words2 = wordsOf3(m[2]);
     if (keyword === "COPY" || keyword === "ADD") {
       if (words2.some((w2) => w2.startsWith("--from"))) continue;
       for (const w2 of words2.filter((x) => !x.startsWith("--")).slice(0, -1)) out.add(contextSource(w2));
@@ -38314,7 +38828,7 @@ function namedContextPaths(text2) {
       for (const args of pipInstallArgs(words2)) for (const file of pipRequirementFiles(args)) out.add(file);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path24.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path26.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function pipInstallArgs(words2) {
   const out = [];
@@ -38330,7 +38844,7 @@ function pipInstallArgs(words2) {
   }
   return out;
 }
-function wordsOf2(args) {
+function wordsOf3(args) {
   const trimmed = args.trim();
   if (trimmed.startsWith("[")) {
     try {
@@ -38342,7 +38856,7 @@ function wordsOf2(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path24.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path26.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text2)) {
     const inOwn = at2(dir, p);
@@ -38793,7 +39307,7 @@ init_context();
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path25 = require("node:path");
+var import_node_path27 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
@@ -38830,6 +39344,52 @@ function classify2(value) {
 function isExact(spec) {
   const s = spec.trim();
   return /^===?\s*[^,*\s]+$/.test(s);
+}
+
+// src/parse/pyproject.ts
+function parsePyprojectDependencies(file, text2) {
+  const lines2 = [];
+  let table = "";
+  let inDependencies = false;
+  text2.replace(/^\uFEFF/, "").split(/\r?\n/).forEach((raw, i) => {
+    const line = stripComment2(raw).trim();
+    if (!inDependencies) {
+      const header2 = /^\[\s*([^\]]+?)\s*\]$/.exec(line);
+      if (header2) {
+        table = header2[1];
+        return;
+      }
+      const start = /^dependencies\s*=\s*\[(.*)$/.exec(line);
+      if (table !== "project" || !start) return;
+      inDependencies = true;
+      return readStrings(start[1], i + 1);
+    }
+    readStrings(line, i + 1);
+  });
+  function readStrings(part, lineNo) {
+    const string = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\])/g;
+    for (let m = string.exec(part); m; m = string.exec(part)) {
+      if (m[3]) {
+        inDependencies = false;
+        return;
+      }
+      const requirement = (m[1] ?? m[2]).trim();
+      if (requirement) lines2.push({ line: lineNo, text: requirement, ...classify(requirement) });
+    }
+  }
+  return { file, lines: lines2, manifest: "pyproject" };
+}
+function stripComment2(line) {
+  let quote = "";
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "#") return line.slice(0, i);
+  }
+  return line;
 }
 
 // src/model/image-files.ts
@@ -38940,7 +39500,7 @@ var ImageFiles = class extends ModelPart {
           ...this.npmRun(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv, ins.variables)) {
-            const imagePath = import_node_path25.posix.resolve(wd, req);
+            const imagePath = import_node_path27.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -38962,7 +39522,7 @@ var ImageFiles = class extends ModelPart {
   unlockedPipfile(argv, wd, stage, index, context, layout) {
     const install = pipenvInstall(argv);
     if (!install || install.ignorePipfile) return void 0;
-    const source = layout.sourceOf(stage, import_node_path25.posix.resolve(wd, "Pipfile"), index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
+    const source = layout.sourceOf(stage, import_node_path27.posix.resolve(wd, "Pipfile"), index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
     const file = source && joinPath(context.dir, source);
     if (!file || !(file in this.texts)) return void 0;
     const locked = context.files.includes(joinPath(dirName(source), "Pipfile.lock"));
@@ -38979,7 +39539,7 @@ var ImageFiles = class extends ModelPart {
   npmRun(argv, wd, stage, index, context, layout) {
     const names = npmScriptsRun(argv);
     if (!names || names.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path25.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const source = layout.sourceOf(stage, import_node_path27.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     return npmScriptCommands(packageScripts(text2), names).map((c) => ({ argv: c, wd }));
@@ -38992,6 +39552,12 @@ var ImageFiles = class extends ModelPart {
       const file = queue.shift();
       if (done.has(file) || !(file in this.texts)) continue;
       done.add(file);
+      const name = baseName(file);
+      if (name === "setup.py" || name === "setup.cfg") continue;
+      if (name === "pyproject.toml") {
+        out.push(parsePyprojectDependencies(file, this.texts[file]));
+        continue;
+      }
       const parsed = parseRequirements(file, this.texts[file]);
       out.push(parsed);
       for (const line of parsed.lines) {
@@ -39056,7 +39622,7 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path25.posix.resolve(dirs[k], word)] : [import_node_path25.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path27.posix.resolve(dirs[k], word)] : [import_node_path27.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
@@ -39081,9 +39647,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path25.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path27.posix.resolve(workdir, make.dir ?? ".");
     for (const name of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath = import_node_path25.posix.resolve(dir, name);
+      const imagePath = import_node_path27.posix.resolve(dir, name);
       const source = layout.sourceOf(target, imagePath);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath);
       if (!file || !(file in this.texts)) continue;
@@ -39120,7 +39686,7 @@ var ImageFiles = class extends ModelPart {
     if (named.length > 0) {
       const volumes = app.compose?.appService?.volumes ?? [];
       files = named.flatMap((c) => {
-        const imagePath = import_node_path25.posix.resolve(target.workdir || "/", c);
+        const imagePath = import_node_path27.posix.resolve(target.workdir || "/", c);
         const bound = boundFile(volumes, imagePath);
         if (bound && bound in this.texts) return [bound];
         const source = layout.sourceOf(target, imagePath);
@@ -39141,7 +39707,7 @@ var ImageFiles = class extends ModelPart {
       const ini = uwsgiIniArg(argv[0] === "exec" ? argv.slice(1) : argv);
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const inImage = import_node_path25.posix.resolve(target.workdir || "/", ini);
+      const inImage = import_node_path27.posix.resolve(target.workdir || "/", ini);
       const source = layout.sourceOf(target, inImage) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0) ?? // The ini rendered at start from a template the image holds beside it (`envsubst < X.template > X`).
       context.sentFiles.find(
         (f) => layout.landings(target, f).some((l) => TEMPLATE_SUFFIXES.some((t) => l.path === inImage + t))
@@ -39183,7 +39749,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path25.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path27.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -39199,7 +39765,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path25.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path27.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath !== target && !imagePath.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath.slice(target.length)));
     if (file) return file;
@@ -39300,7 +39866,7 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path25.posix.basename(word) === import_node_path25.posix.basename(script.imagePath);
+  return import_node_path27.posix.basename(word) === import_node_path27.posix.basename(script.imagePath);
 }
 
 // src/model/settings-modules.ts
@@ -39846,6 +40412,8 @@ function isEmptyModule(text2) {
 }
 
 // src/model/index.ts
+init_app_service();
+var PYTHON_MANIFEST = /(^|\/)(requirements[^/]*\.txt|pyproject\.toml|Pipfile(\.lock)?|poetry\.lock|uv\.lock)$/;
 function analysedApps(project) {
   return project.apps.map((app) => ({
     dir: app.dir,
@@ -39900,11 +40468,14 @@ var ProjectBuilder = class {
     const apps = this.seeds.find(composeSets).filter((seed) => !excluded(seed.dockerfile ?? seed.managePy)).map((seed) => this.safeApp(seed));
     const otherDockerfiles = this.otherDockerfiles(apps, excluded);
     const otherContexts = this.otherContexts(otherDockerfiles, composeSets);
+    const workerImages = this.workerImages(apps, excluded);
     return {
       root: this.tree.root,
       apps,
       composeFiles: Object.keys(this.texts).filter((f) => looksLikeCompose(f, this.texts[f])).sort(),
+      pythonManifests: this.files.filter((f) => PYTHON_MANIFEST.test(f)).sort(),
       ...otherDockerfiles.length > 0 ? { otherDockerfiles, otherContexts } : {},
+      ...workerImages.length > 0 ? { workerImages } : {},
       ...this.seeds.skipped.length > 0 ? { skippedProjects: this.seeds.skipped } : {},
       parseErrors: this.parseErrors,
       suppressions,
@@ -39922,6 +40493,73 @@ var ProjectBuilder = class {
       if (r.model) out.push(r.model);
     }
     return out;
+  }
+  /**
+   * The images compose builds for an app's worker (a service that starts celery, rq, huey, dramatiq) from a Dockerfile
+   * no app builds, with a context that holds the Django project: each as the app seen from that image, once.
+   */
+  workerImages(apps, excluded) {
+    const images = new Set(apps.flatMap((a) => a.dockerfile ? [a.dockerfile.file] : []));
+    const seen = /* @__PURE__ */ new Set();
+    const out = [];
+    for (const app of apps) {
+      const compose = app.compose;
+      const projectDir = app.managePy ? dirName(app.managePy) : void 0;
+      if (!compose || projectDir === void 0) continue;
+      for (const service of compose.services) {
+        const build2 = service.build;
+        const file = build2 && normalizeRelative(build2.dockerfile);
+        const contextDir = build2 && (normalizeRelative(build2.context) ?? build2.context);
+        if (!build2 || !file || !contextDir || service.notApp !== "worker" || images.has(file)) continue;
+        if (excluded(file) || !(file in this.texts) || !isUnder(projectDir, contextDir)) continue;
+        const key = `${file}\0${contextDir}\0${build2.target ?? ""}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const r = modelDockerfile(file, this.texts[file], { target: build2.target, buildArgs: build2.args });
+        if (!r.model) continue;
+        const services = servicesOfImage(compose.services, service);
+        const envFiles = compose.services.flatMap(
+          (s) => s.envFiles.filter((f) => !f.unknown).map((f) => f.path)
+        );
+        out.push(
+          this.imageView(app, r.model, this.context(contextDir, file, envFiles), {
+            ...compose,
+            appService: service,
+            appImageServices: services
+          })
+        );
+      }
+    }
+    return out;
+  }
+  /** `app` as the containers of another image of its code run it: that image's files, start scripts and service. */
+  imageView(app, dockerfile, context, compose) {
+    const view = {
+      dir: app.dir,
+      ...app.managePy ? { managePy: app.managePy } : {},
+      dockerfile,
+      context,
+      compose,
+      ...app.unparsedCompose ? { unparsedCompose: app.unparsedCompose } : {},
+      ...app.settings ? { settings: app.settings } : {},
+      ...app.settingsBases ? { settingsBases: app.settingsBases } : {},
+      requirements: [],
+      entrypointScripts: [],
+      workerServices: (compose.appImageServices ?? []).map((s) => s.name)
+    };
+    const layout = new ImageLayout(dockerfile, context.sentFiles);
+    view.requirements = this.imageFiles.requirements(dockerfile, context, layout);
+    view.entrypointScripts = this.imageFiles.entrypointScripts(view, layout);
+    const programs = this.imageFiles.supervisorPrograms(view, layout);
+    if (programs.length > 0) view.supervisorPrograms = programs;
+    view.startPrograms = this.imageFiles.startPrograms(view, layout);
+    view.serverConfigs = this.imageFiles.serverConfigs(view, layout);
+    const target = dockerfile.targetStage;
+    if (target && app.managePy && isUnder(app.managePy, context.dir)) {
+      const landing = layout.landingOf(target, relativeTo(app.managePy, context.dir));
+      if (landing) view.imageSourceDir = import_node_path28.posix.dirname(landing);
+    }
+    return view;
   }
   /** The context each Dockerfile no app builds is built from: a compose service's, else the Dockerfile's directory. */
   otherContexts(dockerfiles, composeSets) {
@@ -40019,7 +40657,7 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path26.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path28.posix.dirname(landing);
       }
       if (target) {
         const context = app.context;
@@ -40044,7 +40682,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path26.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path28.posix.dirname(at2) }] : [];
     });
     if (landings.length < 2) return void 0;
     for (const dir of djangoDirectories(app)) {
@@ -40070,6 +40708,12 @@ var ProjectBuilder = class {
       return judged2 && text2 !== void 0 && secretsInEnvTemplate(text2).length > 0;
     });
     if (templates.length > 0) context.envTemplatesWithSecrets = templates;
+    const withoutSecrets = files.filter((f) => {
+      const text2 = this.texts[joinPath(dir, f)];
+      const loaded = composeEnvFiles2.includes(joinPath(dir, f));
+      return isEnvStyleName(f) && !isEnvTemplateName(f) && !loaded && text2 !== void 0 && leavesSecretsEmpty(text2);
+    });
+    if (withoutSecrets.length > 0) context.envFilesWithoutSecrets = withoutSecrets;
     if (skipped2.length > 0) {
       context.skippedDirs = skipped2;
       context.sentSkippedDirs = sentFiles(skipped2, dockerignore);
@@ -40159,6 +40803,7 @@ function makeReport(input) {
     ...input.apps ? { apps: input.apps } : {},
     ...input.skipped ? { skipped: input.skipped } : {},
     ...input.otherDockerfiles ? { otherDockerfiles: input.otherDockerfiles } : {},
+    ...input.workerDockerfiles ? { workerDockerfiles: input.workerDockerfiles } : {},
     failOn: input.failOn,
     verdict: failing ? "fail" : "pass",
     durationMs: input.durationMs
@@ -40172,14 +40817,19 @@ async function analyzeStatic(root, config2, options = {}, overlay) {
   return { project, findings: runRules(project, config2) };
 }
 function analysedScope(project) {
-  const otherDockerfiles = project.otherDockerfiles?.map((d) => d.file);
+  const workers = [
+    ...new Set((project.workerImages ?? []).flatMap((w2) => w2.dockerfile ? [w2.dockerfile.file] : []))
+  ];
+  const others = project.otherDockerfiles?.map((d) => d.file).filter((f) => !workers.includes(f));
+  const otherDockerfiles = others?.length ? others : void 0;
   const skipped2 = project.skippedProjects?.filter(
-    (s) => s.managePy !== void 0 || !otherDockerfiles?.includes(s.dockerfile ?? "")
+    (s) => s.managePy !== void 0 || !otherDockerfiles?.includes(s.dockerfile ?? "") && !workers.includes(s.dockerfile ?? "")
   );
   return {
     apps: analysedApps(project),
     ...skipped2?.length ? { skipped: skipped2 } : {},
-    ...otherDockerfiles ? { otherDockerfiles } : {}
+    ...otherDockerfiles ? { otherDockerfiles } : {},
+    ...workers.length > 0 ? { workerDockerfiles: workers } : {}
   };
 }
 function joinSmoke(staticResult, config2, dynamic) {
@@ -40237,7 +40887,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path27.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path29.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -40297,14 +40947,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path28 = require("node:path");
+var import_node_path30 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path28.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path30.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path28.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path28.posix.normalize(import_node_path28.posix.join(dir, file));
+  if (dir === "" || import_node_path30.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path30.posix.normalize(import_node_path30.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -40372,6 +41022,7 @@ function analysedLine(report, path4, text2) {
     ...apps.length > 0 ? [`Analysed ${apps.join("; ")}`] : [],
     ...composeOnly.length > 0 ? [`${text2("services only:")} ${composeOnly.join(", ")}`] : [],
     ...skipped2.length > 0 ? [`skipped ${skipped2.join(", ")}`] : [],
+    ...report.workerDockerfiles?.length ? [`image rules on the workers' ${report.workerDockerfiles.map(path4).join(", ")}`] : [],
     ...report.otherDockerfiles?.length ? [`Dockerfile rules only on ${report.otherDockerfiles.map(path4).join(", ")}`] : []
   ];
   return parts.length > 0 ? parts.join(" \xB7 ") : void 0;
@@ -40405,6 +41056,7 @@ function jsonReport(report) {
       }))
     } : {},
     ...report.otherDockerfiles ? { otherDockerfiles: report.otherDockerfiles } : {},
+    ...report.workerDockerfiles ? { workerDockerfiles: report.workerDockerfiles } : {},
     durationMs: report.durationMs,
     findings: report.findings.map(jsonFinding),
     ...report.smoke ? { smoke: jsonSmoke(report.smoke) } : {},
@@ -40966,7 +41618,7 @@ function fileName2(name) {
 }
 
 // src/report/sarif.ts
-var import_node_path29 = require("node:path");
+var import_node_path31 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -40983,7 +41635,7 @@ function sarifLog(report, allRules) {
   const named = new Set(report.findings.map((f) => f.ruleId));
   const rules = allRules.filter((r) => named.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path29.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path31.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -41022,7 +41674,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path29.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path31.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -41489,7 +42141,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path30 = require("node:path");
+var import_node_path32 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -41549,7 +42201,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path30.join)(dir, ".git");
+  const dotGit = (0, import_node_path32.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -41558,7 +42210,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path30.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path32.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -41568,37 +42220,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text2];
   for (const m of text2.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path30.join)(home, target.slice(2));
-    if (!(0, import_node_path30.isAbsolute)(target)) target = (0, import_node_path30.resolve)((0, import_node_path30.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path32.join)(home, target.slice(2));
+    if (!(0, import_node_path32.isAbsolute)(target)) target = (0, import_node_path32.resolve)((0, import_node_path32.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path30.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path30.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path30.join)((0, import_node_path30.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path32.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path32.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path32.join)((0, import_node_path32.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path30.join)(dir, e.name, "config"));
-        modules((0, import_node_path30.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path30.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path32.join)(dir, e.name, "config"));
+        modules((0, import_node_path32.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path32.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path30.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path32.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path30.resolve)(workspace)];
-  const rel = (0, import_node_path30.relative)((0, import_node_path30.resolve)(workspace), (0, import_node_path30.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path30.isAbsolute)(rel)) {
-    let dir = (0, import_node_path30.resolve)(workspace);
-    for (const part of rel.split(import_node_path30.sep)) dirs.push(dir = (0, import_node_path30.join)(dir, part));
+  const dirs = [(0, import_node_path32.resolve)(workspace)];
+  const rel = (0, import_node_path32.relative)((0, import_node_path32.resolve)(workspace), (0, import_node_path32.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path32.isAbsolute)(rel)) {
+    let dir = (0, import_node_path32.resolve)(workspace);
+    for (const part of rel.split(import_node_path32.sep)) dirs.push(dir = (0, import_node_path32.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -41771,7 +42423,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path34.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path36.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -41784,7 +42436,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path34.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path36.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -41807,11 +42459,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path34.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path36.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names.map((name) => (0, import_node_path34.join)(dir, name));
+  return names.map((name) => (0, import_node_path36.join)(dir, name));
 }
 function isDirectory(path4) {
   try {
@@ -41906,7 +42558,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path34.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path36.parse)(root).root }),
     analyze: io.analyze
   });
 }

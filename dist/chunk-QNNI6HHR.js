@@ -9,11 +9,11 @@ import {
   renderMarkdown,
   repoPath,
   ruleHelpUri
-} from "./chunk-2IAUNF2G.js";
+} from "./chunk-3JG63REU.js";
 import {
   stepLog
 } from "./chunk-ZUZER46R.js";
-import "./chunk-J6QOINFU.js";
+import "./chunk-EIMTSLWK.js";
 import {
   require_node_crypto
 } from "./chunk-WLI5OHV7.js";

@@ -11,7 +11,7 @@ import {
   isCoreFile,
   isDockerfile,
   isDockerignore,
-  isEnvTemplateName,
+  isEnvStyleName,
   isInEnvDir,
   isRequirementsFile,
   isScript,
@@ -22,7 +22,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-KV4WWH46.js";
+} from "./chunk-GT6ZMPKJ.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -284,8 +284,9 @@ async function discover(root, options = {}, limits = {}, overlay) {
     (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py" || // `RUN npm run setup` may install the Python requirements from package.json's scripts.
     baseName(f) === "package.json" || // `RUN pipenv install --skip-lock` resolves the Pipfile's versions at build time.
     baseName(f) === "Pipfile" || // The server's entry module names the settings it runs (they may differ from manage.py's).
-    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env templates and files in a `.env*` directory: one that holds a real secret is an env file for TF0308.
-    isEnvTemplateName(f) || isInEnvDir(f)
+    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
+    // or placeholder secrets, by what they hold.
+    isEnvStyleName(f) || isInEnvDir(f)
   );
   for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);
   wanted.push(...named, DEFAULT_CONFIG_FILE);

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-EZ27W5SX.js";
+} from "./chunk-BRDCHVOK.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-KV4WWH46.js";
+} from "./chunk-GT6ZMPKJ.js";
 import {
   UnsafePathError,
   readInside,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-2GRAF5KG.js";
+} from "./chunk-56MFEOVM.js";
 import {
   makeReport
-} from "./chunk-J6QOINFU.js";
+} from "./chunk-EIMTSLWK.js";
 import {
   RULES
-} from "./chunk-KV4WWH46.js";
+} from "./chunk-GT6ZMPKJ.js";
 import {
   SEVERITIES,
   UnsafePathError,

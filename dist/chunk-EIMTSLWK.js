@@ -23,6 +23,7 @@ function makeReport(input) {
     ...input.apps ? { apps: input.apps } : {},
     ...input.skipped ? { skipped: input.skipped } : {},
     ...input.otherDockerfiles ? { otherDockerfiles: input.otherDockerfiles } : {},
+    ...input.workerDockerfiles ? { workerDockerfiles: input.workerDockerfiles } : {},
     failOn: input.failOn,
     verdict: failing ? "fail" : "pass",
     durationMs: input.durationMs

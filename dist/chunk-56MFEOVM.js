@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-KV4WWH46.js";
+} from "./chunk-GT6ZMPKJ.js";
 import {
   insertLines,
   normalizePackageName,
@@ -82,7 +82,7 @@ function pinInstalledVersions(context, facts) {
   for (const app of context.project.apps) {
     const req = app.requirements.find((r) => r.file === finding.file);
     const line = req?.lines.find((l) => l.line === finding.line && l.kind === "package" && !l.pinned);
-    if (req?.manifest === "pipfile") return void 0;
+    if (req?.manifest) return void 0;
     if (line?.name) return pinRequirementLine(finding.file, finding.line, lines2, line.name, installed);
     const df = app.dockerfile;
     if (df?.file === finding.file) return pinPipInstall(context, finding.line, lines2, installed);
@@ -409,6 +409,7 @@ function informedFixersOf(ruleId) {
 export {
   parseRequirements,
   includedFile,
+  classify,
   INFORMED_FIXERS,
   informedFixersOf
 };

@@ -11914,7 +11914,7 @@ var DatabasesBuilder = class {
   }
   fromDict(d, sel, url) {
     const engineValue = d.entries.find((e) => e.key === "ENGINE")?.value;
-    const variants = engineValue?.t === "env" && !url ? this.engineVariants(engineValue, sel) : [{ engine: engineValue ? engineString(engineValue) : void 0, sel }];
+    const variants = engineValue?.t === "env" && (!url || engineValue.read.variable !== url.read.variable) ? this.engineVariants(engineValue, sel) : [{ engine: engineValue ? engineString(engineValue) : void 0, sel }];
     for (const variant of variants) {
       if (!url && variant.engine && isServerEngine(variant.engine))
         for (const key of SERVER_FIELDS) {
@@ -12080,7 +12080,10 @@ function liveAssignments(model, name) {
 function fallbackSelectors(databases) {
   const selection = databases.selection;
   if (selection.kind !== "env" && selection.kind !== "url") return [];
-  if (selection.kind === "url") return [selection.variable];
+  if (selection.kind === "url") {
+    const engine = urlFallbackEngine(databases);
+    return engine ? [selection.variable, engine] : [selection.variable];
+  }
   const out = /* @__PURE__ */ new Set();
   for (const c of databases.configs) {
     if (!c.engine || !isServerEngine(c.engine) || !c.selectedBy || (c.selectedBy.test ?? "equals") === "unset")
@@ -12091,6 +12094,15 @@ function fallbackSelectors(databases) {
     out.add(c.selectedBy.variable);
   }
   return out.size > 0 ? [...out] : [selection.variable];
+}
+function urlFallbackEngine(databases) {
+  const selection = databases.selection;
+  if (selection.kind !== "url") return void 0;
+  const fallback = databases.configs.find(
+    (c) => c.isDefault === true && c.engine !== void 0 && isSqliteEngine(c.engine)
+  );
+  const variable = fallback?.selectedBy?.variable;
+  return variable !== void 0 && variable !== selection.variable ? variable : void 0;
 }
 function fallbackWhen(databases) {
   const selection = databases.selection;
@@ -12117,8 +12129,14 @@ function providedEnvironment(app) {
   if (service) {
     sources.push(`the compose service '${service.name}'`);
     for (const e of service.environment) values.set(e.name, e.value);
-    for (const f of service.envFiles)
-      if (!service.environment.some((e) => e.source === "env_file" && e.file === f.path)) complete = false;
+    const unread = service.envFiles.filter(
+      (f) => !service.environment.some((e) => e.source === "env_file" && e.file === f.path)
+    );
+    if (unread.length > 0) {
+      complete = false;
+      if (!app.unparsedCompose && unread.every((f) => f.absent))
+        return { values, complete, sources, unreadEnvFiles: unread };
+    }
   }
   return { values, complete, sources };
 }
@@ -16211,6 +16229,8 @@ function join(a, b, line) {
     if (unset.t === "unknown" && unset.crash && a.unset.t === "none") markRequired(a.read);
     return { ...a, unset, suffix: `${a.suffix ?? ""}/${b.v}`, line };
   }
+  if (a.t === "choice" && b.t === "str" && a.options.some((o) => o.v.t === "env"))
+    return { ...a, options: a.options.map((o) => ({ ...o, v: join(o.v, b, line) })), line };
   return lift(
     a,
     (x) => lift(b, (y) => {
@@ -17147,6 +17167,56 @@ function callMethod(recorder, ctx, o, method, args, line) {
   return void 0;
 }
 
+// src/model/settings/try-fallback.ts
+var RAISED_WHEN_UNSET = {
+  "environ[]": ["KeyError", "LookupError"],
+  // python-decouple's config()
+  other: ["UndefinedValueError"],
+  // django-environ raises ImproperlyConfigured; environs its EnvError, a ValueError
+  "django-environ": ["ImproperlyConfigured", "EnvError", "ValueError"]
+};
+var CATCH_ALL = ["Exception", "BaseException"];
+function tryBlocks(ev, node) {
+  const kids = childrenOf(node);
+  const out = [];
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i].name;
+    if (k !== "try" && k !== "except" && k !== "else" && k !== "finally") continue;
+    const bodyAt = kids.findIndex((c, j) => j > i && c.name === "Body");
+    if (bodyAt < 0) break;
+    const block = { keyword: k, body: kids[bodyAt], line: ev.line(kids[i]) };
+    if (k === "except") {
+      const caught = bodyAt > i + 1 && kids[i + 1].name !== "as" ? kids[i + 1] : void 0;
+      if (caught) block.catches = exceptionNames(ev.text(caught));
+      block.text = ev.py.text.slice(kids[i].from, (caught ?? kids[i]).to);
+    }
+    out.push(block);
+    i = bodyAt;
+  }
+  return out;
+}
+function exceptionNames(text2) {
+  return text2.replace(/[()\s]/g, "").split(",").filter((n) => n !== "").map((n) => n.slice(n.lastIndexOf(".") + 1));
+}
+function failingReads(reads) {
+  return reads.filter((r) => r.required && !r.hasDefault && !r.guarded && RAISED_WHEN_UNSET[r.via]);
+}
+function fallbackHandler(blocks, failing) {
+  if (failing.length === 0) return void 0;
+  return blocks.find(
+    (b) => b.keyword === "except" && failing.every((r) => {
+      if (!b.catches) return true;
+      const raised = RAISED_WHEN_UNSET[r.via] ?? [];
+      return b.catches.some((n) => CATCH_ALL.includes(n) || raised.includes(n));
+    })
+  );
+}
+function withFallback(tried, fallback, failing) {
+  if (!tried || !fallback || tried.t !== "env" || !failing.includes(tried.read)) return void 0;
+  if (!(tried.unset.t === "unknown" && tried.unset.crash)) return void 0;
+  return { ...tried, unset: fallback };
+}
+
 // src/model/settings/functions.ts
 var MAX_CALL_DEPTH = 3;
 function parameters(ev, list, ctx) {
@@ -17155,6 +17225,8 @@ function parameters(ev, list, ctx) {
   for (let i = 0; i < kids.length; i++) {
     const k = kids[i];
     if (k.name === "*" || k.name === "**") {
+      const name = kids[i + 1]?.name === "VariableName" ? ev.text(kids[i + 1]) : void 0;
+      if (k.name === "*" && name) out.push({ name, star: true });
       i++;
       continue;
     }
@@ -17176,6 +17248,7 @@ function callFunction(ev, f, args, line, ctx, loader = false) {
   if (f.home) {
     if (f.home.ev.callDepth > 0 || ev.callDepth > 0) return { t: "unknown", text: "call", line };
     for (const arg of [...args.pos, ...args.kw.values()]) stampFile(arg, ev.file);
+    const readsFrom2 = f.home.ev.reads.length;
     const result2 = callFunction(
       f.home.ev,
       { ...f, home: void 0 },
@@ -17185,12 +17258,15 @@ function callFunction(ev, f, args, line, ctx, loader = false) {
       true
     );
     stampFile(result2, f.home.ev.file);
+    for (const r of f.home.ev.reads.slice(readsFrom2)) r.file = ev.file;
     if (result2.line === line) delete result2.file;
     return result2;
   }
   const scope = new Map(ctx.scope);
+  const star = f.params.findIndex((p) => p.star);
   f.params.forEach((p, i) => {
-    const v = args.kw.get(p.name) ?? args.pos[i] ?? p.def ?? { t: "unknown", text: p.name, line };
+    const positional = star < 0 || i < star ? args.pos[i] : void 0;
+    const v = p.star ? { t: "list", items: args.pos.slice(i), line, written: "tuple" } : args.kw.get(p.name) ?? positional ?? p.def ?? { t: "unknown", text: p.name, line };
     scope.set(p.name, { v, origins: [] });
   });
   const readsBefore = ev.reads.length;
@@ -17217,12 +17293,17 @@ function callFunction(ev, f, args, line, ctx, loader = false) {
   const read = ev.reads[readsBefore];
   if (read && value.t === "unknown" && value.crash) markRequired(read);
   if (read && value.t !== "env") return { t: "env", read, unset: value, line };
+  if (value.t === "env" && value.whenSet === "text" && CONVERTS_TO_BOOL.test(ev.text(f.body))) {
+    delete value.whenSet;
+    delete value.probes;
+  }
   return value;
 }
+var CONVERTS_TO_BOOL = /(==|!=)\s*['"](true|false|yes|no|on|off|1|0)['"]|['"](true|false|yes|no|on|off|1|0)['"]\s*(==|!=)|\bstrtobool\s*\(|\bjson\.loads\s*\(|\bliteral_eval\s*\(|\bin\s*[([{]\s*['"](true|false|yes|on|1)['"]/i;
 function blockKeyword(parts, at2) {
   return parts.slice(0, at2).reverse().find((c) => ["try", "except", "else", "finally"].includes(c.name))?.name;
 }
-var BodyRunner = class {
+var BodyRunner = class _BodyRunner {
   constructor(ev, ctx) {
     this.ev = ev;
     this.ctx = ctx;
@@ -17278,14 +17359,46 @@ var BodyRunner = class {
     let afterTry = reached;
     let after = false;
     const parts = childrenOf(stmt);
+    const readsFrom2 = this.ev.reads.length;
+    const returnsFrom = this.returns.length;
+    let handler;
     for (const [i, k] of parts.entries()) {
-      if (k.name !== "Body") continue;
+      if (k.name !== "Body" || k === handler) continue;
       const keyword = blockKeyword(parts, i);
-      if (keyword === "try") after = afterTry = this.run(k, reached);
-      else if (keyword === "except") after = truthOr(after, this.run(k, void 0));
+      if (keyword === "try") {
+        after = afterTry = this.run(k, reached);
+        handler = this.returnedFallback(stmt, readsFrom2, returnsFrom);
+      } else if (keyword === "except") after = truthOr(after, this.run(k, void 0));
       else after = this.run(k, afterTry);
     }
     return after === false && afterTry !== false ? afterTry : after;
+  }
+  /**
+   * `try: return os.environ[name]` / `except KeyError: return default`: the handler runs exactly when the variable
+   * is unset, so what it returns is the read's fallback (`os.environ.get(name, default)` written long-hand). Returns
+   * the handler's body, taken into the try's return, when the try is that.
+   */
+  returnedFallback(stmt, readsFrom2, returnsFrom) {
+    const { ev, ctx } = this;
+    const tried = this.returns.length === returnsFrom + 1 ? this.returns[returnsFrom] : void 0;
+    if (tried?.v.t !== "env") return void 0;
+    const failing = failingReads(ev.reads.slice(readsFrom2));
+    const handler = fallbackHandler(tryBlocks(ev, stmt), failing);
+    if (!handler) return void 0;
+    const runner = new _BodyRunner(ev, { ...ctx, inBranch: true });
+    if (runner.run(handler.body, true) !== false) return void 0;
+    const returned = runner.returns.find((r) => r.reached !== false);
+    if (returned?.reached !== true) return void 0;
+    const v = withFallback(tried.v, returned.v, failing);
+    if (!v) return void 0;
+    tried.v = v;
+    const fails = returned.v.t === "unknown" && returned.v.crash === true;
+    for (const r of failing) {
+      r.required = fails;
+      r.hasDefault = !fails && returned.v.t !== "none";
+      if (returned.v.t === "str") r.defaultText = returned.v.v;
+    }
+    return handler.body;
   }
   runIf(stmt, reached) {
     const kids = childrenOf(stmt);
@@ -17399,6 +17512,8 @@ function stringLiteral(ev, node) {
 function operatorOf(ev, kids) {
   return kids.slice(1, -1).map((c) => ev.text(c)).join(" ");
 }
+var TEST_RUNNERS = /* @__PURE__ */ new Set(["test", "pytest"]);
+var SYS_ARGV = /^sys\.argv(\s*\[[^\]]*\])?$/;
 function binaryExpression(ev, node, ctx) {
   const line = ev.line(node);
   const kids = childrenOf(node);
@@ -17419,6 +17534,8 @@ function binaryExpression(ev, node, ctx) {
     const right = ev.evaluate(kids[kids.length - 1], ctx);
     if (isOsEnviron(right) && left.t === "str")
       return presenceOfVariable(ev.reads, ctx, left.v, op === "not in", line);
+    if (left.t === "str" && TEST_RUNNERS.has(left.v) && SYS_ARGV.test(ev.text(kids[kids.length - 1])))
+      return { t: "bool", v: op === "not in", line };
     return binary(left, op, right, line);
   }
   return binary(left, op, ev.evaluate(kids[kids.length - 1], ctx), line);
@@ -17743,56 +17860,6 @@ function moduleValue(scope, line) {
 var LIBRARY_MODULES = /^(environs|environ|decouple|django|os|pathlib|dotenv)(\.|$)/;
 function isProjectModule(moduleName) {
   return moduleName.startsWith(".") || !LIBRARY_MODULES.test(moduleName);
-}
-
-// src/model/settings/try-fallback.ts
-var RAISED_WHEN_UNSET = {
-  "environ[]": ["KeyError", "LookupError"],
-  // python-decouple's config()
-  other: ["UndefinedValueError"],
-  // django-environ raises ImproperlyConfigured; environs its EnvError, a ValueError
-  "django-environ": ["ImproperlyConfigured", "EnvError", "ValueError"]
-};
-var CATCH_ALL = ["Exception", "BaseException"];
-function tryBlocks(ev, node) {
-  const kids = childrenOf(node);
-  const out = [];
-  for (let i = 0; i < kids.length; i++) {
-    const k = kids[i].name;
-    if (k !== "try" && k !== "except" && k !== "else" && k !== "finally") continue;
-    const bodyAt = kids.findIndex((c, j) => j > i && c.name === "Body");
-    if (bodyAt < 0) break;
-    const block = { keyword: k, body: kids[bodyAt], line: ev.line(kids[i]) };
-    if (k === "except") {
-      const caught = bodyAt > i + 1 && kids[i + 1].name !== "as" ? kids[i + 1] : void 0;
-      if (caught) block.catches = exceptionNames(ev.text(caught));
-      block.text = ev.py.text.slice(kids[i].from, (caught ?? kids[i]).to);
-    }
-    out.push(block);
-    i = bodyAt;
-  }
-  return out;
-}
-function exceptionNames(text2) {
-  return text2.replace(/[()\s]/g, "").split(",").filter((n) => n !== "").map((n) => n.slice(n.lastIndexOf(".") + 1));
-}
-function failingReads(reads) {
-  return reads.filter((r) => r.required && !r.hasDefault && !r.guarded && RAISED_WHEN_UNSET[r.via]);
-}
-function fallbackHandler(blocks, failing) {
-  if (failing.length === 0) return void 0;
-  return blocks.find(
-    (b) => b.keyword === "except" && failing.every((r) => {
-      if (!b.catches) return true;
-      const raised = RAISED_WHEN_UNSET[r.via] ?? [];
-      return b.catches.some((n) => CATCH_ALL.includes(n) || raised.includes(n));
-    })
-  );
-}
-function withFallback(tried, fallback, failing) {
-  if (!tried || !fallback || tried.t !== "env" || !failing.includes(tried.read)) return void 0;
-  if (!(tried.unset.t === "unknown" && tried.unset.crash)) return void 0;
-  return { ...tried, unset: fallback };
 }
 
 // src/model/settings/statements.ts
@@ -18249,6 +18316,7 @@ var ModuleEvaluation = class _ModuleEvaluation {
       modules: /* @__PURE__ */ new Map(),
       namedModules: /* @__PURE__ */ new Map(),
       imported: [],
+      starImportEdges: [],
       syntaxErrors: [],
       includes
     };
@@ -18277,6 +18345,10 @@ var ModuleEvaluation = class _ModuleEvaluation {
   /** Modules star-imported and evaluated in place, in the order they ran. */
   get imported() {
     return this.shared.imported;
+  }
+  /** Which module star-imports which, between the settings module and the modules merged into it. */
+  get starImportEdges() {
+    return this.shared.starImportEdges;
   }
   get syntaxErrors() {
     return this.shared.syntaxErrors;
@@ -18309,6 +18381,7 @@ var ModuleEvaluation = class _ModuleEvaluation {
   importStar(module, ctx) {
     const source = this.resolve?.(this.file, module);
     if (!source || source.file === this.file || this.depth >= MAX_IMPORT_DEPTH) return;
+    this.shared.starImportEdges.push({ from: this.file, to: source.file });
     let scope = this.shared.modules.get(source.file);
     if (!scope) {
       this.shared.modules.set(source.file, /* @__PURE__ */ new Map());
@@ -18324,7 +18397,10 @@ var ModuleEvaluation = class _ModuleEvaluation {
       const start = this.reads.length;
       scope = child.run().scope;
       for (const r of this.reads.slice(start)) r.file ??= source.file;
-      for (const binding of scope.values()) stampFile(binding.v, source.file);
+      for (const binding of scope.values()) {
+        if (binding.v.t === "func" && !binding.v.home) binding.v.home = { ev: child, scope };
+        stampFile(binding.v, source.file);
+      }
       this.shared.modules.set(source.file, scope);
       this.shared.imported.push(source.file);
     }
@@ -18574,6 +18650,7 @@ function settingsModelOf(ev, module, ctx) {
     hasDefault: r.hasDefault
   }));
   if (ev.imported.length > 0) model.mergedModules = [...ev.imported];
+  if (ev.starImportEdges.length > 0) model.starImportEdges = [...ev.starImportEdges];
   if (baseDirParts) model.baseDir = baseDirParts.length ? baseDirParts.join("/") : ".";
   return model;
 }
@@ -19752,6 +19829,13 @@ function letInOnPurpose(context, paths) {
   const matcher = new DockerignoreMatcher(context.dockerignore);
   return new Set(paths.filter((p) => matcher.letsInOnPurpose(p)));
 }
+function exceptionLettingIn(context, path) {
+  const ignore = context.dockerignore;
+  if (!ignore || !letInOnPurpose(context, [path]).has(path)) return void 0;
+  const matches = (p) => new DockerignoreMatcher({ file: ignore.file, patterns: [{ ...p, negated: false }] }).excludes(path);
+  const found = ignore.patterns.findLast((p) => p.negated && matches(p));
+  return found && { pattern: `!${found.pattern}`, line: found.line };
+}
 function excludedWith(context, added, path) {
   const patterns = [
     ...context.dockerignore?.patterns ?? [],
@@ -19801,10 +19885,27 @@ var PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|
 var NAMING_WORDS = /^[a-z]+(?:[_-][a-z]+)+$/;
 var DESCRIBED = /^(?:\{[^{}]*\}|\[[^[\]]*\])$/;
 function isPlaceholderValue(name, value) {
-  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || DESCRIBED.test(value) || value.toLowerCase() === name.toLowerCase() || /^[a-z]+$/.test(value) && madeOfWords(value, [...name.toLowerCase().split("_"), ...FILLER_WORDS]);
+  return value.length < 8 || PLACEHOLDER.test(value) || NAMING_WORDS.test(value) || DESCRIBED.test(value) || value.toLowerCase() === name.toLowerCase() || madeOfWords(wordsOf(value), [...name.toLowerCase().split("_"), ...FILLER_WORDS, ...DEFAULT_WORDS]);
 }
 var FILLER_WORDS = ["my", "the", "a", "dev", "test", "local", "secret", "key", "password", "pass", "token"];
+var DEFAULT_WORDS = [
+  "admin",
+  "root",
+  "guest",
+  "user",
+  "demo",
+  "postgres",
+  "mysql",
+  "minio",
+  "django",
+  "qwerty"
+];
+function wordsOf(value) {
+  const core = value.toLowerCase().replace(/[^a-z]+$/, "");
+  return /^[a-z]+$/.test(core) ? core : "";
+}
 function madeOfWords(value, words2) {
+  if (value === "") return false;
   const usable = words2.filter(Boolean);
   const can = [true];
   for (let end = 1; end <= value.length; end++)
@@ -19815,6 +19916,24 @@ function madeOfWords(value, words2) {
 }
 function secretsInEnvTemplate(text2) {
   return Object.entries(parseDotenv(text2)).filter(([name, value]) => isSecretName(name) && !isPlaceholderValue(name, value)).map(([name]) => name);
+}
+function leavesSecretsEmpty(text2) {
+  const entries = Object.entries(parseDotenv(text2));
+  const secrets = entries.filter(([name]) => isSecretName(name));
+  const credentialInUrl = entries.some(
+    ([, value]) => /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^@\s]+@/i.test(value)
+  );
+  return secrets.length > 0 && secrets.every(([, value]) => value === "") && !credentialInUrl;
+}
+
+// src/model/dockerfile/lineage.ts
+function lineage(df) {
+  const out = [];
+  for (let s = df.targetStage; s && !out.includes(s); ) {
+    out.unshift(s);
+    s = s.from.stageRef !== void 0 ? df.stages[s.from.stageRef] : void 0;
+  }
+  return out;
 }
 
 // src/rules/lib/files.ts
@@ -19865,7 +19984,7 @@ function projectComposeFiles(project) {
 }
 function filesCopiedIntoImage(project, isWanted, say) {
   const findings = [];
-  for (const app of project.apps) {
+  for (const app of [...project.apps, ...project.workerImages ?? []]) {
     const file = app.dockerfile?.file;
     if (!file) continue;
     const dir = app.context?.dir ?? ".";
@@ -19888,6 +20007,12 @@ function shownSource(mount) {
 function shownTarget(mount) {
   return mount.writtenTarget ?? mount.target;
 }
+function sourcesNamedByCopy(app) {
+  if (!app.dockerfile?.targetStage) return [];
+  return lineage(app.dockerfile).flatMap((s) => s.instructions).filter(
+    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && !i.fromStage
+  ).filter((i) => !i.fromImage).flatMap((i) => i.sources.map((src) => src.replace(/^(\.\/)+/, "").replace(/^\//, ""))).filter((src) => src !== "" && src !== "." && !/[*?[]/.test(src));
+}
 
 // src/rules/TF0103-dockerignore-gaps.ts
 var baseName2 = (p) => p.slice(p.lastIndexOf("/") + 1);
@@ -19907,7 +20032,7 @@ function envEntriesOf(sentFiles2) {
   }
   return out;
 }
-function gapsOf(context) {
+function gapsOf(context, named = []) {
   const sentDirs = context.sentSkippedDirs ?? [];
   const gaps = [];
   const dirGap = (what, names, pattern) => {
@@ -19915,7 +20040,8 @@ function gapsOf(context) {
     if (found.length > 0) gaps.push({ what, found, pattern: pattern(nested(found)) });
   };
   dirGap(".git", [".git"], (n) => n ? "**/.git" : ".git");
-  const entries = envEntriesOf(context.sentFiles);
+  const needed = context.sentFiles.filter((f) => named.includes(f));
+  const entries = envEntriesOf(context.sentFiles.filter((f) => !needed.includes(f)));
   const chosen = letInOnPurpose(
     context,
     entries.map((e) => e.path)
@@ -19926,7 +20052,7 @@ function gapsOf(context) {
     gaps.push({
       what: ".env files",
       found: env.map((e) => e.shown),
-      pattern: nested(paths) ? "**/.env*" : ".env*"
+      pattern: keeping(context, nested(paths) ? "**/.env*" : ".env*", needed)
     });
   }
   const sqlite = context.sentFiles.filter(isSqliteFile);
@@ -19940,6 +20066,13 @@ function gapsOf(context) {
   dirGap("__pycache__", ["__pycache__"], () => "**/__pycache__");
   dirGap("node_modules", ["node_modules"], (n) => n ? "**/node_modules" : "node_modules");
   return gaps;
+}
+function keeping(context, pattern, needed) {
+  const taken = needed.filter((f) => excludedWith(context, [pattern], f));
+  return [pattern, ...taken.map((f) => `!${f}`)].join(", ");
+}
+function namedSources(project, ignoreFile) {
+  return project.apps.filter((a) => a.context?.dockerignore?.file === ignoreFile).flatMap((a) => sourcesNamedByCopy(a));
 }
 var dockerignoreGaps = defineRule({
   id: "TF0103",
@@ -19966,7 +20099,7 @@ ${DOCKERIGNORE_PATTERNS}
       const ignore = context?.dockerignore;
       if (!context || !ignore || seen.has(ignore.file)) continue;
       seen.add(ignore.file);
-      const gaps = gapsOf(context);
+      const gaps = gapsOf(context, namedSources(project, ignore.file));
       if (gaps.length === 0) continue;
       const shown = (g) => {
         const list = g.found.slice(0, 3).join(", ");
@@ -19986,7 +20119,8 @@ ${DOCKERIGNORE_PATTERNS}
     make: (context) => {
       const app = context.project.apps.find((a) => a.context?.dockerignore?.file === context.finding.file);
       if (!app?.context) return void 0;
-      const patterns = gapsOf(app.context).flatMap((g) => g.pattern.split(", "));
+      const named = namedSources(context.project, context.finding.file);
+      const patterns = gapsOf(app.context, named).flatMap((g) => g.pattern.split(", "));
       return appendPatterns(context, context.finding.file, patterns);
     }
   }
@@ -20932,8 +21066,8 @@ var PYTHON_ONBUILD = [
   { keyword: "COPY", args: ". /usr/src/app" }
 ];
 function onbuildTriggers(repository, tag) {
-  const name = repository.slice(repository.lastIndexOf("/") + 1).toLowerCase();
-  if ((name === "python" || name === "django") && /(^|-)onbuild$/.test(tag ?? "")) return PYTHON_ONBUILD;
+  const official = /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\/)?(?:library\/)?(python|django)$/i;
+  if (official.test(repository) && /(^|-)onbuild$/.test(tag ?? "")) return PYTHON_ONBUILD;
   return [];
 }
 
@@ -21678,7 +21812,38 @@ function exclusive(a, b) {
   const gb = b.guards ?? [];
   const notA = negated(ga);
   const notB = negated(gb);
-  return held(ga).some((g) => notB.has(g)) || held(gb).some((g) => notA.has(g));
+  if (held(ga).some((g) => notB.has(g)) || held(gb).some((g) => notA.has(g))) return true;
+  return ga.some((g) => {
+    const x = polarTest(g);
+    return x !== void 0 && gb.some((h) => {
+      const y = polarTest(h);
+      return y !== void 0 && y.key === x.key && y.positive !== x.positive;
+    });
+  });
+}
+function polarTest(g) {
+  let positive = true;
+  let c = g;
+  while (c.kind === "not") {
+    positive = !positive;
+    c = c.condition;
+  }
+  if (c.kind !== "test") return void 0;
+  let words2 = c.words;
+  while (words2[0] === "!" && words2.length > 1) {
+    positive = !positive;
+    words2 = words2.slice(1);
+  }
+  const glob = (w) => c.extended === true && /[*?[]/.test(w) ? `[[${w}` : w;
+  if (words2.length === 3 && ["=", "==", "!="].includes(words2[1])) {
+    if (words2[1] === "!=") positive = !positive;
+    return { key: `${words2[0]}\0=\0${glob(words2[2])}`, positive };
+  }
+  if (words2.length === 2 && (words2[0] === "-z" || words2[0] === "-n")) {
+    if (words2[0] === "-n") positive = !positive;
+    return { key: `-z\0${words2[1]}`, positive };
+  }
+  return void 0;
 }
 function branchEnds(commands) {
   return commands.filter((c, i) => commands.slice(i + 1).every((later) => exclusive(c, later)));
@@ -21878,6 +22043,90 @@ function eq(a, b) {
   return b === void 0 ? void 0 : a === b;
 }
 
+// src/model/server-config.ts
+var UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);
+function uwsgiIniArg(argv) {
+  if (!/(^|\/)uwsgi$/.test(argv[0] ?? "")) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === "--ini") return argv[i + 1];
+    if (argv[i].startsWith("--ini=")) return argv[i].slice("--ini=".length);
+  }
+  const last = argv.length === 2 ? argv[1] : void 0;
+  return last && /^[^-].*\.ini$/.test(last) ? last : void 0;
+}
+var UWSGI_LISTEN_OPTIONS = /* @__PURE__ */ new Set([
+  "socket",
+  "uwsgi-socket",
+  "http",
+  "https",
+  "http-socket",
+  "https-socket",
+  "http11-socket",
+  "fastcgi-socket",
+  "scgi-socket",
+  "raw-socket",
+  "shared-socket",
+  "suwsgi-socket",
+  "ssl-socket",
+  "puwsgi-socket"
+]);
+var UWSGI_DAEMON_OPTIONS = {
+  "attach-daemon": 0,
+  "smart-attach-daemon": 1,
+  "smart-attach-daemon2": 1,
+  "attach-control-daemon": 0
+};
+function uwsgiIniLogs(file, text2) {
+  const logFiles = [];
+  let user;
+  let group;
+  let section = "";
+  let dieOnTerm = false;
+  const daemons = [];
+  const listens = [];
+  text2.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
+    const header = /^\[([^\]]+)\]$/.exec(line);
+    if (header) {
+      section = header[1].trim();
+      return;
+    }
+    if (section === "uwsgi" && /^die[-_]on[-_]term\s*(=\s*(true|1|yes|on)\s*)?$/i.test(line))
+      dieOnTerm = true;
+    const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
+    if (!m || section !== "uwsgi") return;
+    if (m[1] === "uid") user = { line: i + 1, option: "uid", value: m[2].trim() };
+    if (m[1] === "gid") group = { line: i + 1, option: "gid", value: m[2].trim() };
+    const daemon = UWSGI_DAEMON_OPTIONS[m[1]];
+    if (daemon !== void 0) {
+      const words2 = m[2].trim().split(/\s+/).slice(daemon);
+      if (words2.length > 0 && words2[0] !== "") daemons.push({ line: i + 1, option: m[1], argv: words2 });
+    }
+    if (UWSGI_LISTEN_OPTIONS.has(m[1].replace(/_/g, "-")))
+      listens.push({ line: i + 1, option: m[1], value: m[2].trim() });
+    if (!UWSGI_LOG_OPTIONS.has(m[1])) return;
+    let value = m[2].trim();
+    if (m[1] === "logger" || m[1] === "req-logger") {
+      const f = /^(?:\w+\s+)?file:(.+)$/.exec(value);
+      if (!f) return;
+      value = f[1].split(",")[0];
+    }
+    if (value !== "" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
+      logFiles.push({ line: i + 1, option: m[1], value });
+  });
+  return {
+    file,
+    server: "uwsgi",
+    logFiles,
+    ...user ? { user } : {},
+    ...group ? { group } : {},
+    ...dieOnTerm ? { dieOnTerm } : {},
+    ...daemons.length > 0 ? { daemons } : {},
+    ...listens.length > 0 ? { listens } : {}
+  };
+}
+
 // src/model/command/servers.ts
 var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh"]);
 var PYTHON = /^python(\d+(\.\d+)*)?$/;
@@ -21889,6 +22138,30 @@ var DEBUGGER_VALUED = /* @__PURE__ */ new Set([
   "--host",
   "--port",
   "--log-dir"
+]);
+var UV_RUN_VALUED = /* @__PURE__ */ new Set([
+  ...[
+    "--with",
+    "--with-editable",
+    "--with-requirements",
+    "--python",
+    "-p",
+    "--package",
+    "--extra",
+    "--group"
+  ],
+  ...["--only-group", "--no-group", "--env-file", "--directory", "--project", "--index", "--default-index"],
+  ...[
+    "--index-url",
+    "--extra-index-url",
+    "--find-links",
+    "-f",
+    "--config-file",
+    "--cache-dir",
+    "--exclude-newer"
+  ],
+  ...["--index-strategy", "--keyring-provider", "--resolution", "--prerelease", "--link-mode", "--color"],
+  ...["--refresh-package", "--reinstall-package", "--upgrade-package", "-P", "--config-setting", "-C"]
 ]);
 function programArgv(argv) {
   let a = argv.slice();
@@ -21910,7 +22183,7 @@ function programArgv(argv) {
       a = a.slice(a[1] === "-n" ? 3 : a[1]?.startsWith("-") ? 2 : 1);
     } else if (["poetry", "pipenv", "uv", "pdm", "hatch", "rye"].includes(p) && a[1] === "run") {
       let i = 2;
-      while (i < a.length && a[i].startsWith("-")) i++;
+      while (i < a.length && a[i].startsWith("-")) i += p === "uv" && UV_RUN_VALUED.has(a[i]) ? 2 : 1;
       a = a.slice(i);
     } else if (p === "newrelic-admin" && a[1] === "run-program") {
       a = a.slice(2);
@@ -22131,6 +22404,55 @@ function serverOf(argv, env = {}, options = {}) {
           return v === void 0 ? hostPortHint(h) : splitHostPort(v, "0.0.0.0");
         })
       };
+    }
+    default:
+      return void 0;
+  }
+}
+function uwsgiUnixSocket(value) {
+  return value !== "" && !/[$%]/.test(value) && (value.startsWith("/") || !value.includes(":"));
+}
+function unixSocketsOnly(argv, env = {}, ini) {
+  const a = programArgv(argv);
+  const only = (sockets, tcp) => sockets.length > 0 && tcp.every((f) => !a.some((w) => w === f || w.startsWith(`${f}=`))) ? sockets : void 0;
+  switch (a[0]) {
+    case "gunicorn":
+    case "hypercorn": {
+      const binds = optionValues(a, ["-b", "--bind"]);
+      return binds.length > 0 && binds.every((b) => b.startsWith("unix:")) ? binds : void 0;
+    }
+    case "uvicorn":
+    case "granian":
+      return only(optionValues(a, ["--uds"]), ["--fd"]);
+    case "daphne":
+      return only(optionValues(a, ["-u", "--unix-socket"]), [
+        "-b",
+        "--bind",
+        "-p",
+        "--port",
+        "-e",
+        "--endpoint",
+        "--fd"
+      ]);
+    case "waitress-serve":
+      return only(optionValues(a, ["--unix-socket"]), ["--listen", "--host", "--port"]);
+    case "uwsgi": {
+      if (Object.keys(env).some((k) => /^UWSGI_(HTTPS?|HTTP_SOCKET|SOCKET|UWSGI_SOCKET|SHARED_SOCKET)$/.test(k)))
+        return void 0;
+      const flags = optionValues(a, [
+        "-s",
+        "--socket",
+        "--uwsgi-socket",
+        "--http",
+        "--https",
+        "--http-socket",
+        "--fastcgi-socket",
+        "--shared-socket"
+      ]);
+      if (uwsgiIniArg(a) !== void 0 && !ini) return void 0;
+      const values = [...flags, ...(ini?.listens ?? []).map((l) => l.value)];
+      const sockets = values.map((v) => v.split(",")[0].trim());
+      return sockets.length > 0 && sockets.every(uwsgiUnixSocket) ? sockets : void 0;
     }
     default:
       return void 0;
@@ -22855,7 +23177,7 @@ function pickAppService(services, texts, projectDir, projectDirs) {
   const taggedAsBacking = /* @__PURE__ */ new Set();
   for (const service of services.filter((s) => s.build)) {
     const image = builtImage(service, texts);
-    const fromBase = image?.base ? roleOf(image.base) : "other";
+    const fromBase = image?.base && !runsDjangoItself(service) ? roleOf(image.base) : "other";
     const role = fromBase === "other" && image ? startedDatabase(service, image) ?? "other" : fromBase;
     if (image && role === "other" && service.role !== "other") {
       if (service.role !== "app") taggedAsBacking.add(service);
@@ -22883,22 +23205,42 @@ function pickAppService(services, texts, projectDir, projectDirs) {
     (t) => t !== void 0 && DJANGO_START.test(t)
   );
   const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
-  const ranked = [
-    ...judged2.filter((j) => !taggedAsBacking.has(j.service)),
-    ...judged2.filter((j) => taggedAsBacking.has(j.service))
-  ];
-  const chosen = ranked.find((j) => j.start === "server") ?? ranked.find((j) => mentions(j.service, true)) ?? ranked.find((j) => buildsProjectDir(j.service)) ?? // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
-  ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? // With no Dockerfile to read (missing from the repository), the compose service itself says which runs Django.
-  ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ?? ranked[0];
+  const templates = templateServices(services);
+  const last = (j) => taggedAsBacking.has(j.service) || templates.has(j.service);
+  const ranked = [...judged2.filter((j) => !last(j)), ...judged2.filter(last)];
+  const servers = ranked.filter((j) => j.start === "server");
+  const chosen = (
+    // Of two that start the server (`worker` and `backend` both merging one template), the one given a port.
+    servers.find((j) => j.service.ports.length > 0 || j.service.expose.length > 0) ?? servers[0] ?? ranked.find((j) => mentions(j.service, true)) ?? ranked.find((j) => buildsProjectDir(j.service)) ?? // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
+    ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? // With no Dockerfile to read (missing from the repository), the compose service itself says which runs Django.
+    ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ?? ranked[0]
+  );
   if (chosen) return chosen.service;
   const unbuilt = services.filter((s) => !s.build);
   return unbuilt.find((s) => startKind(s, texts, projectDir) === "server") ?? unbuilt.find((s) => mentions(s, false));
+}
+function templateServices(services) {
+  const out = /* @__PURE__ */ new Set();
+  for (const s of services) {
+    const b = s.build;
+    if (!b) continue;
+    const sharing = services.filter((o) => o.build?.file === b.file && o.build.line === b.line);
+    if (sharing.length < 2) continue;
+    const writer = sharing.filter((o) => o.file === b.file && o.line < b.line).sort((x, y) => y.line - x.line)[0];
+    if (writer === s) out.add(s);
+  }
+  return out;
 }
 function runsDjangoProject(service, projectDirs) {
   const mounts = service.volumes.some(
     (v) => v.type === "bind" && v.source !== void 0 && projectDirs.has(normalizeRelative(v.source) ?? "")
   );
   return mounts || service.environment.some((e) => e.name === "DJANGO_SETTINGS_MODULE" && e.value);
+}
+function runsDjangoItself(service) {
+  return [service.command?.raw, service.entrypoint?.raw].some(
+    (t) => t !== void 0 && (/\bmanage\.py\b/.test(t) || STARTS_SERVER.test(t))
+  );
 }
 var DATABASE_SERVERS = {
   postgres: "postgres",
@@ -23320,6 +23662,16 @@ function writtenComposeArgv(c) {
 
 // src/rules/lib/each.ts
 var import_node_path8 = __toESM(require_node_path(), 1);
+function appsAndWorkerImages(project) {
+  return [...project.apps, ...project.workerImages ?? []];
+}
+function imageRunner(app) {
+  const names = app.workerServices;
+  if (!names || names.length === 0) return "the app";
+  const quoted = names.map((n) => `'${n}'`);
+  if (quoted.length === 1) return `service ${quoted[0]}`;
+  return `services ${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)}`;
+}
 function composeServices(project) {
   return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
 }
@@ -23482,7 +23834,7 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
           findings.push({
             file: df.file,
             line: from.line,
-            message: `FROM ${from.image} ${what}, so each build may get a different base image. Pin a version tag such as ${from.repository}:<version> (and a digest for exact bytes).`
+            message: typoMessage(`FROM ${from.image}`, from.repository) ?? `FROM ${from.image} ${what}, so each build may get a different base image. Pin a version tag such as ${from.repository}:<version> (and a digest for exact bytes).`
           });
         }
         for (const ins of stage.instructions) {
@@ -23492,7 +23844,7 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
           findings.push({
             file: df.file,
             line: ins.line,
-            message: `${ins.keyword} --from=${image.image} copies from an image that ${how}, so each build may copy different files. Pin a version tag such as ${image.repository}:<version> (and a digest for exact bytes).`
+            message: typoMessage(`${ins.keyword} --from=${image.image}`, image.repository) ?? `${ins.keyword} --from=${image.image} copies from an image that ${how}, so each build may copy different files. Pin a version tag such as ${image.repository}:<version> (and a digest for exact bytes).`
           });
         }
       }
@@ -23510,6 +23862,13 @@ function floating(ref) {
   if (ref.repository !== void 0 && !IMAGE_REPOSITORY.test(ref.repository)) return void 0;
   if (ref.tag === void 0) return "has no tag";
   return ref.tag === "latest" ? `uses the floating tag ':latest'` : void 0;
+}
+var VERSION_IN_NAME = /^(python|pypy|node|ruby|golang|php|ubuntu|debian|alpine)(\d+(?:\.\d+)*)$/;
+function typoMessage(written, repository) {
+  const typo = repository ? VERSION_IN_NAME.exec(repository) : null;
+  if (!typo) return void 0;
+  const meant = `${typo[1]}:${typo[2]}`;
+  return `${written} names no tag, and Docker Hub has no image '${repository}': it is probably a typo for ${meant} (the official image is ${typo[1]}, the version goes in its tag). Write ${meant} (and a digest for exact bytes).`;
 }
 var IMAGE_REPOSITORY = /^(?:[A-Za-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 var PYTHON_IMAGE = /^((docker\.io\/)?(library\/)?python)(:latest)?$/;
@@ -23547,6 +23906,9 @@ function suggestPythonTag(context) {
   }
   return void 0;
 }
+
+// src/rules/TF0202-python-deps-unpinned.ts
+var import_node_path9 = __toESM(require_node_path(), 1);
 
 // src/util/vcs-url.ts
 function vcsUrlOf(spec) {
@@ -23601,7 +23963,7 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
   related: ["DL3013"],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
+    for (const app of appsAndWorkerImages(project)) {
       const df = app.dockerfile;
       if (df) {
         for (const cmd of buildCommands(df.builtStages)) {
@@ -23644,11 +24006,21 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
           }
           if (line.kind !== "package") continue;
           if (req.manifest === "pipfile") {
-            const why = req.unlocked === "skip-lock" ? "pipenv install --skip-lock" : "pipenv install with no Pipfile.lock in the repository";
+            const lockHeld = req.unlocked === "skip-lock" && holdsLockBeside(app, req.file);
+            const why = req.unlocked === "skip-lock" ? lockHeld ? "pipenv install --skip-lock, which ignores the Pipfile.lock the repository holds" : "pipenv install --skip-lock" : "pipenv install with no Pipfile.lock in the repository";
+            const lockAdvice = lockHeld ? "or copy Pipfile.lock into the image beside the Pipfile and install from it with pipenv install --deploy --system (without --skip-lock)" : "or commit Pipfile.lock and install with pipenv install --deploy --system";
             findings.push({
               file: req.file,
               line: line.line,
-              message: `'${line.text}' does not pin an exact version, and the image resolves the Pipfile when it is built (${why}), so two builds of one commit can install different releases. Write ${line.text.includes("{") ? 'version = "==<version>" in its table' : `${line.name ?? "the package"} = "==<version>"`}, or commit Pipfile.lock and install with pipenv install --deploy --system.`
+              message: `'${line.text}' does not pin an exact version, and the image resolves the Pipfile when it is built (${why}), so two builds of one commit can install different releases. Write ${line.text.includes("{") ? 'version = "==<version>" in its table' : `${line.name ?? "the package"} = "==<version>"`}, ${lockAdvice}.`
+            });
+            continue;
+          }
+          if (req.manifest === "pyproject") {
+            findings.push({
+              file: req.file,
+              line: line.line,
+              message: `'${line.text}' in [project] dependencies is not pinned to an exact version, and the image installs pyproject.toml with -r, which resolves its ranges when it is built and reads no lock file, so two builds of one commit can install different releases. Pin it (${line.name ? `${line.name}${line.extras ?? ""}` : "the package"}==<version>), or install from a lock (uv sync --locked, or a requirements file exported from uv.lock).`
             });
             continue;
           }
@@ -23671,8 +24043,16 @@ function toolingMessage(tooling, upgrade) {
   const one = tooling.length === 1;
   return `pip installs the packaging tool${one ? "" : "s"} ${names} without an exact version: this changes nothing where the base image already has ${one ? "it" : "them"}, but where it does not, the build takes whatever release is newest, so two builds of one commit can differ. ${pin}`;
 }
+function holdsLockBeside(app, pipfile) {
+  const context = app.context;
+  if (!context) return false;
+  const lock = import_node_path9.posix.join(import_node_path9.posix.dirname(pipfile), "Pipfile.lock");
+  const inContext = context.dir === "." ? lock : import_node_path9.posix.relative(context.dir, lock);
+  return context.files.includes(inContext);
+}
 
 // src/rules/TF0203-no-dependency-manifest.ts
+var import_node_path10 = __toESM(require_node_path(), 1);
 var MANIFEST = /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
 function installsFromManifest(argv) {
   const pip = pipInstall(argv);
@@ -23762,11 +24142,12 @@ RUN pip install --no-cache-dir -r requirements.txt
         byLine.set(line, [...byLine.get(line) ?? [], ...pip.byName.map((r) => r.name)]);
       }
       const unused = unusedManifest(app.context.files);
+      const outside = unused ? void 0 : unusedManifest(project.pythonManifests ?? []);
       for (const [line, names] of byLine)
         findings.push({
           file: df.file,
           line,
-          message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
+          message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path10.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
         });
     }
     return findings;
@@ -23774,7 +24155,7 @@ RUN pip install --no-cache-dir -r requirements.txt
 });
 
 // src/rules/TF0204-deps-installed-at-start.ts
-var import_node_path9 = __toESM(require_node_path(), 1);
+var import_node_path11 = __toESM(require_node_path(), 1);
 var depsInstalledAtStart = defineRule({
   id: "TF0204",
   name: "deps-installed-at-start",
@@ -23878,18 +24259,18 @@ function syncedEnvironment(argv, workdir, env) {
     return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name.length + 1) : argv[at2 + 1];
   };
   const dir = option("--project") ?? option("--directory");
-  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path9.posix.resolve(workdir, dir) : void 0;
+  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path11.posix.resolve(workdir, dir) : void 0;
   const named = env.UV_PROJECT_ENVIRONMENT;
   if (named !== void 0)
-    return named.startsWith("/") ? import_node_path9.posix.normalize(named) : base && import_node_path9.posix.resolve(base, named);
-  return base?.startsWith("/") ? import_node_path9.posix.join(base, ".venv") : void 0;
+    return named.startsWith("/") ? import_node_path11.posix.normalize(named) : base && import_node_path11.posix.resolve(base, named);
+  return base?.startsWith("/") ? import_node_path11.posix.join(base, ".venv") : void 0;
 }
 
 // src/model/compose.ts
-var import_node_path12 = __toESM(require_node_path(), 1);
+var import_node_path14 = __toESM(require_node_path(), 1);
 
 // src/model/compose/loader.ts
-var import_node_path11 = __toESM(require_node_path(), 1);
+var import_node_path13 = __toESM(require_node_path(), 1);
 
 // src/parse/compose.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -24099,10 +24480,10 @@ function interpolationDefault(raw) {
 }
 
 // src/model/compose/yaml-nodes.ts
-var import_node_path10 = __toESM(require_node_path(), 1);
+var import_node_path12 = __toESM(require_node_path(), 1);
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path10.posix.normalize(p);
-  const joined = import_node_path10.posix.normalize(import_node_path10.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path12.posix.normalize(p);
+  const joined = import_node_path12.posix.normalize(import_node_path12.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -24342,7 +24723,7 @@ var Loader = class {
     if (v.kind === "map") {
       const service = scalarString(entryOf(v, "service")?.value);
       const other = scalarString(entryOf(v, "file")?.value);
-      if (service) return { file: other ? relPath(import_node_path11.posix.dirname(file), other) : file, service };
+      if (service) return { file: other ? relPath(import_node_path13.posix.dirname(file), other) : file, service };
     }
     this.errors.push({
       file,
@@ -24716,11 +25097,12 @@ var ServiceConverter = class {
       }
       const at2 = e.value.kind === "seq" ? item : e;
       const { value, unset } = this.str(p);
+      const path = relPath(this.dirFor(p.file), value);
       out.push({
         file: at2.file,
         line: at2.line,
-        path: relPath(this.dirFor(p.file), value),
-        ...unset ? { unknown: true } : {}
+        path,
+        ...unset ? { unknown: true } : path in this.texts ? {} : { absent: true }
       });
     }
     return out;
@@ -24898,8 +25280,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path12.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path12.posix.dirname(file));
+  const projectDir = files.length > 0 ? import_node_path14.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path14.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -24921,7 +25303,7 @@ function build(files, env, options, errors) {
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   resolveVolumesFrom(services, loader.texts);
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path12.posix.basename(f) === "manage.py").map((f) => import_node_path12.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path14.posix.basename(f) === "manage.py").map((f) => import_node_path14.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -25131,11 +25513,15 @@ For local development, put the variable in an untracked \`.env\` file or the com
           const variable = v.kind === "env" ? v.variable : "the environment";
           const elsewhere2 = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
           const usedAt = usedInSettings(a, settings, elsewhere2);
+          const required = code(
+            `SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : "DJANGO_SECRET_KEY"}"]`
+          );
           findings.push({
             file: elsewhere2?.file ?? a.file ?? settings.file,
             line: elsewhere2?.line ?? a.line,
             severity: "warning",
-            ...msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? " (the value an if/else gives the fallback in one of its branches)" : ""}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${code(`SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : "DJANGO_SECRET_KEY"}"]`)}.`
+            // `str(os.getenv("X"))`: no literal is written, the unset read becomes the text 'None'.
+            ...v.kind === "env" && isNoneText(unset) ? msg`SECRET_KEY is read from ${variable} but becomes the text 'None' when it is unset${usedAt}, so a deploy that forgets the variable runs with a key anyone can guess instead of failing; require the variable: ${required}.` : msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? " (the value an if/else gives the fallback in one of its branches)" : ""}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${required}.`
           });
         }
       }
@@ -25154,6 +25540,9 @@ For local development, put the variable in an untracked \`.env\` file or the com
 });
 function isKey(v) {
   return v?.kind === "literal" && typeof v.value === "string" && v.value.trim() !== "";
+}
+function isNoneText(v) {
+  return v?.kind === "literal" && v.value === "None";
 }
 function variableRead(context) {
   const { finding, project } = context;
@@ -25251,6 +25640,11 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
     for (const { app, settings } of appSettings(project)) {
       const live = liveAssignments(settings, "DEBUG");
       for (const a of live) {
+        const taken = takenBranchFinding(app, a, settings.file, projectComposeFiles(project));
+        if (taken) {
+          findings.push(taken);
+          continue;
+        }
         if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
         const v = a.value;
         if (v.kind === "literal" && truthy2(v) === true) {
@@ -25265,7 +25659,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
             ...elsewhere2 ? msg`This value becomes DEBUG${elsewhere2.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : fallback ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code("DEBUG = False")}.` : isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
           });
           if (!fallback && !elsewhere2 && !isFalseWord(v))
-            findings.push(...shadowedTrueLiterals(settings.assignments, a, at3));
+            findings.push(...shadowedTrueLiterals(settings, a, at3));
           continue;
         }
         if (v.kind !== "env") continue;
@@ -25351,10 +25745,11 @@ function servedTrueLiterals(apps) {
     }));
   });
 }
-function shadowedTrueLiterals(assignments, live, at2) {
-  const debug = assignments.filter((b) => b.name === "DEBUG");
+function shadowedTrueLiterals(settings, live, at2) {
+  const debug = settings.assignments.filter((b) => b.name === "DEBUG");
   const out = [];
   if (live.inBranch) return out;
+  const fix = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
   for (let i = debug.indexOf(live) - 1; i >= 0; i--) {
     const b = debug[i];
     if (b.inBranch || b.value.kind !== "literal" || truthy2(b.value) !== true || isFalseWord(b.value)) break;
@@ -25363,10 +25758,26 @@ function shadowedTrueLiterals(assignments, live, at2) {
     out.push({
       file,
       line: b.line,
-      ...msg`DEBUG is set to a true value in code here, and ${at2.file} (line ${String(at2.line)}), which builds on this module, sets it true again: the settings that run keep debug on from both lines, and removing the later one alone leaves this one in force; read it from the environment with a false default here too: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+      ...buildsOn(settings, at2.file, file) ? msg`DEBUG is set to a true value in code here, and ${at2.file} (line ${String(at2.line)}), which builds on this module, sets it true again: the settings that run keep debug on from both lines, and removing the later one alone leaves this one in force; read it from the environment with a false default here too: ${fix}.` : msg`DEBUG is set to a true value in code here, so every run in which ${settings.file} loads this module rather than ${at2.file} (which sets DEBUG true too, line ${String(at2.line)}) shows debug pages with settings and stack traces; read it from the environment with a false default here too: ${fix}.`
     });
   }
   return out;
+}
+function buildsOn(settings, later, earlier) {
+  const edges = settings.starImportEdges;
+  if (!edges) return true;
+  const seen = /* @__PURE__ */ new Set([later]);
+  const queue = [later];
+  while (queue.length > 0) {
+    const from = queue.shift();
+    for (const e of edges)
+      if (e.from === from && !seen.has(e.to)) {
+        if (e.to === earlier) return true;
+        seen.add(e.to);
+        queue.push(e.to);
+      }
+  }
+  return false;
 }
 function turnedOnByDeploy({ finding, project }) {
   for (const { settings } of appSettings(project))
@@ -25441,6 +25852,37 @@ function conditionalDefaultFinding(app, at2, v, decider, composeFiles) {
   return {
     ...at2,
     ...msg`DEBUG is on unless ${x} is set: ${v.variable} falls back to a value that is true whenever ${x} is not set, so the absence of ${x} turns debug on in any deploy that does not set ${v.variable} either; make the default false whatever ${x} says: ${code(switchComparison("DEBUG", v, givenValues(app, v.variable)))}.`
+  };
+}
+function takenBranchFinding(app, a, settingsFile, composeFiles) {
+  const test = a.condition;
+  if (a.activeWhenUnset !== false || !test || a.value.kind !== "literal" || truthy2(a.value) !== true)
+    return void 0;
+  if (isFalseWord(a.value)) return void 0;
+  const passes = (value) => {
+    const values = test.values ?? [];
+    if (test.test === "equals") return values.includes(value);
+    if (test.test === "not-equals") return values.length > 0 && !values.includes(value);
+    return test.test === "set" && value !== "";
+  };
+  const provided = providedValue(app, test.variable, composeFiles);
+  const given = provided && !provided.byDefault ? provided : void 0;
+  const stage = app.dockerfile?.targetStage;
+  const imageValue = stage?.env[test.variable];
+  let because;
+  if (given && !given.where.startsWith("the ENV of ") && passes(given.value))
+    because = `${given.where} sets ${test.variable} to '${given.value}', which takes that branch: every container of this deployment runs in debug mode`;
+  else if (imageValue !== void 0 && passes(imageValue)) {
+    const line = stage.instructions.filter((i) => i.keyword === "ENV").flatMap((i) => i.pairs).filter((p) => p.name === test.variable).at(-1)?.line;
+    const service = app.compose?.appService;
+    const other = service?.environment.find((e) => e.name === test.variable)?.value;
+    const overridden = service && other !== void 0 && !passes(other) ? ` (the compose service '${service.name}' gives it '${other}' instead)` : "";
+    because = `the ENV of ${app.dockerfile.file}${line ? ` (line ${line})` : ""} sets ${test.variable} to '${imageValue}', which takes that branch: a container of the image run without another value runs in debug mode${overridden}`;
+  } else return void 0;
+  return {
+    file: a.file ?? settingsFile,
+    line: a.line,
+    ...msg`DEBUG is set to True in code under ${code(`if ${test.text}:`)}, and ${because}. Read DEBUG from the environment with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
   };
 }
 function providedValue(app, variable, composeFiles) {
@@ -25599,7 +26041,7 @@ function onlyWhen(name, test, fromEnv) {
 
 // src/rules/lib/dockerfile-fix.ts
 function appOfDockerfile(context) {
-  for (const app of context.project.apps) {
+  for (const app of [...context.project.apps, ...context.project.workerImages ?? []]) {
     const dockerfile = app.dockerfile;
     const stage = dockerfile?.targetStage;
     if (dockerfile && stage && dockerfile.file === context.finding.file) return { app, dockerfile, stage };
@@ -25842,7 +26284,11 @@ function databaseSwitch(context) {
   const written = indentOf(lines[assignment.line] ?? "").length;
   const step = " ".repeat(written >= 2 && written <= 8 ? written : 4);
   const field = (key, value) => `${step}${step}${q(key)}: ${value},`;
-  const fallback = (key, otherwise) => POSTGRES.test(engine) && key !== "PASSWORD" ? literalText(config2.fields[key]) ?? otherwise : otherwise;
+  const kept = (key) => {
+    const v = config2.fields[key];
+    return key === "HOST" || !v ? void 0 : literalFallback(v);
+  };
+  const fallback = (key, otherwise) => POSTGRES.test(engine) && key !== "PASSWORD" ? literalText(config2.fields[key]) ?? kept(key) ?? otherwise : otherwise;
   const block = [
     "DATABASES = {",
     `${step}${q("sqlite")}: {`,
@@ -26154,16 +26600,6 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
   }
 });
 
-// src/model/dockerfile/lineage.ts
-function lineage(df) {
-  const out = [];
-  for (let s = df.targetStage; s && !out.includes(s); ) {
-    out.unshift(s);
-    s = s.from.stageRef !== void 0 ? df.stages[s.from.stageRef] : void 0;
-  }
-  return out;
-}
-
 // src/rules/TF0306-secret-in-dockerfile.ts
 var secretInDockerfile = defineRule({
   id: "TF0306",
@@ -26458,7 +26894,7 @@ function literalText2(raw) {
 }
 
 // src/rules/TF0308-env-file-in-image.ts
-var import_node_path13 = __toESM(require_node_path(), 1);
+var import_node_path15 = __toESM(require_node_path(), 1);
 var envFileInImage = defineRule({
   id: "TF0308",
   name: "env-file-in-image",
@@ -26477,7 +26913,9 @@ is reported only when it gives a secret-looking name a real-looking value (not e
 \`change-me\`, \`<your key>\`, \`xxx\` or lowercase words that name the value like \`db_password\`), and so is a file
 in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any other \`.env.*\` name, a misspelt template
 (\`.env.sampel\`) included, is an env file, and so is every file compose loads as \`env_file\`
-(\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template.
+(\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template. A committed env file that
+names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\` a build step copies for
+\`collectstatic\`) ships no secret and is not reported.
 
 \`\`\`
 # .dockerignore
@@ -26488,17 +26926,21 @@ in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any othe
 `,
   related: [],
   check(project) {
+    const images = appsAndWorkerImages(project);
     const templates = new Set(
+      images.flatMap((a) => (a.context?.envTemplatesWithSecrets ?? []).map((f) => `${a.context.dir}\0${f}`))
+    );
+    const empty = new Set(
       project.apps.flatMap(
-        (a) => (a.context?.envTemplatesWithSecrets ?? []).map((f) => `${a.context.dir}\0${f}`)
+        (a) => (a.context?.envFilesWithoutSecrets ?? []).map((f) => `${a.context.dir}\0${f}`)
       )
     );
     const copied = filesCopiedIntoImage(
       project,
-      (path, dir) => isEnvFile(path) || templates.has(`${dir}\0${path}`),
+      (path, dir) => isEnvFile(path) && !empty.has(`${dir}\0${path}`) || templates.has(`${dir}\0${path}`),
       (names, files, at2) => namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name, so its secrets ship with the image. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names} into the image, so ${files.length > 1 ? "their" : "its"} secrets ship with the image. ${ignoreAdvice(at2.app, files)}`
     );
-    return [...copied, ...project.apps.flatMap(envFilesOfCompose)];
+    return [...copied, ...images.flatMap(envFilesOfCompose)];
   }
 });
 function namedByCopy(app, line, files) {
@@ -26506,13 +26948,13 @@ function namedByCopy(app, line, files) {
 }
 function linesNaming(app, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = (f) => dir === "." ? f : import_node_path13.posix.relative(dir, f);
+  const inContext = (f) => dir === "." ? f : import_node_path15.posix.relative(dir, f);
   const out = [];
   for (const i of (app.dockerfile?.targetStage ? lineage(app.dockerfile) : []).flatMap(
     (s) => s.instructions
   )) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
-    const sources = i.sources.map((src) => import_node_path13.posix.normalize(src).replace(/^\//, ""));
+    const sources = i.sources.map((src) => import_node_path15.posix.normalize(src).replace(/^\//, ""));
     for (const f of files) if (sources.includes(inContext(f))) out.push({ line: i.line, file: f });
   }
   return out;
@@ -26527,8 +26969,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    const inContext = dir === "." ? f.path : import_node_path13.posix.relative(dir, f.path);
-    if (inContext.startsWith("..") || import_node_path13.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
+    const inContext = dir === "." ? f.path : import_node_path15.posix.relative(dir, f.path);
+    if (inContext.startsWith("..") || import_node_path15.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
     const line = absentFileReachingImage(app, inContext);
     if (line === void 0) continue;
@@ -26547,7 +26989,9 @@ function isUsableEnvFileName(path) {
 function ignoreAdvice(app, files) {
   const named = linesNaming(app, files);
   const kept = [...new Set(named.map((n) => n.file))];
-  const rest = files.filter((f) => !kept.includes(f));
+  const exceptions = files.filter((f) => !kept.includes(f)).map((f) => ({ f, by: app.context && exceptionLettingIn(app.context, contextPath(app, f)) }));
+  const excepted = exceptions.filter((e) => e.by !== void 0);
+  const rest = exceptions.filter((e) => e.by === void 0).map((e) => e.f);
   const quote = (fs) => fs.length > 1 ? `${fs.slice(0, -1).map((f) => `'${f}'`).join(", ")} and '${fs.at(-1)}'` : `'${fs[0]}'`;
   const advice = [];
   if (rest.length > 0) {
@@ -26558,6 +27002,10 @@ function ignoreAdvice(app, files) {
       `Add ${what} to .dockerignore${own ? "" : ` (${quote(patterns)})`} and pass the values as environment variables at run time.`
     );
   }
+  for (const { f, by } of excepted)
+    advice.push(
+      `The .dockerignore lets '${f}' in on purpose ('${by.pattern}', line ${by.line}): drop that exception and pass the values as environment variables at run time.`
+    );
   if (kept.length > 0) {
     const lines = [...new Set(named.map((n) => n.line))].sort((a, b) => a - b);
     const one = kept.length === 1;
@@ -26580,7 +27028,7 @@ function ignorePatterns(app, files, kept) {
 }
 function contextPath(app, path) {
   const dir = app.context?.dir ?? ".";
-  return dir === "." ? path : import_node_path13.posix.relative(dir, path);
+  return dir === "." ? path : import_node_path15.posix.relative(dir, path);
 }
 function generalPattern(path) {
   const parts = path.split("/");
@@ -27130,11 +27578,12 @@ services:
 \`\`\`
 
 The same holds the other way round (\`DATABASE_URL\` provided, \`DB_HOST\` read with a fallback of \`localhost\`: reported
-once, at the host read), for the pieces under other names (\`POSTGRES_HOST\` provided, \`DB_HOST\` read), and for a
-setting read from one variable while the deployment names it after the setting (\`SECRET_KEY\` provided,
-\`os.environ.get("SECRET", "dev")\` read). Reads through python-decouple and django-environ count, and so do the
+at each piece read whose fallback differs from what is provided), for the pieces under other names
+(\`POSTGRES_HOST\` provided, \`DB_HOST\` read), and for a setting read from one variable while the deployment names
+it after the setting (\`SECRET_KEY\` provided, \`os.environ.get("SECRET", "dev")\` read). Reads through python-decouple and django-environ count, and so do the
 reads of modules the settings star-import. A fallback equal to the value provided is not reported: the app then
-runs as intended.
+runs as intended; a database piece compose passes on from the deploy's environment (\`POSTGRES_DB=\${POSTGRES_DB:-app}\`)
+is, since the app ignores whatever the deploy sets.
 
 The rule stays silent when the settings load a \`.env\` file at run time (a python-decouple \`.env\` only when one
 reaches the image or the source is bind-mounted) or an \`env_file\` could not be read, since the variable may come
@@ -27150,8 +27599,8 @@ from there.
       if (!provided.complete) continue;
       const settings = withBases(app.settings, app.settingsBases);
       const r = { app, settings, provided, read: new Set(settings.envReads.map((x) => x.variable)) };
-      const database = databasePartsNotProvided(r) ?? databaseProvidedNotRead(r);
-      if (database) findings.push(database);
+      const database = databasePartsNotProvided(r) ?? [databaseProvidedNotRead(r)];
+      for (const f of database) if (f) findings.push(f);
       findings.push(...settingsProvidedUnderOtherNames(r));
     }
     return findings;
@@ -27182,30 +27631,32 @@ function databasePartsNotProvided({ app, settings, provided, read }) {
   if (!config2) return void 0;
   const unread = unreadProvided(provided, read);
   const urls = unread.filter((n) => DATABASE_URL.test(n.toUpperCase()));
-  const pieces = [];
+  const findings = [];
   for (const key of DATABASE_KEYS) {
     const v = config2.fields[key];
     if (v?.kind !== "env" || v.required || !v.fallback || provided.values.has(v.variable)) continue;
     const fallback = literalFallback(v);
     const sameKey = unread.filter((n) => databaseKeyOf(n) === key && databaseKeyOf(v.variable) === key);
-    const differs = (value) => fallback === void 0 || value === void 0 || value !== fallback;
-    const instead2 = sameKey.find((n) => differs(provided.values.get(n))) ?? urls.find((n) => {
+    const differs = (value2) => fallback === void 0 || value2 === void 0 || value2 !== fallback;
+    const passedOn = sameKey.find((n) => differs(provided.values.get(n)) || interpolatedByCompose(app, n));
+    const instead = passedOn ?? urls.find((n) => {
       const parts = databaseUrlParts(provided.values.get(n));
       return differs(parts?.[key]);
     });
-    if (instead2) pieces.push({ key, v, instead: instead2 });
+    if (!instead) continue;
+    const same = fallback !== void 0 && provided.values.get(instead) === fallback;
+    const value = key === "PASSWORD" || fallback === void 0 ? "its fallback value" : `its fallback ${key} ${fallback}`;
+    const effect = same ? `the app uses ${value} whatever the deploy sets ${instead} to` : `the app silently connects with ${value}`;
+    findings.push({
+      file: v.file ?? app.settings.file,
+      line: v.line,
+      message: `The settings read the database ${key} from ${v.variable}, which ${sourcesText(provided)} not set, while ${instead} is provided and never read: ${effect}. Read ${instead} (or provide ${v.variable}).`
+    });
   }
-  if (pieces.length === 0) return void 0;
-  const [first] = pieces;
-  const read_ = pieces.map((p) => p.v.variable);
-  const instead = [...new Set(pieces.map((p) => p.instead))];
-  const fallbacks = pieces.map((p) => literalFallback(p.v) === void 0 ? void 0 : `${p.key} ${literalFallback(p.v)}`).filter((x) => x !== void 0 && !x.startsWith("PASSWORD"));
-  const on = fallbacks.length > 0 ? ` (${fallbacks.join(", ")})` : "";
-  return {
-    file: first.v.file ?? app.settings.file,
-    line: first.v.line,
-    message: `The settings read the database from ${listText(read_, "which")} ${sourcesText(provided)} not set, while ${listText(instead)} provided and never read: the app silently connects with its fallback values${on}. Read the variables that are provided (or provide ${read_.join(", ")}).`
-  };
+  return findings.length > 0 ? findings : void 0;
+}
+function interpolatedByCompose(app, name) {
+  return app.compose?.appService?.environment.some((e) => e.name === name && e.interpolated) ?? false;
 }
 function settingsProvidedUnderOtherNames({ app, settings, provided, read }) {
   const findings = [];
@@ -27948,7 +28399,7 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
 });
 
 // src/rules/TF0503-source-mounted-over-image.ts
-var import_node_path14 = __toESM(require_node_path(), 1);
+var import_node_path16 = __toESM(require_node_path(), 1);
 
 // src/discover/compose-commands.ts
 var COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
@@ -27961,6 +28412,12 @@ function combinedComposeFiles(texts, composeFiles) {
     if (files && !out.some((c) => c.files.join("\n") === files.join("\n"))) out.push({ files, source });
   }
   return out;
+}
+function composeFilesRunAlone(texts, composeFiles) {
+  const known2 = new Set(composeFiles);
+  return composeCommands(texts).flatMap(
+    ({ source, named }) => named.length === 1 ? resolveAll(named, [dirName(source), "."], known2) ?? [] : []
+  );
 }
 function composeFilesNamed(texts) {
   return composeCommands(texts).flatMap(
@@ -28003,7 +28460,7 @@ function composeCommands(texts) {
   }
   return out;
 }
-var MAKE_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|\?=|=)\s*(.*?)\s*$/;
+var MAKE_ASSIGNMENT = /^ *([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|\?=|=)\s*(.*?)\s*$/;
 var MAKE_REFERENCE = /(?<!\$)\$(?:\(([A-Za-z_][A-Za-z0-9_.-]*)\)|\{([A-Za-z_][A-Za-z0-9_.-]*)\})/g;
 var TAKES_VALUE = /^(?:-f|--file|--env-file|-p|--project-name|--profile|--project-directory)$/;
 function makeExpander(lines) {
@@ -28183,6 +28640,7 @@ var ComposeProjects = class extends ModelPart {
   placeSubdirectoryFiles(sets) {
     const exists = (context, dockerfile) => dockerfileDockerReads(joinPath(context, dockerfile), (f) => f in this.texts) in this.texts;
     const builds = (file) => buildsOf(file, this.texts[file] ?? "");
+    const runAlone = new Set(composeFilesRunAlone(this.texts, Object.keys(this.texts)));
     for (const set of [...sets]) {
       const file = set.files.length === 1 ? set.files[0] : void 0;
       if (!file || set.dir === "." || this.tree.options.composeFiles?.length) continue;
@@ -28205,7 +28663,7 @@ var ComposeProjects = class extends ModelPart {
       const baseFile = base?.files[0];
       if (!base || !baseFile || !COMPOSE_BASES.includes(baseName(baseFile))) continue;
       const text2 = this.texts[file] ?? "";
-      const layered = isComposeOverride(baseName(file)) || repeatsServices(file, text2, baseFile, this.texts[baseFile] ?? "") || overridesBase(file, text2, baseFile, this.texts[baseFile] ?? "");
+      const layered = isComposeOverride(baseName(file)) || !runAlone.has(file) && (repeatsServices(file, text2, baseFile, this.texts[baseFile] ?? "") || overridesBase(file, text2, baseFile, this.texts[baseFile] ?? ""));
       if (!layered) continue;
       set.dir = target;
       set.files = [...base.files, file];
@@ -28216,17 +28674,21 @@ var ComposeProjects = class extends ModelPart {
     }
   }
   /**
-   * A subdirectory file whose services neither build nor name an image and are all defined by the compose file of
-   * an ancestor directory (`docker/docker-compose.override.yml` setting only a command) is layered on the nearest one.
+   * A subdirectory file that builds nothing and whose services are all defined by the compose file of an ancestor
+   * directory (`docker/docker-compose.override.yml` setting only a command), or that amends a service of it without
+   * its own build or image (`deploy/docker-compose.prod.yml` giving `django` a restart policy), is layered on the
+   * nearest one.
    */
   layerOnAncestor(sets, set, file) {
     const text2 = this.texts[file] ?? "";
-    if (/^\s+(build|image)\s*:/m.test(text2)) return;
+    const namesNoImage = !/^\s+(build|image)\s*:/m.test(text2);
     for (let dir = dirName(set.dir); ; dir = dirName(dir)) {
       const base = sets.find((s) => s !== set && s.dir === dir && s.files.every((f) => dirName(f) === dir));
       const baseFile = base?.files[0];
       if (base && baseFile && COMPOSE_BASES.includes(baseName(baseFile))) {
-        if (!repeatsServices(file, text2, baseFile, this.texts[baseFile] ?? "")) return;
+        const baseText = this.texts[baseFile] ?? "";
+        const layered = namesNoImage && repeatsServices(file, text2, baseFile, baseText) || overridesBase(file, text2, baseFile, baseText);
+        if (!layered) return;
         set.dir = dir;
         set.files = [...base.files, file];
         if (sets.some((s) => s !== set && s.files.join("\n") === set.files.join("\n")))
@@ -28365,10 +28827,11 @@ var sourceMountedOverImage = defineRule({
   check(project) {
     const byLine = /* @__PURE__ */ new Map();
     const composeFiles = projectComposeFiles(project);
+    const read = new Set(everyDockerfile(project).map((df) => df.file));
     for (const { app, compose, service } of appImageServices(project)) {
       const isAppService = service === compose.appService;
       const devReason = (file) => isDevelopmentComposeFile(file, composeFiles, compose.files) ? developmentFileReason(file, composeFiles) : void 0;
-      for (const { mount, text: text2 } of mountsOverCode(app, service, devReason)) {
+      for (const { mount, text: text2 } of mountsOverCode(app, service, devReason, read)) {
         if (isComposeOverrideFile(mount.file)) continue;
         const key = `${mount.file}\0${mount.line}`;
         const seen = byLine.get(key);
@@ -28395,7 +28858,7 @@ var KEEP_IN_DEV = "Keep this mount in a development-only override file.";
 function devFileAdvice(reason) {
   return `${reason}, where that is the point: deploy with a compose file that runs the built image without this mount.`;
 }
-function mountsOverCode(app, web, devReason) {
+function mountsOverCode(app, web, devReason, read) {
   const out = [];
   const advice = (file) => {
     const reason = devReason(file);
@@ -28408,7 +28871,7 @@ function mountsOverCode(app, web, devReason) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      const projectDir = app.managePy ? import_node_path14.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path16.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
         const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
         const forTests = [web.name, web.build?.dockerfile ?? ""].some(
@@ -28416,7 +28879,7 @@ function mountsOverCode(app, web, devReason) {
         );
         const serves = own.trim() === "" ? !forTests : STARTS_SERVER.test(own);
         if (serves && projectDir !== void 0 && coversPath(v.source, projectDir) && v.target.startsWith("/"))
-          out.push({ mount: v, text: `${unreadImageText(v, web)} ${advice(v.file)}` });
+          out.push({ mount: v, text: `${unreadImageText(v, web, read)} ${advice(v.file)}` });
         continue;
       }
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
@@ -28442,24 +28905,26 @@ function notBuiltText(image, target, dockerfile, held) {
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
-  const rel = import_node_path14.posix.relative(v.source, import_node_path14.posix.dirname(app.managePy));
+  const rel = import_node_path16.posix.relative(v.source, import_node_path16.posix.dirname(app.managePy));
   if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || "/";
   return coversPath(v.target, copied) ? copied : codeDir;
 }
-function unreadImageText(v, web) {
+function unreadImageText(v, web, read) {
   const dockerfile = web.build?.dockerfile;
+  if (dockerfile && read.has(dockerfile))
+    return `'${shownSource(v)}' at ${shownTarget(v)}, the project with its manage.py, and the image its Dockerfile (${dockerfile}) builds holds no Python app: the container runs the host's files, not a built release.`;
   const image = dockerfile ? `the image's Dockerfile (${dockerfile})` : "the image's Dockerfile";
   return `'${shownSource(v)}' at ${shownTarget(v)}, the project with its manage.py, and ${image} cannot be read, so what the image holds there is unknown: either way the container runs the host's files, not a built release.`;
 }
 function codelessText(v, contextDir, devReason) {
   const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
   const tail = devReason ? `so that a deploy, which runs without this mount, runs a built release (${devReason}, where the mount belongs).` : "and keep this mount in a development-only override file.";
-  const source = import_node_path14.posix.normalize(v.source ?? ".");
+  const source = import_node_path16.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path14.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path16.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail}`;
 }
 
@@ -28521,7 +28986,7 @@ function keepSqliteOutOfContext(context) {
 }
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-var import_node_path15 = __toESM(require_node_path(), 1);
+var import_node_path17 = __toESM(require_node_path(), 1);
 var runtimeDataNotInVolume = defineRule({
   id: "TF0602",
   name: "runtime-data-not-in-volume",
@@ -28565,7 +29030,7 @@ object store for media.
       const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
       const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
       const where = hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-      const dir = import_node_path15.posix.dirname(hit.path);
+      const dir = import_node_path17.posix.dirname(hit.path);
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
         line: hit.line,
@@ -28588,17 +29053,20 @@ object store for media.
       );
       if (!hit) return void 0;
       const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path15.posix.dirname(hit.path) : hit.path, what);
+      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path17.posix.dirname(hit.path) : hit.path, what);
     }
   }
 });
 function unkeptPaths(project) {
   const out = [];
+  const composeFiles = projectComposeFiles(project);
   for (const app of project.apps) {
     const settings = app.settings;
     const stage = app.dockerfile?.targetStage;
     if (!settings || !stage || app.unparsedCompose) continue;
     const env = providedEnvironment(app);
+    if (env.unreadEnvFiles?.some((f) => isDevelopmentComposeFile(f.file, composeFiles, app.compose?.files)))
+      delete env.unreadEnvFiles;
     const known2 = workdirKnown(app);
     const ctx = {
       app,
@@ -28618,9 +29086,9 @@ function unkeptPaths(project) {
     const imageMounts = stage.volumes.flatMap((v) => v.paths).map(clean);
     const runners = app.compose?.appService ? [] : servicesBuilding(project, app);
     for (const hit of alone ? [alone] : files) {
-      const keeping = alone ? imageMounts : mounts;
-      const keeps = (paths) => covered(import_node_path15.posix.dirname(hit.path), paths) || paths.includes(hit.path);
-      if (keeps(keeping)) continue;
+      const keeping2 = alone ? imageMounts : mounts;
+      const keeps = (paths) => covered(import_node_path17.posix.dirname(hit.path), paths) || paths.includes(hit.path);
+      if (keeps(keeping2)) continue;
       if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
         continue;
       out.push({
@@ -28729,21 +29197,27 @@ function imageBaseDir(app) {
   if (!app.imageSourceDir) return void 0;
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return app.imageSourceDir;
-  const manageDir = app.managePy ? import_node_path15.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path15.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  const manageDir = app.managePy ? import_node_path17.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path17.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
   if (rel.startsWith("..")) return void 0;
-  return import_node_path15.posix.join(app.imageSourceDir, rel);
+  return import_node_path17.posix.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
   let configs;
   let branch;
+  let resolve = ctx;
   if (selection.kind === "fixed") configs = databases.configs;
   else if (selection.kind === "unknown") configs = databases.configs.filter((c) => c.isDefault === true);
   else if (!ctx.env.values.has(selection.variable) || missesAllOf(selection, ctx.env)) {
-    if (!ctx.env.complete) return [];
-    configs = databases.configs.filter((c) => c.isDefault === true);
-    if (selection.kind === "env") branch = `the fallback used when ${fallbackWhen(databases)}`;
+    const unread = ctx.env.unreadEnvFiles;
+    if (!ctx.env.complete && !unread) return [];
+    configs = databases.configs.filter(
+      (c) => c.isDefault === true && !leftByProvided(c, selection.variable, ctx.env, databases.configs)
+    );
+    if (selection.kind === "env" || fallbackSelectors(databases).length > 1 || unread)
+      branch = `the fallback used when ${fallbackWhen(databases)}${unread ? unlessSetIn(unread, databases) : ""}`;
+    if (unread) resolve = { ...ctx, env: { ...ctx.env, complete: true } };
   } else {
     const value = ctx.env.values.get(selection.variable);
     if (value === void 0) return [];
@@ -28761,8 +29235,8 @@ function sqliteFiles(databases, ctx) {
   const out = [];
   for (const c of configs) {
     if (!c.engine || !isSqliteEngine(c.engine) || !c.fields.NAME) continue;
-    const path = resolvePath(c.fields.NAME, ctx, 0);
-    const read = c.fields.NAME;
+    const path = resolvePath(c.fields.NAME, resolve, 0);
+    const read = c.fields.NAME.kind === "env" && c.fields.NAME.fallback?.kind === "env" ? c.fields.NAME.fallback : c.fields.NAME;
     const name = read.kind === "env" ? fallbackOrRead(read, read.fallback, databases) : read;
     const file = name.file ?? c.file;
     if (path) out.push({ path, line: name.line, ...file ? { file } : {}, ...branch ? { branch } : {} });
@@ -28773,7 +29247,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path15.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path17.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -28788,12 +29262,29 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path15.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path17.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
+    case "choice": {
+      const paths = new Set(v.options.map((o) => resolvePath(o, ctx, depth + 1)));
+      const [only] = paths;
+      return paths.size === 1 ? only : void 0;
+    }
     default:
       return void 0;
   }
+}
+function unlessSetIn(envFiles, databases) {
+  const files = envFiles.map((f) => f.path);
+  const one = fallbackSelectors(databases).length === 1;
+  const what = files.length > 1 ? `${files.join(" or ")}, env_files of the compose service that the repository does not hold,` : `${files[0]}, an env_file of the compose service that the repository does not hold,`;
+  return `, which ${one ? "it is" : "they are"} unless ${what} ${one ? "sets it" : "sets one of them"}`;
+}
+function leftByProvided(c, selector, env, all) {
+  const by = c.selectedBy;
+  if (!by || by.variable === selector || !env.values.has(by.variable)) return false;
+  const value = env.values.get(by.variable);
+  return value !== void 0 && !selects(c, value, all);
 }
 function missesAllOf(selection, env) {
   return selection.kind === "env" && (selection.allOf ?? []).some((v) => !env.values.has(v));
@@ -28822,10 +29313,10 @@ function imageSqliteFile(databases, ctx, stage) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path15.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path17.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path15.posix.normalize(p);
+  const n = import_node_path17.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -28833,7 +29324,7 @@ function covered(dir, mounts) {
 }
 
 // src/rules/TF0603-postgres-data-not-in-volume.ts
-var import_node_path16 = __toESM(require_node_path(), 1);
+var import_node_path18 = __toESM(require_node_path(), 1);
 function databaseImage(s) {
   return s.image ?? s.builtFrom;
 }
@@ -28844,22 +29335,25 @@ function absoluteEnv(s, name) {
   const value = s.environment.find((e) => e.name === name && e.value)?.value;
   return value?.startsWith("/") ? value : void 0;
 }
+var FLOATING_TAG = /^(latest|alpine|trixie|bookworm)$/;
+var FROZEN_BEFORE_18 = /^(alpine3\.(1?\d|20)|bullseye|buster|stretch|jessie|wheezy)$/;
 function officialLayout(s) {
   const image = databaseImage(s);
-  const major = Number(/^(\d+)/.exec(image?.tag ?? "")?.[1]);
+  const tag = image?.tag ?? "";
+  const major = Number(/^(\d+)/.exec(tag)?.[1]);
   const old = "/var/lib/postgresql/data";
-  if (major < 18) return { dataDir: old, volume: old, mountAt: old };
+  if (major < 18 || FROZEN_BEFORE_18.test(tag)) return { dataDir: old, volume: old, mountAt: old };
   const parent = "/var/lib/postgresql";
   if (major >= 18) return { dataDir: `${parent}/${major}/docker`, volume: parent, mountAt: parent };
-  const floating2 = image?.tag ? `the tag '${image.tag}'` : "no tag";
-  const unknownMajor = s.image?.unset && /:[^/]*\$/.test(s.image.raw ?? "");
-  return {
-    dataDir: `${parent}/18/docker`,
-    volume: parent,
-    mountAt: parent,
-    floating: floating2,
-    ...unknownMajor ? { unknownMajor } : {}
-  };
+  const newest = { dataDir: `${parent}/18/docker`, volume: parent, mountAt: parent };
+  if (s.image?.unset && /:[^/]*\$/.test(s.image.raw ?? ""))
+    return { ...newest, unknownMajor: "takes its version from a variable the repository does not set" };
+  if (tag && !FLOATING_TAG.test(tag))
+    return {
+      ...newest,
+      unknownMajor: `has the tag '${tag}', a distribution variant that names no major version and may have stopped at an older one`
+    };
+  return { ...newest, floating: tag ? `the tag '${tag}'` : "no tag" };
 }
 function pgdataOf(s, official) {
   const entry = s.environment.find((e) => e.name === "PGDATA" && e.value);
@@ -28869,7 +29363,7 @@ function pgdataOf(s, official) {
   const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
   if (!cwd || value.includes("$")) return void 0;
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
-  return { dir: import_node_path16.posix.join(cwd, value), relative: { written: value, from, cwd } };
+  return { dir: import_node_path18.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 var VERSIONED_MAIN = [
   { repo: /(^|\/)kartoza\/postgis$/, env: ["PGDATA", "DATADIR"] },
@@ -28909,7 +29403,7 @@ function relativeMessage(at2, name, data, elsewhere2) {
 }
 function floatingNote(image, layout) {
   if (layout?.unknownMajor)
-    return ` ${image} takes its version from a variable the repository does not set: up to 17 the image keeps its data in /var/lib/postgresql/data, from 18 in /var/lib/postgresql/<major>/docker under its VOLUME /var/lib/postgresql; mount the volume where the version you deploy keeps it.`;
+    return ` ${image} ${layout.unknownMajor}: up to 17 the image keeps its data in /var/lib/postgresql/data, from 18 in /var/lib/postgresql/<major>/docker under its VOLUME /var/lib/postgresql; mount the volume where the version you deploy keeps it.`;
   if (!layout?.floating) return "";
   return ` With ${layout.floating}, ${image} runs the newest major version, 18 or later today, which keeps its data in /var/lib/postgresql/<major>/docker under its VOLUME ${layout.volume} (up to 17: /var/lib/postgresql/data); pinning a major version (e.g. postgres:18) decides the layout.`;
 }
@@ -28989,8 +29483,10 @@ var postgresDataNotInVolume = defineRule({
     "covers it), the same for `sameersbn/postgresql` (`PG_DATADIR` moves it), `/bitnami/postgresql` for `bitnami/postgresql`, `/var/lib/mysql` for `mysql` and `mariadb`. For",
     "another publisher's image the data directory is not known: a bind mount is named by where it is mounted, not",
     "called the data directory. An image that names no major version",
-    "(`postgres`, `postgres:latest`, `postgres:alpine`) runs the newest, 18 or later today, so it is judged with the",
-    "18 layout; pinning a major version decides which one applies."
+    "(`postgres`, `postgres:latest`, `postgres:alpine`, `postgres:trixie`) runs the newest, 18 or later today, so it is",
+    "judged with the 18 layout; a distribution-variant tag that stopped before 18 (`alpine3.18`, `bullseye`) with the",
+    "older one. For another variant tag (`alpine3.21`) the major is not known: a named volume at either directory is",
+    "accepted. Pinning a major version decides which layout applies."
   ].join("\n"),
   related: [],
   check(project) {
@@ -29074,8 +29570,9 @@ var volumeOverSource = defineRule({
   help: [
     "A volume is filled from the image only the first time it is created. A `VOLUME /app` in the Dockerfile, or a",
     "named volume mounted on the code directory, then keeps the code of the first release: the next image is",
-    "built and deployed, and the container still runs the old files from the volume. Processes must be stateless;",
-    "only data belongs in volumes, in its own directory:",
+    "built and deployed, and the container still runs the old files from the volume. So does an anonymous compose",
+    "volume (`- /app`): `docker compose up` carries it over to the container it recreates. Processes must be",
+    "stateless; only data belongs in volumes, in its own directory:",
     "",
     "```dockerfile",
     "WORKDIR /app",
@@ -29109,17 +29606,19 @@ var volumeOverSource = defineRule({
         const codeDir = imageCodeDir(app);
         if (!codeDir) return [];
         return service.volumes.filter(
-          (v) => v.type === "volume" && v.source && v.writtenTarget === void 0 && coversPath(v.target, codeDir)
+          (v) => v.type === "volume" && v.writtenTarget === void 0 && coversPath(v.target, codeDir) && // an anonymous volume under a bind mount of the same path is hidden by it
+          (v.source !== void 0 || !service.volumes.some((o) => o !== v && o.type === "bind" && samePath(o.target, v.target)))
         ).map((v) => ({
           file: v.file,
           line: v.line,
-          message: (who, plural2) => `${who} ${plural2 ? "mount" : "mounts"} the named volume '${shownSource(v)}' on ${shownTarget(v)}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.`
+          message: (who, plural2) => v.source ? `${who} ${plural2 ? "mount" : "mounts"} the named volume '${shownSource(v)}' on ${shownTarget(v)}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.` : `${who} ${plural2 ? "mount" : "mounts"} an anonymous volume on ${shownTarget(v)}, which holds the application code (${codeDir}): docker compose up keeps a service's anonymous volumes when it recreates the container (unless run with --renew-anon-volumes), so the code of the first release survives upgrades. Mount volumes only on data directories.`
         }));
       })
     );
     return out;
   }
 });
+var samePath = (a, b) => a.replace(/\/+$/, "") === b.replace(/\/+$/, "");
 
 // src/rules/TF0701-no-port-declared.ts
 function boundPorts(app) {
@@ -29136,6 +29635,18 @@ function boundPorts(app) {
   }
   return { ports, servers };
 }
+function unixSocketServersOnly(app) {
+  const env = containerEnv(app);
+  let servers = 0;
+  for (const cmd of startCommands(app)) {
+    if (!serverOf(cmd.argv, env)) continue;
+    servers++;
+    const name = uwsgiIniArg(programArgv(cmd.argv))?.split("/").at(-1);
+    const ini = name ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`)) : void 0;
+    if (!unixSocketsOnly(cmd.argv, env, ini)) return false;
+  }
+  return servers > 0;
+}
 function composePart(views) {
   const withCompose = views.filter((v) => v.composeFiles);
   if (withCompose.length === 0) return "";
@@ -29150,12 +29661,16 @@ function elsewhere(published) {
   const parts = [...byFile].map(([file, raws]) => `${file} publishes ${[...new Set(raws)].join(", ")}`);
   return ` (only ${parts.join("; ")})`;
 }
+function startsServer(app) {
+  const env = containerEnv(app);
+  return startCommands(app).some((cmd) => serverOf(cmd.argv, env) !== void 0);
+}
 function message2(views, published) {
   const bound = views.map((v) => boundPorts(v.app));
   const ports = [...new Set(bound.flatMap((b) => b.ports))];
   const servers = [...new Set(bound.flatMap((b) => b.servers))];
   const publishedPorts = [...new Set(published.flatMap((p) => p.target === void 0 ? [] : [p.target]))];
-  const fix = ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.";
+  const fix = ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : views.some((v) => startsServer(v.app)) ? "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000." : "No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.";
   return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix}`;
 }
 var noPortDeclared = defineRule({
@@ -29178,7 +29693,7 @@ ${EXPOSE_EXAMPLE}`,
     const published = /* @__PURE__ */ new Map();
     for (const { app, stage } of appTargetStages(project)) {
       const file = app.dockerfile.file;
-      if (stage.exposes.length > 0 || app.unparsedCompose) continue;
+      if (stage.exposes.length > 0 || app.unparsedCompose || unixSocketServersOnly(app)) continue;
       const service = app.compose?.appService;
       if (service && (service.ports.length > 0 || service.expose.length > 0)) {
         published.set(file, [...published.get(file) ?? [], ...service.ports]);
@@ -29210,7 +29725,7 @@ function shellWord(word) {
 function shellLine(argv) {
   return argv.map(shellWord).join(" ");
 }
-function wordsOf(command) {
+function wordsOf2(command) {
   const { argv, written } = command;
   const bare = (w) => w.replace(/['"\\]/g, "");
   if (written?.length === argv.length && written.every((w, i) => bare(w) === bare(argv[i])))
@@ -29219,11 +29734,11 @@ function wordsOf(command) {
 }
 function commandLine(command) {
   const env = (command.env ?? []).map((a) => a.text ?? `${a.name}=${shellWord(a.value)}`);
-  return [...env, wordsOf(command)].join(" ");
+  return [...env, wordsOf2(command)].join(" ");
 }
 function execLine(command) {
   const env = command.env ?? [];
-  return `exec ${env.length > 0 ? `env ${env.map(envArgument).join(" ")} ` : ""}${wordsOf(command)}`;
+  return `exec ${env.length > 0 ? `env ${env.map(envArgument).join(" ")} ` : ""}${wordsOf2(command)}`;
 }
 function envArgument(a) {
   if (a.literal) return a.text ?? shellWord(`${a.name}=${a.value}`);
@@ -29579,6 +30094,13 @@ function droppedCommandNote(app, file) {
     return ` The image's CMD (${app.dockerfile.file}:${cmd.line}) never runs: ${file} does not pass its arguments on.`;
   return "";
 }
+function mergeSetupNotes(findings) {
+  return findings.filter(
+    (f) => !findings.some(
+      (g) => g !== f && g.file === f.file && g.line === f.line && g.message.length > f.message.length && g.message.startsWith(f.message)
+    )
+  );
+}
 
 // src/rules/TF0801-dev-server.ts
 var devServer = defineRule({
@@ -29651,76 +30173,18 @@ var fixedContainerName = defineRule({
   }
 });
 function isSingleton(app, s) {
-  const runs = serviceCommand(app, s).map((c) => c.argv.join(" "));
+  const commands = serviceCommand(app, s);
+  const runs = commands.map((c) => c.argv.join(" "));
+  const supervised = commands.some((c) => basename2(c.argv[0] ?? "") === "supervisord") ? (app.supervisorPrograms ?? []).map((p) => p.argv.join(" ")) : [];
   const written = s.command?.raw ?? "";
-  const lines = runs.length > 0 ? runs : [written];
+  const lines = runs.length > 0 ? [...runs, ...supervised] : [written];
+  if (lines.some((l) => /\bcelery\b.*(\bbeat\b|\s(-B|--beat)\b)/.test(l))) return true;
   if (lines.some((l) => /\bworker\b/.test(l))) return false;
   if (lines.some((l) => /\b(beat|flower)\b/.test(l))) return true;
   const start = s.entrypoint ?? s.command;
   const program = start?.argv?.[0] ?? start?.script?.commands[0]?.argv[0] ?? "";
   const followed = runs.some((l) => l !== program && l.split(" ")[0] !== program);
   return !followed && /(beat|flower)$/.test(basename2(program).replace(/\.sh$/, ""));
-}
-
-// src/model/server-config.ts
-var UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);
-function uwsgiIniArg(argv) {
-  if (!/(^|\/)uwsgi$/.test(argv[0] ?? "")) return void 0;
-  for (let i = 1; i < argv.length; i++) {
-    if (argv[i] === "--ini") return argv[i + 1];
-    if (argv[i].startsWith("--ini=")) return argv[i].slice("--ini=".length);
-  }
-  const last = argv.length === 2 ? argv[1] : void 0;
-  return last && /^[^-].*\.ini$/.test(last) ? last : void 0;
-}
-var UWSGI_DAEMON_OPTIONS = {
-  "attach-daemon": 0,
-  "smart-attach-daemon": 1,
-  "smart-attach-daemon2": 1,
-  "attach-control-daemon": 0
-};
-function uwsgiIniLogs(file, text2) {
-  const logFiles = [];
-  let user;
-  let section = "";
-  let dieOnTerm = false;
-  const daemons = [];
-  text2.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
-    const header = /^\[([^\]]+)\]$/.exec(line);
-    if (header) {
-      section = header[1].trim();
-      return;
-    }
-    if (section === "uwsgi" && /^die[-_]on[-_]term\s*(=\s*(true|1|yes|on)\s*)?$/i.test(line))
-      dieOnTerm = true;
-    const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
-    if (!m || section !== "uwsgi") return;
-    if (m[1] === "uid") user = { line: i + 1, option: "uid", value: m[2].trim() };
-    const daemon = UWSGI_DAEMON_OPTIONS[m[1]];
-    if (daemon !== void 0) {
-      const words2 = m[2].trim().split(/\s+/).slice(daemon);
-      if (words2.length > 0 && words2[0] !== "") daemons.push({ line: i + 1, option: m[1], argv: words2 });
-    }
-    if (!UWSGI_LOG_OPTIONS.has(m[1])) return;
-    let value = m[2].trim();
-    if (m[1] === "logger" || m[1] === "req-logger") {
-      const f = /^(?:\w+\s+)?file:(.+)$/.exec(value);
-      if (!f) return;
-      value = f[1].split(",")[0];
-    }
-    if (value !== "" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
-      logFiles.push({ line: i + 1, option: m[1], value });
-  });
-  return {
-    file,
-    server: "uwsgi",
-    logFiles,
-    ...user ? { user } : {},
-    ...dieOnTerm ? { dieOnTerm } : {},
-    ...daemons.length > 0 ? { daemons } : {}
-  };
 }
 
 // src/rules/lib/signal-trap.ts
@@ -29838,7 +30302,7 @@ services:
   check(project) {
     const findings = [];
     const seen = /* @__PURE__ */ new Set();
-    for (const app of project.apps) {
+    for (const app of appsAndWorkerImages(project)) {
       const chains = [imageCommand(app), effectiveCommand(app)].map(
         (chain2) => chain2.filter((c) => c.origin !== "supervisor")
       );
@@ -29908,7 +30372,16 @@ function embeddedBeat(project, seen) {
       (app) => ownImageAppServices(app).flatMap(
         ({ service, app: view }) => serviceCommand(view, service).map((command) => ({ app, command, service }))
       )
-    )
+    ),
+    ...(project.workerImages ?? []).flatMap((view) => {
+      const service = view.compose?.appService;
+      const app = project.apps.find((a) => service && a.compose?.services.includes(service));
+      return app && service ? startCommands(view).map((command) => ({
+        app,
+        command,
+        service
+      })) : [];
+    })
   ];
   for (const { app, command, service } of starts) {
     const key = `${command.file}:${command.line}`;
@@ -29946,7 +30419,7 @@ function printableWord(s) {
 }
 
 // src/rules/lib/exec-form.ts
-var import_node_path17 = __toESM(require_node_path(), 1);
+var import_node_path19 = __toESM(require_node_path(), 1);
 function execFormArgv(instr, scripts, workdir) {
   const commands = instr.script?.commands ?? [];
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
@@ -30015,9 +30488,9 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path = word.includes("/") ? import_node_path17.posix.resolve(workdir, word) : void 0;
+  const path = word.includes("/") ? import_node_path19.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path ? import_node_path17.posix.normalize(s.imagePath) === path : import_node_path17.posix.basename(s.imagePath) === word
+    (s) => path ? import_node_path19.posix.normalize(s.imagePath) === path : import_node_path19.posix.basename(s.imagePath) === word
   );
 }
 
@@ -30228,7 +30701,7 @@ function fixShellForm(context) {
   const { finding } = context;
   const lines = linesOf(context, finding.file);
   if (!lines || finding.line === void 0) return void 0;
-  for (const app of context.project.apps) {
+  for (const app of appsAndWorkerImages(context.project)) {
     const df = app.dockerfile;
     const stage = df?.targetStage;
     for (const instr of [stage?.entrypoint, stage?.cmd]) {
@@ -30455,7 +30928,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
   related: ["DL3025", "JSONArgsRecommended"],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
+    for (const app of appsAndWorkerImages(project)) {
       const init = initProcess(app);
       if (init?.signalsGroup) continue;
       const df = app.dockerfile;
@@ -30541,7 +31014,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
             }))
           );
     }
-    return findings;
+    return mergeSetupNotes(findings);
   },
   fix: {
     safety: "safe",
@@ -30992,9 +31465,10 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       );
       if (!fallback) continue;
       const variables = fallbackSelectors(databases);
-      const when = selection.kind === "url" ? `${selection.variable} (a database URL) is unset` : fallbackWhen(databases);
+      const engineVariable = urlFallbackEngine(databases);
+      const when = selection.kind === "url" ? engineVariable ? `neither ${selection.variable} (a database URL, read at ${readAt(settings.file, selection, fallback)}) nor ${engineVariable} is set` : `${selection.variable} (a database URL) is unset` : fallbackWhen(databases);
       const url = fallback.fields.ENGINE?.kind === "env" ? fallback.fields.ENGINE.fallback : void 0;
-      const at2 = selection.test ?? (selection.kind === "url" ? fallbackOrRead(selection, url, databases) : selection);
+      const at2 = selection.test ?? (engineVariable ? { line: fallback.fieldLines?.ENGINE ?? fallback.line, file: fallback.file } : selection.kind === "url" ? fallbackOrRead(selection, url, databases) : selection);
       const file = writtenIn(settings, at2);
       const fallbackFile = fallback.file ?? databases.file ?? settings.file;
       const fallbackLine = fallback.fieldLines?.ENGINE ?? fallback.line;
@@ -31002,12 +31476,16 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       findings.push({
         file,
         line: at2.line,
-        message: `When ${when} the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets it runs on a file inside the container; make the variable required, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`
+        message: `When ${when} the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets ${engineVariable ? "both" : "it"} runs on a file inside the container; ${engineVariable ? `drop the SQLite default of ${engineVariable} so a deploy that sets neither fails` : "make the variable required"}, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`
       });
     }
     return findings;
   }
 });
+function readAt(settingsFile, read, fallback) {
+  const readFile = read.file ?? settingsFile;
+  return readFile === (fallback.file ?? settingsFile) ? `line ${read.line}` : `${readFile} line ${read.line}`;
+}
 function commandEnvNote(app, variables) {
   const fromCommand = app.compose?.envFilesFromCommand;
   const service = app.compose?.appService;
@@ -31191,8 +31669,8 @@ docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
 });
 
 // src/rules/lib/admin-on-start.ts
-var import_node_path18 = __toESM(require_node_path(), 1);
-function startsServer(argv, viaExec) {
+var import_node_path20 = __toESM(require_node_path(), 1);
+function startsServer2(argv, viaExec) {
   return serverOf(argv) !== void 0 || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0;
 }
 var ENDING_STEPS = /* @__PURE__ */ new Set([
@@ -31209,11 +31687,20 @@ function endsAfter(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path18.posix.dirname(app.managePy);
+  const projectDir = import_node_path20.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
     (v) => v.type === "bind" && !v.readOnly && v.source !== void 0 && !v.source.startsWith("/") && !v.source.startsWith("~") && coversPath(v.source, projectDir) && (codeDir === void 0 || coversPath(v.target, codeDir))
+  );
+}
+function projectVolume(app, service) {
+  if (!service || !app.managePy) return void 0;
+  const workdir = app.dockerfile?.targetStage?.workdir;
+  const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
+  if (codeDir === void 0) return void 0;
+  return service.volumes.find(
+    (v) => v.type === "volume" && !v.readOnly && v.source !== void 0 && coversPath(v.target, codeDir)
   );
 }
 
@@ -31261,7 +31748,7 @@ services:
         commands.forEach((cmd, i) => {
           const dj = djangoCommand(cmd.argv);
           if (!dj || !appliesMigrations(dj) || rolledBackApp(dj) !== void 0) return;
-          if (!commands.slice(i + 1).some((c) => startsServer(c.argv, c.viaExec))) return;
+          if (!commands.slice(i + 1).some((c) => startsServer2(c.argv, c.viaExec))) return;
           const key = `${cmd.file}:${cmd.line}`;
           if (seen.has(key)) return;
           seen.add(key);
@@ -31319,7 +31806,8 @@ function judged(app, service, cmd, oneOff) {
     return { shown: dj.name, key: dj.name, effect: DESTRUCTIVE[dj.name], fix };
   if (dj.args.some((a) => a === "--check" || a === "--dry-run")) return void 0;
   const mount = projectMount(app, service);
-  const effect = mount ? `writes new migration files through the bind mount into the host's checkout ('${shownSource(mount)}' at ${shownTarget(mount)}): uncommitted, unreviewed schema changes generated from whatever the models are at start` : oneOff ? "writes new migrations inside the container, which are lost with it" : "writes new migrations inside the container, which are lost with it and differ between replicas";
+  const volume = mount ? void 0 : projectVolume(app, service);
+  const effect = mount ? `writes new migration files through the bind mount into the host's checkout ('${shownSource(mount)}' at ${shownTarget(mount)}): uncommitted, unreviewed schema changes generated from whatever the models are at start` : volume ? `writes new migration files into the named volume '${shownSource(volume)}' over the code (${shownTarget(volume)}): they outlive the container there, but no commit holds them, so they are unreviewed schema changes generated from whatever the models are at start, and a fresh volume or another host generates its own` : oneOff ? "writes new migrations inside the container, which are lost with it" : "writes new migrations inside the container, which are lost with it and differ between replicas";
   return { shown: dj.name, key: dj.name, effect, fix };
 }
 var destructiveAdminOnStart = defineRule({
@@ -31335,7 +31823,8 @@ one-off \`setup\` service. A start command that runs \`flush\` or \`reset_db\` w
 fixtures' records to their original content. \`makemigrations\` generates migrations from whatever the models are at
 start and the database is migrated to them unreviewed: without a mount they are written inside the container, where
 they are lost with it and can differ between replicas; with the project bind-mounted from the host (\`.:/app\`) they
-land in the host's checkout as uncommitted files no one reviewed.
+land in the host's checkout as uncommitted files no one reviewed; with a named volume over the code they stay in that
+volume, in no commit.
 
 Run \`makemigrations\` on a developer machine, review and commit the migrations; load fixtures once, as a one-off
 task (\`docker compose run --rm web python manage.py loaddata initial\`); remove rollbacks to \`zero\`; keep the
@@ -31411,7 +31900,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   related: ["DL3002", "CKV_DOCKER_3", "CKV_DOCKER_8", "DS-0002"],
   check(project) {
     const findings = [];
-    for (const app of project.apps) {
+    for (const app of appsAndWorkerImages(project)) {
       const df = app.dockerfile;
       const stage = df?.targetStage;
       if (!df || !stage) continue;
@@ -31419,7 +31908,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       if (user && user.user === void 0) continue;
       const name = user?.user?.split(":")[0];
       if (user && name !== "root" && name !== "0") continue;
-      const head = user ? `The image runs as ${name} (USER ${user.user} at line ${user.line})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER`;
+      const of = app.workerServices ? ` of ${imageRunner(app)}` : "";
+      const head = user ? `The image${of} runs as ${name} (USER ${user.user} at line ${user.line})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER`;
       findings.push({ file: df.file, line: stage.lastLine, message: rootMessage(app, df, stage, head) });
     }
     return findings;
@@ -31494,7 +31984,8 @@ function iniDrop(app, argv) {
   const config2 = app.serverConfigs?.find((c) => c.server === "uwsgi" && c.user);
   const user = config2?.user?.value.replace(/^["']|["']$/g, "");
   if (!config2?.user || !user || /^(root|0)$|[$%]/.test(user)) return void 0;
-  return { file: config2.file, line: config2.user.line, tool: `uwsgi's ${config2.user.option}=`, user };
+  const tool = config2.group ? `uwsgi's uid=/gid=` : `uwsgi's ${config2.user.option}=`;
+  return { file: config2.file, line: config2.user.line, tool, user };
 }
 function supervisorDrop(app) {
   const programs = appStarts(app).filter((c) => c.origin === "supervisor" && !reverseProxyOf(c.argv));
@@ -31595,6 +32086,16 @@ function switchAdvice(df, stage, where = "") {
   }
   return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where}.`;
 }
+function stillRoot(app, tool) {
+  const starts = appStarts(app);
+  const scripts = app.entrypointScripts.map((s) => s.file).filter((f) => starts.some((c) => c.file === f));
+  const exec = "any command run in the container with docker exec";
+  if (scripts.length > 0)
+    return `only for the command it runs, and the rest of the start (the entrypoint script ${scripts.join(", ")} itself, anything it runs without ${tool}) stays root, as does ${exec}`;
+  const server = /^(uwsgi|gunicorn)\b/.exec(tool)?.[1];
+  if (server) return `once ${server} has started: its start-up before the drop stays root, as does ${exec}`;
+  return `only for the command it runs: whatever the start runs before or without ${tool} stays root, as does ${exec}`;
+}
 function rootMessage(app, df, stage, head) {
   const proxy = proxyInContainer(app);
   if (proxy) return proxyMessage(app, df, stage, head, proxy);
@@ -31610,13 +32111,18 @@ function rootMessage(app, df, stage, head) {
   if (drop) {
     const to = drop.user ?? "<user>";
     const add2 = drop.user && !imageHasUser(df, stage, drop.user) ? `Create ${to} at build time (RUN ${createUser(baseStage(df, stage), to)}), add USER ${to} after it` : `Add USER ${to} to the stage`;
-    return `${head}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? "another user"} with ${drop.tool} only for the command it runs, and the rest of the start (the entrypoint script itself, anything it runs without ${drop.tool}) stays root. ${add2} and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
+    return `${head}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? "another user"} with ${drop.tool} ${stillRoot(app, drop.tool)}. ${add2} and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
   }
   if (su) {
     return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}${serverOwnDrop(df, stage, su)}.`;
   }
   const before = stage.cmd ? " before CMD" : stage.entrypoint ? " before ENTRYPOINT" : " at the end of the stage";
-  return stage.user ? `${head}. ${switchAdvice(df, stage)}` : `${head}, so the app runs as root. ${switchAdvice(df, stage, before)}`;
+  return stage.user ? `${head}. ${switchAdvice(df, stage)}` : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}`;
+}
+function asRoot(app) {
+  if (!app.workerServices) return "the app runs as root";
+  const what = startCommands(app).map((c) => longRunningProcess(c.argv)).find((p) => p !== void 0);
+  return `${imageRunner(app)} ${what ? `runs ${what}` : "runs the app"} as root`;
 }
 function handOver(df, stage, user) {
   const runs = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
@@ -32061,10 +32567,13 @@ export {
   ImageLayout,
   isUrl,
   isSecretName,
+  isEnvStyleName,
   isInEnvDir,
   isEnvTemplateName,
   hasTemplateName,
   secretsInEnvTemplate,
+  leavesSecretsEmpty,
+  lineage,
   parseShell,
   contextSource,
   UNKNOWN2 as UNKNOWN,
@@ -32082,6 +32591,8 @@ export {
   imageOnlyApp,
   readsArguments,
   mayRun,
+  uwsgiIniArg,
+  uwsgiIniLogs,
   programArgv,
   launchedCommand,
   djangoCommand,
@@ -32111,15 +32622,12 @@ export {
   instructionsOf,
   runtimeInsertionLine,
   dataDirFromEnvironment,
-  lineage,
   pythonFileCredentials,
   composeFilesNamed,
   composeEnvFilesNamed,
   ModelPart,
   byDepth,
   ComposeProjects,
-  uwsgiIniArg,
-  uwsgiIniLogs,
   RULES,
   DYNAMIC_RULES,
   findRule,

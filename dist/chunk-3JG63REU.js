@@ -75,6 +75,7 @@ function analysedLine(report, path, text) {
     ...apps.length > 0 ? [`Analysed ${apps.join("; ")}`] : [],
     ...composeOnly.length > 0 ? [`${text("services only:")} ${composeOnly.join(", ")}`] : [],
     ...skipped.length > 0 ? [`skipped ${skipped.join(", ")}`] : [],
+    ...report.workerDockerfiles?.length ? [`image rules on the workers' ${report.workerDockerfiles.map(path).join(", ")}`] : [],
     ...report.otherDockerfiles?.length ? [`Dockerfile rules only on ${report.otherDockerfiles.map(path).join(", ")}`] : []
   ];
   return parts.length > 0 ? parts.join(" \xB7 ") : void 0;
@@ -646,6 +647,7 @@ function jsonReport(report) {
       }))
     } : {},
     ...report.otherDockerfiles ? { otherDockerfiles: report.otherDockerfiles } : {},
+    ...report.workerDockerfiles ? { workerDockerfiles: report.workerDockerfiles } : {},
     durationMs: report.durationMs,
     findings: report.findings.map(jsonFinding),
     ...report.smoke ? { smoke: jsonSmoke(report.smoke) } : {},
