@@ -193,7 +193,9 @@ export class AppSeeds extends ModelPart {
       if (!this.files.includes(dockerfile)) this.reportMissing(set, dockerfile);
       else if (dockerfile in this.texts && !this.runsPython(dockerfile)) {
         // The service's own command starts Django in an image with no Python: nothing of the app's image is here.
-        this.reportNoPython(set, dockerfile);
+        // Only the fallback from a Dockerfile the repository does not hold is TF0001's (a build that cannot be made);
+        // a Dockerfile that is there parses, so nothing is reported on it, and the image is not judged as the app's.
+        if (set.model!.appService!.build!.absentDockerfile) this.reportNoPython(set, dockerfile);
         claimed.add(dockerfile);
         seeds.push({ compose: set, managePy: managePys.find((m) => isUnder(m, contextDir)) });
         continue;
