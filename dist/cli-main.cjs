@@ -38989,7 +38989,7 @@ var AppSeeds = class extends ModelPart {
       }
       if (!this.files.includes(dockerfile)) this.reportMissing(set, dockerfile);
       else if (dockerfile in this.texts && !this.runsPython(dockerfile)) {
-        this.reportNoPython(set, dockerfile);
+        if (set.model.appService.build.absentDockerfile) this.reportNoPython(set, dockerfile);
         claimed.add(dockerfile);
         seeds.push({ compose: set, managePy: managePys.find((m) => isUnder(m, contextDir)) });
         continue;
