@@ -476,6 +476,14 @@ test('TF0302: a deploy value that turns DEBUG on is advised by how the settings 
   const raw = advice("DEBUG = os.environ['DEBUG']", 'False');
   assert.match(raw, /The settings take the raw text.*`DEBUG = os.environ.get\("DEBUG", ""\) == "1"`/);
   assert.doesNotMatch(raw, /Remove DEBUG/);
+  // Read as raw text with no fallback: unset gives None, which is false, so removing the variable does help.
+  const bare = advice("DEBUG = os.environ.get('DEBUG')", 'False');
+  assert.match(bare, /without the variable they get None, which is false: remove DEBUG there/);
+  assert.doesNotMatch(bare, /would not help|fallback decides/);
+  assert.match(
+    advice("DEBUG = os.environ.get('DEBUG', '')", 'False'),
+    /without the variable they get their fallback, which is false: remove DEBUG there/,
+  );
 });
 
 // A variable that names an environment (ENV=dev/prod) is never "1": the advice keeps its own words.
