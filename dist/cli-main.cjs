@@ -26793,6 +26793,8 @@ function deployAdvice(app, v, where2) {
     const word = developmentWord(v, given);
     return `${v.variable} names an environment, and the settings take its raw text, in which every name (the production one included) is true: compare it with the development name in the settings instead (\`${compare}\`), so that only ${v.variable}=${word} turns debug on.`;
   }
+  if (v.whenSet === "text" && !v.required && truthy2(v.fallback) === false)
+    return `The settings take the raw text, in which any non-empty word ('False' included) is true; without the variable they get ${v.fallback ? "their fallback" : "None"}, which is false: remove ${v.variable} ${where2} (or compare the text in the settings, \`${compare}\`) and set it only in development.`;
   if (v.whenSet === "text")
     return `The settings take the raw text, in which any non-empty word ('False' included) is true, and removing the variable would not help (${v.required ? "they read it without a default" : "their fallback decides then"}): compare the text in the settings instead (\`${compare}\`) and set ${v.variable} only in development.`;
   if (isEnvironmentName(v, given))

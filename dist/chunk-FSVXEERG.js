@@ -22,7 +22,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-GT6ZMPKJ.js";
+} from "./chunk-AMY4IM3E.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-56MFEOVM.js";
+} from "./chunk-XOINXPRJ.js";
 import {
   makeReport
 } from "./chunk-EIMTSLWK.js";
 import {
   RULES
-} from "./chunk-GT6ZMPKJ.js";
+} from "./chunk-AMY4IM3E.js";
 import {
   SEVERITIES,
   UnsafePathError,

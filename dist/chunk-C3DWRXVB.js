@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-BRDCHVOK.js";
+} from "./chunk-FSVXEERG.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-GT6ZMPKJ.js";
+} from "./chunk-AMY4IM3E.js";
 import {
   UnsafePathError,
   readInside,

@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-GT6ZMPKJ.js";
+} from "./chunk-AMY4IM3E.js";
 import {
   insertLines,
   normalizePackageName,
