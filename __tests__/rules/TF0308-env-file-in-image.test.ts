@@ -245,3 +245,19 @@ test('TF0308: a template of well-known default and demo credentials (minioadmin,
     [],
   );
 });
+
+test('TF0308: an env file that names no secret is not said to ship secrets; one that names one is', async () => {
+  const plain = await messagesOf({
+    Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+    '.env': 'DEBUG=1\nALLOWED_HOSTS=localhost\n',
+    '.dockerignore': '.git\n',
+  });
+  assert.match(plain.get(2) ?? '', /'\.env' into the image: it names no secret today, but whatever it holds/);
+  assert.doesNotMatch(plain.get(2) ?? '', /secrets ship/);
+  const secret = await messagesOf({
+    Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+    '.env': 'DEBUG=1\nDB_PASSWORD=Vq7rT2mXk9Lp4sZw\n',
+    '.dockerignore': '.git\n',
+  });
+  assert.match(secret.get(2) ?? '', /'\.env' into the image, so its secrets ship with the image/);
+});

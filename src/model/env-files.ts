@@ -69,9 +69,16 @@ export function secretsInEnvTemplate(text: string): string[] {
 export function leavesSecretsEmpty(text: string): boolean {
   const entries = Object.entries(parseDotenv(text));
   const secrets = entries.filter(([name]) => isSecretName(name));
-  const credentialInUrl = entries.some(([, value]) =>
-    /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^@\s]+@/i.test(value),
-  );
-  return secrets.length > 0 && secrets.every(([, value]) => value === '') && !credentialInUrl;
+  return secrets.length > 0 && secrets.every(([, value]) => value === '') && !credentialInUrl(entries);
+}
+
+/** Whether an env file names no secret-looking variable and no URL in it carries a password (`DEBUG=1` alone). */
+export function namesNoSecret(text: string): boolean {
+  const entries = Object.entries(parseDotenv(text));
+  return !entries.some(([name]) => isSecretName(name)) && !credentialInUrl(entries);
+}
+
+function credentialInUrl(entries: [string, string][]): boolean {
+  return entries.some(([, value]) => /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^@\s]+@/i.test(value));
 }
 export { hasTemplateName, isEnvStyleName, isEnvTemplateName, isInEnvDir } from '../discover/env-files.js';

@@ -1,6 +1,6 @@
 import { dockerClientOf } from './docker-client.js';
 import { hasTemplateName, isEnvStyleName, isEnvTemplateName, isInEnvDir } from '../discover/env-files.js';
-import { leavesSecretsEmpty, secretsInEnvTemplate } from './env-files.js';
+import { leavesSecretsEmpty, namesNoSecret, secretsInEnvTemplate } from './env-files.js';
 import { posix } from 'node:path';
 import {
   baseName,
@@ -412,6 +412,11 @@ class ProjectBuilder implements ModelInput {
       );
     });
     if (withoutSecrets.length > 0) context.envFilesWithoutSecrets = withoutSecrets;
+    const noSecret = files.filter((f) => {
+      const text = this.texts[joinPath(dir, f)];
+      return isEnvStyleName(f) && !isEnvTemplateName(f) && text !== undefined && namesNoSecret(text);
+    });
+    if (noSecret.length > 0) context.envFilesNamingNoSecret = noSecret;
     if (skipped.length > 0) {
       context.skippedDirs = skipped;
       context.sentSkippedDirs = sentFiles(skipped, dockerignore);

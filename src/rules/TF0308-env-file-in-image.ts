@@ -55,14 +55,25 @@ names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\
     const copied = filesCopiedIntoImage(
       project,
       (path, dir) => (isEnvFile(path) && !empty.has(`${dir}\0${path}`)) || templates.has(`${dir}\0${path}`),
-      (names, files, at) =>
-        namedByCopy(at.app, at.line, files)
-          ? `This instruction copies ${names} into the image by name, so its secrets ship with the image. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).`
-          : `This instruction copies ${names} into the image, so ${files.length > 1 ? 'their' : 'its'} secrets ship with the image. ${ignoreAdvice(at.app, files)}`,
+      (names, files, at) => {
+        const what = namesNoSecret(at.app, files)
+          ? `: ${files.length > 1 ? 'they name' : 'it names'} no secret today, but whatever ${files.length > 1 ? 'they hold' : 'it holds'} when an image is built ships with the image`
+          : `, so ${files.length > 1 ? 'their' : 'its'} secrets ship with the image`;
+        return namedByCopy(at.app, at.line, files)
+          ? `This instruction copies ${names} into the image by name${what}. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).`
+          : `This instruction copies ${names} into the image${what}. ${ignoreAdvice(at.app, files)}`;
+      },
     );
     return [...copied, ...images.flatMap(envFilesOfCompose)];
   },
 });
+
+/** Every one of the files (repository paths) names no secret-looking variable and carries no credential (`DEBUG=1`). */
+function namesNoSecret(app: App, files: string[]): boolean {
+  const dir = app.context?.dir ?? '.';
+  const none = app.context?.envFilesNamingNoSecret ?? [];
+  return files.every((f) => none.includes(dir === '.' ? f : posix.relative(dir, f)));
+}
 
 /** The COPY/ADD at `line` names one of the files as a source (`COPY .env.prod .env`), rather than taking a directory. */
 function namedByCopy(app: App, line: number, files: string[]): boolean {

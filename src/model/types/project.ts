@@ -33,6 +33,8 @@ export interface BuildContext {
   envTemplatesWithSecrets?: string[];
   /** Env files by name (`.env.build`), held by the repository, that name secret-looking variables and leave them all empty. */
   envFilesWithoutSecrets?: string[];
+  /** Env files held by the repository that name no secret-looking variable and carry no credential (`DEBUG=1`). */
+  envFilesNamingNoSecret?: string[];
 }
 
 export interface EntrypointScript {
