@@ -8886,10 +8886,14 @@ function secretsInEnvTemplate(text2) {
 function leavesSecretsEmpty(text2) {
   const entries = Object.entries(parseDotenv(text2));
   const secrets = entries.filter(([name]) => isSecretName(name));
-  const credentialInUrl = entries.some(
-    ([, value]) => /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^@\s]+@/i.test(value)
-  );
-  return secrets.length > 0 && secrets.every(([, value]) => value === "") && !credentialInUrl;
+  return secrets.length > 0 && secrets.every(([, value]) => value === "") && !credentialInUrl(entries);
+}
+function namesNoSecret(text2) {
+  const entries = Object.entries(parseDotenv(text2));
+  return !entries.some(([name]) => isSecretName(name)) && !credentialInUrl(entries);
+}
+function credentialInUrl(entries) {
+  return entries.some(([, value]) => /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^@\s]+@/i.test(value));
 }
 var PLACEHOLDER, NAMING_WORDS, DESCRIBED, FILLER_WORDS, DEFAULT_WORDS;
 var init_env_files2 = __esm({
@@ -28118,6 +28122,11 @@ var init_TF0307_secret_in_compose = __esm({
 });
 
 // src/rules/TF0308-env-file-in-image.ts
+function namesNoSecret2(app, files) {
+  const dir = app.context?.dir ?? ".";
+  const none = app.context?.envFilesNamingNoSecret ?? [];
+  return files.every((f) => none.includes(dir === "." ? f : import_node_path15.posix.relative(dir, f)));
+}
 function namedByCopy(app, line, files) {
   return linesNaming(app, files).some((l) => l.line === line);
 }
@@ -28268,7 +28277,10 @@ names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\
         const copied = filesCopiedIntoImage(
           project,
           (path4, dir) => isEnvFile(path4) && !empty.has(`${dir}\0${path4}`) || templates.has(`${dir}\0${path4}`),
-          (names, files, at2) => namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name, so its secrets ship with the image. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names} into the image, so ${files.length > 1 ? "their" : "its"} secrets ship with the image. ${ignoreAdvice(at2.app, files)}`
+          (names, files, at2) => {
+            const what = namesNoSecret2(at2.app, files) ? `: ${files.length > 1 ? "they name" : "it names"} no secret today, but whatever ${files.length > 1 ? "they hold" : "it holds"} when an image is built ships with the image` : `, so ${files.length > 1 ? "their" : "its"} secrets ship with the image`;
+            return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name${what}. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names} into the image${what}. ${ignoreAdvice(at2.app, files)}`;
+          }
         );
         return [...copied, ...images.flatMap(envFilesOfCompose)];
       }
@@ -40716,6 +40728,11 @@ var ProjectBuilder = class {
       return isEnvStyleName(f) && !isEnvTemplateName(f) && !loaded && text2 !== void 0 && leavesSecretsEmpty(text2);
     });
     if (withoutSecrets.length > 0) context.envFilesWithoutSecrets = withoutSecrets;
+    const noSecret = files.filter((f) => {
+      const text2 = this.texts[joinPath(dir, f)];
+      return isEnvStyleName(f) && !isEnvTemplateName(f) && text2 !== void 0 && namesNoSecret(text2);
+    });
+    if (noSecret.length > 0) context.envFilesNamingNoSecret = noSecret;
     if (skipped2.length > 0) {
       context.skippedDirs = skipped2;
       context.sentSkippedDirs = sentFiles(skipped2, dockerignore);

@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-AMY4IM3E.js";
+} from "./chunk-WRV5FKHH.js";
 import {
   insertLines,
   normalizePackageName,

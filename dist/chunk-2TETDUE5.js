@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-FSVXEERG.js";
+} from "./chunk-DXIUHIRP.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-AMY4IM3E.js";
+} from "./chunk-WRV5FKHH.js";
 import {
   UnsafePathError,
   readInside,

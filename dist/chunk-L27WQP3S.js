@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-XOINXPRJ.js";
+} from "./chunk-QQT2V26J.js";
 import {
   makeReport
 } from "./chunk-EIMTSLWK.js";
 import {
   RULES
-} from "./chunk-AMY4IM3E.js";
+} from "./chunk-WRV5FKHH.js";
 import {
   SEVERITIES,
   UnsafePathError,

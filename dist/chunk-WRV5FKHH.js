@@ -19920,10 +19920,14 @@ function secretsInEnvTemplate(text2) {
 function leavesSecretsEmpty(text2) {
   const entries = Object.entries(parseDotenv(text2));
   const secrets = entries.filter(([name]) => isSecretName(name));
-  const credentialInUrl = entries.some(
-    ([, value]) => /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^@\s]+@/i.test(value)
-  );
-  return secrets.length > 0 && secrets.every(([, value]) => value === "") && !credentialInUrl;
+  return secrets.length > 0 && secrets.every(([, value]) => value === "") && !credentialInUrl(entries);
+}
+function namesNoSecret(text2) {
+  const entries = Object.entries(parseDotenv(text2));
+  return !entries.some(([name]) => isSecretName(name)) && !credentialInUrl(entries);
+}
+function credentialInUrl(entries) {
+  return entries.some(([, value]) => /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^@\s]+@/i.test(value));
 }
 
 // src/model/dockerfile/lineage.ts
@@ -26940,11 +26944,19 @@ names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\
     const copied = filesCopiedIntoImage(
       project,
       (path, dir) => isEnvFile(path) && !empty.has(`${dir}\0${path}`) || templates.has(`${dir}\0${path}`),
-      (names, files, at2) => namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name, so its secrets ship with the image. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names} into the image, so ${files.length > 1 ? "their" : "its"} secrets ship with the image. ${ignoreAdvice(at2.app, files)}`
+      (names, files, at2) => {
+        const what = namesNoSecret2(at2.app, files) ? `: ${files.length > 1 ? "they name" : "it names"} no secret today, but whatever ${files.length > 1 ? "they hold" : "it holds"} when an image is built ships with the image` : `, so ${files.length > 1 ? "their" : "its"} secrets ship with the image`;
+        return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name${what}. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names} into the image${what}. ${ignoreAdvice(at2.app, files)}`;
+      }
     );
     return [...copied, ...images.flatMap(envFilesOfCompose)];
   }
 });
+function namesNoSecret2(app, files) {
+  const dir = app.context?.dir ?? ".";
+  const none = app.context?.envFilesNamingNoSecret ?? [];
+  return files.every((f) => none.includes(dir === "." ? f : import_node_path15.posix.relative(dir, f)));
+}
 function namedByCopy(app, line, files) {
   return linesNaming(app, files).some((l) => l.line === line);
 }
@@ -32575,6 +32587,7 @@ export {
   hasTemplateName,
   secretsInEnvTemplate,
   leavesSecretsEmpty,
+  namesNoSecret,
   lineage,
   parseShell,
   contextSource,

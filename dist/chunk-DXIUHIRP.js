@@ -22,7 +22,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-AMY4IM3E.js";
+} from "./chunk-WRV5FKHH.js";
 import {
   UnsafePathError,
   formatBytes,
