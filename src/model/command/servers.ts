@@ -21,30 +21,15 @@ const DEBUGGER_VALUED = new Set([
 ]);
 
 /** Options of `uv run` that take the next word as their value (`uv run --with watchfiles==1.2.0 uvicorn …`). */
-const UV_RUN_VALUED = new Set([
-  ...[
-    '--with',
-    '--with-editable',
-    '--with-requirements',
-    '--python',
-    '-p',
-    '--package',
-    '--extra',
-    '--group',
-  ],
-  ...['--only-group', '--no-group', '--env-file', '--directory', '--project', '--index', '--default-index'],
-  ...[
-    '--index-url',
-    '--extra-index-url',
-    '--find-links',
-    '-f',
-    '--config-file',
-    '--cache-dir',
-    '--exclude-newer',
-  ],
-  ...['--index-strategy', '--keyring-provider', '--resolution', '--prerelease', '--link-mode', '--color'],
-  ...['--refresh-package', '--reinstall-package', '--upgrade-package', '-P', '--config-setting', '-C'],
-]);
+const UV_RUN_VALUED = new Set(
+  (
+    '--with --with-editable --with-requirements --python -p --package --extra --group ' +
+    '--only-group --no-group --env-file --directory --project --index --default-index ' +
+    '--index-url --extra-index-url --find-links -f --config-file --cache-dir --exclude-newer ' +
+    '--index-strategy --keyring-provider --resolution --prerelease --link-mode --color ' +
+    '--refresh-package --reinstall-package --upgrade-package -P --config-setting -C'
+  ).split(' '),
+);
 
 /**
  * argv with launchers peeled off (env, tini, poetry run, python -m, ..., and the launchers of launchedCommand:
