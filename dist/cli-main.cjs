@@ -15918,30 +15918,9 @@ var init_servers = __esm({
       "--port",
       "--log-dir"
     ]);
-    UV_RUN_VALUED = /* @__PURE__ */ new Set([
-      ...[
-        "--with",
-        "--with-editable",
-        "--with-requirements",
-        "--python",
-        "-p",
-        "--package",
-        "--extra",
-        "--group"
-      ],
-      ...["--only-group", "--no-group", "--env-file", "--directory", "--project", "--index", "--default-index"],
-      ...[
-        "--index-url",
-        "--extra-index-url",
-        "--find-links",
-        "-f",
-        "--config-file",
-        "--cache-dir",
-        "--exclude-newer"
-      ],
-      ...["--index-strategy", "--keyring-provider", "--resolution", "--prerelease", "--link-mode", "--color"],
-      ...["--refresh-package", "--reinstall-package", "--upgrade-package", "-P", "--config-setting", "-C"]
-    ]);
+    UV_RUN_VALUED = new Set(
+      "--with --with-editable --with-requirements --python -p --package --extra --group --only-group --no-group --env-file --directory --project --index --default-index --index-url --extra-index-url --find-links -f --config-file --cache-dir --exclude-newer --index-strategy --keyring-provider --resolution --prerelease --link-mode --color --refresh-package --reinstall-package --upgrade-package -P --config-setting -C".split(" ")
+    );
     DOCKERIZE_FLAGS = /* @__PURE__ */ new Set([
       "-no-overwrite",
       "-poll",

@@ -22143,30 +22143,9 @@ var DEBUGGER_VALUED = /* @__PURE__ */ new Set([
   "--port",
   "--log-dir"
 ]);
-var UV_RUN_VALUED = /* @__PURE__ */ new Set([
-  ...[
-    "--with",
-    "--with-editable",
-    "--with-requirements",
-    "--python",
-    "-p",
-    "--package",
-    "--extra",
-    "--group"
-  ],
-  ...["--only-group", "--no-group", "--env-file", "--directory", "--project", "--index", "--default-index"],
-  ...[
-    "--index-url",
-    "--extra-index-url",
-    "--find-links",
-    "-f",
-    "--config-file",
-    "--cache-dir",
-    "--exclude-newer"
-  ],
-  ...["--index-strategy", "--keyring-provider", "--resolution", "--prerelease", "--link-mode", "--color"],
-  ...["--refresh-package", "--reinstall-package", "--upgrade-package", "-P", "--config-setting", "-C"]
-]);
+var UV_RUN_VALUED = new Set(
+  "--with --with-editable --with-requirements --python -p --package --extra --group --only-group --no-group --env-file --directory --project --index --default-index --index-url --extra-index-url --find-links -f --config-file --cache-dir --exclude-newer --index-strategy --keyring-provider --resolution --prerelease --link-mode --color --refresh-package --reinstall-package --upgrade-package -P --config-setting -C".split(" ")
+);
 function programArgv(argv) {
   let a = argv.slice();
   for (let guard = 0; guard < 8 && a.length > 0; guard++) {

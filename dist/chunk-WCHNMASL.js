@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-QQT2V26J.js";
+} from "./chunk-DN4J6UXO.js";
 import {
   makeReport
 } from "./chunk-EIMTSLWK.js";
 import {
   RULES
-} from "./chunk-WRV5FKHH.js";
+} from "./chunk-IQI4BS5A.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -22,7 +22,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-WRV5FKHH.js";
+} from "./chunk-IQI4BS5A.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -13,7 +13,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-WRV5FKHH.js";
+} from "./chunk-IQI4BS5A.js";
 import {
   insertLines,
   normalizePackageName,

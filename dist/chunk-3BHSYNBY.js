@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-DXIUHIRP.js";
+} from "./chunk-BIPEXK4V.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -31,7 +31,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-WRV5FKHH.js";
+} from "./chunk-IQI4BS5A.js";
 import {
   UnsafePathError,
   readInside,
