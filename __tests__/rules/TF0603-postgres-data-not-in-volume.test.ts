@@ -141,6 +141,38 @@ composeRuleCases(postgresDataNotInVolume, [
     compose: y('services:', '  cache:', '    image: redis:7'),
     expect: [],
   },
+  {
+    name: 'a postgres image used as a client (command pg_dump, entrypoint a loop) runs no server: silent',
+    compose: y(
+      'services:',
+      '  dump:',
+      '    image: postgres:16',
+      '    command: pg_dump -h db -U app -f /backups/app.sql app',
+      '  loop:',
+      '    image: mysql:8',
+      '    entrypoint: ["sh", "-c", "while true; do mysqldump -h db app > /backups/app.sql; sleep 3600; done"]',
+    ),
+    expect: [],
+  },
+  {
+    name: 'a replaced command or entrypoint that still starts the server (flags, postgres, a wrapper not here) is judged',
+    compose: y(
+      'services:',
+      '  flags:',
+      '    image: mysql:8',
+      '    command: --character-set-server=utf8mb4',
+      '  server:',
+      '    image: postgres:16',
+      '    command: postgres -c max_connections=200',
+      '  wrapped:',
+      '    image: postgres:16',
+      '    entrypoint: ["/usr/local/bin/wait-and-start.sh"]',
+      '  handed:',
+      '    image: postgres:16',
+      '    entrypoint: ["sh", "-c", "docker-entrypoint.sh postgres"]',
+    ),
+    expect: ['compose.yaml:3', 'compose.yaml:6', 'compose.yaml:9', 'compose.yaml:12'],
+  },
 ]);
 
 // A database service given by `build:` (its Dockerfile `FROM postgres:…`) has no `image:` line: its build line.

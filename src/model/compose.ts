@@ -7,6 +7,7 @@ import { mergeMaps, SERVICE_RULES } from './compose/merge.js';
 import { ServiceConverter } from './compose/service.js';
 import { pickAppService, servicesOfImage } from './compose/app-service.js';
 import { resolveVolumesFrom } from './compose/volumes-from.js';
+import { runsNoDatabaseServer } from './compose/database-server.js';
 
 export { interpolate, parseDotenv } from './compose/interpolation.js';
 export { roleOf, splitImage } from './compose/images.js';
@@ -78,6 +79,7 @@ function build(
   const conv = new ServiceConverter(env, dirFor, loader.texts, errors);
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   resolveVolumesFrom(services, loader.texts);
+  for (const s of services) if (runsNoDatabaseServer(s, loader.texts)) s.runsNoDatabaseServer = true;
   const projectDirs = new Set(
     Object.keys(loader.texts)
       .filter((f) => posix.basename(f) === 'manage.py')

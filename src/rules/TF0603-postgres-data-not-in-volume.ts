@@ -303,6 +303,8 @@ export const postgresDataNotInVolume = defineRule({
   check(project) {
     const out: RawFinding[] = [];
     for (const { service: s } of composeServices(project)) {
+      // A database image used as a client (a backup job's pg_dump loop as its entrypoint) keeps no data.
+      if (s.runsNoDatabaseServer) continue;
       const data = dataDir(s);
       // A database built from a Dockerfile (`build: postgres`, `FROM postgres:16`) is anchored at its build line.
       const anchor = s.image ?? (s.builtFrom ? s.build : undefined);

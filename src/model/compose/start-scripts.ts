@@ -101,7 +101,7 @@ function instrCommands(instr: CommandInstr | undefined): string[][] {
   return withInlineScripts(instr.argv ? [instr.argv] : (instr.script?.commands.map((c) => c.argv) ?? []));
 }
 
-function commandsOf(c: ComposeCommand): string[][] {
+export function commandsOf(c: ComposeCommand): string[][] {
   return withInlineScripts(c.argv ? [c.argv] : (c.script?.commands.map((x) => x.argv) ?? []));
 }
 
@@ -118,7 +118,7 @@ function withInlineScripts(argvs: string[][]): string[][] {
 }
 
 /** The words of a command that may name a script: the program, or the file a shell runs. */
-function scriptWords(argv: string[]): string[] {
+export function scriptWords(argv: string[]): string[] {
   let k = 0;
   while (WRAPPERS.has(argv[k])) k++;
   const cmd = argv[k];
@@ -133,7 +133,7 @@ function scriptWords(argv: string[]): string[] {
   return dashes > 0 ? [cmd, ...scriptWords(argv.slice(dashes + 1))] : [cmd];
 }
 
-function scriptFile(word: string, dirs: string[], texts: Record<string, string>): string | undefined {
+export function scriptFile(word: string, dirs: string[], texts: Record<string, string>): string | undefined {
   if (word.includes('$') || /\.py$/.test(word) || !/\.sh$|\//.test(word)) return undefined;
   const tail = normalizeRelative(word.replace(/^\/+/, ''));
   if (!tail || tail === '.') return undefined;
