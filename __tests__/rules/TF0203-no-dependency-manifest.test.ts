@@ -97,3 +97,38 @@ test('TF0203: a manifest outside the build context exists but is not used; the r
   );
   assert.doesNotMatch(found[0].message, /has no dependency manifest/);
 });
+
+test("TF0203 names no test project's manifest as the image's: one beside another Dockerfile below belongs to that image", async () => {
+  const result = await analyzeFiles({
+    Dockerfile:
+      'FROM python:3.12-slim\nRUN pip install psycopg2 uwsgi\nWORKDIR /usr/src/app\nCMD ["uwsgi", "--http", ":8000"]\nEXPOSE 8000\n',
+    'examples/site/Dockerfile':
+      'FROM python:3.12-slim\nCOPY . /app\nRUN pip install -r /app/requirements.txt\n',
+    'examples/site/requirements.txt': 'Django==5.0.6\n',
+    'examples/site/manage.py':
+      "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n",
+  });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0203' && f.file === 'Dockerfile');
+  assert.equal(found.length, 1);
+  assert.doesNotMatch(found[0].message, /exists but is not used|pip install -r examples/);
+  assert.doesNotMatch(found[0].message, /has no dependency manifest/);
+  assert.match(
+    found[0].message,
+    /from no manifest of its own \(examples\/site\/requirements\.txt belongs to the image of examples\/site\/Dockerfile\)/,
+  );
+});
+
+test('TF0203 is silent on a base image an ONBUILD image of the repository is built FROM: its children install their manifest', async () => {
+  const result = await analyzeFiles({
+    Dockerfile:
+      'FROM python:3.12-slim\nRUN pip install psycopg2 uwsgi\nWORKDIR /usr/src/app\nCMD ["uwsgi"]\n',
+    'Dockerfile.onbuild':
+      'FROM acme/django\nONBUILD COPY requirements.txt /usr/src/app/\nONBUILD RUN pip install -r requirements.txt\nONBUILD COPY . /usr/src/app\n',
+    'build.sh':
+      '#!/bin/sh\ndocker build -t acme/django .\ndocker build -t acme/django:onbuild -f Dockerfile.onbuild .\n',
+    'tests/site/Dockerfile': 'FROM acme/django:onbuild\n',
+    'tests/site/requirements.txt': 'Django==5.0.6\n',
+    'tests/site/manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n",
+  });
+  assert.deepEqual(findingsOf(result, 'TF0203'), []);
+});

@@ -25,6 +25,8 @@ import {
 import { DJANGO_SERVER, isOddCaseDefaultName, NON_APP_DIR, OTHER_ROLE } from './image-roles.js';
 import { byDepth, ModelPart } from './input.js';
 import { contextIsOwnDirectory } from './own-context.js';
+import { isSidecarService } from './sidecar.js';
+import { baseOf, builtFromByName, fromRepositories } from './base-images.js';
 import type { App } from './types/project.js';
 import type { ComposeModel } from './types/compose.js';
 
@@ -44,6 +46,8 @@ export interface AppSeed {
    * makes: the Dockerfile was paired with it by where it sits. The image as written.
    */
   imageNotBuiltHere?: string;
+  /** Set when another Dockerfile of the repository is built FROM this one's image, by the name it is built as. */
+  baseOf?: App['baseOf'];
   /** Set for another Dockerfile of the app beside its image's (`Dockerfile-py2`, `Dockerfile.dev`): that Dockerfile. */
   variantOf?: string;
 }
@@ -100,6 +104,7 @@ export class AppSeeds extends ModelPart {
     // The Dockerfile named in the inputs is the app the user asked about: first, so the smoke test builds it.
     if (given) seeds.sort((a, b) => Number(b.dockerfile === given) - Number(a.dockerfile === given));
 
+    for (const seed of seeds) if (seed.dockerfile) seed.baseOf = baseOf(seed.dockerfile, built, this.texts);
     this.attachImageOnly(seeds, composeSets);
     attachUnparsed(seeds, composeSets);
     // A compose file no app takes (backing services only) is still judged service by service, on its own.
@@ -152,7 +157,8 @@ export class AppSeeds extends ModelPart {
         const other = s.notApp === 'worker' ? set.model?.appService : s.notApp;
         const otherImage =
           s !== set.model?.appService && dockerfile in this.texts && !this.runsPython(dockerfile);
-        if (other || otherImage) claimed.add(dockerfile);
+        if (other || otherImage || isSidecarService(set.model!, s, this.texts, managePys))
+          claimed.add(dockerfile);
       }
     }
     for (const set of composeSets) {
@@ -508,14 +514,9 @@ export class AppSeeds extends ModelPart {
     const code = dockerfileCode(this.texts[dockerfile] ?? '');
     const lastStage = code.split(/^\s*FROM\s/im).at(-1) ?? '';
     if (code.trim() === '' || /^\s*(CMD|ENTRYPOINT)\b/im.test(lastStage)) return undefined;
-    const names = new Set(built.filter((b) => b.dockerfile === dockerfile).map((b) => b.repository));
-    const fromsOf = (f: string) =>
-      [...dockerfileCode(this.texts[f] ?? '').matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].map((m) =>
-        repositoryOf(m[1]),
-      );
-    const others = this.files.filter((f) => f !== dockerfile && isDockerfile(f) && f in this.texts);
-    const byName = others.find((f) => fromsOf(f).some((r) => names.has(r)));
+    const byName = builtFromByName(dockerfile, built, this.texts);
     if (byName) return byName;
+    const others = this.files.filter((f) => f !== dockerfile && isDockerfile(f) && f in this.texts);
     const named =
       /(^|[._-])base([._-]|$)/i.test(baseName(dockerfile)) || baseName(dirName(dockerfile)) === 'base';
     if (!named) return undefined;
@@ -523,7 +524,9 @@ export class AppSeeds extends ModelPart {
     return others.find(
       (f) =>
         isUnder(f, dirName(dirName(dockerfile))) &&
-        fromsOf(f).some((r) => r.includes('/') && !r.includes('$') && !isBackingImage(r)),
+        fromRepositories(this.texts[f] ?? '').some(
+          (r) => r.includes('/') && !r.includes('$') && !isBackingImage(r),
+        ),
     );
   }
 

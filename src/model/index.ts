@@ -34,7 +34,15 @@ import { SettingsModules } from './settings-modules.js';
 import { servicesOfImage } from './compose/app-service.js';
 import type { ComposeModel } from './types/compose.js';
 import type { DockerfileModel } from './types/dockerfile.js';
-import type { App, BuildContext, ParseError, Project, SuppressionComment } from './types/project.js';
+import type {
+  App,
+  BuildContext,
+  ParseError,
+  Project,
+  SidecarImage,
+  SuppressionComment,
+} from './types/project.js';
+import { isSidecarService } from './sidecar.js';
 
 /** What the report says was analysed: each app's Dockerfile, compose files and settings module. */
 
@@ -112,6 +120,7 @@ class ProjectBuilder implements ModelInput {
     const otherDockerfiles = this.otherDockerfiles(apps, excluded);
     const otherContexts = this.otherContexts(otherDockerfiles, composeSets);
     const workerImages = this.workerImages(apps, excluded);
+    const sidecarImages = this.sidecarImages(otherDockerfiles, otherContexts, composeSets);
     return {
       root: this.tree.root,
       apps,
@@ -121,6 +130,7 @@ class ProjectBuilder implements ModelInput {
       pythonManifests: this.files.filter((f) => PYTHON_MANIFEST.test(f)).sort(),
       ...(otherDockerfiles.length > 0 ? { otherDockerfiles, otherContexts } : {}),
       ...(workerImages.length > 0 ? { workerImages } : {}),
+      ...(sidecarImages.length > 0 ? { sidecarImages } : {}),
       ...(this.seeds.skipped.length > 0 ? { skippedProjects: this.seeds.skipped } : {}),
       parseErrors: this.parseErrors,
       suppressions,
@@ -215,6 +225,31 @@ class ProjectBuilder implements ModelInput {
     return view;
   }
 
+  /** The images of `otherDockerfiles` compose builds for a sidecar of the app, with the requirements they install. */
+  private sidecarImages(
+    dockerfiles: DockerfileModel[],
+    contexts: Record<string, BuildContext>,
+    composeSets: ComposeSet[],
+  ): SidecarImage[] {
+    const managePys = this.files.filter((f) => posix.basename(f) === 'manage.py');
+    const out: SidecarImage[] = [];
+    for (const set of composeSets)
+      for (const service of set.model?.services ?? []) {
+        if (!isSidecarService(set.model!, service, this.texts, managePys)) continue;
+        const file = normalizeRelative(service.build!.dockerfile);
+        const dockerfile = dockerfiles.find((d) => d.file === file);
+        if (!dockerfile || out.some((o) => o.dockerfile === dockerfile)) continue;
+        const context = contexts[dockerfile.file];
+        const layout = new ImageLayout(dockerfile, context.sentFiles);
+        out.push({
+          dockerfile,
+          context,
+          requirements: this.imageFiles.requirements(dockerfile, context, layout),
+        });
+      }
+    return out;
+  }
+
   /** The context each Dockerfile no app builds is built from: a compose service's, else the Dockerfile's directory. */
   private otherContexts(
     dockerfiles: DockerfileModel[],
@@ -297,6 +332,7 @@ class ProjectBuilder implements ModelInput {
     if (unparsed.length > 0) app.unparsedCompose = unparsed;
     if (seed.remoteContext) app.remoteContext = seed.remoteContext;
     if (seed.imageNotBuiltHere) app.imageNotBuiltHere = seed.imageNotBuiltHere;
+    if (seed.baseOf) app.baseOf = seed.baseOf;
 
     if (seed.dockerfile && seed.dockerfile in this.texts) {
       const r = modelDockerfile(seed.dockerfile, this.texts[seed.dockerfile], {

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { App } from '../model/types/project.js';
+import type { App, SidecarImage } from '../model/types/project.js';
 import { buildCommands, pipInstall } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { appsAndWorkerImages } from './lib/each.js';
@@ -41,7 +41,12 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
   related: ['DL3013'],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const app of appsAndWorkerImages(project)) {
+    // Every image of the deployment: the apps', their workers', and a sidecar's (a Bokeh server beside the app).
+    const images: (App | SidecarImage)[] = [
+      ...appsAndWorkerImages(project),
+      ...(project.sidecarImages ?? []),
+    ];
+    for (const app of images) {
       const df = app.dockerfile;
       if (df) {
         for (const cmd of buildCommands(df.builtStages)) {
@@ -136,7 +141,7 @@ function toolingMessage(tooling: string[], upgrade: boolean): string {
 }
 
 /** Whether the build context holds a Pipfile.lock beside the Pipfile at `pipfile` (a repository path). */
-function holdsLockBeside(app: App, pipfile: string): boolean {
+function holdsLockBeside(app: App | SidecarImage, pipfile: string): boolean {
   const context = app.context;
   if (!context) return false;
   const lock = posix.join(posix.dirname(pipfile), 'Pipfile.lock');

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { pipInstall, programArgv } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
-import { appBuildCommands } from './lib/each.js';
+import { appBuildCommands, everyDockerfile } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 const MANIFEST =
@@ -67,10 +67,26 @@ function installFrom(manifest: string): string {
 }
 
 /** The manifest the build context holds that no install reads (the shallowest), relative to the context. */
-function unusedManifest(contextFiles: string[]): string | undefined {
+function unusedManifest(contextFiles: string[], ownedElsewhere: (f: string) => boolean): string | undefined {
   return contextFiles
-    .filter((f) => MANIFEST.test(f))
+    .filter((f) => MANIFEST.test(f) && !ownedElsewhere(f))
     .sort((a, b) => a.split('/').length - b.split('/').length)[0];
+}
+
+/**
+ * Whether a manifest (a repository path) belongs to another image: it sits in the directory of another Dockerfile,
+ * below the one of `dockerfile` (a test project's `tests/app/requirements.txt` beside its own `tests/app/Dockerfile`).
+ */
+function ownerElsewhere(manifest: string, dockerfile: string, dockerfiles: string[]): string | undefined {
+  const own = posix.dirname(dockerfile);
+  return dockerfiles.find((d) => {
+    const dir = posix.dirname(d);
+    return d !== dockerfile && dir !== own && under(dir, own) && under(manifest, dir);
+  });
+}
+
+function under(path: string, dir: string): boolean {
+  return dir === '.' || path === dir || path.startsWith(`${dir}/`);
 }
 
 export const noDependencyManifest = defineRule({
@@ -98,9 +114,12 @@ RUN pip install --no-cache-dir -r requirements.txt
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
+    const dockerfiles = everyDockerfile(project).map((d) => d.file);
     for (const app of project.apps) {
       const df = app.dockerfile;
       if (!df || !app.context || app.requirements.length > 0) continue;
+      // A base that an ONBUILD image of the repository is built FROM: its children copy in and install their own.
+      if (app.baseOf?.onbuild) continue;
       const commands = appBuildCommands(app);
       if (commands.some(({ command }) => installsFromManifest(command.argv))) continue;
       // One finding per RUN, naming every package it installs by name.
@@ -112,9 +131,13 @@ RUN pip install --no-cache-dir -r requirements.txt
         const line = run.line <= cmd.line && cmd.line <= (run.endLine ?? run.line) ? run.line : cmd.line;
         byLine.set(line, [...(byLine.get(line) ?? []), ...pip.byName.map((r) => r.name)]);
       }
-      const unused = unusedManifest(app.context.files);
+      const context = app.context;
+      const owner = (f: string) => ownerElsewhere(f, df.file, dockerfiles);
+      const elsewhere = (f: string) => owner(f) !== undefined;
+      const unused = unusedManifest(context.files, (f) => elsewhere(posix.join(context.dir, f)));
       // One the repository holds outside this build context (a `.devcontainer` image beside a root requirements.txt).
-      const outside = unused ? undefined : unusedManifest(project.pythonManifests ?? []);
+      const outside = unused ? undefined : unusedManifest(project.pythonManifests ?? [], elsewhere);
+      const others = (project.pythonManifests ?? []).filter((f) => MANIFEST.test(f) && elsewhere(f));
       for (const [line, names] of byLine)
         findings.push({
           file: df.file,
@@ -123,7 +146,9 @@ RUN pip install --no-cache-dir -r requirements.txt
             ? `The image installs ${names.join(', ')} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.`
             : outside
               ? `The image installs ${names.join(', ')} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${posix.join(app.context.dir, 'requirements.txt')}) and install with pip install -r.`
-              : `The image installs ${names.join(', ')} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`,
+              : others.length > 0
+                ? `The image installs ${names.join(', ')} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${posix.join(context.dir, 'requirements.txt')}) and install with pip install -r.`
+                : `The image installs ${names.join(', ')} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`,
         });
     }
     return findings;

@@ -112,6 +112,13 @@ export interface DockerClientUse {
 }
 
 /** One deployable Django app: its image, its compose service and its settings. */
+/** A Python image a compose service builds beside the app (see `Project.sidecarImages`). */
+export interface SidecarImage {
+  dockerfile: DockerfileModel;
+  context: BuildContext;
+  requirements: RequirementsFile[];
+}
+
 export interface App {
   /** Directory of the app relative to the scanned directory ('.' for it): where manage.py (or the Dockerfile) is. */
   dir: string;
@@ -153,6 +160,12 @@ export interface App {
    */
   imageNotBuiltHere?: string;
   /**
+   * Set when another Dockerfile of the repository starts FROM the image this one is built as (`docker build -t
+   * acme/django .` in a script, `FROM acme/django` in `Dockerfile.onbuild`): that Dockerfile, and whether it holds
+   * ONBUILD triggers (a base whose children bring their own code and manifest). The image is a base too.
+   */
+  baseOf?: { dockerfile: string; onbuild: boolean };
+  /**
    * Set on the view of a worker image (`Project.workerImages`): the compose services that run it, the one whose view
    * this is first (its compose `appService`).
    */
@@ -188,6 +201,12 @@ export interface Project {
    * Their Dockerfiles are in `otherDockerfiles` as well.
    */
   workerImages?: App[];
+  /**
+   * Python images compose builds for a sidecar beside the app (a Bokeh or Dash server: no Django in it), with the
+   * requirements files each installs: judged by the pin rule as images of the deployment, not by the app's runtime
+   * rules. Their Dockerfiles are in `otherDockerfiles` as well.
+   */
+  sidecarImages?: SidecarImage[];
   /** Django projects found but not analysed as apps (an archive copy no image builds), with the reason. */
   skippedProjects?: SkippedProject[];
   parseErrors: ParseError[];
