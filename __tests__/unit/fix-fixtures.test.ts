@@ -459,6 +459,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a PASSWORD read from the environment with a literal fallback: the fixer rewrites literals only',
     },
   ],
+  '__tests__/fixtures/corpus/settings-module-from-helper': [
+    {
+      rule: 'TF0305',
+      why: 'no BASE_DIR in the module of DATABASES, for the SQLite alternative of the switch',
+    },
+  ],
   '__tests__/fixtures/corpus/wsgi-settings-production': [
     {
       rule: 'TF0305',
