@@ -70,6 +70,9 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "a development stage beside a production one: which user it runs as is the author's call",
     },
   ],
+  '__tests__/fixtures/corpus/compose-runserver-over-gunicorn-cmd': [
+    { rule: 'TF0305', why: 'a MySQL DATABASES: the switch is written for SQLite and PostgreSQL only' },
+  ],
   '__tests__/fixtures/corpus/django-configurations-classes': [
     { rule: 'TF0305', why: 'a MySQL DATABASES: the switch is written for SQLite and PostgreSQL only' },
   ],

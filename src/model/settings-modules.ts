@@ -178,14 +178,8 @@ export class SettingsModules extends ModelPart {
 
   /** The default of the wsgi/asgi module the server serves (`gunicorn config.wsgi`), which may differ from manage.py's. */
   private serverSettingsModule(app: App, base: string): string | undefined {
-    const target = app.dockerfile?.targetStage;
-    const service = app.compose?.appService;
-    const argvs = [
-      ...[service?.entrypoint, service?.command, target?.entrypoint, target?.cmd].flatMap((c) =>
-        c?.argv ? [c.argv] : (c?.script?.commands.map((x) => x.argv) ?? []),
-      ),
-      ...app.entrypointScripts.flatMap((s) => s.script.commands.map((c) => c.argv)),
-    ];
+    // compose's command replaces the image's CMD: a gunicorn CMD it overrides with runserver serves nothing.
+    const argvs = effectiveCommand(app).map((c) => c.argv);
     for (const argv of argvs) {
       const server = serverOf(argv);
       if (!server || server.kind === 'runserver') continue;
