@@ -166,3 +166,33 @@ test('TF0301: str(os.getenv("SECRET_KEY")) is the text None when unset, not a li
   assert.match(found[0].message, /becomes the text 'None' when it is unset/);
   assert.doesNotMatch(found[0].message, /literal|from the repository/);
 });
+
+test('TF0301: a literal fallback inside the one-element tuple a stray comma makes is still reported (TF0314 reports the tuple)', async () => {
+  const result = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py':
+      'import os\nSECRET_KEY = os.getenv("SECRET_KEY", "jlk-abc-123"),\nROOT_URLCONF = "mysite.urls"\n',
+  });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0301');
+  assert.deepEqual(
+    found.map((f) => [f.line, f.severity]),
+    [[2, 'warning']],
+  );
+  assert.match(found[0].message, /read from SECRET_KEY but falls back to a literal value/);
+  assert.match(found[0].message, /SECRET_KEY = os\.environ\["SECRET_KEY"\]/);
+  assert.doesNotMatch(found[0].message, /jlk-abc-123|DJANGO_SECRET_KEY/);
+  assert.deepEqual(
+    result.findings.filter((f) => f.ruleId === 'TF0314').map((f) => f.line),
+    [2],
+  );
+  const literal = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py': 'SECRET_KEY = "jlk-abc-123",\nROOT_URLCONF = "mysite.urls"\n',
+  });
+  assert.deepEqual(
+    literal.findings.filter((f) => f.ruleId === 'TF0301').map((f) => [f.line, f.severity]),
+    [[1, 'error']],
+  );
+});

@@ -70,6 +70,9 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "a development stage beside a production one: which user it runs as is the author's call",
     },
   ],
+  '__tests__/fixtures/corpus/compose-runserver-over-gunicorn-cmd': [
+    { rule: 'TF0305', why: 'a MySQL DATABASES: the switch is written for SQLite and PostgreSQL only' },
+  ],
   '__tests__/fixtures/corpus/django-configurations-classes': [
     { rule: 'TF0305', why: 'a MySQL DATABASES: the switch is written for SQLite and PostgreSQL only' },
   ],
@@ -457,6 +460,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
     {
       rule: 'TF0304',
       why: 'a PASSWORD read from the environment with a literal fallback: the fixer rewrites literals only',
+    },
+  ],
+  '__tests__/fixtures/corpus/settings-module-from-helper': [
+    {
+      rule: 'TF0305',
+      why: 'no BASE_DIR in the module of DATABASES, for the SQLite alternative of the switch',
     },
   ],
   '__tests__/fixtures/corpus/wsgi-settings-production': [

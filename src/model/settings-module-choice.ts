@@ -14,14 +14,23 @@ type Value = string | null | undefined;
 const SETTER =
   /^(?:[A-Za-z_]\w*\s*=\s*)?os\.environ(?:\.setdefault\(\s*['"]DJANGO_SETTINGS_MODULE['"]\s*,\s*(.+)\)|\[\s*['"]DJANGO_SETTINGS_MODULE['"]\s*\]\s*=\s*(.+))$/;
 
+/** The text of a project module a file imports (`from config.environment import SETTINGS_MODULE`), where found. */
+export type ImportedModule = (module: string, from: string) => { file: string; text: string } | undefined;
+
 /**
  * The module the file sets, in the branch the environment takes; a variable the container may set but whose value
- * is unknown is taken at its default in the code. Undefined when no setter is found or its value cannot be worked out.
+ * is unknown is taken at its default in the code. Names imported from the project's own modules carry the value
+ * those modules give them. Undefined when no setter is found or its value cannot be worked out.
  */
-export function chosenSettingsModule(text: string, variable: ContainerVariable): string | undefined {
+export function chosenSettingsModule(
+  text: string,
+  variable: ContainerVariable,
+  source?: { file: string; imported: ImportedModule },
+): string | undefined {
+  const atDefault: ContainerVariable = (name) => (variable(name) === undefined ? null : variable(name));
   return (
-    chosenWith(text, variable) ??
-    chosenWith(text, (name) => (variable(name) === undefined ? null : variable(name)))
+    readModule(text, { variable, ...source }).module ??
+    readModule(text, { variable: atDefault, ...source }).module
   );
 }
 
@@ -35,10 +44,24 @@ interface Branch {
   taken: boolean | undefined;
 }
 
-function chosenWith(text: string, variable: ContainerVariable): string | undefined {
+interface Reading {
+  variable: ContainerVariable;
+  /** The file read, for its relative imports. */
+  file?: string;
+  imported?: ImportedModule;
+  /** Files being read, outermost first: an import cycle stops there. */
+  within?: string[];
+}
+
+/**
+ * Reads a module top to bottom: the settings module its first setter that surely runs sets (else the first that may
+ * run), and the names it leaves assigned.
+ */
+function readModule(text: string, reading: Reading): { module?: string; names: Map<string, Value> } {
   const names = new Map<string, Value>();
   const branches: Branch[] = [];
-  const evaluate = (expr: string) => valueOf(expr, variable, names);
+  const evaluate = (expr: string) => valueOf(expr, reading.variable, names);
+  let sure: string | undefined;
   let unsure: string | undefined;
   // The class whose body is being read: its attributes are named `Class.NAME` (an Enum's members).
   let klass: { name: string; indent: number } | undefined;
@@ -92,8 +115,14 @@ function chosenWith(text: string, variable: ContainerVariable): string | undefin
     if (setter) {
       const module = evaluate(setter[1] ?? setter[2]);
       if (typeof module !== 'string' || !isModuleName(module)) continue;
-      if (runs) return module;
-      unsure ??= module;
+      if (runs) sure ??= module;
+      else unsure ??= module;
+      continue;
+    }
+    const imports = /^from\s+(\.*[\w.]*)\s+import\s+\(?([\w\s,]+?|\*)\)?$/.exec(content);
+    if (imports) {
+      for (const [name, value] of importedNames(imports[1], imports[2], reading))
+        names.set(name, runs ? value : undefined);
       continue;
     }
     const assigned = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(.+)$/.exec(content);
@@ -103,7 +132,26 @@ function chosenWith(text: string, variable: ContainerVariable): string | undefin
         runs ? evaluate(assigned[2]) : undefined,
       );
   }
-  return unsure;
+  return { module: sure ?? unsure, names };
+}
+
+/**
+ * The names `from MODULE import a, b as c` binds, with the values MODULE leaves them (read with the same
+ * environment); a module outside the project, or a name it does not assign, binds an unknown value.
+ */
+function importedNames(module: string, list: string, reading: Reading): [string, Value][] {
+  const within = [...(reading.within ?? []), ...(reading.file ? [reading.file] : [])];
+  const found = reading.file !== undefined ? reading.imported?.(module, reading.file) : undefined;
+  const names =
+    found && !within.includes(found.file) && within.length < 6
+      ? readModule(found.text, { ...reading, file: found.file, within }).names
+      : undefined;
+  if (list.trim() === '*') return names ? [...names].filter(([name]) => !name.includes('(')) : [];
+  return list
+    .split(',')
+    .map((item) => /^([A-Za-z_]\w*)(?:\s+as\s+([A-Za-z_]\w*))?$/.exec(item.trim()))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => [m[2] ?? m[1], names?.get(m[1])]);
 }
 
 /**

@@ -80,7 +80,7 @@ export class SettingsModules extends ModelPart {
     const application = named?.kind === 'literal' && typeof named.value === 'string' ? named.value : '';
     const wsgi = /^([A-Za-z_][\w.]*)\.\w+$/.exec(application)?.[1];
     const wsgiFile = wsgi && moduleFiles(importRoot, wsgi).find((f) => f in this.texts);
-    const module = wsgiFile && chosenSettingsModule(this.texts[wsgiFile], containerEnvironment(app));
+    const module = wsgiFile && this.defaultSettingsModule(wsgiFile, importRoot, choiceEnvironment(app), wsgi);
     if (!module || module === settings.module) return undefined;
     const file = moduleFiles(importRoot, module).find((f) => f in this.texts && f !== settings.file);
     if (!file) return undefined;
@@ -116,7 +116,7 @@ export class SettingsModules extends ModelPart {
     if (fromServer) modules.push(fromServer);
     if (app.managePy) {
       // manage.py's default, as the container's environment makes it (`'config.settings.' + ENV`, an if on DEBUG).
-      const module = this.defaultSettingsModule(app.managePy, base, containerEnvironment(app));
+      const module = this.defaultSettingsModule(app.managePy, base, choiceEnvironment(app));
       if (module) modules.push(module);
     }
     for (const module of modules) {
@@ -178,14 +178,8 @@ export class SettingsModules extends ModelPart {
 
   /** The default of the wsgi/asgi module the server serves (`gunicorn config.wsgi`), which may differ from manage.py's. */
   private serverSettingsModule(app: App, base: string): string | undefined {
-    const target = app.dockerfile?.targetStage;
-    const service = app.compose?.appService;
-    const argvs = [
-      ...[service?.entrypoint, service?.command, target?.entrypoint, target?.cmd].flatMap((c) =>
-        c?.argv ? [c.argv] : (c?.script?.commands.map((x) => x.argv) ?? []),
-      ),
-      ...app.entrypointScripts.flatMap((s) => s.script.commands.map((c) => c.argv)),
-    ];
+    // compose's command replaces the image's CMD: a gunicorn CMD it overrides with runserver serves nothing.
+    const argvs = effectiveCommand(app).map((c) => c.argv);
     for (const argv of argvs) {
       const server = serverOf(argv);
       if (!server || server.kind === 'runserver') continue;
@@ -194,7 +188,7 @@ export class SettingsModules extends ModelPart {
         .map((w) => /^((?:[A-Za-z_][\w.]*\.)?[aw]sgi)(:[\w.]+)?$/.exec(w)?.[1])
         .find(Boolean);
       const file = module && moduleFiles(base, module).find((f) => f in this.texts);
-      const chosen = file && this.defaultSettingsModule(file, base, containerEnvironment(app), module);
+      const chosen = file && this.defaultSettingsModule(file, base, choiceEnvironment(app), module);
       if (chosen) return chosen;
     }
     return undefined;
@@ -214,10 +208,13 @@ export class SettingsModules extends ModelPart {
   ): string | undefined {
     seen.add(file);
     const text = this.texts[file] ?? '';
-    const own = chosenSettingsModule(text, variable);
+    const imported = (name: string, from: string) => {
+      const found = this.importedFile(from, name, base);
+      return found === undefined ? undefined : { file: found, text: this.texts[found] };
+    };
+    const own = chosenSettingsModule(text, variable, { file, imported });
     if (own && moduleFiles(base, own).some((f) => f in this.texts)) return own;
-    const imported = [...(module ? parentPackages(module) : []), ...importedModules(text)];
-    for (const name of imported) {
+    for (const name of [...(module ? parentPackages(module) : []), ...importedModules(text)]) {
       const next = moduleFiles(base, name).find((f) => f in this.texts && !seen.has(f));
       const chosen =
         next && seen.size < 8 ? this.defaultSettingsModule(next, base, variable, name, seen) : undefined;
@@ -348,22 +345,32 @@ function imageOverDevelopmentCompose(app: App): boolean {
   return entry?.file !== undefined && DEVELOPMENT_FILE.test(baseName(entry.file));
 }
 
-/** The container's environment as the app starts: compose's app service, else the image's ENV. */
 /** The django-configurations class manage.py selects by default: `os.environ.setdefault('DJANGO_CONFIGURATION', 'Dev')`. */
 function configurationDefault(text: string | undefined): { configuration?: string } {
   const m = text && /setdefault\(\s*['"]DJANGO_CONFIGURATION['"]\s*,\s*['"](\w+)['"]\s*\)/.exec(text);
   return m ? { configuration: m[1] } : {};
 }
 
+/** The container's environment as the app starts: compose's app service, else the image's ENV. */
 function containerEnvironment(app: App): ContainerVariable {
   return containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
 }
 
 /**
- * The settings module the start chain selects: `export DJANGO_SETTINGS_MODULE=x` in its scripts or `sh -c` commands,
- * or `--settings=x` given to a management command. Of several (a script's dev and prod branches), a production-like
- * one, else the last.
+ * The container's environment for picking the default settings module: a variable only an env_file sets is taken as
+ * the file the repository holds writes it (`ENVIRONMENT=dev` in the `.env` compose loads), as DJANGO_SETTINGS_MODULE
+ * itself is.
  */
+function choiceEnvironment(app: App): ContainerVariable {
+  const known = containerEnvironment(app);
+  return (name) => {
+    const value = known(name);
+    if (value !== undefined) return value;
+    const written = app.compose?.appService?.environment.filter((e) => e.name === name).at(-1);
+    return written?.source === 'env_file' && !written.interpolated ? written.value : undefined;
+  };
+}
+
 /** `a.b.c` -> `a`, `a.b`: the packages Python imports, and runs, before the module. */
 function parentPackages(module: string): string[] {
   const parts = module.split('.');
@@ -380,6 +387,11 @@ function importedModules(text: string): string[] {
   return out;
 }
 
+/**
+ * The settings module the start chain selects: `export DJANGO_SETTINGS_MODULE=x` in its scripts or `sh -c` commands,
+ * or `--settings=x` given to a management command. Of several (a script's dev and prod branches), a production-like
+ * one, else the last.
+ */
 function startChainSettingsModule(app: App): string | undefined {
   const target = app.dockerfile?.targetStage;
   const service = app.compose?.appService;
@@ -427,7 +439,6 @@ function settingsOption(argv: string[]): string | undefined {
   return undefined;
 }
 
-/** Prefers `settings.py`, then `settings/production.py`-like modules, then others. */
 /** The directory a dotted module is imported from (`webserver` for webserver/webserver/settings/local.py). */
 function moduleRoot(file: string, module: string): string | undefined {
   const path = file.replace(/\/__init__\.py$|\.py$/, '');
@@ -445,6 +456,7 @@ function stemOf(file: string): string {
   return baseName(file).replace(/\.py$/, '');
 }
 
+/** Prefers `settings.py`, then `settings/production.py`-like modules, then others. */
 function settingsRank(file: string): number {
   if (baseName(file) === 'settings.py') return 0;
   if (/prod/.test(baseName(file))) return 1;

@@ -40,7 +40,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
       for (const a of live) {
         // Under a condition that cannot be told (`if 'test' in sys.argv`), the rule cannot decide.
         if (a.inBranch && a.activeWhenUnset === undefined) continue;
-        const v = a.value;
+        const v = unwrapped(a.value);
         // `if "SECRET_KEY" in os.environ: … = os.getenv("SECRET_KEY") else: … = "literal"`: a fallback, as `.get(X, literal)`.
         const fallbackOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : undefined;
         const readInOtherBranch = live.some(
@@ -131,6 +131,14 @@ For local development, put the variable in an untracked \`.env\` file or the com
   },
 });
 
+/**
+ * The one value a stray trailing comma (or brackets) wraps (`SECRET_KEY = os.getenv("X", "literal"),`): TF0314
+ * reports the tuple, and the literal in it is still a key written in code.
+ */
+function unwrapped(v: ValueSource): ValueSource {
+  return v.kind === 'list' && v.items.length === 1 ? v.items[0] : v;
+}
+
 /** A non-empty string literal (an empty key makes Django refuse to start, which is not a leak). */
 function isKey(v: ValueSource | undefined): boolean {
   return v?.kind === 'literal' && typeof v.value === 'string' && v.value.trim() !== '';
@@ -150,7 +158,8 @@ function variableRead(context: FixContext): string | undefined {
         (x) =>
           x.name === 'SECRET_KEY' && (x.file ?? settings.file) === finding.file && x.line === finding.line,
       );
-      if (a?.value.kind === 'env' && /^\w+$/.test(a.value.variable)) return a.value.variable;
+      const value = a && unwrapped(a.value);
+      if (value?.kind === 'env' && /^\w+$/.test(value.variable)) return value.variable;
       // The literal of an `else`/`except` taken when X is unset, beside the branch that reads X: read X there too.
       const x = a?.inBranch && a.activeWhenUnset === true ? a.condition?.variable : undefined;
       const replacedBy = a && overriddenWhenSet(liveAssignments(settings!, 'SECRET_KEY'), a);
