@@ -287,3 +287,39 @@ test('TF0503: the default file is development because of the production file bes
     /docker-compose\.yml is the default file, beside docker-compose\.prod\.yml, which is the production one/,
   );
 });
+
+test('TF0503: a COPY that a blank line joined to the RUN above is named, never asked for again as if missing', async () => {
+  const result = await analyzeFiles({
+    'src/manage.py': MANAGE,
+    'src/requirements.txt': 'Django==5.0.6\n',
+    Dockerfile:
+      'FROM python:3.12-slim\nRUN apt-get update \\\n    && rm -rf /var/lib/apt/lists/* \\\n\nCOPY ./src/ /srv/app/\n' +
+      'WORKDIR /srv/app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'compose.yaml': 'services:\n  web:\n    build: .\n    volumes:\n      - ./src:/srv/app\n',
+  });
+  const [message, ...rest] = result.findings.filter((f) => f.ruleId === 'TF0503').map((f) => f.message);
+  assert.equal(rest.length, 0);
+  assert.match(message!, /line 5 of Dockerfile \(COPY \.\/src\/ \/srv\/app\/\) is no instruction/);
+  assert.match(message!, /blank line 4 inside the RUN of line 2/);
+  assert.match(message!, /Remove the blank line 4 so that the COPY runs/);
+  assert.doesNotMatch(message!, /Copy the code into the image/);
+});
+
+test('TF0503: COPY sources missing from the build context are named: the image is not said to hold no code of its own', async () => {
+  const result = await analyzeFiles({
+    'backend/manage.py': MANAGE,
+    'backend/requirements.txt': 'Django==5.0.6\n',
+    'backend/Dockerfile':
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY backend/requirements.txt /app\nRUN pip install -r requirements.txt\n' +
+      'COPY backend /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'backend/docker-compose.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n',
+  });
+  const [message, ...rest] = result.findings.filter((f) => f.ruleId === 'TF0503').map((f) => f.message);
+  assert.equal(rest.length, 0);
+  assert.doesNotMatch(message!, /holds no code of its own/);
+  assert.doesNotMatch(message!, /Copy the code into the image/);
+  assert.match(
+    message!,
+    /copies 'backend\/requirements\.txt' \(line 3\), 'backend' \(line 5\), which are not in its build context \('backend'\), so the build fails/,
+  );
+});

@@ -34,6 +34,18 @@ const APPS = [
 
 /** Findings of a rule with a safe fix whose fixer declines them on purpose, by app: the reason is the fixer's. */
 const DECLINED: Record<string, { rule: string; why: string }[]> = {
+  '__tests__/fixtures/corpus/compose-gunicorn-over-runserver-cmd-environ-int-debug': [
+    {
+      rule: 'TF0302',
+      why: "DEBUG turned on by the compose environment: which file is meant for production is the author's call",
+    },
+  ],
+  '__tests__/fixtures/corpus/compose-published-image-other-port': [
+    {
+      rule: 'TF0305',
+      why: 'a PostgreSQL engine with its credentials read from the environment: the switch is written by hand',
+    },
+  ],
   '__tests__/fixtures/corpus/sqlite-only-under-test-runner': [
     {
       rule: 'TF0305',

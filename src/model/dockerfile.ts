@@ -128,6 +128,10 @@ class Modeller {
       builtStages: [],
       globalArgs: this.globalArgs,
     };
+    const joined = syntax.instructions.flatMap((i) =>
+      (i.joined ?? []).map((j) => ({ ...j, into: { keyword: i.keyword, line: i.line } })),
+    );
+    if (joined.length > 0) model.joinedInstructions = joined;
     if (this.stages.length > 0) {
       const target = this.findTarget();
       if (target) {

@@ -27,6 +27,11 @@ export interface DockerfileInstruction {
   shellText: string;
   argsLine: number;
   heredocs: DockerfileHeredoc[];
+  /**
+   * Lines that start with an instruction keyword (`COPY ./src /app`) but follow a blank line inside this instruction's
+   * continuation, which Docker skips: it reads them as more arguments of this instruction. `afterLine`: the blank line.
+   */
+  joined?: { keyword: string; line: number; text: string; afterLine: number }[];
 }
 
 export interface DockerfileSyntax {
@@ -36,6 +41,11 @@ export interface DockerfileSyntax {
 }
 
 const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+const INSTRUCTION_KEYWORDS = new Set(
+  'ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK LABEL ONBUILD RUN SHELL STOPSIGNAL USER VOLUME WORKDIR'.split(
+    ' ',
+  ),
+);
 const HEREDOC_MARKER = /(?<!<)<<(-?)(["']?)([A-Za-z0-9_.-]+)\2/g;
 
 /** Dockerfile text → instructions with positions. No judgement; never throws on bad input. */
@@ -72,7 +82,7 @@ function splitArguments(
   firstLine: number,
   escape: string,
   heredocsAllowed: boolean,
-): Pick<DockerfileInstruction, 'args' | 'shellText' | 'heredocs'> {
+): Pick<DockerfileInstruction, 'args' | 'shellText' | 'heredocs' | 'joined'> {
   const continuation = new RegExp(`${escapeRegExp(escape)}[ \\t]*$`);
   const shellLines: string[] = [];
   const heredocs: DockerfileHeredoc[] = [];
@@ -82,6 +92,8 @@ function splitArguments(
   let pending: { name: string; stripTabs: boolean; quoted: boolean }[] = [];
   let body: string[] = [];
   let bodyLine = 0;
+  const joined: NonNullable<DockerfileInstruction['joined']> = [];
+  let dropped: number | undefined; // the file line of the blank line just dropped
   physical.forEach((line, i) => {
     if (logicalDone) {
       shellLines.push(line);
@@ -100,8 +112,13 @@ function splitArguments(
     }
     if (i > 0 && continuing && (line.trim() === '' || line.trimStart().startsWith('#'))) {
       shellLines.push('\\'); // Docker drops these lines; a lone escape keeps the shell's lines aligned
+      if (line.trim() === '') dropped = firstLine + i;
       return;
     }
+    const keyword = /^\s*([A-Z]+)\s/.exec(line)?.[1];
+    if (dropped !== undefined && keyword && INSTRUCTION_KEYWORDS.has(keyword))
+      joined.push({ keyword, line: firstLine + i, text: line.trim(), afterLine: dropped });
+    dropped = undefined;
     const m = continuation.exec(line);
     if (m && i < physical.length - 1) {
       const content = line.slice(0, m.index);
@@ -123,7 +140,12 @@ function splitArguments(
   });
   // An unterminated heredoc runs to the end of the instruction, as dockerfile-ast reads it.
   if (pending[0] && body.length) heredocs.push({ ...pending[0], body: `${body.join('\n')}\n`, bodyLine });
-  return { args: args.trim(), shellText: shellLines.join('\n'), heredocs };
+  return {
+    args: args.trim(),
+    shellText: shellLines.join('\n'),
+    heredocs,
+    ...(joined.length > 0 ? { joined } : {}),
+  };
 }
 
 function escapeRegExp(s: string): string {

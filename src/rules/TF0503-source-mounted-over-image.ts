@@ -5,6 +5,7 @@ import { appImageServices, everyDockerfile } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import type { ComposeService, ComposeVolumeMount } from '../model/types/compose.js';
 import type { App } from '../model/types/project.js';
+import type { CopyInstr, DockerfileModel } from '../model/types/dockerfile.js';
 import { isComposeOverrideFile } from '../model/compose-projects.js';
 import { STARTS_SERVER } from '../model/compose/start-scripts.js';
 import {
@@ -157,7 +158,7 @@ function mountsOverCode(
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === undefined || !coversPath(v.source, projectDir) || !onWorkdir) continue;
       const dev = devReason(v.file);
-      out.push({ mount: v, text: codelessText(v, app.context?.dir, dev) });
+      out.push({ mount: v, text: codelessText(v, app, dev) });
       continue;
     }
     const whole = hostDirs.some((d) => coversPath(v.source!, d)) && coversPath(v.target, codeDir);
@@ -210,11 +211,24 @@ function unreadImageText(v: ComposeVolumeMount, web: ComposeService, read: Set<s
 }
 
 /** What a mount that supplies all the code does, and the build that would put that code in the image. */
-function codelessText(v: ComposeVolumeMount, contextDir: string | undefined, devReason?: string): string {
-  const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
+function codelessText(v: ComposeVolumeMount, app: App, devReason?: string): string {
   const tail = devReason
     ? `so that a deploy, which runs without this mount, runs a built release (${devReason}, where the mount belongs).`
     : 'and keep this mount in a development-only override file.';
+  const at = `'${shownSource(v)}' at ${shownTarget(v)}`;
+  const dockerfile = app.dockerfile?.file ?? 'the Dockerfile';
+  const contextDir = app.context?.dir;
+  // `RUN … \` then a blank line, then `COPY ./src/ /srv/app/`: Docker reads the COPY as more words of that RUN.
+  const joined = joinedCopy(app);
+  if (joined)
+    return `${at}, and the image holds no code of its own: line ${joined.line} of ${dockerfile} (${joined.text}) is no instruction, because Docker skips the blank line ${joined.afterLine} inside the ${joined.into.keyword} of line ${joined.into.line} and reads that line as more words of the ${joined.into.keyword}. A container of this image runs only the host's files, so no built release ever runs. Remove the blank line ${joined.afterLine} so that the ${joined.keyword} runs, ${tail}`;
+  // `COPY backend /app` built from the context `backend/`: the sources are not there, so the build stops.
+  const missing = missingCopySources(app);
+  if (missing.length > 0) {
+    const named = missing.map((m) => `'${m.source}' (line ${m.line})`).join(', ');
+    return `${at}, and the image this service builds cannot take the code: ${dockerfile} copies ${named}, which ${missing.length === 1 ? 'is' : 'are'} not in its build context ('${contextDir ?? '.'}'), so the build fails there and only this mount would give the container its code. Make the COPY sources paths of this context (or build from the directory they are written for), ${tail}`;
+  }
+  const head = `${at}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
   const source = posix.normalize(v.source ?? '.');
   if (contextDir !== undefined && !coversPath(contextDir, source)) {
     // `./src:/code` with the build context `docker/django`: no COPY of that Dockerfile can reach the code.
@@ -223,4 +237,38 @@ function codelessText(v: ComposeVolumeMount, contextDir: string | undefined, dev
   const inContext =
     contextDir === undefined || contextDir === '.' ? source : posix.relative(contextDir, source) || '.';
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail}`;
+}
+
+/** A COPY/ADD of the built stages that a blank line inside the instruction above joined to it, as Docker reads it. */
+function joinedCopy(app: App): NonNullable<DockerfileModel['joinedInstructions']>[number] | undefined {
+  const model = app.dockerfile;
+  const inBuilt = (line: number) => model?.builtStages.some((s) => line >= s.from.line && line <= s.lastLine);
+  return model?.joinedInstructions?.find(
+    (j) => (j.keyword === 'COPY' || j.keyword === 'ADD') && inBuilt(j.into.line),
+  );
+}
+
+/**
+ * The sources of the built stages' COPY/ADD from the context that the context does not hold (`COPY backend /app`
+ * built from `backend/`): Docker stops the build there. Sources with variables, globs or URLs are left out.
+ */
+function missingCopySources(app: App): { source: string; line: number }[] {
+  const model = app.dockerfile;
+  const files = app.context?.files;
+  if (!model || !files) return [];
+  const exists = (rel: string) => files.some((f) => f === rel || f.startsWith(`${rel}/`));
+  const out: { source: string; line: number }[] = [];
+  for (const stage of model.builtStages)
+    for (const ins of stage.instructions) {
+      if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
+      const copy = ins as CopyInstr;
+      if (copy.fromStage !== undefined || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
+      for (const source of copy.sources) {
+        if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
+        const rel = posix.normalize(source.replace(/^\/+/, '')).replace(/\/+$/, '');
+        if (rel === '.' || rel === '' || rel.startsWith('..')) continue;
+        if (!exists(rel)) out.push({ source, line: copy.line });
+      }
+    }
+  return out;
 }

@@ -86,7 +86,8 @@ function startsWithEnv(
     (cmd) => ({ cmd, env: imageEnv }),
   );
   const service = app.compose?.appService;
-  if (!service) return out;
+  // A service that runs an image no build here makes (`image: acme/app:latest`) does not run this Dockerfile's.
+  if (!service || app.imageNotBuiltHere) return out;
   const env = containerEnv(app);
   const ownKeys = new Set(own.map(key));
   const changed = Object.keys(env).some((k) => env[k] !== imageEnv[k]);

@@ -1,4 +1,12 @@
-import { djangoCommand, isRunserver, recipeNote } from '../model/command.js';
+import {
+  djangoCommand,
+  effectiveCommand,
+  isRunserver,
+  recipeNote,
+  serviceCommand,
+  type StartCommand,
+} from '../model/command.js';
+import type { App } from '../model/types/project.js';
 import type { RawFinding } from '../core/index.js';
 import { appImageStartCommands } from './lib/each.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
@@ -16,6 +24,8 @@ export const devServer = defineRule({
 It has not gone through security audits or performance tests, serves one process, and reloads code on changes.
 Scale out through the process model with a production WSGI/ASGI server. A \`[program:…]\` of the supervisord
 configuration the container starts is read too: the finding is at its \`command=\` line.
+The image's own CMD is not reported when every compose service that runs the image replaces it with a command
+that is not the development server (\`command: gunicorn …\`): no container of the repository starts it.
 
 \`\`\`dockerfile
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
@@ -27,6 +37,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
     const findings: RawFinding[] = [];
     for (const { app, command: cmd, service } of appImageStartCommands(project)) {
       if (!isRunserver(cmd.argv)) continue;
+      if (!service && replacedByEveryService(app, cmd)) continue;
       const server =
         djangoCommand(cmd.argv)?.name === 'runserver_plus'
           ? "django-extensions' development server (manage.py runserver_plus)"
@@ -40,3 +51,22 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
     return findings;
   },
 });
+
+/**
+ * Whether no container of the app's compose file runs the development server although the image's own start does:
+ * every service of the image replaces the image's command with its own (`command: gunicorn …` over
+ * `CMD runserver`), and none of those runs runserver. An image compose only names (`image: acme/app`), which the
+ * Dockerfile may not build, keeps its command.
+ */
+function replacedByEveryService(app: App, cmd: StartCommand): boolean {
+  const compose = app.compose;
+  if (!compose?.appService || app.imageNotBuiltHere) return false;
+  const services = [compose.appService, ...(compose.appImageServices ?? [])];
+  if (services.some((s) => !s.command && !s.entrypoint)) return false;
+  const key = (c: StartCommand) => `${c.file}\0${c.line}\0${c.argv.join('\0')}`;
+  const run = [
+    ...effectiveCommand(app),
+    ...services.filter((s) => s !== compose.appService).flatMap((s) => serviceCommand(app, s)),
+  ];
+  return !run.some((c) => key(c) === key(cmd) || isRunserver(c.argv));
+}

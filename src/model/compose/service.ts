@@ -442,7 +442,10 @@ export class ServiceConverter {
       this.wrong(item, `${what} item`, 'a volume string or mapping', item);
       return undefined;
     }
-    const { value, raw, unset } = this.str(item);
+    const { value: interpolated, raw, unset } = this.str(item);
+    // `$PWD/app`: the directory compose is run from, the project's own (when PWD is not given here).
+    const fromPwd = unset && /^\$(PWD\b|\{PWD\})/.test(raw) && interpolated.startsWith('/');
+    const value = fromPwd ? `.${interpolated}` : interpolated;
     const parts = value.split(':');
     const at = {
       file: item.file,

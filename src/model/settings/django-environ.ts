@@ -1,7 +1,7 @@
 /** Emulation of django-environ (`environ.Env(...)`) and environs (`environs.Env()`): env('X'), env.str(), env.bool(), env.db(), env.read_env(). */
 import type { CallRecorder, EvalContext, LibraryCall } from './context.js';
 import { readDatabaseUrl } from './dj-database-url.js';
-import { TRUE_WORDS } from './builtins.js';
+import { callBuiltin, TRUE_WORDS } from './builtins.js';
 import { asText, readVariable } from './environ.js';
 import { PROBE_TEXTS, type CallArgs, type PyOf, type PyValue } from './value.js';
 
@@ -88,8 +88,12 @@ export function callEnv(
   const cast = castOf(env, method, args, variable);
   // A bool cast keeps the probe words, so `DEBUG=true` in compose is known to make `env.bool("DEBUG")` true.
   if (read.t === 'env' && cast === 'builtins.bool') read.probes = boolProbes(line);
-  // No cast: the variable's text as it is (django-environ casts to the default's type, environs never does).
   const byCall = method === '__call__' || method === 'get_value';
+  // django-environ's smart cast: `env("DEBUG", default=0)` casts the variable's text to the default's type.
+  const smartCast = byCall && cast === undefined && !env.positionalDefault ? fallback?.t : undefined;
+  if (read.t === 'env' && smartCast === 'bool') read.probes = boolProbes(line);
+  if (read.t === 'env' && smartCast === 'num') read.probes = intProbes(line);
+  // No cast: the variable's text as it is (django-environ casts to the default's type, environs never does).
   const untyped = !fallback || fallback.t === 'none' || fallback.t === 'str' || env.positionalDefault;
   if (read.t === 'env' && cast === undefined && (method === 'str' || (byCall && untyped)))
     return asText(read);
@@ -103,6 +107,14 @@ function castOf(env: PyOf<'envobj'>, method: string, args: CallArgs, variable: s
   const cast = args.kw.get('cast') ?? (env.positionalDefault ? undefined : args.pos[1]);
   if (cast?.t === 'ref') return cast.name;
   return cast === undefined ? env.scheme.get(variable)?.cast : undefined;
+}
+
+/** What `int()` makes of each probe word: a number for `1` and `0`, a ValueError for the other words. */
+function intProbes(line: number): { text: string; v: PyValue }[] {
+  return PROBE_TEXTS.map((text) => ({
+    text,
+    v: callBuiltin('builtins.int', { t: 'str', v: text, line }, line),
+  }));
 }
 
 /** What both libraries' bool parsing makes of each probe word (true words as strtobool's, the rest false). */

@@ -131,4 +131,15 @@ export interface DockerfileModel {
   /** Stages the target depends on (FROM or COPY --from), target included. */
   builtStages: Stage[];
   globalArgs: ArgInstr[];
+  /**
+   * Lines written as instructions (`COPY ./src/ /srv/app/`) that a blank line inside the continuation of the
+   * instruction above (`into`) joined to it, so Docker never runs them as instructions; `afterLine` is the blank line.
+   */
+  joinedInstructions?: {
+    keyword: string;
+    line: number;
+    text: string;
+    afterLine: number;
+    into: { keyword: string; line: number };
+  }[];
 }
