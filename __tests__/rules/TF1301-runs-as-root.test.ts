@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runsAsRoot } from '../../src/rules/TF1301-runs-as-root.js';
 import { analyzeFiles } from '../support/analyze.js';
+import { repositoryBaseFiles } from '../support/repository-base.js';
 import { appRuleCases, df, ENTRY } from '../support/rule-cases.js';
 
 appRuleCases(runsAsRoot, [
@@ -513,4 +514,15 @@ test("TF1301: a worker's own image without USER names its service and what it ru
   );
   assert.match(found[0].message, /service 'worker' runs celery worker as root/);
   assert.doesNotMatch(found[0].message, /the app runs as root/);
+});
+
+const tf1301 = async (files: Record<string, string>) =>
+  (await analyzeFiles(files)).findings.filter((f) => f.ruleId === 'TF1301');
+
+test("TF1301: nginx beside gunicorn --user: the drop named is the server's, not the su-exec of migrate", async () => {
+  const found = await tf1301(repositoryBaseFiles());
+  const base = found.find((f) => f.file === 'alpine.dockerfile');
+  assert.ok(base, 'reported on the base image');
+  assert.match(base.message, /already runs as web \(gunicorn --user at start\.sh:9\)/);
+  assert.doesNotMatch(base.message, /su-exec at start\.sh:4/);
 });

@@ -128,10 +128,15 @@ function createdUser(runs: string[]): string | undefined {
   return name;
 }
 
-/** Where the start command drops root (`gosu app …`, `su-exec "$USER" …`, `gunicorn --user app`), and to whom. */
+/**
+ * Where the start command drops root (`gosu app …`, `su-exec "$USER" …`, `gunicorn --user app`), and to whom: the drop
+ * of the server process first (`su-exec app manage.py migrate` before `gunicorn --user app` is a one-off step's).
+ */
 function privilegeDrop(app: App): { file: string; line: number; tool: string; user?: string } | undefined {
   const env = containerEnv(app);
-  for (const c of appStarts(app)) {
+  const starts = appStarts(app);
+  const servers = starts.filter((c) => c.origin !== 'supervisor' && serverOf(c.argv, env));
+  for (const c of [...servers, ...starts.filter((s) => !servers.includes(s))]) {
     // `[program:web]` with `user=app`: supervisord (root) starts that program as app.
     if (c.origin === 'supervisor') {
       const program = supervisorDrop(app);
