@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { noPortDeclared } from '../../src/rules/TF0701-no-port-declared.js';
 import { appRuleCases, df } from '../support/rule-cases.js';
+import { repositoryBaseFiles } from '../support/repository-base.js';
 import { analyzeFiles } from '../support/analyze.js';
 
 appRuleCases(noPortDeclared, [
@@ -140,4 +141,13 @@ test('TF0701 does not guess port 8000 for a server no start command names', asyn
   assert.doesNotMatch(message, /Add EXPOSE with the port the server binds, e\.g\. EXPOSE 8000\./);
   assert.match(message, /No start command \(CMD, or compose command\) names the server/);
   assert.match(message, /listens only on a unix socket needs none/);
+});
+
+test('TF0701: a child FROM the base image this repository builds inherits its EXPOSE: silent', async () => {
+  const found = (await analyzeFiles(repositoryBaseFiles())).findings.filter((f) => f.ruleId === 'TF0701');
+  assert.deepEqual(
+    found.map((f) => f.file),
+    [],
+  );
+  for (const f of found) assert.doesNotMatch(f.message, /declares no port|No start command/);
 });

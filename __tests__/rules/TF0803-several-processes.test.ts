@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { repositoryBaseFiles } from '../support/repository-base.js';
 import { analyzeFiles, findingsOf } from '../support/analyze.js';
 
 const app = (files: Record<string, string>) => ({
@@ -295,4 +296,14 @@ test('TF0803: uwsgi ini smart-attach-daemon lines running celery beside the serv
   );
   assert.match(found.message, /uwsgi\.ini:4, uwsgi\.ini:5/);
   assert.match(found.message, /'celery -A mysite beat' and 'celery -A mysite worker'/);
+});
+
+test('TF0803: a worker sent to the background in a branch taken when the container is given a variable', async () => {
+  const found = (await analyzeFiles(repositoryBaseFiles())).findings.filter((f) => f.ruleId === 'TF0803');
+  assert.deepEqual(found.map((f) => `${f.file}:${f.line}`).sort(), ['start.sh:5', 'start.sh:7']);
+  const worker = found.find((f) => f.line === 7)!;
+  assert.match(
+    worker.message,
+    /^When the container is started with QUEUE_APP set \(neither the image nor a compose file sets it\), this starts celery worker in the background with '&', beside the container's main process, gunicorn/,
+  );
 });

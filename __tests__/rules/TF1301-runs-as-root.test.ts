@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runsAsRoot } from '../../src/rules/TF1301-runs-as-root.js';
 import { analyzeFiles } from '../support/analyze.js';
+import { repositoryBaseFiles } from '../support/repository-base.js';
 import { appRuleCases, df, ENTRY } from '../support/rule-cases.js';
 
 appRuleCases(runsAsRoot, [
@@ -513,4 +514,53 @@ test("TF1301: a worker's own image without USER names its service and what it ru
   );
   assert.match(found[0].message, /service 'worker' runs celery worker as root/);
   assert.doesNotMatch(found[0].message, /the app runs as root/);
+});
+
+const tf1301 = async (files: Record<string, string>) =>
+  (await analyzeFiles(files)).findings.filter((f) => f.ruleId === 'TF1301');
+
+test("TF1301: nginx beside gunicorn --user: the drop named is the server's, not the su-exec of migrate", async () => {
+  const found = await tf1301(repositoryBaseFiles());
+  const base = found.find((f) => f.file === 'alpine.dockerfile');
+  assert.ok(base, 'reported on the base image');
+  assert.match(base.message, /already runs as web \(gunicorn --user at start\.sh:9\)/);
+  assert.doesNotMatch(base.message, /su-exec at start\.sh:4/);
+});
+
+test("TF1301: a child FROM the base image this repository builds gets the base's advice, not adduser + USER", async () => {
+  const found = await tf1301(repositoryBaseFiles());
+  const child = found.find((f) => f.file === 'demo/alpine.dockerfile');
+  assert.ok(child, 'reported on the child image');
+  assert.equal(child.line, 3);
+  assert.match(
+    child.message,
+    /sets no USER, nor does the image it is built on, acme\/django-runtime:alpine \(alpine\.dockerfile\)/,
+  );
+  assert.match(child.message, /nginx runs in the same container \(start\.sh:5\)/);
+  assert.match(child.message, /gunicorn --user at start\.sh:9/);
+  assert.doesNotMatch(child.message, /adduser|USER app/);
+});
+
+test('TF1301: a child of a base image that sets USER runs as that user: silent', async () => {
+  const files = repositoryBaseFiles();
+  files['alpine.dockerfile'] = files['alpine.dockerfile'].replace(
+    'CMD ["start.sh"]',
+    'USER web\nCMD ["gunicorn", "a.wsgi"]',
+  );
+  const found = await tf1301(files);
+  assert.deepEqual(
+    found.map((f) => f.file),
+    [],
+  );
+});
+
+test('TF1301: a FROM no build of the repository tags is not taken for its base image', async () => {
+  const files = repositoryBaseFiles();
+  files['demo/alpine.dockerfile'] = files['demo/alpine.dockerfile'].replace(
+    'acme/django-runtime:alpine',
+    'acme/django-runtime:slim',
+  );
+  const child = (await tf1301(files)).find((f) => f.file === 'demo/alpine.dockerfile');
+  assert.ok(child);
+  assert.doesNotMatch(child.message, /built on/);
 });

@@ -340,6 +340,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a PASSWORD read from the environment with a literal fallback (the notice): dropping the fallback is left to the author',
     },
   ],
+  '__tests__/fixtures/corpus/base-image-variants-with-example-child': [
+    {
+      rule: 'TF1301',
+      why: "the base images' start script runs nginx (its master needs root for port 80) and chowns the code before gunicorn drops to web; the example children run that same script",
+    },
+  ],
   '__tests__/fixtures/corpus/entrypoint-nginx-gunicorn-root-advice': [
     {
       rule: 'TF1301',

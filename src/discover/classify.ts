@@ -93,6 +93,11 @@ export function looksLikeCompose(path: string, text: string | undefined): boolea
 const CI_CONFIG =
   /(^|\/)(\.github\/|\.circleci\/|\.gitlab-ci\.ya?ml$|\.gitlab\/|bitbucket-pipelines\.ya?ml$|\.travis\.ya?ml$|\.drone\.ya?ml$|azure-pipelines\.ya?ml$|\.woodpecker)/;
 
+/** A CI configuration file (`.travis.yml`, `.github/workflows/image.yml`): its `docker build` lines name images built here. */
+export function isCiConfig(path: string): boolean {
+  return /\.ya?ml$/.test(path) && CI_CONFIG.test(path);
+}
+
 /** Compose's top-level `services:` maps names to services; a list under it (`- postgres:15`) is another format. */
 function servicesIsMapping(text: string): boolean {
   const lines = text.split(/\r?\n/);

@@ -12,6 +12,7 @@ import {
   baseName,
   DEFAULT_CONFIG_FILE,
   dirName,
+  isCiConfig,
   isComposeCandidate,
   isComposeFile,
   isCoreFile,
@@ -160,10 +161,22 @@ export async function discover(
       })
     : [];
 
+  // CI files, apart: read only for the names their `docker build` commands tag the repository's images with.
+  const ciConfigs: Record<string, string> = {};
+  for (const f of files.filter(isCiConfig)) {
+    const overlaid = overlay?.get(f);
+    const r =
+      overlaid === undefined
+        ? readText(realRoot, f, maxBytes, walked.plain.has(f))
+        : textOf(Buffer.from(overlaid, 'utf8'), maxBytes);
+    if (typeof r === 'string' && /\bdocker\s+(?:buildx\s+|image\s+)?build\b/.test(r)) ciConfigs[f] = r;
+  }
+
   return {
     root: realRoot,
     files,
     texts,
+    ...(Object.keys(ciConfigs).length > 0 ? { ciConfigs } : {}),
     unreadable,
     options,
     ...(sdk.length > 0 ? { dockerSdkUses: sdk } : {}),

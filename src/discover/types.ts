@@ -27,6 +27,11 @@ export interface SourceTree {
    * file read names the Docker socket, to tell an app that manages containers on purpose.
    */
   dockerSdkUses?: DockerSdkUse[];
+  /**
+   * CI configuration files (`.travis.yml`, `.github/workflows/*.yml`), kept apart from `texts`: read only for the image
+   * names their `docker build` commands give the repository's Dockerfiles.
+   */
+  ciConfigs?: Record<string, string>;
   /** Set when the walk stopped at the file-count cap: only the first `limit` files are listed. */
   truncated?: { limit: number };
 }

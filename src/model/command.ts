@@ -12,7 +12,7 @@ export * from './command/directories.js';
 export * from './command/servers.js';
 export * from './command/pip.js';
 export * from './command/processes.js';
-export { branchEnds, commandsThatRun, exclusive } from './command/branches.js';
+export { branchEnds, commandsThatRun, evaluateCondition, exclusive, mayRun } from './command/branches.js';
 export { isSecretName } from './secret-names.js';
 
 /** The commands the RUN instructions of `stages` execute (exec-form RUN as one command), with their lines. */

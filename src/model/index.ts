@@ -29,6 +29,7 @@ import { type ComposeSet, ComposeProjects } from './compose-projects.js';
 import { ImageLayout } from './context.js';
 import { modelDockerfile } from './dockerfile.js';
 import { ImageFiles } from './image-files.js';
+import { linkRepositoryBases, repositoryBuilds } from './repo-base.js';
 import type { ModelInput } from './input.js';
 import { SettingsModules } from './settings-modules.js';
 import { servicesOfImage } from './compose/app-service.js';
@@ -117,6 +118,13 @@ class ProjectBuilder implements ModelInput {
       .find(composeSets)
       .filter((seed) => !excluded(seed.dockerfile ?? seed.managePy))
       .map((seed) => this.safeApp(seed));
+    const files = new Set(this.files);
+    const scripts = Object.keys(this.texts)
+      .filter((f) => isScriptFile(f, this.texts[f]) || baseName(f) === 'Makefile')
+      .map((file) => ({ file, text: this.texts[file] }));
+    const models = composeSets.flatMap((s) => (s.model ? [s.model] : []));
+    const builds = repositoryBuilds(models, scripts, this.tree.ciConfigs ?? {}, (f) => files.has(f));
+    linkRepositoryBases(apps, builds);
     const otherDockerfiles = this.otherDockerfiles(apps, excluded);
     const otherContexts = this.otherContexts(otherDockerfiles, composeSets);
     const workerImages = this.workerImages(apps, excluded);

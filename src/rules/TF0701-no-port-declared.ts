@@ -11,6 +11,7 @@ import type { RawFinding } from '../core/index.js';
 import type { ComposePort } from '../model/types/compose.js';
 import type { App } from '../model/types/project.js';
 import { EXPOSE_EXAMPLE } from './lib/examples.js';
+import { inherited, startingApp } from './lib/base-image.js';
 import { appTargetStages } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
@@ -119,16 +120,19 @@ ${EXPOSE_EXAMPLE}`,
     const published = new Map<string, ComposePort[]>();
     for (const { app, stage } of appTargetStages(project)) {
       const file = app.dockerfile!.file;
-      // A compose file that could not be parsed may publish the port.
-      if (stage.exposes.length > 0 || app.unparsedCompose || unixSocketServersOnly(app)) continue;
+      // A compose file that could not be parsed may publish the port; a base image of the repository may EXPOSE it.
+      const exposed = stage.exposes.length > 0 || inherited(app, (s) => s.exposes[0]) !== undefined;
+      if (exposed || app.unparsedCompose || unixSocketServersOnly(startingApp(app))) continue;
       const service = app.compose?.appService;
       if (service && (service.ports.length > 0 || service.expose.length > 0)) {
         published.set(file, [...(published.get(file) ?? []), ...service.ports]);
         continue;
       }
+      // What the container starts may be a base image's command (CMD of the image this one is built FROM).
+      const runner = startingApp(app);
       const view: PortView = service
-        ? { app, composeFiles: app.compose!.files, service: service.name }
-        : { app };
+        ? { app: runner, composeFiles: app.compose!.files, service: service.name }
+        : { app: runner };
       missing.set(file, [...(missing.get(file) ?? []), view]);
     }
     return [...missing].map(([file, views]) => ({

@@ -1,6 +1,9 @@
 import {
   basename,
+  containerVariables,
   daemonOf,
+  evaluateCondition,
+  mayRun,
   effectiveCommand,
   embedsBeat,
   imageCommand,
@@ -197,10 +200,51 @@ services:
           });
         });
     }
+    findings.push(...optInBackground(project, seen));
     findings.push(...embeddedBeat(project, seen));
     return findings;
   },
 });
+
+/**
+ * A long-running process a start script sends to the background in a branch taken only when the container's
+ * environment sets a variable the repository sets nowhere (`if [ -n "$CELERY_APP" ]; then celery … worker & fi`): the
+ * start chain leaves that branch out, yet it is how the image is meant to be deployed with a worker beside the server.
+ */
+function optInBackground(project: Project, seen: Set<string>): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const app of appsAndWorkerImages(project)) {
+    const started = new Set([...imageCommand(app), ...effectiveCommand(app)].map((c) => c.file));
+    const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
+    // A variable set nowhere may be set by whoever runs the container: unknown instead of unset.
+    const given = (name: string) => (variable(name) === null ? undefined : variable(name));
+    for (const script of app.entrypointScripts.filter((s) => started.has(s.file))) {
+      const assigned = new Set((script.script.assignments ?? []).map((a) => a.name));
+      const commands = script.script.commands;
+      commands.forEach((c, i) => {
+        const key = `${script.file}:${c.line}`;
+        const what = c.background ? longRunningProcess(c.argv) : undefined;
+        if (!what || seen.has(key) || mayRun(c, { variable })) return;
+        if (!mayRun(c, { variable: given })) return;
+        const unset = (c.guards ?? [])
+          .filter((g) => evaluateCondition(g, { variable }) === false)
+          .flatMap((g) => [...JSON.stringify(g).matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]!))
+          .filter((n, k, all) => all.indexOf(n) === k && !assigned.has(n) && variable(n) === null);
+        const holder = holderAfter(commands, i);
+        if (unset.length === 0 || !holder) return;
+        seen.add(key);
+        const names = listOf(unset);
+        const them = unset.length === 1 ? 'it' : 'them';
+        findings.push({
+          file: script.file,
+          line: c.line,
+          message: `When the container is started with ${names} set (neither the image nor a compose file sets ${them}), this starts ${what} in the background with '&', ${besideMain(holder).phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`,
+        });
+      });
+    }
+  }
+  return findings;
+}
 
 /**
  * `celery -A proj worker -B`: the worker runs beat beside it in its container, reported at the command of every

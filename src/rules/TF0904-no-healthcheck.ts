@@ -1,6 +1,7 @@
 import type { RawFinding } from '../core/index.js';
 import { appOfDockerfile, pythonOf, runtimeInsertionLine } from './lib/dockerfile-fix.js';
 import { insertLines, replaceLines } from './lib/fix.js';
+import { inherited } from './lib/base-image.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const noHealthcheck = defineRule({
@@ -28,13 +29,13 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \\
       // A compose file that could not be parsed may give the service a healthcheck.
       if (!stage || app.unparsedCompose) continue;
       const compose = app.compose?.appService?.healthcheck;
-      const healthy = compose
-        ? !compose.disabled
-        : stage.healthcheck !== undefined && !stage.healthcheck.none;
+      // A base image of the repository (FROM me/django-base) may set the HEALTHCHECK the target stage leaves unset.
+      const healthcheck = stage.healthcheck ?? inherited(app, (s) => s.healthcheck)?.value;
+      const healthy = compose ? !compose.disabled : healthcheck !== undefined && !healthcheck.none;
       if (healthy) continue;
       const why = compose?.disabled
         ? `the compose service disables its healthcheck`
-        : stage.healthcheck?.none
+        : healthcheck?.none
           ? `HEALTHCHECK NONE disables it`
           : `no HEALTHCHECK in the target stage${app.compose?.appService ? ' and none on the compose service' : ''}`;
       findings.push({

@@ -16,6 +16,7 @@ import type { DockerfileModel, RunInstr, Stage } from '../model/types/dockerfile
 import type { App, SupervisorProgram } from '../model/types/project.js';
 import { appOfDockerfile, runtimeInsertionLine } from './lib/dockerfile-fix.js';
 import { insertLines, linesOf, replaceLines } from './lib/fix.js';
+import { inherited, repositoryBases, startingApp } from './lib/base-image.js';
 import { appsAndWorkerImages, imageRunner } from './lib/each.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
@@ -52,15 +53,24 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       const df = app.dockerfile;
       const stage = df?.targetStage;
       if (!df || !stage) continue;
-      const user = stage.user;
+      // A base image of the repository (FROM me/django-base:alpine) sets the USER a target stage leaves unset.
+      const base = stage.user ? undefined : inherited(app, (s) => s.user);
+      const bases = repositoryBases(app);
+      const user = stage.user ?? base?.value;
       if (user && user.user === undefined) continue; // USER $VAR we cannot resolve
       const name = user?.user?.split(':')[0];
       if (user && name !== 'root' && name !== '0') continue;
       const of = app.workerServices ? ` of ${imageRunner(app)}` : '';
+      const where = base
+        ? `${base.app.dockerfile!.file}:${user!.line}, the base image ${base.image}`
+        : `line ${user?.line}`;
+      const nor = bases[0]
+        ? `, nor does the image it is built on, ${bases[0].image} (${bases[0].app.dockerfile!.file})`
+        : '';
       const head = user
-        ? `The image${of} runs as ${name} (USER ${user.user} at line ${user.line})`
-        : `The target stage${stage.name ? ` '${stage.name}'` : ''} sets no USER`;
-      findings.push({ file: df.file, line: stage.lastLine, message: rootMessage(app, df, stage, head) });
+        ? `The image${of} runs as ${name} (USER ${user.user} at ${where})`
+        : `The target stage${stage.name ? ` '${stage.name}'` : ''} sets no USER${nor}`;
+      findings.push({ file: df.file, line: stage.lastLine, message: ownOrBaseMessage(app, df, stage, head) });
     }
     return findings;
   },
@@ -80,8 +90,17 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   if (!found || !text || found.stage.lastLine !== context.finding.line) return undefined;
   // A start script that drops with su, gosu or su-exec needs root until then: a USER would break it; so does a
   // reverse proxy in the container (its master binds port 80) and a start script that creates its user (useradd).
-  if (suDrop(found.app) || privilegeDrop(found.app) || proxyInContainer(found.app)) return undefined;
-  if (runtimeUser(found.app)) return undefined;
+  // The start may be a base image's of the repository (FROM me/django-base, whose CMD runs its entrypoint script).
+  const runner = startingApp(found.app);
+  if (
+    repositoryBases(found.app).length > 0 &&
+    runner === found.app &&
+    !found.stage.cmd &&
+    !found.stage.entrypoint
+  )
+    return undefined;
+  if (suDrop(runner) || privilegeDrop(runner) || proxyInContainer(runner)) return undefined;
+  if (runtimeUser(runner)) return undefined;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === 'RUN');
   const runtime = runtimeInsertionLine(stage);
@@ -128,10 +147,15 @@ function createdUser(runs: string[]): string | undefined {
   return name;
 }
 
-/** Where the start command drops root (`gosu app …`, `su-exec "$USER" …`, `gunicorn --user app`), and to whom. */
+/**
+ * Where the start command drops root (`gosu app …`, `su-exec "$USER" …`, `gunicorn --user app`), and to whom: the drop
+ * of the server process first (`su-exec app manage.py migrate` before `gunicorn --user app` is a one-off step's).
+ */
 function privilegeDrop(app: App): { file: string; line: number; tool: string; user?: string } | undefined {
   const env = containerEnv(app);
-  for (const c of appStarts(app)) {
+  const starts = appStarts(app);
+  const servers = starts.filter((c) => c.origin !== 'supervisor' && serverOf(c.argv, env));
+  for (const c of [...servers, ...starts.filter((s) => !servers.includes(s))]) {
     // `[program:web]` with `user=app`: supervisord (root) starts that program as app.
     if (c.origin === 'supervisor') {
       const program = supervisorDrop(app);
@@ -312,6 +336,19 @@ function stillRoot(app: App, tool: string): string {
   const server = /^(uwsgi|gunicorn)\b/.exec(tool)?.[1];
   if (server) return `once ${server} has started: its start-up before the drop stays root, as does ${exec}`;
   return `only for the command it runs: whatever the start runs before or without ${tool} stays root, as does ${exec}`;
+}
+
+/**
+ * The words of the finding; for an image whose start is a base image's of the repository (its CMD runs a script
+ * that starts nginx, or drops root itself), the words that base image's own finding gives, after this image's head.
+ */
+function ownOrBaseMessage(app: App, df: DockerfileModel, stage: Stage, head: string): string {
+  const runner = startingApp(app);
+  const baseDf = runner.dockerfile;
+  const baseStage = baseDf?.targetStage;
+  if (runner === app || !baseDf || !baseStage) return rootMessage(app, df, stage, head);
+  const special = proxyInContainer(runner) || privilegeDrop(runner) || suDrop(runner) || runtimeUser(runner);
+  return special ? rootMessage(runner, baseDf, baseStage, head) : rootMessage(app, df, stage, head);
 }
 
 /** The words of the finding for an app that runs as root, from what its start does before the app runs. */

@@ -166,6 +166,13 @@ export interface App {
    */
   baseOf?: { dockerfile: string; onbuild: boolean };
   /**
+   * Set when the image starts FROM an image another Dockerfile of this repository builds, known by the name the
+   * repository's compose, scripts or CI give it (`FROM me/django-base:alpine`, built from alpine.dockerfile): that image
+   * as written, and the app of that Dockerfile. Its USER, EXPOSE, HEALTHCHECK and start command are this image's too
+   * where the target stage sets none.
+   */
+  baseImage?: { image: string; app: App };
+  /**
    * Set on the view of a worker image (`Project.workerImages`): the compose services that run it, the one whose view
    * this is first (its compose `appService`).
    */
