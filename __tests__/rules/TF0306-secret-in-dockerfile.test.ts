@@ -102,6 +102,21 @@ appRuleCases(secretInDockerfile, [
     [],
   ],
   [
+    'an ARG without a default in a builder stage the image copies from is a warning; an unused stage is not built',
+    {
+      dockerfile: df(
+        'FROM python:3.12 AS builder',
+        'ARG SSH_PRIVATE_KEY',
+        'RUN echo "${SSH_PRIVATE_KEY}" > /root/.ssh/id_rsa',
+        'FROM python:3.12 AS tests',
+        'ARG CI_TOKEN',
+        'FROM python:3.12-slim',
+        'COPY --from=builder /env /env',
+      ),
+    },
+    ['Dockerfile:2!warning'],
+  ],
+  [
     'a parent stage passes its ENV on',
     { dockerfile: df('FROM python:3.12 AS base', 'ENV DB_PASSWORD=django', 'FROM base') },
     ['Dockerfile:2'],
@@ -123,4 +138,26 @@ test('TF0306 secret-in-dockerfile: the message names the variable and never prin
   });
   assert.match(secret, /DB_PASSWORD/);
   assert.doesNotMatch(secret, /hunter2/);
+});
+
+test('TF0306 secret-in-dockerfile: an ARG says where a --build-arg value is recorded, by the stage it is in', () => {
+  const found = messages(secretInDockerfile, {
+    dockerfile: df(
+      'FROM python:3.12 AS builder',
+      'ARG SSH_PRIVATE_KEY',
+      'RUN echo "${SSH_PRIVATE_KEY}" > /root/.ssh/id_rsa',
+      'FROM python:3.12-slim',
+      'ARG PIP_TOKEN',
+      'COPY --from=builder /env /env',
+    ),
+  });
+  const builder = found.find((m) => m.startsWith('ARG SSH_PRIVATE_KEY')) ?? '';
+  assert.match(builder, /build stage 'builder'/);
+  assert.match(builder, /not part of the final image/);
+  assert.match(builder, /--build-arg/);
+  assert.match(builder, /RUN --mount=type=secret,id=ssh_private_key/);
+  assert.doesNotMatch(builder, /image history|running container/);
+  const final = found.find((m) => m.startsWith('ARG PIP_TOKEN')) ?? '';
+  assert.match(final, /--build-arg is recorded in the image history/);
+  assert.match(final, /RUN --mount=type=secret,id=pip_token/);
 });

@@ -610,6 +610,20 @@ test('CI files are not compose files: GitLab CI (top-level services: a list of i
   );
 });
 
+test('an image-only service named like an app in one word (mywebapp, myfirstapp) is the app of the only project', async () => {
+  const files = (name: string, image: string) => ({
+    'compose.yaml': `services:\n  ${name}:\n    image: ${image}\n    depends_on:\n      - db\n  db:\n    image: mysql:8.0\n`,
+    'site/Dockerfile': PY_DOCKERFILE,
+    'site/manage.py': manage(),
+    'site/mysite/settings.py': SETTINGS,
+  });
+  const app = await analyzeFiles(files('mywebapp', 'someone/myfirstapp:base-image'));
+  assert.equal(app.project.apps[0].compose?.appService?.name, 'mywebapp');
+  // A tool's image whose name only contains `app` inside a word is still no app.
+  const tool = await analyzeFiles(files('mailer', 'someone/appmailer:1'));
+  assert.equal(tool.project.apps[0].compose?.appService, undefined);
+});
+
 test('a third-party image that mounts the code is not the app service: not built here, running no Python, named for no app', async () => {
   const result = await analyzeFiles({
     'docker-compose.yml': [

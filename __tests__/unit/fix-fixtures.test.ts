@@ -46,6 +46,18 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a PostgreSQL engine with its credentials read from the environment: the switch is written by hand',
     },
   ],
+  '__tests__/fixtures/corpus/ssh-key-arg-in-builder-stage': [
+    {
+      rule: 'TF0306',
+      why: 'the fixer removes a literal ENV; a build argument (ARG SSH_PRIVATE_KEY) needs a secret mount in the RUN that reads it',
+    },
+  ],
+  '__tests__/fixtures/corpus/media-root-above-manage-dir': [
+    {
+      rule: 'TF0602',
+      why: 'MEDIA_ROOT is os.path.join(BASE_DIR, "app/media"), several directories deep: the fixer declines paths written so',
+    },
+  ],
   '__tests__/fixtures/corpus/sqlite-only-under-test-runner': [
     {
       rule: 'TF0305',

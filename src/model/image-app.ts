@@ -286,5 +286,8 @@ function mayRunProject(service: ComposeService, projectWords: Set<string>): bool
   const words = [service.name, ...service.name.split(/[-_.]/), ...imageName.split(/[-_.]/)].map((w) =>
     w.toLowerCase(),
   );
-  return words.some((w) => APP_WORDS.has(w) || projectWords.has(w));
+  return words.some((w) => APP_WORDS.has(w) || APP_COMPOUND.test(w) || projectWords.has(w));
 }
+
+/** A name run together ending in `app` (`mywebapp`, `myfirstapp`, `djangoapp`): an app's, not a tool's. */
+const APP_COMPOUND = /^[a-z][a-z0-9]*app$/;

@@ -1,6 +1,6 @@
 import { isSecretName } from '../model/secret-names.js';
 import type { RawFinding } from '../core/index.js';
-import type { ArgInstr, EnvInstr } from '../model/types/dockerfile.js';
+import type { ArgInstr, DockerfileModel, EnvInstr, Stage } from '../model/types/dockerfile.js';
 import { removeEnvPair } from './lib/dockerfile-fix.js';
 import { composeServices, everyDockerfile } from './lib/each.js';
 import type { Project } from '../model/types/project.js';
@@ -17,8 +17,10 @@ export const secretInDockerfile = defineRule({
   title:
     'ENV with a secret-looking name (*PASSWORD*, *PASSWD*, *_PASS, *_PWD, *SECRET*, *TOKEN*, *_KEY, *API_KEY*, *PRIVATE*; the same list for every secret rule) and a literal value; ARG of such a name as warning',
   help: `An \`ENV\` value is stored in the image configuration: anyone who can pull the image reads it with
-\`docker inspect\`, and every deploy shares the same secret. Build arguments are recorded in the image history
-(\`docker history\`), so a secret passed as \`ARG\` leaks the same way.
+\`docker inspect\`, and every deploy shares the same secret. A value passed with \`--build-arg\` is recorded in the
+image history beside each \`RUN\` that uses it (\`docker history\`), so a secret passed as \`ARG\` leaks the same way,
+with or without a default. In a build stage the final image only copies from, the value stays out of the image but is
+still recorded with the build (the classic builder's intermediate images, BuildKit provenance in \`mode=max\`).
 
 Give secrets to the running container (environment from the platform, compose \`env_file\`/\`secrets:\`), and use
 BuildKit secret mounts when the build itself needs one. Names ending in \`_FILE\`, \`_PATH\`, \`_DIR\`, \`_URL\` or
@@ -35,6 +37,7 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
     const findings: RawFinding[] = [];
     for (const df of everyDockerfile(project)) {
       if (!df.targetStage) continue;
+      findings.push(...argWarnings(df));
       const globalArgs = new Map(df.globalArgs.map((a) => [a.name, a]));
       let stageArgs = new Map<string, ArgInstr>();
       const stages = lineage(df);
@@ -42,15 +45,6 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
         if (stages.some((s) => s.instructions[0] === arg)) stageArgs = new Map();
         if (arg.keyword === 'ARG')
           stageArgs.set((arg as ArgInstr).name, inScope(arg as ArgInstr, globalArgs));
-        if (arg.keyword === 'ARG' && isSecretName((arg as ArgInstr).name)) {
-          const name = (arg as ArgInstr).name;
-          findings.push({
-            file: df.file,
-            line: arg.line,
-            severity: 'warning',
-            message: `ARG ${name} looks like a secret: build arguments are kept in the image history. Pass it to the running container instead, or use a BuildKit secret mount (RUN --mount=type=secret,id=${name.toLowerCase()}).`,
-          });
-        }
         if (arg.keyword !== 'ENV') continue;
         for (const pair of (arg as EnvInstr).pairs) {
           if (!isSecretName(pair.name)) continue;
@@ -113,6 +107,34 @@ function fixSecretInDockerfile(context: FixContext): FixProposal | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Every secret-looking ARG the build reads, with or without a default: the global ones, those of the image's own
+ * stages and those of the stages it copies from, which are built but leave their history outside the image.
+ */
+function argWarnings(df: DockerfileModel): RawFinding[] {
+  const inImage = new Set(lineage(df));
+  const declared = [
+    ...df.globalArgs.map((arg) => ({ arg, stage: undefined })),
+    ...df.builtStages.flatMap((stage) =>
+      stage.instructions.filter((i) => i.keyword === 'ARG').map((i) => ({ arg: i as ArgInstr, stage })),
+    ),
+  ];
+  return declared
+    .filter(({ arg }) => isSecretName(arg.name))
+    .map(({ arg, stage }) => {
+      const id = arg.name.toLowerCase();
+      const message =
+        stage && !inImage.has(stage)
+          ? `ARG ${arg.name} in build stage ${stageName(stage)} looks like a secret: that stage is not part of the final image, but a value passed with --build-arg is still recorded with the build steps that use it (the classic builder's intermediate images, BuildKit provenance attestations in mode=max). Give the build the secret through a BuildKit secret mount instead (RUN --mount=type=secret,id=${id}).`
+          : `ARG ${arg.name} looks like a secret: a value passed with --build-arg is recorded in the image history (docker history shows it beside each RUN that uses it), readable by anyone who pulls the image. Pass it to the running container instead, or use a BuildKit secret mount (RUN --mount=type=secret,id=${id}).`;
+      return { file: df.file, line: arg.line, severity: 'warning' as const, message };
+    });
+}
+
+function stageName(stage: Stage): string {
+  return stage.name ? `'${stage.name}'` : `${stage.index}`;
 }
 
 function isLiteral(raw: string): boolean {

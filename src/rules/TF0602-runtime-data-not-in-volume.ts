@@ -318,14 +318,17 @@ function workdirKnown(app: App): boolean {
   );
 }
 
-/** BASE_DIR in the image: where the directory holding manage.py lands, adjusted when BASE_DIR is another directory. */
+/**
+ * BASE_DIR in the image: where the directory holding manage.py lands, adjusted when BASE_DIR is another directory.
+ * BASE_DIR is computed from `__file__`, so a BASE_DIR above manage.py's directory (three `dirname`s) is that many
+ * directories above where it lands in the image, whatever the image holds there.
+ */
 function imageBaseDir(app: App): string | undefined {
   if (!app.imageSourceDir) return undefined;
   const baseDir = app.settings?.baseDir;
   if (baseDir === undefined) return app.imageSourceDir;
   const manageDir = app.managePy ? posix.dirname(app.managePy) : app.dir;
   const rel = posix.relative(manageDir === '.' ? '' : manageDir, baseDir === '.' ? '' : baseDir);
-  if (rel.startsWith('..')) return undefined;
   return posix.join(app.imageSourceDir, rel);
 }
 
