@@ -54,9 +54,9 @@ var init_option_error = __esm({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -111,9 +111,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports2) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -269,9 +269,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -440,9 +440,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -510,9 +510,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -560,9 +560,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     function toJS(value, arg, ctx) {
@@ -590,9 +590,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity2 = require_identity();
@@ -631,9 +631,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -749,9 +749,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Node = require_Node();
@@ -779,9 +779,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -854,9 +854,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var identity2 = require_identity();
@@ -997,9 +997,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent2) {
@@ -1014,9 +1014,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1150,9 +1150,9 @@ ${indent2}${text2.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1433,9 +1433,9 @@ ${indent2}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var identity2 = require_identity();
@@ -1557,9 +1557,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -1690,9 +1690,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports2) {
+  "../../main/node_modules/yaml/dist/log.js"(exports2) {
     "use strict";
     var node_process = require("process");
     function debug(logLevel, ...messages) {
@@ -1712,9 +1712,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -1772,9 +1772,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -1836,9 +1836,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1876,9 +1876,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -2027,9 +2027,9 @@ ${indent2}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2171,9 +2171,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2193,9 +2193,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2309,9 +2309,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2331,9 +2331,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -2350,9 +2350,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2368,9 +2368,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2392,9 +2392,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2419,9 +2419,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2465,9 +2465,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2510,9 +2510,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2538,9 +2538,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -2605,9 +2605,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer");
     var Scalar = require_Scalar();
@@ -2671,9 +2671,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -2749,9 +2749,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
@@ -2827,9 +2827,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2859,9 +2859,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2908,9 +2908,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2987,9 +2987,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -3076,9 +3076,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -3164,9 +3164,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3208,9 +3208,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3302,9 +3302,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var map = require_map();
@@ -3334,9 +3334,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -3414,9 +3414,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports2) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3723,9 +3723,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports2) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code2, message3) {
@@ -3788,9 +3788,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
     function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3922,9 +3922,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3964,9 +3964,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -3982,9 +3982,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3998,9 +3998,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4106,9 +4106,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4157,9 +4157,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4200,9 +4200,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -4394,9 +4394,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -4459,9 +4459,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4642,9 +4642,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4863,9 +4863,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -4944,9 +4944,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4974,9 +4974,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -5080,9 +5080,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5123,9 +5123,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports2) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports2) {
     "use strict";
     var node_process = require("process");
     var directives = require_directives();
@@ -5331,9 +5331,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5516,9 +5516,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5577,9 +5577,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5639,9 +5639,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5741,9 +5741,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports2) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6330,9 +6330,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -6361,9 +6361,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports2) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports2) {
     "use strict";
     var node_process = require("process");
     var cst = require_cst();
@@ -7235,9 +7235,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports2) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7332,9 +7332,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports2) {
+  "../../main/node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -8160,10 +8160,28 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   }
 });
 
+// src/util/lines.ts
+var LINES, ANY_LINES;
+var init_lines = __esm({
+  "src/util/lines.ts"() {
+    "use strict";
+    LINES = {
+      [Symbol.split](text2) {
+        return text2.includes("\r") ? text2.split(/\r?\n/) : text2.split("\n");
+      }
+    };
+    ANY_LINES = {
+      [Symbol.split](text2) {
+        return text2.includes("\r") ? text2.split(/\r\n|\r|\n/) : text2.split("\n");
+      }
+    };
+  }
+});
+
 // src/rules/lib/fix.ts
 function linesOf(context, file) {
   const text2 = context.text(file);
-  return text2 === void 0 ? void 0 : text2.split(/\r?\n/);
+  return text2 === void 0 ? void 0 : text2.split(LINES);
 }
 function indentOf(line) {
   return /^[ \t]*/.exec(line)[0];
@@ -8207,6 +8225,7 @@ var init_fix2 = __esm({
     "use strict";
     init_core();
     init_examples();
+    init_lines();
     init_core();
   }
 });
@@ -8317,24 +8336,28 @@ function isDockerfile(path4) {
 function isComposeFile(path4) {
   return /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/.test(baseName(path4)) && !isComposeTemplate(path4);
 }
+function isYamlName(path4) {
+  return path4.endsWith(".yml") || path4.endsWith(".yaml");
+}
 function isComposeTemplate(path4) {
-  const stem = baseName(path4).replace(/\.ya?ml$/, "");
+  const name = baseName(path4);
+  const stem = isYamlName(name) ? name.slice(0, name.lastIndexOf(".")) : name;
   return stem.split(/[._-]/).some((part) => /^(example|sample|template|tpl|tmpl)s?$/i.test(part));
 }
 function looksLikeCompose(path4, text2) {
   if (isComposeFile(path4)) return true;
-  if (!/\.ya?ml$/.test(path4) || CI_CONFIG.test(path4) || text2 === void 0 || isComposeTemplate(path4))
+  if (!isYamlName(path4) || CI_CONFIG.test(path4) || text2 === void 0 || isComposeTemplate(path4))
     return false;
   return /^services\s*:\s*$/m.test(text2) && servicesIsMapping(text2) && /^\s+(image|build)\s*:/m.test(text2) && !/^apiVersion\s*:/m.test(text2);
 }
 function servicesIsMapping(text2) {
-  const lines2 = text2.split(/\r?\n/);
+  const lines2 = text2.split(LINES);
   const at2 = lines2.findIndex((l) => /^services\s*:\s*$/.test(l));
   const first = lines2.slice(at2 + 1).find((l) => l.trim() !== "" && !l.trim().startsWith("#"));
   return first !== void 0 && /^\s+["']?[\w.-]+["']?\s*:/.test(first);
 }
 function isComposeCandidate(path4) {
-  return /\.ya?ml$/.test(path4) && !CI_CONFIG.test(path4) && path4.split("/").length <= 3;
+  return isYamlName(path4) && !CI_CONFIG.test(path4) && path4.split("/").length <= 3;
 }
 function isComposeOverride(path4) {
   return /\.override\.ya?ml$/.test(baseName(path4));
@@ -8370,13 +8393,14 @@ function isModuleName(module2) {
 }
 function moduleFiles(base, module2) {
   if (!isModuleName(module2)) return [];
-  const path4 = joinPath(base, module2.replace(/\./g, "/"));
+  const path4 = joinPath(base, module2.replaceAll(".", "/"));
   return [`${path4}/__init__.py`, `${path4}.py`];
 }
 var DEFAULT_CONFIG_FILE, SKIPPED_DIRS, SOURCE_EXTENSION, VENDORED_DIR, CI_CONFIG;
 var init_classify = __esm({
   "src/discover/classify.ts"() {
     "use strict";
+    init_lines();
     DEFAULT_CONFIG_FILE = ".github/twelve-factor.yml";
     SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", "venv", ".venv", "__pycache__"]);
     SOURCE_EXTENSION = /\.(js|mjs|cjs|jsx|ts|tsx|py|pyc|json|md|rst|txt|ya?ml|html?|css|scss|go|rb|rs|java|php|cpp|xml|toml|ini|cfg|sh|svg|png|map|lock|log|bak|orig)$/i;
@@ -8388,7 +8412,7 @@ var init_classify = __esm({
 // src/parse/dockerignore.ts
 function parseDockerignore(file, text2) {
   const patterns = [];
-  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const lines2 = text2.replace(/^\uFEFF/, "").split(LINES);
   lines2.forEach((raw, i) => {
     if (raw.startsWith("#")) return;
     let pattern = raw.trim();
@@ -8459,6 +8483,7 @@ var DockerignoreMatcher;
 var init_dockerignore = __esm({
   "src/parse/dockerignore.ts"() {
     "use strict";
+    init_lines();
     DockerignoreMatcher = class {
       rules;
       constructor(model) {
@@ -8804,7 +8829,7 @@ var init_context = __esm({
 // src/parse/dotenv.ts
 function parseDotenv(text2) {
   const env = {};
-  for (const raw of text2.split(/\r?\n/)) {
+  for (const raw of text2.split(LINES)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
     const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
@@ -8822,6 +8847,7 @@ function parseDotenv(text2) {
 var init_dotenv = __esm({
   "src/parse/dotenv.ts"() {
     "use strict";
+    init_lines();
   }
 });
 
@@ -9147,9 +9173,9 @@ ${DOCKERIGNORE_PATTERNS}
   }
 });
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/argument.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Argument = void 0;
@@ -9184,9 +9210,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.JSONArgument = void 0;
@@ -9238,9 +9264,9 @@ var require_lsp_types_used = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/line.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Line = void 0;
@@ -9266,9 +9292,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../../main/node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/util.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Util = void 0;
@@ -9355,9 +9381,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/comment.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Comment = void 0;
@@ -9421,7 +9447,7 @@ var require_comment = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   TextDocument: () => TextDocument
@@ -9487,7 +9513,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument, TextDocument;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument = class _FullTextDocument {
       constructor(uri, languageId, version, content) {
@@ -9685,9 +9711,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ParserDirective = void 0;
@@ -9723,9 +9749,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Heredoc = void 0;
@@ -9791,9 +9817,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/variable.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Variable = void 0;
@@ -9889,9 +9915,9 @@ var require_variable = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Instruction = void 0;
@@ -10710,9 +10736,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FlagOption = void 0;
@@ -10750,9 +10776,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/flag.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Flag = void 0;
@@ -10878,9 +10904,9 @@ var require_flag = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ModifiableInstruction = void 0;
@@ -10960,9 +10986,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.JSONInstruction = void 0;
@@ -11125,9 +11151,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Add = void 0;
@@ -11144,9 +11170,9 @@ var require_add = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/property.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Property = void 0;
@@ -11456,9 +11482,9 @@ var require_property = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.PropertyInstruction = void 0;
@@ -11753,9 +11779,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Arg = void 0;
@@ -11785,9 +11811,9 @@ var require_arg = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Cmd = void 0;
@@ -11801,9 +11827,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Copy = void 0;
@@ -11833,9 +11859,9 @@ var require_copy = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Env = void 0;
@@ -11852,9 +11878,9 @@ var require_env = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Entrypoint = void 0;
@@ -11868,9 +11894,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.From = void 0;
@@ -12120,9 +12146,9 @@ var require_from = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Healthcheck = void 0;
@@ -12144,9 +12170,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Label = void 0;
@@ -12181,9 +12207,9 @@ var require_label = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Onbuild = void 0;
@@ -12218,9 +12244,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Run = void 0;
@@ -12246,9 +12272,9 @@ var require_run = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Shell = void 0;
@@ -12262,9 +12288,9 @@ var require_shell = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Stopsignal = void 0;
@@ -12278,9 +12304,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Workdir = void 0;
@@ -12337,9 +12363,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.User = void 0;
@@ -12353,9 +12379,9 @@ var require_user = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Volume = void 0;
@@ -12369,9 +12395,9 @@ var require_volume = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ImageTemplate = void 0;
@@ -12606,9 +12632,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Dockerfile = void 0;
@@ -12825,9 +12851,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/parser.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Parser = void 0;
@@ -13251,9 +13277,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports2) {
+  "../../main/node_modules/dockerfile-ast/lib/main.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DockerfileParser = exports2.DefaultVariables = exports2.Directive = exports2.Keyword = exports2.Workdir = exports2.Volume = exports2.User = exports2.Stopsignal = exports2.Shell = exports2.Run = exports2.PropertyInstruction = exports2.Onbuild = exports2.ModifiableInstruction = exports2.Label = exports2.JSONInstruction = exports2.Heredoc = exports2.Healthcheck = exports2.From = exports2.Env = exports2.Entrypoint = exports2.Copy = exports2.Cmd = exports2.Arg = exports2.Add = exports2.Variable = exports2.Property = exports2.ParserDirective = exports2.Line = exports2.Instruction = exports2.Flag = exports2.Comment = exports2.JSONArgument = exports2.Argument = void 0;
@@ -13600,7 +13626,7 @@ function plainCommands(text2) {
       const word = readWord(text2, i);
       if (!word) return void 0;
       const raw = text2.slice(i, word.end);
-      const beforeRedirect = /[<>]/.test(text2[word.end] ?? "");
+      const beforeRedirect = isRedirectStart(text2[word.end]);
       if (beforeRedirect && /\d$/.test(raw) && !/^\d+$/.test(raw)) return void 0;
       if (beforeRedirect && /^\d+$/.test(raw)) {
         const redirect = readRedirect(text2, word.end, current, word.value);
@@ -13629,13 +13655,13 @@ function readWord(text2, start) {
   let value = "";
   let newlines2 = 0;
   let i = start;
-  while (i < text2.length && !/[ \t\n;&|<>]/.test(text2[i])) {
+  while (i < text2.length && !WORD_ENDS.includes(text2[i])) {
     const c = text2[i];
-    if (WORD_CHAR.test(c)) {
-      WORD_RUN.lastIndex = i;
-      const run = WORD_RUN.exec(text2)[0];
-      value += run;
-      i += run.length;
+    if (WORD_CHARS.includes(c)) {
+      let end = i + 1;
+      while (end < text2.length && WORD_CHARS.includes(text2[end])) end++;
+      value += text2.slice(i, end);
+      i = end;
     } else if (c === "'" || c === '"') {
       const close = text2.indexOf(c, i + 1);
       if (close < 0) return void 0;
@@ -13656,15 +13682,16 @@ function readRedirect(text2, start, current, fd = "") {
   let i = start + op.length;
   while (text2[i] === " " || text2[i] === "	") i++;
   const target = readWord(text2, i);
-  if (!target || /[<>]/.test(text2[target.end] ?? "")) return void 0;
+  if (!target || isRedirectStart(text2[target.end])) return void 0;
   return { redirect: { op: `${fd}${op}`, target: target.value }, end: target.end, newlines: target.newlines };
 }
-var WORD_CHAR, WORD_RUN, KEYWORDS, ECHOES, ASSIGNMENT, DOUBLE_QUOTED_SPECIAL;
+var WORD_CHARS, WORD_ENDS, isRedirectStart, KEYWORDS, ECHOES, ASSIGNMENT, DOUBLE_QUOTED_SPECIAL;
 var init_plain_shell = __esm({
   "src/parse/plain-shell.ts"() {
     "use strict";
-    WORD_CHAR = /[A-Za-z0-9_./=:@+,%-]/;
-    WORD_RUN = /[A-Za-z0-9_./=:@+,%-]+/y;
+    WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./=:@+,%-";
+    WORD_ENDS = " 	\n;&|<>";
+    isRedirectStart = (c) => c === "<" || c === ">";
     KEYWORDS = /* @__PURE__ */ new Set([
       "if",
       "then",
@@ -14915,7 +14942,7 @@ function dockerfileCode(text2) {
 function isDataOnlyDockerfile(text2) {
   const code2 = dockerfileCode(text2).replace(/\\\r?\n/g, " ");
   const stage = code2.split(/^\s*FROM\s/im).at(-1) ?? "";
-  const lines2 = stage.split(/\r?\n/).slice(1).map((l) => l.trim()).filter((l) => l !== "");
+  const lines2 = stage.split(LINES).slice(1).map((l) => l.trim()).filter((l) => l !== "");
   let volumes = 0;
   for (const line of lines2) {
     const [, keyword, rest] = /^(\w+)\s*(.*)$/.exec(line) ?? [];
@@ -15066,6 +15093,7 @@ var init_image_app = __esm({
     init_classify();
     init_shell();
     init_dockerfile_name();
+    init_lines();
     PYTHON_WORDS = /\b(python[\d.]*|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
     NO_OP_COMMAND = /^\s*(\[\s*)?["']?(\/bin\/)?(true|echo|sh\s*["']?\s*,?\s*["']?-c\s*["']?\s*,?\s*["']?true)\b/;
     NOT_AN_APP = /^(nginx|traefik|caddy|httpd|haproxy|envoy|adminer|pgadmin4?|phpmyadmin|mailhog|mailpit|rabbitmq|memcached|elasticsearch|opensearch|minio|certbot|portainer|flower|selenium|localstack|mongo|kibana|grafana|prometheus|node|mysql|mariadb|postgres(ql)?|postgis|redis)$/i;
@@ -15191,7 +15219,7 @@ function movesArgs(commands) {
   return commands.some((c) => c.argv[0] === "shift" || setsArgs(c.argv));
 }
 function readsArguments(text2) {
-  const code2 = text2.split(/\r?\n/).filter((l) => !/^\s*#/.test(l)).join("\n");
+  const code2 = text2.split(LINES).filter((l) => !/^\s*#/.test(l)).join("\n");
   return /\$(?:[@*#1-9]|\{[#!]?(?:[@*1-9]|#\}))/.test(code2) || /(^|[\s;&|(])(shift|set\s+--|getopts)\b/m.test(code2) || sourcesScript(code2);
 }
 function sourcesScript(code2) {
@@ -15352,6 +15380,7 @@ var EXPANSION, UNARY_STRING, UNARY_OTHER, NUMERIC, TestReader;
 var init_branches = __esm({
   "src/model/command/branches.ts"() {
     "use strict";
+    init_lines();
     EXPANSION = /\$(?:\{([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9#@*?$!-]))/g;
     UNARY_STRING = /* @__PURE__ */ new Set(["-z", "-n"]);
     UNARY_OTHER = /^-[a-hkprstuwxGLNOSv]$/;
@@ -15470,7 +15499,7 @@ function uwsgiIniLogs(file, text2) {
   let dieOnTerm = false;
   const daemons = [];
   const listens = [];
-  text2.split(/\r?\n/).forEach((raw, i) => {
+  text2.split(LINES).forEach((raw, i) => {
     const line = raw.trim();
     if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
     const header2 = /^\[([^\]]+)\]$/.exec(line);
@@ -15516,6 +15545,7 @@ var UWSGI_LOG_OPTIONS, UWSGI_LISTEN_OPTIONS, UWSGI_DAEMON_OPTIONS;
 var init_server_config = __esm({
   "src/model/server-config.ts"() {
     "use strict";
+    init_lines();
     UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);
     UWSGI_LISTEN_OPTIONS = /* @__PURE__ */ new Set([
       "socket",
@@ -15543,6 +15573,11 @@ var init_server_config = __esm({
 });
 
 // src/model/command/servers.ts
+function isPython(p) {
+  if (!p.startsWith("python")) return false;
+  const version = p.slice("python".length);
+  return version === "" || version.split(".").every((n) => n !== "" && [...n].every((c) => c >= "0" && c <= "9"));
+}
 function programArgv(argv) {
   let a = argv.slice();
   for (let guard = 0; guard < 8 && a.length > 0; guard++) {
@@ -15571,7 +15606,7 @@ function programArgv(argv) {
       let i = 1;
       while (i < a.length && a[i].startsWith("-")) i++;
       a = a.slice(i);
-    } else if (PYTHON.test(p)) {
+    } else if (isPython(p)) {
       let i = 1;
       while (i < a.length && a[i].startsWith("-") && a[i] !== "-m" && a[i] !== "-c")
         i += ["-X", "-W"].includes(a[i]) ? 2 : 1;
@@ -15600,7 +15635,7 @@ function launchedCommand(argv) {
   const waiter = shellReadWaiter(argv);
   if (waiter) {
     inner = launchedCommand(waiter);
-  } else if (/^wait-for(-it)?(\.sh)?$/.test(p)) {
+  } else if (WAITERS.has(p)) {
     const dashes = argv.indexOf("--");
     inner = dashes > 0 ? argv.slice(dashes + 1) : void 0;
   } else if (p === "dockerize") {
@@ -15617,14 +15652,14 @@ function launchedCommand(argv) {
   return inner && inner.length > 0 ? inner : void 0;
 }
 function shellReadWaiter(argv) {
-  if (!/^(ba|da)?sh$/.test(basename2(argv[0] ?? "")) || argv.includes("-c")) return void 0;
+  if (!SCRIPT_SHELLS2.has(basename2(argv[0] ?? "")) || argv.includes("-c")) return void 0;
   const i = argv.findIndex((w2, k) => k > 0 && !w2.startsWith("-"));
-  return i > 0 && /^wait-for(-it)?(\.sh)?$/.test(basename2(argv[i])) ? argv.slice(i) : void 0;
+  return i > 0 && WAITERS.has(basename2(argv[i])) ? argv.slice(i) : void 0;
 }
 function isWaitStep(argv) {
-  const a = /^(ba|da)?sh$/.test(basename2(argv[0] ?? "")) && !argv.includes("-c") ? argv.slice(argv.findIndex((w2, i) => i > 0 && !w2.startsWith("-"))) : argv;
+  const a = SCRIPT_SHELLS2.has(basename2(argv[0] ?? "")) && !argv.includes("-c") ? argv.slice(argv.findIndex((w2, i) => i > 0 && !w2.startsWith("-"))) : argv;
   const p = basename2(a[0] ?? "");
-  return (/^wait-for(-it)?(\.sh)?$/.test(p) || p === "dockerize") && !launchedCommand(a);
+  return (WAITERS.has(p) || p === "dockerize") && !launchedCommand(a);
 }
 function execTarget(argv) {
   let a = argv;
@@ -15901,14 +15936,15 @@ function resolveWord(word, env) {
 function basename2(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
-var SHELLS2, PYTHON, DEBUGGER_VALUED, UV_RUN_VALUED, DOCKERIZE_FLAGS, LOOPBACK;
+var SHELLS2, SCRIPT_SHELLS2, WAITERS, DEBUGGER_VALUED, UV_RUN_VALUED, DOCKERIZE_FLAGS, LOOPBACK;
 var init_servers = __esm({
   "src/model/command/servers.ts"() {
     "use strict";
     init_dockerfile2();
     init_server_config();
     SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh"]);
-    PYTHON = /^python(\d+(\.\d+)*)?$/;
+    SCRIPT_SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash"]);
+    WAITERS = /* @__PURE__ */ new Set(["wait-for", "wait-for-it", "wait-for.sh", "wait-for-it.sh"]);
     DEBUGGER_VALUED = /* @__PURE__ */ new Set([
       "--listen",
       "--connect",
@@ -16033,7 +16069,7 @@ function splitInlineRecipe(rest) {
 }
 function logicalLines(text2) {
   const out = [];
-  const lines2 = text2.split(/\r?\n/);
+  const lines2 = text2.split(LINES);
   for (let i = 0; i < lines2.length; i++) {
     const start = i;
     let joined = lines2[i];
@@ -16057,6 +16093,7 @@ var init_make = __esm({
     "use strict";
     init_shell();
     init_servers();
+    init_lines();
     MAX_DEPTH = 5;
     DOLLAR = "\0";
     DIRECTIVE = /^(?:-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|define|endef)\b/;
@@ -16088,7 +16125,7 @@ function supervisorPrograms(file, text2) {
     section.length = 0;
     directory = void 0;
   };
-  text2.split(/\r?\n/).forEach((raw, i) => {
+  text2.split(LINES).forEach((raw, i) => {
     const line = raw.replace(/\s[;#].*$/, "");
     const header2 = /^\s*\[([^\]]+)\]\s*$/.exec(line);
     if (header2) {
@@ -16138,6 +16175,7 @@ var init_supervisor_config = __esm({
   "src/model/supervisor-config.ts"() {
     "use strict";
     init_shell();
+    init_lines();
   }
 });
 
@@ -17995,7 +18033,7 @@ function matchingBrace(s, open) {
 }
 function parseDotenv2(text2) {
   const out = [];
-  text2.split(/\r?\n/).forEach((rawLine, i) => {
+  text2.split(LINES).forEach((rawLine, i) => {
     const line = rawLine.trim();
     if (line === "" || line.startsWith("#")) return;
     const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:=\s*(.*))?$/.exec(line);
@@ -18019,6 +18057,7 @@ function interpolationDefault(raw) {
 var init_interpolation = __esm({
   "src/model/compose/interpolation.ts"() {
     "use strict";
+    init_lines();
   }
 });
 
@@ -18413,6 +18452,7 @@ var init_service = __esm({
     init_interpolation();
     init_yaml_nodes();
     init_images();
+    init_lines();
     ServiceConverter = class {
       constructor(env, dirFor, texts, errors) {
         this.env = env;
@@ -18637,7 +18677,7 @@ var init_service = __esm({
       }
       command(e, what) {
         const v = e.value;
-        const lines2 = (this.texts[e.file] ?? "").split(/\r?\n/);
+        const lines2 = (this.texts[e.file] ?? "").split(LINES);
         const anchor = (commands) => anchorOnLines(commands, lines2, e.line, valueEndLine(lines2, e.line));
         if (v.kind === "scalar") {
           const { value, raw } = this.str(v);
@@ -19014,7 +19054,7 @@ var init_TF0205_service_image_unpinned = __esm({
   }
 });
 
-// node_modules/@lezer/common/dist/index.js
+// ../../main/node_modules/@lezer/common/dist/index.js
 function checkSide(side, pos, from, to) {
   switch (side) {
     case -2:
@@ -19386,7 +19426,7 @@ function balanceRange(balanceType, children, positions, from, to, start, length,
 }
 var DefaultBufferLength, nextPropID, Range, NodeProp, MountedTree, noProps, NodeType, NodeSet, CachedNode, CachedInnerNode, IterMode, Tree, FlatBufferCursor, TreeBuffer, BaseNode, TreeNode, BufferContext, BufferNode, StackIterator, TreeCursor, nodeSizeCache, Parser, StringInput, stoppedInner;
 var init_dist = __esm({
-  "node_modules/@lezer/common/dist/index.js"() {
+  "../../main/node_modules/@lezer/common/dist/index.js"() {
     DefaultBufferLength = 1024;
     nextPropID = 0;
     Range = class {
@@ -20571,7 +20611,7 @@ var init_dist = __esm({
   }
 });
 
-// node_modules/@lezer/lr/dist/index.js
+// ../../main/node_modules/@lezer/lr/dist/index.js
 function decodeArray(input, Type = Uint16Array) {
   if (typeof input != "string")
     return input;
@@ -20710,7 +20750,7 @@ function getSpecializer(spec) {
 }
 var Stack, StackContext, SimulatedStack, StackBufferCursor, CachedToken, nullToken, InputStream, TokenGroup, LocalTokenGroup, ExternalTokenizer, verbose, stackIDs, FragmentCursor, TokenCache, Parse, Dialect, id, ContextTracker, LRParser;
 var init_dist2 = __esm({
-  "node_modules/@lezer/lr/dist/index.js"() {
+  "../../main/node_modules/@lezer/lr/dist/index.js"() {
     init_dist();
     Stack = class _Stack {
       /**
@@ -22355,7 +22395,7 @@ var init_dist2 = __esm({
   }
 });
 
-// node_modules/@lezer/python/dist/index.js
+// ../../main/node_modules/@lezer/python/dist/index.js
 function __tfrTable(base642, bytes) {
   const b = Buffer.from(base642, "base64");
   const view = new DataView(b.buffer, b.byteOffset, b.length);
@@ -22401,7 +22441,7 @@ function skipEscape(input, ch) {
 }
 var printKeyword, indent, dedent, newline$1, blankLineStart, newlineBracketed, eof, stringContent, Escape, replacementStart, stringEnd, ParenL, ParenthesizedExpression, TupleExpression, ComprehensionExpression, BracketL, ArrayExpression, ArrayComprehensionExpression, BraceL, DictionaryExpression, DictionaryComprehensionExpression, SetExpression, SetComprehensionExpression, ArgList, subscript, String$1, stringStart, stringStartD, stringStartL, stringStartLD, stringStartR, stringStartRD, stringStartRL, stringStartRLD, FormatString, stringStartF, stringStartFD, stringStartFL, stringStartFLD, stringStartFR, stringStartFRD, stringStartFRL, stringStartFRLD, FormatReplacement, nestedFormatReplacement, importList, TypeParamList, ParamList, SequencePattern, MappingPattern, PatternArgList, newline, carriageReturn, space, tab, hash, parenOpen, dot, braceOpen, braceClose, singleQuote, doubleQuote, backslash, letter_o, letter_x, letter_N, letter_u, letter_U, bracketed, newlines, indentation, cx_Bracketed, cx_String, cx_DoubleQuote, cx_Long, cx_Raw, cx_Format, topIndent, stringFlags, trackIndent, legacyPrint, strings, spec_identifier, parser2;
 var init_dist3 = __esm({
-  "node_modules/@lezer/python/dist/index.js"() {
+  "../../main/node_modules/@lezer/python/dist/index.js"() {
     init_dist2();
     printKeyword = 1;
     indent = 194;
@@ -22774,7 +22814,7 @@ function childrenOf(node) {
 }
 function stringParts(raw) {
   let i = 0;
-  while (i < raw.length && /[rRbBuUfF]/.test(raw[i])) i++;
+  while (i < raw.length && "rRbBuUfF".includes(raw[i])) i++;
   const prefix = raw.slice(0, i).toLowerCase();
   const rest = raw.slice(i);
   for (const quote of ['"""', "'''", '"', "'"]) {
@@ -29809,7 +29849,7 @@ function composeCommands(texts) {
   for (const [source, text2] of Object.entries(texts)) {
     const makefile = baseName(source) === "Makefile";
     if (!makefile && !isScript(source)) continue;
-    const lines2 = text2.replace(/\\\r?\n/g, " ").split(/\r?\n/);
+    const lines2 = text2.replace(/\\\r?\n/g, " ").split(LINES);
     const expand3 = makefile ? makeExpander(lines2) : (l) => l;
     for (const written of lines2) {
       const line = expand3(written);
@@ -29881,6 +29921,7 @@ var init_compose_commands = __esm({
   "src/discover/compose-commands.ts"() {
     "use strict";
     init_classify();
+    init_lines();
     COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
     MAKE_ASSIGNMENT = /^ *([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|\?=|=)\s*(.*?)\s*$/;
     MAKE_REFERENCE = /(?<!\$)\$(?:\(([A-Za-z_][A-Za-z0-9_.-]*)\)|\{([A-Za-z_][A-Za-z0-9_.-]*)\})/g;
@@ -30024,7 +30065,7 @@ var init_compose_projects = __esm({
           const composeFiles = Object.keys(this.texts).filter((f) => looksLikeCompose(f, this.texts[f])).sort();
           const extended = extendedFiles(composeFiles, this.texts);
           const bases = new Set([...extended.values()].flat());
-          const yamlFiles = Object.keys(this.texts).filter((f) => /\.ya?ml$/.test(f));
+          const yamlFiles = Object.keys(this.texts).filter(isYamlName);
           const combined = combinedComposeFiles(this.texts, yamlFiles);
           for (const c of combined) sets.push({ dir: dirName(c.files[0]), files: c.files });
           const mergedOnly = new Set(
@@ -30081,7 +30122,7 @@ var init_compose_projects = __esm({
       commandEnvFiles(sets) {
         const isDefault = (f) => COMPOSE_BASES.includes(baseName(f)) || COMPOSE_OVERRIDES.includes(baseName(f));
         const defaultFiles = (dir) => sets.find((s) => s.dir === dir && s.files.length > 0 && s.files.every(isDefault))?.files;
-        const yamlFiles = Object.keys(this.texts).filter((f) => /\.ya?ml$/.test(f));
+        const yamlFiles = Object.keys(this.texts).filter(isYamlName);
         const commands = composeEnvFiles(this.texts, yamlFiles, defaultFiles);
         const production = (files) => files.some((f) => /(^|[._-])(prod|production)([._-]|$)/.test(baseName(f)));
         return (set) => {
@@ -32180,7 +32221,8 @@ function separators(text2) {
     else if (depth === 0 && /[;&|\n]/.test(c)) {
       const two = text2.slice(i, i + 2);
       const sep5 = two === "&&" || two === "||" || two === ";;" ? two : c;
-      if (c === "&" && sep5 === "&" && (/[<>]/.test(text2[i - 1] ?? "") || text2[i + 1] === ">")) continue;
+      if (c === "&" && sep5 === "&" && (text2[i - 1] === "<" || text2[i - 1] === ">" || text2[i + 1] === ">"))
+        continue;
       out.push({ sep: sep5, at: i, end: i + sep5.length });
       i += sep5.length - 1;
     }
@@ -34532,7 +34574,7 @@ function dockerSdkUses(files, read) {
   for (const file of python) {
     const text2 = read(file);
     if (text2 === void 0 || !text2.includes("docker")) continue;
-    const lines2 = text2.split(/\r?\n/);
+    const lines2 = text2.split(LINES);
     const at2 = lines2.findIndex((l) => SDK_LINE.test(l));
     if (at2 >= 0) out.push({ file, line: at2 + 1, text: lines2[at2].trim() });
   }
@@ -34542,6 +34584,7 @@ var MAX_PYTHON_FILES, SDK_LINE;
 var init_docker_sdk = __esm({
   "src/discover/docker-sdk.ts"() {
     "use strict";
+    init_lines();
     MAX_PYTHON_FILES = 5e3;
     SDK_LINE = /^\s*(?:import\s+docker(?:\.\w+)*\s*(?:$|[,;#]|as\b)|from\s+docker(?:\.\w+)*\s+import\b)|\bdocker\.(?:from_env|DockerClient|APIClient)\s*\(/;
   }
@@ -34729,7 +34772,7 @@ function secondPassFiles(texts, files, options) {
       for (const line of commandLines(text2))
         for (const m of line.matchAll(/[\w./-]+/g)) commandWords2.add(baseName(m[0]));
     } else if (!file.endsWith(".py") && isScriptFile(file, text2)) {
-      for (const line of text2.split(/\r?\n/)) {
+      for (const line of text2.split(LINES)) {
         if (/^\s*#/.test(line)) continue;
         for (const m of line.matchAll(/[\w.-]*\/[\w./-]+|^\s*(?:exec\s+)?[\w.-]+/g))
           commandWords2.add(baseName(m[0].trim().replace(/^exec\s+/, "")));
@@ -34791,7 +34834,7 @@ function secondPassFiles(texts, files, options) {
 }
 function extendsFileNames(file, text2) {
   const out = [];
-  const lines2 = text2.split(/\r?\n/);
+  const lines2 = text2.split(LINES);
   lines2.forEach((line, i) => {
     const m = /^(\s*)extends\s*:\s*(.*)$/.exec(line);
     if (!m) return;
@@ -34810,7 +34853,7 @@ function extendsFileNames(file, text2) {
 function commandLines(text2) {
   const out = [];
   let key;
-  for (const line of text2.split(/\r?\n/)) {
+  for (const line of text2.split(LINES)) {
     const indent2 = /^\s*/.exec(line)[0].length;
     if (key !== void 0 && line.trim() !== "" && indent2 > key) {
       out.push(line);
@@ -34825,7 +34868,7 @@ function commandLines(text2) {
 }
 function envFileNames(text2) {
   const out = [];
-  const lines2 = text2.split(/\r?\n/);
+  const lines2 = text2.split(LINES);
   const word = (s) => /^['"]?([^\s'"#,[\]{}]+)/.exec(s.trim())?.[1];
   lines2.forEach((line, i) => {
     const m = /^(\s*)env_file\s*:\s*(.*)$/.exec(line);
@@ -34955,6 +34998,7 @@ var init_discover = __esm({
     init_compose_commands();
     init_docker_sdk();
     init_text_encoding();
+    init_lines();
     MAX_FILES = 5e4;
     MAX_FILE_BYTES = 2 * 1024 * 1024;
   }
@@ -35314,7 +35358,7 @@ var init_http = __esm({
 // src/smoke/build.ts
 function dockerfileInstructions(text2) {
   const out = [];
-  const lines2 = text2.split(/\r?\n/);
+  const lines2 = text2.split(LINES);
   let current;
   let heredoc;
   for (let i = 0; i < lines2.length; i++) {
@@ -35410,6 +35454,7 @@ var init_build = __esm({
     "use strict";
     import_promises = require("node:fs/promises");
     import_node_path33 = __toESM(require("node:path"), 1);
+    init_lines();
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
     ClassicBuildLog = class {
@@ -38045,9 +38090,10 @@ init_command();
 
 // src/parse/requirements.ts
 init_vcs_url();
+init_lines();
 function parseRequirements(file, text2) {
   const lines2 = [];
-  const physical = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const physical = text2.replace(/^\uFEFF/, "").split(LINES);
   for (let i = 0; i < physical.length; i++) {
     const first = i + 1;
     let logical = physical[i];
@@ -38206,6 +38252,7 @@ function pinBaseDigest(context, facts) {
 }
 
 // src/fix/informed/manifest.ts
+init_lines();
 var MANIFEST2 = "requirements.txt";
 var OTHER_MANIFEST = /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
 function requirementsFromInstalled(context, facts) {
@@ -38245,7 +38292,7 @@ function manifestEdits(context, file, pins, installed) {
   const text2 = context.text(file);
   if (text2 === void 0)
     return [{ file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 }, text: lines(pins) }];
-  const physical = text2.split(/\r?\n/);
+  const physical = text2.split(LINES);
   const edits = [];
   const declared = /* @__PURE__ */ new Set();
   for (const line of parseRequirements(file, text2).lines) {
@@ -38688,6 +38735,7 @@ init_classify();
 init_dockerignore();
 
 // src/parse/suppressions.ts
+init_lines();
 var MARKER = /#\s*twelve-factor\s*:(.*)$/i;
 function dockerfileShellLines(lines2) {
   const out = /* @__PURE__ */ new Set();
@@ -38708,7 +38756,7 @@ function dockerfileShellLines(lines2) {
 function parseSuppressions(file, text2, isKnown, syntax = "trailing") {
   const suppressions = [];
   const problems = [];
-  const lines2 = text2.split(/\r\n|\r|\n/);
+  const lines2 = text2.split(ANY_LINES);
   const shellLines = syntax === "dockerfile" ? dockerfileShellLines(lines2) : void 0;
   lines2.forEach((line, i) => {
     const m = MARKER.exec(line);
@@ -38806,9 +38854,10 @@ init_input();
 var import_node_path26 = require("node:path");
 init_pip();
 init_instruction_text();
+init_lines();
 function namedContextPaths(text2) {
   const out = /* @__PURE__ */ new Set();
-  const lines2 = text2.replace(/\\\r?\n/g, " ").split(/\r?\n/);
+  const lines2 = text2.replace(/\\\r?\n/g, " ").split(LINES);
   for (const line of lines2) {
     const m = /^\s*(COPY|ADD|RUN|CMD|ENTRYPOINT)\s+(.*)$/i.exec(line);
     if (!m) continue;
@@ -39304,10 +39353,11 @@ var import_node_path27 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
+init_lines();
 function parsePipfile(file, text2, dev = false) {
   const lines2 = [];
   let section = "";
-  text2.replace(/^\uFEFF/, "").split(/\r?\n/).forEach((raw, i) => {
+  text2.replace(/^\uFEFF/, "").split(LINES).forEach((raw, i) => {
     const line = raw.replace(/(^|\s)#.*$/, "").trim();
     const header2 = /^\[([^\]]+)\]$/.exec(line);
     if (header2) {
@@ -39340,11 +39390,12 @@ function isExact(spec) {
 }
 
 // src/parse/pyproject.ts
+init_lines();
 function parsePyprojectDependencies(file, text2) {
   const lines2 = [];
   let table = "";
   let inDependencies = false;
-  text2.replace(/^\uFEFF/, "").split(/\r?\n/).forEach((raw, i) => {
+  text2.replace(/^\uFEFF/, "").split(LINES).forEach((raw, i) => {
     const line = stripComment2(raw).trim();
     if (!inDependencies) {
       const header2 = /^\[\s*([^\]]+?)\s*\]$/.exec(line);
@@ -39448,11 +39499,12 @@ init_variables();
 init_input();
 
 // src/model/proxy-config.ts
+init_lines();
 function nginxListens(file, imagePath, text2) {
   const listens = [];
   let servers = 0;
   let firstServer = 0;
-  text2.split(/\r?\n/).forEach((raw, i) => {
+  text2.split(LINES).forEach((raw, i) => {
     const line = raw.replace(/#.*$/, "");
     if (/(?:^|[\s;{}])server\s*\{/.test(line)) {
       servers++;
@@ -40384,7 +40436,7 @@ function settingsOption(argv) {
 }
 function moduleRoot(file, module2) {
   const path4 = file.replace(/\/__init__\.py$|\.py$/, "");
-  const tail2 = module2.replace(/\./g, "/");
+  const tail2 = module2.replaceAll(".", "/");
   if (path4 === tail2) return ".";
   return path4.endsWith(`/${tail2}`) ? path4.slice(0, -tail2.length - 1) : void 0;
 }
@@ -41949,6 +42001,7 @@ function renderMarkdownMany(reports) {
 init_registry();
 
 // src/fix/publish.ts
+init_lines();
 function publishedFixes(result2, read, prefix, knownSecret) {
   const secrets = result2.applied.flatMap((f) => f.secrets ?? []).filter((s) => s.trim() !== "");
   const holdsSecret = (text2) => secrets.some((s) => text2.includes(s)) || knownSecret(text2);
@@ -41981,7 +42034,7 @@ function suggestionOf(fix2, read) {
   } catch {
     return void 0;
   }
-  const split = (t) => t.replace(/\r?\n$/, "").split(/\r?\n/);
+  const split = (t) => t.replace(/\r?\n$/, "").split(LINES);
   const old = split(before);
   const now = split(after);
   let start = Infinity;

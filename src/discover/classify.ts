@@ -1,5 +1,7 @@
 /** File-name conventions shared by discovery (what to read) and the model (what each text is). Pure. */
 
+import { LINES } from '../util/lines.js';
+
 export const DEFAULT_CONFIG_FILE = '.github/twelve-factor.yml';
 
 /** Directories never walked: their content is not the app's source. */
@@ -66,19 +68,25 @@ export function isComposeFile(path: string): boolean {
   );
 }
 
+/** A name ending in `.yml` or `.yaml`. */
+export function isYamlName(path: string): boolean {
+  return path.endsWith('.yml') || path.endsWith('.yaml');
+}
+
 /**
  * A YAML file named as a template (`prod-template.yml`, `docker-compose.example.yml`): like `.env.example`, written to
  * be copied elsewhere and filled in, so its paths need not resolve where it is; not a compose project to analyse.
  */
 export function isComposeTemplate(path: string): boolean {
-  const stem = baseName(path).replace(/\.ya?ml$/, '');
+  const name = baseName(path);
+  const stem = isYamlName(name) ? name.slice(0, name.lastIndexOf('.')) : name;
   return stem.split(/[._-]/).some((part) => /^(example|sample|template|tpl|tmpl)s?$/i.test(part));
 }
 
 /** A YAML file holding a compose project under another name (`local.yml`, `compose/production.yml`). */
 export function looksLikeCompose(path: string, text: string | undefined): boolean {
   if (isComposeFile(path)) return true;
-  if (!/\.ya?ml$/.test(path) || CI_CONFIG.test(path) || text === undefined || isComposeTemplate(path))
+  if (!isYamlName(path) || CI_CONFIG.test(path) || text === undefined || isComposeTemplate(path))
     return false;
   // Top-level services whose entries build or pull an image; Kubernetes manifests and CI files have other keys.
   return (
@@ -100,7 +108,7 @@ export function isCiConfig(path: string): boolean {
 
 /** Compose's top-level `services:` maps names to services; a list under it (`- postgres:15`) is another format. */
 function servicesIsMapping(text: string): boolean {
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(LINES);
   const at = lines.findIndex((l) => /^services\s*:\s*$/.test(l));
   const first = lines.slice(at + 1).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
   return first !== undefined && /^\s+["']?[\w.-]+["']?\s*:/.test(first);
@@ -108,7 +116,7 @@ function servicesIsMapping(text: string): boolean {
 
 /** YAML files worth reading to see whether they are compose files: shallow, outside CI configuration. */
 export function isComposeCandidate(path: string): boolean {
-  return /\.ya?ml$/.test(path) && !CI_CONFIG.test(path) && path.split('/').length <= 3;
+  return isYamlName(path) && !CI_CONFIG.test(path) && path.split('/').length <= 3;
 }
 
 export function isComposeOverride(path: string): boolean {
@@ -162,6 +170,6 @@ export function isModuleName(module: string): boolean {
 /** Dotted module → candidate files relative to a base directory, in Python's order: a package before a module. */
 export function moduleFiles(base: string, module: string): string[] {
   if (!isModuleName(module)) return [];
-  const path = joinPath(base, module.replace(/\./g, '/'));
+  const path = joinPath(base, module.replaceAll('.', '/'));
   return [`${path}/__init__.py`, `${path}.py`];
 }

@@ -1,5 +1,6 @@
 /** Sets of compose files a Makefile or script runs together (`docker compose -f a.yaml -f b.yaml up`). */
 import { baseName, dirName, isScript, joinPath, normalizeRelative } from './classify.js';
+import { LINES } from '../util/lines.js';
 
 /** A set of compose files named together, in the order given (later files override earlier ones). */
 export interface CombinedFiles {
@@ -86,7 +87,7 @@ function composeCommands(
   for (const [source, text] of Object.entries(texts)) {
     const makefile = baseName(source) === 'Makefile';
     if (!makefile && !isScript(source)) continue;
-    const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
+    const lines = text.replace(/\\\r?\n/g, ' ').split(LINES);
     const expand = makefile ? makeExpander(lines) : (l: string) => l;
     for (const written of lines) {
       const line = expand(written);

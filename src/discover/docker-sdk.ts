@@ -1,5 +1,7 @@
 /** Python code that drives the Docker engine through its SDK: looked for only where a file mounts the Docker socket. */
 
+import { LINES } from '../util/lines.js';
+
 /** A line of Python that imports the Docker SDK or opens a client of the engine. */
 export interface DockerSdkUse {
   file: string; // relative to the scanned directory
@@ -26,7 +28,7 @@ export function dockerSdkUses(files: string[], read: (file: string) => string | 
   for (const file of python) {
     const text = read(file);
     if (text === undefined || !text.includes('docker')) continue;
-    const lines = text.split(/\r?\n/);
+    const lines = text.split(LINES);
     const at = lines.findIndex((l) => SDK_LINE.test(l));
     if (at >= 0) out.push({ file, line: at + 1, text: lines[at]!.trim() });
   }

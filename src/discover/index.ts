@@ -32,6 +32,7 @@ import { composeEnvFilesNamed, composeFilesNamed } from './compose-commands.js';
 import { dockerSdkUses, namesDockerSocket } from './docker-sdk.js';
 import type { DiscoverOptions, SourceTree } from './types.js';
 import { decodeText } from '../util/text-encoding.js';
+import { LINES } from '../util/lines.js';
 
 export const MAX_FILES = 50_000;
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -257,7 +258,7 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
         for (const m of line.matchAll(/[\w./-]+/g)) commandWords.add(baseName(m[0]));
     } else if (!file.endsWith('.py') && isScriptFile(file, text)) {
       // A start script runs the next one by path (`exec docker/web-start`, `./init.bash`), whatever its name.
-      for (const line of text.split(/\r?\n/)) {
+      for (const line of text.split(LINES)) {
         if (/^\s*#/.test(line)) continue;
         for (const m of line.matchAll(/[\w.-]*\/[\w./-]+|^\s*(?:exec\s+)?[\w.-]+/g))
           commandWords.add(baseName(m[0].trim().replace(/^exec\s+/, '')));
@@ -331,7 +332,7 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
 /** Paths (relative to the scanned directory) of the files a compose file's `extends:` entries name in `file:`. */
 function extendsFileNames(file: string, text: string): string[] {
   const out: string[] = [];
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(LINES);
   lines.forEach((line, i) => {
     const m = /^(\s*)extends\s*:\s*(.*)$/.exec(line);
     if (!m) return;
@@ -355,7 +356,7 @@ function extendsFileNames(file: string, text: string): string[] {
 function commandLines(text: string): string[] {
   const out: string[] = [];
   let key: number | undefined; // indentation of the command key whose continuation lines are read
-  for (const line of text.split(/\r?\n/)) {
+  for (const line of text.split(LINES)) {
     const indent = /^\s*/.exec(line)![0].length;
     if (key !== undefined && line.trim() !== '' && indent > key) {
       out.push(line);
@@ -372,7 +373,7 @@ function commandLines(text: string): string[] {
 /** Base names of the files compose `env_file:` entries name: inline, `[a, b]`, a `- a` list, or `- path: a` items. */
 function envFileNames(text: string): string[] {
   const out: string[] = [];
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(LINES);
   const word = (s: string) => /^['"]?([^\s'"#,[\]{}]+)/.exec(s.trim())?.[1];
   lines.forEach((line, i) => {
     const m = /^(\s*)env_file\s*:\s*(.*)$/.exec(line);

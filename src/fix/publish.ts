@@ -3,6 +3,7 @@ import { unifiedDiff } from './diff.js';
 import { applyFileEdits } from './edits.js';
 import { patchOf } from './patch.js';
 import type { FixRunResult } from './run.js';
+import { LINES } from '../util/lines.js';
 
 /** What the fix run gives the report, and the whole patch for the patch file. */
 export interface PublishedFixes {
@@ -65,7 +66,7 @@ export function suggestionOf(
   } catch {
     return undefined;
   }
-  const split = (t: string) => t.replace(/\r?\n$/, '').split(/\r?\n/);
+  const split = (t: string) => t.replace(/\r?\n$/, '').split(LINES);
   const old = split(before);
   const now = split(after);
   let start = Infinity;

@@ -2,6 +2,7 @@ import {
   baseName,
   dirName,
   isComposeOverride,
+  isYamlName,
   looksLikeCompose,
   joinPath,
   normalizeRelative,
@@ -57,7 +58,7 @@ export class ComposeProjects extends ModelPart {
       const extended = extendedFiles(composeFiles, this.texts);
       const bases = new Set([...extended.values()].flat());
       // Files a Makefile or script runs together (`-f app.yaml -f storages.yaml`) are analysed merged, as run.
-      const yamlFiles = Object.keys(this.texts).filter((f) => /\.ya?ml$/.test(f));
+      const yamlFiles = Object.keys(this.texts).filter(isYamlName);
       const combined = combinedComposeFiles(this.texts, yamlFiles);
       for (const c of combined) sets.push({ dir: dirName(c.files[0]!), files: c.files });
       const mergedOnly = new Set(
@@ -133,7 +134,7 @@ export class ComposeProjects extends ModelPart {
       COMPOSE_BASES.includes(baseName(f)) || COMPOSE_OVERRIDES.includes(baseName(f));
     const defaultFiles = (dir: string) =>
       sets.find((s) => s.dir === dir && s.files.length > 0 && s.files.every(isDefault))?.files;
-    const yamlFiles = Object.keys(this.texts).filter((f) => /\.ya?ml$/.test(f));
+    const yamlFiles = Object.keys(this.texts).filter(isYamlName);
     const commands = composeEnvFiles(this.texts, yamlFiles, defaultFiles);
     const production = (files: string[]) =>
       files.some((f) => /(^|[._-])(prod|production)([._-]|$)/.test(baseName(f)));

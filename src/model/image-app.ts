@@ -2,6 +2,7 @@ import { baseName, dirName, isUnder, joinPath, normalizeRelative } from '../disc
 import { parseShell } from '../parse/shell.js';
 import { dockerfileDockerReads } from './dockerfile-name.js';
 import type { ComposeModel, ComposeService } from './types/compose.js';
+import { LINES } from '../util/lines.js';
 
 /** An image name built from this repository: by a compose service's `build` with `image:`, or `docker build -t`. */
 export interface BuiltImage {
@@ -40,7 +41,7 @@ export function isDataOnlyDockerfile(text: string): boolean {
   const code = dockerfileCode(text).replace(/\\\r?\n/g, ' ');
   const stage = code.split(/^\s*FROM\s/im).at(-1) ?? '';
   const lines = stage
-    .split(/\r?\n/)
+    .split(LINES)
     .slice(1)
     .map((l) => l.trim())
     .filter((l) => l !== '');

@@ -2,6 +2,7 @@
 import { posix } from 'node:path';
 import { pipRequirementFiles } from './command/pip.js';
 import { contextSource } from './dockerfile/instruction-text.js';
+import { LINES } from '../util/lines.js';
 
 /**
  * Relative paths a Dockerfile names as files of its build context or of the source it copies: COPY/ADD sources, the
@@ -9,7 +10,7 @@ import { contextSource } from './dockerfile/instruction-text.js';
  */
 function namedContextPaths(text: string): string[] {
   const out = new Set<string>();
-  const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
+  const lines = text.replace(/\\\r?\n/g, ' ').split(LINES);
   for (const line of lines) {
     const m = /^\s*(COPY|ADD|RUN|CMD|ENTRYPOINT)\s+(.*)$/i.exec(line);
     if (!m) continue;

@@ -1,5 +1,6 @@
 /** nginx configuration files the image copies under /etc/nginx: the ports they listen on. */
 import type { ProxyConfigFile } from './types/project.js';
+import { LINES } from '../util/lines.js';
 
 /**
  * The `listen` directives of an nginx configuration file, comments left out, each with its port: `listen 8020;`,
@@ -10,7 +11,7 @@ export function nginxListens(file: string, imagePath: string, text: string): Pro
   const listens: ProxyConfigFile['listens'] = [];
   let servers = 0;
   let firstServer = 0;
-  text.split(/\r?\n/).forEach((raw, i) => {
+  text.split(LINES).forEach((raw, i) => {
     const line = raw.replace(/#.*$/, '');
     if (/(?:^|[\s;{}])server\s*\{/.test(line)) {
       servers++;

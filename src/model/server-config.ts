@@ -3,6 +3,7 @@
  * and whether they make it stop on SIGTERM.
  */
 import type { ServerConfigFile } from './types/project.js';
+import { LINES } from '../util/lines.js';
 
 /** uwsgi options that send the log to a file (`logto`, `logto2`, `daemonize`, a `file:` logger). */
 const UWSGI_LOG_OPTIONS = new Set(['logto', 'logto2', 'daemonize', 'logger', 'req-logger']);
@@ -54,7 +55,7 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
   let dieOnTerm = false;
   const daemons: NonNullable<ServerConfigFile['daemons']> = [];
   const listens: NonNullable<ServerConfigFile['listens']> = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
+  text.split(LINES).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith(';') || line.startsWith('#')) return;
     const header = /^\[([^\]]+)\]$/.exec(line);

@@ -442,7 +442,7 @@ function settingsOption(argv: string[]): string | undefined {
 /** The directory a dotted module is imported from (`webserver` for webserver/webserver/settings/local.py). */
 function moduleRoot(file: string, module: string): string | undefined {
   const path = file.replace(/\/__init__\.py$|\.py$/, '');
-  const tail = module.replace(/\./g, '/');
+  const tail = module.replaceAll('.', '/');
   if (path === tail) return '.';
   return path.endsWith(`/${tail}`) ? path.slice(0, -tail.length - 1) : undefined;
 }

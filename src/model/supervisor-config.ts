@@ -1,6 +1,7 @@
 /** supervisord's configuration: the programs it starts (`[program:x]`, `[fcgi-program:x]` with `command=`). */
 import { parseShell } from '../parse/shell.js';
 import type { SupervisorProgram } from './types/project.js';
+import { LINES } from '../util/lines.js';
 
 /** Whether argv starts supervisord, and the configuration file it names with -c (undefined: its default search). */
 export function supervisordRun(argv: string[]): { config?: string } | undefined {
@@ -34,7 +35,7 @@ export function supervisorPrograms(file: string, text: string): SupervisorProgra
     section.length = 0;
     directory = undefined;
   };
-  text.split(/\r?\n/).forEach((raw, i) => {
+  text.split(LINES).forEach((raw, i) => {
     const line = raw.replace(/\s[;#].*$/, '');
     const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
     if (header) {

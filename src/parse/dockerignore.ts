@@ -1,4 +1,5 @@
 import type { DockerignoreModel } from './types.js';
+import { LINES } from '../util/lines.js';
 
 /**
  * `.dockerignore` text → patterns, as Docker reads them (moby/patternmatcher ignorefile.ReadAll): a line starting
@@ -6,7 +7,7 @@ import type { DockerignoreModel } from './types.js';
  */
 export function parseDockerignore(file: string, text: string): DockerignoreModel {
   const patterns: DockerignoreModel['patterns'] = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = text.replace(/^\uFEFF/, '').split(LINES);
   lines.forEach((raw, i) => {
     if (raw.startsWith('#')) return;
     let pattern = raw.trim();

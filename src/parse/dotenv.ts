@@ -1,10 +1,12 @@
+import { LINES } from '../util/lines.js';
+
 /**
  * A compose `.env` file → variables for interpolation (`KEY=VALUE`, `export KEY=VALUE`, quotes, `#` comments).
  * The values are secrets as far as this tool is concerned: they feed interpolation and are never printed.
  */
 export function parseDotenv(text: string): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const raw of text.split(/\r?\n/)) {
+  for (const raw of text.split(LINES)) {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
     const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);

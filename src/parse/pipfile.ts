@@ -1,4 +1,5 @@
 import type { RequirementLine, RequirementsFile } from './types.js';
+import { LINES } from '../util/lines.js';
 
 /**
  * A Pipfile → one entry per package of `[packages]` (and `[dev-packages]` when asked), anchored at its line, pinned
@@ -9,7 +10,7 @@ export function parsePipfile(file: string, text: string, dev = false): Requireme
   let section = '';
   text
     .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
+    .split(LINES)
     .forEach((raw, i) => {
       const line = raw.replace(/(^|\s)#.*$/, '').trim();
       const header = /^\[([^\]]+)\]$/.exec(line);

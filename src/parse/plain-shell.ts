@@ -6,9 +6,11 @@
  * redirections, globs, comments, keywords, assignments) is left to it.
  */
 
-/** Characters of a word that mean nothing to the shell. */
-const WORD_CHAR = /[A-Za-z0-9_./=:@+,%-]/;
-const WORD_RUN = /[A-Za-z0-9_./=:@+,%-]+/y;
+/** Characters of a word that mean nothing to the shell (string tests: each regular expression costs a compilation). */
+const WORD_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./=:@+,%-';
+/** Characters that end a word: blanks and operators. */
+const WORD_ENDS = ' \t\n;&|<>';
+const isRedirectStart = (c: string | undefined) => c === '<' || c === '>';
 /** Words the shell reads as syntax (or a builtin the parser models apart) at the start of a command. */
 const KEYWORDS = new Set([
   'if',
@@ -91,7 +93,7 @@ export function plainCommands(text: string): PlainCommand[] | undefined {
       const word = readWord(text, i);
       if (!word) return undefined;
       const raw = text.slice(i, word.end);
-      const beforeRedirect = /[<>]/.test(text[word.end] ?? '');
+      const beforeRedirect = isRedirectStart(text[word.end]);
       // mvdan reads digits that end a word right before the operator as a file descriptor, even after quotes
       if (beforeRedirect && /\d$/.test(raw) && !/^\d+$/.test(raw)) return undefined;
       if (beforeRedirect && /^\d+$/.test(raw)) {
@@ -124,13 +126,13 @@ function readWord(text: string, start: number): { value: string; end: number; ne
   let value = '';
   let newlines = 0;
   let i = start;
-  while (i < text.length && !/[ \t\n;&|<>]/.test(text[i])) {
+  while (i < text.length && !WORD_ENDS.includes(text[i])) {
     const c = text[i];
-    if (WORD_CHAR.test(c)) {
-      WORD_RUN.lastIndex = i;
-      const run = WORD_RUN.exec(text)![0];
-      value += run;
-      i += run.length;
+    if (WORD_CHARS.includes(c)) {
+      let end = i + 1;
+      while (end < text.length && WORD_CHARS.includes(text[end])) end++;
+      value += text.slice(i, end);
+      i = end;
     } else if (c === "'" || c === '"') {
       const close = text.indexOf(c, i + 1);
       if (close < 0) return undefined;
@@ -162,6 +164,6 @@ function readRedirect(
   while (text[i] === ' ' || text[i] === '\t') i++;
   const target = readWord(text, i);
   // a target ending in digits right before another operator would be read as that one's file descriptor
-  if (!target || /[<>]/.test(text[target.end] ?? '')) return undefined;
+  if (!target || isRedirectStart(text[target.end])) return undefined;
   return { redirect: { op: `${fd}${op}`, target: target.value }, end: target.end, newlines: target.newlines };
 }

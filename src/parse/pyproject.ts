@@ -1,5 +1,6 @@
 import { classify } from './requirements.js';
 import type { RequirementLine, RequirementsFile } from './types.js';
+import { LINES } from '../util/lines.js';
 
 /**
  * pyproject.toml as `uv pip install -r pyproject.toml` reads it: the PEP 508 strings of `[project]`'s `dependencies`
@@ -12,7 +13,7 @@ export function parsePyprojectDependencies(file: string, text: string): Requirem
   let inDependencies = false;
   text
     .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
+    .split(LINES)
     .forEach((raw, i) => {
       const line = stripComment(raw).trim();
       if (!inDependencies) {

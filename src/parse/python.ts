@@ -156,7 +156,7 @@ export function childrenOf(node: SyntaxNode): SyntaxNode[] {
 /** Splits a string literal's text into prefix, quote and body; undefined when it is not a complete literal. */
 export function stringParts(raw: string): { prefix: string; quote: string; body: string } | undefined {
   let i = 0;
-  while (i < raw.length && /[rRbBuUfF]/.test(raw[i])) i++;
+  while (i < raw.length && 'rRbBuUfF'.includes(raw[i])) i++;
   const prefix = raw.slice(0, i).toLowerCase();
   const rest = raw.slice(i);
   for (const quote of ['"""', "'''", '"', "'"]) {

@@ -1,5 +1,6 @@
 import { namesRevision, vcsUrlOf } from '../util/vcs-url.js';
 import type { RequirementLine, RequirementsFile } from './types.js';
+import { LINES } from '../util/lines.js';
 
 /**
  * A pip requirements file → one entry per logical line (backslash continuations joined, anchored at their first
@@ -7,7 +8,7 @@ import type { RequirementLine, RequirementsFile } from './types.js';
  */
 export function parseRequirements(file: string, text: string): RequirementsFile {
   const lines: RequirementLine[] = [];
-  const physical = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const physical = text.replace(/^\uFEFF/, '').split(LINES);
   for (let i = 0; i < physical.length; i++) {
     const first = i + 1;
     let logical = physical[i];

@@ -1,4 +1,5 @@
 import type { SuppressionComment } from './types.js';
+import { ANY_LINES } from '../util/lines.js';
 
 export interface SuppressionProblem {
   file: string;
@@ -45,7 +46,7 @@ export function parseSuppressions(
 ): { suppressions: SuppressionComment[]; problems: SuppressionProblem[] } {
   const suppressions: SuppressionComment[] = [];
   const problems: SuppressionProblem[] = [];
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = text.split(ANY_LINES);
   const shellLines = syntax === 'dockerfile' ? dockerfileShellLines(lines) : undefined;
   lines.forEach((line, i) => {
     const m = MARKER.exec(line);

@@ -12,6 +12,7 @@ import {
   symlink,
 } from 'node:fs/promises';
 import path from 'node:path';
+import { LINES } from '../util/lines.js';
 
 /** Where a failed build broke, read from the builder's log (BuildKit or the classic builder). */
 export interface BuildFailure {
@@ -31,7 +32,7 @@ const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** Instructions of a Dockerfile with the line each starts on; continuation lines are joined, comments dropped. */
 export function dockerfileInstructions(text: string): DockerfileInstruction[] {
   const out: DockerfileInstruction[] = [];
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(LINES);
   let current: DockerfileInstruction | undefined;
   let heredoc: string | undefined;
   for (let i = 0; i < lines.length; i++) {

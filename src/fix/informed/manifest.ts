@@ -6,6 +6,7 @@ import { parseRequirements } from '../../parse/requirements.js';
 import { indentOf, insertLines, linesOf } from '../../rules/lib/fix.js';
 import type { FixContext, FixProposal } from '../../rules/lib/rule.js';
 import { escapeRegExp, pinnedSpec, pinRequirementLine } from './pins.js';
+import { LINES } from '../../util/lines.js';
 
 const MANIFEST = 'requirements.txt';
 const OTHER_MANIFEST =
@@ -66,7 +67,7 @@ function manifestEdits(
   const text = context.text(file);
   if (text === undefined)
     return [{ file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 }, text: lines(pins) }];
-  const physical = text.split(/\r?\n/);
+  const physical = text.split(LINES);
   const edits: TextEdit[] = [];
   const declared = new Set<string>();
   for (const line of parseRequirements(file, text).lines) {

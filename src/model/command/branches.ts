@@ -4,6 +4,7 @@
  * reads something unknown is neither true nor false, and a command is dropped only when a guard is known false. Pure.
  */
 import type { ShellCommand, ShellCondition } from '../types/shell.js';
+import { LINES } from '../../util/lines.js';
 
 /** What a script knows when it starts. */
 export interface BranchInputs {
@@ -26,7 +27,7 @@ export function movesArgs(commands: Pick<ShellCommand, 'argv'>[]): boolean {
  */
 export function readsArguments(text: string): boolean {
   const code = text
-    .split(/\r?\n/)
+    .split(LINES)
     .filter((l) => !/^\s*#/.test(l))
     .join('\n');
   return (

@@ -2,6 +2,7 @@
 import { parseShell } from '../../parse/shell.js';
 import type { ShellAssignment, ShellCommand, ShellScript } from '../types/shell.js';
 import { basename } from './servers.js';
+import { LINES } from '../../util/lines.js';
 
 /** What `make [-C DIR] [-f FILE] [VAR=x] TARGET…` asks for; undefined when argv is no make command. */
 export interface MakeInvocation {
@@ -142,7 +143,7 @@ function splitInlineRecipe(rest: string): [string, string | undefined] {
 /** Lines joined across backslash continuations, each with the number of its first line. */
 function logicalLines(text: string): { line: number; text: string }[] {
   const out: { line: number; text: string }[] = [];
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(LINES);
   for (let i = 0; i < lines.length; i++) {
     const start = i;
     let joined = lines[i];

@@ -4,7 +4,19 @@ import { uwsgiIniArg } from '../server-config.js';
 import type { ServerConfigFile } from '../types/project.js';
 
 export const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
-export const PYTHON = /^python(\d+(\.\d+)*)?$/;
+/** Shells that read a script named as their first word (`sh wait-for-it.sh …`). */
+const SCRIPT_SHELLS = new Set(['sh', 'bash', 'dash']);
+/** wait-for-it and wait-for, as a command or a script. */
+const WAITERS = new Set(['wait-for', 'wait-for-it', 'wait-for.sh', 'wait-for-it.sh']);
+
+/** `python`, `python3`, `python3.12` (/^python(\d+(\.\d+)*)?$/, without compiling one). */
+function isPython(p: string): boolean {
+  if (!p.startsWith('python')) return false;
+  const version = p.slice('python'.length);
+  return (
+    version === '' || version.split('.').every((n) => n !== '' && [...n].every((c) => c >= '0' && c <= '9'))
+  );
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // What a command is
@@ -63,7 +75,7 @@ export function programArgv(argv: string[]): string[] {
       let i = 1;
       while (i < a.length && a[i].startsWith('-')) i++;
       a = a.slice(i);
-    } else if (PYTHON.test(p)) {
+    } else if (isPython(p)) {
       let i = 1;
       while (i < a.length && a[i].startsWith('-') && a[i] !== '-m' && a[i] !== '-c')
         i += ['-X', '-W'].includes(a[i]) ? 2 : 1;
@@ -110,7 +122,7 @@ export function launchedCommand(argv: string[]): string[] | undefined {
   const waiter = shellReadWaiter(argv);
   if (waiter) {
     inner = launchedCommand(waiter);
-  } else if (/^wait-for(-it)?(\.sh)?$/.test(p)) {
+  } else if (WAITERS.has(p)) {
     const dashes = argv.indexOf('--');
     inner = dashes > 0 ? argv.slice(dashes + 1) : undefined;
   } else if (p === 'dockerize') {
@@ -129,9 +141,9 @@ export function launchedCommand(argv: string[]): string[] | undefined {
 
 /** `bash ./wait-for-it.sh redis:6379 -- CMD`: a shell reading a wait helper script, from the script's word on. */
 function shellReadWaiter(argv: string[]): string[] | undefined {
-  if (!/^(ba|da)?sh$/.test(basename(argv[0] ?? '')) || argv.includes('-c')) return undefined;
+  if (!SCRIPT_SHELLS.has(basename(argv[0] ?? '')) || argv.includes('-c')) return undefined;
   const i = argv.findIndex((w, k) => k > 0 && !w.startsWith('-'));
-  return i > 0 && /^wait-for(-it)?(\.sh)?$/.test(basename(argv[i])) ? argv.slice(i) : undefined;
+  return i > 0 && WAITERS.has(basename(argv[i])) ? argv.slice(i) : undefined;
 }
 
 /**
@@ -141,11 +153,11 @@ function shellReadWaiter(argv: string[]): string[] | undefined {
 export function isWaitStep(argv: string[]): boolean {
   // `bash scripts/wait-for-it.sh …`, `sh wait-for.sh …`: the script a shell reads
   const a =
-    /^(ba|da)?sh$/.test(basename(argv[0] ?? '')) && !argv.includes('-c')
+    SCRIPT_SHELLS.has(basename(argv[0] ?? '')) && !argv.includes('-c')
       ? argv.slice(argv.findIndex((w, i) => i > 0 && !w.startsWith('-')))
       : argv;
   const p = basename(a[0] ?? '');
-  return (/^wait-for(-it)?(\.sh)?$/.test(p) || p === 'dockerize') && !launchedCommand(a);
+  return (WAITERS.has(p) || p === 'dockerize') && !launchedCommand(a);
 }
 
 /** The command that ends up in argv's process: launchers that exec what they run (all but su) peeled off. */

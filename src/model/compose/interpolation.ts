@@ -1,4 +1,6 @@
 /** Compose variable interpolation and `.env` files: pure text → text. */
+import { LINES } from '../../util/lines.js';
+
 type Env = Record<string, string>;
 
 /**
@@ -79,7 +81,7 @@ function matchingBrace(s: string, open: number): number {
 /** `.env` / env_file text → entries with lines. `KEY` alone has no value. */
 export function parseDotenv(text: string): { name: string; value?: string; line: number }[] {
   const out: { name: string; value?: string; line: number }[] = [];
-  text.split(/\r?\n/).forEach((rawLine, i) => {
+  text.split(LINES).forEach((rawLine, i) => {
     const line = rawLine.trim();
     if (line === '' || line.startsWith('#')) return;
     const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:=\s*(.*))?$/.exec(line);

@@ -19,6 +19,7 @@ import { dockerfileDockerReads } from '../dockerfile-name.js';
 import { interpolate, parseDotenv } from './interpolation.js';
 import { buildAsMap, isNull, keyedAsMap, kindOf, plain, relPath, scalarString } from './yaml-nodes.js';
 import { roleOf, splitImage } from './images.js';
+import { LINES } from '../../util/lines.js';
 
 type Env = Record<string, string>;
 
@@ -266,7 +267,7 @@ export class ServiceConverter {
 
   private command(e: YEntry, what: string): ComposeCommand | undefined {
     const v = e.value;
-    const lines = (this.texts[e.file] ?? '').split(/\r?\n/);
+    const lines = (this.texts[e.file] ?? '').split(LINES);
     const anchor = (commands: ShellCommand[]) =>
       anchorOnLines(commands, lines, e.line, valueEndLine(lines, e.line));
     if (v.kind === 'scalar') {

@@ -3,13 +3,14 @@ import type { TextEdit, TextPosition } from '../../core/index.js';
 import type { BuildContext } from '../../model/types/project.js';
 import { DEFAULT_DOCKERIGNORE } from './examples.js';
 import type { FixContext, FixProposal } from './rule.js';
+import { LINES } from '../../util/lines.js';
 
 export { insertLines, replaceInLine, replaceLines } from '../../core/index.js';
 
 /** The lines of a file (without their line endings), or undefined when it cannot be read. */
 export function linesOf(context: FixContext, file: string): string[] | undefined {
   const text = context.text(file);
-  return text === undefined ? undefined : text.split(/\r?\n/);
+  return text === undefined ? undefined : text.split(LINES);
 }
 
 /** The leading whitespace of a line, kept by a replacement so the user's indentation stays. */

@@ -252,7 +252,8 @@ function separators(text: string): Separator[] | undefined {
       const two = text.slice(i, i + 2);
       const sep = two === '&&' || two === '||' || two === ';;' ? two : c;
       // `>&1`, `&>`: a redirection, not a separator
-      if (c === '&' && sep === '&' && (/[<>]/.test(text[i - 1] ?? '') || text[i + 1] === '>')) continue;
+      if (c === '&' && sep === '&' && (text[i - 1] === '<' || text[i - 1] === '>' || text[i + 1] === '>'))
+        continue;
       out.push({ sep, at: i, end: i + sep.length });
       i += sep.length - 1;
     }

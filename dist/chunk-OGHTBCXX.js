@@ -1,5 +1,6 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
+  LINES,
   appOfDockerfile,
   buildCommands,
   buildRuns,
@@ -13,7 +14,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-IQI4BS5A.js";
+} from "./chunk-EGSVS3G6.js";
 import {
   insertLines,
   normalizePackageName,
@@ -24,7 +25,7 @@ import {
 // src/parse/requirements.ts
 function parseRequirements(file, text) {
   const lines2 = [];
-  const physical = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const physical = text.replace(/^\uFEFF/, "").split(LINES);
   for (let i = 0; i < physical.length; i++) {
     const first = i + 1;
     let logical = physical[i];
@@ -216,7 +217,7 @@ function manifestEdits(context, file, pins, installed) {
   const text = context.text(file);
   if (text === void 0)
     return [{ file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 }, text: lines(pins) }];
-  const physical = text.split(/\r?\n/);
+  const physical = text.split(LINES);
   const edits = [];
   const declared = /* @__PURE__ */ new Set();
   for (const line of parseRequirements(file, text).lines) {

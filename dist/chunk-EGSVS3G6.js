@@ -17,9 +17,9 @@ import {
   require_node_module
 } from "./chunk-X4CIRSVU.js";
 
-// node_modules/dockerfile-ast/lib/argument.js
+// ../../main/node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/argument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
@@ -54,9 +54,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonArgument.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONArgument = void 0;
@@ -108,9 +108,9 @@ var require_lsp_types_used = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/line.js
+// ../../main/node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/line.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
@@ -136,9 +136,9 @@ var require_line = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/util.js
+// ../../main/node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Util = void 0;
@@ -225,9 +225,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/comment.js
+// ../../main/node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/comment.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
@@ -291,7 +291,7 @@ var require_comment = __commonJS({
   }
 });
 
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   TextDocument: () => TextDocument
@@ -357,7 +357,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument, TextDocument;
 var init_main = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument = class _FullTextDocument {
       constructor(uri, languageId, version, content) {
@@ -555,9 +555,9 @@ var init_main = __esm({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parserDirective.js
+// ../../main/node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
@@ -593,9 +593,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/heredoc.js
+// ../../main/node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
@@ -661,9 +661,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/variable.js
+// ../../main/node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/variable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
@@ -759,9 +759,9 @@ var require_variable = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instruction.js
+// ../../main/node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
@@ -1580,9 +1580,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flagOption.js
+// ../../main/node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
@@ -1620,9 +1620,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/flag.js
+// ../../main/node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/flag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
@@ -1748,9 +1748,9 @@ var require_flag = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
@@ -1830,9 +1830,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
@@ -1995,9 +1995,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/add.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Add = void 0;
@@ -2014,9 +2014,9 @@ var require_add = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/property.js
+// ../../main/node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/property.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
@@ -2326,9 +2326,9 @@ var require_property = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
+// ../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
@@ -2623,9 +2623,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/arg.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Arg = void 0;
@@ -2655,9 +2655,9 @@ var require_arg = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Cmd = void 0;
@@ -2671,9 +2671,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/copy.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Copy = void 0;
@@ -2703,9 +2703,9 @@ var require_copy = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/env.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Env = void 0;
@@ -2722,9 +2722,9 @@ var require_env = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Entrypoint = void 0;
@@ -2738,9 +2738,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/from.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
@@ -2990,9 +2990,9 @@ var require_from = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Healthcheck = void 0;
@@ -3014,9 +3014,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/label.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Label = void 0;
@@ -3051,9 +3051,9 @@ var require_label = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
@@ -3088,9 +3088,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/run.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Run = void 0;
@@ -3116,9 +3116,9 @@ var require_run = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/shell.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Shell = void 0;
@@ -3132,9 +3132,9 @@ var require_shell = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Stopsignal = void 0;
@@ -3148,9 +3148,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Workdir = void 0;
@@ -3207,9 +3207,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/user.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.User = void 0;
@@ -3223,9 +3223,9 @@ var require_user = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/instructions/volume.js
+// ../../main/node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Volume = void 0;
@@ -3239,9 +3239,9 @@ var require_volume = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/imageTemplate.js
+// ../../main/node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
@@ -3476,9 +3476,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/dockerfile.js
+// ../../main/node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
@@ -3695,9 +3695,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/parser.js
+// ../../main/node_modules/dockerfile-ast/lib/parser.js
 var require_parser = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
@@ -4121,9 +4121,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/dockerfile-ast/lib/main.js
+// ../../main/node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports) {
+  "../../main/node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -4293,9 +4293,9 @@ var require_main = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -4350,9 +4350,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -4508,9 +4508,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -4679,9 +4679,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -4749,9 +4749,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -4799,9 +4799,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function toJS(value, arg, ctx) {
@@ -4829,9 +4829,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity2 = require_identity();
@@ -4870,9 +4870,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -4988,9 +4988,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Node = require_Node();
@@ -5018,9 +5018,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -5093,9 +5093,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity2 = require_identity();
@@ -5236,9 +5236,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent2) {
@@ -5253,9 +5253,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -5389,9 +5389,9 @@ ${indent2}${text2.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -5672,9 +5672,9 @@ ${indent2}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity2 = require_identity();
@@ -5796,9 +5796,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -5929,9 +5929,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -5951,9 +5951,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -6011,9 +6011,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -6075,9 +6075,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -6115,9 +6115,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -6266,9 +6266,9 @@ ${indent2}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -6410,9 +6410,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -6432,9 +6432,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -6548,9 +6548,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -6570,9 +6570,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -6589,9 +6589,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -6607,9 +6607,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -6631,9 +6631,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -6658,9 +6658,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -6704,9 +6704,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -6749,9 +6749,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -6777,9 +6777,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -6844,9 +6844,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -6910,9 +6910,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -6988,9 +6988,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
@@ -7066,9 +7066,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -7098,9 +7098,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -7147,9 +7147,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -7226,9 +7226,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -7315,9 +7315,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -7403,9 +7403,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -7447,9 +7447,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -7541,9 +7541,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var map = require_map();
@@ -7573,9 +7573,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -7653,9 +7653,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -7962,9 +7962,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code2, message3) {
@@ -8027,9 +8027,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -8161,9 +8161,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -8203,9 +8203,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -8221,9 +8221,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -8237,9 +8237,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -8345,9 +8345,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -8396,9 +8396,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -8439,9 +8439,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -8633,9 +8633,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -8698,9 +8698,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -8881,9 +8881,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -9102,9 +9102,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -9183,9 +9183,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -9213,9 +9213,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -9319,9 +9319,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -9362,9 +9362,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -9570,9 +9570,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -9755,9 +9755,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -9816,9 +9816,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -9878,9 +9878,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -9980,9 +9980,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -10569,9 +10569,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -10600,9 +10600,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -11474,9 +11474,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -11571,9 +11571,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -11622,6 +11622,18 @@ var require_dist = __commonJS({
     exports.visitAsync = visit.visitAsync;
   }
 });
+
+// src/util/lines.ts
+var LINES = {
+  [Symbol.split](text2) {
+    return text2.includes("\r") ? text2.split(/\r?\n/) : text2.split("\n");
+  }
+};
+var ANY_LINES = {
+  [Symbol.split](text2) {
+    return text2.includes("\r") ? text2.split(/\r\n|\r|\n/) : text2.split("\n");
+  }
+};
 
 // src/model/secret-names.ts
 var SECRET_NAME = /PASSWORD|PASSWD|_PASS$|_PWD$|SECRET|TOKEN|_KEY$|API_KEY|PRIVATE/;
@@ -12161,7 +12173,7 @@ function isFileSystemStorage(backend) {
   return /^django\.core\.files\.storage\.(filesystem\.)?FileSystemStorage$/.test(backend);
 }
 
-// node_modules/@lezer/common/dist/index.js
+// ../../main/node_modules/@lezer/common/dist/index.js
 var DefaultBufferLength = 1024;
 var nextPropID = 0;
 var Range = class {
@@ -13714,7 +13726,7 @@ var StringInput = class {
 };
 var stoppedInner = new NodeProp({ perNode: true });
 
-// node_modules/@lezer/lr/dist/index.js
+// ../../main/node_modules/@lezer/lr/dist/index.js
 var Stack = class _Stack {
   /**
   @internal
@@ -15492,7 +15504,7 @@ function getSpecializer(spec) {
   return spec.get;
 }
 
-// node_modules/@lezer/python/dist/index.js
+// ../../main/node_modules/@lezer/python/dist/index.js
 function __tfrTable(base64, bytes) {
   const b = Buffer.from(base64, "base64");
   const view = new DataView(b.buffer, b.byteOffset, b.length);
@@ -15921,7 +15933,7 @@ function childrenOf(node) {
 }
 function stringParts(raw) {
   let i = 0;
-  while (i < raw.length && /[rRbBuUfF]/.test(raw[i])) i++;
+  while (i < raw.length && "rRbBuUfF".includes(raw[i])) i++;
   const prefix = raw.slice(0, i).toLowerCase();
   const rest = raw.slice(i);
   for (const quote of ['"""', "'''", '"', "'"]) {
@@ -19243,7 +19255,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 // src/rules/lib/fix.ts
 function linesOf(context, file) {
   const text2 = context.text(file);
-  return text2 === void 0 ? void 0 : text2.split(/\r?\n/);
+  return text2 === void 0 ? void 0 : text2.split(LINES);
 }
 function indentOf(line) {
   return /^[ \t]*/.exec(line)[0];
@@ -19387,25 +19399,29 @@ function isDockerfile(path) {
 function isComposeFile(path) {
   return /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/.test(baseName(path)) && !isComposeTemplate(path);
 }
+function isYamlName(path) {
+  return path.endsWith(".yml") || path.endsWith(".yaml");
+}
 function isComposeTemplate(path) {
-  const stem = baseName(path).replace(/\.ya?ml$/, "");
+  const name = baseName(path);
+  const stem = isYamlName(name) ? name.slice(0, name.lastIndexOf(".")) : name;
   return stem.split(/[._-]/).some((part) => /^(example|sample|template|tpl|tmpl)s?$/i.test(part));
 }
 function looksLikeCompose(path, text2) {
   if (isComposeFile(path)) return true;
-  if (!/\.ya?ml$/.test(path) || CI_CONFIG.test(path) || text2 === void 0 || isComposeTemplate(path))
+  if (!isYamlName(path) || CI_CONFIG.test(path) || text2 === void 0 || isComposeTemplate(path))
     return false;
   return /^services\s*:\s*$/m.test(text2) && servicesIsMapping(text2) && /^\s+(image|build)\s*:/m.test(text2) && !/^apiVersion\s*:/m.test(text2);
 }
 var CI_CONFIG = /(^|\/)(\.github\/|\.circleci\/|\.gitlab-ci\.ya?ml$|\.gitlab\/|bitbucket-pipelines\.ya?ml$|\.travis\.ya?ml$|\.drone\.ya?ml$|azure-pipelines\.ya?ml$|\.woodpecker)/;
 function servicesIsMapping(text2) {
-  const lines = text2.split(/\r?\n/);
+  const lines = text2.split(LINES);
   const at2 = lines.findIndex((l) => /^services\s*:\s*$/.test(l));
   const first = lines.slice(at2 + 1).find((l) => l.trim() !== "" && !l.trim().startsWith("#"));
   return first !== void 0 && /^\s+["']?[\w.-]+["']?\s*:/.test(first);
 }
 function isComposeCandidate(path) {
-  return /\.ya?ml$/.test(path) && !CI_CONFIG.test(path) && path.split("/").length <= 3;
+  return isYamlName(path) && !CI_CONFIG.test(path) && path.split("/").length <= 3;
 }
 function isComposeOverride(path) {
   return /\.override\.ya?ml$/.test(baseName(path));
@@ -19441,14 +19457,14 @@ function isModuleName(module) {
 }
 function moduleFiles(base, module) {
   if (!isModuleName(module)) return [];
-  const path = joinPath(base, module.replace(/\./g, "/"));
+  const path = joinPath(base, module.replaceAll(".", "/"));
   return [`${path}/__init__.py`, `${path}.py`];
 }
 
 // src/parse/dockerignore.ts
 function parseDockerignore(file, text2) {
   const patterns = [];
-  const lines = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const lines = text2.replace(/^\uFEFF/, "").split(LINES);
   lines.forEach((raw, i) => {
     if (raw.startsWith("#")) return;
     let pattern = raw.trim();
@@ -19849,7 +19865,7 @@ function excludedWith(context, added, path) {
 // src/parse/dotenv.ts
 function parseDotenv(text2) {
   const env = {};
-  for (const raw of text2.split(/\r?\n/)) {
+  for (const raw of text2.split(LINES)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
     const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
@@ -20254,8 +20270,9 @@ function splitWords(s, escape2 = "\\") {
 var import_node_module = __toESM(require_node_module(), 1);
 
 // src/parse/plain-shell.ts
-var WORD_CHAR = /[A-Za-z0-9_./=:@+,%-]/;
-var WORD_RUN = /[A-Za-z0-9_./=:@+,%-]+/y;
+var WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./=:@+,%-";
+var WORD_ENDS = " 	\n;&|<>";
+var isRedirectStart = (c) => c === "<" || c === ">";
 var KEYWORDS = /* @__PURE__ */ new Set([
   "if",
   "then",
@@ -20322,7 +20339,7 @@ function plainCommands(text2) {
       const word = readWord(text2, i);
       if (!word) return void 0;
       const raw = text2.slice(i, word.end);
-      const beforeRedirect = /[<>]/.test(text2[word.end] ?? "");
+      const beforeRedirect = isRedirectStart(text2[word.end]);
       if (beforeRedirect && /\d$/.test(raw) && !/^\d+$/.test(raw)) return void 0;
       if (beforeRedirect && /^\d+$/.test(raw)) {
         const redirect = readRedirect(text2, word.end, current, word.value);
@@ -20351,13 +20368,13 @@ function readWord(text2, start) {
   let value = "";
   let newlines2 = 0;
   let i = start;
-  while (i < text2.length && !/[ \t\n;&|<>]/.test(text2[i])) {
+  while (i < text2.length && !WORD_ENDS.includes(text2[i])) {
     const c = text2[i];
-    if (WORD_CHAR.test(c)) {
-      WORD_RUN.lastIndex = i;
-      const run = WORD_RUN.exec(text2)[0];
-      value += run;
-      i += run.length;
+    if (WORD_CHARS.includes(c)) {
+      let end = i + 1;
+      while (end < text2.length && WORD_CHARS.includes(text2[end])) end++;
+      value += text2.slice(i, end);
+      i = end;
     } else if (c === "'" || c === '"') {
       const close = text2.indexOf(c, i + 1);
       if (close < 0) return void 0;
@@ -20378,7 +20395,7 @@ function readRedirect(text2, start, current, fd = "") {
   let i = start + op.length;
   while (text2[i] === " " || text2[i] === "	") i++;
   const target = readWord(text2, i);
-  if (!target || /[<>]/.test(text2[target.end] ?? "")) return void 0;
+  if (!target || isRedirectStart(text2[target.end])) return void 0;
   return { redirect: { op: `${fd}${op}`, target: target.value }, end: target.end, newlines: target.newlines };
 }
 
@@ -21545,7 +21562,7 @@ var NO_OP_COMMAND = /^\s*(\[\s*)?["']?(\/bin\/)?(true|echo|sh\s*["']?\s*,?\s*["'
 function isDataOnlyDockerfile(text2) {
   const code2 = dockerfileCode(text2).replace(/\\\r?\n/g, " ");
   const stage = code2.split(/^\s*FROM\s/im).at(-1) ?? "";
-  const lines = stage.split(/\r?\n/).slice(1).map((l) => l.trim()).filter((l) => l !== "");
+  const lines = stage.split(LINES).slice(1).map((l) => l.trim()).filter((l) => l !== "");
   let volumes = 0;
   for (const line of lines) {
     const [, keyword, rest] = /^(\w+)\s*(.*)$/.exec(line) ?? [];
@@ -21792,7 +21809,7 @@ function movesArgs(commands) {
   return commands.some((c) => c.argv[0] === "shift" || setsArgs(c.argv));
 }
 function readsArguments(text2) {
-  const code2 = text2.split(/\r?\n/).filter((l) => !/^\s*#/.test(l)).join("\n");
+  const code2 = text2.split(LINES).filter((l) => !/^\s*#/.test(l)).join("\n");
   return /\$(?:[@*#1-9]|\{[#!]?(?:[@*1-9]|#\}))/.test(code2) || /(^|[\s;&|(])(shift|set\s+--|getopts)\b/m.test(code2) || sourcesScript(code2);
 }
 function sourcesScript(code2) {
@@ -22088,7 +22105,7 @@ function uwsgiIniLogs(file, text2) {
   let dieOnTerm = false;
   const daemons = [];
   const listens = [];
-  text2.split(/\r?\n/).forEach((raw, i) => {
+  text2.split(LINES).forEach((raw, i) => {
     const line = raw.trim();
     if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
     const header = /^\[([^\]]+)\]$/.exec(line);
@@ -22133,7 +22150,13 @@ function uwsgiIniLogs(file, text2) {
 
 // src/model/command/servers.ts
 var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh"]);
-var PYTHON = /^python(\d+(\.\d+)*)?$/;
+var SCRIPT_SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash"]);
+var WAITERS = /* @__PURE__ */ new Set(["wait-for", "wait-for-it", "wait-for.sh", "wait-for-it.sh"]);
+function isPython(p) {
+  if (!p.startsWith("python")) return false;
+  const version = p.slice("python".length);
+  return version === "" || version.split(".").every((n) => n !== "" && [...n].every((c) => c >= "0" && c <= "9"));
+}
 var DEBUGGER_VALUED = /* @__PURE__ */ new Set([
   "--listen",
   "--connect",
@@ -22174,7 +22197,7 @@ function programArgv(argv) {
       let i = 1;
       while (i < a.length && a[i].startsWith("-")) i++;
       a = a.slice(i);
-    } else if (PYTHON.test(p)) {
+    } else if (isPython(p)) {
       let i = 1;
       while (i < a.length && a[i].startsWith("-") && a[i] !== "-m" && a[i] !== "-c")
         i += ["-X", "-W"].includes(a[i]) ? 2 : 1;
@@ -22211,7 +22234,7 @@ function launchedCommand(argv) {
   const waiter = shellReadWaiter(argv);
   if (waiter) {
     inner = launchedCommand(waiter);
-  } else if (/^wait-for(-it)?(\.sh)?$/.test(p)) {
+  } else if (WAITERS.has(p)) {
     const dashes = argv.indexOf("--");
     inner = dashes > 0 ? argv.slice(dashes + 1) : void 0;
   } else if (p === "dockerize") {
@@ -22228,14 +22251,14 @@ function launchedCommand(argv) {
   return inner && inner.length > 0 ? inner : void 0;
 }
 function shellReadWaiter(argv) {
-  if (!/^(ba|da)?sh$/.test(basename2(argv[0] ?? "")) || argv.includes("-c")) return void 0;
+  if (!SCRIPT_SHELLS2.has(basename2(argv[0] ?? "")) || argv.includes("-c")) return void 0;
   const i = argv.findIndex((w, k) => k > 0 && !w.startsWith("-"));
-  return i > 0 && /^wait-for(-it)?(\.sh)?$/.test(basename2(argv[i])) ? argv.slice(i) : void 0;
+  return i > 0 && WAITERS.has(basename2(argv[i])) ? argv.slice(i) : void 0;
 }
 function isWaitStep(argv) {
-  const a = /^(ba|da)?sh$/.test(basename2(argv[0] ?? "")) && !argv.includes("-c") ? argv.slice(argv.findIndex((w, i) => i > 0 && !w.startsWith("-"))) : argv;
+  const a = SCRIPT_SHELLS2.has(basename2(argv[0] ?? "")) && !argv.includes("-c") ? argv.slice(argv.findIndex((w, i) => i > 0 && !w.startsWith("-"))) : argv;
   const p = basename2(a[0] ?? "");
-  return (/^wait-for(-it)?(\.sh)?$/.test(p) || p === "dockerize") && !launchedCommand(a);
+  return (WAITERS.has(p) || p === "dockerize") && !launchedCommand(a);
 }
 function execTarget(argv) {
   let a = argv;
@@ -22620,7 +22643,7 @@ function splitInlineRecipe(rest) {
 }
 function logicalLines(text2) {
   const out = [];
-  const lines = text2.split(/\r?\n/);
+  const lines = text2.split(LINES);
   for (let i = 0; i < lines.length; i++) {
     const start = i;
     let joined = lines[i];
@@ -22664,7 +22687,7 @@ function supervisorPrograms(file, text2) {
     section.length = 0;
     directory = void 0;
   };
-  text2.split(/\r?\n/).forEach((raw, i) => {
+  text2.split(LINES).forEach((raw, i) => {
     const line = raw.replace(/\s[;#].*$/, "");
     const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
     if (header) {
@@ -24440,7 +24463,7 @@ function matchingBrace(s, open) {
 }
 function parseDotenv2(text2) {
   const out = [];
-  text2.split(/\r?\n/).forEach((rawLine, i) => {
+  text2.split(LINES).forEach((rawLine, i) => {
     const line = rawLine.trim();
     if (line === "" || line.startsWith("#")) return;
     const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:=\s*(.*))?$/.exec(line);
@@ -25010,7 +25033,7 @@ var ServiceConverter = class {
   }
   command(e, what) {
     const v = e.value;
-    const lines = (this.texts[e.file] ?? "").split(/\r?\n/);
+    const lines = (this.texts[e.file] ?? "").split(LINES);
     const anchor = (commands) => anchorOnLines(commands, lines, e.line, valueEndLine(lines, e.line));
     if (v.kind === "scalar") {
       const { value, raw } = this.str(v);
@@ -28442,7 +28465,7 @@ function composeCommands(texts) {
   for (const [source, text2] of Object.entries(texts)) {
     const makefile = baseName(source) === "Makefile";
     if (!makefile && !isScript(source)) continue;
-    const lines = text2.replace(/\\\r?\n/g, " ").split(/\r?\n/);
+    const lines = text2.replace(/\\\r?\n/g, " ").split(LINES);
     const expand3 = makefile ? makeExpander(lines) : (l) => l;
     for (const written of lines) {
       const line = expand3(written);
@@ -28557,7 +28580,7 @@ var ComposeProjects = class extends ModelPart {
       const composeFiles = Object.keys(this.texts).filter((f) => looksLikeCompose(f, this.texts[f])).sort();
       const extended = extendedFiles(composeFiles, this.texts);
       const bases = new Set([...extended.values()].flat());
-      const yamlFiles = Object.keys(this.texts).filter((f) => /\.ya?ml$/.test(f));
+      const yamlFiles = Object.keys(this.texts).filter(isYamlName);
       const combined = combinedComposeFiles(this.texts, yamlFiles);
       for (const c of combined) sets.push({ dir: dirName(c.files[0]), files: c.files });
       const mergedOnly = new Set(
@@ -28614,7 +28637,7 @@ var ComposeProjects = class extends ModelPart {
   commandEnvFiles(sets) {
     const isDefault = (f) => COMPOSE_BASES.includes(baseName(f)) || COMPOSE_OVERRIDES.includes(baseName(f));
     const defaultFiles = (dir) => sets.find((s) => s.dir === dir && s.files.length > 0 && s.files.every(isDefault))?.files;
-    const yamlFiles = Object.keys(this.texts).filter((f) => /\.ya?ml$/.test(f));
+    const yamlFiles = Object.keys(this.texts).filter(isYamlName);
     const commands = composeEnvFiles(this.texts, yamlFiles, defaultFiles);
     const production = (files) => files.some((f) => /(^|[._-])(prod|production)([._-]|$)/.test(baseName(f)));
     return (set) => {
@@ -30630,7 +30653,8 @@ function separators(text2) {
     else if (depth === 0 && /[;&|\n]/.test(c)) {
       const two = text2.slice(i, i + 2);
       const sep = two === "&&" || two === "||" || two === ";;" ? two : c;
-      if (c === "&" && sep === "&" && (/[<>]/.test(text2[i - 1] ?? "") || text2[i + 1] === ">")) continue;
+      if (c === "&" && sep === "&" && (text2[i - 1] === "<" || text2[i - 1] === ">" || text2[i + 1] === ">"))
+        continue;
       out.push({ sep, at: i, end: i + sep.length });
       i += sep.length - 1;
     }
@@ -32533,6 +32557,8 @@ function isKnownRule(key) {
 export {
   require_dist,
   coversPath,
+  LINES,
+  ANY_LINES,
   linesOf,
   indentOf,
   DEFAULT_CONFIG_FILE,

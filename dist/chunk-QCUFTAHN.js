@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-BIPEXK4V.js";
+} from "./chunk-55PO6SEE.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -27,11 +27,12 @@ import {
 } from "./chunk-O2KSL6U7.js";
 import {
   DYNAMIC_RULES,
+  LINES,
   UNSET,
   expand,
   lineage,
   withBases
-} from "./chunk-IQI4BS5A.js";
+} from "./chunk-EGSVS3G6.js";
 import {
   UnsafePathError,
   readInside,
@@ -110,7 +111,7 @@ var import_node_path = __toESM(require_node_path(), 1);
 var normalize = (s) => s.replace(/\s+/g, " ").trim();
 function dockerfileInstructions(text) {
   const out = [];
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(LINES);
   let current;
   let heredoc;
   for (let i = 0; i < lines.length; i++) {

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-DN4J6UXO.js";
+} from "./chunk-OGHTBCXX.js";
 import {
   makeReport
 } from "./chunk-EIMTSLWK.js";
 import {
   RULES
-} from "./chunk-IQI4BS5A.js";
+} from "./chunk-EGSVS3G6.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -1,6 +1,7 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   DEFAULT_CONFIG_FILE,
+  LINES,
   SKIPPED_DIRS,
   baseName,
   composeEnvFilesNamed,
@@ -22,7 +23,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-IQI4BS5A.js";
+} from "./chunk-EGSVS3G6.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -203,7 +204,7 @@ function dockerSdkUses(files, read) {
   for (const file of python) {
     const text = read(file);
     if (text === void 0 || !text.includes("docker")) continue;
-    const lines = text.split(/\r?\n/);
+    const lines = text.split(LINES);
     const at = lines.findIndex((l) => SDK_LINE.test(l));
     if (at >= 0) out.push({ file, line: at + 1, text: lines[at].trim() });
   }
@@ -389,7 +390,7 @@ function secondPassFiles(texts, files, options) {
       for (const line of commandLines(text))
         for (const m of line.matchAll(/[\w./-]+/g)) commandWords.add(baseName(m[0]));
     } else if (!file.endsWith(".py") && isScriptFile(file, text)) {
-      for (const line of text.split(/\r?\n/)) {
+      for (const line of text.split(LINES)) {
         if (/^\s*#/.test(line)) continue;
         for (const m of line.matchAll(/[\w.-]*\/[\w./-]+|^\s*(?:exec\s+)?[\w.-]+/g))
           commandWords.add(baseName(m[0].trim().replace(/^exec\s+/, "")));
@@ -451,7 +452,7 @@ function secondPassFiles(texts, files, options) {
 }
 function extendsFileNames(file, text) {
   const out = [];
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(LINES);
   lines.forEach((line, i) => {
     const m = /^(\s*)extends\s*:\s*(.*)$/.exec(line);
     if (!m) return;
@@ -470,7 +471,7 @@ function extendsFileNames(file, text) {
 function commandLines(text) {
   const out = [];
   let key;
-  for (const line of text.split(/\r?\n/)) {
+  for (const line of text.split(LINES)) {
     const indent = /^\s*/.exec(line)[0].length;
     if (key !== void 0 && line.trim() !== "" && indent > key) {
       out.push(line);
@@ -485,7 +486,7 @@ function commandLines(text) {
 }
 function envFileNames(text) {
   const out = [];
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(LINES);
   const word = (s) => /^['"]?([^\s'"#,[\]{}]+)/.exec(s.trim())?.[1];
   lines.forEach((line, i) => {
     const m = /^(\s*)env_file\s*:\s*(.*)$/.exec(line);
