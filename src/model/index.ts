@@ -297,6 +297,7 @@ class ProjectBuilder implements ModelInput {
     if (unparsed.length > 0) app.unparsedCompose = unparsed;
     if (seed.remoteContext) app.remoteContext = seed.remoteContext;
     if (seed.imageNotBuiltHere) app.imageNotBuiltHere = seed.imageNotBuiltHere;
+    if (seed.variantOf) app.variantOf = seed.variantOf;
 
     if (seed.dockerfile && seed.dockerfile in this.texts) {
       const r = modelDockerfile(seed.dockerfile, this.texts[seed.dockerfile], {
