@@ -62,6 +62,19 @@ test('compose templates (like .env.example) are no compose projects, by name or 
     assert.ok(looksLikeCompose(name, text), name);
 });
 
+test('a compose template named for production is analysed, as the production file', () => {
+  const text = 'services:\n  web:\n    build: .\n';
+  for (const name of ['docker-compose-prod_template.yml', 'docker-compose.production.example.yml'])
+    assert.ok(isComposeFile(name) && looksLikeCompose(name, text), name);
+  assert.ok(isNamedForProduction('docker-compose-prod_template.yml'));
+  assert.ok(
+    isDevelopmentComposeFile('docker-compose.yml', [
+      'docker-compose.yml',
+      'docker-compose-prod_template.yml',
+    ]),
+  );
+});
+
 test('a version-1 compose file under another name (production.yml, local.yml) is one; other YAML is not', () => {
   const legacy = [
     'web:',

@@ -59,20 +59,24 @@ export function isDockerfile(path: string): boolean {
   return /\.dockerfile$/i.test(name) || /^[\w.-]*dockerfile$/i.test(name) || /^dockerfile[._-]/i.test(name);
 }
 
+/** docker-compose.prod.yml, compose.production.yaml, docker-compose-deploy.yml; a Swarm stack file docker-stack.yml */
+const COMPOSE_NAME = /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/;
+
 export function isComposeFile(path: string): boolean {
-  // docker-compose.prod.yml, compose.production.yaml, docker-compose-deploy.yml; a Swarm stack file docker-stack.yml
-  return (
-    /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/.test(baseName(path)) && !isComposeTemplate(path)
-  );
+  return COMPOSE_NAME.test(baseName(path)) && !isComposeTemplate(path);
 }
 
 /**
  * A YAML file named as a template (`prod-template.yml`, `docker-compose.example.yml`): like `.env.example`, written to
  * be copied elsewhere and filled in, so its paths need not resolve where it is; not a compose project to analyse.
+ * A compose file named for production as well (`docker-compose-prod_template.yml`) is the deployment's own file with
+ * values to fill in where it stands: it is analysed, as the production one.
  */
 export function isComposeTemplate(path: string): boolean {
-  const stem = baseName(path).replace(/\.ya?ml$/, '');
-  return stem.split(/[._-]/).some((part) => /^(example|sample|template|tpl|tmpl)s?$/i.test(part));
+  const name = baseName(path);
+  const parts = name.replace(/\.ya?ml$/, '').split(/[._-]/);
+  if (!parts.some((part) => /^(example|sample|template|tpl|tmpl)s?$/i.test(part))) return false;
+  return !(COMPOSE_NAME.test(name) && parts.some((part) => /^(prod|production|deploy)$/i.test(part)));
 }
 
 /** A YAML file holding a compose project under another name (`local.yml`, `compose/production.yml`). */
