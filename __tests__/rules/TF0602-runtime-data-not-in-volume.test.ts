@@ -426,3 +426,21 @@ test('TF0602: an absent env_file of a production compose file leaves the code it
   );
   assert.deepEqual(dev, []);
 });
+
+test('a variant Dockerfile nothing builds is not what MEDIA_ROOT is judged with when compose runs the app image', async () => {
+  const files = (variant: string) => ({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    Dockerfile: 'FROM python:3.12\nWORKDIR /code\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    [variant]: 'FROM python:3.12\nWORKDIR /code\nRUN pip install django\nCOPY . /code/\n',
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/code\n',
+    'mysite/settings.py':
+      "from pathlib import Path\nBASE_DIR = Path(__file__).resolve().parent.parent\nMEDIA_ROOT = BASE_DIR / 'media'\n",
+  });
+  const messages = async (variant: string) =>
+    (await analyzeFiles(files(variant))).findings.filter((f) => f.ruleId === 'TF0602').map((f) => f.message);
+  // The compose service bind-mounts . over /code: the deployed image keeps its uploads on the host.
+  assert.deepEqual(await messages('Dockerfile.no_venv'), []);
+  // A variant named for production is a deploy of its own (a platform runs it): judged, and named.
+  const [prod] = await messages('Dockerfile.prod');
+  assert.match(prod ?? '', /neither a VOLUME of Dockerfile\.prod/);
+});

@@ -62,6 +62,47 @@ test('compose templates (like .env.example) are no compose projects, by name or 
     assert.ok(looksLikeCompose(name, text), name);
 });
 
+test('a compose template named for production is analysed, as the production file', () => {
+  const text = 'services:\n  web:\n    build: .\n';
+  for (const name of ['docker-compose-prod_template.yml', 'docker-compose.production.example.yml'])
+    assert.ok(isComposeFile(name) && looksLikeCompose(name, text), name);
+  assert.ok(isNamedForProduction('docker-compose-prod_template.yml'));
+  assert.ok(
+    isDevelopmentComposeFile('docker-compose.yml', [
+      'docker-compose.yml',
+      'docker-compose-prod_template.yml',
+    ]),
+  );
+});
+
+test('a version-1 compose file under another name (production.yml, local.yml) is one; other YAML is not', () => {
+  const legacy = [
+    'web:',
+    '  build: ./web',
+    '  links:',
+    '    - db',
+    '  environment:',
+    '    - SECRET_KEY=${SECRET_KEY}',
+    '',
+    '# the database',
+    'db:',
+    '  image: postgres:16',
+    '  ports:',
+    '    - "5432"',
+    '',
+  ].join('\n');
+  for (const name of ['production.yml', 'local.yml', 'compose/production.yml'])
+    assert.ok(looksLikeCompose(name, legacy), name);
+  assert.ok(isDevelopmentComposeFile('docker-compose.yml', ['docker-compose.yml', 'production.yml']));
+  const others: [string, string][] = [
+    ['mkdocs.yml', 'site_name: mysite\ntheme:\n  name: material\n'],
+    ['ansible.yml', '- hosts: all\n  tasks:\n    - name: x\n'],
+    ['config.yml', 'web:\n  image: logo.png\n  title: Home\n'],
+    ['services.yml', 'web:\n  ports:\n    - 80\n'],
+  ];
+  for (const [name, text] of others) assert.ok(!looksLikeCompose(name, text), name);
+});
+
 test('development and production compose files: a debug variant is for development, a stack file for production', () => {
   assert.ok(isDevelopmentComposeFile('docker-compose.debug.yml'));
   assert.ok(isDevelopmentComposeFile('docker-compose.override.yml'));

@@ -274,3 +274,22 @@ test('a script running `python manage.py "$@"` gets the container command as tho
   assert.deepEqual(at('TF0801'), ['entrypoint.sh:4']);
   assert.deepEqual(at('TF1202'), ['entrypoint.sh:3']);
 });
+
+test('a shell-form ENTRYPOINT reading $0 and $@ runs the command docker appends; one that reads neither drops it', async () => {
+  const script = '#!/bin/sh\nset -e\nexec "$@"\n';
+  const compose = 'services:\n  web:\n    build: .\n    command: python manage.py runserver 0.0.0.0:8000\n';
+  const reads = await analyze({
+    Dockerfile: `${IMAGE}COPY entrypoint.sh /entrypoint.sh\nENTRYPOINT /entrypoint.sh $0 $@\n`,
+    'entrypoint.sh': script,
+    'docker-compose.yml': compose,
+  });
+  const run = effectiveCommand(reads.project.apps[0]).find((c) => c.argv.includes('runserver'));
+  assert.equal(run?.file, 'docker-compose.yml', 'anchored at the compose command');
+  assert.deepEqual(findingsOf(reads, 'TF0801'), [['docker-compose.yml', 4]]);
+  const ignores = await analyze({
+    Dockerfile: `${IMAGE}COPY entrypoint.sh /entrypoint.sh\nENTRYPOINT /entrypoint.sh\n`,
+    'entrypoint.sh': script,
+    'docker-compose.yml': compose,
+  });
+  assert.deepEqual(findingsOf(ignores, 'TF0801'), []);
+});

@@ -61,11 +61,11 @@ export function isDockerfile(path: string): boolean {
   return /\.dockerfile$/i.test(name) || /^[\w.-]*dockerfile$/i.test(name) || /^dockerfile[._-]/i.test(name);
 }
 
+/** docker-compose.prod.yml, compose.production.yaml, docker-compose-deploy.yml; a Swarm stack file docker-stack.yml */
+const COMPOSE_NAME = /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/;
+
 export function isComposeFile(path: string): boolean {
-  // docker-compose.prod.yml, compose.production.yaml, docker-compose-deploy.yml; a Swarm stack file docker-stack.yml
-  return (
-    /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/.test(baseName(path)) && !isComposeTemplate(path)
-  );
+  return COMPOSE_NAME.test(baseName(path)) && !isComposeTemplate(path);
 }
 
 /** A name ending in `.yml` or `.yaml`. */
@@ -76,11 +76,14 @@ export function isYamlName(path: string): boolean {
 /**
  * A YAML file named as a template (`prod-template.yml`, `docker-compose.example.yml`): like `.env.example`, written to
  * be copied elsewhere and filled in, so its paths need not resolve where it is; not a compose project to analyse.
+ * A compose file named for production as well (`docker-compose-prod_template.yml`) is the deployment's own file with
+ * values to fill in where it stands: it is analysed, as the production one.
  */
 export function isComposeTemplate(path: string): boolean {
   const name = baseName(path);
-  const stem = isYamlName(name) ? name.slice(0, name.lastIndexOf('.')) : name;
-  return stem.split(/[._-]/).some((part) => /^(example|sample|template|tpl|tmpl)s?$/i.test(part));
+  const parts = (isYamlName(name) ? name.slice(0, name.lastIndexOf('.')) : name).split(/[._-]/);
+  if (!parts.some((part) => /^(example|sample|template|tpl|tmpl)s?$/i.test(part))) return false;
+  return !(COMPOSE_NAME.test(name) && parts.some((part) => /^(prod|production|deploy)$/i.test(part)));
 }
 
 /** A YAML file holding a compose project under another name (`local.yml`, `compose/production.yml`). */
@@ -89,11 +92,47 @@ export function looksLikeCompose(path: string, text: string | undefined): boolea
   if (!isYamlName(path) || CI_CONFIG.test(path) || text === undefined || isComposeTemplate(path))
     return false;
   // Top-level services whose entries build or pull an image; Kubernetes manifests and CI files have other keys.
+  if (!/^services\s*:/m.test(text)) return isLegacyCompose(text);
   return (
     /^services\s*:\s*$/m.test(text) &&
     servicesIsMapping(text) &&
     /^\s+(image|build)\s*:/m.test(text) &&
     !/^apiVersion\s*:/m.test(text)
+  );
+}
+
+/** Keys a version-1 compose service may hold (Compose file format 1, which had no `services:`). */
+const LEGACY_SERVICE_KEY =
+  /^(build|image|command|entrypoint|ports|expose|links|external_links|volumes|volumes_from|volume_driver|environment|env_file|restart|depends_on|container_name|hostname|domainname|working_dir|user|labels|net|network_mode|dns|dns_search|cap_add|cap_drop|extends|log_driver|log_opt|logging|mem_limit|memswap_limit|cpu_shares|cpuset|privileged|read_only|stdin_open|tty|devices|security_opt|ulimits|extra_hosts|stop_signal|dockerfile|pid|ipc|cgroup_parent|mac_address)$/;
+
+/**
+ * A compose file in the version-1 format under another name (`production.yml` of an old cookiecutter layout): every
+ * top-level entry (beside `version`) a mapping of service keys only, one of them building or pulling an image.
+ */
+function isLegacyCompose(text: string): boolean {
+  const services: { keys: string[]; indent?: number }[] = [];
+  let current: { keys: string[]; indent?: number } | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '' || line.trim().startsWith('#') || line === '---') continue;
+    if (!/^\s/.test(line)) {
+      if (/^version\s*:/.test(line)) current = undefined;
+      else if (!/^["']?[\w.-]+["']?\s*:\s*(#.*)?$/.test(line)) return false;
+      else services.push((current = { keys: [] }));
+      continue;
+    }
+    if (current === undefined) continue;
+    // The service's own keys sit at the indent of its first line; deeper lines are their values.
+    const indent = /^\s*/.exec(line)![0].length;
+    current.indent ??= indent;
+    if (indent > current.indent) continue;
+    const key = /^\s*["']?([\w.-]+)["']?\s*:(\s|$)/.exec(line)?.[1];
+    if (key === undefined || !LEGACY_SERVICE_KEY.test(key)) return false;
+    current.keys.push(key);
+  }
+  return (
+    services.length > 0 &&
+    services.every((s) => s.keys.length > 0) &&
+    services.some((s) => s.keys.includes('image') || s.keys.includes('build'))
   );
 }
 

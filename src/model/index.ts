@@ -341,6 +341,7 @@ class ProjectBuilder implements ModelInput {
     if (seed.remoteContext) app.remoteContext = seed.remoteContext;
     if (seed.imageNotBuiltHere) app.imageNotBuiltHere = seed.imageNotBuiltHere;
     if (seed.baseOf) app.baseOf = seed.baseOf;
+    if (seed.variantOf) app.variantOf = seed.variantOf;
 
     if (seed.dockerfile && seed.dockerfile in this.texts) {
       const r = modelDockerfile(seed.dockerfile, this.texts[seed.dockerfile], {

@@ -24,7 +24,7 @@ import {
 } from '../model/settings/index.js';
 import { dataDirFromEnvironment, volumeOnDirectory } from './lib/data-dir-fix.js';
 import { selects } from './lib/provided-config.js';
-import { isDevelopmentComposeFile, projectComposeFiles } from './lib/files.js';
+import { isDevelopmentComposeFile, isNamedForProduction, projectComposeFiles } from './lib/files.js';
 import { defineRule } from './lib/rule.js';
 import { serverDirectory } from '../model/command.js';
 
@@ -62,6 +62,11 @@ volumes:
 
 (or \`VOLUME /data\` in the Dockerfile). Better still for production: a database server such as PostgreSQL and an
 object store for media.
+
+Where compose runs the app's image, another Dockerfile of the app beside it that nothing builds (\`Dockerfile.no_venv\`
+beside the \`Dockerfile\` compose builds) does not decide where the deployed app keeps its data: the settings are
+judged with the image compose runs and its volumes. A variant named for production (\`Dockerfile.prod\`, run by a
+platform) is a deploy of its own and is judged too.
 `,
   related: [],
   check(project) {
@@ -144,6 +149,9 @@ function unkeptPaths(project: Project): UnkeptPath[] {
     const stage = app.dockerfile?.targetStage;
     // A compose file that could not be parsed may mount the path.
     if (!settings || !stage || app.unparsedCompose) continue;
+    // A variant Dockerfile nothing builds (`Dockerfile.no_venv`) does not decide where the deployed app keeps its data:
+    // the image compose runs does. One named for production (`Dockerfile.prod`, for a platform) is a deploy of its own.
+    if (variantOfComposeImage(project, app) && !isNamedForProduction(app.dockerfile!.file)) continue;
     const env = providedEnvironment(app);
     // The git-ignored `.env` of a development stack is the developer's own, often where the development database is
     // chosen: an absent env file tells something only of a production compose file.
@@ -207,6 +215,14 @@ function unkeptPaths(project: Project): UnkeptPath[] {
     }
   }
   return out;
+}
+
+/** Whether the app is a variant Dockerfile (nothing builds it) of an image a compose app service runs. */
+function variantOfComposeImage(project: Project, app: App): boolean {
+  return (
+    app.variantOf !== undefined &&
+    project.apps.some((a) => a.dockerfile?.file === app.variantOf && a.compose?.appService !== undefined)
+  );
 }
 
 /** The compose services of the project that build the app's Dockerfile from its context (no app among them). */

@@ -44,7 +44,8 @@ publish them in a development override, on the loopback interface only:
 
 A file named for development or tests (an \`.override\` file, or one with \`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a
 word of its name, or a default-named file in a directory so named, such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a production alternative
-(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`, a Swarm stack file \`docker-stack.yml\`) sits beside it, is not
+(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`, a Swarm stack file \`docker-stack.yml\`,
+cookiecutter's \`production.yml\`, a \`docker-compose-prod_template.yml\` to fill in) sits beside it, is not
 production: its published database port is not reported, while its other findings (development server, migrate on
 start, bind mounts) still are, where they are written. Every other compose file, the default one alone included,
 counts as production.
@@ -79,7 +80,7 @@ services:
           findings.push({
             file: p.file,
             line: p.line,
-            message: `Service '${s.name}' publishes its ${kind} port ${p.target} on the host's interfaces ('${p.raw}'): it is reachable from outside, past the host firewall. Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.`,
+            message: `Service '${s.name}' publishes its ${kind} port ${p.target} on ${p.published ? '' : 'a random port of '}the host's interfaces ('${p.raw}'): it is reachable from outside, past the host firewall. Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.`,
           });
         }
       }

@@ -140,7 +140,10 @@ function chain(
     if (cmd?.inner) argsScripts.set(pid1[0], cmd.inner);
     if (cmd && !cmd.argv) pid1.push(...cmd.script);
   } else if (entrypoint) {
-    pid1 = entrypoint.script; // a shell-form ENTRYPOINT ignores CMD
+    // A shell-form ENTRYPOINT ignores CMD, unless its script reads the words docker appends after `sh -c SCRIPT`
+    // (`ENTRYPOINT /docker-entrypoint.sh $0 $@`): then the command runs there, anchored where it is written.
+    const filled = cmd && withPositional(entrypoint.script, cmd.argv ?? ['/bin/sh', '-c', cmd.raw]);
+    pid1 = filled ? filled.map((c) => ({ ...c, ...cmd!.at })) : entrypoint.script;
   } else if (cmd) {
     pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv, cmd.inner) : cmd.script;
   }
@@ -149,6 +152,27 @@ function chain(
     followScripts(commandsThatRun(pid1, { variable }), app, variable, reached, everyScript),
     app,
   );
+}
+
+/**
+ * The commands of a `sh -c SCRIPT WORD…` script with `$0` replaced by the first word and a `$@`/`$*` word by the
+ * others; undefined when the script reads none of them.
+ */
+function withPositional(commands: StartCommand[], words: string[]): StartCommand[] | undefined {
+  let read = false;
+  const filled = commands.map((c) => {
+    const argv = c.argv.flatMap((w) => {
+      const filled = /^\$(0|\{0\})$/.test(w)
+        ? words.slice(0, 1)
+        : ARGS_WORD.test(w)
+          ? words.slice(1)
+          : undefined;
+      if (filled) read = true;
+      return filled ?? [w];
+    });
+    return { ...c, argv };
+  });
+  return read ? filled : undefined;
 }
 
 /** The programs supervisord starts, right after the first command that starts it, each at its configuration line. */

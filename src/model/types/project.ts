@@ -173,6 +173,11 @@ export interface App {
    */
   baseImage?: { image: string; app: App };
   /**
+   * Set for another Dockerfile of the app beside its image's (`Dockerfile.no_venv` beside the `Dockerfile` compose
+   * builds) that nothing here builds: the Dockerfile of that image.
+   */
+  variantOf?: string;
+  /**
    * Set on the view of a worker image (`Project.workerImages`): the compose services that run it, the one whose view
    * this is first (its compose `appService`).
    */
