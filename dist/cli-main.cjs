@@ -54,9 +54,9 @@ var init_option_error = __esm({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports2) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -111,9 +111,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../../main/node_modules/yaml/dist/visit.js"(exports2) {
+  "node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -269,9 +269,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/directives.js"(exports2) {
+  "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -440,9 +440,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports2) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -510,9 +510,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -560,9 +560,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     function toJS(value, arg, ctx) {
@@ -590,9 +590,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity2 = require_identity();
@@ -631,9 +631,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -749,9 +749,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Node = require_Node();
@@ -779,9 +779,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports2) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -854,9 +854,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var identity2 = require_identity();
@@ -997,9 +997,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent2) {
@@ -1014,9 +1014,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1150,9 +1150,9 @@ ${indent2}${text2.slice(fold + 1, end2)}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1433,9 +1433,9 @@ ${indent2}`);
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
     var identity2 = require_identity();
@@ -1557,9 +1557,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -1690,9 +1690,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../../main/node_modules/yaml/dist/log.js"(exports2) {
+  "node_modules/yaml/dist/log.js"(exports2) {
     "use strict";
     var node_process = require("process");
     function debug(logLevel, ...messages) {
@@ -1712,9 +1712,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -1772,9 +1772,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -1836,9 +1836,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1876,9 +1876,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -2027,9 +2027,9 @@ ${indent2}${end}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2171,9 +2171,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports2) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2193,9 +2193,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2309,9 +2309,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2331,9 +2331,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports2) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -2350,9 +2350,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports2) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2368,9 +2368,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2392,9 +2392,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2419,9 +2419,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports2) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2465,9 +2465,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports2) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2510,9 +2510,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2538,9 +2538,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -2605,9 +2605,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer");
     var Scalar = require_Scalar();
@@ -2671,9 +2671,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -2749,9 +2749,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
@@ -2827,9 +2827,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2859,9 +2859,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2908,9 +2908,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2987,9 +2987,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -3076,9 +3076,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -3164,9 +3164,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3208,9 +3208,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/tags.js"(exports2) {
+  "node_modules/yaml/dist/schema/tags.js"(exports2) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3302,9 +3302,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports2) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var map = require_map();
@@ -3334,9 +3334,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -3414,9 +3414,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/Document.js"(exports2) {
+  "node_modules/yaml/dist/doc/Document.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3723,9 +3723,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "../../main/node_modules/yaml/dist/errors.js"(exports2) {
+  "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code2, message3) {
@@ -3788,9 +3788,9 @@ ${pointer}
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
     function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3922,9 +3922,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3964,9 +3964,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -3982,9 +3982,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3998,9 +3998,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4106,9 +4106,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4157,9 +4157,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4200,9 +4200,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -4394,9 +4394,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -4459,9 +4459,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4642,9 +4642,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4863,9 +4863,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -4944,9 +4944,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4974,9 +4974,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -5080,9 +5080,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5123,9 +5123,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/composer.js"(exports2) {
+  "node_modules/yaml/dist/compose/composer.js"(exports2) {
     "use strict";
     var node_process = require("process");
     var directives = require_directives();
@@ -5331,9 +5331,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5516,9 +5516,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5577,9 +5577,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5639,9 +5639,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst.js"(exports2) {
+  "node_modules/yaml/dist/parse/cst.js"(exports2) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5741,9 +5741,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports2) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6330,9 +6330,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -6361,9 +6361,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/parser.js"(exports2) {
+  "node_modules/yaml/dist/parse/parser.js"(exports2) {
     "use strict";
     var node_process = require("process");
     var cst = require_cst();
@@ -7235,9 +7235,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../../main/node_modules/yaml/dist/public-api.js"(exports2) {
+  "node_modules/yaml/dist/public-api.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7332,9 +7332,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../../main/node_modules/yaml/dist/index.js"(exports2) {
+  "node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -8334,21 +8334,47 @@ function isDockerfile(path4) {
   return /\.dockerfile$/i.test(name) || /^[\w.-]*dockerfile$/i.test(name) || /^dockerfile[._-]/i.test(name);
 }
 function isComposeFile(path4) {
-  return /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/.test(baseName(path4)) && !isComposeTemplate(path4);
+  return COMPOSE_NAME.test(baseName(path4)) && !isComposeTemplate(path4);
 }
 function isYamlName(path4) {
   return path4.endsWith(".yml") || path4.endsWith(".yaml");
 }
 function isComposeTemplate(path4) {
   const name = baseName(path4);
-  const stem = isYamlName(name) ? name.slice(0, name.lastIndexOf(".")) : name;
-  return stem.split(/[._-]/).some((part) => /^(example|sample|template|tpl|tmpl)s?$/i.test(part));
+  const parts = (isYamlName(name) ? name.slice(0, name.lastIndexOf(".")) : name).split(/[._-]/);
+  if (!parts.some((part) => /^(example|sample|template|tpl|tmpl)s?$/i.test(part))) return false;
+  return !(COMPOSE_NAME.test(name) && parts.some((part) => /^(prod|production|deploy)$/i.test(part)));
 }
 function looksLikeCompose(path4, text2) {
   if (isComposeFile(path4)) return true;
   if (!isYamlName(path4) || CI_CONFIG.test(path4) || text2 === void 0 || isComposeTemplate(path4))
     return false;
+  if (!/^services\s*:/m.test(text2)) return isLegacyCompose(text2);
   return /^services\s*:\s*$/m.test(text2) && servicesIsMapping(text2) && /^\s+(image|build)\s*:/m.test(text2) && !/^apiVersion\s*:/m.test(text2);
+}
+function isLegacyCompose(text2) {
+  const services = [];
+  let current;
+  for (const line of text2.split(/\r?\n/)) {
+    if (line.trim() === "" || line.trim().startsWith("#") || line === "---") continue;
+    if (!/^\s/.test(line)) {
+      if (/^version\s*:/.test(line)) current = void 0;
+      else if (!/^["']?[\w.-]+["']?\s*:\s*(#.*)?$/.test(line)) return false;
+      else services.push(current = { keys: [] });
+      continue;
+    }
+    if (current === void 0) continue;
+    const indent2 = /^\s*/.exec(line)[0].length;
+    current.indent ??= indent2;
+    if (indent2 > current.indent) continue;
+    const key = /^\s*["']?([\w.-]+)["']?\s*:(\s|$)/.exec(line)?.[1];
+    if (key === void 0 || !LEGACY_SERVICE_KEY.test(key)) return false;
+    current.keys.push(key);
+  }
+  return services.length > 0 && services.every((s) => s.keys.length > 0) && services.some((s) => s.keys.includes("image") || s.keys.includes("build"));
+}
+function isCiConfig(path4) {
+  return /\.ya?ml$/.test(path4) && CI_CONFIG.test(path4);
 }
 function servicesIsMapping(text2) {
   const lines2 = text2.split(LINES);
@@ -8396,7 +8422,7 @@ function moduleFiles(base, module2) {
   const path4 = joinPath(base, module2.replaceAll(".", "/"));
   return [`${path4}/__init__.py`, `${path4}.py`];
 }
-var DEFAULT_CONFIG_FILE, SKIPPED_DIRS, SOURCE_EXTENSION, VENDORED_DIR, CI_CONFIG;
+var DEFAULT_CONFIG_FILE, SKIPPED_DIRS, SOURCE_EXTENSION, VENDORED_DIR, COMPOSE_NAME, LEGACY_SERVICE_KEY, CI_CONFIG;
 var init_classify = __esm({
   "src/discover/classify.ts"() {
     "use strict";
@@ -8405,6 +8431,8 @@ var init_classify = __esm({
     SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", "venv", ".venv", "__pycache__"]);
     SOURCE_EXTENSION = /\.(js|mjs|cjs|jsx|ts|tsx|py|pyc|json|md|rst|txt|ya?ml|html?|css|scss|go|rb|rs|java|php|cpp|xml|toml|ini|cfg|sh|svg|png|map|lock|log|bak|orig)$/i;
     VENDORED_DIR = /(^|\/)(node_modules|bower_components|vendor|static|staticfiles)\//;
+    COMPOSE_NAME = /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/;
+    LEGACY_SERVICE_KEY = /^(build|image|command|entrypoint|ports|expose|links|external_links|volumes|volumes_from|volume_driver|environment|env_file|restart|depends_on|container_name|hostname|domainname|working_dir|user|labels|net|network_mode|dns|dns_search|cap_add|cap_drop|extends|log_driver|log_opt|logging|mem_limit|memswap_limit|cpu_shares|cpuset|privileged|read_only|stdin_open|tty|devices|security_opt|ulimits|extra_hosts|stop_signal|dockerfile|pid|ipc|cgroup_parent|mac_address)$/;
     CI_CONFIG = /(^|\/)(\.github\/|\.circleci\/|\.gitlab-ci\.ya?ml$|\.gitlab\/|bitbucket-pipelines\.ya?ml$|\.travis\.ya?ml$|\.drone\.ya?ml$|azure-pipelines\.ya?ml$|\.woodpecker)/;
   }
 });
@@ -8719,15 +8747,15 @@ var init_context = __esm({
       }
       /** Whether an instruction before `index` of `stage` (or of the stages it builds on) made `path` a directory. */
       isDirectoryBefore(stage, index, path4, depth) {
-        const under = (p) => p.startsWith(`${path4}/`);
+        const under2 = (p) => p.startsWith(`${path4}/`);
         for (let i = Math.min(index, stage.instructions.length) - 1; i >= 0; i--) {
           const ins = stage.instructions[i];
           if (ins.keyword === "WORKDIR") {
             const wd = this.workdirAt(stage, i + 1);
-            if (wd !== void 0 && (wd === path4 || under(wd))) return true;
+            if (wd !== void 0 && (wd === path4 || under2(wd))) return true;
           } else if (isCopy(ins)) {
             const d = this.destOf(stage, i, ins);
-            if (d.isDir && d.path === path4 || under(d.path)) return true;
+            if (d.isDir && d.path === path4 || under2(d.path)) return true;
           }
         }
         const parent = depth < 20 ? this.parentOf(stage) : void 0;
@@ -9173,9 +9201,9 @@ ${DOCKERIGNORE_PATTERNS}
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/argument.js
+// node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/argument.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/argument.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Argument = void 0;
@@ -9210,9 +9238,9 @@ var require_argument = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/jsonArgument.js
+// node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.JSONArgument = void 0;
@@ -9264,9 +9292,9 @@ var require_lsp_types_used = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/line.js
+// node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/line.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/line.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Line = void 0;
@@ -9292,9 +9320,9 @@ var require_line = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/util.js
+// node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/util.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/util.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Util = void 0;
@@ -9381,9 +9409,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/comment.js
+// node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/comment.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/comment.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Comment = void 0;
@@ -9447,7 +9475,7 @@ var require_comment = __commonJS({
   }
 });
 
-// ../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   TextDocument: () => TextDocument
@@ -9513,7 +9541,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument, TextDocument;
 var init_main = __esm({
-  "../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument = class _FullTextDocument {
       constructor(uri, languageId, version, content) {
@@ -9711,9 +9739,9 @@ var init_main = __esm({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/parserDirective.js
+// node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ParserDirective = void 0;
@@ -9749,9 +9777,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/heredoc.js
+// node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/heredoc.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Heredoc = void 0;
@@ -9817,9 +9845,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/variable.js
+// node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/variable.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/variable.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Variable = void 0;
@@ -9915,9 +9943,9 @@ var require_variable = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instruction.js
+// node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instruction.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Instruction = void 0;
@@ -10736,9 +10764,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/flagOption.js
+// node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/flagOption.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FlagOption = void 0;
@@ -10776,9 +10804,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/flag.js
+// node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/flag.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/flag.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Flag = void 0;
@@ -10904,9 +10932,9 @@ var require_flag = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ModifiableInstruction = void 0;
@@ -10986,9 +11014,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
+// node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.JSONInstruction = void 0;
@@ -11151,9 +11179,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/add.js
+// node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Add = void 0;
@@ -11170,9 +11198,9 @@ var require_add = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/property.js
+// node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/property.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/property.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Property = void 0;
@@ -11482,9 +11510,9 @@ var require_property = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
+// node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.PropertyInstruction = void 0;
@@ -11779,9 +11807,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/arg.js
+// node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Arg = void 0;
@@ -11811,9 +11839,9 @@ var require_arg = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
+// node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Cmd = void 0;
@@ -11827,9 +11855,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/copy.js
+// node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Copy = void 0;
@@ -11859,9 +11887,9 @@ var require_copy = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/env.js
+// node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Env = void 0;
@@ -11878,9 +11906,9 @@ var require_env = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Entrypoint = void 0;
@@ -11894,9 +11922,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/from.js
+// node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.From = void 0;
@@ -12146,9 +12174,9 @@ var require_from = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Healthcheck = void 0;
@@ -12170,9 +12198,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/label.js
+// node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Label = void 0;
@@ -12207,9 +12235,9 @@ var require_label = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Onbuild = void 0;
@@ -12244,9 +12272,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/run.js
+// node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Run = void 0;
@@ -12272,9 +12300,9 @@ var require_run = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/shell.js
+// node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Shell = void 0;
@@ -12288,9 +12316,9 @@ var require_shell = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Stopsignal = void 0;
@@ -12304,9 +12332,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
+// node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Workdir = void 0;
@@ -12363,9 +12391,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/user.js
+// node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.User = void 0;
@@ -12379,9 +12407,9 @@ var require_user = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/volume.js
+// node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Volume = void 0;
@@ -12395,9 +12423,9 @@ var require_volume = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/imageTemplate.js
+// node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.ImageTemplate = void 0;
@@ -12632,9 +12660,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/dockerfile.js
+// node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Dockerfile = void 0;
@@ -12851,9 +12879,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/parser.js
+// node_modules/dockerfile-ast/lib/parser.js
 var require_parser2 = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/parser.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/parser.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Parser = void 0;
@@ -13277,9 +13305,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/main.js
+// node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/main.js"(exports2) {
+  "node_modules/dockerfile-ast/lib/main.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DockerfileParser = exports2.DefaultVariables = exports2.Directive = exports2.Keyword = exports2.Workdir = exports2.Volume = exports2.User = exports2.Stopsignal = exports2.Shell = exports2.Run = exports2.PropertyInstruction = exports2.Onbuild = exports2.ModifiableInstruction = exports2.Label = exports2.JSONInstruction = exports2.Heredoc = exports2.Healthcheck = exports2.From = exports2.Env = exports2.Entrypoint = exports2.Copy = exports2.Cmd = exports2.Arg = exports2.Add = exports2.Variable = exports2.Property = exports2.ParserDirective = exports2.Line = exports2.Instruction = exports2.Flag = exports2.Comment = exports2.JSONArgument = exports2.Argument = void 0;
@@ -13499,6 +13527,8 @@ function splitArguments(physical, firstLine, escape3, heredocsAllowed) {
   let pending = [];
   let body = [];
   let bodyLine = 0;
+  const joined = [];
+  let dropped;
   physical.forEach((line, i) => {
     if (logicalDone) {
       shellLines.push(line);
@@ -13518,8 +13548,13 @@ function splitArguments(physical, firstLine, escape3, heredocsAllowed) {
     }
     if (i > 0 && continuing && (line.trim() === "" || line.trimStart().startsWith("#"))) {
       shellLines.push("\\");
+      if (line.trim() === "") dropped = firstLine + i;
       return;
     }
+    const keyword = /^\s*([A-Z]+)\s/.exec(line)?.[1];
+    if (dropped !== void 0 && keyword && INSTRUCTION_KEYWORDS.has(keyword))
+      joined.push({ keyword, line: firstLine + i, text: line.trim(), afterLine: dropped });
+    dropped = void 0;
     const m = continuation.exec(line);
     if (m && i < physical.length - 1) {
       const content = line.slice(0, m.index);
@@ -13541,7 +13576,12 @@ function splitArguments(physical, firstLine, escape3, heredocsAllowed) {
   });
   if (pending[0] && body.length) heredocs.push({ ...pending[0], body: `${body.join("\n")}
 `, bodyLine });
-  return { args: args.trim(), shellText: shellLines.join("\n"), heredocs };
+  return {
+    args: args.trim(),
+    shellText: shellLines.join("\n"),
+    heredocs,
+    ...joined.length > 0 ? { joined } : {}
+  };
 }
 function escapeRegExp2(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -13573,13 +13613,18 @@ function splitWords(s, escape3 = "\\") {
   if (inWord) words2.push(word);
   return words2;
 }
-var import_dockerfile_ast, HEREDOC_KEYWORDS, HEREDOC_MARKER, parseDockerfile;
+var import_dockerfile_ast, HEREDOC_KEYWORDS, INSTRUCTION_KEYWORDS, HEREDOC_MARKER, parseDockerfile;
 var init_dockerfile = __esm({
   "src/parse/dockerfile.ts"() {
     "use strict";
     import_dockerfile_ast = __toESM(require_main(), 1);
     init_memo();
     HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+    INSTRUCTION_KEYWORDS = new Set(
+      "ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK LABEL ONBUILD RUN SHELL STOPSIGNAL USER VOLUME WORKDIR".split(
+        " "
+      )
+    );
     HEREDOC_MARKER = /(?<!<)<<(-?)(["']?)([A-Za-z0-9_.-]+)\2/g;
     parseDockerfile = rememberedParser(
       parseDockerfileText,
@@ -14544,6 +14589,10 @@ var init_dockerfile2 = __esm({
           builtStages: [],
           globalArgs: this.globalArgs
         };
+        const joined = syntax.instructions.flatMap(
+          (i) => (i.joined ?? []).map((j) => ({ ...j, into: { keyword: i.keyword, line: i.line } }))
+        );
+        if (joined.length > 0) model.joinedInstructions = joined;
         if (this.stages.length > 0) {
           const target = this.findTarget();
           if (target) {
@@ -15084,9 +15133,9 @@ function mayRunProject(service, projectWords) {
   const words2 = [service.name, ...service.name.split(/[-_.]/), ...imageName.split(/[-_.]/)].map(
     (w2) => w2.toLowerCase()
   );
-  return words2.some((w2) => APP_WORDS.has(w2) || projectWords.has(w2));
+  return words2.some((w2) => APP_WORDS.has(w2) || APP_COMPOUND.test(w2) || projectWords.has(w2));
 }
-var PYTHON_WORDS, NO_OP_COMMAND, NOT_AN_APP, BUILD_VALUE_OPTIONS, APP_WORDS, PROJECT_COMMAND;
+var PYTHON_WORDS, NO_OP_COMMAND, NOT_AN_APP, BUILD_VALUE_OPTIONS, APP_WORDS, PROJECT_COMMAND, APP_COMPOUND;
 var init_image_app = __esm({
   "src/model/image-app.ts"() {
     "use strict";
@@ -15131,6 +15180,7 @@ var init_image_app = __esm({
       "project"
     ]);
     PROJECT_COMMAND = /python|manage\.py|gunicorn|uwsgi|daphne|uvicorn|django|celery|\.sh\b/i;
+    APP_COMPOUND = /^[a-z][a-z0-9]*app$/;
   }
 });
 
@@ -16243,7 +16293,8 @@ function chain(app, service, reached, everyScript = true) {
     if (cmd?.inner) argsScripts.set(pid1[0], cmd.inner);
     if (cmd && !cmd.argv) pid1.push(...cmd.script);
   } else if (entrypoint) {
-    pid1 = entrypoint.script;
+    const filled = cmd && withPositional(entrypoint.script, cmd.argv ?? ["/bin/sh", "-c", cmd.raw]);
+    pid1 = filled ? filled.map((c) => ({ ...c, ...cmd.at })) : entrypoint.script;
   } else if (cmd) {
     pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv, cmd.inner) : cmd.script;
   }
@@ -16252,6 +16303,18 @@ function chain(app, service, reached, everyScript = true) {
     followScripts(commandsThatRun(pid1, { variable }), app, variable, reached, everyScript),
     app
   );
+}
+function withPositional(commands, words2) {
+  let read = false;
+  const filled = commands.map((c) => {
+    const argv = c.argv.flatMap((w2) => {
+      const filled2 = /^\$(0|\{0\})$/.test(w2) ? words2.slice(0, 1) : ARGS_WORD.test(w2) ? words2.slice(1) : void 0;
+      if (filled2) read = true;
+      return filled2 ?? [w2];
+    });
+    return { ...c, argv };
+  });
+  return read ? filled : void 0;
 }
 function withSupervisorPrograms(commands, app) {
   const programs = app.supervisorPrograms ?? [];
@@ -17531,7 +17594,11 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
       related: ["DL3013"],
       check(project) {
         const findings = [];
-        for (const app of appsAndWorkerImages(project)) {
+        const images = [
+          ...appsAndWorkerImages(project),
+          ...project.sidecarImages ?? []
+        ];
+        for (const app of images) {
           const df = app.dockerfile;
           if (df) {
             for (const cmd of buildCommands(df.builtStages)) {
@@ -17645,8 +17712,18 @@ function installFrom(manifest) {
   if (name === "pyproject.toml") return `pip install ${dir ? `./${dir}` : "."}`;
   return `pip install -r ${manifest}`;
 }
-function unusedManifest(contextFiles) {
-  return contextFiles.filter((f) => MANIFEST.test(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
+function unusedManifest(contextFiles, ownedElsewhere) {
+  return contextFiles.filter((f) => MANIFEST.test(f) && !ownedElsewhere(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
+}
+function ownerElsewhere(manifest, dockerfile, dockerfiles) {
+  const own = import_node_path10.posix.dirname(dockerfile);
+  return dockerfiles.find((d) => {
+    const dir = import_node_path10.posix.dirname(d);
+    return d !== dockerfile && dir !== own && under(dir, own) && under(manifest, dir);
+  });
+}
+function under(path4, dir) {
+  return dir === "." || path4 === dir || path4.startsWith(`${dir}/`);
 }
 var import_node_path10, MANIFEST, PIPENV_VALUED, noDependencyManifest;
 var init_TF0203_no_dependency_manifest = __esm({
@@ -17691,9 +17768,11 @@ RUN pip install --no-cache-dir -r requirements.txt
       related: [],
       check(project) {
         const findings = [];
+        const dockerfiles = everyDockerfile(project).map((d) => d.file);
         for (const app of project.apps) {
           const df = app.dockerfile;
           if (!df || !app.context || app.requirements.length > 0) continue;
+          if (app.baseOf?.onbuild) continue;
           const commands = appBuildCommands(app);
           if (commands.some(({ command }) => installsFromManifest(command.argv))) continue;
           const byLine = /* @__PURE__ */ new Map();
@@ -17703,13 +17782,17 @@ RUN pip install --no-cache-dir -r requirements.txt
             const line = run.line <= cmd.line && cmd.line <= (run.endLine ?? run.line) ? run.line : cmd.line;
             byLine.set(line, [...byLine.get(line) ?? [], ...pip.byName.map((r) => r.name)]);
           }
-          const unused = unusedManifest(app.context.files);
-          const outside = unused ? void 0 : unusedManifest(project.pythonManifests ?? []);
+          const context = app.context;
+          const owner = (f) => ownerElsewhere(f, df.file, dockerfiles);
+          const elsewhere2 = (f) => owner(f) !== void 0;
+          const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path10.posix.join(context.dir, f)));
+          const outside = unused ? void 0 : unusedManifest(project.pythonManifests ?? [], elsewhere2);
+          const others = (project.pythonManifests ?? []).filter((f) => MANIFEST.test(f) && elsewhere2(f));
           for (const [line, names] of byLine)
             findings.push({
               file: df.file,
               line,
-              message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path10.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
+              message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path10.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path10.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
             });
         }
         return findings;
@@ -18847,7 +18930,9 @@ var init_service = __esm({
           this.wrong(item, `${what} item`, "a volume string or mapping", item);
           return void 0;
         }
-        const { value, raw, unset } = this.str(item);
+        const { value: interpolated, raw, unset } = this.str(item);
+        const fromPwd = unset && /^\$(PWD\b|\{PWD\})/.test(raw) && interpolated.startsWith("/");
+        const value = fromPwd ? `.${interpolated}` : interpolated;
         const parts = value.split(":");
         const at2 = {
           file: item.file,
@@ -18880,24 +18965,96 @@ var init_service = __esm({
 // src/model/compose/volumes-from.ts
 function resolveVolumesFrom(services, texts) {
   for (const service of services) {
-    const inherited = [];
+    const inherited2 = [];
     for (const ref of service.volumesFrom ?? []) {
       const from = services.find(
         (s) => ref.service !== void 0 ? s.name === ref.service : s.containerName?.value === ref.container
       );
       if (!from || from === service) continue;
       const at2 = { file: ref.file, line: ref.line, from: from.name };
-      for (const v of from.volumes) if (v.type !== "tmpfs") inherited.push({ ...at2, target: v.target });
+      for (const v of from.volumes) if (v.type !== "tmpfs") inherited2.push({ ...at2, target: v.target });
       for (const v of builtImage(from, texts)?.stage.volumes ?? [])
-        for (const path4 of v.paths) inherited.push({ ...at2, target: path4 });
+        for (const path4 of v.paths) inherited2.push({ ...at2, target: path4 });
     }
-    if (inherited.length > 0) service.inheritedVolumes = inherited;
+    if (inherited2.length > 0) service.inheritedVolumes = inherited2;
   }
 }
 var init_volumes_from = __esm({
   "src/model/compose/volumes-from.ts"() {
     "use strict";
     init_built_image();
+  }
+});
+
+// src/model/compose/database-server.ts
+function programOf(argv) {
+  let k = 0;
+  for (; ; ) {
+    const word = argv[k];
+    if (word === void 0) return void 0;
+    const name = basename2(word);
+    if (WRAPPERS2.has(name) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) k++;
+    else if (name === "gosu" || name === "su-exec") k += 2;
+    else return name;
+  }
+}
+function verdictOf(argvs, dirs, texts, seen) {
+  let verdict = "none";
+  for (const argv of argvs) {
+    const program = programOf(argv);
+    if (program === void 0) continue;
+    if (SERVER_PROGRAMS.has(program)) return "server";
+    if (argv.some((w2) => w2.includes("$@") || w2.includes("$*"))) verdict = "unknown";
+    for (const word of scriptWords(argv)) {
+      if (!/\.sh$|\//.test(word)) continue;
+      const file = scriptFile(word, dirs, texts);
+      if (!file) {
+        if (/\.sh$/.test(word) || word.startsWith("./")) verdict = "unknown";
+        continue;
+      }
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const inner = verdictOf(
+        parseShell(texts[file]).commands.map((c) => c.argv),
+        dirs,
+        texts,
+        seen
+      );
+      if (inner === "server") return "server";
+      if (inner === "unknown") verdict = "unknown";
+    }
+  }
+  return verdict;
+}
+function runsNoDatabaseServer(service, texts) {
+  if (!["postgres", "mysql", "mariadb"].includes(service.role) || service.build) return false;
+  const { entrypoint, command } = service;
+  if (!entrypoint && !command) return false;
+  const argvs = [...entrypoint ? commandsOf(entrypoint) : [], ...command ? commandsOf(command) : []];
+  if (!entrypoint && (argvs[0]?.[0] ?? "-").startsWith("-")) return false;
+  const dirs = [...service.volumes.flatMap((v) => v.type === "bind" && v.source ? [v.source] : []), "."];
+  return verdictOf(argvs, dirs, texts, /* @__PURE__ */ new Set()) === "none";
+}
+var SERVER_PROGRAMS, WRAPPERS2;
+var init_database_server = __esm({
+  "src/model/compose/database-server.ts"() {
+    "use strict";
+    init_shell();
+    init_servers();
+    init_start_scripts();
+    SERVER_PROGRAMS = /* @__PURE__ */ new Set([
+      "docker-entrypoint.sh",
+      "docker-entrypoint",
+      "postgres",
+      "postmaster",
+      "pg_ctl",
+      "pg_ctlcluster",
+      "mysqld",
+      "mysqld_safe",
+      "mariadbd",
+      "mariadbd-safe"
+    ]);
+    WRAPPERS2 = /* @__PURE__ */ new Set(["exec", "tini", "--", "dumb-init", "nohup", "env"]);
   }
 });
 
@@ -18935,6 +19092,7 @@ function build(files, env, options, errors) {
   const conv = new ServiceConverter(env, dirFor, loader.texts, errors);
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   resolveVolumesFrom(services, loader.texts);
+  for (const s of services) if (runsNoDatabaseServer(s, loader.texts)) s.runsNoDatabaseServer = true;
   const projectDirs = new Set(
     Object.keys(loader.texts).filter((f) => import_node_path14.posix.basename(f) === "manage.py").map((f) => import_node_path14.posix.dirname(f))
   );
@@ -18954,6 +19112,7 @@ var init_compose2 = __esm({
     init_service();
     init_app_service();
     init_volumes_from();
+    init_database_server();
     init_interpolation();
     init_images();
   }
@@ -19054,7 +19213,7 @@ var init_TF0205_service_image_unpinned = __esm({
   }
 });
 
-// ../../main/node_modules/@lezer/common/dist/index.js
+// node_modules/@lezer/common/dist/index.js
 function checkSide(side, pos, from, to) {
   switch (side) {
     case -2:
@@ -19426,7 +19585,7 @@ function balanceRange(balanceType, children, positions, from, to, start, length,
 }
 var DefaultBufferLength, nextPropID, Range, NodeProp, MountedTree, noProps, NodeType, NodeSet, CachedNode, CachedInnerNode, IterMode, Tree, FlatBufferCursor, TreeBuffer, BaseNode, TreeNode, BufferContext, BufferNode, StackIterator, TreeCursor, nodeSizeCache, Parser, StringInput, stoppedInner;
 var init_dist = __esm({
-  "../../main/node_modules/@lezer/common/dist/index.js"() {
+  "node_modules/@lezer/common/dist/index.js"() {
     DefaultBufferLength = 1024;
     nextPropID = 0;
     Range = class {
@@ -20611,7 +20770,7 @@ var init_dist = __esm({
   }
 });
 
-// ../../main/node_modules/@lezer/lr/dist/index.js
+// node_modules/@lezer/lr/dist/index.js
 function decodeArray(input, Type = Uint16Array) {
   if (typeof input != "string")
     return input;
@@ -20750,7 +20909,7 @@ function getSpecializer(spec) {
 }
 var Stack, StackContext, SimulatedStack, StackBufferCursor, CachedToken, nullToken, InputStream, TokenGroup, LocalTokenGroup, ExternalTokenizer, verbose, stackIDs, FragmentCursor, TokenCache, Parse, Dialect, id, ContextTracker, LRParser;
 var init_dist2 = __esm({
-  "../../main/node_modules/@lezer/lr/dist/index.js"() {
+  "node_modules/@lezer/lr/dist/index.js"() {
     init_dist();
     Stack = class _Stack {
       /**
@@ -22395,7 +22554,7 @@ var init_dist2 = __esm({
   }
 });
 
-// ../../main/node_modules/@lezer/python/dist/index.js
+// node_modules/@lezer/python/dist/index.js
 function __tfrTable(base642, bytes) {
   const b = Buffer.from(base642, "base64");
   const view = new DataView(b.buffer, b.byteOffset, b.length);
@@ -22441,7 +22600,7 @@ function skipEscape(input, ch) {
 }
 var printKeyword, indent, dedent, newline$1, blankLineStart, newlineBracketed, eof, stringContent, Escape, replacementStart, stringEnd, ParenL, ParenthesizedExpression, TupleExpression, ComprehensionExpression, BracketL, ArrayExpression, ArrayComprehensionExpression, BraceL, DictionaryExpression, DictionaryComprehensionExpression, SetExpression, SetComprehensionExpression, ArgList, subscript, String$1, stringStart, stringStartD, stringStartL, stringStartLD, stringStartR, stringStartRD, stringStartRL, stringStartRLD, FormatString, stringStartF, stringStartFD, stringStartFL, stringStartFLD, stringStartFR, stringStartFRD, stringStartFRL, stringStartFRLD, FormatReplacement, nestedFormatReplacement, importList, TypeParamList, ParamList, SequencePattern, MappingPattern, PatternArgList, newline, carriageReturn, space, tab, hash, parenOpen, dot, braceOpen, braceClose, singleQuote, doubleQuote, backslash, letter_o, letter_x, letter_N, letter_u, letter_U, bracketed, newlines, indentation, cx_Bracketed, cx_String, cx_DoubleQuote, cx_Long, cx_Raw, cx_Format, topIndent, stringFlags, trackIndent, legacyPrint, strings, spec_identifier, parser2;
 var init_dist3 = __esm({
-  "../../main/node_modules/@lezer/python/dist/index.js"() {
+  "node_modules/@lezer/python/dist/index.js"() {
     init_dist2();
     printKeyword = 1;
     indent = 194;
@@ -23952,6 +24111,9 @@ function callEnv(recorder, ctx, env, method, args, line) {
   const cast = castOf(env, method, args, variable);
   if (read.t === "env" && cast === "builtins.bool") read.probes = boolProbes(line);
   const byCall = method === "__call__" || method === "get_value";
+  const smartCast = byCall && cast === void 0 && !env.positionalDefault ? fallback?.t : void 0;
+  if (read.t === "env" && smartCast === "bool") read.probes = boolProbes(line);
+  if (read.t === "env" && smartCast === "num") read.probes = intProbes(line);
   const untyped = !fallback || fallback.t === "none" || fallback.t === "str" || env.positionalDefault;
   if (read.t === "env" && cast === void 0 && (method === "str" || byCall && untyped))
     return asText(read);
@@ -23963,6 +24125,12 @@ function castOf(env, method, args, variable) {
   const cast = args.kw.get("cast") ?? (env.positionalDefault ? void 0 : args.pos[1]);
   if (cast?.t === "ref") return cast.name;
   return cast === void 0 ? env.scheme.get(variable)?.cast : void 0;
+}
+function intProbes(line) {
+  return PROBE_TEXTS.map((text2) => ({
+    text: text2,
+    v: callBuiltin("builtins.int", { t: "str", v: text2, line }, line)
+  }));
 }
 function boolProbes(line) {
   return PROBE_TEXTS.map((text2) => ({
@@ -26548,6 +26716,9 @@ var init_settings_fix = __esm({
 });
 
 // src/rules/TF0301-secret-key-in-code.ts
+function unwrapped(v) {
+  return v.kind === "list" && v.items.length === 1 ? v.items[0] : v;
+}
 function isKey(v) {
   return v?.kind === "literal" && typeof v.value === "string" && v.value.trim() !== "";
 }
@@ -26561,7 +26732,8 @@ function variableRead(context) {
       const a = settings?.assignments.find(
         (x2) => x2.name === "SECRET_KEY" && (x2.file ?? settings.file) === finding.file && x2.line === finding.line
       );
-      if (a?.value.kind === "env" && /^\w+$/.test(a.value.variable)) return a.value.variable;
+      const value = a && unwrapped(a.value);
+      if (value?.kind === "env" && /^\w+$/.test(value.variable)) return value.variable;
       const x = a?.inBranch && a.activeWhenUnset === true ? a.condition?.variable : void 0;
       const replacedBy = a && overriddenWhenSet(liveAssignments(settings, "SECRET_KEY"), a);
       if (replacedBy && /^\w+$/.test(replacedBy)) return replacedBy;
@@ -26617,7 +26789,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
           const live = liveAssignments(settings, "SECRET_KEY");
           for (const a of live) {
             if (a.inBranch && a.activeWhenUnset === void 0) continue;
-            const v = a.value;
+            const v = unwrapped(a.value);
             const fallbackOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : void 0;
             const readInOtherBranch = live.some(
               (b) => b !== a && b.value.kind === "env" && b.value.variable === fallbackOf
@@ -27840,6 +28012,23 @@ function fixSecretInDockerfile(context) {
   }
   return void 0;
 }
+function argWarnings(df) {
+  const inImage = new Set(lineage(df));
+  const declared = [
+    ...df.globalArgs.map((arg) => ({ arg, stage: void 0 })),
+    ...df.builtStages.flatMap(
+      (stage) => stage.instructions.filter((i) => i.keyword === "ARG").map((i) => ({ arg: i, stage }))
+    )
+  ];
+  return declared.filter(({ arg }) => isSecretName(arg.name)).map(({ arg, stage }) => {
+    const id2 = arg.name.toLowerCase();
+    const message3 = stage && !inImage.has(stage) ? `ARG ${arg.name} in build stage ${stageName2(stage)} looks like a secret: that stage is not part of the final image, but a value passed with --build-arg is still recorded with the build steps that use it (the classic builder's intermediate images, BuildKit provenance attestations in mode=max). Give the build the secret through a BuildKit secret mount instead (RUN --mount=type=secret,id=${id2}).` : `ARG ${arg.name} looks like a secret: a value passed with --build-arg is recorded in the image history (docker history shows it beside each RUN that uses it), readable by anyone who pulls the image. Pass it to the running container instead, or use a BuildKit secret mount (RUN --mount=type=secret,id=${id2}).`;
+    return { file: df.file, line: arg.line, severity: "warning", message: message3 };
+  });
+}
+function stageName2(stage) {
+  return stage.name ? `'${stage.name}'` : `${stage.index}`;
+}
 function isLiteral(raw) {
   const unquoted = raw.replace(/^(["'])(.*)\1$/s, "$2");
   return unquoted.trim() !== "" && !/\$[{A-Za-z_]/.test(raw.startsWith("'") ? "" : raw);
@@ -27885,8 +28074,10 @@ var init_TF0306_secret_in_dockerfile = __esm({
       kind: "S",
       title: "ENV with a secret-looking name (*PASSWORD*, *PASSWD*, *_PASS, *_PWD, *SECRET*, *TOKEN*, *_KEY, *API_KEY*, *PRIVATE*; the same list for every secret rule) and a literal value; ARG of such a name as warning",
       help: `An \`ENV\` value is stored in the image configuration: anyone who can pull the image reads it with
-\`docker inspect\`, and every deploy shares the same secret. Build arguments are recorded in the image history
-(\`docker history\`), so a secret passed as \`ARG\` leaks the same way.
+\`docker inspect\`, and every deploy shares the same secret. A value passed with \`--build-arg\` is recorded in the
+image history beside each \`RUN\` that uses it (\`docker history\`), so a secret passed as \`ARG\` leaks the same way,
+with or without a default. In a build stage the final image only copies from, the value stays out of the image but is
+still recorded with the build (the classic builder's intermediate images, BuildKit provenance in \`mode=max\`).
 
 Give secrets to the running container (environment from the platform, compose \`env_file\`/\`secrets:\`), and use
 BuildKit secret mounts when the build itself needs one. Names ending in \`_FILE\`, \`_PATH\`, \`_DIR\`, \`_URL\` or
@@ -27903,6 +28094,7 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
         const findings = [];
         for (const df of everyDockerfile(project)) {
           if (!df.targetStage) continue;
+          findings.push(...argWarnings(df));
           const globalArgs = new Map(df.globalArgs.map((a) => [a.name, a]));
           let stageArgs = /* @__PURE__ */ new Map();
           const stages = lineage(df);
@@ -27910,15 +28102,6 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
             if (stages.some((s) => s.instructions[0] === arg)) stageArgs = /* @__PURE__ */ new Map();
             if (arg.keyword === "ARG")
               stageArgs.set(arg.name, inScope(arg, globalArgs));
-            if (arg.keyword === "ARG" && isSecretName(arg.name)) {
-              const name = arg.name;
-              findings.push({
-                file: df.file,
-                line: arg.line,
-                severity: "warning",
-                message: `ARG ${name} looks like a secret: build arguments are kept in the image history. Pass it to the running container instead, or use a BuildKit secret mount (RUN --mount=type=secret,id=${name.toLowerCase()}).`
-              });
-            }
             if (arg.keyword !== "ENV") continue;
             for (const pair2 of arg.pairs) {
               if (!isSecretName(pair2.name)) continue;
@@ -30256,7 +30439,7 @@ function mountsOverCode(app, web, devReason, read) {
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
       const dev = devReason(v.file);
-      out.push({ mount: v, text: codelessText(v, app.context?.dir, dev) });
+      out.push({ mount: v, text: codelessText(v, app, dev) });
       continue;
     }
     const whole = hostDirs.some((d) => coversPath(v.source, d)) && coversPath(v.target, codeDir);
@@ -30287,15 +30470,53 @@ function unreadImageText(v, web, read) {
   const image = dockerfile ? `the image's Dockerfile (${dockerfile})` : "the image's Dockerfile";
   return `'${shownSource(v)}' at ${shownTarget(v)}, the project with its manage.py, and ${image} cannot be read, so what the image holds there is unknown: either way the container runs the host's files, not a built release.`;
 }
-function codelessText(v, contextDir, devReason) {
-  const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
+function codelessText(v, app, devReason) {
   const tail2 = devReason ? `so that a deploy, which runs without this mount, runs a built release (${devReason}, where the mount belongs).` : "and keep this mount in a development-only override file.";
+  const at2 = `'${shownSource(v)}' at ${shownTarget(v)}`;
+  const dockerfile = app.dockerfile?.file ?? "the Dockerfile";
+  const contextDir = app.context?.dir;
+  const joined = joinedCopy(app);
+  if (joined)
+    return `${at2}, and the image holds no code of its own: line ${joined.line} of ${dockerfile} (${joined.text}) is no instruction, because Docker skips the blank line ${joined.afterLine} inside the ${joined.into.keyword} of line ${joined.into.line} and reads that line as more words of the ${joined.into.keyword}. A container of this image runs only the host's files, so no built release ever runs. Remove the blank line ${joined.afterLine} so that the ${joined.keyword} runs, ${tail2}`;
+  const missing = missingCopySources(app);
+  if (missing.length > 0) {
+    const named = missing.map((m) => `'${m.source}' (line ${m.line})`).join(", ");
+    return `${at2}, and the image this service builds cannot take the code: ${dockerfile} copies ${named}, which ${missing.length === 1 ? "is" : "are"} not in its build context ('${contextDir ?? "."}'), so the build fails there and only this mount would give the container its code. Make the COPY sources paths of this context (or build from the directory they are written for), ${tail2}`;
+  }
+  const head = `${at2}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
   const source = import_node_path16.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail2}`;
   }
   const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path16.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail2}`;
+}
+function joinedCopy(app) {
+  const model = app.dockerfile;
+  const inBuilt = (line) => model?.builtStages.some((s) => line >= s.from.line && line <= s.lastLine);
+  return model?.joinedInstructions?.find(
+    (j) => (j.keyword === "COPY" || j.keyword === "ADD") && inBuilt(j.into.line)
+  );
+}
+function missingCopySources(app) {
+  const model = app.dockerfile;
+  const files = app.context?.files;
+  if (!model || !files) return [];
+  const exists2 = (rel) => files.some((f) => f === rel || f.startsWith(`${rel}/`));
+  const out = [];
+  for (const stage of model.builtStages)
+    for (const ins of stage.instructions) {
+      if (ins.keyword !== "COPY" && ins.keyword !== "ADD") continue;
+      const copy = ins;
+      if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
+      for (const source of copy.sources) {
+        if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
+        const rel = import_node_path16.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        if (rel === "." || rel === "" || rel.startsWith("..")) continue;
+        if (!exists2(rel)) out.push({ source, line: copy.line });
+      }
+    }
+  return out;
 }
 var import_node_path16, sourceMountedOverImage, KEEP_IN_DEV;
 var init_TF0503_source_mounted_over_image = __esm({
@@ -30446,6 +30667,7 @@ function unkeptPaths(project) {
     const settings = app.settings;
     const stage = app.dockerfile?.targetStage;
     if (!settings || !stage || app.unparsedCompose) continue;
+    if (variantOfComposeImage(project, app) && !isNamedForProduction(app.dockerfile.file)) continue;
     const env = providedEnvironment(app);
     if (env.unreadEnvFiles?.some((f) => isDevelopmentComposeFile(f.file, composeFiles, app.compose?.files)))
       delete env.unreadEnvFiles;
@@ -30501,6 +30723,9 @@ function unkeptPaths(project) {
     }
   }
   return out;
+}
+function variantOfComposeImage(project, app) {
+  return app.variantOf !== void 0 && project.apps.some((a) => a.dockerfile?.file === app.variantOf && a.compose?.appService !== void 0);
 }
 function servicesBuilding(project, app) {
   const dockerfile = app.dockerfile?.file;
@@ -30581,7 +30806,6 @@ function imageBaseDir(app) {
   if (baseDir === void 0) return app.imageSourceDir;
   const manageDir = app.managePy ? import_node_path17.posix.dirname(app.managePy) : app.dir;
   const rel = import_node_path17.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
-  if (rel.startsWith("..")) return void 0;
   return import_node_path17.posix.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
@@ -30751,6 +30975,11 @@ volumes:
 
 (or \`VOLUME /data\` in the Dockerfile). Better still for production: a database server such as PostgreSQL and an
 object store for media.
+
+Where compose runs the app's image, another Dockerfile of the app beside it that nothing builds (\`Dockerfile.no_venv\`
+beside the \`Dockerfile\` compose builds) does not decide where the deployed app keeps its data: the settings are
+judged with the image compose runs and its volumes. A variant named for production (\`Dockerfile.prod\`, run by a
+platform) is a deploy of its own and is judged too.
 `,
       related: [],
       check(project) {
@@ -30968,6 +31197,7 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
       check(project) {
         const out = [];
         for (const { service: s } of composeServices(project)) {
+          if (s.runsNoDatabaseServer) continue;
           const data = dataDir(s);
           const anchor = s.image ?? (s.builtFrom ? s.build : void 0);
           if (!data || !anchor) continue;
@@ -31115,6 +31345,35 @@ var init_TF0605_volume_over_source = __esm({
   }
 });
 
+// src/rules/lib/base-image.ts
+function repositoryBases(app) {
+  const out = [];
+  for (let a = app; a?.baseImage && out.length < 4; a = a.baseImage.app) {
+    const stage = a.baseImage.app.dockerfile?.targetStage;
+    if (!stage || out.some((b) => b.app === a.baseImage.app)) break;
+    out.push({ image: a.baseImage.image, app: a.baseImage.app, stage });
+  }
+  return out;
+}
+function inherited(app, pick2) {
+  for (const base of repositoryBases(app)) {
+    const value = pick2(base.stage);
+    if (value !== void 0) return { image: base.image, app: base.app, value };
+  }
+  return void 0;
+}
+function startingApp(app) {
+  const stage = app.dockerfile?.targetStage;
+  const service = app.compose?.appService;
+  if (!stage || stage.cmd || stage.entrypoint || service?.command || service?.entrypoint) return app;
+  return inherited(app, (s) => s.cmd || s.entrypoint ? true : void 0)?.app ?? app;
+}
+var init_base_image = __esm({
+  "src/rules/lib/base-image.ts"() {
+    "use strict";
+  }
+});
+
 // src/rules/TF0701-no-port-declared.ts
 function boundPorts(app) {
   const env = containerEnv(app);
@@ -31175,6 +31434,7 @@ var init_TF0701_no_port_declared = __esm({
     init_command();
     init_server_config();
     init_examples();
+    init_base_image();
     init_each();
     init_rule();
     noPortDeclared = defineRule({
@@ -31197,13 +31457,15 @@ ${EXPOSE_EXAMPLE}`,
         const published = /* @__PURE__ */ new Map();
         for (const { app, stage } of appTargetStages(project)) {
           const file = app.dockerfile.file;
-          if (stage.exposes.length > 0 || app.unparsedCompose || unixSocketServersOnly(app)) continue;
+          const exposed = stage.exposes.length > 0 || inherited(app, (s) => s.exposes[0]) !== void 0;
+          if (exposed || app.unparsedCompose || unixSocketServersOnly(startingApp(app))) continue;
           const service = app.compose?.appService;
           if (service && (service.ports.length > 0 || service.expose.length > 0)) {
             published.set(file, [...published.get(file) ?? [], ...service.ports]);
             continue;
           }
-          const view = service ? { app, composeFiles: app.compose.files, service: service.name } : { app };
+          const runner = startingApp(app);
+          const view = service ? { app: runner, composeFiles: app.compose.files, service: service.name } : { app: runner };
           missing.set(file, [...missing.get(file) ?? [], view]);
         }
         return [...missing].map(([file, views]) => ({
@@ -31528,7 +31790,7 @@ function startsWithEnv(app) {
     (cmd) => ({ cmd, env: imageEnv })
   );
   const service = app.compose?.appService;
-  if (!service) return out;
+  if (!service || app.imageNotBuiltHere) return out;
   const env = containerEnv(app);
   const ownKeys = new Set(own.map(key));
   const changed = Object.keys(env).some((k) => env[k] !== imageEnv[k]);
@@ -31656,6 +31918,18 @@ var init_dropped_command = __esm({
 });
 
 // src/rules/TF0801-dev-server.ts
+function replacedByEveryService(app, cmd) {
+  const compose = app.compose;
+  if (!compose?.appService || app.imageNotBuiltHere) return false;
+  const services = [compose.appService, ...compose.appImageServices ?? []];
+  if (services.some((s) => !s.command && !s.entrypoint)) return false;
+  const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+  const run = [
+    ...effectiveCommand(app),
+    ...services.filter((s) => s !== compose.appService).flatMap((s) => serviceCommand(app, s))
+  ];
+  return !run.some((c) => key(c) === key(cmd) || isRunserver(c.argv));
+}
 var devServer;
 var init_TF0801_dev_server = __esm({
   "src/rules/TF0801-dev-server.ts"() {
@@ -31675,6 +31949,8 @@ var init_TF0801_dev_server = __esm({
 It has not gone through security audits or performance tests, serves one process, and reloads code on changes.
 Scale out through the process model with a production WSGI/ASGI server. A \`[program:\u2026]\` of the supervisord
 configuration the container starts is read too: the finding is at its \`command=\` line.
+The image's own CMD is not reported when every compose service that runs the image replaces it with a command
+that is not the development server (\`command: gunicorn \u2026\`): no container of the repository starts it.
 
 \`\`\`dockerfile
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
@@ -31685,6 +31961,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
         const findings = [];
         for (const { app, command: cmd, service } of appImageStartCommands(project)) {
           if (!isRunserver(cmd.argv)) continue;
+          if (!service && replacedByEveryService(app, cmd)) continue;
           const server = djangoCommand(cmd.argv)?.name === "runserver_plus" ? "django-extensions' development server (manage.py runserver_plus)" : "Django's development server (manage.py runserver)";
           findings.push({
             file: cmd.file,
@@ -31836,6 +32113,36 @@ function besideMain(holder) {
     default:
       return { phrase: "beside the container's main process" };
   }
+}
+function optInBackground(project, seen) {
+  const findings = [];
+  for (const app of appsAndWorkerImages(project)) {
+    const started = new Set([...imageCommand(app), ...effectiveCommand(app)].map((c) => c.file));
+    const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
+    const given = (name) => variable(name) === null ? void 0 : variable(name);
+    for (const script of app.entrypointScripts.filter((s) => started.has(s.file))) {
+      const assigned = new Set((script.script.assignments ?? []).map((a) => a.name));
+      const commands = script.script.commands;
+      commands.forEach((c, i) => {
+        const key = `${script.file}:${c.line}`;
+        const what = c.background ? longRunningProcess(c.argv) : void 0;
+        if (!what || seen.has(key) || mayRun(c, { variable })) return;
+        if (!mayRun(c, { variable: given })) return;
+        const unset = (c.guards ?? []).filter((g) => evaluateCondition(g, { variable }) === false).flatMap((g) => [...JSON.stringify(g).matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1])).filter((n, k, all) => all.indexOf(n) === k && !assigned.has(n) && variable(n) === null);
+        const holder = holderAfter(commands, i);
+        if (unset.length === 0 || !holder) return;
+        seen.add(key);
+        const names = listOf(unset);
+        const them = unset.length === 1 ? "it" : "them";
+        findings.push({
+          file: script.file,
+          line: c.line,
+          message: `When the container is started with ${names} set (neither the image nor a compose file sets ${them}), this starts ${what} in the background with '&', ${besideMain(holder).phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`
+        });
+      });
+    }
+  }
+  return findings;
 }
 function beatCommandFor(worker) {
   const at2 = worker.indexOf("-A") >= 0 ? worker.indexOf("-A") : worker.indexOf("--app");
@@ -31990,6 +32297,7 @@ services:
               });
             });
         }
+        findings.push(...optInBackground(project, seen));
         findings.push(...embeddedBeat(project, seen));
         return findings;
       }
@@ -33009,6 +33317,7 @@ var init_TF0904_no_healthcheck = __esm({
     "use strict";
     init_dockerfile_fix();
     init_fix2();
+    init_base_image();
     init_rule();
     noHealthcheck = defineRule({
       id: "TF0904",
@@ -33034,9 +33343,10 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \\
           const stage = app.dockerfile?.targetStage;
           if (!stage || app.unparsedCompose) continue;
           const compose = app.compose?.appService?.healthcheck;
-          const healthy = compose ? !compose.disabled : stage.healthcheck !== void 0 && !stage.healthcheck.none;
+          const healthcheck = stage.healthcheck ?? inherited(app, (s) => s.healthcheck)?.value;
+          const healthy = compose ? !compose.disabled : healthcheck !== void 0 && !healthcheck.none;
           if (healthy) continue;
-          const why = compose?.disabled ? `the compose service disables its healthcheck` : stage.healthcheck?.none ? `HEALTHCHECK NONE disables it` : `no HEALTHCHECK in the target stage${app.compose?.appService ? " and none on the compose service" : ""}`;
+          const why = compose?.disabled ? `the compose service disables its healthcheck` : healthcheck?.none ? `HEALTHCHECK NONE disables it` : `no HEALTHCHECK in the target stage${app.compose?.appService ? " and none on the compose service" : ""}`;
           findings.push({
             file: app.dockerfile.file,
             line: 1,
@@ -33634,8 +33944,11 @@ function fixRunsAsRoot(context) {
   const found = appOfDockerfile(context);
   const text2 = found && linesOf(context, found.dockerfile.file);
   if (!found || !text2 || found.stage.lastLine !== context.finding.line) return void 0;
-  if (suDrop(found.app) || privilegeDrop(found.app) || proxyInContainer(found.app)) return void 0;
-  if (runtimeUser(found.app)) return void 0;
+  const runner = startingApp(found.app);
+  if (repositoryBases(found.app).length > 0 && runner === found.app && !found.stage.cmd && !found.stage.entrypoint)
+    return void 0;
+  if (suDrop(runner) || privilegeDrop(runner) || proxyInContainer(runner)) return void 0;
+  if (runtimeUser(runner)) return void 0;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === "RUN");
   const runtime = runtimeInsertionLine(stage);
@@ -33673,7 +33986,9 @@ function createdUser(runs) {
 }
 function privilegeDrop(app) {
   const env = containerEnv(app);
-  for (const c of appStarts(app)) {
+  const starts = appStarts(app);
+  const servers = starts.filter((c) => c.origin !== "supervisor" && serverOf(c.argv, env));
+  for (const c of [...servers, ...starts.filter((s) => !servers.includes(s))]) {
     if (c.origin === "supervisor") {
       const program = supervisorDrop(app);
       if (program) return program;
@@ -33700,7 +34015,7 @@ function supervisorDrop(app) {
   const programs = appStarts(app).filter((c) => c.origin === "supervisor" && !reverseProxyOf(c.argv));
   const servers = programs.filter((c) => serverOf(c.argv));
   for (const c of [...servers, ...programs.filter((p) => !servers.includes(p))]) {
-    const program = programOf(app, c);
+    const program = programOf2(app, c);
     if (!program?.user || /^(root|0)$/.test(program.user)) continue;
     const tool = `user= of [${program.section ?? "program"}:${program.name}]`;
     return { file: program.file, line: program.userLine ?? c.line, tool, user: program.user };
@@ -33714,7 +34029,7 @@ function appStarts(app) {
     return reachedCommand(app, service);
   return startCommands(app);
 }
-function programOf(app, c) {
+function programOf2(app, c) {
   return app.supervisorPrograms?.find((p) => p.file === c.file && p.line === c.line);
 }
 function dropsPrivileges(argv) {
@@ -33791,6 +34106,14 @@ function stillRoot(app, tool) {
   const server = /^(uwsgi|gunicorn)\b/.exec(tool)?.[1];
   if (server) return `once ${server} has started: its start-up before the drop stays root, as does ${exec}`;
   return `only for the command it runs: whatever the start runs before or without ${tool} stays root, as does ${exec}`;
+}
+function ownOrBaseMessage(app, df, stage, head) {
+  const runner = startingApp(app);
+  const baseDf = runner.dockerfile;
+  const baseStage2 = baseDf?.targetStage;
+  if (runner === app || !baseDf || !baseStage2) return rootMessage(app, df, stage, head);
+  const special = proxyInContainer(runner) || privilegeDrop(runner) || suDrop(runner) || runtimeUser(runner);
+  return special ? rootMessage(runner, baseDf, baseStage2, head) : rootMessage(app, df, stage, head);
 }
 function rootMessage(app, df, stage, head) {
   const proxy = proxyInContainer(app);
@@ -33932,7 +34255,7 @@ function appDrop(app, stage, user) {
   if (!server) return `start it through ${tool}`;
   const at2 = `${server.file}:${server.line}`;
   if (server.origin === "supervisor")
-    return `add user=${user} to [${programOf(app, server)?.section ?? "program"}:${server.program}] (${at2})`;
+    return `add user=${user} to [${programOf2(app, server)?.section ?? "program"}:${server.program}] (${at2})`;
   const kind = serverOf(server.argv).kind;
   if (kind === "gunicorn") return `start gunicorn with --user ${user} --group ${user} (${at2})`;
   if (kind === "uwsgi") return `start uwsgi with --uid ${user} --gid ${user} (${at2})`;
@@ -33965,6 +34288,7 @@ var init_TF1301_runs_as_root = __esm({
     init_command();
     init_dockerfile_fix();
     init_fix2();
+    init_base_image();
     init_each();
     init_rule();
     DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
@@ -33998,13 +34322,17 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
           const df = app.dockerfile;
           const stage = df?.targetStage;
           if (!df || !stage) continue;
-          const user = stage.user;
+          const base = stage.user ? void 0 : inherited(app, (s) => s.user);
+          const bases = repositoryBases(app);
+          const user = stage.user ?? base?.value;
           if (user && user.user === void 0) continue;
           const name = user?.user?.split(":")[0];
           if (user && name !== "root" && name !== "0") continue;
           const of = app.workerServices ? ` of ${imageRunner(app)}` : "";
-          const head = user ? `The image${of} runs as ${name} (USER ${user.user} at line ${user.line})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER`;
-          findings.push({ file: df.file, line: stage.lastLine, message: rootMessage(app, df, stage, head) });
+          const where2 = base ? `${base.app.dockerfile.file}:${user.line}, the base image ${base.image}` : `line ${user?.line}`;
+          const nor = bases[0] ? `, nor does the image it is built on, ${bases[0].image} (${bases[0].app.dockerfile.file})` : "";
+          const head = user ? `The image${of} runs as ${name} (USER ${user.user} at ${where2})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER${nor}`;
+          findings.push({ file: df.file, line: stage.lastLine, message: ownOrBaseMessage(app, df, stage, head) });
         }
         return findings;
       },
@@ -34124,7 +34452,8 @@ publish them in a development override, on the loopback interface only:
 
 A file named for development or tests (an \`.override\` file, or one with \`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a
 word of its name, or a default-named file in a directory so named, such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a production alternative
-(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`, a Swarm stack file \`docker-stack.yml\`) sits beside it, is not
+(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`, a Swarm stack file \`docker-stack.yml\`,
+cookiecutter's \`production.yml\`, a \`docker-compose-prod_template.yml\` to fill in) sits beside it, is not
 production: its published database port is not reported, while its other findings (development server, migrate on
 start, bind mounts) still are, where they are written. Every other compose file, the default one alone included,
 counts as production.
@@ -34155,7 +34484,7 @@ services:
               findings.push({
                 file: p.file,
                 line: p.line,
-                message: `Service '${s.name}' publishes its ${kind} port ${p.target} on the host's interfaces ('${p.raw}'): it is reachable from outside, past the host firewall. Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.`
+                message: `Service '${s.name}' publishes its ${kind} port ${p.target} on ${p.published ? "" : "a random port of "}the host's interfaces ('${p.raw}'): it is reachable from outside, past the host firewall. Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.`
               });
             }
           }
@@ -34701,10 +35030,17 @@ async function discover(root, options = {}, limits = {}, overlay) {
     const r = overlaid === void 0 ? readText(realRoot, f, maxBytes, walked.plain.has(f)) : textOf(Buffer.from(overlaid, "utf8"), maxBytes);
     return typeof r === "string" ? r : void 0;
   }) : [];
+  const ciConfigs = {};
+  for (const f of files.filter(isCiConfig)) {
+    const overlaid = overlay?.get(f);
+    const r = overlaid === void 0 ? readText(realRoot, f, maxBytes, walked.plain.has(f)) : textOf(Buffer.from(overlaid, "utf8"), maxBytes);
+    if (typeof r === "string" && /\bdocker\s+(?:buildx\s+|image\s+)?build\b/.test(r)) ciConfigs[f] = r;
+  }
   return {
     root: realRoot,
     files,
     texts,
+    ...Object.keys(ciConfigs).length > 0 ? { ciConfigs } : {},
     unreadable,
     options,
     ...sdk.length > 0 ? { dockerSdkUses: sdk } : {},
@@ -38909,6 +39245,50 @@ function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
   return own;
 }
 
+// src/model/sidecar.ts
+init_classify();
+init_image_app();
+var DJANGO_WORDS = /\b(django|manage\.py|gunicorn|uwsgi|uvicorn|daphne|hypercorn|waitress-serve|celery|wsgi|asgi)\b/i;
+function isSidecarService(model, service, texts, managePys) {
+  const app = model.appService;
+  const build2 = service.build;
+  if (!app || service === app || !build2 || service.notApp) return false;
+  const dockerfile = normalizeRelative(build2.dockerfile);
+  const context = normalizeRelative(build2.context);
+  if (!dockerfile || context === void 0 || !(dockerfile in texts)) return false;
+  if (app.build && normalizeRelative(app.build.dockerfile) === dockerfile) return false;
+  const start = [service.command?.raw, service.entrypoint?.raw].filter((t) => t !== void 0);
+  if (start.length === 0 || start.some((t) => DJANGO_WORDS.test(t))) return false;
+  if (managePys.some((m) => isUnder(m, context))) return false;
+  if (DJANGO_WORDS.test(dockerfileCode(texts[dockerfile]))) return false;
+  if (service.environment.some((e) => /^DJANGO_/.test(e.name))) return false;
+  const manifests = Object.keys(texts).filter(
+    (f) => isUnder(f, context) && /(^|\/)(requirements[^/]*\.(txt|in)|pyproject\.toml|Pipfile)$/.test(f)
+  );
+  if (manifests.some((f) => /^\s*["']?django\b/im.test(texts[f]))) return false;
+  return !service.volumes.some(
+    (v) => v.type === "bind" && v.source !== void 0 && managePys.some((m) => isUnder(m, normalizeRelative(v.source) ?? ".."))
+  );
+}
+
+// src/model/base-images.ts
+init_classify();
+init_image_app();
+function fromRepositories(text2) {
+  return [...dockerfileCode(text2).matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].map(
+    (m) => repositoryOf(m[1])
+  );
+}
+function builtFromByName(dockerfile, built, texts) {
+  const names = new Set(built.filter((b) => b.dockerfile === dockerfile).map((b) => b.repository));
+  if (names.size === 0) return void 0;
+  return Object.keys(texts).filter((f) => f !== dockerfile && isDockerfile(f)).sort().find((f) => fromRepositories(texts[f]).some((r) => names.has(r)));
+}
+function baseOf2(dockerfile, built, texts) {
+  const child = builtFromByName(dockerfile, built, texts);
+  return child ? { dockerfile: child, onbuild: /^\s*ONBUILD\s/im.test(dockerfileCode(texts[child])) } : void 0;
+}
+
 // src/model/app-seeds.ts
 var AppSeeds = class extends ModelPart {
   skipped = [];
@@ -38950,6 +39330,7 @@ var AppSeeds = class extends ModelPart {
     if (!given) seeds.push(...this.variants(seeds, claimed, builtByName, bases));
     seeds.push(...this.bareProjects(seeds, managePys));
     if (given) seeds.sort((a, b) => Number(b.dockerfile === given) - Number(a.dockerfile === given));
+    for (const seed of seeds) if (seed.dockerfile) seed.baseOf = baseOf2(seed.dockerfile, built, this.texts);
     this.attachImageOnly(seeds, composeSets);
     attachUnparsed(seeds, composeSets);
     const attached = new Set(seeds.map((s) => s.compose));
@@ -38995,7 +39376,8 @@ var AppSeeds = class extends ModelPart {
         if (!dockerfile) continue;
         const other = s.notApp === "worker" ? set.model?.appService : s.notApp;
         const otherImage = s !== set.model?.appService && dockerfile in this.texts && !this.runsPython(dockerfile);
-        if (other || otherImage) claimed.add(dockerfile);
+        if (other || otherImage || isSidecarService(set.model, s, this.texts, managePys))
+          claimed.add(dockerfile);
       }
     }
     for (const set of composeSets) {
@@ -39275,17 +39657,15 @@ var AppSeeds = class extends ModelPart {
     const code2 = dockerfileCode(this.texts[dockerfile] ?? "");
     const lastStage = code2.split(/^\s*FROM\s/im).at(-1) ?? "";
     if (code2.trim() === "" || /^\s*(CMD|ENTRYPOINT)\b/im.test(lastStage)) return void 0;
-    const names = new Set(built.filter((b) => b.dockerfile === dockerfile).map((b) => b.repository));
-    const fromsOf = (f) => [...dockerfileCode(this.texts[f] ?? "").matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].map(
-      (m) => repositoryOf(m[1])
-    );
-    const others = this.files.filter((f) => f !== dockerfile && isDockerfile(f) && f in this.texts);
-    const byName = others.find((f) => fromsOf(f).some((r) => names.has(r)));
+    const byName = builtFromByName(dockerfile, built, this.texts);
     if (byName) return byName;
+    const others = this.files.filter((f) => f !== dockerfile && isDockerfile(f) && f in this.texts);
     const named = /(^|[._-])base([._-]|$)/i.test(baseName(dockerfile)) || baseName(dirName(dockerfile)) === "base";
     if (!named) return void 0;
     return others.find(
-      (f) => isUnder(f, dirName(dirName(dockerfile))) && fromsOf(f).some((r) => r.includes("/") && !r.includes("$") && !isBackingImage(r))
+      (f) => isUnder(f, dirName(dirName(dockerfile))) && fromRepositories(this.texts[f] ?? "").some(
+        (r) => r.includes("/") && !r.includes("$") && !isBackingImage(r)
+      )
     );
   }
   /** Stricter than looksLikePythonImage: Python outside comments, and a final stage not FROM a proxy or Node image. */
@@ -39914,6 +40294,101 @@ function isScriptAt(word, script) {
   return import_node_path27.posix.basename(word) === import_node_path27.posix.basename(script.imagePath);
 }
 
+// src/model/repo-base.ts
+init_classify();
+init_shell();
+init_dockerfile_name();
+init_image_app();
+init_image_ref();
+var MAX_COMBINATIONS = 16;
+var VARIABLE = /\$\{(\w+)\}|\$(\w+)/g;
+function repositoryBuilds(models, scripts, ciConfigs, exists2) {
+  const out = [];
+  for (const model of models)
+    for (const s of model.services) {
+      const dockerfile = s.build && normalizeRelative(s.build.dockerfile);
+      if (dockerfile && s.image && !s.image.interpolated) out.push({ image: s.image.value, dockerfile });
+    }
+  const sources = [
+    ...scripts.map(({ text: text2 }) => text2),
+    ...Object.values(ciConfigs).map((text2) => ciShell(text2))
+  ];
+  for (const text2 of sources) {
+    const whole = parseShell(text2);
+    const parts = whole.parseError ? text2.split("\n").map((line) => parseShell(line)) : [whole];
+    const values = /* @__PURE__ */ new Map();
+    for (const a of parts.flatMap((p) => p.assignments ?? []))
+      values.set(a.name, /* @__PURE__ */ new Set([...values.get(a.name) ?? [], a.value]));
+    for (const command of parts.flatMap((p) => p.commands)) {
+      if (!/^(docker|\S*\/docker)$/.test(command.argv[0] ?? "")) continue;
+      for (const argv of instances(command.argv, values)) {
+        const build2 = dockerBuild(argv);
+        if (!build2) continue;
+        const contextDir = normalizeRelative(build2.context);
+        if (contextDir === void 0) continue;
+        const dockerfile = normalizeRelative(
+          build2.file ?? dockerfileDockerReads(joinPath(contextDir, "Dockerfile"), exists2)
+        );
+        if (!dockerfile || !exists2(dockerfile)) continue;
+        for (const tag of build2.tags) if (!tag.includes("$")) out.push({ image: tag, dockerfile });
+      }
+    }
+  }
+  return out;
+}
+function ciShell(text2) {
+  return text2.replace(/\\\r?\n/g, " ").split(/\r?\n/).map((line) => line.replace(/^\s*(?:-\s+)?(?:[\w-]+:\s+)?/, "").replace(/^\|\s*$/, "")).filter((line) => !/^#|^\{|^\[/.test(line)).join("\n");
+}
+function instances(argv, values) {
+  let words2 = argv;
+  for (let pass = 0; pass < 4; pass++)
+    words2 = words2.map(
+      (w2) => w2.replace(VARIABLE, (m, a, b) => {
+        const set = values.get(a ?? b ?? "");
+        return set?.size === 1 ? [...set][0] : m;
+      })
+    );
+  const left = [...new Set(words2.flatMap((w2) => [...w2.matchAll(VARIABLE)].map((m) => m[1] ?? m[2])))];
+  if (left.length === 0) return [words2];
+  const choices = left.map((name) => [...values.get(name) ?? []].filter((v) => !v.includes("$")));
+  if (choices.some((c) => c.length === 0)) return [];
+  if (choices.reduce((n, c) => n * c.length, 1) > MAX_COMBINATIONS) return [];
+  let combos = [{}];
+  left.forEach((name, i) => {
+    combos = combos.flatMap((c) => choices[i].map((v) => ({ ...c, [name]: v })));
+  });
+  return combos.map(
+    (combo) => words2.map((w2) => w2.replace(VARIABLE, (m, a, b) => combo[a ?? b ?? ""] ?? m))
+  );
+}
+function rootStage(stages, stage) {
+  let s = stage;
+  for (let k = 0; k < stages.length && s.from.stageRef !== void 0; k++) s = stages[s.from.stageRef] ?? s;
+  return s;
+}
+function linkRepositoryBases(apps, builds) {
+  for (const app of apps) {
+    const df = app.dockerfile;
+    const stage = df?.targetStage;
+    if (!df || !stage) continue;
+    const from = rootStage(df.stages, stage).from;
+    if (!from.image || !from.repository || from.digest) continue;
+    const tag = from.tag ?? "latest";
+    const dockerfiles = new Set(
+      builds.filter((b) => {
+        const ref = splitImage(b.image);
+        return ref.repository === from.repository && (ref.tag ?? "latest") === tag;
+      }).map((b) => b.dockerfile)
+    );
+    if (dockerfiles.size !== 1) continue;
+    const file = [...dockerfiles][0];
+    const bases = apps.filter((a) => a !== app && a.dockerfile?.file === file && !a.compose?.appService);
+    const base = bases.length === 1 ? bases[0] : void 0;
+    if (!base || file === df.file || base.baseImage?.app === app) continue;
+    app.baseImage = { image: from.image, app: base };
+  }
+}
+
 // src/model/settings-modules.ts
 init_classify();
 init_env_files();
@@ -39925,13 +40400,15 @@ init_input();
 // src/model/settings-module-choice.ts
 init_classify();
 var SETTER = /^(?:[A-Za-z_]\w*\s*=\s*)?os\.environ(?:\.setdefault\(\s*['"]DJANGO_SETTINGS_MODULE['"]\s*,\s*(.+)\)|\[\s*['"]DJANGO_SETTINGS_MODULE['"]\s*\]\s*=\s*(.+))$/;
-function chosenSettingsModule(text2, variable) {
-  return chosenWith(text2, variable) ?? chosenWith(text2, (name) => variable(name) === void 0 ? null : variable(name));
+function chosenSettingsModule(text2, variable, source) {
+  const atDefault = (name) => variable(name) === void 0 ? null : variable(name);
+  return readModule(text2, { variable, ...source }).module ?? readModule(text2, { variable: atDefault, ...source }).module;
 }
-function chosenWith(text2, variable) {
+function readModule(text2, reading) {
   const names = /* @__PURE__ */ new Map();
   const branches = [];
-  const evaluate = (expr) => valueOf2(expr, variable, names);
+  const evaluate = (expr) => valueOf2(expr, reading.variable, names);
+  let sure;
   let unsure;
   let klass;
   for (const raw of logicalLines2(text2)) {
@@ -39974,8 +40451,14 @@ function chosenWith(text2, variable) {
     if (setter) {
       const module2 = evaluate(setter[1] ?? setter[2]);
       if (typeof module2 !== "string" || !isModuleName(module2)) continue;
-      if (runs) return module2;
-      unsure ??= module2;
+      if (runs) sure ??= module2;
+      else unsure ??= module2;
+      continue;
+    }
+    const imports = /^from\s+(\.*[\w.]*)\s+import\s+\(?([\w\s,]+?|\*)\)?$/.exec(content);
+    if (imports) {
+      for (const [name, value] of importedNames(imports[1], imports[2], reading))
+        names.set(name, runs ? value : void 0);
       continue;
     }
     const assigned = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(.+)$/.exec(content);
@@ -39985,7 +40468,14 @@ function chosenWith(text2, variable) {
         runs ? evaluate(assigned[2]) : void 0
       );
   }
-  return unsure;
+  return { module: sure ?? unsure, names };
+}
+function importedNames(module2, list, reading) {
+  const within = [...reading.within ?? [], ...reading.file ? [reading.file] : []];
+  const found = reading.file !== void 0 ? reading.imported?.(module2, reading.file) : void 0;
+  const names = found && !within.includes(found.file) && within.length < 6 ? readModule(found.text, { ...reading, file: found.file, within }).names : void 0;
+  if (list.trim() === "*") return names ? [...names].filter(([name]) => !name.includes("(")) : [];
+  return list.split(",").map((item) => /^([A-Za-z_]\w*)(?:\s+as\s+([A-Za-z_]\w*))?$/.exec(item.trim())).filter((m) => m !== null).map((m) => [m[2] ?? m[1], names?.get(m[1])]);
 }
 function caseAsIf(content, indent2, branches) {
   const pattern = /^case\s+(.+?)\s*:$/.exec(content)?.[1];
@@ -40172,7 +40662,7 @@ var SettingsModules = class extends ModelPart {
     const application = named?.kind === "literal" && typeof named.value === "string" ? named.value : "";
     const wsgi = /^([A-Za-z_][\w.]*)\.\w+$/.exec(application)?.[1];
     const wsgiFile = wsgi && moduleFiles(importRoot, wsgi).find((f) => f in this.texts);
-    const module2 = wsgiFile && chosenSettingsModule(this.texts[wsgiFile], containerEnvironment(app));
+    const module2 = wsgiFile && this.defaultSettingsModule(wsgiFile, importRoot, choiceEnvironment(app), wsgi);
     if (!module2 || module2 === settings.module) return void 0;
     const file = moduleFiles(importRoot, module2).find((f) => f in this.texts && f !== settings.file);
     if (!file) return void 0;
@@ -40204,7 +40694,7 @@ var SettingsModules = class extends ModelPart {
     const fromServer = this.serverSettingsModule(app, base);
     if (fromServer) modules.push(fromServer);
     if (app.managePy) {
-      const module3 = this.defaultSettingsModule(app.managePy, base, containerEnvironment(app));
+      const module3 = this.defaultSettingsModule(app.managePy, base, choiceEnvironment(app));
       if (module3) modules.push(module3);
     }
     for (const module3 of modules) {
@@ -40254,20 +40744,13 @@ var SettingsModules = class extends ModelPart {
   }
   /** The default of the wsgi/asgi module the server serves (`gunicorn config.wsgi`), which may differ from manage.py's. */
   serverSettingsModule(app, base) {
-    const target = app.dockerfile?.targetStage;
-    const service = app.compose?.appService;
-    const argvs = [
-      ...[service?.entrypoint, service?.command, target?.entrypoint, target?.cmd].flatMap(
-        (c) => c?.argv ? [c.argv] : c?.script?.commands.map((x) => x.argv) ?? []
-      ),
-      ...app.entrypointScripts.flatMap((s) => s.script.commands.map((c) => c.argv))
-    ];
+    const argvs = effectiveCommand(app).map((c) => c.argv);
     for (const argv of argvs) {
       const server = serverOf(argv);
       if (!server || server.kind === "runserver") continue;
       const module2 = argv.map((w2) => /^((?:[A-Za-z_][\w.]*\.)?[aw]sgi)(:[\w.]+)?$/.exec(w2)?.[1]).find(Boolean);
       const file = module2 && moduleFiles(base, module2).find((f) => f in this.texts);
-      const chosen = file && this.defaultSettingsModule(file, base, containerEnvironment(app), module2);
+      const chosen = file && this.defaultSettingsModule(file, base, choiceEnvironment(app), module2);
       if (chosen) return chosen;
     }
     return void 0;
@@ -40280,10 +40763,13 @@ var SettingsModules = class extends ModelPart {
   defaultSettingsModule(file, base, variable, module2, seen = /* @__PURE__ */ new Set()) {
     seen.add(file);
     const text2 = this.texts[file] ?? "";
-    const own = chosenSettingsModule(text2, variable);
+    const imported = (name, from) => {
+      const found = this.importedFile(from, name, base);
+      return found === void 0 ? void 0 : { file: found, text: this.texts[found] };
+    };
+    const own = chosenSettingsModule(text2, variable, { file, imported });
     if (own && moduleFiles(base, own).some((f) => f in this.texts)) return own;
-    const imported = [...module2 ? parentPackages(module2) : [], ...importedModules(text2)];
-    for (const name of imported) {
+    for (const name of [...module2 ? parentPackages(module2) : [], ...importedModules(text2)]) {
       const next = moduleFiles(base, name).find((f) => f in this.texts && !seen.has(f));
       const chosen = next && seen.size < 8 ? this.defaultSettingsModule(next, base, variable, name, seen) : void 0;
       if (chosen) return chosen;
@@ -40384,6 +40870,15 @@ function configurationDefault(text2) {
 }
 function containerEnvironment(app) {
   return containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
+}
+function choiceEnvironment(app) {
+  const known2 = containerEnvironment(app);
+  return (name) => {
+    const value = known2(name);
+    if (value !== void 0) return value;
+    const written = app.compose?.appService?.environment.filter((e) => e.name === name).at(-1);
+    return written?.source === "env_file" && !written.interpolated ? written.value : void 0;
+  };
 }
 function parentPackages(module2) {
   const parts = module2.split(".");
@@ -40511,9 +41006,15 @@ var ProjectBuilder = class {
     const composeSets = new ComposeProjects(this).find();
     const excluded = (file) => file !== void 0 && (this.tree.options.exclude ?? []).some((g) => matchesGlob(g, file));
     const apps = this.seeds.find(composeSets).filter((seed) => !excluded(seed.dockerfile ?? seed.managePy)).map((seed) => this.safeApp(seed));
+    const files = new Set(this.files);
+    const scripts = Object.keys(this.texts).filter((f) => isScriptFile(f, this.texts[f]) || baseName(f) === "Makefile").map((file) => ({ file, text: this.texts[file] }));
+    const models = composeSets.flatMap((s) => s.model ? [s.model] : []);
+    const builds = repositoryBuilds(models, scripts, this.tree.ciConfigs ?? {}, (f) => files.has(f));
+    linkRepositoryBases(apps, builds);
     const otherDockerfiles = this.otherDockerfiles(apps, excluded);
     const otherContexts = this.otherContexts(otherDockerfiles, composeSets);
     const workerImages = this.workerImages(apps, excluded);
+    const sidecarImages = this.sidecarImages(otherDockerfiles, otherContexts, composeSets);
     return {
       root: this.tree.root,
       apps,
@@ -40521,6 +41022,7 @@ var ProjectBuilder = class {
       pythonManifests: this.files.filter((f) => PYTHON_MANIFEST.test(f)).sort(),
       ...otherDockerfiles.length > 0 ? { otherDockerfiles, otherContexts } : {},
       ...workerImages.length > 0 ? { workerImages } : {},
+      ...sidecarImages.length > 0 ? { sidecarImages } : {},
       ...this.seeds.skipped.length > 0 ? { skippedProjects: this.seeds.skipped } : {},
       parseErrors: this.parseErrors,
       suppressions,
@@ -40606,6 +41108,26 @@ var ProjectBuilder = class {
     }
     return view;
   }
+  /** The images of `otherDockerfiles` compose builds for a sidecar of the app, with the requirements they install. */
+  sidecarImages(dockerfiles, contexts, composeSets) {
+    const managePys = this.files.filter((f) => import_node_path28.posix.basename(f) === "manage.py");
+    const out = [];
+    for (const set of composeSets)
+      for (const service of set.model?.services ?? []) {
+        if (!isSidecarService(set.model, service, this.texts, managePys)) continue;
+        const file = normalizeRelative(service.build.dockerfile);
+        const dockerfile = dockerfiles.find((d) => d.file === file);
+        if (!dockerfile || out.some((o) => o.dockerfile === dockerfile)) continue;
+        const context = contexts[dockerfile.file];
+        const layout = new ImageLayout(dockerfile, context.sentFiles);
+        out.push({
+          dockerfile,
+          context,
+          requirements: this.imageFiles.requirements(dockerfile, context, layout)
+        });
+      }
+    return out;
+  }
   /** The context each Dockerfile no app builds is built from: a compose service's, else the Dockerfile's directory. */
   otherContexts(dockerfiles, composeSets) {
     const builds = composeSets.flatMap(
@@ -40667,6 +41189,8 @@ var ProjectBuilder = class {
     if (unparsed.length > 0) app.unparsedCompose = unparsed;
     if (seed.remoteContext) app.remoteContext = seed.remoteContext;
     if (seed.imageNotBuiltHere) app.imageNotBuiltHere = seed.imageNotBuiltHere;
+    if (seed.baseOf) app.baseOf = seed.baseOf;
+    if (seed.variantOf) app.variantOf = seed.variantOf;
     if (seed.dockerfile && seed.dockerfile in this.texts) {
       const r = modelDockerfile(seed.dockerfile, this.texts[seed.dockerfile], {
         target: seed.target,

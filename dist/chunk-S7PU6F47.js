@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-55PO6SEE.js";
+} from "./chunk-5CFTZOZN.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-EGSVS3G6.js";
+} from "./chunk-STFBGNTT.js";
 import {
   UnsafePathError,
   readInside,

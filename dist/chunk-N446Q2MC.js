@@ -14,7 +14,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-EGSVS3G6.js";
+} from "./chunk-STFBGNTT.js";
 import {
   insertLines,
   normalizePackageName,

@@ -7,6 +7,7 @@ import {
   composeEnvFilesNamed,
   composeFilesNamed,
   dirName,
+  isCiConfig,
   isComposeCandidate,
   isComposeFile,
   isCoreFile,
@@ -23,7 +24,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-EGSVS3G6.js";
+} from "./chunk-STFBGNTT.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -319,10 +320,17 @@ async function discover(root, options = {}, limits = {}, overlay) {
     const r = overlaid === void 0 ? readText(realRoot, f, maxBytes, walked.plain.has(f)) : textOf(Buffer.from(overlaid, "utf8"), maxBytes);
     return typeof r === "string" ? r : void 0;
   }) : [];
+  const ciConfigs = {};
+  for (const f of files.filter(isCiConfig)) {
+    const overlaid = overlay?.get(f);
+    const r = overlaid === void 0 ? readText(realRoot, f, maxBytes, walked.plain.has(f)) : textOf(Buffer.from(overlaid, "utf8"), maxBytes);
+    if (typeof r === "string" && /\bdocker\s+(?:buildx\s+|image\s+)?build\b/.test(r)) ciConfigs[f] = r;
+  }
   return {
     root: realRoot,
     files,
     texts,
+    ...Object.keys(ciConfigs).length > 0 ? { ciConfigs } : {},
     unreadable,
     options,
     ...sdk.length > 0 ? { dockerSdkUses: sdk } : {},

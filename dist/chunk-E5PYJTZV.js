@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-OGHTBCXX.js";
+} from "./chunk-N446Q2MC.js";
 import {
   makeReport
 } from "./chunk-EIMTSLWK.js";
 import {
   RULES
-} from "./chunk-EGSVS3G6.js";
+} from "./chunk-STFBGNTT.js";
 import {
   SEVERITIES,
   UnsafePathError,

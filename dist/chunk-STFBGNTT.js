@@ -17,9 +17,9 @@ import {
   require_node_module
 } from "./chunk-X4CIRSVU.js";
 
-// ../../main/node_modules/dockerfile-ast/lib/argument.js
+// node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/argument.js"(exports) {
+  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
@@ -54,9 +54,9 @@ var require_argument = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/jsonArgument.js
+// node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONArgument = void 0;
@@ -108,9 +108,9 @@ var require_lsp_types_used = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/line.js
+// node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/line.js"(exports) {
+  "node_modules/dockerfile-ast/lib/line.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
@@ -136,9 +136,9 @@ var require_line = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/util.js
+// node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/util.js"(exports) {
+  "node_modules/dockerfile-ast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Util = void 0;
@@ -225,9 +225,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/comment.js
+// node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/comment.js"(exports) {
+  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
@@ -291,7 +291,7 @@ var require_comment = __commonJS({
   }
 });
 
-// ../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   TextDocument: () => TextDocument
@@ -357,7 +357,7 @@ function getWellformedEdit(textEdit) {
 }
 var FullTextDocument, TextDocument;
 var init_main = __esm({
-  "../../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument = class _FullTextDocument {
       constructor(uri, languageId, version, content) {
@@ -555,9 +555,9 @@ var init_main = __esm({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/parserDirective.js
+// node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
@@ -593,9 +593,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/heredoc.js
+// node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
@@ -661,9 +661,9 @@ var require_heredoc = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/variable.js
+// node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/variable.js"(exports) {
+  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
@@ -759,9 +759,9 @@ var require_variable = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instruction.js
+// node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
@@ -1580,9 +1580,9 @@ var require_instruction = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/flagOption.js
+// node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
@@ -1620,9 +1620,9 @@ var require_flagOption = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/flag.js
+// node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/flag.js"(exports) {
+  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
@@ -1748,9 +1748,9 @@ var require_flag = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
@@ -1830,9 +1830,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js
+// node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
@@ -1995,9 +1995,9 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/add.js
+// node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Add = void 0;
@@ -2014,9 +2014,9 @@ var require_add = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/property.js
+// node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/property.js"(exports) {
+  "node_modules/dockerfile-ast/lib/property.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
@@ -2326,9 +2326,9 @@ var require_property = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js
+// node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
@@ -2623,9 +2623,9 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/arg.js
+// node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Arg = void 0;
@@ -2655,9 +2655,9 @@ var require_arg = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js
+// node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Cmd = void 0;
@@ -2671,9 +2671,9 @@ var require_cmd = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/copy.js
+// node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Copy = void 0;
@@ -2703,9 +2703,9 @@ var require_copy = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/env.js
+// node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Env = void 0;
@@ -2722,9 +2722,9 @@ var require_env = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Entrypoint = void 0;
@@ -2738,9 +2738,9 @@ var require_entrypoint = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/from.js
+// node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
@@ -2990,9 +2990,9 @@ var require_from = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Healthcheck = void 0;
@@ -3014,9 +3014,9 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/label.js
+// node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Label = void 0;
@@ -3051,9 +3051,9 @@ var require_label = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
@@ -3088,9 +3088,9 @@ var require_onbuild = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/run.js
+// node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Run = void 0;
@@ -3116,9 +3116,9 @@ var require_run = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/shell.js
+// node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Shell = void 0;
@@ -3132,9 +3132,9 @@ var require_shell = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Stopsignal = void 0;
@@ -3148,9 +3148,9 @@ var require_stopsignal = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js
+// node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Workdir = void 0;
@@ -3207,9 +3207,9 @@ var require_workdir = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/user.js
+// node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.User = void 0;
@@ -3223,9 +3223,9 @@ var require_user = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/instructions/volume.js
+// node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Volume = void 0;
@@ -3239,9 +3239,9 @@ var require_volume = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/imageTemplate.js
+// node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
@@ -3476,9 +3476,9 @@ var require_imageTemplate = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/dockerfile.js
+// node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
@@ -3695,9 +3695,9 @@ var require_dockerfile = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/parser.js
+// node_modules/dockerfile-ast/lib/parser.js
 var require_parser = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/parser.js"(exports) {
+  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
@@ -4121,9 +4121,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerfile-ast/lib/main.js
+// node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "../../main/node_modules/dockerfile-ast/lib/main.js"(exports) {
+  "node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -4293,9 +4293,9 @@ var require_main = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -4350,9 +4350,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../../main/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -4508,9 +4508,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -4679,9 +4679,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit = require_visit();
@@ -4749,9 +4749,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -4799,9 +4799,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function toJS(value, arg, ctx) {
@@ -4829,9 +4829,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity2 = require_identity();
@@ -4870,9 +4870,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -4988,9 +4988,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Node = require_Node();
@@ -5018,9 +5018,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -5093,9 +5093,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity2 = require_identity();
@@ -5236,9 +5236,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent2) {
@@ -5253,9 +5253,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -5389,9 +5389,9 @@ ${indent2}${text2.slice(fold + 1, end2)}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -5672,9 +5672,9 @@ ${indent2}`);
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity2 = require_identity();
@@ -5796,9 +5796,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -5929,9 +5929,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../../main/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -5951,9 +5951,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -6011,9 +6011,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -6075,9 +6075,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -6115,9 +6115,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -6266,9 +6266,9 @@ ${indent2}${end}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -6410,9 +6410,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -6432,9 +6432,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -6548,9 +6548,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -6570,9 +6570,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -6589,9 +6589,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -6607,9 +6607,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -6631,9 +6631,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -6658,9 +6658,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -6704,9 +6704,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -6749,9 +6749,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -6777,9 +6777,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -6844,9 +6844,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -6910,9 +6910,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -6988,9 +6988,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
@@ -7066,9 +7066,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -7098,9 +7098,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -7147,9 +7147,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -7226,9 +7226,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -7315,9 +7315,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -7403,9 +7403,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -7447,9 +7447,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -7541,9 +7541,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var map = require_map();
@@ -7573,9 +7573,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify = require_stringify();
@@ -7653,9 +7653,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -7962,9 +7962,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "../../main/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code2, message3) {
@@ -8027,9 +8027,9 @@ ${pointer}
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -8161,9 +8161,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -8203,9 +8203,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -8221,9 +8221,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -8237,9 +8237,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -8345,9 +8345,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -8396,9 +8396,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -8439,9 +8439,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -8633,9 +8633,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -8698,9 +8698,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -8881,9 +8881,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -9102,9 +9102,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
@@ -9183,9 +9183,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -9213,9 +9213,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -9319,9 +9319,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -9362,9 +9362,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -9570,9 +9570,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -9755,9 +9755,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -9816,9 +9816,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -9878,9 +9878,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -9980,9 +9980,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -10569,9 +10569,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -10600,9 +10600,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser2 = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -11474,9 +11474,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -11571,9 +11571,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../../main/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -12173,7 +12173,7 @@ function isFileSystemStorage(backend) {
   return /^django\.core\.files\.storage\.(filesystem\.)?FileSystemStorage$/.test(backend);
 }
 
-// ../../main/node_modules/@lezer/common/dist/index.js
+// node_modules/@lezer/common/dist/index.js
 var DefaultBufferLength = 1024;
 var nextPropID = 0;
 var Range = class {
@@ -13726,7 +13726,7 @@ var StringInput = class {
 };
 var stoppedInner = new NodeProp({ perNode: true });
 
-// ../../main/node_modules/@lezer/lr/dist/index.js
+// node_modules/@lezer/lr/dist/index.js
 var Stack = class _Stack {
   /**
   @internal
@@ -15504,7 +15504,7 @@ function getSpecializer(spec) {
   return spec.get;
 }
 
-// ../../main/node_modules/@lezer/python/dist/index.js
+// node_modules/@lezer/python/dist/index.js
 function __tfrTable(base64, bytes) {
   const b = Buffer.from(base64, "base64");
   const view = new DataView(b.buffer, b.byteOffset, b.length);
@@ -16855,6 +16855,9 @@ function callEnv(recorder, ctx, env, method, args, line) {
   const cast = castOf(env, method, args, variable);
   if (read.t === "env" && cast === "builtins.bool") read.probes = boolProbes(line);
   const byCall = method === "__call__" || method === "get_value";
+  const smartCast = byCall && cast === void 0 && !env.positionalDefault ? fallback?.t : void 0;
+  if (read.t === "env" && smartCast === "bool") read.probes = boolProbes(line);
+  if (read.t === "env" && smartCast === "num") read.probes = intProbes(line);
   const untyped = !fallback || fallback.t === "none" || fallback.t === "str" || env.positionalDefault;
   if (read.t === "env" && cast === void 0 && (method === "str" || byCall && untyped))
     return asText(read);
@@ -16866,6 +16869,12 @@ function castOf(env, method, args, variable) {
   const cast = args.kw.get("cast") ?? (env.positionalDefault ? void 0 : args.pos[1]);
   if (cast?.t === "ref") return cast.name;
   return cast === void 0 ? env.scheme.get(variable)?.cast : void 0;
+}
+function intProbes(line) {
+  return PROBE_TEXTS.map((text2) => ({
+    text: text2,
+    v: callBuiltin("builtins.int", { t: "str", v: text2, line }, line)
+  }));
 }
 function boolProbes(line) {
   return PROBE_TEXTS.map((text2) => ({
@@ -19396,24 +19405,52 @@ function isDockerfile(path) {
   if (SOURCE_EXTENSION.test(name) || VENDORED_DIR.test(path)) return false;
   return /\.dockerfile$/i.test(name) || /^[\w.-]*dockerfile$/i.test(name) || /^dockerfile[._-]/i.test(name);
 }
+var COMPOSE_NAME = /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/;
 function isComposeFile(path) {
-  return /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/.test(baseName(path)) && !isComposeTemplate(path);
+  return COMPOSE_NAME.test(baseName(path)) && !isComposeTemplate(path);
 }
 function isYamlName(path) {
   return path.endsWith(".yml") || path.endsWith(".yaml");
 }
 function isComposeTemplate(path) {
   const name = baseName(path);
-  const stem = isYamlName(name) ? name.slice(0, name.lastIndexOf(".")) : name;
-  return stem.split(/[._-]/).some((part) => /^(example|sample|template|tpl|tmpl)s?$/i.test(part));
+  const parts = (isYamlName(name) ? name.slice(0, name.lastIndexOf(".")) : name).split(/[._-]/);
+  if (!parts.some((part) => /^(example|sample|template|tpl|tmpl)s?$/i.test(part))) return false;
+  return !(COMPOSE_NAME.test(name) && parts.some((part) => /^(prod|production|deploy)$/i.test(part)));
 }
 function looksLikeCompose(path, text2) {
   if (isComposeFile(path)) return true;
   if (!isYamlName(path) || CI_CONFIG.test(path) || text2 === void 0 || isComposeTemplate(path))
     return false;
+  if (!/^services\s*:/m.test(text2)) return isLegacyCompose(text2);
   return /^services\s*:\s*$/m.test(text2) && servicesIsMapping(text2) && /^\s+(image|build)\s*:/m.test(text2) && !/^apiVersion\s*:/m.test(text2);
 }
+var LEGACY_SERVICE_KEY = /^(build|image|command|entrypoint|ports|expose|links|external_links|volumes|volumes_from|volume_driver|environment|env_file|restart|depends_on|container_name|hostname|domainname|working_dir|user|labels|net|network_mode|dns|dns_search|cap_add|cap_drop|extends|log_driver|log_opt|logging|mem_limit|memswap_limit|cpu_shares|cpuset|privileged|read_only|stdin_open|tty|devices|security_opt|ulimits|extra_hosts|stop_signal|dockerfile|pid|ipc|cgroup_parent|mac_address)$/;
+function isLegacyCompose(text2) {
+  const services = [];
+  let current;
+  for (const line of text2.split(/\r?\n/)) {
+    if (line.trim() === "" || line.trim().startsWith("#") || line === "---") continue;
+    if (!/^\s/.test(line)) {
+      if (/^version\s*:/.test(line)) current = void 0;
+      else if (!/^["']?[\w.-]+["']?\s*:\s*(#.*)?$/.test(line)) return false;
+      else services.push(current = { keys: [] });
+      continue;
+    }
+    if (current === void 0) continue;
+    const indent2 = /^\s*/.exec(line)[0].length;
+    current.indent ??= indent2;
+    if (indent2 > current.indent) continue;
+    const key = /^\s*["']?([\w.-]+)["']?\s*:(\s|$)/.exec(line)?.[1];
+    if (key === void 0 || !LEGACY_SERVICE_KEY.test(key)) return false;
+    current.keys.push(key);
+  }
+  return services.length > 0 && services.every((s) => s.keys.length > 0) && services.some((s) => s.keys.includes("image") || s.keys.includes("build"));
+}
 var CI_CONFIG = /(^|\/)(\.github\/|\.circleci\/|\.gitlab-ci\.ya?ml$|\.gitlab\/|bitbucket-pipelines\.ya?ml$|\.travis\.ya?ml$|\.drone\.ya?ml$|azure-pipelines\.ya?ml$|\.woodpecker)/;
+function isCiConfig(path) {
+  return /\.ya?ml$/.test(path) && CI_CONFIG.test(path);
+}
 function servicesIsMapping(text2) {
   const lines = text2.split(LINES);
   const at2 = lines.findIndex((l) => /^services\s*:\s*$/.test(l));
@@ -19683,15 +19720,15 @@ var ImageLayout = class {
   }
   /** Whether an instruction before `index` of `stage` (or of the stages it builds on) made `path` a directory. */
   isDirectoryBefore(stage, index, path, depth) {
-    const under = (p) => p.startsWith(`${path}/`);
+    const under2 = (p) => p.startsWith(`${path}/`);
     for (let i = Math.min(index, stage.instructions.length) - 1; i >= 0; i--) {
       const ins = stage.instructions[i];
       if (ins.keyword === "WORKDIR") {
         const wd = this.workdirAt(stage, i + 1);
-        if (wd !== void 0 && (wd === path || under(wd))) return true;
+        if (wd !== void 0 && (wd === path || under2(wd))) return true;
       } else if (isCopy(ins)) {
         const d = this.destOf(stage, i, ins);
-        if (d.isDir && d.path === path || under(d.path)) return true;
+        if (d.isDir && d.path === path || under2(d.path)) return true;
       }
     }
     const parent = depth < 20 ? this.parentOf(stage) : void 0;
@@ -20155,6 +20192,11 @@ var import_node_path4 = __toESM(require_node_path(), 1);
 // src/parse/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
 var HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+var INSTRUCTION_KEYWORDS = new Set(
+  "ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK LABEL ONBUILD RUN SHELL STOPSIGNAL USER VOLUME WORKDIR".split(
+    " "
+  )
+);
 var HEREDOC_MARKER = /(?<!<)<<(-?)(["']?)([A-Za-z0-9_.-]+)\2/g;
 var parseDockerfile = rememberedParser(
   parseDockerfileText,
@@ -20191,6 +20233,8 @@ function splitArguments(physical, firstLine, escape2, heredocsAllowed) {
   let pending = [];
   let body = [];
   let bodyLine = 0;
+  const joined = [];
+  let dropped;
   physical.forEach((line, i) => {
     if (logicalDone) {
       shellLines.push(line);
@@ -20210,8 +20254,13 @@ function splitArguments(physical, firstLine, escape2, heredocsAllowed) {
     }
     if (i > 0 && continuing && (line.trim() === "" || line.trimStart().startsWith("#"))) {
       shellLines.push("\\");
+      if (line.trim() === "") dropped = firstLine + i;
       return;
     }
+    const keyword = /^\s*([A-Z]+)\s/.exec(line)?.[1];
+    if (dropped !== void 0 && keyword && INSTRUCTION_KEYWORDS.has(keyword))
+      joined.push({ keyword, line: firstLine + i, text: line.trim(), afterLine: dropped });
+    dropped = void 0;
     const m = continuation.exec(line);
     if (m && i < physical.length - 1) {
       const content = line.slice(0, m.index);
@@ -20233,7 +20282,12 @@ function splitArguments(physical, firstLine, escape2, heredocsAllowed) {
   });
   if (pending[0] && body.length) heredocs.push({ ...pending[0], body: `${body.join("\n")}
 `, bodyLine });
-  return { args: args.trim(), shellText: shellLines.join("\n"), heredocs };
+  return {
+    args: args.trim(),
+    shellText: shellLines.join("\n"),
+    heredocs,
+    ...joined.length > 0 ? { joined } : {}
+  };
 }
 function escapeRegExp2(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -21170,6 +21224,10 @@ var Modeller = class {
       builtStages: [],
       globalArgs: this.globalArgs
     };
+    const joined = syntax.instructions.flatMap(
+      (i) => (i.joined ?? []).map((j) => ({ ...j, into: { keyword: i.keyword, line: i.line } }))
+    );
+    if (joined.length > 0) model.joinedInstructions = joined;
     if (this.stages.length > 0) {
       const target = this.findTarget();
       if (target) {
@@ -21739,8 +21797,9 @@ function mayRunProject(service, projectWords) {
   const words2 = [service.name, ...service.name.split(/[-_.]/), ...imageName.split(/[-_.]/)].map(
     (w) => w.toLowerCase()
   );
-  return words2.some((w) => APP_WORDS.has(w) || projectWords.has(w));
+  return words2.some((w) => APP_WORDS.has(w) || APP_COMPOUND.test(w) || projectWords.has(w));
 }
+var APP_COMPOUND = /^[a-z][a-z0-9]*app$/;
 
 // src/model/compose/built-image.ts
 var NON_PYTHON_BASE = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
@@ -22798,7 +22857,8 @@ function chain(app, service, reached, everyScript = true) {
     if (cmd?.inner) argsScripts.set(pid1[0], cmd.inner);
     if (cmd && !cmd.argv) pid1.push(...cmd.script);
   } else if (entrypoint) {
-    pid1 = entrypoint.script;
+    const filled = cmd && withPositional(entrypoint.script, cmd.argv ?? ["/bin/sh", "-c", cmd.raw]);
+    pid1 = filled ? filled.map((c) => ({ ...c, ...cmd.at })) : entrypoint.script;
   } else if (cmd) {
     pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv, cmd.inner) : cmd.script;
   }
@@ -22807,6 +22867,18 @@ function chain(app, service, reached, everyScript = true) {
     followScripts(commandsThatRun(pid1, { variable }), app, variable, reached, everyScript),
     app
   );
+}
+function withPositional(commands, words2) {
+  let read = false;
+  const filled = commands.map((c) => {
+    const argv = c.argv.flatMap((w) => {
+      const filled2 = /^\$(0|\{0\})$/.test(w) ? words2.slice(0, 1) : ARGS_WORD.test(w) ? words2.slice(1) : void 0;
+      if (filled2) read = true;
+      return filled2 ?? [w];
+    });
+    return { ...c, argv };
+  });
+  return read ? filled : void 0;
 }
 function withSupervisorPrograms(commands, app) {
   const programs = app.supervisorPrograms ?? [];
@@ -23969,7 +24041,11 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
   related: ["DL3013"],
   check(project) {
     const findings = [];
-    for (const app of appsAndWorkerImages(project)) {
+    const images = [
+      ...appsAndWorkerImages(project),
+      ...project.sidecarImages ?? []
+    ];
+    for (const app of images) {
       const df = app.dockerfile;
       if (df) {
         for (const cmd of buildCommands(df.builtStages)) {
@@ -24108,8 +24184,18 @@ function installFrom(manifest) {
   if (name === "pyproject.toml") return `pip install ${dir ? `./${dir}` : "."}`;
   return `pip install -r ${manifest}`;
 }
-function unusedManifest(contextFiles) {
-  return contextFiles.filter((f) => MANIFEST.test(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
+function unusedManifest(contextFiles, ownedElsewhere) {
+  return contextFiles.filter((f) => MANIFEST.test(f) && !ownedElsewhere(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
+}
+function ownerElsewhere(manifest, dockerfile, dockerfiles) {
+  const own = import_node_path10.posix.dirname(dockerfile);
+  return dockerfiles.find((d) => {
+    const dir = import_node_path10.posix.dirname(d);
+    return d !== dockerfile && dir !== own && under(dir, own) && under(manifest, dir);
+  });
+}
+function under(path, dir) {
+  return dir === "." || path === dir || path.startsWith(`${dir}/`);
 }
 var noDependencyManifest = defineRule({
   id: "TF0203",
@@ -24135,9 +24221,11 @@ RUN pip install --no-cache-dir -r requirements.txt
   related: [],
   check(project) {
     const findings = [];
+    const dockerfiles = everyDockerfile(project).map((d) => d.file);
     for (const app of project.apps) {
       const df = app.dockerfile;
       if (!df || !app.context || app.requirements.length > 0) continue;
+      if (app.baseOf?.onbuild) continue;
       const commands = appBuildCommands(app);
       if (commands.some(({ command }) => installsFromManifest(command.argv))) continue;
       const byLine = /* @__PURE__ */ new Map();
@@ -24147,13 +24235,17 @@ RUN pip install --no-cache-dir -r requirements.txt
         const line = run.line <= cmd.line && cmd.line <= (run.endLine ?? run.line) ? run.line : cmd.line;
         byLine.set(line, [...byLine.get(line) ?? [], ...pip.byName.map((r) => r.name)]);
       }
-      const unused = unusedManifest(app.context.files);
-      const outside = unused ? void 0 : unusedManifest(project.pythonManifests ?? []);
+      const context = app.context;
+      const owner = (f) => ownerElsewhere(f, df.file, dockerfiles);
+      const elsewhere2 = (f) => owner(f) !== void 0;
+      const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path10.posix.join(context.dir, f)));
+      const outside = unused ? void 0 : unusedManifest(project.pythonManifests ?? [], elsewhere2);
+      const others = (project.pythonManifests ?? []).filter((f) => MANIFEST.test(f) && elsewhere2(f));
       for (const [line, names] of byLine)
         findings.push({
           file: df.file,
           line,
-          message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path10.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
+          message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path10.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path10.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
         });
     }
     return findings;
@@ -25203,7 +25295,9 @@ var ServiceConverter = class {
       this.wrong(item, `${what} item`, "a volume string or mapping", item);
       return void 0;
     }
-    const { value, raw, unset } = this.str(item);
+    const { value: interpolated, raw, unset } = this.str(item);
+    const fromPwd = unset && /^\$(PWD\b|\{PWD\})/.test(raw) && interpolated.startsWith("/");
+    const value = fromPwd ? `.${interpolated}` : interpolated;
     const parts = value.split(":");
     const at2 = {
       file: item.file,
@@ -25259,19 +25353,82 @@ function composeWords(value) {
 // src/model/compose/volumes-from.ts
 function resolveVolumesFrom(services, texts) {
   for (const service of services) {
-    const inherited = [];
+    const inherited2 = [];
     for (const ref of service.volumesFrom ?? []) {
       const from = services.find(
         (s) => ref.service !== void 0 ? s.name === ref.service : s.containerName?.value === ref.container
       );
       if (!from || from === service) continue;
       const at2 = { file: ref.file, line: ref.line, from: from.name };
-      for (const v of from.volumes) if (v.type !== "tmpfs") inherited.push({ ...at2, target: v.target });
+      for (const v of from.volumes) if (v.type !== "tmpfs") inherited2.push({ ...at2, target: v.target });
       for (const v of builtImage(from, texts)?.stage.volumes ?? [])
-        for (const path of v.paths) inherited.push({ ...at2, target: path });
+        for (const path of v.paths) inherited2.push({ ...at2, target: path });
     }
-    if (inherited.length > 0) service.inheritedVolumes = inherited;
+    if (inherited2.length > 0) service.inheritedVolumes = inherited2;
   }
+}
+
+// src/model/compose/database-server.ts
+var SERVER_PROGRAMS = /* @__PURE__ */ new Set([
+  "docker-entrypoint.sh",
+  "docker-entrypoint",
+  "postgres",
+  "postmaster",
+  "pg_ctl",
+  "pg_ctlcluster",
+  "mysqld",
+  "mysqld_safe",
+  "mariadbd",
+  "mariadbd-safe"
+]);
+var WRAPPERS2 = /* @__PURE__ */ new Set(["exec", "tini", "--", "dumb-init", "nohup", "env"]);
+function programOf(argv) {
+  let k = 0;
+  for (; ; ) {
+    const word = argv[k];
+    if (word === void 0) return void 0;
+    const name = basename2(word);
+    if (WRAPPERS2.has(name) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) k++;
+    else if (name === "gosu" || name === "su-exec") k += 2;
+    else return name;
+  }
+}
+function verdictOf(argvs, dirs, texts, seen) {
+  let verdict = "none";
+  for (const argv of argvs) {
+    const program = programOf(argv);
+    if (program === void 0) continue;
+    if (SERVER_PROGRAMS.has(program)) return "server";
+    if (argv.some((w) => w.includes("$@") || w.includes("$*"))) verdict = "unknown";
+    for (const word of scriptWords(argv)) {
+      if (!/\.sh$|\//.test(word)) continue;
+      const file = scriptFile(word, dirs, texts);
+      if (!file) {
+        if (/\.sh$/.test(word) || word.startsWith("./")) verdict = "unknown";
+        continue;
+      }
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const inner = verdictOf(
+        parseShell(texts[file]).commands.map((c) => c.argv),
+        dirs,
+        texts,
+        seen
+      );
+      if (inner === "server") return "server";
+      if (inner === "unknown") verdict = "unknown";
+    }
+  }
+  return verdict;
+}
+function runsNoDatabaseServer(service, texts) {
+  if (!["postgres", "mysql", "mariadb"].includes(service.role) || service.build) return false;
+  const { entrypoint, command } = service;
+  if (!entrypoint && !command) return false;
+  const argvs = [...entrypoint ? commandsOf(entrypoint) : [], ...command ? commandsOf(command) : []];
+  if (!entrypoint && (argvs[0]?.[0] ?? "-").startsWith("-")) return false;
+  const dirs = [...service.volumes.flatMap((v) => v.type === "bind" && v.source ? [v.source] : []), "."];
+  return verdictOf(argvs, dirs, texts, /* @__PURE__ */ new Set()) === "none";
 }
 
 // src/model/compose.ts
@@ -25308,6 +25465,7 @@ function build(files, env, options, errors) {
   const conv = new ServiceConverter(env, dirFor, loader.texts, errors);
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   resolveVolumesFrom(services, loader.texts);
+  for (const s of services) if (runsNoDatabaseServer(s, loader.texts)) s.runsNoDatabaseServer = true;
   const projectDirs = new Set(
     Object.keys(loader.texts).filter((f) => import_node_path14.posix.basename(f) === "manage.py").map((f) => import_node_path14.posix.dirname(f))
   );
@@ -25469,7 +25627,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
       const live = liveAssignments(settings, "SECRET_KEY");
       for (const a of live) {
         if (a.inBranch && a.activeWhenUnset === void 0) continue;
-        const v = a.value;
+        const v = unwrapped(a.value);
         const fallbackOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : void 0;
         const readInOtherBranch = live.some(
           (b) => b !== a && b.value.kind === "env" && b.value.variable === fallbackOf
@@ -25544,6 +25702,9 @@ For local development, put the variable in an untracked \`.env\` file or the com
     }
   }
 });
+function unwrapped(v) {
+  return v.kind === "list" && v.items.length === 1 ? v.items[0] : v;
+}
 function isKey(v) {
   return v?.kind === "literal" && typeof v.value === "string" && v.value.trim() !== "";
 }
@@ -25557,7 +25718,8 @@ function variableRead(context) {
       const a = settings?.assignments.find(
         (x2) => x2.name === "SECRET_KEY" && (x2.file ?? settings.file) === finding.file && x2.line === finding.line
       );
-      if (a?.value.kind === "env" && /^\w+$/.test(a.value.variable)) return a.value.variable;
+      const value = a && unwrapped(a.value);
+      if (value?.kind === "env" && /^\w+$/.test(value.variable)) return value.variable;
       const x = a?.inBranch && a.activeWhenUnset === true ? a.condition?.variable : void 0;
       const replacedBy = a && overriddenWhenSet(liveAssignments(settings, "SECRET_KEY"), a);
       if (replacedBy && /^\w+$/.test(replacedBy)) return replacedBy;
@@ -26617,8 +26779,10 @@ var secretInDockerfile = defineRule({
   kind: "S",
   title: "ENV with a secret-looking name (*PASSWORD*, *PASSWD*, *_PASS, *_PWD, *SECRET*, *TOKEN*, *_KEY, *API_KEY*, *PRIVATE*; the same list for every secret rule) and a literal value; ARG of such a name as warning",
   help: `An \`ENV\` value is stored in the image configuration: anyone who can pull the image reads it with
-\`docker inspect\`, and every deploy shares the same secret. Build arguments are recorded in the image history
-(\`docker history\`), so a secret passed as \`ARG\` leaks the same way.
+\`docker inspect\`, and every deploy shares the same secret. A value passed with \`--build-arg\` is recorded in the
+image history beside each \`RUN\` that uses it (\`docker history\`), so a secret passed as \`ARG\` leaks the same way,
+with or without a default. In a build stage the final image only copies from, the value stays out of the image but is
+still recorded with the build (the classic builder's intermediate images, BuildKit provenance in \`mode=max\`).
 
 Give secrets to the running container (environment from the platform, compose \`env_file\`/\`secrets:\`), and use
 BuildKit secret mounts when the build itself needs one. Names ending in \`_FILE\`, \`_PATH\`, \`_DIR\`, \`_URL\` or
@@ -26635,6 +26799,7 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
     const findings = [];
     for (const df of everyDockerfile(project)) {
       if (!df.targetStage) continue;
+      findings.push(...argWarnings(df));
       const globalArgs = new Map(df.globalArgs.map((a) => [a.name, a]));
       let stageArgs = /* @__PURE__ */ new Map();
       const stages = lineage(df);
@@ -26642,15 +26807,6 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
         if (stages.some((s) => s.instructions[0] === arg)) stageArgs = /* @__PURE__ */ new Map();
         if (arg.keyword === "ARG")
           stageArgs.set(arg.name, inScope(arg, globalArgs));
-        if (arg.keyword === "ARG" && isSecretName(arg.name)) {
-          const name = arg.name;
-          findings.push({
-            file: df.file,
-            line: arg.line,
-            severity: "warning",
-            message: `ARG ${name} looks like a secret: build arguments are kept in the image history. Pass it to the running container instead, or use a BuildKit secret mount (RUN --mount=type=secret,id=${name.toLowerCase()}).`
-          });
-        }
         if (arg.keyword !== "ENV") continue;
         for (const pair2 of arg.pairs) {
           if (!isSecretName(pair2.name)) continue;
@@ -26711,6 +26867,23 @@ function fixSecretInDockerfile(context) {
     }
   }
   return void 0;
+}
+function argWarnings(df) {
+  const inImage = new Set(lineage(df));
+  const declared = [
+    ...df.globalArgs.map((arg) => ({ arg, stage: void 0 })),
+    ...df.builtStages.flatMap(
+      (stage) => stage.instructions.filter((i) => i.keyword === "ARG").map((i) => ({ arg: i, stage }))
+    )
+  ];
+  return declared.filter(({ arg }) => isSecretName(arg.name)).map(({ arg, stage }) => {
+    const id2 = arg.name.toLowerCase();
+    const message3 = stage && !inImage.has(stage) ? `ARG ${arg.name} in build stage ${stageName2(stage)} looks like a secret: that stage is not part of the final image, but a value passed with --build-arg is still recorded with the build steps that use it (the classic builder's intermediate images, BuildKit provenance attestations in mode=max). Give the build the secret through a BuildKit secret mount instead (RUN --mount=type=secret,id=${id2}).` : `ARG ${arg.name} looks like a secret: a value passed with --build-arg is recorded in the image history (docker history shows it beside each RUN that uses it), readable by anyone who pulls the image. Pass it to the running container instead, or use a BuildKit secret mount (RUN --mount=type=secret,id=${id2}).`;
+    return { file: df.file, line: arg.line, severity: "warning", message: message3 };
+  });
+}
+function stageName2(stage) {
+  return stage.name ? `'${stage.name}'` : `${stage.index}`;
 }
 function isLiteral(raw) {
   const unquoted = raw.replace(/^(["'])(.*)\1$/s, "$2");
@@ -28902,7 +29075,7 @@ function mountsOverCode(app, web, devReason, read) {
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
       const dev = devReason(v.file);
-      out.push({ mount: v, text: codelessText(v, app.context?.dir, dev) });
+      out.push({ mount: v, text: codelessText(v, app, dev) });
       continue;
     }
     const whole = hostDirs.some((d) => coversPath(v.source, d)) && coversPath(v.target, codeDir);
@@ -28933,15 +29106,53 @@ function unreadImageText(v, web, read) {
   const image = dockerfile ? `the image's Dockerfile (${dockerfile})` : "the image's Dockerfile";
   return `'${shownSource(v)}' at ${shownTarget(v)}, the project with its manage.py, and ${image} cannot be read, so what the image holds there is unknown: either way the container runs the host's files, not a built release.`;
 }
-function codelessText(v, contextDir, devReason) {
-  const head = `'${shownSource(v)}' at ${shownTarget(v)}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
+function codelessText(v, app, devReason) {
   const tail = devReason ? `so that a deploy, which runs without this mount, runs a built release (${devReason}, where the mount belongs).` : "and keep this mount in a development-only override file.";
+  const at2 = `'${shownSource(v)}' at ${shownTarget(v)}`;
+  const dockerfile = app.dockerfile?.file ?? "the Dockerfile";
+  const contextDir = app.context?.dir;
+  const joined = joinedCopy(app);
+  if (joined)
+    return `${at2}, and the image holds no code of its own: line ${joined.line} of ${dockerfile} (${joined.text}) is no instruction, because Docker skips the blank line ${joined.afterLine} inside the ${joined.into.keyword} of line ${joined.into.line} and reads that line as more words of the ${joined.into.keyword}. A container of this image runs only the host's files, so no built release ever runs. Remove the blank line ${joined.afterLine} so that the ${joined.keyword} runs, ${tail}`;
+  const missing = missingCopySources(app);
+  if (missing.length > 0) {
+    const named = missing.map((m) => `'${m.source}' (line ${m.line})`).join(", ");
+    return `${at2}, and the image this service builds cannot take the code: ${dockerfile} copies ${named}, which ${missing.length === 1 ? "is" : "are"} not in its build context ('${contextDir ?? "."}'), so the build fails there and only this mount would give the container its code. Make the COPY sources paths of this context (or build from the directory they are written for), ${tail}`;
+  }
+  const head = `${at2}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
   const source = import_node_path16.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail}`;
   }
   const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path16.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail}`;
+}
+function joinedCopy(app) {
+  const model = app.dockerfile;
+  const inBuilt = (line) => model?.builtStages.some((s) => line >= s.from.line && line <= s.lastLine);
+  return model?.joinedInstructions?.find(
+    (j) => (j.keyword === "COPY" || j.keyword === "ADD") && inBuilt(j.into.line)
+  );
+}
+function missingCopySources(app) {
+  const model = app.dockerfile;
+  const files = app.context?.files;
+  if (!model || !files) return [];
+  const exists = (rel) => files.some((f) => f === rel || f.startsWith(`${rel}/`));
+  const out = [];
+  for (const stage of model.builtStages)
+    for (const ins of stage.instructions) {
+      if (ins.keyword !== "COPY" && ins.keyword !== "ADD") continue;
+      const copy = ins;
+      if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
+      for (const source of copy.sources) {
+        if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
+        const rel = import_node_path16.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        if (rel === "." || rel === "" || rel.startsWith("..")) continue;
+        if (!exists(rel)) out.push({ source, line: copy.line });
+      }
+    }
+  return out;
 }
 
 // src/rules/TF0601-sqlite-in-image.ts
@@ -29036,6 +29247,11 @@ volumes:
 
 (or \`VOLUME /data\` in the Dockerfile). Better still for production: a database server such as PostgreSQL and an
 object store for media.
+
+Where compose runs the app's image, another Dockerfile of the app beside it that nothing builds (\`Dockerfile.no_venv\`
+beside the \`Dockerfile\` compose builds) does not decide where the deployed app keeps its data: the settings are
+judged with the image compose runs and its volumes. A variant named for production (\`Dockerfile.prod\`, run by a
+platform) is a deploy of its own and is judged too.
 `,
   related: [],
   check(project) {
@@ -29080,6 +29296,7 @@ function unkeptPaths(project) {
     const settings = app.settings;
     const stage = app.dockerfile?.targetStage;
     if (!settings || !stage || app.unparsedCompose) continue;
+    if (variantOfComposeImage(project, app) && !isNamedForProduction(app.dockerfile.file)) continue;
     const env = providedEnvironment(app);
     if (env.unreadEnvFiles?.some((f) => isDevelopmentComposeFile(f.file, composeFiles, app.compose?.files)))
       delete env.unreadEnvFiles;
@@ -29135,6 +29352,9 @@ function unkeptPaths(project) {
     }
   }
   return out;
+}
+function variantOfComposeImage(project, app) {
+  return app.variantOf !== void 0 && project.apps.some((a) => a.dockerfile?.file === app.variantOf && a.compose?.appService !== void 0);
 }
 function servicesBuilding(project, app) {
   const dockerfile = app.dockerfile?.file;
@@ -29215,7 +29435,6 @@ function imageBaseDir(app) {
   if (baseDir === void 0) return app.imageSourceDir;
   const manageDir = app.managePy ? import_node_path17.posix.dirname(app.managePy) : app.dir;
   const rel = import_node_path17.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
-  if (rel.startsWith("..")) return void 0;
   return import_node_path17.posix.join(app.imageSourceDir, rel);
 }
 function sqliteFiles(databases, ctx) {
@@ -29508,6 +29727,7 @@ var postgresDataNotInVolume = defineRule({
   check(project) {
     const out = [];
     for (const { service: s } of composeServices(project)) {
+      if (s.runsNoDatabaseServer) continue;
       const data = dataDir(s);
       const anchor = s.image ?? (s.builtFrom ? s.build : void 0);
       if (!data || !anchor) continue;
@@ -29636,6 +29856,30 @@ var volumeOverSource = defineRule({
 });
 var samePath = (a, b) => a.replace(/\/+$/, "") === b.replace(/\/+$/, "");
 
+// src/rules/lib/base-image.ts
+function repositoryBases(app) {
+  const out = [];
+  for (let a = app; a?.baseImage && out.length < 4; a = a.baseImage.app) {
+    const stage = a.baseImage.app.dockerfile?.targetStage;
+    if (!stage || out.some((b) => b.app === a.baseImage.app)) break;
+    out.push({ image: a.baseImage.image, app: a.baseImage.app, stage });
+  }
+  return out;
+}
+function inherited(app, pick2) {
+  for (const base of repositoryBases(app)) {
+    const value = pick2(base.stage);
+    if (value !== void 0) return { image: base.image, app: base.app, value };
+  }
+  return void 0;
+}
+function startingApp(app) {
+  const stage = app.dockerfile?.targetStage;
+  const service = app.compose?.appService;
+  if (!stage || stage.cmd || stage.entrypoint || service?.command || service?.entrypoint) return app;
+  return inherited(app, (s) => s.cmd || s.entrypoint ? true : void 0)?.app ?? app;
+}
+
 // src/rules/TF0701-no-port-declared.ts
 function boundPorts(app) {
   const env = containerEnv(app);
@@ -29709,13 +29953,15 @@ ${EXPOSE_EXAMPLE}`,
     const published = /* @__PURE__ */ new Map();
     for (const { app, stage } of appTargetStages(project)) {
       const file = app.dockerfile.file;
-      if (stage.exposes.length > 0 || app.unparsedCompose || unixSocketServersOnly(app)) continue;
+      const exposed = stage.exposes.length > 0 || inherited(app, (s) => s.exposes[0]) !== void 0;
+      if (exposed || app.unparsedCompose || unixSocketServersOnly(startingApp(app))) continue;
       const service = app.compose?.appService;
       if (service && (service.ports.length > 0 || service.expose.length > 0)) {
         published.set(file, [...published.get(file) ?? [], ...service.ports]);
         continue;
       }
-      const view = service ? { app, composeFiles: app.compose.files, service: service.name } : { app };
+      const runner = startingApp(app);
+      const view = service ? { app: runner, composeFiles: app.compose.files, service: service.name } : { app: runner };
       missing.set(file, [...missing.get(file) ?? [], view]);
     }
     return [...missing].map(([file, views]) => ({
@@ -30062,7 +30308,7 @@ function startsWithEnv(app) {
     (cmd) => ({ cmd, env: imageEnv })
   );
   const service = app.compose?.appService;
-  if (!service) return out;
+  if (!service || app.imageNotBuiltHere) return out;
   const env = containerEnv(app);
   const ownKeys = new Set(own.map(key));
   const changed = Object.keys(env).some((k) => env[k] !== imageEnv[k]);
@@ -30130,6 +30376,8 @@ var devServer = defineRule({
 It has not gone through security audits or performance tests, serves one process, and reloads code on changes.
 Scale out through the process model with a production WSGI/ASGI server. A \`[program:\u2026]\` of the supervisord
 configuration the container starts is read too: the finding is at its \`command=\` line.
+The image's own CMD is not reported when every compose service that runs the image replaces it with a command
+that is not the development server (\`command: gunicorn \u2026\`): no container of the repository starts it.
 
 \`\`\`dockerfile
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
@@ -30140,6 +30388,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
     const findings = [];
     for (const { app, command: cmd, service } of appImageStartCommands(project)) {
       if (!isRunserver(cmd.argv)) continue;
+      if (!service && replacedByEveryService(app, cmd)) continue;
       const server = djangoCommand(cmd.argv)?.name === "runserver_plus" ? "django-extensions' development server (manage.py runserver_plus)" : "Django's development server (manage.py runserver)";
       findings.push({
         file: cmd.file,
@@ -30150,6 +30399,18 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
     return findings;
   }
 });
+function replacedByEveryService(app, cmd) {
+  const compose = app.compose;
+  if (!compose?.appService || app.imageNotBuiltHere) return false;
+  const services = [compose.appService, ...compose.appImageServices ?? []];
+  if (services.some((s) => !s.command && !s.entrypoint)) return false;
+  const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+  const run = [
+    ...effectiveCommand(app),
+    ...services.filter((s) => s !== compose.appService).flatMap((s) => serviceCommand(app, s))
+  ];
+  return !run.some((c) => key(c) === key(cmd) || isRunserver(c.argv));
+}
 
 // src/rules/TF0802-fixed-container-name.ts
 var fixedContainerName = defineRule({
@@ -30371,10 +30632,41 @@ services:
           });
         });
     }
+    findings.push(...optInBackground(project, seen));
     findings.push(...embeddedBeat(project, seen));
     return findings;
   }
 });
+function optInBackground(project, seen) {
+  const findings = [];
+  for (const app of appsAndWorkerImages(project)) {
+    const started = new Set([...imageCommand(app), ...effectiveCommand(app)].map((c) => c.file));
+    const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
+    const given = (name) => variable(name) === null ? void 0 : variable(name);
+    for (const script of app.entrypointScripts.filter((s) => started.has(s.file))) {
+      const assigned = new Set((script.script.assignments ?? []).map((a) => a.name));
+      const commands = script.script.commands;
+      commands.forEach((c, i) => {
+        const key = `${script.file}:${c.line}`;
+        const what = c.background ? longRunningProcess(c.argv) : void 0;
+        if (!what || seen.has(key) || mayRun(c, { variable })) return;
+        if (!mayRun(c, { variable: given })) return;
+        const unset = (c.guards ?? []).filter((g) => evaluateCondition(g, { variable }) === false).flatMap((g) => [...JSON.stringify(g).matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1])).filter((n, k, all) => all.indexOf(n) === k && !assigned.has(n) && variable(n) === null);
+        const holder = holderAfter(commands, i);
+        if (unset.length === 0 || !holder) return;
+        seen.add(key);
+        const names = listOf(unset);
+        const them = unset.length === 1 ? "it" : "them";
+        findings.push({
+          file: script.file,
+          line: c.line,
+          message: `When the container is started with ${names} set (neither the image nor a compose file sets ${them}), this starts ${what} in the background with '&', ${besideMain(holder).phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`
+        });
+      });
+    }
+  }
+  return findings;
+}
 function beatCommandFor(worker) {
   const at2 = worker.indexOf("-A") >= 0 ? worker.indexOf("-A") : worker.indexOf("--app");
   const app = at2 >= 0 ? worker[at2 + 1] : worker.find((w) => w.startsWith("--app="))?.slice("--app=".length);
@@ -31352,9 +31644,10 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \\
       const stage = app.dockerfile?.targetStage;
       if (!stage || app.unparsedCompose) continue;
       const compose = app.compose?.appService?.healthcheck;
-      const healthy = compose ? !compose.disabled : stage.healthcheck !== void 0 && !stage.healthcheck.none;
+      const healthcheck = stage.healthcheck ?? inherited(app, (s) => s.healthcheck)?.value;
+      const healthy = compose ? !compose.disabled : healthcheck !== void 0 && !healthcheck.none;
       if (healthy) continue;
-      const why = compose?.disabled ? `the compose service disables its healthcheck` : stage.healthcheck?.none ? `HEALTHCHECK NONE disables it` : `no HEALTHCHECK in the target stage${app.compose?.appService ? " and none on the compose service" : ""}`;
+      const why = compose?.disabled ? `the compose service disables its healthcheck` : healthcheck?.none ? `HEALTHCHECK NONE disables it` : `no HEALTHCHECK in the target stage${app.compose?.appService ? " and none on the compose service" : ""}`;
       findings.push({
         file: app.dockerfile.file,
         line: 1,
@@ -31921,13 +32214,17 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       const df = app.dockerfile;
       const stage = df?.targetStage;
       if (!df || !stage) continue;
-      const user = stage.user;
+      const base = stage.user ? void 0 : inherited(app, (s) => s.user);
+      const bases = repositoryBases(app);
+      const user = stage.user ?? base?.value;
       if (user && user.user === void 0) continue;
       const name = user?.user?.split(":")[0];
       if (user && name !== "root" && name !== "0") continue;
       const of = app.workerServices ? ` of ${imageRunner(app)}` : "";
-      const head = user ? `The image${of} runs as ${name} (USER ${user.user} at line ${user.line})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER`;
-      findings.push({ file: df.file, line: stage.lastLine, message: rootMessage(app, df, stage, head) });
+      const where = base ? `${base.app.dockerfile.file}:${user.line}, the base image ${base.image}` : `line ${user?.line}`;
+      const nor = bases[0] ? `, nor does the image it is built on, ${bases[0].image} (${bases[0].app.dockerfile.file})` : "";
+      const head = user ? `The image${of} runs as ${name} (USER ${user.user} at ${where})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER${nor}`;
+      findings.push({ file: df.file, line: stage.lastLine, message: ownOrBaseMessage(app, df, stage, head) });
     }
     return findings;
   },
@@ -31942,8 +32239,11 @@ function fixRunsAsRoot(context) {
   const found = appOfDockerfile(context);
   const text2 = found && linesOf(context, found.dockerfile.file);
   if (!found || !text2 || found.stage.lastLine !== context.finding.line) return void 0;
-  if (suDrop(found.app) || privilegeDrop(found.app) || proxyInContainer(found.app)) return void 0;
-  if (runtimeUser(found.app)) return void 0;
+  const runner = startingApp(found.app);
+  if (repositoryBases(found.app).length > 0 && runner === found.app && !found.stage.cmd && !found.stage.entrypoint)
+    return void 0;
+  if (suDrop(runner) || privilegeDrop(runner) || proxyInContainer(runner)) return void 0;
+  if (runtimeUser(runner)) return void 0;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === "RUN");
   const runtime = runtimeInsertionLine(stage);
@@ -31981,7 +32281,9 @@ function createdUser(runs) {
 }
 function privilegeDrop(app) {
   const env = containerEnv(app);
-  for (const c of appStarts(app)) {
+  const starts = appStarts(app);
+  const servers = starts.filter((c) => c.origin !== "supervisor" && serverOf(c.argv, env));
+  for (const c of [...servers, ...starts.filter((s) => !servers.includes(s))]) {
     if (c.origin === "supervisor") {
       const program = supervisorDrop(app);
       if (program) return program;
@@ -32008,7 +32310,7 @@ function supervisorDrop(app) {
   const programs = appStarts(app).filter((c) => c.origin === "supervisor" && !reverseProxyOf(c.argv));
   const servers = programs.filter((c) => serverOf(c.argv));
   for (const c of [...servers, ...programs.filter((p) => !servers.includes(p))]) {
-    const program = programOf(app, c);
+    const program = programOf2(app, c);
     if (!program?.user || /^(root|0)$/.test(program.user)) continue;
     const tool = `user= of [${program.section ?? "program"}:${program.name}]`;
     return { file: program.file, line: program.userLine ?? c.line, tool, user: program.user };
@@ -32022,7 +32324,7 @@ function appStarts(app) {
     return reachedCommand(app, service);
   return startCommands(app);
 }
-function programOf(app, c) {
+function programOf2(app, c) {
   return app.supervisorPrograms?.find((p) => p.file === c.file && p.line === c.line);
 }
 function dropsPrivileges(argv) {
@@ -32112,6 +32414,14 @@ function stillRoot(app, tool) {
   const server = /^(uwsgi|gunicorn)\b/.exec(tool)?.[1];
   if (server) return `once ${server} has started: its start-up before the drop stays root, as does ${exec}`;
   return `only for the command it runs: whatever the start runs before or without ${tool} stays root, as does ${exec}`;
+}
+function ownOrBaseMessage(app, df, stage, head) {
+  const runner = startingApp(app);
+  const baseDf = runner.dockerfile;
+  const baseStage2 = baseDf?.targetStage;
+  if (runner === app || !baseDf || !baseStage2) return rootMessage(app, df, stage, head);
+  const special = proxyInContainer(runner) || privilegeDrop(runner) || suDrop(runner) || runtimeUser(runner);
+  return special ? rootMessage(runner, baseDf, baseStage2, head) : rootMessage(app, df, stage, head);
 }
 function rootMessage(app, df, stage, head) {
   const proxy = proxyInContainer(app);
@@ -32255,7 +32565,7 @@ function appDrop(app, stage, user) {
   if (!server) return `start it through ${tool}`;
   const at2 = `${server.file}:${server.line}`;
   if (server.origin === "supervisor")
-    return `add user=${user} to [${programOf(app, server)?.section ?? "program"}:${server.program}] (${at2})`;
+    return `add user=${user} to [${programOf2(app, server)?.section ?? "program"}:${server.program}] (${at2})`;
   const kind = serverOf(server.argv).kind;
   if (kind === "gunicorn") return `start gunicorn with --user ${user} --group ${user} (${at2})`;
   if (kind === "uwsgi") return `start uwsgi with --uid ${user} --gid ${user} (${at2})`;
@@ -32360,7 +32670,8 @@ publish them in a development override, on the loopback interface only:
 
 A file named for development or tests (an \`.override\` file, or one with \`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a
 word of its name, or a default-named file in a directory so named, such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a production alternative
-(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`, a Swarm stack file \`docker-stack.yml\`) sits beside it, is not
+(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`, a Swarm stack file \`docker-stack.yml\`,
+cookiecutter's \`production.yml\`, a \`docker-compose-prod_template.yml\` to fill in) sits beside it, is not
 production: its published database port is not reported, while its other findings (development server, migrate on
 start, bind mounts) still are, where they are written. Every other compose file, the default one alone included,
 counts as production.
@@ -32391,7 +32702,7 @@ services:
           findings.push({
             file: p.file,
             line: p.line,
-            message: `Service '${s.name}' publishes its ${kind} port ${p.target} on the host's interfaces ('${p.raw}'): it is reachable from outside, past the host firewall. Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.`
+            message: `Service '${s.name}' publishes its ${kind} port ${p.target} on ${p.published ? "" : "a random port of "}the host's interfaces ('${p.raw}'): it is reachable from outside, past the host firewall. Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.`
           });
         }
       }
@@ -32572,6 +32883,7 @@ export {
   isDockerfile,
   isComposeFile,
   looksLikeCompose,
+  isCiConfig,
   isComposeCandidate,
   isDockerignore,
   isRequirementsFile,
@@ -32595,16 +32907,19 @@ export {
   namesNoSecret,
   lineage,
   parseShell,
+  splitImage,
   contextSource,
   UNKNOWN2 as UNKNOWN,
   UNSET,
   expand,
   modelDockerfile,
+  dockerfileDockerReads,
   PYTHON_WORDS,
   dockerfileCode,
   isDataOnlyDockerfile,
   isBackingImage,
   imagesBuilt,
+  dockerBuild,
   repositoryOf,
   builtImageOf,
   namedDockerfileOf,
