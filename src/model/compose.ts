@@ -79,7 +79,10 @@ function build(
   const conv = new ServiceConverter(env, dirFor, loader.texts, errors);
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   resolveVolumesFrom(services, loader.texts);
-  for (const s of services) if (runsNoDatabaseServer(s, loader.texts)) s.runsNoDatabaseServer = true;
+  // A data container (`volumes_from: [pgdata]` on the database) holds the data directory though it runs no server.
+  const dataContainers = new Set(services.flatMap((s) => (s.volumesFrom ?? []).map((ref) => ref.service)));
+  for (const s of services)
+    if (!dataContainers.has(s.name) && runsNoDatabaseServer(s, loader.texts)) s.runsNoDatabaseServer = true;
   const projectDirs = new Set(
     Object.keys(loader.texts)
       .filter((f) => posix.basename(f) === 'manage.py')

@@ -302,7 +302,8 @@ export const postgresDataNotInVolume = defineRule({
   related: [],
   check(project) {
     const out: RawFinding[] = [];
-    for (const { service: s } of composeServices(project)) {
+    for (const { app, service: s } of composeServices(project)) {
+      const services = new Map((app.compose?.services ?? []).map((c) => [c.name, c]));
       // A database image used as a client (a backup job's pg_dump loop as its entrypoint) keeps no data.
       if (s.runsNoDatabaseServer) continue;
       const data = dataDir(s);
@@ -310,6 +311,11 @@ export const postgresDataNotInVolume = defineRule({
       const anchor = s.image ?? (s.builtFrom ? s.build : undefined);
       if (!data || !anchor) continue;
       const dir = data.dir;
+      // The data directory from a database data container (`volumes_from: [pgdata]`) is judged at that container.
+      const fromDataContainer = (s.inheritedVolumes ?? []).some(
+        (v) => coversPath(v.target, dir) && services.get(v.from)?.role === s.role,
+      );
+      if (fromDataContainer) continue;
       const shadow = data.layout?.volume;
       // kartoza/postgis of an unknown major keeps the cluster in <dir>/<major>/main: a mount there may be the one.
       const below = (v: ComposeVolumeMount): boolean =>
