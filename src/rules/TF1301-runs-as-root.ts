@@ -15,6 +15,21 @@ import type { RawFinding } from '../core/index.js';
 import type { DockerfileModel, RunInstr, Stage } from '../model/types/dockerfile.js';
 import type { App, SupervisorProgram } from '../model/types/project.js';
 import { appOfDockerfile, runtimeInsertionLine } from './lib/dockerfile-fix.js';
+import {
+  BASE_USERS,
+  baseStage,
+  createUser,
+  handOver,
+  imageHasUser,
+  isAlpine,
+  known,
+  releaseOf,
+  switchAdvice,
+  userAddedBy,
+  usersCreatedByRuns,
+  lineage,
+  dropTool,
+} from './lib/image-users.js';
 import { insertLines, linesOf, replaceLines } from './lib/fix.js';
 import { inherited, repositoryBases, startingApp } from './lib/base-image.js';
 import { appsAndWorkerImages, imageRunner } from './lib/each.js';
@@ -233,96 +248,6 @@ function dropsPrivileges(argv: string[]): { tool: string; user?: string } | unde
   return user === undefined ? undefined : { tool: `${a[0]} ${a[0] === 'uwsgi' ? '--uid' : '--user'}`, user };
 }
 
-// Options of useradd/adduser (shadow, Debian, busybox) that take a value: the word after them is no user name.
-const USER_OPTION_VALUES = new Set(
-  '-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir'.split(
-    ' ',
-  ),
-);
-
-/**
- * The user a `useradd`/`adduser` command creates (`adduser -S app -G app`, `useradd -m "$USER"`), its name resolved
- * in `env`; a name that stays a variable is returned as written (`$USER`).
- */
-function userAddedBy(argv: string[], env: Record<string, string | undefined>): string | undefined {
-  if (!['useradd', 'adduser'].includes(basename(argv[0] ?? ''))) return undefined;
-  for (let i = 1; i < argv.length; i++) {
-    const w = argv[i]!;
-    if (w.startsWith('-')) {
-      if (USER_OPTION_VALUES.has(w)) i++;
-      continue;
-    }
-    const name = resolveWord(w, env) || w;
-    return /^[a-z_][\w-]*$/.test(name) || name.includes('$') ? name : undefined;
-  }
-  return undefined;
-}
-
-const known = (name: string | undefined) => (name?.includes('$') ? undefined : name);
-
-/** The stages the image is built on, the first one's base first and `stage` last (`FROM base` takes base's users). */
-function lineage(df: DockerfileModel, stage: Stage): Stage[] {
-  const out: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !out.includes(s);) {
-    out.unshift(s);
-    s = s.from.stageRef === undefined ? undefined : df.stages[s.from.stageRef];
-  }
-  return out;
-}
-
-/** The users the RUNs of the stage and of the stages it is built on create, in order. */
-function usersCreatedByRuns(df: DockerfileModel, stage: Stage, own = false): string[] {
-  const names: string[] = [];
-  for (const s of own ? [stage] : lineage(df, stage))
-    for (const ins of s.instructions) {
-      if (ins.keyword !== 'RUN') continue;
-      for (const c of (ins as RunInstr).script?.commands ?? []) {
-        const name = userAddedBy(c.argv, stage.env);
-        if (name) names.push(name);
-      }
-    }
-  return names;
-}
-
-// Users the Debian and Alpine bases (python:*, debian, alpine) already hold: USER names them without a useradd.
-const BASE_USERS = new Set(
-  'root daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc nobody adm operator guest'.split(
-    ' ',
-  ),
-);
-
-/** Whether the image holds `user`: a uid, a user of the base distribution, or one its RUNs create. */
-function imageHasUser(df: DockerfileModel, stage: Stage, user: string): boolean {
-  if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
-  // A RUN that creates a user named by a variable we cannot resolve may create this one.
-  if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes('$'))) return true;
-  // Another base (a company image) may create it: only the official Python and distribution images are known.
-  const base = lineage(df, stage)[0]!.from;
-  return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
-}
-
-/** The first stage of the image's lineage: its FROM names the base image (`FROM base` names a stage). */
-const baseStage = (df: DockerfileModel, stage: Stage) => lineage(df, stage)[0]!;
-
-const isAlpine = (stage: Stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
-
-/** The command that creates `name` on the stage's base at build time. */
-function createUser(stage: Stage, name = 'app'): string {
-  return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
-}
-
-/** How to stop running as root in this stage: switch to the user it already creates, else create one its base can. */
-function switchAdvice(df: DockerfileModel, stage: Stage, where = ''): string {
-  const existing = known(usersCreatedByRuns(df, stage).at(-1));
-  if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
-    return `The stage already creates the user ${existing}: add USER ${existing}${where}.`;
-  if (existing) {
-    const parent = stage.from.image ?? stage.from.raw;
-    return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where}.`;
-  }
-  return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where}.`;
-}
-
 /**
  * What still runs as root beside a drop: the entrypoint scripts the start runs, where it runs one; else, for a server
  * that drops by its own option (uwsgi's uid=, gunicorn --user), its start-up before the drop.
@@ -397,18 +322,6 @@ function asRoot(app: App): string {
   return `${imageRunner(app)} ${what ? `runs ${what}` : 'runs the app'} as root`;
 }
 
-/** A tool the image has (or can get from its own packages) that execs a command as `user`. */
-function handOver(df: DockerfileModel, stage: Stage, user: string): string {
-  const runs = lineage(df, stage)
-    .flatMap((s) => s.instructions)
-    .filter((i): i is RunInstr => i.keyword === 'RUN')
-    .flatMap((r) => r.script?.commands ?? [])
-    .flatMap((c) => c.argv);
-  if (runs.includes('gosu')) return `exec gosu ${user} …`;
-  if (runs.includes('su-exec')) return `exec su-exec ${user} …`;
-  return `exec ${dropTool(baseStage(df, stage), user)}`;
-}
-
 /** On a base with no packaged hand-over tool, the server's own drop (`gunicorn --user`) for the command su runs. */
 function serverOwnDrop(df: DockerfileModel, stage: Stage, su: { user: string; command: string }): string {
   if (['alpine', 'util-linux', 'gosu-package'].includes(releaseOf(baseStage(df, stage)))) return '';
@@ -418,63 +331,6 @@ function serverOwnDrop(df: DockerfileModel, stage: Stage, su: { user: string; co
   if (server === 'uwsgi')
     return `, or let uwsgi drop to ${su.user} itself: exec uwsgi … --uid ${su.user} --gid ${su.user}`;
   return '';
-}
-
-/** A command that runs what follows it as `user`, from the image or from its base's packages. */
-function dropTool(stage: Stage, user: string): string {
-  const image = stage.from.image ?? stage.from.raw;
-  switch (releaseOf(stage)) {
-    case 'alpine':
-      return `su-exec ${user} … (RUN apk add --no-cache su-exec)`;
-    case 'util-linux':
-      return `setpriv --reuid=${user} --regid=${user} --init-groups … (in the image already, from util-linux)`;
-    case 'gosu-package':
-      return `gosu ${user} … (RUN apt-get install -y gosu)`;
-    case 'before-setpriv':
-      return `gosu ${user} … (gosu's static release binary, added at build time: ${image} packages no gosu, and its util-linux predates setpriv and runuser)`;
-    case 'no-gosu-package':
-      return `gosu ${user} … (gosu's static release binary, added at build time: ${image} packages no gosu)`;
-    default:
-      return `gosu ${user} … (or setpriv --reuid=${user} --regid=${user} --init-groups … where the base's util-linux ships it)`;
-  }
-}
-
-type Release = 'alpine' | 'util-linux' | 'gosu-package' | 'no-gosu-package' | 'before-setpriv' | 'unknown';
-
-/**
- * Where the base's release gets a tool that hands a process to another user: setpriv came with util-linux 2.23 and
- * is in Debian's and Ubuntu's util-linux package from Debian 12 and Ubuntu 24.04 on (a separate `setpriv` package
- * before); gosu is packaged from Debian 9 and Ubuntu 18.04 on; Debian 7 and Ubuntu 14.04 ship util-linux 2.20.
- */
-function releaseOf(stage: Stage): Release {
-  const ref = (stage.from.image ?? stage.from.raw).split('@')[0]!.toLowerCase();
-  const colon = ref.lastIndexOf(':');
-  const repository = colon > ref.lastIndexOf('/') ? ref.slice(0, colon) : ref;
-  const tag = colon > ref.lastIndexOf('/') ? ref.slice(colon + 1) : 'latest';
-  const name = repository.slice(repository.lastIndexOf('/') + 1);
-  if (name === 'alpine' || /alpine/.test(tag)) return 'alpine';
-  if (/\b(wheezy|precise|trusty)\b/.test(tag)) return 'before-setpriv';
-  if (/\b(jessie|xenial)\b/.test(tag)) return 'no-gosu-package';
-  if (/\b(stretch|buster|bullseye|bionic|focal|jammy)\b/.test(tag)) return 'gosu-package';
-  if (/\b(bookworm|trixie|noble)\b/.test(tag)) return 'util-linux';
-  const major = Number(/^(\d+)/.exec(tag)?.[1] ?? NaN);
-  const official = !repository.includes('/') || /^(docker\.io\/)?library\//.test(repository);
-  if (!official) return 'unknown';
-  if (name === 'debian' || name === 'ubuntu') {
-    if (Number.isNaN(major))
-      return /^(latest|stable|testing|rolling|sid|devel)$/.test(tag) ? 'util-linux' : 'unknown';
-    const [old, split, merged] = name === 'debian' ? [7, 9, 12] : [14, 18, 24];
-    if (major <= old) return 'before-setpriv';
-    if (major < split) return 'no-gosu-package';
-    return major < merged ? 'gosu-package' : 'util-linux';
-  }
-  if (name === 'python') {
-    // A suite-less tag follows the current Debian; Python 2 and 3.6 and older stopped on buster or bullseye.
-    const minor = Number(/^\d+\.(\d+)/.exec(tag)?.[1] ?? NaN);
-    if (major === 2 || (major === 3 && minor <= 6)) return 'gosu-package';
-    return 'util-linux';
-  }
-  return 'unknown';
 }
 
 /** A reverse proxy (nginx, caddy, apache2/httpd, haproxy) the container runs beside the app, and where. */
