@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-N446Q2MC.js";
+} from "./chunk-T5VPAEIE.js";
 import {
   makeReport
 } from "./chunk-EIMTSLWK.js";
 import {
   RULES
-} from "./chunk-STFBGNTT.js";
+} from "./chunk-APR4YUAJ.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-5CFTZOZN.js";
+} from "./chunk-Z6JFNVTM.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-STFBGNTT.js";
+} from "./chunk-APR4YUAJ.js";
 import {
   UnsafePathError,
   readInside,

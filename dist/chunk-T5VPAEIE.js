@@ -14,7 +14,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-STFBGNTT.js";
+} from "./chunk-APR4YUAJ.js";
 import {
   insertLines,
   normalizePackageName,

@@ -25465,7 +25465,9 @@ function build(files, env, options, errors) {
   const conv = new ServiceConverter(env, dirFor, loader.texts, errors);
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   resolveVolumesFrom(services, loader.texts);
-  for (const s of services) if (runsNoDatabaseServer(s, loader.texts)) s.runsNoDatabaseServer = true;
+  const dataContainers = new Set(services.flatMap((s) => (s.volumesFrom ?? []).map((ref) => ref.service)));
+  for (const s of services)
+    if (!dataContainers.has(s.name) && runsNoDatabaseServer(s, loader.texts)) s.runsNoDatabaseServer = true;
   const projectDirs = new Set(
     Object.keys(loader.texts).filter((f) => import_node_path14.posix.basename(f) === "manage.py").map((f) => import_node_path14.posix.dirname(f))
   );
@@ -29726,12 +29728,17 @@ var postgresDataNotInVolume = defineRule({
   related: [],
   check(project) {
     const out = [];
-    for (const { service: s } of composeServices(project)) {
+    for (const { app, service: s } of composeServices(project)) {
+      const services = new Map((app.compose?.services ?? []).map((c) => [c.name, c]));
       if (s.runsNoDatabaseServer) continue;
       const data = dataDir(s);
       const anchor = s.image ?? (s.builtFrom ? s.build : void 0);
       if (!data || !anchor) continue;
       const dir = data.dir;
+      const fromDataContainer = (s.inheritedVolumes ?? []).some(
+        (v) => coversPath(v.target, dir) && services.get(v.from)?.role === s.role
+      );
+      if (fromDataContainer) continue;
       const shadow = data.layout?.volume;
       const below = (v) => !!data.below && new RegExp(`^${dir}/\\d+(\\.\\d+)?(/|$)`).test(v.target);
       const reaches = (v) => !!v.source && (coversPath(v.target, dir) || below(v)) && // A mount at a parent of the image's own VOLUME is shadowed there by an anonymous volume.
@@ -32182,6 +32189,125 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   }
 });
 
+// src/rules/lib/image-users.ts
+var USER_OPTION_VALUES = new Set(
+  "-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir".split(
+    " "
+  )
+);
+function userAddedBy(argv, env) {
+  if (!["useradd", "adduser"].includes(basename2(argv[0] ?? ""))) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    const w = argv[i];
+    if (w.startsWith("-")) {
+      if (USER_OPTION_VALUES.has(w)) i++;
+      continue;
+    }
+    const name = resolveWord(w, env) || w;
+    return /^[a-z_][\w-]*$/.test(name) || name.includes("$") ? name : void 0;
+  }
+  return void 0;
+}
+var known = (name) => name?.includes("$") ? void 0 : name;
+function lineage2(df, stage) {
+  const out = [];
+  for (let s = stage; s && !out.includes(s); ) {
+    out.unshift(s);
+    s = s.from.stageRef === void 0 ? void 0 : df.stages[s.from.stageRef];
+  }
+  return out;
+}
+function usersCreatedByRuns(df, stage, own = false) {
+  const names = [];
+  for (const s of own ? [stage] : lineage2(df, stage))
+    for (const ins of s.instructions) {
+      if (ins.keyword !== "RUN") continue;
+      for (const c of ins.script?.commands ?? []) {
+        const name = userAddedBy(c.argv, stage.env);
+        if (name) names.push(name);
+      }
+    }
+  return names;
+}
+var BASE_USERS = new Set(
+  "root daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc nobody adm operator guest".split(
+    " "
+  )
+);
+function imageHasUser(df, stage, user) {
+  if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
+  if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes("$"))) return true;
+  const base = lineage2(df, stage)[0].from;
+  return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
+}
+var baseStage = (df, stage) => lineage2(df, stage)[0];
+var isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
+function createUser(stage, name = "app") {
+  return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
+}
+function switchAdvice(df, stage, where = "") {
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
+    return `The stage already creates the user ${existing}: add USER ${existing}${where}.`;
+  if (existing) {
+    const parent = stage.from.image ?? stage.from.raw;
+    return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where}.`;
+  }
+  return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where}.`;
+}
+function handOver(df, stage, user) {
+  const runs = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
+  if (runs.includes("gosu")) return `exec gosu ${user} \u2026`;
+  if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
+  return `exec ${dropTool(baseStage(df, stage), user)}`;
+}
+function dropTool(stage, user) {
+  const image = stage.from.image ?? stage.from.raw;
+  switch (releaseOf(stage)) {
+    case "alpine":
+      return `su-exec ${user} \u2026 (RUN apk add --no-cache su-exec)`;
+    case "util-linux":
+      return `setpriv --reuid=${user} --regid=${user} --init-groups \u2026 (in the image already, from util-linux)`;
+    case "gosu-package":
+      return `gosu ${user} \u2026 (RUN apt-get install -y gosu)`;
+    case "before-setpriv":
+      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu, and its util-linux predates setpriv and runuser)`;
+    case "no-gosu-package":
+      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu)`;
+    default:
+      return `gosu ${user} \u2026 (or setpriv --reuid=${user} --regid=${user} --init-groups \u2026 where the base's util-linux ships it)`;
+  }
+}
+function releaseOf(stage) {
+  const ref = (stage.from.image ?? stage.from.raw).split("@")[0].toLowerCase();
+  const colon = ref.lastIndexOf(":");
+  const repository = colon > ref.lastIndexOf("/") ? ref.slice(0, colon) : ref;
+  const tag = colon > ref.lastIndexOf("/") ? ref.slice(colon + 1) : "latest";
+  const name = repository.slice(repository.lastIndexOf("/") + 1);
+  if (name === "alpine" || /alpine/.test(tag)) return "alpine";
+  if (/\b(wheezy|precise|trusty)\b/.test(tag)) return "before-setpriv";
+  if (/\b(jessie|xenial)\b/.test(tag)) return "no-gosu-package";
+  if (/\b(stretch|buster|bullseye|bionic|focal|jammy)\b/.test(tag)) return "gosu-package";
+  if (/\b(bookworm|trixie|noble)\b/.test(tag)) return "util-linux";
+  const major = Number(/^(\d+)/.exec(tag)?.[1] ?? NaN);
+  const official = !repository.includes("/") || /^(docker\.io\/)?library\//.test(repository);
+  if (!official) return "unknown";
+  if (name === "debian" || name === "ubuntu") {
+    if (Number.isNaN(major))
+      return /^(latest|stable|testing|rolling|sid|devel)$/.test(tag) ? "util-linux" : "unknown";
+    const [old, split, merged] = name === "debian" ? [7, 9, 12] : [14, 18, 24];
+    if (major <= old) return "before-setpriv";
+    if (major < split) return "no-gosu-package";
+    return major < merged ? "gosu-package" : "util-linux";
+  }
+  if (name === "python") {
+    const minor = Number(/^\d+\.(\d+)/.exec(tag)?.[1] ?? NaN);
+    if (major === 2 || major === 3 && minor <= 6) return "gosu-package";
+    return "util-linux";
+  }
+  return "unknown";
+}
+
 // src/rules/TF1301-runs-as-root.ts
 var DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
 var runsAsRoot = defineRule({
@@ -32340,71 +32466,6 @@ function dropsPrivileges(argv) {
   const user = a[0] === "gunicorn" ? option(["-u", "--user"]) : a[0] === "uwsgi" ? option(["--uid"]) : void 0;
   return user === void 0 ? void 0 : { tool: `${a[0]} ${a[0] === "uwsgi" ? "--uid" : "--user"}`, user };
 }
-var USER_OPTION_VALUES = new Set(
-  "-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir".split(
-    " "
-  )
-);
-function userAddedBy(argv, env) {
-  if (!["useradd", "adduser"].includes(basename2(argv[0] ?? ""))) return void 0;
-  for (let i = 1; i < argv.length; i++) {
-    const w = argv[i];
-    if (w.startsWith("-")) {
-      if (USER_OPTION_VALUES.has(w)) i++;
-      continue;
-    }
-    const name = resolveWord(w, env) || w;
-    return /^[a-z_][\w-]*$/.test(name) || name.includes("$") ? name : void 0;
-  }
-  return void 0;
-}
-var known = (name) => name?.includes("$") ? void 0 : name;
-function lineage2(df, stage) {
-  const out = [];
-  for (let s = stage; s && !out.includes(s); ) {
-    out.unshift(s);
-    s = s.from.stageRef === void 0 ? void 0 : df.stages[s.from.stageRef];
-  }
-  return out;
-}
-function usersCreatedByRuns(df, stage, own = false) {
-  const names = [];
-  for (const s of own ? [stage] : lineage2(df, stage))
-    for (const ins of s.instructions) {
-      if (ins.keyword !== "RUN") continue;
-      for (const c of ins.script?.commands ?? []) {
-        const name = userAddedBy(c.argv, stage.env);
-        if (name) names.push(name);
-      }
-    }
-  return names;
-}
-var BASE_USERS = new Set(
-  "root daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc nobody adm operator guest".split(
-    " "
-  )
-);
-function imageHasUser(df, stage, user) {
-  if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
-  if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes("$"))) return true;
-  const base = lineage2(df, stage)[0].from;
-  return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
-}
-var baseStage = (df, stage) => lineage2(df, stage)[0];
-var isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
-function createUser(stage, name = "app") {
-  return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
-}
-function switchAdvice(df, stage, where = "") {
-  const existing = known(usersCreatedByRuns(df, stage).at(-1));
-  if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
-    return `The stage already creates the user ${existing}: add USER ${existing}${where}.`;
-  if (existing) {
-    const parent = stage.from.image ?? stage.from.raw;
-    return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where}.`;
-  }
-  return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where}.`;
-}
 function stillRoot(app, tool) {
   const starts = appStarts(app);
   const scripts = app.entrypointScripts.map((s) => s.file).filter((f) => starts.some((c) => c.file === f));
@@ -32451,12 +32512,6 @@ function asRoot(app) {
   const what = startCommands(app).map((c) => longRunningProcess(c.argv)).find((p) => p !== void 0);
   return `${imageRunner(app)} ${what ? `runs ${what}` : "runs the app"} as root`;
 }
-function handOver(df, stage, user) {
-  const runs = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
-  if (runs.includes("gosu")) return `exec gosu ${user} \u2026`;
-  if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
-  return `exec ${dropTool(baseStage(df, stage), user)}`;
-}
 function serverOwnDrop(df, stage, su) {
   if (["alpine", "util-linux", "gosu-package"].includes(releaseOf(baseStage(df, stage)))) return "";
   const server = /\b(gunicorn|uwsgi)\b/.exec(su.command)?.[1];
@@ -32465,52 +32520,6 @@ function serverOwnDrop(df, stage, su) {
   if (server === "uwsgi")
     return `, or let uwsgi drop to ${su.user} itself: exec uwsgi \u2026 --uid ${su.user} --gid ${su.user}`;
   return "";
-}
-function dropTool(stage, user) {
-  const image = stage.from.image ?? stage.from.raw;
-  switch (releaseOf(stage)) {
-    case "alpine":
-      return `su-exec ${user} \u2026 (RUN apk add --no-cache su-exec)`;
-    case "util-linux":
-      return `setpriv --reuid=${user} --regid=${user} --init-groups \u2026 (in the image already, from util-linux)`;
-    case "gosu-package":
-      return `gosu ${user} \u2026 (RUN apt-get install -y gosu)`;
-    case "before-setpriv":
-      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu, and its util-linux predates setpriv and runuser)`;
-    case "no-gosu-package":
-      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu)`;
-    default:
-      return `gosu ${user} \u2026 (or setpriv --reuid=${user} --regid=${user} --init-groups \u2026 where the base's util-linux ships it)`;
-  }
-}
-function releaseOf(stage) {
-  const ref = (stage.from.image ?? stage.from.raw).split("@")[0].toLowerCase();
-  const colon = ref.lastIndexOf(":");
-  const repository = colon > ref.lastIndexOf("/") ? ref.slice(0, colon) : ref;
-  const tag = colon > ref.lastIndexOf("/") ? ref.slice(colon + 1) : "latest";
-  const name = repository.slice(repository.lastIndexOf("/") + 1);
-  if (name === "alpine" || /alpine/.test(tag)) return "alpine";
-  if (/\b(wheezy|precise|trusty)\b/.test(tag)) return "before-setpriv";
-  if (/\b(jessie|xenial)\b/.test(tag)) return "no-gosu-package";
-  if (/\b(stretch|buster|bullseye|bionic|focal|jammy)\b/.test(tag)) return "gosu-package";
-  if (/\b(bookworm|trixie|noble)\b/.test(tag)) return "util-linux";
-  const major = Number(/^(\d+)/.exec(tag)?.[1] ?? NaN);
-  const official = !repository.includes("/") || /^(docker\.io\/)?library\//.test(repository);
-  if (!official) return "unknown";
-  if (name === "debian" || name === "ubuntu") {
-    if (Number.isNaN(major))
-      return /^(latest|stable|testing|rolling|sid|devel)$/.test(tag) ? "util-linux" : "unknown";
-    const [old, split, merged] = name === "debian" ? [7, 9, 12] : [14, 18, 24];
-    if (major <= old) return "before-setpriv";
-    if (major < split) return "no-gosu-package";
-    return major < merged ? "gosu-package" : "util-linux";
-  }
-  if (name === "python") {
-    const minor = Number(/^\d+\.(\d+)/.exec(tag)?.[1] ?? NaN);
-    if (major === 2 || major === 3 && minor <= 6) return "gosu-package";
-    return "util-linux";
-  }
-  return "unknown";
 }
 function proxyInContainer(app) {
   for (const c of appStarts(app)) {

@@ -24,7 +24,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-STFBGNTT.js";
+} from "./chunk-APR4YUAJ.js";
 import {
   UnsafePathError,
   formatBytes,
