@@ -31090,8 +31090,8 @@ function relativeMessage(at2, name, data, elsewhere2) {
   const { dir, relative: relative6 } = data;
   const cause = `${at2} takes PGDATA=${relative6.written} ${relative6.from}, a relative path that postgres resolves against the container's working directory ${relative6.cwd}: the data goes to ${dir}`;
   if (elsewhere2?.source)
-    return `${cause}, not to the volume '${elsewhere2.source}' mounted at ${elsewhere2.target}, and is lost when the container is recreated. Set PGDATA to an absolute path in the volume (PGDATA=${elsewhere2.target}), or mount the volume at ${dir} ('${elsewhere2.source}:${dir}').`;
-  return `${cause}, which no named volume covers, and is lost when the container is recreated. Mount a named volume there ('${name}-data:${dir}', declared under the top-level volumes:), or set PGDATA to an absolute path inside a named volume.`;
+    return `${cause}, not to the volume '${elsewhere2.source}' mounted at ${elsewhere2.target}: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Set PGDATA to an absolute path in the volume (PGDATA=${elsewhere2.target}), or mount the volume at ${dir} ('${elsewhere2.source}:${dir}').`;
+  return `${cause}, which no named volume covers: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount a named volume there ('${name}-data:${dir}', declared under the top-level volumes:), or set PGDATA to an absolute path inside a named volume.`;
 }
 function floatingNote(image, layout) {
   if (layout?.unknownMajor)
@@ -31125,19 +31125,19 @@ function message(name, image, data, mounts) {
   if (bind2) return bindMessage(at2, name, data, bind2, mountAt) + note;
   if (shadowed && layout) {
     const own = layout.volume === dir ? "which" : `inside ${layout.volume}, which`;
-    return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, ${own} the image declares as its own VOLUME: the data goes to an anonymous volume and is lost when the container is recreated. Mount the volume at ${mountAt} itself, e.g. '${name}-data:${mountAt}'.${note}`;
+    return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, ${own} the image declares as its own VOLUME: the data goes to an anonymous volume, and the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount the volume at ${mountAt} itself, e.g. '${name}-data:${mountAt}'.${note}`;
   }
   if (anonymous)
     return `${at2} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix2}${note}`;
   if (elsewhere2 && layout && layout.mountAt !== layout.dataDir && elsewhere2.target === "/var/lib/postgresql/data")
-    return `${at2} mounts the volume '${elsewhere2.source}' at /var/lib/postgresql/data, but this image keeps its data in ${dir}, under its VOLUME ${layout.volume}: /var/lib/postgresql/data stays unused, the data goes to an anonymous volume and is lost when the container is recreated, and once that volume holds a cluster of an earlier version the server refuses to start. Mount the volume at ${mountAt} instead ('${elsewhere2.source}:${mountAt}'), or pin the major version the data was made with (e.g. postgres:17).${note}`;
+    return `${at2} mounts the volume '${elsewhere2.source}' at /var/lib/postgresql/data, but this image keeps its data in ${dir}, under its VOLUME ${layout.volume}: /var/lib/postgresql/data stays unused, the data goes to an anonymous volume, the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts), and once that volume holds a cluster of an earlier version the server refuses to start. Mount the volume at ${mountAt} instead ('${elsewhere2.source}:${mountAt}'), or pin the major version the data was made with (e.g. postgres:17).${note}`;
   if (elsewhere2)
-    return `${at2} mounts the volume '${elsewhere2.source}' at ${elsewhere2.target}, but this image keeps its data in ${dir}, which no named volume covers: the data is lost when the container is recreated. Mount the volume at ${mountAt} instead: '${elsewhere2.source}:${mountAt}'.${note}`;
+    return `${at2} mounts the volume '${elsewhere2.source}' at ${elsewhere2.target}, but this image keeps its data in ${dir}, which no named volume covers: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount the volume at ${mountAt} instead: '${elsewhere2.source}:${mountAt}'.${note}`;
   if (layout?.unknownMajor)
-    return `${at2} has no named volume at its data directory: the data is lost when the container is recreated. Add a volume such as '${name}-data:/var/lib/postgresql/data' (up to 17) or '${name}-data:/var/lib/postgresql' (18 and later) and declare it under the top-level volumes:.${note}`;
+    return `${at2} has no named volume at its data directory: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a volume such as '${name}-data:/var/lib/postgresql/data' (up to 17) or '${name}-data:/var/lib/postgresql' (18 and later) and declare it under the top-level volumes:.${note}`;
   if (data.guessed)
-    return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). The data is lost when the container is recreated. Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
-  return `${at2} has no named volume at its data directory ${dir}: the data is lost when the container is recreated. Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
+    return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). Without one, the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
+  return `${at2} has no named volume at its data directory ${dir}: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
 }
 var import_node_path18, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, postgresDataNotInVolume;
 var init_TF0603_postgres_data_not_in_volume = __esm({
@@ -31162,9 +31162,10 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
       kind: "S",
       title: "A compose PostgreSQL (or MySQL/MariaDB) service mounts no named volume at its data directory",
       help: [
-        "Without a named volume, the database files live in the container (or in an anonymous volume that the next",
-        "`docker compose down` / `up` leaves behind): recreating the container, which an image upgrade or a config",
-        "change does, starts with an empty database. Mount a named volume at the data directory:",
+        "Without a named volume, the database files live in the container's own layer or in an anonymous volume (the",
+        "image's VOLUME): `docker compose down` and the next `up`, `up -V`, or the stack on a new host start with an",
+        "empty database, and the old files stay behind, if anywhere, in a volume no container mounts. Mount a named",
+        "volume at the data directory:",
         "",
         "```yaml",
         "services:",

@@ -14,7 +14,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-APR4YUAJ.js";
+} from "./chunk-27XJCW7I.js";
 import {
   insertLines,
   normalizePackageName,

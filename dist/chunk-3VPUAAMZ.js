@@ -24,7 +24,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-APR4YUAJ.js";
+} from "./chunk-27XJCW7I.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-Z6JFNVTM.js";
+} from "./chunk-3VPUAAMZ.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-APR4YUAJ.js";
+} from "./chunk-27XJCW7I.js";
 import {
   UnsafePathError,
   readInside,

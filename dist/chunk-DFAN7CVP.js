@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-T5VPAEIE.js";
+} from "./chunk-4PUNMG6K.js";
 import {
   makeReport
 } from "./chunk-EIMTSLWK.js";
 import {
   RULES
-} from "./chunk-APR4YUAJ.js";
+} from "./chunk-27XJCW7I.js";
 import {
   SEVERITIES,
   UnsafePathError,
