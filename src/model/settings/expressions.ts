@@ -12,6 +12,7 @@ import { callFunction } from './functions.js';
 import { importModule } from './import-module.js';
 import { binary } from './operators.js';
 import { joinAll } from './paths.js';
+import { isPydanticSettings, pydanticSettingsInstance } from './pydantic-settings.js';
 import {
   choice,
   derive,
@@ -164,6 +165,21 @@ function conditionalExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: Eval
     );
     if (out.t === 'choice') out.decider = lift(test, (c) => pick(truthy(c), whenTrue, whenFalse, line));
     return out;
+  }
+  // `{…postgres…} if "POSTGRES_DB" in os.environ else {…sqlite…}`: the variable selects between two dicts, as an
+  // if/else statement on it would.
+  if (test.t === 'env' && whenTrue.t === 'dict' && whenFalse.t === 'dict') {
+    const cond = evalTest(ev, kids[1], ctx).cond;
+    const otherwise = cond ? negateCondition(cond) : undefined;
+    const unsetTruth = truthy(test);
+    if (cond && otherwise && unsetTruth !== undefined)
+      return choice(
+        [
+          { v: whenTrue, when: cond, activeWhenUnset: unsetTruth },
+          { v: whenFalse, when: otherwise, activeWhenUnset: !unsetTruth },
+        ],
+        line,
+      );
   }
   return lift(test, (c) => {
     const t = truthy(c);
@@ -402,6 +418,7 @@ function call(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue
     else if (f.t === 'ref') result = callByName(ev, ctx, f.name, args, line);
     else if (f.t === 'envobj') result = callEnv(ev, ctx, f, '__call__', args, line);
     else if (f.t === 'func') result = callFunction(ev, f, args, line, ctx);
+    else if (f.t === 'class' && isPydanticSettings(f)) result = pydanticSettingsInstance(f, ctx, line);
     else if (f.t === 'path') result = joinAll(f, args.pos, line);
   }
   if (!result) {
