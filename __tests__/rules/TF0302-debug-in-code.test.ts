@@ -9,6 +9,7 @@ import {
   settingsRuleCases,
 } from '../support/settings-rule-cases.js';
 import { analyzeFiles, findingsOf } from '../support/analyze.js';
+import { shadowedFindings } from '../../src/rules/lib/debug-shadowed.js';
 
 settingsRuleCases(debugInCode, [
   { name: 'startproject DEBUG = True', settings: fixture('startproject_django5.py'), expect: [[26]] },
@@ -666,4 +667,44 @@ test('TF0302: a production compose value that takes the branch is named as what 
 test('TF0302: silent on the branch when nothing the repository holds takes it', async () => {
   assert.deepEqual(await debugFindings(takenBranchFiles('ENV SERVER_MODE=PROD\n')), []);
   assert.deepEqual(await debugFindings(takenBranchFiles('')), []);
+});
+
+// The production compose file turns DEBUG on over the image's own ENV DEBUG=0: only the containers that file starts
+// run in debug mode, and removing its line leaves the image's value, so the app still starts.
+test("TF0302 names the compose service, not every container of the image, when compose overrides the image's ENV", () => {
+  const settings = lines('import os', "DEBUG = bool(int(os.environ.get('DEBUG')))");
+  const [finding, ...rest] = debugInCode.check(
+    settingsProjectOf(settings, { stage: { env: { DEBUG: '0' } }, service: { environment: { DEBUG: '1' } } }),
+  );
+  assert.equal(rest.length, 0);
+  assert.doesNotMatch(finding!.message, /every container of this image|would stop the app/);
+  assert.match(
+    finding!.message,
+    /every container docker-compose\.yml starts for the service '\w+' runs in debug mode/,
+  );
+  assert.match(finding!.message, /over the image's own ENV DEBUG=0/);
+  assert.match(finding!.message, /Remove DEBUG from there \(the image's DEBUG=0 then applies\)/);
+});
+
+// Two apps running two modules that build on base.py (local.py under compose, prod.py in the image) and both set
+// DEBUG true again: one finding at base.py naming both.
+test('TF0302 names every module that sets DEBUG true again over one base line, in one finding', () => {
+  const base = { file: 'config/settings/base.py', line: 32, settingsFile: '', buildsOn: true };
+  const findings = shadowedFindings([
+    {
+      ...base,
+      settingsFile: 'config/settings/local.py',
+      later: { file: 'config/settings/local.py', line: 46 },
+    },
+    {
+      ...base,
+      settingsFile: 'config/settings/prod.py',
+      later: { file: 'config/settings/prod.py', line: 10 },
+    },
+  ]);
+  assert.equal(findings.length, 1);
+  assert.match(
+    findings[0]!.message,
+    /config\/settings\/local\.py \(line 46\) and config\/settings\/prod\.py \(line 10\), which build on this module, set it true again/,
+  );
 });

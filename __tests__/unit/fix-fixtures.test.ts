@@ -34,6 +34,12 @@ const APPS = [
 
 /** Findings of a rule with a safe fix whose fixer declines them on purpose, by app: the reason is the fixer's. */
 const DECLINED: Record<string, { rule: string; why: string }[]> = {
+  '__tests__/fixtures/corpus/compose-debug-over-image-env-off': [
+    {
+      rule: 'TF0302',
+      why: "DEBUG turned on by the compose environment over the image's ENV DEBUG=0: the compose line is the author's to drop",
+    },
+  ],
   '__tests__/fixtures/corpus/compose-gunicorn-over-runserver-cmd-environ-int-debug': [
     {
       rule: 'TF0302',

@@ -135,3 +135,34 @@ test('a match on an Enum built from a variable: the case arm the environment tak
   assert.equal(chosenSettingsModule(wildcard, env({ STAGE: 'prod' })), 'config.prod');
   assert.equal(chosenSettingsModule(wildcard, env({ STAGE: 'qa' })), 'config.dev');
 });
+
+const MANAGE_MAIN_BLOCK = `import os
+import sys
+
+import environ
+
+env = environ.Env()
+env.read_env()
+
+if __name__ == "__main__":
+    environment = env("ENVIRONMENT")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", f"config.settings.{environment}")
+    from django.core.management import execute_from_command_line
+    execute_from_command_line(sys.argv)
+`;
+
+test("manage.py's main block runs: a name it assigns there names the module", () => {
+  const source = { file: 'manage.py', imported: () => undefined };
+  assert.equal(
+    chosenSettingsModule(MANAGE_MAIN_BLOCK, env({ ENVIRONMENT: 'local' }), source),
+    'config.settings.local',
+  );
+  // Another module's main block does not run when it is imported (a wsgi module, say).
+  assert.equal(
+    chosenSettingsModule(MANAGE_MAIN_BLOCK, env({ ENVIRONMENT: 'local' }), {
+      ...source,
+      file: 'config/wsgi.py',
+    }),
+    undefined,
+  );
+});

@@ -59,6 +59,9 @@ interface Reading {
  */
 function readModule(text: string, reading: Reading): { module?: string; names: Map<string, Value> } {
   const names = new Map<string, Value>();
+  // manage.py runs as a script: its `if __name__ == "__main__":` block runs (an imported module's would not).
+  if (!reading.within?.length && reading.file && /(^|\/)manage\.py$/.test(reading.file))
+    names.set('__name__', '__main__');
   const branches: Branch[] = [];
   const evaluate = (expr: string) => valueOf(expr, reading.variable, names);
   let sure: string | undefined;

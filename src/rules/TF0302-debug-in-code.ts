@@ -1,7 +1,7 @@
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { EnvInstr } from '../model/types/dockerfile.js';
 import type { App } from '../model/types/project.js';
-import type { SettingAssignment, SettingsModel, ValueSource } from '../model/types/settings.js';
+import type { SettingAssignment, ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { interpolationDefault } from '../model/compose/interpolation.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
@@ -13,8 +13,16 @@ import {
   givenValues,
   isDebugVariable,
   isEnvironmentName,
+  falseDefault,
   switchComparison,
 } from './lib/debug-switch.js';
+import {
+  isFalseWord,
+  shadowedFindings,
+  shadowedTrueLiterals,
+  truthy,
+  type Shadowed,
+} from './lib/debug-shadowed.js';
 import { isDevelopmentComposeFile, isNamedForProduction, projectComposeFiles } from './lib/files.js';
 
 export const debugInCode = defineRule({
@@ -61,6 +69,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
   related: ['security.W018'],
   check(project) {
     const findings: RawFinding[] = [];
+    const shadows: Shadowed[] = [];
     for (const { app, settings } of appSettings(project)) {
       const live = liveAssignments(settings, 'DEBUG');
       for (const a of live) {
@@ -98,7 +107,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
                   : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`),
           });
           if (!fallback && !elsewhere && !isFalseWord(v))
-            findings.push(...shadowedTrueLiterals(settings, a, at));
+            shadows.push(...shadowedTrueLiterals(settings, a, at));
           continue;
         }
         if (v.kind !== 'env') continue;
@@ -165,7 +174,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
       }
     }
     findings.push(...servedTrueLiterals(project.apps));
-    return findings;
+    return [...findings, ...shadowedFindings(shadows)];
   },
   fix: {
     safety: 'safe',
@@ -202,51 +211,6 @@ function servedTrueLiterals(apps: readonly App[]): RawFinding[] {
 }
 
 /**
- * `DEBUG = True` in a module the settings star-import (base.py) that the settings set true again (local.py): the
- * running settings keep debug on from both, and removing the later line alone leaves the earlier one in force. Each
- * earlier unconditional literal true of another module, back to the first other value, is reported where it is.
- */
-function shadowedTrueLiterals(settings: SettingsModel, live: SettingAssignment, at: At): RawFinding[] {
-  const debug = settings.assignments.filter((b) => b.name === 'DEBUG');
-  const out: RawFinding[] = [];
-  if (live.inBranch) return out;
-  const fix = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
-  for (let i = debug.indexOf(live) - 1; i >= 0; i--) {
-    const b = debug[i];
-    if (b.inBranch || b.value.kind !== 'literal' || truthy(b.value) !== true || isFalseWord(b.value)) break;
-    const file = b.file ?? at.file;
-    if (file === at.file || b.activeWhenUnset === false) continue;
-    out.push({
-      file,
-      line: b.line,
-      ...(buildsOn(settings, at.file, file)
-        ? msg`DEBUG is set to a true value in code here, and ${at.file} (line ${String(at.line)}), which builds on this module, sets it true again: the settings that run keep debug on from both lines, and removing the later one alone leaves this one in force; read it from the environment with a false default here too: ${fix}.`
-        : msg`DEBUG is set to a true value in code here, so every run in which ${settings.file} loads this module rather than ${at.file} (which sets DEBUG true too, line ${String(at.line)}) shows debug pages with settings and stack traces; read it from the environment with a false default here too: ${fix}.`),
-    });
-  }
-  return out;
-}
-
-/** Whether module `later` star-imports `earlier`, directly or through other modules (known only when both merged). */
-function buildsOn(settings: SettingsModel, later: string, earlier: string): boolean {
-  const edges = settings.starImportEdges;
-  // Without the import graph (a model built elsewhere), the earlier module is taken as the base, as before.
-  if (!edges) return true;
-  const seen = new Set<string>([later]);
-  const queue = [later];
-  while (queue.length > 0) {
-    const from = queue.shift()!;
-    for (const e of edges)
-      if (e.from === from && !seen.has(e.to)) {
-        if (e.to === earlier) return true;
-        seen.add(e.to);
-        queue.push(e.to);
-      }
-  }
-  return false;
-}
-
-/**
  * The finding is on a read whose own default is off: the image ENV or a production compose file (or its env_file)
  * turns DEBUG on. The settings are right; renaming the variable they read would only hide the deploy's value.
  */
@@ -276,7 +240,7 @@ function providedFinding(
   if (given.envFile)
     return {
       ...at,
-      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. ${deployAdvice(app, v, 'that file')}`,
+      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. ${deployAdvice(app, v, 'that file', given.imageValue)}`,
     };
   if (given.byDefault)
     return {
@@ -287,8 +251,8 @@ function providedFinding(
   return {
     ...at,
     message: v.presence
-      ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.`
-      : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. ${deployAdvice(app, v, 'there')}`,
+      ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): ${given.reach} runs in debug mode. Remove ${v.variable} from there and set it only in development.`
+      : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': ${given.reach} runs in debug mode${overrides(v, given)}. ${deployAdvice(app, v, 'there', given.imageValue)}`,
   };
 }
 
@@ -307,11 +271,17 @@ function interpolatedDefaultFinding(
   return providedFinding(app, at, v, composeFiles);
 }
 
+/** `, over the image's ENV DEBUG=0`: a compose value that replaces the image's own false one. */
+function overrides(v: EnvSource, given: Provided): string {
+  if (given.imageValue === undefined || truthWhenSetTo(v, given.imageValue) !== false) return '';
+  return `, over the image's own ENV ${v.variable}=${given.imageValue}`;
+}
+
 /**
  * What to change when a deploy's value turns DEBUG on: the deploy's value, unless the settings take the raw text (no
  * value is false) or fail without the variable (removing it would stop the app at start).
  */
-function deployAdvice(app: App, v: EnvSource, where: string): string {
+function deployAdvice(app: App, v: EnvSource, where: string, imageValue?: string): string {
   const given = givenValues(app, v.variable);
   const compare = switchComparison('DEBUG', v, given);
   if (v.whenSet === 'text' && isEnvironmentName(v, given)) {
@@ -324,6 +294,9 @@ function deployAdvice(app: App, v: EnvSource, where: string): string {
     return `The settings take the raw text, in which any non-empty word ('False' included) is true, and removing the variable would not help (${v.required ? 'they read it without a default' : 'their fallback decides then'}): compare the text in the settings instead (\`${compare}\`) and set ${v.variable} only in development.`;
   if (isEnvironmentName(v, given))
     return `Set ${v.variable} to the production environment's name ${where}, one the settings do not turn debug on for, and give it the development name only where you develop.`;
+  // The image's own false value remains when the compose line goes: removing it turns debug off.
+  if (imageValue !== undefined && truthWhenSetTo(v, imageValue) === false)
+    return `Remove ${v.variable} from ${where} (the image's ${v.variable}=${imageValue} then applies) and set it only in development.`;
   if (v.required)
     return `Set ${v.variable} to a false value ${where} and turn it on only in development (the settings read it without a default, so removing it would stop the app at start).`;
   return `Remove ${v.variable} from ${where} and set it only in development.`;
@@ -435,6 +408,10 @@ function takenBranchFinding(
 interface Provided {
   value: string;
   where: string;
+  /** Who runs with the value: every container of the image, or those a compose file starts for a service. */
+  reach: string;
+  /** The image's own ENV value, which a compose value overrides: what remains when the compose line goes. */
+  imageValue?: string;
   byDefault?: InterpolationDefault;
   envFile?: { file: string; line: number; composeFile: string };
 }
@@ -453,20 +430,37 @@ function providedValue(app: App, variable: string, composeFiles: readonly string
       entry.source === 'env_file' ? service?.envFiles.find((f) => f.path === entry.file)?.file : entry.file;
     if (composeFile === undefined || isDevelopmentComposeFile(composeFile, composeFiles)) return undefined;
     const where = `${entry.file} (line ${entry.line})`;
+    const reach = `every container ${composeFile} starts for the service '${service!.name}'`;
+    const imageValue = app.dockerfile?.targetStage?.env[variable];
+    const image = imageValue === undefined ? {} : { imageValue };
     if (entry.source === 'env_file')
       return isProductionEnvFile(entry.file, composeFile, composeFiles)
-        ? { value: entry.value, where, envFile: { file: entry.file, line: entry.line, composeFile } }
+        ? {
+            value: entry.value,
+            where,
+            reach,
+            ...image,
+            envFile: { file: entry.file, line: entry.line, composeFile },
+          }
         : undefined;
-    if (!entry.interpolated) return { value: entry.value, where };
+    if (!entry.interpolated) return { value: entry.value, where, reach, ...image };
     const raw = entry.raw ?? entry.value;
     const unset = interpolationDefault(raw);
     if (!unset) return undefined; // a variable without a default: the value is the deployer's
     const variables = unset.variables.join(', ');
-    return { value: unset.value, where, byDefault: { file: entry.file, line: entry.line, raw, variables } };
+    return {
+      value: unset.value,
+      where,
+      reach,
+      ...image,
+      byDefault: { file: entry.file, line: entry.line, raw, variables },
+    };
   }
   const df = app.dockerfile;
   const value = df?.targetStage?.env[variable];
-  return df && value !== undefined ? { value, where: `the ENV of ${df.file}` } : undefined;
+  return df && value !== undefined
+    ? { value, where: `the ENV of ${df.file}`, reach: 'every container of this image' }
+    : undefined;
 }
 
 /**
@@ -476,16 +470,6 @@ function providedValue(app: App, variable: string, composeFiles: readonly string
 function isProductionEnvFile(envFile: string, composeFile: string, composeFiles: readonly string[]): boolean {
   if (isDevelopmentComposeFile(envFile)) return false;
   return isNamedForProduction(composeFile) || !composeFiles.some((f) => isNamedForProduction(f));
-}
-
-/**
- * `${DEBUG:-true}` → `${DEBUG:-false}`, `${DEBUG:-1}` → `${DEBUG:-0}`: the same interpolation with a false default;
- * an empty one for settings that take the raw text, where any non-empty word is true.
- */
-function falseDefault(raw: string, rawText: boolean): string {
-  return raw.replace(/(\$\{[A-Za-z_][A-Za-z0-9_]*:?-)([^}]*)\}/g, (_m, head: string, def: string) =>
-    rawText ? `${head}}` : /^\d+$/.test(def.trim()) ? `${head}0}` : `${head}false}`,
-  );
 }
 
 /**
@@ -551,29 +535,4 @@ function offUnlessSet(v: EnvSource): Omit<RawFinding, 'file' | 'line'> {
     return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? 'not set' : set}: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${suggested}.`;
   const own = code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`);
   return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? 'not set' : set}: its own variable is read the wrong way round, so setting it turns debug off and any deploy that does not set it runs in debug mode; make the variable turn debug on, with a false default: ${own}.`;
-}
-
-function truthy(v: ValueSource | undefined): boolean | undefined {
-  if (!v) return false; // no fallback: None
-  switch (v.kind) {
-    case 'literal':
-      return typeof v.value === 'string' ? v.value !== '' : Boolean(v.value);
-    case 'list':
-      return v.items.length > 0;
-    case 'dict':
-      return v.entries.length > 0;
-    case 'path':
-      return true;
-    default:
-      return undefined;
-  }
-}
-
-/** A string that reads as false to a person but is true to Python ('False', '0', 'no'). */
-function isFalseWord(v: ValueSource | undefined): boolean {
-  return (
-    v?.kind === 'literal' &&
-    typeof v.value === 'string' &&
-    ['false', '0', 'no', 'off', 'n', 'f'].includes(v.value.trim().toLowerCase())
-  );
 }

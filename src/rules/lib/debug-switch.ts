@@ -58,3 +58,13 @@ export function switchComparison(setting: string, v: EnvSource, given: readonly 
   const word = isEnvironmentName(v, given) ? developmentWord(v, given) : '1';
   return `${setting} = os.environ.get("${v.variable}", "") == "${word}"`;
 }
+
+/**
+ * `${DEBUG:-true}` → `${DEBUG:-false}`, `${DEBUG:-1}` → `${DEBUG:-0}`: the same interpolation with a false default;
+ * an empty one for settings that take the raw text, where any non-empty word is true.
+ */
+export function falseDefault(raw: string, rawText: boolean): string {
+  return raw.replace(/(\$\{[A-Za-z_][A-Za-z0-9_]*:?-)([^}]*)\}/g, (_m, head: string, def: string) =>
+    rawText ? `${head}}` : /^\d+$/.test(def.trim()) ? `${head}0}` : `${head}false}`,
+  );
+}
