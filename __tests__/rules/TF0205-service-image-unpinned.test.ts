@@ -129,3 +129,16 @@ test('TF0205: the bare name the app image is built under by hand is not said to 
     /runs image 'mysite' with no tag, that is latest, which no compose file here builds/,
   );
 });
+
+test('TF0205: a tag from a variable defaulting to latest is shown as written and names the variable', async () => {
+  const compose = 'services:\n  web:\n    image: me/blog:${APP_VERSION:-latest}\n';
+  const result = await analyzeFiles({ 'compose.yaml': compose });
+  const [f] = result.findings.filter((x) => x.ruleId === 'TF0205');
+  assert.ok(f, 'TF0205 fires');
+  assert.doesNotMatch(f.message, /'me\/blog:latest'/);
+  assert.match(
+    f.message,
+    /'me\/blog:\$\{APP_VERSION:-latest\}', whose tag APP_VERSION gives \(latest when it is unset\)/,
+  );
+  assert.match(f.message, /set APP_VERSION to a version/);
+});

@@ -323,3 +323,20 @@ test('TF0503: COPY sources missing from the build context are named: the image i
     /copies 'backend\/requirements\.txt' \(line 3\), 'backend' \(line 5\), which are not in its build context \('backend'\), so the build fails/,
   );
 });
+
+test('TF0503 names the production file that runs the app among several named for production', async () => {
+  const files = {
+    'manage.py': MANAGE,
+    'mysite/__init__.py': '',
+    'mysite/settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n',
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n',
+    'prod.yml': 'services:\n  web:\n    image: me/blog:1.0\n',
+    'prod.certbot.yml': 'services:\n  nginx:\n    image: staticfloat/nginx-certbot:1.3\n',
+  };
+  const result = await analyzeFiles(files);
+  const [f] = result.findings.filter((x) => x.ruleId === 'TF0503');
+  assert.ok(f, 'TF0503 fires');
+  assert.doesNotMatch(f.message, /prod\.certbot\.yml/);
+  assert.match(f.message, /beside prod\.yml, which is the production one/);
+});

@@ -99,3 +99,13 @@ test('TF1303: only a directory named for development as a whole marks its defaul
   });
   assert.deepEqual(findingsOf(result, 'TF1303'), [['Shop-Django-Test-Project/docker-compose.yml', 5]]);
 });
+
+test('TF1303: a host port from a variable is named, not called random', async () => {
+  const compose =
+    'services:\n  web:\n    build: .\n  db:\n    image: mysql:8.2\n    ports:\n      - "${DB_PORT}:3306"\n';
+  const result = await analyzeFiles(app({ 'compose.yaml': compose }));
+  const [f] = result.findings.filter((x) => x.ruleId === 'TF1303');
+  assert.ok(f, 'TF1303 fires');
+  assert.doesNotMatch(f.message, /random/);
+  assert.match(f.message, /at the port DB_PORT gives/);
+});

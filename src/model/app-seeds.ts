@@ -30,6 +30,15 @@ import { baseOf, builtFromByName, fromRepositories } from './base-images.js';
 import type { App } from './types/project.js';
 import type { ComposeModel } from './types/compose.js';
 
+/** Programs that run a database server in the foreground. */
+const DATABASE_SERVER_PROGRAMS = new Set([
+  'postgres',
+  'postmaster',
+  'mysqld',
+  'mariadbd',
+  'mongod',
+  'redis-server',
+]);
 /** One app the repository holds, before it is modelled: where its image, compose project and Django project are. */
 export interface AppSeed {
   remoteContext?: App['remoteContext'];
@@ -401,6 +410,8 @@ export class AppSeeds extends ModelPart {
         if (ancestor && !given && NON_APP_DIR.test(baseName(dir))) continue;
         // `nginx/Dockerfile` that installs nginx (and upgrades pip) but starts no Django server: the proxy's image.
         if (!given && this.proxyOnly(dockerfile)) continue;
+        // `jpostgres/Dockerfile` that installs PostgreSQL on ubuntu and starts it: a database's image, not the app's.
+        if (!given && this.startsDatabaseServer(dockerfile)) continue;
         if (ancestor && this.looksLikePythonImage(dockerfile)) {
           managePy = ancestor;
           contextDir = dirName(ancestor);
@@ -550,6 +561,15 @@ export class AppSeeds extends ModelPart {
     const dir = dirName(dockerfile);
     const scripts = Object.keys(this.texts).filter((f) => isUnder(f, dir) && isScriptFile(f, this.texts[f]));
     return !scripts.some((f) => DJANGO_SERVER.test(this.texts[f] ?? ''));
+  }
+
+  /** Whether the Dockerfile's last CMD or ENTRYPOINT starts a database server (`postgres -D …`, `mysqld`) and no Django. */
+  private startsDatabaseServer(dockerfile: string): boolean {
+    const code = dockerfileCode(this.texts[dockerfile] ?? '');
+    if (DJANGO_SERVER.test(code)) return false;
+    const last = [...code.matchAll(/^\s*(?:CMD|ENTRYPOINT)\s+(?:\[\s*"([^"]+)"|(\S+))/gim)].at(-1);
+    const program = (last?.[1] ?? last?.[2])?.split('/').pop();
+    return program !== undefined && DATABASE_SERVER_PROGRAMS.has(program);
   }
 
   /** The image the last stage of a Dockerfile starts from, as written. */

@@ -34,6 +34,13 @@ const OFFICIAL = new Set([
 const builtName = (image: { repository: string; tag?: string }): string =>
   `${image.repository}:${image.tag ?? 'latest'}`;
 
+/** The tag as written (`${APP_VERSION:-latest}`), read past the colons inside `${...}`; undefined with no tag. */
+function writtenTag(raw: string): string | undefined {
+  const masked = raw.replace(/@.*$/, '').replace(/\$\{[^}]*\}/g, (m) => 'v'.repeat(m.length));
+  const colon = masked.lastIndexOf(':');
+  return colon > masked.lastIndexOf('/') ? raw.slice(colon + 1, masked.length) : undefined;
+}
+
 export const serviceImageUnpinned = defineRule({
   id: 'TF0205',
   name: 'service-image-unpinned',
@@ -59,7 +66,8 @@ export const serviceImageUnpinned = defineRule({
     'alone; a name pushed to a registry (`registry.example.com/team/app`, `me/app`) with no tag or `:latest` is',
     'reported: every build overwrites that tag, so a deploy that pulls it gets whatever was pushed last and cannot go',
     'back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). A tag taken from a variable',
-    '(`app:${TAG}`) is left alone unless it resolves to `latest`. The name of an official image (`nginx:latest` on',
+    '(`app:${TAG}`) is left alone unless it resolves to `latest`, as `app:${TAG:-latest}` does where TAG is unset.',
+    'The name of an official image (`nginx:latest` on',
     'a service that builds `./proxy`) is reported too: `docker compose pull` fetches the official image under that',
     'name, and compose may run it instead of the build. Remove `image:` or give the build a name of its own.',
   ].join('\n'),
@@ -83,13 +91,24 @@ export const serviceImageUnpinned = defineRule({
       if (s.build ? !img.repository.includes('/') && !official : built.has(builtName(img))) continue;
       const written = splitImage(img.raw ?? img.value);
       if (written.digest) continue;
-      const fromVariable = (written.tag ?? written.repository.split('/').pop() ?? '').includes('$');
+      const rawTag = writtenTag(img.raw ?? img.value);
+      const fromVariable = (rawTag ?? written.repository.split('/').pop() ?? '').includes('$');
       // A tag from a variable is decided at deploy time: judge it only when it resolves to latest.
       if (fromVariable && img.tag !== 'latest') continue;
       if (img.tag !== undefined && img.tag !== 'latest') continue;
       // A variable left unset is shown as written (`${HUB_USER}/app`), never as the empty string compose puts there.
       const repository = img.unset ? written.repository : img.repository;
-      const what = img.tag === 'latest' ? `'${repository}:latest'` : `'${repository}' with no tag`;
+      const tagVariable = fromVariable ? /\$\{?(\w+)/.exec(rawTag ?? '')?.[1] : undefined;
+      const latestByDefault = tagVariable !== undefined && /^\$\{\w+:?-latest\}$/.test(rawTag ?? '');
+      // `app:${APP_VERSION:-latest}` is shown as written, with the variable that decides the tag.
+      const what = tagVariable
+        ? `'${img.raw ?? img.value}', whose tag ${tagVariable} gives (${latestByDefault ? 'latest when it is unset' : 'latest here'})`
+        : img.tag === 'latest'
+          ? `'${repository}:latest'`
+          : `'${repository}' with no tag`;
+      const pin = tagVariable
+        ? `set ${tagVariable} to a version where it is deployed${latestByDefault ? ` and drop the latest default (\`\${${tagVariable}:?}\` makes compose refuse to start without it)` : ''}`
+        : `pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split('/').pop() ?? ''] ?? '<version>'}' (or a digest)`;
       // A bare name the app's Dockerfile is built under by hand (`docker build -t mysite .`): nothing is pulled.
       const local = s.build || img.repository.includes('/') ? undefined : localAppImage(img.raw ?? img.value);
       out.push({
@@ -101,7 +120,7 @@ export const serviceImageUnpinned = defineRule({
             ? official
               ? `Service '${s.name}' names the image it builds ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? '.'}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.`
               : `Service '${s.name}' tags the image it builds ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.`
-            : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split('/').pop() ?? ''] ?? '<version>'}' (or a digest).`,
+            : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: ${pin}.`,
       });
     }
     return out;

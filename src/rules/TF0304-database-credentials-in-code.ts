@@ -46,8 +46,9 @@ credentials and are not judged.
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
+    // Once per key line, even where two apps share the settings: the first app's words (its compose service) win.
+    const seen = new Set<string>();
     for (const { app, databases, settings } of appDatabases(project)) {
-      const seen = new Set<string>();
       const aliases = [{ name: 'default', configs: databases.configs }, ...(databases.aliases ?? [])];
       for (const alias of aliases)
         for (const config of alias.configs) {

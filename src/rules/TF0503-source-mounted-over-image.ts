@@ -4,7 +4,7 @@ import { coversPath, imageCodeDir } from './lib/paths.js';
 import { appImageServices, everyDockerfile } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import type { ComposeService, ComposeVolumeMount } from '../model/types/compose.js';
-import type { App } from '../model/types/project.js';
+import type { App, Project } from '../model/types/project.js';
 import type { CopyInstr, DockerfileModel } from '../model/types/dockerfile.js';
 import { isComposeOverrideFile } from '../model/compose-projects.js';
 import { STARTS_SERVER } from '../model/compose/start-scripts.js';
@@ -30,6 +30,13 @@ function mountsSubdir(source: string, hostDir: string, target: string, codeDir: 
     strip(p) === strip(base) ? '' : base === '.' ? strip(p) : strip(p).slice(strip(base).length + 1);
   const r = rel(source, hostDir);
   return r !== '' && r === rel(target, codeDir);
+}
+
+/** The compose files holding a service of this name (`web` in prod.yml beside prod.certbot.yml): where the app runs. */
+function filesWithService(project: Project, name: string): string[] {
+  return project.apps.flatMap((a) =>
+    (a.compose?.services ?? []).filter((s) => s.name === name).map((s) => s.file),
+  );
 }
 
 export const sourceMountedOverImage = defineRule({
@@ -73,7 +80,7 @@ export const sourceMountedOverImage = defineRule({
       // In a file named for development (`docker-compose-dev.yml`) the mount is where it belongs already.
       const devReason = (file: string) =>
         isDevelopmentComposeFile(file, composeFiles, compose.files)
-          ? developmentFileReason(file, composeFiles)
+          ? developmentFileReason(file, composeFiles, filesWithService(project, service.name))
           : undefined;
       for (const { mount, text } of mountsOverCode(app, service, devReason, read)) {
         // The development override (`docker-compose.override.yml`) is where this rule asks the mount to live.

@@ -1,4 +1,4 @@
-import type { ComposeService } from '../model/types/compose.js';
+import type { ComposePort, ComposeService } from '../model/types/compose.js';
 import type { RawFinding } from '../core/index.js';
 import { isDevelopmentComposeFile, projectComposeFiles } from './lib/files.js';
 import { defineRule } from './lib/rule.js';
@@ -20,6 +20,13 @@ function backingKind(s: ComposeService): string | undefined {
   if (/^memcached$/.test(last)) return 'memcached';
   if (/^mongo(db)?$/.test(last)) return 'mongo';
   return undefined;
+}
+
+/** Where the port lands on the host: a random port, the port a variable gives (`${DB_PORT}:3306`), or the one written. */
+function hostPortWords(p: ComposePort): string {
+  const vars = [...p.raw.replace(/:\d+(\/\w+)?["']?$/, '').matchAll(/\$\{?(\w+)/g)].map((m) => m[1]);
+  if (vars.length > 0) return `on the host's interfaces, at the port ${vars.join(' and ')} gives`;
+  return p.published ? "on the host's interfaces" : "on a random port of the host's interfaces";
 }
 
 function isLoopbackIp(ip: string | undefined): boolean {
@@ -80,7 +87,7 @@ services:
           findings.push({
             file: p.file,
             line: p.line,
-            message: `Service '${s.name}' publishes its ${kind} port ${p.target} on ${p.published ? '' : 'a random port of '}the host's interfaces ('${p.raw}'): it is reachable from outside, past the host firewall. Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.`,
+            message: `Service '${s.name}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall. Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.`,
           });
         }
       }

@@ -27,3 +27,20 @@ export function roleOf(repository: string): ComposeService['role'] {
   const kinds = new Set(words.flatMap((w) => ROLES.filter(([re]) => re.test(w)).map(([, kind]) => kind)));
   return kinds.size === 1 ? [...kinds][0] : 'other';
 }
+
+/**
+ * PostgreSQL known by what the service does rather than its image name: a build the repository does not hold, or an
+ * image named for an extension (`informaticsmatters/rdkit_cartridge`), whose data volume is at /var/lib/postgresql
+ * and which also starts `postgres`, publishes or exposes 5432, or is given POSTGRES_* variables.
+ */
+export function postgresByUse(s: ComposeService): boolean {
+  const dataDir = s.volumes.some(
+    (v) => v.target !== undefined && /^\/var\/lib\/postgresql(\/|$)/.test(v.target),
+  );
+  if (!dataDir) return false;
+  const program = (s.command?.argv?.[0] ?? /^\s*(\S+)/.exec(s.command?.raw ?? '')?.[1])?.split('/').pop();
+  const starts = program === 'postgres' || program === 'postmaster';
+  const port = s.ports.some((p) => p.target === 5432);
+  const env = s.environment.some((e) => /^POSTGRES_(USER|PASSWORD|DB)$/.test(e.name));
+  return starts || port || env;
+}

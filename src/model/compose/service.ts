@@ -18,7 +18,7 @@ import type { ParseError } from '../types/project.js';
 import { dockerfileDockerReads } from '../dockerfile-name.js';
 import { interpolate, parseDotenv } from './interpolation.js';
 import { buildAsMap, isNull, keyedAsMap, kindOf, plain, relPath, scalarString } from './yaml-nodes.js';
-import { roleOf, splitImage } from './images.js';
+import { postgresByUse, roleOf, splitImage } from './images.js';
 import { LINES } from '../../util/lines.js';
 
 type Env = Record<string, string>;
@@ -123,6 +123,7 @@ export class ServiceConverter {
     }
     this.addEnvFileEntries(s);
     if (s.image) s.role = roleOf(s.image.repository);
+    if (s.role === 'other' && postgresByUse(s)) s.role = 'postgres';
     return s;
   }
 

@@ -46,18 +46,27 @@ export function isDevelopmentComposeFile(
 /**
  * Why a development compose file counts as one, for a message: its name, or (the default file) the production file
  * beside it. `docker-compose.yml is the default file, beside docker-compose.prod.yml, which is the production one, so it is the development one`.
+ * With several production-named files beside it, the one among `runsApp` (files holding the app's service) is named;
+ * failing one, all of them are, as named for production.
  */
-export function developmentFileReason(path: string, composeFiles: readonly string[] = []): string {
+export function developmentFileReason(
+  path: string,
+  composeFiles: readonly string[] = [],
+  runsApp: readonly string[] = [],
+): string {
   const dir = path.slice(0, Math.max(path.lastIndexOf('/'), 0));
   const named = DEVELOPMENT_WORD.test(baseOf(path).toLowerCase()) || isNamedForDevelopment(baseOf(dir));
   const production = named
-    ? undefined
-    : composeFiles.find(
+    ? []
+    : composeFiles.filter(
         (f) => f.slice(0, Math.max(f.lastIndexOf('/'), 0)) === dir && isNamedForProduction(f),
       );
-  return production
-    ? `${path} is the default file, beside ${production}, which is the production one, so it is the development one`
-    : `${path} is named for development`;
+  const running = production.filter((f) => runsApp.includes(f));
+  if (production.length === 1 || running.length === 1)
+    return `${path} is the default file, beside ${running[0] ?? production[0]}, which is the production one, so it is the development one`;
+  if (production.length > 1)
+    return `${path} is the default file, beside ${production.join(', ')}, which are named for production, so it is the development one`;
+  return `${path} is named for development`;
 }
 
 /** Words a directory named for an environment may carry beside its development word (`docker-dev`, `dev_env`). */
