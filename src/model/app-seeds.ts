@@ -16,29 +16,24 @@ import {
   imagesBuilt,
   imageOnlyApp,
   isBackingImage,
-  isDataOnlyDockerfile,
   dockerfileCode,
-  PYTHON_WORDS,
   namedDockerfileOf,
-  repositoryOf,
 } from './image-app.js';
-import { DJANGO_SERVER, isOddCaseDefaultName, NON_APP_DIR, OTHER_ROLE } from './image-roles.js';
+import { isOddCaseDefaultName, NON_APP_DIR, OTHER_ROLE } from './image-roles.js';
 import { byDepth, ModelPart } from './input.js';
 import { contextIsOwnDirectory } from './own-context.js';
 import { isSidecarService } from './sidecar.js';
+import {
+  lastFrom,
+  looksLikePythonImage,
+  proxyOnly,
+  runsPython,
+  startsDatabaseServer,
+} from './dockerfile-kind.js';
 import { baseOf, builtFromByName, fromRepositories } from './base-images.js';
 import type { App } from './types/project.js';
 import type { ComposeModel } from './types/compose.js';
 
-/** Programs that run a database server in the foreground. */
-const DATABASE_SERVER_PROGRAMS = new Set([
-  'postgres',
-  'postmaster',
-  'mysqld',
-  'mariadbd',
-  'mongod',
-  'redis-server',
-]);
 /** One app the repository holds, before it is modelled: where its image, compose project and Django project are. */
 export interface AppSeed {
   remoteContext?: App['remoteContext'];
@@ -165,7 +160,7 @@ export class AppSeeds extends ModelPart {
         if (!dockerfile) continue;
         const other = s.notApp === 'worker' ? set.model?.appService : s.notApp;
         const otherImage =
-          s !== set.model?.appService && dockerfile in this.texts && !this.runsPython(dockerfile);
+          s !== set.model?.appService && dockerfile in this.texts && !runsPython(this.texts, dockerfile);
         if (other || otherImage || isSidecarService(set.model!, s, this.texts, managePys))
           claimed.add(dockerfile);
       }
@@ -206,7 +201,7 @@ export class AppSeeds extends ModelPart {
         continue;
       }
       if (!this.files.includes(dockerfile)) this.reportMissing(set, dockerfile);
-      else if (dockerfile in this.texts && !this.runsPython(dockerfile)) {
+      else if (dockerfile in this.texts && !runsPython(this.texts, dockerfile)) {
         // The service's own command starts Django in an image with no Python: nothing of the app's image is here.
         // Only the fallback from a Dockerfile the repository does not hold is TF0001's (a build that cannot be made);
         // a Dockerfile that is there parses, so nothing is reported on it, and the image is not judged as the app's.
@@ -256,7 +251,7 @@ export class AppSeeds extends ModelPart {
       if (s === model.appService || s.notApp || !dockerfile || contextDir === undefined) continue;
       if (dockerfile === appDockerfile || claimed.has(dockerfile) || !(dockerfile in this.texts)) continue;
       const managePy = managePys.find((m) => isUnder(m, dirName(dockerfile)) && isUnder(m, contextDir));
-      if (!managePy || managePy === appManagePy || !this.runsPython(dockerfile)) continue;
+      if (!managePy || managePy === appManagePy || !runsPython(this.texts, dockerfile)) continue;
       claimed.add(dockerfile);
       const own: ComposeSet = {
         ...set,
@@ -301,7 +296,7 @@ export class AppSeeds extends ModelPart {
   private reportNoPython(set: ComposeSet, dockerfile: string): void {
     const service = set.model!.appService!;
     const build = service.build!;
-    const from = this.lastFrom(dockerfile);
+    const from = lastFrom(this.texts, dockerfile);
     const image = `${dockerfile}, an image with no Python${from ? ` (FROM ${from})` : ''}`;
     const builds = build.absentDockerfile
       ? `builds ${build.absentDockerfile}, which is not in the repository, so Docker falls back to ${image}`
@@ -326,10 +321,12 @@ export class AppSeeds extends ModelPart {
     for (const set of composeSets) {
       if (!set.model) continue;
       let image: BuiltImage | undefined;
-      const pythonDockerfiles = this.preferredDockerfiles().filter((d) => this.looksLikePythonImage(d));
+      const pythonDockerfiles = this.preferredDockerfiles().filter((d) =>
+        looksLikePythonImage(this.texts, d),
+      );
       if (!set.model.appService) {
         // A service running the image of a proxy's Dockerfile (`nginx/Dockerfile`) is never the app service.
-        const appImages = built.filter((b) => !b.dockerfile || !this.proxyOnly(b.dockerfile));
+        const appImages = built.filter((b) => !b.dockerfile || !proxyOnly(this.texts, b.dockerfile));
         const found = imageOnlyApp(set.model, appImages, managePys, pythonDockerfiles);
         if (!found) continue;
         found.service.role = 'app';
@@ -345,7 +342,9 @@ export class AppSeeds extends ModelPart {
         image?.dockerfile ??
         projectDirs
           .map((dir) =>
-            this.preferredDockerfiles().find((d) => dirName(d) === dir && this.looksLikePythonImage(d)),
+            this.preferredDockerfiles().find(
+              (d) => dirName(d) === dir && looksLikePythonImage(this.texts, d),
+            ),
           )
           .find((d) => d !== undefined);
       if (!dockerfile) continue;
@@ -385,8 +384,8 @@ export class AppSeeds extends ModelPart {
       if (
         managePy &&
         !given &&
-        !this.runsPython(dockerfile) &&
-        candidates.some((c) => c !== dockerfile && !claimed.has(c) && this.runsPython(c))
+        !runsPython(this.texts, dockerfile) &&
+        candidates.some((c) => c !== dockerfile && !claimed.has(c) && runsPython(this.texts, c))
       )
         continue;
       if (!managePy) {
@@ -409,18 +408,22 @@ export class AppSeeds extends ModelPart {
         // `docs/Dockerfile` (mkdocs), `frontend/Dockerfile`: another image of the repository, never a phantom app.
         if (ancestor && !given && NON_APP_DIR.test(baseName(dir))) continue;
         // `nginx/Dockerfile` that installs nginx (and upgrades pip) but starts no Django server: the proxy's image.
-        if (!given && this.proxyOnly(dockerfile)) continue;
+        if (!given && proxyOnly(this.texts, dockerfile)) continue;
         // `jpostgres/Dockerfile` that installs PostgreSQL on ubuntu and starts it: a database's image, not the app's.
-        if (!given && this.startsDatabaseServer(dockerfile)) continue;
-        if (ancestor && this.looksLikePythonImage(dockerfile)) {
+        if (!given && startsDatabaseServer(this.texts, dockerfile)) continue;
+        if (ancestor && looksLikePythonImage(this.texts, dockerfile)) {
           managePy = ancestor;
           contextDir = dirName(ancestor);
-        } else if (managePys.length === 1 && builtByName.has(dockerfile) && this.runsPython(dockerfile)) {
+        } else if (
+          managePys.length === 1 &&
+          builtByName.has(dockerfile) &&
+          runsPython(this.texts, dockerfile)
+        ) {
           // `docker build -t NAME docker/web` in a Makefile that copies the project in first: the project's image.
           managePy = managePys[0];
         } else if (managePys.length > 0 && !given)
           continue; // another image of the repository (nginx, frontend)
-        else if (!given && !this.looksLikePythonImage(dockerfile) && candidates.length > 1) continue;
+        else if (!given && !looksLikePythonImage(this.texts, dockerfile) && candidates.length > 1) continue;
       }
       seeds.push({ dockerfile, contextDir, managePy });
       claimed.add(dockerfile);
@@ -499,7 +502,7 @@ export class AppSeeds extends ModelPart {
       const dir = dirName(seed.dockerfile);
       const siblings = this.files
         .filter((f) => isDockerfile(f) && dirName(f) === dir && f in this.texts && !taken.has(f))
-        .filter((f) => !OTHER_ROLE.test(baseName(f)) && !bases.has(f) && this.runsPython(f))
+        .filter((f) => !OTHER_ROLE.test(baseName(f)) && !bases.has(f) && runsPython(this.texts, f))
         .filter((f) => !isOddCaseDefaultName(f) || builtByName.has(f))
         .sort();
       for (const dockerfile of siblings) {
@@ -539,48 +542,6 @@ export class AppSeeds extends ModelPart {
           (r) => r.includes('/') && !r.includes('$') && !isBackingImage(r),
         ),
     );
-  }
-
-  /** Stricter than looksLikePythonImage: Python outside comments, and a final stage not FROM a proxy or Node image. */
-  private runsPython(dockerfile: string): boolean {
-    const code = dockerfileCode(this.texts[dockerfile] ?? '');
-    const lastFrom = this.lastFrom(dockerfile);
-    if (!lastFrom || isBackingImage(repositoryOf(lastFrom))) return false;
-    return PYTHON_WORDS.test(code) && !isDataOnlyDockerfile(code);
-  }
-
-  /**
-   * Whether a Dockerfile builds a reverse proxy's image: it runs nginx (`FROM nginx`, installs or starts it) and
-   * neither it nor a script of its directory starts a Django server or installs the project's dependencies.
-   */
-  private proxyOnly(dockerfile: string): boolean {
-    const code = dockerfileCode(this.texts[dockerfile] ?? '');
-    const lastFrom = this.lastFrom(dockerfile);
-    const nginx = (lastFrom && /(^|\/)nginx$/i.test(repositoryOf(lastFrom))) || /\bnginx\b/i.test(code);
-    if (!nginx || DJANGO_SERVER.test(code)) return false;
-    const dir = dirName(dockerfile);
-    const scripts = Object.keys(this.texts).filter((f) => isUnder(f, dir) && isScriptFile(f, this.texts[f]));
-    return !scripts.some((f) => DJANGO_SERVER.test(this.texts[f] ?? ''));
-  }
-
-  /** Whether the Dockerfile's last CMD or ENTRYPOINT starts a database server (`postgres -D …`, `mysqld`) and no Django. */
-  private startsDatabaseServer(dockerfile: string): boolean {
-    const code = dockerfileCode(this.texts[dockerfile] ?? '');
-    if (DJANGO_SERVER.test(code)) return false;
-    const last = [...code.matchAll(/^\s*(?:CMD|ENTRYPOINT)\s+(?:\[\s*"([^"]+)"|(\S+))/gim)].at(-1);
-    const program = (last?.[1] ?? last?.[2])?.split('/').pop();
-    return program !== undefined && DATABASE_SERVER_PROGRAMS.has(program);
-  }
-
-  /** The image the last stage of a Dockerfile starts from, as written. */
-  private lastFrom(dockerfile: string): string | undefined {
-    const code = dockerfileCode(this.texts[dockerfile] ?? '');
-    return [...code.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
-  }
-
-  private looksLikePythonImage(dockerfile: string): boolean {
-    const text = this.texts[dockerfile];
-    return text !== undefined && PYTHON_WORDS.test(text) && !isDataOnlyDockerfile(text);
   }
 }
 

@@ -1,0 +1,62 @@
+/** What a Dockerfile's own text says its image runs: Python, only a reverse proxy, a database server. Pure. */
+import {
+  dockerfileCode,
+  isBackingImage,
+  isDataOnlyDockerfile,
+  PYTHON_WORDS,
+  repositoryOf,
+} from './image-app.js';
+import { DJANGO_SERVER } from './image-roles.js';
+import { dirName, isScriptFile, isUnder } from '../discover/classify.js';
+
+/** Programs that run a database server in the foreground. */
+const DATABASE_SERVER_PROGRAMS = new Set([
+  'postgres',
+  'postmaster',
+  'mysqld',
+  'mariadbd',
+  'mongod',
+  'redis-server',
+]);
+/** Stricter than looksLikePythonImage: Python outside comments, and a final stage not FROM a proxy or Node image. */
+export function runsPython(texts: Record<string, string>, dockerfile: string): boolean {
+  const code = dockerfileCode(texts[dockerfile] ?? '');
+  const from = lastFrom(texts, dockerfile);
+  if (!from || isBackingImage(repositoryOf(from))) return false;
+  return PYTHON_WORDS.test(code) && !isDataOnlyDockerfile(code);
+}
+
+/**
+ * Whether a Dockerfile builds a reverse proxy's image: it runs nginx (`FROM nginx`, installs or starts it) and
+ * neither it nor a script of its directory starts a Django server or installs the project's dependencies.
+ */
+export function proxyOnly(texts: Record<string, string>, dockerfile: string): boolean {
+  const code = dockerfileCode(texts[dockerfile] ?? '');
+  const from = lastFrom(texts, dockerfile);
+  const nginx = (from && /(^|\/)nginx$/i.test(repositoryOf(from))) || /\bnginx\b/i.test(code);
+  if (!nginx || DJANGO_SERVER.test(code)) return false;
+  const dir = dirName(dockerfile);
+  const scripts = Object.keys(texts).filter((f) => isUnder(f, dir) && isScriptFile(f, texts[f]));
+  return !scripts.some((f) => DJANGO_SERVER.test(texts[f] ?? ''));
+}
+
+/** Whether the Dockerfile's last CMD or ENTRYPOINT starts a database server (`postgres -D …`, `mysqld`) and no Django. */
+export function startsDatabaseServer(texts: Record<string, string>, dockerfile: string): boolean {
+  const code = dockerfileCode(texts[dockerfile] ?? '');
+  if (DJANGO_SERVER.test(code)) return false;
+  const last = [...code.matchAll(/^\s*(?:CMD|ENTRYPOINT)\s+(?:\[\s*"([^"]+)"|(\S+))/gim)].at(-1);
+  const program = (last?.[1] ?? last?.[2])?.split('/').pop();
+  return program !== undefined && DATABASE_SERVER_PROGRAMS.has(program);
+}
+
+/** The image the last stage of a Dockerfile starts from, as written. */
+export function lastFrom(texts: Record<string, string>, dockerfile: string): string | undefined {
+  const code = dockerfileCode(texts[dockerfile] ?? '');
+  return [...code.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
+}
+
+/** Whether the Dockerfile's text names Python and is not a data-only image. */
+export function looksLikePythonImage(texts: Record<string, string>, dockerfile: string): boolean {
+  const text = texts[dockerfile];
+  return text !== undefined && PYTHON_WORDS.test(text) && !isDataOnlyDockerfile(text);
+}
