@@ -34,6 +34,16 @@ const APPS = [
 
 /** Findings of a rule with a safe fix whose fixer declines them on purpose, by app: the reason is the fixer's. */
 const DECLINED: Record<string, { rule: string; why: string }[]> = {
+  '__tests__/fixtures/corpus/nginx-beside-gunicorn-no-expose': [
+    {
+      rule: 'TF1301',
+      why: 'nginx in the container needs root to bind 80: a USER line would keep it from starting',
+    },
+    {
+      rule: 'TF0901',
+      why: 'two processes under the script: splitting them into containers is not a file edit',
+    },
+  ],
   '__tests__/fixtures/corpus/compose-gunicorn-over-runserver-cmd-environ-int-debug': [
     {
       rule: 'TF0302',
