@@ -69,6 +69,45 @@ contextRuleCases(sourceNotInContext, [
     [['Dockerfile', 2]],
   ],
   [
+    "a library's source archive unpacked and built beside the project copied from the context: silent",
+    {
+      Dockerfile: [
+        'FROM python:3.12',
+        'RUN wget https://github.com/libgit2/libgit2/archive/v0.24.0.tar.gz && tar xzf v0.24.0.tar.gz && cd libgit2-0.24.0/ && cmake . && make install',
+        'RUN curl -sL https://gitlab.com/x/lib/-/archive/v1/lib-v1.tar.gz | tar xz -C /opt',
+        'ADD https://github.com/x/other.git /opt/other',
+        'COPY . /backend',
+        '',
+      ].join('\n'),
+    },
+    [],
+  ],
+  [
+    'an archive unpacked over the directory the project is copied to is the app',
+    {
+      Dockerfile: [
+        'FROM python:3.12',
+        'WORKDIR /app',
+        'RUN curl -sL https://github.com/x/y/archive/main.tar.gz | tar xz --strip-components=1',
+        'COPY . .',
+        '',
+      ].join('\n'),
+    },
+    [['Dockerfile', 3]],
+  ],
+  [
+    'an archive whose top directory is where the project is copied is the app',
+    {
+      Dockerfile: [
+        'FROM python:3.12',
+        'RUN cd / && curl -sL https://github.com/x/app/archive/main.tar.gz | tar xz',
+        'COPY . /app-main/',
+        '',
+      ].join('\n'),
+    },
+    [['Dockerfile', 2]],
+  ],
+  [
     'downloading a release binary or a single file is not source',
     {
       Dockerfile: [

@@ -29,7 +29,9 @@ test('requirements lines: names, exact pins, hashes, includes, options, markers,
     'django==4.2 # pinned', // 21
     '', // 22
     'celery[redis] == 5.3.6', // 23
-    'x==1.0,<2', // 24
+    'x==1.0,<2', // 24: pip intersects the clauses, so the == one pins it
+    'y>=1.0,==1.*', // 25: a wildcard == is a range
+    'z>=1.0, <2.0', // 26
   ].join('\n');
   const { lines } = parseRequirements('requirements.txt', text);
   const view = lines.map((l) => [l.line, l.kind, l.name ?? null, l.pinned]);
@@ -53,7 +55,9 @@ test('requirements lines: names, exact pins, hashes, includes, options, markers,
     [20, 'package', 'Django', false],
     [21, 'package', 'django', true],
     [23, 'package', 'celery', true],
-    [24, 'package', 'x', false],
+    [24, 'package', 'x', true],
+    [25, 'package', 'y', false],
+    [26, 'package', 'z', false],
   ]);
   assert.deepEqual(lines.map(includedFile).filter(Boolean), ['base.txt', 'other.txt', 'third.txt']);
 });

@@ -40,6 +40,16 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "DEBUG turned on by the compose environment over the image's ENV DEBUG=0: the compose line is the author's to drop",
     },
   ],
+  '__tests__/fixtures/corpus/nginx-beside-gunicorn-no-expose': [
+    {
+      rule: 'TF1301',
+      why: 'nginx in the container needs root to bind 80: a USER line would keep it from starting',
+    },
+    {
+      rule: 'TF0901',
+      why: 'two processes under the script: splitting them into containers is not a file edit',
+    },
+  ],
   '__tests__/fixtures/corpus/compose-gunicorn-over-runserver-cmd-environ-int-debug': [
     {
       rule: 'TF0302',

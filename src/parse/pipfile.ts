@@ -1,5 +1,6 @@
 import type { RequirementLine, RequirementsFile } from './types.js';
 import { LINES } from '../util/lines.js';
+import { pinsExactVersion } from '../util/version-spec.js';
 
 /**
  * A Pipfile → one entry per package of `[packages]` (and `[dev-packages]` when asked), anchored at its line, pinned
@@ -29,7 +30,7 @@ export function parsePipfile(file: string, text: string, dev = false): Requireme
 
 function classify(value: string): Pick<RequirementLine, 'kind' | 'pinned'> {
   const str = /^["']([^"']*)["']$/.exec(value);
-  if (str) return { kind: 'package', pinned: isExact(str[1]) };
+  if (str) return { kind: 'package', pinned: pinsExactVersion(str[1]) };
   if (!value.startsWith('{')) return { kind: 'option', pinned: true };
   const field = (key: string) => new RegExp(`\\b${key}\\s*=\\s*["']([^"']*)["']`).exec(value)?.[1];
   if (field('git') !== undefined) {
@@ -38,10 +39,5 @@ function classify(value: string): Pick<RequirementLine, 'kind' | 'pinned'> {
   }
   if (field('path') !== undefined) return { kind: 'path', pinned: false };
   if (field('file') !== undefined) return { kind: 'url', pinned: false };
-  return { kind: 'package', pinned: isExact(field('version') ?? '*') };
-}
-
-function isExact(spec: string): boolean {
-  const s = spec.trim();
-  return /^===?\s*[^,*\s]+$/.test(s);
+  return { kind: 'package', pinned: pinsExactVersion(field('version') ?? '*') };
 }

@@ -1,6 +1,7 @@
 import { namesRevision, vcsUrlOf } from '../util/vcs-url.js';
 import type { RequirementLine, RequirementsFile } from './types.js';
 import { LINES } from '../util/lines.js';
+import { pinsExactVersion } from '../util/version-spec.js';
 
 /**
  * A pip requirements file → one entry per logical line (backslash continuations joined, anchored at their first
@@ -65,7 +66,7 @@ export function classify(text: string): Omit<RequirementLine, 'line' | 'text'> {
   const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*)/.exec(spec);
   if (!m) return { kind: 'option', pinned: true };
   const versionSpec = m[3].trim();
-  const exact = /^===?\s*[^,*\s]+$/.test(versionSpec) && !/^==\s*[^,]*\*/.test(versionSpec);
+  const exact = pinsExactVersion(versionSpec);
   const extras = m[2]?.replace(/\s+/g, '');
   return { kind: 'package', name: m[1], ...(extras ? { extras } : {}), pinned: hashed || exact };
 }

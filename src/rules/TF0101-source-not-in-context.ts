@@ -45,11 +45,17 @@ const CLONE_VALUE_OPTIONS = new Set([
   '--bundle-uri',
 ]);
 
-/** What a RUN fetches (`git clone URL`), and where it puts it in the image when that can be told. */
+/** Where a fetch puts the code: `dir` itself, or (`topPrefix`) a new directory under `dir` whose name starts so. */
+interface Landing {
+  dir: string;
+  topPrefix?: string;
+}
+
+/** What a RUN fetches (`git clone URL`, `curl URL | tar`), and where it puts it in the image when that can be told. */
 function fetchesSource(
   run: RunInstr,
   workdir: string | undefined,
-): { what: string; dest?: string } | undefined {
+): { what: string; landing?: Landing } | undefined {
   const commands = run.script?.commands.map((c) => c.argv) ?? (run.argv ? [run.argv] : []);
   const words = (argv: string[]) => argv.map((w) => w.trim());
   for (const argv of commands.map(words)) {
@@ -74,36 +80,84 @@ function fetchesSource(
           .split(/[/:]/)
           .pop();
       // The directory is known when the clone names an absolute one, or one under a known WORKDIR.
-      const dest =
-        named && !named.includes('$')
-          ? named.startsWith('/')
-            ? posix.normalize(named)
-            : workdir?.startsWith('/')
-              ? posix.resolve(workdir, named)
-              : undefined
-          : undefined;
-      return { what: `git clone${url ? ` ${redactUrl(url)}` : ''}`, ...(dest ? { dest } : {}) };
+      const dest = named ? inImage(workdir, named) : undefined;
+      return {
+        what: `git clone${url ? ` ${redactUrl(url)}` : ''}`,
+        ...(dest ? { landing: { dir: dest } } : {}),
+      };
     }
   }
-  const extracts = commands.some((argv) => argv.some((w) => /(^|\/)(tar|unzip|bsdtar)$/.test(w)));
+  const tarAt = commands.findIndex((argv) => argv.some((w) => /(^|\/)(tar|unzip|bsdtar)$/.test(w)));
   for (const argv of commands) {
     if (!argv.some((w) => /(^|\/)(curl|wget)$/.test(w))) continue;
     const url = argv.find((w) => /^https?:\/\//.test(w) && isSourceUrl(w));
-    if (url && extracts)
-      return { what: `${argv.find((w) => /(curl|wget)$/.test(w))} ${redactUrl(url)} | tar` };
+    if (url && tarAt >= 0) {
+      const landing = extractedTo(commands, tarAt, url, workdir);
+      return {
+        what: `${argv.find((w) => /(curl|wget)$/.test(w))} ${redactUrl(url)} | tar`,
+        ...(landing ? { landing } : {}),
+      };
+    }
   }
   return undefined;
 }
 
+/** `path` in the image, from the working directory `cwd`; undefined when either cannot be told. */
+function inImage(cwd: string | undefined, path: string): string | undefined {
+  if (path.includes('$')) return undefined;
+  if (path.startsWith('/')) return posix.normalize(path);
+  return cwd?.startsWith('/') ? posix.resolve(cwd, path) : undefined;
+}
+
 /**
- * A clone that brings a dependency, not the app: the image copies the Django project from the build context, and the
- * clone lands elsewhere (`git clone …/somelib && pip install ./somelib`, a clone into /opt/…). A clone whose place is
- * unknown, or that holds the directory the project is copied to, may be the app's code.
+ * Where the extracting command of a RUN puts a downloaded archive: its `-C` directory, else the directory the RUN is
+ * in (WORKDIR, or a `cd` before it); a code host's archive holds one top directory `<repo>-<ref>`, which
+ * `--strip-components` drops.
  */
-function clonesDependency(app: App, dest: string | undefined): boolean {
+function extractedTo(
+  commands: string[][],
+  tarAt: number,
+  url: string,
+  workdir: string | undefined,
+): Landing | undefined {
+  let cwd = workdir;
+  for (const argv of commands.slice(0, tarAt))
+    if (argv[0] === 'cd') cwd = argv[1] ? inImage(cwd, argv[1]) : undefined;
+  const tar = commands[tarAt];
+  const unzip = tar.some((w) => /(^|\/)unzip$/.test(w));
+  const at = tar.findIndex((w) => (unzip ? w === '-d' : w === '-C' || w === '--directory'));
+  const option = tar.find((w) => w.startsWith('--directory='));
+  const named = at >= 0 ? tar[at + 1] : option?.slice('--directory='.length);
+  const dir = named === undefined ? cwd : inImage(cwd, named);
+  if (dir === undefined) return undefined;
+  if (tar.some((w) => /^--strip(-components)?(=|$)/.test(w))) return { dir };
+  const repo = archiveRepo(url);
+  return repo ? { dir, topPrefix: `${repo}-` } : undefined;
+}
+
+/** The repository a GitHub or GitLab archive URL names, whose name starts the archive's top directory. */
+function archiveRepo(url: string): string | undefined {
+  const path = url.replace(/^https?:\/\/[^/]+\//, '');
+  const host = /^https?:\/\/([^/]+)/.exec(url)?.[1] ?? '';
+  if (/(^|\.)github\.com$/.test(host)) return path.split('/')[1] || undefined;
+  const gitlab = /^(?:.*\/)?([^/]+)\/-\/archive\//.exec(path);
+  return gitlab?.[1];
+}
+
+/**
+ * A fetch that brings a dependency, not the app: the image copies the Django project from the build context, and the
+ * fetched code lands elsewhere (`git clone …/somelib && pip install ./somelib`, a clone into /opt/…, a library's
+ * source archive extracted and built). A fetch whose place is unknown, or that lands over the directory the project is
+ * copied to, may be the app's code.
+ */
+function fetchesDependency(app: App, landing: Landing | undefined): boolean {
   const code = app.imageSourceDir;
-  if (code === undefined || dest === undefined) return false;
-  return !coversPath(dest, code);
+  if (code === undefined || landing === undefined) return false;
+  if (!coversPath(landing.dir, code)) return true;
+  if (landing.topPrefix === undefined) return false;
+  // The archive unpacks into a new `<repo>-<ref>` directory under `dir`: the project's only if that is where it is.
+  const below = posix.relative(landing.dir, code);
+  return below === '' || !below.split('/')[0].startsWith(landing.topPrefix);
 }
 
 /**
@@ -133,9 +187,10 @@ export const sourceNotInContext = defineRule({
 not contain the Django project, or the Dockerfile fetches the code itself (\`git clone\`, \`ADD\` of a repository or of a
 branch archive, \`curl … | tar\`), the image holds whatever the remote had at build time, not this commit, and the
 build is neither reproducible nor reviewable. Build from the repository and copy the code in. (Downloading a release
-binary such as a tool is not source and is not reported; nor is cloning a dependency, such as \`git clone …/somelib &&
-pip install ./somelib\` or a clone into /opt/…, while the Django project itself is copied from the build context to
-another directory.)
+binary such as a tool is not source and is not reported; nor is fetching a dependency, such as \`git clone …/somelib &&
+pip install ./somelib\`, a clone into /opt/… or a library's source archive unpacked and built
+(\`wget https://github.com/libgit2/libgit2/archive/v1.7.2.tar.gz && tar xzf v1.7.2.tar.gz\`), while the Django project
+itself is copied from the build context to another directory.)
 
 \`\`\`dockerfile
 # Before
@@ -176,15 +231,17 @@ COPY . /app
         for (const [i, ins] of stage.instructions.entries()) {
           if (ins.keyword === 'RUN') {
             const fetch = fetchesSource(ins as RunInstr, workdirs[i]);
-            if (fetch && !clonesDependency(app, fetch.dest))
+            if (fetch && !fetchesDependency(app, fetch.landing))
               findings.push({
                 file: model.file,
                 line: ins.line,
                 message: `This RUN fetches app code from outside the repository (${fetch.what}), so the image is not built from the commit under review. COPY the code from the build context instead.`,
               });
           } else if (ins.keyword === 'ADD') {
-            const url = (ins as CopyInstr).sources.find(isSourceUrl);
-            if (url)
+            const add = ins as CopyInstr;
+            const url = add.sources.find(isSourceUrl);
+            const dest = add.dest.startsWith('/') ? { dir: posix.normalize(add.dest) } : undefined;
+            if (url && !fetchesDependency(app, dest))
               findings.push({
                 file: model.file,
                 line: ins.line,

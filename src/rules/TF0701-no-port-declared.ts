@@ -13,6 +13,7 @@ import type { App } from '../model/types/project.js';
 import { EXPOSE_EXAMPLE } from './lib/examples.js';
 import { inherited, startingApp } from './lib/base-image.js';
 import { appTargetStages } from './lib/each.js';
+import { proxyBeside, type ProxyBeside } from './lib/processes.js';
 import { defineRule } from './lib/rule.js';
 
 /** What one analysis of a Dockerfile (alone, or with one set of compose files) says about its port. */
@@ -23,20 +24,58 @@ interface PortView {
   service?: string;
 }
 
-/** The ports the servers the app's container starts bind, where they are known: what EXPOSE should say. */
-function boundPorts(app: App): { ports: number[]; servers: string[] } {
+/**
+ * The ports the servers the app's container starts bind, where they are known: what EXPOSE should say; a server with a
+ * reverse proxy beside it in the container (`gunicorn … & nginx`) is behind the proxy, whose port clients reach.
+ */
+function boundPorts(app: App): { ports: number[]; servers: string[]; behind: Behind[] } {
   const env = containerEnv(app);
   const ports: number[] = [];
   const servers: string[] = [];
+  const behind: Behind[] = [];
+  const beside = proxyBeside(app);
   for (const cmd of startCommands(app)) {
     const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
+    const proxy = server && beside(cmd);
+    if (proxy) {
+      const port = (server.addresses ?? []).find((a) => a.port !== undefined)?.port;
+      behind.push({ proxy, server: server.kind, ...(port !== undefined ? { port } : {}) });
+      continue;
+    }
     for (const a of server?.addresses ?? []) {
       if (a.port === undefined || ports.includes(a.port)) continue;
       ports.push(a.port);
       servers.push(`${server!.kind} binds port ${a.port} (${cmd.file}:${cmd.line})`);
     }
   }
-  return { ports, servers };
+  return { ports, servers, behind };
+}
+
+/** A server started with a reverse proxy beside it in the container, and the port it binds when known. */
+interface Behind {
+  proxy: ProxyBeside;
+  server: string;
+  port?: number;
+}
+
+/**
+ * What to EXPOSE when a reverse proxy in the container is what clients reach: the ports its configuration the image
+ * copies listens on (nginx), else its port in general words; never the port of the server behind it.
+ */
+function proxyFix(app: App, behind: Behind): string {
+  const { proxy, at } = behind.proxy;
+  const server =
+    behind.port !== undefined ? `${behind.server}'s port ${behind.port}` : `${behind.server}'s port`;
+  const head = `${proxy} runs in the same container (${at}) and is the process clients connect to, so EXPOSE names its port, not ${server}`;
+  const listens =
+    proxy === 'nginx'
+      ? (app.proxyConfigs ?? []).flatMap((c) => c.listens.map((l) => ({ ...l, file: c.file })))
+      : [];
+  if (listens.length === 0 || listens.some((l) => l.port === undefined))
+    return `${head}: add EXPOSE with the port its configuration listens on.`;
+  const ports = [...new Set(listens.map((l) => l.port!))].sort((a, b) => a - b);
+  const where = [...new Set(listens.map((l) => `${l.file}:${l.line}`))].join(', ');
+  return `${head}: add EXPOSE ${ports.join(' ')}, the port${ports.length === 1 ? '' : 's'} its configuration listens on (${where}).`;
 }
 
 /**
@@ -88,14 +127,17 @@ function message(views: PortView[], published: ComposePort[]): string {
   const ports = [...new Set(bound.flatMap((b) => b.ports))];
   const servers = [...new Set(bound.flatMap((b) => b.servers))];
   const publishedPorts = [...new Set(published.flatMap((p) => (p.target === undefined ? [] : [p.target])))];
+  const proxied = views.flatMap((v, i) => bound[i].behind.map((b) => ({ app: v.app, behind: b })))[0];
   const fix =
-    ports.length > 0
-      ? `Add EXPOSE ${ports.join(' ')}, the port the server binds: ${servers.join('; ')}.`
-      : publishedPorts.length > 0
-        ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(' ')}, the container port published elsewhere.`
-        : views.some((v) => startsServer(v.app))
-          ? 'Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.'
-          : 'No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.';
+    proxied && ports.length === 0
+      ? proxyFix(proxied.app, proxied.behind)
+      : ports.length > 0
+        ? `Add EXPOSE ${ports.join(' ')}, the port the server binds: ${servers.join('; ')}.`
+        : publishedPorts.length > 0
+          ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(' ')}, the container port published elsewhere.`
+          : views.some((v) => startsServer(v.app))
+            ? 'Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.'
+            : 'No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.';
   return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix}`;
 }
 

@@ -1,5 +1,6 @@
 /** What a `pip install` installs, and whether each requirement is pinned. */
 import { programArgv } from './servers.js';
+import { pinsExactVersion } from '../../util/version-spec.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // pip install
@@ -169,7 +170,7 @@ function requirementSpec(arg: string): { spec: string; name: string; pinned: boo
   const rest = arg.slice(name.length);
   if (/^(\[[^\]]*\])?\s*@/.test(rest) || arg.includes('://') || arg.includes('/')) return undefined; // name @ url, paths
   if (/\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/i.test(arg)) return undefined;
-  const pinned = /(^|[^=!<>~])===?\s*[^\s=*,;]+/.test(rest) && !/==\s*[^,;]*\*/.test(rest);
+  const pinned = pinsExactVersion(rest.replace(/^\[[^\]]*\]/, '').split(';')[0]);
   if (!pinned && rest.includes('$')) return undefined; // django$SPEC: cannot tell
   return { spec: arg, name, pinned };
 }
