@@ -955,3 +955,54 @@ test('TF0901: servers behind opposite `[ "$X" = v ] &&` / `[ "$X" != v ] &&` gua
       assert.doesNotMatch(f.message, /in sequence|starts only once|its own compose service/);
   }
 });
+
+test('TF0901: a dev server sent to the background, then `gulp serve`: gulp holds the script, and the fix keeps it', async () => {
+  const result = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["/app/run.sh"]\nCMD ["app"]\n',
+    'run.sh': '#!/bin/bash\npython manage.py runserver 0.0.0.0:8000 &\ngulp serve\nexec "$@"\n',
+  });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0901');
+  assert.equal(found.length, 1, JSON.stringify(found));
+  assert.match(found[0].message, /and then runs gulp serve in the foreground/);
+  assert.match(found[0].message, /run 'gulp serve' as its own container/);
+  assert.doesNotMatch(found[0].message, /container command/);
+});
+
+test('TF0901 never proposes exec for a server that daemonises itself (gunicorn --daemon), only for the one after it', async () => {
+  const result = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["/app/run.sh"]\n',
+    'run.sh': "#!/bin/bash\ngunicorn mysite.wsgi -b 127.0.0.1:8000 --daemon\nnginx -g 'daemon off;'\n",
+  });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0901');
+  assert.deepEqual(
+    found.map((f) => [f.file, f.line]),
+    [['run.sh', 3]],
+  );
+  assert.doesNotMatch(found[0].message, /exec gunicorn/);
+});
+
+test('TF0901: a wsgi module the repository does not hold is not carried into the exec to write', async () => {
+  const base = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings')\n",
+    'config/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    'config/wsgi.py': 'application = None\n',
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["sh", "-c", "gunicorn your_app_module.wsgi:application -b 0.0.0.0:8000"]\n',
+  };
+  const one = (await analyzeFiles(base)).findings.filter((f) => f.ruleId === 'TF0901');
+  assert.equal(one.length, 1);
+  assert.match(one[0].message, /Write 'exec gunicorn config\.wsgi:application -b 0\.0\.0\.0:8000'/);
+  assert.match(
+    one[0].message,
+    /your_app_module\.wsgi, as the command names it, is no module of the repository/,
+  );
+  const two = (await analyzeFiles({ ...base, 'other/wsgi.py': 'application = None\n' })).findings.filter(
+    (f) => f.ruleId === 'TF0901',
+  );
+  assert.match(two[0].message, /write the project's wsgi module in its place/);
+  assert.doesNotMatch(two[0].message, /exec gunicorn config\.wsgi/);
+});

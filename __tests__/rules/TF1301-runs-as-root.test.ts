@@ -564,3 +564,25 @@ test('TF1301: a FROM no build of the repository tags is not taken for its base i
   assert.ok(child);
   assert.doesNotMatch(child.message, /built on/);
 });
+
+test('TF1301 cites the line a continued command writes uwsgi --uid on, not the line uwsgi starts on', async () => {
+  const result = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile: [
+      'FROM python:3.12-slim',
+      'RUN apt-get update && apt-get install -y nginx',
+      'COPY . /app',
+      'CMD service nginx start \\',
+      ' && exec uwsgi \\',
+      '      --socket /tmp/uwsgi.sock \\',
+      '      --uid www-data \\',
+      '      --module mysite.wsgi',
+      '',
+    ].join('\n'),
+  });
+  const found = result.findings.filter((f) => f.ruleId === 'TF1301');
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /uwsgi --uid at Dockerfile:7\)/);
+  assert.doesNotMatch(found[0].message, /Dockerfile:5\)/);
+});

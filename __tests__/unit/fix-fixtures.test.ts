@@ -50,6 +50,24 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'two processes under the script: splitting them into containers is not a file edit',
     },
   ],
+  '__tests__/fixtures/corpus/cmd-nginx-uwsgi-uid-continued': [
+    { rule: 'TF0803', why: 'nginx beside uwsgi: moving it to its own container is a layout change' },
+    {
+      rule: 'TF1301',
+      why: 'nginx in the image needs root to start: a USER line would keep it from starting',
+    },
+  ],
+  '__tests__/fixtures/corpus/entrypoint-app-arg-create-branch-gulp': [
+    { rule: 'TF0901', why: 'a dev server in the background beside gulp serve: one exec cannot fix it' },
+    { rule: 'TF0803', why: 'a second process beside gulp serve: its own container is a layout change' },
+  ],
+  '__tests__/fixtures/corpus/script-daemon-gunicorn-then-nginx': [
+    { rule: 'TF0803', why: 'gunicorn --daemon beside nginx: its own container is a layout change' },
+    {
+      rule: 'TF1301',
+      why: 'nginx in the image needs root to start: a USER line would keep it from starting',
+    },
+  ],
   '__tests__/fixtures/corpus/compose-gunicorn-over-runserver-cmd-environ-int-debug': [
     {
       rule: 'TF0302',

@@ -53,9 +53,11 @@ test('words are unquoted; expansions keep their $ text; command substitutions ar
 });
 
 test('exec is recorded and removed from argv; redirects are kept', () => {
-  const cmds = parseShell(
-    'exec gunicorn app.wsgi >> /var/log/app.log 2>&1\nexec > /tmp/out\nexec "$@"',
-  ).commands;
+  // each in a script of its own: the commands after `exec gunicorn` never run, and are not read
+  const cmds = [
+    ...parseShell('exec gunicorn app.wsgi >> /var/log/app.log 2>&1').commands,
+    ...parseShell('\nexec > /tmp/out\nexec "$@"').commands,
+  ];
   assert.deepEqual(cmds[0], {
     argv: ['gunicorn', 'app.wsgi'],
     line: 1,
@@ -73,6 +75,14 @@ test('exec is recorded and removed from argv; redirects are kept', () => {
   });
   assert.deepEqual(cmds[2].argv, ['$@']);
   assert.equal(cmds[2].viaExec, true);
+});
+
+test('commands after a foreground `exec PROGRAM` in the same list are not read; after `exec "$@"` they are', () => {
+  assert.deepEqual(
+    parseShell('exec gunicorn a.wsgi \\\n  --bind 0.0.0.0:80\n"$@"').commands.map((c) => c.argv[0]),
+    ['gunicorn'],
+  );
+  assert.equal(parseShell('exec "$@"\ngunicorn a.wsgi').commands.length, 2);
 });
 
 test('continuation lines keep absolute lines', () => {

@@ -84,9 +84,13 @@ function plainScript(text: string, firstLine: number, depth = 0): ShellCommand[]
   const plain = plainCommands(text);
   if (!plain) return undefined;
   const out: ShellCommand[] = [];
+  // commands after an `exec` may be dead or run (`exec a || b`): the full parser reads which
+  if (plain.slice(0, -1).some((c) => c.argv[0] === 'exec')) return undefined;
   for (const c of plain) {
     const { argv, viaExec, first } = afterExec(c.argv);
     out.push({ argv, line: firstLine + c.line - 1, redirects: c.redirects, viaExec });
+    const lines = c.wordLines.slice(first).map((l) => firstLine + l - 1);
+    if (lines.some((l) => l !== out.at(-1)!.line)) out.at(-1)!.wordLines = lines;
     if (depth >= MAX_NESTING || argv.length === 0) continue;
     const user = asUser(argv);
     if (user?.argv) out.push({ ...out.at(-1)!, argv: user.argv, viaExec: false, asUser: true });
@@ -223,7 +227,19 @@ function visitFunction(name: string, body: Node, src: Source, out: ShellCommand[
 }
 
 function visitStmts(list: Node[] | null | undefined, src: Source, out: ShellCommand[]): void {
-  for (const stmt of list ?? []) visitStmt(stmt, src, out);
+  for (const stmt of list ?? []) {
+    visitStmt(stmt, src, out);
+    // `exec gunicorn …` replaces the shell: the commands after it in the same list never run
+    if (replacesShell(stmt, src)) break;
+  }
+}
+
+/** A statement of one `exec PROGRAM …`, in the foreground, whose program is written out (not `exec "$@"`, empty when no arguments). */
+function replacesShell(stmt: Node, src: Source): boolean {
+  const cmd = stmt.Cmd as Node | null;
+  if (!cmd || stmt.Background || sh.syntax.NodeType(cmd) !== 'CallExpr') return false;
+  const { argv, viaExec } = afterExec((cmd.Args ?? []).map((w: Node) => wordText(w, src)));
+  return viaExec && argv.length > 0 && !argv[0].includes('$') && !argv[0].includes('`');
 }
 
 function visitStmt(stmt: Node | null | undefined, src: Source, out: ShellCommand[]): void {
@@ -396,6 +412,8 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
   // Only a command with an expansion needs its words as written: quotes alone are rewritten exactly from argv (and a
   // plain script, read without this parser, has none).
   const wordNodes = words.slice(first);
+  const lines = wordNodes.map((w) => src.lineOffset + w.Pos().Line());
+  if (lines.some((l) => l !== line)) command.wordLines = lines;
   const written = wordNodes.map((w) => sliceBetween(w, w, src));
   const expands = wordNodes.some((w) => (w.Parts ?? []).some((p: Node) => hasExpansion(p)));
   if (expands && written.some((w, i) => w !== argv[i])) command.written = written;

@@ -13,6 +13,8 @@ export interface ShellCommand {
   env?: ShellAssignment[];
   /** Each word of argv as written (quotes and expansions kept), when one with an expansion differs from argv. */
   written?: string[];
+  /** The line of each word of argv, when one is on a later line than the command (a `\` continuation). */
+  wordLines?: number[];
   /** True when the command runs in the background (`cmd &`), beside whatever the script runs next. */
   background?: boolean;
   /** Text the command reads on stdin when the script gives it: a heredoc body, or what `echo`/`printf` pipes in. */

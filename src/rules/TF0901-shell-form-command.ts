@@ -3,6 +3,7 @@ import {
   branchEnds,
   commandIgnoredBy,
   commandsThatRun,
+  daemonOf,
   exclusive,
   inlineScriptArgs,
   backgroundStart,
@@ -59,6 +60,7 @@ import { defineRule } from './lib/rule.js';
 import { forwarderExitsMessage, restartLoopMessage, termForwarder } from './lib/signal-trap.js';
 import { dieOnTermAdvice, withAdvice } from './lib/uwsgi-term.js';
 import { composeArgv, fixShellForm, mainProcessOf } from './lib/shell-form-fix.js';
+import { withRealModules } from './lib/wsgi-module.js';
 import {
   backgroundsInside,
   cutOptions,
@@ -162,6 +164,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
   check(project) {
     const findings: RawFinding[] = [];
     for (const app of appsAndWorkerImages(project)) {
+      const first = findings.length;
       // An init that signals the whole process group (tini -g, dumb-init) reaches the server past any shell.
       const init = initProcess(app);
       if (init?.signalsGroup) continue;
@@ -257,6 +260,8 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
               message: f.message + droppedCommandNote(app, f.file),
             })),
           );
+      // `gunicorn your_app_module.wsgi` left from a template: the exec to write names the module the project has
+      for (const f of findings.slice(first)) f.message = withRealModules(app, f.message);
     }
     return mergeSetupNotes(findings);
   },
@@ -338,6 +343,8 @@ function scriptFindings(
   commands.forEach((c, i) => {
     // `bash scripts/wait-for-it.sh -h db -p 5432`: a wait step that exits, not the server (nor a start script)
     if (c.viaExec || c.background || inSequence.has(c) || isWaitStep(c.argv)) return;
+    // `gunicorn --daemon`, `service nginx start`: it detaches and returns, so exec would end the container there
+    if (daemonOf(c.argv)) return;
     // `su app -c ". venv/bin/activate && gunicorn … &"`: su returns once it has sent the server to the background.
     if (backgroundsInside(c.argv)) return;
     const server = mainProcessOf(c.argv) ?? (ends.has(c) ? foregroundProcess(c.argv) : undefined);

@@ -183,7 +183,10 @@ function privilegeDrop(app: App): { file: string; line: number; tool: string; us
     if (!found) continue;
     // `su-exec "$USER"`: the user the image's ENV names (ENV USER=app is a variable, never a USER instruction)
     const user = found.user && resolveWord(found.user, env);
-    return { file: c.file, line: c.line, tool: found.tool, user: user?.split(':')[0] || undefined };
+    // `uwsgi \ … --uid www-data` over several lines: the line the option is written on
+    const word = c.argv.findIndex((w) => w === found.option || w.startsWith(`${found.option}=`));
+    const line = (word >= 0 && c.wordLines?.[word]) || c.line;
+    return { file: c.file, line, tool: found.tool, user: user?.split(':')[0] || undefined };
   }
   return undefined;
 }
@@ -232,7 +235,7 @@ function programOf(app: App, c: StartCommand): SupervisorProgram | undefined {
   return app.supervisorPrograms?.find((p) => p.file === c.file && p.line === c.line);
 }
 
-function dropsPrivileges(argv: string[]): { tool: string; user?: string } | undefined {
+function dropsPrivileges(argv: string[]): { tool: string; user?: string; option?: string } | undefined {
   // `wait-for-it db:5432 -- gosu app gunicorn …`: the launchers before the one that drops privileges
   for (let a: string[] | undefined = argv, depth = 0; a && depth < 4; a = launchedCommand(a), depth++) {
     const tool = basename(a[0] ?? '');
@@ -243,9 +246,15 @@ function dropsPrivileges(argv: string[]): { tool: string; user?: string } | unde
     const i = a.findIndex((x) => names.includes(x) || names.some((n) => x.startsWith(`${n}=`)));
     return i < 0 ? undefined : a[i].includes('=') ? a[i].slice(a[i].indexOf('=') + 1) : (a[i + 1] ?? '');
   };
-  const user =
-    a[0] === 'gunicorn' ? option(['-u', '--user']) : a[0] === 'uwsgi' ? option(['--uid']) : undefined;
-  return user === undefined ? undefined : { tool: `${a[0]} ${a[0] === 'uwsgi' ? '--uid' : '--user'}`, user };
+  const names = a[0] === 'gunicorn' ? ['-u', '--user'] : a[0] === 'uwsgi' ? ['--uid'] : [];
+  const user = names.length > 0 ? option(names) : undefined;
+  if (user === undefined) return undefined;
+  const written = a.find((x) => names.includes(x) || names.some((n) => x.startsWith(`${n}=`)))!;
+  return {
+    tool: `${a[0]} ${a[0] === 'uwsgi' ? '--uid' : '--user'}`,
+    user,
+    option: written.replace(/=.*$/s, ''),
+  };
 }
 
 /**

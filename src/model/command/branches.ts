@@ -22,6 +22,19 @@ export function movesArgs(commands: Pick<ShellCommand, 'argv'>[]): boolean {
 }
 
 /**
+ * The arguments a script's branches are read with: those it is given, unless a command that replaces them may run
+ * (`set -- app "$@"` under a test the given arguments fail leaves them as they are).
+ */
+export function argsThrough(
+  commands: Pick<ShellCommand, 'argv' | 'guards'>[],
+  args: string[] | undefined,
+  variable: BranchInputs['variable'],
+): string[] | undefined {
+  const moving = commands.filter((c) => movesArgs([c]));
+  return moving.some((c) => mayRun(c, { args, variable })) ? undefined : args;
+}
+
+/**
  * Whether a script's text reads its positional arguments anywhere (`"$@"`, `$*`, `$1`, `${2:-x}`, `$#`, `shift`):
  * one that never does drops the command docker passes it. Comment lines are left out; any other mention counts.
  */
@@ -180,6 +193,14 @@ export function expandWord(word: string, inputs: BranchInputs): string | undefin
 }
 
 function bracedValue(inner: string, inputs: BranchInputs): string | undefined {
+  // `${1:0:1}`: bash's substring of a parameter, from a non-negative offset
+  const sub = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+):([0-9]+)(?::([0-9]+))?$/.exec(inner);
+  if (sub) {
+    const value = lookup(sub[1], inputs);
+    if (value === undefined) return undefined;
+    const start = Number(sub[2]);
+    return (value ?? '').slice(start, sub[3] === undefined ? undefined : start + Number(sub[3]));
+  }
   const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[#@*])(?:(:?)([-=])(.*))?$/s.exec(inner);
   if (!m) return undefined;
   const [, name, colon, op, fallback] = m;

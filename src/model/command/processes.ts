@@ -33,6 +33,9 @@ export function longRunningProcess(argv: string[]): string | undefined {
     const sub = a.find((x, i) => i > 0 && ['worker', 'beat', 'flower'].includes(x));
     return sub ? `celery ${sub}` : undefined;
   }
+  // a front-end task runner's dev server or watcher runs until stopped (`gulp serve`, `grunt watch`)
+  if (['gulp', 'grunt'].includes(basename(a[0] ?? '')) && ['serve', 'watch'].includes(a[1] ?? ''))
+    return `${basename(a[0])} ${a[1]}`;
   return LONG_RUNNING_PROGRAMS.has(a[0] ?? '') ? a[0] : undefined;
 }
 

@@ -5,7 +5,7 @@ import type { ComposeCommand, ComposeService } from '../types/compose.js';
 import type { CommandInstr } from '../types/dockerfile.js';
 import type { App, EntrypointScript } from '../types/project.js';
 import type { ShellCommand, ShellScript } from '../types/shell.js';
-import { type BranchInputs, commandsThatRun, movesArgs } from './branches.js';
+import { argsThrough, type BranchInputs, commandsThatRun, evaluateCondition } from './branches.js';
 import { makeInvocation } from './make.js';
 import { supervisordRun } from '../supervisor-config.js';
 import { basename, djangoCommand, launchedCommand, programArgv, SHELLS } from './servers.js';
@@ -246,10 +246,8 @@ function scriptInputs(
   variable: BranchInputs['variable'],
 ): BranchInputs {
   const assigned = new Set((script.assignments ?? []).map((a) => a.name));
-  return {
-    args: movesArgs(script.commands) ? undefined : args,
-    variable: (name) => (assigned.has(name) ? undefined : variable(name)),
-  };
+  const own: BranchInputs['variable'] = (name) => (assigned.has(name) ? undefined : variable(name));
+  return { args: argsThrough(script.commands, args, own), variable: own };
 }
 
 /**
@@ -445,8 +443,13 @@ function scriptCommands(
   const inputs = scriptInputs(s.script, s.makeTargets ? undefined : args, chain.variable);
   chain.reached?.scripts.add(s);
   const argsVariables = argumentsHeldBy(s.script);
+  let replaced = false;
   let dir = workdir; // `cd /web/configs` then `./migrate.sh`: a relative script is found where cd went
   for (const c of commandsThatRun(s.script.commands, inputs)) {
+    // `if [ "$1" = gunicorn ]; then exec gunicorn …; fi` taken: the script ends there, `exec "$@"` after it never runs
+    // (what `exec su app -c "…"` runs follows it in the list, and runs)
+    if (replaced && !c.asUser) break;
+    replaced ||= execsSurely(c, inputs);
     dir = directoryAfter(c.argv, dir, inputs.variable);
     chain.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
@@ -595,4 +598,11 @@ function initOf(app: App, service: ComposeService | undefined): InitProcess | un
   if (program === 'dumb-init')
     return { name: 'dumb-init', signalsGroup: !flags.some((f) => f === '-c' || f === '--single-child') };
   return undefined;
+}
+
+/** A foreground `exec PROGRAM …` (the program written out) whose every guard is known to hold: it replaces the shell. */
+function execsSurely(c: ShellCommand, inputs: BranchInputs): boolean {
+  if (!c.viaExec || c.background || c.loop || c.inFunction !== undefined) return false;
+  if (c.argv.length === 0 || /[$`]/.test(c.argv[0])) return false;
+  return (c.guards ?? []).every((g) => evaluateCondition(g, inputs) === true);
 }

@@ -1,7 +1,7 @@
 /** What a compose service starts: the Django server, another program (a worker, docs, a front end), or unknown. Pure. */
 import { joinPath, normalizeRelative } from '../../discover/classify.js';
 import { parseShell } from '../../parse/shell.js';
-import { commandsThatRun, movesArgs } from '../command/branches.js';
+import { argsThrough, commandsThatRun } from '../command/branches.js';
 import { basename, SHELLS } from '../command/servers.js';
 import { containerVariables } from '../command/start-chain.js';
 import type { ComposeCommand, ComposeService } from '../types/compose.js';
@@ -62,7 +62,7 @@ export function startKind(
       seen.add(file);
       const args = argsKnown ? argv.slice(argv.indexOf(word) + 1) : undefined;
       const script = parseShell(texts[file]);
-      const inputs = { args: movesArgs(script.commands) ? undefined : args, variable };
+      const inputs = { args: argsThrough(script.commands, args, variable), variable };
       commands.push(
         ...commandsThatRun(script.commands, inputs).map((c) => ({ argv: c.argv, argsKnown: false })),
       );
