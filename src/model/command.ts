@@ -1,6 +1,6 @@
 /** What the container and its build run: the start-command chain, what each command is, pip installs. */
 import { parseShell } from '../parse/shell.js';
-import { inlineScript } from './command/start-chain.js';
+import { inlineScript } from './command/inline-script.js';
 import { basename } from './command/servers.js';
 import type { RunInstr, Stage } from './types/dockerfile.js';
 import type { ComposeCommand } from './types/compose.js';
@@ -8,6 +8,7 @@ import type { App } from './types/project.js';
 import type { ShellCommand } from './types/shell.js';
 
 export * from './command/start-chain.js';
+export * from './command/inline-script.js';
 export * from './command/directories.js';
 export * from './command/servers.js';
 export * from './command/pip.js';

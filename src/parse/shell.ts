@@ -3,6 +3,7 @@ import type MvdanSh from 'mvdan-sh';
 import type { Node, Parser } from 'mvdan-sh';
 import type { ShellAssignment, ShellCommand, ShellCondition, ShellScript } from './types.js';
 import { plainCommands } from './plain-shell.js';
+import { asUser, basename, inlineScriptIndex, physicalLines } from './shell-argv.js';
 import { maskPlaceholders, unmaskedDeep } from '../util/shell-placeholder.js';
 
 // Token values of mvdan.cc/sh/v3/syntax RedirOperator, as the GopherJS build reports them.
@@ -453,28 +454,6 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
   }
 }
 
-/**
- * `su app -c ". venv/bin/activate && \<newline> python manage.py migrate"`: the string joins its continued lines, so
- * its commands are read on its first line; each is put back on the line of the written text that holds it.
- */
-function physicalLines(commands: ShellCommand[], written: string, firstLine: number): void {
-  const lines = written.split('\n');
-  if (lines.length < 2) return;
-  let k = 0;
-  for (const c of commands) {
-    if (c.line !== firstLine) continue;
-    const plain = c.argv.findIndex((w, i) => i > 0 && !/^[\w./=-]+$/.test(w));
-    const words = c.argv.slice(0, Math.min(3, plain < 0 ? c.argv.length : plain));
-    const needle = new RegExp(
-      `(^|[\\s;&|("'])${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')}([\\s;&|)"']|$)`,
-    );
-    const found = lines.findIndex((l, i) => i >= k && needle.test(l));
-    if (found < 0) continue;
-    k = found;
-    c.line = firstLine + found;
-  }
-}
-
 /** Whether a command calls one of the script's functions, whose body is then read in its place. */
 function callsFunction(name: string | undefined, src: Source): boolean {
   const { bodies, called, running } = src.functions;
@@ -485,42 +464,6 @@ function callsFunction(name: string | undefined, src: Source): boolean {
     !running.includes(name) &&
     running.length < MAX_FUNCTION_DEPTH
   );
-}
-
-/**
- * What a command runs as another user: the index in argv of the script of `su [-p] USER -c SCRIPT` (`runuser`,
- * `--command`), or the command of `sudo -u USER CMD`, `runuser -u USER -- CMD`; undefined for any other command.
- */
-function asUser(argv: string[]): { script?: number; argv?: string[] } | undefined {
-  const p = basename(argv[0]);
-  if (p === 'su' || p === 'runuser') {
-    for (let i = 1; i < argv.length; i++) {
-      const a = argv[i];
-      if (a === '-c' || a === '--command') return i + 1 < argv.length ? { script: i + 1 } : undefined;
-      if (a === '--') return p === 'runuser' && i + 1 < argv.length ? { argv: argv.slice(i + 1) } : undefined;
-      if (['-s', '--shell', '-g', '--group', '-G', '--supp-group', '-u', '--user'].includes(a)) i++;
-    }
-    return undefined;
-  }
-  if (p !== 'sudo') return undefined;
-  let i = 1;
-  while (i < argv.length && argv[i].startsWith('-') && argv[i] !== '--')
-    i += ['-u', '--user', '-g', '--group', '-C', '-D', '-h', '-p', '-r', '-t', '-U'].includes(argv[i])
-      ? 2
-      : 1;
-  if (argv[i] === '--') i++;
-  return i < argv.length ? { argv: argv.slice(i) } : undefined;
-}
-
-/** Index in argv of the script of `sh -c SCRIPT` (also -ec, -lc, ...), if any. */
-function inlineScriptIndex(argv: string[]): number | undefined {
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--' || !a.startsWith('-')) return undefined;
-    if (!a.startsWith('--') && a.includes('c')) return i + 1 < argv.length ? i + 1 : undefined;
-    if (a === '-o') i++; // -o option-name
-  }
-  return undefined;
 }
 
 function nested(text: string, firstLine: number, src: Source, out: ShellCommand[]): void {
@@ -610,8 +553,4 @@ function partText(part: Node, src: Source, inDouble: boolean): string {
 function ansiC(v: string): string {
   const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' };
   return v.replace(/\\(.)/g, (m, c: string) => map[c] ?? m);
-}
-
-function basename(p: string): string {
-  return p.slice(p.lastIndexOf('/') + 1);
 }

@@ -3,7 +3,7 @@ import { entryOf } from '../../parse/compose.js';
 import type { YEntry, YMap, YNode, YScalar } from '../../parse/compose.js';
 import { parseShell } from '../../parse/shell.js';
 import { anchorOnLines, valueEndLine } from '../command/anchors.js';
-import { inlineScriptCommands } from '../command/start-chain.js';
+import { inlineScriptCommands } from '../command/inline-script.js';
 import type { ShellCommand } from '../types/shell.js';
 import type {
   ComposeBuild,
