@@ -7997,23 +7997,61 @@ function fetchesSource(run, workdir) {
       }
       const [url, dir] = operands;
       const named = dir ?? url?.replace(/\/+$/, "").replace(/\.git$/, "").split(/[/:]/).pop();
-      const dest = named && !named.includes("$") ? named.startsWith("/") ? import_node_path.posix.normalize(named) : workdir?.startsWith("/") ? import_node_path.posix.resolve(workdir, named) : void 0 : void 0;
-      return { what: `git clone${url ? ` ${redactUrl(url)}` : ""}`, ...dest ? { dest } : {} };
+      const dest = named ? inImage(workdir, named) : void 0;
+      return {
+        what: `git clone${url ? ` ${redactUrl(url)}` : ""}`,
+        ...dest ? { landing: { dir: dest } } : {}
+      };
     }
   }
-  const extracts = commands.some((argv) => argv.some((w2) => /(^|\/)(tar|unzip|bsdtar)$/.test(w2)));
+  const tarAt = commands.findIndex((argv) => argv.some((w2) => /(^|\/)(tar|unzip|bsdtar)$/.test(w2)));
   for (const argv of commands) {
     if (!argv.some((w2) => /(^|\/)(curl|wget)$/.test(w2))) continue;
     const url = argv.find((w2) => /^https?:\/\//.test(w2) && isSourceUrl(w2));
-    if (url && extracts)
-      return { what: `${argv.find((w2) => /(curl|wget)$/.test(w2))} ${redactUrl(url)} | tar` };
+    if (url && tarAt >= 0) {
+      const landing = extractedTo(commands, tarAt, url, workdir);
+      return {
+        what: `${argv.find((w2) => /(curl|wget)$/.test(w2))} ${redactUrl(url)} | tar`,
+        ...landing ? { landing } : {}
+      };
+    }
   }
   return void 0;
 }
-function clonesDependency(app, dest) {
+function inImage(cwd, path4) {
+  if (path4.includes("$")) return void 0;
+  if (path4.startsWith("/")) return import_node_path.posix.normalize(path4);
+  return cwd?.startsWith("/") ? import_node_path.posix.resolve(cwd, path4) : void 0;
+}
+function extractedTo(commands, tarAt, url, workdir) {
+  let cwd = workdir;
+  for (const argv of commands.slice(0, tarAt))
+    if (argv[0] === "cd") cwd = argv[1] ? inImage(cwd, argv[1]) : void 0;
+  const tar = commands[tarAt];
+  const unzip = tar.some((w2) => /(^|\/)unzip$/.test(w2));
+  const at2 = tar.findIndex((w2) => unzip ? w2 === "-d" : w2 === "-C" || w2 === "--directory");
+  const option = tar.find((w2) => w2.startsWith("--directory="));
+  const named = at2 >= 0 ? tar[at2 + 1] : option?.slice("--directory=".length);
+  const dir = named === void 0 ? cwd : inImage(cwd, named);
+  if (dir === void 0) return void 0;
+  if (tar.some((w2) => /^--strip(-components)?(=|$)/.test(w2))) return { dir };
+  const repo = archiveRepo(url);
+  return repo ? { dir, topPrefix: `${repo}-` } : void 0;
+}
+function archiveRepo(url) {
+  const path4 = url.replace(/^https?:\/\/[^/]+\//, "");
+  const host = /^https?:\/\/([^/]+)/.exec(url)?.[1] ?? "";
+  if (/(^|\.)github\.com$/.test(host)) return path4.split("/")[1] || void 0;
+  const gitlab = /^(?:.*\/)?([^/]+)\/-\/archive\//.exec(path4);
+  return gitlab?.[1];
+}
+function fetchesDependency(app, landing) {
   const code2 = app.imageSourceDir;
-  if (code2 === void 0 || dest === void 0) return false;
-  return !coversPath(dest, code2);
+  if (code2 === void 0 || landing === void 0) return false;
+  if (!coversPath(landing.dir, code2)) return true;
+  if (landing.topPrefix === void 0) return false;
+  const below = import_node_path.posix.relative(landing.dir, code2);
+  return below === "" || !below.split("/")[0].startsWith(landing.topPrefix);
 }
 function holdsProject(app, context) {
   if (context.sentFiles.some((f) => /(^|\/)manage\.py$/.test(f))) return true;
@@ -8063,9 +8101,10 @@ var init_TF0101_source_not_in_context = __esm({
 not contain the Django project, or the Dockerfile fetches the code itself (\`git clone\`, \`ADD\` of a repository or of a
 branch archive, \`curl \u2026 | tar\`), the image holds whatever the remote had at build time, not this commit, and the
 build is neither reproducible nor reviewable. Build from the repository and copy the code in. (Downloading a release
-binary such as a tool is not source and is not reported; nor is cloning a dependency, such as \`git clone \u2026/somelib &&
-pip install ./somelib\` or a clone into /opt/\u2026, while the Django project itself is copied from the build context to
-another directory.)
+binary such as a tool is not source and is not reported; nor is fetching a dependency, such as \`git clone \u2026/somelib &&
+pip install ./somelib\`, a clone into /opt/\u2026 or a library's source archive unpacked and built
+(\`wget https://github.com/libgit2/libgit2/archive/v1.7.2.tar.gz && tar xzf v1.7.2.tar.gz\`), while the Django project
+itself is copied from the build context to another directory.)
 
 \`\`\`dockerfile
 # Before
@@ -8104,15 +8143,17 @@ COPY . /app
             for (const [i, ins] of stage.instructions.entries()) {
               if (ins.keyword === "RUN") {
                 const fetch = fetchesSource(ins, workdirs[i]);
-                if (fetch && !clonesDependency(app, fetch.dest))
+                if (fetch && !fetchesDependency(app, fetch.landing))
                   findings.push({
                     file: model.file,
                     line: ins.line,
                     message: `This RUN fetches app code from outside the repository (${fetch.what}), so the image is not built from the commit under review. COPY the code from the build context instead.`
                   });
               } else if (ins.keyword === "ADD") {
-                const url = ins.sources.find(isSourceUrl);
-                if (url)
+                const add2 = ins;
+                const url = add2.sources.find(isSourceUrl);
+                const dest = add2.dest.startsWith("/") ? { dir: import_node_path.posix.normalize(add2.dest) } : void 0;
+                if (url && !fetchesDependency(app, dest))
                   findings.push({
                     file: model.file,
                     line: ins.line,
@@ -9008,13 +9049,18 @@ function isDevelopmentComposeFile(path4, composeFiles = [], mergedWith = []) {
     (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isNamedForProduction(f)
   );
 }
-function developmentFileReason(path4, composeFiles = []) {
+function developmentFileReason(path4, composeFiles = [], runsApp2 = []) {
   const dir = path4.slice(0, Math.max(path4.lastIndexOf("/"), 0));
   const named = DEVELOPMENT_WORD.test(baseOf(path4).toLowerCase()) || isNamedForDevelopment(baseOf(dir));
-  const production = named ? void 0 : composeFiles.find(
+  const production = named ? [] : composeFiles.filter(
     (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isNamedForProduction(f)
   );
-  return production ? `${path4} is the default file, beside ${production}, which is the production one, so it is the development one` : `${path4} is named for development`;
+  const running = production.filter((f) => runsApp2.includes(f));
+  if (production.length === 1 || running.length === 1)
+    return `${path4} is the default file, beside ${running[0] ?? production[0]}, which is the production one, so it is the development one`;
+  if (production.length > 1)
+    return `${path4} is the default file, beside ${production.join(", ")}, which are named for production, so it is the development one`;
+  return `${path4} is named for development`;
 }
 function isNamedForDevelopment(dir) {
   const words2 = dir.toLowerCase().split(/[._\s-]+/).filter((w2) => w2 !== "");
@@ -9852,7 +9898,7 @@ var require_variable = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Variable = void 0;
     var Variable = class {
-      constructor(name, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
+      constructor(name, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined2, buildVariable, stringValue) {
         this.name = name;
         this.nameRange = nameRange;
         this.range = range;
@@ -9860,7 +9906,7 @@ var require_variable = __commonJS({
         this.modifierRange = modifierRange;
         this.substitutionParameter = substitutionParameter;
         this.substitutionRange = substitutionRange;
-        this.defined = defined;
+        this.defined = defined2;
         this.buildVariable = buildVariable;
         this.stringValue = stringValue;
       }
@@ -13769,6 +13815,60 @@ var init_plain_shell = __esm({
   }
 });
 
+// src/parse/shell-argv.ts
+function physicalLines(commands, written, firstLine) {
+  const lines2 = written.split("\n");
+  if (lines2.length < 2) return;
+  let k = 0;
+  for (const c of commands) {
+    if (c.line !== firstLine) continue;
+    const plain2 = c.argv.findIndex((w2, i) => i > 0 && !/^[\w./=-]+$/.test(w2));
+    const words2 = c.argv.slice(0, Math.min(3, plain2 < 0 ? c.argv.length : plain2));
+    const needle = new RegExp(
+      `(^|[\\s;&|("'])${words2.map((w2) => w2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+")}([\\s;&|)"']|$)`
+    );
+    const found = lines2.findIndex((l, i) => i >= k && needle.test(l));
+    if (found < 0) continue;
+    k = found;
+    c.line = firstLine + found;
+  }
+}
+function asUser(argv) {
+  const p = basename(argv[0]);
+  if (p === "su" || p === "runuser") {
+    for (let i2 = 1; i2 < argv.length; i2++) {
+      const a = argv[i2];
+      if (a === "-c" || a === "--command") return i2 + 1 < argv.length ? { script: i2 + 1 } : void 0;
+      if (a === "--") return p === "runuser" && i2 + 1 < argv.length ? { argv: argv.slice(i2 + 1) } : void 0;
+      if (["-s", "--shell", "-g", "--group", "-G", "--supp-group", "-u", "--user"].includes(a)) i2++;
+    }
+    return void 0;
+  }
+  if (p !== "sudo") return void 0;
+  let i = 1;
+  while (i < argv.length && argv[i].startsWith("-") && argv[i] !== "--")
+    i += ["-u", "--user", "-g", "--group", "-C", "-D", "-h", "-p", "-r", "-t", "-U"].includes(argv[i]) ? 2 : 1;
+  if (argv[i] === "--") i++;
+  return i < argv.length ? { argv: argv.slice(i) } : void 0;
+}
+function inlineScriptIndex(argv) {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--" || !a.startsWith("-")) return void 0;
+    if (!a.startsWith("--") && a.includes("c")) return i + 1 < argv.length ? i + 1 : void 0;
+    if (a === "-o") i++;
+  }
+  return void 0;
+}
+function basename(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+var init_shell_argv = __esm({
+  "src/parse/shell-argv.ts"() {
+    "use strict";
+  }
+});
+
 // src/util/shell-placeholder.ts
 function isPlaceholder(name, glued) {
   return !/[a-z]/.test(name) || glued !== void 0;
@@ -13840,9 +13940,12 @@ function plainScript(text2, firstLine, depth = 0) {
   const plain2 = plainCommands(text2);
   if (!plain2) return void 0;
   const out = [];
+  if (plain2.slice(0, -1).some((c) => c.argv[0] === "exec")) return void 0;
   for (const c of plain2) {
     const { argv, viaExec, first } = afterExec(c.argv);
     out.push({ argv, line: firstLine + c.line - 1, redirects: c.redirects, viaExec });
+    const lines2 = c.wordLines.slice(first).map((l) => firstLine + l - 1);
+    if (lines2.some((l) => l !== out.at(-1).line)) out.at(-1).wordLines = lines2;
     if (depth >= MAX_NESTING || argv.length === 0) continue;
     const user = asUser(argv);
     if (user?.argv) out.push({ ...out.at(-1), argv: user.argv, viaExec: false, asUser: true });
@@ -13930,7 +14033,16 @@ function visitFunction(name, body, src, out) {
   }
 }
 function visitStmts(list, src, out) {
-  for (const stmt of list ?? []) visitStmt(stmt, src, out);
+  for (const stmt of list ?? []) {
+    visitStmt(stmt, src, out);
+    if (replacesShell(stmt, src)) break;
+  }
+}
+function replacesShell(stmt, src) {
+  const cmd = stmt.Cmd;
+  if (!cmd || stmt.Background || sh.syntax.NodeType(cmd) !== "CallExpr") return false;
+  const { argv, viaExec } = afterExec((cmd.Args ?? []).map((w2) => wordText(w2, src)));
+  return viaExec && argv.length > 0 && !argv[0].includes("$") && !argv[0].includes("`");
 }
 function visitStmt(stmt, src, out) {
   if (!stmt) return;
@@ -14084,6 +14196,8 @@ function visitCall(stmt, call2, src, out) {
   const command = { argv, line, redirects, viaExec };
   if (env.length > 0) command.env = env;
   const wordNodes = words2.slice(first);
+  const lines2 = wordNodes.map((w2) => src.lineOffset + w2.Pos().Line());
+  if (lines2.some((l) => l !== line)) command.wordLines = lines2;
   const written = wordNodes.map((w2) => sliceBetween(w2, w2, src));
   const expands = wordNodes.some((w2) => (w2.Parts ?? []).some((p) => hasExpansion(p)));
   if (expands && written.some((w2, i) => w2 !== argv[i])) command.written = written;
@@ -14120,53 +14234,9 @@ function visitCall(stmt, call2, src, out) {
     nested2(body, src.lineOffset + r.Hdoc.Pos().Line(), src, out);
   }
 }
-function physicalLines(commands, written, firstLine) {
-  const lines2 = written.split("\n");
-  if (lines2.length < 2) return;
-  let k = 0;
-  for (const c of commands) {
-    if (c.line !== firstLine) continue;
-    const plain2 = c.argv.findIndex((w2, i) => i > 0 && !/^[\w./=-]+$/.test(w2));
-    const words2 = c.argv.slice(0, Math.min(3, plain2 < 0 ? c.argv.length : plain2));
-    const needle = new RegExp(
-      `(^|[\\s;&|("'])${words2.map((w2) => w2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+")}([\\s;&|)"']|$)`
-    );
-    const found = lines2.findIndex((l, i) => i >= k && needle.test(l));
-    if (found < 0) continue;
-    k = found;
-    c.line = firstLine + found;
-  }
-}
 function callsFunction(name, src) {
   const { bodies, called, running } = src.functions;
   return name !== void 0 && called.has(name) && bodies.has(name) && !running.includes(name) && running.length < MAX_FUNCTION_DEPTH;
-}
-function asUser(argv) {
-  const p = basename(argv[0]);
-  if (p === "su" || p === "runuser") {
-    for (let i2 = 1; i2 < argv.length; i2++) {
-      const a = argv[i2];
-      if (a === "-c" || a === "--command") return i2 + 1 < argv.length ? { script: i2 + 1 } : void 0;
-      if (a === "--") return p === "runuser" && i2 + 1 < argv.length ? { argv: argv.slice(i2 + 1) } : void 0;
-      if (["-s", "--shell", "-g", "--group", "-G", "--supp-group", "-u", "--user"].includes(a)) i2++;
-    }
-    return void 0;
-  }
-  if (p !== "sudo") return void 0;
-  let i = 1;
-  while (i < argv.length && argv[i].startsWith("-") && argv[i] !== "--")
-    i += ["-u", "--user", "-g", "--group", "-C", "-D", "-h", "-p", "-r", "-t", "-U"].includes(argv[i]) ? 2 : 1;
-  if (argv[i] === "--") i++;
-  return i < argv.length ? { argv: argv.slice(i) } : void 0;
-}
-function inlineScriptIndex(argv) {
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--" || !a.startsWith("-")) return void 0;
-    if (!a.startsWith("--") && a.includes("c")) return i + 1 < argv.length ? i + 1 : void 0;
-    if (a === "-o") i++;
-  }
-  return void 0;
 }
 function nested2(text2, firstLine, src, out) {
   const inner = [];
@@ -14239,15 +14309,13 @@ function ansiC(v) {
   const map = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"' };
   return v.replace(/\\(.)/g, (m, c) => map[c] ?? m);
 }
-function basename(p) {
-  return p.slice(p.lastIndexOf("/") + 1);
-}
 var import_node_module2, REDIRECT_OPS, HEREDOC_OPS, PIPE_OPS, AND_OP, OR_OP, CASE_BREAK_OP, UNKNOWN, DECLARATIONS, SHELLS, MAX_NESTING, MAX_FUNCTION_DEPTH, sh, parser, fullParserCalls;
 var init_shell = __esm({
   "src/parse/shell.ts"() {
     "use strict";
     import_node_module2 = require("node:module");
     init_plain_shell();
+    init_shell_argv();
     init_shell_placeholder();
     REDIRECT_OPS = {
       54: ">",
@@ -15249,6 +15317,17 @@ function roleOf(repository) {
   const kinds = new Set(words2.flatMap((w2) => ROLES.filter(([re]) => re.test(w2)).map(([, kind]) => kind)));
   return kinds.size === 1 ? [...kinds][0] : "other";
 }
+function postgresByUse(s) {
+  const dataDir2 = s.volumes.some(
+    (v) => v.target !== void 0 && /^\/var\/lib\/postgresql(\/|$)/.test(v.target)
+  );
+  if (!dataDir2) return false;
+  const program = (s.command?.argv?.[0] ?? /^\s*(\S+)/.exec(s.command?.raw ?? "")?.[1])?.split("/").pop();
+  const starts = program === "postgres" || program === "postmaster";
+  const port = s.ports.some((p) => p.target === 5432);
+  const env = s.environment.some((e) => /^POSTGRES_(USER|PASSWORD|DB)$/.test(e.name));
+  return starts || port || env;
+}
 var ROLES, TOOLING;
 var init_images = __esm({
   "src/model/compose/images.ts"() {
@@ -15267,6 +15346,10 @@ var init_images = __esm({
 // src/model/command/branches.ts
 function movesArgs(commands) {
   return commands.some((c) => c.argv[0] === "shift" || setsArgs(c.argv));
+}
+function argsThrough(commands, args, variable) {
+  const moving = commands.filter((c) => movesArgs([c]));
+  return moving.some((c) => mayRun(c, { args, variable })) ? void 0 : args;
 }
 function readsArguments(text2) {
   const code2 = text2.split(LINES).filter((l) => !/^\s*#/.test(l)).join("\n");
@@ -15377,6 +15460,13 @@ function expandWord(word, inputs) {
   return unknown || out.includes("$") ? void 0 : out;
 }
 function bracedValue(inner, inputs) {
+  const sub = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+):([0-9]+)(?::([0-9]+))?$/.exec(inner);
+  if (sub) {
+    const value2 = lookup(sub[1], inputs);
+    if (value2 === void 0) return void 0;
+    const start = Number(sub[2]);
+    return (value2 ?? "").slice(start, sub[3] === void 0 ? void 0 : start + Number(sub[3]));
+  }
   const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[#@*])(?:(:?)([-=])(.*))?$/s.exec(inner);
   if (!m) return void 0;
   const [, name, colon, op, fallback] = m;
@@ -15946,10 +16036,10 @@ function optionValues(argv, names) {
   }
   return out;
 }
-function hostAndPort(a, env, hostFlags, portFlags, defaultHost, defaultPort, envPrefix, unknownFlags) {
+function hostAndPort(a, env, hostFlags, portFlags, defaultHost, defaultPort, envPrefix2, unknownFlags) {
   if (unknownFlags.some((f) => optionValues(a, [f]).length > 0 || a.includes(f))) return void 0;
-  const hostRaw = optionValues(a, hostFlags).at(-1) ?? (envPrefix ? env[`${envPrefix}_HOST`] : void 0);
-  const portRaw = optionValues(a, portFlags).at(-1) ?? (envPrefix ? env[`${envPrefix}_PORT`] : void 0);
+  const hostRaw = optionValues(a, hostFlags).at(-1) ?? (envPrefix2 ? env[`${envPrefix2}_HOST`] : void 0);
+  const portRaw = optionValues(a, portFlags).at(-1) ?? (envPrefix2 ? env[`${envPrefix2}_PORT`] : void 0);
   const host = hostRaw === void 0 ? defaultHost : resolveWord(hostRaw, env);
   const port = portRaw === void 0 ? defaultPort : portOf(resolveWord(portRaw, env)).port;
   return [{ ...host !== void 0 ? { host } : {}, ...port !== void 0 ? { port } : {} }];
@@ -16229,6 +16319,43 @@ var init_supervisor_config = __esm({
   }
 });
 
+// src/model/command/inline-script.ts
+function inlineScriptCommands(argv, line) {
+  const script = inlineScript(argv);
+  return script === void 0 ? [] : parseShell(script, line).commands;
+}
+function isKeepAliveLoop(script) {
+  return KEEP_ALIVE.test(script.trim());
+}
+function inlineScriptLastCommand(argv, line) {
+  return inlineScriptCommands(argv, line).at(-1);
+}
+function inlineScriptArgs(argv) {
+  const at2 = argv.findIndex((a, i) => i > 0 && a.startsWith("-") && !a.startsWith("--") && a.includes("c"));
+  return at2 < 0 || inlineScript(argv) === void 0 ? void 0 : argv.slice(at2 + 3);
+}
+function inlineScript(argv) {
+  if (argv.length < 3 || !SHELLS2.has(basename2(argv[0]))) return void 0;
+  for (let i = 1; i < argv.length - 1; i++) {
+    const a = argv[i];
+    if (!a.startsWith("-") || a.startsWith("--")) return void 0;
+    if (a.includes("c")) return argv[i + 1];
+  }
+  return void 0;
+}
+var IDLE, KEEP_ALIVE;
+var init_inline_script = __esm({
+  "src/model/command/inline-script.ts"() {
+    "use strict";
+    init_shell();
+    init_servers();
+    IDLE = String.raw`(?:true|:|sleep\s+[\w.]+)`;
+    KEEP_ALIVE = new RegExp(
+      String.raw`(^|[;&|\n]\s*)while\s+${IDLE}\s*;?\s*do\s+(?:${IDLE}\s*;?\s*)+done$`
+    );
+  }
+});
+
 // src/model/command/start-chain.ts
 function recipeNote(command) {
   const r = command.recipe;
@@ -16357,10 +16484,8 @@ function containerVariables(image, service) {
 }
 function scriptInputs(script, args, variable) {
   const assigned = new Set((script.assignments ?? []).map((a) => a.name));
-  return {
-    args: movesArgs(script.commands) ? void 0 : args,
-    variable: (name) => assigned.has(name) ? void 0 : variable(name)
-  };
+  const own = (name) => assigned.has(name) ? void 0 : variable(name);
+  return { args: argsThrough(script.commands, args, own), variable: own };
 }
 function execCommand(at2, argv, inner) {
   const out = [{ ...at2, argv, redirects: [], viaExec: true }];
@@ -16395,29 +16520,6 @@ function fromCompose(c, origin) {
 function oneCommand(commands) {
   if (commands.length === 0) return false;
   return commands.length === 1 + inlineScriptCommands(commands[0].argv, commands[0].line).length;
-}
-function inlineScriptCommands(argv, line) {
-  const script = inlineScript(argv);
-  return script === void 0 ? [] : parseShell(script, line).commands;
-}
-function isKeepAliveLoop(script) {
-  return KEEP_ALIVE.test(script.trim());
-}
-function inlineScriptLastCommand(argv, line) {
-  return inlineScriptCommands(argv, line).at(-1);
-}
-function inlineScriptArgs(argv) {
-  const at2 = argv.findIndex((a, i) => i > 0 && a.startsWith("-") && !a.startsWith("--") && a.includes("c"));
-  return at2 < 0 || inlineScript(argv) === void 0 ? void 0 : argv.slice(at2 + 3);
-}
-function inlineScript(argv) {
-  if (argv.length < 3 || !SHELLS2.has(basename2(argv[0]))) return void 0;
-  for (let i = 1; i < argv.length - 1; i++) {
-    const a = argv[i];
-    if (!a.startsWith("-") || a.startsWith("--")) return void 0;
-    if (a.includes("c")) return argv[i + 1];
-  }
-  return void 0;
 }
 function followScripts(commands, app, variable, reached, everyScript) {
   const scripts = app.entrypointScripts ?? [];
@@ -16473,8 +16575,11 @@ function scriptCommands(s, caller, args, chain2, depth) {
   const inputs = scriptInputs(s.script, s.makeTargets ? void 0 : args, chain2.variable);
   chain2.reached?.scripts.add(s);
   const argsVariables = argumentsHeldBy(s.script);
+  let replaced = false;
   let dir = workdir;
   for (const c of commandsThatRun(s.script.commands, inputs)) {
+    if (replaced && !c.asUser) break;
+    replaced ||= execsSurely(c, inputs);
     dir = directoryAfter(c.argv, dir, inputs.variable);
     chain2.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
@@ -16579,7 +16684,12 @@ function initOf(app, service) {
     return { name: "dumb-init", signalsGroup: !flags.some((f) => f === "-c" || f === "--single-child") };
   return void 0;
 }
-var import_node_path6, argsScripts, IDLE, KEEP_ALIVE, ARGS_WORD, ALL_ARGS;
+function execsSurely(c, inputs) {
+  if (!c.viaExec || c.background || c.loop || c.inFunction !== void 0) return false;
+  if (c.argv.length === 0 || /[$`]/.test(c.argv[0])) return false;
+  return (c.guards ?? []).every((g) => evaluateCondition(g, inputs) === true);
+}
+var import_node_path6, argsScripts, ARGS_WORD, ALL_ARGS;
 var init_start_chain = __esm({
   "src/model/command/start-chain.ts"() {
     "use strict";
@@ -16589,11 +16699,8 @@ var init_start_chain = __esm({
     init_make();
     init_supervisor_config();
     init_servers();
+    init_inline_script();
     argsScripts = /* @__PURE__ */ new WeakMap();
-    IDLE = String.raw`(?:true|:|sleep\s+[\w.]+)`;
-    KEEP_ALIVE = new RegExp(
-      String.raw`(^|[;&|\n]\s*)while\s+${IDLE}\s*;?\s*do\s+(?:${IDLE}\s*;?\s*)+done$`
-    );
     ARGS_WORD = /^\$\{?[@*]\}?$/;
     ALL_ARGS = /* @__PURE__ */ new Set(["$@", "$*", "${@}", "${*}"]);
   }
@@ -16625,7 +16732,7 @@ function startKind(service, texts, projectDir, image) {
       seen.add(file);
       const args = argsKnown ? argv.slice(argv.indexOf(word) + 1) : void 0;
       const script = parseShell(texts[file]);
-      const inputs = { args: movesArgs(script.commands) ? void 0 : args, variable };
+      const inputs = { args: argsThrough(script.commands, args, variable), variable };
       commands.push(
         ...commandsThatRun(script.commands, inputs).map((c) => ({ argv: c.argv, argsKnown: false }))
       );
@@ -16874,6 +16981,16 @@ var init_directories = __esm({
   }
 });
 
+// src/util/version-spec.ts
+function pinsExactVersion(specifierSet) {
+  return specifierSet.split(",").map((clause) => clause.trim()).some((clause) => /^===?\s*[^\s*=<>!~]\S*$/.test(clause) && !clause.includes("*"));
+}
+var init_version_spec = __esm({
+  "src/util/version-spec.ts"() {
+    "use strict";
+  }
+});
+
 // src/model/command/pip.ts
 function pipArgs(args) {
   const out = [];
@@ -16944,7 +17061,7 @@ function requirementSpec(arg) {
   const rest = arg.slice(name.length);
   if (/^(\[[^\]]*\])?\s*@/.test(rest) || arg.includes("://") || arg.includes("/")) return void 0;
   if (/\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/i.test(arg)) return void 0;
-  const pinned = /(^|[^=!<>~])===?\s*[^\s=*,;]+/.test(rest) && !/==\s*[^,;]*\*/.test(rest);
+  const pinned = pinsExactVersion(rest.replace(/^\[[^\]]*\]/, "").split(";")[0]);
   if (!pinned && rest.includes("$")) return void 0;
   return { spec: arg, name, pinned };
 }
@@ -16953,6 +17070,7 @@ var init_pip = __esm({
   "src/model/command/pip.ts"() {
     "use strict";
     init_servers();
+    init_version_spec();
     PIP_VALUE_OPTIONS = /* @__PURE__ */ new Set([
       "-r",
       "--requirement",
@@ -17028,6 +17146,8 @@ function longRunningProcess(argv) {
     const sub = a.find((x, i) => i > 0 && ["worker", "beat", "flower"].includes(x));
     return sub ? `celery ${sub}` : void 0;
   }
+  if (["gulp", "grunt"].includes(basename2(a[0] ?? "")) && ["serve", "watch"].includes(a[1] ?? ""))
+    return `${basename2(a[0])} ${a[1]}`;
   return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : void 0;
 }
 function embedsBeat(argv) {
@@ -17235,9 +17355,10 @@ var init_command = __esm({
   "src/model/command.ts"() {
     "use strict";
     init_shell();
-    init_start_chain();
+    init_inline_script();
     init_servers();
     init_start_chain();
+    init_inline_script();
     init_directories();
     init_servers();
     init_pip();
@@ -18530,7 +18651,7 @@ var init_service = __esm({
     init_compose();
     init_shell();
     init_anchors();
-    init_start_chain();
+    init_inline_script();
     init_dockerfile_name();
     init_interpolation();
     init_yaml_nodes();
@@ -18637,6 +18758,7 @@ var init_service = __esm({
         }
         this.addEnvFileEntries(s);
         if (s.image) s.role = roleOf(s.image.repository);
+        if (s.role === "other" && postgresByUse(s)) s.role = "postgres";
         return s;
       }
       exposed(item, what) {
@@ -19121,6 +19243,11 @@ var init_compose2 = __esm({
 });
 
 // src/rules/TF0205-service-image-unpinned.ts
+function writtenTag(raw) {
+  const masked2 = raw.replace(/@.*$/, "").replace(/\$\{[^}]*\}/g, (m) => "v".repeat(m.length));
+  const colon = masked2.lastIndexOf(":");
+  return colon > masked2.lastIndexOf("/") ? raw.slice(colon + 1, masked2.length) : void 0;
+}
 var EXAMPLE_TAG, OFFICIAL, builtName, serviceImageUnpinned;
 var init_TF0205_service_image_unpinned = __esm({
   "src/rules/TF0205-service-image-unpinned.ts"() {
@@ -19177,7 +19304,8 @@ var init_TF0205_service_image_unpinned = __esm({
         "alone; a name pushed to a registry (`registry.example.com/team/app`, `me/app`) with no tag or `:latest` is",
         "reported: every build overwrites that tag, so a deploy that pulls it gets whatever was pushed last and cannot go",
         "back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). A tag taken from a variable",
-        "(`app:${TAG}`) is left alone unless it resolves to `latest`. The name of an official image (`nginx:latest` on",
+        "(`app:${TAG}`) is left alone unless it resolves to `latest`, as `app:${TAG:-latest}` does where TAG is unset.",
+        "The name of an official image (`nginx:latest` on",
         "a service that builds `./proxy`) is reported too: `docker compose pull` fetches the official image under that",
         "name, and compose may run it instead of the build. Remove `image:` or give the build a name of its own."
       ].join("\n"),
@@ -19197,16 +19325,20 @@ var init_TF0205_service_image_unpinned = __esm({
           if (s.build ? !img.repository.includes("/") && !official : built.has(builtName(img))) continue;
           const written = splitImage(img.raw ?? img.value);
           if (written.digest) continue;
-          const fromVariable = (written.tag ?? written.repository.split("/").pop() ?? "").includes("$");
+          const rawTag = writtenTag(img.raw ?? img.value);
+          const fromVariable = (rawTag ?? written.repository.split("/").pop() ?? "").includes("$");
           if (fromVariable && img.tag !== "latest") continue;
           if (img.tag !== void 0 && img.tag !== "latest") continue;
           const repository = img.unset ? written.repository : img.repository;
-          const what = img.tag === "latest" ? `'${repository}:latest'` : `'${repository}' with no tag`;
+          const tagVariable = fromVariable ? /\$\{?(\w+)/.exec(rawTag ?? "")?.[1] : void 0;
+          const latestByDefault = tagVariable !== void 0 && /^\$\{\w+:?-latest\}$/.test(rawTag ?? "");
+          const what = tagVariable ? `'${img.raw ?? img.value}', whose tag ${tagVariable} gives (${latestByDefault ? "latest when it is unset" : "latest here"})` : img.tag === "latest" ? `'${repository}:latest'` : `'${repository}' with no tag`;
+          const pin = tagVariable ? `set ${tagVariable} to a version where it is deployed${latestByDefault ? ` and drop the latest default (\`\${${tagVariable}:?}\` makes compose refuse to start without it)` : ""}` : `pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest)`;
           const local = s.build || img.repository.includes("/") ? void 0 : localAppImage(img.raw ?? img.value);
           out.push({
             file: img.file,
             line: img.line,
-            message: local ? `Service '${s.name}' runs image ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.` : s.build ? official ? `Service '${s.name}' names the image it builds ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `Service '${s.name}' tags the image it builds ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest).`
+            message: local ? `Service '${s.name}' runs image ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.` : s.build ? official ? `Service '${s.name}' names the image it builds ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `Service '${s.name}' tags the image it builds ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: ${pin}.`
           });
         }
         return out;
@@ -24806,6 +24938,113 @@ var init_import_module = __esm({
   }
 });
 
+// src/model/settings/pydantic-settings.ts
+function isPydanticSettings(c, depth = 0) {
+  if (depth > MAX_DEPTH2) return false;
+  return c.bases.some(
+    (b) => b.t === "ref" && SETTINGS_BASES.has(b.name) || b.t === "class" && isPydanticSettings(b, depth + 1)
+  );
+}
+function pydanticSettingsInstance(c, ctx, line) {
+  const classes = lineage2(c);
+  const prefix = envPrefix(classes, ctx);
+  if (prefix === void 0) return void 0;
+  const fields = /* @__PURE__ */ new Map();
+  for (const k of classes.reverse()) {
+    const ev = k.home.ev;
+    const at2 = { ...ctx, scope: k.home.scope };
+    for (const stmt of childrenOf(k.body)) {
+      if (stmt.name !== "AssignStatement") continue;
+      const kids = childrenOf(stmt);
+      if (kids[0]?.name !== "VariableName" || kids[1]?.name !== "TypeDef") continue;
+      const name = ev.text(kids[0]);
+      if (name.startsWith("_") || name === "model_config") continue;
+      const valueNode = kids[2]?.name === "AssignOp" ? kids[3] : void 0;
+      const fieldLine = ev.line(stmt);
+      if (valueNode && RENAMING.test(ev.text(valueNode))) {
+        fields.set(name, {
+          key: name,
+          value: { t: "unknown", text: name, line: fieldLine },
+          line: fieldLine
+        });
+        continue;
+      }
+      const fallback = valueNode ? ev.evaluate(valueNode, at2) : void 0;
+      const read = {
+        variable: `${prefix}${name}`.toUpperCase(),
+        via: "other",
+        line: fieldLine,
+        required: fallback === void 0,
+        hasDefault: fallback !== void 0 && fallback.t !== "none",
+        guarded: false
+      };
+      if (ev.file) read.file = ev.file;
+      if (fallback?.t === "str") read.defaultText = fallback.v;
+      const unset = fallback ?? {
+        t: "unknown",
+        text: `${read.variable} unset`,
+        crash: true,
+        line: fieldLine
+      };
+      fields.set(name, { key: name, value: { t: "env", read, unset, line: fieldLine }, line: fieldLine });
+    }
+  }
+  return { t: "dict", entries: [...fields.values()], line, attributes: true };
+}
+function lineage2(c, depth = 0) {
+  if (depth > MAX_DEPTH2) return [c];
+  const out = [c];
+  for (const b of c.bases)
+    if (b.t === "class") {
+      for (const x of lineage2(b, depth + 1)) if (!out.includes(x)) out.push(x);
+    }
+  return out;
+}
+function envPrefix(classes, ctx) {
+  for (const k of classes) {
+    const ev = k.home.ev;
+    for (const stmt of childrenOf(k.body)) {
+      const text2 = ev.text(stmt);
+      if (!/\benv_prefix\b/.test(text2)) continue;
+      const config2 = configArguments(stmt, k, ctx);
+      const prefix = config2?.kw.get("env_prefix");
+      if (prefix?.t === "str") return prefix.v;
+      return void 0;
+    }
+  }
+  return "";
+}
+function configArguments(stmt, k, ctx) {
+  const ev = k.home.ev;
+  const at2 = { ...ctx, scope: k.home.scope };
+  const kids = childrenOf(stmt);
+  if (stmt.name === "AssignStatement" && ev.text(kids[0]) === "model_config") {
+    const call2 = kids.at(-1);
+    const args = call2?.name === "CallExpression" ? childrenOf(call2)[1] : void 0;
+    return args?.name === "ArgList" ? callArguments(ev, args, at2) : void 0;
+  }
+  if (stmt.name !== "ClassDefinition") return void 0;
+  const body = kids.find((c) => c.name === "Body");
+  const kw = /* @__PURE__ */ new Map();
+  for (const s of body ? childrenOf(body) : []) {
+    const parts = childrenOf(s);
+    if (s.name === "AssignStatement" && parts[0]?.name === "VariableName" && parts.at(-1))
+      kw.set(ev.text(parts[0]), ev.evaluate(parts.at(-1), at2));
+  }
+  return { kw };
+}
+var SETTINGS_BASES, MAX_DEPTH2, RENAMING;
+var init_pydantic_settings = __esm({
+  "src/model/settings/pydantic-settings.ts"() {
+    "use strict";
+    init_python();
+    init_expressions();
+    SETTINGS_BASES = /* @__PURE__ */ new Set(["pydantic_settings.BaseSettings", "pydantic.BaseSettings"]);
+    MAX_DEPTH2 = 8;
+    RENAMING = /\b(alias|validation_alias|env)\s*=/;
+  }
+});
+
 // src/model/settings/expressions.ts
 function evalExpression(ev, node, ctx) {
   const line = ev.line(node);
@@ -24926,6 +25165,19 @@ function conditionalExpression(ev, node, ctx) {
     );
     if (out.t === "choice") out.decider = lift(test, (c) => pick(truthy(c), whenTrue, whenFalse, line));
     return out;
+  }
+  if (test.t === "env" && whenTrue.t === "dict" && whenFalse.t === "dict") {
+    const cond = evalTest(ev, kids[1], ctx).cond;
+    const otherwise = cond ? negateCondition(cond) : void 0;
+    const unsetTruth = truthy(test);
+    if (cond && otherwise && unsetTruth !== void 0)
+      return choice(
+        [
+          { v: whenTrue, when: cond, activeWhenUnset: unsetTruth },
+          { v: whenFalse, when: otherwise, activeWhenUnset: !unsetTruth }
+        ],
+        line
+      );
   }
   return lift(test, (c) => {
     const t = truthy(c);
@@ -25123,6 +25375,7 @@ function call(ev, node, ctx) {
     else if (f.t === "ref") result2 = callByName(ev, ctx, f.name, args, line);
     else if (f.t === "envobj") result2 = callEnv(ev, ctx, f, "__call__", args, line);
     else if (f.t === "func") result2 = callFunction(ev, f, args, line, ctx);
+    else if (f.t === "class" && isPydanticSettings(f)) result2 = pydanticSettingsInstance(f, ctx, line);
     else if (f.t === "path") result2 = joinAll(f, args.pos, line);
   }
   if (!result2) {
@@ -25147,6 +25400,7 @@ var init_expressions = __esm({
     init_import_module();
     init_operators();
     init_paths2();
+    init_pydantic_settings();
     init_value();
     TEST_RUNNERS = /* @__PURE__ */ new Set(["test", "pytest"]);
     SYS_ARGV = /^sys\.argv(\s*\[[^\]]*\])?$/;
@@ -26050,13 +26304,13 @@ function isSqliteEngine(engine) {
   const e = engine.toLowerCase();
   return e.includes("sqlite") || e.includes("spatialite");
 }
-var SERVER_FIELDS, MAX_DEPTH2, DatabasesBuilder;
+var SERVER_FIELDS, MAX_DEPTH3, DatabasesBuilder;
 var init_databases = __esm({
   "src/model/settings/databases.ts"() {
     "use strict";
     init_value();
     SERVER_FIELDS = ["NAME", "USER", "PASSWORD", "HOST"];
-    MAX_DEPTH2 = 20;
+    MAX_DEPTH3 = 20;
     DatabasesBuilder = class {
       constructor(toSource) {
         this.toSource = toSource;
@@ -26065,7 +26319,7 @@ var init_databases = __esm({
       configs = [];
       selectors = [];
       walkDatabases(v, sel, depth = 0) {
-        if (depth > MAX_DEPTH2) return;
+        if (depth > MAX_DEPTH3) return;
         if (v.t === "dict") {
           const entry = v.entries.find((e) => e.key === "default");
           if (entry) this.walkDefault(entry.value, sel, depth + 1);
@@ -26076,7 +26330,7 @@ var init_databases = __esm({
         }
       }
       walkDefault(v, sel, depth) {
-        if (depth > MAX_DEPTH2) return;
+        if (depth > MAX_DEPTH3) return;
         if (v.t === "dict") this.fromDict(v, sel);
         else if (v.t === "choice")
           for (const o of v.options) this.walkDefault(o.v, this.option(o, sel), depth + 1);
@@ -26892,6 +27146,12 @@ function switchComparison(setting, v, given) {
   const word = isEnvironmentName(v, given) ? developmentWord(v, given) : "1";
   return `${setting} = os.environ.get("${v.variable}", "") == "${word}"`;
 }
+function falseDefault(raw, rawText) {
+  return raw.replace(
+    /(\$\{[A-Za-z_][A-Za-z0-9_]*:?-)([^}]*)\}/g,
+    (_m, head, def) => rawText ? `${head}}` : /^\d+$/.test(def.trim()) ? `${head}0}` : `${head}false}`
+  );
+}
 var FLAG_WORD, DEVELOPMENT_WORD2, ENVIRONMENT_NAME;
 var init_debug_switch = __esm({
   "src/rules/lib/debug-switch.ts"() {
@@ -26902,23 +27162,29 @@ var init_debug_switch = __esm({
   }
 });
 
-// src/rules/TF0302-debug-in-code.ts
-function servedTrueLiterals(apps) {
-  return apps.flatMap((app) => {
-    const served = app.servedSettings;
-    if (!served) return [];
-    return liveAssignments(served, "DEBUG").filter((a) => !a.inBranch && a.value.kind === "literal" && truthy2(a.value) && !isFalseWord(a.value)).map((a) => ({
-      file: a.file ?? served.file,
-      line: a.line,
-      ...msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
-    }));
-  });
+// src/rules/lib/debug-shadowed.ts
+function truthy2(v) {
+  if (!v) return false;
+  switch (v.kind) {
+    case "literal":
+      return typeof v.value === "string" ? v.value !== "" : Boolean(v.value);
+    case "list":
+      return v.items.length > 0;
+    case "dict":
+      return v.entries.length > 0;
+    case "path":
+      return true;
+    default:
+      return void 0;
+  }
+}
+function isFalseWord(v) {
+  return v?.kind === "literal" && typeof v.value === "string" && ["false", "0", "no", "off", "n", "f"].includes(v.value.trim().toLowerCase());
 }
 function shadowedTrueLiterals(settings, live, at2) {
   const debug = settings.assignments.filter((b) => b.name === "DEBUG");
   const out = [];
   if (live.inBranch) return out;
-  const fix2 = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
   for (let i = debug.indexOf(live) - 1; i >= 0; i--) {
     const b = debug[i];
     if (b.inBranch || b.value.kind !== "literal" || truthy2(b.value) !== true || isFalseWord(b.value)) break;
@@ -26927,7 +27193,37 @@ function shadowedTrueLiterals(settings, live, at2) {
     out.push({
       file,
       line: b.line,
-      ...buildsOn(settings, at2.file, file) ? msg`DEBUG is set to a true value in code here, and ${at2.file} (line ${String(at2.line)}), which builds on this module, sets it true again: the settings that run keep debug on from both lines, and removing the later one alone leaves this one in force; read it from the environment with a false default here too: ${fix2}.` : msg`DEBUG is set to a true value in code here, so every run in which ${settings.file} loads this module rather than ${at2.file} (which sets DEBUG true too, line ${String(at2.line)}) shows debug pages with settings and stack traces; read it from the environment with a false default here too: ${fix2}.`
+      later: at2,
+      settingsFile: settings.file,
+      buildsOn: buildsOn(settings, at2.file, file)
+    });
+  }
+  return out;
+}
+function shadowedFindings(shadows) {
+  const fix2 = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
+  const out = [];
+  const done = /* @__PURE__ */ new Set();
+  for (const s of shadows) {
+    if (!s.buildsOn) {
+      out.push({
+        file: s.file,
+        line: s.line,
+        ...msg`DEBUG is set to a true value in code here, so every run in which ${s.settingsFile} loads this module rather than ${s.later.file} (which sets DEBUG true too, line ${String(s.later.line)}) shows debug pages with settings and stack traces; read it from the environment with a false default here too: ${fix2}.`
+      });
+      continue;
+    }
+    const key = `${s.file}:${s.line}`;
+    if (done.has(key)) continue;
+    done.add(key);
+    const laters = shadows.filter((o) => o.buildsOn && o.file === s.file && o.line === s.line).map((o) => `${o.later.file} (line ${o.later.line})`).filter((t, i, all) => all.indexOf(t) === i);
+    const one = laters.length === 1;
+    const named = one ? `${laters[0]}, which builds on this module, sets it` : `${laters.slice(0, -1).join(", ")} and ${laters.at(-1)}, which build on this module, set it`;
+    const later = one ? "the later one" : "a later one";
+    out.push({
+      file: s.file,
+      line: s.line,
+      ...msg`DEBUG is set to a true value in code here, and ${named} true again: the settings that run keep debug on from both lines, and removing ${later} alone leaves this one in force; read it from the environment with a false default here too: ${fix2}.`
     });
   }
   return out;
@@ -26948,6 +27244,25 @@ function buildsOn(settings, later, earlier) {
   }
   return false;
 }
+var init_debug_shadowed = __esm({
+  "src/rules/lib/debug-shadowed.ts"() {
+    "use strict";
+    init_core();
+  }
+});
+
+// src/rules/TF0302-debug-in-code.ts
+function servedTrueLiterals(apps) {
+  return apps.flatMap((app) => {
+    const served = app.servedSettings;
+    if (!served) return [];
+    return liveAssignments(served, "DEBUG").filter((a) => !a.inBranch && a.value.kind === "literal" && truthy2(a.value) && !isFalseWord(a.value)).map((a) => ({
+      file: a.file ?? served.file,
+      line: a.line,
+      ...msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+    }));
+  });
+}
 function turnedOnByDeploy({ finding, project }) {
   for (const { settings } of appSettings(project))
     for (const a of liveAssignments(settings, "DEBUG")) {
@@ -26965,7 +27280,7 @@ function providedFinding(app, at2, v, composeFiles) {
   if (given.envFile)
     return {
       ...at2,
-      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. ${deployAdvice(app, v, "that file")}`
+      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. ${deployAdvice(app, v, "that file", given.imageValue)}`
     };
   if (given.byDefault)
     return {
@@ -26975,7 +27290,7 @@ function providedFinding(app, at2, v, composeFiles) {
     };
   return {
     ...at2,
-    message: v.presence ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.` : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. ${deployAdvice(app, v, "there")}`
+    message: v.presence ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): ${given.reach} runs in debug mode. Remove ${v.variable} from there and set it only in development.` : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': ${given.reach} runs in debug mode${overrides2(v, given)}. ${deployAdvice(app, v, "there", given.imageValue)}`
   };
 }
 function interpolatedDefaultFinding(app, at2, v, composeFiles) {
@@ -26983,7 +27298,11 @@ function interpolatedDefaultFinding(app, at2, v, composeFiles) {
   if (!given?.byDefault || truthWhenSetTo(v, given.value) !== true) return void 0;
   return providedFinding(app, at2, v, composeFiles);
 }
-function deployAdvice(app, v, where2) {
+function overrides2(v, given) {
+  if (given.imageValue === void 0 || truthWhenSetTo(v, given.imageValue) !== false) return "";
+  return `, over the image's own ENV ${v.variable}=${given.imageValue}`;
+}
+function deployAdvice(app, v, where2, imageValue) {
   const given = givenValues(app, v.variable);
   const compare = switchComparison("DEBUG", v, given);
   if (v.whenSet === "text" && isEnvironmentName(v, given)) {
@@ -26996,6 +27315,8 @@ function deployAdvice(app, v, where2) {
     return `The settings take the raw text, in which any non-empty word ('False' included) is true, and removing the variable would not help (${v.required ? "they read it without a default" : "their fallback decides then"}): compare the text in the settings instead (\`${compare}\`) and set ${v.variable} only in development.`;
   if (isEnvironmentName(v, given))
     return `Set ${v.variable} to the production environment's name ${where2}, one the settings do not turn debug on for, and give it the development name only where you develop.`;
+  if (imageValue !== void 0 && truthWhenSetTo(v, imageValue) === false)
+    return `Remove ${v.variable} from ${where2} (the image's ${v.variable}=${imageValue} then applies) and set it only in development.`;
   if (v.required)
     return `Set ${v.variable} to a false value ${where2} and turn it on only in development (the settings read it without a default, so removing it would stop the app at start).`;
   return `Remove ${v.variable} from ${where2} and set it only in development.`;
@@ -27064,28 +27385,37 @@ function providedValue(app, variable, composeFiles) {
     const composeFile = entry.source === "env_file" ? service?.envFiles.find((f) => f.path === entry.file)?.file : entry.file;
     if (composeFile === void 0 || isDevelopmentComposeFile(composeFile, composeFiles)) return void 0;
     const where2 = `${entry.file} (line ${entry.line})`;
+    const reach = `every container ${composeFile} starts for the service '${service.name}'`;
+    const imageValue = app.dockerfile?.targetStage?.env[variable];
+    const image = imageValue === void 0 ? {} : { imageValue };
     if (entry.source === "env_file")
-      return isProductionEnvFile(entry.file, composeFile, composeFiles) ? { value: entry.value, where: where2, envFile: { file: entry.file, line: entry.line, composeFile } } : void 0;
-    if (!entry.interpolated) return { value: entry.value, where: where2 };
+      return isProductionEnvFile(entry.file, composeFile, composeFiles) ? {
+        value: entry.value,
+        where: where2,
+        reach,
+        ...image,
+        envFile: { file: entry.file, line: entry.line, composeFile }
+      } : void 0;
+    if (!entry.interpolated) return { value: entry.value, where: where2, reach, ...image };
     const raw = entry.raw ?? entry.value;
     const unset = interpolationDefault(raw);
     if (!unset) return void 0;
     const variables = unset.variables.join(", ");
-    return { value: unset.value, where: where2, byDefault: { file: entry.file, line: entry.line, raw, variables } };
+    return {
+      value: unset.value,
+      where: where2,
+      reach,
+      ...image,
+      byDefault: { file: entry.file, line: entry.line, raw, variables }
+    };
   }
   const df = app.dockerfile;
   const value = df?.targetStage?.env[variable];
-  return df && value !== void 0 ? { value, where: `the ENV of ${df.file}` } : void 0;
+  return df && value !== void 0 ? { value, where: `the ENV of ${df.file}`, reach: "every container of this image" } : void 0;
 }
 function isProductionEnvFile(envFile, composeFile, composeFiles) {
   if (isDevelopmentComposeFile(envFile)) return false;
   return isNamedForProduction(composeFile) || !composeFiles.some((f) => isNamedForProduction(f));
-}
-function falseDefault(raw, rawText) {
-  return raw.replace(
-    /(\$\{[A-Za-z_][A-Za-z0-9_]*:?-)([^}]*)\}/g,
-    (_m, head, def) => rawText ? `${head}}` : /^\d+$/.test(def.trim()) ? `${head}0}` : `${head}false}`
-  );
 }
 function truthWhenSetTo(v, text2) {
   if (v.whenSet) return text2 !== "" || Boolean(v.prefix || v.suffix);
@@ -27121,24 +27451,6 @@ function offUnlessSet(v) {
   const own = code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`);
   return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? "not set" : set}: its own variable is read the wrong way round, so setting it turns debug off and any deploy that does not set it runs in debug mode; make the variable turn debug on, with a false default: ${own}.`;
 }
-function truthy2(v) {
-  if (!v) return false;
-  switch (v.kind) {
-    case "literal":
-      return typeof v.value === "string" ? v.value !== "" : Boolean(v.value);
-    case "list":
-      return v.items.length > 0;
-    case "dict":
-      return v.entries.length > 0;
-    case "path":
-      return true;
-    default:
-      return void 0;
-  }
-}
-function isFalseWord(v) {
-  return v?.kind === "literal" && typeof v.value === "string" && ["false", "0", "no", "off", "n", "f"].includes(v.value.trim().toLowerCase());
-}
 var debugInCode, TRUE_WORDS2;
 var init_TF0302_debug_in_code = __esm({
   "src/rules/TF0302-debug-in-code.ts"() {
@@ -27150,6 +27462,7 @@ var init_TF0302_debug_in_code = __esm({
     init_each();
     init_rule();
     init_debug_switch();
+    init_debug_shadowed();
     init_files();
     debugInCode = defineRule({
       id: "TF0302",
@@ -27194,6 +27507,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
       related: ["security.W018"],
       check(project) {
         const findings = [];
+        const shadows = [];
         for (const { app, settings } of appSettings(project)) {
           const live = liveAssignments(settings, "DEBUG");
           for (const a of live) {
@@ -27216,7 +27530,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
                 ...elsewhere2 ? msg`This value becomes DEBUG${elsewhere2.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : fallback ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code("DEBUG = False")}.` : isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
               });
               if (!fallback && !elsewhere2 && !isFalseWord(v))
-                findings.push(...shadowedTrueLiterals(settings, a, at3));
+                shadows.push(...shadowedTrueLiterals(settings, a, at3));
               continue;
             }
             if (v.kind !== "env") continue;
@@ -27277,7 +27591,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           }
         }
         findings.push(...servedTrueLiterals(project.apps));
-        return findings;
+        return [...findings, ...shadowedFindings(shadows)];
       },
       fix: {
         safety: "safe",
@@ -27878,8 +28192,8 @@ credentials and are not judged.
       related: [],
       check(project) {
         const findings = [];
+        const seen = /* @__PURE__ */ new Set();
         for (const { app, databases, settings } of appDatabases(project)) {
-          const seen = /* @__PURE__ */ new Set();
           const aliases = [{ name: "default", configs: databases.configs }, ...databases.aliases ?? []];
           for (const alias of aliases)
             for (const config2 of alias.configs) {
@@ -28015,7 +28329,7 @@ function fixSecretInDockerfile(context) {
   return void 0;
 }
 function argWarnings(df) {
-  const inImage = new Set(lineage(df));
+  const inImage2 = new Set(lineage(df));
   const declared = [
     ...df.globalArgs.map((arg) => ({ arg, stage: void 0 })),
     ...df.builtStages.flatMap(
@@ -28024,7 +28338,7 @@ function argWarnings(df) {
   ];
   return declared.filter(({ arg }) => isSecretName(arg.name)).map(({ arg, stage }) => {
     const id2 = arg.name.toLowerCase();
-    const message3 = stage && !inImage.has(stage) ? `ARG ${arg.name} in build stage ${stageName2(stage)} looks like a secret: that stage is not part of the final image, but a value passed with --build-arg is still recorded with the build steps that use it (the classic builder's intermediate images, BuildKit provenance attestations in mode=max). Give the build the secret through a BuildKit secret mount instead (RUN --mount=type=secret,id=${id2}).` : `ARG ${arg.name} looks like a secret: a value passed with --build-arg is recorded in the image history (docker history shows it beside each RUN that uses it), readable by anyone who pulls the image. Pass it to the running container instead, or use a BuildKit secret mount (RUN --mount=type=secret,id=${id2}).`;
+    const message3 = stage && !inImage2.has(stage) ? `ARG ${arg.name} in build stage ${stageName2(stage)} looks like a secret: that stage is not part of the final image, but a value passed with --build-arg is still recorded with the build steps that use it (the classic builder's intermediate images, BuildKit provenance attestations in mode=max). Give the build the secret through a BuildKit secret mount instead (RUN --mount=type=secret,id=${id2}).` : `ARG ${arg.name} looks like a secret: a value passed with --build-arg is recorded in the image history (docker history shows it beside each RUN that uses it), readable by anyone who pulls the image. Pass it to the running container instead, or use a BuildKit secret mount (RUN --mount=type=secret,id=${id2}).`;
     return { file: df.file, line: arg.line, severity: "warning", message: message3 };
   });
 }
@@ -30410,6 +30724,11 @@ function mountsSubdir(source, hostDir, target, codeDir) {
   const r = rel(source, hostDir);
   return r !== "" && r === rel(target, codeDir);
 }
+function filesWithService(project, name) {
+  return project.apps.flatMap(
+    (a) => (a.compose?.services ?? []).filter((s) => s.name === name).map((s) => s.file)
+  );
+}
 function devFileAdvice(reason) {
   return `${reason}, where that is the point: deploy with a compose file that runs the built image without this mount.`;
 }
@@ -30566,7 +30885,7 @@ var init_TF0503_source_mounted_over_image = __esm({
         const read = new Set(everyDockerfile(project).map((df) => df.file));
         for (const { app, compose, service } of appImageServices(project)) {
           const isAppService = service === compose.appService;
-          const devReason = (file) => isDevelopmentComposeFile(file, composeFiles, compose.files) ? developmentFileReason(file, composeFiles) : void 0;
+          const devReason = (file) => isDevelopmentComposeFile(file, composeFiles, compose.files) ? developmentFileReason(file, composeFiles, filesWithService(project, service.name)) : void 0;
           for (const { mount, text: text2 } of mountsOverCode(app, service, devReason, read)) {
             if (isComposeOverrideFile(mount.file)) continue;
             const key = `${mount.file}\0${mount.line}`;
@@ -31382,110 +31701,6 @@ var init_base_image = __esm({
   }
 });
 
-// src/rules/TF0701-no-port-declared.ts
-function boundPorts(app) {
-  const env = containerEnv(app);
-  const ports = [];
-  const servers = [];
-  for (const cmd of startCommands(app)) {
-    const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
-    for (const a of server?.addresses ?? []) {
-      if (a.port === void 0 || ports.includes(a.port)) continue;
-      ports.push(a.port);
-      servers.push(`${server.kind} binds port ${a.port} (${cmd.file}:${cmd.line})`);
-    }
-  }
-  return { ports, servers };
-}
-function unixSocketServersOnly(app) {
-  const env = containerEnv(app);
-  let servers = 0;
-  for (const cmd of startCommands(app)) {
-    if (!serverOf(cmd.argv, env)) continue;
-    servers++;
-    const name = uwsgiIniArg(programArgv(cmd.argv))?.split("/").at(-1);
-    const ini = name ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`)) : void 0;
-    if (!unixSocketsOnly(cmd.argv, env, ini)) return false;
-  }
-  return servers > 0;
-}
-function composePart(views) {
-  const withCompose = views.filter((v) => v.composeFiles);
-  if (withCompose.length === 0) return "";
-  const sets = [...new Set(withCompose.map((v) => v.composeFiles.join(" + ")))];
-  const services = [...new Set(withCompose.map((v) => `'${v.service}'`))];
-  return `, and compose service ${services.join("/")} has no ports/expose in ${sets.join(", nor in ")}`;
-}
-function elsewhere(published) {
-  if (published.length === 0) return "";
-  const byFile = /* @__PURE__ */ new Map();
-  for (const p of published) byFile.set(p.file, [...byFile.get(p.file) ?? [], p.raw]);
-  const parts = [...byFile].map(([file, raws]) => `${file} publishes ${[...new Set(raws)].join(", ")}`);
-  return ` (only ${parts.join("; ")})`;
-}
-function startsServer(app) {
-  const env = containerEnv(app);
-  return startCommands(app).some((cmd) => serverOf(cmd.argv, env) !== void 0);
-}
-function message2(views, published) {
-  const bound = views.map((v) => boundPorts(v.app));
-  const ports = [...new Set(bound.flatMap((b) => b.ports))];
-  const servers = [...new Set(bound.flatMap((b) => b.servers))];
-  const publishedPorts = [...new Set(published.flatMap((p) => p.target === void 0 ? [] : [p.target]))];
-  const fix2 = ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : views.some((v) => startsServer(v.app)) ? "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000." : "No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.";
-  return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix2}`;
-}
-var noPortDeclared;
-var init_TF0701_no_port_declared = __esm({
-  "src/rules/TF0701-no-port-declared.ts"() {
-    "use strict";
-    init_command();
-    init_server_config();
-    init_examples();
-    init_base_image();
-    init_each();
-    init_rule();
-    noPortDeclared = defineRule({
-      id: "TF0701",
-      name: "no-port-declared",
-      factor: "VII",
-      severity: "notice",
-      kind: "S",
-      title: "The target stage has no EXPOSE and the compose app service has no ports/expose",
-      help: `A twelve-factor app exports its service by binding a port; the image should say which one, so that
-platforms, \`docker run -P\` and readers know where the app answers without reading the start command.
-
-Where the repository has several compose setups (a base file with a development and a production override), each is
-judged on its own: the message names the compose files that publish no port, and those that do.
-
-${EXPOSE_EXAMPLE}`,
-      related: [],
-      check(project) {
-        const missing = /* @__PURE__ */ new Map();
-        const published = /* @__PURE__ */ new Map();
-        for (const { app, stage } of appTargetStages(project)) {
-          const file = app.dockerfile.file;
-          const exposed = stage.exposes.length > 0 || inherited(app, (s) => s.exposes[0]) !== void 0;
-          if (exposed || app.unparsedCompose || unixSocketServersOnly(startingApp(app))) continue;
-          const service = app.compose?.appService;
-          if (service && (service.ports.length > 0 || service.expose.length > 0)) {
-            published.set(file, [...published.get(file) ?? [], ...service.ports]);
-            continue;
-          }
-          const runner = startingApp(app);
-          const view = service ? { app: runner, composeFiles: app.compose.files, service: service.name } : { app: runner };
-          missing.set(file, [...missing.get(file) ?? [], view]);
-        }
-        return [...missing].map(([file, views]) => ({
-          file,
-          line: 1,
-          message: message2(views, published.get(file) ?? [])
-        }));
-      }
-    });
-  }
-});
-
 // src/rules/lib/command-text.ts
 function shellWord(word) {
   if (word === "") return "''";
@@ -31622,6 +31837,131 @@ var init_processes2 = __esm({
     "use strict";
     init_command();
     init_command_text();
+  }
+});
+
+// src/rules/TF0701-no-port-declared.ts
+function boundPorts(app) {
+  const env = containerEnv(app);
+  const ports = [];
+  const servers = [];
+  const behind = [];
+  const beside = proxyBeside(app);
+  for (const cmd of startCommands(app)) {
+    const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
+    const proxy = server && beside(cmd);
+    if (proxy) {
+      const port = (server.addresses ?? []).find((a) => a.port !== void 0)?.port;
+      behind.push({ proxy, server: server.kind, ...port !== void 0 ? { port } : {} });
+      continue;
+    }
+    for (const a of server?.addresses ?? []) {
+      if (a.port === void 0 || ports.includes(a.port)) continue;
+      ports.push(a.port);
+      servers.push(`${server.kind} binds port ${a.port} (${cmd.file}:${cmd.line})`);
+    }
+  }
+  return { ports, servers, behind };
+}
+function proxyFix(app, behind) {
+  const { proxy, at: at2 } = behind.proxy;
+  const server = behind.port !== void 0 ? `${behind.server}'s port ${behind.port}` : `${behind.server}'s port`;
+  const head = `${proxy} runs in the same container (${at2}) and is the process clients connect to, so EXPOSE names its port, not ${server}`;
+  const listens = proxy === "nginx" ? (app.proxyConfigs ?? []).flatMap((c) => c.listens.map((l) => ({ ...l, file: c.file }))) : [];
+  if (listens.length === 0 || listens.some((l) => l.port === void 0))
+    return `${head}: add EXPOSE with the port its configuration listens on.`;
+  const ports = [...new Set(listens.map((l) => l.port))].sort((a, b) => a - b);
+  const where2 = [...new Set(listens.map((l) => `${l.file}:${l.line}`))].join(", ");
+  return `${head}: add EXPOSE ${ports.join(" ")}, the port${ports.length === 1 ? "" : "s"} its configuration listens on (${where2}).`;
+}
+function unixSocketServersOnly(app) {
+  const env = containerEnv(app);
+  let servers = 0;
+  for (const cmd of startCommands(app)) {
+    if (!serverOf(cmd.argv, env)) continue;
+    servers++;
+    const name = uwsgiIniArg(programArgv(cmd.argv))?.split("/").at(-1);
+    const ini = name ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`)) : void 0;
+    if (!unixSocketsOnly(cmd.argv, env, ini)) return false;
+  }
+  return servers > 0;
+}
+function composePart(views) {
+  const withCompose = views.filter((v) => v.composeFiles);
+  if (withCompose.length === 0) return "";
+  const sets = [...new Set(withCompose.map((v) => v.composeFiles.join(" + ")))];
+  const services = [...new Set(withCompose.map((v) => `'${v.service}'`))];
+  return `, and compose service ${services.join("/")} has no ports/expose in ${sets.join(", nor in ")}`;
+}
+function elsewhere(published) {
+  if (published.length === 0) return "";
+  const byFile = /* @__PURE__ */ new Map();
+  for (const p of published) byFile.set(p.file, [...byFile.get(p.file) ?? [], p.raw]);
+  const parts = [...byFile].map(([file, raws]) => `${file} publishes ${[...new Set(raws)].join(", ")}`);
+  return ` (only ${parts.join("; ")})`;
+}
+function startsServer(app) {
+  const env = containerEnv(app);
+  return startCommands(app).some((cmd) => serverOf(cmd.argv, env) !== void 0);
+}
+function message2(views, published) {
+  const bound = views.map((v) => boundPorts(v.app));
+  const ports = [...new Set(bound.flatMap((b) => b.ports))];
+  const servers = [...new Set(bound.flatMap((b) => b.servers))];
+  const publishedPorts = [...new Set(published.flatMap((p) => p.target === void 0 ? [] : [p.target]))];
+  const proxied = views.flatMap((v, i) => bound[i].behind.map((b) => ({ app: v.app, behind: b })))[0];
+  const fix2 = proxied && ports.length === 0 ? proxyFix(proxied.app, proxied.behind) : ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : views.some((v) => startsServer(v.app)) ? "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000." : "No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.";
+  return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix2}`;
+}
+var noPortDeclared;
+var init_TF0701_no_port_declared = __esm({
+  "src/rules/TF0701-no-port-declared.ts"() {
+    "use strict";
+    init_command();
+    init_server_config();
+    init_examples();
+    init_base_image();
+    init_each();
+    init_processes2();
+    init_rule();
+    noPortDeclared = defineRule({
+      id: "TF0701",
+      name: "no-port-declared",
+      factor: "VII",
+      severity: "notice",
+      kind: "S",
+      title: "The target stage has no EXPOSE and the compose app service has no ports/expose",
+      help: `A twelve-factor app exports its service by binding a port; the image should say which one, so that
+platforms, \`docker run -P\` and readers know where the app answers without reading the start command.
+
+Where the repository has several compose setups (a base file with a development and a production override), each is
+judged on its own: the message names the compose files that publish no port, and those that do.
+
+${EXPOSE_EXAMPLE}`,
+      related: [],
+      check(project) {
+        const missing = /* @__PURE__ */ new Map();
+        const published = /* @__PURE__ */ new Map();
+        for (const { app, stage } of appTargetStages(project)) {
+          const file = app.dockerfile.file;
+          const exposed = stage.exposes.length > 0 || inherited(app, (s) => s.exposes[0]) !== void 0;
+          if (exposed || app.unparsedCompose || unixSocketServersOnly(startingApp(app))) continue;
+          const service = app.compose?.appService;
+          if (service && (service.ports.length > 0 || service.expose.length > 0)) {
+            published.set(file, [...published.get(file) ?? [], ...service.ports]);
+            continue;
+          }
+          const runner = startingApp(app);
+          const view = service ? { app: runner, composeFiles: app.compose.files, service: service.name } : { app: runner };
+          missing.set(file, [...missing.get(file) ?? [], view]);
+        }
+        return [...missing].map(([file, views]) => ({
+          file,
+          line: 1,
+          message: message2(views, published.get(file) ?? [])
+        }));
+      }
+    });
   }
 });
 
@@ -32722,6 +33062,55 @@ var init_shell_form_fix = __esm({
   }
 });
 
+// src/rules/lib/wsgi-module.ts
+function moduleFiles2(module2) {
+  const path4 = module2.replace(/\./g, "/");
+  return [`${path4}.py`, `${path4}/__init__.py`];
+}
+function defined(module2, files) {
+  return moduleFiles2(module2).some((m) => files.some((f) => f === m || f.endsWith(`/${m}`)));
+}
+function projectModule(kind, app, files) {
+  const found = files.filter((f) => !SKIPPED.test(f) && (f === `${kind}.py` || f.endsWith(`/${kind}.py`)));
+  if (found.length !== 1) return void 0;
+  const manage = files.filter((f) => !SKIPPED.test(f) && /(^|\/)manage\.py$/.test(f));
+  if (manage.length !== 1) return void 0;
+  const root = manage[0].replace(/(^|\/)manage\.py$/, "");
+  const rel = root === "" ? found[0] : found[0].startsWith(`${root}/`) ? found[0].slice(root.length + 1) : void 0;
+  return rel?.replace(/\.py$/, "").replace(/\//g, ".");
+}
+function withRealModules(app, message3) {
+  const files = app.context?.files;
+  if (!files || files.length === 0) return message3;
+  const missing = [...new Set([...message3.matchAll(MODULE_WORD)].map((m) => m[1]))].filter(
+    (m) => !defined(m, files)
+  );
+  let out = message3;
+  const notes = [];
+  for (const word of missing) {
+    const kind = word.slice(word.lastIndexOf(".") + 1);
+    const real = projectModule(kind, app, files);
+    if (real) {
+      out = out.replace(new RegExp(`(?<![\\w.$/-])${word.replace(/\./g, "\\.")}(?![\\w.-])`, "g"), real);
+      notes.push(
+        `${word}, as the command names it, is no module of the repository: the project's is ${real}, written here in its place`
+      );
+    } else
+      notes.push(
+        `${word}, as the command names it, is no module of the repository: write the project's ${kind} module in its place`
+      );
+  }
+  return notes.length === 0 ? out : `${out} (${notes.join("; ")}.)`;
+}
+var MODULE_WORD, SKIPPED;
+var init_wsgi_module = __esm({
+  "src/rules/lib/wsgi-module.ts"() {
+    "use strict";
+    MODULE_WORD = /(?<![\w.$/-])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.(?:wsgi|asgi))(?![\w.-])/g;
+    SKIPPED = /(^|\/)(\.?venv|site-packages|node_modules|\.git)\//;
+  }
+});
+
 // src/rules/lib/script-steps.ts
 function foregroundProcess(argv) {
   const what = daemonOf(argv) ? void 0 : longRunningProcess(argv);
@@ -32840,6 +33229,7 @@ function scriptFindings(script, commands, app, init) {
   const ends = new Set(branchEnds(commands));
   commands.forEach((c, i) => {
     if (c.viaExec || c.background || inSequence.has(c) || isWaitStep(c.argv)) return;
+    if (daemonOf(c.argv)) return;
     if (backgroundsInside(c.argv)) return;
     const server = mainProcessOf(c.argv) ?? (ends.has(c) ? foregroundProcess(c.argv) : void 0);
     const runsArgs = startsArgs(c.argv);
@@ -33030,6 +33420,7 @@ var init_TF0901_shell_form_command = __esm({
     init_signal_trap();
     init_uwsgi_term();
     init_shell_form_fix();
+    init_wsgi_module();
     init_script_steps();
     init_background_advice();
     shellFormCommand = defineRule({
@@ -33124,6 +33515,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
       check(project) {
         const findings = [];
         for (const app of appsAndWorkerImages(project)) {
+          const first = findings.length;
           const init = initProcess(app);
           if (init?.signalsGroup) continue;
           const df = app.dockerfile;
@@ -33208,6 +33600,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
                   message: f.message + droppedCommandNote(app, f.file)
                 }))
               );
+          for (const f of findings.slice(first)) f.message = withRealModules(app, f.message);
         }
         return mergeSetupNotes(findings);
       },
@@ -33961,7 +34354,7 @@ function userAddedBy(argv, env) {
   }
   return void 0;
 }
-function lineage2(df, stage) {
+function lineage3(df, stage) {
   const out = [];
   for (let s = stage; s && !out.includes(s); ) {
     out.unshift(s);
@@ -33971,7 +34364,7 @@ function lineage2(df, stage) {
 }
 function usersCreatedByRuns(df, stage, own = false) {
   const names = [];
-  for (const s of own ? [stage] : lineage2(df, stage))
+  for (const s of own ? [stage] : lineage3(df, stage))
     for (const ins of s.instructions) {
       if (ins.keyword !== "RUN") continue;
       for (const c of ins.script?.commands ?? []) {
@@ -33984,7 +34377,7 @@ function usersCreatedByRuns(df, stage, own = false) {
 function imageHasUser(df, stage, user) {
   if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
   if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes("$"))) return true;
-  const base = lineage2(df, stage)[0].from;
+  const base = lineage3(df, stage)[0].from;
   return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
 }
 function createUser(stage, name = "app") {
@@ -34001,7 +34394,7 @@ function switchAdvice(df, stage, where2 = "") {
   return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where2}.`;
 }
 function handOver(df, stage, user) {
-  const runs = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
+  const runs = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
   if (runs.includes("gosu")) return `exec gosu ${user} \u2026`;
   if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
   return `exec ${dropTool(baseStage(df, stage), user)}`;
@@ -34068,7 +34461,7 @@ var init_image_users = __esm({
         " "
       )
     );
-    baseStage = (df, stage) => lineage2(df, stage)[0];
+    baseStage = (df, stage) => lineage3(df, stage)[0];
     isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
   }
 });
@@ -34133,7 +34526,9 @@ function privilegeDrop(app) {
     if (ini) return ini;
     if (!found) continue;
     const user = found.user && resolveWord(found.user, env);
-    return { file: c.file, line: c.line, tool: found.tool, user: user?.split(":")[0] || void 0 };
+    const word = c.argv.findIndex((w2) => w2 === found.option || w2.startsWith(`${found.option}=`));
+    const line = word >= 0 && c.wordLines?.[word] || c.line;
+    return { file: c.file, line, tool: found.tool, user: user?.split(":")[0] || void 0 };
   }
   return void 0;
 }
@@ -34172,12 +34567,19 @@ function dropsPrivileges(argv) {
     if (DROPS_PRIVILEGES.has(tool)) return { tool, user: a2.slice(1).find((w2) => !w2.startsWith("-")) };
   }
   const a = programArgv(argv);
-  const option = (names) => {
-    const i = a.findIndex((x) => names.includes(x) || names.some((n) => x.startsWith(`${n}=`)));
+  const option = (names2) => {
+    const i = a.findIndex((x) => names2.includes(x) || names2.some((n) => x.startsWith(`${n}=`)));
     return i < 0 ? void 0 : a[i].includes("=") ? a[i].slice(a[i].indexOf("=") + 1) : a[i + 1] ?? "";
   };
-  const user = a[0] === "gunicorn" ? option(["-u", "--user"]) : a[0] === "uwsgi" ? option(["--uid"]) : void 0;
-  return user === void 0 ? void 0 : { tool: `${a[0]} ${a[0] === "uwsgi" ? "--uid" : "--user"}`, user };
+  const names = a[0] === "gunicorn" ? ["-u", "--user"] : a[0] === "uwsgi" ? ["--uid"] : [];
+  const user = names.length > 0 ? option(names) : void 0;
+  if (user === void 0) return void 0;
+  const written = a.find((x) => names.includes(x) || names.some((n) => x.startsWith(`${n}=`)));
+  return {
+    tool: `${a[0]} ${a[0] === "uwsgi" ? "--uid" : "--user"}`,
+    user,
+    option: written.replace(/=.*$/s, "")
+  };
 }
 function stillRoot(app, tool) {
   const starts = appStarts(app);
@@ -34262,7 +34664,7 @@ function nginxPorts(app, df, stage) {
   if (listens.length === 0 || listens.some((l) => l.port === void 0)) return void 0;
   const ports = [...new Set(listens.map((l) => l.port))].sort((a, b) => a - b);
   const where2 = [...new Set(listens.map((l) => `${l.file}:${l.line}`))];
-  const removed = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).some(
+  const removed = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).some(
     (c) => basename2(c.argv[0] ?? "") === "rm" && c.argv.some((w2) => /^\/etc\/nginx\/(sites-enabled|conf\.d|http\.d)\//.test(w2))
   );
   const replacesDefault = removed || (app.proxyConfigs ?? []).some(
@@ -34436,6 +34838,11 @@ function backingKind(s) {
   if (/^mongo(db)?$/.test(last)) return "mongo";
   return void 0;
 }
+function hostPortWords(p) {
+  const vars = [...p.raw.replace(/:\d+(\/\w+)?["']?$/, "").matchAll(/\$\{?(\w+)/g)].map((m) => m[1]);
+  if (vars.length > 0) return `on the host's interfaces, at the port ${vars.join(" and ")} gives`;
+  return p.published ? "on the host's interfaces" : "on a random port of the host's interfaces";
+}
 function isLoopbackIp(ip) {
   return ip !== void 0 && /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/.test(ip);
 }
@@ -34502,7 +34909,7 @@ services:
               findings.push({
                 file: p.file,
                 line: p.line,
-                message: `Service '${s.name}' publishes its ${kind} port ${p.target} on ${p.published ? "" : "a random port of "}the host's interfaces ('${p.raw}'): it is reachable from outside, past the host firewall. Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.`
+                message: `Service '${s.name}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall. Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.`
               });
             }
           }
@@ -38445,6 +38852,7 @@ init_command();
 // src/parse/requirements.ts
 init_vcs_url();
 init_lines();
+init_version_spec();
 function parseRequirements(file, text2) {
   const lines2 = [];
   const physical = text2.replace(/^\uFEFF/, "").split(LINES);
@@ -38490,7 +38898,7 @@ function classify(text2) {
   const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*)/.exec(spec);
   if (!m) return { kind: "option", pinned: true };
   const versionSpec = m[3].trim();
-  const exact = /^===?\s*[^,*\s]+$/.test(versionSpec) && !/^==\s*[^,]*\*/.test(versionSpec);
+  const exact = pinsExactVersion(versionSpec);
   const extras = m[2]?.replace(/\s+/g, "");
   return { kind: "package", name: m[1], ...extras ? { extras } : {}, pinned: hashed2 || exact };
 }
@@ -39289,6 +39697,48 @@ function isSidecarService(model, service, texts, managePys) {
   );
 }
 
+// src/model/dockerfile-kind.ts
+init_image_app();
+init_classify();
+var DATABASE_SERVER_PROGRAMS = /* @__PURE__ */ new Set([
+  "postgres",
+  "postmaster",
+  "mysqld",
+  "mariadbd",
+  "mongod",
+  "redis-server"
+]);
+function runsPython(texts, dockerfile) {
+  const code2 = dockerfileCode(texts[dockerfile] ?? "");
+  const from = lastFrom(texts, dockerfile);
+  if (!from || isBackingImage(repositoryOf(from))) return false;
+  return PYTHON_WORDS.test(code2) && !isDataOnlyDockerfile(code2);
+}
+function proxyOnly(texts, dockerfile) {
+  const code2 = dockerfileCode(texts[dockerfile] ?? "");
+  const from = lastFrom(texts, dockerfile);
+  const nginx = from && /(^|\/)nginx$/i.test(repositoryOf(from)) || /\bnginx\b/i.test(code2);
+  if (!nginx || DJANGO_SERVER.test(code2)) return false;
+  const dir = dirName(dockerfile);
+  const scripts = Object.keys(texts).filter((f) => isUnder(f, dir) && isScriptFile(f, texts[f]));
+  return !scripts.some((f) => DJANGO_SERVER.test(texts[f] ?? ""));
+}
+function startsDatabaseServer(texts, dockerfile) {
+  const code2 = dockerfileCode(texts[dockerfile] ?? "");
+  if (DJANGO_SERVER.test(code2)) return false;
+  const last = [...code2.matchAll(/^\s*(?:CMD|ENTRYPOINT)\s+(?:\[\s*"([^"]+)"|(\S+))/gim)].at(-1);
+  const program = (last?.[1] ?? last?.[2])?.split("/").pop();
+  return program !== void 0 && DATABASE_SERVER_PROGRAMS.has(program);
+}
+function lastFrom(texts, dockerfile) {
+  const code2 = dockerfileCode(texts[dockerfile] ?? "");
+  return [...code2.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
+}
+function looksLikePythonImage(texts, dockerfile) {
+  const text2 = texts[dockerfile];
+  return text2 !== void 0 && PYTHON_WORDS.test(text2) && !isDataOnlyDockerfile(text2);
+}
+
 // src/model/base-images.ts
 init_classify();
 init_image_app();
@@ -39393,7 +39843,7 @@ var AppSeeds = class extends ModelPart {
         const dockerfile = s.build ? normalizeRelative(s.build.dockerfile) : void 0;
         if (!dockerfile) continue;
         const other = s.notApp === "worker" ? set.model?.appService : s.notApp;
-        const otherImage = s !== set.model?.appService && dockerfile in this.texts && !this.runsPython(dockerfile);
+        const otherImage = s !== set.model?.appService && dockerfile in this.texts && !runsPython(this.texts, dockerfile);
         if (other || otherImage || isSidecarService(set.model, s, this.texts, managePys))
           claimed.add(dockerfile);
       }
@@ -39430,7 +39880,7 @@ var AppSeeds = class extends ModelPart {
         continue;
       }
       if (!this.files.includes(dockerfile)) this.reportMissing(set, dockerfile);
-      else if (dockerfile in this.texts && !this.runsPython(dockerfile)) {
+      else if (dockerfile in this.texts && !runsPython(this.texts, dockerfile)) {
         if (set.model.appService.build.absentDockerfile) this.reportNoPython(set, dockerfile);
         claimed.add(dockerfile);
         seeds.push({ compose: set, managePy: managePys.find((m) => isUnder(m, contextDir)) });
@@ -39468,7 +39918,7 @@ var AppSeeds = class extends ModelPart {
       if (s === model.appService || s.notApp || !dockerfile || contextDir === void 0) continue;
       if (dockerfile === appDockerfile || claimed.has(dockerfile) || !(dockerfile in this.texts)) continue;
       const managePy = managePys.find((m) => isUnder(m, dirName(dockerfile)) && isUnder(m, contextDir));
-      if (!managePy || managePy === appManagePy || !this.runsPython(dockerfile)) continue;
+      if (!managePy || managePy === appManagePy || !runsPython(this.texts, dockerfile)) continue;
       claimed.add(dockerfile);
       const own = {
         ...set,
@@ -39508,7 +39958,7 @@ var AppSeeds = class extends ModelPart {
   reportNoPython(set, dockerfile) {
     const service = set.model.appService;
     const build2 = service.build;
-    const from = this.lastFrom(dockerfile);
+    const from = lastFrom(this.texts, dockerfile);
     const image = `${dockerfile}, an image with no Python${from ? ` (FROM ${from})` : ""}`;
     const builds = build2.absentDockerfile ? `builds ${build2.absentDockerfile}, which is not in the repository, so Docker falls back to ${image}` : `builds ${image}`;
     this.addErrors([
@@ -39530,9 +39980,11 @@ var AppSeeds = class extends ModelPart {
     for (const set of composeSets) {
       if (!set.model) continue;
       let image;
-      const pythonDockerfiles = this.preferredDockerfiles().filter((d) => this.looksLikePythonImage(d));
+      const pythonDockerfiles = this.preferredDockerfiles().filter(
+        (d) => looksLikePythonImage(this.texts, d)
+      );
       if (!set.model.appService) {
-        const appImages = built.filter((b) => !b.dockerfile || !this.proxyOnly(b.dockerfile));
+        const appImages = built.filter((b) => !b.dockerfile || !proxyOnly(this.texts, b.dockerfile));
         const found = imageOnlyApp(set.model, appImages, managePys, pythonDockerfiles);
         if (!found) continue;
         found.service.role = "app";
@@ -39545,7 +39997,9 @@ var AppSeeds = class extends ModelPart {
       image ??= builtImageOf(service, built) ?? namedDockerfileOf(service, pythonDockerfiles);
       const projectDirs = managePys.length === 1 ? [set.dir, dirName(managePys[0])] : [set.dir];
       const dockerfile = image?.dockerfile ?? projectDirs.map(
-        (dir) => this.preferredDockerfiles().find((d) => dirName(d) === dir && this.looksLikePythonImage(d))
+        (dir) => this.preferredDockerfiles().find(
+          (d) => dirName(d) === dir && looksLikePythonImage(this.texts, d)
+        )
       ).find((d) => d !== void 0);
       if (!dockerfile) continue;
       const contextDir = image?.contextDir ?? dirName(dockerfile);
@@ -39571,7 +40025,7 @@ var AppSeeds = class extends ModelPart {
       const dir = dirName(dockerfile);
       let managePy = managePys.find((m) => isUnder(m, dir));
       let contextDir = dir;
-      if (managePy && !given && !this.runsPython(dockerfile) && candidates.some((c) => c !== dockerfile && !claimed.has(c) && this.runsPython(c)))
+      if (managePy && !given && !runsPython(this.texts, dockerfile) && candidates.some((c) => c !== dockerfile && !claimed.has(c) && runsPython(this.texts, c)))
         continue;
       if (!managePy) {
         const ancestor2 = [...managePys].reverse().find((m) => isUnder(dir, dirName(m)));
@@ -39584,15 +40038,16 @@ var AppSeeds = class extends ModelPart {
           continue;
         }
         if (ancestor2 && !given && NON_APP_DIR.test(baseName(dir))) continue;
-        if (!given && this.proxyOnly(dockerfile)) continue;
-        if (ancestor2 && this.looksLikePythonImage(dockerfile)) {
+        if (!given && proxyOnly(this.texts, dockerfile)) continue;
+        if (!given && startsDatabaseServer(this.texts, dockerfile)) continue;
+        if (ancestor2 && looksLikePythonImage(this.texts, dockerfile)) {
           managePy = ancestor2;
           contextDir = dirName(ancestor2);
-        } else if (managePys.length === 1 && builtByName.has(dockerfile) && this.runsPython(dockerfile)) {
+        } else if (managePys.length === 1 && builtByName.has(dockerfile) && runsPython(this.texts, dockerfile)) {
           managePy = managePys[0];
         } else if (managePys.length > 0 && !given)
           continue;
-        else if (!given && !this.looksLikePythonImage(dockerfile) && candidates.length > 1) continue;
+        else if (!given && !looksLikePythonImage(this.texts, dockerfile) && candidates.length > 1) continue;
       }
       seeds.push({ dockerfile, contextDir, managePy });
       claimed.add(dockerfile);
@@ -39652,7 +40107,7 @@ var AppSeeds = class extends ModelPart {
     for (const seed of seeds) {
       if (!seed.dockerfile || seed.variantOf) continue;
       const dir = dirName(seed.dockerfile);
-      const siblings = this.files.filter((f) => isDockerfile(f) && dirName(f) === dir && f in this.texts && !taken.has(f)).filter((f) => !OTHER_ROLE.test(baseName(f)) && !bases.has(f) && this.runsPython(f)).filter((f) => !isOddCaseDefaultName(f) || builtByName.has(f)).sort();
+      const siblings = this.files.filter((f) => isDockerfile(f) && dirName(f) === dir && f in this.texts && !taken.has(f)).filter((f) => !OTHER_ROLE.test(baseName(f)) && !bases.has(f) && runsPython(this.texts, f)).filter((f) => !isOddCaseDefaultName(f) || builtByName.has(f)).sort();
       for (const dockerfile of siblings) {
         taken.add(dockerfile);
         out.push({
@@ -39685,35 +40140,6 @@ var AppSeeds = class extends ModelPart {
         (r) => r.includes("/") && !r.includes("$") && !isBackingImage(r)
       )
     );
-  }
-  /** Stricter than looksLikePythonImage: Python outside comments, and a final stage not FROM a proxy or Node image. */
-  runsPython(dockerfile) {
-    const code2 = dockerfileCode(this.texts[dockerfile] ?? "");
-    const lastFrom = this.lastFrom(dockerfile);
-    if (!lastFrom || isBackingImage(repositoryOf(lastFrom))) return false;
-    return PYTHON_WORDS.test(code2) && !isDataOnlyDockerfile(code2);
-  }
-  /**
-   * Whether a Dockerfile builds a reverse proxy's image: it runs nginx (`FROM nginx`, installs or starts it) and
-   * neither it nor a script of its directory starts a Django server or installs the project's dependencies.
-   */
-  proxyOnly(dockerfile) {
-    const code2 = dockerfileCode(this.texts[dockerfile] ?? "");
-    const lastFrom = this.lastFrom(dockerfile);
-    const nginx = lastFrom && /(^|\/)nginx$/i.test(repositoryOf(lastFrom)) || /\bnginx\b/i.test(code2);
-    if (!nginx || DJANGO_SERVER.test(code2)) return false;
-    const dir = dirName(dockerfile);
-    const scripts = Object.keys(this.texts).filter((f) => isUnder(f, dir) && isScriptFile(f, this.texts[f]));
-    return !scripts.some((f) => DJANGO_SERVER.test(this.texts[f] ?? ""));
-  }
-  /** The image the last stage of a Dockerfile starts from, as written. */
-  lastFrom(dockerfile) {
-    const code2 = dockerfileCode(this.texts[dockerfile] ?? "");
-    return [...code2.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
-  }
-  looksLikePythonImage(dockerfile) {
-    const text2 = this.texts[dockerfile];
-    return text2 !== void 0 && PYTHON_WORDS.test(text2) && !isDataOnlyDockerfile(text2);
   }
 };
 function runsApp(model, seed) {
@@ -39752,6 +40178,7 @@ init_classify();
 
 // src/parse/pipfile.ts
 init_lines();
+init_version_spec();
 function parsePipfile(file, text2, dev = false) {
   const lines2 = [];
   let section = "";
@@ -39772,7 +40199,7 @@ function parsePipfile(file, text2, dev = false) {
 }
 function classify2(value) {
   const str = /^["']([^"']*)["']$/.exec(value);
-  if (str) return { kind: "package", pinned: isExact(str[1]) };
+  if (str) return { kind: "package", pinned: pinsExactVersion(str[1]) };
   if (!value.startsWith("{")) return { kind: "option", pinned: true };
   const field = (key) => new RegExp(`\\b${key}\\s*=\\s*["']([^"']*)["']`).exec(value)?.[1];
   if (field("git") !== void 0) {
@@ -39780,11 +40207,7 @@ function classify2(value) {
   }
   if (field("path") !== void 0) return { kind: "path", pinned: false };
   if (field("file") !== void 0) return { kind: "url", pinned: false };
-  return { kind: "package", pinned: isExact(field("version") ?? "*") };
-}
-function isExact(spec) {
-  const s = spec.trim();
-  return /^===?\s*[^,*\s]+$/.test(s);
+  return { kind: "package", pinned: pinsExactVersion(field("version") ?? "*") };
 }
 
 // src/parse/pyproject.ts
@@ -39843,7 +40266,7 @@ init_make();
 // src/model/command/npm-scripts.ts
 init_shell();
 init_servers();
-var MAX_DEPTH3 = 8;
+var MAX_DEPTH4 = 8;
 var INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare"];
 function npmScriptsRun(argv) {
   const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
@@ -39875,7 +40298,7 @@ function npmScriptCommands(scripts, names) {
   const entered = /* @__PURE__ */ new Set();
   const run = (name, depth) => {
     const body = scripts[name];
-    if (body === void 0 || entered.has(name) || depth > MAX_DEPTH3) return;
+    if (body === void 0 || entered.has(name) || depth > MAX_DEPTH4) return;
     entered.add(name);
     for (const c of parseShell(body).commands) {
       const nested3 = npmScriptsRun(c.argv);
@@ -40150,10 +40573,10 @@ var ImageFiles = class extends ModelPart {
       const ini = uwsgiIniArg(argv[0] === "exec" ? argv.slice(1) : argv);
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const inImage = import_node_path27.posix.resolve(target.workdir || "/", ini);
-      const source = layout.sourceOf(target, inImage) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0) ?? // The ini rendered at start from a template the image holds beside it (`envsubst < X.template > X`).
+      const inImage2 = import_node_path27.posix.resolve(target.workdir || "/", ini);
+      const source = layout.sourceOf(target, inImage2) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0) ?? // The ini rendered at start from a template the image holds beside it (`envsubst < X.template > X`).
       context.sentFiles.find(
-        (f) => layout.landings(target, f).some((l) => TEMPLATE_SUFFIXES.some((t) => l.path === inImage + t))
+        (f) => layout.landings(target, f).some((l) => TEMPLATE_SUFFIXES.some((t) => l.path === inImage2 + t))
       );
       if (source) files.add(joinPath(context.dir, source));
     }
@@ -40424,6 +40847,8 @@ function chosenSettingsModule(text2, variable, source) {
 }
 function readModule(text2, reading) {
   const names = /* @__PURE__ */ new Map();
+  if (!reading.within?.length && reading.file && /(^|\/)manage\.py$/.test(reading.file))
+    names.set("__name__", "__main__");
   const branches = [];
   const evaluate = (expr) => valueOf2(expr, reading.variable, names);
   let sure;
@@ -42948,8 +43373,8 @@ var defaultIo = () => ({
     return runSmoke2(project, { ...options, runId }, docker, log);
   }
 });
-async function cli(argv, overrides2 = {}) {
-  const io = { ...defaultIo(), ...overrides2 };
+async function cli(argv, overrides3 = {}) {
+  const io = { ...defaultIo(), ...overrides3 };
   if (argv[0] === "fix") return fixCommand(argv.slice(1), io);
   return runCommand(
     io,

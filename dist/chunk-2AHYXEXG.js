@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-3VPUAAMZ.js";
+} from "./chunk-XZHEZ67C.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-27XJCW7I.js";
+} from "./chunk-P5PFTCZT.js";
 import {
   UnsafePathError,
   readInside,

@@ -24,7 +24,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-27XJCW7I.js";
+} from "./chunk-P5PFTCZT.js";
 import {
   UnsafePathError,
   formatBytes,

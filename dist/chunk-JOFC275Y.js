@@ -10,11 +10,12 @@ import {
   instructionsOf,
   linesOf,
   namesRevision,
+  pinsExactVersion,
   pipInstall,
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-27XJCW7I.js";
+} from "./chunk-P5PFTCZT.js";
 import {
   insertLines,
   normalizePackageName,
@@ -68,7 +69,7 @@ function classify(text) {
   const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*)/.exec(spec);
   if (!m) return { kind: "option", pinned: true };
   const versionSpec = m[3].trim();
-  const exact = /^===?\s*[^,*\s]+$/.test(versionSpec) && !/^==\s*[^,]*\*/.test(versionSpec);
+  const exact = pinsExactVersion(versionSpec);
   const extras = m[2]?.replace(/\s+/g, "");
   return { kind: "package", name: m[1], ...extras ? { extras } : {}, pinned: hashed || exact };
 }

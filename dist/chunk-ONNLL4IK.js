@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-4PUNMG6K.js";
+} from "./chunk-JOFC275Y.js";
 import {
   makeReport
 } from "./chunk-EIMTSLWK.js";
 import {
   RULES
-} from "./chunk-27XJCW7I.js";
+} from "./chunk-P5PFTCZT.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -668,7 +668,7 @@ var require_variable = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
     var Variable = class {
-      constructor(name, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
+      constructor(name, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined2, buildVariable, stringValue) {
         this.name = name;
         this.nameRange = nameRange;
         this.range = range;
@@ -676,7 +676,7 @@ var require_variable = __commonJS({
         this.modifierRange = modifierRange;
         this.substitutionParameter = substitutionParameter;
         this.substitutionRange = substitutionRange;
-        this.defined = defined;
+        this.defined = defined2;
         this.buildVariable = buildVariable;
         this.stringValue = stringValue;
       }
@@ -17469,6 +17469,105 @@ function copiesModuleNames(ev, node, ctx) {
   return true;
 }
 
+// src/model/settings/pydantic-settings.ts
+var SETTINGS_BASES = /* @__PURE__ */ new Set(["pydantic_settings.BaseSettings", "pydantic.BaseSettings"]);
+var MAX_DEPTH2 = 8;
+var RENAMING = /\b(alias|validation_alias|env)\s*=/;
+function isPydanticSettings(c, depth = 0) {
+  if (depth > MAX_DEPTH2) return false;
+  return c.bases.some(
+    (b) => b.t === "ref" && SETTINGS_BASES.has(b.name) || b.t === "class" && isPydanticSettings(b, depth + 1)
+  );
+}
+function pydanticSettingsInstance(c, ctx, line) {
+  const classes = lineage(c);
+  const prefix = envPrefix(classes, ctx);
+  if (prefix === void 0) return void 0;
+  const fields = /* @__PURE__ */ new Map();
+  for (const k of classes.reverse()) {
+    const ev = k.home.ev;
+    const at2 = { ...ctx, scope: k.home.scope };
+    for (const stmt of childrenOf(k.body)) {
+      if (stmt.name !== "AssignStatement") continue;
+      const kids = childrenOf(stmt);
+      if (kids[0]?.name !== "VariableName" || kids[1]?.name !== "TypeDef") continue;
+      const name = ev.text(kids[0]);
+      if (name.startsWith("_") || name === "model_config") continue;
+      const valueNode = kids[2]?.name === "AssignOp" ? kids[3] : void 0;
+      const fieldLine = ev.line(stmt);
+      if (valueNode && RENAMING.test(ev.text(valueNode))) {
+        fields.set(name, {
+          key: name,
+          value: { t: "unknown", text: name, line: fieldLine },
+          line: fieldLine
+        });
+        continue;
+      }
+      const fallback = valueNode ? ev.evaluate(valueNode, at2) : void 0;
+      const read = {
+        variable: `${prefix}${name}`.toUpperCase(),
+        via: "other",
+        line: fieldLine,
+        required: fallback === void 0,
+        hasDefault: fallback !== void 0 && fallback.t !== "none",
+        guarded: false
+      };
+      if (ev.file) read.file = ev.file;
+      if (fallback?.t === "str") read.defaultText = fallback.v;
+      const unset = fallback ?? {
+        t: "unknown",
+        text: `${read.variable} unset`,
+        crash: true,
+        line: fieldLine
+      };
+      fields.set(name, { key: name, value: { t: "env", read, unset, line: fieldLine }, line: fieldLine });
+    }
+  }
+  return { t: "dict", entries: [...fields.values()], line, attributes: true };
+}
+function lineage(c, depth = 0) {
+  if (depth > MAX_DEPTH2) return [c];
+  const out = [c];
+  for (const b of c.bases)
+    if (b.t === "class") {
+      for (const x of lineage(b, depth + 1)) if (!out.includes(x)) out.push(x);
+    }
+  return out;
+}
+function envPrefix(classes, ctx) {
+  for (const k of classes) {
+    const ev = k.home.ev;
+    for (const stmt of childrenOf(k.body)) {
+      const text2 = ev.text(stmt);
+      if (!/\benv_prefix\b/.test(text2)) continue;
+      const config2 = configArguments(stmt, k, ctx);
+      const prefix = config2?.kw.get("env_prefix");
+      if (prefix?.t === "str") return prefix.v;
+      return void 0;
+    }
+  }
+  return "";
+}
+function configArguments(stmt, k, ctx) {
+  const ev = k.home.ev;
+  const at2 = { ...ctx, scope: k.home.scope };
+  const kids = childrenOf(stmt);
+  if (stmt.name === "AssignStatement" && ev.text(kids[0]) === "model_config") {
+    const call2 = kids.at(-1);
+    const args = call2?.name === "CallExpression" ? childrenOf(call2)[1] : void 0;
+    return args?.name === "ArgList" ? callArguments(ev, args, at2) : void 0;
+  }
+  if (stmt.name !== "ClassDefinition") return void 0;
+  const body = kids.find((c) => c.name === "Body");
+  const kw = /* @__PURE__ */ new Map();
+  for (const s of body ? childrenOf(body) : []) {
+    const parts = childrenOf(s);
+    if (s.name === "AssignStatement" && parts[0]?.name === "VariableName" && parts.at(-1))
+      kw.set(ev.text(parts[0]), ev.evaluate(parts.at(-1), at2));
+  }
+  return { kw };
+}
+
 // src/model/settings/expressions.ts
 function evalExpression(ev, node, ctx) {
   const line = ev.line(node);
@@ -17591,6 +17690,19 @@ function conditionalExpression(ev, node, ctx) {
     );
     if (out.t === "choice") out.decider = lift(test, (c) => pick(truthy(c), whenTrue, whenFalse, line));
     return out;
+  }
+  if (test.t === "env" && whenTrue.t === "dict" && whenFalse.t === "dict") {
+    const cond = evalTest(ev, kids[1], ctx).cond;
+    const otherwise = cond ? negateCondition(cond) : void 0;
+    const unsetTruth = truthy(test);
+    if (cond && otherwise && unsetTruth !== void 0)
+      return choice(
+        [
+          { v: whenTrue, when: cond, activeWhenUnset: unsetTruth },
+          { v: whenFalse, when: otherwise, activeWhenUnset: !unsetTruth }
+        ],
+        line
+      );
   }
   return lift(test, (c) => {
     const t = truthy(c);
@@ -17788,6 +17900,7 @@ function call(ev, node, ctx) {
     else if (f.t === "ref") result = callByName(ev, ctx, f.name, args, line);
     else if (f.t === "envobj") result = callEnv(ev, ctx, f, "__call__", args, line);
     else if (f.t === "func") result = callFunction(ev, f, args, line, ctx);
+    else if (f.t === "class" && isPydanticSettings(f)) result = pydanticSettingsInstance(f, ctx, line);
     else if (f.t === "path") result = joinAll(f, args.pos, line);
   }
   if (!result) {
@@ -19136,23 +19249,61 @@ function fetchesSource(run, workdir) {
       }
       const [url, dir] = operands;
       const named = dir ?? url?.replace(/\/+$/, "").replace(/\.git$/, "").split(/[/:]/).pop();
-      const dest = named && !named.includes("$") ? named.startsWith("/") ? import_node_path.posix.normalize(named) : workdir?.startsWith("/") ? import_node_path.posix.resolve(workdir, named) : void 0 : void 0;
-      return { what: `git clone${url ? ` ${redactUrl(url)}` : ""}`, ...dest ? { dest } : {} };
+      const dest = named ? inImage(workdir, named) : void 0;
+      return {
+        what: `git clone${url ? ` ${redactUrl(url)}` : ""}`,
+        ...dest ? { landing: { dir: dest } } : {}
+      };
     }
   }
-  const extracts = commands.some((argv) => argv.some((w) => /(^|\/)(tar|unzip|bsdtar)$/.test(w)));
+  const tarAt = commands.findIndex((argv) => argv.some((w) => /(^|\/)(tar|unzip|bsdtar)$/.test(w)));
   for (const argv of commands) {
     if (!argv.some((w) => /(^|\/)(curl|wget)$/.test(w))) continue;
     const url = argv.find((w) => /^https?:\/\//.test(w) && isSourceUrl(w));
-    if (url && extracts)
-      return { what: `${argv.find((w) => /(curl|wget)$/.test(w))} ${redactUrl(url)} | tar` };
+    if (url && tarAt >= 0) {
+      const landing = extractedTo(commands, tarAt, url, workdir);
+      return {
+        what: `${argv.find((w) => /(curl|wget)$/.test(w))} ${redactUrl(url)} | tar`,
+        ...landing ? { landing } : {}
+      };
+    }
   }
   return void 0;
 }
-function clonesDependency(app, dest) {
+function inImage(cwd, path) {
+  if (path.includes("$")) return void 0;
+  if (path.startsWith("/")) return import_node_path.posix.normalize(path);
+  return cwd?.startsWith("/") ? import_node_path.posix.resolve(cwd, path) : void 0;
+}
+function extractedTo(commands, tarAt, url, workdir) {
+  let cwd = workdir;
+  for (const argv of commands.slice(0, tarAt))
+    if (argv[0] === "cd") cwd = argv[1] ? inImage(cwd, argv[1]) : void 0;
+  const tar = commands[tarAt];
+  const unzip = tar.some((w) => /(^|\/)unzip$/.test(w));
+  const at2 = tar.findIndex((w) => unzip ? w === "-d" : w === "-C" || w === "--directory");
+  const option = tar.find((w) => w.startsWith("--directory="));
+  const named = at2 >= 0 ? tar[at2 + 1] : option?.slice("--directory=".length);
+  const dir = named === void 0 ? cwd : inImage(cwd, named);
+  if (dir === void 0) return void 0;
+  if (tar.some((w) => /^--strip(-components)?(=|$)/.test(w))) return { dir };
+  const repo = archiveRepo(url);
+  return repo ? { dir, topPrefix: `${repo}-` } : void 0;
+}
+function archiveRepo(url) {
+  const path = url.replace(/^https?:\/\/[^/]+\//, "");
+  const host = /^https?:\/\/([^/]+)/.exec(url)?.[1] ?? "";
+  if (/(^|\.)github\.com$/.test(host)) return path.split("/")[1] || void 0;
+  const gitlab = /^(?:.*\/)?([^/]+)\/-\/archive\//.exec(path);
+  return gitlab?.[1];
+}
+function fetchesDependency(app, landing) {
   const code2 = app.imageSourceDir;
-  if (code2 === void 0 || dest === void 0) return false;
-  return !coversPath(dest, code2);
+  if (code2 === void 0 || landing === void 0) return false;
+  if (!coversPath(landing.dir, code2)) return true;
+  if (landing.topPrefix === void 0) return false;
+  const below = import_node_path.posix.relative(landing.dir, code2);
+  return below === "" || !below.split("/")[0].startsWith(landing.topPrefix);
 }
 function holdsProject(app, context) {
   if (context.sentFiles.some((f) => /(^|\/)manage\.py$/.test(f))) return true;
@@ -19172,9 +19323,10 @@ var sourceNotInContext = defineRule({
 not contain the Django project, or the Dockerfile fetches the code itself (\`git clone\`, \`ADD\` of a repository or of a
 branch archive, \`curl \u2026 | tar\`), the image holds whatever the remote had at build time, not this commit, and the
 build is neither reproducible nor reviewable. Build from the repository and copy the code in. (Downloading a release
-binary such as a tool is not source and is not reported; nor is cloning a dependency, such as \`git clone \u2026/somelib &&
-pip install ./somelib\` or a clone into /opt/\u2026, while the Django project itself is copied from the build context to
-another directory.)
+binary such as a tool is not source and is not reported; nor is fetching a dependency, such as \`git clone \u2026/somelib &&
+pip install ./somelib\`, a clone into /opt/\u2026 or a library's source archive unpacked and built
+(\`wget https://github.com/libgit2/libgit2/archive/v1.7.2.tar.gz && tar xzf v1.7.2.tar.gz\`), while the Django project
+itself is copied from the build context to another directory.)
 
 \`\`\`dockerfile
 # Before
@@ -19213,15 +19365,17 @@ COPY . /app
         for (const [i, ins] of stage.instructions.entries()) {
           if (ins.keyword === "RUN") {
             const fetch = fetchesSource(ins, workdirs[i]);
-            if (fetch && !clonesDependency(app, fetch.dest))
+            if (fetch && !fetchesDependency(app, fetch.landing))
               findings.push({
                 file: model.file,
                 line: ins.line,
                 message: `This RUN fetches app code from outside the repository (${fetch.what}), so the image is not built from the commit under review. COPY the code from the build context instead.`
               });
           } else if (ins.keyword === "ADD") {
-            const url = ins.sources.find(isSourceUrl);
-            if (url)
+            const add2 = ins;
+            const url = add2.sources.find(isSourceUrl);
+            const dest = add2.dest.startsWith("/") ? { dir: import_node_path.posix.normalize(add2.dest) } : void 0;
+            if (url && !fetchesDependency(app, dest))
               findings.push({
                 file: model.file,
                 line: ins.line,
@@ -19984,7 +20138,7 @@ function credentialInUrl(entries) {
 }
 
 // src/model/dockerfile/lineage.ts
-function lineage(df) {
+function lineage2(df) {
   const out = [];
   for (let s = df.targetStage; s && !out.includes(s); ) {
     out.unshift(s);
@@ -20012,13 +20166,18 @@ function isDevelopmentComposeFile(path, composeFiles = [], mergedWith = []) {
     (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isNamedForProduction(f)
   );
 }
-function developmentFileReason(path, composeFiles = []) {
+function developmentFileReason(path, composeFiles = [], runsApp = []) {
   const dir = path.slice(0, Math.max(path.lastIndexOf("/"), 0));
   const named = DEVELOPMENT_WORD.test(baseOf(path).toLowerCase()) || isNamedForDevelopment(baseOf(dir));
-  const production = named ? void 0 : composeFiles.find(
+  const production = named ? [] : composeFiles.filter(
     (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isNamedForProduction(f)
   );
-  return production ? `${path} is the default file, beside ${production}, which is the production one, so it is the development one` : `${path} is named for development`;
+  const running = production.filter((f) => runsApp.includes(f));
+  if (production.length === 1 || running.length === 1)
+    return `${path} is the default file, beside ${running[0] ?? production[0]}, which is the production one, so it is the development one`;
+  if (production.length > 1)
+    return `${path} is the default file, beside ${production.join(", ")}, which are named for production, so it is the development one`;
+  return `${path} is named for development`;
 }
 var SETUP_WORD = /^(docker|compose|env|envs|environment|environments|stack|setup|config|deploy|deployment)$/;
 function isNamedForDevelopment(dir) {
@@ -20066,7 +20225,7 @@ function shownTarget(mount) {
 }
 function sourcesNamedByCopy(app) {
   if (!app.dockerfile?.targetStage) return [];
-  return lineage(app.dockerfile).flatMap((s) => s.instructions).filter(
+  return lineage2(app.dockerfile).flatMap((s) => s.instructions).filter(
     (i) => (i.keyword === "COPY" || i.keyword === "ADD") && !i.fromStage
   ).filter((i) => !i.fromImage).flatMap((i) => i.sources.map((src) => src.replace(/^(\.\/)+/, "").replace(/^\//, ""))).filter((src) => src !== "" && src !== "." && !/[*?[]/.test(src));
 }
@@ -20453,6 +20612,55 @@ function readRedirect(text2, start, current, fd = "") {
   return { redirect: { op: `${fd}${op}`, target: target.value }, end: target.end, newlines: target.newlines };
 }
 
+// src/parse/shell-argv.ts
+function physicalLines(commands, written, firstLine) {
+  const lines = written.split("\n");
+  if (lines.length < 2) return;
+  let k = 0;
+  for (const c of commands) {
+    if (c.line !== firstLine) continue;
+    const plain2 = c.argv.findIndex((w, i) => i > 0 && !/^[\w./=-]+$/.test(w));
+    const words2 = c.argv.slice(0, Math.min(3, plain2 < 0 ? c.argv.length : plain2));
+    const needle = new RegExp(
+      `(^|[\\s;&|("'])${words2.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+")}([\\s;&|)"']|$)`
+    );
+    const found = lines.findIndex((l, i) => i >= k && needle.test(l));
+    if (found < 0) continue;
+    k = found;
+    c.line = firstLine + found;
+  }
+}
+function asUser(argv) {
+  const p = basename(argv[0]);
+  if (p === "su" || p === "runuser") {
+    for (let i2 = 1; i2 < argv.length; i2++) {
+      const a = argv[i2];
+      if (a === "-c" || a === "--command") return i2 + 1 < argv.length ? { script: i2 + 1 } : void 0;
+      if (a === "--") return p === "runuser" && i2 + 1 < argv.length ? { argv: argv.slice(i2 + 1) } : void 0;
+      if (["-s", "--shell", "-g", "--group", "-G", "--supp-group", "-u", "--user"].includes(a)) i2++;
+    }
+    return void 0;
+  }
+  if (p !== "sudo") return void 0;
+  let i = 1;
+  while (i < argv.length && argv[i].startsWith("-") && argv[i] !== "--")
+    i += ["-u", "--user", "-g", "--group", "-C", "-D", "-h", "-p", "-r", "-t", "-U"].includes(argv[i]) ? 2 : 1;
+  if (argv[i] === "--") i++;
+  return i < argv.length ? { argv: argv.slice(i) } : void 0;
+}
+function inlineScriptIndex(argv) {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--" || !a.startsWith("-")) return void 0;
+    if (!a.startsWith("--") && a.includes("c")) return i + 1 < argv.length ? i + 1 : void 0;
+    if (a === "-o") i++;
+  }
+  return void 0;
+}
+function basename(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+
 // src/util/shell-placeholder.ts
 var PLACEHOLDER2 = /(?<![<>&]|(?:^|[\s;&|()])\d+)<([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*)>(?![>&|])(?=([.:][A-Za-z0-9])?)/g;
 var OPEN = "\uE000";
@@ -20545,9 +20753,12 @@ function plainScript(text2, firstLine, depth = 0) {
   const plain2 = plainCommands(text2);
   if (!plain2) return void 0;
   const out = [];
+  if (plain2.slice(0, -1).some((c) => c.argv[0] === "exec")) return void 0;
   for (const c of plain2) {
     const { argv, viaExec, first } = afterExec(c.argv);
     out.push({ argv, line: firstLine + c.line - 1, redirects: c.redirects, viaExec });
+    const lines = c.wordLines.slice(first).map((l) => firstLine + l - 1);
+    if (lines.some((l) => l !== out.at(-1).line)) out.at(-1).wordLines = lines;
     if (depth >= MAX_NESTING || argv.length === 0) continue;
     const user = asUser(argv);
     if (user?.argv) out.push({ ...out.at(-1), argv: user.argv, viaExec: false, asUser: true });
@@ -20635,7 +20846,16 @@ function visitFunction(name, body, src, out) {
   }
 }
 function visitStmts(list, src, out) {
-  for (const stmt of list ?? []) visitStmt(stmt, src, out);
+  for (const stmt of list ?? []) {
+    visitStmt(stmt, src, out);
+    if (replacesShell(stmt, src)) break;
+  }
+}
+function replacesShell(stmt, src) {
+  const cmd = stmt.Cmd;
+  if (!cmd || stmt.Background || sh.syntax.NodeType(cmd) !== "CallExpr") return false;
+  const { argv, viaExec } = afterExec((cmd.Args ?? []).map((w) => wordText(w, src)));
+  return viaExec && argv.length > 0 && !argv[0].includes("$") && !argv[0].includes("`");
 }
 function visitStmt(stmt, src, out) {
   if (!stmt) return;
@@ -20789,6 +21009,8 @@ function visitCall(stmt, call2, src, out) {
   const command = { argv, line, redirects, viaExec };
   if (env.length > 0) command.env = env;
   const wordNodes = words2.slice(first);
+  const lines = wordNodes.map((w) => src.lineOffset + w.Pos().Line());
+  if (lines.some((l) => l !== line)) command.wordLines = lines;
   const written = wordNodes.map((w) => sliceBetween(w, w, src));
   const expands = wordNodes.some((w) => (w.Parts ?? []).some((p) => hasExpansion(p)));
   if (expands && written.some((w, i) => w !== argv[i])) command.written = written;
@@ -20825,53 +21047,9 @@ function visitCall(stmt, call2, src, out) {
     nested2(body, src.lineOffset + r.Hdoc.Pos().Line(), src, out);
   }
 }
-function physicalLines(commands, written, firstLine) {
-  const lines = written.split("\n");
-  if (lines.length < 2) return;
-  let k = 0;
-  for (const c of commands) {
-    if (c.line !== firstLine) continue;
-    const plain2 = c.argv.findIndex((w, i) => i > 0 && !/^[\w./=-]+$/.test(w));
-    const words2 = c.argv.slice(0, Math.min(3, plain2 < 0 ? c.argv.length : plain2));
-    const needle = new RegExp(
-      `(^|[\\s;&|("'])${words2.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+")}([\\s;&|)"']|$)`
-    );
-    const found = lines.findIndex((l, i) => i >= k && needle.test(l));
-    if (found < 0) continue;
-    k = found;
-    c.line = firstLine + found;
-  }
-}
 function callsFunction(name, src) {
   const { bodies, called, running } = src.functions;
   return name !== void 0 && called.has(name) && bodies.has(name) && !running.includes(name) && running.length < MAX_FUNCTION_DEPTH;
-}
-function asUser(argv) {
-  const p = basename(argv[0]);
-  if (p === "su" || p === "runuser") {
-    for (let i2 = 1; i2 < argv.length; i2++) {
-      const a = argv[i2];
-      if (a === "-c" || a === "--command") return i2 + 1 < argv.length ? { script: i2 + 1 } : void 0;
-      if (a === "--") return p === "runuser" && i2 + 1 < argv.length ? { argv: argv.slice(i2 + 1) } : void 0;
-      if (["-s", "--shell", "-g", "--group", "-G", "--supp-group", "-u", "--user"].includes(a)) i2++;
-    }
-    return void 0;
-  }
-  if (p !== "sudo") return void 0;
-  let i = 1;
-  while (i < argv.length && argv[i].startsWith("-") && argv[i] !== "--")
-    i += ["-u", "--user", "-g", "--group", "-C", "-D", "-h", "-p", "-r", "-t", "-U"].includes(argv[i]) ? 2 : 1;
-  if (argv[i] === "--") i++;
-  return i < argv.length ? { argv: argv.slice(i) } : void 0;
-}
-function inlineScriptIndex(argv) {
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--" || !a.startsWith("-")) return void 0;
-    if (!a.startsWith("--") && a.includes("c")) return i + 1 < argv.length ? i + 1 : void 0;
-    if (a === "-o") i++;
-  }
-  return void 0;
 }
 function nested2(text2, firstLine, src, out) {
   const inner = [];
@@ -20943,9 +21121,6 @@ function partText(part, src, inDouble) {
 function ansiC(v) {
   const map = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"' };
   return v.replace(/\\(.)/g, (m, c) => map[c] ?? m);
-}
-function basename(p) {
-  return p.slice(p.lastIndexOf("/") + 1);
 }
 
 // src/model/image-ref.ts
@@ -21862,10 +22037,25 @@ function roleOf(repository) {
   const kinds = new Set(words2.flatMap((w) => ROLES.filter(([re]) => re.test(w)).map(([, kind]) => kind)));
   return kinds.size === 1 ? [...kinds][0] : "other";
 }
+function postgresByUse(s) {
+  const dataDir2 = s.volumes.some(
+    (v) => v.target !== void 0 && /^\/var\/lib\/postgresql(\/|$)/.test(v.target)
+  );
+  if (!dataDir2) return false;
+  const program = (s.command?.argv?.[0] ?? /^\s*(\S+)/.exec(s.command?.raw ?? "")?.[1])?.split("/").pop();
+  const starts = program === "postgres" || program === "postmaster";
+  const port = s.ports.some((p) => p.target === 5432);
+  const env = s.environment.some((e) => /^POSTGRES_(USER|PASSWORD|DB)$/.test(e.name));
+  return starts || port || env;
+}
 
 // src/model/command/branches.ts
 function movesArgs(commands) {
   return commands.some((c) => c.argv[0] === "shift" || setsArgs(c.argv));
+}
+function argsThrough(commands, args, variable) {
+  const moving = commands.filter((c) => movesArgs([c]));
+  return moving.some((c) => mayRun(c, { args, variable })) ? void 0 : args;
 }
 function readsArguments(text2) {
   const code2 = text2.split(LINES).filter((l) => !/^\s*#/.test(l)).join("\n");
@@ -21977,6 +22167,13 @@ function expandWord(word, inputs) {
   return unknown || out.includes("$") ? void 0 : out;
 }
 function bracedValue(inner, inputs) {
+  const sub = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+):([0-9]+)(?::([0-9]+))?$/.exec(inner);
+  if (sub) {
+    const value2 = lookup(sub[1], inputs);
+    if (value2 === void 0) return void 0;
+    const start = Number(sub[2]);
+    return (value2 ?? "").slice(start, sub[3] === void 0 ? void 0 : start + Number(sub[3]));
+  }
   const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[#@*])(?:(:?)([-=])(.*))?$/s.exec(inner);
   if (!m) return void 0;
   const [, name, colon, op, fallback] = m;
@@ -22555,10 +22752,10 @@ function optionValues(argv, names) {
   }
   return out;
 }
-function hostAndPort(a, env, hostFlags, portFlags, defaultHost, defaultPort, envPrefix, unknownFlags) {
+function hostAndPort(a, env, hostFlags, portFlags, defaultHost, defaultPort, envPrefix2, unknownFlags) {
   if (unknownFlags.some((f) => optionValues(a, [f]).length > 0 || a.includes(f))) return void 0;
-  const hostRaw = optionValues(a, hostFlags).at(-1) ?? (envPrefix ? env[`${envPrefix}_HOST`] : void 0);
-  const portRaw = optionValues(a, portFlags).at(-1) ?? (envPrefix ? env[`${envPrefix}_PORT`] : void 0);
+  const hostRaw = optionValues(a, hostFlags).at(-1) ?? (envPrefix2 ? env[`${envPrefix2}_HOST`] : void 0);
+  const portRaw = optionValues(a, portFlags).at(-1) ?? (envPrefix2 ? env[`${envPrefix2}_PORT`] : void 0);
   const host = hostRaw === void 0 ? defaultHost : resolveWord(hostRaw, env);
   const port = portRaw === void 0 ? defaultPort : portOf(resolveWord(portRaw, env)).port;
   return [{ ...host !== void 0 ? { host } : {}, ...port !== void 0 ? { port } : {} }];
@@ -22600,7 +22797,7 @@ function basename2(p) {
 var import_node_path6 = __toESM(require_node_path(), 1);
 
 // src/model/command/make.ts
-var MAX_DEPTH2 = 5;
+var MAX_DEPTH3 = 5;
 var DOLLAR = "\0";
 var DIRECTIVE = /^(?:-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|define|endef)\b/;
 function makeInvocation(argv) {
@@ -22625,7 +22822,7 @@ function makeTargetScript(text2, targets) {
   const done = /* @__PURE__ */ new Set();
   const run = (target, depth) => {
     const rule = makefile.rules.get(target);
-    if (!rule || done.has(target) || depth > MAX_DEPTH2) return;
+    if (!rule || done.has(target) || depth > MAX_DEPTH3) return;
     done.add(target);
     for (const p of rule.prerequisites) run(p, depth + 1);
     for (const { line, text: raw } of rule.recipe) {
@@ -22793,6 +22990,35 @@ function commandWords(command) {
   return parseShell(expanded).commands[0]?.argv ?? [];
 }
 
+// src/model/command/inline-script.ts
+function inlineScriptCommands(argv, line) {
+  const script = inlineScript(argv);
+  return script === void 0 ? [] : parseShell(script, line).commands;
+}
+var IDLE = String.raw`(?:true|:|sleep\s+[\w.]+)`;
+var KEEP_ALIVE = new RegExp(
+  String.raw`(^|[;&|\n]\s*)while\s+${IDLE}\s*;?\s*do\s+(?:${IDLE}\s*;?\s*)+done$`
+);
+function isKeepAliveLoop(script) {
+  return KEEP_ALIVE.test(script.trim());
+}
+function inlineScriptLastCommand(argv, line) {
+  return inlineScriptCommands(argv, line).at(-1);
+}
+function inlineScriptArgs(argv) {
+  const at2 = argv.findIndex((a, i) => i > 0 && a.startsWith("-") && !a.startsWith("--") && a.includes("c"));
+  return at2 < 0 || inlineScript(argv) === void 0 ? void 0 : argv.slice(at2 + 3);
+}
+function inlineScript(argv) {
+  if (argv.length < 3 || !SHELLS2.has(basename2(argv[0]))) return void 0;
+  for (let i = 1; i < argv.length - 1; i++) {
+    const a = argv[i];
+    if (!a.startsWith("-") || a.startsWith("--")) return void 0;
+    if (a.includes("c")) return argv[i + 1];
+  }
+  return void 0;
+}
+
 // src/model/command/start-chain.ts
 function recipeNote(command) {
   const r = command.recipe;
@@ -22921,10 +23147,8 @@ function containerVariables(image, service) {
 }
 function scriptInputs(script, args, variable) {
   const assigned = new Set((script.assignments ?? []).map((a) => a.name));
-  return {
-    args: movesArgs(script.commands) ? void 0 : args,
-    variable: (name) => assigned.has(name) ? void 0 : variable(name)
-  };
+  const own = (name) => assigned.has(name) ? void 0 : variable(name);
+  return { args: argsThrough(script.commands, args, own), variable: own };
 }
 function execCommand(at2, argv, inner) {
   const out = [{ ...at2, argv, redirects: [], viaExec: true }];
@@ -22960,33 +23184,6 @@ function fromCompose(c, origin) {
 function oneCommand(commands) {
   if (commands.length === 0) return false;
   return commands.length === 1 + inlineScriptCommands(commands[0].argv, commands[0].line).length;
-}
-function inlineScriptCommands(argv, line) {
-  const script = inlineScript(argv);
-  return script === void 0 ? [] : parseShell(script, line).commands;
-}
-var IDLE = String.raw`(?:true|:|sleep\s+[\w.]+)`;
-var KEEP_ALIVE = new RegExp(
-  String.raw`(^|[;&|\n]\s*)while\s+${IDLE}\s*;?\s*do\s+(?:${IDLE}\s*;?\s*)+done$`
-);
-function isKeepAliveLoop(script) {
-  return KEEP_ALIVE.test(script.trim());
-}
-function inlineScriptLastCommand(argv, line) {
-  return inlineScriptCommands(argv, line).at(-1);
-}
-function inlineScriptArgs(argv) {
-  const at2 = argv.findIndex((a, i) => i > 0 && a.startsWith("-") && !a.startsWith("--") && a.includes("c"));
-  return at2 < 0 || inlineScript(argv) === void 0 ? void 0 : argv.slice(at2 + 3);
-}
-function inlineScript(argv) {
-  if (argv.length < 3 || !SHELLS2.has(basename2(argv[0]))) return void 0;
-  for (let i = 1; i < argv.length - 1; i++) {
-    const a = argv[i];
-    if (!a.startsWith("-") || a.startsWith("--")) return void 0;
-    if (a.includes("c")) return argv[i + 1];
-  }
-  return void 0;
 }
 function followScripts(commands, app, variable, reached, everyScript) {
   const scripts = app.entrypointScripts ?? [];
@@ -23043,8 +23240,11 @@ function scriptCommands(s, caller, args, chain2, depth) {
   const inputs = scriptInputs(s.script, s.makeTargets ? void 0 : args, chain2.variable);
   chain2.reached?.scripts.add(s);
   const argsVariables = argumentsHeldBy(s.script);
+  let replaced = false;
   let dir = workdir;
   for (const c of commandsThatRun(s.script.commands, inputs)) {
+    if (replaced && !c.asUser) break;
+    replaced ||= execsSurely(c, inputs);
     dir = directoryAfter(c.argv, dir, inputs.variable);
     chain2.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
@@ -23150,6 +23350,11 @@ function initOf(app, service) {
     return { name: "dumb-init", signalsGroup: !flags.some((f) => f === "-c" || f === "--single-child") };
   return void 0;
 }
+function execsSurely(c, inputs) {
+  if (!c.viaExec || c.background || c.loop || c.inFunction !== void 0) return false;
+  if (c.argv.length === 0 || /[$`]/.test(c.argv[0])) return false;
+  return (c.guards ?? []).every((g) => evaluateCondition(g, inputs) === true);
+}
 
 // src/model/compose/start-scripts.ts
 var STARTS_SERVER = /manage\.py["']?\s+runserver|\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn)\b/;
@@ -23181,7 +23386,7 @@ function startKind(service, texts, projectDir, image) {
       seen.add(file);
       const args = argsKnown ? argv.slice(argv.indexOf(word) + 1) : void 0;
       const script = parseShell(texts[file]);
-      const inputs = { args: movesArgs(script.commands) ? void 0 : args, variable };
+      const inputs = { args: argsThrough(script.commands, args, variable), variable };
       commands.push(
         ...commandsThatRun(script.commands, inputs).map((c) => ({ argv: c.argv, argsKnown: false }))
       );
@@ -23395,6 +23600,11 @@ function chdirOf(argv) {
   return void 0;
 }
 
+// src/util/version-spec.ts
+function pinsExactVersion(specifierSet) {
+  return specifierSet.split(",").map((clause) => clause.trim()).some((clause) => /^===?\s*[^\s*=<>!~]\S*$/.test(clause) && !clause.includes("*"));
+}
+
 // src/model/command/pip.ts
 var PIP_VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-r",
@@ -23526,7 +23736,7 @@ function requirementSpec(arg) {
   const rest = arg.slice(name.length);
   if (/^(\[[^\]]*\])?\s*@/.test(rest) || arg.includes("://") || arg.includes("/")) return void 0;
   if (/\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/i.test(arg)) return void 0;
-  const pinned = /(^|[^=!<>~])===?\s*[^\s=*,;]+/.test(rest) && !/==\s*[^,;]*\*/.test(rest);
+  const pinned = pinsExactVersion(rest.replace(/^\[[^\]]*\]/, "").split(";")[0]);
   if (!pinned && rest.includes("$")) return void 0;
   return { spec: arg, name, pinned };
 }
@@ -23559,6 +23769,8 @@ function longRunningProcess(argv) {
     const sub = a.find((x, i) => i > 0 && ["worker", "beat", "flower"].includes(x));
     return sub ? `celery ${sub}` : void 0;
   }
+  if (["gulp", "grunt"].includes(basename2(a[0] ?? "")) && ["serve", "watch"].includes(a[1] ?? ""))
+    return `${basename2(a[0])} ${a[1]}`;
   return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : void 0;
 }
 function embedsBeat(argv) {
@@ -25002,6 +25214,7 @@ var ServiceConverter = class {
     }
     this.addEnvFileEntries(s);
     if (s.image) s.role = roleOf(s.image.repository);
+    if (s.role === "other" && postgresByUse(s)) s.role = "postgres";
     return s;
   }
   exposed(item, what) {
@@ -25503,6 +25716,11 @@ var OFFICIAL = /* @__PURE__ */ new Set([
   "ubuntu"
 ]);
 var builtName = (image) => `${image.repository}:${image.tag ?? "latest"}`;
+function writtenTag(raw) {
+  const masked2 = raw.replace(/@.*$/, "").replace(/\$\{[^}]*\}/g, (m) => "v".repeat(m.length));
+  const colon = masked2.lastIndexOf(":");
+  return colon > masked2.lastIndexOf("/") ? raw.slice(colon + 1, masked2.length) : void 0;
+}
 var serviceImageUnpinned = defineRule({
   id: "TF0205",
   name: "service-image-unpinned",
@@ -25528,7 +25746,8 @@ var serviceImageUnpinned = defineRule({
     "alone; a name pushed to a registry (`registry.example.com/team/app`, `me/app`) with no tag or `:latest` is",
     "reported: every build overwrites that tag, so a deploy that pulls it gets whatever was pushed last and cannot go",
     "back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). A tag taken from a variable",
-    "(`app:${TAG}`) is left alone unless it resolves to `latest`. The name of an official image (`nginx:latest` on",
+    "(`app:${TAG}`) is left alone unless it resolves to `latest`, as `app:${TAG:-latest}` does where TAG is unset.",
+    "The name of an official image (`nginx:latest` on",
     "a service that builds `./proxy`) is reported too: `docker compose pull` fetches the official image under that",
     "name, and compose may run it instead of the build. Remove `image:` or give the build a name of its own."
   ].join("\n"),
@@ -25548,16 +25767,20 @@ var serviceImageUnpinned = defineRule({
       if (s.build ? !img.repository.includes("/") && !official : built.has(builtName(img))) continue;
       const written = splitImage(img.raw ?? img.value);
       if (written.digest) continue;
-      const fromVariable = (written.tag ?? written.repository.split("/").pop() ?? "").includes("$");
+      const rawTag = writtenTag(img.raw ?? img.value);
+      const fromVariable = (rawTag ?? written.repository.split("/").pop() ?? "").includes("$");
       if (fromVariable && img.tag !== "latest") continue;
       if (img.tag !== void 0 && img.tag !== "latest") continue;
       const repository = img.unset ? written.repository : img.repository;
-      const what = img.tag === "latest" ? `'${repository}:latest'` : `'${repository}' with no tag`;
+      const tagVariable = fromVariable ? /\$\{?(\w+)/.exec(rawTag ?? "")?.[1] : void 0;
+      const latestByDefault = tagVariable !== void 0 && /^\$\{\w+:?-latest\}$/.test(rawTag ?? "");
+      const what = tagVariable ? `'${img.raw ?? img.value}', whose tag ${tagVariable} gives (${latestByDefault ? "latest when it is unset" : "latest here"})` : img.tag === "latest" ? `'${repository}:latest'` : `'${repository}' with no tag`;
+      const pin = tagVariable ? `set ${tagVariable} to a version where it is deployed${latestByDefault ? ` and drop the latest default (\`\${${tagVariable}:?}\` makes compose refuse to start without it)` : ""}` : `pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest)`;
       const local = s.build || img.repository.includes("/") ? void 0 : localAppImage(img.raw ?? img.value);
       out.push({
         file: img.file,
         line: img.line,
-        message: local ? `Service '${s.name}' runs image ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.` : s.build ? official ? `Service '${s.name}' names the image it builds ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `Service '${s.name}' tags the image it builds ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest).`
+        message: local ? `Service '${s.name}' runs image ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.` : s.build ? official ? `Service '${s.name}' names the image it builds ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `Service '${s.name}' tags the image it builds ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: ${pin}.`
       });
     }
     return out;
@@ -25762,6 +25985,95 @@ function switchComparison(setting, v, given) {
   const word = isEnvironmentName(v, given) ? developmentWord(v, given) : "1";
   return `${setting} = os.environ.get("${v.variable}", "") == "${word}"`;
 }
+function falseDefault(raw, rawText) {
+  return raw.replace(
+    /(\$\{[A-Za-z_][A-Za-z0-9_]*:?-)([^}]*)\}/g,
+    (_m, head, def) => rawText ? `${head}}` : /^\d+$/.test(def.trim()) ? `${head}0}` : `${head}false}`
+  );
+}
+
+// src/rules/lib/debug-shadowed.ts
+function truthy2(v) {
+  if (!v) return false;
+  switch (v.kind) {
+    case "literal":
+      return typeof v.value === "string" ? v.value !== "" : Boolean(v.value);
+    case "list":
+      return v.items.length > 0;
+    case "dict":
+      return v.entries.length > 0;
+    case "path":
+      return true;
+    default:
+      return void 0;
+  }
+}
+function isFalseWord(v) {
+  return v?.kind === "literal" && typeof v.value === "string" && ["false", "0", "no", "off", "n", "f"].includes(v.value.trim().toLowerCase());
+}
+function shadowedTrueLiterals(settings, live, at2) {
+  const debug = settings.assignments.filter((b) => b.name === "DEBUG");
+  const out = [];
+  if (live.inBranch) return out;
+  for (let i = debug.indexOf(live) - 1; i >= 0; i--) {
+    const b = debug[i];
+    if (b.inBranch || b.value.kind !== "literal" || truthy2(b.value) !== true || isFalseWord(b.value)) break;
+    const file = b.file ?? at2.file;
+    if (file === at2.file || b.activeWhenUnset === false) continue;
+    out.push({
+      file,
+      line: b.line,
+      later: at2,
+      settingsFile: settings.file,
+      buildsOn: buildsOn(settings, at2.file, file)
+    });
+  }
+  return out;
+}
+function shadowedFindings(shadows) {
+  const fix = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
+  const out = [];
+  const done = /* @__PURE__ */ new Set();
+  for (const s of shadows) {
+    if (!s.buildsOn) {
+      out.push({
+        file: s.file,
+        line: s.line,
+        ...msg`DEBUG is set to a true value in code here, so every run in which ${s.settingsFile} loads this module rather than ${s.later.file} (which sets DEBUG true too, line ${String(s.later.line)}) shows debug pages with settings and stack traces; read it from the environment with a false default here too: ${fix}.`
+      });
+      continue;
+    }
+    const key = `${s.file}:${s.line}`;
+    if (done.has(key)) continue;
+    done.add(key);
+    const laters = shadows.filter((o) => o.buildsOn && o.file === s.file && o.line === s.line).map((o) => `${o.later.file} (line ${o.later.line})`).filter((t, i, all) => all.indexOf(t) === i);
+    const one = laters.length === 1;
+    const named = one ? `${laters[0]}, which builds on this module, sets it` : `${laters.slice(0, -1).join(", ")} and ${laters.at(-1)}, which build on this module, set it`;
+    const later = one ? "the later one" : "a later one";
+    out.push({
+      file: s.file,
+      line: s.line,
+      ...msg`DEBUG is set to a true value in code here, and ${named} true again: the settings that run keep debug on from both lines, and removing ${later} alone leaves this one in force; read it from the environment with a false default here too: ${fix}.`
+    });
+  }
+  return out;
+}
+function buildsOn(settings, later, earlier) {
+  const edges = settings.starImportEdges;
+  if (!edges) return true;
+  const seen = /* @__PURE__ */ new Set([later]);
+  const queue = [later];
+  while (queue.length > 0) {
+    const from = queue.shift();
+    for (const e of edges)
+      if (e.from === from && !seen.has(e.to)) {
+        if (e.to === earlier) return true;
+        seen.add(e.to);
+        queue.push(e.to);
+      }
+  }
+  return false;
+}
 
 // src/rules/TF0302-debug-in-code.ts
 var debugInCode = defineRule({
@@ -25807,6 +26119,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
   related: ["security.W018"],
   check(project) {
     const findings = [];
+    const shadows = [];
     for (const { app, settings } of appSettings(project)) {
       const live = liveAssignments(settings, "DEBUG");
       for (const a of live) {
@@ -25829,7 +26142,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
             ...elsewhere2 ? msg`This value becomes DEBUG${elsewhere2.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : fallback ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code("DEBUG = False")}.` : isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
           });
           if (!fallback && !elsewhere2 && !isFalseWord(v))
-            findings.push(...shadowedTrueLiterals(settings, a, at3));
+            shadows.push(...shadowedTrueLiterals(settings, a, at3));
           continue;
         }
         if (v.kind !== "env") continue;
@@ -25890,7 +26203,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
       }
     }
     findings.push(...servedTrueLiterals(project.apps));
-    return findings;
+    return [...findings, ...shadowedFindings(shadows)];
   },
   fix: {
     safety: "safe",
@@ -25915,40 +26228,6 @@ function servedTrueLiterals(apps) {
     }));
   });
 }
-function shadowedTrueLiterals(settings, live, at2) {
-  const debug = settings.assignments.filter((b) => b.name === "DEBUG");
-  const out = [];
-  if (live.inBranch) return out;
-  const fix = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
-  for (let i = debug.indexOf(live) - 1; i >= 0; i--) {
-    const b = debug[i];
-    if (b.inBranch || b.value.kind !== "literal" || truthy2(b.value) !== true || isFalseWord(b.value)) break;
-    const file = b.file ?? at2.file;
-    if (file === at2.file || b.activeWhenUnset === false) continue;
-    out.push({
-      file,
-      line: b.line,
-      ...buildsOn(settings, at2.file, file) ? msg`DEBUG is set to a true value in code here, and ${at2.file} (line ${String(at2.line)}), which builds on this module, sets it true again: the settings that run keep debug on from both lines, and removing the later one alone leaves this one in force; read it from the environment with a false default here too: ${fix}.` : msg`DEBUG is set to a true value in code here, so every run in which ${settings.file} loads this module rather than ${at2.file} (which sets DEBUG true too, line ${String(at2.line)}) shows debug pages with settings and stack traces; read it from the environment with a false default here too: ${fix}.`
-    });
-  }
-  return out;
-}
-function buildsOn(settings, later, earlier) {
-  const edges = settings.starImportEdges;
-  if (!edges) return true;
-  const seen = /* @__PURE__ */ new Set([later]);
-  const queue = [later];
-  while (queue.length > 0) {
-    const from = queue.shift();
-    for (const e of edges)
-      if (e.from === from && !seen.has(e.to)) {
-        if (e.to === earlier) return true;
-        seen.add(e.to);
-        queue.push(e.to);
-      }
-  }
-  return false;
-}
 function turnedOnByDeploy({ finding, project }) {
   for (const { settings } of appSettings(project))
     for (const a of liveAssignments(settings, "DEBUG")) {
@@ -25966,7 +26245,7 @@ function providedFinding(app, at2, v, composeFiles) {
   if (given.envFile)
     return {
       ...at2,
-      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. ${deployAdvice(app, v, "that file")}`
+      message: `DEBUG is read from ${v.variable}, which ${given.envFile.composeFile} sets to ${given.value} through its env_file ${given.envFile.file} (line ${given.envFile.line}): every container of this deployment runs in debug mode. ${deployAdvice(app, v, "that file", given.imageValue)}`
     };
   if (given.byDefault)
     return {
@@ -25976,7 +26255,7 @@ function providedFinding(app, at2, v, composeFiles) {
     };
   return {
     ...at2,
-    message: v.presence ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): every container of this image runs in debug mode. Remove ${v.variable} from there and set it only in development.` : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': every container of this image runs in debug mode. ${deployAdvice(app, v, "there")}`
+    message: v.presence ? `DEBUG is true whenever ${v.variable} is set, whatever its value, and ${given.where} sets it (to '${given.value}'): ${given.reach} runs in debug mode. Remove ${v.variable} from there and set it only in development.` : `DEBUG is read from ${v.variable}, which ${given.where} sets to '${given.value}': ${given.reach} runs in debug mode${overrides2(v, given)}. ${deployAdvice(app, v, "there", given.imageValue)}`
   };
 }
 function interpolatedDefaultFinding(app, at2, v, composeFiles) {
@@ -25984,7 +26263,11 @@ function interpolatedDefaultFinding(app, at2, v, composeFiles) {
   if (!given?.byDefault || truthWhenSetTo(v, given.value) !== true) return void 0;
   return providedFinding(app, at2, v, composeFiles);
 }
-function deployAdvice(app, v, where) {
+function overrides2(v, given) {
+  if (given.imageValue === void 0 || truthWhenSetTo(v, given.imageValue) !== false) return "";
+  return `, over the image's own ENV ${v.variable}=${given.imageValue}`;
+}
+function deployAdvice(app, v, where, imageValue) {
   const given = givenValues(app, v.variable);
   const compare = switchComparison("DEBUG", v, given);
   if (v.whenSet === "text" && isEnvironmentName(v, given)) {
@@ -25997,6 +26280,8 @@ function deployAdvice(app, v, where) {
     return `The settings take the raw text, in which any non-empty word ('False' included) is true, and removing the variable would not help (${v.required ? "they read it without a default" : "their fallback decides then"}): compare the text in the settings instead (\`${compare}\`) and set ${v.variable} only in development.`;
   if (isEnvironmentName(v, given))
     return `Set ${v.variable} to the production environment's name ${where}, one the settings do not turn debug on for, and give it the development name only where you develop.`;
+  if (imageValue !== void 0 && truthWhenSetTo(v, imageValue) === false)
+    return `Remove ${v.variable} from ${where} (the image's ${v.variable}=${imageValue} then applies) and set it only in development.`;
   if (v.required)
     return `Set ${v.variable} to a false value ${where} and turn it on only in development (the settings read it without a default, so removing it would stop the app at start).`;
   return `Remove ${v.variable} from ${where} and set it only in development.`;
@@ -26065,28 +26350,37 @@ function providedValue(app, variable, composeFiles) {
     const composeFile = entry.source === "env_file" ? service?.envFiles.find((f) => f.path === entry.file)?.file : entry.file;
     if (composeFile === void 0 || isDevelopmentComposeFile(composeFile, composeFiles)) return void 0;
     const where = `${entry.file} (line ${entry.line})`;
+    const reach = `every container ${composeFile} starts for the service '${service.name}'`;
+    const imageValue = app.dockerfile?.targetStage?.env[variable];
+    const image = imageValue === void 0 ? {} : { imageValue };
     if (entry.source === "env_file")
-      return isProductionEnvFile(entry.file, composeFile, composeFiles) ? { value: entry.value, where, envFile: { file: entry.file, line: entry.line, composeFile } } : void 0;
-    if (!entry.interpolated) return { value: entry.value, where };
+      return isProductionEnvFile(entry.file, composeFile, composeFiles) ? {
+        value: entry.value,
+        where,
+        reach,
+        ...image,
+        envFile: { file: entry.file, line: entry.line, composeFile }
+      } : void 0;
+    if (!entry.interpolated) return { value: entry.value, where, reach, ...image };
     const raw = entry.raw ?? entry.value;
     const unset = interpolationDefault(raw);
     if (!unset) return void 0;
     const variables = unset.variables.join(", ");
-    return { value: unset.value, where, byDefault: { file: entry.file, line: entry.line, raw, variables } };
+    return {
+      value: unset.value,
+      where,
+      reach,
+      ...image,
+      byDefault: { file: entry.file, line: entry.line, raw, variables }
+    };
   }
   const df = app.dockerfile;
   const value = df?.targetStage?.env[variable];
-  return df && value !== void 0 ? { value, where: `the ENV of ${df.file}` } : void 0;
+  return df && value !== void 0 ? { value, where: `the ENV of ${df.file}`, reach: "every container of this image" } : void 0;
 }
 function isProductionEnvFile(envFile, composeFile, composeFiles) {
   if (isDevelopmentComposeFile(envFile)) return false;
   return isNamedForProduction(composeFile) || !composeFiles.some((f) => isNamedForProduction(f));
-}
-function falseDefault(raw, rawText) {
-  return raw.replace(
-    /(\$\{[A-Za-z_][A-Za-z0-9_]*:?-)([^}]*)\}/g,
-    (_m, head, def) => rawText ? `${head}}` : /^\d+$/.test(def.trim()) ? `${head}0}` : `${head}false}`
-  );
 }
 function truthWhenSetTo(v, text2) {
   if (v.whenSet) return text2 !== "" || Boolean(v.prefix || v.suffix);
@@ -26122,24 +26416,6 @@ function offUnlessSet(v) {
     return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? "not set" : set}: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${suggested}.`;
   const own = code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`);
   return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? "not set" : set}: its own variable is read the wrong way round, so setting it turns debug off and any deploy that does not set it runs in debug mode; make the variable turn debug on, with a false default: ${own}.`;
-}
-function truthy2(v) {
-  if (!v) return false;
-  switch (v.kind) {
-    case "literal":
-      return typeof v.value === "string" ? v.value !== "" : Boolean(v.value);
-    case "list":
-      return v.items.length > 0;
-    case "dict":
-      return v.entries.length > 0;
-    case "path":
-      return true;
-    default:
-      return void 0;
-  }
-}
-function isFalseWord(v) {
-  return v?.kind === "literal" && typeof v.value === "string" && ["false", "0", "no", "off", "n", "f"].includes(v.value.trim().toLowerCase());
 }
 
 // src/rules/TF0303-allowed-hosts-wildcard.ts
@@ -26593,8 +26869,8 @@ credentials and are not judged.
   related: [],
   check(project) {
     const findings = [];
+    const seen = /* @__PURE__ */ new Set();
     for (const { app, databases, settings } of appDatabases(project)) {
-      const seen = /* @__PURE__ */ new Set();
       const aliases = [{ name: "default", configs: databases.configs }, ...databases.aliases ?? []];
       for (const alias of aliases)
         for (const config2 of alias.configs) {
@@ -26804,7 +27080,7 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
       findings.push(...argWarnings(df));
       const globalArgs = new Map(df.globalArgs.map((a) => [a.name, a]));
       let stageArgs = /* @__PURE__ */ new Map();
-      const stages = lineage(df);
+      const stages = lineage2(df);
       for (const arg of [...df.globalArgs, ...stages.flatMap((s) => s.instructions)]) {
         if (stages.some((s) => s.instructions[0] === arg)) stageArgs = /* @__PURE__ */ new Map();
         if (arg.keyword === "ARG")
@@ -26853,7 +27129,7 @@ function fixSecretInDockerfile(context) {
   if (!lines || finding.line === void 0) return void 0;
   for (const df of everyDockerfile(context.project)) {
     if (!df.targetStage || df.file !== finding.file) continue;
-    for (const instr of lineage(df).flatMap((s) => s.instructions)) {
+    for (const instr of lineage2(df).flatMap((s) => s.instructions)) {
       if (instr.keyword !== "ENV") continue;
       const env = instr;
       const pair2 = env.pairs.find((p) => p.line === finding.line && isSecretName(p.name) && isLiteral(p.raw));
@@ -26871,7 +27147,7 @@ function fixSecretInDockerfile(context) {
   return void 0;
 }
 function argWarnings(df) {
-  const inImage = new Set(lineage(df));
+  const inImage2 = new Set(lineage2(df));
   const declared = [
     ...df.globalArgs.map((arg) => ({ arg, stage: void 0 })),
     ...df.builtStages.flatMap(
@@ -26880,7 +27156,7 @@ function argWarnings(df) {
   ];
   return declared.filter(({ arg }) => isSecretName(arg.name)).map(({ arg, stage }) => {
     const id2 = arg.name.toLowerCase();
-    const message3 = stage && !inImage.has(stage) ? `ARG ${arg.name} in build stage ${stageName2(stage)} looks like a secret: that stage is not part of the final image, but a value passed with --build-arg is still recorded with the build steps that use it (the classic builder's intermediate images, BuildKit provenance attestations in mode=max). Give the build the secret through a BuildKit secret mount instead (RUN --mount=type=secret,id=${id2}).` : `ARG ${arg.name} looks like a secret: a value passed with --build-arg is recorded in the image history (docker history shows it beside each RUN that uses it), readable by anyone who pulls the image. Pass it to the running container instead, or use a BuildKit secret mount (RUN --mount=type=secret,id=${id2}).`;
+    const message3 = stage && !inImage2.has(stage) ? `ARG ${arg.name} in build stage ${stageName2(stage)} looks like a secret: that stage is not part of the final image, but a value passed with --build-arg is still recorded with the build steps that use it (the classic builder's intermediate images, BuildKit provenance attestations in mode=max). Give the build the secret through a BuildKit secret mount instead (RUN --mount=type=secret,id=${id2}).` : `ARG ${arg.name} looks like a secret: a value passed with --build-arg is recorded in the image history (docker history shows it beside each RUN that uses it), readable by anyone who pulls the image. Pass it to the running container instead, or use a BuildKit secret mount (RUN --mount=type=secret,id=${id2}).`;
     return { file: df.file, line: arg.line, severity: "warning", message: message3 };
   });
 }
@@ -27141,7 +27417,7 @@ function linesNaming(app, files) {
   const dir = app.context?.dir ?? ".";
   const inContext = (f) => dir === "." ? f : import_node_path15.posix.relative(dir, f);
   const out = [];
-  for (const i of (app.dockerfile?.targetStage ? lineage(app.dockerfile) : []).flatMap(
+  for (const i of (app.dockerfile?.targetStage ? lineage2(app.dockerfile) : []).flatMap(
     (s) => s.instructions
   )) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
@@ -28058,7 +28334,7 @@ function imageEnvPairs(app) {
   if (!df?.targetStage || app.unparsedCompose) return [];
   const composeSets = new Set((app.compose?.appService?.environment ?? []).map((e) => e.name));
   const out = [];
-  for (const stage of lineage(df))
+  for (const stage of lineage2(df))
     for (const instr of stage.instructions) {
       if (instr.keyword !== "ENV") continue;
       for (const pair2 of instr.pairs)
@@ -28291,7 +28567,7 @@ function fixBackingHost(context) {
   for (const app of context.project.apps) {
     for (const { pair: pair2, file } of imageEnvPairs(app)) {
       if (file !== finding.file || pair2.line !== finding.line) continue;
-      const env = lineage(app.dockerfile).flatMap((s) => s.instructions).find(
+      const env = lineage2(app.dockerfile).flatMap((s) => s.instructions).find(
         (i) => i.keyword === "ENV" && i.pairs.some((p) => p.line === pair2.line)
       );
       const own = env?.pairs.find((p) => p.name === pair2.name && p.line === pair2.line);
@@ -28986,6 +29262,11 @@ function mountsSubdir(source, hostDir, target, codeDir) {
   const r = rel(source, hostDir);
   return r !== "" && r === rel(target, codeDir);
 }
+function filesWithService(project, name) {
+  return project.apps.flatMap(
+    (a) => (a.compose?.services ?? []).filter((s) => s.name === name).map((s) => s.file)
+  );
+}
 var sourceMountedOverImage = defineRule({
   id: "TF0503",
   name: "source-mounted-over-image",
@@ -29021,7 +29302,7 @@ var sourceMountedOverImage = defineRule({
     const read = new Set(everyDockerfile(project).map((df) => df.file));
     for (const { app, compose, service } of appImageServices(project)) {
       const isAppService = service === compose.appService;
-      const devReason = (file) => isDevelopmentComposeFile(file, composeFiles, compose.files) ? developmentFileReason(file, composeFiles) : void 0;
+      const devReason = (file) => isDevelopmentComposeFile(file, composeFiles, compose.files) ? developmentFileReason(file, composeFiles, filesWithService(project, service.name)) : void 0;
       for (const { mount, text: text2 } of mountsOverCode(app, service, devReason, read)) {
         if (isComposeOverrideFile(mount.file)) continue;
         const key = `${mount.file}\0${mount.line}`;
@@ -29888,98 +30169,6 @@ function startingApp(app) {
   return inherited(app, (s) => s.cmd || s.entrypoint ? true : void 0)?.app ?? app;
 }
 
-// src/rules/TF0701-no-port-declared.ts
-function boundPorts(app) {
-  const env = containerEnv(app);
-  const ports = [];
-  const servers = [];
-  for (const cmd of startCommands(app)) {
-    const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
-    for (const a of server?.addresses ?? []) {
-      if (a.port === void 0 || ports.includes(a.port)) continue;
-      ports.push(a.port);
-      servers.push(`${server.kind} binds port ${a.port} (${cmd.file}:${cmd.line})`);
-    }
-  }
-  return { ports, servers };
-}
-function unixSocketServersOnly(app) {
-  const env = containerEnv(app);
-  let servers = 0;
-  for (const cmd of startCommands(app)) {
-    if (!serverOf(cmd.argv, env)) continue;
-    servers++;
-    const name = uwsgiIniArg(programArgv(cmd.argv))?.split("/").at(-1);
-    const ini = name ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`)) : void 0;
-    if (!unixSocketsOnly(cmd.argv, env, ini)) return false;
-  }
-  return servers > 0;
-}
-function composePart(views) {
-  const withCompose = views.filter((v) => v.composeFiles);
-  if (withCompose.length === 0) return "";
-  const sets = [...new Set(withCompose.map((v) => v.composeFiles.join(" + ")))];
-  const services = [...new Set(withCompose.map((v) => `'${v.service}'`))];
-  return `, and compose service ${services.join("/")} has no ports/expose in ${sets.join(", nor in ")}`;
-}
-function elsewhere(published) {
-  if (published.length === 0) return "";
-  const byFile = /* @__PURE__ */ new Map();
-  for (const p of published) byFile.set(p.file, [...byFile.get(p.file) ?? [], p.raw]);
-  const parts = [...byFile].map(([file, raws]) => `${file} publishes ${[...new Set(raws)].join(", ")}`);
-  return ` (only ${parts.join("; ")})`;
-}
-function startsServer(app) {
-  const env = containerEnv(app);
-  return startCommands(app).some((cmd) => serverOf(cmd.argv, env) !== void 0);
-}
-function message2(views, published) {
-  const bound = views.map((v) => boundPorts(v.app));
-  const ports = [...new Set(bound.flatMap((b) => b.ports))];
-  const servers = [...new Set(bound.flatMap((b) => b.servers))];
-  const publishedPorts = [...new Set(published.flatMap((p) => p.target === void 0 ? [] : [p.target]))];
-  const fix = ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : views.some((v) => startsServer(v.app)) ? "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000." : "No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.";
-  return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix}`;
-}
-var noPortDeclared = defineRule({
-  id: "TF0701",
-  name: "no-port-declared",
-  factor: "VII",
-  severity: "notice",
-  kind: "S",
-  title: "The target stage has no EXPOSE and the compose app service has no ports/expose",
-  help: `A twelve-factor app exports its service by binding a port; the image should say which one, so that
-platforms, \`docker run -P\` and readers know where the app answers without reading the start command.
-
-Where the repository has several compose setups (a base file with a development and a production override), each is
-judged on its own: the message names the compose files that publish no port, and those that do.
-
-${EXPOSE_EXAMPLE}`,
-  related: [],
-  check(project) {
-    const missing = /* @__PURE__ */ new Map();
-    const published = /* @__PURE__ */ new Map();
-    for (const { app, stage } of appTargetStages(project)) {
-      const file = app.dockerfile.file;
-      const exposed = stage.exposes.length > 0 || inherited(app, (s) => s.exposes[0]) !== void 0;
-      if (exposed || app.unparsedCompose || unixSocketServersOnly(startingApp(app))) continue;
-      const service = app.compose?.appService;
-      if (service && (service.ports.length > 0 || service.expose.length > 0)) {
-        published.set(file, [...published.get(file) ?? [], ...service.ports]);
-        continue;
-      }
-      const runner = startingApp(app);
-      const view = service ? { app: runner, composeFiles: app.compose.files, service: service.name } : { app: runner };
-      missing.set(file, [...missing.get(file) ?? [], view]);
-    }
-    return [...missing].map(([file, views]) => ({
-      file,
-      line: 1,
-      message: message2(views, published.get(file) ?? [])
-    }));
-  }
-});
-
 // src/rules/lib/command-text.ts
 function shellWord(word) {
   if (word === "") return "''";
@@ -30105,6 +30294,118 @@ function backgroundWords(run) {
   const then = h?.kind === "process" ? `runs ${h.what} in the foreground` : h?.kind === "wait" ? `waits for ${one ? "it" : "them"} (wait)` : h?.kind === "keep-alive" ? `runs ${commandLine(h.command)} only to keep the container running` : h?.kind === "arguments" ? 'runs the container command ("$@")' : "goes on running other commands";
   return `starts ${listOf(run.background.map((p) => p.what))} in the background (&) and then ${then}`;
 }
+
+// src/rules/TF0701-no-port-declared.ts
+function boundPorts(app) {
+  const env = containerEnv(app);
+  const ports = [];
+  const servers = [];
+  const behind = [];
+  const beside = proxyBeside(app);
+  for (const cmd of startCommands(app)) {
+    const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
+    const proxy = server && beside(cmd);
+    if (proxy) {
+      const port = (server.addresses ?? []).find((a) => a.port !== void 0)?.port;
+      behind.push({ proxy, server: server.kind, ...port !== void 0 ? { port } : {} });
+      continue;
+    }
+    for (const a of server?.addresses ?? []) {
+      if (a.port === void 0 || ports.includes(a.port)) continue;
+      ports.push(a.port);
+      servers.push(`${server.kind} binds port ${a.port} (${cmd.file}:${cmd.line})`);
+    }
+  }
+  return { ports, servers, behind };
+}
+function proxyFix(app, behind) {
+  const { proxy, at: at2 } = behind.proxy;
+  const server = behind.port !== void 0 ? `${behind.server}'s port ${behind.port}` : `${behind.server}'s port`;
+  const head = `${proxy} runs in the same container (${at2}) and is the process clients connect to, so EXPOSE names its port, not ${server}`;
+  const listens = proxy === "nginx" ? (app.proxyConfigs ?? []).flatMap((c) => c.listens.map((l) => ({ ...l, file: c.file }))) : [];
+  if (listens.length === 0 || listens.some((l) => l.port === void 0))
+    return `${head}: add EXPOSE with the port its configuration listens on.`;
+  const ports = [...new Set(listens.map((l) => l.port))].sort((a, b) => a - b);
+  const where = [...new Set(listens.map((l) => `${l.file}:${l.line}`))].join(", ");
+  return `${head}: add EXPOSE ${ports.join(" ")}, the port${ports.length === 1 ? "" : "s"} its configuration listens on (${where}).`;
+}
+function unixSocketServersOnly(app) {
+  const env = containerEnv(app);
+  let servers = 0;
+  for (const cmd of startCommands(app)) {
+    if (!serverOf(cmd.argv, env)) continue;
+    servers++;
+    const name = uwsgiIniArg(programArgv(cmd.argv))?.split("/").at(-1);
+    const ini = name ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`)) : void 0;
+    if (!unixSocketsOnly(cmd.argv, env, ini)) return false;
+  }
+  return servers > 0;
+}
+function composePart(views) {
+  const withCompose = views.filter((v) => v.composeFiles);
+  if (withCompose.length === 0) return "";
+  const sets = [...new Set(withCompose.map((v) => v.composeFiles.join(" + ")))];
+  const services = [...new Set(withCompose.map((v) => `'${v.service}'`))];
+  return `, and compose service ${services.join("/")} has no ports/expose in ${sets.join(", nor in ")}`;
+}
+function elsewhere(published) {
+  if (published.length === 0) return "";
+  const byFile = /* @__PURE__ */ new Map();
+  for (const p of published) byFile.set(p.file, [...byFile.get(p.file) ?? [], p.raw]);
+  const parts = [...byFile].map(([file, raws]) => `${file} publishes ${[...new Set(raws)].join(", ")}`);
+  return ` (only ${parts.join("; ")})`;
+}
+function startsServer(app) {
+  const env = containerEnv(app);
+  return startCommands(app).some((cmd) => serverOf(cmd.argv, env) !== void 0);
+}
+function message2(views, published) {
+  const bound = views.map((v) => boundPorts(v.app));
+  const ports = [...new Set(bound.flatMap((b) => b.ports))];
+  const servers = [...new Set(bound.flatMap((b) => b.servers))];
+  const publishedPorts = [...new Set(published.flatMap((p) => p.target === void 0 ? [] : [p.target]))];
+  const proxied = views.flatMap((v, i) => bound[i].behind.map((b) => ({ app: v.app, behind: b })))[0];
+  const fix = proxied && ports.length === 0 ? proxyFix(proxied.app, proxied.behind) : ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : views.some((v) => startsServer(v.app)) ? "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000." : "No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.";
+  return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix}`;
+}
+var noPortDeclared = defineRule({
+  id: "TF0701",
+  name: "no-port-declared",
+  factor: "VII",
+  severity: "notice",
+  kind: "S",
+  title: "The target stage has no EXPOSE and the compose app service has no ports/expose",
+  help: `A twelve-factor app exports its service by binding a port; the image should say which one, so that
+platforms, \`docker run -P\` and readers know where the app answers without reading the start command.
+
+Where the repository has several compose setups (a base file with a development and a production override), each is
+judged on its own: the message names the compose files that publish no port, and those that do.
+
+${EXPOSE_EXAMPLE}`,
+  related: [],
+  check(project) {
+    const missing = /* @__PURE__ */ new Map();
+    const published = /* @__PURE__ */ new Map();
+    for (const { app, stage } of appTargetStages(project)) {
+      const file = app.dockerfile.file;
+      const exposed = stage.exposes.length > 0 || inherited(app, (s) => s.exposes[0]) !== void 0;
+      if (exposed || app.unparsedCompose || unixSocketServersOnly(startingApp(app))) continue;
+      const service = app.compose?.appService;
+      if (service && (service.ports.length > 0 || service.expose.length > 0)) {
+        published.set(file, [...published.get(file) ?? [], ...service.ports]);
+        continue;
+      }
+      const runner = startingApp(app);
+      const view = service ? { app: runner, composeFiles: app.compose.files, service: service.name } : { app: runner };
+      missing.set(file, [...missing.get(file) ?? [], view]);
+    }
+    return [...missing].map(([file, views]) => ({
+      file,
+      line: 1,
+      message: message2(views, published.get(file) ?? [])
+    }));
+  }
+});
 
 // src/rules/TF0702-binds-loopback.ts
 var bindsLoopback = defineRule({
@@ -31096,6 +31397,49 @@ function composeArgv2(c) {
   return c.argv ?? c.script?.commands[0]?.argv;
 }
 
+// src/rules/lib/wsgi-module.ts
+var MODULE_WORD = /(?<![\w.$/-])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.(?:wsgi|asgi))(?![\w.-])/g;
+var SKIPPED = /(^|\/)(\.?venv|site-packages|node_modules|\.git)\//;
+function moduleFiles2(module) {
+  const path = module.replace(/\./g, "/");
+  return [`${path}.py`, `${path}/__init__.py`];
+}
+function defined(module, files) {
+  return moduleFiles2(module).some((m) => files.some((f) => f === m || f.endsWith(`/${m}`)));
+}
+function projectModule(kind, app, files) {
+  const found = files.filter((f) => !SKIPPED.test(f) && (f === `${kind}.py` || f.endsWith(`/${kind}.py`)));
+  if (found.length !== 1) return void 0;
+  const manage = files.filter((f) => !SKIPPED.test(f) && /(^|\/)manage\.py$/.test(f));
+  if (manage.length !== 1) return void 0;
+  const root = manage[0].replace(/(^|\/)manage\.py$/, "");
+  const rel = root === "" ? found[0] : found[0].startsWith(`${root}/`) ? found[0].slice(root.length + 1) : void 0;
+  return rel?.replace(/\.py$/, "").replace(/\//g, ".");
+}
+function withRealModules(app, message3) {
+  const files = app.context?.files;
+  if (!files || files.length === 0) return message3;
+  const missing = [...new Set([...message3.matchAll(MODULE_WORD)].map((m) => m[1]))].filter(
+    (m) => !defined(m, files)
+  );
+  let out = message3;
+  const notes = [];
+  for (const word of missing) {
+    const kind = word.slice(word.lastIndexOf(".") + 1);
+    const real = projectModule(kind, app, files);
+    if (real) {
+      out = out.replace(new RegExp(`(?<![\\w.$/-])${word.replace(/\./g, "\\.")}(?![\\w.-])`, "g"), real);
+      notes.push(
+        `${word}, as the command names it, is no module of the repository: the project's is ${real}, written here in its place`
+      );
+    } else
+      notes.push(
+        `${word}, as the command names it, is no module of the repository: write the project's ${kind} module in its place`
+      );
+  }
+  return notes.length === 0 ? out : `${out} (${notes.join("; ")}.)`;
+}
+
 // src/rules/lib/script-steps.ts
 function foregroundProcess(argv) {
   const what = daemonOf(argv) ? void 0 : longRunningProcess(argv);
@@ -31246,6 +31590,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
   check(project) {
     const findings = [];
     for (const app of appsAndWorkerImages(project)) {
+      const first = findings.length;
       const init = initProcess(app);
       if (init?.signalsGroup) continue;
       const df = app.dockerfile;
@@ -31330,6 +31675,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
               message: f.message + droppedCommandNote(app, f.file)
             }))
           );
+      for (const f of findings.slice(first)) f.message = withRealModules(app, f.message);
     }
     return mergeSetupNotes(findings);
   },
@@ -31384,6 +31730,7 @@ function scriptFindings(script, commands, app, init) {
   const ends = new Set(branchEnds(commands));
   commands.forEach((c, i) => {
     if (c.viaExec || c.background || inSequence.has(c) || isWaitStep(c.argv)) return;
+    if (daemonOf(c.argv)) return;
     if (backgroundsInside(c.argv)) return;
     const server = mainProcessOf(c.argv) ?? (ends.has(c) ? foregroundProcess(c.argv) : void 0);
     const runsArgs = startsArgs(c.argv);
@@ -32210,7 +32557,7 @@ function userAddedBy(argv, env) {
   return void 0;
 }
 var known = (name) => name?.includes("$") ? void 0 : name;
-function lineage2(df, stage) {
+function lineage3(df, stage) {
   const out = [];
   for (let s = stage; s && !out.includes(s); ) {
     out.unshift(s);
@@ -32220,7 +32567,7 @@ function lineage2(df, stage) {
 }
 function usersCreatedByRuns(df, stage, own = false) {
   const names = [];
-  for (const s of own ? [stage] : lineage2(df, stage))
+  for (const s of own ? [stage] : lineage3(df, stage))
     for (const ins of s.instructions) {
       if (ins.keyword !== "RUN") continue;
       for (const c of ins.script?.commands ?? []) {
@@ -32238,10 +32585,10 @@ var BASE_USERS = new Set(
 function imageHasUser(df, stage, user) {
   if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
   if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes("$"))) return true;
-  const base = lineage2(df, stage)[0].from;
+  const base = lineage3(df, stage)[0].from;
   return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
 }
-var baseStage = (df, stage) => lineage2(df, stage)[0];
+var baseStage = (df, stage) => lineage3(df, stage)[0];
 var isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
 function createUser(stage, name = "app") {
   return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
@@ -32257,7 +32604,7 @@ function switchAdvice(df, stage, where = "") {
   return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where}.`;
 }
 function handOver(df, stage, user) {
-  const runs = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
+  const runs = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
   if (runs.includes("gosu")) return `exec gosu ${user} \u2026`;
   if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
   return `exec ${dropTool(baseStage(df, stage), user)}`;
@@ -32421,7 +32768,9 @@ function privilegeDrop(app) {
     if (ini) return ini;
     if (!found) continue;
     const user = found.user && resolveWord(found.user, env);
-    return { file: c.file, line: c.line, tool: found.tool, user: user?.split(":")[0] || void 0 };
+    const word = c.argv.findIndex((w) => w === found.option || w.startsWith(`${found.option}=`));
+    const line = word >= 0 && c.wordLines?.[word] || c.line;
+    return { file: c.file, line, tool: found.tool, user: user?.split(":")[0] || void 0 };
   }
   return void 0;
 }
@@ -32460,12 +32809,19 @@ function dropsPrivileges(argv) {
     if (DROPS_PRIVILEGES.has(tool)) return { tool, user: a2.slice(1).find((w) => !w.startsWith("-")) };
   }
   const a = programArgv(argv);
-  const option = (names) => {
-    const i = a.findIndex((x) => names.includes(x) || names.some((n) => x.startsWith(`${n}=`)));
+  const option = (names2) => {
+    const i = a.findIndex((x) => names2.includes(x) || names2.some((n) => x.startsWith(`${n}=`)));
     return i < 0 ? void 0 : a[i].includes("=") ? a[i].slice(a[i].indexOf("=") + 1) : a[i + 1] ?? "";
   };
-  const user = a[0] === "gunicorn" ? option(["-u", "--user"]) : a[0] === "uwsgi" ? option(["--uid"]) : void 0;
-  return user === void 0 ? void 0 : { tool: `${a[0]} ${a[0] === "uwsgi" ? "--uid" : "--user"}`, user };
+  const names = a[0] === "gunicorn" ? ["-u", "--user"] : a[0] === "uwsgi" ? ["--uid"] : [];
+  const user = names.length > 0 ? option(names) : void 0;
+  if (user === void 0) return void 0;
+  const written = a.find((x) => names.includes(x) || names.some((n) => x.startsWith(`${n}=`)));
+  return {
+    tool: `${a[0]} ${a[0] === "uwsgi" ? "--uid" : "--user"}`,
+    user,
+    option: written.replace(/=.*$/s, "")
+  };
 }
 function stillRoot(app, tool) {
   const starts = appStarts(app);
@@ -32551,7 +32907,7 @@ function nginxPorts(app, df, stage) {
   if (listens.length === 0 || listens.some((l) => l.port === void 0)) return void 0;
   const ports = [...new Set(listens.map((l) => l.port))].sort((a, b) => a - b);
   const where = [...new Set(listens.map((l) => `${l.file}:${l.line}`))];
-  const removed = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).some(
+  const removed = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).some(
     (c) => basename2(c.argv[0] ?? "") === "rm" && c.argv.some((w) => /^\/etc\/nginx\/(sites-enabled|conf\.d|http\.d)\//.test(w))
   );
   const replacesDefault = removed || (app.proxyConfigs ?? []).some(
@@ -32660,6 +33016,11 @@ function backingKind(s) {
   if (/^mongo(db)?$/.test(last)) return "mongo";
   return void 0;
 }
+function hostPortWords(p) {
+  const vars = [...p.raw.replace(/:\d+(\/\w+)?["']?$/, "").matchAll(/\$\{?(\w+)/g)].map((m) => m[1]);
+  if (vars.length > 0) return `on the host's interfaces, at the port ${vars.join(" and ")} gives`;
+  return p.published ? "on the host's interfaces" : "on a random port of the host's interfaces";
+}
 function isLoopbackIp(ip) {
   return ip !== void 0 && /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/.test(ip);
 }
@@ -32712,7 +33073,7 @@ services:
           findings.push({
             file: p.file,
             line: p.line,
-            message: `Service '${s.name}' publishes its ${kind} port ${p.target} on ${p.published ? "" : "a random port of "}the host's interfaces ('${p.raw}'): it is reachable from outside, past the host firewall. Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.`
+            message: `Service '${s.name}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall. Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.`
           });
         }
       }
@@ -32915,7 +33276,7 @@ export {
   secretsInEnvTemplate,
   leavesSecretsEmpty,
   namesNoSecret,
-  lineage,
+  lineage2 as lineage,
   parseShell,
   splitImage,
   contextSource,
@@ -32947,13 +33308,14 @@ export {
   makeTargetScript,
   supervisordRun,
   supervisorPrograms,
+  inlineScript,
   effectiveCommand,
   containerVariables,
-  inlineScript,
   directoryAfter,
   servicesOfImage,
   buildsDockerfile,
   djangoDirectories,
+  pinsExactVersion,
   pipRequirementFiles,
   pipInstall,
   buildCommands,
