@@ -40841,9 +40841,9 @@ init_input();
 // src/model/settings-module-choice.ts
 init_classify();
 var SETTER = /^(?:[A-Za-z_]\w*\s*=\s*)?os\.environ(?:\.setdefault\(\s*['"]DJANGO_SETTINGS_MODULE['"]\s*,\s*(.+)\)|\[\s*['"]DJANGO_SETTINGS_MODULE['"]\s*\]\s*=\s*(.+))$/;
-function chosenSettingsModule(text2, variable, source) {
+function chosenSettingsModule(text2, variable, source, defaults = true) {
   const atDefault = (name) => variable(name) === void 0 ? null : variable(name);
-  return readModule(text2, { variable, ...source }).module ?? readModule(text2, { variable: atDefault, ...source }).module;
+  return readModule(text2, { variable, ...source }).module ?? (defaults ? readModule(text2, { variable: atDefault, ...source }).module : void 0);
 }
 function readModule(text2, reading) {
   const names = /* @__PURE__ */ new Map();
@@ -41210,7 +41210,12 @@ var SettingsModules = class extends ModelPart {
       const found = this.importedFile(from, name, base);
       return found === void 0 ? void 0 : { file: found, text: this.texts[found] };
     };
-    const own = chosenSettingsModule(text2, variable, { file, imported });
+    const own = chosenSettingsModule(
+      text2,
+      variable,
+      { file, imported },
+      !variable.undecided
+    );
     if (own && moduleFiles(base, own).some((f) => f in this.texts)) return own;
     for (const name of [...module2 ? parentPackages(module2) : [], ...importedModules(text2)]) {
       const next = moduleFiles(base, name).find((f) => f in this.texts && !seen.has(f));
@@ -41316,12 +41321,15 @@ function containerEnvironment(app) {
 }
 function choiceEnvironment(app) {
   const known2 = containerEnvironment(app);
-  return (name) => {
+  const variable = (name) => {
     const value = known2(name);
     if (value !== void 0) return value;
     const written = app.compose?.appService?.environment.filter((e) => e.name === name).at(-1);
     return written?.source === "env_file" && !written.interpolated ? written.value : void 0;
   };
+  const deployWritten = (f) => (f.absent || f.unknown) && /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/i.test(baseName(f.file));
+  if (app.compose?.appService?.envFiles.some(deployWritten)) variable.undecided = true;
+  return variable;
 }
 function parentPackages(module2) {
   const parts = module2.split(".");

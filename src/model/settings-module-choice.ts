@@ -19,18 +19,20 @@ export type ImportedModule = (module: string, from: string) => { file: string; t
 
 /**
  * The module the file sets, in the branch the environment takes; a variable the container may set but whose value
- * is unknown is taken at its default in the code. Names imported from the project's own modules carry the value
+ * is unknown is taken at its default in the code, unless `defaults` is false (an env_file the repository does not hold
+ * may set it). Names imported from the project's own modules carry the value
  * those modules give them. Undefined when no setter is found or its value cannot be worked out.
  */
 export function chosenSettingsModule(
   text: string,
   variable: ContainerVariable,
   source?: { file: string; imported: ImportedModule },
+  defaults = true,
 ): string | undefined {
   const atDefault: ContainerVariable = (name) => (variable(name) === undefined ? null : variable(name));
   return (
     readModule(text, { variable, ...source }).module ??
-    readModule(text, { variable: atDefault, ...source }).module
+    (defaults ? readModule(text, { variable: atDefault, ...source }).module : undefined)
   );
 }
 

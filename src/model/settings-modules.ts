@@ -9,6 +9,7 @@ import {
   relativeTo,
 } from '../discover/classify.js';
 import { isEnvTemplateName } from '../discover/env-files.js';
+import type { ComposeEnvFile } from './types/compose.js';
 import type { AppSeed } from './app-seeds.js';
 import { mayRun } from './command/branches.js';
 import { djangoCommand, serverOf } from './command/servers.js';
@@ -212,7 +213,12 @@ export class SettingsModules extends ModelPart {
       const found = this.importedFile(from, name, base);
       return found === undefined ? undefined : { file: found, text: this.texts[found] };
     };
-    const own = chosenSettingsModule(text, variable, { file, imported });
+    const own = chosenSettingsModule(
+      text,
+      variable,
+      { file, imported },
+      !(variable as ChoiceVariable).undecided,
+    );
     if (own && moduleFiles(base, own).some((f) => f in this.texts)) return own;
     for (const name of [...(module ? parentPackages(module) : []), ...importedModules(text)]) {
       const next = moduleFiles(base, name).find((f) => f in this.texts && !seen.has(f));
@@ -361,15 +367,25 @@ function containerEnvironment(app: App): ContainerVariable {
  * the file the repository holds writes it (`ENVIRONMENT=dev` in the `.env` compose loads), as DJANGO_SETTINGS_MODULE
  * itself is.
  */
-function choiceEnvironment(app: App): ContainerVariable {
+function choiceEnvironment(app: App): ChoiceVariable {
   const known = containerEnvironment(app);
-  return (name) => {
+  const variable: ChoiceVariable = (name) => {
     const value = known(name);
     if (value !== undefined) return value;
     const written = app.compose?.appService?.environment.filter((e) => e.name === name).at(-1);
     return written?.source === 'env_file' && !written.interpolated ? written.value : undefined;
   };
+  // A production compose file's env_file the repository does not hold (`.envs/prod.env` each deploy writes) may set
+  // what the code reads: its default is then no more than a guess.
+  const deployWritten = (f: ComposeEnvFile) =>
+    (f.absent || f.unknown) &&
+    /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/i.test(baseName(f.file));
+  if (app.compose?.appService?.envFiles.some(deployWritten)) variable.undecided = true;
+  return variable;
 }
+
+/** The environment the default settings module is chosen in; `undecided`: an unknown variable may be set. */
+type ChoiceVariable = ContainerVariable & { undecided?: true };
 
 /** `a.b.c` -> `a`, `a.b`: the packages Python imports, and runs, before the module. */
 function parentPackages(module: string): string[] {
