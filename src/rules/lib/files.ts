@@ -5,6 +5,10 @@ import type { App, Project } from '../../model/types/project.js';
 import type { CopyInstr } from '../../model/types/dockerfile.js';
 import { lineage } from '../../model/dockerfile/lineage.js';
 
+import { isNamedForProduction } from '../../model/compose-file-names.js';
+
+export { isNamedForProduction, isSwarmStackFile } from '../../model/compose-file-names.js';
+
 /** Kinds of files several rules recognise. */
 
 /** `.env`, `.env.production`, `prod.env`; templates meant to be committed (`.env.example`) carry no secrets. */
@@ -87,25 +91,6 @@ function isNamedForDevelopment(dir: string): boolean {
     words.some((w) => DEVELOPMENT_WORD.test(w)) &&
     words.every((w) => DEVELOPMENT_WORD.test(w) || SETUP_WORD.test(w))
   );
-}
-
-/**
- * `docker-compose.prod.yml`, `compose.production.yaml`, `docker-compose-deploy.yml`: a file named for production; a
- * Swarm stack file (`docker-stack.yml`) is what `docker stack deploy` runs in production.
- */
-export function isNamedForProduction(path: string): boolean {
-  return (
-    /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path).toLowerCase()) ||
-    isSwarmStackFile(path)
-  );
-}
-
-/**
- * `docker-stack.yml`, `stack.prod.yml`, `docker-compose.swarm.yml`: a file named for `docker stack deploy`, which
- * ignores `depends_on` (`docker-compose.full-stack.yml` is not one).
- */
-export function isSwarmStackFile(path: string): boolean {
-  return /^(docker-)?stack([._-]|$)|(^|[._-])swarm([._-]|$)/.test(baseOf(path).toLowerCase());
 }
 
 function baseOf(path: string): string {
