@@ -10,6 +10,7 @@ import {
 } from '../discover/classify.js';
 import { isEnvTemplateName } from '../discover/env-files.js';
 import type { ComposeEnvFile } from './types/compose.js';
+import { isNamedForProduction } from './compose-file-names.js';
 import type { AppSeed } from './app-seeds.js';
 import { mayRun } from './command/branches.js';
 import { djangoCommand, serverOf } from './command/servers.js';
@@ -203,7 +204,7 @@ export class SettingsModules extends ModelPart {
   private defaultSettingsModule(
     file: string,
     base: string,
-    variable: ContainerVariable,
+    choice: Choice,
     module?: string,
     seen = new Set<string>(),
   ): string | undefined {
@@ -213,17 +214,12 @@ export class SettingsModules extends ModelPart {
       const found = this.importedFile(from, name, base);
       return found === undefined ? undefined : { file: found, text: this.texts[found] };
     };
-    const own = chosenSettingsModule(
-      text,
-      variable,
-      { file, imported },
-      !(variable as ChoiceVariable).undecided,
-    );
+    const own = chosenSettingsModule(text, choice.variable, { file, imported }, choice.defaults);
     if (own && moduleFiles(base, own).some((f) => f in this.texts)) return own;
     for (const name of [...(module ? parentPackages(module) : []), ...importedModules(text)]) {
       const next = moduleFiles(base, name).find((f) => f in this.texts && !seen.has(f));
       const chosen =
-        next && seen.size < 8 ? this.defaultSettingsModule(next, base, variable, name, seen) : undefined;
+        next && seen.size < 8 ? this.defaultSettingsModule(next, base, choice, name, seen) : undefined;
       if (chosen) return chosen;
     }
     return own;
@@ -367,9 +363,9 @@ function containerEnvironment(app: App): ContainerVariable {
  * the file the repository holds writes it (`ENVIRONMENT=dev` in the `.env` compose loads), as DJANGO_SETTINGS_MODULE
  * itself is.
  */
-function choiceEnvironment(app: App): ChoiceVariable {
+function choiceEnvironment(app: App): Choice {
   const known = containerEnvironment(app);
-  const variable: ChoiceVariable = (name) => {
+  const variable: ContainerVariable = (name) => {
     const value = known(name);
     if (value !== undefined) return value;
     const written = app.compose?.appService?.environment.filter((e) => e.name === name).at(-1);
@@ -377,15 +373,18 @@ function choiceEnvironment(app: App): ChoiceVariable {
   };
   // A production compose file's env_file the repository does not hold (`.envs/prod.env` each deploy writes) may set
   // what the code reads: its default is then no more than a guess.
-  const deployWritten = (f: ComposeEnvFile) =>
-    (f.absent || f.unknown) &&
-    /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/i.test(baseName(f.file));
-  if (app.compose?.appService?.envFiles.some(deployWritten)) variable.undecided = true;
-  return variable;
+  const deployWritten = (f: ComposeEnvFile) => (f.absent || f.unknown) && isNamedForProduction(f.file);
+  return { variable, defaults: !app.compose?.appService?.envFiles.some(deployWritten) };
 }
 
-/** The environment the default settings module is chosen in; `undecided`: an unknown variable may be set. */
-type ChoiceVariable = ContainerVariable & { undecided?: true };
+/**
+ * The environment the default settings module is chosen in; `defaults`: whether a variable of unknown value is taken
+ * at the default the code gives it (false where a file the deploy writes may set it).
+ */
+interface Choice {
+  variable: ContainerVariable;
+  defaults: boolean;
+}
 
 /** `a.b.c` -> `a`, `a.b`: the packages Python imports, and runs, before the module. */
 function parentPackages(module: string): string[] {
