@@ -9031,6 +9031,21 @@ var init_lineage = __esm({
   }
 });
 
+// src/model/compose-file-names.ts
+function isNamedForProduction(path4) {
+  return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path4).toLowerCase()) || isSwarmStackFile(path4);
+}
+function isSwarmStackFile(path4) {
+  return /^(docker-)?stack([._-]|$)|(^|[._-])swarm([._-]|$)/.test(baseOf(path4).toLowerCase());
+}
+var baseOf;
+var init_compose_file_names = __esm({
+  "src/model/compose-file-names.ts"() {
+    "use strict";
+    baseOf = (path4) => path4.slice(path4.lastIndexOf("/") + 1);
+  }
+});
+
 // src/rules/lib/files.ts
 function isEnvFile(path4) {
   return isEnvStyleName(path4) && !isEnvTemplateName(path4);
@@ -9039,11 +9054,11 @@ function isSqliteFile(path4) {
   return /\.sqlite3$/.test(path4);
 }
 function isDevelopmentComposeFile(path4, composeFiles = [], mergedWith = []) {
-  const name = baseOf(path4).toLowerCase();
+  const name = baseOf2(path4).toLowerCase();
   if (DEVELOPMENT_WORD.test(name)) return true;
   if (!/^(docker-)?compose\.ya?ml$/.test(name)) return false;
   const dir = path4.slice(0, Math.max(path4.lastIndexOf("/"), 0));
-  if (isNamedForDevelopment(baseOf(dir))) return true;
+  if (isNamedForDevelopment(baseOf2(dir))) return true;
   if (mergedWith.some((f) => f !== path4 && isNamedForProduction(f))) return false;
   return composeFiles.some(
     (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isNamedForProduction(f)
@@ -9051,7 +9066,7 @@ function isDevelopmentComposeFile(path4, composeFiles = [], mergedWith = []) {
 }
 function developmentFileReason(path4, composeFiles = [], runsApp2 = []) {
   const dir = path4.slice(0, Math.max(path4.lastIndexOf("/"), 0));
-  const named = DEVELOPMENT_WORD.test(baseOf(path4).toLowerCase()) || isNamedForDevelopment(baseOf(dir));
+  const named = DEVELOPMENT_WORD.test(baseOf2(path4).toLowerCase()) || isNamedForDevelopment(baseOf2(dir));
   const production = named ? [] : composeFiles.filter(
     (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isNamedForProduction(f)
   );
@@ -9066,13 +9081,7 @@ function isNamedForDevelopment(dir) {
   const words2 = dir.toLowerCase().split(/[._\s-]+/).filter((w2) => w2 !== "");
   return words2.some((w2) => DEVELOPMENT_WORD.test(w2)) && words2.every((w2) => DEVELOPMENT_WORD.test(w2) || SETUP_WORD.test(w2));
 }
-function isNamedForProduction(path4) {
-  return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path4).toLowerCase()) || isSwarmStackFile(path4);
-}
-function isSwarmStackFile(path4) {
-  return /^(docker-)?stack([._-]|$)|(^|[._-])swarm([._-]|$)/.test(baseOf(path4).toLowerCase());
-}
-function baseOf(path4) {
+function baseOf2(path4) {
   return path4.slice(path4.lastIndexOf("/") + 1);
 }
 function projectComposeFiles(project) {
@@ -9118,6 +9127,8 @@ var init_files = __esm({
     init_env_files2();
     init_context();
     init_lineage();
+    init_compose_file_names();
+    init_compose_file_names();
     DEVELOPMENT_WORD = /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
     SETUP_WORD = /^(docker|compose|env|envs|environment|environments|stack|setup|config|deploy|deployment)$/;
   }
@@ -39752,7 +39763,7 @@ function builtFromByName(dockerfile, built, texts) {
   if (names.size === 0) return void 0;
   return Object.keys(texts).filter((f) => f !== dockerfile && isDockerfile(f)).sort().find((f) => fromRepositories(texts[f]).some((r) => names.has(r)));
 }
-function baseOf2(dockerfile, built, texts) {
+function baseOf3(dockerfile, built, texts) {
   const child = builtFromByName(dockerfile, built, texts);
   return child ? { dockerfile: child, onbuild: /^\s*ONBUILD\s/im.test(dockerfileCode(texts[child])) } : void 0;
 }
@@ -39798,7 +39809,7 @@ var AppSeeds = class extends ModelPart {
     if (!given) seeds.push(...this.variants(seeds, claimed, builtByName, bases));
     seeds.push(...this.bareProjects(seeds, managePys));
     if (given) seeds.sort((a, b) => Number(b.dockerfile === given) - Number(a.dockerfile === given));
-    for (const seed of seeds) if (seed.dockerfile) seed.baseOf = baseOf2(seed.dockerfile, built, this.texts);
+    for (const seed of seeds) if (seed.dockerfile) seed.baseOf = baseOf3(seed.dockerfile, built, this.texts);
     this.attachImageOnly(seeds, composeSets);
     attachUnparsed(seeds, composeSets);
     const attached = new Set(seeds.map((s) => s.compose));
@@ -40833,6 +40844,7 @@ function linkRepositoryBases(apps, builds) {
 // src/model/settings-modules.ts
 init_classify();
 init_env_files();
+init_compose_file_names();
 init_branches();
 init_servers();
 init_start_chain();
@@ -41203,23 +41215,18 @@ var SettingsModules = class extends ModelPart {
    * default; where it sets none, or one with no file, the default a project module it imports sets first (its parent
    * packages' `__init__.py` included): `from settings.environment.settings import load_environment`.
    */
-  defaultSettingsModule(file, base, variable, module2, seen = /* @__PURE__ */ new Set()) {
+  defaultSettingsModule(file, base, choice2, module2, seen = /* @__PURE__ */ new Set()) {
     seen.add(file);
     const text2 = this.texts[file] ?? "";
     const imported = (name, from) => {
       const found = this.importedFile(from, name, base);
       return found === void 0 ? void 0 : { file: found, text: this.texts[found] };
     };
-    const own = chosenSettingsModule(
-      text2,
-      variable,
-      { file, imported },
-      !variable.undecided
-    );
+    const own = chosenSettingsModule(text2, choice2.variable, { file, imported }, choice2.defaults);
     if (own && moduleFiles(base, own).some((f) => f in this.texts)) return own;
     for (const name of [...module2 ? parentPackages(module2) : [], ...importedModules(text2)]) {
       const next = moduleFiles(base, name).find((f) => f in this.texts && !seen.has(f));
-      const chosen = next && seen.size < 8 ? this.defaultSettingsModule(next, base, variable, name, seen) : void 0;
+      const chosen = next && seen.size < 8 ? this.defaultSettingsModule(next, base, choice2, name, seen) : void 0;
       if (chosen) return chosen;
     }
     return own;
@@ -41327,9 +41334,8 @@ function choiceEnvironment(app) {
     const written = app.compose?.appService?.environment.filter((e) => e.name === name).at(-1);
     return written?.source === "env_file" && !written.interpolated ? written.value : void 0;
   };
-  const deployWritten = (f) => (f.absent || f.unknown) && /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/i.test(baseName(f.file));
-  if (app.compose?.appService?.envFiles.some(deployWritten)) variable.undecided = true;
-  return variable;
+  const deployWritten = (f) => (f.absent || f.unknown) && isNamedForProduction(f.file);
+  return { variable, defaults: !app.compose?.appService?.envFiles.some(deployWritten) };
 }
 function parentPackages(module2) {
   const parts = module2.split(".");

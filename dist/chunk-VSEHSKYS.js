@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-P5PFTCZT.js";
+} from "./chunk-ERG6VZK2.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-JOFC275Y.js";
+} from "./chunk-VSEHSKYS.js";
 import {
   makeReport
 } from "./chunk-EIMTSLWK.js";
 import {
   RULES
-} from "./chunk-P5PFTCZT.js";
+} from "./chunk-ERG6VZK2.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -20147,6 +20147,15 @@ function lineage2(df) {
   return out;
 }
 
+// src/model/compose-file-names.ts
+var baseOf = (path) => path.slice(path.lastIndexOf("/") + 1);
+function isNamedForProduction(path) {
+  return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path).toLowerCase()) || isSwarmStackFile(path);
+}
+function isSwarmStackFile(path) {
+  return /^(docker-)?stack([._-]|$)|(^|[._-])swarm([._-]|$)/.test(baseOf(path).toLowerCase());
+}
+
 // src/rules/lib/files.ts
 function isEnvFile(path) {
   return isEnvStyleName(path) && !isEnvTemplateName(path);
@@ -20156,11 +20165,11 @@ function isSqliteFile(path) {
 }
 var DEVELOPMENT_WORD = /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
 function isDevelopmentComposeFile(path, composeFiles = [], mergedWith = []) {
-  const name = baseOf(path).toLowerCase();
+  const name = baseOf2(path).toLowerCase();
   if (DEVELOPMENT_WORD.test(name)) return true;
   if (!/^(docker-)?compose\.ya?ml$/.test(name)) return false;
   const dir = path.slice(0, Math.max(path.lastIndexOf("/"), 0));
-  if (isNamedForDevelopment(baseOf(dir))) return true;
+  if (isNamedForDevelopment(baseOf2(dir))) return true;
   if (mergedWith.some((f) => f !== path && isNamedForProduction(f))) return false;
   return composeFiles.some(
     (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isNamedForProduction(f)
@@ -20168,7 +20177,7 @@ function isDevelopmentComposeFile(path, composeFiles = [], mergedWith = []) {
 }
 function developmentFileReason(path, composeFiles = [], runsApp = []) {
   const dir = path.slice(0, Math.max(path.lastIndexOf("/"), 0));
-  const named = DEVELOPMENT_WORD.test(baseOf(path).toLowerCase()) || isNamedForDevelopment(baseOf(dir));
+  const named = DEVELOPMENT_WORD.test(baseOf2(path).toLowerCase()) || isNamedForDevelopment(baseOf2(dir));
   const production = named ? [] : composeFiles.filter(
     (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isNamedForProduction(f)
   );
@@ -20184,13 +20193,7 @@ function isNamedForDevelopment(dir) {
   const words2 = dir.toLowerCase().split(/[._\s-]+/).filter((w) => w !== "");
   return words2.some((w) => DEVELOPMENT_WORD.test(w)) && words2.every((w) => DEVELOPMENT_WORD.test(w) || SETUP_WORD.test(w));
 }
-function isNamedForProduction(path) {
-  return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path).toLowerCase()) || isSwarmStackFile(path);
-}
-function isSwarmStackFile(path) {
-  return /^(docker-)?stack([._-]|$)|(^|[._-])swarm([._-]|$)/.test(baseOf(path).toLowerCase());
-}
-function baseOf(path) {
+function baseOf2(path) {
   return path.slice(path.lastIndexOf("/") + 1);
 }
 function projectComposeFiles(project) {
@@ -33277,6 +33280,7 @@ export {
   leavesSecretsEmpty,
   namesNoSecret,
   lineage2 as lineage,
+  isNamedForProduction,
   parseShell,
   splitImage,
   contextSource,

@@ -24,7 +24,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-P5PFTCZT.js";
+} from "./chunk-ERG6VZK2.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-XZHEZ67C.js";
+} from "./chunk-2NCK5BX4.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-P5PFTCZT.js";
+} from "./chunk-ERG6VZK2.js";
 import {
   UnsafePathError,
   readInside,
