@@ -55,27 +55,34 @@ function madeOfWords(value: string, words: string[]): boolean {
   return can[value.length] === true;
 }
 
-/** Names of secret-looking variables a template gives a real-looking value (`SECRET_KEY=3k#…`). */
-export function secretsInEnvTemplate(text: string): string[] {
-  return Object.entries(parseDotenv(text))
-    .filter(([name, value]) => isSecretName(name) && !isPlaceholderValue(name, value))
-    .map(([name]) => name);
-}
-/**
- * Whether an env file leaves its secrets empty: it names secret-looking variables and gives each no value
- * (`SECRET_KEY=` for a build step), and no URL carries a password. A placeholder in a file not named as a template
- * (`.env.sampel`) still counts as a value: the catalog counts that file whatever it holds.
- */
-export function leavesSecretsEmpty(text: string): boolean {
-  const entries = Object.entries(parseDotenv(text));
-  const secrets = entries.filter(([name]) => isSecretName(name));
-  return secrets.length > 0 && secrets.every(([, value]) => value === '') && !credentialInUrl(entries);
+/** What an env file's text says of its secrets, parsed once. */
+export interface EnvSecrets {
+  /** Secret-looking variables given a real-looking value (`SECRET_KEY=3k#…`), not a placeholder. */
+  valued: string[];
+  /**
+   * It names secret-looking variables and gives each no value (`SECRET_KEY=` for a build step), and no URL carries a
+   * password. A placeholder in a file not named as a template (`.env.sampel`) still counts as a value: the catalog
+   * counts that file whatever it holds.
+   */
+  leavesEmpty: boolean;
+  /** It names no secret-looking variable and no URL in it carries a password (`DEBUG=1` alone). */
+  namesNone: boolean;
 }
 
-/** Whether an env file names no secret-looking variable and no URL in it carries a password (`DEBUG=1` alone). */
-export function namesNoSecret(text: string): boolean {
+export function envSecrets(text: string): EnvSecrets {
   const entries = Object.entries(parseDotenv(text));
-  return !entries.some(([name]) => isSecretName(name)) && !credentialInUrl(entries);
+  const secrets = entries.filter(([name]) => isSecretName(name));
+  const urlCredential = credentialInUrl(entries);
+  return {
+    valued: secrets.filter(([name, value]) => !isPlaceholderValue(name, value)).map(([name]) => name),
+    leavesEmpty: secrets.length > 0 && secrets.every(([, value]) => value === '') && !urlCredential,
+    namesNone: secrets.length === 0 && !urlCredential,
+  };
+}
+
+/** Names of secret-looking variables a template gives a real-looking value (`SECRET_KEY=3k#…`). */
+export function secretsInEnvTemplate(text: string): string[] {
+  return envSecrets(text).valued;
 }
 
 function credentialInUrl(entries: [string, string][]): boolean {

@@ -1,6 +1,6 @@
 import { dockerClientOf } from './docker-client.js';
 import { hasTemplateName, isEnvStyleName, isEnvTemplateName, isInEnvDir } from '../discover/env-files.js';
-import { leavesSecretsEmpty, namesNoSecret, secretsInEnvTemplate } from './env-files.js';
+import { envSecrets, type EnvSecrets } from './env-files.js';
 import { posix } from 'node:path';
 import {
   baseName,
@@ -72,6 +72,8 @@ class ProjectBuilder implements ModelInput {
   private readonly seeds: AppSeeds;
   private readonly settingsModules: SettingsModules;
   private readonly imageFiles: ImageFiles;
+  /** Each env-style file's secrets, parsed once however many build contexts hold it. */
+  private readonly envSecretsByPath = new Map<string, EnvSecrets | undefined>();
 
   constructor(
     readonly tree: SourceTree,
@@ -422,6 +424,14 @@ class ProjectBuilder implements ModelInput {
     return undefined;
   }
 
+  private envSecretsOf(path: string): EnvSecrets | undefined {
+    if (!this.envSecretsByPath.has(path)) {
+      const text = this.texts[path];
+      this.envSecretsByPath.set(path, text === undefined ? undefined : envSecrets(text));
+    }
+    return this.envSecretsByPath.get(path);
+  }
+
   /** The build context: its files and what `.dockerignore` lets through (`<Dockerfile>.dockerignore` first). */
   private context(dir: string, dockerfile: string, composeEnvFiles: string[]): BuildContext {
     const files = this.files.filter((f) => isUnder(f, dir)).map((f) => relativeTo(f, dir));
@@ -437,30 +447,27 @@ class ProjectBuilder implements ModelInput {
     // An env_file compose loads is the deploy's config whatever it holds (unless named as a template); a template or a
     // file in a `.env*` directory is judged by its content.
     const templates = files.filter((f) => {
-      const text = this.texts[joinPath(dir, f)];
       const loaded = composeEnvFiles.includes(joinPath(dir, f));
       if (loaded && !isEnvTemplateName(f) && !hasTemplateName(f)) return true;
       const judged = isEnvTemplateName(f) || isInEnvDir(f) || loaded;
-      return judged && text !== undefined && secretsInEnvTemplate(text).length > 0;
+      return judged && (this.envSecretsOf(joinPath(dir, f))?.valued.length ?? 0) > 0;
     });
     if (templates.length > 0) context.envTemplatesWithSecrets = templates;
     // A committed env file that leaves every secret empty (`SECRET_KEY=` for collectstatic) ships none.
     const withoutSecrets = files.filter((f) => {
-      const text = this.texts[joinPath(dir, f)];
       const loaded = composeEnvFiles.includes(joinPath(dir, f));
       return (
         isEnvStyleName(f) &&
         !isEnvTemplateName(f) &&
         !loaded &&
-        text !== undefined &&
-        leavesSecretsEmpty(text)
+        this.envSecretsOf(joinPath(dir, f))?.leavesEmpty === true
       );
     });
     if (withoutSecrets.length > 0) context.envFilesWithoutSecrets = withoutSecrets;
-    const noSecret = files.filter((f) => {
-      const text = this.texts[joinPath(dir, f)];
-      return isEnvStyleName(f) && !isEnvTemplateName(f) && text !== undefined && namesNoSecret(text);
-    });
+    const noSecret = files.filter(
+      (f) =>
+        isEnvStyleName(f) && !isEnvTemplateName(f) && this.envSecretsOf(joinPath(dir, f))?.namesNone === true,
+    );
     if (noSecret.length > 0) context.envFilesNamingNoSecret = noSecret;
     if (skipped.length > 0) {
       context.skippedDirs = skipped;
