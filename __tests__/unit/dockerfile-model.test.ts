@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { modelDockerfile } from '../../src/model/dockerfile.js';
+import { requirementArgs } from '../../src/model/image-files.js';
 import type { CopyInstr, EnvInstr, RunInstr } from '../../src/model/types/dockerfile.js';
 
 const model = (text: string, options = {}) => {
@@ -289,4 +290,23 @@ test('a COPY source of the context that climbs above it stops at its root, as Bu
     copies.map((c) => c.sources),
     [['src'], ['requirements.txt', 'conf/'], ['.'], ['/usr/../lib'], ['./src']],
   );
+});
+
+test("a base image's variable in a COPY destination and a pip -r path is kept as ${NAME}; a declared unknown one is not", () => {
+  const text = [
+    'FROM me/base:1',
+    'ENV ENV_TYPE dev',
+    'ARG REQ_DIR',
+    'COPY requirements $BUILD_DIR/requirements',
+    'RUN pip install -r $BUILD_DIR/requirements/$ENV_TYPE.txt -r ${REQ_DIR}/x.txt -r ${BUILD_DIR:-/b}/y.txt',
+    'COPY requirements $REQ_DIR',
+  ].join('\n');
+  const m = model(text);
+  const copies = m.stages[0].instructions.filter((i): i is CopyInstr => i.keyword === 'COPY');
+  assert.deepEqual(
+    copies.map((c) => c.dest),
+    ['${BUILD_DIR}/requirements', '$REQ_DIR'],
+  );
+  const run = m.stages[0].instructions.find((i): i is RunInstr => i.keyword === 'RUN')!;
+  assert.deepEqual(requirementArgs(run.script!.commands[0].argv, run), ['${BUILD_DIR}/requirements/dev.txt']);
 });

@@ -9,6 +9,7 @@ import {
 import type { SkippedProject } from '../core/index.js';
 import type { ComposeSet } from './compose-projects.js';
 import { buildsDockerfile, servicesOfImage } from './compose/app-service.js';
+import { isNamedForProduction } from './compose-file-names.js';
 import { isUrl } from './context.js';
 import {
   type BuiltImage,
@@ -21,7 +22,7 @@ import {
 } from './image-app.js';
 import { isOddCaseDefaultName, NON_APP_DIR, OTHER_ROLE } from './image-roles.js';
 import { byDepth, ModelPart } from './input.js';
-import { contextIsOwnDirectory } from './own-context.js';
+import { contextIsOwnDirectory, contextTold } from './own-context.js';
 import { isSidecarService } from './sidecar.js';
 import {
   lastFrom,
@@ -318,6 +319,8 @@ export class AppSeeds extends ModelPart {
   private composeImages(composeSets: ComposeSet[], managePys: string[], claimed: Set<string>): AppSeed[] {
     const seeds: AppSeed[] = [];
     const built = this.imagesBuilt(composeSets);
+    // A Dockerfile tied by its directory's name is built from where the files it copies are.
+    const contextOf = (d: string) => contextTold(this.texts[d] ?? '', dirName(d), (p) => this.exists(p));
     for (const set of composeSets) {
       if (!set.model) continue;
       let image: BuiltImage | undefined;
@@ -327,7 +330,7 @@ export class AppSeeds extends ModelPart {
       if (!set.model.appService) {
         // A service running the image of a proxy's Dockerfile (`nginx/Dockerfile`) is never the app service.
         const appImages = built.filter((b) => !b.dockerfile || !proxyOnly(this.texts, b.dockerfile));
-        const found = imageOnlyApp(set.model, appImages, managePys, pythonDockerfiles);
+        const found = imageOnlyApp(set.model, appImages, managePys, pythonDockerfiles, contextOf);
         if (!found) continue;
         found.service.role = 'app';
         set.model.appService = found.service;
@@ -336,7 +339,9 @@ export class AppSeeds extends ModelPart {
       }
       const service = set.model.appService!;
       if (service.build) continue;
-      image ??= builtImageOf(service, built) ?? namedDockerfileOf(service, pythonDockerfiles);
+      image ??=
+        builtImageOf(service, built) ??
+        namedDockerfileOf(service, pythonDockerfiles, set.model.files.some(isNamedForProduction), contextOf);
       const projectDirs = managePys.length === 1 ? [set.dir, dirName(managePys[0])] : [set.dir];
       const dockerfile =
         image?.dockerfile ??

@@ -253,6 +253,24 @@ class Modeller {
     return expand(raw, (n) => this.stageLookup(n), this.escape);
   }
 
+  /** Names this stage declares (ARG, ENV) with no known value here: not the base image's, so not written `${NAME}`. */
+  private unknownDeclared(): string[] {
+    const names = [...this.args].filter(([, state]) => state.kind !== 'value').map(([name]) => name);
+    for (const [name, value] of this.env) if (value === undefined) names.push(name);
+    return [...new Set(names)];
+  }
+
+  /** A path with the base image's variables kept as `${NAME}` (`COPY requirements $BUILD_DIR/requirements`). */
+  private expandPath(raw: string): string | undefined {
+    const declared = new Set(this.unknownDeclared());
+    return expand(
+      raw,
+      (n) => this.stageLookup(n),
+      this.escape,
+      (n) => !declared.has(n),
+    );
+  }
+
   private readArgs(instr: DockerfileInstruction, global: boolean): ArgInstr[] {
     const out: ArgInstr[] = [];
     const buildArgs = this.options.buildArgs ?? {};
@@ -397,6 +415,8 @@ class Modeller {
     const run: RunInstr = { keyword: 'RUN', line: instr.line, endLine: instr.endLine, mounts };
     const variables = this.knownVariables();
     if (Object.keys(variables).length > 0) run.variables = variables;
+    const unknown = this.unknownDeclared();
+    if (unknown.length > 0) run.unknownDeclared = unknown;
     const argv = jsonArray(rest);
     if (argv) {
       run.argv = argv;
@@ -429,7 +449,9 @@ class Modeller {
     const { flags, rest } = takeFlags(instr.args, this.escape);
     const words = jsonArray(rest) ?? splitWords(rest, this.escape);
     const expanded = words.map((w) => (w.startsWith('<<') ? w : (this.expand(w) ?? w)));
-    const dest = expanded.length > 1 ? this.resolvePath(expanded.at(-1)!) : '';
+    const last = words.at(-1) ?? '';
+    const destWord = last.startsWith('<<') ? last : (this.expand(last) ?? this.expandPath(last) ?? last);
+    const dest = expanded.length > 1 ? this.resolvePath(destWord) : '';
     const fromFlag = flags.find((f) => f.startsWith('--from='));
     // A source of the context is read as the builder reads it; one of a stage or image is a path of that image.
     const inContext = (w: string) => (fromFlag || w.startsWith('<<') ? w : contextSource(w));

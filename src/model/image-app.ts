@@ -1,5 +1,6 @@
 import { baseName, dirName, isUnder, joinPath, normalizeRelative } from '../discover/classify.js';
 import { parseShell } from '../parse/shell.js';
+import { isNamedForProduction } from './compose-file-names.js';
 import { dockerfileDockerReads } from './dockerfile-name.js';
 import type { ComposeModel, ComposeService } from './types/compose.js';
 import { LINES } from '../util/lines.js';
@@ -197,22 +198,35 @@ export function builtImageOf(service: ComposeService, built: BuiltImage[]): Buil
 /**
  * The Python Dockerfile whose directory the service is named for (`backend:` or `me/foodgram_backend` and
  * backend/Dockerfile), when exactly one is: a CI workflow builds and pushes it under a name compose does not know.
+ * For a compose file named for production, of several (docker/dev/web, docker/prod/web) the one under a production
+ * directory is it.
  */
 export function namedDockerfileOf(
   service: ComposeService,
   pythonDockerfiles: string[],
+  forProduction = false,
+  contextOf: (dockerfile: string) => string = dirName,
 ): BuiltImage | undefined {
   const words = new Set([
     service.name.toLowerCase(),
     ...(service.image?.repository.split('/').pop() ?? '').toLowerCase().split(/[-_.]/),
   ]);
-  const matches = pythonDockerfiles.filter((d) => words.has(baseName(dirName(d)).toLowerCase()));
+  let matches = pythonDockerfiles.filter((d) => words.has(baseName(dirName(d)).toLowerCase()));
+  if (matches.length > 1 && forProduction) matches = matches.filter(isUnderProductionDirectory);
   if (matches.length !== 1) return undefined;
   return {
     repository: service.image?.repository ?? service.name,
     dockerfile: matches[0],
-    contextDir: dirName(matches[0]),
+    contextDir: contextOf(matches[0]),
   };
+}
+
+/** `docker/prod/web/Dockerfile`, `deploy/production/Dockerfile`: a Dockerfile kept under a production directory. */
+function isUnderProductionDirectory(dockerfile: string): boolean {
+  return dirName(dockerfile)
+    .toLowerCase()
+    .split('/')
+    .some((part) => part === 'prod' || part === 'production');
 }
 
 /**
@@ -226,6 +240,7 @@ export function imageOnlyApp(
   built: BuiltImage[],
   managePys: string[],
   pythonDockerfiles: string[] = [],
+  contextOf: (dockerfile: string) => string = dirName,
 ): ImageOnlyApp | undefined {
   const candidates = model.services.filter((s) => s.role === 'other' && !s.build);
   for (const service of candidates) {
@@ -249,8 +264,9 @@ export function imageOnlyApp(
     );
   if (mounting.length === 1) return { service: mounting[0] };
   const apps = candidates.filter((s) => !s.image || !isBackingImage(s.image.repository));
+  const forProduction = model.files.some(isNamedForProduction);
   const named = apps.flatMap((service) => {
-    const found = namedDockerfileOf(service, pythonDockerfiles);
+    const found = namedDockerfileOf(service, pythonDockerfiles, forProduction, contextOf);
     return found ? [{ service, built: found }] : [];
   });
   if (named.length === 1) return named[0];

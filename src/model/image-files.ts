@@ -54,7 +54,7 @@ export class ImageFiles extends ModelPart {
           ...this.npmRun(c.argv, c.wd, stage, index, context, layout),
         ])) {
           // `-r requirements/${SCENARIO}.txt`: the file the build argument (or ENV) picks.
-          for (const req of requirementArgs(argv, (ins as RunInstr).variables)) {
+          for (const req of requirementArgs(argv, ins as RunInstr)) {
             const imagePath = posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             // Installed straight from a bind mount or an unresolved path: fall back to the file named in the context.
@@ -448,24 +448,29 @@ export function pipenvInstall(
   };
 }
 
-/** A shell word with the variables a RUN is known to see put in; as written when one of them is not known. */
-function expandKnown(word: string, variables: Record<string, string> | undefined): string {
-  if (!variables || !word.includes('$')) return word;
+/**
+ * A shell word with the variables a RUN is known to see put in, one the base image may set written `${NAME}` (as a
+ * COPY destination naming it is); as written when another is not known.
+ */
+function expandKnown(word: string, run: RunInstr | undefined): string | undefined {
+  if (!word.includes('$')) return word;
+  const variables = run?.variables ?? {};
+  const declared = new Set(run?.unknownDeclared ?? []);
   const lookup = (name: string): VarState =>
     name in variables ? { kind: 'value', value: variables[name]! } : UNKNOWN;
-  return expand(word, lookup) ?? word;
+  return expand(word, lookup, '\\', (name) => run !== undefined && !declared.has(name));
 }
 
 /** `-r X` / `--requirement=X` arguments of a `pip install` (pip, pip3, python -m pip, uv pip). */
-export function requirementArgs(argv: string[], variables?: Record<string, string>): string[] {
+export function requirementArgs(argv: string[], run?: RunInstr): string[] {
   const i = argv.findIndex((w) => /(^|\/)pip[\d.]*$/.test(w));
   // wheel/download in a builder stage define what is installed later just as well.
   const installAt = argv.findIndex((w, k) => k > i && ['install', 'wheel', 'download'].includes(w));
   const isPip = (i >= 0 || argv.some((w, k) => w === '-m' && argv[k + 1] === 'pip')) && installAt >= 0;
   if (!isPip) return [];
   return pipRequirementFiles(argv.slice(installAt + 1))
-    .map((p) => expandKnown(p, variables))
-    .filter((p) => !p.includes('$'));
+    .map((p) => expandKnown(p, run))
+    .filter((p) => p !== undefined);
 }
 
 /** Every argv the start chain may run: the image's ENTRYPOINT/CMD, compose's overrides, the entrypoint scripts. */

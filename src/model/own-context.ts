@@ -81,3 +81,20 @@ export function contextIsOwnDirectory(
   }
   return own;
 }
+
+/**
+ * The directory a Dockerfile no build here names a context for is built from, told by the files it names: of its
+ * own directory and its ancestors, the nearest holding the most of them (`docker/prod/web/Dockerfile` copying `web/`
+ * and `docker/prod/web/entrypoint.sh` from the repository root); its own directory when none holds any.
+ */
+export function contextTold(text: string, dir: string, exists: (path: string) => boolean): string {
+  const named = namedContextPaths(text);
+  const held = (base: string) => named.filter((p) => exists(base === '.' ? p : posix.join(base, p))).length;
+  let best = { dir, count: held(dir) };
+  for (let base = dir; base !== '.' && base !== '/' && base !== '';) {
+    base = posix.dirname(base);
+    const count = held(base);
+    if (count > best.count) best = { dir: base, count };
+  }
+  return best.dir;
+}

@@ -8,9 +8,16 @@ export const UNSET: VarState = { kind: 'unset' };
 
 /**
  * Docker's word processing for one word: quote removal, escapes and `$VAR`, `${VAR}`, `${VAR:-x}`, `${VAR-x}`,
- * `${VAR:+x}`, `${VAR+x}`. Undefined when a variable it needs has no known value.
+ * `${VAR:+x}`, `${VAR+x}`. Undefined when a variable it needs has no known value, except a plain reference to one
+ * `inherited` says the base image may set (the same value all through the stage): that one is written `${NAME}`,
+ * so two paths built on it compare as text.
  */
-export function expand(raw: string, lookup: Lookup, escape = '\\'): string | undefined {
+export function expand(
+  raw: string,
+  lookup: Lookup,
+  escape = '\\',
+  inherited?: (name: string) => boolean,
+): string | undefined {
   let out = '';
   let quote: string | undefined;
   for (let i = 0; i < raw.length; i++) {
@@ -40,7 +47,10 @@ export function expand(raw: string, lookup: Lookup, escape = '\\'): string | und
         out += c;
         continue;
       }
-      const value = substitute(parsed, lookup, escape);
+      const symbolic = parsed.op === undefined && parsed.name !== '' && inherited?.(parsed.name);
+      const value =
+        substitute(parsed, lookup, escape) ??
+        (symbolic && lookup(parsed.name).kind === 'unknown' ? `\${${parsed.name}}` : undefined);
       if (value === undefined) return undefined;
       out += value;
       i = parsed.end - 1;

@@ -28,6 +28,8 @@ export interface RunInstr extends At {
   mounts: string[]; // raw --mount flags
   /** Values the shell of this RUN is known to see: the stage's ARG and ENV values at this point. */
   variables?: Record<string, string>;
+  /** Names the stage declares (ARG, ENV) with no known value at this point; any other unknown one is the base image's. */
+  unknownDeclared?: string[];
 }
 export interface CopyInstr extends At {
   keyword: 'COPY' | 'ADD';
