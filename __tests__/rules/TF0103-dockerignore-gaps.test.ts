@@ -120,3 +120,24 @@ test('TF0103 names a .env* directory once and says which .env file is only a tem
   assert.match(f.message, /\.env files \(\.env\.example \(a template\), \.env\.prod, \.envs\/\)/);
   assert.match(f.message, /Add these patterns: \.env\*\./);
 });
+
+test('TF0103 names what a nested build context lets in by its repository path, not its path in the context', async () => {
+  // The context is `site/`: its `site/__pycache__` is the repository's `site/site/__pycache__`.
+  const result = await analyzeFiles({
+    'docker-compose.yml': 'services:\n  web:\n    build: ./site\n    ports: ["8000:8000"]\n',
+    'site/manage.py': MANAGE,
+    'site/Dockerfile': 'FROM python:3.12\nCOPY . /app\nEXPOSE 8000\n',
+    'site/.dockerignore': '.git\n',
+    'site/site/__init__.py': '',
+    'site/site/__pycache__/settings.cpython-312.pyc': 'x',
+    'site/.env.local': 'X=1\n',
+  });
+  const [f] = result.findings.filter((x) => x.ruleId === 'TF0103');
+  assert.equal(f.file, 'site/.dockerignore');
+  assert.match(f.message, /__pycache__ \(site\/site\/__pycache__\)/);
+  assert.match(f.message, /\.env files \(site\/\.env\.local\)/);
+  assert.doesNotMatch(f.message, /\(site\/__pycache__\)/);
+  assert.doesNotMatch(f.message, /\(\.env\.local\)/);
+  // The patterns are the context's own, as the .dockerignore reads them.
+  assert.match(f.message, /Add these patterns: \.env\*, \*\*\/__pycache__\./);
+});

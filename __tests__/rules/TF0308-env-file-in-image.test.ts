@@ -203,6 +203,20 @@ test('TF0308: a nested env file in a subdirectory context gets a pattern relativ
   assert.match([...messages.values()].join('\n'), /\('\*\*\/\.env\.\*'\)/);
 });
 
+test('TF0308: a file of a subdirectory context is named by its repository path, and so is the .dockerignore to edit', async () => {
+  // The repository also holds a `config/.env.prod` of its own at the root: the message must not point at it.
+  const messages = await messagesOf({
+    'app/Dockerfile': 'FROM python:3.12\nCOPY . /app\n',
+    'app/manage.py': MANAGE,
+    'app/config/.env.prod': 'SECRET_KEY=1\n',
+    'config/.env.prod': 'SECRET_KEY=2\n',
+  });
+  const message = [...messages.values()].join('\n');
+  assert.match(message, /copies 'app\/config\/\.env\.prod' into the image/);
+  assert.match(message, /Add it to app\/\.dockerignore \('\*\*\/\.env\.\*'\)/);
+  assert.doesNotMatch(message, /copies 'config\/\.env\.prod'/);
+});
+
 test('TF0308: an env file copied by name for a build step, with every secret empty, is not reported', async () => {
   const result = await analyzeFiles({
     'manage.py': MANAGE,

@@ -118,6 +118,25 @@ test('TF0701 is silent where the server listens only on a unix socket: there is 
   });
 });
 
+test('TF0701 fires for a socket-only server with nginx beside it in the container, naming the port nginx listens on', async () => {
+  const message = await messageOf({
+    Dockerfile: [
+      'FROM python:3.12',
+      'RUN apt-get update && apt-get install -y nginx',
+      'WORKDIR /srv',
+      'COPY . .',
+      'RUN cp deploy/nginx.conf /etc/nginx/sites-enabled/default',
+      'CMD service nginx start && exec uwsgi --socket /tmp/uwsgi.sock --wsgi mysite.wsgi:application',
+      '',
+    ].join('\n'),
+    'deploy/nginx.conf': 'server {\n  listen 8080;\n  location / { uwsgi_pass unix:/tmp/uwsgi.sock; }\n}\n',
+  });
+  assert.match(message, /nginx runs in the same container \(Dockerfile:6\)/);
+  assert.match(message, /uwsgi listens only on a unix socket/);
+  assert.match(message, /add EXPOSE 8080, the port its configuration listens on \(deploy\/nginx\.conf:2\)/);
+  assert.doesNotMatch(message, /uwsgi's port/);
+});
+
 test('TF0701 still fires where one listening socket of the server is TCP', async () => {
   const both = await messageOf({
     Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\n',

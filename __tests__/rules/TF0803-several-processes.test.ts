@@ -231,6 +231,39 @@ test('TF0803: a celery worker started with -B embeds beat; the message says so a
   ]);
 });
 
+test('TF0803: a worker with --beat under `entrypoint: ""`, and in a compose file of services only, embeds beat', async () => {
+  const result = await analyzeFiles(
+    app({
+      Dockerfile:
+        'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["/app/entrypoint.sh"]\nCMD ["gunicorn", "mysite.wsgi"]\n',
+      'entrypoint.sh': '#!/bin/sh\nexec "$@"\n',
+      'compose.yaml': [
+        'services:',
+        '  web:',
+        '    build: .',
+        '    ports: ["8000:8000"]',
+        '  celery:',
+        '    build: .',
+        '    entrypoint: ""',
+        '    command: celery -A mysite worker --beat -l info',
+        '',
+      ].join('\n'),
+      'prod.yml': [
+        'services:',
+        '  celery:',
+        '    image: me/site:1.2.0',
+        '    entrypoint: ""',
+        '    command: celery -A mysite worker -lINFO -B',
+        '',
+      ].join('\n'),
+    }),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0803'), [
+    ['compose.yaml', 8],
+    ['prod.yml', 5],
+  ]);
+});
+
 const several = async (files: Record<string, string>) =>
   (await analyzeFiles(app(files))).findings.filter((f) => f.ruleId === 'TF0803');
 

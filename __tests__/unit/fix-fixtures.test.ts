@@ -414,6 +414,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'run.sh sends gunicorn to the background and keeps the container alive with tail -f: no exec fixes that',
     },
   ],
+  '__tests__/fixtures/corpus/nginx-uwsgi-socket-one-container-no-expose': [
+    {
+      rule: 'TF1301',
+      why: 'nginx in the container needs root to bind 80: a USER line would keep it from starting',
+    },
+  ],
   '__tests__/fixtures/corpus/nginx-daemon-beside-gunicorn': [
     {
       rule: 'TF1301',

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { daemonOf, foregroundSequence, longRunningProcess, reverseProxyOf } from '../../src/model/command.js';
+import {
+  daemonOf,
+  embedsBeat,
+  foregroundSequence,
+  longRunningProcess,
+  reverseProxyOf,
+} from '../../src/model/command.js';
 import { parseShell } from '../../src/parse/shell.js';
 
 /** The processes of a script that hold its shell one after the other, as `what` names. */
@@ -54,6 +60,20 @@ test('longRunningProcess and daemonOf tell a server, a worker, a daemon and a on
   assert.equal(daemonOf(['nginx', '-s', 'reload']), undefined);
   assert.equal(daemonOf(['nginx', '-t']), undefined);
   assert.equal(daemonOf(['nginx', '-g', 'daemon off;']), undefined);
+});
+
+test('embedsBeat and daemonOf read celery flags in long form, short form and bundled short flags', () => {
+  const worker = (...flags: string[]) => ['celery', '-A', 'src', 'worker', ...flags];
+  for (const beat of [['--beat'], ['-B'], ['-lINFO', '-B'], ['-Bl', 'info'], ['-BlINFO'], ['-EB'], ['-DEB']])
+    assert.equal(embedsBeat(worker(...beat)), true, beat.join(' '));
+  // A B that is an option's value (-lB would be one; -cB too) or part of a long option is no -B.
+  for (const none of [['-lINFO'], ['-l', 'DEBUG'], ['-cB'], ['--loglevel=DEBUG'], ['-E']])
+    assert.equal(embedsBeat(worker(...none)), false, none.join(' '));
+  for (const detach of [['--detach'], ['-D'], ['-DlINFO'], ['-BD'], ['-l', 'info', '-ED']])
+    assert.equal(daemonOf(worker(...detach)), 'celery worker', detach.join(' '));
+  assert.equal(daemonOf(['celery', '-A', 'src', 'beat', '-Dl', 'info']), 'celery beat');
+  assert.equal(daemonOf(worker('-lD')), undefined);
+  assert.equal(daemonOf(worker('-B')), undefined);
 });
 
 // [command, the reverse proxy it runs (undefined: none)]

@@ -243,6 +243,10 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
           if (w.endsWith('/') || w === '.') nginxDirs.add(baseName(w.replace(/\/+$/, '')));
           else nginxNames.add(baseName(w));
         }
+      // `RUN cp deploy/nginx.conf /etc/nginx/sites-enabled/default` after `COPY . .`: the source is the configuration.
+      for (const m of text.matchAll(/\b(?:cp|mv|ln)\s+((?:-\S+\s+)*)([^\n&;|\\]+?)\s+\/etc\/nginx\/?\S*/g))
+        for (const w of m[2].split(/\s+/).filter((w) => w && !w.startsWith('-') && !w.endsWith('/')))
+          nginxNames.add(baseName(w));
       // `COPY ./compose/django/start /start-django`: the command names the copy, the repository holds the source.
       for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\s[]+)\s+([^\s\\]+)\s*$/gim))
         if (!m[3].endsWith('/'))

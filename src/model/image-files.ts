@@ -347,15 +347,24 @@ export class ImageFiles extends ModelPart {
         return /(^|\/)nginx$/.test(a[0] ?? '') && at > 0 && a[at + 1]?.startsWith('/') ? [a[at + 1]!] : [];
       }),
     );
-    return context.sentFiles
-      .filter((f) => !/\.(pem|crt|key|types|html?)$|_params$/.test(f))
+    const notConfig = (f: string) => /\.(pem|crt|key|types|html?)$|_params$/.test(f);
+    const copied = context.sentFiles
+      .filter((f) => !notConfig(f))
       .flatMap((f) =>
         // Each copy counts (`COPY site.conf /etc/nginx/…` before `COPY . .` lands it in /app too).
         layout
           .landings(target, f)
           .filter((l) => l.path.startsWith('/etc/nginx/') || named.has(l.path))
           .map((l) => ({ file: joinPath(context.dir, f), imagePath: l.path })),
-      )
+      );
+    // `COPY . .` then `RUN cp deploy/nginx.conf /etc/nginx/sites-enabled/default`: the file a RUN puts there.
+    const placed = nginxPathsByRun(target)
+      .flatMap((imagePath) => {
+        const source = layout.sourceOf(target, imagePath);
+        return source && !notConfig(source) ? [{ file: joinPath(context.dir, source), imagePath }] : [];
+      })
+      .filter((c) => !copied.some((o) => o.file === c.file && o.imagePath === c.imagePath));
+    return [...copied, ...placed]
       .filter((c) => c.file in this.texts)
       .map((c) => nginxListens(c.file, c.imagePath, this.texts[c.file]));
   }
@@ -539,4 +548,22 @@ function binDirs(word: string): string[] {
 /** Whether the ENTRYPOINT's last word names the script (by its name: the path was resolved when it was found). */
 function isScriptAt(word: string, script: EntrypointScript): boolean {
   return posix.basename(word) === posix.basename(script.imagePath);
+}
+
+/** The paths under /etc/nginx a `cp`/`mv`/`ln` of the stage's RUNs writes: the destination, or a source's name inside it. */
+function nginxPathsByRun(stage: Stage): string[] {
+  const out = new Set<string>();
+  for (const ins of stage.instructions) {
+    if (ins.keyword !== 'RUN') continue;
+    const run = ins as RunInstr;
+    for (const argv of run.argv ? [run.argv] : (run.script?.commands.map((c) => c.argv) ?? [])) {
+      if (!['cp', 'mv', 'ln'].includes(argv[0] ?? '')) continue;
+      const operands = argv.slice(1).filter((a) => !a.startsWith('-'));
+      const dest = operands.at(-1);
+      if (operands.length < 2 || !dest?.startsWith('/etc/nginx/') || dest.includes('$')) continue;
+      out.add(posix.normalize(dest));
+      for (const source of operands.slice(0, -1)) out.add(posix.join(dest, posix.basename(source)));
+    }
+  }
+  return [...out];
 }

@@ -118,8 +118,11 @@ ${DOCKERIGNORE_PATTERNS}
       seen.add(ignore.file);
       const gaps = gapsOf(context, namedSources(project, ignore.file));
       if (gaps.length === 0) continue;
+      // What was found is said as repository paths (the context `hello_world` holds `hello_world/hello_world/…`);
+      // the patterns stay relative to the context, as .dockerignore reads them.
+      const inRepo = (p: string) => (context.dir === '.' ? p : `${context.dir}/${p}`);
       const shown = (g: Gap) => {
-        const list = g.found.slice(0, 3).join(', ');
+        const list = g.found.slice(0, 3).map(inRepo).join(', ');
         return `${g.what} (${list}${g.found.length > 3 ? `, and ${g.found.length - 3} more` : ''})`;
       };
       findings.push({

@@ -1,4 +1,4 @@
-import { filesCopiedIntoImage, isEnvFile } from './lib/files.js';
+import { dockerignoreFileOf, filesCopiedIntoImage, isEnvFile } from './lib/files.js';
 import { posix } from 'node:path';
 import type { RawFinding } from '../core/index.js';
 import { absentFileReachingImage, exceptionLettingIn, excludedWith } from '../model/context.js';
@@ -116,7 +116,7 @@ function envFilesOfCompose(app: App): RawFinding[] {
     // Copied by name (`COPY .env.prod /app/.env`), the file is what the build needs: a .dockerignore entry would fail it.
     const advice = namedByCopy(app, line, [f.path])
       ? `This instruction copies it by name, so the build fails without it and whoever builds the image with a real one bakes its secrets in. Remove the COPY and let the container read it at run time (compose env_file already does).`
-      : `No .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to .dockerignore.`;
+      : `No .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to ${dockerignoreFileOf(app.context)}.`;
     out.push({
       file,
       line,
@@ -157,12 +157,12 @@ function ignoreAdvice(app: App, files: string[]): string {
     const own = patterns.length === rest.length && rest.every((f) => patterns.includes(contextPath(app, f)));
     const what = kept.length === 0 && !own ? (rest.length > 1 ? 'them' : 'it') : quote(rest);
     advice.push(
-      `Add ${what} to .dockerignore${own ? '' : ` (${quote(patterns)})`} and pass the values as environment variables at run time.`,
+      `Add ${what} to ${dockerignoreFileOf(app.context)}${own ? '' : ` (${quote(patterns)})`} and pass the values as environment variables at run time.`,
     );
   }
   for (const { f, by } of excepted)
     advice.push(
-      `The .dockerignore lets '${f}' in on purpose ('${by!.pattern}', line ${by!.line}): drop that exception and pass the values as environment variables at run time.`,
+      `${dockerignoreFileOf(app.context)} lets '${f}' in on purpose ('${by!.pattern}', line ${by!.line}): drop that exception and pass the values as environment variables at run time.`,
     );
   if (kept.length > 0) {
     const lines = [...new Set(named.map((n) => n.line))].sort((a, b) => a - b);

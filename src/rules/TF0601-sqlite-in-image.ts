@@ -1,6 +1,6 @@
 import { filesReachingImage } from '../model/context.js';
 import { appendPatterns, newDockerignore } from './lib/fix.js';
-import { filesCopiedIntoImage, isSqliteFile } from './lib/files.js';
+import { dockerignoreFileOf, filesCopiedIntoImage, isSqliteFile } from './lib/files.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const sqliteInImage = defineRule({
@@ -30,8 +30,8 @@ database on a volume (or use PostgreSQL).
     return filesCopiedIntoImage(
       project,
       isSqliteFile,
-      (names) =>
-        `This instruction copies the SQLite database ${names} into the image. Add '*.sqlite3' (and '**/*.sqlite3' for nested ones) to .dockerignore and keep the database in a volume.`,
+      (names, _files, at) =>
+        `This instruction copies the SQLite database ${names} into the image. Add '*.sqlite3' (and '**/*.sqlite3' for nested ones) to ${dockerignoreFileOf(at.app.context)} and keep the database in a volume.`,
     );
   },
   fix: {

@@ -39,7 +39,13 @@ function boundPorts(app: App): { ports: number[]; servers: string[]; behind: Beh
     const proxy = server && beside(cmd);
     if (proxy) {
       const port = (server.addresses ?? []).find((a) => a.port !== undefined)?.port;
-      behind.push({ proxy, server: server.kind, ...(port !== undefined ? { port } : {}) });
+      const socket = port === undefined && listensOnSocketOnly(app, cmd.argv, env);
+      behind.push({
+        proxy,
+        server: server.kind,
+        ...(port !== undefined ? { port } : {}),
+        ...(socket ? { socket } : {}),
+      });
       continue;
     }
     for (const a of server?.addresses ?? []) {
@@ -56,6 +62,8 @@ interface Behind {
   proxy: ProxyBeside;
   server: string;
   port?: number;
+  /** Set when the server listens only on a unix socket (`uwsgi --socket /tmp/uwsgi.sock`): it has no port. */
+  socket?: boolean;
 }
 
 /**
@@ -64,9 +72,10 @@ interface Behind {
  */
 function proxyFix(app: App, behind: Behind): string {
   const { proxy, at } = behind.proxy;
-  const server =
-    behind.port !== undefined ? `${behind.server}'s port ${behind.port}` : `${behind.server}'s port`;
-  const head = `${proxy} runs in the same container (${at}) and is the process clients connect to, so EXPOSE names its port, not ${server}`;
+  const server = behind.socket
+    ? `its port (${behind.server} listens only on a unix socket)`
+    : `its port, not ${behind.port !== undefined ? `${behind.server}'s port ${behind.port}` : `${behind.server}'s port`}`;
+  const head = `${proxy} runs in the same container (${at}) and is the process clients connect to, so EXPOSE names ${server}`;
   const listens =
     proxy === 'nginx'
       ? (app.proxyConfigs ?? []).flatMap((c) => c.listens.map((l) => ({ ...l, file: c.file })))
@@ -80,22 +89,31 @@ function proxyFix(app: App, behind: Behind): string {
 
 /**
  * True when the app's container starts servers and each listens only on a unix socket (`gunicorn --bind
- * unix:/run/gunicorn.sock`, a uwsgi ini with `socket = app.sock`): a proxy reaches it through a shared volume and
- * there is no port to declare.
+ * unix:/run/gunicorn.sock`, a uwsgi ini with `socket = app.sock`) with no reverse proxy beside it: a proxy in another
+ * container reaches it through a shared volume and there is no port to declare.
  */
 function unixSocketServersOnly(app: App): boolean {
   const env = containerEnv(app);
+  const beside = proxyBeside(app);
   let servers = 0;
   for (const cmd of startCommands(app)) {
     if (!serverOf(cmd.argv, env)) continue;
+    // A reverse proxy in the same container (`service nginx start && exec uwsgi --socket /tmp/uwsgi.sock`) reaches
+    // the socket and listens on a TCP port itself: that port is the one to declare.
+    if (beside(cmd)) return false;
     servers++;
-    const name = uwsgiIniArg(programArgv(cmd.argv))?.split('/').at(-1);
-    const ini = name
-      ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`))
-      : undefined;
-    if (!unixSocketsOnly(cmd.argv, env, ini)) return false;
+    if (!listensOnSocketOnly(app, cmd.argv, env)) return false;
   }
   return servers > 0;
+}
+
+/** The server command listens only on unix sockets, read with the uwsgi ini it names when the image holds it. */
+function listensOnSocketOnly(app: App, argv: string[], env: Record<string, string | undefined>): boolean {
+  const name = uwsgiIniArg(programArgv(argv))?.split('/').at(-1);
+  const ini = name
+    ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`))
+    : undefined;
+  return unixSocketsOnly(argv, env, ini) !== undefined;
 }
 
 /** Where the statement "no ports/expose" holds: the service and the compose files of each analysis it was made in. */

@@ -279,6 +279,14 @@ function embeddedBeat(project: Project, seen: Set<string>): RawFinding[] {
           }))
         : [];
     }),
+    // A compose file of services only (`image: me/blog:1.2`, the image pushed by CI) runs what its command says.
+    ...project.apps
+      .filter((app) => !app.dockerfile)
+      .flatMap((app) =>
+        (app.compose?.services ?? []).flatMap((service) =>
+          serviceCommand(app, service).map((command) => ({ app, command, service })),
+        ),
+      ),
   ];
   for (const { app, command, service } of starts) {
     const key = `${command.file}:${command.line}`;

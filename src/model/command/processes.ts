@@ -46,8 +46,25 @@ export function longRunningProcess(argv: string[]): string | undefined {
 export function embedsBeat(argv: string[]): boolean {
   if (longRunningProcess(argv) !== 'celery worker') return false;
   const a = programArgv(argv);
-  // -B, -D (detach) and -E (events) are the worker's flags that take no value: only they can be bundled with it.
-  return a.slice(a.indexOf('worker') + 1).some((w) => w === '--beat' || /^-[DE]*B[BDE]*$/.test(w));
+  return a
+    .slice(a.indexOf('worker') + 1)
+    .some((w) => w === '--beat' || bundledFlags(w, 'worker').includes('B'));
+}
+
+/**
+ * The one-letter flags a Celery (click) option word sets: `-B`, `-BE`, `-Bl` (then `-l`'s value), not `-lINFO`.
+ * Only the flags that take no value can come before another in one word: -B (beat), -D (detach), -E (events) of the
+ * worker, -D of beat; the first letter that takes a value ends the flags, the rest of the word being its value.
+ */
+function bundledFlags(word: string, sub: string): string {
+  if (!/^-[A-Za-z]/.test(word)) return '';
+  const valueless = sub === 'worker' ? 'BDE' : sub === 'beat' ? 'D' : '';
+  let flags = '';
+  for (const c of word.slice(1)) {
+    flags += c;
+    if (!valueless.includes(c)) break;
+  }
+  return flags;
 }
 
 /** The service a command starts as a daemon that detaches by itself: `service nginx start`, `/etc/init.d/cron start`, `nginx`. */
@@ -60,7 +77,9 @@ export function daemonOf(argv: string[]): string | undefined {
   if (a[0] === 'celery') {
     const sub = a.find((x, i) => i > 0 && ['worker', 'beat', 'multi'].includes(x));
     if (sub === 'multi' && ['start', 'restart'].some((w) => a.includes(w))) return 'celery multi';
-    if (sub && sub !== 'multi' && a.some((w) => w === '--detach' || w === '-D')) return `celery ${sub}`;
+    const options = sub ? a.slice(a.indexOf(sub) + 1) : [];
+    if (sub && sub !== 'multi' && options.some((w) => w === '--detach' || bundledFlags(w, sub).includes('D')))
+      return `celery ${sub}`;
   }
   if (
     ['gunicorn', 'uwsgi'].includes(basename(a[0] ?? '')) &&

@@ -77,6 +77,8 @@ export class ServiceConverter {
         case 'command':
         case 'entrypoint': {
           const c = this.command(e, what);
+          // `entrypoint: ""` clears the image's ENTRYPOINT just as `entrypoint: []` does: the command runs alone.
+          if (c && e.key === 'entrypoint' && !c.argv && c.script?.commands.length === 0) c.argv = [];
           if (c) s[e.key] = c;
           break;
         }

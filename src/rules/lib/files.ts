@@ -1,7 +1,7 @@
 import { isEnvStyleName, isEnvTemplateName } from '../../model/env-files.js';
 import type { RawFinding } from '../../core/index.js';
 import { filesReachingImage } from '../../model/context.js';
-import type { App, Project } from '../../model/types/project.js';
+import type { App, BuildContext, Project } from '../../model/types/project.js';
 import type { CopyInstr } from '../../model/types/dockerfile.js';
 import { lineage } from '../../model/dockerfile/lineage.js';
 
@@ -104,7 +104,10 @@ export function projectComposeFiles(project: Project): string[] {
   ];
 }
 
-/** One finding per instruction of an app's or worker's Dockerfile that copies files `isWanted` picks into the image; `say` words it. */
+/**
+ * One finding per instruction of an app's or worker's Dockerfile that copies files `isWanted` picks (a context path)
+ * into the image; `say` words it, given the files as repository paths.
+ */
 export function filesCopiedIntoImage(
   project: Project,
   isWanted: (path: string, contextDir: string) => boolean,
@@ -117,14 +120,22 @@ export function filesCopiedIntoImage(
     if (!file) continue;
     const dir = app.context?.dir ?? '.';
     for (const { line, files } of filesReachingImage(app, (path) => isWanted(path, dir))) {
+      // Said as repository paths: `env/.env` in the context `django` is the repository's `django/env/.env`.
+      const shown = files.map((f) => (dir === '.' ? f : `${dir}/${f}`));
       findings.push({
         file,
         line,
-        message: say(files.map((f) => `'${f}'`).join(', '), files, { app, line }),
+        message: say(shown.map((f) => `'${f}'`).join(', '), shown, { app, line }),
       });
     }
   }
   return findings;
+}
+
+/** The .dockerignore of a build context as a repository path: its own, or where one would go (`django/.dockerignore`). */
+export function dockerignoreFileOf(context: BuildContext | undefined): string {
+  const dir = context?.dir ?? '.';
+  return context?.dockerignore?.file ?? (dir === '.' ? '.dockerignore' : `${dir}/.dockerignore`);
 }
 
 /** A compose image as the user wrote it when a variable in it is unset (`${HUB_USER}/app:latest`), else its value. */
