@@ -146,6 +146,13 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "an empty ENGINE (Django's dummy backend): which database was meant is the author's call",
     },
   ],
+  '__tests__/fixtures/corpus/settings-docker-replaces-default-db': [
+    { rule: 'TF0305', why: 'a MySQL DATABASES: the switch is written for SQLite and PostgreSQL only' },
+    {
+      rule: 'TF0304',
+      why: "the fallback is in DATABASES['default'] replaced after a star-import, then copied to every alias: by hand",
+    },
+  ],
   '__tests__/fixtures/corpus/sqlite-fallback-else-branch-item-writes': [
     {
       rule: 'TF0304',

@@ -406,7 +406,7 @@ export class ImageFiles extends ModelPart {
 }
 
 /** The repository file a relative bind mount of the service lays at `imagePath`, if one does. */
-function boundFile(volumes: ComposeVolumeMount[], imagePath: string): string | undefined {
+export function boundFile(volumes: ComposeVolumeMount[], imagePath: string): string | undefined {
   for (const v of [...volumes].reverse()) {
     if (v.type !== 'bind' || !v.source || v.source.startsWith('/') || v.source.startsWith('~')) continue;
     const target = posix.normalize(v.target).replace(/(.)\/+$/, '$1');

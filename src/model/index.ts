@@ -28,7 +28,7 @@ import { djangoDirectories } from './command/directories.js';
 import { type ComposeSet, ComposeProjects } from './compose-projects.js';
 import { ImageLayout } from './context.js';
 import { modelDockerfile } from './dockerfile.js';
-import { ImageFiles } from './image-files.js';
+import { boundFile, ImageFiles } from './image-files.js';
 import { linkRepositoryBases, repositoryBuilds } from './repo-base.js';
 import type { ModelInput } from './input.js';
 import { SettingsModules } from './settings-modules.js';
@@ -416,10 +416,22 @@ class ProjectBuilder implements ModelInput {
         const at = layout.landingOf(target, relativeTo(managePy, context.dir));
         return at ? [{ managePy, dir: posix.dirname(at) }] : [];
       });
+    // An image with no project of its own runs the one the app service bind-mounts where the start chain runs Django.
+    if (landings.length === 0) return this.mountedProjectStarted(app);
     if (landings.length < 2) return undefined;
     for (const dir of djangoDirectories(app)) {
       const hit = landings.find((l) => l.dir === dir);
       if (hit) return hit.managePy;
+    }
+    return undefined;
+  }
+
+  /** The repository's manage.py a bind mount of the app service lays in a directory the start chain runs Django in. */
+  private mountedProjectStarted(app: App): string | undefined {
+    const volumes = app.compose?.appService?.volumes ?? [];
+    for (const dir of djangoDirectories(app)) {
+      const file = boundFile(volumes, posix.join(dir, 'manage.py'));
+      if (file && file in this.texts) return file;
     }
     return undefined;
   }

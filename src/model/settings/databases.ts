@@ -77,6 +77,8 @@ function otherAliases(
 class DatabasesBuilder {
   private readonly configs: DatabaseConfig[] = [];
   private readonly selectors: Selector[] = [];
+  /** Some config is chosen by a test the analysis cannot follow: the choice is not known to be fixed in code. */
+  private untraced = false;
 
   constructor(private readonly toSource: (v: PyValue) => ValueSource) {}
 
@@ -150,6 +152,7 @@ class DatabasesBuilder {
   }
 
   private option(o: Alternative, sel: Selection): Selection {
+    if (o.untraced) this.untraced = true;
     const read = o.when?.derivedFrom;
     if (read)
       this.selectors.push({
@@ -295,7 +298,8 @@ class DatabasesBuilder {
       if (pick.test) chosen.test = pick.test;
       if (chosen.kind === 'env' && pick.allOf) chosen.allOf = pick.allOf;
       selection = chosen;
-    } else if (this.configs.length > 0 && !engines.has('?')) selection = { kind: 'fixed' };
+    } else if (this.configs.length > 0 && !engines.has('?') && !(this.untraced && engines.size > 1))
+      selection = { kind: 'fixed' };
     else selection = { kind: 'unknown' };
     return { line, selection, configs: this.configs };
   }

@@ -99,8 +99,9 @@ function operatorOf(ev: ModuleEvaluation, kids: SyntaxNode[]): string {
     .join(' ');
 }
 
-// The words a settings module looks for in the command line to tell a test run, and the command line itself.
-const TEST_RUNNERS = new Set(['test', 'pytest']);
+// The words a settings module looks for in the command line to tell a test run (`test`, `pytest`, a project's own
+// `test_coverage` command), and the command line itself.
+const TEST_RUNNER = /^(py)?test([_-][a-z0-9_]+)?$/;
 const SYS_ARGV = /^sys\.argv(\s*\[[^\]]*\])?$/;
 
 function binaryExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue {
@@ -125,7 +126,7 @@ function binaryExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalConte
     if (isOsEnviron(right) && left.t === 'str')
       return presenceOfVariable(ev.reads, ctx, left.v, op === 'not in', line);
     // `'test' in sys.argv`: true only under `manage.py test` or pytest, never in the container that serves the app.
-    if (left.t === 'str' && TEST_RUNNERS.has(left.v) && SYS_ARGV.test(ev.text(kids[kids.length - 1])))
+    if (left.t === 'str' && TEST_RUNNER.test(left.v) && SYS_ARGV.test(ev.text(kids[kids.length - 1])))
       return { t: 'bool', v: op === 'not in', line };
     return binary(left, op, right, line);
   }

@@ -1,6 +1,6 @@
 /** The SettingsModel the rules read, built from what an evaluation recorded: assignments, reads, DATABASES, logging. */
 import type { SettingAssignment, SettingsModel, ValueSource } from '../types/settings.js';
-import type { EvalContext } from './context.js';
+import type { EvalContext, RecordedAssignment } from './context.js';
 import { resolveDatabases } from './databases.js';
 import type { ModuleEvaluation } from './evaluation.js';
 import { concatPath, relativeParts, renderConcat } from './paths.js';
@@ -37,7 +37,8 @@ export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalC
     databasesOrigin?.v.file !== undefined && databasesOrigin.v.file !== (databasesOrigin.file ?? ev.file)
       ? { file: databasesOrigin.v.file, line: databasesOrigin.v.line }
       : undefined;
-  const databasesAt = importedFrom ?? databasesOrigin;
+  const databasesAt =
+    importedFrom ?? defaultReplacedAt(ev, databasesBinding?.v, databasesBinding?.origins) ?? databasesOrigin;
   const databases = databasesAt
     ? resolveDatabases(databasesBinding!.v, databasesAt.line, toSource)
     : undefined;
@@ -74,6 +75,25 @@ export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalC
   if (ev.starImportEdges.length > 0) model.starImportEdges = [...ev.starImportEdges];
   if (baseDirParts) model.baseDir = baseDirParts.length ? baseDirParts.join('/') : '.';
   return model;
+}
+
+/**
+ * `DATABASES['default'] = {...}` after the module it star-imports set DATABASES: the assignment that wrote the default
+ * config in effect, when it is a later one than the first (a tweak of one key keeps the dict where it was written).
+ */
+function defaultReplacedAt(
+  ev: ModuleEvaluation,
+  v: PyValue | undefined,
+  origins: number[] | undefined,
+): RecordedAssignment | undefined {
+  const value = v?.t === 'dict' ? v.entries.find((e) => e.key === 'default')?.value : undefined;
+  if (value?.t !== 'dict' || !origins || origins.length < 2) return undefined;
+  const first = Math.min(...origins);
+  const at = origins.find((i) => {
+    const a = ev.recorded[i];
+    return a.file === value.file && a.line <= value.line && value.line <= (a.endLine ?? a.line);
+  });
+  return at === undefined || at === first ? undefined : ev.recorded[at];
 }
 
 /** A branch's test as the model reports it; how it tests the variable only when it tests its own text. */

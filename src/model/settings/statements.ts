@@ -6,8 +6,10 @@ import type { Binding, EvalContext, Scope } from './context.js';
 import type { ModuleEvaluation } from './evaluation.js';
 import { applyDjangoHeroku } from './django-heroku.js';
 import { callArguments, evalTest } from './expressions.js';
+import { readsDjangoSettings } from './django-settings.js';
 import { defineClass } from './configurations.js';
 import { copiesModuleNames } from './import-module.js';
+import { unrollLoop } from './loops.js';
 import { takenModuleBranch } from './module-branch.js';
 import { parameters } from './functions.js';
 import { isProjectModule, moduleValue, projectName } from './project-modules.js';
@@ -38,6 +40,7 @@ interface BranchResult {
   scope: Scope;
   when?: Condition;
   activeWhenUnset: Truth;
+  untraced?: boolean;
 }
 
 /** `NAME['a']['b']` as an assignment target: root NAME and keys a, b. */
@@ -64,7 +67,7 @@ export function execStatement(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalC
       for (const c of childrenOf(node)) if (c.name === 'Body') ev.executeBody(c, ctx);
       return;
     case 'ForStatement':
-      if (copiesModuleNames(ev, node, ctx)) return;
+      if (copiesModuleNames(ev, node, ctx) || unrollLoop(ev, node, ctx)) return;
     // falls through
     case 'WhileStatement': {
       const body = childrenOf(node).find((c) => c.name === 'Body');
@@ -299,6 +302,8 @@ function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void 
   const results: BranchResult[] = [];
   let previousFalse: Truth = true;
   let previous: Condition[] | undefined = [];
+  // Past a test on a setting read back through django.conf.settings, which branch runs is not known.
+  let untraced = false;
   for (const b of branches) {
     let cond: Condition | undefined;
     let testTrue: Truth = true;
@@ -308,6 +313,7 @@ function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void 
       cond = r.cond;
       testTrue = truthy(r.v);
       condText = ev.text(b.test).slice(0, MAX_TEXT);
+      untraced ||= testTrue === undefined && readsDjangoSettings(ev, b.test, ctx);
     } else {
       cond = otherwiseCondition(previous, ev.line(b.body));
       condText = 'else';
@@ -337,7 +343,7 @@ function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void 
       guarded,
     };
     ev.executeBody(b.body, child);
-    results.push({ scope: child.scope, when: cond, activeWhenUnset: active });
+    results.push({ scope: child.scope, when: cond, activeWhenUnset: active, untraced });
     previousFalse = truthAnd(previousFalse, truthNot(testTrue));
     if (previous && cond) previous.push(cond);
     else previous = undefined;
@@ -347,6 +353,7 @@ function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void 
       scope: ctx.scope,
       when: otherwiseCondition(previous, ev.line(node)),
       activeWhenUnset: truthAnd(ctx.activeWhenUnset, previousFalse),
+      untraced,
     });
   merge(ctx.scope, results);
   presenceFallbacks(ctx.scope, results);
@@ -484,6 +491,7 @@ function merge(scope: Scope, results: BranchResult[]): void {
       v: bindings[i]?.v ?? { t: 'unknown', text: '(not set)', line },
       when: r.when,
       activeWhenUnset: r.activeWhenUnset,
+      ...(r.untraced ? { untraced: true } : {}),
     }));
     scope.set(name, { v: choice(options, line), origins });
   }

@@ -54,6 +54,8 @@ export interface Alternative {
   v: PyValue;
   when?: Condition;
   activeWhenUnset?: boolean;
+  /** Chosen by a test the analysis cannot follow: a setting read back through `django.conf.settings`. */
+  untraced?: boolean;
 }
 
 /**
@@ -289,6 +291,7 @@ export function choice(options: Alternative[], line: number): PyValue {
           v: inner.v,
           when: inner.when ?? o.when,
           activeWhenUnset: truthAnd(o.activeWhenUnset, inner.activeWhenUnset),
+          ...(o.untraced || inner.untraced ? { untraced: true } : {}),
         });
     else flat.push(o);
   }
