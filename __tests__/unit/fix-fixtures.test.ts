@@ -34,6 +34,19 @@ const APPS = [
 
 /** Findings of a rule with a safe fix whose fixer declines them on purpose, by app: the reason is the fixer's. */
 const DECLINED: Record<string, { rule: string; why: string }[]> = {
+  '__tests__/fixtures/corpus/manage-py-default-dev-module-in-image': [
+    { rule: 'TF0305', why: 'a fixed MySQL engine: the switch fix rewrites SQLite and PostgreSQL only' },
+    {
+      rule: 'TF0401',
+      why: "a URL setting in manage.py's default module: the host fix rewrites the server's settings module only",
+    },
+  ],
+  '__tests__/fixtures/corpus/settings-package-branch-star-imports': [
+    {
+      rule: 'TF0305',
+      why: 'DATABASES assigned twice, once in each module an if/else star-imports: the fix declines more than one',
+    },
+  ],
   '__tests__/fixtures/corpus/compose-debug-over-image-env-off': [
     {
       rule: 'TF0302',

@@ -31,7 +31,7 @@ export class SettingsModules extends ModelPart {
   model(
     app: App,
     seed: AppSeed,
-  ): { settings?: SettingsModel; bases: SettingsModel[]; served?: SettingsModel } {
+  ): { settings?: SettingsModel; bases: SettingsModel[]; served?: SettingsModel; managed?: SettingsModel } {
     const settings = this.settingsFile(app, seed);
     if (!settings) return { bases: [] };
     const managed = app.managePy ? dirName(app.managePy) : app.dir;
@@ -55,13 +55,18 @@ export class SettingsModules extends ModelPart {
     const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve, includes);
     this.addErrors(r.errors);
     if (!r.model) return { bases: [] };
-    const served = this.servedSettings(app, r.model, importRoot, (file, module) =>
-      modelSettings(file, module, this.texts[file], resolve, includes),
-    );
+    const other = (file: string, module: string) => {
+      const m = modelSettings(file, module, this.texts[file], resolve, includes);
+      this.addErrors(m.errors);
+      return m.model;
+    };
+    const served = this.servedSettings(app, r.model, importRoot, other);
+    const fromManagePy = this.managedSettings(app, [r.model, served], importRoot, other);
     return {
       settings: r.model,
       bases: this.settingsBases(r.model, importRoot),
       ...(served ? { served } : {}),
+      ...(fromManagePy ? { managed: fromManagePy } : {}),
     };
   }
 
@@ -74,7 +79,7 @@ export class SettingsModules extends ModelPart {
     app: App,
     settings: SettingsModel,
     importRoot: string,
-    model: (file: string, module: string) => ReturnType<typeof modelSettings>,
+    model: (file: string, module: string) => SettingsModel | undefined,
   ): SettingsModel | undefined {
     if (!effectiveCommand(app).some((c) => !c.background && serverOf(c.argv)?.kind === 'runserver'))
       return undefined;
@@ -85,10 +90,27 @@ export class SettingsModules extends ModelPart {
     const module = wsgiFile && this.defaultSettingsModule(wsgiFile, importRoot, choiceEnvironment(app), wsgi);
     if (!module || module === settings.module) return undefined;
     const file = moduleFiles(importRoot, module).find((f) => f in this.texts && f !== settings.file);
-    if (!file) return undefined;
-    const r = model(file, module);
-    this.addErrors(r.errors);
-    return r.model;
+    return file ? model(file, module) : undefined;
+  }
+
+  /**
+   * The settings the management commands run in the app's container (`docker compose exec web python manage.py
+   * migrate`): manage.py's default, when the container's environment (the image's ENV, compose's app service) does
+   * not set DJANGO_SETTINGS_MODULE and that default is another module than the server's.
+   */
+  private managedSettings(
+    app: App,
+    judged: (SettingsModel | undefined)[],
+    importRoot: string,
+    model: (file: string, module: string) => SettingsModel | undefined,
+  ): SettingsModel | undefined {
+    if (!app.managePy || this.tree.options.settingsModule || setsSettingsModule(app)) return undefined;
+    const module = this.defaultSettingsModule(app.managePy, dirName(app.managePy), choiceEnvironment(app));
+    if (!module || judged.some((s) => s?.module === module)) return undefined;
+    const file = moduleFiles(importRoot, module).find(
+      (f) => f in this.texts && !judged.some((s) => s?.file === f),
+    );
+    return file ? model(file, module) : undefined;
   }
 
   /**
@@ -345,6 +367,14 @@ function imageOverDevelopmentCompose(app: App): boolean {
   if (!app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE) return false;
   const entry = app.compose?.appService?.environment.find((e) => e.name === 'DJANGO_SETTINGS_MODULE');
   return entry?.file !== undefined && DEVELOPMENT_FILE.test(baseName(entry.file));
+}
+
+/** Whether the container's own environment (the image's ENV, compose's app service) sets DJANGO_SETTINGS_MODULE. */
+function setsSettingsModule(app: App): boolean {
+  return (
+    app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE !== undefined ||
+    (app.compose?.appService?.environment ?? []).some((e) => e.name === 'DJANGO_SETTINGS_MODULE')
+  );
 }
 
 /** The django-configurations class manage.py selects by default: `os.environ.setdefault('DJANGO_CONFIGURATION', 'Dev')`. */

@@ -70,7 +70,9 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
   check(project) {
     const findings: RawFinding[] = [];
     const shadows: Shadowed[] = [];
-    for (const { app, settings } of appSettings(project)) {
+    for (const { app, settings, served } of appSettings(project)) {
+      // The settings a WSGI server would run are not run with this container's environment: their literals only.
+      if (served) continue;
       const live = liveAssignments(settings, 'DEBUG');
       for (const a of live) {
         // `if os.environ.get("SERVER_MODE") == "DEV": DEBUG = True`, the image's ENV setting SERVER_MODE=DEV.

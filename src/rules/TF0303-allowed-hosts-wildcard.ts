@@ -1,5 +1,6 @@
 import { type MessagePart, type RawFinding, code, msg } from '../core/index.js';
 import { liveAssignments } from '../model/settings/index.js';
+import type { SettingAssignment, SettingsModel, ValueSource } from '../model/types/settings.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import { appSettings, literalElsewhere } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
@@ -28,23 +29,15 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    // The settings a WSGI server would run too, beside those of a container that runs the development server.
-    const judged = [
-      ...appSettings(project).map((s) => s.settings),
-      ...project.apps.flatMap((a) => (a.servedSettings ? [a.servedSettings] : [])),
-    ];
-    for (const settings of judged) {
+    const shadowed: RawFinding[] = [];
+    const fromEnv = code('ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")');
+    for (const { settings } of appSettings(project)) {
       for (const a of liveAssignments(settings, 'ALLOWED_HOSTS')) {
+        // Set only when a variable is (as TF0302 leaves a DEBUG = True that only the environment turns on), or under a
+        // condition that cannot be told (`if 'test' in sys.argv`): what the deploy's environment decides, not code.
         if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
-        const inList =
-          a.value.kind === 'list' && a.value.items.some((i) => i.kind === 'literal' && i.value === '*');
-        // Django iterates a bare string character by character, so one '*' anywhere in it is a pattern of its own.
-        const text =
-          a.value.kind === 'literal' && typeof a.value.value === 'string' ? a.value.value : undefined;
-        if (!inList && !text?.includes('*')) continue;
-        const fromEnv = code(
-          'ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")',
-        );
+        const wildcard = wildcardOf(a.value);
+        if (!wildcard) continue;
         // A value imported from another module of the project (`from .env import ALLOWED_HOSTS`) is reported there.
         const at = { file: a.file ?? settings.file, line: a.line };
         const elsewhere = literalElsewhere(a.value, at);
@@ -52,15 +45,18 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
         findings.push({
           file: elsewhere?.file ?? at.file,
           line: elsewhere?.line ?? at.line,
-          ...(inList
+          ...(wildcard.inList
             ? a.inBranch
               ? onlyWhen(name, a.condition?.text, fromEnv)
               : msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.`
-            : msg`${name} is the string ${`'${text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`),
+            : msg`${name} is the string ${`'${wildcard.text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`),
         });
+        shadowed.push(...shadowedWildcards(settings, a, at, fromEnv));
       }
     }
-    return findings;
+    // An earlier '*' another module the app loads reports in its own words is not reported twice.
+    const reported = new Set(findings.map((f) => `${f.file}:${f.line}`));
+    return [...findings, ...shadowed.filter((f) => !reported.has(`${f.file}:${f.line}`))];
   },
   fix: {
     safety: 'safe',
@@ -83,4 +79,41 @@ function onlyWhen(name: string, test: string | undefined, fromEnv: MessagePart) 
   if (test)
     return msg`${name} contains '*' in code only while ${code(test)} holds, which it does when no variable is set, so a deploy that sets none accepts any Host header. Read the host names from the environment: ${fromEnv}.`;
   return msg`${name} contains '*' in code in a branch that runs when no variable is set, so a deploy that sets none accepts any Host header. Read the host names from the environment: ${fromEnv}.`;
+}
+
+/** Whether a value holds the wildcard: a list with the item '*', or a bare string with a '*' in it. */
+function wildcardOf(v: ValueSource): { inList: boolean; text?: string } | undefined {
+  if (v.kind === 'list' && v.items.some((i) => i.kind === 'literal' && i.value === '*'))
+    return { inList: true };
+  // Django iterates a bare string character by character, so one '*' anywhere in it is a pattern of its own.
+  if (v.kind === 'literal' && typeof v.value === 'string' && v.value.includes('*'))
+    return { inList: false, text: v.value };
+  return undefined;
+}
+
+/**
+ * An unconditional '*' in a module the settings build on (common.py) that the module run sets to '*' again
+ * (local.py): removing the later line alone leaves the earlier in force, so each earlier one is reported where it is.
+ */
+function shadowedWildcards(
+  settings: SettingsModel,
+  live: SettingAssignment,
+  at: { file: string; line: number },
+  fromEnv: MessagePart,
+): RawFinding[] {
+  if (live.inBranch) return [];
+  const all = settings.assignments.filter((b) => b.name === 'ALLOWED_HOSTS');
+  const out: RawFinding[] = [];
+  for (let i = all.indexOf(live) - 1; i >= 0; i--) {
+    const b = all[i];
+    if (b.inBranch || !wildcardOf(b.value)) break;
+    const file = b.file ?? settings.file;
+    if (file === at.file) continue;
+    out.push({
+      file,
+      line: b.line,
+      ...msg`ALLOWED_HOSTS contains '*' in code here too, and ${at.file} (line ${String(at.line)}) sets it to '*' again after it in the settings that run: removing that line alone leaves this one in force, accepting any Host header; read the host names from the environment here too: ${fromEnv}.`,
+    });
+  }
+  return out;
 }

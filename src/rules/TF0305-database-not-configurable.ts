@@ -1,4 +1,5 @@
 import { type RawFinding, code, msg } from '../core/index.js';
+import type { DatabaseConfig, DatabasesModel, SettingsModel } from '../model/types/settings.js';
 import { appDatabases } from './lib/each.js';
 import { databaseSwitch } from './lib/databases-fix.js';
 import { defineRule } from './lib/rule.js';
@@ -42,18 +43,20 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const { databases, file } of appDatabases(project)) {
+    for (const { settings, databases, file } of appDatabases(project)) {
       if (databases.selection.kind !== 'fixed') continue;
-      const engines = [...new Set(databases.configs.map((c) => c.engine).filter((e) => e !== undefined))];
-      const engine =
-        engines.length === 1
-          ? engines[0] || "an empty ENGINE (Django's dummy backend, which fails on every query)"
-          : `${engines.join(' or ')} (chosen by something other than an environment variable)`;
-      findings.push({
-        file,
-        line: databases.line,
-        ...msg`DATABASES['default'] is fixed to ${engine} in code: no environment variable selects the database, so another database needs an edited settings file. Select it from the environment, e.g. ${code('DATABASES = {"default": dj_database_url.config()}')} with DATABASE_URL, or a DB_ENGINE switch.`,
-      });
+      for (const at of assignmentsOf(settings, databases, file)) {
+        const engines = [...new Set(at.configs.map((c) => c.engine).filter((e) => e !== undefined))];
+        const engine =
+          engines.length === 1
+            ? engines[0] || "an empty ENGINE (Django's dummy backend, which fails on every query)"
+            : `${engines.join(' or ')} (chosen by something other than an environment variable)`;
+        findings.push({
+          file: at.file,
+          line: at.line,
+          ...msg`DATABASES['default'] is fixed to ${engine} in code: no environment variable selects the database, so another database needs an edited settings file. Select it from the environment, e.g. ${code('DATABASES = {"default": dj_database_url.config()}')} with DATABASE_URL, or a DB_ENGINE switch.`,
+        });
+      }
     }
     return findings;
   },
@@ -66,3 +69,26 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
     make: databaseSwitch,
   },
 });
+
+/**
+ * The DATABASES assignments a fixed selection is written in, each with its configs: where each of several modules the
+ * settings star-import in branches (`if env == 'production': from .production import * else: from .development
+ * import *`) assigns its own, every one of them; else the one DATABASES line.
+ */
+function assignmentsOf(
+  settings: SettingsModel,
+  databases: DatabasesModel,
+  file: string,
+): { file: string; line: number; configs: DatabaseConfig[] }[] {
+  const one = [{ file, line: databases.line, configs: databases.configs }];
+  const files = [...new Set(databases.configs.map((c) => c.file ?? settings.file))];
+  if (files.length < 2) return one;
+  // Not liveAssignments: a branch's star-import marks no assignment of the module it imports as in a branch.
+  const live = settings.assignments.filter((x) => x.name === 'DATABASES' && x.live);
+  const each = files.map((f) => {
+    const a = live.filter((x) => (x.file ?? settings.file) === f);
+    const configs = databases.configs.filter((c) => (c.file ?? settings.file) === f);
+    return a.length === 1 ? { file: f, line: a[0].line, configs } : undefined;
+  });
+  return each.every((e) => e !== undefined) ? each : one;
+}

@@ -1,4 +1,4 @@
-import { writtenIn } from './lib/each.js';
+import { appSettings, writtenIn } from './lib/each.js';
 import { liveAssignments, providedEnvironment, valueWhenUnset } from '../model/settings/index.js';
 import type { EnvInstr, EnvPair } from '../model/types/dockerfile.js';
 import type { RawFinding } from '../core/index.js';
@@ -180,9 +180,9 @@ export const backingServiceLocalhost = defineRule({
           message: `The image sets ENV ${pair.name} to ${problem(host, kind)}: leave it out of the Dockerfile and set it where the app is deployed (e.g. DB_HOST=${databaseService(app)} in compose).`,
         });
       }
-
-      const settings = app.settings;
-      if (!settings) continue;
+    }
+    // Every settings module the app's containers load, alike (the server's, a served one, manage.py's default).
+    for (const { app, settings } of appSettings(project)) {
       const environment = providedEnvironment(app);
       const provided = new Set(environment.values.keys());
       const configs = settings.databases?.configs ?? [];

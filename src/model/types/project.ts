@@ -136,6 +136,12 @@ export interface App {
    * (the default of the wsgi module WSGI_APPLICATION names), when it is another one, its star-imports in place.
    */
   servedSettings?: SettingsModel;
+  /**
+   * The settings module the management commands run in the app's container: manage.py's default, when the
+   * container's environment does not set DJANGO_SETTINGS_MODULE and the server runs another module; its star-imports
+   * in place.
+   */
+  managedSettings?: SettingsModel;
   requirements: RequirementsFile[];
   entrypointScripts: EntrypointScript[];
   /** Python programs the start chain runs, found in the context. */

@@ -174,9 +174,23 @@ export function appImageServices(
   });
 }
 
-/** Every app whose settings module was found, with its settings. */
-export function appSettings(project: Project): { app: App; settings: SettingsModel }[] {
-  return project.apps.flatMap((app) => (app.settings ? [{ app, settings: app.settings }] : []));
+/**
+ * The settings modules an app's containers load, which every settings rule judges alike: the module its server runs,
+ * the one a WSGI server would run where the container runs the development server (`served`), and manage.py's default
+ * its management commands run where the container's environment names no module. A module the container never loads
+ * (a development module the image's DJANGO_SETTINGS_MODULE overrides) is none of them.
+ */
+export function loadedSettings(app: App): { settings: SettingsModel; served?: true }[] {
+  const out: { settings: SettingsModel; served?: true }[] = [];
+  if (app.settings) out.push({ settings: app.settings });
+  if (app.servedSettings) out.push({ settings: app.servedSettings, served: true });
+  if (app.managedSettings) out.push({ settings: app.managedSettings });
+  return out;
+}
+
+/** Every settings module an app's containers load (see loadedSettings), with its app. */
+export function appSettings(project: Project): { app: App; settings: SettingsModel; served?: true }[] {
+  return project.apps.flatMap((app) => loadedSettings(app).map((s) => ({ app, ...s })));
 }
 
 /** An app whose settings resolve DATABASES, and the file a finding about DATABASES points at. */
@@ -246,12 +260,11 @@ export function overriddenWhenSet(
   return later?.condition?.variable;
 }
 
-/** Every app whose settings resolve DATABASES. */
+/** Every settings module an app's containers load (see loadedSettings) that resolves DATABASES. */
 export function appDatabases(project: Project): AppDatabases[] {
-  return project.apps.flatMap((app) => {
-    const settings = app.settings;
-    const databases = settings?.databases;
-    if (!settings || !databases) return [];
+  return appSettings(project).flatMap(({ app, settings }) => {
+    const databases = settings.databases;
+    if (!databases) return [];
     return [{ app, settings, databases, file: databases.file ?? settings.file }];
   });
 }

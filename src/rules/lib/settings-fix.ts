@@ -17,7 +17,12 @@ export function assignFromEnvironment(
   const lines = linesOf(context, finding.file);
   if (!lines || finding.line === undefined) return undefined;
   for (const app of project.apps) {
-    for (const settings of [app.settings, ...(app.settingsBases ?? []), app.servedSettings]) {
+    for (const settings of [
+      app.settings,
+      ...(app.settingsBases ?? []),
+      app.servedSettings,
+      app.managedSettings,
+    ]) {
       const assignment = settings?.assignments.find(
         (a) => a.name === name && (a.file ?? settings.file) === finding.file && a.line === finding.line,
       );
