@@ -184,7 +184,8 @@ export class ImageFiles extends ModelPart {
     const service = app.compose?.appService;
     const commands = [...start];
     const out: EntrypointScript[] = [];
-    const workdir = target.workdir || '/';
+    // compose's `working_dir:` is where the container starts: `entrypoint: ./start.sh` is found there
+    const workdir = service?.workingDir ?? (target.workdir || '/');
     // The directory each command runs in: a script's `cd DIR` moves the commands after it.
     const dirs = commands.map(() => workdir);
     const pushScript = (script: ShellScript) => {

@@ -18,6 +18,7 @@ import {
   inlineScriptLastCommand,
   isKeepAliveLoop,
   isWaitStep,
+  launchesArguments,
   runsArguments,
   scriptCommandsThatRun,
   serverOf,
@@ -290,7 +291,7 @@ function scriptFindings(
   const out: RawFinding[] = [];
   // `cmd="$@"` … `$cmd` runs the container command as `"$@"` does.
   const held = argumentsHeldBy(script.script);
-  const startsArgs = (argv: string[]) => runsArguments(argv, held);
+  const startsArgs = (argv: string[]) => runsArguments(argv, held) || launchesArguments(argv, held);
   // A server sent to the background while the script goes on: several processes, which exec cannot fix.
   // Each branch (`case` item, if/else) that does it on its own: alternatives never run together.
   const runs = backgroundStarts(commands, startsArgs).flatMap((run) => {

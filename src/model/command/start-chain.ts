@@ -150,7 +150,7 @@ function chain(
   }
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   return withSupervisorPrograms(
-    followScripts(commandsThatRun(pid1, { variable }), app, variable, reached, everyScript),
+    followScripts(commandsThatRun(pid1, { variable }), app, service, variable, reached, everyScript),
     app,
   );
 }
@@ -314,12 +314,13 @@ function oneCommand(commands: ShellCommand[]): boolean {
 function followScripts(
   commands: StartCommand[],
   app: App,
+  service: ComposeService | undefined,
   variable: BranchInputs['variable'],
   reached: Reached | undefined,
   everyScript: boolean,
 ): StartCommand[] {
   const scripts = app.entrypointScripts ?? [];
-  const workdir = app.dockerfile?.targetStage?.workdir ?? '/';
+  const workdir = service?.workingDir ?? app.dockerfile?.targetStage?.workdir ?? '/';
   const chain: Chain = { scripts, workdir, variable, reached };
   const out: StartCommand[] = [];
   let matched = false;
@@ -434,7 +435,13 @@ function scriptCommands(
     const at =
       caller && args && args.length > 0 ? c.argv.findIndex((w, k) => k > 0 && ARGS_WORD.test(w)) : -1;
     const argv = at > 0 && args ? [...c.argv.slice(0, at), ...args, ...c.argv.slice(at + 1)] : c.argv;
-    const own: StartCommand = { ...c, argv, file: s.file, origin: 'script' };
+    // `pdm run "$@"`, `taskset -c 0 "$@"`: the script only launches the container's words, which name the program;
+    // anchored where they are written, as `exec "$@"` is (`gosu app "$@"` stays: its line is where the user drops)
+    const where =
+      at > 0 && caller && launcherOnly(c.argv.slice(0, at)) && !dropsUser(c.argv)
+        ? { file: caller.file, line: caller.line, origin: caller.origin }
+        : { file: s.file, origin: 'script' as const };
+    const own: StartCommand = { ...c, argv, ...where };
     for (const command of [own, ...launched(own)]) {
       out.push(command);
       // `exec docker/web-start`, `./init.bash`: the script a script runs is followed in turn
@@ -509,6 +516,28 @@ const ALL_ARGS = new Set(['$@', '$*', '${@}', '${*}']);
 /** Variables a script sets to all its arguments (`cmd="$@"`), so that `exec $cmd` runs them. */
 export function argumentsHeldBy(script: ShellScript): Set<string> {
   return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
+}
+
+/** Whether words only launch the command that follows them: `gosu app`, `pdm run`, `taskset -c 0`, `env X=1`. */
+function launcherOnly(prefix: string[]): boolean {
+  if (prefix.some((w) => /^python[\d.]*$/.test(basename(w)))) return false;
+  const mark = '\u0000';
+  const rest = programArgv([...prefix, mark]);
+  return rest.length === 1 && rest[0] === mark;
+}
+
+/** `gosu USER …`, `su-exec USER …`, `chpst -u USER …`: a launcher that also switches the user. */
+function dropsUser(argv: string[]): boolean {
+  return ['gosu', 'su-exec', 'chpst', 'setpriv', 'runuser', 's6-setuidgid'].includes(basename(argv[0] ?? ''));
+}
+
+/**
+ * Whether a command runs the script's arguments through a launcher that execs them (`gosu app "$@"`,
+ * `pdm run "$@"`): the shell still waits for that launcher unless the command is exec'd.
+ */
+export function launchesArguments(argv: string[], argsVariables: Set<string> = new Set()): boolean {
+  const at = argv.findIndex((w, k) => k > 0 && runsArguments([w], argsVariables));
+  return at > 0 && launcherOnly(argv.slice(0, at));
 }
 
 /** Whether a command runs the script's arguments: `"$@"`, `$*`, or a variable holding them (`exec $cmd`). */
