@@ -253,8 +253,9 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
         }
       }
       // make as PID 1 passes SIGTERM on to the recipe it runs: a make target is no shell script to exec from.
+      // A supervisord program's script is not PID 1 (supervisord is, and signals it as TERM's target): not judged here.
       for (const script of app.entrypointScripts)
-        if (!script.makeTargets)
+        if (!script.makeTargets && !script.program)
           findings.push(
             ...scriptFindings(script, scriptCommandsThatRun(app, script), app, init).map((f) => ({
               ...f,

@@ -152,6 +152,8 @@ function chain(
   return withSupervisorPrograms(
     followScripts(commandsThatRun(pid1, { variable }), app, service, variable, reached, everyScript),
     app,
+    // the scripts a program runs (`command=/app/run-app.sh`) follow it
+    (programs) => followScripts(programs, app, service, variable, reached, false),
   );
 }
 
@@ -177,7 +179,11 @@ function withPositional(commands: StartCommand[], words: string[]): StartCommand
 }
 
 /** The programs supervisord starts, right after the first command that starts it, each at its configuration line. */
-function withSupervisorPrograms(commands: StartCommand[], app: App): StartCommand[] {
+function withSupervisorPrograms(
+  commands: StartCommand[],
+  app: App,
+  follow: (programs: StartCommand[]) => StartCommand[],
+): StartCommand[] {
   const programs = app.supervisorPrograms ?? [];
   const at = programs.length > 0 ? commands.findIndex((c) => supervisordRun(programArgv(c.argv))) : -1;
   if (at < 0) return commands;
@@ -192,7 +198,7 @@ function withSupervisorPrograms(commands: StartCommand[], app: App): StartComman
     program: p.name,
     ...(p.directory !== undefined ? { directory: p.directory } : {}),
   }));
-  return [...commands.slice(0, at + 1), ...run, ...commands.slice(at + 1)];
+  return [...commands.slice(0, at + 1), ...follow(run), ...commands.slice(at + 1)];
 }
 
 /**
@@ -327,7 +333,7 @@ function followScripts(
   for (const c of commands.flatMap((command) => [command, ...launched(command)])) {
     out.push(c);
     if (c.origin === 'script') continue;
-    const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, workdir) : undefined;
+    const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, c.directory ?? workdir) : undefined;
     if (hit) {
       matched = true;
       out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom), chain, 0));
@@ -341,8 +347,9 @@ function followScripts(
       out.push({ ...c, argv: c.argv.slice(1) });
     }
   }
+  // a program's script runs only where supervisord starts that program
   if (!matched && everyScript)
-    for (const s of scripts) out.push(...scriptCommands(s, undefined, undefined, chain, 0));
+    for (const s of scripts) if (!s.program) out.push(...scriptCommands(s, undefined, undefined, chain, 0));
   return out;
 }
 
@@ -441,7 +448,12 @@ function scriptCommands(
       at > 0 && caller && launcherOnly(c.argv.slice(0, at)) && !dropsUser(c.argv)
         ? { file: caller.file, line: caller.line, origin: caller.origin }
         : { file: s.file, origin: 'script' as const };
-    const own: StartCommand = { ...c, argv, ...where };
+    const own: StartCommand = {
+      ...c,
+      argv,
+      ...where,
+      ...(caller?.program ? { program: caller.program } : {}),
+    };
     for (const command of [own, ...launched(own)]) {
       out.push(command);
       // `exec docker/web-start`, `./init.bash`: the script a script runs is followed in turn
