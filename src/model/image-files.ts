@@ -177,14 +177,39 @@ export class ImageFiles extends ModelPart {
     return service?.entrypoint ? this.scriptsRunBy([...entrypoint, ...compose], app, layout) : own;
   }
 
+  /**
+   * The scripts the programs of the supervisord configuration run (`command=/app/run-app.sh`), found from each
+   * program's `directory=`, that no start command runs itself; each marked with its program.
+   */
+  programScripts(app: App, layout: ImageLayout): EntrypointScript[] {
+    if (!app.dockerfile?.targetStage || !app.context) return [];
+    const known = new Set(app.entrypointScripts.map((s) => s.file));
+    const out: EntrypointScript[] = [];
+    for (const p of app.supervisorPrograms ?? []) {
+      const dir = p.directory?.startsWith('/') ? p.directory : undefined;
+      for (const s of this.scriptsRunBy([p.argv], app, layout, dir)) {
+        if (known.has(s.file)) continue;
+        known.add(s.file);
+        out.push({ ...s, program: p.name });
+      }
+    }
+    return out;
+  }
+
   /** The scripts the commands run, and those the scripts run in turn, traced to context files. */
-  private scriptsRunBy(start: string[][], app: App, layout: ImageLayout): EntrypointScript[] {
+  private scriptsRunBy(
+    start: string[][],
+    app: App,
+    layout: ImageLayout,
+    startDir?: string,
+  ): EntrypointScript[] {
     const target = app.dockerfile!.targetStage!;
     const context = app.context!;
     const service = app.compose?.appService;
     const commands = [...start];
     const out: EntrypointScript[] = [];
-    const workdir = target.workdir || '/';
+    // compose's `working_dir:` is where the container starts: `entrypoint: ./start.sh` is found there
+    const workdir = startDir ?? service?.workingDir ?? (target.workdir || '/');
     // The directory each command runs in: a script's `cd DIR` moves the commands after it.
     const dirs = commands.map(() => workdir);
     const pushScript = (script: ShellScript) => {

@@ -225,6 +225,7 @@ class ProjectBuilder implements ModelInput {
     view.entrypointScripts = this.imageFiles.entrypointScripts(view, layout);
     const programs = this.imageFiles.supervisorPrograms(view, layout);
     if (programs.length > 0) view.supervisorPrograms = programs;
+    view.entrypointScripts.push(...this.imageFiles.programScripts(view, layout));
     view.startPrograms = this.imageFiles.startPrograms(view, layout);
     view.serverConfigs = this.imageFiles.serverConfigs(view, layout);
     const target = dockerfile.targetStage;
@@ -373,6 +374,8 @@ class ProjectBuilder implements ModelInput {
       }
       const programs = this.imageFiles.supervisorPrograms(app, layout);
       if (programs.length > 0) app.supervisorPrograms = programs;
+      // The scripts supervisord's programs run are start scripts too (`command=/app/run-app.sh`).
+      app.entrypointScripts.push(...this.imageFiles.programScripts(app, layout));
       // After the supervisor's programs: the Python programs they start are start programs too.
       app.startPrograms = this.imageFiles.startPrograms(app, layout);
       app.serverConfigs = this.imageFiles.serverConfigs(app, layout);

@@ -18,6 +18,7 @@ import {
   inlineScriptLastCommand,
   isKeepAliveLoop,
   isWaitStep,
+  launchesArguments,
   runsArguments,
   scriptCommandsThatRun,
   serverOf,
@@ -252,8 +253,9 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
         }
       }
       // make as PID 1 passes SIGTERM on to the recipe it runs: a make target is no shell script to exec from.
+      // A supervisord program's script is not PID 1 (supervisord is, and signals it as TERM's target): not judged here.
       for (const script of app.entrypointScripts)
-        if (!script.makeTargets)
+        if (!script.makeTargets && !script.program)
           findings.push(
             ...scriptFindings(script, scriptCommandsThatRun(app, script), app, init).map((f) => ({
               ...f,
@@ -290,7 +292,7 @@ function scriptFindings(
   const out: RawFinding[] = [];
   // `cmd="$@"` … `$cmd` runs the container command as `"$@"` does.
   const held = argumentsHeldBy(script.script);
-  const startsArgs = (argv: string[]) => runsArguments(argv, held);
+  const startsArgs = (argv: string[]) => runsArguments(argv, held) || launchesArguments(argv, held);
   // A server sent to the background while the script goes on: several processes, which exec cannot fix.
   // Each branch (`case` item, if/else) that does it on its own: alternatives never run together.
   const runs = backgroundStarts(commands, startsArgs).flatMap((run) => {

@@ -63,6 +63,11 @@ export function programArgv(argv: string[]): string[] {
       let i = 1;
       while (i < a.length && a[i].startsWith('-')) i++;
       a = a.slice(i);
+    } else if (p === 'taskset' && !a.some((w) => w === '--pid' || /^-[a-z]*p/.test(w))) {
+      // `taskset -c 0 gunicorn …` runs the command on those CPUs (MASK or -c LIST, then it); `-p` starts none
+      let i = 1;
+      while (i < a.length && a[i].startsWith('-')) i++;
+      a = a.slice(i + 1);
     } else if (p === 'nice') {
       a = a.slice(a[1] === '-n' ? 3 : a[1]?.startsWith('-') ? 2 : 1);
     } else if (['poetry', 'pipenv', 'uv', 'pdm', 'hatch', 'rye'].includes(p) && a[1] === 'run') {

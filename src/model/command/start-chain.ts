@@ -150,8 +150,10 @@ function chain(
   }
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   return withSupervisorPrograms(
-    followScripts(commandsThatRun(pid1, { variable }), app, variable, reached, everyScript),
+    followScripts(commandsThatRun(pid1, { variable }), app, service, variable, reached, everyScript),
     app,
+    // the scripts a program runs (`command=/app/run-app.sh`) follow it
+    (programs) => followScripts(programs, app, service, variable, reached, false),
   );
 }
 
@@ -177,7 +179,11 @@ function withPositional(commands: StartCommand[], words: string[]): StartCommand
 }
 
 /** The programs supervisord starts, right after the first command that starts it, each at its configuration line. */
-function withSupervisorPrograms(commands: StartCommand[], app: App): StartCommand[] {
+function withSupervisorPrograms(
+  commands: StartCommand[],
+  app: App,
+  follow: (programs: StartCommand[]) => StartCommand[],
+): StartCommand[] {
   const programs = app.supervisorPrograms ?? [];
   const at = programs.length > 0 ? commands.findIndex((c) => supervisordRun(programArgv(c.argv))) : -1;
   if (at < 0) return commands;
@@ -192,7 +198,7 @@ function withSupervisorPrograms(commands: StartCommand[], app: App): StartComman
     program: p.name,
     ...(p.directory !== undefined ? { directory: p.directory } : {}),
   }));
-  return [...commands.slice(0, at + 1), ...run, ...commands.slice(at + 1)];
+  return [...commands.slice(0, at + 1), ...follow(run), ...commands.slice(at + 1)];
 }
 
 /**
@@ -314,19 +320,20 @@ function oneCommand(commands: ShellCommand[]): boolean {
 function followScripts(
   commands: StartCommand[],
   app: App,
+  service: ComposeService | undefined,
   variable: BranchInputs['variable'],
   reached: Reached | undefined,
   everyScript: boolean,
 ): StartCommand[] {
   const scripts = app.entrypointScripts ?? [];
-  const workdir = app.dockerfile?.targetStage?.workdir ?? '/';
+  const workdir = service?.workingDir ?? app.dockerfile?.targetStage?.workdir ?? '/';
   const chain: Chain = { scripts, workdir, variable, reached };
   const out: StartCommand[] = [];
   let matched = false;
   for (const c of commands.flatMap((command) => [command, ...launched(command)])) {
     out.push(c);
     if (c.origin === 'script') continue;
-    const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, workdir) : undefined;
+    const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, c.directory ?? workdir) : undefined;
     if (hit) {
       matched = true;
       out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom), chain, 0));
@@ -340,8 +347,9 @@ function followScripts(
       out.push({ ...c, argv: c.argv.slice(1) });
     }
   }
+  // a program's script runs only where supervisord starts that program
   if (!matched && everyScript)
-    for (const s of scripts) out.push(...scriptCommands(s, undefined, undefined, chain, 0));
+    for (const s of scripts) if (!s.program) out.push(...scriptCommands(s, undefined, undefined, chain, 0));
   return out;
 }
 
@@ -434,7 +442,18 @@ function scriptCommands(
     const at =
       caller && args && args.length > 0 ? c.argv.findIndex((w, k) => k > 0 && ARGS_WORD.test(w)) : -1;
     const argv = at > 0 && args ? [...c.argv.slice(0, at), ...args, ...c.argv.slice(at + 1)] : c.argv;
-    const own: StartCommand = { ...c, argv, file: s.file, origin: 'script' };
+    // `pdm run "$@"`, `taskset -c 0 "$@"`: the script only launches the container's words, which name the program;
+    // anchored where they are written, as `exec "$@"` is (`gosu app "$@"` stays: its line is where the user drops)
+    const where =
+      at > 0 && caller && launcherOnly(c.argv.slice(0, at)) && !dropsUser(c.argv)
+        ? { file: caller.file, line: caller.line, origin: caller.origin }
+        : { file: s.file, origin: 'script' as const };
+    const own: StartCommand = {
+      ...c,
+      argv,
+      ...where,
+      ...(caller?.program ? { program: caller.program } : {}),
+    };
     for (const command of [own, ...launched(own)]) {
       out.push(command);
       // `exec docker/web-start`, `./init.bash`: the script a script runs is followed in turn
@@ -509,6 +528,28 @@ const ALL_ARGS = new Set(['$@', '$*', '${@}', '${*}']);
 /** Variables a script sets to all its arguments (`cmd="$@"`), so that `exec $cmd` runs them. */
 export function argumentsHeldBy(script: ShellScript): Set<string> {
   return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
+}
+
+/** Whether words only launch the command that follows them: `gosu app`, `pdm run`, `taskset -c 0`, `env X=1`. */
+function launcherOnly(prefix: string[]): boolean {
+  if (prefix.some((w) => /^python[\d.]*$/.test(basename(w)))) return false;
+  const mark = '\u0000';
+  const rest = programArgv([...prefix, mark]);
+  return rest.length === 1 && rest[0] === mark;
+}
+
+/** `gosu USER …`, `su-exec USER …`, `chpst -u USER …`: a launcher that also switches the user. */
+function dropsUser(argv: string[]): boolean {
+  return ['gosu', 'su-exec', 'chpst', 'setpriv', 'runuser', 's6-setuidgid'].includes(basename(argv[0] ?? ''));
+}
+
+/**
+ * Whether a command runs the script's arguments through a launcher that execs them (`gosu app "$@"`,
+ * `pdm run "$@"`): the shell still waits for that launcher unless the command is exec'd.
+ */
+export function launchesArguments(argv: string[], argsVariables: Set<string> = new Set()): boolean {
+  const at = argv.findIndex((w, k) => k > 0 && runsArguments([w], argsVariables));
+  return at > 0 && launcherOnly(argv.slice(0, at));
 }
 
 /** Whether a command runs the script's arguments: `"$@"`, `$*`, or a variable holding them (`exec $cmd`). */

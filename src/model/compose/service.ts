@@ -113,6 +113,12 @@ export class ServiceConverter {
             s.containerName = { file: e.file, line: e.line, value: name.value, raw: name.raw };
           } else this.wrong(e, what, 'a string', v);
           break;
+        case 'working_dir':
+          if (v.kind === 'scalar') {
+            const dir = this.str(v);
+            if (dir.value.startsWith('/') && !dir.unset) s.workingDir = dir.value;
+          } else this.wrong(e, what, 'a string', v);
+          break;
         case 'secrets':
           s.secrets.push(...this.secrets(e, what));
           break;

@@ -85,6 +85,8 @@ export interface ComposeService extends ComposeAt {
   healthcheck?: ComposeAt & { disabled: boolean };
   /** `value` after interpolation, `raw` as written (`${ENVIRONMENT}_django`). */
   containerName?: ComposeAt & { value: string; raw: string };
+  /** `working_dir` after interpolation, when it is an absolute path: the directory the container starts in. */
+  workingDir?: string;
   secrets: string[];
   /** `volumes_from`: the services (`data`) or containers (`container:name`) whose volumes this one mounts too. */
   volumesFrom?: (ComposeAt & { service?: string; container?: string })[];

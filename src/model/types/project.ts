@@ -48,6 +48,8 @@ export interface EntrypointScript {
   ignoresArgs?: boolean;
   /** Set when the file has no `#!` line: run directly (exec form) it fails with "exec format error". */
   noShebang?: boolean;
+  /** Set for a script only a supervisord program runs (`command=/app/run-app.sh`): the program's name. PID 1 is supervisord. */
+  program?: string;
 }
 
 /** A Python program the start command or its scripts run (`python create_superuser.py`, `manage.py initadmin`). */
