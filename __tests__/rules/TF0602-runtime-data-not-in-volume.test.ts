@@ -444,3 +444,83 @@ test('a variant Dockerfile nothing builds is not what MEDIA_ROOT is judged with 
   const [prod] = await messages('Dockerfile.prod');
   assert.match(prod ?? '', /neither a VOLUME of Dockerfile\.prod/);
 });
+
+test('TF0602 names every variable of an `A and B and C` test that moves uploads to S3', async () => {
+  const settings = [
+    'import os',
+    'from pathlib import Path',
+    'BASE_DIR = Path(__file__).resolve().parent.parent',
+    'AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID", "")',
+    'AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY", "")',
+    'AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")',
+    'MEDIA_ROOT = BASE_DIR / "media"',
+    'STORAGES = {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}',
+    'if AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY and AWS_STORAGE_BUCKET_NAME:',
+    '    STORAGES["default"]["BACKEND"] = "storages.backends.s3boto3.S3Boto3Storage"',
+    '',
+  ].join('\n');
+  const files = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py': settings,
+    Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  };
+  const [finding, ...rest] = (await analyzeFiles(files)).findings.filter((f) => f.ruleId === 'TF0602');
+  assert.equal(rest.length, 0);
+  assert.match(
+    finding!.message,
+    /unless AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_STORAGE_BUCKET_NAME are all set \(STORAGES then stores them/,
+  );
+  assert.doesNotMatch(finding!.message, /unless AWS_ACCESS_KEY_ID is set/);
+});
+
+test('TF0602: compose setting the variable of a later test of the chain (elif DB_HOST) never reaches the SQLite fallback', async () => {
+  const settings = [
+    'import os',
+    'from pathlib import Path',
+    'BASE_DIR = Path(__file__).resolve().parent.parent',
+    'if os.getenv("DATABASE_URL"):',
+    '    import dj_database_url',
+    '    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}',
+    'elif os.getenv("DB_HOST"):',
+    '    DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "HOST": os.environ["DB_HOST"]}}',
+    'else:',
+    '    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}}',
+    '',
+  ].join('\n');
+  const files = (environment: string) => ({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py': settings,
+    Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'docker-compose.prod.yml': `services:\n  web:\n    build: .\n    env_file: ./.env.prod\n${environment}`,
+  });
+  const sets = (await analyzeFiles(files('    environment:\n      DB_HOST: db\n'))).findings;
+  assert.deepEqual(
+    sets.filter((f) => f.ruleId === 'TF0602'),
+    [],
+  );
+  const [finding] = (await analyzeFiles(files(''))).findings.filter((f) => f.ruleId === 'TF0602');
+  assert.match(finding!.message, /unless \.env\.prod, an env_file of the compose service/);
+});
+
+test('TF0602 does not claim a SQLite file is baked in the image', async () => {
+  const files = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py': [
+      'from pathlib import Path',
+      'BASE_DIR = Path(__file__).resolve().parent.parent',
+      'DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}}',
+      '',
+    ].join('\n'),
+    '.dockerignore': '**/*.sqlite3\n',
+    Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  };
+  const [finding] = (await analyzeFiles(files)).findings.filter((f) => f.ruleId === 'TF0602');
+  assert.match(
+    finding!.message,
+    /a new container starts with only what the image holds there, and what the last/,
+  );
+  assert.doesNotMatch(finding!.message, /baked/);
+});

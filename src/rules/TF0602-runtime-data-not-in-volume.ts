@@ -38,7 +38,7 @@ export const runtimeDataNotInVolume = defineRule({
     'The SQLite database path (or MEDIA_ROOT) resolves to a directory of the image that is neither a VOLUME of the target stage nor a volume mount of the compose app service',
   help: `A container's own filesystem lives and dies with the container. When the SQLite file (or the uploads in
 \`MEDIA_ROOT\`) sits in a plain directory of the image, every redeploy, \`docker compose up --build\` or crash-restart
-on a new host starts from the copy baked in the image, and everything users wrote since is gone. Several replicas
+on a new host starts from what the image holds there (a copy baked in, or nothing), and everything users wrote since is gone. Several replicas
 each get their own diverging copy.
 
 Keep runtime data in a directory that is a volume, and point the settings at it through the environment:
@@ -92,7 +92,7 @@ platform) is a deploy of its own and is judged too.
           ? {
               file: hit.file,
               line: hit.line,
-              ...msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ''} resolves to ${hit.path} in the image, and ${dir === '/' ? { kind: 'text' as const, text: "the image's root directory" } : dir} is ${where}: a new container starts from ${hit.imageAlone ? 'what the image holds' : 'the file baked in the image'} and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`,
+              ...msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ''} resolves to ${hit.path} in the image, and ${dir === '/' ? { kind: 'text' as const, text: "the image's root directory" } : dir} is ${where}: a new container starts with only what the image holds there, and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`,
             }
           : {
               file: hit.file,
@@ -158,13 +158,20 @@ function unkeptPaths(project: Project): UnkeptPath[] {
     if (env.unreadEnvFiles?.some((f) => isDevelopmentComposeFile(f.file, composeFiles, app.compose?.files)))
       delete env.unreadEnvFiles;
     // `FROM someone/django` without WORKDIR: the working directory (and where `COPY . .` lands) is the base's, unknown.
-    const known = workdirKnown(app);
+    const workingDir = app.compose?.appService?.workingDir;
+    const known = workingDir !== undefined || workdirKnown(app);
+    // The server's own directory (`cd`, supervisord's `directory=`, `--chdir`) is where it opens a relative NAME.
+    const workdir = known
+      ? (serverDirectory(app) ?? clean(posix.resolve(stage.workdir || '/', workingDir ?? '.')))
+      : undefined;
+    // A bind mount of the project over the directory the process runs in (`.:/app`) is the code it runs, not the
+    // image's copy: BASE_DIR is there.
+    const mounted = workdir === undefined ? undefined : mountedSourceDir(app, workdir);
     const ctx: Resolve = {
       app,
       env,
-      // The server's own directory (`cd`, supervisord's `directory=`, `--chdir`) is where it opens a relative NAME.
-      workdir: known ? (serverDirectory(app) ?? (stage.workdir || '/')) : undefined,
-      imageBase: known ? imageBaseDir(app) : undefined,
+      workdir,
+      imageBase: mounted ? baseDirAt(app, mounted) : known ? imageBaseDir(app) : undefined,
     };
     const mounts = [
       ...stage.volumes.flatMap((v) => v.paths),
@@ -257,7 +264,7 @@ function otherStorage(settings: SettingsModel, env: ProvidedEnvironment): 'alway
   for (const c of other) {
     const test = c.assignment.condition;
     const value = test ? env.values.get(test.variable) : undefined;
-    if (test && value !== undefined && takes(test, value)) return 'always';
+    if (test && value !== undefined && takes(test, value, env)) return 'always';
     const when = test ? testWords(test) : undefined;
     const by = c.backend
       ? `${c.setting} then stores them with ${c.backend}`
@@ -272,14 +279,14 @@ function otherStorage(settings: SettingsModel, env: ProvidedEnvironment): 'alway
 type StorageTest = NonNullable<SettingAssignment['condition']>;
 
 /** Whether a branch's test holds for the container's value of its variable; false when that cannot be told. */
-function takes(test: StorageTest, value: string): boolean {
+function takes(test: StorageTest, value: string, env: ProvidedEnvironment): boolean {
   switch (test.test) {
     case 'equals':
       return test.values?.includes(value) ?? false;
     case 'not-equals':
       return test.values !== undefined && !test.values.includes(value);
     case 'set':
-      return value !== '';
+      return value !== '' && (test.allOf ?? []).every((v) => env.values.get(v));
     default:
       return false;
   }
@@ -296,7 +303,9 @@ function testWords(test: StorageTest): string | undefined {
     case 'not-equals':
       return list && `${test.variable} is not ${quoted.length > 1 ? `one of ${quoted.join(', ')}` : list}`;
     case 'set':
-      return `${test.variable} is set`;
+      return test.allOf && test.allOf.length > 1
+        ? `${test.allOf.slice(0, -1).join(', ')} and ${test.allOf[test.allOf.length - 1]} are all set`
+        : `${test.variable} is set`;
     case 'unset':
       return `${test.variable} is unset`;
     default:
@@ -340,12 +349,32 @@ function workdirKnown(app: App): boolean {
  * directories above where it lands in the image, whatever the image holds there.
  */
 function imageBaseDir(app: App): string | undefined {
-  if (!app.imageSourceDir) return undefined;
+  return app.imageSourceDir ? baseDirAt(app, app.imageSourceDir) : undefined;
+}
+
+/** BASE_DIR where the directory holding manage.py is at sourceDir in the container. */
+function baseDirAt(app: App, sourceDir: string): string {
   const baseDir = app.settings?.baseDir;
-  if (baseDir === undefined) return app.imageSourceDir;
+  if (baseDir === undefined) return sourceDir;
   const manageDir = app.managePy ? posix.dirname(app.managePy) : app.dir;
   const rel = posix.relative(manageDir === '.' ? '' : manageDir, baseDir === '.' ? '' : baseDir);
-  return posix.join(app.imageSourceDir, rel);
+  return posix.join(sourceDir, rel);
+}
+
+/**
+ * Where a bind mount of the compose app service puts the directory holding manage.py, when that is the directory the
+ * process runs in (`.:/app` with WORKDIR /app, `./src:/usr/src/app` with `working_dir: /usr/src/app`).
+ */
+function mountedSourceDir(app: App, workdir: string): string | undefined {
+  const manageDir = app.managePy ? posix.dirname(app.managePy) : app.dir;
+  for (const v of app.compose?.appService?.volumes ?? []) {
+    if (v.type !== 'bind' || v.source === undefined || v.source.startsWith('/') || v.writtenTarget) continue;
+    const rel = posix.relative(v.source === '.' ? '' : v.source, manageDir === '.' ? '' : manageDir);
+    if (rel.startsWith('..')) continue;
+    const landing = clean(posix.join(v.target, rel));
+    if (landing === workdir) return landing;
+  }
+  return undefined;
 }
 
 /** The SQLite files the database configuration in effect uses, given the environment the container gets. */
@@ -360,15 +389,20 @@ function sqliteFiles(
   if (selection.kind === 'fixed') configs = databases.configs;
   else if (selection.kind === 'unknown') configs = databases.configs.filter((c) => c.isDefault === true);
   else if (!ctx.env.values.has(selection.variable) || missesAllOf(selection, ctx.env)) {
+    // A later test of the chain that the container's environment passes (`elif DB_HOST:` with compose's DB_HOST: db)
+    // picks its own database before the fallback is reached.
+    const taken = takenByOther(databases, selection.variable, ctx.env);
     const unread = ctx.env.unreadEnvFiles;
-    if (!ctx.env.complete && !unread) return [];
-    configs = databases.configs.filter(
-      (c) => c.isDefault === true && !leftByProvided(c, selection.variable, ctx.env, databases.configs),
-    );
-    if (selection.kind === 'env' || fallbackSelectors(databases).length > 1 || unread)
+    if (taken.length > 0) configs = taken;
+    else if (!ctx.env.complete && !unread) return [];
+    else
+      configs = databases.configs.filter(
+        (c) => c.isDefault === true && !leftByProvided(c, selection.variable, ctx.env, databases.configs),
+      );
+    if (taken.length === 0 && (selection.kind === 'env' || fallbackSelectors(databases).length > 1 || unread))
       branch = `the fallback used when ${fallbackWhen(databases)}${unread ? unlessSetIn(unread, databases) : ''}`;
     // An env file the repository does not hold tells nothing, as for an image run alone: the code's fallback is judged.
-    if (unread) resolve = { ...ctx, env: { ...ctx.env, complete: true } };
+    if (unread && taken.length === 0) resolve = { ...ctx, env: { ...ctx.env, complete: true } };
   } else {
     const value = ctx.env.values.get(selection.variable);
     if (value === undefined) return [];
@@ -471,6 +505,20 @@ function leftByProvided(
   if (!by || by.variable === selector || !env.values.has(by.variable)) return false;
   const value = env.values.get(by.variable);
   return value !== undefined && !selects(c, value, all);
+}
+
+/** The configs of a test on another variable than the selection's that the container's value passes. */
+function takenByOther(
+  databases: DatabasesModel,
+  selector: string,
+  env: ProvidedEnvironment,
+): DatabaseConfig[] {
+  return databases.configs.filter((c) => {
+    const by = c.selectedBy;
+    if (!by || by.variable === selector || c.isDefault === true) return false;
+    const value = env.values.get(by.variable);
+    return value !== undefined && selects(c, value, databases.configs);
+  });
 }
 
 /** A branch on `all([A, B, C])` leaves the fallback only where every one of them is provided. */

@@ -42,7 +42,10 @@ export function serverDirectory(app: App): string | undefined {
 
 /** Each command of a start chain with the directory it runs in. */
 function withDirectories(app: App, chain: StartCommand[]): { command: StartCommand; dir: string }[] {
-  let dir = app.dockerfile?.targetStage?.workdir || '/';
+  const workdir = app.dockerfile?.targetStage?.workdir || '/';
+  // Compose's `working_dir:` is where the service's process starts, whatever the image's WORKDIR.
+  const workingDir = app.compose?.appService?.workingDir;
+  let dir = workingDir ? posix.resolve(workdir, workingDir) : workdir;
   // `cd ${PROJECT_NAME}`: a variable the container's environment sets, unless a start script assigns it itself.
   const assigned = new Set(
     app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name)),

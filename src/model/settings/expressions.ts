@@ -119,6 +119,13 @@ function binaryExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalConte
     });
     // `os.getenv("DEBUG") or "1"`: a set variable gives its text as it is ('False' included)
     if (op === 'or' && left.t === 'env' && left.whenSet === 'text' && out.t === 'env') out.whenSet = 'text';
+    // `A and B and C` of plain reads: true only when every one of them is set, as `all([A, B, C])`.
+    if (op === 'and' && out.t === 'env' && out.read === (left.t === 'env' ? left.read : undefined)) {
+      const reads = [left, right].map((x) =>
+        x.t === 'env' && !x.derived ? (x.allOf ?? [x.read.variable]) : [],
+      );
+      if (reads.every((r) => r.length > 0)) out.allOf = [...new Set(reads.flat())];
+    }
     return out;
   }
   if ((op === 'in' || op === 'not in') && kids[0].name === 'String') {

@@ -102,6 +102,7 @@ function conditionOf(c: Condition, text: string | undefined): NonNullable<Settin
   if (c.derivedFrom) return out;
   out.test = c.test;
   if (c.test === 'equals' || c.test === 'not-equals') out.values = c.values ?? [c.value];
+  if (c.test === 'set' && c.allOf) out.allOf = c.allOf;
   return out;
 }
 

@@ -61,6 +61,8 @@ export interface SettingAssignment {
     text: string;
     test?: 'equals' | 'not-equals' | 'set' | 'unset' | 'otherwise';
     values?: string[];
+    /** A `set` test of several variables (`A and B and C`, `all([A, B, C])`): true only when each one is set. */
+    allOf?: string[];
   };
   /** True when this assignment may give the setting its final value (not overwritten by a later unconditional one). */
   live?: boolean;
