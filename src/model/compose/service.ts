@@ -122,10 +122,6 @@ export class ServiceConverter {
         case 'secrets':
           s.secrets.push(...this.secrets(e, what));
           break;
-        case 'working_dir':
-          if (v.kind === 'scalar') s.workingDir = this.str(v).value;
-          else this.wrong(e, what, 'a string', v);
-          break;
         case 'volumes_from':
           s.volumesFrom = this.list(e, what, (item) => this.volumeFrom(item, what));
           break;

@@ -75,8 +75,6 @@ export interface ComposeService extends ComposeAt {
   build?: ComposeBuild;
   command?: ComposeCommand;
   entrypoint?: ComposeCommand;
-  /** `working_dir:`: where the container's process starts, instead of the image's WORKDIR. */
-  workingDir?: string;
   environment: ComposeEnvEntry[];
   /** `unknown`: the path is (wholly or partly) an unset variable (`${ENV_FILENAME}`), so which file loads is unknown. */
   envFiles: ComposeEnvFile[];
