@@ -31,6 +31,8 @@ appRuleCases(baseImageUnpinned, [
     { dockerfile: df('FROM python:3.12 AS base', 'FROM base', 'FROM scratch') },
     [],
   ],
+  ['a name with capitals and no tag fires', { dockerfile: df('FROM Python') }, ['Dockerfile:1']],
+  ['a placeholder in capitals only is silent', { dockerfile: df('FROM BASE_IMAGE') }, []],
   ['a registry port is not a tag', { dockerfile: df('FROM registry:5000/py') }, ['Dockerfile:1']],
   [
     'COPY --from of an image with :latest or no tag fires',
@@ -83,4 +85,11 @@ test('TF0201 base-image-unpinned: a version glued to an official name (python3.1
   // Another publisher's name ending in digits is an image of its own: the usual advice.
   const [other] = messages(baseImageUnpinned, { dockerfile: df('FROM acme/python3') });
   assert.match(other, /Pin a version tag such as acme\/python3:<version>/);
+});
+
+test('a capitalised name says the reference is invalid and names the lower-case image', () => {
+  const [m] = messages(baseImageUnpinned, { dockerfile: df('FROM Python') });
+  assert.match(m, /'Python' is not a valid image name/);
+  assert.match(m, /Write python:<version>/);
+  assert.doesNotMatch(m, /Python:<version>/);
 });

@@ -70,6 +70,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'nginx in the image needs root to start: a USER line would keep it from starting',
     },
   ],
+  '__tests__/fixtures/corpus/dockerfile-clones-app-in-subdir': [
+    {
+      rule: 'TF0901',
+      why: 'a shell-form CMD that migrates before the server: the start script to exec it is by hand',
+    },
+  ],
   '__tests__/fixtures/corpus/entrypoint-app-arg-create-branch-gulp': [
     { rule: 'TF0901', why: 'a dev server in the background beside gulp serve: one exec cannot fix it' },
     { rule: 'TF0803', why: 'a second process beside gulp serve: its own container is a layout change' },

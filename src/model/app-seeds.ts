@@ -20,7 +20,7 @@ import {
   dockerfileCode,
   namedDockerfileOf,
 } from './image-app.js';
-import { isOddCaseDefaultName, NON_APP_DIR, OTHER_ROLE } from './image-roles.js';
+import { DJANGO_SERVER, isOddCaseDefaultName, NON_APP_DIR, OTHER_ROLE } from './image-roles.js';
 import { byDepth, ModelPart } from './input.js';
 import { contextIsOwnDirectory, contextTold } from './own-context.js';
 import { isSidecarService } from './sidecar.js';
@@ -404,6 +404,12 @@ export class AppSeeds extends ModelPart {
           text !== undefined &&
           contextIsOwnDirectory(text, dir, dirName(ancestor), (p) => this.exists(p))
         ) {
+          // `RUN git clone https://…/blog.git` then `CMD … manage.py …`: the image fetches the app and runs it.
+          if (clonesAndRunsDjango(text)) {
+            seeds.push({ dockerfile, contextDir: dir });
+            claimed.add(dockerfile);
+            continue;
+          }
           this.skipped.push({
             dockerfile,
             reason: `its build context is ${dir}/, which holds no Django project`,
@@ -551,6 +557,12 @@ export class AppSeeds extends ModelPart {
 }
 
 /** Whether a compose project runs the seed's app: it has an app service, or a service builds the seed's image. */
+/** Whether a Dockerfile clones a repository in a RUN and starts a Django server: an app image fetching its code. */
+function clonesAndRunsDjango(text: string): boolean {
+  const code = dockerfileCode(text);
+  return /^\s*RUN\b[^\n]*\bgit\s+clone\b/im.test(code) && DJANGO_SERVER.test(code);
+}
+
 function runsApp(model: ComposeModel, seed: AppSeed): boolean {
   if (model.appService) return true;
   const { dockerfile, contextDir } = seed;

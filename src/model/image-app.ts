@@ -23,7 +23,7 @@ export interface ImageOnlyApp {
 
 /** Words of a Dockerfile that installs or runs Python: the interpreter, its installers, its servers, Django. */
 export const PYTHON_WORDS =
-  /\b(python[\d.]*|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
+  /\b(python[\d.]*|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv|(mini|ana)?conda\d*|(micro)?mamba)\b/i;
 
 /** A Dockerfile's text without its comment lines: a comment that mentions Django runs nothing. */
 export function dockerfileCode(text: string): string {

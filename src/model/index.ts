@@ -390,9 +390,11 @@ class ProjectBuilder implements ModelInput {
       }
       if (target) {
         const context = app.context;
-        app.imageHoldsPython = context.sentFiles.some(
-          (f) => f.endsWith('.py') && layout.landingOf(target, f),
-        );
+        // manage.py alone (`COPY manage.py requirements.txt ./`, the code mounted at run time) is no app code, when the
+        // context sends other Python files the image leaves out.
+        const python = context.sentFiles.filter((f) => f.endsWith('.py'));
+        const code = python.filter((f) => posix.basename(f) !== 'manage.py');
+        app.imageHoldsPython = (code.length > 0 ? code : python).some((f) => layout.landingOf(target, f));
       }
     }
 

@@ -175,6 +175,72 @@ function holdsProject(app: App, context: BuildContext): boolean {
   );
 }
 
+/**
+ * A Dockerfile written for the project's directory but built from above it: manage.py sits in a subdirectory of the
+ * context (`Docker/manage.py` from the repository root) and a COPY source the context lacks is there
+ * (`COPY boleto/requirements.txt .` with only `Docker/boleto/requirements.txt`), so the build stops at that COPY.
+ */
+function writtenForProjectDir(
+  app: App,
+  context: BuildContext,
+): { dir: string; source: string; line: number } | undefined {
+  if (!app.managePy || !app.dockerfile) return undefined;
+  const dir =
+    context.dir === '.'
+      ? posix.dirname(app.managePy)
+      : posix.relative(context.dir, posix.dirname(app.managePy));
+  if (dir === '.' || dir === '' || dir.startsWith('..')) return undefined;
+  const exists = (rel: string) => context.files.some((f) => f === rel || f.startsWith(`${rel}/`));
+  for (const stage of app.dockerfile.builtStages)
+    for (const ins of stage.instructions) {
+      if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
+      const copy = ins as CopyInstr;
+      if (copy.fromStage !== undefined || copy.fromImage || copy.sourcePatterns) continue;
+      for (const source of copy.sources) {
+        if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
+        const rel = posix.normalize(source.replace(/^\/+/, '')).replace(/\/+$/, '');
+        if (rel === '.' || rel === '' || rel.startsWith('..')) continue;
+        if (!exists(rel) && exists(`${dir}/${rel}`)) return { dir, source, line: copy.line };
+      }
+    }
+  return undefined;
+}
+
+/** The instructions of the built stages that fetch the app's code (not a dependency) from outside the repository. */
+function fetchFindings(app: App, lacksProject: boolean): RawFinding[] {
+  const model = app.dockerfile;
+  if (!model) return [];
+  const findings: RawFinding[] = [];
+  const instead = lacksProject
+    ? `Build from the directory that holds manage.py and COPY the code from there instead.`
+    : 'COPY the code from the build context instead.';
+  for (const stage of model.builtStages) {
+    const workdirs = workdirsOf(model, stage);
+    for (const [i, ins] of stage.instructions.entries()) {
+      if (ins.keyword === 'RUN') {
+        const fetch = fetchesSource(ins as RunInstr, workdirs[i]);
+        if (fetch && !fetchesDependency(app, fetch.landing))
+          findings.push({
+            file: model.file,
+            line: ins.line,
+            message: `This RUN fetches app code from outside the repository (${fetch.what}), so the image is not built from the commit under review. ${instead}`,
+          });
+      } else if (ins.keyword === 'ADD') {
+        const add = ins as CopyInstr;
+        const url = add.sources.find(isSourceUrl);
+        const dest = add.dest.startsWith('/') ? { dir: posix.normalize(add.dest) } : undefined;
+        if (url && !fetchesDependency(app, dest))
+          findings.push({
+            file: model.file,
+            line: ins.line,
+            message: `ADD ${redactUrl(url)} fetches source code from outside the repository, so the image is not built from the commit under review. ${instead}`,
+          });
+      }
+    }
+  }
+  return findings;
+}
+
 export const sourceNotInContext = defineRule({
   id: 'TF0101',
   name: 'source-not-in-context',
@@ -215,7 +281,21 @@ COPY . /app
       const target = model?.targetStage;
       if (!model || !target) continue;
       const context = app.context;
-      if (context && !holdsProject(app, context)) {
+      const lacksProject = context !== undefined && !holdsProject(app, context);
+      const fetches = fetchFindings(app, lacksProject);
+      findings.push(...fetches);
+      // A context without the project beside a fetch of the code (`git clone` of the app) is that fetch's doing.
+      const misplaced = context && !lacksProject ? writtenForProjectDir(app, context) : undefined;
+      if (context && misplaced) {
+        const where = context.dir === '.' ? 'the repository root' : `'${context.dir}'`;
+        const dir = context.dir === '.' ? misplaced.dir : `${context.dir}/${misplaced.dir}`;
+        findings.push({
+          file: model.file,
+          line: target.from.line,
+          message: `The build context ${where} does not hold the Django project where ${model.file} expects it: manage.py is in '${dir}/', and line ${misplaced.line} copies '${misplaced.source}', which is there ('${dir}/${posix.normalize(misplaced.source.replace(/^\/+/, ''))}') but not in this context, so the build fails at that line. Build from '${dir}' (compose build.context, or docker build ${dir}).`,
+        });
+      }
+      if (context && lacksProject && fetches.length === 0) {
         const present = context.files.find((f) => /(^|\/)manage\.py$/.test(f));
         const where = context.dir === '.' ? 'the repository root' : `'${context.dir}'`;
         findings.push({
@@ -225,30 +305,6 @@ COPY . /app
             ? `The build context ${where} holds '${present}' but .dockerignore leaves it out, so the image cannot contain the Django project. Remove the pattern that excludes it.`
             : `The build context ${where} does not contain the Django project (no manage.py), so the image is not built from this repository's code. Build from the directory that holds manage.py (compose build.context, or docker build <dir>).`,
         });
-      }
-      for (const stage of model.builtStages) {
-        const workdirs = workdirsOf(model, stage);
-        for (const [i, ins] of stage.instructions.entries()) {
-          if (ins.keyword === 'RUN') {
-            const fetch = fetchesSource(ins as RunInstr, workdirs[i]);
-            if (fetch && !fetchesDependency(app, fetch.landing))
-              findings.push({
-                file: model.file,
-                line: ins.line,
-                message: `This RUN fetches app code from outside the repository (${fetch.what}), so the image is not built from the commit under review. COPY the code from the build context instead.`,
-              });
-          } else if (ins.keyword === 'ADD') {
-            const add = ins as CopyInstr;
-            const url = add.sources.find(isSourceUrl);
-            const dest = add.dest.startsWith('/') ? { dir: posix.normalize(add.dest) } : undefined;
-            if (url && !fetchesDependency(app, dest))
-              findings.push({
-                file: model.file,
-                line: ins.line,
-                message: `ADD ${redactUrl(url)} fetches source code from outside the repository, so the image is not built from the commit under review. COPY the code from the build context instead.`,
-              });
-          }
-        }
       }
     }
     return findings;

@@ -39,6 +39,7 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
             line: from.line,
             message:
               typoMessage(`FROM ${from.image}`, from.repository) ??
+              upperCaseMessage(`FROM ${from.image}`, from.repository) ??
               `FROM ${from.image} ${what}, so each build may get a different base image. Pin a version tag such as ${from.repository}:<version> (and a digest for exact bytes).`,
           });
         }
@@ -52,6 +53,7 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
             line: ins.line,
             message:
               typoMessage(`${ins.keyword} --from=${image.image}`, image.repository) ??
+              upperCaseMessage(`${ins.keyword} --from=${image.image}`, image.repository) ??
               `${ins.keyword} --from=${image.image} copies from an image that ${how}, so each build may copy different files. Pin a version tag such as ${image.repository}:<version> (and a digest for exact bytes).`,
           });
         }
@@ -76,7 +78,8 @@ function floating(ref: {
 }): string | undefined {
   if (!ref.image || ref.digest) return undefined;
   // A template's placeholder (`FROM {{ base }}`, `FROM %%IMAGE%%`) names no image yet.
-  if (ref.repository !== undefined && !IMAGE_REPOSITORY.test(ref.repository)) return undefined;
+  if (ref.repository !== undefined && !IMAGE_REPOSITORY.test(ref.repository) && !upperCased(ref.repository))
+    return undefined;
   if (ref.tag === undefined) return 'has no tag';
   return ref.tag === 'latest' ? `uses the floating tag ':latest'` : undefined;
 }
@@ -93,6 +96,23 @@ function typoMessage(written: string, repository: string | undefined): string | 
   if (!typo) return undefined;
   const meant = `${typo[1]}:${typo[2]}`;
   return `${written} names no tag, and Docker Hub has no image '${repository}': it is probably a typo for ${meant} (the official image is ${typo[1]}, the version goes in its tag). Write ${meant} (and a digest for exact bytes).`;
+}
+
+/**
+ * A name Docker would accept but for its capitals (`Python`, `Ubuntu`): the build fails on the invalid reference, and the
+ * lower-case name it stands for has no tag. A name in capitals only (`FROM BASE_IMAGE`) reads as a template placeholder.
+ */
+function upperCased(repository: string): boolean {
+  return (
+    /[a-z]/.test(repository) && /[A-Z]/.test(repository) && IMAGE_REPOSITORY.test(repository.toLowerCase())
+  );
+}
+
+/** The message for a floating name written with capitals; undefined for a lower-case name. */
+function upperCaseMessage(written: string, repository: string | undefined): string | undefined {
+  if (!repository || !upperCased(repository)) return undefined;
+  const meant = repository.toLowerCase();
+  return `${written} names no tag, and '${repository}' is not a valid image name (Docker accepts repository names in lower case only, so the build stops there). Write ${meant}:<version> (and a digest for exact bytes).`;
 }
 
 /** A repository as Docker accepts it: an optional registry host (and port), then lowercase path components. */

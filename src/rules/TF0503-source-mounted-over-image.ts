@@ -163,7 +163,13 @@ function mountsOverCode(
       const workdir = app.dockerfile?.targetStage?.workdir ?? '/';
       // A mount off the working directory's path (`/code` beside WORKDIR /app) is not what the container runs.
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
-      if (projectDir === undefined || !coversPath(v.source, projectDir) || !onWorkdir) continue;
+      // The project, or a directory of its code mounted at the same place under the working directory (`./app:/code/app`).
+      const ofProject =
+        projectDir !== undefined &&
+        (coversPath(v.source, projectDir) ||
+          (mountsSubdir(v.source, projectDir, v.target, workdir) &&
+            holdsCode(app.context?.files ?? [], app.context?.dir, v.source)));
+      if (!ofProject || !onWorkdir) continue;
       const dev = devReason(v.file);
       out.push({ mount: v, text: codelessText(v, app, dev) });
       continue;
@@ -175,7 +181,11 @@ function mountsOverCode(
         mountsSubdir(v.source!, d, v.target, codeDir) &&
         holdsCode(app.context?.files ?? [], app.context?.dir, v.source!),
     );
-    if (!whole && !part) continue;
+    if (!whole && !part) {
+      const text = besideWorkdirText(app, v, codeDir);
+      if (text) out.push({ mount: v, text: `${text} ${advice(v.file)}` });
+      continue;
+    }
     const held = heldCodeDir(app, v, codeDir);
     // An image the repository does not build may hold anything there: only the Dockerfile beside it puts code at `held`.
     const text = app.imageNotBuiltHere
@@ -184,6 +194,21 @@ function mountsOverCode(
     out.push({ mount: v, text: `${text} ${advice(v.file)}` });
   }
   return out;
+}
+
+/**
+ * A mount of the project over the working directory when the image put its code elsewhere (`COPY . .` before
+ * `WORKDIR /app`: the code at /, /app holding none of it): the container runs the host's files from there.
+ */
+function besideWorkdirText(app: App, v: ComposeVolumeMount, codeDir: string): string | undefined {
+  const stage = app.dockerfile?.targetStage;
+  const workdir = stage?.workdir;
+  if (!stage || !workdir || workdir === '/' || !app.managePy || !v.source) return undefined;
+  if (!coversPath(v.source, posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return undefined;
+  if (coversPath(v.target, codeDir) || coversPath(workdir, codeDir)) return undefined;
+  const set = stage.instructions.filter((i) => i.keyword === 'WORKDIR').at(-1);
+  const where = set ? `WORKDIR ${workdir} (line ${set.line})` : `the working directory ${workdir}`;
+  return `'${shownSource(v)}' over ${shownTarget(v)}, the working directory the container runs in, where the image holds none of the code: ${app.dockerfile!.file} puts it at ${codeDir}, outside ${where}, so the container runs the host's files, not the built image. Copy the code into ${workdir} (COPY after the WORKDIR, or to ${workdir}).`;
 }
 
 /**
@@ -235,7 +260,10 @@ function codelessText(v: ComposeVolumeMount, app: App, devReason?: string): stri
     const named = missing.map((m) => `'${m.source}' (line ${m.line})`).join(', ');
     return `${at}, and the image this service builds cannot take the code: ${dockerfile} copies ${named}, which ${missing.length === 1 ? 'is' : 'are'} not in its build context ('${contextDir ?? '.'}'), so the build fails there and only this mount would give the container its code. Make the COPY sources paths of this context (or build from the directory they are written for), ${tail}`;
   }
-  const head = `${at}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
+  // `COPY manage.py requirements.txt ./`: manage.py lands in the image, none of the code it runs does.
+  const onlyManage =
+    app.imageSourceDir !== undefined ? ` (${dockerfile} copies manage.py, none of the code it runs)` : '';
+  const head = `${at}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.`;
   const source = posix.normalize(v.source ?? '.');
   if (contextDir !== undefined && !coversPath(contextDir, source)) {
     // `./src:/code` with the build context `docker/django`: no COPY of that Dockerfile can reach the code.
