@@ -668,6 +668,29 @@ test('TF0901 on a CMD array that is not valid JSON says the container exits at s
   assert.deepEqual(await on('python:3.7-alpine'), []);
 });
 
+// `CMD [ "python",'manage.py','runserver' ]` runs `[ python,manage.py,runserver ]`: a one-word test, which succeeds.
+test('TF0901 on a non-JSON array starting with `[ ` says the test succeeds and no server runs, not that it fails', async () => {
+  const on = async (cmd: string) =>
+    (
+      await analyzeFiles({
+        Dockerfile: `FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n${cmd}\n`,
+        'manage.py': '',
+      })
+    ).findings.filter((f) => f.ruleId === 'TF0901')[0].message;
+  const one = await on(`CMD [ "python",'manage.py','runserver',"0.0.0.0:8080" ]`);
+  assert.ok(
+    one.includes(
+      "`[` is the shell's test command, not the server: it tests one non-empty word, which succeeds",
+    ),
+    one,
+  );
+  assert.ok(one.includes('exits with code 0 at start and no server ever runs'), one);
+  assert.ok(!one.includes('it fails'), one);
+  const several = await on(`CMD [ "python", 'manage.py', "runserver" ]`);
+  assert.ok(several.includes('it only evaluates its words as a test'), several);
+  assert.ok(!several.includes('it fails') && !several.includes('succeeds'), several);
+});
+
 // `while true; do if ! manage.py runserver_plus …; fi; done`: the shell stays PID 1 to restart the server, and exec
 // inside the loop would end it; the container's restart policy does the restarting instead.
 test('TF0901 on a server in a restart loop names the command, keeps the loop in view, and proposes no bare exec', async () => {
