@@ -1029,3 +1029,26 @@ test('TF0901: a wsgi module the repository does not hold is not carried into the
   assert.match(two[0].message, /write the project's wsgi module in its place/);
   assert.doesNotMatch(two[0].message, /exec gunicorn config\.wsgi/);
 });
+
+// `su -m myuser -c "…runserver…"`: exec su would leave su as the server's parent, so the advice is not exec su.
+test('TF0901 on a server started through su without exec advises a tool that execs it as the user, never exec su', async () => {
+  const files = {
+    Dockerfile:
+      'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN adduser --disabled-password --gecos \'\' myuser\nCMD ["/app/run.sh"]\n',
+    'run.sh': '#!/bin/sh\nsu -m myuser -c "python manage.py runserver 0.0.0.0:8000"\n',
+    'manage.py': '',
+  };
+  const found = (await analyzeFiles(files)).findings.filter((f) => f.ruleId === 'TF0901');
+  assert.equal(found.length, 1);
+  const m = found[0].message;
+  assert.ok(!m.includes('Write exec su'), m);
+  assert.ok(m.includes('exec su … would not make the server PID 1 either: su stays its parent process'), m);
+  assert.ok(
+    m.includes(
+      'exec setpriv --reuid=myuser --regid=myuser --init-groups python manage.py runserver 0.0.0.0:8000',
+    ),
+    m,
+  );
+  assert.ok(m.includes('or set USER myuser in the Dockerfile, drop su from the script'), m);
+  assert.deepEqual(await filesFixed(files), []);
+});
