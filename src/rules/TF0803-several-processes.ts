@@ -1,6 +1,7 @@
 import {
   basename,
   containerVariables,
+  daemonFacts,
   daemonOf,
   evaluateCondition,
   mayRun,
@@ -129,6 +130,7 @@ services:
     const seen = new Set<string>();
     for (const app of appsAndWorkerImages(project)) {
       // supervisord's programs are judged with supervisord, at the command that starts it.
+      const facts = daemonFacts(app);
       const chains = [imageCommand(app), effectiveCommand(app)].map((chain) =>
         chain.filter((c) => c.origin !== 'supervisor'),
       );
@@ -138,14 +140,14 @@ services:
         .flat()
         .some(
           (c) =>
-            !daemonOf(c.argv) &&
+            !daemonOf(c.argv, facts) &&
             (c.background ? Boolean(serverOf(c.argv)) : longRunningProcess(c.argv) || c.argv[0] === '$@'),
         );
       for (const chain of chains)
         chain.forEach((cmd, i) => {
           const key = `${cmd.file}:${cmd.line}`;
           if (seen.has(key)) return;
-          const beside = besideMain(holderAfter(chain, i));
+          const beside = besideMain(holderAfter(chain, i, undefined, facts));
           const attached = attachedDaemons(app, cmd.argv);
           if (attached) {
             seen.add(key);
@@ -190,13 +192,19 @@ services:
             });
             return;
           }
-          const daemon = foreground ? daemonOf(cmd.argv) : undefined;
+          const daemon = foreground ? daemonOf(cmd.argv, facts) : undefined;
           if (!daemon) return;
           seen.add(key);
+          // `uwsgi --ini uwsgi.ini` whose ini daemonizes: its own container must keep it in the foreground.
+          const ini = daemon === 'uwsgi' && !daemonOf(cmd.argv) ? facts.uwsgiDaemonize : undefined;
+          const how = ini ? `, which detaches because ${ini.file}:${ini.line} sets ${ini.option}` : '';
+          const own = ini
+            ? `, without ${ini.option} in its ini (${ini.file}:${ini.line}), or uwsgi detaches and that container exits at once`
+            : '';
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `This starts ${daemon} as a daemon (${cmd.argv.join(' ')}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`,
+            message: `This starts ${daemon} as a daemon (${cmd.argv.join(' ')}${how}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image${own}.`,
           });
         });
     }

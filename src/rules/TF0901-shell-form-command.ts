@@ -3,6 +3,7 @@ import {
   branchEnds,
   commandIgnoredBy,
   commandsThatRun,
+  daemonFacts,
   daemonOf,
   exclusive,
   inlineScriptArgs,
@@ -330,7 +331,8 @@ function scriptFindings(
       runs.every((r) => exclusive(c, r.background.command) && !launches(c, r.background.command)),
   );
   // `gunicorn …` then `celery … worker`: the worker waits for the server to exit; exec on either cannot fix that.
-  const sequence = foregroundSequence(commands);
+  const facts = daemonFacts(app);
+  const sequence = foregroundSequence(commands, facts);
   if (sequence && !sequence[0].command.viaExec) {
     const keep = keptProcess(sequence);
     out.push({
@@ -346,10 +348,10 @@ function scriptFindings(
     // `bash scripts/wait-for-it.sh -h db -p 5432`: a wait step that exits, not the server (nor a start script)
     if (c.viaExec || c.background || inSequence.has(c) || isWaitStep(c.argv)) return;
     // `gunicorn --daemon`, `service nginx start`: it detaches and returns, so exec would end the container there
-    if (daemonOf(c.argv)) return;
+    if (daemonOf(c.argv, facts)) return;
     // `su app -c ". venv/bin/activate && gunicorn … &"`: su returns once it has sent the server to the background.
     if (backgroundsInside(c.argv)) return;
-    const server = mainProcessOf(c.argv) ?? (ends.has(c) ? foregroundProcess(c.argv) : undefined);
+    const server = mainProcessOf(c.argv) ?? (ends.has(c) ? foregroundProcess(c.argv, facts) : undefined);
     const runsArgs = startsArgs(c.argv);
     // A script followed by more commands (`./bin/install.sh` then `manage.py test`) is a setup step, and one
     // followed by the server's own start is a one-off helper (wait-for-it.sh db:5432 -- echo up).
