@@ -344,7 +344,10 @@ test('TF0803: uwsgi daemonized by its ini is the daemon beside nginx in the fore
   // Without daemon off; nginx is the daemon and uwsgi the foreground server, as before.
   const plain = await analyzeFiles({
     ...files,
-    Dockerfile: files.Dockerfile.replace(' && echo "daemon off;" >> /etc/nginx/nginx.conf', ''),
+    Dockerfile: (files as Record<string, string>).Dockerfile.replace(
+      ' && echo "daemon off;" >> /etc/nginx/nginx.conf',
+      '',
+    ),
     'uwsgi.ini': '[uwsgi]\nmodule = mysite.wsgi\nsocket = /tmp/app.sock\n',
   });
   assert.deepEqual(
