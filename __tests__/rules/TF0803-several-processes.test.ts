@@ -355,3 +355,25 @@ test('TF0803: uwsgi daemonized by its ini is the daemon beside nginx in the fore
     [3],
   );
 });
+
+// `CMD ["sleep", "infinity"]`: a keep-alive as PID 1, the catalog's sleep loop case; not where a server runs too.
+test('TF0803: a keep-alive as the main process with no process of the app beside it', async () => {
+  const idle = await analyzeFiles(
+    app({ Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["sleep", "infinity"]\n' }),
+  );
+  const found = idle.findings.filter((f) => f.ruleId === 'TF0803');
+  assert.deepEqual(
+    found.map((f) => f.line),
+    [4],
+  );
+  assert.match(found[0].message, /^This makes sleep infinity the container's main process \(PID 1\)/);
+  const served = await analyzeFiles(
+    withScript(
+      '#!/bin/sh\nif [ "$WEB" ]; then\n  exec gunicorn mysite.wsgi\nelse\n  exec sleep infinity\nfi\n',
+    ),
+  );
+  assert.deepEqual(
+    served.findings.filter((f) => f.ruleId === 'TF0803'),
+    [],
+  );
+});

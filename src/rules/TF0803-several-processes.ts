@@ -10,6 +10,7 @@ import {
   imageCommand,
   longRunningProcess,
   holderAfter,
+  isKeepAliveCommand,
   programArgv,
   serverOf,
   serviceCommand,
@@ -208,11 +209,43 @@ services:
           });
         });
     }
+    findings.push(...keepAliveMain(project, seen));
     findings.push(...optInBackground(project, seen));
     findings.push(...embeddedBeat(project, seen));
     return findings;
   },
 });
+
+/**
+ * `CMD ["sleep", "infinity"]`, `exec tail -f /dev/null`: a keep-alive as the container's main process, with no process
+ * of the app's in the chain: what the container is for runs beside it, started by `docker exec`. Reported once per
+ * app, at the image's command when it is the keep-alive; not for a VS Code dev container (.devcontainer/).
+ */
+function keepAliveMain(project: Project, seen: Set<string>): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const app of project.apps) {
+    if (/(^|\/)\.devcontainer\//.test(app.dockerfile?.file ?? '')) continue;
+    for (const chain of [imageCommand(app), effectiveCommand(app)]) {
+      const keep = chain.find((c) => !c.background && isKeepAliveCommand(c.argv));
+      // every command of the chain's scripts, those of branches the chain leaves out included (`else exec sleep …`)
+      const files = new Set(chain.map((c) => c.file));
+      const all = [
+        ...chain,
+        ...app.entrypointScripts.filter((s) => files.has(s.file)).flatMap((s) => s.script.commands),
+      ];
+      const runs = all.some((c) => c.argv[0] === '$@' || longRunningProcess(c.argv) || daemonOf(c.argv));
+      if (!keep || runs || seen.has(`${keep.file}:${keep.line}`)) continue;
+      seen.add(`${keep.file}:${keep.line}`);
+      findings.push({
+        file: keep.file,
+        line: keep.line,
+        message: `This makes ${commandLine(keep)} the container's main process (PID 1), a keep-alive that serves nothing: whatever the container is for runs beside it, started with docker exec (docker compose exec), where the runtime does not see it: nothing restarts it when it dies, its output is not the container's log, and it cannot be scaled or stopped on its own. Start the process itself as the container's command (e.g. gunicorn for the server), and run one-off commands with docker compose run --rm.`,
+      });
+      break;
+    }
+  }
+  return findings;
+}
 
 /**
  * A long-running process a start script sends to the background in a branch taken only when the container's
