@@ -340,3 +340,73 @@ test('TF0803: a worker sent to the background in a branch taken when the contain
     /^When the container is started with QUEUE_APP set \(neither the image nor a compose file sets it\), this starts celery worker in the background with '&', beside the container's main process, gunicorn/,
   );
 });
+
+// uwsgi whose ini daemonizes, then nginx kept in the foreground by `daemon off;` the Dockerfile writes into nginx.conf.
+test('TF0803: uwsgi daemonized by its ini is the daemon beside nginx in the foreground, not nginx', async () => {
+  const files = app({
+    Dockerfile: [
+      'FROM python:3.12-slim',
+      'RUN apt-get update && apt-get install -y nginx && echo "daemon off;" >> /etc/nginx/nginx.conf',
+      'WORKDIR /app',
+      'COPY . .',
+      'CMD ["bash", "/app/start.sh"]',
+      '',
+    ].join('\n'),
+    'start.sh': '#!/bin/bash\nuwsgi --ini uwsgi.ini\nnginx\n',
+    'uwsgi.ini': '[uwsgi]\nmodule = mysite.wsgi\nsocket = /tmp/app.sock\ndaemonize = /tmp/uwsgi.log\n',
+  });
+  const found = (await analyzeFiles(files)).findings;
+  const several = found.filter((f) => f.ruleId === 'TF0803');
+  assert.deepEqual(
+    several.map((f) => f.line),
+    [2],
+  );
+  assert.match(
+    several[0].message,
+    /^This starts uwsgi as a daemon \(uwsgi --ini uwsgi\.ini, which detaches because uwsgi\.ini:4 sets daemonize\), beside the container's main process, nginx:/,
+  );
+  assert.match(several[0].message, /without daemonize in its ini \(uwsgi\.ini:4\)/);
+  assert.doesNotMatch(several[0].message, /starts nginx as a daemon/);
+  const shell = found.filter((f) => f.ruleId === 'TF0901');
+  assert.deepEqual(
+    shell.map((f) => [f.file, f.line]),
+    [['start.sh', 3]],
+  );
+  assert.match(shell[0].message, /starts nginx without exec/);
+  assert.doesNotMatch(shell[0].message, /exec uwsgi/);
+  // Without daemon off; nginx is the daemon and uwsgi the foreground server, as before.
+  const plain = await analyzeFiles({
+    ...files,
+    Dockerfile: (files as Record<string, string>).Dockerfile.replace(
+      ' && echo "daemon off;" >> /etc/nginx/nginx.conf',
+      '',
+    ),
+    'uwsgi.ini': '[uwsgi]\nmodule = mysite.wsgi\nsocket = /tmp/app.sock\n',
+  });
+  assert.deepEqual(
+    plain.findings.filter((f) => f.ruleId === 'TF0803').map((f) => f.line),
+    [3],
+  );
+});
+
+// `CMD ["sleep", "infinity"]`: a keep-alive as PID 1, the catalog's sleep loop case; not where a server runs too.
+test('TF0803: a keep-alive as the main process with no process of the app beside it', async () => {
+  const idle = await analyzeFiles(
+    app({ Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["sleep", "infinity"]\n' }),
+  );
+  const found = idle.findings.filter((f) => f.ruleId === 'TF0803');
+  assert.deepEqual(
+    found.map((f) => f.line),
+    [4],
+  );
+  assert.match(found[0].message, /^This makes sleep infinity the container's main process \(PID 1\)/);
+  const served = await analyzeFiles(
+    withScript(
+      '#!/bin/sh\nif [ "$WEB" ]; then\n  exec gunicorn mysite.wsgi\nelse\n  exec sleep infinity\nfi\n',
+    ),
+  );
+  assert.deepEqual(
+    served.findings.filter((f) => f.ruleId === 'TF0803'),
+    [],
+  );
+});

@@ -668,6 +668,29 @@ test('TF0901 on a CMD array that is not valid JSON says the container exits at s
   assert.deepEqual(await on('python:3.7-alpine'), []);
 });
 
+// `CMD [ "python",'manage.py','runserver' ]` runs `[ python,manage.py,runserver ]`: a one-word test, which succeeds.
+test('TF0901 on a non-JSON array starting with `[ ` says the test succeeds and no server runs, not that it fails', async () => {
+  const on = async (cmd: string) =>
+    (
+      await analyzeFiles({
+        Dockerfile: `FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n${cmd}\n`,
+        'manage.py': '',
+      })
+    ).findings.filter((f) => f.ruleId === 'TF0901')[0].message;
+  const one = await on(`CMD [ "python",'manage.py','runserver',"0.0.0.0:8080" ]`);
+  assert.ok(
+    one.includes(
+      "`[` is the shell's test command, not the server: it tests one non-empty word, which succeeds",
+    ),
+    one,
+  );
+  assert.ok(one.includes('exits with code 0 at start and no server ever runs'), one);
+  assert.ok(!one.includes('it fails'), one);
+  const several = await on(`CMD [ "python", 'manage.py', "runserver" ]`);
+  assert.ok(several.includes('it only evaluates its words as a test'), several);
+  assert.ok(!several.includes('it fails') && !several.includes('succeeds'), several);
+});
+
 // `while true; do if ! manage.py runserver_plus …; fi; done`: the shell stays PID 1 to restart the server, and exec
 // inside the loop would end it; the container's restart policy does the restarting instead.
 test('TF0901 on a server in a restart loop names the command, keeps the loop in view, and proposes no bare exec', async () => {
@@ -1005,4 +1028,27 @@ test('TF0901: a wsgi module the repository does not hold is not carried into the
   );
   assert.match(two[0].message, /write the project's wsgi module in its place/);
   assert.doesNotMatch(two[0].message, /exec gunicorn config\.wsgi/);
+});
+
+// `su -m myuser -c "…runserver…"`: exec su would leave su as the server's parent, so the advice is not exec su.
+test('TF0901 on a server started through su without exec advises a tool that execs it as the user, never exec su', async () => {
+  const files = {
+    Dockerfile:
+      'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN adduser --disabled-password --gecos \'\' myuser\nCMD ["/app/run.sh"]\n',
+    'run.sh': '#!/bin/sh\nsu -m myuser -c "python manage.py runserver 0.0.0.0:8000"\n',
+    'manage.py': '',
+  };
+  const found = (await analyzeFiles(files)).findings.filter((f) => f.ruleId === 'TF0901');
+  assert.equal(found.length, 1);
+  const m = found[0].message;
+  assert.ok(!m.includes('Write exec su'), m);
+  assert.ok(m.includes('exec su … would not make the server PID 1 either: su stays its parent process'), m);
+  assert.ok(
+    m.includes(
+      'exec setpriv --reuid=myuser --regid=myuser --init-groups python manage.py runserver 0.0.0.0:8000',
+    ),
+    m,
+  );
+  assert.ok(m.includes('or set USER myuser in the Dockerfile, drop su from the script'), m);
+  assert.deepEqual(await filesFixed(files), []);
 });

@@ -33,6 +33,19 @@ appRuleCases(adminTaskOnEveryStart, [
     ['docker-entrypoint.sh:3'],
   ],
   [
+    'a script that migrates, then keeps the container idle with exec tail -f /dev/null',
+    {
+      dockerfile: df('FROM python:3.12', 'ENTRYPOINT ["docker-entrypoint.sh"]'),
+      scripts: [
+        {
+          ...ENTRY,
+          text: '#!/bin/sh\nset -e\npython manage.py migrate --noinput\nexec tail -f /dev/null\n',
+        },
+      ],
+    },
+    [],
+  ],
+  [
     'compose sh -c migrate && runserver',
     {
       dockerfile: df('FROM python:3.12', 'CMD ["gunicorn", "a.wsgi"]'),

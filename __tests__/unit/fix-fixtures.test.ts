@@ -53,6 +53,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "DEBUG turned on by the compose environment over the image's ENV DEBUG=0: the compose line is the author's to drop",
     },
   ],
+  '__tests__/fixtures/corpus/su-m-runserver-script': [
+    {
+      rule: 'TF0901',
+      why: 'runserver started through su -c: exec su would leave su as its parent, so the message advises setpriv or USER',
+    },
+  ],
   '__tests__/fixtures/corpus/nginx-beside-gunicorn-no-expose': [
     {
       rule: 'TF1301',

@@ -13,6 +13,7 @@ export * from './command/directories.js';
 export * from './command/servers.js';
 export * from './command/pip.js';
 export * from './command/processes.js';
+export * from './command/daemons.js';
 export { branchEnds, commandsThatRun, evaluateCondition, exclusive, mayRun } from './command/branches.js';
 export { isSecretName } from './secret-names.js';
 

@@ -11,8 +11,10 @@ export function nginxListens(file: string, imagePath: string, text: string): Pro
   const listens: ProxyConfigFile['listens'] = [];
   let servers = 0;
   let firstServer = 0;
+  let daemonOff = false;
   text.split(LINES).forEach((raw, i) => {
     const line = raw.replace(/#.*$/, '');
+    if (/(?:^|[\s;])daemon\s+off\s*;/.test(line)) daemonOff = true;
     if (/(?:^|[\s;{}])server\s*\{/.test(line)) {
       servers++;
       if (firstServer === 0) firstServer = i + 1;
@@ -25,7 +27,7 @@ export function nginxListens(file: string, imagePath: string, text: string): Pro
   });
   // `server { server_name _; … }` with no listen at all: nginx binds *:80 (as root).
   if (servers > 0 && listens.length === 0) listens.push({ line: firstServer, port: 80 });
-  return { file, imagePath, server: 'nginx', listens };
+  return { file, imagePath, server: 'nginx', listens, ...(daemonOff ? { daemonOff } : {}) };
 }
 
 function portOf(address: string): number | undefined {

@@ -53,6 +53,7 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
   let group: ServerConfigFile['group'];
   let section = '';
   let dieOnTerm = false;
+  let daemonize: ServerConfigFile['daemonize'];
   const daemons: NonNullable<ServerConfigFile['daemons']> = [];
   const listens: NonNullable<ServerConfigFile['listens']> = [];
   text.split(LINES).forEach((raw, i) => {
@@ -77,6 +78,9 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
       const words = m[2].trim().split(/\s+/).slice(daemon);
       if (words.length > 0 && words[0] !== '') daemons.push({ line: i + 1, option: m[1], argv: words });
     }
+    // `daemonize = /tmp/uwsgi.log`: uwsgi forks into the background, logging there, and its command returns.
+    if (['daemonize', 'daemonize2'].includes(m[1]) && m[2].trim() !== '')
+      daemonize = { line: i + 1, option: m[1], value: m[2].trim() };
     if (UWSGI_LISTEN_OPTIONS.has(m[1].replace(/_/g, '-')))
       listens.push({ line: i + 1, option: m[1], value: m[2].trim() });
     if (!UWSGI_LOG_OPTIONS.has(m[1])) return;
@@ -97,6 +101,7 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
     ...(user ? { user } : {}),
     ...(group ? { group } : {}),
     ...(dieOnTerm ? { dieOnTerm } : {}),
+    ...(daemonize ? { daemonize } : {}),
     ...(daemons.length > 0 ? { daemons } : {}),
     ...(listens.length > 0 ? { listens } : {}),
   };

@@ -1,6 +1,7 @@
 import {
   basename,
   containerVariables,
+  daemonFacts,
   daemonOf,
   evaluateCondition,
   mayRun,
@@ -9,6 +10,7 @@ import {
   imageCommand,
   longRunningProcess,
   holderAfter,
+  isKeepAliveCommand,
   programArgv,
   serverOf,
   serviceCommand,
@@ -129,6 +131,7 @@ services:
     const seen = new Set<string>();
     for (const app of appsAndWorkerImages(project)) {
       // supervisord's programs are judged with supervisord, at the command that starts it.
+      const facts = daemonFacts(app);
       const chains = [imageCommand(app), effectiveCommand(app)].map((chain) =>
         chain.filter((c) => c.origin !== 'supervisor'),
       );
@@ -138,14 +141,14 @@ services:
         .flat()
         .some(
           (c) =>
-            !daemonOf(c.argv) &&
+            !daemonOf(c.argv, facts) &&
             (c.background ? Boolean(serverOf(c.argv)) : longRunningProcess(c.argv) || c.argv[0] === '$@'),
         );
       for (const chain of chains)
         chain.forEach((cmd, i) => {
           const key = `${cmd.file}:${cmd.line}`;
           if (seen.has(key)) return;
-          const beside = besideMain(holderAfter(chain, i));
+          const beside = besideMain(holderAfter(chain, i, undefined, facts));
           const attached = attachedDaemons(app, cmd.argv);
           if (attached) {
             seen.add(key);
@@ -190,21 +193,59 @@ services:
             });
             return;
           }
-          const daemon = foreground ? daemonOf(cmd.argv) : undefined;
+          const daemon = foreground ? daemonOf(cmd.argv, facts) : undefined;
           if (!daemon) return;
           seen.add(key);
+          // `uwsgi --ini uwsgi.ini` whose ini daemonizes: its own container must keep it in the foreground.
+          const ini = daemon === 'uwsgi' && !daemonOf(cmd.argv) ? facts.uwsgiDaemonize : undefined;
+          const how = ini ? `, which detaches because ${ini.file}:${ini.line} sets ${ini.option}` : '';
+          const own = ini
+            ? `, without ${ini.option} in its ini (${ini.file}:${ini.line}), or uwsgi detaches and that container exits at once`
+            : '';
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `This starts ${daemon} as a daemon (${cmd.argv.join(' ')}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`,
+            message: `This starts ${daemon} as a daemon (${cmd.argv.join(' ')}${how}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image${own}.`,
           });
         });
     }
+    findings.push(...keepAliveMain(project, seen));
     findings.push(...optInBackground(project, seen));
     findings.push(...embeddedBeat(project, seen));
     return findings;
   },
 });
+
+/**
+ * `CMD ["sleep", "infinity"]`, `exec tail -f /dev/null`: a keep-alive as the container's main process, with no process
+ * of the app's in the chain: what the container is for runs beside it, started by `docker exec`. Reported once per
+ * app, at the image's command when it is the keep-alive; not for a VS Code dev container (.devcontainer/).
+ */
+function keepAliveMain(project: Project, seen: Set<string>): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const app of project.apps) {
+    if (/(^|\/)\.devcontainer\//.test(app.dockerfile?.file ?? '')) continue;
+    for (const chain of [imageCommand(app), effectiveCommand(app)]) {
+      const keep = chain.find((c) => !c.background && isKeepAliveCommand(c.argv));
+      // every command of the chain's scripts, those of branches the chain leaves out included (`else exec sleep …`)
+      const files = new Set(chain.map((c) => c.file));
+      const all = [
+        ...chain,
+        ...app.entrypointScripts.filter((s) => files.has(s.file)).flatMap((s) => s.script.commands),
+      ];
+      const runs = all.some((c) => c.argv[0] === '$@' || longRunningProcess(c.argv) || daemonOf(c.argv));
+      if (!keep || runs || seen.has(`${keep.file}:${keep.line}`)) continue;
+      seen.add(`${keep.file}:${keep.line}`);
+      findings.push({
+        file: keep.file,
+        line: keep.line,
+        message: `This makes ${commandLine(keep)} the container's main process (PID 1), a keep-alive that serves nothing: whatever the container is for runs beside it, started with docker exec (docker compose exec), where the runtime does not see it: nothing restarts it when it dies, its output is not the container's log, and it cannot be scaled or stopped on its own. Start the process itself as the container's command (e.g. gunicorn for the server), and run one-off commands with docker compose run --rm.`,
+      });
+      break;
+    }
+  }
+  return findings;
+}
 
 /**
  * A long-running process a start script sends to the background in a branch taken only when the container's

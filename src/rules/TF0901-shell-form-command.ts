@@ -3,6 +3,7 @@ import {
   branchEnds,
   commandIgnoredBy,
   commandsThatRun,
+  daemonFacts,
   daemonOf,
   exclusive,
   inlineScriptArgs,
@@ -58,6 +59,8 @@ import {
   sequencePhrase,
 } from './lib/processes.js';
 import { defineRule } from './lib/rule.js';
+import { suExecAdvice } from './lib/su-launch.js';
+import { handOver } from './lib/image-users.js';
 import { forwarderExitsMessage, restartLoopMessage, termForwarder } from './lib/signal-trap.js';
 import { dieOnTermAdvice, withAdvice } from './lib/uwsgi-term.js';
 import { composeArgv, fixShellForm, mainProcessOf } from './lib/shell-form-fix.js';
@@ -272,7 +275,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
     summary:
       'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec …"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
     declines:
-      'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run; a server in a restart loop (`while true; do gunicorn …; done`), where exec would end the loop; a script whose trap forwards SIGTERM to its server and then waits only once.',
+      'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run; a server in a restart loop (`while true; do gunicorn …; done`), where exec would end the loop; a script whose trap forwards SIGTERM to its server and then waits only once; a server started through `su USER -c "…"`, where `exec su` would leave su as its parent (the message advises gosu or USER).',
     make: fixShellForm,
   },
 });
@@ -330,7 +333,8 @@ function scriptFindings(
       runs.every((r) => exclusive(c, r.background.command) && !launches(c, r.background.command)),
   );
   // `gunicorn …` then `celery … worker`: the worker waits for the server to exit; exec on either cannot fix that.
-  const sequence = foregroundSequence(commands);
+  const facts = daemonFacts(app);
+  const sequence = foregroundSequence(commands, facts);
   if (sequence && !sequence[0].command.viaExec) {
     const keep = keptProcess(sequence);
     out.push({
@@ -346,10 +350,10 @@ function scriptFindings(
     // `bash scripts/wait-for-it.sh -h db -p 5432`: a wait step that exits, not the server (nor a start script)
     if (c.viaExec || c.background || inSequence.has(c) || isWaitStep(c.argv)) return;
     // `gunicorn --daemon`, `service nginx start`: it detaches and returns, so exec would end the container there
-    if (daemonOf(c.argv)) return;
+    if (daemonOf(c.argv, facts)) return;
     // `su app -c ". venv/bin/activate && gunicorn … &"`: su returns once it has sent the server to the background.
     if (backgroundsInside(c.argv)) return;
-    const server = mainProcessOf(c.argv) ?? (ends.has(c) ? foregroundProcess(c.argv) : undefined);
+    const server = mainProcessOf(c.argv) ?? (ends.has(c) ? foregroundProcess(c.argv, facts) : undefined);
     const runsArgs = startsArgs(c.argv);
     // A script followed by more commands (`./bin/install.sh` then `manage.py test`) is a setup step, and one
     // followed by the server's own start is a one-off helper (wait-for-it.sh db:5432 -- echo up).
@@ -368,7 +372,7 @@ function scriptFindings(
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. Write ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c)}.${dieOnTermAdvice(app, c.argv)}`,
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c)}`}.${dieOnTermAdvice(app, c.argv)}`,
     });
   });
   return out;
@@ -587,4 +591,11 @@ function shExecsShellForm(instr: CommandInstr, shells: ImageShells): boolean {
     return false;
   if (last.viaExec) return endsInExec(instr.raw, last);
   return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
+}
+
+/** The tool that execs a command as a user in the app's image (gosu, su-exec, setpriv), as TF1301 names it. */
+function suHandOver(app: App): ((user: string) => string) | undefined {
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  return df && stage ? (user) => handOver(df, stage, user) : undefined;
 }

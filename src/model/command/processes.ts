@@ -1,6 +1,8 @@
 /** Which commands keep running: servers, workers, schedulers, and daemons that detach by themselves. */
 import type { ShellCommand } from '../types/shell.js';
 import { exclusive } from './branches.js';
+import { uwsgiIniArg } from '../server-config.js';
+import type { DaemonFacts } from './daemons.js';
 import { basename, djangoCommand, programArgv, serverOf } from './servers.js';
 
 // Management commands that run until stopped (task queues, channel workers).
@@ -67,9 +69,14 @@ function bundledFlags(word: string, sub: string): string {
   return flags;
 }
 
-/** The service a command starts as a daemon that detaches by itself: `service nginx start`, `/etc/init.d/cron start`, `nginx`. */
-export function daemonOf(argv: string[]): string | undefined {
+/**
+ * The service a command starts as a daemon that detaches by itself: `service nginx start`, `/etc/init.d/cron start`,
+ * `nginx`; with the image's facts, `uwsgi --ini FILE` whose ini daemonizes, and not an nginx told `daemon off;`.
+ */
+export function daemonOf(argv: string[], facts: DaemonFacts = {}): string | undefined {
   const a = programArgv(argv);
+  if (facts.uwsgiDaemonize && basename(a[0] ?? '') === 'uwsgi' && uwsgiIniArg(a)) return 'uwsgi';
+  if (facts.nginxForeground && a[0] === 'nginx') return undefined;
   if (a[0] === 'service' && a[1] && ['start', 'restart'].includes(a[2] ?? '')) return a[1];
   const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? '');
   if (initd && ['start', 'restart'].includes(a[1] ?? '')) return initd[1];
@@ -107,9 +114,10 @@ export interface LongRunningCommand<C extends ShellCommand = ShellCommand> {
  */
 export function foregroundSequence<C extends ShellCommand>(
   commands: C[],
+  facts: DaemonFacts = {},
 ): LongRunningCommand<C>[] | undefined {
   const held = commands.flatMap((command) => {
-    if (command.background || daemonOf(command.argv)) return [];
+    if (command.background || daemonOf(command.argv, facts)) return [];
     const what = longRunningProcess(command.argv);
     return what ? [{ what, command }] : [];
   });
@@ -182,6 +190,7 @@ export function holderAfter<C extends ShellCommand>(
   commands: C[],
   index: number,
   runsArguments: (argv: string[]) => boolean = () => false,
+  facts: DaemonFacts = {},
 ): ShellHolder<C> | undefined {
   for (const command of commands.slice(index + 1)) {
     // another item of the same `case`, the else of the same if: it never runs after this one
@@ -190,7 +199,7 @@ export function holderAfter<C extends ShellCommand>(
     const a = programArgv(command.argv);
     if (a[0] === 'wait') return { kind: 'wait', command };
     if (isKeepAliveCommand(command.argv)) return { kind: 'keep-alive', command };
-    if (daemonOf(command.argv)) continue;
+    if (daemonOf(command.argv, facts)) continue;
     const what = longRunningProcess(command.argv);
     if (what) return { kind: 'process', what, command };
   }

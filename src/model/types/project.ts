@@ -71,6 +71,8 @@ export interface ServerConfigFile {
   group?: { line: number; option: string; value: string };
   /** `die-on-term = true` in its [uwsgi] section: uWSGI before 2.1 stops on SIGTERM instead of reloading. */
   dieOnTerm?: boolean;
+  /** `daemonize = FILE` in its [uwsgi] section: uwsgi detaches into the background and its command returns. */
+  daemonize?: { line: number; option: string; value: string };
   /** The programs uwsgi runs beside itself (`smart-attach-daemon = /tmp/beat.pid celery -A proj beat`). */
   daemons?: { line: number; option: string; argv: string[] }[];
   /** The sockets its [uwsgi] section listens on (`socket = app.sock`, `http = :8000`), as written. */
@@ -85,6 +87,8 @@ export interface ProxyConfigFile {
   server: 'nginx';
   /** Its `listen` directives (comments left out); port undefined where a variable or template sets it. */
   listens: { line: number; port?: number }[];
+  /** It says `daemon off;`: in the main nginx.conf, nginx stays in the foreground. */
+  daemonOff?: boolean;
 }
 
 /** A program supervisord starts (`[program:uwsgi]` with `command = uwsgi --ini uwsgi.ini`). */

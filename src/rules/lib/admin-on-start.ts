@@ -1,17 +1,26 @@
 /** What runs after an admin command in a start chain, and where the files it writes land. Pure. */
 import { posix } from 'node:path';
-import { djangoCommand, longRunningProcess, programArgv, serverOf } from '../../model/command.js';
+import {
+  djangoCommand,
+  isKeepAliveCommand,
+  longRunningProcess,
+  programArgv,
+  serverOf,
+} from '../../model/command.js';
 import type { ComposeService, ComposeVolumeMount } from '../../model/types/compose.js';
 import type { App } from '../../model/types/project.js';
 import type { ShellCommand } from '../../model/types/shell.js';
 import { coversPath, imageCodeDir } from './paths.js';
 
-/** A server, or what an entrypoint hands on to (`exec "$@"`, `exec something`). */
+/**
+ * A server, or what an entrypoint hands on to (`exec "$@"`, `exec something`); not a keep-alive (`exec tail -f
+ * /dev/null`), which serves nothing.
+ */
 export function startsServer(argv: string[], viaExec: boolean): boolean {
   return (
     serverOf(argv) !== undefined ||
     argv[0] === '$@' ||
-    (viaExec && argv.length > 0 && djangoCommand(argv) === undefined)
+    (viaExec && argv.length > 0 && djangoCommand(argv) === undefined && !isKeepAliveCommand(argv))
   );
 }
 

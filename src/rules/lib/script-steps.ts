@@ -1,5 +1,6 @@
 import {
   daemonOf,
+  type DaemonFacts,
   inlineScriptCommands,
   inlineScriptLastCommand,
   launchedCommand,
@@ -13,8 +14,8 @@ import { mainProcessOf } from './shell-form-fix.js';
 // to another script, and which sends its server to the background.
 
 /** The process a last command keeps in the foreground (`nginx -g 'daemon off;'`, `celery … worker`), by name. */
-export function foregroundProcess(argv: string[]): { kind: string } | undefined {
-  const what = daemonOf(argv) ? undefined : longRunningProcess(argv);
+export function foregroundProcess(argv: string[], facts?: DaemonFacts): { kind: string } | undefined {
+  const what = daemonOf(argv, facts) ? undefined : longRunningProcess(argv);
   return what ? { kind: what } : undefined;
 }
 

@@ -21,6 +21,7 @@ import { appsAndWorkerImages, otherAppServices } from './each.js';
 import { execFormArgv } from './exec-form.js';
 import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './fix.js';
 import type { FixContext, FixProposal } from './rule.js';
+import { suExecAdvice } from './su-launch.js';
 
 export function fixShellForm(context: FixContext): FixProposal | undefined {
   const { finding } = context;
@@ -56,7 +57,8 @@ export function fixShellForm(context: FixContext): FixProposal | undefined {
       const last = branchEnds(script.script.commands.filter((c) => !c.asUser)).find(
         (c) => c.line === finding.line && !c.background && !c.loop,
       );
-      if (!last) continue;
+      // `exec su app -c "…"` leaves su as the server's parent: no fix to write, the message advises gosu or USER.
+      if (!last || suExecAdvice(last)) continue;
       return execLast(last, lines, finding.file, last.line, last.line);
     }
   }

@@ -1,0 +1,39 @@
+import { basename, inlineScriptCommands } from '../../model/command.js';
+import type { ShellCommand } from '../../model/types/shell.js';
+import { shellWord } from './command-text.js';
+
+/** `su [-m] USER -c "SCRIPT"`: the user and the script su runs, or undefined for any other command. */
+function suLaunch(argv: string[]): { user: string; script: string } | undefined {
+  if (basename(argv[0] ?? '') !== 'su') return undefined;
+  let user: string | undefined;
+  let script: string | undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-c' || a === '--command') script = argv[++i];
+    else if (a.startsWith('--command=')) script = a.slice('--command='.length);
+    else if (['-s', '--shell', '-g', '--group', '-G', '--supp-group'].includes(a)) i++;
+    else if (a !== '-' && !a.startsWith('-') && user === undefined) user = a;
+  }
+  return user && script !== undefined ? { user, script } : undefined;
+}
+
+/**
+ * The advice for a server started through `su USER -c "…"` without exec: `exec su …` would not make the server PID 1
+ * (su stays its parent, and its -c shell may fork it), so the advice hands the process over with a tool that execs it
+ * as the user (`handOver(user)`: `exec gosu USER … (note)`, whose `…` the command fills). Undefined when the command
+ * is not su.
+ */
+export function suExecAdvice(
+  command: Pick<ShellCommand, 'argv' | 'line'>,
+  handOver: (user: string) => string = (user) => `exec gosu ${user} … (with gosu installed in the image)`,
+): string | undefined {
+  const su = suLaunch(command.argv);
+  if (!su) return undefined;
+  const inner = inlineScriptCommands(['sh', '-c', su.script], command.line);
+  const simple = inner.length === 1 && !inner[0].background && !/[;&|<>$`]/.test(su.script);
+  const run = simple
+    ? su.script.trim()
+    : `sh -c ${shellWord(su.script.trim())} (with exec before the server's command in it)`;
+  const tool = handOver(su.user).replace('…', run);
+  return `exec su … would not make the server PID 1 either: su stays its parent process. Start it as ${su.user} with a tool that runs it in su's place: ${tool}, or set USER ${su.user} in the Dockerfile, drop su from the script, and start the server with exec`;
+}
