@@ -170,3 +170,18 @@ test('TF0701: a child FROM the base image this repository builds inherits its EX
   );
   for (const f of found) assert.doesNotMatch(f.message, /declares no port|No start command/);
 });
+
+test('TF0701 takes the port from the uwsgi ini file the start script loads', async () => {
+  const message = await messageOf({
+    Dockerfile:
+      'FROM python:3.12-slim\nCOPY start /start-service\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["/start-service"]\n',
+    start: '#!/bin/sh\nexec uwsgi --ini /app/uwsgi.ini\n',
+    'uwsgi.ini': '[uwsgi]\nmodule = mysite.wsgi:application\nhttp = :8000\n',
+  });
+  assert.doesNotMatch(message, /No start command/);
+  assert.doesNotMatch(message, /port is not known/);
+  assert.match(
+    message,
+    /Add EXPOSE 8000, the port the server binds: uwsgi binds port 8000 \(http = :8000, uwsgi\.ini:3/,
+  );
+});

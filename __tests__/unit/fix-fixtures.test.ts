@@ -343,6 +343,10 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       rule: 'TF0402',
       why: 'docker stack deploy ignores depends_on: a condition written there would change nothing',
     },
+    {
+      rule: 'TF0302',
+      why: 'DEBUG turned on by the compose environment while the settings default is off: the settings are right',
+    },
   ],
   '__tests__/fixtures/corpus/decouple-debug-compose': [
     {

@@ -183,6 +183,11 @@ export function isScript(path: string): boolean {
   return name.endsWith('.sh') || /entrypoint/i.test(name);
 }
 
+/** A file make reads by default: `GNUmakefile`, `makefile` or `Makefile`. */
+export function isMakefile(path: string): boolean {
+  return /^(GNUmakefile|makefile|Makefile)$/.test(baseName(path));
+}
+
 /** A text that starts with a shell's shebang (`#!/bin/sh`, `#!/bin/bash -e`, `#!/usr/bin/env bash`): a script, whatever its name. */
 export function hasShellShebang(text: string | undefined): boolean {
   return text !== undefined && /^#!\s*\S*?\/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|z|k|mk)?sh\b/.test(text);

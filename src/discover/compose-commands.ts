@@ -1,5 +1,5 @@
 /** Sets of compose files a Makefile or script runs together (`docker compose -f a.yaml -f b.yaml up`). */
-import { baseName, dirName, isScript, joinPath, normalizeRelative } from './classify.js';
+import { dirName, isMakefile, isScript, joinPath, normalizeRelative } from './classify.js';
 import { LINES } from '../util/lines.js';
 
 /** A set of compose files named together, in the order given (later files override earlier ones). */
@@ -85,7 +85,7 @@ function composeCommands(
 ): { source: string; named: string[]; envFiles: string[] }[] {
   const out: { source: string; named: string[]; envFiles: string[] }[] = [];
   for (const [source, text] of Object.entries(texts)) {
-    const makefile = baseName(source) === 'Makefile';
+    const makefile = isMakefile(source);
     if (!makefile && !isScript(source)) continue;
     const lines = text.replace(/\\\r?\n/g, ' ').split(LINES);
     const expand = makefile ? makeExpander(lines) : (l: string) => l;

@@ -18,6 +18,7 @@ import {
   isCoreFile,
   isDockerfile,
   isDockerignore,
+  isMakefile,
   isRequirementsFile,
   isScript,
   isScriptFile,
@@ -97,7 +98,7 @@ export async function discover(
       isRequirementsFile(f) ||
       isSettingsCandidate(f) ||
       isScript(f) ||
-      baseName(f) === 'Makefile' ||
+      isMakefile(f) ||
       baseName(f) === 'manage.py' ||
       // `RUN npm run setup` may install the Python requirements from package.json's scripts.
       baseName(f) === 'package.json' ||

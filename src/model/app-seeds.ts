@@ -2,6 +2,7 @@ import {
   baseName,
   dirName,
   isDockerfile,
+  isMakefile,
   isScriptFile,
   isUnder,
   normalizeRelative,
@@ -465,7 +466,7 @@ export class AppSeeds extends ModelPart {
   /** Image names the repository builds: tagged compose builds, and `docker build -t` in scripts and Makefiles. */
   private imagesBuilt(composeSets: ComposeSet[]): BuiltImage[] {
     const scripts = Object.keys(this.texts)
-      .filter((f) => isScriptFile(f, this.texts[f]) || baseName(f) === 'Makefile')
+      .filter((f) => isScriptFile(f, this.texts[f]) || isMakefile(f))
       .map((file) => ({ file, text: this.texts[file] }));
     const files = new Set(this.files);
     const models = composeSets.flatMap((s) => (s.model ? [s.model] : []));

@@ -7,10 +7,15 @@ const baseOf = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
  * Swarm stack file (`docker-stack.yml`) is what `docker stack deploy` runs in production.
  */
 export function isNamedForProduction(path: string): boolean {
-  return (
-    /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path).toLowerCase()) ||
-    isSwarmStackFile(path)
-  );
+  return hasProductionWord(path) || isSwarmStackFile(path);
+}
+
+/**
+ * A name with one of the catalog's production words (`prod`, `production`, `deploy`, `release`, `live`): what TF1303
+ * and TF0302 take for a production alternative beside the default file (a Swarm stack file is not one there).
+ */
+export function hasProductionWord(path: string): boolean {
+  return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path).toLowerCase());
 }
 
 /**

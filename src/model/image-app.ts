@@ -269,7 +269,11 @@ export function imageOnlyApp(
     const found = namedDockerfileOf(service, pythonDockerfiles, forProduction, contextOf);
     return found ? [{ service, built: found }] : [];
   });
-  if (named.length === 1) return named[0];
+  // Replicas of one image (`django_0`, `django_1` running production/django:latest): the first is the app service.
+  const sameImage = (n: { service: ComposeService; built: BuiltImage }) =>
+    n.built.dockerfile === named[0].built.dockerfile &&
+    n.service.image?.value === named[0].service.image?.value;
+  if (named.length === 1 || (named.length > 1 && named.every(sameImage))) return named[0];
   if (managePys.length !== 1) return undefined;
   return apps.length === 1 && mayBeApp(apps[0]) ? { service: apps[0] } : undefined;
 }

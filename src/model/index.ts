@@ -9,6 +9,7 @@ import {
   isCoreFile,
   isDockerfile,
   isDockerignore,
+  isMakefile,
   isRequirementsFile,
   isScript,
   isScriptFile,
@@ -122,7 +123,7 @@ class ProjectBuilder implements ModelInput {
       .map((seed) => this.safeApp(seed));
     const files = new Set(this.files);
     const scripts = Object.keys(this.texts)
-      .filter((f) => isScriptFile(f, this.texts[f]) || baseName(f) === 'Makefile')
+      .filter((f) => isScriptFile(f, this.texts[f]) || isMakefile(f))
       .map((file) => ({ file, text: this.texts[file] }));
     const models = composeSets.flatMap((s) => (s.model ? [s.model] : []));
     const builds = repositoryBuilds(models, scripts, this.tree.ciConfigs ?? {}, (f) => files.has(f));

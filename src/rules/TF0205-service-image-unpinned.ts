@@ -41,6 +41,9 @@ function writtenTag(raw: string): string | undefined {
   return colon > masked.lastIndexOf('/') ? raw.slice(colon + 1, masked.length) : undefined;
 }
 
+/** A finding's words, given who it names ("Service 'web'", "Services 'web', 'worker'") and whether that is plural. */
+type Say = (who: string, plural: boolean) => string;
+
 export const serviceImageUnpinned = defineRule({
   id: 'TF0205',
   name: 'service-image-unpinned',
@@ -73,7 +76,8 @@ export const serviceImageUnpinned = defineRule({
   ].join('\n'),
   related: ['service-image-require-explicit-tag'],
   check(project) {
-    const out: RawFinding[] = [];
+    // Services that share the line (`<<: *service` copies of the app) are named in one finding.
+    const byLine = new Map<string, { file: string; line: number; names: string[]; say: Say }>();
     // With build:, image: is the name given to the built image, not something pulled; so is that name in another
     // service of the same compose project (`image: app-image` on the workers).
     const built = new Set(
@@ -111,18 +115,25 @@ export const serviceImageUnpinned = defineRule({
         : `pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split('/').pop() ?? ''] ?? '<version>'}' (or a digest)`;
       // A bare name the app's Dockerfile is built under by hand (`docker build -t mysite .`): nothing is pulled.
       const local = s.build || img.repository.includes('/') ? undefined : localAppImage(img.raw ?? img.value);
-      out.push({
-        file: img.file,
-        line: img.line,
-        message: local
-          ? `Service '${s.name}' runs image ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.`
+      const say: Say = (who, plural) => {
+        const verb = (one: string, many: string) => `${who} ${plural ? many : one}`;
+        return local
+          ? `${verb('runs', 'run')} image ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.`
           : s.build
             ? official
-              ? `Service '${s.name}' names the image it builds ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? '.'}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.`
-              : `Service '${s.name}' tags the image it builds ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.`
-            : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: ${pin}.`,
-      });
+              ? `${verb('names', 'name')} the image ${plural ? 'they build' : 'it builds'} ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? '.'}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.`
+              : `${verb('tags', 'tag')} the image ${plural ? 'they build' : 'it builds'} ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.`
+            : `${verb('uses', 'use')} image ${what}, which floats to whatever is newest at pull time: ${pin}.`;
+      };
+      const key = `${img.file}\0${img.line}`;
+      const seen = byLine.get(key);
+      if (!seen) byLine.set(key, { file: img.file, line: img.line, names: [s.name], say });
+      else if (!seen.names.includes(s.name)) seen.names.push(s.name);
     }
-    return out;
+    return [...byLine.values()].map(({ file, line, names, say }): RawFinding => {
+      const plural = names.length > 1;
+      const who = `${plural ? 'Services' : 'Service'} ${names.map((n) => `'${n}'`).join(', ')}`;
+      return { file, line, message: say(who, plural) };
+    });
   },
 });

@@ -23,7 +23,7 @@ import {
   truthy,
   type Shadowed,
 } from './lib/debug-shadowed.js';
-import { isDevelopmentComposeFile, isNamedForProduction, projectComposeFiles } from './lib/files.js';
+import { hasProductionWord, isDevelopmentComposeFile, projectComposeFiles } from './lib/files.js';
 
 export const debugInCode = defineRule({
   id: 'TF0302',
@@ -42,9 +42,9 @@ the image starts in debug mode.
 Which compose file counts as production: a file named for development or tests (an \`.override\` file, or one with
 \`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a word of its name, or a default-named file in a directory so named,
 such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a
-\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\` or a Swarm stack file
-(\`docker-stack.yml\`) sits beside it, is for
-development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the
+\`docker-compose.prod.yml\`, \`compose.production.yaml\` or \`docker-compose-deploy.yml\` (a name with \`prod\`,
+\`production\`, \`deploy\`, \`release\` or \`live\` as a word; a Swarm stack file such as \`docker-stack.yml\` is not one)
+sits beside it, is for development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
 compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that
 default, the value a container gets when nothing is set; it is reported at the compose line. An \`env_file\` that the
@@ -430,7 +430,11 @@ function providedValue(app: App, variable: string, composeFiles: readonly string
     // An env_file value counts as the compose file that loads it: production unless that file is for development.
     const composeFile =
       entry.source === 'env_file' ? service?.envFiles.find((f) => f.path === entry.file)?.file : entry.file;
-    if (composeFile === undefined || isDevelopmentComposeFile(composeFile, composeFiles)) return undefined;
+    if (
+      composeFile === undefined ||
+      isDevelopmentComposeFile(composeFile, composeFiles, [], hasProductionWord)
+    )
+      return undefined;
     const where = `${entry.file} (line ${entry.line})`;
     const reach = `every container ${composeFile} starts for the service '${service!.name}'`;
     const imageValue = app.dockerfile?.targetStage?.env[variable];
@@ -471,7 +475,7 @@ function providedValue(app: App, variable: string, composeFiles: readonly string
  */
 function isProductionEnvFile(envFile: string, composeFile: string, composeFiles: readonly string[]): boolean {
   if (isDevelopmentComposeFile(envFile)) return false;
-  return isNamedForProduction(composeFile) || !composeFiles.some((f) => isNamedForProduction(f));
+  return hasProductionWord(composeFile) || !composeFiles.some((f) => hasProductionWord(f));
 }
 
 /**

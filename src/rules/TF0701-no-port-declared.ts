@@ -9,7 +9,7 @@ import {
 import { uwsgiIniArg } from '../model/server-config.js';
 import type { RawFinding } from '../core/index.js';
 import type { ComposePort } from '../model/types/compose.js';
-import type { App } from '../model/types/project.js';
+import type { App, ServerConfigFile } from '../model/types/project.js';
 import { EXPOSE_EXAMPLE } from './lib/examples.js';
 import { inherited, startingApp } from './lib/base-image.js';
 import { appTargetStages } from './lib/each.js';
@@ -53,6 +53,17 @@ function boundPorts(app: App): { ports: number[]; servers: string[]; behind: Beh
       ports.push(a.port);
       servers.push(`${server!.kind} binds port ${a.port} (${cmd.file}:${cmd.line})`);
     }
+    // `uwsgi --ini /app/uwsgi.ini`: the ini file's `http = :8000` is where it listens.
+    if (server?.kind !== 'uwsgi' || server.addresses !== undefined) continue;
+    const ini = iniOf(app, cmd.argv);
+    for (const l of ini?.listens ?? []) {
+      const port = /^[\w.-]*:(\d+)$/.exec(l.value.split(',')[0].trim())?.[1];
+      if (port === undefined || ports.includes(Number(port))) continue;
+      ports.push(Number(port));
+      servers.push(
+        `uwsgi binds port ${port} (${l.option} = ${l.value}, ${ini!.file}:${l.line}, which ${cmd.file}:${cmd.line} loads)`,
+      );
+    }
   }
   return { ports, servers, behind };
 }
@@ -87,6 +98,14 @@ function proxyFix(app: App, behind: Behind): string {
   return `${head}: add EXPOSE ${ports.join(' ')}, the port${ports.length === 1 ? '' : 's'} its configuration listens on (${where}).`;
 }
 
+/** The uwsgi ini file a start command loads (`uwsgi --ini /app/uwsgi.ini`), among those the image holds. */
+function iniOf(app: App, argv: string[]): ServerConfigFile | undefined {
+  const name = uwsgiIniArg(programArgv(argv))?.split('/').at(-1);
+  return name
+    ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`))
+    : undefined;
+}
+
 /**
  * True when the app's container starts servers and each listens only on a unix socket (`gunicorn --bind
  * unix:/run/gunicorn.sock`, a uwsgi ini with `socket = app.sock`) with no reverse proxy beside it: a proxy in another
@@ -109,11 +128,7 @@ function unixSocketServersOnly(app: App): boolean {
 
 /** The server command listens only on unix sockets, read with the uwsgi ini it names when the image holds it. */
 function listensOnSocketOnly(app: App, argv: string[], env: Record<string, string | undefined>): boolean {
-  const name = uwsgiIniArg(programArgv(argv))?.split('/').at(-1);
-  const ini = name
-    ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`))
-    : undefined;
-  return unixSocketsOnly(argv, env, ini) !== undefined;
+  return unixSocketsOnly(argv, env, iniOf(app, argv)) !== undefined;
 }
 
 /** Where the statement "no ports/expose" holds: the service and the compose files of each analysis it was made in. */

@@ -1,6 +1,6 @@
 import type { ComposePort, ComposeService } from '../model/types/compose.js';
 import type { RawFinding } from '../core/index.js';
-import { isDevelopmentComposeFile, projectComposeFiles } from './lib/files.js';
+import { hasProductionWord, isDevelopmentComposeFile, projectComposeFiles } from './lib/files.js';
 import { defineRule } from './lib/rule.js';
 
 /** The port each kind of backing service listens on. */
@@ -51,11 +51,12 @@ publish them in a development override, on the loopback interface only:
 
 A file named for development or tests (an \`.override\` file, or one with \`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a
 word of its name, or a default-named file in a directory so named, such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a production alternative
-(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`, a Swarm stack file \`docker-stack.yml\`,
-cookiecutter's \`production.yml\`, a \`docker-compose-prod_template.yml\` to fill in) sits beside it, is not
-production: its published database port is not reported, while its other findings (development server, migrate on
+(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`, cookiecutter's
+\`production.yml\`, a \`docker-compose-prod_template.yml\` to fill in: a name with \`prod\`, \`production\`, \`deploy\`,
+\`release\` or \`live\` as a word) sits beside it, is not production: its published database port is not reported, while its other findings (development server, migrate on
 start, bind mounts) still are, where they are written. Every other compose file, the default one alone included,
-counts as production.
+counts as production, the default one beside a Swarm stack file (\`docker-stack.yml\`,
+\`docker-compose-swarm.yml\`) included.
 
 \`\`\`yaml
 # compose.override.yaml (development only)
@@ -78,7 +79,7 @@ services:
           if (
             p.target !== SERVICE_PORTS[kind] ||
             isLoopbackIp(p.hostIp) ||
-            isDevelopmentComposeFile(p.file, composeFiles, app.compose?.files)
+            isDevelopmentComposeFile(p.file, composeFiles, app.compose?.files, hasProductionWord)
           )
             continue;
           const key = `${p.file}:${p.line}`;

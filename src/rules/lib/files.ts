@@ -7,7 +7,7 @@ import { lineage } from '../../model/dockerfile/lineage.js';
 
 import { isNamedForProduction } from '../../model/compose-file-names.js';
 
-export { isNamedForProduction, isSwarmStackFile } from '../../model/compose-file-names.js';
+export { hasProductionWord, isNamedForProduction, isSwarmStackFile } from '../../model/compose-file-names.js';
 
 /** Kinds of files several rules recognise. */
 
@@ -33,6 +33,8 @@ export function isDevelopmentComposeFile(
   path: string,
   composeFiles: readonly string[] = [],
   mergedWith: readonly string[] = [],
+  /** What names a production alternative: by default also a Swarm stack file; TF1303 and TF0302 take the catalog's words only. */
+  isProductionName: (path: string) => boolean = isNamedForProduction,
 ): boolean {
   const name = baseOf(path).toLowerCase();
   if (DEVELOPMENT_WORD.test(name)) return true;
@@ -41,10 +43,8 @@ export function isDevelopmentComposeFile(
   // `_development/docker-compose.yml`: the directory says what the default-named file is for.
   if (isNamedForDevelopment(baseOf(dir))) return true;
   // Run merged with the production file (`-f docker-compose.yml -f docker-compose.prod.yml`), it is production's base.
-  if (mergedWith.some((f) => f !== path && isNamedForProduction(f))) return false;
-  return composeFiles.some(
-    (f) => f.slice(0, Math.max(f.lastIndexOf('/'), 0)) === dir && isNamedForProduction(f),
-  );
+  if (mergedWith.some((f) => f !== path && isProductionName(f))) return false;
+  return composeFiles.some((f) => f.slice(0, Math.max(f.lastIndexOf('/'), 0)) === dir && isProductionName(f));
 }
 
 /**
@@ -79,7 +79,7 @@ const SETUP_WORD =
 
 /**
  * `_development`, `dev`, `docker-dev`, `local_env`: a directory named for development, every word of its name a
- * development or setup word. A project folder that merely carries such a word (`Shop-Django-Test-Project`,
+ * development or setup word, or ending with `dev`/`development`/`local` (`django_starter_kit_dev`). A project folder that merely carries such a word (`Shop-Django-Test-Project`,
  * `my-dev-blog`) says nothing about the compose file inside it.
  */
 function isNamedForDevelopment(dir: string): boolean {
@@ -87,6 +87,8 @@ function isNamedForDevelopment(dir: string): boolean {
     .toLowerCase()
     .split(/[._\s-]+/)
     .filter((w) => w !== '');
+  // `django_starter_kit_dev` beside `django_starter_kit_production`: the environment word closes the name.
+  if (/^(dev|develop|development|local)$/.test(words.at(-1) ?? '') && words.length > 1) return true;
   return (
     words.some((w) => DEVELOPMENT_WORD.test(w)) &&
     words.every((w) => DEVELOPMENT_WORD.test(w) || SETUP_WORD.test(w))
