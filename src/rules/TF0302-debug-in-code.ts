@@ -432,7 +432,7 @@ function providedValue(app: App, variable: string, composeFiles: readonly string
       entry.source === 'env_file' ? service?.envFiles.find((f) => f.path === entry.file)?.file : entry.file;
     if (
       composeFile === undefined ||
-      isDevelopmentComposeFile(composeFile, composeFiles, [], hasProductionWord)
+      isDevelopmentComposeFile(composeFile, composeFiles)
     )
       return undefined;
     const where = `${entry.file} (line ${entry.line})`;

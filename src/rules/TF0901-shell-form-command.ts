@@ -400,7 +400,7 @@ function shellFormMessage(
 ): string {
   const k = instr.keyword;
   if (isKeepAliveLoop(instr.raw))
-    return `${k} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, use \`${k} ["sleep", "infinity"]\`; to serve, start the server in exec form.`;
+    return `${k} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. Start what the container is for (the server) in exec form as its command instead: an idle container that only waits for docker exec is itself a finding (TF0803).`;
   const pid1 = '/bin/sh is PID 1 and SIGTERM from docker stop does not reach the server';
   const sequence = foregroundSequence(instr.script?.commands ?? []);
   // Docker runs an array that is not valid JSON (single quotes, a missing comma) as a shell command.
@@ -547,7 +547,7 @@ function inlineShell(
       {
         file,
         line,
-        message: `${shell}, and it ends in a keep-alive loop (${script.trim()}), not a server: the shell stays PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, run \`${what.startsWith('compose') ? 'command: ["sleep", "infinity"]' : 'CMD ["sleep", "infinity"]'}\` in exec form; to serve, start the server with exec instead.`,
+        message: `${shell}, and it ends in a keep-alive loop (${script.trim()}), not a server: the shell stays PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. Start what the container is for (the server) with exec instead: an idle container that only waits for docker exec is itself a finding (TF0803).`,
       },
     ];
   const cut = cutOptions(argv, line);

@@ -1,6 +1,6 @@
 import type { ComposePort, ComposeService } from '../model/types/compose.js';
 import type { RawFinding } from '../core/index.js';
-import { hasProductionWord, isDevelopmentComposeFile, projectComposeFiles } from './lib/files.js';
+import { isDevelopmentComposeFile, projectComposeFiles } from './lib/files.js';
 import { defineRule } from './lib/rule.js';
 
 /** The port each kind of backing service listens on. */
@@ -79,7 +79,7 @@ services:
           if (
             p.target !== SERVICE_PORTS[kind] ||
             isLoopbackIp(p.hostIp) ||
-            isDevelopmentComposeFile(p.file, composeFiles, app.compose?.files, hasProductionWord)
+            isDevelopmentComposeFile(p.file, composeFiles, app.compose?.files)
           )
             continue;
           const key = `${p.file}:${p.line}`;

@@ -5,7 +5,7 @@ import type { App, BuildContext, Project } from '../../model/types/project.js';
 import type { CopyInstr } from '../../model/types/dockerfile.js';
 import { lineage } from '../../model/dockerfile/lineage.js';
 
-import { isNamedForProduction } from '../../model/compose-file-names.js';
+import { hasProductionWord } from '../../model/compose-file-names.js';
 
 export { hasProductionWord, isNamedForProduction, isSwarmStackFile } from '../../model/compose-file-names.js';
 
@@ -33,8 +33,8 @@ export function isDevelopmentComposeFile(
   path: string,
   composeFiles: readonly string[] = [],
   mergedWith: readonly string[] = [],
-  /** What names a production alternative: by default also a Swarm stack file; TF1303 and TF0302 take the catalog's words only. */
-  isProductionName: (path: string) => boolean = isNamedForProduction,
+  /** What names a production alternative: the catalog's words (a Swarm stack file is not one). */
+  isProductionName: (path: string) => boolean = hasProductionWord,
 ): boolean {
   const name = baseOf(path).toLowerCase();
   if (DEVELOPMENT_WORD.test(name)) return true;
@@ -62,9 +62,7 @@ export function developmentFileReason(
   const named = DEVELOPMENT_WORD.test(baseOf(path).toLowerCase()) || isNamedForDevelopment(baseOf(dir));
   const production = named
     ? []
-    : composeFiles.filter(
-        (f) => f.slice(0, Math.max(f.lastIndexOf('/'), 0)) === dir && isNamedForProduction(f),
-      );
+    : composeFiles.filter((f) => f.slice(0, Math.max(f.lastIndexOf('/'), 0)) === dir && hasProductionWord(f));
   const running = production.filter((f) => runsApp.includes(f));
   if (production.length === 1 || running.length === 1)
     return `${path} is the default file, beside ${running[0] ?? production[0]}, which is the production one, so it is the development one`;
