@@ -103,7 +103,7 @@ test('a version-1 compose file under another name (production.yml, local.yml) is
   for (const [name, text] of others) assert.ok(!looksLikeCompose(name, text), name);
 });
 
-test('development and production compose files: a debug variant is for development, a stack file for production', () => {
+test('development and production compose files: a debug variant is for development, a stack file names no production alternative', () => {
   assert.ok(isDevelopmentComposeFile('docker-compose.debug.yml'));
   assert.ok(isDevelopmentComposeFile('docker-compose.override.yml'));
   assert.ok(!isDevelopmentComposeFile('docker-stack.yml'));
@@ -112,6 +112,10 @@ test('development and production compose files: a debug variant is for developme
   assert.ok(isSwarmStackFile('docker-compose.swarm.yml'));
   assert.ok(!isSwarmStackFile('docker-compose.yml'));
   assert.ok(!isSwarmStackFile('docker-compose.full-stack.yml'));
-  // The default file beside a stack file is the development one.
-  assert.ok(isDevelopmentComposeFile('docker-compose.yml', ['docker-compose.yml', 'docker-stack.yml']));
+  // A stack file beside the default file does not make it the development one: the catalog's production words are
+  // prod, production, deploy, release and live.
+  assert.ok(!isDevelopmentComposeFile('docker-compose.yml', ['docker-compose.yml', 'docker-stack.yml']));
+  assert.ok(
+    isDevelopmentComposeFile('docker-compose.yml', ['docker-compose.yml', 'docker-compose.prod.yml']),
+  );
 });

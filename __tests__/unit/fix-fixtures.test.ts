@@ -34,6 +34,18 @@ const APPS = [
 
 /** Findings of a rule with a safe fix whose fixer declines them on purpose, by app: the reason is the fixer's. */
 const DECLINED: Record<string, { rule: string; why: string }[]> = {
+  '__tests__/fixtures/corpus/cmd-spaced-bracket-mixed-quotes': [
+    {
+      rule: 'TF0901',
+      why: 'a CMD that is not valid JSON: which exec form was meant (quotes, commas) is a guess, written by hand',
+    },
+  ],
+  '__tests__/fixtures/corpus/uwsgi-daemonize-nginx-daemon-off': [
+    {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
+    },
+  ],
   '__tests__/fixtures/corpus/manage-py-default-dev-module-in-image': [
     { rule: 'TF0305', why: 'a fixed MySQL engine: the switch fix rewrites SQLite and PostgreSQL only' },
     {
@@ -57,6 +69,10 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
     {
       rule: 'TF0901',
       why: 'runserver started through su -c: exec su would leave su as its parent, so the message advises setpriv or USER',
+    },
+    {
+      rule: 'TF1301',
+      why: 'the script drops to its user with su after steps that may need root: replacing su needs a tool the image may lack',
     },
   ],
   '__tests__/fixtures/corpus/nginx-beside-gunicorn-no-expose': [
@@ -488,6 +504,10 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
     {
       rule: 'TF1301',
       why: 'the start script drops to its user with su after a chown as root: a USER line would break the chown',
+    },
+    {
+      rule: 'TF0901',
+      why: 'gunicorn started through su: exec su would leave su as its parent, and gosu is not installed in the image',
     },
   ],
   '__tests__/fixtures/corpus/uwsgi-ini-uid-nginx-port-80': [
