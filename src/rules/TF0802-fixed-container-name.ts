@@ -31,7 +31,8 @@ export const fixedContainerName = defineRule({
     // Every service of the app's image scales the same way: a worker with a fixed name is one worker.
     return perServiceLine(project, (app, s) => {
       const name = s.containerName;
-      if (!name || isSingleton(app, s)) return [];
+      // The app service is the one that scales, whatever else it runs beside its server (a worker with beat).
+      if (!name || (s !== app.compose?.appService && isSingleton(app, s))) return [];
       return [
         {
           file: name.file,
