@@ -275,3 +275,15 @@ test('TF0308: an env file that names no secret is not said to ship secrets; one 
   });
   assert.match(secret.get(2) ?? '', /'\.env' into the image, so its secrets ship with the image/);
 });
+
+test('TF0308: a template whose secrets are empty but for an inline comment (KEY= # the password) holds no secret', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    '.env.example': 'DB_USER= # user here\nDB_PASSWORD= # password of the user here\nDB_HOST=mysql\n',
+    Dockerfile: 'FROM python:3.12\nCOPY . .\n',
+  });
+  assert.deepEqual(
+    result.findings.filter((f) => f.ruleId === 'TF0308'),
+    [],
+  );
+});
