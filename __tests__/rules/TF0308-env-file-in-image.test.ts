@@ -287,3 +287,19 @@ test('TF0308: a template whose secrets are empty but for an inline comment (KEY=
     [],
   );
 });
+
+test('TF0308: a compose env_file copied by name before a directory COPY is reported at the named COPY', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    Dockerfile: 'FROM python:3.12\nCOPY ./src/.env /app\nCOPY ./src /app/\n',
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    env_file: ./src/.env\n',
+  });
+  const f = result.findings.find((x) => x.ruleId === 'TF0308');
+  assert.equal(f?.line, 2);
+  assert.match(f?.message ?? '', /copies it by name/);
+  assert.match(f?.message ?? '', /Remove the COPY/);
+  assert.match(
+    f?.message ?? '',
+    /Then add 'src\/\.env' to \.dockerignore, as the COPY at line 3 takes it too/,
+  );
+});

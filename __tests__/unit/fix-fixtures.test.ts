@@ -34,6 +34,16 @@ const APPS = [
 
 /** Findings of a rule with a safe fix whose fixer declines them on purpose, by app: the reason is the fixer's. */
 const DECLINED: Record<string, { rule: string; why: string }[]> = {
+  '__tests__/fixtures/corpus/env-file-copied-by-name-then-dir-copy': [
+    {
+      rule: 'TF0308',
+      why: 'the env_file is copied by name: removing that COPY and excluding the file is two edits the author makes',
+    },
+    {
+      rule: 'TF0305',
+      why: 'the fixed engine reads its fields from separate POSTGRES_* variables: no one URL to switch to',
+    },
+  ],
   '__tests__/fixtures/corpus/secret-key-environ-scheme-default': [
     {
       rule: 'TF0301',
