@@ -196,3 +196,16 @@ test('TF0301: a literal fallback inside the one-element tuple a stray comma make
     [[1, 'error']],
   );
 });
+
+test('TF0301: a literal default in the environ.Env scheme is reported at the scheme line, with advice to drop it', async () => {
+  const { findings } = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'mysite/settings.py':
+      'import environ\nenv = environ.Env(\n    DEBUG=(bool, False),\n    SECRET_KEY=(str, "django-insecure-abcdefghijklmnop"),\n)\nSECRET_KEY = env("SECRET_KEY")\n',
+  });
+  const f = findings.find((x) => x.ruleId === 'TF0301');
+  assert.equal(f?.line, 4);
+  assert.match(f?.message ?? '', /environ\.Env scheme gives it a literal default/);
+  assert.match(f?.message ?? '', /drop SECRET_KEY from the scheme/);
+});

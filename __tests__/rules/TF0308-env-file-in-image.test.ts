@@ -275,3 +275,31 @@ test('TF0308: an env file that names no secret is not said to ship secrets; one 
   });
   assert.match(secret.get(2) ?? '', /'\.env' into the image, so its secrets ship with the image/);
 });
+
+test('TF0308: a template whose secrets are empty but for an inline comment (KEY= # the password) holds no secret', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    '.env.example': 'DB_USER= # user here\nDB_PASSWORD= # password of the user here\nDB_HOST=mysql\n',
+    Dockerfile: 'FROM python:3.12\nCOPY . .\n',
+  });
+  assert.deepEqual(
+    result.findings.filter((f) => f.ruleId === 'TF0308'),
+    [],
+  );
+});
+
+test('TF0308: a compose env_file copied by name before a directory COPY is reported at the named COPY', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    Dockerfile: 'FROM python:3.12\nCOPY ./src/.env /app\nCOPY ./src /app/\n',
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    env_file: ./src/.env\n',
+  });
+  const f = result.findings.find((x) => x.ruleId === 'TF0308');
+  assert.equal(f?.line, 2);
+  assert.match(f?.message ?? '', /copies it by name/);
+  assert.match(f?.message ?? '', /Remove the COPY/);
+  assert.match(
+    f?.message ?? '',
+    /Then add 'src\/\.env' to \.dockerignore, as the COPY at line 3 takes it too/,
+  );
+});

@@ -158,7 +158,7 @@ composeRuleCases(backingServiceLocalhost, [
   },
 ]);
 
-test('TF0401 names the compose database service in its advice, db only when none is known', async () => {
+test('TF0401 names the compose database service in its advice, and no service when none is known', async () => {
   const files = (compose: string) => ({
     'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
     Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
@@ -172,7 +172,28 @@ test('TF0401 names the compose database service in its advice, db only when none
     (await messageWith('services:\n  web:\n    build: .\n  pgdb:\n    image: postgres:16\n'))!,
     /set DB_HOST=pgdb in compose/,
   );
-  assert.match((await messageWith('services:\n  web:\n    build: .\n'))!, /set DB_HOST=db in compose/);
+  const unknown = (await messageWith('services:\n  web:\n    build: .\n'))!;
+  assert.match(unknown, /set DB_HOST to the database's host where the app is deployed/);
+  assert.doesNotMatch(unknown, /DB_HOST=db|'localhost'\)/);
+  assert.match(unknown, /os\.environ\['DB_HOST'\]/);
+});
+
+test('TF0401: a URL that falls back to localhost when its variable is unset is not told to read the variable', async () => {
+  const { findings } = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'docker-compose.yml':
+      'services:\n  web:\n    build: .\n    environment:\n      REDIS_URL: redis://redis:6379\n  redis:\n    image: redis:7\n',
+    'mysite/settings.py':
+      'import os\nREDIS_URL = os.getenv("REDIS_URL")\nif not REDIS_URL:\n    REDIS_URL = "redis://localhost:6379"\n',
+  });
+  const message = findings.find((f) => f.ruleId === 'TF0401')?.message ?? '';
+  assert.match(
+    message,
+    /When the REDIS_URL environment variable is unset, REDIS_URL falls back to 'localhost'/,
+  );
+  assert.match(message, /drop the fallback/);
+  assert.doesNotMatch(message, /read it from an environment variable/);
 });
 
 test("TF0401: 'localhost' chosen when a variable is unset is a fallback where compose sets that variable", async () => {

@@ -69,3 +69,16 @@ test('TF0501 says a build migrates the live database when the settings name a re
   );
   assert.match(await messageFor('127.0.0.1'), /baked into the image/);
 });
+
+test('TF0501 names no database server when the image ENV points DATABASE_URL at an SQLite file', async () => {
+  const { findings } = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    Dockerfile:
+      'FROM python:3.12\nENV DATABASE_URL=sqlite:////tmp/demo.db\nCOPY . /app\nRUN python manage.py migrate\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    'mysite/settings.py':
+      "import environ\nenv = environ.Env()\nDATABASES = {'default': env.db(default='postgresql://db.example.com/app')}\n",
+  });
+  const message = findings.find((f) => f.ruleId === 'TF0501')?.message ?? '';
+  assert.match(message, /baked into the image/);
+  assert.doesNotMatch(message, /database server|live database|sqlite:/);
+});

@@ -258,3 +258,25 @@ test('TF1003: a database URL merged over a dict whose SQL_ENGINE defaults to SQL
     /When DATABASE_URL \(a database URL\) is unset|make the variable required/,
   );
 });
+
+test('TF1003 names every variable of a URL-then-host chain whose absence selects the SQLite fallback', () => {
+  const [finding] = sqliteDefaultEngine.check(
+    settingsProjectOf(
+      lines(
+        'import os',
+        'DATABASE_URL = os.getenv("DATABASE_URL", "")',
+        'DB_HOST = os.getenv("DB_HOST", "")',
+        'if DATABASE_URL:',
+        '    import dj_database_url',
+        '    DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}',
+        'elif DB_HOST:',
+        '    DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "HOST": DB_HOST}}',
+        'else:',
+        '    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": "db.sqlite3"}}',
+      ),
+    ),
+  );
+  assert.equal(finding!.line, 4);
+  assert.match(finding!.message, /^When neither DATABASE_URL \(a database URL\) nor DB_HOST is set/);
+  assert.doesNotMatch(finding!.message, /make the variable required/);
+});

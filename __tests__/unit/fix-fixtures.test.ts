@@ -59,6 +59,28 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'DATABASES assigned twice, once in each module an if/else star-imports: the fix declines more than one',
     },
   ],
+  '__tests__/fixtures/corpus/env-file-copied-by-name-then-dir-copy': [
+    {
+      rule: 'TF0308',
+      why: 'the env_file is copied by name: removing that COPY and excluding the file is two edits the author makes',
+    },
+    {
+      rule: 'TF0305',
+      why: 'the fixed engine reads its fields from separate POSTGRES_* variables: no one URL to switch to',
+    },
+  ],
+  '__tests__/fixtures/corpus/secret-key-environ-scheme-default': [
+    {
+      rule: 'TF0301',
+      why: 'the literal is a default in the environ.Env scheme: dropping that entry is not yet a fix the tool makes',
+    },
+  ],
+  '__tests__/fixtures/corpus/build-demo-db-sqlite-url': [
+    {
+      rule: 'TF0501',
+      why: "migrate and loaddata chained in one RUN: the chain is the author's to split",
+    },
+  ],
   '__tests__/fixtures/corpus/compose-debug-over-image-env-off': [
     {
       rule: 'TF0302',

@@ -9,9 +9,10 @@ export function parseDotenv(text: string): Record<string, string> {
   for (const raw of text.split(LINES)) {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
-    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=(.*)$/.exec(line);
     if (!m) continue;
-    let value = m[2];
+    // `KEY= # comment` leaves KEY empty: a `#` after whitespace starts a comment, as in compose's env files.
+    let value = /^\s+#/.test(m[2]) ? '' : m[2].trimStart();
     const quote = value[0];
     if ((quote === '"' || quote === "'") && value.indexOf(quote, 1) > 0) {
       value = value.slice(1, value.indexOf(quote, 1));

@@ -104,14 +104,18 @@ For local development, put the variable in an untracked \`.env\` file or the com
           const required = code(
             `SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : 'DJANGO_SECRET_KEY'}"]`,
           );
+          // `environ.Env(SECRET_KEY=(str, "…"))`: the literal is written in the scheme, lines above the read.
+          const scheme = elsewhere ? undefined : schemeDefaultLine(v, unset, a);
           findings.push({
             file: elsewhere?.file ?? a.file ?? settings.file,
-            line: elsewhere?.line ?? a.line,
+            line: elsewhere?.line ?? scheme ?? a.line,
             severity: 'warning',
             // `str(os.getenv("X"))`: no literal is written, the unset read becomes the text 'None'.
             ...(v.kind === 'env' && isNoneText(unset)
               ? msg`SECRET_KEY is read from ${variable} but becomes the text 'None' when it is unset${usedAt}, so a deploy that forgets the variable runs with a key anyone can guess instead of failing; require the variable: ${required}.`
-              : msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? ' (the value an if/else gives the fallback in one of its branches)' : ''}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${required}.`),
+              : scheme
+                ? msg`SECRET_KEY is read from ${variable} (line ${a.line}) but the environ.Env scheme gives it a literal default here, used when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop SECRET_KEY from the scheme so env("${variable}") fails when it is unset.`
+                : msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? ' (the value an if/else gives the fallback in one of its branches)' : ''}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${required}.`),
           });
         }
       }
@@ -183,4 +187,15 @@ function usedInSettings(
   elsewhere: { usedAt: string } | undefined,
 ): string {
   return elsewhere && (a.file ?? settings.file) === settings.file ? elsewhere.usedAt : '';
+}
+
+/** The line of a django-environ scheme default (`environ.Env(SECRET_KEY=(str, "…"))`) written before the read. */
+function schemeDefaultLine(
+  v: ValueSource,
+  unset: ValueSource | undefined,
+  a: SettingAssignment,
+): number | undefined {
+  if (v.kind !== 'env' || v.via !== 'django-environ' || unset?.kind !== 'literal') return undefined;
+  if ((unset.file ?? a.file) !== a.file) return undefined;
+  return unset.line < a.line ? unset.line : undefined;
 }

@@ -111,12 +111,20 @@ function envFilesOfCompose(app: App): RawFinding[] {
     const inContext = dir === '.' ? f.path : posix.relative(dir, f.path);
     if (inContext.startsWith('..') || posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
-    const line = absentFileReachingImage(app, inContext);
+    const reached = absentFileReachingImage(app, inContext);
+    // A COPY that names it (`COPY ./src/.env /app`) is where it is baked in, even before a `COPY ./src` that takes it too.
+    const named = linesNaming(app, [f.path])[0]?.line;
+    const line = reached === undefined ? undefined : (named ?? reached);
     if (line === undefined) continue;
     // Copied by name (`COPY .env.prod /app/.env`), the file is what the build needs: a .dockerignore entry would fail it.
-    const advice = namedByCopy(app, line, [f.path])
-      ? `This instruction copies it by name, so the build fails without it and whoever builds the image with a real one bakes its secrets in. Remove the COPY and let the container read it at run time (compose env_file already does).`
-      : `No .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to ${dockerignoreFileOf(app.context)}.`;
+    const alsoTaken =
+      reached !== undefined && reached !== line && !namedByCopy(app, reached, [f.path])
+        ? ` Then add '${inContext}' to ${dockerignoreFileOf(app.context)}, as the COPY at line ${reached} takes it too.`
+        : '';
+    const advice =
+      named !== undefined
+        ? `This instruction copies it by name, so the build fails without it and whoever builds the image with a real one bakes its secrets in. Remove the COPY and let the container read it at run time (compose env_file already does).${alsoTaken}`
+        : `No .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to ${dockerignoreFileOf(app.context)}.`;
     out.push({
       file,
       line,

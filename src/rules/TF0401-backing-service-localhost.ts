@@ -195,7 +195,7 @@ export const backingServiceLocalhost = defineRule({
           out.push({
             file: writtenIn(settings, lit, config),
             line: lit.line,
-            message: `DATABASES HOST is ${problem(host, kind)}: read it from the environment, e.g. os.environ.get('DB_HOST', 'localhost'), and set DB_HOST=${databaseService(app, config.engine)} in compose.`,
+            message: `DATABASES HOST is ${problem(host, kind)}: read it from the environment, e.g. os.environ['DB_HOST'], and ${setHostVariable(app, config.engine)}.`,
           });
         }
       }
@@ -236,6 +236,9 @@ export const backingServiceLocalhost = defineRule({
           if (seen) seen.whats.push(f.what);
           else byLiteral.set(key, { f, whats: [f.what] });
         }
+        // `REDIS_URL = os.getenv("REDIS_URL")` then `if not REDIS_URL: REDIS_URL = "redis://localhost…"`: the code
+        // already reads the variable, the literal is only its fallback.
+        const fallbackOf = a.condition?.test === 'unset' ? a.condition.variable : undefined;
         for (const { f, whats } of byLiteral.values()) {
           const host = hostOf(f.value);
           const kind = host && classifyHost(host);
@@ -243,7 +246,9 @@ export const backingServiceLocalhost = defineRule({
           out.push({
             file: writtenIn(settings, f, a),
             line: f.line,
-            message: `${whats.join(', ')} ${whats.length > 1 ? 'point' : 'points'} at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${urlExample(app, f.value, host, f.bareHost)}).`,
+            message: fallbackOf
+              ? `When the ${fallbackOf} environment variable is unset, ${whats.join(', ')} ${whats.length > 1 ? 'fall' : 'falls'} back to ${problem(host, kind)}: drop the fallback so a deploy without ${fallbackOf} fails at start, or make it the compose service name (e.g. ${urlExample(app, f.value, host, f.bareHost)}).`
+              : `${whats.join(', ')} ${whats.length > 1 ? 'point' : 'points'} at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${urlExample(app, f.value, host, f.bareHost)}).`,
           });
         }
       }
@@ -266,6 +271,14 @@ function databaseService(app: App, engine?: string): string {
       ? ['mysql', 'mariadb']
       : ['postgres', 'mysql', 'mariadb'];
   return serviceOfRoles(app, kinds);
+}
+
+/** Where DB_HOST should be set: to the one database service of the app's stack, else to whatever the deploy runs. */
+function setHostVariable(app: App, engine?: string): string {
+  const service = databaseService(app, engine);
+  return service === 'db' && !(app.compose?.services ?? []).some((s) => s.name === 'db')
+    ? "set DB_HOST to the database's host where the app is deployed (in compose, the database service's name)"
+    : `set DB_HOST=${service} in compose`;
 }
 
 /** The compose service a host variable should name (`DB_HOST` → the database service), else 'db'. */

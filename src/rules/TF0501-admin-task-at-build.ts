@@ -89,6 +89,14 @@ function remoteDatabaseHost(app: App): string | undefined {
       : host?.kind === 'env'
         ? app.dockerfile?.targetStage?.env[host.variable]
         : undefined;
-  if (typeof text !== 'string' || !text.includes('.')) return undefined;
-  return /^(localhost|127\.|0\.0\.0\.0|host\.docker\.internal)/i.test(text) ? undefined : text;
+  const server = typeof text === 'string' ? serverHost(text) : undefined;
+  if (!server?.includes('.')) return undefined;
+  return /^(localhost|127\.|0\.0\.0\.0|host\.docker\.internal)/i.test(server) ? undefined : server;
+}
+
+/** The host a HOST value or a database URL names; undefined for an SQLite URL (a file, no server). */
+function serverHost(text: string): string | undefined {
+  const url = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/]*@)?([^/:?#]*)/i.exec(text);
+  if (!url) return text;
+  return /sqlite/i.test(url[1] ?? '') ? undefined : url[2];
 }

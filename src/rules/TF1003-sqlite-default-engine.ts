@@ -56,11 +56,25 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       const variables = fallbackSelectors(databases);
       // A URL merged over a dict whose ENGINE variable defaults to SQLite: both must be unset.
       const engineVariable = urlFallbackEngine(databases);
+      // `elif DB_HOST:` after `if DATABASE_URL:`: another branch to a server, which its own variable selects.
+      const others =
+        selection.kind === 'url'
+          ? [
+              ...new Set(
+                databases.configs
+                  .filter((c) => c.engine && !isSqliteEngine(c.engine) && c.selectedBy)
+                  .map((c) => c.selectedBy!.variable)
+                  .filter((v) => v !== selection.variable && v !== engineVariable),
+              ),
+            ]
+          : [];
       const when =
         selection.kind === 'url'
           ? engineVariable
             ? `neither ${selection.variable} (a database URL, read at ${readAt(settings.file, selection, fallback)}) nor ${engineVariable} is set`
-            : `${selection.variable} (a database URL) is unset`
+            : others.length > 0
+              ? `neither ${selection.variable} (a database URL) nor ${others.join(' nor ')} is set`
+              : `${selection.variable} (a database URL) is unset`
           : fallbackWhen(databases);
       // A URL default points at the URL as written (a variable holding it may be set lines above the read).
       const url = fallback.fields.ENGINE?.kind === 'env' ? fallback.fields.ENGINE.fallback : undefined;
@@ -84,7 +98,7 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       findings.push({
         file,
         line: at.line,
-        message: `When ${when} the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets ${engineVariable ? 'both' : 'it'} runs on a file inside the container; ${engineVariable ? `drop the SQLite default of ${engineVariable} so a deploy that sets neither fails` : 'make the variable required'}, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`,
+        message: `When ${when} the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets ${engineVariable || others.length > 0 ? 'both' : 'it'} runs on a file inside the container; ${engineVariable ? `drop the SQLite default of ${engineVariable} so a deploy that sets neither fails` : others.length > 0 ? 'drop the SQLite branch so a deploy that sets neither fails' : 'make the variable required'}, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`,
       });
     }
     return findings;

@@ -14,6 +14,8 @@ import {
 interface Selection {
   selectedBy?: DatabaseConfig['selectedBy'];
   isDefault: Truth;
+  /** The `if X:` / `if os.getenv("X"):` test of the branch this value sits in, on whether X is set. */
+  presenceTest?: { variable: string; line: number; file?: string };
 }
 
 /**
@@ -111,7 +113,7 @@ class DatabasesBuilder {
         default: v.read.defaultText,
         line: v.read.line,
         file: v.read.file,
-        test: v.chosenAt,
+        test: v.chosenAt ?? (sel.presenceTest?.variable === variable ? testAt(sel.presenceTest) : undefined),
       });
       if (v.unset.t === 'dict' && v.unset.entries.length > 0)
         this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
@@ -170,10 +172,17 @@ class DatabasesBuilder {
         file: o.when.file,
         ...(o.when.allOf ? { allOf: o.when.allOf } : {}),
       });
+    const presence =
+      o.when && !read && (o.when.test === 'set' || o.when.test === 'unset') ? o.when : undefined;
     return {
       // No value of the variable selects the branch (a URL's scheme does), so none is named.
       selectedBy: o.when && !read ? selectedBy(o.when) : sel.selectedBy,
       isDefault: truthAnd(sel.isDefault, o.activeWhenUnset),
+      ...(presence
+        ? { presenceTest: { variable: presence.variable, ...testAt(presence) } }
+        : sel.presenceTest
+          ? { presenceTest: sel.presenceTest }
+          : {}),
     };
   }
 
@@ -363,4 +372,9 @@ export function isServerEngine(engine: string): boolean {
 export function isSqliteEngine(engine: string): boolean {
   const e = engine.toLowerCase();
   return e.includes('sqlite') || e.includes('spatialite');
+}
+
+/** Where a branch test is written: its line, and its module when not the settings module. */
+function testAt(t: { line: number; file?: string }): { line: number; file?: string } {
+  return t.file ? { line: t.line, file: t.file } : { line: t.line };
 }
