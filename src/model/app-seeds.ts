@@ -15,6 +15,7 @@ import { isUrl } from './context.js';
 import {
   type BuiltImage,
   builtImageOf,
+  composeBuilds,
   imagesBuilt,
   imageOnlyApp,
   isBackingImage,
@@ -23,7 +24,7 @@ import {
 } from './image-app.js';
 import { DJANGO_SERVER, isOddCaseDefaultName, NON_APP_DIR, OTHER_ROLE } from './image-roles.js';
 import { byDepth, ModelPart } from './input.js';
-import { contextIsOwnDirectory, contextTold } from './own-context.js';
+import { contextIsOwnDirectory, contextOfTied } from './own-context.js';
 import { isSidecarService } from './sidecar.js';
 import {
   lastFrom,
@@ -320,8 +321,10 @@ export class AppSeeds extends ModelPart {
   private composeImages(composeSets: ComposeSet[], managePys: string[], claimed: Set<string>): AppSeed[] {
     const seeds: AppSeed[] = [];
     const built = this.imagesBuilt(composeSets);
-    // A Dockerfile tied by its directory's name is built from where the files it copies are.
-    const contextOf = (d: string) => contextTold(this.texts[d] ?? '', dirName(d), (p) => this.exists(p));
+    // A Dockerfile tied by its directory's name is built from the context the repository gives it, else told.
+    const builds = [...built, ...composeBuilds(composeSets.flatMap((s) => (s.model ? [s.model] : [])))];
+    const contextOf = (d: string) =>
+      contextOfTied(d, this.texts[d] ?? '', (p) => this.exists(p), managePys, builds);
     for (const set of composeSets) {
       if (!set.model) continue;
       let image: BuiltImage | undefined;

@@ -1,6 +1,7 @@
 import { baseName, dirName, isUnder, joinPath, normalizeRelative } from '../discover/classify.js';
 import { parseShell } from '../parse/shell.js';
 import { isNamedForProduction } from './compose-file-names.js';
+import { isUrl } from './context.js';
 import { dockerfileDockerReads } from './dockerfile-name.js';
 import type { ComposeModel, ComposeService } from './types/compose.js';
 import { LINES } from '../util/lines.js';
@@ -176,6 +177,18 @@ export function dockerBuild(argv: string[]): { tags: string[]; file?: string; co
   // A tag from a variable (`$HUB_USER/api:$VERSION`) is kept as written, to match a compose image written the same way.
   const named = tags.filter((t) => t !== undefined && !/^\$\{?\w+\}?$/.test(t));
   return named.length === 0 ? undefined : { tags: named, ...(file ? { file } : {}), context: context! };
+}
+
+/** The Dockerfile and context of every compose `build:` (named or not), for a Dockerfile another file runs by image. */
+export function composeBuilds(models: ComposeModel[]): { dockerfile: string; contextDir: string }[] {
+  const out: { dockerfile: string; contextDir: string }[] = [];
+  for (const s of models.flatMap((m) => m.services)) {
+    if (!s.build || isUrl(s.build.context)) continue;
+    const dockerfile = normalizeRelative(s.build.dockerfile);
+    const contextDir = normalizeRelative(s.build.context);
+    if (dockerfile && contextDir) out.push({ dockerfile, contextDir });
+  }
+  return out;
 }
 
 /** `registry:5000/me/app:1.0` → `registry:5000/me/app` (the tag after the last slash's colon, a digest dropped). */

@@ -1,5 +1,6 @@
 /** Which directory a Dockerfile is built from, told by the files it names (for a Dockerfile no compose file builds). */
 import { posix } from 'node:path';
+import { dirName, isUnder } from '../discover/classify.js';
 import { pipRequirementFiles } from './command/pip.js';
 import { contextSource } from './dockerfile/instruction-text.js';
 import { LINES } from '../util/lines.js';
@@ -85,9 +86,15 @@ export function contextIsOwnDirectory(
 /**
  * The directory a Dockerfile no build here names a context for is built from, told by the files it names: of its
  * own directory and its ancestors, the nearest holding the most of them (`docker/prod/web/Dockerfile` copying `web/`
- * and `docker/prod/web/entrypoint.sh` from the repository root); its own directory when none holds any.
+ * and `docker/prod/web/entrypoint.sh` from the repository root); `fallback` (else its own directory) when none holds
+ * any.
  */
-export function contextTold(text: string, dir: string, exists: (path: string) => boolean): string {
+export function contextTold(
+  text: string,
+  dir: string,
+  exists: (path: string) => boolean,
+  fallback = dir,
+): string {
   const named = namedContextPaths(text);
   const held = (base: string) => named.filter((p) => exists(base === '.' ? p : posix.join(base, p))).length;
   let best = { dir, count: held(dir) };
@@ -96,5 +103,24 @@ export function contextTold(text: string, dir: string, exists: (path: string) =>
     const count = held(base);
     if (count > best.count) best = { dir: base, count };
   }
-  return best.dir;
+  return best.count > 0 ? best.dir : fallback;
+}
+
+/**
+ * The build context of a Dockerfile tied to a service that only runs its image: the one a build of the repository
+ * gives it (a compose `build:`, a `docker build` in a script; of several, the one its files tell), else the one its
+ * files tell, else (`COPY . .` only) the nearest directory holding manage.py, which a Dockerfile nothing builds gets.
+ */
+export function contextOfTied(
+  dockerfile: string,
+  text: string,
+  exists: (path: string) => boolean,
+  managePys: string[],
+  builds: { dockerfile: string; contextDir: string }[],
+): string {
+  const dir = dirName(dockerfile);
+  const project = managePys.findLast((m) => isUnder(dir, dirName(m)));
+  const told = contextTold(text, dir, exists, project && dirName(project));
+  const given = [...new Set(builds.filter((b) => b.dockerfile === dockerfile).map((b) => b.contextDir))];
+  return given.length === 0 || given.includes(told) ? told : given[0];
 }

@@ -430,11 +430,7 @@ function providedValue(app: App, variable: string, composeFiles: readonly string
     // An env_file value counts as the compose file that loads it: production unless that file is for development.
     const composeFile =
       entry.source === 'env_file' ? service?.envFiles.find((f) => f.path === entry.file)?.file : entry.file;
-    if (
-      composeFile === undefined ||
-      isDevelopmentComposeFile(composeFile, composeFiles)
-    )
-      return undefined;
+    if (composeFile === undefined || isDevelopmentComposeFile(composeFile, composeFiles)) return undefined;
     const where = `${entry.file} (line ${entry.line})`;
     const reach = `every container ${composeFile} starts for the service '${service!.name}'`;
     const imageValue = app.dockerfile?.targetStage?.env[variable];
