@@ -429,10 +429,40 @@ test('TF0302 fires once, at the assignment, for a true default and a production 
     ...ENV_FILE_PROJECT,
     'mysite/settings.py': lines('import os', "DEBUG = os.environ.get('DEBUG', True)"),
   });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0302');
   assert.deepEqual(
-    result.findings.filter((f) => f.ruleId === 'TF0302').map((f) => [f.file, f.line]),
+    found.map((f) => [f.file, f.line]),
     [['mysite/settings.py', 2]],
   );
+  assert.match(
+    found[0]!.message,
+    /docker-compose.prod.yml sets DEBUG to 'True' through its env_file .env.prod \(line 2\)/,
+  );
+});
+
+// A true settings default and a literal true value of the production compose file: one finding at the assignment
+// (the catalog's anchor), whose advice covers both, since a false default alone leaves the compose value on.
+test('TF0302 names the production compose value beside a true settings default, and the whole fix', () => {
+  const settings = lines('import os', "DEBUG = os.getenv('DEBUG', 'True') == 'True'");
+  const findings = debugInCode.check(
+    settingsProjectOf(settings, { service: { environment: { DEBUG: 'True' } } }),
+  );
+  assert.deepEqual(
+    findings.map((f) => [f.file, f.line]),
+    [['mysite/settings.py', 2]],
+  );
+  assert.match(findings[0]!.message, /make the default false/);
+  assert.match(findings[0]!.message, /docker-compose.yml \(line 5\) sets DEBUG to 'True'/);
+  assert.match(findings[0]!.message, /whatever the default\. Remove DEBUG from there/);
+});
+
+test('TF0302 says nothing of a false compose value beside a true settings default', () => {
+  const settings = lines('import os', "DEBUG = os.getenv('DEBUG', 'True') == 'True'");
+  const findings = debugInCode.check(
+    settingsProjectOf(settings, { service: { environment: { DEBUG: 'False' } } }),
+  );
+  assert.equal(findings.length, 1);
+  assert.doesNotMatch(findings[0]!.message, /docker-compose|Besides/);
 });
 
 test('TF0302 silent: only the development compose env_file turns DEBUG on', async () => {

@@ -170,13 +170,13 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           file: a.file ?? settings.file,
           line: a.line,
           ...(falseWord
-            ? msg`DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: ${suggested}.`
-            : msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: ${suggested}.`),
+            ? msg`DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: ${suggested}.${alsoSetTrue(app, v, composeFiles)}`
+            : msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: ${suggested}.${alsoSetTrue(app, v, composeFiles)}`),
         });
       }
     }
     findings.push(...servedTrueLiterals(project.apps));
-    return [...findings, ...shadowedFindings(shadows)];
+    return [...withoutShorterCopies(findings), ...shadowedFindings(shadows)];
   },
   fix: {
     safety: 'safe',
@@ -196,6 +196,24 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
 });
 
 type EnvSource = Extract<ValueSource, { kind: 'env' }>;
+
+/**
+ * One finding per line: the app of a development compose file and that of the production one read the same settings,
+ * and only the latter's finding adds what its compose file sets (`Besides, …`).
+ */
+function withoutShorterCopies(findings: RawFinding[]): RawFinding[] {
+  return findings.filter(
+    (f) =>
+      !findings.some(
+        (g) =>
+          g !== f &&
+          g.file === f.file &&
+          g.line === f.line &&
+          g.message.length > f.message.length &&
+          g.message.startsWith(f.message),
+      ),
+  );
+}
 
 /** `DEBUG = True` in the settings a WSGI server would run, beside a container that runs the development server. */
 function servedTrueLiterals(apps: readonly App[]): RawFinding[] {
@@ -271,6 +289,21 @@ function interpolatedDefaultFinding(
   const given = providedValue(app, v.variable, composeFiles);
   if (!given?.byDefault || truthWhenSetTo(v, given.value) !== true) return undefined;
   return providedFinding(app, at, v, composeFiles);
+}
+
+/**
+ * ` Besides, docker-compose.yml (line 13) sets DEBUG to 'True' …`: the deploy's own true value, which keeps debug on
+ * whatever the settings' default, so the finding on that default says the rest of the fix (anchored at the assignment).
+ */
+function alsoSetTrue(app: App, v: EnvSource, composeFiles: readonly string[]): string {
+  const given = providedValue(app, v.variable, composeFiles);
+  // An interpolation default is reported at its own compose line.
+  if (!given || given.byDefault || truthWhenSetTo(v, given.value) !== true) return '';
+  const setter = given.envFile
+    ? `${given.envFile.composeFile} sets ${v.variable} to '${given.value}' through its env_file ${given.envFile.file} (line ${given.envFile.line})`
+    : `${given.where} sets ${v.variable} to '${given.value}'`;
+  const where = given.envFile ? 'that file' : 'there';
+  return ` Besides, ${setter}: ${given.reach} runs in debug mode whatever the default${overrides(v, given)}. ${deployAdvice(app, v, where, given.imageValue)}`;
 }
 
 /** `, over the image's ENV DEBUG=0`: a compose value that replaces the image's own false one. */
