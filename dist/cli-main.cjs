@@ -8060,6 +8060,56 @@ function holdsProject(app, context) {
   if (context.dir === ".") return context.sentFiles.includes(settings);
   return settings.startsWith(`${context.dir}/`) && context.sentFiles.includes(settings.slice(context.dir.length + 1));
 }
+function writtenForProjectDir(app, context) {
+  if (!app.managePy || !app.dockerfile) return void 0;
+  const dir = context.dir === "." ? import_node_path.posix.dirname(app.managePy) : import_node_path.posix.relative(context.dir, import_node_path.posix.dirname(app.managePy));
+  if (dir === "." || dir === "" || dir.startsWith("..")) return void 0;
+  const exists2 = (rel) => context.files.some((f) => f === rel || f.startsWith(`${rel}/`));
+  for (const stage of app.dockerfile.builtStages)
+    for (const ins of stage.instructions) {
+      if (ins.keyword !== "COPY" && ins.keyword !== "ADD") continue;
+      const copy = ins;
+      if (copy.fromStage !== void 0 || copy.fromImage || copy.sourcePatterns) continue;
+      for (const source of copy.sources) {
+        if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
+        const rel = import_node_path.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        if (rel === "." || rel === "" || rel.startsWith("..")) continue;
+        if (!exists2(rel) && exists2(`${dir}/${rel}`)) return { dir, source, line: copy.line };
+      }
+    }
+  return void 0;
+}
+function fetchFindings(app, lacksProject) {
+  const model = app.dockerfile;
+  if (!model) return [];
+  const findings = [];
+  const instead = lacksProject ? `Build from the directory that holds manage.py and COPY the code from there instead.` : "COPY the code from the build context instead.";
+  for (const stage of model.builtStages) {
+    const workdirs = workdirsOf(model, stage);
+    for (const [i, ins] of stage.instructions.entries()) {
+      if (ins.keyword === "RUN") {
+        const fetch = fetchesSource(ins, workdirs[i]);
+        if (fetch && !fetchesDependency(app, fetch.landing))
+          findings.push({
+            file: model.file,
+            line: ins.line,
+            message: `This RUN fetches app code from outside the repository (${fetch.what}), so the image is not built from the commit under review. ${instead}`
+          });
+      } else if (ins.keyword === "ADD") {
+        const add2 = ins;
+        const url = add2.sources.find(isSourceUrl);
+        const dest = add2.dest.startsWith("/") ? { dir: import_node_path.posix.normalize(add2.dest) } : void 0;
+        if (url && !fetchesDependency(app, dest))
+          findings.push({
+            file: model.file,
+            line: ins.line,
+            message: `ADD ${redactUrl(url)} fetches source code from outside the repository, so the image is not built from the commit under review. ${instead}`
+          });
+      }
+    }
+  }
+  return findings;
+}
 var import_node_path, CODE_HOSTS, CLONE_VALUE_OPTIONS, sourceNotInContext;
 var init_TF0101_source_not_in_context = __esm({
   "src/rules/TF0101-source-not-in-context.ts"() {
@@ -8129,7 +8179,20 @@ COPY . /app
           const target = model?.targetStage;
           if (!model || !target) continue;
           const context = app.context;
-          if (context && !holdsProject(app, context)) {
+          const lacksProject = context !== void 0 && !holdsProject(app, context);
+          const fetches = fetchFindings(app, lacksProject);
+          findings.push(...fetches);
+          const misplaced = context && !lacksProject ? writtenForProjectDir(app, context) : void 0;
+          if (context && misplaced) {
+            const where2 = context.dir === "." ? "the repository root" : `'${context.dir}'`;
+            const dir = context.dir === "." ? misplaced.dir : `${context.dir}/${misplaced.dir}`;
+            findings.push({
+              file: model.file,
+              line: target.from.line,
+              message: `The build context ${where2} does not hold the Django project where ${model.file} expects it: manage.py is in '${dir}/', and line ${misplaced.line} copies '${misplaced.source}', which is there ('${dir}/${import_node_path.posix.normalize(misplaced.source.replace(/^\/+/, ""))}') but not in this context, so the build fails at that line. Build from '${dir}' (compose build.context, or docker build ${dir}).`
+            });
+          }
+          if (context && lacksProject && fetches.length === 0) {
             const present = context.files.find((f) => /(^|\/)manage\.py$/.test(f));
             const where2 = context.dir === "." ? "the repository root" : `'${context.dir}'`;
             findings.push({
@@ -8137,30 +8200,6 @@ COPY . /app
               line: target.from.line,
               message: present ? `The build context ${where2} holds '${present}' but .dockerignore leaves it out, so the image cannot contain the Django project. Remove the pattern that excludes it.` : `The build context ${where2} does not contain the Django project (no manage.py), so the image is not built from this repository's code. Build from the directory that holds manage.py (compose build.context, or docker build <dir>).`
             });
-          }
-          for (const stage of model.builtStages) {
-            const workdirs = workdirsOf(model, stage);
-            for (const [i, ins] of stage.instructions.entries()) {
-              if (ins.keyword === "RUN") {
-                const fetch = fetchesSource(ins, workdirs[i]);
-                if (fetch && !fetchesDependency(app, fetch.landing))
-                  findings.push({
-                    file: model.file,
-                    line: ins.line,
-                    message: `This RUN fetches app code from outside the repository (${fetch.what}), so the image is not built from the commit under review. COPY the code from the build context instead.`
-                  });
-              } else if (ins.keyword === "ADD") {
-                const add2 = ins;
-                const url = add2.sources.find(isSourceUrl);
-                const dest = add2.dest.startsWith("/") ? { dir: import_node_path.posix.normalize(add2.dest) } : void 0;
-                if (url && !fetchesDependency(app, dest))
-                  findings.push({
-                    file: model.file,
-                    line: ins.line,
-                    message: `ADD ${redactUrl(url)} fetches source code from outside the repository, so the image is not built from the commit under review. COPY the code from the build context instead.`
-                  });
-              }
-            }
           }
         }
         return findings;
@@ -8445,6 +8484,9 @@ function isSettingsCandidate(path4) {
 function isScript(path4) {
   const name = baseName(path4);
   return name.endsWith(".sh") || /entrypoint/i.test(name);
+}
+function isMakefile(path4) {
+  return /^(GNUmakefile|makefile|Makefile)$/.test(baseName(path4));
 }
 function hasShellShebang(text2) {
   return text2 !== void 0 && /^#!\s*\S*?\/(?:env\s+(?:-\S+\s+)*)?(?:ba|da|a|z|k|mk)?sh\b/.test(text2);
@@ -8901,9 +8943,9 @@ function parseDotenv(text2) {
   for (const raw of text2.split(LINES)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
-    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=(.*)$/.exec(line);
     if (!m) continue;
-    let value = m[2];
+    let value = /^\s+#/.test(m[2]) ? "" : m[2].trimStart();
     const quote = value[0];
     if ((quote === '"' || quote === "'") && value.indexOf(quote, 1) > 0) {
       value = value.slice(1, value.indexOf(quote, 1));
@@ -8975,17 +9017,15 @@ function madeOfWords(value, words2) {
     );
   return can[value.length] === true;
 }
-function secretsInEnvTemplate(text2) {
-  return Object.entries(parseDotenv(text2)).filter(([name, value]) => isSecretName(name) && !isPlaceholderValue(name, value)).map(([name]) => name);
-}
-function leavesSecretsEmpty(text2) {
+function envSecrets(text2) {
   const entries = Object.entries(parseDotenv(text2));
   const secrets = entries.filter(([name]) => isSecretName(name));
-  return secrets.length > 0 && secrets.every(([, value]) => value === "") && !credentialInUrl(entries);
-}
-function namesNoSecret(text2) {
-  const entries = Object.entries(parseDotenv(text2));
-  return !entries.some(([name]) => isSecretName(name)) && !credentialInUrl(entries);
+  const urlCredential = credentialInUrl(entries);
+  return {
+    valued: secrets.filter(([name, value]) => !isPlaceholderValue(name, value)).map(([name]) => name),
+    leavesEmpty: secrets.length > 0 && secrets.every(([, value]) => value === "") && !urlCredential,
+    namesNone: secrets.length === 0 && !urlCredential
+  };
 }
 function credentialInUrl(entries) {
   return entries.some(([, value]) => /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^@\s]+@/i.test(value));
@@ -9033,7 +9073,10 @@ var init_lineage = __esm({
 
 // src/model/compose-file-names.ts
 function isNamedForProduction(path4) {
-  return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path4).toLowerCase()) || isSwarmStackFile(path4);
+  return hasProductionWord(path4) || isSwarmStackFile(path4);
+}
+function hasProductionWord(path4) {
+  return /(^|[._-])(prod|production|deploy|release|live)([._-]|$)/.test(baseOf(path4).toLowerCase());
 }
 function isSwarmStackFile(path4) {
   return /^(docker-)?stack([._-]|$)|(^|[._-])swarm([._-]|$)/.test(baseOf(path4).toLowerCase());
@@ -9053,23 +9096,19 @@ function isEnvFile(path4) {
 function isSqliteFile(path4) {
   return /\.sqlite3$/.test(path4);
 }
-function isDevelopmentComposeFile(path4, composeFiles = [], mergedWith = []) {
+function isDevelopmentComposeFile(path4, composeFiles = [], mergedWith = [], isProductionName = hasProductionWord) {
   const name = baseOf2(path4).toLowerCase();
   if (DEVELOPMENT_WORD.test(name)) return true;
   if (!/^(docker-)?compose\.ya?ml$/.test(name)) return false;
   const dir = path4.slice(0, Math.max(path4.lastIndexOf("/"), 0));
   if (isNamedForDevelopment(baseOf2(dir))) return true;
-  if (mergedWith.some((f) => f !== path4 && isNamedForProduction(f))) return false;
-  return composeFiles.some(
-    (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isNamedForProduction(f)
-  );
+  if (mergedWith.some((f) => f !== path4 && isProductionName(f))) return false;
+  return composeFiles.some((f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isProductionName(f));
 }
 function developmentFileReason(path4, composeFiles = [], runsApp2 = []) {
   const dir = path4.slice(0, Math.max(path4.lastIndexOf("/"), 0));
   const named = DEVELOPMENT_WORD.test(baseOf2(path4).toLowerCase()) || isNamedForDevelopment(baseOf2(dir));
-  const production = named ? [] : composeFiles.filter(
-    (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isNamedForProduction(f)
-  );
+  const production = named ? [] : composeFiles.filter((f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && hasProductionWord(f));
   const running = production.filter((f) => runsApp2.includes(f));
   if (production.length === 1 || running.length === 1)
     return `${path4} is the default file, beside ${running[0] ?? production[0]}, which is the production one, so it is the development one`;
@@ -9079,6 +9118,7 @@ function developmentFileReason(path4, composeFiles = [], runsApp2 = []) {
 }
 function isNamedForDevelopment(dir) {
   const words2 = dir.toLowerCase().split(/[._\s-]+/).filter((w2) => w2 !== "");
+  if (/^(dev|develop|development|local)$/.test(words2.at(-1) ?? "") && words2.length > 1) return true;
   return words2.some((w2) => DEVELOPMENT_WORD.test(w2)) && words2.every((w2) => DEVELOPMENT_WORD.test(w2) || SETUP_WORD.test(w2));
 }
 function baseOf2(path4) {
@@ -9096,14 +9136,19 @@ function filesCopiedIntoImage(project, isWanted, say) {
     if (!file) continue;
     const dir = app.context?.dir ?? ".";
     for (const { line, files } of filesReachingImage(app, (path4) => isWanted(path4, dir))) {
+      const shown = files.map((f) => dir === "." ? f : `${dir}/${f}`);
       findings.push({
         file,
         line,
-        message: say(files.map((f) => `'${f}'`).join(", "), files, { app, line })
+        message: say(shown.map((f) => `'${f}'`).join(", "), shown, { app, line })
       });
     }
   }
   return findings;
+}
+function dockerignoreFileOf(context) {
+  const dir = context?.dir ?? ".";
+  return context?.dockerignore?.file ?? (dir === "." ? ".dockerignore" : `${dir}/.dockerignore`);
 }
 function shownImage(image) {
   return image.unset && image.raw !== void 0 ? image.raw : image.value;
@@ -9231,8 +9276,9 @@ ${DOCKERIGNORE_PATTERNS}
           seen.add(ignore.file);
           const gaps = gapsOf(context, namedSources(project, ignore.file));
           if (gaps.length === 0) continue;
+          const inRepo = (p) => context.dir === "." ? p : `${context.dir}/${p}`;
           const shown = (g) => {
-            const list = g.found.slice(0, 3).join(", ");
+            const list = g.found.slice(0, 3).map(inRepo).join(", ");
             return `${g.what} (${list}${g.found.length > 3 ? `, and ${g.found.length - 3} more` : ""})`;
           };
           findings.push({
@@ -14469,7 +14515,7 @@ var init_instruction_text = __esm({
 });
 
 // src/model/dockerfile/variables.ts
-function expand(raw, lookup2, escape3 = "\\") {
+function expand(raw, lookup2, escape3 = "\\", inherited2) {
   let out = "";
   let quote;
   for (let i = 0; i < raw.length; i++) {
@@ -14499,7 +14545,8 @@ function expand(raw, lookup2, escape3 = "\\") {
         out += c;
         continue;
       }
-      const value = substitute(parsed, lookup2, escape3);
+      const symbolic = parsed.op === void 0 && parsed.name !== "" && inherited2?.(parsed.name);
+      const value = substitute(parsed, lookup2, escape3) ?? (symbolic && lookup2(parsed.name).kind === "unknown" ? `\${${parsed.name}}` : void 0);
       if (value === void 0) return void 0;
       out += value;
       i = parsed.end - 1;
@@ -14782,6 +14829,22 @@ var init_dockerfile2 = __esm({
       expand(raw) {
         return expand(raw, (n) => this.stageLookup(n), this.escape);
       }
+      /** Names this stage declares (ARG, ENV) with no known value here: not the base image's, so not written `${NAME}`. */
+      unknownDeclared() {
+        const names = [...this.args].filter(([, state]) => state.kind !== "value").map(([name]) => name);
+        for (const [name, value] of this.env) if (value === void 0) names.push(name);
+        return [...new Set(names)];
+      }
+      /** A path with the base image's variables kept as `${NAME}` (`COPY requirements $BUILD_DIR/requirements`). */
+      expandPath(raw) {
+        const declared = new Set(this.unknownDeclared());
+        return expand(
+          raw,
+          (n) => this.stageLookup(n),
+          this.escape,
+          (n) => !declared.has(n)
+        );
+      }
       readArgs(instr, global) {
         const out = [];
         const buildArgs = this.options.buildArgs ?? {};
@@ -14918,6 +14981,8 @@ var init_dockerfile2 = __esm({
         const run = { keyword: "RUN", line: instr.line, endLine: instr.endLine, mounts };
         const variables = this.knownVariables();
         if (Object.keys(variables).length > 0) run.variables = variables;
+        const unknown = this.unknownDeclared();
+        if (unknown.length > 0) run.unknownDeclared = unknown;
         const argv = jsonArray(rest);
         if (argv) {
           run.argv = argv;
@@ -14947,7 +15012,9 @@ var init_dockerfile2 = __esm({
         const { flags, rest } = takeFlags(instr.args, this.escape);
         const words2 = jsonArray(rest) ?? splitWords(rest, this.escape);
         const expanded = words2.map((w2) => w2.startsWith("<<") ? w2 : this.expand(w2) ?? w2);
-        const dest = expanded.length > 1 ? this.resolvePath(expanded.at(-1)) : "";
+        const last = words2.at(-1) ?? "";
+        const destWord = last.startsWith("<<") ? last : this.expand(last) ?? this.expandPath(last) ?? last;
+        const dest = expanded.length > 1 ? this.resolvePath(destWord) : "";
         const fromFlag = flags.find((f) => f.startsWith("--from="));
         const inContext = (w2) => fromFlag || w2.startsWith("<<") ? w2 : contextSource(w2);
         const copy = {
@@ -15154,6 +15221,16 @@ function dockerBuild(argv) {
   const named = tags.filter((t) => t !== void 0 && !/^\$\{?\w+\}?$/.test(t));
   return named.length === 0 ? void 0 : { tags: named, ...file ? { file } : {}, context };
 }
+function composeBuilds(models) {
+  const out = [];
+  for (const s of models.flatMap((m) => m.services)) {
+    if (!s.build || isUrl(s.build.context)) continue;
+    const dockerfile = normalizeRelative(s.build.dockerfile);
+    const contextDir = normalizeRelative(s.build.context);
+    if (dockerfile && contextDir) out.push({ dockerfile, contextDir });
+  }
+  return out;
+}
 function repositoryOf(image) {
   const name = image.split("@")[0];
   const slash = name.lastIndexOf("/");
@@ -15167,20 +15244,24 @@ function builtImageOf(service, built) {
     return built.find((b) => b.written !== void 0 && sameWritten(b.written, image.raw ?? image.value));
   return built.find((b) => b.written === void 0 && b.repository === image.repository);
 }
-function namedDockerfileOf(service, pythonDockerfiles) {
+function namedDockerfileOf(service, pythonDockerfiles, forProduction = false, contextOf = dirName) {
   const words2 = /* @__PURE__ */ new Set([
     service.name.toLowerCase(),
     ...(service.image?.repository.split("/").pop() ?? "").toLowerCase().split(/[-_.]/)
   ]);
-  const matches = pythonDockerfiles.filter((d) => words2.has(baseName(dirName(d)).toLowerCase()));
+  let matches = pythonDockerfiles.filter((d) => words2.has(baseName(dirName(d)).toLowerCase()));
+  if (matches.length > 1 && forProduction) matches = matches.filter(isUnderProductionDirectory);
   if (matches.length !== 1) return void 0;
   return {
     repository: service.image?.repository ?? service.name,
     dockerfile: matches[0],
-    contextDir: dirName(matches[0])
+    contextDir: contextOf(matches[0])
   };
 }
-function imageOnlyApp(model, built, managePys, pythonDockerfiles = []) {
+function isUnderProductionDirectory(dockerfile) {
+  return dirName(dockerfile).toLowerCase().split("/").some((part) => part === "prod" || part === "production");
+}
+function imageOnlyApp(model, built, managePys, pythonDockerfiles = [], contextOf = dirName) {
   const candidates = model.services.filter((s) => s.role === "other" && !s.build);
   for (const service of candidates) {
     const match = builtImageOf(service, built);
@@ -15197,11 +15278,13 @@ function imageOnlyApp(model, built, managePys, pythonDockerfiles = []) {
   );
   if (mounting.length === 1) return { service: mounting[0] };
   const apps = candidates.filter((s) => !s.image || !isBackingImage(s.image.repository));
+  const forProduction = model.files.some(isNamedForProduction);
   const named = apps.flatMap((service) => {
-    const found = namedDockerfileOf(service, pythonDockerfiles);
+    const found = namedDockerfileOf(service, pythonDockerfiles, forProduction, contextOf);
     return found ? [{ service, built: found }] : [];
   });
-  if (named.length === 1) return named[0];
+  const sameImage = (n) => n.built.dockerfile === named[0].built.dockerfile && n.service.image?.value === named[0].service.image?.value;
+  if (named.length === 1 || named.length > 1 && named.every(sameImage)) return named[0];
   if (managePys.length !== 1) return void 0;
   return apps.length === 1 && mayBeApp(apps[0]) ? { service: apps[0] } : void 0;
 }
@@ -15220,9 +15303,11 @@ var init_image_app = __esm({
     "use strict";
     init_classify();
     init_shell();
+    init_compose_file_names();
+    init_context();
     init_dockerfile_name();
     init_lines();
-    PYTHON_WORDS = /\b(python[\d.]*|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv)\b/i;
+    PYTHON_WORDS = /\b(python[\d.]*|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv|(mini|ana)?conda\d*|(micro)?mamba)\b/i;
     NO_OP_COMMAND = /^\s*(\[\s*)?["']?(\/bin\/)?(true|echo|sh\s*["']?\s*,?\s*["']?-c\s*["']?\s*,?\s*["']?true)\b/;
     NOT_AN_APP = /^(nginx|traefik|caddy|httpd|haproxy|envoy|adminer|pgadmin4?|phpmyadmin|mailhog|mailpit|rabbitmq|memcached|elasticsearch|opensearch|minio|certbot|portainer|flower|selenium|localstack|mongo|kibana|grafana|prometheus|node|mysql|mariadb|postgres(ql)?|postgis|redis)$/i;
     BUILD_VALUE_OPTIONS = /* @__PURE__ */ new Set([
@@ -15648,6 +15733,7 @@ function uwsgiIniLogs(file, text2) {
   let group;
   let section = "";
   let dieOnTerm = false;
+  let daemonize;
   const daemons = [];
   const listens = [];
   text2.split(LINES).forEach((raw, i) => {
@@ -15669,6 +15755,8 @@ function uwsgiIniLogs(file, text2) {
       const words2 = m[2].trim().split(/\s+/).slice(daemon);
       if (words2.length > 0 && words2[0] !== "") daemons.push({ line: i + 1, option: m[1], argv: words2 });
     }
+    if (["daemonize", "daemonize2"].includes(m[1]) && m[2].trim() !== "")
+      daemonize = { line: i + 1, option: m[1], value: m[2].trim() };
     if (UWSGI_LISTEN_OPTIONS.has(m[1].replace(/_/g, "-")))
       listens.push({ line: i + 1, option: m[1], value: m[2].trim() });
     if (!UWSGI_LOG_OPTIONS.has(m[1])) return;
@@ -15688,6 +15776,7 @@ function uwsgiIniLogs(file, text2) {
     ...user ? { user } : {},
     ...group ? { group } : {},
     ...dieOnTerm ? { dieOnTerm } : {},
+    ...daemonize ? { daemonize } : {},
     ...daemons.length > 0 ? { daemons } : {},
     ...listens.length > 0 ? { listens } : {}
   };
@@ -15745,6 +15834,10 @@ function programArgv(argv) {
       let i = 1;
       while (i < a.length && a[i].startsWith("-")) i++;
       a = a.slice(i);
+    } else if (p === "taskset" && !a.some((w2) => w2 === "--pid" || /^-[a-z]*p/.test(w2))) {
+      let i = 1;
+      while (i < a.length && a[i].startsWith("-")) i++;
+      a = a.slice(i + 1);
     } else if (p === "nice") {
       a = a.slice(a[1] === "-n" ? 3 : a[1]?.startsWith("-") ? 2 : 1);
     } else if (["poetry", "pipenv", "uv", "pdm", "hatch", "rye"].includes(p) && a[1] === "run") {
@@ -16438,8 +16531,10 @@ function chain(app, service, reached, everyScript = true) {
   }
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   return withSupervisorPrograms(
-    followScripts(commandsThatRun(pid1, { variable }), app, variable, reached, everyScript),
-    app
+    followScripts(commandsThatRun(pid1, { variable }), app, service, variable, reached, everyScript),
+    app,
+    // the scripts a program runs (`command=/app/run-app.sh`) follow it
+    (programs) => followScripts(programs, app, service, variable, reached, false)
   );
 }
 function withPositional(commands, words2) {
@@ -16454,7 +16549,7 @@ function withPositional(commands, words2) {
   });
   return read ? filled : void 0;
 }
-function withSupervisorPrograms(commands, app) {
+function withSupervisorPrograms(commands, app, follow) {
   const programs = app.supervisorPrograms ?? [];
   const at2 = programs.length > 0 ? commands.findIndex((c) => supervisordRun(programArgv(c.argv))) : -1;
   if (at2 < 0) return commands;
@@ -16468,7 +16563,7 @@ function withSupervisorPrograms(commands, app) {
     program: p.name,
     ...p.directory !== void 0 ? { directory: p.directory } : {}
   }));
-  return [...commands.slice(0, at2 + 1), ...run, ...commands.slice(at2 + 1)];
+  return [...commands.slice(0, at2 + 1), ...follow(run), ...commands.slice(at2 + 1)];
 }
 function commandIgnoredBy(app, service) {
   if (service?.entrypoint) return void 0;
@@ -16532,16 +16627,16 @@ function oneCommand(commands) {
   if (commands.length === 0) return false;
   return commands.length === 1 + inlineScriptCommands(commands[0].argv, commands[0].line).length;
 }
-function followScripts(commands, app, variable, reached, everyScript) {
+function followScripts(commands, app, service, variable, reached, everyScript) {
   const scripts = app.entrypointScripts ?? [];
-  const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
+  const workdir = service?.workingDir ?? app.dockerfile?.targetStage?.workdir ?? "/";
   const chain2 = { scripts, workdir, variable, reached };
   const out = [];
   let matched = false;
   for (const c of commands.flatMap((command) => [command, ...launched(command)])) {
     out.push(c);
     if (c.origin === "script") continue;
-    const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, workdir) : void 0;
+    const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, c.directory ?? workdir) : void 0;
     if (hit) {
       matched = true;
       out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom), chain2, 0));
@@ -16549,8 +16644,9 @@ function followScripts(commands, app, variable, reached, everyScript) {
       out.push({ ...c, argv: c.argv.slice(1) });
     }
   }
-  if (!matched && everyScript)
-    for (const s of scripts) out.push(...scriptCommands(s, void 0, void 0, chain2, 0));
+  if (!matched && everyScript) {
+    for (const s of scripts) if (!s.program) out.push(...scriptCommands(s, void 0, void 0, chain2, 0));
+  }
   return out;
 }
 function scriptRun(argv, scripts, workdir) {
@@ -16607,7 +16703,13 @@ function scriptCommands(s, caller, args, chain2, depth) {
     }
     const at2 = caller && args && args.length > 0 ? c.argv.findIndex((w2, k) => k > 0 && ARGS_WORD.test(w2)) : -1;
     const argv = at2 > 0 && args ? [...c.argv.slice(0, at2), ...args, ...c.argv.slice(at2 + 1)] : c.argv;
-    const own = { ...c, argv, file: s.file, origin: "script" };
+    const where2 = at2 > 0 && caller && launcherOnly(c.argv.slice(0, at2)) && !dropsUser(c.argv) ? { file: caller.file, line: caller.line, origin: caller.origin } : { file: s.file, origin: "script" };
+    const own = {
+      ...c,
+      argv,
+      ...where2,
+      ...caller?.program ? { program: caller.program } : {}
+    };
     for (const command of [own, ...launched(own)]) {
       out.push(command);
       const next = depth < 5 ? scriptRun(command.argv, scripts, dir) : void 0;
@@ -16659,6 +16761,19 @@ function expandKnown(word, variable) {
 }
 function argumentsHeldBy(script) {
   return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
+}
+function launcherOnly(prefix) {
+  if (prefix.some((w2) => /^python[\d.]*$/.test(basename2(w2)))) return false;
+  const mark = "\0";
+  const rest = programArgv([...prefix, mark]);
+  return rest.length === 1 && rest[0] === mark;
+}
+function dropsUser(argv) {
+  return ["gosu", "su-exec", "chpst", "setpriv", "runuser", "s6-setuidgid"].includes(basename2(argv[0] ?? ""));
+}
+function launchesArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
+  const at2 = argv.findIndex((w2, k) => k > 0 && runsArguments([w2], argsVariables));
+  return at2 > 0 && launcherOnly(argv.slice(0, at2));
 }
 function runsArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
   const word = argv[0] ?? "";
@@ -16960,7 +17075,9 @@ function serverDirectory(app) {
   return void 0;
 }
 function withDirectories(app, chain2) {
-  let dir = app.dockerfile?.targetStage?.workdir || "/";
+  const workdir = app.dockerfile?.targetStage?.workdir || "/";
+  const workingDir = app.compose?.appService?.workingDir;
+  let dir = workingDir ? import_node_path7.posix.resolve(workdir, workingDir) : workdir;
   const assigned = new Set(
     app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name))
   );
@@ -17164,17 +17281,31 @@ function longRunningProcess(argv) {
 function embedsBeat(argv) {
   if (longRunningProcess(argv) !== "celery worker") return false;
   const a = programArgv(argv);
-  return a.slice(a.indexOf("worker") + 1).some((w2) => w2 === "--beat" || /^-[DE]*B[BDE]*$/.test(w2));
+  return a.slice(a.indexOf("worker") + 1).some((w2) => w2 === "--beat" || bundledFlags(w2, "worker").includes("B"));
 }
-function daemonOf(argv) {
+function bundledFlags(word, sub) {
+  if (!/^-[A-Za-z]/.test(word)) return "";
+  const valueless = sub === "worker" ? "BDE" : sub === "beat" ? "D" : "";
+  let flags = "";
+  for (const c of word.slice(1)) {
+    flags += c;
+    if (!valueless.includes(c)) break;
+  }
+  return flags;
+}
+function daemonOf(argv, facts = {}) {
   const a = programArgv(argv);
+  if (facts.uwsgiDaemonize && basename2(a[0] ?? "") === "uwsgi" && uwsgiIniArg(a)) return "uwsgi";
+  if (facts.nginxForeground && a[0] === "nginx") return void 0;
   if (a[0] === "service" && a[1] && ["start", "restart"].includes(a[2] ?? "")) return a[1];
   const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? "");
   if (initd && ["start", "restart"].includes(a[1] ?? "")) return initd[1];
   if (a[0] === "celery") {
     const sub = a.find((x, i) => i > 0 && ["worker", "beat", "multi"].includes(x));
     if (sub === "multi" && ["start", "restart"].some((w2) => a.includes(w2))) return "celery multi";
-    if (sub && sub !== "multi" && a.some((w2) => w2 === "--detach" || w2 === "-D")) return `celery ${sub}`;
+    const options = sub ? a.slice(a.indexOf(sub) + 1) : [];
+    if (sub && sub !== "multi" && options.some((w2) => w2 === "--detach" || bundledFlags(w2, sub).includes("D")))
+      return `celery ${sub}`;
   }
   if (["gunicorn", "uwsgi"].includes(basename2(a[0] ?? "")) && a.some((w2) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w2)))
     return basename2(a[0] ?? "");
@@ -17183,9 +17314,9 @@ function daemonOf(argv) {
     return "nginx";
   return void 0;
 }
-function foregroundSequence(commands) {
+function foregroundSequence(commands, facts = {}) {
   const held = commands.flatMap((command) => {
-    if (command.background || daemonOf(command.argv)) return [];
+    if (command.background || daemonOf(command.argv, facts)) return [];
     const what = longRunningProcess(command.argv);
     return what ? [{ what, command }] : [];
   });
@@ -17215,14 +17346,14 @@ function isKeepAliveCommand(argv) {
   if (a[0] === "sleep") return a.slice(1).some((w2) => w2 === "infinity" || w2 === "inf");
   return false;
 }
-function holderAfter(commands, index, runsArguments2 = () => false) {
+function holderAfter(commands, index, runsArguments2 = () => false, facts = {}) {
   for (const command of commands.slice(index + 1)) {
     if (command.background || exclusive(command, commands[index])) continue;
     if (runsArguments2(command.argv)) return { kind: "arguments", command };
     const a = programArgv(command.argv);
     if (a[0] === "wait") return { kind: "wait", command };
     if (isKeepAliveCommand(command.argv)) return { kind: "keep-alive", command };
-    if (daemonOf(command.argv)) continue;
+    if (daemonOf(command.argv, facts)) continue;
     const what = longRunningProcess(command.argv);
     if (what) return { kind: "process", what, command };
   }
@@ -17259,6 +17390,7 @@ var init_processes = __esm({
   "src/model/command/processes.ts"() {
     "use strict";
     init_branches();
+    init_server_config();
     init_servers();
     LONG_RUNNING_COMMANDS = /* @__PURE__ */ new Set([
       "runworker",
@@ -17327,6 +17459,41 @@ var init_processes = __esm({
   }
 });
 
+// src/model/command/daemons.ts
+function stageLineage(stages, stage) {
+  const out = [stage];
+  for (let s = stage; s.from.stageRef !== void 0 && out.length < stages.length; ) {
+    const parent = stages[s.from.stageRef];
+    if (!parent || out.includes(parent)) break;
+    out.unshift(parent);
+    s = parent;
+  }
+  return out;
+}
+function runWritesDaemonOff(app) {
+  const df = app.dockerfile;
+  const target = df?.targetStage;
+  if (!df || !target) return false;
+  return stageLineage(df.stages, target).flatMap((s) => s.instructions).flatMap((i) => i.keyword === "RUN" ? i.script?.commands ?? [] : []).some((c) => {
+    const words2 = [...c.argv, c.stdin ?? ""].join(" ");
+    const targets = [...c.argv, ...c.redirects.map((r) => r.target)];
+    return /daemon\s+off\s*;/.test(words2) && targets.some((t) => /(^|\/)nginx\.conf$/.test(t));
+  });
+}
+function daemonFacts(app) {
+  const ini = (app.serverConfigs ?? []).find((c) => c.server === "uwsgi" && c.daemonize);
+  const copied = (app.proxyConfigs ?? []).some((p) => p.daemonOff && /(^|\/)nginx\.conf$/.test(p.imagePath));
+  return {
+    ...ini?.daemonize ? { uwsgiDaemonize: { file: ini.file, line: ini.daemonize.line, option: ini.daemonize.option } } : {},
+    ...copied || runWritesDaemonOff(app) ? { nginxForeground: true } : {}
+  };
+}
+var init_daemons = __esm({
+  "src/model/command/daemons.ts"() {
+    "use strict";
+  }
+});
+
 // src/model/command.ts
 function buildCommands(stages) {
   return buildRuns(stages).flatMap((r) => r.commands);
@@ -17374,6 +17541,7 @@ var init_command = __esm({
     init_servers();
     init_pip();
     init_processes();
+    init_daemons();
     init_branches();
     init_secret_names();
   }
@@ -17477,8 +17645,15 @@ function appImageServices(project) {
     return services.map((service) => ({ app, compose, service }));
   });
 }
+function loadedSettings(app) {
+  const out = [];
+  if (app.settings) out.push({ settings: app.settings });
+  if (app.servedSettings) out.push({ settings: app.servedSettings, served: true });
+  if (app.managedSettings) out.push({ settings: app.managedSettings });
+  return out;
+}
 function appSettings(project) {
-  return project.apps.flatMap((app) => app.settings ? [{ app, settings: app.settings }] : []);
+  return project.apps.flatMap((app) => loadedSettings(app).map((s) => ({ app, ...s })));
 }
 function writtenIn(settings, ...written) {
   return written.find((w2) => w2?.file)?.file ?? settings.file;
@@ -17503,10 +17678,9 @@ function overriddenWhenSet(live, a) {
   return later?.condition?.variable;
 }
 function appDatabases(project) {
-  return project.apps.flatMap((app) => {
-    const settings = app.settings;
-    const databases = settings?.databases;
-    if (!settings || !databases) return [];
+  return appSettings(project).flatMap(({ app, settings }) => {
+    const databases = settings.databases;
+    if (!databases) return [];
     return [{ app, settings, databases, file: databases.file ?? settings.file }];
   });
 }
@@ -17531,7 +17705,8 @@ var init_each = __esm({
 // src/rules/TF0201-base-image-unpinned.ts
 function floating(ref) {
   if (!ref.image || ref.digest) return void 0;
-  if (ref.repository !== void 0 && !IMAGE_REPOSITORY.test(ref.repository)) return void 0;
+  if (ref.repository !== void 0 && !IMAGE_REPOSITORY.test(ref.repository) && !upperCased(ref.repository))
+    return void 0;
   if (ref.tag === void 0) return "has no tag";
   return ref.tag === "latest" ? `uses the floating tag ':latest'` : void 0;
 }
@@ -17540,6 +17715,14 @@ function typoMessage(written, repository) {
   if (!typo) return void 0;
   const meant = `${typo[1]}:${typo[2]}`;
   return `${written} names no tag, and Docker Hub has no image '${repository}': it is probably a typo for ${meant} (the official image is ${typo[1]}, the version goes in its tag). Write ${meant} (and a digest for exact bytes).`;
+}
+function upperCased(repository) {
+  return /[a-z]/.test(repository) && /[A-Z]/.test(repository) && IMAGE_REPOSITORY.test(repository.toLowerCase());
+}
+function upperCaseMessage(written, repository) {
+  if (!repository || !upperCased(repository)) return void 0;
+  const meant = repository.toLowerCase();
+  return `${written} names no tag, and '${repository}' is not a valid image name (Docker accepts repository names in lower case only, so the build stops there). Write ${meant}:<version> (and a digest for exact bytes).`;
 }
 function pythonVersion(context, dirs) {
   for (const dir of dirs) {
@@ -17615,7 +17798,7 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
               findings.push({
                 file: df.file,
                 line: from.line,
-                message: typoMessage(`FROM ${from.image}`, from.repository) ?? `FROM ${from.image} ${what}, so each build may get a different base image. Pin a version tag such as ${from.repository}:<version> (and a digest for exact bytes).`
+                message: typoMessage(`FROM ${from.image}`, from.repository) ?? upperCaseMessage(`FROM ${from.image}`, from.repository) ?? `FROM ${from.image} ${what}, so each build may get a different base image. Pin a version tag such as ${from.repository}:<version> (and a digest for exact bytes).`
               });
             }
             for (const ins of stage.instructions) {
@@ -17625,7 +17808,7 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
               findings.push({
                 file: df.file,
                 line: ins.line,
-                message: typoMessage(`${ins.keyword} --from=${image.image}`, image.repository) ?? `${ins.keyword} --from=${image.image} copies from an image that ${how}, so each build may copy different files. Pin a version tag such as ${image.repository}:<version> (and a digest for exact bytes).`
+                message: typoMessage(`${ins.keyword} --from=${image.image}`, image.repository) ?? upperCaseMessage(`${ins.keyword} --from=${image.image}`, image.repository) ?? `${ins.keyword} --from=${image.image} copies from an image that ${how}, so each build may copy different files. Pin a version tag such as ${image.repository}:<version> (and a digest for exact bytes).`
               });
             }
           }
@@ -18723,6 +18906,7 @@ var init_service = __esm({
             case "command":
             case "entrypoint": {
               const c = this.command(e, what);
+              if (c && e.key === "entrypoint" && !c.argv && c.script?.commands.length === 0) c.argv = [];
               if (c) s[e.key] = c;
               break;
             }
@@ -18755,6 +18939,12 @@ var init_service = __esm({
               if (v.kind === "scalar") {
                 const name2 = this.str(v);
                 s.containerName = { file: e.file, line: e.line, value: name2.value, raw: name2.raw };
+              } else this.wrong(e, what, "a string", v);
+              break;
+            case "working_dir":
+              if (v.kind === "scalar") {
+                const dir = this.str(v);
+                if (dir.value.startsWith("/") && !dir.unset) s.workingDir = dir.value;
               } else this.wrong(e, what, "a string", v);
               break;
             case "secrets":
@@ -19322,7 +19512,7 @@ var init_TF0205_service_image_unpinned = __esm({
       ].join("\n"),
       related: ["service-image-require-explicit-tag"],
       check(project) {
-        const out = [];
+        const byLine = /* @__PURE__ */ new Map();
         const built = new Set(
           project.apps.flatMap(
             (app) => (app.compose?.services ?? []).flatMap((s) => s.build && s.image ? [builtName(s.image)] : [])
@@ -19346,13 +19536,20 @@ var init_TF0205_service_image_unpinned = __esm({
           const what = tagVariable ? `'${img.raw ?? img.value}', whose tag ${tagVariable} gives (${latestByDefault ? "latest when it is unset" : "latest here"})` : img.tag === "latest" ? `'${repository}:latest'` : `'${repository}' with no tag`;
           const pin = tagVariable ? `set ${tagVariable} to a version where it is deployed${latestByDefault ? ` and drop the latest default (\`\${${tagVariable}:?}\` makes compose refuse to start without it)` : ""}` : `pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest)`;
           const local = s.build || img.repository.includes("/") ? void 0 : localAppImage(img.raw ?? img.value);
-          out.push({
-            file: img.file,
-            line: img.line,
-            message: local ? `Service '${s.name}' runs image ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.` : s.build ? official ? `Service '${s.name}' names the image it builds ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `Service '${s.name}' tags the image it builds ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `Service '${s.name}' uses image ${what}, which floats to whatever is newest at pull time: ${pin}.`
-          });
+          const say = (who, plural3) => {
+            const verb = (one, many) => `${who} ${plural3 ? many : one}`;
+            return local ? `${verb("runs", "run")} image ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.` : s.build ? official ? `${verb("names", "name")} the image ${plural3 ? "they build" : "it builds"} ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `${verb("tags", "tag")} the image ${plural3 ? "they build" : "it builds"} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `${verb("uses", "use")} image ${what}, which floats to whatever is newest at pull time: ${pin}.`;
+          };
+          const key = `${img.file}\0${img.line}`;
+          const seen = byLine.get(key);
+          if (!seen) byLine.set(key, { file: img.file, line: img.line, names: [s.name], say });
+          else if (!seen.names.includes(s.name)) seen.names.push(s.name);
         }
-        return out;
+        return [...byLine.values()].map(({ file, line, names, say }) => {
+          const plural3 = names.length > 1;
+          const who = `${plural3 ? "Services" : "Service"} ${names.map((n) => `'${n}'`).join(", ")}`;
+          return { file, line, message: say(who, plural3) };
+        });
       }
     });
   }
@@ -23281,7 +23478,8 @@ function choice(options, line) {
         flat.push({
           v: inner.v,
           when: inner.when ?? o.when,
-          activeWhenUnset: truthAnd(o.activeWhenUnset, inner.activeWhenUnset)
+          activeWhenUnset: truthAnd(o.activeWhenUnset, inner.activeWhenUnset),
+          ...o.untraced || inner.untraced ? { untraced: true } : {}
         });
     else flat.push(o);
   }
@@ -23526,6 +23724,30 @@ var init_builtins = __esm({
   }
 });
 
+// src/model/settings/django-settings.ts
+function readsDjangoSettings(ev, test, ctx) {
+  const stack = [test];
+  for (let seen = 0; stack.length > 0 && seen < MAX_NODES2; seen++) {
+    const node = stack.pop();
+    const kids = childrenOf(node);
+    if (node.name === "MemberExpression" && kids[0]?.name === "VariableName") {
+      const bound = ctx.scope.get(ev.text(kids[0]))?.v;
+      if (bound?.t === "ref" && bound.name === DJANGO_SETTINGS) return true;
+    }
+    stack.push(...kids);
+  }
+  return false;
+}
+var DJANGO_SETTINGS, MAX_NODES2;
+var init_django_settings = __esm({
+  "src/model/settings/django-settings.ts"() {
+    "use strict";
+    init_python();
+    DJANGO_SETTINGS = "django.conf.settings";
+    MAX_NODES2 = 200;
+  }
+});
+
 // src/model/settings/paths.ts
 function splitPath(s) {
   return s.split("/").filter((p) => p !== "" && p !== ".");
@@ -23685,6 +23907,7 @@ var init_paths2 = __esm({
 
 // src/model/settings/access.ts
 function attribute(o, prop, line) {
+  if (o.t === "ref" && o.name === DJANGO_SETTINGS) return { t: "unknown", text: `settings.${prop}`, line };
   if (o.t === "ref") return { t: "ref", name: `${o.name}.${prop}`, line };
   if (o.t === "env" || o.t === "choice") return derive(lift(o, (x) => attribute(x, prop, line)));
   if (o.t === "dict" && o.attributes)
@@ -23750,6 +23973,7 @@ function setIn(base, keys, value, line) {
 var init_access = __esm({
   "src/model/settings/access.ts"() {
     "use strict";
+    init_django_settings();
     init_paths2();
     init_value();
   }
@@ -25134,13 +25358,19 @@ function binaryExpression(ev, node, ctx) {
       return op === "or" === t ? l : right;
     });
     if (op === "or" && left.t === "env" && left.whenSet === "text" && out.t === "env") out.whenSet = "text";
+    if (op === "and" && out.t === "env" && out.read === (left.t === "env" ? left.read : void 0)) {
+      const reads = [left, right].map(
+        (x) => x.t === "env" && !x.derived ? x.allOf ?? [x.read.variable] : []
+      );
+      if (reads.every((r) => r.length > 0)) out.allOf = [...new Set(reads.flat())];
+    }
     return out;
   }
   if ((op === "in" || op === "not in") && kids[0].name === "String") {
     const right = ev.evaluate(kids[kids.length - 1], ctx);
     if (isOsEnviron(right) && left.t === "str")
       return presenceOfVariable(ev.reads, ctx, left.v, op === "not in", line);
-    if (left.t === "str" && TEST_RUNNERS.has(left.v) && SYS_ARGV.test(ev.text(kids[kids.length - 1])))
+    if (left.t === "str" && TEST_RUNNER.test(left.v) && SYS_ARGV.test(ev.text(kids[kids.length - 1])))
       return { t: "bool", v: op === "not in", line };
     return binary(left, op, right, line);
   }
@@ -25397,7 +25627,7 @@ function call(ev, node, ctx) {
   if (result2.t === "unknown" && !result2.crash && result2.text === "") return ev.unknown(node);
   return result2;
 }
-var TEST_RUNNERS, SYS_ARGV;
+var TEST_RUNNER, SYS_ARGV;
 var init_expressions = __esm({
   "src/model/settings/expressions.ts"() {
     "use strict";
@@ -25413,7 +25643,7 @@ var init_expressions = __esm({
     init_paths2();
     init_pydantic_settings();
     init_value();
-    TEST_RUNNERS = /* @__PURE__ */ new Set(["test", "pytest"]);
+    TEST_RUNNER = /^(py)?test([_-][a-z0-9_]+)?$/;
     SYS_ARGV = /^sys\.argv(\s*\[[^\]]*\])?$/;
   }
 });
@@ -25448,6 +25678,68 @@ var init_django_heroku = __esm({
   "src/model/settings/django-heroku.ts"() {
     "use strict";
     init_environ();
+  }
+});
+
+// src/model/settings/loops.ts
+function unrollLoop(ev, node, ctx) {
+  const kids = childrenOf(node);
+  const [, name, , iterable] = kids;
+  const body = kids.find((c) => c.name === "Body");
+  if (name?.name !== "VariableName" || kids[2]?.name !== "in" || !iterable || !body) return false;
+  const items = itemsOf(ev.evaluate(iterable, ctx));
+  if (!items) return false;
+  const statements = childrenOf(body).filter((c) => c.name !== ":");
+  const guards = [];
+  for (const s of statements) {
+    const test = continueGuard(s);
+    if (!test) break;
+    guards.push(test);
+  }
+  const rest = statements.slice(guards.length);
+  if (rest.some(jumps)) return false;
+  const loopVar = ev.text(name);
+  const runs = [];
+  for (const item of items) {
+    const scope = new Map(ctx.scope).set(loopVar, { v: item, origins: [] });
+    const skips = guards.map((g) => truthy(evalTest(ev, g, { ...ctx, scope }).v));
+    if (skips.some((t) => t === void 0)) return false;
+    runs.push(!skips.includes(true));
+  }
+  items.forEach((item, i) => {
+    ctx.scope.set(loopVar, { v: item, origins: [] });
+    if (runs[i]) for (const s of rest) ev.executeOrSkip(s, ctx);
+  });
+  return true;
+}
+function itemsOf(v) {
+  const items = v.t === "dict" ? v.entries.map((e) => ({ t: "str", v: e.key, line: e.line })) : v.t === "list" && v.items.every((x) => x.t === "str" || x.t === "num") ? v.items : void 0;
+  return items && items.length <= MAX_ITEMS ? items : void 0;
+}
+function continueGuard(stmt) {
+  if (stmt.name !== "IfStatement") return void 0;
+  const kids = childrenOf(stmt);
+  if (kids.length !== 3 || kids[0].name !== "if" || kids[2].name !== "Body") return void 0;
+  const inner = childrenOf(kids[2]).filter((c) => c.name !== ":");
+  return inner.length === 1 && inner[0].name === "ContinueStatement" ? kids[1] : void 0;
+}
+function jumps(stmt) {
+  const stack = [stmt];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (n.name === "BreakStatement" || n.name === "ContinueStatement") return true;
+    stack.push(...childrenOf(n));
+  }
+  return false;
+}
+var MAX_ITEMS;
+var init_loops = __esm({
+  "src/model/settings/loops.ts"() {
+    "use strict";
+    init_python();
+    init_expressions();
+    init_value();
+    MAX_ITEMS = 8;
   }
 });
 
@@ -25541,7 +25833,7 @@ function execStatement(ev, node, ctx) {
       for (const c of childrenOf(node)) if (c.name === "Body") ev.executeBody(c, ctx);
       return;
     case "ForStatement":
-      if (copiesModuleNames(ev, node, ctx)) return;
+      if (copiesModuleNames(ev, node, ctx) || unrollLoop(ev, node, ctx)) return;
     // falls through
     case "WhileStatement": {
       const body = childrenOf(node).find((c) => c.name === "Body");
@@ -25732,6 +26024,7 @@ function execIf(ev, node, ctx) {
   const results = [];
   let previousFalse = true;
   let previous = [];
+  let untraced = false;
   for (const b of branches) {
     let cond;
     let testTrue = true;
@@ -25741,6 +26034,7 @@ function execIf(ev, node, ctx) {
       cond = r.cond;
       testTrue = truthy(r.v);
       condText = ev.text(b.test).slice(0, MAX_TEXT);
+      untraced ||= testTrue === void 0 && readsDjangoSettings(ev, b.test, ctx);
     } else {
       cond = otherwiseCondition(previous, ev.line(b.body));
       condText = "else";
@@ -25764,7 +26058,7 @@ function execIf(ev, node, ctx) {
       guarded
     };
     ev.executeBody(b.body, child);
-    results.push({ scope: child.scope, when: cond, activeWhenUnset: active });
+    results.push({ scope: child.scope, when: cond, activeWhenUnset: active, untraced });
     previousFalse = truthAnd(previousFalse, truthNot(testTrue));
     if (previous && cond) previous.push(cond);
     else previous = void 0;
@@ -25773,7 +26067,8 @@ function execIf(ev, node, ctx) {
     results.push({
       scope: ctx.scope,
       when: otherwiseCondition(previous, ev.line(node)),
-      activeWhenUnset: truthAnd(ctx.activeWhenUnset, previousFalse)
+      activeWhenUnset: truthAnd(ctx.activeWhenUnset, previousFalse),
+      untraced
     });
   merge(ctx.scope, results);
   presenceFallbacks(ctx.scope, results);
@@ -25877,7 +26172,8 @@ function merge(scope, results) {
     const options = results.map((r, i) => ({
       v: bindings[i]?.v ?? { t: "unknown", text: "(not set)", line },
       when: r.when,
-      activeWhenUnset: r.activeWhenUnset
+      activeWhenUnset: r.activeWhenUnset,
+      ...r.untraced ? { untraced: true } : {}
     }));
     scope.set(name, { v: choice(options, line), origins });
   }
@@ -25962,8 +26258,10 @@ var init_statements = __esm({
     init_access();
     init_django_heroku();
     init_expressions();
+    init_django_settings();
     init_configurations();
     init_import_module();
+    init_loops();
     init_module_branch();
     init_functions();
     init_project_modules();
@@ -26315,6 +26613,9 @@ function isSqliteEngine(engine) {
   const e = engine.toLowerCase();
   return e.includes("sqlite") || e.includes("spatialite");
 }
+function testAt(t) {
+  return t.file ? { line: t.line, file: t.file } : { line: t.line };
+}
 var SERVER_FIELDS, MAX_DEPTH3, DatabasesBuilder;
 var init_databases = __esm({
   "src/model/settings/databases.ts"() {
@@ -26329,6 +26630,8 @@ var init_databases = __esm({
       toSource;
       configs = [];
       selectors = [];
+      /** Some config is chosen by a test the analysis cannot follow: the choice is not known to be fixed in code. */
+      untraced = false;
       walkDatabases(v, sel, depth = 0) {
         if (depth > MAX_DEPTH3) return;
         if (v.t === "dict") {
@@ -26356,7 +26659,7 @@ var init_databases = __esm({
             default: v.read.defaultText,
             line: v.read.line,
             file: v.read.file,
-            test: v.chosenAt
+            test: v.chosenAt ?? (sel.presenceTest?.variable === variable ? testAt(sel.presenceTest) : void 0)
           });
           if (v.unset.t === "dict" && v.unset.entries.length > 0)
             this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
@@ -26395,6 +26698,7 @@ var init_databases = __esm({
         next(v.unset, { selectedBy: sel.selectedBy, isDefault: sel.isDefault });
       }
       option(o, sel) {
+        if (o.untraced) this.untraced = true;
         const read = o.when?.derivedFrom;
         if (read)
           this.selectors.push({
@@ -26412,10 +26716,12 @@ var init_databases = __esm({
             file: o.when.file,
             ...o.when.allOf ? { allOf: o.when.allOf } : {}
           });
+        const presence = o.when && !read && (o.when.test === "set" || o.when.test === "unset") ? o.when : void 0;
         return {
           // No value of the variable selects the branch (a URL's scheme does), so none is named.
           selectedBy: o.when && !read ? selectedBy(o.when) : sel.selectedBy,
-          isDefault: truthAnd(sel.isDefault, o.activeWhenUnset)
+          isDefault: truthAnd(sel.isDefault, o.activeWhenUnset),
+          ...presence ? { presenceTest: { variable: presence.variable, ...testAt(presence) } } : sel.presenceTest ? { presenceTest: sel.presenceTest } : {}
         };
       }
       fromDict(d, sel, url) {
@@ -26514,7 +26820,8 @@ var init_databases = __esm({
           if (pick2.test) chosen.test = pick2.test;
           if (chosen.kind === "env" && pick2.allOf) chosen.allOf = pick2.allOf;
           selection = chosen;
-        } else if (this.configs.length > 0 && !engines.has("?")) selection = { kind: "fixed" };
+        } else if (this.configs.length > 0 && !engines.has("?") && !(this.untraced && engines.size > 1))
+          selection = { kind: "fixed" };
         else selection = { kind: "unknown" };
         return { line, selection, configs: this.configs };
       }
@@ -26593,7 +26900,7 @@ function settingsModelOf(ev, module2, ctx) {
   const databasesBinding = ctx.scope.get("DATABASES");
   const databasesOrigin = databasesBinding?.origins.length ? ev.recorded[Math.min(...databasesBinding.origins)] : void 0;
   const importedFrom = databasesOrigin?.v.file !== void 0 && databasesOrigin.v.file !== (databasesOrigin.file ?? ev.file) ? { file: databasesOrigin.v.file, line: databasesOrigin.v.line } : void 0;
-  const databasesAt = importedFrom ?? databasesOrigin;
+  const databasesAt = importedFrom ?? defaultReplacedAt(ev, databasesBinding?.v, databasesBinding?.origins) ?? databasesOrigin;
   const databases = databasesAt ? resolveDatabases(databasesBinding.v, databasesAt.line, toSource) : void 0;
   if (databases && databasesAt?.file) databases.file = databasesAt.file;
   const assignments = ev.recorded.map((a, i) => {
@@ -26628,11 +26935,22 @@ function settingsModelOf(ev, module2, ctx) {
   if (baseDirParts) model.baseDir = baseDirParts.length ? baseDirParts.join("/") : ".";
   return model;
 }
+function defaultReplacedAt(ev, v, origins) {
+  const value = v?.t === "dict" ? v.entries.find((e) => e.key === "default")?.value : void 0;
+  if (value?.t !== "dict" || !origins || origins.length < 2) return void 0;
+  const first = Math.min(...origins);
+  const at2 = origins.find((i) => {
+    const a = ev.recorded[i];
+    return a.file === value.file && a.line <= value.line && value.line <= (a.endLine ?? a.line);
+  });
+  return at2 === void 0 || at2 === first ? void 0 : ev.recorded[at2];
+}
 function conditionOf2(c, text2) {
   const out = { variable: c.variable, text: text2 ?? "" };
   if (c.derivedFrom) return out;
   out.test = c.test;
   if (c.test === "equals" || c.test === "not-equals") out.values = c.values ?? [c.value];
+  if (c.test === "set" && c.allOf) out.allOf = c.allOf;
   return out;
 }
 function valueSource(v, baseDirParts, depth = 0) {
@@ -26951,7 +27269,12 @@ function assignFromEnvironment(context, name, expression, variables, secret = fa
   const lines2 = linesOf(context, finding.file);
   if (!lines2 || finding.line === void 0) return void 0;
   for (const app of project.apps) {
-    for (const settings of [app.settings, ...app.settingsBases ?? [], app.servedSettings]) {
+    for (const settings of [
+      app.settings,
+      ...app.settingsBases ?? [],
+      app.servedSettings,
+      app.managedSettings
+    ]) {
       const assignment = settings?.assignments.find(
         (a) => a.name === name && (a.file ?? settings.file) === finding.file && a.line === finding.line
       );
@@ -27013,6 +27336,11 @@ function variableRead(context) {
 }
 function usedInSettings(a, settings, elsewhere2) {
   return elsewhere2 && (a.file ?? settings.file) === settings.file ? elsewhere2.usedAt : "";
+}
+function schemeDefaultLine(v, unset, a) {
+  if (v.kind !== "env" || v.via !== "django-environ" || unset?.kind !== "literal") return void 0;
+  if ((unset.file ?? a.file) !== a.file) return void 0;
+  return unset.line < a.line ? unset.line : void 0;
 }
 var secretKeyInCode;
 var init_TF0301_secret_key_in_code = __esm({
@@ -27109,12 +27437,13 @@ For local development, put the variable in an untracked \`.env\` file or the com
               const required = code(
                 `SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : "DJANGO_SECRET_KEY"}"]`
               );
+              const scheme = elsewhere2 ? void 0 : schemeDefaultLine(v, unset, a);
               findings.push({
                 file: elsewhere2?.file ?? a.file ?? settings.file,
-                line: elsewhere2?.line ?? a.line,
+                line: elsewhere2?.line ?? scheme ?? a.line,
                 severity: "warning",
                 // `str(os.getenv("X"))`: no literal is written, the unset read becomes the text 'None'.
-                ...v.kind === "env" && isNoneText(unset) ? msg`SECRET_KEY is read from ${variable} but becomes the text 'None' when it is unset${usedAt}, so a deploy that forgets the variable runs with a key anyone can guess instead of failing; require the variable: ${required}.` : msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? " (the value an if/else gives the fallback in one of its branches)" : ""}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${required}.`
+                ...v.kind === "env" && isNoneText(unset) ? msg`SECRET_KEY is read from ${variable} but becomes the text 'None' when it is unset${usedAt}, so a deploy that forgets the variable runs with a key anyone can guess instead of failing; require the variable: ${required}.` : scheme ? msg`SECRET_KEY is read from ${variable} (line ${a.line}) but the environ.Env scheme gives it a literal default here, used when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop SECRET_KEY from the scheme so env("${variable}") fails when it is unset.` : msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? " (the value an if/else gives the fallback in one of its branches)" : ""}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${required}.`
               });
             }
           }
@@ -27263,6 +27592,13 @@ var init_debug_shadowed = __esm({
 });
 
 // src/rules/TF0302-debug-in-code.ts
+function withoutShorterCopies(findings) {
+  return findings.filter(
+    (f) => !findings.some(
+      (g) => g !== f && g.file === f.file && g.line === f.line && g.message.length > f.message.length && g.message.startsWith(f.message)
+    )
+  );
+}
 function servedTrueLiterals(apps) {
   return apps.flatMap((app) => {
     const served = app.servedSettings;
@@ -27308,6 +27644,13 @@ function interpolatedDefaultFinding(app, at2, v, composeFiles) {
   const given = providedValue(app, v.variable, composeFiles);
   if (!given?.byDefault || truthWhenSetTo(v, given.value) !== true) return void 0;
   return providedFinding(app, at2, v, composeFiles);
+}
+function alsoSetTrue(app, v, composeFiles) {
+  const given = providedValue(app, v.variable, composeFiles);
+  if (!given || given.byDefault || truthWhenSetTo(v, given.value) !== true) return "";
+  const setter = given.envFile ? `${given.envFile.composeFile} sets ${v.variable} to '${given.value}' through its env_file ${given.envFile.file} (line ${given.envFile.line})` : `${given.where} sets ${v.variable} to '${given.value}'`;
+  const where2 = given.envFile ? "that file" : "there";
+  return ` Besides, ${setter}: ${given.reach} runs in debug mode whatever the default${overrides2(v, given)}. ${deployAdvice(app, v, where2, given.imageValue)}`;
 }
 function overrides2(v, given) {
   if (given.imageValue === void 0 || truthWhenSetTo(v, given.imageValue) !== false) return "";
@@ -27426,7 +27769,7 @@ function providedValue(app, variable, composeFiles) {
 }
 function isProductionEnvFile(envFile, composeFile, composeFiles) {
   if (isDevelopmentComposeFile(envFile)) return false;
-  return isNamedForProduction(composeFile) || !composeFiles.some((f) => isNamedForProduction(f));
+  return hasProductionWord(composeFile) || !composeFiles.some((f) => hasProductionWord(f));
 }
 function truthWhenSetTo(v, text2) {
   if (v.whenSet) return text2 !== "" || Boolean(v.prefix || v.suffix);
@@ -27491,9 +27834,9 @@ the image starts in debug mode.
 Which compose file counts as production: a file named for development or tests (an \`.override\` file, or one with
 \`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a word of its name, or a default-named file in a directory so named,
 such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a
-\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\` or a Swarm stack file
-(\`docker-stack.yml\`) sits beside it, is for
-development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the
+\`docker-compose.prod.yml\`, \`compose.production.yaml\` or \`docker-compose-deploy.yml\` (a name with \`prod\`,
+\`production\`, \`deploy\`, \`release\` or \`live\` as a word; a Swarm stack file such as \`docker-stack.yml\` is not one)
+sits beside it, is for development: the \`DEBUG=1\` it sets is what it is for and is not reported. The same variable set true in the
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
 compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that
 default, the value a container gets when nothing is set; it is reported at the compose line. An \`env_file\` that the
@@ -27519,7 +27862,8 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
       check(project) {
         const findings = [];
         const shadows = [];
-        for (const { app, settings } of appSettings(project)) {
+        for (const { app, settings, served } of appSettings(project)) {
+          if (served) continue;
           const live = liveAssignments(settings, "DEBUG");
           for (const a of live) {
             const taken = takenBranchFinding(app, a, settings.file, projectComposeFiles(project));
@@ -27597,12 +27941,12 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
             findings.push({
               file: a.file ?? settings.file,
               line: a.line,
-              ...falseWord ? msg`DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: ${suggested}.` : msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: ${suggested}.`
+              ...falseWord ? msg`DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: ${suggested}.${alsoSetTrue(app, v, composeFiles)}` : msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: ${suggested}.${alsoSetTrue(app, v, composeFiles)}`
             });
           }
         }
         findings.push(...servedTrueLiterals(project.apps));
-        return [...findings, ...shadowedFindings(shadows)];
+        return [...withoutShorterCopies(findings), ...shadowedFindings(shadows)];
       },
       fix: {
         safety: "safe",
@@ -27627,6 +27971,30 @@ function onlyWhen(name, test, fromEnv) {
   if (test)
     return msg`${name} contains '*' in code only while ${code(test)} holds, which it does when no variable is set, so a deploy that sets none accepts any Host header. Read the host names from the environment: ${fromEnv}.`;
   return msg`${name} contains '*' in code in a branch that runs when no variable is set, so a deploy that sets none accepts any Host header. Read the host names from the environment: ${fromEnv}.`;
+}
+function wildcardOf(v) {
+  if (v.kind === "list" && v.items.some((i) => i.kind === "literal" && i.value === "*"))
+    return { inList: true };
+  if (v.kind === "literal" && typeof v.value === "string" && v.value.includes("*"))
+    return { inList: false, text: v.value };
+  return void 0;
+}
+function shadowedWildcards(settings, live, at2, fromEnv) {
+  if (live.inBranch) return [];
+  const all = settings.assignments.filter((b) => b.name === "ALLOWED_HOSTS");
+  const out = [];
+  for (let i = all.indexOf(live) - 1; i >= 0; i--) {
+    const b = all[i];
+    if (b.inBranch || !wildcardOf(b.value)) break;
+    const file = b.file ?? settings.file;
+    if (file === at2.file) continue;
+    out.push({
+      file,
+      line: b.line,
+      ...msg`ALLOWED_HOSTS contains '*' in code here too, and ${at2.file} (line ${String(at2.line)}) sets it to '*' again after it in the settings that run: removing that line alone leaves this one in force, accepting any Host header; read the host names from the environment here too: ${fromEnv}.`
+    });
+  }
+  return out;
 }
 var allowedHostsWildcard;
 var init_TF0303_allowed_hosts_wildcard = __esm({
@@ -27661,30 +28029,26 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
       related: [],
       check(project) {
         const findings = [];
-        const judged2 = [
-          ...appSettings(project).map((s) => s.settings),
-          ...project.apps.flatMap((a) => a.servedSettings ? [a.servedSettings] : [])
-        ];
-        for (const settings of judged2) {
+        const shadowed = [];
+        const fromEnv = code('ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")');
+        for (const { settings } of appSettings(project)) {
           for (const a of liveAssignments(settings, "ALLOWED_HOSTS")) {
             if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
-            const inList = a.value.kind === "list" && a.value.items.some((i) => i.kind === "literal" && i.value === "*");
-            const text2 = a.value.kind === "literal" && typeof a.value.value === "string" ? a.value.value : void 0;
-            if (!inList && !text2?.includes("*")) continue;
-            const fromEnv = code(
-              'ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")'
-            );
+            const wildcard = wildcardOf(a.value);
+            if (!wildcard) continue;
             const at2 = { file: a.file ?? settings.file, line: a.line };
             const elsewhere2 = literalElsewhere(a.value, at2);
             const name = `ALLOWED_HOSTS${elsewhere2?.usedAt ?? ""}`;
             findings.push({
               file: elsewhere2?.file ?? at2.file,
               line: elsewhere2?.line ?? at2.line,
-              ...inList ? a.inBranch ? onlyWhen(name, a.condition?.text, fromEnv) : msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.` : msg`${name} is the string ${`'${text2}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
+              ...wildcard.inList ? a.inBranch ? onlyWhen(name, a.condition?.text, fromEnv) : msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.` : msg`${name} is the string ${`'${wildcard.text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
             });
+            shadowed.push(...shadowedWildcards(settings, a, at2, fromEnv));
           }
         }
-        return findings;
+        const reported = new Set(findings.map((f) => `${f.file}:${f.line}`));
+        return [...findings, ...shadowed.filter((f) => !reported.has(`${f.file}:${f.line}`))];
       },
       fix: {
         safety: "safe",
@@ -28247,6 +28611,18 @@ credentials and are not judged.
 });
 
 // src/rules/TF0305-database-not-configurable.ts
+function assignmentsOf(settings, databases, file) {
+  const one = [{ file, line: databases.line, configs: databases.configs }];
+  const files = [...new Set(databases.configs.map((c) => c.file ?? settings.file))];
+  if (files.length < 2) return one;
+  const live = settings.assignments.filter((x) => x.name === "DATABASES" && x.live);
+  const each = files.map((f) => {
+    const a = live.filter((x) => (x.file ?? settings.file) === f);
+    const configs = databases.configs.filter((c) => (c.file ?? settings.file) === f);
+    return a.length === 1 ? { file: f, line: a[0].line, configs } : void 0;
+  });
+  return each.every((e) => e !== void 0) ? each : one;
+}
 var databaseNotConfigurable;
 var init_TF0305_database_not_configurable = __esm({
   "src/rules/TF0305-database-not-configurable.ts"() {
@@ -28293,15 +28669,17 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
       related: [],
       check(project) {
         const findings = [];
-        for (const { databases, file } of appDatabases(project)) {
+        for (const { settings, databases, file } of appDatabases(project)) {
           if (databases.selection.kind !== "fixed") continue;
-          const engines = [...new Set(databases.configs.map((c) => c.engine).filter((e) => e !== void 0))];
-          const engine = engines.length === 1 ? engines[0] || "an empty ENGINE (Django's dummy backend, which fails on every query)" : `${engines.join(" or ")} (chosen by something other than an environment variable)`;
-          findings.push({
-            file,
-            line: databases.line,
-            ...msg`DATABASES['default'] is fixed to ${engine} in code: no environment variable selects the database, so another database needs an edited settings file. Select it from the environment, e.g. ${code('DATABASES = {"default": dj_database_url.config()}')} with DATABASE_URL, or a DB_ENGINE switch.`
-          });
+          for (const at2 of assignmentsOf(settings, databases, file)) {
+            const engines = [...new Set(at2.configs.map((c) => c.engine).filter((e) => e !== void 0))];
+            const engine = engines.length === 1 ? engines[0] || "an empty ENGINE (Django's dummy backend, which fails on every query)" : `${engines.join(" or ")} (chosen by something other than an environment variable)`;
+            findings.push({
+              file: at2.file,
+              line: at2.line,
+              ...msg`DATABASES['default'] is fixed to ${engine} in code: no environment variable selects the database, so another database needs an edited settings file. Select it from the environment, e.g. ${code('DATABASES = {"default": dj_database_url.config()}')} with DATABASE_URL, or a DB_ENGINE switch.`
+            });
+          }
         }
         return findings;
       },
@@ -28651,7 +29029,7 @@ var init_TF0307_secret_in_compose = __esm({
 });
 
 // src/rules/TF0308-env-file-in-image.ts
-function namesNoSecret2(app, files) {
+function namesNoSecret(app, files) {
   const dir = app.context?.dir ?? ".";
   const none = app.context?.envFilesNamingNoSecret ?? [];
   return files.every((f) => none.includes(dir === "." ? f : import_node_path15.posix.relative(dir, f)));
@@ -28685,9 +29063,12 @@ function envFilesOfCompose(app) {
     const inContext = dir === "." ? f.path : import_node_path15.posix.relative(dir, f.path);
     if (inContext.startsWith("..") || import_node_path15.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
       continue;
-    const line = absentFileReachingImage(app, inContext);
+    const reached = absentFileReachingImage(app, inContext);
+    const named = linesNaming(app, [f.path])[0]?.line;
+    const line = reached === void 0 ? void 0 : named ?? reached;
     if (line === void 0) continue;
-    const advice = namedByCopy(app, line, [f.path]) ? `This instruction copies it by name, so the build fails without it and whoever builds the image with a real one bakes its secrets in. Remove the COPY and let the container read it at run time (compose env_file already does).` : `No .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to .dockerignore.`;
+    const alsoTaken = reached !== void 0 && reached !== line && !namedByCopy(app, reached, [f.path]) ? ` Then add '${inContext}' to ${dockerignoreFileOf(app.context)}, as the COPY at line ${reached} takes it too.` : "";
+    const advice = named !== void 0 ? `This instruction copies it by name, so the build fails without it and whoever builds the image with a real one bakes its secrets in. Remove the COPY and let the container read it at run time (compose env_file already does).${alsoTaken}` : `No .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to ${dockerignoreFileOf(app.context)}.`;
     out.push({
       file,
       line,
@@ -28712,12 +29093,12 @@ function ignoreAdvice(app, files) {
     const own = patterns.length === rest.length && rest.every((f) => patterns.includes(contextPath(app, f)));
     const what = kept.length === 0 && !own ? rest.length > 1 ? "them" : "it" : quote(rest);
     advice.push(
-      `Add ${what} to .dockerignore${own ? "" : ` (${quote(patterns)})`} and pass the values as environment variables at run time.`
+      `Add ${what} to ${dockerignoreFileOf(app.context)}${own ? "" : ` (${quote(patterns)})`} and pass the values as environment variables at run time.`
     );
   }
   for (const { f, by } of excepted)
     advice.push(
-      `The .dockerignore lets '${f}' in on purpose ('${by.pattern}', line ${by.line}): drop that exception and pass the values as environment variables at run time.`
+      `${dockerignoreFileOf(app.context)} lets '${f}' in on purpose ('${by.pattern}', line ${by.line}): drop that exception and pass the values as environment variables at run time.`
     );
   if (kept.length > 0) {
     const lines2 = [...new Set(named.map((n) => n.line))].sort((a, b) => a - b);
@@ -28807,7 +29188,7 @@ names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\
           project,
           (path4, dir) => isEnvFile(path4) && !empty.has(`${dir}\0${path4}`) || templates.has(`${dir}\0${path4}`),
           (names, files, at2) => {
-            const what = namesNoSecret2(at2.app, files) ? `: ${files.length > 1 ? "they name" : "it names"} no secret today, but whatever ${files.length > 1 ? "they hold" : "it holds"} when an image is built ships with the image` : `, so ${files.length > 1 ? "their" : "its"} secrets ship with the image`;
+            const what = namesNoSecret(at2.app, files) ? `: ${files.length > 1 ? "they name" : "it names"} no secret today, but whatever ${files.length > 1 ? "they hold" : "it holds"} when an image is built ships with the image` : `, so ${files.length > 1 ? "their" : "its"} secrets ship with the image`;
             return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name${what}. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names} into the image${what}. ${ignoreAdvice(at2.app, files)}`;
           }
         );
@@ -29750,6 +30131,10 @@ function databaseService(app, engine) {
   const kinds = engine?.includes("postg") ? ["postgres"] : engine?.includes("mysql") ? ["mysql", "mariadb"] : ["postgres", "mysql", "mariadb"];
   return serviceOfRoles(app, kinds);
 }
+function setHostVariable(app, engine) {
+  const service = databaseService(app, engine);
+  return service === "db" && !(app.compose?.services ?? []).some((s) => s.name === "db") ? "set DB_HOST to the database's host where the app is deployed (in compose, the database service's name)" : `set DB_HOST=${service} in compose`;
+}
 function hostService(app, variable) {
   return serviceOfRoles(
     app,
@@ -29921,8 +30306,8 @@ var init_TF0401_backing_service_localhost = __esm({
               message: `The image sets ENV ${pair2.name} to ${problem(host, kind)}: leave it out of the Dockerfile and set it where the app is deployed (e.g. DB_HOST=${databaseService(app)} in compose).`
             });
           }
-          const settings = app.settings;
-          if (!settings) continue;
+        }
+        for (const { app, settings } of appSettings(project)) {
           const environment = providedEnvironment(app);
           const provided = new Set(environment.values.keys());
           const configs = settings.databases?.configs ?? [];
@@ -29935,7 +30320,7 @@ var init_TF0401_backing_service_localhost = __esm({
               out.push({
                 file: writtenIn(settings, lit, config2),
                 line: lit.line,
-                message: `DATABASES HOST is ${problem(host, kind)}: read it from the environment, e.g. os.environ.get('DB_HOST', 'localhost'), and set DB_HOST=${databaseService(app, config2.engine)} in compose.`
+                message: `DATABASES HOST is ${problem(host, kind)}: read it from the environment, e.g. os.environ['DB_HOST'], and ${setHostVariable(app, config2.engine)}.`
               });
             }
           }
@@ -29973,6 +30358,7 @@ var init_TF0401_backing_service_localhost = __esm({
               if (seen) seen.whats.push(f.what);
               else byLiteral.set(key, { f, whats: [f.what] });
             }
+            const fallbackOf = a.condition?.test === "unset" ? a.condition.variable : void 0;
             for (const { f, whats } of byLiteral.values()) {
               const host = hostOf(f.value);
               const kind = host && classifyHost(host);
@@ -29980,7 +30366,7 @@ var init_TF0401_backing_service_localhost = __esm({
               out.push({
                 file: writtenIn(settings, f, a),
                 line: f.line,
-                message: `${whats.join(", ")} ${whats.length > 1 ? "point" : "points"} at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${urlExample(app, f.value, host, f.bareHost)}).`
+                message: fallbackOf ? `When the ${fallbackOf} environment variable is unset, ${whats.join(", ")} ${whats.length > 1 ? "fall" : "falls"} back to ${problem(host, kind)}: drop the fallback so a deploy without ${fallbackOf} fails at start, or make it the compose service name (e.g. ${urlExample(app, f.value, host, f.bareHost)}).` : `${whats.join(", ")} ${whats.length > 1 ? "point" : "points"} at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${urlExample(app, f.value, host, f.bareHost)}).`
               });
             }
           }
@@ -30219,8 +30605,14 @@ function remoteDatabaseHost(app) {
   if (!config2?.engine || !isServerEngine(config2.engine)) return void 0;
   const host = config2.fields.HOST;
   const text2 = host?.kind === "literal" ? host.value : host?.kind === "env" ? app.dockerfile?.targetStage?.env[host.variable] : void 0;
-  if (typeof text2 !== "string" || !text2.includes(".")) return void 0;
-  return /^(localhost|127\.|0\.0\.0\.0|host\.docker\.internal)/i.test(text2) ? void 0 : text2;
+  const server = typeof text2 === "string" ? serverHost(text2) : void 0;
+  if (!server?.includes(".")) return void 0;
+  return /^(localhost|127\.|0\.0\.0\.0|host\.docker\.internal)/i.test(server) ? void 0 : server;
+}
+function serverHost(text2) {
+  const url = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/]*@)?([^/:?#]*)/i.exec(text2);
+  if (!url) return text2;
+  return /sqlite/i.test(url[1] ?? "") ? void 0 : url[2];
 }
 var DATA_TASKS, adminTaskAtBuild;
 var init_TF0501_admin_task_at_build = __esm({
@@ -30357,7 +30749,7 @@ function composeEnvFiles(texts, composeFiles, defaultFiles) {
 function composeCommands(texts) {
   const out = [];
   for (const [source, text2] of Object.entries(texts)) {
-    const makefile = baseName(source) === "Makefile";
+    const makefile = isMakefile(source);
     if (!makefile && !isScript(source)) continue;
     const lines2 = text2.replace(/\\\r?\n/g, " ").split(LINES);
     const expand3 = makefile ? makeExpander(lines2) : (l) => l;
@@ -30769,7 +31161,8 @@ function mountsOverCode(app, web, devReason, read) {
       }
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
-      if (projectDir === void 0 || !coversPath(v.source, projectDir) || !onWorkdir) continue;
+      const ofProject = projectDir !== void 0 && (coversPath(v.source, projectDir) || mountsSubdir(v.source, projectDir, v.target, workdir) && holdsCode(app.context?.files ?? [], app.context?.dir, v.source));
+      if (!ofProject || !onWorkdir) continue;
       const dev = devReason(v.file);
       out.push({ mount: v, text: codelessText(v, app, dev) });
       continue;
@@ -30778,12 +31171,26 @@ function mountsOverCode(app, web, devReason, read) {
     const part = hostDirs.some(
       (d) => mountsSubdir(v.source, d, v.target, codeDir) && holdsCode(app.context?.files ?? [], app.context?.dir, v.source)
     );
-    if (!whole && !part) continue;
+    if (!whole && !part) {
+      const text3 = besideWorkdirText(app, v, codeDir);
+      if (text3) out.push({ mount: v, text: `${text3} ${advice(v.file)}` });
+      continue;
+    }
     const held = heldCodeDir(app, v, codeDir);
     const text2 = app.imageNotBuiltHere ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. ${notBuiltText(app.imageNotBuiltHere, shownTarget(v), app.dockerfile?.file ?? "the Dockerfile", held)}` : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
     out.push({ mount: v, text: `${text2} ${advice(v.file)}` });
   }
   return out;
+}
+function besideWorkdirText(app, v, codeDir) {
+  const stage = app.dockerfile?.targetStage;
+  const workdir = stage?.workdir;
+  if (!stage || !workdir || workdir === "/" || !app.managePy || !v.source) return void 0;
+  if (!coversPath(v.source, import_node_path16.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
+  if (coversPath(v.target, codeDir) || coversPath(workdir, codeDir)) return void 0;
+  const set = stage.instructions.filter((i) => i.keyword === "WORKDIR").at(-1);
+  const where2 = set ? `WORKDIR ${workdir} (line ${set.line})` : `the working directory ${workdir}`;
+  return `'${shownSource(v)}' over ${shownTarget(v)}, the working directory the container runs in, where the image holds none of the code: ${app.dockerfile.file} puts it at ${codeDir}, outside ${where2}, so the container runs the host's files, not the built image. Copy the code into ${workdir} (COPY after the WORKDIR, or to ${workdir}).`;
 }
 function notBuiltText(image, target, dockerfile, held) {
   return image.includes("/") ? `It runs the image '${image}', which no build of this repository makes, so what that image holds at ${target} is unknown (${dockerfile} would put the code at ${held}).` : `It runs the image '${image}', which no compose file here builds, so what that image holds at ${target} is not known from here (${dockerfile}, if that is what builds it by hand, puts the code at ${held}).`;
@@ -30815,7 +31222,8 @@ function codelessText(v, app, devReason) {
     const named = missing.map((m) => `'${m.source}' (line ${m.line})`).join(", ");
     return `${at2}, and the image this service builds cannot take the code: ${dockerfile} copies ${named}, which ${missing.length === 1 ? "is" : "are"} not in its build context ('${contextDir ?? "."}'), so the build fails there and only this mount would give the container its code. Make the COPY sources paths of this context (or build from the directory they are written for), ${tail2}`;
   }
-  const head = `${at2}, and the image holds no code of its own: the container runs the host's files, so no built release ever runs.`;
+  const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
+  const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.`;
   const source = import_node_path16.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail2}`;
@@ -30978,7 +31386,7 @@ database on a volume (or use PostgreSQL).
         return filesCopiedIntoImage(
           project,
           isSqliteFile,
-          (names) => `This instruction copies the SQLite database ${names} into the image. Add '*.sqlite3' (and '**/*.sqlite3' for nested ones) to .dockerignore and keep the database in a volume.`
+          (names, _files, at2) => `This instruction copies the SQLite database ${names} into the image. Add '*.sqlite3' (and '**/*.sqlite3' for nested ones) to ${dockerignoreFileOf(at2.app.context)} and keep the database in a volume.`
         );
       },
       fix: {
@@ -31003,13 +31411,15 @@ function unkeptPaths(project) {
     const env = providedEnvironment(app);
     if (env.unreadEnvFiles?.some((f) => isDevelopmentComposeFile(f.file, composeFiles, app.compose?.files)))
       delete env.unreadEnvFiles;
-    const known2 = workdirKnown(app);
+    const workingDir = app.compose?.appService?.workingDir;
+    const known2 = workingDir !== void 0 || workdirKnown(app);
+    const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path17.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+    const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
     const ctx = {
       app,
       env,
-      // The server's own directory (`cd`, supervisord's `directory=`, `--chdir`) is where it opens a relative NAME.
-      workdir: known2 ? serverDirectory(app) ?? (stage.workdir || "/") : void 0,
-      imageBase: known2 ? imageBaseDir(app) : void 0
+      workdir,
+      imageBase: mounted ? baseDirAt(app, mounted) : known2 ? imageBaseDir(app) : void 0
     };
     const mounts = [
       ...stage.volumes.flatMap((v) => v.paths),
@@ -31082,7 +31492,7 @@ function otherStorage(settings, env) {
   for (const c of other) {
     const test = c.assignment.condition;
     const value = test ? env.values.get(test.variable) : void 0;
-    if (test && value !== void 0 && takes(test, value)) return "always";
+    if (test && value !== void 0 && takes(test, value, env)) return "always";
     const when = test ? testWords2(test) : void 0;
     const by = c.backend ? `${c.setting} then stores them with ${c.backend}` : `${c.setting} then chooses another storage`;
     clauses.push(
@@ -31091,14 +31501,14 @@ function otherStorage(settings, env) {
   }
   return clauses.join(", or ");
 }
-function takes(test, value) {
+function takes(test, value, env) {
   switch (test.test) {
     case "equals":
       return test.values?.includes(value) ?? false;
     case "not-equals":
       return test.values !== void 0 && !test.values.includes(value);
     case "set":
-      return value !== "";
+      return value !== "" && (test.allOf ?? []).every((v) => env.values.get(v));
     default:
       return false;
   }
@@ -31112,7 +31522,7 @@ function testWords2(test) {
     case "not-equals":
       return list && `${test.variable} is not ${quoted2.length > 1 ? `one of ${quoted2.join(", ")}` : list}`;
     case "set":
-      return `${test.variable} is set`;
+      return test.allOf && test.allOf.length > 1 ? `${test.allOf.slice(0, -1).join(", ")} and ${test.allOf[test.allOf.length - 1]} are all set` : `${test.variable} is set`;
     case "unset":
       return `${test.variable} is unset`;
     default:
@@ -31133,12 +31543,25 @@ function workdirKnown(app) {
   return repository !== void 0 && /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository);
 }
 function imageBaseDir(app) {
-  if (!app.imageSourceDir) return void 0;
+  return app.imageSourceDir ? baseDirAt(app, app.imageSourceDir) : void 0;
+}
+function baseDirAt(app, sourceDir) {
   const baseDir = app.settings?.baseDir;
-  if (baseDir === void 0) return app.imageSourceDir;
+  if (baseDir === void 0) return sourceDir;
   const manageDir = app.managePy ? import_node_path17.posix.dirname(app.managePy) : app.dir;
   const rel = import_node_path17.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
-  return import_node_path17.posix.join(app.imageSourceDir, rel);
+  return import_node_path17.posix.join(sourceDir, rel);
+}
+function mountedSourceDir(app, workdir) {
+  const manageDir = app.managePy ? import_node_path17.posix.dirname(app.managePy) : app.dir;
+  for (const v of app.compose?.appService?.volumes ?? []) {
+    if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
+    const rel = import_node_path17.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
+    if (rel.startsWith("..")) continue;
+    const landing = clean(import_node_path17.posix.join(v.target, rel));
+    if (landing === workdir) return landing;
+  }
+  return void 0;
 }
 function sqliteFiles(databases, ctx) {
   const selection = databases.selection;
@@ -31148,14 +31571,17 @@ function sqliteFiles(databases, ctx) {
   if (selection.kind === "fixed") configs = databases.configs;
   else if (selection.kind === "unknown") configs = databases.configs.filter((c) => c.isDefault === true);
   else if (!ctx.env.values.has(selection.variable) || missesAllOf(selection, ctx.env)) {
+    const taken = takenByOther(databases, selection.variable, ctx.env);
     const unread = ctx.env.unreadEnvFiles;
-    if (!ctx.env.complete && !unread) return [];
-    configs = databases.configs.filter(
-      (c) => c.isDefault === true && !leftByProvided(c, selection.variable, ctx.env, databases.configs)
-    );
-    if (selection.kind === "env" || fallbackSelectors(databases).length > 1 || unread)
+    if (taken.length > 0) configs = taken;
+    else if (!ctx.env.complete && !unread) return [];
+    else
+      configs = databases.configs.filter(
+        (c) => c.isDefault === true && !leftByProvided(c, selection.variable, ctx.env, databases.configs)
+      );
+    if (taken.length === 0 && (selection.kind === "env" || fallbackSelectors(databases).length > 1 || unread))
       branch = `the fallback used when ${fallbackWhen(databases)}${unread ? unlessSetIn(unread, databases) : ""}`;
-    if (unread) resolve6 = { ...ctx, env: { ...ctx.env, complete: true } };
+    if (unread && taken.length === 0) resolve6 = { ...ctx, env: { ...ctx.env, complete: true } };
   } else {
     const value = ctx.env.values.get(selection.variable);
     if (value === void 0) return [];
@@ -31224,6 +31650,14 @@ function leftByProvided(c, selector, env, all) {
   const value = env.values.get(by.variable);
   return value !== void 0 && !selects(c, value, all);
 }
+function takenByOther(databases, selector, env) {
+  return databases.configs.filter((c) => {
+    const by = c.selectedBy;
+    if (!by || by.variable === selector || c.isDefault === true) return false;
+    const value = env.values.get(by.variable);
+    return value !== void 0 && selects(c, value, databases.configs);
+  });
+}
 function missesAllOf(selection, env) {
   return selection.kind === "env" && (selection.allOf ?? []).some((v) => !env.values.has(v));
 }
@@ -31283,7 +31717,7 @@ var init_TF0602_runtime_data_not_in_volume = __esm({
       title: "The SQLite database path (or MEDIA_ROOT) resolves to a directory of the image that is neither a VOLUME of the target stage nor a volume mount of the compose app service",
       help: `A container's own filesystem lives and dies with the container. When the SQLite file (or the uploads in
 \`MEDIA_ROOT\`) sits in a plain directory of the image, every redeploy, \`docker compose up --build\` or crash-restart
-on a new host starts from the copy baked in the image, and everything users wrote since is gone. Several replicas
+on a new host starts from what the image holds there (a copy baked in, or nothing), and everything users wrote since is gone. Several replicas
 each get their own diverging copy.
 
 Keep runtime data in a directory that is a volume, and point the settings at it through the environment:
@@ -31326,7 +31760,7 @@ platform) is a deploy of its own and is judged too.
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
             line: hit.line,
-            ...msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ""} resolves to ${hit.path} in the image, and ${dir === "/" ? { kind: "text", text: "the image's root directory" } : dir} is ${where2}: a new container starts from ${hit.imageAlone ? "what the image holds" : "the file baked in the image"} and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
+            ...msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ""} resolves to ${hit.path} in the image, and ${dir === "/" ? { kind: "text", text: "the image's root directory" } : dir} is ${where2}: a new container starts with only what the image holds there, and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
           } : {
             file: hit.file,
             line: hit.line,
@@ -31863,7 +32297,13 @@ function boundPorts(app) {
     const proxy = server && beside(cmd);
     if (proxy) {
       const port = (server.addresses ?? []).find((a) => a.port !== void 0)?.port;
-      behind.push({ proxy, server: server.kind, ...port !== void 0 ? { port } : {} });
+      const socket = port === void 0 && listensOnSocketOnly(app, cmd.argv, env);
+      behind.push({
+        proxy,
+        server: server.kind,
+        ...port !== void 0 ? { port } : {},
+        ...socket ? { socket } : {}
+      });
       continue;
     }
     for (const a of server?.addresses ?? []) {
@@ -31871,13 +32311,23 @@ function boundPorts(app) {
       ports.push(a.port);
       servers.push(`${server.kind} binds port ${a.port} (${cmd.file}:${cmd.line})`);
     }
+    if (server?.kind !== "uwsgi" || server.addresses !== void 0) continue;
+    const ini = iniOf(app, cmd.argv);
+    for (const l of ini?.listens ?? []) {
+      const port = /^[\w.-]*:(\d+)$/.exec(l.value.split(",")[0].trim())?.[1];
+      if (port === void 0 || ports.includes(Number(port))) continue;
+      ports.push(Number(port));
+      servers.push(
+        `uwsgi binds port ${port} (${l.option} = ${l.value}, ${ini.file}:${l.line}, which ${cmd.file}:${cmd.line} loads)`
+      );
+    }
   }
   return { ports, servers, behind };
 }
 function proxyFix(app, behind) {
   const { proxy, at: at2 } = behind.proxy;
-  const server = behind.port !== void 0 ? `${behind.server}'s port ${behind.port}` : `${behind.server}'s port`;
-  const head = `${proxy} runs in the same container (${at2}) and is the process clients connect to, so EXPOSE names its port, not ${server}`;
+  const server = behind.socket ? `its port (${behind.server} listens only on a unix socket)` : `its port, not ${behind.port !== void 0 ? `${behind.server}'s port ${behind.port}` : `${behind.server}'s port`}`;
+  const head = `${proxy} runs in the same container (${at2}) and is the process clients connect to, so EXPOSE names ${server}`;
   const listens = proxy === "nginx" ? (app.proxyConfigs ?? []).flatMap((c) => c.listens.map((l) => ({ ...l, file: c.file }))) : [];
   if (listens.length === 0 || listens.some((l) => l.port === void 0))
     return `${head}: add EXPOSE with the port its configuration listens on.`;
@@ -31885,17 +32335,24 @@ function proxyFix(app, behind) {
   const where2 = [...new Set(listens.map((l) => `${l.file}:${l.line}`))].join(", ");
   return `${head}: add EXPOSE ${ports.join(" ")}, the port${ports.length === 1 ? "" : "s"} its configuration listens on (${where2}).`;
 }
+function iniOf(app, argv) {
+  const name = uwsgiIniArg(programArgv(argv))?.split("/").at(-1);
+  return name ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`)) : void 0;
+}
 function unixSocketServersOnly(app) {
   const env = containerEnv(app);
+  const beside = proxyBeside(app);
   let servers = 0;
   for (const cmd of startCommands(app)) {
     if (!serverOf(cmd.argv, env)) continue;
+    if (beside(cmd)) return false;
     servers++;
-    const name = uwsgiIniArg(programArgv(cmd.argv))?.split("/").at(-1);
-    const ini = name ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`)) : void 0;
-    if (!unixSocketsOnly(cmd.argv, env, ini)) return false;
+    if (!listensOnSocketOnly(app, cmd.argv, env)) return false;
   }
   return servers > 0;
+}
+function listensOnSocketOnly(app, argv, env) {
+  return unixSocketsOnly(argv, env, iniOf(app, argv)) !== void 0;
 }
 function composePart(views) {
   const withCompose = views.filter((v) => v.composeFiles);
@@ -32381,7 +32838,7 @@ var init_TF0802_fixed_container_name = __esm({
       check(project) {
         return perServiceLine(project, (app, s) => {
           const name = s.containerName;
-          if (!name || isSingleton(app, s)) return [];
+          if (!name || s !== app.compose?.appService && isSingleton(app, s)) return [];
           return [
             {
               file: name.file,
@@ -32473,6 +32930,30 @@ function besideMain(holder) {
       return { phrase: "beside the container's main process" };
   }
 }
+function keepAliveMain(project, seen) {
+  const findings = [];
+  for (const app of project.apps) {
+    if (/(^|\/)\.devcontainer\//.test(app.dockerfile?.file ?? "")) continue;
+    for (const chain2 of [imageCommand(app), effectiveCommand(app)]) {
+      const keep = chain2.find((c) => !c.background && isKeepAliveCommand(c.argv));
+      const files = new Set(chain2.map((c) => c.file));
+      const all = [
+        ...chain2,
+        ...app.entrypointScripts.filter((s) => files.has(s.file)).flatMap((s) => s.script.commands)
+      ];
+      const runs = all.some((c) => c.argv[0] === "$@" || longRunningProcess(c.argv) || daemonOf(c.argv));
+      if (!keep || runs || seen.has(`${keep.file}:${keep.line}`)) continue;
+      seen.add(`${keep.file}:${keep.line}`);
+      findings.push({
+        file: keep.file,
+        line: keep.line,
+        message: `This makes ${commandLine(keep)} the container's main process (PID 1), a keep-alive that serves nothing: whatever the container is for runs beside it, started with docker exec (docker compose exec), where the runtime does not see it: nothing restarts it when it dies, its output is not the container's log, and it cannot be scaled or stopped on its own. Start the process itself as the container's command (e.g. gunicorn for the server), and run one-off commands with docker compose run --rm.`
+      });
+      break;
+    }
+  }
+  return findings;
+}
 function optInBackground(project, seen) {
   const findings = [];
   for (const app of appsAndWorkerImages(project)) {
@@ -32525,7 +33006,13 @@ function embeddedBeat(project, seen) {
         command,
         service
       })) : [];
-    })
+    }),
+    // A compose file of services only (`image: me/blog:1.2`, the image pushed by CI) runs what its command says.
+    ...project.apps.filter((app) => !app.dockerfile).flatMap(
+      (app) => (app.compose?.services ?? []).flatMap(
+        (service) => serviceCommand(app, service).map((command) => ({ app, command, service }))
+      )
+    )
   ];
   for (const { app, command, service } of starts) {
     const key = `${command.file}:${command.line}`;
@@ -32604,17 +33091,18 @@ services:
         const findings = [];
         const seen = /* @__PURE__ */ new Set();
         for (const app of appsAndWorkerImages(project)) {
+          const facts = daemonFacts(app);
           const chains = [imageCommand(app), effectiveCommand(app)].map(
             (chain2) => chain2.filter((c) => c.origin !== "supervisor")
           );
           const foreground = chains.flat().some(
-            (c) => !daemonOf(c.argv) && (c.background ? Boolean(serverOf(c.argv)) : longRunningProcess(c.argv) || c.argv[0] === "$@")
+            (c) => !daemonOf(c.argv, facts) && (c.background ? Boolean(serverOf(c.argv)) : longRunningProcess(c.argv) || c.argv[0] === "$@")
           );
           for (const chain2 of chains)
             chain2.forEach((cmd, i) => {
               const key = `${cmd.file}:${cmd.line}`;
               if (seen.has(key)) return;
-              const beside = besideMain(holderAfter(chain2, i));
+              const beside = besideMain(holderAfter(chain2, i, void 0, facts));
               const attached = attachedDaemons(app, cmd.argv);
               if (attached) {
                 seen.add(key);
@@ -32646,16 +33134,20 @@ services:
                 });
                 return;
               }
-              const daemon = foreground ? daemonOf(cmd.argv) : void 0;
+              const daemon = foreground ? daemonOf(cmd.argv, facts) : void 0;
               if (!daemon) return;
               seen.add(key);
+              const ini = daemon === "uwsgi" && !daemonOf(cmd.argv) ? facts.uwsgiDaemonize : void 0;
+              const how = ini ? `, which detaches because ${ini.file}:${ini.line} sets ${ini.option}` : "";
+              const own = ini ? `, without ${ini.option} in its ini (${ini.file}:${ini.line}), or uwsgi detaches and that container exits at once` : "";
               findings.push({
                 file: cmd.file,
                 line: cmd.line,
-                message: `This starts ${daemon} as a daemon (${cmd.argv.join(" ")}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`
+                message: `This starts ${daemon} as a daemon (${cmd.argv.join(" ")}${how}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image${own}.`
               });
             });
         }
+        findings.push(...keepAliveMain(project, seen));
         findings.push(...optInBackground(project, seen));
         findings.push(...embeddedBeat(project, seen));
         return findings;
@@ -32668,9 +33160,15 @@ services:
 function notACommand(instr) {
   const first = instr.script?.commands[0]?.argv[0];
   if (first === void 0) return "";
-  if (first === "[")
-    return ", where `[` is the shell's test command, not the server: it fails and the container exits at start";
+  if (first === "[") return testWords3(instr.script.commands[0].argv.slice(1));
   return `, where \`${printableWord(first)}\` is no command: the container exits at start (sh: not found, exit code 127)`;
+}
+function testWords3(words2) {
+  const test = ", where `[` is the shell's test command, not the server";
+  const operands = words2.at(-1) === "]" ? words2.slice(0, -1) : void 0;
+  if (operands?.length === 1 && operands[0] !== "")
+    return `${test}: it tests one non-empty word, which succeeds, so the container exits with code 0 at start and no server ever runs`;
+  return `${test}: it only evaluates its words as a test, and the container exits at start without running the server`;
 }
 function printableWord(s) {
   const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
@@ -32941,6 +33439,163 @@ var init_image_shell = __esm({
   }
 });
 
+// src/rules/lib/su-launch.ts
+function suLaunch(argv) {
+  if (basename2(argv[0] ?? "") !== "su") return void 0;
+  let user;
+  let script;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-c" || a === "--command") script = argv[++i];
+    else if (a.startsWith("--command=")) script = a.slice("--command=".length);
+    else if (["-s", "--shell", "-g", "--group", "-G", "--supp-group"].includes(a)) i++;
+    else if (a !== "-" && !a.startsWith("-") && user === void 0) user = a;
+  }
+  return user && script !== void 0 ? { user, script } : void 0;
+}
+function suExecAdvice(command, handOver2 = (user) => `exec gosu ${user} \u2026 (with gosu installed in the image)`) {
+  const su = suLaunch(command.argv);
+  if (!su) return void 0;
+  const inner = inlineScriptCommands(["sh", "-c", su.script], command.line);
+  const simple = inner.length === 1 && !inner[0].background && !/[;&|<>$`]/.test(su.script);
+  const run = simple ? su.script.trim() : `sh -c ${shellWord(su.script.trim())} (with exec before the server's command in it)`;
+  const tool = handOver2(su.user).replace("\u2026", run);
+  return `exec su \u2026 would not make the server PID 1 either: su stays its parent process. Start it as ${su.user} with a tool that runs it in su's place: ${tool}, or set USER ${su.user} in the Dockerfile, drop su from the script, and start the server with exec`;
+}
+var init_su_launch = __esm({
+  "src/rules/lib/su-launch.ts"() {
+    "use strict";
+    init_command();
+    init_command_text();
+  }
+});
+
+// src/rules/lib/image-users.ts
+function userAddedBy(argv, env) {
+  if (!["useradd", "adduser"].includes(basename2(argv[0] ?? ""))) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    const w2 = argv[i];
+    if (w2.startsWith("-")) {
+      if (USER_OPTION_VALUES.has(w2)) i++;
+      continue;
+    }
+    const name = resolveWord(w2, env) || w2;
+    return /^[a-z_][\w-]*$/.test(name) || name.includes("$") ? name : void 0;
+  }
+  return void 0;
+}
+function lineage3(df, stage) {
+  const out = [];
+  for (let s = stage; s && !out.includes(s); ) {
+    out.unshift(s);
+    s = s.from.stageRef === void 0 ? void 0 : df.stages[s.from.stageRef];
+  }
+  return out;
+}
+function usersCreatedByRuns(df, stage, own = false) {
+  const names = [];
+  for (const s of own ? [stage] : lineage3(df, stage))
+    for (const ins of s.instructions) {
+      if (ins.keyword !== "RUN") continue;
+      for (const c of ins.script?.commands ?? []) {
+        const name = userAddedBy(c.argv, stage.env);
+        if (name) names.push(name);
+      }
+    }
+  return names;
+}
+function imageHasUser(df, stage, user) {
+  if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
+  if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes("$"))) return true;
+  const base = lineage3(df, stage)[0].from;
+  return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
+}
+function createUser(stage, name = "app") {
+  return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
+}
+function switchAdvice(df, stage, where2 = "") {
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
+    return `The stage already creates the user ${existing}: add USER ${existing}${where2}.`;
+  if (existing) {
+    const parent = stage.from.image ?? stage.from.raw;
+    return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where2}.`;
+  }
+  return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where2}.`;
+}
+function handOver(df, stage, user) {
+  const runs = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
+  if (runs.includes("gosu")) return `exec gosu ${user} \u2026`;
+  if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
+  return `exec ${dropTool(baseStage(df, stage), user)}`;
+}
+function dropTool(stage, user) {
+  const image = stage.from.image ?? stage.from.raw;
+  switch (releaseOf(stage)) {
+    case "alpine":
+      return `su-exec ${user} \u2026 (RUN apk add --no-cache su-exec)`;
+    case "util-linux":
+      return `setpriv --reuid=${user} --regid=${user} --init-groups \u2026 (in the image already, from util-linux)`;
+    case "gosu-package":
+      return `gosu ${user} \u2026 (RUN apt-get install -y gosu)`;
+    case "before-setpriv":
+      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu, and its util-linux predates setpriv and runuser)`;
+    case "no-gosu-package":
+      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu)`;
+    default:
+      return `gosu ${user} \u2026 (or setpriv --reuid=${user} --regid=${user} --init-groups \u2026 where the base's util-linux ships it)`;
+  }
+}
+function releaseOf(stage) {
+  const ref = (stage.from.image ?? stage.from.raw).split("@")[0].toLowerCase();
+  const colon = ref.lastIndexOf(":");
+  const repository = colon > ref.lastIndexOf("/") ? ref.slice(0, colon) : ref;
+  const tag = colon > ref.lastIndexOf("/") ? ref.slice(colon + 1) : "latest";
+  const name = repository.slice(repository.lastIndexOf("/") + 1);
+  if (name === "alpine" || /alpine/.test(tag)) return "alpine";
+  if (/\b(wheezy|precise|trusty)\b/.test(tag)) return "before-setpriv";
+  if (/\b(jessie|xenial)\b/.test(tag)) return "no-gosu-package";
+  if (/\b(stretch|buster|bullseye|bionic|focal|jammy)\b/.test(tag)) return "gosu-package";
+  if (/\b(bookworm|trixie|noble)\b/.test(tag)) return "util-linux";
+  const major = Number(/^(\d+)/.exec(tag)?.[1] ?? NaN);
+  const official = !repository.includes("/") || /^(docker\.io\/)?library\//.test(repository);
+  if (!official) return "unknown";
+  if (name === "debian" || name === "ubuntu") {
+    if (Number.isNaN(major))
+      return /^(latest|stable|testing|rolling|sid|devel)$/.test(tag) ? "util-linux" : "unknown";
+    const [old, split, merged] = name === "debian" ? [7, 9, 12] : [14, 18, 24];
+    if (major <= old) return "before-setpriv";
+    if (major < split) return "no-gosu-package";
+    return major < merged ? "gosu-package" : "util-linux";
+  }
+  if (name === "python") {
+    const minor = Number(/^\d+\.(\d+)/.exec(tag)?.[1] ?? NaN);
+    if (major === 2 || major === 3 && minor <= 6) return "gosu-package";
+    return "util-linux";
+  }
+  return "unknown";
+}
+var USER_OPTION_VALUES, known, BASE_USERS, baseStage, isAlpine;
+var init_image_users = __esm({
+  "src/rules/lib/image-users.ts"() {
+    "use strict";
+    init_command();
+    USER_OPTION_VALUES = new Set(
+      "-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir".split(
+        " "
+      )
+    );
+    known = (name) => name?.includes("$") ? void 0 : name;
+    BASE_USERS = new Set(
+      "root daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc nobody adm operator guest".split(
+        " "
+      )
+    );
+    baseStage = (df, stage) => lineage3(df, stage)[0];
+    isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
+  }
+});
+
 // src/rules/lib/uwsgi-term.ts
 function pinnedUwsgi(app) {
   for (const req of app.requirements)
@@ -33012,7 +33667,7 @@ function fixShellForm(context) {
       const last = branchEnds(script.script.commands.filter((c) => !c.asUser)).find(
         (c) => c.line === finding.line && !c.background && !c.loop
       );
-      if (!last) continue;
+      if (!last || suExecAdvice(last)) continue;
       return execLast(last, lines2, finding.file, last.line, last.line);
     }
   }
@@ -33070,6 +33725,7 @@ var init_shell_form_fix = __esm({
     init_each();
     init_exec_form();
     init_fix2();
+    init_su_launch();
   }
 });
 
@@ -33123,8 +33779,8 @@ var init_wsgi_module = __esm({
 });
 
 // src/rules/lib/script-steps.ts
-function foregroundProcess(argv) {
-  const what = daemonOf(argv) ? void 0 : longRunningProcess(argv);
+function foregroundProcess(argv, facts) {
+  const what = daemonOf(argv, facts) ? void 0 : longRunningProcess(argv);
   return what ? { kind: what } : void 0;
 }
 function launches(launcher, background) {
@@ -33201,7 +33857,7 @@ function scriptFindings(script, commands, app, init) {
   const stays = init ? `${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "the script stays PID 1 and SIGTERM does not reach it";
   const out = [];
   const held = argumentsHeldBy(script.script);
-  const startsArgs = (argv) => runsArguments(argv, held);
+  const startsArgs = (argv) => runsArguments(argv, held) || launchesArguments(argv, held);
   const runs = backgroundStarts(commands, startsArgs).flatMap((run) => {
     const background = run.background.find((p) => serverOf(p.command.argv));
     return background ? [{ run, background }] : [];
@@ -33227,7 +33883,8 @@ function scriptFindings(script, commands, app, init) {
   commands = commands.filter(
     (c) => !c.asUser && runs.every((r) => exclusive(c, r.background.command) && !launches(c, r.background.command))
   );
-  const sequence = foregroundSequence(commands);
+  const facts = daemonFacts(app);
+  const sequence = foregroundSequence(commands, facts);
   if (sequence && !sequence[0].command.viaExec) {
     const keep = keptProcess(sequence);
     out.push({
@@ -33240,9 +33897,9 @@ function scriptFindings(script, commands, app, init) {
   const ends = new Set(branchEnds(commands));
   commands.forEach((c, i) => {
     if (c.viaExec || c.background || inSequence.has(c) || isWaitStep(c.argv)) return;
-    if (daemonOf(c.argv)) return;
+    if (daemonOf(c.argv, facts)) return;
     if (backgroundsInside(c.argv)) return;
-    const server = mainProcessOf(c.argv) ?? (ends.has(c) ? foregroundProcess(c.argv) : void 0);
+    const server = mainProcessOf(c.argv) ?? (ends.has(c) ? foregroundProcess(c.argv, facts) : void 0);
     const runsArgs = startsArgs(c.argv);
     const next = server || runsArgs || !ends.has(c) || startsLater(commands, i, startsArgs) ? void 0 : scriptRunBy(c.argv, all, script);
     if (!server && !runsArgs && !next) return;
@@ -33255,7 +33912,7 @@ function scriptFindings(script, commands, app, init) {
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. Write ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c)}.${dieOnTermAdvice(app, c.argv)}`
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c)}`}.${dieOnTermAdvice(app, c.argv)}`
     });
   });
   return out;
@@ -33275,7 +33932,7 @@ function execedShellForm(instr, shells) {
 function shellFormMessage(instr, argv, script) {
   const k = instr.keyword;
   if (isKeepAliveLoop(instr.raw))
-    return `${k} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, use \`${k} ["sleep", "infinity"]\`; to serve, start the server in exec form.`;
+    return `${k} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. Start what the container is for (the server) in exec form as its command instead: an idle container that only waits for docker exec is itself a finding (TF0803).`;
   const pid1 = "/bin/sh is PID 1 and SIGTERM from docker stop does not reach the server";
   const sequence = foregroundSequence(instr.script?.commands ?? []);
   if (sequence && !looksLikeArray(instr.raw)) return shellFormSequenceMessage(instr, sequence);
@@ -33384,7 +34041,7 @@ function inlineShell(argv, file, line, what, shells, written) {
       {
         file,
         line,
-        message: `${shell}, and it ends in a keep-alive loop (${script.trim()}), not a server: the shell stays PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. To keep an idle container, run \`${what.startsWith("compose") ? 'command: ["sleep", "infinity"]' : 'CMD ["sleep", "infinity"]'}\` in exec form; to serve, start the server with exec instead.`
+        message: `${shell}, and it ends in a keep-alive loop (${script.trim()}), not a server: the shell stays PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. Start what the container is for (the server) with exec instead: an idle container that only waits for docker exec is itself a finding (TF0803).`
       }
     ];
   const cut = cutOptions(argv, line);
@@ -33415,6 +34072,11 @@ function shExecsShellForm(instr, shells) {
   if (last.viaExec) return endsInExec(instr.raw, last);
   return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
 }
+function suHandOver(app) {
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  return df && stage ? (user) => handOver(df, stage, user) : void 0;
+}
 var shellFormCommand;
 var init_TF0901_shell_form_command = __esm({
   "src/rules/TF0901-shell-form-command.ts"() {
@@ -33428,6 +34090,8 @@ var init_TF0901_shell_form_command = __esm({
     init_command_text();
     init_processes2();
     init_rule();
+    init_su_launch();
+    init_image_users();
     init_signal_trap();
     init_uwsgi_term();
     init_shell_form_fix();
@@ -33604,7 +34268,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
             }
           }
           for (const script of app.entrypointScripts)
-            if (!script.makeTargets)
+            if (!script.makeTargets && !script.program)
               findings.push(
                 ...scriptFindings(script, scriptCommandsThatRun(app, script), app, init).map((f) => ({
                   ...f,
@@ -33618,7 +34282,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
       fix: {
         safety: "safe",
         summary: 'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec \u2026"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
-        declines: "a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run; a server in a restart loop (`while true; do gunicorn \u2026; done`), where exec would end the loop; a script whose trap forwards SIGTERM to its server and then waits only once.",
+        declines: 'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run; a server in a restart loop (`while true; do gunicorn \u2026; done`), where exec would end the loop; a script whose trap forwards SIGTERM to its server and then waits only once; a server started through `su USER -c "\u2026"`, where `exec su` would leave su as its parent (the message advises gosu or USER).',
         make: fixShellForm
       }
     });
@@ -33951,7 +34615,12 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
           if (!fallback) continue;
           const variables = fallbackSelectors(databases);
           const engineVariable = urlFallbackEngine(databases);
-          const when = selection.kind === "url" ? engineVariable ? `neither ${selection.variable} (a database URL, read at ${readAt(settings.file, selection, fallback)}) nor ${engineVariable} is set` : `${selection.variable} (a database URL) is unset` : fallbackWhen(databases);
+          const others = selection.kind === "url" ? [
+            ...new Set(
+              databases.configs.filter((c) => c.engine && !isSqliteEngine(c.engine) && c.selectedBy).map((c) => c.selectedBy.variable).filter((v) => v !== selection.variable && v !== engineVariable)
+            )
+          ] : [];
+          const when = selection.kind === "url" ? engineVariable ? `neither ${selection.variable} (a database URL, read at ${readAt(settings.file, selection, fallback)}) nor ${engineVariable} is set` : others.length > 0 ? `neither ${selection.variable} (a database URL) nor ${others.join(" nor ")} is set` : `${selection.variable} (a database URL) is unset` : fallbackWhen(databases);
           const url = fallback.fields.ENGINE?.kind === "env" ? fallback.fields.ENGINE.fallback : void 0;
           const at2 = selection.test ?? (engineVariable ? { line: fallback.fieldLines?.ENGINE ?? fallback.line, file: fallback.file } : selection.kind === "url" ? fallbackOrRead(selection, url, databases) : selection);
           const file = writtenIn(settings, at2);
@@ -33961,7 +34630,7 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
           findings.push({
             file,
             line: at2.line,
-            message: `When ${when} the database falls back to SQLite (${fallback.engine}${where2}), so a deploy that forgets ${engineVariable ? "both" : "it"} runs on a file inside the container; ${engineVariable ? `drop the SQLite default of ${engineVariable} so a deploy that sets neither fails` : "make the variable required"}, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`
+            message: `When ${when} the database falls back to SQLite (${fallback.engine}${where2}), so a deploy that forgets ${engineVariable || others.length > 0 ? "both" : "it"} runs on a file inside the container; ${engineVariable ? `drop the SQLite default of ${engineVariable} so a deploy that sets neither fails` : others.length > 0 ? "drop the SQLite branch so a deploy that sets neither fails" : "make the variable required"}, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`
           });
         }
         return findings;
@@ -34116,7 +34785,7 @@ docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
 
 // src/rules/lib/admin-on-start.ts
 function startsServer2(argv, viaExec) {
-  return serverOf(argv) !== void 0 || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0;
+  return serverOf(argv) !== void 0 || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0 && !isKeepAliveCommand(argv);
 }
 function endsAfter(rest) {
   return rest.every((c) => {
@@ -34348,132 +35017,6 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
         return findings;
       }
     });
-  }
-});
-
-// src/rules/lib/image-users.ts
-function userAddedBy(argv, env) {
-  if (!["useradd", "adduser"].includes(basename2(argv[0] ?? ""))) return void 0;
-  for (let i = 1; i < argv.length; i++) {
-    const w2 = argv[i];
-    if (w2.startsWith("-")) {
-      if (USER_OPTION_VALUES.has(w2)) i++;
-      continue;
-    }
-    const name = resolveWord(w2, env) || w2;
-    return /^[a-z_][\w-]*$/.test(name) || name.includes("$") ? name : void 0;
-  }
-  return void 0;
-}
-function lineage3(df, stage) {
-  const out = [];
-  for (let s = stage; s && !out.includes(s); ) {
-    out.unshift(s);
-    s = s.from.stageRef === void 0 ? void 0 : df.stages[s.from.stageRef];
-  }
-  return out;
-}
-function usersCreatedByRuns(df, stage, own = false) {
-  const names = [];
-  for (const s of own ? [stage] : lineage3(df, stage))
-    for (const ins of s.instructions) {
-      if (ins.keyword !== "RUN") continue;
-      for (const c of ins.script?.commands ?? []) {
-        const name = userAddedBy(c.argv, stage.env);
-        if (name) names.push(name);
-      }
-    }
-  return names;
-}
-function imageHasUser(df, stage, user) {
-  if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
-  if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes("$"))) return true;
-  const base = lineage3(df, stage)[0].from;
-  return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
-}
-function createUser(stage, name = "app") {
-  return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
-}
-function switchAdvice(df, stage, where2 = "") {
-  const existing = known(usersCreatedByRuns(df, stage).at(-1));
-  if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
-    return `The stage already creates the user ${existing}: add USER ${existing}${where2}.`;
-  if (existing) {
-    const parent = stage.from.image ?? stage.from.raw;
-    return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where2}.`;
-  }
-  return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where2}.`;
-}
-function handOver(df, stage, user) {
-  const runs = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
-  if (runs.includes("gosu")) return `exec gosu ${user} \u2026`;
-  if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
-  return `exec ${dropTool(baseStage(df, stage), user)}`;
-}
-function dropTool(stage, user) {
-  const image = stage.from.image ?? stage.from.raw;
-  switch (releaseOf(stage)) {
-    case "alpine":
-      return `su-exec ${user} \u2026 (RUN apk add --no-cache su-exec)`;
-    case "util-linux":
-      return `setpriv --reuid=${user} --regid=${user} --init-groups \u2026 (in the image already, from util-linux)`;
-    case "gosu-package":
-      return `gosu ${user} \u2026 (RUN apt-get install -y gosu)`;
-    case "before-setpriv":
-      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu, and its util-linux predates setpriv and runuser)`;
-    case "no-gosu-package":
-      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu)`;
-    default:
-      return `gosu ${user} \u2026 (or setpriv --reuid=${user} --regid=${user} --init-groups \u2026 where the base's util-linux ships it)`;
-  }
-}
-function releaseOf(stage) {
-  const ref = (stage.from.image ?? stage.from.raw).split("@")[0].toLowerCase();
-  const colon = ref.lastIndexOf(":");
-  const repository = colon > ref.lastIndexOf("/") ? ref.slice(0, colon) : ref;
-  const tag = colon > ref.lastIndexOf("/") ? ref.slice(colon + 1) : "latest";
-  const name = repository.slice(repository.lastIndexOf("/") + 1);
-  if (name === "alpine" || /alpine/.test(tag)) return "alpine";
-  if (/\b(wheezy|precise|trusty)\b/.test(tag)) return "before-setpriv";
-  if (/\b(jessie|xenial)\b/.test(tag)) return "no-gosu-package";
-  if (/\b(stretch|buster|bullseye|bionic|focal|jammy)\b/.test(tag)) return "gosu-package";
-  if (/\b(bookworm|trixie|noble)\b/.test(tag)) return "util-linux";
-  const major = Number(/^(\d+)/.exec(tag)?.[1] ?? NaN);
-  const official = !repository.includes("/") || /^(docker\.io\/)?library\//.test(repository);
-  if (!official) return "unknown";
-  if (name === "debian" || name === "ubuntu") {
-    if (Number.isNaN(major))
-      return /^(latest|stable|testing|rolling|sid|devel)$/.test(tag) ? "util-linux" : "unknown";
-    const [old, split, merged] = name === "debian" ? [7, 9, 12] : [14, 18, 24];
-    if (major <= old) return "before-setpriv";
-    if (major < split) return "no-gosu-package";
-    return major < merged ? "gosu-package" : "util-linux";
-  }
-  if (name === "python") {
-    const minor = Number(/^\d+\.(\d+)/.exec(tag)?.[1] ?? NaN);
-    if (major === 2 || major === 3 && minor <= 6) return "gosu-package";
-    return "util-linux";
-  }
-  return "unknown";
-}
-var USER_OPTION_VALUES, known, BASE_USERS, baseStage, isAlpine;
-var init_image_users = __esm({
-  "src/rules/lib/image-users.ts"() {
-    "use strict";
-    init_command();
-    USER_OPTION_VALUES = new Set(
-      "-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir".split(
-        " "
-      )
-    );
-    known = (name) => name?.includes("$") ? void 0 : name;
-    BASE_USERS = new Set(
-      "root daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc nobody adm operator guest".split(
-        " "
-      )
-    );
-    baseStage = (df, stage) => lineage3(df, stage)[0];
-    isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
   }
 });
 
@@ -34888,11 +35431,12 @@ publish them in a development override, on the loopback interface only:
 
 A file named for development or tests (an \`.override\` file, or one with \`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a
 word of its name, or a default-named file in a directory so named, such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a production alternative
-(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`, a Swarm stack file \`docker-stack.yml\`,
-cookiecutter's \`production.yml\`, a \`docker-compose-prod_template.yml\` to fill in) sits beside it, is not
-production: its published database port is not reported, while its other findings (development server, migrate on
+(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`, cookiecutter's
+\`production.yml\`, a \`docker-compose-prod_template.yml\` to fill in: a name with \`prod\`, \`production\`, \`deploy\`,
+\`release\` or \`live\` as a word) sits beside it, is not production: its published database port is not reported, while its other findings (development server, migrate on
 start, bind mounts) still are, where they are written. Every other compose file, the default one alone included,
-counts as production.
+counts as production, the default one beside a Swarm stack file (\`docker-stack.yml\`,
+\`docker-compose-swarm.yml\`) included.
 
 \`\`\`yaml
 # compose.override.yaml (development only)
@@ -35429,7 +35973,7 @@ async function discover(root, options = {}, limits = {}, overlay) {
     else unreadable.push({ file, reason: result2.reason });
   };
   const wanted = files.filter(
-    (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py" || // `RUN npm run setup` may install the Python requirements from package.json's scripts.
+    (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || isMakefile(f) || baseName(f) === "manage.py" || // `RUN npm run setup` may install the Python requirements from package.json's scripts.
     baseName(f) === "package.json" || // `RUN pipenv install --skip-lock` resolves the Pipfile's versions at build time.
     baseName(f) === "Pipfile" || // The server's entry module names the settings it runs (they may differ from manage.py's).
     baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
@@ -35532,6 +36076,9 @@ function secondPassFiles(texts, files, options) {
           if (w2.endsWith("/") || w2 === ".") nginxDirs.add(baseName(w2.replace(/\/+$/, "")));
           else nginxNames.add(baseName(w2));
         }
+      for (const m of text2.matchAll(/\b(?:cp|mv|ln)\s+((?:-\S+\s+)*)([^\n&;|\\]+?)\s+\/etc\/nginx\/?\S*/g))
+        for (const w2 of m[2].split(/\s+/).filter((w3) => w3 && !w3.startsWith("-") && !w3.endsWith("/")))
+          nginxNames.add(baseName(w2));
       for (const m of text2.matchAll(/^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\s[]+)\s+([^\s\\]+)\s*$/gim))
         if (!m[3].endsWith("/"))
           copiedAs.set(baseName(m[3]), [...copiedAs.get(baseName(m[3])) ?? [], baseName(m[2])]);
@@ -39607,6 +40154,7 @@ function matchesGlob(glob, path4) {
 // src/model/app-seeds.ts
 init_classify();
 init_app_service();
+init_compose_file_names();
 init_context();
 init_image_app();
 
@@ -39625,6 +40173,7 @@ init_input();
 
 // src/model/own-context.ts
 var import_node_path26 = require("node:path");
+init_classify();
 init_pip();
 init_instruction_text();
 init_lines();
@@ -39680,6 +40229,24 @@ function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
     if (inOwn && !inAncestor) own = true;
   }
   return own;
+}
+function contextTold(text2, dir, exists2, fallback = dir) {
+  const named = namedContextPaths(text2);
+  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path26.posix.join(base, p))).length;
+  let best = { dir, count: held(dir) };
+  for (let base = dir; base !== "." && base !== "/" && base !== ""; ) {
+    base = import_node_path26.posix.dirname(base);
+    const count = held(base);
+    if (count > best.count) best = { dir: base, count };
+  }
+  return best.count > 0 ? best.dir : fallback;
+}
+function contextOfTied(dockerfile, text2, exists2, managePys, builds) {
+  const dir = dirName(dockerfile);
+  const project = managePys.findLast((m) => isUnder(dir, dirName(m)));
+  const told = contextTold(text2, dir, exists2, project && dirName(project));
+  const given = [...new Set(builds.filter((b) => b.dockerfile === dockerfile).map((b) => b.contextDir))];
+  return given.length === 0 || given.includes(told) ? told : given[0];
 }
 
 // src/model/sidecar.ts
@@ -39988,6 +40555,8 @@ var AppSeeds = class extends ModelPart {
   composeImages(composeSets, managePys, claimed) {
     const seeds = [];
     const built = this.imagesBuilt(composeSets);
+    const builds = [...built, ...composeBuilds(composeSets.flatMap((s) => s.model ? [s.model] : []))];
+    const contextOf = (d) => contextOfTied(d, this.texts[d] ?? "", (p) => this.exists(p), managePys, builds);
     for (const set of composeSets) {
       if (!set.model) continue;
       let image;
@@ -39996,7 +40565,7 @@ var AppSeeds = class extends ModelPart {
       );
       if (!set.model.appService) {
         const appImages = built.filter((b) => !b.dockerfile || !proxyOnly(this.texts, b.dockerfile));
-        const found = imageOnlyApp(set.model, appImages, managePys, pythonDockerfiles);
+        const found = imageOnlyApp(set.model, appImages, managePys, pythonDockerfiles, contextOf);
         if (!found) continue;
         found.service.role = "app";
         set.model.appService = found.service;
@@ -40005,7 +40574,7 @@ var AppSeeds = class extends ModelPart {
       }
       const service = set.model.appService;
       if (service.build) continue;
-      image ??= builtImageOf(service, built) ?? namedDockerfileOf(service, pythonDockerfiles);
+      image ??= builtImageOf(service, built) ?? namedDockerfileOf(service, pythonDockerfiles, set.model.files.some(isNamedForProduction), contextOf);
       const projectDirs = managePys.length === 1 ? [set.dir, dirName(managePys[0])] : [set.dir];
       const dockerfile = image?.dockerfile ?? projectDirs.map(
         (dir) => this.preferredDockerfiles().find(
@@ -40042,6 +40611,11 @@ var AppSeeds = class extends ModelPart {
         const ancestor2 = [...managePys].reverse().find((m) => isUnder(dir, dirName(m)));
         const text2 = this.texts[dockerfile];
         if (ancestor2 && !given && text2 !== void 0 && contextIsOwnDirectory(text2, dir, dirName(ancestor2), (p) => this.exists(p))) {
+          if (clonesAndRunsDjango(text2)) {
+            seeds.push({ dockerfile, contextDir: dir });
+            claimed.add(dockerfile);
+            continue;
+          }
           this.skipped.push({
             dockerfile,
             reason: `its build context is ${dir}/, which holds no Django project`
@@ -40081,7 +40655,7 @@ var AppSeeds = class extends ModelPart {
   }
   /** Image names the repository builds: tagged compose builds, and `docker build -t` in scripts and Makefiles. */
   imagesBuilt(composeSets) {
-    const scripts = Object.keys(this.texts).filter((f) => isScriptFile(f, this.texts[f]) || baseName(f) === "Makefile").map((file) => ({ file, text: this.texts[file] }));
+    const scripts = Object.keys(this.texts).filter((f) => isScriptFile(f, this.texts[f]) || isMakefile(f)).map((file) => ({ file, text: this.texts[file] }));
     const files = new Set(this.files);
     const models = composeSets.flatMap((s) => s.model ? [s.model] : []);
     return imagesBuilt(models, scripts, (f) => files.has(f));
@@ -40153,6 +40727,10 @@ var AppSeeds = class extends ModelPart {
     );
   }
 };
+function clonesAndRunsDjango(text2) {
+  const code2 = dockerfileCode(text2);
+  return /^\s*RUN\b[^\n]*\bgit\s+clone\b/im.test(code2) && DJANGO_SERVER.test(code2);
+}
 function runsApp(model, seed) {
   if (model.appService) return true;
   const { dockerfile, contextDir } = seed;
@@ -40336,8 +40914,10 @@ function nginxListens(file, imagePath, text2) {
   const listens = [];
   let servers = 0;
   let firstServer = 0;
+  let daemonOff = false;
   text2.split(LINES).forEach((raw, i) => {
     const line = raw.replace(/#.*$/, "");
+    if (/(?:^|[\s;])daemon\s+off\s*;/.test(line)) daemonOff = true;
     if (/(?:^|[\s;{}])server\s*\{/.test(line)) {
       servers++;
       if (firstServer === 0) firstServer = i + 1;
@@ -40349,7 +40929,7 @@ function nginxListens(file, imagePath, text2) {
     }
   });
   if (servers > 0 && listens.length === 0) listens.push({ line: firstServer, port: 80 });
-  return { file, imagePath, server: "nginx", listens };
+  return { file, imagePath, server: "nginx", listens, ...daemonOff ? { daemonOff } : {} };
 }
 function portOf2(address) {
   if (address.includes("$")) return void 0;
@@ -40376,7 +40956,7 @@ var ImageFiles = class extends ModelPart {
           c,
           ...this.npmRun(c.argv, c.wd, stage, index, context, layout)
         ])) {
-          for (const req of requirementArgs(argv, ins.variables)) {
+          for (const req of requirementArgs(argv, ins)) {
             const imagePath = import_node_path27.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             if (!source) {
@@ -40471,14 +41051,32 @@ var ImageFiles = class extends ModelPart {
     if (!swallows) return all;
     return service?.entrypoint ? this.scriptsRunBy([...entrypoint, ...compose], app, layout) : own;
   }
+  /**
+   * The scripts the programs of the supervisord configuration run (`command=/app/run-app.sh`), found from each
+   * program's `directory=`, that no start command runs itself; each marked with its program.
+   */
+  programScripts(app, layout) {
+    if (!app.dockerfile?.targetStage || !app.context) return [];
+    const known2 = new Set(app.entrypointScripts.map((s) => s.file));
+    const out = [];
+    for (const p of app.supervisorPrograms ?? []) {
+      const dir = p.directory?.startsWith("/") ? p.directory : void 0;
+      for (const s of this.scriptsRunBy([p.argv], app, layout, dir)) {
+        if (known2.has(s.file)) continue;
+        known2.add(s.file);
+        out.push({ ...s, program: p.name });
+      }
+    }
+    return out;
+  }
   /** The scripts the commands run, and those the scripts run in turn, traced to context files. */
-  scriptsRunBy(start, app, layout) {
+  scriptsRunBy(start, app, layout, startDir) {
     const target = app.dockerfile.targetStage;
     const context = app.context;
     const service = app.compose?.appService;
     const commands = [...start];
     const out = [];
-    const workdir = target.workdir || "/";
+    const workdir = startDir ?? service?.workingDir ?? (target.workdir || "/");
     const dirs = commands.map(() => workdir);
     const pushScript = (script) => {
       let dir = workdir;
@@ -40608,12 +41206,18 @@ var ImageFiles = class extends ModelPart {
         return /(^|\/)nginx$/.test(a[0] ?? "") && at2 > 0 && a[at2 + 1]?.startsWith("/") ? [a[at2 + 1]] : [];
       })
     );
-    return context.sentFiles.filter((f) => !/\.(pem|crt|key|types|html?)$|_params$/.test(f)).flatMap(
+    const notConfig = (f) => /\.(pem|crt|key|types|html?)$|_params$/.test(f);
+    const copied = context.sentFiles.filter((f) => !notConfig(f)).flatMap(
       (f) => (
         // Each copy counts (`COPY site.conf /etc/nginx/\u2026` before `COPY . .` lands it in /app too).
         layout.landings(target, f).filter((l) => l.path.startsWith("/etc/nginx/") || named.has(l.path)).map((l) => ({ file: joinPath(context.dir, f), imagePath: l.path }))
       )
-    ).filter((c) => c.file in this.texts).map((c) => nginxListens(c.file, c.imagePath, this.texts[c.file]));
+    );
+    const placed = nginxPathsByRun(target).flatMap((imagePath) => {
+      const source = layout.sourceOf(target, imagePath);
+      return source && !notConfig(source) ? [{ file: joinPath(context.dir, source), imagePath }] : [];
+    }).filter((c) => !copied.some((o) => o.file === c.file && o.imagePath === c.imagePath));
+    return [...copied, ...placed].filter((c) => c.file in this.texts).map((c) => nginxListens(c.file, c.imagePath, this.texts[c.file]));
   }
   /** The context file of `python X.py` (resolved in the image), or of the custom command `manage.py NAME`. */
   pythonRunBy(argv, target, context, layout) {
@@ -40681,17 +41285,19 @@ function pipenvInstall(argv) {
     ignorePipfile: args.includes("--ignore-pipfile")
   };
 }
-function expandKnown2(word, variables) {
-  if (!variables || !word.includes("$")) return word;
+function expandKnown2(word, run) {
+  if (!word.includes("$")) return word;
+  const variables = run?.variables ?? {};
+  const declared = new Set(run?.unknownDeclared ?? []);
   const lookup2 = (name) => name in variables ? { kind: "value", value: variables[name] } : UNKNOWN2;
-  return expand(word, lookup2) ?? word;
+  return expand(word, lookup2, "\\", (name) => run !== void 0 && !declared.has(name));
 }
-function requirementArgs(argv, variables) {
+function requirementArgs(argv, run) {
   const i = argv.findIndex((w2) => /(^|\/)pip[\d.]*$/.test(w2));
   const installAt = argv.findIndex((w2, k) => k > i && ["install", "wheel", "download"].includes(w2));
   const isPip = (i >= 0 || argv.some((w2, k) => w2 === "-m" && argv[k + 1] === "pip")) && installAt >= 0;
   if (!isPip) return [];
-  return pipRequirementFiles(argv.slice(installAt + 1)).map((p) => expandKnown2(p, variables)).filter((p) => !p.includes("$"));
+  return pipRequirementFiles(argv.slice(installAt + 1)).map((p) => expandKnown2(p, run)).filter((p) => p !== void 0);
 }
 function startArgvs(app, target) {
   const commands = [];
@@ -40744,6 +41350,22 @@ function binDirs(word) {
 }
 function isScriptAt(word, script) {
   return import_node_path27.posix.basename(word) === import_node_path27.posix.basename(script.imagePath);
+}
+function nginxPathsByRun(stage) {
+  const out = /* @__PURE__ */ new Set();
+  for (const ins of stage.instructions) {
+    if (ins.keyword !== "RUN") continue;
+    const run = ins;
+    for (const argv of run.argv ? [run.argv] : run.script?.commands.map((c) => c.argv) ?? []) {
+      if (!["cp", "mv", "ln"].includes(argv[0] ?? "")) continue;
+      const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
+      const dest = operands.at(-1);
+      if (operands.length < 2 || !dest?.startsWith("/etc/nginx/") || dest.includes("$")) continue;
+      out.add(import_node_path27.posix.normalize(dest));
+      for (const source of operands.slice(0, -1)) out.add(import_node_path27.posix.join(dest, import_node_path27.posix.basename(source)));
+    }
+  }
+  return [...out];
 }
 
 // src/model/repo-base.ts
@@ -41093,16 +41715,18 @@ var SettingsModules = class extends ModelPart {
     const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve6, includes);
     this.addErrors(r.errors);
     if (!r.model) return { bases: [] };
-    const served = this.servedSettings(
-      app,
-      r.model,
-      importRoot,
-      (file, module2) => modelSettings(file, module2, this.texts[file], resolve6, includes)
-    );
+    const other = (file, module2) => {
+      const m = modelSettings(file, module2, this.texts[file], resolve6, includes);
+      this.addErrors(m.errors);
+      return m.model;
+    };
+    const served = this.servedSettings(app, r.model, importRoot, other);
+    const fromManagePy = this.managedSettings(app, [r.model, served], importRoot, other);
     return {
       settings: r.model,
       bases: this.settingsBases(r.model, importRoot),
-      ...served ? { served } : {}
+      ...served ? { served } : {},
+      ...fromManagePy ? { managed: fromManagePy } : {}
     };
   }
   /**
@@ -41120,10 +41744,21 @@ var SettingsModules = class extends ModelPart {
     const module2 = wsgiFile && this.defaultSettingsModule(wsgiFile, importRoot, choiceEnvironment(app), wsgi);
     if (!module2 || module2 === settings.module) return void 0;
     const file = moduleFiles(importRoot, module2).find((f) => f in this.texts && f !== settings.file);
-    if (!file) return void 0;
-    const r = model(file, module2);
-    this.addErrors(r.errors);
-    return r.model;
+    return file ? model(file, module2) : void 0;
+  }
+  /**
+   * The settings the management commands run in the app's container (`docker compose exec web python manage.py
+   * migrate`): manage.py's default, when the container's environment (the image's ENV, compose's app service) does
+   * not set DJANGO_SETTINGS_MODULE and that default is another module than the server's.
+   */
+  managedSettings(app, judged2, importRoot, model) {
+    if (!app.managePy || this.tree.options.settingsModule || setsSettingsModule(app)) return void 0;
+    const module2 = this.defaultSettingsModule(app.managePy, dirName(app.managePy), choiceEnvironment(app));
+    if (!module2 || judged2.some((s) => s?.module === module2)) return void 0;
+    const file = moduleFiles(importRoot, module2).find(
+      (f) => f in this.texts && !judged2.some((s) => s?.file === f)
+    );
+    return file ? model(file, module2) : void 0;
   }
   /**
    * The settings module: the input, the runtime environment (compose, then ENV), what the start chain exports, the
@@ -41319,6 +41954,9 @@ function imageOverDevelopmentCompose(app) {
   const entry = app.compose?.appService?.environment.find((e) => e.name === "DJANGO_SETTINGS_MODULE");
   return entry?.file !== void 0 && DEVELOPMENT_FILE.test(baseName(entry.file));
 }
+function setsSettingsModule(app) {
+  return app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE !== void 0 || (app.compose?.appService?.environment ?? []).some((e) => e.name === "DJANGO_SETTINGS_MODULE");
+}
 function configurationDefault(text2) {
   const m = text2 && /setdefault\(\s*['"]DJANGO_CONFIGURATION['"]\s*,\s*['"](\w+)['"]\s*\)/.exec(text2);
   return m ? { configuration: m[1] } : {};
@@ -41441,6 +42079,8 @@ var ProjectBuilder = class {
   seeds;
   settingsModules;
   imageFiles;
+  /** Each env-style file's secrets, parsed once however many build contexts hold it. */
+  envSecretsByPath = /* @__PURE__ */ new Map();
   build() {
     const { suppressions, problems } = this.suppressions();
     for (const u of this.tree.unreadable) {
@@ -41464,7 +42104,7 @@ var ProjectBuilder = class {
     const excluded = (file) => file !== void 0 && (this.tree.options.exclude ?? []).some((g) => matchesGlob(g, file));
     const apps = this.seeds.find(composeSets).filter((seed) => !excluded(seed.dockerfile ?? seed.managePy)).map((seed) => this.safeApp(seed));
     const files = new Set(this.files);
-    const scripts = Object.keys(this.texts).filter((f) => isScriptFile(f, this.texts[f]) || baseName(f) === "Makefile").map((file) => ({ file, text: this.texts[file] }));
+    const scripts = Object.keys(this.texts).filter((f) => isScriptFile(f, this.texts[f]) || isMakefile(f)).map((file) => ({ file, text: this.texts[file] }));
     const models = composeSets.flatMap((s) => s.model ? [s.model] : []);
     const builds = repositoryBuilds(models, scripts, this.tree.ciConfigs ?? {}, (f) => files.has(f));
     linkRepositoryBases(apps, builds);
@@ -41556,6 +42196,7 @@ var ProjectBuilder = class {
     view.entrypointScripts = this.imageFiles.entrypointScripts(view, layout);
     const programs = this.imageFiles.supervisorPrograms(view, layout);
     if (programs.length > 0) view.supervisorPrograms = programs;
+    view.entrypointScripts.push(...this.imageFiles.programScripts(view, layout));
     view.startPrograms = this.imageFiles.startPrograms(view, layout);
     view.serverConfigs = this.imageFiles.serverConfigs(view, layout);
     const target = dockerfile.targetStage;
@@ -41674,6 +42315,7 @@ var ProjectBuilder = class {
       }
       const programs = this.imageFiles.supervisorPrograms(app, layout);
       if (programs.length > 0) app.supervisorPrograms = programs;
+      app.entrypointScripts.push(...this.imageFiles.programScripts(app, layout));
       app.startPrograms = this.imageFiles.startPrograms(app, layout);
       app.serverConfigs = this.imageFiles.serverConfigs(app, layout);
       const proxyConfigs = this.imageFiles.proxyConfigs(app, layout);
@@ -41687,16 +42329,17 @@ var ProjectBuilder = class {
       }
       if (target) {
         const context = app.context;
-        app.imageHoldsPython = context.sentFiles.some(
-          (f) => f.endsWith(".py") && layout.landingOf(target, f)
-        );
+        const python = context.sentFiles.filter((f) => f.endsWith(".py"));
+        const code2 = python.filter((f) => import_node_path28.posix.basename(f) !== "manage.py");
+        app.imageHoldsPython = (code2.length > 0 ? code2 : python).some((f) => layout.landingOf(target, f));
       }
     }
     if (!seed.managePy && !seed.dockerfile && !seed.remoteContext) return app;
-    const { settings, bases, served } = this.settingsModules.model(app, seed);
+    const { settings, bases, served, managed } = this.settingsModules.model(app, seed);
     if (settings) app.settings = settings;
     if (bases.length > 0) app.settingsBases = bases;
     if (served) app.servedSettings = served;
+    if (managed) app.managedSettings = managed;
     return app;
   }
   /**
@@ -41710,12 +42353,29 @@ var ProjectBuilder = class {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
       return at2 ? [{ managePy, dir: import_node_path28.posix.dirname(at2) }] : [];
     });
+    if (landings.length === 0) return this.mountedProjectStarted(app);
     if (landings.length < 2) return void 0;
     for (const dir of djangoDirectories(app)) {
       const hit = landings.find((l) => l.dir === dir);
       if (hit) return hit.managePy;
     }
     return void 0;
+  }
+  /** The repository's manage.py a bind mount of the app service lays in a directory the start chain runs Django in. */
+  mountedProjectStarted(app) {
+    const volumes = app.compose?.appService?.volumes ?? [];
+    for (const dir of djangoDirectories(app)) {
+      const file = boundFile(volumes, import_node_path28.posix.join(dir, "manage.py"));
+      if (file && file in this.texts) return file;
+    }
+    return void 0;
+  }
+  envSecretsOf(path4) {
+    if (!this.envSecretsByPath.has(path4)) {
+      const text2 = this.texts[path4];
+      this.envSecretsByPath.set(path4, text2 === void 0 ? void 0 : envSecrets(text2));
+    }
+    return this.envSecretsByPath.get(path4);
   }
   /** The build context: its files and what `.dockerignore` lets through (`<Dockerfile>.dockerignore` first). */
   context(dir, dockerfile, composeEnvFiles2) {
@@ -41727,23 +42387,20 @@ var ProjectBuilder = class {
     const context = { dir, files, sentFiles: sentFiles(files, dockerignore) };
     if (dockerignore) context.dockerignore = dockerignore;
     const templates = files.filter((f) => {
-      const text2 = this.texts[joinPath(dir, f)];
       const loaded = composeEnvFiles2.includes(joinPath(dir, f));
       if (loaded && !isEnvTemplateName(f) && !hasTemplateName(f)) return true;
       const judged2 = isEnvTemplateName(f) || isInEnvDir(f) || loaded;
-      return judged2 && text2 !== void 0 && secretsInEnvTemplate(text2).length > 0;
+      return judged2 && (this.envSecretsOf(joinPath(dir, f))?.valued.length ?? 0) > 0;
     });
     if (templates.length > 0) context.envTemplatesWithSecrets = templates;
     const withoutSecrets = files.filter((f) => {
-      const text2 = this.texts[joinPath(dir, f)];
       const loaded = composeEnvFiles2.includes(joinPath(dir, f));
-      return isEnvStyleName(f) && !isEnvTemplateName(f) && !loaded && text2 !== void 0 && leavesSecretsEmpty(text2);
+      return isEnvStyleName(f) && !isEnvTemplateName(f) && !loaded && this.envSecretsOf(joinPath(dir, f))?.leavesEmpty === true;
     });
     if (withoutSecrets.length > 0) context.envFilesWithoutSecrets = withoutSecrets;
-    const noSecret = files.filter((f) => {
-      const text2 = this.texts[joinPath(dir, f)];
-      return isEnvStyleName(f) && !isEnvTemplateName(f) && text2 !== void 0 && namesNoSecret(text2);
-    });
+    const noSecret = files.filter(
+      (f) => isEnvStyleName(f) && !isEnvTemplateName(f) && this.envSecretsOf(joinPath(dir, f))?.namesNone === true
+    );
     if (noSecret.length > 0) context.envFilesNamingNoSecret = noSecret;
     if (skipped2.length > 0) {
       context.skippedDirs = skipped2;

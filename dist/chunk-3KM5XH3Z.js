@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-2NCK5BX4.js";
+} from "./chunk-5MGB2VJC.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-ERG6VZK2.js";
+} from "./chunk-F5T3X7YY.js";
 import {
   UnsafePathError,
   readInside,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-ERG6VZK2.js";
+} from "./chunk-F5T3X7YY.js";
 import {
   insertLines,
   normalizePackageName,

@@ -15,6 +15,7 @@ import {
   isDockerignore,
   isEnvStyleName,
   isInEnvDir,
+  isMakefile,
   isRequirementsFile,
   isScript,
   isScriptFile,
@@ -24,7 +25,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-ERG6VZK2.js";
+} from "./chunk-F5T3X7YY.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -283,7 +284,7 @@ async function discover(root, options = {}, limits = {}, overlay) {
     else unreadable.push({ file, reason: result.reason });
   };
   const wanted = files.filter(
-    (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || baseName(f) === "Makefile" || baseName(f) === "manage.py" || // `RUN npm run setup` may install the Python requirements from package.json's scripts.
+    (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || isMakefile(f) || baseName(f) === "manage.py" || // `RUN npm run setup` may install the Python requirements from package.json's scripts.
     baseName(f) === "package.json" || // `RUN pipenv install --skip-lock` resolves the Pipfile's versions at build time.
     baseName(f) === "Pipfile" || // The server's entry module names the settings it runs (they may differ from manage.py's).
     baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
@@ -386,6 +387,9 @@ function secondPassFiles(texts, files, options) {
           if (w.endsWith("/") || w === ".") nginxDirs.add(baseName(w.replace(/\/+$/, "")));
           else nginxNames.add(baseName(w));
         }
+      for (const m of text.matchAll(/\b(?:cp|mv|ln)\s+((?:-\S+\s+)*)([^\n&;|\\]+?)\s+\/etc\/nginx\/?\S*/g))
+        for (const w of m[2].split(/\s+/).filter((w2) => w2 && !w2.startsWith("-") && !w2.endsWith("/")))
+          nginxNames.add(baseName(w));
       for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\s[]+)\s+([^\s\\]+)\s*$/gim))
         if (!m[3].endsWith("/"))
           copiedAs.set(baseName(m[3]), [...copiedAs.get(baseName(m[3])) ?? [], baseName(m[2])]);

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-VSEHSKYS.js";
+} from "./chunk-JCCY35EC.js";
 import {
   makeReport
 } from "./chunk-EIMTSLWK.js";
 import {
   RULES
-} from "./chunk-ERG6VZK2.js";
+} from "./chunk-F5T3X7YY.js";
 import {
   SEVERITIES,
   UnsafePathError,
