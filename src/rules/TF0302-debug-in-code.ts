@@ -8,6 +8,7 @@ import { assignFromEnvironment } from './lib/settings-fix.js';
 import type { FixContext } from './lib/rule.js';
 import { appSettings, literalElsewhere, overriddenWhenSet } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
+import { mergeSetupNotes } from './lib/dropped-command.js';
 import {
   developmentWord,
   givenValues,
@@ -176,7 +177,9 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
       }
     }
     findings.push(...servedTrueLiterals(project.apps));
-    return [...withoutShorterCopies(findings), ...shadowedFindings(shadows)];
+    // One finding per line: the apps of a development and a production compose file read the same settings, and only
+    // the latter's finding adds what its compose file sets (`Besides, …`).
+    return [...mergeSetupNotes(findings), ...shadowedFindings(shadows)];
   },
   fix: {
     safety: 'safe',
@@ -196,24 +199,6 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
 });
 
 type EnvSource = Extract<ValueSource, { kind: 'env' }>;
-
-/**
- * One finding per line: the app of a development compose file and that of the production one read the same settings,
- * and only the latter's finding adds what its compose file sets (`Besides, …`).
- */
-function withoutShorterCopies(findings: RawFinding[]): RawFinding[] {
-  return findings.filter(
-    (f) =>
-      !findings.some(
-        (g) =>
-          g !== f &&
-          g.file === f.file &&
-          g.line === f.line &&
-          g.message.length > f.message.length &&
-          g.message.startsWith(f.message),
-      ),
-  );
-}
 
 /** `DEBUG = True` in the settings a WSGI server would run, beside a container that runs the development server. */
 function servedTrueLiterals(apps: readonly App[]): RawFinding[] {
