@@ -27463,6 +27463,31 @@ For local development, put the variable in an untracked \`.env\` file or the com
   }
 });
 
+// src/rules/lib/dropped-command.ts
+function droppedCommandNote(app, file) {
+  const viaCompose = commandIgnoredBy(app, app.compose?.appService);
+  const compose = app.compose?.appService?.command;
+  if (viaCompose?.file === file && compose)
+    return ` The compose command (${compose.file}:${compose.line}) never runs: ${file} does not pass its arguments on.`;
+  const cmd = app.dockerfile?.targetStage?.cmd;
+  if (commandIgnoredBy(app, void 0)?.file === file && cmd && app.dockerfile)
+    return ` The image's CMD (${app.dockerfile.file}:${cmd.line}) never runs: ${file} does not pass its arguments on.`;
+  return "";
+}
+function mergeSetupNotes(findings) {
+  return findings.filter(
+    (f) => !findings.some(
+      (g) => g !== f && g.file === f.file && g.line === f.line && g.message.length > f.message.length && g.message.startsWith(f.message)
+    )
+  );
+}
+var init_dropped_command = __esm({
+  "src/rules/lib/dropped-command.ts"() {
+    "use strict";
+    init_command();
+  }
+});
+
 // src/rules/lib/debug-switch.ts
 function isDebugVariable(variable) {
   return /(^|_)DEBUG(_|$)/i.test(variable);
@@ -27592,13 +27617,6 @@ var init_debug_shadowed = __esm({
 });
 
 // src/rules/TF0302-debug-in-code.ts
-function withoutShorterCopies(findings) {
-  return findings.filter(
-    (f) => !findings.some(
-      (g) => g !== f && g.file === f.file && g.line === f.line && g.message.length > f.message.length && g.message.startsWith(f.message)
-    )
-  );
-}
 function servedTrueLiterals(apps) {
   return apps.flatMap((app) => {
     const served = app.servedSettings;
@@ -27815,6 +27833,7 @@ var init_TF0302_debug_in_code = __esm({
     init_settings_fix();
     init_each();
     init_rule();
+    init_dropped_command();
     init_debug_switch();
     init_debug_shadowed();
     init_files();
@@ -27946,7 +27965,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           }
         }
         findings.push(...servedTrueLiterals(project.apps));
-        return [...withoutShorterCopies(findings), ...shadowedFindings(shadows)];
+        return [...mergeSetupNotes(findings), ...shadowedFindings(shadows)];
       },
       fix: {
         safety: "safe",
@@ -32705,31 +32724,6 @@ ${EXPOSE_EXAMPLE}`,
       27017: "MongoDB",
       5672: "RabbitMQ"
     };
-  }
-});
-
-// src/rules/lib/dropped-command.ts
-function droppedCommandNote(app, file) {
-  const viaCompose = commandIgnoredBy(app, app.compose?.appService);
-  const compose = app.compose?.appService?.command;
-  if (viaCompose?.file === file && compose)
-    return ` The compose command (${compose.file}:${compose.line}) never runs: ${file} does not pass its arguments on.`;
-  const cmd = app.dockerfile?.targetStage?.cmd;
-  if (commandIgnoredBy(app, void 0)?.file === file && cmd && app.dockerfile)
-    return ` The image's CMD (${app.dockerfile.file}:${cmd.line}) never runs: ${file} does not pass its arguments on.`;
-  return "";
-}
-function mergeSetupNotes(findings) {
-  return findings.filter(
-    (f) => !findings.some(
-      (g) => g !== f && g.file === f.file && g.line === f.line && g.message.length > f.message.length && g.message.startsWith(f.message)
-    )
-  );
-}
-var init_dropped_command = __esm({
-  "src/rules/lib/dropped-command.ts"() {
-    "use strict";
-    init_command();
   }
 });
 

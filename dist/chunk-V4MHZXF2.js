@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-JCCY35EC.js";
+} from "./chunk-YAT4SN6X.js";
 import {
   makeReport
 } from "./chunk-EIMTSLWK.js";
 import {
   RULES
-} from "./chunk-F5T3X7YY.js";
+} from "./chunk-WNBADXFU.js";
 import {
   SEVERITIES,
   UnsafePathError,

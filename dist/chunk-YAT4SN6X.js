@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-F5T3X7YY.js";
+} from "./chunk-WNBADXFU.js";
 import {
   insertLines,
   normalizePackageName,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-5MGB2VJC.js";
+} from "./chunk-XHGNS7GJ.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-F5T3X7YY.js";
+} from "./chunk-WNBADXFU.js";
 import {
   UnsafePathError,
   readInside,

@@ -26263,6 +26263,25 @@ function schemeDefaultLine(v, unset, a) {
   return unset.line < a.line ? unset.line : void 0;
 }
 
+// src/rules/lib/dropped-command.ts
+function droppedCommandNote(app, file) {
+  const viaCompose = commandIgnoredBy(app, app.compose?.appService);
+  const compose = app.compose?.appService?.command;
+  if (viaCompose?.file === file && compose)
+    return ` The compose command (${compose.file}:${compose.line}) never runs: ${file} does not pass its arguments on.`;
+  const cmd = app.dockerfile?.targetStage?.cmd;
+  if (commandIgnoredBy(app, void 0)?.file === file && cmd && app.dockerfile)
+    return ` The image's CMD (${app.dockerfile.file}:${cmd.line}) never runs: ${file} does not pass its arguments on.`;
+  return "";
+}
+function mergeSetupNotes(findings) {
+  return findings.filter(
+    (f) => !findings.some(
+      (g) => g !== f && g.file === f.file && g.line === f.line && g.message.length > f.message.length && g.message.startsWith(f.message)
+    )
+  );
+}
+
 // src/rules/lib/debug-switch.ts
 function isDebugVariable(variable) {
   return /(^|_)DEBUG(_|$)/i.test(variable);
@@ -26508,7 +26527,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
       }
     }
     findings.push(...servedTrueLiterals(project.apps));
-    return [...withoutShorterCopies(findings), ...shadowedFindings(shadows)];
+    return [...mergeSetupNotes(findings), ...shadowedFindings(shadows)];
   },
   fix: {
     safety: "safe",
@@ -26522,13 +26541,6 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
     )
   }
 });
-function withoutShorterCopies(findings) {
-  return findings.filter(
-    (f) => !findings.some(
-      (g) => g !== f && g.file === f.file && g.line === f.line && g.message.length > f.message.length && g.message.startsWith(f.message)
-    )
-  );
-}
 function servedTrueLiterals(apps) {
   return apps.flatMap((app) => {
     const served = app.servedSettings;
@@ -31084,25 +31096,6 @@ function unboundExposes(file, exposes, bound) {
       });
     }
   return findings;
-}
-
-// src/rules/lib/dropped-command.ts
-function droppedCommandNote(app, file) {
-  const viaCompose = commandIgnoredBy(app, app.compose?.appService);
-  const compose = app.compose?.appService?.command;
-  if (viaCompose?.file === file && compose)
-    return ` The compose command (${compose.file}:${compose.line}) never runs: ${file} does not pass its arguments on.`;
-  const cmd = app.dockerfile?.targetStage?.cmd;
-  if (commandIgnoredBy(app, void 0)?.file === file && cmd && app.dockerfile)
-    return ` The image's CMD (${app.dockerfile.file}:${cmd.line}) never runs: ${file} does not pass its arguments on.`;
-  return "";
-}
-function mergeSetupNotes(findings) {
-  return findings.filter(
-    (f) => !findings.some(
-      (g) => g !== f && g.file === f.file && g.line === f.line && g.message.length > f.message.length && g.message.startsWith(f.message)
-    )
-  );
 }
 
 // src/rules/TF0801-dev-server.ts

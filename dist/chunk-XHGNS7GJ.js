@@ -25,7 +25,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-F5T3X7YY.js";
+} from "./chunk-WNBADXFU.js";
 import {
   UnsafePathError,
   formatBytes,
