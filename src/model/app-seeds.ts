@@ -22,7 +22,7 @@ import {
   dockerfileCode,
   namedDockerfileOf,
 } from './image-app.js';
-import { DJANGO_SERVER, isOddCaseDefaultName, NON_APP_DIR, OTHER_ROLE } from './image-roles.js';
+import { clonesAndRunsDjango, isOddCaseDefaultName, NON_APP_DIR, OTHER_ROLE } from './image-roles.js';
 import { byDepth, ModelPart } from './input.js';
 import { contextIsOwnDirectory, contextOfTied } from './own-context.js';
 import { isSidecarService } from './sidecar.js';
@@ -561,12 +561,6 @@ export class AppSeeds extends ModelPart {
 }
 
 /** Whether a compose project runs the seed's app: it has an app service, or a service builds the seed's image. */
-/** Whether a Dockerfile clones a repository in a RUN and starts a Django server: an app image fetching its code. */
-function clonesAndRunsDjango(text: string): boolean {
-  const code = dockerfileCode(text);
-  return /^\s*RUN\b[^\n]*\bgit\s+clone\b/im.test(code) && DJANGO_SERVER.test(code);
-}
-
 function runsApp(model: ComposeModel, seed: AppSeed): boolean {
   if (model.appService) return true;
   const { dockerfile, contextDir } = seed;

@@ -1,4 +1,5 @@
 import { baseName } from '../discover/classify.js';
+import { dockerfileCode } from './image-app.js';
 
 // What a Dockerfile's name, directory and words say of the image's role beside the app's.
 
@@ -19,3 +20,9 @@ export const DJANGO_SERVER =
 /** Directories named for an image that is not the app's: documentation, a proxy, a front end, a backing service. */
 export const NON_APP_DIR =
   /^(docs?|documentation|nginx|proxy|caddy|traefik|front-?end|client|ui|node|postgres|mysql|db|redis)$/i;
+
+/** Whether a Dockerfile clones a repository in a RUN and starts a Django server: an app image fetching its code. */
+export function clonesAndRunsDjango(text: string): boolean {
+  const code = dockerfileCode(text);
+  return /^\s*RUN\b[^\n]*\bgit\s+clone\b/im.test(code) && DJANGO_SERVER.test(code);
+}

@@ -59,8 +59,7 @@ import {
   sequencePhrase,
 } from './lib/processes.js';
 import { defineRule } from './lib/rule.js';
-import { suExecAdvice } from './lib/su-launch.js';
-import { handOver } from './lib/image-users.js';
+import { suExecAdvice, suHandOver } from './lib/su-launch.js';
 import { forwarderExitsMessage, restartLoopMessage, termForwarder } from './lib/signal-trap.js';
 import { dieOnTermAdvice, withAdvice } from './lib/uwsgi-term.js';
 import { composeArgv, fixShellForm, mainProcessOf } from './lib/shell-form-fix.js';
@@ -591,11 +590,4 @@ function shExecsShellForm(instr: CommandInstr, shells: ImageShells): boolean {
     return false;
   if (last.viaExec) return endsInExec(instr.raw, last);
   return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
-}
-
-/** The tool that execs a command as a user in the app's image (gosu, su-exec, setpriv), as TF1301 names it. */
-function suHandOver(app: App): ((user: string) => string) | undefined {
-  const df = app.dockerfile;
-  const stage = df?.targetStage;
-  return df && stage ? (user) => handOver(df, stage, user) : undefined;
 }

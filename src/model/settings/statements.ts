@@ -2,7 +2,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { childrenOf } from '../../parse/python.js';
 import { setIn, subscript } from './access.js';
-import type { Binding, EvalContext, Scope } from './context.js';
+import type { EvalContext, Scope } from './context.js';
 import type { ModuleEvaluation } from './evaluation.js';
 import { applyDjangoHeroku } from './django-heroku.js';
 import { callArguments, evalTest } from './expressions.js';
@@ -14,12 +14,12 @@ import { takenModuleBranch } from './module-branch.js';
 import { parameters } from './functions.js';
 import { isProjectModule, moduleValue, projectName } from './project-modules.js';
 import { binary, mutate } from './operators.js';
+import { bind, unionOrigins } from './binding.js';
 import { failingReads, fallbackHandler, tryBlocks, withFallback, type TryBlock } from './try-fallback.js';
 import {
   choice,
   MAX_TEXT,
   otherwiseCondition,
-  requireValue,
   truthAnd,
   truthNot,
   truthy,
@@ -29,11 +29,6 @@ import {
   type Truth,
   type VariableRead,
 } from './value.js';
-
-/** Names that are settings (Django reads only upper-case module attributes). */
-const SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
-// A setting assigned in more conditional branches than this keeps only its latest origins (liveness of older ones is lost).
-const MAX_ORIGINS = 64;
 
 /** The scope one branch leaves, with the condition under which it runs. */
 interface BranchResult {
@@ -497,13 +492,6 @@ function merge(scope: Scope, results: BranchResult[]): void {
   }
 }
 
-function unionOrigins(lists: number[][]): number[] {
-  const all = new Set<number>();
-  for (const list of lists) for (const i of list) all.add(i);
-  const out = [...all].sort((a, b) => a - b);
-  return out.length > MAX_ORIGINS ? out.slice(-MAX_ORIGINS) : out;
-}
-
 // ---------------------------------------------------------------- assignment targets
 
 function assignTarget(
@@ -562,44 +550,3 @@ function update(
   const current = ctx.scope.get(chain.root)?.v ?? ev.lookup(chain.root, line, ctx);
   bind(ev, chain.root, valueIsWhole ? value : setIn(current, chain.keys, value, line), ctx, line, false);
 }
-
-/** Binds a name; a setting name also records the assignment, which the binding then points at. */
-function bind(
-  ev: ModuleEvaluation,
-  name: string,
-  v: PyValue,
-  ctx: EvalContext,
-  line: number,
-  replace: boolean,
-): void {
-  const previous: Binding | undefined = ctx.scope.get(name);
-  let origins: number[] = [];
-  if (ctx.inFunction) {
-    ctx.scope.set(name, { v, origins });
-    return;
-  }
-  if (SETTING_NAME.test(name)) {
-    const index =
-      ev.recorded.push({
-        ...(ev.depth > 0 ? { file: ev.file } : {}),
-        name,
-        line,
-        endLine: Math.max(line, ev.statementEndLine),
-        v,
-        cond: ctx.cond,
-        condText: ctx.condText,
-        inBranch: ctx.inBranch,
-        activeWhenUnset: ctx.activeWhenUnset,
-      }) - 1;
-    origins = replace ? [index] : unionOrigins([previous?.origins ?? [], [index]]);
-  }
-  ctx.scope.set(name, { v, origins });
-  if (name === 'SECRET_KEY') requireValue(v);
-  if (!ctx.inBranch && v.t === 'path' && v.base === 'repo') {
-    if (name === 'BASE_DIR') ev.baseDirParts = v.parts;
-    else if (ev.rootDirParts === undefined && ROOT_NAME.test(name)) ev.rootDirParts = v.parts;
-  }
-}
-
-// Names a project's root directory goes by when it is not BASE_DIR (ROOT_DIR, PROJECT_ROOT, PROJECT_DIR, SITE_ROOT).
-const ROOT_NAME = /^(ROOT|PROJECT|SITE|REPO)_?(DIR|ROOT|PATH)$/;

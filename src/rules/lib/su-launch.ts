@@ -1,6 +1,8 @@
 import { basename, inlineScriptCommands } from '../../model/command.js';
 import type { ShellCommand } from '../../model/types/shell.js';
+import type { App } from '../../model/types/project.js';
 import { shellWord } from './command-text.js';
+import { handOver } from './image-users.js';
 
 /** `su [-m] USER -c "SCRIPT"`: the user and the script su runs, or undefined for any other command. */
 function suLaunch(argv: string[]): { user: string; script: string } | undefined {
@@ -36,4 +38,11 @@ export function suExecAdvice(
     : `sh -c ${shellWord(su.script.trim())} (with exec before the server's command in it)`;
   const tool = handOver(su.user).replace('…', run);
   return `exec su … would not make the server PID 1 either: su stays its parent process. Start it as ${su.user} with a tool that runs it in su's place: ${tool}, or set USER ${su.user} in the Dockerfile, drop su from the script, and start the server with exec`;
+}
+
+/** The tool that execs a command as a user in the app's image (gosu, su-exec, setpriv), as TF1301 names it. */
+export function suHandOver(app: App): ((user: string) => string) | undefined {
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  return df && stage ? (user) => handOver(df, stage, user) : undefined;
 }
