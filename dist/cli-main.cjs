@@ -16785,31 +16785,6 @@ function atMakeLine(command, make, makefile) {
   if (command.file !== makefile) return command;
   return { ...command, file: make.file, line: make.line, recipe: { file: command.file, line: command.line } };
 }
-function initProcess(app) {
-  const starts = app.compose?.appService ? [void 0, app.compose.appService] : [void 0];
-  const inits = starts.map((service) => initOf(app, service));
-  if (inits.some((i) => i === void 0)) return void 0;
-  const first = inits[0];
-  return { name: first.name, signalsGroup: inits.every((i) => i.signalsGroup) };
-}
-function initOf(app, service) {
-  const argv = service?.entrypoint ? service.entrypoint.argv : app.dockerfile?.targetStage?.entrypoint?.argv;
-  const program = basename2(argv?.[0] ?? "");
-  const options = (argv ?? []).slice(1);
-  const stop = options.indexOf("--");
-  const flags = (stop < 0 ? options : options.slice(0, stop)).filter((w2) => w2.startsWith("-"));
-  if (program === "tini" || program === "docker-init") {
-    const value = containerVariables(
-      app.dockerfile?.targetStage?.env ?? {},
-      service
-    )("TINI_KILL_PROCESS_GROUP");
-    const grouped = flags.some((f) => /^-[a-zA-Z]*g/.test(f)) || typeof value === "string" && value !== "";
-    return { name: "tini", signalsGroup: grouped };
-  }
-  if (program === "dumb-init")
-    return { name: "dumb-init", signalsGroup: !flags.some((f) => f === "-c" || f === "--single-child") };
-  return void 0;
-}
 function execsSurely(c, inputs) {
   if (!c.viaExec || c.background || c.loop || c.inFunction !== void 0) return false;
   if (c.argv.length === 0 || /[$`]/.test(c.argv[0])) return false;
@@ -17053,6 +17028,40 @@ var init_app_service = __esm({
       mysqld: "mysql",
       mariadbd: "mariadb"
     };
+  }
+});
+
+// src/model/command/init-process.ts
+function initProcess(app) {
+  const starts = app.compose?.appService ? [void 0, app.compose.appService] : [void 0];
+  const inits = starts.map((service) => initOf(app, service));
+  if (inits.some((i) => i === void 0)) return void 0;
+  const first = inits[0];
+  return { name: first.name, signalsGroup: inits.every((i) => i.signalsGroup) };
+}
+function initOf(app, service) {
+  const argv = service?.entrypoint ? service.entrypoint.argv : app.dockerfile?.targetStage?.entrypoint?.argv;
+  const program = basename2(argv?.[0] ?? "");
+  const options = (argv ?? []).slice(1);
+  const stop = options.indexOf("--");
+  const flags = (stop < 0 ? options : options.slice(0, stop)).filter((w2) => w2.startsWith("-"));
+  if (program === "tini" || program === "docker-init") {
+    const value = containerVariables(
+      app.dockerfile?.targetStage?.env ?? {},
+      service
+    )("TINI_KILL_PROCESS_GROUP");
+    const grouped = flags.some((f) => /^-[a-zA-Z]*g/.test(f)) || typeof value === "string" && value !== "";
+    return { name: "tini", signalsGroup: grouped };
+  }
+  if (program === "dumb-init")
+    return { name: "dumb-init", signalsGroup: !flags.some((f) => f === "-c" || f === "--single-child") };
+  return void 0;
+}
+var init_init_process = __esm({
+  "src/model/command/init-process.ts"() {
+    "use strict";
+    init_servers();
+    init_start_chain();
   }
 });
 
@@ -17536,6 +17545,7 @@ var init_command = __esm({
     init_inline_script();
     init_servers();
     init_start_chain();
+    init_init_process();
     init_inline_script();
     init_directories();
     init_servers();
@@ -25814,6 +25824,52 @@ var init_project_modules = __esm({
   }
 });
 
+// src/model/settings/binding.ts
+function unionOrigins(lists) {
+  const all = /* @__PURE__ */ new Set();
+  for (const list of lists) for (const i of list) all.add(i);
+  const out = [...all].sort((a, b) => a - b);
+  return out.length > MAX_ORIGINS ? out.slice(-MAX_ORIGINS) : out;
+}
+function bind(ev, name, v, ctx, line, replace) {
+  const previous = ctx.scope.get(name);
+  let origins = [];
+  if (ctx.inFunction) {
+    ctx.scope.set(name, { v, origins });
+    return;
+  }
+  if (SETTING_NAME2.test(name)) {
+    const index = ev.recorded.push({
+      ...ev.depth > 0 ? { file: ev.file } : {},
+      name,
+      line,
+      endLine: Math.max(line, ev.statementEndLine),
+      v,
+      cond: ctx.cond,
+      condText: ctx.condText,
+      inBranch: ctx.inBranch,
+      activeWhenUnset: ctx.activeWhenUnset
+    }) - 1;
+    origins = replace ? [index] : unionOrigins([previous?.origins ?? [], [index]]);
+  }
+  ctx.scope.set(name, { v, origins });
+  if (name === "SECRET_KEY") requireValue(v);
+  if (!ctx.inBranch && v.t === "path" && v.base === "repo") {
+    if (name === "BASE_DIR") ev.baseDirParts = v.parts;
+    else if (ev.rootDirParts === void 0 && ROOT_NAME.test(name)) ev.rootDirParts = v.parts;
+  }
+}
+var SETTING_NAME2, MAX_ORIGINS, ROOT_NAME;
+var init_binding = __esm({
+  "src/model/settings/binding.ts"() {
+    "use strict";
+    init_value();
+    SETTING_NAME2 = /^[A-Z][A-Z0-9_]*$/;
+    MAX_ORIGINS = 64;
+    ROOT_NAME = /^(ROOT|PROJECT|SITE|REPO)_?(DIR|ROOT|PATH)$/;
+  }
+});
+
 // src/model/settings/statements.ts
 function execStatement(ev, node, ctx) {
   switch (node.name) {
@@ -26178,12 +26234,6 @@ function merge(scope, results) {
     scope.set(name, { v: choice(options, line), origins });
   }
 }
-function unionOrigins(lists) {
-  const all = /* @__PURE__ */ new Set();
-  for (const list of lists) for (const i of list) all.add(i);
-  const out = [...all].sort((a, b) => a - b);
-  return out.length > MAX_ORIGINS ? out.slice(-MAX_ORIGINS) : out;
-}
 function assignTarget(ev, target, value, ctx, line) {
   if (target.name === "VariableName") {
     bind(ev, ev.text(target), value, ctx, line, true);
@@ -26222,35 +26272,6 @@ function update(ev, chain2, value, ctx, line, valueIsWhole = false) {
   const current = ctx.scope.get(chain2.root)?.v ?? ev.lookup(chain2.root, line, ctx);
   bind(ev, chain2.root, valueIsWhole ? value : setIn(current, chain2.keys, value, line), ctx, line, false);
 }
-function bind(ev, name, v, ctx, line, replace) {
-  const previous = ctx.scope.get(name);
-  let origins = [];
-  if (ctx.inFunction) {
-    ctx.scope.set(name, { v, origins });
-    return;
-  }
-  if (SETTING_NAME2.test(name)) {
-    const index = ev.recorded.push({
-      ...ev.depth > 0 ? { file: ev.file } : {},
-      name,
-      line,
-      endLine: Math.max(line, ev.statementEndLine),
-      v,
-      cond: ctx.cond,
-      condText: ctx.condText,
-      inBranch: ctx.inBranch,
-      activeWhenUnset: ctx.activeWhenUnset
-    }) - 1;
-    origins = replace ? [index] : unionOrigins([previous?.origins ?? [], [index]]);
-  }
-  ctx.scope.set(name, { v, origins });
-  if (name === "SECRET_KEY") requireValue(v);
-  if (!ctx.inBranch && v.t === "path" && v.base === "repo") {
-    if (name === "BASE_DIR") ev.baseDirParts = v.parts;
-    else if (ev.rootDirParts === void 0 && ROOT_NAME.test(name)) ev.rootDirParts = v.parts;
-  }
-}
-var SETTING_NAME2, MAX_ORIGINS, ROOT_NAME;
 var init_statements = __esm({
   "src/model/settings/statements.ts"() {
     "use strict";
@@ -26266,11 +26287,9 @@ var init_statements = __esm({
     init_functions();
     init_project_modules();
     init_operators();
+    init_binding();
     init_try_fallback();
     init_value();
-    SETTING_NAME2 = /^[A-Z][A-Z0-9_]*$/;
-    MAX_ORIGINS = 64;
-    ROOT_NAME = /^(ROOT|PROJECT|SITE|REPO)_?(DIR|ROOT|PATH)$/;
   }
 });
 
@@ -33433,37 +33452,6 @@ var init_image_shell = __esm({
   }
 });
 
-// src/rules/lib/su-launch.ts
-function suLaunch(argv) {
-  if (basename2(argv[0] ?? "") !== "su") return void 0;
-  let user;
-  let script;
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "-c" || a === "--command") script = argv[++i];
-    else if (a.startsWith("--command=")) script = a.slice("--command=".length);
-    else if (["-s", "--shell", "-g", "--group", "-G", "--supp-group"].includes(a)) i++;
-    else if (a !== "-" && !a.startsWith("-") && user === void 0) user = a;
-  }
-  return user && script !== void 0 ? { user, script } : void 0;
-}
-function suExecAdvice(command, handOver2 = (user) => `exec gosu ${user} \u2026 (with gosu installed in the image)`) {
-  const su = suLaunch(command.argv);
-  if (!su) return void 0;
-  const inner = inlineScriptCommands(["sh", "-c", su.script], command.line);
-  const simple = inner.length === 1 && !inner[0].background && !/[;&|<>$`]/.test(su.script);
-  const run = simple ? su.script.trim() : `sh -c ${shellWord(su.script.trim())} (with exec before the server's command in it)`;
-  const tool = handOver2(su.user).replace("\u2026", run);
-  return `exec su \u2026 would not make the server PID 1 either: su stays its parent process. Start it as ${su.user} with a tool that runs it in su's place: ${tool}, or set USER ${su.user} in the Dockerfile, drop su from the script, and start the server with exec`;
-}
-var init_su_launch = __esm({
-  "src/rules/lib/su-launch.ts"() {
-    "use strict";
-    init_command();
-    init_command_text();
-  }
-});
-
 // src/rules/lib/image-users.ts
 function userAddedBy(argv, env) {
   if (!["useradd", "adduser"].includes(basename2(argv[0] ?? ""))) return void 0;
@@ -33587,6 +33575,43 @@ var init_image_users = __esm({
     );
     baseStage = (df, stage) => lineage3(df, stage)[0];
     isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
+  }
+});
+
+// src/rules/lib/su-launch.ts
+function suLaunch(argv) {
+  if (basename2(argv[0] ?? "") !== "su") return void 0;
+  let user;
+  let script;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-c" || a === "--command") script = argv[++i];
+    else if (a.startsWith("--command=")) script = a.slice("--command=".length);
+    else if (["-s", "--shell", "-g", "--group", "-G", "--supp-group"].includes(a)) i++;
+    else if (a !== "-" && !a.startsWith("-") && user === void 0) user = a;
+  }
+  return user && script !== void 0 ? { user, script } : void 0;
+}
+function suExecAdvice(command, handOver2 = (user) => `exec gosu ${user} \u2026 (with gosu installed in the image)`) {
+  const su = suLaunch(command.argv);
+  if (!su) return void 0;
+  const inner = inlineScriptCommands(["sh", "-c", su.script], command.line);
+  const simple = inner.length === 1 && !inner[0].background && !/[;&|<>$`]/.test(su.script);
+  const run = simple ? su.script.trim() : `sh -c ${shellWord(su.script.trim())} (with exec before the server's command in it)`;
+  const tool = handOver2(su.user).replace("\u2026", run);
+  return `exec su \u2026 would not make the server PID 1 either: su stays its parent process. Start it as ${su.user} with a tool that runs it in su's place: ${tool}, or set USER ${su.user} in the Dockerfile, drop su from the script, and start the server with exec`;
+}
+function suHandOver(app) {
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  return df && stage ? (user) => handOver(df, stage, user) : void 0;
+}
+var init_su_launch = __esm({
+  "src/rules/lib/su-launch.ts"() {
+    "use strict";
+    init_command();
+    init_command_text();
+    init_image_users();
   }
 });
 
@@ -34066,11 +34091,6 @@ function shExecsShellForm(instr, shells) {
   if (last.viaExec) return endsInExec(instr.raw, last);
   return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
 }
-function suHandOver(app) {
-  const df = app.dockerfile;
-  const stage = df?.targetStage;
-  return df && stage ? (user) => handOver(df, stage, user) : void 0;
-}
 var shellFormCommand;
 var init_TF0901_shell_form_command = __esm({
   "src/rules/TF0901-shell-form-command.ts"() {
@@ -34085,7 +34105,6 @@ var init_TF0901_shell_form_command = __esm({
     init_processes2();
     init_rule();
     init_su_launch();
-    init_image_users();
     init_signal_trap();
     init_uwsgi_term();
     init_shell_form_fix();
@@ -40154,6 +40173,7 @@ init_image_app();
 
 // src/model/image-roles.ts
 init_classify();
+init_image_app();
 function isOddCaseDefaultName(path4) {
   const name = baseName(path4);
   return name.toLowerCase() === "dockerfile" && name !== "Dockerfile" && name !== "dockerfile";
@@ -40161,6 +40181,10 @@ function isOddCaseDefaultName(path4) {
 var OTHER_ROLE = /(nginx|proxy|caddy|traefik|worker|celery|beat|flower|node|front|client|ui\b|docs?\b|postgres|mysql|redis|db\b|gitpod|devcontainer|cron|scheduler|\btests?\b|\bci\b)/i;
 var DJANGO_SERVER = /\b(manage\.py|runserver|gunicorn|uwsgi|uvicorn|daphne|hypercorn|waitress-serve|django-admin)\b|\bpip3?\s+install\b[^\n]*(\s-r\s|\bdjango\b)|\b(poetry|pipenv|uv)\s+(install|sync)\b/i;
 var NON_APP_DIR = /^(docs?|documentation|nginx|proxy|caddy|traefik|front-?end|client|ui|node|postgres|mysql|db|redis)$/i;
+function clonesAndRunsDjango(text2) {
+  const code2 = dockerfileCode(text2);
+  return /^\s*RUN\b[^\n]*\bgit\s+clone\b/im.test(code2) && DJANGO_SERVER.test(code2);
+}
 
 // src/model/app-seeds.ts
 init_input();
@@ -40721,10 +40745,6 @@ var AppSeeds = class extends ModelPart {
     );
   }
 };
-function clonesAndRunsDjango(text2) {
-  const code2 = dockerfileCode(text2);
-  return /^\s*RUN\b[^\n]*\bgit\s+clone\b/im.test(code2) && DJANGO_SERVER.test(code2);
-}
 function runsApp(model, seed) {
   if (model.appService) return true;
   const { dockerfile, contextDir } = seed;

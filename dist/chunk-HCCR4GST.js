@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-WNBADXFU.js";
+} from "./chunk-4YLQUAOD.js";
 import {
   insertLines,
   normalizePackageName,

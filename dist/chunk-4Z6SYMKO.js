@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-XHGNS7GJ.js";
+} from "./chunk-PA2RXOAG.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-WNBADXFU.js";
+} from "./chunk-4YLQUAOD.js";
 import {
   UnsafePathError,
   readInside,

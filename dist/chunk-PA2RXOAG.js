@@ -25,7 +25,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-WNBADXFU.js";
+} from "./chunk-4YLQUAOD.js";
 import {
   UnsafePathError,
   formatBytes,

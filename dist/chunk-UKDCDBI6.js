@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-YAT4SN6X.js";
+} from "./chunk-HCCR4GST.js";
 import {
   makeReport
 } from "./chunk-EIMTSLWK.js";
 import {
   RULES
-} from "./chunk-WNBADXFU.js";
+} from "./chunk-4YLQUAOD.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -18083,9 +18083,46 @@ function isProjectModule(moduleName) {
   return moduleName.startsWith(".") || !LIBRARY_MODULES.test(moduleName);
 }
 
-// src/model/settings/statements.ts
+// src/model/settings/binding.ts
 var SETTING_NAME2 = /^[A-Z][A-Z0-9_]*$/;
 var MAX_ORIGINS = 64;
+var ROOT_NAME = /^(ROOT|PROJECT|SITE|REPO)_?(DIR|ROOT|PATH)$/;
+function unionOrigins(lists) {
+  const all = /* @__PURE__ */ new Set();
+  for (const list of lists) for (const i of list) all.add(i);
+  const out = [...all].sort((a, b) => a - b);
+  return out.length > MAX_ORIGINS ? out.slice(-MAX_ORIGINS) : out;
+}
+function bind(ev, name, v, ctx, line, replace) {
+  const previous = ctx.scope.get(name);
+  let origins = [];
+  if (ctx.inFunction) {
+    ctx.scope.set(name, { v, origins });
+    return;
+  }
+  if (SETTING_NAME2.test(name)) {
+    const index = ev.recorded.push({
+      ...ev.depth > 0 ? { file: ev.file } : {},
+      name,
+      line,
+      endLine: Math.max(line, ev.statementEndLine),
+      v,
+      cond: ctx.cond,
+      condText: ctx.condText,
+      inBranch: ctx.inBranch,
+      activeWhenUnset: ctx.activeWhenUnset
+    }) - 1;
+    origins = replace ? [index] : unionOrigins([previous?.origins ?? [], [index]]);
+  }
+  ctx.scope.set(name, { v, origins });
+  if (name === "SECRET_KEY") requireValue(v);
+  if (!ctx.inBranch && v.t === "path" && v.base === "repo") {
+    if (name === "BASE_DIR") ev.baseDirParts = v.parts;
+    else if (ev.rootDirParts === void 0 && ROOT_NAME.test(name)) ev.rootDirParts = v.parts;
+  }
+}
+
+// src/model/settings/statements.ts
 function execStatement(ev, node, ctx) {
   switch (node.name) {
     case "AssignStatement":
@@ -18449,12 +18486,6 @@ function merge(scope, results) {
     scope.set(name, { v: choice(options, line), origins });
   }
 }
-function unionOrigins(lists) {
-  const all = /* @__PURE__ */ new Set();
-  for (const list of lists) for (const i of list) all.add(i);
-  const out = [...all].sort((a, b) => a - b);
-  return out.length > MAX_ORIGINS ? out.slice(-MAX_ORIGINS) : out;
-}
 function assignTarget(ev, target, value, ctx, line) {
   if (target.name === "VariableName") {
     bind(ev, ev.text(target), value, ctx, line, true);
@@ -18493,35 +18524,6 @@ function update(ev, chain2, value, ctx, line, valueIsWhole = false) {
   const current = ctx.scope.get(chain2.root)?.v ?? ev.lookup(chain2.root, line, ctx);
   bind(ev, chain2.root, valueIsWhole ? value : setIn(current, chain2.keys, value, line), ctx, line, false);
 }
-function bind(ev, name, v, ctx, line, replace) {
-  const previous = ctx.scope.get(name);
-  let origins = [];
-  if (ctx.inFunction) {
-    ctx.scope.set(name, { v, origins });
-    return;
-  }
-  if (SETTING_NAME2.test(name)) {
-    const index = ev.recorded.push({
-      ...ev.depth > 0 ? { file: ev.file } : {},
-      name,
-      line,
-      endLine: Math.max(line, ev.statementEndLine),
-      v,
-      cond: ctx.cond,
-      condText: ctx.condText,
-      inBranch: ctx.inBranch,
-      activeWhenUnset: ctx.activeWhenUnset
-    }) - 1;
-    origins = replace ? [index] : unionOrigins([previous?.origins ?? [], [index]]);
-  }
-  ctx.scope.set(name, { v, origins });
-  if (name === "SECRET_KEY") requireValue(v);
-  if (!ctx.inBranch && v.t === "path" && v.base === "repo") {
-    if (name === "BASE_DIR") ev.baseDirParts = v.parts;
-    else if (ev.rootDirParts === void 0 && ROOT_NAME.test(name)) ev.rootDirParts = v.parts;
-  }
-}
-var ROOT_NAME = /^(ROOT|PROJECT|SITE|REPO)_?(DIR|ROOT|PATH)$/;
 
 // src/model/settings/evaluation.ts
 var MAX_IMPORT_DEPTH = 8;
@@ -23543,31 +23545,6 @@ function atMakeLine(command, make, makefile) {
   if (command.file !== makefile) return command;
   return { ...command, file: make.file, line: make.line, recipe: { file: command.file, line: command.line } };
 }
-function initProcess(app) {
-  const starts = app.compose?.appService ? [void 0, app.compose.appService] : [void 0];
-  const inits = starts.map((service) => initOf(app, service));
-  if (inits.some((i) => i === void 0)) return void 0;
-  const first = inits[0];
-  return { name: first.name, signalsGroup: inits.every((i) => i.signalsGroup) };
-}
-function initOf(app, service) {
-  const argv = service?.entrypoint ? service.entrypoint.argv : app.dockerfile?.targetStage?.entrypoint?.argv;
-  const program = basename2(argv?.[0] ?? "");
-  const options = (argv ?? []).slice(1);
-  const stop = options.indexOf("--");
-  const flags = (stop < 0 ? options : options.slice(0, stop)).filter((w) => w.startsWith("-"));
-  if (program === "tini" || program === "docker-init") {
-    const value = containerVariables(
-      app.dockerfile?.targetStage?.env ?? {},
-      service
-    )("TINI_KILL_PROCESS_GROUP");
-    const grouped = flags.some((f) => /^-[a-zA-Z]*g/.test(f)) || typeof value === "string" && value !== "";
-    return { name: "tini", signalsGroup: grouped };
-  }
-  if (program === "dumb-init")
-    return { name: "dumb-init", signalsGroup: !flags.some((f) => f === "-c" || f === "--single-child") };
-  return void 0;
-}
 function execsSurely(c, inputs) {
   if (!c.viaExec || c.background || c.loop || c.inFunction !== void 0) return false;
   if (c.argv.length === 0 || /[$`]/.test(c.argv[0])) return false;
@@ -23773,6 +23750,33 @@ function servicesOfImage(services, app) {
 function buildsDockerfile(service, dockerfile, contextDir) {
   const build2 = service.build;
   return build2 !== void 0 && normalizeRelative(build2.dockerfile) === dockerfile && (normalizeRelative(build2.context) ?? build2.context) === contextDir;
+}
+
+// src/model/command/init-process.ts
+function initProcess(app) {
+  const starts = app.compose?.appService ? [void 0, app.compose.appService] : [void 0];
+  const inits = starts.map((service) => initOf(app, service));
+  if (inits.some((i) => i === void 0)) return void 0;
+  const first = inits[0];
+  return { name: first.name, signalsGroup: inits.every((i) => i.signalsGroup) };
+}
+function initOf(app, service) {
+  const argv = service?.entrypoint ? service.entrypoint.argv : app.dockerfile?.targetStage?.entrypoint?.argv;
+  const program = basename2(argv?.[0] ?? "");
+  const options = (argv ?? []).slice(1);
+  const stop = options.indexOf("--");
+  const flags = (stop < 0 ? options : options.slice(0, stop)).filter((w) => w.startsWith("-"));
+  if (program === "tini" || program === "docker-init") {
+    const value = containerVariables(
+      app.dockerfile?.targetStage?.env ?? {},
+      service
+    )("TINI_KILL_PROCESS_GROUP");
+    const grouped = flags.some((f) => /^-[a-zA-Z]*g/.test(f)) || typeof value === "string" && value !== "";
+    return { name: "tini", signalsGroup: grouped };
+  }
+  if (program === "dumb-init")
+    return { name: "dumb-init", signalsGroup: !flags.some((f) => f === "-c" || f === "--single-child") };
+  return void 0;
 }
 
 // src/model/command/directories.ts
@@ -31747,30 +31751,6 @@ function withoutExpansions(text2) {
   return out;
 }
 
-// src/rules/lib/su-launch.ts
-function suLaunch(argv) {
-  if (basename2(argv[0] ?? "") !== "su") return void 0;
-  let user;
-  let script;
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "-c" || a === "--command") script = argv[++i];
-    else if (a.startsWith("--command=")) script = a.slice("--command=".length);
-    else if (["-s", "--shell", "-g", "--group", "-G", "--supp-group"].includes(a)) i++;
-    else if (a !== "-" && !a.startsWith("-") && user === void 0) user = a;
-  }
-  return user && script !== void 0 ? { user, script } : void 0;
-}
-function suExecAdvice(command, handOver2 = (user) => `exec gosu ${user} \u2026 (with gosu installed in the image)`) {
-  const su = suLaunch(command.argv);
-  if (!su) return void 0;
-  const inner = inlineScriptCommands(["sh", "-c", su.script], command.line);
-  const simple = inner.length === 1 && !inner[0].background && !/[;&|<>$`]/.test(su.script);
-  const run = simple ? su.script.trim() : `sh -c ${shellWord(su.script.trim())} (with exec before the server's command in it)`;
-  const tool = handOver2(su.user).replace("\u2026", run);
-  return `exec su \u2026 would not make the server PID 1 either: su stays its parent process. Start it as ${su.user} with a tool that runs it in su's place: ${tool}, or set USER ${su.user} in the Dockerfile, drop su from the script, and start the server with exec`;
-}
-
 // src/rules/lib/image-users.ts
 var USER_OPTION_VALUES = new Set(
   "-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir".split(
@@ -31888,6 +31868,35 @@ function releaseOf(stage) {
     return "util-linux";
   }
   return "unknown";
+}
+
+// src/rules/lib/su-launch.ts
+function suLaunch(argv) {
+  if (basename2(argv[0] ?? "") !== "su") return void 0;
+  let user;
+  let script;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-c" || a === "--command") script = argv[++i];
+    else if (a.startsWith("--command=")) script = a.slice("--command=".length);
+    else if (["-s", "--shell", "-g", "--group", "-G", "--supp-group"].includes(a)) i++;
+    else if (a !== "-" && !a.startsWith("-") && user === void 0) user = a;
+  }
+  return user && script !== void 0 ? { user, script } : void 0;
+}
+function suExecAdvice(command, handOver2 = (user) => `exec gosu ${user} \u2026 (with gosu installed in the image)`) {
+  const su = suLaunch(command.argv);
+  if (!su) return void 0;
+  const inner = inlineScriptCommands(["sh", "-c", su.script], command.line);
+  const simple = inner.length === 1 && !inner[0].background && !/[;&|<>$`]/.test(su.script);
+  const run = simple ? su.script.trim() : `sh -c ${shellWord(su.script.trim())} (with exec before the server's command in it)`;
+  const tool = handOver2(su.user).replace("\u2026", run);
+  return `exec su \u2026 would not make the server PID 1 either: su stays its parent process. Start it as ${su.user} with a tool that runs it in su's place: ${tool}, or set USER ${su.user} in the Dockerfile, drop su from the script, and start the server with exec`;
+}
+function suHandOver(app) {
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  return df && stage ? (user) => handOver(df, stage, user) : void 0;
 }
 
 // src/rules/lib/uwsgi-term.ts
@@ -32514,11 +32523,6 @@ function shExecsShellForm(instr, shells) {
     return false;
   if (last.viaExec) return endsInExec(instr.raw, last);
   return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
-}
-function suHandOver(app) {
-  const df = app.dockerfile;
-  const stage = df?.targetStage;
-  return df && stage ? (user) => handOver(df, stage, user) : void 0;
 }
 
 // src/rules/TF0902-slow-shutdown.ts
