@@ -95,6 +95,15 @@ contextRuleCases(envFileInImage, [
     [],
   ],
   [
+    "a compose env_file in the user's home (~/…), from a compose file in a subdirectory, is outside the context",
+    {
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\n',
+      'deploy/compose.yaml': 'services:\n  web:\n    build: ..\n    env_file: ~/secrets/web/.env\n',
+      '.dockerignore': '.git\n',
+    },
+    [],
+  ],
+  [
     'a sample in a .env/ directory that compose loads, with a real-looking SECRET_KEY, is reported',
     {
       Dockerfile: 'FROM python:3.12\nCOPY . /app\n',

@@ -108,9 +108,10 @@ function envFilesOfCompose(app: App): RawFinding[] {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
+    // An absolute or home path (`~/secrets/.env`) lies outside the project, so outside every build context.
+    if (posix.isAbsolute(f.path) || f.path.startsWith('~')) continue;
     const inContext = dir === '.' ? f.path : posix.relative(dir, f.path);
-    if (inContext.startsWith('..') || posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
-      continue;
+    if (inContext.startsWith('..') || !isUsableEnvFileName(inContext)) continue;
     const reached = absentFileReachingImage(app, inContext);
     // A COPY that names it (`COPY ./src/.env /app`) is where it is baked in, even before a `COPY ./src` that takes it too.
     const named = linesNaming(app, [f.path])[0]?.line;

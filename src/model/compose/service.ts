@@ -349,7 +349,8 @@ export class ServiceConverter {
       }
       const at = e.value.kind === 'seq' ? item : e;
       const { value, unset } = this.str(p);
-      const path = relPath(this.dirFor(p.file), value);
+      // Compose expands a leading `~` to the home directory, as for a bind mount's source.
+      const path = this.hostPath(p.file, value);
       out.push({
         file: at.file,
         line: at.line,
