@@ -202,6 +202,29 @@ test('TF0308: a file another COPY names is not to be ignored: stop copying it an
   assert.match(messages.get(3) ?? '', /Remove the COPY/);
 });
 
+test('TF0308: the .dockerignore entries advised for a subdirectory context are paths in that context', async () => {
+  const own = await messagesOf({
+    'app/Dockerfile': 'FROM python:3.12\nCOPY . /code/\nCOPY ./prod.env /code/.env\n',
+    'app/manage.py': MANAGE,
+    'app/local.env': 'SECRET_KEY=1\n',
+    'app/prod.env': 'SECRET_KEY=2\n',
+    'app/.dockerignore': '.git\n',
+  });
+  assert.match(own.get(2) ?? '', /copies 'app\/local\.env', 'app\/prod\.env' into the image/);
+  assert.match(own.get(2) ?? '', /Add 'local\.env' to app\/\.dockerignore and pass the values/);
+  const general = await messagesOf({
+    'app/Dockerfile': 'FROM python:3.12\nCOPY . /code/\nCOPY ./prod.env /code/.env\n',
+    'app/manage.py': MANAGE,
+    'app/.env.local': 'SECRET_KEY=1\n',
+    'app/prod.env': 'SECRET_KEY=2\n',
+    'app/.dockerignore': '.git\n',
+  });
+  assert.match(
+    general.get(2) ?? '',
+    /Add a pattern for 'app\/\.env\.local' to app\/\.dockerignore \('\.env\.\*'\) and pass the values/,
+  );
+});
+
 test('TF0308: a nested env file in a subdirectory context gets a pattern relative to that context', async () => {
   const messages = await messagesOf({
     'app/Dockerfile': 'FROM python:3.12\nCOPY . /app\n',

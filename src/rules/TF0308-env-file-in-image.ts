@@ -164,7 +164,14 @@ function ignoreAdvice(app: App, files: string[]): string {
   if (rest.length > 0) {
     const patterns = ignorePatterns(app, rest, kept);
     const own = patterns.length === rest.length && rest.every((f) => patterns.includes(contextPath(app, f)));
-    const what = kept.length === 0 && !own ? (rest.length > 1 ? 'them' : 'it') : quote(rest);
+    // A .dockerignore entry is a path in the context (`.env` of `web/.env` in context `web`), not in the repository.
+    const what = own
+      ? quote(patterns)
+      : kept.length === 0
+        ? rest.length > 1
+          ? 'them'
+          : 'it'
+        : `${patterns.length > 1 ? 'patterns' : 'a pattern'} for ${quote(rest)}`;
     advice.push(
       `Add ${what} to ${dockerignoreFileOf(app.context)}${own ? '' : ` (${quote(patterns)})`} and pass the values as environment variables at run time.`,
     );
