@@ -335,3 +335,19 @@ test('TF0308: a compose env_file copied by name before a directory COPY is repor
     /Then add 'src\/\.env' to \.dockerignore, as the COPY at line 3 takes it too/,
   );
 });
+
+test('TF0308: a compose env_file copied by name after COPY . names the file compose reads, and the COPY . that takes it too', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    Dockerfile: 'FROM python:3.12\nCOPY . /app/\nCOPY .env /app/.env\n',
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    env_file: .env\n',
+    '.env.example': 'DJANGO_SECRET_KEY=SECRET_KEY\n',
+  });
+  const found = result.findings.filter((x) => x.ruleId === 'TF0308');
+  assert.deepEqual(
+    found.map((f) => f.line),
+    [3],
+  );
+  assert.match(found[0].message, /Compose reads env_file '\.env'/);
+  assert.match(found[0].message, /Then add '\.env' to \.dockerignore, as the COPY at line 2 takes it too/);
+});

@@ -15,6 +15,8 @@ test('env template values that only show where a secret goes are placeholders', 
     ['AWS_SECRET_ACCESS_KEY', 'xxxxxxxxxxxx'],
     ['SECRET_KEY', '{Production secret}'],
     ['DB_PASSWORD', '[database password]'],
+    ['DJANGO_SECRET_KEY', 'SECRET_KEY'],
+    ['APP_DB_PASSWORD', 'DB-Password'],
   ])
     assert.equal(isPlaceholderValue(name, value), true, `${name}=${value}`);
 });
@@ -24,6 +26,8 @@ test('an env template with a real-looking secret names it; one of placeholders n
     secretsInEnvTemplate('SECRET_KEY=your-secret-key-here\nDB_PASSWORD=Xk29!pq7LmZw\nDEBUG=1\n'),
     ['DB_PASSWORD'],
   );
+  // Capitals joined by `_` are a value only when they are not the name's own words.
+  assert.deepEqual(secretsInEnvTemplate('SECRET_KEY=PROD_ONLY_VALUE\nAPI_TOKEN=API_TOKEN\n'), ['SECRET_KEY']);
   assert.deepEqual(
     secretsInEnvTemplate(
       'SECRET_KEY=\nDB_PASSWORD=changeme\nEMAIL_HOST_PASSWORD=<secret>\nSENTRY_AUTH_TOKEN=\n',

@@ -349,17 +349,18 @@ function movedFrom(run: RunInstr, target: string, workdir: string): string | und
 }
 
 /**
- * The line of the COPY/ADD that would take a file the repository does not hold (a developer's own `.env`, named by a
- * compose `env_file`) into the app's image, were it in the context: `contextPath` is relative to the context, and
- * .dockerignore is applied to it as Docker would.
+ * The lines, in order, of the COPY/ADD instructions that would take a file the repository does not hold (a
+ * developer's own `.env`, named by a compose `env_file`) into the app's image, were it in the context: `contextPath`
+ * is relative to the context, and .dockerignore is applied to it as Docker would.
  */
-export function absentFileReachingImage(app: App, contextPath: string): number | undefined {
+export function absentFileReachingImage(app: App, contextPath: string): number[] {
   const model = app.dockerfile;
   const context = app.context;
   const target = model?.targetStage;
-  if (!model || !target || !context || context.files.includes(contextPath)) return undefined;
-  if (sentFiles([contextPath], context.dockerignore).length === 0) return undefined;
-  return new ImageLayout(model, [...context.sentFiles, contextPath]).landing(target, contextPath)?.line;
+  if (!model || !target || !context || context.files.includes(contextPath)) return [];
+  if (sentFiles([contextPath], context.dockerignore).length === 0) return [];
+  const landings = new ImageLayout(model, [...context.sentFiles, contextPath]).landings(target, contextPath);
+  return [...new Set(landings.map((l) => l.line))];
 }
 
 /** The paths of `paths` that the context's .dockerignore lets in through a `!` exception: on purpose, not by a gap. */

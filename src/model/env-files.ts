@@ -37,10 +37,13 @@ const DEFAULT_WORDS = [
   'qwerty',
 ];
 
-/** The letters of a value without trailing digits and signs (`testpass123!` → `testpass`), or '' when not that shape. */
+/**
+ * The letters of a value without trailing digits and signs and without `_`/`-` between words (`testpass123!` →
+ * `testpass`, `SECRET_KEY` → `secretkey`), or '' when not that shape.
+ */
 function wordsOf(value: string): string {
   const core = value.toLowerCase().replace(/[^a-z]+$/, '');
-  return /^[a-z]+$/.test(core) ? core : '';
+  return /^[a-z]+(?:[_-][a-z]+)*$/.test(core) ? core.replace(/[_-]/g, '') : '';
 }
 
 /** `secrettoken` for APM_SECRET_TOKEN: the value is only words of the name (and fillers) written together. */

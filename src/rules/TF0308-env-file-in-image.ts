@@ -25,7 +25,7 @@ compose \`env_file:\`, or your platform's secrets).
 
 A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.tpl\`, \`.env.dist\`, \`.env.default\`)
 is reported only when it gives a secret-looking name a real-looking value (not empty, not a placeholder such as
-\`change-me\`, \`<your key>\`, \`xxx\` or lowercase words that name the value like \`db_password\`), and so is a file
+\`change-me\`, \`<your key>\`, \`xxx\` or words that name the value like \`db_password\` or \`SECRET_KEY\`), and so is a file
 in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any other \`.env.*\` name, a misspelt template
 (\`.env.sampel\`) included, is an env file, and so is every file compose loads as \`env_file\`
 (\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template. A committed env file that
@@ -113,14 +113,16 @@ function envFilesOfCompose(app: App): RawFinding[] {
     const inContext = dir === '.' ? f.path : posix.relative(dir, f.path);
     if (inContext.startsWith('..') || !isUsableEnvFileName(inContext)) continue;
     const reached = absentFileReachingImage(app, inContext);
-    // A COPY that names it (`COPY ./src/.env /app`) is where it is baked in, even before a `COPY ./src` that takes it too.
+    if (reached.length === 0) continue;
+    // A COPY that names it (`COPY ./src/.env /app`) is where it is baked in, even beside a `COPY ./src` that takes it too.
     const named = linesNaming(app, [f.path])[0]?.line;
-    const line = reached === undefined ? undefined : (named ?? reached);
-    if (line === undefined) continue;
-    // Copied by name (`COPY .env.prod /app/.env`), the file is what the build needs: a .dockerignore entry would fail it.
+    const line = named ?? reached.at(-1)!;
+    // Copied by name (`COPY .env.prod /app/.env`), the file is what the build needs: a .dockerignore entry would fail it;
+    // a directory COPY that takes it too (`COPY . .`, before or after) still bakes it in once that COPY is gone.
+    const takenToo = reached.find((l) => l !== line && !namedByCopy(app, l, [f.path]));
     const alsoTaken =
-      reached !== undefined && reached !== line && !namedByCopy(app, reached, [f.path])
-        ? ` Then add '${inContext}' to ${dockerignoreFileOf(app.context)}, as the COPY at line ${reached} takes it too.`
+      takenToo !== undefined
+        ? ` Then add '${inContext}' to ${dockerignoreFileOf(app.context)}, as the COPY at line ${takenToo} takes it too.`
         : '';
     const advice =
       named !== undefined
