@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type BranchInputs, evaluateCondition, expandWord } from '../../src/model/command/branches.js';
+import {
+  type BranchInputs,
+  commandsThatRun,
+  evaluateCondition,
+  expandWord,
+} from '../../src/model/command/branches.js';
 import { parseShell } from '../../src/parse/shell.js';
 
 /** The lines of `script` that run with these arguments and variables (a missing variable is unset, `?` unknown). */
@@ -70,6 +75,34 @@ test('a variable set in the image or compose decides; unset is the empty string;
     'gunicorn mysite.wsgi',
     'python manage.py runserver',
   ]);
+});
+
+test('branches that select nothing by default: the variables set nowhere and absent arguments are given at run', () => {
+  const run = (script: string, args: string[] | undefined, vars: Record<string, string> = {}) =>
+    commandsThatRun(parseShell(script).commands, {
+      args,
+      variable: (name) => (name in vars ? vars[name] : null),
+    })
+      .map((c) => c.argv.join(' '))
+      .filter((line) => !line.startsWith('[') && !line.startsWith('echo'));
+  const modes = `if [ "$RUN_MODE" = web ]; then python manage.py migrate && gunicorn app.wsgi
+elif [ "$RUN_MODE" = worker ]; then celery -A app worker
+else echo "unknown mode"; exit 1
+fi`;
+  assert.deepEqual(run(modes, []), [
+    'python manage.py migrate',
+    'gunicorn app.wsgi',
+    'celery -A app worker',
+    'exit 1',
+  ]);
+  // a value the repository sets still decides
+  assert.deepEqual(run(modes, [], { RUN_MODE: 'worker' }), ['celery -A app worker']);
+  const roles =
+    'case "$1" in\n  web) exec gunicorn app.wsgi ;;\n  worker) exec celery -A app worker ;;\nesac';
+  assert.deepEqual(run(roles, []), ['gunicorn app.wsgi', 'celery -A app worker']);
+  assert.deepEqual(run(roles, ['worker']), ['celery -A app worker']);
+  // a default branch that runs something is the container's start: the others stay untaken
+  assert.deepEqual(run(DEV_BRANCH, []), ['gunicorn app.wsgi -b 0.0.0.0:8000']);
 });
 
 test('short forms: [ … ] && cmd, test … || cmd', () => {

@@ -171,6 +171,34 @@ const SCRIPTS: [string, Record<string, string>, string[]][] = [
     ['entrypoint-dev.sh'],
   ],
   [
+    'converted to Unix line endings in place, or into a new file: still the repository script',
+    {
+      Dockerfile: [
+        'FROM python:3.12\nWORKDIR /app\nCOPY . .',
+        'RUN dos2unix start.sh && sed -i "s/\\r$//" start.sh',
+        'RUN dos2unix -n start.sh /start.sh',
+        `RUN tr -d '\\r' < web.sh > /usr/local/bin/web.sh`,
+        'ENTRYPOINT ["/start.sh"]\nCMD ["bash", "/usr/local/bin/web.sh"]\n',
+      ].join('\n'),
+      'start.sh': '#!/bin/sh\npython manage.py migrate\nexec "$@"\n',
+      'web.sh': '#!/bin/sh\nexec gunicorn mysite.wsgi\n',
+    },
+    ['start.sh', 'web.sh'],
+  ],
+  [
+    'a filter that joins several files, or reads an unknown one, is not traced',
+    {
+      Dockerfile: [
+        'FROM python:3.12\nWORKDIR /app\nCOPY . .',
+        'RUN cat head.sh start.sh > /start.sh && sed -e "s/\\r$//" "$SRC" > /web.sh',
+        'ENTRYPOINT ["/start.sh"]\nCMD ["sh", "/web.sh"]\n',
+      ].join('\n'),
+      'head.sh': '#!/bin/sh\nset -e\n',
+      'start.sh': 'exec "$@"\n',
+    },
+    [],
+  ],
+  [
     'gunicorn and python are not scripts',
     {
       Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD python manage.py runserver\n',

@@ -120,6 +120,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a shell-form CMD that migrates before the server: the start script to exec it is by hand',
     },
   ],
+  '__tests__/fixtures/corpus/cmd-run-mode-branches-set-at-run': [
+    {
+      rule: 'TF0901',
+      why: 'a shell-form CMD that branches on the role and nests sh -c: exec in every branch is by hand',
+    },
+  ],
   '__tests__/fixtures/corpus/entrypoint-app-arg-create-branch-gulp': [
     { rule: 'TF0901', why: 'a dev server in the background beside gulp serve: one exec cannot fix it' },
     { rule: 'TF0803', why: 'a second process beside gulp serve: its own container is a layout change' },

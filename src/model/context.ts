@@ -327,11 +327,16 @@ export function filesReachingImage(
   return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, files]) => ({ line, files }));
 }
 
-/** The path `target` had before a RUN that moved or copied it there (`mv`/`cp SRC DEST`), if one did. */
+/**
+ * The path `target` had before a RUN that moved or copied it there (`mv`/`cp SRC DEST`), or wrote it converted
+ * (`dos2unix --newfile SRC DEST`, `sed 's/\r$//' SRC > DEST`: line endings change, the script stays the same), if one did.
+ */
 function movedFrom(run: RunInstr, target: string, workdir: string): string | undefined {
-  const commands = run.argv ? [run.argv] : (run.script?.commands.map((c) => c.argv) ?? []);
+  const commands = run.argv ? [{ argv: run.argv, redirects: [] }] : (run.script?.commands ?? []);
   let found: string | undefined;
-  for (const argv of commands) {
+  for (const { argv, redirects } of commands) {
+    const converted = convertedFrom(argv, redirects, target, workdir);
+    if (converted) found = converted;
     // `ln -s /home/app/run.sh /run.sh`: the link opens the file it points to.
     if (argv[0] !== 'mv' && argv[0] !== 'cp' && argv[0] !== 'ln') continue;
     const operands = argv.slice(1).filter((a) => !a.startsWith('-'));
@@ -346,6 +351,39 @@ function movedFrom(run: RunInstr, target: string, workdir: string): string | und
     }
   }
   return found;
+}
+
+const LINE_ENDING_CONVERTERS = new Set(['dos2unix', 'unix2dos', 'mac2unix', 'unix2mac']);
+const TEXT_FILTERS = new Set(['sed', 'tr', 'cat']);
+
+/** The file a line-ending conversion or a text filter wrote to `target`, read from the file it came from. */
+function convertedFrom(
+  argv: string[],
+  redirects: { op: string; target: string }[],
+  target: string,
+  workdir: string,
+): string | undefined {
+  const at = (p: string) => posix.resolve(workdir, p);
+  if (LINE_ENDING_CONVERTERS.has(argv[0])) {
+    // `dos2unix -n IN OUT [IN OUT …]`: each pair after the flag is a file and the new one written from it.
+    const flag = argv.findIndex((a) => a === '-n' || a === '--newfile');
+    if (flag < 0) return undefined;
+    const pairs = argv.slice(flag + 1).filter((a) => !a.startsWith('-'));
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      if (!pairs[i].includes('$') && !pairs[i + 1].includes('$') && at(pairs[i + 1]) === target)
+        return at(pairs[i]);
+    }
+    return undefined;
+  }
+  // `sed 's/\r$//' IN > OUT`, `tr -d '\r' < IN > OUT`: one file in, written whole to the redirection's target.
+  const out = redirects.find((r) => r.op === '>');
+  if (!TEXT_FILTERS.has(argv[0]) || !out || out.target.includes('$') || at(out.target) !== target)
+    return undefined;
+  if (argv[0] === 'sed' && argv.some((a) => a.startsWith('-i') || a === '--in-place')) return undefined;
+  const input = redirects.find((r) => r.op === '<')?.target;
+  const operands = argv.slice(argv[0] === 'sed' ? 2 : 1).filter((a) => !a.startsWith('-'));
+  const source = input ?? (argv[0] === 'tr' || operands.length !== 1 ? undefined : operands[0]);
+  return source && !source.includes('$') ? at(source) : undefined;
 }
 
 /**

@@ -127,12 +127,44 @@ export function branchEnds<C extends Pick<ShellCommand, 'guards'>>(commands: C[]
   return commands.filter((c, i) => commands.slice(i + 1).every((later) => exclusive(c, later)));
 }
 
-/** The commands that may run: those none of whose guards is known to be false. */
-export function commandsThatRun<C extends Pick<ShellCommand, 'guards'>>(
+/**
+ * The commands that may run: those none of whose guards is known to be false. When the branches the repository's
+ * arguments and variables select do nothing at all (`if [ "$RUN_MODE" = web ]; then …; elif …; fi` with RUN_MODE set
+ * nowhere), the container is evidently started with them given at run time (`docker run -e`, a platform's settings):
+ * a variable set nowhere, and the arguments when none are given, are then unknown, and every such branch may run.
+ */
+export function commandsThatRun<C extends Pick<ShellCommand, 'argv' | 'guards'>>(
   commands: C[],
   inputs: BranchInputs,
 ): C[] {
-  return commands.filter((c) => mayRun(c, inputs));
+  const taken = commands.filter((c) => mayRun(c, inputs));
+  if (taken.some(doesSomething) || !commands.some(doesSomething)) return taken;
+  const givenAtRun: BranchInputs = {
+    args: inputs.args?.length === 0 ? undefined : inputs.args,
+    variable: (name) => inputs.variable(name) ?? undefined,
+  };
+  return commands.filter((c) => mayRun(c, givenAtRun));
+}
+
+/** Shell steps that change nothing a container runs: tests, messages, settings of the shell itself. */
+const IDLE_STEPS = new Set([
+  '[',
+  '[[',
+  'test',
+  'echo',
+  'printf',
+  'true',
+  'false',
+  ':',
+  'exit',
+  'set',
+  'export',
+  'cd',
+]);
+
+/** Whether a command does something beyond testing, printing and setting up the shell. */
+function doesSomething(command: Pick<ShellCommand, 'argv'>): boolean {
+  return command.argv.length > 0 && !IDLE_STEPS.has(command.argv[0]);
 }
 
 /** False only when one of the command's guards is known to be false. */
