@@ -8,6 +8,7 @@ import {
   reverseProxyOf,
   serverOf,
   reachedCommand,
+  serviceCommand,
   startCommands,
   type StartCommand,
 } from '../model/command.js';
@@ -322,14 +323,26 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
     : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}`;
 }
 
-/** `the app runs as root`; for a worker's image, what its service runs (`service 'celery' runs celery worker as root`). */
+/**
+ * `the app runs as root`; for a worker's image, what each of its services runs (`service 'celery' runs celery worker
+ * as root`, `services 'celery' (celery worker) and 'beat' (celery beat) run as root`).
+ */
 function asRoot(app: App): string {
-  if (!app.workerServices) return 'the app runs as root';
-  const what = startCommands(app)
-    .map((c) => longRunningProcess(c.argv))
-    .find((p) => p !== undefined);
-  return `${imageRunner(app)} ${what ? `runs ${what}` : 'runs the app'} as root`;
+  const names = app.workerServices;
+  if (!names || names.length === 0) return 'the app runs as root';
+  const services = app.compose?.appImageServices ?? [];
+  const runs = names.map((name) => {
+    const service = services.find((s) => s.name === name);
+    const starts = service ? serviceCommand(app, service) : startCommands(app);
+    return starts.map((c) => longRunningProcess(c.argv)).find((p) => p !== undefined) ?? 'the app';
+  });
+  const quoted = names.map((n) => `'${n}'`);
+  if (names.length === 1) return `service ${quoted[0]} runs ${runs[0]} as root`;
+  if (runs.every((r) => r === runs[0])) return `services ${listed(quoted)} run ${runs[0]} as root`;
+  return `services ${listed(quoted.map((n, i) => `${n} (${runs[i]})`))} run as root`;
 }
+
+const listed = (items: string[]) => `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 /** On a base with no packaged hand-over tool, the server's own drop (`gunicorn --user`) for the command su runs. */
 function serverOwnDrop(df: DockerfileModel, stage: Stage, su: { user: string; command: string }): string {
