@@ -545,6 +545,35 @@ test('TF1301: a worker image run by a worker and by beat names what each service
   );
 });
 
+test('TF1301: gosu on one branch of the start script, the dev server on the other: the root branch is named', async () => {
+  const message = await messageOf({
+    Dockerfile: df(
+      'FROM python:3.12-slim',
+      'RUN apt-get update && apt-get install -y gosu',
+      'COPY . /app',
+      'CMD ["/app/start.sh"]',
+    ),
+    'start.sh': df(
+      '#!/bin/sh',
+      'if [ "$DEBUG" = 1 ]; then',
+      '  exec python manage.py runserver 0.0.0.0:8000',
+      'else',
+      '  exec gosu app gunicorn -b 0.0.0.0:8000 mysite.wsgi',
+      'fi',
+    ),
+    // the switch comes from the deploy's environment: either branch may run
+    'docker-compose.yml': df(
+      'services:',
+      '  web:',
+      '    build: .',
+      '    environment:',
+      '      DEBUG: ${DEBUG}',
+    ),
+  });
+  assert.match(message, /start\.sh:5 drops to app with gosu/);
+  assert.match(message, /It drops on one branch only: start\.sh:3 starts runserver on another, as root\./);
+});
+
 const tf1301 = async (files: Record<string, string>) =>
   (await analyzeFiles(files)).findings.filter((f) => f.ruleId === 'TF1301');
 
