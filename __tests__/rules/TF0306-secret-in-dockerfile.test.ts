@@ -29,6 +29,18 @@ appRuleCases(secretInDockerfile, [
   ],
   ['legacy ENV form', { dockerfile: df('FROM python:3.12', 'ENV API_TOKEN abcdef') }, ['Dockerfile:2']],
   [
+    "a yes/no switch or a knob of the image's password is no credential; the password beside it is",
+    {
+      dockerfile: df(
+        'FROM mysql:8.4',
+        'ENV MYSQL_RANDOM_ROOT_PASSWORD=yes MYSQL_ONETIME_PASSWORD="true"',
+        'ARG MYSQL_ALLOW_EMPTY_PASSWORD',
+        'ENV MYSQL_PASSWORD=app-pass',
+      ),
+    },
+    ['Dockerfile:4'],
+  ],
+  [
     '*_PASS, *_PWD and *PASSWD* are secret-looking names',
     { dockerfile: df('FROM python:3.12', 'ENV DB_PASS=x1 MYSQL_PWD=x2 ROOT_PASSWD=x3 PWD_HINT=no') },
     ['Dockerfile:2', 'Dockerfile:2', 'Dockerfile:2'],

@@ -74,6 +74,19 @@ composeRuleCases(secretInCompose, [
     ),
     expect: ['compose.yaml:2', 'compose.yaml:2'],
   },
+  {
+    name: 'a yes/no switch under a password name is no credential; a password beside it is',
+    compose: y(
+      'services:',
+      '  db:',
+      '    image: mysql:8.4',
+      '    environment:',
+      '      MYSQL_ONETIME_PASSWORD: "yes"',
+      '      MYSQL_RANDOM_ROOT_PASSWORD: "true"',
+      '      MYSQL_PASSWORD: app-pass',
+    ),
+    expect: ['compose.yaml:7'],
+  },
 ]);
 
 test('secret-looking names follow TF0306 and leave out pointers to secrets and tuning knobs', () => {

@@ -516,6 +516,64 @@ test("TF1301: a worker's own image without USER names its service and what it ru
   assert.doesNotMatch(found[0].message, /the app runs as root/);
 });
 
+test('TF1301: a worker image run by a worker and by beat names what each service runs', async () => {
+  const files = {
+    'manage.py': 'import os\n',
+    'mysite/__init__.py': '',
+    'mysite/settings.py': 'SECRET_KEY = __import__("os").environ["SECRET_KEY"]\n',
+    'requirements.txt': 'Django==5.0.6\ncelery==5.4.0\n',
+    Dockerfile: df('FROM python:3.12-slim', 'COPY . /app', 'RUN useradd app', 'USER app'),
+    'Dockerfile.worker': df('FROM python:3.12-slim', 'COPY . /app'),
+    'docker-compose.yml': df(
+      'services:',
+      '  web:',
+      '    build: .',
+      '    command: gunicorn -b 0.0.0.0:8000 mysite.wsgi',
+      '  worker:',
+      '    build: {context: ., dockerfile: Dockerfile.worker}',
+      '    command: celery -A mysite worker',
+      '  beat:',
+      '    build: {context: ., dockerfile: Dockerfile.worker}',
+      '    command: celery -A mysite beat',
+    ),
+  };
+  const found = (await analyzeFiles(files)).findings.filter((f) => f.ruleId === 'TF1301');
+  assert.equal(found.length, 1);
+  assert.match(
+    found[0].message,
+    /services 'worker' \(celery worker\) and 'beat' \(celery beat\) run as root\./,
+  );
+});
+
+test('TF1301: gosu on one branch of the start script, the dev server on the other: the root branch is named', async () => {
+  const message = await messageOf({
+    Dockerfile: df(
+      'FROM python:3.12-slim',
+      'RUN apt-get update && apt-get install -y gosu',
+      'COPY . /app',
+      'CMD ["/app/start.sh"]',
+    ),
+    'start.sh': df(
+      '#!/bin/sh',
+      'if [ "$DEBUG" = 1 ]; then',
+      '  exec python manage.py runserver 0.0.0.0:8000',
+      'else',
+      '  exec gosu app gunicorn -b 0.0.0.0:8000 mysite.wsgi',
+      'fi',
+    ),
+    // the switch comes from the deploy's environment: either branch may run
+    'docker-compose.yml': df(
+      'services:',
+      '  web:',
+      '    build: .',
+      '    environment:',
+      '      DEBUG: ${DEBUG}',
+    ),
+  });
+  assert.match(message, /start\.sh:5 drops to app with gosu/);
+  assert.match(message, /It drops on one branch only: start\.sh:3 starts runserver on another, as root\./);
+});
+
 const tf1301 = async (files: Record<string, string>) =>
   (await analyzeFiles(files)).findings.filter((f) => f.ruleId === 'TF1301');
 

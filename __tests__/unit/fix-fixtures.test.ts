@@ -40,6 +40,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a CMD that is not valid JSON: which exec form was meant (quotes, commas) is a guess, written by hand',
     },
   ],
+  '__tests__/fixtures/corpus/gunicorn-user-drop-on-one-branch': [
+    {
+      rule: 'TF1301',
+      why: 'the production branch starts gunicorn --user www-data, which needs root to switch users: a USER would stop it',
+    },
+  ],
   '__tests__/fixtures/corpus/uwsgi-daemonize-nginx-daemon-off': [
     {
       rule: 'TF1301',

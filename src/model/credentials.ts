@@ -1,7 +1,7 @@
 /** Literal credentials a shell script carries: secret-looking variables it sets, and superuser passwords it passes. */
 import { djangoCommand, programArgv } from './command.js';
 import { callsNamed, stringLiteral } from './python-calls.js';
-import { isSecretName } from './secret-names.js';
+import { isLiteralCredential } from './secret-names.js';
 import type { ShellCommand, ShellScript } from './types/shell.js';
 
 /** Where a script writes a credential, and what kind (never the value). */
@@ -59,7 +59,7 @@ function literalVariable(
 export function literalCredentials(script: ShellScript): LiteralCredential[] {
   const out: LiteralCredential[] = [];
   for (const a of script.assignments ?? []) {
-    if (!a.literal || a.value === '' || !isSecretName(a.name)) continue;
+    if (!a.literal || a.value === '' || !isLiteralCredential(a.name, a.value)) continue;
     out.push({ line: a.line, what: `${a.name}=…` });
   }
   for (const c of script.commands) {

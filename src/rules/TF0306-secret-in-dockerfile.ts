@@ -1,4 +1,4 @@
-import { isSecretName } from '../model/secret-names.js';
+import { isLiteralCredential, isSecretName, tunesSecret } from '../model/secret-names.js';
 import type { RawFinding } from '../core/index.js';
 import type { ArgInstr, DockerfileModel, EnvInstr, Stage } from '../model/types/dockerfile.js';
 import { removeEnvPair } from './lib/dockerfile-fix.js';
@@ -24,7 +24,9 @@ still recorded with the build (the classic builder's intermediate images, BuildK
 
 Give secrets to the running container (environment from the platform, compose \`env_file\`/\`secrets:\`), and use
 BuildKit secret mounts when the build itself needs one. Names ending in \`_FILE\`, \`_PATH\`, \`_DIR\`, \`_URL\` or
-\`_ID\` are not treated as secrets, and an empty value or one taken from a variable is not a literal.
+\`_ID\` are not treated as secrets, nor are names that tune one (\`MYSQL_RANDOM_ROOT_PASSWORD\`, \`*_LIFETIME\`); an
+empty value or one taken from a variable is not a literal, and a yes/no switch (\`MYSQL_ONETIME_PASSWORD=yes\`) is
+no credential.
 
 \`\`\`dockerfile
 # instead of: ENV DJANGO_SECRET_KEY=django-insecure-...
@@ -47,7 +49,8 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
           stageArgs.set((arg as ArgInstr).name, inScope(arg as ArgInstr, globalArgs));
         if (arg.keyword !== 'ENV') continue;
         for (const pair of (arg as EnvInstr).pairs) {
-          if (!isSecretName(pair.name)) continue;
+          // MYSQL_RANDOM_ROOT_PASSWORD=yes tunes the password the image makes; it holds none.
+          if (!isSecretName(pair.name) || tunesSecret(pair.name)) continue;
           const fromDefault = literalDefaultBehind(pair.raw, stageArgs);
           if (fromDefault) {
             findings.push({
@@ -66,7 +69,7 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
             });
             continue;
           }
-          if (!isLiteral(pair.raw)) continue;
+          if (!isLiteral(pair.raw) || !isLiteralCredential(pair.name, unquoted(pair.raw))) continue;
           findings.push({
             file: df.file,
             line: pair.line,
@@ -122,7 +125,7 @@ function argWarnings(df: DockerfileModel): RawFinding[] {
     ),
   ];
   return declared
-    .filter(({ arg }) => isSecretName(arg.name))
+    .filter(({ arg }) => isSecretName(arg.name) && !tunesSecret(arg.name))
     .map(({ arg, stage }) => {
       const id = arg.name.toLowerCase();
       const message =
@@ -138,8 +141,11 @@ function stageName(stage: Stage): string {
 }
 
 function isLiteral(raw: string): boolean {
-  const unquoted = raw.replace(/^(["'])(.*)\1$/s, '$2');
-  return unquoted.trim() !== '' && !/\$[{A-Za-z_]/.test(raw.startsWith("'") ? '' : raw);
+  return unquoted(raw).trim() !== '' && !/\$[{A-Za-z_]/.test(raw.startsWith("'") ? '' : raw);
+}
+
+function unquoted(raw: string): string {
+  return raw.replace(/^(["'])(.*)\1$/s, '$2');
 }
 
 /** A stage's `ARG X` without a default takes the global ARG's default: the declaration that gives it is the one to name. */

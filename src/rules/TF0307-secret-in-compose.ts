@@ -1,4 +1,4 @@
-import { isSecretName as isSecretLooking } from '../model/secret-names.js';
+import { isLiteralCredential, isSecretName as isSecretLooking, tunesSecret } from '../model/secret-names.js';
 import type { RawFinding } from '../core/index.js';
 import { composeServices } from './lib/each.js';
 import { interpolateEntry, replaceEntryValue } from './lib/compose-fix.js';
@@ -6,15 +6,9 @@ import { interpolationDefault } from '../model/compose/interpolation.js';
 import { linesOf } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
-/**
- * Compose-only names that tune a secret rather than hold one (MYSQL_ALLOW_EMPTY_PASSWORD=yes,
- * MYSQL_RANDOM_ROOT_PASSWORD=yes, JWT_ACCESS_TOKEN_LIFETIME=300), on top of TF0306's exclusions.
- */
-const TUNES_A_SECRET = /ALLOW_EMPTY|RANDOM_ROOT|LIFETIME|EXPIR|TTL|TIMEOUT|LENGTH|_(URI|ENDPOINT|METHOD)$/;
-
-/** The catalog's secret-looking names (model/secret-names.ts), less knobs. */
+/** The catalog's secret-looking names (model/secret-names.ts), less those that tune a secret. */
 export function isSecretName(name: string): boolean {
-  return isSecretLooking(name) && !TUNES_A_SECRET.test(name.toUpperCase());
+  return isSecretLooking(name) && !tunesSecret(name);
 }
 
 export const secretInCompose = defineRule({
@@ -50,6 +44,8 @@ export const secretInCompose = defineRule({
     '',
     'Empty values and bare names (`- DB_PASSWORD`, which passes the variable through) are not literals. A literal',
     'default in the interpolation (`${SECRET_KEY:-changeme}`) is: a deploy that does not set the variable runs with it.',
+    'A name that tunes a secret (`MYSQL_RANDOM_ROOT_PASSWORD`, `ACCESS_TOKEN_LIFETIME`) and a yes/no switch',
+    '(`MYSQL_ONETIME_PASSWORD: "yes"`) hold no credential.',
   ].join('\n'),
   related: [],
   check(project) {
@@ -66,7 +62,7 @@ export const secretInCompose = defineRule({
         const text = e.interpolated ? literalText(e.raw ?? '') : e.value;
         // `${SECRET_KEY:-changeme}`: the default is a committed value every deploy that forgets the variable runs with.
         const byDefault = e.interpolated && e.raw !== undefined ? interpolationDefault(e.raw) : undefined;
-        if (text === '' && byDefault?.value) {
+        if (text === '' && byDefault?.value && isLiteralCredential(e.name, byDefault.value)) {
           out.push({
             file: e.file,
             line: e.line,
@@ -74,7 +70,8 @@ export const secretInCompose = defineRule({
           });
           continue;
         }
-        if (text === '') continue;
+        // `MYSQL_ONETIME_PASSWORD: "yes"`: a switch of the image, not a password
+        if (text === '' || !isLiteralCredential(e.name, text)) continue;
         // A '$' inside a pasted key (`…c$mt1&p…`) is read by compose as a variable, yet the rest is still the secret.
         const dollar = e.interpolated
           ? ` (compose even reads the '$' in it as a variable: write '$$' for a literal one)`

@@ -1,6 +1,7 @@
 import {
   basename,
   containerEnv,
+  exclusive,
   launchedCommand,
   longRunningProcess,
   programArgv,
@@ -8,6 +9,7 @@ import {
   reverseProxyOf,
   serverOf,
   reachedCommand,
+  serviceCommand,
   startCommands,
   type StartCommand,
 } from '../model/command.js';
@@ -166,7 +168,16 @@ function createdUser(runs: string[]): string | undefined {
  * Where the start command drops root (`gosu app …`, `su-exec "$USER" …`, `gunicorn --user app`), and to whom: the drop
  * of the server process first (`su-exec app manage.py migrate` before `gunicorn --user app` is a one-off step's).
  */
-function privilegeDrop(app: App): { file: string; line: number; tool: string; user?: string } | undefined {
+function privilegeDrop(app: App):
+  | {
+      file: string;
+      line: number;
+      tool: string;
+      user?: string;
+      /** A server the start runs on another branch, without the drop. */
+      rootBranch?: { file: string; line: number; kind: string };
+    }
+  | undefined {
   const env = containerEnv(app);
   const starts = appStarts(app);
   const servers = starts.filter((c) => c.origin !== 'supervisor' && serverOf(c.argv, env));
@@ -186,7 +197,16 @@ function privilegeDrop(app: App): { file: string; line: number; tool: string; us
     // `uwsgi \ … --uid www-data` over several lines: the line the option is written on
     const word = c.argv.findIndex((w) => w === found.option || w.startsWith(`${found.option}=`));
     const line = (word >= 0 && c.wordLines?.[word]) || c.line;
-    return { file: c.file, line, tool: found.tool, user: user?.split(':')[0] || undefined };
+    // `if [ "$APP_ENV" = development ]; then runserver; else gunicorn --user app; fi`: the other branch stays root
+    const other = servers.find((s) => s.file === c.file && exclusive(s, c) && !dropsPrivileges(s.argv));
+    const rootBranch = other && { file: other.file, line: other.line, kind: serverOf(other.argv, env)!.kind };
+    return {
+      file: c.file,
+      line,
+      tool: found.tool,
+      user: user?.split(':')[0] || undefined,
+      ...(rootBranch ? { rootBranch } : {}),
+    };
   }
   return undefined;
 }
@@ -306,7 +326,10 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
       drop.user && !imageHasUser(df, stage, drop.user)
         ? `Create ${to} at build time (RUN ${createUser(baseStage(df, stage), to)}), add USER ${to} after it`
         : `Add USER ${to} to the stage`;
-    return `${head}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? 'another user'} with ${drop.tool} ${stillRoot(app, drop.tool)}. ${add} and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
+    const branch = drop.rootBranch
+      ? ` It drops on one branch only: ${drop.rootBranch.file}:${drop.rootBranch.line} starts ${drop.rootBranch.kind} on another, as root.`
+      : '';
+    return `${head}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? 'another user'} with ${drop.tool} ${stillRoot(app, drop.tool)}.${branch} ${add} and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
   }
   if (su) {
     // The start script needs root before `su` (chown, then su): a USER would break it; a clean drop is the fix.
@@ -322,14 +345,26 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
     : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}`;
 }
 
-/** `the app runs as root`; for a worker's image, what its service runs (`service 'celery' runs celery worker as root`). */
+/**
+ * `the app runs as root`; for a worker's image, what each of its services runs (`service 'celery' runs celery worker
+ * as root`, `services 'celery' (celery worker) and 'beat' (celery beat) run as root`).
+ */
 function asRoot(app: App): string {
-  if (!app.workerServices) return 'the app runs as root';
-  const what = startCommands(app)
-    .map((c) => longRunningProcess(c.argv))
-    .find((p) => p !== undefined);
-  return `${imageRunner(app)} ${what ? `runs ${what}` : 'runs the app'} as root`;
+  const names = app.workerServices;
+  if (!names || names.length === 0) return 'the app runs as root';
+  const services = app.compose?.appImageServices ?? [];
+  const runs = names.map((name) => {
+    const service = services.find((s) => s.name === name);
+    const starts = service ? serviceCommand(app, service) : startCommands(app);
+    return starts.map((c) => longRunningProcess(c.argv)).find((p) => p !== undefined) ?? 'the app';
+  });
+  const quoted = names.map((n) => `'${n}'`);
+  if (names.length === 1) return `service ${quoted[0]} runs ${runs[0]} as root`;
+  if (runs.every((r) => r === runs[0])) return `services ${listed(quoted)} run ${runs[0]} as root`;
+  return `services ${listed(quoted.map((n, i) => `${n} (${runs[i]})`))} run as root`;
 }
+
+const listed = (items: string[]) => `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 /** On a base with no packaged hand-over tool, the server's own drop (`gunicorn --user`) for the command su runs. */
 function serverOwnDrop(df: DockerfileModel, stage: Stage, su: { user: string; command: string }): string {
