@@ -485,7 +485,10 @@ export class AppSeeds extends ModelPart {
       byDir.set(d, [...(byDir.get(d) ?? []), f]);
     }
     const out: string[] = [];
-    for (const files of byDir.values()) {
+    for (const all of byDir.values()) {
+      // `Dockerfile` FROM nginx beside `Dockerfile.app` FROM python: the image that runs Python is the app's.
+      const python = all.filter((f) => !(f in this.texts) || runsPython(this.texts, f));
+      const files = python.length > 0 ? python : all;
       const plain = files.find((f) => baseName(f) === 'Dockerfile' || baseName(f) === 'dockerfile');
       const prod = files.find((f) => /prod/i.test(baseName(f)));
       const dev = (f: string) => /(dev|test|local|ci)/i.test(baseName(f));
