@@ -92,7 +92,18 @@ export function pickAppService(
     // With no Dockerfile to read (missing from the repository), the compose service itself says which runs Django.
     ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ??
     ranked[0];
-  if (chosen) return chosen.service;
+  if (chosen) {
+    // A service beside the app that builds an image of its own only to idle in it (a developer's toolbox, `command:
+    // bash`) runs nothing of the app.
+    for (const j of judged)
+      if (
+        j.start === 'idle' &&
+        chosen.start !== 'idle' &&
+        j.service.build?.dockerfile !== chosen.service.build?.dockerfile
+      )
+        j.service.notApp = 'other-program';
+    return chosen.service;
+  }
   // Of services running an image built elsewhere, the one starting the server before a one-off (`manage.py migrate`).
   const unbuilt = services.filter((s) => !s.build);
   return (
