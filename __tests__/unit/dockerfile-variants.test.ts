@@ -243,3 +243,27 @@ test('a base image the app starts FROM is no variant of the app; one that starts
   });
   assert.deepEqual(project.apps.map((a) => a.dockerfile?.file).sort(), ['Dockerfile', 'Dockerfile.base']);
 });
+
+test('a base image the app starts FROM by a local name (FROM base) is no variant; a stage of that name is not it', async () => {
+  const base =
+    'FROM python:3.12-slim\nCOPY requirements.txt /tmp/\nRUN pip install -r /tmp/requirements.txt\n';
+  const files = {
+    '.dockerignore': '.git\n.env\n',
+    'requirements.txt': 'Django==5.0.6\ngunicorn==22.0.0\n',
+    'manage.py': MANAGE,
+    'mysite/settings.py': SETTINGS,
+    'Dockerfile.base': base,
+  };
+  const local = await analyzeFiles({
+    ...files,
+    Dockerfile: GOOD_DOCKERFILE.replace(/^FROM \S+/m, 'FROM base'),
+  });
+  assert.deepEqual(
+    local.project.apps.map((a) => a.dockerfile?.file),
+    ['Dockerfile'],
+  );
+  // `FROM base` after `AS base` names the Dockerfile's own stage, not an image Dockerfile.base builds.
+  const staged = GOOD_DOCKERFILE.replace(/^FROM (\S+)/m, 'FROM $1 AS base\nRUN true\nFROM base');
+  const own = await analyzeFiles({ ...files, Dockerfile: staged });
+  assert.deepEqual(own.project.apps.map((a) => a.dockerfile?.file).sort(), ['Dockerfile', 'Dockerfile.base']);
+});

@@ -18,8 +18,6 @@ import {
   composeBuilds,
   imagesBuilt,
   imageOnlyApp,
-  isBackingImage,
-  dockerfileCode,
   namedDockerfileOf,
 } from './image-app.js';
 import { clonesAndRunsDjango, isOddCaseDefaultName, NON_APP_DIR, OTHER_ROLE } from './image-roles.js';
@@ -33,7 +31,7 @@ import {
   runsPython,
   startsDatabaseServer,
 } from './dockerfile-kind.js';
-import { baseOf, builtFromByName, fromRepositories } from './base-images.js';
+import { baseImageFor, baseOf } from './base-images.js';
 import type { App } from './types/project.js';
 import type { ComposeModel } from './types/compose.js';
 
@@ -96,7 +94,9 @@ export class AppSeeds extends ModelPart {
     const built = this.imagesBuilt(composeSets);
     const builtByName = new Set(built.map((b) => b.dockerfile));
     // Base images another Dockerfile starts FROM, which no container runs as the app.
-    const bases = new Set(this.files.filter((f) => isDockerfile(f) && this.baseImageFor(f, built)));
+    const bases = new Set(
+      this.files.filter((f) => isDockerfile(f) && baseImageFor(f, built, this.texts, this.files)),
+    );
     for (const set of composeSets)
       for (const s of set.model?.services ?? []) {
         const dockerfile = s.build ? normalizeRelative(s.build.dockerfile) : undefined;
@@ -485,7 +485,10 @@ export class AppSeeds extends ModelPart {
       byDir.set(d, [...(byDir.get(d) ?? []), f]);
     }
     const out: string[] = [];
-    for (const files of byDir.values()) {
+    for (const all of byDir.values()) {
+      // `Dockerfile` FROM nginx beside `Dockerfile.app` FROM python: the image that runs Python is the app's.
+      const python = all.filter((f) => !(f in this.texts) || runsPython(this.texts, f));
+      const files = python.length > 0 ? python : all;
       const plain = files.find((f) => baseName(f) === 'Dockerfile' || baseName(f) === 'dockerfile');
       const prod = files.find((f) => /prod/i.test(baseName(f)));
       const dev = (f: string) => /(dev|test|local|ci)/i.test(baseName(f));
@@ -531,32 +534,6 @@ export class AppSeeds extends ModelPart {
       }
     }
     return out;
-  }
-
-  /**
-   * The Dockerfile another one starts FROM, when `dockerfile` builds a base image: its last stage starts nothing (no
-   * CMD or ENTRYPOINT) and another Dockerfile of the repository starts FROM the name it is built under (compose
-   * `image:`, `docker build -t`), or its name says it is a base (`base.Dockerfile`, `Dockerfile.base`, `base/Dockerfile`)
-   * and another Dockerfile beside it starts FROM an image that is not a public one's (`myorg/django-base`).
-   */
-  private baseImageFor(dockerfile: string, built: BuiltImage[]): string | undefined {
-    const code = dockerfileCode(this.texts[dockerfile] ?? '');
-    const lastStage = code.split(/^\s*FROM\s/im).at(-1) ?? '';
-    if (code.trim() === '' || /^\s*(CMD|ENTRYPOINT)\b/im.test(lastStage)) return undefined;
-    const byName = builtFromByName(dockerfile, built, this.texts);
-    if (byName) return byName;
-    const others = this.files.filter((f) => f !== dockerfile && isDockerfile(f) && f in this.texts);
-    const named =
-      /(^|[._-])base([._-]|$)/i.test(baseName(dockerfile)) || baseName(dirName(dockerfile)) === 'base';
-    if (!named) return undefined;
-    // `FROM myorg/django-base`: an image of an organisation, built here, not one of Docker Hub's official ones.
-    return others.find(
-      (f) =>
-        isUnder(f, dirName(dirName(dockerfile))) &&
-        fromRepositories(this.texts[f] ?? '').some(
-          (r) => r.includes('/') && !r.includes('$') && !isBackingImage(r),
-        ),
-    );
   }
 }
 

@@ -4,6 +4,7 @@ import { blockEnd, childIndent } from './lib/compose-fix.js';
 import { indentOf, insertLines, linesOf, replaceInLine, replaceLines } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { appServices } from './lib/each.js';
+import { serviceWriting } from '../model/compose/app-service.js';
 import { isSwarmStackFile } from './lib/files.js';
 
 const DATABASES = new Set(['postgres', 'mysql', 'mariadb']);
@@ -45,6 +46,9 @@ export const dependsOnUnhealthy = defineRule({
       for (const dep of web.dependsOn) {
         const db = compose.services.find((s) => s.name === dep.service);
         if (!db || !DATABASES.has(db.role)) continue;
+        // A depends_on taken over from another service (`<<: *web`, `extends`) is fixed where it is written.
+        const writer = serviceWriting(compose.services, dep) ?? web;
+        const takenBy = writer === web ? '' : `, and so does '${web.name}', which takes over this depends_on`;
         const healthy = dep.condition === 'service_healthy';
         const checked = db.healthcheck !== undefined && !db.healthcheck.disabled;
         if (healthy && checked) continue;
@@ -53,7 +57,7 @@ export const dependsOnUnhealthy = defineRule({
           out.push({
             file: dep.file,
             line: dep.line,
-            message: `Service '${web.name}' depends_on '${db.name}', but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? '' : ` and give '${db.name}' a healthcheck (e.g. pg_isready / mysqladmin ping) so Swarm replaces a database that stops answering`}.`,
+            message: `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ''}, but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? '' : ` and give '${db.name}' a healthcheck (e.g. pg_isready / mysqladmin ping) so Swarm replaces a database that stops answering`}.`,
           });
           continue;
         }
@@ -67,7 +71,7 @@ export const dependsOnUnhealthy = defineRule({
         out.push({
           file: dep.file,
           line: dep.line,
-          message: `Service '${web.name}' ${why}: ${fix.join(' and ')}.`,
+          message: `Service '${writer.name}' ${why}${takenBy}: ${fix.join(' and ')}.`,
         });
       }
     }

@@ -120,9 +120,11 @@ function chain(
 ): StartCommand[] {
   const stage = app.dockerfile?.targetStage;
   const dockerfile = app.dockerfile?.file ?? '';
-  const entrypoint: Source | undefined = service?.entrypoint
+  const declared: Source | undefined = service?.entrypoint
     ? fromCompose(service.entrypoint, 'compose-entrypoint')
     : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
+  // `ENTRYPOINT []` (compose `entrypoint: []`) clears the entrypoint: the command runs on its own.
+  const entrypoint = declared?.argv?.length === 0 ? undefined : declared;
   let cmd: Source | undefined;
   if (service?.command) cmd = fromCompose(service.command, 'compose-command');
   else if (!service?.entrypoint && stage?.cmd) cmd = fromInstr(stage.cmd, dockerfile);

@@ -1,6 +1,6 @@
 /** Which service of a compose project runs the Django app. Pure. */
 import { normalizeRelative } from '../../discover/classify.js';
-import type { ComposeService } from '../types/compose.js';
+import type { ComposeAt, ComposeService } from '../types/compose.js';
 import { type BuiltImage, builtImage, isNonPythonImage } from './built-image.js';
 import { dockerfileCode, PYTHON_WORDS } from '../image-app.js';
 import { roleOf } from './images.js';
@@ -92,7 +92,18 @@ export function pickAppService(
     // With no Dockerfile to read (missing from the repository), the compose service itself says which runs Django.
     ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ??
     ranked[0];
-  if (chosen) return chosen.service;
+  if (chosen) {
+    // A service beside the app that builds an image of its own only to idle in it (a developer's toolbox, `command:
+    // bash`) runs nothing of the app.
+    for (const j of judged)
+      if (
+        j.start === 'idle' &&
+        chosen.start !== 'idle' &&
+        j.service.build?.dockerfile !== chosen.service.build?.dockerfile
+      )
+        j.service.notApp = 'other-program';
+    return chosen.service;
+  }
   // Of services running an image built elsewhere, the one starting the server before a one-off (`manage.py migrate`).
   const unbuilt = services.filter((s) => !s.build);
   return (
@@ -112,13 +123,17 @@ function templateServices(services: ComposeService[]): Set<ComposeService> {
     if (!b) continue;
     const sharing = services.filter((o) => o.build?.file === b.file && o.build.line === b.line);
     if (sharing.length < 2) continue;
-    // the writer: the service whose key is the nearest above the build line in its file
-    const writer = sharing
-      .filter((o) => o.file === b.file && o.line < b.line)
-      .sort((x, y) => y.line - x.line)[0];
-    if (writer === s) out.add(s);
+    if (serviceWriting(sharing, b) === s) out.add(s);
   }
   return out;
+}
+
+/**
+ * The service whose mapping holds a key written at `at`: the one whose name is the nearest above it in its file. A
+ * key a service takes over from another (a YAML merge `<<: *web`, `extends`) keeps the place it is written at.
+ */
+export function serviceWriting(services: ComposeService[], at: ComposeAt): ComposeService | undefined {
+  return services.filter((s) => s.file === at.file && s.line <= at.line).sort((x, y) => y.line - x.line)[0];
 }
 
 /** A service that bind-mounts a Django project's directory (`./src/backend:/opt/backend`) or names its settings module. */

@@ -2,7 +2,8 @@
 import { joinPath, normalizeRelative } from '../../discover/classify.js';
 import { parseShell } from '../../parse/shell.js';
 import { argsThrough, commandsThatRun } from '../command/branches.js';
-import { basename, SHELLS } from '../command/servers.js';
+import { basename, programArgv, SHELLS } from '../command/servers.js';
+import { isKeepAliveCommand } from '../command/processes.js';
 import { containerVariables } from '../command/start-chain.js';
 import type { ComposeCommand, ComposeService } from '../types/compose.js';
 import type { CommandInstr, Stage } from '../types/dockerfile.js';
@@ -19,8 +20,11 @@ const OTHER_PROGRAM =
   /(^|[\s/])(flower|sphinx-build|sphinx-autobuild|livehtml|npm|yarn|pnpm|node|nginx|redis-server)(\s|$)/;
 const WRAPPERS = new Set(['exec', 'tini', '/tini', '--', '/usr/bin/tini', 'dumb-init', '/usr/bin/dumb-init']);
 
-/** What a service's start chain runs: Django's server, else a worker of the app, else only other programs. */
-export type StartKind = 'server' | 'worker' | 'other' | undefined;
+/**
+ * What a service's start chain runs: Django's server, else a worker of the app, else only other programs, else only
+ * an interactive shell or a keep-alive (`bash`, `sleep infinity`): a container that idles for `docker exec`.
+ */
+export type StartKind = 'server' | 'worker' | 'other' | 'idle' | undefined;
 
 /**
  * What the service starts, following the scripts it runs: its compose command and entrypoint, else (without a
@@ -49,6 +53,7 @@ export function startKind(
   ];
   const variable = containerVariables(stage?.env ?? {}, service);
   let kind: StartKind;
+  let idle = false;
   const seen = new Set<string>();
   for (let k = 0; k < commands.length && k < 50; k++) {
     const { argv, argsKnown } = commands[k];
@@ -56,6 +61,7 @@ export function startKind(
     if (STARTS_SERVER.test(line)) return 'server';
     if (WORKER.test(line)) kind = 'worker';
     else if (OTHER_PROGRAM.test(line)) kind ??= 'other';
+    else if (idles(argv)) idle = true;
     for (const word of scriptWords(argv)) {
       const file = (image && imageScriptFile(image, word)) ?? scriptFile(word, dirs, texts);
       if (!file || seen.has(file) || !(file in texts)) continue;
@@ -68,7 +74,15 @@ export function startKind(
       );
     }
   }
-  return kind;
+  return kind ?? (idle ? 'idle' : undefined);
+}
+
+/** `bash`, `/bin/sh -l`, `sleep infinity`, `tail -f /dev/null`: a command that runs nothing but waits. */
+function idles(argv: string[]): boolean {
+  const a = programArgv(argv);
+  if (isKeepAliveCommand(a)) return true;
+  const option = (w: string) => /^--[a-z-]+$/.test(w) || (/^-[a-z]+$/i.test(w) && !w.includes('c'));
+  return SHELLS.has(basename(a[0] ?? '')) && a.slice(1).every(option);
 }
 
 interface Started {
