@@ -456,13 +456,17 @@ test('TF0302 names the production compose value beside a true settings default, 
   assert.match(findings[0]!.message, /whatever the default\. Remove DEBUG from there/);
 });
 
-test('TF0302 says nothing of a false compose value beside a true settings default', () => {
+test('TF0302 says where a false compose value keeps debug off beside a true settings default', () => {
   const settings = lines('import os', "DEBUG = os.getenv('DEBUG', 'True') == 'True'");
   const findings = debugInCode.check(
     settingsProjectOf(settings, { service: { environment: { DEBUG: 'False' } } }),
   );
   assert.equal(findings.length, 1);
-  assert.doesNotMatch(findings[0]!.message, /docker-compose|Besides/);
+  assert.doesNotMatch(findings[0]!.message, /Besides|Remove DEBUG/);
+  assert.match(
+    findings[0]!.message,
+    /docker-compose.yml \(line 5\) sets DEBUG to 'False', so every container docker-compose.yml starts for the service 'web' runs with debug off; the default still turns debug on wherever/,
+  );
 });
 
 test('TF0302 silent: only the development compose env_file turns DEBUG on', async () => {

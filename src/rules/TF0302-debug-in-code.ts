@@ -24,7 +24,12 @@ import {
   truthy,
   type Shadowed,
 } from './lib/debug-shadowed.js';
-import { hasProductionWord, isDevelopmentComposeFile, projectComposeFiles } from './lib/files.js';
+import {
+  hasProductionWord,
+  isDevelopmentComposeFile,
+  isDevelopmentEnvFile,
+  projectComposeFiles,
+} from './lib/files.js';
 
 export const debugInCode = defineRule({
   id: 'TF0302',
@@ -49,8 +54,10 @@ sits beside it, is for development: the \`DEBUG=1\` it sets is what it is for an
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
 compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that
 default, the value a container gets when nothing is set; it is reported at the compose line. An \`env_file\` that the
-production file loads (\`env_file: ./.env.prod\` holding \`DEBUG=True\`) counts as that file's environment; the
-message names the env file's line. A default that depends
+production file loads (\`env_file: ./.env.prod\` holding \`DEBUG=True\`) counts as that file's environment (unless
+named for development or kept in a directory so named, such as \`docker/dev/env/.env\`); the message names the env
+file's line. A false value the image or the production file gives does not silence a true default in the settings;
+the message says where debug is off and where the default still turns it on. A default that depends
 on another variable (\`os.environ.get("DEBUG", "1" if USE_SQLITE else "0")\`, \`default=not IS_PRODUCTION\`) is
 judged by the value that variable gets in the image or production compose file, else reported as "DEBUG is on unless
 IS_PRODUCTION is set" when its absence selects the debug branch.
@@ -172,7 +179,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           line: a.line,
           ...(falseWord
             ? msg`DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: ${suggested}.${alsoSetTrue(app, v, composeFiles)}`
-            : msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: ${suggested}.${alsoSetTrue(app, v, composeFiles)}`),
+            : msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: ${suggested}.${alsoSetTrue(app, v, composeFiles)}${offWhereSet(app, v, composeFiles)}`),
         });
       }
     }
@@ -291,6 +298,22 @@ function alsoSetTrue(app: App, v: EnvSource, composeFiles: readonly string[]): s
   return ` Besides, ${setter}: ${given.reach} runs in debug mode whatever the default${overrides(v, given)}. ${deployAdvice(app, v, where, given.imageValue)}`;
 }
 
+/**
+ * ` The ENV of Dockerfile (line 5) sets DEBUG to 'False', so every container of this image runs with debug off; …`:
+ * the deploy's own false value keeps debug off where it applies; the settings' true default holds everywhere else.
+ */
+function offWhereSet(app: App, v: EnvSource, composeFiles: readonly string[]): string {
+  const given = providedValue(app, v.variable, composeFiles);
+  if (!given || given.byDefault || truthWhenSetTo(v, given.value) !== false) return '';
+  const setter = given.envFile
+    ? `${given.envFile.composeFile} sets ${v.variable} to '${given.value}' through its env_file ${given.envFile.file} (line ${given.envFile.line})`
+    : `${given.imageLine ? `The ENV of ${app.dockerfile!.file} (line ${given.imageLine})` : given.where} sets ${v.variable} to '${given.value}'`;
+  const elsewhere = given.imageLine
+    ? 'manage.py on a host, a platform that does not build this image'
+    : 'another compose file, the image run on its own, manage.py on a host';
+  return ` ${setter}, so ${given.reach} runs with debug off; the default still turns debug on wherever these settings run without the variable (${elsewhere}).`;
+}
+
 /** `, over the image's ENV DEBUG=0`: a compose value that replaces the image's own false one. */
 function overrides(v: EnvSource, given: Provided): string {
   if (given.imageValue === undefined || truthWhenSetTo(v, given.imageValue) !== false) return '';
@@ -404,11 +427,7 @@ function takenBranchFinding(
   if (given && !given.where.startsWith('the ENV of ') && passes(given.value))
     because = `${given.where} sets ${test.variable} to '${given.value}', which takes that branch: every container of this deployment runs in debug mode`;
   else if (imageValue !== undefined && passes(imageValue)) {
-    const line = stage!.instructions
-      .filter((i): i is EnvInstr => i.keyword === 'ENV')
-      .flatMap((i) => i.pairs)
-      .filter((p) => p.name === test.variable)
-      .at(-1)?.line;
+    const line = imageEnvLine(app, test.variable);
     const service = app.compose?.appService;
     const other = service?.environment.find((e) => e.name === test.variable)?.value;
     const overridden =
@@ -432,6 +451,8 @@ interface Provided {
   reach: string;
   /** The image's own ENV value, which a compose value overrides: what remains when the compose line goes. */
   imageValue?: string;
+  /** The line of the image's ENV that gives the value, when the image gives it. */
+  imageLine?: number;
   byDefault?: InterpolationDefault;
   envFile?: { file: string; line: number; composeFile: string };
 }
@@ -478,17 +499,32 @@ function providedValue(app: App, variable: string, composeFiles: readonly string
   }
   const df = app.dockerfile;
   const value = df?.targetStage?.env[variable];
-  return df && value !== undefined
-    ? { value, where: `the ENV of ${df.file}`, reach: 'every container of this image' }
-    : undefined;
+  if (!df || value === undefined) return undefined;
+  const imageLine = imageEnvLine(app, variable);
+  return {
+    value,
+    where: `the ENV of ${df.file}`,
+    reach: 'every container of this image',
+    ...(imageLine ? { imageLine } : {}),
+  };
+}
+
+/** The line of the target stage's last ENV that sets `variable`. */
+function imageEnvLine(app: App, variable: string): number | undefined {
+  return app.dockerfile?.targetStage?.instructions
+    .filter((i): i is EnvInstr => i.keyword === 'ENV')
+    .flatMap((i) => i.pairs)
+    .filter((p) => p.name === variable)
+    .at(-1)?.line;
 }
 
 /**
- * An env_file is production's when its name is not for development (`.env.dev`) and the compose file loading it is
- * the production one: named so, or any non-development file when none is named for production.
+ * An env_file is production's when neither its name nor its directory is for development (`.env.dev`,
+ * `docker/dev/env/.env`) and the compose file loading it is the production one: named so, or any non-development
+ * file when none is named for production.
  */
 function isProductionEnvFile(envFile: string, composeFile: string, composeFiles: readonly string[]): boolean {
-  if (isDevelopmentComposeFile(envFile)) return false;
+  if (isDevelopmentEnvFile(envFile)) return false;
   return hasProductionWord(composeFile) || !composeFiles.some((f) => hasProductionWord(f));
 }
 

@@ -29,6 +29,12 @@ function hostPortWords(p: ComposePort): string {
   return p.published ? "on the host's interfaces" : "on a random port of the host's interfaces";
 }
 
+/** `'127.0.0.1:5432:5432'` for a mapping written with a fixed host port, else the address alone. */
+function loopbackMapping(p: ComposePort): string {
+  const fixed = p.published !== undefined && /^\d+$/.test(p.published) && p.target !== undefined;
+  return fixed ? `'127.0.0.1:${p.published}:${p.target}'` : '127.0.0.1';
+}
+
 function isLoopbackIp(ip: string | undefined): boolean {
   return ip !== undefined && /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/.test(ip);
 }
@@ -47,7 +53,9 @@ rules bypass the host firewall: databases with default or weak passwords, and Re
 found and taken over by scanners within hours.
 
 Drop the \`ports:\` of backing services in the file used to deploy; to reach them from the host while developing,
-publish them in a development override, on the loopback interface only:
+publish them in a development override, on the loopback interface only. A compose file that runs the database
+alone, for an app started elsewhere, is judged the same: bind the port to \`127.0.0.1\` when the app runs on the same
+host, or run the app on the compose network.
 
 A file named for development or tests (an \`.override\` file, or one with \`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a
 word of its name, or a default-named file in a directory so named, such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a production alternative
@@ -88,7 +96,11 @@ services:
           findings.push({
             file: p.file,
             line: p.line,
-            message: `Service '${s.name}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall. Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.`,
+            message: `Service '${s.name}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall. ${
+              app.compose?.appService
+                ? `Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.`
+                : `No service of ${p.file} runs the app, so the app reaches '${s.name}' through this port: bind it to the loopback interface (${loopbackMapping(p)}) when the app runs on this host, or run the app as a service on the same compose network and remove the mapping.`
+            }`,
           });
         }
       }

@@ -48,6 +48,16 @@ export function isDevelopmentComposeFile(
 }
 
 /**
+ * An env file named for development (`.env.dev`), or kept in a directory so named (`docker/dev/env/.env`,
+ * cookiecutter's `.envs/.local/.django`): the values it gives are development's, whatever compose file loads it.
+ */
+export function isDevelopmentEnvFile(path: string): boolean {
+  const parts = path.split('/');
+  if (DEVELOPMENT_WORD.test(parts.at(-1)!.toLowerCase())) return true;
+  return parts.slice(0, -1).some((dir) => isNamedForDevelopment(dir));
+}
+
+/**
  * Why a development compose file counts as one, for a message: its name, or (the default file) the production file
  * beside it. `docker-compose.yml is the default file, beside docker-compose.prod.yml, which is the production one, so it is the development one`.
  * With several production-named files beside it, the one among `runsApp` (files holding the app's service) is named;
