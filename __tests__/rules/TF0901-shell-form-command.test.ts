@@ -579,7 +579,7 @@ test('TF0901: a server sent to the background names the processes and what holds
     tail[0].message,
     /start\.sh starts runserver in the background \(&\) and then runs tail -f \/dev\/null only to keep the container running/,
   );
-  assert.match(tail[0].message, /instead of tail -f \/dev\/null\.$/);
+  assert.match(tail[0].message, /instead of 'tail -f \/dev\/null'\.$/);
 });
 
 test('TF0901 on a shell-form CMD of a shell builtin builds no exec form of it, and the fixer declines', async () => {
@@ -731,7 +731,7 @@ test('TF0901 on uwsgi without exec also asks for --die-on-term where uWSGI may r
     return found[0].message;
   };
   const pinned = await message('uwsgi --socket :9000 --module a.wsgi', 'uWSGI==2.0.15\n');
-  assert.ok(pinned.includes('Write exec uwsgi --socket :9000 --module a.wsgi.'), pinned);
+  assert.ok(pinned.includes("Write 'exec uwsgi --socket :9000 --module a.wsgi'."), pinned);
   assert.ok(
     pinned.includes('uWSGI 2.0.15 (the version the requirements pin) takes SIGTERM as a signal to reload'),
     pinned,
@@ -852,7 +852,7 @@ test('TF0901: su -c "… gunicorn … &" is no server to exec: no advice to writ
   const several = findings.find((f) => f.ruleId === 'TF0803');
   assert.match(
     several?.message ?? '',
-    /starts gunicorn in the background with '&', while the container's main process is tail -f/,
+    /starts gunicorn in the background with '&', while the container's main process is 'tail -f/,
   );
 });
 

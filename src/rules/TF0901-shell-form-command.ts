@@ -371,7 +371,7 @@ function scriptFindings(
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c)}`}.${dieOnTermAdvice(app, c.argv)}`,
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}`,
     });
   });
   return out;
