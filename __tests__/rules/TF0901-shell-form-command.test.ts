@@ -1054,3 +1054,22 @@ test('TF0901 on a server started through su without exec advises a tool that exe
   assert.ok(m.includes('or set USER myuser in the Dockerfile, drop su from the script'), m);
   assert.deepEqual(await filesFixed(files), []);
 });
+
+// Alpine's and BusyBox's images have no bash: `bash -c` does not start there, and sh -c is the shell to propose.
+test('TF0901 on `bash -c` says an Alpine image without bash cannot start it, unless a RUN installs bash', async () => {
+  const cmd = 'CMD ["bash", "-c", "celery -A a worker & gunicorn a.wsgi"]';
+  const on = async (...lines: string[]) =>
+    (await analyzeFiles({ Dockerfile: df(...lines, cmd), 'manage.py': '' })).findings
+      .filter((f) => f.ruleId === 'TF0901')
+      .map((f) => f.message);
+  const bare = await on('FROM python:3.12-alpine');
+  assert.equal(bare.length, 1);
+  assert.match(bare[0], /python:3\.12-alpine has no bash .* write 'sh -c' in its place\./);
+  for (const installed of [
+    await on('FROM python:3.12-alpine', 'RUN apk add --no-cache bash'),
+    await on('FROM python:3.12-slim'),
+  ]) {
+    assert.equal(installed.length, 1);
+    assert.ok(!installed[0].includes('has no bash'), installed[0]);
+  }
+});
