@@ -40,7 +40,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       const configFileInContext = hasGunicornConfig(app);
       const proxied = proxyBeside(app);
       for (const cmd of startCommands(app)) {
-        const server = serverOf(cmd.argv, env, { configFileInContext });
+        const server = serverOf(cmd.argv, env, { configFileInContext, unexpanded: cmd.unexpanded });
         const addresses = server?.addresses;
         if (!server || !addresses?.length || !addresses.every((a) => isLoopback(a.host))) continue;
         // A reverse proxy in the same container reaches the server on loopback by design.
@@ -82,7 +82,10 @@ function bindAllInterfaces(context: FixContext): FixProposal | undefined {
     const env = containerEnv(app);
     for (const cmd of startCommands(app)) {
       if (cmd.file !== finding.file || cmd.line !== finding.line) continue;
-      const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
+      const server = serverOf(cmd.argv, env, {
+        configFileInContext: hasGunicornConfig(app),
+        unexpanded: cmd.unexpanded,
+      });
       const address = server?.addresses?.[0];
       if (!server || !address) continue;
       const last = finding.line + 20;
