@@ -41,7 +41,7 @@ test('listen addresses of the common servers', () => {
     { host: '0.0.0.0', port: 8000 },
   ]);
   assert.deepEqual(gunicornBind(['poetry', 'run', 'gunicorn', 'a.wsgi']), [
-    { host: '127.0.0.1', port: 8000 },
+    { host: '127.0.0.1', port: 8000, untilPortSet: true },
   ]);
   assert.deepEqual(serverOf(['uvicorn', 'a:app', '--port', '9000'])?.addresses, [
     { host: '127.0.0.1', port: 9000 },

@@ -66,7 +66,8 @@ function boundPorts(app: App): {
         unexpanded.push({ server: server!.kind, word: a.unexpanded, cmd, env, alone: !entrypoint });
       if (a.port === undefined || ports.includes(a.port)) continue;
       ports.push(a.port);
-      servers.push(`${server!.kind} binds port ${a.port} (${cmd.file}:${cmd.line})`);
+      const unset = a.untilPortSet ? ', its default while PORT is unset' : '';
+      servers.push(`${server!.kind} binds port ${a.port} (${cmd.file}:${cmd.line}${unset})`);
     }
     // `uwsgi --ini /app/uwsgi.ini`: the ini file's `http = :8000` is where it listens.
     if (server?.kind !== 'uwsgi' || server.addresses !== undefined) continue;

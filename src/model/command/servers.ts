@@ -217,6 +217,8 @@ export interface ListenAddress {
   port?: number;
   /** The address word as the server receives it, `$PORT` and all, when no shell expanded it (exec form). */
   unexpanded?: string;
+  /** gunicorn's default bind, which it replaces by 0.0.0.0:$PORT wherever PORT is set (Heroku, Cloud Run set it). */
+  untilPortSet?: true;
 }
 
 /** How the server has a word of its command: expanded by a shell with the container's environment, or as written. */
@@ -269,7 +271,7 @@ export function gunicornBind(
     if (optionValues(a, ['-c', '--config']).length > 0 || options.configFileInContext) return undefined;
     if (env.PORT !== undefined) return [{ host: '0.0.0.0', ...portOf(env.PORT) }];
     if ('PORT' in env) return [{ host: '0.0.0.0' }];
-    return [{ host: '127.0.0.1', port: 8000 }];
+    return [{ host: '127.0.0.1', port: 8000, untilPortSet: true }];
   }
   const out: ListenAddress[] = [];
   for (const b of binds) {
