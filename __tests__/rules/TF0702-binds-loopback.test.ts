@@ -210,3 +210,30 @@ test('runserver_plus: named as written, and the fix adds the address after runse
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+// gunicorn replaces its default 127.0.0.1:8000 by 0.0.0.0:$PORT where PORT is set (Heroku): ENV PORT keeps that working.
+test('gunicorn with no bind: the message says PORT would change it, and the fix sets ENV PORT=8000', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'tfr-tf0702-'));
+  try {
+    writeFileSync(join(root, 'manage.py'), '');
+    writeFileSync(
+      join(root, 'Dockerfile'),
+      'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    );
+    const ports = {
+      analyze: (overlay: Overlay) => analyzeStatic(root, DEFAULT_CONFIG, {}, overlay),
+      read: (file: string) => readText(root, file),
+      debug: () => {},
+    };
+    const found = (await analyzeStatic(root, DEFAULT_CONFIG)).findings.filter((f) => f.ruleId === 'TF0702');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /no --bind and nothing in the repository sets PORT.*Set ENV PORT=8000/);
+    const result = await runFixes(ports, { rules: [bindsLoopback] });
+    assert.deepEqual(result.changes.get('Dockerfile')?.after.split('\n').slice(2, 4), [
+      'ENV PORT=8000',
+      'CMD ["gunicorn", "mysite.wsgi"]',
+    ]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

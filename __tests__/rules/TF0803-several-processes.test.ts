@@ -176,7 +176,7 @@ test('TF0803 names what holds the shell: wait, a keep-alive, the foreground proc
   const [kept] = await messageOf('#!/bin/sh\npython manage.py runserver 0.0.0.0:8000 &\ntail -f /dev/null\n');
   assert.match(
     String(kept[1]),
-    /runserver in the background with '&', while the container's main process is tail -f \/dev\/null, which serves nothing.*it cannot be scaled/,
+    /runserver in the background with '&', while the container's main process is 'tail -f \/dev\/null', which serves nothing.*it cannot be scaled/,
   );
   const [beside] = await messageOf('#!/bin/sh\ngunicorn mysite.wsgi &\ncelery -A mysite worker\n');
   assert.match(String(beside[1]), /beside the container's main process, celery worker:/);

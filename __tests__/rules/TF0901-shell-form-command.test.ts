@@ -579,7 +579,7 @@ test('TF0901: a server sent to the background names the processes and what holds
     tail[0].message,
     /start\.sh starts runserver in the background \(&\) and then runs tail -f \/dev\/null only to keep the container running/,
   );
-  assert.match(tail[0].message, /instead of tail -f \/dev\/null\.$/);
+  assert.match(tail[0].message, /instead of 'tail -f \/dev\/null'\.$/);
 });
 
 test('TF0901 on a shell-form CMD of a shell builtin builds no exec form of it, and the fixer declines', async () => {
@@ -731,7 +731,7 @@ test('TF0901 on uwsgi without exec also asks for --die-on-term where uWSGI may r
     return found[0].message;
   };
   const pinned = await message('uwsgi --socket :9000 --module a.wsgi', 'uWSGI==2.0.15\n');
-  assert.ok(pinned.includes('Write exec uwsgi --socket :9000 --module a.wsgi.'), pinned);
+  assert.ok(pinned.includes("Write 'exec uwsgi --socket :9000 --module a.wsgi'."), pinned);
   assert.ok(
     pinned.includes('uWSGI 2.0.15 (the version the requirements pin) takes SIGTERM as a signal to reload'),
     pinned,
@@ -852,7 +852,7 @@ test('TF0901: su -c "… gunicorn … &" is no server to exec: no advice to writ
   const several = findings.find((f) => f.ruleId === 'TF0803');
   assert.match(
     several?.message ?? '',
-    /starts gunicorn in the background with '&', while the container's main process is tail -f/,
+    /starts gunicorn in the background with '&', while the container's main process is 'tail -f/,
   );
 });
 
@@ -1053,4 +1053,23 @@ test('TF0901 on a server started through su without exec advises a tool that exe
   );
   assert.ok(m.includes('or set USER myuser in the Dockerfile, drop su from the script'), m);
   assert.deepEqual(await filesFixed(files), []);
+});
+
+// Alpine's and BusyBox's images have no bash: `bash -c` does not start there, and sh -c is the shell to propose.
+test('TF0901 on `bash -c` says an Alpine image without bash cannot start it, unless a RUN installs bash', async () => {
+  const cmd = 'CMD ["bash", "-c", "celery -A a worker & gunicorn a.wsgi"]';
+  const on = async (...lines: string[]) =>
+    (await analyzeFiles({ Dockerfile: df(...lines, cmd), 'manage.py': '' })).findings
+      .filter((f) => f.ruleId === 'TF0901')
+      .map((f) => f.message);
+  const bare = await on('FROM python:3.12-alpine');
+  assert.equal(bare.length, 1);
+  assert.match(bare[0], /python:3\.12-alpine has no bash .* write 'sh -c' in its place\./);
+  for (const installed of [
+    await on('FROM python:3.12-alpine', 'RUN apk add --no-cache bash'),
+    await on('FROM python:3.12-slim'),
+  ]) {
+    assert.equal(installed.length, 1);
+    assert.ok(!installed[0].includes('has no bash'), installed[0]);
+  }
 });

@@ -41,7 +41,7 @@ test('listen addresses of the common servers', () => {
     { host: '0.0.0.0', port: 8000 },
   ]);
   assert.deepEqual(gunicornBind(['poetry', 'run', 'gunicorn', 'a.wsgi']), [
-    { host: '127.0.0.1', port: 8000 },
+    { host: '127.0.0.1', port: 8000, untilPortSet: true },
   ]);
   assert.deepEqual(serverOf(['uvicorn', 'a:app', '--port', '9000'])?.addresses, [
     { host: '127.0.0.1', port: 9000 },
@@ -79,4 +79,28 @@ test('through the real pipeline: target stage, compose override and entrypoint s
   assert.deepEqual(findingsOf(result, 'TF1202'), [['docker-entrypoint.sh', 3]]);
   assert.deepEqual(findingsOf(result, 'TF0901'), []);
   assert.deepEqual(findingsOf(result, 'TF0904'), [['Dockerfile', 1]]);
+});
+
+// Docker expands no variable in an exec-form CMD: the server gets `$PORT` as written, whatever ENV sets.
+test('an exec-form command binds its variable as written; a shell-form one binds its value', () => {
+  const env = { PORT: '8000' };
+  assert.deepEqual(
+    serverOf(['gunicorn', '-b', '0.0.0.0:$PORT', 'a.wsgi'], env, { unexpanded: true })?.addresses,
+    [{ host: '0.0.0.0', unexpanded: '0.0.0.0:$PORT' }],
+  );
+  assert.deepEqual(serverOf(['uvicorn', 'a:app', '--port', '$PORT'], env, { unexpanded: true })?.addresses, [
+    { host: '127.0.0.1', unexpanded: '$PORT' },
+  ]);
+  const starts = (cmd: string) =>
+    effectiveCommand(projectOf({ dockerfile: df('FROM python:3.12', 'ENV PORT=8000', cmd) }).apps[0]).map(
+      (c) => serverOf(c.argv, env, { unexpanded: c.unexpanded })?.addresses,
+    );
+  assert.deepEqual(starts('CMD ["gunicorn", "-b", "0.0.0.0:$PORT", "a.wsgi"]'), [
+    [{ host: '0.0.0.0', unexpanded: '0.0.0.0:$PORT' }],
+  ]);
+  assert.deepEqual(starts('CMD gunicorn -b 0.0.0.0:$PORT a.wsgi'), [[{ host: '0.0.0.0', port: 8000 }]]);
+  assert.deepEqual(starts('CMD ["sh", "-c", "exec gunicorn -b 0.0.0.0:$PORT a.wsgi"]'), [
+    undefined,
+    [{ host: '0.0.0.0', port: 8000 }],
+  ]);
 });

@@ -79,7 +79,7 @@ test('an assignment before the command is kept: message and fix pass it through 
   const files = image('CMD ["/app/start.sh"]', script);
   assert.match(
     await tf0901Message(files),
-    /Write exec env DJANGO_SETTINGS_MODULE=mysite\.prod gunicorn --bind 0\.0\.0\.0:8000 mysite\.wsgi\./,
+    /Write 'exec env DJANGO_SETTINGS_MODULE=mysite\.prod gunicorn --bind 0\.0\.0\.0:8000 mysite\.wsgi'\./,
   );
   const result = await runFixes(ports(tree('env-prefix-script', files)), { rules: [findRule('TF0901')!] });
   assert.equal(

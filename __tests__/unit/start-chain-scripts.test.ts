@@ -128,6 +128,6 @@ test('TF0901 for `$cmd` run without exec, where cmd="$@": the container command 
   ]);
   assert.match(
     result.findings.find((f) => f.file === 'docker/app/entrypoint.sh')!.message,
-    /Write exec \$cmd\.$/,
+    /Write 'exec \$cmd'\.$/,
   );
 });

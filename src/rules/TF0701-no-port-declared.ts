@@ -1,4 +1,5 @@
 import {
+  type StartCommand,
   containerEnv,
   hasGunicornConfig,
   programArgv,
@@ -10,7 +11,9 @@ import { uwsgiIniArg } from '../model/server-config.js';
 import type { RawFinding } from '../core/index.js';
 import type { ComposePort } from '../model/types/compose.js';
 import type { App, ServerConfigFile } from '../model/types/project.js';
+import { shellLine } from './lib/command-text.js';
 import { EXPOSE_EXAMPLE } from './lib/examples.js';
+import { execForm } from './lib/fix.js';
 import { inherited, startingApp } from './lib/base-image.js';
 import { appTargetStages } from './lib/each.js';
 import { proxyBeside, type ProxyBeside } from './lib/processes.js';
@@ -28,14 +31,24 @@ interface PortView {
  * The ports the servers the app's container starts bind, where they are known: what EXPOSE should say; a server with a
  * reverse proxy beside it in the container (`gunicorn … & nginx`) is behind the proxy, whose port clients reach.
  */
-function boundPorts(app: App): { ports: number[]; servers: string[]; behind: Behind[] } {
+function boundPorts(app: App): {
+  ports: number[];
+  servers: string[];
+  behind: Behind[];
+  unexpanded: Unexpanded[];
+} {
   const env = containerEnv(app);
   const ports: number[] = [];
   const servers: string[] = [];
   const behind: Behind[] = [];
+  const unexpanded: Unexpanded[] = [];
+  const entrypoint = app.dockerfile?.targetStage?.entrypoint;
   const beside = proxyBeside(app);
   for (const cmd of startCommands(app)) {
-    const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
+    const server = serverOf(cmd.argv, env, {
+      configFileInContext: hasGunicornConfig(app),
+      unexpanded: cmd.unexpanded,
+    });
     const proxy = server && beside(cmd);
     if (proxy) {
       const port = (server.addresses ?? []).find((a) => a.port !== undefined)?.port;
@@ -49,9 +62,12 @@ function boundPorts(app: App): { ports: number[]; servers: string[]; behind: Beh
       continue;
     }
     for (const a of server?.addresses ?? []) {
+      if (a.unexpanded !== undefined && a.port === undefined)
+        unexpanded.push({ server: server!.kind, word: a.unexpanded, cmd, env, alone: !entrypoint });
       if (a.port === undefined || ports.includes(a.port)) continue;
       ports.push(a.port);
-      servers.push(`${server!.kind} binds port ${a.port} (${cmd.file}:${cmd.line})`);
+      const unset = a.untilPortSet ? ', its default while PORT is unset' : '';
+      servers.push(`${server!.kind} binds port ${a.port} (${cmd.file}:${cmd.line}${unset})`);
     }
     // `uwsgi --ini /app/uwsgi.ini`: the ini file's `http = :8000` is where it listens.
     if (server?.kind !== 'uwsgi' || server.addresses !== undefined) continue;
@@ -65,7 +81,38 @@ function boundPorts(app: App): { ports: number[]; servers: string[]; behind: Beh
       );
     }
   }
-  return { ports, servers, behind };
+  return { ports, servers, behind, unexpanded };
+}
+
+/** A server that gets its address with a variable no shell expanded (`CMD ["gunicorn", "-b", "0.0.0.0:$PORT"]`). */
+interface Unexpanded {
+  server: string;
+  word: string;
+  cmd: StartCommand;
+  env: Record<string, string | undefined>;
+  /** The command is the instruction's alone (no ENTRYPOINT before a CMD): one exec form can be written for it. */
+  alone: boolean;
+}
+
+/**
+ * What happens to `$PORT` in an exec-form command: the server gets the text as written, which is no port. The fix runs
+ * it through a shell, with the port the image's ENV gives the variable as the one to EXPOSE when it is known.
+ */
+function unexpandedFix({ server, word, cmd, env, alone }: Unexpanded): string {
+  const names = [...word.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]);
+  const how =
+    cmd.origin === 'supervisor'
+      ? `the command of a supervisord program (${cmd.file}:${cmd.line}), which supervisord runs without a shell`
+      : `${cmd.file}:${cmd.line}, and Docker expands no variable in the exec form`;
+  const shell =
+    (cmd.origin === 'CMD' && alone) || cmd.origin === 'ENTRYPOINT'
+      ? `${cmd.origin} ${execForm(['sh', '-c', `exec ${shellLine(cmd.argv)}`])}`
+      : `sh -c "exec ${shellLine(cmd.argv)}"`;
+  const value = names.map((n) => env[n]).find((v) => v !== undefined && /^\d+$/.test(v));
+  const expose = value
+    ? `EXPOSE ${value} (the ${names.find((n) => env[n] === value)} the image's ENV sets)`
+    : 'EXPOSE 8000';
+  return `The port the server binds is not known: ${server} receives '${word}' as written (${how}), and ${names.map((n) => `'$${n}'`).join(', ')} in it ${names.length === 1 ? 'is' : 'are'} no port number. Expand it with a shell, ${shell}, and add EXPOSE with the port, e.g. ${expose}.`;
 }
 
 /** A server started with a reverse proxy beside it in the container, and the port it binds when known. */
@@ -161,16 +208,19 @@ function message(views: PortView[], published: ComposePort[]): string {
   const servers = [...new Set(bound.flatMap((b) => b.servers))];
   const publishedPorts = [...new Set(published.flatMap((p) => (p.target === undefined ? [] : [p.target])))];
   const proxied = views.flatMap((v, i) => bound[i].behind.map((b) => ({ app: v.app, behind: b })))[0];
+  const unexpanded = bound.flatMap((b) => b.unexpanded)[0];
   const fix =
     proxied && ports.length === 0
       ? proxyFix(proxied.app, proxied.behind)
-      : ports.length > 0
-        ? `Add EXPOSE ${ports.join(' ')}, the port the server binds: ${servers.join('; ')}.`
-        : publishedPorts.length > 0
-          ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(' ')}, the container port published elsewhere.`
-          : views.some((v) => startsServer(v.app))
-            ? 'Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.'
-            : 'No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.';
+      : unexpanded && ports.length === 0
+        ? unexpandedFix(unexpanded)
+        : ports.length > 0
+          ? `Add EXPOSE ${ports.join(' ')}, the port the server binds: ${servers.join('; ')}.`
+          : publishedPorts.length > 0
+            ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(' ')}, the container port published elsewhere.`
+            : views.some((v) => startsServer(v.app))
+              ? 'Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.'
+              : 'No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.';
   return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix}`;
 }
 
@@ -186,6 +236,10 @@ platforms, \`docker run -P\` and readers know where the app answers without read
 
 Where the repository has several compose setups (a base file with a development and a production override), each is
 judged on its own: the message names the compose files that publish no port, and those that do.
+
+Docker expands no variable in an exec-form command: \`CMD ["gunicorn", "--bind", "0.0.0.0:$PORT"]\` hands gunicorn the
+text \`0.0.0.0:$PORT\` as written, whatever ENV sets PORT to. The message then says the port is not known and why,
+and proposes the command run through a shell that expands the variable.
 
 ${EXPOSE_EXAMPLE}`,
   related: [],

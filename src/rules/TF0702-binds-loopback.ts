@@ -5,6 +5,7 @@ import {
   serverName,
   serverOf,
   startCommands,
+  type StartCommand,
 } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { insertAt, linesOf, locate } from './lib/fix.js';
@@ -21,7 +22,9 @@ export const bindsLoopback = defineRule({
     'The server command listens on 127.0.0.1/localhost only (e.g. manage.py runserver with no address, gunicorn -b 127.0.0.1:8000): unreachable from outside the container',
   help: `Inside a container, 127.0.0.1 is the container itself: a server bound there cannot be reached through a published
 port. Several servers bind loopback by default: \`manage.py runserver\` with no address, \`gunicorn\` with no
-\`--bind\` (and no \`PORT\` variable), \`uvicorn\`, \`daphne\` and \`hypercorn\` without a host.
+\`--bind\` (and no \`PORT\` variable), \`uvicorn\`, \`daphne\` and \`hypercorn\` without a host. gunicorn's default gives
+way to 0.0.0.0:$PORT wherever PORT is set, as Heroku and Cloud Run set it: for an image's own CMD the fix sets
+\`ENV PORT=8000\`, which binds all interfaces under \`docker run\` and keeps a platform's PORT working.
 
 A loopback bind is not reported when a reverse proxy runs in the same container (nginx, caddy, apache2/httpd or
 haproxy, started by the start script or as a supervisord program): the proxy reaches the server there by design, and
@@ -40,17 +43,20 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       const configFileInContext = hasGunicornConfig(app);
       const proxied = proxyBeside(app);
       for (const cmd of startCommands(app)) {
-        const server = serverOf(cmd.argv, env, { configFileInContext });
+        const server = serverOf(cmd.argv, env, { configFileInContext, unexpanded: cmd.unexpanded });
         const addresses = server?.addresses;
         if (!server || !addresses?.length || !addresses.every((a) => isLoopback(a.host))) continue;
         // A reverse proxy in the same container reaches the server on loopback by design.
         if (proxied(cmd)) continue;
         const where = addresses.map((a) => `${a.host}${a.port !== undefined ? `:${a.port}` : ''}`).join(', ');
         const port = addresses[0].port ?? 8000;
+        const name = serverName(cmd.argv, server);
         findings.push({
           file: cmd.file,
           line: cmd.line,
-          message: `${serverName(cmd.argv, server)} listens on ${where} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(serverName(cmd.argv, server), port)}.`,
+          message: addresses.every((a) => a.untilPortSet)
+            ? untilPortSetMessage(cmd)
+            : `${name} listens on ${where} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(name, port)}.`,
         });
       }
     }
@@ -59,10 +65,21 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   fix: {
     safety: 'safe',
     summary:
-      'Binds all interfaces: the loopback address written in the command becomes `0.0.0.0`, or the address option is added after the server (`runserver 0.0.0.0:8000`, `gunicorn --bind 0.0.0.0:8000`, `uvicorn --host 0.0.0.0`).',
+      "Binds all interfaces: the loopback address written in the command becomes `0.0.0.0`, or the address option is added after the server (`runserver 0.0.0.0:8000`, `gunicorn --bind 0.0.0.0:8000`, `uvicorn --host 0.0.0.0`); gunicorn with no bind in the image's CMD/ENTRYPOINT gets `ENV PORT=8000` before it instead, which a platform's PORT still overrides.",
     make: bindAllInterfaces,
   },
 });
+
+/**
+ * gunicorn with no bind and no PORT: its default 127.0.0.1:8000, which a platform that sets PORT replaces. Setting PORT
+ * in the image fixes both: gunicorn binds 0.0.0.0:8000, and a platform's own PORT still wins.
+ */
+function untilPortSetMessage(cmd: StartCommand): string {
+  const set = imageOwn(cmd) ? 'ENV PORT=8000 in the image' : 'PORT=8000 in its environment';
+  return `gunicorn is given no --bind and nothing in the repository sets PORT, so it listens on its default 127.0.0.1:8000 only, which is unreachable from outside the container (only where a platform sets PORT, as Heroku and Cloud Run do, does gunicorn bind 0.0.0.0:$PORT instead). Set ${set} (gunicorn then binds 0.0.0.0:8000, and a platform's PORT still wins), or bind all interfaces, e.g. gunicorn --bind 0.0.0.0:8000.`;
+}
+
+const imageOwn = (cmd: StartCommand) => cmd.origin === 'CMD' || cmd.origin === 'ENTRYPOINT';
 
 /** Option words that make each server listen on all interfaces (the port is the one it listened on). */
 const BIND_ALL: Record<string, (port: number) => string[]> = {
@@ -82,9 +99,18 @@ function bindAllInterfaces(context: FixContext): FixProposal | undefined {
     const env = containerEnv(app);
     for (const cmd of startCommands(app)) {
       if (cmd.file !== finding.file || cmd.line !== finding.line) continue;
-      const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
+      const server = serverOf(cmd.argv, env, {
+        configFileInContext: hasGunicornConfig(app),
+        unexpanded: cmd.unexpanded,
+      });
       const address = server?.addresses?.[0];
       if (!server || !address) continue;
+      // gunicorn's default bind: PORT set in the image makes it 0.0.0.0:8000, and keeps a platform's PORT working
+      if (address.untilPortSet && imageOwn(cmd))
+        return {
+          title: 'ENV PORT=8000 for gunicorn',
+          edits: [insertAt(finding.file, { line: finding.line, column: 1 }, 'ENV PORT=8000\n')],
+        };
       const last = finding.line + 20;
       // An address written in the command: only its host changes.
       const host = address.host;

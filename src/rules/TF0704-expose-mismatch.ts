@@ -45,7 +45,10 @@ ${EXPOSE_EXAMPLE}`,
       const bound: { port?: number; kind: string; at: string }[] = [];
       const proxied = proxyBeside(app);
       for (const { cmd, env, composeFile } of startsWithEnv(app)) {
-        const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
+        const server = serverOf(cmd.argv, env, {
+          configFileInContext: hasGunicornConfig(app),
+          unexpanded: cmd.unexpanded,
+        });
         const ports = (server?.addresses ?? []).map((a) => a.port);
         if (server) {
           const at = `${cmd.file}:${cmd.line}`;

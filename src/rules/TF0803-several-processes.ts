@@ -23,7 +23,7 @@ import type { RawFinding } from '../core/index.js';
 import type { App, Project, SupervisorProgram } from '../model/types/project.js';
 import { appImageStartCommands, appsAndWorkerImages, ownImageAppServices } from './lib/each.js';
 import type { ComposeService } from '../model/types/compose.js';
-import { commandLine } from './lib/command-text.js';
+import { commandLine, quotedLine } from './lib/command-text.js';
 import { listOf } from './lib/processes.js';
 import { defineRule } from './lib/rule.js';
 import { termForwarder } from './lib/signal-trap.js';
@@ -74,8 +74,8 @@ function besideMain(holder: ShellHolder | undefined): { phrase: string; idle?: s
       };
     case 'keep-alive':
       return {
-        phrase: `while the container's main process is ${commandLine(holder.command)}, which serves nothing and only keeps the container running`,
-        idle: commandLine(holder.command),
+        phrase: `while the container's main process is ${quotedLine(commandLine(holder.command))}, which serves nothing and only keeps the container running`,
+        idle: quotedLine(commandLine(holder.command)),
       };
     case 'arguments':
       return { phrase: 'beside the container\'s main process, the container command ("$@")' };

@@ -43,12 +43,13 @@ import {
 } from './lib/exec-form.js';
 import {
   appShells,
-  endsInExec,
   endsInSimpleCommand,
   execsLast,
   isBusyBoxSh,
   isSimple,
+  shExecsShellForm,
   type ImageShells,
+  withBashMissing,
 } from './lib/image-shell.js';
 import { commandLine, execLine, quotedLine, shellLine, type WrittenCommand } from './lib/command-text.js';
 import {
@@ -130,6 +131,8 @@ A compose app service that builds a Dockerfile that is not the app's (one the re
 there, and TF0001 reports the build.
 BusyBox also execs the last command after a job sent to the background (\`sh -c "celery … worker & gunicorn …"\`:
 gunicorn is PID 1, checked on BusyBox 1.35); bash does not. The worker beside it is TF0803's.
+Alpine and BusyBox images hold no bash until a package adds it: where the stage's RUNs install none, a reported
+\`bash -c\` is also said not to start at all (\`bash: not found\`), and \`sh -c\` is proposed in its place.
 
 A server in a restart loop (\`while true; do if ! gunicorn …; then sleep 2; fi; done\`) keeps the shell as PID 1 on
 purpose, to start it again: the message says so and proposes the container's restart policy in place of the loop, then
@@ -272,7 +275,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
   fix: {
     safety: 'safe',
     summary:
-      'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec …"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
+      'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec …"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script; `bash -c` becomes `sh -c` in an Alpine or BusyBox image whose RUNs install no bash.',
     declines:
       'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run; a server in a restart loop (`while true; do gunicorn …; done`), where exec would end the loop; a script whose trap forwards SIGTERM to its server and then waits only once; a server started through `su USER -c "…"`, where `exec su` would leave su as its parent (the message advises gosu or USER).',
     make: fixShellForm,
@@ -371,7 +374,7 @@ function scriptFindings(
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c)}`}.${dieOnTermAdvice(app, c.argv)}`,
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}`,
     });
   });
   return out;
@@ -477,6 +480,17 @@ function inlineShell(
   shells: ImageShells,
   written?: string[],
 ): RawFinding[] {
+  return withBashMissing(inlineShellFindings(argv, file, line, what, shells, written), argv[0], shells);
+}
+
+function inlineShellFindings(
+  argv: string[],
+  file: string,
+  line: number,
+  what: string,
+  shells: ImageShells,
+  written?: string[],
+): RawFinding[] {
   const parsed = inlineScriptCommands(argv, line);
   // `sh -c 'case "$1" in web) …;; worker) …;; esac' sh web`: the branch the words after the script select
   const commands = commandsThatRun(parsed, { args: inlineScriptArgs(argv), variable: () => undefined });
@@ -569,25 +583,4 @@ function inlineShell(
       message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write ${quotedLine(execLine(shown(last)))}${lone ? '' : ' as the last command'}.`,
     },
   ];
-}
-
-/**
- * A shell-form CMD/ENTRYPOINT whose /bin/sh gives PID 1 to its last command: written with exec (`CMD exec
- * /app/start.sh`), or exec'd by the shell itself (BusyBox ash on Alpine, a list ending in a simple command).
- */
-function shExecsShellForm(instr: CommandInstr, shells: ImageShells): boolean {
-  const commands = instr.script?.commands ?? [];
-  const last = commands.at(-1);
-  if (!last || isKeepAliveLoop(instr.raw)) return false;
-  // An array that is not valid JSON runs as text whose first word is no program: dash fails at once, keeping no
-  // server from SIGTERM (its message says so); BusyBox execs that word in place of itself, as it does any last command.
-  if (looksLikeArray(instr.raw)) return Boolean(shells.sh) && commands.length === 1;
-  // A server sent to the background never gets SIGTERM, whatever the shell then execs.
-  if (
-    foregroundSequence(commands) ||
-    backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))
-  )
-    return false;
-  if (last.viaExec) return endsInExec(instr.raw, last);
-  return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
 }

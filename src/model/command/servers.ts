@@ -215,19 +215,37 @@ export function isRunserver(argv: string[]): boolean {
 export interface ListenAddress {
   host?: string;
   port?: number;
+  /** The address word as the server receives it, `$PORT` and all, when no shell expanded it (exec form). */
+  unexpanded?: string;
+  /** gunicorn's default bind, which it replaces by 0.0.0.0:$PORT wherever PORT is set (Heroku, Cloud Run set it). */
+  untilPortSet?: true;
+}
+
+/** How the server has a word of its command: expanded by a shell with the container's environment, or as written. */
+type WordReader = (word: string) => string | undefined;
+
+function wordReader(env: Record<string, string | undefined>, unexpanded?: boolean): WordReader {
+  return (word) => (unexpanded ? word : resolveWord(word, env));
+}
+
+/** Options of the server readers: a gunicorn config file in the context; words that reach the server unexpanded. */
+export interface ServerOptions {
+  configFileInContext?: boolean;
+  unexpanded?: boolean;
 }
 
 /** Where `manage.py runserver [addrport]` listens (no address: 127.0.0.1:8000). */
 export function runserverAddr(
   argv: string[],
   env: Record<string, string | undefined> = {},
+  options: ServerOptions = {},
 ): ListenAddress | undefined {
   const dj = djangoCommand(argv);
   if (!dj || !(dj.name === 'runserver' || dj.name === 'runserver_plus')) return undefined;
   const ipv6 = dj.args.includes('-6') || dj.args.includes('--ipv6');
   const positional = dj.args.find((x) => !x.startsWith('-'));
   if (positional === undefined) return { host: ipv6 ? '::1' : '127.0.0.1', port: 8000 };
-  const value = resolveWord(positional, env);
+  const value = wordReader(env, options.unexpanded)(positional);
   if (value === undefined) return { ...hostPortHint(positional) };
   if (/^\d+$/.test(value)) return { host: ipv6 ? '::1' : '127.0.0.1', port: Number(value) };
   const addr = splitHostPort(value);
@@ -242,7 +260,7 @@ export function runserverAddr(
 export function gunicornBind(
   argv: string[],
   env: Record<string, string | undefined> = {},
-  options: { configFileInContext?: boolean } = {},
+  options: ServerOptions = {},
 ): ListenAddress[] | undefined {
   const a = programArgv(argv);
   if (a[0] !== 'gunicorn') return undefined;
@@ -253,12 +271,12 @@ export function gunicornBind(
     if (optionValues(a, ['-c', '--config']).length > 0 || options.configFileInContext) return undefined;
     if (env.PORT !== undefined) return [{ host: '0.0.0.0', ...portOf(env.PORT) }];
     if ('PORT' in env) return [{ host: '0.0.0.0' }];
-    return [{ host: '127.0.0.1', port: 8000 }];
+    return [{ host: '127.0.0.1', port: 8000, untilPortSet: true }];
   }
   const out: ListenAddress[] = [];
   for (const b of binds) {
     if (b.startsWith('unix:') || b.startsWith('fd://')) continue;
-    const value = resolveWord(b, env);
+    const value = wordReader(env, options.unexpanded)(b);
     out.push(value === undefined ? hostPortHint(b) : splitHostPort(value.replace(/^tcp:\/\//, ''), ''));
   }
   return out;
@@ -273,10 +291,11 @@ export interface Server {
 export function serverOf(
   argv: string[],
   env: Record<string, string | undefined> = {},
-  options: { configFileInContext?: boolean } = {},
+  options: ServerOptions = {},
 ): Server | undefined {
+  const read = wordReader(env, options.unexpanded);
   if (isRunserver(argv)) {
-    const addr = runserverAddr(argv, env);
+    const addr = runserverAddr(argv, env, options);
     return { kind: 'runserver', addresses: addr ? [addr] : undefined };
   }
   const a = programArgv(argv);
@@ -286,7 +305,7 @@ export function serverOf(
     case 'uvicorn':
       return {
         kind: 'uvicorn',
-        addresses: hostAndPort(a, env, ['--host'], ['--port'], '127.0.0.1', 8000, 'UVICORN', [
+        addresses: hostAndPort(a, env, read, ['--host'], ['--port'], '127.0.0.1', 8000, 'UVICORN', [
           '--uds',
           '--fd',
         ]),
@@ -294,18 +313,22 @@ export function serverOf(
     case 'granian':
       return {
         kind: 'granian',
-        addresses: hostAndPort(a, env, ['--host'], ['--port'], '127.0.0.1', 8000, 'GRANIAN', ['--uds']),
+        addresses: hostAndPort(a, env, read, ['--host'], ['--port'], '127.0.0.1', 8000, 'GRANIAN', ['--uds']),
       };
     case 'daphne':
       return {
         kind: 'daphne',
-        addresses: hostAndPort(a, env, ['-b', '--bind'], ['-p', '--port'], '127.0.0.1', 8000, undefined, [
-          '-u',
-          '--unix-socket',
-          '--fd',
-          '-e',
-          '--endpoint',
-        ]),
+        addresses: hostAndPort(
+          a,
+          env,
+          read,
+          ['-b', '--bind'],
+          ['-p', '--port'],
+          '127.0.0.1',
+          8000,
+          undefined,
+          ['-u', '--unix-socket', '--fd', '-e', '--endpoint'],
+        ),
       };
     case 'hypercorn': {
       const binds = optionValues(a, ['-b', '--bind']);
@@ -319,7 +342,7 @@ export function serverOf(
       return {
         kind: 'hypercorn',
         addresses: binds.map((b) => {
-          const v = resolveWord(b, env);
+          const v = read(b);
           return v === undefined ? hostPortHint(b) : splitHostPort(v, '');
         }),
       };
@@ -330,13 +353,15 @@ export function serverOf(
         return {
           kind: 'waitress',
           addresses: listen.map((l) => {
-            const v = resolveWord(l, env);
+            const v = read(l);
             return v === undefined ? hostPortHint(l) : splitHostPort(v, '');
           }),
         };
       return {
         kind: 'waitress',
-        addresses: hostAndPort(a, env, ['--host'], ['--port'], '0.0.0.0', 8080, undefined, ['--unix-socket']),
+        addresses: hostAndPort(a, env, read, ['--host'], ['--port'], '0.0.0.0', 8080, undefined, [
+          '--unix-socket',
+        ]),
       };
     }
     case 'uwsgi': {
@@ -346,7 +371,7 @@ export function serverOf(
         if (fromEnv !== undefined) return { kind: 'uwsgi', addresses: [splitHostPort(fromEnv, '0.0.0.0')] };
         // --socket speaks the uwsgi protocol (to nginx) but still listens on its port; a path is a unix socket.
         const sockets = optionValues(a, ['-s', '--socket', '--uwsgi-socket'])
-          .map((s) => resolveWord(s.split(',')[0], env))
+          .map((s) => read(s.split(',')[0]))
           .filter((s) => s === undefined || !s.includes('/'));
         if (sockets.length === 0 || sockets.some((s) => s === undefined))
           return { kind: 'uwsgi', addresses: undefined }; // an ini file may say anything
@@ -355,7 +380,7 @@ export function serverOf(
       return {
         kind: 'uwsgi',
         addresses: http.map((h) => {
-          const v = resolveWord(h.split(',')[0], env);
+          const v = read(h.split(',')[0]);
           return v === undefined ? hostPortHint(h) : splitHostPort(v, '0.0.0.0');
         }),
       };
@@ -473,6 +498,7 @@ function optionValues(argv: string[], names: string[]): string[] {
 function hostAndPort(
   a: string[],
   env: Record<string, string | undefined>,
+  read: WordReader,
   hostFlags: string[],
   portFlags: string[],
   defaultHost: string,
@@ -483,9 +509,17 @@ function hostAndPort(
   if (unknownFlags.some((f) => optionValues(a, [f]).length > 0 || a.includes(f))) return undefined;
   const hostRaw = optionValues(a, hostFlags).at(-1) ?? (envPrefix ? env[`${envPrefix}_HOST`] : undefined);
   const portRaw = optionValues(a, portFlags).at(-1) ?? (envPrefix ? env[`${envPrefix}_PORT`] : undefined);
-  const host = hostRaw === undefined ? defaultHost : resolveWord(hostRaw, env);
-  const port = portRaw === undefined ? defaultPort : portOf(resolveWord(portRaw, env)).port;
-  return [{ ...(host !== undefined ? { host } : {}), ...(port !== undefined ? { port } : {}) }];
+  const host = hostRaw === undefined ? defaultHost : read(hostRaw);
+  const portWord = portRaw === undefined ? undefined : read(portRaw);
+  const port = portRaw === undefined ? defaultPort : portOf(portWord).port;
+  const unexpanded = [host, portWord].find((w) => w?.includes('$'));
+  return [
+    {
+      ...(host !== undefined && !host.includes('$') ? { host } : {}),
+      ...(port !== undefined ? { port } : {}),
+      ...(unexpanded !== undefined ? { unexpanded } : {}),
+    },
+  ];
 }
 
 function splitHostPort(value: string, emptyHost = '0.0.0.0'): ListenAddress {
@@ -500,7 +534,11 @@ function splitHostPort(value: string, emptyHost = '0.0.0.0'): ListenAddress {
     host = value.slice(0, i);
     port = value.slice(i + 1);
   }
-  return { host: host === '' ? emptyHost : host.toLowerCase(), ...portOf(port ?? '8000') };
+  return {
+    ...(host.includes('$') ? {} : { host: host === '' ? emptyHost : host.toLowerCase() }),
+    ...portOf(port ?? '8000'),
+    ...(value.includes('$') ? { unexpanded: value } : {}),
+  };
 }
 
 /** What can be told of `host:$PORT` when the variable is unknown: the literal host. */

@@ -21,6 +21,8 @@ export interface StartCommand extends ShellCommand {
   program?: string;
   /** The directory supervisord starts the program in (its `directory=`), when the configuration sets one. */
   directory?: string;
+  /** Its words reach the program as written, with no shell to expand `$PORT` (exec-form CMD, a supervisord program). */
+  unexpanded?: true;
 }
 
 /** The words that say where a recipe command comes from, for a message: ` (make migrate, Makefile:3)`. */
@@ -139,7 +141,9 @@ function chain(
     // Anchored where the program is named: the command, unless the entrypoint names the management command itself
     // (`entrypoint: python manage.py runserver` with `command: 0.0.0.0:8000`).
     const named = djangoCommand(entrypoint.argv) !== undefined;
-    pid1 = execCommand(cmd && args.length && !named ? cmd.at : entrypoint.at, argv, inner);
+    // Docker expands no variable in an exec-form ENTRYPOINT or CMD (compose has interpolated its own already)
+    const literal = !isCompose(entrypoint) && (!cmd || (cmd.argv !== undefined && !isCompose(cmd)));
+    pid1 = execCommand(cmd && args.length && !named ? cmd.at : entrypoint.at, argv, inner, literal);
     if (cmd?.inner) argsScripts.set(pid1[0], cmd.inner);
     if (cmd && !cmd.argv) pid1.push(...cmd.script);
   } else if (entrypoint) {
@@ -148,7 +152,7 @@ function chain(
     const filled = cmd && withPositional(entrypoint.script, cmd.argv ?? ['/bin/sh', '-c', cmd.raw]);
     pid1 = filled ? filled.map((c) => ({ ...c, ...cmd!.at })) : entrypoint.script;
   } else if (cmd) {
-    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv, cmd.inner) : cmd.script;
+    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv, cmd.inner, !isCompose(cmd)) : cmd.script;
   }
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   return withSupervisorPrograms(
@@ -196,6 +200,7 @@ function withSupervisorPrograms(
     argv: p.argv,
     redirects: [],
     viaExec: true,
+    unexpanded: true,
     origin: 'supervisor',
     program: p.name,
     ...(p.directory !== undefined ? { directory: p.directory } : {}),
@@ -263,8 +268,15 @@ function scriptInputs(
  * An argv docker runs directly (exec form), followed by the commands of its `sh -c` script if it is one (`inner`:
  * those commands already parsed where they are written, for a compose string over several lines).
  */
-function execCommand(at: Source['at'], argv: string[], inner?: ShellCommand[]): StartCommand[] {
-  const out: StartCommand[] = [{ ...at, argv, redirects: [], viaExec: true }];
+function execCommand(
+  at: Source['at'],
+  argv: string[],
+  inner?: ShellCommand[],
+  unexpanded = false,
+): StartCommand[] {
+  const out: StartCommand[] = [
+    { ...at, argv, redirects: [], viaExec: true, ...(unexpanded ? { unexpanded: true as const } : {}) },
+  ];
   const script = inlineScript(argv);
   if (script !== undefined) {
     for (const c of inner ?? parseShell(script, at.line).commands)
@@ -284,6 +296,8 @@ interface Source {
   raw: string;
   script: StartCommand[];
 }
+
+const isCompose = (source: Source) => source.at.origin.startsWith('compose-');
 
 function fromInstr(instr: CommandInstr, file: string): Source {
   const at = { file, line: instr.line, origin: instr.keyword };

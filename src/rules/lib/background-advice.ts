@@ -18,7 +18,8 @@ export function oneProcessAdvice(
   const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
   const start = `Run one process per container: start only ${keep.what}, in the foreground with exec (${quotedLine(execLine(shown(keep.command)))})`;
   if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
-  if (holder?.kind === 'keep-alive') return `${start}, instead of ${commandLine(holder.command)}.`;
+  if (holder?.kind === 'keep-alive')
+    return `${start}, instead of ${quotedLine(commandLine(holder.command))}.`;
   return `${start}.`;
 }
 

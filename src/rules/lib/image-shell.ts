@@ -1,14 +1,18 @@
 /** Which shells of a base image exec the last command of a `-c` list themselves, read from the image reference. */
-import type { DockerfileModel, Stage } from '../../model/types/dockerfile.js';
+import { backgroundStart, foregroundSequence, isKeepAliveLoop, serverOf } from '../../model/command.js';
+import type { CommandInstr, DockerfileModel, RunInstr, Stage } from '../../model/types/dockerfile.js';
 import type { App } from '../../model/types/project.js';
 import type { ShellCommand } from '../../model/types/shell.js';
 import { withoutPlaceholders } from '../../util/shell-placeholder.js';
+import { looksLikeArray } from './exec-form.js';
 
 export interface ImageShells {
   /** bash >= 5.1 execs the last simple command of `bash -c "a && b"` (bash-5.1 NEWS 1b). */
   bash: boolean;
   /** /bin/sh is BusyBox ash (Alpine), which runs `-c` with EV_EXIT and so execs the last command too; dash forks. */
   sh: boolean;
+  /** Set to the base image when the image is known to hold no bash (Alpine or BusyBox, no RUN installs it). */
+  noBash?: string;
 }
 
 const NONE: ImageShells = { bash: false, sh: false };
@@ -134,8 +138,45 @@ export function appShells(app: App): ImageShells {
   const df = app.dockerfile;
   const stage = df?.targetStage;
   const service = app.compose?.appService;
-  if (df && stage) return imageShells(baseImageOf(df, stage));
-  return imageShells(service?.build ? undefined : service?.image?.value);
+  const image = df && stage ? baseImageOf(df, stage) : service?.build ? undefined : service?.image?.value;
+  const shells = imageShells(image);
+  const installs = df && stage ? stagesOf(df, stage).some(installsBash) : false;
+  return image && shipsNoBash(image) && !installs ? { ...shells, noBash: image } : shells;
+}
+
+/** Alpine and BusyBox images have BusyBox ash as /bin/sh and no bash until a package adds it. */
+function shipsNoBash(image: string): boolean {
+  const ref = image.split('@')[0].toLowerCase();
+  const colon = ref.lastIndexOf(':');
+  const repository = colon > ref.lastIndexOf('/') ? ref.slice(0, colon) : ref;
+  const tag = colon > ref.lastIndexOf('/') ? ref.slice(colon + 1) : '';
+  const name = repository.slice(repository.lastIndexOf('/') + 1);
+  return name === 'alpine' || name === 'busybox' || /(^|-)alpine/.test(tag);
+}
+
+/** The stage and those it is built FROM. */
+function stagesOf(df: DockerfileModel, stage: Stage): Stage[] {
+  const out: Stage[] = [];
+  for (let at: Stage | undefined = stage; at && !out.includes(at);) {
+    out.push(at);
+    at = at.from.stageRef === undefined ? undefined : df.stages[at.from.stageRef];
+  }
+  return out;
+}
+
+/** A RUN of the stage installs bash (`apk add bash`, `apt-get install -y bash`), or may (a package named by a variable). */
+function installsBash(stage: Stage): boolean {
+  return stage.instructions.some(
+    (i) =>
+      i.keyword === 'RUN' &&
+      ((i as RunInstr).script?.commands ?? []).some((c) => {
+        const [program, ...words] = c.argv.map((w) => w.slice(w.lastIndexOf('/') + 1));
+        const adds =
+          (program === 'apk' && words.includes('add')) ||
+          (['apt-get', 'apt'].includes(program ?? '') && words.includes('install'));
+        return adds && words.some((w) => /^bash([=~<>]|$)/.test(w) || w.startsWith('$'));
+      }),
+  );
 }
 
 /** Whether the shell program of `-c` execs the last command of its list on this image. */
@@ -287,4 +328,40 @@ export function withoutExpansions(text: string): string {
     out = out.replace(/\$\{[^{}'"`]*\}/g, '$P');
   }
   return out;
+}
+
+/**
+ * Findings on a `bash -c` start in an image known to hold no bash, told that the command does not start at all and
+ * that `sh -c` is the shell to write (BusyBox ash, which the advice then holds for).
+ */
+export function withBashMissing<F extends { message: string }>(
+  findings: F[],
+  program: string | undefined,
+  shells: ImageShells,
+): F[] {
+  const image = /(^|\/)bash$/.test(program ?? '') ? shells.noBash : undefined;
+  if (!image) return findings;
+  const note = ` ${image} has no bash (its /bin/sh is BusyBox ash, and no RUN installs bash), so '${program} -c' does not start at all (bash: not found): write 'sh -c' in its place.`;
+  return findings.map((f) => ({ ...f, message: f.message + note }));
+}
+
+/**
+ * A shell-form CMD/ENTRYPOINT whose /bin/sh gives PID 1 to its last command: written with exec (`CMD exec
+ * /app/start.sh`), or exec'd by the shell itself (BusyBox ash on Alpine, a list ending in a simple command).
+ */
+export function shExecsShellForm(instr: CommandInstr, shells: ImageShells): boolean {
+  const commands = instr.script?.commands ?? [];
+  const last = commands.at(-1);
+  if (!last || isKeepAliveLoop(instr.raw)) return false;
+  // An array that is not valid JSON runs as text whose first word is no program: dash fails at once, keeping no
+  // server from SIGTERM (its message says so); BusyBox execs that word in place of itself, as it does any last command.
+  if (looksLikeArray(instr.raw)) return Boolean(shells.sh) && commands.length === 1;
+  // A server sent to the background never gets SIGTERM, whatever the shell then execs.
+  if (
+    foregroundSequence(commands) ||
+    backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))
+  )
+    return false;
+  if (last.viaExec) return endsInExec(instr.raw, last);
+  return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
 }

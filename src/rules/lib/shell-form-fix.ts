@@ -21,6 +21,7 @@ import { appsAndWorkerImages, otherAppServices } from './each.js';
 import { execFormArgv } from './exec-form.js';
 import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './fix.js';
 import type { FixContext, FixProposal } from './rule.js';
+import { appShells, type ImageShells } from './image-shell.js';
 import { suExecAdvice } from './su-launch.js';
 
 export function fixShellForm(context: FixContext): FixProposal | undefined {
@@ -40,13 +41,21 @@ export function fixShellForm(context: FixContext): FixProposal | undefined {
           finding.file,
         );
       if (instr.argv)
-        return execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine);
+        return withSh(
+          execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine),
+          instr.argv,
+          appShells(app),
+          lines,
+          finding.file,
+          instr.line,
+        );
     }
     const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
     for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
       const argv = c && composeArgv(c);
       if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
-      return execLast(lastToExec(argv, c.line), lines, finding.file, c.line, c.line + 20);
+      const fix = execLast(lastToExec(argv, c.line), lines, finding.file, c.line, c.line + 20);
+      return withSh(fix, argv, appShells(app), lines, finding.file, c.line);
     }
     for (const script of app.entrypointScripts) {
       if (script.file !== finding.file) continue;
@@ -123,6 +132,25 @@ function execLast(
     return { title: `exec ${word0}`, edits: [edit] };
   }
   return undefined;
+}
+
+/** `bash -c` in an image without bash (Alpine): the fix also writes `sh` for `bash`, which would not start there. */
+function withSh(
+  fix: FixProposal | undefined,
+  argv: string[],
+  shells: ImageShells,
+  lines: string[],
+  file: string,
+  line: number,
+): FixProposal | undefined {
+  const bash = argv.find((w, i) => /(^|\/)bash$/.test(w) && /^-\w*c/.test(argv[i + 1] ?? ''));
+  if (!fix || !bash || !shells.noBash) return fix;
+  const text = lines[line - 1] ?? '';
+  const column = [...text.matchAll(/[\s"'[]/g)].map((m) => m.index + 1).find((i) => text.startsWith(bash, i));
+  if (column === undefined) return undefined;
+  const start = { line, column: column + 1 };
+  const end = { line, column: column + 1 + bash.length };
+  return { ...fix, edits: [{ file, start, end, text: bash.replace(/bash$/, 'sh') }, ...fix.edits] };
 }
 
 /** The server a command runs, or supervisord kept in the foreground (`-n`, or a `-c` conf that may say nodaemon). */

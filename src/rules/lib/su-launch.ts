@@ -1,7 +1,7 @@
 import { basename, inlineScriptCommands } from '../../model/command.js';
 import type { ShellCommand } from '../../model/types/shell.js';
 import type { App } from '../../model/types/project.js';
-import { shellWord } from './command-text.js';
+import { quotedLine, shellWord } from './command-text.js';
 import { handOver } from './image-users.js';
 
 /** `su [-m] USER -c "SCRIPT"`: the user and the script su runs, or undefined for any other command. */
@@ -33,10 +33,12 @@ export function suExecAdvice(
   if (!su) return undefined;
   const inner = inlineScriptCommands(['sh', '-c', su.script], command.line);
   const simple = inner.length === 1 && !inner[0].background && !/[;&|<>$`]/.test(su.script);
-  const run = simple
-    ? su.script.trim()
-    : `sh -c ${shellWord(su.script.trim())} (with exec before the server's command in it)`;
-  const tool = handOver(su.user).replace('…', run);
+  const run = simple ? su.script.trim() : `sh -c ${shellWord(su.script.trim())}`;
+  const runNote = simple ? '' : " (with exec before the server's command in it)";
+  // The command in quotes, its notes after them: punctuation never touches the command (`--pidfile=`, then a comma).
+  const hand = handOver(su.user);
+  const at = hand.indexOf('…');
+  const tool = `${quotedLine(`${hand.slice(0, at)}${run}`)}${runNote}${hand.slice(at + 1)}`;
   return `exec su … would not make the server PID 1 either: su stays its parent process. Start it as ${su.user} with a tool that runs it in su's place: ${tool}, or set USER ${su.user} in the Dockerfile, drop su from the script, and start the server with exec`;
 }
 
