@@ -8652,9 +8652,11 @@ function filesReachingImage(app, match) {
   return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, files]) => ({ line, files }));
 }
 function movedFrom(run, target, workdir) {
-  const commands = run.argv ? [run.argv] : run.script?.commands.map((c) => c.argv) ?? [];
+  const commands = run.argv ? [{ argv: run.argv, redirects: [] }] : run.script?.commands ?? [];
   let found;
-  for (const argv of commands) {
+  for (const { argv, redirects } of commands) {
+    const converted = convertedFrom(argv, redirects, target, workdir);
+    if (converted) found = converted;
     if (argv[0] !== "mv" && argv[0] !== "cp" && argv[0] !== "ln") continue;
     const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
     if (operands.length < 2 || operands.some((a) => a.includes("$"))) continue;
@@ -8668,13 +8670,35 @@ function movedFrom(run, target, workdir) {
   }
   return found;
 }
+function convertedFrom(argv, redirects, target, workdir) {
+  const at2 = (p) => import_node_path2.posix.resolve(workdir, p);
+  if (LINE_ENDING_CONVERTERS.has(argv[0])) {
+    const flag = argv.findIndex((a) => a === "-n" || a === "--newfile");
+    if (flag < 0) return void 0;
+    const pairs = argv.slice(flag + 1).filter((a) => !a.startsWith("-"));
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      if (!pairs[i].includes("$") && !pairs[i + 1].includes("$") && at2(pairs[i + 1]) === target)
+        return at2(pairs[i]);
+    }
+    return void 0;
+  }
+  const out = redirects.find((r) => r.op === ">");
+  if (!TEXT_FILTERS.has(argv[0]) || !out || out.target.includes("$") || at2(out.target) !== target)
+    return void 0;
+  if (argv[0] === "sed" && argv.some((a) => a.startsWith("-i") || a === "--in-place")) return void 0;
+  const input = redirects.find((r) => r.op === "<")?.target;
+  const operands = argv.slice(argv[0] === "sed" ? 2 : 1).filter((a) => !a.startsWith("-"));
+  const source = input ?? (argv[0] === "tr" || operands.length !== 1 ? void 0 : operands[0]);
+  return source && !source.includes("$") ? at2(source) : void 0;
+}
 function absentFileReachingImage(app, contextPath2) {
   const model = app.dockerfile;
   const context = app.context;
   const target = model?.targetStage;
-  if (!model || !target || !context || context.files.includes(contextPath2)) return void 0;
-  if (sentFiles([contextPath2], context.dockerignore).length === 0) return void 0;
-  return new ImageLayout(model, [...context.sentFiles, contextPath2]).landing(target, contextPath2)?.line;
+  if (!model || !target || !context || context.files.includes(contextPath2)) return [];
+  if (sentFiles([contextPath2], context.dockerignore).length === 0) return [];
+  const landings = new ImageLayout(model, [...context.sentFiles, contextPath2]).landings(target, contextPath2);
+  return [...new Set(landings.map((l) => l.line))];
 }
 function letInOnPurpose(context, paths) {
   const matcher = new DockerignoreMatcher(context.dockerignore);
@@ -8696,7 +8720,7 @@ function excludedWith(context, added, path4) {
     path4
   );
 }
-var import_node_path2, ImageLayout;
+var import_node_path2, ImageLayout, LINE_ENDING_CONVERTERS, TEXT_FILTERS;
 var init_context = __esm({
   "src/model/context.ts"() {
     "use strict";
@@ -8934,6 +8958,8 @@ var init_context = __esm({
         return [...this.sent, ...this.dirs].filter((p) => re.test(p));
       }
     };
+    LINE_ENDING_CONVERTERS = /* @__PURE__ */ new Set(["dos2unix", "unix2dos", "mac2unix", "unix2mac"]);
+    TEXT_FILTERS = /* @__PURE__ */ new Set(["sed", "tr", "cat"]);
   }
 });
 
@@ -8968,13 +8994,21 @@ function isSecretName(name) {
   if (NAMES_A_SECRET.test(n) || NOT_SECRET.test(n)) return false;
   return SECRET_NAME.test(n);
 }
-var SECRET_NAME, NAMES_A_SECRET, NOT_SECRET;
+function tunesSecret(name) {
+  return TUNES_A_SECRET.test(name.toUpperCase());
+}
+function isLiteralCredential(name, value) {
+  return isSecretName(name) && !tunesSecret(name) && !SWITCH_VALUE.test(value.trim());
+}
+var SECRET_NAME, NAMES_A_SECRET, NOT_SECRET, TUNES_A_SECRET, SWITCH_VALUE;
 var init_secret_names = __esm({
   "src/model/secret-names.ts"() {
     "use strict";
     SECRET_NAME = /PASSWORD|PASSWD|_PASS$|_PWD$|SECRET|TOKEN|_KEY$|API_KEY|PRIVATE/;
     NAMES_A_SECRET = /_(FILE|PATH|DIR|URL|ID)$/;
     NOT_SECRET = /PUBLIC|^GPG_KEY$/;
+    TUNES_A_SECRET = /ALLOW_EMPTY|RANDOM_ROOT|LIFETIME|EXPIR|TTL|TIMEOUT|LENGTH|_(URI|ENDPOINT|METHOD)$/;
+    SWITCH_VALUE = /^(yes|no|true|false|on|off)$/i;
   }
 });
 
@@ -9005,7 +9039,7 @@ function isPlaceholderValue(name, value) {
 }
 function wordsOf(value) {
   const core = value.toLowerCase().replace(/[^a-z]+$/, "");
-  return /^[a-z]+$/.test(core) ? core : "";
+  return /^[a-z]+(?:[_-][a-z]+)*$/.test(core) ? core.replace(/[_-]/g, "") : "";
 }
 function madeOfWords(value, words2) {
   if (value === "") return false;
@@ -9104,6 +9138,11 @@ function isDevelopmentComposeFile(path4, composeFiles = [], mergedWith = [], isP
   if (isNamedForDevelopment(baseOf2(dir))) return true;
   if (mergedWith.some((f) => f !== path4 && isProductionName(f))) return false;
   return composeFiles.some((f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isProductionName(f));
+}
+function isDevelopmentEnvFile(path4) {
+  const parts = path4.split("/");
+  if (DEVELOPMENT_WORD.test(parts.at(-1).toLowerCase())) return true;
+  return parts.slice(0, -1).some((dir) => isNamedForDevelopment(dir));
 }
 function developmentFileReason(path4, composeFiles = [], runsApp2 = []) {
   const dir = path4.slice(0, Math.max(path4.lastIndexOf("/"), 0));
@@ -15509,7 +15548,16 @@ function branchEnds(commands) {
   return commands.filter((c, i) => commands.slice(i + 1).every((later) => exclusive(c, later)));
 }
 function commandsThatRun(commands, inputs) {
-  return commands.filter((c) => mayRun(c, inputs));
+  const taken = commands.filter((c) => mayRun(c, inputs));
+  if (taken.some(doesSomething) || !commands.some(doesSomething)) return taken;
+  const givenAtRun = {
+    args: inputs.args?.length === 0 ? void 0 : inputs.args,
+    variable: (name) => inputs.variable(name) ?? void 0
+  };
+  return commands.filter((c) => mayRun(c, givenAtRun));
+}
+function doesSomething(command) {
+  return command.argv.length > 0 && !IDLE_STEPS.has(command.argv[0]);
 }
 function mayRun(command, inputs) {
   return (command.guards ?? []).every((g) => evaluateCondition(g, inputs) !== false);
@@ -15612,11 +15660,25 @@ function globMatch(pattern, word, inputs) {
 function eq(a, b) {
   return b === void 0 ? void 0 : a === b;
 }
-var EXPANSION, UNARY_STRING, UNARY_OTHER, NUMERIC, TestReader;
+var IDLE_STEPS, EXPANSION, UNARY_STRING, UNARY_OTHER, NUMERIC, TestReader;
 var init_branches = __esm({
   "src/model/command/branches.ts"() {
     "use strict";
     init_lines();
+    IDLE_STEPS = /* @__PURE__ */ new Set([
+      "[",
+      "[[",
+      "test",
+      "echo",
+      "printf",
+      "true",
+      "false",
+      ":",
+      "exit",
+      "set",
+      "export",
+      "cd"
+    ]);
     EXPANSION = /\$(?:\{([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9#@*?$!-]))/g;
     UNARY_STRING = /* @__PURE__ */ new Set(["-z", "-n"]);
     UNARY_OTHER = /^-[a-hkprstuwxGLNOSv]$/;
@@ -15942,13 +16004,16 @@ function isRunserver(argv) {
   const name = djangoCommand(argv)?.name;
   return name === "runserver" || name === "runserver_plus";
 }
-function runserverAddr(argv, env = {}) {
+function wordReader(env, unexpanded) {
+  return (word) => unexpanded ? word : resolveWord(word, env);
+}
+function runserverAddr(argv, env = {}, options = {}) {
   const dj = djangoCommand(argv);
   if (!dj || !(dj.name === "runserver" || dj.name === "runserver_plus")) return void 0;
   const ipv6 = dj.args.includes("-6") || dj.args.includes("--ipv6");
   const positional = dj.args.find((x) => !x.startsWith("-"));
   if (positional === void 0) return { host: ipv6 ? "::1" : "127.0.0.1", port: 8e3 };
-  const value = resolveWord(positional, env);
+  const value = wordReader(env, options.unexpanded)(positional);
   if (value === void 0) return { ...hostPortHint(positional) };
   if (/^\d+$/.test(value)) return { host: ipv6 ? "::1" : "127.0.0.1", port: Number(value) };
   const addr = splitHostPort(value);
@@ -15965,19 +16030,20 @@ function gunicornBind(argv, env = {}, options = {}) {
     if (optionValues(a, ["-c", "--config"]).length > 0 || options.configFileInContext) return void 0;
     if (env.PORT !== void 0) return [{ host: "0.0.0.0", ...portOf(env.PORT) }];
     if ("PORT" in env) return [{ host: "0.0.0.0" }];
-    return [{ host: "127.0.0.1", port: 8e3 }];
+    return [{ host: "127.0.0.1", port: 8e3, untilPortSet: true }];
   }
   const out = [];
   for (const b of binds) {
     if (b.startsWith("unix:") || b.startsWith("fd://")) continue;
-    const value = resolveWord(b, env);
+    const value = wordReader(env, options.unexpanded)(b);
     out.push(value === void 0 ? hostPortHint(b) : splitHostPort(value.replace(/^tcp:\/\//, ""), ""));
   }
   return out;
 }
 function serverOf(argv, env = {}, options = {}) {
+  const read = wordReader(env, options.unexpanded);
   if (isRunserver(argv)) {
-    const addr = runserverAddr(argv, env);
+    const addr = runserverAddr(argv, env, options);
     return { kind: "runserver", addresses: addr ? [addr] : void 0 };
   }
   const a = programArgv(argv);
@@ -15987,7 +16053,7 @@ function serverOf(argv, env = {}, options = {}) {
     case "uvicorn":
       return {
         kind: "uvicorn",
-        addresses: hostAndPort(a, env, ["--host"], ["--port"], "127.0.0.1", 8e3, "UVICORN", [
+        addresses: hostAndPort(a, env, read, ["--host"], ["--port"], "127.0.0.1", 8e3, "UVICORN", [
           "--uds",
           "--fd"
         ])
@@ -15995,18 +16061,22 @@ function serverOf(argv, env = {}, options = {}) {
     case "granian":
       return {
         kind: "granian",
-        addresses: hostAndPort(a, env, ["--host"], ["--port"], "127.0.0.1", 8e3, "GRANIAN", ["--uds"])
+        addresses: hostAndPort(a, env, read, ["--host"], ["--port"], "127.0.0.1", 8e3, "GRANIAN", ["--uds"])
       };
     case "daphne":
       return {
         kind: "daphne",
-        addresses: hostAndPort(a, env, ["-b", "--bind"], ["-p", "--port"], "127.0.0.1", 8e3, void 0, [
-          "-u",
-          "--unix-socket",
-          "--fd",
-          "-e",
-          "--endpoint"
-        ])
+        addresses: hostAndPort(
+          a,
+          env,
+          read,
+          ["-b", "--bind"],
+          ["-p", "--port"],
+          "127.0.0.1",
+          8e3,
+          void 0,
+          ["-u", "--unix-socket", "--fd", "-e", "--endpoint"]
+        )
       };
     case "hypercorn": {
       const binds = optionValues(a, ["-b", "--bind"]);
@@ -16018,7 +16088,7 @@ function serverOf(argv, env = {}, options = {}) {
       return {
         kind: "hypercorn",
         addresses: binds.map((b) => {
-          const v = resolveWord(b, env);
+          const v = read(b);
           return v === void 0 ? hostPortHint(b) : splitHostPort(v, "");
         })
       };
@@ -16029,13 +16099,15 @@ function serverOf(argv, env = {}, options = {}) {
         return {
           kind: "waitress",
           addresses: listen.map((l) => {
-            const v = resolveWord(l, env);
+            const v = read(l);
             return v === void 0 ? hostPortHint(l) : splitHostPort(v, "");
           })
         };
       return {
         kind: "waitress",
-        addresses: hostAndPort(a, env, ["--host"], ["--port"], "0.0.0.0", 8080, void 0, ["--unix-socket"])
+        addresses: hostAndPort(a, env, read, ["--host"], ["--port"], "0.0.0.0", 8080, void 0, [
+          "--unix-socket"
+        ])
       };
     }
     case "uwsgi": {
@@ -16043,7 +16115,7 @@ function serverOf(argv, env = {}, options = {}) {
       if (http2.length === 0) {
         const fromEnv = env.UWSGI_HTTP ?? env.UWSGI_HTTP_SOCKET;
         if (fromEnv !== void 0) return { kind: "uwsgi", addresses: [splitHostPort(fromEnv, "0.0.0.0")] };
-        const sockets = optionValues(a, ["-s", "--socket", "--uwsgi-socket"]).map((s) => resolveWord(s.split(",")[0], env)).filter((s) => s === void 0 || !s.includes("/"));
+        const sockets = optionValues(a, ["-s", "--socket", "--uwsgi-socket"]).map((s) => read(s.split(",")[0])).filter((s) => s === void 0 || !s.includes("/"));
         if (sockets.length === 0 || sockets.some((s) => s === void 0))
           return { kind: "uwsgi", addresses: void 0 };
         return { kind: "uwsgi", addresses: sockets.map((s) => splitHostPort(s, "0.0.0.0")) };
@@ -16051,7 +16123,7 @@ function serverOf(argv, env = {}, options = {}) {
       return {
         kind: "uwsgi",
         addresses: http2.map((h) => {
-          const v = resolveWord(h.split(",")[0], env);
+          const v = read(h.split(",")[0]);
           return v === void 0 ? hostPortHint(h) : splitHostPort(v, "0.0.0.0");
         })
       };
@@ -16140,13 +16212,21 @@ function optionValues(argv, names) {
   }
   return out;
 }
-function hostAndPort(a, env, hostFlags, portFlags, defaultHost, defaultPort, envPrefix2, unknownFlags) {
+function hostAndPort(a, env, read, hostFlags, portFlags, defaultHost, defaultPort, envPrefix2, unknownFlags) {
   if (unknownFlags.some((f) => optionValues(a, [f]).length > 0 || a.includes(f))) return void 0;
   const hostRaw = optionValues(a, hostFlags).at(-1) ?? (envPrefix2 ? env[`${envPrefix2}_HOST`] : void 0);
   const portRaw = optionValues(a, portFlags).at(-1) ?? (envPrefix2 ? env[`${envPrefix2}_PORT`] : void 0);
-  const host = hostRaw === void 0 ? defaultHost : resolveWord(hostRaw, env);
-  const port = portRaw === void 0 ? defaultPort : portOf(resolveWord(portRaw, env)).port;
-  return [{ ...host !== void 0 ? { host } : {}, ...port !== void 0 ? { port } : {} }];
+  const host = hostRaw === void 0 ? defaultHost : read(hostRaw);
+  const portWord = portRaw === void 0 ? void 0 : read(portRaw);
+  const port = portRaw === void 0 ? defaultPort : portOf(portWord).port;
+  const unexpanded = [host, portWord].find((w2) => w2?.includes("$"));
+  return [
+    {
+      ...host !== void 0 && !host.includes("$") ? { host } : {},
+      ...port !== void 0 ? { port } : {},
+      ...unexpanded !== void 0 ? { unexpanded } : {}
+    }
+  ];
 }
 function splitHostPort(value, emptyHost = "0.0.0.0") {
   let host = value;
@@ -16160,7 +16240,11 @@ function splitHostPort(value, emptyHost = "0.0.0.0") {
     host = value.slice(0, i);
     port = value.slice(i + 1);
   }
-  return { host: host === "" ? emptyHost : host.toLowerCase(), ...portOf(port ?? "8000") };
+  return {
+    ...host.includes("$") ? {} : { host: host === "" ? emptyHost : host.toLowerCase() },
+    ...portOf(port ?? "8000"),
+    ...value.includes("$") ? { unexpanded: value } : {}
+  };
 }
 function hostPortHint(raw) {
   const m = /^([^$:]+):/.exec(raw);
@@ -16210,6 +16294,202 @@ var init_servers = __esm({
       "--version"
     ]);
     LOOPBACK = /^(127(\.\d+){3}|localhost|::1|\[::1\]|ip6-localhost)$/i;
+  }
+});
+
+// src/model/command/processes.ts
+function longRunningProcess(argv) {
+  const server = serverOf(argv);
+  if (server) return server.kind;
+  const dj = djangoCommand(argv);
+  if (dj) return LONG_RUNNING_COMMANDS.has(dj.name) ? dj.name : void 0;
+  const a = programArgv(argv);
+  if (a[0] === "celery") {
+    const sub = a.find((x, i) => i > 0 && ["worker", "beat", "flower"].includes(x));
+    return sub ? `celery ${sub}` : void 0;
+  }
+  if (["gulp", "grunt"].includes(basename2(a[0] ?? "")) && ["serve", "watch"].includes(a[1] ?? ""))
+    return `${basename2(a[0])} ${a[1]}`;
+  return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : void 0;
+}
+function embedsBeat(argv) {
+  if (longRunningProcess(argv) !== "celery worker") return false;
+  const a = programArgv(argv);
+  return a.slice(a.indexOf("worker") + 1).some((w2) => w2 === "--beat" || bundledFlags(w2, "worker").includes("B"));
+}
+function bundledFlags(word, sub) {
+  if (!/^-[A-Za-z]/.test(word)) return "";
+  const valueless = sub === "worker" ? "BDE" : sub === "beat" ? "D" : "";
+  let flags = "";
+  for (const c of word.slice(1)) {
+    flags += c;
+    if (!valueless.includes(c)) break;
+  }
+  return flags;
+}
+function daemonOf(argv, facts = {}) {
+  const a = programArgv(argv);
+  if (facts.uwsgiDaemonize && basename2(a[0] ?? "") === "uwsgi" && uwsgiIniArg(a)) return "uwsgi";
+  if (facts.nginxForeground && a[0] === "nginx") return void 0;
+  if (a[0] === "service" && a[1] && ["start", "restart"].includes(a[2] ?? "")) return a[1];
+  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? "");
+  if (initd && ["start", "restart"].includes(a[1] ?? "")) return initd[1];
+  if (a[0] === "celery") {
+    const sub = a.find((x, i) => i > 0 && ["worker", "beat", "multi"].includes(x));
+    if (sub === "multi" && ["start", "restart"].some((w2) => a.includes(w2))) return "celery multi";
+    const options = sub ? a.slice(a.indexOf(sub) + 1) : [];
+    if (sub && sub !== "multi" && options.some((w2) => w2 === "--detach" || bundledFlags(w2, sub).includes("D")))
+      return `celery ${sub}`;
+  }
+  if (["gunicorn", "uwsgi"].includes(basename2(a[0] ?? "")) && a.some((w2) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w2)))
+    return basename2(a[0] ?? "");
+  if ((a[0] === "cron" || a[0] === "crond") && !a.some((w2) => /^-[a-zA-Z]*f/.test(w2))) return a[0];
+  if (a[0] === "nginx" && !a.some((w2) => /daemon\s+off/.test(w2) || ONE_SHOT.nginx.includes(w2)))
+    return "nginx";
+  return void 0;
+}
+function foregroundSequence(commands, facts = {}) {
+  const held = commands.flatMap((command) => {
+    if (command.background || daemonOf(command.argv, facts)) return [];
+    const what = longRunningProcess(command.argv);
+    return what ? [{ what, command }] : [];
+  });
+  for (const [i, first] of held.entries()) {
+    const run = [first];
+    for (const later of held.slice(i + 1))
+      if (run.every((p) => !exclusive(p.command, later.command))) run.push(later);
+    if (run.length > 1) return run;
+  }
+  return void 0;
+}
+function setupOnly(commands) {
+  let setup = false;
+  for (const c of commands) {
+    const a = programArgv(c.argv);
+    if (c.background) return false;
+    const dj = djangoCommand(c.argv);
+    if (dj && SETUP_COMMANDS.has(dj.name)) setup = true;
+    else if (!(SHELL_STEPS.has(a[0] ?? "") || a[0] === "sleep" && /^\d+[smh]?$/.test(a[1] ?? "")))
+      return false;
+  }
+  return setup;
+}
+function isKeepAliveCommand(argv) {
+  const a = programArgv(argv);
+  if (a[0] === "tail") return a.some((w2) => /^-[a-zA-Z]*[fF]/.test(w2) || /^--follow(=|$)/.test(w2));
+  if (a[0] === "sleep") return a.slice(1).some((w2) => w2 === "infinity" || w2 === "inf");
+  return false;
+}
+function holderAfter(commands, index, runsArguments2 = () => false, facts = {}) {
+  for (const command of commands.slice(index + 1)) {
+    if (command.background || exclusive(command, commands[index])) continue;
+    if (runsArguments2(command.argv)) return { kind: "arguments", command };
+    const a = programArgv(command.argv);
+    if (a[0] === "wait") return { kind: "wait", command };
+    if (isKeepAliveCommand(command.argv)) return { kind: "keep-alive", command };
+    if (daemonOf(command.argv, facts)) continue;
+    const what = longRunningProcess(command.argv);
+    if (what) return { kind: "process", what, command };
+  }
+  return void 0;
+}
+function backgroundStart(commands, runsArguments2) {
+  return backgroundStarts(commands, runsArguments2)[0];
+}
+function backgroundStarts(commands, runsArguments2) {
+  const groups = [];
+  for (const command of commands) {
+    const what = command.background ? longRunningProcess(command.argv) : void 0;
+    if (!what) continue;
+    const group = groups.find((g) => g.every((p) => !exclusive(p.command, command)));
+    if (group) group.push({ what, command });
+    else groups.push([{ what, command }]);
+  }
+  return groups.map((background) => ({
+    background,
+    holder: holderAfter(commands, commands.indexOf(background[0].command), runsArguments2)
+  }));
+}
+function reverseProxyOf(argv) {
+  const a = programArgv(argv);
+  const name = REVERSE_PROXIES[a[0] ?? ""];
+  if (!name) return REVERSE_PROXIES[daemonOf(argv) ?? ""];
+  if (a.slice(1).some((w2) => ONE_SHOT[name]?.includes(w2))) return void 0;
+  if (name === "caddy" && !["run", "start", "reverse-proxy", "file-server"].includes(a[1] ?? ""))
+    return void 0;
+  return name;
+}
+var LONG_RUNNING_COMMANDS, LONG_RUNNING_PROGRAMS, SETUP_COMMANDS, SHELL_STEPS, REVERSE_PROXIES, APACHE_ONE_SHOT, ONE_SHOT;
+var init_processes = __esm({
+  "src/model/command/processes.ts"() {
+    "use strict";
+    init_branches();
+    init_server_config();
+    init_servers();
+    LONG_RUNNING_COMMANDS = /* @__PURE__ */ new Set([
+      "runworker",
+      "qcluster",
+      "rqworker",
+      "rqscheduler",
+      "process_tasks",
+      "celery"
+    ]);
+    LONG_RUNNING_PROGRAMS = /* @__PURE__ */ new Set([
+      "nginx",
+      "cron",
+      "crond",
+      "redis-server",
+      "dramatiq",
+      "huey_consumer",
+      "rq"
+    ]);
+    SETUP_COMMANDS = /* @__PURE__ */ new Set([
+      "migrate",
+      "collectstatic",
+      "makemigrations",
+      "createsuperuser",
+      "createcachetable",
+      "loaddata",
+      "compilemessages",
+      "compress",
+      "check",
+      "showmigrations"
+    ]);
+    SHELL_STEPS = /* @__PURE__ */ new Set(["echo", "cd", "set", "export", "true", ":", "printf"]);
+    REVERSE_PROXIES = {
+      nginx: "nginx",
+      openresty: "nginx",
+      caddy: "caddy",
+      apache2: "apache2",
+      apache2ctl: "apache2",
+      "apache2-foreground": "apache2",
+      httpd: "httpd",
+      apachectl: "httpd",
+      "httpd-foreground": "httpd",
+      haproxy: "haproxy",
+      traefik: "traefik"
+    };
+    APACHE_ONE_SHOT = [
+      "-t",
+      "-v",
+      "-V",
+      "-h",
+      "-S",
+      "-M",
+      "-l",
+      "-L",
+      "configtest",
+      "stop",
+      "graceful-stop",
+      "status"
+    ];
+    ONE_SHOT = {
+      nginx: ["-t", "-T", "-v", "-V", "-h", "-?", "-s"],
+      apache2: APACHE_ONE_SHOT,
+      httpd: APACHE_ONE_SHOT,
+      haproxy: ["-c", "-v", "-vv", "-h"],
+      traefik: ["version", "healthcheck"]
+    };
   }
 });
 
@@ -16509,7 +16789,8 @@ function startEnvironment(image, service) {
 function chain(app, service, reached, everyScript = true) {
   const stage = app.dockerfile?.targetStage;
   const dockerfile = app.dockerfile?.file ?? "";
-  const entrypoint = service?.entrypoint ? fromCompose(service.entrypoint, "compose-entrypoint") : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
+  const declared = service?.entrypoint ? fromCompose(service.entrypoint, "compose-entrypoint") : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
+  const entrypoint = declared?.argv?.length === 0 ? void 0 : declared;
   let cmd;
   if (service?.command) cmd = fromCompose(service.command, "compose-command");
   else if (!service?.entrypoint && stage?.cmd) cmd = fromInstr(stage.cmd, dockerfile);
@@ -16520,14 +16801,15 @@ function chain(app, service, reached, everyScript = true) {
     const argv = [...entrypoint.argv, ...args];
     const inner = inlineScript(argv) === inlineScript(args) ? cmd?.inner : void 0;
     const named = djangoCommand(entrypoint.argv) !== void 0;
-    pid1 = execCommand(cmd && args.length && !named ? cmd.at : entrypoint.at, argv, inner);
+    const literal = !isCompose(entrypoint) && (!cmd || cmd.argv !== void 0 && !isCompose(cmd));
+    pid1 = execCommand(cmd && args.length && !named ? cmd.at : entrypoint.at, argv, inner, literal);
     if (cmd?.inner) argsScripts.set(pid1[0], cmd.inner);
     if (cmd && !cmd.argv) pid1.push(...cmd.script);
   } else if (entrypoint) {
     const filled = cmd && withPositional(entrypoint.script, cmd.argv ?? ["/bin/sh", "-c", cmd.raw]);
     pid1 = filled ? filled.map((c) => ({ ...c, ...cmd.at })) : entrypoint.script;
   } else if (cmd) {
-    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv, cmd.inner) : cmd.script;
+    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv, cmd.inner, !isCompose(cmd)) : cmd.script;
   }
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   return withSupervisorPrograms(
@@ -16559,6 +16841,7 @@ function withSupervisorPrograms(commands, app, follow) {
     argv: p.argv,
     redirects: [],
     viaExec: true,
+    unexpanded: true,
     origin: "supervisor",
     program: p.name,
     ...p.directory !== void 0 ? { directory: p.directory } : {}
@@ -16593,8 +16876,10 @@ function scriptInputs(script, args, variable) {
   const own = (name) => assigned.has(name) ? void 0 : variable(name);
   return { args: argsThrough(script.commands, args, own), variable: own };
 }
-function execCommand(at2, argv, inner) {
-  const out = [{ ...at2, argv, redirects: [], viaExec: true }];
+function execCommand(at2, argv, inner, unexpanded = false) {
+  const out = [
+    { ...at2, argv, redirects: [], viaExec: true, ...unexpanded ? { unexpanded: true } : {} }
+  ];
   const script = inlineScript(argv);
   if (script !== void 0) {
     for (const c of inner ?? parseShell(script, at2.line).commands)
@@ -16790,7 +17075,7 @@ function execsSurely(c, inputs) {
   if (c.argv.length === 0 || /[$`]/.test(c.argv[0])) return false;
   return (c.guards ?? []).every((g) => evaluateCondition(g, inputs) === true);
 }
-var import_node_path6, argsScripts, ARGS_WORD, ALL_ARGS;
+var import_node_path6, argsScripts, isCompose, ARGS_WORD, ALL_ARGS;
 var init_start_chain = __esm({
   "src/model/command/start-chain.ts"() {
     "use strict";
@@ -16802,6 +17087,7 @@ var init_start_chain = __esm({
     init_servers();
     init_inline_script();
     argsScripts = /* @__PURE__ */ new WeakMap();
+    isCompose = (source) => source.at.origin.startsWith("compose-");
     ARGS_WORD = /^\$\{?[@*]\}?$/;
     ALL_ARGS = /* @__PURE__ */ new Set(["$@", "$*", "${@}", "${*}"]);
   }
@@ -16820,6 +17106,7 @@ function startKind(service, texts, projectDir, image) {
   ];
   const variable = containerVariables(stage?.env ?? {}, service);
   let kind;
+  let idle = false;
   const seen = /* @__PURE__ */ new Set();
   for (let k = 0; k < commands.length && k < 50; k++) {
     const { argv, argsKnown } = commands[k];
@@ -16827,6 +17114,7 @@ function startKind(service, texts, projectDir, image) {
     if (STARTS_SERVER.test(line)) return "server";
     if (WORKER.test(line)) kind = "worker";
     else if (OTHER_PROGRAM.test(line)) kind ??= "other";
+    else if (idles(argv)) idle = true;
     for (const word of scriptWords(argv)) {
       const file = (image && imageScriptFile(image, word)) ?? scriptFile(word, dirs, texts);
       if (!file || seen.has(file) || !(file in texts)) continue;
@@ -16839,7 +17127,13 @@ function startKind(service, texts, projectDir, image) {
       );
     }
   }
-  return kind;
+  return kind ?? (idle ? "idle" : void 0);
+}
+function idles(argv) {
+  const a = programArgv(argv);
+  if (isKeepAliveCommand(a)) return true;
+  const option = (w2) => /^--[a-z-]+$/.test(w2) || /^-[a-z]+$/i.test(w2) && !w2.includes("c");
+  return SHELLS2.has(basename2(a[0] ?? "")) && a.slice(1).every(option);
 }
 function pid1Argv(service, stage) {
   const entrypoint = service.entrypoint ? composeArgv(service.entrypoint) : stage?.entrypoint?.argv;
@@ -16907,6 +17201,7 @@ var init_start_scripts = __esm({
     init_shell();
     init_branches();
     init_servers();
+    init_processes();
     init_start_chain();
     init_built_image();
     STARTS_SERVER = /manage\.py["']?\s+runserver|\b(gunicorn|uwsgi|daphne|uvicorn|hypercorn)\b/;
@@ -16960,7 +17255,12 @@ function pickAppService(services, texts, projectDir, projectDirs) {
     ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? // With no Dockerfile to read (missing from the repository), the compose service itself says which runs Django.
     ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ?? ranked[0]
   );
-  if (chosen) return chosen.service;
+  if (chosen) {
+    for (const j of judged2)
+      if (j.start === "idle" && chosen.start !== "idle" && j.service.build?.dockerfile !== chosen.service.build?.dockerfile)
+        j.service.notApp = "other-program";
+    return chosen.service;
+  }
   const unbuilt = services.filter((s) => !s.build);
   return unbuilt.find((s) => startKind(s, texts, projectDir) === "server") ?? unbuilt.find((s) => mentions(s, false));
 }
@@ -16971,10 +17271,12 @@ function templateServices(services) {
     if (!b) continue;
     const sharing = services.filter((o) => o.build?.file === b.file && o.build.line === b.line);
     if (sharing.length < 2) continue;
-    const writer = sharing.filter((o) => o.file === b.file && o.line < b.line).sort((x, y) => y.line - x.line)[0];
-    if (writer === s) out.add(s);
+    if (serviceWriting(sharing, b) === s) out.add(s);
   }
   return out;
+}
+function serviceWriting(services, at2) {
+  return services.filter((s) => s.file === at2.file && s.line <= at2.line).sort((x, y) => y.line - x.line)[0];
 }
 function runsDjangoProject(service, projectDirs) {
   const mounts = service.volumes.some(
@@ -17269,202 +17571,6 @@ var init_pip = __esm({
     ]);
     longOption = (name) => name === "--requirements" ? "--requirement" : name;
     PIP_TOOLING = /* @__PURE__ */ new Set(["pip", "setuptools", "wheel"]);
-  }
-});
-
-// src/model/command/processes.ts
-function longRunningProcess(argv) {
-  const server = serverOf(argv);
-  if (server) return server.kind;
-  const dj = djangoCommand(argv);
-  if (dj) return LONG_RUNNING_COMMANDS.has(dj.name) ? dj.name : void 0;
-  const a = programArgv(argv);
-  if (a[0] === "celery") {
-    const sub = a.find((x, i) => i > 0 && ["worker", "beat", "flower"].includes(x));
-    return sub ? `celery ${sub}` : void 0;
-  }
-  if (["gulp", "grunt"].includes(basename2(a[0] ?? "")) && ["serve", "watch"].includes(a[1] ?? ""))
-    return `${basename2(a[0])} ${a[1]}`;
-  return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : void 0;
-}
-function embedsBeat(argv) {
-  if (longRunningProcess(argv) !== "celery worker") return false;
-  const a = programArgv(argv);
-  return a.slice(a.indexOf("worker") + 1).some((w2) => w2 === "--beat" || bundledFlags(w2, "worker").includes("B"));
-}
-function bundledFlags(word, sub) {
-  if (!/^-[A-Za-z]/.test(word)) return "";
-  const valueless = sub === "worker" ? "BDE" : sub === "beat" ? "D" : "";
-  let flags = "";
-  for (const c of word.slice(1)) {
-    flags += c;
-    if (!valueless.includes(c)) break;
-  }
-  return flags;
-}
-function daemonOf(argv, facts = {}) {
-  const a = programArgv(argv);
-  if (facts.uwsgiDaemonize && basename2(a[0] ?? "") === "uwsgi" && uwsgiIniArg(a)) return "uwsgi";
-  if (facts.nginxForeground && a[0] === "nginx") return void 0;
-  if (a[0] === "service" && a[1] && ["start", "restart"].includes(a[2] ?? "")) return a[1];
-  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? "");
-  if (initd && ["start", "restart"].includes(a[1] ?? "")) return initd[1];
-  if (a[0] === "celery") {
-    const sub = a.find((x, i) => i > 0 && ["worker", "beat", "multi"].includes(x));
-    if (sub === "multi" && ["start", "restart"].some((w2) => a.includes(w2))) return "celery multi";
-    const options = sub ? a.slice(a.indexOf(sub) + 1) : [];
-    if (sub && sub !== "multi" && options.some((w2) => w2 === "--detach" || bundledFlags(w2, sub).includes("D")))
-      return `celery ${sub}`;
-  }
-  if (["gunicorn", "uwsgi"].includes(basename2(a[0] ?? "")) && a.some((w2) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w2)))
-    return basename2(a[0] ?? "");
-  if ((a[0] === "cron" || a[0] === "crond") && !a.some((w2) => /^-[a-zA-Z]*f/.test(w2))) return a[0];
-  if (a[0] === "nginx" && !a.some((w2) => /daemon\s+off/.test(w2) || ONE_SHOT.nginx.includes(w2)))
-    return "nginx";
-  return void 0;
-}
-function foregroundSequence(commands, facts = {}) {
-  const held = commands.flatMap((command) => {
-    if (command.background || daemonOf(command.argv, facts)) return [];
-    const what = longRunningProcess(command.argv);
-    return what ? [{ what, command }] : [];
-  });
-  for (const [i, first] of held.entries()) {
-    const run = [first];
-    for (const later of held.slice(i + 1))
-      if (run.every((p) => !exclusive(p.command, later.command))) run.push(later);
-    if (run.length > 1) return run;
-  }
-  return void 0;
-}
-function setupOnly(commands) {
-  let setup = false;
-  for (const c of commands) {
-    const a = programArgv(c.argv);
-    if (c.background) return false;
-    const dj = djangoCommand(c.argv);
-    if (dj && SETUP_COMMANDS.has(dj.name)) setup = true;
-    else if (!(SHELL_STEPS.has(a[0] ?? "") || a[0] === "sleep" && /^\d+[smh]?$/.test(a[1] ?? "")))
-      return false;
-  }
-  return setup;
-}
-function isKeepAliveCommand(argv) {
-  const a = programArgv(argv);
-  if (a[0] === "tail") return a.some((w2) => /^-[a-zA-Z]*[fF]/.test(w2) || /^--follow(=|$)/.test(w2));
-  if (a[0] === "sleep") return a.slice(1).some((w2) => w2 === "infinity" || w2 === "inf");
-  return false;
-}
-function holderAfter(commands, index, runsArguments2 = () => false, facts = {}) {
-  for (const command of commands.slice(index + 1)) {
-    if (command.background || exclusive(command, commands[index])) continue;
-    if (runsArguments2(command.argv)) return { kind: "arguments", command };
-    const a = programArgv(command.argv);
-    if (a[0] === "wait") return { kind: "wait", command };
-    if (isKeepAliveCommand(command.argv)) return { kind: "keep-alive", command };
-    if (daemonOf(command.argv, facts)) continue;
-    const what = longRunningProcess(command.argv);
-    if (what) return { kind: "process", what, command };
-  }
-  return void 0;
-}
-function backgroundStart(commands, runsArguments2) {
-  return backgroundStarts(commands, runsArguments2)[0];
-}
-function backgroundStarts(commands, runsArguments2) {
-  const groups = [];
-  for (const command of commands) {
-    const what = command.background ? longRunningProcess(command.argv) : void 0;
-    if (!what) continue;
-    const group = groups.find((g) => g.every((p) => !exclusive(p.command, command)));
-    if (group) group.push({ what, command });
-    else groups.push([{ what, command }]);
-  }
-  return groups.map((background) => ({
-    background,
-    holder: holderAfter(commands, commands.indexOf(background[0].command), runsArguments2)
-  }));
-}
-function reverseProxyOf(argv) {
-  const a = programArgv(argv);
-  const name = REVERSE_PROXIES[a[0] ?? ""];
-  if (!name) return REVERSE_PROXIES[daemonOf(argv) ?? ""];
-  if (a.slice(1).some((w2) => ONE_SHOT[name]?.includes(w2))) return void 0;
-  if (name === "caddy" && !["run", "start", "reverse-proxy", "file-server"].includes(a[1] ?? ""))
-    return void 0;
-  return name;
-}
-var LONG_RUNNING_COMMANDS, LONG_RUNNING_PROGRAMS, SETUP_COMMANDS, SHELL_STEPS, REVERSE_PROXIES, APACHE_ONE_SHOT, ONE_SHOT;
-var init_processes = __esm({
-  "src/model/command/processes.ts"() {
-    "use strict";
-    init_branches();
-    init_server_config();
-    init_servers();
-    LONG_RUNNING_COMMANDS = /* @__PURE__ */ new Set([
-      "runworker",
-      "qcluster",
-      "rqworker",
-      "rqscheduler",
-      "process_tasks",
-      "celery"
-    ]);
-    LONG_RUNNING_PROGRAMS = /* @__PURE__ */ new Set([
-      "nginx",
-      "cron",
-      "crond",
-      "redis-server",
-      "dramatiq",
-      "huey_consumer",
-      "rq"
-    ]);
-    SETUP_COMMANDS = /* @__PURE__ */ new Set([
-      "migrate",
-      "collectstatic",
-      "makemigrations",
-      "createsuperuser",
-      "createcachetable",
-      "loaddata",
-      "compilemessages",
-      "compress",
-      "check",
-      "showmigrations"
-    ]);
-    SHELL_STEPS = /* @__PURE__ */ new Set(["echo", "cd", "set", "export", "true", ":", "printf"]);
-    REVERSE_PROXIES = {
-      nginx: "nginx",
-      openresty: "nginx",
-      caddy: "caddy",
-      apache2: "apache2",
-      apache2ctl: "apache2",
-      "apache2-foreground": "apache2",
-      httpd: "httpd",
-      apachectl: "httpd",
-      "httpd-foreground": "httpd",
-      haproxy: "haproxy",
-      traefik: "traefik"
-    };
-    APACHE_ONE_SHOT = [
-      "-t",
-      "-v",
-      "-V",
-      "-h",
-      "-S",
-      "-M",
-      "-l",
-      "-L",
-      "configtest",
-      "stop",
-      "graceful-stop",
-      "status"
-    ];
-    ONE_SHOT = {
-      nginx: ["-t", "-T", "-v", "-V", "-h", "-?", "-s"],
-      apache2: APACHE_ONE_SHOT,
-      httpd: APACHE_ONE_SHOT,
-      haproxy: ["-c", "-v", "-vv", "-h"],
-      traefik: ["version", "healthcheck"]
-    };
   }
 });
 
@@ -19163,7 +19269,7 @@ var init_service = __esm({
           }
           const at2 = e.value.kind === "seq" ? item : e;
           const { value, unset } = this.str(p);
-          const path4 = relPath(this.dirFor(p.file), value);
+          const path4 = this.hostPath(p.file, value);
           out.push({
             file: at2.file,
             line: at2.line,
@@ -27689,6 +27795,13 @@ function alsoSetTrue(app, v, composeFiles) {
   const where2 = given.envFile ? "that file" : "there";
   return ` Besides, ${setter}: ${given.reach} runs in debug mode whatever the default${overrides2(v, given)}. ${deployAdvice(app, v, where2, given.imageValue)}`;
 }
+function offWhereSet(app, v, composeFiles) {
+  const given = providedValue(app, v.variable, composeFiles);
+  if (!given || given.byDefault || truthWhenSetTo(v, given.value) !== false) return "";
+  const setter = given.envFile ? `${given.envFile.composeFile} sets ${v.variable} to '${given.value}' through its env_file ${given.envFile.file} (line ${given.envFile.line})` : `${given.imageLine ? `The ENV of ${app.dockerfile.file} (line ${given.imageLine})` : given.where} sets ${v.variable} to '${given.value}'`;
+  const elsewhere2 = given.imageLine ? "manage.py on a host, a platform that does not build this image" : "another compose file, the image run on its own, manage.py on a host";
+  return ` ${setter}, so ${given.reach} runs with debug off; the default still turns debug on wherever these settings run without the variable (${elsewhere2}).`;
+}
 function overrides2(v, given) {
   if (given.imageValue === void 0 || truthWhenSetTo(v, given.imageValue) !== false) return "";
   return `, over the image's own ENV ${v.variable}=${given.imageValue}`;
@@ -27756,7 +27869,7 @@ function takenBranchFinding(app, a, settingsFile, composeFiles) {
   if (given && !given.where.startsWith("the ENV of ") && passes(given.value))
     because = `${given.where} sets ${test.variable} to '${given.value}', which takes that branch: every container of this deployment runs in debug mode`;
   else if (imageValue !== void 0 && passes(imageValue)) {
-    const line = stage.instructions.filter((i) => i.keyword === "ENV").flatMap((i) => i.pairs).filter((p) => p.name === test.variable).at(-1)?.line;
+    const line = imageEnvLine(app, test.variable);
     const service = app.compose?.appService;
     const other = service?.environment.find((e) => e.name === test.variable)?.value;
     const overridden = service && other !== void 0 && !passes(other) ? ` (the compose service '${service.name}' gives it '${other}' instead)` : "";
@@ -27802,10 +27915,20 @@ function providedValue(app, variable, composeFiles) {
   }
   const df = app.dockerfile;
   const value = df?.targetStage?.env[variable];
-  return df && value !== void 0 ? { value, where: `the ENV of ${df.file}`, reach: "every container of this image" } : void 0;
+  if (!df || value === void 0) return void 0;
+  const imageLine = imageEnvLine(app, variable);
+  return {
+    value,
+    where: `the ENV of ${df.file}`,
+    reach: "every container of this image",
+    ...imageLine ? { imageLine } : {}
+  };
+}
+function imageEnvLine(app, variable) {
+  return app.dockerfile?.targetStage?.instructions.filter((i) => i.keyword === "ENV").flatMap((i) => i.pairs).filter((p) => p.name === variable).at(-1)?.line;
 }
 function isProductionEnvFile(envFile, composeFile, composeFiles) {
-  if (isDevelopmentComposeFile(envFile)) return false;
+  if (isDevelopmentEnvFile(envFile)) return false;
   return hasProductionWord(composeFile) || !composeFiles.some((f) => hasProductionWord(f));
 }
 function truthWhenSetTo(v, text2) {
@@ -27878,8 +28001,10 @@ sits beside it, is for development: the \`DEBUG=1\` it sets is what it is for an
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
 compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that
 default, the value a container gets when nothing is set; it is reported at the compose line. An \`env_file\` that the
-production file loads (\`env_file: ./.env.prod\` holding \`DEBUG=True\`) counts as that file's environment; the
-message names the env file's line. A default that depends
+production file loads (\`env_file: ./.env.prod\` holding \`DEBUG=True\`) counts as that file's environment (unless
+named for development or kept in a directory so named, such as \`docker/dev/env/.env\`); the message names the env
+file's line. A false value the image or the production file gives does not silence a true default in the settings;
+the message says where debug is off and where the default still turns it on. A default that depends
 on another variable (\`os.environ.get("DEBUG", "1" if USE_SQLITE else "0")\`, \`default=not IS_PRODUCTION\`) is
 judged by the value that variable gets in the image or production compose file, else reported as "DEBUG is on unless
 IS_PRODUCTION is set" when its absence selects the debug branch.
@@ -27979,7 +28104,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
             findings.push({
               file: a.file ?? settings.file,
               line: a.line,
-              ...falseWord ? msg`DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: ${suggested}.${alsoSetTrue(app, v, composeFiles)}` : msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: ${suggested}.${alsoSetTrue(app, v, composeFiles)}`
+              ...falseWord ? msg`DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: ${suggested}.${alsoSetTrue(app, v, composeFiles)}` : msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: ${suggested}.${alsoSetTrue(app, v, composeFiles)}${offWhereSet(app, v, composeFiles)}`
             });
           }
         }
@@ -28763,7 +28888,7 @@ function argWarnings(df) {
       (stage) => stage.instructions.filter((i) => i.keyword === "ARG").map((i) => ({ arg: i, stage }))
     )
   ];
-  return declared.filter(({ arg }) => isSecretName(arg.name)).map(({ arg, stage }) => {
+  return declared.filter(({ arg }) => isSecretName(arg.name) && !tunesSecret(arg.name)).map(({ arg, stage }) => {
     const id2 = arg.name.toLowerCase();
     const message3 = stage && !inImage2.has(stage) ? `ARG ${arg.name} in build stage ${stageName2(stage)} looks like a secret: that stage is not part of the final image, but a value passed with --build-arg is still recorded with the build steps that use it (the classic builder's intermediate images, BuildKit provenance attestations in mode=max). Give the build the secret through a BuildKit secret mount instead (RUN --mount=type=secret,id=${id2}).` : `ARG ${arg.name} looks like a secret: a value passed with --build-arg is recorded in the image history (docker history shows it beside each RUN that uses it), readable by anyone who pulls the image. Pass it to the running container instead, or use a BuildKit secret mount (RUN --mount=type=secret,id=${id2}).`;
     return { file: df.file, line: arg.line, severity: "warning", message: message3 };
@@ -28773,8 +28898,10 @@ function stageName2(stage) {
   return stage.name ? `'${stage.name}'` : `${stage.index}`;
 }
 function isLiteral(raw) {
-  const unquoted = raw.replace(/^(["'])(.*)\1$/s, "$2");
-  return unquoted.trim() !== "" && !/\$[{A-Za-z_]/.test(raw.startsWith("'") ? "" : raw);
+  return unquoted(raw).trim() !== "" && !/\$[{A-Za-z_]/.test(raw.startsWith("'") ? "" : raw);
+}
+function unquoted(raw) {
+  return raw.replace(/^(["'])(.*)\1$/s, "$2");
 }
 function inScope(arg, globalArgs) {
   const global = globalArgs.get(arg.name);
@@ -28824,7 +28951,9 @@ still recorded with the build (the classic builder's intermediate images, BuildK
 
 Give secrets to the running container (environment from the platform, compose \`env_file\`/\`secrets:\`), and use
 BuildKit secret mounts when the build itself needs one. Names ending in \`_FILE\`, \`_PATH\`, \`_DIR\`, \`_URL\` or
-\`_ID\` are not treated as secrets, and an empty value or one taken from a variable is not a literal.
+\`_ID\` are not treated as secrets, nor are names that tune one (\`MYSQL_RANDOM_ROOT_PASSWORD\`, \`*_LIFETIME\`); an
+empty value or one taken from a variable is not a literal, and a yes/no switch (\`MYSQL_ONETIME_PASSWORD=yes\`) is
+no credential.
 
 \`\`\`dockerfile
 # instead of: ENV DJANGO_SECRET_KEY=django-insecure-...
@@ -28847,7 +28976,7 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
               stageArgs.set(arg.name, inScope(arg, globalArgs));
             if (arg.keyword !== "ENV") continue;
             for (const pair2 of arg.pairs) {
-              if (!isSecretName(pair2.name)) continue;
+              if (!isSecretName(pair2.name) || tunesSecret(pair2.name)) continue;
               const fromDefault = literalDefaultBehind(pair2.raw, stageArgs);
               if (fromDefault) {
                 findings.push({
@@ -28866,7 +28995,7 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
                 });
                 continue;
               }
-              if (!isLiteral(pair2.raw)) continue;
+              if (!isLiteral(pair2.raw) || !isLiteralCredential(pair2.name, unquoted(pair2.raw))) continue;
               findings.push({
                 file: df.file,
                 line: pair2.line,
@@ -28939,7 +29068,7 @@ var init_compose_fix = __esm({
 
 // src/rules/TF0307-secret-in-compose.ts
 function isSecretName2(name) {
-  return isSecretName(name) && !TUNES_A_SECRET.test(name.toUpperCase());
+  return isSecretName(name) && !tunesSecret(name);
 }
 function fixSecretInCompose(context) {
   const { finding } = context;
@@ -28982,7 +29111,7 @@ function literalText2(raw) {
   const rest = raw.replace(/\$\$/g, "$").replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, "");
   return rest.replace(/[\s:@/_.,-]/g, "").length >= 8 ? rest : "";
 }
-var TUNES_A_SECRET, secretInCompose;
+var secretInCompose;
 var init_TF0307_secret_in_compose = __esm({
   "src/rules/TF0307-secret-in-compose.ts"() {
     "use strict";
@@ -28992,7 +29121,6 @@ var init_TF0307_secret_in_compose = __esm({
     init_interpolation();
     init_fix2();
     init_rule();
-    TUNES_A_SECRET = /ALLOW_EMPTY|RANDOM_ROOT|LIFETIME|EXPIR|TTL|TIMEOUT|LENGTH|_(URI|ENDPOINT|METHOD)$/;
     secretInCompose = defineRule({
       id: "TF0307",
       name: "secret-in-compose",
@@ -29024,7 +29152,9 @@ var init_TF0307_secret_in_compose = __esm({
         "```",
         "",
         "Empty values and bare names (`- DB_PASSWORD`, which passes the variable through) are not literals. A literal",
-        "default in the interpolation (`${SECRET_KEY:-changeme}`) is: a deploy that does not set the variable runs with it."
+        "default in the interpolation (`${SECRET_KEY:-changeme}`) is: a deploy that does not set the variable runs with it.",
+        "A name that tunes a secret (`MYSQL_RANDOM_ROOT_PASSWORD`, `ACCESS_TOKEN_LIFETIME`) and a yes/no switch",
+        '(`MYSQL_ONETIME_PASSWORD: "yes"`) hold no credential.'
       ].join("\n"),
       related: [],
       check(project) {
@@ -29038,7 +29168,7 @@ var init_TF0307_secret_in_compose = __esm({
             if (!isSecretName2(e.name) || e.value === void 0 || e.value === "") continue;
             const text2 = e.interpolated ? literalText2(e.raw ?? "") : e.value;
             const byDefault = e.interpolated && e.raw !== void 0 ? interpolationDefault(e.raw) : void 0;
-            if (text2 === "" && byDefault?.value) {
+            if (text2 === "" && byDefault?.value && isLiteralCredential(e.name, byDefault.value)) {
               out.push({
                 file: e.file,
                 line: e.line,
@@ -29046,7 +29176,7 @@ var init_TF0307_secret_in_compose = __esm({
               });
               continue;
             }
-            if (text2 === "") continue;
+            if (text2 === "" || !isLiteralCredential(e.name, text2)) continue;
             const dollar = e.interpolated ? ` (compose even reads the '$' in it as a variable: write '$$' for a literal one)` : "";
             out.push({
               file: e.file,
@@ -29098,14 +29228,15 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
+    if (import_node_path15.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
     const inContext = dir === "." ? f.path : import_node_path15.posix.relative(dir, f.path);
-    if (inContext.startsWith("..") || import_node_path15.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
-      continue;
+    if (inContext.startsWith("..") || !isUsableEnvFileName(inContext)) continue;
     const reached = absentFileReachingImage(app, inContext);
+    if (reached.length === 0) continue;
     const named = linesNaming(app, [f.path])[0]?.line;
-    const line = reached === void 0 ? void 0 : named ?? reached;
-    if (line === void 0) continue;
-    const alsoTaken = reached !== void 0 && reached !== line && !namedByCopy(app, reached, [f.path]) ? ` Then add '${inContext}' to ${dockerignoreFileOf(app.context)}, as the COPY at line ${reached} takes it too.` : "";
+    const line = named ?? reached.at(-1);
+    const takenToo = reached.find((l) => l !== line && !namedByCopy(app, l, [f.path]));
+    const alsoTaken = takenToo !== void 0 ? ` Then add '${inContext}' to ${dockerignoreFileOf(app.context)}, as the COPY at line ${takenToo} takes it too.` : "";
     const advice = named !== void 0 ? `This instruction copies it by name, so the build fails without it and whoever builds the image with a real one bakes its secrets in. Remove the COPY and let the container read it at run time (compose env_file already does).${alsoTaken}` : `No .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to ${dockerignoreFileOf(app.context)}.`;
     out.push({
       file,
@@ -29129,7 +29260,7 @@ function ignoreAdvice(app, files) {
   if (rest.length > 0) {
     const patterns = ignorePatterns(app, rest, kept);
     const own = patterns.length === rest.length && rest.every((f) => patterns.includes(contextPath(app, f)));
-    const what = kept.length === 0 && !own ? rest.length > 1 ? "them" : "it" : quote(rest);
+    const what = own ? quote(patterns) : kept.length === 0 ? rest.length > 1 ? "them" : "it" : `${patterns.length > 1 ? "patterns" : "a pattern"} for ${quote(rest)}`;
     advice.push(
       `Add ${what} to ${dockerignoreFileOf(app.context)}${own ? "" : ` (${quote(patterns)})`} and pass the values as environment variables at run time.`
     );
@@ -29197,7 +29328,7 @@ compose \`env_file:\`, or your platform's secrets).
 
 A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.tpl\`, \`.env.dist\`, \`.env.default\`)
 is reported only when it gives a secret-looking name a real-looking value (not empty, not a placeholder such as
-\`change-me\`, \`<your key>\`, \`xxx\` or lowercase words that name the value like \`db_password\`), and so is a file
+\`change-me\`, \`<your key>\`, \`xxx\` or words that name the value like \`db_password\` or \`SECRET_KEY\`), and so is a file
 in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any other \`.env.*\` name, a misspelt template
 (\`.env.sampel\`) included, is an env file, and so is every file compose loads as \`env_file\`
 (\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template. A committed env file that
@@ -29571,7 +29702,7 @@ function literalVariable(code2, text2, before) {
 function literalCredentials(script) {
   const out = [];
   for (const a of script.assignments ?? []) {
-    if (!a.literal || a.value === "" || !isSecretName(a.name)) continue;
+    if (!a.literal || a.value === "" || !isLiteralCredential(a.name, a.value)) continue;
     out.push({ line: a.line, what: `${a.name}=\u2026` });
   }
   for (const c of script.commands) {
@@ -30524,6 +30655,7 @@ var init_TF0402_depends_on_unhealthy = __esm({
     init_fix2();
     init_rule();
     init_each();
+    init_app_service();
     init_files();
     DATABASES = /* @__PURE__ */ new Set(["postgres", "mysql", "mariadb"]);
     dependsOnUnhealthy = defineRule({
@@ -30562,6 +30694,8 @@ var init_TF0402_depends_on_unhealthy = __esm({
           for (const dep of web.dependsOn) {
             const db = compose.services.find((s) => s.name === dep.service);
             if (!db || !DATABASES.has(db.role)) continue;
+            const writer = serviceWriting(compose.services, dep) ?? web;
+            const takenBy = writer === web ? "" : `, and so does '${web.name}', which takes over this depends_on`;
             const healthy = dep.condition === "service_healthy";
             const checked = db.healthcheck !== void 0 && !db.healthcheck.disabled;
             if (healthy && checked) continue;
@@ -30569,7 +30703,7 @@ var init_TF0402_depends_on_unhealthy = __esm({
               out.push({
                 file: dep.file,
                 line: dep.line,
-                message: `Service '${web.name}' depends_on '${db.name}', but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? "" : ` and give '${db.name}' a healthcheck (e.g. pg_isready / mysqladmin ping) so Swarm replaces a database that stops answering`}.`
+                message: `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ""}, but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? "" : ` and give '${db.name}' a healthcheck (e.g. pg_isready / mysqladmin ping) so Swarm replaces a database that stops answering`}.`
               });
               continue;
             }
@@ -30581,7 +30715,7 @@ var init_TF0402_depends_on_unhealthy = __esm({
             out.push({
               file: dep.file,
               line: dep.line,
-              message: `Service '${web.name}' ${why}: ${fix2.join(" and ")}.`
+              message: `Service '${writer.name}' ${why}${takenBy}: ${fix2.join(" and ")}.`
             });
           }
         }
@@ -32155,35 +32289,6 @@ var init_TF0605_volume_over_source = __esm({
   }
 });
 
-// src/rules/lib/base-image.ts
-function repositoryBases(app) {
-  const out = [];
-  for (let a = app; a?.baseImage && out.length < 4; a = a.baseImage.app) {
-    const stage = a.baseImage.app.dockerfile?.targetStage;
-    if (!stage || out.some((b) => b.app === a.baseImage.app)) break;
-    out.push({ image: a.baseImage.image, app: a.baseImage.app, stage });
-  }
-  return out;
-}
-function inherited(app, pick2) {
-  for (const base of repositoryBases(app)) {
-    const value = pick2(base.stage);
-    if (value !== void 0) return { image: base.image, app: base.app, value };
-  }
-  return void 0;
-}
-function startingApp(app) {
-  const stage = app.dockerfile?.targetStage;
-  const service = app.compose?.appService;
-  if (!stage || stage.cmd || stage.entrypoint || service?.command || service?.entrypoint) return app;
-  return inherited(app, (s) => s.cmd || s.entrypoint ? true : void 0)?.app ?? app;
-}
-var init_base_image = __esm({
-  "src/rules/lib/base-image.ts"() {
-    "use strict";
-  }
-});
-
 // src/rules/lib/command-text.ts
 function shellWord(word) {
   if (word === "") return "''";
@@ -32277,6 +32382,35 @@ var init_command_text = __esm({
   }
 });
 
+// src/rules/lib/base-image.ts
+function repositoryBases(app) {
+  const out = [];
+  for (let a = app; a?.baseImage && out.length < 4; a = a.baseImage.app) {
+    const stage = a.baseImage.app.dockerfile?.targetStage;
+    if (!stage || out.some((b) => b.app === a.baseImage.app)) break;
+    out.push({ image: a.baseImage.image, app: a.baseImage.app, stage });
+  }
+  return out;
+}
+function inherited(app, pick2) {
+  for (const base of repositoryBases(app)) {
+    const value = pick2(base.stage);
+    if (value !== void 0) return { image: base.image, app: base.app, value };
+  }
+  return void 0;
+}
+function startingApp(app) {
+  const stage = app.dockerfile?.targetStage;
+  const service = app.compose?.appService;
+  if (!stage || stage.cmd || stage.entrypoint || service?.command || service?.entrypoint) return app;
+  return inherited(app, (s) => s.cmd || s.entrypoint ? true : void 0)?.app ?? app;
+}
+var init_base_image = __esm({
+  "src/rules/lib/base-image.ts"() {
+    "use strict";
+  }
+});
+
 // src/rules/lib/processes.ts
 function listOf(items) {
   return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
@@ -32329,9 +32463,14 @@ function boundPorts(app) {
   const ports = [];
   const servers = [];
   const behind = [];
+  const unexpanded = [];
+  const entrypoint = app.dockerfile?.targetStage?.entrypoint;
   const beside = proxyBeside(app);
   for (const cmd of startCommands(app)) {
-    const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
+    const server = serverOf(cmd.argv, env, {
+      configFileInContext: hasGunicornConfig(app),
+      unexpanded: cmd.unexpanded
+    });
     const proxy = server && beside(cmd);
     if (proxy) {
       const port = (server.addresses ?? []).find((a) => a.port !== void 0)?.port;
@@ -32345,9 +32484,12 @@ function boundPorts(app) {
       continue;
     }
     for (const a of server?.addresses ?? []) {
+      if (a.unexpanded !== void 0 && a.port === void 0)
+        unexpanded.push({ server: server.kind, word: a.unexpanded, cmd, env, alone: !entrypoint });
       if (a.port === void 0 || ports.includes(a.port)) continue;
       ports.push(a.port);
-      servers.push(`${server.kind} binds port ${a.port} (${cmd.file}:${cmd.line})`);
+      const unset = a.untilPortSet ? ", its default while PORT is unset" : "";
+      servers.push(`${server.kind} binds port ${a.port} (${cmd.file}:${cmd.line}${unset})`);
     }
     if (server?.kind !== "uwsgi" || server.addresses !== void 0) continue;
     const ini = iniOf(app, cmd.argv);
@@ -32360,7 +32502,15 @@ function boundPorts(app) {
       );
     }
   }
-  return { ports, servers, behind };
+  return { ports, servers, behind, unexpanded };
+}
+function unexpandedFix({ server, word, cmd, env, alone }) {
+  const names = [...word.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]);
+  const how = cmd.origin === "supervisor" ? `the command of a supervisord program (${cmd.file}:${cmd.line}), which supervisord runs without a shell` : `${cmd.file}:${cmd.line}, and Docker expands no variable in the exec form`;
+  const shell = cmd.origin === "CMD" && alone || cmd.origin === "ENTRYPOINT" ? `${cmd.origin} ${execForm(["sh", "-c", `exec ${shellLine(cmd.argv)}`])}` : `sh -c "exec ${shellLine(cmd.argv)}"`;
+  const value = names.map((n) => env[n]).find((v) => v !== void 0 && /^\d+$/.test(v));
+  const expose = value ? `EXPOSE ${value} (the ${names.find((n) => env[n] === value)} the image's ENV sets)` : "EXPOSE 8000";
+  return `The port the server binds is not known: ${server} receives '${word}' as written (${how}), and ${names.map((n) => `'$${n}'`).join(", ")} in it ${names.length === 1 ? "is" : "are"} no port number. Expand it with a shell, ${shell}, and add EXPOSE with the port, e.g. ${expose}.`;
 }
 function proxyFix(app, behind) {
   const { proxy, at: at2 } = behind.proxy;
@@ -32416,7 +32566,8 @@ function message2(views, published) {
   const servers = [...new Set(bound.flatMap((b) => b.servers))];
   const publishedPorts = [...new Set(published.flatMap((p) => p.target === void 0 ? [] : [p.target]))];
   const proxied = views.flatMap((v, i) => bound[i].behind.map((b) => ({ app: v.app, behind: b })))[0];
-  const fix2 = proxied && ports.length === 0 ? proxyFix(proxied.app, proxied.behind) : ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : views.some((v) => startsServer(v.app)) ? "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000." : "No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.";
+  const unexpanded = bound.flatMap((b) => b.unexpanded)[0];
+  const fix2 = proxied && ports.length === 0 ? proxyFix(proxied.app, proxied.behind) : unexpanded && ports.length === 0 ? unexpandedFix(unexpanded) : ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : views.some((v) => startsServer(v.app)) ? "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000." : "No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.";
   return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix2}`;
 }
 var noPortDeclared;
@@ -32425,7 +32576,9 @@ var init_TF0701_no_port_declared = __esm({
     "use strict";
     init_command();
     init_server_config();
+    init_command_text();
     init_examples();
+    init_fix2();
     init_base_image();
     init_each();
     init_processes2();
@@ -32442,6 +32595,10 @@ platforms, \`docker run -P\` and readers know where the app answers without read
 
 Where the repository has several compose setups (a base file with a development and a production override), each is
 judged on its own: the message names the compose files that publish no port, and those that do.
+
+Docker expands no variable in an exec-form command: \`CMD ["gunicorn", "--bind", "0.0.0.0:$PORT"]\` hands gunicorn the
+text \`0.0.0.0:$PORT\` as written, whatever ENV sets PORT to. The message then says the port is not known and why,
+and proposes the command run through a shell that expands the variable.
 
 ${EXPOSE_EXAMPLE}`,
       related: [],
@@ -32472,6 +32629,10 @@ ${EXPOSE_EXAMPLE}`,
 });
 
 // src/rules/TF0702-binds-loopback.ts
+function untilPortSetMessage(cmd) {
+  const set = imageOwn(cmd) ? "ENV PORT=8000 in the image" : "PORT=8000 in its environment";
+  return `gunicorn is given no --bind and nothing in the repository sets PORT, so it listens on its default 127.0.0.1:8000 only, which is unreachable from outside the container (only where a platform sets PORT, as Heroku and Cloud Run do, does gunicorn bind 0.0.0.0:$PORT instead). Set ${set} (gunicorn then binds 0.0.0.0:8000, and a platform's PORT still wins), or bind all interfaces, e.g. gunicorn --bind 0.0.0.0:8000.`;
+}
 function bindAllInterfaces(context) {
   const { finding, project } = context;
   const lines2 = linesOf(context, finding.file);
@@ -32480,9 +32641,17 @@ function bindAllInterfaces(context) {
     const env = containerEnv(app);
     for (const cmd of startCommands(app)) {
       if (cmd.file !== finding.file || cmd.line !== finding.line) continue;
-      const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
+      const server = serverOf(cmd.argv, env, {
+        configFileInContext: hasGunicornConfig(app),
+        unexpanded: cmd.unexpanded
+      });
       const address = server?.addresses?.[0];
       if (!server || !address) continue;
+      if (address.untilPortSet && imageOwn(cmd))
+        return {
+          title: "ENV PORT=8000 for gunicorn",
+          edits: [insertAt(finding.file, { line: finding.line, column: 1 }, "ENV PORT=8000\n")]
+        };
       const last = finding.line + 20;
       const host = address.host;
       const written = host ? cmd.argv.find((a) => a.includes(host)) : void 0;
@@ -32531,7 +32700,7 @@ function fixFor(kind, port) {
       return `${kind} --bind 0.0.0.0:${port}`;
   }
 }
-var bindsLoopback, BIND_ALL;
+var bindsLoopback, imageOwn, BIND_ALL;
 var init_TF0702_binds_loopback = __esm({
   "src/rules/TF0702-binds-loopback.ts"() {
     "use strict";
@@ -32548,7 +32717,9 @@ var init_TF0702_binds_loopback = __esm({
       title: "The server command listens on 127.0.0.1/localhost only (e.g. manage.py runserver with no address, gunicorn -b 127.0.0.1:8000): unreachable from outside the container",
       help: `Inside a container, 127.0.0.1 is the container itself: a server bound there cannot be reached through a published
 port. Several servers bind loopback by default: \`manage.py runserver\` with no address, \`gunicorn\` with no
-\`--bind\` (and no \`PORT\` variable), \`uvicorn\`, \`daphne\` and \`hypercorn\` without a host.
+\`--bind\` (and no \`PORT\` variable), \`uvicorn\`, \`daphne\` and \`hypercorn\` without a host. gunicorn's default gives
+way to 0.0.0.0:$PORT wherever PORT is set, as Heroku and Cloud Run set it: for an image's own CMD the fix sets
+\`ENV PORT=8000\`, which binds all interfaces under \`docker run\` and keeps a platform's PORT working.
 
 A loopback bind is not reported when a reverse proxy runs in the same container (nginx, caddy, apache2/httpd or
 haproxy, started by the start script or as a supervisord program): the proxy reaches the server there by design, and
@@ -32567,16 +32738,17 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
           const configFileInContext = hasGunicornConfig(app);
           const proxied = proxyBeside(app);
           for (const cmd of startCommands(app)) {
-            const server = serverOf(cmd.argv, env, { configFileInContext });
+            const server = serverOf(cmd.argv, env, { configFileInContext, unexpanded: cmd.unexpanded });
             const addresses = server?.addresses;
             if (!server || !addresses?.length || !addresses.every((a) => isLoopback(a.host))) continue;
             if (proxied(cmd)) continue;
             const where2 = addresses.map((a) => `${a.host}${a.port !== void 0 ? `:${a.port}` : ""}`).join(", ");
             const port = addresses[0].port ?? 8e3;
+            const name = serverName(cmd.argv, server);
             findings.push({
               file: cmd.file,
               line: cmd.line,
-              message: `${serverName(cmd.argv, server)} listens on ${where2} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(serverName(cmd.argv, server), port)}.`
+              message: addresses.every((a) => a.untilPortSet) ? untilPortSetMessage(cmd) : `${name} listens on ${where2} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(name, port)}.`
             });
           }
         }
@@ -32584,10 +32756,11 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       },
       fix: {
         safety: "safe",
-        summary: "Binds all interfaces: the loopback address written in the command becomes `0.0.0.0`, or the address option is added after the server (`runserver 0.0.0.0:8000`, `gunicorn --bind 0.0.0.0:8000`, `uvicorn --host 0.0.0.0`).",
+        summary: "Binds all interfaces: the loopback address written in the command becomes `0.0.0.0`, or the address option is added after the server (`runserver 0.0.0.0:8000`, `gunicorn --bind 0.0.0.0:8000`, `uvicorn --host 0.0.0.0`); gunicorn with no bind in the image's CMD/ENTRYPOINT gets `ENV PORT=8000` before it instead, which a platform's PORT still overrides.",
         make: bindAllInterfaces
       }
     });
+    imageOwn = (cmd) => cmd.origin === "CMD" || cmd.origin === "ENTRYPOINT";
     BIND_ALL = {
       runserver: (port) => [`0.0.0.0:${port}`],
       gunicorn: (port) => ["--bind", `0.0.0.0:${port}`],
@@ -32711,7 +32884,10 @@ ${EXPOSE_EXAMPLE}`,
           const bound = [];
           const proxied = proxyBeside(app);
           for (const { cmd, env, composeFile } of startsWithEnv(app)) {
-            const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
+            const server = serverOf(cmd.argv, env, {
+              configFileInContext: hasGunicornConfig(app),
+              unexpanded: cmd.unexpanded
+            });
             const ports = (server?.addresses ?? []).map((a) => a.port);
             if (server) {
               const at2 = `${cmd.file}:${cmd.line}`;
@@ -32934,8 +33110,8 @@ function besideMain(holder) {
       };
     case "keep-alive":
       return {
-        phrase: `while the container's main process is ${commandLine(holder.command)}, which serves nothing and only keeps the container running`,
-        idle: commandLine(holder.command)
+        phrase: `while the container's main process is ${quotedLine(commandLine(holder.command))}, which serves nothing and only keeps the container running`,
+        idle: quotedLine(commandLine(holder.command))
       };
     case "arguments":
       return { phrase: `beside the container's main process, the container command ("$@")` };
@@ -33330,8 +33506,35 @@ function appShells(app) {
   const df = app.dockerfile;
   const stage = df?.targetStage;
   const service = app.compose?.appService;
-  if (df && stage) return imageShells(baseImageOf(df, stage));
-  return imageShells(service?.build ? void 0 : service?.image?.value);
+  const image = df && stage ? baseImageOf(df, stage) : service?.build ? void 0 : service?.image?.value;
+  const shells = imageShells(image);
+  const installs = df && stage ? stagesOf(df, stage).some(installsBash) : false;
+  return image && shipsNoBash(image) && !installs ? { ...shells, noBash: image } : shells;
+}
+function shipsNoBash(image) {
+  const ref = image.split("@")[0].toLowerCase();
+  const colon = ref.lastIndexOf(":");
+  const repository = colon > ref.lastIndexOf("/") ? ref.slice(0, colon) : ref;
+  const tag = colon > ref.lastIndexOf("/") ? ref.slice(colon + 1) : "";
+  const name = repository.slice(repository.lastIndexOf("/") + 1);
+  return name === "alpine" || name === "busybox" || /(^|-)alpine/.test(tag);
+}
+function stagesOf(df, stage) {
+  const out = [];
+  for (let at2 = stage; at2 && !out.includes(at2); ) {
+    out.push(at2);
+    at2 = at2.from.stageRef === void 0 ? void 0 : df.stages[at2.from.stageRef];
+  }
+  return out;
+}
+function installsBash(stage) {
+  return stage.instructions.some(
+    (i) => i.keyword === "RUN" && (i.script?.commands ?? []).some((c) => {
+      const [program, ...words2] = c.argv.map((w2) => w2.slice(w2.lastIndexOf("/") + 1));
+      const adds = program === "apk" && words2.includes("add") || ["apt-get", "apt"].includes(program ?? "") && words2.includes("install");
+      return adds && words2.some((w2) => /^bash([=~<>]|$)/.test(w2) || w2.startsWith("$"));
+    })
+  );
 }
 function execsLast(program, shells) {
   if (/(^|\/)bash$/.test(program ?? "")) return shells.bash;
@@ -33425,11 +33628,29 @@ function withoutExpansions(text2) {
   }
   return out;
 }
+function withBashMissing(findings, program, shells) {
+  const image = /(^|\/)bash$/.test(program ?? "") ? shells.noBash : void 0;
+  if (!image) return findings;
+  const note = ` ${image} has no bash (its /bin/sh is BusyBox ash, and no RUN installs bash), so '${program} -c' does not start at all (bash: not found): write 'sh -c' in its place.`;
+  return findings.map((f) => ({ ...f, message: f.message + note }));
+}
+function shExecsShellForm(instr, shells) {
+  const commands = instr.script?.commands ?? [];
+  const last = commands.at(-1);
+  if (!last || isKeepAliveLoop(instr.raw)) return false;
+  if (looksLikeArray(instr.raw)) return Boolean(shells.sh) && commands.length === 1;
+  if (foregroundSequence(commands) || backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv)))
+    return false;
+  if (last.viaExec) return endsInExec(instr.raw, last);
+  return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
+}
 var NONE, DEBIAN, OFFICIAL_ON_DEBIAN, OFFICIAL_ON_ALPINE_3_13, LAST_BUSTER_POSTGRES, LAST_BUSTER_PATCH;
 var init_image_shell = __esm({
   "src/rules/lib/image-shell.ts"() {
     "use strict";
+    init_command();
     init_shell_placeholder();
+    init_exec_form();
     NONE = { bash: false, sh: false };
     DEBIAN = { bash: true, sh: false };
     OFFICIAL_ON_DEBIAN = {
@@ -33597,8 +33818,11 @@ function suExecAdvice(command, handOver2 = (user) => `exec gosu ${user} \u2026 (
   if (!su) return void 0;
   const inner = inlineScriptCommands(["sh", "-c", su.script], command.line);
   const simple = inner.length === 1 && !inner[0].background && !/[;&|<>$`]/.test(su.script);
-  const run = simple ? su.script.trim() : `sh -c ${shellWord(su.script.trim())} (with exec before the server's command in it)`;
-  const tool = handOver2(su.user).replace("\u2026", run);
+  const run = simple ? su.script.trim() : `sh -c ${shellWord(su.script.trim())}`;
+  const runNote = simple ? "" : " (with exec before the server's command in it)";
+  const hand = handOver2(su.user);
+  const at2 = hand.indexOf("\u2026");
+  const tool = `${quotedLine(`${hand.slice(0, at2)}${run}`)}${runNote}${hand.slice(at2 + 1)}`;
   return `exec su \u2026 would not make the server PID 1 either: su stays its parent process. Start it as ${su.user} with a tool that runs it in su's place: ${tool}, or set USER ${su.user} in the Dockerfile, drop su from the script, and start the server with exec`;
 }
 function suHandOver(app) {
@@ -33673,13 +33897,21 @@ function fixShellForm(context) {
           finding.file
         );
       if (instr.argv)
-        return execLast(lastToExec(instr.argv, instr.line), lines2, finding.file, instr.line, instr.endLine);
+        return withSh(
+          execLast(lastToExec(instr.argv, instr.line), lines2, finding.file, instr.line, instr.endLine),
+          instr.argv,
+          appShells(app),
+          lines2,
+          finding.file,
+          instr.line
+        );
     }
     const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
     for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
       const argv = c && composeArgv2(c);
       if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
-      return execLast(lastToExec(argv, c.line), lines2, finding.file, c.line, c.line + 20);
+      const fix2 = execLast(lastToExec(argv, c.line), lines2, finding.file, c.line, c.line + 20);
+      return withSh(fix2, argv, appShells(app), lines2, finding.file, c.line);
     }
     for (const script of app.entrypointScripts) {
       if (script.file !== finding.file) continue;
@@ -33725,6 +33957,16 @@ function execLast(command, lines2, file, first, last) {
   }
   return void 0;
 }
+function withSh(fix2, argv, shells, lines2, file, line) {
+  const bash = argv.find((w2, i) => /(^|\/)bash$/.test(w2) && /^-\w*c/.test(argv[i + 1] ?? ""));
+  if (!fix2 || !bash || !shells.noBash) return fix2;
+  const text2 = lines2[line - 1] ?? "";
+  const column = [...text2.matchAll(/[\s"'[]/g)].map((m) => m.index + 1).find((i) => text2.startsWith(bash, i));
+  if (column === void 0) return void 0;
+  const start = { line, column: column + 1 };
+  const end = { line, column: column + 1 + bash.length };
+  return { ...fix2, edits: [{ file, start, end, text: bash.replace(/bash$/, "sh") }, ...fix2.edits] };
+}
 function mainProcessOf(argv) {
   const server = serverOf(argv);
   if (server) return { kind: serverName(argv, server) };
@@ -33744,6 +33986,7 @@ var init_shell_form_fix = __esm({
     init_each();
     init_exec_form();
     init_fix2();
+    init_image_shell();
     init_su_launch();
   }
 });
@@ -33847,7 +34090,8 @@ function oneProcessAdvice(run, shown = (c) => c) {
   const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
   const start = `Run one process per container: start only ${keep.what}, in the foreground with exec (${quotedLine(execLine(shown(keep.command)))})`;
   if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
-  if (holder?.kind === "keep-alive") return `${start}, instead of ${commandLine(holder.command)}.`;
+  if (holder?.kind === "keep-alive")
+    return `${start}, instead of ${quotedLine(commandLine(holder.command))}.`;
   return `${start}.`;
 }
 function execedHolderMessage(start, run, script, commands, busybox, shown) {
@@ -33931,7 +34175,7 @@ function scriptFindings(script, commands, app, init) {
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c)}`}.${dieOnTermAdvice(app, c.argv)}`
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}`
     });
   });
   return out;
@@ -33999,6 +34243,9 @@ function shellFormSequenceMessage(instr, sequence) {
   return `${k} is in shell form and runs several long-running processes in sequence: ${sequencePhrase(sequence)}. /bin/sh is PID 1 and SIGTERM from docker stop does not reach ${sequence[0].what}. Run one process per container: ${example} here, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`;
 }
 function inlineShell(argv, file, line, what, shells, written) {
+  return withBashMissing(inlineShellFindings(argv, file, line, what, shells, written), argv[0], shells);
+}
+function inlineShellFindings(argv, file, line, what, shells, written) {
   const parsed = inlineScriptCommands(argv, line);
   const commands = commandsThatRun(parsed, { args: inlineScriptArgs(argv), variable: () => void 0 });
   if (setupOnly(commands)) return [];
@@ -34081,16 +34328,6 @@ function inlineShell(argv, file, line, what, shells, written) {
     }
   ];
 }
-function shExecsShellForm(instr, shells) {
-  const commands = instr.script?.commands ?? [];
-  const last = commands.at(-1);
-  if (!last || isKeepAliveLoop(instr.raw)) return false;
-  if (looksLikeArray(instr.raw)) return Boolean(shells.sh) && commands.length === 1;
-  if (foregroundSequence(commands) || backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv)))
-    return false;
-  if (last.viaExec) return endsInExec(instr.raw, last);
-  return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
-}
 var shellFormCommand;
 var init_TF0901_shell_form_command = __esm({
   "src/rules/TF0901-shell-form-command.ts"() {
@@ -34166,6 +34403,8 @@ A compose app service that builds a Dockerfile that is not the app's (one the re
 there, and TF0001 reports the build.
 BusyBox also execs the last command after a job sent to the background (\`sh -c "celery \u2026 worker & gunicorn \u2026"\`:
 gunicorn is PID 1, checked on BusyBox 1.35); bash does not. The worker beside it is TF0803's.
+Alpine and BusyBox images hold no bash until a package adds it: where the stage's RUNs install none, a reported
+\`bash -c\` is also said not to start at all (\`bash: not found\`), and \`sh -c\` is proposed in its place.
 
 A server in a restart loop (\`while true; do if ! gunicorn \u2026; then sleep 2; fi; done\`) keeps the shell as PID 1 on
 purpose, to start it again: the message says so and proposes the container's restart policy in place of the loop, then
@@ -34294,7 +34533,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
       },
       fix: {
         safety: "safe",
-        summary: 'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec \u2026"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
+        summary: 'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec \u2026"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script; `bash -c` becomes `sh -c` in an Alpine or BusyBox image whose RUNs install no bash.',
         declines: 'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run; a server in a restart loop (`while true; do gunicorn \u2026; done`), where exec would end the loop; a script whose trap forwards SIGTERM to its server and then waits only once; a server started through `su USER -c "\u2026"`, where `exec su` would leave su as its parent (the message advises gosu or USER).',
         make: fixShellForm
       }
@@ -35095,7 +35334,15 @@ function privilegeDrop(app) {
     const user = found.user && resolveWord(found.user, env);
     const word = c.argv.findIndex((w2) => w2 === found.option || w2.startsWith(`${found.option}=`));
     const line = word >= 0 && c.wordLines?.[word] || c.line;
-    return { file: c.file, line, tool: found.tool, user: user?.split(":")[0] || void 0 };
+    const other = servers.find((s) => s.file === c.file && exclusive(s, c) && !dropsPrivileges(s.argv));
+    const rootBranch = other && { file: other.file, line: other.line, kind: serverOf(other.argv, env).kind };
+    return {
+      file: c.file,
+      line,
+      tool: found.tool,
+      user: user?.split(":")[0] || void 0,
+      ...rootBranch ? { rootBranch } : {}
+    };
   }
   return void 0;
 }
@@ -35181,7 +35428,8 @@ function rootMessage(app, df, stage, head) {
   if (drop2) {
     const to = drop2.user ?? "<user>";
     const add2 = drop2.user && !imageHasUser(df, stage, drop2.user) ? `Create ${to} at build time (RUN ${createUser(baseStage(df, stage), to)}), add USER ${to} after it` : `Add USER ${to} to the stage`;
-    return `${head}, so the container starts as root: ${drop2.file}:${drop2.line} drops to ${drop2.user ?? "another user"} with ${drop2.tool} ${stillRoot(app, drop2.tool)}. ${add2} and start without ${drop2.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
+    const branch = drop2.rootBranch ? ` It drops on one branch only: ${drop2.rootBranch.file}:${drop2.rootBranch.line} starts ${drop2.rootBranch.kind} on another, as root.` : "";
+    return `${head}, so the container starts as root: ${drop2.file}:${drop2.line} drops to ${drop2.user ?? "another user"} with ${drop2.tool} ${stillRoot(app, drop2.tool)}.${branch} ${add2} and start without ${drop2.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
   }
   if (su) {
     return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}${serverOwnDrop(df, stage, su)}.`;
@@ -35190,9 +35438,18 @@ function rootMessage(app, df, stage, head) {
   return stage.user ? `${head}. ${switchAdvice(df, stage)}` : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}`;
 }
 function asRoot(app) {
-  if (!app.workerServices) return "the app runs as root";
-  const what = startCommands(app).map((c) => longRunningProcess(c.argv)).find((p) => p !== void 0);
-  return `${imageRunner(app)} ${what ? `runs ${what}` : "runs the app"} as root`;
+  const names = app.workerServices;
+  if (!names || names.length === 0) return "the app runs as root";
+  const services = app.compose?.appImageServices ?? [];
+  const runs = names.map((name) => {
+    const service = services.find((s) => s.name === name);
+    const starts = service ? serviceCommand(app, service) : startCommands(app);
+    return starts.map((c) => longRunningProcess(c.argv)).find((p) => p !== void 0) ?? "the app";
+  });
+  const quoted2 = names.map((n) => `'${n}'`);
+  if (names.length === 1) return `service ${quoted2[0]} runs ${runs[0]} as root`;
+  if (runs.every((r) => r === runs[0])) return `services ${listed(quoted2)} run ${runs[0]} as root`;
+  return `services ${listed(quoted2.map((n, i) => `${n} (${runs[i]})`))} run as root`;
 }
 function serverOwnDrop(df, stage, su) {
   if (["alpine", "util-linux", "gosu-package"].includes(releaseOf(baseStage(df, stage)))) return "";
@@ -35280,7 +35537,7 @@ function suDrop(app) {
     }
   return drops.find((d) => SERVER_WORDS.test(d.command)) ?? drops[0];
 }
-var DROPS_PRIVILEGES, runsAsRoot, DEFAULT_SITES, plural, SU_OPTION_VALUES, SERVER_WORDS;
+var DROPS_PRIVILEGES, runsAsRoot, listed, DEFAULT_SITES, plural, SU_OPTION_VALUES, SERVER_WORDS;
 var init_TF1301_runs_as_root = __esm({
   "src/rules/TF1301-runs-as-root.ts"() {
     "use strict";
@@ -35343,6 +35600,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
         make: fixRunsAsRoot
       }
     });
+    listed = (items) => `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
     DEFAULT_SITES = /^\/etc\/nginx\/(nginx\.conf|sites-(available|enabled)\/default|(conf|http)\.d\/default\.conf)$/;
     plural = (word, ports) => ports.length === 1 ? `${word} ${ports[0]}` : `${word}s ${ports.slice(0, -1).join(", ")} and ${ports.at(-1)}`;
     SU_OPTION_VALUES = /* @__PURE__ */ new Set(["-c", "--command", "-s", "--shell", "-g", "--group", "-G", "--supp-group"]);
@@ -35410,6 +35668,10 @@ function hostPortWords(p) {
   if (vars.length > 0) return `on the host's interfaces, at the port ${vars.join(" and ")} gives`;
   return p.published ? "on the host's interfaces" : "on a random port of the host's interfaces";
 }
+function loopbackMapping(p) {
+  const fixed = p.published !== void 0 && /^\d+$/.test(p.published) && p.target !== void 0;
+  return fixed ? `'127.0.0.1:${p.published}:${p.target}'` : "127.0.0.1";
+}
 function isLoopbackIp(ip) {
   return ip !== void 0 && /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/.test(ip);
 }
@@ -35440,7 +35702,9 @@ rules bypass the host firewall: databases with default or weak passwords, and Re
 found and taken over by scanners within hours.
 
 Drop the \`ports:\` of backing services in the file used to deploy; to reach them from the host while developing,
-publish them in a development override, on the loopback interface only:
+publish them in a development override, on the loopback interface only. A compose file that runs the database
+alone, for an app started elsewhere, is judged the same: bind the port to \`127.0.0.1\` when the app runs on the same
+host, or run the app on the compose network.
 
 A file named for development or tests (an \`.override\` file, or one with \`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a
 word of its name, or a default-named file in a directory so named, such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a production alternative
@@ -35477,7 +35741,7 @@ services:
               findings.push({
                 file: p.file,
                 line: p.line,
-                message: `Service '${s.name}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall. Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.`
+                message: `Service '${s.name}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall. ${app.compose?.appService ? `Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.` : `No service of ${p.file} runs the app, so the app reaches '${s.name}' through this port: bind it to the loopback interface (${loopbackMapping(p)}) when the app runs on this host, or run the app as a service on the same compose network and remove the mapping.`}`
               });
             }
           }
@@ -36280,9 +36544,9 @@ function walk(realRoot, limit) {
   return walked(false);
 }
 function listOverlaid(walked, overlay) {
-  const listed = new Set(walked.files);
+  const listed2 = new Set(walked.files);
   for (const file of overlay.keys()) {
-    if (listed.has(file) || file.split("/").some((part) => SKIPPED_DIRS.has(part))) continue;
+    if (listed2.has(file) || file.split("/").some((part) => SKIPPED_DIRS.has(part))) continue;
     walked.files.push(file);
     walked.plain.add(file);
   }
@@ -36520,7 +36784,7 @@ async function removeRun(docker, runId, options = {}) {
     }
   };
   const list = async (args) => ids((await run([...args, "--filter", filter])).stdout);
-  const listed = Promise.all([
+  const listed2 = Promise.all([
     list(["network", "ls", "-q"]),
     list(["volume", "ls", "-q"]),
     options.keepImage ? Promise.resolve([]) : list(["image", "ls", "-q"])
@@ -36530,7 +36794,7 @@ async function removeRun(docker, runId, options = {}) {
     await run(["rm", "-f", "-v", ...containers]);
     report.containers = containers.length;
   }
-  const [networks, volumes, images] = await listed;
+  const [networks, volumes, images] = await listed2;
   const unique = [...new Set(images)];
   await Promise.all([
     networks.length ? run(["network", "rm", ...networks]) : void 0,
@@ -40339,9 +40603,13 @@ function looksLikePythonImage(texts, dockerfile) {
 init_classify();
 init_image_app();
 function fromRepositories(text2) {
-  return [...dockerfileCode(text2).matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].map(
-    (m) => repositoryOf(m[1])
-  );
+  const stages = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const m of dockerfileCode(text2).matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/gim)) {
+    if (!stages.has(m[1].toLowerCase())) out.push(repositoryOf(m[1]));
+    if (m[2]) stages.add(m[2].toLowerCase());
+  }
+  return out;
 }
 function builtFromByName(dockerfile, built, texts) {
   const names = new Set(built.filter((b) => b.dockerfile === dockerfile).map((b) => b.repository));
@@ -40351,6 +40619,21 @@ function builtFromByName(dockerfile, built, texts) {
 function baseOf3(dockerfile, built, texts) {
   const child = builtFromByName(dockerfile, built, texts);
   return child ? { dockerfile: child, onbuild: /^\s*ONBUILD\s/im.test(dockerfileCode(texts[child])) } : void 0;
+}
+function baseImageFor(dockerfile, built, texts, files) {
+  const code2 = dockerfileCode(texts[dockerfile] ?? "");
+  const lastStage = code2.split(/^\s*FROM\s/im).at(-1) ?? "";
+  if (code2.trim() === "" || /^\s*(CMD|ENTRYPOINT)\b/im.test(lastStage)) return void 0;
+  const byName = builtFromByName(dockerfile, built, texts);
+  if (byName) return byName;
+  const others = files.filter((f) => f !== dockerfile && isDockerfile(f) && f in texts);
+  const named = /(^|[._-])base([._-]|$)/i.test(baseName(dockerfile)) || baseName(dirName(dockerfile)) === "base";
+  if (!named) return void 0;
+  return others.find(
+    (f) => isUnder(f, dirName(dirName(dockerfile))) && fromRepositories(texts[f] ?? "").some(
+      (r) => (r.includes("/") || /(^|[._-])base([._-]|$)/i.test(r)) && !r.includes("$") && !isBackingImage(r)
+    )
+  );
 }
 
 // src/model/app-seeds.ts
@@ -40383,7 +40666,9 @@ var AppSeeds = class extends ModelPart {
     const given = this.tree.options.dockerfile ? normalizeRelative(this.tree.options.dockerfile) : void 0;
     const built = this.imagesBuilt(composeSets);
     const builtByName = new Set(built.map((b) => b.dockerfile));
-    const bases = new Set(this.files.filter((f) => isDockerfile(f) && this.baseImageFor(f, built)));
+    const bases = new Set(
+      this.files.filter((f) => isDockerfile(f) && baseImageFor(f, built, this.texts, this.files))
+    );
     for (const set of composeSets)
       for (const s of set.model?.services ?? []) {
         const dockerfile = s.build ? normalizeRelative(s.build.dockerfile) : void 0;
@@ -40687,7 +40972,9 @@ var AppSeeds = class extends ModelPart {
       byDir.set(d, [...byDir.get(d) ?? [], f]);
     }
     const out = [];
-    for (const files of byDir.values()) {
+    for (const all of byDir.values()) {
+      const python = all.filter((f) => !(f in this.texts) || runsPython(this.texts, f));
+      const files = python.length > 0 ? python : all;
       const plain2 = files.find((f) => baseName(f) === "Dockerfile" || baseName(f) === "dockerfile");
       const prod = files.find((f) => /prod/i.test(baseName(f)));
       const dev = (f) => /(dev|test|local|ci)/i.test(baseName(f));
@@ -40722,27 +41009,6 @@ var AppSeeds = class extends ModelPart {
       }
     }
     return out;
-  }
-  /**
-   * The Dockerfile another one starts FROM, when `dockerfile` builds a base image: its last stage starts nothing (no
-   * CMD or ENTRYPOINT) and another Dockerfile of the repository starts FROM the name it is built under (compose
-   * `image:`, `docker build -t`), or its name says it is a base (`base.Dockerfile`, `Dockerfile.base`, `base/Dockerfile`)
-   * and another Dockerfile beside it starts FROM an image that is not a public one's (`myorg/django-base`).
-   */
-  baseImageFor(dockerfile, built) {
-    const code2 = dockerfileCode(this.texts[dockerfile] ?? "");
-    const lastStage = code2.split(/^\s*FROM\s/im).at(-1) ?? "";
-    if (code2.trim() === "" || /^\s*(CMD|ENTRYPOINT)\b/im.test(lastStage)) return void 0;
-    const byName = builtFromByName(dockerfile, built, this.texts);
-    if (byName) return byName;
-    const others = this.files.filter((f) => f !== dockerfile && isDockerfile(f) && f in this.texts);
-    const named = /(^|[._-])base([._-]|$)/i.test(baseName(dockerfile)) || baseName(dirName(dockerfile)) === "base";
-    if (!named) return void 0;
-    return others.find(
-      (f) => isUnder(f, dirName(dirName(dockerfile))) && fromRepositories(this.texts[f] ?? "").some(
-        (r) => r.includes("/") && !r.includes("$") && !isBackingImage(r)
-      )
-    );
   }
 };
 function runsApp(model, seed) {

@@ -25,7 +25,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-4YLQUAOD.js";
+} from "./chunk-IBH5JQ52.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-PA2RXOAG.js";
+} from "./chunk-R4F7NJ2K.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-4YLQUAOD.js";
+} from "./chunk-IBH5JQ52.js";
 import {
   UnsafePathError,
   readInside,

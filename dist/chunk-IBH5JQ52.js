@@ -11639,10 +11639,18 @@ var ANY_LINES = {
 var SECRET_NAME = /PASSWORD|PASSWD|_PASS$|_PWD$|SECRET|TOKEN|_KEY$|API_KEY|PRIVATE/;
 var NAMES_A_SECRET = /_(FILE|PATH|DIR|URL|ID)$/;
 var NOT_SECRET = /PUBLIC|^GPG_KEY$/;
+var TUNES_A_SECRET = /ALLOW_EMPTY|RANDOM_ROOT|LIFETIME|EXPIR|TTL|TIMEOUT|LENGTH|_(URI|ENDPOINT|METHOD)$/;
+var SWITCH_VALUE = /^(yes|no|true|false|on|off)$/i;
 function isSecretName(name) {
   const n = name.toUpperCase();
   if (NAMES_A_SECRET.test(n) || NOT_SECRET.test(n)) return false;
   return SECRET_NAME.test(n);
+}
+function tunesSecret(name) {
+  return TUNES_A_SECRET.test(name.toUpperCase());
+}
+function isLiteralCredential(name, value) {
+  return isSecretName(name) && !tunesSecret(name) && !SWITCH_VALUE.test(value.trim());
 }
 
 // src/model/settings/value.ts
@@ -20154,9 +20162,11 @@ function filesReachingImage(app, match) {
   return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, files]) => ({ line, files }));
 }
 function movedFrom(run, target, workdir) {
-  const commands = run.argv ? [run.argv] : run.script?.commands.map((c) => c.argv) ?? [];
+  const commands = run.argv ? [{ argv: run.argv, redirects: [] }] : run.script?.commands ?? [];
   let found;
-  for (const argv of commands) {
+  for (const { argv, redirects } of commands) {
+    const converted = convertedFrom(argv, redirects, target, workdir);
+    if (converted) found = converted;
     if (argv[0] !== "mv" && argv[0] !== "cp" && argv[0] !== "ln") continue;
     const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
     if (operands.length < 2 || operands.some((a) => a.includes("$"))) continue;
@@ -20170,13 +20180,37 @@ function movedFrom(run, target, workdir) {
   }
   return found;
 }
+var LINE_ENDING_CONVERTERS = /* @__PURE__ */ new Set(["dos2unix", "unix2dos", "mac2unix", "unix2mac"]);
+var TEXT_FILTERS = /* @__PURE__ */ new Set(["sed", "tr", "cat"]);
+function convertedFrom(argv, redirects, target, workdir) {
+  const at2 = (p) => import_node_path2.posix.resolve(workdir, p);
+  if (LINE_ENDING_CONVERTERS.has(argv[0])) {
+    const flag = argv.findIndex((a) => a === "-n" || a === "--newfile");
+    if (flag < 0) return void 0;
+    const pairs = argv.slice(flag + 1).filter((a) => !a.startsWith("-"));
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      if (!pairs[i].includes("$") && !pairs[i + 1].includes("$") && at2(pairs[i + 1]) === target)
+        return at2(pairs[i]);
+    }
+    return void 0;
+  }
+  const out = redirects.find((r) => r.op === ">");
+  if (!TEXT_FILTERS.has(argv[0]) || !out || out.target.includes("$") || at2(out.target) !== target)
+    return void 0;
+  if (argv[0] === "sed" && argv.some((a) => a.startsWith("-i") || a === "--in-place")) return void 0;
+  const input = redirects.find((r) => r.op === "<")?.target;
+  const operands = argv.slice(argv[0] === "sed" ? 2 : 1).filter((a) => !a.startsWith("-"));
+  const source = input ?? (argv[0] === "tr" || operands.length !== 1 ? void 0 : operands[0]);
+  return source && !source.includes("$") ? at2(source) : void 0;
+}
 function absentFileReachingImage(app, contextPath2) {
   const model = app.dockerfile;
   const context = app.context;
   const target = model?.targetStage;
-  if (!model || !target || !context || context.files.includes(contextPath2)) return void 0;
-  if (sentFiles([contextPath2], context.dockerignore).length === 0) return void 0;
-  return new ImageLayout(model, [...context.sentFiles, contextPath2]).landing(target, contextPath2)?.line;
+  if (!model || !target || !context || context.files.includes(contextPath2)) return [];
+  if (sentFiles([contextPath2], context.dockerignore).length === 0) return [];
+  const landings = new ImageLayout(model, [...context.sentFiles, contextPath2]).landings(target, contextPath2);
+  return [...new Set(landings.map((l) => l.line))];
 }
 function letInOnPurpose(context, paths) {
   const matcher = new DockerignoreMatcher(context.dockerignore);
@@ -20255,7 +20289,7 @@ var DEFAULT_WORDS = [
 ];
 function wordsOf(value) {
   const core = value.toLowerCase().replace(/[^a-z]+$/, "");
-  return /^[a-z]+$/.test(core) ? core : "";
+  return /^[a-z]+(?:[_-][a-z]+)*$/.test(core) ? core.replace(/[_-]/g, "") : "";
 }
 function madeOfWords(value, words2) {
   if (value === "") return false;
@@ -20319,6 +20353,11 @@ function isDevelopmentComposeFile(path, composeFiles = [], mergedWith = [], isPr
   if (isNamedForDevelopment(baseOf2(dir))) return true;
   if (mergedWith.some((f) => f !== path && isProductionName(f))) return false;
   return composeFiles.some((f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isProductionName(f));
+}
+function isDevelopmentEnvFile(path) {
+  const parts = path.split("/");
+  if (DEVELOPMENT_WORD.test(parts.at(-1).toLowerCase())) return true;
+  return parts.slice(0, -1).some((dir) => isNamedForDevelopment(dir));
 }
 function developmentFileReason(path, composeFiles = [], runsApp = []) {
   const dir = path.slice(0, Math.max(path.lastIndexOf("/"), 0));
@@ -22309,7 +22348,30 @@ function branchEnds(commands) {
   return commands.filter((c, i) => commands.slice(i + 1).every((later) => exclusive(c, later)));
 }
 function commandsThatRun(commands, inputs) {
-  return commands.filter((c) => mayRun(c, inputs));
+  const taken = commands.filter((c) => mayRun(c, inputs));
+  if (taken.some(doesSomething) || !commands.some(doesSomething)) return taken;
+  const givenAtRun = {
+    args: inputs.args?.length === 0 ? void 0 : inputs.args,
+    variable: (name) => inputs.variable(name) ?? void 0
+  };
+  return commands.filter((c) => mayRun(c, givenAtRun));
+}
+var IDLE_STEPS = /* @__PURE__ */ new Set([
+  "[",
+  "[[",
+  "test",
+  "echo",
+  "printf",
+  "true",
+  "false",
+  ":",
+  "exit",
+  "set",
+  "export",
+  "cd"
+]);
+function doesSomething(command) {
+  return command.argv.length > 0 && !IDLE_STEPS.has(command.argv[0]);
 }
 function mayRun(command, inputs) {
   return (command.guards ?? []).every((g) => evaluateCondition(g, inputs) !== false);
@@ -22751,13 +22813,16 @@ function isRunserver(argv) {
   const name = djangoCommand(argv)?.name;
   return name === "runserver" || name === "runserver_plus";
 }
-function runserverAddr(argv, env = {}) {
+function wordReader(env, unexpanded) {
+  return (word) => unexpanded ? word : resolveWord(word, env);
+}
+function runserverAddr(argv, env = {}, options = {}) {
   const dj = djangoCommand(argv);
   if (!dj || !(dj.name === "runserver" || dj.name === "runserver_plus")) return void 0;
   const ipv6 = dj.args.includes("-6") || dj.args.includes("--ipv6");
   const positional = dj.args.find((x) => !x.startsWith("-"));
   if (positional === void 0) return { host: ipv6 ? "::1" : "127.0.0.1", port: 8e3 };
-  const value = resolveWord(positional, env);
+  const value = wordReader(env, options.unexpanded)(positional);
   if (value === void 0) return { ...hostPortHint(positional) };
   if (/^\d+$/.test(value)) return { host: ipv6 ? "::1" : "127.0.0.1", port: Number(value) };
   const addr = splitHostPort(value);
@@ -22774,19 +22839,20 @@ function gunicornBind(argv, env = {}, options = {}) {
     if (optionValues(a, ["-c", "--config"]).length > 0 || options.configFileInContext) return void 0;
     if (env.PORT !== void 0) return [{ host: "0.0.0.0", ...portOf(env.PORT) }];
     if ("PORT" in env) return [{ host: "0.0.0.0" }];
-    return [{ host: "127.0.0.1", port: 8e3 }];
+    return [{ host: "127.0.0.1", port: 8e3, untilPortSet: true }];
   }
   const out = [];
   for (const b of binds) {
     if (b.startsWith("unix:") || b.startsWith("fd://")) continue;
-    const value = resolveWord(b, env);
+    const value = wordReader(env, options.unexpanded)(b);
     out.push(value === void 0 ? hostPortHint(b) : splitHostPort(value.replace(/^tcp:\/\//, ""), ""));
   }
   return out;
 }
 function serverOf(argv, env = {}, options = {}) {
+  const read = wordReader(env, options.unexpanded);
   if (isRunserver(argv)) {
-    const addr = runserverAddr(argv, env);
+    const addr = runserverAddr(argv, env, options);
     return { kind: "runserver", addresses: addr ? [addr] : void 0 };
   }
   const a = programArgv(argv);
@@ -22796,7 +22862,7 @@ function serverOf(argv, env = {}, options = {}) {
     case "uvicorn":
       return {
         kind: "uvicorn",
-        addresses: hostAndPort(a, env, ["--host"], ["--port"], "127.0.0.1", 8e3, "UVICORN", [
+        addresses: hostAndPort(a, env, read, ["--host"], ["--port"], "127.0.0.1", 8e3, "UVICORN", [
           "--uds",
           "--fd"
         ])
@@ -22804,18 +22870,22 @@ function serverOf(argv, env = {}, options = {}) {
     case "granian":
       return {
         kind: "granian",
-        addresses: hostAndPort(a, env, ["--host"], ["--port"], "127.0.0.1", 8e3, "GRANIAN", ["--uds"])
+        addresses: hostAndPort(a, env, read, ["--host"], ["--port"], "127.0.0.1", 8e3, "GRANIAN", ["--uds"])
       };
     case "daphne":
       return {
         kind: "daphne",
-        addresses: hostAndPort(a, env, ["-b", "--bind"], ["-p", "--port"], "127.0.0.1", 8e3, void 0, [
-          "-u",
-          "--unix-socket",
-          "--fd",
-          "-e",
-          "--endpoint"
-        ])
+        addresses: hostAndPort(
+          a,
+          env,
+          read,
+          ["-b", "--bind"],
+          ["-p", "--port"],
+          "127.0.0.1",
+          8e3,
+          void 0,
+          ["-u", "--unix-socket", "--fd", "-e", "--endpoint"]
+        )
       };
     case "hypercorn": {
       const binds = optionValues(a, ["-b", "--bind"]);
@@ -22827,7 +22897,7 @@ function serverOf(argv, env = {}, options = {}) {
       return {
         kind: "hypercorn",
         addresses: binds.map((b) => {
-          const v = resolveWord(b, env);
+          const v = read(b);
           return v === void 0 ? hostPortHint(b) : splitHostPort(v, "");
         })
       };
@@ -22838,13 +22908,15 @@ function serverOf(argv, env = {}, options = {}) {
         return {
           kind: "waitress",
           addresses: listen.map((l) => {
-            const v = resolveWord(l, env);
+            const v = read(l);
             return v === void 0 ? hostPortHint(l) : splitHostPort(v, "");
           })
         };
       return {
         kind: "waitress",
-        addresses: hostAndPort(a, env, ["--host"], ["--port"], "0.0.0.0", 8080, void 0, ["--unix-socket"])
+        addresses: hostAndPort(a, env, read, ["--host"], ["--port"], "0.0.0.0", 8080, void 0, [
+          "--unix-socket"
+        ])
       };
     }
     case "uwsgi": {
@@ -22852,7 +22924,7 @@ function serverOf(argv, env = {}, options = {}) {
       if (http.length === 0) {
         const fromEnv = env.UWSGI_HTTP ?? env.UWSGI_HTTP_SOCKET;
         if (fromEnv !== void 0) return { kind: "uwsgi", addresses: [splitHostPort(fromEnv, "0.0.0.0")] };
-        const sockets = optionValues(a, ["-s", "--socket", "--uwsgi-socket"]).map((s) => resolveWord(s.split(",")[0], env)).filter((s) => s === void 0 || !s.includes("/"));
+        const sockets = optionValues(a, ["-s", "--socket", "--uwsgi-socket"]).map((s) => read(s.split(",")[0])).filter((s) => s === void 0 || !s.includes("/"));
         if (sockets.length === 0 || sockets.some((s) => s === void 0))
           return { kind: "uwsgi", addresses: void 0 };
         return { kind: "uwsgi", addresses: sockets.map((s) => splitHostPort(s, "0.0.0.0")) };
@@ -22860,7 +22932,7 @@ function serverOf(argv, env = {}, options = {}) {
       return {
         kind: "uwsgi",
         addresses: http.map((h) => {
-          const v = resolveWord(h.split(",")[0], env);
+          const v = read(h.split(",")[0]);
           return v === void 0 ? hostPortHint(h) : splitHostPort(v, "0.0.0.0");
         })
       };
@@ -22950,13 +23022,21 @@ function optionValues(argv, names) {
   }
   return out;
 }
-function hostAndPort(a, env, hostFlags, portFlags, defaultHost, defaultPort, envPrefix2, unknownFlags) {
+function hostAndPort(a, env, read, hostFlags, portFlags, defaultHost, defaultPort, envPrefix2, unknownFlags) {
   if (unknownFlags.some((f) => optionValues(a, [f]).length > 0 || a.includes(f))) return void 0;
   const hostRaw = optionValues(a, hostFlags).at(-1) ?? (envPrefix2 ? env[`${envPrefix2}_HOST`] : void 0);
   const portRaw = optionValues(a, portFlags).at(-1) ?? (envPrefix2 ? env[`${envPrefix2}_PORT`] : void 0);
-  const host = hostRaw === void 0 ? defaultHost : resolveWord(hostRaw, env);
-  const port = portRaw === void 0 ? defaultPort : portOf(resolveWord(portRaw, env)).port;
-  return [{ ...host !== void 0 ? { host } : {}, ...port !== void 0 ? { port } : {} }];
+  const host = hostRaw === void 0 ? defaultHost : read(hostRaw);
+  const portWord = portRaw === void 0 ? void 0 : read(portRaw);
+  const port = portRaw === void 0 ? defaultPort : portOf(portWord).port;
+  const unexpanded = [host, portWord].find((w) => w?.includes("$"));
+  return [
+    {
+      ...host !== void 0 && !host.includes("$") ? { host } : {},
+      ...port !== void 0 ? { port } : {},
+      ...unexpanded !== void 0 ? { unexpanded } : {}
+    }
+  ];
 }
 function splitHostPort(value, emptyHost = "0.0.0.0") {
   let host = value;
@@ -22970,7 +23050,11 @@ function splitHostPort(value, emptyHost = "0.0.0.0") {
     host = value.slice(0, i);
     port = value.slice(i + 1);
   }
-  return { host: host === "" ? emptyHost : host.toLowerCase(), ...portOf(port ?? "8000") };
+  return {
+    ...host.includes("$") ? {} : { host: host === "" ? emptyHost : host.toLowerCase() },
+    ...portOf(port ?? "8000"),
+    ...value.includes("$") ? { unexpanded: value } : {}
+  };
 }
 function hostPortHint(raw) {
   const m = /^([^$:]+):/.exec(raw);
@@ -22989,6 +23073,193 @@ function resolveWord(word, env) {
 }
 function basename2(p) {
   return p.slice(p.lastIndexOf("/") + 1);
+}
+
+// src/model/command/processes.ts
+var LONG_RUNNING_COMMANDS = /* @__PURE__ */ new Set([
+  "runworker",
+  "qcluster",
+  "rqworker",
+  "rqscheduler",
+  "process_tasks",
+  "celery"
+]);
+var LONG_RUNNING_PROGRAMS = /* @__PURE__ */ new Set([
+  "nginx",
+  "cron",
+  "crond",
+  "redis-server",
+  "dramatiq",
+  "huey_consumer",
+  "rq"
+]);
+function longRunningProcess(argv) {
+  const server = serverOf(argv);
+  if (server) return server.kind;
+  const dj = djangoCommand(argv);
+  if (dj) return LONG_RUNNING_COMMANDS.has(dj.name) ? dj.name : void 0;
+  const a = programArgv(argv);
+  if (a[0] === "celery") {
+    const sub = a.find((x, i) => i > 0 && ["worker", "beat", "flower"].includes(x));
+    return sub ? `celery ${sub}` : void 0;
+  }
+  if (["gulp", "grunt"].includes(basename2(a[0] ?? "")) && ["serve", "watch"].includes(a[1] ?? ""))
+    return `${basename2(a[0])} ${a[1]}`;
+  return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : void 0;
+}
+function embedsBeat(argv) {
+  if (longRunningProcess(argv) !== "celery worker") return false;
+  const a = programArgv(argv);
+  return a.slice(a.indexOf("worker") + 1).some((w) => w === "--beat" || bundledFlags(w, "worker").includes("B"));
+}
+function bundledFlags(word, sub) {
+  if (!/^-[A-Za-z]/.test(word)) return "";
+  const valueless = sub === "worker" ? "BDE" : sub === "beat" ? "D" : "";
+  let flags = "";
+  for (const c of word.slice(1)) {
+    flags += c;
+    if (!valueless.includes(c)) break;
+  }
+  return flags;
+}
+function daemonOf(argv, facts = {}) {
+  const a = programArgv(argv);
+  if (facts.uwsgiDaemonize && basename2(a[0] ?? "") === "uwsgi" && uwsgiIniArg(a)) return "uwsgi";
+  if (facts.nginxForeground && a[0] === "nginx") return void 0;
+  if (a[0] === "service" && a[1] && ["start", "restart"].includes(a[2] ?? "")) return a[1];
+  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? "");
+  if (initd && ["start", "restart"].includes(a[1] ?? "")) return initd[1];
+  if (a[0] === "celery") {
+    const sub = a.find((x, i) => i > 0 && ["worker", "beat", "multi"].includes(x));
+    if (sub === "multi" && ["start", "restart"].some((w) => a.includes(w))) return "celery multi";
+    const options = sub ? a.slice(a.indexOf(sub) + 1) : [];
+    if (sub && sub !== "multi" && options.some((w) => w === "--detach" || bundledFlags(w, sub).includes("D")))
+      return `celery ${sub}`;
+  }
+  if (["gunicorn", "uwsgi"].includes(basename2(a[0] ?? "")) && a.some((w) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w)))
+    return basename2(a[0] ?? "");
+  if ((a[0] === "cron" || a[0] === "crond") && !a.some((w) => /^-[a-zA-Z]*f/.test(w))) return a[0];
+  if (a[0] === "nginx" && !a.some((w) => /daemon\s+off/.test(w) || ONE_SHOT.nginx.includes(w)))
+    return "nginx";
+  return void 0;
+}
+function foregroundSequence(commands, facts = {}) {
+  const held = commands.flatMap((command) => {
+    if (command.background || daemonOf(command.argv, facts)) return [];
+    const what = longRunningProcess(command.argv);
+    return what ? [{ what, command }] : [];
+  });
+  for (const [i, first] of held.entries()) {
+    const run = [first];
+    for (const later of held.slice(i + 1))
+      if (run.every((p) => !exclusive(p.command, later.command))) run.push(later);
+    if (run.length > 1) return run;
+  }
+  return void 0;
+}
+var SETUP_COMMANDS = /* @__PURE__ */ new Set([
+  "migrate",
+  "collectstatic",
+  "makemigrations",
+  "createsuperuser",
+  "createcachetable",
+  "loaddata",
+  "compilemessages",
+  "compress",
+  "check",
+  "showmigrations"
+]);
+var SHELL_STEPS = /* @__PURE__ */ new Set(["echo", "cd", "set", "export", "true", ":", "printf"]);
+function setupOnly(commands) {
+  let setup = false;
+  for (const c of commands) {
+    const a = programArgv(c.argv);
+    if (c.background) return false;
+    const dj = djangoCommand(c.argv);
+    if (dj && SETUP_COMMANDS.has(dj.name)) setup = true;
+    else if (!(SHELL_STEPS.has(a[0] ?? "") || a[0] === "sleep" && /^\d+[smh]?$/.test(a[1] ?? "")))
+      return false;
+  }
+  return setup;
+}
+function isKeepAliveCommand(argv) {
+  const a = programArgv(argv);
+  if (a[0] === "tail") return a.some((w) => /^-[a-zA-Z]*[fF]/.test(w) || /^--follow(=|$)/.test(w));
+  if (a[0] === "sleep") return a.slice(1).some((w) => w === "infinity" || w === "inf");
+  return false;
+}
+function holderAfter(commands, index, runsArguments2 = () => false, facts = {}) {
+  for (const command of commands.slice(index + 1)) {
+    if (command.background || exclusive(command, commands[index])) continue;
+    if (runsArguments2(command.argv)) return { kind: "arguments", command };
+    const a = programArgv(command.argv);
+    if (a[0] === "wait") return { kind: "wait", command };
+    if (isKeepAliveCommand(command.argv)) return { kind: "keep-alive", command };
+    if (daemonOf(command.argv, facts)) continue;
+    const what = longRunningProcess(command.argv);
+    if (what) return { kind: "process", what, command };
+  }
+  return void 0;
+}
+function backgroundStart(commands, runsArguments2) {
+  return backgroundStarts(commands, runsArguments2)[0];
+}
+function backgroundStarts(commands, runsArguments2) {
+  const groups = [];
+  for (const command of commands) {
+    const what = command.background ? longRunningProcess(command.argv) : void 0;
+    if (!what) continue;
+    const group = groups.find((g) => g.every((p) => !exclusive(p.command, command)));
+    if (group) group.push({ what, command });
+    else groups.push([{ what, command }]);
+  }
+  return groups.map((background) => ({
+    background,
+    holder: holderAfter(commands, commands.indexOf(background[0].command), runsArguments2)
+  }));
+}
+var REVERSE_PROXIES = {
+  nginx: "nginx",
+  openresty: "nginx",
+  caddy: "caddy",
+  apache2: "apache2",
+  apache2ctl: "apache2",
+  "apache2-foreground": "apache2",
+  httpd: "httpd",
+  apachectl: "httpd",
+  "httpd-foreground": "httpd",
+  haproxy: "haproxy",
+  traefik: "traefik"
+};
+var APACHE_ONE_SHOT = [
+  "-t",
+  "-v",
+  "-V",
+  "-h",
+  "-S",
+  "-M",
+  "-l",
+  "-L",
+  "configtest",
+  "stop",
+  "graceful-stop",
+  "status"
+];
+var ONE_SHOT = {
+  nginx: ["-t", "-T", "-v", "-V", "-h", "-?", "-s"],
+  apache2: APACHE_ONE_SHOT,
+  httpd: APACHE_ONE_SHOT,
+  haproxy: ["-c", "-v", "-vv", "-h"],
+  traefik: ["version", "healthcheck"]
+};
+function reverseProxyOf(argv) {
+  const a = programArgv(argv);
+  const name = REVERSE_PROXIES[a[0] ?? ""];
+  if (!name) return REVERSE_PROXIES[daemonOf(argv) ?? ""];
+  if (a.slice(1).some((w) => ONE_SHOT[name]?.includes(w))) return void 0;
+  if (name === "caddy" && !["run", "start", "reverse-proxy", "file-server"].includes(a[1] ?? ""))
+    return void 0;
+  return name;
 }
 
 // src/model/command/start-chain.ts
@@ -23266,7 +23537,8 @@ function startEnvironment(image, service) {
 function chain(app, service, reached, everyScript = true) {
   const stage = app.dockerfile?.targetStage;
   const dockerfile = app.dockerfile?.file ?? "";
-  const entrypoint = service?.entrypoint ? fromCompose(service.entrypoint, "compose-entrypoint") : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
+  const declared = service?.entrypoint ? fromCompose(service.entrypoint, "compose-entrypoint") : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
+  const entrypoint = declared?.argv?.length === 0 ? void 0 : declared;
   let cmd;
   if (service?.command) cmd = fromCompose(service.command, "compose-command");
   else if (!service?.entrypoint && stage?.cmd) cmd = fromInstr(stage.cmd, dockerfile);
@@ -23277,14 +23549,15 @@ function chain(app, service, reached, everyScript = true) {
     const argv = [...entrypoint.argv, ...args];
     const inner = inlineScript(argv) === inlineScript(args) ? cmd?.inner : void 0;
     const named = djangoCommand(entrypoint.argv) !== void 0;
-    pid1 = execCommand(cmd && args.length && !named ? cmd.at : entrypoint.at, argv, inner);
+    const literal = !isCompose(entrypoint) && (!cmd || cmd.argv !== void 0 && !isCompose(cmd));
+    pid1 = execCommand(cmd && args.length && !named ? cmd.at : entrypoint.at, argv, inner, literal);
     if (cmd?.inner) argsScripts.set(pid1[0], cmd.inner);
     if (cmd && !cmd.argv) pid1.push(...cmd.script);
   } else if (entrypoint) {
     const filled = cmd && withPositional(entrypoint.script, cmd.argv ?? ["/bin/sh", "-c", cmd.raw]);
     pid1 = filled ? filled.map((c) => ({ ...c, ...cmd.at })) : entrypoint.script;
   } else if (cmd) {
-    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv, cmd.inner) : cmd.script;
+    pid1 = cmd.argv ? execCommand(cmd.at, cmd.argv, cmd.inner, !isCompose(cmd)) : cmd.script;
   }
   const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
   return withSupervisorPrograms(
@@ -23316,6 +23589,7 @@ function withSupervisorPrograms(commands, app, follow) {
     argv: p.argv,
     redirects: [],
     viaExec: true,
+    unexpanded: true,
     origin: "supervisor",
     program: p.name,
     ...p.directory !== void 0 ? { directory: p.directory } : {}
@@ -23350,8 +23624,10 @@ function scriptInputs(script, args, variable) {
   const own = (name) => assigned.has(name) ? void 0 : variable(name);
   return { args: argsThrough(script.commands, args, own), variable: own };
 }
-function execCommand(at2, argv, inner) {
-  const out = [{ ...at2, argv, redirects: [], viaExec: true }];
+function execCommand(at2, argv, inner, unexpanded = false) {
+  const out = [
+    { ...at2, argv, redirects: [], viaExec: true, ...unexpanded ? { unexpanded: true } : {} }
+  ];
   const script = inlineScript(argv);
   if (script !== void 0) {
     for (const c of inner ?? parseShell(script, at2.line).commands)
@@ -23360,6 +23636,7 @@ function execCommand(at2, argv, inner) {
   return out;
 }
 var argsScripts = /* @__PURE__ */ new WeakMap();
+var isCompose = (source) => source.at.origin.startsWith("compose-");
 function fromInstr(instr, file) {
   const at2 = { file, line: instr.line, origin: instr.keyword };
   return {
@@ -23568,6 +23845,7 @@ function startKind(service, texts, projectDir, image) {
   ];
   const variable = containerVariables(stage?.env ?? {}, service);
   let kind;
+  let idle = false;
   const seen = /* @__PURE__ */ new Set();
   for (let k = 0; k < commands.length && k < 50; k++) {
     const { argv, argsKnown } = commands[k];
@@ -23575,6 +23853,7 @@ function startKind(service, texts, projectDir, image) {
     if (STARTS_SERVER.test(line)) return "server";
     if (WORKER.test(line)) kind = "worker";
     else if (OTHER_PROGRAM.test(line)) kind ??= "other";
+    else if (idles(argv)) idle = true;
     for (const word of scriptWords(argv)) {
       const file = (image && imageScriptFile(image, word)) ?? scriptFile(word, dirs, texts);
       if (!file || seen.has(file) || !(file in texts)) continue;
@@ -23587,7 +23866,13 @@ function startKind(service, texts, projectDir, image) {
       );
     }
   }
-  return kind;
+  return kind ?? (idle ? "idle" : void 0);
+}
+function idles(argv) {
+  const a = programArgv(argv);
+  if (isKeepAliveCommand(a)) return true;
+  const option = (w) => /^--[a-z-]+$/.test(w) || /^-[a-z]+$/i.test(w) && !w.includes("c");
+  return SHELLS2.has(basename2(a[0] ?? "")) && a.slice(1).every(option);
 }
 function pid1Argv(service, stage) {
   const entrypoint = service.entrypoint ? composeArgv(service.entrypoint) : stage?.entrypoint?.argv;
@@ -23693,7 +23978,12 @@ function pickAppService(services, texts, projectDir, projectDirs) {
     ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? // With no Dockerfile to read (missing from the repository), the compose service itself says which runs Django.
     ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ?? ranked[0]
   );
-  if (chosen) return chosen.service;
+  if (chosen) {
+    for (const j of judged2)
+      if (j.start === "idle" && chosen.start !== "idle" && j.service.build?.dockerfile !== chosen.service.build?.dockerfile)
+        j.service.notApp = "other-program";
+    return chosen.service;
+  }
   const unbuilt = services.filter((s) => !s.build);
   return unbuilt.find((s) => startKind(s, texts, projectDir) === "server") ?? unbuilt.find((s) => mentions(s, false));
 }
@@ -23704,10 +23994,12 @@ function templateServices(services) {
     if (!b) continue;
     const sharing = services.filter((o) => o.build?.file === b.file && o.build.line === b.line);
     if (sharing.length < 2) continue;
-    const writer = sharing.filter((o) => o.file === b.file && o.line < b.line).sort((x, y) => y.line - x.line)[0];
-    if (writer === s) out.add(s);
+    if (serviceWriting(sharing, b) === s) out.add(s);
   }
   return out;
+}
+function serviceWriting(services, at2) {
+  return services.filter((s) => s.file === at2.file && s.line <= at2.line).sort((x, y) => y.line - x.line)[0];
 }
 function runsDjangoProject(service, projectDirs) {
   const mounts = service.volumes.some(
@@ -23963,193 +24255,6 @@ function requirementSpec(arg) {
   const pinned = pinsExactVersion(rest.replace(/^\[[^\]]*\]/, "").split(";")[0]);
   if (!pinned && rest.includes("$")) return void 0;
   return { spec: arg, name, pinned };
-}
-
-// src/model/command/processes.ts
-var LONG_RUNNING_COMMANDS = /* @__PURE__ */ new Set([
-  "runworker",
-  "qcluster",
-  "rqworker",
-  "rqscheduler",
-  "process_tasks",
-  "celery"
-]);
-var LONG_RUNNING_PROGRAMS = /* @__PURE__ */ new Set([
-  "nginx",
-  "cron",
-  "crond",
-  "redis-server",
-  "dramatiq",
-  "huey_consumer",
-  "rq"
-]);
-function longRunningProcess(argv) {
-  const server = serverOf(argv);
-  if (server) return server.kind;
-  const dj = djangoCommand(argv);
-  if (dj) return LONG_RUNNING_COMMANDS.has(dj.name) ? dj.name : void 0;
-  const a = programArgv(argv);
-  if (a[0] === "celery") {
-    const sub = a.find((x, i) => i > 0 && ["worker", "beat", "flower"].includes(x));
-    return sub ? `celery ${sub}` : void 0;
-  }
-  if (["gulp", "grunt"].includes(basename2(a[0] ?? "")) && ["serve", "watch"].includes(a[1] ?? ""))
-    return `${basename2(a[0])} ${a[1]}`;
-  return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : void 0;
-}
-function embedsBeat(argv) {
-  if (longRunningProcess(argv) !== "celery worker") return false;
-  const a = programArgv(argv);
-  return a.slice(a.indexOf("worker") + 1).some((w) => w === "--beat" || bundledFlags(w, "worker").includes("B"));
-}
-function bundledFlags(word, sub) {
-  if (!/^-[A-Za-z]/.test(word)) return "";
-  const valueless = sub === "worker" ? "BDE" : sub === "beat" ? "D" : "";
-  let flags = "";
-  for (const c of word.slice(1)) {
-    flags += c;
-    if (!valueless.includes(c)) break;
-  }
-  return flags;
-}
-function daemonOf(argv, facts = {}) {
-  const a = programArgv(argv);
-  if (facts.uwsgiDaemonize && basename2(a[0] ?? "") === "uwsgi" && uwsgiIniArg(a)) return "uwsgi";
-  if (facts.nginxForeground && a[0] === "nginx") return void 0;
-  if (a[0] === "service" && a[1] && ["start", "restart"].includes(a[2] ?? "")) return a[1];
-  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? "");
-  if (initd && ["start", "restart"].includes(a[1] ?? "")) return initd[1];
-  if (a[0] === "celery") {
-    const sub = a.find((x, i) => i > 0 && ["worker", "beat", "multi"].includes(x));
-    if (sub === "multi" && ["start", "restart"].some((w) => a.includes(w))) return "celery multi";
-    const options = sub ? a.slice(a.indexOf(sub) + 1) : [];
-    if (sub && sub !== "multi" && options.some((w) => w === "--detach" || bundledFlags(w, sub).includes("D")))
-      return `celery ${sub}`;
-  }
-  if (["gunicorn", "uwsgi"].includes(basename2(a[0] ?? "")) && a.some((w) => /^(--daemon|-D|--daemonize(=.*)?)$/.test(w)))
-    return basename2(a[0] ?? "");
-  if ((a[0] === "cron" || a[0] === "crond") && !a.some((w) => /^-[a-zA-Z]*f/.test(w))) return a[0];
-  if (a[0] === "nginx" && !a.some((w) => /daemon\s+off/.test(w) || ONE_SHOT.nginx.includes(w)))
-    return "nginx";
-  return void 0;
-}
-function foregroundSequence(commands, facts = {}) {
-  const held = commands.flatMap((command) => {
-    if (command.background || daemonOf(command.argv, facts)) return [];
-    const what = longRunningProcess(command.argv);
-    return what ? [{ what, command }] : [];
-  });
-  for (const [i, first] of held.entries()) {
-    const run = [first];
-    for (const later of held.slice(i + 1))
-      if (run.every((p) => !exclusive(p.command, later.command))) run.push(later);
-    if (run.length > 1) return run;
-  }
-  return void 0;
-}
-var SETUP_COMMANDS = /* @__PURE__ */ new Set([
-  "migrate",
-  "collectstatic",
-  "makemigrations",
-  "createsuperuser",
-  "createcachetable",
-  "loaddata",
-  "compilemessages",
-  "compress",
-  "check",
-  "showmigrations"
-]);
-var SHELL_STEPS = /* @__PURE__ */ new Set(["echo", "cd", "set", "export", "true", ":", "printf"]);
-function setupOnly(commands) {
-  let setup = false;
-  for (const c of commands) {
-    const a = programArgv(c.argv);
-    if (c.background) return false;
-    const dj = djangoCommand(c.argv);
-    if (dj && SETUP_COMMANDS.has(dj.name)) setup = true;
-    else if (!(SHELL_STEPS.has(a[0] ?? "") || a[0] === "sleep" && /^\d+[smh]?$/.test(a[1] ?? "")))
-      return false;
-  }
-  return setup;
-}
-function isKeepAliveCommand(argv) {
-  const a = programArgv(argv);
-  if (a[0] === "tail") return a.some((w) => /^-[a-zA-Z]*[fF]/.test(w) || /^--follow(=|$)/.test(w));
-  if (a[0] === "sleep") return a.slice(1).some((w) => w === "infinity" || w === "inf");
-  return false;
-}
-function holderAfter(commands, index, runsArguments2 = () => false, facts = {}) {
-  for (const command of commands.slice(index + 1)) {
-    if (command.background || exclusive(command, commands[index])) continue;
-    if (runsArguments2(command.argv)) return { kind: "arguments", command };
-    const a = programArgv(command.argv);
-    if (a[0] === "wait") return { kind: "wait", command };
-    if (isKeepAliveCommand(command.argv)) return { kind: "keep-alive", command };
-    if (daemonOf(command.argv, facts)) continue;
-    const what = longRunningProcess(command.argv);
-    if (what) return { kind: "process", what, command };
-  }
-  return void 0;
-}
-function backgroundStart(commands, runsArguments2) {
-  return backgroundStarts(commands, runsArguments2)[0];
-}
-function backgroundStarts(commands, runsArguments2) {
-  const groups = [];
-  for (const command of commands) {
-    const what = command.background ? longRunningProcess(command.argv) : void 0;
-    if (!what) continue;
-    const group = groups.find((g) => g.every((p) => !exclusive(p.command, command)));
-    if (group) group.push({ what, command });
-    else groups.push([{ what, command }]);
-  }
-  return groups.map((background) => ({
-    background,
-    holder: holderAfter(commands, commands.indexOf(background[0].command), runsArguments2)
-  }));
-}
-var REVERSE_PROXIES = {
-  nginx: "nginx",
-  openresty: "nginx",
-  caddy: "caddy",
-  apache2: "apache2",
-  apache2ctl: "apache2",
-  "apache2-foreground": "apache2",
-  httpd: "httpd",
-  apachectl: "httpd",
-  "httpd-foreground": "httpd",
-  haproxy: "haproxy",
-  traefik: "traefik"
-};
-var APACHE_ONE_SHOT = [
-  "-t",
-  "-v",
-  "-V",
-  "-h",
-  "-S",
-  "-M",
-  "-l",
-  "-L",
-  "configtest",
-  "stop",
-  "graceful-stop",
-  "status"
-];
-var ONE_SHOT = {
-  nginx: ["-t", "-T", "-v", "-V", "-h", "-?", "-s"],
-  apache2: APACHE_ONE_SHOT,
-  httpd: APACHE_ONE_SHOT,
-  haproxy: ["-c", "-v", "-vv", "-h"],
-  traefik: ["version", "healthcheck"]
-};
-function reverseProxyOf(argv) {
-  const a = programArgv(argv);
-  const name = REVERSE_PROXIES[a[0] ?? ""];
-  if (!name) return REVERSE_PROXIES[daemonOf(argv) ?? ""];
-  if (a.slice(1).some((w) => ONE_SHOT[name]?.includes(w))) return void 0;
-  if (name === "caddy" && !["run", "start", "reverse-proxy", "file-server"].includes(a[1] ?? ""))
-    return void 0;
-  return name;
 }
 
 // src/model/command/daemons.ts
@@ -25698,7 +25803,7 @@ var ServiceConverter = class {
       }
       const at2 = e.value.kind === "seq" ? item : e;
       const { value, unset } = this.str(p);
-      const path = relPath(this.dirFor(p.file), value);
+      const path = this.hostPath(p.file, value);
       out.push({
         file: at2.file,
         line: at2.line,
@@ -26425,8 +26530,10 @@ sits beside it, is for development: the \`DEBUG=1\` it sets is what it is for an
 production file, or in the image's \`ENV\`, is; so is a literal or a true default in the settings, whatever the
 compose files say. A production compose value interpolated with a default (\`DEBUG=\${DEBUG:-true}\`) counts by that
 default, the value a container gets when nothing is set; it is reported at the compose line. An \`env_file\` that the
-production file loads (\`env_file: ./.env.prod\` holding \`DEBUG=True\`) counts as that file's environment; the
-message names the env file's line. A default that depends
+production file loads (\`env_file: ./.env.prod\` holding \`DEBUG=True\`) counts as that file's environment (unless
+named for development or kept in a directory so named, such as \`docker/dev/env/.env\`); the message names the env
+file's line. A false value the image or the production file gives does not silence a true default in the settings;
+the message says where debug is off and where the default still turns it on. A default that depends
 on another variable (\`os.environ.get("DEBUG", "1" if USE_SQLITE else "0")\`, \`default=not IS_PRODUCTION\`) is
 judged by the value that variable gets in the image or production compose file, else reported as "DEBUG is on unless
 IS_PRODUCTION is set" when its absence selects the debug branch.
@@ -26526,7 +26633,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         findings.push({
           file: a.file ?? settings.file,
           line: a.line,
-          ...falseWord ? msg`DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: ${suggested}.${alsoSetTrue(app, v, composeFiles)}` : msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: ${suggested}.${alsoSetTrue(app, v, composeFiles)}`
+          ...falseWord ? msg`DEBUG is read from ${v.variable} and falls back to a non-empty string, which Python treats as true (so is any value the variable is set to); compare it instead: ${suggested}.${alsoSetTrue(app, v, composeFiles)}` : msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy that does not set the variable runs in debug mode; make the default false: ${suggested}.${alsoSetTrue(app, v, composeFiles)}${offWhereSet(app, v, composeFiles)}`
         });
       }
     }
@@ -26598,6 +26705,13 @@ function alsoSetTrue(app, v, composeFiles) {
   const where = given.envFile ? "that file" : "there";
   return ` Besides, ${setter}: ${given.reach} runs in debug mode whatever the default${overrides2(v, given)}. ${deployAdvice(app, v, where, given.imageValue)}`;
 }
+function offWhereSet(app, v, composeFiles) {
+  const given = providedValue(app, v.variable, composeFiles);
+  if (!given || given.byDefault || truthWhenSetTo(v, given.value) !== false) return "";
+  const setter = given.envFile ? `${given.envFile.composeFile} sets ${v.variable} to '${given.value}' through its env_file ${given.envFile.file} (line ${given.envFile.line})` : `${given.imageLine ? `The ENV of ${app.dockerfile.file} (line ${given.imageLine})` : given.where} sets ${v.variable} to '${given.value}'`;
+  const elsewhere2 = given.imageLine ? "manage.py on a host, a platform that does not build this image" : "another compose file, the image run on its own, manage.py on a host";
+  return ` ${setter}, so ${given.reach} runs with debug off; the default still turns debug on wherever these settings run without the variable (${elsewhere2}).`;
+}
 function overrides2(v, given) {
   if (given.imageValue === void 0 || truthWhenSetTo(v, given.imageValue) !== false) return "";
   return `, over the image's own ENV ${v.variable}=${given.imageValue}`;
@@ -26665,7 +26779,7 @@ function takenBranchFinding(app, a, settingsFile, composeFiles) {
   if (given && !given.where.startsWith("the ENV of ") && passes(given.value))
     because = `${given.where} sets ${test.variable} to '${given.value}', which takes that branch: every container of this deployment runs in debug mode`;
   else if (imageValue !== void 0 && passes(imageValue)) {
-    const line = stage.instructions.filter((i) => i.keyword === "ENV").flatMap((i) => i.pairs).filter((p) => p.name === test.variable).at(-1)?.line;
+    const line = imageEnvLine(app, test.variable);
     const service = app.compose?.appService;
     const other = service?.environment.find((e) => e.name === test.variable)?.value;
     const overridden = service && other !== void 0 && !passes(other) ? ` (the compose service '${service.name}' gives it '${other}' instead)` : "";
@@ -26711,10 +26825,20 @@ function providedValue(app, variable, composeFiles) {
   }
   const df = app.dockerfile;
   const value = df?.targetStage?.env[variable];
-  return df && value !== void 0 ? { value, where: `the ENV of ${df.file}`, reach: "every container of this image" } : void 0;
+  if (!df || value === void 0) return void 0;
+  const imageLine = imageEnvLine(app, variable);
+  return {
+    value,
+    where: `the ENV of ${df.file}`,
+    reach: "every container of this image",
+    ...imageLine ? { imageLine } : {}
+  };
+}
+function imageEnvLine(app, variable) {
+  return app.dockerfile?.targetStage?.instructions.filter((i) => i.keyword === "ENV").flatMap((i) => i.pairs).filter((p) => p.name === variable).at(-1)?.line;
 }
 function isProductionEnvFile(envFile, composeFile, composeFiles) {
-  if (isDevelopmentComposeFile(envFile)) return false;
+  if (isDevelopmentEnvFile(envFile)) return false;
   return hasProductionWord(composeFile) || !composeFiles.some((f) => hasProductionWord(f));
 }
 function truthWhenSetTo(v, text2) {
@@ -27433,7 +27557,9 @@ still recorded with the build (the classic builder's intermediate images, BuildK
 
 Give secrets to the running container (environment from the platform, compose \`env_file\`/\`secrets:\`), and use
 BuildKit secret mounts when the build itself needs one. Names ending in \`_FILE\`, \`_PATH\`, \`_DIR\`, \`_URL\` or
-\`_ID\` are not treated as secrets, and an empty value or one taken from a variable is not a literal.
+\`_ID\` are not treated as secrets, nor are names that tune one (\`MYSQL_RANDOM_ROOT_PASSWORD\`, \`*_LIFETIME\`); an
+empty value or one taken from a variable is not a literal, and a yes/no switch (\`MYSQL_ONETIME_PASSWORD=yes\`) is
+no credential.
 
 \`\`\`dockerfile
 # instead of: ENV DJANGO_SECRET_KEY=django-insecure-...
@@ -27456,7 +27582,7 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
           stageArgs.set(arg.name, inScope(arg, globalArgs));
         if (arg.keyword !== "ENV") continue;
         for (const pair2 of arg.pairs) {
-          if (!isSecretName(pair2.name)) continue;
+          if (!isSecretName(pair2.name) || tunesSecret(pair2.name)) continue;
           const fromDefault = literalDefaultBehind(pair2.raw, stageArgs);
           if (fromDefault) {
             findings.push({
@@ -27475,7 +27601,7 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
             });
             continue;
           }
-          if (!isLiteral(pair2.raw)) continue;
+          if (!isLiteral(pair2.raw) || !isLiteralCredential(pair2.name, unquoted(pair2.raw))) continue;
           findings.push({
             file: df.file,
             line: pair2.line,
@@ -27523,7 +27649,7 @@ function argWarnings(df) {
       (stage) => stage.instructions.filter((i) => i.keyword === "ARG").map((i) => ({ arg: i, stage }))
     )
   ];
-  return declared.filter(({ arg }) => isSecretName(arg.name)).map(({ arg, stage }) => {
+  return declared.filter(({ arg }) => isSecretName(arg.name) && !tunesSecret(arg.name)).map(({ arg, stage }) => {
     const id2 = arg.name.toLowerCase();
     const message3 = stage && !inImage2.has(stage) ? `ARG ${arg.name} in build stage ${stageName2(stage)} looks like a secret: that stage is not part of the final image, but a value passed with --build-arg is still recorded with the build steps that use it (the classic builder's intermediate images, BuildKit provenance attestations in mode=max). Give the build the secret through a BuildKit secret mount instead (RUN --mount=type=secret,id=${id2}).` : `ARG ${arg.name} looks like a secret: a value passed with --build-arg is recorded in the image history (docker history shows it beside each RUN that uses it), readable by anyone who pulls the image. Pass it to the running container instead, or use a BuildKit secret mount (RUN --mount=type=secret,id=${id2}).`;
     return { file: df.file, line: arg.line, severity: "warning", message: message3 };
@@ -27533,8 +27659,10 @@ function stageName2(stage) {
   return stage.name ? `'${stage.name}'` : `${stage.index}`;
 }
 function isLiteral(raw) {
-  const unquoted = raw.replace(/^(["'])(.*)\1$/s, "$2");
-  return unquoted.trim() !== "" && !/\$[{A-Za-z_]/.test(raw.startsWith("'") ? "" : raw);
+  return unquoted(raw).trim() !== "" && !/\$[{A-Za-z_]/.test(raw.startsWith("'") ? "" : raw);
+}
+function unquoted(raw) {
+  return raw.replace(/^(["'])(.*)\1$/s, "$2");
 }
 function inScope(arg, globalArgs) {
   const global = globalArgs.get(arg.name);
@@ -27605,9 +27733,8 @@ function blockEnd(lines, line) {
 }
 
 // src/rules/TF0307-secret-in-compose.ts
-var TUNES_A_SECRET = /ALLOW_EMPTY|RANDOM_ROOT|LIFETIME|EXPIR|TTL|TIMEOUT|LENGTH|_(URI|ENDPOINT|METHOD)$/;
 function isSecretName2(name) {
-  return isSecretName(name) && !TUNES_A_SECRET.test(name.toUpperCase());
+  return isSecretName(name) && !tunesSecret(name);
 }
 var secretInCompose = defineRule({
   id: "TF0307",
@@ -27640,7 +27767,9 @@ var secretInCompose = defineRule({
     "```",
     "",
     "Empty values and bare names (`- DB_PASSWORD`, which passes the variable through) are not literals. A literal",
-    "default in the interpolation (`${SECRET_KEY:-changeme}`) is: a deploy that does not set the variable runs with it."
+    "default in the interpolation (`${SECRET_KEY:-changeme}`) is: a deploy that does not set the variable runs with it.",
+    "A name that tunes a secret (`MYSQL_RANDOM_ROOT_PASSWORD`, `ACCESS_TOKEN_LIFETIME`) and a yes/no switch",
+    '(`MYSQL_ONETIME_PASSWORD: "yes"`) hold no credential.'
   ].join("\n"),
   related: [],
   check(project) {
@@ -27654,7 +27783,7 @@ var secretInCompose = defineRule({
         if (!isSecretName2(e.name) || e.value === void 0 || e.value === "") continue;
         const text2 = e.interpolated ? literalText2(e.raw ?? "") : e.value;
         const byDefault = e.interpolated && e.raw !== void 0 ? interpolationDefault(e.raw) : void 0;
-        if (text2 === "" && byDefault?.value) {
+        if (text2 === "" && byDefault?.value && isLiteralCredential(e.name, byDefault.value)) {
           out.push({
             file: e.file,
             line: e.line,
@@ -27662,7 +27791,7 @@ var secretInCompose = defineRule({
           });
           continue;
         }
-        if (text2 === "") continue;
+        if (text2 === "" || !isLiteralCredential(e.name, text2)) continue;
         const dollar = e.interpolated ? ` (compose even reads the '$' in it as a variable: write '$$' for a literal one)` : "";
         out.push({
           file: e.file,
@@ -27738,7 +27867,7 @@ compose \`env_file:\`, or your platform's secrets).
 
 A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.tpl\`, \`.env.dist\`, \`.env.default\`)
 is reported only when it gives a secret-looking name a real-looking value (not empty, not a placeholder such as
-\`change-me\`, \`<your key>\`, \`xxx\` or lowercase words that name the value like \`db_password\`), and so is a file
+\`change-me\`, \`<your key>\`, \`xxx\` or words that name the value like \`db_password\` or \`SECRET_KEY\`), and so is a file
 in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any other \`.env.*\` name, a misspelt template
 (\`.env.sampel\`) included, is an env file, and so is every file compose loads as \`env_file\`
 (\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template. A committed env file that
@@ -27805,14 +27934,15 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
+    if (import_node_path15.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
     const inContext = dir === "." ? f.path : import_node_path15.posix.relative(dir, f.path);
-    if (inContext.startsWith("..") || import_node_path15.posix.isAbsolute(inContext) || !isUsableEnvFileName(inContext))
-      continue;
+    if (inContext.startsWith("..") || !isUsableEnvFileName(inContext)) continue;
     const reached = absentFileReachingImage(app, inContext);
+    if (reached.length === 0) continue;
     const named = linesNaming(app, [f.path])[0]?.line;
-    const line = reached === void 0 ? void 0 : named ?? reached;
-    if (line === void 0) continue;
-    const alsoTaken = reached !== void 0 && reached !== line && !namedByCopy(app, reached, [f.path]) ? ` Then add '${inContext}' to ${dockerignoreFileOf(app.context)}, as the COPY at line ${reached} takes it too.` : "";
+    const line = named ?? reached.at(-1);
+    const takenToo = reached.find((l) => l !== line && !namedByCopy(app, l, [f.path]));
+    const alsoTaken = takenToo !== void 0 ? ` Then add '${inContext}' to ${dockerignoreFileOf(app.context)}, as the COPY at line ${takenToo} takes it too.` : "";
     const advice = named !== void 0 ? `This instruction copies it by name, so the build fails without it and whoever builds the image with a real one bakes its secrets in. Remove the COPY and let the container read it at run time (compose env_file already does).${alsoTaken}` : `No .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to ${dockerignoreFileOf(app.context)}.`;
     out.push({
       file,
@@ -27836,7 +27966,7 @@ function ignoreAdvice(app, files) {
   if (rest.length > 0) {
     const patterns = ignorePatterns(app, rest, kept);
     const own = patterns.length === rest.length && rest.every((f) => patterns.includes(contextPath(app, f)));
-    const what = kept.length === 0 && !own ? rest.length > 1 ? "them" : "it" : quote(rest);
+    const what = own ? quote(patterns) : kept.length === 0 ? rest.length > 1 ? "them" : "it" : `${patterns.length > 1 ? "patterns" : "a pattern"} for ${quote(rest)}`;
     advice.push(
       `Add ${what} to ${dockerignoreFileOf(app.context)}${own ? "" : ` (${quote(patterns)})`} and pass the values as environment variables at run time.`
     );
@@ -28194,7 +28324,7 @@ function literalVariable(code2, text2, before) {
 function literalCredentials(script) {
   const out = [];
   for (const a of script.assignments ?? []) {
-    if (!a.literal || a.value === "" || !isSecretName(a.name)) continue;
+    if (!a.literal || a.value === "" || !isLiteralCredential(a.name, a.value)) continue;
     out.push({ line: a.line, what: `${a.name}=\u2026` });
   }
   for (const c of script.commands) {
@@ -29014,6 +29144,8 @@ var dependsOnUnhealthy = defineRule({
       for (const dep of web.dependsOn) {
         const db = compose.services.find((s) => s.name === dep.service);
         if (!db || !DATABASES.has(db.role)) continue;
+        const writer = serviceWriting(compose.services, dep) ?? web;
+        const takenBy = writer === web ? "" : `, and so does '${web.name}', which takes over this depends_on`;
         const healthy = dep.condition === "service_healthy";
         const checked = db.healthcheck !== void 0 && !db.healthcheck.disabled;
         if (healthy && checked) continue;
@@ -29021,7 +29153,7 @@ var dependsOnUnhealthy = defineRule({
           out.push({
             file: dep.file,
             line: dep.line,
-            message: `Service '${web.name}' depends_on '${db.name}', but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? "" : ` and give '${db.name}' a healthcheck (e.g. pg_isready / mysqladmin ping) so Swarm replaces a database that stops answering`}.`
+            message: `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ""}, but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? "" : ` and give '${db.name}' a healthcheck (e.g. pg_isready / mysqladmin ping) so Swarm replaces a database that stops answering`}.`
           });
           continue;
         }
@@ -29033,7 +29165,7 @@ var dependsOnUnhealthy = defineRule({
         out.push({
           file: dep.file,
           line: dep.line,
-          message: `Service '${web.name}' ${why}: ${fix.join(" and ")}.`
+          message: `Service '${writer.name}' ${why}${takenBy}: ${fix.join(" and ")}.`
         });
       }
     }
@@ -30570,30 +30702,6 @@ var volumeOverSource = defineRule({
 });
 var samePath = (a, b) => a.replace(/\/+$/, "") === b.replace(/\/+$/, "");
 
-// src/rules/lib/base-image.ts
-function repositoryBases(app) {
-  const out = [];
-  for (let a = app; a?.baseImage && out.length < 4; a = a.baseImage.app) {
-    const stage = a.baseImage.app.dockerfile?.targetStage;
-    if (!stage || out.some((b) => b.app === a.baseImage.app)) break;
-    out.push({ image: a.baseImage.image, app: a.baseImage.app, stage });
-  }
-  return out;
-}
-function inherited(app, pick2) {
-  for (const base of repositoryBases(app)) {
-    const value = pick2(base.stage);
-    if (value !== void 0) return { image: base.image, app: base.app, value };
-  }
-  return void 0;
-}
-function startingApp(app) {
-  const stage = app.dockerfile?.targetStage;
-  const service = app.compose?.appService;
-  if (!stage || stage.cmd || stage.entrypoint || service?.command || service?.entrypoint) return app;
-  return inherited(app, (s) => s.cmd || s.entrypoint ? true : void 0)?.app ?? app;
-}
-
 // src/rules/lib/command-text.ts
 function shellWord(word) {
   if (word === "") return "''";
@@ -30681,6 +30789,30 @@ function quotedLine(line) {
   return line.includes("'") ? `\`${line}\`` : `'${line}'`;
 }
 
+// src/rules/lib/base-image.ts
+function repositoryBases(app) {
+  const out = [];
+  for (let a = app; a?.baseImage && out.length < 4; a = a.baseImage.app) {
+    const stage = a.baseImage.app.dockerfile?.targetStage;
+    if (!stage || out.some((b) => b.app === a.baseImage.app)) break;
+    out.push({ image: a.baseImage.image, app: a.baseImage.app, stage });
+  }
+  return out;
+}
+function inherited(app, pick2) {
+  for (const base of repositoryBases(app)) {
+    const value = pick2(base.stage);
+    if (value !== void 0) return { image: base.image, app: base.app, value };
+  }
+  return void 0;
+}
+function startingApp(app) {
+  const stage = app.dockerfile?.targetStage;
+  const service = app.compose?.appService;
+  if (!stage || stage.cmd || stage.entrypoint || service?.command || service?.entrypoint) return app;
+  return inherited(app, (s) => s.cmd || s.entrypoint ? true : void 0)?.app ?? app;
+}
+
 // src/rules/lib/processes.ts
 function listOf(items) {
   return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
@@ -30726,9 +30858,14 @@ function boundPorts(app) {
   const ports = [];
   const servers = [];
   const behind = [];
+  const unexpanded = [];
+  const entrypoint = app.dockerfile?.targetStage?.entrypoint;
   const beside = proxyBeside(app);
   for (const cmd of startCommands(app)) {
-    const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
+    const server = serverOf(cmd.argv, env, {
+      configFileInContext: hasGunicornConfig(app),
+      unexpanded: cmd.unexpanded
+    });
     const proxy = server && beside(cmd);
     if (proxy) {
       const port = (server.addresses ?? []).find((a) => a.port !== void 0)?.port;
@@ -30742,9 +30879,12 @@ function boundPorts(app) {
       continue;
     }
     for (const a of server?.addresses ?? []) {
+      if (a.unexpanded !== void 0 && a.port === void 0)
+        unexpanded.push({ server: server.kind, word: a.unexpanded, cmd, env, alone: !entrypoint });
       if (a.port === void 0 || ports.includes(a.port)) continue;
       ports.push(a.port);
-      servers.push(`${server.kind} binds port ${a.port} (${cmd.file}:${cmd.line})`);
+      const unset = a.untilPortSet ? ", its default while PORT is unset" : "";
+      servers.push(`${server.kind} binds port ${a.port} (${cmd.file}:${cmd.line}${unset})`);
     }
     if (server?.kind !== "uwsgi" || server.addresses !== void 0) continue;
     const ini = iniOf(app, cmd.argv);
@@ -30757,7 +30897,15 @@ function boundPorts(app) {
       );
     }
   }
-  return { ports, servers, behind };
+  return { ports, servers, behind, unexpanded };
+}
+function unexpandedFix({ server, word, cmd, env, alone }) {
+  const names = [...word.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]);
+  const how = cmd.origin === "supervisor" ? `the command of a supervisord program (${cmd.file}:${cmd.line}), which supervisord runs without a shell` : `${cmd.file}:${cmd.line}, and Docker expands no variable in the exec form`;
+  const shell = cmd.origin === "CMD" && alone || cmd.origin === "ENTRYPOINT" ? `${cmd.origin} ${execForm(["sh", "-c", `exec ${shellLine(cmd.argv)}`])}` : `sh -c "exec ${shellLine(cmd.argv)}"`;
+  const value = names.map((n) => env[n]).find((v) => v !== void 0 && /^\d+$/.test(v));
+  const expose = value ? `EXPOSE ${value} (the ${names.find((n) => env[n] === value)} the image's ENV sets)` : "EXPOSE 8000";
+  return `The port the server binds is not known: ${server} receives '${word}' as written (${how}), and ${names.map((n) => `'$${n}'`).join(", ")} in it ${names.length === 1 ? "is" : "are"} no port number. Expand it with a shell, ${shell}, and add EXPOSE with the port, e.g. ${expose}.`;
 }
 function proxyFix(app, behind) {
   const { proxy, at: at2 } = behind.proxy;
@@ -30813,7 +30961,8 @@ function message2(views, published) {
   const servers = [...new Set(bound.flatMap((b) => b.servers))];
   const publishedPorts = [...new Set(published.flatMap((p) => p.target === void 0 ? [] : [p.target]))];
   const proxied = views.flatMap((v, i) => bound[i].behind.map((b) => ({ app: v.app, behind: b })))[0];
-  const fix = proxied && ports.length === 0 ? proxyFix(proxied.app, proxied.behind) : ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : views.some((v) => startsServer(v.app)) ? "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000." : "No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.";
+  const unexpanded = bound.flatMap((b) => b.unexpanded)[0];
+  const fix = proxied && ports.length === 0 ? proxyFix(proxied.app, proxied.behind) : unexpanded && ports.length === 0 ? unexpandedFix(unexpanded) : ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : views.some((v) => startsServer(v.app)) ? "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000." : "No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.";
   return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix}`;
 }
 var noPortDeclared = defineRule({
@@ -30828,6 +30977,10 @@ platforms, \`docker run -P\` and readers know where the app answers without read
 
 Where the repository has several compose setups (a base file with a development and a production override), each is
 judged on its own: the message names the compose files that publish no port, and those that do.
+
+Docker expands no variable in an exec-form command: \`CMD ["gunicorn", "--bind", "0.0.0.0:$PORT"]\` hands gunicorn the
+text \`0.0.0.0:$PORT\` as written, whatever ENV sets PORT to. The message then says the port is not known and why,
+and proposes the command run through a shell that expands the variable.
 
 ${EXPOSE_EXAMPLE}`,
   related: [],
@@ -30865,7 +31018,9 @@ var bindsLoopback = defineRule({
   title: "The server command listens on 127.0.0.1/localhost only (e.g. manage.py runserver with no address, gunicorn -b 127.0.0.1:8000): unreachable from outside the container",
   help: `Inside a container, 127.0.0.1 is the container itself: a server bound there cannot be reached through a published
 port. Several servers bind loopback by default: \`manage.py runserver\` with no address, \`gunicorn\` with no
-\`--bind\` (and no \`PORT\` variable), \`uvicorn\`, \`daphne\` and \`hypercorn\` without a host.
+\`--bind\` (and no \`PORT\` variable), \`uvicorn\`, \`daphne\` and \`hypercorn\` without a host. gunicorn's default gives
+way to 0.0.0.0:$PORT wherever PORT is set, as Heroku and Cloud Run set it: for an image's own CMD the fix sets
+\`ENV PORT=8000\`, which binds all interfaces under \`docker run\` and keeps a platform's PORT working.
 
 A loopback bind is not reported when a reverse proxy runs in the same container (nginx, caddy, apache2/httpd or
 haproxy, started by the start script or as a supervisord program): the proxy reaches the server there by design, and
@@ -30884,16 +31039,17 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       const configFileInContext = hasGunicornConfig(app);
       const proxied = proxyBeside(app);
       for (const cmd of startCommands(app)) {
-        const server = serverOf(cmd.argv, env, { configFileInContext });
+        const server = serverOf(cmd.argv, env, { configFileInContext, unexpanded: cmd.unexpanded });
         const addresses = server?.addresses;
         if (!server || !addresses?.length || !addresses.every((a) => isLoopback(a.host))) continue;
         if (proxied(cmd)) continue;
         const where = addresses.map((a) => `${a.host}${a.port !== void 0 ? `:${a.port}` : ""}`).join(", ");
         const port = addresses[0].port ?? 8e3;
+        const name = serverName(cmd.argv, server);
         findings.push({
           file: cmd.file,
           line: cmd.line,
-          message: `${serverName(cmd.argv, server)} listens on ${where} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(serverName(cmd.argv, server), port)}.`
+          message: addresses.every((a) => a.untilPortSet) ? untilPortSetMessage(cmd) : `${name} listens on ${where} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(name, port)}.`
         });
       }
     }
@@ -30901,10 +31057,15 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   },
   fix: {
     safety: "safe",
-    summary: "Binds all interfaces: the loopback address written in the command becomes `0.0.0.0`, or the address option is added after the server (`runserver 0.0.0.0:8000`, `gunicorn --bind 0.0.0.0:8000`, `uvicorn --host 0.0.0.0`).",
+    summary: "Binds all interfaces: the loopback address written in the command becomes `0.0.0.0`, or the address option is added after the server (`runserver 0.0.0.0:8000`, `gunicorn --bind 0.0.0.0:8000`, `uvicorn --host 0.0.0.0`); gunicorn with no bind in the image's CMD/ENTRYPOINT gets `ENV PORT=8000` before it instead, which a platform's PORT still overrides.",
     make: bindAllInterfaces
   }
 });
+function untilPortSetMessage(cmd) {
+  const set = imageOwn(cmd) ? "ENV PORT=8000 in the image" : "PORT=8000 in its environment";
+  return `gunicorn is given no --bind and nothing in the repository sets PORT, so it listens on its default 127.0.0.1:8000 only, which is unreachable from outside the container (only where a platform sets PORT, as Heroku and Cloud Run do, does gunicorn bind 0.0.0.0:$PORT instead). Set ${set} (gunicorn then binds 0.0.0.0:8000, and a platform's PORT still wins), or bind all interfaces, e.g. gunicorn --bind 0.0.0.0:8000.`;
+}
+var imageOwn = (cmd) => cmd.origin === "CMD" || cmd.origin === "ENTRYPOINT";
 var BIND_ALL = {
   runserver: (port) => [`0.0.0.0:${port}`],
   gunicorn: (port) => ["--bind", `0.0.0.0:${port}`],
@@ -30921,9 +31082,17 @@ function bindAllInterfaces(context) {
     const env = containerEnv(app);
     for (const cmd of startCommands(app)) {
       if (cmd.file !== finding.file || cmd.line !== finding.line) continue;
-      const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
+      const server = serverOf(cmd.argv, env, {
+        configFileInContext: hasGunicornConfig(app),
+        unexpanded: cmd.unexpanded
+      });
       const address = server?.addresses?.[0];
       if (!server || !address) continue;
+      if (address.untilPortSet && imageOwn(cmd))
+        return {
+          title: "ENV PORT=8000 for gunicorn",
+          edits: [insertAt(finding.file, { line: finding.line, column: 1 }, "ENV PORT=8000\n")]
+        };
       const last = finding.line + 20;
       const host = address.host;
       const written = host ? cmd.argv.find((a) => a.includes(host)) : void 0;
@@ -31033,7 +31202,10 @@ ${EXPOSE_EXAMPLE}`,
       const bound = [];
       const proxied = proxyBeside(app);
       for (const { cmd, env, composeFile } of startsWithEnv(app)) {
-        const server = serverOf(cmd.argv, env, { configFileInContext: hasGunicornConfig(app) });
+        const server = serverOf(cmd.argv, env, {
+          configFileInContext: hasGunicornConfig(app),
+          unexpanded: cmd.unexpanded
+        });
         const ports = (server?.addresses ?? []).map((a) => a.port);
         if (server) {
           const at2 = `${cmd.file}:${cmd.line}`;
@@ -31265,8 +31437,8 @@ function besideMain(holder) {
       };
     case "keep-alive":
       return {
-        phrase: `while the container's main process is ${commandLine(holder.command)}, which serves nothing and only keeps the container running`,
-        idle: commandLine(holder.command)
+        phrase: `while the container's main process is ${quotedLine(commandLine(holder.command))}, which serves nothing and only keeps the container running`,
+        idle: quotedLine(commandLine(holder.command))
       };
     case "arguments":
       return { phrase: `beside the container's main process, the container command ("$@")` };
@@ -31655,8 +31827,35 @@ function appShells(app) {
   const df = app.dockerfile;
   const stage = df?.targetStage;
   const service = app.compose?.appService;
-  if (df && stage) return imageShells(baseImageOf(df, stage));
-  return imageShells(service?.build ? void 0 : service?.image?.value);
+  const image = df && stage ? baseImageOf(df, stage) : service?.build ? void 0 : service?.image?.value;
+  const shells = imageShells(image);
+  const installs = df && stage ? stagesOf(df, stage).some(installsBash) : false;
+  return image && shipsNoBash(image) && !installs ? { ...shells, noBash: image } : shells;
+}
+function shipsNoBash(image) {
+  const ref = image.split("@")[0].toLowerCase();
+  const colon = ref.lastIndexOf(":");
+  const repository = colon > ref.lastIndexOf("/") ? ref.slice(0, colon) : ref;
+  const tag = colon > ref.lastIndexOf("/") ? ref.slice(colon + 1) : "";
+  const name = repository.slice(repository.lastIndexOf("/") + 1);
+  return name === "alpine" || name === "busybox" || /(^|-)alpine/.test(tag);
+}
+function stagesOf(df, stage) {
+  const out = [];
+  for (let at2 = stage; at2 && !out.includes(at2); ) {
+    out.push(at2);
+    at2 = at2.from.stageRef === void 0 ? void 0 : df.stages[at2.from.stageRef];
+  }
+  return out;
+}
+function installsBash(stage) {
+  return stage.instructions.some(
+    (i) => i.keyword === "RUN" && (i.script?.commands ?? []).some((c) => {
+      const [program, ...words2] = c.argv.map((w) => w.slice(w.lastIndexOf("/") + 1));
+      const adds = program === "apk" && words2.includes("add") || ["apt-get", "apt"].includes(program ?? "") && words2.includes("install");
+      return adds && words2.some((w) => /^bash([=~<>]|$)/.test(w) || w.startsWith("$"));
+    })
+  );
 }
 function execsLast(program, shells) {
   if (/(^|\/)bash$/.test(program ?? "")) return shells.bash;
@@ -31749,6 +31948,22 @@ function withoutExpansions(text2) {
     out = out.replace(/\$\{[^{}'"`]*\}/g, "$P");
   }
   return out;
+}
+function withBashMissing(findings, program, shells) {
+  const image = /(^|\/)bash$/.test(program ?? "") ? shells.noBash : void 0;
+  if (!image) return findings;
+  const note = ` ${image} has no bash (its /bin/sh is BusyBox ash, and no RUN installs bash), so '${program} -c' does not start at all (bash: not found): write 'sh -c' in its place.`;
+  return findings.map((f) => ({ ...f, message: f.message + note }));
+}
+function shExecsShellForm(instr, shells) {
+  const commands = instr.script?.commands ?? [];
+  const last = commands.at(-1);
+  if (!last || isKeepAliveLoop(instr.raw)) return false;
+  if (looksLikeArray(instr.raw)) return Boolean(shells.sh) && commands.length === 1;
+  if (foregroundSequence(commands) || backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv)))
+    return false;
+  if (last.viaExec) return endsInExec(instr.raw, last);
+  return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
 }
 
 // src/rules/lib/image-users.ts
@@ -31889,8 +32104,11 @@ function suExecAdvice(command, handOver2 = (user) => `exec gosu ${user} \u2026 (
   if (!su) return void 0;
   const inner = inlineScriptCommands(["sh", "-c", su.script], command.line);
   const simple = inner.length === 1 && !inner[0].background && !/[;&|<>$`]/.test(su.script);
-  const run = simple ? su.script.trim() : `sh -c ${shellWord(su.script.trim())} (with exec before the server's command in it)`;
-  const tool = handOver2(su.user).replace("\u2026", run);
+  const run = simple ? su.script.trim() : `sh -c ${shellWord(su.script.trim())}`;
+  const runNote = simple ? "" : " (with exec before the server's command in it)";
+  const hand = handOver2(su.user);
+  const at2 = hand.indexOf("\u2026");
+  const tool = `${quotedLine(`${hand.slice(0, at2)}${run}`)}${runNote}${hand.slice(at2 + 1)}`;
   return `exec su \u2026 would not make the server PID 1 either: su stays its parent process. Start it as ${su.user} with a tool that runs it in su's place: ${tool}, or set USER ${su.user} in the Dockerfile, drop su from the script, and start the server with exec`;
 }
 function suHandOver(app) {
@@ -31950,13 +32168,21 @@ function fixShellForm(context) {
           finding.file
         );
       if (instr.argv)
-        return execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine);
+        return withSh(
+          execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine),
+          instr.argv,
+          appShells(app),
+          lines,
+          finding.file,
+          instr.line
+        );
     }
     const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
     for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
       const argv = c && composeArgv2(c);
       if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
-      return execLast(lastToExec(argv, c.line), lines, finding.file, c.line, c.line + 20);
+      const fix = execLast(lastToExec(argv, c.line), lines, finding.file, c.line, c.line + 20);
+      return withSh(fix, argv, appShells(app), lines, finding.file, c.line);
     }
     for (const script of app.entrypointScripts) {
       if (script.file !== finding.file) continue;
@@ -32001,6 +32227,16 @@ function execLast(command, lines, file, first, last) {
     return { title: `exec ${word0}`, edits: [edit] };
   }
   return void 0;
+}
+function withSh(fix, argv, shells, lines, file, line) {
+  const bash = argv.find((w, i) => /(^|\/)bash$/.test(w) && /^-\w*c/.test(argv[i + 1] ?? ""));
+  if (!fix || !bash || !shells.noBash) return fix;
+  const text2 = lines[line - 1] ?? "";
+  const column = [...text2.matchAll(/[\s"'[]/g)].map((m) => m.index + 1).find((i) => text2.startsWith(bash, i));
+  if (column === void 0) return void 0;
+  const start = { line, column: column + 1 };
+  const end = { line, column: column + 1 + bash.length };
+  return { ...fix, edits: [{ file, start, end, text: bash.replace(/bash$/, "sh") }, ...fix.edits] };
 }
 function mainProcessOf(argv) {
   const server = serverOf(argv);
@@ -32101,7 +32337,8 @@ function oneProcessAdvice(run, shown = (c) => c) {
   const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
   const start = `Run one process per container: start only ${keep.what}, in the foreground with exec (${quotedLine(execLine(shown(keep.command)))})`;
   if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
-  if (holder?.kind === "keep-alive") return `${start}, instead of ${commandLine(holder.command)}.`;
+  if (holder?.kind === "keep-alive")
+    return `${start}, instead of ${quotedLine(commandLine(holder.command))}.`;
   return `${start}.`;
 }
 function execedHolderMessage(start, run, script, commands, busybox, shown) {
@@ -32171,6 +32408,8 @@ A compose app service that builds a Dockerfile that is not the app's (one the re
 there, and TF0001 reports the build.
 BusyBox also execs the last command after a job sent to the background (\`sh -c "celery \u2026 worker & gunicorn \u2026"\`:
 gunicorn is PID 1, checked on BusyBox 1.35); bash does not. The worker beside it is TF0803's.
+Alpine and BusyBox images hold no bash until a package adds it: where the stage's RUNs install none, a reported
+\`bash -c\` is also said not to start at all (\`bash: not found\`), and \`sh -c\` is proposed in its place.
 
 A server in a restart loop (\`while true; do if ! gunicorn \u2026; then sleep 2; fi; done\`) keeps the shell as PID 1 on
 purpose, to start it again: the message says so and proposes the container's restart policy in place of the loop, then
@@ -32299,7 +32538,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
   },
   fix: {
     safety: "safe",
-    summary: 'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec \u2026"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script.',
+    summary: 'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec \u2026"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script; `bash -c` becomes `sh -c` in an Alpine or BusyBox image whose RUNs install no bash.',
     declines: 'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run; a server in a restart loop (`while true; do gunicorn \u2026; done`), where exec would end the loop; a script whose trap forwards SIGTERM to its server and then waits only once; a server started through `su USER -c "\u2026"`, where `exec su` would leave su as its parent (the message advises gosu or USER).',
     make: fixShellForm
   }
@@ -32364,7 +32603,7 @@ function scriptFindings(script, commands, app, init) {
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c)}`}.${dieOnTermAdvice(app, c.argv)}`
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}`
     });
   });
   return out;
@@ -32432,6 +32671,9 @@ function shellFormSequenceMessage(instr, sequence) {
   return `${k} is in shell form and runs several long-running processes in sequence: ${sequencePhrase(sequence)}. /bin/sh is PID 1 and SIGTERM from docker stop does not reach ${sequence[0].what}. Run one process per container: ${example} here, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`;
 }
 function inlineShell(argv, file, line, what, shells, written) {
+  return withBashMissing(inlineShellFindings(argv, file, line, what, shells, written), argv[0], shells);
+}
+function inlineShellFindings(argv, file, line, what, shells, written) {
   const parsed = inlineScriptCommands(argv, line);
   const commands = commandsThatRun(parsed, { args: inlineScriptArgs(argv), variable: () => void 0 });
   if (setupOnly(commands)) return [];
@@ -32513,16 +32755,6 @@ function inlineShell(argv, file, line, what, shells, written) {
       message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write ${quotedLine(execLine(shown(last)))}${lone ? "" : " as the last command"}.`
     }
   ];
-}
-function shExecsShellForm(instr, shells) {
-  const commands = instr.script?.commands ?? [];
-  const last = commands.at(-1);
-  if (!last || isKeepAliveLoop(instr.raw)) return false;
-  if (looksLikeArray(instr.raw)) return Boolean(shells.sh) && commands.length === 1;
-  if (foregroundSequence(commands) || backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv)))
-    return false;
-  if (last.viaExec) return endsInExec(instr.raw, last);
-  return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
 }
 
 // src/rules/TF0902-slow-shutdown.ts
@@ -33275,7 +33507,15 @@ function privilegeDrop(app) {
     const user = found.user && resolveWord(found.user, env);
     const word = c.argv.findIndex((w) => w === found.option || w.startsWith(`${found.option}=`));
     const line = word >= 0 && c.wordLines?.[word] || c.line;
-    return { file: c.file, line, tool: found.tool, user: user?.split(":")[0] || void 0 };
+    const other = servers.find((s) => s.file === c.file && exclusive(s, c) && !dropsPrivileges(s.argv));
+    const rootBranch = other && { file: other.file, line: other.line, kind: serverOf(other.argv, env).kind };
+    return {
+      file: c.file,
+      line,
+      tool: found.tool,
+      user: user?.split(":")[0] || void 0,
+      ...rootBranch ? { rootBranch } : {}
+    };
   }
   return void 0;
 }
@@ -33361,7 +33601,8 @@ function rootMessage(app, df, stage, head) {
   if (drop) {
     const to = drop.user ?? "<user>";
     const add2 = drop.user && !imageHasUser(df, stage, drop.user) ? `Create ${to} at build time (RUN ${createUser(baseStage(df, stage), to)}), add USER ${to} after it` : `Add USER ${to} to the stage`;
-    return `${head}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? "another user"} with ${drop.tool} ${stillRoot(app, drop.tool)}. ${add2} and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
+    const branch = drop.rootBranch ? ` It drops on one branch only: ${drop.rootBranch.file}:${drop.rootBranch.line} starts ${drop.rootBranch.kind} on another, as root.` : "";
+    return `${head}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? "another user"} with ${drop.tool} ${stillRoot(app, drop.tool)}.${branch} ${add2} and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
   }
   if (su) {
     return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}${serverOwnDrop(df, stage, su)}.`;
@@ -33370,10 +33611,20 @@ function rootMessage(app, df, stage, head) {
   return stage.user ? `${head}. ${switchAdvice(df, stage)}` : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}`;
 }
 function asRoot(app) {
-  if (!app.workerServices) return "the app runs as root";
-  const what = startCommands(app).map((c) => longRunningProcess(c.argv)).find((p) => p !== void 0);
-  return `${imageRunner(app)} ${what ? `runs ${what}` : "runs the app"} as root`;
+  const names = app.workerServices;
+  if (!names || names.length === 0) return "the app runs as root";
+  const services = app.compose?.appImageServices ?? [];
+  const runs = names.map((name) => {
+    const service = services.find((s) => s.name === name);
+    const starts = service ? serviceCommand(app, service) : startCommands(app);
+    return starts.map((c) => longRunningProcess(c.argv)).find((p) => p !== void 0) ?? "the app";
+  });
+  const quoted = names.map((n) => `'${n}'`);
+  if (names.length === 1) return `service ${quoted[0]} runs ${runs[0]} as root`;
+  if (runs.every((r) => r === runs[0])) return `services ${listed(quoted)} run ${runs[0]} as root`;
+  return `services ${listed(quoted.map((n, i) => `${n} (${runs[i]})`))} run as root`;
 }
+var listed = (items) => `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 function serverOwnDrop(df, stage, su) {
   if (["alpine", "util-linux", "gosu-package"].includes(releaseOf(baseStage(df, stage)))) return "";
   const server = /\b(gunicorn|uwsgi)\b/.exec(su.command)?.[1];
@@ -33526,6 +33777,10 @@ function hostPortWords(p) {
   if (vars.length > 0) return `on the host's interfaces, at the port ${vars.join(" and ")} gives`;
   return p.published ? "on the host's interfaces" : "on a random port of the host's interfaces";
 }
+function loopbackMapping(p) {
+  const fixed = p.published !== void 0 && /^\d+$/.test(p.published) && p.target !== void 0;
+  return fixed ? `'127.0.0.1:${p.published}:${p.target}'` : "127.0.0.1";
+}
 function isLoopbackIp(ip) {
   return ip !== void 0 && /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/.test(ip);
 }
@@ -33542,7 +33797,9 @@ rules bypass the host firewall: databases with default or weak passwords, and Re
 found and taken over by scanners within hours.
 
 Drop the \`ports:\` of backing services in the file used to deploy; to reach them from the host while developing,
-publish them in a development override, on the loopback interface only:
+publish them in a development override, on the loopback interface only. A compose file that runs the database
+alone, for an app started elsewhere, is judged the same: bind the port to \`127.0.0.1\` when the app runs on the same
+host, or run the app on the compose network.
 
 A file named for development or tests (an \`.override\` file, or one with \`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a
 word of its name, or a default-named file in a directory so named, such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a production alternative
@@ -33579,7 +33836,7 @@ services:
           findings.push({
             file: p.file,
             line: p.line,
-            message: `Service '${s.name}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall. Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.`
+            message: `Service '${s.name}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall. ${app.compose?.appService ? `Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.` : `No service of ${p.file} runs the app, so the app reaches '${s.name}' through this port: bind it to the loopback interface (${loopbackMapping(p)}) when the app runs on this host, or run the app as a service on the same compose network and remove the mapping.`}`
           });
         }
       }

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-HCCR4GST.js";
+} from "./chunk-LDRXPWJR.js";
 import {
   makeReport
 } from "./chunk-EIMTSLWK.js";
 import {
   RULES
-} from "./chunk-4YLQUAOD.js";
+} from "./chunk-IBH5JQ52.js";
 import {
   SEVERITIES,
   UnsafePathError,

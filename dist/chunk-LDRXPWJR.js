@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-4YLQUAOD.js";
+} from "./chunk-IBH5JQ52.js";
 import {
   insertLines,
   normalizePackageName,
