@@ -126,6 +126,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a shell-form CMD that branches on the role and nests sh -c: exec in every branch is by hand',
     },
   ],
+  '__tests__/fixtures/corpus/cmd-if-else-dev-branch-execs': [
+    {
+      rule: 'TF0901',
+      why: 'a shell-form CMD that branches on the mode: exec in the branch that lacks it is by hand',
+    },
+  ],
   '__tests__/fixtures/corpus/dockerfile-sh-c-continued-lines': [
     {
       rule: 'TF0501',

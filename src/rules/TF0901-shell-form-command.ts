@@ -73,6 +73,7 @@ import {
   startsLater,
 } from './lib/script-steps.js';
 import { execedHolderMessage, oneProcessAdvice } from './lib/background-advice.js';
+import { shellBranches, shellFormBranchesMessage } from './lib/shell-branches.js';
 
 export const shellFormCommand = defineRule({
   id: 'TF0901',
@@ -144,9 +145,10 @@ loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for -
 The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
 container's arguments and environment select is judged when they are known, else each branch on its own. A
 function the script calls runs where it is called: \`dev) run_development ;; *) run_production ;;\` makes the two
-bodies alternatives, each server reported at its own line with exec written there. A command that only runs
-setup and exits (\`python manage.py migrate --noinput\`, \`migrate && collectstatic\`, a one-off service) leaves no
-server for SIGTERM to miss: not reported.
+bodies alternatives, each server reported at its own line with exec written there. A shell-form CMD whose every
+branch starts its process with exec hands PID 1 over and is not reported; otherwise the message names only the
+branches that keep /bin/sh. A command that only runs setup and exits (\`python manage.py migrate --noinput\`,
+\`migrate && collectstatic\`, a one-off service) leaves no server for SIGTERM to miss: not reported.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
 built from its text. The exec form of a script without a \`#!\` line runs it with sh (\`CMD ["sh", "/app/start.sh"]\`):
@@ -435,8 +437,8 @@ function shellFormMessage(
       `${k} [${scriptExecForm(script)
         .map((a) => JSON.stringify(a))
         .join(', ')}]`;
-    if (branchEnds(instr.script?.commands ?? []).length > 1)
-      return `${k} is in shell form, so ${pid1} (whichever branch of its case or if/else runs). Use the exec form with exec in each branch: ${k} ["sh", "-c", "…"] with 'exec' before the last command of every branch, or ${runScript ? `${runScript} with exec in each branch of ${script.file}` : `an exec-form ${k} that runs a start script which does so`}.`;
+    const branches = shellBranches(instr.script?.commands ?? []);
+    if (branches && branches.keeping.length > 0) return shellFormBranchesMessage(k, branches);
     if (runScript)
       return `${k} is in shell form, so ${pid1}. Use the exec form: ${runScript}, with exec before the command of ${script.file} that starts the server${script.noShebang ? ` (${script.file} has no #! line, so sh runs it)` : ''}${/\bchmod\b/.test(instr.raw) ? `; make it executable at build time (RUN chmod +x ${script.imagePath}), not at every start` : ''}.`;
     const several = (instr.script?.commands.length ?? 0) > 1;
@@ -588,6 +590,9 @@ function shExecsShellForm(instr: CommandInstr, shells: ImageShells): boolean {
     backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))
   )
     return false;
+  // `if …; then exec runserver …; else exec gunicorn …; fi`: every branch hands PID 1 over
+  const branches = shellBranches(commands);
+  if (branches && branches.keeping.length === 0 && branches.execed.length > 0) return true;
   if (last.viaExec) return endsInExec(instr.raw, last);
   return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
 }
