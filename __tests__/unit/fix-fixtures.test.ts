@@ -132,6 +132,18 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a shell-form CMD that branches on the role and nests sh -c: exec in every branch is by hand',
     },
   ],
+  '__tests__/fixtures/corpus/cmd-if-else-dev-branch-execs': [
+    {
+      rule: 'TF0901',
+      why: 'a shell-form CMD that branches on the mode: exec in the branch that lacks it is by hand',
+    },
+  ],
+  '__tests__/fixtures/corpus/dockerfile-sh-c-continued-lines': [
+    {
+      rule: 'TF0501',
+      why: "a RUN that runs collectstatic beside migrate: the chain is the author's to split",
+    },
+  ],
   '__tests__/fixtures/corpus/entrypoint-app-arg-create-branch-gulp': [
     { rule: 'TF0901', why: 'a dev server in the background beside gulp serve: one exec cannot fix it' },
     { rule: 'TF0803', why: 'a second process beside gulp serve: its own container is a layout change' },

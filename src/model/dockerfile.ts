@@ -1,6 +1,8 @@
 import { posix } from 'node:path';
 import { parseDockerfile, splitWords, type DockerfileInstruction } from '../parse/dockerfile.js';
 import { parseShell } from '../parse/shell.js';
+import { anchorOnLines } from './command/anchors.js';
+import { inlineScriptCommands } from './command/inline-script.js';
 import type {
   ArgInstr,
   CommandInstr,
@@ -441,7 +443,13 @@ class Modeller {
     const keyword = instr.keyword as 'CMD' | 'ENTRYPOINT';
     const base = { keyword, line: instr.line, endLine: instr.endLine, raw: instr.args };
     const argv = jsonArray(instr.args);
-    if (argv) return { ...base, form: 'exec', argv };
+    if (argv) {
+      // `CMD ["sh", "-c", "migrate && \<newline> gunicorn …"]`: the builder joins the lines, each command stays on its own
+      const inner = inlineScriptCommands(argv, instr.argsLine);
+      const lines = [...Array<string>(instr.argsLine - 1).fill(''), ...instr.shellText.split('\n')];
+      const anchored = anchorOnLines(inner, lines, instr.argsLine, lines.length);
+      return { ...base, form: 'exec', argv, ...(inner.length > 0 ? { inner: anchored } : {}) };
+    }
     return { ...base, form: 'shell', script: parseShell(instr.shellText, instr.argsLine) };
   }
 

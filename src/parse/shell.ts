@@ -442,8 +442,11 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
   if (!SHELLS.has(basename(argv[0]))) return;
   const inline = inlineScriptIndex(argv);
   if (inline !== undefined) {
+    const at = out.length;
     const word = wordsAfter[inline];
     nested(argv[inline], src.lineOffset + word.Pos().Line(), src, out);
+    // `sh -c "migrate && \<newline> gunicorn …"`: the quotes join the lines, each command stays on its own
+    physicalLines(out.slice(at), slice(word, src), src.lineOffset + word.Pos().Line());
     return;
   }
   // `bash <<EOF ... EOF`: the heredoc is the script the shell reads from stdin

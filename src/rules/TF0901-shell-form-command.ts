@@ -74,6 +74,8 @@ import {
   startsLater,
 } from './lib/script-steps.js';
 import { execedHolderMessage, oneProcessAdvice } from './lib/background-advice.js';
+import { shellBranches, shellFormBranchesMessage } from './lib/shell-branches.js';
+import { whoKeepsSignal } from './lib/script-parent.js';
 
 export const shellFormCommand = defineRule({
   id: 'TF0901',
@@ -147,9 +149,11 @@ loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for -
 The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
 container's arguments and environment select is judged when they are known, else each branch on its own. A
 function the script calls runs where it is called: \`dev) run_development ;; *) run_production ;;\` makes the two
-bodies alternatives, each server reported at its own line with exec written there. A command that only runs
-setup and exits (\`python manage.py migrate --noinput\`, \`migrate && collectstatic\`, a one-off service) leaves no
-server for SIGTERM to miss: not reported.
+bodies alternatives, each server reported at its own line with exec written there. A shell-form CMD whose every
+branch starts its process with exec hands PID 1 over and is not reported; otherwise the message names only the
+branches that keep /bin/sh. A script that another script runs without exec is a child of that script's shell, which
+is PID 1: the message says so. A command that only runs setup and exits (\`python manage.py migrate --noinput\`,
+\`migrate && collectstatic\`, a one-off service) leaves no server for SIGTERM to miss: not reported.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
 built from its text. The exec form of a script without a \`#!\` line runs it with sh (\`CMD ["sh", "/app/start.sh"]\`):
@@ -290,10 +294,7 @@ function scriptFindings(
   init: InitProcess | undefined,
 ): RawFinding[] {
   const all = app.entrypointScripts;
-  // Under an init that signals only its child (tini without -g), the script is not PID 1 but still keeps the signal.
-  const stays = init
-    ? `${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on`
-    : 'the script stays PID 1 and SIGTERM does not reach it';
+  const stays = whoKeepsSignal(app, script, init);
   const out: RawFinding[] = [];
   // `cmd="$@"` … `$cmd` runs the container command as `"$@"` does.
   const held = argumentsHeldBy(script.script);
@@ -342,7 +343,7 @@ function scriptFindings(
     out.push({
       file: script.file,
       line: sequence[0].command.line,
-      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, so ${stays}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`,
+      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, ${stays(sequence[0].what)}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`,
     });
   }
   const inSequence = new Set(sequence?.map((p) => p.command));
@@ -374,7 +375,7 @@ function scriptFindings(
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}`,
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}`,
     });
   });
   return out;
@@ -438,8 +439,8 @@ function shellFormMessage(
       `${k} [${scriptExecForm(script)
         .map((a) => JSON.stringify(a))
         .join(', ')}]`;
-    if (branchEnds(instr.script?.commands ?? []).length > 1)
-      return `${k} is in shell form, so ${pid1} (whichever branch of its case or if/else runs). Use the exec form with exec in each branch: ${k} ["sh", "-c", "…"] with 'exec' before the last command of every branch, or ${runScript ? `${runScript} with exec in each branch of ${script.file}` : `an exec-form ${k} that runs a start script which does so`}.`;
+    const branches = shellBranches(instr.script?.commands ?? []);
+    if (branches && branches.keeping.length > 0) return shellFormBranchesMessage(k, branches);
     if (runScript)
       return `${k} is in shell form, so ${pid1}. Use the exec form: ${runScript}, with exec before the command of ${script.file} that starts the server${script.noShebang ? ` (${script.file} has no #! line, so sh runs it)` : ''}${/\bchmod\b/.test(instr.raw) ? `; make it executable at build time (RUN chmod +x ${script.imagePath}), not at every start` : ''}.`;
     const several = (instr.script?.commands.length ?? 0) > 1;

@@ -137,7 +137,13 @@ function chain(
   if (entrypoint?.argv) {
     const args = cmd ? (cmd.argv ?? ['/bin/sh', '-c', cmd.raw]) : [];
     const argv = [...entrypoint.argv, ...args];
-    const inner = inlineScript(argv) === inlineScript(args) ? cmd?.inner : undefined;
+    const script = inlineScript(argv);
+    const inner =
+      script === inlineScript(args)
+        ? cmd?.inner
+        : script === inlineScript(entrypoint.argv)
+          ? entrypoint.inner
+          : undefined;
     // Anchored where the program is named: the command, unless the entrypoint names the management command itself
     // (`entrypoint: python manage.py runserver` with `command: 0.0.0.0:8000`).
     const named = djangoCommand(entrypoint.argv) !== undefined;
@@ -304,6 +310,7 @@ function fromInstr(instr: CommandInstr, file: string): Source {
   return {
     at,
     argv: instr.argv,
+    ...(instr.inner ? { inner: instr.inner } : {}),
     raw: instr.raw,
     script: (instr.script?.commands ?? []).map((c) => ({ ...c, ...at, line: c.line })),
   };

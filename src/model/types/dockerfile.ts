@@ -1,4 +1,4 @@
-import type { ShellScript } from './shell.js';
+import type { ShellCommand, ShellScript } from './shell.js';
 
 interface At {
   line: number; // 1-based, in the Dockerfile
@@ -46,6 +46,8 @@ export interface CommandInstr extends At {
   form: 'exec' | 'shell';
   /** exec form: the JSON array; shell form: undefined. */
   argv?: string[];
+  /** exec form running `sh -c SCRIPT`: the commands of SCRIPT, on the lines of the file they are written on. */
+  inner?: ShellCommand[];
   /** shell form: the parsed shell (its argv already unquoted). */
   script?: ShellScript;
   raw: string;

@@ -5,6 +5,7 @@ import type { App } from '../../model/types/project.js';
 import type { ShellCommand } from '../../model/types/shell.js';
 import { withoutPlaceholders } from '../../util/shell-placeholder.js';
 import { looksLikeArray } from './exec-form.js';
+import { shellBranches } from './shell-branches.js';
 
 export interface ImageShells {
   /** bash >= 5.1 execs the last simple command of `bash -c "a && b"` (bash-5.1 NEWS 1b). */
@@ -362,6 +363,9 @@ export function shExecsShellForm(instr: CommandInstr, shells: ImageShells): bool
     backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))
   )
     return false;
+  // `if …; then exec runserver …; else exec gunicorn …; fi`: every branch hands PID 1 over
+  const branches = shellBranches(commands);
+  if (branches && branches.keeping.length === 0 && branches.execed.length > 0) return true;
   if (last.viaExec) return endsInExec(instr.raw, last);
   return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
 }
