@@ -14320,8 +14320,10 @@ function visitCall(stmt, call2, src, out) {
   if (!SHELLS.has(basename(argv[0]))) return;
   const inline = inlineScriptIndex(argv);
   if (inline !== void 0) {
+    const at2 = out.length;
     const word = wordsAfter[inline];
     nested2(argv[inline], src.lineOffset + word.Pos().Line(), src, out);
+    physicalLines(out.slice(at2), slice(word, src), src.lineOffset + word.Pos().Line());
     return;
   }
   for (const r of stmt.Redirs ?? []) {
@@ -14438,6 +14440,603 @@ var init_shell = __esm({
     MAX_NESTING = 4;
     MAX_FUNCTION_DEPTH = 8;
     fullParserCalls = { count: 0 };
+  }
+});
+
+// src/model/command/anchors.ts
+function anchorOnLines(commands, lines2, from, to) {
+  let cursor = from;
+  return commands.map((c) => {
+    const at2 = lineOf(c.argv, lines2, cursor, Math.min(to, lines2.length));
+    if (at2 === void 0) return c;
+    cursor = at2;
+    return at2 === c.line ? c : { ...c, line: at2 };
+  });
+}
+function lineOf(argv, lines2, from, to) {
+  const words2 = argv.slice(0, 3).filter((w2) => w2 !== "");
+  if (words2.length === 0) return void 0;
+  for (let n = from; n <= to; n++) if (inOrder(lines2[n - 1] ?? "", words2)) return n;
+  return void 0;
+}
+function inOrder(line, words2) {
+  let at2 = 0;
+  for (const w2 of words2) {
+    const i = line.indexOf(w2, at2);
+    if (i < 0) return false;
+    at2 = i + w2.length;
+  }
+  return true;
+}
+function valueEndLine(lines2, keyLine) {
+  const indent2 = (l) => /^\s*/.exec(l)[0].length;
+  const key = indent2(lines2[keyLine - 1] ?? "");
+  for (let n = keyLine + 1; n <= lines2.length; n++) {
+    const l = lines2[n - 1];
+    if (l.trim() === "" || l.trim().startsWith("#")) continue;
+    if (indent2(l) <= key && !l.trim().startsWith("- ")) return n - 1;
+    if (indent2(l) < key) return n - 1;
+  }
+  return lines2.length;
+}
+var init_anchors = __esm({
+  "src/model/command/anchors.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/server-config.ts
+function uwsgiIniArg(argv) {
+  if (!/(^|\/)uwsgi$/.test(argv[0] ?? "")) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === "--ini") return argv[i + 1];
+    if (argv[i].startsWith("--ini=")) return argv[i].slice("--ini=".length);
+  }
+  const last = argv.length === 2 ? argv[1] : void 0;
+  return last && /^[^-].*\.ini$/.test(last) ? last : void 0;
+}
+function uwsgiIniLogs(file, text2) {
+  const logFiles = [];
+  let user;
+  let group;
+  let section = "";
+  let dieOnTerm = false;
+  let daemonize;
+  const daemons = [];
+  const listens = [];
+  text2.split(LINES).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
+    const header2 = /^\[([^\]]+)\]$/.exec(line);
+    if (header2) {
+      section = header2[1].trim();
+      return;
+    }
+    if (section === "uwsgi" && /^die[-_]on[-_]term\s*(=\s*(true|1|yes|on)\s*)?$/i.test(line))
+      dieOnTerm = true;
+    const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
+    if (!m || section !== "uwsgi") return;
+    if (m[1] === "uid") user = { line: i + 1, option: "uid", value: m[2].trim() };
+    if (m[1] === "gid") group = { line: i + 1, option: "gid", value: m[2].trim() };
+    const daemon = UWSGI_DAEMON_OPTIONS[m[1]];
+    if (daemon !== void 0) {
+      const words2 = m[2].trim().split(/\s+/).slice(daemon);
+      if (words2.length > 0 && words2[0] !== "") daemons.push({ line: i + 1, option: m[1], argv: words2 });
+    }
+    if (["daemonize", "daemonize2"].includes(m[1]) && m[2].trim() !== "")
+      daemonize = { line: i + 1, option: m[1], value: m[2].trim() };
+    if (UWSGI_LISTEN_OPTIONS.has(m[1].replace(/_/g, "-")))
+      listens.push({ line: i + 1, option: m[1], value: m[2].trim() });
+    if (!UWSGI_LOG_OPTIONS.has(m[1])) return;
+    let value = m[2].trim();
+    if (m[1] === "logger" || m[1] === "req-logger") {
+      const f = /^(?:\w+\s+)?file:(.+)$/.exec(value);
+      if (!f) return;
+      value = f[1].split(",")[0];
+    }
+    if (value !== "" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
+      logFiles.push({ line: i + 1, option: m[1], value });
+  });
+  return {
+    file,
+    server: "uwsgi",
+    logFiles,
+    ...user ? { user } : {},
+    ...group ? { group } : {},
+    ...dieOnTerm ? { dieOnTerm } : {},
+    ...daemonize ? { daemonize } : {},
+    ...daemons.length > 0 ? { daemons } : {},
+    ...listens.length > 0 ? { listens } : {}
+  };
+}
+var UWSGI_LOG_OPTIONS, UWSGI_LISTEN_OPTIONS, UWSGI_DAEMON_OPTIONS;
+var init_server_config = __esm({
+  "src/model/server-config.ts"() {
+    "use strict";
+    init_lines();
+    UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);
+    UWSGI_LISTEN_OPTIONS = /* @__PURE__ */ new Set([
+      "socket",
+      "uwsgi-socket",
+      "http",
+      "https",
+      "http-socket",
+      "https-socket",
+      "http11-socket",
+      "fastcgi-socket",
+      "scgi-socket",
+      "raw-socket",
+      "shared-socket",
+      "suwsgi-socket",
+      "ssl-socket",
+      "puwsgi-socket"
+    ]);
+    UWSGI_DAEMON_OPTIONS = {
+      "attach-daemon": 0,
+      "smart-attach-daemon": 1,
+      "smart-attach-daemon2": 1,
+      "attach-control-daemon": 0
+    };
+  }
+});
+
+// src/model/command/servers.ts
+function isPython(p) {
+  if (!p.startsWith("python")) return false;
+  const version = p.slice("python".length);
+  return version === "" || version.split(".").every((n) => n !== "" && [...n].every((c) => c >= "0" && c <= "9"));
+}
+function programArgv(argv) {
+  let a = argv.slice();
+  for (let guard = 0; guard < 8 && a.length > 0; guard++) {
+    const p = basename2(a[0]);
+    const launched2 = launchedCommand(a);
+    if (launched2) {
+      a = launched2;
+    } else if (p === "env") {
+      let i = 1;
+      while (i < a.length && (a[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i])))
+        i += a[i] === "-u" ? 2 : 1;
+      a = a.slice(i);
+    } else if (["tini", "dumb-init", "nohup", "setsid", "stdbuf"].includes(p)) {
+      let i = 1;
+      while (i < a.length && a[i].startsWith("-")) i++;
+      a = a.slice(i);
+    } else if (p === "taskset" && !a.some((w2) => w2 === "--pid" || /^-[a-z]*p/.test(w2))) {
+      let i = 1;
+      while (i < a.length && a[i].startsWith("-")) i++;
+      a = a.slice(i + 1);
+    } else if (p === "nice") {
+      a = a.slice(a[1] === "-n" ? 3 : a[1]?.startsWith("-") ? 2 : 1);
+    } else if (["poetry", "pipenv", "uv", "pdm", "hatch", "rye"].includes(p) && a[1] === "run") {
+      let i = 2;
+      while (i < a.length && a[i].startsWith("-")) i += p === "uv" && UV_RUN_VALUED.has(a[i]) ? 2 : 1;
+      a = a.slice(i);
+    } else if (p === "newrelic-admin" && a[1] === "run-program") {
+      a = a.slice(2);
+    } else if (p === "ddtrace-run" || p === "opentelemetry-instrument") {
+      let i = 1;
+      while (i < a.length && a[i].startsWith("-")) i++;
+      a = a.slice(i);
+    } else if (isPython(p)) {
+      let i = 1;
+      while (i < a.length && a[i].startsWith("-") && a[i] !== "-m" && a[i] !== "-c")
+        i += ["-X", "-W"].includes(a[i]) ? 2 : 1;
+      if (a[i] === "-m" && a[i + 1]) {
+        const mod = a[i + 1] === "django" ? "django-admin" : a[i + 1] === "manage" ? "manage.py" : a[i + 1];
+        a = [mod, ...a.slice(i + 2)];
+        continue;
+      }
+      if (!a[i] || a[i] === "-c") return [p, ...a.slice(1)];
+      a = [basename2(a[i]), ...a.slice(i + 1)];
+    } else if (p === "debugpy" || p === "ptvsd") {
+      let i = 1;
+      while (i < a.length && a[i].startsWith("-") && a[i] !== "-m" && a[i] !== "-c")
+        i += DEBUGGER_VALUED.has(a[i]) || a[i].startsWith("--configure-") ? 2 : 1;
+      if (!a[i]) return [p, ...a.slice(1)];
+      a = ["python", ...a.slice(i)];
+    } else {
+      return [p, ...a.slice(1)];
+    }
+  }
+  return a.length ? [basename2(a[0]), ...a.slice(1)] : a;
+}
+function launchedCommand(argv) {
+  const p = basename2(argv[0] ?? "");
+  let inner;
+  const waiter = shellReadWaiter(argv);
+  if (waiter) {
+    inner = launchedCommand(waiter);
+  } else if (WAITERS.has(p)) {
+    const dashes = argv.indexOf("--");
+    inner = dashes > 0 ? argv.slice(dashes + 1) : void 0;
+  } else if (p === "dockerize") {
+    let i = 1;
+    while (i < argv.length && argv[i].startsWith("-"))
+      i += DOCKERIZE_FLAGS.has(argv[i]) || argv[i].includes("=") ? 1 : 2;
+    inner = argv.slice(i);
+  } else if (p === "gosu" || p === "su-exec") {
+    inner = argv.slice(2);
+  } else if (p === "su") {
+    const script = suScript(argv);
+    inner = script === void 0 ? void 0 : ["sh", "-c", script];
+  }
+  return inner && inner.length > 0 ? inner : void 0;
+}
+function shellReadWaiter(argv) {
+  if (!SCRIPT_SHELLS.has(basename2(argv[0] ?? "")) || argv.includes("-c")) return void 0;
+  const i = argv.findIndex((w2, k) => k > 0 && !w2.startsWith("-"));
+  return i > 0 && WAITERS.has(basename2(argv[i])) ? argv.slice(i) : void 0;
+}
+function isWaitStep(argv) {
+  const a = SCRIPT_SHELLS.has(basename2(argv[0] ?? "")) && !argv.includes("-c") ? argv.slice(argv.findIndex((w2, i) => i > 0 && !w2.startsWith("-"))) : argv;
+  const p = basename2(a[0] ?? "");
+  return (WAITERS.has(p) || p === "dockerize") && !launchedCommand(a);
+}
+function execTarget(argv) {
+  let a = argv;
+  for (let guard = 0; guard < 4 && basename2(a[0] ?? "") !== "su"; guard++) {
+    const inner = launchedCommand(a);
+    if (!inner) break;
+    a = inner;
+  }
+  return a;
+}
+function suScript(argv) {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-c" || a === "--command") return argv[i + 1];
+    if (a.startsWith("--command=")) return a.slice("--command=".length);
+    if (a === "-s" || a === "--shell" || a === "-g" || a === "--group") i++;
+  }
+  return void 0;
+}
+function djangoCommand(argv) {
+  const a = programArgv(argv);
+  if (!["manage.py", "django-admin", "django-admin.py"].includes(a[0] ?? "")) return void 0;
+  for (let i = 1; i < a.length; i++) {
+    if (a[i] === "--settings" || a[i] === "--pythonpath") {
+      i++;
+      continue;
+    }
+    if (!a[i].startsWith("-")) return { name: a[i], args: a.slice(i + 1) };
+  }
+  return void 0;
+}
+function serverName(argv, server) {
+  return server.kind === "runserver" ? djangoCommand(argv)?.name ?? "runserver" : server.kind;
+}
+function isRunserver(argv) {
+  const name = djangoCommand(argv)?.name;
+  return name === "runserver" || name === "runserver_plus";
+}
+function wordReader(env, unexpanded) {
+  return (word) => unexpanded ? word : resolveWord(word, env);
+}
+function runserverAddr(argv, env = {}, options = {}) {
+  const dj = djangoCommand(argv);
+  if (!dj || !(dj.name === "runserver" || dj.name === "runserver_plus")) return void 0;
+  const ipv6 = dj.args.includes("-6") || dj.args.includes("--ipv6");
+  const positional = dj.args.find((x) => !x.startsWith("-"));
+  if (positional === void 0) return { host: ipv6 ? "::1" : "127.0.0.1", port: 8e3 };
+  const value = wordReader(env, options.unexpanded)(positional);
+  if (value === void 0) return { ...hostPortHint(positional) };
+  if (/^\d+$/.test(value)) return { host: ipv6 ? "::1" : "127.0.0.1", port: Number(value) };
+  const addr = splitHostPort(value);
+  if (addr.host === "0") addr.host = "0.0.0.0";
+  return addr;
+}
+function gunicornBind(argv, env = {}, options = {}) {
+  const a = programArgv(argv);
+  if (a[0] !== "gunicorn") return void 0;
+  let binds = optionValues(a, ["-b", "--bind"]);
+  if (binds.length === 0 && env.GUNICORN_CMD_ARGS)
+    binds = optionValues(env.GUNICORN_CMD_ARGS.split(/\s+/), ["-b", "--bind"]);
+  if (binds.length === 0) {
+    if (optionValues(a, ["-c", "--config"]).length > 0 || options.configFileInContext) return void 0;
+    if (env.PORT !== void 0) return [{ host: "0.0.0.0", ...portOf(env.PORT) }];
+    if ("PORT" in env) return [{ host: "0.0.0.0" }];
+    return [{ host: "127.0.0.1", port: 8e3, untilPortSet: true }];
+  }
+  const out = [];
+  for (const b of binds) {
+    if (b.startsWith("unix:") || b.startsWith("fd://")) continue;
+    const value = wordReader(env, options.unexpanded)(b);
+    out.push(value === void 0 ? hostPortHint(b) : splitHostPort(value.replace(/^tcp:\/\//, ""), ""));
+  }
+  return out;
+}
+function serverOf(argv, env = {}, options = {}) {
+  const read = wordReader(env, options.unexpanded);
+  if (isRunserver(argv)) {
+    const addr = runserverAddr(argv, env, options);
+    return { kind: "runserver", addresses: addr ? [addr] : void 0 };
+  }
+  const a = programArgv(argv);
+  switch (a[0]) {
+    case "gunicorn":
+      return { kind: "gunicorn", addresses: gunicornBind(argv, env, options) };
+    case "uvicorn":
+      return {
+        kind: "uvicorn",
+        addresses: hostAndPort(a, env, read, ["--host"], ["--port"], "127.0.0.1", 8e3, "UVICORN", [
+          "--uds",
+          "--fd"
+        ])
+      };
+    case "granian":
+      return {
+        kind: "granian",
+        addresses: hostAndPort(a, env, read, ["--host"], ["--port"], "127.0.0.1", 8e3, "GRANIAN", ["--uds"])
+      };
+    case "daphne":
+      return {
+        kind: "daphne",
+        addresses: hostAndPort(
+          a,
+          env,
+          read,
+          ["-b", "--bind"],
+          ["-p", "--port"],
+          "127.0.0.1",
+          8e3,
+          void 0,
+          ["-u", "--unix-socket", "--fd", "-e", "--endpoint"]
+        )
+      };
+    case "hypercorn": {
+      const binds = optionValues(a, ["-b", "--bind"]);
+      if (binds.length === 0)
+        return {
+          kind: "hypercorn",
+          addresses: optionValues(a, ["-c", "--config"]).length ? void 0 : [{ host: "127.0.0.1", port: 8e3 }]
+        };
+      return {
+        kind: "hypercorn",
+        addresses: binds.map((b) => {
+          const v = read(b);
+          return v === void 0 ? hostPortHint(b) : splitHostPort(v, "");
+        })
+      };
+    }
+    case "waitress-serve": {
+      const listen = optionValues(a, ["--listen"]);
+      if (listen.length)
+        return {
+          kind: "waitress",
+          addresses: listen.map((l) => {
+            const v = read(l);
+            return v === void 0 ? hostPortHint(l) : splitHostPort(v, "");
+          })
+        };
+      return {
+        kind: "waitress",
+        addresses: hostAndPort(a, env, read, ["--host"], ["--port"], "0.0.0.0", 8080, void 0, [
+          "--unix-socket"
+        ])
+      };
+    }
+    case "uwsgi": {
+      const http2 = optionValues(a, ["--http", "--http-socket", "--https"]);
+      if (http2.length === 0) {
+        const fromEnv = env.UWSGI_HTTP ?? env.UWSGI_HTTP_SOCKET;
+        if (fromEnv !== void 0) return { kind: "uwsgi", addresses: [splitHostPort(fromEnv, "0.0.0.0")] };
+        const sockets = optionValues(a, ["-s", "--socket", "--uwsgi-socket"]).map((s) => read(s.split(",")[0])).filter((s) => s === void 0 || !s.includes("/"));
+        if (sockets.length === 0 || sockets.some((s) => s === void 0))
+          return { kind: "uwsgi", addresses: void 0 };
+        return { kind: "uwsgi", addresses: sockets.map((s) => splitHostPort(s, "0.0.0.0")) };
+      }
+      return {
+        kind: "uwsgi",
+        addresses: http2.map((h) => {
+          const v = read(h.split(",")[0]);
+          return v === void 0 ? hostPortHint(h) : splitHostPort(v, "0.0.0.0");
+        })
+      };
+    }
+    default:
+      return void 0;
+  }
+}
+function uwsgiUnixSocket(value) {
+  return value !== "" && !/[$%]/.test(value) && (value.startsWith("/") || !value.includes(":"));
+}
+function unixSocketsOnly(argv, env = {}, ini) {
+  const a = programArgv(argv);
+  const only = (sockets, tcp) => sockets.length > 0 && tcp.every((f) => !a.some((w2) => w2 === f || w2.startsWith(`${f}=`))) ? sockets : void 0;
+  switch (a[0]) {
+    case "gunicorn":
+    case "hypercorn": {
+      const binds = optionValues(a, ["-b", "--bind"]);
+      return binds.length > 0 && binds.every((b) => b.startsWith("unix:")) ? binds : void 0;
+    }
+    case "uvicorn":
+    case "granian":
+      return only(optionValues(a, ["--uds"]), ["--fd"]);
+    case "daphne":
+      return only(optionValues(a, ["-u", "--unix-socket"]), [
+        "-b",
+        "--bind",
+        "-p",
+        "--port",
+        "-e",
+        "--endpoint",
+        "--fd"
+      ]);
+    case "waitress-serve":
+      return only(optionValues(a, ["--unix-socket"]), ["--listen", "--host", "--port"]);
+    case "uwsgi": {
+      if (Object.keys(env).some((k) => /^UWSGI_(HTTPS?|HTTP_SOCKET|SOCKET|UWSGI_SOCKET|SHARED_SOCKET)$/.test(k)))
+        return void 0;
+      const flags = optionValues(a, [
+        "-s",
+        "--socket",
+        "--uwsgi-socket",
+        "--http",
+        "--https",
+        "--http-socket",
+        "--fastcgi-socket",
+        "--shared-socket"
+      ]);
+      if (uwsgiIniArg(a) !== void 0 && !ini) return void 0;
+      const values = [...flags, ...(ini?.listens ?? []).map((l) => l.value)];
+      const sockets = values.map((v) => v.split(",")[0].trim());
+      return sockets.length > 0 && sockets.every(uwsgiUnixSocket) ? sockets : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function isLoopback(host) {
+  return host !== void 0 && LOOPBACK.test(host);
+}
+function installsPackages(argv) {
+  const a = programArgv(argv);
+  const p = a[0] ?? "";
+  const sub = a.find((x, i) => i > 0 && !x.startsWith("-"));
+  if (/^pip\d*(\.\d+)?$/.test(p) && sub === "install") return `${p} install`;
+  if (p === "pip" && sub === "install") return "pip install";
+  if (p === "uv" && a[1] === "pip" && a[2] === "install") return "uv pip install";
+  if ((p === "apt-get" || p === "apt") && sub === "install") return `${p} install`;
+  if (p === "apk" && sub === "add") return "apk add";
+  if ((p === "poetry" || p === "pipenv") && sub === "install") return `${p} install`;
+  if (p === "uv" && (a[1] === "sync" || a[1] === "pip" && a[2] === "sync"))
+    return a[1] === "sync" ? "uv sync" : "uv pip sync";
+  if (p === "pip-sync") return "pip-sync";
+  return void 0;
+}
+function optionValues(argv, names) {
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    for (const n of names) {
+      if (a === n && i + 1 < argv.length) out.push(argv[++i]);
+      else if (n.startsWith("--") && a.startsWith(`${n}=`)) out.push(a.slice(n.length + 1));
+      else if (!n.startsWith("--") && a.startsWith(n) && a.length > n.length && !a.startsWith("--"))
+        out.push(a.slice(n.length));
+    }
+  }
+  return out;
+}
+function hostAndPort(a, env, read, hostFlags, portFlags, defaultHost, defaultPort, envPrefix2, unknownFlags) {
+  if (unknownFlags.some((f) => optionValues(a, [f]).length > 0 || a.includes(f))) return void 0;
+  const hostRaw = optionValues(a, hostFlags).at(-1) ?? (envPrefix2 ? env[`${envPrefix2}_HOST`] : void 0);
+  const portRaw = optionValues(a, portFlags).at(-1) ?? (envPrefix2 ? env[`${envPrefix2}_PORT`] : void 0);
+  const host = hostRaw === void 0 ? defaultHost : read(hostRaw);
+  const portWord = portRaw === void 0 ? void 0 : read(portRaw);
+  const port = portRaw === void 0 ? defaultPort : portOf(portWord).port;
+  const unexpanded = [host, portWord].find((w2) => w2?.includes("$"));
+  return [
+    {
+      ...host !== void 0 && !host.includes("$") ? { host } : {},
+      ...port !== void 0 ? { port } : {},
+      ...unexpanded !== void 0 ? { unexpanded } : {}
+    }
+  ];
+}
+function splitHostPort(value, emptyHost = "0.0.0.0") {
+  let host = value;
+  let port;
+  const v6 = /^\[([^\]]*)\](?::(.*))?$/.exec(value);
+  if (v6) {
+    host = v6[1];
+    port = v6[2];
+  } else if (value.includes(":")) {
+    const i = value.lastIndexOf(":");
+    host = value.slice(0, i);
+    port = value.slice(i + 1);
+  }
+  return {
+    ...host.includes("$") ? {} : { host: host === "" ? emptyHost : host.toLowerCase() },
+    ...portOf(port ?? "8000"),
+    ...value.includes("$") ? { unexpanded: value } : {}
+  };
+}
+function hostPortHint(raw) {
+  const m = /^([^$:]+):/.exec(raw);
+  return m ? { host: m[1].toLowerCase() } : {};
+}
+function portOf(v) {
+  return v !== void 0 && /^\d+$/.test(v) ? { port: Number(v) } : {};
+}
+function resolveWord(word, env) {
+  if (!word.includes("$")) return word;
+  return expand(word, (name) => {
+    if (!(name in env)) return { kind: "unset" };
+    const v = env[name];
+    return v === void 0 ? { kind: "unknown" } : { kind: "value", value: v };
+  });
+}
+function basename2(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+var SHELLS2, SCRIPT_SHELLS, WAITERS, DEBUGGER_VALUED, UV_RUN_VALUED, DOCKERIZE_FLAGS, LOOPBACK;
+var init_servers = __esm({
+  "src/model/command/servers.ts"() {
+    "use strict";
+    init_dockerfile2();
+    init_server_config();
+    SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh"]);
+    SCRIPT_SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash"]);
+    WAITERS = /* @__PURE__ */ new Set(["wait-for", "wait-for-it", "wait-for.sh", "wait-for-it.sh"]);
+    DEBUGGER_VALUED = /* @__PURE__ */ new Set([
+      "--listen",
+      "--connect",
+      "--log-to",
+      "--pid",
+      "--host",
+      "--port",
+      "--log-dir"
+    ]);
+    UV_RUN_VALUED = new Set(
+      "--with --with-editable --with-requirements --python -p --package --extra --group --only-group --no-group --env-file --directory --project --index --default-index --index-url --extra-index-url --find-links -f --config-file --cache-dir --exclude-newer --index-strategy --keyring-provider --resolution --prerelease --link-mode --color --refresh-package --reinstall-package --upgrade-package -P --config-setting -C".split(" ")
+    );
+    DOCKERIZE_FLAGS = /* @__PURE__ */ new Set([
+      "-no-overwrite",
+      "-poll",
+      "-version",
+      "--no-overwrite",
+      "--poll",
+      "--version"
+    ]);
+    LOOPBACK = /^(127(\.\d+){3}|localhost|::1|\[::1\]|ip6-localhost)$/i;
+  }
+});
+
+// src/model/command/inline-script.ts
+function inlineScriptCommands(argv, line) {
+  const script = inlineScript(argv);
+  return script === void 0 ? [] : parseShell(script, line).commands;
+}
+function isKeepAliveLoop(script) {
+  return KEEP_ALIVE.test(script.trim());
+}
+function inlineScriptLastCommand(argv, line) {
+  return inlineScriptCommands(argv, line).at(-1);
+}
+function inlineScriptArgs(argv) {
+  const at2 = argv.findIndex((a, i) => i > 0 && a.startsWith("-") && !a.startsWith("--") && a.includes("c"));
+  return at2 < 0 || inlineScript(argv) === void 0 ? void 0 : argv.slice(at2 + 3);
+}
+function inlineScript(argv) {
+  if (argv.length < 3 || !SHELLS2.has(basename2(argv[0]))) return void 0;
+  for (let i = 1; i < argv.length - 1; i++) {
+    const a = argv[i];
+    if (!a.startsWith("-") || a.startsWith("--")) return void 0;
+    if (a.includes("c")) return argv[i + 1];
+  }
+  return void 0;
+}
+var IDLE, KEEP_ALIVE;
+var init_inline_script = __esm({
+  "src/model/command/inline-script.ts"() {
+    "use strict";
+    init_shell();
+    init_servers();
+    IDLE = String.raw`(?:true|:|sleep\s+[\w.]+)`;
+    KEEP_ALIVE = new RegExp(
+      String.raw`(^|[;&|\n]\s*)while\s+${IDLE}\s*;?\s*do\s+(?:${IDLE}\s*;?\s*)+done$`
+    );
   }
 });
 
@@ -14672,13 +15271,15 @@ function modelDockerfile(file, text2, options = {}) {
     return { errors: [{ file, message: `The Dockerfile could not be read: ${error.message}` }] };
   }
 }
-var import_node_path4, KEYWORDS2, PLATFORM_ARGS, SCRIPT_SHELLS, Modeller;
+var import_node_path4, KEYWORDS2, PLATFORM_ARGS, SCRIPT_SHELLS2, Modeller;
 var init_dockerfile2 = __esm({
   "src/model/dockerfile.ts"() {
     "use strict";
     import_node_path4 = require("node:path");
     init_dockerfile();
     init_shell();
+    init_anchors();
+    init_inline_script();
     init_image_ref();
     init_instruction_text();
     init_variables();
@@ -14716,7 +15317,7 @@ var init_dockerfile2 = __esm({
       "TARGETSTAGE",
       "BUILDKIT_SYNTAX"
     ]);
-    SCRIPT_SHELLS = /^#!\s*(\/usr\/bin\/env\s+)?(\/(usr\/)?bin\/)?(sh|bash|dash|ash)\b/;
+    SCRIPT_SHELLS2 = /^#!\s*(\/usr\/bin\/env\s+)?(\/(usr\/)?bin\/)?(sh|bash|dash|ash)\b/;
     Modeller = class {
       constructor(file, text2, options) {
         this.file = file;
@@ -15035,7 +15636,7 @@ var init_dockerfile2 = __esm({
         const bare = /^(\s*<<-?(["']?)[A-Za-z0-9_.-]+\2)+\s*$/.test(command);
         if (bare && instr.heredocs[0]) {
           const { body, bodyLine } = instr.heredocs[0];
-          if (body.startsWith("#!") && !SCRIPT_SHELLS.test(body)) return { commands: [] };
+          if (body.startsWith("#!") && !SCRIPT_SHELLS2.test(body)) return { commands: [] };
           return parseShell(body, bodyLine);
         }
         return parseShell(blankFlags(instr.shellText), instr.argsLine);
@@ -15044,7 +15645,12 @@ var init_dockerfile2 = __esm({
         const keyword = instr.keyword;
         const base = { keyword, line: instr.line, endLine: instr.endLine, raw: instr.args };
         const argv = jsonArray(instr.args);
-        if (argv) return { ...base, form: "exec", argv };
+        if (argv) {
+          const inner = inlineScriptCommands(argv, instr.argsLine);
+          const lines2 = [...Array(instr.argsLine - 1).fill(""), ...instr.shellText.split("\n")];
+          const anchored = anchorOnLines(inner, lines2, instr.argsLine, lines2.length);
+          return { ...base, form: "exec", argv, ...inner.length > 0 ? { inner: anchored } : {} };
+        }
         return { ...base, form: "shell", script: parseShell(instr.shellText, instr.argsLine) };
       }
       readCopy(instr) {
@@ -15779,524 +16385,6 @@ var init_branches = __esm({
   }
 });
 
-// src/model/server-config.ts
-function uwsgiIniArg(argv) {
-  if (!/(^|\/)uwsgi$/.test(argv[0] ?? "")) return void 0;
-  for (let i = 1; i < argv.length; i++) {
-    if (argv[i] === "--ini") return argv[i + 1];
-    if (argv[i].startsWith("--ini=")) return argv[i].slice("--ini=".length);
-  }
-  const last = argv.length === 2 ? argv[1] : void 0;
-  return last && /^[^-].*\.ini$/.test(last) ? last : void 0;
-}
-function uwsgiIniLogs(file, text2) {
-  const logFiles = [];
-  let user;
-  let group;
-  let section = "";
-  let dieOnTerm = false;
-  let daemonize;
-  const daemons = [];
-  const listens = [];
-  text2.split(LINES).forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
-    const header2 = /^\[([^\]]+)\]$/.exec(line);
-    if (header2) {
-      section = header2[1].trim();
-      return;
-    }
-    if (section === "uwsgi" && /^die[-_]on[-_]term\s*(=\s*(true|1|yes|on)\s*)?$/i.test(line))
-      dieOnTerm = true;
-    const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
-    if (!m || section !== "uwsgi") return;
-    if (m[1] === "uid") user = { line: i + 1, option: "uid", value: m[2].trim() };
-    if (m[1] === "gid") group = { line: i + 1, option: "gid", value: m[2].trim() };
-    const daemon = UWSGI_DAEMON_OPTIONS[m[1]];
-    if (daemon !== void 0) {
-      const words2 = m[2].trim().split(/\s+/).slice(daemon);
-      if (words2.length > 0 && words2[0] !== "") daemons.push({ line: i + 1, option: m[1], argv: words2 });
-    }
-    if (["daemonize", "daemonize2"].includes(m[1]) && m[2].trim() !== "")
-      daemonize = { line: i + 1, option: m[1], value: m[2].trim() };
-    if (UWSGI_LISTEN_OPTIONS.has(m[1].replace(/_/g, "-")))
-      listens.push({ line: i + 1, option: m[1], value: m[2].trim() });
-    if (!UWSGI_LOG_OPTIONS.has(m[1])) return;
-    let value = m[2].trim();
-    if (m[1] === "logger" || m[1] === "req-logger") {
-      const f = /^(?:\w+\s+)?file:(.+)$/.exec(value);
-      if (!f) return;
-      value = f[1].split(",")[0];
-    }
-    if (value !== "" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
-      logFiles.push({ line: i + 1, option: m[1], value });
-  });
-  return {
-    file,
-    server: "uwsgi",
-    logFiles,
-    ...user ? { user } : {},
-    ...group ? { group } : {},
-    ...dieOnTerm ? { dieOnTerm } : {},
-    ...daemonize ? { daemonize } : {},
-    ...daemons.length > 0 ? { daemons } : {},
-    ...listens.length > 0 ? { listens } : {}
-  };
-}
-var UWSGI_LOG_OPTIONS, UWSGI_LISTEN_OPTIONS, UWSGI_DAEMON_OPTIONS;
-var init_server_config = __esm({
-  "src/model/server-config.ts"() {
-    "use strict";
-    init_lines();
-    UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);
-    UWSGI_LISTEN_OPTIONS = /* @__PURE__ */ new Set([
-      "socket",
-      "uwsgi-socket",
-      "http",
-      "https",
-      "http-socket",
-      "https-socket",
-      "http11-socket",
-      "fastcgi-socket",
-      "scgi-socket",
-      "raw-socket",
-      "shared-socket",
-      "suwsgi-socket",
-      "ssl-socket",
-      "puwsgi-socket"
-    ]);
-    UWSGI_DAEMON_OPTIONS = {
-      "attach-daemon": 0,
-      "smart-attach-daemon": 1,
-      "smart-attach-daemon2": 1,
-      "attach-control-daemon": 0
-    };
-  }
-});
-
-// src/model/command/servers.ts
-function isPython(p) {
-  if (!p.startsWith("python")) return false;
-  const version = p.slice("python".length);
-  return version === "" || version.split(".").every((n) => n !== "" && [...n].every((c) => c >= "0" && c <= "9"));
-}
-function programArgv(argv) {
-  let a = argv.slice();
-  for (let guard = 0; guard < 8 && a.length > 0; guard++) {
-    const p = basename2(a[0]);
-    const launched2 = launchedCommand(a);
-    if (launched2) {
-      a = launched2;
-    } else if (p === "env") {
-      let i = 1;
-      while (i < a.length && (a[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i])))
-        i += a[i] === "-u" ? 2 : 1;
-      a = a.slice(i);
-    } else if (["tini", "dumb-init", "nohup", "setsid", "stdbuf"].includes(p)) {
-      let i = 1;
-      while (i < a.length && a[i].startsWith("-")) i++;
-      a = a.slice(i);
-    } else if (p === "taskset" && !a.some((w2) => w2 === "--pid" || /^-[a-z]*p/.test(w2))) {
-      let i = 1;
-      while (i < a.length && a[i].startsWith("-")) i++;
-      a = a.slice(i + 1);
-    } else if (p === "nice") {
-      a = a.slice(a[1] === "-n" ? 3 : a[1]?.startsWith("-") ? 2 : 1);
-    } else if (["poetry", "pipenv", "uv", "pdm", "hatch", "rye"].includes(p) && a[1] === "run") {
-      let i = 2;
-      while (i < a.length && a[i].startsWith("-")) i += p === "uv" && UV_RUN_VALUED.has(a[i]) ? 2 : 1;
-      a = a.slice(i);
-    } else if (p === "newrelic-admin" && a[1] === "run-program") {
-      a = a.slice(2);
-    } else if (p === "ddtrace-run" || p === "opentelemetry-instrument") {
-      let i = 1;
-      while (i < a.length && a[i].startsWith("-")) i++;
-      a = a.slice(i);
-    } else if (isPython(p)) {
-      let i = 1;
-      while (i < a.length && a[i].startsWith("-") && a[i] !== "-m" && a[i] !== "-c")
-        i += ["-X", "-W"].includes(a[i]) ? 2 : 1;
-      if (a[i] === "-m" && a[i + 1]) {
-        const mod = a[i + 1] === "django" ? "django-admin" : a[i + 1] === "manage" ? "manage.py" : a[i + 1];
-        a = [mod, ...a.slice(i + 2)];
-        continue;
-      }
-      if (!a[i] || a[i] === "-c") return [p, ...a.slice(1)];
-      a = [basename2(a[i]), ...a.slice(i + 1)];
-    } else if (p === "debugpy" || p === "ptvsd") {
-      let i = 1;
-      while (i < a.length && a[i].startsWith("-") && a[i] !== "-m" && a[i] !== "-c")
-        i += DEBUGGER_VALUED.has(a[i]) || a[i].startsWith("--configure-") ? 2 : 1;
-      if (!a[i]) return [p, ...a.slice(1)];
-      a = ["python", ...a.slice(i)];
-    } else {
-      return [p, ...a.slice(1)];
-    }
-  }
-  return a.length ? [basename2(a[0]), ...a.slice(1)] : a;
-}
-function launchedCommand(argv) {
-  const p = basename2(argv[0] ?? "");
-  let inner;
-  const waiter = shellReadWaiter(argv);
-  if (waiter) {
-    inner = launchedCommand(waiter);
-  } else if (WAITERS.has(p)) {
-    const dashes = argv.indexOf("--");
-    inner = dashes > 0 ? argv.slice(dashes + 1) : void 0;
-  } else if (p === "dockerize") {
-    let i = 1;
-    while (i < argv.length && argv[i].startsWith("-"))
-      i += DOCKERIZE_FLAGS.has(argv[i]) || argv[i].includes("=") ? 1 : 2;
-    inner = argv.slice(i);
-  } else if (p === "gosu" || p === "su-exec") {
-    inner = argv.slice(2);
-  } else if (p === "su") {
-    const script = suScript(argv);
-    inner = script === void 0 ? void 0 : ["sh", "-c", script];
-  }
-  return inner && inner.length > 0 ? inner : void 0;
-}
-function shellReadWaiter(argv) {
-  if (!SCRIPT_SHELLS2.has(basename2(argv[0] ?? "")) || argv.includes("-c")) return void 0;
-  const i = argv.findIndex((w2, k) => k > 0 && !w2.startsWith("-"));
-  return i > 0 && WAITERS.has(basename2(argv[i])) ? argv.slice(i) : void 0;
-}
-function isWaitStep(argv) {
-  const a = SCRIPT_SHELLS2.has(basename2(argv[0] ?? "")) && !argv.includes("-c") ? argv.slice(argv.findIndex((w2, i) => i > 0 && !w2.startsWith("-"))) : argv;
-  const p = basename2(a[0] ?? "");
-  return (WAITERS.has(p) || p === "dockerize") && !launchedCommand(a);
-}
-function execTarget(argv) {
-  let a = argv;
-  for (let guard = 0; guard < 4 && basename2(a[0] ?? "") !== "su"; guard++) {
-    const inner = launchedCommand(a);
-    if (!inner) break;
-    a = inner;
-  }
-  return a;
-}
-function suScript(argv) {
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "-c" || a === "--command") return argv[i + 1];
-    if (a.startsWith("--command=")) return a.slice("--command=".length);
-    if (a === "-s" || a === "--shell" || a === "-g" || a === "--group") i++;
-  }
-  return void 0;
-}
-function djangoCommand(argv) {
-  const a = programArgv(argv);
-  if (!["manage.py", "django-admin", "django-admin.py"].includes(a[0] ?? "")) return void 0;
-  for (let i = 1; i < a.length; i++) {
-    if (a[i] === "--settings" || a[i] === "--pythonpath") {
-      i++;
-      continue;
-    }
-    if (!a[i].startsWith("-")) return { name: a[i], args: a.slice(i + 1) };
-  }
-  return void 0;
-}
-function serverName(argv, server) {
-  return server.kind === "runserver" ? djangoCommand(argv)?.name ?? "runserver" : server.kind;
-}
-function isRunserver(argv) {
-  const name = djangoCommand(argv)?.name;
-  return name === "runserver" || name === "runserver_plus";
-}
-function wordReader(env, unexpanded) {
-  return (word) => unexpanded ? word : resolveWord(word, env);
-}
-function runserverAddr(argv, env = {}, options = {}) {
-  const dj = djangoCommand(argv);
-  if (!dj || !(dj.name === "runserver" || dj.name === "runserver_plus")) return void 0;
-  const ipv6 = dj.args.includes("-6") || dj.args.includes("--ipv6");
-  const positional = dj.args.find((x) => !x.startsWith("-"));
-  if (positional === void 0) return { host: ipv6 ? "::1" : "127.0.0.1", port: 8e3 };
-  const value = wordReader(env, options.unexpanded)(positional);
-  if (value === void 0) return { ...hostPortHint(positional) };
-  if (/^\d+$/.test(value)) return { host: ipv6 ? "::1" : "127.0.0.1", port: Number(value) };
-  const addr = splitHostPort(value);
-  if (addr.host === "0") addr.host = "0.0.0.0";
-  return addr;
-}
-function gunicornBind(argv, env = {}, options = {}) {
-  const a = programArgv(argv);
-  if (a[0] !== "gunicorn") return void 0;
-  let binds = optionValues(a, ["-b", "--bind"]);
-  if (binds.length === 0 && env.GUNICORN_CMD_ARGS)
-    binds = optionValues(env.GUNICORN_CMD_ARGS.split(/\s+/), ["-b", "--bind"]);
-  if (binds.length === 0) {
-    if (optionValues(a, ["-c", "--config"]).length > 0 || options.configFileInContext) return void 0;
-    if (env.PORT !== void 0) return [{ host: "0.0.0.0", ...portOf(env.PORT) }];
-    if ("PORT" in env) return [{ host: "0.0.0.0" }];
-    return [{ host: "127.0.0.1", port: 8e3, untilPortSet: true }];
-  }
-  const out = [];
-  for (const b of binds) {
-    if (b.startsWith("unix:") || b.startsWith("fd://")) continue;
-    const value = wordReader(env, options.unexpanded)(b);
-    out.push(value === void 0 ? hostPortHint(b) : splitHostPort(value.replace(/^tcp:\/\//, ""), ""));
-  }
-  return out;
-}
-function serverOf(argv, env = {}, options = {}) {
-  const read = wordReader(env, options.unexpanded);
-  if (isRunserver(argv)) {
-    const addr = runserverAddr(argv, env, options);
-    return { kind: "runserver", addresses: addr ? [addr] : void 0 };
-  }
-  const a = programArgv(argv);
-  switch (a[0]) {
-    case "gunicorn":
-      return { kind: "gunicorn", addresses: gunicornBind(argv, env, options) };
-    case "uvicorn":
-      return {
-        kind: "uvicorn",
-        addresses: hostAndPort(a, env, read, ["--host"], ["--port"], "127.0.0.1", 8e3, "UVICORN", [
-          "--uds",
-          "--fd"
-        ])
-      };
-    case "granian":
-      return {
-        kind: "granian",
-        addresses: hostAndPort(a, env, read, ["--host"], ["--port"], "127.0.0.1", 8e3, "GRANIAN", ["--uds"])
-      };
-    case "daphne":
-      return {
-        kind: "daphne",
-        addresses: hostAndPort(
-          a,
-          env,
-          read,
-          ["-b", "--bind"],
-          ["-p", "--port"],
-          "127.0.0.1",
-          8e3,
-          void 0,
-          ["-u", "--unix-socket", "--fd", "-e", "--endpoint"]
-        )
-      };
-    case "hypercorn": {
-      const binds = optionValues(a, ["-b", "--bind"]);
-      if (binds.length === 0)
-        return {
-          kind: "hypercorn",
-          addresses: optionValues(a, ["-c", "--config"]).length ? void 0 : [{ host: "127.0.0.1", port: 8e3 }]
-        };
-      return {
-        kind: "hypercorn",
-        addresses: binds.map((b) => {
-          const v = read(b);
-          return v === void 0 ? hostPortHint(b) : splitHostPort(v, "");
-        })
-      };
-    }
-    case "waitress-serve": {
-      const listen = optionValues(a, ["--listen"]);
-      if (listen.length)
-        return {
-          kind: "waitress",
-          addresses: listen.map((l) => {
-            const v = read(l);
-            return v === void 0 ? hostPortHint(l) : splitHostPort(v, "");
-          })
-        };
-      return {
-        kind: "waitress",
-        addresses: hostAndPort(a, env, read, ["--host"], ["--port"], "0.0.0.0", 8080, void 0, [
-          "--unix-socket"
-        ])
-      };
-    }
-    case "uwsgi": {
-      const http2 = optionValues(a, ["--http", "--http-socket", "--https"]);
-      if (http2.length === 0) {
-        const fromEnv = env.UWSGI_HTTP ?? env.UWSGI_HTTP_SOCKET;
-        if (fromEnv !== void 0) return { kind: "uwsgi", addresses: [splitHostPort(fromEnv, "0.0.0.0")] };
-        const sockets = optionValues(a, ["-s", "--socket", "--uwsgi-socket"]).map((s) => read(s.split(",")[0])).filter((s) => s === void 0 || !s.includes("/"));
-        if (sockets.length === 0 || sockets.some((s) => s === void 0))
-          return { kind: "uwsgi", addresses: void 0 };
-        return { kind: "uwsgi", addresses: sockets.map((s) => splitHostPort(s, "0.0.0.0")) };
-      }
-      return {
-        kind: "uwsgi",
-        addresses: http2.map((h) => {
-          const v = read(h.split(",")[0]);
-          return v === void 0 ? hostPortHint(h) : splitHostPort(v, "0.0.0.0");
-        })
-      };
-    }
-    default:
-      return void 0;
-  }
-}
-function uwsgiUnixSocket(value) {
-  return value !== "" && !/[$%]/.test(value) && (value.startsWith("/") || !value.includes(":"));
-}
-function unixSocketsOnly(argv, env = {}, ini) {
-  const a = programArgv(argv);
-  const only = (sockets, tcp) => sockets.length > 0 && tcp.every((f) => !a.some((w2) => w2 === f || w2.startsWith(`${f}=`))) ? sockets : void 0;
-  switch (a[0]) {
-    case "gunicorn":
-    case "hypercorn": {
-      const binds = optionValues(a, ["-b", "--bind"]);
-      return binds.length > 0 && binds.every((b) => b.startsWith("unix:")) ? binds : void 0;
-    }
-    case "uvicorn":
-    case "granian":
-      return only(optionValues(a, ["--uds"]), ["--fd"]);
-    case "daphne":
-      return only(optionValues(a, ["-u", "--unix-socket"]), [
-        "-b",
-        "--bind",
-        "-p",
-        "--port",
-        "-e",
-        "--endpoint",
-        "--fd"
-      ]);
-    case "waitress-serve":
-      return only(optionValues(a, ["--unix-socket"]), ["--listen", "--host", "--port"]);
-    case "uwsgi": {
-      if (Object.keys(env).some((k) => /^UWSGI_(HTTPS?|HTTP_SOCKET|SOCKET|UWSGI_SOCKET|SHARED_SOCKET)$/.test(k)))
-        return void 0;
-      const flags = optionValues(a, [
-        "-s",
-        "--socket",
-        "--uwsgi-socket",
-        "--http",
-        "--https",
-        "--http-socket",
-        "--fastcgi-socket",
-        "--shared-socket"
-      ]);
-      if (uwsgiIniArg(a) !== void 0 && !ini) return void 0;
-      const values = [...flags, ...(ini?.listens ?? []).map((l) => l.value)];
-      const sockets = values.map((v) => v.split(",")[0].trim());
-      return sockets.length > 0 && sockets.every(uwsgiUnixSocket) ? sockets : void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-function isLoopback(host) {
-  return host !== void 0 && LOOPBACK.test(host);
-}
-function installsPackages(argv) {
-  const a = programArgv(argv);
-  const p = a[0] ?? "";
-  const sub = a.find((x, i) => i > 0 && !x.startsWith("-"));
-  if (/^pip\d*(\.\d+)?$/.test(p) && sub === "install") return `${p} install`;
-  if (p === "pip" && sub === "install") return "pip install";
-  if (p === "uv" && a[1] === "pip" && a[2] === "install") return "uv pip install";
-  if ((p === "apt-get" || p === "apt") && sub === "install") return `${p} install`;
-  if (p === "apk" && sub === "add") return "apk add";
-  if ((p === "poetry" || p === "pipenv") && sub === "install") return `${p} install`;
-  if (p === "uv" && (a[1] === "sync" || a[1] === "pip" && a[2] === "sync"))
-    return a[1] === "sync" ? "uv sync" : "uv pip sync";
-  if (p === "pip-sync") return "pip-sync";
-  return void 0;
-}
-function optionValues(argv, names) {
-  const out = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    for (const n of names) {
-      if (a === n && i + 1 < argv.length) out.push(argv[++i]);
-      else if (n.startsWith("--") && a.startsWith(`${n}=`)) out.push(a.slice(n.length + 1));
-      else if (!n.startsWith("--") && a.startsWith(n) && a.length > n.length && !a.startsWith("--"))
-        out.push(a.slice(n.length));
-    }
-  }
-  return out;
-}
-function hostAndPort(a, env, read, hostFlags, portFlags, defaultHost, defaultPort, envPrefix2, unknownFlags) {
-  if (unknownFlags.some((f) => optionValues(a, [f]).length > 0 || a.includes(f))) return void 0;
-  const hostRaw = optionValues(a, hostFlags).at(-1) ?? (envPrefix2 ? env[`${envPrefix2}_HOST`] : void 0);
-  const portRaw = optionValues(a, portFlags).at(-1) ?? (envPrefix2 ? env[`${envPrefix2}_PORT`] : void 0);
-  const host = hostRaw === void 0 ? defaultHost : read(hostRaw);
-  const portWord = portRaw === void 0 ? void 0 : read(portRaw);
-  const port = portRaw === void 0 ? defaultPort : portOf(portWord).port;
-  const unexpanded = [host, portWord].find((w2) => w2?.includes("$"));
-  return [
-    {
-      ...host !== void 0 && !host.includes("$") ? { host } : {},
-      ...port !== void 0 ? { port } : {},
-      ...unexpanded !== void 0 ? { unexpanded } : {}
-    }
-  ];
-}
-function splitHostPort(value, emptyHost = "0.0.0.0") {
-  let host = value;
-  let port;
-  const v6 = /^\[([^\]]*)\](?::(.*))?$/.exec(value);
-  if (v6) {
-    host = v6[1];
-    port = v6[2];
-  } else if (value.includes(":")) {
-    const i = value.lastIndexOf(":");
-    host = value.slice(0, i);
-    port = value.slice(i + 1);
-  }
-  return {
-    ...host.includes("$") ? {} : { host: host === "" ? emptyHost : host.toLowerCase() },
-    ...portOf(port ?? "8000"),
-    ...value.includes("$") ? { unexpanded: value } : {}
-  };
-}
-function hostPortHint(raw) {
-  const m = /^([^$:]+):/.exec(raw);
-  return m ? { host: m[1].toLowerCase() } : {};
-}
-function portOf(v) {
-  return v !== void 0 && /^\d+$/.test(v) ? { port: Number(v) } : {};
-}
-function resolveWord(word, env) {
-  if (!word.includes("$")) return word;
-  return expand(word, (name) => {
-    if (!(name in env)) return { kind: "unset" };
-    const v = env[name];
-    return v === void 0 ? { kind: "unknown" } : { kind: "value", value: v };
-  });
-}
-function basename2(p) {
-  return p.slice(p.lastIndexOf("/") + 1);
-}
-var SHELLS2, SCRIPT_SHELLS2, WAITERS, DEBUGGER_VALUED, UV_RUN_VALUED, DOCKERIZE_FLAGS, LOOPBACK;
-var init_servers = __esm({
-  "src/model/command/servers.ts"() {
-    "use strict";
-    init_dockerfile2();
-    init_server_config();
-    SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh"]);
-    SCRIPT_SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash"]);
-    WAITERS = /* @__PURE__ */ new Set(["wait-for", "wait-for-it", "wait-for.sh", "wait-for-it.sh"]);
-    DEBUGGER_VALUED = /* @__PURE__ */ new Set([
-      "--listen",
-      "--connect",
-      "--log-to",
-      "--pid",
-      "--host",
-      "--port",
-      "--log-dir"
-    ]);
-    UV_RUN_VALUED = new Set(
-      "--with --with-editable --with-requirements --python -p --package --extra --group --only-group --no-group --env-file --directory --project --index --default-index --index-url --extra-index-url --find-links -f --config-file --cache-dir --exclude-newer --index-strategy --keyring-provider --resolution --prerelease --link-mode --color --refresh-package --reinstall-package --upgrade-package -P --config-setting -C".split(" ")
-    );
-    DOCKERIZE_FLAGS = /* @__PURE__ */ new Set([
-      "-no-overwrite",
-      "-poll",
-      "-version",
-      "--no-overwrite",
-      "--poll",
-      "--version"
-    ]);
-    LOOPBACK = /^(127(\.\d+){3}|localhost|::1|\[::1\]|ip6-localhost)$/i;
-  }
-});
-
 // src/model/command/processes.ts
 function longRunningProcess(argv) {
   const server = serverOf(argv);
@@ -16703,43 +16791,6 @@ var init_supervisor_config = __esm({
   }
 });
 
-// src/model/command/inline-script.ts
-function inlineScriptCommands(argv, line) {
-  const script = inlineScript(argv);
-  return script === void 0 ? [] : parseShell(script, line).commands;
-}
-function isKeepAliveLoop(script) {
-  return KEEP_ALIVE.test(script.trim());
-}
-function inlineScriptLastCommand(argv, line) {
-  return inlineScriptCommands(argv, line).at(-1);
-}
-function inlineScriptArgs(argv) {
-  const at2 = argv.findIndex((a, i) => i > 0 && a.startsWith("-") && !a.startsWith("--") && a.includes("c"));
-  return at2 < 0 || inlineScript(argv) === void 0 ? void 0 : argv.slice(at2 + 3);
-}
-function inlineScript(argv) {
-  if (argv.length < 3 || !SHELLS2.has(basename2(argv[0]))) return void 0;
-  for (let i = 1; i < argv.length - 1; i++) {
-    const a = argv[i];
-    if (!a.startsWith("-") || a.startsWith("--")) return void 0;
-    if (a.includes("c")) return argv[i + 1];
-  }
-  return void 0;
-}
-var IDLE, KEEP_ALIVE;
-var init_inline_script = __esm({
-  "src/model/command/inline-script.ts"() {
-    "use strict";
-    init_shell();
-    init_servers();
-    IDLE = String.raw`(?:true|:|sleep\s+[\w.]+)`;
-    KEEP_ALIVE = new RegExp(
-      String.raw`(^|[;&|\n]\s*)while\s+${IDLE}\s*;?\s*do\s+(?:${IDLE}\s*;?\s*)+done$`
-    );
-  }
-});
-
 // src/model/command/start-chain.ts
 function recipeNote(command) {
   const r = command.recipe;
@@ -16799,7 +16850,8 @@ function chain(app, service, reached, everyScript = true) {
   if (entrypoint?.argv) {
     const args = cmd ? cmd.argv ?? ["/bin/sh", "-c", cmd.raw] : [];
     const argv = [...entrypoint.argv, ...args];
-    const inner = inlineScript(argv) === inlineScript(args) ? cmd?.inner : void 0;
+    const script = inlineScript(argv);
+    const inner = script === inlineScript(args) ? cmd?.inner : script === inlineScript(entrypoint.argv) ? entrypoint.inner : void 0;
     const named = djangoCommand(entrypoint.argv) !== void 0;
     const literal = !isCompose(entrypoint) && (!cmd || cmd.argv !== void 0 && !isCompose(cmd));
     pid1 = execCommand(cmd && args.length && !named ? cmd.at : entrypoint.at, argv, inner, literal);
@@ -16892,6 +16944,7 @@ function fromInstr(instr, file) {
   return {
     at: at2,
     argv: instr.argv,
+    ...instr.inner ? { inner: instr.inner } : {},
     raw: instr.raw,
     script: (instr.script?.commands ?? []).map((c) => ({ ...c, ...at2, line: c.line }))
   };
@@ -18391,7 +18444,7 @@ function parseComposeText(file, text2) {
     return { errors: [{ file, line: 1, message: `YAML not accepted: ${error.message}` }] };
   }
 }
-function lineOf(node, ctx) {
+function lineOf2(node, ctx) {
   const offset = node?.range?.[0];
   return offset === void 0 ? 1 : ctx.lineCounter.linePos(offset).line;
 }
@@ -18410,7 +18463,7 @@ function convert(node, ctx, at2) {
       ctx.resolving.delete(target);
     }
   }
-  const line = lineOf(node, ctx);
+  const line = lineOf2(node, ctx);
   const tag = node.tag === "!reset" ? "reset" : node.tag === "!override" ? "override" : void 0;
   const tagged = tag ? { tag } : {};
   if ((0, import_yaml.isScalar)(node)) {
@@ -18434,7 +18487,7 @@ function convert(node, ctx, at2) {
     const merged = [];
     for (const pair2 of node.items) {
       const key = pair2.key;
-      const keyLine = lineOf(key, ctx);
+      const keyLine = lineOf2(key, ctx);
       if ((0, import_yaml.isScalar)(key) && (key.source === "<<" || typeof key.value === "symbol")) {
         const sources = convert(pair2.value, ctx, keyLine);
         const maps = sources.kind === "seq" ? sources.items : [sources];
@@ -18883,48 +18936,6 @@ var init_loader = __esm({
       "configs",
       "include"
     ]);
-  }
-});
-
-// src/model/command/anchors.ts
-function anchorOnLines(commands, lines2, from, to) {
-  let cursor = from;
-  return commands.map((c) => {
-    const at2 = lineOf2(c.argv, lines2, cursor, Math.min(to, lines2.length));
-    if (at2 === void 0) return c;
-    cursor = at2;
-    return at2 === c.line ? c : { ...c, line: at2 };
-  });
-}
-function lineOf2(argv, lines2, from, to) {
-  const words2 = argv.slice(0, 3).filter((w2) => w2 !== "");
-  if (words2.length === 0) return void 0;
-  for (let n = from; n <= to; n++) if (inOrder(lines2[n - 1] ?? "", words2)) return n;
-  return void 0;
-}
-function inOrder(line, words2) {
-  let at2 = 0;
-  for (const w2 of words2) {
-    const i = line.indexOf(w2, at2);
-    if (i < 0) return false;
-    at2 = i + w2.length;
-  }
-  return true;
-}
-function valueEndLine(lines2, keyLine) {
-  const indent2 = (l) => /^\s*/.exec(l)[0].length;
-  const key = indent2(lines2[keyLine - 1] ?? "");
-  for (let n = keyLine + 1; n <= lines2.length; n++) {
-    const l = lines2[n - 1];
-    if (l.trim() === "" || l.trim().startsWith("#")) continue;
-    if (indent2(l) <= key && !l.trim().startsWith("- ")) return n - 1;
-    if (indent2(l) < key) return n - 1;
-  }
-  return lines2.length;
-}
-var init_anchors = __esm({
-  "src/model/command/anchors.ts"() {
-    "use strict";
   }
 });
 
@@ -33451,6 +33462,346 @@ var init_exec_form = __esm({
   }
 });
 
+// src/rules/lib/image-users.ts
+function userAddedBy(argv, env) {
+  if (!["useradd", "adduser"].includes(basename2(argv[0] ?? ""))) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    const w2 = argv[i];
+    if (w2.startsWith("-")) {
+      if (USER_OPTION_VALUES.has(w2)) i++;
+      continue;
+    }
+    const name = resolveWord(w2, env) || w2;
+    return /^[a-z_][\w-]*$/.test(name) || name.includes("$") ? name : void 0;
+  }
+  return void 0;
+}
+function lineage3(df, stage) {
+  const out = [];
+  for (let s = stage; s && !out.includes(s); ) {
+    out.unshift(s);
+    s = s.from.stageRef === void 0 ? void 0 : df.stages[s.from.stageRef];
+  }
+  return out;
+}
+function usersCreatedByRuns(df, stage, own = false) {
+  const names = [];
+  for (const s of own ? [stage] : lineage3(df, stage))
+    for (const ins of s.instructions) {
+      if (ins.keyword !== "RUN") continue;
+      for (const c of ins.script?.commands ?? []) {
+        const name = userAddedBy(c.argv, stage.env);
+        if (name) names.push(name);
+      }
+    }
+  return names;
+}
+function imageHasUser(df, stage, user) {
+  if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
+  if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes("$"))) return true;
+  const base = lineage3(df, stage)[0].from;
+  return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
+}
+function createUser(stage, name = "app") {
+  return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
+}
+function switchAdvice(df, stage, where2 = "") {
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
+    return `The stage already creates the user ${existing}: add USER ${existing}${where2}.`;
+  if (existing) {
+    const parent = stage.from.image ?? stage.from.raw;
+    return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where2}.`;
+  }
+  return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where2}.`;
+}
+function handOver(df, stage, user) {
+  const runs = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
+  if (runs.includes("gosu")) return `exec gosu ${user} \u2026`;
+  if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
+  return `exec ${dropTool(baseStage(df, stage), user)}`;
+}
+function dropTool(stage, user) {
+  const image = stage.from.image ?? stage.from.raw;
+  switch (releaseOf(stage)) {
+    case "alpine":
+      return `su-exec ${user} \u2026 (RUN apk add --no-cache su-exec)`;
+    case "util-linux":
+      return `setpriv --reuid=${user} --regid=${user} --init-groups \u2026 (in the image already, from util-linux)`;
+    case "gosu-package":
+      return `gosu ${user} \u2026 (RUN apt-get install -y gosu)`;
+    case "before-setpriv":
+      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu, and its util-linux predates setpriv and runuser)`;
+    case "no-gosu-package":
+      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu)`;
+    default:
+      return `gosu ${user} \u2026 (or setpriv --reuid=${user} --regid=${user} --init-groups \u2026 where the base's util-linux ships it)`;
+  }
+}
+function releaseOf(stage) {
+  const ref = (stage.from.image ?? stage.from.raw).split("@")[0].toLowerCase();
+  const colon = ref.lastIndexOf(":");
+  const repository = colon > ref.lastIndexOf("/") ? ref.slice(0, colon) : ref;
+  const tag = colon > ref.lastIndexOf("/") ? ref.slice(colon + 1) : "latest";
+  const name = repository.slice(repository.lastIndexOf("/") + 1);
+  if (name === "alpine" || /alpine/.test(tag)) return "alpine";
+  if (/\b(wheezy|precise|trusty)\b/.test(tag)) return "before-setpriv";
+  if (/\b(jessie|xenial)\b/.test(tag)) return "no-gosu-package";
+  if (/\b(stretch|buster|bullseye|bionic|focal|jammy)\b/.test(tag)) return "gosu-package";
+  if (/\b(bookworm|trixie|noble)\b/.test(tag)) return "util-linux";
+  const major = Number(/^(\d+)/.exec(tag)?.[1] ?? NaN);
+  const official = !repository.includes("/") || /^(docker\.io\/)?library\//.test(repository);
+  if (!official) return "unknown";
+  if (name === "debian" || name === "ubuntu") {
+    if (Number.isNaN(major))
+      return /^(latest|stable|testing|rolling|sid|devel)$/.test(tag) ? "util-linux" : "unknown";
+    const [old, split, merged] = name === "debian" ? [7, 9, 12] : [14, 18, 24];
+    if (major <= old) return "before-setpriv";
+    if (major < split) return "no-gosu-package";
+    return major < merged ? "gosu-package" : "util-linux";
+  }
+  if (name === "python") {
+    const minor = Number(/^\d+\.(\d+)/.exec(tag)?.[1] ?? NaN);
+    if (major === 2 || major === 3 && minor <= 6) return "gosu-package";
+    return "util-linux";
+  }
+  return "unknown";
+}
+var USER_OPTION_VALUES, known, BASE_USERS, baseStage, isAlpine;
+var init_image_users = __esm({
+  "src/rules/lib/image-users.ts"() {
+    "use strict";
+    init_command();
+    USER_OPTION_VALUES = new Set(
+      "-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir".split(
+        " "
+      )
+    );
+    known = (name) => name?.includes("$") ? void 0 : name;
+    BASE_USERS = new Set(
+      "root daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc nobody adm operator guest".split(
+        " "
+      )
+    );
+    baseStage = (df, stage) => lineage3(df, stage)[0];
+    isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
+  }
+});
+
+// src/rules/lib/su-launch.ts
+function suLaunch(argv) {
+  if (basename2(argv[0] ?? "") !== "su") return void 0;
+  let user;
+  let script;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-c" || a === "--command") script = argv[++i];
+    else if (a.startsWith("--command=")) script = a.slice("--command=".length);
+    else if (["-s", "--shell", "-g", "--group", "-G", "--supp-group"].includes(a)) i++;
+    else if (a !== "-" && !a.startsWith("-") && user === void 0) user = a;
+  }
+  return user && script !== void 0 ? { user, script } : void 0;
+}
+function suExecAdvice(command, handOver2 = (user) => `exec gosu ${user} \u2026 (with gosu installed in the image)`) {
+  const su = suLaunch(command.argv);
+  if (!su) return void 0;
+  const inner = inlineScriptCommands(["sh", "-c", su.script], command.line);
+  const simple = inner.length === 1 && !inner[0].background && !/[;&|<>$`]/.test(su.script);
+  const run = simple ? su.script.trim() : `sh -c ${shellWord(su.script.trim())}`;
+  const runNote = simple ? "" : " (with exec before the server's command in it)";
+  const hand = handOver2(su.user);
+  const at2 = hand.indexOf("\u2026");
+  const tool = `${quotedLine(`${hand.slice(0, at2)}${run}`)}${runNote}${hand.slice(at2 + 1)}`;
+  return `exec su \u2026 would not make the server PID 1 either: su stays its parent process. Start it as ${su.user} with a tool that runs it in su's place: ${tool}, or set USER ${su.user} in the Dockerfile, drop su from the script, and start the server with exec`;
+}
+function suHandOver(app) {
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  return df && stage ? (user) => handOver(df, stage, user) : void 0;
+}
+var init_su_launch = __esm({
+  "src/rules/lib/su-launch.ts"() {
+    "use strict";
+    init_command();
+    init_command_text();
+    init_image_users();
+  }
+});
+
+// src/rules/lib/shell-form-fix.ts
+function fixShellForm(context) {
+  const { finding } = context;
+  const lines2 = linesOf(context, finding.file);
+  if (!lines2 || finding.line === void 0) return void 0;
+  for (const app of appsAndWorkerImages(context.project)) {
+    const df = app.dockerfile;
+    const stage = df?.targetStage;
+    for (const instr of [stage?.entrypoint, stage?.cmd]) {
+      if (!df || !instr || df.file !== finding.file || instr.line !== finding.line) continue;
+      if (instr.form === "shell")
+        return execFormOf(
+          instr,
+          execFormArgv(instr, app.entrypointScripts, stage?.workdir || "/"),
+          lines2,
+          finding.file
+        );
+      if (instr.argv)
+        return withSh(
+          execLast(lastToExec(instr.argv, instr.line), lines2, finding.file, instr.line, instr.endLine),
+          instr.argv,
+          appShells(app),
+          lines2,
+          finding.file,
+          instr.line
+        );
+    }
+    const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
+    for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
+      const argv = c && composeArgv2(c);
+      if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
+      const fix2 = execLast(lastToExec(argv, c.line), lines2, finding.file, c.line, c.line + 20);
+      return withSh(fix2, argv, appShells(app), lines2, finding.file, c.line);
+    }
+    for (const script of app.entrypointScripts) {
+      if (script.file !== finding.file) continue;
+      const last = branchEnds(script.script.commands.filter((c) => !c.asUser)).find(
+        (c) => c.line === finding.line && !c.background && !c.loop
+      );
+      if (!last || suExecAdvice(last)) continue;
+      return execLast(last, lines2, finding.file, last.line, last.line);
+    }
+  }
+  return void 0;
+}
+function execFormOf(instr, argv, lines2, file) {
+  if (!argv || instr.endLine !== instr.line) return void 0;
+  const written = lines2[instr.line - 1];
+  const keyword = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
+  return {
+    title: `${instr.keyword} in exec form`,
+    edits: [replaceLines(file, instr.line, instr.line, [`${indentOf(written)}${keyword} ${execForm(argv)}`])]
+  };
+}
+function lastToExec(argv, line) {
+  const commands = inlineScriptCommands(argv, line);
+  const ends = branchEnds(commands);
+  const last = ends.length > 1 ? ends.find((c) => !c.viaExec && !c.background && mainProcessOf(c.argv)) : inlineScriptLastCommand(argv, line);
+  if (!last || isKeepAliveLoop(inlineScript(argv) ?? "") || last.argv[0]?.startsWith("-")) return void 0;
+  if (foregroundSequence(commands)) return void 0;
+  if (backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))) return void 0;
+  return last;
+}
+function execLast(command, lines2, file, first, last) {
+  if (!command || command.viaExec || command.argv.length === 0) return void 0;
+  const word0 = command.argv[0];
+  const env = command.env?.[0];
+  const needles = env ? [`${env.name}=`] : word0 === "$@" || word0 === "$*" ? [`"${word0}"`, word0] : [command.argv.join(" "), word0];
+  for (const needle of needles) {
+    const at2 = locate(lines2, needle, first, last, "last");
+    if (!at2) continue;
+    const before = lines2[at2.line - 1].slice(0, at2.column - 1);
+    if (!/(^|[\s;&|("'])$/.test(before)) continue;
+    const edit = insertAt(file, at2, env ? "exec env " : "exec ");
+    return { title: `exec ${word0}`, edits: [edit] };
+  }
+  return void 0;
+}
+function withSh(fix2, argv, shells, lines2, file, line) {
+  const bash = argv.find((w2, i) => /(^|\/)bash$/.test(w2) && /^-\w*c/.test(argv[i + 1] ?? ""));
+  if (!fix2 || !bash || !shells.noBash) return fix2;
+  const text2 = lines2[line - 1] ?? "";
+  const column = [...text2.matchAll(/[\s"'[]/g)].map((m) => m.index + 1).find((i) => text2.startsWith(bash, i));
+  if (column === void 0) return void 0;
+  const start = { line, column: column + 1 };
+  const end = { line, column: column + 1 + bash.length };
+  return { ...fix2, edits: [{ file, start, end, text: bash.replace(/bash$/, "sh") }, ...fix2.edits] };
+}
+function mainProcessOf(argv) {
+  const server = serverOf(argv);
+  if (server) return { kind: serverName(argv, server) };
+  const inner = launchedCommand(argv);
+  if (inner) return mainProcessOf(inlineScriptLastCommand(inner, 1)?.argv ?? inner);
+  const a = programArgv(argv);
+  if (!/(^|\/)supervisord$/.test(a[0] ?? "")) return void 0;
+  return a.some((w2) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w2)) ? { kind: "supervisord" } : void 0;
+}
+function composeArgv2(c) {
+  return c.argv ?? c.script?.commands[0]?.argv;
+}
+var init_shell_form_fix = __esm({
+  "src/rules/lib/shell-form-fix.ts"() {
+    "use strict";
+    init_command();
+    init_each();
+    init_exec_form();
+    init_fix2();
+    init_image_shell();
+    init_su_launch();
+  }
+});
+
+// src/rules/lib/shell-branches.ts
+function ownCommands(commands) {
+  const out = [];
+  for (let i = 0; i < commands.length; i++) {
+    const c = commands[i];
+    if (c.asUser) continue;
+    out.push(c);
+    if (inlineScript(c.argv) !== void 0) i += inlineScriptCommands(c.argv, c.line).length;
+  }
+  return out;
+}
+function shellBranches(commands) {
+  const ends = branchEnds(ownCommands(commands));
+  if (ends.length < 2) return void 0;
+  const running = ends.flatMap((c) => {
+    const a = programArgv(c.argv);
+    if (c.background || EXITING.has(a[0] ?? "") || setupOnly([c])) return [];
+    const inner = inlineScriptLastCommand(c.argv, c.line);
+    const argv = inner?.argv ?? c.argv;
+    const what = mainProcessOf(argv)?.kind ?? longRunningProcess(argv) ?? argv[0] ?? c.argv[0];
+    return [{ command: c, what, ...inner ? { through: c.argv[0] } : {} }];
+  });
+  return {
+    execed: running.filter((e) => e.command.viaExec),
+    keeping: running.filter((e) => !e.command.viaExec)
+  };
+}
+function shellFormBranchesMessage(keyword, branches) {
+  const { execed, keeping: keeping2 } = branches;
+  const one = keeping2.length === 1;
+  const each = keeping2.map(
+    (e) => `the branch that runs ${e.what} starts it ${e.through ? `through '${e.through} -c' ` : ""}without exec`
+  );
+  const handed = execed.length === 0 ? "" : execed.length === 1 ? ` (the branch that runs ${execed[0].what} starts it with exec, which hands PID 1 over)` : ` (the branches that run ${listOf(execed.map((e) => e.what))} start them with exec, which hands PID 1 over)`;
+  const write = keeping2.map((e) => quotedLine(e.through ? `exec ${e.through} -c "\u2026"` : execLine(e.command)));
+  return `${keyword} is in shell form with alternative branches (a case or if/else), and ${listOf(each)}, so in ${one ? "that branch" : "those branches"} /bin/sh stays PID 1 and SIGTERM from docker stop does not reach the server${handed}. Write ${listOf(write)} in ${one ? "that branch" : "their branches"}.`;
+}
+var EXITING;
+var init_shell_branches = __esm({
+  "src/rules/lib/shell-branches.ts"() {
+    "use strict";
+    init_command();
+    init_command_text();
+    init_processes2();
+    init_shell_form_fix();
+    EXITING = /* @__PURE__ */ new Set([
+      "echo",
+      "printf",
+      "true",
+      "false",
+      ":",
+      "exit",
+      "return",
+      "set",
+      "export",
+      "cd",
+      "[",
+      "test"
+    ]);
+  }
+});
+
 // src/rules/lib/image-shell.ts
 function baseImageOf(df, stage) {
   let at2 = stage;
@@ -33641,6 +33992,8 @@ function shExecsShellForm(instr, shells) {
   if (looksLikeArray(instr.raw)) return Boolean(shells.sh) && commands.length === 1;
   if (foregroundSequence(commands) || backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv)))
     return false;
+  const branches = shellBranches(commands);
+  if (branches && branches.keeping.length === 0 && branches.execed.length > 0) return true;
   if (last.viaExec) return endsInExec(instr.raw, last);
   return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
 }
@@ -33651,6 +34004,7 @@ var init_image_shell = __esm({
     init_command();
     init_shell_placeholder();
     init_exec_form();
+    init_shell_branches();
     NONE = { bash: false, sh: false };
     DEBIAN = { bash: true, sh: false };
     OFFICIAL_ON_DEBIAN = {
@@ -33670,172 +34024,6 @@ var init_image_shell = __esm({
     };
     LAST_BUSTER_POSTGRES = { 10: 18, 11: 13, 12: 8, 13: 4 };
     LAST_BUSTER_PATCH = { 6: 14, 7: 11, 8: 11, 9: 6 };
-  }
-});
-
-// src/rules/lib/image-users.ts
-function userAddedBy(argv, env) {
-  if (!["useradd", "adduser"].includes(basename2(argv[0] ?? ""))) return void 0;
-  for (let i = 1; i < argv.length; i++) {
-    const w2 = argv[i];
-    if (w2.startsWith("-")) {
-      if (USER_OPTION_VALUES.has(w2)) i++;
-      continue;
-    }
-    const name = resolveWord(w2, env) || w2;
-    return /^[a-z_][\w-]*$/.test(name) || name.includes("$") ? name : void 0;
-  }
-  return void 0;
-}
-function lineage3(df, stage) {
-  const out = [];
-  for (let s = stage; s && !out.includes(s); ) {
-    out.unshift(s);
-    s = s.from.stageRef === void 0 ? void 0 : df.stages[s.from.stageRef];
-  }
-  return out;
-}
-function usersCreatedByRuns(df, stage, own = false) {
-  const names = [];
-  for (const s of own ? [stage] : lineage3(df, stage))
-    for (const ins of s.instructions) {
-      if (ins.keyword !== "RUN") continue;
-      for (const c of ins.script?.commands ?? []) {
-        const name = userAddedBy(c.argv, stage.env);
-        if (name) names.push(name);
-      }
-    }
-  return names;
-}
-function imageHasUser(df, stage, user) {
-  if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
-  if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes("$"))) return true;
-  const base = lineage3(df, stage)[0].from;
-  return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
-}
-function createUser(stage, name = "app") {
-  return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
-}
-function switchAdvice(df, stage, where2 = "") {
-  const existing = known(usersCreatedByRuns(df, stage).at(-1));
-  if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
-    return `The stage already creates the user ${existing}: add USER ${existing}${where2}.`;
-  if (existing) {
-    const parent = stage.from.image ?? stage.from.raw;
-    return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where2}.`;
-  }
-  return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where2}.`;
-}
-function handOver(df, stage, user) {
-  const runs = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
-  if (runs.includes("gosu")) return `exec gosu ${user} \u2026`;
-  if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
-  return `exec ${dropTool(baseStage(df, stage), user)}`;
-}
-function dropTool(stage, user) {
-  const image = stage.from.image ?? stage.from.raw;
-  switch (releaseOf(stage)) {
-    case "alpine":
-      return `su-exec ${user} \u2026 (RUN apk add --no-cache su-exec)`;
-    case "util-linux":
-      return `setpriv --reuid=${user} --regid=${user} --init-groups \u2026 (in the image already, from util-linux)`;
-    case "gosu-package":
-      return `gosu ${user} \u2026 (RUN apt-get install -y gosu)`;
-    case "before-setpriv":
-      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu, and its util-linux predates setpriv and runuser)`;
-    case "no-gosu-package":
-      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu)`;
-    default:
-      return `gosu ${user} \u2026 (or setpriv --reuid=${user} --regid=${user} --init-groups \u2026 where the base's util-linux ships it)`;
-  }
-}
-function releaseOf(stage) {
-  const ref = (stage.from.image ?? stage.from.raw).split("@")[0].toLowerCase();
-  const colon = ref.lastIndexOf(":");
-  const repository = colon > ref.lastIndexOf("/") ? ref.slice(0, colon) : ref;
-  const tag = colon > ref.lastIndexOf("/") ? ref.slice(colon + 1) : "latest";
-  const name = repository.slice(repository.lastIndexOf("/") + 1);
-  if (name === "alpine" || /alpine/.test(tag)) return "alpine";
-  if (/\b(wheezy|precise|trusty)\b/.test(tag)) return "before-setpriv";
-  if (/\b(jessie|xenial)\b/.test(tag)) return "no-gosu-package";
-  if (/\b(stretch|buster|bullseye|bionic|focal|jammy)\b/.test(tag)) return "gosu-package";
-  if (/\b(bookworm|trixie|noble)\b/.test(tag)) return "util-linux";
-  const major = Number(/^(\d+)/.exec(tag)?.[1] ?? NaN);
-  const official = !repository.includes("/") || /^(docker\.io\/)?library\//.test(repository);
-  if (!official) return "unknown";
-  if (name === "debian" || name === "ubuntu") {
-    if (Number.isNaN(major))
-      return /^(latest|stable|testing|rolling|sid|devel)$/.test(tag) ? "util-linux" : "unknown";
-    const [old, split, merged] = name === "debian" ? [7, 9, 12] : [14, 18, 24];
-    if (major <= old) return "before-setpriv";
-    if (major < split) return "no-gosu-package";
-    return major < merged ? "gosu-package" : "util-linux";
-  }
-  if (name === "python") {
-    const minor = Number(/^\d+\.(\d+)/.exec(tag)?.[1] ?? NaN);
-    if (major === 2 || major === 3 && minor <= 6) return "gosu-package";
-    return "util-linux";
-  }
-  return "unknown";
-}
-var USER_OPTION_VALUES, known, BASE_USERS, baseStage, isAlpine;
-var init_image_users = __esm({
-  "src/rules/lib/image-users.ts"() {
-    "use strict";
-    init_command();
-    USER_OPTION_VALUES = new Set(
-      "-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir".split(
-        " "
-      )
-    );
-    known = (name) => name?.includes("$") ? void 0 : name;
-    BASE_USERS = new Set(
-      "root daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc nobody adm operator guest".split(
-        " "
-      )
-    );
-    baseStage = (df, stage) => lineage3(df, stage)[0];
-    isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
-  }
-});
-
-// src/rules/lib/su-launch.ts
-function suLaunch(argv) {
-  if (basename2(argv[0] ?? "") !== "su") return void 0;
-  let user;
-  let script;
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "-c" || a === "--command") script = argv[++i];
-    else if (a.startsWith("--command=")) script = a.slice("--command=".length);
-    else if (["-s", "--shell", "-g", "--group", "-G", "--supp-group"].includes(a)) i++;
-    else if (a !== "-" && !a.startsWith("-") && user === void 0) user = a;
-  }
-  return user && script !== void 0 ? { user, script } : void 0;
-}
-function suExecAdvice(command, handOver2 = (user) => `exec gosu ${user} \u2026 (with gosu installed in the image)`) {
-  const su = suLaunch(command.argv);
-  if (!su) return void 0;
-  const inner = inlineScriptCommands(["sh", "-c", su.script], command.line);
-  const simple = inner.length === 1 && !inner[0].background && !/[;&|<>$`]/.test(su.script);
-  const run = simple ? su.script.trim() : `sh -c ${shellWord(su.script.trim())}`;
-  const runNote = simple ? "" : " (with exec before the server's command in it)";
-  const hand = handOver2(su.user);
-  const at2 = hand.indexOf("\u2026");
-  const tool = `${quotedLine(`${hand.slice(0, at2)}${run}`)}${runNote}${hand.slice(at2 + 1)}`;
-  return `exec su \u2026 would not make the server PID 1 either: su stays its parent process. Start it as ${su.user} with a tool that runs it in su's place: ${tool}, or set USER ${su.user} in the Dockerfile, drop su from the script, and start the server with exec`;
-}
-function suHandOver(app) {
-  const df = app.dockerfile;
-  const stage = df?.targetStage;
-  return df && stage ? (user) => handOver(df, stage, user) : void 0;
-}
-var init_su_launch = __esm({
-  "src/rules/lib/su-launch.ts"() {
-    "use strict";
-    init_command();
-    init_command_text();
-    init_image_users();
   }
 });
 
@@ -33876,118 +34064,6 @@ var init_uwsgi_term = __esm({
     "use strict";
     init_server_config();
     init_command();
-  }
-});
-
-// src/rules/lib/shell-form-fix.ts
-function fixShellForm(context) {
-  const { finding } = context;
-  const lines2 = linesOf(context, finding.file);
-  if (!lines2 || finding.line === void 0) return void 0;
-  for (const app of appsAndWorkerImages(context.project)) {
-    const df = app.dockerfile;
-    const stage = df?.targetStage;
-    for (const instr of [stage?.entrypoint, stage?.cmd]) {
-      if (!df || !instr || df.file !== finding.file || instr.line !== finding.line) continue;
-      if (instr.form === "shell")
-        return execFormOf(
-          instr,
-          execFormArgv(instr, app.entrypointScripts, stage?.workdir || "/"),
-          lines2,
-          finding.file
-        );
-      if (instr.argv)
-        return withSh(
-          execLast(lastToExec(instr.argv, instr.line), lines2, finding.file, instr.line, instr.endLine),
-          instr.argv,
-          appShells(app),
-          lines2,
-          finding.file,
-          instr.line
-        );
-    }
-    const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
-    for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
-      const argv = c && composeArgv2(c);
-      if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
-      const fix2 = execLast(lastToExec(argv, c.line), lines2, finding.file, c.line, c.line + 20);
-      return withSh(fix2, argv, appShells(app), lines2, finding.file, c.line);
-    }
-    for (const script of app.entrypointScripts) {
-      if (script.file !== finding.file) continue;
-      const last = branchEnds(script.script.commands.filter((c) => !c.asUser)).find(
-        (c) => c.line === finding.line && !c.background && !c.loop
-      );
-      if (!last || suExecAdvice(last)) continue;
-      return execLast(last, lines2, finding.file, last.line, last.line);
-    }
-  }
-  return void 0;
-}
-function execFormOf(instr, argv, lines2, file) {
-  if (!argv || instr.endLine !== instr.line) return void 0;
-  const written = lines2[instr.line - 1];
-  const keyword = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
-  return {
-    title: `${instr.keyword} in exec form`,
-    edits: [replaceLines(file, instr.line, instr.line, [`${indentOf(written)}${keyword} ${execForm(argv)}`])]
-  };
-}
-function lastToExec(argv, line) {
-  const commands = inlineScriptCommands(argv, line);
-  const ends = branchEnds(commands);
-  const last = ends.length > 1 ? ends.find((c) => !c.viaExec && !c.background && mainProcessOf(c.argv)) : inlineScriptLastCommand(argv, line);
-  if (!last || isKeepAliveLoop(inlineScript(argv) ?? "") || last.argv[0]?.startsWith("-")) return void 0;
-  if (foregroundSequence(commands)) return void 0;
-  if (backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))) return void 0;
-  return last;
-}
-function execLast(command, lines2, file, first, last) {
-  if (!command || command.viaExec || command.argv.length === 0) return void 0;
-  const word0 = command.argv[0];
-  const env = command.env?.[0];
-  const needles = env ? [`${env.name}=`] : word0 === "$@" || word0 === "$*" ? [`"${word0}"`, word0] : [command.argv.join(" "), word0];
-  for (const needle of needles) {
-    const at2 = locate(lines2, needle, first, last, "last");
-    if (!at2) continue;
-    const before = lines2[at2.line - 1].slice(0, at2.column - 1);
-    if (!/(^|[\s;&|("'])$/.test(before)) continue;
-    const edit = insertAt(file, at2, env ? "exec env " : "exec ");
-    return { title: `exec ${word0}`, edits: [edit] };
-  }
-  return void 0;
-}
-function withSh(fix2, argv, shells, lines2, file, line) {
-  const bash = argv.find((w2, i) => /(^|\/)bash$/.test(w2) && /^-\w*c/.test(argv[i + 1] ?? ""));
-  if (!fix2 || !bash || !shells.noBash) return fix2;
-  const text2 = lines2[line - 1] ?? "";
-  const column = [...text2.matchAll(/[\s"'[]/g)].map((m) => m.index + 1).find((i) => text2.startsWith(bash, i));
-  if (column === void 0) return void 0;
-  const start = { line, column: column + 1 };
-  const end = { line, column: column + 1 + bash.length };
-  return { ...fix2, edits: [{ file, start, end, text: bash.replace(/bash$/, "sh") }, ...fix2.edits] };
-}
-function mainProcessOf(argv) {
-  const server = serverOf(argv);
-  if (server) return { kind: serverName(argv, server) };
-  const inner = launchedCommand(argv);
-  if (inner) return mainProcessOf(inlineScriptLastCommand(inner, 1)?.argv ?? inner);
-  const a = programArgv(argv);
-  if (!/(^|\/)supervisord$/.test(a[0] ?? "")) return void 0;
-  return a.some((w2) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w2)) ? { kind: "supervisord" } : void 0;
-}
-function composeArgv2(c) {
-  return c.argv ?? c.script?.commands[0]?.argv;
-}
-var init_shell_form_fix = __esm({
-  "src/rules/lib/shell-form-fix.ts"() {
-    "use strict";
-    init_command();
-    init_each();
-    init_exec_form();
-    init_fix2();
-    init_image_shell();
-    init_su_launch();
   }
 });
 
@@ -34114,10 +34190,47 @@ var init_background_advice = __esm({
   }
 });
 
+// src/rules/lib/script-parent.ts
+function callOf(app, script) {
+  for (const caller of app.entrypointScripts) {
+    if (caller === script || caller.makeTargets || caller.program) continue;
+    const c = scriptCommandsThatRun(app, caller).find(
+      (c2) => !c2.background && !c2.asUser && scriptRunBy(c2.argv, app.entrypointScripts, caller) === script
+    );
+    if (c) return { caller, line: c.line, viaExec: c.viaExec };
+  }
+  return void 0;
+}
+function pid1Call(app, script) {
+  let found;
+  const seen = /* @__PURE__ */ new Set([script]);
+  for (let call2 = callOf(app, script); call2 && !seen.has(call2.caller); call2 = callOf(app, call2.caller)) {
+    seen.add(call2.caller);
+    if (!call2.viaExec) found = call2;
+  }
+  return found;
+}
+function whoKeepsSignal(app, script, init) {
+  const call2 = pid1Call(app, script);
+  if (!call2)
+    return () => init ? `so ${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "so the script stays PID 1 and SIGTERM does not reach it";
+  const caller = call2.caller.file;
+  const child = `${script.file} is itself a child: ${caller} runs it without exec (${caller}:${call2.line})`;
+  const pid1 = init ? `and ${init.name} (PID 1) sends SIGTERM to the shell of ${caller} only` : `so PID 1 is the shell of ${caller}, and SIGTERM from docker stop reaches that shell`;
+  return (what) => `and ${child}, ${pid1}, not ${what}`;
+}
+var init_script_parent = __esm({
+  "src/rules/lib/script-parent.ts"() {
+    "use strict";
+    init_command();
+    init_script_steps();
+  }
+});
+
 // src/rules/TF0901-shell-form-command.ts
 function scriptFindings(script, commands, app, init) {
   const all = app.entrypointScripts;
-  const stays = init ? `${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "the script stays PID 1 and SIGTERM does not reach it";
+  const stays = whoKeepsSignal(app, script, init);
   const out = [];
   const held = argumentsHeldBy(script.script);
   const startsArgs = (argv) => runsArguments(argv, held) || launchesArguments(argv, held);
@@ -34153,7 +34266,7 @@ function scriptFindings(script, commands, app, init) {
     out.push({
       file: script.file,
       line: sequence[0].command.line,
-      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, so ${stays}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`
+      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, ${stays(sequence[0].what)}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`
     });
   }
   const inSequence = new Set(sequence?.map((p) => p.command));
@@ -34175,7 +34288,7 @@ function scriptFindings(script, commands, app, init) {
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}`
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}`
     });
   });
   return out;
@@ -34218,8 +34331,8 @@ function shellFormMessage(instr, argv, script) {
   }
   if (!argv) {
     const runScript = script && `${k} [${scriptExecForm(script).map((a) => JSON.stringify(a)).join(", ")}]`;
-    if (branchEnds(instr.script?.commands ?? []).length > 1)
-      return `${k} is in shell form, so ${pid1} (whichever branch of its case or if/else runs). Use the exec form with exec in each branch: ${k} ["sh", "-c", "\u2026"] with 'exec' before the last command of every branch, or ${runScript ? `${runScript} with exec in each branch of ${script.file}` : `an exec-form ${k} that runs a start script which does so`}.`;
+    const branches = shellBranches(instr.script?.commands ?? []);
+    if (branches && branches.keeping.length > 0) return shellFormBranchesMessage(k, branches);
     if (runScript)
       return `${k} is in shell form, so ${pid1}. Use the exec form: ${runScript}, with exec before the command of ${script.file} that starts the server${script.noShebang ? ` (${script.file} has no #! line, so sh runs it)` : ""}${/\bchmod\b/.test(instr.raw) ? `; make it executable at build time (RUN chmod +x ${script.imagePath}), not at every start` : ""}.`;
     const several = (instr.script?.commands.length ?? 0) > 1;
@@ -34348,6 +34461,8 @@ var init_TF0901_shell_form_command = __esm({
     init_wsgi_module();
     init_script_steps();
     init_background_advice();
+    init_shell_branches();
+    init_script_parent();
     shellFormCommand = defineRule({
       id: "TF0901",
       name: "shell-form-command",
@@ -34419,9 +34534,11 @@ loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for -
 The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
 container's arguments and environment select is judged when they are known, else each branch on its own. A
 function the script calls runs where it is called: \`dev) run_development ;; *) run_production ;;\` makes the two
-bodies alternatives, each server reported at its own line with exec written there. A command that only runs
-setup and exits (\`python manage.py migrate --noinput\`, \`migrate && collectstatic\`, a one-off service) leaves no
-server for SIGTERM to miss: not reported.
+bodies alternatives, each server reported at its own line with exec written there. A shell-form CMD whose every
+branch starts its process with exec hands PID 1 over and is not reported; otherwise the message names only the
+branches that keep /bin/sh. A script that another script runs without exec is a child of that script's shell, which
+is PID 1: the message says so. A command that only runs setup and exits (\`python manage.py migrate --noinput\`,
+\`migrate && collectstatic\`, a one-off service) leaves no server for SIGTERM to miss: not reported.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
 built from its text. The exec form of a script without a \`#!\` line runs it with sh (\`CMD ["sh", "/app/start.sh"]\`):

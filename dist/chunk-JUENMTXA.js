@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-R4F7NJ2K.js";
+} from "./chunk-TIGOCLYZ.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-IBH5JQ52.js";
+} from "./chunk-SGTLT5KI.js";
 import {
   UnsafePathError,
   readInside,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-IBH5JQ52.js";
+} from "./chunk-SGTLT5KI.js";
 import {
   insertLines,
   normalizePackageName,

@@ -25,7 +25,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-IBH5JQ52.js";
+} from "./chunk-SGTLT5KI.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-LDRXPWJR.js";
+} from "./chunk-TF3MFCE6.js";
 import {
   makeReport
 } from "./chunk-EIMTSLWK.js";
 import {
   RULES
-} from "./chunk-IBH5JQ52.js";
+} from "./chunk-SGTLT5KI.js";
 import {
   SEVERITIES,
   UnsafePathError,

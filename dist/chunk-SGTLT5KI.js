@@ -21229,8 +21229,10 @@ function visitCall(stmt, call2, src, out) {
   if (!SHELLS.has(basename(argv[0]))) return;
   const inline = inlineScriptIndex(argv);
   if (inline !== void 0) {
+    const at2 = out.length;
     const word = wordsAfter[inline];
     nested2(argv[inline], src.lineOffset + word.Pos().Line(), src, out);
+    physicalLines(out.slice(at2), slice(word, src), src.lineOffset + word.Pos().Line());
     return;
   }
   for (const r of stmt.Redirs ?? []) {
@@ -21313,6 +21315,575 @@ function partText(part, src, inDouble) {
 function ansiC(v) {
   const map = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"' };
   return v.replace(/\\(.)/g, (m, c) => map[c] ?? m);
+}
+
+// src/model/command/anchors.ts
+function anchorOnLines(commands, lines, from, to) {
+  let cursor = from;
+  return commands.map((c) => {
+    const at2 = lineOf(c.argv, lines, cursor, Math.min(to, lines.length));
+    if (at2 === void 0) return c;
+    cursor = at2;
+    return at2 === c.line ? c : { ...c, line: at2 };
+  });
+}
+function lineOf(argv, lines, from, to) {
+  const words2 = argv.slice(0, 3).filter((w) => w !== "");
+  if (words2.length === 0) return void 0;
+  for (let n = from; n <= to; n++) if (inOrder(lines[n - 1] ?? "", words2)) return n;
+  return void 0;
+}
+function inOrder(line, words2) {
+  let at2 = 0;
+  for (const w of words2) {
+    const i = line.indexOf(w, at2);
+    if (i < 0) return false;
+    at2 = i + w.length;
+  }
+  return true;
+}
+function valueEndLine(lines, keyLine) {
+  const indent2 = (l) => /^\s*/.exec(l)[0].length;
+  const key = indent2(lines[keyLine - 1] ?? "");
+  for (let n = keyLine + 1; n <= lines.length; n++) {
+    const l = lines[n - 1];
+    if (l.trim() === "" || l.trim().startsWith("#")) continue;
+    if (indent2(l) <= key && !l.trim().startsWith("- ")) return n - 1;
+    if (indent2(l) < key) return n - 1;
+  }
+  return lines.length;
+}
+
+// src/model/server-config.ts
+var UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);
+function uwsgiIniArg(argv) {
+  if (!/(^|\/)uwsgi$/.test(argv[0] ?? "")) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === "--ini") return argv[i + 1];
+    if (argv[i].startsWith("--ini=")) return argv[i].slice("--ini=".length);
+  }
+  const last = argv.length === 2 ? argv[1] : void 0;
+  return last && /^[^-].*\.ini$/.test(last) ? last : void 0;
+}
+var UWSGI_LISTEN_OPTIONS = /* @__PURE__ */ new Set([
+  "socket",
+  "uwsgi-socket",
+  "http",
+  "https",
+  "http-socket",
+  "https-socket",
+  "http11-socket",
+  "fastcgi-socket",
+  "scgi-socket",
+  "raw-socket",
+  "shared-socket",
+  "suwsgi-socket",
+  "ssl-socket",
+  "puwsgi-socket"
+]);
+var UWSGI_DAEMON_OPTIONS = {
+  "attach-daemon": 0,
+  "smart-attach-daemon": 1,
+  "smart-attach-daemon2": 1,
+  "attach-control-daemon": 0
+};
+function uwsgiIniLogs(file, text2) {
+  const logFiles = [];
+  let user;
+  let group;
+  let section = "";
+  let dieOnTerm = false;
+  let daemonize;
+  const daemons = [];
+  const listens = [];
+  text2.split(LINES).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
+    const header = /^\[([^\]]+)\]$/.exec(line);
+    if (header) {
+      section = header[1].trim();
+      return;
+    }
+    if (section === "uwsgi" && /^die[-_]on[-_]term\s*(=\s*(true|1|yes|on)\s*)?$/i.test(line))
+      dieOnTerm = true;
+    const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
+    if (!m || section !== "uwsgi") return;
+    if (m[1] === "uid") user = { line: i + 1, option: "uid", value: m[2].trim() };
+    if (m[1] === "gid") group = { line: i + 1, option: "gid", value: m[2].trim() };
+    const daemon = UWSGI_DAEMON_OPTIONS[m[1]];
+    if (daemon !== void 0) {
+      const words2 = m[2].trim().split(/\s+/).slice(daemon);
+      if (words2.length > 0 && words2[0] !== "") daemons.push({ line: i + 1, option: m[1], argv: words2 });
+    }
+    if (["daemonize", "daemonize2"].includes(m[1]) && m[2].trim() !== "")
+      daemonize = { line: i + 1, option: m[1], value: m[2].trim() };
+    if (UWSGI_LISTEN_OPTIONS.has(m[1].replace(/_/g, "-")))
+      listens.push({ line: i + 1, option: m[1], value: m[2].trim() });
+    if (!UWSGI_LOG_OPTIONS.has(m[1])) return;
+    let value = m[2].trim();
+    if (m[1] === "logger" || m[1] === "req-logger") {
+      const f = /^(?:\w+\s+)?file:(.+)$/.exec(value);
+      if (!f) return;
+      value = f[1].split(",")[0];
+    }
+    if (value !== "" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
+      logFiles.push({ line: i + 1, option: m[1], value });
+  });
+  return {
+    file,
+    server: "uwsgi",
+    logFiles,
+    ...user ? { user } : {},
+    ...group ? { group } : {},
+    ...dieOnTerm ? { dieOnTerm } : {},
+    ...daemonize ? { daemonize } : {},
+    ...daemons.length > 0 ? { daemons } : {},
+    ...listens.length > 0 ? { listens } : {}
+  };
+}
+
+// src/model/command/servers.ts
+var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh"]);
+var SCRIPT_SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash"]);
+var WAITERS = /* @__PURE__ */ new Set(["wait-for", "wait-for-it", "wait-for.sh", "wait-for-it.sh"]);
+function isPython(p) {
+  if (!p.startsWith("python")) return false;
+  const version = p.slice("python".length);
+  return version === "" || version.split(".").every((n) => n !== "" && [...n].every((c) => c >= "0" && c <= "9"));
+}
+var DEBUGGER_VALUED = /* @__PURE__ */ new Set([
+  "--listen",
+  "--connect",
+  "--log-to",
+  "--pid",
+  "--host",
+  "--port",
+  "--log-dir"
+]);
+var UV_RUN_VALUED = new Set(
+  "--with --with-editable --with-requirements --python -p --package --extra --group --only-group --no-group --env-file --directory --project --index --default-index --index-url --extra-index-url --find-links -f --config-file --cache-dir --exclude-newer --index-strategy --keyring-provider --resolution --prerelease --link-mode --color --refresh-package --reinstall-package --upgrade-package -P --config-setting -C".split(" ")
+);
+function programArgv(argv) {
+  let a = argv.slice();
+  for (let guard = 0; guard < 8 && a.length > 0; guard++) {
+    const p = basename2(a[0]);
+    const launched2 = launchedCommand(a);
+    if (launched2) {
+      a = launched2;
+    } else if (p === "env") {
+      let i = 1;
+      while (i < a.length && (a[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i])))
+        i += a[i] === "-u" ? 2 : 1;
+      a = a.slice(i);
+    } else if (["tini", "dumb-init", "nohup", "setsid", "stdbuf"].includes(p)) {
+      let i = 1;
+      while (i < a.length && a[i].startsWith("-")) i++;
+      a = a.slice(i);
+    } else if (p === "taskset" && !a.some((w) => w === "--pid" || /^-[a-z]*p/.test(w))) {
+      let i = 1;
+      while (i < a.length && a[i].startsWith("-")) i++;
+      a = a.slice(i + 1);
+    } else if (p === "nice") {
+      a = a.slice(a[1] === "-n" ? 3 : a[1]?.startsWith("-") ? 2 : 1);
+    } else if (["poetry", "pipenv", "uv", "pdm", "hatch", "rye"].includes(p) && a[1] === "run") {
+      let i = 2;
+      while (i < a.length && a[i].startsWith("-")) i += p === "uv" && UV_RUN_VALUED.has(a[i]) ? 2 : 1;
+      a = a.slice(i);
+    } else if (p === "newrelic-admin" && a[1] === "run-program") {
+      a = a.slice(2);
+    } else if (p === "ddtrace-run" || p === "opentelemetry-instrument") {
+      let i = 1;
+      while (i < a.length && a[i].startsWith("-")) i++;
+      a = a.slice(i);
+    } else if (isPython(p)) {
+      let i = 1;
+      while (i < a.length && a[i].startsWith("-") && a[i] !== "-m" && a[i] !== "-c")
+        i += ["-X", "-W"].includes(a[i]) ? 2 : 1;
+      if (a[i] === "-m" && a[i + 1]) {
+        const mod = a[i + 1] === "django" ? "django-admin" : a[i + 1] === "manage" ? "manage.py" : a[i + 1];
+        a = [mod, ...a.slice(i + 2)];
+        continue;
+      }
+      if (!a[i] || a[i] === "-c") return [p, ...a.slice(1)];
+      a = [basename2(a[i]), ...a.slice(i + 1)];
+    } else if (p === "debugpy" || p === "ptvsd") {
+      let i = 1;
+      while (i < a.length && a[i].startsWith("-") && a[i] !== "-m" && a[i] !== "-c")
+        i += DEBUGGER_VALUED.has(a[i]) || a[i].startsWith("--configure-") ? 2 : 1;
+      if (!a[i]) return [p, ...a.slice(1)];
+      a = ["python", ...a.slice(i)];
+    } else {
+      return [p, ...a.slice(1)];
+    }
+  }
+  return a.length ? [basename2(a[0]), ...a.slice(1)] : a;
+}
+var DOCKERIZE_FLAGS = /* @__PURE__ */ new Set([
+  "-no-overwrite",
+  "-poll",
+  "-version",
+  "--no-overwrite",
+  "--poll",
+  "--version"
+]);
+function launchedCommand(argv) {
+  const p = basename2(argv[0] ?? "");
+  let inner;
+  const waiter = shellReadWaiter(argv);
+  if (waiter) {
+    inner = launchedCommand(waiter);
+  } else if (WAITERS.has(p)) {
+    const dashes = argv.indexOf("--");
+    inner = dashes > 0 ? argv.slice(dashes + 1) : void 0;
+  } else if (p === "dockerize") {
+    let i = 1;
+    while (i < argv.length && argv[i].startsWith("-"))
+      i += DOCKERIZE_FLAGS.has(argv[i]) || argv[i].includes("=") ? 1 : 2;
+    inner = argv.slice(i);
+  } else if (p === "gosu" || p === "su-exec") {
+    inner = argv.slice(2);
+  } else if (p === "su") {
+    const script = suScript(argv);
+    inner = script === void 0 ? void 0 : ["sh", "-c", script];
+  }
+  return inner && inner.length > 0 ? inner : void 0;
+}
+function shellReadWaiter(argv) {
+  if (!SCRIPT_SHELLS.has(basename2(argv[0] ?? "")) || argv.includes("-c")) return void 0;
+  const i = argv.findIndex((w, k) => k > 0 && !w.startsWith("-"));
+  return i > 0 && WAITERS.has(basename2(argv[i])) ? argv.slice(i) : void 0;
+}
+function isWaitStep(argv) {
+  const a = SCRIPT_SHELLS.has(basename2(argv[0] ?? "")) && !argv.includes("-c") ? argv.slice(argv.findIndex((w, i) => i > 0 && !w.startsWith("-"))) : argv;
+  const p = basename2(a[0] ?? "");
+  return (WAITERS.has(p) || p === "dockerize") && !launchedCommand(a);
+}
+function execTarget(argv) {
+  let a = argv;
+  for (let guard = 0; guard < 4 && basename2(a[0] ?? "") !== "su"; guard++) {
+    const inner = launchedCommand(a);
+    if (!inner) break;
+    a = inner;
+  }
+  return a;
+}
+function suScript(argv) {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-c" || a === "--command") return argv[i + 1];
+    if (a.startsWith("--command=")) return a.slice("--command=".length);
+    if (a === "-s" || a === "--shell" || a === "-g" || a === "--group") i++;
+  }
+  return void 0;
+}
+function djangoCommand(argv) {
+  const a = programArgv(argv);
+  if (!["manage.py", "django-admin", "django-admin.py"].includes(a[0] ?? "")) return void 0;
+  for (let i = 1; i < a.length; i++) {
+    if (a[i] === "--settings" || a[i] === "--pythonpath") {
+      i++;
+      continue;
+    }
+    if (!a[i].startsWith("-")) return { name: a[i], args: a.slice(i + 1) };
+  }
+  return void 0;
+}
+function serverName(argv, server) {
+  return server.kind === "runserver" ? djangoCommand(argv)?.name ?? "runserver" : server.kind;
+}
+function isRunserver(argv) {
+  const name = djangoCommand(argv)?.name;
+  return name === "runserver" || name === "runserver_plus";
+}
+function wordReader(env, unexpanded) {
+  return (word) => unexpanded ? word : resolveWord(word, env);
+}
+function runserverAddr(argv, env = {}, options = {}) {
+  const dj = djangoCommand(argv);
+  if (!dj || !(dj.name === "runserver" || dj.name === "runserver_plus")) return void 0;
+  const ipv6 = dj.args.includes("-6") || dj.args.includes("--ipv6");
+  const positional = dj.args.find((x) => !x.startsWith("-"));
+  if (positional === void 0) return { host: ipv6 ? "::1" : "127.0.0.1", port: 8e3 };
+  const value = wordReader(env, options.unexpanded)(positional);
+  if (value === void 0) return { ...hostPortHint(positional) };
+  if (/^\d+$/.test(value)) return { host: ipv6 ? "::1" : "127.0.0.1", port: Number(value) };
+  const addr = splitHostPort(value);
+  if (addr.host === "0") addr.host = "0.0.0.0";
+  return addr;
+}
+function gunicornBind(argv, env = {}, options = {}) {
+  const a = programArgv(argv);
+  if (a[0] !== "gunicorn") return void 0;
+  let binds = optionValues(a, ["-b", "--bind"]);
+  if (binds.length === 0 && env.GUNICORN_CMD_ARGS)
+    binds = optionValues(env.GUNICORN_CMD_ARGS.split(/\s+/), ["-b", "--bind"]);
+  if (binds.length === 0) {
+    if (optionValues(a, ["-c", "--config"]).length > 0 || options.configFileInContext) return void 0;
+    if (env.PORT !== void 0) return [{ host: "0.0.0.0", ...portOf(env.PORT) }];
+    if ("PORT" in env) return [{ host: "0.0.0.0" }];
+    return [{ host: "127.0.0.1", port: 8e3, untilPortSet: true }];
+  }
+  const out = [];
+  for (const b of binds) {
+    if (b.startsWith("unix:") || b.startsWith("fd://")) continue;
+    const value = wordReader(env, options.unexpanded)(b);
+    out.push(value === void 0 ? hostPortHint(b) : splitHostPort(value.replace(/^tcp:\/\//, ""), ""));
+  }
+  return out;
+}
+function serverOf(argv, env = {}, options = {}) {
+  const read = wordReader(env, options.unexpanded);
+  if (isRunserver(argv)) {
+    const addr = runserverAddr(argv, env, options);
+    return { kind: "runserver", addresses: addr ? [addr] : void 0 };
+  }
+  const a = programArgv(argv);
+  switch (a[0]) {
+    case "gunicorn":
+      return { kind: "gunicorn", addresses: gunicornBind(argv, env, options) };
+    case "uvicorn":
+      return {
+        kind: "uvicorn",
+        addresses: hostAndPort(a, env, read, ["--host"], ["--port"], "127.0.0.1", 8e3, "UVICORN", [
+          "--uds",
+          "--fd"
+        ])
+      };
+    case "granian":
+      return {
+        kind: "granian",
+        addresses: hostAndPort(a, env, read, ["--host"], ["--port"], "127.0.0.1", 8e3, "GRANIAN", ["--uds"])
+      };
+    case "daphne":
+      return {
+        kind: "daphne",
+        addresses: hostAndPort(
+          a,
+          env,
+          read,
+          ["-b", "--bind"],
+          ["-p", "--port"],
+          "127.0.0.1",
+          8e3,
+          void 0,
+          ["-u", "--unix-socket", "--fd", "-e", "--endpoint"]
+        )
+      };
+    case "hypercorn": {
+      const binds = optionValues(a, ["-b", "--bind"]);
+      if (binds.length === 0)
+        return {
+          kind: "hypercorn",
+          addresses: optionValues(a, ["-c", "--config"]).length ? void 0 : [{ host: "127.0.0.1", port: 8e3 }]
+        };
+      return {
+        kind: "hypercorn",
+        addresses: binds.map((b) => {
+          const v = read(b);
+          return v === void 0 ? hostPortHint(b) : splitHostPort(v, "");
+        })
+      };
+    }
+    case "waitress-serve": {
+      const listen = optionValues(a, ["--listen"]);
+      if (listen.length)
+        return {
+          kind: "waitress",
+          addresses: listen.map((l) => {
+            const v = read(l);
+            return v === void 0 ? hostPortHint(l) : splitHostPort(v, "");
+          })
+        };
+      return {
+        kind: "waitress",
+        addresses: hostAndPort(a, env, read, ["--host"], ["--port"], "0.0.0.0", 8080, void 0, [
+          "--unix-socket"
+        ])
+      };
+    }
+    case "uwsgi": {
+      const http = optionValues(a, ["--http", "--http-socket", "--https"]);
+      if (http.length === 0) {
+        const fromEnv = env.UWSGI_HTTP ?? env.UWSGI_HTTP_SOCKET;
+        if (fromEnv !== void 0) return { kind: "uwsgi", addresses: [splitHostPort(fromEnv, "0.0.0.0")] };
+        const sockets = optionValues(a, ["-s", "--socket", "--uwsgi-socket"]).map((s) => read(s.split(",")[0])).filter((s) => s === void 0 || !s.includes("/"));
+        if (sockets.length === 0 || sockets.some((s) => s === void 0))
+          return { kind: "uwsgi", addresses: void 0 };
+        return { kind: "uwsgi", addresses: sockets.map((s) => splitHostPort(s, "0.0.0.0")) };
+      }
+      return {
+        kind: "uwsgi",
+        addresses: http.map((h) => {
+          const v = read(h.split(",")[0]);
+          return v === void 0 ? hostPortHint(h) : splitHostPort(v, "0.0.0.0");
+        })
+      };
+    }
+    default:
+      return void 0;
+  }
+}
+function uwsgiUnixSocket(value) {
+  return value !== "" && !/[$%]/.test(value) && (value.startsWith("/") || !value.includes(":"));
+}
+function unixSocketsOnly(argv, env = {}, ini) {
+  const a = programArgv(argv);
+  const only = (sockets, tcp) => sockets.length > 0 && tcp.every((f) => !a.some((w) => w === f || w.startsWith(`${f}=`))) ? sockets : void 0;
+  switch (a[0]) {
+    case "gunicorn":
+    case "hypercorn": {
+      const binds = optionValues(a, ["-b", "--bind"]);
+      return binds.length > 0 && binds.every((b) => b.startsWith("unix:")) ? binds : void 0;
+    }
+    case "uvicorn":
+    case "granian":
+      return only(optionValues(a, ["--uds"]), ["--fd"]);
+    case "daphne":
+      return only(optionValues(a, ["-u", "--unix-socket"]), [
+        "-b",
+        "--bind",
+        "-p",
+        "--port",
+        "-e",
+        "--endpoint",
+        "--fd"
+      ]);
+    case "waitress-serve":
+      return only(optionValues(a, ["--unix-socket"]), ["--listen", "--host", "--port"]);
+    case "uwsgi": {
+      if (Object.keys(env).some((k) => /^UWSGI_(HTTPS?|HTTP_SOCKET|SOCKET|UWSGI_SOCKET|SHARED_SOCKET)$/.test(k)))
+        return void 0;
+      const flags = optionValues(a, [
+        "-s",
+        "--socket",
+        "--uwsgi-socket",
+        "--http",
+        "--https",
+        "--http-socket",
+        "--fastcgi-socket",
+        "--shared-socket"
+      ]);
+      if (uwsgiIniArg(a) !== void 0 && !ini) return void 0;
+      const values = [...flags, ...(ini?.listens ?? []).map((l) => l.value)];
+      const sockets = values.map((v) => v.split(",")[0].trim());
+      return sockets.length > 0 && sockets.every(uwsgiUnixSocket) ? sockets : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+var LOOPBACK = /^(127(\.\d+){3}|localhost|::1|\[::1\]|ip6-localhost)$/i;
+function isLoopback(host) {
+  return host !== void 0 && LOOPBACK.test(host);
+}
+function installsPackages(argv) {
+  const a = programArgv(argv);
+  const p = a[0] ?? "";
+  const sub = a.find((x, i) => i > 0 && !x.startsWith("-"));
+  if (/^pip\d*(\.\d+)?$/.test(p) && sub === "install") return `${p} install`;
+  if (p === "pip" && sub === "install") return "pip install";
+  if (p === "uv" && a[1] === "pip" && a[2] === "install") return "uv pip install";
+  if ((p === "apt-get" || p === "apt") && sub === "install") return `${p} install`;
+  if (p === "apk" && sub === "add") return "apk add";
+  if ((p === "poetry" || p === "pipenv") && sub === "install") return `${p} install`;
+  if (p === "uv" && (a[1] === "sync" || a[1] === "pip" && a[2] === "sync"))
+    return a[1] === "sync" ? "uv sync" : "uv pip sync";
+  if (p === "pip-sync") return "pip-sync";
+  return void 0;
+}
+function optionValues(argv, names) {
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    for (const n of names) {
+      if (a === n && i + 1 < argv.length) out.push(argv[++i]);
+      else if (n.startsWith("--") && a.startsWith(`${n}=`)) out.push(a.slice(n.length + 1));
+      else if (!n.startsWith("--") && a.startsWith(n) && a.length > n.length && !a.startsWith("--"))
+        out.push(a.slice(n.length));
+    }
+  }
+  return out;
+}
+function hostAndPort(a, env, read, hostFlags, portFlags, defaultHost, defaultPort, envPrefix2, unknownFlags) {
+  if (unknownFlags.some((f) => optionValues(a, [f]).length > 0 || a.includes(f))) return void 0;
+  const hostRaw = optionValues(a, hostFlags).at(-1) ?? (envPrefix2 ? env[`${envPrefix2}_HOST`] : void 0);
+  const portRaw = optionValues(a, portFlags).at(-1) ?? (envPrefix2 ? env[`${envPrefix2}_PORT`] : void 0);
+  const host = hostRaw === void 0 ? defaultHost : read(hostRaw);
+  const portWord = portRaw === void 0 ? void 0 : read(portRaw);
+  const port = portRaw === void 0 ? defaultPort : portOf(portWord).port;
+  const unexpanded = [host, portWord].find((w) => w?.includes("$"));
+  return [
+    {
+      ...host !== void 0 && !host.includes("$") ? { host } : {},
+      ...port !== void 0 ? { port } : {},
+      ...unexpanded !== void 0 ? { unexpanded } : {}
+    }
+  ];
+}
+function splitHostPort(value, emptyHost = "0.0.0.0") {
+  let host = value;
+  let port;
+  const v6 = /^\[([^\]]*)\](?::(.*))?$/.exec(value);
+  if (v6) {
+    host = v6[1];
+    port = v6[2];
+  } else if (value.includes(":")) {
+    const i = value.lastIndexOf(":");
+    host = value.slice(0, i);
+    port = value.slice(i + 1);
+  }
+  return {
+    ...host.includes("$") ? {} : { host: host === "" ? emptyHost : host.toLowerCase() },
+    ...portOf(port ?? "8000"),
+    ...value.includes("$") ? { unexpanded: value } : {}
+  };
+}
+function hostPortHint(raw) {
+  const m = /^([^$:]+):/.exec(raw);
+  return m ? { host: m[1].toLowerCase() } : {};
+}
+function portOf(v) {
+  return v !== void 0 && /^\d+$/.test(v) ? { port: Number(v) } : {};
+}
+function resolveWord(word, env) {
+  if (!word.includes("$")) return word;
+  return expand(word, (name) => {
+    if (!(name in env)) return { kind: "unset" };
+    const v = env[name];
+    return v === void 0 ? { kind: "unknown" } : { kind: "value", value: v };
+  });
+}
+function basename2(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+
+// src/model/command/inline-script.ts
+function inlineScriptCommands(argv, line) {
+  const script = inlineScript(argv);
+  return script === void 0 ? [] : parseShell(script, line).commands;
+}
+var IDLE = String.raw`(?:true|:|sleep\s+[\w.]+)`;
+var KEEP_ALIVE = new RegExp(
+  String.raw`(^|[;&|\n]\s*)while\s+${IDLE}\s*;?\s*do\s+(?:${IDLE}\s*;?\s*)+done$`
+);
+function isKeepAliveLoop(script) {
+  return KEEP_ALIVE.test(script.trim());
+}
+function inlineScriptLastCommand(argv, line) {
+  return inlineScriptCommands(argv, line).at(-1);
+}
+function inlineScriptArgs(argv) {
+  const at2 = argv.findIndex((a, i) => i > 0 && a.startsWith("-") && !a.startsWith("--") && a.includes("c"));
+  return at2 < 0 || inlineScript(argv) === void 0 ? void 0 : argv.slice(at2 + 3);
+}
+function inlineScript(argv) {
+  if (argv.length < 3 || !SHELLS2.has(basename2(argv[0]))) return void 0;
+  for (let i = 1; i < argv.length - 1; i++) {
+    const a = argv[i];
+    if (!a.startsWith("-") || a.startsWith("--")) return void 0;
+    if (a.includes("c")) return argv[i + 1];
+  }
+  return void 0;
 }
 
 // src/model/image-ref.ts
@@ -21547,7 +22118,7 @@ var PLATFORM_ARGS = /* @__PURE__ */ new Set([
   "TARGETSTAGE",
   "BUILDKIT_SYNTAX"
 ]);
-var SCRIPT_SHELLS = /^#!\s*(\/usr\/bin\/env\s+)?(\/(usr\/)?bin\/)?(sh|bash|dash|ash)\b/;
+var SCRIPT_SHELLS2 = /^#!\s*(\/usr\/bin\/env\s+)?(\/(usr\/)?bin\/)?(sh|bash|dash|ash)\b/;
 function modelDockerfile(file, text2, options = {}) {
   try {
     return new Modeller(file, text2, options).run();
@@ -21873,7 +22444,7 @@ var Modeller = class {
     const bare = /^(\s*<<-?(["']?)[A-Za-z0-9_.-]+\2)+\s*$/.test(command);
     if (bare && instr.heredocs[0]) {
       const { body, bodyLine } = instr.heredocs[0];
-      if (body.startsWith("#!") && !SCRIPT_SHELLS.test(body)) return { commands: [] };
+      if (body.startsWith("#!") && !SCRIPT_SHELLS2.test(body)) return { commands: [] };
       return parseShell(body, bodyLine);
     }
     return parseShell(blankFlags(instr.shellText), instr.argsLine);
@@ -21882,7 +22453,12 @@ var Modeller = class {
     const keyword = instr.keyword;
     const base = { keyword, line: instr.line, endLine: instr.endLine, raw: instr.args };
     const argv = jsonArray(instr.args);
-    if (argv) return { ...base, form: "exec", argv };
+    if (argv) {
+      const inner = inlineScriptCommands(argv, instr.argsLine);
+      const lines = [...Array(instr.argsLine - 1).fill(""), ...instr.shellText.split("\n")];
+      const anchored = anchorOnLines(inner, lines, instr.argsLine, lines.length);
+      return { ...base, form: "exec", argv, ...inner.length > 0 ? { inner: anchored } : {} };
+    }
     return { ...base, form: "shell", script: parseShell(instr.shellText, instr.argsLine) };
   }
   readCopy(instr) {
@@ -22572,509 +23148,6 @@ function eq(a, b) {
   return b === void 0 ? void 0 : a === b;
 }
 
-// src/model/server-config.ts
-var UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);
-function uwsgiIniArg(argv) {
-  if (!/(^|\/)uwsgi$/.test(argv[0] ?? "")) return void 0;
-  for (let i = 1; i < argv.length; i++) {
-    if (argv[i] === "--ini") return argv[i + 1];
-    if (argv[i].startsWith("--ini=")) return argv[i].slice("--ini=".length);
-  }
-  const last = argv.length === 2 ? argv[1] : void 0;
-  return last && /^[^-].*\.ini$/.test(last) ? last : void 0;
-}
-var UWSGI_LISTEN_OPTIONS = /* @__PURE__ */ new Set([
-  "socket",
-  "uwsgi-socket",
-  "http",
-  "https",
-  "http-socket",
-  "https-socket",
-  "http11-socket",
-  "fastcgi-socket",
-  "scgi-socket",
-  "raw-socket",
-  "shared-socket",
-  "suwsgi-socket",
-  "ssl-socket",
-  "puwsgi-socket"
-]);
-var UWSGI_DAEMON_OPTIONS = {
-  "attach-daemon": 0,
-  "smart-attach-daemon": 1,
-  "smart-attach-daemon2": 1,
-  "attach-control-daemon": 0
-};
-function uwsgiIniLogs(file, text2) {
-  const logFiles = [];
-  let user;
-  let group;
-  let section = "";
-  let dieOnTerm = false;
-  let daemonize;
-  const daemons = [];
-  const listens = [];
-  text2.split(LINES).forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
-    const header = /^\[([^\]]+)\]$/.exec(line);
-    if (header) {
-      section = header[1].trim();
-      return;
-    }
-    if (section === "uwsgi" && /^die[-_]on[-_]term\s*(=\s*(true|1|yes|on)\s*)?$/i.test(line))
-      dieOnTerm = true;
-    const m = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
-    if (!m || section !== "uwsgi") return;
-    if (m[1] === "uid") user = { line: i + 1, option: "uid", value: m[2].trim() };
-    if (m[1] === "gid") group = { line: i + 1, option: "gid", value: m[2].trim() };
-    const daemon = UWSGI_DAEMON_OPTIONS[m[1]];
-    if (daemon !== void 0) {
-      const words2 = m[2].trim().split(/\s+/).slice(daemon);
-      if (words2.length > 0 && words2[0] !== "") daemons.push({ line: i + 1, option: m[1], argv: words2 });
-    }
-    if (["daemonize", "daemonize2"].includes(m[1]) && m[2].trim() !== "")
-      daemonize = { line: i + 1, option: m[1], value: m[2].trim() };
-    if (UWSGI_LISTEN_OPTIONS.has(m[1].replace(/_/g, "-")))
-      listens.push({ line: i + 1, option: m[1], value: m[2].trim() });
-    if (!UWSGI_LOG_OPTIONS.has(m[1])) return;
-    let value = m[2].trim();
-    if (m[1] === "logger" || m[1] === "req-logger") {
-      const f = /^(?:\w+\s+)?file:(.+)$/.exec(value);
-      if (!f) return;
-      value = f[1].split(",")[0];
-    }
-    if (value !== "" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
-      logFiles.push({ line: i + 1, option: m[1], value });
-  });
-  return {
-    file,
-    server: "uwsgi",
-    logFiles,
-    ...user ? { user } : {},
-    ...group ? { group } : {},
-    ...dieOnTerm ? { dieOnTerm } : {},
-    ...daemonize ? { daemonize } : {},
-    ...daemons.length > 0 ? { daemons } : {},
-    ...listens.length > 0 ? { listens } : {}
-  };
-}
-
-// src/model/command/servers.ts
-var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh"]);
-var SCRIPT_SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash"]);
-var WAITERS = /* @__PURE__ */ new Set(["wait-for", "wait-for-it", "wait-for.sh", "wait-for-it.sh"]);
-function isPython(p) {
-  if (!p.startsWith("python")) return false;
-  const version = p.slice("python".length);
-  return version === "" || version.split(".").every((n) => n !== "" && [...n].every((c) => c >= "0" && c <= "9"));
-}
-var DEBUGGER_VALUED = /* @__PURE__ */ new Set([
-  "--listen",
-  "--connect",
-  "--log-to",
-  "--pid",
-  "--host",
-  "--port",
-  "--log-dir"
-]);
-var UV_RUN_VALUED = new Set(
-  "--with --with-editable --with-requirements --python -p --package --extra --group --only-group --no-group --env-file --directory --project --index --default-index --index-url --extra-index-url --find-links -f --config-file --cache-dir --exclude-newer --index-strategy --keyring-provider --resolution --prerelease --link-mode --color --refresh-package --reinstall-package --upgrade-package -P --config-setting -C".split(" ")
-);
-function programArgv(argv) {
-  let a = argv.slice();
-  for (let guard = 0; guard < 8 && a.length > 0; guard++) {
-    const p = basename2(a[0]);
-    const launched2 = launchedCommand(a);
-    if (launched2) {
-      a = launched2;
-    } else if (p === "env") {
-      let i = 1;
-      while (i < a.length && (a[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i])))
-        i += a[i] === "-u" ? 2 : 1;
-      a = a.slice(i);
-    } else if (["tini", "dumb-init", "nohup", "setsid", "stdbuf"].includes(p)) {
-      let i = 1;
-      while (i < a.length && a[i].startsWith("-")) i++;
-      a = a.slice(i);
-    } else if (p === "taskset" && !a.some((w) => w === "--pid" || /^-[a-z]*p/.test(w))) {
-      let i = 1;
-      while (i < a.length && a[i].startsWith("-")) i++;
-      a = a.slice(i + 1);
-    } else if (p === "nice") {
-      a = a.slice(a[1] === "-n" ? 3 : a[1]?.startsWith("-") ? 2 : 1);
-    } else if (["poetry", "pipenv", "uv", "pdm", "hatch", "rye"].includes(p) && a[1] === "run") {
-      let i = 2;
-      while (i < a.length && a[i].startsWith("-")) i += p === "uv" && UV_RUN_VALUED.has(a[i]) ? 2 : 1;
-      a = a.slice(i);
-    } else if (p === "newrelic-admin" && a[1] === "run-program") {
-      a = a.slice(2);
-    } else if (p === "ddtrace-run" || p === "opentelemetry-instrument") {
-      let i = 1;
-      while (i < a.length && a[i].startsWith("-")) i++;
-      a = a.slice(i);
-    } else if (isPython(p)) {
-      let i = 1;
-      while (i < a.length && a[i].startsWith("-") && a[i] !== "-m" && a[i] !== "-c")
-        i += ["-X", "-W"].includes(a[i]) ? 2 : 1;
-      if (a[i] === "-m" && a[i + 1]) {
-        const mod = a[i + 1] === "django" ? "django-admin" : a[i + 1] === "manage" ? "manage.py" : a[i + 1];
-        a = [mod, ...a.slice(i + 2)];
-        continue;
-      }
-      if (!a[i] || a[i] === "-c") return [p, ...a.slice(1)];
-      a = [basename2(a[i]), ...a.slice(i + 1)];
-    } else if (p === "debugpy" || p === "ptvsd") {
-      let i = 1;
-      while (i < a.length && a[i].startsWith("-") && a[i] !== "-m" && a[i] !== "-c")
-        i += DEBUGGER_VALUED.has(a[i]) || a[i].startsWith("--configure-") ? 2 : 1;
-      if (!a[i]) return [p, ...a.slice(1)];
-      a = ["python", ...a.slice(i)];
-    } else {
-      return [p, ...a.slice(1)];
-    }
-  }
-  return a.length ? [basename2(a[0]), ...a.slice(1)] : a;
-}
-var DOCKERIZE_FLAGS = /* @__PURE__ */ new Set([
-  "-no-overwrite",
-  "-poll",
-  "-version",
-  "--no-overwrite",
-  "--poll",
-  "--version"
-]);
-function launchedCommand(argv) {
-  const p = basename2(argv[0] ?? "");
-  let inner;
-  const waiter = shellReadWaiter(argv);
-  if (waiter) {
-    inner = launchedCommand(waiter);
-  } else if (WAITERS.has(p)) {
-    const dashes = argv.indexOf("--");
-    inner = dashes > 0 ? argv.slice(dashes + 1) : void 0;
-  } else if (p === "dockerize") {
-    let i = 1;
-    while (i < argv.length && argv[i].startsWith("-"))
-      i += DOCKERIZE_FLAGS.has(argv[i]) || argv[i].includes("=") ? 1 : 2;
-    inner = argv.slice(i);
-  } else if (p === "gosu" || p === "su-exec") {
-    inner = argv.slice(2);
-  } else if (p === "su") {
-    const script = suScript(argv);
-    inner = script === void 0 ? void 0 : ["sh", "-c", script];
-  }
-  return inner && inner.length > 0 ? inner : void 0;
-}
-function shellReadWaiter(argv) {
-  if (!SCRIPT_SHELLS2.has(basename2(argv[0] ?? "")) || argv.includes("-c")) return void 0;
-  const i = argv.findIndex((w, k) => k > 0 && !w.startsWith("-"));
-  return i > 0 && WAITERS.has(basename2(argv[i])) ? argv.slice(i) : void 0;
-}
-function isWaitStep(argv) {
-  const a = SCRIPT_SHELLS2.has(basename2(argv[0] ?? "")) && !argv.includes("-c") ? argv.slice(argv.findIndex((w, i) => i > 0 && !w.startsWith("-"))) : argv;
-  const p = basename2(a[0] ?? "");
-  return (WAITERS.has(p) || p === "dockerize") && !launchedCommand(a);
-}
-function execTarget(argv) {
-  let a = argv;
-  for (let guard = 0; guard < 4 && basename2(a[0] ?? "") !== "su"; guard++) {
-    const inner = launchedCommand(a);
-    if (!inner) break;
-    a = inner;
-  }
-  return a;
-}
-function suScript(argv) {
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "-c" || a === "--command") return argv[i + 1];
-    if (a.startsWith("--command=")) return a.slice("--command=".length);
-    if (a === "-s" || a === "--shell" || a === "-g" || a === "--group") i++;
-  }
-  return void 0;
-}
-function djangoCommand(argv) {
-  const a = programArgv(argv);
-  if (!["manage.py", "django-admin", "django-admin.py"].includes(a[0] ?? "")) return void 0;
-  for (let i = 1; i < a.length; i++) {
-    if (a[i] === "--settings" || a[i] === "--pythonpath") {
-      i++;
-      continue;
-    }
-    if (!a[i].startsWith("-")) return { name: a[i], args: a.slice(i + 1) };
-  }
-  return void 0;
-}
-function serverName(argv, server) {
-  return server.kind === "runserver" ? djangoCommand(argv)?.name ?? "runserver" : server.kind;
-}
-function isRunserver(argv) {
-  const name = djangoCommand(argv)?.name;
-  return name === "runserver" || name === "runserver_plus";
-}
-function wordReader(env, unexpanded) {
-  return (word) => unexpanded ? word : resolveWord(word, env);
-}
-function runserverAddr(argv, env = {}, options = {}) {
-  const dj = djangoCommand(argv);
-  if (!dj || !(dj.name === "runserver" || dj.name === "runserver_plus")) return void 0;
-  const ipv6 = dj.args.includes("-6") || dj.args.includes("--ipv6");
-  const positional = dj.args.find((x) => !x.startsWith("-"));
-  if (positional === void 0) return { host: ipv6 ? "::1" : "127.0.0.1", port: 8e3 };
-  const value = wordReader(env, options.unexpanded)(positional);
-  if (value === void 0) return { ...hostPortHint(positional) };
-  if (/^\d+$/.test(value)) return { host: ipv6 ? "::1" : "127.0.0.1", port: Number(value) };
-  const addr = splitHostPort(value);
-  if (addr.host === "0") addr.host = "0.0.0.0";
-  return addr;
-}
-function gunicornBind(argv, env = {}, options = {}) {
-  const a = programArgv(argv);
-  if (a[0] !== "gunicorn") return void 0;
-  let binds = optionValues(a, ["-b", "--bind"]);
-  if (binds.length === 0 && env.GUNICORN_CMD_ARGS)
-    binds = optionValues(env.GUNICORN_CMD_ARGS.split(/\s+/), ["-b", "--bind"]);
-  if (binds.length === 0) {
-    if (optionValues(a, ["-c", "--config"]).length > 0 || options.configFileInContext) return void 0;
-    if (env.PORT !== void 0) return [{ host: "0.0.0.0", ...portOf(env.PORT) }];
-    if ("PORT" in env) return [{ host: "0.0.0.0" }];
-    return [{ host: "127.0.0.1", port: 8e3, untilPortSet: true }];
-  }
-  const out = [];
-  for (const b of binds) {
-    if (b.startsWith("unix:") || b.startsWith("fd://")) continue;
-    const value = wordReader(env, options.unexpanded)(b);
-    out.push(value === void 0 ? hostPortHint(b) : splitHostPort(value.replace(/^tcp:\/\//, ""), ""));
-  }
-  return out;
-}
-function serverOf(argv, env = {}, options = {}) {
-  const read = wordReader(env, options.unexpanded);
-  if (isRunserver(argv)) {
-    const addr = runserverAddr(argv, env, options);
-    return { kind: "runserver", addresses: addr ? [addr] : void 0 };
-  }
-  const a = programArgv(argv);
-  switch (a[0]) {
-    case "gunicorn":
-      return { kind: "gunicorn", addresses: gunicornBind(argv, env, options) };
-    case "uvicorn":
-      return {
-        kind: "uvicorn",
-        addresses: hostAndPort(a, env, read, ["--host"], ["--port"], "127.0.0.1", 8e3, "UVICORN", [
-          "--uds",
-          "--fd"
-        ])
-      };
-    case "granian":
-      return {
-        kind: "granian",
-        addresses: hostAndPort(a, env, read, ["--host"], ["--port"], "127.0.0.1", 8e3, "GRANIAN", ["--uds"])
-      };
-    case "daphne":
-      return {
-        kind: "daphne",
-        addresses: hostAndPort(
-          a,
-          env,
-          read,
-          ["-b", "--bind"],
-          ["-p", "--port"],
-          "127.0.0.1",
-          8e3,
-          void 0,
-          ["-u", "--unix-socket", "--fd", "-e", "--endpoint"]
-        )
-      };
-    case "hypercorn": {
-      const binds = optionValues(a, ["-b", "--bind"]);
-      if (binds.length === 0)
-        return {
-          kind: "hypercorn",
-          addresses: optionValues(a, ["-c", "--config"]).length ? void 0 : [{ host: "127.0.0.1", port: 8e3 }]
-        };
-      return {
-        kind: "hypercorn",
-        addresses: binds.map((b) => {
-          const v = read(b);
-          return v === void 0 ? hostPortHint(b) : splitHostPort(v, "");
-        })
-      };
-    }
-    case "waitress-serve": {
-      const listen = optionValues(a, ["--listen"]);
-      if (listen.length)
-        return {
-          kind: "waitress",
-          addresses: listen.map((l) => {
-            const v = read(l);
-            return v === void 0 ? hostPortHint(l) : splitHostPort(v, "");
-          })
-        };
-      return {
-        kind: "waitress",
-        addresses: hostAndPort(a, env, read, ["--host"], ["--port"], "0.0.0.0", 8080, void 0, [
-          "--unix-socket"
-        ])
-      };
-    }
-    case "uwsgi": {
-      const http = optionValues(a, ["--http", "--http-socket", "--https"]);
-      if (http.length === 0) {
-        const fromEnv = env.UWSGI_HTTP ?? env.UWSGI_HTTP_SOCKET;
-        if (fromEnv !== void 0) return { kind: "uwsgi", addresses: [splitHostPort(fromEnv, "0.0.0.0")] };
-        const sockets = optionValues(a, ["-s", "--socket", "--uwsgi-socket"]).map((s) => read(s.split(",")[0])).filter((s) => s === void 0 || !s.includes("/"));
-        if (sockets.length === 0 || sockets.some((s) => s === void 0))
-          return { kind: "uwsgi", addresses: void 0 };
-        return { kind: "uwsgi", addresses: sockets.map((s) => splitHostPort(s, "0.0.0.0")) };
-      }
-      return {
-        kind: "uwsgi",
-        addresses: http.map((h) => {
-          const v = read(h.split(",")[0]);
-          return v === void 0 ? hostPortHint(h) : splitHostPort(v, "0.0.0.0");
-        })
-      };
-    }
-    default:
-      return void 0;
-  }
-}
-function uwsgiUnixSocket(value) {
-  return value !== "" && !/[$%]/.test(value) && (value.startsWith("/") || !value.includes(":"));
-}
-function unixSocketsOnly(argv, env = {}, ini) {
-  const a = programArgv(argv);
-  const only = (sockets, tcp) => sockets.length > 0 && tcp.every((f) => !a.some((w) => w === f || w.startsWith(`${f}=`))) ? sockets : void 0;
-  switch (a[0]) {
-    case "gunicorn":
-    case "hypercorn": {
-      const binds = optionValues(a, ["-b", "--bind"]);
-      return binds.length > 0 && binds.every((b) => b.startsWith("unix:")) ? binds : void 0;
-    }
-    case "uvicorn":
-    case "granian":
-      return only(optionValues(a, ["--uds"]), ["--fd"]);
-    case "daphne":
-      return only(optionValues(a, ["-u", "--unix-socket"]), [
-        "-b",
-        "--bind",
-        "-p",
-        "--port",
-        "-e",
-        "--endpoint",
-        "--fd"
-      ]);
-    case "waitress-serve":
-      return only(optionValues(a, ["--unix-socket"]), ["--listen", "--host", "--port"]);
-    case "uwsgi": {
-      if (Object.keys(env).some((k) => /^UWSGI_(HTTPS?|HTTP_SOCKET|SOCKET|UWSGI_SOCKET|SHARED_SOCKET)$/.test(k)))
-        return void 0;
-      const flags = optionValues(a, [
-        "-s",
-        "--socket",
-        "--uwsgi-socket",
-        "--http",
-        "--https",
-        "--http-socket",
-        "--fastcgi-socket",
-        "--shared-socket"
-      ]);
-      if (uwsgiIniArg(a) !== void 0 && !ini) return void 0;
-      const values = [...flags, ...(ini?.listens ?? []).map((l) => l.value)];
-      const sockets = values.map((v) => v.split(",")[0].trim());
-      return sockets.length > 0 && sockets.every(uwsgiUnixSocket) ? sockets : void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-var LOOPBACK = /^(127(\.\d+){3}|localhost|::1|\[::1\]|ip6-localhost)$/i;
-function isLoopback(host) {
-  return host !== void 0 && LOOPBACK.test(host);
-}
-function installsPackages(argv) {
-  const a = programArgv(argv);
-  const p = a[0] ?? "";
-  const sub = a.find((x, i) => i > 0 && !x.startsWith("-"));
-  if (/^pip\d*(\.\d+)?$/.test(p) && sub === "install") return `${p} install`;
-  if (p === "pip" && sub === "install") return "pip install";
-  if (p === "uv" && a[1] === "pip" && a[2] === "install") return "uv pip install";
-  if ((p === "apt-get" || p === "apt") && sub === "install") return `${p} install`;
-  if (p === "apk" && sub === "add") return "apk add";
-  if ((p === "poetry" || p === "pipenv") && sub === "install") return `${p} install`;
-  if (p === "uv" && (a[1] === "sync" || a[1] === "pip" && a[2] === "sync"))
-    return a[1] === "sync" ? "uv sync" : "uv pip sync";
-  if (p === "pip-sync") return "pip-sync";
-  return void 0;
-}
-function optionValues(argv, names) {
-  const out = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    for (const n of names) {
-      if (a === n && i + 1 < argv.length) out.push(argv[++i]);
-      else if (n.startsWith("--") && a.startsWith(`${n}=`)) out.push(a.slice(n.length + 1));
-      else if (!n.startsWith("--") && a.startsWith(n) && a.length > n.length && !a.startsWith("--"))
-        out.push(a.slice(n.length));
-    }
-  }
-  return out;
-}
-function hostAndPort(a, env, read, hostFlags, portFlags, defaultHost, defaultPort, envPrefix2, unknownFlags) {
-  if (unknownFlags.some((f) => optionValues(a, [f]).length > 0 || a.includes(f))) return void 0;
-  const hostRaw = optionValues(a, hostFlags).at(-1) ?? (envPrefix2 ? env[`${envPrefix2}_HOST`] : void 0);
-  const portRaw = optionValues(a, portFlags).at(-1) ?? (envPrefix2 ? env[`${envPrefix2}_PORT`] : void 0);
-  const host = hostRaw === void 0 ? defaultHost : read(hostRaw);
-  const portWord = portRaw === void 0 ? void 0 : read(portRaw);
-  const port = portRaw === void 0 ? defaultPort : portOf(portWord).port;
-  const unexpanded = [host, portWord].find((w) => w?.includes("$"));
-  return [
-    {
-      ...host !== void 0 && !host.includes("$") ? { host } : {},
-      ...port !== void 0 ? { port } : {},
-      ...unexpanded !== void 0 ? { unexpanded } : {}
-    }
-  ];
-}
-function splitHostPort(value, emptyHost = "0.0.0.0") {
-  let host = value;
-  let port;
-  const v6 = /^\[([^\]]*)\](?::(.*))?$/.exec(value);
-  if (v6) {
-    host = v6[1];
-    port = v6[2];
-  } else if (value.includes(":")) {
-    const i = value.lastIndexOf(":");
-    host = value.slice(0, i);
-    port = value.slice(i + 1);
-  }
-  return {
-    ...host.includes("$") ? {} : { host: host === "" ? emptyHost : host.toLowerCase() },
-    ...portOf(port ?? "8000"),
-    ...value.includes("$") ? { unexpanded: value } : {}
-  };
-}
-function hostPortHint(raw) {
-  const m = /^([^$:]+):/.exec(raw);
-  return m ? { host: m[1].toLowerCase() } : {};
-}
-function portOf(v) {
-  return v !== void 0 && /^\d+$/.test(v) ? { port: Number(v) } : {};
-}
-function resolveWord(word, env) {
-  if (!word.includes("$")) return word;
-  return expand(word, (name) => {
-    if (!(name in env)) return { kind: "unset" };
-    const v = env[name];
-    return v === void 0 ? { kind: "unknown" } : { kind: "value", value: v };
-  });
-}
-function basename2(p) {
-  return p.slice(p.lastIndexOf("/") + 1);
-}
-
 // src/model/command/processes.ts
 var LONG_RUNNING_COMMANDS = /* @__PURE__ */ new Set([
   "runworker",
@@ -23459,35 +23532,6 @@ function commandWords(command) {
   return parseShell(expanded).commands[0]?.argv ?? [];
 }
 
-// src/model/command/inline-script.ts
-function inlineScriptCommands(argv, line) {
-  const script = inlineScript(argv);
-  return script === void 0 ? [] : parseShell(script, line).commands;
-}
-var IDLE = String.raw`(?:true|:|sleep\s+[\w.]+)`;
-var KEEP_ALIVE = new RegExp(
-  String.raw`(^|[;&|\n]\s*)while\s+${IDLE}\s*;?\s*do\s+(?:${IDLE}\s*;?\s*)+done$`
-);
-function isKeepAliveLoop(script) {
-  return KEEP_ALIVE.test(script.trim());
-}
-function inlineScriptLastCommand(argv, line) {
-  return inlineScriptCommands(argv, line).at(-1);
-}
-function inlineScriptArgs(argv) {
-  const at2 = argv.findIndex((a, i) => i > 0 && a.startsWith("-") && !a.startsWith("--") && a.includes("c"));
-  return at2 < 0 || inlineScript(argv) === void 0 ? void 0 : argv.slice(at2 + 3);
-}
-function inlineScript(argv) {
-  if (argv.length < 3 || !SHELLS2.has(basename2(argv[0]))) return void 0;
-  for (let i = 1; i < argv.length - 1; i++) {
-    const a = argv[i];
-    if (!a.startsWith("-") || a.startsWith("--")) return void 0;
-    if (a.includes("c")) return argv[i + 1];
-  }
-  return void 0;
-}
-
 // src/model/command/start-chain.ts
 function recipeNote(command) {
   const r = command.recipe;
@@ -23547,7 +23591,8 @@ function chain(app, service, reached, everyScript = true) {
   if (entrypoint?.argv) {
     const args = cmd ? cmd.argv ?? ["/bin/sh", "-c", cmd.raw] : [];
     const argv = [...entrypoint.argv, ...args];
-    const inner = inlineScript(argv) === inlineScript(args) ? cmd?.inner : void 0;
+    const script = inlineScript(argv);
+    const inner = script === inlineScript(args) ? cmd?.inner : script === inlineScript(entrypoint.argv) ? entrypoint.inner : void 0;
     const named = djangoCommand(entrypoint.argv) !== void 0;
     const literal = !isCompose(entrypoint) && (!cmd || cmd.argv !== void 0 && !isCompose(cmd));
     pid1 = execCommand(cmd && args.length && !named ? cmd.at : entrypoint.at, argv, inner, literal);
@@ -23642,6 +23687,7 @@ function fromInstr(instr, file) {
   return {
     at: at2,
     argv: instr.argv,
+    ...instr.inner ? { inner: instr.inner } : {},
     raw: instr.raw,
     script: (instr.script?.commands ?? []).map((c) => ({ ...c, ...at2, line: c.line }))
   };
@@ -25010,7 +25056,7 @@ function parseComposeText(file, text2) {
     return { errors: [{ file, line: 1, message: `YAML not accepted: ${error.message}` }] };
   }
 }
-function lineOf(node, ctx) {
+function lineOf2(node, ctx) {
   const offset = node?.range?.[0];
   return offset === void 0 ? 1 : ctx.lineCounter.linePos(offset).line;
 }
@@ -25029,7 +25075,7 @@ function convert2(node, ctx, at2) {
       ctx.resolving.delete(target);
     }
   }
-  const line = lineOf(node, ctx);
+  const line = lineOf2(node, ctx);
   const tag = node.tag === "!reset" ? "reset" : node.tag === "!override" ? "override" : void 0;
   const tagged = tag ? { tag } : {};
   if ((0, import_yaml.isScalar)(node)) {
@@ -25053,7 +25099,7 @@ function convert2(node, ctx, at2) {
     const merged = [];
     for (const pair2 of node.items) {
       const key = pair2.key;
-      const keyLine = lineOf(key, ctx);
+      const keyLine = lineOf2(key, ctx);
       if ((0, import_yaml.isScalar)(key) && (key.source === "<<" || typeof key.value === "symbol")) {
         const sources = convert2(pair2.value, ctx, keyLine);
         const maps = sources.kind === "seq" ? sources.items : [sources];
@@ -25461,43 +25507,6 @@ function legacyServices(root) {
     (e) => e.value.kind === "map" && e.value.entries.some((k) => k.key === "image" || k.key === "build")
   );
   return pullsOrBuilds ? candidates : [];
-}
-
-// src/model/command/anchors.ts
-function anchorOnLines(commands, lines, from, to) {
-  let cursor = from;
-  return commands.map((c) => {
-    const at2 = lineOf2(c.argv, lines, cursor, Math.min(to, lines.length));
-    if (at2 === void 0) return c;
-    cursor = at2;
-    return at2 === c.line ? c : { ...c, line: at2 };
-  });
-}
-function lineOf2(argv, lines, from, to) {
-  const words2 = argv.slice(0, 3).filter((w) => w !== "");
-  if (words2.length === 0) return void 0;
-  for (let n = from; n <= to; n++) if (inOrder(lines[n - 1] ?? "", words2)) return n;
-  return void 0;
-}
-function inOrder(line, words2) {
-  let at2 = 0;
-  for (const w of words2) {
-    const i = line.indexOf(w, at2);
-    if (i < 0) return false;
-    at2 = i + w.length;
-  }
-  return true;
-}
-function valueEndLine(lines, keyLine) {
-  const indent2 = (l) => /^\s*/.exec(l)[0].length;
-  const key = indent2(lines[keyLine - 1] ?? "");
-  for (let n = keyLine + 1; n <= lines.length; n++) {
-    const l = lines[n - 1];
-    if (l.trim() === "" || l.trim().startsWith("#")) continue;
-    if (indent2(l) <= key && !l.trim().startsWith("- ")) return n - 1;
-    if (indent2(l) < key) return n - 1;
-  }
-  return lines.length;
 }
 
 // src/model/compose/service.ts
@@ -31753,6 +31762,310 @@ function scriptAt(word, scripts, workdir) {
   );
 }
 
+// src/rules/lib/image-users.ts
+var USER_OPTION_VALUES = new Set(
+  "-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir".split(
+    " "
+  )
+);
+function userAddedBy(argv, env) {
+  if (!["useradd", "adduser"].includes(basename2(argv[0] ?? ""))) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    const w = argv[i];
+    if (w.startsWith("-")) {
+      if (USER_OPTION_VALUES.has(w)) i++;
+      continue;
+    }
+    const name = resolveWord(w, env) || w;
+    return /^[a-z_][\w-]*$/.test(name) || name.includes("$") ? name : void 0;
+  }
+  return void 0;
+}
+var known = (name) => name?.includes("$") ? void 0 : name;
+function lineage3(df, stage) {
+  const out = [];
+  for (let s = stage; s && !out.includes(s); ) {
+    out.unshift(s);
+    s = s.from.stageRef === void 0 ? void 0 : df.stages[s.from.stageRef];
+  }
+  return out;
+}
+function usersCreatedByRuns(df, stage, own = false) {
+  const names = [];
+  for (const s of own ? [stage] : lineage3(df, stage))
+    for (const ins of s.instructions) {
+      if (ins.keyword !== "RUN") continue;
+      for (const c of ins.script?.commands ?? []) {
+        const name = userAddedBy(c.argv, stage.env);
+        if (name) names.push(name);
+      }
+    }
+  return names;
+}
+var BASE_USERS = new Set(
+  "root daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc nobody adm operator guest".split(
+    " "
+  )
+);
+function imageHasUser(df, stage, user) {
+  if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
+  if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes("$"))) return true;
+  const base = lineage3(df, stage)[0].from;
+  return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
+}
+var baseStage = (df, stage) => lineage3(df, stage)[0];
+var isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
+function createUser(stage, name = "app") {
+  return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
+}
+function switchAdvice(df, stage, where = "") {
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
+    return `The stage already creates the user ${existing}: add USER ${existing}${where}.`;
+  if (existing) {
+    const parent = stage.from.image ?? stage.from.raw;
+    return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where}.`;
+  }
+  return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where}.`;
+}
+function handOver(df, stage, user) {
+  const runs = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
+  if (runs.includes("gosu")) return `exec gosu ${user} \u2026`;
+  if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
+  return `exec ${dropTool(baseStage(df, stage), user)}`;
+}
+function dropTool(stage, user) {
+  const image = stage.from.image ?? stage.from.raw;
+  switch (releaseOf(stage)) {
+    case "alpine":
+      return `su-exec ${user} \u2026 (RUN apk add --no-cache su-exec)`;
+    case "util-linux":
+      return `setpriv --reuid=${user} --regid=${user} --init-groups \u2026 (in the image already, from util-linux)`;
+    case "gosu-package":
+      return `gosu ${user} \u2026 (RUN apt-get install -y gosu)`;
+    case "before-setpriv":
+      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu, and its util-linux predates setpriv and runuser)`;
+    case "no-gosu-package":
+      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu)`;
+    default:
+      return `gosu ${user} \u2026 (or setpriv --reuid=${user} --regid=${user} --init-groups \u2026 where the base's util-linux ships it)`;
+  }
+}
+function releaseOf(stage) {
+  const ref = (stage.from.image ?? stage.from.raw).split("@")[0].toLowerCase();
+  const colon = ref.lastIndexOf(":");
+  const repository = colon > ref.lastIndexOf("/") ? ref.slice(0, colon) : ref;
+  const tag = colon > ref.lastIndexOf("/") ? ref.slice(colon + 1) : "latest";
+  const name = repository.slice(repository.lastIndexOf("/") + 1);
+  if (name === "alpine" || /alpine/.test(tag)) return "alpine";
+  if (/\b(wheezy|precise|trusty)\b/.test(tag)) return "before-setpriv";
+  if (/\b(jessie|xenial)\b/.test(tag)) return "no-gosu-package";
+  if (/\b(stretch|buster|bullseye|bionic|focal|jammy)\b/.test(tag)) return "gosu-package";
+  if (/\b(bookworm|trixie|noble)\b/.test(tag)) return "util-linux";
+  const major = Number(/^(\d+)/.exec(tag)?.[1] ?? NaN);
+  const official = !repository.includes("/") || /^(docker\.io\/)?library\//.test(repository);
+  if (!official) return "unknown";
+  if (name === "debian" || name === "ubuntu") {
+    if (Number.isNaN(major))
+      return /^(latest|stable|testing|rolling|sid|devel)$/.test(tag) ? "util-linux" : "unknown";
+    const [old, split, merged] = name === "debian" ? [7, 9, 12] : [14, 18, 24];
+    if (major <= old) return "before-setpriv";
+    if (major < split) return "no-gosu-package";
+    return major < merged ? "gosu-package" : "util-linux";
+  }
+  if (name === "python") {
+    const minor = Number(/^\d+\.(\d+)/.exec(tag)?.[1] ?? NaN);
+    if (major === 2 || major === 3 && minor <= 6) return "gosu-package";
+    return "util-linux";
+  }
+  return "unknown";
+}
+
+// src/rules/lib/su-launch.ts
+function suLaunch(argv) {
+  if (basename2(argv[0] ?? "") !== "su") return void 0;
+  let user;
+  let script;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-c" || a === "--command") script = argv[++i];
+    else if (a.startsWith("--command=")) script = a.slice("--command=".length);
+    else if (["-s", "--shell", "-g", "--group", "-G", "--supp-group"].includes(a)) i++;
+    else if (a !== "-" && !a.startsWith("-") && user === void 0) user = a;
+  }
+  return user && script !== void 0 ? { user, script } : void 0;
+}
+function suExecAdvice(command, handOver2 = (user) => `exec gosu ${user} \u2026 (with gosu installed in the image)`) {
+  const su = suLaunch(command.argv);
+  if (!su) return void 0;
+  const inner = inlineScriptCommands(["sh", "-c", su.script], command.line);
+  const simple = inner.length === 1 && !inner[0].background && !/[;&|<>$`]/.test(su.script);
+  const run = simple ? su.script.trim() : `sh -c ${shellWord(su.script.trim())}`;
+  const runNote = simple ? "" : " (with exec before the server's command in it)";
+  const hand = handOver2(su.user);
+  const at2 = hand.indexOf("\u2026");
+  const tool = `${quotedLine(`${hand.slice(0, at2)}${run}`)}${runNote}${hand.slice(at2 + 1)}`;
+  return `exec su \u2026 would not make the server PID 1 either: su stays its parent process. Start it as ${su.user} with a tool that runs it in su's place: ${tool}, or set USER ${su.user} in the Dockerfile, drop su from the script, and start the server with exec`;
+}
+function suHandOver(app) {
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  return df && stage ? (user) => handOver(df, stage, user) : void 0;
+}
+
+// src/rules/lib/shell-form-fix.ts
+function fixShellForm(context) {
+  const { finding } = context;
+  const lines = linesOf(context, finding.file);
+  if (!lines || finding.line === void 0) return void 0;
+  for (const app of appsAndWorkerImages(context.project)) {
+    const df = app.dockerfile;
+    const stage = df?.targetStage;
+    for (const instr of [stage?.entrypoint, stage?.cmd]) {
+      if (!df || !instr || df.file !== finding.file || instr.line !== finding.line) continue;
+      if (instr.form === "shell")
+        return execFormOf(
+          instr,
+          execFormArgv(instr, app.entrypointScripts, stage?.workdir || "/"),
+          lines,
+          finding.file
+        );
+      if (instr.argv)
+        return withSh(
+          execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine),
+          instr.argv,
+          appShells(app),
+          lines,
+          finding.file,
+          instr.line
+        );
+    }
+    const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
+    for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
+      const argv = c && composeArgv2(c);
+      if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
+      const fix = execLast(lastToExec(argv, c.line), lines, finding.file, c.line, c.line + 20);
+      return withSh(fix, argv, appShells(app), lines, finding.file, c.line);
+    }
+    for (const script of app.entrypointScripts) {
+      if (script.file !== finding.file) continue;
+      const last = branchEnds(script.script.commands.filter((c) => !c.asUser)).find(
+        (c) => c.line === finding.line && !c.background && !c.loop
+      );
+      if (!last || suExecAdvice(last)) continue;
+      return execLast(last, lines, finding.file, last.line, last.line);
+    }
+  }
+  return void 0;
+}
+function execFormOf(instr, argv, lines, file) {
+  if (!argv || instr.endLine !== instr.line) return void 0;
+  const written = lines[instr.line - 1];
+  const keyword = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
+  return {
+    title: `${instr.keyword} in exec form`,
+    edits: [replaceLines(file, instr.line, instr.line, [`${indentOf(written)}${keyword} ${execForm(argv)}`])]
+  };
+}
+function lastToExec(argv, line) {
+  const commands = inlineScriptCommands(argv, line);
+  const ends = branchEnds(commands);
+  const last = ends.length > 1 ? ends.find((c) => !c.viaExec && !c.background && mainProcessOf(c.argv)) : inlineScriptLastCommand(argv, line);
+  if (!last || isKeepAliveLoop(inlineScript(argv) ?? "") || last.argv[0]?.startsWith("-")) return void 0;
+  if (foregroundSequence(commands)) return void 0;
+  if (backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))) return void 0;
+  return last;
+}
+function execLast(command, lines, file, first, last) {
+  if (!command || command.viaExec || command.argv.length === 0) return void 0;
+  const word0 = command.argv[0];
+  const env = command.env?.[0];
+  const needles = env ? [`${env.name}=`] : word0 === "$@" || word0 === "$*" ? [`"${word0}"`, word0] : [command.argv.join(" "), word0];
+  for (const needle of needles) {
+    const at2 = locate(lines, needle, first, last, "last");
+    if (!at2) continue;
+    const before = lines[at2.line - 1].slice(0, at2.column - 1);
+    if (!/(^|[\s;&|("'])$/.test(before)) continue;
+    const edit = insertAt(file, at2, env ? "exec env " : "exec ");
+    return { title: `exec ${word0}`, edits: [edit] };
+  }
+  return void 0;
+}
+function withSh(fix, argv, shells, lines, file, line) {
+  const bash = argv.find((w, i) => /(^|\/)bash$/.test(w) && /^-\w*c/.test(argv[i + 1] ?? ""));
+  if (!fix || !bash || !shells.noBash) return fix;
+  const text2 = lines[line - 1] ?? "";
+  const column = [...text2.matchAll(/[\s"'[]/g)].map((m) => m.index + 1).find((i) => text2.startsWith(bash, i));
+  if (column === void 0) return void 0;
+  const start = { line, column: column + 1 };
+  const end = { line, column: column + 1 + bash.length };
+  return { ...fix, edits: [{ file, start, end, text: bash.replace(/bash$/, "sh") }, ...fix.edits] };
+}
+function mainProcessOf(argv) {
+  const server = serverOf(argv);
+  if (server) return { kind: serverName(argv, server) };
+  const inner = launchedCommand(argv);
+  if (inner) return mainProcessOf(inlineScriptLastCommand(inner, 1)?.argv ?? inner);
+  const a = programArgv(argv);
+  if (!/(^|\/)supervisord$/.test(a[0] ?? "")) return void 0;
+  return a.some((w) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w)) ? { kind: "supervisord" } : void 0;
+}
+function composeArgv2(c) {
+  return c.argv ?? c.script?.commands[0]?.argv;
+}
+
+// src/rules/lib/shell-branches.ts
+function ownCommands(commands) {
+  const out = [];
+  for (let i = 0; i < commands.length; i++) {
+    const c = commands[i];
+    if (c.asUser) continue;
+    out.push(c);
+    if (inlineScript(c.argv) !== void 0) i += inlineScriptCommands(c.argv, c.line).length;
+  }
+  return out;
+}
+var EXITING = /* @__PURE__ */ new Set([
+  "echo",
+  "printf",
+  "true",
+  "false",
+  ":",
+  "exit",
+  "return",
+  "set",
+  "export",
+  "cd",
+  "[",
+  "test"
+]);
+function shellBranches(commands) {
+  const ends = branchEnds(ownCommands(commands));
+  if (ends.length < 2) return void 0;
+  const running = ends.flatMap((c) => {
+    const a = programArgv(c.argv);
+    if (c.background || EXITING.has(a[0] ?? "") || setupOnly([c])) return [];
+    const inner = inlineScriptLastCommand(c.argv, c.line);
+    const argv = inner?.argv ?? c.argv;
+    const what = mainProcessOf(argv)?.kind ?? longRunningProcess(argv) ?? argv[0] ?? c.argv[0];
+    return [{ command: c, what, ...inner ? { through: c.argv[0] } : {} }];
+  });
+  return {
+    execed: running.filter((e) => e.command.viaExec),
+    keeping: running.filter((e) => !e.command.viaExec)
+  };
+}
+function shellFormBranchesMessage(keyword, branches) {
+  const { execed, keeping: keeping2 } = branches;
+  const one = keeping2.length === 1;
+  const each = keeping2.map(
+    (e) => `the branch that runs ${e.what} starts it ${e.through ? `through '${e.through} -c' ` : ""}without exec`
+  );
+  const handed = execed.length === 0 ? "" : execed.length === 1 ? ` (the branch that runs ${execed[0].what} starts it with exec, which hands PID 1 over)` : ` (the branches that run ${listOf(execed.map((e) => e.what))} start them with exec, which hands PID 1 over)`;
+  const write = keeping2.map((e) => quotedLine(e.through ? `exec ${e.through} -c "\u2026"` : execLine(e.command)));
+  return `${keyword} is in shell form with alternative branches (a case or if/else), and ${listOf(each)}, so in ${one ? "that branch" : "those branches"} /bin/sh stays PID 1 and SIGTERM from docker stop does not reach the server${handed}. Write ${listOf(write)} in ${one ? "that branch" : "their branches"}.`;
+}
+
 // src/rules/lib/image-shell.ts
 var NONE = { bash: false, sh: false };
 function baseImageOf(df, stage) {
@@ -31962,159 +32275,10 @@ function shExecsShellForm(instr, shells) {
   if (looksLikeArray(instr.raw)) return Boolean(shells.sh) && commands.length === 1;
   if (foregroundSequence(commands) || backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv)))
     return false;
+  const branches = shellBranches(commands);
+  if (branches && branches.keeping.length === 0 && branches.execed.length > 0) return true;
   if (last.viaExec) return endsInExec(instr.raw, last);
   return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
-}
-
-// src/rules/lib/image-users.ts
-var USER_OPTION_VALUES = new Set(
-  "-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir".split(
-    " "
-  )
-);
-function userAddedBy(argv, env) {
-  if (!["useradd", "adduser"].includes(basename2(argv[0] ?? ""))) return void 0;
-  for (let i = 1; i < argv.length; i++) {
-    const w = argv[i];
-    if (w.startsWith("-")) {
-      if (USER_OPTION_VALUES.has(w)) i++;
-      continue;
-    }
-    const name = resolveWord(w, env) || w;
-    return /^[a-z_][\w-]*$/.test(name) || name.includes("$") ? name : void 0;
-  }
-  return void 0;
-}
-var known = (name) => name?.includes("$") ? void 0 : name;
-function lineage3(df, stage) {
-  const out = [];
-  for (let s = stage; s && !out.includes(s); ) {
-    out.unshift(s);
-    s = s.from.stageRef === void 0 ? void 0 : df.stages[s.from.stageRef];
-  }
-  return out;
-}
-function usersCreatedByRuns(df, stage, own = false) {
-  const names = [];
-  for (const s of own ? [stage] : lineage3(df, stage))
-    for (const ins of s.instructions) {
-      if (ins.keyword !== "RUN") continue;
-      for (const c of ins.script?.commands ?? []) {
-        const name = userAddedBy(c.argv, stage.env);
-        if (name) names.push(name);
-      }
-    }
-  return names;
-}
-var BASE_USERS = new Set(
-  "root daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc nobody adm operator guest".split(
-    " "
-  )
-);
-function imageHasUser(df, stage, user) {
-  if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
-  if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes("$"))) return true;
-  const base = lineage3(df, stage)[0].from;
-  return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
-}
-var baseStage = (df, stage) => lineage3(df, stage)[0];
-var isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
-function createUser(stage, name = "app") {
-  return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
-}
-function switchAdvice(df, stage, where = "") {
-  const existing = known(usersCreatedByRuns(df, stage).at(-1));
-  if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
-    return `The stage already creates the user ${existing}: add USER ${existing}${where}.`;
-  if (existing) {
-    const parent = stage.from.image ?? stage.from.raw;
-    return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where}.`;
-  }
-  return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where}.`;
-}
-function handOver(df, stage, user) {
-  const runs = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
-  if (runs.includes("gosu")) return `exec gosu ${user} \u2026`;
-  if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
-  return `exec ${dropTool(baseStage(df, stage), user)}`;
-}
-function dropTool(stage, user) {
-  const image = stage.from.image ?? stage.from.raw;
-  switch (releaseOf(stage)) {
-    case "alpine":
-      return `su-exec ${user} \u2026 (RUN apk add --no-cache su-exec)`;
-    case "util-linux":
-      return `setpriv --reuid=${user} --regid=${user} --init-groups \u2026 (in the image already, from util-linux)`;
-    case "gosu-package":
-      return `gosu ${user} \u2026 (RUN apt-get install -y gosu)`;
-    case "before-setpriv":
-      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu, and its util-linux predates setpriv and runuser)`;
-    case "no-gosu-package":
-      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu)`;
-    default:
-      return `gosu ${user} \u2026 (or setpriv --reuid=${user} --regid=${user} --init-groups \u2026 where the base's util-linux ships it)`;
-  }
-}
-function releaseOf(stage) {
-  const ref = (stage.from.image ?? stage.from.raw).split("@")[0].toLowerCase();
-  const colon = ref.lastIndexOf(":");
-  const repository = colon > ref.lastIndexOf("/") ? ref.slice(0, colon) : ref;
-  const tag = colon > ref.lastIndexOf("/") ? ref.slice(colon + 1) : "latest";
-  const name = repository.slice(repository.lastIndexOf("/") + 1);
-  if (name === "alpine" || /alpine/.test(tag)) return "alpine";
-  if (/\b(wheezy|precise|trusty)\b/.test(tag)) return "before-setpriv";
-  if (/\b(jessie|xenial)\b/.test(tag)) return "no-gosu-package";
-  if (/\b(stretch|buster|bullseye|bionic|focal|jammy)\b/.test(tag)) return "gosu-package";
-  if (/\b(bookworm|trixie|noble)\b/.test(tag)) return "util-linux";
-  const major = Number(/^(\d+)/.exec(tag)?.[1] ?? NaN);
-  const official = !repository.includes("/") || /^(docker\.io\/)?library\//.test(repository);
-  if (!official) return "unknown";
-  if (name === "debian" || name === "ubuntu") {
-    if (Number.isNaN(major))
-      return /^(latest|stable|testing|rolling|sid|devel)$/.test(tag) ? "util-linux" : "unknown";
-    const [old, split, merged] = name === "debian" ? [7, 9, 12] : [14, 18, 24];
-    if (major <= old) return "before-setpriv";
-    if (major < split) return "no-gosu-package";
-    return major < merged ? "gosu-package" : "util-linux";
-  }
-  if (name === "python") {
-    const minor = Number(/^\d+\.(\d+)/.exec(tag)?.[1] ?? NaN);
-    if (major === 2 || major === 3 && minor <= 6) return "gosu-package";
-    return "util-linux";
-  }
-  return "unknown";
-}
-
-// src/rules/lib/su-launch.ts
-function suLaunch(argv) {
-  if (basename2(argv[0] ?? "") !== "su") return void 0;
-  let user;
-  let script;
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "-c" || a === "--command") script = argv[++i];
-    else if (a.startsWith("--command=")) script = a.slice("--command=".length);
-    else if (["-s", "--shell", "-g", "--group", "-G", "--supp-group"].includes(a)) i++;
-    else if (a !== "-" && !a.startsWith("-") && user === void 0) user = a;
-  }
-  return user && script !== void 0 ? { user, script } : void 0;
-}
-function suExecAdvice(command, handOver2 = (user) => `exec gosu ${user} \u2026 (with gosu installed in the image)`) {
-  const su = suLaunch(command.argv);
-  if (!su) return void 0;
-  const inner = inlineScriptCommands(["sh", "-c", su.script], command.line);
-  const simple = inner.length === 1 && !inner[0].background && !/[;&|<>$`]/.test(su.script);
-  const run = simple ? su.script.trim() : `sh -c ${shellWord(su.script.trim())}`;
-  const runNote = simple ? "" : " (with exec before the server's command in it)";
-  const hand = handOver2(su.user);
-  const at2 = hand.indexOf("\u2026");
-  const tool = `${quotedLine(`${hand.slice(0, at2)}${run}`)}${runNote}${hand.slice(at2 + 1)}`;
-  return `exec su \u2026 would not make the server PID 1 either: su stays its parent process. Start it as ${su.user} with a tool that runs it in su's place: ${tool}, or set USER ${su.user} in the Dockerfile, drop su from the script, and start the server with exec`;
-}
-function suHandOver(app) {
-  const df = app.dockerfile;
-  const stage = df?.targetStage;
-  return df && stage ? (user) => handOver(df, stage, user) : void 0;
 }
 
 // src/rules/lib/uwsgi-term.ts
@@ -32148,107 +32312,6 @@ function dieOnTermAdvice(app, argv) {
 function withAdvice(app, argv, line, found) {
   const advice = found.length > 0 ? dieOnTermAdvice(app, inlineScriptLastCommand(argv, line)?.argv ?? []) : "";
   return found.map((f) => ({ ...f, message: f.message + advice }));
-}
-
-// src/rules/lib/shell-form-fix.ts
-function fixShellForm(context) {
-  const { finding } = context;
-  const lines = linesOf(context, finding.file);
-  if (!lines || finding.line === void 0) return void 0;
-  for (const app of appsAndWorkerImages(context.project)) {
-    const df = app.dockerfile;
-    const stage = df?.targetStage;
-    for (const instr of [stage?.entrypoint, stage?.cmd]) {
-      if (!df || !instr || df.file !== finding.file || instr.line !== finding.line) continue;
-      if (instr.form === "shell")
-        return execFormOf(
-          instr,
-          execFormArgv(instr, app.entrypointScripts, stage?.workdir || "/"),
-          lines,
-          finding.file
-        );
-      if (instr.argv)
-        return withSh(
-          execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine),
-          instr.argv,
-          appShells(app),
-          lines,
-          finding.file,
-          instr.line
-        );
-    }
-    const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
-    for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
-      const argv = c && composeArgv2(c);
-      if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
-      const fix = execLast(lastToExec(argv, c.line), lines, finding.file, c.line, c.line + 20);
-      return withSh(fix, argv, appShells(app), lines, finding.file, c.line);
-    }
-    for (const script of app.entrypointScripts) {
-      if (script.file !== finding.file) continue;
-      const last = branchEnds(script.script.commands.filter((c) => !c.asUser)).find(
-        (c) => c.line === finding.line && !c.background && !c.loop
-      );
-      if (!last || suExecAdvice(last)) continue;
-      return execLast(last, lines, finding.file, last.line, last.line);
-    }
-  }
-  return void 0;
-}
-function execFormOf(instr, argv, lines, file) {
-  if (!argv || instr.endLine !== instr.line) return void 0;
-  const written = lines[instr.line - 1];
-  const keyword = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
-  return {
-    title: `${instr.keyword} in exec form`,
-    edits: [replaceLines(file, instr.line, instr.line, [`${indentOf(written)}${keyword} ${execForm(argv)}`])]
-  };
-}
-function lastToExec(argv, line) {
-  const commands = inlineScriptCommands(argv, line);
-  const ends = branchEnds(commands);
-  const last = ends.length > 1 ? ends.find((c) => !c.viaExec && !c.background && mainProcessOf(c.argv)) : inlineScriptLastCommand(argv, line);
-  if (!last || isKeepAliveLoop(inlineScript(argv) ?? "") || last.argv[0]?.startsWith("-")) return void 0;
-  if (foregroundSequence(commands)) return void 0;
-  if (backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))) return void 0;
-  return last;
-}
-function execLast(command, lines, file, first, last) {
-  if (!command || command.viaExec || command.argv.length === 0) return void 0;
-  const word0 = command.argv[0];
-  const env = command.env?.[0];
-  const needles = env ? [`${env.name}=`] : word0 === "$@" || word0 === "$*" ? [`"${word0}"`, word0] : [command.argv.join(" "), word0];
-  for (const needle of needles) {
-    const at2 = locate(lines, needle, first, last, "last");
-    if (!at2) continue;
-    const before = lines[at2.line - 1].slice(0, at2.column - 1);
-    if (!/(^|[\s;&|("'])$/.test(before)) continue;
-    const edit = insertAt(file, at2, env ? "exec env " : "exec ");
-    return { title: `exec ${word0}`, edits: [edit] };
-  }
-  return void 0;
-}
-function withSh(fix, argv, shells, lines, file, line) {
-  const bash = argv.find((w, i) => /(^|\/)bash$/.test(w) && /^-\w*c/.test(argv[i + 1] ?? ""));
-  if (!fix || !bash || !shells.noBash) return fix;
-  const text2 = lines[line - 1] ?? "";
-  const column = [...text2.matchAll(/[\s"'[]/g)].map((m) => m.index + 1).find((i) => text2.startsWith(bash, i));
-  if (column === void 0) return void 0;
-  const start = { line, column: column + 1 };
-  const end = { line, column: column + 1 + bash.length };
-  return { ...fix, edits: [{ file, start, end, text: bash.replace(/bash$/, "sh") }, ...fix.edits] };
-}
-function mainProcessOf(argv) {
-  const server = serverOf(argv);
-  if (server) return { kind: serverName(argv, server) };
-  const inner = launchedCommand(argv);
-  if (inner) return mainProcessOf(inlineScriptLastCommand(inner, 1)?.argv ?? inner);
-  const a = programArgv(argv);
-  if (!/(^|\/)supervisord$/.test(a[0] ?? "")) return void 0;
-  return a.some((w) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w)) ? { kind: "supervisord" } : void 0;
-}
-function composeArgv2(c) {
-  return c.argv ?? c.script?.commands[0]?.argv;
 }
 
 // src/rules/lib/wsgi-module.ts
@@ -32352,6 +32415,36 @@ function execedHolderMessage(start, run, script, commands, busybox, shown) {
   return `${start}, which ${backgroundWords(run)}; ${how}, so ${holder.what} is PID 1 and gets SIGTERM, but ${listOf(servers)}, in the background, never ${servers.length > 1 ? "get" : "gets"} it and ${servers.length > 1 ? "are" : "is"} killed without a graceful shutdown when ${holder.what} exits. ${oneProcessAdvice(run, shown)}`;
 }
 
+// src/rules/lib/script-parent.ts
+function callOf(app, script) {
+  for (const caller of app.entrypointScripts) {
+    if (caller === script || caller.makeTargets || caller.program) continue;
+    const c = scriptCommandsThatRun(app, caller).find(
+      (c2) => !c2.background && !c2.asUser && scriptRunBy(c2.argv, app.entrypointScripts, caller) === script
+    );
+    if (c) return { caller, line: c.line, viaExec: c.viaExec };
+  }
+  return void 0;
+}
+function pid1Call(app, script) {
+  let found;
+  const seen = /* @__PURE__ */ new Set([script]);
+  for (let call2 = callOf(app, script); call2 && !seen.has(call2.caller); call2 = callOf(app, call2.caller)) {
+    seen.add(call2.caller);
+    if (!call2.viaExec) found = call2;
+  }
+  return found;
+}
+function whoKeepsSignal(app, script, init) {
+  const call2 = pid1Call(app, script);
+  if (!call2)
+    return () => init ? `so ${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "so the script stays PID 1 and SIGTERM does not reach it";
+  const caller = call2.caller.file;
+  const child = `${script.file} is itself a child: ${caller} runs it without exec (${caller}:${call2.line})`;
+  const pid1 = init ? `and ${init.name} (PID 1) sends SIGTERM to the shell of ${caller} only` : `so PID 1 is the shell of ${caller}, and SIGTERM from docker stop reaches that shell`;
+  return (what) => `and ${child}, ${pid1}, not ${what}`;
+}
+
 // src/rules/TF0901-shell-form-command.ts
 var shellFormCommand = defineRule({
   id: "TF0901",
@@ -32424,9 +32517,11 @@ loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for -
 The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
 container's arguments and environment select is judged when they are known, else each branch on its own. A
 function the script calls runs where it is called: \`dev) run_development ;; *) run_production ;;\` makes the two
-bodies alternatives, each server reported at its own line with exec written there. A command that only runs
-setup and exits (\`python manage.py migrate --noinput\`, \`migrate && collectstatic\`, a one-off service) leaves no
-server for SIGTERM to miss: not reported.
+bodies alternatives, each server reported at its own line with exec written there. A shell-form CMD whose every
+branch starts its process with exec hands PID 1 over and is not reported; otherwise the message names only the
+branches that keep /bin/sh. A script that another script runs without exec is a child of that script's shell, which
+is PID 1: the message says so. A command that only runs setup and exits (\`python manage.py migrate --noinput\`,
+\`migrate && collectstatic\`, a one-off service) leaves no server for SIGTERM to miss: not reported.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
 built from its text. The exec form of a script without a \`#!\` line runs it with sh (\`CMD ["sh", "/app/start.sh"]\`):
@@ -32545,7 +32640,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
 });
 function scriptFindings(script, commands, app, init) {
   const all = app.entrypointScripts;
-  const stays = init ? `${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "the script stays PID 1 and SIGTERM does not reach it";
+  const stays = whoKeepsSignal(app, script, init);
   const out = [];
   const held = argumentsHeldBy(script.script);
   const startsArgs = (argv) => runsArguments(argv, held) || launchesArguments(argv, held);
@@ -32581,7 +32676,7 @@ function scriptFindings(script, commands, app, init) {
     out.push({
       file: script.file,
       line: sequence[0].command.line,
-      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, so ${stays}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`
+      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, ${stays(sequence[0].what)}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`
     });
   }
   const inSequence = new Set(sequence?.map((p) => p.command));
@@ -32603,7 +32698,7 @@ function scriptFindings(script, commands, app, init) {
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, so ${stays}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}`
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}`
     });
   });
   return out;
@@ -32646,8 +32741,8 @@ function shellFormMessage(instr, argv, script) {
   }
   if (!argv) {
     const runScript = script && `${k} [${scriptExecForm(script).map((a) => JSON.stringify(a)).join(", ")}]`;
-    if (branchEnds(instr.script?.commands ?? []).length > 1)
-      return `${k} is in shell form, so ${pid1} (whichever branch of its case or if/else runs). Use the exec form with exec in each branch: ${k} ["sh", "-c", "\u2026"] with 'exec' before the last command of every branch, or ${runScript ? `${runScript} with exec in each branch of ${script.file}` : `an exec-form ${k} that runs a start script which does so`}.`;
+    const branches = shellBranches(instr.script?.commands ?? []);
+    if (branches && branches.keeping.length > 0) return shellFormBranchesMessage(k, branches);
     if (runScript)
       return `${k} is in shell form, so ${pid1}. Use the exec form: ${runScript}, with exec before the command of ${script.file} that starts the server${script.noShebang ? ` (${script.file} has no #! line, so sh runs it)` : ""}${/\bchmod\b/.test(instr.raw) ? `; make it executable at build time (RUN chmod +x ${script.imagePath}), not at every start` : ""}.`;
     const several = (instr.script?.commands.length ?? 0) > 1;
@@ -34041,6 +34136,14 @@ export {
   lineage2 as lineage,
   isNamedForProduction,
   parseShell,
+  uwsgiIniArg,
+  uwsgiIniLogs,
+  programArgv,
+  launchedCommand,
+  djangoCommand,
+  serverOf,
+  basename2 as basename,
+  inlineScript,
   splitImage,
   contextSource,
   UNKNOWN2 as UNKNOWN,
@@ -34061,18 +34164,10 @@ export {
   imageOnlyApp,
   readsArguments,
   mayRun,
-  uwsgiIniArg,
-  uwsgiIniLogs,
-  programArgv,
-  launchedCommand,
-  djangoCommand,
-  serverOf,
-  basename2 as basename,
   makeInvocation,
   makeTargetScript,
   supervisordRun,
   supervisorPrograms,
-  inlineScript,
   effectiveCommand,
   containerVariables,
   directoryAfter,
