@@ -7546,6 +7546,15 @@ function fingerprintOf(ruleId, raw) {
   return digest(`${ruleId}\0${raw.file}\0${identityKey(raw)}`).slice(0, 16);
 }
 function digest(text2) {
+  let hex = digests.get(text2);
+  if (hex === void 0) {
+    hex = hashOf(text2);
+    if (digests.size >= DIGESTS_KEPT) digests.delete(digests.keys().next().value);
+    digests.set(text2, hex);
+  }
+  return hex;
+}
+function hashOf(text2) {
   if (native) return native(text2);
   if (++hashed <= JS_HASHES) return sha256Hex(text2);
   const crypto = (0, import_node_module.createRequire)(__tfrBundleUrl)("node:crypto");
@@ -7571,7 +7580,7 @@ function stamp(rule, raw) {
     configurable: true
   });
 }
-var import_node_module, MEASURE, JS_HASHES, hashed, native;
+var import_node_module, MEASURE, JS_HASHES, hashed, native, DIGESTS_KEPT, digests;
 var init_fingerprint = __esm({
   "src/core/fingerprint.ts"() {
     "use strict";
@@ -7580,6 +7589,8 @@ var init_fingerprint = __esm({
     MEASURE = /\d+(?:\.\d+)?\s?(?:ms|s|sec|seconds?|min|minutes?|[KMG]i?B|%)(?![\w])/g;
     JS_HASHES = 256;
     hashed = 0;
+    DIGESTS_KEPT = 1024;
+    digests = /* @__PURE__ */ new Map();
   }
 });
 
@@ -38945,8 +38956,8 @@ function parseBaseImage(ref, json) {
   }
   if (typeof image.Id !== "string") return void 0;
   const repository = ref.replace(/@.*$/, "").replace(/:[^/:]*$/, "");
-  const digests = Array.isArray(image.RepoDigests) ? image.RepoDigests.filter((d) => typeof d === "string") : [];
-  const mine = digests.find(
+  const digests2 = Array.isArray(image.RepoDigests) ? image.RepoDigests.filter((d) => typeof d === "string") : [];
+  const mine = digests2.find(
     (d) => d.slice(0, d.indexOf("@")) === repository || sameRepository(d, repository)
   );
   const digest2 = mine && /@(sha256:[0-9a-f]{64})$/.exec(mine)?.[1];
@@ -44130,7 +44141,8 @@ async function runReview(request, ports) {
     "Fixes",
     () => fixesOf(
       root,
-      (overlay) => analyze(root, config2, request.discovery, overlay),
+      // The fix engine starts from the tree just analysed: that analysis is reused, not repeated.
+      (overlay) => overlay.size === 0 ? Promise.resolve(staticResult) : analyze(root, config2, request.discovery, overlay),
       redactor,
       ports,
       dynamic

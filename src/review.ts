@@ -112,7 +112,11 @@ export async function runReview(request: ReviewRequest, ports: ReviewPorts): Pro
     ? await ports.log.stage('Fixes', () =>
         fixesOf(
           root,
-          (overlay) => analyze(root, config, request.discovery, overlay),
+          // The fix engine starts from the tree just analysed: that analysis is reused, not repeated.
+          (overlay) =>
+            overlay.size === 0
+              ? Promise.resolve(staticResult)
+              : analyze(root, config, request.discovery, overlay),
           redactor,
           ports,
           dynamic,

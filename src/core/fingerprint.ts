@@ -30,7 +30,19 @@ export function fingerprintOf(ruleId: string, raw: RawFinding): string {
 const JS_HASHES = 256;
 let hashed = 0;
 let native: ((text: string) => string) | undefined;
+/** The fix engine analyses the tree again for each fix it proves, and most findings come back: their digests too. */
+const DIGESTS_KEPT = 1024;
+const digests = new Map<string, string>();
 function digest(text: string): string {
+  let hex = digests.get(text);
+  if (hex === undefined) {
+    hex = hashOf(text);
+    if (digests.size >= DIGESTS_KEPT) digests.delete(digests.keys().next().value as string);
+    digests.set(text, hex);
+  }
+  return hex;
+}
+function hashOf(text: string): string {
   if (native) return native(text);
   if (++hashed <= JS_HASHES) return sha256Hex(text);
   const crypto = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');

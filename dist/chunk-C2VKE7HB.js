@@ -335,7 +335,18 @@ function fingerprintOf(ruleId, raw) {
 var JS_HASHES = 256;
 var hashed = 0;
 var native;
+var DIGESTS_KEPT = 1024;
+var digests = /* @__PURE__ */ new Map();
 function digest(text) {
+  let hex = digests.get(text);
+  if (hex === void 0) {
+    hex = hashOf(text);
+    if (digests.size >= DIGESTS_KEPT) digests.delete(digests.keys().next().value);
+    digests.set(text, hex);
+  }
+  return hex;
+}
+function hashOf(text) {
   if (native) return native(text);
   if (++hashed <= JS_HASHES) return sha256Hex(text);
   const crypto = (0, import_node_module.createRequire)(import.meta.url)("node:crypto");

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-TIGOCLYZ.js";
+} from "./chunk-GJATQOTM.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-SGTLT5KI.js";
+} from "./chunk-KXYN4O4B.js";
 import {
   UnsafePathError,
   readInside,
@@ -40,7 +40,7 @@ import {
   resolveInside,
   runFactsOf,
   stamp
-} from "./chunk-XAYIVRZX.js";
+} from "./chunk-C2VKE7HB.js";
 import {
   __commonJS,
   __require,

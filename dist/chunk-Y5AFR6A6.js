@@ -15,13 +15,13 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-SGTLT5KI.js";
+} from "./chunk-KXYN4O4B.js";
 import {
   insertLines,
   normalizePackageName,
   replaceInLine,
   replaceLines
-} from "./chunk-XAYIVRZX.js";
+} from "./chunk-C2VKE7HB.js";
 
 // src/parse/requirements.ts
 function parseRequirements(file, text) {

@@ -6,7 +6,7 @@ import {
   replaceInLine,
   replaceLines,
   require_node_path
-} from "./chunk-XAYIVRZX.js";
+} from "./chunk-C2VKE7HB.js";
 import {
   __commonJS,
   __esm,

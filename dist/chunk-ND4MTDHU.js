@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-TF3MFCE6.js";
+} from "./chunk-Y5AFR6A6.js";
 import {
   makeReport
-} from "./chunk-EIMTSLWK.js";
+} from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-SGTLT5KI.js";
+} from "./chunk-KXYN4O4B.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -15,7 +15,7 @@ import {
   readInsideSync,
   require_node_path,
   writeOwnFile
-} from "./chunk-XAYIVRZX.js";
+} from "./chunk-C2VKE7HB.js";
 import {
   __toESM
 } from "./chunk-X4CIRSVU.js";

@@ -25,7 +25,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-SGTLT5KI.js";
+} from "./chunk-KXYN4O4B.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -33,7 +33,7 @@ import {
   readInsideSync,
   readRegularFileSync,
   require_node_path
-} from "./chunk-XAYIVRZX.js";
+} from "./chunk-C2VKE7HB.js";
 import {
   __toESM,
   require_node_fs
