@@ -259,10 +259,9 @@ test('TF0603 fires on the pre-18 mount (/var/lib/postgresql/data) of an untagged
       messages[0],
       /keeps its data in \/var\/lib\/postgresql\/18\/docker, under its VOLUME \/var\/lib\/postgresql/,
     );
-    assert.match(
-      messages[0],
-      /'pgdata:\/var\/lib\/postgresql'\), or pin the major version the data was made with/,
-    );
+    assert.match(messages[0], /so the database does not start at all/);
+    assert.match(messages[0], /as the 18 image documents: 'pgdata:\/var\/lib\/postgresql' /);
+    assert.doesNotMatch(messages[0], /start an empty database|stays unused/);
   }
   // The 18+ mount is kept; so is the same mount on a pinned 17.
   for (const [image, target] of [
@@ -282,6 +281,41 @@ test('TF0603 fires on the pre-18 mount (/var/lib/postgresql/data) of an untagged
       ),
       [],
     );
+});
+
+test('TF0603 on 18+: whatever is mounted at /var/lib/postgresql/data keeps the database from starting, and is named', () => {
+  const withMount = (image: string, ...mount: string[]): string[] =>
+    messagesFor('services:', '  db:', `    image: ${image}`, ...mount);
+  const [bind] = withMount('postgres', '    volumes:', '      - ./pg_data:/var/lib/postgresql/data/');
+  assert.match(bind, /mounts the host directory \.\/pg_data at \/var\/lib\/postgresql\/data\/, but/);
+  assert.match(bind, /unused mount\/volume.*does not start at all/);
+  assert.match(bind, /'db-data:\/var\/lib\/postgresql', declared under the top-level volumes:/);
+  assert.doesNotMatch(bind, /start an empty database/);
+  const [tmpfs] = withMount('postgres:18', '    tmpfs:', '      - /var/lib/postgresql/data');
+  assert.match(
+    tmpfs,
+    /mounts a tmpfs at .*does not start at all\. Put the tmpfs at \/var\/lib\/postgresql instead/,
+  );
+  const [anonymous] = withMount('postgres:18', '    volumes:', '      - /var/lib/postgresql/data');
+  assert.match(anonymous, /mounts an anonymous volume at .*does not start at all/);
+  // Up to 17 the same bind mount is the data directory: the files sit in the checkout, nothing refuses to start.
+  const [pinned] = withMount('postgres:17', '    volumes:', '      - ./pg_data:/var/lib/postgresql/data/');
+  assert.match(
+    pinned,
+    /keeps its data directory \/var\/lib\/postgresql\/data in a bind mount of the host directory \.\/pg_data/,
+  );
+  assert.doesNotMatch(pinned, /does not start/);
+  // With the major unknown, both consequences are told; a tmpfs there is a throwaway database either way.
+  const [unknown] = withMount(
+    'postgres:${PG_TAG}',
+    '    volumes:',
+    '      - ./pg_data:/var/lib/postgresql/data',
+  );
+  assert.match(
+    unknown,
+    /takes its version from a variable.*Up to 17 that is its data directory.*from 18 .*does not start at all/,
+  );
+  assert.deepEqual(withMount('postgres:${PG_TAG}', '    tmpfs:', '      - /var/lib/postgresql/data'), []);
 });
 
 test('TF0603 on 18+: a volume at a parent of VOLUME /var/lib/postgresql is shadowed, and the fix mounts /var/lib/postgresql', () => {

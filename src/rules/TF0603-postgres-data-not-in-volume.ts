@@ -180,6 +180,53 @@ function floatingNote(image: string, layout: Layout | undefined): string {
   return ` With ${layout.floating}, ${image} runs the newest major version, 18 or later today, which keeps its data in /var/lib/postgresql/<major>/docker under its VOLUME ${layout.volume} (up to 17: /var/lib/postgresql/data); pinning a major version (e.g. postgres:18) decides the layout.`;
 }
 
+/** The pre-18 data directory, which the 18+ entrypoint refuses to find mounted. */
+const OLD_DATA_DIR = '/var/lib/postgresql/data';
+
+/** What is mounted, as a message names it: `the volume 'pgdata'`, `the host directory ./data`, `a tmpfs`. */
+function mountShown(mount: ComposeVolumeMount): string {
+  if (mount.type === 'tmpfs') return 'a tmpfs';
+  // A source from an unset variable may be a named volume or a host directory.
+  if (!mount.source && mount.writtenSource) return `'${mount.writtenSource}'`;
+  if (mount.type === 'bind') return `the host directory ${hostPath(mount)}`;
+  return mount.source ? `the volume '${mount.source}'` : 'an anonymous volume';
+}
+
+/**
+ * Something mounted at /var/lib/postgresql/data of an image that may be 18 or later. From 18 the entrypoint, finding
+ * no cluster in its PGDATA, exits instead of running initdb when that path is a mountpoint or holds an older cluster
+ * (docker-entrypoint.sh, docker_error_old_databases): the database does not start at all, whatever the mount is.
+ */
+function oldDataMountMessage(
+  at: string,
+  name: string,
+  image: string,
+  layout: Layout,
+  mount: ComposeVolumeMount,
+): string {
+  const what = `${at} mounts ${mountShown(mount)} at ${shownTarget(mount)}`;
+  const refusal = `its entrypoint will not create a cluster while anything is mounted at ${OLD_DATA_DIR}: it exits reporting PostgreSQL data in ${OLD_DATA_DIR} ("unused mount/volume" when that holds none), so the database does not start at all`;
+  const earlier =
+    mount.type === 'tmpfs' || !mount.source
+      ? ''
+      : ` (files an earlier major version wrote in ${mount.type === 'bind' ? hostPath(mount) : `'${mount.source}'`} need pg_upgrade, or that version pinned, e.g. postgres:17)`;
+  const fix =
+    mount.type === 'volume' && mount.source
+      ? `Mount the volume at ${layout.mountAt} instead, as the 18 image documents: '${mount.source}:${layout.mountAt}'${earlier}.`
+      : mount.type === 'tmpfs'
+        ? `Put the tmpfs at ${layout.mountAt} instead, where the 18 image declares its volume, or a named volume there to keep the data.`
+        : `Mount a named volume at ${layout.mountAt} instead, as the 18 image documents: e.g. '${name}-data:${layout.mountAt}', declared under the top-level volumes:${earlier}.`;
+  if (layout.unknownMajor) {
+    // A tmpfs or an unresolved source there is accepted when the major is unknown (see check).
+    const upTo17 =
+      mount.type === 'bind'
+        ? "Up to 17 that is its data directory, and the files sit in a bind mount, owned by the database's user, outside Docker's volumes"
+        : 'Up to 17 that is its data directory, in a volume with no name to find it by';
+    return `${what}: ${image} ${layout.unknownMajor}. ${upTo17}; from 18 the image keeps its data in /var/lib/postgresql/<major>/docker under its VOLUME ${layout.volume}, and ${refusal}. Mount a named volume where the version you deploy keeps its data: '${name}-data:${OLD_DATA_DIR}' up to 17, '${name}-data:${layout.mountAt}' from 18, declared under the top-level volumes:.`;
+  }
+  return `${what}, but this image keeps its data in ${layout.dataDir}, under its VOLUME ${layout.volume}, and from 18 ${refusal}. ${fix}${floatingNote(image, layout)}`;
+}
+
 /** A bind mount's host path as the user reads it: a directory of the checkout as `./data`, not a bare name. */
 function hostPath(bind: ComposeVolumeMount): string {
   const shown = shownSource(bind) ?? '';
@@ -222,6 +269,7 @@ function message(
     anonymous?: ComposeVolumeMount;
     shadowed?: ComposeVolumeMount;
     elsewhere?: ComposeVolumeMount;
+    oldDataMount?: ComposeVolumeMount;
   },
 ): string {
   const { layout } = data;
@@ -231,9 +279,10 @@ function message(
   const mountAt = data.mountAt ?? layout?.mountAt ?? dir;
   const fix = `Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
   const note = floatingNote(image, layout);
-  const { bind, anonymous, shadowed, elsewhere } = mounts;
+  const { bind, anonymous, shadowed, elsewhere, oldDataMount } = mounts;
   if (data.relative && !bind && !anonymous)
     return relativeMessage(at, name, { ...data, relative: data.relative }, elsewhere);
+  if (oldDataMount && layout) return oldDataMountMessage(at, name, image, layout, oldDataMount);
   if (bind) return bindMessage(at, name, data, bind, mountAt) + note;
   if (shadowed && layout) {
     const own = layout.volume === dir ? 'which' : `inside ${layout.volume}, which`;
@@ -241,14 +290,6 @@ function message(
   }
   if (anonymous)
     return `${at} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix}${note}`;
-  if (
-    elsewhere &&
-    layout &&
-    layout.mountAt !== layout.dataDir &&
-    elsewhere.target === '/var/lib/postgresql/data'
-  )
-    // The pre-18 mount on an 18+ image: the entrypoint refuses to start when that volume holds a cluster.
-    return `${at} mounts the volume '${elsewhere.source}' at /var/lib/postgresql/data, but this image keeps its data in ${dir}, under its VOLUME ${layout.volume}: /var/lib/postgresql/data stays unused, the data goes to an anonymous volume, the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts), and once that volume holds a cluster of an earlier version the server refuses to start. Mount the volume at ${mountAt} instead ('${elsewhere.source}:${mountAt}'), or pin the major version the data was made with (e.g. postgres:17).${note}`;
   if (elsewhere)
     return `${at} mounts the volume '${elsewhere.source}' at ${elsewhere.target}, but this image keeps its data in ${dir}, which no named volume covers: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount the volume at ${mountAt} instead: '${elsewhere.source}:${mountAt}'.${note}`;
   if (layout?.unknownMajor)
@@ -298,7 +339,10 @@ export const postgresDataNotInVolume = defineRule({
     '(`postgres`, `postgres:latest`, `postgres:alpine`, `postgres:trixie`) runs the newest, 18 or later today, so it is',
     'judged with the 18 layout; a distribution-variant tag that stopped before 18 (`alpine3.18`, `bullseye`) with the',
     'older one. For another variant tag (`alpine3.21`) the major is not known: a named volume at either directory is',
-    'accepted. Pinning a major version decides which layout applies.',
+    'accepted. Pinning a major version decides which layout applies. From 18, anything mounted at',
+    "`/var/lib/postgresql/data` (a volume, a bind mount, a tmpfs) keeps the server from starting at all: the image's",
+    'entrypoint exits with "there appears to be PostgreSQL data in /var/lib/postgresql/data (unused mount/volume)"',
+    'instead of creating a cluster; the 18 image documents a single mount at `/var/lib/postgresql`.',
   ].join('\n'),
   related: [],
   check(project) {
@@ -331,11 +375,14 @@ export const postgresDataNotInVolume = defineRule({
       const throwaway = s.volumes.some((v) => v.type === 'tmpfs' && coversPath(v.target, dir));
       // A source from an unset variable (`${PG_VOLUME}:/data/postgres`) may be a named volume or a bind: unknown.
       const unresolved = s.volumes.some((v) => !v.source && v.writtenSource && coversPath(v.target, dir));
-      // With the major version unknown, a named volume at either layout's data directory may be the right one.
+      // With the major version unknown, a named volume (or a tmpfs, or an unresolved source) at either layout's
+      // data directory may be right.
       const eitherLayout =
         data.layout?.unknownMajor &&
         s.volumes.some(
-          (v) => v.type === 'volume' && v.source && coversPath(v.target, '/var/lib/postgresql/data'),
+          (v) =>
+            ((v.type === 'volume' && v.source) || v.type === 'tmpfs' || (!v.source && v.writtenSource)) &&
+            coversPath(v.target, OLD_DATA_DIR),
         );
       if (named || throwaway || unresolved || eitherLayout) continue;
       const mounts = {
@@ -347,7 +394,11 @@ export const postgresDataNotInVolume = defineRule({
         // `pgdata:/var/lib/postgresql/data` on an image that keeps its data elsewhere (kartoza/postgis, Bitnami, 18+).
         elsewhere: s.volumes.find(
           (v) => v.type === 'volume' && v.source && /^\/var\/lib\/(postgresql|mysql)\b/.test(v.target),
-        ),
+        ), // Anything at the pre-18 data directory of an image that may be 18+, which its entrypoint refuses to start with.
+        oldDataMount:
+          data.layout && data.layout.dataDir !== OLD_DATA_DIR
+            ? s.volumes.find((v) => v.target.replace(/\/+$/, '') === OLD_DATA_DIR)
+            : undefined,
       };
       const image = s.image
         ? shownImage(s.image)
