@@ -462,6 +462,16 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'the credentials are written in other modules the settings import: the fixer edits the settings only',
     },
   ],
+  '__tests__/fixtures/corpus/docker-secret-files-with-fallback': [
+    {
+      rule: 'TF0301',
+      why: 'the key is read from a secret file a variable names: no variable holds the key to require instead',
+    },
+    {
+      rule: 'TF0304',
+      why: 'a PASSWORD read (from a secret file) with a literal fallback: the notice is left to the author',
+    },
+  ],
   '__tests__/fixtures/corpus/settings-secrets-loader-fallback': [
     {
       rule: 'TF0301',

@@ -119,7 +119,9 @@ function credentialFinding(
   if (key !== 'PASSWORD' || v.kind !== 'env' || !isLiteralFallback(valueWhenUnset(v))) return undefined;
   return {
     severity: 'notice',
-    message: `${where} reads PASSWORD from ${readsFrom(v)} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`,
+    message: v.fromFile
+      ? `${where} reads PASSWORD from ${readsFrom(v)} but falls back to a literal password when ${envChain(v)[0]} is unset; drop the fallback so a deploy without the secret fails instead of using the password from the repository.`
+      : `${where} reads PASSWORD from ${readsFrom(v)} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`,
   };
 }
 
@@ -229,7 +231,8 @@ function envChain(v: ValueSource): string[] {
 /** `SQL_PASSWORD (DATABASE_URL, when set, replaces it)`: the read with the literal fallback, and what overrides it. */
 function readsFrom(v: ValueSource): string {
   const [own, ...over] = envChain(v);
-  return over.length ? `${own} (${over.join(' or ')}, when set, replaces it)` : own;
+  const read = v.kind === 'env' && v.fromFile ? `the file named by ${own} (a secret file)` : own;
+  return over.length ? `${read} (${over.join(' or ')}, when set, replaces it)` : read;
 }
 
 /** A literal that carries something: empty strings and None mean "Django's default". */
