@@ -4,6 +4,7 @@ import type { DatabaseConfig, ValueSource } from '../model/types/settings.js';
 import { isServerEngine, providedEnvironment, valueWhenUnset } from '../model/settings/index.js';
 import { appDatabases, literalElsewhere, writtenIn } from './lib/each.js';
 import { credentialFromEnvironment, databaseSwitch, fieldVariable } from './lib/databases-fix.js';
+import { givenDatabaseVariables } from './lib/provided-config.js';
 import { defineRule } from './lib/rule.js';
 
 const KEYS = ['USER', 'PASSWORD', 'HOST'] as const;
@@ -76,6 +77,7 @@ credentials and are not judged.
               `${where}${elsewhere?.usedAt ?? ''}`,
               setOnKey ? `DATABASES["${alias.name}"]["${key}"] = ` : undefined,
               replacedWhen(v, key, alias.configs),
+              config.engine,
             );
             if (!finding) continue;
             seen.add(id);
@@ -106,11 +108,12 @@ function credentialFinding(
   where: string,
   assignedAs?: string,
   unless?: string,
+  engine?: string,
 ): Omit<RawFinding, 'file' | 'line'> | undefined {
   if (isCredential(v)) {
     // The variable the app's container is already given for the field, as the fix reads it; else DB_USER...
-    const variable = fieldVariable(app, key);
-    const given = providedEnvironment(app).values.has(variable)
+    const variable = fieldVariable(app, key, engine);
+    const given = givenDatabaseVariables(app, providedEnvironment(app), key, engine).includes(variable)
       ? ` (the app's container is already given ${variable})`
       : '';
     const read = `os.environ["${variable}"]`;
