@@ -462,6 +462,34 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'the credentials are written in other modules the settings import: the fixer edits the settings only',
     },
   ],
+  '__tests__/fixtures/corpus/docker-secret-files-with-fallback': [
+    {
+      rule: 'TF0301',
+      why: 'the key is read from a secret file a variable names: no variable holds the key to require instead',
+    },
+    {
+      rule: 'TF0304',
+      why: 'a PASSWORD read (from a secret file) with a literal fallback: the notice is left to the author',
+    },
+  ],
+  '__tests__/fixtures/corpus/mysql-settings-beside-postgres-env-file': [
+    { rule: 'TF0305', why: 'a MySQL DATABASES: the switch is written for SQLite and PostgreSQL only' },
+    {
+      rule: 'TF0304',
+      why: 'reading DB_USER/DB_PASSWORD beside the provided POSTGRES_USER/POSTGRES_PASSWORD raises TF0313: by hand',
+    },
+  ],
+  '__tests__/fixtures/corpus/mysql-env-from-unpassed-build-args': [
+    { rule: 'TF0305', why: 'a MySQL DATABASES: the switch is written for SQLite and PostgreSQL only' },
+    {
+      rule: 'TF0304',
+      why: 'reading DB_USER/DB_PASSWORD beside the image ENV MYSQL_USER/MYSQL_PASSWORD raises TF0313: by hand',
+    },
+    {
+      rule: 'TF0306',
+      why: 'the ARG is copied into ENV MYSQL_PASSWORD: dropping it changes the image environment',
+    },
+  ],
   '__tests__/fixtures/corpus/settings-secrets-loader-fallback': [
     {
       rule: 'TF0301',

@@ -37,6 +37,9 @@ import {
 import { expand, type Lookup, UNKNOWN, UNSET, type VarState } from './dockerfile/variables.js';
 import { onbuildTriggers } from './dockerfile/onbuild.js';
 
+/** A value that is one variable reference alone: `$NAME`, `${NAME}`, quoted or not. */
+const ONE_REFERENCE = /^(["']?)\$\{?(\w+)\}?\1$/;
+
 export { expand } from './dockerfile/variables.js';
 
 export interface DockerfileOptions {
@@ -406,7 +409,14 @@ class Modeller {
     const lines = new NameLines(instr);
     entries.forEach(([name, raw], i) => {
       const line = lines.next(name, nameSlack(entries[i - 1]?.join('=')));
-      pairs.push({ name, raw, line, ...(values[i] !== undefined ? { value: values[i] } : {}) });
+      const arg = values[i] === undefined ? ONE_REFERENCE.exec(raw)?.[2] : undefined;
+      pairs.push({
+        name,
+        raw,
+        line,
+        ...(values[i] !== undefined ? { value: values[i] } : {}),
+        ...(arg && this.stageLookup(arg).kind === 'unset' ? { fromUnsetArg: arg } : {}),
+      });
     });
     return pairs;
   }

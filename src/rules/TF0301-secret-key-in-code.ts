@@ -111,11 +111,13 @@ For local development, put the variable in an untracked \`.env\` file or the com
             line: elsewhere?.line ?? scheme ?? a.line,
             severity: 'warning',
             // `str(os.getenv("X"))`: no literal is written, the unset read becomes the text 'None'.
-            ...(v.kind === 'env' && isNoneText(unset)
-              ? msg`SECRET_KEY is read from ${variable} but becomes the text 'None' when it is unset${usedAt}, so a deploy that forgets the variable runs with a key anyone can guess instead of failing; require the variable: ${required}.`
-              : scheme
-                ? msg`SECRET_KEY is read from ${variable} (line ${a.line}) but the environ.Env scheme gives it a literal default here, used when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop SECRET_KEY from the scheme so env("${variable}") fails when it is unset.`
-                : msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? ' (the value an if/else gives the fallback in one of its branches)' : ''}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${required}.`),
+            ...(v.kind === 'env' && v.fromFile
+              ? msg`SECRET_KEY is read from the file named by ${variable} (a secret file) but falls back to a literal value when ${variable} is unset${usedAt}, so a deploy that forgets the secret runs with the key from the repository; drop the fallback so a missing secret file stops the app at start.`
+              : v.kind === 'env' && isNoneText(unset)
+                ? msg`SECRET_KEY is read from ${variable} but becomes the text 'None' when it is unset${usedAt}, so a deploy that forgets the variable runs with a key anyone can guess instead of failing; require the variable: ${required}.`
+                : scheme
+                  ? msg`SECRET_KEY is read from ${variable} (line ${a.line}) but the environ.Env scheme gives it a literal default here, used when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop SECRET_KEY from the scheme so env("${variable}") fails when it is unset.`
+                  : msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? ' (the value an if/else gives the fallback in one of its branches)' : ''}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${required}.`),
           });
         }
       }
@@ -127,8 +129,10 @@ For local development, put the variable in an untracked \`.env\` file or the com
     summary:
       'Reads SECRET_KEY from the required variable DJANGO_SECRET_KEY (`os.environ["DJANGO_SECRET_KEY"]`), or from the variable the code already reads when it only falls back to a literal; the literal is removed, never echoed.',
     declines:
-      'a key written in another module of the project that the settings import (reported where it is written): the fixer rewrites assignments of the settings module only.',
+      'a key read from a secret file a variable names (`read_secret(os.environ.get("KEY_FILE")) or "…"`): the deploy provides the file, and no variable holds the key; a key written in another module of the project that the settings import (reported where it is written): the fixer rewrites assignments of the settings module only.',
     make: (context) => {
+      // Read from a secret file the deploy mounts: no variable holds the key, so none can be required instead.
+      if (readsSecretFile(context)) return undefined;
       const variable = variableRead(context) ?? 'DJANGO_SECRET_KEY';
       return assignFromEnvironment(context, 'SECRET_KEY', `os.environ["${variable}"]`, [variable], true);
     },
@@ -151,6 +155,25 @@ function isKey(v: ValueSource | undefined): boolean {
 /** The text 'None': what str() makes of a read that found no variable (or a default written as that word). */
 function isNoneText(v: ValueSource | undefined): boolean {
   return v?.kind === 'literal' && v.value === 'None';
+}
+
+/** Whether SECRET_KEY at the finding's line is the content of a file a variable names (a Docker secret). */
+function readsSecretFile(context: FixContext): boolean {
+  const { finding, project } = context;
+  return project.apps.some((app) =>
+    [app.settings, ...(app.settingsBases ?? [])].some((settings) =>
+      settings?.assignments.some((x) => {
+        const value = unwrapped(x.value);
+        return (
+          x.name === 'SECRET_KEY' &&
+          (x.file ?? settings.file) === finding.file &&
+          x.line === finding.line &&
+          value.kind === 'env' &&
+          value.fromFile === true
+        );
+      }),
+    ),
+  );
 }
 
 /** The variable SECRET_KEY is already read from at the finding's line (with a literal fallback), if it is. */

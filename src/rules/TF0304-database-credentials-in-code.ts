@@ -4,6 +4,7 @@ import type { DatabaseConfig, ValueSource } from '../model/types/settings.js';
 import { isServerEngine, providedEnvironment, valueWhenUnset } from '../model/settings/index.js';
 import { appDatabases, literalElsewhere, writtenIn } from './lib/each.js';
 import { credentialFromEnvironment, databaseSwitch, fieldVariable } from './lib/databases-fix.js';
+import { givenDatabaseVariables } from './lib/provided-config.js';
 import { defineRule } from './lib/rule.js';
 
 const KEYS = ['USER', 'PASSWORD', 'HOST'] as const;
@@ -76,6 +77,7 @@ credentials and are not judged.
               `${where}${elsewhere?.usedAt ?? ''}`,
               setOnKey ? `DATABASES["${alias.name}"]["${key}"] = ` : undefined,
               replacedWhen(v, key, alias.configs),
+              config.engine,
             );
             if (!finding) continue;
             seen.add(id);
@@ -106,11 +108,12 @@ function credentialFinding(
   where: string,
   assignedAs?: string,
   unless?: string,
+  engine?: string,
 ): Omit<RawFinding, 'file' | 'line'> | undefined {
   if (isCredential(v)) {
     // The variable the app's container is already given for the field, as the fix reads it; else DB_USER...
-    const variable = fieldVariable(app, key);
-    const given = providedEnvironment(app).values.has(variable)
+    const variable = fieldVariable(app, key, engine);
+    const given = givenDatabaseVariables(app, providedEnvironment(app), key, engine).includes(variable)
       ? ` (the app's container is already given ${variable})`
       : '';
     const read = `os.environ["${variable}"]`;
@@ -119,7 +122,9 @@ function credentialFinding(
   if (key !== 'PASSWORD' || v.kind !== 'env' || !isLiteralFallback(valueWhenUnset(v))) return undefined;
   return {
     severity: 'notice',
-    message: `${where} reads PASSWORD from ${readsFrom(v)} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`,
+    message: v.fromFile
+      ? `${where} reads PASSWORD from ${readsFrom(v)} but falls back to a literal password when ${envChain(v)[0]} is unset; drop the fallback so a deploy without the secret fails instead of using the password from the repository.`
+      : `${where} reads PASSWORD from ${readsFrom(v)} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`,
   };
 }
 
@@ -229,7 +234,8 @@ function envChain(v: ValueSource): string[] {
 /** `SQL_PASSWORD (DATABASE_URL, when set, replaces it)`: the read with the literal fallback, and what overrides it. */
 function readsFrom(v: ValueSource): string {
   const [own, ...over] = envChain(v);
-  return over.length ? `${own} (${over.join(' or ')}, when set, replaces it)` : own;
+  const read = v.kind === 'env' && v.fromFile ? `the file named by ${own} (a secret file)` : own;
+  return over.length ? `${read} (${over.join(' or ')}, when set, replaces it)` : read;
 }
 
 /** A literal that carries something: empty strings and None mean "Django's default". */

@@ -125,12 +125,37 @@ export function callFunction(
   const read = ev.reads[readsBefore];
   if (read && value.t === 'unknown' && value.crash) markRequired(read);
   if (read && value.t !== 'env') return { t: 'env', read, unset: value, line };
+  // `read_secret(os.environ.get("KEY_FILE"))` opening its argument: the value is the file's content when KEY_FILE is set.
+  const opened = value.t === 'env' ? undefined : openedArgument(ev.text(f.body), f.params, args);
+  if (opened) return { t: 'env', read: opened.read, unset: value, derived: true, fromFile: true, line };
   // A helper that turns the words into booleans (`if val == 'False': val = False`, strtobool): not the raw text.
   if (value.t === 'env' && value.whenSet === 'text' && CONVERTS_TO_BOOL.test(ev.text(f.body))) {
     delete value.whenSet;
     delete value.probes;
   }
   return value;
+}
+
+/**
+ * The env read passed for a parameter the body opens as a file (`open(path)`, `Path(path).read_text()`) and that names
+ * no file when the variable is unset (no default path): what the helper returns then is the fallback.
+ */
+function openedArgument(
+  body: string,
+  params: PyOf<'func'>['params'],
+  args: CallArgs,
+): PyOf<'env'> | undefined {
+  for (const [i, p] of params.entries()) {
+    if (p.star) continue;
+    const arg = args.kw.get(p.name) ?? args.pos[i];
+    if (arg?.t !== 'env' || arg.fromFile || truthy(arg.unset) !== false) continue;
+    const name = p.name.replace(/\W/g, '');
+    const opens = new RegExp(
+      `\\bopen\\(\\s*${name}\\s*[,)]|\\bPath\\(\\s*${name}\\s*\\)\\s*\\.\\s*(read_text|open)\\b`,
+    );
+    if (opens.test(body)) return arg;
+  }
+  return undefined;
 }
 
 // A function body that compares a value with a boolean word, or parses it (strtobool, json.loads, literal_eval).

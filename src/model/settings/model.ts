@@ -174,6 +174,7 @@ function envSource(v: PyOf<'env'>, inner: (x: PyValue) => ValueSource): ValueSou
   if (v.whenSet) out.whenSet = v.whenSet;
   if (v.selects) out.selects = v.selects;
   if (v.read.presence || v.presence) out.presence = true;
+  if (v.fromFile) out.fromFile = true;
   // a raw text is true for every probe word: nothing to add
   const truths = (v.whenSet ? [] : (v.probes ?? [])).flatMap((p) => {
     const t = truthy(p.v);

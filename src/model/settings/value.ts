@@ -99,6 +99,8 @@ export type PyValue = (
       selects?: string[];
       /** A part of the variable's text or a value computed from it (urlparse(X).scheme), not the text itself. */
       derived?: boolean;
+      /** The content of the file the variable names (a Docker secret, `X_FILE=/run/secrets/x`), not its text. */
+      fromFile?: boolean;
       /** Computed only from whether the variable is set (`os.getenv('X') is not None`), never from its text. */
       presence?: boolean;
       /** The `if "X" in os.environ:` test that picks this read over the value written before it (its fallback). */
@@ -247,6 +249,7 @@ export function lift(v: PyValue, f: (x: PyValue) => PyValue): PyValue {
     if (unset.t === 'unknown' && unset.crash && v.unset.t === 'none' && !v.derived) markRequired(v.read);
     const out: PyValue = { t: 'env', read: v.read, unset, line: v.line };
     if (v.derived) out.derived = true;
+    if (v.fromFile) out.fromFile = true;
     if (v.presence) out.presence = true;
     if (v.chosenAt) out.chosenAt = v.chosenAt;
     // Only scalar results are kept: a probe that meets another read would multiply the work.

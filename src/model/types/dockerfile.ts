@@ -56,6 +56,8 @@ export interface EnvPair {
   name: string;
   value?: string; // resolved; undefined when it depends on an unresolvable variable
   raw: string;
+  /** `ENV X=$X` of an ARG with no default that compose passes no build arg for: empty unless `--build-arg` sets it. */
+  fromUnsetArg?: string;
   line: number;
 }
 export interface EnvInstr extends At {

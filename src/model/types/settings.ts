@@ -23,6 +23,8 @@ export type ValueSource = (
       selects?: string[];
       /** `'X' in os.environ` (or its negation): only whether X is set is read, never its value. */
       presence?: boolean;
+      /** The value is the content of the file X names (a Docker secret, `X_FILE=/run/secrets/x`), not X's text. */
+      fromFile?: boolean;
       line: number;
     }
   /** A filesystem path built from BASE_DIR (or __file__): `BASE_DIR / 'db.sqlite3'`, `os.path.join(BASE_DIR, ...)`. */

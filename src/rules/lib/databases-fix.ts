@@ -5,7 +5,7 @@ import { providedEnvironment } from '../../model/settings/index.js';
 import { DATA_DIR, DATA_VOLUME, dataDirVolumeEdits } from './data-dir-fix.js';
 import { appDatabases, type AppDatabases } from './each.js';
 import { ensureImportOs, indentOf, linesOf, replaceInLine, replaceLines } from './fix.js';
-import { databaseKeyOf, literalFallback } from './provided-config.js';
+import { givenDatabaseVariables, literalFallback } from './provided-config.js';
 import type { FixContext, FixProposal } from './rule.js';
 
 const SQLITE = 'django.db.backends.sqlite3';
@@ -21,11 +21,12 @@ const FIELD_VARIABLE: Record<string, string> = {
   PORT: 'DB_PORT',
 };
 
-/** The variable the app's container is already given for a field (DATABASE_HOST in compose), else DB_HOST. */
-export function fieldVariable(app: App | undefined, key: string): string {
-  const given = app
-    ? [...providedEnvironment(app).values.keys()].filter((n) => databaseKeyOf(n) === key).sort()
-    : [];
+/**
+ * The variable the app's container is already given for a field of an `engine` entry (DATABASE_HOST in compose), else
+ * DB_HOST.
+ */
+export function fieldVariable(app: App | undefined, key: string, engine?: string): string {
+  const given = app ? givenDatabaseVariables(app, providedEnvironment(app), key, engine) : [];
   return given.find((n) => n === FIELD_VARIABLE[key]) ?? given[0] ?? FIELD_VARIABLE[key];
 }
 
@@ -98,7 +99,7 @@ export function databaseSwitch(context: FixContext): FixProposal | undefined {
         key,
         envRead(
           q,
-          fieldVariable(found.app, key),
+          fieldVariable(found.app, key, 'postgresql'),
           fallback(key, { NAME: 'postgres', HOST: 'localhost', PORT: '5432' }[key] ?? ''),
         ),
       ),
@@ -122,7 +123,7 @@ export function databaseSwitch(context: FixContext): FixProposal | undefined {
     ...(engine === SQLITE
       ? { variables: ['DB_ENGINE'] }
       : literalText(config.fields.PASSWORD)
-        ? { variables: [fieldVariable(found.app, 'PASSWORD')] }
+        ? { variables: [fieldVariable(found.app, 'PASSWORD', 'postgresql')] }
         : {}),
   };
 }
@@ -189,8 +190,8 @@ export function credentialFromEnvironment(context: FixContext): FixProposal | un
   const written = /^(\s*(["'])(USER|PASSWORD|HOST)\2\s*:\s*)((["'])(?:(?!\5).)*\5)\s*,?\s*(#.*)?$/.exec(text);
   if (!written) return undefined;
   const key = written[3];
-  const app = appDatabases(context.project).find((d) => d.file === finding.file)?.app;
-  const variable = fieldVariable(app, key);
+  const found = appDatabases(context.project).find((d) => d.file === finding.file);
+  const variable = fieldVariable(found?.app, key, serverEngineOf(found));
   const q = quoter(lines);
   const value = written[4].slice(1, -1);
   const from = written[1].length + 1;
@@ -209,4 +210,9 @@ export function credentialFromEnvironment(context: FixContext): FixProposal | un
     edits,
     ...(key === 'PASSWORD' ? { variables: [variable], secrets: [value] } : {}),
   };
+}
+
+/** The server engine an entry of the settings is written for, as the finding names it. */
+function serverEngineOf(found: AppDatabases | undefined): string | undefined {
+  return found?.databases.configs.find((c) => c.engine && c.engine !== SQLITE)?.engine;
 }

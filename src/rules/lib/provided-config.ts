@@ -1,4 +1,5 @@
 /** Which provided variables and which read ones configure the same thing: the database piece by piece, a setting. */
+import type { EnvInstr } from '../../model/types/dockerfile.js';
 import type { App } from '../../model/types/project.js';
 import type { DatabaseConfig, DatabasesModel, ValueSource } from '../../model/types/settings.js';
 import type { ProvidedEnvironment } from '../../model/settings/index.js';
@@ -21,6 +22,49 @@ export function databaseKeyOf(variable: string): string | undefined {
   if (part === 'USERNAME') return 'USER';
   if (part === 'PASS') return 'PASSWORD';
   return part;
+}
+
+/** The server a piece is named for (POSTGRES_USER, PGHOST: PostgreSQL; MYSQL_USER: MySQL), when it names one. */
+function serverOfVariable(variable: string): 'postgresql' | 'mysql' | undefined {
+  const m = DATABASE_PART.exec(variable.toUpperCase());
+  if (!m) return undefined;
+  if (['POSTGRES', 'POSTGRESQL', 'PG'].includes(m[1])) return 'postgresql';
+  return m[1] === 'MYSQL' ? 'mysql' : undefined;
+}
+
+/** The server an ENGINE connects to (MariaDB through the MySQL backend), when it is one of those. */
+function serverOfEngine(engine: string | undefined): 'postgresql' | 'mysql' | undefined {
+  if (!engine) return undefined;
+  if (/postg/i.test(engine)) return 'postgresql';
+  return /mysql/i.test(engine) ? 'mysql' : undefined;
+}
+
+/**
+ * The variables the app's container is given, with content, for one DATABASES key of an entry of `engine`: not those
+ * named for another server (POSTGRES_USER beside a MySQL entry, left from a compose service that was replaced), nor
+ * an image ENV copied from a build arg that nothing passes (`ARG MYSQL_USER` + `ENV MYSQL_USER=$MYSQL_USER`: empty).
+ */
+export function givenDatabaseVariables(
+  app: App,
+  provided: ProvidedEnvironment,
+  key: string,
+  engine?: string,
+): string[] {
+  const server = serverOfEngine(engine);
+  return [...provided.values.keys()]
+    .filter((n) => databaseKeyOf(n) === key)
+    .filter((n) => !server || !serverOfVariable(n) || serverOfVariable(n) === server)
+    .filter((n) => !emptyInImage(app, n))
+    .sort();
+}
+
+/** An ENV of the target stage copied from a build arg the build leaves unset, which compose does not set either. */
+function emptyInImage(app: App, name: string): boolean {
+  if (app.compose?.appService?.environment.some((e) => e.name === name)) return false;
+  const pairs = (app.dockerfile?.targetStage?.instructions ?? [])
+    .filter((i): i is EnvInstr => i.keyword === 'ENV')
+    .flatMap((i) => i.pairs.filter((p) => p.name === name));
+  return pairs.length > 0 && pairs[pairs.length - 1].fromUnsetArg !== undefined;
 }
 
 /** Each DATABASES key a database URL gives (undefined when the URL is not known): HOST, NAME, USER, PASSWORD, PORT. */
