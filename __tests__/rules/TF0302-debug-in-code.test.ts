@@ -160,10 +160,10 @@ settingsRuleCases(debugInCode, [
     expect: [],
   },
   {
-    name: "DEBUG by presence ('DEBUG' in os.environ) with ENV DEBUG=False: set, so on",
+    name: "DEBUG by presence ('DEBUG' in os.environ) with ENV DEBUG=False: meant off, misread (TF0312's case)",
     settings: lines('import os', "DEBUG = 'DEBUG' in os.environ"),
     deploy: { stage: { env: { DEBUG: 'False' } } },
-    expect: [[2]],
+    expect: [],
   },
   {
     name: 'DEBUG by presence (os.getenv(...) is not None) with ENV DEBUG=1',
@@ -386,16 +386,28 @@ for (const c of conditionalCases)
     if (c.message) assert.match(findings[0]!.message, c.message);
   });
 
-test("TF0302 fires at the compose line: DEBUG=${DEBUG:-False} read as raw text, where 'False' is true too", () => {
+test('TF0302 fires at the compose line: DEBUG=${DEBUG:-yes} read as raw text', () => {
   const settings = lines('import os', "DEBUG = os.environ.get('DEBUG')");
   const findings = debugInCode.check(
-    settingsProjectOf(settings, { service: { environment: { DEBUG: '${DEBUG:-False}' } } }),
+    settingsProjectOf(settings, { service: { environment: { DEBUG: '${DEBUG:-yes}' } } }),
   );
   assert.deepEqual(
     findings.map((f) => [f.file, f.line]),
     [['docker-compose.yml', 5]],
   );
   assert.match(findings[0]!.message, /Make the default empty.*`\$\{DEBUG:-\}`/);
+});
+
+test("TF0302 silent: DEBUG=False (or ${DEBUG:-False}) read as raw text is meant off, TF0312's misreading", () => {
+  for (const read of ["DEBUG = os.environ.get('DEBUG')", "DEBUG = bool(os.environ.get('DEBUG', False))"])
+    for (const value of ['False', '${DEBUG:-False}', '0'])
+      assert.deepEqual(
+        debugInCode.check(
+          settingsProjectOf(lines('import os', read), { service: { environment: { DEBUG: value } } }),
+        ),
+        [],
+        `${read} with DEBUG=${value}`,
+      );
 });
 
 // A production compose file's env_file is the production compose file's environment, written in another file.
@@ -508,15 +520,15 @@ test('TF0302: a deploy value that turns DEBUG on is advised by how the settings 
     advice("DEBUG = os.environ['DEBUG'] == 'True'", 'True'),
     /Set DEBUG to a false value there .*removing it would stop the app at start/,
   );
-  const raw = advice("DEBUG = os.environ['DEBUG']", 'False');
+  const raw = advice("DEBUG = os.environ['DEBUG']", 'True');
   assert.match(raw, /The settings take the raw text.*`DEBUG = os.environ.get\("DEBUG", ""\) == "1"`/);
   assert.doesNotMatch(raw, /Remove DEBUG/);
   // Read as raw text with no fallback: unset gives None, which is false, so removing the variable does help.
-  const bare = advice("DEBUG = os.environ.get('DEBUG')", 'False');
+  const bare = advice("DEBUG = os.environ.get('DEBUG')", 'True');
   assert.match(bare, /without the variable they get None, which is false: remove DEBUG there/);
   assert.doesNotMatch(bare, /would not help|fallback decides/);
   assert.match(
-    advice("DEBUG = os.environ.get('DEBUG', '')", 'False'),
+    advice("DEBUG = os.environ.get('DEBUG', '')", 'True'),
     /without the variable they get their fallback, which is false: remove DEBUG there/,
   );
 });

@@ -59,6 +59,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "a URL setting in manage.py's default module: the host fix rewrites the server's settings module only",
     },
   ],
+  '__tests__/fixtures/corpus/sqlite-in-dead-else-branch': [
+    {
+      rule: 'TF0305',
+      why: 'the fixed engine, in the branch a literal flag takes, reads its fields from separate POSTGRES_* variables: no one URL to switch to',
+    },
+  ],
   '__tests__/fixtures/corpus/settings-package-branch-star-imports': [
     {
       rule: 'TF0305',

@@ -724,6 +724,26 @@ test("if 'X' in os.environ: V = os.environ['X'] / else: V = literal: V is the re
   assert.deepEqual([valueWhenUnset(password)?.line, plain(valueWhenUnset(password))], [5, 'pw']);
 });
 
+test('a flag bound to a literal decides its if: the other branch is dead code and gives no value', () => {
+  const m = model(
+    [
+      'USE_POSTGRES = True',
+      'if USE_POSTGRES:',
+      "    DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': 'app'}}",
+      'else:',
+      "    DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}}",
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    m.databases!.configs.map((c) => c.engine),
+    ['django.db.backends.postgresql'],
+  );
+  assert.deepEqual(
+    m.assignments.filter((a) => a.name === 'DATABASES').map((a) => [a.line, Boolean(a.inBranch)]),
+    [[3, false]],
+  );
+});
+
 test('a later unconditional assignment makes earlier ones dead; a conditional one keeps both live', () => {
   const m = model(
     [

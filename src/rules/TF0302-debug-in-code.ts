@@ -1,9 +1,7 @@
 import { type RawFinding, code, msg } from '../core/index.js';
-import type { EnvInstr } from '../model/types/dockerfile.js';
 import type { App } from '../model/types/project.js';
 import type { SettingAssignment, ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
-import { interpolationDefault } from '../model/compose/interpolation.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import type { FixContext } from './lib/rule.js';
 import { appSettings, literalElsewhere, overriddenWhenSet } from './lib/each.js';
@@ -18,18 +16,15 @@ import {
   switchComparison,
 } from './lib/debug-switch.js';
 import {
+  isFalseText,
   isFalseWord,
   shadowedFindings,
   shadowedTrueLiterals,
   truthy,
   type Shadowed,
 } from './lib/debug-shadowed.js';
-import {
-  hasProductionWord,
-  isDevelopmentComposeFile,
-  isDevelopmentEnvFile,
-  projectComposeFiles,
-} from './lib/files.js';
+import { projectComposeFiles } from './lib/files.js';
+import { type Provided, imageEnvLine, providedValue } from './lib/debug-provided.js';
 
 export const debugInCode = defineRule({
   id: 'TF0302',
@@ -57,7 +52,9 @@ default, the value a container gets when nothing is set; it is reported at the c
 production file loads (\`env_file: ./.env.prod\` holding \`DEBUG=True\`) counts as that file's environment (unless
 named for development or kept in a directory so named, such as \`docker/dev/env/.env\`); the message names the env
 file's line. A false value the image or the production file gives does not silence a true default in the settings;
-the message says where debug is off and where the default still turns it on. A default that depends
+the message says where debug is off and where the default still turns it on. A false word (\`DEBUG=False\`, \`0\`)
+that the settings misread as true (raw text, \`bool()\` of it, or a test of presence) is TF0312's defect, reported
+there and not here. A default that depends
 on another variable (\`os.environ.get("DEBUG", "1" if USE_SQLITE else "0")\`, \`default=not IS_PRODUCTION\`) is
 judged by the value that variable gets in the image or production compose file, else reported as "DEBUG is on unless
 IS_PRODUCTION is set" when its absence selects the debug branch.
@@ -248,7 +245,7 @@ function providedFinding(
   composeFiles: readonly string[],
 ): RawFinding | undefined {
   const given = providedValue(app, v.variable, composeFiles);
-  if (!given || truthWhenSetTo(v, given.value) !== true) return undefined;
+  if (!given || misreadOff(v, given.value) || truthWhenSetTo(v, given.value) !== true) return undefined;
   if (given.envFile)
     return {
       ...at,
@@ -290,7 +287,8 @@ function interpolatedDefaultFinding(
 function alsoSetTrue(app: App, v: EnvSource, composeFiles: readonly string[]): string {
   const given = providedValue(app, v.variable, composeFiles);
   // An interpolation default is reported at its own compose line.
-  if (!given || given.byDefault || truthWhenSetTo(v, given.value) !== true) return '';
+  if (!given || given.byDefault || misreadOff(v, given.value) || truthWhenSetTo(v, given.value) !== true)
+    return '';
   const setter = given.envFile
     ? `${given.envFile.composeFile} sets ${v.variable} to '${given.value}' through its env_file ${given.envFile.file} (line ${given.envFile.line})`
     : `${given.where} sets ${v.variable} to '${given.value}'`;
@@ -390,14 +388,6 @@ function conditionalDefaultFinding(
   };
 }
 
-/** A compose value that comes from interpolation defaults (`${DEBUG:-true}`): where it is written and what it reads. */
-interface InterpolationDefault {
-  file: string;
-  line: number;
-  raw: string;
-  variables: string;
-}
-
 /**
  * A literal true DEBUG in a branch off by default whose test the container's environment passes: the production
  * compose file, or the image's ENV (`ENV SERVER_MODE DEV` for `if os.environ.get("SERVER_MODE") == "DEV":`), gives
@@ -443,89 +433,12 @@ function takenBranchFinding(
   };
 }
 
-/** A value given to a variable, where; `envFile` when a production compose file loads it from an env_file. */
-interface Provided {
-  value: string;
-  where: string;
-  /** Who runs with the value: every container of the image, or those a compose file starts for a service. */
-  reach: string;
-  /** The image's own ENV value, which a compose value overrides: what remains when the compose line goes. */
-  imageValue?: string;
-  /** The line of the image's ENV that gives the value, when the image gives it. */
-  imageLine?: number;
-  byDefault?: InterpolationDefault;
-  envFile?: { file: string; line: number; composeFile: string };
-}
-
 /**
- * The value the image's ENV (or a production compose file) gives a variable, unless a development file sets it; a
- * compose value interpolated from variables counts by its defaults, the value a container gets when none is set.
+ * A deploy value meant to turn debug off (`DEBUG=False`) that the settings read as raw text or by presence, so it turns
+ * debug on: TF0312's defect (the settings line), not a deploy that sets debug true.
  */
-function providedValue(app: App, variable: string, composeFiles: readonly string[]): Provided | undefined {
-  const service = app.compose?.appService;
-  const entry = service?.environment.find((e) => e.name === variable);
-  if (entry) {
-    if (entry.value === undefined) return undefined;
-    // An env_file value counts as the compose file that loads it: production unless that file is for development.
-    const composeFile =
-      entry.source === 'env_file' ? service?.envFiles.find((f) => f.path === entry.file)?.file : entry.file;
-    if (composeFile === undefined || isDevelopmentComposeFile(composeFile, composeFiles)) return undefined;
-    const where = `${entry.file} (line ${entry.line})`;
-    const reach = `every container ${composeFile} starts for the service '${service!.name}'`;
-    const imageValue = app.dockerfile?.targetStage?.env[variable];
-    const image = imageValue === undefined ? {} : { imageValue };
-    if (entry.source === 'env_file')
-      return isProductionEnvFile(entry.file, composeFile, composeFiles)
-        ? {
-            value: entry.value,
-            where,
-            reach,
-            ...image,
-            envFile: { file: entry.file, line: entry.line, composeFile },
-          }
-        : undefined;
-    if (!entry.interpolated) return { value: entry.value, where, reach, ...image };
-    const raw = entry.raw ?? entry.value;
-    const unset = interpolationDefault(raw);
-    if (!unset) return undefined; // a variable without a default: the value is the deployer's
-    const variables = unset.variables.join(', ');
-    return {
-      value: unset.value,
-      where,
-      reach,
-      ...image,
-      byDefault: { file: entry.file, line: entry.line, raw, variables },
-    };
-  }
-  const df = app.dockerfile;
-  const value = df?.targetStage?.env[variable];
-  if (!df || value === undefined) return undefined;
-  const imageLine = imageEnvLine(app, variable);
-  return {
-    value,
-    where: `the ENV of ${df.file}`,
-    reach: 'every container of this image',
-    ...(imageLine ? { imageLine } : {}),
-  };
-}
-
-/** The line of the target stage's last ENV that sets `variable`. */
-function imageEnvLine(app: App, variable: string): number | undefined {
-  return app.dockerfile?.targetStage?.instructions
-    .filter((i): i is EnvInstr => i.keyword === 'ENV')
-    .flatMap((i) => i.pairs)
-    .filter((p) => p.name === variable)
-    .at(-1)?.line;
-}
-
-/**
- * An env_file is production's when neither its name nor its directory is for development (`.env.dev`,
- * `docker/dev/env/.env`) and the compose file loading it is the production one: named so, or any non-development
- * file when none is named for production.
- */
-function isProductionEnvFile(envFile: string, composeFile: string, composeFiles: readonly string[]): boolean {
-  if (isDevelopmentEnvFile(envFile)) return false;
-  return hasProductionWord(composeFile) || !composeFiles.some((f) => hasProductionWord(f));
+function misreadOff(v: EnvSource, text: string): boolean {
+  return Boolean(v.whenSet || v.presence) && isFalseText(text);
 }
 
 /**

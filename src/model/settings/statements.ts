@@ -292,7 +292,7 @@ function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void 
       i += 1;
     }
   }
-  const taken = takenModuleBranch(ev, branches, ctx);
+  const taken = takenModuleBranch(ev, branches, ctx) ?? constantBranch(ev, branches, ctx);
   if (taken) return ev.executeBody(taken, ctx);
   const results: BranchResult[] = [];
   let previousFalse: Truth = true;
@@ -353,6 +353,27 @@ function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void 
   merge(ctx.scope, results);
   presenceFallbacks(ctx.scope, results);
 }
+
+/**
+ * The branch that always runs when the tests before it are constants (`POSTGRES = True` … `if POSTGRES:` / `else:`):
+ * the others are dead code, as Python never runs them.
+ */
+function constantBranch(
+  ev: ModuleEvaluation,
+  branches: { test?: SyntaxNode; body: SyntaxNode }[],
+  ctx: EvalContext,
+): SyntaxNode | undefined {
+  for (const b of branches) {
+    if (!b.test) return b.body;
+    // Only a name or a literal, maybe negated: evaluating it twice records no read twice.
+    const operand = b.test.name === 'UnaryExpression' ? b.test.lastChild : b.test;
+    if (!operand || !CONSTANT_SHAPES.has(operand.name) || !isConstant(ev, b.test, ctx)) return undefined;
+    if (truthy(ev.evaluate(b.test, ctx)) === true) return b.body;
+  }
+  return undefined;
+}
+
+const CONSTANT_SHAPES = new Set(['VariableName', 'Boolean', 'Number', 'None']);
 
 /** A test whose value reads no variable: a literal, or a name bound to one. */
 function isConstant(ev: ModuleEvaluation, test: SyntaxNode, ctx: EvalContext): boolean {

@@ -30,11 +30,12 @@ export function truthy(v: ValueSource | undefined): boolean | undefined {
 
 /** A string that reads as false to a person but is true to Python ('False', '0', 'no'). */
 export function isFalseWord(v: ValueSource | undefined): boolean {
-  return (
-    v?.kind === 'literal' &&
-    typeof v.value === 'string' &&
-    ['false', '0', 'no', 'off', 'n', 'f'].includes(v.value.trim().toLowerCase())
-  );
+  return v?.kind === 'literal' && typeof v.value === 'string' && isFalseText(v.value);
+}
+
+/** `False`, `0`, `off`: a text written to mean false. */
+export function isFalseText(text: string): boolean {
+  return ['false', '0', 'no', 'off', 'n', 'f'].includes(text.trim().toLowerCase());
 }
 
 /**
