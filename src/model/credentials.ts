@@ -11,13 +11,8 @@ export interface LiteralCredential {
   what: string;
 }
 
-const ADMIN_COMMANDS = new Set([
-  'createsuperuser',
-  'initadmin',
-  'changepassword',
-  'create_superuser',
-  'createadmin',
-]);
+/** Django's and the usual custom ones: createsuperuser, initadmin, changepassword, create_superuser, ensure_admin… */
+const ADMIN_COMMANDS = /superuser|admin|changepassword/i;
 const PASSWORD_OPTIONS = /^--?(password|pass|passwd|pwd)(=|$)/;
 const PASSWORD_CALLS = /create_(?:super)?user|set_password/;
 
@@ -77,7 +72,7 @@ export function commandCredential(c: ShellCommand): string | undefined {
 /** `manage.py createsuperuser --password secret` (custom commands such as initadmin take one). */
 function adminPassword(c: ShellCommand): string | undefined {
   const dj = djangoCommand(c.argv);
-  if (!dj || !ADMIN_COMMANDS.has(dj.name)) return undefined;
+  if (!dj || !ADMIN_COMMANDS.test(dj.name)) return undefined;
   for (let i = 0; i < dj.args.length; i++) {
     const m = PASSWORD_OPTIONS.exec(dj.args[i]);
     if (!m) continue;
