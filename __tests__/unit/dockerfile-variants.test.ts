@@ -87,7 +87,7 @@ test('development and local variants beside a Dockerfile no compose file builds 
   );
 });
 
-test('Dockerfiles that are no app image get the base-image and secret rules only, and never become an app', async () => {
+test('Dockerfiles that are no app image get the rules that hold for any image only, and never become an app', async () => {
   const { project, findings } = await analyzeFiles({
     'docker-compose.yml': [
       'services:',
@@ -133,6 +133,10 @@ test('Dockerfiles that are no app image get the base-image and secret rules only
     ],
   );
   assert.deepEqual(keys(findings), [
+    // `COPY .` of a whole context with no .dockerignore holds for any image, a template's too once rendered
+    'TF0102 deploy/Dockerfile.template:2',
+    'TF0102 docs/Dockerfile:3',
+    'TF0102 frontend/Dockerfile:4',
     'TF0201 frontend/Dockerfile:1',
     'TF0201 nginx/dockerfile:1',
     'TF0306 frontend/Dockerfile:2',

@@ -11,13 +11,8 @@ export interface LiteralCredential {
   what: string;
 }
 
-const ADMIN_COMMANDS = new Set([
-  'createsuperuser',
-  'initadmin',
-  'changepassword',
-  'create_superuser',
-  'createadmin',
-]);
+/** Django's and the usual custom ones: createsuperuser, initadmin, changepassword, create_superuser, ensure_admin… */
+const ADMIN_COMMANDS = /superuser|admin|changepassword/i;
 const PASSWORD_OPTIONS = /^--?(password|pass|passwd|pwd)(=|$)/;
 const PASSWORD_CALLS = /create_(?:super)?user|set_password/;
 
@@ -64,20 +59,24 @@ export function literalCredentials(script: ShellScript): LiteralCredential[] {
   }
   for (const c of script.commands) {
     const found = commandCredential(c);
-    if (found) out.push({ line: c.line, what: found });
+    if (found) out.push(found);
   }
   return out;
 }
 
-/** What carries a literal password in one command (`createsuperuser --password x`, `shell -c "…create_superuser(…)"`). */
-export function commandCredential(c: ShellCommand): string | undefined {
-  return adminPassword(c) ?? pythonPassword(c);
+/**
+ * What carries a literal password in one command (`createsuperuser --password x`, `shell -c "…create_superuser(…)"`,
+ * `python -c "…connect(password='x')"`), and the line it is written on.
+ */
+export function commandCredential(c: ShellCommand): LiteralCredential | undefined {
+  const admin = adminPassword(c);
+  return admin ? { line: c.line, what: admin } : pythonPassword(c);
 }
 
 /** `manage.py createsuperuser --password secret` (custom commands such as initadmin take one). */
 function adminPassword(c: ShellCommand): string | undefined {
   const dj = djangoCommand(c.argv);
-  if (!dj || !ADMIN_COMMANDS.has(dj.name)) return undefined;
+  if (!dj || !ADMIN_COMMANDS.test(dj.name)) return undefined;
   for (let i = 0; i < dj.args.length; i++) {
     const m = PASSWORD_OPTIONS.exec(dj.args[i]);
     if (!m) continue;
@@ -88,22 +87,46 @@ function adminPassword(c: ShellCommand): string | undefined {
 }
 
 /** Python given to `manage.py shell` (stdin or -c) or `python -c` that sets a password from a string literal. */
-function pythonPassword(c: ShellCommand): string | undefined {
-  const codes: string[] = [];
+function pythonPassword(c: ShellCommand): LiteralCredential | undefined {
+  // Each piece of code with the line its text starts on (a heredoc's body starts below the command).
+  const codes: { code: string; line: number }[] = [];
+  const lineOf = (i: number) => c.wordLines?.[c.argv.length - programArgv(c.argv).length + i] ?? c.line;
   const dj = djangoCommand(c.argv);
   if (dj?.name === 'shell') {
-    if (c.stdin) codes.push(c.stdin);
+    if (c.stdin) codes.push({ code: c.stdin, line: c.line + 1 });
     const i = dj.args.findIndex((a) => a === '-c' || a === '--command');
-    if (i >= 0 && dj.args[i + 1]) codes.push(dj.args[i + 1]);
+    if (i >= 0 && dj.args[i + 1]) codes.push({ code: dj.args[i + 1], line: c.line });
   }
   const a = programArgv(c.argv);
-  if (/^python/.test(a[0] ?? '') && a[1] === '-c' && a[2]) codes.push(a[2]);
-  for (const code of codes) {
+  if (/^python/.test(a[0] ?? '') && a[1] === '-c' && a[2]) codes.push({ code: a[2], line: lineOf(2) });
+  for (const { code, line } of codes) {
     const found = passwordCalls(code);
-    if (found.length > 0)
-      return found.some((c) => c.what.startsWith('set_')) ? 'set_password(…)' : found[0].what;
+    if (found.length > 0) {
+      const what = found.some((c) => c.what.startsWith('set_')) ? 'set_password(…)' : found[0].what;
+      return { line: c.line, what };
+    }
+    // Any other call given a literal password by keyword: a database connection the script opens itself.
+    const keyword = keywordPasswords(code)[0];
+    if (keyword) return { line: line + newlinesBefore(code, keyword.index), what: keyword.what };
   }
   return undefined;
+}
+
+/** Calls given a literal `password=`/`passwd=` keyword: psycopg2.connect(…, password='12345'), at the literal. */
+function keywordPasswords(code: string): { index: number; what: string }[] {
+  const out: { index: number; what: string }[] = [];
+  for (const call of callsNamed(code, /[A-Za-z_][\w.]*/)) {
+    const arg = call.args.find((a) => a.name === 'password' || a.name === 'passwd');
+    const value = arg && stringLiteral(arg.text);
+    if (!arg || !value || value.startsWith('$')) continue;
+    const name = /^[\w.]+/.exec(code.slice(call.index))?.[0] ?? '';
+    out.push({ index: arg.index, what: `${name}(${arg.name}=…)` });
+  }
+  return out;
+}
+
+function newlinesBefore(text: string, index: number): number {
+  return text.slice(0, index).split('\n').length - 1;
 }
 
 /** A Python program the start command runs (`create_superuser.py`, a management command) that sets a literal password. */

@@ -332,7 +332,7 @@ export class ImageFiles extends ModelPart {
       .flatMap((file) => supervisorPrograms(file, this.texts[file]));
   }
 
-  /** The uwsgi ini files the start chain reads (`uwsgi --ini uwsgi/uwsgi.ini`), resolved in the image. */
+  /** The uwsgi ini files the start chain reads (`uwsgi --ini uwsgi/uwsgi.ini`), resolved in the container. */
   serverConfigs(app: App, layout: ImageLayout): ServerConfigFile[] {
     const target = app.dockerfile?.targetStage;
     const context = app.context;
@@ -343,6 +343,12 @@ export class ImageFiles extends ModelPart {
       if (!ini || ini.includes('$')) continue;
       const rel = normalizeRelative(ini);
       const inImage = posix.resolve(target.workdir || '/', ini);
+      // The app service may bind-mount the file there over the image (`./src:/code`).
+      const bound = boundFile(app.compose?.appService?.volumes ?? [], inImage);
+      if (bound && bound in this.texts) {
+        files.add(bound);
+        continue;
+      }
       const source =
         layout.sourceOf(target, inImage) ??
         (rel && context.sentFiles.includes(rel) ? rel : undefined) ??

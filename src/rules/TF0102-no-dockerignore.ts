@@ -21,13 +21,14 @@ ${DOCKERIGNORE_PATTERNS}
 `,
   related: [],
   check(project) {
-    // The apps' images, then the Dockerfiles no app builds whose context holds the Django project (a worker's own
-    // Dockerfile beside the app's); a front end's or the docs' image is not the app's codebase.
+    // The apps' images, then every Dockerfile no app builds (a worker, a proxy, a front end): any image built from a
+    // whole context with no .dockerignore takes whatever lies in that directory.
     const images = [
       ...project.apps.map((app) => ({ model: app.dockerfile, context: app.context })),
-      ...(project.otherDockerfiles ?? [])
-        .map((model) => ({ model, context: project.otherContexts?.[model.file] }))
-        .filter(({ context }) => context?.files.some((f) => /(^|\/)manage\.py$/.test(f))),
+      ...(project.otherDockerfiles ?? []).map((model) => ({
+        model,
+        context: project.otherContexts?.[model.file],
+      })),
     ];
     const findings: RawFinding[] = [];
     for (const { model, context } of images) {

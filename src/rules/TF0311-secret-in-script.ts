@@ -50,13 +50,14 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
       }
       // The start command itself (a shell-form CMD, a compose `sh -c` command) can carry one too; scripts are above.
       for (const c of startCommands(app)) {
-        const what = c.origin === 'script' ? undefined : commandCredential(c);
-        const key = `${c.file}:${c.line}:${what}`;
-        if (!what || seen.has(key)) continue;
+        const found = c.origin === 'script' ? undefined : commandCredential(c);
+        const what = found?.what;
+        const key = `${c.file}:${found?.line}:${what}`;
+        if (!found || seen.has(key)) continue;
         seen.add(key);
         findings.push({
           file: c.file,
-          line: c.line,
+          line: found.line,
           message: `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).`,
         });
       }
@@ -86,8 +87,13 @@ const SUPERUSER_ADVICE =
  */
 function fromEnvironment(what: string, app: App): string {
   const name = /^(\w+)=…$/.exec(what)?.[1];
-  if (!name || name === 'DJANGO_SUPERUSER_PASSWORD') return SUPERUSER_ADVICE;
   const known = Object.keys(containerEnv(app)).find((v) => v !== name && /PASS/i.test(v) && isSecretName(v));
+  // A connection the script opens itself (psycopg2.connect(password=…)): the password the app already has.
+  if (/\((?:password|passwd)=…\)$/.test(what))
+    return known
+      ? `Read it from the environment instead: os.environ["${known}"] (${known} is set for the app).`
+      : 'Read it from an environment variable the deploy sets (os.environ["…"]).';
+  if (!name || name === 'DJANGO_SUPERUSER_PASSWORD') return SUPERUSER_ADVICE;
   const drop = `drop the assignment and let the deploy set ${name} in the container's environment`;
   if (known)
     return `Take it from the environment instead: ${name}="$${known}" (${known} is set for the app), or ${drop}.`;
