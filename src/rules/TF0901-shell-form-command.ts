@@ -72,9 +72,9 @@ import {
   scriptRunBy,
   startsLater,
 } from './lib/script-steps.js';
-import { execedHolderMessage, oneProcessAdvice } from './lib/background-advice.js';
+import { execedHolderMessage, execedHolderWords, oneProcessAdvice } from './lib/background-advice.js';
 import { shellBranches, shellFormBranchesMessage } from './lib/shell-branches.js';
-import { whoKeepsSignal } from './lib/script-parent.js';
+import { pid1Call, whoKeepsSignal } from './lib/script-parent.js';
 
 export const shellFormCommand = defineRule({
   id: 'TF0901',
@@ -105,7 +105,9 @@ Long-running processes started one after the other (\`gunicorn … && celery …
 reported as that sequence: the worker starts only once the server has exited, and no \`exec\` makes it one process.
 The message proposes the server alone, with exec, and the worker as its own container. A server sent to the background
 (\`gunicorn … & celery … & wait\`, \`runserver &\` then \`tail -f /dev/null\`) is reported with what holds the shell
-after it; no \`exec wait\` or \`exec tail\` is proposed.
+after it; no \`exec wait\` or \`exec tail\` is proposed. A start that then execs another process (\`gunicorn … &\`, then
+\`exec jupyter-lab …\`) hands PID 1 to that process: the message says it gets SIGTERM and the server, in the
+background, does not.
 
 \`bash -c "gunicorn …"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
 with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
@@ -325,11 +327,20 @@ function scriptFindings(
         });
       continue;
     }
-    out.push({
-      file: script.file,
-      line: background.command.line,
-      message: `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`,
-    });
+    // `… runserver & … exec jupyter-notebook`: the process the script execs gets SIGTERM, the server never does
+    const execed = run.holder?.kind === 'process' && run.holder.command.viaExec ? run.holder.what : undefined;
+    const message =
+      execed && !pid1Call(app, script)
+        ? `${script.file} ${execedHolderWords(
+            run,
+            `the script execs ${execed} (exec)`,
+            execed,
+            init
+              ? `${init.name} (PID 1) passes SIGTERM on to ${execed}`
+              : `${execed} is PID 1 and gets SIGTERM`,
+          )}`
+        : `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`;
+    out.push({ file: script.file, line: background.command.line, message });
   }
   // The rest is judged in the branches that start no server in the background, by the script's own commands: what
   // `su app -c "…"` runs is judged by the su command, the process the script waits for.
