@@ -81,10 +81,30 @@ appRuleCases(shellFormCommand, [
     [],
   ],
   [
-    'bash -c chain on buster (bash 5.0) forks the last command',
+    'bash -c and-list on buster (bash 5.0): bash execs the last command after && (optimize_fork, bash >= 4.4)',
     {
       dockerfile: df(
         'FROM python:3.9-buster',
+        'CMD ["bash", "-c", "python manage.py migrate && gunicorn a.wsgi"]',
+      ),
+    },
+    [],
+  ],
+  [
+    'bash -c ; list on buster (bash 5.0.3) forks the last command (the ; case came with 5.0 patch 5)',
+    {
+      dockerfile: df(
+        'FROM python:3.9-buster',
+        'CMD ["bash", "-c", "python manage.py migrate; gunicorn a.wsgi"]',
+      ),
+    },
+    ['Dockerfile:2'],
+  ],
+  [
+    'bash -c and-list on jessie (bash 4.3) forks the last command',
+    {
+      dockerfile: df(
+        'FROM python:3.6-jessie',
         'CMD ["bash", "-c", "python manage.py migrate && gunicorn a.wsgi"]',
       ),
     },

@@ -337,6 +337,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
   '__tests__/fixtures/corpus/backgrounded-server': [
     { rule: 'TF0901', why: 'the script runs other processes beside the server: one exec cannot fix that' },
   ],
+  '__tests__/fixtures/corpus/script-background-server-execs-notebook': [
+    {
+      rule: 'TF0901',
+      why: 'the script execs a notebook server beside gunicorn in the background: no exec fixes that',
+    },
+  ],
   '__tests__/fixtures/corpus/subshell-server-background-nginx-foreground': [
     {
       rule: 'TF1301',

@@ -43,10 +43,9 @@ import {
 } from './lib/exec-form.js';
 import {
   appShells,
-  endsInSimpleCommand,
-  execsLast,
   isBusyBoxSh,
   isSimple,
+  shellExecsLast,
   shExecsShellForm,
   type ImageShells,
   withBashMissing,
@@ -73,9 +72,9 @@ import {
   scriptRunBy,
   startsLater,
 } from './lib/script-steps.js';
-import { execedHolderMessage, oneProcessAdvice } from './lib/background-advice.js';
+import { execedHolderMessage, execedHolderWords, oneProcessAdvice } from './lib/background-advice.js';
 import { shellBranches, shellFormBranchesMessage } from './lib/shell-branches.js';
-import { whoKeepsSignal } from './lib/script-parent.js';
+import { pid1Call, whoKeepsSignal } from './lib/script-parent.js';
 
 export const shellFormCommand = defineRule({
   id: 'TF0901',
@@ -106,17 +105,23 @@ Long-running processes started one after the other (\`gunicorn … && celery …
 reported as that sequence: the worker starts only once the server has exited, and no \`exec\` makes it one process.
 The message proposes the server alone, with exec, and the worker as its own container. A server sent to the background
 (\`gunicorn … & celery … & wait\`, \`runserver &\` then \`tail -f /dev/null\`) is reported with what holds the shell
-after it; no \`exec wait\` or \`exec tail\` is proposed.
+after it; no \`exec wait\` or \`exec tail\` is proposed. A start that then execs another process (\`gunicorn … &\`, then
+\`exec jupyter-lab …\`) hands PID 1 to that process: the message says it gets SIGTERM and the server, in the
+background, does not.
 
 \`bash -c "gunicorn …"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
 with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
 
-bash 5.1 and later also exec the last simple command of a \`-c\` list (\`bash -c "migrate && gunicorn …"\`, with
-\`;\`, \`&&\`, \`||\` or new lines; the last command not piped into, grouped or redirected, no background job or
-trap): not reported on images whose
-bash is that recent, judged from the base image (Debian bullseye and later, Ubuntu 22.04 and later, \`python:*\` tags
+bash 5.1 and later (and 5.0 from patch 5) also exec the last simple command of a \`-c\` list (\`bash -c "migrate &&
+gunicorn …"\`, with \`;\`, \`&&\`, \`||\` or new lines; the last command not piped into, grouped or redirected, no
+background job or trap): not reported on images whose
+bash is that recent, judged from the base image (Debian bullseye and later, Ubuntu 20.04 and later, \`python:*\` tags
 without an older suite, \`python:latest\` included, the official \`nginx\`, \`httpd\`, \`node\`, \`postgres\` and
-\`redis\` images of releases built on bullseye or later, which are Debian, Alpine 3.13 and later). bash reads the
+\`redis\` images of releases built on bullseye or later, which are Debian, Alpine 3.11 and later). bash 4.4 to 5.0.4
+(Debian stretch and buster, Ubuntu 18.04, Alpine 3.7 to 3.10, \`python:3.7\` to \`3.9\` releases built on buster)
+do the same after \`&&\` and \`||\` and on a last line of its own, but not after a \`;\` on the last line
+(\`bash -c "migrate; gunicorn …"\` forks gunicorn there: reported; checked on a bash 5.0 build by which process reads
+\`/proc/$$/comm\`). bash reads the
 \`-c\` text one line at a time and \`;\` binds looser than \`&&\`, so it execs the last line's command only when that is
 a simple command or a list whose last connector has a simple command on its right: \`bash -c "set -e; migrate &&
 gunicorn …"\` is one \`;\` list with \`migrate && gunicorn …\` on its right, so bash forks gunicorn and stays PID 1
@@ -126,7 +131,7 @@ keeps bash. On Alpine (\`alpine\`, \`nginx:alpine\`, any \`*-alpine\` tag), \`/b
 same for \`sh -c\` and shell-form CMD, for any list and a redirected last command too, but only when nothing, not even a
 line end, follows it. dash, Debian's \`/bin/sh\`, execs none of them. Checked by which process is PID 1 in a
 container (\`docker run … bash -c "true && cat /proc/1/comm"\` prints cat): bash 5.2.15 and dash 0.5.12 of Debian
-bookworm, BusyBox 1.35. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
+bookworm, BusyBox 1.35. Debian jessie, Ubuntu 16.04 and older (bash 4.3), and images whose base is not known
 keep the finding; the other parts of the chain (a migrate on every start) are still reported by their own rules.
 A compose app service that builds a Dockerfile that is not the app's (one the repository lacks, or the lowercase
 \`dockerfile\` Docker falls back to when it builds an image with no Python) is not judged: its command does not start
@@ -322,11 +327,20 @@ function scriptFindings(
         });
       continue;
     }
-    out.push({
-      file: script.file,
-      line: background.command.line,
-      message: `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`,
-    });
+    // `… runserver & … exec jupyter-notebook`: the process the script execs gets SIGTERM, the server never does
+    const execed = run.holder?.kind === 'process' && run.holder.command.viaExec ? run.holder.what : undefined;
+    const message =
+      execed && !pid1Call(app, script)
+        ? `${script.file} ${execedHolderWords(
+            run,
+            `the script execs ${execed} (exec)`,
+            execed,
+            init
+              ? `${init.name} (PID 1) passes SIGTERM on to ${execed}`
+              : `${execed} is PID 1 and gets SIGTERM`,
+          )}`
+        : `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`;
+    out.push({ file: script.file, line: background.command.line, message });
   }
   // The rest is judged in the branches that start no server in the background, by the script's own commands: what
   // `su app -c "…"` runs is judged by the su command, the process the script waits for.
@@ -553,9 +567,8 @@ function inlineShellFindings(
   const lone = parsed.length === 1 && !last.background && isSimple(script);
   // bash execs the lone simple command of `bash -c` (PID 1 is the command: checked with docker top)
   if (lone && /(^|\/)bash$/.test(argv[0])) return [];
-  // bash >= 5.1 and BusyBox ash exec the last simple command of a `-c` list too (`a && b && server`).
-  if (execsLast(argv[0], shells) && endsInSimpleCommand(script, last, isBusyBoxSh(argv[0], shells)))
-    return [];
+  // bash >= 4.4 and BusyBox ash exec the last simple command of a `-c` list too (`a && b && server`).
+  if (shellExecsLast(argv[0], script, last, shells)) return [];
   if (isKeepAliveLoop(script))
     return [
       {

@@ -202,6 +202,9 @@ export function holderAfter<C extends ShellCommand>(
     if (daemonOf(command.argv, facts)) continue;
     const what = longRunningProcess(command.argv);
     if (what) return { kind: 'process', what, command };
+    // `exec jupyter-notebook …` ends the script: the shell becomes that process, whatever it runs, until it exits.
+    const program = basename(programArgv(command.argv)[0] ?? '');
+    if (command.viaExec && program) return { kind: 'process', what: program, command };
   }
   return undefined;
 }

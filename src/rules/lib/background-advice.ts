@@ -41,9 +41,23 @@ export function execedHolderMessage(
   if (!last || holder?.kind !== 'process' || holder.command !== last) return undefined;
   const byExec = last.viaExec && endsInExec(script, last);
   if (!byExec && !(busybox && endsInSimpleCommand(script, last, true))) return undefined;
-  const servers = run.background.filter((p) => serverOf(p.command.argv)).map((p) => p.what);
   const how = byExec
     ? `the shell execs ${holder.what} (exec)`
     : `Alpine's /bin/sh (BusyBox ash) execs ${holder.what}, the last command, in its place`;
-  return `${start}, which ${backgroundWords(run)}; ${how}, so ${holder.what} is PID 1 and gets SIGTERM, but ${listOf(servers)}, in the background, never ${servers.length > 1 ? 'get' : 'gets'} it and ${servers.length > 1 ? 'are' : 'is'} killed without a graceful shutdown when ${holder.what} exits. ${oneProcessAdvice(run, shown)}`;
+  return `${start}, which ${execedHolderWords(run, how, holder.what, `${holder.what} is PID 1 and gets SIGTERM`, shown)}`;
+}
+
+/**
+ * `starts gunicorn in the background (&) and then runs celery worker in the foreground; <how>, so <gets> (who gets
+ * SIGTERM), but gunicorn … never gets it …`, then the one process to keep.
+ */
+export function execedHolderWords(
+  run: BackgroundStart,
+  how: string,
+  holder: string,
+  gets: string,
+  shown?: (c: ShellCommand) => WrittenCommand,
+): string {
+  const servers = run.background.filter((p) => serverOf(p.command.argv)).map((p) => p.what);
+  return `${backgroundWords(run)}; ${how}, so ${gets}, but ${listOf(servers)}, in the background, never ${servers.length > 1 ? 'get' : 'gets'} it and ${servers.length > 1 ? 'are' : 'is'} killed without a graceful shutdown when ${holder} exits. ${oneProcessAdvice(run, shown)}`;
 }

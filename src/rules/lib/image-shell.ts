@@ -7,9 +7,20 @@ import { withoutPlaceholders } from '../../util/shell-placeholder.js';
 import { looksLikeArray } from './exec-form.js';
 import { shellBranches } from './shell-branches.js';
 
+/**
+ * How far bash execs the last simple command of a `bash -c` list by itself (a lone simple command: any bash):
+ * - 'lists': bash 5.0 patch 5 and later (bash 5.1+, Ubuntu 20.04's 5.0.17) after `;`, `&&` and `||` alike
+ *   (can_optimize_connection);
+ * - 'and-or': bash 4.4 to 5.0.4 (Debian stretch and buster, Ubuntu 18.04, Alpine 3.7 to 3.10) after `&&` and `||`
+ *   only (optimize_fork): `a; b` forks b (checked on a bash 5.0 build: `true && cat /proc/$$/comm` prints cat,
+ *   `true; cat /proc/$$/comm` prints bash);
+ * - false: older bash (Debian jessie, Ubuntu 16.04), or a base image that is not known.
+ */
+export type BashExec = 'lists' | 'and-or' | false;
+
 export interface ImageShells {
-  /** bash >= 5.1 execs the last simple command of `bash -c "a && b"` (bash-5.1 NEWS 1b). */
-  bash: boolean;
+  /** Which `-c` lists bash execs the last command of. */
+  bash: BashExec;
   /** /bin/sh is BusyBox ash (Alpine), which runs `-c` with EV_EXIT and so execs the last command too; dash forks. */
   sh: boolean;
   /** Set to the base image when the image is known to hold no bash (Alpine or BusyBox, no RUN installs it). */
@@ -38,22 +49,27 @@ export function imageShells(image: string | undefined): ImageShells {
   const alpine = /alpine(\d+)\.(\d+)/.exec(tag);
   const debianBased = OFFICIAL_ON_DEBIAN[name] !== undefined && isOfficial(repository, name);
   if (name === 'alpine' || /alpine/.test(tag)) {
-    // Alpine 3.13 ships bash 5.1 and BusyBox 1.32; older releases have bash 5.0.
+    // Alpine 3.13 ships bash 5.1 and BusyBox 1.32; 3.11 and 3.12 bash 5.0.11 and 5.0.17, 3.7 to 3.10 bash 4.4 or
+    // 5.0.0, 3.6 and older bash 4.3.
     const version = name === 'alpine' ? /^(\d+)\.(\d+)/.exec(tag) : alpine;
-    const recent =
-      !version || Number(version[1]) > 3 || (Number(version[1]) === 3 && Number(version[2]) >= 13);
+    const release = version ? Number(version[1]) * 100 + Number(version[2]) : Infinity;
     // `nginx:1.18-alpine`: an old release was built on an older Alpine; where its Alpine is not known, the Debian
     // threshold (bullseye came after Alpine 3.13) stands in for it.
     const onRecentAlpine = debianBased && (OFFICIAL_ON_ALPINE_3_13[name] ?? OFFICIAL_ON_DEBIAN[name]);
     if (!version && onRecentAlpine && !onRecentAlpine(versionOf(tag))) return NONE;
-    return recent ? { bash: true, sh: true } : NONE;
+    if (release >= 313) return { bash: 'lists', sh: true };
+    return { bash: release >= 311 ? 'lists' : release >= 307 ? 'and-or' : false, sh: false };
   }
-  if (/\b(jessie|stretch|buster|xenial|bionic|focal)\b/.test(tag)) return NONE;
-  if (/\b(bullseye|bookworm|trixie|jammy|noble)\b/.test(tag)) return { bash: true, sh: false };
-  if (name === 'debian') return /^(\d+)/.test(tag) && Number(/^(\d+)/.exec(tag)?.[1]) < 11 ? NONE : DEBIAN;
+  if (/\b(jessie|xenial)\b/.test(tag)) return NONE;
+  if (/\b(stretch|buster|bionic)\b/.test(tag)) return AND_OR;
+  if (/\b(focal|bullseye|bookworm|trixie|jammy|noble)\b/.test(tag)) return DEBIAN;
+  if (name === 'debian') {
+    const major = Number(/^(\d+)/.exec(tag)?.[1] ?? Infinity);
+    return major >= 11 ? DEBIAN : major >= 9 ? AND_OR : NONE;
+  }
   if (name === 'ubuntu') {
-    const v = /^(\d+)\./.exec(tag);
-    return v && Number(v[1]) < 22 ? NONE : DEBIAN;
+    const major = Number(/^(\d+)\./.exec(tag)?.[1] ?? Infinity);
+    return major >= 20 ? DEBIAN : major >= 18 ? AND_OR : NONE;
   }
   if (debianBased)
     return !/windows|nanoserver/.test(tag) && OFFICIAL_ON_DEBIAN[name](versionOf(tag)) ? DEBIAN : NONE;
@@ -66,17 +82,19 @@ export function imageShells(image: string | undefined): ImageShells {
       (Number(v[1]) < 3 || (Number(v[1]) === 3 && v[2] !== undefined && Number(v[2]) <= 5))
     )
       return NONE;
-    // A patch release built while buster was Debian's current release (before bullseye, August 2021) stays on it.
+    // A patch release built while buster was Debian's current release (before bullseye, August 2021) stays on it,
+    // or on stretch before it (bash 4.4 both); 3.6's first releases were on jessie (bash 4.3).
     const patch = /^3\.(\d+)\.(\d+)/.exec(tag);
     if (name === 'python' && patch && Number(patch[2]) <= (LAST_BUSTER_PATCH[Number(patch[1])] ?? -1))
-      return NONE;
+      return Number(patch[1]) >= 7 ? AND_OR : NONE;
     if (/windows|nanoserver/.test(tag)) return NONE;
     return DEBIAN;
   }
   return NONE;
 }
 
-const DEBIAN: ImageShells = { bash: true, sh: false };
+const DEBIAN: ImageShells = { bash: 'lists', sh: false };
+const AND_OR: ImageShells = { bash: 'and-or', sh: false };
 
 /**
  * Official images other than Python's built on Debian (dash as /bin/sh): whether a tag's version (`[]` for latest,
@@ -180,10 +198,22 @@ function installsBash(stage: Stage): boolean {
   );
 }
 
-/** Whether the shell program of `-c` execs the last command of its list on this image. */
+/** Whether the shell program of `-c` execs the last command of some lists on this image. */
 export function execsLast(program: string | undefined, shells: ImageShells): boolean {
-  if (/(^|\/)bash$/.test(program ?? '')) return shells.bash;
+  if (/(^|\/)bash$/.test(program ?? '')) return shells.bash !== false;
   return /(^|\/)(ba)?sh$|(^|\/)ash$/.test(program ?? '') && shells.sh;
+}
+
+/** Whether the shell program of `-c` execs the last command of this script on this image (PID 1 is that command). */
+export function shellExecsLast(
+  program: string | undefined,
+  script: string,
+  last: ShellCommand,
+  shells: ImageShells,
+): boolean {
+  if (!execsLast(program, shells)) return false;
+  const busybox = isBusyBoxSh(program, shells);
+  return endsInSimpleCommand(script, last, busybox, busybox || shells.bash === 'lists');
 }
 
 /** Whether the shell program of `-c` is BusyBox ash on this image (Alpine's /bin/sh), not bash or dash. */
@@ -203,8 +233,14 @@ export function isBusyBoxSh(program: string | undefined, shells: ImageShells): b
  * - BusyBox ash execs the last command whatever list it ends (`a; b && c`), redirected or not, and even after a job
  *   sent to the background (`sh -c "sleep 100 & sleep 200"`: PID of sh becomes sleep 200), but only when nothing,
  *   not even a line end, follows it.
+ * `semicolons` false is bash 4.4 to 5.0.4, which execs it after `&&` and `||` but not after `;` on the last line.
  */
-export function endsInSimpleCommand(script: string, last: ShellCommand, busybox = false): boolean {
+export function endsInSimpleCommand(
+  script: string,
+  last: ShellCommand,
+  busybox = false,
+  semicolons = true,
+): boolean {
   // `gunicorn <APP_NAME>.wsgi`: a template placeholder is word text, not a redirection
   const joined = withoutExpansions(withoutPlaceholders(script)).replace(/\\\n/g, ' ');
   const text = joined.trim();
@@ -215,7 +251,7 @@ export function endsInSimpleCommand(script: string, last: ShellCommand, busybox 
   const seps = separators(text);
   const tail = seps && lastListItem(text, seps);
   if (!seps || !tail || tail.after === '|') return false;
-  if (!busybox && !bashOptimizesLastLine(text, seps)) return false;
+  if (!busybox && !bashOptimizesLastLine(text, seps, semicolons)) return false;
   const item = tail.item.replace(/\s+#.*$/, '').trim();
   const redirected = busybox ? /[)}]$|^\w+\(\)/ : /[<>]|[)}]$|^\w+\(\)/;
   return item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !redirected.test(item);
@@ -234,8 +270,9 @@ function endsWithLastCommand(text: string, busybox: boolean): boolean {
 /**
  * bash's check on the last line's command (can_optimize_connection): a simple command, or a list whose last
  * connector (`;` binding looser than `&&`/`||`) has a simple command on its right. `a; b && c` has `b && c` there.
+ * Without `semicolons` (bash before 5.0 patch 5, optimize_fork), a `;` on the last line keeps bash.
  */
-function bashOptimizesLastLine(text: string, seps: Separator[]): boolean {
+function bashOptimizesLastLine(text: string, seps: Separator[], semicolons: boolean): boolean {
   const live = seps.filter((s) => !blank(text.slice(s.end)));
   // The last line starts after the last line end that ends a command (not one after `&&`, `||` or `|`).
   let from = 0;
@@ -243,6 +280,7 @@ function bashOptimizesLastLine(text: string, seps: Separator[]): boolean {
     if (s.sep === '\n' && !/(&&|\|)$/.test(text.slice(0, s.at).trimEnd())) from = i + 1;
   const line = live.slice(from).filter((s) => s.sep !== '\n');
   const lastSemicolon = line.findLastIndex((s) => s.sep === ';');
+  if (lastSemicolon >= 0 && !semicolons) return false;
   return lastSemicolon < 0 || line.slice(lastSemicolon + 1).every((s) => s.sep !== '&&' && s.sep !== '||');
 }
 
