@@ -27,6 +27,27 @@ settingsRuleCases(configVarMismatch, [
     expect: [],
   },
   {
+    name: "another server's password beside a PostgreSQL entry (MYSQL_PASSWORD, MARIADB_PASSWORD)",
+    settings: DB_PASS,
+    deploy: { service: { environment: { MYSQL_PASSWORD: 'x', MARIADB_PASSWORD: 'y' } } },
+    expect: [],
+  },
+  {
+    name: "the PostgreSQL server's own POSTGRES_PASSWORD beside a PostgreSQL entry",
+    settings: DB_PASS,
+    deploy: { service: { environment: { POSTGRES_PASSWORD: 'x' } } },
+    expect: [[5]],
+  },
+  {
+    name: 'MYSQL_PASSWORD when the environment switches the entry to MySQL',
+    settings: DB_PASS.replace(
+      "'django.db.backends.postgresql'",
+      "os.environ.get('DB_ENGINE', 'django.db.backends.postgresql')",
+    ),
+    deploy: { service: { environment: { DB_ENGINE: 'django.db.backends.mysql', MYSQL_PASSWORD: 'x' } } },
+    expect: [[5]],
+  },
+  {
     name: 'get() without default for a server password, DB_PASSWORD in the Dockerfile',
     settings: DB_PASS.replace("os.environ['DB_PASS']", "os.environ.get('DB_PASS')"),
     deploy: { stage: { env: { DB_PASSWORD: undefined } } },

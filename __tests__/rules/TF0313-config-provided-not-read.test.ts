@@ -187,3 +187,26 @@ test('TF0313 at each database piece read, compose passing the pieces on under ot
   );
   assert.doesNotMatch(host, /DB_NAME|POSTGRES_DB/);
 });
+
+test("TF0313 names only the variables of the entry's server: POSTGRES_USER is no login for a MySQL entry", async () => {
+  const settings = [
+    'import os',
+    "SECRET_KEY = os.environ['SECRET_KEY']",
+    "DATABASES = {'default': {",
+    "    'ENGINE': os.environ.get('DB_ENGINE', 'django.db.backends.mysql'),",
+    "    'USER': os.environ.get('DB_USER', 'app'),", //5
+    "    'HOST': os.environ.get('DB_HOST', 'localhost'),", //6
+    '}}',
+    '',
+  ].join('\n');
+  const given = (more: string) =>
+    `services:\n  web:\n    build: .\n    environment:\n      POSTGRES_USER: postgres\n      MARIADB_HOST: mariadb\n${more}`;
+  const mysql = await analyzeFiles(project(settings, given('')));
+  assert.deepEqual(findingsOf(mysql, 'TF0313'), [['mysite/settings.py', 6]]);
+  assert.match(mysql.findings.find((x) => x.ruleId === 'TF0313')!.message, /Read MARIADB_HOST/);
+  const postgres = await analyzeFiles(
+    project(settings, given('      DB_ENGINE: django.db.backends.postgresql\n')),
+  );
+  assert.deepEqual(findingsOf(postgres, 'TF0313'), [['mysite/settings.py', 5]]);
+  assert.match(postgres.findings.find((x) => x.ruleId === 'TF0313')!.message, /Read POSTGRES_USER/);
+});

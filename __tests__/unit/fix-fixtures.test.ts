@@ -486,17 +486,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
   ],
   '__tests__/fixtures/corpus/mysql-settings-beside-postgres-env-file': [
     { rule: 'TF0305', why: 'a MySQL DATABASES: the switch is written for SQLite and PostgreSQL only' },
-    {
-      rule: 'TF0304',
-      why: 'reading DB_USER/DB_PASSWORD beside the provided POSTGRES_USER/POSTGRES_PASSWORD raises TF0313: by hand',
-    },
+  ],
+  '__tests__/fixtures/corpus/mysql-settings-read-beside-postgres-variables': [
+    { rule: 'TF0305', why: 'a MySQL DATABASES: the switch is written for SQLite and PostgreSQL only' },
   ],
   '__tests__/fixtures/corpus/mysql-env-from-unpassed-build-args': [
     { rule: 'TF0305', why: 'a MySQL DATABASES: the switch is written for SQLite and PostgreSQL only' },
-    {
-      rule: 'TF0304',
-      why: 'reading DB_USER/DB_PASSWORD beside the image ENV MYSQL_USER/MYSQL_PASSWORD raises TF0313: by hand',
-    },
     {
       rule: 'TF0306',
       why: 'the ARG is copied into ENV MYSQL_PASSWORD: dropping it changes the image environment',

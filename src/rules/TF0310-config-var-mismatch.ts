@@ -3,7 +3,12 @@ import type { App } from '../model/types/project.js';
 import { providedEnvironment } from '../model/settings/index.js';
 import { defineRule } from './lib/rule.js';
 import { similarNames } from './lib/variable-names.js';
-import { databaseKeyOf, defaultDatabase } from './lib/provided-config.js';
+import {
+  configurationOfEntry,
+  databaseKeyOf,
+  defaultDatabase,
+  engineInContainer,
+} from './lib/provided-config.js';
 
 export const configVarMismatch = defineRule({
   id: 'TF0310',
@@ -33,7 +38,8 @@ services:
 DATABASES["default"]["PASSWORD"] = os.environ["DB_PASSWORD"]
 \`\`\`
 
-The rule only reports a variable when a similarly named one is provided, and stays silent when the settings load a
+The rule only reports a variable when a similarly named one is provided (not one named for another server:
+\`POSTGRES_PASSWORD\` is no counterpart of \`DB_PASSWORD\` for a MySQL entry), and stays silent when the settings load a
 \`.env\` file that reaches the image or the compose service reads an env_file that is not in the repository.
 `,
   related: [],
@@ -46,7 +52,14 @@ The rule only reports a variable when a similarly named one is provided, and sta
       const provided = providedEnvironment(app);
       if (!provided.complete) continue;
       const read = new Set(settings.envReads.map((r) => r.variable));
-      const candidates = [...provided.values.keys()].filter((name) => !read.has(name));
+      const config = settings.databases ? defaultDatabase(settings.databases) : undefined;
+      // MYSQL_PASSWORD is no counterpart of DB_PASSWORD for a PostgreSQL entry: it is another server's password.
+      const candidates = configurationOfEntry(
+        app,
+        provided,
+        [...provided.values.keys()].filter((name) => !read.has(name)),
+        config && engineInContainer(config, provided),
+      );
       const reported = new Set<string>();
       const databaseKeys = databaseKeysWithoutDefault(app);
       for (const r of settings.envReads) {

@@ -10,10 +10,12 @@ import {
 import {
   DATABASE_PART,
   DATABASE_URL,
+  configurationOfEntry,
   databaseKeyOf,
   databaseUrlParts,
   defaultDatabase,
   dotenvMayProvide,
+  engineInContainer,
   literalFallback,
   namesSetting,
   unreadProvided,
@@ -61,7 +63,9 @@ at each piece read whose fallback differs from what is provided), for the pieces
 it after the setting (\`SECRET_KEY\` provided, \`os.environ.get("SECRET", "dev")\` read). Reads through python-decouple and django-environ count, and so do the
 reads of modules the settings star-import. A fallback equal to the value provided is not reported: the app then
 runs as intended; a database piece compose passes on from the deploy's environment (\`POSTGRES_DB=\${POSTGRES_DB:-app}\`)
-is, since the app ignores whatever the deploy sets.
+is, since the app ignores whatever the deploy sets. Pieces named for another server (\`POSTGRES_USER\` beside a MySQL
+entry, \`MYSQL_PASSWORD\` or \`MARIADB_PASSWORD\` beside a PostgreSQL one) are not this entry's configuration and are
+not counted.
 
 The rule stays silent when the settings load a \`.env\` file at run time (a python-decouple \`.env\` only when one
 reaches the image or the source is bind-mounted) or an \`env_file\` could not be read, since the variable may come
@@ -116,7 +120,13 @@ function databaseProvidedNotRead({ app, settings, provided, read }: Reading): Ra
 function databasePartsNotProvided({ app, settings, provided, read }: Reading): RawFinding[] | undefined {
   const config = settings.databases ? defaultDatabase(settings.databases) : undefined;
   if (!config) return undefined;
-  const unread = unreadProvided(provided, read);
+  // POSTGRES_USER beside a MySQL entry is another server's login, not this entry's configuration.
+  const unread = configurationOfEntry(
+    app,
+    provided,
+    unreadProvided(provided, read),
+    engineInContainer(config, provided),
+  );
   const urls = unread.filter((n) => DATABASE_URL.test(n.toUpperCase()));
   const findings: RawFinding[] = [];
   for (const key of DATABASE_KEYS) {

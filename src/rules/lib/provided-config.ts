@@ -5,11 +5,11 @@ import type { DatabaseConfig, DatabasesModel, ValueSource } from '../../model/ty
 import type { ProvidedEnvironment } from '../../model/settings/index.js';
 
 /**
- * Variables that configure the database connection piece by piece (DB_HOST, POSTGRES_DB, PGHOST, MYSQL_USER), also
- * under the project's prefix (DJANGO_DB_USER, APP_DB_HOST).
+ * Variables that configure the database connection piece by piece (DB_HOST, POSTGRES_DB, PGHOST, MYSQL_USER,
+ * MARIADB_PASSWORD), also under the project's prefix (DJANGO_DB_USER, APP_DB_HOST).
  */
 export const DATABASE_PART =
-  /^(?:(?:DJANGO|APP)_)?(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
+  /^(?:(?:DJANGO|APP)_)?(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|MARIADB|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
 /** Variables that configure it as one URL. */
 export const DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
 
@@ -24,12 +24,12 @@ export function databaseKeyOf(variable: string): string | undefined {
   return part;
 }
 
-/** The server a piece is named for (POSTGRES_USER, PGHOST: PostgreSQL; MYSQL_USER: MySQL), when it names one. */
+/** The server a piece is named for (POSTGRES_USER, PGHOST: PostgreSQL; MYSQL_USER, MARIADB_USER: MySQL), if any. */
 function serverOfVariable(variable: string): 'postgresql' | 'mysql' | undefined {
   const m = DATABASE_PART.exec(variable.toUpperCase());
   if (!m) return undefined;
   if (['POSTGRES', 'POSTGRESQL', 'PG'].includes(m[1])) return 'postgresql';
-  return m[1] === 'MYSQL' ? 'mysql' : undefined;
+  return m[1] === 'MYSQL' || m[1] === 'MARIADB' ? 'mysql' : undefined;
 }
 
 /** The server an ENGINE connects to (MariaDB through the MySQL backend), when it is one of those. */
@@ -56,6 +56,34 @@ export function givenDatabaseVariables(
     .filter((n) => !server || !serverOfVariable(n) || serverOfVariable(n) === server)
     .filter((n) => !emptyInImage(app, n))
     .sort();
+}
+
+/**
+ * The provided `names` that can configure an entry of `engine`: a database piece only when it is one of
+ * givenDatabaseVariables (POSTGRES_USER is no login for a MySQL entry), any other variable as it is.
+ */
+export function configurationOfEntry(
+  app: App,
+  provided: ProvidedEnvironment,
+  names: string[],
+  engine: string | undefined,
+): string[] {
+  return names.filter((n) => {
+    const key = databaseKeyOf(n);
+    return key === undefined || givenDatabaseVariables(app, provided, key, engine).includes(n);
+  });
+}
+
+/**
+ * The engine an entry runs on in the app's container: the one written in code, or the value the container gives the
+ * variable ENGINE is read from (`DB_ENGINE=django.db.backends.postgresql` over a MySQL fallback); unknown when the
+ * value is.
+ */
+export function engineInContainer(config: DatabaseConfig, provided: ProvidedEnvironment): string | undefined {
+  const field = config.fields.ENGINE;
+  if (field?.kind !== 'env' || !provided.values.has(field.variable)) return config.engine;
+  const value = provided.values.get(field.variable);
+  return value === undefined ? undefined : `${field.prefix ?? ''}${value}${field.suffix ?? ''}`;
 }
 
 /** An ENV of the target stage copied from a build arg the build leaves unset, which compose does not set either. */
