@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-Y5AFR6A6.js";
+} from "./chunk-7HNGEEKB.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-KXYN4O4B.js";
+} from "./chunk-6XK5MSHI.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -25,7 +25,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-KXYN4O4B.js";
+} from "./chunk-6XK5MSHI.js";
 import {
   UnsafePathError,
   formatBytes,

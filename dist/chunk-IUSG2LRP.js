@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-GJATQOTM.js";
+} from "./chunk-2DYCRK7H.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-KXYN4O4B.js";
+} from "./chunk-6XK5MSHI.js";
 import {
   UnsafePathError,
   readInside,

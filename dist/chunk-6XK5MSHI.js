@@ -11725,6 +11725,7 @@ function lift(v, f) {
     if (unset.t === "unknown" && unset.crash && v.unset.t === "none" && !v.derived) markRequired(v.read);
     const out = { t: "env", read: v.read, unset, line: v.line };
     if (v.derived) out.derived = true;
+    if (v.fromFile) out.fromFile = true;
     if (v.presence) out.presence = true;
     if (v.chosenAt) out.chosenAt = v.chosenAt;
     const mapped = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })) ?? [];
@@ -17350,11 +17351,26 @@ function callFunction(ev, f, args, line, ctx, loader = false) {
   const read = ev.reads[readsBefore];
   if (read && value.t === "unknown" && value.crash) markRequired(read);
   if (read && value.t !== "env") return { t: "env", read, unset: value, line };
+  const opened = value.t === "env" ? void 0 : openedArgument(ev.text(f.body), f.params, args);
+  if (opened) return { t: "env", read: opened.read, unset: value, derived: true, fromFile: true, line };
   if (value.t === "env" && value.whenSet === "text" && CONVERTS_TO_BOOL.test(ev.text(f.body))) {
     delete value.whenSet;
     delete value.probes;
   }
   return value;
+}
+function openedArgument(body, params, args) {
+  for (const [i, p] of params.entries()) {
+    if (p.star) continue;
+    const arg = args.kw.get(p.name) ?? args.pos[i];
+    if (arg?.t !== "env" || arg.fromFile || truthy(arg.unset) !== false) continue;
+    const name = p.name.replace(/\W/g, "");
+    const opens = new RegExp(
+      `\\bopen\\(\\s*${name}\\s*[,)]|\\bPath\\(\\s*${name}\\s*\\)\\s*\\.\\s*(read_text|open)\\b`
+    );
+    if (opens.test(body)) return arg;
+  }
+  return void 0;
 }
 var CONVERTS_TO_BOOL = /(==|!=)\s*['"](true|false|yes|no|on|off|1|0)['"]|['"](true|false|yes|no|on|off|1|0)['"]\s*(==|!=)|\bstrtobool\s*\(|\bjson\.loads\s*\(|\bliteral_eval\s*\(|\bin\s*[([{]\s*['"](true|false|yes|on|1)['"]/i;
 function blockKeyword(parts, at2) {
@@ -18335,7 +18351,7 @@ function execIf(ev, node, ctx) {
       i += 1;
     }
   }
-  const taken = takenModuleBranch(ev, branches, ctx);
+  const taken = takenModuleBranch(ev, branches, ctx) ?? constantBranch(ev, branches, ctx);
   if (taken) return ev.executeBody(taken, ctx);
   const results = [];
   let previousFalse = true;
@@ -18389,6 +18405,16 @@ function execIf(ev, node, ctx) {
   merge(ctx.scope, results);
   presenceFallbacks(ctx.scope, results);
 }
+function constantBranch(ev, branches, ctx) {
+  for (const b of branches) {
+    if (!b.test) return b.body;
+    const operand = b.test.name === "UnaryExpression" ? b.test.lastChild : b.test;
+    if (!operand || !CONSTANT_SHAPES.has(operand.name) || !isConstant(ev, b.test, ctx)) return void 0;
+    if (truthy(ev.evaluate(b.test, ctx)) === true) return b.body;
+  }
+  return void 0;
+}
+var CONSTANT_SHAPES = /* @__PURE__ */ new Set(["VariableName", "Boolean", "Number", "None"]);
 function isConstant(ev, test, ctx) {
   const v = ev.evaluate(test, ctx);
   return v.t === "bool" || v.t === "num" || v.t === "str" || v.t === "none";
@@ -18970,6 +18996,7 @@ function envSource(v, inner) {
   if (v.whenSet) out.whenSet = v.whenSet;
   if (v.selects) out.selects = v.selects;
   if (v.read.presence || v.presence) out.presence = true;
+  if (v.fromFile) out.fromFile = true;
   const truths = (v.whenSet ? [] : v.probes ?? []).flatMap((p) => {
     const t = truthy(p.v);
     return t === void 0 ? [] : [[p.text, t]];
@@ -19630,7 +19657,10 @@ ${DOCKERIGNORE_PATTERNS}
   check(project) {
     const images = [
       ...project.apps.map((app) => ({ model: app.dockerfile, context: app.context })),
-      ...(project.otherDockerfiles ?? []).map((model) => ({ model, context: project.otherContexts?.[model.file] })).filter(({ context }) => context?.files.some((f) => /(^|\/)manage\.py$/.test(f)))
+      ...(project.otherDockerfiles ?? []).map((model) => ({
+        model,
+        context: project.otherContexts?.[model.file]
+      }))
     ];
     const findings = [];
     for (const { model, context } of images) {
@@ -22086,6 +22116,7 @@ function onbuildTriggers(repository, tag) {
 }
 
 // src/model/dockerfile.ts
+var ONE_REFERENCE = /^(["']?)\$\{?(\w+)\}?\1$/;
 var KEYWORDS2 = /* @__PURE__ */ new Set([
   "ADD",
   "ARG",
@@ -22419,7 +22450,14 @@ var Modeller = class {
     const lines = new NameLines(instr);
     entries.forEach(([name, raw], i) => {
       const line = lines.next(name, nameSlack(entries[i - 1]?.join("=")));
-      pairs.push({ name, raw, line, ...values[i] !== void 0 ? { value: values[i] } : {} });
+      const arg = values[i] === void 0 ? ONE_REFERENCE.exec(raw)?.[2] : void 0;
+      pairs.push({
+        name,
+        raw,
+        line,
+        ...values[i] !== void 0 ? { value: values[i] } : {},
+        ...arg && this.stageLookup(arg).kind === "unset" ? { fromUnsetArg: arg } : {}
+      });
     });
     return pairs;
   }
@@ -23271,6 +23309,8 @@ function holderAfter(commands, index, runsArguments2 = () => false, facts = {}) 
     if (daemonOf(command.argv, facts)) continue;
     const what = longRunningProcess(command.argv);
     if (what) return { kind: "process", what, command };
+    const program = basename2(programArgv(command.argv)[0] ?? "");
+    if (command.viaExec && program) return { kind: "process", what: program, command };
   }
   return void 0;
 }
@@ -26327,7 +26367,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
             line: elsewhere2?.line ?? scheme ?? a.line,
             severity: "warning",
             // `str(os.getenv("X"))`: no literal is written, the unset read becomes the text 'None'.
-            ...v.kind === "env" && isNoneText(unset) ? msg`SECRET_KEY is read from ${variable} but becomes the text 'None' when it is unset${usedAt}, so a deploy that forgets the variable runs with a key anyone can guess instead of failing; require the variable: ${required}.` : scheme ? msg`SECRET_KEY is read from ${variable} (line ${a.line}) but the environ.Env scheme gives it a literal default here, used when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop SECRET_KEY from the scheme so env("${variable}") fails when it is unset.` : msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? " (the value an if/else gives the fallback in one of its branches)" : ""}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${required}.`
+            ...v.kind === "env" && v.fromFile ? msg`SECRET_KEY is read from the file named by ${variable} (a secret file) but falls back to a literal value when ${variable} is unset${usedAt}, so a deploy that forgets the secret runs with the key from the repository; drop the fallback so a missing secret file stops the app at start.` : v.kind === "env" && isNoneText(unset) ? msg`SECRET_KEY is read from ${variable} but becomes the text 'None' when it is unset${usedAt}, so a deploy that forgets the variable runs with a key anyone can guess instead of failing; require the variable: ${required}.` : scheme ? msg`SECRET_KEY is read from ${variable} (line ${a.line}) but the environ.Env scheme gives it a literal default here, used when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop SECRET_KEY from the scheme so env("${variable}") fails when it is unset.` : msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? " (the value an if/else gives the fallback in one of its branches)" : ""}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${required}.`
           });
         }
       }
@@ -26337,8 +26377,9 @@ For local development, put the variable in an untracked \`.env\` file or the com
   fix: {
     safety: "safe",
     summary: 'Reads SECRET_KEY from the required variable DJANGO_SECRET_KEY (`os.environ["DJANGO_SECRET_KEY"]`), or from the variable the code already reads when it only falls back to a literal; the literal is removed, never echoed.',
-    declines: "a key written in another module of the project that the settings import (reported where it is written): the fixer rewrites assignments of the settings module only.",
+    declines: 'a key read from a secret file a variable names (`read_secret(os.environ.get("KEY_FILE")) or "\u2026"`): the deploy provides the file, and no variable holds the key; a key written in another module of the project that the settings import (reported where it is written): the fixer rewrites assignments of the settings module only.',
     make: (context) => {
+      if (readsSecretFile(context)) return void 0;
       const variable = variableRead(context) ?? "DJANGO_SECRET_KEY";
       return assignFromEnvironment(context, "SECRET_KEY", `os.environ["${variable}"]`, [variable], true);
     }
@@ -26352,6 +26393,17 @@ function isKey(v) {
 }
 function isNoneText(v) {
   return v?.kind === "literal" && v.value === "None";
+}
+function readsSecretFile(context) {
+  const { finding, project } = context;
+  return project.apps.some(
+    (app) => [app.settings, ...app.settingsBases ?? []].some(
+      (settings) => settings?.assignments.some((x) => {
+        const value = unwrapped(x.value);
+        return x.name === "SECRET_KEY" && (x.file ?? settings.file) === finding.file && x.line === finding.line && value.kind === "env" && value.fromFile === true;
+      })
+    )
+  );
 }
 function variableRead(context) {
   const { finding, project } = context;
@@ -26450,7 +26502,10 @@ function truthy2(v) {
   }
 }
 function isFalseWord(v) {
-  return v?.kind === "literal" && typeof v.value === "string" && ["false", "0", "no", "off", "n", "f"].includes(v.value.trim().toLowerCase());
+  return v?.kind === "literal" && typeof v.value === "string" && isFalseText(v.value);
+}
+function isFalseText(text2) {
+  return ["false", "0", "no", "off", "n", "f"].includes(text2.trim().toLowerCase());
 }
 function shadowedTrueLiterals(settings, live, at2) {
   const debug = settings.assignments.filter((b) => b.name === "DEBUG");
@@ -26516,6 +26571,58 @@ function buildsOn(settings, later, earlier) {
   return false;
 }
 
+// src/rules/lib/debug-provided.ts
+function providedValue(app, variable, composeFiles) {
+  const service = app.compose?.appService;
+  const entry = service?.environment.find((e) => e.name === variable);
+  if (entry) {
+    if (entry.value === void 0) return void 0;
+    const composeFile = entry.source === "env_file" ? service?.envFiles.find((f) => f.path === entry.file)?.file : entry.file;
+    if (composeFile === void 0 || isDevelopmentComposeFile(composeFile, composeFiles)) return void 0;
+    const where = `${entry.file} (line ${entry.line})`;
+    const reach = `every container ${composeFile} starts for the service '${service.name}'`;
+    const imageValue = app.dockerfile?.targetStage?.env[variable];
+    const image = imageValue === void 0 ? {} : { imageValue };
+    if (entry.source === "env_file")
+      return isProductionEnvFile(entry.file, composeFile, composeFiles) ? {
+        value: entry.value,
+        where,
+        reach,
+        ...image,
+        envFile: { file: entry.file, line: entry.line, composeFile }
+      } : void 0;
+    if (!entry.interpolated) return { value: entry.value, where, reach, ...image };
+    const raw = entry.raw ?? entry.value;
+    const unset = interpolationDefault(raw);
+    if (!unset) return void 0;
+    const variables = unset.variables.join(", ");
+    return {
+      value: unset.value,
+      where,
+      reach,
+      ...image,
+      byDefault: { file: entry.file, line: entry.line, raw, variables }
+    };
+  }
+  const df = app.dockerfile;
+  const value = df?.targetStage?.env[variable];
+  if (!df || value === void 0) return void 0;
+  const imageLine = imageEnvLine(app, variable);
+  return {
+    value,
+    where: `the ENV of ${df.file}`,
+    reach: "every container of this image",
+    ...imageLine ? { imageLine } : {}
+  };
+}
+function imageEnvLine(app, variable) {
+  return app.dockerfile?.targetStage?.instructions.filter((i) => i.keyword === "ENV").flatMap((i) => i.pairs).filter((p) => p.name === variable).at(-1)?.line;
+}
+function isProductionEnvFile(envFile, composeFile, composeFiles) {
+  if (isDevelopmentEnvFile(envFile)) return false;
+  return hasProductionWord(composeFile) || !composeFiles.some((f) => hasProductionWord(f));
+}
+
 // src/rules/TF0302-debug-in-code.ts
 var debugInCode = defineRule({
   id: "TF0302",
@@ -26542,7 +26649,9 @@ default, the value a container gets when nothing is set; it is reported at the c
 production file loads (\`env_file: ./.env.prod\` holding \`DEBUG=True\`) counts as that file's environment (unless
 named for development or kept in a directory so named, such as \`docker/dev/env/.env\`); the message names the env
 file's line. A false value the image or the production file gives does not silence a true default in the settings;
-the message says where debug is off and where the default still turns it on. A default that depends
+the message says where debug is off and where the default still turns it on. A false word (\`DEBUG=False\`, \`0\`)
+that the settings misread as true (raw text, \`bool()\` of it, or a test of presence) is TF0312's defect, reported
+there and not here. A default that depends
 on another variable (\`os.environ.get("DEBUG", "1" if USE_SQLITE else "0")\`, \`default=not IS_PRODUCTION\`) is
 judged by the value that variable gets in the image or production compose file, else reported as "DEBUG is on unless
 IS_PRODUCTION is set" when its absence selects the debug branch.
@@ -26685,7 +26794,7 @@ function turnedOnByDeploy({ finding, project }) {
 }
 function providedFinding(app, at2, v, composeFiles) {
   const given = providedValue(app, v.variable, composeFiles);
-  if (!given || truthWhenSetTo(v, given.value) !== true) return void 0;
+  if (!given || misreadOff(v, given.value) || truthWhenSetTo(v, given.value) !== true) return void 0;
   if (given.envFile)
     return {
       ...at2,
@@ -26709,7 +26818,8 @@ function interpolatedDefaultFinding(app, at2, v, composeFiles) {
 }
 function alsoSetTrue(app, v, composeFiles) {
   const given = providedValue(app, v.variable, composeFiles);
-  if (!given || given.byDefault || truthWhenSetTo(v, given.value) !== true) return "";
+  if (!given || given.byDefault || misreadOff(v, given.value) || truthWhenSetTo(v, given.value) !== true)
+    return "";
   const setter = given.envFile ? `${given.envFile.composeFile} sets ${v.variable} to '${given.value}' through its env_file ${given.envFile.file} (line ${given.envFile.line})` : `${given.where} sets ${v.variable} to '${given.value}'`;
   const where = given.envFile ? "that file" : "there";
   return ` Besides, ${setter}: ${given.reach} runs in debug mode whatever the default${overrides2(v, given)}. ${deployAdvice(app, v, where, given.imageValue)}`;
@@ -26800,55 +26910,8 @@ function takenBranchFinding(app, a, settingsFile, composeFiles) {
     ...msg`DEBUG is set to True in code under ${code(`if ${test.text}:`)}, and ${because}. Read DEBUG from the environment with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
   };
 }
-function providedValue(app, variable, composeFiles) {
-  const service = app.compose?.appService;
-  const entry = service?.environment.find((e) => e.name === variable);
-  if (entry) {
-    if (entry.value === void 0) return void 0;
-    const composeFile = entry.source === "env_file" ? service?.envFiles.find((f) => f.path === entry.file)?.file : entry.file;
-    if (composeFile === void 0 || isDevelopmentComposeFile(composeFile, composeFiles)) return void 0;
-    const where = `${entry.file} (line ${entry.line})`;
-    const reach = `every container ${composeFile} starts for the service '${service.name}'`;
-    const imageValue = app.dockerfile?.targetStage?.env[variable];
-    const image = imageValue === void 0 ? {} : { imageValue };
-    if (entry.source === "env_file")
-      return isProductionEnvFile(entry.file, composeFile, composeFiles) ? {
-        value: entry.value,
-        where,
-        reach,
-        ...image,
-        envFile: { file: entry.file, line: entry.line, composeFile }
-      } : void 0;
-    if (!entry.interpolated) return { value: entry.value, where, reach, ...image };
-    const raw = entry.raw ?? entry.value;
-    const unset = interpolationDefault(raw);
-    if (!unset) return void 0;
-    const variables = unset.variables.join(", ");
-    return {
-      value: unset.value,
-      where,
-      reach,
-      ...image,
-      byDefault: { file: entry.file, line: entry.line, raw, variables }
-    };
-  }
-  const df = app.dockerfile;
-  const value = df?.targetStage?.env[variable];
-  if (!df || value === void 0) return void 0;
-  const imageLine = imageEnvLine(app, variable);
-  return {
-    value,
-    where: `the ENV of ${df.file}`,
-    reach: "every container of this image",
-    ...imageLine ? { imageLine } : {}
-  };
-}
-function imageEnvLine(app, variable) {
-  return app.dockerfile?.targetStage?.instructions.filter((i) => i.keyword === "ENV").flatMap((i) => i.pairs).filter((p) => p.name === variable).at(-1)?.line;
-}
-function isProductionEnvFile(envFile, composeFile, composeFiles) {
-  if (isDevelopmentEnvFile(envFile)) return false;
-  return hasProductionWord(composeFile) || !composeFiles.some((f) => hasProductionWord(f));
+function misreadOff(v, text2) {
+  return Boolean(v.whenSet || v.presence) && isFalseText(text2);
 }
 function truthWhenSetTo(v, text2) {
   if (v.whenSet) return text2 !== "" || Boolean(v.prefix || v.suffix);
@@ -27085,7 +27148,7 @@ function onlyUserOfStage(stage, line) {
 }
 
 // src/rules/lib/provided-config.ts
-var DATABASE_PART = /^(?:(?:DJANGO|APP)_)?(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
+var DATABASE_PART = /^(?:(?:DJANGO|APP)_)?(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|MARIADB|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
 var DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
 function databaseKeyOf(variable) {
   const m = DATABASE_PART.exec(variable.toUpperCase());
@@ -27095,6 +27158,38 @@ function databaseKeyOf(variable) {
   if (part === "USERNAME") return "USER";
   if (part === "PASS") return "PASSWORD";
   return part;
+}
+function serverOfVariable(variable) {
+  const m = DATABASE_PART.exec(variable.toUpperCase());
+  if (!m) return void 0;
+  if (["POSTGRES", "POSTGRESQL", "PG"].includes(m[1])) return "postgresql";
+  return m[1] === "MYSQL" || m[1] === "MARIADB" ? "mysql" : void 0;
+}
+function serverOfEngine(engine) {
+  if (!engine) return void 0;
+  if (/postg/i.test(engine)) return "postgresql";
+  return /mysql/i.test(engine) ? "mysql" : void 0;
+}
+function givenDatabaseVariables(app, provided, key, engine) {
+  const server = serverOfEngine(engine);
+  return [...provided.values.keys()].filter((n) => databaseKeyOf(n) === key).filter((n) => !server || !serverOfVariable(n) || serverOfVariable(n) === server).filter((n) => !emptyInImage(app, n)).sort();
+}
+function configurationOfEntry(app, provided, names, engine) {
+  return names.filter((n) => {
+    const key = databaseKeyOf(n);
+    return key === void 0 || givenDatabaseVariables(app, provided, key, engine).includes(n);
+  });
+}
+function engineInContainer(config2, provided) {
+  const field = config2.fields.ENGINE;
+  if (field?.kind !== "env" || !provided.values.has(field.variable)) return config2.engine;
+  const value = provided.values.get(field.variable);
+  return value === void 0 ? void 0 : `${field.prefix ?? ""}${value}${field.suffix ?? ""}`;
+}
+function emptyInImage(app, name) {
+  if (app.compose?.appService?.environment.some((e) => e.name === name)) return false;
+  const pairs = (app.dockerfile?.targetStage?.instructions ?? []).filter((i) => i.keyword === "ENV").flatMap((i) => i.pairs.filter((p) => p.name === name));
+  return pairs.length > 0 && pairs[pairs.length - 1].fromUnsetArg !== void 0;
 }
 function databaseUrlParts(url) {
   if (url === void 0) return void 0;
@@ -27185,8 +27280,8 @@ var FIELD_VARIABLE = {
   HOST: "DB_HOST",
   PORT: "DB_PORT"
 };
-function fieldVariable(app, key) {
-  const given = app ? [...providedEnvironment(app).values.keys()].filter((n) => databaseKeyOf(n) === key).sort() : [];
+function fieldVariable(app, key, engine) {
+  const given = app ? givenDatabaseVariables(app, providedEnvironment(app), key, engine) : [];
   return given.find((n) => n === FIELD_VARIABLE[key]) ?? given[0] ?? FIELD_VARIABLE[key];
 }
 var literalText = (v) => v?.kind === "literal" && v.value !== null ? String(v.value) : void 0;
@@ -27238,7 +27333,7 @@ function databaseSwitch(context) {
         key,
         envRead(
           q,
-          fieldVariable(found.app, key),
+          fieldVariable(found.app, key, "postgresql"),
           fallback(key, { NAME: "postgres", HOST: "localhost", PORT: "5432" }[key] ?? "")
         )
       )
@@ -27257,7 +27352,7 @@ function databaseSwitch(context) {
     ],
     ...literalText(config2.fields.PASSWORD) ? { secrets: [literalText(config2.fields.PASSWORD)] } : {},
     // Only a password written in code is a value the user must now provide.
-    ...engine === SQLITE ? { variables: ["DB_ENGINE"] } : literalText(config2.fields.PASSWORD) ? { variables: [fieldVariable(found.app, "PASSWORD")] } : {}
+    ...engine === SQLITE ? { variables: ["DB_ENGINE"] } : literalText(config2.fields.PASSWORD) ? { variables: [fieldVariable(found.app, "PASSWORD", "postgresql")] } : {}
   };
 }
 function assignmentOf(found) {
@@ -27296,8 +27391,8 @@ function credentialFromEnvironment(context) {
   const written = /^(\s*(["'])(USER|PASSWORD|HOST)\2\s*:\s*)((["'])(?:(?!\5).)*\5)\s*,?\s*(#.*)?$/.exec(text2);
   if (!written) return void 0;
   const key = written[3];
-  const app = appDatabases(context.project).find((d) => d.file === finding.file)?.app;
-  const variable = fieldVariable(app, key);
+  const found = appDatabases(context.project).find((d) => d.file === finding.file);
+  const variable = fieldVariable(found?.app, key, serverEngineOf(found));
   const q = quoter(lines);
   const value = written[4].slice(1, -1);
   const from = written[1].length + 1;
@@ -27316,6 +27411,9 @@ function credentialFromEnvironment(context) {
     edits,
     ...key === "PASSWORD" ? { variables: [variable], secrets: [value] } : {}
   };
+}
+function serverEngineOf(found) {
+  return found?.databases.configs.find((c) => c.engine && c.engine !== SQLITE)?.engine;
 }
 
 // src/rules/TF0304-database-credentials-in-code.ts
@@ -27380,7 +27478,8 @@ credentials and are not judged.
               v,
               `${where}${elsewhere2?.usedAt ?? ""}`,
               setOnKey ? `DATABASES["${alias.name}"]["${key}"] = ` : void 0,
-              replacedWhen(v, key, alias.configs)
+              replacedWhen(v, key, alias.configs),
+              config2.engine
             );
             if (!finding) continue;
             seen.add(id2);
@@ -27397,17 +27496,17 @@ credentials and are not judged.
     make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context)
   }
 });
-function credentialFinding(app, key, v, where, assignedAs, unless) {
+function credentialFinding(app, key, v, where, assignedAs, unless, engine) {
   if (isCredential(v)) {
-    const variable = fieldVariable(app, key);
-    const given = providedEnvironment(app).values.has(variable) ? ` (the app's container is already given ${variable})` : "";
+    const variable = fieldVariable(app, key, engine);
+    const given = givenDatabaseVariables(app, providedEnvironment(app), key, engine).includes(variable) ? ` (the app's container is already given ${variable})` : "";
     const read = `os.environ["${variable}"]`;
     return msg`${where} has ${key} as a literal value in code${unless ? `, used ${unless}` : ""}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
   }
   if (key !== "PASSWORD" || v.kind !== "env" || !isLiteralFallback(valueWhenUnset(v))) return void 0;
   return {
     severity: "notice",
-    message: `${where} reads PASSWORD from ${readsFrom(v)} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`
+    message: v.fromFile ? `${where} reads PASSWORD from ${readsFrom(v)} but falls back to a literal password when ${envChain(v)[0]} is unset; drop the fallback so a deploy without the secret fails instead of using the password from the repository.` : `${where} reads PASSWORD from ${readsFrom(v)} but falls back to a literal password when it is unset; drop the fallback so a deploy without the variable fails instead of using the password from the repository.`
   };
 }
 function fallbackElsewhere(key, v, used) {
@@ -27465,7 +27564,8 @@ function envChain(v) {
 }
 function readsFrom(v) {
   const [own, ...over] = envChain(v);
-  return over.length ? `${own} (${over.join(" or ")}, when set, replaces it)` : own;
+  const read = v.kind === "env" && v.fromFile ? `the file named by ${own} (a secret file)` : own;
+  return over.length ? `${read} (${over.join(" or ")}, when set, replaces it)` : read;
 }
 function isLiteralFallback(v) {
   return isCredential(v) && !(v?.kind === "literal" && v.value === "None");
@@ -28172,7 +28272,8 @@ services:
 DATABASES["default"]["PASSWORD"] = os.environ["DB_PASSWORD"]
 \`\`\`
 
-The rule only reports a variable when a similarly named one is provided, and stays silent when the settings load a
+The rule only reports a variable when a similarly named one is provided (not one named for another server:
+\`POSTGRES_PASSWORD\` is no counterpart of \`DB_PASSWORD\` for a MySQL entry), and stays silent when the settings load a
 \`.env\` file that reaches the image or the compose service reads an env_file that is not in the repository.
 `,
   related: [],
@@ -28185,7 +28286,13 @@ The rule only reports a variable when a similarly named one is provided, and sta
       const provided = providedEnvironment(app);
       if (!provided.complete) continue;
       const read = new Set(settings.envReads.map((r) => r.variable));
-      const candidates = [...provided.values.keys()].filter((name) => !read.has(name));
+      const config2 = settings.databases ? defaultDatabase(settings.databases) : void 0;
+      const candidates = configurationOfEntry(
+        app,
+        provided,
+        [...provided.values.keys()].filter((name) => !read.has(name)),
+        config2 && engineInContainer(config2, provided)
+      );
       const reported = /* @__PURE__ */ new Set();
       const databaseKeys = databaseKeysWithoutDefault(app);
       for (const r of settings.envReads) {
@@ -28297,13 +28404,7 @@ function stringLiteral2(expr) {
 }
 
 // src/model/credentials.ts
-var ADMIN_COMMANDS = /* @__PURE__ */ new Set([
-  "createsuperuser",
-  "initadmin",
-  "changepassword",
-  "create_superuser",
-  "createadmin"
-]);
+var ADMIN_COMMANDS = /superuser|admin|changepassword/i;
 var PASSWORD_OPTIONS = /^--?(password|pass|passwd|pwd)(=|$)/;
 var PASSWORD_CALLS = /create_(?:super)?user|set_password/;
 function passwordCalls(code2) {
@@ -28338,16 +28439,17 @@ function literalCredentials(script) {
   }
   for (const c of script.commands) {
     const found = commandCredential(c);
-    if (found) out.push({ line: c.line, what: found });
+    if (found) out.push(found);
   }
   return out;
 }
 function commandCredential(c) {
-  return adminPassword(c) ?? pythonPassword(c);
+  const admin = adminPassword(c);
+  return admin ? { line: c.line, what: admin } : pythonPassword(c);
 }
 function adminPassword(c) {
   const dj = djangoCommand(c.argv);
-  if (!dj || !ADMIN_COMMANDS.has(dj.name)) return void 0;
+  if (!dj || !ADMIN_COMMANDS.test(dj.name)) return void 0;
   for (let i = 0; i < dj.args.length; i++) {
     const m = PASSWORD_OPTIONS.exec(dj.args[i]);
     if (!m) continue;
@@ -28358,20 +28460,39 @@ function adminPassword(c) {
 }
 function pythonPassword(c) {
   const codes = [];
+  const lineOf3 = (i) => c.wordLines?.[c.argv.length - programArgv(c.argv).length + i] ?? c.line;
   const dj = djangoCommand(c.argv);
   if (dj?.name === "shell") {
-    if (c.stdin) codes.push(c.stdin);
+    if (c.stdin) codes.push({ code: c.stdin, line: c.line + 1 });
     const i = dj.args.findIndex((a2) => a2 === "-c" || a2 === "--command");
-    if (i >= 0 && dj.args[i + 1]) codes.push(dj.args[i + 1]);
+    if (i >= 0 && dj.args[i + 1]) codes.push({ code: dj.args[i + 1], line: c.line });
   }
   const a = programArgv(c.argv);
-  if (/^python/.test(a[0] ?? "") && a[1] === "-c" && a[2]) codes.push(a[2]);
-  for (const code2 of codes) {
+  if (/^python/.test(a[0] ?? "") && a[1] === "-c" && a[2]) codes.push({ code: a[2], line: lineOf3(2) });
+  for (const { code: code2, line } of codes) {
     const found = passwordCalls(code2);
-    if (found.length > 0)
-      return found.some((c2) => c2.what.startsWith("set_")) ? "set_password(\u2026)" : found[0].what;
+    if (found.length > 0) {
+      const what = found.some((c2) => c2.what.startsWith("set_")) ? "set_password(\u2026)" : found[0].what;
+      return { line: c.line, what };
+    }
+    const keyword = keywordPasswords(code2)[0];
+    if (keyword) return { line: line + newlinesBefore(code2, keyword.index), what: keyword.what };
   }
   return void 0;
+}
+function keywordPasswords(code2) {
+  const out = [];
+  for (const call2 of callsNamed(code2, /[A-Za-z_][\w.]*/)) {
+    const arg = call2.args.find((a) => a.name === "password" || a.name === "passwd");
+    const value = arg && stringLiteral2(arg.text);
+    if (!arg || !value || value.startsWith("$")) continue;
+    const name = /^[\w.]+/.exec(code2.slice(call2.index))?.[0] ?? "";
+    out.push({ index: arg.index, what: `${name}(${arg.name}=\u2026)` });
+  }
+  return out;
+}
+function newlinesBefore(text2, index) {
+  return text2.slice(0, index).split("\n").length - 1;
 }
 function pythonFileCredentials(text2) {
   const out = [];
@@ -28427,13 +28548,14 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
         }
       }
       for (const c of startCommands(app)) {
-        const what = c.origin === "script" ? void 0 : commandCredential(c);
-        const key = `${c.file}:${c.line}:${what}`;
-        if (!what || seen.has(key)) continue;
+        const found = c.origin === "script" ? void 0 : commandCredential(c);
+        const what = found?.what;
+        const key = `${c.file}:${found?.line}:${what}`;
+        if (!found || seen.has(key)) continue;
         seen.add(key);
         findings.push({
           file: c.file,
-          line: c.line,
+          line: found.line,
           message: `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).`
         });
       }
@@ -28456,8 +28578,10 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
 var SUPERUSER_ADVICE = "Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).";
 function fromEnvironment(what, app) {
   const name = /^(\w+)=\u2026$/.exec(what)?.[1];
-  if (!name || name === "DJANGO_SUPERUSER_PASSWORD") return SUPERUSER_ADVICE;
   const known2 = Object.keys(containerEnv(app)).find((v) => v !== name && /PASS/i.test(v) && isSecretName(v));
+  if (/\((?:password|passwd)=\u2026\)$/.test(what))
+    return known2 ? `Read it from the environment instead: os.environ["${known2}"] (${known2} is set for the app).` : 'Read it from an environment variable the deploy sets (os.environ["\u2026"]).';
+  if (!name || name === "DJANGO_SUPERUSER_PASSWORD") return SUPERUSER_ADVICE;
   const drop = `drop the assignment and let the deploy set ${name} in the container's environment`;
   if (known2)
     return `Take it from the environment instead: ${name}="$${known2}" (${known2} is set for the app), or ${drop}.`;
@@ -28561,7 +28685,9 @@ at each piece read whose fallback differs from what is provided), for the pieces
 it after the setting (\`SECRET_KEY\` provided, \`os.environ.get("SECRET", "dev")\` read). Reads through python-decouple and django-environ count, and so do the
 reads of modules the settings star-import. A fallback equal to the value provided is not reported: the app then
 runs as intended; a database piece compose passes on from the deploy's environment (\`POSTGRES_DB=\${POSTGRES_DB:-app}\`)
-is, since the app ignores whatever the deploy sets.
+is, since the app ignores whatever the deploy sets. Pieces named for another server (\`POSTGRES_USER\` beside a MySQL
+entry, \`MYSQL_PASSWORD\` or \`MARIADB_PASSWORD\` beside a PostgreSQL one) are not this entry's configuration and are
+not counted.
 
 The rule stays silent when the settings load a \`.env\` file at run time (a python-decouple \`.env\` only when one
 reaches the image or the source is bind-mounted) or an \`env_file\` could not be read, since the variable may come
@@ -28607,7 +28733,12 @@ function databaseProvidedNotRead({ app, settings, provided, read }) {
 function databasePartsNotProvided({ app, settings, provided, read }) {
   const config2 = settings.databases ? defaultDatabase(settings.databases) : void 0;
   if (!config2) return void 0;
-  const unread = unreadProvided(provided, read);
+  const unread = configurationOfEntry(
+    app,
+    provided,
+    unreadProvided(provided, read),
+    engineInContainer(config2, provided)
+  );
   const urls = unread.filter((n) => DATABASE_URL.test(n.toUpperCase()));
   const findings = [];
   for (const key of DATABASE_KEYS) {
@@ -30491,6 +30622,24 @@ function floatingNote(image, layout) {
   if (!layout?.floating) return "";
   return ` With ${layout.floating}, ${image} runs the newest major version, 18 or later today, which keeps its data in /var/lib/postgresql/<major>/docker under its VOLUME ${layout.volume} (up to 17: /var/lib/postgresql/data); pinning a major version (e.g. postgres:18) decides the layout.`;
 }
+var OLD_DATA_DIR = "/var/lib/postgresql/data";
+function mountShown(mount) {
+  if (mount.type === "tmpfs") return "a tmpfs";
+  if (!mount.source && mount.writtenSource) return `'${mount.writtenSource}'`;
+  if (mount.type === "bind") return `the host directory ${hostPath(mount)}`;
+  return mount.source ? `the volume '${mount.source}'` : "an anonymous volume";
+}
+function oldDataMountMessage(at2, name, image, layout, mount) {
+  const what = `${at2} mounts ${mountShown(mount)} at ${shownTarget(mount)}`;
+  const refusal = `its entrypoint will not create a cluster while anything is mounted at ${OLD_DATA_DIR}: it exits reporting PostgreSQL data in ${OLD_DATA_DIR} ("unused mount/volume" when that holds none), so the database does not start at all`;
+  const earlier = mount.type === "tmpfs" || !mount.source ? "" : ` (files an earlier major version wrote in ${mount.type === "bind" ? hostPath(mount) : `'${mount.source}'`} need pg_upgrade, or that version pinned, e.g. postgres:17)`;
+  const fix = mount.type === "volume" && mount.source ? `Mount the volume at ${layout.mountAt} instead, as the 18 image documents: '${mount.source}:${layout.mountAt}'${earlier}.` : mount.type === "tmpfs" ? `Put the tmpfs at ${layout.mountAt} instead, where the 18 image declares its volume, or a named volume there to keep the data.` : `Mount a named volume at ${layout.mountAt} instead, as the 18 image documents: e.g. '${name}-data:${layout.mountAt}', declared under the top-level volumes:${earlier}.`;
+  if (layout.unknownMajor) {
+    const upTo17 = mount.type === "bind" ? "Up to 17 that is its data directory, and the files sit in a bind mount, owned by the database's user, outside Docker's volumes" : "Up to 17 that is its data directory, in a volume with no name to find it by";
+    return `${what}: ${image} ${layout.unknownMajor}. ${upTo17}; from 18 the image keeps its data in /var/lib/postgresql/<major>/docker under its VOLUME ${layout.volume}, and ${refusal}. Mount a named volume where the version you deploy keeps its data: '${name}-data:${OLD_DATA_DIR}' up to 17, '${name}-data:${layout.mountAt}' from 18, declared under the top-level volumes:.`;
+  }
+  return `${what}, but this image keeps its data in ${layout.dataDir}, under its VOLUME ${layout.volume}, and from 18 ${refusal}. ${fix}${floatingNote(image, layout)}`;
+}
 function hostPath(bind2) {
   const shown = shownSource(bind2) ?? "";
   if (/^[/~.$]/.test(shown)) return shown;
@@ -30511,9 +30660,10 @@ function message(name, image, data, mounts) {
   const mountAt = data.mountAt ?? layout?.mountAt ?? dir;
   const fix = `Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
   const note = floatingNote(image, layout);
-  const { bind: bind2, anonymous, shadowed, elsewhere: elsewhere2 } = mounts;
+  const { bind: bind2, anonymous, shadowed, elsewhere: elsewhere2, oldDataMount } = mounts;
   if (data.relative && !bind2 && !anonymous)
     return relativeMessage(at2, name, { ...data, relative: data.relative }, elsewhere2);
+  if (oldDataMount && layout) return oldDataMountMessage(at2, name, image, layout, oldDataMount);
   if (bind2) return bindMessage(at2, name, data, bind2, mountAt) + note;
   if (shadowed && layout) {
     const own = layout.volume === dir ? "which" : `inside ${layout.volume}, which`;
@@ -30521,8 +30671,6 @@ function message(name, image, data, mounts) {
   }
   if (anonymous)
     return `${at2} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix}${note}`;
-  if (elsewhere2 && layout && layout.mountAt !== layout.dataDir && elsewhere2.target === "/var/lib/postgresql/data")
-    return `${at2} mounts the volume '${elsewhere2.source}' at /var/lib/postgresql/data, but this image keeps its data in ${dir}, under its VOLUME ${layout.volume}: /var/lib/postgresql/data stays unused, the data goes to an anonymous volume, the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts), and once that volume holds a cluster of an earlier version the server refuses to start. Mount the volume at ${mountAt} instead ('${elsewhere2.source}:${mountAt}'), or pin the major version the data was made with (e.g. postgres:17).${note}`;
   if (elsewhere2)
     return `${at2} mounts the volume '${elsewhere2.source}' at ${elsewhere2.target}, but this image keeps its data in ${dir}, which no named volume covers: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount the volume at ${mountAt} instead: '${elsewhere2.source}:${mountAt}'.${note}`;
   if (layout?.unknownMajor)
@@ -30571,7 +30719,10 @@ var postgresDataNotInVolume = defineRule({
     "(`postgres`, `postgres:latest`, `postgres:alpine`, `postgres:trixie`) runs the newest, 18 or later today, so it is",
     "judged with the 18 layout; a distribution-variant tag that stopped before 18 (`alpine3.18`, `bullseye`) with the",
     "older one. For another variant tag (`alpine3.21`) the major is not known: a named volume at either directory is",
-    "accepted. Pinning a major version decides which layout applies."
+    "accepted. Pinning a major version decides which layout applies. From 18, anything mounted at",
+    "`/var/lib/postgresql/data` (a volume, a bind mount, a tmpfs) keeps the server from starting at all: the image's",
+    'entrypoint exits with "there appears to be PostgreSQL data in /var/lib/postgresql/data (unused mount/volume)"',
+    "instead of creating a cluster; the 18 image documents a single mount at `/var/lib/postgresql`."
   ].join("\n"),
   related: [],
   check(project) {
@@ -30595,7 +30746,7 @@ var postgresDataNotInVolume = defineRule({
       const throwaway = s.volumes.some((v) => v.type === "tmpfs" && coversPath(v.target, dir));
       const unresolved = s.volumes.some((v) => !v.source && v.writtenSource && coversPath(v.target, dir));
       const eitherLayout = data.layout?.unknownMajor && s.volumes.some(
-        (v) => v.type === "volume" && v.source && coversPath(v.target, "/var/lib/postgresql/data")
+        (v) => (v.type === "volume" && v.source || v.type === "tmpfs" || !v.source && v.writtenSource) && coversPath(v.target, OLD_DATA_DIR)
       );
       if (named || throwaway || unresolved || eitherLayout) continue;
       const mounts = {
@@ -30607,7 +30758,9 @@ var postgresDataNotInVolume = defineRule({
         // `pgdata:/var/lib/postgresql/data` on an image that keeps its data elsewhere (kartoza/postgis, Bitnami, 18+).
         elsewhere: s.volumes.find(
           (v) => v.type === "volume" && v.source && /^\/var\/lib\/(postgresql|mysql)\b/.test(v.target)
-        )
+        ),
+        // Anything at the pre-18 data directory of an image that may be 18+, which its entrypoint refuses to start with.
+        oldDataMount: data.layout && data.layout.dataDir !== OLD_DATA_DIR ? s.volumes.find((v) => v.target.replace(/\/+$/, "") === OLD_DATA_DIR) : void 0
       };
       const image = s.image ? shownImage(s.image) : `built FROM ${s.builtFrom.repository}${s.builtFrom.tag ? `:${s.builtFrom.tag}` : ""}`;
       out.push({ file: anchor.file, line: anchor.line, message: message(s.name, image, data, mounts) });
@@ -32086,17 +32239,22 @@ function imageShells(image) {
   const debianBased = OFFICIAL_ON_DEBIAN[name] !== void 0 && isOfficial(repository, name);
   if (name === "alpine" || /alpine/.test(tag)) {
     const version = name === "alpine" ? /^(\d+)\.(\d+)/.exec(tag) : alpine;
-    const recent = !version || Number(version[1]) > 3 || Number(version[1]) === 3 && Number(version[2]) >= 13;
+    const release = version ? Number(version[1]) * 100 + Number(version[2]) : Infinity;
     const onRecentAlpine = debianBased && (OFFICIAL_ON_ALPINE_3_13[name] ?? OFFICIAL_ON_DEBIAN[name]);
     if (!version && onRecentAlpine && !onRecentAlpine(versionOf(tag))) return NONE;
-    return recent ? { bash: true, sh: true } : NONE;
+    if (release >= 313) return { bash: "lists", sh: true };
+    return { bash: release >= 311 ? "lists" : release >= 307 ? "and-or" : false, sh: false };
   }
-  if (/\b(jessie|stretch|buster|xenial|bionic|focal)\b/.test(tag)) return NONE;
-  if (/\b(bullseye|bookworm|trixie|jammy|noble)\b/.test(tag)) return { bash: true, sh: false };
-  if (name === "debian") return /^(\d+)/.test(tag) && Number(/^(\d+)/.exec(tag)?.[1]) < 11 ? NONE : DEBIAN;
+  if (/\b(jessie|xenial)\b/.test(tag)) return NONE;
+  if (/\b(stretch|buster|bionic)\b/.test(tag)) return AND_OR;
+  if (/\b(focal|bullseye|bookworm|trixie|jammy|noble)\b/.test(tag)) return DEBIAN;
+  if (name === "debian") {
+    const major = Number(/^(\d+)/.exec(tag)?.[1] ?? Infinity);
+    return major >= 11 ? DEBIAN : major >= 9 ? AND_OR : NONE;
+  }
   if (name === "ubuntu") {
-    const v = /^(\d+)\./.exec(tag);
-    return v && Number(v[1]) < 22 ? NONE : DEBIAN;
+    const major = Number(/^(\d+)\./.exec(tag)?.[1] ?? Infinity);
+    return major >= 20 ? DEBIAN : major >= 18 ? AND_OR : NONE;
   }
   if (debianBased)
     return !/windows|nanoserver/.test(tag) && OFFICIAL_ON_DEBIAN[name](versionOf(tag)) ? DEBIAN : NONE;
@@ -32106,13 +32264,14 @@ function imageShells(image) {
       return NONE;
     const patch = /^3\.(\d+)\.(\d+)/.exec(tag);
     if (name === "python" && patch && Number(patch[2]) <= (LAST_BUSTER_PATCH[Number(patch[1])] ?? -1))
-      return NONE;
+      return Number(patch[1]) >= 7 ? AND_OR : NONE;
     if (/windows|nanoserver/.test(tag)) return NONE;
     return DEBIAN;
   }
   return NONE;
 }
-var DEBIAN = { bash: true, sh: false };
+var DEBIAN = { bash: "lists", sh: false };
+var AND_OR = { bash: "and-or", sh: false };
 var OFFICIAL_ON_DEBIAN = {
   // 1.22 (stable) and later; 1.21 changed base during its life.
   nginx: ([major, minor]) => major === void 0 || major > 1 || minor === void 0 || minor >= 22,
@@ -32171,13 +32330,18 @@ function installsBash(stage) {
   );
 }
 function execsLast(program, shells) {
-  if (/(^|\/)bash$/.test(program ?? "")) return shells.bash;
+  if (/(^|\/)bash$/.test(program ?? "")) return shells.bash !== false;
   return /(^|\/)(ba)?sh$|(^|\/)ash$/.test(program ?? "") && shells.sh;
+}
+function shellExecsLast(program, script, last, shells) {
+  if (!execsLast(program, shells)) return false;
+  const busybox = isBusyBoxSh(program, shells);
+  return endsInSimpleCommand(script, last, busybox, busybox || shells.bash === "lists");
 }
 function isBusyBoxSh(program, shells) {
   return !/(^|\/)bash$/.test(program ?? "") && execsLast(program, shells);
 }
-function endsInSimpleCommand(script, last, busybox = false) {
+function endsInSimpleCommand(script, last, busybox = false, semicolons = true) {
   const joined = withoutExpansions(withoutPlaceholders(script)).replace(/\\\n/g, " ");
   const text2 = joined.trim();
   if (last.background || !busybox && last.redirects.length > 0 || /\btrap\b/.test(text2)) return false;
@@ -32186,7 +32350,7 @@ function endsInSimpleCommand(script, last, busybox = false) {
   const seps = separators(text2);
   const tail = seps && lastListItem(text2, seps);
   if (!seps || !tail || tail.after === "|") return false;
-  if (!busybox && !bashOptimizesLastLine(text2, seps)) return false;
+  if (!busybox && !bashOptimizesLastLine(text2, seps, semicolons)) return false;
   const item = tail.item.replace(/\s+#.*$/, "").trim();
   const redirected = busybox ? /[)}]$|^\w+\(\)/ : /[<>]|[)}]$|^\w+\(\)/;
   return item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !redirected.test(item);
@@ -32196,13 +32360,14 @@ function endsWithLastCommand(text2, busybox) {
   const lastLine = body.slice(body.lastIndexOf("\n") + 1).trim();
   return lastLine !== "" && !lastLine.startsWith("#");
 }
-function bashOptimizesLastLine(text2, seps) {
+function bashOptimizesLastLine(text2, seps, semicolons) {
   const live = seps.filter((s) => !blank(text2.slice(s.end)));
   let from = 0;
   for (const [i, s] of live.entries())
     if (s.sep === "\n" && !/(&&|\|)$/.test(text2.slice(0, s.at).trimEnd())) from = i + 1;
   const line = live.slice(from).filter((s) => s.sep !== "\n");
   const lastSemicolon = line.findLastIndex((s) => s.sep === ";");
+  if (lastSemicolon >= 0 && !semicolons) return false;
   return lastSemicolon < 0 || line.slice(lastSemicolon + 1).every((s) => s.sep !== "&&" && s.sep !== "||");
 }
 function blank(text2) {
@@ -32410,9 +32575,12 @@ function execedHolderMessage(start, run, script, commands, busybox, shown) {
   if (!last || holder?.kind !== "process" || holder.command !== last) return void 0;
   const byExec = last.viaExec && endsInExec(script, last);
   if (!byExec && !(busybox && endsInSimpleCommand(script, last, true))) return void 0;
-  const servers = run.background.filter((p) => serverOf(p.command.argv)).map((p) => p.what);
   const how = byExec ? `the shell execs ${holder.what} (exec)` : `Alpine's /bin/sh (BusyBox ash) execs ${holder.what}, the last command, in its place`;
-  return `${start}, which ${backgroundWords(run)}; ${how}, so ${holder.what} is PID 1 and gets SIGTERM, but ${listOf(servers)}, in the background, never ${servers.length > 1 ? "get" : "gets"} it and ${servers.length > 1 ? "are" : "is"} killed without a graceful shutdown when ${holder.what} exits. ${oneProcessAdvice(run, shown)}`;
+  return `${start}, which ${execedHolderWords(run, how, holder.what, `${holder.what} is PID 1 and gets SIGTERM`, shown)}`;
+}
+function execedHolderWords(run, how, holder, gets, shown) {
+  const servers = run.background.filter((p) => serverOf(p.command.argv)).map((p) => p.what);
+  return `${backgroundWords(run)}; ${how}, so ${gets}, but ${listOf(servers)}, in the background, never ${servers.length > 1 ? "get" : "gets"} it and ${servers.length > 1 ? "are" : "is"} killed without a graceful shutdown when ${holder} exits. ${oneProcessAdvice(run, shown)}`;
 }
 
 // src/rules/lib/script-parent.ts
@@ -32474,17 +32642,23 @@ Long-running processes started one after the other (\`gunicorn \u2026 && celery 
 reported as that sequence: the worker starts only once the server has exited, and no \`exec\` makes it one process.
 The message proposes the server alone, with exec, and the worker as its own container. A server sent to the background
 (\`gunicorn \u2026 & celery \u2026 & wait\`, \`runserver &\` then \`tail -f /dev/null\`) is reported with what holds the shell
-after it; no \`exec wait\` or \`exec tail\` is proposed.
+after it; no \`exec wait\` or \`exec tail\` is proposed. A start that then execs another process (\`gunicorn \u2026 &\`, then
+\`exec jupyter-lab \u2026\`) hands PID 1 to that process: the message says it gets SIGTERM and the server, in the
+background, does not.
 
 \`bash -c "gunicorn \u2026"\` with one simple command is not reported: bash execs it, so PID 1 is the server. \`sh -c\`
 with one command is: dash, Debian's \`/bin/sh\`, forks it and stays PID 1 (both checked with \`docker top\`).
 
-bash 5.1 and later also exec the last simple command of a \`-c\` list (\`bash -c "migrate && gunicorn \u2026"\`, with
-\`;\`, \`&&\`, \`||\` or new lines; the last command not piped into, grouped or redirected, no background job or
-trap): not reported on images whose
-bash is that recent, judged from the base image (Debian bullseye and later, Ubuntu 22.04 and later, \`python:*\` tags
+bash 5.1 and later (and 5.0 from patch 5) also exec the last simple command of a \`-c\` list (\`bash -c "migrate &&
+gunicorn \u2026"\`, with \`;\`, \`&&\`, \`||\` or new lines; the last command not piped into, grouped or redirected, no
+background job or trap): not reported on images whose
+bash is that recent, judged from the base image (Debian bullseye and later, Ubuntu 20.04 and later, \`python:*\` tags
 without an older suite, \`python:latest\` included, the official \`nginx\`, \`httpd\`, \`node\`, \`postgres\` and
-\`redis\` images of releases built on bullseye or later, which are Debian, Alpine 3.13 and later). bash reads the
+\`redis\` images of releases built on bullseye or later, which are Debian, Alpine 3.11 and later). bash 4.4 to 5.0.4
+(Debian stretch and buster, Ubuntu 18.04, Alpine 3.7 to 3.10, \`python:3.7\` to \`3.9\` releases built on buster)
+do the same after \`&&\` and \`||\` and on a last line of its own, but not after a \`;\` on the last line
+(\`bash -c "migrate; gunicorn \u2026"\` forks gunicorn there: reported; checked on a bash 5.0 build by which process reads
+\`/proc/$$/comm\`). bash reads the
 \`-c\` text one line at a time and \`;\` binds looser than \`&&\`, so it execs the last line's command only when that is
 a simple command or a list whose last connector has a simple command on its right: \`bash -c "set -e; migrate &&
 gunicorn \u2026"\` is one \`;\` list with \`migrate && gunicorn \u2026\` on its right, so bash forks gunicorn and stays PID 1
@@ -32494,7 +32668,7 @@ keeps bash. On Alpine (\`alpine\`, \`nginx:alpine\`, any \`*-alpine\` tag), \`/b
 same for \`sh -c\` and shell-form CMD, for any list and a redirected last command too, but only when nothing, not even a
 line end, follows it. dash, Debian's \`/bin/sh\`, execs none of them. Checked by which process is PID 1 in a
 container (\`docker run \u2026 bash -c "true && cat /proc/1/comm"\` prints cat): bash 5.2.15 and dash 0.5.12 of Debian
-bookworm, BusyBox 1.35. Debian buster and older, Ubuntu 20.04 and older, and images whose base is not known
+bookworm, BusyBox 1.35. Debian jessie, Ubuntu 16.04 and older (bash 4.3), and images whose base is not known
 keep the finding; the other parts of the chain (a migrate on every start) are still reported by their own rules.
 A compose app service that builds a Dockerfile that is not the app's (one the repository lacks, or the lowercase
 \`dockerfile\` Docker falls back to when it builds an image with no Python) is not judged: its command does not start
@@ -32660,11 +32834,14 @@ function scriptFindings(script, commands, app, init) {
         });
       continue;
     }
-    out.push({
-      file: script.file,
-      line: background.command.line,
-      message: `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`
-    });
+    const execed = run.holder?.kind === "process" && run.holder.command.viaExec ? run.holder.what : void 0;
+    const message3 = execed && !pid1Call(app, script) ? `${script.file} ${execedHolderWords(
+      run,
+      `the script execs ${execed} (exec)`,
+      execed,
+      init ? `${init.name} (PID 1) passes SIGTERM on to ${execed}` : `${execed} is PID 1 and gets SIGTERM`
+    )}` : `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`;
+    out.push({ file: script.file, line: background.command.line, message: message3 });
   }
   commands = commands.filter(
     (c) => !c.asUser && runs.every((r) => exclusive(c, r.background.command) && !launches(c, r.background.command))
@@ -32823,8 +33000,7 @@ function inlineShellFindings(argv, file, line, what, shells, written) {
   const script = inlineScript(argv) ?? "";
   const lone = parsed.length === 1 && !last.background && isSimple(script);
   if (lone && /(^|\/)bash$/.test(argv[0])) return [];
-  if (execsLast(argv[0], shells) && endsInSimpleCommand(script, last, isBusyBoxSh(argv[0], shells)))
-    return [];
+  if (shellExecsLast(argv[0], script, last, shells)) return [];
   if (isKeepAliveLoop(script))
     return [
       {

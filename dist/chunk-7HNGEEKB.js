@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-KXYN4O4B.js";
+} from "./chunk-6XK5MSHI.js";
 import {
   insertLines,
   normalizePackageName,
