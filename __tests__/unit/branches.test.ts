@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  argsThrough,
   type BranchInputs,
   commandsThatRun,
   evaluateCondition,
@@ -136,4 +137,20 @@ test('words: ${VAR:-default}, ${VAR-default}, $#, and what cannot be known', () 
     true,
   );
   assert.equal(evaluateCondition({ kind: 'unknown' }, inputs), undefined);
+});
+
+test('a shift inside a branch leaves the arguments known for the tests read before it, not for those after', () => {
+  const variable = () => null;
+  const dispatch = parseShell(
+    'if [ "$1" = manage ]; then shift; exec python manage.py "$@"; elif [ "$1" = web ]; then shift; exec gunicorn "$@"; fi',
+  ).commands;
+  assert.deepEqual(argsThrough(dispatch, ['web'], variable), ['web']);
+  const testedAfter = parseShell(
+    'if [ "$1" = manage ]; then shift; fi\nif [ "$1" = web ]; then exec gunicorn; fi',
+  ).commands;
+  assert.equal(argsThrough(testedAfter, ['manage', 'web'], variable), undefined);
+  const nested = parseShell(
+    'if [ "$1" = manage ]; then shift; if [ "$1" = web ]; then exec gunicorn; fi; fi',
+  ).commands;
+  assert.equal(argsThrough(nested, ['manage', 'web'], variable), undefined);
 });

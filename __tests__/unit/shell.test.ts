@@ -182,3 +182,22 @@ test('a function called by name runs where it is called, under the guards of the
     ['sleep 1', 'loop'],
   );
 });
+
+test('a command named by a variable the script sets once at its top level runs that value, split into words', () => {
+  const script = ["MANAGE='python manage.py'", 'exec $MANAGE runserver 0.0.0.0:8000 "$@"', 'echo never'].join(
+    '\n',
+  );
+  const [c] = parseShell(script).commands;
+  assert.deepEqual(c.argv, ['python', 'manage.py', 'runserver', '0.0.0.0:8000', '$@']);
+  assert.equal(c.viaExec, true);
+  assert.deepEqual(c.written, ['$MANAGE', '$MANAGE', 'runserver', '0.0.0.0:8000', '"$@"']);
+  assert.equal(parseShell(script).commands.length, 1);
+  // set twice, set under a branch, or used before it is set: the value is not known where it runs
+  for (const other of [
+    'M=gunicorn\nM=uwsgi\n$M app',
+    'if [ -n "$X" ]; then M=gunicorn; fi\n$M app',
+    '$M app\nM=gunicorn',
+    'M="$HOME/bin/run"\n$M app',
+  ])
+    assert.deepEqual(parseShell(other).commands.at(-1)!.argv, ['$M', 'app'], other);
+});

@@ -1,4 +1,4 @@
-/** Word-level helpers of the shell parser: commands run as another user, `sh -c` scripts, lines of continued text. Pure. */
+/** Word-level helpers of the shell parser: `exec`, commands run as another user, `sh -c` scripts, continued lines. Pure. */
 import type { ShellCommand } from './types.js';
 
 /**
@@ -61,4 +61,12 @@ export function inlineScriptIndex(argv: string[]): number | undefined {
 
 export function basename(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
+}
+
+/** `exec [-acl] [-a NAME] cmd ...` runs cmd: argv then starts after exec and its options. */
+export function afterExec(words: string[]): { argv: string[]; viaExec: boolean; first: number } {
+  if (words[0] !== 'exec') return { argv: words, viaExec: false, first: 0 };
+  let first = 1;
+  while (first < words.length && /^-[acl]+$/.test(words[first])) first += words[first].includes('a') ? 2 : 1;
+  return { argv: words.slice(first), viaExec: true, first };
 }

@@ -3,7 +3,7 @@ import type MvdanSh from 'mvdan-sh';
 import type { Node, Parser } from 'mvdan-sh';
 import type { ShellAssignment, ShellCommand, ShellCondition, ShellScript } from './types.js';
 import { plainCommands } from './plain-shell.js';
-import { asUser, basename, inlineScriptIndex, physicalLines } from './shell-argv.js';
+import { afterExec, asUser, basename, inlineScriptIndex, physicalLines } from './shell-argv.js';
 import { maskPlaceholders, unmaskedDeep } from '../util/shell-placeholder.js';
 
 // Token values of mvdan.cc/sh/v3/syntax RedirOperator, as the GopherJS build reports them.
@@ -115,14 +115,6 @@ function plainScript(text: string, firstLine: number, depth = 0): ShellCommand[]
   return out;
 }
 
-/** `exec [-acl] [-a NAME] cmd ...` runs cmd: argv then starts after exec and its options. */
-function afterExec(words: string[]): { argv: string[]; viaExec: boolean; first: number } {
-  if (words[0] !== 'exec') return { argv: words, viaExec: false, first: 0 };
-  let first = 1;
-  while (first < words.length && /^-[acl]+$/.test(words[first])) first += words[first].includes('a') ? 2 : 1;
-  return { argv: words.slice(first), viaExec: true, first };
-}
-
 function describeError(error: unknown, firstLine: number): { line: number; message: string } {
   const e = error as { Pos?: { Line?: () => number }; Text?: string; message?: string };
   const line = typeof e?.Pos?.Line === 'function' ? e.Pos.Line() : 1;
@@ -141,6 +133,8 @@ interface Source {
   functions: ScriptFunctions;
   /** Inside a while/until loop. */
   loop?: boolean;
+  /** Variables the script sets once, unconditionally and to literal text, with the byte offset they are set at. */
+  constants: Map<string, { value: string; offset: number }>;
 }
 
 interface ScriptFunctions {
@@ -172,7 +166,9 @@ function collectScript(
     assignments,
     guards,
     functions: scriptFunctions(file),
+    constants: new Map(),
   };
+  scriptConstants(file, src);
   visitStmts(file.Stmts, src, out);
   // Functions called only from one another (never from the script itself) still hold commands to judge.
   for (const [name, body] of src.functions.bodies)
@@ -209,6 +205,47 @@ function scriptFunctions(file: Node): ScriptFunctions {
   return { bodies, called, running: [], visited: new Set() };
 }
 
+/**
+ * The variables a script assigns exactly once, in a plain assignment statement of its top level (run before anything
+ * after it, whatever the branches), to literal text: `MANAGE='python manage.py'`.
+ */
+function scriptConstants(file: Node, src: Source): void {
+  const count = new Map<string, number>();
+  sh.syntax.Walk(file, (n) => {
+    if (n && sh.syntax.NodeType(n) === 'Assign' && n.Name)
+      count.set(n.Name.Value as string, (count.get(n.Name.Value as string) ?? 0) + 1);
+    return true;
+  });
+  for (const stmt of (file.Stmts ?? []) as Node[]) {
+    const cmd = stmt.Cmd as Node | null;
+    if (!cmd || stmt.Background || sh.syntax.NodeType(cmd) !== 'CallExpr' || (cmd.Args ?? []).length > 0)
+      continue;
+    for (const a of (cmd.Assigns ?? []) as Node[]) {
+      const name = a?.Name?.Value as string | undefined;
+      if (!name || a.Naked || a.Array || a.Append || count.get(name) !== 1) continue;
+      if (!(a.Value?.Parts ?? []).some((p: Node) => hasExpansion(p)))
+        src.constants.set(name, { value: a.Value ? wordText(a.Value, src) : '', offset: a.End().Offset() });
+    }
+  }
+}
+
+/**
+ * A command's words, its program read through a script constant when it is named by one (`$MANAGE runserver` with
+ * `MANAGE='python manage.py'` set above): the shell splits the unquoted value into the program and its first words.
+ */
+function commandWords(words: Node[], src: Source): string[] {
+  const texts = words.map((w) => wordText(w, src));
+  const at = afterExec(texts).first;
+  const parts: Node[] = words[at]?.Parts ?? [];
+  const part = parts.length === 1 ? parts[0] : undefined;
+  if (!part || sh.syntax.NodeType(part) !== 'ParamExp' || part.Exp || part.Repl || part.Index || part.Length)
+    return texts;
+  const constant = src.constants.get(part.Param?.Value as string);
+  if (!constant || constant.offset > part.Pos().Offset()) return texts;
+  const split = constant.value.split(/[ \t\n]+/).filter((w) => w !== '');
+  return [...texts.slice(0, at), ...split, ...texts.slice(at + 1)];
+}
+
 /** The text of a word of one literal part (`run_dev`), else undefined. */
 function literalWord(word: Node | undefined): string | undefined {
   const parts: Node[] = word?.Parts ?? [];
@@ -239,7 +276,7 @@ function visitStmts(list: Node[] | null | undefined, src: Source, out: ShellComm
 function replacesShell(stmt: Node, src: Source): boolean {
   const cmd = stmt.Cmd as Node | null;
   if (!cmd || stmt.Background || sh.syntax.NodeType(cmd) !== 'CallExpr') return false;
-  const { argv, viaExec } = afterExec((cmd.Args ?? []).map((w: Node) => wordText(w, src)));
+  const { argv, viaExec } = afterExec(commandWords(cmd.Args ?? [], src));
   return viaExec && argv.length > 0 && !argv[0].includes('$') && !argv[0].includes('`');
 }
 
@@ -401,7 +438,8 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
     op: `${r.N ? r.N.Value : ''}${REDIRECT_OPS[r.Op as number] ?? '?'}`,
     target: r.Word ? wordText(r.Word, src) : '',
   }));
-  const { argv, viaExec, first } = afterExec(words.map((w) => wordText(w, src)));
+  const texts = commandWords(words, src);
+  const { argv, viaExec, first } = afterExec(texts);
   if (!viaExec && callsFunction(argv[0], src)) {
     const first = out.length;
     visitFunction(argv[0], src.functions.bodies.get(argv[0])!, src, out);
@@ -410,9 +448,11 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
   }
   const command: ShellCommand = { argv, line, redirects, viaExec };
   if (env.length > 0) command.env = env;
+  // The node each word of argv comes from: the words a script constant splits into all come from the one it names.
+  const grown = texts.length - words.length;
+  const wordNodes = argv.map((_, i) => words[Math.max(first, first + i - grown)]);
   // Only a command with an expansion needs its words as written: quotes alone are rewritten exactly from argv (and a
   // plain script, read without this parser, has none).
-  const wordNodes = words.slice(first);
   const lines = wordNodes.map((w) => src.lineOffset + w.Pos().Line());
   if (lines.some((l) => l !== line)) command.wordLines = lines;
   const written = wordNodes.map((w) => sliceBetween(w, w, src));
@@ -427,13 +467,12 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
   if (heredoc) command.stdin = heredocText(heredoc.Hdoc, src);
   out.push(command);
   if (src.depth >= MAX_NESTING || argv.length === 0) return;
-  const wordsAfter = words.slice(first);
   // `su app -c "python manage.py migrate"`, `sudo -u app gunicorn …`: the commands run as another user
   const user = asUser(argv);
   if (user?.argv) out.push({ ...command, argv: user.argv, written: undefined, viaExec: false, asUser: true });
   if (user?.script !== undefined) {
     const at = out.length;
-    const word = wordsAfter[user.script];
+    const word = wordNodes[user.script];
     nested(argv[user.script], src.lineOffset + word.Pos().Line(), src, out);
     for (const c of out.slice(at)) c.asUser = true;
     physicalLines(out.slice(at), slice(word, src), src.lineOffset + word.Pos().Line());
@@ -443,7 +482,7 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
   const inline = inlineScriptIndex(argv);
   if (inline !== undefined) {
     const at = out.length;
-    const word = wordsAfter[inline];
+    const word = wordNodes[inline];
     nested(argv[inline], src.lineOffset + word.Pos().Line(), src, out);
     // `sh -c "migrate && \<newline> gunicorn …"`: the quotes join the lines, each command stays on its own
     physicalLines(out.slice(at), slice(word, src), src.lineOffset + word.Pos().Line());

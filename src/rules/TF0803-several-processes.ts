@@ -17,6 +17,9 @@ import {
   startCommands,
   type ShellHolder,
 } from '../model/command.js';
+import { lineage } from '../model/dockerfile/lineage.js';
+import { splitImage } from '../model/image-ref.js';
+import type { CopyInstr, RunInstr } from '../model/types/dockerfile.js';
 import { uwsgiIniArg } from '../model/server-config.js';
 import { supervisordRun } from '../model/supervisor-config.js';
 import type { RawFinding } from '../core/index.js';
@@ -194,7 +197,7 @@ services:
             return;
           }
           const daemon = foreground ? daemonOf(cmd.argv, facts) : undefined;
-          if (!daemon) return;
+          if (!daemon || serviceMissing(app, cmd.argv)) return;
           seen.add(key);
           // `uwsgi --ini uwsgi.ini` whose ini daemonizes: its own container must keep it in the foreground.
           const ini = daemon === 'uwsgi' && !daemonOf(cmd.argv) ? facts.uwsgiDaemonize : undefined;
@@ -354,4 +357,43 @@ function embeddedBeat(project: Project, seen: Set<string>): RawFinding[] {
     });
   }
   return findings;
+}
+
+/** Official images that hold no service of their own: `service X start` there needs a package the image adds. */
+const BARE_BASES = new Set(['python', 'pypy', 'debian', 'ubuntu', 'alpine']);
+
+/**
+ * `service cups-browsed start` (or `/etc/init.d/NAME start`) in an image built on a bare official image that installs
+ * no system package and copies nothing into /etc/init.d: the service does not exist there, the command fails, and
+ * nothing runs beside the main process.
+ */
+function serviceMissing(app: App, argv: string[]): boolean {
+  const a = programArgv(argv);
+  const name = a[0] === 'service' ? a[1] : /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? '')?.[1];
+  const df = app.dockerfile;
+  const stages = df?.targetStage ? lineage(df) : [];
+  const root = stages[0]?.from;
+  if (!name || !root?.image || root.image.includes('$') || root.stageRef !== undefined) return false;
+  const repository = splitImage(root.image).repository.replace(/^(docker\.io\/)?(library\/)?/, '');
+  if (!BARE_BASES.has(repository)) return false;
+  const instructions = stages.flatMap((st) => st.instructions);
+  const installs = instructions.some(
+    (i) =>
+      i.keyword === 'RUN' &&
+      (i as RunInstr).script?.commands.some((c) => {
+        const [program, ...words] = c.argv.map((w) => w.slice(w.lastIndexOf('/') + 1));
+        return (
+          (['apt-get', 'apt', 'yum', 'dnf', 'microdnf'].includes(program ?? '') &&
+            words.includes('install')) ||
+          (program === 'apk' && words.includes('add')) ||
+          program === 'dpkg'
+        );
+      }) !== false,
+  );
+  const copiesInitScript = instructions.some(
+    (i) =>
+      (i.keyword === 'COPY' || i.keyword === 'ADD') &&
+      /^\/etc\/(init\.d|rc\.d)(\/|$)/.test((i as CopyInstr).dest),
+  );
+  return !installs && !copiesInitScript;
 }

@@ -23,15 +23,52 @@ export function movesArgs(commands: Pick<ShellCommand, 'argv'>[]): boolean {
 
 /**
  * The arguments a script's branches are read with: those it is given, unless a command that replaces them may run
- * (`set -- app "$@"` under a test the given arguments fail leaves them as they are).
+ * before a test is read (`set -- app "$@"` under a test the given arguments fail leaves them as they are; the `shift`
+ * of `elif [ "$1" = web ]; then shift; exec gunicorn "$@"` comes after the only tests its branch reads).
  */
 export function argsThrough(
-  commands: Pick<ShellCommand, 'argv' | 'guards'>[],
+  commands: Pick<ShellCommand, 'argv' | 'guards' | 'loop'>[],
   args: string[] | undefined,
   variable: BranchInputs['variable'],
 ): string[] | undefined {
-  const moving = commands.filter((c) => movesArgs([c]));
-  return moving.some((c) => mayRun(c, { args, variable })) ? undefined : args;
+  const testedAfter = (c: Pick<ShellCommand, 'guards' | 'loop'>, i: number): boolean =>
+    c.loop === true ||
+    commands
+      .slice(i + 1)
+      .some(
+        (later) => !exclusive(c, later) && (later.guards ?? []).some((g) => !(c.guards ?? []).includes(g)),
+      );
+  return commands.some((c, i) => movesArgs([c]) && mayRun(c, { args, variable }) && testedAfter(c, i))
+    ? undefined
+    : args;
+}
+
+/** A word that is the script's arguments: `$@`, `"$@"`, `${@}`, `$*`. */
+export const ARGS_WORD = /^\$\{?[@*]\}?$/;
+
+/**
+ * The script's arguments after a command: `shift [N]` drops the first N when it surely runs, `set -- WORD…` puts its
+ * words in their place (`"$@"` among them the arguments before); either leaves them unknown when it may not run.
+ */
+export function argsAfter(
+  c: ShellCommand,
+  args: string[] | undefined,
+  inputs: BranchInputs,
+): string[] | undefined {
+  if (!args || !movesArgs([c])) return args;
+  const surely = !c.loop && (c.guards ?? []).every((g) => evaluateCondition(g, inputs) === true);
+  if (!surely) return undefined;
+  if (c.argv[0] === 'set' && c.argv[1] === '--')
+    return c.argv.slice(2).flatMap((w) => (ARGS_WORD.test(w) ? args : [w]));
+  const n = c.argv[0] === 'shift' ? Number(c.argv[1] ?? '1') : NaN;
+  return Number.isInteger(n) && n >= 0 ? args.slice(n) : undefined;
+}
+
+/** A foreground `exec PROGRAM …` (the program written out) whose every guard is known to hold: it replaces the shell. */
+export function execsSurely(c: ShellCommand, inputs: BranchInputs): boolean {
+  if (!c.viaExec || c.background || c.loop || c.inFunction !== undefined) return false;
+  if (c.argv.length === 0 || /[$`]/.test(c.argv[0])) return false;
+  return (c.guards ?? []).every((g) => evaluateCondition(g, inputs) === true);
 }
 
 /**

@@ -5,7 +5,14 @@ import type { ComposeCommand, ComposeService } from '../types/compose.js';
 import type { CommandInstr } from '../types/dockerfile.js';
 import type { App, EntrypointScript } from '../types/project.js';
 import type { ShellCommand, ShellScript } from '../types/shell.js';
-import { argsThrough, type BranchInputs, commandsThatRun, evaluateCondition } from './branches.js';
+import {
+  argsAfter,
+  ARGS_WORD,
+  argsThrough,
+  type BranchInputs,
+  commandsThatRun,
+  execsSurely,
+} from './branches.js';
 import { makeInvocation } from './make.js';
 import { supervisordRun } from '../supervisor-config.js';
 import { basename, djangoCommand, launchedCommand, programArgv, SHELLS } from './servers.js';
@@ -421,8 +428,6 @@ function scriptRun(
 }
 
 /** The commands of a script that run with the arguments it gets (undefined: not known, every branch kept). */
-/** A word that is the script's arguments: `$@`, `"$@"`, `${@}`, `$*`. */
-const ARGS_WORD = /^\$\{?[@*]\}?$/;
 
 function scriptCommands(
   s: EntrypointScript,
@@ -439,32 +444,34 @@ function scriptCommands(
   const argsVariables = argumentsHeldBy(s.script);
   let replaced = false;
   let dir = workdir; // `cd /web/configs` then `./migrate.sh`: a relative script is found where cd went
+  let given = args; // what `"$@"` holds at the command: a `shift` that surely ran drops the first words
   for (const c of commandsThatRun(s.script.commands, inputs)) {
     // `if [ "$1" = gunicorn ]; then exec gunicorn …; fi` taken: the script ends there, `exec "$@"` after it never runs
     // (what `exec su app -c "…"` runs follows it in the list, and runs)
     if (replaced && !c.asUser) break;
     replaced ||= execsSurely(c, inputs);
     dir = directoryAfter(c.argv, dir, inputs.variable);
+    given = argsAfter(c, given, inputs);
     chain.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
-    if (runsArgs && caller && args && args.length > 0) {
+    if (runsArgs && caller && given && given.length > 0) {
       // `exec "$@"`: the container's CMD runs here; anchor it where it is written
-      const run = { ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec };
+      const run = { ...caller, argv: given, redirects: c.redirects, viaExec: c.viaExec };
       out.push(run);
       // `exec "$@"` with `bash -c "migrate && runserver"` as the arguments: the commands of that script run too
-      if (inlineScript(args) !== undefined)
-        for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(args, caller.line))
+      if (inlineScript(given) !== undefined)
+        for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(given, caller.line))
           out.push({ ...inner, file: caller.file, origin: caller.origin });
       // `ENTRYPOINT ["/entrypoint"]` + `command: /start`: the script the arguments name runs in turn
-      const next = depth < 5 ? scriptRun(args, scripts, workdir) : undefined;
+      const next = depth < 5 ? scriptRun(given, scripts, workdir) : undefined;
       if (next && next.script !== s)
-        out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), chain, depth + 1));
+        out.push(...scriptCommands(next.script, run, given.slice(next.argsFrom), chain, depth + 1));
       continue;
     }
     // `python manage.py "$@"` with `runserver 0.0.0.0:8000` as the arguments: the container's words fill "$@"
     const at =
-      caller && args && args.length > 0 ? c.argv.findIndex((w, k) => k > 0 && ARGS_WORD.test(w)) : -1;
-    const argv = at > 0 && args ? [...c.argv.slice(0, at), ...args, ...c.argv.slice(at + 1)] : c.argv;
+      caller && given && given.length > 0 ? c.argv.findIndex((w, k) => k > 0 && ARGS_WORD.test(w)) : -1;
+    const argv = at > 0 && given ? [...c.argv.slice(0, at), ...given, ...c.argv.slice(at + 1)] : c.argv;
     // `pdm run "$@"`, `taskset -c 0 "$@"`: the script only launches the container's words, which name the program;
     // anchored where they are written, as `exec "$@"` is (`gosu app "$@"` stays: its line is where the user drops)
     const where =
@@ -587,11 +594,4 @@ export function runsArguments(argv: string[], argsVariables: Set<string> = new S
 function atMakeLine(command: StartCommand, make: StartCommand, makefile: string): StartCommand {
   if (command.file !== makefile) return command;
   return { ...command, file: make.file, line: make.line, recipe: { file: command.file, line: command.line } };
-}
-
-/** A foreground `exec PROGRAM …` (the program written out) whose every guard is known to hold: it replaces the shell. */
-function execsSurely(c: ShellCommand, inputs: BranchInputs): boolean {
-  if (!c.viaExec || c.background || c.loop || c.inFunction !== undefined) return false;
-  if (c.argv.length === 0 || /[$`]/.test(c.argv[0])) return false;
-  return (c.guards ?? []).every((g) => evaluateCondition(g, inputs) === true);
 }

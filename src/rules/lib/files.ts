@@ -69,7 +69,9 @@ export function developmentFileReason(
   runsApp: readonly string[] = [],
 ): string {
   const dir = path.slice(0, Math.max(path.lastIndexOf('/'), 0));
-  const named = DEVELOPMENT_WORD.test(baseOf(path).toLowerCase()) || isNamedForDevelopment(baseOf(dir));
+  const purpose = purposeOfName(baseOf(path));
+  if (purpose) return `${path} is ${purpose}`;
+  const named = isNamedForDevelopment(baseOf(dir));
   const production = named
     ? []
     : composeFiles.filter((f) => f.slice(0, Math.max(f.lastIndexOf('/'), 0)) === dir && hasProductionWord(f));
@@ -79,6 +81,20 @@ export function developmentFileReason(
   if (production.length > 1)
     return `${path} is the default file, beside ${production.join(', ')}, which are named for production, so it is the development one`;
   return `${path} is named for development`;
+}
+
+/**
+ * What a compose file's own name says it is for, in a message's words: `ci-compose.yml` is named for CI,
+ * `docker-compose.test.yml` for tests, `docker-compose.override.yml` is an override file; undefined for a name with
+ * none of the development words.
+ */
+function purposeOfName(name: string): string | undefined {
+  const words = name.toLowerCase().split(/[._-]+/);
+  if (words.includes('override')) return 'an override file';
+  if (words.some((w) => /^(dev|develop|development|local)$/.test(w))) return 'named for development';
+  if (words.includes('debug')) return 'named for debugging';
+  if (words.some((w) => /^(test|tests|testing|integration|e2e)$/.test(w))) return 'named for tests';
+  return words.includes('ci') ? 'named for CI' : undefined;
 }
 
 /** Words a directory named for an environment may carry beside its development word (`docker-dev`, `dev_env`). */
