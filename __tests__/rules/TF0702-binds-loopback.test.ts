@@ -227,12 +227,34 @@ test('gunicorn with no bind: the message says PORT would change it, and the fix 
     };
     const found = (await analyzeStatic(root, DEFAULT_CONFIG)).findings.filter((f) => f.ruleId === 'TF0702');
     assert.equal(found.length, 1);
-    assert.match(found[0].message, /no --bind and nothing in the repository sets PORT.*Set ENV PORT=8000/);
+    assert.match(found[0].message, /no --bind and Dockerfile's ENV does not set PORT.*Set ENV PORT=8000/);
     const result = await runFixes(ports, { rules: [bindsLoopback] });
     assert.deepEqual(result.changes.get('Dockerfile')?.after.split('\n').slice(2, 4), [
       'ENV PORT=8000',
       'CMD ["gunicorn", "mysite.wsgi"]',
     ]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('gunicorn with no bind: the message names the image and the compose service that leave PORT unset', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'tfr-tf0702-'));
+  try {
+    writeFileSync(join(root, 'manage.py'), '');
+    writeFileSync(
+      join(root, 'Dockerfile'),
+      'FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+    );
+    // Another Dockerfile of the repository sets PORT: not the one this service builds.
+    writeFileSync(join(root, 'Dockerfile-alpine'), 'FROM python:3.12-alpine\nENV PORT=8000\nCOPY . /app\n');
+    writeFileSync(join(root, 'docker-compose.yml'), 'services:\n  web:\n    build: .\n');
+    const found = (await analyzeStatic(root, DEFAULT_CONFIG)).findings.filter((f) => f.ruleId === 'TF0702');
+    assert.equal(found.length, 1);
+    assert.match(
+      found[0].message,
+      /no --bind and neither Dockerfile's ENV nor compose service 'web' sets PORT, so/,
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

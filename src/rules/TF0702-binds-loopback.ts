@@ -7,6 +7,7 @@ import {
   startCommands,
   type StartCommand,
 } from '../model/command.js';
+import type { App } from '../model/types/project.js';
 import type { RawFinding } from '../core/index.js';
 import { insertAt, linesOf, locate } from './lib/fix.js';
 import { proxyBeside } from './lib/processes.js';
@@ -55,7 +56,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
           file: cmd.file,
           line: cmd.line,
           message: addresses.every((a) => a.untilPortSet)
-            ? untilPortSetMessage(cmd)
+            ? untilPortSetMessage(cmd, app)
             : `${name} listens on ${where} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(name, port)}.`,
         });
       }
@@ -74,9 +75,20 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
  * gunicorn with no bind and no PORT: its default 127.0.0.1:8000, which a platform that sets PORT replaces. Setting PORT
  * in the image fixes both: gunicorn binds 0.0.0.0:8000, and a platform's own PORT still wins.
  */
-function untilPortSetMessage(cmd: StartCommand): string {
+function untilPortSetMessage(cmd: StartCommand, app: App): string {
   const set = imageOwn(cmd) ? 'ENV PORT=8000 in the image' : 'PORT=8000 in its environment';
-  return `gunicorn is given no --bind and nothing in the repository sets PORT, so it listens on its default 127.0.0.1:8000 only, which is unreachable from outside the container (only where a platform sets PORT, as Heroku and Cloud Run do, does gunicorn bind 0.0.0.0:$PORT instead). Set ${set} (gunicorn then binds 0.0.0.0:8000, and a platform's PORT still wins), or bind all interfaces, e.g. gunicorn --bind 0.0.0.0:8000.`;
+  const service = app.compose?.appService?.name;
+  const setters = [
+    app.dockerfile ? `${app.dockerfile.file}'s ENV` : undefined,
+    service ? `compose service '${service}'` : undefined,
+  ].filter((s) => s !== undefined);
+  const unset =
+    setters.length === 2
+      ? `neither ${setters[0]} nor ${setters[1]} sets PORT`
+      : setters.length === 1
+        ? `${setters[0]} does not set PORT`
+        : 'nothing sets PORT in its container';
+  return `gunicorn is given no --bind and ${unset}, so it listens on its default 127.0.0.1:8000 only, which is unreachable from outside the container (only where a platform sets PORT, as Heroku and Cloud Run do, does gunicorn bind 0.0.0.0:$PORT instead). Set ${set} (gunicorn then binds 0.0.0.0:8000, and a platform's PORT still wins), or bind all interfaces, e.g. gunicorn --bind 0.0.0.0:8000.`;
 }
 
 const imageOwn = (cmd: StartCommand) => cmd.origin === 'CMD' || cmd.origin === 'ENTRYPOINT';
