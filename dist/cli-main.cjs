@@ -9160,7 +9160,9 @@ function isDevelopmentEnvFile(path4) {
 }
 function developmentFileReason(path4, composeFiles = [], runsApp2 = []) {
   const dir = path4.slice(0, Math.max(path4.lastIndexOf("/"), 0));
-  const named = DEVELOPMENT_WORD.test(baseOf2(path4).toLowerCase()) || isNamedForDevelopment(baseOf2(dir));
+  const purpose = purposeOfName(baseOf2(path4));
+  if (purpose) return `${path4} is ${purpose}`;
+  const named = isNamedForDevelopment(baseOf2(dir));
   const production = named ? [] : composeFiles.filter((f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && hasProductionWord(f));
   const running = production.filter((f) => runsApp2.includes(f));
   if (production.length === 1 || running.length === 1)
@@ -9168,6 +9170,14 @@ function developmentFileReason(path4, composeFiles = [], runsApp2 = []) {
   if (production.length > 1)
     return `${path4} is the default file, beside ${production.join(", ")}, which are named for production, so it is the development one`;
   return `${path4} is named for development`;
+}
+function purposeOfName(name) {
+  const words2 = name.toLowerCase().split(/[._-]+/);
+  if (words2.includes("override")) return "an override file";
+  if (words2.some((w2) => /^(dev|develop|development|local)$/.test(w2))) return "named for development";
+  if (words2.includes("debug")) return "named for debugging";
+  if (words2.some((w2) => /^(test|tests|testing|integration|e2e)$/.test(w2))) return "named for tests";
+  return words2.includes("ci") ? "named for CI" : void 0;
 }
 function isNamedForDevelopment(dir) {
   const words2 = dir.toLowerCase().split(/[._\s-]+/).filter((w2) => w2 !== "");
@@ -13973,6 +13983,12 @@ function inlineScriptIndex(argv) {
 function basename(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
+function afterExec(words2) {
+  if (words2[0] !== "exec") return { argv: words2, viaExec: false, first: 0 };
+  let first = 1;
+  while (first < words2.length && /^-[acl]+$/.test(words2[first])) first += words2[first].includes("a") ? 2 : 1;
+  return { argv: words2.slice(first), viaExec: true, first };
+}
 var init_shell_argv = __esm({
   "src/parse/shell-argv.ts"() {
     "use strict";
@@ -14078,12 +14094,6 @@ function plainScript(text2, firstLine, depth = 0) {
   }
   return out;
 }
-function afterExec(words2) {
-  if (words2[0] !== "exec") return { argv: words2, viaExec: false, first: 0 };
-  let first = 1;
-  while (first < words2.length && /^-[acl]+$/.test(words2[first])) first += words2[first].includes("a") ? 2 : 1;
-  return { argv: words2.slice(first), viaExec: true, first };
-}
 function describeError(error, firstLine) {
   const e = error;
   const line = typeof e?.Pos?.Line === "function" ? e.Pos.Line() : 1;
@@ -14100,8 +14110,10 @@ function collectScript(text2, firstLine, out, depth, assignments, guards) {
     depth,
     assignments,
     guards,
-    functions: scriptFunctions(file)
+    functions: scriptFunctions(file),
+    constants: /* @__PURE__ */ new Map()
   };
+  scriptConstants(file, src);
   visitStmts(file.Stmts, src, out);
   for (const [name, body] of src.functions.bodies)
     if (!src.functions.visited.has(name)) visitFunction(name, body, src, out);
@@ -14129,6 +14141,37 @@ function scriptFunctions(file) {
     if ([...callers.get(name) ?? []].some((caller) => caller !== name)) called.add(name);
   return { bodies, called, running: [], visited: /* @__PURE__ */ new Set() };
 }
+function scriptConstants(file, src) {
+  const count = /* @__PURE__ */ new Map();
+  sh.syntax.Walk(file, (n) => {
+    if (n && sh.syntax.NodeType(n) === "Assign" && n.Name)
+      count.set(n.Name.Value, (count.get(n.Name.Value) ?? 0) + 1);
+    return true;
+  });
+  for (const stmt of file.Stmts ?? []) {
+    const cmd = stmt.Cmd;
+    if (!cmd || stmt.Background || sh.syntax.NodeType(cmd) !== "CallExpr" || (cmd.Args ?? []).length > 0)
+      continue;
+    for (const a of cmd.Assigns ?? []) {
+      const name = a?.Name?.Value;
+      if (!name || a.Naked || a.Array || a.Append || count.get(name) !== 1) continue;
+      if (!(a.Value?.Parts ?? []).some((p) => hasExpansion(p)))
+        src.constants.set(name, { value: a.Value ? wordText(a.Value, src) : "", offset: a.End().Offset() });
+    }
+  }
+}
+function commandWords(words2, src) {
+  const texts = words2.map((w2) => wordText(w2, src));
+  const at2 = afterExec(texts).first;
+  const parts = words2[at2]?.Parts ?? [];
+  const part = parts.length === 1 ? parts[0] : void 0;
+  if (!part || sh.syntax.NodeType(part) !== "ParamExp" || part.Exp || part.Repl || part.Index || part.Length)
+    return texts;
+  const constant = src.constants.get(part.Param?.Value);
+  if (!constant || constant.offset > part.Pos().Offset()) return texts;
+  const split = constant.value.split(/[ \t\n]+/).filter((w2) => w2 !== "");
+  return [...texts.slice(0, at2), ...split, ...texts.slice(at2 + 1)];
+}
 function literalWord(word) {
   const parts = word?.Parts ?? [];
   return parts.length === 1 && sh.syntax.NodeType(parts[0]) === "Lit" ? parts[0].Value : void 0;
@@ -14151,7 +14194,7 @@ function visitStmts(list, src, out) {
 function replacesShell(stmt, src) {
   const cmd = stmt.Cmd;
   if (!cmd || stmt.Background || sh.syntax.NodeType(cmd) !== "CallExpr") return false;
-  const { argv, viaExec } = afterExec((cmd.Args ?? []).map((w2) => wordText(w2, src)));
+  const { argv, viaExec } = afterExec(commandWords(cmd.Args ?? [], src));
   return viaExec && argv.length > 0 && !argv[0].includes("$") && !argv[0].includes("`");
 }
 function visitStmt(stmt, src, out) {
@@ -14296,7 +14339,8 @@ function visitCall(stmt, call2, src, out) {
     op: `${r.N ? r.N.Value : ""}${REDIRECT_OPS[r.Op] ?? "?"}`,
     target: r.Word ? wordText(r.Word, src) : ""
   }));
-  const { argv, viaExec, first } = afterExec(words2.map((w2) => wordText(w2, src)));
+  const texts = commandWords(words2, src);
+  const { argv, viaExec, first } = afterExec(texts);
   if (!viaExec && callsFunction(argv[0], src)) {
     const first2 = out.length;
     visitFunction(argv[0], src.functions.bodies.get(argv[0]), src, out);
@@ -14305,7 +14349,8 @@ function visitCall(stmt, call2, src, out) {
   }
   const command = { argv, line, redirects, viaExec };
   if (env.length > 0) command.env = env;
-  const wordNodes = words2.slice(first);
+  const grown = texts.length - words2.length;
+  const wordNodes = argv.map((_, i) => words2[Math.max(first, first + i - grown)]);
   const lines2 = wordNodes.map((w2) => src.lineOffset + w2.Pos().Line());
   if (lines2.some((l) => l !== line)) command.wordLines = lines2;
   const written = wordNodes.map((w2) => sliceBetween(w2, w2, src));
@@ -14320,12 +14365,11 @@ function visitCall(stmt, call2, src, out) {
   if (heredoc) command.stdin = heredocText(heredoc.Hdoc, src);
   out.push(command);
   if (src.depth >= MAX_NESTING || argv.length === 0) return;
-  const wordsAfter = words2.slice(first);
   const user = asUser(argv);
   if (user?.argv) out.push({ ...command, argv: user.argv, written: void 0, viaExec: false, asUser: true });
   if (user?.script !== void 0) {
     const at2 = out.length;
-    const word = wordsAfter[user.script];
+    const word = wordNodes[user.script];
     nested2(argv[user.script], src.lineOffset + word.Pos().Line(), src, out);
     for (const c of out.slice(at2)) c.asUser = true;
     physicalLines(out.slice(at2), slice(word, src), src.lineOffset + word.Pos().Line());
@@ -14335,7 +14379,7 @@ function visitCall(stmt, call2, src, out) {
   const inline = inlineScriptIndex(argv);
   if (inline !== void 0) {
     const at2 = out.length;
-    const word = wordsAfter[inline];
+    const word = wordNodes[inline];
     nested2(argv[inline], src.lineOffset + word.Pos().Line(), src, out);
     physicalLines(out.slice(at2), slice(word, src), src.lineOffset + word.Pos().Line());
     return;
@@ -16111,8 +16155,24 @@ function movesArgs(commands) {
   return commands.some((c) => c.argv[0] === "shift" || setsArgs(c.argv));
 }
 function argsThrough(commands, args, variable) {
-  const moving = commands.filter((c) => movesArgs([c]));
-  return moving.some((c) => mayRun(c, { args, variable })) ? void 0 : args;
+  const testedAfter = (c, i) => c.loop === true || commands.slice(i + 1).some(
+    (later) => !exclusive(c, later) && (later.guards ?? []).some((g) => !(c.guards ?? []).includes(g))
+  );
+  return commands.some((c, i) => movesArgs([c]) && mayRun(c, { args, variable }) && testedAfter(c, i)) ? void 0 : args;
+}
+function argsAfter(c, args, inputs) {
+  if (!args || !movesArgs([c])) return args;
+  const surely = !c.loop && (c.guards ?? []).every((g) => evaluateCondition(g, inputs) === true);
+  if (!surely) return void 0;
+  if (c.argv[0] === "set" && c.argv[1] === "--")
+    return c.argv.slice(2).flatMap((w2) => ARGS_WORD.test(w2) ? args : [w2]);
+  const n = c.argv[0] === "shift" ? Number(c.argv[1] ?? "1") : NaN;
+  return Number.isInteger(n) && n >= 0 ? args.slice(n) : void 0;
+}
+function execsSurely(c, inputs) {
+  if (!c.viaExec || c.background || c.loop || c.inFunction !== void 0) return false;
+  if (c.argv.length === 0 || /[$`]/.test(c.argv[0])) return false;
+  return (c.guards ?? []).every((g) => evaluateCondition(g, inputs) === true);
 }
 function readsArguments(text2) {
   const code2 = text2.split(LINES).filter((l) => !/^\s*#/.test(l)).join("\n");
@@ -16288,11 +16348,12 @@ function globMatch(pattern, word, inputs) {
 function eq(a, b) {
   return b === void 0 ? void 0 : a === b;
 }
-var IDLE_STEPS, EXPANSION, UNARY_STRING, UNARY_OTHER, NUMERIC, TestReader;
+var ARGS_WORD, IDLE_STEPS, EXPANSION, UNARY_STRING, UNARY_OTHER, NUMERIC, TestReader;
 var init_branches = __esm({
   "src/model/command/branches.ts"() {
     "use strict";
     init_lines();
+    ARGS_WORD = /^\$\{?[@*]\}?$/;
     IDLE_STEPS = /* @__PURE__ */ new Set([
       "[",
       "[[",
@@ -16774,7 +16835,7 @@ function supervisorPrograms(file, text2) {
     }
     if (last && /^\s+\S/.test(line) && !/^\s*[\w.-]+\s*[=:]/.test(line)) {
       last.command = `${last.command} ${line.trim()}`;
-      last.argv = commandWords(last.command);
+      last.argv = commandWords2(last.command);
       return;
     }
     last = void 0;
@@ -16786,7 +16847,7 @@ function supervisorPrograms(file, text2) {
     if (program && dir && !dir[1].includes("%(")) directory = dir[1];
     const m = /^\s*command\s*[=:]\s*(.*)$/.exec(line);
     if (!program || !m || m[1].trim() === "") return;
-    last = { file, line: i + 1, name: program, command: m[1].trim(), argv: commandWords(m[1]) };
+    last = { file, line: i + 1, name: program, command: m[1].trim(), argv: commandWords2(m[1]) };
     if (kind === "fcgi-program") last.section = kind;
     out.push(last);
     section.push(last);
@@ -16803,7 +16864,7 @@ function supervisorPrograms(file, text2) {
   closeSection();
   return out;
 }
-function commandWords(command) {
+function commandWords2(command) {
   const expanded = command.trim().replace(/%\((\w+)\)[sd]/g, "%$1%");
   return parseShell(expanded).commands[0]?.argv ?? [];
 }
@@ -17046,25 +17107,27 @@ function scriptCommands(s, caller, args, chain2, depth) {
   const argsVariables = argumentsHeldBy(s.script);
   let replaced = false;
   let dir = workdir;
+  let given = args;
   for (const c of commandsThatRun(s.script.commands, inputs)) {
     if (replaced && !c.asUser) break;
     replaced ||= execsSurely(c, inputs);
     dir = directoryAfter(c.argv, dir, inputs.variable);
+    given = argsAfter(c, given, inputs);
     chain2.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
-    if (runsArgs && caller && args && args.length > 0) {
-      const run = { ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec };
+    if (runsArgs && caller && given && given.length > 0) {
+      const run = { ...caller, argv: given, redirects: c.redirects, viaExec: c.viaExec };
       out.push(run);
-      if (inlineScript(args) !== void 0)
-        for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(args, caller.line))
+      if (inlineScript(given) !== void 0)
+        for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(given, caller.line))
           out.push({ ...inner, file: caller.file, origin: caller.origin });
-      const next = depth < 5 ? scriptRun(args, scripts, workdir) : void 0;
+      const next = depth < 5 ? scriptRun(given, scripts, workdir) : void 0;
       if (next && next.script !== s)
-        out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), chain2, depth + 1));
+        out.push(...scriptCommands(next.script, run, given.slice(next.argsFrom), chain2, depth + 1));
       continue;
     }
-    const at2 = caller && args && args.length > 0 ? c.argv.findIndex((w2, k) => k > 0 && ARGS_WORD.test(w2)) : -1;
-    const argv = at2 > 0 && args ? [...c.argv.slice(0, at2), ...args, ...c.argv.slice(at2 + 1)] : c.argv;
+    const at2 = caller && given && given.length > 0 ? c.argv.findIndex((w2, k) => k > 0 && ARGS_WORD.test(w2)) : -1;
+    const argv = at2 > 0 && given ? [...c.argv.slice(0, at2), ...given, ...c.argv.slice(at2 + 1)] : c.argv;
     const where2 = at2 > 0 && caller && launcherOnly(c.argv.slice(0, at2)) && !dropsUser(c.argv) ? { file: caller.file, line: caller.line, origin: caller.origin } : { file: s.file, origin: "script" };
     const own = {
       ...c,
@@ -17147,12 +17210,7 @@ function atMakeLine(command, make, makefile) {
   if (command.file !== makefile) return command;
   return { ...command, file: make.file, line: make.line, recipe: { file: command.file, line: command.line } };
 }
-function execsSurely(c, inputs) {
-  if (!c.viaExec || c.background || c.loop || c.inFunction !== void 0) return false;
-  if (c.argv.length === 0 || /[$`]/.test(c.argv[0])) return false;
-  return (c.guards ?? []).every((g) => evaluateCondition(g, inputs) === true);
-}
-var import_node_path6, argsScripts, isCompose, ARGS_WORD, ALL_ARGS;
+var import_node_path6, argsScripts, isCompose, ALL_ARGS;
 var init_start_chain = __esm({
   "src/model/command/start-chain.ts"() {
     "use strict";
@@ -17165,7 +17223,6 @@ var init_start_chain = __esm({
     init_inline_script();
     argsScripts = /* @__PURE__ */ new WeakMap();
     isCompose = (source) => source.at.origin.startsWith("compose-");
-    ARGS_WORD = /^\$\{?[@*]\}?$/;
     ALL_ARGS = /* @__PURE__ */ new Set(["$@", "$*", "${@}", "${*}"]);
   }
 });
@@ -32813,9 +32870,15 @@ ${EXPOSE_EXAMPLE}`,
 });
 
 // src/rules/TF0702-binds-loopback.ts
-function untilPortSetMessage(cmd) {
+function untilPortSetMessage(cmd, app) {
   const set = imageOwn(cmd) ? "ENV PORT=8000 in the image" : "PORT=8000 in its environment";
-  return `gunicorn is given no --bind and nothing in the repository sets PORT, so it listens on its default 127.0.0.1:8000 only, which is unreachable from outside the container (only where a platform sets PORT, as Heroku and Cloud Run do, does gunicorn bind 0.0.0.0:$PORT instead). Set ${set} (gunicorn then binds 0.0.0.0:8000, and a platform's PORT still wins), or bind all interfaces, e.g. gunicorn --bind 0.0.0.0:8000.`;
+  const service = app.compose?.appService?.name;
+  const setters = [
+    app.dockerfile ? `${app.dockerfile.file}'s ENV` : void 0,
+    service ? `compose service '${service}'` : void 0
+  ].filter((s) => s !== void 0);
+  const unset = setters.length === 2 ? `neither ${setters[0]} nor ${setters[1]} sets PORT` : setters.length === 1 ? `${setters[0]} does not set PORT` : "nothing sets PORT in its container";
+  return `gunicorn is given no --bind and ${unset}, so it listens on its default 127.0.0.1:8000 only, which is unreachable from outside the container (only where a platform sets PORT, as Heroku and Cloud Run do, does gunicorn bind 0.0.0.0:$PORT instead). Set ${set} (gunicorn then binds 0.0.0.0:8000, and a platform's PORT still wins), or bind all interfaces, e.g. gunicorn --bind 0.0.0.0:8000.`;
 }
 function bindAllInterfaces(context) {
   const { finding, project } = context;
@@ -32932,7 +32995,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
             findings.push({
               file: cmd.file,
               line: cmd.line,
-              message: addresses.every((a) => a.untilPortSet) ? untilPortSetMessage(cmd) : `${name} listens on ${where2} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(name, port)}.`
+              message: addresses.every((a) => a.untilPortSet) ? untilPortSetMessage(cmd, app) : `${name} listens on ${where2} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(name, port)}.`
             });
           }
         }
@@ -33408,11 +33471,34 @@ function embeddedBeat(project, seen) {
   }
   return findings;
 }
-var severalProcesses;
+function serviceMissing(app, argv) {
+  const a = programArgv(argv);
+  const name = a[0] === "service" ? a[1] : /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? "")?.[1];
+  const df = app.dockerfile;
+  const stages = df?.targetStage ? lineage(df) : [];
+  const root = stages[0]?.from;
+  if (!name || !root?.image || root.image.includes("$") || root.stageRef !== void 0) return false;
+  const repository = splitImage(root.image).repository.replace(/^(docker\.io\/)?(library\/)?/, "");
+  if (!BARE_BASES.has(repository)) return false;
+  const instructions = stages.flatMap((st) => st.instructions);
+  const installs = instructions.some(
+    (i) => i.keyword === "RUN" && i.script?.commands.some((c) => {
+      const [program, ...words2] = c.argv.map((w2) => w2.slice(w2.lastIndexOf("/") + 1));
+      return ["apt-get", "apt", "yum", "dnf", "microdnf"].includes(program ?? "") && words2.includes("install") || program === "apk" && words2.includes("add") || program === "dpkg";
+    }) !== false
+  );
+  const copiesInitScript = instructions.some(
+    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && /^\/etc\/(init\.d|rc\.d)(\/|$)/.test(i.dest)
+  );
+  return !installs && !copiesInitScript;
+}
+var severalProcesses, BARE_BASES;
 var init_TF0803_several_processes = __esm({
   "src/rules/TF0803-several-processes.ts"() {
     "use strict";
     init_command();
+    init_lineage();
+    init_image_ref();
     init_server_config();
     init_supervisor_config();
     init_each();
@@ -33508,7 +33594,7 @@ services:
                 return;
               }
               const daemon = foreground ? daemonOf(cmd.argv, facts) : void 0;
-              if (!daemon) return;
+              if (!daemon || serviceMissing(app, cmd.argv)) return;
               seen.add(key);
               const ini = daemon === "uwsgi" && !daemonOf(cmd.argv) ? facts.uwsgiDaemonize : void 0;
               const how = ini ? `, which detaches because ${ini.file}:${ini.line} sets ${ini.option}` : "";
@@ -33526,6 +33612,7 @@ services:
         return findings;
       }
     });
+    BARE_BASES = /* @__PURE__ */ new Set(["python", "pypy", "debian", "ubuntu", "alpine"]);
   }
 });
 
@@ -36625,7 +36712,7 @@ function secondPassFiles(texts, files, options) {
   const modules = /* @__PURE__ */ new Set();
   if (options.settingsModule) modules.add(options.settingsModule);
   const requirementNames = /* @__PURE__ */ new Set();
-  const commandWords2 = /* @__PURE__ */ new Set();
+  const commandWords3 = /* @__PURE__ */ new Set();
   const dockerfileNames = /* @__PURE__ */ new Set();
   const envFiles = /* @__PURE__ */ new Set();
   const pythonNames = /* @__PURE__ */ new Set();
@@ -36640,7 +36727,7 @@ function secondPassFiles(texts, files, options) {
         if (baseName(m[1]) !== "manage.py") pythonNames.add(baseName(m[1]));
       for (const m of text2.matchAll(/\bmanage\.py\s+([a-z_][a-z0-9_]*)/g)) managementCommands.add(m[1]);
       for (const m of text2.matchAll(/--ini(?:=|\s+)['"]?([^\s'"]+\.ini)\b/g))
-        commandWords2.add(baseName(m[1]));
+        commandWords3.add(baseName(m[1]));
     }
     for (const m of text2.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.-]*)/g))
       modules.add(m[1]);
@@ -36657,7 +36744,7 @@ function secondPassFiles(texts, files, options) {
       for (const m of text2.matchAll(/^\s*(?:COPY|ADD)\s+([^\n]*)/gim))
         for (const w2 of m[1].split(/\s+/)) {
           if (/\.(txt|in)$/.test(w2)) requirementNames.add(baseName(w2));
-          if (/\.conf$/.test(w2) && /supervisor/.test(text2)) commandWords2.add(baseName(w2));
+          if (/\.conf$/.test(w2) && /supervisor/.test(text2)) commandWords3.add(baseName(w2));
         }
       for (const m of text2.matchAll(
         /^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\n[]+?)\s+\/etc\/nginx\/?\S*\s*$/gim
@@ -36679,17 +36766,17 @@ function secondPassFiles(texts, files, options) {
         dockerfileNames.add(baseName(m[1]));
       for (const name of envFileNames(text2)) envFiles.add(name);
       for (const line of commandLines(text2))
-        for (const m of line.matchAll(/[\w./-]+/g)) commandWords2.add(baseName(m[0]));
+        for (const m of line.matchAll(/[\w./-]+/g)) commandWords3.add(baseName(m[0]));
     } else if (!file.endsWith(".py") && isScriptFile(file, text2)) {
       for (const line of text2.split(LINES)) {
         if (/^\s*#/.test(line)) continue;
         for (const m of line.matchAll(/[\w.-]*\/[\w./-]+|^\s*(?:exec\s+)?[\w.-]+/g))
-          commandWords2.add(baseName(m[0].trim().replace(/^exec\s+/, "")));
+          commandWords3.add(baseName(m[0].trim().replace(/^exec\s+/, "")));
       }
     }
   }
   for (const [name, sources] of copiedAs)
-    if (commandWords2.has(name)) for (const source of sources) commandWords2.add(source);
+    if (commandWords3.has(name)) for (const source of sources) commandWords3.add(source);
   for (const module2 of modules)
     for (const dir of [...manageDirs, "."]) for (const f of moduleFiles(dir, module2)) out.add(f);
   for (const [file, text2] of Object.entries(texts))
@@ -36725,9 +36812,9 @@ function secondPassFiles(texts, files, options) {
   for (const f of files) {
     const name = baseName(f);
     if (requirementNames.has(name) && !(f in texts)) out.add(f);
-    if (commandWords2.has(name) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name)) out.add(f);
+    if (commandWords3.has(name) && !(f in texts) && !/\.(py|txt|toml|lock|json)$/.test(name)) out.add(f);
     const template = /^(.+\.ini)\.(template|tmpl|tpl|in)$/.exec(name)?.[1];
-    if (template && commandWords2.has(template) && !(f in texts)) out.add(f);
+    if (template && commandWords3.has(template) && !(f in texts)) out.add(f);
     if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
     if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|supervisor.*\/[^/]+\.conf$/.test(f) && !(f in texts))
       out.add(f);

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-2DYCRK7H.js";
+} from "./chunk-UIYLXIDH.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-6XK5MSHI.js";
+} from "./chunk-BIXGUIF4.js";
 import {
   UnsafePathError,
   readInside,

@@ -25,7 +25,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-6XK5MSHI.js";
+} from "./chunk-BIXGUIF4.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-7HNGEEKB.js";
+} from "./chunk-2B5UEHQZ.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-6XK5MSHI.js";
+} from "./chunk-BIXGUIF4.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -20391,7 +20391,9 @@ function isDevelopmentEnvFile(path) {
 }
 function developmentFileReason(path, composeFiles = [], runsApp = []) {
   const dir = path.slice(0, Math.max(path.lastIndexOf("/"), 0));
-  const named = DEVELOPMENT_WORD.test(baseOf2(path).toLowerCase()) || isNamedForDevelopment(baseOf2(dir));
+  const purpose = purposeOfName(baseOf2(path));
+  if (purpose) return `${path} is ${purpose}`;
+  const named = isNamedForDevelopment(baseOf2(dir));
   const production = named ? [] : composeFiles.filter((f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && hasProductionWord(f));
   const running = production.filter((f) => runsApp.includes(f));
   if (production.length === 1 || running.length === 1)
@@ -20399,6 +20401,14 @@ function developmentFileReason(path, composeFiles = [], runsApp = []) {
   if (production.length > 1)
     return `${path} is the default file, beside ${production.join(", ")}, which are named for production, so it is the development one`;
   return `${path} is named for development`;
+}
+function purposeOfName(name) {
+  const words2 = name.toLowerCase().split(/[._-]+/);
+  if (words2.includes("override")) return "an override file";
+  if (words2.some((w) => /^(dev|develop|development|local)$/.test(w))) return "named for development";
+  if (words2.includes("debug")) return "named for debugging";
+  if (words2.some((w) => /^(test|tests|testing|integration|e2e)$/.test(w))) return "named for tests";
+  return words2.includes("ci") ? "named for CI" : void 0;
 }
 var SETUP_WORD = /^(docker|compose|env|envs|environment|environments|stack|setup|config|deploy|deployment)$/;
 function isNamedForDevelopment(dir) {
@@ -20882,6 +20892,12 @@ function inlineScriptIndex(argv) {
 function basename(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
+function afterExec(words2) {
+  if (words2[0] !== "exec") return { argv: words2, viaExec: false, first: 0 };
+  let first = 1;
+  while (first < words2.length && /^-[acl]+$/.test(words2[first])) first += words2[first].includes("a") ? 2 : 1;
+  return { argv: words2.slice(first), viaExec: true, first };
+}
 
 // src/util/shell-placeholder.ts
 var PLACEHOLDER2 = /(?<![<>&]|(?:^|[\s;&|()])\d+)<([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*)>(?![>&|])(?=([.:][A-Za-z0-9])?)/g;
@@ -21003,12 +21019,6 @@ function plainScript(text2, firstLine, depth = 0) {
   }
   return out;
 }
-function afterExec(words2) {
-  if (words2[0] !== "exec") return { argv: words2, viaExec: false, first: 0 };
-  let first = 1;
-  while (first < words2.length && /^-[acl]+$/.test(words2[first])) first += words2[first].includes("a") ? 2 : 1;
-  return { argv: words2.slice(first), viaExec: true, first };
-}
 function describeError(error, firstLine) {
   const e = error;
   const line = typeof e?.Pos?.Line === "function" ? e.Pos.Line() : 1;
@@ -21025,8 +21035,10 @@ function collectScript(text2, firstLine, out, depth, assignments, guards) {
     depth,
     assignments,
     guards,
-    functions: scriptFunctions(file)
+    functions: scriptFunctions(file),
+    constants: /* @__PURE__ */ new Map()
   };
+  scriptConstants(file, src);
   visitStmts(file.Stmts, src, out);
   for (const [name, body] of src.functions.bodies)
     if (!src.functions.visited.has(name)) visitFunction(name, body, src, out);
@@ -21054,6 +21066,37 @@ function scriptFunctions(file) {
     if ([...callers.get(name) ?? []].some((caller) => caller !== name)) called.add(name);
   return { bodies, called, running: [], visited: /* @__PURE__ */ new Set() };
 }
+function scriptConstants(file, src) {
+  const count = /* @__PURE__ */ new Map();
+  sh.syntax.Walk(file, (n) => {
+    if (n && sh.syntax.NodeType(n) === "Assign" && n.Name)
+      count.set(n.Name.Value, (count.get(n.Name.Value) ?? 0) + 1);
+    return true;
+  });
+  for (const stmt of file.Stmts ?? []) {
+    const cmd = stmt.Cmd;
+    if (!cmd || stmt.Background || sh.syntax.NodeType(cmd) !== "CallExpr" || (cmd.Args ?? []).length > 0)
+      continue;
+    for (const a of cmd.Assigns ?? []) {
+      const name = a?.Name?.Value;
+      if (!name || a.Naked || a.Array || a.Append || count.get(name) !== 1) continue;
+      if (!(a.Value?.Parts ?? []).some((p) => hasExpansion(p)))
+        src.constants.set(name, { value: a.Value ? wordText(a.Value, src) : "", offset: a.End().Offset() });
+    }
+  }
+}
+function commandWords(words2, src) {
+  const texts = words2.map((w) => wordText(w, src));
+  const at2 = afterExec(texts).first;
+  const parts = words2[at2]?.Parts ?? [];
+  const part = parts.length === 1 ? parts[0] : void 0;
+  if (!part || sh.syntax.NodeType(part) !== "ParamExp" || part.Exp || part.Repl || part.Index || part.Length)
+    return texts;
+  const constant = src.constants.get(part.Param?.Value);
+  if (!constant || constant.offset > part.Pos().Offset()) return texts;
+  const split = constant.value.split(/[ \t\n]+/).filter((w) => w !== "");
+  return [...texts.slice(0, at2), ...split, ...texts.slice(at2 + 1)];
+}
 function literalWord(word) {
   const parts = word?.Parts ?? [];
   return parts.length === 1 && sh.syntax.NodeType(parts[0]) === "Lit" ? parts[0].Value : void 0;
@@ -21076,7 +21119,7 @@ function visitStmts(list, src, out) {
 function replacesShell(stmt, src) {
   const cmd = stmt.Cmd;
   if (!cmd || stmt.Background || sh.syntax.NodeType(cmd) !== "CallExpr") return false;
-  const { argv, viaExec } = afterExec((cmd.Args ?? []).map((w) => wordText(w, src)));
+  const { argv, viaExec } = afterExec(commandWords(cmd.Args ?? [], src));
   return viaExec && argv.length > 0 && !argv[0].includes("$") && !argv[0].includes("`");
 }
 function visitStmt(stmt, src, out) {
@@ -21221,7 +21264,8 @@ function visitCall(stmt, call2, src, out) {
     op: `${r.N ? r.N.Value : ""}${REDIRECT_OPS[r.Op] ?? "?"}`,
     target: r.Word ? wordText(r.Word, src) : ""
   }));
-  const { argv, viaExec, first } = afterExec(words2.map((w) => wordText(w, src)));
+  const texts = commandWords(words2, src);
+  const { argv, viaExec, first } = afterExec(texts);
   if (!viaExec && callsFunction(argv[0], src)) {
     const first2 = out.length;
     visitFunction(argv[0], src.functions.bodies.get(argv[0]), src, out);
@@ -21230,7 +21274,8 @@ function visitCall(stmt, call2, src, out) {
   }
   const command = { argv, line, redirects, viaExec };
   if (env.length > 0) command.env = env;
-  const wordNodes = words2.slice(first);
+  const grown = texts.length - words2.length;
+  const wordNodes = argv.map((_, i) => words2[Math.max(first, first + i - grown)]);
   const lines = wordNodes.map((w) => src.lineOffset + w.Pos().Line());
   if (lines.some((l) => l !== line)) command.wordLines = lines;
   const written = wordNodes.map((w) => sliceBetween(w, w, src));
@@ -21245,12 +21290,11 @@ function visitCall(stmt, call2, src, out) {
   if (heredoc) command.stdin = heredocText(heredoc.Hdoc, src);
   out.push(command);
   if (src.depth >= MAX_NESTING || argv.length === 0) return;
-  const wordsAfter = words2.slice(first);
   const user = asUser(argv);
   if (user?.argv) out.push({ ...command, argv: user.argv, written: void 0, viaExec: false, asUser: true });
   if (user?.script !== void 0) {
     const at2 = out.length;
-    const word = wordsAfter[user.script];
+    const word = wordNodes[user.script];
     nested2(argv[user.script], src.lineOffset + word.Pos().Line(), src, out);
     for (const c of out.slice(at2)) c.asUser = true;
     physicalLines(out.slice(at2), slice(word, src), src.lineOffset + word.Pos().Line());
@@ -21260,7 +21304,7 @@ function visitCall(stmt, call2, src, out) {
   const inline = inlineScriptIndex(argv);
   if (inline !== void 0) {
     const at2 = out.length;
-    const word = wordsAfter[inline];
+    const word = wordNodes[inline];
     nested2(argv[inline], src.lineOffset + word.Pos().Line(), src, out);
     physicalLines(out.slice(at2), slice(word, src), src.lineOffset + word.Pos().Line());
     return;
@@ -22897,8 +22941,25 @@ function movesArgs(commands) {
   return commands.some((c) => c.argv[0] === "shift" || setsArgs(c.argv));
 }
 function argsThrough(commands, args, variable) {
-  const moving = commands.filter((c) => movesArgs([c]));
-  return moving.some((c) => mayRun(c, { args, variable })) ? void 0 : args;
+  const testedAfter = (c, i) => c.loop === true || commands.slice(i + 1).some(
+    (later) => !exclusive(c, later) && (later.guards ?? []).some((g) => !(c.guards ?? []).includes(g))
+  );
+  return commands.some((c, i) => movesArgs([c]) && mayRun(c, { args, variable }) && testedAfter(c, i)) ? void 0 : args;
+}
+var ARGS_WORD = /^\$\{?[@*]\}?$/;
+function argsAfter(c, args, inputs) {
+  if (!args || !movesArgs([c])) return args;
+  const surely = !c.loop && (c.guards ?? []).every((g) => evaluateCondition(g, inputs) === true);
+  if (!surely) return void 0;
+  if (c.argv[0] === "set" && c.argv[1] === "--")
+    return c.argv.slice(2).flatMap((w) => ARGS_WORD.test(w) ? args : [w]);
+  const n = c.argv[0] === "shift" ? Number(c.argv[1] ?? "1") : NaN;
+  return Number.isInteger(n) && n >= 0 ? args.slice(n) : void 0;
+}
+function execsSurely(c, inputs) {
+  if (!c.viaExec || c.background || c.loop || c.inFunction !== void 0) return false;
+  if (c.argv.length === 0 || /[$`]/.test(c.argv[0])) return false;
+  return (c.guards ?? []).every((g) => evaluateCondition(g, inputs) === true);
 }
 function readsArguments(text2) {
   const code2 = text2.split(LINES).filter((l) => !/^\s*#/.test(l)).join("\n");
@@ -23538,7 +23599,7 @@ function supervisorPrograms(file, text2) {
     }
     if (last && /^\s+\S/.test(line) && !/^\s*[\w.-]+\s*[=:]/.test(line)) {
       last.command = `${last.command} ${line.trim()}`;
-      last.argv = commandWords(last.command);
+      last.argv = commandWords2(last.command);
       return;
     }
     last = void 0;
@@ -23550,7 +23611,7 @@ function supervisorPrograms(file, text2) {
     if (program && dir && !dir[1].includes("%(")) directory = dir[1];
     const m = /^\s*command\s*[=:]\s*(.*)$/.exec(line);
     if (!program || !m || m[1].trim() === "") return;
-    last = { file, line: i + 1, name: program, command: m[1].trim(), argv: commandWords(m[1]) };
+    last = { file, line: i + 1, name: program, command: m[1].trim(), argv: commandWords2(m[1]) };
     if (kind === "fcgi-program") last.section = kind;
     out.push(last);
     section.push(last);
@@ -23567,7 +23628,7 @@ function supervisorPrograms(file, text2) {
   closeSection();
   return out;
 }
-function commandWords(command) {
+function commandWords2(command) {
   const expanded = command.trim().replace(/%\((\w+)\)[sd]/g, "%$1%");
   return parseShell(expanded).commands[0]?.argv ?? [];
 }
@@ -23797,7 +23858,6 @@ function scriptRun(argv, scripts, workdir) {
   }
   return void 0;
 }
-var ARGS_WORD = /^\$\{?[@*]\}?$/;
 function scriptCommands(s, caller, args, chain2, depth) {
   const { scripts, workdir } = chain2;
   const out = [];
@@ -23806,25 +23866,27 @@ function scriptCommands(s, caller, args, chain2, depth) {
   const argsVariables = argumentsHeldBy(s.script);
   let replaced = false;
   let dir = workdir;
+  let given = args;
   for (const c of commandsThatRun(s.script.commands, inputs)) {
     if (replaced && !c.asUser) break;
     replaced ||= execsSurely(c, inputs);
     dir = directoryAfter(c.argv, dir, inputs.variable);
+    given = argsAfter(c, given, inputs);
     chain2.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
-    if (runsArgs && caller && args && args.length > 0) {
-      const run = { ...caller, argv: args, redirects: c.redirects, viaExec: c.viaExec };
+    if (runsArgs && caller && given && given.length > 0) {
+      const run = { ...caller, argv: given, redirects: c.redirects, viaExec: c.viaExec };
       out.push(run);
-      if (inlineScript(args) !== void 0)
-        for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(args, caller.line))
+      if (inlineScript(given) !== void 0)
+        for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(given, caller.line))
           out.push({ ...inner, file: caller.file, origin: caller.origin });
-      const next = depth < 5 ? scriptRun(args, scripts, workdir) : void 0;
+      const next = depth < 5 ? scriptRun(given, scripts, workdir) : void 0;
       if (next && next.script !== s)
-        out.push(...scriptCommands(next.script, run, args.slice(next.argsFrom), chain2, depth + 1));
+        out.push(...scriptCommands(next.script, run, given.slice(next.argsFrom), chain2, depth + 1));
       continue;
     }
-    const at2 = caller && args && args.length > 0 ? c.argv.findIndex((w, k) => k > 0 && ARGS_WORD.test(w)) : -1;
-    const argv = at2 > 0 && args ? [...c.argv.slice(0, at2), ...args, ...c.argv.slice(at2 + 1)] : c.argv;
+    const at2 = caller && given && given.length > 0 ? c.argv.findIndex((w, k) => k > 0 && ARGS_WORD.test(w)) : -1;
+    const argv = at2 > 0 && given ? [...c.argv.slice(0, at2), ...given, ...c.argv.slice(at2 + 1)] : c.argv;
     const where = at2 > 0 && caller && launcherOnly(c.argv.slice(0, at2)) && !dropsUser(c.argv) ? { file: caller.file, line: caller.line, origin: caller.origin } : { file: s.file, origin: "script" };
     const own = {
       ...c,
@@ -23907,11 +23969,6 @@ function runsArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
 function atMakeLine(command, make, makefile) {
   if (command.file !== makefile) return command;
   return { ...command, file: make.file, line: make.line, recipe: { file: command.file, line: command.line } };
-}
-function execsSurely(c, inputs) {
-  if (!c.viaExec || c.background || c.loop || c.inFunction !== void 0) return false;
-  if (c.argv.length === 0 || /[$`]/.test(c.argv[0])) return false;
-  return (c.guards ?? []).every((g) => evaluateCondition(g, inputs) === true);
 }
 
 // src/model/compose/start-scripts.ts
@@ -31211,7 +31268,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
         findings.push({
           file: cmd.file,
           line: cmd.line,
-          message: addresses.every((a) => a.untilPortSet) ? untilPortSetMessage(cmd) : `${name} listens on ${where} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(name, port)}.`
+          message: addresses.every((a) => a.untilPortSet) ? untilPortSetMessage(cmd, app) : `${name} listens on ${where} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(name, port)}.`
         });
       }
     }
@@ -31223,9 +31280,15 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     make: bindAllInterfaces
   }
 });
-function untilPortSetMessage(cmd) {
+function untilPortSetMessage(cmd, app) {
   const set = imageOwn(cmd) ? "ENV PORT=8000 in the image" : "PORT=8000 in its environment";
-  return `gunicorn is given no --bind and nothing in the repository sets PORT, so it listens on its default 127.0.0.1:8000 only, which is unreachable from outside the container (only where a platform sets PORT, as Heroku and Cloud Run do, does gunicorn bind 0.0.0.0:$PORT instead). Set ${set} (gunicorn then binds 0.0.0.0:8000, and a platform's PORT still wins), or bind all interfaces, e.g. gunicorn --bind 0.0.0.0:8000.`;
+  const service = app.compose?.appService?.name;
+  const setters = [
+    app.dockerfile ? `${app.dockerfile.file}'s ENV` : void 0,
+    service ? `compose service '${service}'` : void 0
+  ].filter((s) => s !== void 0);
+  const unset = setters.length === 2 ? `neither ${setters[0]} nor ${setters[1]} sets PORT` : setters.length === 1 ? `${setters[0]} does not set PORT` : "nothing sets PORT in its container";
+  return `gunicorn is given no --bind and ${unset}, so it listens on its default 127.0.0.1:8000 only, which is unreachable from outside the container (only where a platform sets PORT, as Heroku and Cloud Run do, does gunicorn bind 0.0.0.0:$PORT instead). Set ${set} (gunicorn then binds 0.0.0.0:8000, and a platform's PORT still wins), or bind all interfaces, e.g. gunicorn --bind 0.0.0.0:8000.`;
 }
 var imageOwn = (cmd) => cmd.origin === "CMD" || cmd.origin === "ENTRYPOINT";
 var BIND_ALL = {
@@ -31696,7 +31759,7 @@ services:
             return;
           }
           const daemon = foreground ? daemonOf(cmd.argv, facts) : void 0;
-          if (!daemon) return;
+          if (!daemon || serviceMissing(app, cmd.argv)) return;
           seen.add(key);
           const ini = daemon === "uwsgi" && !daemonOf(cmd.argv) ? facts.uwsgiDaemonize : void 0;
           const how = ini ? `, which detaches because ${ini.file}:${ini.line} sets ${ini.option}` : "";
@@ -31818,6 +31881,28 @@ function embeddedBeat(project, seen) {
     });
   }
   return findings;
+}
+var BARE_BASES = /* @__PURE__ */ new Set(["python", "pypy", "debian", "ubuntu", "alpine"]);
+function serviceMissing(app, argv) {
+  const a = programArgv(argv);
+  const name = a[0] === "service" ? a[1] : /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? "")?.[1];
+  const df = app.dockerfile;
+  const stages = df?.targetStage ? lineage2(df) : [];
+  const root = stages[0]?.from;
+  if (!name || !root?.image || root.image.includes("$") || root.stageRef !== void 0) return false;
+  const repository = splitImage(root.image).repository.replace(/^(docker\.io\/)?(library\/)?/, "");
+  if (!BARE_BASES.has(repository)) return false;
+  const instructions = stages.flatMap((st) => st.instructions);
+  const installs = instructions.some(
+    (i) => i.keyword === "RUN" && i.script?.commands.some((c) => {
+      const [program, ...words2] = c.argv.map((w) => w.slice(w.lastIndexOf("/") + 1));
+      return ["apt-get", "apt", "yum", "dnf", "microdnf"].includes(program ?? "") && words2.includes("install") || program === "apk" && words2.includes("add") || program === "dpkg";
+    }) !== false
+  );
+  const copiesInitScript = instructions.some(
+    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && /^\/etc\/(init\.d|rc\.d)(\/|$)/.test(i.dest)
+  );
+  return !installs && !copiesInitScript;
 }
 
 // src/rules/lib/not-a-command.ts

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-6XK5MSHI.js";
+} from "./chunk-BIXGUIF4.js";
 import {
   insertLines,
   normalizePackageName,
