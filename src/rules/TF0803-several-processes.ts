@@ -109,7 +109,9 @@ copies; sent to the background (\`supervisord … &\`), it runs them beside the 
 the container in the foreground: the main process, a shell that only waits (\`wait\`), or a keep-alive such as
 \`tail -f /dev/null\`. A script that traps TERM (or INT), passes the signal on to the one server it started in the
 background (\`kill\`, or \`echo q\` to uWSGI's master FIFO) and waits for it is that server's signal forwarder, not a
-second process: not reported (TF0901 judges whether it waits long enough).
+second process: not reported (TF0901 judges whether it waits long enough). \`service NAME start\` (or
+\`/etc/init.d/NAME start\`) in an image built on a bare official image (python, debian, ubuntu, alpine) that installs
+no system package and copies nothing into /etc/init.d starts nothing, since no such service exists there: not reported.
 
 Run one process per container, each with its own command, from the same image:
 
