@@ -76,6 +76,8 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
   check(project) {
     const findings: RawFinding[] = [];
     const shadows: Shadowed[] = [];
+    const held = new Set<RawFinding>();
+    const everywhere = new Set<RawFinding>();
     for (const { app, settings, served } of appSettings(project)) {
       // The settings a WSGI server would run are not run with this container's environment: their literals only.
       if (served) continue;
@@ -112,7 +114,9 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           // A value imported from another module of the project (`from .env import DEBUG`) is reported there.
           const at = { file: a.file ?? settings.file, line: a.line };
           const elsewhere = fallback ? undefined : literalElsewhere(v, at);
-          findings.push({
+          const where =
+            fallback || elsewhere || isFalseWord(v) ? undefined : heldWhere(settings, at.file, 'DEBUG');
+          const finding: RawFinding = {
             file: elsewhere?.file ?? at.file,
             line: elsewhere?.line ?? at.line,
             ...(elsewhere
@@ -121,8 +125,11 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
                 ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code('DEBUG = False')}.`
                 : isFalseWord(v)
                   ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
-                  : trueInCode(heldWhere(settings, at.file, 'DEBUG'))),
-          });
+                  : trueInCode(where)),
+          };
+          findings.push(finding);
+          if (where) held.add(finding);
+          else if (!fallback && !elsewhere && !isFalseWord(v)) everywhere.add(finding);
           if (!fallback && !elsewhere && !isFalseWord(v))
             shadows.push(...shadowedTrueLiterals(settings, a, at));
           continue;
@@ -193,15 +200,16 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
     findings.push(...servedTrueLiterals(project.apps));
     // One finding per line: the apps of a development and a production compose file read the same settings, and only
     // the latter's finding adds what its compose file sets (`Besides, …`).
-    // A module several loaded settings run is reported once, in the words of the settings the server runs.
-    const reported = new Set<string>();
-    const once = findings.filter((f) => {
-      const key = `${f.file}:${f.line ?? ''}`;
-      if (reported.has(key)) return false;
-      reported.add(key);
-      return true;
-    });
-    return [...mergeSetupNotes(once), ...shadowedFindings(shadows)];
+    // A true DEBUG that holds only where a branch loads its module is said so once, not again as "every deploy" for
+    // the module manage.py runs; one that an alternative module sets true again is reported in those words instead.
+    const keyOf = (f: RawFinding) => `${f.file}:${f.line ?? ''}`;
+    const shadowed = shadowedFindings(shadows);
+    const shadowKeys = new Set(shadowed.map(keyOf));
+    const heldKeys = new Set([...held].map(keyOf));
+    const kept = findings.filter((f) =>
+      held.has(f) ? !shadowKeys.has(keyOf(f)) : !(everywhere.has(f) && heldKeys.has(keyOf(f))),
+    );
+    return [...mergeSetupNotes(kept), ...shadowed];
   },
   fix: {
     safety: 'safe',
