@@ -6,6 +6,7 @@ import { assignFromEnvironment } from './lib/settings-fix.js';
 import type { FixContext } from './lib/rule.js';
 import { appSettings, literalElsewhere, overriddenWhenSet } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
+import { heldWhere, overrideWords, type HeldWhere } from './lib/loaded-where.js';
 import { mergeSetupNotes } from './lib/dropped-command.js';
 import {
   developmentWord,
@@ -75,11 +76,22 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
   check(project) {
     const findings: RawFinding[] = [];
     const shadows: Shadowed[] = [];
+    const held = new Set<RawFinding>();
+    const everywhere = new Set<RawFinding>();
     for (const { app, settings, served } of appSettings(project)) {
       // The settings a WSGI server would run are not run with this container's environment: their literals only.
       if (served) continue;
       const live = liveAssignments(settings, 'DEBUG');
-      for (const a of live) {
+      // `if ENV == "prod": from .prod import *` / `else: from .local import *`: a DEBUG prod.py sets again does not
+      // end base.py's where only local.py, which keeps it, is loaded.
+      const selected = settings.assignments.filter(
+        (a) =>
+          a.name === 'DEBUG' &&
+          a.live &&
+          !live.includes(a) &&
+          heldWhere(settings, a.file ?? settings.file, 'DEBUG'),
+      );
+      for (const a of [...selected, ...live]) {
         // `if os.environ.get("SERVER_MODE") == "DEV": DEBUG = True`, the image's ENV setting SERVER_MODE=DEV.
         const taken = takenBranchFinding(app, a, settings.file, projectComposeFiles(project));
         if (taken) {
@@ -102,7 +114,9 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           // A value imported from another module of the project (`from .env import DEBUG`) is reported there.
           const at = { file: a.file ?? settings.file, line: a.line };
           const elsewhere = fallback ? undefined : literalElsewhere(v, at);
-          findings.push({
+          const where =
+            fallback || elsewhere || isFalseWord(v) ? undefined : heldWhere(settings, at.file, 'DEBUG');
+          const finding: RawFinding = {
             file: elsewhere?.file ?? at.file,
             line: elsewhere?.line ?? at.line,
             ...(elsewhere
@@ -111,8 +125,11 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
                 ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code('DEBUG = False')}.`
                 : isFalseWord(v)
                   ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
-                  : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`),
-          });
+                  : trueInCode(where)),
+          };
+          findings.push(finding);
+          if (where) held.add(finding);
+          else if (!fallback && !elsewhere && !isFalseWord(v)) everywhere.add(finding);
           if (!fallback && !elsewhere && !isFalseWord(v))
             shadows.push(...shadowedTrueLiterals(settings, a, at));
           continue;
@@ -183,7 +200,16 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
     findings.push(...servedTrueLiterals(project.apps));
     // One finding per line: the apps of a development and a production compose file read the same settings, and only
     // the latter's finding adds what its compose file sets (`Besides, …`).
-    return [...mergeSetupNotes(findings), ...shadowedFindings(shadows)];
+    // A true DEBUG that holds only where a branch loads its module is said so once, not again as "every deploy" for
+    // the module manage.py runs; one that an alternative module sets true again is reported in those words instead.
+    const keyOf = (f: RawFinding) => `${f.file}:${f.line ?? ''}`;
+    const shadowed = shadowedFindings(shadows);
+    const shadowKeys = new Set(shadowed.map(keyOf));
+    const heldKeys = new Set([...held].map(keyOf));
+    const kept = findings.filter((f) =>
+      held.has(f) ? !shadowKeys.has(keyOf(f)) : !(everywhere.has(f) && heldKeys.has(keyOf(f))),
+    );
+    return [...mergeSetupNotes(kept), ...shadowed];
   },
   fix: {
     safety: 'safe',
@@ -504,4 +530,12 @@ function offUnlessSet(v: EnvSource): Omit<RawFinding, 'file' | 'line'> {
     return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? 'not set' : set}: the absence of that production marker turns debug on, so any deploy that does not set it runs in debug mode; read DEBUG from a variable of its own with a false default instead: ${suggested}.`;
   const own = code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`);
   return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? 'not set' : set}: its own variable is read the wrong way round, so setting it turns debug off and any deploy that does not set it runs in debug mode; make the variable turn debug on, with a false default: ${own}.`;
+}
+
+/** `DEBUG = True`: in every deploy of these settings, or where the branch on a variable that loads it and keeps it is taken. */
+function trueInCode(held: HeldWhere | undefined) {
+  const fix = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
+  if (!held)
+    return msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${fix}.`;
+  return msg`DEBUG is set to a true value in code, which holds wherever ${held.where}${overrideWords(held, 'DEBUG')}. A deploy that loads it shows debug pages with settings and stack traces; read it from the environment with a false default: ${fix}.`;
 }

@@ -4,6 +4,7 @@ import type { SettingAssignment, SettingsModel, ValueSource } from '../model/typ
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import { appSettings, literalElsewhere } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
+import { heldWhere, overrideWords, type HeldWhere } from './lib/loaded-where.js';
 
 export const allowedHostsWildcard = defineRule({
   id: 'TF0303',
@@ -48,7 +49,7 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
           ...(wildcard.inList
             ? a.inBranch
               ? onlyWhen(name, a.condition?.text, fromEnv)
-              : msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.`
+              : anyHost(name, heldWhere(settings, at.file, 'ALLOWED_HOSTS'), fromEnv)
             : msg`${name} is the string ${`'${wildcard.text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`),
         });
         shadowed.push(...shadowedWildcards(settings, a, at, fromEnv));
@@ -71,6 +72,13 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
       ),
   },
 });
+
+/** A '*' in the list: in every deploy, or where the branch on a variable that loads its module and keeps it is taken. */
+function anyHost(name: string, held: HeldWhere | undefined, fromEnv: MessagePart) {
+  if (!held)
+    return msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.`;
+  return msg`${name} contains '*' in code, which accepts any Host header wherever ${held.where}${overrideWords(held, 'ALLOWED_HOSTS')}; read the host names from the environment: ${fromEnv}.`;
+}
 
 /** A '*' added in a branch that runs when no variable is set: it holds only while the branch's test does. */
 function onlyWhen(name: string, test: string | undefined, fromEnv: MessagePart) {

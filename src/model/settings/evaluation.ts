@@ -5,7 +5,7 @@ import { BUILTINS } from './builtins.js';
 import type { CallRecorder, EvalContext, RecordedAssignment } from './context.js';
 import { evalExpression } from './expressions.js';
 import { execStatement } from './statements.js';
-import { MAX_TEXT, type PyValue, type VariableRead } from './value.js';
+import { MAX_TEXT, type Condition, type PyValue, type VariableRead } from './value.js';
 
 /** A statement the evaluator could not follow (an internal error), with what was thrown. */
 export interface EvaluationFailure {
@@ -37,6 +37,14 @@ export interface IncludeResolver {
   configuration?: string;
 }
 
+/** A star-import as it ran: importer, imported module, and the environment test of the branch it sits in. */
+export interface StarImportEdge {
+  from: string;
+  to: string;
+  cond?: Condition;
+  condText?: string;
+}
+
 // Star-imported modules are followed this deep (a settings package importing base importing local).
 const MAX_IMPORT_DEPTH = 8;
 
@@ -53,8 +61,8 @@ interface SharedRecord {
   namedModules: Map<string, EvalContext['scope']>;
   /** Modules star-imported, in the order they ran. */
   imported: string[];
-  /** Which module star-imports which (importer's file, imported file), each import as written. */
-  starImportEdges: { from: string; to: string }[];
+  /** Which module star-imports which (importer's file, imported file), each import as written, with its branch's test. */
+  starImportEdges: StarImportEdge[];
   syntaxErrors: { file: string; line: number; column: number }[];
   baseDirParts?: string[];
   /** The project's root directory under another name (cookiecutter's `ROOT_DIR = environ.Path(__file__) - 3`). */
@@ -111,7 +119,7 @@ export class ModuleEvaluation implements CallRecorder {
   }
 
   /** Which module star-imports which, between the settings module and the modules merged into it. */
-  get starImportEdges(): { from: string; to: string }[] {
+  get starImportEdges(): StarImportEdge[] {
     return this.shared.starImportEdges;
   }
   get syntaxErrors(): { file: string; line: number; column: number }[] {
@@ -146,7 +154,11 @@ export class ModuleEvaluation implements CallRecorder {
   importStar(module: string, ctx: EvalContext): void {
     const source = this.resolve?.(this.file, module);
     if (!source || source.file === this.file || this.depth >= MAX_IMPORT_DEPTH) return;
-    this.shared.starImportEdges.push({ from: this.file, to: source.file });
+    this.shared.starImportEdges.push({
+      from: this.file,
+      to: source.file,
+      ...(ctx.inBranch && ctx.cond ? { cond: ctx.cond, condText: ctx.condText } : {}),
+    });
     let scope = this.shared.modules.get(source.file);
     if (!scope) {
       // Marked before it runs: an import cycle stops here instead of recursing.

@@ -72,7 +72,10 @@ export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalC
     hasDefault: r.hasDefault,
   }));
   if (ev.imported.length > 0) model.mergedModules = [...ev.imported];
-  if (ev.starImportEdges.length > 0) model.starImportEdges = [...ev.starImportEdges];
+  if (ev.starImportEdges.length > 0)
+    model.starImportEdges = ev.starImportEdges.map((e) =>
+      e.cond ? { from: e.from, to: e.to, when: conditionOf(e.cond, e.condText) } : { from: e.from, to: e.to },
+    );
   if (baseDirParts) model.baseDir = baseDirParts.length ? baseDirParts.join('/') : '.';
   return model;
 }
@@ -103,6 +106,7 @@ function conditionOf(c: Condition, text: string | undefined): NonNullable<Settin
   out.test = c.test;
   if (c.test === 'equals' || c.test === 'not-equals') out.values = c.values ?? [c.value];
   if (c.test === 'set' && c.allOf) out.allOf = c.allOf;
+  if (c.test === 'otherwise' && c.excluded) out.excluded = c.excluded;
   return out;
 }
 

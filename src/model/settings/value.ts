@@ -47,6 +47,8 @@ export interface Condition {
   derivedFrom?: VariableRead;
   /** A truth test of `all([A, B, C])`: true only when every one of these variables is set (`variable` is the first). */
   allOf?: string[];
+  /** An `otherwise` after `equals` tests only: the values those name, for which it is not taken. */
+  excluded?: string[];
 }
 
 /** One value a name may have after branches, with the condition that gives it. */
@@ -218,7 +220,17 @@ export function otherwiseCondition(previous: Condition[] | undefined, line: numb
   const variable = previous[0].variable;
   if (!previous.every((c) => c.variable === variable)) return undefined;
   const derivedFrom = previous.find((c) => c.derivedFrom)?.derivedFrom;
-  return { variable, value: '', test: 'otherwise', line, ...(derivedFrom ? { derivedFrom } : {}) };
+  const excluded = previous.every((c) => c.test === 'equals')
+    ? previous.flatMap((c) => c.values ?? [c.value])
+    : undefined;
+  return {
+    variable,
+    value: '',
+    test: 'otherwise',
+    line,
+    ...(derivedFrom ? { derivedFrom } : {}),
+    ...(excluded ? { excluded } : {}),
+  };
 }
 
 /** Texts a variable read is also evaluated with, so the value an image's `ENV DEBUG=1` gives is known. */

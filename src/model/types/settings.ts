@@ -65,6 +65,8 @@ export interface SettingAssignment {
     values?: string[];
     /** A `set` test of several variables (`A and B and C`, `all([A, B, C])`): true only when each one is set. */
     allOf?: string[];
+    /** An `else` after tests of the variable's text: the values those tests name, which this branch is not taken for. */
+    excluded?: string[];
   };
   /** True when this assignment may give the setting its final value (not overwritten by a later unconditional one). */
   live?: boolean;
@@ -162,7 +164,12 @@ export interface SettingsModel {
    * Which of those modules star-imports which (the settings module included): a module builds on the ones it imports,
    * while modules the settings import in different branches of one `if` are alternatives.
    */
-  starImportEdges?: { from: string; to: string }[];
+  starImportEdges?: {
+    from: string;
+    to: string;
+    /** The environment test of the branch the import sits in (`if ENV == "prod":`); absent when it always runs. */
+    when?: NonNullable<SettingAssignment['condition']>;
+  }[];
   /** Calls that load variables from a file at run time (load_dotenv, Env.read_env, python-decouple). */
   dotenvLoads?: { via: string; line: number }[];
 }
