@@ -23637,7 +23637,15 @@ function otherwiseCondition(previous, line) {
   const variable = previous[0].variable;
   if (!previous.every((c) => c.variable === variable)) return void 0;
   const derivedFrom = previous.find((c) => c.derivedFrom)?.derivedFrom;
-  return { variable, value: "", test: "otherwise", line, ...derivedFrom ? { derivedFrom } : {} };
+  const excluded = previous.every((c) => c.test === "equals") ? previous.flatMap((c) => c.values ?? [c.value]) : void 0;
+  return {
+    variable,
+    value: "",
+    test: "otherwise",
+    line,
+    ...derivedFrom ? { derivedFrom } : {},
+    ...excluded ? { excluded } : {}
+  };
 }
 function textProbes(line) {
   return PROBE_TEXTS.map((text2) => ({ text: text2, v: { t: "str", v: text2, line } }));
@@ -26644,7 +26652,11 @@ var init_evaluation = __esm({
       importStar(module2, ctx) {
         const source = this.resolve?.(this.file, module2);
         if (!source || source.file === this.file || this.depth >= MAX_IMPORT_DEPTH) return;
-        this.shared.starImportEdges.push({ from: this.file, to: source.file });
+        this.shared.starImportEdges.push({
+          from: this.file,
+          to: source.file,
+          ...ctx.inBranch && ctx.cond ? { cond: ctx.cond, condText: ctx.condText } : {}
+        });
         let scope = this.shared.modules.get(source.file);
         if (!scope) {
           this.shared.modules.set(source.file, /* @__PURE__ */ new Map());
@@ -27175,7 +27187,10 @@ function settingsModelOf(ev, module2, ctx) {
     hasDefault: r.hasDefault
   }));
   if (ev.imported.length > 0) model.mergedModules = [...ev.imported];
-  if (ev.starImportEdges.length > 0) model.starImportEdges = [...ev.starImportEdges];
+  if (ev.starImportEdges.length > 0)
+    model.starImportEdges = ev.starImportEdges.map(
+      (e) => e.cond ? { from: e.from, to: e.to, when: conditionOf2(e.cond, e.condText) } : { from: e.from, to: e.to }
+    );
   if (baseDirParts) model.baseDir = baseDirParts.length ? baseDirParts.join("/") : ".";
   return model;
 }
@@ -27195,6 +27210,7 @@ function conditionOf2(c, text2) {
   out.test = c.test;
   if (c.test === "equals" || c.test === "not-equals") out.values = c.values ?? [c.value];
   if (c.test === "set" && c.allOf) out.allOf = c.allOf;
+  if (c.test === "otherwise" && c.excluded) out.excluded = c.excluded;
   return out;
 }
 function valueSource(v, baseDirParts, depth = 0) {
@@ -27720,6 +27736,91 @@ For local development, put the variable in an untracked \`.env\` file or the com
   }
 });
 
+// src/rules/lib/loaded-where.ts
+function heldWhere(settings, file, name) {
+  const edges = settings.starImportEdges ?? [];
+  if (file === settings.file || edges.length === 0) return void 0;
+  const paths = importPaths(edges, settings.file, file);
+  if (paths.length === 0) return void 0;
+  const setters = new Set(
+    settings.assignments.filter((a) => a.name === name && !a.inBranch).map((a) => a.file ?? settings.file).filter((f) => f !== file && f !== settings.file)
+  );
+  const overriddenIn = /* @__PURE__ */ new Set();
+  const kept = paths.filter((path4) => {
+    const setter = path4.map((e) => e.to).find((f) => f !== file && setters.has(f));
+    if (setter) overriddenIn.add(setter);
+    return setter === void 0;
+  });
+  if (kept.length === 0 || kept.some((path4) => !path4.some((e) => e.when))) return void 0;
+  const selecting = kept.map((path4) => path4.find((e) => e.when));
+  if (coversEvery(edges, selecting)) return void 0;
+  const clauses = /* @__PURE__ */ new Map();
+  for (const path4 of kept) {
+    const edge = path4.find((e) => e.when);
+    const key = `${edge.from}
+${edge.to}`;
+    const clause = clauses.get(key) ?? { from: edge.from, to: edge.to, tests: [] };
+    const words2 = conditionWords(edge.when);
+    if (!clause.tests.includes(words2)) clause.tests.push(words2);
+    clauses.set(key, clause);
+  }
+  const where2 = [...clauses.values()].map((c) => `${c.to} is loaded (${c.from} loads it when ${c.tests.join(", or when ")})`).join("; or where ");
+  return { where: where2, overriddenIn: [...overriddenIn] };
+}
+function coversEvery(edges, selecting) {
+  const importers = new Set(selecting.map((e) => e.from));
+  return [...importers].every((from) => {
+    const branches = edges.filter((e) => e.from === from && e.when);
+    return branches.every((e) => selecting.includes(e)) && branches.some((e) => e.when.text === "else");
+  });
+}
+function importPaths(edges, root, target) {
+  const out = [];
+  const walk2 = (at2, path4) => {
+    if (out.length >= MAX_PATHS) return;
+    for (const e of edges) {
+      if (e.from !== at2 || path4.some((p) => p.from === e.to) || e.to === root) continue;
+      if (e.to === target) out.push([...path4, e]);
+      else walk2(e.to, [...path4, e]);
+    }
+  };
+  walk2(root, []);
+  return out;
+}
+function conditionWords(c) {
+  const quoted2 = (values) => values.map((v) => `'${v}'`);
+  const list = (values, last) => values.length > 1 ? `${values.slice(0, -1).join(", ")} ${last} ${values[values.length - 1]}` : values[0];
+  switch (c.test) {
+    case "equals":
+      if (c.values?.length) return `${c.variable} is ${list(quoted2(c.values), "or")}`;
+      break;
+    case "not-equals":
+      if (c.values?.length) return `${c.variable} is not ${list(quoted2(c.values), "or")}`;
+      break;
+    case "set":
+      return `${c.variable} is set`;
+    case "unset":
+      return `${c.variable} is unset`;
+    case "otherwise":
+      if (c.excluded?.length) return `${c.variable} is none of ${quoted2(c.excluded).join(", ")}`;
+      break;
+  }
+  return c.text && c.text !== "else" ? `\`${c.text}\` holds` : `the else branch on ${c.variable} is taken`;
+}
+function overrideWords(held, name) {
+  const n = held.overriddenIn.length;
+  if (n === 0) return "";
+  const files = n > 1 ? `${held.overriddenIn.slice(0, -1).join(", ")} and ${held.overriddenIn[n - 1]}` : held.overriddenIn[0];
+  return `; ${files} ${n > 1 ? "set" : "sets"} ${name} ${n > 1 ? "themselves" : "itself"}`;
+}
+var MAX_PATHS;
+var init_loaded_where = __esm({
+  "src/rules/lib/loaded-where.ts"() {
+    "use strict";
+    MAX_PATHS = 32;
+  }
+});
+
 // src/rules/lib/dropped-command.ts
 function droppedCommandNote(app, file) {
   const viaCompose = commandIgnoredBy(app, app.compose?.appService);
@@ -28113,6 +28214,12 @@ function offUnlessSet(v) {
   const own = code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`);
   return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? "not set" : set}: its own variable is read the wrong way round, so setting it turns debug off and any deploy that does not set it runs in debug mode; make the variable turn debug on, with a false default: ${own}.`;
 }
+function trueInCode(held) {
+  const fix2 = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
+  if (!held)
+    return msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${fix2}.`;
+  return msg`DEBUG is set to a true value in code, which holds wherever ${held.where}${overrideWords(held, "DEBUG")}. A deploy that loads it shows debug pages with settings and stack traces; read it from the environment with a false default: ${fix2}.`;
+}
 var debugInCode, TRUE_WORDS2;
 var init_TF0302_debug_in_code = __esm({
   "src/rules/TF0302-debug-in-code.ts"() {
@@ -28122,6 +28229,7 @@ var init_TF0302_debug_in_code = __esm({
     init_settings_fix();
     init_each();
     init_rule();
+    init_loaded_where();
     init_dropped_command();
     init_debug_switch();
     init_debug_shadowed();
@@ -28175,10 +28283,15 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
       check(project) {
         const findings = [];
         const shadows = [];
+        const held = /* @__PURE__ */ new Set();
+        const everywhere = /* @__PURE__ */ new Set();
         for (const { app, settings, served } of appSettings(project)) {
           if (served) continue;
           const live = liveAssignments(settings, "DEBUG");
-          for (const a of live) {
+          const selected = settings.assignments.filter(
+            (a) => a.name === "DEBUG" && a.live && !live.includes(a) && heldWhere(settings, a.file ?? settings.file, "DEBUG")
+          );
+          for (const a of [...selected, ...live]) {
             const taken = takenBranchFinding(app, a, settings.file, projectComposeFiles(project));
             if (taken) {
               findings.push(taken);
@@ -28192,11 +28305,15 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
               const fallback = fallbackOf !== void 0 && !isFalseWord(v);
               const at3 = { file: a.file ?? settings.file, line: a.line };
               const elsewhere2 = fallback ? void 0 : literalElsewhere(v, at3);
-              findings.push({
+              const where2 = fallback || elsewhere2 || isFalseWord(v) ? void 0 : heldWhere(settings, at3.file, "DEBUG");
+              const finding = {
                 file: elsewhere2?.file ?? at3.file,
                 line: elsewhere2?.line ?? at3.line,
-                ...elsewhere2 ? msg`This value becomes DEBUG${elsewhere2.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : fallback ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code("DEBUG = False")}.` : isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
-              });
+                ...elsewhere2 ? msg`This value becomes DEBUG${elsewhere2.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : fallback ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code("DEBUG = False")}.` : isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : trueInCode(where2)
+              };
+              findings.push(finding);
+              if (where2) held.add(finding);
+              else if (!fallback && !elsewhere2 && !isFalseWord(v)) everywhere.add(finding);
               if (!fallback && !elsewhere2 && !isFalseWord(v))
                 shadows.push(...shadowedTrueLiterals(settings, a, at3));
               continue;
@@ -28259,7 +28376,14 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           }
         }
         findings.push(...servedTrueLiterals(project.apps));
-        return [...mergeSetupNotes(findings), ...shadowedFindings(shadows)];
+        const keyOf = (f) => `${f.file}:${f.line ?? ""}`;
+        const shadowed = shadowedFindings(shadows);
+        const shadowKeys = new Set(shadowed.map(keyOf));
+        const heldKeys = new Set([...held].map(keyOf));
+        const kept = findings.filter(
+          (f) => held.has(f) ? !shadowKeys.has(keyOf(f)) : !(everywhere.has(f) && heldKeys.has(keyOf(f)))
+        );
+        return [...mergeSetupNotes(kept), ...shadowed];
       },
       fix: {
         safety: "safe",
@@ -28278,6 +28402,11 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
 });
 
 // src/rules/TF0303-allowed-hosts-wildcard.ts
+function anyHost(name, held, fromEnv) {
+  if (!held)
+    return msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.`;
+  return msg`${name} contains '*' in code, which accepts any Host header wherever ${held.where}${overrideWords(held, "ALLOWED_HOSTS")}; read the host names from the environment: ${fromEnv}.`;
+}
 function onlyWhen(name, test, fromEnv) {
   if (test?.trim() === "DEBUG")
     return msg`${name} contains '*' in code only while DEBUG is on (it is added under ${code("if DEBUG:")}); DEBUG is on when no variable is set, so a deploy that sets none accepts any Host header. Read the host names from the environment: ${fromEnv}.`;
@@ -28318,6 +28447,7 @@ var init_TF0303_allowed_hosts_wildcard = __esm({
     init_settings_fix();
     init_each();
     init_rule();
+    init_loaded_where();
     allowedHostsWildcard = defineRule({
       id: "TF0303",
       name: "allowed-hosts-wildcard",
@@ -28355,7 +28485,7 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
             findings.push({
               file: elsewhere2?.file ?? at2.file,
               line: elsewhere2?.line ?? at2.line,
-              ...wildcard.inList ? a.inBranch ? onlyWhen(name, a.condition?.text, fromEnv) : msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.` : msg`${name} is the string ${`'${wildcard.text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
+              ...wildcard.inList ? a.inBranch ? onlyWhen(name, a.condition?.text, fromEnv) : anyHost(name, heldWhere(settings, at2.file, "ALLOWED_HOSTS"), fromEnv) : msg`${name} is the string ${`'${wildcard.text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
             });
             shadowed.push(...shadowedWildcards(settings, a, at2, fromEnv));
           }
@@ -33527,7 +33657,9 @@ copies; sent to the background (\`supervisord \u2026 &\`), it runs them beside t
 the container in the foreground: the main process, a shell that only waits (\`wait\`), or a keep-alive such as
 \`tail -f /dev/null\`. A script that traps TERM (or INT), passes the signal on to the one server it started in the
 background (\`kill\`, or \`echo q\` to uWSGI's master FIFO) and waits for it is that server's signal forwarder, not a
-second process: not reported (TF0901 judges whether it waits long enough).
+second process: not reported (TF0901 judges whether it waits long enough). \`service NAME start\` (or
+\`/etc/init.d/NAME start\`) in an image built on a bare official image (python, debian, ubuntu, alpine) that installs
+no system package and copies nothing into /etc/init.d starts nothing, since no such service exists there: not reported.
 
 Run one process per container, each with its own command, from the same image:
 

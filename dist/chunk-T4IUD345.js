@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-2B5UEHQZ.js";
+} from "./chunk-GNCNNYCL.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-BIXGUIF4.js";
+} from "./chunk-FBPOTF6V.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-BIXGUIF4.js";
+} from "./chunk-FBPOTF6V.js";
 import {
   insertLines,
   normalizePackageName,

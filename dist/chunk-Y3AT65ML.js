@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-UIYLXIDH.js";
+} from "./chunk-Q6EBYMLC.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-BIXGUIF4.js";
+} from "./chunk-FBPOTF6V.js";
 import {
   UnsafePathError,
   readInside,

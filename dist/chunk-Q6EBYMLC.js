@@ -25,7 +25,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-BIXGUIF4.js";
+} from "./chunk-FBPOTF6V.js";
 import {
   UnsafePathError,
   formatBytes,
