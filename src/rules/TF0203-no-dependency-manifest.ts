@@ -41,12 +41,16 @@ const PIPENV_VALUED = new Set([
   '--requirements',
 ]);
 
-/** The packages `pipenv install` names (its words after install, option values left out). */
+/**
+ * The packages `pipenv install` names (its words after install, option values left out). A word that is an expansion
+ * (`$(... || echo --dev)`, `$EXTRA`) cannot be read here and is not taken for a package.
+ */
 function pipenvPackages(words: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (PIPENV_VALUED.has(words[i])) i++;
-    else if (!words[i].startsWith('-')) out.push(words[i]);
+    else if (!words[i].startsWith('-') && !words[i].startsWith('$') && !words[i].startsWith('`'))
+      out.push(words[i]);
   }
   return out;
 }

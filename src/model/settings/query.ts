@@ -35,14 +35,20 @@ export function liveAssignments(model: SettingsModel, name: string): SettingAssi
 
 /**
  * The variables whose absence leaves the app on its fallback database: those a branch to a server engine tests
- * (`elif os.environ.get("POSTGRES_HOST")`), else the variable the selection reads.
+ * (`elif os.environ.get("POSTGRES_HOST")`), else the variable the selection reads; for a URL, the URL and those.
  */
 export function fallbackSelectors(databases: DatabasesModel): string[] {
   const selection = databases.selection;
   if (selection.kind !== 'env' && selection.kind !== 'url') return [];
   if (selection.kind === 'url') {
     const engine = urlFallbackEngine(databases);
-    return engine ? [selection.variable, engine] : [selection.variable];
+    if (engine) return [selection.variable, engine];
+    // `elif os.getenv("POSTGRES_DB"):` after `if os.getenv("DATABASE_URL"):`: that variable alone leaves SQLite too.
+    const others = databases.configs
+      .filter((c) => c.engine && isServerEngine(c.engine) && c.selectedBy)
+      .map((c) => c.selectedBy!.variable)
+      .filter((v) => v !== selection.variable);
+    return [...new Set([selection.variable, ...others])];
   }
   const out = new Set<string>();
   for (const c of databases.configs) {
