@@ -106,6 +106,38 @@ settingsRuleCases(debugInCode, [
     expect: [],
   },
   {
+    name: 'DEBUG = True switched off by a later branch taken when the variable is unset',
+    settings: lines(
+      'import os',
+      'DEBUG = True',
+      "if os.environ.get('APP_STAGE', 'production') == 'production':",
+      '    DEBUG = False',
+    ),
+    deploy: { stage: { env: { APP_STAGE: 'production' } } },
+    expect: [],
+  },
+  {
+    name: 'DEBUG = True switched off by a later branch that the production compose value skips',
+    settings: lines(
+      'import os',
+      'DEBUG = True',
+      "if os.environ.get('APP_STAGE', 'production') == 'production':",
+      '    DEBUG = False',
+    ),
+    deploy: { service: { environment: { APP_STAGE: 'staging' } } },
+    expect: [[2]],
+  },
+  {
+    name: 'DEBUG = True and a later False branch taken only when the variable is set: still true by default',
+    settings: lines(
+      'import os',
+      'DEBUG = True',
+      "if os.environ.get('APP_STAGE') == 'production':",
+      '    DEBUG = False',
+    ),
+    expect: [[2]],
+  },
+  {
     name: "the image's ENV turns the variable the settings read on",
     settings: lines('import os', "DEBUG = os.environ.get('DJANGO_DEBUG', 'False') == 'True'"),
     deploy: { stage: { env: { DJANGO_DEBUG: 'True' } } },
@@ -385,6 +417,23 @@ for (const c of conditionalCases)
     );
     if (c.message) assert.match(findings[0]!.message, c.message);
   });
+
+test('TF0302 fires: DEBUG = True switched off by a branch that the value the image gives skips', () => {
+  const settings = lines(
+    'import os',
+    'DEBUG = True',
+    "if os.environ.get('APP_STAGE', 'production') == 'production':",
+    '    DEBUG = False',
+  );
+  const findings = debugInCode.check(
+    settingsProjectOf(settings, { stage: { env: { APP_STAGE: 'staging' } } }),
+  );
+  assert.equal(findings.length, 1);
+  assert.match(
+    findings[0]!.message,
+    /^DEBUG is set to True in code and set to False \(line 4\) only under `if os\.environ\.get\('APP_STAGE', 'production'\) == 'production':`, and the ENV of Dockerfile sets APP_STAGE to 'staging', which skips that branch: every container of this image runs in debug mode\./,
+  );
+});
 
 test('TF0302 fires at the compose line: DEBUG=${DEBUG:-yes} read as raw text', () => {
   const settings = lines('import os', "DEBUG = os.environ.get('DEBUG')");

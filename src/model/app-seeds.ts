@@ -357,7 +357,9 @@ export class AppSeeds extends ModelPart {
           )
           .find((d) => d !== undefined);
       if (!dockerfile) continue;
-      const contextDir = image?.contextDir ?? dirName(dockerfile);
+      // Paired by where it sits, the Dockerfile is built from the context its files tell (`docker/Dockerfile` copying
+      // manage.py from the repository root), as a Dockerfile tied by its directory's name is.
+      const contextDir = image?.contextDir ?? contextOf(dockerfile);
       claimed.add(dockerfile);
       seeds.push({
         dockerfile,

@@ -25,6 +25,7 @@ import {
   type Shadowed,
 } from './lib/debug-shadowed.js';
 import { projectComposeFiles } from './lib/files.js';
+import { branchTakenFor, switchedOffByDefault } from './lib/debug-switched-off.js';
 import { type Provided, imageEnvLine, providedValue } from './lib/debug-provided.js';
 
 export const debugInCode = defineRule({
@@ -59,6 +60,9 @@ there and not here. A default that depends
 on another variable (\`os.environ.get("DEBUG", "1" if USE_SQLITE else "0")\`, \`default=not IS_PRODUCTION\`) is
 judged by the value that variable gets in the image or production compose file, else reported as "DEBUG is on unless
 IS_PRODUCTION is set" when its absence selects the debug branch.
+A \`DEBUG = True\` that a later \`if\` turns off whenever the variable it tests is unset
+(\`if os.environ.get("APP_ENV", "production") == "production": DEBUG = False\`) is off by default: it is reported only
+where the image's \`ENV\` or the production compose file sets that variable to a value that skips the branch.
 
 Make debug an opt-in that the environment turns on for development only. Beware of string defaults: any non-empty
 string is true in Python, so \`os.environ.get("DEBUG", "False")\` is true.
@@ -101,6 +105,14 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         // Off by default (an env-gated branch), or under a condition that cannot be told: no finding.
         if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
         const v = a.value;
+        if (v.kind === 'literal' && truthy(v) === true && !isFalseWord(v)) {
+          // `DEBUG = True`, then `if os.environ.get("APP_ENV", "production") == "production": DEBUG = False`.
+          const skipped = switchedOffByDefault(app, live, a, settings.file, projectComposeFiles(project));
+          if (skipped !== undefined) {
+            if (skipped) findings.push(skipped);
+            continue;
+          }
+        }
         if (v.kind === 'literal' && truthy(v) === true) {
           // `try: DEBUG = env.bool("DEBUG")` / `except ImproperlyConfigured: DEBUG = True`: a fallback, as a default.
           const branchOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : undefined;
@@ -429,12 +441,7 @@ function takenBranchFinding(
   if (a.activeWhenUnset !== false || !test || a.value.kind !== 'literal' || truthy(a.value) !== true)
     return undefined;
   if (isFalseWord(a.value)) return undefined;
-  const passes = (value: string) => {
-    const values = test.values ?? [];
-    if (test.test === 'equals') return values.includes(value);
-    if (test.test === 'not-equals') return values.length > 0 && !values.includes(value);
-    return test.test === 'set' && value !== '';
-  };
+  const passes = (value: string) => branchTakenFor(test, value) === true;
   const provided = providedValue(app, test.variable, composeFiles);
   const given = provided && !provided.byDefault ? provided : undefined;
   const stage = app.dockerfile?.targetStage;
