@@ -6,8 +6,9 @@ import { isSecretName } from './secret-names.js';
 const PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|<|>|\$\{|\.\.\.|^\*+$/i;
 // Lowercase words joined by `_` or `-` that name the thing (`db_password`, `django-secret-key`): a label, not a value.
 const NAMING_WORDS = /^[a-z]+(?:[_-][a-z]+)+$/;
-// A description in brackets (`{Production secret}`, `[secret key]`): where the value goes, not the value.
-const DESCRIBED = /^(?:\{[^{}]*\}|\[[^[\]]*\])$/;
+// A description in brackets (`{Production secret}`, `[secret key]`), or a template engine's placeholder a generator
+// fills (`{{ secret_key }}`): where the value goes, not the value.
+const DESCRIBED = /^(?:\{\{[^{}]*\}\}|\{[^{}]*\}|\[[^[\]]*\])$/;
 
 /** Whether a template's value only shows where a secret goes rather than holding one. */
 export function isPlaceholderValue(name: string, value: string): boolean {

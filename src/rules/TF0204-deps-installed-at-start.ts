@@ -12,7 +12,8 @@ import type { App } from '../model/types/project.js';
 import { shownSource, shownTarget } from './lib/files.js';
 import { coversPath, workdirsOf } from './lib/paths.js';
 import type { RawFinding } from '../core/index.js';
-import { appStartCommands } from './lib/each.js';
+import type { ComposeService } from '../model/types/compose.js';
+import { appImageStartCommands } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 export const depsInstalledAtStart = defineRule({
@@ -45,18 +46,20 @@ that command, to change to \`gunicorn\` on PATH or \`/opt/venv/bin/gunicorn\`, w
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const { app, command: cmd } of appStartCommands(project)) {
+    // Every container of the app's image: a worker merged from the app service installs at its start as well.
+    for (const { app, command: cmd, service } of appImageStartCommands(project)) {
       const what = installsPackages(cmd.argv);
       if (!what) continue;
-      const built = what === 'uv sync' ? buildSync(app, cmd) : undefined;
+      const built = what === 'uv sync' ? buildSync(app, cmd, service) : undefined;
+      const container = service ? `service '${service.name}'` : 'the container';
       findings.push({
         file: cmd.file,
         line: cmd.line,
         message: built?.mount
           ? mountedVenvMessage(app, built)
           : built
-            ? `'uv sync' runs every time the container starts, although the image's RUN uv sync (${built.runAt}) already installs the dependencies at build time. Drop uv sync from the start command.`
-            : `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`,
+            ? `'uv sync' runs every time ${container} starts, although the image's RUN uv sync (${built.runAt}) already installs the dependencies at build time. Drop uv sync from the start command.`
+            : `'${what}' runs every time ${container} starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`,
       });
     }
     return findings;
@@ -115,13 +118,13 @@ function stageName(stage: Stage): string {
   return stage.name ?? String(stage.index);
 }
 
-function buildSync(app: App, command: StartCommand): BuildSync | undefined {
+function buildSync(app: App, command: StartCommand, runner?: ComposeService): BuildSync | undefined {
   const df = app.dockerfile;
   if (!df) return undefined;
   const key = (c: StartCommand) => `${c.file}\0${c.line}\0${c.argv.join('\0')}`;
-  const service = effectiveCommand(app).some((c) => key(c) === key(command))
-    ? app.compose?.appService
-    : undefined;
+  const service =
+    runner ??
+    (effectiveCommand(app).some((c) => key(c) === key(command)) ? app.compose?.appService : undefined);
   let first: { runAt: string } | undefined;
   for (const stage of df.builtStages) {
     const workdirs = workdirsOf(df, stage);

@@ -33,7 +33,13 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
     const shadowed: RawFinding[] = [];
     const fromEnv = code('ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")');
     for (const { settings } of appSettings(project)) {
-      for (const a of liveAssignments(settings, 'ALLOWED_HOSTS')) {
+      const live = liveAssignments(settings, 'ALLOWED_HOSTS');
+      const arms = everyArm(live);
+      for (const a of live) {
+        if (arms) {
+          findings.push({ file: a.file ?? settings.file, line: a.line, ...inEveryArm(arms, fromEnv) });
+          continue;
+        }
         // Set only when a variable is (as TF0302 leaves a DEBUG = True that only the environment turns on), or under a
         // condition that cannot be told (`if 'test' in sys.argv`): what the deploy's environment decides, not code.
         if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
@@ -78,6 +84,24 @@ function anyHost(name: string, held: HeldWhere | undefined, fromEnv: MessagePart
   if (!held)
     return msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.`;
   return msg`${name} contains '*' in code, which accepts any Host header wherever ${held.where}${overrideWords(held, 'ALLOWED_HOSTS')}; read the host names from the environment: ${fromEnv}.`;
+}
+
+/**
+ * The arms of one `if`/`else` on a variable that each set '*' (`if DEBUG:` … `else:`), when they are all the values
+ * the setting can end with: the wildcard then holds whatever the variable is.
+ */
+function everyArm(live: SettingAssignment[]): SettingAssignment[] | undefined {
+  if (live.length < 2 || !live.every((a) => a.inBranch && a.condition && wildcardOf(a.value)?.inList))
+    return undefined;
+  const variable = live[0].condition?.variable;
+  if (!live.every((a) => a.condition?.variable === variable && a.file === live[0].file)) return undefined;
+  return live.some((a) => a.condition?.text === 'else') ? live : undefined;
+}
+
+function inEveryArm(arms: SettingAssignment[], fromEnv: MessagePart) {
+  const lines = arms.map((a) => String(a.line));
+  const where = `${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
+  return msg`ALLOWED_HOSTS contains '*' in code in every branch of the test of ${arms[0].condition?.variable ?? ''} (lines ${where}), so it accepts any Host header whatever the environment sets; read the host names from the environment: ${fromEnv}.`;
 }
 
 /** A '*' added in a branch that runs when no variable is set: it holds only while the branch's test does. */
