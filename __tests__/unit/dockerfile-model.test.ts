@@ -92,6 +92,22 @@ test('stage ARG, ENV and WORKDIR resolution; COPY destinations against WORKDIR',
   );
 });
 
+test('a stage FROM another inherits its build arguments; a stage FROM an image does not', () => {
+  const m = model(
+    [
+      'FROM python:3.12 AS base',
+      'ARG HOME_DIR=/srv/shop',
+      'FROM base AS release',
+      'COPY . ${HOME_DIR}',
+      'FROM python:3.12 AS other',
+      'COPY . ${HOME_DIR}',
+    ].join('\n'),
+  );
+  const dest = (i: number) => (m.stages[i].instructions.find((x) => x.keyword === 'COPY') as CopyInstr).dest;
+  assert.equal(dest(1), '/srv/shop');
+  assert.equal(dest(2), '${HOME_DIR}');
+});
+
 test('ENV pairs of one instruction see the environment before it; ENV beats ARG', () => {
   const m = model('FROM a\nARG V=arg\nENV V=first\nENV V=second W=$V\nENV X=$V\n');
   assert.deepEqual(m.stages[0].env, { V: 'second', W: 'first', X: 'second' });

@@ -102,6 +102,8 @@ class Modeller {
   private readonly stages: Stage[] = [];
   private readonly globalArgs: ArgInstr[] = [];
   private readonly globalVars = new Map<string, VarState>();
+  /** The build arguments of each stage read so far, as they stand at its end. */
+  private readonly stageArgs: Map<string, VarState>[] = [];
   private escape = '\\';
   // State of the stage being read.
   private args = new Map<string, VarState>();
@@ -206,7 +208,9 @@ class Modeller {
       healthcheck: parent?.healthcheck,
     };
     this.stages.push(stage);
-    this.args = new Map();
+    // A stage built FROM another inherits its build arguments (not a global ARG it never redeclared).
+    this.args = new Map(from.stageRef !== undefined ? this.stageArgs[from.stageRef] : []);
+    this.stageArgs.push(this.args);
     this.env = new Map(Object.entries(stage.env));
     this.workdir = parent ? (parent.workdir.startsWith('/') ? parent.workdir : undefined) : '/';
     this.cmdSet = false;
