@@ -105,7 +105,30 @@ test('a stage FROM another inherits its build arguments; a stage FROM an image d
   );
   const dest = (i: number) => (m.stages[i].instructions.find((x) => x.keyword === 'COPY') as CopyInstr).dest;
   assert.equal(dest(1), '/srv/shop');
-  assert.equal(dest(2), '${HOME_DIR}');
+  // HOME_DIR is not the official python image's: the destination is the working directory.
+  assert.equal(dest(2), '/');
+});
+
+test('a variable neither declared nor set by the official python image expands to nothing', () => {
+  const m = model(
+    [
+      'FROM python:3.12-slim AS app',
+      'WORKDIR /app',
+      'COPY . $project',
+      'ENV HOME_DIR=${HOME:-/root} PY=$PYTHON_VERSION',
+      'FROM app AS release',
+      'COPY x $other/x',
+      'FROM acme/python:3.12',
+      'WORKDIR /app',
+      'COPY . $project',
+    ].join('\n'),
+  );
+  const dest = (i: number) => (m.stages[i].instructions.find((x) => x.keyword === 'COPY') as CopyInstr).dest;
+  assert.equal(dest(0), '/app');
+  assert.deepEqual(m.stages[0].env, { HOME_DIR: '/root', PY: undefined });
+  assert.equal(dest(1), '/x');
+  // Another publisher's image may set it.
+  assert.equal(dest(2), '${project}');
 });
 
 test('ENV pairs of one instruction see the environment before it; ENV beats ARG', () => {
