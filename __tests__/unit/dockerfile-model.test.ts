@@ -92,6 +92,45 @@ test('stage ARG, ENV and WORKDIR resolution; COPY destinations against WORKDIR',
   );
 });
 
+test('a stage FROM another inherits its build arguments; a stage FROM an image does not', () => {
+  const m = model(
+    [
+      'FROM python:3.12 AS base',
+      'ARG HOME_DIR=/srv/shop',
+      'FROM base AS release',
+      'COPY . ${HOME_DIR}',
+      'FROM python:3.12 AS other',
+      'COPY . ${HOME_DIR}',
+    ].join('\n'),
+  );
+  const dest = (i: number) => (m.stages[i].instructions.find((x) => x.keyword === 'COPY') as CopyInstr).dest;
+  assert.equal(dest(1), '/srv/shop');
+  // HOME_DIR is not the official python image's: the destination is the working directory.
+  assert.equal(dest(2), '/');
+});
+
+test('a variable neither declared nor set by the official python image expands to nothing', () => {
+  const m = model(
+    [
+      'FROM python:3.12-slim AS app',
+      'WORKDIR /app',
+      'COPY . $project',
+      'ENV HOME_DIR=${HOME:-/root} PY=$PYTHON_VERSION',
+      'FROM app AS release',
+      'COPY x $other/x',
+      'FROM acme/python:3.12',
+      'WORKDIR /app',
+      'COPY . $project',
+    ].join('\n'),
+  );
+  const dest = (i: number) => (m.stages[i].instructions.find((x) => x.keyword === 'COPY') as CopyInstr).dest;
+  assert.equal(dest(0), '/app');
+  assert.deepEqual(m.stages[0].env, { HOME_DIR: '/root', PY: undefined });
+  assert.equal(dest(1), '/x');
+  // Another publisher's image may set it.
+  assert.equal(dest(2), '${project}');
+});
+
 test('ENV pairs of one instruction see the environment before it; ENV beats ARG', () => {
   const m = model('FROM a\nARG V=arg\nENV V=first\nENV V=second W=$V\nENV X=$V\n');
   assert.deepEqual(m.stages[0].env, { V: 'second', W: 'first', X: 'second' });

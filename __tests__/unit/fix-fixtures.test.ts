@@ -46,6 +46,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'the production branch starts gunicorn --user www-data, which needs root to switch users: a USER would stop it',
     },
   ],
+  '__tests__/fixtures/corpus/gunicorn-user-root-in-script': [
+    {
+      rule: 'TF1301',
+      why: 'the start script passes gunicorn --user root, which fails under a USER: the option must go from the script too',
+    },
+  ],
   '__tests__/fixtures/corpus/uwsgi-daemonize-nginx-daemon-off': [
     {
       rule: 'TF1301',

@@ -34,7 +34,8 @@ import {
   printable,
   takeFlags,
 } from './dockerfile/instruction-text.js';
-import { expand, type Lookup, UNKNOWN, UNSET, type VarState } from './dockerfile/variables.js';
+import { ABSENT, expand, type Lookup, UNKNOWN, UNSET, type VarState } from './dockerfile/variables.js';
+import { baseImageEnvNames } from './dockerfile/base-env.js';
 import { onbuildTriggers } from './dockerfile/onbuild.js';
 
 /** A value that is one variable reference alone: `$NAME`, `${NAME}`, quoted or not. */
@@ -102,6 +103,10 @@ class Modeller {
   private readonly stages: Stage[] = [];
   private readonly globalArgs: ArgInstr[] = [];
   private readonly globalVars = new Map<string, VarState>();
+  /** The build arguments of each stage read so far, as they stand at its end. */
+  private readonly stageArgs: Map<string, VarState>[] = [];
+  /** Per stage, the names its base image's environment may set; undefined when that image is not known. */
+  private readonly stageBaseEnv: (Set<string> | undefined)[] = [];
   private escape = '\\';
   // State of the stage being read.
   private args = new Map<string, VarState>();
@@ -206,7 +211,14 @@ class Modeller {
       healthcheck: parent?.healthcheck,
     };
     this.stages.push(stage);
-    this.args = new Map();
+    // A stage built FROM another inherits its build arguments (not a global ARG it never redeclared).
+    this.args = new Map(from.stageRef !== undefined ? this.stageArgs[from.stageRef] : []);
+    this.stageArgs.push(this.args);
+    this.stageBaseEnv.push(
+      from.stageRef !== undefined
+        ? this.stageBaseEnv[from.stageRef]
+        : baseImageEnvNames(from.repository, from.scratch),
+    );
     this.env = new Map(Object.entries(stage.env));
     this.workdir = parent ? (parent.workdir.startsWith('/') ? parent.workdir : undefined) : '/';
     this.cmdSet = false;
@@ -239,8 +251,9 @@ class Modeller {
       const v = this.env.get(name);
       return v === undefined ? UNKNOWN : { kind: 'value', value: v };
     }
-    // Not declared here: it may come from the base image's environment.
-    return this.args.get(name) ?? UNKNOWN;
+    // Not declared here: it may come from the base image's environment, unless that image is known not to set it.
+    const baseEnv = this.stageBaseEnv.at(-1);
+    return this.args.get(name) ?? (baseEnv && !baseEnv.has(name) ? ABSENT : UNKNOWN);
   }
 
   /** The ARG and ENV values of the stage at this point, as a RUN's shell sees them (ENV wins over ARG). */
@@ -366,7 +379,8 @@ class Modeller {
       case 'WORKDIR': {
         const raw = instr.args.trim();
         const value = this.expand(raw);
-        if (value === undefined || (!value.startsWith('/') && this.workdir === undefined)) {
+        // An empty path (`WORKDIR $UNSET`) stops the build: no directory is known after it.
+        if (value === undefined || value === '' || (!value.startsWith('/') && this.workdir === undefined)) {
           this.workdir = undefined;
           stage.workdir = raw; // not absolute: consumers can tell it is unknown
           return [{ keyword: 'WORKDIR', ...at }];
@@ -511,7 +525,7 @@ class Modeller {
     const hole = String.fromCharCode(1);
     const lookup: Lookup = (n) => {
       const state = this.stageLookup(n);
-      return state.kind === 'value' ? state : { kind: 'value', value: hole };
+      return state.kind === 'value' || state.kind === 'absent' ? state : { kind: 'value', value: hole };
     };
     const value = expand(word, lookup, this.escape);
     if (value === undefined || !value.includes(hole)) return undefined;

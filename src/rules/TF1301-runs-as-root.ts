@@ -116,7 +116,9 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
     !found.stage.entrypoint
   )
     return undefined;
-  if (suDrop(runner) || privilegeDrop(runner) || proxyInContainer(runner)) return undefined;
+  // `gunicorn --user=root` as well: under a USER it fails to start its workers until that option goes too.
+  if (suDrop(runner) || privilegeDrop(runner) || privilegeDrop(runner, 'root') || proxyInContainer(runner))
+    return undefined;
   if (runtimeUser(runner)) return undefined;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === 'RUN');
@@ -167,8 +169,12 @@ function createdUser(runs: string[]): string | undefined {
 /**
  * Where the start command drops root (`gosu app …`, `su-exec "$USER" …`, `gunicorn --user app`), and to whom: the drop
  * of the server process first (`su-exec app manage.py migrate` before `gunicorn --user app` is a one-off step's).
+ * With `to: 'root'`, where it names root instead (`gunicorn --user=root`), which drops nothing.
  */
-function privilegeDrop(app: App):
+function privilegeDrop(
+  app: App,
+  to: 'other' | 'root' = 'other',
+):
   | {
       file: string;
       line: number;
@@ -184,16 +190,19 @@ function privilegeDrop(app: App):
   for (const c of [...servers, ...starts.filter((s) => !servers.includes(s))]) {
     // `[program:web]` with `user=app`: supervisord (root) starts that program as app.
     if (c.origin === 'supervisor') {
-      const program = supervisorDrop(app);
+      const program = to === 'other' ? supervisorDrop(app) : undefined;
       if (program) return program;
       continue;
     }
     const found = dropsPrivileges(c.argv);
-    const ini = found ? undefined : iniDrop(app, c.argv);
+    const ini = found || to === 'root' ? undefined : iniDrop(app, c.argv);
     if (ini) return ini;
     if (!found) continue;
-    // `su-exec "$USER"`: the user the image's ENV names (ENV USER=app is a variable, never a USER instruction)
-    const user = found.user && resolveWord(found.user, env);
+    // `su-exec "$USER"`: the user the image's ENV names (ENV USER=app is a variable, never a USER instruction), or
+    // the script's own `USER=root` before the command.
+    const user = found.user && resolveWord(found.user, { ...env, ...scriptVariables(app, c) });
+    // `gunicorn --user=root`: root stays root, nothing is dropped.
+    if ((user !== undefined && /^(root|0)(:.*)?$/.test(user)) !== (to === 'root')) continue;
     // `uwsgi \ … --uid www-data` over several lines: the line the option is written on
     const word = c.argv.findIndex((w) => w === found.option || w.startsWith(`${found.option}=`));
     const line = (word >= 0 && c.wordLines?.[word]) || c.line;
@@ -209,6 +218,19 @@ function privilegeDrop(app: App):
     };
   }
   return undefined;
+}
+
+/**
+ * The variables a start script sets before `command` on every path (`RUN_USER=root`), a value built from expansions
+ * unknown; none for a command that is not a script's.
+ */
+function scriptVariables(app: App, command: StartCommand): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  if (command.origin !== 'script') return out;
+  const script = app.entrypointScripts.find((s) => s.file === command.file)?.script;
+  for (const a of script?.assignments ?? [])
+    if (a.line < command.line && !a.guards) out[a.name] = a.literal ? a.value : undefined;
+  return out;
 }
 
 /** `uwsgi --ini FILE` whose [uwsgi] section sets `uid = app`: uwsgi drops to app once it has bound its socket. */
@@ -340,9 +362,17 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
     : stage.entrypoint
       ? ' before ENTRYPOINT'
       : ' at the end of the stage';
+  // `gunicorn --user=root` under a USER: gunicorn hands its worker files to root, which only root may do.
+  const toRoot = privilegeDrop(app, 'root');
+  const why = toRoot?.tool.startsWith('gunicorn')
+    ? ' (started as another user, gunicorn fails when it hands its worker files to root)'
+    : '';
+  const keep = toRoot
+    ? ` ${toRoot.file}:${toRoot.line} passes ${toRoot.tool} root, which drops nothing: take it out when you add the USER${why}.`
+    : '';
   return stage.user
-    ? `${head}. ${switchAdvice(df, stage)}`
-    : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}`;
+    ? `${head}. ${switchAdvice(df, stage)}${keep}`
+    : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}${keep}`;
 }
 
 /**

@@ -91,6 +91,8 @@ export function pickAppService(
     ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ??
     // With no Dockerfile to read (missing from the repository), the compose service itself says which runs Django.
     ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ??
+    // or which one is wired to the database (`api` with depends_on db beside a `web-ui` that is not).
+    ranked.find((j) => !j.image && dependsOnDatabase(j.service, services)) ??
     ranked[0];
   if (chosen) {
     // A service beside the app that builds an image of its own only to idle in it (a developer's toolbox, `command:
@@ -142,6 +144,12 @@ function runsDjangoProject(service: ComposeService, projectDirs: Set<string>): b
     (v) => v.type === 'bind' && v.source !== undefined && projectDirs.has(normalizeRelative(v.source) ?? ''),
   );
   return mounts || service.environment.some((e) => e.name === 'DJANGO_SETTINGS_MODULE' && e.value);
+}
+
+/** The service depends_on a database service of the project (PostgreSQL, MySQL, MariaDB). */
+function dependsOnDatabase(service: ComposeService, services: ComposeService[]): boolean {
+  const databases = new Set(['postgres', 'mysql', 'mariadb']);
+  return service.dependsOn.some((d) => services.some((s) => s.name === d.service && databases.has(s.role)));
 }
 
 /** The service's own command or entrypoint runs manage.py or starts a Django server. */

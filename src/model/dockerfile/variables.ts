@@ -1,10 +1,13 @@
 /** Docker's variable substitution in instruction arguments, over what each variable is worth at that point. */
 
 /** What a variable is worth at some point of the build. */
-export type VarState = { kind: 'value'; value: string } | { kind: 'unset' } | { kind: 'unknown' };
+export type VarState =
+  { kind: 'value'; value: string } | { kind: 'unset' } | { kind: 'absent' } | { kind: 'unknown' };
 export type Lookup = (name: string) => VarState;
 export const UNKNOWN: VarState = { kind: 'unknown' };
 export const UNSET: VarState = { kind: 'unset' };
+/** Declared nowhere, not even by the base image: it expands to nothing, and no `--build-arg` can change that. */
+export const ABSENT: VarState = { kind: 'absent' };
 
 /**
  * Docker's word processing for one word: quote removal, escapes and `$VAR`, `${VAR}`, `${VAR:-x}`, `${VAR-x}`,
@@ -94,7 +97,7 @@ function substitute(ref: VariableRef, lookup: Lookup, escape: string): string | 
   const word = (): string | undefined => expand(ref.word ?? '', lookup, escape);
   switch (ref.op) {
     case undefined:
-      return set ? state.value : undefined;
+      return set ? state.value : state.kind === 'absent' ? '' : undefined;
     case ':-':
       return state.kind === 'unknown' ? undefined : nonEmpty ? state.value : word();
     case '-':
