@@ -9087,7 +9087,7 @@ var init_env_files2 = __esm({
     init_env_files();
     PLACEHOLDER = /your|change|example|replace|placeholder|dummy|fixme|todo|xxx|<|>|\$\{|\.\.\.|^\*+$/i;
     NAMING_WORDS = /^[a-z]+(?:[_-][a-z]+)+$/;
-    DESCRIBED = /^(?:\{[^{}]*\}|\[[^[\]]*\])$/;
+    DESCRIBED = /^(?:\{\{[^{}]*\}\}|\{[^{}]*\}|\[[^[\]]*\])$/;
     FILLER_WORDS = ["my", "the", "a", "dev", "test", "local", "secret", "key", "password", "pass", "token"];
     DEFAULT_WORDS = [
       "admin",
@@ -15277,7 +15277,7 @@ function substitute(ref, lookup2, escape3) {
   const word = () => expand(ref.word ?? "", lookup2, escape3);
   switch (ref.op) {
     case void 0:
-      return set ? state.value : void 0;
+      return set ? state.value : state.kind === "absent" ? "" : void 0;
     case ":-":
       return state.kind === "unknown" ? void 0 : nonEmpty ? state.value : word();
     case "-":
@@ -15293,12 +15293,39 @@ function substitute(ref, lookup2, escape3) {
       return void 0;
   }
 }
-var UNKNOWN2, UNSET;
+var UNKNOWN2, UNSET, ABSENT;
 var init_variables = __esm({
   "src/model/dockerfile/variables.ts"() {
     "use strict";
     UNKNOWN2 = { kind: "unknown" };
     UNSET = { kind: "unset" };
+    ABSENT = { kind: "absent" };
+  }
+});
+
+// src/model/dockerfile/base-env.ts
+function baseImageEnvNames(repository, scratch) {
+  if (scratch) return /* @__PURE__ */ new Set();
+  return repository !== void 0 && OFFICIAL_PYTHON.test(repository) ? PYTHON_ENV : void 0;
+}
+var PYTHON_ENV, OFFICIAL_PYTHON;
+var init_base_env = __esm({
+  "src/model/dockerfile/base-env.ts"() {
+    "use strict";
+    PYTHON_ENV = /* @__PURE__ */ new Set([
+      "PATH",
+      "LANG",
+      "GPG_KEY",
+      "PYTHON_VERSION",
+      "PYTHON_RELEASE",
+      "PYTHON_SHA256",
+      "PYTHON_PIP_VERSION",
+      "PYTHON_SETUPTOOLS_VERSION",
+      "PYTHON_GET_PIP_URL",
+      "PYTHON_GET_PIP_SHA256",
+      "PYTHONIOENCODING"
+    ]);
+    OFFICIAL_PYTHON = /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\/)?(?:library\/)?python$/i;
   }
 });
 
@@ -15341,6 +15368,7 @@ var init_dockerfile2 = __esm({
     init_image_ref();
     init_instruction_text();
     init_variables();
+    init_base_env();
     init_onbuild();
     init_variables();
     ONE_REFERENCE = /^(["']?)\$\{?(\w+)\}?\1$/;
@@ -15390,6 +15418,10 @@ var init_dockerfile2 = __esm({
       stages = [];
       globalArgs = [];
       globalVars = /* @__PURE__ */ new Map();
+      /** The build arguments of each stage read so far, as they stand at its end. */
+      stageArgs = [];
+      /** Per stage, the names its base image's environment may set; undefined when that image is not known. */
+      stageBaseEnv = [];
       escape = "\\";
       // State of the stage being read.
       args = /* @__PURE__ */ new Map();
@@ -15483,7 +15515,11 @@ var init_dockerfile2 = __esm({
           healthcheck: parent?.healthcheck
         };
         this.stages.push(stage);
-        this.args = /* @__PURE__ */ new Map();
+        this.args = new Map(from.stageRef !== void 0 ? this.stageArgs[from.stageRef] : []);
+        this.stageArgs.push(this.args);
+        this.stageBaseEnv.push(
+          from.stageRef !== void 0 ? this.stageBaseEnv[from.stageRef] : baseImageEnvNames(from.repository, from.scratch)
+        );
         this.env = new Map(Object.entries(stage.env));
         this.workdir = parent ? parent.workdir.startsWith("/") ? parent.workdir : void 0 : "/";
         this.cmdSet = false;
@@ -15513,7 +15549,8 @@ var init_dockerfile2 = __esm({
           const v = this.env.get(name);
           return v === void 0 ? UNKNOWN2 : { kind: "value", value: v };
         }
-        return this.args.get(name) ?? UNKNOWN2;
+        const baseEnv = this.stageBaseEnv.at(-1);
+        return this.args.get(name) ?? (baseEnv && !baseEnv.has(name) ? ABSENT : UNKNOWN2);
       }
       /** The ARG and ENV values of the stage at this point, as a RUN's shell sees them (ENV wins over ARG). */
       knownVariables() {
@@ -15631,7 +15668,7 @@ var init_dockerfile2 = __esm({
           case "WORKDIR": {
             const raw = instr.args.trim();
             const value = this.expand(raw);
-            if (value === void 0 || !value.startsWith("/") && this.workdir === void 0) {
+            if (value === void 0 || value === "" || !value.startsWith("/") && this.workdir === void 0) {
               this.workdir = void 0;
               stage.workdir = raw;
               return [{ keyword: "WORKDIR", ...at2 }];
@@ -15764,7 +15801,7 @@ var init_dockerfile2 = __esm({
         const hole = String.fromCharCode(1);
         const lookup2 = (n) => {
           const state = this.stageLookup(n);
-          return state.kind === "value" ? state : { kind: "value", value: hole };
+          return state.kind === "value" || state.kind === "absent" ? state : { kind: "value", value: hole };
         };
         const value = expand(word, lookup2, this.escape);
         if (value === void 0 || !value.includes(hole)) return void 0;
@@ -17387,7 +17424,8 @@ function pickAppService(services, texts, projectDir, projectDirs) {
     // Of two that start the server (`worker` and `backend` both merging one template), the one given a port.
     servers.find((j) => j.service.ports.length > 0 || j.service.expose.length > 0) ?? servers[0] ?? ranked.find((j) => mentions(j.service, true)) ?? ranked.find((j) => buildsProjectDir(j.service)) ?? // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
     ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? // With no Dockerfile to read (missing from the repository), the compose service itself says which runs Django.
-    ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ?? ranked[0]
+    ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ?? // or which one is wired to the database (`api` with depends_on db beside a `web-ui` that is not).
+    ranked.find((j) => !j.image && dependsOnDatabase(j.service, services)) ?? ranked[0]
   );
   if (chosen) {
     for (const j of judged2)
@@ -17417,6 +17455,10 @@ function runsDjangoProject(service, projectDirs) {
     (v) => v.type === "bind" && v.source !== void 0 && projectDirs.has(normalizeRelative(v.source) ?? "")
   );
   return mounts || service.environment.some((e) => e.name === "DJANGO_SETTINGS_MODULE" && e.value);
+}
+function dependsOnDatabase(service, services) {
+  const databases = /* @__PURE__ */ new Set(["postgres", "mysql", "mariadb"]);
+  return service.dependsOn.some((d) => services.some((s) => s.name === d.service && databases.has(s.role)));
 }
 function runsDjangoItself(service) {
   return [service.command?.raw, service.entrypoint?.raw].some(
@@ -17810,9 +17852,6 @@ function imageRunner(app) {
 }
 function composeServices(project) {
   return project.apps.flatMap((app) => (app.compose?.services ?? []).map((service) => ({ app, service })));
-}
-function appStartCommands(project) {
-  return project.apps.flatMap((app) => startCommands(app).map((command) => ({ app, command })));
 }
 function appImageStartCommands(project) {
   const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
@@ -18262,7 +18301,8 @@ function pipenvPackages(words2) {
   const out = [];
   for (let i = 0; i < words2.length; i++) {
     if (PIPENV_VALUED.has(words2[i])) i++;
-    else if (!words2[i].startsWith("-")) out.push(words2[i]);
+    else if (!words2[i].startsWith("-") && !words2[i].startsWith("$") && !words2[i].startsWith("`"))
+      out.push(words2[i]);
   }
   return out;
 }
@@ -18392,11 +18432,11 @@ function mountedVenvMessage(app, built) {
 function stageName(stage) {
   return stage.name ?? String(stage.index);
 }
-function buildSync(app, command) {
+function buildSync(app, command, runner) {
   const df = app.dockerfile;
   if (!df) return void 0;
   const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
-  const service = effectiveCommand(app).some((c) => key(c) === key(command)) ? app.compose?.appService : void 0;
+  const service = runner ?? (effectiveCommand(app).some((c) => key(c) === key(command)) ? app.compose?.appService : void 0);
   let first;
   for (const stage of df.builtStages) {
     const workdirs = workdirsOf(df, stage);
@@ -18473,14 +18513,15 @@ that command, to change to \`gunicorn\` on PATH or \`/opt/venv/bin/gunicorn\`, w
       related: [],
       check(project) {
         const findings = [];
-        for (const { app, command: cmd } of appStartCommands(project)) {
+        for (const { app, command: cmd, service } of appImageStartCommands(project)) {
           const what = installsPackages(cmd.argv);
           if (!what) continue;
-          const built = what === "uv sync" ? buildSync(app, cmd) : void 0;
+          const built = what === "uv sync" ? buildSync(app, cmd, service) : void 0;
+          const container = service ? `service '${service.name}'` : "the container";
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: built?.mount ? mountedVenvMessage(app, built) : built ? `'uv sync' runs every time the container starts, although the image's RUN uv sync (${built.runAt}) already installs the dependencies at build time. Drop uv sync from the start command.` : `'${what}' runs every time the container starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
+            message: built?.mount ? mountedVenvMessage(app, built) : built ? `'uv sync' runs every time ${container} starts, although the image's RUN uv sync (${built.runAt}) already installs the dependencies at build time. Drop uv sync from the start command.` : `'${what}' runs every time ${container} starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
           });
         }
         return findings;
@@ -27371,7 +27412,9 @@ function fallbackSelectors(databases) {
   if (selection.kind !== "env" && selection.kind !== "url") return [];
   if (selection.kind === "url") {
     const engine = urlFallbackEngine(databases);
-    return engine ? [selection.variable, engine] : [selection.variable];
+    if (engine) return [selection.variable, engine];
+    const others = databases.configs.filter((c) => c.engine && isServerEngine(c.engine) && c.selectedBy).map((c) => c.selectedBy.variable).filter((v) => v !== selection.variable);
+    return [.../* @__PURE__ */ new Set([selection.variable, ...others])];
   }
   const out = /* @__PURE__ */ new Set();
   for (const c of databases.configs) {
@@ -28036,6 +28079,44 @@ var init_debug_provided = __esm({
   }
 });
 
+// src/rules/lib/debug-switched-off.ts
+function branchTakenFor(test, value) {
+  const values = test.values ?? [];
+  if (test.test === "equals") return values.includes(value);
+  if (test.test === "not-equals") return values.length > 0 ? !values.includes(value) : void 0;
+  if (test.test === "set") return value !== "";
+  if (test.test === "unset") return value === "";
+  if (test.test === "otherwise" && test.excluded) return !test.excluded.includes(value);
+  return void 0;
+}
+function laterOffBranch(live, a) {
+  if (a.inBranch) return void 0;
+  return live.find(
+    (b) => b !== a && b.file === a.file && b.line > a.line && b.inBranch === true && b.activeWhenUnset === true && b.condition !== void 0 && b.value.kind === "literal" && truthy2(b.value) === false
+  );
+}
+function switchedOffByDefault(app, live, a, settingsFile, composeFiles) {
+  const off = laterOffBranch(live, a);
+  const test = off?.condition;
+  if (!off || !test) return void 0;
+  const given = providedValue(app, test.variable, composeFiles);
+  if (!given || given.byDefault || branchTakenFor(test, given.value) !== false) return null;
+  const where2 = given.imageLine ? `${given.where} (line ${given.imageLine})` : given.where;
+  return {
+    file: a.file ?? settingsFile,
+    line: a.line,
+    ...msg`DEBUG is set to True in code and set to False (line ${off.line}) only under ${code(`if ${test.text}:`)}, and ${where2} sets ${test.variable} to '${given.value}', which skips that branch: ${given.reach} runs in debug mode. Read DEBUG from the environment with a false default instead: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+  };
+}
+var init_debug_switched_off = __esm({
+  "src/rules/lib/debug-switched-off.ts"() {
+    "use strict";
+    init_core();
+    init_debug_provided();
+    init_debug_shadowed();
+  }
+});
+
 // src/rules/TF0302-debug-in-code.ts
 function servedTrueLiterals(apps) {
   return apps.flatMap((app) => {
@@ -28151,12 +28232,7 @@ function takenBranchFinding(app, a, settingsFile, composeFiles) {
   if (a.activeWhenUnset !== false || !test || a.value.kind !== "literal" || truthy2(a.value) !== true)
     return void 0;
   if (isFalseWord(a.value)) return void 0;
-  const passes = (value) => {
-    const values = test.values ?? [];
-    if (test.test === "equals") return values.includes(value);
-    if (test.test === "not-equals") return values.length > 0 && !values.includes(value);
-    return test.test === "set" && value !== "";
-  };
+  const passes = (value) => branchTakenFor(test, value) === true;
   const provided = providedValue(app, test.variable, composeFiles);
   const given = provided && !provided.byDefault ? provided : void 0;
   const stage = app.dockerfile?.targetStage;
@@ -28234,6 +28310,7 @@ var init_TF0302_debug_in_code = __esm({
     init_debug_switch();
     init_debug_shadowed();
     init_files();
+    init_debug_switched_off();
     init_debug_provided();
     debugInCode = defineRule({
       id: "TF0302",
@@ -28266,6 +28343,9 @@ there and not here. A default that depends
 on another variable (\`os.environ.get("DEBUG", "1" if USE_SQLITE else "0")\`, \`default=not IS_PRODUCTION\`) is
 judged by the value that variable gets in the image or production compose file, else reported as "DEBUG is on unless
 IS_PRODUCTION is set" when its absence selects the debug branch.
+A \`DEBUG = True\` that a later \`if\` turns off whenever the variable it tests is unset
+(\`if os.environ.get("APP_ENV", "production") == "production": DEBUG = False\`) is off by default: it is reported only
+where the image's \`ENV\` or the production compose file sets that variable to a value that skips the branch.
 
 Make debug an opt-in that the environment turns on for development only. Beware of string defaults: any non-empty
 string is true in Python, so \`os.environ.get("DEBUG", "False")\` is true.
@@ -28299,6 +28379,13 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
             }
             if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
             const v = a.value;
+            if (v.kind === "literal" && truthy2(v) === true && !isFalseWord(v)) {
+              const skipped2 = switchedOffByDefault(app, live, a, settings.file, projectComposeFiles(project));
+              if (skipped2 !== void 0) {
+                if (skipped2) findings.push(skipped2);
+                continue;
+              }
+            }
             if (v.kind === "literal" && truthy2(v) === true) {
               const branchOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : void 0;
               const fallbackOf = branchOf !== void 0 && live.some((b) => b !== a && b.value.kind === "env" && b.value.variable === branchOf) ? branchOf : overriddenWhenSet(live, a);
@@ -28407,6 +28494,18 @@ function anyHost(name, held, fromEnv) {
     return msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.`;
   return msg`${name} contains '*' in code, which accepts any Host header wherever ${held.where}${overrideWords(held, "ALLOWED_HOSTS")}; read the host names from the environment: ${fromEnv}.`;
 }
+function everyArm(live) {
+  if (live.length < 2 || !live.every((a) => a.inBranch && a.condition && wildcardOf(a.value)?.inList))
+    return void 0;
+  const variable = live[0].condition?.variable;
+  if (!live.every((a) => a.condition?.variable === variable && a.file === live[0].file)) return void 0;
+  return live.some((a) => a.condition?.text === "else") ? live : void 0;
+}
+function inEveryArm(arms, fromEnv) {
+  const lines2 = arms.map((a) => String(a.line));
+  const where2 = `${lines2.slice(0, -1).join(", ")} and ${lines2[lines2.length - 1]}`;
+  return msg`ALLOWED_HOSTS contains '*' in code in every branch of the test of ${arms[0].condition?.variable ?? ""} (lines ${where2}), so it accepts any Host header whatever the environment sets; read the host names from the environment: ${fromEnv}.`;
+}
 function onlyWhen(name, test, fromEnv) {
   if (test?.trim() === "DEBUG")
     return msg`${name} contains '*' in code only while DEBUG is on (it is added under ${code("if DEBUG:")}); DEBUG is on when no variable is set, so a deploy that sets none accepts any Host header. Read the host names from the environment: ${fromEnv}.`;
@@ -28475,7 +28574,13 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
         const shadowed = [];
         const fromEnv = code('ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",")');
         for (const { settings } of appSettings(project)) {
-          for (const a of liveAssignments(settings, "ALLOWED_HOSTS")) {
+          const live = liveAssignments(settings, "ALLOWED_HOSTS");
+          const arms = everyArm(live);
+          for (const a of live) {
+            if (arms) {
+              findings.push({ file: a.file ?? settings.file, line: a.line, ...inEveryArm(arms, fromEnv) });
+              continue;
+            }
             if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
             const wildcard = wildcardOf(a.value);
             if (!wildcard) continue;
@@ -35812,7 +35917,8 @@ function fixRunsAsRoot(context) {
   const runner = startingApp(found.app);
   if (repositoryBases(found.app).length > 0 && runner === found.app && !found.stage.cmd && !found.stage.entrypoint)
     return void 0;
-  if (suDrop(runner) || privilegeDrop(runner) || proxyInContainer(runner)) return void 0;
+  if (suDrop(runner) || privilegeDrop(runner) || privilegeDrop(runner, "root") || proxyInContainer(runner))
+    return void 0;
   if (runtimeUser(runner)) return void 0;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === "RUN");
@@ -35849,21 +35955,22 @@ function createdUser(runs) {
       name = m[2];
   return name;
 }
-function privilegeDrop(app) {
+function privilegeDrop(app, to = "other") {
   const env = containerEnv(app);
   const starts = appStarts(app);
   const servers = starts.filter((c) => c.origin !== "supervisor" && serverOf(c.argv, env));
   for (const c of [...servers, ...starts.filter((s) => !servers.includes(s))]) {
     if (c.origin === "supervisor") {
-      const program = supervisorDrop(app);
+      const program = to === "other" ? supervisorDrop(app) : void 0;
       if (program) return program;
       continue;
     }
     const found = dropsPrivileges(c.argv);
-    const ini = found ? void 0 : iniDrop(app, c.argv);
+    const ini = found || to === "root" ? void 0 : iniDrop(app, c.argv);
     if (ini) return ini;
     if (!found) continue;
-    const user = found.user && resolveWord(found.user, env);
+    const user = found.user && resolveWord(found.user, { ...env, ...scriptVariables(app, c) });
+    if ((user !== void 0 && /^(root|0)(:.*)?$/.test(user)) !== (to === "root")) continue;
     const word = c.argv.findIndex((w2) => w2 === found.option || w2.startsWith(`${found.option}=`));
     const line = word >= 0 && c.wordLines?.[word] || c.line;
     const other = servers.find((s) => s.file === c.file && exclusive(s, c) && !dropsPrivileges(s.argv));
@@ -35877,6 +35984,14 @@ function privilegeDrop(app) {
     };
   }
   return void 0;
+}
+function scriptVariables(app, command) {
+  const out = {};
+  if (command.origin !== "script") return out;
+  const script = app.entrypointScripts.find((s) => s.file === command.file)?.script;
+  for (const a of script?.assignments ?? [])
+    if (a.line < command.line && !a.guards) out[a.name] = a.literal ? a.value : void 0;
+  return out;
 }
 function iniDrop(app, argv) {
   if (basename2(programArgv(argv)[0] ?? "") !== "uwsgi") return void 0;
@@ -35967,7 +36082,10 @@ function rootMessage(app, df, stage, head) {
     return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}${serverOwnDrop(df, stage, su)}.`;
   }
   const before = stage.cmd ? " before CMD" : stage.entrypoint ? " before ENTRYPOINT" : " at the end of the stage";
-  return stage.user ? `${head}. ${switchAdvice(df, stage)}` : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}`;
+  const toRoot = privilegeDrop(app, "root");
+  const why = toRoot?.tool.startsWith("gunicorn") ? " (started as another user, gunicorn fails when it hands its worker files to root)" : "";
+  const keep = toRoot ? ` ${toRoot.file}:${toRoot.line} passes ${toRoot.tool} root, which drops nothing: take it out when you add the USER${why}.` : "";
+  return stage.user ? `${head}. ${switchAdvice(df, stage)}${keep}` : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}${keep}`;
 }
 function asRoot(app) {
   const names = app.workerServices;
@@ -41417,7 +41535,7 @@ var AppSeeds = class extends ModelPart {
         )
       ).find((d) => d !== void 0);
       if (!dockerfile) continue;
-      const contextDir = image?.contextDir ?? dirName(dockerfile);
+      const contextDir = image?.contextDir ?? contextOf(dockerfile);
       claimed.add(dockerfile);
       seeds.push({
         dockerfile,

@@ -25,7 +25,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-FBPOTF6V.js";
+} from "./chunk-CU7XXGYO.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-FBPOTF6V.js";
+} from "./chunk-CU7XXGYO.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-GNCNNYCL.js";
+} from "./chunk-3EFOITS4.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-FBPOTF6V.js";
+} from "./chunk-CU7XXGYO.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-Q6EBYMLC.js";
+} from "./chunk-WEF6BUVB.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-FBPOTF6V.js";
+} from "./chunk-CU7XXGYO.js";
 import {
   UnsafePathError,
   readInside,
