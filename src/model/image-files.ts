@@ -12,6 +12,7 @@ import { pythonFileCredentials } from './credentials.js';
 import type { ImageLayout } from './context.js';
 import { pipenvInstall, requirementArgs } from './install-args.js';
 import { ModelPart } from './input.js';
+import { managementCalls } from './management-calls.js';
 import type { ComposeCommand, ComposeVolumeMount } from './types/compose.js';
 import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
 import { nginxListens } from './proxy-config.js';
@@ -274,20 +275,36 @@ export class ImageFiles extends ModelPart {
     return undefined;
   }
 
-  /** Python programs the start chain runs: `python X.py` found in the image, `manage.py NAME` of a custom command. */
+  /**
+   * Python programs the start chain runs: `python X.py` found in the image, `manage.py NAME` of a custom command,
+   * those the start-up hooks of its uwsgi ini files run too (read first: `serverConfigs`).
+   */
   startPrograms(app: App, layout: ImageLayout): StartProgram[] {
     const target = app.dockerfile?.targetStage;
     const context = app.context;
     if (!target || !context) return [];
-    const commands = startArgvs(app, target);
-    const files = new Set<string>();
+    const hooks = (app.serverConfigs ?? []).flatMap((c) => c.startHooks ?? []);
+    const commands = [...startArgvs(app, target), ...hooks.flatMap((h) => h.commands.map((c) => c.argv))];
+    const files = new Map<string, string | undefined>();
     for (const argv of commands) {
       const source = this.pythonRunBy(argv, target, context, layout);
-      if (source) files.add(joinPath(context.dir, source));
+      if (source)
+        files.set(
+          joinPath(context.dir, source),
+          djangoCommand(argv[0] === 'exec' ? argv.slice(1) : argv)?.name,
+        );
     }
     return [...files]
-      .filter((file) => file in this.texts)
-      .map((file) => ({ file, credentials: pythonFileCredentials(this.texts[file]) }));
+      .filter(([file]) => file in this.texts)
+      .map(([file, command]) => {
+        const calls = managementCalls(this.texts[file]);
+        return {
+          file,
+          credentials: pythonFileCredentials(this.texts[file]),
+          ...(command ? { managementCommand: command } : {}),
+          ...(calls.length > 0 ? { managementCalls: calls } : {}),
+        };
+      });
   }
 
   /**
