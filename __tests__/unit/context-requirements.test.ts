@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pipenvInstall } from '../../src/model/image-files.js';
+import { pipenvInstall } from '../../src/model/install-args.js';
 import { parsePipfile } from '../../src/parse/pipfile.js';
 import { includedFile, parseRequirements } from '../../src/parse/requirements.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { modelDockerfile } from '../../src/model/dockerfile.js';
-import { requirementArgs } from '../../src/model/image-files.js';
+import { requirementArgs } from '../../src/model/install-args.js';
 import type { CopyInstr, EnvInstr, RunInstr } from '../../src/model/types/dockerfile.js';
 
 const model = (text: string, options = {}) => {

@@ -4,21 +4,15 @@ import { parsePipfile } from '../parse/pipfile.js';
 import { parsePyprojectDependencies } from '../parse/pyproject.js';
 import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
-import {
-  directoryAfter,
-  djangoCommand,
-  inlineScript,
-  launchedCommand,
-  pipRequirementFiles,
-  programArgv,
-} from './command.js';
+import { directoryAfter, djangoCommand, inlineScript, launchedCommand, programArgv } from './command.js';
 import { readsArguments } from './command/branches.js';
 import { makeInvocation, makeTargetScript } from './command/make.js';
 import { npmScriptCommands, npmScriptsRun, packageScripts } from './command/npm-scripts.js';
 import { pythonFileCredentials } from './credentials.js';
 import type { ImageLayout } from './context.js';
-import { expand, UNKNOWN, type VarState } from './dockerfile/variables.js';
+import { pipenvInstall, requirementArgs } from './install-args.js';
 import { ModelPart } from './input.js';
+import { managementCalls } from './management-calls.js';
 import type { ComposeCommand, ComposeVolumeMount } from './types/compose.js';
 import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
 import { nginxListens } from './proxy-config.js';
@@ -281,20 +275,36 @@ export class ImageFiles extends ModelPart {
     return undefined;
   }
 
-  /** Python programs the start chain runs: `python X.py` found in the image, `manage.py NAME` of a custom command. */
+  /**
+   * Python programs the start chain runs: `python X.py` found in the image, `manage.py NAME` of a custom command,
+   * those the start-up hooks of its uwsgi ini files run too (read first: `serverConfigs`).
+   */
   startPrograms(app: App, layout: ImageLayout): StartProgram[] {
     const target = app.dockerfile?.targetStage;
     const context = app.context;
     if (!target || !context) return [];
-    const commands = startArgvs(app, target);
-    const files = new Set<string>();
+    const hooks = (app.serverConfigs ?? []).flatMap((c) => c.startHooks ?? []);
+    const commands = [...startArgvs(app, target), ...hooks.flatMap((h) => h.commands.map((c) => c.argv))];
+    const files = new Map<string, string | undefined>();
     for (const argv of commands) {
       const source = this.pythonRunBy(argv, target, context, layout);
-      if (source) files.add(joinPath(context.dir, source));
+      if (source)
+        files.set(
+          joinPath(context.dir, source),
+          djangoCommand(argv[0] === 'exec' ? argv.slice(1) : argv)?.name,
+        );
     }
     return [...files]
-      .filter((file) => file in this.texts)
-      .map((file) => ({ file, credentials: pythonFileCredentials(this.texts[file]) }));
+      .filter(([file]) => file in this.texts)
+      .map(([file, command]) => {
+        const calls = managementCalls(this.texts[file]);
+        return {
+          file,
+          credentials: pythonFileCredentials(this.texts[file]),
+          ...(command ? { managementCommand: command } : {}),
+          ...(calls.length > 0 ? { managementCalls: calls } : {}),
+        };
+      });
   }
 
   /**
@@ -460,57 +470,6 @@ function runCommands(run: RunInstr): string[][] {
     return [run.argv];
   }
   return run.script?.commands.map((c: ShellCommand) => c.argv) ?? [];
-}
-
-/** Options of `pipenv install` that take a value. */
-const PIPENV_VALUE_OPTIONS = ['--python', '--pypi-mirror', '--extra-pip-args', '--categories'];
-
-/** `pipenv install [--system] [--skip-lock] [--dev]` with no package named: an install of the Pipfile. */
-export function pipenvInstall(
-  argv: string[],
-): { skipLock: boolean; dev: boolean; ignorePipfile: boolean } | undefined {
-  const i = argv.findIndex(
-    (w, k) => /(^|\/)pipenv$/.test(w) || (w === '-m' && argv[k + 1] === 'pipenv' && k > 0),
-  );
-  if (i < 0) return undefined;
-  const at = argv[i] === '-m' ? i + 1 : i;
-  if (argv[at + 1] !== 'install') return undefined;
-  const args = argv.slice(at + 2);
-  for (let k = 0; k < args.length; k++) {
-    const w = args[k];
-    if (PIPENV_VALUE_OPTIONS.includes(w)) k++;
-    else if (w === '-r' || w === '--requirements' || !w.startsWith('-')) return undefined;
-  }
-  return {
-    skipLock: args.includes('--skip-lock'),
-    dev: args.includes('--dev') || args.includes('-d'),
-    ignorePipfile: args.includes('--ignore-pipfile'),
-  };
-}
-
-/**
- * A shell word with the variables a RUN is known to see put in, one the base image may set written `${NAME}` (as a
- * COPY destination naming it is); as written when another is not known.
- */
-function expandKnown(word: string, run: RunInstr | undefined): string | undefined {
-  if (!word.includes('$')) return word;
-  const variables = run?.variables ?? {};
-  const declared = new Set(run?.unknownDeclared ?? []);
-  const lookup = (name: string): VarState =>
-    name in variables ? { kind: 'value', value: variables[name]! } : UNKNOWN;
-  return expand(word, lookup, '\\', (name) => run !== undefined && !declared.has(name));
-}
-
-/** `-r X` / `--requirement=X` arguments of a `pip install` (pip, pip3, python -m pip, uv pip). */
-export function requirementArgs(argv: string[], run?: RunInstr): string[] {
-  const i = argv.findIndex((w) => /(^|\/)pip[\d.]*$/.test(w));
-  // wheel/download in a builder stage define what is installed later just as well.
-  const installAt = argv.findIndex((w, k) => k > i && ['install', 'wheel', 'download'].includes(w));
-  const isPip = (i >= 0 || argv.some((w, k) => w === '-m' && argv[k + 1] === 'pip')) && installAt >= 0;
-  if (!isPip) return [];
-  return pipRequirementFiles(argv.slice(installAt + 1))
-    .map((p) => expandKnown(p, run))
-    .filter((p) => p !== undefined);
 }
 
 /** Every argv the start chain may run: the image's ENTRYPOINT/CMD, compose's overrides, the entrypoint scripts. */

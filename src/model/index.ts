@@ -227,8 +227,8 @@ class ProjectBuilder implements ModelInput {
     const programs = this.imageFiles.supervisorPrograms(view, layout);
     if (programs.length > 0) view.supervisorPrograms = programs;
     view.entrypointScripts.push(...this.imageFiles.programScripts(view, layout));
-    view.startPrograms = this.imageFiles.startPrograms(view, layout);
     view.serverConfigs = this.imageFiles.serverConfigs(view, layout);
+    view.startPrograms = this.imageFiles.startPrograms(view, layout);
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
       const landing = layout.landingOf(target, relativeTo(app.managePy, context.dir));
@@ -377,9 +377,9 @@ class ProjectBuilder implements ModelInput {
       if (programs.length > 0) app.supervisorPrograms = programs;
       // The scripts supervisord's programs run are start scripts too (`command=/app/run-app.sh`).
       app.entrypointScripts.push(...this.imageFiles.programScripts(app, layout));
-      // After the supervisor's programs: the Python programs they start are start programs too.
-      app.startPrograms = this.imageFiles.startPrograms(app, layout);
       app.serverConfigs = this.imageFiles.serverConfigs(app, layout);
+      // After the supervisor's programs and the uwsgi ini files: the Python programs they start are start programs too.
+      app.startPrograms = this.imageFiles.startPrograms(app, layout);
       const proxyConfigs = this.imageFiles.proxyConfigs(app, layout);
       if (proxyConfigs.length > 0) app.proxyConfigs = proxyConfigs;
       const client = dockerClientOf(app, this.tree.dockerSdkUses ?? []);

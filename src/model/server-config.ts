@@ -3,6 +3,7 @@
  * and whether they make it stop on SIGTERM.
  */
 import type { ServerConfigFile } from './types/project.js';
+import { parseShell } from '../parse/shell.js';
 import { LINES } from '../util/lines.js';
 
 /** uwsgi options that send the log to a file (`logto`, `logto2`, `daemonize`, a `file:` logger). */
@@ -46,6 +47,20 @@ const UWSGI_DAEMON_OPTIONS: Record<string, number> = {
   'attach-control-daemon': 0,
 };
 
+// uWSGI's hook phases that run as it starts (`exec-pre-app = CMD`, `hook-pre-app = exec:CMD`), before it serves.
+const UWSGI_START_PHASES = new Set([
+  ...['asap', 'pre-jail', 'post-jail', 'in-jail', 'as-root', 'as-user', 'pre-app', 'post-app'],
+  ...['accepting', 'accepting1', 'accepting-once', 'accepting1-once'],
+]);
+
+/** The shell command a uwsgi start-up hook option runs, undefined for any other option (or another hook action). */
+function uwsgiStartHook(option: string, value: string): string | undefined {
+  const m = /^(exec|hook)-(.+)$/.exec(option.replace(/_/g, '-'));
+  if (!m || !UWSGI_START_PHASES.has(m[2])) return undefined;
+  const command = m[1] === 'exec' ? value : /^exec:(.*)$/.exec(value)?.[1];
+  return command?.trim() || undefined;
+}
+
 /** The log destinations a uwsgi ini file sets in its [uwsgi] section, with their lines. */
 export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
   const logFiles: ServerConfigFile['logFiles'] = [];
@@ -56,6 +71,7 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
   let daemonize: ServerConfigFile['daemonize'];
   const daemons: NonNullable<ServerConfigFile['daemons']> = [];
   const listens: NonNullable<ServerConfigFile['listens']> = [];
+  const startHooks: NonNullable<ServerConfigFile['startHooks']> = [];
   text.split(LINES).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith(';') || line.startsWith('#')) return;
@@ -78,6 +94,9 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
       const words = m[2].trim().split(/\s+/).slice(daemon);
       if (words.length > 0 && words[0] !== '') daemons.push({ line: i + 1, option: m[1], argv: words });
     }
+    // `exec-pre-app = manage.py prepare`: uwsgi runs the command with /bin/sh each time it starts.
+    const hook = uwsgiStartHook(m[1], m[2].trim());
+    if (hook) startHooks.push({ line: i + 1, option: m[1], commands: parseShell(hook, i + 1).commands });
     // `daemonize = /tmp/uwsgi.log`: uwsgi forks into the background, logging there, and its command returns.
     if (['daemonize', 'daemonize2'].includes(m[1]) && m[2].trim() !== '')
       daemonize = { line: i + 1, option: m[1], value: m[2].trim() };
@@ -104,5 +123,6 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
     ...(daemonize ? { daemonize } : {}),
     ...(daemons.length > 0 ? { daemons } : {}),
     ...(listens.length > 0 ? { listens } : {}),
+    ...(startHooks.length > 0 ? { startHooks } : {}),
   };
 }

@@ -2,7 +2,7 @@ import type { SkippedProject } from '../../core/index.js';
 import type { ComposeModel } from './compose.js';
 import type { DockerfileModel } from './dockerfile.js';
 import type { SettingsModel } from './settings.js';
-import type { ShellScript } from './shell.js';
+import type { ShellCommand, ShellScript } from './shell.js';
 import type {
   DockerignoreModel,
   ParseError,
@@ -52,11 +52,23 @@ export interface EntrypointScript {
   program?: string;
 }
 
+/** A `call_command` of a program: the command's name and its arguments as manage.py would take them. */
+export interface ManagementCall {
+  line: number;
+  name: string;
+  /** Positional string arguments as written (`--noinput`), keyword flags set true as options (`plan=True` → `--plan`). */
+  args: string[];
+}
+
 /** A Python program the start command or its scripts run (`python create_superuser.py`, `manage.py initadmin`). */
 export interface StartProgram {
   file: string; // relative to the scanned directory
   /** Literal passwords it sets (`create_superuser('admin', 'a@b.c', 'pw')`). */
   credentials: { line: number; what: string }[];
+  /** Set for a project management command the chain runs (`manage.py prepare`): its name. */
+  managementCommand?: string;
+  /** The management commands it runs itself (`call_command("migrate")`), when it runs any. */
+  managementCalls?: ManagementCall[];
 }
 
 /** A server configuration file the start command names (`uwsgi --ini uwsgi.ini`), as far as logging goes. */
@@ -75,6 +87,11 @@ export interface ServerConfigFile {
   daemonize?: { line: number; option: string; value: string };
   /** The programs uwsgi runs beside itself (`smart-attach-daemon = /tmp/beat.pid celery -A proj beat`). */
   daemons?: { line: number; option: string; argv: string[] }[];
+  /**
+   * The commands its start-up hooks run each time the server starts (`exec-pre-app = manage.py prepare`,
+   * `hook-as-root = exec:…`), one entry per hook line, the commands of its shell text.
+   */
+  startHooks?: { line: number; option: string; commands: ShellCommand[] }[];
   /** The sockets its [uwsgi] section listens on (`socket = app.sock`, `http = :8000`), as written. */
   listens?: { line: number; option: string; value: string }[];
 }
