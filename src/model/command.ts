@@ -8,6 +8,7 @@ import type { App } from './types/project.js';
 import type { ShellCommand } from './types/shell.js';
 
 export * from './command/start-chain.js';
+export * from './command/script-arguments.js';
 export * from './command/init-process.js';
 export * from './command/inline-script.js';
 export * from './command/directories.js';
