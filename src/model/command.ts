@@ -13,6 +13,7 @@ export * from './command/init-process.js';
 export * from './command/inline-script.js';
 export * from './command/directories.js';
 export * from './command/servers.js';
+export * from './command/script-operand.js';
 export * from './command/pip.js';
 export * from './command/processes.js';
 export * from './command/daemons.js';
