@@ -185,3 +185,18 @@ test('TF0701 takes the port from the uwsgi ini file the start script loads', asy
     /Add EXPOSE 8000, the port the server binds: uwsgi binds port 8000 \(http = :8000, uwsgi\.ini:3/,
   );
 });
+
+test('TF0701: a server command handed to sh as the name of its script is named, and why it never starts', async () => {
+  const message = await messageOf({
+    Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["/app/entrypoint.sh"]\n',
+    'entrypoint.sh': '#!/bin/sh\nset -e\ncmd="$*"\nexec sh $cmd\n',
+    'docker-compose.yml':
+      'services:\n  web:\n    build: .\n    command: gunicorn mysite.wsgi --bind 0.0.0.0:9000\n',
+  });
+  assert.doesNotMatch(message, /No start command/);
+  assert.match(
+    message,
+    /entrypoint\.sh:4 runs `sh gunicorn mysite\.wsgi --bind 0\.0\.0\.0:9000`: sh takes 'gunicorn' for the name of a shell script to read, not a program to run, so gunicorn never starts/,
+  );
+  assert.match(message, /e\.g\. EXPOSE 9000\.$/);
+});

@@ -293,3 +293,32 @@ test('a shell-form ENTRYPOINT reading $0 and $@ runs the command docker appends;
   });
   assert.deepEqual(findingsOf(ignores, 'TF0801'), []);
 });
+
+// [how the entrypoint runs the command it is given, the command, the script the chain follows]
+const ARGUMENTS_READ_BY_A_SHELL: [string, string, string][] = [
+  ['behind tini, sh $cmd after cmd="$*"', 'cmd="$*"\nexec sh $cmd\n', '/app/start.sh'],
+  ['sh "$@"', 'exec sh "$@"\n', '/app/start.sh'],
+];
+
+for (const [name, script, command] of ARGUMENTS_READ_BY_A_SHELL) {
+  test(`an entrypoint script that hands its arguments to a shell runs the script they name: ${name}`, async () => {
+    const result = await analyze({
+      Dockerfile: `${IMAGE}ENTRYPOINT ["/usr/bin/tini", "--", "/app/entrypoint.sh"]\n`,
+      'entrypoint.sh': `#!/bin/sh\n${script}`,
+      'start.sh': '#!/bin/sh\nexec gunicorn mysite.wsgi --bind 0.0.0.0:8000\n',
+      'docker-compose.yml': `services:\n  web:\n    build: .\n    command: ${command}\n`,
+    });
+    const argv = effectiveCommand(result.project.apps[0]).map((c) => `${c.file}: ${c.argv.join(' ')}`);
+    assert.ok(argv.includes('start.sh: gunicorn mysite.wsgi --bind 0.0.0.0:8000'), argv.join('\n'));
+  });
+}
+
+test('a quoted "$cmd" is one word, not the arguments split', async () => {
+  const result = await analyze({
+    Dockerfile: `${IMAGE}ENTRYPOINT ["/app/entrypoint.sh"]\n`,
+    'entrypoint.sh': '#!/bin/sh\ncmd="$*"\nexec sh -c "$cmd"\n',
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: gunicorn mysite.wsgi\n',
+  });
+  const argv = effectiveCommand(result.project.apps[0]).map((c) => c.argv.join(' '));
+  assert.ok(!argv.includes('sh -c gunicorn mysite.wsgi'), argv.join('\n'));
+});

@@ -8,10 +8,12 @@ import type { App } from './types/project.js';
 import type { ShellCommand } from './types/shell.js';
 
 export * from './command/start-chain.js';
+export * from './command/script-arguments.js';
 export * from './command/init-process.js';
 export * from './command/inline-script.js';
 export * from './command/directories.js';
 export * from './command/servers.js';
+export * from './command/script-operand.js';
 export * from './command/pip.js';
 export * from './command/processes.js';
 export * from './command/daemons.js';

@@ -3,7 +3,9 @@ import {
   containerEnv,
   hasGunicornConfig,
   programArgv,
+  serverName,
   serverOf,
+  serverReadAsScript,
   startCommands,
   unixSocketsOnly,
 } from '../model/command.js';
@@ -202,6 +204,25 @@ function startsServer(app: App): boolean {
   return startCommands(app).some((cmd) => serverOf(cmd.argv, env) !== undefined);
 }
 
+/**
+ * The words to say when a start command hands the server to a shell as its script (`exec sh $cmd` with `python
+ * manage.py runserver` as the arguments): the command names the server, which never starts.
+ */
+function readAsScriptFix(views: PortView[]): string | undefined {
+  for (const { app } of views) {
+    const env = containerEnv(app);
+    for (const cmd of startCommands(app)) {
+      const read = serverReadAsScript(cmd.argv, env);
+      if (!read) continue;
+      const { shell, word, server } = read;
+      const name = serverName(cmd.argv.slice(cmd.argv.indexOf(word)), server);
+      const port = (server.addresses ?? []).find((a) => a.port !== undefined)?.port ?? 8000;
+      return `${cmd.file}:${cmd.line} runs \`${shellLine(cmd.argv)}\`: ${shell} takes '${word}' for the name of a shell script to read, not a program to run, so ${name} never starts and its port is not known here. Run the words as a command there, without ${shell} (exec "$@" runs the script's arguments), then add EXPOSE with the port it binds, e.g. EXPOSE ${port}.`;
+    }
+  }
+  return undefined;
+}
+
 function message(views: PortView[], published: ComposePort[]): string {
   const bound = views.map((v) => boundPorts(v.app));
   const ports = [...new Set(bound.flatMap((b) => b.ports))];
@@ -218,9 +239,10 @@ function message(views: PortView[], published: ComposePort[]): string {
           ? `Add EXPOSE ${ports.join(' ')}, the port the server binds: ${servers.join('; ')}.`
           : publishedPorts.length > 0
             ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(' ')}, the container port published elsewhere.`
-            : views.some((v) => startsServer(v.app))
-              ? 'Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.'
-              : 'No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.';
+            : (readAsScriptFix(views) ??
+              (views.some((v) => startsServer(v.app))
+                ? 'Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.'
+                : 'No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.'));
   return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix}`;
 }
 

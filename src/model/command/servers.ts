@@ -5,7 +5,7 @@ import type { ServerConfigFile } from '../types/project.js';
 
 export const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
 /** Shells that read a script named as their first word (`sh wait-for-it.sh …`). */
-const SCRIPT_SHELLS = new Set(['sh', 'bash', 'dash']);
+export const SCRIPT_SHELLS = new Set(['sh', 'bash', 'dash']);
 /** wait-for-it and wait-for, as a command or a script. */
 const WAITERS = new Set(['wait-for', 'wait-for-it', 'wait-for.sh', 'wait-for-it.sh']);
 

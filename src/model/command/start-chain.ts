@@ -17,6 +17,13 @@ import { makeInvocation } from './make.js';
 import { supervisordRun } from '../supervisor-config.js';
 import { basename, djangoCommand, launchedCommand, programArgv, SHELLS } from './servers.js';
 import { inlineScript, inlineScriptCommands } from './inline-script.js';
+import {
+  argumentsHeldBy,
+  dropsUser,
+  fillsWithArguments,
+  launcherOnly,
+  runsArguments,
+} from './script-arguments.js';
 
 /** A command the container runs when it starts, with the file and line to anchor a finding on. */
 export interface StartCommand extends ShellCommand {
@@ -401,8 +408,9 @@ function scriptRun(
     const script = scripts.find((s) => s.makeTargets && s.makeTargets.join(' ') === targets);
     return script && { script, argsFrom: argv.length };
   }
-  // `gosu app /start.sh`, `wait-for-it db:5432 -- ./start.sh`: the script a launcher execs, with the words after it
-  const inner = basename(argv[0] ?? '') === 'su' ? undefined : launchedCommand(argv);
+  // `gosu app /start.sh`, `wait-for-it db:5432 -- ./start.sh`, `tini -- /entrypoint.sh`: the script a launcher or
+  // an init execs, with the words after it
+  const inner = basename(argv[0] ?? '') === 'su' ? undefined : (launchedCommand(argv) ?? initChild(argv));
   if (inner) {
     const hit = scriptRun(inner, scripts, workdir);
     return hit && { script: hit.script, argsFrom: hit.argsFrom + argv.length - inner.length };
@@ -425,6 +433,14 @@ function scriptRun(
     if (script) return { script, argsFrom: i + 1 };
   }
   return undefined;
+}
+
+/** What an init (`tini -g -- CMD`, `dumb-init CMD`) runs as its child: the words after `--`, or after its options. */
+function initChild(argv: string[]): string[] | undefined {
+  if (!['tini', 'dumb-init', 'docker-init'].includes(basename(argv[0] ?? ''))) return undefined;
+  const dashes = argv.indexOf('--');
+  const at = dashes > 0 ? dashes + 1 : argv.findIndex((w, k) => k > 0 && !w.startsWith('-'));
+  return at > 0 && at < argv.length ? argv.slice(at) : undefined;
 }
 
 /** The commands of a script that run with the arguments it gets (undefined: not known, every branch kept). */
@@ -468,9 +484,12 @@ function scriptCommands(
         out.push(...scriptCommands(next.script, run, given.slice(next.argsFrom), chain, depth + 1));
       continue;
     }
-    // `python manage.py "$@"` with `runserver 0.0.0.0:8000` as the arguments: the container's words fill "$@"
+    // `python manage.py "$@"` with `runserver 0.0.0.0:8000` as the arguments: the container's words fill "$@" (or
+    // `$cmd` after `cmd="$*"`, unquoted, so that the shell splits it into the same words)
     const at =
-      caller && given && given.length > 0 ? c.argv.findIndex((w, k) => k > 0 && ARGS_WORD.test(w)) : -1;
+      caller && given && given.length > 0
+        ? c.argv.findIndex((w, k) => k > 0 && fillsWithArguments(c, k, argsVariables))
+        : -1;
     const argv = at > 0 && given ? [...c.argv.slice(0, at), ...given, ...c.argv.slice(at + 1)] : c.argv;
     // `pdm run "$@"`, `taskset -c 0 "$@"`: the script only launches the container's words, which name the program;
     // anchored where they are written, as `exec "$@"` is (`gosu app "$@"` stays: its line is where the user drops)
@@ -551,43 +570,6 @@ function expandKnown(word: string, variable: BranchInputs['variable'] | undefine
     },
   );
   return unknown || out.includes('$') ? undefined : out;
-}
-
-const ALL_ARGS = new Set(['$@', '$*', '${@}', '${*}']);
-
-/** Variables a script sets to all its arguments (`cmd="$@"`), so that `exec $cmd` runs them. */
-export function argumentsHeldBy(script: ShellScript): Set<string> {
-  return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
-}
-
-/** Whether words only launch the command that follows them: `gosu app`, `pdm run`, `taskset -c 0`, `env X=1`. */
-function launcherOnly(prefix: string[]): boolean {
-  if (prefix.some((w) => /^python[\d.]*$/.test(basename(w)))) return false;
-  const mark = '\u0000';
-  const rest = programArgv([...prefix, mark]);
-  return rest.length === 1 && rest[0] === mark;
-}
-
-/** `gosu USER …`, `su-exec USER …`, `chpst -u USER …`: a launcher that also switches the user. */
-function dropsUser(argv: string[]): boolean {
-  return ['gosu', 'su-exec', 'chpst', 'setpriv', 'runuser', 's6-setuidgid'].includes(basename(argv[0] ?? ''));
-}
-
-/**
- * Whether a command runs the script's arguments through a launcher that execs them (`gosu app "$@"`,
- * `pdm run "$@"`): the shell still waits for that launcher unless the command is exec'd.
- */
-export function launchesArguments(argv: string[], argsVariables: Set<string> = new Set()): boolean {
-  const at = argv.findIndex((w, k) => k > 0 && runsArguments([w], argsVariables));
-  return at > 0 && launcherOnly(argv.slice(0, at));
-}
-
-/** Whether a command runs the script's arguments: `"$@"`, `$*`, or a variable holding them (`exec $cmd`). */
-export function runsArguments(argv: string[], argsVariables: Set<string> = new Set()): boolean {
-  const word = argv[0] ?? '';
-  if (ALL_ARGS.has(word)) return true;
-  const name = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
-  return name !== null && argsVariables.has(name[1] ?? name[2]);
 }
 
 /** A recipe command of a make target a script runs, anchored where the script runs make; the recipe line kept. */
