@@ -14553,6 +14553,12 @@ function uwsgiIniArg(argv) {
   const last = argv.length === 2 ? argv[1] : void 0;
   return last && /^[^-].*\.ini$/.test(last) ? last : void 0;
 }
+function uwsgiStartHook(option, value) {
+  const m = /^(exec|hook)-(.+)$/.exec(option.replace(/_/g, "-"));
+  if (!m || !UWSGI_START_PHASES.has(m[2])) return void 0;
+  const command = m[1] === "exec" ? value : /^exec:(.*)$/.exec(value)?.[1];
+  return command?.trim() || void 0;
+}
 function uwsgiIniLogs(file, text2) {
   const logFiles = [];
   let user;
@@ -14562,6 +14568,7 @@ function uwsgiIniLogs(file, text2) {
   let daemonize;
   const daemons = [];
   const listens = [];
+  const startHooks = [];
   text2.split(LINES).forEach((raw, i) => {
     const line = raw.trim();
     if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
@@ -14581,6 +14588,8 @@ function uwsgiIniLogs(file, text2) {
       const words2 = m[2].trim().split(/\s+/).slice(daemon);
       if (words2.length > 0 && words2[0] !== "") daemons.push({ line: i + 1, option: m[1], argv: words2 });
     }
+    const hook = uwsgiStartHook(m[1], m[2].trim());
+    if (hook) startHooks.push({ line: i + 1, option: m[1], commands: parseShell(hook, i + 1).commands });
     if (["daemonize", "daemonize2"].includes(m[1]) && m[2].trim() !== "")
       daemonize = { line: i + 1, option: m[1], value: m[2].trim() };
     if (UWSGI_LISTEN_OPTIONS.has(m[1].replace(/_/g, "-")))
@@ -14604,13 +14613,15 @@ function uwsgiIniLogs(file, text2) {
     ...dieOnTerm ? { dieOnTerm } : {},
     ...daemonize ? { daemonize } : {},
     ...daemons.length > 0 ? { daemons } : {},
-    ...listens.length > 0 ? { listens } : {}
+    ...listens.length > 0 ? { listens } : {},
+    ...startHooks.length > 0 ? { startHooks } : {}
   };
 }
-var UWSGI_LOG_OPTIONS, UWSGI_LISTEN_OPTIONS, UWSGI_DAEMON_OPTIONS;
+var UWSGI_LOG_OPTIONS, UWSGI_LISTEN_OPTIONS, UWSGI_DAEMON_OPTIONS, UWSGI_START_PHASES;
 var init_server_config = __esm({
   "src/model/server-config.ts"() {
     "use strict";
+    init_shell();
     init_lines();
     UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);
     UWSGI_LISTEN_OPTIONS = /* @__PURE__ */ new Set([
@@ -14635,6 +14646,10 @@ var init_server_config = __esm({
       "smart-attach-daemon2": 1,
       "attach-control-daemon": 0
     };
+    UWSGI_START_PHASES = /* @__PURE__ */ new Set([
+      ...["asap", "pre-jail", "post-jail", "in-jail", "as-root", "as-user", "pre-app", "post-app"],
+      ...["accepting", "accepting1", "accepting-once", "accepting1-once"]
+    ]);
   }
 });
 
@@ -16913,6 +16928,45 @@ var init_supervisor_config = __esm({
   }
 });
 
+// src/model/command/script-arguments.ts
+function argumentsHeldBy(script) {
+  return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
+}
+function launcherOnly(prefix) {
+  if (prefix.some((w2) => /^python[\d.]*$/.test(basename2(w2)))) return false;
+  const mark = "\0";
+  const rest = programArgv([...prefix, mark]);
+  return rest.length === 1 && rest[0] === mark;
+}
+function dropsUser(argv) {
+  return ["gosu", "su-exec", "chpst", "setpriv", "runuser", "s6-setuidgid"].includes(basename2(argv[0] ?? ""));
+}
+function launchesArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
+  const at2 = argv.findIndex((w2, k) => k > 0 && runsArguments([w2], argsVariables));
+  return at2 > 0 && launcherOnly(argv.slice(0, at2));
+}
+function fillsWithArguments(c, k, argsVariables) {
+  const word = c.argv[k];
+  if (ARGS_WORD.test(word)) return true;
+  const written = c.written?.[k] ?? word;
+  return written === word && runsArguments([word], argsVariables);
+}
+function runsArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
+  const word = argv[0] ?? "";
+  if (ALL_ARGS.has(word)) return true;
+  const name = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
+  return name !== null && argsVariables.has(name[1] ?? name[2]);
+}
+var ALL_ARGS;
+var init_script_arguments = __esm({
+  "src/model/command/script-arguments.ts"() {
+    "use strict";
+    init_branches();
+    init_servers();
+    ALL_ARGS = /* @__PURE__ */ new Set(["$@", "$*", "${@}", "${*}"]);
+  }
+});
+
 // src/model/command/start-chain.ts
 function recipeNote(command) {
   const r = command.recipe;
@@ -17116,7 +17170,7 @@ function scriptRun(argv, scripts, workdir) {
     const script = scripts.find((s) => s.makeTargets && s.makeTargets.join(" ") === targets);
     return script && { script, argsFrom: argv.length };
   }
-  const inner = basename2(argv[0] ?? "") === "su" ? void 0 : launchedCommand(argv);
+  const inner = basename2(argv[0] ?? "") === "su" ? void 0 : launchedCommand(argv) ?? initChild(argv);
   if (inner) {
     const hit = scriptRun(inner, scripts, workdir);
     return hit && { script: hit.script, argsFrom: hit.argsFrom + argv.length - inner.length };
@@ -17135,6 +17189,12 @@ function scriptRun(argv, scripts, workdir) {
     if (script) return { script, argsFrom: i + 1 };
   }
   return void 0;
+}
+function initChild(argv) {
+  if (!["tini", "dumb-init", "docker-init"].includes(basename2(argv[0] ?? ""))) return void 0;
+  const dashes = argv.indexOf("--");
+  const at2 = dashes > 0 ? dashes + 1 : argv.findIndex((w2, k) => k > 0 && !w2.startsWith("-"));
+  return at2 > 0 && at2 < argv.length ? argv.slice(at2) : void 0;
 }
 function scriptCommands(s, caller, args, chain2, depth) {
   const { scripts, workdir } = chain2;
@@ -17163,7 +17223,7 @@ function scriptCommands(s, caller, args, chain2, depth) {
         out.push(...scriptCommands(next.script, run, given.slice(next.argsFrom), chain2, depth + 1));
       continue;
     }
-    const at2 = caller && given && given.length > 0 ? c.argv.findIndex((w2, k) => k > 0 && ARGS_WORD.test(w2)) : -1;
+    const at2 = caller && given && given.length > 0 ? c.argv.findIndex((w2, k) => k > 0 && fillsWithArguments(c, k, argsVariables)) : -1;
     const argv = at2 > 0 && given ? [...c.argv.slice(0, at2), ...given, ...c.argv.slice(at2 + 1)] : c.argv;
     const where2 = at2 > 0 && caller && launcherOnly(c.argv.slice(0, at2)) && !dropsUser(c.argv) ? { file: caller.file, line: caller.line, origin: caller.origin } : { file: s.file, origin: "script" };
     const own = {
@@ -17221,33 +17281,11 @@ function expandKnown(word, variable) {
   );
   return unknown || out.includes("$") ? void 0 : out;
 }
-function argumentsHeldBy(script) {
-  return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
-}
-function launcherOnly(prefix) {
-  if (prefix.some((w2) => /^python[\d.]*$/.test(basename2(w2)))) return false;
-  const mark = "\0";
-  const rest = programArgv([...prefix, mark]);
-  return rest.length === 1 && rest[0] === mark;
-}
-function dropsUser(argv) {
-  return ["gosu", "su-exec", "chpst", "setpriv", "runuser", "s6-setuidgid"].includes(basename2(argv[0] ?? ""));
-}
-function launchesArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
-  const at2 = argv.findIndex((w2, k) => k > 0 && runsArguments([w2], argsVariables));
-  return at2 > 0 && launcherOnly(argv.slice(0, at2));
-}
-function runsArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
-  const word = argv[0] ?? "";
-  if (ALL_ARGS.has(word)) return true;
-  const name = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
-  return name !== null && argsVariables.has(name[1] ?? name[2]);
-}
 function atMakeLine(command, make, makefile) {
   if (command.file !== makefile) return command;
   return { ...command, file: make.file, line: make.line, recipe: { file: command.file, line: command.line } };
 }
-var import_node_path6, argsScripts, isCompose, ALL_ARGS;
+var import_node_path6, argsScripts, isCompose;
 var init_start_chain = __esm({
   "src/model/command/start-chain.ts"() {
     "use strict";
@@ -17258,9 +17296,9 @@ var init_start_chain = __esm({
     init_supervisor_config();
     init_servers();
     init_inline_script();
+    init_script_arguments();
     argsScripts = /* @__PURE__ */ new WeakMap();
     isCompose = (source) => source.at.origin.startsWith("compose-");
-    ALL_ARGS = /* @__PURE__ */ new Set(["$@", "$*", "${@}", "${*}"]);
   }
 });
 
@@ -17596,6 +17634,30 @@ var init_directories = __esm({
   }
 });
 
+// src/model/command/script-operand.ts
+function serverReadAsScript(argv, env = {}) {
+  const shell = basename2(argv[0] ?? "");
+  if (!SCRIPT_SHELLS.has(shell)) return void 0;
+  let i = 1;
+  for (; i < argv.length && /^[-+]/.test(argv[i]); i++) {
+    if (argv[i] === "--") {
+      i++;
+      break;
+    }
+    if (/^-[a-zA-Z]*[cs]/.test(argv[i])) return void 0;
+    if (argv[i] === "-o" || argv[i] === "+o") i++;
+  }
+  const word = argv[i];
+  const server = word === void 0 ? void 0 : serverOf(argv.slice(i), env);
+  return server && { shell, word, server };
+}
+var init_script_operand = __esm({
+  "src/model/command/script-operand.ts"() {
+    "use strict";
+    init_servers();
+  }
+});
+
 // src/util/version-spec.ts
 function pinsExactVersion(specifierSet) {
   return specifierSet.split(",").map((clause) => clause.trim()).some((clause) => /^===?\s*[^\s*=<>!~]\S*$/.test(clause) && !clause.includes("*"));
@@ -17827,10 +17889,12 @@ var init_command = __esm({
     init_inline_script();
     init_servers();
     init_start_chain();
+    init_script_arguments();
     init_init_process();
     init_inline_script();
     init_directories();
     init_servers();
+    init_script_operand();
     init_pip();
     init_processes();
     init_daemons();
@@ -33036,6 +33100,20 @@ function startsServer(app) {
   const env = containerEnv(app);
   return startCommands(app).some((cmd) => serverOf(cmd.argv, env) !== void 0);
 }
+function readAsScriptFix(views) {
+  for (const { app } of views) {
+    const env = containerEnv(app);
+    for (const cmd of startCommands(app)) {
+      const read = serverReadAsScript(cmd.argv, env);
+      if (!read) continue;
+      const { shell, word, server } = read;
+      const name = serverName(cmd.argv.slice(cmd.argv.indexOf(word)), server);
+      const port = (server.addresses ?? []).find((a) => a.port !== void 0)?.port ?? 8e3;
+      return `${cmd.file}:${cmd.line} runs \`${shellLine(cmd.argv)}\`: ${shell} takes '${word}' for the name of a shell script to read, not a program to run, so ${name} never starts and its port is not known here. Run the words as a command there, without ${shell} (exec "$@" runs the script's arguments), then add EXPOSE with the port it binds, e.g. EXPOSE ${port}.`;
+    }
+  }
+  return void 0;
+}
 function message2(views, published) {
   const bound = views.map((v) => boundPorts(v.app));
   const ports = [...new Set(bound.flatMap((b) => b.ports))];
@@ -33043,7 +33121,7 @@ function message2(views, published) {
   const publishedPorts = [...new Set(published.flatMap((p) => p.target === void 0 ? [] : [p.target]))];
   const proxied = views.flatMap((v, i) => bound[i].behind.map((b) => ({ app: v.app, behind: b })))[0];
   const unexpanded = bound.flatMap((b) => b.unexpanded)[0];
-  const fix2 = proxied && ports.length === 0 ? proxyFix(proxied.app, proxied.behind) : unexpanded && ports.length === 0 ? unexpandedFix(unexpanded) : ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : views.some((v) => startsServer(v.app)) ? "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000." : "No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.";
+  const fix2 = proxied && ports.length === 0 ? proxyFix(proxied.app, proxied.behind) : unexpanded && ports.length === 0 ? unexpandedFix(unexpanded) : ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : readAsScriptFix(views) ?? (views.some((v) => startsServer(v.app)) ? "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000." : "No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.");
   return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix2}`;
 }
 var noPortDeclared;
@@ -35717,6 +35795,18 @@ var init_admin_on_start = __esm({
 });
 
 // src/rules/TF1202-admin-task-on-every-start.ts
+function migrationsRun(app, dj) {
+  if (appliesMigrations(dj)) return rolledBackApp(dj) === void 0 ? true : void 0;
+  for (const program of app.startPrograms ?? []) {
+    if (program.managementCommand !== dj.name) continue;
+    const call2 = program.managementCalls?.find((c) => appliesMigrations(c) && rolledBackApp(c) === void 0);
+    if (call2) return { file: program.file, line: call2.line };
+  }
+  return void 0;
+}
+function callNote(migrates, lead) {
+  return migrates === true ? "" : `, ${lead} calls migrate (${migrates.file}:${migrates.line}),`;
+}
 var adminTaskOnEveryStart;
 var init_TF1202_admin_task_on_every_start = __esm({
   "src/rules/TF1202-admin-task-on-every-start.ts"() {
@@ -35736,7 +35826,9 @@ var init_TF1202_admin_task_on_every_start = __esm({
       title: "The server start command also runs migrate (e.g. migrate && gunicorn), so every replica races to migrate on each start",
       help: `Admin processes run as one-off processes, once per release. When the start command migrates before starting the
 server, every replica and every restart migrates: replicas race on the same migrations, a long migration delays
-every start, and a failing one crash-loops the service.
+every start, and a failing one crash-loops the service. The same holds for a project management command that calls
+\`call_command("migrate")\`, and for uwsgi's start-up hooks (\`exec-pre-app = manage.py migrate\`), which run each
+time uwsgi starts.
 
 Run \`migrate\` once per release (a release phase, a Kubernetes Job, \`docker compose run --rm\`) and start only
 the server.
@@ -35758,18 +35850,20 @@ services:
         const seen = /* @__PURE__ */ new Set();
         for (const app of project.apps) {
           const starts = [
-            { commands: imageCommand(app), who: "The start command" },
-            { commands: effectiveCommand(app), who: "The start command" },
+            { commands: imageCommand(app), who: "The start command", runs: app },
+            { commands: effectiveCommand(app), who: "The start command", runs: app },
             // a second Django service of the app image (`admin`, `web2`) starts its own server
             ...otherAppServices(app).map(({ service: s, app: seen2 }) => ({
               commands: serviceCommand(seen2, s),
-              who: `Service '${s.name}'`
+              who: `Service '${s.name}'`,
+              runs: seen2
             }))
           ];
-          for (const { commands, who } of starts) {
+          for (const { commands, who, runs } of starts) {
             commands.forEach((cmd, i) => {
               const dj = djangoCommand(cmd.argv);
-              if (!dj || !appliesMigrations(dj) || rolledBackApp(dj) !== void 0) return;
+              const migrates = dj && migrationsRun(runs, dj);
+              if (!dj || !migrates) return;
               if (!commands.slice(i + 1).some((c) => startsServer2(c.argv, c.viaExec))) return;
               const key = `${cmd.file}:${cmd.line}`;
               if (seen.has(key)) return;
@@ -35777,9 +35871,23 @@ services:
               findings.push({
                 file: cmd.file,
                 line: cmd.line,
-                message: `${who} runs 'manage.py ${dj.name}'${recipeNote(cmd)} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
+                message: `${who} runs 'manage.py ${dj.name}'${recipeNote(cmd)}${callNote(migrates, "which")} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
               });
             });
+          }
+          for (const config2 of app.serverConfigs ?? []) {
+            for (const hook of config2.startHooks ?? []) {
+              const key = `${config2.file}:${hook.line}`;
+              const run = hook.commands.map((c) => djangoCommand(c.argv)).map((dj2) => dj2 && { dj: dj2, migrates: migrationsRun(app, dj2) }).find((r) => r?.migrates);
+              if (!run || seen.has(key)) continue;
+              seen.add(key);
+              const { dj, migrates } = run;
+              findings.push({
+                file: config2.file,
+                line: hook.line,
+                message: `${config2.server} runs 'manage.py ${dj.name}' with ${hook.option} each time it starts${callNote(migrates, "and that command") || ","} so every replica migrates on every start. Run migrate once per release as a one-off task and take it out of ${config2.server}'s start-up hooks.`
+              });
+            }
           }
         }
         return findings;
@@ -41835,8 +41943,67 @@ function npmScriptCommands(scripts, names) {
 
 // src/model/image-files.ts
 init_credentials();
+
+// src/model/install-args.ts
+init_command();
 init_variables();
+var PIPENV_VALUE_OPTIONS = ["--python", "--pypi-mirror", "--extra-pip-args", "--categories"];
+function pipenvInstall(argv) {
+  const i = argv.findIndex(
+    (w2, k) => /(^|\/)pipenv$/.test(w2) || w2 === "-m" && argv[k + 1] === "pipenv" && k > 0
+  );
+  if (i < 0) return void 0;
+  const at2 = argv[i] === "-m" ? i + 1 : i;
+  if (argv[at2 + 1] !== "install") return void 0;
+  const args = argv.slice(at2 + 2);
+  for (let k = 0; k < args.length; k++) {
+    const w2 = args[k];
+    if (PIPENV_VALUE_OPTIONS.includes(w2)) k++;
+    else if (w2 === "-r" || w2 === "--requirements" || !w2.startsWith("-")) return void 0;
+  }
+  return {
+    skipLock: args.includes("--skip-lock"),
+    dev: args.includes("--dev") || args.includes("-d"),
+    ignorePipfile: args.includes("--ignore-pipfile")
+  };
+}
+function expandKnown2(word, run) {
+  if (!word.includes("$")) return word;
+  const variables = run?.variables ?? {};
+  const declared = new Set(run?.unknownDeclared ?? []);
+  const lookup2 = (name) => name in variables ? { kind: "value", value: variables[name] } : UNKNOWN2;
+  return expand(word, lookup2, "\\", (name) => run !== void 0 && !declared.has(name));
+}
+function requirementArgs(argv, run) {
+  const i = argv.findIndex((w2) => /(^|\/)pip[\d.]*$/.test(w2));
+  const installAt = argv.findIndex((w2, k) => k > i && ["install", "wheel", "download"].includes(w2));
+  const isPip = (i >= 0 || argv.some((w2, k) => w2 === "-m" && argv[k + 1] === "pip")) && installAt >= 0;
+  if (!isPip) return [];
+  return pipRequirementFiles(argv.slice(installAt + 1)).map((p) => expandKnown2(p, run)).filter((p) => p !== void 0);
+}
+
+// src/model/image-files.ts
 init_input();
+
+// src/model/management-calls.ts
+init_python_calls();
+function managementCalls(text2) {
+  const out = [];
+  for (const call2 of callsNamed(text2, /call_command/)) {
+    const [first, ...rest] = call2.args;
+    const name = first && first.name === void 0 ? stringLiteral2(first.text) : void 0;
+    const lineStart = text2.lastIndexOf("\n", call2.index) + 1;
+    if (!name || text2.slice(lineStart, call2.index).trimStart().startsWith("#")) continue;
+    const args = [];
+    for (const a of rest) {
+      const literal = a.name === void 0 ? stringLiteral2(a.text) : void 0;
+      if (literal !== void 0) args.push(literal);
+      else if (a.name !== void 0 && a.text.trim() === "True") args.push(`--${a.name.replace(/_/g, "-")}`);
+    }
+    out.push({ line: text2.slice(0, lineStart).split("\n").length, name, args });
+  }
+  return out;
+}
 
 // src/model/proxy-config.ts
 init_lines();
@@ -42063,18 +42230,34 @@ var ImageFiles = class extends ModelPart {
     }
     return void 0;
   }
-  /** Python programs the start chain runs: `python X.py` found in the image, `manage.py NAME` of a custom command. */
+  /**
+   * Python programs the start chain runs: `python X.py` found in the image, `manage.py NAME` of a custom command,
+   * those the start-up hooks of its uwsgi ini files run too (read first: `serverConfigs`).
+   */
   startPrograms(app, layout) {
     const target = app.dockerfile?.targetStage;
     const context = app.context;
     if (!target || !context) return [];
-    const commands = startArgvs(app, target);
-    const files = /* @__PURE__ */ new Set();
+    const hooks = (app.serverConfigs ?? []).flatMap((c) => c.startHooks ?? []);
+    const commands = [...startArgvs(app, target), ...hooks.flatMap((h) => h.commands.map((c) => c.argv))];
+    const files = /* @__PURE__ */ new Map();
     for (const argv of commands) {
       const source = this.pythonRunBy(argv, target, context, layout);
-      if (source) files.add(joinPath(context.dir, source));
+      if (source)
+        files.set(
+          joinPath(context.dir, source),
+          djangoCommand(argv[0] === "exec" ? argv.slice(1) : argv)?.name
+        );
     }
-    return [...files].filter((file) => file in this.texts).map((file) => ({ file, credentials: pythonFileCredentials(this.texts[file]) }));
+    return [...files].filter(([file]) => file in this.texts).map(([file, command]) => {
+      const calls = managementCalls(this.texts[file]);
+      return {
+        file,
+        credentials: pythonFileCredentials(this.texts[file]),
+        ...command ? { managementCommand: command } : {},
+        ...calls.length > 0 ? { managementCalls: calls } : {}
+      };
+    });
   }
   /**
    * The programs supervisord runs when the start chain starts it: from the file it names with -c, else from every
@@ -42199,40 +42382,6 @@ function runCommands(run) {
     return [run.argv];
   }
   return run.script?.commands.map((c) => c.argv) ?? [];
-}
-var PIPENV_VALUE_OPTIONS = ["--python", "--pypi-mirror", "--extra-pip-args", "--categories"];
-function pipenvInstall(argv) {
-  const i = argv.findIndex(
-    (w2, k) => /(^|\/)pipenv$/.test(w2) || w2 === "-m" && argv[k + 1] === "pipenv" && k > 0
-  );
-  if (i < 0) return void 0;
-  const at2 = argv[i] === "-m" ? i + 1 : i;
-  if (argv[at2 + 1] !== "install") return void 0;
-  const args = argv.slice(at2 + 2);
-  for (let k = 0; k < args.length; k++) {
-    const w2 = args[k];
-    if (PIPENV_VALUE_OPTIONS.includes(w2)) k++;
-    else if (w2 === "-r" || w2 === "--requirements" || !w2.startsWith("-")) return void 0;
-  }
-  return {
-    skipLock: args.includes("--skip-lock"),
-    dev: args.includes("--dev") || args.includes("-d"),
-    ignorePipfile: args.includes("--ignore-pipfile")
-  };
-}
-function expandKnown2(word, run) {
-  if (!word.includes("$")) return word;
-  const variables = run?.variables ?? {};
-  const declared = new Set(run?.unknownDeclared ?? []);
-  const lookup2 = (name) => name in variables ? { kind: "value", value: variables[name] } : UNKNOWN2;
-  return expand(word, lookup2, "\\", (name) => run !== void 0 && !declared.has(name));
-}
-function requirementArgs(argv, run) {
-  const i = argv.findIndex((w2) => /(^|\/)pip[\d.]*$/.test(w2));
-  const installAt = argv.findIndex((w2, k) => k > i && ["install", "wheel", "download"].includes(w2));
-  const isPip = (i >= 0 || argv.some((w2, k) => w2 === "-m" && argv[k + 1] === "pip")) && installAt >= 0;
-  if (!isPip) return [];
-  return pipRequirementFiles(argv.slice(installAt + 1)).map((p) => expandKnown2(p, run)).filter((p) => p !== void 0);
 }
 function startArgvs(app, target) {
   const commands = [];
@@ -43132,8 +43281,8 @@ var ProjectBuilder = class {
     const programs = this.imageFiles.supervisorPrograms(view, layout);
     if (programs.length > 0) view.supervisorPrograms = programs;
     view.entrypointScripts.push(...this.imageFiles.programScripts(view, layout));
-    view.startPrograms = this.imageFiles.startPrograms(view, layout);
     view.serverConfigs = this.imageFiles.serverConfigs(view, layout);
+    view.startPrograms = this.imageFiles.startPrograms(view, layout);
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
       const landing = layout.landingOf(target, relativeTo(app.managePy, context.dir));
@@ -43251,8 +43400,8 @@ var ProjectBuilder = class {
       const programs = this.imageFiles.supervisorPrograms(app, layout);
       if (programs.length > 0) app.supervisorPrograms = programs;
       app.entrypointScripts.push(...this.imageFiles.programScripts(app, layout));
-      app.startPrograms = this.imageFiles.startPrograms(app, layout);
       app.serverConfigs = this.imageFiles.serverConfigs(app, layout);
+      app.startPrograms = this.imageFiles.startPrograms(app, layout);
       const proxyConfigs = this.imageFiles.proxyConfigs(app, layout);
       if (proxyConfigs.length > 0) app.proxyConfigs = proxyConfigs;
       const client = dockerClientOf(app, this.tree.dockerSdkUses ?? []);

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-CU7XXGYO.js";
+} from "./chunk-E7T5IABU.js";
 import {
   insertLines,
   normalizePackageName,

@@ -25,7 +25,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-CU7XXGYO.js";
+} from "./chunk-E7T5IABU.js";
 import {
   UnsafePathError,
   formatBytes,

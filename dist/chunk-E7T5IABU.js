@@ -21479,6 +21479,16 @@ var UWSGI_DAEMON_OPTIONS = {
   "smart-attach-daemon2": 1,
   "attach-control-daemon": 0
 };
+var UWSGI_START_PHASES = /* @__PURE__ */ new Set([
+  ...["asap", "pre-jail", "post-jail", "in-jail", "as-root", "as-user", "pre-app", "post-app"],
+  ...["accepting", "accepting1", "accepting-once", "accepting1-once"]
+]);
+function uwsgiStartHook(option, value) {
+  const m = /^(exec|hook)-(.+)$/.exec(option.replace(/_/g, "-"));
+  if (!m || !UWSGI_START_PHASES.has(m[2])) return void 0;
+  const command = m[1] === "exec" ? value : /^exec:(.*)$/.exec(value)?.[1];
+  return command?.trim() || void 0;
+}
 function uwsgiIniLogs(file, text2) {
   const logFiles = [];
   let user;
@@ -21488,6 +21498,7 @@ function uwsgiIniLogs(file, text2) {
   let daemonize;
   const daemons = [];
   const listens = [];
+  const startHooks = [];
   text2.split(LINES).forEach((raw, i) => {
     const line = raw.trim();
     if (line === "" || line.startsWith(";") || line.startsWith("#")) return;
@@ -21507,6 +21518,8 @@ function uwsgiIniLogs(file, text2) {
       const words2 = m[2].trim().split(/\s+/).slice(daemon);
       if (words2.length > 0 && words2[0] !== "") daemons.push({ line: i + 1, option: m[1], argv: words2 });
     }
+    const hook = uwsgiStartHook(m[1], m[2].trim());
+    if (hook) startHooks.push({ line: i + 1, option: m[1], commands: parseShell(hook, i + 1).commands });
     if (["daemonize", "daemonize2"].includes(m[1]) && m[2].trim() !== "")
       daemonize = { line: i + 1, option: m[1], value: m[2].trim() };
     if (UWSGI_LISTEN_OPTIONS.has(m[1].replace(/_/g, "-")))
@@ -21530,7 +21543,8 @@ function uwsgiIniLogs(file, text2) {
     ...dieOnTerm ? { dieOnTerm } : {},
     ...daemonize ? { daemonize } : {},
     ...daemons.length > 0 ? { daemons } : {},
-    ...listens.length > 0 ? { listens } : {}
+    ...listens.length > 0 ? { listens } : {},
+    ...startHooks.length > 0 ? { startHooks } : {}
   };
 }
 
@@ -23681,6 +23695,37 @@ function commandWords2(command) {
   return parseShell(expanded).commands[0]?.argv ?? [];
 }
 
+// src/model/command/script-arguments.ts
+var ALL_ARGS = /* @__PURE__ */ new Set(["$@", "$*", "${@}", "${*}"]);
+function argumentsHeldBy(script) {
+  return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
+}
+function launcherOnly(prefix) {
+  if (prefix.some((w) => /^python[\d.]*$/.test(basename2(w)))) return false;
+  const mark = "\0";
+  const rest = programArgv([...prefix, mark]);
+  return rest.length === 1 && rest[0] === mark;
+}
+function dropsUser(argv) {
+  return ["gosu", "su-exec", "chpst", "setpriv", "runuser", "s6-setuidgid"].includes(basename2(argv[0] ?? ""));
+}
+function launchesArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
+  const at2 = argv.findIndex((w, k) => k > 0 && runsArguments([w], argsVariables));
+  return at2 > 0 && launcherOnly(argv.slice(0, at2));
+}
+function fillsWithArguments(c, k, argsVariables) {
+  const word = c.argv[k];
+  if (ARGS_WORD.test(word)) return true;
+  const written = c.written?.[k] ?? word;
+  return written === word && runsArguments([word], argsVariables);
+}
+function runsArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
+  const word = argv[0] ?? "";
+  if (ALL_ARGS.has(word)) return true;
+  const name = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
+  return name !== null && argsVariables.has(name[1] ?? name[2]);
+}
+
 // src/model/command/start-chain.ts
 function recipeNote(command) {
   const r = command.recipe;
@@ -23886,7 +23931,7 @@ function scriptRun(argv, scripts, workdir) {
     const script = scripts.find((s) => s.makeTargets && s.makeTargets.join(" ") === targets);
     return script && { script, argsFrom: argv.length };
   }
-  const inner = basename2(argv[0] ?? "") === "su" ? void 0 : launchedCommand(argv);
+  const inner = basename2(argv[0] ?? "") === "su" ? void 0 : launchedCommand(argv) ?? initChild(argv);
   if (inner) {
     const hit = scriptRun(inner, scripts, workdir);
     return hit && { script: hit.script, argsFrom: hit.argsFrom + argv.length - inner.length };
@@ -23905,6 +23950,12 @@ function scriptRun(argv, scripts, workdir) {
     if (script) return { script, argsFrom: i + 1 };
   }
   return void 0;
+}
+function initChild(argv) {
+  if (!["tini", "dumb-init", "docker-init"].includes(basename2(argv[0] ?? ""))) return void 0;
+  const dashes = argv.indexOf("--");
+  const at2 = dashes > 0 ? dashes + 1 : argv.findIndex((w, k) => k > 0 && !w.startsWith("-"));
+  return at2 > 0 && at2 < argv.length ? argv.slice(at2) : void 0;
 }
 function scriptCommands(s, caller, args, chain2, depth) {
   const { scripts, workdir } = chain2;
@@ -23933,7 +23984,7 @@ function scriptCommands(s, caller, args, chain2, depth) {
         out.push(...scriptCommands(next.script, run, given.slice(next.argsFrom), chain2, depth + 1));
       continue;
     }
-    const at2 = caller && given && given.length > 0 ? c.argv.findIndex((w, k) => k > 0 && ARGS_WORD.test(w)) : -1;
+    const at2 = caller && given && given.length > 0 ? c.argv.findIndex((w, k) => k > 0 && fillsWithArguments(c, k, argsVariables)) : -1;
     const argv = at2 > 0 && given ? [...c.argv.slice(0, at2), ...given, ...c.argv.slice(at2 + 1)] : c.argv;
     const where = at2 > 0 && caller && launcherOnly(c.argv.slice(0, at2)) && !dropsUser(c.argv) ? { file: caller.file, line: caller.line, origin: caller.origin } : { file: s.file, origin: "script" };
     const own = {
@@ -23990,29 +24041,6 @@ function expandKnown(word, variable) {
     }
   );
   return unknown || out.includes("$") ? void 0 : out;
-}
-var ALL_ARGS = /* @__PURE__ */ new Set(["$@", "$*", "${@}", "${*}"]);
-function argumentsHeldBy(script) {
-  return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
-}
-function launcherOnly(prefix) {
-  if (prefix.some((w) => /^python[\d.]*$/.test(basename2(w)))) return false;
-  const mark = "\0";
-  const rest = programArgv([...prefix, mark]);
-  return rest.length === 1 && rest[0] === mark;
-}
-function dropsUser(argv) {
-  return ["gosu", "su-exec", "chpst", "setpriv", "runuser", "s6-setuidgid"].includes(basename2(argv[0] ?? ""));
-}
-function launchesArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
-  const at2 = argv.findIndex((w, k) => k > 0 && runsArguments([w], argsVariables));
-  return at2 > 0 && launcherOnly(argv.slice(0, at2));
-}
-function runsArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
-  const word = argv[0] ?? "";
-  if (ALL_ARGS.has(word)) return true;
-  const name = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
-  return name !== null && argsVariables.has(name[1] ?? name[2]);
 }
 function atMakeLine(command, make, makefile) {
   if (command.file !== makefile) return command;
@@ -24310,6 +24338,24 @@ function chdirOf(argv) {
     if (argv[i].startsWith("--chdir=")) return argv[i].slice("--chdir=".length);
   }
   return void 0;
+}
+
+// src/model/command/script-operand.ts
+function serverReadAsScript(argv, env = {}) {
+  const shell = basename2(argv[0] ?? "");
+  if (!SCRIPT_SHELLS.has(shell)) return void 0;
+  let i = 1;
+  for (; i < argv.length && /^[-+]/.test(argv[i]); i++) {
+    if (argv[i] === "--") {
+      i++;
+      break;
+    }
+    if (/^-[a-zA-Z]*[cs]/.test(argv[i])) return void 0;
+    if (argv[i] === "-o" || argv[i] === "+o") i++;
+  }
+  const word = argv[i];
+  const server = word === void 0 ? void 0 : serverOf(argv.slice(i), env);
+  return server && { shell, word, server };
 }
 
 // src/util/version-spec.ts
@@ -31385,6 +31431,20 @@ function startsServer(app) {
   const env = containerEnv(app);
   return startCommands(app).some((cmd) => serverOf(cmd.argv, env) !== void 0);
 }
+function readAsScriptFix(views) {
+  for (const { app } of views) {
+    const env = containerEnv(app);
+    for (const cmd of startCommands(app)) {
+      const read = serverReadAsScript(cmd.argv, env);
+      if (!read) continue;
+      const { shell, word, server } = read;
+      const name = serverName(cmd.argv.slice(cmd.argv.indexOf(word)), server);
+      const port = (server.addresses ?? []).find((a) => a.port !== void 0)?.port ?? 8e3;
+      return `${cmd.file}:${cmd.line} runs \`${shellLine(cmd.argv)}\`: ${shell} takes '${word}' for the name of a shell script to read, not a program to run, so ${name} never starts and its port is not known here. Run the words as a command there, without ${shell} (exec "$@" runs the script's arguments), then add EXPOSE with the port it binds, e.g. EXPOSE ${port}.`;
+    }
+  }
+  return void 0;
+}
 function message2(views, published) {
   const bound = views.map((v) => boundPorts(v.app));
   const ports = [...new Set(bound.flatMap((b) => b.ports))];
@@ -31392,7 +31452,7 @@ function message2(views, published) {
   const publishedPorts = [...new Set(published.flatMap((p) => p.target === void 0 ? [] : [p.target]))];
   const proxied = views.flatMap((v, i) => bound[i].behind.map((b) => ({ app: v.app, behind: b })))[0];
   const unexpanded = bound.flatMap((b) => b.unexpanded)[0];
-  const fix = proxied && ports.length === 0 ? proxyFix(proxied.app, proxied.behind) : unexpanded && ports.length === 0 ? unexpandedFix(unexpanded) : ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : views.some((v) => startsServer(v.app)) ? "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000." : "No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.";
+  const fix = proxied && ports.length === 0 ? proxyFix(proxied.app, proxied.behind) : unexpanded && ports.length === 0 ? unexpandedFix(unexpanded) : ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : readAsScriptFix(views) ?? (views.some((v) => startsServer(v.app)) ? "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000." : "No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.");
   return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix}`;
 }
 var noPortDeclared = defineRule({
@@ -33795,6 +33855,18 @@ function projectVolume(app, service) {
 }
 
 // src/rules/TF1202-admin-task-on-every-start.ts
+function migrationsRun(app, dj) {
+  if (appliesMigrations(dj)) return rolledBackApp(dj) === void 0 ? true : void 0;
+  for (const program of app.startPrograms ?? []) {
+    if (program.managementCommand !== dj.name) continue;
+    const call2 = program.managementCalls?.find((c) => appliesMigrations(c) && rolledBackApp(c) === void 0);
+    if (call2) return { file: program.file, line: call2.line };
+  }
+  return void 0;
+}
+function callNote(migrates, lead) {
+  return migrates === true ? "" : `, ${lead} calls migrate (${migrates.file}:${migrates.line}),`;
+}
 var adminTaskOnEveryStart = defineRule({
   id: "TF1202",
   name: "admin-task-on-every-start",
@@ -33804,7 +33876,9 @@ var adminTaskOnEveryStart = defineRule({
   title: "The server start command also runs migrate (e.g. migrate && gunicorn), so every replica races to migrate on each start",
   help: `Admin processes run as one-off processes, once per release. When the start command migrates before starting the
 server, every replica and every restart migrates: replicas race on the same migrations, a long migration delays
-every start, and a failing one crash-loops the service.
+every start, and a failing one crash-loops the service. The same holds for a project management command that calls
+\`call_command("migrate")\`, and for uwsgi's start-up hooks (\`exec-pre-app = manage.py migrate\`), which run each
+time uwsgi starts.
 
 Run \`migrate\` once per release (a release phase, a Kubernetes Job, \`docker compose run --rm\`) and start only
 the server.
@@ -33826,18 +33900,20 @@ services:
     const seen = /* @__PURE__ */ new Set();
     for (const app of project.apps) {
       const starts = [
-        { commands: imageCommand(app), who: "The start command" },
-        { commands: effectiveCommand(app), who: "The start command" },
+        { commands: imageCommand(app), who: "The start command", runs: app },
+        { commands: effectiveCommand(app), who: "The start command", runs: app },
         // a second Django service of the app image (`admin`, `web2`) starts its own server
         ...otherAppServices(app).map(({ service: s, app: seen2 }) => ({
           commands: serviceCommand(seen2, s),
-          who: `Service '${s.name}'`
+          who: `Service '${s.name}'`,
+          runs: seen2
         }))
       ];
-      for (const { commands, who } of starts) {
+      for (const { commands, who, runs } of starts) {
         commands.forEach((cmd, i) => {
           const dj = djangoCommand(cmd.argv);
-          if (!dj || !appliesMigrations(dj) || rolledBackApp(dj) !== void 0) return;
+          const migrates = dj && migrationsRun(runs, dj);
+          if (!dj || !migrates) return;
           if (!commands.slice(i + 1).some((c) => startsServer2(c.argv, c.viaExec))) return;
           const key = `${cmd.file}:${cmd.line}`;
           if (seen.has(key)) return;
@@ -33845,9 +33921,23 @@ services:
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `${who} runs 'manage.py ${dj.name}'${recipeNote(cmd)} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
+            message: `${who} runs 'manage.py ${dj.name}'${recipeNote(cmd)}${callNote(migrates, "which")} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
           });
         });
+      }
+      for (const config2 of app.serverConfigs ?? []) {
+        for (const hook of config2.startHooks ?? []) {
+          const key = `${config2.file}:${hook.line}`;
+          const run = hook.commands.map((c) => djangoCommand(c.argv)).map((dj2) => dj2 && { dj: dj2, migrates: migrationsRun(app, dj2) }).find((r) => r?.migrates);
+          if (!run || seen.has(key)) continue;
+          seen.add(key);
+          const { dj, migrates } = run;
+          findings.push({
+            file: config2.file,
+            line: hook.line,
+            message: `${config2.server} runs 'manage.py ${dj.name}' with ${hook.option} each time it starts${callNote(migrates, "and that command") || ","} so every replica migrates on every start. Run migrate once per release as a one-off task and take it out of ${config2.server}'s start-up hooks.`
+          });
+        }
       }
     }
     return findings;
@@ -34675,6 +34765,8 @@ export {
   instructionsOf,
   runtimeInsertionLine,
   dataDirFromEnvironment,
+  callsNamed,
+  stringLiteral2 as stringLiteral,
   pythonFileCredentials,
   composeFilesNamed,
   composeEnvFilesNamed,

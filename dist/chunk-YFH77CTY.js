@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-WEF6BUVB.js";
+} from "./chunk-RWIBHD2U.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-CU7XXGYO.js";
+} from "./chunk-E7T5IABU.js";
 import {
   UnsafePathError,
   readInside,

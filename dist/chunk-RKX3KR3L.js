@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-3EFOITS4.js";
+} from "./chunk-GH7PPOT2.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-CU7XXGYO.js";
+} from "./chunk-E7T5IABU.js";
 import {
   SEVERITIES,
   UnsafePathError,
