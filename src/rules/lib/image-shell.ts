@@ -4,6 +4,7 @@ import type { CommandInstr, DockerfileModel, RunInstr, Stage } from '../../model
 import type { App } from '../../model/types/project.js';
 import type { ShellCommand } from '../../model/types/shell.js';
 import { withoutPlaceholders } from '../../util/shell-placeholder.js';
+import { splitImage } from '../../model/image-ref.js';
 import { looksLikeArray } from './exec-form.js';
 import { shellBranches } from './shell-branches.js';
 
@@ -31,20 +32,14 @@ const NONE: ImageShells = { bash: false, sh: false };
 
 /** The image the stage starts from, through `FROM <earlier stage>`. */
 export function baseImageOf(df: DockerfileModel, stage: Stage): string | undefined {
-  let at: Stage | undefined = stage;
-  for (let hops = 0; at && at.from.stageRef !== undefined && hops < df.stages.length; hops++)
-    at = df.stages[at.from.stageRef];
-  return at && at.from.stageRef === undefined && !at.from.scratch ? at.from.image : undefined;
+  const root = stagesOf(df, stage).at(-1);
+  return root && root.from.stageRef === undefined && !root.from.scratch ? root.from.image : undefined;
 }
 
 /** The shells of `image` known to exec the last command of `-c`; unknown images get neither (the finding stays). */
 export function imageShells(image: string | undefined): ImageShells {
   if (!image || image.includes('$')) return NONE;
-  const ref = image.split('@')[0].toLowerCase();
-  const slash = ref.lastIndexOf('/');
-  const colon = ref.lastIndexOf(':');
-  const repository = colon > slash ? ref.slice(0, colon) : ref;
-  const tag = colon > slash ? ref.slice(colon + 1) : 'latest';
+  const { repository, tag = 'latest' } = splitImage(image.toLowerCase());
   const name = repository.slice(repository.lastIndexOf('/') + 1);
   const alpine = /alpine(\d+)\.(\d+)/.exec(tag);
   const debianBased = OFFICIAL_ON_DEBIAN[name] !== undefined && isOfficial(repository, name);
@@ -165,15 +160,12 @@ export function appShells(app: App): ImageShells {
 
 /** Alpine and BusyBox images have BusyBox ash as /bin/sh and no bash until a package adds it. */
 function shipsNoBash(image: string): boolean {
-  const ref = image.split('@')[0].toLowerCase();
-  const colon = ref.lastIndexOf(':');
-  const repository = colon > ref.lastIndexOf('/') ? ref.slice(0, colon) : ref;
-  const tag = colon > ref.lastIndexOf('/') ? ref.slice(colon + 1) : '';
+  const { repository, tag = '' } = splitImage(image.toLowerCase());
   const name = repository.slice(repository.lastIndexOf('/') + 1);
   return name === 'alpine' || name === 'busybox' || /(^|-)alpine/.test(tag);
 }
 
-/** The stage and those it is built FROM. */
+/** The stage and those it is built FROM, the base image's stage last. */
 function stagesOf(df: DockerfileModel, stage: Stage): Stage[] {
   const out: Stage[] = [];
   for (let at: Stage | undefined = stage; at && !out.includes(at);) {
