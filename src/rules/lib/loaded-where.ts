@@ -1,5 +1,6 @@
 /** Where a value a star-imported settings module sets holds: the environments whose branch loads it and keeps it. */
 import type { SettingAssignment, SettingsModel } from '../../model/types/settings.js';
+import { listOf } from './processes.js';
 
 type Edge = NonNullable<SettingsModel['starImportEdges']>[number];
 type LoadCondition = NonNullable<SettingAssignment['condition']>;
@@ -111,9 +112,6 @@ function conditionWords(c: LoadCondition): string {
 export function overrideWords(held: HeldWhere, name: string): string {
   const n = held.overriddenIn.length;
   if (n === 0) return '';
-  const files =
-    n > 1
-      ? `${held.overriddenIn.slice(0, -1).join(', ')} and ${held.overriddenIn[n - 1]}`
-      : held.overriddenIn[0];
+  const files = listOf(held.overriddenIn);
   return `; ${files} ${n > 1 ? 'set' : 'sets'} ${name} ${n > 1 ? 'themselves' : 'itself'}`;
 }
