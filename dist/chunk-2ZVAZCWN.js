@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-GH7PPOT2.js";
+} from "./chunk-YJYMWOJO.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-E7T5IABU.js";
+} from "./chunk-2KI6HTLC.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -26588,6 +26588,132 @@ function schemeDefaultLine(v, unset, a) {
   return unset.line < a.line ? unset.line : void 0;
 }
 
+// src/rules/lib/command-text.ts
+function shellWord(word) {
+  if (word === "") return "''";
+  const plain2 = withoutPlaceholders(word);
+  if (/^[\w@%+=:,./^-]+$/.test(plain2) || /^[\w@%+=:./{}^-]+$/.test(plain2) && !plain2.includes(".."))
+    return word;
+  if (/^\$\{?[@*]\}?$/.test(word)) return `"${word}"`;
+  const parts = expansionParts(word);
+  if (!parts) return `'${word.replace(/'/g, `'\\''`)}'`;
+  if (parts.every((p) => p.expansion || /^[\w@%+=:,./^-]*$/.test(p.text))) return word;
+  return `"${parts.map((p) => p.expansion ? p.text : p.text.replace(/["\\`]/g, "\\$&")).join("")}"`;
+}
+function shellLine(argv) {
+  return argv.map(shellWord).join(" ");
+}
+function wordsOf2(command) {
+  const { argv, written } = command;
+  const bare = (w) => w.replace(/['"\\]/g, "");
+  if (written?.length === argv.length && written.every((w, i) => bare(w) === bare(argv[i])))
+    return written.join(" ");
+  return shellLine(argv);
+}
+function commandLine(command) {
+  const env = (command.env ?? []).map((a) => a.text ?? `${a.name}=${shellWord(a.value)}`);
+  return [...env, wordsOf2(command)].join(" ");
+}
+function execLine(command) {
+  const env = command.env ?? [];
+  return `exec ${env.length > 0 ? `env ${env.map(envArgument).join(" ")} ` : ""}${wordsOf2(command)}`;
+}
+function envArgument(a) {
+  if (a.literal) return a.text ?? shellWord(`${a.name}=${a.value}`);
+  return /["\\`]/.test(a.value) ? a.text ?? `${a.name}=${a.value}` : `"${a.name}=${a.value}"`;
+}
+function expansionParts(word) {
+  const parts = [];
+  let literal = "";
+  let i = 0;
+  while (i < word.length) {
+    const end = expansionEnd(word, i);
+    if (end === void 0) {
+      literal += word[i++];
+      continue;
+    }
+    if (literal) parts.push({ text: literal, expansion: false });
+    literal = "";
+    parts.push({ text: word.slice(i, end), expansion: true });
+    i = end;
+  }
+  if (literal) parts.push({ text: literal, expansion: false });
+  return parts.some((p) => p.expansion) ? parts : void 0;
+}
+function expansionEnd(word, i) {
+  const c = word[i];
+  if (c === "`") {
+    const close = word.indexOf("`", i + 1);
+    return close < 0 ? void 0 : close + 1;
+  }
+  if (c !== "$") return void 0;
+  const next = word[i + 1] ?? "";
+  if (next === "(" || next === "{") return closing(word, i + 1);
+  const name = /^(?:[A-Za-z_]\w*|[0-9@*#?$!-])/.exec(word.slice(i + 1));
+  return name ? i + 1 + name[0].length : void 0;
+}
+function closing(word, open) {
+  const pair2 = { "(": ")", "{": "}" };
+  const stack = [];
+  let quote;
+  for (let i = open; i < word.length; i++) {
+    const c = word[i];
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = void 0;
+    } else if (c === "\\") i++;
+    else if (c === "'" || c === '"') quote = c;
+    else if (pair2[c]) stack.push(pair2[c]);
+    else if (c === stack.at(-1)) {
+      stack.pop();
+      if (stack.length === 0) return i + 1;
+    }
+  }
+  return void 0;
+}
+function quotedLine(line) {
+  return line.includes("'") ? `\`${line}\`` : `'${line}'`;
+}
+
+// src/rules/lib/processes.ts
+function listOf(items) {
+  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+function sequencePhrase(seq) {
+  const [first, ...rest] = seq;
+  if (rest.length === 1)
+    return `${first.what} in the foreground, then ${rest[0].what}, which starts only once ${first.what} has exited`;
+  return `${first.what} in the foreground, then ${listOf(rest.map((p) => p.what))}, each starting only once the one before it has exited`;
+}
+function keptProcess(seq) {
+  return seq.find((p) => serverOf(p.command.argv)) ?? seq[0];
+}
+function othersOwnContainers(others) {
+  const quoted = others.map((c) => quotedLine(commandLine(c)));
+  return `run ${listOf(quoted)} ${quoted.length === 1 ? "as its own container" : "each as its own container"} (its own compose service) from the same image`;
+}
+function proxyBeside(app) {
+  const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+  const starts = [imageCommand(app), effectiveCommand(app)].map((chain2) => {
+    const proxy = chain2.find((c) => reverseProxyOf(c.argv));
+    return {
+      keys: new Set(chain2.map(key)),
+      proxy: proxy && { proxy: reverseProxyOf(proxy.argv), at: `${proxy.file}:${proxy.line}` }
+    };
+  });
+  return (command) => {
+    const running = starts.filter((s) => s.keys.has(key(command)));
+    if (running.length === 0 || running.some((s) => !s.proxy)) return void 0;
+    return running[0].proxy;
+  };
+}
+function backgroundWords(run) {
+  const one = run.background.length === 1;
+  const h = run.holder;
+  const then = h?.kind === "process" ? `runs ${h.what} in the foreground` : h?.kind === "wait" ? `waits for ${one ? "it" : "them"} (wait)` : h?.kind === "keep-alive" ? `runs ${commandLine(h.command)} only to keep the container running` : h?.kind === "arguments" ? 'runs the container command ("$@")' : "goes on running other commands";
+  return `starts ${listOf(run.background.map((p) => p.what))} in the background (&) and then ${then}`;
+}
+
 // src/rules/lib/loaded-where.ts
 var MAX_PATHS = 32;
 function heldWhere(settings, file, name) {
@@ -26663,7 +26789,7 @@ function conditionWords(c) {
 function overrideWords(held, name) {
   const n = held.overriddenIn.length;
   if (n === 0) return "";
-  const files = n > 1 ? `${held.overriddenIn.slice(0, -1).join(", ")} and ${held.overriddenIn[n - 1]}` : held.overriddenIn[0];
+  const files = listOf(held.overriddenIn);
   return `; ${files} ${n > 1 ? "set" : "sets"} ${name} ${n > 1 ? "themselves" : "itself"}`;
 }
 
@@ -31178,93 +31304,6 @@ var volumeOverSource = defineRule({
 });
 var samePath = (a, b) => a.replace(/\/+$/, "") === b.replace(/\/+$/, "");
 
-// src/rules/lib/command-text.ts
-function shellWord(word) {
-  if (word === "") return "''";
-  const plain2 = withoutPlaceholders(word);
-  if (/^[\w@%+=:,./^-]+$/.test(plain2) || /^[\w@%+=:./{}^-]+$/.test(plain2) && !plain2.includes(".."))
-    return word;
-  if (/^\$\{?[@*]\}?$/.test(word)) return `"${word}"`;
-  const parts = expansionParts(word);
-  if (!parts) return `'${word.replace(/'/g, `'\\''`)}'`;
-  if (parts.every((p) => p.expansion || /^[\w@%+=:,./^-]*$/.test(p.text))) return word;
-  return `"${parts.map((p) => p.expansion ? p.text : p.text.replace(/["\\`]/g, "\\$&")).join("")}"`;
-}
-function shellLine(argv) {
-  return argv.map(shellWord).join(" ");
-}
-function wordsOf2(command) {
-  const { argv, written } = command;
-  const bare = (w) => w.replace(/['"\\]/g, "");
-  if (written?.length === argv.length && written.every((w, i) => bare(w) === bare(argv[i])))
-    return written.join(" ");
-  return shellLine(argv);
-}
-function commandLine(command) {
-  const env = (command.env ?? []).map((a) => a.text ?? `${a.name}=${shellWord(a.value)}`);
-  return [...env, wordsOf2(command)].join(" ");
-}
-function execLine(command) {
-  const env = command.env ?? [];
-  return `exec ${env.length > 0 ? `env ${env.map(envArgument).join(" ")} ` : ""}${wordsOf2(command)}`;
-}
-function envArgument(a) {
-  if (a.literal) return a.text ?? shellWord(`${a.name}=${a.value}`);
-  return /["\\`]/.test(a.value) ? a.text ?? `${a.name}=${a.value}` : `"${a.name}=${a.value}"`;
-}
-function expansionParts(word) {
-  const parts = [];
-  let literal = "";
-  let i = 0;
-  while (i < word.length) {
-    const end = expansionEnd(word, i);
-    if (end === void 0) {
-      literal += word[i++];
-      continue;
-    }
-    if (literal) parts.push({ text: literal, expansion: false });
-    literal = "";
-    parts.push({ text: word.slice(i, end), expansion: true });
-    i = end;
-  }
-  if (literal) parts.push({ text: literal, expansion: false });
-  return parts.some((p) => p.expansion) ? parts : void 0;
-}
-function expansionEnd(word, i) {
-  const c = word[i];
-  if (c === "`") {
-    const close = word.indexOf("`", i + 1);
-    return close < 0 ? void 0 : close + 1;
-  }
-  if (c !== "$") return void 0;
-  const next = word[i + 1] ?? "";
-  if (next === "(" || next === "{") return closing(word, i + 1);
-  const name = /^(?:[A-Za-z_]\w*|[0-9@*#?$!-])/.exec(word.slice(i + 1));
-  return name ? i + 1 + name[0].length : void 0;
-}
-function closing(word, open) {
-  const pair2 = { "(": ")", "{": "}" };
-  const stack = [];
-  let quote;
-  for (let i = open; i < word.length; i++) {
-    const c = word[i];
-    if (quote) {
-      if (c === "\\" && quote === '"') i++;
-      else if (c === quote) quote = void 0;
-    } else if (c === "\\") i++;
-    else if (c === "'" || c === '"') quote = c;
-    else if (pair2[c]) stack.push(pair2[c]);
-    else if (c === stack.at(-1)) {
-      stack.pop();
-      if (stack.length === 0) return i + 1;
-    }
-  }
-  return void 0;
-}
-function quotedLine(line) {
-  return line.includes("'") ? `\`${line}\`` : `'${line}'`;
-}
-
 // src/rules/lib/base-image.ts
 function repositoryBases(app) {
   const out = [];
@@ -31287,45 +31326,6 @@ function startingApp(app) {
   const service = app.compose?.appService;
   if (!stage || stage.cmd || stage.entrypoint || service?.command || service?.entrypoint) return app;
   return inherited(app, (s) => s.cmd || s.entrypoint ? true : void 0)?.app ?? app;
-}
-
-// src/rules/lib/processes.ts
-function listOf(items) {
-  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
-function sequencePhrase(seq) {
-  const [first, ...rest] = seq;
-  if (rest.length === 1)
-    return `${first.what} in the foreground, then ${rest[0].what}, which starts only once ${first.what} has exited`;
-  return `${first.what} in the foreground, then ${listOf(rest.map((p) => p.what))}, each starting only once the one before it has exited`;
-}
-function keptProcess(seq) {
-  return seq.find((p) => serverOf(p.command.argv)) ?? seq[0];
-}
-function othersOwnContainers(others) {
-  const quoted = others.map((c) => quotedLine(commandLine(c)));
-  return `run ${listOf(quoted)} ${quoted.length === 1 ? "as its own container" : "each as its own container"} (its own compose service) from the same image`;
-}
-function proxyBeside(app) {
-  const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
-  const starts = [imageCommand(app), effectiveCommand(app)].map((chain2) => {
-    const proxy = chain2.find((c) => reverseProxyOf(c.argv));
-    return {
-      keys: new Set(chain2.map(key)),
-      proxy: proxy && { proxy: reverseProxyOf(proxy.argv), at: `${proxy.file}:${proxy.line}` }
-    };
-  });
-  return (command) => {
-    const running = starts.filter((s) => s.keys.has(key(command)));
-    if (running.length === 0 || running.some((s) => !s.proxy)) return void 0;
-    return running[0].proxy;
-  };
-}
-function backgroundWords(run) {
-  const one = run.background.length === 1;
-  const h = run.holder;
-  const then = h?.kind === "process" ? `runs ${h.what} in the foreground` : h?.kind === "wait" ? `waits for ${one ? "it" : "them"} (wait)` : h?.kind === "keep-alive" ? `runs ${commandLine(h.command)} only to keep the container running` : h?.kind === "arguments" ? 'runs the container command ("$@")' : "goes on running other commands";
-  return `starts ${listOf(run.background.map((p) => p.what))} in the background (&) and then ${then}`;
 }
 
 // src/rules/TF0701-no-port-declared.ts
@@ -32580,18 +32580,12 @@ function shellFormBranchesMessage(keyword, branches) {
 // src/rules/lib/image-shell.ts
 var NONE = { bash: false, sh: false };
 function baseImageOf(df, stage) {
-  let at2 = stage;
-  for (let hops = 0; at2 && at2.from.stageRef !== void 0 && hops < df.stages.length; hops++)
-    at2 = df.stages[at2.from.stageRef];
-  return at2 && at2.from.stageRef === void 0 && !at2.from.scratch ? at2.from.image : void 0;
+  const root = stagesOf(df, stage).at(-1);
+  return root && root.from.stageRef === void 0 && !root.from.scratch ? root.from.image : void 0;
 }
 function imageShells(image) {
   if (!image || image.includes("$")) return NONE;
-  const ref = image.split("@")[0].toLowerCase();
-  const slash = ref.lastIndexOf("/");
-  const colon = ref.lastIndexOf(":");
-  const repository = colon > slash ? ref.slice(0, colon) : ref;
-  const tag = colon > slash ? ref.slice(colon + 1) : "latest";
+  const { repository, tag = "latest" } = splitImage(image.toLowerCase());
   const name = repository.slice(repository.lastIndexOf("/") + 1);
   const alpine = /alpine(\d+)\.(\d+)/.exec(tag);
   const debianBased = OFFICIAL_ON_DEBIAN[name] !== void 0 && isOfficial(repository, name);
@@ -32663,10 +32657,7 @@ function appShells(app) {
   return image && shipsNoBash(image) && !installs ? { ...shells, noBash: image } : shells;
 }
 function shipsNoBash(image) {
-  const ref = image.split("@")[0].toLowerCase();
-  const colon = ref.lastIndexOf(":");
-  const repository = colon > ref.lastIndexOf("/") ? ref.slice(0, colon) : ref;
-  const tag = colon > ref.lastIndexOf("/") ? ref.slice(colon + 1) : "";
+  const { repository, tag = "" } = splitImage(image.toLowerCase());
   const name = repository.slice(repository.lastIndexOf("/") + 1);
   return name === "alpine" || name === "busybox" || /(^|-)alpine/.test(tag);
 }

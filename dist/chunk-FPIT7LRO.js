@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-RWIBHD2U.js";
+} from "./chunk-3FEZP2LX.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-E7T5IABU.js";
+} from "./chunk-2KI6HTLC.js";
 import {
   UnsafePathError,
   readInside,

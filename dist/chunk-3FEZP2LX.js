@@ -25,7 +25,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-E7T5IABU.js";
+} from "./chunk-2KI6HTLC.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-E7T5IABU.js";
+} from "./chunk-2KI6HTLC.js";
 import {
   insertLines,
   normalizePackageName,
