@@ -209,7 +209,10 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         });
       }
     }
-    findings.push(...servedTrueLiterals(project.apps));
+    const reported = new Set(findings.map((f) => `${f.file}:${f.line ?? ''}`));
+    findings.push(
+      ...servedTrueValues(project.apps).filter((f) => !reported.has(`${f.file}:${f.line ?? ''}`)),
+    );
     // One finding per line: the apps of a development and a production compose file read the same settings, and only
     // the latter's finding adds what its compose file sets (`Besides, …`).
     // A true DEBUG that holds only where a branch loads its module is said so once, not again as "every deploy" for
@@ -242,18 +245,38 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
 
 type EnvSource = Extract<ValueSource, { kind: 'env' }>;
 
-/** `DEBUG = True` in the settings a WSGI server would run, beside a container that runs the development server. */
-function servedTrueLiterals(apps: readonly App[]): RawFinding[] {
+/**
+ * `DEBUG = True`, or DEBUG read with a true default (`env.bool("DJANGO_DEBUG", True)`), in the settings a WSGI server
+ * would run, beside a container that runs the development server: that deploy's environment is not this container's,
+ * so only what the code says is judged.
+ */
+function servedTrueValues(apps: readonly App[]): RawFinding[] {
   return apps.flatMap((app) => {
     const served = app.servedSettings;
     if (!served) return [];
-    return liveAssignments(served, 'DEBUG')
-      .filter((a) => !a.inBranch && a.value.kind === 'literal' && truthy(a.value) && !isFalseWord(a.value))
-      .map((a) => ({
-        file: a.file ?? served.file,
-        line: a.line,
-        ...msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`,
-      }));
+    return liveAssignments(served, 'DEBUG').flatMap((a): RawFinding[] => {
+      const at = { file: a.file ?? served.file, line: a.line };
+      const v = a.value;
+      if (a.inBranch) return [];
+      if (v.kind === 'literal' && truthy(v) && !isFalseWord(v))
+        return [
+          {
+            ...at,
+            ...msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`,
+          },
+        ];
+      // A plain switch with a true default; the reads whose truth follows another variable or a name are left out.
+      if (v.kind !== 'env' || v.selects?.length || v.presence || v.whenSet || defaultDecider(v)) return [];
+      const unset = valueWhenUnset(v);
+      if (truthy(unset) !== true || isFalseWord(unset) || inverted(v) || trueForEveryWord(v)) return [];
+      const suggested = code(switchComparison('DEBUG', v, []));
+      return [
+        {
+          ...at,
+          ...msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy of ${served.file} (the settings the WSGI server loads) that does not set the variable runs in debug mode; make the default false: ${suggested}.`,
+        },
+      ];
+    });
   });
 }
 
