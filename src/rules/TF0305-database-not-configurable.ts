@@ -43,8 +43,11 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const { settings, databases, file } of appDatabases(project)) {
+    for (const { app, settings, databases, file } of appDatabases(project)) {
       if (databases.selection.kind !== 'fixed') continue;
+      // manage.py's default module (`config.settings.local`) beside a server module whose database the environment
+      // selects (`APP_ENV`): DJANGO_SETTINGS_MODULE picks that module for a management command, no code edited.
+      if (settings === app.managedSettings && selectsFromEnvironment(app.settings)) continue;
       for (const at of assignmentsOf(settings, databases, file)) {
         const engines = [...new Set(at.configs.map((c) => c.engine).filter((e) => e !== undefined))];
         const engine =
@@ -69,6 +72,12 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
     make: databaseSwitch,
   },
 });
+
+/** Whether the server's settings let an environment variable select the database. */
+function selectsFromEnvironment(settings: SettingsModel | undefined): boolean {
+  const kind = settings?.databases?.selection.kind;
+  return kind === 'env' || kind === 'url';
+}
 
 /**
  * The DATABASES assignments a fixed selection is written in, each with its configs: where each of several modules the
