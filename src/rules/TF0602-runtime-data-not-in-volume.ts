@@ -26,6 +26,7 @@ import { dataDirFromEnvironment, volumeOnDirectory } from './lib/data-dir-fix.js
 import { selects } from './lib/provided-config.js';
 import { isDevelopmentComposeFile, isNamedForProduction, projectComposeFiles } from './lib/files.js';
 import { defineRule } from './lib/rule.js';
+import { conditionWords, heldWhere } from './lib/loaded-where.js';
 import { serverDirectory } from '../model/command.js';
 
 export const runtimeDataNotInVolume = defineRule({
@@ -259,16 +260,33 @@ function otherStorage(settings: SettingsModel, env: ProvidedEnvironment): 'alway
   const other = choices.filter((c) => !c.backend || !isFileSystemStorage(c.backend));
   if (other.length === 0) return undefined;
   const local = choices.length > other.length;
-  if (!local && other.some((c) => !c.assignment.inBranch)) return 'always';
+  // A module a branch on a variable star-imports (`if ENV_STAGE == "Production": from .production import *`) sets
+  // its storage only where that branch is taken.
+  const loaded = new Map(
+    other.map((c) => [
+      c,
+      c.assignment.inBranch ? undefined : heldWhere(settings, c.assignment.file ?? settings.file, c.setting),
+    ]),
+  );
+  if (!local && other.some((c) => !c.assignment.inBranch && !loaded.get(c))) return 'always';
   const clauses: string[] = [];
   for (const c of other) {
+    const held = loaded.get(c);
+    const tests = held ? held.tests : c.assignment.condition ? [c.assignment.condition] : [];
+    for (const test of tests) {
+      const value = env.values.get(test.variable);
+      if (value !== undefined && takes(test, value, env)) return 'always';
+    }
+    const stores = c.backend ? `stores them with ${c.backend}` : 'chooses another storage';
+    if (held) {
+      const file = c.assignment.file ?? settings.file;
+      const tests = held.tests.map(conditionWords).join(' or ');
+      clauses.push(`${tests} (${file} is then loaded, and its ${c.setting} ${stores})`);
+      continue;
+    }
     const test = c.assignment.condition;
-    const value = test ? env.values.get(test.variable) : undefined;
-    if (test && value !== undefined && takes(test, value, env)) return 'always';
     const when = test ? testWords(test) : undefined;
-    const by = c.backend
-      ? `${c.setting} then stores them with ${c.backend}`
-      : `${c.setting} then chooses another storage`;
+    const by = `${c.setting} then ${stores}`;
     clauses.push(
       when ? `${when} (${by})` : `the settings take the branch at line ${c.assignment.line} (${by})`,
     );

@@ -6,6 +6,7 @@ import { callBuiltin, parseNumber } from './builtins.js';
 import { callByName, callMethod } from './calls.js';
 import type { EvalContext } from './context.js';
 import { callEnv } from './django-environ.js';
+import { DJANGO_SETTINGS, loadedSettingValue } from './django-settings.js';
 import { isOsEnviron, presenceOfVariable, subscriptOsEnviron } from './environ.js';
 import type { ModuleEvaluation } from './evaluation.js';
 import { callFunction } from './functions.js';
@@ -355,7 +356,13 @@ function dictionary(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): P
 function member(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue {
   const kids = childrenOf(node);
   const line = ev.line(node);
-  if (kids[1]?.name === '.' && kids[2]) return attribute(ev.evaluate(kids[0], ctx), ev.text(kids[2]), line);
+  if (kids[1]?.name === '.' && kids[2]) {
+    const obj = ev.evaluate(kids[0], ctx);
+    const prop = ev.text(kids[2]);
+    const loaded =
+      obj.t === 'ref' && obj.name === DJANGO_SETTINGS ? loadedSettingValue(ev, prop, ctx) : undefined;
+    return loaded ?? attribute(obj, prop, line);
+  }
   if (kids[1]?.name === '[' && kids.length === 4) {
     const obj = ev.evaluate(kids[0], ctx);
     if (isOsEnviron(obj))

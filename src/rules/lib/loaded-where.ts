@@ -14,6 +14,8 @@ export interface HeldWhere {
   where: string;
   /** Modules that load the value's module and then set the setting themselves (`production.py`). */
   overriddenIn: string[];
+  /** The tests of the selecting imports, one of which loads the module. */
+  tests: LoadCondition[];
 }
 
 /**
@@ -55,7 +57,7 @@ export function heldWhere(settings: SettingsModel, file: string, name: string): 
   const where = [...clauses.values()]
     .map((c) => `${c.to} is loaded (${c.from} loads it when ${c.tests.join(', or when ')})`)
     .join('; or where ');
-  return { where, overriddenIn: [...overriddenIn] };
+  return { where, overriddenIn: [...overriddenIn], tests: selecting.map((e) => e.when!) };
 }
 
 /**
@@ -86,7 +88,7 @@ function importPaths(edges: Edge[], root: string, target: string): Edge[][] {
 }
 
 /** A branch's test in words: `ENV is 'prod'`, `APP_ENV is none of 'production', 'staging'`. */
-function conditionWords(c: LoadCondition): string {
+export function conditionWords(c: LoadCondition): string {
   const quoted = (values: string[]) => values.map((v) => `'${v}'`);
   const list = (values: string[], last: string) =>
     values.length > 1 ? `${values.slice(0, -1).join(', ')} ${last} ${values[values.length - 1]}` : values[0];
