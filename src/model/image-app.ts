@@ -1,5 +1,5 @@
 import { baseName, dirName, isUnder, joinPath, normalizeRelative } from '../discover/classify.js';
-import { parseShell } from '../parse/shell.js';
+import { scriptOrMakefile } from './command/make.js';
 import { isNamedForProduction } from './compose-file-names.js';
 import { isUrl } from './context.js';
 import { dockerfileDockerReads } from './dockerfile-name.js';
@@ -104,7 +104,7 @@ export function imagesBuilt(
     }
   }
   for (const { file, text } of scripts) {
-    for (const command of parseShell(text).commands) {
+    for (const command of scriptOrMakefile(file, text).commands) {
       const build = dockerBuild(command.argv);
       if (!build) continue;
       // A script is usually run from the repository root, sometimes from its own directory: the one holding the Dockerfile wins.
