@@ -43,7 +43,9 @@ export function repositoryBuilds(
     }
   const sources = [
     ...scripts.map(({ file, text }) => ({ text, whole: scriptOrMakefile(file, text) })),
-    ...Object.values(ciConfigs).map((ci) => ciShell(ci)).map((text) => ({ text, whole: parseShell(text) })),
+    ...Object.values(ciConfigs)
+      .map((ci) => ciShell(ci))
+      .map((text) => ({ text, whole: parseShell(text) })),
   ];
   for (const { text, whole } of sources) {
     // A CI file is no script: where its lines do not parse as one, each is read on its own.
