@@ -183,12 +183,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
                 shellFormMessage(
                   shellForm,
                   execFormArgv(shellForm, app.entrypointScripts, stage.workdir || '/'),
-                  // The script the last command runs starts the server; one run before it (a wait) does not.
-                  scriptRunByText(
-                    shellForm.script?.commands.at(-1)?.argv.join(' ') ?? shellForm.raw,
-                    app.entrypointScripts,
-                    stage.workdir || '/',
-                  ),
+                  startScriptOf(shellForm, app.entrypointScripts, stage.workdir || '/'),
                 )) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? []),
           });
         for (const instr of [stage.entrypoint, cmd]) {
@@ -394,6 +389,22 @@ function execedShellForm(instr: CommandInstr, shells: ImageShells): string | und
     commands,
     shells.sh,
   );
+}
+
+/**
+ * The script a shell-form command runs the server from: the one its last command runs, else, unless that last command
+ * starts the server itself (`./wait-for-db.sh && ./manage.py runserver`), the one script its text names.
+ */
+function startScriptOf(
+  instr: CommandInstr,
+  scripts: EntrypointScript[],
+  workdir: string,
+): EntrypointScript | undefined {
+  const last = instr.script?.commands.at(-1);
+  if (!last) return scriptRunByText(instr.raw, scripts, workdir);
+  const lastRuns = scriptRunByText(last.argv.join(' '), scripts, workdir);
+  if (lastRuns || mainProcessOf(last.argv)) return lastRuns;
+  return scriptRunByText(instr.raw, scripts, workdir);
 }
 
 /** `argv`: the exec form the instruction can be rewritten as (execFormArgv), undefined when none is safe. */
