@@ -609,6 +609,26 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
     },
   ],
+  '__tests__/fixtures/corpus/makefile-variable-tag-dev-image-mounted': [
+    {
+      rule: 'TF0402',
+      why: "'db' is MariaDB with no healthcheck: the fix writes only PostgreSQL's pg_isready check, a MariaDB one is by hand",
+    },
+    {
+      rule: 'TF0901',
+      why: 'a shell-form CMD that waits and generates migrations before the server: the start script to exec it is by hand',
+    },
+  ],
+  '__tests__/fixtures/corpus/supervisord-gunicorn-socket-in-workdir-shell-cmd': [
+    {
+      rule: 'TF0901',
+      why: 'a shell-form CMD that collects static files before supervisord: the start script to exec it is by hand',
+    },
+    {
+      rule: 'TF1301',
+      why: "nginx runs in the same container and its master needs root to bind port 80, and gunicorn's socket directory must be given to the user: by hand",
+    },
+  ],
   '__tests__/fixtures/corpus/supervisord-nginx-gunicorn-root-advice': [
     {
       rule: 'TF1301',

@@ -132,11 +132,18 @@ export class AppSeeds extends ModelPart {
         seed.dockerfile ? dirName(seed.dockerfile) : undefined,
         seed.contextDir,
       ].filter((d): d is string => d !== undefined);
+    // A project already paired with the image its app service runs (built by name here) runs no other Dockerfile.
+    const paired = new Set(seeds.flatMap((s) => (s.compose && !s.imageNotBuiltHere ? [s.compose] : [])));
     for (const seed of seeds) {
       if (seed.compose || seed.variantOf) continue;
       const dirs = dirsOf(seed);
       seed.compose = composeSets.find(
-        (s) => s.model && !s.model.appService?.build && dirs.includes(s.dir) && runsApp(s.model, seed),
+        (s) =>
+          s.model &&
+          !s.model.appService?.build &&
+          !paired.has(s) &&
+          dirs.includes(s.dir) &&
+          runsApp(s.model, seed),
       );
     }
     const attached = new Set(seeds.map((s) => s.compose));

@@ -1,5 +1,5 @@
 import { baseName, dirName, isUnder, joinPath, normalizeRelative } from '../discover/classify.js';
-import { parseShell } from '../parse/shell.js';
+import { scriptOrMakefile } from './command/make.js';
 import { isNamedForProduction } from './compose-file-names.js';
 import { isUrl } from './context.js';
 import { dockerfileDockerReads } from './dockerfile-name.js';
@@ -104,7 +104,7 @@ export function imagesBuilt(
     }
   }
   for (const { file, text } of scripts) {
-    for (const command of parseShell(text).commands) {
+    for (const command of scriptOrMakefile(file, text).commands) {
       const build = dockerBuild(command.argv);
       if (!build) continue;
       // A script is usually run from the repository root, sometimes from its own directory: the one holding the Dockerfile wins.
@@ -246,7 +246,7 @@ function isUnderProductionDirectory(dockerfile: string): boolean {
  * The app service of a compose project whose services only name images and none runs a Django command: the one
  * whose image the repository builds, else the one that bind-mounts a Django project, else the one named for the
  * directory of a Python Dockerfile, else the only service that can be the app when the repository holds a single
- * Django project.
+ * Django project (of several running one image, the only one that keeps the image's own command).
  */
 export function imageOnlyApp(
   model: ComposeModel,
@@ -288,7 +288,12 @@ export function imageOnlyApp(
     n.service.image?.value === named[0].service.image?.value;
   if (named.length === 1 || (named.length > 1 && named.every(sameImage))) return named[0];
   if (managePys.length !== 1) return undefined;
-  return apps.length === 1 && mayBeApp(apps[0]) ? { service: apps[0] } : undefined;
+  if (apps.length === 1) return mayBeApp(apps[0]) ? { service: apps[0] } : undefined;
+  // Services of one image, each but one given a command of its own (a worker, a beat): the one running the image's own
+  // command is the app.
+  const own = apps.filter((s) => !s.command && !s.entrypoint);
+  const oneImage = apps.every((s) => s.image?.value !== undefined && s.image.value === apps[0].image?.value);
+  return oneImage && own.length === 1 && mayBeApp(own[0]) ? { service: own[0] } : undefined;
 }
 
 /** Names the app service goes by; a third-party tool's image (`openlabs/docker-wkhtmltopdf-aas`) bears none. */

@@ -236,6 +236,8 @@ export class ImageFiles extends ModelPart {
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
           if (!file) continue;
           if (!(file in this.texts) || out.some((s) => s.file === file)) break;
+          // `./manage.py migrate`: a Python program run by its #! line is no shell script (its programs are startPrograms).
+          if (isPythonProgram(file, this.texts[file])) break;
           const script = parseShell(this.texts[file], 1);
           out.push({
             file,
@@ -529,6 +531,11 @@ function scriptWords(argv: string[]): string[] {
   // `wait-for-it.sh db:5432 -- ./start.sh`: the waiter runs the command after `--` once the port answers.
   const dashes = argv.indexOf('--', k + 1);
   return dashes > 0 ? [cmd, ...scriptWords(argv.slice(dashes + 1))] : [cmd];
+}
+
+/** A file the Python interpreter runs: named `.py`, or starting with a `#!` line that names python. */
+function isPythonProgram(file: string, text: string): boolean {
+  return file.endsWith('.py') || /^(\uFEFF)?#![^\n]*\bpython/.test(text);
 }
 
 function binDirs(word: string): string[] {

@@ -5,6 +5,7 @@
  */
 import { joinPath, normalizeRelative } from '../discover/classify.js';
 import { parseShell } from '../parse/shell.js';
+import { scriptOrMakefile } from './command/make.js';
 import { dockerfileDockerReads } from './dockerfile-name.js';
 import { dockerBuild } from './image-app.js';
 import { splitImage } from './image-ref.js';
@@ -41,11 +42,12 @@ export function repositoryBuilds(
       if (dockerfile && s.image && !s.image.interpolated) out.push({ image: s.image.value, dockerfile });
     }
   const sources = [
-    ...scripts.map(({ text }) => text),
-    ...Object.values(ciConfigs).map((text) => ciShell(text)),
+    ...scripts.map(({ file, text }) => ({ text, whole: scriptOrMakefile(file, text) })),
+    ...Object.values(ciConfigs)
+      .map((ci) => ciShell(ci))
+      .map((text) => ({ text, whole: parseShell(text) })),
   ];
-  for (const text of sources) {
-    const whole = parseShell(text);
+  for (const { text, whole } of sources) {
     // A CI file is no script: where its lines do not parse as one, each is read on its own.
     const parts = whole.parseError ? text.split('\n').map((line) => parseShell(line)) : [whole];
     const values = new Map<string, Set<string>>();

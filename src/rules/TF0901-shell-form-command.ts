@@ -2,11 +2,9 @@ import {
   argumentsHeldBy,
   branchEnds,
   commandIgnoredBy,
-  commandsThatRun,
   daemonFacts,
   daemonOf,
   exclusive,
-  inlineScriptArgs,
   backgroundStart,
   backgroundStarts,
   execTarget,
@@ -14,8 +12,6 @@ import {
   type LongRunningCommand,
   type InitProcess,
   initProcess,
-  inlineScript,
-  inlineScriptCommands,
   inlineScriptLastCommand,
   isKeepAliveLoop,
   isWaitStep,
@@ -41,24 +37,11 @@ import {
   scriptRunByText,
   shellBuiltin,
 } from './lib/exec-form.js';
-import {
-  appShells,
-  isBusyBoxSh,
-  isSimple,
-  shellExecsLast,
-  shExecsShellForm,
-  type ImageShells,
-  withBashMissing,
-} from './lib/image-shell.js';
-import { commandLine, execLine, quotedLine, shellLine, type WrittenCommand } from './lib/command-text.js';
-import {
-  backgroundWords,
-  keptProcess,
-  listOf,
-  othersOwnContainers,
-  sequencePhrase,
-} from './lib/processes.js';
+import { appShells, shExecsShellForm, type ImageShells } from './lib/image-shell.js';
+import { commandLine, execLine, quotedLine } from './lib/command-text.js';
+import { backgroundWords, keptProcess, othersOwnContainers, sequencePhrase } from './lib/processes.js';
 import { defineRule } from './lib/rule.js';
+import { inlineShell } from './lib/inline-shell.js';
 import { suExecAdvice, suHandOver } from './lib/su-launch.js';
 import { forwarderExitsMessage, restartLoopMessage, termForwarder } from './lib/signal-trap.js';
 import { dieOnTermAdvice, withAdvice } from './lib/uwsgi-term.js';
@@ -66,7 +49,6 @@ import { composeArgv, fixShellForm, mainProcessOf } from './lib/shell-form-fix.j
 import { withRealModules } from './lib/wsgi-module.js';
 import {
   backgroundsInside,
-  cutOptions,
   foregroundProcess,
   launches,
   scriptRunBy,
@@ -201,7 +183,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
                 shellFormMessage(
                   shellForm,
                   execFormArgv(shellForm, app.entrypointScripts, stage.workdir || '/'),
-                  scriptRunByText(shellForm.raw, app.entrypointScripts, stage.workdir || '/'),
+                  startScriptOf(shellForm, app.entrypointScripts, stage.workdir || '/'),
                 )) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? []),
           });
         for (const instr of [stage.entrypoint, cmd]) {
@@ -409,6 +391,22 @@ function execedShellForm(instr: CommandInstr, shells: ImageShells): string | und
   );
 }
 
+/**
+ * The script a shell-form command runs the server from: the one its last command runs, else, unless that last command
+ * starts the server itself (`./wait-for-db.sh && ./manage.py runserver`), the one script its text names.
+ */
+function startScriptOf(
+  instr: CommandInstr,
+  scripts: EntrypointScript[],
+  workdir: string,
+): EntrypointScript | undefined {
+  const last = instr.script?.commands.at(-1);
+  if (!last) return scriptRunByText(instr.raw, scripts, workdir);
+  const lastRuns = scriptRunByText(last.argv.join(' '), scripts, workdir);
+  if (lastRuns || mainProcessOf(last.argv)) return lastRuns;
+  return scriptRunByText(instr.raw, scripts, workdir);
+}
+
 /** `argv`: the exec form the instruction can be rewritten as (execFormArgv), undefined when none is safe. */
 function shellFormMessage(
   instr: CommandInstr,
@@ -457,8 +455,14 @@ function shellFormMessage(
     if (branches && branches.keeping.length > 0) return shellFormBranchesMessage(k, branches);
     if (runScript)
       return `${k} is in shell form, so ${pid1}. Use the exec form: ${runScript}, with exec before the command of ${script.file} that starts the server${script.noShebang ? ` (${script.file} has no #! line, so sh runs it)` : ''}${/\bchmod\b/.test(instr.raw) ? `; make it executable at build time (RUN chmod +x ${script.imagePath}), not at every start` : ''}.`;
-    const several = (instr.script?.commands.length ?? 0) > 1;
-    return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `run the commands from a start script whose last command starts the server with exec, in an exec-form ${k} ["<path of the script in the image>"]` : `${k} ["sh", "-c", "exec …"]`}.`;
+    const commands = instr.script?.commands ?? [];
+    const last = commands.at(-1);
+    // `… && /usr/bin/supervisord -n`: the last command is what must replace the shell, server or process manager.
+    const ending =
+      last && !last.background && !last.loop && !last.guards
+        ? `whose last command is ${quotedLine(execLine(last))}`
+        : 'whose last command starts the server with exec';
+    return `${k} is in shell form, so ${pid1}. Use the exec form: ${commands.length > 1 ? `run the commands from a start script ${ending}, in an exec-form ${k} ["<path of the script in the image>"]` : `${k} ["sh", "-c", "exec …"]`}.`;
   }
   const example = `${k} [${argv.map((a) => JSON.stringify(a)).join(', ')}]`;
   // A script without #! cannot be run directly: sh reads it, or the script gets a shebang.
@@ -484,117 +488,4 @@ function shellFormSequenceMessage(instr: CommandInstr, sequence: LongRunningComm
   const form = plain ? argv : ['sh', '-c', script];
   const example = `${k} [${form.map((a) => JSON.stringify(a)).join(', ')}]`;
   return `${k} is in shell form and runs several long-running processes in sequence: ${sequencePhrase(sequence)}. /bin/sh is PID 1 and SIGTERM from docker stop does not reach ${sequence[0].what}. Run one process per container: ${example} here, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`;
-}
-
-/** `sh -c "... && server"` in exec form: fires when the last command is not run with exec. */
-function inlineShell(
-  argv: string[],
-  file: string,
-  line: number,
-  what: string,
-  shells: ImageShells,
-  written?: string[],
-): RawFinding[] {
-  return withBashMissing(inlineShellFindings(argv, file, line, what, shells, written), argv[0], shells);
-}
-
-function inlineShellFindings(
-  argv: string[],
-  file: string,
-  line: number,
-  what: string,
-  shells: ImageShells,
-  written?: string[],
-): RawFinding[] {
-  const parsed = inlineScriptCommands(argv, line);
-  // `sh -c 'case "$1" in web) …;; worker) …;; esac' sh web`: the branch the words after the script select
-  const commands = commandsThatRun(parsed, { args: inlineScriptArgs(argv), variable: () => undefined });
-  if (setupOnly(commands)) return [];
-  const shell = `${what} runs '${argv[0]} -c'`;
-  // The command as its author wrote it: compose variables unset here stay `${WORKERS}`, never empty.
-  const writtenCommands = written ? inlineScriptCommands(written, line) : [];
-  const shown = (c: ShellCommand): WrittenCommand =>
-    writtenCommands.length === parsed.length ? writtenCommands[parsed.indexOf(c)] : c;
-  const run = backgroundStart(commands);
-  if (run?.background.some((p) => serverOf(p.command.argv)))
-    return [
-      {
-        file,
-        line,
-        message:
-          execedHolderMessage(
-            shell,
-            run,
-            inlineScript(argv) ?? '',
-            commands,
-            isBusyBoxSh(argv[0], shells),
-            shown,
-          ) ??
-          `${shell}, which ${backgroundWords(run)}, so the shell stays PID 1 over several processes and SIGTERM reaches none of them. ${oneProcessAdvice(run, shown)}`,
-      },
-    ];
-  const sequence = foregroundSequence(commands);
-  if (sequence && !sequence[0].command.viaExec) {
-    const keep = keptProcess(sequence);
-    return [
-      {
-        file,
-        line,
-        message: `${shell} with several long-running processes in sequence: ${sequencePhrase(sequence)}. The shell stays PID 1 and SIGTERM does not reach ${sequence[0].what}; exec before the last command cannot fix that. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(shown(keep.command)))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => shown(p.command)))}.`,
-      },
-    ];
-  }
-  // `case` items, if/else: the script ends in one branch or another, each judged on its own
-  const ends = branchEnds(commands);
-  if (ends.length > 1) {
-    const servers = ends.filter((c) => !c.viaExec && !c.background && mainProcessOf(c.argv));
-    if (servers.length === 0) return [];
-    const each = servers.map(
-      (c) => `the branch that runs ${mainProcessOf(c.argv)!.kind} starts it without exec`,
-    );
-    const write = servers.map((c) => quotedLine(execLine(shown(c))));
-    return [
-      {
-        file,
-        line,
-        message: `${shell} with alternative branches (a case or if/else), and ${listOf(each)}, so in ${servers.length === 1 ? 'that branch' : 'those branches'} the shell stays PID 1 and SIGTERM does not reach the server. Write ${listOf(write)} in ${servers.length === 1 ? 'that branch' : 'their branches'}.`,
-      },
-    ];
-  }
-  const last = commands.at(-1);
-  if (!last || last.viaExec) return [];
-  const script = inlineScript(argv) ?? '';
-  const lone = parsed.length === 1 && !last.background && isSimple(script);
-  // bash execs the lone simple command of `bash -c` (PID 1 is the command: checked with docker top)
-  if (lone && /(^|\/)bash$/.test(argv[0])) return [];
-  // bash >= 4.4 and BusyBox ash exec the last simple command of a `-c` list too (`a && b && server`).
-  if (shellExecsLast(argv[0], script, last, shells)) return [];
-  if (isKeepAliveLoop(script))
-    return [
-      {
-        file,
-        line,
-        message: `${shell}, and it ends in a keep-alive loop (${script.trim()}), not a server: the shell stays PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. Start what the container is for (the server) with exec instead: an idle container that only waits for docker exec is itself a finding (TF0803).`,
-      },
-    ];
-  const cut = cutOptions(argv, line);
-  if (cut)
-    return [
-      {
-        file,
-        line,
-        message: `${shell} over several lines, and the line breaks cut ${cut.program}'s options off: the shell runs '${cut.command.join(' ')}' alone, then '${cut.options[0].join(' ')}' … as commands of their own, which fail (a folded YAML block keeps the line breaks of more-indented lines). Write the command and its options on one line, started with exec: ${quotedLine(`exec ${shellLine([...cut.command, ...cut.options.flat()])}`)}.`,
-      },
-    ];
-  // dash (Debian's /bin/sh) forks even a lone command: the shell stays PID 1 (checked with docker top)
-  const why = lone
-    ? `with one command (${last.argv[0]}), which ${argv[0]} does not exec by itself (dash, Debian's /bin/sh, forks it)`
-    : `and its last command (${last.argv[0]}) is not started with exec`;
-  return [
-    {
-      file,
-      line,
-      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write ${quotedLine(execLine(shown(last)))}${lone ? '' : ' as the last command'}.`,
-    },
-  ];
 }

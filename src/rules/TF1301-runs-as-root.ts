@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import {
   basename,
   containerEnv,
@@ -12,6 +13,7 @@ import {
   serviceCommand,
   startCommands,
   type StartCommand,
+  unixSocketsOnly,
 } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import type { DockerfileModel, RunInstr, Stage } from '../model/types/dockerfile.js';
@@ -36,6 +38,7 @@ import { insertLines, linesOf, replaceLines } from './lib/fix.js';
 import { inherited, repositoryBases, startingApp } from './lib/base-image.js';
 import { appsAndWorkerImages, imageRunner } from './lib/each.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
+import { listOf } from './lib/processes.js';
 
 const DROPS_PRIVILEGES = new Set(['gosu', 'su-exec', 'setpriv', 'runuser', 'chpst', 's6-setuidgid']);
 
@@ -55,7 +58,9 @@ entrypoint creates when the container starts (\`useradd\` then \`gosu\`) is not 
 create it at build time instead. Where nginx (or another reverse proxy) runs in the same container, its master
 process needs root to bind a port below 1024 (80, 443: the ports its copied configuration listens on are named;
 where all are above 1023 a USER line can stay, with nginx's pid and temp files writable): drop root for the app process alone (\`gunicorn --user\`, supervisord's
-\`user=\`), or move the proxy into its own container.
+\`user=\`), or move the proxy into its own container. A server supervisord (or gosu) starts as the user from the
+first binds its unix socket as that user: a socket in a directory the image leaves to root (\`unix:/app/app.sock\`
+under WORKDIR) needs that directory given to the user, or another socket path, and the advice says so.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -439,7 +444,7 @@ function proxyMessage(
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
   const user = existing ?? 'app';
   const create = existing ? '' : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
-  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, baseStage(df, stage), user)}. Or ${split}.`;
+  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user)}. Or ${split}.`;
 }
 
 // Where the nginx packages put the site enabled by default (it listens on 80): a copy there replaces it.
@@ -509,18 +514,45 @@ function highPortMessage(
   return `${head}, so the container starts as root. ${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), but its configuration listens only on ${plural('port', ports.ports)} (${ports.where.join(', ')}), above 1023, which ${ports.ports.length === 1 ? 'needs' : 'need'} no root to bind: the whole container can run as an unprivileged user. To do so, ${add}${without}, and give ${user} the files nginx writes (its pid file, e.g. \`pid /tmp/nginx.pid;\`, and its temp paths under /var/lib/nginx)${site}.`;
 }
 
-/** How the app's server process alone drops to `user` (`base`: the image's first stage): the server's own option, supervisord's `user=`, or a tool. */
-function appDrop(app: App, stage: Stage, user: string): string {
+/** How the app's server process alone drops to `user`: the server's own option, supervisord's `user=`, or a tool. */
+function appDrop(app: App, df: DockerfileModel, stage: Stage, user: string): string {
   const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
-  const tool = dropTool(stage, user);
+  const tool = dropTool(baseStage(df, stage), user);
   if (!server) return `start it through ${tool}`;
   const at = `${server.file}:${server.line}`;
-  if (server.origin === 'supervisor')
-    return `add user=${user} to [${programOf(app, server)?.section ?? 'program'}:${server.program}] (${at})`;
   const kind = serverOf(server.argv)!.kind;
+  // Started as the user from the first (no root master to bind first), the server creates its socket as that user.
+  const dirs = socketDirectories(df, stage, server.argv);
+  const socket =
+    dirs.length === 0
+      ? ''
+      : `, and let ${user} create ${kind}'s socket: ${listOf(dirs)} ${dirs.length === 1 ? 'is' : 'are'} root's, so RUN chown ${user} ${dirs.join(' ')} (or move the socket, here and in the proxy's configuration, to a directory ${user} owns)`;
+  if (server.origin === 'supervisor')
+    return `add user=${user} to [${programOf(app, server)?.section ?? 'program'}:${server.program}] (${at})${socket}`;
   if (kind === 'gunicorn') return `start gunicorn with --user ${user} --group ${user} (${at})`;
   if (kind === 'uwsgi') return `start uwsgi with --uid ${user} --gid ${user} (${at})`;
-  return `start ${kind} through ${tool} (${at})`;
+  return `start ${kind} through ${tool} (${at})${socket}`;
+}
+
+/**
+ * The directories of the unix sockets a server listens on that the image leaves to root (no RUN chowns them), so a
+ * server started as another user cannot create its socket there; /tmp is anyone's.
+ */
+function socketDirectories(df: DockerfileModel, stage: Stage, argv: string[]): string[] {
+  const dirs = (unixSocketsOnly(argv) ?? [])
+    .map((s) => s.replace(/^unix:/, ''))
+    .filter((p) => p.startsWith('/'))
+    .map((p) => posix.dirname(p));
+  const chowned = lineage(df, stage)
+    .flatMap((s) => s.instructions)
+    .filter((i): i is RunInstr => i.keyword === 'RUN')
+    .flatMap((r) => r.script?.commands ?? [])
+    .filter((c) => basename(c.argv[0] ?? '') === 'chown')
+    .flatMap((c) => c.argv.slice(1).filter((w) => w.startsWith('/')));
+  return [...new Set(dirs)].filter(
+    (d) =>
+      !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned.some((c) => d === c || d.startsWith(`${c}/`)),
+  );
 }
 
 /** Where the start chain creates a user when the container starts (`useradd -u "$PUID" app` in the entrypoint). */

@@ -1,4 +1,5 @@
 /** `make TARGET` as a start command: the recipe lines the target runs, followed through prerequisites and `$(MAKE) x`. */
+import { isMakefile } from '../../discover/classify.js';
 import { parseShell } from '../../parse/shell.js';
 import type { ShellAssignment, ShellCommand, ShellScript } from '../types/shell.js';
 import { basename } from './servers.js';
@@ -43,6 +44,8 @@ interface Rule {
 
 interface Makefile {
   rules: Map<string, Rule>;
+  /** Every rule in the order written, pattern rules (`%: Makefile`) included. */
+  written: Rule[];
   variables: Map<string, string>;
   defaultTarget?: string;
 }
@@ -62,12 +65,8 @@ export function makeTargetScript(text: string, targets: string[]): ShellScript {
     done.add(target);
     for (const p of rule.prerequisites) run(p, depth + 1);
     for (const { line, text: raw } of rule.recipe) {
-      const expanded = expand(raw, makefile.variables)
-        .replace(/^[@+-]+/, '')
-        .trim();
-      // A make function left unexpanded ($(call log, …)) is make's own business, not a command the shell runs.
-      if (expanded === '' || expanded.startsWith('$(') || expanded.startsWith('${')) continue;
-      const script = parseShell(expanded, line);
+      const script = recipeScript(raw, line, makefile.variables);
+      if (!script) continue;
       assignments.push(...(script.assignments ?? []));
       for (const c of script.commands) {
         const sub = makeInvocation(c.argv);
@@ -83,8 +82,41 @@ export function makeTargetScript(text: string, targets: string[]): ShellScript {
   return { commands, assignments };
 }
 
+/**
+ * Every recipe line of a Makefile as the shell runs it, the Makefile's variables expanded (`docker build -t
+ * $(IMAGE) -f $(DOCKERFILE) .` with `IMAGE = shop-api`), each anchored at its line, whatever target runs it.
+ */
+export function makefileScript(text: string): ShellScript {
+  const makefile = parseMakefile(text);
+  const commands: ShellCommand[] = [];
+  const assignments: ShellAssignment[] = [];
+  for (const rule of makefile.written)
+    for (const { line, text: raw } of rule.recipe) {
+      const script = recipeScript(raw, line, makefile.variables);
+      assignments.push(...(script?.assignments ?? []));
+      commands.push(...(script?.commands ?? []));
+    }
+  return { commands, assignments };
+}
+
+/** A shell script, or a Makefile's recipes with its variables expanded, as the shell runs them. */
+export function scriptOrMakefile(file: string, text: string): ShellScript {
+  return isMakefile(file) ? makefileScript(text) : parseShell(text);
+}
+
+/** One recipe line as the shell runs it: variables expanded, make's `@`/`-`/`+` prefixes dropped. */
+function recipeScript(raw: string, line: number, variables: Map<string, string>): ShellScript | undefined {
+  const expanded = expand(raw, variables)
+    .replace(/^[@+-]+/, '')
+    .trim();
+  // A make function left unexpanded ($(call log, …)) is make's own business, not a command the shell runs.
+  if (expanded === '' || expanded.startsWith('$(') || expanded.startsWith('${')) return undefined;
+  return parseShell(expanded, line);
+}
+
 function parseMakefile(text: string): Makefile {
   const rules = new Map<string, Rule>();
+  const written: Rule[] = [];
   const variables = new Map<string, string>([['MAKE', 'make']]);
   let defaultTarget: string | undefined;
   let current: Rule | undefined;
@@ -125,13 +157,14 @@ function parseMakefile(text: string): Makefile {
     const names = rule[1].split(/\s+/).filter(Boolean);
     current = { prerequisites: prereqText.split('|')[0].split(/\s+/).filter(Boolean), recipe: [] };
     if (inlineRecipe) current.recipe.push({ line, text: inlineRecipe });
+    written.push(current);
     for (const name of names) {
       if (name.includes('%') || name.includes('$')) continue;
       if (!rules.has(name)) rules.set(name, current);
       if (!defaultTarget && !name.startsWith('.')) defaultTarget = name;
     }
   }
-  return { rules, variables, defaultTarget };
+  return { rules, written, variables, defaultTarget };
 }
 
 /** `target: prereq ; recipe` */
