@@ -21,8 +21,9 @@ export function hasExpansion(part: Node): boolean {
   return type !== 'Lit' && type !== 'SglQuoted';
 }
 
-/** What `echo TEXT` / `printf TEXT` writes, for the command it is piped into. */
+/** What `echo TEXT` / `printf TEXT` (or `cat <<EOF`, its heredoc) writes, for the command it is piped into. */
 export function echoedText(c: ShellCommand | undefined): string | undefined {
+  if (c && basename(c.argv[0] ?? '') === 'cat' && c.argv.length === 1) return c.stdin;
   if (!c || !['echo', 'printf'].includes(basename(c.argv[0] ?? ''))) return undefined;
   return c.argv
     .slice(1)
