@@ -46,6 +46,7 @@ export class ImageFiles extends ModelPart {
         for (const { argv, wd } of direct.flatMap((c) => [
           c,
           ...this.npmRun(c.argv, c.wd, stage, index, context, layout),
+          ...this.buildScript(c.argv, c.wd, stage, index, context, layout),
         ])) {
           // `-r requirements/${SCENARIO}.txt`: the file the build argument (or ENV) picks.
           for (const req of requirementArgs(argv, ins as RunInstr)) {
@@ -113,6 +114,26 @@ export class ImageFiles extends ModelPart {
     const text = source && this.texts[joinPath(context.dir, source)];
     if (!text) return [];
     return npmScriptCommands(packageScripts(text), names).map((c) => ({ argv: c, wd }));
+  }
+
+  /** The commands of a context script a RUN runs (`RUN ./install.sh`), each with the directory its `cd`s leave. */
+  private buildScript(
+    argv: string[],
+    wd: string,
+    stage: Stage,
+    index: number,
+    context: BuildContext,
+    layout: ImageLayout,
+  ): { argv: string[]; wd: string }[] {
+    const word = scriptWords(argv)[0];
+    const source = word && layout.sourceOf(stage, posix.resolve(wd, word), index);
+    const text = source && this.texts[joinPath(context.dir, source)];
+    if (!text) return [];
+    let dir = wd;
+    return parseShell(text, 1).commands.map((c) => ({
+      argv: c.argv,
+      wd: (dir = directoryAfter(c.argv, dir)),
+    }));
   }
 
   private withIncludes(files: string[]): RequirementsFile[] {
