@@ -369,11 +369,12 @@ export class ImageFiles extends ModelPart {
     const context = app.context;
     if (!target || !context) return [];
     const files = new Set<string>();
-    for (const argv of startArgvs(app, target)) {
+    const dirs = new Map<string[], string>();
+    for (const argv of startArgvs(app, target, dirs)) {
       const ini = uwsgiIniArg(argv[0] === 'exec' ? argv.slice(1) : argv);
       if (!ini || ini.includes('$')) continue;
       const rel = normalizeRelative(ini);
-      const inImage = posix.resolve(target.workdir || '/', ini);
+      const inImage = posix.resolve(dirs.get(argv) ?? (target.workdir || '/'), ini);
       // The app service may bind-mount the file there over the image (`./src:/code`).
       const bound = boundFile(app.compose?.appService?.volumes ?? [], inImage);
       if (bound && bound in this.texts) {
@@ -493,13 +494,23 @@ function runCommands(run: RunInstr): string[][] {
   return run.script?.commands.map((c: ShellCommand) => c.argv) ?? [];
 }
 
-/** Every argv the start chain may run: the image's ENTRYPOINT/CMD, compose's overrides, the entrypoint scripts. */
-function startArgvs(app: App, target: Stage): string[][] {
+/**
+ * Every argv the start chain may run: the image's ENTRYPOINT/CMD, compose's overrides, the entrypoint scripts; `dirs`
+ * gets the directory a script's `cd`s leave each of its commands in.
+ */
+function startArgvs(app: App, target: Stage, dirs?: Map<string[], string>): string[][] {
   const commands: string[][] = [];
   for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands(c));
   const service = app.compose?.appService;
   for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
-  for (const s of app.entrypointScripts) commands.push(...s.script.commands.map((c) => c.argv));
+  for (const s of app.entrypointScripts) {
+    let dir = target.workdir || '/';
+    for (const c of s.script.commands) {
+      dir = directoryAfter(c.argv, dir);
+      commands.push(c.argv);
+      dirs?.set(c.argv, dir);
+    }
+  }
   for (const p of app.supervisorPrograms ?? []) commands.push(p.argv);
   return commands;
 }
