@@ -54,6 +54,23 @@ test('TF0311: a command prefix assignment, an initadmin password and create_supe
   ]);
 });
 
+test('TF0311: a heredoc passed through cat into manage.py shell, but not cat of a file', async () => {
+  const result = await analyzeFiles(
+    app(
+      [
+        '#!/bin/sh',
+        'cat <<EOF | python manage.py shell', //2
+        "User.objects.create_superuser('admin', 'a@b.c', 'adminpw')",
+        'EOF',
+        'cat admin.py | python manage.py shell', //5: the file is not read here
+        'exec gunicorn mysite.wsgi',
+        '',
+      ].join('\n'),
+    ),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0311'), [['entrypoint.sh', 2]]);
+});
+
 test('TF0311 reads only the scripts the container runs: a script no command starts is not judged', async () => {
   const files = app('#!/bin/sh\nexec gunicorn mysite.wsgi\n');
   const result = await analyzeFiles({ ...files, 'scripts/dev-reset.sh': 'export DB_PASSWORD=devpw\n' });

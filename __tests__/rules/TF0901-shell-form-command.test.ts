@@ -769,6 +769,12 @@ test('TF0901 on uwsgi without exec also asks for --die-on-term where uWSGI may r
     ],
     ['uwsgi --socket :9000 --module a.wsgi', 'uWSGI==2.1.0\n', {}],
     ['gunicorn a.wsgi', 'uWSGI==2.0.15\n', {}],
+    // the ini path is relative to the directory the script's cd moved to
+    [
+      'cd src\nuwsgi --ini conf/uwsgi.ini',
+      'uWSGI==2.0.15\n',
+      { 'src/conf/uwsgi.ini': '[uwsgi]\nmodule = a.wsgi\ndie-on-term = true\n' },
+    ],
   ] as const) {
     const m = await message(command, requirements, extra);
     assert.ok(!m.includes('a signal to reload'), m);

@@ -53,6 +53,12 @@ test('longRunningProcess and daemonOf tell a server, a worker, a daemon and a on
   assert.equal(longRunningProcess(['gunicorn', 'a.wsgi']), 'gunicorn');
   assert.equal(longRunningProcess(['celery', '-A', 'a', 'beat']), 'celery beat');
   assert.equal(longRunningProcess(['python', 'manage.py', 'migrate']), undefined);
+  // A package's dev server or watcher runs until stopped; its build is a one-off.
+  assert.equal(longRunningProcess(['npm', 'start']), 'npm start');
+  assert.equal(longRunningProcess(['npm', 'run', 'dev']), 'npm run dev');
+  assert.equal(longRunningProcess(['yarn', 'serve']), 'yarn serve');
+  assert.equal(longRunningProcess(['npm', 'run', 'build']), undefined);
+  assert.equal(longRunningProcess(['npm', 'dev']), undefined);
   assert.equal(daemonOf(['service', 'nginx', 'start']), 'nginx');
   assert.equal(daemonOf(['gunicorn', 'a.wsgi']), undefined);
   assert.equal(daemonOf(['nginx']), 'nginx');

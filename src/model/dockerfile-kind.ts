@@ -7,7 +7,7 @@ import {
   repositoryOf,
 } from './image-app.js';
 import { DJANGO_SERVER } from './image-roles.js';
-import { dirName, isScriptFile, isUnder } from '../discover/classify.js';
+import { baseName, dirName, isScriptFile, isUnder, joinPath } from '../discover/classify.js';
 
 /** Programs that run a database server in the foreground. */
 const DATABASE_SERVER_PROGRAMS = new Set([
@@ -20,7 +20,7 @@ const DATABASE_SERVER_PROGRAMS = new Set([
 ]);
 /** Stricter than looksLikePythonImage: Python outside comments, and a final stage not FROM a proxy or Node image. */
 export function runsPython(texts: Record<string, string>, dockerfile: string): boolean {
-  const code = dockerfileCode(texts[dockerfile] ?? '');
+  const code = dockerfileCode(texts[dockerfile] ?? '') + buildScriptsText(texts, dockerfile);
   const from = lastFrom(texts, dockerfile);
   if (!from || isBackingImage(repositoryOf(from))) return false;
   return PYTHON_WORDS.test(code) && !isDataOnlyDockerfile(code);
@@ -59,4 +59,20 @@ export function lastFrom(texts: Record<string, string>, dockerfile: string): str
 export function looksLikePythonImage(texts: Record<string, string>, dockerfile: string): boolean {
   const text = texts[dockerfile];
   return text !== undefined && PYTHON_WORDS.test(text) && !isDataOnlyDockerfile(text);
+}
+
+/**
+ * The text of the scripts beside the Dockerfile that its RUN instructions run (`RUN ./setup.sh`, `RUN sh build.sh`):
+ * what they install at build is the image's as much as a RUN's own words.
+ */
+function buildScriptsText(texts: Record<string, string>, dockerfile: string): string {
+  const code = dockerfileCode(texts[dockerfile] ?? '').replace(/\\\r?\n/g, ' ');
+  const dir = dirName(dockerfile);
+  const scripts = new Set<string>();
+  for (const run of code.matchAll(/^\s*RUN\s+([^\n]*)/gim))
+    for (const word of run[1].matchAll(/[\w./-]+\.sh\b/g)) {
+      const file = joinPath(dir, baseName(word[0]));
+      if (file !== dockerfile && file in texts) scripts.add(file);
+    }
+  return [...scripts].map((f) => `\n${dockerfileCode(texts[f])}`).join('');
 }

@@ -46,6 +46,7 @@ export class ImageFiles extends ModelPart {
         for (const { argv, wd } of direct.flatMap((c) => [
           c,
           ...this.npmRun(c.argv, c.wd, stage, index, context, layout),
+          ...this.buildScript(c.argv, c.wd, stage, index, context, layout),
         ])) {
           // `-r requirements/${SCENARIO}.txt`: the file the build argument (or ENV) picks.
           for (const req of requirementArgs(argv, ins as RunInstr)) {
@@ -113,6 +114,26 @@ export class ImageFiles extends ModelPart {
     const text = source && this.texts[joinPath(context.dir, source)];
     if (!text) return [];
     return npmScriptCommands(packageScripts(text), names).map((c) => ({ argv: c, wd }));
+  }
+
+  /** The commands of a context script a RUN runs (`RUN ./install.sh`), each with the directory its `cd`s leave. */
+  private buildScript(
+    argv: string[],
+    wd: string,
+    stage: Stage,
+    index: number,
+    context: BuildContext,
+    layout: ImageLayout,
+  ): { argv: string[]; wd: string }[] {
+    const word = scriptWords(argv)[0];
+    const source = word && layout.sourceOf(stage, posix.resolve(wd, word), index);
+    const text = source && this.texts[joinPath(context.dir, source)];
+    if (!text) return [];
+    let dir = wd;
+    return parseShell(text, 1).commands.map((c) => ({
+      argv: c.argv,
+      wd: (dir = directoryAfter(c.argv, dir)),
+    }));
   }
 
   private withIncludes(files: string[]): RequirementsFile[] {
@@ -350,11 +371,12 @@ export class ImageFiles extends ModelPart {
     const context = app.context;
     if (!target || !context) return [];
     const files = new Set<string>();
-    for (const argv of startArgvs(app, target)) {
+    const dirs = new Map<string[], string>();
+    for (const argv of startArgvs(app, target, dirs)) {
       const ini = uwsgiIniArg(argv[0] === 'exec' ? argv.slice(1) : argv);
       if (!ini || ini.includes('$')) continue;
       const rel = normalizeRelative(ini);
-      const inImage = posix.resolve(target.workdir || '/', ini);
+      const inImage = posix.resolve(dirs.get(argv) ?? (target.workdir || '/'), ini);
       // The app service may bind-mount the file there over the image (`./src:/code`).
       const bound = boundFile(app.compose?.appService?.volumes ?? [], inImage);
       if (bound && bound in this.texts) {
@@ -474,13 +496,23 @@ function runCommands(run: RunInstr): string[][] {
   return run.script?.commands.map((c: ShellCommand) => c.argv) ?? [];
 }
 
-/** Every argv the start chain may run: the image's ENTRYPOINT/CMD, compose's overrides, the entrypoint scripts. */
-function startArgvs(app: App, target: Stage): string[][] {
+/**
+ * Every argv the start chain may run: the image's ENTRYPOINT/CMD, compose's overrides, the entrypoint scripts; `dirs`
+ * gets the directory a script's `cd`s leave each of its commands in.
+ */
+function startArgvs(app: App, target: Stage, dirs?: Map<string[], string>): string[][] {
   const commands: string[][] = [];
   for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands(c));
   const service = app.compose?.appService;
   for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
-  for (const s of app.entrypointScripts) commands.push(...s.script.commands.map((c) => c.argv));
+  for (const s of app.entrypointScripts) {
+    let dir = target.workdir || '/';
+    for (const c of s.script.commands) {
+      dir = directoryAfter(c.argv, dir);
+      commands.push(c.argv);
+      dirs?.set(c.argv, dir);
+    }
+  }
   for (const p of app.supervisorPrograms ?? []) commands.push(p.argv);
   return commands;
 }

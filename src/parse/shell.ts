@@ -1,10 +1,18 @@
-import { createRequire } from 'node:module';
-import type MvdanSh from 'mvdan-sh';
 import type { Node, Parser } from 'mvdan-sh';
 import type { ShellAssignment, ShellCommand, ShellCondition, ShellScript } from './types.js';
 import { plainCommands } from './plain-shell.js';
 import { afterExec, asUser, basename, inlineScriptIndex, physicalLines } from './shell-argv.js';
 import { maskPlaceholders, unmaskedDeep } from '../util/shell-placeholder.js';
+import { loadSh, nodeType } from './mvdan.js';
+import {
+  echoedText,
+  hasExpansion,
+  heredocText,
+  literalWord,
+  slice,
+  sliceBetween,
+  wordText,
+} from './shell-text.js';
 
 // Token values of mvdan.cc/sh/v3/syntax RedirOperator, as the GopherJS build reports them.
 const REDIRECT_OPS: Record<number, string> = {
@@ -34,19 +42,8 @@ const MAX_NESTING = 4;
 // Calls followed into function bodies, one inside another.
 const MAX_FUNCTION_DEPTH = 8;
 
-let sh: typeof MvdanSh;
 let parser: Parser | undefined;
 
-/**
- * mvdan-sh (a 1.5 MB GopherJS build) costs more to load than a small project's whole analysis, and plain scripts never
- * need it: it is loaded on the first script that does. The bare `require` is what esbuild turns into a lazy load of
- * the bundled module; tsx runs the sources as ESM, without one.
- */
-function loadSh(): typeof MvdanSh {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bare require is the lazy load esbuild bundles
-  sh ??= typeof require === 'function' ? require('mvdan-sh') : createRequire(import.meta.url)('mvdan-sh');
-  return sh;
-}
 /** How many scripts went to the full parser: the robustness tests bound it for large plain Dockerfiles. */
 export const fullParserCalls = { count: 0 };
 
@@ -184,9 +181,9 @@ function scriptFunctions(file: Node): ScriptFunctions {
   const bodies = new Map<string, Node>();
   const callers = new Map<string, Set<string>>(); // function name → the functions (or '' for the script) calling it
   const walk = (node: Node, caller: string) =>
-    sh.syntax.Walk(node, (n) => {
+    loadSh().syntax.Walk(node, (n) => {
       if (!n) return true;
-      const type = sh.syntax.NodeType(n);
+      const type = nodeType(n);
       if (type === 'CmdSubst' || type === 'ProcSubst') return false; // command substitutions are not run
       if (type === 'FuncDecl' && n.Name && n.Body) {
         const name = n.Name.Value as string;
@@ -211,15 +208,14 @@ function scriptFunctions(file: Node): ScriptFunctions {
  */
 function scriptConstants(file: Node, src: Source): void {
   const count = new Map<string, number>();
-  sh.syntax.Walk(file, (n) => {
-    if (n && sh.syntax.NodeType(n) === 'Assign' && n.Name)
+  loadSh().syntax.Walk(file, (n) => {
+    if (n && nodeType(n) === 'Assign' && n.Name)
       count.set(n.Name.Value as string, (count.get(n.Name.Value as string) ?? 0) + 1);
     return true;
   });
   for (const stmt of (file.Stmts ?? []) as Node[]) {
     const cmd = stmt.Cmd as Node | null;
-    if (!cmd || stmt.Background || sh.syntax.NodeType(cmd) !== 'CallExpr' || (cmd.Args ?? []).length > 0)
-      continue;
+    if (!cmd || stmt.Background || nodeType(cmd) !== 'CallExpr' || (cmd.Args ?? []).length > 0) continue;
     for (const a of (cmd.Assigns ?? []) as Node[]) {
       const name = a?.Name?.Value as string | undefined;
       if (!name || a.Naked || a.Array || a.Append || count.get(name) !== 1) continue;
@@ -238,20 +234,12 @@ function commandWords(words: Node[], src: Source): string[] {
   const at = afterExec(texts).first;
   const parts: Node[] = words[at]?.Parts ?? [];
   const part = parts.length === 1 ? parts[0] : undefined;
-  if (!part || sh.syntax.NodeType(part) !== 'ParamExp' || part.Exp || part.Repl || part.Index || part.Length)
+  if (!part || nodeType(part) !== 'ParamExp' || part.Exp || part.Repl || part.Index || part.Length)
     return texts;
   const constant = src.constants.get(part.Param?.Value as string);
   if (!constant || constant.offset > part.Pos().Offset()) return texts;
   const split = constant.value.split(/[ \t\n]+/).filter((w) => w !== '');
   return [...texts.slice(0, at), ...split, ...texts.slice(at + 1)];
-}
-
-/** The text of a word of one literal part (`run_dev`), else undefined. */
-function literalWord(word: Node | undefined): string | undefined {
-  const parts: Node[] = word?.Parts ?? [];
-  return parts.length === 1 && sh.syntax.NodeType(parts[0]) === 'Lit'
-    ? (parts[0].Value as string)
-    : undefined;
 }
 
 function visitFunction(name: string, body: Node, src: Source, out: ShellCommand[]): void {
@@ -275,7 +263,7 @@ function visitStmts(list: Node[] | null | undefined, src: Source, out: ShellComm
 /** A statement of one `exec PROGRAM …`, in the foreground, whose program is written out (not `exec "$@"`, empty when no arguments). */
 function replacesShell(stmt: Node, src: Source): boolean {
   const cmd = stmt.Cmd as Node | null;
-  if (!cmd || stmt.Background || sh.syntax.NodeType(cmd) !== 'CallExpr') return false;
+  if (!cmd || stmt.Background || nodeType(cmd) !== 'CallExpr') return false;
   const { argv, viaExec } = afterExec(commandWords(cmd.Args ?? [], src));
   return viaExec && argv.length > 0 && !argv[0].includes('$') && !argv[0].includes('`');
 }
@@ -284,7 +272,7 @@ function visitStmt(stmt: Node | null | undefined, src: Source, out: ShellCommand
   if (!stmt) return;
   const cmd = stmt.Cmd as Node | null;
   if (!cmd) return;
-  switch (sh.syntax.NodeType(cmd)) {
+  switch (nodeType(cmd)) {
     case 'CallExpr':
       visitCall(stmt, cmd, src, out);
       break;
@@ -388,7 +376,7 @@ function conditionOf(stmt: Node | null | undefined, src: Source): ShellCondition
   const cmd = stmt?.Cmd as Node | null;
   if (!cmd) return UNKNOWN;
   let condition: ShellCondition = UNKNOWN;
-  const type = sh.syntax.NodeType(cmd);
+  const type = nodeType(cmd);
   if (type === 'CallExpr' && !(cmd.Assigns ?? []).length) {
     const words = (cmd.Args ?? []).map((w: Node) => wordText(w, src));
     if (words[0] === '[' && words.at(-1) === ']') condition = { kind: 'test', words: words.slice(1, -1) };
@@ -408,7 +396,7 @@ function conditionOf(stmt: Node | null | undefined, src: Source): ShellCondition
 /** The words of a `[[ … ]]` expression, operators as written. */
 function testWords(expr: Node | null | undefined, src: Source): string[] {
   if (!expr) return [];
-  switch (sh.syntax.NodeType(expr)) {
+  switch (nodeType(expr)) {
     case 'BinaryTest':
       return [...testWords(expr.X, src), between(expr.X, expr.Y, src), ...testWords(expr.Y, src)];
     case 'UnaryTest':
@@ -539,60 +527,4 @@ function recordAssigns(assigns: Node[] | null | undefined, src: Source): ShellAs
     recorded.push({ ...assignment, text: sliceBetween(a, a, src) });
   }
   return recorded;
-}
-
-function hasExpansion(part: Node): boolean {
-  const type = sh.syntax.NodeType(part);
-  if (type === 'DblQuoted') return (part.Parts ?? []).some((p: Node) => hasExpansion(p));
-  return type !== 'Lit' && type !== 'SglQuoted';
-}
-
-/** What `echo TEXT` / `printf TEXT` writes, for the command it is piped into. */
-function echoedText(c: ShellCommand | undefined): string | undefined {
-  if (!c || !['echo', 'printf'].includes(basename(c.argv[0] ?? ''))) return undefined;
-  return c.argv
-    .slice(1)
-    .filter((a) => !/^-[neE]+$/.test(a))
-    .join(' ');
-}
-
-function heredocText(word: Node, src: Source): string {
-  const parts: Node[] = word.Parts ?? [];
-  if (parts.length === 1 && sh.syntax.NodeType(parts[0]) === 'Lit') return parts[0].Value as string;
-  return slice(word, src);
-}
-
-/** The source from the start of one node to the end of another, line continuations joined. */
-function sliceBetween(first: Node, last: Node, src: Source): string {
-  const text = src.bytes.subarray(first.Pos().Offset(), last.End().Offset()).toString('utf8');
-  return text.replace(/[ \t]*\\\n\s*/g, ' ');
-}
-
-function slice(node: Node, src: Source): string {
-  return src.bytes.subarray(node.Pos().Offset(), node.End().Offset()).toString('utf8');
-}
-
-/** A word after quote removal; expansions keep their source text ($VAR, ${VAR:-x}, $(cmd)). */
-function wordText(word: Node, src: Source): string {
-  return (word.Parts ?? []).map((p: Node) => partText(p, src, false)).join('');
-}
-
-function partText(part: Node, src: Source, inDouble: boolean): string {
-  switch (sh.syntax.NodeType(part)) {
-    case 'Lit': {
-      const v = (part.Value as string).replace(/\\\n/g, '');
-      return inDouble ? v.replace(/\\([$`"\\])/g, '$1') : v.replace(/\\(.)/gs, '$1');
-    }
-    case 'SglQuoted':
-      return part.Dollar ? ansiC(part.Value as string) : (part.Value as string);
-    case 'DblQuoted':
-      return (part.Parts ?? []).map((p: Node) => partText(p, src, true)).join('');
-    default:
-      return slice(part, src);
-  }
-}
-
-function ansiC(v: string): string {
-  const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' };
-  return v.replace(/\\(.)/g, (m, c: string) => map[c] ?? m);
 }

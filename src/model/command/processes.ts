@@ -38,7 +38,22 @@ export function longRunningProcess(argv: string[]): string | undefined {
   // a front-end task runner's dev server or watcher runs until stopped (`gulp serve`, `grunt watch`)
   if (['gulp', 'grunt'].includes(basename(a[0] ?? '')) && ['serve', 'watch'].includes(a[1] ?? ''))
     return `${basename(a[0])} ${a[1]}`;
-  return LONG_RUNNING_PROGRAMS.has(a[0] ?? '') ? a[0] : undefined;
+  return LONG_RUNNING_PROGRAMS.has(a[0] ?? '') ? a[0] : packageScriptServer(a);
+}
+
+// package.json scripts that by convention start a dev server or a watcher, which run until stopped.
+const PACKAGE_SERVER_SCRIPTS = new Set(['start', 'dev', 'serve', 'watch']);
+
+/** `npm start`, `npm run dev`, `yarn serve`, `pnpm run watch`: a front end's dev server or watcher, as written. */
+function packageScriptServer(argv: string[]): string | undefined {
+  const runner = basename(argv[0] ?? '');
+  if (!['npm', 'yarn', 'pnpm'].includes(runner)) return undefined;
+  const script = argv[1] === 'run' || argv[1] === 'run-script' ? argv[2] : argv[1];
+  // npm runs only `start` (and a few others) without `run`; yarn and pnpm run any script by its name.
+  const direct = argv[1] !== 'run' && argv[1] !== 'run-script';
+  if (!script || !PACKAGE_SERVER_SCRIPTS.has(script) || (direct && runner === 'npm' && script !== 'start'))
+    return undefined;
+  return argv.slice(0, direct ? 2 : 3).join(' ');
 }
 
 /**
