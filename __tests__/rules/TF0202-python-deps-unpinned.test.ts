@@ -351,6 +351,68 @@ test('TF0202: `uv pip install -r pyproject.toml` judges [project] dependencies o
   assert.doesNotMatch(text, /name==|version==|quote-style|pytest|not-a-package/);
 });
 
+const POETRY_PROJECT = [
+  '[tool.poetry]',
+  'name = "app"',
+  '',
+  '[tool.poetry.dependencies]',
+  'python = "^3.12"', // 5: the interpreter
+  'django = "^5.0"', // 6
+  'gunicorn = "22.0.0"', // exact in Poetry's syntax
+  'channels = { version = "~4.1", extras = ["daphne"] }', // 8
+  '',
+  '[tool.poetry.group.dev.dependencies]',
+  'pytest = "*"', // 11
+  '',
+  '[tool.poetry.group.docs]',
+  'optional = true',
+  '',
+  '[tool.poetry.group.docs.dependencies]',
+  'sphinx = "^7"', // 17
+  '',
+].join('\n');
+
+test('TF0202 python-deps-unpinned: a Poetry project installed with no poetry.lock, in the groups Poetry installs', async () => {
+  for (const [install, lock, expected] of [
+    ['RUN poetry install --no-root', false, [6, 8, 11]],
+    ['RUN poetry install --no-root', true, []],
+    ['RUN poetry install --without dev --no-root', false, [6, 8]],
+    ['RUN poetry install --only=main', false, [6, 8]],
+    ['RUN poetry install --with docs', false, [6, 8, 11, 17]],
+    ['RUN poetry install --only dev,docs', false, [11, 17]],
+    ['RUN poetry -C /srv install --no-dev', false, [6, 8]],
+    ['RUN poetry install --only-root', false, []],
+    // not an install: nothing is resolved
+    ['RUN poetry check', false, []],
+  ] as const) {
+    const result = await analyzeFiles({
+      'manage.py': 'import django\n',
+      'pyproject.toml': POETRY_PROJECT,
+      ...(lock ? { 'poetry.lock': '# locked\n' } : {}),
+      Dockerfile: df(
+        'FROM python:3.12-slim',
+        'WORKDIR /srv/app',
+        'RUN pip install poetry==1.8.3',
+        'COPY pyproject.toml* poetry.lock* ../',
+        install,
+        'COPY . .',
+        'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]',
+      ),
+    });
+    assert.deepEqual(
+      findingsOf(result, 'TF0202'),
+      expected.map((n) => ['pyproject.toml', n]),
+      `${install}${lock ? ' with poetry.lock' : ''}`,
+    );
+    const first = result.findings.find((f) => f.ruleId === 'TF0202');
+    if (first && expected[0] === 6)
+      assert.match(
+        first.message,
+        /'django = "\^5\.0"' does not pin an exact version, and the image runs poetry install with no poetry\.lock in the repository.*Write django = "==<version>"/,
+      );
+  }
+});
+
 test('TF0202: --skip-lock beside a committed Pipfile.lock says the lock is ignored, not that it should be committed', async () => {
   const result = await analyzeFiles({
     'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",

@@ -106,6 +106,25 @@ settingsRuleCases(databaseNotConfigurable, [
     expect: [],
   },
   {
+    name: 'dj-database-url, then ENGINE written over the URL in code',
+    settings: lines(
+      'import dj_database_url',
+      "DATABASES = {'default': dj_database_url.config()}",
+      "DATABASES['default']['ENGINE'] = 'django.contrib.gis.db.backends.postgis'",
+    ),
+    expect: [[2]],
+  },
+  {
+    name: 'dj-database-url, then ENGINE read from a variable of its own',
+    settings: lines(
+      'import os',
+      'import dj_database_url',
+      "DATABASES = {'default': dj_database_url.config()}",
+      "DATABASES['default']['ENGINE'] = os.environ['DB_ENGINE']",
+    ),
+    expect: [],
+  },
+  {
     name: 'django-environ',
     settings: lines('import environ', 'env = environ.Env()', "DATABASES = {'default': env.db()}"),
     expect: [],

@@ -104,6 +104,8 @@ export async function discover(
       baseName(f) === 'package.json' ||
       // `RUN pipenv install --skip-lock` resolves the Pipfile's versions at build time.
       baseName(f) === 'Pipfile' ||
+      // So does `RUN poetry install` a pyproject.toml's when no poetry.lock comes with it.
+      baseName(f) === 'pyproject.toml' ||
       // The server's entry module names the settings it runs (they may differ from manage.py's).
       baseName(f) === 'wsgi.py' ||
       baseName(f) === 'asgi.py' ||

@@ -1,6 +1,5 @@
 import { posix } from 'node:path';
 import { baseName, dirName, joinPath, normalizeRelative } from '../discover/classify.js';
-import { parsePipfile } from '../parse/pipfile.js';
 import { parsePyprojectDependencies } from '../parse/pyproject.js';
 import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
@@ -10,7 +9,8 @@ import { makeInvocation, makeTargetScript } from './command/make.js';
 import { npmScriptCommands, npmScriptsRun, packageScripts } from './command/npm-scripts.js';
 import { pythonFileCredentials } from './credentials.js';
 import type { ImageLayout } from './context.js';
-import { pipenvInstall, requirementArgs } from './install-args.js';
+import { requirementArgs } from './install-args.js';
+import { unlockedPipfile, unlockedPoetryProject } from './unlocked-manifests.js';
 import { ModelPart } from './input.js';
 import { managementCalls } from './management-calls.js';
 import type { ComposeCommand, ComposeVolumeMount } from './types/compose.js';
@@ -37,7 +37,7 @@ export class ImageFiles extends ModelPart {
   /** Requirement files the image installs: `pip install -r X` in RUN of built stages, mapped back to the context. */
   requirements(model: DockerfileModel, context: BuildContext, layout: ImageLayout): RequirementsFile[] {
     const found: string[] = [];
-    const pipfiles: RequirementsFile[] = [];
+    const unlocked: RequirementsFile[] = [];
     for (const stage of model.builtStages) {
       stage.instructions.forEach((ins, index) => {
         if (ins.keyword !== 'RUN') return;
@@ -59,39 +59,13 @@ export class ImageFiles extends ModelPart {
             }
             if (source) found.push(joinPath(context.dir, source));
           }
-          const pipfile = this.unlockedPipfile(argv, wd, stage, index, context, layout);
-          if (pipfile && !pipfiles.some((p) => p.file === pipfile.file)) pipfiles.push(pipfile);
+          const at = { argv, wd, stage, index, context, layout, texts: this.texts };
+          for (const manifest of [unlockedPipfile(at), unlockedPoetryProject(at)])
+            if (manifest && !unlocked.some((p) => p.file === manifest.file)) unlocked.push(manifest);
         }
       });
     }
-    return [...this.withIncludes(found), ...pipfiles];
-  }
-
-  /**
-   * The Pipfile `pipenv install` reads (the one in its working directory) when it resolves it at build time:
-   * `--skip-lock`, or no Pipfile.lock beside it in the context. Installed from a lock, its ranges are not judged.
-   */
-  private unlockedPipfile(
-    argv: string[],
-    wd: string,
-    stage: Stage,
-    index: number,
-    context: BuildContext,
-    layout: ImageLayout,
-  ): RequirementsFile | undefined {
-    const install = pipenvInstall(argv);
-    if (!install || install.ignorePipfile) return undefined;
-    const source =
-      layout.sourceOf(stage, posix.resolve(wd, 'Pipfile'), index) ??
-      (context.sentFiles.includes('Pipfile') ? 'Pipfile' : undefined);
-    const file = source && joinPath(context.dir, source);
-    if (!file || !(file in this.texts)) return undefined;
-    const locked = context.files.includes(joinPath(dirName(source), 'Pipfile.lock'));
-    if (locked && !install.skipLock) return undefined;
-    return {
-      ...parsePipfile(file, this.texts[file], install.dev),
-      unlocked: install.skipLock ? 'skip-lock' : 'no-lock',
-    };
+    return [...this.withIncludes(found), ...unlocked];
   }
 
   /**

@@ -1,7 +1,11 @@
-/** What the install commands of a RUN name: the requirement files of `pip install -r`, a `pipenv install` of the Pipfile. */
+/**
+ * What the install commands of a RUN name: the requirement files of `pip install -r`, a `pipenv install` of the Pipfile,
+ * a `poetry install` of pyproject.toml.
+ */
 import { pipRequirementFiles } from './command.js';
 import { expand, UNKNOWN, type VarState } from './dockerfile/variables.js';
 import type { RunInstr } from './types/dockerfile.js';
+import type { PoetryGroups } from '../parse/poetry.js';
 
 /** Options of `pipenv install` that take a value. */
 const PIPENV_VALUE_OPTIONS = ['--python', '--pypi-mirror', '--extra-pip-args', '--categories'];
@@ -27,6 +31,40 @@ export function pipenvInstall(
     dev: args.includes('--dev') || args.includes('-d'),
     ignorePipfile: args.includes('--ignore-pipfile'),
   };
+}
+
+/** Options of `poetry install` that take a value. */
+const DIRECTORY_OPTIONS = ['-C', '--directory', '-P', '--project'];
+const POETRY_VALUE_OPTIONS = ['--with', '--without', '--only', '-E', '--extras', ...DIRECTORY_OPTIONS];
+
+/**
+ * `poetry install` (or `poetry sync`): the groups it installs and the directory it starts from (`-C`/`--directory`,
+ * `-P`/`--project`); `--only-root` installs no dependency at all.
+ */
+export function poetryInstall(argv: string[]): (PoetryGroups & { directory?: string }) | undefined {
+  const i = argv.findIndex(
+    (w, k) => /(^|\/)poetry$/.test(w) || (w === '-m' && argv[k + 1] === 'poetry' && k > 0),
+  );
+  if (i < 0) return undefined;
+  // Global options may come before the command (`poetry -C /app install`): the same loop reads them.
+  let command = (argv[i] === '-m' ? i + 1 : i) + 1;
+  while (argv[command]?.startsWith('-')) command += DIRECTORY_OPTIONS.includes(argv[command]) ? 2 : 1;
+  if (argv[command] !== 'install' && argv[command] !== 'sync') return undefined;
+  const groups: PoetryGroups & { directory?: string } = { with: [], without: [] };
+  const args = [...argv.slice(i + 1, command), ...argv.slice(command + 1)];
+  for (let k = 0; k < args.length; k++) {
+    const [option, inline] = args[k].startsWith('--') ? args[k].split(/=(.*)/s) : [args[k], undefined];
+    if (option === '--only-root') return undefined;
+    if (option === '--no-dev') groups.without.push('dev');
+    if (!POETRY_VALUE_OPTIONS.includes(option)) continue;
+    const value = inline ?? args[++k] ?? '';
+    const names = value.split(',').map((n) => n.trim());
+    if (option === '--with') groups.with.push(...names);
+    else if (option === '--without') groups.without.push(...names);
+    else if (option === '--only') groups.only = [...(groups.only ?? []), ...names];
+    else if (DIRECTORY_OPTIONS.includes(option)) groups.directory = value;
+  }
+  return groups;
 }
 
 /**

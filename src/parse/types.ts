@@ -93,9 +93,10 @@ export interface RequirementsFile {
   lines: RequirementLine[];
   /**
    * Not pip's format: a Pipfile the image installs without its lock (`--skip-lock`, or no Pipfile.lock beside it), or
-   * a pyproject.toml whose `[project]` dependencies `uv pip install -r pyproject.toml` resolves.
+   * a pyproject.toml whose `[project]` dependencies `uv pip install -r pyproject.toml` resolves, or one `poetry install`
+   * resolves with no poetry.lock beside it.
    */
-  manifest?: 'pipfile' | 'pyproject';
+  manifest?: 'pipfile' | 'pyproject' | 'poetry';
   /** Why the Pipfile is resolved at build time: `--skip-lock`, or no Pipfile.lock in the repository. */
   unlocked?: 'skip-lock' | 'no-lock';
 }

@@ -30,8 +30,10 @@ reported. A requirement from version control (\`git+https://…/pkg.git\`, \`pkg
 when it names a tag or commit (\`@v1.2\`, \`@<sha>\`); without one pip installs whatever the default branch holds. A
 Pipfile the image installs without its lock (\`pipenv install --skip-lock\`, or no Pipfile.lock in the
 repository) is judged the same way, package by package; installed from a committed lock (\`pipenv install --deploy\`)
-it is pinned. Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does
-not change what the app imports, but it still makes two builds of one commit differ.
+it is pinned. A pyproject.toml that \`poetry install\` resolves because the repository holds no poetry.lock beside it
+is judged the same way, in each group Poetry installs (\`"5.1.4"\` is exact in Poetry's syntax, \`"^5.1.4"\` is not).
+Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does not change
+what the app imports, but it still makes two builds of one commit differ.
 
 \`\`\`dockerfile
 # instead of: RUN pip install django gunicorn
@@ -104,6 +106,21 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
               file: req.file,
               line: line.line,
               message: `'${line.text}' does not pin an exact version, and the image resolves the Pipfile when it is built (${why}), so two builds of one commit can install different releases. Write ${line.text.includes('{') ? 'version = "==<version>" in its table' : `${line.name ?? 'the package'} = "==<version>"`}, ${lockAdvice}.`,
+            });
+            continue;
+          }
+          if (req.manifest === 'poetry') {
+            // A `[tool.poetry]` entry is TOML (`django = "^5.1"`); a `[project]` one is a PEP 508 string.
+            const toml = /^\S+\s*=/.test(line.text);
+            const pin = !toml
+              ? `${line.name ? `${line.name}${line.extras ?? ''}` : 'the package'}==<version>`
+              : line.text.includes('{')
+                ? 'version = "==<version>" in its table'
+                : `${line.name ?? 'the package'} = "==<version>"`;
+            findings.push({
+              file: req.file,
+              line: line.line,
+              message: `'${line.text}' does not pin an exact version, and the image runs poetry install with no poetry.lock in the repository, so each build resolves the ranges again and two builds of one commit can install different releases. Write ${pin}, or commit poetry.lock (poetry lock) and copy it into the image beside pyproject.toml.`,
             });
             continue;
           }

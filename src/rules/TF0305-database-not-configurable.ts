@@ -54,10 +54,14 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
           engines.length === 1
             ? engines[0] || "an empty ENGINE (Django's dummy backend, which fails on every query)"
             : `${engines.join(' or ')} (chosen by something other than an environment variable)`;
+        // A URL read whose engine is then written over: the URL is there, the override is what to remove.
+        const over = databases.engineOverrides?.at(-1);
         findings.push({
           file: at.file,
           line: at.line,
-          ...msg`DATABASES['default'] is fixed to ${engine} in code: no environment variable selects the database, so another database needs an edited settings file. Select it from the environment, e.g. ${code('DATABASES = {"default": dj_database_url.config()}')} with DATABASE_URL, or a DB_ENGINE switch.`,
+          ...(over
+            ? msg`DATABASES['default'] is read from ${over.variable}, but its ENGINE is then fixed to ${over.engine} in code (${over.file ?? settings.file}, line ${String(over.line)}), so no environment variable selects the database engine: whatever scheme ${over.variable} names, another database needs an edited settings file. Remove the ENGINE assignment and let the URL's scheme choose it (${code('postgres://…')}, ${code('sqlite:////data/db.sqlite3')}).`
+            : msg`DATABASES['default'] is fixed to ${engine} in code: no environment variable selects the database, so another database needs an edited settings file. Select it from the environment, e.g. ${code('DATABASES = {"default": dj_database_url.config()}')} with DATABASE_URL, or a DB_ENGINE switch.`),
         });
       }
     }

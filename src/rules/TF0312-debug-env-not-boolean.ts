@@ -1,7 +1,7 @@
 import type { RawFinding } from '../core/index.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
-import { appSettings } from './lib/each.js';
+import { appSettings, literalElsewhere } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import { developmentWord, givenValues, isEnvironmentName, switchComparison } from './lib/debug-switch.js';
 
@@ -45,19 +45,22 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
           if (v.kind !== 'env') continue;
           const given = givenValues(app, v.variable);
           const compare = switchComparison(name, v, given);
+          // A value imported from another module of the project (`from .base import DEBUG`) is read there.
+          const used = { file: a.file ?? settings.file, line: a.line };
+          const { file, line } = literalElsewhere(v, used) ?? used;
           if (!v.whenSet) {
             if (onWheneverSet(v))
               findings.push({
-                file: a.file ?? settings.file,
-                line: a.line,
+                file,
+                line,
                 message: `${name} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`,
               });
             continue;
           }
           const how = v.whenSet === 'text' ? 'as a raw string' : 'through bool() of its text';
           findings.push({
-            file: a.file ?? settings.file,
-            line: a.line,
+            file,
+            line,
             message: isEnvironmentName(v, given)
               ? `${name} is taken from ${v.variable} ${how}, and ${v.variable} names an environment: every non-empty name, the production one included, makes it True. Compare it with the development name instead: ${compare}, so that only ${v.variable}=${developmentWord(v, given)} turns it on.`
               : `${name} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`,

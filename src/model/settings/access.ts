@@ -76,7 +76,14 @@ export function setIn(base: PyValue, keys: string[], value: PyValue, line: numbe
     else entries.push({ key, value: rest.length ? { t: 'unknown', text: `[${key}]`, line } : value, line });
     return { ...base, entries };
   }
-  if (base.t === 'choice' || base.t === 'env') return lift(base, (b) => setIn(b, keys, value, line));
+  if (base.t === 'choice' || base.t === 'env') {
+    const out = lift(base, (b) => setIn(b, keys, value, line));
+    // A literal ENGINE set over a URL's config fixes the engine, whatever scheme the URL names.
+    if (out.t === 'env' && out.dbUrl && key === 'ENGINE' && rest.length === 0)
+      if (value.t === 'str') out.engineOverride = value;
+      else delete out.engineOverride;
+    return out;
+  }
   // DATABASES['default'] = ... on a dict from a star import: the entry is known even if the rest is not.
   if (base.t === 'unknown' && !base.crash && rest.length === 0)
     return { t: 'dict', entries: [{ key, value, line }], line };

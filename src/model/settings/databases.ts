@@ -81,6 +81,7 @@ class DatabasesBuilder {
   private readonly selectors: Selector[] = [];
   /** Some config is chosen by a test the analysis cannot follow: the choice is not known to be fixed in code. */
   private untraced = false;
+  private readonly overrides: NonNullable<DatabasesModel['engineOverrides']> = [];
 
   constructor(private readonly toSource: (v: PyValue) => ValueSource) {}
 
@@ -107,14 +108,25 @@ class DatabasesBuilder {
   private walkEnv(v: PyOf<'env'>, sel: Selection, next: (v: PyValue, s: Selection) => void): void {
     const variable = v.read.variable;
     if (v.dbUrl) {
-      this.selectors.push({
-        kind: 'url',
-        variable,
-        default: v.read.defaultText,
-        line: v.read.line,
-        file: v.read.file,
-        test: v.chosenAt ?? (sel.presenceTest?.variable === variable ? testAt(sel.presenceTest) : undefined),
-      });
+      const over = v.engineOverride;
+      if (over)
+        this.overrides.push({
+          variable,
+          engine: over.v,
+          line: over.line,
+          ...(over.file ? { file: over.file } : {}),
+        });
+      // The URL still gives the server and the credentials; with ENGINE written over it, it selects no engine.
+      else
+        this.selectors.push({
+          kind: 'url',
+          variable,
+          default: v.read.defaultText,
+          line: v.read.line,
+          file: v.read.file,
+          test:
+            v.chosenAt ?? (sel.presenceTest?.variable === variable ? testAt(sel.presenceTest) : undefined),
+        });
       if (v.unset.t === 'dict' && v.unset.entries.length > 0)
         this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
       // A default chosen in code (`url_a if USE_DOCKER else url_b`): each URL is a config of its own.
@@ -310,7 +322,9 @@ class DatabasesBuilder {
     } else if (this.configs.length > 0 && !engines.has('?') && !(this.untraced && engines.size > 1))
       selection = { kind: 'fixed' };
     else selection = { kind: 'unknown' };
-    return { line, selection, configs: this.configs };
+    const model: DatabasesModel = { line, selection, configs: this.configs };
+    if (this.overrides.length > 0) model.engineOverrides = this.overrides;
+    return model;
   }
 
   /**

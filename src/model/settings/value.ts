@@ -88,6 +88,8 @@ export type PyValue = (
       unsetKey?: string;
       /** A database URL read (dj-database-url, env.db()): unset is the config dict of the default URL. */
       dbUrl?: boolean;
+      /** ENGINE written over the URL's in code (`DATABASES['default']['ENGINE'] = '…postgresql'`): the literal, last one. */
+      engineOverride?: PyOf<'str'>;
       /** Text joined to the variable's value when it is set: 'django.db.backends.' + os.environ['DB_ENGINE']. */
       prefix?: string;
       suffix?: string;
@@ -274,6 +276,7 @@ export function lift(v: PyValue, f: (x: PyValue) => PyValue): PyValue {
     if (selects.size > 0) out.selects = [...selects];
     // A URL config stays one when only its dict changes (DATABASES['default']['ATOMIC_REQUESTS'] = True).
     if (v.dbUrl && unset.t === 'dict') out.dbUrl = true;
+    if (out.dbUrl && v.engineOverride) out.engineOverride = v.engineOverride;
     if (v.cases) {
       out.cases = v.cases.map((c) => ({ value: c.value, v: lift(c.v, f) }));
       if (v.unsetKey !== undefined) out.unsetKey = v.unsetKey;

@@ -134,6 +134,8 @@ export interface DatabasesModel {
     | { kind: 'url'; variable: string; default?: string; line: number; file?: string; test?: SelectionTest }
     | { kind: 'unknown' };
   configs: DatabaseConfig[];
+  /** A database URL read, then ENGINE written over its engine in code: the URL variable, that engine, where written. */
+  engineOverrides?: { variable: string; engine: string; line: number; file?: string }[];
   /** The aliases beside 'default' (`backup`, `replica`), with the configs each can end up as. */
   aliases?: { name: string; configs: DatabaseConfig[] }[];
 }
