@@ -14036,11 +14036,79 @@ var init_shell_placeholder = __esm({
   }
 });
 
-// src/parse/shell.ts
+// src/parse/mvdan.ts
 function loadSh() {
   sh ??= typeof require === "function" ? require("./mvdan-sh.cjs") : (0, import_node_module2.createRequire)(__tfrBundleUrl)("mvdan-sh");
   return sh;
 }
+function nodeType(node) {
+  return loadSh().syntax.NodeType(node);
+}
+var import_node_module2, sh;
+var init_mvdan = __esm({
+  "src/parse/mvdan.ts"() {
+    "use strict";
+    import_node_module2 = require("node:module");
+  }
+});
+
+// src/parse/shell-text.ts
+function literalWord(word) {
+  const parts = word?.Parts ?? [];
+  return parts.length === 1 && nodeType(parts[0]) === "Lit" ? parts[0].Value : void 0;
+}
+function hasExpansion(part) {
+  const type = nodeType(part);
+  if (type === "DblQuoted") return (part.Parts ?? []).some((p) => hasExpansion(p));
+  return type !== "Lit" && type !== "SglQuoted";
+}
+function echoedText(c) {
+  if (c && basename(c.argv[0] ?? "") === "cat" && c.argv.length === 1) return c.stdin;
+  if (!c || !["echo", "printf"].includes(basename(c.argv[0] ?? ""))) return void 0;
+  return c.argv.slice(1).filter((a) => !/^-[neE]+$/.test(a)).join(" ");
+}
+function heredocText(word, src) {
+  const parts = word.Parts ?? [];
+  if (parts.length === 1 && nodeType(parts[0]) === "Lit") return parts[0].Value;
+  return slice(word, src);
+}
+function sliceBetween(first, last, src) {
+  const text2 = src.bytes.subarray(first.Pos().Offset(), last.End().Offset()).toString("utf8");
+  return text2.replace(/[ \t]*\\\n\s*/g, " ");
+}
+function slice(node, src) {
+  return src.bytes.subarray(node.Pos().Offset(), node.End().Offset()).toString("utf8");
+}
+function wordText(word, src) {
+  return (word.Parts ?? []).map((p) => partText(p, src, false)).join("");
+}
+function partText(part, src, inDouble) {
+  switch (nodeType(part)) {
+    case "Lit": {
+      const v = part.Value.replace(/\\\n/g, "");
+      return inDouble ? v.replace(/\\([$`"\\])/g, "$1") : v.replace(/\\(.)/gs, "$1");
+    }
+    case "SglQuoted":
+      return part.Dollar ? ansiC(part.Value) : part.Value;
+    case "DblQuoted":
+      return (part.Parts ?? []).map((p) => partText(p, src, true)).join("");
+    default:
+      return slice(part, src);
+  }
+}
+function ansiC(v) {
+  const map = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"' };
+  return v.replace(/\\(.)/g, (m, c) => map[c] ?? m);
+}
+var init_shell_text = __esm({
+  "src/parse/shell-text.ts"() {
+    "use strict";
+    init_shell_argv();
+    init_mvdan();
+  }
+});
+
+// src/parse/shell.ts
 function parseShell(text2, firstLine = 1) {
   const masked2 = maskPlaceholders(text2);
   if (masked2 !== void 0) return unmaskedDeep(readScript(masked2, firstLine));
@@ -14121,9 +14189,9 @@ function collectScript(text2, firstLine, out, depth, assignments, guards) {
 function scriptFunctions(file) {
   const bodies = /* @__PURE__ */ new Map();
   const callers = /* @__PURE__ */ new Map();
-  const walk2 = (node, caller) => sh.syntax.Walk(node, (n) => {
+  const walk2 = (node, caller) => loadSh().syntax.Walk(node, (n) => {
     if (!n) return true;
-    const type = sh.syntax.NodeType(n);
+    const type = nodeType(n);
     if (type === "CmdSubst" || type === "ProcSubst") return false;
     if (type === "FuncDecl" && n.Name && n.Body) {
       const name2 = n.Name.Value;
@@ -14143,15 +14211,14 @@ function scriptFunctions(file) {
 }
 function scriptConstants(file, src) {
   const count = /* @__PURE__ */ new Map();
-  sh.syntax.Walk(file, (n) => {
-    if (n && sh.syntax.NodeType(n) === "Assign" && n.Name)
+  loadSh().syntax.Walk(file, (n) => {
+    if (n && nodeType(n) === "Assign" && n.Name)
       count.set(n.Name.Value, (count.get(n.Name.Value) ?? 0) + 1);
     return true;
   });
   for (const stmt of file.Stmts ?? []) {
     const cmd = stmt.Cmd;
-    if (!cmd || stmt.Background || sh.syntax.NodeType(cmd) !== "CallExpr" || (cmd.Args ?? []).length > 0)
-      continue;
+    if (!cmd || stmt.Background || nodeType(cmd) !== "CallExpr" || (cmd.Args ?? []).length > 0) continue;
     for (const a of cmd.Assigns ?? []) {
       const name = a?.Name?.Value;
       if (!name || a.Naked || a.Array || a.Append || count.get(name) !== 1) continue;
@@ -14165,16 +14232,12 @@ function commandWords(words2, src) {
   const at2 = afterExec(texts).first;
   const parts = words2[at2]?.Parts ?? [];
   const part = parts.length === 1 ? parts[0] : void 0;
-  if (!part || sh.syntax.NodeType(part) !== "ParamExp" || part.Exp || part.Repl || part.Index || part.Length)
+  if (!part || nodeType(part) !== "ParamExp" || part.Exp || part.Repl || part.Index || part.Length)
     return texts;
   const constant = src.constants.get(part.Param?.Value);
   if (!constant || constant.offset > part.Pos().Offset()) return texts;
   const split = constant.value.split(/[ \t\n]+/).filter((w2) => w2 !== "");
   return [...texts.slice(0, at2), ...split, ...texts.slice(at2 + 1)];
-}
-function literalWord(word) {
-  const parts = word?.Parts ?? [];
-  return parts.length === 1 && sh.syntax.NodeType(parts[0]) === "Lit" ? parts[0].Value : void 0;
 }
 function visitFunction(name, body, src, out) {
   src.functions.visited.add(name);
@@ -14193,7 +14256,7 @@ function visitStmts(list, src, out) {
 }
 function replacesShell(stmt, src) {
   const cmd = stmt.Cmd;
-  if (!cmd || stmt.Background || sh.syntax.NodeType(cmd) !== "CallExpr") return false;
+  if (!cmd || stmt.Background || nodeType(cmd) !== "CallExpr") return false;
   const { argv, viaExec } = afterExec(commandWords(cmd.Args ?? [], src));
   return viaExec && argv.length > 0 && !argv[0].includes("$") && !argv[0].includes("`");
 }
@@ -14201,7 +14264,7 @@ function visitStmt(stmt, src, out) {
   if (!stmt) return;
   const cmd = stmt.Cmd;
   if (!cmd) return;
-  switch (sh.syntax.NodeType(cmd)) {
+  switch (nodeType(cmd)) {
     case "CallExpr":
       visitCall(stmt, cmd, src, out);
       break;
@@ -14294,7 +14357,7 @@ function conditionOf(stmt, src) {
   const cmd = stmt?.Cmd;
   if (!cmd) return UNKNOWN;
   let condition = UNKNOWN;
-  const type = sh.syntax.NodeType(cmd);
+  const type = nodeType(cmd);
   if (type === "CallExpr" && !(cmd.Assigns ?? []).length) {
     const words2 = (cmd.Args ?? []).map((w2) => wordText(w2, src));
     if (words2[0] === "[" && words2.at(-1) === "]") condition = { kind: "test", words: words2.slice(1, -1) };
@@ -14311,7 +14374,7 @@ function conditionOf(stmt, src) {
 }
 function testWords(expr, src) {
   if (!expr) return [];
-  switch (sh.syntax.NodeType(expr)) {
+  switch (nodeType(expr)) {
     case "BinaryTest":
       return [...testWords(expr.X, src), between(expr.X, expr.Y, src), ...testWords(expr.Y, src)];
     case "UnaryTest":
@@ -14423,56 +14486,15 @@ function recordAssigns(assigns, src) {
   }
   return recorded;
 }
-function hasExpansion(part) {
-  const type = sh.syntax.NodeType(part);
-  if (type === "DblQuoted") return (part.Parts ?? []).some((p) => hasExpansion(p));
-  return type !== "Lit" && type !== "SglQuoted";
-}
-function echoedText(c) {
-  if (!c || !["echo", "printf"].includes(basename(c.argv[0] ?? ""))) return void 0;
-  return c.argv.slice(1).filter((a) => !/^-[neE]+$/.test(a)).join(" ");
-}
-function heredocText(word, src) {
-  const parts = word.Parts ?? [];
-  if (parts.length === 1 && sh.syntax.NodeType(parts[0]) === "Lit") return parts[0].Value;
-  return slice(word, src);
-}
-function sliceBetween(first, last, src) {
-  const text2 = src.bytes.subarray(first.Pos().Offset(), last.End().Offset()).toString("utf8");
-  return text2.replace(/[ \t]*\\\n\s*/g, " ");
-}
-function slice(node, src) {
-  return src.bytes.subarray(node.Pos().Offset(), node.End().Offset()).toString("utf8");
-}
-function wordText(word, src) {
-  return (word.Parts ?? []).map((p) => partText(p, src, false)).join("");
-}
-function partText(part, src, inDouble) {
-  switch (sh.syntax.NodeType(part)) {
-    case "Lit": {
-      const v = part.Value.replace(/\\\n/g, "");
-      return inDouble ? v.replace(/\\([$`"\\])/g, "$1") : v.replace(/\\(.)/gs, "$1");
-    }
-    case "SglQuoted":
-      return part.Dollar ? ansiC(part.Value) : part.Value;
-    case "DblQuoted":
-      return (part.Parts ?? []).map((p) => partText(p, src, true)).join("");
-    default:
-      return slice(part, src);
-  }
-}
-function ansiC(v) {
-  const map = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"' };
-  return v.replace(/\\(.)/g, (m, c) => map[c] ?? m);
-}
-var import_node_module2, REDIRECT_OPS, HEREDOC_OPS, PIPE_OPS, AND_OP, OR_OP, CASE_BREAK_OP, UNKNOWN, DECLARATIONS, SHELLS, MAX_NESTING, MAX_FUNCTION_DEPTH, sh, parser, fullParserCalls;
+var REDIRECT_OPS, HEREDOC_OPS, PIPE_OPS, AND_OP, OR_OP, CASE_BREAK_OP, UNKNOWN, DECLARATIONS, SHELLS, MAX_NESTING, MAX_FUNCTION_DEPTH, parser, fullParserCalls;
 var init_shell = __esm({
   "src/parse/shell.ts"() {
     "use strict";
-    import_node_module2 = require("node:module");
     init_plain_shell();
     init_shell_argv();
     init_shell_placeholder();
+    init_mvdan();
+    init_shell_text();
     REDIRECT_OPS = {
       54: ">",
       55: ">>",
@@ -15879,6 +15901,159 @@ var init_dockerfile2 = __esm({
   }
 });
 
+// src/model/command/make.ts
+function makeInvocation(argv) {
+  const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
+  if (!["make", "gmake"].includes(basename2(words2[0] ?? ""))) return void 0;
+  const out = { targets: [] };
+  for (let i = 1; i < words2.length; i++) {
+    const w2 = words2[i];
+    if (w2 === "-f" || w2 === "--file" || w2 === "--makefile") out.file = words2[++i];
+    else if (/^--(?:file|makefile)=/.test(w2)) out.file = w2.slice(w2.indexOf("=") + 1);
+    else if (w2 === "-C" || w2 === "--directory") out.dir = words2[++i];
+    else if (w2.startsWith("--directory=")) out.dir = w2.slice("--directory=".length);
+    else if (w2 === "-j" || w2 === "-l" || w2 === "-o" || w2 === "-W") i++;
+    else if (!w2.startsWith("-") && !w2.includes("=")) out.targets.push(w2);
+  }
+  return out;
+}
+function makeTargetScript(text2, targets) {
+  const makefile = parseMakefile(text2);
+  const commands = [];
+  const assignments = [];
+  const done = /* @__PURE__ */ new Set();
+  const run = (target, depth) => {
+    const rule = makefile.rules.get(target);
+    if (!rule || done.has(target) || depth > MAX_DEPTH) return;
+    done.add(target);
+    for (const p of rule.prerequisites) run(p, depth + 1);
+    for (const { line, text: raw } of rule.recipe) {
+      const script = recipeScript(raw, line, makefile.variables);
+      if (!script) continue;
+      assignments.push(...script.assignments ?? []);
+      for (const c of script.commands) {
+        const sub = makeInvocation(c.argv);
+        if (sub && !sub.file && !sub.dir) {
+          const subTargets = sub.targets.length > 0 ? sub.targets : [makefile.defaultTarget ?? ""];
+          for (const t of subTargets) run(t, depth + 1);
+        } else commands.push(c);
+      }
+    }
+  };
+  const wanted = targets.length > 0 ? targets : makefile.defaultTarget ? [makefile.defaultTarget] : [];
+  for (const t of wanted) run(t, 0);
+  return { commands, assignments };
+}
+function makefileScript(text2) {
+  const makefile = parseMakefile(text2);
+  const commands = [];
+  const assignments = [];
+  for (const rule of makefile.written)
+    for (const { line, text: raw } of rule.recipe) {
+      const script = recipeScript(raw, line, makefile.variables);
+      assignments.push(...script?.assignments ?? []);
+      commands.push(...script?.commands ?? []);
+    }
+  return { commands, assignments };
+}
+function scriptOrMakefile(file, text2) {
+  return isMakefile(file) ? makefileScript(text2) : parseShell(text2);
+}
+function recipeScript(raw, line, variables) {
+  const expanded = expand2(raw, variables).replace(/^[@+-]+/, "").trim();
+  if (expanded === "" || expanded.startsWith("$(") || expanded.startsWith("${")) return void 0;
+  return parseShell(expanded, line);
+}
+function parseMakefile(text2) {
+  const rules = /* @__PURE__ */ new Map();
+  const written = [];
+  const variables = /* @__PURE__ */ new Map([["MAKE", "make"]]);
+  let defaultTarget;
+  let current;
+  let inDefine = false;
+  for (const { line, text: raw } of logicalLines(text2)) {
+    if (inDefine) {
+      if (/^\s*endef\b/.test(raw)) inDefine = false;
+      continue;
+    }
+    if (raw.startsWith("	")) {
+      if (current && !raw.trim().startsWith("#")) current.recipe.push({ line, text: raw.slice(1) });
+      continue;
+    }
+    const stripped = raw.replace(/(^|[^\\])#.*$/, "$1").trim();
+    if (stripped === "") continue;
+    if (/^define\b/.test(stripped)) {
+      inDefine = true;
+      continue;
+    }
+    if (DIRECTIVE.test(stripped) && !/^export\s+\w+\s*[:?+]?=/.test(stripped)) {
+      current = void 0;
+      continue;
+    }
+    const assign = /^(?:export\s+|override\s+)?([A-Za-z_][\w.-]*)\s*(::?=|\?=|\+=|=)\s*(.*)$/.exec(stripped);
+    if (assign) {
+      const [, name, op, value] = assign;
+      if (op === "+=") variables.set(name, `${variables.get(name) ?? ""} ${value}`.trim());
+      else if (op !== "?=" || !variables.has(name)) variables.set(name, value);
+      current = void 0;
+      continue;
+    }
+    const rule = /^([^:=]+?)\s*::?(?!=)\s*(.*)$/.exec(stripped);
+    if (!rule) {
+      current = void 0;
+      continue;
+    }
+    const [prereqText, inlineRecipe] = splitInlineRecipe(rule[2]);
+    const names = rule[1].split(/\s+/).filter(Boolean);
+    current = { prerequisites: prereqText.split("|")[0].split(/\s+/).filter(Boolean), recipe: [] };
+    if (inlineRecipe) current.recipe.push({ line, text: inlineRecipe });
+    written.push(current);
+    for (const name of names) {
+      if (name.includes("%") || name.includes("$")) continue;
+      if (!rules.has(name)) rules.set(name, current);
+      if (!defaultTarget && !name.startsWith(".")) defaultTarget = name;
+    }
+  }
+  return { rules, written, variables, defaultTarget };
+}
+function splitInlineRecipe(rest) {
+  const i = rest.indexOf(";");
+  return i < 0 ? [rest, void 0] : [rest.slice(0, i), rest.slice(i + 1).trim()];
+}
+function logicalLines(text2) {
+  const out = [];
+  const lines2 = text2.split(LINES);
+  for (let i = 0; i < lines2.length; i++) {
+    const start = i;
+    let joined = lines2[i];
+    while (joined.endsWith("\\") && i + 1 < lines2.length)
+      joined = `${joined.slice(0, -1)} ${lines2[++i].trim()}`;
+    out.push({ line: start + 1, text: joined });
+  }
+  return out;
+}
+function expand2(text2, variables, depth = 0) {
+  const replaced = text2.replace(/\$\$|\$\(([A-Za-z_][\w.-]*)\)|\$\{([A-Za-z_][\w.-]*)\}/g, (m, a, b) => {
+    if (m === "$$") return DOLLAR;
+    const value = variables.get(a ?? b);
+    return value === void 0 ? m : depth < 8 ? expand2(value, variables, depth + 1) : value;
+  });
+  return depth === 0 ? replaced.split(DOLLAR).join("$") : replaced;
+}
+var MAX_DEPTH, DOLLAR, DIRECTIVE;
+var init_make = __esm({
+  "src/model/command/make.ts"() {
+    "use strict";
+    init_classify();
+    init_shell();
+    init_servers();
+    init_lines();
+    MAX_DEPTH = 5;
+    DOLLAR = "\0";
+    DIRECTIVE = /^(?:-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|define|endef)\b/;
+  }
+});
+
 // src/model/dockerfile-name.ts
 function dockerfileDockerReads(path4, exists2) {
   const file = normalizeRelative(path4);
@@ -15938,7 +16113,7 @@ function imagesBuilt(models, scripts, exists2) {
     }
   }
   for (const { file, text: text2 } of scripts) {
-    for (const command of parseShell(text2).commands) {
+    for (const command of scriptOrMakefile(file, text2).commands) {
       const build2 = dockerBuild(command.argv);
       if (!build2) continue;
       for (const base of [".", dirName(file)]) {
@@ -16049,7 +16224,10 @@ function imageOnlyApp(model, built, managePys, pythonDockerfiles = [], contextOf
   const sameImage = (n) => n.built.dockerfile === named[0].built.dockerfile && n.service.image?.value === named[0].service.image?.value;
   if (named.length === 1 || named.length > 1 && named.every(sameImage)) return named[0];
   if (managePys.length !== 1) return void 0;
-  return apps.length === 1 && mayBeApp(apps[0]) ? { service: apps[0] } : void 0;
+  if (apps.length === 1) return mayBeApp(apps[0]) ? { service: apps[0] } : void 0;
+  const own = apps.filter((s) => !s.command && !s.entrypoint);
+  const oneImage = apps.every((s) => s.image?.value !== void 0 && s.image.value === apps[0].image?.value);
+  return oneImage && own.length === 1 && mayBeApp(own[0]) ? { service: own[0] } : void 0;
 }
 function mayRunProject(service, projectWords) {
   const command = [service.command?.raw, service.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
@@ -16065,7 +16243,7 @@ var init_image_app = __esm({
   "src/model/image-app.ts"() {
     "use strict";
     init_classify();
-    init_shell();
+    init_make();
     init_compose_file_names();
     init_context();
     init_dockerfile_name();
@@ -16533,7 +16711,16 @@ function longRunningProcess(argv) {
   }
   if (["gulp", "grunt"].includes(basename2(a[0] ?? "")) && ["serve", "watch"].includes(a[1] ?? ""))
     return `${basename2(a[0])} ${a[1]}`;
-  return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : void 0;
+  return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : packageScriptServer(a);
+}
+function packageScriptServer(argv) {
+  const runner = basename2(argv[0] ?? "");
+  if (!["npm", "yarn", "pnpm"].includes(runner)) return void 0;
+  const script = argv[1] === "run" || argv[1] === "run-script" ? argv[2] : argv[1];
+  const direct = argv[1] !== "run" && argv[1] !== "run-script";
+  if (!script || !PACKAGE_SERVER_SCRIPTS.has(script) || direct && runner === "npm" && script !== "start")
+    return void 0;
+  return argv.slice(0, direct ? 2 : 3).join(" ");
 }
 function embedsBeat(argv) {
   if (longRunningProcess(argv) !== "celery worker") return false;
@@ -16644,7 +16831,7 @@ function reverseProxyOf(argv) {
     return void 0;
   return name;
 }
-var LONG_RUNNING_COMMANDS, LONG_RUNNING_PROGRAMS, SETUP_COMMANDS, SHELL_STEPS, REVERSE_PROXIES, APACHE_ONE_SHOT, ONE_SHOT;
+var LONG_RUNNING_COMMANDS, LONG_RUNNING_PROGRAMS, PACKAGE_SERVER_SCRIPTS, SETUP_COMMANDS, SHELL_STEPS, REVERSE_PROXIES, APACHE_ONE_SHOT, ONE_SHOT;
 var init_processes = __esm({
   "src/model/command/processes.ts"() {
     "use strict";
@@ -16668,6 +16855,7 @@ var init_processes = __esm({
       "huey_consumer",
       "rq"
     ]);
+    PACKAGE_SERVER_SCRIPTS = /* @__PURE__ */ new Set(["start", "dev", "serve", "watch"]);
     SETUP_COMMANDS = /* @__PURE__ */ new Set([
       "migrate",
       "collectstatic",
@@ -16715,137 +16903,6 @@ var init_processes = __esm({
       haproxy: ["-c", "-v", "-vv", "-h"],
       traefik: ["version", "healthcheck"]
     };
-  }
-});
-
-// src/model/command/make.ts
-function makeInvocation(argv) {
-  const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
-  if (!["make", "gmake"].includes(basename2(words2[0] ?? ""))) return void 0;
-  const out = { targets: [] };
-  for (let i = 1; i < words2.length; i++) {
-    const w2 = words2[i];
-    if (w2 === "-f" || w2 === "--file" || w2 === "--makefile") out.file = words2[++i];
-    else if (/^--(?:file|makefile)=/.test(w2)) out.file = w2.slice(w2.indexOf("=") + 1);
-    else if (w2 === "-C" || w2 === "--directory") out.dir = words2[++i];
-    else if (w2.startsWith("--directory=")) out.dir = w2.slice("--directory=".length);
-    else if (w2 === "-j" || w2 === "-l" || w2 === "-o" || w2 === "-W") i++;
-    else if (!w2.startsWith("-") && !w2.includes("=")) out.targets.push(w2);
-  }
-  return out;
-}
-function makeTargetScript(text2, targets) {
-  const makefile = parseMakefile(text2);
-  const commands = [];
-  const assignments = [];
-  const done = /* @__PURE__ */ new Set();
-  const run = (target, depth) => {
-    const rule = makefile.rules.get(target);
-    if (!rule || done.has(target) || depth > MAX_DEPTH) return;
-    done.add(target);
-    for (const p of rule.prerequisites) run(p, depth + 1);
-    for (const { line, text: raw } of rule.recipe) {
-      const expanded = expand2(raw, makefile.variables).replace(/^[@+-]+/, "").trim();
-      if (expanded === "" || expanded.startsWith("$(") || expanded.startsWith("${")) continue;
-      const script = parseShell(expanded, line);
-      assignments.push(...script.assignments ?? []);
-      for (const c of script.commands) {
-        const sub = makeInvocation(c.argv);
-        if (sub && !sub.file && !sub.dir) {
-          const subTargets = sub.targets.length > 0 ? sub.targets : [makefile.defaultTarget ?? ""];
-          for (const t of subTargets) run(t, depth + 1);
-        } else commands.push(c);
-      }
-    }
-  };
-  const wanted = targets.length > 0 ? targets : makefile.defaultTarget ? [makefile.defaultTarget] : [];
-  for (const t of wanted) run(t, 0);
-  return { commands, assignments };
-}
-function parseMakefile(text2) {
-  const rules = /* @__PURE__ */ new Map();
-  const variables = /* @__PURE__ */ new Map([["MAKE", "make"]]);
-  let defaultTarget;
-  let current;
-  let inDefine = false;
-  for (const { line, text: raw } of logicalLines(text2)) {
-    if (inDefine) {
-      if (/^\s*endef\b/.test(raw)) inDefine = false;
-      continue;
-    }
-    if (raw.startsWith("	")) {
-      if (current && !raw.trim().startsWith("#")) current.recipe.push({ line, text: raw.slice(1) });
-      continue;
-    }
-    const stripped = raw.replace(/(^|[^\\])#.*$/, "$1").trim();
-    if (stripped === "") continue;
-    if (/^define\b/.test(stripped)) {
-      inDefine = true;
-      continue;
-    }
-    if (DIRECTIVE.test(stripped) && !/^export\s+\w+\s*[:?+]?=/.test(stripped)) {
-      current = void 0;
-      continue;
-    }
-    const assign = /^(?:export\s+|override\s+)?([A-Za-z_][\w.-]*)\s*(::?=|\?=|\+=|=)\s*(.*)$/.exec(stripped);
-    if (assign) {
-      const [, name, op, value] = assign;
-      if (op === "+=") variables.set(name, `${variables.get(name) ?? ""} ${value}`.trim());
-      else if (op !== "?=" || !variables.has(name)) variables.set(name, value);
-      current = void 0;
-      continue;
-    }
-    const rule = /^([^:=]+?)\s*::?(?!=)\s*(.*)$/.exec(stripped);
-    if (!rule) {
-      current = void 0;
-      continue;
-    }
-    const [prereqText, inlineRecipe] = splitInlineRecipe(rule[2]);
-    const names = rule[1].split(/\s+/).filter(Boolean);
-    current = { prerequisites: prereqText.split("|")[0].split(/\s+/).filter(Boolean), recipe: [] };
-    if (inlineRecipe) current.recipe.push({ line, text: inlineRecipe });
-    for (const name of names) {
-      if (name.includes("%") || name.includes("$")) continue;
-      if (!rules.has(name)) rules.set(name, current);
-      if (!defaultTarget && !name.startsWith(".")) defaultTarget = name;
-    }
-  }
-  return { rules, variables, defaultTarget };
-}
-function splitInlineRecipe(rest) {
-  const i = rest.indexOf(";");
-  return i < 0 ? [rest, void 0] : [rest.slice(0, i), rest.slice(i + 1).trim()];
-}
-function logicalLines(text2) {
-  const out = [];
-  const lines2 = text2.split(LINES);
-  for (let i = 0; i < lines2.length; i++) {
-    const start = i;
-    let joined = lines2[i];
-    while (joined.endsWith("\\") && i + 1 < lines2.length)
-      joined = `${joined.slice(0, -1)} ${lines2[++i].trim()}`;
-    out.push({ line: start + 1, text: joined });
-  }
-  return out;
-}
-function expand2(text2, variables, depth = 0) {
-  const replaced = text2.replace(/\$\$|\$\(([A-Za-z_][\w.-]*)\)|\$\{([A-Za-z_][\w.-]*)\}/g, (m, a, b) => {
-    if (m === "$$") return DOLLAR;
-    const value = variables.get(a ?? b);
-    return value === void 0 ? m : depth < 8 ? expand2(value, variables, depth + 1) : value;
-  });
-  return depth === 0 ? replaced.split(DOLLAR).join("$") : replaced;
-}
-var MAX_DEPTH, DOLLAR, DIRECTIVE;
-var init_make = __esm({
-  "src/model/command/make.ts"() {
-    "use strict";
-    init_shell();
-    init_servers();
-    init_lines();
-    MAX_DEPTH = 5;
-    DOLLAR = "\0";
-    DIRECTIVE = /^(?:-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|define|endef)\b/;
   }
 });
 
@@ -18251,8 +18308,10 @@ reported. A requirement from version control (\`git+https://\u2026/pkg.git\`, \`
 when it names a tag or commit (\`@v1.2\`, \`@<sha>\`); without one pip installs whatever the default branch holds. A
 Pipfile the image installs without its lock (\`pipenv install --skip-lock\`, or no Pipfile.lock in the
 repository) is judged the same way, package by package; installed from a committed lock (\`pipenv install --deploy\`)
-it is pinned. Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does
-not change what the app imports, but it still makes two builds of one commit differ.
+it is pinned. A pyproject.toml that \`poetry install\` resolves because the repository holds no poetry.lock beside it
+is judged the same way, in each group Poetry installs (\`"5.1.4"\` is exact in Poetry's syntax, \`"^5.1.4"\` is not).
+Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does not change
+what the app imports, but it still makes two builds of one commit differ.
 
 \`\`\`dockerfile
 # instead of: RUN pip install django gunicorn
@@ -18316,6 +18375,16 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
                   file: req.file,
                   line: line.line,
                   message: `'${line.text}' does not pin an exact version, and the image resolves the Pipfile when it is built (${why}), so two builds of one commit can install different releases. Write ${line.text.includes("{") ? 'version = "==<version>" in its table' : `${line.name ?? "the package"} = "==<version>"`}, ${lockAdvice}.`
+                });
+                continue;
+              }
+              if (req.manifest === "poetry") {
+                const toml = /^\S+\s*=/.test(line.text);
+                const pin = !toml ? `${line.name ? `${line.name}${line.extras ?? ""}` : "the package"}==<version>` : line.text.includes("{") ? 'version = "==<version>" in its table' : `${line.name ?? "the package"} = "==<version>"`;
+                findings.push({
+                  file: req.file,
+                  line: line.line,
+                  message: `'${line.text}' does not pin an exact version, and the image runs poetry install with no poetry.lock in the repository, so each build resolves the ranges again and two builds of one commit can install different releases. Write ${pin}, or commit poetry.lock (poetry lock) and copy it into the image beside pyproject.toml.`
                 });
                 continue;
               }
@@ -23772,6 +23841,7 @@ function lift(v, f) {
       if (p.v.t === "env" && p.v.read.variable !== v.read.variable) selects2.add(p.v.read.variable);
     if (selects2.size > 0) out.selects = [...selects2];
     if (v.dbUrl && unset.t === "dict") out.dbUrl = true;
+    if (out.dbUrl && v.engineOverride) out.engineOverride = v.engineOverride;
     if (v.cases) {
       out.cases = v.cases.map((c) => ({ value: c.value, v: lift(c.v, f) }));
       if (v.unsetKey !== void 0) out.unsetKey = v.unsetKey;
@@ -24047,6 +24117,10 @@ var init_builtins = __esm({
 });
 
 // src/model/settings/django-settings.ts
+function loadedSettingValue(ev, prop, ctx) {
+  if (ev.depth !== 0 || !/^[A-Z][A-Z0-9_]*$/.test(prop)) return void 0;
+  return ctx.scope.get(prop)?.v;
+}
 function readsDjangoSettings(ev, test, ctx) {
   const stack = [test];
   for (let seen = 0; stack.length > 0 && seen < MAX_NODES2; seen++) {
@@ -24054,7 +24128,9 @@ function readsDjangoSettings(ev, test, ctx) {
     const kids = childrenOf(node);
     if (node.name === "MemberExpression" && kids[0]?.name === "VariableName") {
       const bound = ctx.scope.get(ev.text(kids[0]))?.v;
-      if (bound?.t === "ref" && bound.name === DJANGO_SETTINGS) return true;
+      const prop = kids[1]?.name === "." && kids[2] ? ev.text(kids[2]) : "";
+      if (bound?.t === "ref" && bound.name === DJANGO_SETTINGS && !loadedSettingValue(ev, prop, ctx))
+        return true;
     }
     stack.push(...kids);
   }
@@ -24287,7 +24363,13 @@ function setIn(base, keys, value, line) {
     else entries.push({ key, value: rest.length ? { t: "unknown", text: `[${key}]`, line } : value, line });
     return { ...base, entries };
   }
-  if (base.t === "choice" || base.t === "env") return lift(base, (b) => setIn(b, keys, value, line));
+  if (base.t === "choice" || base.t === "env") {
+    const out = lift(base, (b) => setIn(b, keys, value, line));
+    if (out.t === "env" && out.dbUrl && key === "ENGINE" && rest.length === 0)
+      if (value.t === "str") out.engineOverride = value;
+      else delete out.engineOverride;
+    return out;
+  }
   if (base.t === "unknown" && !base.crash && rest.length === 0)
     return { t: "dict", entries: [{ key, value, line }], line };
   return { t: "unknown", text: `[${keys.join("][")}] = \u2026`, line };
@@ -25896,7 +25978,12 @@ function dictionary(ev, node, ctx) {
 function member(ev, node, ctx) {
   const kids = childrenOf(node);
   const line = ev.line(node);
-  if (kids[1]?.name === "." && kids[2]) return attribute(ev.evaluate(kids[0], ctx), ev.text(kids[2]), line);
+  if (kids[1]?.name === "." && kids[2]) {
+    const obj = ev.evaluate(kids[0], ctx);
+    const prop = ev.text(kids[2]);
+    const loaded = obj.t === "ref" && obj.name === DJANGO_SETTINGS ? loadedSettingValue(ev, prop, ctx) : void 0;
+    return loaded ?? attribute(obj, prop, line);
+  }
   if (kids[1]?.name === "[" && kids.length === 4) {
     const obj = ev.evaluate(kids[0], ctx);
     if (isOsEnviron(obj))
@@ -25973,6 +26060,7 @@ var init_expressions = __esm({
     init_builtins();
     init_calls();
     init_django_environ();
+    init_django_settings();
     init_environ();
     init_functions();
     init_import_module();
@@ -26993,6 +27081,7 @@ var init_databases = __esm({
       selectors = [];
       /** Some config is chosen by a test the analysis cannot follow: the choice is not known to be fixed in code. */
       untraced = false;
+      overrides = [];
       walkDatabases(v, sel, depth = 0) {
         if (depth > MAX_DEPTH3) return;
         if (v.t === "dict") {
@@ -27014,14 +27103,23 @@ var init_databases = __esm({
       walkEnv(v, sel, next) {
         const variable = v.read.variable;
         if (v.dbUrl) {
-          this.selectors.push({
-            kind: "url",
-            variable,
-            default: v.read.defaultText,
-            line: v.read.line,
-            file: v.read.file,
-            test: v.chosenAt ?? (sel.presenceTest?.variable === variable ? testAt(sel.presenceTest) : void 0)
-          });
+          const over = v.engineOverride;
+          if (over)
+            this.overrides.push({
+              variable,
+              engine: over.v,
+              line: over.line,
+              ...over.file ? { file: over.file } : {}
+            });
+          else
+            this.selectors.push({
+              kind: "url",
+              variable,
+              default: v.read.defaultText,
+              line: v.read.line,
+              file: v.read.file,
+              test: v.chosenAt ?? (sel.presenceTest?.variable === variable ? testAt(sel.presenceTest) : void 0)
+            });
           if (v.unset.t === "dict" && v.unset.entries.length > 0)
             this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
           if (v.unset.t === "choice") {
@@ -27184,7 +27282,9 @@ var init_databases = __esm({
         } else if (this.configs.length > 0 && !engines.has("?") && !(this.untraced && engines.size > 1))
           selection = { kind: "fixed" };
         else selection = { kind: "unknown" };
-        return { line, selection, configs: this.configs };
+        const model = { line, selection, configs: this.configs };
+        if (this.overrides.length > 0) model.engineOverrides = this.overrides;
+        return model;
       }
       /**
        * A branch inside the server branch that only adds options (`if not DB_IGNORE_SSL:` then `\u2026["OPTIONS"] = \u2026`) selects
@@ -28011,7 +28111,7 @@ ${edge.to}`;
     clauses.set(key, clause);
   }
   const where2 = [...clauses.values()].map((c) => `${c.to} is loaded (${c.from} loads it when ${c.tests.join(", or when ")})`).join("; or where ");
-  return { where: where2, overriddenIn: [...overriddenIn] };
+  return { where: where2, overriddenIn: [...overriddenIn], tests: selecting.map((e) => e.when) };
 }
 function coversEvery(edges, selecting) {
   const importers = new Set(selecting.map((e) => e.from));
@@ -28322,15 +28422,32 @@ var init_debug_switched_off = __esm({
 });
 
 // src/rules/TF0302-debug-in-code.ts
-function servedTrueLiterals(apps) {
+function servedTrueValues(apps) {
   return apps.flatMap((app) => {
     const served = app.servedSettings;
     if (!served) return [];
-    return liveAssignments(served, "DEBUG").filter((a) => !a.inBranch && a.value.kind === "literal" && truthy2(a.value) && !isFalseWord(a.value)).map((a) => ({
-      file: a.file ?? served.file,
-      line: a.line,
-      ...msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
-    }));
+    return liveAssignments(served, "DEBUG").flatMap((a) => {
+      const at2 = { file: a.file ?? served.file, line: a.line };
+      const v = a.value;
+      if (a.inBranch) return [];
+      if (v.kind === "literal" && truthy2(v) && !isFalseWord(v))
+        return [
+          {
+            ...at2,
+            ...msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+          }
+        ];
+      if (v.kind !== "env" || v.selects?.length || v.presence || v.whenSet || defaultDecider(v)) return [];
+      const unset = valueWhenUnset(v);
+      if (truthy2(unset) !== true || isFalseWord(unset) || inverted(v) || trueForEveryWord(v)) return [];
+      const suggested = code(switchComparison("DEBUG", v, []));
+      return [
+        {
+          ...at2,
+          ...msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy of ${served.file} (the settings the WSGI server loads) that does not set the variable runs in debug mode; make the default false: ${suggested}.`
+        }
+      ];
+    });
   });
 }
 function turnedOnByDeploy({ finding, project }) {
@@ -28666,7 +28783,10 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
             });
           }
         }
-        findings.push(...servedTrueLiterals(project.apps));
+        const reported = new Set(findings.map((f) => `${f.file}:${f.line ?? ""}`));
+        findings.push(
+          ...servedTrueValues(project.apps).filter((f) => !reported.has(`${f.file}:${f.line ?? ""}`))
+        );
         const keyOf = (f) => `${f.file}:${f.line ?? ""}`;
         const shadowed = shadowedFindings(shadows);
         const shadowKeys = new Set(shadowed.map(keyOf));
@@ -29401,6 +29521,10 @@ credentials and are not judged.
 });
 
 // src/rules/TF0305-database-not-configurable.ts
+function selectsFromEnvironment(settings) {
+  const kind = settings?.databases?.selection.kind;
+  return kind === "env" || kind === "url";
+}
 function assignmentsOf(settings, databases, file) {
   const one = [{ file, line: databases.line, configs: databases.configs }];
   const files = [...new Set(databases.configs.map((c) => c.file ?? settings.file))];
@@ -29459,15 +29583,17 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
       related: [],
       check(project) {
         const findings = [];
-        for (const { settings, databases, file } of appDatabases(project)) {
+        for (const { app, settings, databases, file } of appDatabases(project)) {
           if (databases.selection.kind !== "fixed") continue;
+          if (settings === app.managedSettings && selectsFromEnvironment(app.settings)) continue;
           for (const at2 of assignmentsOf(settings, databases, file)) {
             const engines = [...new Set(at2.configs.map((c) => c.engine).filter((e) => e !== void 0))];
             const engine = engines.length === 1 ? engines[0] || "an empty ENGINE (Django's dummy backend, which fails on every query)" : `${engines.join(" or ")} (chosen by something other than an environment variable)`;
+            const over = databases.engineOverrides?.at(-1);
             findings.push({
               file: at2.file,
               line: at2.line,
-              ...msg`DATABASES['default'] is fixed to ${engine} in code: no environment variable selects the database, so another database needs an edited settings file. Select it from the environment, e.g. ${code('DATABASES = {"default": dj_database_url.config()}')} with DATABASE_URL, or a DB_ENGINE switch.`
+              ...over ? msg`DATABASES['default'] is read from ${over.variable}, but its ENGINE is then fixed to ${over.engine} in code (${over.file ?? settings.file}, line ${String(over.line)}), so no environment variable selects the database engine: whatever scheme ${over.variable} names, another database needs an edited settings file. Remove the ENGINE assignment and let the URL's scheme choose it (${code("postgres://\u2026")}, ${code("sqlite:////data/db.sqlite3")}).` : msg`DATABASES['default'] is fixed to ${engine} in code: no environment variable selects the database, so another database needs an edited settings file. Select it from the environment, e.g. ${code('DATABASES = {"default": dj_database_url.config()}')} with DATABASE_URL, or a DB_ENGINE switch.`
             });
           }
         }
@@ -30565,19 +30691,21 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
               if (v.kind !== "env") continue;
               const given = givenValues(app, v.variable);
               const compare = switchComparison(name, v, given);
+              const used = { file: a.file ?? settings.file, line: a.line };
+              const { file, line } = literalElsewhere(v, used) ?? used;
               if (!v.whenSet) {
                 if (onWheneverSet(v))
                   findings.push({
-                    file: a.file ?? settings.file,
-                    line: a.line,
+                    file,
+                    line,
                     message: `${name} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`
                   });
                 continue;
               }
               const how = v.whenSet === "text" ? "as a raw string" : "through bool() of its text";
               findings.push({
-                file: a.file ?? settings.file,
-                line: a.line,
+                file,
+                line,
                 message: isEnvironmentName(v, given) ? `${name} is taken from ${v.variable} ${how}, and ${v.variable} names an environment: every non-empty name, the production one included, makes it True. Compare it with the development name instead: ${compare}, so that only ${v.variable}=${developmentWord(v, given)} turns it on.` : `${name} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`
               });
             }
@@ -32317,14 +32445,31 @@ function otherStorage(settings, env) {
   const other = choices.filter((c) => !c.backend || !isFileSystemStorage(c.backend));
   if (other.length === 0) return void 0;
   const local = choices.length > other.length;
-  if (!local && other.some((c) => !c.assignment.inBranch)) return "always";
+  const loaded = new Map(
+    other.map((c) => [
+      c,
+      c.assignment.inBranch ? void 0 : heldWhere(settings, c.assignment.file ?? settings.file, c.setting)
+    ])
+  );
+  if (!local && other.some((c) => !c.assignment.inBranch && !loaded.get(c))) return "always";
   const clauses = [];
   for (const c of other) {
+    const held = loaded.get(c);
+    const tests = held ? held.tests : c.assignment.condition ? [c.assignment.condition] : [];
+    for (const test2 of tests) {
+      const value = env.values.get(test2.variable);
+      if (value !== void 0 && takes(test2, value, env)) return "always";
+    }
+    const stores = c.backend ? `stores them with ${c.backend}` : "chooses another storage";
+    if (held) {
+      const file = c.assignment.file ?? settings.file;
+      const tests2 = held.tests.map(conditionWords).join(" or ");
+      clauses.push(`${tests2} (${file} is then loaded, and its ${c.setting} ${stores})`);
+      continue;
+    }
     const test = c.assignment.condition;
-    const value = test ? env.values.get(test.variable) : void 0;
-    if (test && value !== void 0 && takes(test, value, env)) return "always";
     const when = test ? testWords2(test) : void 0;
-    const by = c.backend ? `${c.setting} then stores them with ${c.backend}` : `${c.setting} then chooses another storage`;
+    const by = `${c.setting} then ${stores}`;
     clauses.push(
       when ? `${when} (${by})` : `the settings take the branch at line ${c.assignment.line} (${by})`
     );
@@ -32537,6 +32682,7 @@ var init_TF0602_runtime_data_not_in_volume = __esm({
     init_provided_config();
     init_files();
     init_rule();
+    init_loaded_where();
     init_command();
     runtimeDataNotInVolume = defineRule({
       id: "TF0602",
@@ -34607,6 +34753,182 @@ var init_image_shell = __esm({
   }
 });
 
+// src/rules/lib/background-advice.ts
+function oneProcessAdvice(run, shown = (c) => c) {
+  const holder = run.holder;
+  const processes = [...run.background, ...holder?.kind === "process" ? [holder] : []];
+  const keep = keptProcess(processes);
+  const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
+  const start = `Run one process per container: start only ${keep.what}, in the foreground with exec (${quotedLine(execLine(shown(keep.command)))})`;
+  if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
+  if (holder?.kind === "keep-alive")
+    return `${start}, instead of ${quotedLine(commandLine(holder.command))}.`;
+  return `${start}.`;
+}
+function execedHolderMessage(start, run, script, commands, busybox, shown) {
+  const last = commands.at(-1);
+  const holder = run.holder;
+  if (!last || holder?.kind !== "process" || holder.command !== last) return void 0;
+  const byExec = last.viaExec && endsInExec(script, last);
+  if (!byExec && !(busybox && endsInSimpleCommand(script, last, true))) return void 0;
+  const how = byExec ? `the shell execs ${holder.what} (exec)` : `Alpine's /bin/sh (BusyBox ash) execs ${holder.what}, the last command, in its place`;
+  return `${start}, which ${execedHolderWords(run, how, holder.what, `${holder.what} is PID 1 and gets SIGTERM`, shown)}`;
+}
+function execedHolderWords(run, how, holder, gets, shown) {
+  const servers = run.background.filter((p) => serverOf(p.command.argv)).map((p) => p.what);
+  return `${backgroundWords(run)}; ${how}, so ${gets}, but ${listOf(servers)}, in the background, never ${servers.length > 1 ? "get" : "gets"} it and ${servers.length > 1 ? "are" : "is"} killed without a graceful shutdown when ${holder} exits. ${oneProcessAdvice(run, shown)}`;
+}
+var init_background_advice = __esm({
+  "src/rules/lib/background-advice.ts"() {
+    "use strict";
+    init_command();
+    init_command_text();
+    init_image_shell();
+    init_processes2();
+  }
+});
+
+// src/rules/lib/script-steps.ts
+function foregroundProcess(argv, facts) {
+  const what = daemonOf(argv, facts) ? void 0 : longRunningProcess(argv);
+  return what ? { kind: what } : void 0;
+}
+function launches(launcher, background) {
+  const inner = launchedCommand(launcher.argv);
+  return Boolean(
+    inner && background.asUser && background.line >= launcher.line && inlineScriptLastCommand(inner, 1)?.background
+  );
+}
+function startsLater(commands, i, startsArgs) {
+  return commands.slice(i + 1).some((c) => !c.background && (mainProcessOf(c.argv) || startsArgs(c.argv)));
+}
+function scriptRunBy(argv, all, self) {
+  const word = /(^|\/)(ba|da)?sh$/.test(argv[0] ?? "") ? argv.slice(1).find((a) => !a.startsWith("-")) : argv[0];
+  if (!word || argv.includes("-c")) return void 0;
+  const name = word.slice(word.lastIndexOf("/") + 1);
+  return all.find((s) => s !== self && s.imagePath.slice(s.imagePath.lastIndexOf("/") + 1) === name);
+}
+function cutOptions(argv, line) {
+  const commands = inlineScriptCommands(argv, line);
+  const at2 = commands.findLastIndex((c) => !c.argv[0]?.startsWith("-"));
+  if (at2 < 0 || at2 === commands.length - 1) return void 0;
+  const command = commands[at2].argv;
+  return { program: command[0], command, options: commands.slice(at2 + 1).map((c) => c.argv) };
+}
+function backgroundsInside(argv) {
+  for (let a = argv, depth = 0; a && depth < 4; a = launchedCommand(a), depth++) {
+    const inner = inlineScriptCommands(a, 1);
+    if (inner.length > 0) return inner.some((c) => c.background && mainProcessOf(c.argv));
+  }
+  return false;
+}
+var init_script_steps = __esm({
+  "src/rules/lib/script-steps.ts"() {
+    "use strict";
+    init_command();
+    init_shell_form_fix();
+  }
+});
+
+// src/rules/lib/inline-shell.ts
+function inlineShell(argv, file, line, what, shells, written) {
+  return withBashMissing(inlineShellFindings(argv, file, line, what, shells, written), argv[0], shells);
+}
+function inlineShellFindings(argv, file, line, what, shells, written) {
+  const parsed = inlineScriptCommands(argv, line);
+  const commands = commandsThatRun(parsed, { args: inlineScriptArgs(argv), variable: () => void 0 });
+  if (setupOnly(commands)) return [];
+  const shell = `${what} runs '${argv[0]} -c'`;
+  const writtenCommands = written ? inlineScriptCommands(written, line) : [];
+  const shown = (c) => writtenCommands.length === parsed.length ? writtenCommands[parsed.indexOf(c)] : c;
+  const run = backgroundStart(commands);
+  if (run?.background.some((p) => serverOf(p.command.argv)))
+    return [
+      {
+        file,
+        line,
+        message: execedHolderMessage(
+          shell,
+          run,
+          inlineScript(argv) ?? "",
+          commands,
+          isBusyBoxSh(argv[0], shells),
+          shown
+        ) ?? `${shell}, which ${backgroundWords(run)}, so the shell stays PID 1 over several processes and SIGTERM reaches none of them. ${oneProcessAdvice(run, shown)}`
+      }
+    ];
+  const sequence = foregroundSequence(commands);
+  if (sequence && !sequence[0].command.viaExec) {
+    const keep = keptProcess(sequence);
+    return [
+      {
+        file,
+        line,
+        message: `${shell} with several long-running processes in sequence: ${sequencePhrase(sequence)}. The shell stays PID 1 and SIGTERM does not reach ${sequence[0].what}; exec before the last command cannot fix that. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(shown(keep.command)))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => shown(p.command)))}.`
+      }
+    ];
+  }
+  const ends = branchEnds(commands);
+  if (ends.length > 1) {
+    const servers = ends.filter((c) => !c.viaExec && !c.background && mainProcessOf(c.argv));
+    if (servers.length === 0) return [];
+    const each = servers.map(
+      (c) => `the branch that runs ${mainProcessOf(c.argv).kind} starts it without exec`
+    );
+    const write = servers.map((c) => quotedLine(execLine(shown(c))));
+    return [
+      {
+        file,
+        line,
+        message: `${shell} with alternative branches (a case or if/else), and ${listOf(each)}, so in ${servers.length === 1 ? "that branch" : "those branches"} the shell stays PID 1 and SIGTERM does not reach the server. Write ${listOf(write)} in ${servers.length === 1 ? "that branch" : "their branches"}.`
+      }
+    ];
+  }
+  const last = commands.at(-1);
+  if (!last || last.viaExec) return [];
+  const script = inlineScript(argv) ?? "";
+  const lone = parsed.length === 1 && !last.background && isSimple(script);
+  if (lone && /(^|\/)bash$/.test(argv[0])) return [];
+  if (shellExecsLast(argv[0], script, last, shells)) return [];
+  if (isKeepAliveLoop(script))
+    return [
+      {
+        file,
+        line,
+        message: `${shell}, and it ends in a keep-alive loop (${script.trim()}), not a server: the shell stays PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. Start what the container is for (the server) with exec instead: an idle container that only waits for docker exec is itself a finding (TF0803).`
+      }
+    ];
+  const cut = cutOptions(argv, line);
+  if (cut)
+    return [
+      {
+        file,
+        line,
+        message: `${shell} over several lines, and the line breaks cut ${cut.program}'s options off: the shell runs '${cut.command.join(" ")}' alone, then '${cut.options[0].join(" ")}' \u2026 as commands of their own, which fail (a folded YAML block keeps the line breaks of more-indented lines). Write the command and its options on one line, started with exec: ${quotedLine(`exec ${shellLine([...cut.command, ...cut.options.flat()])}`)}.`
+      }
+    ];
+  const why = lone ? `with one command (${last.argv[0]}), which ${argv[0]} does not exec by itself (dash, Debian's /bin/sh, forks it)` : `and its last command (${last.argv[0]}) is not started with exec`;
+  return [
+    {
+      file,
+      line,
+      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write ${quotedLine(execLine(shown(last)))}${lone ? "" : " as the last command"}.`
+    }
+  ];
+}
+var init_inline_shell = __esm({
+  "src/rules/lib/inline-shell.ts"() {
+    "use strict";
+    init_command();
+    init_background_advice();
+    init_command_text();
+    init_image_shell();
+    init_processes2();
+    init_script_steps();
+    init_shell_form_fix();
+  }
+});
+
 // src/rules/lib/uwsgi-term.ts
 function pinnedUwsgi(app) {
   for (const req of app.requirements)
@@ -34693,83 +35015,6 @@ var init_wsgi_module = __esm({
     "use strict";
     MODULE_WORD = /(?<![\w.$/-])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.(?:wsgi|asgi))(?![\w.-])/g;
     SKIPPED = /(^|\/)(\.?venv|site-packages|node_modules|\.git)\//;
-  }
-});
-
-// src/rules/lib/script-steps.ts
-function foregroundProcess(argv, facts) {
-  const what = daemonOf(argv, facts) ? void 0 : longRunningProcess(argv);
-  return what ? { kind: what } : void 0;
-}
-function launches(launcher, background) {
-  const inner = launchedCommand(launcher.argv);
-  return Boolean(
-    inner && background.asUser && background.line >= launcher.line && inlineScriptLastCommand(inner, 1)?.background
-  );
-}
-function startsLater(commands, i, startsArgs) {
-  return commands.slice(i + 1).some((c) => !c.background && (mainProcessOf(c.argv) || startsArgs(c.argv)));
-}
-function scriptRunBy(argv, all, self) {
-  const word = /(^|\/)(ba|da)?sh$/.test(argv[0] ?? "") ? argv.slice(1).find((a) => !a.startsWith("-")) : argv[0];
-  if (!word || argv.includes("-c")) return void 0;
-  const name = word.slice(word.lastIndexOf("/") + 1);
-  return all.find((s) => s !== self && s.imagePath.slice(s.imagePath.lastIndexOf("/") + 1) === name);
-}
-function cutOptions(argv, line) {
-  const commands = inlineScriptCommands(argv, line);
-  const at2 = commands.findLastIndex((c) => !c.argv[0]?.startsWith("-"));
-  if (at2 < 0 || at2 === commands.length - 1) return void 0;
-  const command = commands[at2].argv;
-  return { program: command[0], command, options: commands.slice(at2 + 1).map((c) => c.argv) };
-}
-function backgroundsInside(argv) {
-  for (let a = argv, depth = 0; a && depth < 4; a = launchedCommand(a), depth++) {
-    const inner = inlineScriptCommands(a, 1);
-    if (inner.length > 0) return inner.some((c) => c.background && mainProcessOf(c.argv));
-  }
-  return false;
-}
-var init_script_steps = __esm({
-  "src/rules/lib/script-steps.ts"() {
-    "use strict";
-    init_command();
-    init_shell_form_fix();
-  }
-});
-
-// src/rules/lib/background-advice.ts
-function oneProcessAdvice(run, shown = (c) => c) {
-  const holder = run.holder;
-  const processes = [...run.background, ...holder?.kind === "process" ? [holder] : []];
-  const keep = keptProcess(processes);
-  const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
-  const start = `Run one process per container: start only ${keep.what}, in the foreground with exec (${quotedLine(execLine(shown(keep.command)))})`;
-  if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
-  if (holder?.kind === "keep-alive")
-    return `${start}, instead of ${quotedLine(commandLine(holder.command))}.`;
-  return `${start}.`;
-}
-function execedHolderMessage(start, run, script, commands, busybox, shown) {
-  const last = commands.at(-1);
-  const holder = run.holder;
-  if (!last || holder?.kind !== "process" || holder.command !== last) return void 0;
-  const byExec = last.viaExec && endsInExec(script, last);
-  if (!byExec && !(busybox && endsInSimpleCommand(script, last, true))) return void 0;
-  const how = byExec ? `the shell execs ${holder.what} (exec)` : `Alpine's /bin/sh (BusyBox ash) execs ${holder.what}, the last command, in its place`;
-  return `${start}, which ${execedHolderWords(run, how, holder.what, `${holder.what} is PID 1 and gets SIGTERM`, shown)}`;
-}
-function execedHolderWords(run, how, holder, gets, shown) {
-  const servers = run.background.filter((p) => serverOf(p.command.argv)).map((p) => p.what);
-  return `${backgroundWords(run)}; ${how}, so ${gets}, but ${listOf(servers)}, in the background, never ${servers.length > 1 ? "get" : "gets"} it and ${servers.length > 1 ? "are" : "is"} killed without a graceful shutdown when ${holder} exits. ${oneProcessAdvice(run, shown)}`;
-}
-var init_background_advice = __esm({
-  "src/rules/lib/background-advice.ts"() {
-    "use strict";
-    init_command();
-    init_command_text();
-    init_image_shell();
-    init_processes2();
   }
 });
 
@@ -34891,6 +35136,13 @@ function execedShellForm(instr, shells) {
     shells.sh
   );
 }
+function startScriptOf(instr, scripts, workdir) {
+  const last = instr.script?.commands.at(-1);
+  if (!last) return scriptRunByText(instr.raw, scripts, workdir);
+  const lastRuns = scriptRunByText(last.argv.join(" "), scripts, workdir);
+  if (lastRuns || mainProcessOf(last.argv)) return lastRuns;
+  return scriptRunByText(instr.raw, scripts, workdir);
+}
 function shellFormMessage(instr, argv, script) {
   const k = instr.keyword;
   if (isKeepAliveLoop(instr.raw))
@@ -34921,8 +35173,10 @@ function shellFormMessage(instr, argv, script) {
     if (branches && branches.keeping.length > 0) return shellFormBranchesMessage(k, branches);
     if (runScript)
       return `${k} is in shell form, so ${pid1}. Use the exec form: ${runScript}, with exec before the command of ${script.file} that starts the server${script.noShebang ? ` (${script.file} has no #! line, so sh runs it)` : ""}${/\bchmod\b/.test(instr.raw) ? `; make it executable at build time (RUN chmod +x ${script.imagePath}), not at every start` : ""}.`;
-    const several = (instr.script?.commands.length ?? 0) > 1;
-    return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `run the commands from a start script whose last command starts the server with exec, in an exec-form ${k} ["<path of the script in the image>"]` : `${k} ["sh", "-c", "exec \u2026"]`}.`;
+    const commands = instr.script?.commands ?? [];
+    const last = commands.at(-1);
+    const ending = last && !last.background && !last.loop && !last.guards ? `whose last command is ${quotedLine(execLine(last))}` : "whose last command starts the server with exec";
+    return `${k} is in shell form, so ${pid1}. Use the exec form: ${commands.length > 1 ? `run the commands from a start script ${ending}, in an exec-form ${k} ["<path of the script in the image>"]` : `${k} ["sh", "-c", "exec \u2026"]`}.`;
   }
   const example = `${k} [${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
   const written = instr.script?.commands[0]?.argv ?? [];
@@ -34941,91 +35195,6 @@ function shellFormSequenceMessage(instr, sequence) {
   const example = `${k} [${form.map((a) => JSON.stringify(a)).join(", ")}]`;
   return `${k} is in shell form and runs several long-running processes in sequence: ${sequencePhrase(sequence)}. /bin/sh is PID 1 and SIGTERM from docker stop does not reach ${sequence[0].what}. Run one process per container: ${example} here, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`;
 }
-function inlineShell(argv, file, line, what, shells, written) {
-  return withBashMissing(inlineShellFindings(argv, file, line, what, shells, written), argv[0], shells);
-}
-function inlineShellFindings(argv, file, line, what, shells, written) {
-  const parsed = inlineScriptCommands(argv, line);
-  const commands = commandsThatRun(parsed, { args: inlineScriptArgs(argv), variable: () => void 0 });
-  if (setupOnly(commands)) return [];
-  const shell = `${what} runs '${argv[0]} -c'`;
-  const writtenCommands = written ? inlineScriptCommands(written, line) : [];
-  const shown = (c) => writtenCommands.length === parsed.length ? writtenCommands[parsed.indexOf(c)] : c;
-  const run = backgroundStart(commands);
-  if (run?.background.some((p) => serverOf(p.command.argv)))
-    return [
-      {
-        file,
-        line,
-        message: execedHolderMessage(
-          shell,
-          run,
-          inlineScript(argv) ?? "",
-          commands,
-          isBusyBoxSh(argv[0], shells),
-          shown
-        ) ?? `${shell}, which ${backgroundWords(run)}, so the shell stays PID 1 over several processes and SIGTERM reaches none of them. ${oneProcessAdvice(run, shown)}`
-      }
-    ];
-  const sequence = foregroundSequence(commands);
-  if (sequence && !sequence[0].command.viaExec) {
-    const keep = keptProcess(sequence);
-    return [
-      {
-        file,
-        line,
-        message: `${shell} with several long-running processes in sequence: ${sequencePhrase(sequence)}. The shell stays PID 1 and SIGTERM does not reach ${sequence[0].what}; exec before the last command cannot fix that. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(shown(keep.command)))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => shown(p.command)))}.`
-      }
-    ];
-  }
-  const ends = branchEnds(commands);
-  if (ends.length > 1) {
-    const servers = ends.filter((c) => !c.viaExec && !c.background && mainProcessOf(c.argv));
-    if (servers.length === 0) return [];
-    const each = servers.map(
-      (c) => `the branch that runs ${mainProcessOf(c.argv).kind} starts it without exec`
-    );
-    const write = servers.map((c) => quotedLine(execLine(shown(c))));
-    return [
-      {
-        file,
-        line,
-        message: `${shell} with alternative branches (a case or if/else), and ${listOf(each)}, so in ${servers.length === 1 ? "that branch" : "those branches"} the shell stays PID 1 and SIGTERM does not reach the server. Write ${listOf(write)} in ${servers.length === 1 ? "that branch" : "their branches"}.`
-      }
-    ];
-  }
-  const last = commands.at(-1);
-  if (!last || last.viaExec) return [];
-  const script = inlineScript(argv) ?? "";
-  const lone = parsed.length === 1 && !last.background && isSimple(script);
-  if (lone && /(^|\/)bash$/.test(argv[0])) return [];
-  if (shellExecsLast(argv[0], script, last, shells)) return [];
-  if (isKeepAliveLoop(script))
-    return [
-      {
-        file,
-        line,
-        message: `${shell}, and it ends in a keep-alive loop (${script.trim()}), not a server: the shell stays PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. Start what the container is for (the server) with exec instead: an idle container that only waits for docker exec is itself a finding (TF0803).`
-      }
-    ];
-  const cut = cutOptions(argv, line);
-  if (cut)
-    return [
-      {
-        file,
-        line,
-        message: `${shell} over several lines, and the line breaks cut ${cut.program}'s options off: the shell runs '${cut.command.join(" ")}' alone, then '${cut.options[0].join(" ")}' \u2026 as commands of their own, which fail (a folded YAML block keeps the line breaks of more-indented lines). Write the command and its options on one line, started with exec: ${quotedLine(`exec ${shellLine([...cut.command, ...cut.options.flat()])}`)}.`
-      }
-    ];
-  const why = lone ? `with one command (${last.argv[0]}), which ${argv[0]} does not exec by itself (dash, Debian's /bin/sh, forks it)` : `and its last command (${last.argv[0]}) is not started with exec`;
-  return [
-    {
-      file,
-      line,
-      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write ${quotedLine(execLine(shown(last)))}${lone ? "" : " as the last command"}.`
-    }
-  ];
-}
 var shellFormCommand;
 var init_TF0901_shell_form_command = __esm({
   "src/rules/TF0901-shell-form-command.ts"() {
@@ -35039,6 +35208,7 @@ var init_TF0901_shell_form_command = __esm({
     init_command_text();
     init_processes2();
     init_rule();
+    init_inline_shell();
     init_su_launch();
     init_signal_trap();
     init_uwsgi_term();
@@ -35166,7 +35336,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
                 message: (execedShellForm(shellForm, shells) ?? shellFormMessage(
                   shellForm,
                   execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/"),
-                  scriptRunByText(shellForm.raw, app.entrypointScripts, stage.workdir || "/")
+                  startScriptOf(shellForm, app.entrypointScripts, stage.workdir || "/")
                 )) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? [])
               });
             for (const instr of [stage.entrypoint, cmd]) {
@@ -36232,7 +36402,7 @@ function proxyMessage(app, df, stage, head, proxy) {
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
   const user = existing ?? "app";
   const create = existing ? "" : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
-  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, baseStage(df, stage), user)}. Or ${split}.`;
+  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user)}. Or ${split}.`;
 }
 function nginxPorts(app, df, stage) {
   const listens = (app.proxyConfigs ?? []).flatMap((c) => c.listens.map((l) => ({ ...l, file: c.file })));
@@ -36256,17 +36426,26 @@ function highPortMessage(app, df, stage, head, proxy, ports) {
   const site = ports.replacesDefault ? "" : ", and remove the nginx package's default site if the image keeps it (it listens on port 80)";
   return `${head}, so the container starts as root. ${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), but its configuration listens only on ${plural("port", ports.ports)} (${ports.where.join(", ")}), above 1023, which ${ports.ports.length === 1 ? "needs" : "need"} no root to bind: the whole container can run as an unprivileged user. To do so, ${add2}${without}, and give ${user} the files nginx writes (its pid file, e.g. \`pid /tmp/nginx.pid;\`, and its temp paths under /var/lib/nginx)${site}.`;
 }
-function appDrop(app, stage, user) {
+function appDrop(app, df, stage, user) {
   const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
-  const tool = dropTool(stage, user);
+  const tool = dropTool(baseStage(df, stage), user);
   if (!server) return `start it through ${tool}`;
   const at2 = `${server.file}:${server.line}`;
-  if (server.origin === "supervisor")
-    return `add user=${user} to [${programOf2(app, server)?.section ?? "program"}:${server.program}] (${at2})`;
   const kind = serverOf(server.argv).kind;
+  const dirs = socketDirectories(df, stage, server.argv);
+  const socket = dirs.length === 0 ? "" : `, and let ${user} create ${kind}'s socket: ${listOf(dirs)} ${dirs.length === 1 ? "is" : "are"} root's, so RUN chown ${user} ${dirs.join(" ")} (or move the socket, here and in the proxy's configuration, to a directory ${user} owns)`;
+  if (server.origin === "supervisor")
+    return `add user=${user} to [${programOf2(app, server)?.section ?? "program"}:${server.program}] (${at2})${socket}`;
   if (kind === "gunicorn") return `start gunicorn with --user ${user} --group ${user} (${at2})`;
   if (kind === "uwsgi") return `start uwsgi with --uid ${user} --gid ${user} (${at2})`;
-  return `start ${kind} through ${tool} (${at2})`;
+  return `start ${kind} through ${tool} (${at2})${socket}`;
+}
+function socketDirectories(df, stage, argv) {
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path21.posix.dirname(p));
+  const chowned = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w2) => w2.startsWith("/")));
+  return [...new Set(dirs)].filter(
+    (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned.some((c) => d === c || d.startsWith(`${c}/`))
+  );
 }
 function runtimeUser(app) {
   const env = containerEnv(app);
@@ -36288,10 +36467,11 @@ function suDrop(app) {
     }
   return drops.find((d) => SERVER_WORDS.test(d.command)) ?? drops[0];
 }
-var DROPS_PRIVILEGES, runsAsRoot, listed, DEFAULT_SITES, plural, SU_OPTION_VALUES, SERVER_WORDS;
+var import_node_path21, DROPS_PRIVILEGES, runsAsRoot, listed, DEFAULT_SITES, plural, SU_OPTION_VALUES, SERVER_WORDS;
 var init_TF1301_runs_as_root = __esm({
   "src/rules/TF1301-runs-as-root.ts"() {
     "use strict";
+    import_node_path21 = require("node:path");
     init_command();
     init_dockerfile_fix();
     init_image_users();
@@ -36299,6 +36479,7 @@ var init_TF1301_runs_as_root = __esm({
     init_base_image();
     init_each();
     init_rule();
+    init_processes2();
     DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
     runsAsRoot = defineRule({
       id: "TF1301",
@@ -36316,7 +36497,9 @@ entrypoint creates when the container starts (\`useradd\` then \`gosu\`) is not 
 create it at build time instead. Where nginx (or another reverse proxy) runs in the same container, its master
 process needs root to bind a port below 1024 (80, 443: the ports its copied configuration listens on are named;
 where all are above 1023 a USER line can stay, with nginx's pid and temp files writable): drop root for the app process alone (\`gunicorn --user\`, supervisord's
-\`user=\`), or move the proxy into its own container.
+\`user=\`), or move the proxy into its own container. A server supervisord (or gosu) starts as the user from the
+first binds its unix socket as that user: a socket in a directory the image leaves to root (\`unix:/app/app.sock\`
+under WORKDIR) needs that directory given to the user, or another socket path, and the advice says so.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -36732,13 +36915,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path21.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path21.sep}`) && rel !== ".." && !(0, import_node_path21.isAbsolute)(rel);
+  const rel = (0, import_node_path22.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path22.sep}`) && rel !== ".." && !(0, import_node_path22.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path21.resolve)(root);
+  const absRoot = (0, import_node_path22.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path21.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path22.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -36792,9 +36975,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text2, within) {
-  const file = (0, import_node_path21.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path21.dirname)(file), within);
-  const target = (0, import_node_path21.join)(dir, (0, import_node_path21.basename)(file));
+  const file = (0, import_node_path22.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path22.dirname)(file), within);
+  const target = (0, import_node_path22.join)(dir, (0, import_node_path22.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -36820,13 +37003,13 @@ function writeOwnFile(path4, text2, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path21.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path22.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name of missing) {
-    current = (0, import_node_path21.join)(current, name);
+    current = (0, import_node_path22.join)(current, name);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -36841,9 +37024,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path21.dirname)(existing);
+    const parent = (0, import_node_path22.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path21.basename)(existing));
+    missing.unshift((0, import_node_path22.basename)(existing));
     existing = parent;
   }
   let real;
@@ -36852,7 +37035,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path21.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path22.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -36881,12 +37064,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path21, realpath, UnsafePathError;
+var import_node_fs, import_node_path22, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_path22 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -37003,7 +37186,8 @@ async function discover(root, options = {}, limits = {}, overlay) {
   const wanted = files.filter(
     (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || isMakefile(f) || baseName(f) === "manage.py" || // `RUN npm run setup` may install the Python requirements from package.json's scripts.
     baseName(f) === "package.json" || // `RUN pipenv install --skip-lock` resolves the Pipfile's versions at build time.
-    baseName(f) === "Pipfile" || // The server's entry module names the settings it runs (they may differ from manage.py's).
+    baseName(f) === "Pipfile" || // So does `RUN poetry install` a pyproject.toml's when no poetry.lock comes with it.
+    baseName(f) === "pyproject.toml" || // The server's entry module names the settings it runs (they may differ from manage.py's).
     baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
     // or placeholder secrets, by what they hold.
     isEnvStyleName(f) || isInEnvDir(f)
@@ -37234,7 +37418,7 @@ function envFileNames(text2) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path23.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path24.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -37269,7 +37453,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path23.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path24.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -37285,7 +37469,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path23.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path24.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
@@ -37333,13 +37517,13 @@ function settingsChoosingModules(file, text2) {
     for (const m of text2.matchAll(/['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]/g)) out.push(m[1]);
   return out;
 }
-var import_node_fs3, import_node_path23, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path24, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path23 = require("node:path");
+    import_node_path24 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -37751,16 +37935,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path33.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path35.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path33.default.join(stage, "context");
+    const destination = import_node_path35.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path33.default.resolve(contextDir), destination, import_node_path33.default.resolve(stage));
-    const rel = import_node_path33.default.relative(import_node_path33.default.resolve(contextDir), import_node_path33.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path33.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path33.default.sep).includes(NEVER_STAGED) ? import_node_path33.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path35.default.resolve(contextDir), destination, import_node_path35.default.resolve(stage));
+    const rel = import_node_path35.default.relative(import_node_path35.default.resolve(contextDir), import_node_path35.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path35.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path35.default.sep).includes(NEVER_STAGED) ? import_node_path35.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -37777,8 +37961,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path33.default.join(from, e.name);
-    const target = import_node_path33.default.join(to, e.name);
+    const source = import_node_path35.default.join(from, e.name);
+    const target = import_node_path35.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -37795,12 +37979,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path33, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path35, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path33 = __toESM(require("node:path"), 1);
+    import_node_path35 = __toESM(require("node:path"), 1);
     init_lines();
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
@@ -37966,7 +38150,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path34.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path36.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -37992,8 +38176,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path34.default.join(root, contextDir),
-    import_node_path34.default.join(root, run.dockerfile),
+    import_node_path36.default.join(root, contextDir),
+    import_node_path36.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -38092,13 +38276,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path34;
+var import_node_os2, import_node_path36;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path34 = __toESM(require("node:path"), 1);
+    import_node_path36 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -38304,7 +38488,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path35.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path37.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -38383,20 +38567,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path35.default.posix.basename(s.imagePath) === import_node_path35.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path37.default.posix.basename(s.imagePath) === import_node_path37.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path35.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path37.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path35, INIT_PROGRAM;
+var import_node_path37, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path35 = __toESM(require("node:path"), 1);
+    import_node_path37 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -39980,7 +40164,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path36 = require("node:path");
+var import_node_path38 = require("node:path");
 var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
@@ -39990,7 +40174,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path22 = require("node:path");
+var import_node_path23 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -40050,7 +40234,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path22.resolve)(root, name);
+  const path4 = (0, import_node_path23.resolve)(root, name);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text2;
   try {
@@ -40062,7 +40246,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
-  return { ...parseConfig(text2, name), file: (0, import_node_path22.relative)((0, import_node_path22.resolve)(root), path4).split(import_node_path22.sep).join("/") };
+  return { ...parseConfig(text2, name), file: (0, import_node_path23.relative)((0, import_node_path23.resolve)(root), path4).split(import_node_path23.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -40075,13 +40259,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path22.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path23.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path22.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path22.sep}`) || (0, import_node_path22.isAbsolute)(rel))
+    const rel = (0, import_node_path23.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path23.sep}`) || (0, import_node_path23.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -40172,12 +40356,12 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path29 = require("node:path");
+var import_node_path31 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path24 = require("node:path");
+var import_node_path25 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -40196,15 +40380,15 @@ function writeText(root, file, text2) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path24.join)(root, file), encodeText(text2, encoding), [root]);
+  writeOwnFile((0, import_node_path25.join)(root, file), encodeText(text2, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path24.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path24.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path25.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path25.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -40220,7 +40404,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text2) {
-      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path24.join)(dir, file), { force: true });
+      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path25.join)(dir, file), { force: true });
       else writeText(dir, file, text2);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -40235,8 +40419,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path24.join)(dir, (0, import_node_path24.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path24.dirname)(target), { recursive: true });
+      const target = (0, import_node_path25.join)(dir, (0, import_node_path25.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path25.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -40250,7 +40434,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path25 = require("node:path");
+var import_node_path26 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -40357,14 +40541,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path25.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path25.join)(d, ".git"))) return d;
-    if ((0, import_node_path25.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path26.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path26.join)(d, ".git"))) return d;
+    if ((0, import_node_path26.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path25.relative)(top, dir).split(import_node_path25.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path26.relative)(top, dir).split(import_node_path26.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -41078,7 +41262,7 @@ function dockerClientOf(app, uses) {
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path28 = require("node:path");
+var import_node_path30 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -41205,7 +41389,7 @@ function clonesAndRunsDjango(text2) {
 init_input();
 
 // src/model/own-context.ts
-var import_node_path26 = require("node:path");
+var import_node_path27 = require("node:path");
 init_classify();
 init_pip();
 init_instruction_text();
@@ -41225,7 +41409,7 @@ function namedContextPaths(text2) {
       for (const args of pipInstallArgs(words2)) for (const file of pipRequirementFiles(args)) out.add(file);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path26.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path27.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function pipInstallArgs(words2) {
   const out = [];
@@ -41253,7 +41437,7 @@ function wordsOf3(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path26.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path27.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text2)) {
     const inOwn = at2(dir, p);
@@ -41265,10 +41449,10 @@ function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
 }
 function contextTold(text2, dir, exists2, fallback = dir) {
   const named = namedContextPaths(text2);
-  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path26.posix.join(base, p))).length;
+  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path27.posix.join(base, p))).length;
   let best = { dir, count: held(dir) };
   for (let base = dir; base !== "." && base !== "/" && base !== ""; ) {
-    base = import_node_path26.posix.dirname(base);
+    base = import_node_path27.posix.dirname(base);
     const count = held(base);
     if (count > best.count) best = { dir: base, count };
   }
@@ -41320,7 +41504,7 @@ var DATABASE_SERVER_PROGRAMS = /* @__PURE__ */ new Set([
   "redis-server"
 ]);
 function runsPython(texts, dockerfile) {
-  const code2 = dockerfileCode(texts[dockerfile] ?? "");
+  const code2 = dockerfileCode(texts[dockerfile] ?? "") + buildScriptsText(texts, dockerfile);
   const from = lastFrom(texts, dockerfile);
   if (!from || isBackingImage(repositoryOf(from))) return false;
   return PYTHON_WORDS.test(code2) && !isDataOnlyDockerfile(code2);
@@ -41348,6 +41532,18 @@ function lastFrom(texts, dockerfile) {
 function looksLikePythonImage(texts, dockerfile) {
   const text2 = texts[dockerfile];
   return text2 !== void 0 && PYTHON_WORDS.test(text2) && !isDataOnlyDockerfile(text2);
+}
+function buildScriptsText(texts, dockerfile) {
+  const code2 = dockerfileCode(texts[dockerfile] ?? "").replace(/\\\r?\n/g, " ");
+  const dir = dirName(dockerfile);
+  const scripts = /* @__PURE__ */ new Set();
+  for (const run of code2.matchAll(/^\s*RUN\s+([^\n]*)/gim))
+    for (const word of run[1].matchAll(/[\w./-]+\.sh\b/g)) {
+      const file = joinPath(dir, baseName(word[0]));
+      if (file !== dockerfile && file in texts) scripts.add(file);
+    }
+  return [...scripts].map((f) => `
+${dockerfileCode(texts[f])}`).join("");
 }
 
 // src/model/base-images.ts
@@ -41448,11 +41644,12 @@ var AppSeeds = class extends ModelPart {
       seed.dockerfile ? dirName(seed.dockerfile) : void 0,
       seed.contextDir
     ].filter((d) => d !== void 0);
+    const paired = new Set(seeds.flatMap((s) => s.compose && !s.imageNotBuiltHere ? [s.compose] : []));
     for (const seed of seeds) {
       if (seed.compose || seed.variantOf) continue;
       const dirs = dirsOf(seed);
       seed.compose = composeSets.find(
-        (s) => s.model && !s.model.appService?.build && dirs.includes(s.dir) && runsApp(s.model, seed)
+        (s) => s.model && !s.model.appService?.build && !paired.has(s) && dirs.includes(s.dir) && runsApp(s.model, seed)
       );
     }
     const attached = new Set(seeds.map((s) => s.compose));
@@ -41793,42 +41990,8 @@ init_context();
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path27 = require("node:path");
+var import_node_path29 = require("node:path");
 init_classify();
-
-// src/parse/pipfile.ts
-init_lines();
-init_version_spec();
-function parsePipfile(file, text2, dev = false) {
-  const lines2 = [];
-  let section = "";
-  text2.replace(/^\uFEFF/, "").split(LINES).forEach((raw, i) => {
-    const line = raw.replace(/(^|\s)#.*$/, "").trim();
-    const header2 = /^\[([^\]]+)\]$/.exec(line);
-    if (header2) {
-      section = header2[1].trim();
-      return;
-    }
-    if (section !== "packages" && !(dev && section === "dev-packages")) return;
-    const entry = /^("[^"]+"|'[^']+'|[A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*(.+)$/.exec(line);
-    if (!entry) return;
-    const name = entry[1].replace(/^["']|["']$/g, "");
-    lines2.push({ line: i + 1, text: line, name, ...classify2(entry[2].trim()) });
-  });
-  return { file, lines: lines2, manifest: "pipfile" };
-}
-function classify2(value) {
-  const str = /^["']([^"']*)["']$/.exec(value);
-  if (str) return { kind: "package", pinned: pinsExactVersion(str[1]) };
-  if (!value.startsWith("{")) return { kind: "option", pinned: true };
-  const field = (key) => new RegExp(`\\b${key}\\s*=\\s*["']([^"']*)["']`).exec(value)?.[1];
-  if (field("git") !== void 0) {
-    return { kind: "url", pinned: /^[0-9a-f]{40}$/.test(field("ref") ?? "") };
-  }
-  if (field("path") !== void 0) return { kind: "path", pinned: false };
-  if (field("file") !== void 0) return { kind: "url", pinned: false };
-  return { kind: "package", pinned: pinsExactVersion(field("version") ?? "*") };
-}
 
 // src/parse/pyproject.ts
 init_lines();
@@ -41960,6 +42123,32 @@ function pipenvInstall(argv) {
     ignorePipfile: args.includes("--ignore-pipfile")
   };
 }
+var DIRECTORY_OPTIONS = ["-C", "--directory", "-P", "--project"];
+var POETRY_VALUE_OPTIONS = ["--with", "--without", "--only", "-E", "--extras", ...DIRECTORY_OPTIONS];
+function poetryInstall(argv) {
+  const i = argv.findIndex(
+    (w2, k) => /(^|\/)poetry$/.test(w2) || w2 === "-m" && argv[k + 1] === "poetry" && k > 0
+  );
+  if (i < 0) return void 0;
+  let command = (argv[i] === "-m" ? i + 1 : i) + 1;
+  while (argv[command]?.startsWith("-")) command += DIRECTORY_OPTIONS.includes(argv[command]) ? 2 : 1;
+  if (argv[command] !== "install" && argv[command] !== "sync") return void 0;
+  const groups = { with: [], without: [] };
+  const args = [...argv.slice(i + 1, command), ...argv.slice(command + 1)];
+  for (let k = 0; k < args.length; k++) {
+    const [option, inline] = args[k].startsWith("--") ? args[k].split(/=(.*)/s) : [args[k], void 0];
+    if (option === "--only-root") return void 0;
+    if (option === "--no-dev") groups.without.push("dev");
+    if (!POETRY_VALUE_OPTIONS.includes(option)) continue;
+    const value = inline ?? args[++k] ?? "";
+    const names = value.split(",").map((n) => n.trim());
+    if (option === "--with") groups.with.push(...names);
+    else if (option === "--without") groups.without.push(...names);
+    else if (option === "--only") groups.only = [...groups.only ?? [], ...names];
+    else if (DIRECTORY_OPTIONS.includes(option)) groups.directory = value;
+  }
+  return groups;
+}
 function expandKnown2(word, run) {
   if (!word.includes("$")) return word;
   const variables = run?.variables ?? {};
@@ -41973,6 +42162,125 @@ function requirementArgs(argv, run) {
   const isPip = (i >= 0 || argv.some((w2, k) => w2 === "-m" && argv[k + 1] === "pip")) && installAt >= 0;
   if (!isPip) return [];
   return pipRequirementFiles(argv.slice(installAt + 1)).map((p) => expandKnown2(p, run)).filter((p) => p !== void 0);
+}
+
+// src/model/unlocked-manifests.ts
+var import_node_path28 = require("node:path");
+init_classify();
+
+// src/parse/pipfile.ts
+init_lines();
+init_version_spec();
+function parsePipfile(file, text2, dev = false) {
+  const lines2 = [];
+  let section = "";
+  text2.replace(/^\uFEFF/, "").split(LINES).forEach((raw, i) => {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    const header2 = /^\[([^\]]+)\]$/.exec(line);
+    if (header2) {
+      section = header2[1].trim();
+      return;
+    }
+    if (section !== "packages" && !(dev && section === "dev-packages")) return;
+    const entry = /^("[^"]+"|'[^']+'|[A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*(.+)$/.exec(line);
+    if (!entry) return;
+    const name = entry[1].replace(/^["']|["']$/g, "");
+    lines2.push({ line: i + 1, text: line, name, ...classify2(entry[2].trim()) });
+  });
+  return { file, lines: lines2, manifest: "pipfile" };
+}
+function classify2(value) {
+  const str = /^["']([^"']*)["']$/.exec(value);
+  if (str) return { kind: "package", pinned: pinsExactVersion(str[1]) };
+  if (!value.startsWith("{")) return { kind: "option", pinned: true };
+  const field = (key) => new RegExp(`\\b${key}\\s*=\\s*["']([^"']*)["']`).exec(value)?.[1];
+  if (field("git") !== void 0) {
+    return { kind: "url", pinned: /^[0-9a-f]{40}$/.test(field("ref") ?? "") };
+  }
+  if (field("path") !== void 0) return { kind: "path", pinned: false };
+  if (field("file") !== void 0) return { kind: "url", pinned: false };
+  return { kind: "package", pinned: pinsExactVersion(field("version") ?? "*") };
+}
+
+// src/parse/poetry.ts
+init_lines();
+var DEPENDENCIES = /^tool\.poetry\.(?:(dependencies)|(dev-dependencies)|group\.("[^"]+"|[^.\s]+)\.dependencies)$/;
+var GROUP = /^tool\.poetry\.group\.("[^"]+"|[^.\s]+)$/;
+function parsePoetryDependencies(file, text2, groups) {
+  const entries = [];
+  const optional = /* @__PURE__ */ new Set();
+  let table = "";
+  text2.replace(/^\uFEFF/, "").split(LINES).forEach((raw, i) => {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    const header2 = /^\[\s*([^\]]+?)\s*\]$/.exec(line);
+    if (header2) {
+      table = header2[1].replace(/\s+/g, "");
+      return;
+    }
+    const group = GROUP.exec(table)?.[1].replace(/"/g, "");
+    if (group !== void 0) {
+      if (/^optional\s*=\s*true$/.test(line)) optional.add(group);
+      return;
+    }
+    const section = DEPENDENCIES.exec(table);
+    if (!section) return;
+    const entry = /^("[^"]+"|'[^']+'|[A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*(.+)$/.exec(line);
+    if (!entry) return;
+    const name = entry[1].replace(/^["']|["']$/g, "");
+    if (name.toLowerCase() === "python") return;
+    const inGroup = section[1] ? "main" : section[2] ? "dev" : section[3].replace(/"/g, "");
+    const value = entry[2].trim();
+    if (/\boptional\s*=\s*true\b/.test(value)) return;
+    entries.push({ group: inGroup, requirement: { line: i + 1, text: line, name, ...classify3(value) } });
+  });
+  const installs = (group) => groups.only ? groups.only.includes(group) : !groups.without.includes(group) && (!optional.has(group) || groups.with.includes(group));
+  const project = installs("main") ? parsePyprojectDependencies(file, text2).lines : [];
+  const lines2 = [...project, ...entries.filter((e) => installs(e.group)).map((e) => e.requirement)];
+  return { file, lines: lines2.sort((a, b) => a.line - b.line), manifest: "poetry" };
+}
+function exactConstraint(constraint) {
+  return /^={0,2}\s*\d[^\s*,<>=!~^|]*$/.test(constraint.trim());
+}
+function classify3(value) {
+  const str = /^["']([^"']*)["']$/.exec(value);
+  if (str) return { kind: "package", pinned: exactConstraint(str[1]) };
+  if (!value.startsWith("{")) return { kind: "option", pinned: true };
+  const field = (key) => new RegExp(`\\b${key}\\s*=\\s*["']([^"']*)["']`).exec(value)?.[1];
+  if (field("git") !== void 0)
+    return { kind: "url", pinned: field("rev") !== void 0 || field("tag") !== void 0 };
+  if (field("path") !== void 0) return { kind: "path", pinned: false };
+  if (field("url") !== void 0) return { kind: "url", pinned: false };
+  return { kind: "package", pinned: exactConstraint(field("version") ?? "*") };
+}
+
+// src/model/unlocked-manifests.ts
+function unlockedPipfile(at2) {
+  const install = pipenvInstall(at2.argv);
+  if (!install || install.ignorePipfile) return void 0;
+  const { context } = at2;
+  const source = at2.layout.sourceOf(at2.stage, import_node_path28.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
+  const file = source && joinPath(context.dir, source);
+  if (!file || !(file in at2.texts)) return void 0;
+  const locked = context.files.includes(joinPath(dirName(source), "Pipfile.lock"));
+  if (locked && !install.skipLock) return void 0;
+  return {
+    ...parsePipfile(file, at2.texts[file], install.dev),
+    unlocked: install.skipLock ? "skip-lock" : "no-lock"
+  };
+}
+function unlockedPoetryProject(at2) {
+  const install = poetryInstall(at2.argv);
+  if (!install) return void 0;
+  const { context } = at2;
+  const source = copiedAbove(at2, import_node_path28.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml") ?? (context.sentFiles.includes("pyproject.toml") ? "pyproject.toml" : void 0);
+  const file = source && joinPath(context.dir, source);
+  if (!file || !(file in at2.texts)) return void 0;
+  if (context.files.includes(joinPath(dirName(source), "poetry.lock"))) return void 0;
+  return { ...parsePoetryDependencies(file, at2.texts[file], install), unlocked: "no-lock" };
+}
+function copiedAbove(at2, dir, name) {
+  const source = at2.layout.sourceOf(at2.stage, import_node_path28.posix.join(dir, name), at2.index);
+  return source ?? (dir === "/" ? void 0 : copiedAbove(at2, import_node_path28.posix.dirname(dir), name));
 }
 
 // src/model/image-files.ts
@@ -42036,7 +42344,7 @@ var ImageFiles = class extends ModelPart {
   /** Requirement files the image installs: `pip install -r X` in RUN of built stages, mapped back to the context. */
   requirements(model, context, layout) {
     const found = [];
-    const pipfiles = [];
+    const unlocked = [];
     for (const stage of model.builtStages) {
       stage.instructions.forEach((ins, index) => {
         if (ins.keyword !== "RUN") return;
@@ -42044,10 +42352,11 @@ var ImageFiles = class extends ModelPart {
         const direct = runCommands(ins).map((argv) => ({ argv, wd: runWd }));
         for (const { argv, wd } of direct.flatMap((c) => [
           c,
-          ...this.npmRun(c.argv, c.wd, stage, index, context, layout)
+          ...this.npmRun(c.argv, c.wd, stage, index, context, layout),
+          ...this.buildScript(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv, ins)) {
-            const imagePath = import_node_path27.posix.resolve(wd, req);
+            const imagePath = import_node_path29.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -42055,29 +42364,13 @@ var ImageFiles = class extends ModelPart {
             }
             if (source) found.push(joinPath(context.dir, source));
           }
-          const pipfile = this.unlockedPipfile(argv, wd, stage, index, context, layout);
-          if (pipfile && !pipfiles.some((p) => p.file === pipfile.file)) pipfiles.push(pipfile);
+          const at2 = { argv, wd, stage, index, context, layout, texts: this.texts };
+          for (const manifest of [unlockedPipfile(at2), unlockedPoetryProject(at2)])
+            if (manifest && !unlocked.some((p) => p.file === manifest.file)) unlocked.push(manifest);
         }
       });
     }
-    return [...this.withIncludes(found), ...pipfiles];
-  }
-  /**
-   * The Pipfile `pipenv install` reads (the one in its working directory) when it resolves it at build time:
-   * `--skip-lock`, or no Pipfile.lock beside it in the context. Installed from a lock, its ranges are not judged.
-   */
-  unlockedPipfile(argv, wd, stage, index, context, layout) {
-    const install = pipenvInstall(argv);
-    if (!install || install.ignorePipfile) return void 0;
-    const source = layout.sourceOf(stage, import_node_path27.posix.resolve(wd, "Pipfile"), index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
-    const file = source && joinPath(context.dir, source);
-    if (!file || !(file in this.texts)) return void 0;
-    const locked = context.files.includes(joinPath(dirName(source), "Pipfile.lock"));
-    if (locked && !install.skipLock) return void 0;
-    return {
-      ...parsePipfile(file, this.texts[file], install.dev),
-      unlocked: install.skipLock ? "skip-lock" : "no-lock"
-    };
+    return [...this.withIncludes(found), ...unlocked];
   }
   /**
    * The commands `npm run NAME` runs from package.json's scripts, each with the directory it runs in (the
@@ -42086,10 +42379,22 @@ var ImageFiles = class extends ModelPart {
   npmRun(argv, wd, stage, index, context, layout) {
     const names = npmScriptsRun(argv);
     if (!names || names.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path27.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const source = layout.sourceOf(stage, import_node_path29.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     return npmScriptCommands(packageScripts(text2), names).map((c) => ({ argv: c, wd }));
+  }
+  /** The commands of a context script a RUN runs (`RUN ./install.sh`), each with the directory its `cd`s leave. */
+  buildScript(argv, wd, stage, index, context, layout) {
+    const word = scriptWords2(argv)[0];
+    const source = word && layout.sourceOf(stage, import_node_path29.posix.resolve(wd, word), index);
+    const text2 = source && this.texts[joinPath(context.dir, source)];
+    if (!text2) return [];
+    let dir = wd;
+    return parseShell(text2, 1).commands.map((c) => ({
+      argv: c.argv,
+      wd: dir = directoryAfter(c.argv, dir)
+    }));
   }
   withIncludes(files) {
     const out = [];
@@ -42187,12 +42492,13 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path27.posix.resolve(dirs[k], word)] : [import_node_path27.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path29.posix.resolve(dirs[k], word)] : [import_node_path29.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
           if (!file) continue;
           if (!(file in this.texts) || out.some((s) => s.file === file)) break;
+          if (isPythonProgram(file, this.texts[file])) break;
           const script = parseShell(this.texts[file], 1);
           out.push({
             file,
@@ -42212,9 +42518,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path27.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path29.posix.resolve(workdir, make.dir ?? ".");
     for (const name of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath = import_node_path27.posix.resolve(dir, name);
+      const imagePath = import_node_path29.posix.resolve(dir, name);
       const source = layout.sourceOf(target, imagePath);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath);
       if (!file || !(file in this.texts)) continue;
@@ -42267,7 +42573,7 @@ var ImageFiles = class extends ModelPart {
     if (named.length > 0) {
       const volumes = app.compose?.appService?.volumes ?? [];
       files = named.flatMap((c) => {
-        const imagePath = import_node_path27.posix.resolve(target.workdir || "/", c);
+        const imagePath = import_node_path29.posix.resolve(target.workdir || "/", c);
         const bound = boundFile(volumes, imagePath);
         if (bound && bound in this.texts) return [bound];
         const source = layout.sourceOf(target, imagePath);
@@ -42284,11 +42590,12 @@ var ImageFiles = class extends ModelPart {
     const context = app.context;
     if (!target || !context) return [];
     const files = /* @__PURE__ */ new Set();
-    for (const argv of startArgvs(app, target)) {
+    const dirs = /* @__PURE__ */ new Map();
+    for (const argv of startArgvs(app, target, dirs)) {
       const ini = uwsgiIniArg(argv[0] === "exec" ? argv.slice(1) : argv);
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const inImage2 = import_node_path27.posix.resolve(target.workdir || "/", ini);
+      const inImage2 = import_node_path29.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
       const bound = boundFile(app.compose?.appService?.volumes ?? [], inImage2);
       if (bound && bound in this.texts) {
         files.add(bound);
@@ -42341,7 +42648,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path27.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path29.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -42357,7 +42664,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path27.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path29.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath !== target && !imagePath.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath.slice(target.length)));
     if (file) return file;
@@ -42376,12 +42683,19 @@ function runCommands(run) {
   }
   return run.script?.commands.map((c) => c.argv) ?? [];
 }
-function startArgvs(app, target) {
+function startArgvs(app, target, dirs) {
   const commands = [];
   for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands2(c));
   const service = app.compose?.appService;
   for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands2(c));
-  for (const s of app.entrypointScripts) commands.push(...s.script.commands.map((c) => c.argv));
+  for (const s of app.entrypointScripts) {
+    let dir = target.workdir || "/";
+    for (const c of s.script.commands) {
+      dir = directoryAfter(c.argv, dir);
+      commands.push(c.argv);
+      dirs?.set(c.argv, dir);
+    }
+  }
   for (const p of app.supervisorPrograms ?? []) commands.push(p.argv);
   return commands;
 }
@@ -42422,11 +42736,14 @@ function scriptWords2(argv) {
   const dashes = argv.indexOf("--", k + 1);
   return dashes > 0 ? [cmd, ...scriptWords2(argv.slice(dashes + 1))] : [cmd];
 }
+function isPythonProgram(file, text2) {
+  return file.endsWith(".py") || /^(\uFEFF)?#![^\n]*\bpython/.test(text2);
+}
 function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path27.posix.basename(word) === import_node_path27.posix.basename(script.imagePath);
+  return import_node_path29.posix.basename(word) === import_node_path29.posix.basename(script.imagePath);
 }
 function nginxPathsByRun(stage) {
   const out = /* @__PURE__ */ new Set();
@@ -42438,8 +42755,8 @@ function nginxPathsByRun(stage) {
       const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
       const dest = operands.at(-1);
       if (operands.length < 2 || !dest?.startsWith("/etc/nginx/") || dest.includes("$")) continue;
-      out.add(import_node_path27.posix.normalize(dest));
-      for (const source of operands.slice(0, -1)) out.add(import_node_path27.posix.join(dest, import_node_path27.posix.basename(source)));
+      out.add(import_node_path29.posix.normalize(dest));
+      for (const source of operands.slice(0, -1)) out.add(import_node_path29.posix.join(dest, import_node_path29.posix.basename(source)));
     }
   }
   return [...out];
@@ -42448,6 +42765,7 @@ function nginxPathsByRun(stage) {
 // src/model/repo-base.ts
 init_classify();
 init_shell();
+init_make();
 init_dockerfile_name();
 init_image_app();
 init_image_ref();
@@ -42461,11 +42779,10 @@ function repositoryBuilds(models, scripts, ciConfigs, exists2) {
       if (dockerfile && s.image && !s.image.interpolated) out.push({ image: s.image.value, dockerfile });
     }
   const sources = [
-    ...scripts.map(({ text: text2 }) => text2),
-    ...Object.values(ciConfigs).map((text2) => ciShell(text2))
+    ...scripts.map(({ file, text: text2 }) => ({ text: text2, whole: scriptOrMakefile(file, text2) })),
+    ...Object.values(ciConfigs).map((ci) => ciShell(ci)).map((text2) => ({ text: text2, whole: parseShell(text2) }))
   ];
-  for (const text2 of sources) {
-    const whole = parseShell(text2);
+  for (const { text: text2, whole } of sources) {
     const parts = whole.parseError ? text2.split("\n").map((line) => parseShell(line)) : [whole];
     const values = /* @__PURE__ */ new Map();
     for (const a of parts.flatMap((p) => p.assignments ?? []))
@@ -43279,13 +43596,13 @@ var ProjectBuilder = class {
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
       const landing = layout.landingOf(target, relativeTo(app.managePy, context.dir));
-      if (landing) view.imageSourceDir = import_node_path28.posix.dirname(landing);
+      if (landing) view.imageSourceDir = import_node_path30.posix.dirname(landing);
     }
     return view;
   }
   /** The images of `otherDockerfiles` compose builds for a sidecar of the app, with the requirements they install. */
   sidecarImages(dockerfiles, contexts, composeSets) {
-    const managePys = this.files.filter((f) => import_node_path28.posix.basename(f) === "manage.py");
+    const managePys = this.files.filter((f) => import_node_path30.posix.basename(f) === "manage.py");
     const out = [];
     for (const set of composeSets)
       for (const service of set.model?.services ?? []) {
@@ -43402,12 +43719,12 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path28.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path30.posix.dirname(landing);
       }
       if (target) {
         const context = app.context;
         const python = context.sentFiles.filter((f) => f.endsWith(".py"));
-        const code2 = python.filter((f) => import_node_path28.posix.basename(f) !== "manage.py");
+        const code2 = python.filter((f) => import_node_path30.posix.basename(f) !== "manage.py");
         app.imageHoldsPython = (code2.length > 0 ? code2 : python).some((f) => layout.landingOf(target, f));
       }
     }
@@ -43428,7 +43745,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path28.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path30.posix.dirname(at2) }] : [];
     });
     if (landings.length === 0) return this.mountedProjectStarted(app);
     if (landings.length < 2) return void 0;
@@ -43442,7 +43759,7 @@ var ProjectBuilder = class {
   mountedProjectStarted(app) {
     const volumes = app.compose?.appService?.volumes ?? [];
     for (const dir of djangoDirectories(app)) {
-      const file = boundFile(volumes, import_node_path28.posix.join(dir, "manage.py"));
+      const file = boundFile(volumes, import_node_path30.posix.join(dir, "manage.py"));
       if (file && file in this.texts) return file;
     }
     return void 0;
@@ -43652,7 +43969,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path29.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path31.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -43712,14 +44029,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path30 = require("node:path");
+var import_node_path32 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path30.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path32.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path30.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path30.posix.normalize(import_node_path30.posix.join(dir, file));
+  if (dir === "" || import_node_path32.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path32.posix.normalize(import_node_path32.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -44383,7 +44700,7 @@ function fileName2(name) {
 }
 
 // src/report/sarif.ts
-var import_node_path31 = require("node:path");
+var import_node_path33 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -44400,7 +44717,7 @@ function sarifLog(report, allRules) {
   const named = new Set(report.findings.map((f) => f.ruleId));
   const rules = allRules.filter((r) => named.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path31.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path33.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -44439,7 +44756,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path31.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path33.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -44908,7 +45225,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path32 = require("node:path");
+var import_node_path34 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -44968,7 +45285,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path32.join)(dir, ".git");
+  const dotGit = (0, import_node_path34.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -44977,7 +45294,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path32.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path34.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -44987,37 +45304,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text2];
   for (const m of text2.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path32.join)(home, target.slice(2));
-    if (!(0, import_node_path32.isAbsolute)(target)) target = (0, import_node_path32.resolve)((0, import_node_path32.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path34.join)(home, target.slice(2));
+    if (!(0, import_node_path34.isAbsolute)(target)) target = (0, import_node_path34.resolve)((0, import_node_path34.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path32.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path32.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path32.join)((0, import_node_path32.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path34.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path34.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path34.join)((0, import_node_path34.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path32.join)(dir, e.name, "config"));
-        modules((0, import_node_path32.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path32.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path34.join)(dir, e.name, "config"));
+        modules((0, import_node_path34.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path34.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path32.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path34.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path32.resolve)(workspace)];
-  const rel = (0, import_node_path32.relative)((0, import_node_path32.resolve)(workspace), (0, import_node_path32.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path32.isAbsolute)(rel)) {
-    let dir = (0, import_node_path32.resolve)(workspace);
-    for (const part of rel.split(import_node_path32.sep)) dirs.push(dir = (0, import_node_path32.join)(dir, part));
+  const dirs = [(0, import_node_path34.resolve)(workspace)];
+  const rel = (0, import_node_path34.relative)((0, import_node_path34.resolve)(workspace), (0, import_node_path34.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path34.isAbsolute)(rel)) {
+    let dir = (0, import_node_path34.resolve)(workspace);
+    for (const part of rel.split(import_node_path34.sep)) dirs.push(dir = (0, import_node_path34.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -45190,7 +45507,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path36.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path38.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -45203,7 +45520,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path36.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path38.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -45226,11 +45543,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path36.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path38.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names.map((name) => (0, import_node_path36.join)(dir, name));
+  return names.map((name) => (0, import_node_path38.join)(dir, name));
 }
 function isDirectory(path4) {
   try {
@@ -45325,7 +45642,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path36.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path38.parse)(root).root }),
     analyze: io.analyze
   });
 }

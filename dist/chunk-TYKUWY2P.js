@@ -25,7 +25,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-2KI6HTLC.js";
+} from "./chunk-EZD6N5BW.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -286,7 +286,8 @@ async function discover(root, options = {}, limits = {}, overlay) {
   const wanted = files.filter(
     (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || isMakefile(f) || baseName(f) === "manage.py" || // `RUN npm run setup` may install the Python requirements from package.json's scripts.
     baseName(f) === "package.json" || // `RUN pipenv install --skip-lock` resolves the Pipfile's versions at build time.
-    baseName(f) === "Pipfile" || // The server's entry module names the settings it runs (they may differ from manage.py's).
+    baseName(f) === "Pipfile" || // So does `RUN poetry install` a pyproject.toml's when no poetry.lock comes with it.
+    baseName(f) === "pyproject.toml" || // The server's entry module names the settings it runs (they may differ from manage.py's).
     baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
     // or placeholder secrets, by what they hold.
     isEnvStyleName(f) || isInEnvDir(f)

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-3FEZP2LX.js";
+} from "./chunk-TYKUWY2P.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-2KI6HTLC.js";
+} from "./chunk-EZD6N5BW.js";
 import {
   UnsafePathError,
   readInside,

@@ -11744,6 +11744,7 @@ function lift(v, f) {
       if (p.v.t === "env" && p.v.read.variable !== v.read.variable) selects2.add(p.v.read.variable);
     if (selects2.size > 0) out.selects = [...selects2];
     if (v.dbUrl && unset.t === "dict") out.dbUrl = true;
+    if (out.dbUrl && v.engineOverride) out.engineOverride = v.engineOverride;
     if (v.cases) {
       out.cases = v.cases.map((c) => ({ value: c.value, v: lift(c.v, f) }));
       if (v.unsetKey !== void 0) out.unsetKey = v.unsetKey;
@@ -11855,6 +11856,7 @@ var DatabasesBuilder = class {
   selectors = [];
   /** Some config is chosen by a test the analysis cannot follow: the choice is not known to be fixed in code. */
   untraced = false;
+  overrides = [];
   walkDatabases(v, sel, depth = 0) {
     if (depth > MAX_DEPTH) return;
     if (v.t === "dict") {
@@ -11876,14 +11878,23 @@ var DatabasesBuilder = class {
   walkEnv(v, sel, next) {
     const variable = v.read.variable;
     if (v.dbUrl) {
-      this.selectors.push({
-        kind: "url",
-        variable,
-        default: v.read.defaultText,
-        line: v.read.line,
-        file: v.read.file,
-        test: v.chosenAt ?? (sel.presenceTest?.variable === variable ? testAt(sel.presenceTest) : void 0)
-      });
+      const over = v.engineOverride;
+      if (over)
+        this.overrides.push({
+          variable,
+          engine: over.v,
+          line: over.line,
+          ...over.file ? { file: over.file } : {}
+        });
+      else
+        this.selectors.push({
+          kind: "url",
+          variable,
+          default: v.read.defaultText,
+          line: v.read.line,
+          file: v.read.file,
+          test: v.chosenAt ?? (sel.presenceTest?.variable === variable ? testAt(sel.presenceTest) : void 0)
+        });
       if (v.unset.t === "dict" && v.unset.entries.length > 0)
         this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
       if (v.unset.t === "choice") {
@@ -12046,7 +12057,9 @@ var DatabasesBuilder = class {
     } else if (this.configs.length > 0 && !engines.has("?") && !(this.untraced && engines.size > 1))
       selection = { kind: "fixed" };
     else selection = { kind: "unknown" };
-    return { line, selection, configs: this.configs };
+    const model = { line, selection, configs: this.configs };
+    if (this.overrides.length > 0) model.engineOverrides = this.overrides;
+    return model;
   }
   /**
    * A branch inside the server branch that only adds options (`if not DB_IGNORE_SSL:` then `\u2026["OPTIONS"] = \u2026`) selects
@@ -16195,6 +16208,10 @@ function callStrMethod(o, method, args, line) {
 // src/model/settings/django-settings.ts
 var DJANGO_SETTINGS = "django.conf.settings";
 var MAX_NODES = 200;
+function loadedSettingValue(ev, prop, ctx) {
+  if (ev.depth !== 0 || !/^[A-Z][A-Z0-9_]*$/.test(prop)) return void 0;
+  return ctx.scope.get(prop)?.v;
+}
 function readsDjangoSettings(ev, test, ctx) {
   const stack = [test];
   for (let seen = 0; stack.length > 0 && seen < MAX_NODES; seen++) {
@@ -16202,7 +16219,9 @@ function readsDjangoSettings(ev, test, ctx) {
     const kids = childrenOf(node);
     if (node.name === "MemberExpression" && kids[0]?.name === "VariableName") {
       const bound = ctx.scope.get(ev.text(kids[0]))?.v;
-      if (bound?.t === "ref" && bound.name === DJANGO_SETTINGS) return true;
+      const prop = kids[1]?.name === "." && kids[2] ? ev.text(kids[2]) : "";
+      if (bound?.t === "ref" && bound.name === DJANGO_SETTINGS && !loadedSettingValue(ev, prop, ctx))
+        return true;
     }
     stack.push(...kids);
   }
@@ -16419,7 +16438,13 @@ function setIn(base, keys, value, line) {
     else entries.push({ key, value: rest.length ? { t: "unknown", text: `[${key}]`, line } : value, line });
     return { ...base, entries };
   }
-  if (base.t === "choice" || base.t === "env") return lift(base, (b) => setIn(b, keys, value, line));
+  if (base.t === "choice" || base.t === "env") {
+    const out = lift(base, (b) => setIn(b, keys, value, line));
+    if (out.t === "env" && out.dbUrl && key === "ENGINE" && rest.length === 0)
+      if (value.t === "str") out.engineOverride = value;
+      else delete out.engineOverride;
+    return out;
+  }
   if (base.t === "unknown" && !base.crash && rest.length === 0)
     return { t: "dict", entries: [{ key, value, line }], line };
   return { t: "unknown", text: `[${keys.join("][")}] = \u2026`, line };
@@ -17911,7 +17936,12 @@ function dictionary(ev, node, ctx) {
 function member(ev, node, ctx) {
   const kids = childrenOf(node);
   const line = ev.line(node);
-  if (kids[1]?.name === "." && kids[2]) return attribute(ev.evaluate(kids[0], ctx), ev.text(kids[2]), line);
+  if (kids[1]?.name === "." && kids[2]) {
+    const obj = ev.evaluate(kids[0], ctx);
+    const prop = ev.text(kids[2]);
+    const loaded = obj.t === "ref" && obj.name === DJANGO_SETTINGS ? loadedSettingValue(ev, prop, ctx) : void 0;
+    return loaded ?? attribute(obj, prop, line);
+  }
   if (kids[1]?.name === "[" && kids.length === 4) {
     const obj = ev.evaluate(kids[0], ctx);
     if (isOsEnviron(obj))
@@ -20729,9 +20759,6 @@ function splitWords(s, escape2 = "\\") {
   return words2;
 }
 
-// src/parse/shell.ts
-var import_node_module = __toESM(require_node_module(), 1);
-
 // src/parse/plain-shell.ts
 var WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./=:@+,%-";
 var WORD_ENDS = " 	\n;&|<>";
@@ -20952,6 +20979,66 @@ function withoutPlaceholders(text2) {
   return masked2 === void 0 ? text2 : masked2.replace(/[\uE000\uE001]/g, "");
 }
 
+// src/parse/mvdan.ts
+var import_node_module = __toESM(require_node_module(), 1);
+var sh;
+function loadSh() {
+  sh ??= typeof __require === "function" ? __require("./mvdan-sh.cjs") : (0, import_node_module.createRequire)(import.meta.url)("mvdan-sh");
+  return sh;
+}
+function nodeType(node) {
+  return loadSh().syntax.NodeType(node);
+}
+
+// src/parse/shell-text.ts
+function literalWord(word) {
+  const parts = word?.Parts ?? [];
+  return parts.length === 1 && nodeType(parts[0]) === "Lit" ? parts[0].Value : void 0;
+}
+function hasExpansion(part) {
+  const type = nodeType(part);
+  if (type === "DblQuoted") return (part.Parts ?? []).some((p) => hasExpansion(p));
+  return type !== "Lit" && type !== "SglQuoted";
+}
+function echoedText(c) {
+  if (c && basename(c.argv[0] ?? "") === "cat" && c.argv.length === 1) return c.stdin;
+  if (!c || !["echo", "printf"].includes(basename(c.argv[0] ?? ""))) return void 0;
+  return c.argv.slice(1).filter((a) => !/^-[neE]+$/.test(a)).join(" ");
+}
+function heredocText(word, src) {
+  const parts = word.Parts ?? [];
+  if (parts.length === 1 && nodeType(parts[0]) === "Lit") return parts[0].Value;
+  return slice(word, src);
+}
+function sliceBetween(first, last, src) {
+  const text2 = src.bytes.subarray(first.Pos().Offset(), last.End().Offset()).toString("utf8");
+  return text2.replace(/[ \t]*\\\n\s*/g, " ");
+}
+function slice(node, src) {
+  return src.bytes.subarray(node.Pos().Offset(), node.End().Offset()).toString("utf8");
+}
+function wordText(word, src) {
+  return (word.Parts ?? []).map((p) => partText(p, src, false)).join("");
+}
+function partText(part, src, inDouble) {
+  switch (nodeType(part)) {
+    case "Lit": {
+      const v = part.Value.replace(/\\\n/g, "");
+      return inDouble ? v.replace(/\\([$`"\\])/g, "$1") : v.replace(/\\(.)/gs, "$1");
+    }
+    case "SglQuoted":
+      return part.Dollar ? ansiC(part.Value) : part.Value;
+    case "DblQuoted":
+      return (part.Parts ?? []).map((p) => partText(p, src, true)).join("");
+    default:
+      return slice(part, src);
+  }
+}
+function ansiC(v) {
+  const map = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"' };
+  return v.replace(/\\(.)/g, (m, c) => map[c] ?? m);
+}
+
 // src/parse/shell.ts
 var REDIRECT_OPS = {
   54: ">",
@@ -20977,12 +21064,7 @@ var DECLARATIONS = /* @__PURE__ */ new Set(["export", "declare", "typeset", "rea
 var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"]);
 var MAX_NESTING = 4;
 var MAX_FUNCTION_DEPTH = 8;
-var sh;
 var parser2;
-function loadSh() {
-  sh ??= typeof __require === "function" ? __require("./mvdan-sh.cjs") : (0, import_node_module.createRequire)(import.meta.url)("mvdan-sh");
-  return sh;
-}
 var fullParserCalls = { count: 0 };
 function parseShell(text2, firstLine = 1) {
   const masked2 = maskPlaceholders(text2);
@@ -21064,9 +21146,9 @@ function collectScript(text2, firstLine, out, depth, assignments, guards) {
 function scriptFunctions(file) {
   const bodies = /* @__PURE__ */ new Map();
   const callers = /* @__PURE__ */ new Map();
-  const walk = (node, caller) => sh.syntax.Walk(node, (n) => {
+  const walk = (node, caller) => loadSh().syntax.Walk(node, (n) => {
     if (!n) return true;
-    const type = sh.syntax.NodeType(n);
+    const type = nodeType(n);
     if (type === "CmdSubst" || type === "ProcSubst") return false;
     if (type === "FuncDecl" && n.Name && n.Body) {
       const name2 = n.Name.Value;
@@ -21086,15 +21168,14 @@ function scriptFunctions(file) {
 }
 function scriptConstants(file, src) {
   const count = /* @__PURE__ */ new Map();
-  sh.syntax.Walk(file, (n) => {
-    if (n && sh.syntax.NodeType(n) === "Assign" && n.Name)
+  loadSh().syntax.Walk(file, (n) => {
+    if (n && nodeType(n) === "Assign" && n.Name)
       count.set(n.Name.Value, (count.get(n.Name.Value) ?? 0) + 1);
     return true;
   });
   for (const stmt of file.Stmts ?? []) {
     const cmd = stmt.Cmd;
-    if (!cmd || stmt.Background || sh.syntax.NodeType(cmd) !== "CallExpr" || (cmd.Args ?? []).length > 0)
-      continue;
+    if (!cmd || stmt.Background || nodeType(cmd) !== "CallExpr" || (cmd.Args ?? []).length > 0) continue;
     for (const a of cmd.Assigns ?? []) {
       const name = a?.Name?.Value;
       if (!name || a.Naked || a.Array || a.Append || count.get(name) !== 1) continue;
@@ -21108,16 +21189,12 @@ function commandWords(words2, src) {
   const at2 = afterExec(texts).first;
   const parts = words2[at2]?.Parts ?? [];
   const part = parts.length === 1 ? parts[0] : void 0;
-  if (!part || sh.syntax.NodeType(part) !== "ParamExp" || part.Exp || part.Repl || part.Index || part.Length)
+  if (!part || nodeType(part) !== "ParamExp" || part.Exp || part.Repl || part.Index || part.Length)
     return texts;
   const constant = src.constants.get(part.Param?.Value);
   if (!constant || constant.offset > part.Pos().Offset()) return texts;
   const split = constant.value.split(/[ \t\n]+/).filter((w) => w !== "");
   return [...texts.slice(0, at2), ...split, ...texts.slice(at2 + 1)];
-}
-function literalWord(word) {
-  const parts = word?.Parts ?? [];
-  return parts.length === 1 && sh.syntax.NodeType(parts[0]) === "Lit" ? parts[0].Value : void 0;
 }
 function visitFunction(name, body, src, out) {
   src.functions.visited.add(name);
@@ -21136,7 +21213,7 @@ function visitStmts(list, src, out) {
 }
 function replacesShell(stmt, src) {
   const cmd = stmt.Cmd;
-  if (!cmd || stmt.Background || sh.syntax.NodeType(cmd) !== "CallExpr") return false;
+  if (!cmd || stmt.Background || nodeType(cmd) !== "CallExpr") return false;
   const { argv, viaExec } = afterExec(commandWords(cmd.Args ?? [], src));
   return viaExec && argv.length > 0 && !argv[0].includes("$") && !argv[0].includes("`");
 }
@@ -21144,7 +21221,7 @@ function visitStmt(stmt, src, out) {
   if (!stmt) return;
   const cmd = stmt.Cmd;
   if (!cmd) return;
-  switch (sh.syntax.NodeType(cmd)) {
+  switch (nodeType(cmd)) {
     case "CallExpr":
       visitCall(stmt, cmd, src, out);
       break;
@@ -21237,7 +21314,7 @@ function conditionOf2(stmt, src) {
   const cmd = stmt?.Cmd;
   if (!cmd) return UNKNOWN;
   let condition = UNKNOWN;
-  const type = sh.syntax.NodeType(cmd);
+  const type = nodeType(cmd);
   if (type === "CallExpr" && !(cmd.Assigns ?? []).length) {
     const words2 = (cmd.Args ?? []).map((w) => wordText(w, src));
     if (words2[0] === "[" && words2.at(-1) === "]") condition = { kind: "test", words: words2.slice(1, -1) };
@@ -21254,7 +21331,7 @@ function conditionOf2(stmt, src) {
 }
 function testWords(expr, src) {
   if (!expr) return [];
-  switch (sh.syntax.NodeType(expr)) {
+  switch (nodeType(expr)) {
     case "BinaryTest":
       return [...testWords(expr.X, src), between(expr.X, expr.Y, src), ...testWords(expr.Y, src)];
     case "UnaryTest":
@@ -21365,48 +21442,6 @@ function recordAssigns(assigns, src) {
     recorded.push({ ...assignment, text: sliceBetween(a, a, src) });
   }
   return recorded;
-}
-function hasExpansion(part) {
-  const type = sh.syntax.NodeType(part);
-  if (type === "DblQuoted") return (part.Parts ?? []).some((p) => hasExpansion(p));
-  return type !== "Lit" && type !== "SglQuoted";
-}
-function echoedText(c) {
-  if (!c || !["echo", "printf"].includes(basename(c.argv[0] ?? ""))) return void 0;
-  return c.argv.slice(1).filter((a) => !/^-[neE]+$/.test(a)).join(" ");
-}
-function heredocText(word, src) {
-  const parts = word.Parts ?? [];
-  if (parts.length === 1 && sh.syntax.NodeType(parts[0]) === "Lit") return parts[0].Value;
-  return slice(word, src);
-}
-function sliceBetween(first, last, src) {
-  const text2 = src.bytes.subarray(first.Pos().Offset(), last.End().Offset()).toString("utf8");
-  return text2.replace(/[ \t]*\\\n\s*/g, " ");
-}
-function slice(node, src) {
-  return src.bytes.subarray(node.Pos().Offset(), node.End().Offset()).toString("utf8");
-}
-function wordText(word, src) {
-  return (word.Parts ?? []).map((p) => partText(p, src, false)).join("");
-}
-function partText(part, src, inDouble) {
-  switch (sh.syntax.NodeType(part)) {
-    case "Lit": {
-      const v = part.Value.replace(/\\\n/g, "");
-      return inDouble ? v.replace(/\\([$`"\\])/g, "$1") : v.replace(/\\(.)/gs, "$1");
-    }
-    case "SglQuoted":
-      return part.Dollar ? ansiC(part.Value) : part.Value;
-    case "DblQuoted":
-      return (part.Parts ?? []).map((p) => partText(p, src, true)).join("");
-    default:
-      return slice(part, src);
-  }
-}
-function ansiC(v) {
-  const map = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"' };
-  return v.replace(/\\(.)/g, (m, c) => map[c] ?? m);
 }
 
 // src/model/command/anchors.ts
@@ -22711,6 +22746,149 @@ var Modeller = class {
   }
 };
 
+// src/model/command/make.ts
+var MAX_DEPTH3 = 5;
+var DOLLAR = "\0";
+var DIRECTIVE = /^(?:-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|define|endef)\b/;
+function makeInvocation(argv) {
+  const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
+  if (!["make", "gmake"].includes(basename2(words2[0] ?? ""))) return void 0;
+  const out = { targets: [] };
+  for (let i = 1; i < words2.length; i++) {
+    const w = words2[i];
+    if (w === "-f" || w === "--file" || w === "--makefile") out.file = words2[++i];
+    else if (/^--(?:file|makefile)=/.test(w)) out.file = w.slice(w.indexOf("=") + 1);
+    else if (w === "-C" || w === "--directory") out.dir = words2[++i];
+    else if (w.startsWith("--directory=")) out.dir = w.slice("--directory=".length);
+    else if (w === "-j" || w === "-l" || w === "-o" || w === "-W") i++;
+    else if (!w.startsWith("-") && !w.includes("=")) out.targets.push(w);
+  }
+  return out;
+}
+function makeTargetScript(text2, targets) {
+  const makefile = parseMakefile(text2);
+  const commands = [];
+  const assignments = [];
+  const done = /* @__PURE__ */ new Set();
+  const run = (target, depth) => {
+    const rule = makefile.rules.get(target);
+    if (!rule || done.has(target) || depth > MAX_DEPTH3) return;
+    done.add(target);
+    for (const p of rule.prerequisites) run(p, depth + 1);
+    for (const { line, text: raw } of rule.recipe) {
+      const script = recipeScript(raw, line, makefile.variables);
+      if (!script) continue;
+      assignments.push(...script.assignments ?? []);
+      for (const c of script.commands) {
+        const sub = makeInvocation(c.argv);
+        if (sub && !sub.file && !sub.dir) {
+          const subTargets = sub.targets.length > 0 ? sub.targets : [makefile.defaultTarget ?? ""];
+          for (const t of subTargets) run(t, depth + 1);
+        } else commands.push(c);
+      }
+    }
+  };
+  const wanted = targets.length > 0 ? targets : makefile.defaultTarget ? [makefile.defaultTarget] : [];
+  for (const t of wanted) run(t, 0);
+  return { commands, assignments };
+}
+function makefileScript(text2) {
+  const makefile = parseMakefile(text2);
+  const commands = [];
+  const assignments = [];
+  for (const rule of makefile.written)
+    for (const { line, text: raw } of rule.recipe) {
+      const script = recipeScript(raw, line, makefile.variables);
+      assignments.push(...script?.assignments ?? []);
+      commands.push(...script?.commands ?? []);
+    }
+  return { commands, assignments };
+}
+function scriptOrMakefile(file, text2) {
+  return isMakefile(file) ? makefileScript(text2) : parseShell(text2);
+}
+function recipeScript(raw, line, variables) {
+  const expanded = expand2(raw, variables).replace(/^[@+-]+/, "").trim();
+  if (expanded === "" || expanded.startsWith("$(") || expanded.startsWith("${")) return void 0;
+  return parseShell(expanded, line);
+}
+function parseMakefile(text2) {
+  const rules = /* @__PURE__ */ new Map();
+  const written = [];
+  const variables = /* @__PURE__ */ new Map([["MAKE", "make"]]);
+  let defaultTarget;
+  let current;
+  let inDefine = false;
+  for (const { line, text: raw } of logicalLines(text2)) {
+    if (inDefine) {
+      if (/^\s*endef\b/.test(raw)) inDefine = false;
+      continue;
+    }
+    if (raw.startsWith("	")) {
+      if (current && !raw.trim().startsWith("#")) current.recipe.push({ line, text: raw.slice(1) });
+      continue;
+    }
+    const stripped = raw.replace(/(^|[^\\])#.*$/, "$1").trim();
+    if (stripped === "") continue;
+    if (/^define\b/.test(stripped)) {
+      inDefine = true;
+      continue;
+    }
+    if (DIRECTIVE.test(stripped) && !/^export\s+\w+\s*[:?+]?=/.test(stripped)) {
+      current = void 0;
+      continue;
+    }
+    const assign = /^(?:export\s+|override\s+)?([A-Za-z_][\w.-]*)\s*(::?=|\?=|\+=|=)\s*(.*)$/.exec(stripped);
+    if (assign) {
+      const [, name, op, value] = assign;
+      if (op === "+=") variables.set(name, `${variables.get(name) ?? ""} ${value}`.trim());
+      else if (op !== "?=" || !variables.has(name)) variables.set(name, value);
+      current = void 0;
+      continue;
+    }
+    const rule = /^([^:=]+?)\s*::?(?!=)\s*(.*)$/.exec(stripped);
+    if (!rule) {
+      current = void 0;
+      continue;
+    }
+    const [prereqText, inlineRecipe] = splitInlineRecipe(rule[2]);
+    const names = rule[1].split(/\s+/).filter(Boolean);
+    current = { prerequisites: prereqText.split("|")[0].split(/\s+/).filter(Boolean), recipe: [] };
+    if (inlineRecipe) current.recipe.push({ line, text: inlineRecipe });
+    written.push(current);
+    for (const name of names) {
+      if (name.includes("%") || name.includes("$")) continue;
+      if (!rules.has(name)) rules.set(name, current);
+      if (!defaultTarget && !name.startsWith(".")) defaultTarget = name;
+    }
+  }
+  return { rules, written, variables, defaultTarget };
+}
+function splitInlineRecipe(rest) {
+  const i = rest.indexOf(";");
+  return i < 0 ? [rest, void 0] : [rest.slice(0, i), rest.slice(i + 1).trim()];
+}
+function logicalLines(text2) {
+  const out = [];
+  const lines = text2.split(LINES);
+  for (let i = 0; i < lines.length; i++) {
+    const start = i;
+    let joined = lines[i];
+    while (joined.endsWith("\\") && i + 1 < lines.length)
+      joined = `${joined.slice(0, -1)} ${lines[++i].trim()}`;
+    out.push({ line: start + 1, text: joined });
+  }
+  return out;
+}
+function expand2(text2, variables, depth = 0) {
+  const replaced = text2.replace(/\$\$|\$\(([A-Za-z_][\w.-]*)\)|\$\{([A-Za-z_][\w.-]*)\}/g, (m, a, b) => {
+    if (m === "$$") return DOLLAR;
+    const value = variables.get(a ?? b);
+    return value === void 0 ? m : depth < 8 ? expand2(value, variables, depth + 1) : value;
+  });
+  return depth === 0 ? replaced.split(DOLLAR).join("$") : replaced;
+}
+
 // src/model/dockerfile-name.ts
 function dockerfileDockerReads(path, exists) {
   const file = normalizeRelative(path);
@@ -22767,7 +22945,7 @@ function imagesBuilt(models, scripts, exists) {
     }
   }
   for (const { file, text: text2 } of scripts) {
-    for (const command of parseShell(text2).commands) {
+    for (const command of scriptOrMakefile(file, text2).commands) {
       const build2 = dockerBuild(command.argv);
       if (!build2) continue;
       for (const base of [".", dirName(file)]) {
@@ -22899,7 +23077,10 @@ function imageOnlyApp(model, built, managePys, pythonDockerfiles = [], contextOf
   const sameImage = (n) => n.built.dockerfile === named[0].built.dockerfile && n.service.image?.value === named[0].service.image?.value;
   if (named.length === 1 || named.length > 1 && named.every(sameImage)) return named[0];
   if (managePys.length !== 1) return void 0;
-  return apps.length === 1 && mayBeApp(apps[0]) ? { service: apps[0] } : void 0;
+  if (apps.length === 1) return mayBeApp(apps[0]) ? { service: apps[0] } : void 0;
+  const own = apps.filter((s) => !s.command && !s.entrypoint);
+  const oneImage = apps.every((s) => s.image?.value !== void 0 && s.image.value === apps[0].image?.value);
+  return oneImage && own.length === 1 && mayBeApp(own[0]) ? { service: own[0] } : void 0;
 }
 var APP_WORDS = /* @__PURE__ */ new Set([
   "web",
@@ -23339,7 +23520,17 @@ function longRunningProcess(argv) {
   }
   if (["gulp", "grunt"].includes(basename2(a[0] ?? "")) && ["serve", "watch"].includes(a[1] ?? ""))
     return `${basename2(a[0])} ${a[1]}`;
-  return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : void 0;
+  return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : packageScriptServer(a);
+}
+var PACKAGE_SERVER_SCRIPTS = /* @__PURE__ */ new Set(["start", "dev", "serve", "watch"]);
+function packageScriptServer(argv) {
+  const runner = basename2(argv[0] ?? "");
+  if (!["npm", "yarn", "pnpm"].includes(runner)) return void 0;
+  const script = argv[1] === "run" || argv[1] === "run-script" ? argv[2] : argv[1];
+  const direct = argv[1] !== "run" && argv[1] !== "run-script";
+  if (!script || !PACKAGE_SERVER_SCRIPTS.has(script) || direct && runner === "npm" && script !== "start")
+    return void 0;
+  return argv.slice(0, direct ? 2 : 3).join(" ");
 }
 function embedsBeat(argv) {
   if (longRunningProcess(argv) !== "celery worker") return false;
@@ -23500,128 +23691,6 @@ function reverseProxyOf(argv) {
 
 // src/model/command/start-chain.ts
 var import_node_path6 = __toESM(require_node_path(), 1);
-
-// src/model/command/make.ts
-var MAX_DEPTH3 = 5;
-var DOLLAR = "\0";
-var DIRECTIVE = /^(?:-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|define|endef)\b/;
-function makeInvocation(argv) {
-  const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
-  if (!["make", "gmake"].includes(basename2(words2[0] ?? ""))) return void 0;
-  const out = { targets: [] };
-  for (let i = 1; i < words2.length; i++) {
-    const w = words2[i];
-    if (w === "-f" || w === "--file" || w === "--makefile") out.file = words2[++i];
-    else if (/^--(?:file|makefile)=/.test(w)) out.file = w.slice(w.indexOf("=") + 1);
-    else if (w === "-C" || w === "--directory") out.dir = words2[++i];
-    else if (w.startsWith("--directory=")) out.dir = w.slice("--directory=".length);
-    else if (w === "-j" || w === "-l" || w === "-o" || w === "-W") i++;
-    else if (!w.startsWith("-") && !w.includes("=")) out.targets.push(w);
-  }
-  return out;
-}
-function makeTargetScript(text2, targets) {
-  const makefile = parseMakefile(text2);
-  const commands = [];
-  const assignments = [];
-  const done = /* @__PURE__ */ new Set();
-  const run = (target, depth) => {
-    const rule = makefile.rules.get(target);
-    if (!rule || done.has(target) || depth > MAX_DEPTH3) return;
-    done.add(target);
-    for (const p of rule.prerequisites) run(p, depth + 1);
-    for (const { line, text: raw } of rule.recipe) {
-      const expanded = expand2(raw, makefile.variables).replace(/^[@+-]+/, "").trim();
-      if (expanded === "" || expanded.startsWith("$(") || expanded.startsWith("${")) continue;
-      const script = parseShell(expanded, line);
-      assignments.push(...script.assignments ?? []);
-      for (const c of script.commands) {
-        const sub = makeInvocation(c.argv);
-        if (sub && !sub.file && !sub.dir) {
-          const subTargets = sub.targets.length > 0 ? sub.targets : [makefile.defaultTarget ?? ""];
-          for (const t of subTargets) run(t, depth + 1);
-        } else commands.push(c);
-      }
-    }
-  };
-  const wanted = targets.length > 0 ? targets : makefile.defaultTarget ? [makefile.defaultTarget] : [];
-  for (const t of wanted) run(t, 0);
-  return { commands, assignments };
-}
-function parseMakefile(text2) {
-  const rules = /* @__PURE__ */ new Map();
-  const variables = /* @__PURE__ */ new Map([["MAKE", "make"]]);
-  let defaultTarget;
-  let current;
-  let inDefine = false;
-  for (const { line, text: raw } of logicalLines(text2)) {
-    if (inDefine) {
-      if (/^\s*endef\b/.test(raw)) inDefine = false;
-      continue;
-    }
-    if (raw.startsWith("	")) {
-      if (current && !raw.trim().startsWith("#")) current.recipe.push({ line, text: raw.slice(1) });
-      continue;
-    }
-    const stripped = raw.replace(/(^|[^\\])#.*$/, "$1").trim();
-    if (stripped === "") continue;
-    if (/^define\b/.test(stripped)) {
-      inDefine = true;
-      continue;
-    }
-    if (DIRECTIVE.test(stripped) && !/^export\s+\w+\s*[:?+]?=/.test(stripped)) {
-      current = void 0;
-      continue;
-    }
-    const assign = /^(?:export\s+|override\s+)?([A-Za-z_][\w.-]*)\s*(::?=|\?=|\+=|=)\s*(.*)$/.exec(stripped);
-    if (assign) {
-      const [, name, op, value] = assign;
-      if (op === "+=") variables.set(name, `${variables.get(name) ?? ""} ${value}`.trim());
-      else if (op !== "?=" || !variables.has(name)) variables.set(name, value);
-      current = void 0;
-      continue;
-    }
-    const rule = /^([^:=]+?)\s*::?(?!=)\s*(.*)$/.exec(stripped);
-    if (!rule) {
-      current = void 0;
-      continue;
-    }
-    const [prereqText, inlineRecipe] = splitInlineRecipe(rule[2]);
-    const names = rule[1].split(/\s+/).filter(Boolean);
-    current = { prerequisites: prereqText.split("|")[0].split(/\s+/).filter(Boolean), recipe: [] };
-    if (inlineRecipe) current.recipe.push({ line, text: inlineRecipe });
-    for (const name of names) {
-      if (name.includes("%") || name.includes("$")) continue;
-      if (!rules.has(name)) rules.set(name, current);
-      if (!defaultTarget && !name.startsWith(".")) defaultTarget = name;
-    }
-  }
-  return { rules, variables, defaultTarget };
-}
-function splitInlineRecipe(rest) {
-  const i = rest.indexOf(";");
-  return i < 0 ? [rest, void 0] : [rest.slice(0, i), rest.slice(i + 1).trim()];
-}
-function logicalLines(text2) {
-  const out = [];
-  const lines = text2.split(LINES);
-  for (let i = 0; i < lines.length; i++) {
-    const start = i;
-    let joined = lines[i];
-    while (joined.endsWith("\\") && i + 1 < lines.length)
-      joined = `${joined.slice(0, -1)} ${lines[++i].trim()}`;
-    out.push({ line: start + 1, text: joined });
-  }
-  return out;
-}
-function expand2(text2, variables, depth = 0) {
-  const replaced = text2.replace(/\$\$|\$\(([A-Za-z_][\w.-]*)\)|\$\{([A-Za-z_][\w.-]*)\}/g, (m, a, b) => {
-    if (m === "$$") return DOLLAR;
-    const value = variables.get(a ?? b);
-    return value === void 0 ? m : depth < 8 ? expand2(value, variables, depth + 1) : value;
-  });
-  return depth === 0 ? replaced.split(DOLLAR).join("$") : replaced;
-}
 
 // src/model/supervisor-config.ts
 function supervisordRun(argv) {
@@ -24869,8 +24938,10 @@ reported. A requirement from version control (\`git+https://\u2026/pkg.git\`, \`
 when it names a tag or commit (\`@v1.2\`, \`@<sha>\`); without one pip installs whatever the default branch holds. A
 Pipfile the image installs without its lock (\`pipenv install --skip-lock\`, or no Pipfile.lock in the
 repository) is judged the same way, package by package; installed from a committed lock (\`pipenv install --deploy\`)
-it is pinned. Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does
-not change what the app imports, but it still makes two builds of one commit differ.
+it is pinned. A pyproject.toml that \`poetry install\` resolves because the repository holds no poetry.lock beside it
+is judged the same way, in each group Poetry installs (\`"5.1.4"\` is exact in Poetry's syntax, \`"^5.1.4"\` is not).
+Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does not change
+what the app imports, but it still makes two builds of one commit differ.
 
 \`\`\`dockerfile
 # instead of: RUN pip install django gunicorn
@@ -24934,6 +25005,16 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
               file: req.file,
               line: line.line,
               message: `'${line.text}' does not pin an exact version, and the image resolves the Pipfile when it is built (${why}), so two builds of one commit can install different releases. Write ${line.text.includes("{") ? 'version = "==<version>" in its table' : `${line.name ?? "the package"} = "==<version>"`}, ${lockAdvice}.`
+            });
+            continue;
+          }
+          if (req.manifest === "poetry") {
+            const toml = /^\S+\s*=/.test(line.text);
+            const pin = !toml ? `${line.name ? `${line.name}${line.extras ?? ""}` : "the package"}==<version>` : line.text.includes("{") ? 'version = "==<version>" in its table' : `${line.name ?? "the package"} = "==<version>"`;
+            findings.push({
+              file: req.file,
+              line: line.line,
+              message: `'${line.text}' does not pin an exact version, and the image runs poetry install with no poetry.lock in the repository, so each build resolves the ranges again and two builds of one commit can install different releases. Write ${pin}, or commit poetry.lock (poetry lock) and copy it into the image beside pyproject.toml.`
             });
             continue;
           }
@@ -26744,7 +26825,7 @@ ${edge.to}`;
     clauses.set(key, clause);
   }
   const where = [...clauses.values()].map((c) => `${c.to} is loaded (${c.from} loads it when ${c.tests.join(", or when ")})`).join("; or where ");
-  return { where, overriddenIn: [...overriddenIn] };
+  return { where, overriddenIn: [...overriddenIn], tests: selecting.map((e) => e.when) };
 }
 function coversEvery(edges, selecting) {
   const importers = new Set(selecting.map((e) => e.from));
@@ -27164,7 +27245,10 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
         });
       }
     }
-    findings.push(...servedTrueLiterals(project.apps));
+    const reported = new Set(findings.map((f) => `${f.file}:${f.line ?? ""}`));
+    findings.push(
+      ...servedTrueValues(project.apps).filter((f) => !reported.has(`${f.file}:${f.line ?? ""}`))
+    );
     const keyOf = (f) => `${f.file}:${f.line ?? ""}`;
     const shadowed = shadowedFindings(shadows);
     const shadowKeys = new Set(shadowed.map(keyOf));
@@ -27186,15 +27270,32 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
     )
   }
 });
-function servedTrueLiterals(apps) {
+function servedTrueValues(apps) {
   return apps.flatMap((app) => {
     const served = app.servedSettings;
     if (!served) return [];
-    return liveAssignments(served, "DEBUG").filter((a) => !a.inBranch && a.value.kind === "literal" && truthy2(a.value) && !isFalseWord(a.value)).map((a) => ({
-      file: a.file ?? served.file,
-      line: a.line,
-      ...msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
-    }));
+    return liveAssignments(served, "DEBUG").flatMap((a) => {
+      const at2 = { file: a.file ?? served.file, line: a.line };
+      const v = a.value;
+      if (a.inBranch) return [];
+      if (v.kind === "literal" && truthy2(v) && !isFalseWord(v))
+        return [
+          {
+            ...at2,
+            ...msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
+          }
+        ];
+      if (v.kind !== "env" || v.selects?.length || v.presence || v.whenSet || defaultDecider(v)) return [];
+      const unset = valueWhenUnset(v);
+      if (truthy2(unset) !== true || isFalseWord(unset) || inverted(v) || trueForEveryWord(v)) return [];
+      const suggested = code(switchComparison("DEBUG", v, []));
+      return [
+        {
+          ...at2,
+          ...msg`DEBUG is read from ${v.variable} but defaults to a true value, so a deploy of ${served.file} (the settings the WSGI server loads) that does not set the variable runs in debug mode; make the default false: ${suggested}.`
+        }
+      ];
+    });
   });
 }
 function turnedOnByDeploy({ finding, project }) {
@@ -28056,15 +28157,17 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
   related: [],
   check(project) {
     const findings = [];
-    for (const { settings, databases, file } of appDatabases(project)) {
+    for (const { app, settings, databases, file } of appDatabases(project)) {
       if (databases.selection.kind !== "fixed") continue;
+      if (settings === app.managedSettings && selectsFromEnvironment(app.settings)) continue;
       for (const at2 of assignmentsOf(settings, databases, file)) {
         const engines = [...new Set(at2.configs.map((c) => c.engine).filter((e) => e !== void 0))];
         const engine = engines.length === 1 ? engines[0] || "an empty ENGINE (Django's dummy backend, which fails on every query)" : `${engines.join(" or ")} (chosen by something other than an environment variable)`;
+        const over = databases.engineOverrides?.at(-1);
         findings.push({
           file: at2.file,
           line: at2.line,
-          ...msg`DATABASES['default'] is fixed to ${engine} in code: no environment variable selects the database, so another database needs an edited settings file. Select it from the environment, e.g. ${code('DATABASES = {"default": dj_database_url.config()}')} with DATABASE_URL, or a DB_ENGINE switch.`
+          ...over ? msg`DATABASES['default'] is read from ${over.variable}, but its ENGINE is then fixed to ${over.engine} in code (${over.file ?? settings.file}, line ${String(over.line)}), so no environment variable selects the database engine: whatever scheme ${over.variable} names, another database needs an edited settings file. Remove the ENGINE assignment and let the URL's scheme choose it (${code("postgres://\u2026")}, ${code("sqlite:////data/db.sqlite3")}).` : msg`DATABASES['default'] is fixed to ${engine} in code: no environment variable selects the database, so another database needs an edited settings file. Select it from the environment, e.g. ${code('DATABASES = {"default": dj_database_url.config()}')} with DATABASE_URL, or a DB_ENGINE switch.`
         });
       }
     }
@@ -28077,6 +28180,10 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
     make: databaseSwitch
   }
 });
+function selectsFromEnvironment(settings) {
+  const kind = settings?.databases?.selection.kind;
+  return kind === "env" || kind === "url";
+}
 function assignmentsOf(settings, databases, file) {
   const one = [{ file, line: databases.line, configs: databases.configs }];
   const files = [...new Set(databases.configs.map((c) => c.file ?? settings.file))];
@@ -29066,19 +29173,21 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
           if (v.kind !== "env") continue;
           const given = givenValues(app, v.variable);
           const compare = switchComparison(name, v, given);
+          const used = { file: a.file ?? settings.file, line: a.line };
+          const { file, line } = literalElsewhere(v, used) ?? used;
           if (!v.whenSet) {
             if (onWheneverSet(v))
               findings.push({
-                file: a.file ?? settings.file,
-                line: a.line,
+                file,
+                line,
                 message: `${name} only tests whether ${v.variable} is set, so any value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`
               });
             continue;
           }
           const how = v.whenSet === "text" ? "as a raw string" : "through bool() of its text";
           findings.push({
-            file: a.file ?? settings.file,
-            line: a.line,
+            file,
+            line,
             message: isEnvironmentName(v, given) ? `${name} is taken from ${v.variable} ${how}, and ${v.variable} names an environment: every non-empty name, the production one included, makes it True. Compare it with the development name instead: ${compare}, so that only ${v.variable}=${developmentWord(v, given)} turns it on.` : `${name} is taken from ${v.variable} ${how}, so any non-empty value, 'False' and '0' included, makes it True. Compare the text instead: ${compare}.`
           });
         }
@@ -30770,14 +30879,31 @@ function otherStorage(settings, env) {
   const other = choices.filter((c) => !c.backend || !isFileSystemStorage(c.backend));
   if (other.length === 0) return void 0;
   const local = choices.length > other.length;
-  if (!local && other.some((c) => !c.assignment.inBranch)) return "always";
+  const loaded = new Map(
+    other.map((c) => [
+      c,
+      c.assignment.inBranch ? void 0 : heldWhere(settings, c.assignment.file ?? settings.file, c.setting)
+    ])
+  );
+  if (!local && other.some((c) => !c.assignment.inBranch && !loaded.get(c))) return "always";
   const clauses = [];
   for (const c of other) {
+    const held = loaded.get(c);
+    const tests = held ? held.tests : c.assignment.condition ? [c.assignment.condition] : [];
+    for (const test2 of tests) {
+      const value = env.values.get(test2.variable);
+      if (value !== void 0 && takes(test2, value, env)) return "always";
+    }
+    const stores = c.backend ? `stores them with ${c.backend}` : "chooses another storage";
+    if (held) {
+      const file = c.assignment.file ?? settings.file;
+      const tests2 = held.tests.map(conditionWords).join(" or ");
+      clauses.push(`${tests2} (${file} is then loaded, and its ${c.setting} ${stores})`);
+      continue;
+    }
     const test = c.assignment.condition;
-    const value = test ? env.values.get(test.variable) : void 0;
-    if (test && value !== void 0 && takes(test, value, env)) return "always";
     const when = test ? testWords2(test) : void 0;
-    const by = c.backend ? `${c.setting} then stores them with ${c.backend}` : `${c.setting} then chooses another storage`;
+    const by = `${c.setting} then ${stores}`;
     clauses.push(
       when ? `${when} (${by})` : `the settings take the branch at line ${c.assignment.line} (${by})`
     );
@@ -32795,6 +32921,154 @@ function shExecsShellForm(instr, shells) {
   return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
 }
 
+// src/rules/lib/background-advice.ts
+function oneProcessAdvice(run, shown = (c) => c) {
+  const holder = run.holder;
+  const processes = [...run.background, ...holder?.kind === "process" ? [holder] : []];
+  const keep = keptProcess(processes);
+  const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
+  const start = `Run one process per container: start only ${keep.what}, in the foreground with exec (${quotedLine(execLine(shown(keep.command)))})`;
+  if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
+  if (holder?.kind === "keep-alive")
+    return `${start}, instead of ${quotedLine(commandLine(holder.command))}.`;
+  return `${start}.`;
+}
+function execedHolderMessage(start, run, script, commands, busybox, shown) {
+  const last = commands.at(-1);
+  const holder = run.holder;
+  if (!last || holder?.kind !== "process" || holder.command !== last) return void 0;
+  const byExec = last.viaExec && endsInExec(script, last);
+  if (!byExec && !(busybox && endsInSimpleCommand(script, last, true))) return void 0;
+  const how = byExec ? `the shell execs ${holder.what} (exec)` : `Alpine's /bin/sh (BusyBox ash) execs ${holder.what}, the last command, in its place`;
+  return `${start}, which ${execedHolderWords(run, how, holder.what, `${holder.what} is PID 1 and gets SIGTERM`, shown)}`;
+}
+function execedHolderWords(run, how, holder, gets, shown) {
+  const servers = run.background.filter((p) => serverOf(p.command.argv)).map((p) => p.what);
+  return `${backgroundWords(run)}; ${how}, so ${gets}, but ${listOf(servers)}, in the background, never ${servers.length > 1 ? "get" : "gets"} it and ${servers.length > 1 ? "are" : "is"} killed without a graceful shutdown when ${holder} exits. ${oneProcessAdvice(run, shown)}`;
+}
+
+// src/rules/lib/script-steps.ts
+function foregroundProcess(argv, facts) {
+  const what = daemonOf(argv, facts) ? void 0 : longRunningProcess(argv);
+  return what ? { kind: what } : void 0;
+}
+function launches(launcher, background) {
+  const inner = launchedCommand(launcher.argv);
+  return Boolean(
+    inner && background.asUser && background.line >= launcher.line && inlineScriptLastCommand(inner, 1)?.background
+  );
+}
+function startsLater(commands, i, startsArgs) {
+  return commands.slice(i + 1).some((c) => !c.background && (mainProcessOf(c.argv) || startsArgs(c.argv)));
+}
+function scriptRunBy(argv, all, self) {
+  const word = /(^|\/)(ba|da)?sh$/.test(argv[0] ?? "") ? argv.slice(1).find((a) => !a.startsWith("-")) : argv[0];
+  if (!word || argv.includes("-c")) return void 0;
+  const name = word.slice(word.lastIndexOf("/") + 1);
+  return all.find((s) => s !== self && s.imagePath.slice(s.imagePath.lastIndexOf("/") + 1) === name);
+}
+function cutOptions(argv, line) {
+  const commands = inlineScriptCommands(argv, line);
+  const at2 = commands.findLastIndex((c) => !c.argv[0]?.startsWith("-"));
+  if (at2 < 0 || at2 === commands.length - 1) return void 0;
+  const command = commands[at2].argv;
+  return { program: command[0], command, options: commands.slice(at2 + 1).map((c) => c.argv) };
+}
+function backgroundsInside(argv) {
+  for (let a = argv, depth = 0; a && depth < 4; a = launchedCommand(a), depth++) {
+    const inner = inlineScriptCommands(a, 1);
+    if (inner.length > 0) return inner.some((c) => c.background && mainProcessOf(c.argv));
+  }
+  return false;
+}
+
+// src/rules/lib/inline-shell.ts
+function inlineShell(argv, file, line, what, shells, written) {
+  return withBashMissing(inlineShellFindings(argv, file, line, what, shells, written), argv[0], shells);
+}
+function inlineShellFindings(argv, file, line, what, shells, written) {
+  const parsed = inlineScriptCommands(argv, line);
+  const commands = commandsThatRun(parsed, { args: inlineScriptArgs(argv), variable: () => void 0 });
+  if (setupOnly(commands)) return [];
+  const shell = `${what} runs '${argv[0]} -c'`;
+  const writtenCommands = written ? inlineScriptCommands(written, line) : [];
+  const shown = (c) => writtenCommands.length === parsed.length ? writtenCommands[parsed.indexOf(c)] : c;
+  const run = backgroundStart(commands);
+  if (run?.background.some((p) => serverOf(p.command.argv)))
+    return [
+      {
+        file,
+        line,
+        message: execedHolderMessage(
+          shell,
+          run,
+          inlineScript(argv) ?? "",
+          commands,
+          isBusyBoxSh(argv[0], shells),
+          shown
+        ) ?? `${shell}, which ${backgroundWords(run)}, so the shell stays PID 1 over several processes and SIGTERM reaches none of them. ${oneProcessAdvice(run, shown)}`
+      }
+    ];
+  const sequence = foregroundSequence(commands);
+  if (sequence && !sequence[0].command.viaExec) {
+    const keep = keptProcess(sequence);
+    return [
+      {
+        file,
+        line,
+        message: `${shell} with several long-running processes in sequence: ${sequencePhrase(sequence)}. The shell stays PID 1 and SIGTERM does not reach ${sequence[0].what}; exec before the last command cannot fix that. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(shown(keep.command)))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => shown(p.command)))}.`
+      }
+    ];
+  }
+  const ends = branchEnds(commands);
+  if (ends.length > 1) {
+    const servers = ends.filter((c) => !c.viaExec && !c.background && mainProcessOf(c.argv));
+    if (servers.length === 0) return [];
+    const each = servers.map(
+      (c) => `the branch that runs ${mainProcessOf(c.argv).kind} starts it without exec`
+    );
+    const write = servers.map((c) => quotedLine(execLine(shown(c))));
+    return [
+      {
+        file,
+        line,
+        message: `${shell} with alternative branches (a case or if/else), and ${listOf(each)}, so in ${servers.length === 1 ? "that branch" : "those branches"} the shell stays PID 1 and SIGTERM does not reach the server. Write ${listOf(write)} in ${servers.length === 1 ? "that branch" : "their branches"}.`
+      }
+    ];
+  }
+  const last = commands.at(-1);
+  if (!last || last.viaExec) return [];
+  const script = inlineScript(argv) ?? "";
+  const lone = parsed.length === 1 && !last.background && isSimple(script);
+  if (lone && /(^|\/)bash$/.test(argv[0])) return [];
+  if (shellExecsLast(argv[0], script, last, shells)) return [];
+  if (isKeepAliveLoop(script))
+    return [
+      {
+        file,
+        line,
+        message: `${shell}, and it ends in a keep-alive loop (${script.trim()}), not a server: the shell stays PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. Start what the container is for (the server) with exec instead: an idle container that only waits for docker exec is itself a finding (TF0803).`
+      }
+    ];
+  const cut = cutOptions(argv, line);
+  if (cut)
+    return [
+      {
+        file,
+        line,
+        message: `${shell} over several lines, and the line breaks cut ${cut.program}'s options off: the shell runs '${cut.command.join(" ")}' alone, then '${cut.options[0].join(" ")}' \u2026 as commands of their own, which fail (a folded YAML block keeps the line breaks of more-indented lines). Write the command and its options on one line, started with exec: ${quotedLine(`exec ${shellLine([...cut.command, ...cut.options.flat()])}`)}.`
+      }
+    ];
+  const why = lone ? `with one command (${last.argv[0]}), which ${argv[0]} does not exec by itself (dash, Debian's /bin/sh, forks it)` : `and its last command (${last.argv[0]}) is not started with exec`;
+  return [
+    {
+      file,
+      line,
+      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write ${quotedLine(execLine(shown(last)))}${lone ? "" : " as the last command"}.`
+    }
+  ];
+}
+
 // src/rules/lib/uwsgi-term.ts
 function pinnedUwsgi(app) {
   for (const req of app.requirements)
@@ -32869,67 +33143,6 @@ function withRealModules(app, message3) {
       );
   }
   return notes.length === 0 ? out : `${out} (${notes.join("; ")}.)`;
-}
-
-// src/rules/lib/script-steps.ts
-function foregroundProcess(argv, facts) {
-  const what = daemonOf(argv, facts) ? void 0 : longRunningProcess(argv);
-  return what ? { kind: what } : void 0;
-}
-function launches(launcher, background) {
-  const inner = launchedCommand(launcher.argv);
-  return Boolean(
-    inner && background.asUser && background.line >= launcher.line && inlineScriptLastCommand(inner, 1)?.background
-  );
-}
-function startsLater(commands, i, startsArgs) {
-  return commands.slice(i + 1).some((c) => !c.background && (mainProcessOf(c.argv) || startsArgs(c.argv)));
-}
-function scriptRunBy(argv, all, self) {
-  const word = /(^|\/)(ba|da)?sh$/.test(argv[0] ?? "") ? argv.slice(1).find((a) => !a.startsWith("-")) : argv[0];
-  if (!word || argv.includes("-c")) return void 0;
-  const name = word.slice(word.lastIndexOf("/") + 1);
-  return all.find((s) => s !== self && s.imagePath.slice(s.imagePath.lastIndexOf("/") + 1) === name);
-}
-function cutOptions(argv, line) {
-  const commands = inlineScriptCommands(argv, line);
-  const at2 = commands.findLastIndex((c) => !c.argv[0]?.startsWith("-"));
-  if (at2 < 0 || at2 === commands.length - 1) return void 0;
-  const command = commands[at2].argv;
-  return { program: command[0], command, options: commands.slice(at2 + 1).map((c) => c.argv) };
-}
-function backgroundsInside(argv) {
-  for (let a = argv, depth = 0; a && depth < 4; a = launchedCommand(a), depth++) {
-    const inner = inlineScriptCommands(a, 1);
-    if (inner.length > 0) return inner.some((c) => c.background && mainProcessOf(c.argv));
-  }
-  return false;
-}
-
-// src/rules/lib/background-advice.ts
-function oneProcessAdvice(run, shown = (c) => c) {
-  const holder = run.holder;
-  const processes = [...run.background, ...holder?.kind === "process" ? [holder] : []];
-  const keep = keptProcess(processes);
-  const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
-  const start = `Run one process per container: start only ${keep.what}, in the foreground with exec (${quotedLine(execLine(shown(keep.command)))})`;
-  if (others.length > 0) return `${start}, and ${othersOwnContainers(others)}.`;
-  if (holder?.kind === "keep-alive")
-    return `${start}, instead of ${quotedLine(commandLine(holder.command))}.`;
-  return `${start}.`;
-}
-function execedHolderMessage(start, run, script, commands, busybox, shown) {
-  const last = commands.at(-1);
-  const holder = run.holder;
-  if (!last || holder?.kind !== "process" || holder.command !== last) return void 0;
-  const byExec = last.viaExec && endsInExec(script, last);
-  if (!byExec && !(busybox && endsInSimpleCommand(script, last, true))) return void 0;
-  const how = byExec ? `the shell execs ${holder.what} (exec)` : `Alpine's /bin/sh (BusyBox ash) execs ${holder.what}, the last command, in its place`;
-  return `${start}, which ${execedHolderWords(run, how, holder.what, `${holder.what} is PID 1 and gets SIGTERM`, shown)}`;
-}
-function execedHolderWords(run, how, holder, gets, shown) {
-  const servers = run.background.filter((p) => serverOf(p.command.argv)).map((p) => p.what);
-  return `${backgroundWords(run)}; ${how}, so ${gets}, but ${listOf(servers)}, in the background, never ${servers.length > 1 ? "get" : "gets"} it and ${servers.length > 1 ? "are" : "is"} killed without a graceful shutdown when ${holder} exits. ${oneProcessAdvice(run, shown)}`;
 }
 
 // src/rules/lib/script-parent.ts
@@ -33081,7 +33294,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
             message: (execedShellForm(shellForm, shells) ?? shellFormMessage(
               shellForm,
               execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/"),
-              scriptRunByText(shellForm.raw, app.entrypointScripts, stage.workdir || "/")
+              startScriptOf(shellForm, app.entrypointScripts, stage.workdir || "/")
             )) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? [])
           });
         for (const instr of [stage.entrypoint, cmd]) {
@@ -33241,6 +33454,13 @@ function execedShellForm(instr, shells) {
     shells.sh
   );
 }
+function startScriptOf(instr, scripts, workdir) {
+  const last = instr.script?.commands.at(-1);
+  if (!last) return scriptRunByText(instr.raw, scripts, workdir);
+  const lastRuns = scriptRunByText(last.argv.join(" "), scripts, workdir);
+  if (lastRuns || mainProcessOf(last.argv)) return lastRuns;
+  return scriptRunByText(instr.raw, scripts, workdir);
+}
 function shellFormMessage(instr, argv, script) {
   const k = instr.keyword;
   if (isKeepAliveLoop(instr.raw))
@@ -33271,8 +33491,10 @@ function shellFormMessage(instr, argv, script) {
     if (branches && branches.keeping.length > 0) return shellFormBranchesMessage(k, branches);
     if (runScript)
       return `${k} is in shell form, so ${pid1}. Use the exec form: ${runScript}, with exec before the command of ${script.file} that starts the server${script.noShebang ? ` (${script.file} has no #! line, so sh runs it)` : ""}${/\bchmod\b/.test(instr.raw) ? `; make it executable at build time (RUN chmod +x ${script.imagePath}), not at every start` : ""}.`;
-    const several = (instr.script?.commands.length ?? 0) > 1;
-    return `${k} is in shell form, so ${pid1}. Use the exec form: ${several ? `run the commands from a start script whose last command starts the server with exec, in an exec-form ${k} ["<path of the script in the image>"]` : `${k} ["sh", "-c", "exec \u2026"]`}.`;
+    const commands = instr.script?.commands ?? [];
+    const last = commands.at(-1);
+    const ending = last && !last.background && !last.loop && !last.guards ? `whose last command is ${quotedLine(execLine(last))}` : "whose last command starts the server with exec";
+    return `${k} is in shell form, so ${pid1}. Use the exec form: ${commands.length > 1 ? `run the commands from a start script ${ending}, in an exec-form ${k} ["<path of the script in the image>"]` : `${k} ["sh", "-c", "exec \u2026"]`}.`;
   }
   const example = `${k} [${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
   const written = instr.script?.commands[0]?.argv ?? [];
@@ -33290,91 +33512,6 @@ function shellFormSequenceMessage(instr, sequence) {
   const form = plain2 ? argv : ["sh", "-c", script];
   const example = `${k} [${form.map((a) => JSON.stringify(a)).join(", ")}]`;
   return `${k} is in shell form and runs several long-running processes in sequence: ${sequencePhrase(sequence)}. /bin/sh is PID 1 and SIGTERM from docker stop does not reach ${sequence[0].what}. Run one process per container: ${example} here, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`;
-}
-function inlineShell(argv, file, line, what, shells, written) {
-  return withBashMissing(inlineShellFindings(argv, file, line, what, shells, written), argv[0], shells);
-}
-function inlineShellFindings(argv, file, line, what, shells, written) {
-  const parsed = inlineScriptCommands(argv, line);
-  const commands = commandsThatRun(parsed, { args: inlineScriptArgs(argv), variable: () => void 0 });
-  if (setupOnly(commands)) return [];
-  const shell = `${what} runs '${argv[0]} -c'`;
-  const writtenCommands = written ? inlineScriptCommands(written, line) : [];
-  const shown = (c) => writtenCommands.length === parsed.length ? writtenCommands[parsed.indexOf(c)] : c;
-  const run = backgroundStart(commands);
-  if (run?.background.some((p) => serverOf(p.command.argv)))
-    return [
-      {
-        file,
-        line,
-        message: execedHolderMessage(
-          shell,
-          run,
-          inlineScript(argv) ?? "",
-          commands,
-          isBusyBoxSh(argv[0], shells),
-          shown
-        ) ?? `${shell}, which ${backgroundWords(run)}, so the shell stays PID 1 over several processes and SIGTERM reaches none of them. ${oneProcessAdvice(run, shown)}`
-      }
-    ];
-  const sequence = foregroundSequence(commands);
-  if (sequence && !sequence[0].command.viaExec) {
-    const keep = keptProcess(sequence);
-    return [
-      {
-        file,
-        line,
-        message: `${shell} with several long-running processes in sequence: ${sequencePhrase(sequence)}. The shell stays PID 1 and SIGTERM does not reach ${sequence[0].what}; exec before the last command cannot fix that. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(shown(keep.command)))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => shown(p.command)))}.`
-      }
-    ];
-  }
-  const ends = branchEnds(commands);
-  if (ends.length > 1) {
-    const servers = ends.filter((c) => !c.viaExec && !c.background && mainProcessOf(c.argv));
-    if (servers.length === 0) return [];
-    const each = servers.map(
-      (c) => `the branch that runs ${mainProcessOf(c.argv).kind} starts it without exec`
-    );
-    const write = servers.map((c) => quotedLine(execLine(shown(c))));
-    return [
-      {
-        file,
-        line,
-        message: `${shell} with alternative branches (a case or if/else), and ${listOf(each)}, so in ${servers.length === 1 ? "that branch" : "those branches"} the shell stays PID 1 and SIGTERM does not reach the server. Write ${listOf(write)} in ${servers.length === 1 ? "that branch" : "their branches"}.`
-      }
-    ];
-  }
-  const last = commands.at(-1);
-  if (!last || last.viaExec) return [];
-  const script = inlineScript(argv) ?? "";
-  const lone = parsed.length === 1 && !last.background && isSimple(script);
-  if (lone && /(^|\/)bash$/.test(argv[0])) return [];
-  if (shellExecsLast(argv[0], script, last, shells)) return [];
-  if (isKeepAliveLoop(script))
-    return [
-      {
-        file,
-        line,
-        message: `${shell}, and it ends in a keep-alive loop (${script.trim()}), not a server: the shell stays PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. Start what the container is for (the server) with exec instead: an idle container that only waits for docker exec is itself a finding (TF0803).`
-      }
-    ];
-  const cut = cutOptions(argv, line);
-  if (cut)
-    return [
-      {
-        file,
-        line,
-        message: `${shell} over several lines, and the line breaks cut ${cut.program}'s options off: the shell runs '${cut.command.join(" ")}' alone, then '${cut.options[0].join(" ")}' \u2026 as commands of their own, which fail (a folded YAML block keeps the line breaks of more-indented lines). Write the command and its options on one line, started with exec: ${quotedLine(`exec ${shellLine([...cut.command, ...cut.options.flat()])}`)}.`
-      }
-    ];
-  const why = lone ? `with one command (${last.argv[0]}), which ${argv[0]} does not exec by itself (dash, Debian's /bin/sh, forks it)` : `and its last command (${last.argv[0]}) is not started with exec`;
-  return [
-    {
-      file,
-      line,
-      message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write ${quotedLine(execLine(shown(last)))}${lone ? "" : " as the last command"}.`
-    }
-  ];
 }
 
 // src/rules/TF0902-slow-shutdown.ts
@@ -34044,6 +34181,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 });
 
 // src/rules/TF1301-runs-as-root.ts
+var import_node_path21 = __toESM(require_node_path(), 1);
 var DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
 var runsAsRoot = defineRule({
   id: "TF1301",
@@ -34061,7 +34199,9 @@ entrypoint creates when the container starts (\`useradd\` then \`gosu\`) is not 
 create it at build time instead. Where nginx (or another reverse proxy) runs in the same container, its master
 process needs root to bind a port below 1024 (80, 443: the ports its copied configuration listens on are named;
 where all are above 1023 a USER line can stay, with nginx's pid and temp files writable): drop root for the app process alone (\`gunicorn --user\`, supervisord's
-\`user=\`), or move the proxy into its own container.
+\`user=\`), or move the proxy into its own container. A server supervisord (or gosu) starts as the user from the
+first binds its unix socket as that user: a socket in a directory the image leaves to root (\`unix:/app/app.sock\`
+under WORKDIR) needs that directory given to the user, or another socket path, and the advice says so.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -34318,7 +34458,7 @@ function proxyMessage(app, df, stage, head, proxy) {
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
   const user = existing ?? "app";
   const create = existing ? "" : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
-  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, baseStage(df, stage), user)}. Or ${split}.`;
+  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user)}. Or ${split}.`;
 }
 var DEFAULT_SITES = /^\/etc\/nginx\/(nginx\.conf|sites-(available|enabled)\/default|(conf|http)\.d\/default\.conf)$/;
 function nginxPorts(app, df, stage) {
@@ -34344,17 +34484,26 @@ function highPortMessage(app, df, stage, head, proxy, ports) {
   const site = ports.replacesDefault ? "" : ", and remove the nginx package's default site if the image keeps it (it listens on port 80)";
   return `${head}, so the container starts as root. ${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), but its configuration listens only on ${plural("port", ports.ports)} (${ports.where.join(", ")}), above 1023, which ${ports.ports.length === 1 ? "needs" : "need"} no root to bind: the whole container can run as an unprivileged user. To do so, ${add2}${without}, and give ${user} the files nginx writes (its pid file, e.g. \`pid /tmp/nginx.pid;\`, and its temp paths under /var/lib/nginx)${site}.`;
 }
-function appDrop(app, stage, user) {
+function appDrop(app, df, stage, user) {
   const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
-  const tool = dropTool(stage, user);
+  const tool = dropTool(baseStage(df, stage), user);
   if (!server) return `start it through ${tool}`;
   const at2 = `${server.file}:${server.line}`;
-  if (server.origin === "supervisor")
-    return `add user=${user} to [${programOf2(app, server)?.section ?? "program"}:${server.program}] (${at2})`;
   const kind = serverOf(server.argv).kind;
+  const dirs = socketDirectories(df, stage, server.argv);
+  const socket = dirs.length === 0 ? "" : `, and let ${user} create ${kind}'s socket: ${listOf(dirs)} ${dirs.length === 1 ? "is" : "are"} root's, so RUN chown ${user} ${dirs.join(" ")} (or move the socket, here and in the proxy's configuration, to a directory ${user} owns)`;
+  if (server.origin === "supervisor")
+    return `add user=${user} to [${programOf2(app, server)?.section ?? "program"}:${server.program}] (${at2})${socket}`;
   if (kind === "gunicorn") return `start gunicorn with --user ${user} --group ${user} (${at2})`;
   if (kind === "uwsgi") return `start uwsgi with --uid ${user} --gid ${user} (${at2})`;
-  return `start ${kind} through ${tool} (${at2})`;
+  return `start ${kind} through ${tool} (${at2})${socket}`;
+}
+function socketDirectories(df, stage, argv) {
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path21.posix.dirname(p));
+  const chowned = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w) => w.startsWith("/")));
+  return [...new Set(dirs)].filter(
+    (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned.some((c) => d === c || d.startsWith(`${c}/`))
+  );
 }
 function runtimeUser(app) {
   const env = containerEnv(app);
@@ -34718,6 +34867,9 @@ export {
   UNSET,
   expand,
   modelDockerfile,
+  makeInvocation,
+  makeTargetScript,
+  scriptOrMakefile,
   dockerfileDockerReads,
   PYTHON_WORDS,
   dockerfileCode,
@@ -34732,8 +34884,6 @@ export {
   imageOnlyApp,
   readsArguments,
   mayRun,
-  makeInvocation,
-  makeTargetScript,
   supervisordRun,
   supervisorPrograms,
   effectiveCommand,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-YJYMWOJO.js";
+} from "./chunk-F5V6S6P5.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-2KI6HTLC.js";
+} from "./chunk-EZD6N5BW.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-2KI6HTLC.js";
+} from "./chunk-EZD6N5BW.js";
 import {
   insertLines,
   normalizePackageName,
