@@ -109,3 +109,24 @@ test('TF1303: a host port from a variable is named, not called random', async ()
   assert.doesNotMatch(f.message, /random/);
   assert.match(f.message, /at the port DB_PORT gives/);
 });
+
+test('TF1303: the default file beside a production-named one is judged, and the message says why', async () => {
+  const db =
+    'services:\n  web:\n    build: .\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n';
+  for (const prod of ['docker-compose.prod.yml', 'docker-compose-prod.yml']) {
+    const result = await analyzeFiles(app({ 'docker-compose.yml': db, [prod]: '' }));
+    const found = result.findings.filter((x) => x.ruleId === 'TF1303');
+    assert.deepEqual(
+      found.map((f) => [f.file, f.line]),
+      [['docker-compose.yml', 7]],
+      prod,
+    );
+    assert.match(found[0].message, /on every interface of the host that runs docker-compose\.yml/);
+    assert.match(
+      found[0].message,
+      new RegExp(`not named for development, though ${prod.replace(/\./g, '\\.')} sits beside it`),
+    );
+    assert.match(found[0].message, /'127\.0\.0\.1:5432:5432'/);
+    assert.doesNotMatch(found[0].message, /development override/);
+  }
+});

@@ -1,6 +1,12 @@
 import type { ComposePort, ComposeService } from '../model/types/compose.js';
 import type { RawFinding } from '../core/index.js';
-import { isDevelopmentComposeFile, projectComposeFiles } from './lib/files.js';
+import type { App } from '../model/types/project.js';
+import {
+  hasProductionWord,
+  isComposeFileNamedForDevelopment,
+  isDefaultComposeName,
+  projectComposeFiles,
+} from './lib/files.js';
 import { defineRule } from './lib/rule.js';
 
 /** The port each kind of backing service listens on. */
@@ -23,10 +29,17 @@ function backingKind(s: ComposeService): string | undefined {
 }
 
 /** Where the port lands on the host: a random port, the port a variable gives (`${DB_PORT}:3306`), or the one written. */
-function hostPortWords(p: ComposePort): string {
+function hostPortWords(p: ComposePort, interfaces = "the host's interfaces"): string {
   const vars = [...p.raw.replace(/:\d+(\/\w+)?["']?$/, '').matchAll(/\$\{?(\w+)/g)].map((m) => m[1]);
-  if (vars.length > 0) return `on the host's interfaces, at the port ${vars.join(' and ')} gives`;
-  return p.published ? "on the host's interfaces" : "on a random port of the host's interfaces";
+  if (vars.length > 0) return `on ${interfaces}, at the port ${vars.join(' and ')} gives`;
+  return p.published ? `on ${interfaces}` : `on a random port of ${interfaces}`;
+}
+
+/** The production-named compose files beside a default-named one (`docker-compose.prod.yml` by `docker-compose.yml`). */
+function productionFilesBeside(path: string, composeFiles: readonly string[]): string[] {
+  if (!isDefaultComposeName(path)) return [];
+  const dirOf = (f: string) => f.slice(0, Math.max(f.lastIndexOf('/'), 0));
+  return composeFiles.filter((f) => f !== path && dirOf(f) === dirOf(path) && hasProductionWord(f));
 }
 
 /** `'127.0.0.1:5432:5432'` for a mapping written with a fixed host port, else the address alone. */
@@ -37,6 +50,27 @@ function loopbackMapping(p: ComposePort): string {
 
 function isLoopbackIp(ip: string | undefined): boolean {
   return ip !== undefined && /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/.test(ip);
+}
+
+function messageFor(
+  service: string,
+  kind: string,
+  p: ComposePort,
+  app: App,
+  composeFiles: readonly string[],
+): string {
+  // The default file beside docker-compose.prod.yml may be run only on a laptop: say why it is judged all the same.
+  const production =
+    !app.compose?.appService || app.compose.files.some((f) => f !== p.file && hasProductionWord(f))
+      ? []
+      : productionFilesBeside(p.file, composeFiles);
+  if (production.length > 0)
+    return `Service '${service}' publishes its ${kind} port ${p.target} ${hostPortWords(p, `every interface of the host that runs ${p.file}`)} ('${p.raw}'): it is reachable from outside, past the host firewall. ${p.file} is not named for development, though ${production.join(', ')} ${production.length > 1 ? 'sit' : 'sits'} beside it: bind the port to the loopback interface (${loopbackMapping(p)}), or remove the mapping (the app reaches '${service}' over the compose network).`;
+  return `Service '${service}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall. ${
+    app.compose?.appService
+      ? `Remove the port mapping (the app reaches '${service}' over the compose network), or bind it to 127.0.0.1 in a development override.`
+      : `No service of ${p.file} runs the app, so the app reaches '${service}' through this port: bind it to the loopback interface (${loopbackMapping(p)}) when the app runs on this host, or run the app as a service on the same compose network and remove the mapping.`
+  }`;
 }
 
 export const backingPortPublished = defineRule({
@@ -58,13 +92,13 @@ alone, for an app started elsewhere, is judged the same: bind the port to \`127.
 host, or run the app on the compose network.
 
 A file named for development or tests (an \`.override\` file, or one with \`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a
-word of its name, or a default-named file in a directory so named, such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a production alternative
-(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`, cookiecutter's
-\`production.yml\`, a \`docker-compose-prod_template.yml\` to fill in: a name with \`prod\`, \`production\`, \`deploy\`,
-\`release\` or \`live\` as a word) sits beside it, is not production: its published database port is not reported, while its other findings (development server, migrate on
-start, bind mounts) still are, where they are written. Every other compose file, the default one alone included,
-counts as production, the default one beside a Swarm stack file (\`docker-stack.yml\`,
-\`docker-compose-swarm.yml\`) included.
+word of its name, or a default-named file in a directory so named, such as \`_development/docker-compose.yml\`) is
+not production: its published database port is not reported, while its other findings (development server, migrate
+on start, bind mounts) still are, where they are written. Every other compose file is judged, the default
+\`docker-compose.yml\` included, alone or beside a production file (\`docker-compose.prod.yml\`, \`docker-stack.yml\`):
+whoever runs it, on a server or a laptop, opens the port on every interface of that host. Where the default file is
+meant for development, bind its backing ports to \`127.0.0.1\` or drop them, or move them to an override. An empty
+compose file publishes nothing.
 
 \`\`\`yaml
 # compose.override.yaml (development only)
@@ -87,7 +121,7 @@ services:
           if (
             p.target !== SERVICE_PORTS[kind] ||
             isLoopbackIp(p.hostIp) ||
-            isDevelopmentComposeFile(p.file, composeFiles, app.compose?.files)
+            isComposeFileNamedForDevelopment(p.file)
           )
             continue;
           const key = `${p.file}:${p.line}`;
@@ -96,11 +130,7 @@ services:
           findings.push({
             file: p.file,
             line: p.line,
-            message: `Service '${s.name}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall. ${
-              app.compose?.appService
-                ? `Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.`
-                : `No service of ${p.file} runs the app, so the app reaches '${s.name}' through this port: bind it to the loopback interface (${loopbackMapping(p)}) when the app runs on this host, or run the app as a service on the same compose network and remove the mapping.`
-            }`,
+            message: messageFor(s.name, kind, p, app, composeFiles),
           });
         }
       }

@@ -36,15 +36,29 @@ export function isDevelopmentComposeFile(
   /** What names a production alternative: the catalog's words (a Swarm stack file is not one). */
   isProductionName: (path: string) => boolean = hasProductionWord,
 ): boolean {
-  const name = baseOf(path).toLowerCase();
-  if (DEVELOPMENT_WORD.test(name)) return true;
-  if (!/^(docker-)?compose\.ya?ml$/.test(name)) return false;
+  if (isComposeFileNamedForDevelopment(path)) return true;
+  if (!isDefaultComposeName(path)) return false;
   const dir = path.slice(0, Math.max(path.lastIndexOf('/'), 0));
-  // `_development/docker-compose.yml`: the directory says what the default-named file is for.
-  if (isNamedForDevelopment(baseOf(dir))) return true;
   // Run merged with the production file (`-f docker-compose.yml -f docker-compose.prod.yml`), it is production's base.
   if (mergedWith.some((f) => f !== path && isProductionName(f))) return false;
   return composeFiles.some((f) => f.slice(0, Math.max(f.lastIndexOf('/'), 0)) === dir && isProductionName(f));
+}
+
+/**
+ * An override file, or one whose name says development, debugging or tests (`docker-compose.dev.yml`,
+ * `compose.e2e.yaml`), or a default-named one in a directory so named (`_development/docker-compose.yml`): what the
+ * catalog's TF1303 leaves out, whatever files sit beside it.
+ */
+export function isComposeFileNamedForDevelopment(path: string): boolean {
+  if (DEVELOPMENT_WORD.test(baseOf(path).toLowerCase())) return true;
+  const dir = path.slice(0, Math.max(path.lastIndexOf('/'), 0));
+  // `_development/docker-compose.yml`: the directory says what the default-named file is for.
+  return isDefaultComposeName(path) && isNamedForDevelopment(baseOf(dir));
+}
+
+/** `docker-compose.yml`, `compose.yaml`: the names Compose reads without `-f`. */
+export function isDefaultComposeName(path: string): boolean {
+  return /^(docker-)?compose\.ya?ml$/.test(baseOf(path).toLowerCase());
 }
 
 /**
