@@ -18,15 +18,31 @@ appRuleCases(noHealthcheck, [
     'a compose healthcheck counts',
     {
       dockerfile: df('FROM python:3.12'),
-      service: { healthcheck: { file: 'compose.yaml', line: 8, disabled: false } },
+      service: { healthcheck: { file: 'compose.yaml', line: 8, disabled: false, ownTest: true } },
     },
     [],
+  ],
+  [
+    'a compose healthcheck with no test retimes the image HEALTHCHECK',
+    {
+      dockerfile: df('FROM python:3.12', 'HEALTHCHECK CMD true'),
+      service: { healthcheck: { file: 'compose.yaml', line: 8, disabled: false, ownTest: false } },
+    },
+    [],
+  ],
+  [
+    'a compose healthcheck with no test and no image HEALTHCHECK',
+    {
+      dockerfile: df('FROM python:3.12'),
+      service: { healthcheck: { file: 'compose.yaml', line: 8, disabled: false, ownTest: false } },
+    },
+    ['Dockerfile:1'],
   ],
   [
     'compose disables the image healthcheck',
     {
       dockerfile: df('FROM python:3.12', 'HEALTHCHECK CMD true'),
-      service: { healthcheck: { file: 'compose.yaml', line: 8, disabled: true } },
+      service: { healthcheck: { file: 'compose.yaml', line: 8, disabled: true, ownTest: true } },
     },
     ['Dockerfile:1'],
   ],

@@ -141,7 +141,7 @@ test('every value carries its file and the line where it is written', () => {
   const db = svc(m, 'db');
   assert.equal(db.role, 'postgres');
   assert.deepEqual(db.image && [db.image.line, db.image.repository, db.image.tag], [18, 'postgres', '16']);
-  assert.deepEqual(db.healthcheck, { file: 'compose.yaml', line: 19, disabled: false });
+  assert.deepEqual(db.healthcheck, { file: 'compose.yaml', line: 19, disabled: false, ownTest: true });
   assert.deepEqual(m?.volumes, ['static']);
 });
 

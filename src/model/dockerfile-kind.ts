@@ -18,11 +18,23 @@ const DATABASE_SERVER_PROGRAMS = new Set([
   'mongod',
   'redis-server',
 ]);
-/** Stricter than looksLikePythonImage: Python outside comments, and a final stage not FROM a proxy or Node image. */
+/** An OS package manager installing a Python interpreter or pip (`apt-get install -y python3-pip`, `apk add python3`). */
+const INSTALLS_PYTHON =
+  /\b(apt-get|apt|apk|yum|dnf|microdnf|zypper)\b[^\n]*\b(install|add)\b[^\n]*\spython[\d.]*(-pip|-dev|-venv)?(\s|$)/im;
+
+/**
+ * Stricter than looksLikePythonImage: Python outside comments, and a final stage not FROM a proxy or Node image,
+ * unless that stage installs Python itself and then the project's dependencies or its server (`FROM nginx`, `apt-get
+ * install python3-pip`, `pip3 install -r requirements.txt`): that image runs the app whatever its base.
+ */
 export function runsPython(texts: Record<string, string>, dockerfile: string): boolean {
   const code = dockerfileCode(texts[dockerfile] ?? '') + buildScriptsText(texts, dockerfile);
   const from = lastFrom(texts, dockerfile);
-  if (!from || isBackingImage(repositoryOf(from))) return false;
+  if (!from) return false;
+  if (isBackingImage(repositoryOf(from))) {
+    const lastStage = (code.split(/^\s*FROM\s/im).at(-1) ?? '').replace(/\\\r?\n/g, ' ');
+    return INSTALLS_PYTHON.test(lastStage) && DJANGO_SERVER.test(lastStage);
+  }
   return PYTHON_WORDS.test(code) && !isDataOnlyDockerfile(code);
 }
 

@@ -68,9 +68,10 @@ export const serviceImageUnpinned = defineRule({
     'With `build:`, `image:` names the tag the build produces. A local name (`mysite`, `mysite:latest`) is left',
     'alone; a name pushed to a registry (`registry.example.com/team/app`, `me/app`) with no tag or `:latest` is',
     'reported: every build overwrites that tag, so a deploy that pulls it gets whatever was pushed last and cannot go',
-    'back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). A tag taken from a variable',
-    '(`app:${TAG}`) is left alone unless it resolves to `latest`, as `app:${TAG:-latest}` does where TAG is unset.',
-    'The name of an official image (`nginx:latest` on',
+    'back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). So is a service with no `build:` that',
+    'runs such a name another service builds (a worker with `image: me/app`): it runs whatever was built or pushed',
+    'last. A tag taken from a variable (`app:${TAG}`) is left alone unless it resolves to `latest`, as',
+    '`app:${TAG:-latest}` does where TAG is unset. The name of an official image (`nginx:latest` on',
     'a service that builds `./proxy`) is reported too: `docker compose pull` fetches the official image under that',
     'name, and compose may run it instead of the build. Remove `image:` or give the build a name of its own.',
   ].join('\n'),
@@ -80,11 +81,14 @@ export const serviceImageUnpinned = defineRule({
     const byLine = new Map<string, { file: string; line: number; names: string[]; say: Say }>();
     // With build:, image: is the name given to the built image, not something pulled; so is that name in another
     // service of the same compose project (`image: app-image` on the workers).
-    const built = new Set(
-      project.apps.flatMap((app) =>
-        (app.compose?.services ?? []).flatMap((s) => (s.build && s.image ? [builtName(s.image)] : [])),
-      ),
-    );
+    const built = new Map<string, string[]>();
+    for (const app of project.apps)
+      for (const s of app.compose?.services ?? [])
+        if (s.build && s.image) {
+          const builders = built.get(builtName(s.image)) ?? [];
+          if (!builders.includes(s.name)) builders.push(s.name);
+          built.set(builtName(s.image), builders);
+        }
     const localAppImage = (name: string): string | undefined =>
       project.apps.find((app) => app.imageNotBuiltHere === name && app.dockerfile)?.dockerfile?.file;
     for (const { service: s } of composeServices(project)) {
@@ -92,7 +96,11 @@ export const serviceImageUnpinned = defineRule({
       if (!img || !img.repository || img.digest) continue;
       // A built image matters once pushed: a name with a registry or namespace is; a bare local name is not.
       const official = OFFICIAL.has(img.repository.replace(/^(docker\.io\/)?(library\/)?/, ''));
-      if (s.build ? !img.repository.includes('/') && !official : built.has(builtName(img))) continue;
+      // A service that runs an image another one builds (`image: me/app`, no build) runs whatever was built or
+      // pushed last under that name, as its builder tags it: judged as the build is, where the name is pushed.
+      const builders = s.build ? undefined : built.get(builtName(img));
+      const pushed = img.repository.includes('/') && !official;
+      if (s.build ? !pushed && !official : builders && !pushed) continue;
       const written = splitImage(img.raw ?? img.value);
       if (written.digest) continue;
       const rawTag = writtenTag(img.raw ?? img.value);
@@ -117,13 +125,16 @@ export const serviceImageUnpinned = defineRule({
       const local = s.build || img.repository.includes('/') ? undefined : localAppImage(img.raw ?? img.value);
       const say: Say = (who, plural) => {
         const verb = (one: string, many: string) => `${who} ${plural ? many : one}`;
-        return local
-          ? `${verb('runs', 'run')} image ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.`
-          : s.build
-            ? official
-              ? `${verb('names', 'name')} the image ${plural ? 'they build' : 'it builds'} ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? '.'}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.`
-              : `${verb('tags', 'tag')} the image ${plural ? 'they build' : 'it builds'} ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.`
-            : `${verb('uses', 'use')} image ${what}, which floats to whatever is newest at pull time: ${pin}.`;
+        const builtBy = builders?.map((n) => `'${n}'`).join(', ');
+        return builders
+          ? `${verb('runs', 'run')} ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}, the image ${builders.length > 1 ? `services ${builtBy} build` : `service ${builtBy} builds`}: ${plural ? 'they run' : 'it runs'} whatever was built or pushed last under this name, so a deploy cannot tell which build of the code ${plural ? 'they run' : 'it runs'} or roll back. Tag the build with a version or the commit and run that tag here too, e.g. '${repository}:\${GIT_SHA}'.`
+          : local
+            ? `${verb('runs', 'run')} image ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.`
+            : s.build
+              ? official
+                ? `${verb('names', 'name')} the image ${plural ? 'they build' : 'it builds'} ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? '.'}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.`
+                : `${verb('tags', 'tag')} the image ${plural ? 'they build' : 'it builds'} ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.`
+              : `${verb('uses', 'use')} image ${what}, which floats to whatever is newest at pull time: ${pin}.`;
       };
       const key = `${img.file}\0${img.line}`;
       const seen = byLine.get(key);

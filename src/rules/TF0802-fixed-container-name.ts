@@ -1,4 +1,4 @@
-import { basename, serviceCommand } from '../model/command.js';
+import { basename, inlineScript, serviceCommand, setupOnly } from '../model/command.js';
 import type { ComposeService } from '../model/types/compose.js';
 import type { App } from '../model/types/project.js';
 import { perServiceLine } from './lib/service-lines.js';
@@ -47,7 +47,7 @@ export const fixedContainerName = defineRule({
 
 /**
  * A scheduler (`celery beat`, also beside a worker or under supervisord) must run exactly once, a monitor
- * (`celery flower`) is one dashboard: no harm done.
+ * (`celery flower`) is one dashboard, a one-off job (`manage.py migrate`) exits: no harm done.
  * Recognised by what the service runs, its scripts followed (`/start-celerybeat` running `celery ... beat`), else,
  * when no script could be read, by a script name that says so (`/start-flower`).
  */
@@ -58,6 +58,8 @@ function isSingleton(app: App, s: ComposeService): boolean {
   const supervised = commands.some((c) => basename(c.argv[0] ?? '') === 'supervisord')
     ? (app.supervisorPrograms ?? []).map((p) => p.argv.join(' '))
     : [];
+  // A one-off job (`manage.py migrate`, then it exits) runs once per start: there is nothing to scale.
+  if (setupOnly(commands.filter((c) => inlineScript(c.argv) === undefined))) return true;
   const written = s.command?.raw ?? '';
   const lines = runs.length > 0 ? [...runs, ...supervised] : [written];
   // A scheduler beside a worker still must run once: a second copy sends every periodic task twice.

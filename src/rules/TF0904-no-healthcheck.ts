@@ -31,13 +31,18 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \\
       const compose = app.compose?.appService?.healthcheck;
       // A base image of the repository (FROM me/django-base) may set the HEALTHCHECK the target stage leaves unset.
       const healthcheck = stage.healthcheck ?? inherited(app, (s) => s.healthcheck)?.value;
-      const healthy = compose ? !compose.disabled : healthcheck !== undefined && !healthcheck.none;
+      // A compose healthcheck with no test (interval, retries only) runs the image's HEALTHCHECK command, if any.
+      const healthy = compose?.disabled
+        ? false
+        : compose?.ownTest || (healthcheck !== undefined && !healthcheck.none);
       if (healthy) continue;
       const why = compose?.disabled
         ? `the compose service disables its healthcheck`
         : healthcheck?.none
           ? `HEALTHCHECK NONE disables it`
-          : `no HEALTHCHECK in the target stage${app.compose?.appService ? ' and none on the compose service' : ''}`;
+          : compose
+            ? `no HEALTHCHECK in the target stage, and the compose service's healthcheck sets no test: its timing applies to the image's test, and there is none`
+            : `no HEALTHCHECK in the target stage${app.compose?.appService ? ' and none on the compose service' : ''}`;
       findings.push({
         file: app.dockerfile!.file,
         line: 1,

@@ -194,6 +194,7 @@ export class ServiceConverter {
       file: e.file,
       line: e.line,
       disabled: (disable?.kind === 'scalar' && disable.value === true) || none,
+      ownTest: test !== undefined && !(test.kind === 'scalar' && (test.value === null || test.value === '')),
     };
   }
 

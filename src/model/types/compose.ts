@@ -82,7 +82,8 @@ export interface ComposeService extends ComposeAt {
   expose: (ComposeAt & { port?: number; raw: string })[];
   volumes: ComposeVolumeMount[];
   dependsOn: (ComposeAt & { service: string; condition?: string })[];
-  healthcheck?: ComposeAt & { disabled: boolean };
+  /** `ownTest`: it sets a test; without one it only retimes the image's HEALTHCHECK (none when the image has none). */
+  healthcheck?: ComposeAt & { disabled: boolean; ownTest: boolean };
   /** `value` after interpolation, `raw` as written (`${ENVIRONMENT}_django`). */
   containerName?: ComposeAt & { value: string; raw: string };
   /** `working_dir` after interpolation, when it is an absolute path: the directory the container starts in. */

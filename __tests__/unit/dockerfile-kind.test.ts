@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runsPython } from '../../src/model/dockerfile-kind.js';
+
+const runs = (...lines: string[]) => runsPython({ Dockerfile: lines.join('\n') }, 'Dockerfile');
+
+test('a proxy base that installs Python and then the project is an image that runs Python', () => {
+  assert.equal(
+    runs(
+      'FROM nginx:1.25.3',
+      'RUN apt-get update && apt-get install -y \\',
+      '    python3-pip python3-venv',
+      'RUN pip3 install -r requirements.txt',
+    ),
+    true,
+  );
+  assert.equal(
+    runs('FROM nginx:1.25-alpine', 'RUN apk add --no-cache python3 py3-pip', 'CMD ["gunicorn", "app.wsgi"]'),
+    true,
+  );
+});
+
+test('a proxy base that installs only a Python tool, or serves what a Python stage built, does not run Python', () => {
+  assert.equal(runs('FROM nginx:1.25.3', 'RUN apt-get install -y python3-certbot-nginx'), false);
+  assert.equal(runs('FROM nginx:1.25.3', 'RUN apt-get install -y python3', 'COPY conf.py /etc/'), false);
+  assert.equal(
+    runs(
+      'FROM python:3.12 AS docs',
+      'RUN pip install -r requirements.txt && mkdocs build',
+      'FROM nginx:1.25.3',
+      'COPY --from=docs /site /usr/share/nginx/html',
+    ),
+    false,
+  );
+});
