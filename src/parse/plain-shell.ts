@@ -1,3 +1,5 @@
+import { rememberedParser } from './memo.js';
+
 /**
  * A fast reading of the plainest shell scripts: words joined by newlines, `;`, `&&`, `||` and `|`, with line
  * continuations; a word may hold quotes without expansions ('a b', "a b"). The full parser (mvdan-sh, compiled from
@@ -54,8 +56,16 @@ export interface PlainCommand {
 /** Characters a double-quoted plain word may not hold: they expand or escape. */
 const DOUBLE_QUOTED_SPECIAL = /[$`\\]/;
 
-/** The simple commands of `text` in source order, or undefined when the text is more than plain words. */
-export function plainCommands(text: string): PlainCommand[] | undefined {
+/**
+ * The simple commands of `text` in source order, or undefined when the text is more than plain words. Remembered:
+ * the model reads one compose command or RUN line again for each question it asks of it.
+ */
+export const plainCommands: (text: string) => PlainCommand[] | undefined = rememberedParser(
+  readPlainCommands,
+  (t) => t,
+);
+
+function readPlainCommands(text: string): PlainCommand[] | undefined {
   const out: PlainCommand[] = [];
   let current: PlainCommand | undefined;
   let needCommand = false; // after an operator, a command must follow
