@@ -20,14 +20,15 @@ const PASSWORD_CALLS = /create_(?:super)?user|set_password/;
 function passwordCalls(code: string): { index: number; what: string }[] {
   const out: { index: number; what: string }[] = [];
   for (const call of callsNamed(code, PASSWORD_CALLS)) {
-    const setter = code.startsWith('set_password', call.index);
+    const called = /^\w+/.exec(code.slice(call.index))?.[0] ?? 'create_superuser';
+    const setter = called === 'set_password';
     const positional = call.args.filter((a) => a.name === undefined);
     const arg = call.args.find((a) => a.name === 'password') ?? positional[setter ? 0 : 2];
     const literal = arg && (literalArgument(arg) ?? literalVariable(code, arg.text, call.index));
     // A string that starts with `$` is a shell variable the script expands ('$DJANGO_SUPERUSER_PASSWORD').
     if (!literal?.value || literal.value.startsWith('$')) continue;
     // Anchored where the literal is written: a line below the call, or the assignment of the variable passed.
-    out.push({ index: literal.index, what: setter ? 'set_password(…)' : 'create_superuser(…)' });
+    out.push({ index: literal.index, what: `${called}(…)` });
   }
   return out;
 }

@@ -16,7 +16,7 @@ import { managementCalls } from './management-calls.js';
 import type { ComposeCommand, ComposeVolumeMount } from './types/compose.js';
 import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
 import { nginxListens } from './proxy-config.js';
-import { uwsgiIniArg, uwsgiIniLogs } from './server-config.js';
+import { gunicornConfigArg, gunicornConfigLogs, uwsgiIniArg, uwsgiIniLogs } from './server-config.js';
 import { supervisordRun, supervisorPrograms } from './supervisor-config.js';
 import type {
   App,
@@ -339,22 +339,28 @@ export class ImageFiles extends ModelPart {
       .flatMap((file) => supervisorPrograms(file, this.texts[file]));
   }
 
-  /** The uwsgi ini files the start chain reads (`uwsgi --ini uwsgi/uwsgi.ini`), resolved in the container. */
+  /**
+   * The uwsgi ini files and gunicorn configuration files the start chain reads (`uwsgi --ini uwsgi/uwsgi.ini`,
+   * `gunicorn -c gunicorn.conf.py`), resolved in the container.
+   */
   serverConfigs(app: App, layout: ImageLayout): ServerConfigFile[] {
     const target = app.dockerfile?.targetStage;
     const context = app.context;
     if (!target || !context) return [];
-    const files = new Set<string>();
+    const files = new Map<string, 'uwsgi' | 'gunicorn'>();
     const dirs = new Map<string[], string>();
     for (const argv of startArgvs(app, target, dirs)) {
-      const ini = uwsgiIniArg(argv[0] === 'exec' ? argv.slice(1) : argv);
+      const program = programArgv(argv[0] === 'exec' ? argv.slice(1) : argv);
+      const uwsgi = uwsgiIniArg(argv[0] === 'exec' ? argv.slice(1) : argv);
+      const ini = uwsgi ?? gunicornConfigArg(program);
+      const server = uwsgi ? 'uwsgi' : 'gunicorn';
       if (!ini || ini.includes('$')) continue;
       const rel = normalizeRelative(ini);
       const inImage = posix.resolve(dirs.get(argv) ?? (target.workdir || '/'), ini);
       // The app service may bind-mount the file there over the image (`./src:/code`).
       const bound = boundFile(app.compose?.appService?.volumes ?? [], inImage);
       if (bound && bound in this.texts) {
-        files.add(bound);
+        files.set(bound, server);
         continue;
       }
       const source =
@@ -364,11 +370,15 @@ export class ImageFiles extends ModelPart {
         context.sentFiles.find((f) =>
           layout.landings(target, f).some((l) => TEMPLATE_SUFFIXES.some((t) => l.path === inImage + t)),
         );
-      if (source) files.add(joinPath(context.dir, source));
+      if (source) files.set(joinPath(context.dir, source), server);
     }
     return [...files]
-      .filter((file) => file in this.texts)
-      .map((file) => uwsgiIniLogs(file, this.texts[file]));
+      .filter(([file]) => file in this.texts)
+      .map(([file, server]) =>
+        server === 'uwsgi'
+          ? uwsgiIniLogs(file, this.texts[file])
+          : gunicornConfigLogs(file, this.texts[file]),
+      );
   }
 
   /**

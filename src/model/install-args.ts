@@ -6,6 +6,7 @@ import { pipRequirementFiles } from './command.js';
 import { expand, UNKNOWN, type VarState } from './dockerfile/variables.js';
 import type { RunInstr } from './types/dockerfile.js';
 import type { PoetryGroups } from '../parse/poetry.js';
+import type { ShellCommand } from './types/shell.js';
 
 /** Options of `pipenv install` that take a value. */
 const PIPENV_VALUE_OPTIONS = ['--python', '--pypi-mirror', '--extra-pip-args', '--categories'];
@@ -78,6 +79,33 @@ function expandKnown(word: string, run: RunInstr | undefined): string | undefine
   const lookup = (name: string): VarState =>
     name in variables ? { kind: 'value', value: variables[name]! } : UNKNOWN;
   return expand(word, lookup, '\\', (name) => run !== undefined && !declared.has(name));
+}
+
+/**
+ * A RUN command's words with the variables the RUN is known to see put in (`pip install -U ${PIP_SPEC}` with
+ * `ENV PIP_SPEC=pip~=21.1`); an unquoted word that is only a reference splits on blanks as the shell does. `origin`
+ * gives, for each word a variable made, the word as written.
+ */
+export function expandedArgv(
+  c: ShellCommand,
+  run: RunInstr | undefined,
+): { argv: string[]; origin: Record<string, string> } {
+  const argv: string[] = [];
+  const origin: Record<string, string> = {};
+  c.argv.forEach((word, i) => {
+    const value = word.includes('$') ? expandKnown(word, run) : word;
+    if (value === undefined || value === word || value.includes('$')) {
+      argv.push(word);
+      return;
+    }
+    const written = c.written?.[i] ?? word;
+    const bare = /^\$(\w+|\{\w+\})$/.test(written);
+    for (const w of bare ? value.split(/\s+/).filter(Boolean) : [value]) {
+      argv.push(w);
+      origin[w] = written;
+    }
+  });
+  return { argv, origin };
 }
 
 /** `-r X` / `--requirement=X` arguments of a `pip install` (pip, pip3, python -m pip, uv pip). */

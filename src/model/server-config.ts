@@ -1,6 +1,6 @@
 /**
- * Server configuration files the start command names (`uwsgi --ini uwsgi.ini`): where they send the server's log,
- * and whether they make it stop on SIGTERM.
+ * Server configuration files the start command names (`uwsgi --ini uwsgi.ini`, `gunicorn -c gunicorn.conf.py`): where
+ * they send the server's log, and whether they make it stop on SIGTERM.
  */
 import type { ServerConfigFile } from './types/project.js';
 import { parseShell } from '../parse/shell.js';
@@ -19,6 +19,38 @@ export function uwsgiIniArg(argv: string[]): string | undefined {
   // `uwsgi /opt/app/uwsgi.ini`: uWSGI loads a lone argument ending in .ini as its ini file.
   const last = argv.length === 2 ? argv[1] : undefined;
   return last && /^[^-].*\.ini$/.test(last) ? last : undefined;
+}
+
+/** The Python file `gunicorn -c FILE` (`--config FILE`, `--config=FILE`) reads; not a `python:module` config. */
+export function gunicornConfigArg(argv: string[]): string | undefined {
+  if (!/(^|\/)gunicorn$/.test(argv[0] ?? '')) return undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const value =
+      argv[i] === '-c' || argv[i] === '--config'
+        ? argv[i + 1]
+        : argv[i].startsWith('--config=')
+          ? argv[i].slice('--config='.length)
+          : undefined;
+    if (value !== undefined) return value.startsWith('python:') ? undefined : value;
+  }
+  return undefined;
+}
+
+/** gunicorn's settings that name a log file, as a configuration file writes them: `--error-logfile`'s, `--access-logfile`'s. */
+const GUNICORN_LOG_SETTINGS = new Set(['errorlog', 'accesslog']);
+
+/** The log files a gunicorn configuration file sets at its top level (`errorlog = 'error.log'`), with their lines. */
+export function gunicornConfigLogs(file: string, text: string): ServerConfigFile {
+  const logFiles: ServerConfigFile['logFiles'] = [];
+  text.split(LINES).forEach((raw, i) => {
+    const m = /^(\w+)\s*=\s*(['"])([^'"]*)\2\s*(#.*)?$/.exec(raw);
+    if (!m || !GUNICORN_LOG_SETTINGS.has(m[1])) return;
+    const value = m[3];
+    // '-' is stdout (access log) or stderr (error log).
+    if (value !== '' && value !== '-' && !value.startsWith('/dev/std') && value !== '/proc/1/fd/1')
+      logFiles.push({ line: i + 1, option: m[1], value });
+  });
+  return { file, server: 'gunicorn', logFiles };
 }
 
 // uWSGI's options that make it listen on a socket (TCP `host:port`, or a unix socket's path).

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { App, SidecarImage } from '../model/types/project.js';
-import { buildCommands, pipInstall } from '../model/command.js';
+import { buildRuns, pipInstall } from '../model/command.js';
+import { expandedArgv } from '../model/install-args.js';
 import type { RawFinding } from '../core/index.js';
 import { appsAndWorkerImages } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
@@ -51,32 +52,36 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
     for (const app of images) {
       const df = app.dockerfile;
       if (df) {
-        for (const cmd of buildCommands(df.builtStages)) {
-          const pip = pipInstall(cmd.argv);
-          if (!pip || pip.constrained) continue;
-          for (const url of pip.fromPaths.filter((p) => vcsUrlOf(p) && !namesRevision(vcsUrlOf(p)!)))
+        for (const { run, commands } of buildRuns(df.builtStages))
+          for (const cmd of commands) {
+            const { argv, origin } = expandedArgv(cmd, run);
+            // A spec a variable of the Dockerfile gives is quoted with the word the RUN writes.
+            const quote = (s: string) => (origin[s] ? `'${s}' from ${origin[s]}` : `'${s}'`);
+            const pip = pipInstall(argv);
+            if (!pip || pip.constrained) continue;
+            for (const url of pip.fromPaths.filter((p) => vcsUrlOf(p) && !namesRevision(vcsUrlOf(p)!)))
+              findings.push({
+                file: df.file,
+                line: cmd.line,
+                message: vcsMessage(url),
+              });
+            const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
+            if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
+              findings.push({
+                file: df.file,
+                line: cmd.line,
+                severity: 'notice',
+                message: toolingMessage(pip.unpinnedTooling, pip.upgrade, quote),
+              });
+              continue;
+            }
+            if (loose.length === 0) continue;
             findings.push({
               file: df.file,
               line: cmd.line,
-              message: vcsMessage(url),
+              message: `pip installs ${loose.map(quote).join(', ')} without an exact version. Pin each one (${loose[0].replace(/[<>=!~].*$/, '')}==<version>) or install from a pinned requirements file.`,
             });
-          const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
-          if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
-            findings.push({
-              file: df.file,
-              line: cmd.line,
-              severity: 'notice',
-              message: toolingMessage(pip.unpinnedTooling, pip.upgrade),
-            });
-            continue;
           }
-          if (loose.length === 0) continue;
-          findings.push({
-            file: df.file,
-            line: cmd.line,
-            message: `pip installs ${loose.map((s) => `'${s}'`).join(', ')} without an exact version. Pin each one (${loose[0].replace(/[<>=!~].*$/, '')}==<version>) or install from a pinned requirements file.`,
-          });
-        }
       }
       for (const req of app.requirements) {
         for (const line of req.lines) {
@@ -148,11 +153,11 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
  * The installer's own tooling without an exact version: `--upgrade` replaces what the base image has with the newest
  * release; a plain install changes nothing where the base image has it already and takes the newest where it does not.
  */
-function toolingMessage(tooling: string[], upgrade: boolean): string {
-  const names = tooling.map((s) => `'${s}'`).join(', ');
+function toolingMessage(tooling: string[], upgrade: boolean, quote: (spec: string) => string): string {
+  const names = tooling.map(quote).join(', ');
   const pin = `Pin it (${tooling[0].replace(/[<>=!~].*$/, '')}==<version>) or rely on the base image's version.`;
   if (upgrade)
-    return `pip upgrades the installer itself (${names}) to whatever is newest, so two builds of one commit can differ. ${pin}`;
+    return `pip upgrades the installer itself (${names}) to whatever is newest${tooling.some((s) => /[<>=!~]/.test(s)) ? ' within the range written' : ''}, so two builds of one commit can differ. ${pin}`;
   const one = tooling.length === 1;
   return `pip installs the packaging tool${one ? '' : 's'} ${names} without an exact version: this changes nothing where the base image already has ${one ? 'it' : 'them'}, but where it does not, the build takes whatever release is newest, so two builds of one commit can differ. ${pin}`;
 }

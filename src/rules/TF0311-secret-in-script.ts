@@ -58,7 +58,9 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
         findings.push({
           file: c.file,
           line: found.line,
-          message: `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).`,
+          message: ORDINARY_ACCOUNT.test(what ?? '')
+            ? `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an account created on every start. Read it from an environment variable the deploy sets.`
+            : `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. ${SUPERUSER_ADVICE}`,
         });
       }
       for (const p of app.startPrograms ?? []) {
@@ -69,7 +71,7 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
           findings.push({
             file: p.file,
             line: c.line,
-            message: `${p.file}, which the start command runs on every start, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"], or createsuperuser --noinput).`,
+            message: `${p.file}, which the start command runs on every start, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${programAdvice(c.what)}`,
           });
         }
       }
@@ -77,6 +79,16 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
     return findings;
   },
 });
+
+/** `create_user(…)` makes an ordinary account, not the administrator: createsuperuser is no advice for it. */
+const ORDINARY_ACCOUNT = /^create_user\(/;
+
+/** The superuser's password through createsuperuser; an ordinary account's from any variable. */
+function programAdvice(what: string): string {
+  return ORDINARY_ACCOUNT.test(what)
+    ? 'Read it from an environment variable the deploy sets (os.environ["…"]).'
+    : 'Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"], or createsuperuser --noinput).';
+}
 
 const SUPERUSER_ADVICE =
   'Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).';
@@ -93,6 +105,7 @@ function fromEnvironment(what: string, app: App): string {
     return known
       ? `Read it from the environment instead: os.environ["${known}"] (${known} is set for the app).`
       : 'Read it from an environment variable the deploy sets (os.environ["…"]).';
+  if (ORDINARY_ACCOUNT.test(what)) return 'Read it from an environment variable the deploy sets.';
   if (!name || name === 'DJANGO_SUPERUSER_PASSWORD') return SUPERUSER_ADVICE;
   const drop = `drop the assignment and let the deploy set ${name} in the container's environment`;
   if (known)

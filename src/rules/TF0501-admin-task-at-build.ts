@@ -18,7 +18,8 @@ export const adminTaskAtBuild = defineRule({
     'A RUN executes manage.py migrate, createsuperuser, loaddata or flush: runtime data is made at build time and baked into the image',
   help: `A \`RUN\` executes while the image is built, with no access to the production database: \`migrate\`,
 \`createsuperuser\`, \`loaddata\` or \`flush\` there either fail, or write to a database file inside the image that
-every container then starts from (and loses on the next release). Build, release and run are separate stages.
+every container then starts from (and loses on the next release). \`syncdb\`, the name of \`migrate\` before
+Django 1.7, counts as \`migrate\`. Build, release and run are separate stages.
 
 Run admin tasks against the real database as one-off processes of the release.
 

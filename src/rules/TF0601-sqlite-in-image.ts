@@ -1,6 +1,8 @@
+import { posix } from 'node:path';
 import { filesReachingImage } from '../model/context.js';
 import { appendPatterns, newDockerignore } from './lib/fix.js';
-import { dockerignoreFileOf, filesCopiedIntoImage, isSqliteFile } from './lib/files.js';
+import type { BuildContext } from '../model/types/project.js';
+import { dockerignoreFileOf, filesCopiedIntoImage, isSqliteDatabaseOf, isSqliteFile } from './lib/files.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const sqliteInImage = defineRule({
@@ -13,7 +15,8 @@ export const sqliteInImage = defineRule({
   help: `Processes are stateless: data lives in a backing service or a volume, never in the image. A \`db.sqlite3\` copied
 into the image bakes one developer's data (users, sessions, password hashes) into every container, and whatever a
 container writes to it is lost when the container is replaced. Keep the file out of the build context and put the
-database on a volume (or use PostgreSQL).
+database on a volume (or use PostgreSQL). A file named otherwise (\`site.db\`) counts too when the settings name it
+as their SQLite database.
 
 \`\`\`
 # .dockerignore
@@ -29,9 +32,9 @@ database on a volume (or use PostgreSQL).
   check(project) {
     return filesCopiedIntoImage(
       project,
-      isSqliteFile,
-      (names, _files, at) =>
-        `This instruction copies the SQLite database ${names} into the image. Add '*.sqlite3' (and '**/*.sqlite3' for nested ones) to ${dockerignoreFileOf(at.app.context)} and keep the database in a volume.`,
+      (path, _dir, app) => isSqliteDatabaseOf(app)(path),
+      (names, files, at) =>
+        `This instruction copies the SQLite database ${names} into the image. Add ${ignoreAdvice(files, at.app.context)} to ${dockerignoreFileOf(at.app.context)} and keep the database in a volume.`,
     );
   },
   fix: {
@@ -44,6 +47,27 @@ database on a volume (or use PostgreSQL).
   },
 });
 
+/** The .dockerignore lines that leave `files` (repository paths) out: `*.sqlite3`, or a file named otherwise itself. */
+function ignorePatterns(files: string[], context: BuildContext | undefined): string[] {
+  const dir = context?.dir ?? '.';
+  const inContext = files.map((f) => (dir === '.' ? f : posix.relative(dir, f)));
+  const named = inContext.filter((f) => !isSqliteFile(f));
+  return [
+    ...(inContext.some((f) => isSqliteFile(f) && !f.includes('/')) ? ['*.sqlite3'] : []),
+    ...(inContext.some((f) => isSqliteFile(f) && f.includes('/')) ? ['**/*.sqlite3'] : []),
+    ...named,
+  ];
+}
+
+function ignoreAdvice(files: string[], context: BuildContext | undefined): string {
+  const named = ignorePatterns(files, context).filter((p) => !p.endsWith('*.sqlite3'));
+  const parts = [
+    ...(files.some(isSqliteFile) ? ["'*.sqlite3' (and '**/*.sqlite3' for nested ones)"] : []),
+    ...named.map((p) => `'${p}'`),
+  ];
+  return parts.join(' and ');
+}
+
 function keepSqliteOutOfContext(context: FixContext): FixProposal | undefined {
   const { finding, project } = context;
   for (const app of project.apps) {
@@ -52,17 +76,17 @@ function keepSqliteOutOfContext(context: FixContext): FixProposal | undefined {
     const copy = dockerfile.builtStages
       .flatMap((s) => s.instructions)
       .find((i) => i.line === finding.line && (i.keyword === 'COPY' || i.keyword === 'ADD'));
-    const reaching = filesReachingImage(app, isSqliteFile).find((r) => r.line === finding.line)?.files;
+    const isDatabase = isSqliteDatabaseOf(app);
+    const reaching = filesReachingImage(app, isDatabase).find((r) => r.line === finding.line)?.files;
     if (!copy || !('sources' in copy) || !reaching) continue;
     // `COPY db.sqlite3 .` or `COPY *.sqlite3 .`: with the file ignored the build fails instead.
-    if (copy.sources.some((s) => /[*?[]|\.sqlite3$/.test(s))) return undefined;
-    const patterns = [
-      ...(reaching.some((f) => !f.includes('/')) ? ['*.sqlite3'] : []),
-      ...(reaching.some((f) => f.includes('/')) ? ['**/*.sqlite3'] : []),
-    ];
+    if (copy.sources.some((s) => /[*?[]/.test(s) || isDatabase(s))) return undefined;
+    // In the context's own terms: filesReachingImage gives context paths.
+    const patterns = ignorePatterns(reaching, { ...app.context, dir: '.' });
+    const named = patterns.filter((p) => !p.endsWith('*.sqlite3'));
     const ignore = app.context.dockerignore?.file;
     return ignore === undefined
-      ? newDockerignore(context, app.context)
+      ? newDockerignore(context, app.context, named)
       : appendPatterns(context, ignore, patterns);
   }
   return undefined;

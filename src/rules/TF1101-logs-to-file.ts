@@ -18,7 +18,7 @@ export const logsToFile = defineRule({
   severity: 'warning',
   kind: 'S',
   title:
-    'LOGGING uses a file handler (FileHandler, RotatingFileHandler, TimedRotatingFileHandler, WatchedFileHandler), gunicorn writes --access-logfile/--error-logfile/--log-file to a path other than -, uwsgi logs to a file (--logto/--daemonize, or logto=/daemonize= in the ini file its --ini names), or the command redirects output to a file',
+    'LOGGING uses a file handler (FileHandler, RotatingFileHandler, TimedRotatingFileHandler, WatchedFileHandler), gunicorn writes --access-logfile/--error-logfile/--log-file (or accesslog/errorlog in the config file its -c names) to a path other than -, uwsgi logs to a file (--logto/--daemonize, or logto=/daemonize= in the ini file its --ini names), or the command redirects output to a file',
   help: `A twelve-factor app writes its logs, unbuffered, to stdout/stderr, and the platform collects them
 (\`docker logs\`, the log driver, the cloud's log service). Log files inside a container fill its writable layer,
 vanish with the container, and are invisible to those tools.
@@ -57,7 +57,7 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
           findings.push({
             file: config.file,
             line: log.line,
-            message: `${config.server} reads ${config.file}, whose ${log.option} = ${log.value} writes the server's log to a file inside the container. Remove it (uwsgi logs to stderr by default) so the log goes to stdout/stderr.`,
+            message: `${config.server} reads ${config.file}, whose ${log.option} = ${log.value} writes the server's log to a file inside the container. ${configAdvice(config.server, log.option)}`,
           });
       }
       for (const cmd of startCommands(app)) {
@@ -94,6 +94,15 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
     return findings;
   },
 });
+
+/** How a server's configuration file sends a log to stdout/stderr instead. */
+function configAdvice(server: string, option: string): string {
+  if (server === 'gunicorn' && option === 'accesslog')
+    return 'Set accesslog = "-" so the log goes to stdout.';
+  if (server === 'gunicorn')
+    return "Remove it (gunicorn's error log goes to stderr by default) so the log goes to stdout/stderr.";
+  return 'Remove it (uwsgi logs to stderr by default) so the log goes to stdout/stderr.';
+}
 
 function valueOf(argv: string[], option: string): string | undefined {
   for (let i = 1; i < argv.length; i++) {

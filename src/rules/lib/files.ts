@@ -1,7 +1,10 @@
 import { isEnvStyleName, isEnvTemplateName } from '../../model/env-files.js';
 import type { RawFinding } from '../../core/index.js';
 import { filesReachingImage } from '../../model/context.js';
+import { posix } from 'node:path';
+import { isSqliteEngine } from '../../model/settings/index.js';
 import type { App, BuildContext, Project } from '../../model/types/project.js';
+import type { ValueSource } from '../../model/types/settings.js';
 import type { CopyInstr } from '../../model/types/dockerfile.js';
 import { lineage } from '../../model/dockerfile/lineage.js';
 
@@ -18,6 +21,32 @@ export function isEnvFile(path: string): boolean {
 
 export function isSqliteFile(path: string): boolean {
   return /\.sqlite3$/.test(path);
+}
+
+/**
+ * The file names the app's settings give an SQLite database (`"NAME": "site.db"`, `BASE_DIR / "data.db"`, an
+ * environment read's fallback): a file so named is that database whatever its extension.
+ */
+export function sqliteNamesOf(app: App): Set<string> {
+  const names = new Set<string>();
+  const add = (v: ValueSource | undefined): void => {
+    if (v?.kind === 'literal' && typeof v.value === 'string') names.add(posix.basename(v.value));
+    else if (v?.kind === 'path' && v.parts.length > 0) names.add(posix.basename(v.parts.at(-1)!));
+    else if (v?.kind === 'env') add(v.fallback);
+    else if (v?.kind === 'choice') v.options.forEach(add);
+  };
+  for (const settings of [app.settings, ...(app.settingsBases ?? [])])
+    for (const c of settings?.databases?.configs ?? [])
+      if (c.engine && isSqliteEngine(c.engine)) add(c.fields.NAME);
+  names.delete('');
+  names.delete(':memory:');
+  return names;
+}
+
+/** An SQLite database file: named `*.sqlite3`, or named as the app's settings name their SQLite database. */
+export function isSqliteDatabaseOf(app: App): (path: string) => boolean {
+  const names = sqliteNamesOf(app);
+  return (path) => isSqliteFile(path) || names.has(posix.basename(path));
 }
 
 const DEVELOPMENT_WORD =
@@ -150,7 +179,7 @@ export function projectComposeFiles(project: Project): string[] {
  */
 export function filesCopiedIntoImage(
   project: Project,
-  isWanted: (path: string, contextDir: string) => boolean,
+  isWanted: (path: string, contextDir: string, app: App) => boolean,
   say: (names: string, files: string[], at: { app: App; line: number }) => string,
 ): RawFinding[] {
   const findings: RawFinding[] = [];
@@ -159,7 +188,7 @@ export function filesCopiedIntoImage(
     const file = app.dockerfile?.file;
     if (!file) continue;
     const dir = app.context?.dir ?? '.';
-    for (const { line, files } of filesReachingImage(app, (path) => isWanted(path, dir))) {
+    for (const { line, files } of filesReachingImage(app, (path) => isWanted(path, dir, app))) {
       // Said as repository paths: `env/.env` in the context `django` is the repository's `django/env/.env`.
       const shown = files.map((f) => (dir === '.' ? f : `${dir}/${f}`));
       findings.push({

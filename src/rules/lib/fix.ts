@@ -60,10 +60,14 @@ export function ensureImportOs(file: string, lines: string[]): TextEdit[] {
 }
 
 /** A new .dockerignore with the usual exclusions at the root of the build context; none when a file is there already. */
-export function newDockerignore(context: FixContext, build: BuildContext): FixProposal | undefined {
+export function newDockerignore(
+  context: FixContext,
+  build: BuildContext,
+  extra: string[] = [],
+): FixProposal | undefined {
   const file = build.dir === '.' ? '.dockerignore' : `${build.dir}/.dockerignore`;
   if (context.text(file) !== undefined) return undefined;
-  return { title: `new ${file}`, edits: [insertLines(file, 1, DEFAULT_DOCKERIGNORE)] };
+  return { title: `new ${file}`, edits: [insertLines(file, 1, [...DEFAULT_DOCKERIGNORE, ...extra])] };
 }
 
 /** `patterns` added after the last line of an ignore file, its own lines left as they are. */

@@ -1,7 +1,10 @@
 /** The management commands that apply migrations, and the arguments that only inspect them. Pure. */
 
-/** `migrate`, and django-tenants' `migrate_schemas`, which migrates the shared and every tenant schema. */
-const MIGRATE_COMMANDS = new Set(['migrate', 'migrate_schemas']);
+/**
+ * `migrate`; `syncdb`, its name before Django 1.7 (an alias of it until 1.9); and django-tenants' `migrate_schemas`,
+ * which migrates the shared and every tenant schema.
+ */
+const MIGRATE_COMMANDS = new Set(['migrate', 'syncdb', 'migrate_schemas']);
 
 /** Whether a manage.py command applies migrations (`migrate --check` and `--plan` only report them). */
 export function appliesMigrations(dj: { name: string; args: string[] } | undefined): boolean {
