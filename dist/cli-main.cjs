@@ -8300,10 +8300,10 @@ function ensureImportOs(file, lines2) {
   const at2 = firstImport >= 0 ? firstImport + 1 : 1;
   return [{ file, start: { line: at2, column: 1 }, end: { line: at2, column: 1 }, text: "import os\n" }];
 }
-function newDockerignore(context, build2) {
+function newDockerignore(context, build2, extra = []) {
   const file = build2.dir === "." ? ".dockerignore" : `${build2.dir}/.dockerignore`;
   if (context.text(file) !== void 0) return void 0;
-  return { title: `new ${file}`, edits: [insertLines(file, 1, DEFAULT_DOCKERIGNORE)] };
+  return { title: `new ${file}`, edits: [insertLines(file, 1, [...DEFAULT_DOCKERIGNORE, ...extra])] };
 }
 function appendPatterns(context, file, patterns) {
   const lines2 = linesOf(context, file);
@@ -9104,8 +9104,7824 @@ var init_env_files2 = __esm({
   }
 });
 
+// node_modules/@lezer/common/dist/index.js
+function checkSide(side, pos, from, to) {
+  switch (side) {
+    case -2:
+      return from < pos;
+    case -1:
+      return to >= pos && from < pos;
+    case 0:
+      return from < pos && to > pos;
+    case 1:
+      return from <= pos && to > pos;
+    case 2:
+      return to > pos;
+    case 4:
+      return true;
+  }
+}
+function resolveNode(node, pos, side, overlays) {
+  var _a;
+  while (node.from == node.to || (side < 1 ? node.from >= pos : node.from > pos) || (side > -1 ? node.to <= pos : node.to < pos)) {
+    let parent = !overlays && node instanceof TreeNode && node.index < 0 ? null : node.parent;
+    if (!parent)
+      return node;
+    node = parent;
+  }
+  let mode = overlays ? 0 : IterMode.IgnoreOverlays;
+  if (overlays)
+    for (let scan = node, parent = scan.parent; parent; scan = parent, parent = scan.parent) {
+      if (scan instanceof TreeNode && scan.index < 0 && ((_a = parent.enter(pos, side, mode)) === null || _a === void 0 ? void 0 : _a.from) != scan.from)
+        node = parent;
+    }
+  for (; ; ) {
+    let inner = node.enter(pos, side, mode);
+    if (!inner)
+      return node;
+    node = inner;
+  }
+}
+function getChildren(node, type, before, after) {
+  let cur = node.cursor(), result2 = [];
+  if (!cur.firstChild())
+    return result2;
+  if (before != null)
+    for (let found = false; !found; ) {
+      found = cur.type.is(before);
+      if (!cur.nextSibling())
+        return result2;
+    }
+  for (; ; ) {
+    if (after != null && cur.type.is(after))
+      return result2;
+    if (cur.type.is(type))
+      result2.push(cur.node);
+    if (!cur.nextSibling())
+      return after == null ? result2 : [];
+  }
+}
+function matchNodeContext(node, context, i = context.length - 1) {
+  for (let p = node; i >= 0; p = p.parent) {
+    if (!p)
+      return false;
+    if (!p.type.isAnonymous) {
+      if (context[i] && context[i] != p.name)
+        return false;
+      i--;
+    }
+  }
+  return true;
+}
+function iterStack(heads) {
+  if (!heads.length)
+    return null;
+  let pick2 = 0, picked = heads[0];
+  for (let i = 1; i < heads.length; i++) {
+    let node = heads[i];
+    if (node.from > picked.from || node.to < picked.to) {
+      picked = node;
+      pick2 = i;
+    }
+  }
+  let next = picked instanceof TreeNode && picked.index < 0 ? null : picked.parent;
+  let newHeads = heads.slice();
+  if (next)
+    newHeads[pick2] = next;
+  else
+    newHeads.splice(pick2, 1);
+  return new StackIterator(newHeads, picked);
+}
+function stackIterator(tree, pos, side) {
+  let inner = tree.resolveInner(pos, side), layers = null;
+  for (let scan = inner instanceof TreeNode ? inner : inner.context.parent; scan; scan = scan.parent) {
+    if (scan.index < 0) {
+      let parent = scan.parent;
+      (layers || (layers = [inner])).push(parent.resolve(pos, side));
+      scan = parent;
+    } else {
+      let mount = MountedTree.get(scan.tree);
+      if (mount && mount.overlay && mount.overlay[0].from <= pos && mount.overlay[mount.overlay.length - 1].to >= pos) {
+        let root = new TreeNode(mount.tree, mount.overlay[0].from + scan.from, -1, scan);
+        (layers || (layers = [inner])).push(resolveNode(root, pos, side, false));
+      }
+    }
+  }
+  return layers ? iterStack(layers) : inner;
+}
+function hasChild(tree) {
+  return tree.children.some((ch) => ch instanceof TreeBuffer || !ch.type.isAnonymous || hasChild(ch));
+}
+function buildTree(data) {
+  var _a;
+  let { buffer, nodeSet, maxBufferLength = DefaultBufferLength, reused = [], minRepeatType = nodeSet.types.length } = data;
+  let cursor = Array.isArray(buffer) ? new FlatBufferCursor(buffer, buffer.length) : buffer;
+  let types = nodeSet.types;
+  let contextHash = 0, lookAhead = 0;
+  function takeNode(parentStart, minPos, children2, positions2, inRepeat, depth) {
+    let { id: id2, start, end, size } = cursor;
+    let lookAheadAtStart = lookAhead, contextAtStart = contextHash;
+    if (size < 0) {
+      cursor.next();
+      if (size == -1) {
+        let node2 = reused[id2];
+        children2.push(node2);
+        positions2.push(start - parentStart);
+        return;
+      } else if (size == -3) {
+        contextHash = id2;
+        return;
+      } else if (size == -4) {
+        lookAhead = id2;
+        return;
+      } else {
+        throw new RangeError(`Unrecognized record size: ${size}`);
+      }
+    }
+    let type = types[id2], node, buffer2;
+    let startPos = start - parentStart;
+    if (end - start <= maxBufferLength && (buffer2 = findBufferSize(cursor.pos - minPos, inRepeat))) {
+      let data2 = new Uint16Array(buffer2.size - buffer2.skip);
+      let endPos = cursor.pos - buffer2.size, index = data2.length;
+      while (cursor.pos > endPos)
+        index = copyToBuffer(buffer2.start, data2, index);
+      node = new TreeBuffer(data2, end - buffer2.start, nodeSet);
+      startPos = buffer2.start - parentStart;
+    } else {
+      let endPos = cursor.pos - size;
+      cursor.next();
+      let localChildren = [], localPositions = [];
+      let localInRepeat = id2 >= minRepeatType ? id2 : -1;
+      let lastGroup = 0, lastEnd = end, groupLookAhead = lookAheadAtStart;
+      while (cursor.pos > endPos) {
+        if (localInRepeat >= 0 && cursor.id == localInRepeat && cursor.size >= 0) {
+          if (cursor.end <= lastEnd - maxBufferLength) {
+            makeRepeatLeaf(localChildren, localPositions, start, lastGroup, cursor.end, lastEnd, localInRepeat, groupLookAhead, contextAtStart);
+            lastGroup = localChildren.length;
+            lastEnd = cursor.end;
+            groupLookAhead = lookAhead;
+          }
+          cursor.next();
+        } else if (depth > 2500) {
+          takeFlatNode(start, endPos, localChildren, localPositions);
+        } else {
+          if (localInRepeat >= 0 && cursor.size == -1 && reused[cursor.id].type == nodeSet.types[localInRepeat]) {
+            if (lastGroup < localChildren.length)
+              makeRepeatLeaf(localChildren, localPositions, start, lastGroup, cursor.end, lastEnd, localInRepeat, groupLookAhead, contextAtStart);
+            lastGroup = localChildren.length + 1;
+            lastEnd = cursor.start;
+            groupLookAhead = lookAhead;
+          }
+          takeNode(start, endPos, localChildren, localPositions, localInRepeat, depth + 1);
+        }
+      }
+      if (localInRepeat >= 0 && lastGroup > 0 && lastGroup < localChildren.length)
+        makeRepeatLeaf(localChildren, localPositions, start, lastGroup, start, lastEnd, localInRepeat, groupLookAhead, contextAtStart);
+      localChildren.reverse();
+      localPositions.reverse();
+      if (localInRepeat > -1 && lastGroup > 0) {
+        let make = makeBalanced(type, contextAtStart);
+        node = balanceRange(type, localChildren, localPositions, 0, localChildren.length, 0, end - start, make, make);
+      } else {
+        node = makeTree(type, localChildren, localPositions, end - start, lookAheadAtStart - end, contextAtStart);
+      }
+    }
+    children2.push(node);
+    positions2.push(startPos);
+  }
+  function takeFlatNode(parentStart, minPos, children2, positions2) {
+    let nodes = [];
+    let nodeCount = 0, stopAt = -1;
+    while (cursor.pos > minPos) {
+      let { id: id2, start, end, size } = cursor;
+      if (size > 4) {
+        cursor.next();
+      } else if (stopAt > -1 && start < stopAt) {
+        break;
+      } else {
+        if (stopAt < 0)
+          stopAt = end - maxBufferLength;
+        nodes.push(id2, start, end);
+        nodeCount++;
+        cursor.next();
+      }
+    }
+    if (nodeCount) {
+      let buffer2 = new Uint16Array(nodeCount * 4);
+      let start = nodes[nodes.length - 2];
+      for (let i = nodes.length - 3, j = 0; i >= 0; i -= 3) {
+        buffer2[j++] = nodes[i];
+        buffer2[j++] = nodes[i + 1] - start;
+        buffer2[j++] = nodes[i + 2] - start;
+        buffer2[j++] = j;
+      }
+      children2.push(new TreeBuffer(buffer2, nodes[2] - start, nodeSet));
+      positions2.push(start - parentStart);
+    }
+  }
+  function makeBalanced(type, contextHash2) {
+    return (children2, positions2, length2) => {
+      let lookAhead2 = 0, lastI = children2.length - 1, last, lookAheadProp;
+      if (lastI >= 0 && (last = children2[lastI]) instanceof Tree) {
+        if (!lastI && last.type == type && last.length == length2)
+          return last;
+        if (lookAheadProp = last.prop(NodeProp.lookAhead))
+          lookAhead2 = positions2[lastI] + last.length + lookAheadProp - length2;
+      }
+      return makeTree(type, children2, positions2, length2, lookAhead2, contextHash2);
+    };
+  }
+  function makeRepeatLeaf(children2, positions2, base, i, from, to, type, lookAhead2, contextHash2) {
+    let localChildren = [], localPositions = [];
+    while (children2.length > i) {
+      localChildren.push(children2.pop());
+      localPositions.push(positions2.pop() + base - from);
+    }
+    children2.push(makeTree(nodeSet.types[type], localChildren, localPositions, to - from, lookAhead2 - to, contextHash2));
+    positions2.push(from - base);
+  }
+  function makeTree(type, children2, positions2, length2, lookAhead2, contextHash2, props) {
+    if (contextHash2) {
+      let pair2 = [NodeProp.contextHash, contextHash2];
+      props = props ? [pair2].concat(props) : [pair2];
+    }
+    if (lookAhead2 > 25) {
+      let pair2 = [NodeProp.lookAhead, lookAhead2];
+      props = props ? [pair2].concat(props) : [pair2];
+    }
+    return new Tree(type, children2, positions2, length2, props);
+  }
+  function findBufferSize(maxSize, inRepeat) {
+    let fork = cursor.fork();
+    let size = 0, start = 0, skip = 0, minStart = fork.end - maxBufferLength;
+    let result2 = { size: 0, start: 0, skip: 0 };
+    scan: for (let minPos = fork.pos - maxSize; fork.pos > minPos; ) {
+      let nodeSize2 = fork.size;
+      if (fork.id == inRepeat && nodeSize2 >= 0) {
+        result2.size = size;
+        result2.start = start;
+        result2.skip = skip;
+        skip += 4;
+        size += 4;
+        fork.next();
+        continue;
+      }
+      let startPos = fork.pos - nodeSize2;
+      if (nodeSize2 < 0 || startPos < minPos || fork.start < minStart)
+        break;
+      let localSkipped = fork.id >= minRepeatType ? 4 : 0;
+      let nodeStart = fork.start;
+      fork.next();
+      while (fork.pos > startPos) {
+        if (fork.size < 0) {
+          if (fork.size == -3 || fork.size == -4)
+            localSkipped += 4;
+          else
+            break scan;
+        } else if (fork.id >= minRepeatType) {
+          localSkipped += 4;
+        }
+        fork.next();
+      }
+      start = nodeStart;
+      size += nodeSize2;
+      skip += localSkipped;
+    }
+    if (inRepeat < 0 || size == maxSize) {
+      result2.size = size;
+      result2.start = start;
+      result2.skip = skip;
+    }
+    return result2.size > 4 ? result2 : void 0;
+  }
+  function copyToBuffer(bufferStart, buffer2, index) {
+    let { id: id2, start, end, size } = cursor;
+    cursor.next();
+    if (size >= 0 && id2 < minRepeatType) {
+      let startIndex = index;
+      if (size > 4) {
+        let endPos = cursor.pos - (size - 4);
+        while (cursor.pos > endPos)
+          index = copyToBuffer(bufferStart, buffer2, index);
+      }
+      buffer2[--index] = startIndex;
+      buffer2[--index] = end - bufferStart;
+      buffer2[--index] = start - bufferStart;
+      buffer2[--index] = id2;
+    } else if (size == -3) {
+      contextHash = id2;
+    } else if (size == -4) {
+      lookAhead = id2;
+    }
+    return index;
+  }
+  let children = [], positions = [];
+  while (cursor.pos > 0)
+    takeNode(data.start || 0, data.bufferStart || 0, children, positions, -1, 0);
+  let length = (_a = data.length) !== null && _a !== void 0 ? _a : children.length ? positions[0] + children[0].length : 0;
+  return new Tree(types[data.topID], children.reverse(), positions.reverse(), length);
+}
+function nodeSize(balanceType, node) {
+  if (!balanceType.isAnonymous || node instanceof TreeBuffer || node.type != balanceType)
+    return 1;
+  let size = nodeSizeCache.get(node);
+  if (size == null) {
+    size = 1;
+    for (let child of node.children) {
+      if (child.type != balanceType || !(child instanceof Tree)) {
+        size = 1;
+        break;
+      }
+      size += nodeSize(balanceType, child);
+    }
+    nodeSizeCache.set(node, size);
+  }
+  return size;
+}
+function balanceRange(balanceType, children, positions, from, to, start, length, mkTop, mkTree) {
+  let total = 0;
+  for (let i = from; i < to; i++)
+    total += nodeSize(balanceType, children[i]);
+  let maxChild = Math.ceil(
+    total * 1.5 / 8
+    /* Balance.BranchFactor */
+  );
+  let localChildren = [], localPositions = [];
+  function divide(children2, positions2, from2, to2, offset) {
+    for (let i = from2; i < to2; ) {
+      let groupFrom = i, groupStart = positions2[i], groupSize = nodeSize(balanceType, children2[i]);
+      i++;
+      for (; i < to2; i++) {
+        let nextSize = nodeSize(balanceType, children2[i]);
+        if (groupSize + nextSize >= maxChild)
+          break;
+        groupSize += nextSize;
+      }
+      if (i == groupFrom + 1) {
+        if (groupSize > maxChild) {
+          let only = children2[groupFrom];
+          divide(only.children, only.positions, 0, only.children.length, positions2[groupFrom] + offset);
+          continue;
+        }
+        localChildren.push(children2[groupFrom]);
+      } else {
+        let length2 = positions2[i - 1] + children2[i - 1].length - groupStart;
+        localChildren.push(balanceRange(balanceType, children2, positions2, groupFrom, i, groupStart, length2, null, mkTree));
+      }
+      localPositions.push(groupStart + offset - start);
+    }
+  }
+  divide(children, positions, from, to, 0);
+  return (mkTop || mkTree)(localChildren, localPositions, length);
+}
+var DefaultBufferLength, nextPropID, Range, NodeProp, MountedTree, noProps, NodeType, NodeSet, CachedNode, CachedInnerNode, IterMode, Tree, FlatBufferCursor, TreeBuffer, BaseNode, TreeNode, BufferContext, BufferNode, StackIterator, TreeCursor, nodeSizeCache, Parser, StringInput, stoppedInner;
+var init_dist = __esm({
+  "node_modules/@lezer/common/dist/index.js"() {
+    DefaultBufferLength = 1024;
+    nextPropID = 0;
+    Range = class {
+      constructor(from, to) {
+        this.from = from;
+        this.to = to;
+      }
+    };
+    NodeProp = class {
+      /**
+      Create a new node prop type.
+      */
+      constructor(config2 = {}) {
+        this.id = nextPropID++;
+        this.perNode = !!config2.perNode;
+        this.deserialize = config2.deserialize || (() => {
+          throw new Error("This node type doesn't define a deserialize function");
+        });
+        this.combine = config2.combine || null;
+      }
+      /**
+      This is meant to be used with
+      [`NodeSet.extend`](#common.NodeSet.extend) or
+      [`LRParser.configure`](#lr.ParserConfig.props) to compute
+      prop values for each node type in the set. Takes a [match
+      object](#common.NodeType^match) or function that returns undefined
+      if the node type doesn't get this prop, and the prop's value if
+      it does.
+      */
+      add(match) {
+        if (this.perNode)
+          throw new RangeError("Can't add per-node props to node types");
+        if (typeof match != "function")
+          match = NodeType.match(match);
+        return (type) => {
+          let result2 = match(type);
+          return result2 === void 0 ? null : [this, result2];
+        };
+      }
+    };
+    NodeProp.closedBy = new NodeProp({ deserialize: (str) => str.split(" ") });
+    NodeProp.openedBy = new NodeProp({ deserialize: (str) => str.split(" ") });
+    NodeProp.group = new NodeProp({ deserialize: (str) => str.split(" ") });
+    NodeProp.isolate = new NodeProp({ deserialize: (value) => {
+      if (value && value != "rtl" && value != "ltr" && value != "auto")
+        throw new RangeError("Invalid value for isolate: " + value);
+      return value || "auto";
+    } });
+    NodeProp.contextHash = new NodeProp({ perNode: true });
+    NodeProp.lookAhead = new NodeProp({ perNode: true });
+    NodeProp.mounted = new NodeProp({ perNode: true });
+    MountedTree = class {
+      constructor(tree, overlay, parser3, bracketed2 = false) {
+        this.tree = tree;
+        this.overlay = overlay;
+        this.parser = parser3;
+        this.bracketed = bracketed2;
+      }
+      /**
+      @internal
+      */
+      static get(tree) {
+        return tree && tree.props && tree.props[NodeProp.mounted.id];
+      }
+    };
+    noProps = /* @__PURE__ */ Object.create(null);
+    NodeType = class _NodeType {
+      /**
+      @internal
+      */
+      constructor(name, props, id2, flags = 0) {
+        this.name = name;
+        this.props = props;
+        this.id = id2;
+        this.flags = flags;
+      }
+      /**
+      Define a node type.
+      */
+      static define(spec) {
+        let props = spec.props && spec.props.length ? /* @__PURE__ */ Object.create(null) : noProps;
+        let flags = (spec.top ? 1 : 0) | (spec.skipped ? 2 : 0) | (spec.error ? 4 : 0) | (spec.name == null ? 8 : 0);
+        let type = new _NodeType(spec.name || "", props, spec.id, flags);
+        if (spec.props)
+          for (let src of spec.props) {
+            if (!Array.isArray(src))
+              src = src(type);
+            if (src) {
+              if (src[0].perNode)
+                throw new RangeError("Can't store a per-node prop on a node type");
+              props[src[0].id] = src[1];
+            }
+          }
+        return type;
+      }
+      /**
+      Retrieves a node prop for this type. Will return `undefined` if
+      the prop isn't present on this node.
+      */
+      prop(prop) {
+        return this.props[prop.id];
+      }
+      /**
+      True when this is the top node of a grammar.
+      */
+      get isTop() {
+        return (this.flags & 1) > 0;
+      }
+      /**
+      True when this node is produced by a skip rule.
+      */
+      get isSkipped() {
+        return (this.flags & 2) > 0;
+      }
+      /**
+      Indicates whether this is an error node.
+      */
+      get isError() {
+        return (this.flags & 4) > 0;
+      }
+      /**
+      When true, this node type doesn't correspond to a user-declared
+      named node, for example because it is used to cache repetition.
+      */
+      get isAnonymous() {
+        return (this.flags & 8) > 0;
+      }
+      /**
+      Returns true when this node's name or one of its
+      [groups](#common.NodeProp^group) matches the given string.
+      */
+      is(name) {
+        if (typeof name == "string") {
+          if (this.name == name)
+            return true;
+          let group = this.prop(NodeProp.group);
+          return group ? group.indexOf(name) > -1 : false;
+        }
+        return this.id == name;
+      }
+      /**
+      Create a function from node types to arbitrary values by
+      specifying an object whose property names are node or
+      [group](#common.NodeProp^group) names. Often useful with
+      [`NodeProp.add`](#common.NodeProp.add). You can put multiple
+      names, separated by spaces, in a single property name to map
+      multiple node names to a single value.
+      */
+      static match(map) {
+        let direct = /* @__PURE__ */ Object.create(null);
+        for (let prop in map)
+          for (let name of prop.split(" "))
+            direct[name] = map[prop];
+        return (node) => {
+          for (let groups = node.prop(NodeProp.group), i = -1; i < (groups ? groups.length : 0); i++) {
+            let found = direct[i < 0 ? node.name : groups[i]];
+            if (found)
+              return found;
+          }
+        };
+      }
+    };
+    NodeType.none = new NodeType(
+      "",
+      /* @__PURE__ */ Object.create(null),
+      0,
+      8
+      /* NodeFlag.Anonymous */
+    );
+    NodeSet = class _NodeSet {
+      /**
+      Create a set with the given types. The `id` property of each
+      type should correspond to its position within the array.
+      */
+      constructor(types) {
+        this.types = types;
+        for (let i = 0; i < types.length; i++)
+          if (types[i].id != i)
+            throw new RangeError("Node type ids should correspond to array positions when creating a node set");
+      }
+      /**
+      Create a copy of this set with some node properties added. The
+      arguments to this method can be created with
+      [`NodeProp.add`](#common.NodeProp.add).
+      */
+      extend(...props) {
+        let newTypes = [];
+        for (let type of this.types) {
+          let newProps = null;
+          for (let source of props) {
+            let add2 = source(type);
+            if (add2) {
+              if (!newProps)
+                newProps = Object.assign({}, type.props);
+              let value = add2[1], prop = add2[0];
+              if (prop.combine && prop.id in newProps)
+                value = prop.combine(newProps[prop.id], value);
+              newProps[prop.id] = value;
+            }
+          }
+          newTypes.push(newProps ? new NodeType(type.name, newProps, type.id, type.flags) : type);
+        }
+        return new _NodeSet(newTypes);
+      }
+    };
+    CachedNode = /* @__PURE__ */ new WeakMap();
+    CachedInnerNode = /* @__PURE__ */ new WeakMap();
+    (function(IterMode2) {
+      IterMode2[IterMode2["ExcludeBuffers"] = 1] = "ExcludeBuffers";
+      IterMode2[IterMode2["IncludeAnonymous"] = 2] = "IncludeAnonymous";
+      IterMode2[IterMode2["IgnoreMounts"] = 4] = "IgnoreMounts";
+      IterMode2[IterMode2["IgnoreOverlays"] = 8] = "IgnoreOverlays";
+      IterMode2[IterMode2["EnterBracketed"] = 16] = "EnterBracketed";
+    })(IterMode || (IterMode = {}));
+    Tree = class _Tree {
+      /**
+      Construct a new tree. See also [`Tree.build`](#common.Tree^build).
+      */
+      constructor(type, children, positions, length, props) {
+        this.type = type;
+        this.children = children;
+        this.positions = positions;
+        this.length = length;
+        this.props = null;
+        if (props && props.length) {
+          this.props = /* @__PURE__ */ Object.create(null);
+          for (let [prop, value] of props)
+            this.props[typeof prop == "number" ? prop : prop.id] = value;
+        }
+      }
+      /**
+      @internal
+      */
+      toString() {
+        let mounted = MountedTree.get(this);
+        if (mounted && !mounted.overlay)
+          return mounted.tree.toString();
+        let children = "";
+        for (let ch of this.children) {
+          let str = ch.toString();
+          if (str) {
+            if (children)
+              children += ",";
+            children += str;
+          }
+        }
+        return !this.type.name ? children : (/\W/.test(this.type.name) && !this.type.isError ? JSON.stringify(this.type.name) : this.type.name) + (children.length ? "(" + children + ")" : "");
+      }
+      /**
+      Get a [tree cursor](#common.TreeCursor) positioned at the top of
+      the tree. Mode can be used to [control](#common.IterMode) which
+      nodes the cursor visits.
+      */
+      cursor(mode = 0) {
+        return new TreeCursor(this.topNode, mode);
+      }
+      /**
+      Get a [tree cursor](#common.TreeCursor) pointing into this tree
+      at the given position and side (see
+      [`moveTo`](#common.TreeCursor.moveTo).
+      */
+      cursorAt(pos, side = 0, mode = 0) {
+        let scope = CachedNode.get(this) || this.topNode;
+        let cursor = new TreeCursor(scope);
+        cursor.moveTo(pos, side);
+        CachedNode.set(this, cursor._tree);
+        return cursor;
+      }
+      /**
+      Get a [syntax node](#common.SyntaxNode) object for the top of the
+      tree.
+      */
+      get topNode() {
+        return new TreeNode(this, 0, 0, null);
+      }
+      /**
+      Get the [syntax node](#common.SyntaxNode) at the given position.
+      If `side` is -1, this will move into nodes that end at the
+      position. If 1, it'll move into nodes that start at the
+      position. With 0, it'll only enter nodes that cover the position
+      from both sides.
+      
+      Note that this will not enter
+      [overlays](#common.MountedTree.overlay), and you often want
+      [`resolveInner`](#common.Tree.resolveInner) instead.
+      */
+      resolve(pos, side = 0) {
+        let node = resolveNode(CachedNode.get(this) || this.topNode, pos, side, false);
+        CachedNode.set(this, node);
+        return node;
+      }
+      /**
+      Like [`resolve`](#common.Tree.resolve), but will enter
+      [overlaid](#common.MountedTree.overlay) nodes, producing a syntax node
+      pointing into the innermost overlaid tree at the given position
+      (with parent links going through all parent structure, including
+      the host trees).
+      */
+      resolveInner(pos, side = 0) {
+        let node = resolveNode(CachedInnerNode.get(this) || this.topNode, pos, side, true);
+        CachedInnerNode.set(this, node);
+        return node;
+      }
+      /**
+      In some situations, it can be useful to iterate through all
+      nodes around a position, including those in overlays that don't
+      directly cover the position. This method gives you an iterator
+      that will produce all nodes, from small to big, around the given
+      position.
+      */
+      resolveStack(pos, side = 0) {
+        return stackIterator(this, pos, side);
+      }
+      /**
+      Iterate over the tree and its children, calling `enter` for any
+      node that touches the `from`/`to` region (if given) before
+      running over such a node's children, and `leave` (if given) when
+      leaving the node. When `enter` returns `false`, that node will
+      not have its children iterated over (or `leave` called).
+      */
+      iterate(spec) {
+        let { enter, leave, from = 0, to = this.length } = spec;
+        let mode = spec.mode || 0, anon = (mode & IterMode.IncludeAnonymous) > 0;
+        for (let c = this.cursor(mode | IterMode.IncludeAnonymous); ; ) {
+          let entered = false;
+          if (c.from <= to && c.to >= from && (!anon && c.type.isAnonymous || enter(c) !== false)) {
+            if (c.firstChild())
+              continue;
+            entered = true;
+          }
+          for (; ; ) {
+            if (entered && leave && (anon || !c.type.isAnonymous))
+              leave(c);
+            if (c.nextSibling())
+              break;
+            if (!c.parent())
+              return;
+            entered = true;
+          }
+        }
+      }
+      /**
+      Get the value of the given [node prop](#common.NodeProp) for this
+      node. Works with both per-node and per-type props.
+      */
+      prop(prop) {
+        return !prop.perNode ? this.type.prop(prop) : this.props ? this.props[prop.id] : void 0;
+      }
+      /**
+      Returns the node's [per-node props](#common.NodeProp.perNode) in a
+      format that can be passed to the [`Tree`](#common.Tree)
+      constructor.
+      */
+      get propValues() {
+        let result2 = [];
+        if (this.props)
+          for (let id2 in this.props)
+            result2.push([+id2, this.props[id2]]);
+        return result2;
+      }
+      /**
+      Balance the direct children of this tree, producing a copy of
+      which may have children grouped into subtrees with type
+      [`NodeType.none`](#common.NodeType^none).
+      */
+      balance(config2 = {}) {
+        return this.children.length <= 8 ? this : balanceRange(NodeType.none, this.children, this.positions, 0, this.children.length, 0, this.length, (children, positions, length) => new _Tree(this.type, children, positions, length, this.propValues), config2.makeTree || ((children, positions, length) => new _Tree(NodeType.none, children, positions, length)));
+      }
+      /**
+      Build a tree from a postfix-ordered buffer of node information,
+      or a cursor over such a buffer.
+      */
+      static build(data) {
+        return buildTree(data);
+      }
+    };
+    Tree.empty = new Tree(NodeType.none, [], [], 0);
+    FlatBufferCursor = class _FlatBufferCursor {
+      constructor(buffer, index) {
+        this.buffer = buffer;
+        this.index = index;
+      }
+      get id() {
+        return this.buffer[this.index - 4];
+      }
+      get start() {
+        return this.buffer[this.index - 3];
+      }
+      get end() {
+        return this.buffer[this.index - 2];
+      }
+      get size() {
+        return this.buffer[this.index - 1];
+      }
+      get pos() {
+        return this.index;
+      }
+      next() {
+        this.index -= 4;
+      }
+      fork() {
+        return new _FlatBufferCursor(this.buffer, this.index);
+      }
+    };
+    TreeBuffer = class _TreeBuffer {
+      /**
+      Create a tree buffer.
+      */
+      constructor(buffer, length, set) {
+        this.buffer = buffer;
+        this.length = length;
+        this.set = set;
+      }
+      /**
+      @internal
+      */
+      get type() {
+        return NodeType.none;
+      }
+      /**
+      @internal
+      */
+      toString() {
+        let result2 = [];
+        for (let index = 0; index < this.buffer.length; ) {
+          result2.push(this.childString(index));
+          index = this.buffer[index + 3];
+        }
+        return result2.join(",");
+      }
+      /**
+      @internal
+      */
+      childString(index) {
+        let id2 = this.buffer[index], endIndex = this.buffer[index + 3];
+        let type = this.set.types[id2], result2 = type.name;
+        if (/\W/.test(result2) && !type.isError)
+          result2 = JSON.stringify(result2);
+        index += 4;
+        if (endIndex == index)
+          return result2;
+        let children = [];
+        while (index < endIndex) {
+          children.push(this.childString(index));
+          index = this.buffer[index + 3];
+        }
+        return result2 + "(" + children.join(",") + ")";
+      }
+      /**
+      @internal
+      */
+      findChild(startIndex, endIndex, dir, pos, side) {
+        let { buffer } = this, pick2 = -1;
+        for (let i = startIndex; i != endIndex; i = buffer[i + 3]) {
+          if (checkSide(side, pos, buffer[i + 1], buffer[i + 2])) {
+            pick2 = i;
+            if (dir > 0)
+              break;
+          }
+        }
+        return pick2;
+      }
+      /**
+      @internal
+      */
+      slice(startI, endI, from) {
+        let b = this.buffer;
+        let copy = new Uint16Array(endI - startI), len = 0;
+        for (let i = startI, j = 0; i < endI; ) {
+          copy[j++] = b[i++];
+          copy[j++] = b[i++] - from;
+          let to = copy[j++] = b[i++] - from;
+          copy[j++] = b[i++] - startI;
+          len = Math.max(len, to);
+        }
+        return new _TreeBuffer(copy, len, this.set);
+      }
+    };
+    BaseNode = class {
+      cursor(mode = 0) {
+        return new TreeCursor(this, mode);
+      }
+      getChild(type, before = null, after = null) {
+        let r = getChildren(this, type, before, after);
+        return r.length ? r[0] : null;
+      }
+      getChildren(type, before = null, after = null) {
+        return getChildren(this, type, before, after);
+      }
+      resolve(pos, side = 0) {
+        return resolveNode(this, pos, side, false);
+      }
+      resolveInner(pos, side = 0) {
+        return resolveNode(this, pos, side, true);
+      }
+      matchContext(context) {
+        return matchNodeContext(this.parent, context);
+      }
+      enterUnfinishedNodesBefore(pos) {
+        let scan = this.childBefore(pos), node = this;
+        while (scan) {
+          let last = scan.lastChild;
+          if (!last || last.to != scan.to)
+            break;
+          if (last.type.isError && last.from == last.to) {
+            node = scan;
+            scan = last.prevSibling;
+          } else {
+            scan = last;
+          }
+        }
+        return node;
+      }
+      get node() {
+        return this;
+      }
+      get next() {
+        return this.parent;
+      }
+    };
+    TreeNode = class _TreeNode extends BaseNode {
+      constructor(_tree, from, index, _parent) {
+        super();
+        this._tree = _tree;
+        this.from = from;
+        this.index = index;
+        this._parent = _parent;
+      }
+      get type() {
+        return this._tree.type;
+      }
+      get name() {
+        return this._tree.type.name;
+      }
+      get to() {
+        return this.from + this._tree.length;
+      }
+      nextChild(i, dir, pos, side, mode = 0) {
+        for (let parent = this; ; ) {
+          for (let { children, positions } = parent._tree, e = dir > 0 ? children.length : -1; i != e; i += dir) {
+            let next = children[i], start = positions[i] + parent.from, mounted;
+            if (!(mode & IterMode.EnterBracketed && next instanceof Tree && (mounted = MountedTree.get(next)) && !mounted.overlay && mounted.bracketed && pos >= start && pos <= start + next.length) && !checkSide(side, pos, start, start + next.length))
+              continue;
+            if (next instanceof TreeBuffer) {
+              if (mode & IterMode.ExcludeBuffers)
+                continue;
+              let index = next.findChild(0, next.buffer.length, dir, pos - start, side);
+              if (index > -1)
+                return new BufferNode(new BufferContext(parent, next, i, start), null, index);
+            } else if (mode & IterMode.IncludeAnonymous || (!next.type.isAnonymous || hasChild(next))) {
+              let mounted2;
+              if (!(mode & IterMode.IgnoreMounts) && (mounted2 = MountedTree.get(next)) && !mounted2.overlay)
+                return new _TreeNode(mounted2.tree, start, i, parent);
+              let inner = new _TreeNode(next, start, i, parent);
+              return mode & IterMode.IncludeAnonymous || !inner.type.isAnonymous ? inner : inner.nextChild(dir < 0 ? next.children.length - 1 : 0, dir, pos, side, mode);
+            }
+          }
+          if (mode & IterMode.IncludeAnonymous || !parent.type.isAnonymous)
+            return null;
+          if (parent.index >= 0)
+            i = parent.index + dir;
+          else
+            i = dir < 0 ? -1 : parent._parent._tree.children.length;
+          parent = parent._parent;
+          if (!parent)
+            return null;
+        }
+      }
+      get firstChild() {
+        return this.nextChild(
+          0,
+          1,
+          0,
+          4
+          /* Side.DontCare */
+        );
+      }
+      get lastChild() {
+        return this.nextChild(
+          this._tree.children.length - 1,
+          -1,
+          0,
+          4
+          /* Side.DontCare */
+        );
+      }
+      childAfter(pos) {
+        return this.nextChild(
+          0,
+          1,
+          pos,
+          2
+          /* Side.After */
+        );
+      }
+      childBefore(pos) {
+        return this.nextChild(
+          this._tree.children.length - 1,
+          -1,
+          pos,
+          -2
+          /* Side.Before */
+        );
+      }
+      prop(prop) {
+        return this._tree.prop(prop);
+      }
+      enter(pos, side, mode = 0) {
+        let mounted;
+        if (!(mode & IterMode.IgnoreOverlays) && (mounted = MountedTree.get(this._tree)) && mounted.overlay) {
+          let rPos = pos - this.from, enterBracketed = mode & IterMode.EnterBracketed && mounted.bracketed;
+          for (let { from, to } of mounted.overlay) {
+            if ((side > 0 || enterBracketed ? from <= rPos : from < rPos) && (side < 0 || enterBracketed ? to >= rPos : to > rPos))
+              return new _TreeNode(mounted.tree, mounted.overlay[0].from + this.from, -1, this);
+          }
+        }
+        return this.nextChild(0, 1, pos, side, mode);
+      }
+      nextSignificantParent() {
+        let val = this;
+        while (val.type.isAnonymous && val._parent)
+          val = val._parent;
+        return val;
+      }
+      get parent() {
+        return this._parent ? this._parent.nextSignificantParent() : null;
+      }
+      get nextSibling() {
+        return this._parent && this.index >= 0 ? this._parent.nextChild(
+          this.index + 1,
+          1,
+          0,
+          4
+          /* Side.DontCare */
+        ) : null;
+      }
+      get prevSibling() {
+        return this._parent && this.index >= 0 ? this._parent.nextChild(
+          this.index - 1,
+          -1,
+          0,
+          4
+          /* Side.DontCare */
+        ) : null;
+      }
+      get tree() {
+        return this._tree;
+      }
+      toTree() {
+        return this._tree;
+      }
+      /**
+      @internal
+      */
+      toString() {
+        return this._tree.toString();
+      }
+    };
+    BufferContext = class {
+      constructor(parent, buffer, index, start) {
+        this.parent = parent;
+        this.buffer = buffer;
+        this.index = index;
+        this.start = start;
+      }
+    };
+    BufferNode = class _BufferNode extends BaseNode {
+      get name() {
+        return this.type.name;
+      }
+      get from() {
+        return this.context.start + this.context.buffer.buffer[this.index + 1];
+      }
+      get to() {
+        return this.context.start + this.context.buffer.buffer[this.index + 2];
+      }
+      constructor(context, _parent, index) {
+        super();
+        this.context = context;
+        this._parent = _parent;
+        this.index = index;
+        this.type = context.buffer.set.types[context.buffer.buffer[index]];
+      }
+      child(dir, pos, side) {
+        let { buffer } = this.context;
+        let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], dir, pos - this.context.start, side);
+        return index < 0 ? null : new _BufferNode(this.context, this, index);
+      }
+      get firstChild() {
+        return this.child(
+          1,
+          0,
+          4
+          /* Side.DontCare */
+        );
+      }
+      get lastChild() {
+        return this.child(
+          -1,
+          0,
+          4
+          /* Side.DontCare */
+        );
+      }
+      childAfter(pos) {
+        return this.child(
+          1,
+          pos,
+          2
+          /* Side.After */
+        );
+      }
+      childBefore(pos) {
+        return this.child(
+          -1,
+          pos,
+          -2
+          /* Side.Before */
+        );
+      }
+      prop(prop) {
+        return this.type.prop(prop);
+      }
+      enter(pos, side, mode = 0) {
+        if (mode & IterMode.ExcludeBuffers)
+          return null;
+        let { buffer } = this.context;
+        let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], side > 0 ? 1 : -1, pos - this.context.start, side);
+        return index < 0 ? null : new _BufferNode(this.context, this, index);
+      }
+      get parent() {
+        return this._parent || this.context.parent.nextSignificantParent();
+      }
+      externalSibling(dir) {
+        return this._parent ? null : this.context.parent.nextChild(
+          this.context.index + dir,
+          dir,
+          0,
+          4
+          /* Side.DontCare */
+        );
+      }
+      get nextSibling() {
+        let { buffer } = this.context;
+        let after = buffer.buffer[this.index + 3];
+        if (after < (this._parent ? buffer.buffer[this._parent.index + 3] : buffer.buffer.length))
+          return new _BufferNode(this.context, this._parent, after);
+        return this.externalSibling(1);
+      }
+      get prevSibling() {
+        let { buffer } = this.context;
+        let parentStart = this._parent ? this._parent.index + 4 : 0;
+        if (this.index == parentStart)
+          return this.externalSibling(-1);
+        return new _BufferNode(this.context, this._parent, buffer.findChild(
+          parentStart,
+          this.index,
+          -1,
+          0,
+          4
+          /* Side.DontCare */
+        ));
+      }
+      get tree() {
+        return null;
+      }
+      toTree() {
+        let children = [], positions = [];
+        let { buffer } = this.context;
+        let startI = this.index + 4, endI = buffer.buffer[this.index + 3];
+        if (endI > startI) {
+          let from = buffer.buffer[this.index + 1];
+          children.push(buffer.slice(startI, endI, from));
+          positions.push(0);
+        }
+        return new Tree(this.type, children, positions, this.to - this.from);
+      }
+      /**
+      @internal
+      */
+      toString() {
+        return this.context.buffer.childString(this.index);
+      }
+    };
+    StackIterator = class {
+      constructor(heads, node) {
+        this.heads = heads;
+        this.node = node;
+      }
+      get next() {
+        return iterStack(this.heads);
+      }
+    };
+    TreeCursor = class {
+      /**
+      Shorthand for `.type.name`.
+      */
+      get name() {
+        return this.type.name;
+      }
+      /**
+      @internal
+      */
+      constructor(node, mode = 0) {
+        this.buffer = null;
+        this.stack = [];
+        this.index = 0;
+        this.bufferNode = null;
+        this.mode = mode & ~IterMode.EnterBracketed;
+        if (node instanceof TreeNode) {
+          this.yieldNode(node);
+        } else {
+          this._tree = node.context.parent;
+          this.buffer = node.context;
+          for (let n = node._parent; n; n = n._parent)
+            this.stack.unshift(n.index);
+          this.bufferNode = node;
+          this.yieldBuf(node.index);
+        }
+      }
+      yieldNode(node) {
+        if (!node)
+          return false;
+        this._tree = node;
+        this.type = node.type;
+        this.from = node.from;
+        this.to = node.to;
+        return true;
+      }
+      yieldBuf(index, type) {
+        this.index = index;
+        let { start, buffer } = this.buffer;
+        this.type = type || buffer.set.types[buffer.buffer[index]];
+        this.from = start + buffer.buffer[index + 1];
+        this.to = start + buffer.buffer[index + 2];
+        return true;
+      }
+      /**
+      @internal
+      */
+      yield(node) {
+        if (!node)
+          return false;
+        if (node instanceof TreeNode) {
+          this.buffer = null;
+          return this.yieldNode(node);
+        }
+        this.buffer = node.context;
+        return this.yieldBuf(node.index, node.type);
+      }
+      /**
+      @internal
+      */
+      toString() {
+        return this.buffer ? this.buffer.buffer.childString(this.index) : this._tree.toString();
+      }
+      /**
+      @internal
+      */
+      enterChild(dir, pos, side) {
+        if (!this.buffer)
+          return this.yield(this._tree.nextChild(dir < 0 ? this._tree._tree.children.length - 1 : 0, dir, pos, side, this.mode));
+        let { buffer } = this.buffer;
+        let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], dir, pos - this.buffer.start, side);
+        if (index < 0)
+          return false;
+        this.stack.push(this.index);
+        return this.yieldBuf(index);
+      }
+      /**
+      Move the cursor to this node's first child. When this returns
+      false, the node has no child, and the cursor has not been moved.
+      */
+      firstChild() {
+        return this.enterChild(
+          1,
+          0,
+          4
+          /* Side.DontCare */
+        );
+      }
+      /**
+      Move the cursor to this node's last child.
+      */
+      lastChild() {
+        return this.enterChild(
+          -1,
+          0,
+          4
+          /* Side.DontCare */
+        );
+      }
+      /**
+      Move the cursor to the first child that ends after `pos`.
+      */
+      childAfter(pos) {
+        return this.enterChild(
+          1,
+          pos,
+          2
+          /* Side.After */
+        );
+      }
+      /**
+      Move to the last child that starts before `pos`.
+      */
+      childBefore(pos) {
+        return this.enterChild(
+          -1,
+          pos,
+          -2
+          /* Side.Before */
+        );
+      }
+      /**
+      Move the cursor to the child around `pos`. If side is -1 the
+      child may end at that position, when 1 it may start there. This
+      will also enter [overlaid](#common.MountedTree.overlay)
+      [mounted](#common.NodeProp^mounted) trees unless `overlays` is
+      set to false.
+      */
+      enter(pos, side, mode = this.mode) {
+        if (!this.buffer)
+          return this.yield(this._tree.enter(pos, side, mode));
+        return mode & IterMode.ExcludeBuffers ? false : this.enterChild(1, pos, side);
+      }
+      /**
+      Move to the node's parent node, if this isn't the top node.
+      */
+      parent() {
+        if (!this.buffer)
+          return this.yieldNode(this.mode & IterMode.IncludeAnonymous ? this._tree._parent : this._tree.parent);
+        if (this.stack.length)
+          return this.yieldBuf(this.stack.pop());
+        let parent = this.mode & IterMode.IncludeAnonymous ? this.buffer.parent : this.buffer.parent.nextSignificantParent();
+        this.buffer = null;
+        return this.yieldNode(parent);
+      }
+      /**
+      @internal
+      */
+      sibling(dir) {
+        if (!this.buffer)
+          return !this._tree._parent ? false : this.yield(this._tree.index < 0 ? null : this._tree._parent.nextChild(this._tree.index + dir, dir, 0, 4, this.mode));
+        let { buffer } = this.buffer, d = this.stack.length - 1;
+        if (dir < 0) {
+          let parentStart = d < 0 ? 0 : this.stack[d] + 4;
+          if (this.index != parentStart)
+            return this.yieldBuf(buffer.findChild(
+              parentStart,
+              this.index,
+              -1,
+              0,
+              4
+              /* Side.DontCare */
+            ));
+        } else {
+          let after = buffer.buffer[this.index + 3];
+          if (after < (d < 0 ? buffer.buffer.length : buffer.buffer[this.stack[d] + 3]))
+            return this.yieldBuf(after);
+        }
+        return d < 0 ? this.yield(this.buffer.parent.nextChild(this.buffer.index + dir, dir, 0, 4, this.mode)) : false;
+      }
+      /**
+      Move to this node's next sibling, if any.
+      */
+      nextSibling() {
+        return this.sibling(1);
+      }
+      /**
+      Move to this node's previous sibling, if any.
+      */
+      prevSibling() {
+        return this.sibling(-1);
+      }
+      atLastNode(dir) {
+        let index, parent, { buffer } = this;
+        if (buffer) {
+          if (dir > 0) {
+            if (this.index < buffer.buffer.buffer.length)
+              return false;
+          } else {
+            for (let i = 0; i < this.index; i++)
+              if (buffer.buffer.buffer[i + 3] < this.index)
+                return false;
+          }
+          ({ index, parent } = buffer);
+        } else {
+          ({ index, _parent: parent } = this._tree);
+        }
+        for (; parent; { index, _parent: parent } = parent) {
+          if (index > -1)
+            for (let i = index + dir, e = dir < 0 ? -1 : parent._tree.children.length; i != e; i += dir) {
+              let child = parent._tree.children[i];
+              if (this.mode & IterMode.IncludeAnonymous || child instanceof TreeBuffer || !child.type.isAnonymous || hasChild(child))
+                return false;
+            }
+        }
+        return true;
+      }
+      move(dir, enter) {
+        if (enter && this.enterChild(
+          dir,
+          0,
+          4
+          /* Side.DontCare */
+        ))
+          return true;
+        for (; ; ) {
+          if (this.sibling(dir))
+            return true;
+          if (this.atLastNode(dir) || !this.parent())
+            return false;
+        }
+      }
+      /**
+      Move to the next node in a
+      [pre-order](https://en.wikipedia.org/wiki/Tree_traversal#Pre-order,_NLR)
+      traversal, going from a node to its first child or, if the
+      current node is empty or `enter` is false, its next sibling or
+      the next sibling of the first parent node that has one.
+      */
+      next(enter = true) {
+        return this.move(1, enter);
+      }
+      /**
+      Move to the next node in a last-to-first pre-order traversal. A
+      node is followed by its last child or, if it has none, its
+      previous sibling or the previous sibling of the first parent
+      node that has one.
+      */
+      prev(enter = true) {
+        return this.move(-1, enter);
+      }
+      /**
+      Move the cursor to the innermost node that covers `pos`. If
+      `side` is -1, it will enter nodes that end at `pos`. If it is 1,
+      it will enter nodes that start at `pos`.
+      */
+      moveTo(pos, side = 0) {
+        while (this.from == this.to || (side < 1 ? this.from >= pos : this.from > pos) || (side > -1 ? this.to <= pos : this.to < pos))
+          if (!this.parent())
+            break;
+        while (this.enterChild(1, pos, side)) {
+        }
+        return this;
+      }
+      /**
+      Get a [syntax node](#common.SyntaxNode) at the cursor's current
+      position.
+      */
+      get node() {
+        if (!this.buffer)
+          return this._tree;
+        let cache = this.bufferNode, result2 = null, depth = 0;
+        if (cache && cache.context == this.buffer) {
+          scan: for (let index = this.index, d = this.stack.length; d >= 0; ) {
+            for (let c = cache; c; c = c._parent)
+              if (c.index == index) {
+                if (index == this.index)
+                  return c;
+                result2 = c;
+                depth = d + 1;
+                break scan;
+              }
+            index = this.stack[--d];
+          }
+        }
+        for (let i = depth; i < this.stack.length; i++)
+          result2 = new BufferNode(this.buffer, result2, this.stack[i]);
+        return this.bufferNode = new BufferNode(this.buffer, result2, this.index);
+      }
+      /**
+      Get the [tree](#common.Tree) that represents the current node, if
+      any. Will return null when the node is in a [tree
+      buffer](#common.TreeBuffer).
+      */
+      get tree() {
+        return this.buffer ? null : this._tree._tree;
+      }
+      /**
+      Iterate over the current node and all its descendants, calling
+      `enter` when entering a node and `leave`, if given, when leaving
+      one. When `enter` returns `false`, any children of that node are
+      skipped, and `leave` isn't called for it.
+      */
+      iterate(enter, leave) {
+        for (let depth = 0; ; ) {
+          let mustLeave = false;
+          if (this.type.isAnonymous || enter(this) !== false) {
+            if (this.firstChild()) {
+              depth++;
+              continue;
+            }
+            if (!this.type.isAnonymous)
+              mustLeave = true;
+          }
+          for (; ; ) {
+            if (mustLeave && leave)
+              leave(this);
+            mustLeave = this.type.isAnonymous;
+            if (!depth)
+              return;
+            if (this.nextSibling())
+              break;
+            this.parent();
+            depth--;
+            mustLeave = true;
+          }
+        }
+      }
+      /**
+      Test whether the current node matches a given context\u2014a sequence
+      of direct parent node names. Empty strings in the context array
+      are treated as wildcards.
+      */
+      matchContext(context) {
+        if (!this.buffer)
+          return matchNodeContext(this.node.parent, context);
+        let { buffer } = this.buffer, { types } = buffer.set;
+        for (let i = context.length - 1, d = this.stack.length - 1; i >= 0; d--) {
+          if (d < 0)
+            return matchNodeContext(this._tree, context, i);
+          let type = types[buffer.buffer[this.stack[d]]];
+          if (!type.isAnonymous) {
+            if (context[i] && context[i] != type.name)
+              return false;
+            i--;
+          }
+        }
+        return true;
+      }
+    };
+    nodeSizeCache = /* @__PURE__ */ new WeakMap();
+    Parser = class {
+      /**
+      Start a parse, returning a [partial parse](#common.PartialParse)
+      object. [`fragments`](#common.TreeFragment) can be passed in to
+      make the parse incremental.
+      
+      By default, the entire input is parsed. You can pass `ranges`,
+      which should be a sorted array of non-empty, non-overlapping
+      ranges, to parse only those ranges. The tree returned in that
+      case will start at `ranges[0].from`.
+      */
+      startParse(input, fragments, ranges) {
+        if (typeof input == "string")
+          input = new StringInput(input);
+        ranges = !ranges ? [new Range(0, input.length)] : ranges.length ? ranges.map((r) => new Range(r.from, r.to)) : [new Range(0, 0)];
+        return this.createParse(input, fragments || [], ranges);
+      }
+      /**
+      Run a full parse, returning the resulting tree.
+      */
+      parse(input, fragments, ranges) {
+        let parse2 = this.startParse(input, fragments, ranges);
+        for (; ; ) {
+          let done = parse2.advance();
+          if (done)
+            return done;
+        }
+      }
+    };
+    StringInput = class {
+      constructor(string) {
+        this.string = string;
+      }
+      get length() {
+        return this.string.length;
+      }
+      chunk(from) {
+        return this.string.slice(from);
+      }
+      get lineChunks() {
+        return false;
+      }
+      read(from, to) {
+        return this.string.slice(from, to);
+      }
+    };
+    stoppedInner = new NodeProp({ perNode: true });
+  }
+});
+
+// node_modules/@lezer/lr/dist/index.js
+function decodeArray(input, Type = Uint16Array) {
+  if (typeof input != "string")
+    return input;
+  let array = null;
+  for (let pos = 0, out = 0; pos < input.length; ) {
+    let value = 0;
+    for (; ; ) {
+      let next = input.charCodeAt(pos++), stop = false;
+      if (next == 126) {
+        value = 65535;
+        break;
+      }
+      if (next >= 92)
+        next--;
+      if (next >= 34)
+        next--;
+      let digit = next - 32;
+      if (digit >= 46) {
+        digit -= 46;
+        stop = true;
+      }
+      value += digit;
+      if (stop)
+        break;
+      value *= 46;
+    }
+    if (array)
+      array[out++] = value;
+    else
+      array = new Type(value);
+  }
+  return array;
+}
+function readToken(data, input, stack, group, precTable, precOffset) {
+  let state = 0, groupMask = 1 << group, { dialect } = stack.p.parser;
+  scan: for (; ; ) {
+    if ((groupMask & data[state]) == 0)
+      break;
+    let accEnd = data[state + 1];
+    for (let i = state + 3; i < accEnd; i += 2)
+      if ((data[i + 1] & groupMask) > 0) {
+        let term = data[i];
+        if (dialect.allows(term) && (input.token.value == -1 || input.token.value == term || overrides(term, input.token.value, precTable, precOffset))) {
+          input.acceptToken(term);
+          break;
+        }
+      }
+    let next = input.next, low = 0, high = data[state + 2];
+    if (input.next < 0 && high > low && data[accEnd + high * 3 - 3] == 65535) {
+      state = data[accEnd + high * 3 - 1];
+      continue scan;
+    }
+    for (; low < high; ) {
+      let mid = low + high >> 1;
+      let index = accEnd + mid + (mid << 1);
+      let from = data[index], to = data[index + 1] || 65536;
+      if (next < from)
+        high = mid;
+      else if (next >= to)
+        low = mid + 1;
+      else {
+        state = data[index + 2];
+        input.advance();
+        continue scan;
+      }
+    }
+    break;
+  }
+}
+function findOffset(data, start, term) {
+  for (let i = start, next; (next = data[i]) != 65535; i++)
+    if (next == term)
+      return i - start;
+  return -1;
+}
+function overrides(token, prev, tableData, tableOffset) {
+  let iPrev = findOffset(tableData, tableOffset, prev);
+  return iPrev < 0 || findOffset(tableData, tableOffset, token) < iPrev;
+}
+function cutAt(tree, pos, side) {
+  let cursor = tree.cursor(IterMode.IncludeAnonymous);
+  cursor.moveTo(pos);
+  for (; ; ) {
+    if (!(side < 0 ? cursor.childBefore(pos) : cursor.childAfter(pos)))
+      for (; ; ) {
+        if ((side < 0 ? cursor.to < pos : cursor.from > pos) && !cursor.type.isError)
+          return side < 0 ? Math.max(0, Math.min(
+            cursor.to - 1,
+            pos - 25
+            /* Lookahead.Margin */
+          )) : Math.min(tree.length, Math.max(
+            cursor.from + 1,
+            pos + 25
+            /* Lookahead.Margin */
+          ));
+        if (side < 0 ? cursor.prevSibling() : cursor.nextSibling())
+          break;
+        if (!cursor.parent())
+          return side < 0 ? 0 : tree.length;
+      }
+  }
+}
+function pushStackDedup(stack, newStacks) {
+  for (let i = 0; i < newStacks.length; i++) {
+    let other = newStacks[i];
+    if (other.pos == stack.pos && other.sameState(stack)) {
+      if (newStacks[i].score < stack.score)
+        newStacks[i] = stack;
+      return;
+    }
+  }
+  newStacks.push(stack);
+}
+function pair(data, off) {
+  return data[off] | data[off + 1] << 16;
+}
+function findFinished(stacks) {
+  let best = null;
+  for (let stack of stacks) {
+    let stopped = stack.p.stoppedAt;
+    if ((stack.pos == stack.p.stream.end || stopped != null && stack.pos > stopped) && stack.p.parser.stateFlag(
+      stack.state,
+      2
+      /* StateFlag.Accepting */
+    ) && (!best || best.score < stack.score))
+      best = stack;
+  }
+  return best;
+}
+function getSpecializer(spec) {
+  if (spec.external) {
+    let mask = spec.extend ? 1 : 0;
+    return (value, stack) => spec.external(value, stack) << 1 | mask;
+  }
+  return spec.get;
+}
+var Stack, StackContext, SimulatedStack, StackBufferCursor, CachedToken, nullToken, InputStream, TokenGroup, LocalTokenGroup, ExternalTokenizer, verbose, stackIDs, FragmentCursor, TokenCache, Parse, Dialect, id, ContextTracker, LRParser;
+var init_dist2 = __esm({
+  "node_modules/@lezer/lr/dist/index.js"() {
+    init_dist();
+    Stack = class _Stack {
+      /**
+      @internal
+      */
+      constructor(p, stack, state, reducePos, pos, score, buffer, bufferBase, curContext, lookAhead = 0, parent) {
+        this.p = p;
+        this.stack = stack;
+        this.state = state;
+        this.reducePos = reducePos;
+        this.pos = pos;
+        this.score = score;
+        this.buffer = buffer;
+        this.bufferBase = bufferBase;
+        this.curContext = curContext;
+        this.lookAhead = lookAhead;
+        this.parent = parent;
+      }
+      /**
+      @internal
+      */
+      toString() {
+        return `[${this.stack.filter((_, i) => i % 3 == 0).concat(this.state)}]@${this.pos}${this.score ? "!" + this.score : ""}`;
+      }
+      // Start an empty stack
+      /**
+      @internal
+      */
+      static start(p, state, pos = 0) {
+        let cx = p.parser.context;
+        return new _Stack(p, [], state, pos, pos, 0, [], 0, cx ? new StackContext(cx, cx.start) : null, 0, null);
+      }
+      /**
+      The stack's current [context](#lr.ContextTracker) value, if
+      any. Its type will depend on the context tracker's type
+      parameter, or it will be `null` if there is no context
+      tracker.
+      */
+      get context() {
+        return this.curContext ? this.curContext.context : null;
+      }
+      // Push a state onto the stack, tracking its start position as well
+      // as the buffer base at that point.
+      /**
+      @internal
+      */
+      pushState(state, start) {
+        this.stack.push(this.state, start, this.bufferBase + this.buffer.length);
+        this.state = state;
+      }
+      // Apply a reduce action
+      /**
+      @internal
+      */
+      reduce(action) {
+        var _a;
+        let depth = action >> 19, type = action & 65535;
+        let { parser: parser3 } = this.p;
+        let lookaheadRecord = this.reducePos < this.pos - 25 && this.setLookAhead(this.pos);
+        let dPrec = parser3.dynamicPrecedence(type);
+        if (dPrec)
+          this.score += dPrec;
+        if (depth == 0) {
+          if (type < parser3.minRepeatTerm && this.reducePos < this.pos)
+            this.reducePos = this.pos;
+          this.pushState(parser3.getGoto(this.state, type, true), this.reducePos);
+          if (type < parser3.minRepeatTerm)
+            this.storeNode(type, this.reducePos, this.reducePos, lookaheadRecord ? 8 : 4, true);
+          this.reduceContext(type, this.reducePos);
+          return;
+        }
+        let base = this.stack.length - (depth - 1) * 3 - (action & 262144 ? 6 : 0);
+        let start = base ? this.stack[base - 2] : this.p.ranges[0].from;
+        if (type < parser3.minRepeatTerm && start == this.reducePos && this.reducePos < this.pos)
+          this.reducePos = this.pos;
+        let size = this.reducePos - start;
+        if (size >= 2e3 && !((_a = this.p.parser.nodeSet.types[type]) === null || _a === void 0 ? void 0 : _a.isAnonymous)) {
+          if (start == this.p.lastBigReductionStart) {
+            this.p.bigReductionCount++;
+            this.p.lastBigReductionSize = size;
+          } else if (this.p.lastBigReductionSize < size) {
+            this.p.bigReductionCount = 1;
+            this.p.lastBigReductionStart = start;
+            this.p.lastBigReductionSize = size;
+          }
+        }
+        let bufferBase = base ? this.stack[base - 1] : 0, count = this.bufferBase + this.buffer.length - bufferBase;
+        if (type < parser3.minRepeatTerm || action & 131072) {
+          let pos = parser3.stateFlag(
+            this.state,
+            1
+            /* StateFlag.Skipped */
+          ) ? this.pos : this.reducePos;
+          this.storeNode(type, start, pos, count + 4, true);
+        }
+        if (action & 262144) {
+          this.state = this.stack[base];
+        } else {
+          let baseStateID = this.stack[base - 3];
+          this.state = parser3.getGoto(baseStateID, type, true);
+        }
+        while (this.stack.length > base)
+          this.stack.pop();
+        this.reduceContext(type, start);
+      }
+      // Shift a value into the buffer
+      /**
+      @internal
+      */
+      storeNode(term, start, end, size = 4, mustSink = false) {
+        if (term == 0 && (!this.stack.length || this.stack[this.stack.length - 1] < this.buffer.length + this.bufferBase)) {
+          let top = this.buffer.length;
+          if (top > 0 && this.buffer[top - 4] == 0 && this.buffer[top - 1] > -1) {
+            if (start == end)
+              return;
+            if (this.buffer[top - 2] >= start) {
+              this.buffer[top - 2] = end;
+              return;
+            }
+          }
+        }
+        if (!mustSink || this.pos == end) {
+          this.buffer.push(term, start, end, size);
+        } else {
+          let index = this.buffer.length;
+          if (index > 0 && (this.buffer[index - 4] != 0 || this.buffer[index - 1] < 0)) {
+            let mustMove = false;
+            for (let scan = index; scan > 0 && this.buffer[scan - 2] > end; scan -= 4) {
+              if (this.buffer[scan - 1] >= 0) {
+                mustMove = true;
+                break;
+              }
+            }
+            if (mustMove)
+              while (index > 0 && this.buffer[index - 2] > end) {
+                this.buffer[index] = this.buffer[index - 4];
+                this.buffer[index + 1] = this.buffer[index - 3];
+                this.buffer[index + 2] = this.buffer[index - 2];
+                this.buffer[index + 3] = this.buffer[index - 1];
+                index -= 4;
+                if (size > 4)
+                  size -= 4;
+              }
+          }
+          this.buffer[index] = term;
+          this.buffer[index + 1] = start;
+          this.buffer[index + 2] = end;
+          this.buffer[index + 3] = size;
+        }
+      }
+      // Apply a shift action
+      /**
+      @internal
+      */
+      shift(action, type, start, end) {
+        if (action & 131072) {
+          this.pushState(action & 65535, this.pos);
+        } else if ((action & 262144) == 0) {
+          let nextState = action, { parser: parser3 } = this.p;
+          this.pos = end;
+          let skipped2 = parser3.stateFlag(
+            nextState,
+            1
+            /* StateFlag.Skipped */
+          );
+          if (!skipped2 && (end > start || type <= parser3.maxNode))
+            this.reducePos = end;
+          this.pushState(nextState, skipped2 ? start : Math.min(start, this.reducePos));
+          this.shiftContext(type, start);
+          if (type <= parser3.maxNode)
+            this.buffer.push(type, start, end, 4);
+        } else {
+          this.pos = end;
+          this.shiftContext(type, start);
+          if (type <= this.p.parser.maxNode)
+            this.buffer.push(type, start, end, 4);
+        }
+      }
+      // Apply an action
+      /**
+      @internal
+      */
+      apply(action, next, nextStart, nextEnd) {
+        if (action & 65536)
+          this.reduce(action);
+        else
+          this.shift(action, next, nextStart, nextEnd);
+      }
+      // Add a prebuilt (reused) node into the buffer.
+      /**
+      @internal
+      */
+      useNode(value, next, start) {
+        let index = this.p.reused.length - 1;
+        if (index < 0 || this.p.reused[index] != value) {
+          this.p.reused.push(value);
+          index++;
+        }
+        let end = this.reducePos = this.pos = start + value.length;
+        this.pushState(next, start);
+        this.buffer.push(
+          index,
+          start,
+          end,
+          -1
+          /* size == -1 means this is a reused value */
+        );
+        if (this.curContext)
+          this.updateContext(this.curContext.tracker.reuse(this.curContext.context, value, this, this.p.stream.reset(this.pos - value.length)));
+      }
+      // Split the stack. Due to the buffer sharing and the fact
+      // that `this.stack` tends to stay quite shallow, this isn't very
+      // expensive.
+      /**
+      @internal
+      */
+      split() {
+        let parent = this;
+        let off = parent.buffer.length;
+        if (off && parent.buffer[off - 4] == 0)
+          off -= 4;
+        while (off > 0 && parent.buffer[off - 2] > parent.reducePos)
+          off -= 4;
+        let buffer = parent.buffer.slice(off), base = parent.bufferBase + off;
+        while (parent && base == parent.bufferBase)
+          parent = parent.parent;
+        return new _Stack(this.p, this.stack.slice(), this.state, this.reducePos, this.pos, this.score, buffer, base, this.curContext, this.lookAhead, parent);
+      }
+      // Try to recover from an error by 'deleting' (ignoring) one token.
+      /**
+      @internal
+      */
+      recoverByDelete(next, nextEnd) {
+        let isNode = next <= this.p.parser.maxNode;
+        if (isNode)
+          this.storeNode(next, this.pos, nextEnd, 4);
+        this.storeNode(0, this.pos, nextEnd, isNode ? 8 : 4);
+        this.pos = this.reducePos = nextEnd;
+        this.score -= 190;
+      }
+      /**
+      Check if the given term would be able to be shifted (optionally
+      after some reductions) on this stack. This can be useful for
+      external tokenizers that want to make sure they only provide a
+      given token when it applies.
+      */
+      canShift(term) {
+        for (let sim = new SimulatedStack(this); ; ) {
+          let action = this.p.parser.stateSlot(
+            sim.state,
+            4
+            /* ParseState.DefaultReduce */
+          ) || this.p.parser.hasAction(sim.state, term);
+          if (action == 0)
+            return false;
+          if ((action & 65536) == 0)
+            return true;
+          sim.reduce(action);
+        }
+      }
+      // Apply up to Recover.MaxNext recovery actions that conceptually
+      // inserts some missing token or rule.
+      /**
+      @internal
+      */
+      recoverByInsert(next) {
+        if (this.stack.length >= 300)
+          return [];
+        let nextStates = this.p.parser.nextStates(this.state);
+        if (nextStates.length > 4 << 1 || this.stack.length >= 120) {
+          let best = [];
+          for (let i = 0, s; i < nextStates.length; i += 2) {
+            if ((s = nextStates[i + 1]) != this.state && this.p.parser.hasAction(s, next))
+              best.push(nextStates[i], s);
+          }
+          if (this.stack.length < 120)
+            for (let i = 0; best.length < 4 << 1 && i < nextStates.length; i += 2) {
+              let s = nextStates[i + 1];
+              if (!best.some((v, i2) => i2 & 1 && v == s))
+                best.push(nextStates[i], s);
+            }
+          nextStates = best;
+        }
+        let result2 = [];
+        for (let i = 0; i < nextStates.length && result2.length < 4; i += 2) {
+          let s = nextStates[i + 1];
+          if (s == this.state)
+            continue;
+          let stack = this.split();
+          stack.pushState(s, this.pos);
+          stack.storeNode(0, stack.pos, stack.pos, 4, true);
+          stack.shiftContext(nextStates[i], this.pos);
+          stack.reducePos = this.pos;
+          stack.score -= 200;
+          result2.push(stack);
+        }
+        return result2;
+      }
+      // Force a reduce, if possible. Return false if that can't
+      // be done.
+      /**
+      @internal
+      */
+      forceReduce() {
+        let { parser: parser3 } = this.p;
+        let reduce = parser3.stateSlot(
+          this.state,
+          5
+          /* ParseState.ForcedReduce */
+        );
+        if ((reduce & 65536) == 0)
+          return false;
+        if (!parser3.validAction(this.state, reduce)) {
+          let depth = reduce >> 19, term = reduce & 65535;
+          let target = this.stack.length - depth * 3;
+          if (target < 0 || parser3.getGoto(this.stack[target], term, false) < 0) {
+            let backup = this.findForcedReduction();
+            if (backup == null)
+              return false;
+            reduce = backup;
+          }
+          this.storeNode(0, this.pos, this.pos, 4, true);
+          this.score -= 100;
+        }
+        this.reducePos = this.pos;
+        this.reduce(reduce);
+        return true;
+      }
+      /**
+      Try to scan through the automaton to find some kind of reduction
+      that can be applied. Used when the regular ForcedReduce field
+      isn't a valid action. @internal
+      */
+      findForcedReduction() {
+        let { parser: parser3 } = this.p, seen = [];
+        let explore = (state, depth) => {
+          if (seen.includes(state))
+            return;
+          seen.push(state);
+          return parser3.allActions(state, (action) => {
+            if (action & (262144 | 131072)) ;
+            else if (action & 65536) {
+              let rDepth = (action >> 19) - depth;
+              if (rDepth > 1) {
+                let term = action & 65535, target = this.stack.length - rDepth * 3;
+                if (target >= 0 && parser3.getGoto(this.stack[target], term, false) >= 0)
+                  return rDepth << 19 | 65536 | term;
+              }
+            } else {
+              let found = explore(action, depth + 1);
+              if (found != null)
+                return found;
+            }
+          });
+        };
+        return explore(this.state, 0);
+      }
+      /**
+      @internal
+      */
+      forceAll() {
+        while (!this.p.parser.stateFlag(
+          this.state,
+          2
+          /* StateFlag.Accepting */
+        )) {
+          if (!this.forceReduce()) {
+            this.storeNode(0, this.pos, this.pos, 4, true);
+            break;
+          }
+        }
+        return this;
+      }
+      /**
+      Check whether this state has no further actions (assumed to be a direct descendant of the
+      top state, since any other states must be able to continue
+      somehow). @internal
+      */
+      get deadEnd() {
+        if (this.stack.length != 3)
+          return false;
+        let { parser: parser3 } = this.p;
+        return parser3.data[parser3.stateSlot(
+          this.state,
+          1
+          /* ParseState.Actions */
+        )] == 65535 && !parser3.stateSlot(
+          this.state,
+          4
+          /* ParseState.DefaultReduce */
+        );
+      }
+      /**
+      Restart the stack (put it back in its start state). Only safe
+      when this.stack.length == 3 (state is directly below the top
+      state). @internal
+      */
+      restart() {
+        this.storeNode(0, this.pos, this.pos, 4, true);
+        this.state = this.stack[0];
+        this.stack.length = 0;
+      }
+      /**
+      @internal
+      */
+      sameState(other) {
+        if (this.state != other.state || this.stack.length != other.stack.length)
+          return false;
+        for (let i = 0; i < this.stack.length; i += 3)
+          if (this.stack[i] != other.stack[i])
+            return false;
+        return true;
+      }
+      /**
+      Get the parser used by this stack.
+      */
+      get parser() {
+        return this.p.parser;
+      }
+      /**
+      Test whether a given dialect (by numeric ID, as exported from
+      the terms file) is enabled.
+      */
+      dialectEnabled(dialectID) {
+        return this.p.parser.dialect.flags[dialectID];
+      }
+      shiftContext(term, start) {
+        if (this.curContext)
+          this.updateContext(this.curContext.tracker.shift(this.curContext.context, term, this, this.p.stream.reset(start)));
+      }
+      reduceContext(term, start) {
+        if (this.curContext)
+          this.updateContext(this.curContext.tracker.reduce(this.curContext.context, term, this, this.p.stream.reset(start)));
+      }
+      /**
+      @internal
+      */
+      emitContext() {
+        let last = this.buffer.length - 1;
+        if (last < 0 || this.buffer[last] != -3)
+          this.storeNode(this.curContext.hash, this.reducePos, this.reducePos, -3, true);
+      }
+      /**
+      @internal
+      */
+      emitLookAhead() {
+        let last = this.buffer.length - 1;
+        if (last < 0 || this.buffer[last] != -4)
+          this.buffer.push(this.lookAhead, this.pos, this.pos, -4);
+      }
+      updateContext(context) {
+        if (context != this.curContext.context) {
+          let newCx = new StackContext(this.curContext.tracker, context);
+          if (newCx.hash != this.curContext.hash)
+            this.emitContext();
+          this.curContext = newCx;
+        }
+      }
+      /**
+      @internal
+      */
+      setLookAhead(lookAhead) {
+        if (lookAhead <= this.lookAhead)
+          return false;
+        this.emitLookAhead();
+        this.lookAhead = lookAhead;
+        return true;
+      }
+      /**
+      @internal
+      */
+      close() {
+        if (this.curContext && this.curContext.tracker.strict)
+          this.emitContext();
+        if (this.lookAhead > 0)
+          this.emitLookAhead();
+      }
+    };
+    StackContext = class {
+      constructor(tracker, context) {
+        this.tracker = tracker;
+        this.context = context;
+        this.hash = tracker.strict ? tracker.hash(context) : 0;
+      }
+    };
+    SimulatedStack = class {
+      constructor(start) {
+        this.start = start;
+        this.state = start.state;
+        this.stack = start.stack;
+        this.base = this.stack.length;
+      }
+      reduce(action) {
+        let term = action & 65535, depth = action >> 19;
+        if (depth == 0) {
+          if (this.stack == this.start.stack)
+            this.stack = this.stack.slice();
+          this.stack.push(this.state, 0, 0);
+          this.base += 3;
+        } else {
+          this.base -= (depth - 1) * 3;
+        }
+        let goto = this.start.p.parser.getGoto(this.stack[this.base - 3], term, true);
+        this.state = goto;
+      }
+    };
+    StackBufferCursor = class _StackBufferCursor {
+      constructor(stack, pos, index) {
+        this.stack = stack;
+        this.pos = pos;
+        this.index = index;
+        this.buffer = stack.buffer;
+        if (this.index == 0)
+          this.maybeNext();
+      }
+      static create(stack, pos = stack.bufferBase + stack.buffer.length) {
+        return new _StackBufferCursor(stack, pos, pos - stack.bufferBase);
+      }
+      maybeNext() {
+        let next = this.stack.parent;
+        if (next != null) {
+          this.index = this.stack.bufferBase - next.bufferBase;
+          this.stack = next;
+          this.buffer = next.buffer;
+        }
+      }
+      get id() {
+        return this.buffer[this.index - 4];
+      }
+      get start() {
+        return this.buffer[this.index - 3];
+      }
+      get end() {
+        return this.buffer[this.index - 2];
+      }
+      get size() {
+        return this.buffer[this.index - 1];
+      }
+      next() {
+        this.index -= 4;
+        this.pos -= 4;
+        if (this.index == 0)
+          this.maybeNext();
+      }
+      fork() {
+        return new _StackBufferCursor(this.stack, this.pos, this.index);
+      }
+    };
+    CachedToken = class {
+      constructor() {
+        this.start = -1;
+        this.value = -1;
+        this.end = -1;
+        this.extended = -1;
+        this.lookAhead = 0;
+        this.mask = 0;
+        this.context = 0;
+      }
+    };
+    nullToken = new CachedToken();
+    InputStream = class {
+      /**
+      @internal
+      */
+      constructor(input, ranges) {
+        this.input = input;
+        this.ranges = ranges;
+        this.chunk = "";
+        this.chunkOff = 0;
+        this.chunk2 = "";
+        this.chunk2Pos = 0;
+        this.next = -1;
+        this.token = nullToken;
+        this.rangeIndex = 0;
+        this.pos = this.chunkPos = ranges[0].from;
+        this.range = ranges[0];
+        this.end = ranges[ranges.length - 1].to;
+        this.readNext();
+      }
+      /**
+      @internal
+      */
+      resolveOffset(offset, assoc) {
+        let range = this.range, index = this.rangeIndex;
+        let pos = this.pos + offset;
+        while (pos < range.from) {
+          if (!index)
+            return null;
+          let next = this.ranges[--index];
+          pos -= range.from - next.to;
+          range = next;
+        }
+        while (assoc < 0 ? pos > range.to : pos >= range.to) {
+          if (index == this.ranges.length - 1)
+            return null;
+          let next = this.ranges[++index];
+          pos += next.from - range.to;
+          range = next;
+        }
+        return pos;
+      }
+      /**
+      @internal
+      */
+      clipPos(pos) {
+        if (pos >= this.range.from && pos < this.range.to)
+          return pos;
+        for (let range of this.ranges)
+          if (range.to > pos)
+            return Math.max(pos, range.from);
+        return this.end;
+      }
+      /**
+      Look at a code unit near the stream position. `.peek(0)` equals
+      `.next`, `.peek(-1)` gives you the previous character, and so
+      on.
+      
+      Note that looking around during tokenizing creates dependencies
+      on potentially far-away content, which may reduce the
+      effectiveness incremental parsing\u2014when looking forward\u2014or even
+      cause invalid reparses when looking backward more than 25 code
+      units, since the library does not track lookbehind.
+      */
+      peek(offset) {
+        let idx = this.chunkOff + offset, pos, result2;
+        if (idx >= 0 && idx < this.chunk.length) {
+          pos = this.pos + offset;
+          result2 = this.chunk.charCodeAt(idx);
+        } else {
+          let resolved = this.resolveOffset(offset, 1);
+          if (resolved == null)
+            return -1;
+          pos = resolved;
+          if (pos >= this.chunk2Pos && pos < this.chunk2Pos + this.chunk2.length) {
+            result2 = this.chunk2.charCodeAt(pos - this.chunk2Pos);
+          } else {
+            let i = this.rangeIndex, range = this.range;
+            while (range.to <= pos)
+              range = this.ranges[++i];
+            this.chunk2 = this.input.chunk(this.chunk2Pos = pos);
+            if (pos + this.chunk2.length > range.to)
+              this.chunk2 = this.chunk2.slice(0, range.to - pos);
+            result2 = this.chunk2.charCodeAt(0);
+          }
+        }
+        if (pos >= this.token.lookAhead)
+          this.token.lookAhead = pos + 1;
+        return result2;
+      }
+      /**
+      Accept a token. By default, the end of the token is set to the
+      current stream position, but you can pass an offset (relative to
+      the stream position) to change that.
+      */
+      acceptToken(token, endOffset = 0) {
+        let end = endOffset ? this.resolveOffset(endOffset, -1) : this.pos;
+        if (end == null || end < this.token.start)
+          throw new RangeError("Token end out of bounds");
+        this.token.value = token;
+        this.token.end = end;
+      }
+      /**
+      Accept a token ending at a specific given position.
+      */
+      acceptTokenTo(token, endPos) {
+        this.token.value = token;
+        this.token.end = endPos;
+      }
+      getChunk() {
+        if (this.pos >= this.chunk2Pos && this.pos < this.chunk2Pos + this.chunk2.length) {
+          let { chunk, chunkPos } = this;
+          this.chunk = this.chunk2;
+          this.chunkPos = this.chunk2Pos;
+          this.chunk2 = chunk;
+          this.chunk2Pos = chunkPos;
+          this.chunkOff = this.pos - this.chunkPos;
+        } else {
+          this.chunk2 = this.chunk;
+          this.chunk2Pos = this.chunkPos;
+          let nextChunk = this.input.chunk(this.pos);
+          let end = this.pos + nextChunk.length;
+          this.chunk = end > this.range.to ? nextChunk.slice(0, this.range.to - this.pos) : nextChunk;
+          this.chunkPos = this.pos;
+          this.chunkOff = 0;
+        }
+      }
+      readNext() {
+        if (this.chunkOff >= this.chunk.length) {
+          this.getChunk();
+          if (this.chunkOff == this.chunk.length)
+            return this.next = -1;
+        }
+        return this.next = this.chunk.charCodeAt(this.chunkOff);
+      }
+      /**
+      Move the stream forward N (defaults to 1) code units. Returns
+      the new value of [`next`](#lr.InputStream.next).
+      */
+      advance(n = 1) {
+        this.chunkOff += n;
+        while (this.pos + n >= this.range.to) {
+          if (this.rangeIndex == this.ranges.length - 1)
+            return this.setDone();
+          n -= this.range.to - this.pos;
+          this.range = this.ranges[++this.rangeIndex];
+          this.pos = this.range.from;
+        }
+        this.pos += n;
+        if (this.pos >= this.token.lookAhead)
+          this.token.lookAhead = this.pos + 1;
+        return this.readNext();
+      }
+      setDone() {
+        this.pos = this.chunkPos = this.end;
+        this.range = this.ranges[this.rangeIndex = this.ranges.length - 1];
+        this.chunk = "";
+        return this.next = -1;
+      }
+      /**
+      @internal
+      */
+      reset(pos, token) {
+        if (token) {
+          this.token = token;
+          token.start = pos;
+          token.lookAhead = pos + 1;
+          token.value = token.extended = -1;
+        } else {
+          this.token = nullToken;
+        }
+        if (this.pos != pos) {
+          this.pos = pos;
+          if (pos == this.end) {
+            this.setDone();
+            return this;
+          }
+          while (pos < this.range.from)
+            this.range = this.ranges[--this.rangeIndex];
+          while (pos >= this.range.to)
+            this.range = this.ranges[++this.rangeIndex];
+          if (pos >= this.chunkPos && pos < this.chunkPos + this.chunk.length) {
+            this.chunkOff = pos - this.chunkPos;
+          } else {
+            this.chunk = "";
+            this.chunkOff = 0;
+          }
+          this.readNext();
+        }
+        return this;
+      }
+      /**
+      @internal
+      */
+      read(from, to) {
+        if (from >= this.chunkPos && to <= this.chunkPos + this.chunk.length)
+          return this.chunk.slice(from - this.chunkPos, to - this.chunkPos);
+        if (from >= this.chunk2Pos && to <= this.chunk2Pos + this.chunk2.length)
+          return this.chunk2.slice(from - this.chunk2Pos, to - this.chunk2Pos);
+        if (from >= this.range.from && to <= this.range.to)
+          return this.input.read(from, to);
+        let result2 = "";
+        for (let r of this.ranges) {
+          if (r.from >= to)
+            break;
+          if (r.to > from)
+            result2 += this.input.read(Math.max(r.from, from), Math.min(r.to, to));
+        }
+        return result2;
+      }
+    };
+    TokenGroup = class {
+      constructor(data, id2) {
+        this.data = data;
+        this.id = id2;
+      }
+      token(input, stack) {
+        let { parser: parser3 } = stack.p;
+        readToken(this.data, input, stack, this.id, parser3.data, parser3.tokenPrecTable);
+      }
+    };
+    TokenGroup.prototype.contextual = TokenGroup.prototype.fallback = TokenGroup.prototype.extend = false;
+    LocalTokenGroup = class {
+      constructor(data, precTable, elseToken) {
+        this.precTable = precTable;
+        this.elseToken = elseToken;
+        this.data = typeof data == "string" ? decodeArray(data) : data;
+      }
+      token(input, stack) {
+        let start = input.pos, skipped2 = 0;
+        for (; ; ) {
+          let atEof = input.next < 0, nextPos = input.resolveOffset(1, 1);
+          readToken(this.data, input, stack, 0, this.data, this.precTable);
+          if (input.token.value > -1)
+            break;
+          if (this.elseToken == null)
+            return;
+          if (!atEof)
+            skipped2++;
+          if (nextPos == null)
+            break;
+          input.reset(nextPos, input.token);
+        }
+        if (skipped2) {
+          input.reset(start, input.token);
+          input.acceptToken(this.elseToken, skipped2);
+        }
+      }
+    };
+    LocalTokenGroup.prototype.contextual = TokenGroup.prototype.fallback = TokenGroup.prototype.extend = false;
+    ExternalTokenizer = class {
+      /**
+      Create a tokenizer. The first argument is the function that,
+      given an input stream, scans for the types of tokens it
+      recognizes at the stream's position, and calls
+      [`acceptToken`](#lr.InputStream.acceptToken) when it finds
+      one.
+      */
+      constructor(token, options = {}) {
+        this.token = token;
+        this.contextual = !!options.contextual;
+        this.fallback = !!options.fallback;
+        this.extend = !!options.extend;
+      }
+    };
+    verbose = typeof process != "undefined" && process.env && /\bparse\b/.test(process.env.LOG);
+    stackIDs = null;
+    FragmentCursor = class {
+      constructor(fragments, minRepeat) {
+        this.fragments = fragments;
+        this.minRepeat = minRepeat;
+        this.i = 0;
+        this.fragment = null;
+        this.safeFrom = -1;
+        this.safeTo = -1;
+        this.trees = [];
+        this.start = [];
+        this.index = [];
+        this.lastRepeat = null;
+        this.lastRepeatPos = -1;
+        this.nextFragment();
+      }
+      nextFragment() {
+        let fr = this.fragment = this.i == this.fragments.length ? null : this.fragments[this.i++];
+        if (fr) {
+          this.safeFrom = fr.openStart ? cutAt(fr.tree, fr.from + fr.offset, 1) - fr.offset : fr.from;
+          this.safeTo = fr.openEnd ? cutAt(fr.tree, fr.to + fr.offset, -1) - fr.offset : fr.to;
+          while (this.trees.length) {
+            this.trees.pop();
+            this.start.pop();
+            this.index.pop();
+          }
+          this.trees.push(fr.tree);
+          this.start.push(-fr.offset);
+          this.index.push(0);
+          this.nextStart = this.safeFrom;
+        } else {
+          this.nextStart = 1e9;
+        }
+      }
+      // `pos` must be >= any previously given `pos` for this cursor
+      nodeAt(pos) {
+        if (pos < this.nextStart)
+          return null;
+        while (this.fragment && this.safeTo <= pos)
+          this.nextFragment();
+        if (!this.fragment)
+          return null;
+        for (; ; ) {
+          let last = this.trees.length - 1;
+          if (last < 0) {
+            this.nextFragment();
+            return null;
+          }
+          if (pos < this.safeFrom)
+            return null;
+          let top = this.trees[last], index = this.index[last];
+          if (index == top.children.length) {
+            this.trees.pop();
+            this.start.pop();
+            this.index.pop();
+            continue;
+          }
+          let next = top.children[index];
+          let start = this.start[last] + top.positions[index];
+          if (start > pos) {
+            this.nextStart = start;
+            return null;
+          }
+          if (next instanceof Tree) {
+            let storeRepeat = start > this.lastRepeatPos && next.type.id >= this.minRepeat;
+            if (start == pos || storeRepeat) {
+              let end = start + next.length, lookahead;
+              if (start >= this.safeFrom && end <= this.safeTo && (!(lookahead = next.prop(NodeProp.lookAhead)) || end + lookahead < this.fragment.to)) {
+                if (storeRepeat) {
+                  this.lastRepeat = next;
+                  this.lastRepeatPos = start;
+                }
+                if (start == pos)
+                  return next;
+              }
+            }
+            this.index[last]++;
+            if (start + next.length >= Math.max(this.safeFrom, pos)) {
+              this.trees.push(next);
+              this.start.push(start);
+              this.index.push(0);
+            }
+          } else {
+            this.index[last]++;
+            this.nextStart = start + next.length;
+          }
+        }
+      }
+    };
+    TokenCache = class {
+      constructor(parser3, stream) {
+        this.stream = stream;
+        this.tokens = [];
+        this.mainToken = null;
+        this.actions = [];
+        this.tokens = parser3.tokenizers.map((_) => new CachedToken());
+      }
+      getActions(stack) {
+        let actionIndex = 0;
+        let main = null;
+        let { parser: parser3 } = stack.p, { tokenizers } = parser3;
+        let mask = parser3.stateSlot(
+          stack.state,
+          3
+          /* ParseState.TokenizerMask */
+        );
+        let context = stack.curContext ? stack.curContext.hash : 0;
+        let lookAhead = 0;
+        for (let i = 0; i < tokenizers.length; i++) {
+          if ((1 << i & mask) == 0)
+            continue;
+          let tokenizer = tokenizers[i], token = this.tokens[i];
+          if (main && !tokenizer.fallback)
+            continue;
+          if (tokenizer.contextual || token.start != stack.pos || token.mask != mask || token.context != context) {
+            this.updateCachedToken(token, tokenizer, stack);
+            token.mask = mask;
+            token.context = context;
+          }
+          if (token.lookAhead > token.end + 25)
+            lookAhead = Math.max(token.lookAhead, lookAhead);
+          if (token.value != 0) {
+            let startIndex = actionIndex;
+            if (token.extended > -1)
+              actionIndex = this.addActions(stack, token.extended, token.end, actionIndex);
+            actionIndex = this.addActions(stack, token.value, token.end, actionIndex);
+            if (!tokenizer.extend) {
+              main = token;
+              if (actionIndex > startIndex)
+                break;
+            }
+          }
+        }
+        while (this.actions.length > actionIndex)
+          this.actions.pop();
+        if (lookAhead)
+          stack.setLookAhead(lookAhead);
+        if (!main && stack.pos == this.stream.end) {
+          main = new CachedToken();
+          main.value = stack.p.parser.eofTerm;
+          main.start = main.end = stack.pos;
+          actionIndex = this.addActions(stack, main.value, main.end, actionIndex);
+        }
+        this.mainToken = main;
+        return this.actions;
+      }
+      getMainToken(stack) {
+        if (this.mainToken)
+          return this.mainToken;
+        let main = new CachedToken(), { pos, p } = stack;
+        main.start = pos;
+        main.end = Math.min(pos + 1, p.stream.end);
+        main.value = pos == p.stream.end ? p.parser.eofTerm : 0;
+        return main;
+      }
+      updateCachedToken(token, tokenizer, stack) {
+        let start = this.stream.clipPos(stack.pos);
+        tokenizer.token(this.stream.reset(start, token), stack);
+        if (token.value > -1) {
+          let { parser: parser3 } = stack.p;
+          for (let i = 0; i < parser3.specialized.length; i++)
+            if (parser3.specialized[i] == token.value) {
+              let result2 = parser3.specializers[i](this.stream.read(token.start, token.end), stack);
+              if (result2 >= 0 && stack.p.parser.dialect.allows(result2 >> 1)) {
+                if ((result2 & 1) == 0)
+                  token.value = result2 >> 1;
+                else
+                  token.extended = result2 >> 1;
+                break;
+              }
+            }
+        } else {
+          token.value = 0;
+          token.end = this.stream.clipPos(start + 1);
+        }
+      }
+      putAction(action, token, end, index) {
+        for (let i = 0; i < index; i += 3)
+          if (this.actions[i] == action)
+            return index;
+        this.actions[index++] = action;
+        this.actions[index++] = token;
+        this.actions[index++] = end;
+        return index;
+      }
+      addActions(stack, token, end, index) {
+        let { state } = stack, { parser: parser3 } = stack.p, { data } = parser3;
+        for (let set = 0; set < 2; set++) {
+          for (let i = parser3.stateSlot(
+            state,
+            set ? 2 : 1
+            /* ParseState.Actions */
+          ); ; i += 3) {
+            if (data[i] == 65535) {
+              if (data[i + 1] == 1) {
+                i = pair(data, i + 2);
+              } else {
+                if (index == 0 && data[i + 1] == 2)
+                  index = this.putAction(pair(data, i + 2), token, end, index);
+                break;
+              }
+            }
+            if (data[i] == token)
+              index = this.putAction(pair(data, i + 1), token, end, index);
+          }
+        }
+        return index;
+      }
+    };
+    Parse = class {
+      constructor(parser3, input, fragments, ranges) {
+        this.parser = parser3;
+        this.input = input;
+        this.ranges = ranges;
+        this.recovering = 0;
+        this.nextStackID = 9812;
+        this.minStackPos = 0;
+        this.reused = [];
+        this.stoppedAt = null;
+        this.lastBigReductionStart = -1;
+        this.lastBigReductionSize = 0;
+        this.bigReductionCount = 0;
+        this.stream = new InputStream(input, ranges);
+        this.tokens = new TokenCache(parser3, this.stream);
+        this.topTerm = parser3.top[1];
+        let { from } = ranges[0];
+        this.stacks = [Stack.start(this, parser3.top[0], from)];
+        this.fragments = fragments.length && this.stream.end - from > parser3.bufferLength * 4 ? new FragmentCursor(fragments, parser3.minRepeatTerm) : null;
+      }
+      get parsedPos() {
+        return this.minStackPos;
+      }
+      // Move the parser forward. This will process all parse stacks at
+      // `this.pos` and try to advance them to a further position. If no
+      // stack for such a position is found, it'll start error-recovery.
+      //
+      // When the parse is finished, this will return a syntax tree. When
+      // not, it returns `null`.
+      advance() {
+        let stacks = this.stacks, pos = this.minStackPos;
+        let newStacks = this.stacks = [];
+        let stopped, stoppedTokens;
+        if (this.bigReductionCount > 300 && stacks.length == 1) {
+          let [s] = stacks;
+          while (s.forceReduce() && s.stack.length && s.stack[s.stack.length - 2] >= this.lastBigReductionStart) {
+          }
+          this.bigReductionCount = this.lastBigReductionSize = 0;
+        }
+        for (let i = 0; i < stacks.length; i++) {
+          let stack = stacks[i];
+          for (; ; ) {
+            this.tokens.mainToken = null;
+            if (stack.pos > pos) {
+              newStacks.push(stack);
+            } else if (this.advanceStack(stack, newStacks, stacks)) {
+              continue;
+            } else {
+              if (!stopped) {
+                stopped = [];
+                stoppedTokens = [];
+              }
+              stopped.push(stack);
+              let tok = this.tokens.getMainToken(stack);
+              stoppedTokens.push(tok.value, tok.end);
+            }
+            break;
+          }
+        }
+        if (!newStacks.length) {
+          let finished = stopped && findFinished(stopped);
+          if (finished) {
+            if (verbose)
+              console.log("Finish with " + this.stackID(finished));
+            return this.stackToTree(finished);
+          }
+          if (this.parser.strict) {
+            if (verbose && stopped)
+              console.log("Stuck with token " + (this.tokens.mainToken ? this.parser.getName(this.tokens.mainToken.value) : "none"));
+            throw new SyntaxError("No parse at " + pos);
+          }
+          if (!this.recovering)
+            this.recovering = 5;
+        }
+        if (this.recovering && stopped) {
+          let finished = this.stoppedAt != null && stopped[0].pos > this.stoppedAt ? stopped[0] : this.runRecovery(stopped, stoppedTokens, newStacks);
+          if (finished) {
+            if (verbose)
+              console.log("Force-finish " + this.stackID(finished));
+            return this.stackToTree(finished.forceAll());
+          }
+        }
+        if (this.recovering) {
+          let maxRemaining = this.recovering == 1 ? 1 : this.recovering * 3;
+          if (newStacks.length > maxRemaining) {
+            newStacks.sort((a, b) => b.score - a.score);
+            while (newStacks.length > maxRemaining)
+              newStacks.pop();
+          }
+          if (newStacks.some((s) => s.reducePos > pos))
+            this.recovering--;
+        } else if (newStacks.length > 1) {
+          outer: for (let i = 0; i < newStacks.length - 1; i++) {
+            let stack = newStacks[i];
+            for (let j = i + 1; j < newStacks.length; j++) {
+              let other = newStacks[j];
+              if (stack.sameState(other) || stack.buffer.length > 500 && other.buffer.length > 500) {
+                if ((stack.score - other.score || stack.buffer.length - other.buffer.length) > 0) {
+                  newStacks.splice(j--, 1);
+                } else {
+                  newStacks.splice(i--, 1);
+                  continue outer;
+                }
+              }
+            }
+          }
+          if (newStacks.length > 12) {
+            newStacks.sort((a, b) => b.score - a.score);
+            newStacks.splice(
+              12,
+              newStacks.length - 12
+              /* Rec.MaxStackCount */
+            );
+          }
+        }
+        this.minStackPos = newStacks[0].pos;
+        for (let i = 1; i < newStacks.length; i++)
+          if (newStacks[i].pos < this.minStackPos)
+            this.minStackPos = newStacks[i].pos;
+        return null;
+      }
+      stopAt(pos) {
+        if (this.stoppedAt != null && this.stoppedAt < pos)
+          throw new RangeError("Can't move stoppedAt forward");
+        this.stoppedAt = pos;
+      }
+      // See if a given tree, or a descendant right at its start, can be
+      // reused in the given stack.
+      tryReuse(stack, start, tree, repeatOnly) {
+        if (!tree)
+          return null;
+        let strictCx = stack.curContext && stack.curContext.tracker.strict, cxHash = strictCx ? stack.curContext.hash : 0;
+        for (; tree; ) {
+          let match = this.parser.nodeSet.types[tree.type.id] != tree.type ? -1 : this.parser.getGoto(stack.state, tree.type.id);
+          if (match > -1 && tree.length && (!strictCx || (tree.prop(NodeProp.contextHash) || 0) == cxHash)) {
+            stack.useNode(tree, match, start);
+            return tree;
+          }
+          if (tree.children.length == 0 || tree.positions[0] > 0)
+            break;
+          let inner = tree.children[0];
+          if (inner instanceof Tree && (!repeatOnly || inner.type.id >= this.parser.minRepeatTerm))
+            tree = inner;
+          else
+            break;
+        }
+        return null;
+      }
+      // Returns an updated version of the given stack, or null if the
+      // stack can't advance normally. When `split` and `stacks` are
+      // given, stacks split off by ambiguous operations will be pushed to
+      // `split`, or added to `stacks` if they move `pos` forward.
+      advanceStack(stack, stacks, split) {
+        let start = stack.pos, { parser: parser3 } = this;
+        let base = verbose ? this.stackID(stack) + " -> " : "";
+        if (this.stoppedAt != null && start > this.stoppedAt)
+          return stack.forceReduce() ? stack : null;
+        if (this.fragments) {
+          let reused = stack.reducePos < start && stack.buffer.length && stack.buffer[stack.buffer.length - 2] <= stack.reducePos && this.fragments.lastRepeatPos == stack.reducePos && this.tryReuse(stack, stack.reducePos, this.fragments.lastRepeat, true) || this.tryReuse(stack, start, this.fragments.nodeAt(start), false);
+          if (reused) {
+            if (verbose)
+              console.log(base + this.stackID(stack) + ` (via reuse of ${parser3.getName(reused.type.id)})`);
+            return true;
+          }
+        }
+        let defaultReduce = parser3.stateSlot(
+          stack.state,
+          4
+          /* ParseState.DefaultReduce */
+        );
+        if (defaultReduce > 0) {
+          stack.reduce(defaultReduce);
+          if (verbose)
+            console.log(base + this.stackID(stack) + ` (via always-reduce ${parser3.getName(
+              defaultReduce & 65535
+              /* Action.ValueMask */
+            )})`);
+          return true;
+        }
+        if (stack.stack.length >= 8400) {
+          while (stack.stack.length > 6e3 && stack.forceReduce()) {
+          }
+        }
+        let actions = this.tokens.getActions(stack);
+        for (let i = 0; i < actions.length; ) {
+          let action = actions[i++], term = actions[i++], end = actions[i++];
+          let last = i == actions.length || !split;
+          let localStack = last ? stack : stack.split();
+          let main = this.tokens.mainToken;
+          localStack.apply(action, term, main ? main.start : localStack.pos, end);
+          if (verbose)
+            console.log(base + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser3.getName(
+              action & 65535
+              /* Action.ValueMask */
+            )}`} for ${parser3.getName(term)} @ ${start}${localStack == stack ? "" : ", split"})`);
+          if (last)
+            return true;
+          else if (localStack.pos > start)
+            stacks.push(localStack);
+          else
+            split.push(localStack);
+        }
+        return false;
+      }
+      // Advance a given stack forward as far as it will go. Returns the
+      // (possibly updated) stack if it got stuck, or null if it moved
+      // forward and was given to `pushStackDedup`.
+      advanceFully(stack, newStacks) {
+        let pos = stack.pos;
+        for (; ; ) {
+          if (!this.advanceStack(stack, null, null))
+            return false;
+          if (stack.pos > pos) {
+            pushStackDedup(stack, newStacks);
+            return true;
+          }
+        }
+      }
+      runRecovery(stacks, tokens2, newStacks) {
+        let finished = null, restarted = false;
+        for (let i = 0; i < stacks.length; i++) {
+          let stack = stacks[i], token = tokens2[i << 1], tokenEnd = tokens2[(i << 1) + 1];
+          let base = verbose ? this.stackID(stack) + " -> " : "";
+          if (stack.deadEnd) {
+            if (restarted)
+              continue;
+            restarted = true;
+            stack.restart();
+            if (verbose)
+              console.log(base + this.stackID(stack) + " (restarted)");
+            let done = this.advanceFully(stack, newStacks);
+            if (done)
+              continue;
+          }
+          let force = stack.split(), forceBase = base;
+          for (let j = 0; j < 10 && force.forceReduce(); j++) {
+            if (verbose)
+              console.log(forceBase + this.stackID(force) + " (via force-reduce)");
+            let done = this.advanceFully(force, newStacks);
+            if (done)
+              break;
+            if (verbose)
+              forceBase = this.stackID(force) + " -> ";
+          }
+          for (let insert of stack.recoverByInsert(token)) {
+            if (verbose)
+              console.log(base + this.stackID(insert) + " (via recover-insert)");
+            this.advanceFully(insert, newStacks);
+          }
+          if (this.stream.end > stack.pos) {
+            if (tokenEnd == stack.pos) {
+              tokenEnd++;
+              token = 0;
+            }
+            stack.recoverByDelete(token, tokenEnd);
+            if (verbose)
+              console.log(base + this.stackID(stack) + ` (via recover-delete ${this.parser.getName(token)})`);
+            pushStackDedup(stack, newStacks);
+          } else if (!finished || finished.score < force.score) {
+            finished = force;
+          }
+        }
+        return finished;
+      }
+      // Convert the stack's buffer to a syntax tree.
+      stackToTree(stack) {
+        stack.close();
+        return Tree.build({
+          buffer: StackBufferCursor.create(stack),
+          nodeSet: this.parser.nodeSet,
+          topID: this.topTerm,
+          maxBufferLength: this.parser.bufferLength,
+          reused: this.reused,
+          start: this.ranges[0].from,
+          length: stack.pos - this.ranges[0].from,
+          minRepeatType: this.parser.minRepeatTerm
+        });
+      }
+      stackID(stack) {
+        let id2 = (stackIDs || (stackIDs = /* @__PURE__ */ new WeakMap())).get(stack);
+        if (!id2)
+          stackIDs.set(stack, id2 = String.fromCodePoint(this.nextStackID++));
+        return id2 + stack;
+      }
+    };
+    Dialect = class {
+      constructor(source, flags, disabled) {
+        this.source = source;
+        this.flags = flags;
+        this.disabled = disabled;
+      }
+      allows(term) {
+        return !this.disabled || this.disabled[term] == 0;
+      }
+    };
+    id = (x) => x;
+    ContextTracker = class {
+      /**
+      Define a context tracker.
+      */
+      constructor(spec) {
+        this.start = spec.start;
+        this.shift = spec.shift || id;
+        this.reduce = spec.reduce || id;
+        this.reuse = spec.reuse || id;
+        this.hash = spec.hash || (() => 0);
+        this.strict = spec.strict !== false;
+      }
+    };
+    LRParser = class _LRParser extends Parser {
+      /**
+      @internal
+      */
+      constructor(spec) {
+        super();
+        this.wrappers = [];
+        if (spec.version != 14)
+          throw new RangeError(`Parser version (${spec.version}) doesn't match runtime version (${14})`);
+        let nodeNames = spec.nodeNames.split(" ");
+        this.minRepeatTerm = nodeNames.length;
+        for (let i = 0; i < spec.repeatNodeCount; i++)
+          nodeNames.push("");
+        let topTerms = Object.keys(spec.topRules).map((r) => spec.topRules[r][1]);
+        let nodeProps = [];
+        for (let i = 0; i < nodeNames.length; i++)
+          nodeProps.push([]);
+        function setProp(nodeID, prop, value) {
+          nodeProps[nodeID].push([prop, prop.deserialize(String(value))]);
+        }
+        if (spec.nodeProps)
+          for (let propSpec of spec.nodeProps) {
+            let prop = propSpec[0];
+            if (typeof prop == "string")
+              prop = NodeProp[prop];
+            for (let i = 1; i < propSpec.length; ) {
+              let next = propSpec[i++];
+              if (next >= 0) {
+                setProp(next, prop, propSpec[i++]);
+              } else {
+                let value = propSpec[i + -next];
+                for (let j = -next; j > 0; j--)
+                  setProp(propSpec[i++], prop, value);
+                i++;
+              }
+            }
+          }
+        this.nodeSet = new NodeSet(nodeNames.map((name, i) => NodeType.define({
+          name: i >= this.minRepeatTerm ? void 0 : name,
+          id: i,
+          props: nodeProps[i],
+          top: topTerms.indexOf(i) > -1,
+          error: i == 0,
+          skipped: spec.skippedNodes && spec.skippedNodes.indexOf(i) > -1
+        })));
+        if (spec.propSources)
+          this.nodeSet = this.nodeSet.extend(...spec.propSources);
+        this.strict = false;
+        this.bufferLength = DefaultBufferLength;
+        let tokenArray = decodeArray(spec.tokenData);
+        this.context = spec.context;
+        this.specializerSpecs = spec.specialized || [];
+        this.specialized = new Uint16Array(this.specializerSpecs.length);
+        for (let i = 0; i < this.specializerSpecs.length; i++)
+          this.specialized[i] = this.specializerSpecs[i].term;
+        this.specializers = this.specializerSpecs.map(getSpecializer);
+        this.states = decodeArray(spec.states, Uint32Array);
+        this.data = decodeArray(spec.stateData);
+        this.goto = decodeArray(spec.goto);
+        this.maxTerm = spec.maxTerm;
+        this.tokenizers = spec.tokenizers.map((value) => typeof value == "number" ? new TokenGroup(tokenArray, value) : value);
+        this.topRules = spec.topRules;
+        this.dialects = spec.dialects || {};
+        this.dynamicPrecedences = spec.dynamicPrecedences || null;
+        this.tokenPrecTable = spec.tokenPrec;
+        this.termNames = spec.termNames || null;
+        this.maxNode = this.nodeSet.types.length - 1;
+        this.dialect = this.parseDialect();
+        this.top = this.topRules[Object.keys(this.topRules)[0]];
+      }
+      createParse(input, fragments, ranges) {
+        let parse2 = new Parse(this, input, fragments, ranges);
+        for (let w2 of this.wrappers)
+          parse2 = w2(parse2, input, fragments, ranges);
+        return parse2;
+      }
+      /**
+      Get a goto table entry @internal
+      */
+      getGoto(state, term, loose = false) {
+        let table = this.goto;
+        if (term >= table[0])
+          return -1;
+        for (let pos = table[term + 1]; ; ) {
+          let groupTag = table[pos++], last = groupTag & 1;
+          let target = table[pos++];
+          if (last && loose)
+            return target;
+          for (let end = pos + (groupTag >> 1); pos < end; pos++)
+            if (table[pos] == state)
+              return target;
+          if (last)
+            return -1;
+        }
+      }
+      /**
+      Check if this state has an action for a given terminal @internal
+      */
+      hasAction(state, terminal) {
+        let data = this.data;
+        for (let set = 0; set < 2; set++) {
+          for (let i = this.stateSlot(
+            state,
+            set ? 2 : 1
+            /* ParseState.Actions */
+          ), next; ; i += 3) {
+            if ((next = data[i]) == 65535) {
+              if (data[i + 1] == 1)
+                next = data[i = pair(data, i + 2)];
+              else if (data[i + 1] == 2)
+                return pair(data, i + 2);
+              else
+                break;
+            }
+            if (next == terminal || next == 0)
+              return pair(data, i + 1);
+          }
+        }
+        return 0;
+      }
+      /**
+      @internal
+      */
+      stateSlot(state, slot) {
+        return this.states[state * 6 + slot];
+      }
+      /**
+      @internal
+      */
+      stateFlag(state, flag) {
+        return (this.stateSlot(
+          state,
+          0
+          /* ParseState.Flags */
+        ) & flag) > 0;
+      }
+      /**
+      @internal
+      */
+      validAction(state, action) {
+        return !!this.allActions(state, (a) => a == action ? true : null);
+      }
+      /**
+      @internal
+      */
+      allActions(state, action) {
+        let deflt = this.stateSlot(
+          state,
+          4
+          /* ParseState.DefaultReduce */
+        );
+        let result2 = deflt ? action(deflt) : void 0;
+        for (let i = this.stateSlot(
+          state,
+          1
+          /* ParseState.Actions */
+        ); result2 == null; i += 3) {
+          if (this.data[i] == 65535) {
+            if (this.data[i + 1] == 1)
+              i = pair(this.data, i + 2);
+            else
+              break;
+          }
+          result2 = action(pair(this.data, i + 1));
+        }
+        return result2;
+      }
+      /**
+      Get the states that can follow this one through shift actions or
+      goto jumps. @internal
+      */
+      nextStates(state) {
+        let result2 = [];
+        for (let i = this.stateSlot(
+          state,
+          1
+          /* ParseState.Actions */
+        ); ; i += 3) {
+          if (this.data[i] == 65535) {
+            if (this.data[i + 1] == 1)
+              i = pair(this.data, i + 2);
+            else
+              break;
+          }
+          if ((this.data[i + 2] & 65536 >> 16) == 0) {
+            let value = this.data[i + 1];
+            if (!result2.some((v, i2) => i2 & 1 && v == value))
+              result2.push(this.data[i], value);
+          }
+        }
+        return result2;
+      }
+      /**
+      Configure the parser. Returns a new parser instance that has the
+      given settings modified. Settings not provided in `config` are
+      kept from the original parser.
+      */
+      configure(config2) {
+        let copy = Object.assign(Object.create(_LRParser.prototype), this);
+        if (config2.props)
+          copy.nodeSet = this.nodeSet.extend(...config2.props);
+        if (config2.top) {
+          let info = this.topRules[config2.top];
+          if (!info)
+            throw new RangeError(`Invalid top rule name ${config2.top}`);
+          copy.top = info;
+        }
+        if (config2.tokenizers)
+          copy.tokenizers = this.tokenizers.map((t) => {
+            let found = config2.tokenizers.find((r) => r.from == t);
+            return found ? found.to : t;
+          });
+        if (config2.specializers) {
+          copy.specializers = this.specializers.slice();
+          copy.specializerSpecs = this.specializerSpecs.map((s, i) => {
+            let found = config2.specializers.find((r) => r.from == s.external);
+            if (!found)
+              return s;
+            let spec = Object.assign(Object.assign({}, s), { external: found.to });
+            copy.specializers[i] = getSpecializer(spec);
+            return spec;
+          });
+        }
+        if (config2.contextTracker)
+          copy.context = config2.contextTracker;
+        if (config2.dialect)
+          copy.dialect = this.parseDialect(config2.dialect);
+        if (config2.strict != null)
+          copy.strict = config2.strict;
+        if (config2.wrap)
+          copy.wrappers = copy.wrappers.concat(config2.wrap);
+        if (config2.bufferLength != null)
+          copy.bufferLength = config2.bufferLength;
+        return copy;
+      }
+      /**
+      Tells you whether any [parse wrappers](#lr.ParserConfig.wrap)
+      are registered for this parser.
+      */
+      hasWrappers() {
+        return this.wrappers.length > 0;
+      }
+      /**
+      Returns the name associated with a given term. This will only
+      work for all terms when the parser was generated with the
+      `--names` option. By default, only the names of tagged terms are
+      stored.
+      */
+      getName(term) {
+        return this.termNames ? this.termNames[term] : String(term <= this.maxNode && this.nodeSet.types[term].name || term);
+      }
+      /**
+      The eof term id is always allocated directly after the node
+      types. @internal
+      */
+      get eofTerm() {
+        return this.maxNode + 1;
+      }
+      /**
+      The type of top node produced by the parser.
+      */
+      get topNode() {
+        return this.nodeSet.types[this.top[1]];
+      }
+      /**
+      @internal
+      */
+      dynamicPrecedence(term) {
+        let prec = this.dynamicPrecedences;
+        return prec == null ? 0 : prec[term] || 0;
+      }
+      /**
+      @internal
+      */
+      parseDialect(dialect) {
+        let values = Object.keys(this.dialects), flags = values.map(() => false);
+        if (dialect)
+          for (let part of dialect.split(" ")) {
+            let id2 = values.indexOf(part);
+            if (id2 >= 0)
+              flags[id2] = true;
+          }
+        let disabled = null;
+        for (let i = 0; i < values.length; i++)
+          if (!flags[i]) {
+            for (let j = this.dialects[values[i]], id2; (id2 = this.data[j++]) != 65535; )
+              (disabled || (disabled = new Uint8Array(this.maxTerm + 1)))[id2] = 1;
+          }
+        return new Dialect(dialect, flags, disabled);
+      }
+      /**
+      Used by the output of the parser generator. Not available to
+      user code. @hide
+      */
+      static deserialize(spec) {
+        return new _LRParser(spec);
+      }
+    };
+  }
+});
+
+// node_modules/@lezer/python/dist/index.js
+function __tfrTable(base642, bytes) {
+  const b = Buffer.from(base642, "base64");
+  const view = new DataView(b.buffer, b.byteOffset, b.length);
+  const table = bytes === 4 ? new Uint32Array(b.length / 4) : new Uint16Array(b.length / 2);
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] === 1) new Uint8Array(table.buffer).set(b);
+  else for (let i = 0; i < table.length; i++) table[i] = bytes === 4 ? view.getUint32(i * 4, true) : view.getUint16(i * 2, true);
+  return table;
+}
+function isLineBreak(ch) {
+  return ch == newline || ch == carriageReturn;
+}
+function isHex(ch) {
+  return ch >= 48 && ch <= 57 || ch >= 65 && ch <= 70 || ch >= 97 && ch <= 102;
+}
+function Context(parent, indent2, flags) {
+  this.parent = parent;
+  this.indent = indent2;
+  this.flags = flags;
+  this.hash = (parent ? parent.hash + parent.hash << 8 : 0) + indent2 + (indent2 << 4) + flags + (flags << 6);
+}
+function countIndent(space2) {
+  let depth = 0;
+  for (let i = 0; i < space2.length; i++)
+    depth += space2.charCodeAt(i) == tab ? 8 - depth % 8 : 1;
+  return depth;
+}
+function skipEscape(input, ch) {
+  if (ch == letter_o) {
+    for (let i = 0; i < 2 && input.next >= 48 && input.next <= 55; i++) input.advance();
+  } else if (ch == letter_x) {
+    for (let i = 0; i < 2 && isHex(input.next); i++) input.advance();
+  } else if (ch == letter_u) {
+    for (let i = 0; i < 4 && isHex(input.next); i++) input.advance();
+  } else if (ch == letter_U) {
+    for (let i = 0; i < 8 && isHex(input.next); i++) input.advance();
+  } else if (ch == letter_N) {
+    if (input.next == braceOpen) {
+      input.advance();
+      while (input.next >= 0 && input.next != braceClose && input.next != singleQuote && input.next != doubleQuote && input.next != newline) input.advance();
+      if (input.next == braceClose) input.advance();
+    }
+  }
+}
+var printKeyword, indent, dedent, newline$1, blankLineStart, newlineBracketed, eof, stringContent, Escape, replacementStart, stringEnd, ParenL, ParenthesizedExpression, TupleExpression, ComprehensionExpression, BracketL, ArrayExpression, ArrayComprehensionExpression, BraceL, DictionaryExpression, DictionaryComprehensionExpression, SetExpression, SetComprehensionExpression, ArgList, subscript, String$1, stringStart, stringStartD, stringStartL, stringStartLD, stringStartR, stringStartRD, stringStartRL, stringStartRLD, FormatString, stringStartF, stringStartFD, stringStartFL, stringStartFLD, stringStartFR, stringStartFRD, stringStartFRL, stringStartFRLD, FormatReplacement, nestedFormatReplacement, importList, TypeParamList, ParamList, SequencePattern, MappingPattern, PatternArgList, newline, carriageReturn, space, tab, hash, parenOpen, dot, braceOpen, braceClose, singleQuote, doubleQuote, backslash, letter_o, letter_x, letter_N, letter_u, letter_U, bracketed, newlines, indentation, cx_Bracketed, cx_String, cx_DoubleQuote, cx_Long, cx_Raw, cx_Format, topIndent, stringFlags, trackIndent, legacyPrint, strings, spec_identifier, parser;
+var init_dist3 = __esm({
+  "node_modules/@lezer/python/dist/index.js"() {
+    init_dist2();
+    printKeyword = 1;
+    indent = 194;
+    dedent = 195;
+    newline$1 = 196;
+    blankLineStart = 197;
+    newlineBracketed = 198;
+    eof = 199;
+    stringContent = 200;
+    Escape = 2;
+    replacementStart = 3;
+    stringEnd = 201;
+    ParenL = 24;
+    ParenthesizedExpression = 25;
+    TupleExpression = 49;
+    ComprehensionExpression = 50;
+    BracketL = 55;
+    ArrayExpression = 56;
+    ArrayComprehensionExpression = 57;
+    BraceL = 59;
+    DictionaryExpression = 60;
+    DictionaryComprehensionExpression = 61;
+    SetExpression = 62;
+    SetComprehensionExpression = 63;
+    ArgList = 65;
+    subscript = 238;
+    String$1 = 71;
+    stringStart = 241;
+    stringStartD = 242;
+    stringStartL = 243;
+    stringStartLD = 244;
+    stringStartR = 245;
+    stringStartRD = 246;
+    stringStartRL = 247;
+    stringStartRLD = 248;
+    FormatString = 72;
+    stringStartF = 249;
+    stringStartFD = 250;
+    stringStartFL = 251;
+    stringStartFLD = 252;
+    stringStartFR = 253;
+    stringStartFRD = 254;
+    stringStartFRL = 255;
+    stringStartFRLD = 256;
+    FormatReplacement = 73;
+    nestedFormatReplacement = 77;
+    importList = 263;
+    TypeParamList = 112;
+    ParamList = 130;
+    SequencePattern = 151;
+    MappingPattern = 152;
+    PatternArgList = 155;
+    newline = 10;
+    carriageReturn = 13;
+    space = 32;
+    tab = 9;
+    hash = 35;
+    parenOpen = 40;
+    dot = 46;
+    braceOpen = 123;
+    braceClose = 125;
+    singleQuote = 39;
+    doubleQuote = 34;
+    backslash = 92;
+    letter_o = 111;
+    letter_x = 120;
+    letter_N = 78;
+    letter_u = 117;
+    letter_U = 85;
+    bracketed = /* @__PURE__ */ new Set([
+      ParenthesizedExpression,
+      TupleExpression,
+      ComprehensionExpression,
+      importList,
+      ArgList,
+      ParamList,
+      ArrayExpression,
+      ArrayComprehensionExpression,
+      subscript,
+      SetExpression,
+      SetComprehensionExpression,
+      FormatString,
+      FormatReplacement,
+      nestedFormatReplacement,
+      DictionaryExpression,
+      DictionaryComprehensionExpression,
+      SequencePattern,
+      MappingPattern,
+      PatternArgList,
+      TypeParamList
+    ]);
+    newlines = new ExternalTokenizer((input, stack) => {
+      let prev;
+      if (input.next < 0) {
+        input.acceptToken(eof);
+      } else if (stack.context.flags & cx_Bracketed) {
+        if (isLineBreak(input.next)) input.acceptToken(newlineBracketed, 1);
+      } else if (((prev = input.peek(-1)) < 0 || isLineBreak(prev)) && stack.canShift(blankLineStart)) {
+        let spaces = 0;
+        while (input.next == space || input.next == tab) {
+          input.advance();
+          spaces++;
+        }
+        if (input.next == newline || input.next == carriageReturn || input.next == hash)
+          input.acceptToken(blankLineStart, -spaces);
+      } else if (isLineBreak(input.next)) {
+        input.acceptToken(newline$1, 1);
+      }
+    }, { contextual: true });
+    indentation = new ExternalTokenizer((input, stack) => {
+      let context = stack.context;
+      if (context.flags) return;
+      let prev = input.peek(-1);
+      if (prev == newline || prev == carriageReturn) {
+        let depth = 0, chars = 0;
+        for (; ; ) {
+          if (input.next == space) depth++;
+          else if (input.next == tab) depth += 8 - depth % 8;
+          else break;
+          input.advance();
+          chars++;
+        }
+        if (depth != context.indent && input.next != newline && input.next != carriageReturn && input.next != hash) {
+          if (depth < context.indent) input.acceptToken(dedent, -chars);
+          else input.acceptToken(indent);
+        }
+      }
+    });
+    cx_Bracketed = 1;
+    cx_String = 2;
+    cx_DoubleQuote = 4;
+    cx_Long = 8;
+    cx_Raw = 16;
+    cx_Format = 32;
+    topIndent = new Context(null, 0, 0);
+    stringFlags = new Map([
+      [stringStart, 0],
+      [stringStartD, cx_DoubleQuote],
+      [stringStartL, cx_Long],
+      [stringStartLD, cx_Long | cx_DoubleQuote],
+      [stringStartR, cx_Raw],
+      [stringStartRD, cx_Raw | cx_DoubleQuote],
+      [stringStartRL, cx_Raw | cx_Long],
+      [stringStartRLD, cx_Raw | cx_Long | cx_DoubleQuote],
+      [stringStartF, cx_Format],
+      [stringStartFD, cx_Format | cx_DoubleQuote],
+      [stringStartFL, cx_Format | cx_Long],
+      [stringStartFLD, cx_Format | cx_Long | cx_DoubleQuote],
+      [stringStartFR, cx_Format | cx_Raw],
+      [stringStartFRD, cx_Format | cx_Raw | cx_DoubleQuote],
+      [stringStartFRL, cx_Format | cx_Raw | cx_Long],
+      [stringStartFRLD, cx_Format | cx_Raw | cx_Long | cx_DoubleQuote]
+    ].map(([term, flags]) => [term, flags | cx_String]));
+    trackIndent = new ContextTracker({
+      start: topIndent,
+      reduce(context, term, _, input) {
+        if (context.flags & cx_Bracketed && bracketed.has(term) || (term == String$1 || term == FormatString) && context.flags & cx_String)
+          return context.parent;
+        return context;
+      },
+      shift(context, term, stack, input) {
+        if (term == indent)
+          return new Context(context, countIndent(input.read(input.pos, stack.pos)), 0);
+        if (term == dedent)
+          return context.parent;
+        if (term == ParenL || term == BracketL || term == BraceL || term == replacementStart)
+          return new Context(context, 0, cx_Bracketed);
+        if (stringFlags.has(term))
+          return new Context(context, 0, stringFlags.get(term) | context.flags & cx_Bracketed);
+        return context;
+      },
+      hash(context) {
+        return context.hash;
+      }
+    });
+    legacyPrint = new ExternalTokenizer((input) => {
+      for (let i = 0; i < 5; i++) {
+        if (input.next != "print".charCodeAt(i)) return;
+        input.advance();
+      }
+      if (/\w/.test(String.fromCharCode(input.next))) return;
+      for (let off = 0; ; off++) {
+        let next = input.peek(off);
+        if (next == space || next == tab) continue;
+        if (next != parenOpen && next != dot && next != newline && next != carriageReturn && next != hash)
+          input.acceptToken(printKeyword);
+        return;
+      }
+    });
+    strings = new ExternalTokenizer((input, stack) => {
+      let { flags } = stack.context;
+      let quote = flags & cx_DoubleQuote ? doubleQuote : singleQuote;
+      let long = (flags & cx_Long) > 0;
+      let escapes = !(flags & cx_Raw);
+      let format = (flags & cx_Format) > 0;
+      let start = input.pos;
+      for (; ; ) {
+        if (input.next < 0) {
+          break;
+        } else if (format && input.next == braceOpen) {
+          if (input.peek(1) == braceOpen) {
+            input.advance(2);
+          } else {
+            if (input.pos == start) {
+              input.acceptToken(replacementStart, 1);
+              return;
+            }
+            break;
+          }
+        } else if (escapes && input.next == backslash) {
+          if (input.pos == start) {
+            input.advance();
+            let escaped = input.next;
+            if (escaped >= 0) {
+              input.advance();
+              skipEscape(input, escaped);
+            }
+            input.acceptToken(Escape);
+            return;
+          }
+          break;
+        } else if (input.next == backslash && !escapes && input.peek(1) > -1) {
+          input.advance(2);
+        } else if (input.next == quote && (!long || input.peek(1) == quote && input.peek(2) == quote)) {
+          if (input.pos == start) {
+            input.acceptToken(stringEnd, long ? 3 : 1);
+            return;
+          }
+          break;
+        } else if (input.next == newline) {
+          if (long) {
+            input.advance();
+          } else if (input.pos == start) {
+            input.acceptToken(stringEnd);
+            return;
+          }
+          break;
+        } else {
+          input.advance();
+        }
+      }
+      if (input.pos > start) input.acceptToken(stringContent);
+    });
+    spec_identifier = { __proto__: null, await: 44, or: 54, and: 56, in: 60, not: 62, is: 64, if: 70, else: 72, lambda: 76, yield: 94, from: 96, async: 102, for: 104, None: 162, True: 164, False: 164, del: 178, pass: 182, break: 186, continue: 190, return: 194, raise: 202, import: 206, as: 208, global: 212, nonlocal: 214, assert: 218, type: 223, elif: 236, while: 240, try: 246, except: 248, finally: 250, with: 254, def: 258, class: 268, match: 279, case: 285 };
+    parser = LRParser.deserialize({
+      version: 14,
+      states: __tfrTable("AgAAABAAAAACAAAAFQAAAAAAAAAAAAAAAQAAALcAAAAAAAAABAAAAAAAAAAAAAAAAAAAAO4AAAACAAAAJAAAAAAAAADgAAkAAAAAAAAAAAACAAAABAAAABMACQATAAkAAAAAAAAAAAACAAAABAAAABQACQAUAAkAAAAAADoBAAACAAAAFAAAAAAAAAASAAkAAAAAAKQBAAACAAAAJAAAAAAAAADfAAkAAAAAAAAAAAACAAAABAAAAOAACQDgAAkAAAAAAAAAAAACAAAABAAAACgACQAoAAkAAAAAAAAAAAACAAAABAAAAN8ACQDfAAkAAAAAAMABAAACAAAAFAAAAAAAAAAxAAkAAAAAANMBAAACAAAAFAAAAAAAAAA4AAkAAAAAAOMBAAACAAAAFAAAAAAAAAA8AAkAAAAAAPYBAAAAAAAACAAAAAAAAABHAAkAAAAAAAECAAAAAAAACAAAAAAAAABIAAkAAAAAAGICAAACAAAAJAAAAAAAAADRAAkAAAAAAAAAAAACAAAABAAAANEACQDRAAkAAAAAADoBAAACAAAAFAAAAAAAAADQAAkAAAAAAL0CAAACAAAAJAAAAAAAAADQAAkAAAAAAAAAAAACAAAABAAAAGIACQBiAAkAAAAAANQCAAACAAAAFAAAAAAAAABjAAkAAAAAAAAAAAACAAAABAAAAM8ACQDPAAkAAAAAAN4CAAACAAAAFAAAAAAAAADOAAkAAAAAAAAAAAACAAAABwAAAM4ACQDOAAkAAAAAAOkCAAACAAAAFAAAAAAAAACIAAkAAAAAAAAAAAACAAAABAAAALoACQC6AAkAAAAAAO4CAAACAAAAFAAAAAAAAACHAAkAAAAAAAAAAAACAAAABwAAAAwBCQAMAQkAAAAAAAAAAAACAAAABwAAAM0ACQDNAAkAAAAAAAAAAAACAAAABwAAAJ8ACQCfAAkAAgAAABAAAAACAAAAFQAAAAAAAAAAAAAAAAAAADoBAAACAAAAFAAAAAAAAAAVAAkAAAAAAPwCAAACAAAAFAAAAAAAAAAhAAkAAAAAAAMDAAACAAAAFAAAAAAAAAAlAAkAAAAAABEDAAACAAAAFAAAAAAAAADkAAkAAAAAACEDAAACAAAAJAAAAAAAAABXAAkAAAAAADoBAAACAAAAFAAAAAAAAABYAAkAAAAAAAAAAAACAAAABAAAAFoACQBaAAkAAAAAAAAAAAACAAAABAAAAFwACQBcAAkAAAAAAAAAAAACAAAABAAAAF4ACQBeAAkAAAAAADUDAAACAAAAFAAAAAAAAABgAAkAAAAAAEsDAAACAAAAFAAAAAAAAABkAAkAAAAAAF4DAAACAAAAFAAAAAAAAABmAAkAAAAAAGYDAAACAAAAJAAAAAAAAABmAAkAAAAAAOkCAAACAAAAFAAAAAAAAABpAAkAAAAAANQCAAACAAAAFAAAAAAAAABsAAkAAAAAAOkCAAACAAAAFAAAAAAAAABuAAkAAAAAANQCAAACAAAAFAAAAAAAAAB0AAkAAAAAANQCAAACAAAAFAAAAAAAAAB3AAkAAAAAAHEDAAACAAAAFAAAAAAAAAB5AAkAAAAAAHgDAAACAAAAFAAAAAAAAAB+AAkAAAAAAIMDAAACAAAAFAAAAAAAAAB6AAkAAAAAANQCAAACAAAAFAAAAAAAAAB+AAkAAAAAAOkCAAACAAAAFAAAAAAAAACAAAkAAAAAAOkCAAACAAAAFAAAAAAAAACFAAkAAAAAAIgDAAACAAAAFAAAAAAAAACKAAkAAQAAAI8DAAAAAAAAFAAAAAAAAADMAAkAAQAAAAAAAAAAAAAAAAAAAMoADQDKAA0AAAAAAAAAAAACAAAABAAAAAkACQAJAAkAAAAAAAAAAAACAAAABAAAAAoACQAKAAkAAAAAAAAAAAACAAAABAAAAAsACQALAAkAAAAAAAAAAAACAAAABAAAAAwACQAMAAkAAAAAAAAAAAACAAAABAAAAA0ACQANAAkAAAAAAAAAAAACAAAABAAAAA4ACQAOAAkAAAAAAAAAAAACAAAABAAAABAACQAQAAkAAAAAADoBAAACAAAAFAAAAAAAAAAIABEAAAAAADoBAAACAAAAFAAAAAAAAAAIABEAAAAAADoBAAACAAAAFAAAAAAAAAAIABEAAAAAADoBAAACAAAAFAAAAAAAAAAIABEAAAAAADoBAAACAAAAFAAAAAAAAAAIABEAAAAAADoBAAACAAAAFAAAAAAAAAAIABEAAAAAAJ0DAAACAAAAFAAAAAAAAABBAAkAAAAAAAAAAAACAAAABAAAAEAAEQBAABEAAAAAALADAAACAAAAFAAAAAAAAADuAAkAAAAAAAAAAAACAAAABAAAAEMAEQBDABEAAAAAAL0DAAACAAAARAAAAAAAAABDABEAAAAAAMIDAAACAAAAJAAAAAAAAAASABEAAAAAAPwCAAACAAAAFAAAAAAAAAAaABEAAAAAAPwCAAACAAAAFAAAAAAAAAAaABEAAAAAAPwCAAACAAAAFAAAAAAAAAAaABEAAAAAADwEAAACAAAAFAAAAAAAAAAaABEAAAAAAEEEAAACAAAAFAAAAAAAAAAaABEAAAAAAEgEAAACAAAAFAAAAAAAAAAiABEAAAAAAE8EAAACAAAAFAAAAAAAAADfAAkAAAAAAIMEAAACAAAAFAAAAAAAAADeAAkAAAAAAAAAAAACAAAABAAAAN4ACQDeAAkAAAAAAAAAAAACAAAABAAAAC4ACQAuAAkAAAAAAJoEAAACAAAAFAAAAAAAAAAZABEAAAAAADoBAAACAAAAFAAAAAAAAAAZABEAAAAAAKgEAAACAAAAFAAAAAAAAAAZABEAAAAAAAAAAAACAAAABAAAADEAEQAxABEAAAAAAK0EAAACAAAAFAAAAAAAAAA5ABEAAAAAADoBAAACAAAAFAAAAAAAAAA5ABEAAAAAAAAAAAACAAAABAAAADgAEQA4ABEAAAAAALsEAAACAAAAFAAAAAAAAAA4ABEAAAAAAMAEAAACAAAAFAAAAAAAAAA/ABEAAAAAADoBAAACAAAAFAAAAAAAAAA/ABEAAAAAADoBAAACAAAAFAAAAAAAAAA9ABEAAAAAAAAAAAACAAAABAAAADwAEQA8ABEAAAAAANEEAAACAAAAFAAAAAAAAAA8ABEAAAAAANYEAAACAAAAFAAAAAAAAAA+ABEAAAAAAAAAAAAAAAAACAAAAKcACQCnAAkAAAAAANsEAAAAAAAACAAAAAAAAABHABEAAAAAAAAAAAACAAAABAAAAEcAEQBHABEAAAAAAOYEAAACAAAAFAAAAAAAAAABAQkAAAAAAAAAAAAAAAAACAAAAEkACQBJAAkAAAAAAAAAAAAAAAAACAAAAKgACQCoAAkAAAAAAPYEAAAAAAAACAAAAAAAAABIABEAAAAAAAAAAAACAAAABAAAAEgAEQBIABEAAAAAAAAAAAACAAAABAAAAKsACQCrAAkAAAAAAAQFAAACAAAAJAAAAAAAAABPABEAAAAAAIAFAAACAAAAJAAAAAAAAADQABEAAAAAAJkFAAACAAAAhAAAAAAAAADQABEAAAAAALgFAAACAAAAJAAAAAAAAADQABEAAAAAAAAAAAACAAAABAAAAGMAEQBjABEAAAAAAM8FAAACAAAAFQAAAAAAAAC0AAkAAAAAAA8GAAACAAAAFAAAAAAAAAByABEAAAAAAAAAAAACAAAABwAAAM4AEQDOABEAAAAAABoGAAACAAAAJAAAAAAAAAAJAQkAAAAAADcGAAACAAAAFAAAAAAAAACIABEAAAAAAAAAAAACAAAABAAAALoAEwC6ABMAAAAAAAAAAAACAAAABwAAAIcAEQCHABEAAAAAAH4DAAACAAAAFAAAAAAAAACAAAkAAAAAAAAAAAACAAAABwAAAJ8AEwCfABMAAAAAAD8GAAACAAAAJAAAAAAAAAAVABEAAAAAAKIGAAACAAAAJAAAAAAAAAAhABEAAAAAALsGAAACAAAAFAAAAAAAAADhAAkAAAAAAMYGAAACAAAAFAAAAAAAAADhAAkAAAAAAOkCAAACAAAAFAAAAAAAAADhAAkAAAAAANEGAAACAAAAFAAAAAAAAAAnAAkAAAAAANkGAAACAAAAFAAAAAAAAAAlABEAAAAAAN4GAAACAAAAFAAAAAAAAADlAAkAAAAAADoBAAACAAAAFAAAAAAAAADlAAkAAAAAANQCAAACAAAAFAAAAAAAAADkABEAAAAAAAAAAAACAAAABAAAAOQAEQDkABEAAAAAANQCAAACAAAAFAAAAAAAAABTAAkAAAAAAAAAAAACAAAABAAAAFQACQBUAAkAAAAAAPsGAAACAAAAFAAAAAAAAACtAAkAAAAAAAsHAAACAAAAFAAAAAAAAAAGABEAAAAAAAsHAAACAAAAFAAAAAAAAAAGABEAAAAAAMYBAAACAAAAFAAAAAAAAABVABEAAAAAABkHAAACAAAAJAAAAAAAAADnAAkAAAAAAAAAAAACAAAABAAAAFgAEQBYABEAAAAAAAAAAAACAAAABAAAAGAAEQBgABEAAAAAACwHAAACAAAAFAAAAAAAAABkABEAAAAAAD0HAAACAAAAFAAAAAAAAAAIAQkAAAAAAOkCAAACAAAAFAAAAAAAAAAHAQkAAAAAAAAAAAACAAAABAAAAGYAEQBmABEAAAAAAAAAAAACAAAABAAAALEACQCxAAkAAAAAAFEHAAACAAAAJAAAAAAAAABmABEAAAAAAF8HAAACAAAAFAAAAAAAAABmABEAAAAAAGQHAAACAAAAFAAAAAAAAAAKAQkAAAAAAAAAAAACAAAABAAAAGkAEQBpABEAAAAAAHIHAAACAAAAFAAAAAAAAAAGAQkAAAAAAAAAAAACAAAABAAAAGwAEQBsABEAAAAAAIMHAAACAAAAFAAAAAAAAABuABEAAAAAAIMDAAACAAAAFAAAAAAAAAB0ABEAAAAAAIMDAAACAAAAFAAAAAAAAAB3ABEAAAAAAIsHAAACAAAAJAAAAAAAAAANAQkAAAAAADoBAAACAAAAFAAAAAAAAAANAQkAAAAAAJUHAAACAAAAFAAAAAAAAAB5ABEAAAAAAHEDAAACAAAAFAAAAAAAAAB5ABEAAAAAANQCAAACAAAAFAAAAAAAAAB+ABEAAAAAAOkCAAACAAAAFAAAAAAAAACAABEAAAAAAJoHAAACAAAAFQAAAAAAAAB1AAkAAAAAANQHAAACAAAAFwAAAAAAAAB6ABEAAAAAAI0IAAACAAAAFAAAAAAAAAAOAQkAAAAAAIMDAAACAAAAFAAAAAAAAAB+ABEAAAAAAJgIAAACAAAAFAAAAAAAAACAABEAAAAAAKAIAAACAAAAFAAAAAAAAACFABEAAAAAAKsIAAACAAAAJAAAAAAAAACKABEAAAAAADoBAAACAAAAFAAAAAAAAACKABEAAQAAAAAAAAAAAAAAAAAAAMwAEQDMABEAAQAAALIIAAAAAAAABAAAAAAAAADMABEAAQAAALoIAAAAAAAAFAAAAAAAAADMABEAAAAAADwJAAACAAAAJAAAAAAAAAAIABkAAAAAAEMJAAACAAAAJAAAAAAAAAAIABkAAAAAAL4JAAACAAAAJAAAAAAAAAAIABkAAAAAAMgJAAACAAAAJAAAAAAAAAAIABkAAAAAAD0KAAACAAAAJAAAAAAAAAAIABkAAAAAAFAKAAACAAAAJAAAAAAAAAAIABkAAAAAAGMKAAACAAAAFAAAAAAAAADtAAkAAAAAAHEKAAACAAAAJAAAAAAAAADRAAkAAAAAANQCAAACAAAAFAAAAAAAAADtAAkAAAAAAHsKAAACAAAAFAAAAAAAAADsAAkAAAAAAAAAAAACAAAABAAAAEEAEQBBABEAAAAAAIMKAAACAAAAFAAAAAAAAABBABEAAAAAAIgKAAACAAAAFAAAAAAAAADvAAkAAAAAAJMKAAACAAAAFAAAAAAAAADvAAkAAAAAAKYKAAACAAAAFAAAAAAAAADuABEAAAAAAAAAAAACAAAABAAAAEUACQBFAAkAAAAAAAAAAAACAAAABAAAAEMAGQBDABkAAAAAAAAAAAACAAAABAAAABoAGQAaABkAAAAAANQKAAACAAAAJAAAAAAAAAAaABkAAAAAANsKAAACAAAAJAAAAAAAAAAaABkAAAAAAPwCAAACAAAAFAAAAAAAAAAaABkAAAAAAPYKAAACAAAAFAAAAAAAAAAiABkAAAAAAAAAAAACAAAABAAAAC0ACQAtAAkAAAAAANQCAAACAAAAFAAAAAAAAAAsABEAAAAAAAAAAAACAAAABAAAABkAGQAZABkAAAAAAP0KAAACAAAAFAAAAAAAAAAxABkAAAAAAA0LAAACAAAAFAAAAAAAAAAxABkAAAAAABULAAACAAAAFAAAAAAAAAAyABkAAAAAADoBAAACAAAAFAAAAAAAAADmAAkAAAAAABoLAAACAAAAFAAAAAAAAADmAAkAAAAAAB8LAAACAAAAJAAAAAAAAAAZABkAAAAAAC8LAAACAAAAFAAAAAAAAAAhABEAAAAAAGMLAAACAAAAFAAAAAAAAADqABEAAAAAAHMLAAACAAAAFAAAAAAAAADqABEAAAAAAHsLAAACAAAAFAAAAAAAAAA5ABkAAAAAAIALAAACAAAAJAAAAAAAAAA5ABkAAAAAAAAAAAACAAAABAAAADgAGQA4ABkAAAAAAJALAAACAAAAFAAAAAAAAADlABEAAAAAALULAAACAAAAFAAAAAAAAADlABEAAAAAANQCAAACAAAAFAAAAAAAAAA9ABkAAAAAANILAAACAAAAFAAAAAAAAAA/ABkAAAAAANcLAAACAAAAJAAAAAAAAAA/ABkAAAAAAOcLAAACAAAAJAAAAAAAAAA9ABkAAAAAAAAAAAACAAAABAAAADwAGQA8ABkAAAAAAAAAAAACAAAABAAAAD4AGQA+ABkAAAAAAAAAAAAAAAAACAAAAKcAEwCnABMAAAAAAAAAAAACAAAABAAAAEcAGQBHABkAAAAAAPcLAAACAAAAFAAAAAAAAAACAQkAAAAAANQCAAACAAAAFAAAAAAAAAACAQkAAAAAAAgMAAACAAAAFAAAAAAAAAABAREAAAAAAAAAAAAAAAAACAAAAKgAEwCoABMAAAAAAAAAAAACAAAABAAAAEgAGQBIABkAAAAAAAAAAAACAAAABAAAAKsAEwCrABMAAAAAABYMAAACAAAAhAAAAAAAAADQABkAAAAAADUMAAACAAAAJAAAAAAAAADQABkAAAAAADoBAAACAAAAFAAAAAAAAACsABEAAAAAAAAAAAACAAAABAAAAKwAEQCsABEAAAAAAAAAAAACAAAABAAAAKwAEwCsABMAAAAAAAAAAAACAAAABAAAALQAEQC0ABEAAAAAAAAAAAACAAAABAAAALQAEwC0ABMAAAAAAAAAAAACAAAABwAAAHIAGQByABkAAAAAAOkCAAACAAAAFAAAAAAAAACvAAkAAAAAAEwMAAACAAAAJAAAAAAAAAAJAREAAAAAAAAAAAACAAAABAAAAIgAGQCIABkAAAAAAGkMAAACAAAAFAAAAAAAAACIABkAAAAAAAAAAAACAAAABAAAACkACQApAAkAAAAAANQCAAACAAAAFAAAAAAAAADhABEAAAAAAAAAAAACAAAABAAAAOEAEQDhABEAAAAAAG4MAAACAAAAFAAAAAAAAACgAAkAAAAAAHkMAAACAAAAFAAAAAAAAAAnABEAAAAAAIEMAAACAAAAFAAAAAAAAAAlABkAAAAAAIsMAAACAAAAJAAAAAAAAADlABEAAAAAAAAAAAACAAAABAAAAOQAGQDkABkAAAAAAAAAAAACAAAABAAAAFMAEQBTABEAAAAAAKoMAAACAAAAFAAAAAAAAADQAAkAAAAAAAAAAAACAAAABAAAAK0AEQCtABEAAAAAAAAAAAACAAAABAAAAK0AEwCtABMAAAAAALsMAAACAAAAFAAAAAAAAAAGABkAAAAAAAAAAAACAAAABAAAAFUAGQBVABkAAAAAAMkMAAACAAAAFAAAAAAAAADnABEAAAAAANkMAAACAAAAFAAAAAAAAADnABEAAAAAANQCAAACAAAAFAAAAAAAAABkABkAAAAAANQCAAACAAAAFAAAAAAAAABkABkAAAAAAOoMAAACAAAAFAAAAAAAAAAIAREAAAAAAPsMAAACAAAAFAAAAAAAAAAIAREAAAAAAOkCAAACAAAAFAAAAAAAAAAIAREAAAAAAAwNAAACAAAAFAAAAAAAAAAHAREAAAAAAAAAAAACAAAABAAAALEAEwCxABMAAAAAABENAAACAAAAFAAAAAAAAABmABkAAAAAABwNAAACAAAAFAAAAAAAAABmABkAAAAAACENAAACAAAAFAAAAAAAAAAKAREAAAAAAC8NAAACAAAAFAAAAAAAAAAKAREAAAAAAD0NAAACAAAAFAAAAAAAAAAGAREAAAAAAFMNAAACAAAAFAAAAAAAAAAGAREAAAAAAGQNAAACAAAAFAAAAAAAAABwAAkAAAAAANQCAAACAAAAFAAAAAAAAABuABkAAAAAAG8NAAACAAAAFAAAAAAAAABuABkAAAAAAHQNAAACAAAAFwAAAAAAAAB0ABkAAAAAACoOAAACAAAAFwAAAAAAAAB3ABkAAAAAAN0OAAACAAAAFAAAAAAAAAANAREAAAAAAOcOAAACAAAAFAAAAAAAAAANAREAAAAAAO8OAAACAAAAJAAAAAAAAAANAREAAAAAANQCAAACAAAAFAAAAAAAAAB5ABkAAAAAAPkOAAACAAAAFAAAAAAAAAB5ABkAAAAAAIMDAAACAAAAFAAAAAAAAAB+ABkAAAAAAJgIAAACAAAAFAAAAAAAAACAABkAAAAAAAAAAAACAAAABwAAAHUAEQB1ABEAAAAAAP4OAAACAAAAFgAAAAAAAAB1ABEAAAAAAAMPAAACAAAAFwAAAAAAAAB6ABkAAAAAALwPAAACAAAAFAAAAAAAAAC3AAkAAAAAAIMDAAACAAAAFAAAAAAAAAB6ABkAAAAAAIMDAAACAAAAFAAAAAAAAAB6ABkAAAAAAMwPAAACAAAAFAAAAAAAAAAOAREAAAAAANkPAAACAAAAFAAAAAAAAAAOAREAAAAAAOkCAAACAAAAFAAAAAAAAAAOAREAAAAAAAAAAAACAAAABwAAAH4AGQB+ABkAAAAAAOEPAAACAAAAFAAAAAAAAACCAAkAAAAAAPIPAAACAAAARAAAAAAAAACAABkAAAAAAPoPAAACAAAAFAAAAAAAAACAABkAAAAAAAAAAAACAAAABwAAAIUAGQCFABkAAAAAAIMDAAACAAAAFAAAAAAAAACFABkAAAAAAP8PAAACAAAAFAAAAAAAAACFABkAAAAAAAcQAAACAAAAFAAAAAAAAACMAAkAAAAAAAAAAAACAAAABwAAAIoAGQCKABkAAAAAAKsIAAACAAAAJAAAAAAAAACKABkAAQAAAAAAAAAAAAAAAAAAAMwAGQDMABkAAQAAAAwQAAAAAAAABAAAAAAAAADMABkAAAAAAAAAAAACAAAABAAAAO0AEQDtABEAAAAAAAAAAAACAAAABAAAAEIACQBCAAkAAAAAANQCAAACAAAAFAAAAAAAAADtABEAAAAAABQQAAACAAAAFAAAAAAAAADsABEAAAAAACcQAAACAAAAFAAAAAAAAADsABEAAAAAAAAAAAACAAAABAAAAEEAGQBBABkAAAAAAC8QAAACAAAAFAAAAAAAAADvABEAAAAAAD8QAAACAAAAFAAAAAAAAADvABEAAAAAAEcQAAACAAAAFAAAAAAAAADvABEAAAAAAFoQAAACAAAAFAAAAAAAAADvABEAAAAAAGoQAAACAAAAFAAAAAAAAADvABEAAAAAAAAAAAACAAAABAAAAO4AGQDuABkAAAAAAAAAAAACAAAABAAAABoAIQAaACEAAAAAAIEMAAACAAAAFAAAAAAAAAAiACEAAAAAALkQAAACAAAAFAAAAAAAAAAaABkAAAAAAMAQAAACAAAAFAAAAAAAAAAaABkAAAAAAAAAAAACAAAABAAAACwAGQAsABkAAAAAAAAAAAACAAAABAAAAKIAEQCiABEAAAAAADoBAAACAAAAFAAAAAAAAACiABEAAAAAAAAAAAACAAAABAAAADEAIQAxACEAAAAAAMcQAAACAAAAFAAAAAAAAAAxACEAAAAAAAAAAAACAAAABAAAAKIAEwCiABMAAAAAAAAAAAACAAAABAAAADIAIQAyACEAAAAAANcQAAACAAAAFAAAAAAAAADmABEAAAAAADoBAAACAAAAFAAAAAAAAADmABEAAAAAAAAAAAACAAAABAAAABkAIQAZACEAAAAAANwQAAACAAAAFAAAAAAAAAAxACEAAAAAAOQQAAACAAAAFAAAAAAAAAAyACEAAAAAAOkQAAACAAAAFAAAAAAAAADqABkAAAAAAAAAAAACAAAABAAAADkAIQA5ACEAAAAAAPkQAAACAAAAFAAAAAAAAADqABkAAAAAAAERAAACAAAAFAAAAAAAAAA5ACEAAAAAAAAAAAACAAAABAAAAKEAEQChABEAAAAAADoBAAACAAAAFAAAAAAAAAChABEAAAAAAAYRAAACAAAAFAAAAAAAAADlABkAAAAAAAAAAAACAAAABAAAAKEAEwChABMAAAAAACsRAAACAAAAFAAAAAAAAAA9ACEAAAAAAAAAAAACAAAABAAAAD8AIQA/ACEAAAAAADkRAAACAAAAFAAAAAAAAADlABkAAAAAAFYRAAACAAAAFAAAAAAAAAA/ACEAAAAAAFsRAAACAAAAFAAAAAAAAADrABkAAAAAAGsRAAACAAAAFAAAAAAAAADrABkAAAAAAHMRAAACAAAAFAAAAAAAAAA9ACEAAAAAAHgRAAACAAAAFAAAAAAAAAACAREAAAAAAJERAAACAAAAFAAAAAAAAAACAREAAAAAAJERAAACAAAAFAAAAAAAAAACAREAAAAAAAAAAAACAAAABAAAAEoACQBKAAkAAAAAAKIRAAAAAAAAAAEAAAAAAABMAAkAAAAAAK0RAAAAAAAAEAAAAAAAAAADAQkAAAAAAAAAAAAAAAAACAAAAAEBGQABARkAAAAAALIRAAACAAAAFAAAAAAAAAABARkAAAAAALoRAAACAAAAFAAAAAAAAAABARkAAAAAAMURAAACAAAAhAAAAAAAAADQACEAAAAAAOQRAAACAAAAJAAAAAAAAACsABkAAQAAAP0RAAACAAAAFAAAAAAAAACsAAkAAAAAAAAAAAACAAAABAAAAK8AEQCvABEAAAAAAAAAAAACAAAABAAAAK8AEwCvABMAAAAAAAAAAAACAAAABAAAAIgAIQCIACEAAAAAAAAAAAACAAAABAAAAOEAGQDhABkAAAAAAAAAAAACAAAABAAAAKAAEQCgABEAAAAAAAAAAAACAAAABAAAAKAAEwCgABMAAAAAAAAAAAACAAAABAAAACUAIQAlACEAAAAAAAoSAAACAAAAFAAAAAAAAADQABEAAAAAACMSAAACAAAAFAAAAAAAAADQABEAAAAAADQSAAACAAAAJAAAAAAAAACjABEAAAAAAEcSAAACAAAAFAAAAAAAAADnABkAAAAAAAAAAAACAAAABAAAAKMAEwCjABMAAAAAAAAAAAACAAAABAAAAGQAIQBkACEAAAAAAFcSAAACAAAAFAAAAAAAAABkACEAAAAAAGUSAAACAAAAFAAAAAAAAACwABEAAAAAAHkSAAACAAAAFAAAAAAAAAAIARkAAAAAAAAAAAACAAAABAAAALAAEwCwABMAAAAAAIoSAAACAAAAFAAAAAAAAAAIARkAAAAAAAAAAAACAAAABAAAAAcBGQAHARkAAAAAAAAAAAACAAAABAAAAGYAIQBmACEAAAAAAJsSAAACAAAAFAAAAAAAAABmACEAAAAAAAAAAAACAAAABAAAALIAEQCyABEAAAAAAKYSAAACAAAAFAAAAAAAAAAKARkAAAAAAAAAAAACAAAABAAAALIAEwCyABMAAAAAAAAAAAACAAAABAAAAK4AEQCuABEAAAAAALQSAAACAAAAFAAAAAAAAAAGARkAAAAAAAAAAAACAAAABAAAAK4AEwCuABMAAAAAAOkCAAACAAAAFAAAAAAAAABxAAkAAAAAAMoSAAACAAAAFAAAAAAAAABxAAkAAAAAANUSAAACAAAAFAAAAAAAAAALAQkAAAAAAN0SAAACAAAAFAAAAAAAAABwABEAAAAAAAAAAAACAAAABAAAAG4AIQBuACEAAAAAANQCAAACAAAAFAAAAAAAAABuACEAAAAAAOISAAACAAAAFwAAAAAAAAB0ACEAAAAAAL8PAAACAAAAFAAAAAAAAAC1AAkAAAAAAIMDAAACAAAAFAAAAAAAAAB0ACEAAAAAAIMDAAACAAAAFAAAAAAAAAB3ACEAAAAAAJgTAAACAAAAJAAAAAAAAAC2ABEAAAAAADoBAAACAAAAFAAAAAAAAAC2ABEAAAAAAKITAAACAAAAFAAAAAAAAAANARkAAAAAAAAAAAACAAAABAAAALYAEwC2ABMAAAAAAKwTAAACAAAAFAAAAAAAAAANARkAAAAAAIMDAAACAAAAFAAAAAAAAAB5ACEAAAAAANQCAAACAAAAFAAAAAAAAAB5ACEAAAAAAAAAAAACAAAABwAAAH4AIQB+ACEAAAAAAPIPAAACAAAARAAAAAAAAACAACEAAAAAAPoPAAACAAAAFAAAAAAAAACAACEAAAAAABAAAAACAAAAFQAAAAAAAAB1ABkAAAAAAAAAAAACAAAABwAAALcAEwC3ABMAAAAAAIMDAAACAAAAFAAAAAAAAAB6ACEAAAAAAIMDAAACAAAAFAAAAAAAAAB6ACEAAAAAAAAAAAACAAAABwAAALcAEQC3ABEAAAAAALQTAAACAAAAFAAAAAAAAAC3ABEAAAAAAL8PAAACAAAAFAAAAAAAAAC3ABEAAAAAAAAAAAACAAAABwAAAHoAIQB6ACEAAAAAAL8TAAACAAAAFwAAAAAAAAB6ACEAAAAAAHIUAAACAAAAFAAAAAAAAAC4ABEAAAAAAH0UAAACAAAAFAAAAAAAAAAOARkAAAAAAAAAAAACAAAABAAAALgAEwC4ABMAAAAAAIoUAAACAAAAFAAAAAAAAAAOARkAAAAAAJIUAAACAAAAFAAAAAAAAAAQAQkAAAAAAKAUAAACAAAAFAAAAAAAAAAQAQkAAAAAAOkCAAACAAAAFAAAAAAAAAAQAQkAAAAAAAAAAAACAAAABAAAABABCQAQAQkAAAAAAKsUAAACAAAAFAAAAAAAAAAPAQkAAAAAAAAAAAACAAAABAAAAIIAEQCCABEAAAAAALMUAAACAAAAFAAAAAAAAACCABEAAAAAANQCAAACAAAAFAAAAAAAAACEAAkAAAAAAAAAAAACAAAABwAAAIAAIQCAACEAAAAAAIMDAAACAAAAFAAAAAAAAACAACEAAAAAAAAAAAACAAAABwAAAIUAIQCFACEAAAAAAIMDAAACAAAAFAAAAAAAAACFACEAAAAAALgUAAACAAAAFgAAAAAAAACMABEAAAAAAAAAAAACAAAABwAAAIoAIQCKACEAAQAAAAAAAAAAAAAAAAAAAMwAIQDMACEAAAAAAL0UAAACAAAAFAAAAAAAAADtABkAAAAAAAAAAAACAAAABAAAAKUAEQClABEAAAAAAMsUAAACAAAAFAAAAAAAAADsABkAAAAAAAAAAAACAAAABAAAAKUAEwClABMAAAAAAN4UAAACAAAAFAAAAAAAAACmABEAAAAAAOkUAAACAAAAFAAAAAAAAACmABEAAAAAAPwUAAACAAAAFAAAAAAAAADvABkAAAAAAAAAAAACAAAABAAAAKYAEwCmABMAAAAAAAwVAAACAAAAFAAAAAAAAADvABkAAAAAABQVAAACAAAAFAAAAAAAAADvABkAAAAAACQVAAACAAAAFAAAAAAAAADvABkAAAAAAAwVAAACAAAAFAAAAAAAAADvABkAAAAAAAAAAAACAAAABAAAACIAKQAiACkAAAAAAC8VAAACAAAAJAAAAAAAAACiABkAAAAAAAAAAAACAAAABAAAADEAKQAxACkAAQAAADwVAAACAAAAFAAAAAAAAACiAAkAAAAAAEgEAAACAAAAFAAAAAAAAADmABkAAAAAAEkVAAACAAAAFAAAAAAAAADmABkAAAAAAE4VAAACAAAAFAAAAAAAAAAxACkAAAAAAAAAAAACAAAABAAAADIAKQAyACkAAAAAAF4VAAACAAAAFAAAAAAAAADqACEAAAAAAAAAAAACAAAABAAAADkAKQA5ACkAAAAAAG4VAAACAAAAJAAAAAAAAAChABkAAQAAAI0VAAACAAAAFAAAAAAAAAChAAkAAAAAAJoVAAACAAAAFAAAAAAAAADrACEAAAAAAKoVAAACAAAAFAAAAAAAAADrACEAAAAAALIVAAACAAAAFAAAAAAAAAA9ACkAAAAAALcVAAACAAAAFAAAAAAAAADlACEAAAAAAAAAAAACAAAABAAAAD8AKQA/ACkAAAAAANwVAAACAAAAFAAAAAAAAACkABEAAAAAADoBAAACAAAAFAAAAAAAAACkABEAAAAAAAAAAAACAAAABAAAAKQAEwCkABMAAAAAAAAAAAACAAAABAAAAD0AKQA9ACkAAAAAAAAAAAACAAAABAAAAKkAEQCpABEAAAAAANQCAAACAAAAFAAAAAAAAACpABEAAAAAAOEVAAACAAAAFAAAAAAAAAACARkAAAAAAAAAAAACAAAABAAAAKkAEwCpABMAAAAAAPoVAAACAAAAFAAAAAAAAAACARkAAAAAAOYEAAACAAAAFAAAAAAAAAAFAQkAAAAAAAAAAAAAAAAAAAAAAE0ACQBNAAkAAAAAAAAAAAAAAAAAAAAAAKoACQCqAAkAAAAAAAsWAAAAAAAAAAEAAAAAAABMABEAAAAAAAAAAAAAAAAACAAAAAMBEQADAREAAAAAAAAAAAAAAAAACAAAAAEBIQABASEAAAAAABYWAAACAAAAFAAAAAAAAAABASEAAAAAAB4WAAACAAAAFAAAAAAAAADQABkAAAAAADcWAAACAAAAFAAAAAAAAADQABkAAQAAADoBAAACAAAAFAAAAAAAAACjAAkAAAAAANQCAAACAAAAFAAAAAAAAABkACkAAAAAAOkCAAACAAAAFAAAAAAAAACwABkAAQAAAOkCAAACAAAAFAAAAAAAAACwAAkAAAAAAEgWAAACAAAAFAAAAAAAAAAIASEAAAAAAFkWAAACAAAAFAAAAAAAAAAIASEAAAAAAAAAAAACAAAABAAAAGYAKQBmACkAAQAAAOkCAAACAAAAFAAAAAAAAACyAAkAAQAAANQCAAACAAAAFAAAAAAAAACuAAkAAAAAAAAAAAACAAAABAAAAHEAEQBxABEAAAAAAGoWAAACAAAAFAAAAAAAAAALAREAAAAAAHgWAAACAAAAFAAAAAAAAAALAREAAAAAAAAAAAACAAAABAAAAHAAGQBwABkAAAAAAAAAAAACAAAABAAAAG4AKQBuACkAAAAAAAAAAAACAAAABwAAALUAEwC1ABMAAAAAAIMDAAACAAAAFAAAAAAAAAB0ACkAAAAAAAAAAAACAAAABwAAALUAEQC1ABEAAAAAAIMDAAACAAAAFAAAAAAAAAC1ABEAAAAAAAAAAAACAAAABwAAAHQAKQB0ACkAAAAAAAAAAAACAAAABwAAAHcAKQB3ACkAAAAAAIAWAAACAAAAJAAAAAAAAAC2ABkAAQAAAIoWAAACAAAAFAAAAAAAAAC2AAkAAAAAAJEWAAACAAAAFAAAAAAAAAANASEAAAAAAJsWAAACAAAAFwAAAAAAAAB5ACkAAAAAAIMDAAACAAAAFAAAAAAAAAB5ACkAAAAAAAAAAAACAAAABwAAAIAAKQCAACkAAAAAAIMDAAACAAAAFAAAAAAAAACAACkAAAAAAPIPAAACAAAARAAAAAAAAACAACkAAAAAAE4XAAACAAAAFwAAAAAAAAB1ACEAAAAAAAAAAAACAAAABwAAAHoAKQB6ACkAAAAAAFgXAAACAAAAFwAAAAAAAAB6ACkAAAAAAAAAAAACAAAABwAAALcAGQC3ABkAAAAAAOkCAAACAAAAFAAAAAAAAAC3ABkAAAAAAAsYAAACAAAAFAAAAAAAAAC3ABkAAAAAAIMDAAACAAAAFAAAAAAAAAB6ACkAAAAAAOkCAAACAAAAFAAAAAAAAAC4ABkAAQAAANQCAAACAAAAFAAAAAAAAAC4AAkAAAAAABYYAAACAAAAFAAAAAAAAAAOASEAAAAAACMYAAACAAAAFAAAAAAAAAAOASEAAAAAAAAAAAACAAAABAAAAIMACQCDAAkAAAAAANQCAAACAAAAFAAAAAAAAAAQAREAAAAAACsYAAACAAAAFAAAAAAAAAAQAREAAAAAADYYAAACAAAAFAAAAAAAAAAQAREAAAAAAEEYAAACAAAAFAAAAAAAAAAPAREAAAAAAFIYAAACAAAAFAAAAAAAAAAPAREAAAAAAAAAAAACAAAABAAAAIIAGQCCABkAAAAAAAAAAAACAAAABAAAAIQAEQCEABEAAAAAAAAAAAACAAAABwAAAIUAKQCFACkAAAAAAFoYAAACAAAAFAAAAAAAAACMABkAAAAAAAAAAAACAAAABAAAAO0AIQDtACEAAQAAAF8YAAACAAAAFAAAAAAAAAClAAkAAAAAAG8YAAACAAAAFAAAAAAAAACmABkAAAAAAIIYAAACAAAAFAAAAAAAAACmABkAAAAAAJIYAAACAAAAFAAAAAAAAACmABkAAQAAAJ0YAAACAAAAFAAAAAAAAACmAAkAAAAAAKoYAAACAAAAFAAAAAAAAADvACEAAAAAALoYAAACAAAAFAAAAAAAAADvACEAAAAAALoYAAACAAAAFAAAAAAAAADvACEAAAAAAMIYAAACAAAAFAAAAAAAAADvACEAAAAAANIYAAACAAAAFAAAAAAAAADmACEAAAAAAEgEAAACAAAAFAAAAAAAAADmACEAAAAAAAAAAAACAAAABAAAADEAMQAxADEAAAAAAOsYAAACAAAAFAAAAAAAAADrACkAAAAAAAAAAAACAAAABAAAAD0AMQA9ADEAAAAAANQCAAACAAAAFAAAAAAAAACkABkAAAAAAPsYAAACAAAAJAAAAAAAAACkABkAAQAAAAUZAAACAAAAFAAAAAAAAACkAAkAAAAAAAAAAAACAAAABAAAAKkAGQCpABkAAQAAABIZAAACAAAAFAAAAAAAAACpAAkAAAAAAB8ZAAACAAAAFAAAAAAAAAACASEAAAAAADgZAAACAAAAFAAAAAAAAAAFAREAAAAAAAAAAAAAAAAAAAAAAKoAEwCqABMAAAAAAAAAAAAAAAAACAAAAAEBKQABASkAAAAAAEYZAAACAAAAFAAAAAAAAADQACEAAAAAAAAAAAACAAAABAAAAGQAMQBkADEAAAAAAAAAAAACAAAABAAAALAAIQCwACEAAAAAAF8ZAAACAAAAFAAAAAAAAAAIASkAAAAAAAAAAAACAAAABAAAALMAEQCzABEAAAAAAHAZAAACAAAAFAAAAAAAAAALARkAAAAAAAAAAAACAAAABAAAALMAEwCzABMAAAAAAAAAAAACAAAABwAAAHQAMQB0ADEAAAAAAAAAAAACAAAABwAAALUAGQC1ABkAAAAAAIMDAAACAAAAFAAAAAAAAAB5ADEAAAAAAH4ZAAACAAAAFwAAAAAAAAB5ADEAAAAAAAAAAAACAAAABwAAAIAAMQCAADEAAAAAAIMDAAACAAAAFAAAAAAAAACAADEAAAAAAAAAAAACAAAABwAAAHUAKQB1ACkAAAAAAIMDAAACAAAAFAAAAAAAAAB6ADEAAAAAAIMDAAACAAAAFAAAAAAAAAC3ACEAAAAAAAAAAAACAAAABwAAALcAIQC3ACEAAAAAAOkCAAACAAAAFAAAAAAAAAC3ACEAAAAAAAAAAAACAAAABwAAAHoAMQB6ADEAAAAAAAAAAAACAAAABAAAALgAIQC4ACEAAAAAADEaAAACAAAAFAAAAAAAAAAOASkAAAAAAAAAAAACAAAABAAAABABGQAQARkAAAAAANQCAAACAAAAFAAAAAAAAAAQARkAAAAAAAAAAAACAAAABAAAALkAEQC5ABEAAAAAAD4aAAACAAAAFAAAAAAAAAAPARkAAAAAAAAAAAACAAAABAAAALkAEwC5ABMAAAAAAAAAAAACAAAABgAAALsACQC7AAkAAAAAAE8aAAACAAAAFgAAAAAAAACMACEAAAAAAFoaAAACAAAAFAAAAAAAAACNAAkAAAAAAI8aAAACAAAAFAAAAAAAAACmACEAAAAAAJ8aAAACAAAAFAAAAAAAAACmACEAAAAAAAAAAAACAAAABAAAAKYAIQCmACEAAAAAAKoaAAACAAAAFAAAAAAAAADvACkAAAAAALoaAAACAAAAFAAAAAAAAADvACkAAAAAALoaAAACAAAAFAAAAAAAAADvACkAAAAAAMIaAAACAAAAFAAAAAAAAADoAAkAAAAAAAAAAAACAAAABAAAAOYAKQDmACkAAAAAAMwaAAACAAAAFAAAAAAAAADmACkAAAAAAAAAAAACAAAABAAAAKQAIQCkACEAAAAAAAAAAAACAAAABAAAAE4ACQBOAAkAAAAAAAAAAAAAAAAAAAAAAAUBGQAFARkAAAAAAOUaAAACAAAAFAAAAAAAAAAFARkAAAAAAO0aAAACAAAAFAAAAAAAAAAFARkAAQAAAGQNAAACAAAAFAAAAAAAAACzAAkAAAAAAAAAAAACAAAABwAAAHkAOQB5ADkAAAAAAIMDAAACAAAAFAAAAAAAAAB5ADkAAAAAAAAAAAACAAAABwAAAIAAOQCAADkAAAAAAAAAAAACAAAABwAAAHoAOQB6ADkAAAAAAAAAAAACAAAABwAAALcAKQC3ACkAAAAAAIMDAAACAAAAFAAAAAAAAAC3ACkAAAAAAAAAAAACAAAABAAAABABIQAQASEAAQAAAPgaAAACAAAAFAAAAAAAAAC5AAkAAAAAAAAAAAACAAAABgAAALsAEwC7ABMAAAAAAAAAAAACAAAABwAAAIwAKQCMACkAAAAAABobAAACAAAAJAAAAAAAAACPAAkAAAAAAAAAAAACAAAABAAAAJEACQCRAAkAAAAAACobAAACAAAAFAAAAAAAAACQAAkAAAAAAEobAAACAAAAFAAAAAAAAACQAAkAAAAAAAAAAAACAAAABAAAAJAACQCQAAkAAAAAAE8bAAACAAAAFAAAAAAAAAASAQkAAAAAAFoaAAACAAAAFAAAAAAAAACXAAkAAAAAAFoaAAACAAAAFAAAAAAAAACXAAkAAAAAAGYbAAACAAAAFAAAAAAAAACYAAkAAAAAAFoaAAACAAAAFAAAAAAAAACZAAkAAAAAAG0bAAACAAAAFAAAAAAAAAATAQkAAAAAAAAAAAACAAAABAAAABMBCQATAQkAAAAAAIobAAACAAAAFAAAAAAAAACNABEAAAAAAAAAAAACAAAABAAAAKYAKQCmACkAAAAAAJIbAAACAAAAFAAAAAAAAACmACkAAAAAAKIbAAACAAAAFAAAAAAAAADvADEAAAAAALIbAAACAAAAFAAAAAAAAADvADEAAAAAALobAAACAAAAFAAAAAAAAADpAAkAAAAAAAAAAAACAAAABAAAAOkACQDpAAkAAAAAAAMDAAACAAAAFAAAAAAAAAA1AAkAAAAAANMbAAACAAAAFAAAAAAAAADoABEAAAAAAAAAAAACAAAABAAAAOYAMQDmADEAAAAAAAAAAAAAAAAAAAAAAAUBIQAFASEAAAAAAOobAAACAAAAFAAAAAAAAAAFASEAAAAAAAAAAAACAAAABwAAAHkAQQB5AEEAAAAAAAAAAAACAAAABwAAALcAMQC3ADEAAAAAAL0DAAACAAAARAAAAAAAAAC9AAkAAAAAAPIbAAACAAAAJAAAAAAAAACWABEAAAAAAFoaAAACAAAAFAAAAAAAAACbAAkAAAAAAAAAAAACAAAABAAAAJoAEQCaABEAAAAAAAAAAAACAAAABAAAAJIACQCSAAkAAAAAABIcAAACAAAAFAAAAAAAAACQABEAAAAAABccAAACAAAAFAAAAAAAAACQABEAAAAAAAAAAAACAAAABAAAAJUACQCVAAkAAAAAAFoaAAACAAAAFAAAAAAAAAC8AAkAAAAAADccAAACAAAAFAAAAAAAAACUABEAAAAAAFEcAAACAAAAFAAAAAAAAAASAREAAAAAAGEcAAACAAAAFAAAAAAAAAASAREAAAAAAOkCAAACAAAAFAAAAAAAAACTABEAAAAAAHIcAAACAAAAFAAAAAAAAACXABEAAAAAAHccAAACAAAAFAAAAAAAAACXABEAAAAAAFoaAAACAAAAFAAAAAAAAAAUAQkAAAAAAHwcAAACAAAAFAAAAAAAAAAUAQkAAAAAAIEcAAACAAAAFAAAAAAAAACYABEAAAAAAAAAAAACAAAABAAAAJkAEQCZABEAAAAAANQCAAACAAAAFAAAAAAAAACeAAkAAAAAAAAAAAACAAAABgAAAI0AGQCNABkAAAAAAIMDAAACAAAAFAAAAAAAAACNABkAAAAAAAAAAAACAAAABAAAAKYAMQCmADEAAAAAAIYcAAACAAAAFAAAAAAAAADvADkAAAAAAJYcAAACAAAAFAAAAAAAAAA1ABEAAAAAAAAAAAACAAAABAAAAOgAGQDoABkAAAAAAAAAAAAAAAAAAAAAAAUBKQAFASkAAAAAAAAAAAACAAAABAAAAL0AEQC9ABEAAAAAAAAAAAACAAAABAAAAL0AEwC9ABMAAAAAAJscAAACAAAAJAAAAAAAAACPAAkAAAAAAKIcAAACAAAAFAAAAAAAAAAVAQkAAAAAALAcAAACAAAAFAAAAAAAAAAVAQkAAAAAALgcAAACAAAAFAAAAAAAAACbABEAAAAAAAAAAAACAAAABAAAAJAAGQCQABkAAAAAAL0cAAACAAAAFAAAAAAAAACQABkAAAAAAMIcAAACAAAAFAAAAAAAAAC8ABEAAAAAAAAAAAACAAAABAAAALwAEwC8ABMAAAAAANwcAAACAAAAFAAAAAAAAADAABEAAAAAAPMcAAACAAAAFAAAAAAAAAASARkAAAAAAAAAAAACAAAABAAAAMAAEwDAABMAAAAAAAAAAAACAAAABAAAAJMAGQCTABkAAAAAAAAAAAACAAAABAAAAJcAGQCXABkAAAAAAAMdAAACAAAAFAAAAAAAAAAUAREAAAAAAFoaAAACAAAAFAAAAAAAAAAUAREAAAAAAAAAAAACAAAABAAAAJgAGQCYABkAAAAAAAAAAAACAAAABAAAAJ4AEQCeABEAAAAAAAAAAAACAAAABgAAAI0AIQCNACEAAAAAAMIaAAACAAAAFAAAAAAAAAA1ABkAAAAAAFoaAAACAAAAFAAAAAAAAACcABEAAAAAABEdAAACAAAAFAAAAAAAAAAVAREAAAAAABgdAAACAAAAFAAAAAAAAAAVAREAAAAAAAAAAAACAAAABAAAAJsAGQCbABkAAAAAAAAAAAACAAAABAAAAJAAIQCQACEAAQAAAFoaAAACAAAAFAAAAAAAAADAAAkAAAAAACAdAAACAAAAFAAAAAAAAAAUARkAAAAAACodAAACAAAAFAAAAAAAAAAUARkAAAAAADIdAAACAAAAFAAAAAAAAAAUARkAAAAAAAAAAAACAAAABAAAADUAIQA1ACEAAAAAAEAdAAACAAAAFAAAAAAAAACcABkAAAAAAE4dAAACAAAAJAAAAAAAAACPAAkAAAAAAFUdAAACAAAAFAAAAAAAAAC/ABEAAAAAAAAAAAACAAAABAAAAL8AEQC/ABEAAAAAAGMdAAACAAAAFAAAAAAAAAAVARkAAAAAAAAAAAACAAAABAAAAL8AEwC/ABMAAAAAAFoaAAACAAAAFAAAAAAAAAC+ABEAAAAAAGodAAACAAAAFAAAAAAAAAC+ABEAAAAAAG8dAAACAAAAFAAAAAAAAAAUASEAAAAAAAAAAAACAAAABAAAAL4AEwC+ABMAAAAAAHkdAAACAAAAFAAAAAAAAAAUASEAAAAAAFoaAAACAAAAFAAAAAAAAACdABEAAQAAAFoaAAACAAAAFAAAAAAAAAC/AAkAAAAAAIEdAAACAAAAFAAAAAAAAAC+ABkAAAAAAFoaAAACAAAAFAAAAAAAAAC+ABkAAQAAAI8dAAACAAAAFAAAAAAAAAC+AAkAAAAAAJYdAAACAAAAFAAAAAAAAAAUASkAAAAAAKAdAAACAAAAFAAAAAAAAACdABkAAAAAAK4dAAACAAAAFAAAAAAAAAC+ACEAAAAAAEgEAAACAAAAFAAAAAAAAAAhAAkAAAAAAEgEAAACAAAAFAAAAAAAAAAaABEAAAAAAEgEAAACAAAAFAAAAAAAAAAaABEAAAAAAEgEAAACAAAAFAAAAAAAAAAaABEAAAAAALwdAAACAAAAJAAAAAAAAADQABEAAAAAAEgEAAACAAAAFAAAAAAAAAAaABkAAAAAANQCAAACAAAAFAAAAAAAAAAlABkAAAAAANQCAAACAAAAFAAAAAAAAAAiACEAAQAAAM8dAAACAAAAFAAAAAAAAACsAAkAAAAAADoBAAACAAAAFAAAAAAAAADQAAkAAAAAANwdAAACAAAAFAAAAAAAAAAaABEAAAAAAOEdAAACAAAAFAAAAAAAAAAaABEAAAAAAOgdAAACAAAAFAAAAAAAAAAlABEAAAAAAO0dAAACAAAAFAAAAAAAAAAiABkAAAAAAAMDAAACAAAAFAAAAAAAAAAlAAkAAAAAAEgEAAACAAAAFAAAAAAAAAAiABEA", 4),
+      stateData: __tfrTable("//8AAMsAAAAEAMYAAAAEAAQAAAAEAMUAAQACAP//AAABABQAAAAHABEAAAAWAB8AAAAYAAoAAAAfACAAAAAjAC8AAAAmACEAAAAvACIAAAAwACsAAAAzADIAAAA0ADEAAAA3AAsAAAA7AAwAAABGABAAAABQABAAAABRABAAAABSABAAAABZACQAAABbACUAAABdACYAAABfACcAAABhACgAAABlACkAAABnACoAAABqACwAAABrACwAAABtAC0AAABvAC4AAAB4ADAAAAB7ADMAAAB/ADQAAACBADUAAACGADYAAACJABgAAACLADcAAADXAAMAAADYAAMAAADcAAQAAADdAAgAAADxAA0AAADyAA0AAADzAA0AAAD0AA0AAAD1AA0AAAD2AA0AAAD3AA0AAAD4AA0AAAD5AA4AAAD6AA4AAAD7AA4AAAD8AA4AAAD9AA4AAAD+AA4AAAD/AA4AAAAAAQ4AAAD//wAAxQA4AAAA//8AAAcAPwAAAA8APwAAABEAQAAAABgARwAAADcASQAAAEQASwAAANIAOgAAANMAOwAAANQAPAAAANUAPQAAANYAPQAAANcAPgAAANgAPgAAANkAPwAAANoAPwAAANsAPwAAAP//AAAbAOAACQAcAOAACQAdAOAACQAeAOAACQAfAOAACQAgAOAACQAjAOAACQAqAOAACQArAOAACQBWAOAACQBzAOAACQDEAOAACQDHAOAACQDiAOAACQAXAOAACQAzAOAACQA0AOAACQDjAOAACQA2AOAACQA6AOAACQAwAOAACQBoAOAACQAkAOAACQBLAOAACQD//wEAvAAAABYAHwAAABgACgAAADcACwAAADsADAAAAEYAEAAAAFAAEAAAAFEAEAAAAFIAEAAAANcAAwAAANgAAwAAANwABAAAAN0ACAAAAPEADQAAAPIADQAAAPMADQAAAPQADQAAAPUADQAAAPYADQAAAPcADQAAAPgADQAAAPkADgAAAPoADgAAAPsADgAAAPwADgAAAP0ADgAAAP4ADgAAAP8ADgAAAAABDgAAAP//AAAqAN8ACQArAN8ACQBzAN8ACQDEAN8ACQDHAN8ACQDiAN8ACQD//wAAGwBOAAAAHABPAAAAHQBNAAAAHgBNAAAAHwBQAAAAIABRAAAAIwBSAAAAVgDfAAkA//8BAJABAAAHAFgAAAAXAFoAAAAfAMUCAAAmANMCAAAvACIAAAD//wEAOgEAAAcAXAAAAB8AxQIAACYA0wIAADYAXQAAAP//AQA6AQAABwBgAAAAEQBhAAAAHwDFAgAAJgDTAgAAOgBiAAAA//8BADoBAAACAGUAAADIAGUAAADJAGcAAAD//wAAAgBqAAAAAwBoAAAAyABqAAAAyQBsAAAA//8AAAcA0QAJAA8A0QAJABEA0QAJABgA0QAJABsA0QAJABwA0QAJAB0A0QAJAB4A0QAJAB8A0QAJACAA0QAJACMA0QAJACoA0QAJADcA0QAJAEQA0QAJANIA0QAJANMA0QAJANQA0QAJANUA0QAJANYA0QAJANcA0QAJANgA0QAJANkA0QAJANoA0QAJANsA0QAJABcA0QAJADMA0QAJADQA0QAJAP//AADxAA0AAADyAA0AAADzAA0AAAD0AA0AAAD1AA0AAAD2AA0AAAD3AA0AAAD4AA0AAAD5AA4AAAD6AA4AAAD7AA4AAAD8AA4AAAD9AA4AAAD+AA4AAAD/AA4AAAAAAQ4AAAArANEACQBWANEACQBzANEACQDEANEACQDHANEACQDiANEACQDjANEACQA2ANEACQA6ANEACQAwANEACQBoANEACQAkANEACQBLANEACQD//wEADwIAACoAcAAAACsA0AAJAFYA0AAJAHMA0AAJAMQA0AAJAMcA0AAJAOIA0AAJAP//AAAfAMUCAAAmANMCAAD//wEAOgEAAHMAcwAAAMQAdQAAAMcAdQAAAP//AADdAAgAAAD//wAAMwB6AAAAgQA1AAAAhgA2AAAAiQAYAAAA//8AAB8AIAAAAP//AQA6AQAABwB/AAAAEQCAAAAA3QAIAAAAKwAnAAEA//8AAAcAhAAAAB8AxQIAACYA0wIAADAAhQAAAP//AQA6AQAAKwCHAAAAVgCMAAAA4gCIAAAAcwBXAAkAxABXAAkAxwBXAAkA//8AAAcAhAAAAB8AxQIAACYA0wIAAHMAYAAJAMQAYAAJAMcAYAAJAP//AQA6AQAAHwDFAgAAJgDTAgAAcwBkAAkAxABkAAkAxwBkAAkA//8BADoBAAAYAJIAAADdAAgAAAD//wAARACUAAAAUACUAAAA3QAIAAAA//8AAAcAnwAAAP//AQA6AQAANAChAAAAfwCiAAAAgQCjAAAA//8AACsApAAAAP//AAAHAKsAAAD//wEAOgEAAAQArQAAAMQArAAAAMcArAAAAMsArgAAAP//AAAHALcAAAARALcAAAAXALkAAAAfAMUCAAAmANMCAAD//wEAOgEAAB8AxQIAACYA0wIAACsAvAAAAP//AQA6AQAA8AC+AAAA//8AABEAQAAAABgARwAAADcASQAAAEQASwAAAAcAEgARAA8AEgARABsAEgARABwAEgARAB0AEgARAB4AEgARAB8AEgARACAAEgARACMAEgARACoAEgARACsAEgARAFYAEgARAHMAEgARAMQAEgARAMcAEgARANIAEgARANMAEgARANQAEgARANUAEgARANYAEgARANcAEgARANgAEgARANkAEgARANoAEgARANsAEgARAOIAEgARABcAEgARADMAEgARADQAEgARAOMAEgARADYAEgARADoAEgARADAAEgARAGgAEgARACQAEgARAEsAEgARAP//AAAeAMMAAAD//wAAHwDDAAAA//8BADoBAAAfAMUCAAD//wEAOgEAABsAxwIAABwAyAIAAB0AxgIAAB4AxgIAAB8AzwIAACAA0AIAACMA1AIAABcA3wAJADMA3wAJADQA3wAJAOMA3wAJADYA3wAJADoA3wAJADAA3wAJAGgA3wAJAEsA3wAJAP//AQCQAQAA4wDFAAAAFwDeAAkAKgDeAAkAMwDeAAkANADeAAkANgDeAAkAKwDeAAkA//8AABcAxwAAACoAyAAAADMAzAAAADQAywAAAP//AAAXAMcAAAD//wAAKgDPAAAAMwDMAAAANADLAAAANgDqAAkA//8AADYA0wAAAP//AAAqANQAAAArANYAAAAzAMwAAAA0AMsAAAA6AOUACQD//wAAOgDaAAAA//8AADoA2wAAAP//AAACAGUAAADIAGUAAADJAN0AAAD//wAABwDfAAAAHwDFAgAAJgDTAgAALwAiAAAA//8BADoBAAACAGoAAAADAGgAAADIAGoAAADJAOIAAAD//wAABwBPABEADwBPABEAEQBPABEAGABPABEAGwBPABEAHABPABEAHQBPABEAHgBPABEAHwBPABEAIABPABEAIwBPABEAKgBPABEAKwBPABEANwBPABEARABPABEAVgBPABEAcwBPABEAxABPABEAxwBPABEA0gBPABEA0wBPABEA1ABPABEA1QBPABEA1gBPABEA1wBPABEA2ABPABEA2QBPABEA2gBPABEA2wBPABEA4gBPABEAFwBPABEAMwBPABEANABPABEA4wBPABEANgBPABEAOgBPABEAMABPABEAaABPABEAJABPABEASwBPABEA//8BAIUAAAAqAOQAAAArANAAEQBWANAAEQBzANAAEQDEANAAEQDHANAAEQDiANAAEQD//wEAvAAAAAcA5gAAAB8AIAAAACYAIQAAACsA0AARAFYA0AARAHMA0AARAMQA0AARAMcA0AARAOIA0AARAP//AQA6AQAAKgDkAAAAKwDQABEAVgDQABEAcwDQABEAxADQABEAxwDQABEA4gDQABEA//8AAAEAFAAAAAcAEQAAAB8AIAAAACYAIQAAAC8AIgAAADAAKwAAAFkAJAAAAFsAJQAAAF0AJgAAAF8AJwAAAGEAKAAAAGUAKQAAAGcAKgAAAGoALAAAAGsALAAAAG0ALQAAAG8ALgAAAHMAtAAJAMQAtAAJAMcAtAAJAP//AQA6AQAAcwBzAAAAxADrAAAAxwDrAAAA//8AAEQA7AAAABgACQEJAMQACQEJACoACQEJAGgACQEJAHMACQEJAMcACQEJAGcACQEJABcACQEJAP//AAAYAEcAAADEAO4AAAD//wAAGwAVABEAHAAVABEAHQAVABEAHgAVABEAHwAVABEAIAAVABEAIwAVABEAKgAVABEAKwAVABEAVgAVABEAcwAVABEAxAAVABEAxwAVABEA4gAVABEAFwAVABEAMwAVABEANAAVABEA4wAVABEANgAVABEAOgAVABEAMAAVABEAaAAVABEAJAAVABEASwAVABEA//8BALwAAAAjACEAEQAqACEAEQArACEAEQBzACEAEQDEACEAEQDHACEAEQDiACEAEQD//wAAGwBOAAAAHABPAAAAHQBNAAAAHgBNAAAAHwBQAAAAIABRAAAAVgAhABEA//8BAIsGAADiAPAAAAAqAOEACQArAOEACQD//wAA3QAIAAAAKgDhAAkAKwDhAAkA//8AACoA8wAAACsAJwAJAP//AAArAPUAAAD//wAAKgDUAAAAcwDlAAkAxADlAAkAxwDlAAkAFwDlAAkAKwDlAAkAOgDlAAkASwDlAAkA4gDlAAkA//8AAAcAzgIAAB8AxQIAACYA0wIAAC8AIgAAAP//AQA6AQAA4gCIAAAAcwAGABEAxAAGABEAxwAGABEA//8AACoA/gAAAHMA5wAJAMQA5wAJAMcA5wAJAB4A5wAJAP//AQC8AAAAKgABAQAAMAAAAQAAcwBkABEAxABkABEAxwBkABEA//8AACoAAgEAAGgABAEAAHMACAEJAMQACAEJAMcACAEJABcACAEJAP//AABEAJQAAABQAJQAAABnAAcBAADdAAgAAAD//wAAZwAHAQAA//8AACoACQEAAHMACgEJAMQACgEJAMcACgEJAP//AAAqAAsBAABzAAYBCQDEAAYBCQDHAAYBCQArAAYBCQD//wAANwANAQAA4gAOAQAA//8AACoAEgEAAB4ADQEJAP//AQC8AAAAHgAVAQAA//8AAAEAFAAAAAcAEQAAAB8AIAAAACYAIQAAAC8AIgAAADAAKwAAAFkAJAAAAFsAJQAAAF0AJgAAAF8AJwAAAGEAKAAAAGUAKQAAAGcAKgAAAGoALAAAAGsALAAAAG0ALQAAAG8ALgAAAMQAGgEAAP//AQA6AQAAJAAeAQAAfAAcAQAAfQAdAQAAAQB6ABEABwB6ABEAFgB6ABEAGAB6ABEAHwB6ABEAIwB6ABEAJgB6ABEALwB6ABEAMAB6ABEAMwB6ABEANAB6ABEANwB6ABEAOwB6ABEARgB6ABEAUAB6ABEAUQB6ABEAUgB6ABEAWQB6ABEAWwB6ABEAXQB6ABEAXwB6ABEAYQB6ABEAZQB6ABEAZwB6ABEAagB6ABEAawB6ABEAbQB6ABEAbwB6ABEAeAB6ABEAewB6ABEAfwB6ABEAgQB6ABEAhgB6ABEAiQB6ABEAiwB6ABEAwQB6ABEA1wB6ABEA2AB6ABEA3AB6ABEA3QB6ABEA8QB6ABEA8gB6ABEA8wB6ABEA9AB6ABEA9QB6ABEA9gB6ABEA9wB6ABEA+AB6ABEA+QB6ABEA+gB6ABEA+wB6ABEA/AB6ABEA/QB6ABEA/gB6ABEA/wB6ABEAAAF6ABEAwwB6ABEAxwB6ABEA//8AACoAHwEAAGgAIQEAACsADgEJAP//AAAYACMBAAA3AA0BAAD//wAAGABHAAAAKwCkAAAANwANAQAA//8AACsAKQEAAP//AQC8AAAAxAAsAQAAxwAsAQAA//8AAAQALQEAAMQALAEAAMcALAEAAP//AAAHAD8AAAAPAD8AAAARAEAAAAAYAEcAAAA3AEkAAABEAEsAAADUADwAAADVAD0AAADWAD0AAADXAD4AAADYAD4AAADZAD8AAADaAD8AAADbAD8AAAAbAAgAGQAcAAgAGQAdAAgAGQAeAAgAGQAfAAgAGQAgAAgAGQAjAAgAGQAqAAgAGQArAAgAGQBWAAgAGQBzAAgAGQDEAAgAGQDHAAgAGQDSAAgAGQDiAAgAGQAXAAgAGQAzAAgAGQA0AAgAGQDjAAgAGQA2AAgAGQA6AAgAGQAwAAgAGQBoAAgAGQAkAAgAGQBLAAgAGQD//wAA0wA7AAAA//8BAMUIAADTAAgAGQD//wEAxQgAAAcAPwAAAA8APwAAABEAQAAAABgARwAAADcASQAAAEQASwAAANcAPgAAANgAPgAAANkAPwAAANoAPwAAANsAPwAAABsACAAZABwACAAZAB0ACAAZAB4ACAAZAB8ACAAZACAACAAZACMACAAZACoACAAZACsACAAZAFYACAAZAHMACAAZAMQACAAZAMcACAAZANIACAAZANMACAAZANQACAAZAOIACAAZABcACAAZADMACAAZADQACAAZAOMACAAZADYACAAZADoACAAZADAACAAZAGgACAAZACQACAAZAEsACAAZAP//AADVAD0AAADWAD0AAAD//wEASgkAANUACAAZANYACAAZAP//AQBKCQAAEQBAAAAAGABHAAAANwBJAAAARABLAAAAGwAIABkAHAAIABkAHQAIABkAHgAIABkAHwAIABkAIAAIABkAIwAIABkAKgAIABkAKwAIABkAVgAIABkAcwAIABkAxAAIABkAxwAIABkA0gAIABkA0wAIABkA1AAIABkA1QAIABkA1gAIABkA1wAIABkA2AAIABkA4gAIABkAFwAIABkAMwAIABkANAAIABkA4wAIABkANgAIABkAOgAIABkAMAAIABkAaAAIABkAJAAIABkASwAIABkA//8AAAcAPwAAAA8APwAAANkAPwAAANoAPwAAANsAPwAAAP//AQDSCQAABwAIABkADwAIABkA2QAIABkA2gAIABkA2wAIABkA//8BANIJAAAzAMwAAAA0AMsAAAAXAO0ACQAqAO0ACQD//wAA4gAvAQAA4wAvAQAA//8BAA8CAAAqADEBAAAXAOwACQD//wAAFwAzAQAA//8AACoANAEAACsANgEAADYA7wAJAP//AAAfAMUCAAAmANMCAAAqADQBAAArADcBAAA2AO8ACQD//wEAOgEAADYAOQEAAP//AAAdAE0AAAAeAE0AAAAfAFAAAAAgAFEAAAAbABoAGQAjABoAGQAqABoAGQArABoAGQBWABoAGQBzABoAGQDEABoAGQDHABoAGQDiABoAGQD//wAAHABPAAAA//8BAKsKAAAcABoAGQD//wEAqwoAABsAxwIAABwAyAIAAB0AxgIAAB4AxgIAAB8AzwIAACAA0AIAAP//AAAkADsBAAD//wEA4goAAAcAQAEAABcAQQEAAB8AxQIAACYA0wIAAP//AQA6AQAAFwBBAQAAKgBCAQAA//8AABcARAEAAP//AAA0AEYBAAD//wAAFwBHAQAAKgBCAQAAMwDMAAAANADLAAAA//8BALwAAAAbAMcCAAAcAMgCAAAdAMYCAAAeAMYCAAAfAM8CAAAgANACAAAXACEAEQAzACEAEQA0ACEAEQDjACEAEQA2ACEAEQA6ACEAEQAwACEAEQBoACEAEQAkACEAEQBLACEAEQD//wEAiwYAAAcAQAEAAB8AxQIAACYA0wIAADYA6gARAP//AQA6AQAAKgBKAQAANgDqABEA//8AADYASwEAAP//AAAqAEoBAAAzAMwAAAA0AMsAAAA2AOoAEQD//wEAvAAAAAcATwEAAB8AxQIAACYA0wIAADoA5QARAHMA5QARAMQA5QARAMcA5QARABcA5QARACsA5QARAEsA5QARAOIA5QARAP//AQA6AQAAKgBQAQAAOgDlABEAcwDlABEAxADlABEAxwDlABEAFwDlABEAKwDlABEASwDlABEA4gDlABEA//8AADoAUwEAAP//AAAqAFABAAAzAMwAAAA0AMsAAAA6AOUAEQD//wEAvAAAACoAVgEAADMAzAAAADQAywAAADoA6wARAP//AQC8AAAAKgBZAQAAKwACAQkAOgACAQkASwACAQkA4gACAQkA//8AACsAXQEAADoAXwEAAEsAYAEAAOIAXAEAAP//AAAHAOYAAAAfACAAAAAmACEAAAArANAAGQBWANAAGQBzANAAGQDEANAAGQDHANAAGQDiANAAGQD//wEAOgEAACoAYgEAACsA0AAZAFYA0AAZAHMA0AAZAMQA0AAZAMcA0AAZAOIA0AAZAP//AABEAOwAAAAYAAkBEQDEAAkBEQAqAAkBEQBoAAkBEQBzAAkBEQDHAAkBEQBnAAkBEQAXAAkBEQD//wAAxABnAQAA//8AAAcAfwAAABEAgAAAAN0ACAAAAP//AAAqAPMAAAArACcAEQD//wAAHwAgAAAAJgAhAAAA//8BADoBAAAqAFABAABzAOUAEQDEAOUAEQDHAOUAEQAXAOUAEQArAOUAEQA6AOUAEQBLAOUAEQDiAOUAEQD//wEAvAAAACoAbAEAAHMA0AAJAMQA0AAJAMcA0AAJAOIA0AAJAP//AADiAIgAAABzAAYAGQDEAAYAGQDHAAYAGQD//wAAcwDnABEAxADnABEAxwDnABEAHgDnABEA//8BADoBAAAqAG8BAABzAOcAEQDEAOcAEQDHAOcAEQAeAOcAEQD//wAA3QAIAAAAcwAIAREAxAAIAREAxwAIAREAFwAIAREA//8AACoAdAEAAHMACAERAMQACAERAMcACAERABcACAERAP//AAAXAHcBAAD//wAABwB4AQAAGACSAAAA3QAIAAAA//8AAGcAeQEAAP//AADdAAgAAABzAAoBEQDEAAoBEQDHAAoBEQD//wAAKgB7AQAAcwAKAREAxAAKAREAxwAKAREA//8AAB8AxQIAACYA0wIAAHMABgERAMQABgERAMcABgERACsABgERAP//AQA6AQAAKgB+AQAAcwAGAREAxAAGAREAxwAGAREAKwAGAREA//8AAAcAgAEAABEAgAEAAN0ACAAAAP//AADiAIUBAAD//wAAJACIAQAAdgCHAQAAAQB0ABkABwB0ABkAFgB0ABkAGAB0ABkAHwB0ABkAIwB0ABkAJgB0ABkALwB0ABkAMAB0ABkAMwB0ABkANAB0ABkANwB0ABkAOwB0ABkARgB0ABkAUAB0ABkAUQB0ABkAUgB0ABkAWQB0ABkAWwB0ABkAXQB0ABkAXwB0ABkAYQB0ABkAZQB0ABkAZwB0ABkAagB0ABkAawB0ABkAbQB0ABkAbwB0ABkAeAB0ABkAewB0ABkAfwB0ABkAgQB0ABkAhgB0ABkAiQB0ABkAiwB0ABkAwQB0ABkA1wB0ABkA2AB0ABkA3AB0ABkA3QB0ABkA8QB0ABkA8gB0ABkA8wB0ABkA9AB0ABkA9QB0ABkA9gB0ABkA9wB0ABkA+AB0ABkA+QB0ABkA+gB0ABkA+wB0ABkA/AB0ABkA/QB0ABkA/gB0ABkA/wB0ABkAAAF0ABkAwwB0ABkAxwB0ABkA//8AACQAiQEAAAEAdwAZAAcAdwAZABYAdwAZABgAdwAZAB8AdwAZACMAdwAZACYAdwAZAC8AdwAZADAAdwAZADMAdwAZADQAdwAZADcAdwAZADsAdwAZAEYAdwAZAFAAdwAZAFEAdwAZAFIAdwAZAFkAdwAZAFsAdwAZAF0AdwAZAF8AdwAZAGEAdwAZAGUAdwAZAGcAdwAZAGoAdwAZAGsAdwAZAG0AdwAZAG8AdwAZAHgAdwAZAHsAdwAZAH8AdwAZAIEAdwAZAIYAdwAZAIkAdwAZAIsAdwAZAMEAdwAZANcAdwAZANgAdwAZANwAdwAZAN0AdwAZAPEAdwAZAPIAdwAZAPMAdwAZAPQAdwAZAPUAdwAZAPYAdwAZAPcAdwAZAPgAdwAZAPkAdwAZAPoAdwAZAPsAdwAZAPwAdwAZAP0AdwAZAP4AdwAZAP8AdwAZAAABdwAZAMMAdwAZAMcAdwAZAP//AAAHAIsBAAAeAA0BEQD//wEAOgEAACoAjAEAAB4ADQERAP//AAAqAIwBAAAeAA0BEQD//wEAvAAAAB4AkAEAAP//AADCAJQBAAD//wAAJACXAQAAfAAcAQAAfQCWAQAAAQB6ABkABwB6ABkAFgB6ABkAGAB6ABkAHwB6ABkAIwB6ABkAJgB6ABkALwB6ABkAMAB6ABkAMwB6ABkANAB6ABkANwB6ABkAOwB6ABkARgB6ABkAUAB6ABkAUQB6ABkAUgB6ABkAWQB6ABkAWwB6ABkAXQB6ABkAXwB6ABkAYQB6ABkAZQB6ABkAZwB6ABkAagB6ABkAawB6ABkAbQB6ABkAbwB6ABkAeAB6ABkAewB6ABkAfwB6ABkAgQB6ABkAhgB6ABkAiQB6ABkAiwB6ABkAwQB6ABkA1wB6ABkA2AB6ABkA3AB6ABkA3QB6ABkA8QB6ABkA8gB6ABkA8wB6ABkA9AB6ABkA9QB6ABkA9gB6ABkA9wB6ABkA+AB6ABkA+QB6ABkA+gB6ABkA+wB6ABkA/AB6ABkA/QB6ABkA/gB6ABkA/wB6ABkAAAF6ABkAwwB6ABkAxwB6ABkA//8AAAcAmgEAAB8AxQIAACYA0wIAACsApAAAAP//AQA6AQAAHwDFAgAAJgDTAgAAKwAOAREA//8BADoBAAAqAJ4BAAArAA4BEQD//wAABwCiAQAAEQCjAQAAFwCmAQAA2QCkAQAA3QAIAAAA//8AACsApAAAABEBqAEAAP//AAAYACMBAAD//wAAGABHAAAAKwCkAAAA//8AAMQArQEAAP//AADEAK8BAADHAK8BAAD//wAABwC3AAAAEQC3AAAAHwDFAgAAJgDTAgAAFwDsABEA//8BADoBAAAqALIBAAAXAOwAEQD//wAAHwDFAgAAJgDTAgAAKwC1AQAANgDvABEA//8BADoBAAAqALYBAAA2AO8AEQD//wAAHwDFAgAAJgDTAgAAKgC2AQAAKwC5AQAANgDvABEA//8BADoBAAAfAMUCAAAmANMCAAAqALYBAAA2AO8AEQD//wEAOgEAACoAtgEAACsAuQEAADYA7wARAP//AAAdAMYCAAAeAMYCAAAfAM8CAAAgANACAAAXABoAGQAbABoAGQAjABoAGQAqABoAGQAzABoAGQA0ABoAGQDjABoAGQA2ABoAGQArABoAGQA6ABoAGQBzABoAGQDEABoAGQDHABoAGQAwABoAGQBoABoAGQAkABoAGQBLABoAGQDiABoAGQD//wAAHADIAgAA//8BAHUQAAAcABoAGQD//wEAdRAAAAcAQAEAABcAvgEAAB8AxQIAACYA0wIAAP//AQA6AQAAHgDAAQAA//8AABcAvgEAACoAwgEAAP//AAAXAMMBAAD//wAABwBAAQAAHwDFAgAAJgDTAgAANgDqABkA//8BADoBAAAqAMQBAAA2AOoAGQD//wAANgDFAQAA//8AAAcATwEAAB8AxQIAACYA0wIAADoA5QAZAHMA5QAZAMQA5QAZAMcA5QAZABcA5QAZACsA5QAZAEsA5QAZAOIA5QAZAP//AQA6AQAAKgDIAQAAMwDMAAAANADLAAAAOgDrABkA//8AACoAywEAADoA5QAZAHMA5QAZAMQA5QAZAMcA5QAZABcA5QAZACsA5QAZAEsA5QAZAOIA5QAZAP//AAA6AMwBAAD//wAAEQDOAQAAHwDFAgAAJgDTAgAAOgDrABkA//8BADoBAAAqAMgBAAA6AOsAGQD//wAAOgDQAQAA//8AAAcA0gEAAB8AxQIAACYA0wIAACsAAgERADoAAgERAEsAAgERAOIAAgERAP//AQA6AQAAKgDTAQAAKwACAREAOgACAREASwACAREA4gACAREA//8AADsA1gEAAAQB2AEAADoATAAJAP//AAA6ANoBAAD//wAAKwBdAQAAOgDbAQAA//8AACsAXQEAADoA2wEAAEsA3AEAAP//AAAHAOYAAAAfACAAAAAmACEAAAArANAAIQBWANAAIQBzANAAIQDEANAAIQDHANAAIQDiANAAIQD//wEAOgEAACoArAAZACsArAAZAFYArAAZAHMArAAZAMQArAAZAMcArAAZAOIArAAZAP//AQC8AAAABwDmAAAAHwAgAAAAJgAhAAAA//8BADoBAAAHAOYAAAAfAMUCAAAmANMCAABzANAAEQDEANAAEQDHANAAEQDiANAAEQD//wEAOgEAACoA3QEAAHMA0AARAMQA0AARAMcA0AARAOIA0AARAP//AAAqAKMAEQBzAKMAEQDEAKMAEQDHAKMAEQAeAKMAEQD//wEAvAAAAHMA5wAZAMQA5wAZAMcA5wAZAB4A5wAZAP//AQA6AQAAKgDgAQAAcwBkACEAxABkACEAxwBkACEA//8AAGgA4QEAACoAsAARAHMAsAARAMQAsAARAMcAsAARABcAsAARAP//AADdAAgAAABzAAgBGQDEAAgBGQDHAAgBGQAXAAgBGQD//wAAKgDjAQAAcwAIARkAxAAIARkAxwAIARkAFwAIARkA//8AAAcA5QEAABgAkgAAAN0ACAAAAP//AADdAAgAAABzAAoBGQDEAAoBGQDHAAoBGQD//wAAHwDFAgAAJgDTAgAAcwAGARkAxAAGARkAxwAGARkAKwAGARkA//8BADoBAAArAIcAAAAqAHEACQA2AHEACQD//wAAKgDpAQAANgALAQkA//8AADYA6wEAAP//AAAkAO4BAAB2AIcBAAABAHQAIQAHAHQAIQAWAHQAIQAYAHQAIQAfAHQAIQAjAHQAIQAmAHQAIQAvAHQAIQAwAHQAIQAzAHQAIQA0AHQAIQA3AHQAIQA7AHQAIQBGAHQAIQBQAHQAIQBRAHQAIQBSAHQAIQBZAHQAIQBbAHQAIQBdAHQAIQBfAHQAIQBhAHQAIQBlAHQAIQBnAHQAIQBqAHQAIQBrAHQAIQBtAHQAIQBvAHQAIQB4AHQAIQB7AHQAIQB/AHQAIQCBAHQAIQCGAHQAIQCJAHQAIQCLAHQAIQDBAHQAIQDXAHQAIQDYAHQAIQDcAHQAIQDdAHQAIQDxAHQAIQDyAHQAIQDzAHQAIQD0AHQAIQD1AHQAIQD2AHQAIQD3AHQAIQD4AHQAIQD5AHQAIQD6AHQAIQD7AHQAIQD8AHQAIQD9AHQAIQD+AHQAIQD/AHQAIQAAAXQAIQDDAHQAIQDHAHQAIQD//wAAHgC2ABEAKgC2ABEA//8BALwAAAAHAIsBAAAeAA0BGQD//wEAOgEAACoA9QEAAB4ADQEZAP//AAAqAP8BAAArAKQAAABoAP8BAAD//wAAfQABAgAAAQB6ACEABwB6ACEAFgB6ACEAGAB6ACEAHwB6ACEAIwB6ACEAJgB6ACEALwB6ACEAMAB6ACEAMwB6ACEANAB6ACEANwB6ACEAOwB6ACEARgB6ACEAUAB6ACEAUQB6ACEAUgB6ACEAWQB6ACEAWwB6ACEAXQB6ACEAXwB6ACEAYQB6ACEAZQB6ACEAZwB6ACEAagB6ACEAawB6ACEAbQB6ACEAbwB6ACEAeAB6ACEAewB6ACEAfwB6ACEAgQB6ACEAhgB6ACEAiQB6ACEAiwB6ACEAwQB6ACEA1wB6ACEA2AB6ACEA3AB6ACEA3QB6ACEA8QB6ACEA8gB6ACEA8wB6ACEA9AB6ACEA9QB6ACEA9gB6ACEA9wB6ACEA+AB6ACEA+QB6ACEA+gB6ACEA+wB6ACEA/AB6ACEA/QB6ACEA/gB6ACEA/wB6ACEAAAF6ACEAwwB6ACEAxwB6ACEA//8AAGgAAgIAACoAuAARACsAuAARAP//AAAfAMUCAAAmANMCAAArAA4BGQD//wEAOgEAACoABAIAACsADgEZAP//AAArAIcAAADiAAYCAAAXABABCQAqABABCQD//wAA3QAIAAAAFwAQAQkAKgAQAQkA//8AACoACgIAABcADwEJAP//AAAXAAwCAAD//wAAwgAPAgAA//8AADMAzAAAADQAywAAABcA7QAZACoA7QAZAP//AAAHALcAAAARALcAAAAfAMUCAAAmANMCAAAXAOwAGQD//wEAOgEAACsAEgIAACoApgARADYApgARAP//AAAfAMUCAAAmANMCAAArABMCAAAqAKYAEQA2AKYAEQD//wEAOgEAAB8AxQIAACYA0wIAACsAtQEAADYA7wAZAP//AQA6AQAAKgAWAgAANgDvABkA//8AAB8AxQIAACYA0wIAACoAFgIAADYA7wAZAP//AQA6AQAAKgAWAgAAKwAZAgAANgDvABkA//8AABcAogAZACoAogAZADYAogAZAP//AQC8AAAABwBAAQAAHwDFAgAAJgDTAgAA//8BADoBAAAeABsCAAD//wAABwBAAQAAFwAcAgAAHwDFAgAAJgDTAgAA//8BADoBAAAHAEABAAAfAMUCAAAmANMCAAA2AOoAIQD//wEAOgEAACoAoQAZADoAoQAZAHMAoQAZAMQAoQAZAMcAoQAZABcAoQAZACsAoQAZAEsAoQAZAOIAoQAZAP//AQC8AAAABwBPAQAAHwDFAgAAJgDTAgAA//8BADoBAAARAM4BAAAfAMUCAAAmANMCAAA6AOsAIQD//wEAOgEAACoAHQIAADoA6wAhAP//AAA6AB4CAAD//wAABwBPAQAAHwDFAgAAJgDTAgAAOgDlACEAcwDlACEAxADlACEAxwDlACEAFwDlACEAKwDlACEASwDlACEA4gDlACEA//8BADoBAAArAB8CAAD//wAABwDSAQAAHwDFAgAAJgDTAgAAKwACARkAOgACARkASwACARkA4gACARkA//8BADoBAAAqACQCAAArAAIBGQA6AAIBGQBLAAIBGQDiAAIBGQD//wAAOwDWAQAABAHYAQAAOgBMABEA//8AACsAXQEAADoAJwIAAP//AAAHAOYAAAAfAMUCAAAmANMCAABzANAAGQDEANAAGQDHANAAGQDiANAAGQD//wEAOgEAACoAKAIAAHMA0AAZAMQA0AAZAMcA0AAZAOIA0AAZAP//AADdAAgAAABzAAgBIQDEAAgBIQDHAAgBIQAXAAgBIQD//wAAKgArAgAAcwAIASEAxAAIASEAxwAIASEAFwAIASEA//8AAAcAgAEAABEAgAEAAN0ACAAAADYACwERAP//AAAqAC0CAAA2AAsBEQD//wAAHgC2ABkAKgC2ABkA//8BALwAAAAHAIsBAAD//wEAOgEAAAcAiwEAAB4ADQEhAP//AQA6AQAAJAAxAgAAAQB5ACkABwB5ACkAFgB5ACkAGAB5ACkAHwB5ACkAIwB5ACkAJgB5ACkALwB5ACkAMAB5ACkAMwB5ACkANAB5ACkANwB5ACkAOwB5ACkARgB5ACkAUAB5ACkAUQB5ACkAUgB5ACkAWQB5ACkAWwB5ACkAXQB5ACkAXwB5ACkAYQB5ACkAZQB5ACkAZwB5ACkAagB5ACkAawB5ACkAbQB5ACkAbwB5ACkAeAB5ACkAewB5ACkAfwB5ACkAgQB5ACkAhgB5ACkAiQB5ACkAiwB5ACkAwQB5ACkA1wB5ACkA2AB5ACkA3AB5ACkA3QB5ACkA8QB5ACkA8gB5ACkA8wB5ACkA9AB5ACkA9QB5ACkA9gB5ACkA9wB5ACkA+AB5ACkA+QB5ACkA+gB5ACkA+wB5ACkA/AB5ACkA/QB5ACkA/gB5ACkA/wB5ACkAAAF5ACkAwwB5ACkAxwB5ACkA//8AAMMANQIAAMcANQIAAP//AQAQAAAAfQA2AgAAAQB6ACkABwB6ACkAFgB6ACkAGAB6ACkAHwB6ACkAIwB6ACkAJgB6ACkALwB6ACkAMAB6ACkAMwB6ACkANAB6ACkANwB6ACkAOwB6ACkARgB6ACkAUAB6ACkAUQB6ACkAUgB6ACkAWQB6ACkAWwB6ACkAXQB6ACkAXwB6ACkAYQB6ACkAZQB6ACkAZwB6ACkAagB6ACkAawB6ACkAbQB6ACkAbwB6ACkAeAB6ACkAewB6ACkAfwB6ACkAgQB6ACkAhgB6ACkAiQB6ACkAiwB6ACkAwQB6ACkA1wB6ACkA2AB6ACkA3AB6ACkA3QB6ACkA8QB6ACkA8gB6ACkA8wB6ACkA9AB6ACkA9QB6ACkA9gB6ACkA9wB6ACkA+AB6ACkA+QB6ACkA+gB6ACkA+wB6ACkA/AB6ACkA/QB6ACkA/gB6ACkA/wB6ACkAAAF6ACkAwwB6ACkAxwB6ACkA//8AACoAOQIAACsApAAAAGgAOQIAAP//AAAfAMUCAAAmANMCAAArAA4BIQD//wEAOgEAACoAPAIAACsADgEhAP//AADiAAYCAAAXABABEQAqABABEQD//wAAKwCHAAAAFwAQAREAKgAQAREA//8AAAcAogEAABEAowEAANkApAEAAN0ACAAAABcADwERAP//AAAqAEACAAAXAA8BEQD//wAAjgBEAgAA//8AAAcAtwAAABEAtwAAAB8AxQIAACYA0wIAAP//AQA6AQAAHwDFAgAAJgDTAgAAKwBFAgAAKgCmABkANgCmABkA//8BADoBAAAfAMUCAAAmANMCAAAqAKYAGQA2AKYAGQD//wEAOgEAACsARQIAACoApgAZADYApgAZAP//AAAfAMUCAAAmANMCAAArALUBAAD//wEAOgEAAB8AxQIAACYA0wIAACsAtQEAADYA7wAhAP//AQA6AQAAKgBIAgAANgDvACEA//8AAB8AxQIAACYA0wIAACoASAIAADYA7wAhAP//AQA6AQAAIwBLAgAAMwDMAAAANADLAAAAFwDmACEANgDmACEAOgDmACEAKgDmACEA//8BAOIKAAARAM4BAAAfAMUCAAAmANMCAAA6AOsAKQD//wEAOgEAACoApAAZADoApAAZAP//AQC8AAAAEQDOAQAAHwDFAgAAJgDTAgAA//8BADoBAAAHANIBAAAfAMUCAAAmANMCAAD//wEAOgEAAAcA0gEAAB8AxQIAACYA0wIAACsAAgEhADoAAgEhAEsAAgEhAOIAAgEhAP//AQA6AQAAKwBdAQAAOgBQAgAASwBRAgAA4gBPAgAA//8AAAcA5gAAAB8AxQIAACYA0wIAAHMA0AAhAMQA0AAhAMcA0AAhAOIA0AAhAP//AQA6AQAA3QAIAAAAcwAIASkAxAAIASkAxwAIASkAFwAIASkA//8AAAcAgAEAABEAgAEAAN0ACAAAADYACwEZAP//AAAkAFUCAAABAHkAMQAHAHkAMQAWAHkAMQAYAHkAMQAfAHkAMQAjAHkAMQAmAHkAMQAvAHkAMQAwAHkAMQAzAHkAMQA0AHkAMQA3AHkAMQA7AHkAMQBGAHkAMQBQAHkAMQBRAHkAMQBSAHkAMQBZAHkAMQBbAHkAMQBdAHkAMQBfAHkAMQBhAHkAMQBlAHkAMQBnAHkAMQBqAHkAMQBrAHkAMQBtAHkAMQBvAHkAMQB4AHkAMQB7AHkAMQB/AHkAMQCBAHkAMQCGAHkAMQCJAHkAMQCLAHkAMQDBAHkAMQDXAHkAMQDYAHkAMQDcAHkAMQDdAHkAMQDxAHkAMQDyAHkAMQDzAHkAMQD0AHkAMQD1AHkAMQD2AHkAMQD3AHkAMQD4AHkAMQD5AHkAMQD6AHkAMQD7AHkAMQD8AHkAMQD9AHkAMQD+AHkAMQD/AHkAMQAAAXkAMQDDAHkAMQDHAHkAMQD//wAAHwDFAgAAJgDTAgAAKwAOASkA//8BADoBAAAHAKIBAAARAKMBAADZAKQBAADdAAgAAAAXAA8BGQD//wAAjgBEAgAAwwBdAgAAxwBdAgAA//8AAAcAZwIAABgAZQIAADcAZAIAADsAZgIAAEYAYAIAAFEAYgIAAFIAYgIAANgAXwIAAN0ACAAAAPEADQAAAPIADQAAAPMADQAAAPQADQAAAPUADQAAAPYADQAAAPcADQAAAPgADQAAAP//AAAfAMUCAAAmANMCAAAqAKYAIQA2AKYAIQD//wEAOgEAACsAbAIAACoApgAhADYApgAhAP//AAAfAMUCAAAmANMCAAArALUBAAA2AO8AKQD//wEAOgEAACoAbQIAADYA7wApAP//AAAfAMUCAAAmAHECAAD//wEAOgEAACMASwIAADMAzAAAADQAywAAABcA5gApADYA5gApADoA5gApACoA5gApAP//AQDiCgAAKwBdAQAAOgB0AgAA//8AACsAXQEAADoAdAIAAEsAdQIAAP//AAAHAKIBAAARAKMBAADZAKQBAADdAAgAAAD//wAAGAB6AgAARAB4AgAAKgCPAAkAaACPAAkA0gCPAAkAFwCPAAkA//8AACMAjwAJACsAjwAJADYAjwAJADoAjwAJAP//AQAGGwAA1wB8AgAA2AB8AgAAIwCQAAkAKgCQAAkAKwCQAAkAaACQAAkA0gCQAAkANgCQAAkAFwCQAAkAOgCQAAkA//8AAEYAfgIAAP//AAAqAIICAABoAIQCAADSAH8CAAAjABIBCQArABIBCQA2ABIBCQAXABIBCQD//wAAEQCHAgAA//8BAGYaAAAYAHoCAAAjABMBCQAqABMBCQArABMBCQBoABMBCQDSABMBCQA2ABMBCQAXABMBCQA6ABMBCQD//wAAIwCLAgAAKwCkAAAA//8AAB8AxQIAACYA0wIAACoApgApADYApgApAP//AQA6AQAAHwDFAgAAJgDTAgAAKwC1AQAANgDvADEA//8BADoBAAAqAI8CAAA2AO8AMQD//wAAFwDpAAkAIwDpAAkAMwDpAAkANADpAAkANgDpAAkAOgDpAAkAKgDpAAkA//8BAOIKAAAjAEsCAAAzAMwAAAA0AMsAAAAXAOgAEQA2AOgAEQA6AOgAEQAqAOgAEQD//wAAKwBdAQAAOgCSAgAA//8AAEQAeAIAABgAlgARACMAlgARACoAlgARACsAlgARAGgAlgARANIAlgARADYAlgARABcAlgARADoAlgARAP//AABGAJkCAAD//wAA1wB8AgAA2AB8AgAAIwCQABEAKgCQABEAKwCQABEAaACQABEA0gCQABEANgCQABEAFwCQABEAOgCQABEA//8AANIAfwIAACMAlAARACoAlAARACsAlAARAGgAlAARADYAlAARABcAlAARADoAlAARAP//AAAjABIBEQArABIBEQA2ABIBEQAXABIBEQD//wEAWhoAACoAngIAACMAEgERACsAEgERADYAEgERABcAEgERAP//AAA2AKECAAD//wAAFwChAgAA//8AACsAowIAAP//AAA6AKQCAAD//wAAHwDFAgAAJgDTAgAAKwC1AQAANgDvADkA//8BADoBAAArAKcCAAD//wAA4gCoAgAA//8BAAYbAAAqAKkCAABoAIQCAADSAH8CAAAXABUBCQD//wAAKgCpAgAAFwAVAQkA//8AABcAqwIAAP//AABGAKwCAAD//wAAaACEAgAAIwC8ABEAKgC8ABEAKwC8ABEA0gC8ABEANgC8ABEAFwC8ABEAOgC8ABEA//8AAGgAhAIAANIAfwIAACMAwAARACoAwAARACsAwAARADYAwAARABcAwAARAP//AAAjABIBGQArABIBGQA2ABIBGQAXABIBGQD//wEAWhoAACoArgIAAGgAhAIAANIAfwIAADoAFAERAP//AAAXABUBEQD//wEAWhoAACoAtgIAABcAFQERAP//AAARALgCAAA6ABQBGQD//wEAZhoAACoAugIAADoAFAEZAP//AAAqALoCAABoAIQCAADSAH8CAAA6ABQBGQD//wAAaACEAgAA0gB/AgAAFwCcABkAKgCcABkA//8AAOIAvQIAAP//AQAGGwAAaACEAgAA0gB/AgAAFwC/ABEAKgC/ABEA//8AABcAFQEZAP//AQBaGgAAKwDAAgAA//8AABEAuAIAADoAFAEhAP//AQBmGgAAKgDCAgAAOgAUASEA//8AAGgAhAIAANIAfwIAACoAvgAZADoAvgAZAP//AAARALgCAAD//wEAZhoAABEAuAIAADoAFAEpAP//AQBmGgAAaACEAgAA0gB/AgAAFwCdABkAKgCdABkA//8AAGgAhAIAANIAfwIAACoAvgAhADoAvgAhAP//AAAqAN0BAABzANAAEQDEANAAEQDHANAAEQDiANAAEQD//wEAvAAAAAcA5gAAAB8AxQIAACYA0wIAAP//AQA6AQAAHgDKAgAA//8AAB8AygIAAP//AQA6AQAAKwDLAgAA//8AACQAzAIAAP//AQDiCgAA8wDxAAAB/gD/AP0A/AD6APsA+QD4APYA9wD1APQA8gDdAP//", 2),
+      goto: __tfrTable("FgEBAAEAAQABAAEAAQAXAQEAHwHBAdgB8AEJAiMCPgIBAFoCAQAfAXgCeAIfAQEAAQABAB8BGgMBAAEAAQABAAEAAQAaA5kDAQABAJkDAQAGBA8EKwUBAAEALgVOBVEFAQABAB8BHwEBAAEAYAUBAAEAHwEfAQEAAQAfAR8BHwEfAR8BZAWLBR8BAQCOBQEAlAVTBvkG/QYBAAAHCgcOBx8BAQABAAEAEQcdBxcBAQAXARcBAQAXAQEAFwEBABcBAQAXAQEAFwEXARcBAQAXAQEAAQAXAQEAAQAXAQEAFwEBACMHLwc3BwEAPgdEBwEAPgcBAD4HPgcBAAEAAQA+BwEArgcBALcHwQfHB64HAQA+B9AHAQA+BwEA1wfdBwEA4Qf1BxIIKwjhB+EHMQg+COEH4QfhB+EHUghYCFsIYAhjCG0Icwh/CJEIlwihCKcIwwjJCM8I2QjfCOUI9wgBCQcJDQkXCR0JIwkpCS8JNQk/CUUJTwlVCV4JZAlzCXsJhQmMCQEAAQABAAEAAQABAAEAAQABAAEAAQCSCZUJmwmkCa4JuQkBAAEAAQABAAEAAQABAAEAAQABAAEAAQCRCtMKjgspDAEAAQAxDEAMSQxwDGcMeQx/DIIMhQyIDJAMrgwBAAEAAQABAAEAAQABAAEAAQABAAEAAQABAAEAAQABAAEAsQy1DLsMAQDPDNMM3wzoDPQMCg0NDRANFg0cDSINJQ0BAC0NNg1gDWMNDQAVAAAAHgBzAKQAlAH7AUEBEAAAAAUACgALAAwAEQAUAB4AHwAgACIAJAAoACkALQAvADAAMQA0ADcAQQBCAEMARABFAEYARwBJAE0ATgBPAFEAUgBYAFwAYABhAGgAcABzAIQAhQCHAIkAjACfAKEAogCkAKsAtwC8AMMAxgDIAMsAzwDUANYA3wDkAOYA8QD1AP4AAAEBAQsBDgESARUBHAEfATABMQE0ATYBNwE7AUABQgFGAUoBTwFQAVYBWQFiAWQBbAFvAX4BhQGHAYsBjAGQAZQBmgGeAagBsgG1AbYBuQG/AcABwgHEAccByAHLAc4B0gHTAdYB3QHfAeAB5wH0AfUB+wEDAgQCBwIRAhICEwIVAhYCGQIbAh0CHwIhAiMCJAIoAjwCPgJFAkgCSwJsAm0CiwKPAqcCxQLGAscCyALKAssCzALNAs4C0ALUAisAQQACAG8AfACNAJ4AqgDNANIA2ADZAPYAFAErAWMBbgGKAb0BxgHzASACyQItAEIAAgBvAHwAjQCeAKoArwDNANIA2ADZAPYAFAErAWMBbgGKAb0BxgHzASACyQIvAEMAAgBvAHwAjQCeAKoArwCwAM0A0gDYANkA9gAUASsBYwFuAYoBvQHGAfMBIALJAjEARAACAG8AfACNAJ4AqgCvALAAsQDNANIA2ADZAPYAFAErAWMBbgGKAb0BxgHzASACyQIzAEUAAgBvAHwAjQCeAKoArwCwALEAsgDNANIA2ADZAPYAFAErAWMBbgGKAb0BxgHzASACyQI1AEYAAgBvAHwAjQCeAKoArwCwALEAsgCzAM0A0gDYANkA9gAUASsBYwFuAYoBvQHGAfMBIALJAjkARgACAEwAbwB8AI0AngCqAK8AsACxALIAswC0AM0A0gDYANkA9gAUASsBYwFuAYoBvQHGAfMBIALJAkEBBQAAAAUACgALAAwAEQAUAB4AHwAgACIAJAAoACkALQAvADAAMQA0ADcAQQBCAEMARABFAEYARwBJAE0ATgBPAFEAUgBYAFwAYABhAGgAcABzAIQAhQCHAIkAjACfAKEAogCkAKsAtwC8AMMAxgDIAMsAzwDUANYA3wDkAOYA8QD1AP4AAAEBAQsBDgESARUBHAEfATABMQE0ATYBNwE7AUABQgFGAUoBTwFQAVYBWQFiAWQBbAFvAX4BhQGHAYsBjAGQAZQBmgGeAagBsgG1AbYBuQG/AcABwgHEAccByAHLAc4B0gHTAdYB3QHfAeAB5wH0AfUB+wEDAgQCBwIRAhICEwIVAhYCGQIbAh0CHwIhAiMCJAIoAjwCPgJFAkgCSwJsAm0CiwKPAqcCxQLGAscCyALKAssCzALNAs4C0ALUAvsABwAAAAoACwAMABQAHgAgACIAKAApAC0ALwAwADQARwBJAE0ATgBPAFEAUgBoAHAAcwCFAIcAiQCMAKIApAC3ALwAwwDGAMgAzwDUANYA3wDkAPEA9QAAAQEBCwEOARUBHAEfATABMQE0ATYBNwE7AUIBSgFQAVYBWQFiAWQBbAF+AYUBhwGQAZQBmgGeAagBsgG1AbYBuQG/AcABwgHEAccByAHLAdIB0wHWAd0B4AHnAfsBAwIEAgcCEQISAhMCFQIWAhkCGwIdAh8CIQIjAiQCKAI8Aj4CRQJIAksCbAJtAosCjwKnAsUCxgLHAsgCygLLAswCzQLQAtQC1wAJAAAACgALAAwAFAAeACIAKAApAC0ALwAwADQARwBJAGgAcABzAIUAhwCJAIwAogCkALcAvADGAMgAzwDUANYA3wDkAPEA9QAAAQEBCwEOARUBHAEfATABMQE0ATYBNwE7AUIBSgFQAVYBWQFiAWQBbAF+AYUBhwGQAZQBmgGeAagBsgG1AbYBuQG/AcIBxAHHAcgBywHSAdMB1gHdAeAB5wH7AQMCBAIHAhECEgITAhUCFgIZAh0CHwIhAiMCJAIoAjwCPgJFAkgCbAJtAosCjwLLAswCzQICAIIAIQACAJACcQIDANEC0wI4ARAAAAAFAAoACwAMABEAFAAeAB8AIAAiACQAKAApAC0ALwAwADEANAA3AEEAQgBDAEQARQBGAEkATQBOAE8AUQBSAFgAXABgAGEAaABwAHMAhACFAIcAiQCMAJ8AoQCiAKQAqwC3ALwAwwDGAMgAywDPANQA1gDfAOQA5gDxAPUA/gAAAQEBCwEOARIBFQEcAR8BMAE0ATYBNwE7AUABQgFGAUoBTwFQAVYBWQFiAWQBbAFvAX4BhQGHAYsBjAGQAZQBmgGeAagBtQG2AbkBvwHAAcIBxAHHAcgBywHOAdIB0wHWAd0B3wHgAecB9AH1AfsBAwIEAgcCEgITAhUCFgIZAhsCHQIfAiECIwIkAigCPAI+AkUCSAJLAmwCbQKLAo8CpwLFAsYCxwLIAsoCywLMAs0CzgLQAtQCGAB2ABgAKgArAJIAlQACAQcBdAF5AeIB4wErAggAfgAhAPMAcQLTAgIAlwAsAAIAmwAuAAIAqAA1AAIAqQA2AAgAtgBHADEBsgERAgQA8gB/AIAAAgAYAaMAAgBlAewAAgB2AQQBBgB6AQkBewHmAQgAgQENAekBLQJTAgIAoAEhAQgAoQEjAQoCQAJbAgIA6AGAAQQACQKiAaMBAgAqAuEBAgA3Av8BAgA7AgICAgBZAjkCHABeAkQCZAJlAmcCgAKCAocCngKjAqgCrQK4Ar0CwAICAIgCZgICAJUCegICAKAChAIGALMCqQK2Ar4CCQC5Aq4CugLBAsICAwDxAH4APQBVAAoACwAvADAASQC8AMgAzwA0ATYBNwFCAUoBhwG1AbYBuQG/AcIBxAESAhMCFQIWAhkCRQJIAmwCbQKPAgMAxgBUAAIAWQAKAAIA4ABoAAIA+gCJAAIA/QCMAAMAJQLWAQUAcAJLAqcCOABIAAIATABvAHwAjQCeAKoArwCwALEAsgCzALQAzQDSANgA2QD2ABQBKwFjAW4BigG9AcYB8wEgAskCAgDvAHcAAgAnAakAAwCsASgBAwAwAbYAAgC/AEsAAwCTAngCQAEPAAAABQAKAAsADAARABQAHgAfACAAIgAkACgAKQAtAC8AMAAxADQANwBBAEIAQwBEAEUARgBHAEkATQBOAE8AUQBSAFgAXABgAGEAaABwAHMAhACFAIcAiQCMAJ8AoQCiAKQAqwC3ALwAwwDGAMgAywDPANQA1gDfAOQA5gDxAPUA/gAAAQEBCwEOARIBFQEcAR8BMAExATQBNgE3ATsBQAFCAUYBSgFPAVABVgFZAWIBZAFsAW8BfgGFAYcBiwGMAZABlAGaAZ4BqAGyAbUBtgG5Ab8BwAHCAcQBxwHIAcsBzgHSAdMB1gHdAd8B4AHnAfQB9QH7AQMCBAIHAhECEgITAhUCFgIZAhsCHQIfAiECIwIkAigCPAI+AkUCSAJLAmwCbQKLAo8CpwLFAsYCxwLIAsoCywLMAs0CzgLQAtQCBABtAA8AbgAvAGICRAJkAmUCZgJnAnoCgAKCAocCngKjAqgCqQKtAq4CtgK4AroCvQK+AsACwQLCAkABDwAAAAUACgALAAwAEQAUAB4AHwAgACIAJAAoACkALQAvADAAMQA0ADcAQQBCAEMARABFAEYARwBJAE0ATgBPAFEAUgBYAFwAYABhAGgAcABzAIQAhQCHAIkAjACfAKEAogCkAKsAtwC8AMMAxgDIAMsAzwDUANYA3wDkAOYA8QD1AP4AAAEBAQsBDgESARUBHAEfATABMQE0ATYBNwE7AUABQgFGAUoBTwFQAVYBWQFiAWQBbAFvAX4BhQGHAYsBjAGQAZQBmgGeAagBsgG1AbYBuQG/AcABwgHEAccByAHLAc4B0gHTAdYB3QHfAeAB5wH0AfUB+wEDAgQCBwIRAhICEwIVAhYCGQIbAh0CHwIhAiMCJAIoAjwCPgJFAkgCSwJsAm0CiwKPAqcCxQLGAscCyALKAssCzALNAs4C0ALUAgUAbQAPAG4ABQBqAA4AawADAGEB4AARAF4B4ABgAWEB3AElAlECUgJ1AgUA2AFdAdkBAwBSAiUCAgCLACMAAgDoAYEBAgAIAqEBAwA9AgkCCQCJACMAigCLAPwAAgAPAZsAAgAlAagAAgAoAakAAwCTARgBAgCCAQ0BBwAsAukBLQJTAgsAFwAAAB4ApACUAfsBCQAbAAAAHgCUAfsBAgClADMAAgAQAZwAAgARAZ0AAgAiAacAAgAmAakAAgCRARcBAgCYARwBAgCbAR0BAgCcAR4BAgCpASQBBACrAScBKAECAO8BhwECAPEBiAECAPIBiQECAPYBjwEEAPgBkgGqAQIA/AGWAQIA/QGXAQQA/gGZAZoBAgAOAqwBAgAvAu4BAgAwAvABAgAyAvcBBAAzAvkB+gECADgCAAICADoCAQICAFQCMQICAFYCNAICAFcCNgICAFgCNwICAHYCVQICAHcCWQICAIwCagIDAKYCjQIIABsAAAAeAJQB+wEDAHkAGgACACQBqAAEAJIBGAElAQMA+gGTAQIABwKhAQMAPgIIAgIAqgEkAQIA+QGSAQMANAL6AQsAGQAAABoAHgCUAfsBAgAqAaoAAwCuASsBBQBCAg8CQwIlAGkCRAJkAmUCZwJ6AoACggKHAp4CowKoAqkCrQK2ArgCvQK+AsACJABpAkQCZAJlAmcCegKAAoIChwKeAqMCqAKpAq0CtgK4Ar0CvgLAAgIAiAJmAgkAuQKuAroCwQLCAi8AYQJEAmQCZQJmAmcCegKAAoIChwKeAqMCqAKpAq0CrgK2ArgCugK9Ar4CwALBAsICAgB9AmACAwCaAn4CFwCAAmMCgQKWAp0CogKwArICtAK/AsMCxAIlAGgCRAJkAmUCZwJ6AoACggKHAp4CowKoAqkCrQK2ArgCvQK+AsACCQB7Al4CaAKVArMCAwCXAnoCBwC1AqkCtgK+AgMAjQJqAgIAHgAAAAQAewAeAPsBAwD7AZQBAgD0AIEAAwBqAfQABADVAF8AgwAEAFEB1QBUAQUAVAHYAPYAAgDJAFcAAgDQAFsACABDAckA0ABIAUwBAgBIAc0AAwBMAdIAAgD/AI0AAwBwAf8AAgBXAdkAAgDJAVIBBQDPAVcByQECADIBuAADALMBMgEEADUBuwC8AAoAtwE1AbgBFwJJAm4CBgC4ATYBNwE4AQYAFwK5AboBuwEEAEkCGAIZAgMAbgJKAgIAZgANAAMA3ABmAAIAawAOAAMA4QBrAAIAWgHeAAQA1AFaAdUBAwDVAVsBAgDZAV0BAwAmAtkBAgBuAA8AAwDjAG4AAgBxABIAAgDlAG8ACADoAHEA5QBtAd4BAgBtAfkAAwDeAckCAgCKACMABAD7AIoA/AADAPwAiwACAAwBmQADAH8BDAECAO0AdgADAGYB7QACAAMBkQAEAHUBAwHkAQMA5AF2AQIAlQArAAMABgGVAAIACgGXAAMAfAEKAQIA6gGCAQMALgLqAQIAdAAWAAMA6gB0AAIAhgEQAQMA7QGGAQIAEwGeAAQAjQETAY4BAwCOARQBAgAbAaUAAwCVARsBAgAgAaYABACfASABBQIDAAUCoAECAAsCpQEDAEECCwIIABoAAAAeAJQB+wEDAHgAGgACAEMCDwIDAFwCQwIUAIECYwKWAp0CogKwArICtAK/AsMCxAIDAJwCgQIGAHkCXgKVArMCAwCUAnkCAgCvAqICBAC7Aq8CvAIDALwCsAIEAKoClgKXAgMAtwKqAgIAgwJjAgMAnwKDAgMAOQABAAkAHQAAAB4AlAH7AQgAHAAAAB4AlAH7AQMAGQGkAAoAFgAAAB4ApACUAfsBAwDpAHMADAAjAAAAHgBzAKQAlAH7AQMA+gCJAPoAAgAAAAoACwAMABQAHgAgACIAKAApAC0ALwAwADQARwBJAE0ATgBPAFEAUgBoAHAAcwCFAIcAiQCMAKIApAC3ALwAwwDGAMgAzwDUANYA3wDkAPEA9QAAAQEBCwEOARUBHAEfATABMQE0ATYBNwE7AUIBSgFQAVYBWQFiAWQBbAF+AYUBhwGQAZQBmgGeAagBsgG1AbYBuQG/AcABwgHEAccByAHLAdIB0wHWAd0B4AHnAfsBAwIEAgcCEQISAhMCFQIWAhkCGwIdAh8CIQIjAiQCKAI8Aj4CRQJIAksCbAJtAosCjwKnAsUCxgLHAsgCygLLAswCzQLQAtQCAgBMAAUAAgBvABEAAgB8AB8ABgCNACQAywBGAQQAngAxAKEAAgCqADcAAgCvAEEAAgCwAEIAAgCxAEMAAgCyAEQAAgCzAEUAAgC0AEYAAgDNAFgAAgDSAFwAAgDYAGAAAgDZAGEAAgD2AIQAAgAUAZ8AAgArAasAAgBjAeYABgBuAf4AbwHfAQgAigESAYwB9AH1AQIAvQFAAQIAxgFPAQIA8wGLAQIAIALOAQMAyQLOAgIAVwAKAAIAWwALAAIAnAAvAAIAnQAwAAIAuwBJAAIAOAG8AA4APwHIAM8AQgFKAb8BwgHEAQ4AtAE0AbYBFQIWAkgCbQKPAgIAugE2AQIAuwE3AQIA8AGHAQIAFAK1AQIAGAK5AQIARgISAgIARwITAgIASgIZAgIAawJFAgMAjgJsAgwAEgAAAB4AcwCkAJQB+wE8AFQACgALAC8AMABJALwAyADPADQBNgE3AUIBSgGHAbUBtgG5Ab8BwgHEARICEwIVAhYCGQJFAkgCbAJtAo8CAgBfAAwAAgByABQABACDACIAKAACAJAAKQAIAJkALQCMABUBkAEEAKYANACiAAgAtQBHADEBsgERAgQA3gBoANYBEADnAHAA5ABiAWQBbAHdASgCzQICAPcAhQACAPgAhwACAPkAiQACAC4BtwACAD4BxgAIAE4B1ABQAccBywECAFIB1gACAFsB3wACAGgB8QAEAGsB9QDLAgIAcQEAAQIAcgEBAQYAfQELAX4B5wECAIQBDgECAJkBHAEKAJ0BHwGeAQMCBAI8AgIAsAEwAQQAvAE7AcwCCADNAVYByAEdAiECCADRAVkB0wEjAiQCAgDsAYUBAgAAApoBAgANAqgBAgAiAtIBAgApAuABAgA9AgcCAgBOAh8CAgBaAj4CAwClAosCGAAGAAAAHgBwAHMApADkAPUAOwFiAWQBlAH7Ab4AUwAKAAsADAAUACIAKAApAC0ALwAwADQARwBJAGgAhQCHAIkAjACiALcAvADGAMgAzwDUANYA3wDxAAABAQELAQ4BFQEcAR8BMAExATQBNgE3AUIBSgFQAVYBWQFsAX4BhQGHAZABmgGeAagBsgG1AbYBuQG/AcIBxAHHAcgBywHSAdMB1gHdAeAB5wEDAgQCBwIRAhICEwIVAhYCGQIdAh8CIQIjAiQCKAI8Aj4CRQJIAmwCbQKLAo8CywLMAs0CAgB9ACAACADAAE0AUQDGAtACAgDBAE4AAgDCAE8AAgDEAFIAAgDOAMUCBAA6AcMAygICADwBxwICAD0ByAICABoCwAECAE0CGwIEAG8CSwKnAgMA0gLUAgYAgQAhAHEC0wIDAGkB8wAMABMAAAAeAHMApACUAfsBCwBWAAoAaACJAIwA1gECAGQADAACAIYAIgADAI8AKAACAMoAVwACANEAWwACANcAXwACAC4BtQACAEkBzQACAE0B0gACAFUB2AACAFgB2QACAMoBUgECABACsAECAEwCGgICAHMCTQIDAJECcgICAI4AJAACAEUBywADAMEBRgECAHICSwIDALECpwIDAF4ACwADAGMADAADALoARwACALgARwAHALEBMQGyARECOQBKAAIATABvAHwAjQCeAKoArwCwALEAsgCzALQAzQDSANgA2QD2ABQBKwFjAW4BigG9AcYB8wEgAskCAwC9AEkABQBpAA4AawACAOAAaAADACUC1gECAF8B4AAEANsBYAFhAQIAJwLcAQIAUAIlAgQAdAJRAlICAwCSAnUCBQDXAV0B2QECAJoALQACAP0AjAACAI8BFQEDAPcBkAECAJMAKgACAHgBBwEDAOUBeQECAJMAKgACAAUBkgACAHgBBwEDAOUBeQECAHcAGAAIAJEAKgCSAAcBeQECAJYAKwACAAgBlQALAHMBAgF0AeIB4wErAgMAmAAsAAMAgwENAQkAHAAAAB4AlAH7AQIAoAAxAAMAFgGhAAIApwA0AAMAFwGiAAMApwEjAQIApQEjAQcAPwIKAkACWwICAGoCRAICAIUCZAIDAIYCZQIGAGMCRAJkAmUCAgCKAmcCAgCWAnoCAgCbAoACBgCdAoICngKtAgIAogKHAgIAsAKjAgIAsgKoAgYAtAKpArYCvgICAL8CuAICAMMCvQIDAMQCwAIDAIkCZgIDAJgCegI=", 2),
+      nodeNames: "\u26A0 print Escape { Comment Script AssignStatement * BinaryExpression BitOp BitOp BitOp BitOp ArithOp ArithOp @ ArithOp ** UnaryExpression ArithOp BitOp AwaitExpression await ) ( ParenthesizedExpression BinaryExpression or and CompareOp in not is UnaryExpression ConditionalExpression if else LambdaExpression lambda ParamList VariableName AssignOp , : NamedExpression AssignOp YieldExpression yield from TupleExpression ComprehensionExpression async for LambdaExpression ] [ ArrayExpression ArrayComprehensionExpression } { DictionaryExpression DictionaryComprehensionExpression SetExpression SetComprehensionExpression CallExpression ArgList AssignOp MemberExpression . PropertyName Number String FormatString FormatReplacement FormatSelfDoc FormatConversion FormatSpec FormatReplacement FormatSelfDoc ContinuedString Ellipsis None Boolean TypeDef AssignOp UpdateStatement UpdateOp ExpressionStatement DeleteStatement del PassStatement pass BreakStatement break ContinueStatement continue ReturnStatement return YieldStatement PrintStatement RaiseStatement raise ImportStatement import as ScopeStatement global nonlocal AssertStatement assert TypeDefinition type TypeParamList TypeParam StatementGroup ; IfStatement Body elif WhileStatement while ForStatement TryStatement try except finally WithStatement with FunctionDefinition def ParamList AssignOp TypeDef ClassDefinition class DecoratedStatement Decorator At MatchStatement match MatchBody MatchClause case CapturePattern LiteralPattern ArithOp ArithOp AsPattern OrPattern LogicOp AttributePattern SequencePattern MappingPattern StarPattern ClassPattern PatternArgList KeywordPattern KeywordPattern Guard",
+      maxTerm: 277,
+      context: trackIndent,
+      nodeProps: [
+        ["isolate", -5, 4, 71, 72, 73, 77, ""],
+        ["group", -15, 6, 85, 87, 88, 90, 92, 94, 96, 98, 99, 100, 102, 105, 108, 110, "Statement Statement", -22, 8, 18, 21, 25, 40, 49, 50, 56, 57, 60, 61, 62, 63, 64, 67, 70, 71, 72, 79, 80, 81, 82, "Expression", -10, 114, 116, 119, 121, 122, 126, 128, 133, 135, 138, "Statement", -9, 143, 144, 147, 148, 150, 151, 152, 153, 154, "Pattern"],
+        ["openedBy", 23, "(", 54, "[", 58, "{"],
+        ["closedBy", 24, ")", 55, "]", 59, "}"]
+      ],
+      skippedNodes: [0, 4],
+      repeatNodeCount: 34,
+      tokenData: __tfrTable("//8DAD4AAAAJAL0ACQAKANcACgAMAL0ADAANANcADQAgAL0AIAAhANcAIQAiACUBIgAjAHoBIwAkAMYBJAAlAL0AJQAmAA4CJgAnAEACJwAoAFwCKAApAKgCKQAqAL4CKgArANQCKwAsABIDLAAtAC4DLQAuAEQDLgAvAHkDLwAwAIkEMAAxAMcEMQA6AEUFOgA7AGkGOwA8AJsGPAA9ALEGPQA+AO8GPgA/AAsHPwBAAL0AQABBAEYHQQBCAGQHQgBDAJoHQwBGAGQHRgBHALYIRwBSAGQHUgBTAGoKUwBVAGQHVQBWAL4KVgBbAGQHWwBcAPoKXABdAAUBXQBeABALXgBfACYLXwBgAGQHYABhAL0AYQBiAGQHYgBjAJoHYwBmAGQHZgBnALYIZwByAGQHcgBzAGoKcwB1AGQHdQB2AL4KdgB7AGQHewB8AEILfAB9AEcLfQB+AGMLfgB/AGgLfwChAL0AoQAA2GQHANgA3JQHAOAAAGQHEADCAAUABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABAA1AABAADcAOC9AB8A3gANAAQBEADLAA8AAAAJAL0ACQAKANcACgAMAL0ADAANANcADQAgAL0AIAAhANcAIQBcAL0AXABdAAUBXQB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AHwAKAQkABAEQAAAACgC9AAoACwDXAAsADQC9AA0ADgDXAA4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABMAKgEMAAQBEAAAAD0AvQA9AD4ATgE+AGEAvQBhAGIAZAFiAHIAvQByAHMAZAFzAHQAZAF0AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQATAFUBBQAdAAMABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABMAawEFAEsAAwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwCBAQcABAEQAPIACwAAACIAvQAiACMAlgEjAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAJsBBwAEARAAAAAiAL0AIgAjALABIwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwC3AQUABAEQAPQACwAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAfAM0BCwAEAA8ABAEQAAAACgDGAQoACwC9AAsADQDGAQ0ADgC9AA4AewDGAXsAfADuAXwAfQDGAX0AfgDuAX4AANjGAQDYANwIAgDgAADGAQ8A8wEFAAQADwAAAAoA7gELAA0A7gEOAADY7gEA2ADcAgIA4AAA7gEPAAUCAQAA3ADg7gEfAAsCAQAA3ADgxgEaABUCBwDaAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABoAMQIFAFYACgAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGgBHAgcA1AACAAQBEAAAAD0AvQA9AD4AKgI+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAGMCBwAEARAA8QALAAAAJwC9ACcAKAB4AigAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAfQIHAAQBEAAAACcAvQAnACgAkgIoAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAJkCBQAEARAA8wALAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsArwIFABgACwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AEwDFAgUAFwADAAQBEAAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbANsCCQAHAAsABAEQAAAAKgC9ACoAKwD2AisAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsA/QIHABEAAwAEARAAAAA9AL0APQA+ACoCPgB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwAZAwcA1wALAAQBEAAAAD0AvQA9AD4AKgI+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQATADUDBQAqAAMABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AB8ASwMIANgACwAEARAAAAA9AL0APQA+ACoCPgA/AGMDPwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AFABqAwUAEQEEAAQBEAAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAIADCQBEAAIABAEQAAAALgC9AC4ALwCbAy8AMAC9ADAAOgDLAzoAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAoAMHAAQBEAAAAC4AvQAuAC8AtQMvAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbALwDBQBQAAsABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkA0gMRAEYACQAEARAAAAAwAL0AMAA6AMsDOgBFAL0ARQBGAAUERgBKAL0ASgBLAHMESwBfAL0AXwBgAMsDYABlAL0AZQBmAAUEZgBqAL0AagBrAHMEawB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQAKBAsABAEQAAAAKwC9ACsALAArBCwALQC9AC0ALgArBC4AMAC9ADAAOgBFBDoAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAMAQHAAQBEAAAADAAvQAwADoARQQ6AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAZAEwEDQBGAAkABAEQAAAAMAC9ADAAOgBFBDoASgC9AEoASwBzBEsAXwC9AF8AYABFBGAAagC9AGoAawBzBGsAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAegQFAEYACQAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwCQBAkA2QADAAQBEAAAAC8AvQAvADAAqwQwAD0AvQA9AD4AKgI+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaALIEBwDbAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAzgQfAEYACQAEARAAAAAuAL0ALgAvACsFLwAwAL0AMAA6AEUFOgBCAL0AQgBDAIUFQwBFAL0ARQBGAAUERgBKAL0ASgBLAHMESwBPAL0ATwBQAM0FUABYAL0AWABZAA8GWQBfAL0AXwBgAEUFYABiAL0AYgBjAIUFYwBlAL0AZQBmAAUEZgBqAL0AagBrAHMEawBvAL0AbwBwAM0FcAB4AL0AeAB5AA8GeQB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQAwBQcABAEQAAAAMAC9ADAAOgDLAzoAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkATAUTAEYACQAEARAAAAAuAL0ALgAvACsFLwAwAL0AMAA6AEUFOgBFAL0ARQBGAAUERgBKAL0ASgBLAHMESwBfAL0AXwBgAEUFYABlAL0AZQBmAAUEZgBqAL0AagBrAHMEawB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQCKBQoABAEQAAAAMAC9ADAAMQCoBTEAMgCoBTIAXwC9AF8AYACoBWAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkArwUKAEYACQAEARAAAAAwAL0AMAAxAKgFMQAyAKgFMgBfAL0AXwBgAKgFYAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQDSBQkABAEQAAAAMAC9ADAAOADtBTgAXwC9AF8AYADtBWAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkA9AUJAEYACQAEARAAAAAwAL0AMAA4AO0FOABfAL0AXwBgAO0FYAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQAUBg0ABAEQAAAAMAC9ADAAOgA7BjoAQQC9AEEARwA7BkcAXwC9AF8AYAA7BmAAYQC9AGEAZwA7BmcAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAQgYNAEYACQAEARAAAAAwAL0AMAA6ADsGOgBBAL0AQQBHADsGRwBfAL0AXwBgADsGYABhAL0AYQBnADsGZwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AHwBwBgcAKwAPAAQBEAAAAD0AvQA9AD4AhQY+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQATAIwGBQDjAAMABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAogYFAHMACwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwC4BgkAHQADAAQBEAAAADwAvQA8AD0A0wY9AD4ATgE+AD8ATgE/AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaANoGBwDVAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsA9gYHAOIACwAEARAAAAA9AL0APQA+AE4BPgB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwASBwgAHQADAAQBEAAAAD0AvQA9AD4ATgE+AD8AKgc/AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaADEHBwDWAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsATwcHAA8AAgCJAAEABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AB8AbQcNAAQBEADwAAQA3QALAAAAMAC9ADAAOgBkBzoAQQC9AEEAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBx8AlwcBAADcAOBkBx8AowcVAAQBEADwAAQA3QALAAAAIgC9ACIAIwB6ASMAJwC9ACcAKABcAigAMAC9ADAAOgBkBzoAQQC9AEEAUgBkB1IAUwDiB1MAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAcgBkB3IAcwDiB3MAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBx8A6wcRAAQBEADwAAQA3QALAAAAIgC9ACIAIwAeCCMAJwC9ACcAKABqCCgAMAC9ADAAOgBkBzoAQQC9AEEAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBxsAJQgHAAQBEAD2AAsAAAAiAL0AIgAjADoIIwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwA/CAcABAEQAAAAIgC9ACIAIwBUCCMAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAWwgFAAQBEAD4AAsAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwBxCAcABAEQAPUACwAAACcAvQAnACgAhggoAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAIsIBwAEARAAAAAnAL0AJwAoAKAIKAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwCnCAUABAEQAPcACwAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAfAL8IFQAEARAA8AAEAN0ACwAAACIAvQAiACMA/ggjACcAvQAnACgASgkoADAAvQAwADoAZAc6AEEAvQBBAFIAZAdSAFMAlglTAFsAZAdbAF8AvQBfAGAAZAdgAGEAvQBhAHIAZAdyAHMAlglzAHsAZAd8AH0AvQB+AKEAvQChAADYZAcA2ADclAcA4AAAZAcbAAUJBwAEARAA+gALAAAAIgC9ACIAIwAaCSMAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAHwkHAAQBEAAAACIAvQAiACMANAkjAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbADsJBQAEARAA/AALAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAUQkHAAQBEAD5AAsAAAAnAL0AJwAoAGYJKAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwBrCQcABAEQAAAAJwC9ACcAKACACSgAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAhwkFAAQBEAD7AAsAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AHwCfCREABAEQAPAABADdAAsAAAAiAL0AIgAjANIJIwAnAL0AJwAoAB4KKAAwAL0AMAA6AGQHOgBBAL0AQQBbAGQHWwBfAL0AXwBgAGQHYABhAL0AYQB7AGQHfAB9AL0AfgChAL0AoQAA2GQHANgA3JQHAOAAAGQHGwDZCQcABAEQAP4ACwAAACIAvQAiACMA7gkjAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAPMJBwAEARAAAAAiAL0AIgAjAAgKIwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwAPCgUABAEQAAABCwAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbACUKBwAEARAA/QALAAAAJwC9ACcAKAA6CigAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAPwoHAAQBEAAAACcAvQAnACgAVAooAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAFsKBQAEARAA/wALAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AB8AcwoZAAQBEADwAAQA3QALAAAAIgC9ACIAIwAeCCMAJwC9ACcAKABqCCgAMAC9ADAAOgBkBzoAQQC9AEEAQgBkB0IAQwDiB0MARgBkB0YARwCWCUcAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAYgBkB2IAYwDiB2MAZgBkB2YAZwCWCWcAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBx8AxwoRAAQBEADwAAQA3QALAAAAIgC9ACIAIwB6ASMAJwC9ACcAKABcAigAMAC9ADAAOgBkBzoAQQC9AEEAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBxsAAQsFADcACwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AEwAXCwUANgADAAQBEAAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaAC0LBwDTAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AP//RwsAADsA//8bAE4LBwDSAAMABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AP//aAsAADoA//8ZAG8LBQDcAAkABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AA==", 2),
+      tokenizers: [legacyPrint, indentation, newlines, strings, 0, 1, 2, 3, 4],
+      topRules: { "Script": [0, 5] },
+      specialized: [{ term: 221, get: (value) => spec_identifier[value] || -1 }],
+      tokenPrec: 7668
+    });
+  }
+});
+
+// src/parse/memo.ts
+function rememberedParser(parse2, keyOf, size = 64) {
+  const results = /* @__PURE__ */ new Map();
+  return (...args) => {
+    const key = keyOf(...args);
+    if (results.has(key)) return results.get(key);
+    const result2 = parse2(...args);
+    if (results.size >= size) results.delete(results.keys().next().value);
+    results.set(key, result2);
+    return result2;
+  };
+}
+var init_memo = __esm({
+  "src/parse/memo.ts"() {
+    "use strict";
+  }
+});
+
+// src/parse/python.ts
+function parsePythonText(text2) {
+  const starts = lineStarts(text2);
+  const lineOf3 = (offset) => lineAt(starts, offset);
+  const module2 = { text: text2, statements: [], lineOf: lineOf3 };
+  let from = 0;
+  let budget = REPARSE_BUDGET;
+  for (let round = 0; round <= MAX_REPARSES; round++) {
+    const tree = parser.parse(from === 0 ? text2 : masked(text2, from));
+    const resume = collect(tree.topNode, from, module2, text2, starts);
+    if (resume === void 0) break;
+    budget -= text2.length - resume;
+    if (budget < 0) break;
+    from = resume;
+  }
+  return module2;
+}
+function collect(top, from, module2, text2, starts) {
+  let skipUntil = from;
+  const statements = [];
+  for (let c = top.firstChild; c; c = c.nextSibling) if (c.name !== "Comment") statements.push(c);
+  for (const stmt of statements) {
+    if (stmt.from < skipUntil) continue;
+    const error = firstError(stmt);
+    if (error === void 0) {
+      module2.statements.push(stmt);
+      continue;
+    }
+    if (!module2.error) {
+      const line = lineAt(starts, error);
+      module2.error = { line, column: error - starts[line - 1] + 1 };
+    }
+    const next = nextTopLevelLine(text2, starts, lineAt(starts, Math.max(error, stmt.from)));
+    if (next === void 0) return void 0;
+    if (statements.some((s) => s.from === next)) {
+      skipUntil = next;
+      continue;
+    }
+    return next;
+  }
+  return void 0;
+}
+function firstError(node) {
+  if (node.type.isError) return node.from;
+  let at2;
+  node.toTree().iterate({
+    enter(n) {
+      if (at2 !== void 0) return false;
+      if (n.type.isError) {
+        at2 = node.from + n.from;
+        return false;
+      }
+      return void 0;
+    }
+  });
+  return at2;
+}
+function nextTopLevelLine(text2, starts, line) {
+  for (let l = line; l < starts.length; l++) {
+    const at2 = starts[l];
+    const ch = text2[at2];
+    if (ch !== void 0 && ch !== " " && ch !== "	" && ch !== "\n" && ch !== "\r" && ch !== "#" && ch !== "\f")
+      return at2;
+  }
+  return void 0;
+}
+function masked(text2, from) {
+  let prefix = "";
+  for (let i = 0; i < from; i++) {
+    const ch = text2[i];
+    prefix += ch === "\n" || ch === "\r" ? ch : " ";
+  }
+  return prefix + text2.slice(from);
+}
+function lineStarts(text2) {
+  const starts = [0];
+  if (!text2.includes("\r")) {
+    for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2.charCodeAt(i);
+    if (ch === 10) starts.push(i + 1);
+    else if (ch === 13) {
+      if (text2.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+function lineAt(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+function childrenOf(node) {
+  const out = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.name !== "Comment") out.push(c);
+  return out;
+}
+function stringParts(raw) {
+  let i = 0;
+  while (i < raw.length && "rRbBuUfF".includes(raw[i])) i++;
+  const prefix = raw.slice(0, i).toLowerCase();
+  const rest = raw.slice(i);
+  for (const quote of ['"""', "'''", '"', "'"]) {
+    if (rest.length >= 2 * quote.length && rest.startsWith(quote) && rest.endsWith(quote))
+      return { prefix, quote, body: rest.slice(quote.length, rest.length - quote.length) };
+  }
+  return void 0;
+}
+function unescapeBody(body, raw) {
+  if (raw || !body.includes("\\")) return body;
+  let out = "";
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch !== "\\" || i + 1 >= body.length) {
+      out += ch;
+      continue;
+    }
+    const next = body[++i];
+    if (next === "\n") continue;
+    if (next === "\r") {
+      if (body[i + 1] === "\n") i++;
+      continue;
+    }
+    if (next === "x" || next === "u" || next === "U") {
+      const len = next === "x" ? 2 : next === "u" ? 4 : 8;
+      const hex = body.slice(i + 1, i + 1 + len);
+      const code2 = /^[0-9a-fA-F]+$/.test(hex) && hex.length === len ? parseInt(hex, 16) : NaN;
+      if (Number.isFinite(code2) && code2 <= 1114111) {
+        out += String.fromCodePoint(code2);
+        i += len;
+        continue;
+      }
+    }
+    if (next >= "1" && next <= "7") {
+      let digits = next;
+      while (digits.length < 3 && body[i + 1] >= "0" && body[i + 1] <= "7") digits += body[++i];
+      out += String.fromCharCode(parseInt(digits, 8));
+      continue;
+    }
+    out += SIMPLE_ESCAPES[next] ?? "\\" + next;
+  }
+  return out;
+}
+var MAX_REPARSES, REPARSE_BUDGET, parsePython, SIMPLE_ESCAPES;
+var init_python = __esm({
+  "src/parse/python.ts"() {
+    "use strict";
+    init_dist3();
+    init_memo();
+    MAX_REPARSES = 6;
+    REPARSE_BUDGET = 12e4;
+    parsePython = rememberedParser(parsePythonText, (text2) => text2);
+    SIMPLE_ESCAPES = {
+      n: "\n",
+      t: "	",
+      r: "\r",
+      "\\": "\\",
+      "'": "'",
+      '"': '"',
+      a: "\x07",
+      b: "\b",
+      f: "\f",
+      v: "\v",
+      "0": "\0"
+    };
+  }
+});
+
+// src/model/settings/value.ts
+function truthAnd(a, b) {
+  if (a === false || b === false) return false;
+  if (a === true && b === true) return true;
+  return void 0;
+}
+function truthOr(a, b) {
+  if (a === true || b === true) return true;
+  if (a === false && b === false) return false;
+  return void 0;
+}
+function truthNot(a) {
+  return a === void 0 ? void 0 : !a;
+}
+function markRequired(read) {
+  if (!read.guarded) read.required = true;
+}
+function requireValue(v) {
+  if (v.t === "env") {
+    if (v.unset.t === "none") {
+      if (!v.derived) markRequired(v.read);
+    } else requireValue(v.unset);
+  } else if (v.t === "choice") for (const o of v.options) requireValue(o.v);
+}
+function negateCondition(c) {
+  const flip = {
+    equals: "not-equals",
+    "not-equals": "equals",
+    set: "unset",
+    unset: "set"
+  };
+  const test = flip[c.test];
+  return test ? { ...c, test } : void 0;
+}
+function derive(v) {
+  if (v.t === "env") return v.derived ? v : { ...v, derived: true };
+  if (v.t === "choice") return { ...v, options: v.options.map((o) => ({ ...o, v: derive(o.v) })) };
+  return v;
+}
+function otherwiseCondition(previous, line) {
+  if (!previous || previous.length === 0) return void 0;
+  if (previous.length === 1) return negateCondition(previous[0]);
+  const variable = previous[0].variable;
+  if (!previous.every((c) => c.variable === variable)) return void 0;
+  const derivedFrom = previous.find((c) => c.derivedFrom)?.derivedFrom;
+  const excluded = previous.every((c) => c.test === "equals") ? previous.flatMap((c) => c.values ?? [c.value]) : void 0;
+  return {
+    variable,
+    value: "",
+    test: "otherwise",
+    line,
+    ...derivedFrom ? { derivedFrom } : {},
+    ...excluded ? { excluded } : {}
+  };
+}
+function textProbes(line) {
+  return PROBE_TEXTS.map((text2) => ({ text: text2, v: { t: "str", v: text2, line } }));
+}
+function lift(v, f) {
+  if (v.t === "env") {
+    const unset = lift(v.unset, f);
+    if (unset.t === "unknown" && unset.crash && v.unset.t === "none" && !v.derived) markRequired(v.read);
+    const out = { t: "env", read: v.read, unset, line: v.line };
+    if (v.derived) out.derived = true;
+    if (v.fromFile) out.fromFile = true;
+    if (v.presence) out.presence = true;
+    if (v.chosenAt) out.chosenAt = v.chosenAt;
+    const mapped = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })) ?? [];
+    const probes = mapped.filter((p) => isScalarValue(p.v));
+    if (probes.length) out.probes = probes;
+    const selects2 = new Set(v.selects);
+    for (const p of mapped)
+      if (p.v.t === "env" && p.v.read.variable !== v.read.variable) selects2.add(p.v.read.variable);
+    if (selects2.size > 0) out.selects = [...selects2];
+    if (v.dbUrl && unset.t === "dict") out.dbUrl = true;
+    if (out.dbUrl && v.engineOverride) out.engineOverride = v.engineOverride;
+    if (v.cases) {
+      out.cases = v.cases.map((c) => ({ value: c.value, v: lift(c.v, f) }));
+      if (v.unsetKey !== void 0) out.unsetKey = v.unsetKey;
+    }
+    return out;
+  }
+  if (v.t === "choice") {
+    const out = choice(
+      v.options.map((o) => ({ ...o, v: lift(o.v, f) })),
+      v.line
+    );
+    if (v.decider && out.t === "choice" && out.options.length === v.options.length)
+      out.decider = lift(v.decider, f);
+    return out;
+  }
+  return f(v);
+}
+function isScalarValue(v) {
+  return v.t === "str" || v.t === "num" || v.t === "bool" || v.t === "none";
+}
+function choice(options, line) {
+  const flat = [];
+  for (const o of options) {
+    if (o.v.t === "choice")
+      for (const inner of o.v.options)
+        flat.push({
+          v: inner.v,
+          when: inner.when ?? o.when,
+          activeWhenUnset: truthAnd(o.activeWhenUnset, inner.activeWhenUnset),
+          ...o.untraced || inner.untraced ? { untraced: true } : {}
+        });
+    else flat.push(o);
+  }
+  if (flat.length > MAX_OPTIONS) return { t: "unknown", text: "too many alternatives", line };
+  return { t: "choice", options: flat, line };
+}
+function truthy(v) {
+  switch (v.t) {
+    case "str":
+      return v.v !== "";
+    case "num":
+      return v.v !== 0;
+    case "bool":
+      return v.v;
+    case "none":
+      return false;
+    case "list":
+      return v.items.length > 0;
+    case "dict":
+      return v.entries.length > 0;
+    case "path":
+    case "ref":
+    case "envobj":
+      return true;
+    case "concat":
+      return v.parts.some((p) => p.t === "path" || p.t === "str" && p.v !== "") ? true : void 0;
+    case "env":
+      return truthy(v.unset);
+    case "choice": {
+      const active = v.options.filter((o) => o.activeWhenUnset === true);
+      if (active.length > 0) return truthy(active[0].v);
+      const values = v.options.map((o) => truthy(o.v));
+      return values.every((x) => x === values[0]) ? values[0] : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function notValue(x, line) {
+  const t = truthy(x);
+  return t === void 0 ? { t: "unknown", text: "not \u2026", line } : { t: "bool", v: !t, line };
+}
+var MAX_OPTIONS, MAX_TEXT, PROBE_TEXTS;
+var init_value = __esm({
+  "src/model/settings/value.ts"() {
+    "use strict";
+    MAX_OPTIONS = 16;
+    MAX_TEXT = 160;
+    PROBE_TEXTS = [
+      "1",
+      "0",
+      "true",
+      "false",
+      "True",
+      "False",
+      "TRUE",
+      "FALSE",
+      "yes",
+      "no",
+      "on",
+      "off"
+    ];
+  }
+});
+
+// src/model/settings/builtins.ts
+function allOrAny(all, items, line) {
+  let out = { t: "bool", v: all, line };
+  for (const item of [...items].reverse()) {
+    const rest = out;
+    out = lift(item, (x) => {
+      const t = truthy(x);
+      if (t === void 0) return { t: "unknown", text: all ? "all(\u2026)" : "any(\u2026)", line };
+      return t === all ? rest : { t: "bool", v: t, line };
+    });
+  }
+  const reads = items.filter((i) => i.t === "env" && !i.derived);
+  if (all && out.t === "env" && reads.length > 1 && reads.length === items.length)
+    out.allOf = reads.map((r) => r.t === "env" ? r.read.variable : "");
+  return out;
+}
+function parseNumber(text2) {
+  const s = text2.replaceAll("_", "").toLowerCase();
+  if (s.endsWith("j")) return void 0;
+  if (/^0[oO]/.test(s)) return parseInt(s.slice(2), 8);
+  if (/^0[bB]/.test(s)) return parseInt(s.slice(2), 2);
+  const n = Number(s.endsWith("l") ? s.slice(0, -1) : s);
+  return Number.isFinite(n) ? n : void 0;
+}
+function callBuiltin(name, a, line) {
+  const short2 = name.replace("builtins.", "");
+  const out = lift(a, (x) => {
+    if (x.t === "unknown") return x.crash ? x : { t: "unknown", text: `${short2}(\u2026)`, line };
+    return convert(name, x, line) ?? { t: "unknown", text: `${short2}(\u2026)`, line };
+  });
+  if (name === "builtins.bool" && a.t === "env" && a.whenSet === "text" && out.t === "env")
+    out.whenSet = "truth-of-text";
+  return out;
+}
+function convert(name, x, line) {
+  switch (name) {
+    case "builtins.str":
+      if (x.t === "str" || x.t === "path" || x.t === "concat") return x;
+      if (x.t === "num") return { t: "str", v: String(x.v), line };
+      if (x.t === "bool") return { t: "str", v: x.v ? "True" : "False", line };
+      if (x.t === "none") return { t: "str", v: "None", line };
+      return void 0;
+    case "builtins.bool": {
+      const t = truthy(x);
+      return t === void 0 ? void 0 : { t: "bool", v: t, line };
+    }
+    case "builtins.int":
+    case "builtins.float":
+      return toNumber(name === "builtins.int", x, line);
+    case "builtins.list":
+    case "builtins.tuple":
+      if (x.t === "list") return x;
+      if (x.t === "none") return { t: "unknown", text: "list(None)", crash: true, line };
+      return void 0;
+    default:
+      return void 0;
+  }
+}
+function toNumber(integer, x, line) {
+  if (x.t === "num") return { t: "num", v: integer ? Math.trunc(x.v) : x.v, line };
+  if (x.t === "bool") return { t: "num", v: x.v ? 1 : 0, line };
+  if (x.t === "none") return { t: "unknown", text: "int(None)", crash: true, line };
+  if (x.t === "str") {
+    const s = x.v.trim().replaceAll("_", "");
+    const ok = integer ? /^[+-]?\d+$/.test(s) : s !== "" && Number.isFinite(Number(s));
+    return ok ? { t: "num", v: Number(s), line } : { t: "unknown", text: "ValueError", crash: true, line };
+  }
+  return void 0;
+}
+function strtobool(x, line) {
+  if (x.t !== "str")
+    return x.t === "none" ? { t: "unknown", text: "strtobool(None)", crash: true, line } : { t: "unknown", text: "strtobool", line };
+  const s = x.v.trim().toLowerCase();
+  if (TRUE_WORDS.includes(s)) return { t: "num", v: 1, line };
+  if (FALSE_WORDS.includes(s)) return { t: "num", v: 0, line };
+  return { t: "unknown", text: "ValueError", crash: true, line };
+}
+function literalEval(x, line, json) {
+  if (x.t !== "str")
+    return x.t === "none" ? { t: "unknown", text: "eval(None)", crash: true, line } : { t: "unknown", text: "eval", line };
+  const s = x.v.trim();
+  const words2 = json ? { true: { t: "bool", v: true, line }, false: { t: "bool", v: false, line }, null: { t: "none", line } } : { True: { t: "bool", v: true, line }, False: { t: "bool", v: false, line }, None: { t: "none", line } };
+  if (words2[s]) return words2[s];
+  if (s !== "" && Number.isFinite(Number(s))) return { t: "num", v: Number(s), line };
+  return { t: "unknown", text: "eval", line };
+}
+function callStrMethod(o, method, args, line) {
+  const [a0, a1] = args.pos;
+  const str = (v) => ({ t: "str", v, line });
+  switch (method) {
+    case "lower":
+    case "casefold":
+      return str(o.v.toLowerCase());
+    case "upper":
+      return str(o.v.toUpperCase());
+    case "strip":
+    case "lstrip":
+    case "rstrip": {
+      if (a0 && a0.t !== "none") return void 0;
+      const v = method === "strip" ? o.v.trim() : method === "lstrip" ? o.v.trimStart() : o.v.trimEnd();
+      return str(v);
+    }
+    case "capitalize":
+      return str(o.v.charAt(0).toUpperCase() + o.v.slice(1).toLowerCase());
+    case "title":
+      return str(o.v.replace(/\w\S*/g, (w2) => w2.charAt(0).toUpperCase() + w2.slice(1).toLowerCase()));
+    case "split":
+    case "rsplit": {
+      if (a1) return void 0;
+      const items = !a0 || a0.t === "none" ? o.v.split(/\s+/).filter((p) => p !== "") : a0.t === "str" && a0.v !== "" ? o.v.split(a0.v) : void 0;
+      return items ? { t: "list", items: items.map(str), line } : void 0;
+    }
+    case "startswith":
+    case "endswith":
+      if (a0?.t !== "str") return void 0;
+      return { t: "bool", v: method === "startswith" ? o.v.startsWith(a0.v) : o.v.endsWith(a0.v), line };
+    case "replace":
+      if (a0?.t !== "str" || a1?.t !== "str") return void 0;
+      return str(o.v.split(a0.v).join(a1.v));
+    case "isdigit":
+      return { t: "bool", v: /^\d+$/.test(o.v), line };
+    case "encode":
+    case "decode":
+      return o;
+    default:
+      return void 0;
+  }
+}
+var BUILTINS, TRUE_WORDS, FALSE_WORDS, CONVERSIONS, callBuiltinFunction;
+var init_builtins = __esm({
+  "src/model/settings/builtins.ts"() {
+    "use strict";
+    init_value();
+    BUILTINS = /* @__PURE__ */ new Set([
+      "str",
+      "bool",
+      "int",
+      "float",
+      "list",
+      "tuple",
+      "dict",
+      "set",
+      "len",
+      "open",
+      "print",
+      "all",
+      "any"
+    ]);
+    TRUE_WORDS = ["y", "yes", "t", "true", "on", "1"];
+    FALSE_WORDS = ["n", "no", "f", "false", "off", "0"];
+    CONVERSIONS = [
+      "builtins.str",
+      "builtins.bool",
+      "builtins.int",
+      "builtins.float",
+      "builtins.list",
+      "builtins.tuple"
+    ];
+    callBuiltinFunction = (_recorder, _ctx, name, args, line) => {
+      const [a0] = args.pos;
+      if (!a0) return void 0;
+      if (CONVERSIONS.includes(name)) return callBuiltin(name, a0, line);
+      switch (name) {
+        case "builtins.all":
+        case "builtins.any":
+          return a0.t === "list" ? allOrAny(name === "builtins.all", a0.items, line) : void 0;
+        case "distutils.util.strtobool":
+        case "str2bool.str2bool":
+          return lift(a0, (x) => strtobool(x, line));
+        case "ast.literal_eval":
+        case "json.loads":
+          return lift(a0, (x) => literalEval(x, line, name === "json.loads"));
+        default:
+          return void 0;
+      }
+    };
+  }
+});
+
+// src/model/settings/django-settings.ts
+function loadedSettingValue(ev, prop, ctx) {
+  if (ev.depth !== 0 || !/^[A-Z][A-Z0-9_]*$/.test(prop)) return void 0;
+  return ctx.scope.get(prop)?.v;
+}
+function readsDjangoSettings(ev, test, ctx) {
+  const stack = [test];
+  for (let seen = 0; stack.length > 0 && seen < MAX_NODES; seen++) {
+    const node = stack.pop();
+    const kids = childrenOf(node);
+    if (node.name === "MemberExpression" && kids[0]?.name === "VariableName") {
+      const bound = ctx.scope.get(ev.text(kids[0]))?.v;
+      const prop = kids[1]?.name === "." && kids[2] ? ev.text(kids[2]) : "";
+      if (bound?.t === "ref" && bound.name === DJANGO_SETTINGS && !loadedSettingValue(ev, prop, ctx))
+        return true;
+    }
+    stack.push(...kids);
+  }
+  return false;
+}
+var DJANGO_SETTINGS, MAX_NODES;
+var init_django_settings = __esm({
+  "src/model/settings/django-settings.ts"() {
+    "use strict";
+    init_python();
+    DJANGO_SETTINGS = "django.conf.settings";
+    MAX_NODES = 200;
+  }
+});
+
+// src/model/settings/paths.ts
+function splitPath(s) {
+  return s.split("/").filter((p) => p !== "" && p !== ".");
+}
+function normalize(base, more, absolute) {
+  const out = base.slice();
+  for (const part of more) {
+    if (part === "..") {
+      if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
+      else if (!absolute) out.push("..");
+    } else out.push(part);
+  }
+  return out;
+}
+function appendPath(p, s, line) {
+  if (s.startsWith("/"))
+    return { t: "path", base: "absolute", parts: normalize([], splitPath(s), true), line };
+  return { t: "path", base: p.base, parts: normalize(p.parts, splitPath(s), p.base === "absolute"), line };
+}
+function dirname(p, line) {
+  if (p.t === "path") return { ...p, parts: normalize(p.parts, [".."], p.base === "absolute"), line };
+  if (p.t === "str") {
+    const at2 = p.v.replace(/\/+$/, "").lastIndexOf("/");
+    return { t: "str", v: at2 < 0 ? "" : at2 === 0 ? "/" : p.v.slice(0, at2), line };
+  }
+  if (p.t === "none") return { t: "unknown", text: "dirname(None)", crash: true, line };
+  return { t: "unknown", text: "dirname(\u2026)", line };
+}
+function ancestor(p, levels, line) {
+  let out = p;
+  for (let i = 0; i < levels; i++) out = dirname(out, line);
+  return out;
+}
+function relativeParts(from, to) {
+  let i = 0;
+  while (i < from.length && i < to.length && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => ".."), ...to.slice(i)];
+}
+function concatPath(v) {
+  const parts = v.parts.filter((p) => !(p.t === "str" && p.v === ""));
+  const [head, ...rest] = parts;
+  if (!head || rest.some((p) => p.t !== "str")) return void 0;
+  const suffix = rest.map((p) => p.v).join("");
+  if (head.t === "path") {
+    if (suffix !== "" && !suffix.startsWith("/")) return void 0;
+    return {
+      t: "path",
+      base: head.base,
+      parts: normalize(head.parts, splitPath(suffix), head.base === "absolute"),
+      line: v.line
+    };
+  }
+  return void 0;
+}
+function renderConcat(v) {
+  return v.parts.map(
+    (p) => p.t === "str" ? p.v : p.t === "path" ? [p.base === "absolute" ? "" : p.base === "repo" ? "{__file__}" : "{BASE_DIR}", ...p.parts].join(
+      "/"
+    ) : "\u2026"
+  ).join("");
+}
+function asPath(v, line) {
+  if (!v) return { t: "unknown", text: "path", line };
+  if (v.t === "str" && v.v.startsWith("/"))
+    return { t: "path", base: "absolute", parts: splitPath(v.v), line };
+  if (v.t === "concat") {
+    const p = concatPath(v);
+    if (p) return p;
+  }
+  if (v.t === "none") return { t: "unknown", text: "None", crash: true, line };
+  return v;
+}
+function join(a, b, line) {
+  if (a.t === "env" && b.t === "str" && !b.v.startsWith("/") && !a.cases && !a.dbUrl && !a.read.presence) {
+    const unset = join(a.unset, b, line);
+    if (unset.t === "unknown" && unset.crash && a.unset.t === "none") markRequired(a.read);
+    return { ...a, unset, suffix: `${a.suffix ?? ""}/${b.v}`, line };
+  }
+  if (a.t === "choice" && b.t === "str" && a.options.some((o) => o.v.t === "env"))
+    return { ...a, options: a.options.map((o) => ({ ...o, v: join(o.v, b, line) })), line };
+  return lift(
+    a,
+    (x) => lift(b, (y) => {
+      const left = asPath(x, line);
+      const right = asPath(y, line);
+      if (right.t === "path" && right.base !== "repo") return right;
+      if (left.t === "path" && right.t === "str") return appendPath(left, right.v, line);
+      if (left.t === "str" && right.t === "str")
+        return { t: "str", v: left.v ? `${left.v.replace(/\/+$/, "")}/${right.v}` : right.v, line };
+      if (left.t === "none" || right.t === "none" || left.t === "unknown" && left.crash)
+        return { t: "unknown", text: "join(None)", crash: true, line };
+      return { t: "unknown", text: "path", line };
+    })
+  );
+}
+function joinAll(first, more, line) {
+  return more.reduce((acc, a) => join(acc, a, line), first);
+}
+function callPathMethod(o, method, args, line) {
+  if (["resolve", "absolute", "expanduser", "as_posix", "__str__"].includes(method)) return o;
+  if (method === "joinpath" || method === "path") return joinAll(o, args.pos, line);
+  if (method === "child") return joinAll(o, args.pos, line);
+  const [n] = args.pos;
+  if (method === "ancestor" && n?.t === "num" && Number.isInteger(n.v) && n.v >= 0)
+    return ancestor(o, n.v, line);
+  return void 0;
+}
+function pathAttribute(o, prop, line) {
+  if (prop === "parent") return dirname(o, line);
+  if (prop === "parents") return { t: "parents", of: o, line };
+  return void 0;
+}
+var callPathFunction;
+var init_paths2 = __esm({
+  "src/model/settings/paths.ts"() {
+    "use strict";
+    init_value();
+    callPathFunction = (_recorder, _ctx, name, args, line) => {
+      const [a0] = args.pos;
+      switch (name) {
+        case "os.path.join":
+          return args.pos.length ? joinAll(asPath(a0, line), args.pos.slice(1), line) : void 0;
+        case "os.path.dirname":
+          return a0 ? lift(a0, (p) => dirname(asPath(p, line), line)) : void 0;
+        case "os.path.abspath":
+        case "os.path.realpath":
+        case "os.path.normpath":
+        case "os.path.expanduser":
+          return a0 ? lift(a0, (p) => asPath(p, line)) : void 0;
+        // The unbound method, `Path.joinpath(BASE_DIR, 'media')`: the first argument is the path.
+        case "pathlib.Path.joinpath":
+        case "pathlib.PurePath.joinpath":
+        case "pathlib.PosixPath.joinpath":
+          return a0 ? joinAll(asPath(a0, line), args.pos.slice(1), line) : void 0;
+        case "pathlib.Path.resolve":
+        case "pathlib.Path.absolute":
+          return a0 ? lift(a0, (p) => asPath(p, line)) : void 0;
+        case "pathlib.Path":
+        case "pathlib.PurePath":
+        case "pathlib.PosixPath":
+        case "environ.Path":
+        case "unipath.Path":
+        case "unipath.FSPath":
+        case "unipath.path.Path":
+          if (!a0) return { t: "unknown", text: "Path()", line };
+          return joinAll(
+            lift(a0, (p) => asPath(p, line)),
+            args.pos.slice(1),
+            line
+          );
+        default:
+          return void 0;
+      }
+    };
+  }
+});
+
+// src/model/settings/access.ts
+function attribute(o, prop, line) {
+  if (o.t === "ref" && o.name === DJANGO_SETTINGS) return { t: "unknown", text: `settings.${prop}`, line };
+  if (o.t === "ref") return { t: "ref", name: `${o.name}.${prop}`, line };
+  if (o.t === "env" || o.t === "choice") return derive(lift(o, (x) => attribute(x, prop, line)));
+  if (o.t === "dict" && o.attributes)
+    return o.entries.find((e) => e.key === prop)?.value ?? { t: "unknown", text: `\u2026.${prop}`, line };
+  if (o.t === "path") {
+    const v = pathAttribute(o, prop, line);
+    if (v) return v;
+  }
+  if (o.t === "none") return { t: "unknown", text: `None.${prop}`, crash: true, line };
+  return { t: "unknown", text: `\u2026.${prop}`, line };
+}
+function subscript2(o, k, line) {
+  if (o.t === "parents" && k.t === "num" && Number.isInteger(k.v) && k.v >= 0)
+    return ancestor(o.of, k.v + 1, line);
+  if (o.t === "dict" && k.t === "env") return switchOn(o, k, void 0, line);
+  if (o.t === "env" || o.t === "choice") return derive(lift(o, (x) => subscript2(x, k, line)));
+  if (k.t === "env") return lift(k, (x) => subscript2(o, x, line));
+  if (o.t === "dict" && k.t === "str") {
+    const entry = o.entries.find((e) => e.key === k.v);
+    return entry ? entry.value : { t: "unknown", text: `[${k.v}]`, line };
+  }
+  if (o.t === "list" && k.t === "num") {
+    const item = o.items[k.v < 0 ? o.items.length + k.v : k.v];
+    return item ?? { t: "unknown", text: `[${k.v}]`, crash: true, line };
+  }
+  if (o.t === "none") return { t: "unknown", text: "None[\u2026]", crash: true, line };
+  return { t: "unknown", text: "[\u2026]", line };
+}
+function switchOn(table, key, fallback, line) {
+  const unsetKey = key.unset.t === "str" ? key.unset.v : void 0;
+  let unset;
+  if (unsetKey !== void 0)
+    unset = table.entries.find((e) => e.key === unsetKey)?.value ?? fallback ?? { t: "unknown", text: "KeyError", crash: true, line };
+  else if (key.unset.t === "none") {
+    unset = fallback ?? { t: "unknown", text: "KeyError", crash: true, line };
+    if (!fallback) markRequired(key.read);
+  } else unset = fallback ?? { t: "unknown", text: "[\u2026]", line };
+  const out = {
+    t: "env",
+    read: key.read,
+    unset,
+    cases: table.entries.map((e) => ({ value: e.key, v: e.value })),
+    line
+  };
+  if (unsetKey !== void 0) out.unsetKey = unsetKey;
+  return out;
+}
+function setIn(base, keys, value, line) {
+  if (keys.length === 0) return value;
+  const [key, ...rest] = keys;
+  if (base.t === "dict") {
+    const entries = base.entries.slice();
+    const at2 = entries.findIndex((e) => e.key === key);
+    if (at2 >= 0) entries[at2] = { ...entries[at2], value: setIn(entries[at2].value, rest, value, line) };
+    else entries.push({ key, value: rest.length ? { t: "unknown", text: `[${key}]`, line } : value, line });
+    return { ...base, entries };
+  }
+  if (base.t === "choice" || base.t === "env") {
+    const out = lift(base, (b) => setIn(b, keys, value, line));
+    if (out.t === "env" && out.dbUrl && key === "ENGINE" && rest.length === 0)
+      if (value.t === "str") out.engineOverride = value;
+      else delete out.engineOverride;
+    return out;
+  }
+  if (base.t === "unknown" && !base.crash && rest.length === 0)
+    return { t: "dict", entries: [{ key, value, line }], line };
+  return { t: "unknown", text: `[${keys.join("][")}] = \u2026`, line };
+}
+var init_access = __esm({
+  "src/model/settings/access.ts"() {
+    "use strict";
+    init_django_settings();
+    init_paths2();
+    init_value();
+  }
+});
+
+// src/model/settings/environ.ts
+function recordRead(reads, ctx, read) {
+  const guarded = ctx.guarded.has(read.variable);
+  const out = {
+    variable: read.variable,
+    via: read.via,
+    line: read.line,
+    required: read.required && !guarded,
+    hasDefault: read.hasDefault,
+    guarded
+  };
+  if (read.defaultText !== void 0) out.defaultText = read.defaultText;
+  reads.push(out);
+  return out;
+}
+function hasDefault(fallback) {
+  return fallback !== void 0 && fallback.t !== "none";
+}
+function recordRequest(reads, ctx, request, required, defaultText) {
+  const { variable, via, line, fallback } = request;
+  return recordRead(reads, ctx, {
+    variable,
+    via,
+    line,
+    required,
+    hasDefault: hasDefault(fallback),
+    defaultText
+  });
+}
+function readVariable(reads, ctx, request) {
+  const { variable, fallback, line, failsWhenUnset } = request;
+  const required = failsWhenUnset && !hasDefault(fallback);
+  const read = recordRequest(reads, ctx, request, required, fallback?.t === "str" ? fallback.v : void 0);
+  const unset = fallback ?? (failsWhenUnset ? { t: "unknown", text: `${variable} unset`, crash: true, line } : { t: "none", line });
+  return { t: "env", read, unset, line };
+}
+function asText(v) {
+  return v.t === "env" ? { ...v, whenSet: "text", probes: textProbes(v.line) } : v;
+}
+function subscriptOsEnviron(reads, ctx, key, line) {
+  if (key.t !== "str") return void 0;
+  return asText(readVariable(reads, ctx, { variable: key.v, via: "environ[]", line, failsWhenUnset: true }));
+}
+function presenceOfVariable(reads, ctx, variable, negated, line) {
+  const read = recordRead(reads, ctx, { variable, via: "other", line, required: false, hasDefault: false });
+  read.presence = true;
+  const probes = PROBE_TEXTS.map((text2) => ({ text: text2, v: { t: "bool", v: !negated, line } }));
+  return { t: "env", read, unset: { t: "bool", v: negated, line }, probes, line };
+}
+function isOsEnviron(v) {
+  return v.t === "ref" && v.name === "os.environ";
+}
+var callOsEnviron;
+var init_environ = __esm({
+  "src/model/settings/environ.ts"() {
+    "use strict";
+    init_value();
+    callOsEnviron = (recorder, ctx, name, args, line) => {
+      if (name !== "os.environ.get" && name !== "os.getenv" && name !== "os.environ.setdefault") return void 0;
+      const [a0, a1] = args.pos;
+      if (a0?.t !== "str") return void 0;
+      const via = name === "os.getenv" ? "getenv" : "environ.get";
+      const fallback = a1 ?? args.kw.get("default");
+      return asText(
+        readVariable(recorder.reads, ctx, { variable: a0.v, via, fallback, line, failsWhenUnset: false })
+      );
+    };
+  }
+});
+
+// src/model/settings/dj-database-url.ts
+function readDatabaseUrl(reads, ctx, request) {
+  const { variable, line } = request;
+  const fallback = request.fallback?.t === "env" && request.fallback.read.variable === variable && request.fallback.unset.t === "none" ? void 0 : request.fallback;
+  const read = recordRequest(reads, ctx, request, !hasDefault(fallback), renderUrl(fallback));
+  let unset;
+  if (hasDefault(fallback)) unset = parseDatabaseUrl(fallback, line);
+  else
+    unset = request.failsWhenUnset ? { t: "unknown", text: `${variable} unset`, crash: true, line } : { t: "dict", entries: [], line };
+  return { t: "env", read, unset, dbUrl: true, line };
+}
+function parseDatabaseUrlValue(url, line) {
+  if (url.t === "env") {
+    if (url.unset.t === "none") markRequired(url.read);
+    return { ...url, unset: parseDatabaseUrl(url.unset, line), cases: void 0, dbUrl: true };
+  }
+  return parseDatabaseUrl(url, line);
+}
+function renderUrl(v) {
+  if (!v) return void 0;
+  if (v.t === "str") return v.v;
+  if (v.t === "concat") return renderConcat(v);
+  return void 0;
+}
+function parseDatabaseUrl(url, line) {
+  if (url.t === "env" || url.t === "choice") return lift(url, (u) => parseDatabaseUrl(u, line));
+  if (url.t === "none") return { t: "unknown", text: "parse(None)", crash: true, line };
+  if (url.t === "unknown") return url;
+  line = url.line;
+  const head = url.t === "str" ? url.v : url.t === "concat" && url.parts[0]?.t === "str" ? url.parts[0].v : void 0;
+  if (head === void 0) return { t: "unknown", text: "database URL", line };
+  const schemeEnd = head.indexOf("://");
+  if (schemeEnd < 0) return { t: "unknown", text: "database URL", line };
+  const scheme = head.slice(0, schemeEnd).toLowerCase().split("+")[0];
+  const engine = {
+    key: "ENGINE",
+    value: { t: "str", v: URL_ENGINES[scheme] ?? scheme, line },
+    line
+  };
+  const afterScheme = head.slice(schemeEnd + 3);
+  if (scheme === "sqlite" || scheme === "spatialite") return sqliteConfig(url, afterScheme, engine, line);
+  if (url.t !== "str") return { t: "dict", entries: [engine], line };
+  return { t: "dict", entries: [engine, ...serverFields(afterScheme, line)], line };
+}
+function sqliteConfig(url, afterScheme, engine, line) {
+  const str = (v) => ({ t: "str", v, line });
+  const slash = afterScheme.indexOf("/");
+  const lead = slash < 0 ? "" : afterScheme.slice(slash + 1);
+  let name;
+  if (url.t === "str") name = str(lead === "" || lead === ":memory:" ? ":memory:" : lead);
+  else {
+    const rest = url.parts.slice(1);
+    const prefix = /^\/+$/.test(lead) && rest[0]?.t === "path" ? "" : lead;
+    const concat = {
+      t: "concat",
+      parts: [str(prefix), ...rest],
+      line
+    };
+    name = concatPath(concat) ?? { t: "unknown", text: renderConcat(concat), line };
+  }
+  return {
+    t: "dict",
+    entries: [
+      engine,
+      { key: "NAME", value: name.t === "str" && name.v.startsWith("/") ? asPath(name, line) : name, line }
+    ],
+    line
+  };
+}
+function serverFields(afterScheme, line) {
+  let parsed;
+  try {
+    parsed = new URL(`http://${afterScheme}`);
+  } catch {
+    return [];
+  }
+  const decode = (s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  };
+  const str = (v) => ({ t: "str", v, line });
+  const entries = [];
+  const name = decode(parsed.pathname.replace(/^\//, ""));
+  if (name) entries.push({ key: "NAME", value: str(name), line });
+  if (parsed.username) entries.push({ key: "USER", value: str(decode(parsed.username)), line });
+  if (parsed.password) entries.push({ key: "PASSWORD", value: str(decode(parsed.password)), line });
+  if (parsed.hostname) entries.push({ key: "HOST", value: str(decode(parsed.hostname)), line });
+  if (parsed.port) entries.push({ key: "PORT", value: { t: "num", v: Number(parsed.port), line }, line });
+  return entries;
+}
+var URL_ENGINES, callDjDatabaseUrl;
+var init_dj_database_url = __esm({
+  "src/model/settings/dj-database-url.ts"() {
+    "use strict";
+    init_environ();
+    init_paths2();
+    init_value();
+    URL_ENGINES = {
+      postgres: "django.db.backends.postgresql",
+      postgresql: "django.db.backends.postgresql",
+      pgsql: "django.db.backends.postgresql",
+      psql: "django.db.backends.postgresql",
+      postgis: "django.contrib.gis.db.backends.postgis",
+      mysql: "django.db.backends.mysql",
+      mysql2: "django.db.backends.mysql",
+      mysqlgis: "django.contrib.gis.db.backends.mysql",
+      mariadb: "django.db.backends.mysql",
+      oracle: "django.db.backends.oracle",
+      oraclegis: "django.contrib.gis.db.backends.oracle",
+      mssql: "mssql",
+      cockroach: "django_cockroachdb",
+      timescale: "timescale.db.backends.postgresql",
+      sqlite: "django.db.backends.sqlite3",
+      spatialite: "django.contrib.gis.db.backends.spatialite"
+    };
+    callDjDatabaseUrl = (recorder, ctx, name, args, line) => {
+      const [a0] = args.pos;
+      if (name === "dj_database_url.config") {
+        const env = args.kw.get("env");
+        const variable = env?.t === "str" ? env.v : "DATABASE_URL";
+        const fallback = args.kw.get("default") ?? a0;
+        return readDatabaseUrl(recorder.reads, ctx, {
+          variable,
+          via: "dj-database-url",
+          fallback,
+          line,
+          failsWhenUnset: false
+        });
+      }
+      if (name === "dj_database_url.parse") {
+        const url = a0 ?? args.kw.get("url");
+        return url ? parseDatabaseUrlValue(url, line) : void 0;
+      }
+      return void 0;
+    };
+  }
+});
+
+// src/model/settings/configurations.ts
+function defineClass(ev, node, ctx) {
+  const kids = childrenOf(node);
+  const name = kids.find((c) => c.name === "VariableName");
+  if (!name) return;
+  const argList = kids.find((c) => c.name === "ArgList");
+  const body = kids.find((c) => c.name === "Body");
+  const v = body && !ctx.inFunction ? {
+    t: "class",
+    name: ev.text(name),
+    bases: argList ? callArguments(ev, argList, ctx).pos : [],
+    body,
+    line: ev.line(node),
+    home: { ev, scope: ctx.scope }
+  } : ev.unknown(node);
+  ctx.scope.set(ev.text(name), { v, origins: [] });
+}
+function methodResolutionOrder(c, depth = 0) {
+  const bases = c.bases.filter((b) => b.t === "class");
+  if (depth > MAX_BASES_DEPTH) return [c];
+  const lists = [...bases.map((b) => methodResolutionOrder(b, depth + 1)), bases];
+  const merged = [];
+  const pending = lists.map((l) => [...l]).filter((l) => l.length > 0);
+  while (pending.length > 0) {
+    const head = pending.map((l) => l[0]).find((h) => !pending.some((l) => l.indexOf(h) > 0));
+    if (!head) return [c, ...depthFirst(bases, depth)];
+    merged.push(head);
+    for (const l of pending) if (l[0] === head) l.shift();
+    for (let i = pending.length - 1; i >= 0; i--) if (pending[i].length === 0) pending.splice(i, 1);
+  }
+  return [c, ...merged];
+}
+function depthFirst(bases, depth) {
+  const out = [];
+  for (const b of bases)
+    for (const x of methodResolutionOrder(b, depth + 1)) if (!out.includes(x)) out.push(x);
+  return out;
+}
+function isConfiguration(c, depth = 0) {
+  if (depth > MAX_BASES_DEPTH) return false;
+  return c.bases.some(
+    (b) => b.t === "ref" && CONFIGURATION_BASES.has(b.name) || b.t === "class" && isConfiguration(b, depth + 1)
+  );
+}
+function selectedConfiguration(ctx, named, fallback) {
+  const classes = [...ctx.scope.entries()].filter(
+    (e) => e[1].v.t === "class" && isConfiguration(e[1].v)
+  );
+  const name = typeof named === "string" ? named : fallback;
+  if (name !== void 0) return classes.find(([n]) => n === name)?.[1].v;
+  const distinct = new Set(classes.map(([, b]) => b.v));
+  return distinct.size === 1 ? [...distinct][0] : void 0;
+}
+function applyConfiguration(top, ctx, selected) {
+  const order = methodResolutionOrder(selected).reverse();
+  const attributes = /* @__PURE__ */ new Map();
+  for (const c of order) {
+    const home = c.home.ev;
+    const ev = home.file === top.file ? top : top.sharing(home.file, home.py);
+    const scope = new Map(c.home.scope);
+    for (const [name, binding] of attributes) scope.set(name, binding);
+    const before = new Map(scope);
+    const classCtx = { ...ctx, scope, guarded: new Set(ctx.guarded) };
+    const start = top.reads.length;
+    for (const stmt of childrenOf(c.body)) {
+      if (stmt.name === ":") continue;
+      classCtx.classAttribute = attributeOf(ev, stmt);
+      ev.executeOrSkip(stmt, classCtx);
+    }
+    delete classCtx.classAttribute;
+    if (ev !== top) for (const r of top.reads.slice(start)) r.file ??= ev.file;
+    for (const [name, binding] of scope) {
+      if (before.get(name) === binding || !SETTING_NAME.test(name)) continue;
+      if (ev !== top) stampFile(binding.v, ev.file);
+      attributes.set(name, binding);
+    }
+  }
+  for (const [name, binding] of attributes) ctx.scope.set(name, binding);
+}
+function attributeOf(ev, stmt) {
+  if (stmt.name !== "AssignStatement") return void 0;
+  const kids = childrenOf(stmt);
+  return kids[0]?.name === "VariableName" && kids[1]?.name === "AssignOp" ? ev.text(kids[0]) : void 0;
+}
+function environName(kind, attribute2, args) {
+  const given = args.kw.get("environ_name");
+  const prefixArg = args.kw.get("environ_prefix");
+  if (given && given.t !== "str" || prefixArg && prefixArg.t !== "str" && prefixArg.t !== "none")
+    return void 0;
+  const base = given?.v ?? kind.environName ?? attribute2.toUpperCase();
+  const prefix = prefixArg ? prefixArg.t === "str" ? prefixArg.v : "" : kind.environName ? "" : "DJANGO";
+  const trimmed = prefix.endsWith("_") ? prefix.slice(0, -1) : prefix;
+  return trimmed ? `${trimmed}_${base}` : base;
+}
+function isTrue(v) {
+  return v?.t === "bool" && v.v;
+}
+function booleanOf(x, line) {
+  if (x.t !== "str") return x;
+  const s = x.v.trim().toLowerCase();
+  if (["yes", "y", "true", "1"].includes(s)) return { t: "bool", v: true, line };
+  if (["no", "n", "false", "0", ""].includes(s)) return { t: "bool", v: false, line };
+  return { t: "unknown", text: "ValueError", crash: true, line };
+}
+function sequenceOf(written) {
+  return (x, line) => x.t === "str" ? {
+    t: "list",
+    items: x.v.split(",").map((s) => s.trim()).filter((s) => s !== "").map((s) => ({ t: "str", v: s, line })),
+    line,
+    written
+  } : x;
+}
+var CONFIGURATION_BASES, SETTING_NAME, MAX_BASES_DEPTH, text, VALUE_KINDS, callConfigurationsValue;
+var init_configurations = __esm({
+  "src/model/settings/configurations.ts"() {
+    "use strict";
+    init_python();
+    init_builtins();
+    init_dj_database_url();
+    init_environ();
+    init_evaluation();
+    init_expressions();
+    init_value();
+    CONFIGURATION_BASES = /* @__PURE__ */ new Set(["configurations.Configuration", "configurations.base.Configuration"]);
+    SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
+    MAX_BASES_DEPTH = 16;
+    text = (x) => x;
+    VALUE_KINDS = {
+      Value: { cast: text },
+      BooleanValue: { cast: booleanOf },
+      IntegerValue: { cast: (x, line) => callBuiltin("builtins.int", x, line) },
+      FloatValue: { cast: (x, line) => callBuiltin("builtins.float", x, line) },
+      ListValue: { cast: sequenceOf("list") },
+      TupleValue: { cast: sequenceOf("tuple") },
+      SetValue: { cast: sequenceOf("set") },
+      EmailValue: { cast: text },
+      URLValue: { cast: text },
+      IPValue: { cast: text },
+      RegexValue: { cast: text },
+      PathValue: { cast: text },
+      SecretValue: { cast: text, required: true },
+      DatabaseURLValue: { environName: "DATABASE_URL", cast: text, backend: "database" },
+      CacheURLValue: { environName: "CACHE_URL", cast: text, backend: "other" },
+      SearchURLValue: { environName: "SEARCH_URL", cast: text, backend: "other" },
+      EmailURLValue: { environName: "EMAIL_URL", cast: text }
+    };
+    callConfigurationsValue = (recorder, ctx, name, args, line) => {
+      const match = /^configurations\.values\.(\w+)$/.exec(name);
+      const kind = match ? VALUE_KINDS[match[1]] : void 0;
+      const attribute2 = ctx.classAttribute;
+      if (!kind || !attribute2) return void 0;
+      const fallback = args.kw.get("default") ?? args.pos[0];
+      const environ = args.kw.get("environ");
+      if (!kind.required && environ?.t === "bool" && !environ.v) return fallback ?? { t: "none", line };
+      const variable = environName(kind, attribute2, args);
+      if (!variable) return void 0;
+      const read = readVariable(recorder.reads, ctx, {
+        variable,
+        via: kind.backend === "database" ? "dj-database-url" : "other",
+        ...fallback && fallback.t !== "none" ? { fallback } : {},
+        line,
+        failsWhenUnset: kind.required === true || isTrue(args.kw.get("environ_required"))
+      });
+      if (read.t !== "env") return read;
+      if (kind.backend) {
+        const url = kind.backend === "database" ? { ...read, unset: parseDatabaseUrl(read.unset, line), dbUrl: true } : { ...read, unset: { t: "unknown", text: "parsed URL", line } };
+        return { t: "dict", entries: [{ key: "default", value: url, line }], line };
+      }
+      return lift(asText(read), (x) => kind.cast(x, line));
+    };
+  }
+});
+
+// src/model/settings/decouple.ts
+function config(recorder, ctx, args, line) {
+  const [a0, a1, a2] = args.pos;
+  if (a0?.t !== "str") return void 0;
+  const fallback = args.kw.get("default") ?? a1;
+  const cast = args.kw.get("cast") ?? a2;
+  const failsWhenUnset = fallback === void 0;
+  const read = readVariable(recorder.reads, ctx, {
+    variable: a0.v,
+    via: "other",
+    fallback,
+    line,
+    failsWhenUnset
+  });
+  if (read.t !== "env") return read;
+  if (cast === void 0) return asText(read);
+  if (cast.t !== "ref") return read;
+  if (cast.name === "dj_database_url.parse") {
+    read.read.via = "dj-database-url";
+    return { ...read, unset: parseDatabaseUrl(read.unset, line), dbUrl: true };
+  }
+  return lift(asText(read), (x) => {
+    if (x.t === "unknown" && x.crash) return x;
+    if (cast.name === "builtins.bool")
+      return x.t === "str" ? decoupleBool(x, line) : callBuiltin("builtins.bool", x, line);
+    if (cast.name === "decouple.Csv()")
+      return x.t === "str" ? { t: "list", items: splitCsv(x.v).map((s) => ({ t: "str", v: s, line })), line } : x;
+    return callBuiltin(cast.name, x, line);
+  });
+}
+function decoupleBool(x, line) {
+  const s = x.v.trim().toLowerCase();
+  if (TRUE_WORDS.includes(s)) return { t: "bool", v: true, line };
+  if (FALSE_WORDS.includes(s) || s === "") return { t: "bool", v: false, line };
+  return { t: "unknown", text: "ValueError", crash: true, line };
+}
+function splitCsv(s) {
+  return s.split(",").map((p) => p.trim()).filter((p) => p !== "");
+}
+var callDecouple;
+var init_decouple = __esm({
+  "src/model/settings/decouple.ts"() {
+    "use strict";
+    init_builtins();
+    init_dj_database_url();
+    init_environ();
+    init_value();
+    callDecouple = (recorder, ctx, name, args, line) => {
+      switch (name) {
+        case "decouple.config":
+          return config(recorder, ctx, args, line);
+        case "decouple.AutoConfig":
+        case "decouple.Config":
+          return { t: "ref", name: "decouple.config", line };
+        case "decouple.Csv":
+          return { t: "ref", name: "decouple.Csv()", line };
+        default:
+          return void 0;
+      }
+    };
+  }
+});
+
+// src/model/settings/django-environ.ts
+function newEnv(args, line) {
+  const scheme = /* @__PURE__ */ new Map();
+  for (const [key, v] of args.kw) {
+    if (v.t === "list")
+      scheme.set(key, { cast: v.items[0]?.t === "ref" ? v.items[0].name : void 0, def: v.items[1] });
+    else if (v.t === "ref") scheme.set(key, { cast: v.name });
+  }
+  return { t: "envobj", scheme, line };
+}
+function callEnv(recorder, ctx, env, method, args, line) {
+  const [a0, a1, a2] = args.pos;
+  if (method === "read_env") {
+    recorder.dotenvLoads.push({ via: "django-environ", line });
+    return { t: "none", line };
+  }
+  if (["db", "db_url", "database_url", "dj_db_url"].includes(method)) {
+    const name = a0 ?? args.kw.get("var");
+    const variable2 = name?.t === "str" ? name.v : "DATABASE_URL";
+    const fallback2 = a1 ?? args.kw.get("default");
+    return readDatabaseUrl(recorder.reads, ctx, {
+      variable: variable2,
+      via: "django-environ",
+      fallback: fallback2,
+      line,
+      failsWhenUnset: true
+    });
+  }
+  let variable;
+  let fallback;
+  if (URL_DEFAULTS[method]) {
+    variable = a0?.t === "str" ? a0.v : URL_DEFAULTS[method];
+    fallback = a1 ?? args.kw.get("default");
+  } else if (method === "__call__" || method === "get_value") {
+    variable = a0?.t === "str" ? a0.v : void 0;
+    fallback = args.kw.get("default") ?? (env.positionalDefault ? a1 : a2);
+  } else if (CAST_METHODS.includes(method)) {
+    variable = a0?.t === "str" ? a0.v : void 0;
+    fallback = a1 ?? args.kw.get("default");
+  } else return void 0;
+  if (variable === void 0) return void 0;
+  if (fallback === void 0) fallback = env.scheme.get(variable)?.def;
+  if (fallback?.t === "ref" && fallback.name.endsWith("NOTSET")) fallback = void 0;
+  const failsWhenUnset = fallback === void 0;
+  const read = readVariable(recorder.reads, ctx, {
+    variable,
+    via: "django-environ",
+    fallback,
+    line,
+    failsWhenUnset
+  });
+  const cast = castOf(env, method, args, variable);
+  if (read.t === "env" && cast === "builtins.bool") read.probes = boolProbes(line);
+  const byCall = method === "__call__" || method === "get_value";
+  const smartCast = byCall && cast === void 0 && !env.positionalDefault ? fallback?.t : void 0;
+  if (read.t === "env" && smartCast === "bool") read.probes = boolProbes(line);
+  if (read.t === "env" && smartCast === "num") read.probes = intProbes(line);
+  const untyped = !fallback || fallback.t === "none" || fallback.t === "str" || env.positionalDefault;
+  if (read.t === "env" && cast === void 0 && (method === "str" || byCall && untyped))
+    return asText(read);
+  return read;
+}
+function castOf(env, method, args, variable) {
+  if (method === "bool") return "builtins.bool";
+  if (method !== "__call__" && method !== "get_value") return void 0;
+  const cast = args.kw.get("cast") ?? (env.positionalDefault ? void 0 : args.pos[1]);
+  if (cast?.t === "ref") return cast.name;
+  return cast === void 0 ? env.scheme.get(variable)?.cast : void 0;
+}
+function intProbes(line) {
+  return PROBE_TEXTS.map((text2) => ({
+    text: text2,
+    v: callBuiltin("builtins.int", { t: "str", v: text2, line }, line)
+  }));
+}
+function boolProbes(line) {
+  return PROBE_TEXTS.map((text2) => ({
+    text: text2,
+    v: { t: "bool", v: TRUE_WORDS.includes(text2.toLowerCase()), line }
+  }));
+}
+var URL_DEFAULTS, CAST_METHODS, callDjangoEnviron;
+var init_django_environ = __esm({
+  "src/model/settings/django-environ.ts"() {
+    "use strict";
+    init_dj_database_url();
+    init_builtins();
+    init_environ();
+    init_value();
+    URL_DEFAULTS = {
+      cache: "CACHE_URL",
+      cache_url: "CACHE_URL",
+      email: "EMAIL_URL",
+      email_url: "EMAIL_URL",
+      search_url: "SEARCH_URL"
+    };
+    CAST_METHODS = "str bool int float list tuple dict json url path parse_value".split(" ");
+    callDjangoEnviron = (recorder, _ctx, name, args, line) => {
+      if (name === "environ.Env") return newEnv(args, line);
+      if (name === "environs.Env") return { t: "envobj", scheme: /* @__PURE__ */ new Map(), line, positionalDefault: true };
+      if (name !== "environ.Env.read_env" && name !== "environ.Env.read_dotenv") return void 0;
+      recorder.dotenvLoads.push({ via: "django-environ", line });
+      return { t: "none", line };
+    };
+  }
+});
+
+// src/model/settings/operators.ts
+function isScalar(v) {
+  return v.t === "str" || v.t === "num" || v.t === "bool" || v.t === "none";
+}
+function equals(a, b) {
+  if (!isScalar(a) || !isScalar(b)) return void 0;
+  if (a.t === "none" || b.t === "none") return a.t === b.t;
+  if (a.t === "str" || b.t === "str") return a.t === b.t && a.v === b.v;
+  return Number(a.v) === Number(b.v);
+}
+function contains(container, item) {
+  if (container.t === "none") return "crash";
+  if (container.t === "str") return item.t === "str" ? container.v.includes(item.v) : void 0;
+  if (container.t === "list") {
+    let unknown = false;
+    for (const i of container.items) {
+      const eq2 = equals(i, item);
+      if (eq2 === true) return true;
+      if (eq2 === void 0) unknown = true;
+    }
+    return unknown ? void 0 : false;
+  }
+  if (container.t === "dict")
+    return item.t === "str" ? container.entries.some((e) => e.key === item.v) : void 0;
+  return void 0;
+}
+function add(x, y, line) {
+  if (x.t === "str" && y.t === "str") return { t: "str", v: x.v + y.v, line };
+  if (x.t === "num" && y.t === "num") return { t: "num", v: x.v + y.v, line };
+  if (x.t === "list" && y.t === "list") return { t: "list", items: [...x.items, ...y.items], line };
+  const stringy = (v) => v.t === "str" || v.t === "path" || v.t === "concat";
+  if (stringy(x) && stringy(y)) {
+    const parts = [...x.t === "concat" ? x.parts : [x], ...y.t === "concat" ? y.parts : [y]];
+    return { t: "concat", parts, line };
+  }
+  if (x.t === "none" || y.t === "none") return { t: "unknown", text: "None +", crash: true, line };
+  return { t: "unknown", text: "+", line };
+}
+function affix(a, b, line) {
+  const plain2 = (v) => v.t === "env" && !v.cases && !v.dbUrl && !v.read.presence;
+  const joined = (env, unset, prefix = "", suffix = "") => {
+    if (unset.t === "unknown" && unset.crash && env.unset.t === "none") markRequired(env.read);
+    const { probes: _stale, ...rest } = env;
+    return {
+      ...rest,
+      // A read that fails when unset (os.environ['X']) still does with text around it.
+      unset: env.unset.t === "unknown" && env.unset.crash ? env.unset : unset,
+      prefix: prefix + (env.prefix ?? ""),
+      suffix: (env.suffix ?? "") + suffix,
+      line
+    };
+  };
+  if (a.t === "str" && b.t === "env" && plain2(b)) return joined(b, add(a, b.unset, line), a.v);
+  if (b.t === "str" && a.t === "env" && plain2(a)) return joined(a, add(a.unset, b, line), "", b.v);
+  return void 0;
+}
+function mergeDicts(a, b, line) {
+  if (a.t === "dict" && b.t === "dict") {
+    const entries = a.entries.filter((e) => !b.entries.some((f) => f.key === e.key));
+    return { t: "dict", entries: [...entries, ...b.entries], line: a.line };
+  }
+  if (b.t === "dict" && b.entries.length === 0) return a;
+  return { t: "unknown", text: ".update()", line };
+}
+function interpolate(template, placeholder, args, line) {
+  const parts = template.v.split(placeholder);
+  if (parts.length !== 2 || args.length !== 1 || /[{}%]/.test(parts.join(""))) return void 0;
+  const [arg] = args;
+  const filled = (v) => v.t === "str" || v.t === "unknown" && v.crash;
+  const text2 = arg.t === "str" || arg.t === "path" || arg.t === "concat";
+  if (!text2 && !(arg.t === "env" && filled(arg.unset))) return void 0;
+  const str = (v) => ({ t: "str", v, line });
+  return binary(binary(str(parts[0]), "+", arg, line), "+", str(parts[1]), line);
+}
+function binary(a, op, b, line) {
+  if (op === "+") {
+    const affixed = affix(a, b, line);
+    if (affixed) return affixed;
+  }
+  if (op === "/" && a.t === "env" && b.t === "str") {
+    const joined = join(a, b, line);
+    if (joined.t === "env") return joined;
+  }
+  if (op === "%" && a.t === "str" && b.t !== "list" && b.t !== "dict") {
+    const filled = interpolate(a, /%s/, [b], line);
+    if (filled) return filled;
+  }
+  const presence = presenceTest(a, op, b, line);
+  if (presence) return presence;
+  const left = ["==", "!=", "in", "not in"].includes(op) ? withComparedWords(a, b) : a;
+  return lift(left, (x) => lift(b, (y) => scalarBinary(x, op, y, line)));
+}
+function withComparedWords(a, b) {
+  if (a.t !== "env" || !a.probes?.length || a.probes.some((p) => p.v.t !== "str" || p.v.v !== p.text))
+    return a;
+  const words2 = (b.t === "str" ? [b] : b.t === "list" ? b.items : []).flatMap(
+    (w2) => w2.t === "str" && w2.v !== "" && !a.probes?.some((p) => p.text === w2.v) ? [w2.v] : []
+  );
+  if (words2.length === 0 || words2.length > 8) return a;
+  const added = words2.map((text2) => ({ text: text2, v: { t: "str", v: text2, line: a.line } }));
+  return { ...a, probes: [...a.probes, ...added] };
+}
+function presenceTest(a, op, b, line) {
+  if (!["is", "is not", "==", "!="].includes(op) || b.t !== "none") return void 0;
+  if (a.t !== "env" || a.unset.t !== "none" || a.derived || a.cases || a.selects) return void 0;
+  const whenSet = op === "is not" || op === "!=";
+  const probes = PROBE_TEXTS.map((text2) => ({ text: text2, v: { t: "bool", v: whenSet, line } }));
+  return { t: "env", read: a.read, unset: { t: "bool", v: !whenSet, line }, probes, presence: true, line };
+}
+function scalarBinary(x, op, y, line) {
+  switch (op) {
+    case "==":
+    case "!=": {
+      const eq2 = equals(x, y);
+      return eq2 === void 0 ? { t: "unknown", text: op, line } : { t: "bool", v: op === "==" ? eq2 : !eq2, line };
+    }
+    case "in":
+    case "not in": {
+      const has = contains(y, x);
+      if (has === "crash") return { t: "unknown", text: "in None", crash: true, line };
+      return has === void 0 ? { t: "unknown", text: op, line } : { t: "bool", v: op === "in" ? has : !has, line };
+    }
+    case "is":
+    case "is not": {
+      const same = x.t === "none" || y.t === "none" ? x.t === y.t : void 0;
+      return same === void 0 ? { t: "unknown", text: op, line } : { t: "bool", v: op === "is" ? same : !same, line };
+    }
+    case "+":
+      return add(x, y, line);
+    case "/":
+      if (x.t === "path") return join(x, y, line);
+      break;
+    case "-":
+      if (x.t === "path" && y.t === "num" && Number.isInteger(y.v) && y.v >= 0) return ancestor(x, y.v, line);
+      if (x.t === "num" && y.t === "num") return { t: "num", v: x.v - y.v, line };
+      break;
+    case "*":
+      if (x.t === "num" && y.t === "num") return { t: "num", v: x.v * y.v, line };
+      if (x.t === "str" && y.t === "num") return repeat(x.v, y.v, line);
+      if (x.t === "num" && y.t === "str") return repeat(y.v, x.v, line);
+      break;
+  }
+  if (x.t === "none" || y.t === "none") return { t: "unknown", text: `None ${op}`, crash: true, line };
+  return { t: "unknown", text: op, line };
+}
+function repeat(text2, times, line) {
+  if (!Number.isInteger(times) || text2.length * Math.max(times, 0) > 1e4)
+    return { t: "unknown", text: "*", line };
+  return { t: "str", v: text2.repeat(Math.max(times, 0)), line };
+}
+function mutate(current, method, args, line) {
+  const [a0, a1] = args.pos;
+  if (method === "append" && a0) return add(current, { t: "list", items: [a0], line }, line);
+  if (method === "insert" && a1) return add({ t: "list", items: [a1], line }, current, line);
+  if (method === "extend" && a0) return add(current, a0, line);
+  if (method === "update" && a0) {
+    if (a0.t === "env" && a0.dbUrl) return { ...a0, unset: mergeDicts(current, a0.unset, line) };
+    return lift(a0, (x) => mergeDicts(current, x, line));
+  }
+  return { t: "unknown", text: `.${method}()`, line };
+}
+var init_operators = __esm({
+  "src/model/settings/operators.ts"() {
+    "use strict";
+    init_paths2();
+    init_value();
+  }
+});
+
+// src/model/settings/urllib.ts
+function opaque(x, line) {
+  if (x.t === "none") return { t: "unknown", text: "urllib(None)", crash: true, line };
+  return { t: "unknown", text: "urllib(\u2026)", line };
+}
+function parseUrl(url, line) {
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/s.exec(url);
+  const scheme = m ? m[1].toLowerCase() : "";
+  let rest = m ? m[2] : url;
+  let netloc = "";
+  if (rest.startsWith("//")) {
+    const end = rest.slice(2).search(/[/?#]/);
+    netloc = end < 0 ? rest.slice(2) : rest.slice(2, end + 2);
+    rest = end < 0 ? "" : rest.slice(end + 2);
+  }
+  const hashAt = rest.indexOf("#");
+  const fragment = hashAt < 0 ? "" : rest.slice(hashAt + 1);
+  if (hashAt >= 0) rest = rest.slice(0, hashAt);
+  const queryAt = rest.indexOf("?");
+  const query = queryAt < 0 ? "" : rest.slice(queryAt + 1);
+  const path4 = queryAt < 0 ? rest : rest.slice(0, queryAt);
+  const at2 = netloc.lastIndexOf("@");
+  const userinfo = at2 < 0 ? void 0 : netloc.slice(0, at2);
+  const hostport = at2 < 0 ? netloc : netloc.slice(at2 + 1);
+  const colon = userinfo?.indexOf(":") ?? -1;
+  const username = userinfo === void 0 ? void 0 : colon < 0 ? userinfo : userinfo.slice(0, colon);
+  const password = userinfo === void 0 || colon < 0 ? void 0 : userinfo.slice(colon + 1);
+  const portMatch = /^(.*):(\d*)$/.exec(hostport);
+  const host = portMatch ? portMatch[1] : hostport;
+  const port = portMatch && portMatch[2] !== "" ? Number(portMatch[2]) : void 0;
+  const str = (v) => v === void 0 ? { t: "none", line } : { t: "str", v, line };
+  const fields = [
+    ["scheme", str(scheme)],
+    ["netloc", str(netloc)],
+    ["path", str(path4)],
+    ["query", str(query)],
+    ["fragment", str(fragment)],
+    ["username", str(username)],
+    ["password", str(password)],
+    ["hostname", str(host === "" ? void 0 : host.replace(/^\[|\]$/g, "").toLowerCase())],
+    ["port", port === void 0 ? { t: "none", line } : { t: "num", v: port, line }]
+  ];
+  const entries = fields.map(([key, value]) => ({ key, value, line }));
+  return { t: "dict", entries, line, attributes: true };
+}
+function unquote(text2, plus) {
+  const s = plus ? text2.replaceAll("+", " ") : text2;
+  return s.replace(/(%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+}
+var PARSERS, UNQUOTERS, callUrllib;
+var init_urllib = __esm({
+  "src/model/settings/urllib.ts"() {
+    "use strict";
+    init_value();
+    PARSERS = /* @__PURE__ */ new Set([
+      "urllib.parse.urlparse",
+      "urllib.parse.urlsplit",
+      // Python 2's module, still imported by old settings
+      "urlparse.urlparse",
+      "urlparse.urlsplit"
+    ]);
+    UNQUOTERS = /* @__PURE__ */ new Set(["urllib.parse.unquote", "urllib.parse.unquote_plus", "urllib.unquote"]);
+    callUrllib = (_recorder, _ctx, name, args, line) => {
+      const [a0] = args.pos;
+      if (!a0) return void 0;
+      if (PARSERS.has(name))
+        return derive(lift(a0, (x) => x.t === "str" ? parseUrl(x.v, line) : opaque(x, line)));
+      if (UNQUOTERS.has(name))
+        return derive(
+          lift(
+            a0,
+            (x) => x.t === "str" ? { t: "str", v: unquote(x.v, name.endsWith("_plus")), line } : opaque(x, line)
+          )
+        );
+      return void 0;
+    };
+  }
+});
+
+// src/model/settings/calls.ts
+function callByName(recorder, ctx, name, args, line) {
+  for (const call2 of LIBRARIES) {
+    const value = call2(recorder, ctx, name, args, line);
+    if (value) return value;
+  }
+  return void 0;
+}
+function callMethod(recorder, ctx, o, method, args, line) {
+  if (o.t === "envobj") return callEnv(recorder, ctx, o, method, args, line);
+  if (o.t === "dict" && method === "get" && args.pos[0]) {
+    const key = args.pos[0];
+    const fallback = args.pos[1] ?? { t: "none", line };
+    if (key.t === "env") return switchOn(o, key, fallback, line);
+    if (key.t === "str") return o.entries.find((e) => e.key === key.v)?.value ?? fallback;
+    return void 0;
+  }
+  if ((o.t === "dict" || o.t === "list") && method === "copy") return o;
+  if (o.t === "env" || o.t === "choice") {
+    const out = lift(
+      o,
+      (x) => callMethod(recorder, ctx, x, method, args, line) ?? { t: "unknown", text: `.${method}()`, line }
+    );
+    return SPELLING_METHODS.has(method) ? out : derive(out);
+  }
+  if (o.t === "none") return { t: "unknown", text: `None.${method}()`, crash: true, line };
+  if (o.t === "path") return callPathMethod(o, method, args, line);
+  if (o.t === "str" && method === "format") return interpolate(o, /\{0?\}/, args.pos, line);
+  if (o.t === "str") return callStrMethod(o, method, args, line);
+  return void 0;
+}
+var SPELLING_METHODS, callDotenv, callLoggingConfig, LIBRARIES;
+var init_calls = __esm({
+  "src/model/settings/calls.ts"() {
+    "use strict";
+    init_access();
+    init_builtins();
+    init_configurations();
+    init_decouple();
+    init_django_environ();
+    init_dj_database_url();
+    init_environ();
+    init_operators();
+    init_paths2();
+    init_urllib();
+    init_value();
+    SPELLING_METHODS = /* @__PURE__ */ new Set([
+      "lower",
+      "upper",
+      "casefold",
+      "strip",
+      "lstrip",
+      "rstrip",
+      "title",
+      "capitalize"
+    ]);
+    callDotenv = (recorder, _ctx, name, _args, line) => {
+      if (!["dotenv.load_dotenv", "dotenv.read_dotenv", "dotenv.main.load_dotenv"].includes(name))
+        return void 0;
+      recorder.dotenvLoads.push({ via: "python-dotenv", line });
+      return { t: "none", line };
+    };
+    callLoggingConfig = (recorder, _ctx, name, args, line) => {
+      if (name !== "logging.config.dictConfig") return void 0;
+      if (args.pos[0]) recorder.recordLoggingConfig(args.pos[0], line);
+      return { t: "none", line };
+    };
+    LIBRARIES = [
+      callOsEnviron,
+      callPathFunction,
+      callBuiltinFunction,
+      callDjDatabaseUrl,
+      callDjangoEnviron,
+      callDotenv,
+      callDecouple,
+      callLoggingConfig,
+      callUrllib,
+      callConfigurationsValue
+    ];
+  }
+});
+
+// src/model/settings/try-fallback.ts
+function tryBlocks(ev, node) {
+  const kids = childrenOf(node);
+  const out = [];
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i].name;
+    if (k !== "try" && k !== "except" && k !== "else" && k !== "finally") continue;
+    const bodyAt = kids.findIndex((c, j) => j > i && c.name === "Body");
+    if (bodyAt < 0) break;
+    const block = { keyword: k, body: kids[bodyAt], line: ev.line(kids[i]) };
+    if (k === "except") {
+      const caught = bodyAt > i + 1 && kids[i + 1].name !== "as" ? kids[i + 1] : void 0;
+      if (caught) block.catches = exceptionNames(ev.text(caught));
+      block.text = ev.py.text.slice(kids[i].from, (caught ?? kids[i]).to);
+    }
+    out.push(block);
+    i = bodyAt;
+  }
+  return out;
+}
+function exceptionNames(text2) {
+  return text2.replace(/[()\s]/g, "").split(",").filter((n) => n !== "").map((n) => n.slice(n.lastIndexOf(".") + 1));
+}
+function failingReads(reads) {
+  return reads.filter((r) => r.required && !r.hasDefault && !r.guarded && RAISED_WHEN_UNSET[r.via]);
+}
+function fallbackHandler(blocks, failing) {
+  if (failing.length === 0) return void 0;
+  return blocks.find(
+    (b) => b.keyword === "except" && failing.every((r) => {
+      if (!b.catches) return true;
+      const raised = RAISED_WHEN_UNSET[r.via] ?? [];
+      return b.catches.some((n) => CATCH_ALL.includes(n) || raised.includes(n));
+    })
+  );
+}
+function withFallback(tried, fallback, failing) {
+  if (!tried || !fallback || tried.t !== "env" || !failing.includes(tried.read)) return void 0;
+  if (!(tried.unset.t === "unknown" && tried.unset.crash)) return void 0;
+  return { ...tried, unset: fallback };
+}
+var RAISED_WHEN_UNSET, CATCH_ALL;
+var init_try_fallback = __esm({
+  "src/model/settings/try-fallback.ts"() {
+    "use strict";
+    init_python();
+    RAISED_WHEN_UNSET = {
+      "environ[]": ["KeyError", "LookupError"],
+      // python-decouple's config()
+      other: ["UndefinedValueError"],
+      // django-environ raises ImproperlyConfigured; environs its EnvError, a ValueError
+      "django-environ": ["ImproperlyConfigured", "EnvError", "ValueError"]
+    };
+    CATCH_ALL = ["Exception", "BaseException"];
+  }
+});
+
+// src/model/settings/functions.ts
+function parameters(ev, list, ctx) {
+  const out = [];
+  const kids = childrenOf(list);
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i];
+    if (k.name === "*" || k.name === "**") {
+      const name = kids[i + 1]?.name === "VariableName" ? ev.text(kids[i + 1]) : void 0;
+      if (k.name === "*" && name) out.push({ name, star: true });
+      i++;
+      continue;
+    }
+    if (k.name !== "VariableName") continue;
+    const param = { name: ev.text(k) };
+    let j = i + 1;
+    if (kids[j]?.name === "TypeDef") j++;
+    if (kids[j]?.name === "AssignOp" && kids[j + 1]) {
+      param.def = ev.evaluate(kids[j + 1], ctx);
+      j++;
+    }
+    out.push(param);
+    i = j;
+  }
+  return out;
+}
+function callFunction(ev, f, args, line, ctx, loader = false) {
+  if (ev.callDepth >= MAX_CALL_DEPTH) return { t: "unknown", text: "call", line };
+  if (f.home) {
+    if (f.home.ev.callDepth > 0 || ev.callDepth > 0) return { t: "unknown", text: "call", line };
+    for (const arg of [...args.pos, ...args.kw.values()]) stampFile(arg, ev.file);
+    const readsFrom2 = f.home.ev.reads.length;
+    const result3 = callFunction(
+      f.home.ev,
+      { ...f, home: void 0 },
+      args,
+      line,
+      { ...ctx, scope: f.home.scope },
+      true
+    );
+    stampFile(result3, f.home.ev.file);
+    for (const r of f.home.ev.reads.slice(readsFrom2)) r.file = ev.file;
+    if (result3.line === line) delete result3.file;
+    return result3;
+  }
+  const scope = new Map(ctx.scope);
+  const star = f.params.findIndex((p) => p.star);
+  f.params.forEach((p, i) => {
+    const positional = star < 0 || i < star ? args.pos[i] : void 0;
+    const v = p.star ? { t: "list", items: args.pos.slice(i), line, written: "tuple" } : args.kw.get(p.name) ?? positional ?? p.def ?? { t: "unknown", text: p.name, line };
+    scope.set(p.name, { v, origins: [] });
+  });
+  const readsBefore = ev.reads.length;
+  const runner = new BodyRunner(ev, { ...ctx, scope, inFunction: true });
+  const returns = runner.returns;
+  ev.callDepth++;
+  let falloff;
+  try {
+    falloff = runner.run(f.body, true);
+  } finally {
+    ev.callDepth--;
+  }
+  if (falloff !== false) returns.push({ v: { t: "none", line }, reached: falloff });
+  let result2;
+  for (const r of returns) {
+    if (r.reached === false) continue;
+    result2 = r.reached === true ? r.v : void 0;
+    break;
+  }
+  if (loader && (result2 === void 0 || result2.t === "unknown" && !result2.crash))
+    result2 = returns.find((r) => r.reached !== false && r.v.t !== "unknown")?.v ?? result2;
+  for (const r of ev.reads.slice(readsBefore)) r.line = line;
+  const value = result2 ? { ...result2, line } : { t: "unknown", text: "call", line };
+  const read = ev.reads[readsBefore];
+  if (read && value.t === "unknown" && value.crash) markRequired(read);
+  if (read && value.t !== "env") return { t: "env", read, unset: value, line };
+  const opened = value.t === "env" ? void 0 : openedArgument(ev.text(f.body), f.params, args);
+  if (opened) return { t: "env", read: opened.read, unset: value, derived: true, fromFile: true, line };
+  if (value.t === "env" && value.whenSet === "text" && CONVERTS_TO_BOOL.test(ev.text(f.body))) {
+    delete value.whenSet;
+    delete value.probes;
+  }
+  return value;
+}
+function openedArgument(body, params, args) {
+  for (const [i, p] of params.entries()) {
+    if (p.star) continue;
+    const arg = args.kw.get(p.name) ?? args.pos[i];
+    if (arg?.t !== "env" || arg.fromFile || truthy(arg.unset) !== false) continue;
+    const name = p.name.replace(/\W/g, "");
+    const opens = new RegExp(
+      `\\bopen\\(\\s*${name}\\s*[,)]|\\bPath\\(\\s*${name}\\s*\\)\\s*\\.\\s*(read_text|open)\\b`
+    );
+    if (opens.test(body)) return arg;
+  }
+  return void 0;
+}
+function blockKeyword(parts, at2) {
+  return parts.slice(0, at2).reverse().find((c) => ["try", "except", "else", "finally"].includes(c.name))?.name;
+}
+var MAX_CALL_DEPTH, CONVERTS_TO_BOOL, BodyRunner;
+var init_functions = __esm({
+  "src/model/settings/functions.ts"() {
+    "use strict";
+    init_python();
+    init_evaluation();
+    init_try_fallback();
+    init_value();
+    MAX_CALL_DEPTH = 3;
+    CONVERTS_TO_BOOL = /(==|!=)\s*['"](true|false|yes|no|on|off|1|0)['"]|['"](true|false|yes|no|on|off|1|0)['"]\s*(==|!=)|\bstrtobool\s*\(|\bjson\.loads\s*\(|\bliteral_eval\s*\(|\bin\s*[([{]\s*['"](true|false|yes|on|1)['"]/i;
+    BodyRunner = class _BodyRunner {
+      constructor(ev, ctx) {
+        this.ev = ev;
+        this.ctx = ctx;
+      }
+      ev;
+      ctx;
+      returns = [];
+      /** Runs the statements of a block reached as `reached` says; says whether its end is reached. */
+      run(body, reached) {
+        const { ev, ctx } = this;
+        for (const stmt of childrenOf(body)) {
+          if (stmt.name === ":") continue;
+          if (reached === false) return false;
+          switch (stmt.name) {
+            case "ReturnStatement": {
+              const expr = childrenOf(stmt)[1];
+              this.returns.push({
+                v: expr ? ev.evaluate(expr, ctx) : { t: "none", line: ev.line(stmt) },
+                reached
+              });
+              return false;
+            }
+            case "RaiseStatement":
+              this.returns.push({
+                v: { t: "unknown", text: "raise", crash: true, line: ev.line(stmt) },
+                reached
+              });
+              return false;
+            case "TryStatement":
+              reached = this.runTry(stmt, reached);
+              break;
+            case "WithStatement":
+            case "ForStatement":
+            case "WhileStatement": {
+              const inner = childrenOf(stmt).find((c) => c.name === "Body");
+              if (inner) {
+                const loop = stmt.name !== "WithStatement";
+                const end = this.run(inner, loop ? void 0 : reached);
+                reached = loop ? reached : end;
+              }
+              break;
+            }
+            case "IfStatement":
+              reached = this.runIf(stmt, reached);
+              break;
+            default:
+              ev.executeOrSkip(stmt, ctx);
+          }
+        }
+        return reached;
+      }
+      runTry(stmt, reached) {
+        let afterTry = reached;
+        let after = false;
+        const parts = childrenOf(stmt);
+        const readsFrom2 = this.ev.reads.length;
+        const returnsFrom = this.returns.length;
+        let handler;
+        for (const [i, k] of parts.entries()) {
+          if (k.name !== "Body" || k === handler) continue;
+          const keyword = blockKeyword(parts, i);
+          if (keyword === "try") {
+            after = afterTry = this.run(k, reached);
+            handler = this.returnedFallback(stmt, readsFrom2, returnsFrom);
+          } else if (keyword === "except") after = truthOr(after, this.run(k, void 0));
+          else after = this.run(k, afterTry);
+        }
+        return after === false && afterTry !== false ? afterTry : after;
+      }
+      /**
+       * `try: return os.environ[name]` / `except KeyError: return default`: the handler runs exactly when the variable
+       * is unset, so what it returns is the read's fallback (`os.environ.get(name, default)` written long-hand). Returns
+       * the handler's body, taken into the try's return, when the try is that.
+       */
+      returnedFallback(stmt, readsFrom2, returnsFrom) {
+        const { ev, ctx } = this;
+        const tried = this.returns.length === returnsFrom + 1 ? this.returns[returnsFrom] : void 0;
+        if (tried?.v.t !== "env") return void 0;
+        const failing = failingReads(ev.reads.slice(readsFrom2));
+        const handler = fallbackHandler(tryBlocks(ev, stmt), failing);
+        if (!handler) return void 0;
+        const runner = new _BodyRunner(ev, { ...ctx, inBranch: true });
+        if (runner.run(handler.body, true) !== false) return void 0;
+        const returned = runner.returns.find((r) => r.reached !== false);
+        if (returned?.reached !== true) return void 0;
+        const v = withFallback(tried.v, returned.v, failing);
+        if (!v) return void 0;
+        tried.v = v;
+        const fails = returned.v.t === "unknown" && returned.v.crash === true;
+        for (const r of failing) {
+          r.required = fails;
+          r.hasDefault = !fails && returned.v.t !== "none";
+          if (returned.v.t === "str") r.defaultText = returned.v.v;
+        }
+        return handler.body;
+      }
+      runIf(stmt, reached) {
+        const kids = childrenOf(stmt);
+        let previousFalse = true;
+        let after = false;
+        let hasElse = false;
+        for (let i = 0; i < kids.length; i++) {
+          const k = kids[i].name;
+          let test;
+          let branchBody;
+          if ((k === "if" || k === "elif") && kids[i + 2]?.name === "Body") {
+            test = truthy(this.ev.evaluate(kids[i + 1], this.ctx));
+            branchBody = kids[i + 2];
+            i += 2;
+          } else if (k === "else" && kids[i + 1]?.name === "Body") {
+            test = true;
+            hasElse = true;
+            branchBody = kids[i + 1];
+            i += 1;
+          } else continue;
+          const branchReached = truthAnd(reached, truthAnd(previousFalse, test));
+          after = truthOr(after, this.run(branchBody, branchReached));
+          previousFalse = truthAnd(previousFalse, truthNot(test));
+        }
+        if (!hasElse) after = truthOr(after, truthAnd(reached, previousFalse));
+        return after;
+      }
+    };
+  }
+});
+
+// src/model/settings/import-module.ts
+function importModule(ev, args, line) {
+  const name = args.pos[0] ?? args.kw.get("name");
+  const module2 = name && ev.moduleNamed(name, args.pos[1] ?? args.kw.get("package"));
+  return module2 ? { t: "ref", name: `${IMPORTED_MODULE}${module2}`, line } : void 0;
+}
+function copiesModuleNames(ev, node, ctx) {
+  const text2 = ev.text(node).replace(/\s+/g, " ");
+  if (!/globals\(\) ?(\.update\(|\[)/.test(text2)) return false;
+  const named = node.name === "ForStatement" ? /^for [\w, ]+ in (?:dir|vars)\((\w+)\)/.exec(text2) ?? /^for [\w, ]+ in (\w+)\.__dict__/.exec(text2) : /^globals\(\) ?\.update\((?:.*\bvars\((\w+)\)|.*?\b(\w+)\.__dict__)/.exec(text2);
+  const name = named?.[1] ?? named?.[2];
+  const v = name ? ctx.scope.get(name)?.v : void 0;
+  if (v?.t !== "ref" || !v.name.startsWith(IMPORTED_MODULE)) return false;
+  const module2 = v.name.slice(IMPORTED_MODULE.length);
+  ev.starImports.push({ module: module2, line: ev.line(node) });
+  ev.importStar(module2, ctx);
+  return true;
+}
+var IMPORTED_MODULE;
+var init_import_module = __esm({
+  "src/model/settings/import-module.ts"() {
+    "use strict";
+    IMPORTED_MODULE = "module:";
+  }
+});
+
+// src/model/settings/pydantic-settings.ts
+function isPydanticSettings(c, depth = 0) {
+  if (depth > MAX_DEPTH) return false;
+  return c.bases.some(
+    (b) => b.t === "ref" && SETTINGS_BASES.has(b.name) || b.t === "class" && isPydanticSettings(b, depth + 1)
+  );
+}
+function pydanticSettingsInstance(c, ctx, line) {
+  const classes = lineage(c);
+  const prefix = envPrefix(classes, ctx);
+  if (prefix === void 0) return void 0;
+  const fields = /* @__PURE__ */ new Map();
+  for (const k of classes.reverse()) {
+    const ev = k.home.ev;
+    const at2 = { ...ctx, scope: k.home.scope };
+    for (const stmt of childrenOf(k.body)) {
+      if (stmt.name !== "AssignStatement") continue;
+      const kids = childrenOf(stmt);
+      if (kids[0]?.name !== "VariableName" || kids[1]?.name !== "TypeDef") continue;
+      const name = ev.text(kids[0]);
+      if (name.startsWith("_") || name === "model_config") continue;
+      const valueNode = kids[2]?.name === "AssignOp" ? kids[3] : void 0;
+      const fieldLine = ev.line(stmt);
+      if (valueNode && RENAMING.test(ev.text(valueNode))) {
+        fields.set(name, {
+          key: name,
+          value: { t: "unknown", text: name, line: fieldLine },
+          line: fieldLine
+        });
+        continue;
+      }
+      const fallback = valueNode ? ev.evaluate(valueNode, at2) : void 0;
+      const read = {
+        variable: `${prefix}${name}`.toUpperCase(),
+        via: "other",
+        line: fieldLine,
+        required: fallback === void 0,
+        hasDefault: fallback !== void 0 && fallback.t !== "none",
+        guarded: false
+      };
+      if (ev.file) read.file = ev.file;
+      if (fallback?.t === "str") read.defaultText = fallback.v;
+      const unset = fallback ?? {
+        t: "unknown",
+        text: `${read.variable} unset`,
+        crash: true,
+        line: fieldLine
+      };
+      fields.set(name, { key: name, value: { t: "env", read, unset, line: fieldLine }, line: fieldLine });
+    }
+  }
+  return { t: "dict", entries: [...fields.values()], line, attributes: true };
+}
+function lineage(c, depth = 0) {
+  if (depth > MAX_DEPTH) return [c];
+  const out = [c];
+  for (const b of c.bases)
+    if (b.t === "class") {
+      for (const x of lineage(b, depth + 1)) if (!out.includes(x)) out.push(x);
+    }
+  return out;
+}
+function envPrefix(classes, ctx) {
+  for (const k of classes) {
+    const ev = k.home.ev;
+    for (const stmt of childrenOf(k.body)) {
+      const text2 = ev.text(stmt);
+      if (!/\benv_prefix\b/.test(text2)) continue;
+      const config2 = configArguments(stmt, k, ctx);
+      const prefix = config2?.kw.get("env_prefix");
+      if (prefix?.t === "str") return prefix.v;
+      return void 0;
+    }
+  }
+  return "";
+}
+function configArguments(stmt, k, ctx) {
+  const ev = k.home.ev;
+  const at2 = { ...ctx, scope: k.home.scope };
+  const kids = childrenOf(stmt);
+  if (stmt.name === "AssignStatement" && ev.text(kids[0]) === "model_config") {
+    const call2 = kids.at(-1);
+    const args = call2?.name === "CallExpression" ? childrenOf(call2)[1] : void 0;
+    return args?.name === "ArgList" ? callArguments(ev, args, at2) : void 0;
+  }
+  if (stmt.name !== "ClassDefinition") return void 0;
+  const body = kids.find((c) => c.name === "Body");
+  const kw = /* @__PURE__ */ new Map();
+  for (const s of body ? childrenOf(body) : []) {
+    const parts = childrenOf(s);
+    if (s.name === "AssignStatement" && parts[0]?.name === "VariableName" && parts.at(-1))
+      kw.set(ev.text(parts[0]), ev.evaluate(parts.at(-1), at2));
+  }
+  return { kw };
+}
+var SETTINGS_BASES, MAX_DEPTH, RENAMING;
+var init_pydantic_settings = __esm({
+  "src/model/settings/pydantic-settings.ts"() {
+    "use strict";
+    init_python();
+    init_expressions();
+    SETTINGS_BASES = /* @__PURE__ */ new Set(["pydantic_settings.BaseSettings", "pydantic.BaseSettings"]);
+    MAX_DEPTH = 8;
+    RENAMING = /\b(alias|validation_alias|env)\s*=/;
+  }
+});
+
+// src/model/settings/expressions.ts
+function evalExpression(ev, node, ctx) {
+  const line = ev.line(node);
+  switch (node.name) {
+    case "String":
+      return stringLiteral(ev, node) ?? ev.unknown(node);
+    case "FormatString":
+      return formatString(ev, node, ctx);
+    case "ContinuedString":
+      return childrenOf(node).reduce((acc, c) => binary(acc, "+", ev.evaluate(c, ctx), line), {
+        t: "str",
+        v: "",
+        line
+      });
+    case "Number": {
+      const n = parseNumber(ev.text(node));
+      return n === void 0 ? ev.unknown(node) : { t: "num", v: n, line };
+    }
+    case "Boolean":
+      return { t: "bool", v: ev.text(node) === "True", line };
+    case "None":
+      return { t: "none", line };
+    case "VariableName":
+      return ev.lookup(ev.text(node), line, ctx);
+    case "ParenthesizedExpression": {
+      const inner = childrenOf(node).filter((c) => c.name !== "(" && c.name !== ")");
+      return inner.length === 1 ? ev.evaluate(inner[0], ctx) : ev.unknown(node);
+    }
+    case "ArrayExpression":
+    case "TupleExpression":
+    case "SetExpression": {
+      const items = childrenOf(node).filter((c) => !["[", "]", "(", ")", "{", "}", ","].includes(c.name));
+      if (items.some((c) => c.name === "*")) return ev.unknown(node);
+      const written = node.name === "TupleExpression" ? "tuple" : node.name === "SetExpression" ? "set" : "list";
+      return { t: "list", items: items.map((c) => ev.evaluate(c, ctx)), line, written };
+    }
+    case "DictionaryExpression":
+      return dictionary(ev, node, ctx);
+    case "MemberExpression":
+      return member(ev, node, ctx);
+    case "CallExpression":
+      return call(ev, node, ctx);
+    case "BinaryExpression":
+      return binaryExpression(ev, node, ctx);
+    case "UnaryExpression":
+      return unaryExpression(ev, node, ctx);
+    case "ConditionalExpression":
+      return conditionalExpression(ev, node, ctx);
+    case "NamedExpression": {
+      const kids = childrenOf(node);
+      return ev.evaluate(kids[kids.length - 1], ctx);
+    }
+    default:
+      return ev.unknown(node);
+  }
+}
+function stringLiteral(ev, node) {
+  const parts = stringParts(ev.text(node));
+  if (!parts) return void 0;
+  return { t: "str", v: unescapeBody(parts.body, parts.prefix.includes("r")), line: ev.line(node) };
+}
+function operatorOf(ev, kids) {
+  return kids.slice(1, -1).map((c) => ev.text(c)).join(" ");
+}
+function binaryExpression(ev, node, ctx) {
+  const line = ev.line(node);
+  const kids = childrenOf(node);
+  if (kids.length < 3) return ev.unknown(node);
+  const op = operatorOf(ev, kids);
+  const left = ev.evaluate(kids[0], ctx);
+  if (op === "or" || op === "and") {
+    const right = ev.evaluate(kids[kids.length - 1], ctx);
+    const out = lift(left, (l) => {
+      const t = truthy(l);
+      if (t === void 0) return { t: "unknown", text: ev.text(node).slice(0, MAX_TEXT), line };
+      return op === "or" === t ? l : right;
+    });
+    if (op === "or" && left.t === "env" && left.whenSet === "text" && out.t === "env") out.whenSet = "text";
+    if (op === "and" && out.t === "env" && out.read === (left.t === "env" ? left.read : void 0)) {
+      const reads = [left, right].map(
+        (x) => x.t === "env" && !x.derived ? x.allOf ?? [x.read.variable] : []
+      );
+      if (reads.every((r) => r.length > 0)) out.allOf = [...new Set(reads.flat())];
+    }
+    return out;
+  }
+  if ((op === "in" || op === "not in") && kids[0].name === "String") {
+    const right = ev.evaluate(kids[kids.length - 1], ctx);
+    if (isOsEnviron(right) && left.t === "str")
+      return presenceOfVariable(ev.reads, ctx, left.v, op === "not in", line);
+    if (left.t === "str" && TEST_RUNNER.test(left.v) && SYS_ARGV.test(ev.text(kids[kids.length - 1])))
+      return { t: "bool", v: op === "not in", line };
+    return binary(left, op, right, line);
+  }
+  return binary(left, op, ev.evaluate(kids[kids.length - 1], ctx), line);
+}
+function unaryExpression(ev, node, ctx) {
+  const line = ev.line(node);
+  const kids = childrenOf(node);
+  const op = kids[0] ? ev.text(kids[0]) : "";
+  const operand = kids[1] ? ev.evaluate(kids[1], ctx) : ev.unknown(node);
+  return lift(operand, (x) => {
+    if (op === "not") return notValue(x, line);
+    if (op === "-" && x.t === "num") return { t: "num", v: -x.v, line };
+    if (op === "+" && x.t === "num") return x;
+    return { t: "unknown", text: ev.text(node).slice(0, MAX_TEXT), line };
+  });
+}
+function conditionalExpression(ev, node, ctx) {
+  const line = ev.line(node);
+  const kids = childrenOf(node).filter((c) => c.name !== "if" && c.name !== "else");
+  if (kids.length !== 3) return ev.unknown(node);
+  const whenTrue = ev.evaluate(kids[0], ctx);
+  const test = ev.evaluate(kids[1], ctx);
+  const whenFalse = ev.evaluate(kids[2], ctx);
+  if (test.t === "env" && isCodeText(whenTrue) && isCodeText(whenFalse)) {
+    const unsetTruth = truthy(test);
+    const out = choice(
+      [
+        { v: whenTrue, activeWhenUnset: unsetTruth },
+        { v: whenFalse, activeWhenUnset: unsetTruth === void 0 ? void 0 : !unsetTruth }
+      ],
+      line
+    );
+    if (out.t === "choice") out.decider = lift(test, (c) => pick(truthy(c), whenTrue, whenFalse, line));
+    return out;
+  }
+  if (test.t === "env" && whenTrue.t === "dict" && whenFalse.t === "dict") {
+    const cond = evalTest(ev, kids[1], ctx).cond;
+    const otherwise = cond ? negateCondition(cond) : void 0;
+    const unsetTruth = truthy(test);
+    if (cond && otherwise && unsetTruth !== void 0)
+      return choice(
+        [
+          { v: whenTrue, when: cond, activeWhenUnset: unsetTruth },
+          { v: whenFalse, when: otherwise, activeWhenUnset: !unsetTruth }
+        ],
+        line
+      );
+  }
+  return lift(test, (c) => {
+    const t = truthy(c);
+    if (t === void 0)
+      return choice(
+        [
+          { v: whenTrue, activeWhenUnset: void 0 },
+          { v: whenFalse, activeWhenUnset: void 0 }
+        ],
+        line
+      );
+    return t ? whenTrue : whenFalse;
+  });
+}
+function pick(t, whenTrue, whenFalse, line) {
+  if (t === void 0) return { t: "unknown", text: "\u2026 if \u2026 else \u2026", line };
+  return t ? whenTrue : whenFalse;
+}
+function isCodeText(v) {
+  if (v.t === "str") return true;
+  return v.t === "concat" && v.parts.every((p) => p.t === "str" || p.t === "path");
+}
+function evalTest(ev, node, ctx) {
+  const line = ev.line(node);
+  const kids = childrenOf(node);
+  if (node.name === "ParenthesizedExpression" && kids.length === 3) return evalTest(ev, kids[1], ctx);
+  if (node.name === "UnaryExpression" && kids[0] && ev.text(kids[0]) === "not" && kids[1]) {
+    const r = evalTest(ev, kids[1], ctx);
+    return { v: lift(r.v, (x) => notValue(x, line)), cond: r.cond ? negateCondition(r.cond) : void 0 };
+  }
+  if (node.name === "BinaryExpression" && kids.length >= 3) {
+    const op = operatorOf(ev, kids);
+    if ((op === "is" || op === "is not") && kids[kids.length - 1].name === "None") {
+      const v2 = ev.evaluate(node, ctx);
+      if (v2.t !== "env") return { v: v2 };
+      return { v: v2, cond: envCondition(v2, "", op === "is" ? "unset" : "set", line) };
+    }
+    if (["==", "!=", "in", "not in"].includes(op)) return comparisonTest(ev, node, kids, op, ctx);
+  }
+  const v = ev.evaluate(node, ctx);
+  if (v.t === "env") return { v, cond: envCondition(v, "", "set", line) };
+  return { v };
+}
+function envCondition(v, value, test, line) {
+  const cond = { variable: v.read.variable, value, test, line };
+  if (v.derived) cond.derivedFrom = v.read;
+  if (v.allOf) cond.allOf = v.allOf;
+  return cond;
+}
+function comparisonTest(ev, node, kids, op, ctx) {
+  const line = ev.line(node);
+  const v = ev.evaluate(node, ctx);
+  const left = v.t === "env" ? v : void 0;
+  if (left && (op === "in" || op === "not in") && left.read.presence)
+    return { v, cond: envCondition(left, "", op === "in" ? "set" : "unset", line) };
+  const literal = literalOperand(
+    ev,
+    op === "==" || op === "!=" ? [kids[0], kids[kids.length - 1]] : [kids[kids.length - 1]],
+    ctx
+  );
+  if (left && literal !== void 0) {
+    const test = op === "==" || op === "in" ? "equals" : "not-equals";
+    const cond = envCondition(left, literal, test, line);
+    const values = op === "in" || op === "not in" ? literalItems(ev, kids[kids.length - 1], ctx) : [];
+    if (values.length > 1) cond.values = values;
+    return { v, cond };
+  }
+  return { v };
+}
+function literalOperand(ev, nodes, ctx) {
+  for (const n of nodes) {
+    if (n.name === "String") {
+      const s = stringLiteral(ev, n);
+      if (s?.t === "str") return s.v;
+    }
+    if (n.name === "TupleExpression" || n.name === "ArrayExpression" || n.name === "SetExpression") {
+      const v = ev.evaluate(n, ctx);
+      if (v.t === "list" && v.items[0]?.t === "str") return v.items[0].v;
+    }
+  }
+  return void 0;
+}
+function literalItems(ev, node, ctx) {
+  if (!["TupleExpression", "ArrayExpression", "SetExpression"].includes(node.name)) return [];
+  const v = ev.evaluate(node, ctx);
+  if (v.t !== "list" || !v.items.every((i) => i.t === "str")) return [];
+  return v.items.map((i) => i.v);
+}
+function formatString(ev, node, ctx) {
+  const line = ev.line(node);
+  const parts = stringParts(ev.text(node));
+  if (!parts) return ev.unknown(node);
+  const isRaw = parts.prefix.includes("r");
+  const bodyStart = node.from + parts.prefix.length + parts.quote.length;
+  const bodyEnd = node.to - parts.quote.length;
+  const pieces = [];
+  let at2 = bodyStart;
+  const literal = (from, to) => {
+    if (to <= from) return;
+    const text2 = unescapeBody(ev.py.text.slice(from, to), isRaw).replaceAll("{{", "{").replaceAll("}}", "}");
+    pieces.push({ t: "str", v: text2, line });
+  };
+  for (const rep of childrenOf(node)) {
+    if (rep.name !== "FormatReplacement") continue;
+    literal(at2, rep.from);
+    at2 = rep.to;
+    const inner = childrenOf(rep).filter((c) => c.name !== "{" && c.name !== "}");
+    if (inner.length !== 1) {
+      pieces.push({ t: "unknown", text: ev.text(rep), line });
+      continue;
+    }
+    pieces.push(callBuiltin("builtins.str", ev.evaluate(inner[0], ctx), line));
+  }
+  literal(at2, bodyEnd);
+  return pieces.reduce((acc, p) => binary(acc, "+", p, line), { t: "str", v: "", line });
+}
+function dictionary(ev, node, ctx) {
+  const kids = childrenOf(node).filter((c) => c.name !== "{" && c.name !== "}" && c.name !== ",");
+  const entries = [];
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i];
+    if (k.name === "**") {
+      i++;
+      continue;
+    }
+    if (kids[i + 1]?.name !== ":" || !kids[i + 2]) return ev.unknown(node);
+    const key = ev.evaluate(k, ctx);
+    const value = ev.evaluate(kids[i + 2], ctx);
+    if (key.t === "str") {
+      const existing = entries.findIndex((e) => e.key === key.v);
+      if (existing >= 0) entries.splice(existing, 1);
+      entries.push({ key: key.v, value, line: ev.line(k) });
+    }
+    i += 2;
+  }
+  return { t: "dict", entries, line: ev.line(node) };
+}
+function member(ev, node, ctx) {
+  const kids = childrenOf(node);
+  const line = ev.line(node);
+  if (kids[1]?.name === "." && kids[2]) {
+    const obj = ev.evaluate(kids[0], ctx);
+    const prop = ev.text(kids[2]);
+    const loaded = obj.t === "ref" && obj.name === DJANGO_SETTINGS ? loadedSettingValue(ev, prop, ctx) : void 0;
+    return loaded ?? attribute(obj, prop, line);
+  }
+  if (kids[1]?.name === "[" && kids.length === 4) {
+    const obj = ev.evaluate(kids[0], ctx);
+    if (isOsEnviron(obj))
+      return subscriptOsEnviron(ev.reads, ctx, ev.evaluate(kids[2], ctx), line) ?? ev.unknown(node);
+    return subscript2(obj, ev.evaluate(kids[2], ctx), line);
+  }
+  return ev.unknown(node);
+}
+function callArguments(ev, argList, ctx) {
+  const pos = [];
+  const kw = /* @__PURE__ */ new Map();
+  const kids = childrenOf(argList).filter((c) => c.name !== "(" && c.name !== ")" && c.name !== ",");
+  for (let i = 0; i < kids.length; i++) {
+    const c = kids[i];
+    if (c.name === "*" || c.name === "**") {
+      const spread = c.name === "*" && kids[i + 1] ? ev.evaluate(kids[i + 1], ctx) : void 0;
+      if (spread?.t === "list") pos.push(...spread.items);
+      i++;
+      continue;
+    }
+    if (c.name === "VariableName" && kids[i + 1]?.name === "AssignOp" && kids[i + 2]) {
+      kw.set(ev.text(c), ev.evaluate(kids[i + 2], ctx));
+      i += 2;
+      continue;
+    }
+    pos.push(ev.evaluate(c, ctx));
+  }
+  return { pos, kw };
+}
+function call(ev, node, ctx) {
+  const [callee, argList] = childrenOf(node);
+  const line = ev.line(node);
+  if (!callee || !argList || argList.name !== "ArgList") return ev.unknown(node);
+  const calleeKids = childrenOf(callee);
+  let result2;
+  let args;
+  let ofFunction;
+  if (callee.name === "MemberExpression" && calleeKids[1]?.name === "." && calleeKids[2]) {
+    const obj = ev.evaluate(calleeKids[0], ctx);
+    const method = ev.text(calleeKids[2]);
+    args = callArguments(ev, argList, ctx);
+    ofFunction = obj.t === "ref" || obj.t === "unknown" && !obj.crash;
+    const own = obj.t === "dict" && obj.attributes ? obj.entries.find((e) => e.key === method)?.value : void 0;
+    result2 = own?.t === "func" ? callFunction(ev, own, args, line, ctx) : obj.t === "ref" && `${obj.name}.${method}` === "importlib.import_module" ? importModule(ev, args, line) : obj.t === "ref" ? callByName(ev, ctx, `${obj.name}.${method}`, args, line) : callMethod(ev, ctx, obj, method, args, line);
+  } else {
+    const f = ev.evaluate(callee, ctx);
+    args = callArguments(ev, argList, ctx);
+    ofFunction = f.t === "ref" || f.t === "unknown" && !f.crash;
+    if (f.t === "ref" && f.name === "split_settings.tools.include") {
+      ev.include(args.pos, ctx);
+      result2 = { t: "none", line };
+    } else if (f.t === "ref" && f.name === "split_settings.tools.optional") result2 = args.pos[0];
+    else if (f.t === "ref" && f.name === "importlib.import_module") result2 = importModule(ev, args, line);
+    else if (f.t === "ref") result2 = callByName(ev, ctx, f.name, args, line);
+    else if (f.t === "envobj") result2 = callEnv(ev, ctx, f, "__call__", args, line);
+    else if (f.t === "func") result2 = callFunction(ev, f, args, line, ctx);
+    else if (f.t === "class" && isPydanticSettings(f)) result2 = pydanticSettingsInstance(f, ctx, line);
+    else if (f.t === "path") result2 = joinAll(f, args.pos, line);
+  }
+  if (!result2) {
+    const source = ofFunction ? [...args.pos, ...args.kw.values()].find((a) => a.t === "env") : void 0;
+    const unknown = ev.unknown(node);
+    return source ? derive(lift(source, () => unknown)) : unknown;
+  }
+  if (result2.t === "unknown" && !result2.crash && result2.text === "") return ev.unknown(node);
+  return result2;
+}
+var TEST_RUNNER, SYS_ARGV;
+var init_expressions = __esm({
+  "src/model/settings/expressions.ts"() {
+    "use strict";
+    init_python();
+    init_access();
+    init_builtins();
+    init_calls();
+    init_django_environ();
+    init_django_settings();
+    init_environ();
+    init_functions();
+    init_import_module();
+    init_operators();
+    init_paths2();
+    init_pydantic_settings();
+    init_value();
+    TEST_RUNNER = /^(py)?test([_-][a-z0-9_]+)?$/;
+    SYS_ARGV = /^sys\.argv(\s*\[[^\]]*\])?$/;
+  }
+});
+
+// src/model/settings/django-heroku.ts
+function applyDjangoHeroku(reads, ctx, line) {
+  const binding = ctx.scope.get("DATABASES");
+  if (binding?.v.t !== "dict") return;
+  const entries = binding.v.entries;
+  const at2 = entries.findIndex((e) => e.key === "default");
+  if (at2 < 0) return;
+  const fallback = entries[at2].value;
+  const engineLine2 = fallback.t === "dict" ? fallback.entries.find((e) => e.key === "ENGINE")?.line ?? fallback.line : line;
+  const read = recordRead(reads, ctx, {
+    variable: "DATABASE_URL",
+    via: "dj-database-url",
+    line: engineLine2,
+    required: false,
+    hasDefault: true
+  });
+  const selected = {
+    t: "env",
+    read,
+    unset: fallback,
+    dbUrl: fallback.t === "dict",
+    line: engineLine2
+  };
+  const replaced = entries.map((e, i) => i === at2 ? { ...e, value: selected } : e);
+  ctx.scope.set("DATABASES", { v: { ...binding.v, entries: replaced }, origins: binding.origins });
+}
+var init_django_heroku = __esm({
+  "src/model/settings/django-heroku.ts"() {
+    "use strict";
+    init_environ();
+  }
+});
+
+// src/model/settings/loops.ts
+function unrollLoop(ev, node, ctx) {
+  const kids = childrenOf(node);
+  const [, name, , iterable] = kids;
+  const body = kids.find((c) => c.name === "Body");
+  if (name?.name !== "VariableName" || kids[2]?.name !== "in" || !iterable || !body) return false;
+  const items = itemsOf(ev.evaluate(iterable, ctx));
+  if (!items) return false;
+  const statements = childrenOf(body).filter((c) => c.name !== ":");
+  const guards = [];
+  for (const s of statements) {
+    const test = continueGuard(s);
+    if (!test) break;
+    guards.push(test);
+  }
+  const rest = statements.slice(guards.length);
+  if (rest.some(jumps)) return false;
+  const loopVar = ev.text(name);
+  const runs = [];
+  for (const item of items) {
+    const scope = new Map(ctx.scope).set(loopVar, { v: item, origins: [] });
+    const skips = guards.map((g) => truthy(evalTest(ev, g, { ...ctx, scope }).v));
+    if (skips.some((t) => t === void 0)) return false;
+    runs.push(!skips.includes(true));
+  }
+  items.forEach((item, i) => {
+    ctx.scope.set(loopVar, { v: item, origins: [] });
+    if (runs[i]) for (const s of rest) ev.executeOrSkip(s, ctx);
+  });
+  return true;
+}
+function itemsOf(v) {
+  const items = v.t === "dict" ? v.entries.map((e) => ({ t: "str", v: e.key, line: e.line })) : v.t === "list" && v.items.every((x) => x.t === "str" || x.t === "num") ? v.items : void 0;
+  return items && items.length <= MAX_ITEMS ? items : void 0;
+}
+function continueGuard(stmt) {
+  if (stmt.name !== "IfStatement") return void 0;
+  const kids = childrenOf(stmt);
+  if (kids.length !== 3 || kids[0].name !== "if" || kids[2].name !== "Body") return void 0;
+  const inner = childrenOf(kids[2]).filter((c) => c.name !== ":");
+  return inner.length === 1 && inner[0].name === "ContinueStatement" ? kids[1] : void 0;
+}
+function jumps(stmt) {
+  const stack = [stmt];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (n.name === "BreakStatement" || n.name === "ContinueStatement") return true;
+    stack.push(...childrenOf(n));
+  }
+  return false;
+}
+var MAX_ITEMS;
+var init_loops = __esm({
+  "src/model/settings/loops.ts"() {
+    "use strict";
+    init_python();
+    init_expressions();
+    init_value();
+    MAX_ITEMS = 8;
+  }
+});
+
+// src/model/settings/module-branch.ts
+function takenModuleBranch(ev, branches, ctx) {
+  if (!branches.some((b) => LOADS_SETTINGS.test(ev.text(b.body)))) return void 0;
+  for (const b of branches) {
+    if (!b.test) return b.body;
+    const r = evalTest(ev, b.test, ctx);
+    const taken = r.cond ? takenInContainer(ev, r.cond, ev.text(b.test)) : constantTruth(r.v);
+    if (taken === void 0) return void 0;
+    if (taken) return b.body;
+  }
+  return void 0;
+}
+function takenInContainer(ev, cond, text2) {
+  const value = ev.containerValue(cond.variable);
+  if (typeof value !== "string" || cond.derivedFrom) return void 0;
+  switch (cond.test) {
+    case "equals":
+    case "not-equals":
+      if (!/==|!=/.test(text2) || /\bin\b/.test(text2)) return void 0;
+      return value === cond.value === (cond.test === "equals");
+    case "set":
+      return value === "" ? void 0 : true;
+    case "unset":
+      return value === "" ? void 0 : false;
+    default:
+      return void 0;
+  }
+}
+function constantTruth(v) {
+  return v.t === "bool" || v.t === "str" || v.t === "num" || v.t === "none" ? truthy(v) : void 0;
+}
+var LOADS_SETTINGS;
+var init_module_branch = __esm({
+  "src/model/settings/module-branch.ts"() {
+    "use strict";
+    init_expressions();
+    init_value();
+    LOADS_SETTINGS = /^\s*(from\s+\S+\s+import\s+\*|include\s*\(|\w+\s*=\s*(importlib\.)?import_module\s*\()/m;
+  }
+});
+
+// src/model/settings/project-modules.ts
+function projectName(ev, moduleName, name, line) {
+  const wellKnown = name === "env" || name === "BASE_DIR";
+  const scope = wellKnown || moduleName.replace(/\.+$/, "") === "" ? void 0 : ev.importModule(moduleName);
+  const bound = scope?.get(name);
+  if (bound) return bound.v;
+  const submodule = ev.importModule(
+    moduleName.endsWith(".") ? `${moduleName}${name}` : `${moduleName}.${name}`
+  );
+  return submodule ? moduleValue(submodule, line) : void 0;
+}
+function moduleValue(scope, line) {
+  return {
+    t: "dict",
+    entries: [...scope].filter(([n]) => !n.startsWith("_")).map(([key, b]) => ({ key, value: b.v, line: b.v.line })),
+    line,
+    attributes: true
+  };
+}
+function isProjectModule(moduleName) {
+  return moduleName.startsWith(".") || !LIBRARY_MODULES.test(moduleName);
+}
+var LIBRARY_MODULES;
+var init_project_modules = __esm({
+  "src/model/settings/project-modules.ts"() {
+    "use strict";
+    LIBRARY_MODULES = /^(environs|environ|decouple|django|os|pathlib|dotenv)(\.|$)/;
+  }
+});
+
+// src/model/settings/binding.ts
+function unionOrigins(lists) {
+  const all = /* @__PURE__ */ new Set();
+  for (const list of lists) for (const i of list) all.add(i);
+  const out = [...all].sort((a, b) => a - b);
+  return out.length > MAX_ORIGINS ? out.slice(-MAX_ORIGINS) : out;
+}
+function bind(ev, name, v, ctx, line, replace) {
+  const previous = ctx.scope.get(name);
+  let origins = [];
+  if (ctx.inFunction) {
+    ctx.scope.set(name, { v, origins });
+    return;
+  }
+  if (SETTING_NAME2.test(name)) {
+    const index = ev.recorded.push({
+      ...ev.depth > 0 ? { file: ev.file } : {},
+      name,
+      line,
+      endLine: Math.max(line, ev.statementEndLine),
+      v,
+      cond: ctx.cond,
+      condText: ctx.condText,
+      inBranch: ctx.inBranch,
+      activeWhenUnset: ctx.activeWhenUnset
+    }) - 1;
+    origins = replace ? [index] : unionOrigins([previous?.origins ?? [], [index]]);
+  }
+  ctx.scope.set(name, { v, origins });
+  if (name === "SECRET_KEY") requireValue(v);
+  if (!ctx.inBranch && v.t === "path" && v.base === "repo") {
+    if (name === "BASE_DIR") ev.baseDirParts = v.parts;
+    else if (ev.rootDirParts === void 0 && ROOT_NAME.test(name)) ev.rootDirParts = v.parts;
+  }
+}
+var SETTING_NAME2, MAX_ORIGINS, ROOT_NAME;
+var init_binding = __esm({
+  "src/model/settings/binding.ts"() {
+    "use strict";
+    init_value();
+    SETTING_NAME2 = /^[A-Z][A-Z0-9_]*$/;
+    MAX_ORIGINS = 64;
+    ROOT_NAME = /^(ROOT|PROJECT|SITE|REPO)_?(DIR|ROOT|PATH)$/;
+  }
+});
+
+// src/model/settings/statements.ts
+function execStatement(ev, node, ctx) {
+  switch (node.name) {
+    case "AssignStatement":
+      return execAssign(ev, node, ctx);
+    case "UpdateStatement":
+      return execUpdate(ev, node, ctx);
+    case "ExpressionStatement":
+      return execExpression(ev, node, ctx);
+    case "ImportStatement":
+      return execImport(ev, node, ctx);
+    case "IfStatement":
+      return execIf(ev, node, ctx);
+    case "TryStatement":
+      return execTry(ev, node, ctx);
+    case "WithStatement":
+      for (const c of childrenOf(node)) if (c.name === "Body") ev.executeBody(c, ctx);
+      return;
+    case "ForStatement":
+      if (copiesModuleNames(ev, node, ctx) || unrollLoop(ev, node, ctx)) return;
+    // falls through
+    case "WhileStatement": {
+      const body = childrenOf(node).find((c) => c.name === "Body");
+      if (body) execMaybe(ev, body, ctx);
+      return;
+    }
+    case "StatementGroup":
+      for (const c of childrenOf(node)) execStatement(ev, c, ctx);
+      return;
+    case "FunctionDefinition":
+      return execDef(ev, node, ctx);
+    case "ClassDefinition":
+      return defineClass(ev, node, ctx);
+    default:
+      return;
+  }
+}
+function execDef(ev, node, ctx) {
+  const kids = childrenOf(node);
+  const name = kids.find((c) => c.name === "VariableName");
+  const params = kids.find((c) => c.name === "ParamList");
+  const body = kids.find((c) => c.name === "Body");
+  if (!name) return;
+  const v = params && body && !ctx.inFunction ? { t: "func", params: parameters(ev, params, ctx), body, line: ev.line(node) } : ev.unknown(node);
+  ctx.scope.set(ev.text(name), { v, origins: [] });
+}
+function execMaybe(ev, body, ctx) {
+  const child = {
+    ...ctx,
+    scope: new Map(ctx.scope),
+    inBranch: true,
+    activeWhenUnset: void 0
+  };
+  ev.executeBody(body, child);
+  merge(ctx.scope, [
+    { scope: child.scope, activeWhenUnset: void 0 },
+    { scope: ctx.scope, activeWhenUnset: void 0 }
+  ]);
+}
+function execAssign(ev, node, ctx) {
+  const segments = [[]];
+  let valueHasComma = false;
+  for (const c of childrenOf(node)) {
+    if (c.name === "AssignOp") {
+      segments.push([]);
+      valueHasComma = false;
+    } else if (c.name === ",") valueHasComma = true;
+    else if (c.name !== "TypeDef") segments[segments.length - 1].push(c);
+  }
+  if (segments.length < 2) return;
+  const valueNodes = segments.pop();
+  if (valueNodes.length === 0) return;
+  if (!valueHasComma && rebindsItself(ev, segments, valueNodes, ctx)) return;
+  const value = valueNodes.length === 1 && !valueHasComma ? ev.evaluate(valueNodes[0], ctx) : {
+    t: "list",
+    items: valueNodes.map((n) => ev.evaluate(n, ctx)),
+    line: ev.line(valueNodes[0]),
+    written: "tuple"
+  };
+  const line = ev.line(node);
+  for (const targets of segments) {
+    if (targets.length === 1) assignTarget(ev, targets[0], value, ctx, line);
+    else
+      targets.forEach(
+        (t, i) => assignTarget(
+          ev,
+          t,
+          value.t === "list" && value.items.length === targets.length ? value.items[i] : ev.unknown(t),
+          ctx,
+          line
+        )
+      );
+  }
+}
+function rebindsItself(ev, targets, valueNodes, ctx) {
+  if (targets.length !== 1 || targets[0].length !== 1 || valueNodes.length !== 1 || ctx.inFunction)
+    return false;
+  const [target] = targets[0];
+  const [value] = valueNodes;
+  if (target.name !== "VariableName" || value.name !== "VariableName") return false;
+  const name = ev.text(target);
+  return name === ev.text(value) && (ctx.scope.get(name)?.origins.length ?? 0) > 0;
+}
+function execUpdate(ev, node, ctx) {
+  const kids = childrenOf(node);
+  const op = kids.find((c) => c.name === "UpdateOp");
+  if (!op || kids.length < 3) return;
+  const value = ev.evaluate(kids[kids.length - 1], ctx);
+  const chain2 = targetChain(ev, kids[0], ctx);
+  if (!chain2) return;
+  const current = getIn(ev, chain2, ctx);
+  const line = ev.line(node);
+  const updated = binary(current, ev.text(op).slice(0, -1), value, line);
+  update(ev, chain2, updated, ctx, line);
+}
+function execExpression(ev, node, ctx) {
+  const expr = childrenOf(node)[0];
+  if (!expr) return;
+  if (expr.name === "CallExpression") {
+    const [callee, argList] = childrenOf(expr);
+    const calleeKids = callee ? childrenOf(callee) : [];
+    if (callee?.name === "MemberExpression" && calleeKids[1]?.name === "." && argList) {
+      const method = ev.text(calleeKids[2]);
+      const chain2 = ["append", "extend", "update", "insert"].includes(method) ? targetChain(ev, calleeKids[0], ctx) : void 0;
+      if (chain2) {
+        const args = callArguments(ev, argList, ctx);
+        const current = getIn(ev, chain2, ctx);
+        const line = ev.line(node);
+        update(ev, chain2, mutate(current, method, args, line), ctx, line);
+        return;
+      }
+    }
+    if (callee && ev.text(callee).replace(/\s/g, "") === "django_heroku.settings")
+      return applyDjangoHeroku(ev.reads, ctx, ev.line(node));
+    if (copiesModuleNames(ev, node, ctx)) return;
+  }
+  ev.evaluate(expr, ctx);
+}
+function execImport(ev, node, ctx) {
+  const kids = childrenOf(node);
+  if (kids[0]?.name === "from") execFromImport(ev, kids, ctx, ev.line(node));
+  else execPlainImport(ev, kids, ctx, ev.line(node));
+}
+function execFromImport(ev, kids, ctx, line) {
+  const importAt = kids.findIndex((c) => c.name === "import");
+  if (importAt < 0) return;
+  const moduleName = kids.slice(1, importAt).map((c) => c.name === "Ellipsis" ? "..." : ev.text(c)).join("");
+  const names = kids.slice(importAt + 1).filter((c) => c.name !== "(" && c.name !== ")");
+  for (let i = 0; i < names.length; i++) {
+    const c = names[i];
+    if (c.name === "*") {
+      ev.starImports.push({ module: moduleName, line });
+      ev.importStar(moduleName, ctx);
+      continue;
+    }
+    if (c.name !== "VariableName") continue;
+    let alias = ev.text(c);
+    const imported = alias;
+    if (names[i + 1]?.name === "as" && names[i + 2]) {
+      alias = ev.text(names[i + 2]);
+      i += 2;
+    }
+    const fromProject = isProjectModule(moduleName);
+    const own = fromProject ? projectName(ev, moduleName, imported, line) : void 0;
+    const v = own ? own : fromProject && imported === "env" ? { t: "envobj", scheme: /* @__PURE__ */ new Map(), line } : fromProject && imported === "BASE_DIR" ? { t: "path", base: "BASE_DIR", parts: [], line } : moduleName.startsWith(".") ? ev.unknown(c) : { t: "ref", name: `${moduleName}.${imported}`, line };
+    if (own) bind(ev, alias, own, ctx, line, true);
+    else ctx.scope.set(alias, { v, origins: [] });
+    if (moduleName === "decouple" && !ev.dotenvLoads.some((d) => d.via === "python-decouple"))
+      ev.dotenvLoads.push({ via: "python-decouple", line });
+  }
+}
+function execPlainImport(ev, kids, ctx, line) {
+  let dotted = [];
+  let alias;
+  const flush = () => {
+    if (dotted.length === 0) return;
+    const full = dotted.join(".");
+    const own = alias || dotted.length === 1 ? ev.importModule(full) : void 0;
+    if (own) ctx.scope.set(alias ?? full, { v: moduleValue(own, line), origins: [] });
+    else if (alias) ctx.scope.set(alias, { v: { t: "ref", name: full, line }, origins: [] });
+    else ctx.scope.set(dotted[0], { v: { t: "ref", name: dotted[0], line }, origins: [] });
+    dotted = [];
+    alias = void 0;
+  };
+  for (let i = 1; i < kids.length; i++) {
+    const c = kids[i];
+    if (c.name === ",") flush();
+    else if (c.name === "as" && kids[i + 1]) alias = ev.text(kids[++i]);
+    else if (c.name === "VariableName") dotted.push(ev.text(c));
+  }
+  flush();
+}
+function execIf(ev, node, ctx) {
+  const kids = childrenOf(node);
+  const branches = [];
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i].name;
+    if ((k === "if" || k === "elif") && kids[i + 2]?.name === "Body") {
+      branches.push({ test: kids[i + 1], body: kids[i + 2] });
+      i += 2;
+    } else if (k === "else" && kids[i + 1]?.name === "Body") {
+      branches.push({ body: kids[i + 1] });
+      i += 1;
+    }
+  }
+  const taken = takenModuleBranch(ev, branches, ctx) ?? constantBranch(ev, branches, ctx);
+  if (taken) return ev.executeBody(taken, ctx);
+  const results = [];
+  let previousFalse = true;
+  let previous = [];
+  let untraced = false;
+  for (const b of branches) {
+    let cond;
+    let testTrue = true;
+    let condText;
+    if (b.test) {
+      const r = evalTest(ev, b.test, ctx);
+      cond = r.cond;
+      testTrue = truthy(r.v);
+      condText = ev.text(b.test).slice(0, MAX_TEXT);
+      untraced ||= testTrue === void 0 && readsDjangoSettings(ev, b.test, ctx);
+    } else {
+      cond = otherwiseCondition(previous, ev.line(b.body));
+      condText = "else";
+    }
+    if (contradicts(ctx.cond, cond) || b.test && !cond && testTrue === false && isConstant(ev, b.test, ctx)) {
+      previousFalse = truthAnd(previousFalse, truthNot(testTrue));
+      if (previous && cond) previous.push(cond);
+      else previous = void 0;
+      continue;
+    }
+    const active = truthAnd(ctx.activeWhenUnset, truthAnd(previousFalse, testTrue));
+    const guarded = new Set(ctx.guarded);
+    if (cond && !cond.derivedFrom && (cond.test === "equals" || cond.test === "set"))
+      guarded.add(cond.variable);
+    const child = {
+      scope: new Map(ctx.scope),
+      inBranch: true,
+      activeWhenUnset: active,
+      cond: cond ?? ctx.cond,
+      condText: cond ? condText : ctx.condText,
+      guarded
+    };
+    ev.executeBody(b.body, child);
+    results.push({ scope: child.scope, when: cond, activeWhenUnset: active, untraced });
+    previousFalse = truthAnd(previousFalse, truthNot(testTrue));
+    if (previous && cond) previous.push(cond);
+    else previous = void 0;
+  }
+  if (!branches.some((b) => !b.test))
+    results.push({
+      scope: ctx.scope,
+      when: otherwiseCondition(previous, ev.line(node)),
+      activeWhenUnset: truthAnd(ctx.activeWhenUnset, previousFalse),
+      untraced
+    });
+  merge(ctx.scope, results);
+  presenceFallbacks(ctx.scope, results);
+}
+function constantBranch(ev, branches, ctx) {
+  for (const b of branches) {
+    if (!b.test) return b.body;
+    const operand = b.test.name === "UnaryExpression" ? b.test.lastChild : b.test;
+    if (!operand || !CONSTANT_SHAPES.has(operand.name) || !isConstant(ev, b.test, ctx)) return void 0;
+    if (truthy(ev.evaluate(b.test, ctx)) === true) return b.body;
+  }
+  return void 0;
+}
+function isConstant(ev, test, ctx) {
+  const v = ev.evaluate(test, ctx);
+  return v.t === "bool" || v.t === "num" || v.t === "str" || v.t === "none";
+}
+function contradicts(outer, inner) {
+  if (!outer || !inner || outer.test !== "unset" || outer.derivedFrom || inner.derivedFrom) return false;
+  if (outer.variable !== inner.variable) return false;
+  return inner.test === "set" || inner.test === "equals" && inner.value !== "";
+}
+function presenceFallbacks(scope, results) {
+  if (results.length !== 2) return;
+  const [set, unset] = results;
+  const x = set.when?.test === "set" && !set.when.derivedFrom ? set.when.variable : void 0;
+  if (!x || unset.when?.test !== "unset" || unset.when.variable !== x) return;
+  for (const [name, b] of scope) {
+    const tried = set.scope.get(name)?.v;
+    if (tried?.t !== "env" || tried.read.variable !== x || unset.scope.get(name) === set.scope.get(name))
+      continue;
+    const v = withFallback(tried, unset.scope.get(name)?.v, [tried.read]);
+    const test = set.when;
+    const chosenAt = test.file ? { line: test.line, file: test.file } : { line: test.line };
+    if (v?.t === "env") scope.set(name, { v: { ...v, chosenAt }, origins: b.origins });
+  }
+}
+function execTry(ev, node, ctx) {
+  const blocks = tryBlocks(ev, node);
+  const before = new Map(ctx.scope);
+  const readsFrom2 = ev.reads.length;
+  const recordedFrom = ev.recorded.length;
+  const [first, ...rest] = blocks;
+  if (first?.keyword === "try") ev.executeBody(first.body, ctx);
+  const failing = failingReads(ev.reads.slice(readsFrom2));
+  const handler = fallbackHandler(rest, failing);
+  if (!handler) {
+    for (const b of first?.keyword === "try" ? rest : blocks)
+      if (b.keyword === "except") execMaybe(ev, b.body, ctx);
+      else ev.executeBody(b.body, ctx);
+    return;
+  }
+  execFallback(ev, ctx, { blocks: rest, handler, failing, before, recordedFrom, line: first.line });
+}
+function execFallback(ev, ctx, t) {
+  const variables = [...new Set(t.failing.map((r) => r.variable))];
+  const variable = variables.length === 1 ? variables[0] : void 0;
+  const setCond = variable ? { variable, value: "", test: "set", line: t.line } : void 0;
+  const unsetCond = variable ? { variable, value: "", test: "unset", line: t.handler.line } : void 0;
+  for (const r of t.failing) {
+    r.required = false;
+    r.guarded = true;
+  }
+  for (const a of ev.recorded.slice(t.recordedFrom)) {
+    a.inBranch = true;
+    a.activeWhenUnset = false;
+    if (setCond && !a.cond) {
+      a.cond = setCond;
+      a.condText = "try";
+    }
+  }
+  const setCtx = { ...ctx, inBranch: true, activeWhenUnset: false, cond: setCond ?? ctx.cond };
+  if (setCond) setCtx.condText = "try";
+  for (const b of t.blocks) if (b.keyword === "else") ev.executeBody(b.body, setCtx);
+  const tried = new Map(ctx.scope);
+  const unsetCtx = {
+    ...ctx,
+    scope: new Map(t.before),
+    inBranch: true,
+    cond: unsetCond ?? ctx.cond,
+    condText: unsetCond ? t.handler.text ?? "except" : ctx.condText
+  };
+  ev.executeBody(t.handler.body, unsetCtx);
+  ctx.scope.clear();
+  for (const [name, b] of t.before) ctx.scope.set(name, b);
+  merge(ctx.scope, [
+    { scope: tried, when: setCond, activeWhenUnset: false },
+    { scope: unsetCtx.scope, when: unsetCond, activeWhenUnset: ctx.activeWhenUnset }
+  ]);
+  for (const [name, b] of ctx.scope) {
+    const v = withFallback(tried.get(name)?.v, unsetCtx.scope.get(name)?.v, t.failing);
+    if (v) ctx.scope.set(name, { v, origins: b.origins });
+  }
+  for (const b of t.blocks)
+    if (b.keyword === "except" && b !== t.handler) execMaybe(ev, b.body, ctx);
+    else if (b.keyword === "finally") ev.executeBody(b.body, ctx);
+}
+function merge(scope, results) {
+  const names = /* @__PURE__ */ new Set();
+  for (const r of results) for (const [name, b] of r.scope) if (scope.get(name) !== b) names.add(name);
+  for (const name of names) {
+    const bindings = results.map((r) => r.scope.get(name));
+    const origins = unionOrigins(bindings.map((b) => b?.origins ?? []));
+    const first = bindings[0];
+    if (first && bindings.every((b) => b?.v === first.v)) {
+      scope.set(name, { v: first.v, origins });
+      continue;
+    }
+    const line = bindings.find((b) => b)?.v.line ?? 1;
+    const options = results.map((r, i) => ({
+      v: bindings[i]?.v ?? { t: "unknown", text: "(not set)", line },
+      when: r.when,
+      activeWhenUnset: r.activeWhenUnset,
+      ...r.untraced ? { untraced: true } : {}
+    }));
+    scope.set(name, { v: choice(options, line), origins });
+  }
+}
+function assignTarget(ev, target, value, ctx, line) {
+  if (target.name === "VariableName") {
+    bind(ev, ev.text(target), value, ctx, line, true);
+    return;
+  }
+  const chain2 = targetChain(ev, target, ctx);
+  if (chain2 && chain2.keys.length > 0) {
+    const current = ctx.scope.get(chain2.root)?.v ?? ev.lookup(chain2.root, line, ctx);
+    update(ev, chain2, setIn(current, chain2.keys, value, line), ctx, line, true);
+  }
+}
+function targetChain(ev, node, ctx) {
+  const keys = [];
+  let n = node;
+  while (n && n.name === "MemberExpression") {
+    const kids = childrenOf(n);
+    if (kids[1]?.name !== "[" || kids.length !== 4) return void 0;
+    const key = ev.evaluate(kids[2], ctx);
+    if (key.t !== "str") return void 0;
+    keys.unshift(key.v);
+    n = kids[0];
+  }
+  if (!n || n.name !== "VariableName") return void 0;
+  return { root: ev.text(n), keys };
+}
+function getIn(ev, chain2, ctx) {
+  let v = ctx.scope.get(chain2.root)?.v ?? ev.lookup(chain2.root, 1, ctx);
+  for (const k of chain2.keys) v = subscript2(v, { t: "str", v: k, line: v.line }, v.line);
+  return v;
+}
+function update(ev, chain2, value, ctx, line, valueIsWhole = false) {
+  if (chain2.keys.length === 0) {
+    bind(ev, chain2.root, value, ctx, line, false);
+    return;
+  }
+  const current = ctx.scope.get(chain2.root)?.v ?? ev.lookup(chain2.root, line, ctx);
+  bind(ev, chain2.root, valueIsWhole ? value : setIn(current, chain2.keys, value, line), ctx, line, false);
+}
+var CONSTANT_SHAPES;
+var init_statements = __esm({
+  "src/model/settings/statements.ts"() {
+    "use strict";
+    init_python();
+    init_access();
+    init_django_heroku();
+    init_expressions();
+    init_django_settings();
+    init_configurations();
+    init_import_module();
+    init_loops();
+    init_module_branch();
+    init_functions();
+    init_project_modules();
+    init_operators();
+    init_binding();
+    init_try_fallback();
+    init_value();
+    CONSTANT_SHAPES = /* @__PURE__ */ new Set(["VariableName", "Boolean", "Number", "None"]);
+  }
+});
+
+// src/model/settings/evaluation.ts
+function stringWithEnvironment(v, variable) {
+  if (v.t === "str") return v.v;
+  if (v.t === "env") {
+    const set = variable?.(v.read.variable);
+    if (typeof set === "string" && !v.derived && v.whenSet !== "truth-of-text")
+      return `${v.prefix ?? ""}${set}${v.suffix ?? ""}`;
+    return set === null || set === void 0 ? stringWithEnvironment(v.unset, variable) : void 0;
+  }
+  if (v.t === "concat") {
+    const parts = v.parts.map((p) => stringWithEnvironment(p, variable));
+    return parts.every((p) => p !== void 0) ? parts.join("") : void 0;
+  }
+  return void 0;
+}
+function stampFile(value, file, depth = 0, seen = /* @__PURE__ */ new Set()) {
+  if (depth > MAX_STAMP_DEPTH || typeof value !== "object" || value === null || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (const item of value) stampFile(item, file, depth + 1, seen);
+    return;
+  }
+  if (value instanceof Map) return;
+  const record = value;
+  if (record.t === "func" || record.t === "class") {
+    record.file ??= file;
+    return;
+  }
+  if (typeof record.line === "number" && record.file === void 0) record.file = file;
+  for (const [key, inner] of Object.entries(record))
+    if (key !== "body") stampFile(inner, file, depth + 1, seen);
+}
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+var MAX_IMPORT_DEPTH, ModuleEvaluation, MAX_STAMP_DEPTH;
+var init_evaluation = __esm({
+  "src/model/settings/evaluation.ts"() {
+    "use strict";
+    init_python();
+    init_builtins();
+    init_expressions();
+    init_statements();
+    init_value();
+    MAX_IMPORT_DEPTH = 8;
+    ModuleEvaluation = class _ModuleEvaluation {
+      constructor(file, py, resolve6, depth = 0, parent, includes) {
+        this.file = file;
+        this.py = py;
+        this.resolve = resolve6;
+        this.depth = depth;
+        this.fileParts = file.split("/").filter((p) => p !== "" && p !== ".");
+        this.shared = parent?.shared ?? {
+          reads: [],
+          recorded: [],
+          dotenvLoads: [],
+          loggingConfigs: [],
+          failures: [],
+          modules: /* @__PURE__ */ new Map(),
+          namedModules: /* @__PURE__ */ new Map(),
+          imported: [],
+          starImportEdges: [],
+          syntaxErrors: [],
+          includes
+        };
+      }
+      file;
+      py;
+      resolve;
+      depth;
+      starImports = [];
+      /** How deep calls of helper functions are nested now. */
+      callDepth = 0;
+      fileParts;
+      shared;
+      get reads() {
+        return this.shared.reads;
+      }
+      get recorded() {
+        return this.shared.recorded;
+      }
+      get dotenvLoads() {
+        return this.shared.dotenvLoads;
+      }
+      get failures() {
+        return this.shared.failures;
+      }
+      /** Modules star-imported and evaluated in place, in the order they ran. */
+      get imported() {
+        return this.shared.imported;
+      }
+      /** Which module star-imports which, between the settings module and the modules merged into it. */
+      get starImportEdges() {
+        return this.shared.starImportEdges;
+      }
+      get syntaxErrors() {
+        return this.shared.syntaxErrors;
+      }
+      /** Configs passed to logging.config.dictConfig(), with the module that passed them. */
+      get loggingConfigs() {
+        return this.shared.loggingConfigs;
+      }
+      recordLoggingConfig(config2, callLine) {
+        this.shared.loggingConfigs.push({ v: config2, file: this.file, callLine });
+      }
+      /** Where BASE_DIR points, relative to the scanned directory, once it is assigned from __file__. */
+      get baseDirParts() {
+        return this.shared.baseDirParts;
+      }
+      set baseDirParts(parts) {
+        this.shared.baseDirParts = parts;
+      }
+      /** Where a ROOT_DIR-like name points when BASE_DIR is never assigned from __file__: paths are told from it then. */
+      get rootDirParts() {
+        return this.shared.rootDirParts;
+      }
+      set rootDirParts(parts) {
+        this.shared.rootDirParts = parts;
+      }
+      /**
+       * `from MODULE import *`: the module runs in its own namespace (once), then its public names join this scope,
+       * as Python does; its assignments are recorded with its file, so findings point where a value was set.
+       */
+      importStar(module2, ctx) {
+        const source = this.resolve?.(this.file, module2);
+        if (!source || source.file === this.file || this.depth >= MAX_IMPORT_DEPTH) return;
+        this.shared.starImportEdges.push({
+          from: this.file,
+          to: source.file,
+          ...ctx.inBranch && ctx.cond ? { cond: ctx.cond, condText: ctx.condText } : {}
+        });
+        let scope = this.shared.modules.get(source.file);
+        if (!scope) {
+          this.shared.modules.set(source.file, /* @__PURE__ */ new Map());
+          let py;
+          try {
+            py = parsePython(source.text);
+          } catch (error) {
+            this.failures.push({ file: source.file, message: `Settings could not be read: ${messageOf(error)}` });
+            return;
+          }
+          if (py.error) this.shared.syntaxErrors.push({ file: source.file, ...py.error });
+          const child = new _ModuleEvaluation(source.file, py, this.resolve, this.depth + 1, this);
+          const start = this.reads.length;
+          scope = child.run().scope;
+          for (const r of this.reads.slice(start)) r.file ??= source.file;
+          for (const binding of scope.values()) {
+            if (binding.v.t === "func" && !binding.v.home) binding.v.home = { ev: child, scope };
+            stampFile(binding.v, source.file);
+          }
+          this.shared.modules.set(source.file, scope);
+          this.shared.imported.push(source.file);
+        }
+        for (const [name, binding] of scope) if (!name.startsWith("_")) ctx.scope.set(name, binding);
+      }
+      /**
+       * The names of a project module imported by name (`from .secrets import SECRET_KEY`, `from conf import values as
+       * V`): the module runs apart (its assignments are not settings), its values marked with its file, its functions
+       * callable with its names; the variables it reads count as reads of the settings. Undefined outside the project.
+       */
+      importModule(module2) {
+        const source = this.resolve?.(this.file, module2);
+        if (!source || source.file === this.file || this.depth >= MAX_IMPORT_DEPTH) return void 0;
+        const cached = this.shared.namedModules.get(source.file);
+        if (cached) return cached;
+        this.shared.namedModules.set(source.file, /* @__PURE__ */ new Map());
+        let py;
+        try {
+          py = parsePython(source.text);
+        } catch (error) {
+          this.failures.push({ file: source.file, message: `Settings could not be read: ${messageOf(error)}` });
+          return void 0;
+        }
+        const child = new _ModuleEvaluation(source.file, py, this.resolve, this.depth + 1);
+        const scope = child.run().scope;
+        for (const r of child.reads) this.reads.push({ ...r, file: r.file ?? source.file });
+        for (const binding of scope.values()) {
+          if (binding.v.t === "func") binding.v.home = { ev: child, scope };
+          stampFile(binding.v, source.file);
+        }
+        this.shared.namedModules.set(source.file, scope);
+        return scope;
+      }
+      /**
+       * django-split-settings' `include(...)`: each file runs in order in this module's namespace (not its own, unlike a
+       * star-import), its assignments recorded with its file. A file that is missing is skipped, as `optional()` allows.
+       */
+      include(patterns, ctx) {
+        const includes = this.shared.includes;
+        if (!includes || this.depth >= MAX_IMPORT_DEPTH) return;
+        for (const pattern of patterns) {
+          const text2 = stringWithEnvironment(pattern, includes.variable);
+          if (text2 === void 0) continue;
+          for (const source of includes.files(this.file, text2)) {
+            if (source.file === this.file || this.imported.includes(source.file)) continue;
+            let py;
+            try {
+              py = parsePython(source.text);
+            } catch (error) {
+              this.failures.push({
+                file: source.file,
+                message: `Settings could not be read: ${messageOf(error)}`
+              });
+              continue;
+            }
+            if (py.error) this.shared.syntaxErrors.push({ file: source.file, ...py.error });
+            this.shared.imported.push(source.file);
+            const child = new _ModuleEvaluation(source.file, py, this.resolve, this.depth + 1, this);
+            const before = new Map(ctx.scope);
+            const start = this.reads.length;
+            for (const stmt of py.statements) child.executeOrSkip(stmt, ctx);
+            for (const r of this.reads.slice(start)) r.file ??= source.file;
+            for (const [name, binding] of ctx.scope)
+              if (before.get(name) !== binding) stampFile(binding.v, source.file);
+          }
+        }
+      }
+      /**
+       * The module `importlib.import_module(name, package)` loads, its name built with the container's variables (else
+       * their defaults in the code); a relative name without a known package stays relative to this module.
+       */
+      moduleNamed(name, pkg) {
+        const variable = this.shared.includes?.variable;
+        const text2 = stringWithEnvironment(name, variable);
+        if (!text2 || !text2.startsWith(".")) return text2;
+        const base = pkg && stringWithEnvironment(pkg, variable);
+        return base ? `${base}${text2}` : text2;
+      }
+      /** An evaluation of another module's code (a class body it defines) that records into this one's settings. */
+      sharing(file, py) {
+        return new _ModuleEvaluation(file, py, this.resolve, this.depth + 1, this);
+      }
+      /** The django-configurations class manage.py selects when DJANGO_CONFIGURATION is unset. */
+      get defaultConfiguration() {
+        return this.shared.includes?.configuration;
+      }
+      /** The value a variable has in the container: a string, null when unset, undefined when unknown. */
+      containerValue(name) {
+        return this.shared.includes?.variable?.(name);
+      }
+      /** Runs the module's top-level statements; returns the context they leave. */
+      run() {
+        const ctx = { scope: /* @__PURE__ */ new Map(), inBranch: false, activeWhenUnset: true, guarded: /* @__PURE__ */ new Set() };
+        for (const stmt of this.py.statements) this.executeOrSkip(stmt, ctx);
+        return ctx;
+      }
+      evaluate(node, ctx) {
+        return evalExpression(this, node, ctx);
+      }
+      /** Runs one statement; one it cannot follow (or nested too deeply) is skipped, and said; the rest still counts. */
+      executeOrSkip(stmt, ctx) {
+        this.statementEndLine = this.py.lineOf(Math.max(stmt.from, stmt.to - 1));
+        try {
+          execStatement(this, stmt, ctx);
+        } catch (error) {
+          const failure = { line: this.line(stmt), message: messageOf(error) };
+          if (this.depth > 0) failure.file = this.file;
+          this.failures.push(failure);
+        }
+      }
+      /** The statements of a block (the children of a Body node), each run or skipped. */
+      executeBody(body, ctx) {
+        for (const stmt of childrenOf(body)) if (stmt.name !== ":") this.executeOrSkip(stmt, ctx);
+      }
+      lookup(name, line, ctx) {
+        const bound = ctx.scope.get(name);
+        if (bound) return bound.v;
+        if (name === "__file__") return { t: "path", base: "repo", parts: this.fileParts, line };
+        if (name === "os") return { t: "ref", name: "os", line };
+        if (name === "Path") return { t: "ref", name: "pathlib.Path", line };
+        if (name === "BASE_DIR") return { t: "path", base: "BASE_DIR", parts: [], line };
+        if (name === "dj_database_url") return { t: "ref", name: "dj_database_url", line };
+        if (name === "env" && this.starImports.length > 0) return { t: "envobj", scheme: /* @__PURE__ */ new Map(), line };
+        if (BUILTINS.has(name)) return { t: "ref", name: `builtins.${name}`, line };
+        return { t: "unknown", text: name, line };
+      }
+      /** Last line of the statement being run (where a fix of a multi-line assignment ends). */
+      statementEndLine = 0;
+      line(node) {
+        return this.py.lineOf(node.from);
+      }
+      text(node) {
+        return this.py.text.slice(node.from, node.to);
+      }
+      /** A node not evaluated, as its source text. */
+      unknown(node) {
+        return { t: "unknown", text: this.text(node).slice(0, MAX_TEXT), line: this.line(node) };
+      }
+    };
+    MAX_STAMP_DEPTH = 40;
+  }
+});
+
+// src/model/settings/databases.ts
+function resolveDatabases(value, line, toSource) {
+  const builder = new DatabasesBuilder(toSource);
+  builder.walkDatabases(value, { isDefault: true });
+  const model = builder.result(line);
+  const aliases = otherAliases(value, toSource);
+  if (aliases.length > 0) model.aliases = aliases;
+  return model;
+}
+function otherAliases(value, toSource) {
+  const dicts = value.t === "dict" ? [value] : value.t === "choice" ? value.options.map((o) => o.v) : [];
+  const out = [];
+  for (const d of dicts) {
+    if (d.t !== "dict") continue;
+    for (const entry of d.entries) {
+      if (entry.key === "default" || out.some((a) => a.name === entry.key)) continue;
+      const builder = new DatabasesBuilder(toSource);
+      builder.walkDatabases(
+        { t: "dict", entries: [{ ...entry, key: "default" }], line: d.line },
+        { isDefault: true }
+      );
+      const { configs } = builder.result(entry.line);
+      if (configs.length > 0) out.push({ name: entry.key, configs });
+    }
+  }
+  return out;
+}
+function selectedBy(c) {
+  if (c.test === "equals") return { variable: c.variable, value: c.value };
+  if (c.test === "set" || c.test === "unset") return { variable: c.variable, value: "", test: c.test };
+  return { variable: c.variable, value: "", test: "otherwise" };
+}
+function holdsUrl(s) {
+  const text2 = s.default ?? s.defaultText ?? "";
+  return /URL|URI|DSN/i.test(s.variable) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text2);
+}
+function engineString(v) {
+  if (v.t === "str") return v.v;
+  return void 0;
+}
+function isServerEngine(engine) {
+  const e = engine.toLowerCase();
+  return ["postgres", "postgis", "mysql", "oracle", "mssql", "sql_server", "cockroach", "mariadb"].some(
+    (k) => e.includes(k)
+  );
+}
+function isSqliteEngine(engine) {
+  const e = engine.toLowerCase();
+  return e.includes("sqlite") || e.includes("spatialite");
+}
+function testAt(t) {
+  return t.file ? { line: t.line, file: t.file } : { line: t.line };
+}
+var SERVER_FIELDS, MAX_DEPTH2, DatabasesBuilder;
+var init_databases = __esm({
+  "src/model/settings/databases.ts"() {
+    "use strict";
+    init_value();
+    SERVER_FIELDS = ["NAME", "USER", "PASSWORD", "HOST"];
+    MAX_DEPTH2 = 20;
+    DatabasesBuilder = class {
+      constructor(toSource) {
+        this.toSource = toSource;
+      }
+      toSource;
+      configs = [];
+      selectors = [];
+      /** Some config is chosen by a test the analysis cannot follow: the choice is not known to be fixed in code. */
+      untraced = false;
+      overrides = [];
+      walkDatabases(v, sel, depth = 0) {
+        if (depth > MAX_DEPTH2) return;
+        if (v.t === "dict") {
+          const entry = v.entries.find((e) => e.key === "default");
+          if (entry) this.walkDefault(entry.value, sel, depth + 1);
+        } else if (v.t === "choice") {
+          for (const o of v.options) this.walkDatabases(o.v, this.option(o, sel), depth + 1);
+        } else if (v.t === "env") {
+          this.walkEnv(v, sel, (x, s) => this.walkDatabases(x, s, depth + 1));
+        }
+      }
+      walkDefault(v, sel, depth) {
+        if (depth > MAX_DEPTH2) return;
+        if (v.t === "dict") this.fromDict(v, sel);
+        else if (v.t === "choice")
+          for (const o of v.options) this.walkDefault(o.v, this.option(o, sel), depth + 1);
+        else if (v.t === "env") this.walkEnv(v, sel, (x, s) => this.walkDefault(x, s, depth + 1));
+      }
+      walkEnv(v, sel, next) {
+        const variable = v.read.variable;
+        if (v.dbUrl) {
+          const over = v.engineOverride;
+          if (over)
+            this.overrides.push({
+              variable,
+              engine: over.v,
+              line: over.line,
+              ...over.file ? { file: over.file } : {}
+            });
+          else
+            this.selectors.push({
+              kind: "url",
+              variable,
+              default: v.read.defaultText,
+              line: v.read.line,
+              file: v.read.file,
+              test: v.chosenAt ?? (sel.presenceTest?.variable === variable ? testAt(sel.presenceTest) : void 0)
+            });
+          if (v.unset.t === "dict" && v.unset.entries.length > 0)
+            this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
+          if (v.unset.t === "choice") {
+            for (const o of v.unset.options)
+              if (o.v.t === "dict" && o.v.entries.length > 0)
+                this.fromDict(o.v, { ...sel, isDefault: truthAnd(sel.isDefault, o.activeWhenUnset) }, v);
+          }
+          return;
+        }
+        if (v.cases) {
+          this.selectors.push({
+            kind: "env",
+            variable,
+            default: v.unsetKey ?? v.read.defaultText,
+            line: v.read.line,
+            file: v.read.file
+          });
+          const isDefault = (c) => c.v === v.unset || v.unsetKey === c.value;
+          for (const c of v.cases)
+            next(c.v, {
+              selectedBy: { variable, value: c.value },
+              isDefault: truthAnd(sel.isDefault, isDefault(c))
+            });
+          if (!v.cases.some(isDefault) && v.unset.t !== "unknown")
+            next(v.unset, { selectedBy: { variable, value: "", test: "otherwise" }, isDefault: sel.isDefault });
+          return;
+        }
+        this.selectors.push({
+          kind: "env",
+          variable,
+          default: v.read.defaultText,
+          line: v.read.line,
+          file: v.read.file
+        });
+        next(v.unset, { selectedBy: sel.selectedBy, isDefault: sel.isDefault });
+      }
+      option(o, sel) {
+        if (o.untraced) this.untraced = true;
+        const read = o.when?.derivedFrom;
+        if (read)
+          this.selectors.push({
+            kind: "derived",
+            variable: read.variable,
+            default: read.defaultText,
+            line: read.line,
+            file: read.file
+          });
+        else if (o.when)
+          this.selectors.push({
+            kind: "env",
+            variable: o.when.variable,
+            line: o.when.line,
+            file: o.when.file,
+            ...o.when.allOf ? { allOf: o.when.allOf } : {}
+          });
+        const presence = o.when && !read && (o.when.test === "set" || o.when.test === "unset") ? o.when : void 0;
+        return {
+          // No value of the variable selects the branch (a URL's scheme does), so none is named.
+          selectedBy: o.when && !read ? selectedBy(o.when) : sel.selectedBy,
+          isDefault: truthAnd(sel.isDefault, o.activeWhenUnset),
+          ...presence ? { presenceTest: { variable: presence.variable, ...testAt(presence) } } : sel.presenceTest ? { presenceTest: sel.presenceTest } : {}
+        };
+      }
+      fromDict(d, sel, url) {
+        const engineValue2 = d.entries.find((e) => e.key === "ENGINE")?.value;
+        const variants = engineValue2?.t === "env" && (!url || engineValue2.read.variable !== url.read.variable) ? this.engineVariants(engineValue2, sel) : [{ engine: engineValue2 ? engineString(engineValue2) : void 0, sel }];
+        for (const variant of variants) {
+          if (!url && variant.engine && isServerEngine(variant.engine))
+            for (const key of SERVER_FIELDS) {
+              const value = d.entries.find((e) => e.key === key)?.value;
+              if (value?.t === "env" && !value.derived && value.unset.t === "none") markRequired(value.read);
+            }
+          const config2 = { line: url ? url.read.line : d.line, ...this.fields(d, url) };
+          const file = url ? url.read.file : d.file;
+          if (file) config2.file = file;
+          if (variant.engine !== void 0) config2.engine = variant.engine;
+          if (variant.sel.selectedBy) config2.selectedBy = variant.sel.selectedBy;
+          if (variant.sel.isDefault !== void 0) config2.isDefault = variant.sel.isDefault;
+          this.configs.push(config2);
+        }
+      }
+      /** ENGINE read from a variable: one variant per engine it can name. */
+      engineVariants(engineValue2, sel) {
+        const variable = engineValue2.read.variable;
+        this.selectors.push({
+          // ENGINE taken from what a URL parses to: the URL selects the database
+          kind: engineValue2.derived && holdsUrl(engineValue2.read) ? "url" : "engine",
+          variable,
+          default: engineValue2.read.defaultText,
+          line: engineValue2.read.line,
+          file: engineValue2.read.file
+        });
+        if (engineValue2.cases)
+          return engineValue2.cases.map((c) => ({
+            engine: engineString(c.v),
+            sel: {
+              selectedBy: { variable, value: c.value },
+              isDefault: truthAnd(sel.isDefault, engineValue2.unsetKey === c.value)
+            }
+          }));
+        const engine = engineString(engineValue2.unset);
+        return [
+          {
+            engine,
+            sel: {
+              selectedBy: engine && engineValue2.read.defaultText !== void 0 ? { variable, value: engineValue2.read.defaultText } : sel.selectedBy,
+              isDefault: engine ? sel.isDefault : false
+            }
+          }
+        ];
+      }
+      /** The fields of a config dict; from a URL, each is the URL variable's read with the field as its fallback. */
+      fields(d, url) {
+        const fields = {};
+        const fieldLines = {};
+        for (const e of d.entries) {
+          fieldLines[e.key] = e.line;
+          const source = this.toSource(e.value);
+          fields[e.key] = url ? {
+            kind: "env",
+            variable: url.read.variable,
+            via: url.read.via,
+            required: url.read.required,
+            fallback: source,
+            line: url.read.line,
+            ...url.read.file ? { file: url.read.file } : {}
+          } : source;
+        }
+        return { fields, fieldLines };
+      }
+      result(line) {
+        this.dropOptionBranches();
+        const engines = new Set(this.configs.map((c) => c.engine?.replace(/_psycopg2$/, "") ?? "?"));
+        const url = this.selectors.find((s) => s.kind === "url");
+        const engine = this.selectors.find((s) => s.kind === "engine");
+        const serverVariables = new Set(
+          this.configs.filter((c) => c.engine && isServerEngine(c.engine)).map((c) => c.selectedBy?.variable)
+        );
+        const branches = this.selectors.filter((s) => s.kind === "env");
+        const branch = engines.size > 1 ? branches.find((s) => serverVariables.has(s.variable)) ?? branches[0] : void 0;
+        const derived = engines.size > 1 ? this.selectors.find((s) => s.kind === "derived") : void 0;
+        const sqliteBranch = this.configs.find(
+          (c) => c.isDefault === true && c.engine !== void 0 && isSqliteEngine(c.engine) && branches.some((b) => b.variable === c.selectedBy?.variable)
+        )?.selectedBy?.variable;
+        const sqliteSwitch = sqliteBranch ? branches.find((b) => b.variable === sqliteBranch) : void 0;
+        const switchFirst = sqliteSwitch && url?.variable !== sqliteBranch ? sqliteSwitch : void 0;
+        let selection;
+        const pick2 = switchFirst ?? url ?? engine ?? branch ?? derived;
+        if (pick2) {
+          const chosen = {
+            kind: pick2.kind === "url" || pick2.kind === "derived" && holdsUrl(pick2) ? "url" : "env",
+            variable: pick2.variable,
+            line: pick2.line
+          };
+          if (pick2.default !== void 0) chosen.default = pick2.default;
+          if (pick2.file) chosen.file = pick2.file;
+          if (pick2.test) chosen.test = pick2.test;
+          if (chosen.kind === "env" && pick2.allOf) chosen.allOf = pick2.allOf;
+          selection = chosen;
+        } else if (this.configs.length > 0 && !engines.has("?") && !(this.untraced && engines.size > 1))
+          selection = { kind: "fixed" };
+        else selection = { kind: "unknown" };
+        const model = { line, selection, configs: this.configs };
+        if (this.overrides.length > 0) model.engineOverrides = this.overrides;
+        return model;
+      }
+      /**
+       * A branch inside the server branch that only adds options (`if not DB_IGNORE_SSL:` then `\u2026["OPTIONS"] = \u2026`) selects
+       * no engine: its configs are taken as selected by the test that leaves the SQLite default, and its selectors dropped.
+       */
+      dropOptionBranches() {
+        const sqlite = this.configs.find(
+          (c) => c.isDefault === true && c.engine !== void 0 && isSqliteEngine(c.engine) && c.selectedBy?.test === "unset"
+        );
+        const variables = new Set(this.selectors.filter((s) => s.kind === "env").map((s) => s.variable));
+        for (const variable of variables) {
+          const by = this.configs.filter((c) => c.selectedBy?.variable === variable);
+          const engines = new Set(by.map((c) => c.engine));
+          const tests = new Set(by.map((c) => c.selectedBy?.test ?? "equals"));
+          if (by.length < 2 || engines.size !== 1 || !by[0].engine || !isServerEngine(by[0].engine)) continue;
+          if (by.some((c) => c.isDefault === true) || !tests.has("set") || !tests.has("unset")) continue;
+          for (const c of by)
+            if (sqlite?.selectedBy)
+              c.selectedBy = { variable: sqlite.selectedBy.variable, value: "", test: "set" };
+            else delete c.selectedBy;
+          for (let i = this.selectors.length - 1; i >= 0; i--)
+            if (this.selectors[i].variable === variable && this.selectors[i].kind === "env")
+              this.selectors.splice(i, 1);
+        }
+      }
+    };
+  }
+});
+
+// src/util/compare-text.ts
+function isPrintableAscii(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const code2 = text2.charCodeAt(i);
+    if (code2 < 32 || code2 > 126) return false;
+  }
+  return true;
+}
+function compareText(a, b) {
+  if (!isPrintableAscii(a) || !isPrintableAscii(b)) return a.localeCompare(b);
+  let caseOrder = 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    if (ca === cb) continue;
+    const pa = PRIMARY[ca];
+    const pb = PRIMARY[cb];
+    if (pa !== pb) return pa < pb ? -1 : 1;
+    if (caseOrder === 0) caseOrder = ca > cb ? -1 : 1;
+  }
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  return caseOrder;
+}
+var ROOT_ORDER, PRIMARY;
+var init_compare_text = __esm({
+  "src/util/compare-text.ts"() {
+    "use strict";
+    ROOT_ORDER = ` _-,;:!?.'"()[]{}@*/\\&#%\`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ`;
+    PRIMARY = new Uint8Array(128);
+    for (let i = 0, weight = 0; i < ROOT_ORDER.length; i++) {
+      const c = ROOT_ORDER[i];
+      if (!(c >= "A" && c <= "Z")) weight++;
+      PRIMARY[ROOT_ORDER.charCodeAt(i)] = weight;
+    }
+  }
+});
+
+// src/model/settings/model.ts
+function settingsModelOf(ev, module2, ctx) {
+  const baseDirParts = ev.baseDirParts ?? ev.rootDirParts;
+  const toSource = (v) => valueSource(v, baseDirParts);
+  const live = /* @__PURE__ */ new Set();
+  for (const binding of ctx.scope.values()) for (const i of binding.origins) live.add(i);
+  const databasesBinding = ctx.scope.get("DATABASES");
+  const databasesOrigin = databasesBinding?.origins.length ? ev.recorded[Math.min(...databasesBinding.origins)] : void 0;
+  const importedFrom = databasesOrigin?.v.file !== void 0 && databasesOrigin.v.file !== (databasesOrigin.file ?? ev.file) ? { file: databasesOrigin.v.file, line: databasesOrigin.v.line } : void 0;
+  const databasesAt = importedFrom ?? defaultReplacedAt(ev, databasesBinding?.v, databasesBinding?.origins) ?? databasesOrigin;
+  const databases = databasesAt ? resolveDatabases(databasesBinding.v, databasesAt.line, toSource) : void 0;
+  if (databases && databasesAt?.file) databases.file = databasesAt.file;
+  const assignments = ev.recorded.map((a, i) => {
+    const out = { name: a.name, line: a.line, value: toSource(a.v) };
+    if (a.endLine !== void 0 && a.endLine > a.line) out.endLine = a.endLine;
+    if (a.file) out.file = a.file;
+    if (a.cond) out.condition = conditionOf(a.cond, a.condText);
+    out.live = live.has(i);
+    if (a.inBranch) out.inBranch = true;
+    if (a.activeWhenUnset !== void 0) out.activeWhenUnset = a.activeWhenUnset;
+    return out;
+  });
+  const model = {
+    file: ev.file,
+    module: module2,
+    assignments,
+    envReads: [],
+    logHandlers: logHandlers([loggingSetting(ev, ctx), ...ev.loggingConfigs], ev.file),
+    starImports: ev.starImports,
+    dotenvLoads: ev.dotenvLoads
+  };
+  if (databases) model.databases = databases;
+  model.envReads = ev.reads.map((r) => ({
+    ...r.file ? { file: r.file } : {},
+    variable: r.variable,
+    line: r.line,
+    required: r.required,
+    hasDefault: r.hasDefault
+  }));
+  if (ev.imported.length > 0) model.mergedModules = [...ev.imported];
+  if (ev.starImportEdges.length > 0)
+    model.starImportEdges = ev.starImportEdges.map(
+      (e) => e.cond ? { from: e.from, to: e.to, when: conditionOf(e.cond, e.condText) } : { from: e.from, to: e.to }
+    );
+  if (baseDirParts) model.baseDir = baseDirParts.length ? baseDirParts.join("/") : ".";
+  return model;
+}
+function defaultReplacedAt(ev, v, origins) {
+  const value = v?.t === "dict" ? v.entries.find((e) => e.key === "default")?.value : void 0;
+  if (value?.t !== "dict" || !origins || origins.length < 2) return void 0;
+  const first = Math.min(...origins);
+  const at2 = origins.find((i) => {
+    const a = ev.recorded[i];
+    return a.file === value.file && a.line <= value.line && value.line <= (a.endLine ?? a.line);
+  });
+  return at2 === void 0 || at2 === first ? void 0 : ev.recorded[at2];
+}
+function conditionOf(c, text2) {
+  const out = { variable: c.variable, text: text2 ?? "" };
+  if (c.derivedFrom) return out;
+  out.test = c.test;
+  if (c.test === "equals" || c.test === "not-equals") out.values = c.values ?? [c.value];
+  if (c.test === "set" && c.allOf) out.allOf = c.allOf;
+  if (c.test === "otherwise" && c.excluded) out.excluded = c.excluded;
+  return out;
+}
+function valueSource(v, baseDirParts, depth = 0) {
+  const out = valueSourceHere(v, baseDirParts, depth);
+  if (v.file && out.file === void 0) out.file = v.file;
+  return out;
+}
+function valueSourceHere(v, baseDirParts, depth) {
+  const line = v.line;
+  const inner = (x) => valueSource(x, baseDirParts, depth + 1);
+  if (depth > MAX_SOURCE_DEPTH) return { kind: "unknown", text: "\u2026", line };
+  switch (v.t) {
+    case "str":
+    case "num":
+    case "bool":
+      return { kind: "literal", value: v.v, line };
+    case "none":
+      return { kind: "literal", value: null, line };
+    case "list":
+      return v.written ? { kind: "list", items: v.items.map(inner), line, written: v.written } : { kind: "list", items: v.items.map(inner), line };
+    case "dict":
+      return {
+        kind: "dict",
+        entries: v.entries.map((e) => ({ key: e.key, value: inner(e.value), line: e.line })),
+        line
+      };
+    case "path":
+      return pathSource(v, baseDirParts);
+    case "concat": {
+      const p = concatPath(v);
+      return p ? pathSource(p, baseDirParts) : { kind: "unknown", text: renderConcat(v), line };
+    }
+    case "env":
+      return envSource(v, inner);
+    case "choice": {
+      const out = { kind: "choice", options: v.options.map((o) => inner(o.v)), line };
+      if (v.decider?.t === "env") out.decidedBy = inner(v.decider);
+      return out;
+    }
+    case "ref":
+      return { kind: "unknown", text: v.name, line };
+    case "parents":
+    case "envobj":
+    case "func":
+    case "class":
+      return { kind: "unknown", text: v.t, line };
+    case "unknown":
+      return { kind: "unknown", text: v.text, line };
+  }
+}
+function envSource(v, inner) {
+  const out = {
+    kind: "env",
+    variable: v.read.variable,
+    via: v.read.via,
+    required: v.read.required,
+    line: v.line
+  };
+  const fallback = v.unset;
+  if (fallback.t !== "none" && !(fallback.t === "unknown" && fallback.crash)) out.fallback = inner(fallback);
+  if (v.prefix) out.prefix = v.prefix;
+  if (v.suffix) out.suffix = v.suffix;
+  if (v.whenSet) out.whenSet = v.whenSet;
+  if (v.selects) out.selects = v.selects;
+  if (v.read.presence || v.presence) out.presence = true;
+  if (v.fromFile) out.fromFile = true;
+  const truths = (v.whenSet ? [] : v.probes ?? []).flatMap((p) => {
+    const t = truthy(p.v);
+    return t === void 0 ? [] : [[p.text, t]];
+  });
+  if (truths.length > 0) out.truthWhenSetTo = Object.fromEntries(truths);
+  const compared = truths.map(([text2]) => text2).filter((text2) => !PROBE_TEXTS.includes(text2));
+  if (compared.length > 0) out.comparedWith = compared;
+  return out;
+}
+function pathSource(v, baseDirParts) {
+  if (v.base === "absolute") return { kind: "path", base: "absolute", parts: v.parts, line: v.line };
+  if (v.base === "BASE_DIR") return { kind: "path", base: "BASE_DIR", parts: v.parts, line: v.line };
+  if (!baseDirParts) return { kind: "unknown", text: `${v.parts.join("/")} (from __file__)`, line: v.line };
+  return { kind: "path", base: "BASE_DIR", parts: relativeParts(baseDirParts, v.parts), line: v.line };
+}
+function loggingSetting(ev, ctx) {
+  const binding = ctx.scope.get("LOGGING");
+  if (!binding) return void 0;
+  const origin = binding.origins.map((i) => ev.recorded[i]).find((a) => a.file);
+  return { v: binding.v, file: origin?.file ?? ev.file };
+}
+function logHandlers(configs, ownFile) {
+  const out = [];
+  let file = "";
+  let callLine;
+  const seen = /* @__PURE__ */ new Set();
+  const visitConfig = (v, depth) => {
+    if (depth > MAX_LOGGING_DEPTH) return;
+    if (v.t === "env") {
+      visitConfig(v.unset, depth + 1);
+      for (const c of v.cases ?? []) visitConfig(c.v, depth + 1);
+    } else if (v.t === "choice") for (const o of v.options) visitConfig(o.v, depth + 1);
+    else if (v.t === "dict") {
+      const handlers = v.entries.find((e) => e.key === "handlers")?.value;
+      if (handlers?.t !== "dict") return;
+      for (const h of handlers.entries) {
+        if (h.value.t !== "dict") continue;
+        const cls = h.value.entries.find((e) => e.key === "class");
+        if (cls?.value.t !== "str") continue;
+        const where2 = cls.value.file ?? file;
+        const key = `${where2}\0${cls.value.v}\0${cls.line}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({
+          className: cls.value.v,
+          line: cls.line,
+          file: where2,
+          ...callLine ? { dictConfigLine: callLine } : {}
+        });
+      }
+    }
+  };
+  for (const c of configs) {
+    if (!c) continue;
+    file = c.file;
+    callLine = c.callLine;
+    visitConfig(c.v, 0);
+  }
+  return out.sort((a, b) => compareText(a.file, b.file) || a.line - b.line).map(({ file: f, ...h }) => f === ownFile ? h : { ...h, file: f });
+}
+var MAX_SOURCE_DEPTH, MAX_LOGGING_DEPTH;
+var init_model = __esm({
+  "src/model/settings/model.ts"() {
+    "use strict";
+    init_databases();
+    init_paths2();
+    init_value();
+    init_compare_text();
+    MAX_SOURCE_DEPTH = 60;
+    MAX_LOGGING_DEPTH = 20;
+  }
+});
+
+// src/model/settings/query.ts
+function withBases(settings, bases = []) {
+  if (bases.length === 0 || settings.mergedModules) return settings;
+  const all = [...bases, settings].reverse();
+  const databases = all.find((m) => m.databases && m.databases.selection.kind !== "unknown")?.databases ?? all.find((m) => m.databases)?.databases;
+  return {
+    ...settings,
+    assignments: [...bases, settings].flatMap((m) => m.assignments),
+    envReads: [...bases, settings].flatMap((m) => m.envReads),
+    ...databases ? { databases } : {}
+  };
+}
+function liveAssignments(model, name) {
+  const live = model.assignments.filter((a) => a.name === name && a.live);
+  return live.filter((a, i) => !live.slice(i + 1).some((b) => !b.inBranch));
+}
+function fallbackSelectors(databases) {
+  const selection = databases.selection;
+  if (selection.kind !== "env" && selection.kind !== "url") return [];
+  if (selection.kind === "url") {
+    const engine = urlFallbackEngine(databases);
+    if (engine) return [selection.variable, engine];
+    const others = databases.configs.filter((c) => c.engine && isServerEngine(c.engine) && c.selectedBy).map((c) => c.selectedBy.variable).filter((v) => v !== selection.variable);
+    return [.../* @__PURE__ */ new Set([selection.variable, ...others])];
+  }
+  const out = /* @__PURE__ */ new Set();
+  for (const c of databases.configs) {
+    if (!c.engine || !isServerEngine(c.engine) || !c.selectedBy || (c.selectedBy.test ?? "equals") === "unset")
+      continue;
+    const engine = c.fields.ENGINE;
+    const byEngine = engine?.kind === "env" && engine.variable === c.selectedBy.variable;
+    if (byEngine && c.selectedBy.variable !== selection.variable) continue;
+    out.add(c.selectedBy.variable);
+  }
+  return out.size > 0 ? [...out] : [selection.variable];
+}
+function urlFallbackEngine(databases) {
+  const selection = databases.selection;
+  if (selection.kind !== "url") return void 0;
+  const fallback = databases.configs.find(
+    (c) => c.isDefault === true && c.engine !== void 0 && isSqliteEngine(c.engine)
+  );
+  const variable = fallback?.selectedBy?.variable;
+  return variable !== void 0 && variable !== selection.variable ? variable : void 0;
+}
+function fallbackWhen(databases) {
+  const selection = databases.selection;
+  const variables = fallbackSelectors(databases);
+  if (selection.kind === "env" && selection.allOf && variables.length === 1 && variables[0] === selection.variable)
+    return `any of ${selection.allOf.join(", ")} is unset`;
+  return `${variables.join(" and ")} ${variables.length > 1 ? "are" : "is"} unset`;
+}
+function valueWhenUnset(v, depth = 0) {
+  if (!v || depth > 20) return void 0;
+  if (v.kind === "env") return valueWhenUnset(v.fallback, depth + 1);
+  return v;
+}
+function providedEnvironment(app) {
+  const values = /* @__PURE__ */ new Map();
+  const sources = [];
+  let complete = !app.unparsedCompose;
+  const stage = app.dockerfile?.targetStage;
+  if (stage) {
+    sources.push("the Dockerfile");
+    for (const [name, value] of Object.entries(stage.env)) values.set(name, value);
+  }
+  const service = app.compose?.appService;
+  if (service) {
+    sources.push(`the compose service '${service.name}'`);
+    for (const e of service.environment) values.set(e.name, e.value);
+    const unread = service.envFiles.filter(
+      (f) => !service.environment.some((e) => e.source === "env_file" && e.file === f.path)
+    );
+    if (unread.length > 0) {
+      complete = false;
+      if (!app.unparsedCompose && unread.every((f) => f.absent))
+        return { values, complete, sources, unreadEnvFiles: unread };
+    }
+  }
+  return { values, complete, sources };
+}
+function defaultFileStorages(model) {
+  const out = [];
+  for (const setting of ["STORAGES", "DEFAULT_FILE_STORAGE"])
+    for (const a of liveAssignments(model, setting)) {
+      let v = a.value;
+      if (setting === "STORAGES") {
+        const entry = v.kind === "dict" ? v.entries.find((e) => e.key === "default")?.value : void 0;
+        v = entry?.kind === "dict" ? entry.entries.find((e) => e.key === "BACKEND")?.value : void 0;
+        if (a.value.kind === "dict" && !a.value.entries.some((e) => e.key === "default"))
+          v = { kind: "literal", value: FILE_SYSTEM_STORAGE, line: a.line };
+      }
+      const backend = v?.kind === "literal" && typeof v.value === "string" ? v.value : void 0;
+      out.push({ setting, assignment: a, ...backend ? { backend } : {} });
+    }
+  return out;
+}
+function isFileSystemStorage(backend) {
+  return /^django\.core\.files\.storage\.(filesystem\.)?FileSystemStorage$/.test(backend);
+}
+var FILE_SYSTEM_STORAGE;
+var init_query = __esm({
+  "src/model/settings/query.ts"() {
+    "use strict";
+    init_databases();
+    FILE_SYSTEM_STORAGE = "django.core.files.storage.FileSystemStorage";
+  }
+});
+
+// src/model/settings/index.ts
+function modelSettings(file, module2, text2, resolve6, includes) {
+  const empty = { file, module: module2, assignments: [], envReads: [], logHandlers: [] };
+  let python;
+  try {
+    python = parsePython(text2);
+  } catch (error) {
+    return { model: empty, errors: [{ file, message: `Settings could not be read: ${messageOf(error)}` }] };
+  }
+  const errors = python.error ? [
+    {
+      file,
+      line: python.error.line,
+      message: `Python syntax error at line ${python.error.line}, column ${python.error.column}: the settings module was read only as far as it parses`
+    }
+  ] : [];
+  const evaluation = new ModuleEvaluation(file, python, resolve6, 0, void 0, includes);
+  let model;
+  let failures;
+  try {
+    const ctx = evaluation.run();
+    const selected = selectedConfiguration(
+      ctx,
+      evaluation.containerValue("DJANGO_CONFIGURATION"),
+      evaluation.defaultConfiguration
+    );
+    if (selected) applyConfiguration(evaluation, ctx, selected);
+    model = settingsModelOf(evaluation, module2, ctx);
+    failures = evaluation.failures;
+  } catch (error) {
+    model = empty;
+    failures = [...evaluation.failures, { message: messageOf(error) }];
+  }
+  for (const e of evaluation.syntaxErrors)
+    errors.push({
+      file: e.file,
+      line: e.line,
+      message: `Python syntax error at line ${e.line}, column ${e.column}: the settings module was read only as far as it parses`
+    });
+  for (const f of /* @__PURE__ */ new Set([file, ...failures.map((x) => x.file ?? file)])) {
+    const own = failures.filter((x) => (x.file ?? file) === f);
+    if (own.length > 0) errors.push(evaluationError(f, own));
+  }
+  return { model, errors };
+}
+function evaluationError(file, failures) {
+  const [first] = failures;
+  const more = failures.length > 1 ? ` (and ${failures.length - 1} more statement(s) not evaluated)` : "";
+  const error = {
+    file,
+    message: `The settings could not be fully evaluated: ${first.message}${more}`
+  };
+  if (first.line !== void 0) error.line = first.line;
+  return error;
+}
+var init_settings = __esm({
+  "src/model/settings/index.ts"() {
+    "use strict";
+    init_python();
+    init_evaluation();
+    init_configurations();
+    init_model();
+    init_databases();
+    init_query();
+  }
+});
+
 // src/model/dockerfile/lineage.ts
-function lineage(df) {
+function lineage2(df) {
   const out = [];
   for (let s = df.targetStage; s && !out.includes(s); ) {
     out.unshift(s);
@@ -9144,14 +16960,39 @@ function isEnvFile(path4) {
 function isSqliteFile(path4) {
   return /\.sqlite3$/.test(path4);
 }
+function sqliteNamesOf(app) {
+  const names = /* @__PURE__ */ new Set();
+  const add2 = (v) => {
+    if (v?.kind === "literal" && typeof v.value === "string") names.add(import_node_path3.posix.basename(v.value));
+    else if (v?.kind === "path" && v.parts.length > 0) names.add(import_node_path3.posix.basename(v.parts.at(-1)));
+    else if (v?.kind === "env") add2(v.fallback);
+    else if (v?.kind === "choice") v.options.forEach(add2);
+  };
+  for (const settings of [app.settings, ...app.settingsBases ?? []])
+    for (const c of settings?.databases?.configs ?? [])
+      if (c.engine && isSqliteEngine(c.engine)) add2(c.fields.NAME);
+  names.delete("");
+  names.delete(":memory:");
+  return names;
+}
+function isSqliteDatabaseOf(app) {
+  const names = sqliteNamesOf(app);
+  return (path4) => isSqliteFile(path4) || names.has(import_node_path3.posix.basename(path4));
+}
 function isDevelopmentComposeFile(path4, composeFiles = [], mergedWith = [], isProductionName = hasProductionWord) {
-  const name = baseOf2(path4).toLowerCase();
-  if (DEVELOPMENT_WORD.test(name)) return true;
-  if (!/^(docker-)?compose\.ya?ml$/.test(name)) return false;
+  if (isComposeFileNamedForDevelopment(path4)) return true;
+  if (!isDefaultComposeName(path4)) return false;
   const dir = path4.slice(0, Math.max(path4.lastIndexOf("/"), 0));
-  if (isNamedForDevelopment(baseOf2(dir))) return true;
   if (mergedWith.some((f) => f !== path4 && isProductionName(f))) return false;
   return composeFiles.some((f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isProductionName(f));
+}
+function isComposeFileNamedForDevelopment(path4) {
+  if (DEVELOPMENT_WORD.test(baseOf2(path4).toLowerCase())) return true;
+  const dir = path4.slice(0, Math.max(path4.lastIndexOf("/"), 0));
+  return isDefaultComposeName(path4) && isNamedForDevelopment(baseOf2(dir));
+}
+function isDefaultComposeName(path4) {
+  return /^(docker-)?compose\.ya?ml$/.test(baseOf2(path4).toLowerCase());
 }
 function isDevelopmentEnvFile(path4) {
   const parts = path4.split("/");
@@ -9198,7 +17039,7 @@ function filesCopiedIntoImage(project, isWanted, say) {
     const file = app.dockerfile?.file;
     if (!file) continue;
     const dir = app.context?.dir ?? ".";
-    for (const { line, files } of filesReachingImage(app, (path4) => isWanted(path4, dir))) {
+    for (const { line, files } of filesReachingImage(app, (path4) => isWanted(path4, dir, app))) {
       const shown = files.map((f) => dir === "." ? f : `${dir}/${f}`);
       findings.push({
         file,
@@ -9224,16 +17065,18 @@ function shownTarget(mount) {
 }
 function sourcesNamedByCopy(app) {
   if (!app.dockerfile?.targetStage) return [];
-  return lineage(app.dockerfile).flatMap((s) => s.instructions).filter(
+  return lineage2(app.dockerfile).flatMap((s) => s.instructions).filter(
     (i) => (i.keyword === "COPY" || i.keyword === "ADD") && !i.fromStage
   ).filter((i) => !i.fromImage).flatMap((i) => i.sources.map((src) => src.replace(/^(\.\/)+/, "").replace(/^\//, ""))).filter((src) => src !== "" && src !== "." && !/[*?[]/.test(src));
 }
-var DEVELOPMENT_WORD, SETUP_WORD;
+var import_node_path3, DEVELOPMENT_WORD, SETUP_WORD;
 var init_files = __esm({
   "src/rules/lib/files.ts"() {
     "use strict";
     init_env_files2();
     init_context();
+    import_node_path3 = require("node:path");
+    init_settings();
     init_lineage();
     init_compose_file_names();
     init_compose_file_names();
@@ -13643,24 +21486,6 @@ var require_main = __commonJS({
   }
 });
 
-// src/parse/memo.ts
-function rememberedParser(parse2, keyOf, size = 64) {
-  const results = /* @__PURE__ */ new Map();
-  return (...args) => {
-    const key = keyOf(...args);
-    if (results.has(key)) return results.get(key);
-    const result2 = parse2(...args);
-    if (results.size >= size) results.delete(results.keys().next().value);
-    results.set(key, result2);
-    return result2;
-  };
-}
-var init_memo = __esm({
-  "src/parse/memo.ts"() {
-    "use strict";
-  }
-});
-
 // src/parse/dockerfile.ts
 function parseDockerfileText(source) {
   const text2 = source.replace(/\r\n?/g, "\n");
@@ -13800,7 +21625,7 @@ var init_dockerfile = __esm({
 });
 
 // src/parse/plain-shell.ts
-function plainCommands(text2) {
+function readPlainCommands(text2) {
   const out = [];
   let current;
   let needCommand = false;
@@ -13896,10 +21721,11 @@ function readRedirect(text2, start, current, fd = "") {
   if (!target || isRedirectStart(text2[target.end])) return void 0;
   return { redirect: { op: `${fd}${op}`, target: target.value }, end: target.end, newlines: target.newlines };
 }
-var WORD_CHARS, WORD_ENDS, isRedirectStart, KEYWORDS, ECHOES, ASSIGNMENT, DOUBLE_QUOTED_SPECIAL;
+var WORD_CHARS, WORD_ENDS, isRedirectStart, KEYWORDS, ECHOES, ASSIGNMENT, DOUBLE_QUOTED_SPECIAL, plainCommands;
 var init_plain_shell = __esm({
   "src/parse/plain-shell.ts"() {
     "use strict";
+    init_memo();
     WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./=:@+,%-";
     WORD_ENDS = " 	\n;&|<>";
     isRedirectStart = (c) => c === "<" || c === ">";
@@ -13932,6 +21758,10 @@ var init_plain_shell = __esm({
     ECHOES = /* @__PURE__ */ new Set(["echo", "printf"]);
     ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
     DOUBLE_QUOTED_SPECIAL = /[$`\\]/;
+    plainCommands = rememberedParser(
+      readPlainCommands,
+      (t) => t
+    );
   }
 });
 
@@ -14169,9 +21999,9 @@ function describeError(error, firstLine) {
   return { line: firstLine + Math.max(line, 1) - 1, message: message3 };
 }
 function collectScript(text2, firstLine, out, depth, assignments, guards) {
-  parser ??= loadSh().syntax.NewParser();
+  parser2 ??= loadSh().syntax.NewParser();
   fullParserCalls.count++;
-  const file = parser.Parse(text2, "script");
+  const file = parser2.Parse(text2, "script");
   const src = {
     bytes: Buffer.from(text2, "utf8"),
     lineOffset: firstLine - 1,
@@ -14273,7 +22103,7 @@ function visitStmt(stmt, src, out) {
       visitStmt(cmd.X, src, out);
       const piped = PIPE_OPS.has(cmd.Op) && out.length > first ? echoedText(out.at(-1)) : void 0;
       const before = out.length;
-      const test = cmd.Op === AND_OP || cmd.Op === OR_OP ? conditionOf(cmd.X, src) : UNKNOWN;
+      const test = cmd.Op === AND_OP || cmd.Op === OR_OP ? conditionOf2(cmd.X, src) : UNKNOWN;
       const guard = cmd.Op === AND_OP ? test : { kind: "not", condition: test };
       withGuards(src, test.kind === "unknown" ? [] : [guard], () => visitStmt(cmd.Y, src, out));
       if (piped !== void 0 && out.length > before) out[before].stdin = piped;
@@ -14327,7 +22157,7 @@ function visitIf(clause, src, out) {
   for (let c = clause; c; c = c.Else) {
     withGuards(src, failed, () => visitStmts(c.Cond, src, out));
     const stmts = c.Cond ?? [];
-    const test = stmts.length === 0 ? void 0 : stmts.length === 1 ? conditionOf(stmts[0], src) : UNKNOWN;
+    const test = stmts.length === 0 ? void 0 : stmts.length === 1 ? conditionOf2(stmts[0], src) : UNKNOWN;
     withGuards(src, test ? [...failed, test] : failed, () => visitStmts(c.Then, src, out));
     if (test) failed.push({ kind: "not", condition: test });
   }
@@ -14353,7 +22183,7 @@ function withGuards(src, guards, visit) {
     src.guards = before;
   }
 }
-function conditionOf(stmt, src) {
+function conditionOf2(stmt, src) {
   const cmd = stmt?.Cmd;
   if (!cmd) return UNKNOWN;
   let condition = UNKNOWN;
@@ -14365,8 +22195,8 @@ function conditionOf(stmt, src) {
   } else if (type === "TestClause") {
     condition = { kind: "test", words: testWords(cmd.X, src), extended: true };
   } else if (type === "BinaryCmd" && (cmd.Op === AND_OP || cmd.Op === OR_OP)) {
-    const left = conditionOf(cmd.X, src);
-    const right = conditionOf(cmd.Y, src);
+    const left = conditionOf2(cmd.X, src);
+    const right = conditionOf2(cmd.Y, src);
     if (left.kind !== "unknown" || right.kind !== "unknown")
       condition = { kind: cmd.Op === AND_OP ? "and" : "or", left, right };
   }
@@ -14486,7 +22316,7 @@ function recordAssigns(assigns, src) {
   }
   return recorded;
 }
-var REDIRECT_OPS, HEREDOC_OPS, PIPE_OPS, AND_OP, OR_OP, CASE_BREAK_OP, UNKNOWN, DECLARATIONS, SHELLS, MAX_NESTING, MAX_FUNCTION_DEPTH, parser, fullParserCalls;
+var REDIRECT_OPS, HEREDOC_OPS, PIPE_OPS, AND_OP, OR_OP, CASE_BREAK_OP, UNKNOWN, DECLARATIONS, SHELLS, MAX_NESTING, MAX_FUNCTION_DEPTH, parser2, fullParserCalls;
 var init_shell = __esm({
   "src/parse/shell.ts"() {
     "use strict";
@@ -14575,6 +22405,25 @@ function uwsgiIniArg(argv) {
   const last = argv.length === 2 ? argv[1] : void 0;
   return last && /^[^-].*\.ini$/.test(last) ? last : void 0;
 }
+function gunicornConfigArg(argv) {
+  if (!/(^|\/)gunicorn$/.test(argv[0] ?? "")) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    const value = argv[i] === "-c" || argv[i] === "--config" ? argv[i + 1] : argv[i].startsWith("--config=") ? argv[i].slice("--config=".length) : void 0;
+    if (value !== void 0) return value.startsWith("python:") ? void 0 : value;
+  }
+  return void 0;
+}
+function gunicornConfigLogs(file, text2) {
+  const logFiles = [];
+  text2.split(LINES).forEach((raw, i) => {
+    const m = /^(\w+)\s*=\s*(['"])([^'"]*)\2\s*(#.*)?$/.exec(raw);
+    if (!m || !GUNICORN_LOG_SETTINGS.has(m[1])) return;
+    const value = m[3];
+    if (value !== "" && value !== "-" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
+      logFiles.push({ line: i + 1, option: m[1], value });
+  });
+  return { file, server: "gunicorn", logFiles };
+}
 function uwsgiStartHook(option, value) {
   const m = /^(exec|hook)-(.+)$/.exec(option.replace(/_/g, "-"));
   if (!m || !UWSGI_START_PHASES.has(m[2])) return void 0;
@@ -14639,13 +22488,14 @@ function uwsgiIniLogs(file, text2) {
     ...startHooks.length > 0 ? { startHooks } : {}
   };
 }
-var UWSGI_LOG_OPTIONS, UWSGI_LISTEN_OPTIONS, UWSGI_DAEMON_OPTIONS, UWSGI_START_PHASES;
+var UWSGI_LOG_OPTIONS, GUNICORN_LOG_SETTINGS, UWSGI_LISTEN_OPTIONS, UWSGI_DAEMON_OPTIONS, UWSGI_START_PHASES;
 var init_server_config = __esm({
   "src/model/server-config.ts"() {
     "use strict";
     init_shell();
     init_lines();
     UWSGI_LOG_OPTIONS = /* @__PURE__ */ new Set(["logto", "logto2", "daemonize", "logger", "req-logger"]);
+    GUNICORN_LOG_SETTINGS = /* @__PURE__ */ new Set(["errorlog", "accesslog"]);
     UWSGI_LISTEN_OPTIONS = /* @__PURE__ */ new Set([
       "socket",
       "uwsgi-socket",
@@ -15206,12 +23056,12 @@ function blankFlags(shellText) {
   }
 }
 function normalizeKeepSlash(p) {
-  const n = import_node_path3.posix.normalize(p);
+  const n = import_node_path4.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") && !p.endsWith("/") ? n.slice(0, -1) : n;
 }
 function contextSource(source) {
   if (!source.split("/").includes("..") || /^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
-  const clean2 = import_node_path3.posix.normalize(`/${source}`).slice(1);
+  const clean2 = import_node_path4.posix.normalize(`/${source}`).slice(1);
   if (clean2 === "" || clean2 === "/") return ".";
   return source.endsWith("/") && !clean2.endsWith("/") ? `${clean2}/` : clean2;
 }
@@ -15219,11 +23069,11 @@ function printable(s) {
   const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
   return clean2.length > 40 ? `${clean2.slice(0, 40)}\u2026` : clean2;
 }
-var import_node_path3, NameLines, nameSlack;
+var import_node_path4, NameLines, nameSlack;
 var init_instruction_text = __esm({
   "src/model/dockerfile/instruction-text.ts"() {
     "use strict";
-    import_node_path3 = require("node:path");
+    import_node_path4 = require("node:path");
     init_dockerfile();
     NameLines = class {
       constructor(instr) {
@@ -15393,11 +23243,11 @@ function modelDockerfile(file, text2, options = {}) {
     return { errors: [{ file, message: `The Dockerfile could not be read: ${error.message}` }] };
   }
 }
-var import_node_path4, ONE_REFERENCE, KEYWORDS2, PLATFORM_ARGS, SCRIPT_SHELLS2, Modeller;
+var import_node_path5, ONE_REFERENCE, KEYWORDS2, PLATFORM_ARGS, SCRIPT_SHELLS2, Modeller;
 var init_dockerfile2 = __esm({
   "src/model/dockerfile.ts"() {
     "use strict";
-    import_node_path4 = require("node:path");
+    import_node_path5 = require("node:path");
     init_dockerfile();
     init_shell();
     init_anchors();
@@ -15710,7 +23560,7 @@ var init_dockerfile2 = __esm({
               stage.workdir = raw;
               return [{ keyword: "WORKDIR", ...at2 }];
             }
-            const path4 = import_node_path4.posix.normalize(value.startsWith("/") ? value : import_node_path4.posix.join(this.workdir, value));
+            const path4 = import_node_path5.posix.normalize(value.startsWith("/") ? value : import_node_path5.posix.join(this.workdir, value));
             this.workdir = path4.length > 1 ? path4.replace(/\/$/, "") : path4;
             stage.workdir = this.workdir;
             const w2 = { keyword: "WORKDIR", ...at2, path: this.workdir };
@@ -15856,7 +23706,7 @@ var init_dockerfile2 = __esm({
       resolvePath(p) {
         if (p.startsWith("/")) return normalizeKeepSlash(p);
         if (this.workdir === void 0 || p.includes("$")) return p;
-        return normalizeKeepSlash(import_node_path4.posix.join(this.workdir, p));
+        return normalizeKeepSlash(import_node_path5.posix.join(this.workdir, p));
       }
       findTarget() {
         const wanted = this.options.target;
@@ -15924,7 +23774,7 @@ function makeTargetScript(text2, targets) {
   const done = /* @__PURE__ */ new Set();
   const run = (target, depth) => {
     const rule = makefile.rules.get(target);
-    if (!rule || done.has(target) || depth > MAX_DEPTH) return;
+    if (!rule || done.has(target) || depth > MAX_DEPTH3) return;
     done.add(target);
     for (const p of rule.prerequisites) run(p, depth + 1);
     for (const { line, text: raw } of rule.recipe) {
@@ -16040,7 +23890,7 @@ function expand2(text2, variables, depth = 0) {
   });
   return depth === 0 ? replaced.split(DOLLAR).join("$") : replaced;
 }
-var MAX_DEPTH, DOLLAR, DIRECTIVE;
+var MAX_DEPTH3, DOLLAR, DIRECTIVE;
 var init_make = __esm({
   "src/model/command/make.ts"() {
     "use strict";
@@ -16048,7 +23898,7 @@ var init_make = __esm({
     init_shell();
     init_servers();
     init_lines();
-    MAX_DEPTH = 5;
+    MAX_DEPTH3 = 5;
     DOLLAR = "\0";
     DIRECTIVE = /^(?:-?include|sinclude|ifeq|ifneq|ifdef|ifndef|else|endif|export|unexport|override|vpath|define|endef)\b/;
   }
@@ -16326,15 +24176,15 @@ function isNonPythonImage(image) {
 }
 function imageScriptFile(image, word) {
   if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
-  const imagePath = import_node_path5.posix.resolve(image.stage.workdir || "/", word);
+  const imagePath = import_node_path6.posix.resolve(image.stage.workdir || "/", word);
   const source = image.layout.sourceOf(image.stage, imagePath);
   return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
 }
-var import_node_path5, NON_PYTHON_BASE, NODE_BUILD;
+var import_node_path6, NON_PYTHON_BASE, NODE_BUILD;
 var init_built_image = __esm({
   "src/model/compose/built-image.ts"() {
     "use strict";
-    import_node_path5 = require("node:path");
+    import_node_path6 = require("node:path");
     init_classify();
     init_context();
     init_dockerfile2();
@@ -17241,7 +25091,7 @@ function scriptRun(argv, scripts, workdir) {
     const word = argv[i];
     if (!word) continue;
     const script = scripts.find(
-      (s) => word.includes("/") ? import_node_path6.posix.normalize(word.startsWith("/") ? word : import_node_path6.posix.join(workdir, word)) === import_node_path6.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
+      (s) => word.includes("/") ? import_node_path7.posix.normalize(word.startsWith("/") ? word : import_node_path7.posix.join(workdir, word)) === import_node_path7.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
     );
     if (script) return { script, argsFrom: i + 1 };
   }
@@ -17323,7 +25173,7 @@ function launched(command, depth = 0) {
 function directoryAfter(argv, dir, variable) {
   if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].startsWith("~")) return dir;
   const target = argv[1].includes("$") ? expandKnown(argv[1], variable) : argv[1];
-  return target === void 0 || target === "" ? dir : import_node_path6.posix.resolve(dir, target);
+  return target === void 0 || target === "" ? dir : import_node_path7.posix.resolve(dir, target);
 }
 function expandKnown(word, variable) {
   if (!variable) return void 0;
@@ -17342,11 +25192,11 @@ function atMakeLine(command, make, makefile) {
   if (command.file !== makefile) return command;
   return { ...command, file: make.file, line: make.line, recipe: { file: command.file, line: command.line } };
 }
-var import_node_path6, argsScripts, isCompose;
+var import_node_path7, argsScripts, isCompose;
 var init_start_chain = __esm({
   "src/model/command/start-chain.ts"() {
     "use strict";
-    import_node_path6 = require("node:path");
+    import_node_path7 = require("node:path");
     init_shell();
     init_branches();
     init_make();
@@ -17645,7 +25495,7 @@ function djangoDirectories(app) {
   for (const chain2 of [effectiveCommand(app), imageCommand(app)]) {
     for (const { command, dir } of withDirectories(app, chain2)) {
       const script = command.argv.find((w2) => basename2(w2) === "manage.py");
-      if (script) manage.push(import_node_path7.posix.dirname(import_node_path7.posix.resolve(dir, script)));
+      if (script) manage.push(import_node_path8.posix.dirname(import_node_path8.posix.resolve(dir, script)));
       else if (serverOf(command.argv)) servers.push(serverDir(command, dir));
     }
   }
@@ -17659,7 +25509,7 @@ function serverDirectory(app) {
 function withDirectories(app, chain2) {
   const workdir = app.dockerfile?.targetStage?.workdir || "/";
   const workingDir = app.compose?.appService?.workingDir;
-  let dir = workingDir ? import_node_path7.posix.resolve(workdir, workingDir) : workdir;
+  let dir = workingDir ? import_node_path8.posix.resolve(workdir, workingDir) : workdir;
   const assigned = new Set(
     app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name))
   );
@@ -17667,12 +25517,12 @@ function withDirectories(app, chain2) {
   const variable = (name) => assigned.has(name) ? void 0 : known2(name);
   return chain2.map((command) => {
     dir = directoryAfter(command.argv, dir, variable);
-    const at2 = command.directory !== void 0 ? import_node_path7.posix.resolve(dir, command.directory) : dir;
+    const at2 = command.directory !== void 0 ? import_node_path8.posix.resolve(dir, command.directory) : dir;
     return { command, dir: at2 };
   });
 }
 function serverDir(command, dir) {
-  return import_node_path7.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
+  return import_node_path8.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
 }
 function chdirOf(argv) {
   for (let i = 1; i < argv.length; i++) {
@@ -17681,11 +25531,11 @@ function chdirOf(argv) {
   }
   return void 0;
 }
-var import_node_path7;
+var import_node_path8;
 var init_directories = __esm({
   "src/model/command/directories.ts"() {
     "use strict";
-    import_node_path7 = require("node:path");
+    import_node_path8 = require("node:path");
     init_servers();
     init_start_chain();
   }
@@ -17995,7 +25845,7 @@ function otherAppServices(app) {
   if (!compose?.appService) return [];
   const ofImage = compose.appImageServices ?? [compose.appService];
   const out = ofImage.filter((s) => s !== compose.appService).map((service) => ({ service, app }));
-  const projectDir = app.managePy ? import_node_path8.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path9.posix.dirname(app.managePy) : void 0;
   if (projectDir === void 0) return out;
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   for (const service of compose.services) {
@@ -18011,7 +25861,7 @@ function otherAppServices(app) {
 }
 function ownImageAppServices(app) {
   const compose = app.compose;
-  const projectDir = app.managePy ? import_node_path8.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path9.posix.dirname(app.managePy) : void 0;
   if (!compose || projectDir === void 0) return [];
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   return compose.services.filter(
@@ -18101,13 +25951,13 @@ function appBuildCommands(app) {
     ({ run, commands }) => commands.map((command) => ({ dockerfile, run, command }))
   );
 }
-var import_node_path8;
+var import_node_path9;
 var init_each = __esm({
   "src/rules/lib/each.ts"() {
     "use strict";
     init_app_service();
     init_command();
-    import_node_path8 = require("node:path");
+    import_node_path9 = require("node:path");
     init_paths();
   }
 });
@@ -18237,6 +26087,94 @@ FROM python:3.12-slim-bookworm@sha256:<digest>
   }
 });
 
+// src/model/install-args.ts
+function pipenvInstall(argv) {
+  const i = argv.findIndex(
+    (w2, k) => /(^|\/)pipenv$/.test(w2) || w2 === "-m" && argv[k + 1] === "pipenv" && k > 0
+  );
+  if (i < 0) return void 0;
+  const at2 = argv[i] === "-m" ? i + 1 : i;
+  if (argv[at2 + 1] !== "install") return void 0;
+  const args = argv.slice(at2 + 2);
+  for (let k = 0; k < args.length; k++) {
+    const w2 = args[k];
+    if (PIPENV_VALUE_OPTIONS.includes(w2)) k++;
+    else if (w2 === "-r" || w2 === "--requirements" || !w2.startsWith("-")) return void 0;
+  }
+  return {
+    skipLock: args.includes("--skip-lock"),
+    dev: args.includes("--dev") || args.includes("-d"),
+    ignorePipfile: args.includes("--ignore-pipfile")
+  };
+}
+function poetryInstall(argv) {
+  const i = argv.findIndex(
+    (w2, k) => /(^|\/)poetry$/.test(w2) || w2 === "-m" && argv[k + 1] === "poetry" && k > 0
+  );
+  if (i < 0) return void 0;
+  let command = (argv[i] === "-m" ? i + 1 : i) + 1;
+  while (argv[command]?.startsWith("-")) command += DIRECTORY_OPTIONS.includes(argv[command]) ? 2 : 1;
+  if (argv[command] !== "install" && argv[command] !== "sync") return void 0;
+  const groups = { with: [], without: [] };
+  const args = [...argv.slice(i + 1, command), ...argv.slice(command + 1)];
+  for (let k = 0; k < args.length; k++) {
+    const [option, inline] = args[k].startsWith("--") ? args[k].split(/=(.*)/s) : [args[k], void 0];
+    if (option === "--only-root") return void 0;
+    if (option === "--no-dev") groups.without.push("dev");
+    if (!POETRY_VALUE_OPTIONS.includes(option)) continue;
+    const value = inline ?? args[++k] ?? "";
+    const names = value.split(",").map((n) => n.trim());
+    if (option === "--with") groups.with.push(...names);
+    else if (option === "--without") groups.without.push(...names);
+    else if (option === "--only") groups.only = [...groups.only ?? [], ...names];
+    else if (DIRECTORY_OPTIONS.includes(option)) groups.directory = value;
+  }
+  return groups;
+}
+function expandKnown2(word, run) {
+  if (!word.includes("$")) return word;
+  const variables = run?.variables ?? {};
+  const declared = new Set(run?.unknownDeclared ?? []);
+  const lookup2 = (name) => name in variables ? { kind: "value", value: variables[name] } : UNKNOWN2;
+  return expand(word, lookup2, "\\", (name) => run !== void 0 && !declared.has(name));
+}
+function expandedArgv(c, run) {
+  const argv = [];
+  const origin = {};
+  c.argv.forEach((word, i) => {
+    const value = word.includes("$") ? expandKnown2(word, run) : word;
+    if (value === void 0 || value === word || value.includes("$")) {
+      argv.push(word);
+      return;
+    }
+    const written = c.written?.[i] ?? word;
+    const bare = /^\$(\w+|\{\w+\})$/.test(written);
+    for (const w2 of bare ? value.split(/\s+/).filter(Boolean) : [value]) {
+      argv.push(w2);
+      origin[w2] = written;
+    }
+  });
+  return { argv, origin };
+}
+function requirementArgs(argv, run) {
+  const i = argv.findIndex((w2) => /(^|\/)pip[\d.]*$/.test(w2));
+  const installAt = argv.findIndex((w2, k) => k > i && ["install", "wheel", "download"].includes(w2));
+  const isPip = (i >= 0 || argv.some((w2, k) => w2 === "-m" && argv[k + 1] === "pip")) && installAt >= 0;
+  if (!isPip) return [];
+  return pipRequirementFiles(argv.slice(installAt + 1)).map((p) => expandKnown2(p, run)).filter((p) => p !== void 0);
+}
+var PIPENV_VALUE_OPTIONS, DIRECTORY_OPTIONS, POETRY_VALUE_OPTIONS;
+var init_install_args = __esm({
+  "src/model/install-args.ts"() {
+    "use strict";
+    init_command();
+    init_variables();
+    PIPENV_VALUE_OPTIONS = ["--python", "--pypi-mirror", "--extra-pip-args", "--categories"];
+    DIRECTORY_OPTIONS = ["-C", "--directory", "-P", "--project"];
+    POETRY_VALUE_OPTIONS = ["--with", "--without", "--only", "-E", "--extras", ...DIRECTORY_OPTIONS];
+  }
+});
+
 // src/util/vcs-url.ts
 function vcsUrlOf(spec) {
   return /(?:^|@\s*)((?:git|hg|svn|bzr)\+[a-z]+:\/\/\S+)/i.exec(spec)?.[1];
@@ -18267,27 +26205,28 @@ function vcsMessage(spec) {
   const shown = hideCredentials(spec);
   return `'${shown}' installs whatever the repository's default branch holds when the image is built, so two builds of one commit can install different code. Name a tag or commit: ${withRevisionPlaceholder(shown)}.`;
 }
-function toolingMessage(tooling, upgrade) {
-  const names = tooling.map((s) => `'${s}'`).join(", ");
+function toolingMessage(tooling, upgrade, quote) {
+  const names = tooling.map(quote).join(", ");
   const pin = `Pin it (${tooling[0].replace(/[<>=!~].*$/, "")}==<version>) or rely on the base image's version.`;
   if (upgrade)
-    return `pip upgrades the installer itself (${names}) to whatever is newest, so two builds of one commit can differ. ${pin}`;
+    return `pip upgrades the installer itself (${names}) to whatever is newest${tooling.some((s) => /[<>=!~]/.test(s)) ? " within the range written" : ""}, so two builds of one commit can differ. ${pin}`;
   const one = tooling.length === 1;
   return `pip installs the packaging tool${one ? "" : "s"} ${names} without an exact version: this changes nothing where the base image already has ${one ? "it" : "them"}, but where it does not, the build takes whatever release is newest, so two builds of one commit can differ. ${pin}`;
 }
 function holdsLockBeside(app, pipfile) {
   const context = app.context;
   if (!context) return false;
-  const lock = import_node_path9.posix.join(import_node_path9.posix.dirname(pipfile), "Pipfile.lock");
-  const inContext = context.dir === "." ? lock : import_node_path9.posix.relative(context.dir, lock);
+  const lock = import_node_path10.posix.join(import_node_path10.posix.dirname(pipfile), "Pipfile.lock");
+  const inContext = context.dir === "." ? lock : import_node_path10.posix.relative(context.dir, lock);
   return context.files.includes(inContext);
 }
-var import_node_path9, pythonDepsUnpinned;
+var import_node_path10, pythonDepsUnpinned;
 var init_TF0202_python_deps_unpinned = __esm({
   "src/rules/TF0202-python-deps-unpinned.ts"() {
     "use strict";
-    import_node_path9 = require("node:path");
+    import_node_path10 = require("node:path");
     init_command();
+    init_install_args();
     init_each();
     init_rule();
     init_vcs_url();
@@ -18328,32 +26267,35 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
         for (const app of images) {
           const df = app.dockerfile;
           if (df) {
-            for (const cmd of buildCommands(df.builtStages)) {
-              const pip = pipInstall(cmd.argv);
-              if (!pip || pip.constrained) continue;
-              for (const url of pip.fromPaths.filter((p) => vcsUrlOf(p) && !namesRevision(vcsUrlOf(p))))
+            for (const { run, commands } of buildRuns(df.builtStages))
+              for (const cmd of commands) {
+                const { argv, origin } = expandedArgv(cmd, run);
+                const quote = (s) => origin[s] ? `'${s}' from ${origin[s]}` : `'${s}'`;
+                const pip = pipInstall(argv);
+                if (!pip || pip.constrained) continue;
+                for (const url of pip.fromPaths.filter((p) => vcsUrlOf(p) && !namesRevision(vcsUrlOf(p))))
+                  findings.push({
+                    file: df.file,
+                    line: cmd.line,
+                    message: vcsMessage(url)
+                  });
+                const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
+                if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
+                  findings.push({
+                    file: df.file,
+                    line: cmd.line,
+                    severity: "notice",
+                    message: toolingMessage(pip.unpinnedTooling, pip.upgrade, quote)
+                  });
+                  continue;
+                }
+                if (loose.length === 0) continue;
                 findings.push({
                   file: df.file,
                   line: cmd.line,
-                  message: vcsMessage(url)
+                  message: `pip installs ${loose.map(quote).join(", ")} without an exact version. Pin each one (${loose[0].replace(/[<>=!~].*$/, "")}==<version>) or install from a pinned requirements file.`
                 });
-              const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
-              if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
-                findings.push({
-                  file: df.file,
-                  line: cmd.line,
-                  severity: "notice",
-                  message: toolingMessage(pip.unpinnedTooling, pip.upgrade)
-                });
-                continue;
               }
-              if (loose.length === 0) continue;
-              findings.push({
-                file: df.file,
-                line: cmd.line,
-                message: `pip installs ${loose.map((s) => `'${s}'`).join(", ")} without an exact version. Pin each one (${loose[0].replace(/[<>=!~].*$/, "")}==<version>) or install from a pinned requirements file.`
-              });
-            }
           }
           for (const req of app.requirements) {
             for (const line of req.lines) {
@@ -18454,20 +26396,20 @@ function unusedManifest(contextFiles, ownedElsewhere) {
   return contextFiles.filter((f) => MANIFEST.test(f) && !ownedElsewhere(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
 }
 function ownerElsewhere(manifest, dockerfile, dockerfiles) {
-  const own = import_node_path10.posix.dirname(dockerfile);
+  const own = import_node_path11.posix.dirname(dockerfile);
   return dockerfiles.find((d) => {
-    const dir = import_node_path10.posix.dirname(d);
+    const dir = import_node_path11.posix.dirname(d);
     return d !== dockerfile && dir !== own && under(dir, own) && under(manifest, dir);
   });
 }
 function under(path4, dir) {
   return dir === "." || path4 === dir || path4.startsWith(`${dir}/`);
 }
-var import_node_path10, MANIFEST, PIPENV_VALUED, noDependencyManifest;
+var import_node_path11, MANIFEST, PIPENV_VALUED, noDependencyManifest;
 var init_TF0203_no_dependency_manifest = __esm({
   "src/rules/TF0203-no-dependency-manifest.ts"() {
     "use strict";
-    import_node_path10 = require("node:path");
+    import_node_path11 = require("node:path");
     init_command();
     init_each();
     init_rule();
@@ -18523,14 +26465,14 @@ RUN pip install --no-cache-dir -r requirements.txt
           const context = app.context;
           const owner = (f) => ownerElsewhere(f, df.file, dockerfiles);
           const elsewhere2 = (f) => owner(f) !== void 0;
-          const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path10.posix.join(context.dir, f)));
+          const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path11.posix.join(context.dir, f)));
           const outside = unused ? void 0 : unusedManifest(project.pythonManifests ?? [], elsewhere2);
           const others = (project.pythonManifests ?? []).filter((f) => MANIFEST.test(f) && elsewhere2(f));
           for (const [line, names] of byLine)
             findings.push({
               file: df.file,
               line,
-              message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path10.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path10.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
+              message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path11.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path11.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
             });
         }
         return findings;
@@ -18601,17 +26543,17 @@ function syncedEnvironment(argv, workdir, env) {
     return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name.length + 1) : argv[at2 + 1];
   };
   const dir = option("--project") ?? option("--directory");
-  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path11.posix.resolve(workdir, dir) : void 0;
+  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path12.posix.resolve(workdir, dir) : void 0;
   const named = env.UV_PROJECT_ENVIRONMENT;
   if (named !== void 0)
-    return named.startsWith("/") ? import_node_path11.posix.normalize(named) : base && import_node_path11.posix.resolve(base, named);
-  return base?.startsWith("/") ? import_node_path11.posix.join(base, ".venv") : void 0;
+    return named.startsWith("/") ? import_node_path12.posix.normalize(named) : base && import_node_path12.posix.resolve(base, named);
+  return base?.startsWith("/") ? import_node_path12.posix.join(base, ".venv") : void 0;
 }
-var import_node_path11, depsInstalledAtStart;
+var import_node_path12, depsInstalledAtStart;
 var init_TF0204_deps_installed_at_start = __esm({
   "src/rules/TF0204-deps-installed-at-start.ts"() {
     "use strict";
-    import_node_path11 = require("node:path");
+    import_node_path12 = require("node:path");
     init_command();
     init_files();
     init_paths();
@@ -18688,7 +26630,7 @@ function parseComposeText(file, text2) {
   const budget = { nodes: 0 };
   try {
     const ctx = { file, doc, lineCounter, budget, resolving: /* @__PURE__ */ new Set(), duplicates: [] };
-    const root = convert(doc.contents, ctx);
+    const root = convert2(doc.contents, ctx);
     const errors = ctx.duplicates.map(({ key, line, first }) => ({
       file,
       line,
@@ -18703,8 +26645,8 @@ function lineOf2(node, ctx) {
   const offset = node?.range?.[0];
   return offset === void 0 ? 1 : ctx.lineCounter.linePos(offset).line;
 }
-function convert(node, ctx, at2) {
-  if (++ctx.budget.nodes > MAX_NODES) throw new Error("too many nodes after alias expansion");
+function convert2(node, ctx, at2) {
+  if (++ctx.budget.nodes > MAX_NODES2) throw new Error("too many nodes after alias expansion");
   if (node === null || node === void 0) {
     return { kind: "scalar", value: null, block: false, file: ctx.file, line: at2 ?? 1 };
   }
@@ -18713,7 +26655,7 @@ function convert(node, ctx, at2) {
     if (!target || ctx.resolving.has(target)) throw new Error(`unresolvable alias *${node.source}`);
     ctx.resolving.add(target);
     try {
-      return convert(target, ctx);
+      return convert2(target, ctx);
     } finally {
       ctx.resolving.delete(target);
     }
@@ -18730,7 +26672,7 @@ function convert(node, ctx, at2) {
   if ((0, import_yaml.isSeq)(node)) {
     return {
       kind: "seq",
-      items: node.items.map((item) => convert(item, ctx, line)),
+      items: node.items.map((item) => convert2(item, ctx, line)),
       file: ctx.file,
       line,
       ...tagged
@@ -18744,7 +26686,7 @@ function convert(node, ctx, at2) {
       const key = pair2.key;
       const keyLine = lineOf2(key, ctx);
       if ((0, import_yaml.isScalar)(key) && (key.source === "<<" || typeof key.value === "symbol")) {
-        const sources = convert(pair2.value, ctx, keyLine);
+        const sources = convert2(pair2.value, ctx, keyLine);
         const maps = sources.kind === "seq" ? sources.items : [sources];
         for (const m of maps) {
           if (m.kind !== "map") continue;
@@ -18753,7 +26695,7 @@ function convert(node, ctx, at2) {
         continue;
       }
       const keyText = (0, import_yaml.isScalar)(key) ? String(key.value ?? "") : (0, import_yaml.isAlias)(key) ? aliasKey(key, ctx) : String(key);
-      const value = convert(pair2.value, ctx, keyLine);
+      const value = convert2(pair2.value, ctx, keyLine);
       const entry = { key: keyText, line: keyLine, file: ctx.file, value };
       const existing = index.get(keyText);
       if (existing !== void 0) {
@@ -18774,20 +26716,20 @@ function aliasKey(alias, ctx) {
 function entryOf(node, key) {
   return node?.kind === "map" ? node.entries.find((e) => e.key === key) : void 0;
 }
-var import_yaml, MAX_ALIAS_COUNT, MAX_NODES, parseComposeYaml;
+var import_yaml, MAX_ALIAS_COUNT, MAX_NODES2, parseComposeYaml;
 var init_compose = __esm({
   "src/parse/compose.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
     init_memo();
     MAX_ALIAS_COUNT = 100;
-    MAX_NODES = 2e5;
+    MAX_NODES2 = 2e5;
     parseComposeYaml = rememberedParser(parseComposeText, (file, text2) => `${file}\0${text2}`);
   }
 });
 
 // src/model/compose/interpolation.ts
-function interpolate(raw, env) {
+function interpolate2(raw, env) {
   let out = "";
   let interpolated = false;
   let unset = false;
@@ -18820,7 +26762,7 @@ function interpolate(raw, env) {
       const val = isSet ? env[name2] : "";
       const present = op?.startsWith(":") ? val !== "" : isSet;
       const arg = () => {
-        const r = interpolate(m[3] ?? "", env);
+        const r = interpolate2(m[3] ?? "", env);
         if (r.unset) unset = true;
         return r.value;
       };
@@ -18871,7 +26813,7 @@ function parseDotenv2(text2) {
   return out;
 }
 function interpolationDefault(raw) {
-  const r = interpolate(raw, {});
+  const r = interpolate2(raw, {});
   if (!r.interpolated || r.unset) return void 0;
   const variables = [...raw.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
   return { value: r.value, variables: [...new Set(variables)] };
@@ -18885,8 +26827,8 @@ var init_interpolation = __esm({
 
 // src/model/compose/yaml-nodes.ts
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path12.posix.normalize(p);
-  const joined = import_node_path12.posix.normalize(import_node_path12.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path13.posix.normalize(p);
+  const joined = import_node_path13.posix.normalize(import_node_path13.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -18937,11 +26879,11 @@ function keyedAsMap(n) {
   }
   return { kind: "map", entries, file: n.file, line: n.line };
 }
-var import_node_path12;
+var import_node_path13;
 var init_yaml_nodes = __esm({
   "src/model/compose/yaml-nodes.ts"() {
     "use strict";
-    import_node_path12 = require("node:path");
+    import_node_path13 = require("node:path");
   }
 });
 
@@ -18993,7 +26935,7 @@ function identity(n) {
 function volumeTarget(n, env) {
   if (n.kind === "map") return scalarString(entryOf(n, "target")?.value);
   if (n.kind !== "scalar" || n.value === null) return void 0;
-  const parts = interpolate(String(n.value), env).value.split(":");
+  const parts = interpolate2(String(n.value), env).value.split(":");
   return parts.length === 1 ? parts[0] : parts[1];
 }
 var SERVICE_RULES;
@@ -19033,11 +26975,11 @@ function legacyServices(root) {
   );
   return pullsOrBuilds ? candidates : [];
 }
-var import_node_path13, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
+var import_node_path14, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
 var init_loader = __esm({
   "src/model/compose/loader.ts"() {
     "use strict";
-    import_node_path13 = require("node:path");
+    import_node_path14 = require("node:path");
     init_compose();
     init_merge();
     init_yaml_nodes();
@@ -19159,7 +27101,7 @@ var init_loader = __esm({
         if (v.kind === "map") {
           const service = scalarString(entryOf(v, "service")?.value);
           const other = scalarString(entryOf(v, "file")?.value);
-          if (service) return { file: other ? relPath(import_node_path13.posix.dirname(file), other) : file, service };
+          if (service) return { file: other ? relPath(import_node_path14.posix.dirname(file), other) : file, service };
         }
         this.errors.push({
           file,
@@ -19255,7 +27197,7 @@ var init_service = __esm({
         const raw = String(n.value);
         return {
           raw,
-          ...typeof n.value === "string" ? interpolate(raw, this.env) : { value: raw, interpolated: false }
+          ...typeof n.value === "string" ? interpolate2(raw, this.env) : { value: raw, interpolated: false }
         };
       }
       service(name, file, line, node) {
@@ -19393,7 +27335,8 @@ var init_service = __esm({
         return {
           file: e.file,
           line: e.line,
-          disabled: disable?.kind === "scalar" && disable.value === true || none
+          disabled: disable?.kind === "scalar" && disable.value === true || none,
+          ownTest: test !== void 0 && !(test.kind === "scalar" && (test.value === null || test.value === ""))
         };
       }
       secrets(e, what) {
@@ -19554,7 +27497,7 @@ var init_service = __esm({
           for (const x of parseDotenv2(text2)) {
             if (named.has(x.name)) continue;
             named.add(x.name);
-            const r = x.value === void 0 ? void 0 : interpolate(x.value, this.env);
+            const r = x.value === void 0 ? void 0 : interpolate2(x.value, this.env);
             s.environment.push({
               file: f.path,
               line: x.line,
@@ -19775,8 +27718,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path14.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path14.posix.dirname(file));
+  const projectDir = files.length > 0 ? import_node_path15.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path15.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -19801,7 +27744,7 @@ function build(files, env, options, errors) {
   for (const s of services)
     if (!dataContainers.has(s.name) && runsNoDatabaseServer(s, loader.texts)) s.runsNoDatabaseServer = true;
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path14.posix.basename(f) === "manage.py").map((f) => import_node_path14.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path15.posix.basename(f) === "manage.py").map((f) => import_node_path15.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -19809,11 +27752,11 @@ function build(files, env, options, errors) {
   if (appService) model.appImageServices = servicesOfImage(services, appService);
   return { model, errors };
 }
-var import_node_path14;
+var import_node_path15;
 var init_compose2 = __esm({
   "src/model/compose.ts"() {
     "use strict";
-    import_node_path14 = require("node:path");
+    import_node_path15 = require("node:path");
     init_loader();
     init_merge();
     init_service();
@@ -19886,26 +27829,32 @@ var init_TF0205_service_image_unpinned = __esm({
         "With `build:`, `image:` names the tag the build produces. A local name (`mysite`, `mysite:latest`) is left",
         "alone; a name pushed to a registry (`registry.example.com/team/app`, `me/app`) with no tag or `:latest` is",
         "reported: every build overwrites that tag, so a deploy that pulls it gets whatever was pushed last and cannot go",
-        "back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). A tag taken from a variable",
-        "(`app:${TAG}`) is left alone unless it resolves to `latest`, as `app:${TAG:-latest}` does where TAG is unset.",
-        "The name of an official image (`nginx:latest` on",
+        "back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). So is a service with no `build:` that",
+        "runs such a name another service builds (a worker with `image: me/app`): it runs whatever was built or pushed",
+        "last. A tag taken from a variable (`app:${TAG}`) is left alone unless it resolves to `latest`, as",
+        "`app:${TAG:-latest}` does where TAG is unset. The name of an official image (`nginx:latest` on",
         "a service that builds `./proxy`) is reported too: `docker compose pull` fetches the official image under that",
         "name, and compose may run it instead of the build. Remove `image:` or give the build a name of its own."
       ].join("\n"),
       related: ["service-image-require-explicit-tag"],
       check(project) {
         const byLine = /* @__PURE__ */ new Map();
-        const built = new Set(
-          project.apps.flatMap(
-            (app) => (app.compose?.services ?? []).flatMap((s) => s.build && s.image ? [builtName(s.image)] : [])
-          )
-        );
+        const built = /* @__PURE__ */ new Map();
+        for (const app of project.apps)
+          for (const s of app.compose?.services ?? [])
+            if (s.build && s.image) {
+              const builders = built.get(builtName(s.image)) ?? [];
+              if (!builders.includes(s.name)) builders.push(s.name);
+              built.set(builtName(s.image), builders);
+            }
         const localAppImage = (name) => project.apps.find((app) => app.imageNotBuiltHere === name && app.dockerfile)?.dockerfile?.file;
         for (const { service: s } of composeServices(project)) {
           const img = s.image;
           if (!img || !img.repository || img.digest) continue;
           const official = OFFICIAL.has(img.repository.replace(/^(docker\.io\/)?(library\/)?/, ""));
-          if (s.build ? !img.repository.includes("/") && !official : built.has(builtName(img))) continue;
+          const builders = s.build ? void 0 : built.get(builtName(img));
+          const pushed = img.repository.includes("/") && !official;
+          if (s.build ? !pushed && !official : builders && !pushed) continue;
           const written = splitImage(img.raw ?? img.value);
           if (written.digest) continue;
           const rawTag = writtenTag(img.raw ?? img.value);
@@ -19920,7 +27869,8 @@ var init_TF0205_service_image_unpinned = __esm({
           const local = s.build || img.repository.includes("/") ? void 0 : localAppImage(img.raw ?? img.value);
           const say = (who, plural3) => {
             const verb = (one, many) => `${who} ${plural3 ? many : one}`;
-            return local ? `${verb("runs", "run")} image ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.` : s.build ? official ? `${verb("names", "name")} the image ${plural3 ? "they build" : "it builds"} ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `${verb("tags", "tag")} the image ${plural3 ? "they build" : "it builds"} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `${verb("uses", "use")} image ${what}, which floats to whatever is newest at pull time: ${pin}.`;
+            const builtBy = builders?.map((n) => `'${n}'`).join(", ");
+            return builders ? `${verb("runs", "run")} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, the image ${builders.length > 1 ? `services ${builtBy} build` : `service ${builtBy} builds`}: ${plural3 ? "they run" : "it runs"} whatever was built or pushed last under this name, so a deploy cannot tell which build of the code ${plural3 ? "they run" : "it runs"} or roll back. Tag the build with a version or the commit and run that tag here too, e.g. '${repository}:\${GIT_SHA}'.` : local ? `${verb("runs", "run")} image ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.` : s.build ? official ? `${verb("names", "name")} the image ${plural3 ? "they build" : "it builds"} ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `${verb("tags", "tag")} the image ${plural3 ? "they build" : "it builds"} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `${verb("uses", "use")} image ${what}, which floats to whatever is newest at pull time: ${pin}.`;
           };
           const key = `${img.file}\0${img.line}`;
           const seen = byLine.get(key);
@@ -19934,7800 +27884,6 @@ var init_TF0205_service_image_unpinned = __esm({
         });
       }
     });
-  }
-});
-
-// node_modules/@lezer/common/dist/index.js
-function checkSide(side, pos, from, to) {
-  switch (side) {
-    case -2:
-      return from < pos;
-    case -1:
-      return to >= pos && from < pos;
-    case 0:
-      return from < pos && to > pos;
-    case 1:
-      return from <= pos && to > pos;
-    case 2:
-      return to > pos;
-    case 4:
-      return true;
-  }
-}
-function resolveNode(node, pos, side, overlays) {
-  var _a;
-  while (node.from == node.to || (side < 1 ? node.from >= pos : node.from > pos) || (side > -1 ? node.to <= pos : node.to < pos)) {
-    let parent = !overlays && node instanceof TreeNode && node.index < 0 ? null : node.parent;
-    if (!parent)
-      return node;
-    node = parent;
-  }
-  let mode = overlays ? 0 : IterMode.IgnoreOverlays;
-  if (overlays)
-    for (let scan = node, parent = scan.parent; parent; scan = parent, parent = scan.parent) {
-      if (scan instanceof TreeNode && scan.index < 0 && ((_a = parent.enter(pos, side, mode)) === null || _a === void 0 ? void 0 : _a.from) != scan.from)
-        node = parent;
-    }
-  for (; ; ) {
-    let inner = node.enter(pos, side, mode);
-    if (!inner)
-      return node;
-    node = inner;
-  }
-}
-function getChildren(node, type, before, after) {
-  let cur = node.cursor(), result2 = [];
-  if (!cur.firstChild())
-    return result2;
-  if (before != null)
-    for (let found = false; !found; ) {
-      found = cur.type.is(before);
-      if (!cur.nextSibling())
-        return result2;
-    }
-  for (; ; ) {
-    if (after != null && cur.type.is(after))
-      return result2;
-    if (cur.type.is(type))
-      result2.push(cur.node);
-    if (!cur.nextSibling())
-      return after == null ? result2 : [];
-  }
-}
-function matchNodeContext(node, context, i = context.length - 1) {
-  for (let p = node; i >= 0; p = p.parent) {
-    if (!p)
-      return false;
-    if (!p.type.isAnonymous) {
-      if (context[i] && context[i] != p.name)
-        return false;
-      i--;
-    }
-  }
-  return true;
-}
-function iterStack(heads) {
-  if (!heads.length)
-    return null;
-  let pick2 = 0, picked = heads[0];
-  for (let i = 1; i < heads.length; i++) {
-    let node = heads[i];
-    if (node.from > picked.from || node.to < picked.to) {
-      picked = node;
-      pick2 = i;
-    }
-  }
-  let next = picked instanceof TreeNode && picked.index < 0 ? null : picked.parent;
-  let newHeads = heads.slice();
-  if (next)
-    newHeads[pick2] = next;
-  else
-    newHeads.splice(pick2, 1);
-  return new StackIterator(newHeads, picked);
-}
-function stackIterator(tree, pos, side) {
-  let inner = tree.resolveInner(pos, side), layers = null;
-  for (let scan = inner instanceof TreeNode ? inner : inner.context.parent; scan; scan = scan.parent) {
-    if (scan.index < 0) {
-      let parent = scan.parent;
-      (layers || (layers = [inner])).push(parent.resolve(pos, side));
-      scan = parent;
-    } else {
-      let mount = MountedTree.get(scan.tree);
-      if (mount && mount.overlay && mount.overlay[0].from <= pos && mount.overlay[mount.overlay.length - 1].to >= pos) {
-        let root = new TreeNode(mount.tree, mount.overlay[0].from + scan.from, -1, scan);
-        (layers || (layers = [inner])).push(resolveNode(root, pos, side, false));
-      }
-    }
-  }
-  return layers ? iterStack(layers) : inner;
-}
-function hasChild(tree) {
-  return tree.children.some((ch) => ch instanceof TreeBuffer || !ch.type.isAnonymous || hasChild(ch));
-}
-function buildTree(data) {
-  var _a;
-  let { buffer, nodeSet, maxBufferLength = DefaultBufferLength, reused = [], minRepeatType = nodeSet.types.length } = data;
-  let cursor = Array.isArray(buffer) ? new FlatBufferCursor(buffer, buffer.length) : buffer;
-  let types = nodeSet.types;
-  let contextHash = 0, lookAhead = 0;
-  function takeNode(parentStart, minPos, children2, positions2, inRepeat, depth) {
-    let { id: id2, start, end, size } = cursor;
-    let lookAheadAtStart = lookAhead, contextAtStart = contextHash;
-    if (size < 0) {
-      cursor.next();
-      if (size == -1) {
-        let node2 = reused[id2];
-        children2.push(node2);
-        positions2.push(start - parentStart);
-        return;
-      } else if (size == -3) {
-        contextHash = id2;
-        return;
-      } else if (size == -4) {
-        lookAhead = id2;
-        return;
-      } else {
-        throw new RangeError(`Unrecognized record size: ${size}`);
-      }
-    }
-    let type = types[id2], node, buffer2;
-    let startPos = start - parentStart;
-    if (end - start <= maxBufferLength && (buffer2 = findBufferSize(cursor.pos - minPos, inRepeat))) {
-      let data2 = new Uint16Array(buffer2.size - buffer2.skip);
-      let endPos = cursor.pos - buffer2.size, index = data2.length;
-      while (cursor.pos > endPos)
-        index = copyToBuffer(buffer2.start, data2, index);
-      node = new TreeBuffer(data2, end - buffer2.start, nodeSet);
-      startPos = buffer2.start - parentStart;
-    } else {
-      let endPos = cursor.pos - size;
-      cursor.next();
-      let localChildren = [], localPositions = [];
-      let localInRepeat = id2 >= minRepeatType ? id2 : -1;
-      let lastGroup = 0, lastEnd = end, groupLookAhead = lookAheadAtStart;
-      while (cursor.pos > endPos) {
-        if (localInRepeat >= 0 && cursor.id == localInRepeat && cursor.size >= 0) {
-          if (cursor.end <= lastEnd - maxBufferLength) {
-            makeRepeatLeaf(localChildren, localPositions, start, lastGroup, cursor.end, lastEnd, localInRepeat, groupLookAhead, contextAtStart);
-            lastGroup = localChildren.length;
-            lastEnd = cursor.end;
-            groupLookAhead = lookAhead;
-          }
-          cursor.next();
-        } else if (depth > 2500) {
-          takeFlatNode(start, endPos, localChildren, localPositions);
-        } else {
-          if (localInRepeat >= 0 && cursor.size == -1 && reused[cursor.id].type == nodeSet.types[localInRepeat]) {
-            if (lastGroup < localChildren.length)
-              makeRepeatLeaf(localChildren, localPositions, start, lastGroup, cursor.end, lastEnd, localInRepeat, groupLookAhead, contextAtStart);
-            lastGroup = localChildren.length + 1;
-            lastEnd = cursor.start;
-            groupLookAhead = lookAhead;
-          }
-          takeNode(start, endPos, localChildren, localPositions, localInRepeat, depth + 1);
-        }
-      }
-      if (localInRepeat >= 0 && lastGroup > 0 && lastGroup < localChildren.length)
-        makeRepeatLeaf(localChildren, localPositions, start, lastGroup, start, lastEnd, localInRepeat, groupLookAhead, contextAtStart);
-      localChildren.reverse();
-      localPositions.reverse();
-      if (localInRepeat > -1 && lastGroup > 0) {
-        let make = makeBalanced(type, contextAtStart);
-        node = balanceRange(type, localChildren, localPositions, 0, localChildren.length, 0, end - start, make, make);
-      } else {
-        node = makeTree(type, localChildren, localPositions, end - start, lookAheadAtStart - end, contextAtStart);
-      }
-    }
-    children2.push(node);
-    positions2.push(startPos);
-  }
-  function takeFlatNode(parentStart, minPos, children2, positions2) {
-    let nodes = [];
-    let nodeCount = 0, stopAt = -1;
-    while (cursor.pos > minPos) {
-      let { id: id2, start, end, size } = cursor;
-      if (size > 4) {
-        cursor.next();
-      } else if (stopAt > -1 && start < stopAt) {
-        break;
-      } else {
-        if (stopAt < 0)
-          stopAt = end - maxBufferLength;
-        nodes.push(id2, start, end);
-        nodeCount++;
-        cursor.next();
-      }
-    }
-    if (nodeCount) {
-      let buffer2 = new Uint16Array(nodeCount * 4);
-      let start = nodes[nodes.length - 2];
-      for (let i = nodes.length - 3, j = 0; i >= 0; i -= 3) {
-        buffer2[j++] = nodes[i];
-        buffer2[j++] = nodes[i + 1] - start;
-        buffer2[j++] = nodes[i + 2] - start;
-        buffer2[j++] = j;
-      }
-      children2.push(new TreeBuffer(buffer2, nodes[2] - start, nodeSet));
-      positions2.push(start - parentStart);
-    }
-  }
-  function makeBalanced(type, contextHash2) {
-    return (children2, positions2, length2) => {
-      let lookAhead2 = 0, lastI = children2.length - 1, last, lookAheadProp;
-      if (lastI >= 0 && (last = children2[lastI]) instanceof Tree) {
-        if (!lastI && last.type == type && last.length == length2)
-          return last;
-        if (lookAheadProp = last.prop(NodeProp.lookAhead))
-          lookAhead2 = positions2[lastI] + last.length + lookAheadProp - length2;
-      }
-      return makeTree(type, children2, positions2, length2, lookAhead2, contextHash2);
-    };
-  }
-  function makeRepeatLeaf(children2, positions2, base, i, from, to, type, lookAhead2, contextHash2) {
-    let localChildren = [], localPositions = [];
-    while (children2.length > i) {
-      localChildren.push(children2.pop());
-      localPositions.push(positions2.pop() + base - from);
-    }
-    children2.push(makeTree(nodeSet.types[type], localChildren, localPositions, to - from, lookAhead2 - to, contextHash2));
-    positions2.push(from - base);
-  }
-  function makeTree(type, children2, positions2, length2, lookAhead2, contextHash2, props) {
-    if (contextHash2) {
-      let pair2 = [NodeProp.contextHash, contextHash2];
-      props = props ? [pair2].concat(props) : [pair2];
-    }
-    if (lookAhead2 > 25) {
-      let pair2 = [NodeProp.lookAhead, lookAhead2];
-      props = props ? [pair2].concat(props) : [pair2];
-    }
-    return new Tree(type, children2, positions2, length2, props);
-  }
-  function findBufferSize(maxSize, inRepeat) {
-    let fork = cursor.fork();
-    let size = 0, start = 0, skip = 0, minStart = fork.end - maxBufferLength;
-    let result2 = { size: 0, start: 0, skip: 0 };
-    scan: for (let minPos = fork.pos - maxSize; fork.pos > minPos; ) {
-      let nodeSize2 = fork.size;
-      if (fork.id == inRepeat && nodeSize2 >= 0) {
-        result2.size = size;
-        result2.start = start;
-        result2.skip = skip;
-        skip += 4;
-        size += 4;
-        fork.next();
-        continue;
-      }
-      let startPos = fork.pos - nodeSize2;
-      if (nodeSize2 < 0 || startPos < minPos || fork.start < minStart)
-        break;
-      let localSkipped = fork.id >= minRepeatType ? 4 : 0;
-      let nodeStart = fork.start;
-      fork.next();
-      while (fork.pos > startPos) {
-        if (fork.size < 0) {
-          if (fork.size == -3 || fork.size == -4)
-            localSkipped += 4;
-          else
-            break scan;
-        } else if (fork.id >= minRepeatType) {
-          localSkipped += 4;
-        }
-        fork.next();
-      }
-      start = nodeStart;
-      size += nodeSize2;
-      skip += localSkipped;
-    }
-    if (inRepeat < 0 || size == maxSize) {
-      result2.size = size;
-      result2.start = start;
-      result2.skip = skip;
-    }
-    return result2.size > 4 ? result2 : void 0;
-  }
-  function copyToBuffer(bufferStart, buffer2, index) {
-    let { id: id2, start, end, size } = cursor;
-    cursor.next();
-    if (size >= 0 && id2 < minRepeatType) {
-      let startIndex = index;
-      if (size > 4) {
-        let endPos = cursor.pos - (size - 4);
-        while (cursor.pos > endPos)
-          index = copyToBuffer(bufferStart, buffer2, index);
-      }
-      buffer2[--index] = startIndex;
-      buffer2[--index] = end - bufferStart;
-      buffer2[--index] = start - bufferStart;
-      buffer2[--index] = id2;
-    } else if (size == -3) {
-      contextHash = id2;
-    } else if (size == -4) {
-      lookAhead = id2;
-    }
-    return index;
-  }
-  let children = [], positions = [];
-  while (cursor.pos > 0)
-    takeNode(data.start || 0, data.bufferStart || 0, children, positions, -1, 0);
-  let length = (_a = data.length) !== null && _a !== void 0 ? _a : children.length ? positions[0] + children[0].length : 0;
-  return new Tree(types[data.topID], children.reverse(), positions.reverse(), length);
-}
-function nodeSize(balanceType, node) {
-  if (!balanceType.isAnonymous || node instanceof TreeBuffer || node.type != balanceType)
-    return 1;
-  let size = nodeSizeCache.get(node);
-  if (size == null) {
-    size = 1;
-    for (let child of node.children) {
-      if (child.type != balanceType || !(child instanceof Tree)) {
-        size = 1;
-        break;
-      }
-      size += nodeSize(balanceType, child);
-    }
-    nodeSizeCache.set(node, size);
-  }
-  return size;
-}
-function balanceRange(balanceType, children, positions, from, to, start, length, mkTop, mkTree) {
-  let total = 0;
-  for (let i = from; i < to; i++)
-    total += nodeSize(balanceType, children[i]);
-  let maxChild = Math.ceil(
-    total * 1.5 / 8
-    /* Balance.BranchFactor */
-  );
-  let localChildren = [], localPositions = [];
-  function divide(children2, positions2, from2, to2, offset) {
-    for (let i = from2; i < to2; ) {
-      let groupFrom = i, groupStart = positions2[i], groupSize = nodeSize(balanceType, children2[i]);
-      i++;
-      for (; i < to2; i++) {
-        let nextSize = nodeSize(balanceType, children2[i]);
-        if (groupSize + nextSize >= maxChild)
-          break;
-        groupSize += nextSize;
-      }
-      if (i == groupFrom + 1) {
-        if (groupSize > maxChild) {
-          let only = children2[groupFrom];
-          divide(only.children, only.positions, 0, only.children.length, positions2[groupFrom] + offset);
-          continue;
-        }
-        localChildren.push(children2[groupFrom]);
-      } else {
-        let length2 = positions2[i - 1] + children2[i - 1].length - groupStart;
-        localChildren.push(balanceRange(balanceType, children2, positions2, groupFrom, i, groupStart, length2, null, mkTree));
-      }
-      localPositions.push(groupStart + offset - start);
-    }
-  }
-  divide(children, positions, from, to, 0);
-  return (mkTop || mkTree)(localChildren, localPositions, length);
-}
-var DefaultBufferLength, nextPropID, Range, NodeProp, MountedTree, noProps, NodeType, NodeSet, CachedNode, CachedInnerNode, IterMode, Tree, FlatBufferCursor, TreeBuffer, BaseNode, TreeNode, BufferContext, BufferNode, StackIterator, TreeCursor, nodeSizeCache, Parser, StringInput, stoppedInner;
-var init_dist = __esm({
-  "node_modules/@lezer/common/dist/index.js"() {
-    DefaultBufferLength = 1024;
-    nextPropID = 0;
-    Range = class {
-      constructor(from, to) {
-        this.from = from;
-        this.to = to;
-      }
-    };
-    NodeProp = class {
-      /**
-      Create a new node prop type.
-      */
-      constructor(config2 = {}) {
-        this.id = nextPropID++;
-        this.perNode = !!config2.perNode;
-        this.deserialize = config2.deserialize || (() => {
-          throw new Error("This node type doesn't define a deserialize function");
-        });
-        this.combine = config2.combine || null;
-      }
-      /**
-      This is meant to be used with
-      [`NodeSet.extend`](#common.NodeSet.extend) or
-      [`LRParser.configure`](#lr.ParserConfig.props) to compute
-      prop values for each node type in the set. Takes a [match
-      object](#common.NodeType^match) or function that returns undefined
-      if the node type doesn't get this prop, and the prop's value if
-      it does.
-      */
-      add(match) {
-        if (this.perNode)
-          throw new RangeError("Can't add per-node props to node types");
-        if (typeof match != "function")
-          match = NodeType.match(match);
-        return (type) => {
-          let result2 = match(type);
-          return result2 === void 0 ? null : [this, result2];
-        };
-      }
-    };
-    NodeProp.closedBy = new NodeProp({ deserialize: (str) => str.split(" ") });
-    NodeProp.openedBy = new NodeProp({ deserialize: (str) => str.split(" ") });
-    NodeProp.group = new NodeProp({ deserialize: (str) => str.split(" ") });
-    NodeProp.isolate = new NodeProp({ deserialize: (value) => {
-      if (value && value != "rtl" && value != "ltr" && value != "auto")
-        throw new RangeError("Invalid value for isolate: " + value);
-      return value || "auto";
-    } });
-    NodeProp.contextHash = new NodeProp({ perNode: true });
-    NodeProp.lookAhead = new NodeProp({ perNode: true });
-    NodeProp.mounted = new NodeProp({ perNode: true });
-    MountedTree = class {
-      constructor(tree, overlay, parser3, bracketed2 = false) {
-        this.tree = tree;
-        this.overlay = overlay;
-        this.parser = parser3;
-        this.bracketed = bracketed2;
-      }
-      /**
-      @internal
-      */
-      static get(tree) {
-        return tree && tree.props && tree.props[NodeProp.mounted.id];
-      }
-    };
-    noProps = /* @__PURE__ */ Object.create(null);
-    NodeType = class _NodeType {
-      /**
-      @internal
-      */
-      constructor(name, props, id2, flags = 0) {
-        this.name = name;
-        this.props = props;
-        this.id = id2;
-        this.flags = flags;
-      }
-      /**
-      Define a node type.
-      */
-      static define(spec) {
-        let props = spec.props && spec.props.length ? /* @__PURE__ */ Object.create(null) : noProps;
-        let flags = (spec.top ? 1 : 0) | (spec.skipped ? 2 : 0) | (spec.error ? 4 : 0) | (spec.name == null ? 8 : 0);
-        let type = new _NodeType(spec.name || "", props, spec.id, flags);
-        if (spec.props)
-          for (let src of spec.props) {
-            if (!Array.isArray(src))
-              src = src(type);
-            if (src) {
-              if (src[0].perNode)
-                throw new RangeError("Can't store a per-node prop on a node type");
-              props[src[0].id] = src[1];
-            }
-          }
-        return type;
-      }
-      /**
-      Retrieves a node prop for this type. Will return `undefined` if
-      the prop isn't present on this node.
-      */
-      prop(prop) {
-        return this.props[prop.id];
-      }
-      /**
-      True when this is the top node of a grammar.
-      */
-      get isTop() {
-        return (this.flags & 1) > 0;
-      }
-      /**
-      True when this node is produced by a skip rule.
-      */
-      get isSkipped() {
-        return (this.flags & 2) > 0;
-      }
-      /**
-      Indicates whether this is an error node.
-      */
-      get isError() {
-        return (this.flags & 4) > 0;
-      }
-      /**
-      When true, this node type doesn't correspond to a user-declared
-      named node, for example because it is used to cache repetition.
-      */
-      get isAnonymous() {
-        return (this.flags & 8) > 0;
-      }
-      /**
-      Returns true when this node's name or one of its
-      [groups](#common.NodeProp^group) matches the given string.
-      */
-      is(name) {
-        if (typeof name == "string") {
-          if (this.name == name)
-            return true;
-          let group = this.prop(NodeProp.group);
-          return group ? group.indexOf(name) > -1 : false;
-        }
-        return this.id == name;
-      }
-      /**
-      Create a function from node types to arbitrary values by
-      specifying an object whose property names are node or
-      [group](#common.NodeProp^group) names. Often useful with
-      [`NodeProp.add`](#common.NodeProp.add). You can put multiple
-      names, separated by spaces, in a single property name to map
-      multiple node names to a single value.
-      */
-      static match(map) {
-        let direct = /* @__PURE__ */ Object.create(null);
-        for (let prop in map)
-          for (let name of prop.split(" "))
-            direct[name] = map[prop];
-        return (node) => {
-          for (let groups = node.prop(NodeProp.group), i = -1; i < (groups ? groups.length : 0); i++) {
-            let found = direct[i < 0 ? node.name : groups[i]];
-            if (found)
-              return found;
-          }
-        };
-      }
-    };
-    NodeType.none = new NodeType(
-      "",
-      /* @__PURE__ */ Object.create(null),
-      0,
-      8
-      /* NodeFlag.Anonymous */
-    );
-    NodeSet = class _NodeSet {
-      /**
-      Create a set with the given types. The `id` property of each
-      type should correspond to its position within the array.
-      */
-      constructor(types) {
-        this.types = types;
-        for (let i = 0; i < types.length; i++)
-          if (types[i].id != i)
-            throw new RangeError("Node type ids should correspond to array positions when creating a node set");
-      }
-      /**
-      Create a copy of this set with some node properties added. The
-      arguments to this method can be created with
-      [`NodeProp.add`](#common.NodeProp.add).
-      */
-      extend(...props) {
-        let newTypes = [];
-        for (let type of this.types) {
-          let newProps = null;
-          for (let source of props) {
-            let add2 = source(type);
-            if (add2) {
-              if (!newProps)
-                newProps = Object.assign({}, type.props);
-              let value = add2[1], prop = add2[0];
-              if (prop.combine && prop.id in newProps)
-                value = prop.combine(newProps[prop.id], value);
-              newProps[prop.id] = value;
-            }
-          }
-          newTypes.push(newProps ? new NodeType(type.name, newProps, type.id, type.flags) : type);
-        }
-        return new _NodeSet(newTypes);
-      }
-    };
-    CachedNode = /* @__PURE__ */ new WeakMap();
-    CachedInnerNode = /* @__PURE__ */ new WeakMap();
-    (function(IterMode2) {
-      IterMode2[IterMode2["ExcludeBuffers"] = 1] = "ExcludeBuffers";
-      IterMode2[IterMode2["IncludeAnonymous"] = 2] = "IncludeAnonymous";
-      IterMode2[IterMode2["IgnoreMounts"] = 4] = "IgnoreMounts";
-      IterMode2[IterMode2["IgnoreOverlays"] = 8] = "IgnoreOverlays";
-      IterMode2[IterMode2["EnterBracketed"] = 16] = "EnterBracketed";
-    })(IterMode || (IterMode = {}));
-    Tree = class _Tree {
-      /**
-      Construct a new tree. See also [`Tree.build`](#common.Tree^build).
-      */
-      constructor(type, children, positions, length, props) {
-        this.type = type;
-        this.children = children;
-        this.positions = positions;
-        this.length = length;
-        this.props = null;
-        if (props && props.length) {
-          this.props = /* @__PURE__ */ Object.create(null);
-          for (let [prop, value] of props)
-            this.props[typeof prop == "number" ? prop : prop.id] = value;
-        }
-      }
-      /**
-      @internal
-      */
-      toString() {
-        let mounted = MountedTree.get(this);
-        if (mounted && !mounted.overlay)
-          return mounted.tree.toString();
-        let children = "";
-        for (let ch of this.children) {
-          let str = ch.toString();
-          if (str) {
-            if (children)
-              children += ",";
-            children += str;
-          }
-        }
-        return !this.type.name ? children : (/\W/.test(this.type.name) && !this.type.isError ? JSON.stringify(this.type.name) : this.type.name) + (children.length ? "(" + children + ")" : "");
-      }
-      /**
-      Get a [tree cursor](#common.TreeCursor) positioned at the top of
-      the tree. Mode can be used to [control](#common.IterMode) which
-      nodes the cursor visits.
-      */
-      cursor(mode = 0) {
-        return new TreeCursor(this.topNode, mode);
-      }
-      /**
-      Get a [tree cursor](#common.TreeCursor) pointing into this tree
-      at the given position and side (see
-      [`moveTo`](#common.TreeCursor.moveTo).
-      */
-      cursorAt(pos, side = 0, mode = 0) {
-        let scope = CachedNode.get(this) || this.topNode;
-        let cursor = new TreeCursor(scope);
-        cursor.moveTo(pos, side);
-        CachedNode.set(this, cursor._tree);
-        return cursor;
-      }
-      /**
-      Get a [syntax node](#common.SyntaxNode) object for the top of the
-      tree.
-      */
-      get topNode() {
-        return new TreeNode(this, 0, 0, null);
-      }
-      /**
-      Get the [syntax node](#common.SyntaxNode) at the given position.
-      If `side` is -1, this will move into nodes that end at the
-      position. If 1, it'll move into nodes that start at the
-      position. With 0, it'll only enter nodes that cover the position
-      from both sides.
-      
-      Note that this will not enter
-      [overlays](#common.MountedTree.overlay), and you often want
-      [`resolveInner`](#common.Tree.resolveInner) instead.
-      */
-      resolve(pos, side = 0) {
-        let node = resolveNode(CachedNode.get(this) || this.topNode, pos, side, false);
-        CachedNode.set(this, node);
-        return node;
-      }
-      /**
-      Like [`resolve`](#common.Tree.resolve), but will enter
-      [overlaid](#common.MountedTree.overlay) nodes, producing a syntax node
-      pointing into the innermost overlaid tree at the given position
-      (with parent links going through all parent structure, including
-      the host trees).
-      */
-      resolveInner(pos, side = 0) {
-        let node = resolveNode(CachedInnerNode.get(this) || this.topNode, pos, side, true);
-        CachedInnerNode.set(this, node);
-        return node;
-      }
-      /**
-      In some situations, it can be useful to iterate through all
-      nodes around a position, including those in overlays that don't
-      directly cover the position. This method gives you an iterator
-      that will produce all nodes, from small to big, around the given
-      position.
-      */
-      resolveStack(pos, side = 0) {
-        return stackIterator(this, pos, side);
-      }
-      /**
-      Iterate over the tree and its children, calling `enter` for any
-      node that touches the `from`/`to` region (if given) before
-      running over such a node's children, and `leave` (if given) when
-      leaving the node. When `enter` returns `false`, that node will
-      not have its children iterated over (or `leave` called).
-      */
-      iterate(spec) {
-        let { enter, leave, from = 0, to = this.length } = spec;
-        let mode = spec.mode || 0, anon = (mode & IterMode.IncludeAnonymous) > 0;
-        for (let c = this.cursor(mode | IterMode.IncludeAnonymous); ; ) {
-          let entered = false;
-          if (c.from <= to && c.to >= from && (!anon && c.type.isAnonymous || enter(c) !== false)) {
-            if (c.firstChild())
-              continue;
-            entered = true;
-          }
-          for (; ; ) {
-            if (entered && leave && (anon || !c.type.isAnonymous))
-              leave(c);
-            if (c.nextSibling())
-              break;
-            if (!c.parent())
-              return;
-            entered = true;
-          }
-        }
-      }
-      /**
-      Get the value of the given [node prop](#common.NodeProp) for this
-      node. Works with both per-node and per-type props.
-      */
-      prop(prop) {
-        return !prop.perNode ? this.type.prop(prop) : this.props ? this.props[prop.id] : void 0;
-      }
-      /**
-      Returns the node's [per-node props](#common.NodeProp.perNode) in a
-      format that can be passed to the [`Tree`](#common.Tree)
-      constructor.
-      */
-      get propValues() {
-        let result2 = [];
-        if (this.props)
-          for (let id2 in this.props)
-            result2.push([+id2, this.props[id2]]);
-        return result2;
-      }
-      /**
-      Balance the direct children of this tree, producing a copy of
-      which may have children grouped into subtrees with type
-      [`NodeType.none`](#common.NodeType^none).
-      */
-      balance(config2 = {}) {
-        return this.children.length <= 8 ? this : balanceRange(NodeType.none, this.children, this.positions, 0, this.children.length, 0, this.length, (children, positions, length) => new _Tree(this.type, children, positions, length, this.propValues), config2.makeTree || ((children, positions, length) => new _Tree(NodeType.none, children, positions, length)));
-      }
-      /**
-      Build a tree from a postfix-ordered buffer of node information,
-      or a cursor over such a buffer.
-      */
-      static build(data) {
-        return buildTree(data);
-      }
-    };
-    Tree.empty = new Tree(NodeType.none, [], [], 0);
-    FlatBufferCursor = class _FlatBufferCursor {
-      constructor(buffer, index) {
-        this.buffer = buffer;
-        this.index = index;
-      }
-      get id() {
-        return this.buffer[this.index - 4];
-      }
-      get start() {
-        return this.buffer[this.index - 3];
-      }
-      get end() {
-        return this.buffer[this.index - 2];
-      }
-      get size() {
-        return this.buffer[this.index - 1];
-      }
-      get pos() {
-        return this.index;
-      }
-      next() {
-        this.index -= 4;
-      }
-      fork() {
-        return new _FlatBufferCursor(this.buffer, this.index);
-      }
-    };
-    TreeBuffer = class _TreeBuffer {
-      /**
-      Create a tree buffer.
-      */
-      constructor(buffer, length, set) {
-        this.buffer = buffer;
-        this.length = length;
-        this.set = set;
-      }
-      /**
-      @internal
-      */
-      get type() {
-        return NodeType.none;
-      }
-      /**
-      @internal
-      */
-      toString() {
-        let result2 = [];
-        for (let index = 0; index < this.buffer.length; ) {
-          result2.push(this.childString(index));
-          index = this.buffer[index + 3];
-        }
-        return result2.join(",");
-      }
-      /**
-      @internal
-      */
-      childString(index) {
-        let id2 = this.buffer[index], endIndex = this.buffer[index + 3];
-        let type = this.set.types[id2], result2 = type.name;
-        if (/\W/.test(result2) && !type.isError)
-          result2 = JSON.stringify(result2);
-        index += 4;
-        if (endIndex == index)
-          return result2;
-        let children = [];
-        while (index < endIndex) {
-          children.push(this.childString(index));
-          index = this.buffer[index + 3];
-        }
-        return result2 + "(" + children.join(",") + ")";
-      }
-      /**
-      @internal
-      */
-      findChild(startIndex, endIndex, dir, pos, side) {
-        let { buffer } = this, pick2 = -1;
-        for (let i = startIndex; i != endIndex; i = buffer[i + 3]) {
-          if (checkSide(side, pos, buffer[i + 1], buffer[i + 2])) {
-            pick2 = i;
-            if (dir > 0)
-              break;
-          }
-        }
-        return pick2;
-      }
-      /**
-      @internal
-      */
-      slice(startI, endI, from) {
-        let b = this.buffer;
-        let copy = new Uint16Array(endI - startI), len = 0;
-        for (let i = startI, j = 0; i < endI; ) {
-          copy[j++] = b[i++];
-          copy[j++] = b[i++] - from;
-          let to = copy[j++] = b[i++] - from;
-          copy[j++] = b[i++] - startI;
-          len = Math.max(len, to);
-        }
-        return new _TreeBuffer(copy, len, this.set);
-      }
-    };
-    BaseNode = class {
-      cursor(mode = 0) {
-        return new TreeCursor(this, mode);
-      }
-      getChild(type, before = null, after = null) {
-        let r = getChildren(this, type, before, after);
-        return r.length ? r[0] : null;
-      }
-      getChildren(type, before = null, after = null) {
-        return getChildren(this, type, before, after);
-      }
-      resolve(pos, side = 0) {
-        return resolveNode(this, pos, side, false);
-      }
-      resolveInner(pos, side = 0) {
-        return resolveNode(this, pos, side, true);
-      }
-      matchContext(context) {
-        return matchNodeContext(this.parent, context);
-      }
-      enterUnfinishedNodesBefore(pos) {
-        let scan = this.childBefore(pos), node = this;
-        while (scan) {
-          let last = scan.lastChild;
-          if (!last || last.to != scan.to)
-            break;
-          if (last.type.isError && last.from == last.to) {
-            node = scan;
-            scan = last.prevSibling;
-          } else {
-            scan = last;
-          }
-        }
-        return node;
-      }
-      get node() {
-        return this;
-      }
-      get next() {
-        return this.parent;
-      }
-    };
-    TreeNode = class _TreeNode extends BaseNode {
-      constructor(_tree, from, index, _parent) {
-        super();
-        this._tree = _tree;
-        this.from = from;
-        this.index = index;
-        this._parent = _parent;
-      }
-      get type() {
-        return this._tree.type;
-      }
-      get name() {
-        return this._tree.type.name;
-      }
-      get to() {
-        return this.from + this._tree.length;
-      }
-      nextChild(i, dir, pos, side, mode = 0) {
-        for (let parent = this; ; ) {
-          for (let { children, positions } = parent._tree, e = dir > 0 ? children.length : -1; i != e; i += dir) {
-            let next = children[i], start = positions[i] + parent.from, mounted;
-            if (!(mode & IterMode.EnterBracketed && next instanceof Tree && (mounted = MountedTree.get(next)) && !mounted.overlay && mounted.bracketed && pos >= start && pos <= start + next.length) && !checkSide(side, pos, start, start + next.length))
-              continue;
-            if (next instanceof TreeBuffer) {
-              if (mode & IterMode.ExcludeBuffers)
-                continue;
-              let index = next.findChild(0, next.buffer.length, dir, pos - start, side);
-              if (index > -1)
-                return new BufferNode(new BufferContext(parent, next, i, start), null, index);
-            } else if (mode & IterMode.IncludeAnonymous || (!next.type.isAnonymous || hasChild(next))) {
-              let mounted2;
-              if (!(mode & IterMode.IgnoreMounts) && (mounted2 = MountedTree.get(next)) && !mounted2.overlay)
-                return new _TreeNode(mounted2.tree, start, i, parent);
-              let inner = new _TreeNode(next, start, i, parent);
-              return mode & IterMode.IncludeAnonymous || !inner.type.isAnonymous ? inner : inner.nextChild(dir < 0 ? next.children.length - 1 : 0, dir, pos, side, mode);
-            }
-          }
-          if (mode & IterMode.IncludeAnonymous || !parent.type.isAnonymous)
-            return null;
-          if (parent.index >= 0)
-            i = parent.index + dir;
-          else
-            i = dir < 0 ? -1 : parent._parent._tree.children.length;
-          parent = parent._parent;
-          if (!parent)
-            return null;
-        }
-      }
-      get firstChild() {
-        return this.nextChild(
-          0,
-          1,
-          0,
-          4
-          /* Side.DontCare */
-        );
-      }
-      get lastChild() {
-        return this.nextChild(
-          this._tree.children.length - 1,
-          -1,
-          0,
-          4
-          /* Side.DontCare */
-        );
-      }
-      childAfter(pos) {
-        return this.nextChild(
-          0,
-          1,
-          pos,
-          2
-          /* Side.After */
-        );
-      }
-      childBefore(pos) {
-        return this.nextChild(
-          this._tree.children.length - 1,
-          -1,
-          pos,
-          -2
-          /* Side.Before */
-        );
-      }
-      prop(prop) {
-        return this._tree.prop(prop);
-      }
-      enter(pos, side, mode = 0) {
-        let mounted;
-        if (!(mode & IterMode.IgnoreOverlays) && (mounted = MountedTree.get(this._tree)) && mounted.overlay) {
-          let rPos = pos - this.from, enterBracketed = mode & IterMode.EnterBracketed && mounted.bracketed;
-          for (let { from, to } of mounted.overlay) {
-            if ((side > 0 || enterBracketed ? from <= rPos : from < rPos) && (side < 0 || enterBracketed ? to >= rPos : to > rPos))
-              return new _TreeNode(mounted.tree, mounted.overlay[0].from + this.from, -1, this);
-          }
-        }
-        return this.nextChild(0, 1, pos, side, mode);
-      }
-      nextSignificantParent() {
-        let val = this;
-        while (val.type.isAnonymous && val._parent)
-          val = val._parent;
-        return val;
-      }
-      get parent() {
-        return this._parent ? this._parent.nextSignificantParent() : null;
-      }
-      get nextSibling() {
-        return this._parent && this.index >= 0 ? this._parent.nextChild(
-          this.index + 1,
-          1,
-          0,
-          4
-          /* Side.DontCare */
-        ) : null;
-      }
-      get prevSibling() {
-        return this._parent && this.index >= 0 ? this._parent.nextChild(
-          this.index - 1,
-          -1,
-          0,
-          4
-          /* Side.DontCare */
-        ) : null;
-      }
-      get tree() {
-        return this._tree;
-      }
-      toTree() {
-        return this._tree;
-      }
-      /**
-      @internal
-      */
-      toString() {
-        return this._tree.toString();
-      }
-    };
-    BufferContext = class {
-      constructor(parent, buffer, index, start) {
-        this.parent = parent;
-        this.buffer = buffer;
-        this.index = index;
-        this.start = start;
-      }
-    };
-    BufferNode = class _BufferNode extends BaseNode {
-      get name() {
-        return this.type.name;
-      }
-      get from() {
-        return this.context.start + this.context.buffer.buffer[this.index + 1];
-      }
-      get to() {
-        return this.context.start + this.context.buffer.buffer[this.index + 2];
-      }
-      constructor(context, _parent, index) {
-        super();
-        this.context = context;
-        this._parent = _parent;
-        this.index = index;
-        this.type = context.buffer.set.types[context.buffer.buffer[index]];
-      }
-      child(dir, pos, side) {
-        let { buffer } = this.context;
-        let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], dir, pos - this.context.start, side);
-        return index < 0 ? null : new _BufferNode(this.context, this, index);
-      }
-      get firstChild() {
-        return this.child(
-          1,
-          0,
-          4
-          /* Side.DontCare */
-        );
-      }
-      get lastChild() {
-        return this.child(
-          -1,
-          0,
-          4
-          /* Side.DontCare */
-        );
-      }
-      childAfter(pos) {
-        return this.child(
-          1,
-          pos,
-          2
-          /* Side.After */
-        );
-      }
-      childBefore(pos) {
-        return this.child(
-          -1,
-          pos,
-          -2
-          /* Side.Before */
-        );
-      }
-      prop(prop) {
-        return this.type.prop(prop);
-      }
-      enter(pos, side, mode = 0) {
-        if (mode & IterMode.ExcludeBuffers)
-          return null;
-        let { buffer } = this.context;
-        let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], side > 0 ? 1 : -1, pos - this.context.start, side);
-        return index < 0 ? null : new _BufferNode(this.context, this, index);
-      }
-      get parent() {
-        return this._parent || this.context.parent.nextSignificantParent();
-      }
-      externalSibling(dir) {
-        return this._parent ? null : this.context.parent.nextChild(
-          this.context.index + dir,
-          dir,
-          0,
-          4
-          /* Side.DontCare */
-        );
-      }
-      get nextSibling() {
-        let { buffer } = this.context;
-        let after = buffer.buffer[this.index + 3];
-        if (after < (this._parent ? buffer.buffer[this._parent.index + 3] : buffer.buffer.length))
-          return new _BufferNode(this.context, this._parent, after);
-        return this.externalSibling(1);
-      }
-      get prevSibling() {
-        let { buffer } = this.context;
-        let parentStart = this._parent ? this._parent.index + 4 : 0;
-        if (this.index == parentStart)
-          return this.externalSibling(-1);
-        return new _BufferNode(this.context, this._parent, buffer.findChild(
-          parentStart,
-          this.index,
-          -1,
-          0,
-          4
-          /* Side.DontCare */
-        ));
-      }
-      get tree() {
-        return null;
-      }
-      toTree() {
-        let children = [], positions = [];
-        let { buffer } = this.context;
-        let startI = this.index + 4, endI = buffer.buffer[this.index + 3];
-        if (endI > startI) {
-          let from = buffer.buffer[this.index + 1];
-          children.push(buffer.slice(startI, endI, from));
-          positions.push(0);
-        }
-        return new Tree(this.type, children, positions, this.to - this.from);
-      }
-      /**
-      @internal
-      */
-      toString() {
-        return this.context.buffer.childString(this.index);
-      }
-    };
-    StackIterator = class {
-      constructor(heads, node) {
-        this.heads = heads;
-        this.node = node;
-      }
-      get next() {
-        return iterStack(this.heads);
-      }
-    };
-    TreeCursor = class {
-      /**
-      Shorthand for `.type.name`.
-      */
-      get name() {
-        return this.type.name;
-      }
-      /**
-      @internal
-      */
-      constructor(node, mode = 0) {
-        this.buffer = null;
-        this.stack = [];
-        this.index = 0;
-        this.bufferNode = null;
-        this.mode = mode & ~IterMode.EnterBracketed;
-        if (node instanceof TreeNode) {
-          this.yieldNode(node);
-        } else {
-          this._tree = node.context.parent;
-          this.buffer = node.context;
-          for (let n = node._parent; n; n = n._parent)
-            this.stack.unshift(n.index);
-          this.bufferNode = node;
-          this.yieldBuf(node.index);
-        }
-      }
-      yieldNode(node) {
-        if (!node)
-          return false;
-        this._tree = node;
-        this.type = node.type;
-        this.from = node.from;
-        this.to = node.to;
-        return true;
-      }
-      yieldBuf(index, type) {
-        this.index = index;
-        let { start, buffer } = this.buffer;
-        this.type = type || buffer.set.types[buffer.buffer[index]];
-        this.from = start + buffer.buffer[index + 1];
-        this.to = start + buffer.buffer[index + 2];
-        return true;
-      }
-      /**
-      @internal
-      */
-      yield(node) {
-        if (!node)
-          return false;
-        if (node instanceof TreeNode) {
-          this.buffer = null;
-          return this.yieldNode(node);
-        }
-        this.buffer = node.context;
-        return this.yieldBuf(node.index, node.type);
-      }
-      /**
-      @internal
-      */
-      toString() {
-        return this.buffer ? this.buffer.buffer.childString(this.index) : this._tree.toString();
-      }
-      /**
-      @internal
-      */
-      enterChild(dir, pos, side) {
-        if (!this.buffer)
-          return this.yield(this._tree.nextChild(dir < 0 ? this._tree._tree.children.length - 1 : 0, dir, pos, side, this.mode));
-        let { buffer } = this.buffer;
-        let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], dir, pos - this.buffer.start, side);
-        if (index < 0)
-          return false;
-        this.stack.push(this.index);
-        return this.yieldBuf(index);
-      }
-      /**
-      Move the cursor to this node's first child. When this returns
-      false, the node has no child, and the cursor has not been moved.
-      */
-      firstChild() {
-        return this.enterChild(
-          1,
-          0,
-          4
-          /* Side.DontCare */
-        );
-      }
-      /**
-      Move the cursor to this node's last child.
-      */
-      lastChild() {
-        return this.enterChild(
-          -1,
-          0,
-          4
-          /* Side.DontCare */
-        );
-      }
-      /**
-      Move the cursor to the first child that ends after `pos`.
-      */
-      childAfter(pos) {
-        return this.enterChild(
-          1,
-          pos,
-          2
-          /* Side.After */
-        );
-      }
-      /**
-      Move to the last child that starts before `pos`.
-      */
-      childBefore(pos) {
-        return this.enterChild(
-          -1,
-          pos,
-          -2
-          /* Side.Before */
-        );
-      }
-      /**
-      Move the cursor to the child around `pos`. If side is -1 the
-      child may end at that position, when 1 it may start there. This
-      will also enter [overlaid](#common.MountedTree.overlay)
-      [mounted](#common.NodeProp^mounted) trees unless `overlays` is
-      set to false.
-      */
-      enter(pos, side, mode = this.mode) {
-        if (!this.buffer)
-          return this.yield(this._tree.enter(pos, side, mode));
-        return mode & IterMode.ExcludeBuffers ? false : this.enterChild(1, pos, side);
-      }
-      /**
-      Move to the node's parent node, if this isn't the top node.
-      */
-      parent() {
-        if (!this.buffer)
-          return this.yieldNode(this.mode & IterMode.IncludeAnonymous ? this._tree._parent : this._tree.parent);
-        if (this.stack.length)
-          return this.yieldBuf(this.stack.pop());
-        let parent = this.mode & IterMode.IncludeAnonymous ? this.buffer.parent : this.buffer.parent.nextSignificantParent();
-        this.buffer = null;
-        return this.yieldNode(parent);
-      }
-      /**
-      @internal
-      */
-      sibling(dir) {
-        if (!this.buffer)
-          return !this._tree._parent ? false : this.yield(this._tree.index < 0 ? null : this._tree._parent.nextChild(this._tree.index + dir, dir, 0, 4, this.mode));
-        let { buffer } = this.buffer, d = this.stack.length - 1;
-        if (dir < 0) {
-          let parentStart = d < 0 ? 0 : this.stack[d] + 4;
-          if (this.index != parentStart)
-            return this.yieldBuf(buffer.findChild(
-              parentStart,
-              this.index,
-              -1,
-              0,
-              4
-              /* Side.DontCare */
-            ));
-        } else {
-          let after = buffer.buffer[this.index + 3];
-          if (after < (d < 0 ? buffer.buffer.length : buffer.buffer[this.stack[d] + 3]))
-            return this.yieldBuf(after);
-        }
-        return d < 0 ? this.yield(this.buffer.parent.nextChild(this.buffer.index + dir, dir, 0, 4, this.mode)) : false;
-      }
-      /**
-      Move to this node's next sibling, if any.
-      */
-      nextSibling() {
-        return this.sibling(1);
-      }
-      /**
-      Move to this node's previous sibling, if any.
-      */
-      prevSibling() {
-        return this.sibling(-1);
-      }
-      atLastNode(dir) {
-        let index, parent, { buffer } = this;
-        if (buffer) {
-          if (dir > 0) {
-            if (this.index < buffer.buffer.buffer.length)
-              return false;
-          } else {
-            for (let i = 0; i < this.index; i++)
-              if (buffer.buffer.buffer[i + 3] < this.index)
-                return false;
-          }
-          ({ index, parent } = buffer);
-        } else {
-          ({ index, _parent: parent } = this._tree);
-        }
-        for (; parent; { index, _parent: parent } = parent) {
-          if (index > -1)
-            for (let i = index + dir, e = dir < 0 ? -1 : parent._tree.children.length; i != e; i += dir) {
-              let child = parent._tree.children[i];
-              if (this.mode & IterMode.IncludeAnonymous || child instanceof TreeBuffer || !child.type.isAnonymous || hasChild(child))
-                return false;
-            }
-        }
-        return true;
-      }
-      move(dir, enter) {
-        if (enter && this.enterChild(
-          dir,
-          0,
-          4
-          /* Side.DontCare */
-        ))
-          return true;
-        for (; ; ) {
-          if (this.sibling(dir))
-            return true;
-          if (this.atLastNode(dir) || !this.parent())
-            return false;
-        }
-      }
-      /**
-      Move to the next node in a
-      [pre-order](https://en.wikipedia.org/wiki/Tree_traversal#Pre-order,_NLR)
-      traversal, going from a node to its first child or, if the
-      current node is empty or `enter` is false, its next sibling or
-      the next sibling of the first parent node that has one.
-      */
-      next(enter = true) {
-        return this.move(1, enter);
-      }
-      /**
-      Move to the next node in a last-to-first pre-order traversal. A
-      node is followed by its last child or, if it has none, its
-      previous sibling or the previous sibling of the first parent
-      node that has one.
-      */
-      prev(enter = true) {
-        return this.move(-1, enter);
-      }
-      /**
-      Move the cursor to the innermost node that covers `pos`. If
-      `side` is -1, it will enter nodes that end at `pos`. If it is 1,
-      it will enter nodes that start at `pos`.
-      */
-      moveTo(pos, side = 0) {
-        while (this.from == this.to || (side < 1 ? this.from >= pos : this.from > pos) || (side > -1 ? this.to <= pos : this.to < pos))
-          if (!this.parent())
-            break;
-        while (this.enterChild(1, pos, side)) {
-        }
-        return this;
-      }
-      /**
-      Get a [syntax node](#common.SyntaxNode) at the cursor's current
-      position.
-      */
-      get node() {
-        if (!this.buffer)
-          return this._tree;
-        let cache = this.bufferNode, result2 = null, depth = 0;
-        if (cache && cache.context == this.buffer) {
-          scan: for (let index = this.index, d = this.stack.length; d >= 0; ) {
-            for (let c = cache; c; c = c._parent)
-              if (c.index == index) {
-                if (index == this.index)
-                  return c;
-                result2 = c;
-                depth = d + 1;
-                break scan;
-              }
-            index = this.stack[--d];
-          }
-        }
-        for (let i = depth; i < this.stack.length; i++)
-          result2 = new BufferNode(this.buffer, result2, this.stack[i]);
-        return this.bufferNode = new BufferNode(this.buffer, result2, this.index);
-      }
-      /**
-      Get the [tree](#common.Tree) that represents the current node, if
-      any. Will return null when the node is in a [tree
-      buffer](#common.TreeBuffer).
-      */
-      get tree() {
-        return this.buffer ? null : this._tree._tree;
-      }
-      /**
-      Iterate over the current node and all its descendants, calling
-      `enter` when entering a node and `leave`, if given, when leaving
-      one. When `enter` returns `false`, any children of that node are
-      skipped, and `leave` isn't called for it.
-      */
-      iterate(enter, leave) {
-        for (let depth = 0; ; ) {
-          let mustLeave = false;
-          if (this.type.isAnonymous || enter(this) !== false) {
-            if (this.firstChild()) {
-              depth++;
-              continue;
-            }
-            if (!this.type.isAnonymous)
-              mustLeave = true;
-          }
-          for (; ; ) {
-            if (mustLeave && leave)
-              leave(this);
-            mustLeave = this.type.isAnonymous;
-            if (!depth)
-              return;
-            if (this.nextSibling())
-              break;
-            this.parent();
-            depth--;
-            mustLeave = true;
-          }
-        }
-      }
-      /**
-      Test whether the current node matches a given context\u2014a sequence
-      of direct parent node names. Empty strings in the context array
-      are treated as wildcards.
-      */
-      matchContext(context) {
-        if (!this.buffer)
-          return matchNodeContext(this.node.parent, context);
-        let { buffer } = this.buffer, { types } = buffer.set;
-        for (let i = context.length - 1, d = this.stack.length - 1; i >= 0; d--) {
-          if (d < 0)
-            return matchNodeContext(this._tree, context, i);
-          let type = types[buffer.buffer[this.stack[d]]];
-          if (!type.isAnonymous) {
-            if (context[i] && context[i] != type.name)
-              return false;
-            i--;
-          }
-        }
-        return true;
-      }
-    };
-    nodeSizeCache = /* @__PURE__ */ new WeakMap();
-    Parser = class {
-      /**
-      Start a parse, returning a [partial parse](#common.PartialParse)
-      object. [`fragments`](#common.TreeFragment) can be passed in to
-      make the parse incremental.
-      
-      By default, the entire input is parsed. You can pass `ranges`,
-      which should be a sorted array of non-empty, non-overlapping
-      ranges, to parse only those ranges. The tree returned in that
-      case will start at `ranges[0].from`.
-      */
-      startParse(input, fragments, ranges) {
-        if (typeof input == "string")
-          input = new StringInput(input);
-        ranges = !ranges ? [new Range(0, input.length)] : ranges.length ? ranges.map((r) => new Range(r.from, r.to)) : [new Range(0, 0)];
-        return this.createParse(input, fragments || [], ranges);
-      }
-      /**
-      Run a full parse, returning the resulting tree.
-      */
-      parse(input, fragments, ranges) {
-        let parse2 = this.startParse(input, fragments, ranges);
-        for (; ; ) {
-          let done = parse2.advance();
-          if (done)
-            return done;
-        }
-      }
-    };
-    StringInput = class {
-      constructor(string) {
-        this.string = string;
-      }
-      get length() {
-        return this.string.length;
-      }
-      chunk(from) {
-        return this.string.slice(from);
-      }
-      get lineChunks() {
-        return false;
-      }
-      read(from, to) {
-        return this.string.slice(from, to);
-      }
-    };
-    stoppedInner = new NodeProp({ perNode: true });
-  }
-});
-
-// node_modules/@lezer/lr/dist/index.js
-function decodeArray(input, Type = Uint16Array) {
-  if (typeof input != "string")
-    return input;
-  let array = null;
-  for (let pos = 0, out = 0; pos < input.length; ) {
-    let value = 0;
-    for (; ; ) {
-      let next = input.charCodeAt(pos++), stop = false;
-      if (next == 126) {
-        value = 65535;
-        break;
-      }
-      if (next >= 92)
-        next--;
-      if (next >= 34)
-        next--;
-      let digit = next - 32;
-      if (digit >= 46) {
-        digit -= 46;
-        stop = true;
-      }
-      value += digit;
-      if (stop)
-        break;
-      value *= 46;
-    }
-    if (array)
-      array[out++] = value;
-    else
-      array = new Type(value);
-  }
-  return array;
-}
-function readToken(data, input, stack, group, precTable, precOffset) {
-  let state = 0, groupMask = 1 << group, { dialect } = stack.p.parser;
-  scan: for (; ; ) {
-    if ((groupMask & data[state]) == 0)
-      break;
-    let accEnd = data[state + 1];
-    for (let i = state + 3; i < accEnd; i += 2)
-      if ((data[i + 1] & groupMask) > 0) {
-        let term = data[i];
-        if (dialect.allows(term) && (input.token.value == -1 || input.token.value == term || overrides(term, input.token.value, precTable, precOffset))) {
-          input.acceptToken(term);
-          break;
-        }
-      }
-    let next = input.next, low = 0, high = data[state + 2];
-    if (input.next < 0 && high > low && data[accEnd + high * 3 - 3] == 65535) {
-      state = data[accEnd + high * 3 - 1];
-      continue scan;
-    }
-    for (; low < high; ) {
-      let mid = low + high >> 1;
-      let index = accEnd + mid + (mid << 1);
-      let from = data[index], to = data[index + 1] || 65536;
-      if (next < from)
-        high = mid;
-      else if (next >= to)
-        low = mid + 1;
-      else {
-        state = data[index + 2];
-        input.advance();
-        continue scan;
-      }
-    }
-    break;
-  }
-}
-function findOffset(data, start, term) {
-  for (let i = start, next; (next = data[i]) != 65535; i++)
-    if (next == term)
-      return i - start;
-  return -1;
-}
-function overrides(token, prev, tableData, tableOffset) {
-  let iPrev = findOffset(tableData, tableOffset, prev);
-  return iPrev < 0 || findOffset(tableData, tableOffset, token) < iPrev;
-}
-function cutAt(tree, pos, side) {
-  let cursor = tree.cursor(IterMode.IncludeAnonymous);
-  cursor.moveTo(pos);
-  for (; ; ) {
-    if (!(side < 0 ? cursor.childBefore(pos) : cursor.childAfter(pos)))
-      for (; ; ) {
-        if ((side < 0 ? cursor.to < pos : cursor.from > pos) && !cursor.type.isError)
-          return side < 0 ? Math.max(0, Math.min(
-            cursor.to - 1,
-            pos - 25
-            /* Lookahead.Margin */
-          )) : Math.min(tree.length, Math.max(
-            cursor.from + 1,
-            pos + 25
-            /* Lookahead.Margin */
-          ));
-        if (side < 0 ? cursor.prevSibling() : cursor.nextSibling())
-          break;
-        if (!cursor.parent())
-          return side < 0 ? 0 : tree.length;
-      }
-  }
-}
-function pushStackDedup(stack, newStacks) {
-  for (let i = 0; i < newStacks.length; i++) {
-    let other = newStacks[i];
-    if (other.pos == stack.pos && other.sameState(stack)) {
-      if (newStacks[i].score < stack.score)
-        newStacks[i] = stack;
-      return;
-    }
-  }
-  newStacks.push(stack);
-}
-function pair(data, off) {
-  return data[off] | data[off + 1] << 16;
-}
-function findFinished(stacks) {
-  let best = null;
-  for (let stack of stacks) {
-    let stopped = stack.p.stoppedAt;
-    if ((stack.pos == stack.p.stream.end || stopped != null && stack.pos > stopped) && stack.p.parser.stateFlag(
-      stack.state,
-      2
-      /* StateFlag.Accepting */
-    ) && (!best || best.score < stack.score))
-      best = stack;
-  }
-  return best;
-}
-function getSpecializer(spec) {
-  if (spec.external) {
-    let mask = spec.extend ? 1 : 0;
-    return (value, stack) => spec.external(value, stack) << 1 | mask;
-  }
-  return spec.get;
-}
-var Stack, StackContext, SimulatedStack, StackBufferCursor, CachedToken, nullToken, InputStream, TokenGroup, LocalTokenGroup, ExternalTokenizer, verbose, stackIDs, FragmentCursor, TokenCache, Parse, Dialect, id, ContextTracker, LRParser;
-var init_dist2 = __esm({
-  "node_modules/@lezer/lr/dist/index.js"() {
-    init_dist();
-    Stack = class _Stack {
-      /**
-      @internal
-      */
-      constructor(p, stack, state, reducePos, pos, score, buffer, bufferBase, curContext, lookAhead = 0, parent) {
-        this.p = p;
-        this.stack = stack;
-        this.state = state;
-        this.reducePos = reducePos;
-        this.pos = pos;
-        this.score = score;
-        this.buffer = buffer;
-        this.bufferBase = bufferBase;
-        this.curContext = curContext;
-        this.lookAhead = lookAhead;
-        this.parent = parent;
-      }
-      /**
-      @internal
-      */
-      toString() {
-        return `[${this.stack.filter((_, i) => i % 3 == 0).concat(this.state)}]@${this.pos}${this.score ? "!" + this.score : ""}`;
-      }
-      // Start an empty stack
-      /**
-      @internal
-      */
-      static start(p, state, pos = 0) {
-        let cx = p.parser.context;
-        return new _Stack(p, [], state, pos, pos, 0, [], 0, cx ? new StackContext(cx, cx.start) : null, 0, null);
-      }
-      /**
-      The stack's current [context](#lr.ContextTracker) value, if
-      any. Its type will depend on the context tracker's type
-      parameter, or it will be `null` if there is no context
-      tracker.
-      */
-      get context() {
-        return this.curContext ? this.curContext.context : null;
-      }
-      // Push a state onto the stack, tracking its start position as well
-      // as the buffer base at that point.
-      /**
-      @internal
-      */
-      pushState(state, start) {
-        this.stack.push(this.state, start, this.bufferBase + this.buffer.length);
-        this.state = state;
-      }
-      // Apply a reduce action
-      /**
-      @internal
-      */
-      reduce(action) {
-        var _a;
-        let depth = action >> 19, type = action & 65535;
-        let { parser: parser3 } = this.p;
-        let lookaheadRecord = this.reducePos < this.pos - 25 && this.setLookAhead(this.pos);
-        let dPrec = parser3.dynamicPrecedence(type);
-        if (dPrec)
-          this.score += dPrec;
-        if (depth == 0) {
-          if (type < parser3.minRepeatTerm && this.reducePos < this.pos)
-            this.reducePos = this.pos;
-          this.pushState(parser3.getGoto(this.state, type, true), this.reducePos);
-          if (type < parser3.minRepeatTerm)
-            this.storeNode(type, this.reducePos, this.reducePos, lookaheadRecord ? 8 : 4, true);
-          this.reduceContext(type, this.reducePos);
-          return;
-        }
-        let base = this.stack.length - (depth - 1) * 3 - (action & 262144 ? 6 : 0);
-        let start = base ? this.stack[base - 2] : this.p.ranges[0].from;
-        if (type < parser3.minRepeatTerm && start == this.reducePos && this.reducePos < this.pos)
-          this.reducePos = this.pos;
-        let size = this.reducePos - start;
-        if (size >= 2e3 && !((_a = this.p.parser.nodeSet.types[type]) === null || _a === void 0 ? void 0 : _a.isAnonymous)) {
-          if (start == this.p.lastBigReductionStart) {
-            this.p.bigReductionCount++;
-            this.p.lastBigReductionSize = size;
-          } else if (this.p.lastBigReductionSize < size) {
-            this.p.bigReductionCount = 1;
-            this.p.lastBigReductionStart = start;
-            this.p.lastBigReductionSize = size;
-          }
-        }
-        let bufferBase = base ? this.stack[base - 1] : 0, count = this.bufferBase + this.buffer.length - bufferBase;
-        if (type < parser3.minRepeatTerm || action & 131072) {
-          let pos = parser3.stateFlag(
-            this.state,
-            1
-            /* StateFlag.Skipped */
-          ) ? this.pos : this.reducePos;
-          this.storeNode(type, start, pos, count + 4, true);
-        }
-        if (action & 262144) {
-          this.state = this.stack[base];
-        } else {
-          let baseStateID = this.stack[base - 3];
-          this.state = parser3.getGoto(baseStateID, type, true);
-        }
-        while (this.stack.length > base)
-          this.stack.pop();
-        this.reduceContext(type, start);
-      }
-      // Shift a value into the buffer
-      /**
-      @internal
-      */
-      storeNode(term, start, end, size = 4, mustSink = false) {
-        if (term == 0 && (!this.stack.length || this.stack[this.stack.length - 1] < this.buffer.length + this.bufferBase)) {
-          let top = this.buffer.length;
-          if (top > 0 && this.buffer[top - 4] == 0 && this.buffer[top - 1] > -1) {
-            if (start == end)
-              return;
-            if (this.buffer[top - 2] >= start) {
-              this.buffer[top - 2] = end;
-              return;
-            }
-          }
-        }
-        if (!mustSink || this.pos == end) {
-          this.buffer.push(term, start, end, size);
-        } else {
-          let index = this.buffer.length;
-          if (index > 0 && (this.buffer[index - 4] != 0 || this.buffer[index - 1] < 0)) {
-            let mustMove = false;
-            for (let scan = index; scan > 0 && this.buffer[scan - 2] > end; scan -= 4) {
-              if (this.buffer[scan - 1] >= 0) {
-                mustMove = true;
-                break;
-              }
-            }
-            if (mustMove)
-              while (index > 0 && this.buffer[index - 2] > end) {
-                this.buffer[index] = this.buffer[index - 4];
-                this.buffer[index + 1] = this.buffer[index - 3];
-                this.buffer[index + 2] = this.buffer[index - 2];
-                this.buffer[index + 3] = this.buffer[index - 1];
-                index -= 4;
-                if (size > 4)
-                  size -= 4;
-              }
-          }
-          this.buffer[index] = term;
-          this.buffer[index + 1] = start;
-          this.buffer[index + 2] = end;
-          this.buffer[index + 3] = size;
-        }
-      }
-      // Apply a shift action
-      /**
-      @internal
-      */
-      shift(action, type, start, end) {
-        if (action & 131072) {
-          this.pushState(action & 65535, this.pos);
-        } else if ((action & 262144) == 0) {
-          let nextState = action, { parser: parser3 } = this.p;
-          this.pos = end;
-          let skipped2 = parser3.stateFlag(
-            nextState,
-            1
-            /* StateFlag.Skipped */
-          );
-          if (!skipped2 && (end > start || type <= parser3.maxNode))
-            this.reducePos = end;
-          this.pushState(nextState, skipped2 ? start : Math.min(start, this.reducePos));
-          this.shiftContext(type, start);
-          if (type <= parser3.maxNode)
-            this.buffer.push(type, start, end, 4);
-        } else {
-          this.pos = end;
-          this.shiftContext(type, start);
-          if (type <= this.p.parser.maxNode)
-            this.buffer.push(type, start, end, 4);
-        }
-      }
-      // Apply an action
-      /**
-      @internal
-      */
-      apply(action, next, nextStart, nextEnd) {
-        if (action & 65536)
-          this.reduce(action);
-        else
-          this.shift(action, next, nextStart, nextEnd);
-      }
-      // Add a prebuilt (reused) node into the buffer.
-      /**
-      @internal
-      */
-      useNode(value, next, start) {
-        let index = this.p.reused.length - 1;
-        if (index < 0 || this.p.reused[index] != value) {
-          this.p.reused.push(value);
-          index++;
-        }
-        let end = this.reducePos = this.pos = start + value.length;
-        this.pushState(next, start);
-        this.buffer.push(
-          index,
-          start,
-          end,
-          -1
-          /* size == -1 means this is a reused value */
-        );
-        if (this.curContext)
-          this.updateContext(this.curContext.tracker.reuse(this.curContext.context, value, this, this.p.stream.reset(this.pos - value.length)));
-      }
-      // Split the stack. Due to the buffer sharing and the fact
-      // that `this.stack` tends to stay quite shallow, this isn't very
-      // expensive.
-      /**
-      @internal
-      */
-      split() {
-        let parent = this;
-        let off = parent.buffer.length;
-        if (off && parent.buffer[off - 4] == 0)
-          off -= 4;
-        while (off > 0 && parent.buffer[off - 2] > parent.reducePos)
-          off -= 4;
-        let buffer = parent.buffer.slice(off), base = parent.bufferBase + off;
-        while (parent && base == parent.bufferBase)
-          parent = parent.parent;
-        return new _Stack(this.p, this.stack.slice(), this.state, this.reducePos, this.pos, this.score, buffer, base, this.curContext, this.lookAhead, parent);
-      }
-      // Try to recover from an error by 'deleting' (ignoring) one token.
-      /**
-      @internal
-      */
-      recoverByDelete(next, nextEnd) {
-        let isNode = next <= this.p.parser.maxNode;
-        if (isNode)
-          this.storeNode(next, this.pos, nextEnd, 4);
-        this.storeNode(0, this.pos, nextEnd, isNode ? 8 : 4);
-        this.pos = this.reducePos = nextEnd;
-        this.score -= 190;
-      }
-      /**
-      Check if the given term would be able to be shifted (optionally
-      after some reductions) on this stack. This can be useful for
-      external tokenizers that want to make sure they only provide a
-      given token when it applies.
-      */
-      canShift(term) {
-        for (let sim = new SimulatedStack(this); ; ) {
-          let action = this.p.parser.stateSlot(
-            sim.state,
-            4
-            /* ParseState.DefaultReduce */
-          ) || this.p.parser.hasAction(sim.state, term);
-          if (action == 0)
-            return false;
-          if ((action & 65536) == 0)
-            return true;
-          sim.reduce(action);
-        }
-      }
-      // Apply up to Recover.MaxNext recovery actions that conceptually
-      // inserts some missing token or rule.
-      /**
-      @internal
-      */
-      recoverByInsert(next) {
-        if (this.stack.length >= 300)
-          return [];
-        let nextStates = this.p.parser.nextStates(this.state);
-        if (nextStates.length > 4 << 1 || this.stack.length >= 120) {
-          let best = [];
-          for (let i = 0, s; i < nextStates.length; i += 2) {
-            if ((s = nextStates[i + 1]) != this.state && this.p.parser.hasAction(s, next))
-              best.push(nextStates[i], s);
-          }
-          if (this.stack.length < 120)
-            for (let i = 0; best.length < 4 << 1 && i < nextStates.length; i += 2) {
-              let s = nextStates[i + 1];
-              if (!best.some((v, i2) => i2 & 1 && v == s))
-                best.push(nextStates[i], s);
-            }
-          nextStates = best;
-        }
-        let result2 = [];
-        for (let i = 0; i < nextStates.length && result2.length < 4; i += 2) {
-          let s = nextStates[i + 1];
-          if (s == this.state)
-            continue;
-          let stack = this.split();
-          stack.pushState(s, this.pos);
-          stack.storeNode(0, stack.pos, stack.pos, 4, true);
-          stack.shiftContext(nextStates[i], this.pos);
-          stack.reducePos = this.pos;
-          stack.score -= 200;
-          result2.push(stack);
-        }
-        return result2;
-      }
-      // Force a reduce, if possible. Return false if that can't
-      // be done.
-      /**
-      @internal
-      */
-      forceReduce() {
-        let { parser: parser3 } = this.p;
-        let reduce = parser3.stateSlot(
-          this.state,
-          5
-          /* ParseState.ForcedReduce */
-        );
-        if ((reduce & 65536) == 0)
-          return false;
-        if (!parser3.validAction(this.state, reduce)) {
-          let depth = reduce >> 19, term = reduce & 65535;
-          let target = this.stack.length - depth * 3;
-          if (target < 0 || parser3.getGoto(this.stack[target], term, false) < 0) {
-            let backup = this.findForcedReduction();
-            if (backup == null)
-              return false;
-            reduce = backup;
-          }
-          this.storeNode(0, this.pos, this.pos, 4, true);
-          this.score -= 100;
-        }
-        this.reducePos = this.pos;
-        this.reduce(reduce);
-        return true;
-      }
-      /**
-      Try to scan through the automaton to find some kind of reduction
-      that can be applied. Used when the regular ForcedReduce field
-      isn't a valid action. @internal
-      */
-      findForcedReduction() {
-        let { parser: parser3 } = this.p, seen = [];
-        let explore = (state, depth) => {
-          if (seen.includes(state))
-            return;
-          seen.push(state);
-          return parser3.allActions(state, (action) => {
-            if (action & (262144 | 131072)) ;
-            else if (action & 65536) {
-              let rDepth = (action >> 19) - depth;
-              if (rDepth > 1) {
-                let term = action & 65535, target = this.stack.length - rDepth * 3;
-                if (target >= 0 && parser3.getGoto(this.stack[target], term, false) >= 0)
-                  return rDepth << 19 | 65536 | term;
-              }
-            } else {
-              let found = explore(action, depth + 1);
-              if (found != null)
-                return found;
-            }
-          });
-        };
-        return explore(this.state, 0);
-      }
-      /**
-      @internal
-      */
-      forceAll() {
-        while (!this.p.parser.stateFlag(
-          this.state,
-          2
-          /* StateFlag.Accepting */
-        )) {
-          if (!this.forceReduce()) {
-            this.storeNode(0, this.pos, this.pos, 4, true);
-            break;
-          }
-        }
-        return this;
-      }
-      /**
-      Check whether this state has no further actions (assumed to be a direct descendant of the
-      top state, since any other states must be able to continue
-      somehow). @internal
-      */
-      get deadEnd() {
-        if (this.stack.length != 3)
-          return false;
-        let { parser: parser3 } = this.p;
-        return parser3.data[parser3.stateSlot(
-          this.state,
-          1
-          /* ParseState.Actions */
-        )] == 65535 && !parser3.stateSlot(
-          this.state,
-          4
-          /* ParseState.DefaultReduce */
-        );
-      }
-      /**
-      Restart the stack (put it back in its start state). Only safe
-      when this.stack.length == 3 (state is directly below the top
-      state). @internal
-      */
-      restart() {
-        this.storeNode(0, this.pos, this.pos, 4, true);
-        this.state = this.stack[0];
-        this.stack.length = 0;
-      }
-      /**
-      @internal
-      */
-      sameState(other) {
-        if (this.state != other.state || this.stack.length != other.stack.length)
-          return false;
-        for (let i = 0; i < this.stack.length; i += 3)
-          if (this.stack[i] != other.stack[i])
-            return false;
-        return true;
-      }
-      /**
-      Get the parser used by this stack.
-      */
-      get parser() {
-        return this.p.parser;
-      }
-      /**
-      Test whether a given dialect (by numeric ID, as exported from
-      the terms file) is enabled.
-      */
-      dialectEnabled(dialectID) {
-        return this.p.parser.dialect.flags[dialectID];
-      }
-      shiftContext(term, start) {
-        if (this.curContext)
-          this.updateContext(this.curContext.tracker.shift(this.curContext.context, term, this, this.p.stream.reset(start)));
-      }
-      reduceContext(term, start) {
-        if (this.curContext)
-          this.updateContext(this.curContext.tracker.reduce(this.curContext.context, term, this, this.p.stream.reset(start)));
-      }
-      /**
-      @internal
-      */
-      emitContext() {
-        let last = this.buffer.length - 1;
-        if (last < 0 || this.buffer[last] != -3)
-          this.storeNode(this.curContext.hash, this.reducePos, this.reducePos, -3, true);
-      }
-      /**
-      @internal
-      */
-      emitLookAhead() {
-        let last = this.buffer.length - 1;
-        if (last < 0 || this.buffer[last] != -4)
-          this.buffer.push(this.lookAhead, this.pos, this.pos, -4);
-      }
-      updateContext(context) {
-        if (context != this.curContext.context) {
-          let newCx = new StackContext(this.curContext.tracker, context);
-          if (newCx.hash != this.curContext.hash)
-            this.emitContext();
-          this.curContext = newCx;
-        }
-      }
-      /**
-      @internal
-      */
-      setLookAhead(lookAhead) {
-        if (lookAhead <= this.lookAhead)
-          return false;
-        this.emitLookAhead();
-        this.lookAhead = lookAhead;
-        return true;
-      }
-      /**
-      @internal
-      */
-      close() {
-        if (this.curContext && this.curContext.tracker.strict)
-          this.emitContext();
-        if (this.lookAhead > 0)
-          this.emitLookAhead();
-      }
-    };
-    StackContext = class {
-      constructor(tracker, context) {
-        this.tracker = tracker;
-        this.context = context;
-        this.hash = tracker.strict ? tracker.hash(context) : 0;
-      }
-    };
-    SimulatedStack = class {
-      constructor(start) {
-        this.start = start;
-        this.state = start.state;
-        this.stack = start.stack;
-        this.base = this.stack.length;
-      }
-      reduce(action) {
-        let term = action & 65535, depth = action >> 19;
-        if (depth == 0) {
-          if (this.stack == this.start.stack)
-            this.stack = this.stack.slice();
-          this.stack.push(this.state, 0, 0);
-          this.base += 3;
-        } else {
-          this.base -= (depth - 1) * 3;
-        }
-        let goto = this.start.p.parser.getGoto(this.stack[this.base - 3], term, true);
-        this.state = goto;
-      }
-    };
-    StackBufferCursor = class _StackBufferCursor {
-      constructor(stack, pos, index) {
-        this.stack = stack;
-        this.pos = pos;
-        this.index = index;
-        this.buffer = stack.buffer;
-        if (this.index == 0)
-          this.maybeNext();
-      }
-      static create(stack, pos = stack.bufferBase + stack.buffer.length) {
-        return new _StackBufferCursor(stack, pos, pos - stack.bufferBase);
-      }
-      maybeNext() {
-        let next = this.stack.parent;
-        if (next != null) {
-          this.index = this.stack.bufferBase - next.bufferBase;
-          this.stack = next;
-          this.buffer = next.buffer;
-        }
-      }
-      get id() {
-        return this.buffer[this.index - 4];
-      }
-      get start() {
-        return this.buffer[this.index - 3];
-      }
-      get end() {
-        return this.buffer[this.index - 2];
-      }
-      get size() {
-        return this.buffer[this.index - 1];
-      }
-      next() {
-        this.index -= 4;
-        this.pos -= 4;
-        if (this.index == 0)
-          this.maybeNext();
-      }
-      fork() {
-        return new _StackBufferCursor(this.stack, this.pos, this.index);
-      }
-    };
-    CachedToken = class {
-      constructor() {
-        this.start = -1;
-        this.value = -1;
-        this.end = -1;
-        this.extended = -1;
-        this.lookAhead = 0;
-        this.mask = 0;
-        this.context = 0;
-      }
-    };
-    nullToken = new CachedToken();
-    InputStream = class {
-      /**
-      @internal
-      */
-      constructor(input, ranges) {
-        this.input = input;
-        this.ranges = ranges;
-        this.chunk = "";
-        this.chunkOff = 0;
-        this.chunk2 = "";
-        this.chunk2Pos = 0;
-        this.next = -1;
-        this.token = nullToken;
-        this.rangeIndex = 0;
-        this.pos = this.chunkPos = ranges[0].from;
-        this.range = ranges[0];
-        this.end = ranges[ranges.length - 1].to;
-        this.readNext();
-      }
-      /**
-      @internal
-      */
-      resolveOffset(offset, assoc) {
-        let range = this.range, index = this.rangeIndex;
-        let pos = this.pos + offset;
-        while (pos < range.from) {
-          if (!index)
-            return null;
-          let next = this.ranges[--index];
-          pos -= range.from - next.to;
-          range = next;
-        }
-        while (assoc < 0 ? pos > range.to : pos >= range.to) {
-          if (index == this.ranges.length - 1)
-            return null;
-          let next = this.ranges[++index];
-          pos += next.from - range.to;
-          range = next;
-        }
-        return pos;
-      }
-      /**
-      @internal
-      */
-      clipPos(pos) {
-        if (pos >= this.range.from && pos < this.range.to)
-          return pos;
-        for (let range of this.ranges)
-          if (range.to > pos)
-            return Math.max(pos, range.from);
-        return this.end;
-      }
-      /**
-      Look at a code unit near the stream position. `.peek(0)` equals
-      `.next`, `.peek(-1)` gives you the previous character, and so
-      on.
-      
-      Note that looking around during tokenizing creates dependencies
-      on potentially far-away content, which may reduce the
-      effectiveness incremental parsing\u2014when looking forward\u2014or even
-      cause invalid reparses when looking backward more than 25 code
-      units, since the library does not track lookbehind.
-      */
-      peek(offset) {
-        let idx = this.chunkOff + offset, pos, result2;
-        if (idx >= 0 && idx < this.chunk.length) {
-          pos = this.pos + offset;
-          result2 = this.chunk.charCodeAt(idx);
-        } else {
-          let resolved = this.resolveOffset(offset, 1);
-          if (resolved == null)
-            return -1;
-          pos = resolved;
-          if (pos >= this.chunk2Pos && pos < this.chunk2Pos + this.chunk2.length) {
-            result2 = this.chunk2.charCodeAt(pos - this.chunk2Pos);
-          } else {
-            let i = this.rangeIndex, range = this.range;
-            while (range.to <= pos)
-              range = this.ranges[++i];
-            this.chunk2 = this.input.chunk(this.chunk2Pos = pos);
-            if (pos + this.chunk2.length > range.to)
-              this.chunk2 = this.chunk2.slice(0, range.to - pos);
-            result2 = this.chunk2.charCodeAt(0);
-          }
-        }
-        if (pos >= this.token.lookAhead)
-          this.token.lookAhead = pos + 1;
-        return result2;
-      }
-      /**
-      Accept a token. By default, the end of the token is set to the
-      current stream position, but you can pass an offset (relative to
-      the stream position) to change that.
-      */
-      acceptToken(token, endOffset = 0) {
-        let end = endOffset ? this.resolveOffset(endOffset, -1) : this.pos;
-        if (end == null || end < this.token.start)
-          throw new RangeError("Token end out of bounds");
-        this.token.value = token;
-        this.token.end = end;
-      }
-      /**
-      Accept a token ending at a specific given position.
-      */
-      acceptTokenTo(token, endPos) {
-        this.token.value = token;
-        this.token.end = endPos;
-      }
-      getChunk() {
-        if (this.pos >= this.chunk2Pos && this.pos < this.chunk2Pos + this.chunk2.length) {
-          let { chunk, chunkPos } = this;
-          this.chunk = this.chunk2;
-          this.chunkPos = this.chunk2Pos;
-          this.chunk2 = chunk;
-          this.chunk2Pos = chunkPos;
-          this.chunkOff = this.pos - this.chunkPos;
-        } else {
-          this.chunk2 = this.chunk;
-          this.chunk2Pos = this.chunkPos;
-          let nextChunk = this.input.chunk(this.pos);
-          let end = this.pos + nextChunk.length;
-          this.chunk = end > this.range.to ? nextChunk.slice(0, this.range.to - this.pos) : nextChunk;
-          this.chunkPos = this.pos;
-          this.chunkOff = 0;
-        }
-      }
-      readNext() {
-        if (this.chunkOff >= this.chunk.length) {
-          this.getChunk();
-          if (this.chunkOff == this.chunk.length)
-            return this.next = -1;
-        }
-        return this.next = this.chunk.charCodeAt(this.chunkOff);
-      }
-      /**
-      Move the stream forward N (defaults to 1) code units. Returns
-      the new value of [`next`](#lr.InputStream.next).
-      */
-      advance(n = 1) {
-        this.chunkOff += n;
-        while (this.pos + n >= this.range.to) {
-          if (this.rangeIndex == this.ranges.length - 1)
-            return this.setDone();
-          n -= this.range.to - this.pos;
-          this.range = this.ranges[++this.rangeIndex];
-          this.pos = this.range.from;
-        }
-        this.pos += n;
-        if (this.pos >= this.token.lookAhead)
-          this.token.lookAhead = this.pos + 1;
-        return this.readNext();
-      }
-      setDone() {
-        this.pos = this.chunkPos = this.end;
-        this.range = this.ranges[this.rangeIndex = this.ranges.length - 1];
-        this.chunk = "";
-        return this.next = -1;
-      }
-      /**
-      @internal
-      */
-      reset(pos, token) {
-        if (token) {
-          this.token = token;
-          token.start = pos;
-          token.lookAhead = pos + 1;
-          token.value = token.extended = -1;
-        } else {
-          this.token = nullToken;
-        }
-        if (this.pos != pos) {
-          this.pos = pos;
-          if (pos == this.end) {
-            this.setDone();
-            return this;
-          }
-          while (pos < this.range.from)
-            this.range = this.ranges[--this.rangeIndex];
-          while (pos >= this.range.to)
-            this.range = this.ranges[++this.rangeIndex];
-          if (pos >= this.chunkPos && pos < this.chunkPos + this.chunk.length) {
-            this.chunkOff = pos - this.chunkPos;
-          } else {
-            this.chunk = "";
-            this.chunkOff = 0;
-          }
-          this.readNext();
-        }
-        return this;
-      }
-      /**
-      @internal
-      */
-      read(from, to) {
-        if (from >= this.chunkPos && to <= this.chunkPos + this.chunk.length)
-          return this.chunk.slice(from - this.chunkPos, to - this.chunkPos);
-        if (from >= this.chunk2Pos && to <= this.chunk2Pos + this.chunk2.length)
-          return this.chunk2.slice(from - this.chunk2Pos, to - this.chunk2Pos);
-        if (from >= this.range.from && to <= this.range.to)
-          return this.input.read(from, to);
-        let result2 = "";
-        for (let r of this.ranges) {
-          if (r.from >= to)
-            break;
-          if (r.to > from)
-            result2 += this.input.read(Math.max(r.from, from), Math.min(r.to, to));
-        }
-        return result2;
-      }
-    };
-    TokenGroup = class {
-      constructor(data, id2) {
-        this.data = data;
-        this.id = id2;
-      }
-      token(input, stack) {
-        let { parser: parser3 } = stack.p;
-        readToken(this.data, input, stack, this.id, parser3.data, parser3.tokenPrecTable);
-      }
-    };
-    TokenGroup.prototype.contextual = TokenGroup.prototype.fallback = TokenGroup.prototype.extend = false;
-    LocalTokenGroup = class {
-      constructor(data, precTable, elseToken) {
-        this.precTable = precTable;
-        this.elseToken = elseToken;
-        this.data = typeof data == "string" ? decodeArray(data) : data;
-      }
-      token(input, stack) {
-        let start = input.pos, skipped2 = 0;
-        for (; ; ) {
-          let atEof = input.next < 0, nextPos = input.resolveOffset(1, 1);
-          readToken(this.data, input, stack, 0, this.data, this.precTable);
-          if (input.token.value > -1)
-            break;
-          if (this.elseToken == null)
-            return;
-          if (!atEof)
-            skipped2++;
-          if (nextPos == null)
-            break;
-          input.reset(nextPos, input.token);
-        }
-        if (skipped2) {
-          input.reset(start, input.token);
-          input.acceptToken(this.elseToken, skipped2);
-        }
-      }
-    };
-    LocalTokenGroup.prototype.contextual = TokenGroup.prototype.fallback = TokenGroup.prototype.extend = false;
-    ExternalTokenizer = class {
-      /**
-      Create a tokenizer. The first argument is the function that,
-      given an input stream, scans for the types of tokens it
-      recognizes at the stream's position, and calls
-      [`acceptToken`](#lr.InputStream.acceptToken) when it finds
-      one.
-      */
-      constructor(token, options = {}) {
-        this.token = token;
-        this.contextual = !!options.contextual;
-        this.fallback = !!options.fallback;
-        this.extend = !!options.extend;
-      }
-    };
-    verbose = typeof process != "undefined" && process.env && /\bparse\b/.test(process.env.LOG);
-    stackIDs = null;
-    FragmentCursor = class {
-      constructor(fragments, minRepeat) {
-        this.fragments = fragments;
-        this.minRepeat = minRepeat;
-        this.i = 0;
-        this.fragment = null;
-        this.safeFrom = -1;
-        this.safeTo = -1;
-        this.trees = [];
-        this.start = [];
-        this.index = [];
-        this.lastRepeat = null;
-        this.lastRepeatPos = -1;
-        this.nextFragment();
-      }
-      nextFragment() {
-        let fr = this.fragment = this.i == this.fragments.length ? null : this.fragments[this.i++];
-        if (fr) {
-          this.safeFrom = fr.openStart ? cutAt(fr.tree, fr.from + fr.offset, 1) - fr.offset : fr.from;
-          this.safeTo = fr.openEnd ? cutAt(fr.tree, fr.to + fr.offset, -1) - fr.offset : fr.to;
-          while (this.trees.length) {
-            this.trees.pop();
-            this.start.pop();
-            this.index.pop();
-          }
-          this.trees.push(fr.tree);
-          this.start.push(-fr.offset);
-          this.index.push(0);
-          this.nextStart = this.safeFrom;
-        } else {
-          this.nextStart = 1e9;
-        }
-      }
-      // `pos` must be >= any previously given `pos` for this cursor
-      nodeAt(pos) {
-        if (pos < this.nextStart)
-          return null;
-        while (this.fragment && this.safeTo <= pos)
-          this.nextFragment();
-        if (!this.fragment)
-          return null;
-        for (; ; ) {
-          let last = this.trees.length - 1;
-          if (last < 0) {
-            this.nextFragment();
-            return null;
-          }
-          if (pos < this.safeFrom)
-            return null;
-          let top = this.trees[last], index = this.index[last];
-          if (index == top.children.length) {
-            this.trees.pop();
-            this.start.pop();
-            this.index.pop();
-            continue;
-          }
-          let next = top.children[index];
-          let start = this.start[last] + top.positions[index];
-          if (start > pos) {
-            this.nextStart = start;
-            return null;
-          }
-          if (next instanceof Tree) {
-            let storeRepeat = start > this.lastRepeatPos && next.type.id >= this.minRepeat;
-            if (start == pos || storeRepeat) {
-              let end = start + next.length, lookahead;
-              if (start >= this.safeFrom && end <= this.safeTo && (!(lookahead = next.prop(NodeProp.lookAhead)) || end + lookahead < this.fragment.to)) {
-                if (storeRepeat) {
-                  this.lastRepeat = next;
-                  this.lastRepeatPos = start;
-                }
-                if (start == pos)
-                  return next;
-              }
-            }
-            this.index[last]++;
-            if (start + next.length >= Math.max(this.safeFrom, pos)) {
-              this.trees.push(next);
-              this.start.push(start);
-              this.index.push(0);
-            }
-          } else {
-            this.index[last]++;
-            this.nextStart = start + next.length;
-          }
-        }
-      }
-    };
-    TokenCache = class {
-      constructor(parser3, stream) {
-        this.stream = stream;
-        this.tokens = [];
-        this.mainToken = null;
-        this.actions = [];
-        this.tokens = parser3.tokenizers.map((_) => new CachedToken());
-      }
-      getActions(stack) {
-        let actionIndex = 0;
-        let main = null;
-        let { parser: parser3 } = stack.p, { tokenizers } = parser3;
-        let mask = parser3.stateSlot(
-          stack.state,
-          3
-          /* ParseState.TokenizerMask */
-        );
-        let context = stack.curContext ? stack.curContext.hash : 0;
-        let lookAhead = 0;
-        for (let i = 0; i < tokenizers.length; i++) {
-          if ((1 << i & mask) == 0)
-            continue;
-          let tokenizer = tokenizers[i], token = this.tokens[i];
-          if (main && !tokenizer.fallback)
-            continue;
-          if (tokenizer.contextual || token.start != stack.pos || token.mask != mask || token.context != context) {
-            this.updateCachedToken(token, tokenizer, stack);
-            token.mask = mask;
-            token.context = context;
-          }
-          if (token.lookAhead > token.end + 25)
-            lookAhead = Math.max(token.lookAhead, lookAhead);
-          if (token.value != 0) {
-            let startIndex = actionIndex;
-            if (token.extended > -1)
-              actionIndex = this.addActions(stack, token.extended, token.end, actionIndex);
-            actionIndex = this.addActions(stack, token.value, token.end, actionIndex);
-            if (!tokenizer.extend) {
-              main = token;
-              if (actionIndex > startIndex)
-                break;
-            }
-          }
-        }
-        while (this.actions.length > actionIndex)
-          this.actions.pop();
-        if (lookAhead)
-          stack.setLookAhead(lookAhead);
-        if (!main && stack.pos == this.stream.end) {
-          main = new CachedToken();
-          main.value = stack.p.parser.eofTerm;
-          main.start = main.end = stack.pos;
-          actionIndex = this.addActions(stack, main.value, main.end, actionIndex);
-        }
-        this.mainToken = main;
-        return this.actions;
-      }
-      getMainToken(stack) {
-        if (this.mainToken)
-          return this.mainToken;
-        let main = new CachedToken(), { pos, p } = stack;
-        main.start = pos;
-        main.end = Math.min(pos + 1, p.stream.end);
-        main.value = pos == p.stream.end ? p.parser.eofTerm : 0;
-        return main;
-      }
-      updateCachedToken(token, tokenizer, stack) {
-        let start = this.stream.clipPos(stack.pos);
-        tokenizer.token(this.stream.reset(start, token), stack);
-        if (token.value > -1) {
-          let { parser: parser3 } = stack.p;
-          for (let i = 0; i < parser3.specialized.length; i++)
-            if (parser3.specialized[i] == token.value) {
-              let result2 = parser3.specializers[i](this.stream.read(token.start, token.end), stack);
-              if (result2 >= 0 && stack.p.parser.dialect.allows(result2 >> 1)) {
-                if ((result2 & 1) == 0)
-                  token.value = result2 >> 1;
-                else
-                  token.extended = result2 >> 1;
-                break;
-              }
-            }
-        } else {
-          token.value = 0;
-          token.end = this.stream.clipPos(start + 1);
-        }
-      }
-      putAction(action, token, end, index) {
-        for (let i = 0; i < index; i += 3)
-          if (this.actions[i] == action)
-            return index;
-        this.actions[index++] = action;
-        this.actions[index++] = token;
-        this.actions[index++] = end;
-        return index;
-      }
-      addActions(stack, token, end, index) {
-        let { state } = stack, { parser: parser3 } = stack.p, { data } = parser3;
-        for (let set = 0; set < 2; set++) {
-          for (let i = parser3.stateSlot(
-            state,
-            set ? 2 : 1
-            /* ParseState.Actions */
-          ); ; i += 3) {
-            if (data[i] == 65535) {
-              if (data[i + 1] == 1) {
-                i = pair(data, i + 2);
-              } else {
-                if (index == 0 && data[i + 1] == 2)
-                  index = this.putAction(pair(data, i + 2), token, end, index);
-                break;
-              }
-            }
-            if (data[i] == token)
-              index = this.putAction(pair(data, i + 1), token, end, index);
-          }
-        }
-        return index;
-      }
-    };
-    Parse = class {
-      constructor(parser3, input, fragments, ranges) {
-        this.parser = parser3;
-        this.input = input;
-        this.ranges = ranges;
-        this.recovering = 0;
-        this.nextStackID = 9812;
-        this.minStackPos = 0;
-        this.reused = [];
-        this.stoppedAt = null;
-        this.lastBigReductionStart = -1;
-        this.lastBigReductionSize = 0;
-        this.bigReductionCount = 0;
-        this.stream = new InputStream(input, ranges);
-        this.tokens = new TokenCache(parser3, this.stream);
-        this.topTerm = parser3.top[1];
-        let { from } = ranges[0];
-        this.stacks = [Stack.start(this, parser3.top[0], from)];
-        this.fragments = fragments.length && this.stream.end - from > parser3.bufferLength * 4 ? new FragmentCursor(fragments, parser3.minRepeatTerm) : null;
-      }
-      get parsedPos() {
-        return this.minStackPos;
-      }
-      // Move the parser forward. This will process all parse stacks at
-      // `this.pos` and try to advance them to a further position. If no
-      // stack for such a position is found, it'll start error-recovery.
-      //
-      // When the parse is finished, this will return a syntax tree. When
-      // not, it returns `null`.
-      advance() {
-        let stacks = this.stacks, pos = this.minStackPos;
-        let newStacks = this.stacks = [];
-        let stopped, stoppedTokens;
-        if (this.bigReductionCount > 300 && stacks.length == 1) {
-          let [s] = stacks;
-          while (s.forceReduce() && s.stack.length && s.stack[s.stack.length - 2] >= this.lastBigReductionStart) {
-          }
-          this.bigReductionCount = this.lastBigReductionSize = 0;
-        }
-        for (let i = 0; i < stacks.length; i++) {
-          let stack = stacks[i];
-          for (; ; ) {
-            this.tokens.mainToken = null;
-            if (stack.pos > pos) {
-              newStacks.push(stack);
-            } else if (this.advanceStack(stack, newStacks, stacks)) {
-              continue;
-            } else {
-              if (!stopped) {
-                stopped = [];
-                stoppedTokens = [];
-              }
-              stopped.push(stack);
-              let tok = this.tokens.getMainToken(stack);
-              stoppedTokens.push(tok.value, tok.end);
-            }
-            break;
-          }
-        }
-        if (!newStacks.length) {
-          let finished = stopped && findFinished(stopped);
-          if (finished) {
-            if (verbose)
-              console.log("Finish with " + this.stackID(finished));
-            return this.stackToTree(finished);
-          }
-          if (this.parser.strict) {
-            if (verbose && stopped)
-              console.log("Stuck with token " + (this.tokens.mainToken ? this.parser.getName(this.tokens.mainToken.value) : "none"));
-            throw new SyntaxError("No parse at " + pos);
-          }
-          if (!this.recovering)
-            this.recovering = 5;
-        }
-        if (this.recovering && stopped) {
-          let finished = this.stoppedAt != null && stopped[0].pos > this.stoppedAt ? stopped[0] : this.runRecovery(stopped, stoppedTokens, newStacks);
-          if (finished) {
-            if (verbose)
-              console.log("Force-finish " + this.stackID(finished));
-            return this.stackToTree(finished.forceAll());
-          }
-        }
-        if (this.recovering) {
-          let maxRemaining = this.recovering == 1 ? 1 : this.recovering * 3;
-          if (newStacks.length > maxRemaining) {
-            newStacks.sort((a, b) => b.score - a.score);
-            while (newStacks.length > maxRemaining)
-              newStacks.pop();
-          }
-          if (newStacks.some((s) => s.reducePos > pos))
-            this.recovering--;
-        } else if (newStacks.length > 1) {
-          outer: for (let i = 0; i < newStacks.length - 1; i++) {
-            let stack = newStacks[i];
-            for (let j = i + 1; j < newStacks.length; j++) {
-              let other = newStacks[j];
-              if (stack.sameState(other) || stack.buffer.length > 500 && other.buffer.length > 500) {
-                if ((stack.score - other.score || stack.buffer.length - other.buffer.length) > 0) {
-                  newStacks.splice(j--, 1);
-                } else {
-                  newStacks.splice(i--, 1);
-                  continue outer;
-                }
-              }
-            }
-          }
-          if (newStacks.length > 12) {
-            newStacks.sort((a, b) => b.score - a.score);
-            newStacks.splice(
-              12,
-              newStacks.length - 12
-              /* Rec.MaxStackCount */
-            );
-          }
-        }
-        this.minStackPos = newStacks[0].pos;
-        for (let i = 1; i < newStacks.length; i++)
-          if (newStacks[i].pos < this.minStackPos)
-            this.minStackPos = newStacks[i].pos;
-        return null;
-      }
-      stopAt(pos) {
-        if (this.stoppedAt != null && this.stoppedAt < pos)
-          throw new RangeError("Can't move stoppedAt forward");
-        this.stoppedAt = pos;
-      }
-      // See if a given tree, or a descendant right at its start, can be
-      // reused in the given stack.
-      tryReuse(stack, start, tree, repeatOnly) {
-        if (!tree)
-          return null;
-        let strictCx = stack.curContext && stack.curContext.tracker.strict, cxHash = strictCx ? stack.curContext.hash : 0;
-        for (; tree; ) {
-          let match = this.parser.nodeSet.types[tree.type.id] != tree.type ? -1 : this.parser.getGoto(stack.state, tree.type.id);
-          if (match > -1 && tree.length && (!strictCx || (tree.prop(NodeProp.contextHash) || 0) == cxHash)) {
-            stack.useNode(tree, match, start);
-            return tree;
-          }
-          if (tree.children.length == 0 || tree.positions[0] > 0)
-            break;
-          let inner = tree.children[0];
-          if (inner instanceof Tree && (!repeatOnly || inner.type.id >= this.parser.minRepeatTerm))
-            tree = inner;
-          else
-            break;
-        }
-        return null;
-      }
-      // Returns an updated version of the given stack, or null if the
-      // stack can't advance normally. When `split` and `stacks` are
-      // given, stacks split off by ambiguous operations will be pushed to
-      // `split`, or added to `stacks` if they move `pos` forward.
-      advanceStack(stack, stacks, split) {
-        let start = stack.pos, { parser: parser3 } = this;
-        let base = verbose ? this.stackID(stack) + " -> " : "";
-        if (this.stoppedAt != null && start > this.stoppedAt)
-          return stack.forceReduce() ? stack : null;
-        if (this.fragments) {
-          let reused = stack.reducePos < start && stack.buffer.length && stack.buffer[stack.buffer.length - 2] <= stack.reducePos && this.fragments.lastRepeatPos == stack.reducePos && this.tryReuse(stack, stack.reducePos, this.fragments.lastRepeat, true) || this.tryReuse(stack, start, this.fragments.nodeAt(start), false);
-          if (reused) {
-            if (verbose)
-              console.log(base + this.stackID(stack) + ` (via reuse of ${parser3.getName(reused.type.id)})`);
-            return true;
-          }
-        }
-        let defaultReduce = parser3.stateSlot(
-          stack.state,
-          4
-          /* ParseState.DefaultReduce */
-        );
-        if (defaultReduce > 0) {
-          stack.reduce(defaultReduce);
-          if (verbose)
-            console.log(base + this.stackID(stack) + ` (via always-reduce ${parser3.getName(
-              defaultReduce & 65535
-              /* Action.ValueMask */
-            )})`);
-          return true;
-        }
-        if (stack.stack.length >= 8400) {
-          while (stack.stack.length > 6e3 && stack.forceReduce()) {
-          }
-        }
-        let actions = this.tokens.getActions(stack);
-        for (let i = 0; i < actions.length; ) {
-          let action = actions[i++], term = actions[i++], end = actions[i++];
-          let last = i == actions.length || !split;
-          let localStack = last ? stack : stack.split();
-          let main = this.tokens.mainToken;
-          localStack.apply(action, term, main ? main.start : localStack.pos, end);
-          if (verbose)
-            console.log(base + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser3.getName(
-              action & 65535
-              /* Action.ValueMask */
-            )}`} for ${parser3.getName(term)} @ ${start}${localStack == stack ? "" : ", split"})`);
-          if (last)
-            return true;
-          else if (localStack.pos > start)
-            stacks.push(localStack);
-          else
-            split.push(localStack);
-        }
-        return false;
-      }
-      // Advance a given stack forward as far as it will go. Returns the
-      // (possibly updated) stack if it got stuck, or null if it moved
-      // forward and was given to `pushStackDedup`.
-      advanceFully(stack, newStacks) {
-        let pos = stack.pos;
-        for (; ; ) {
-          if (!this.advanceStack(stack, null, null))
-            return false;
-          if (stack.pos > pos) {
-            pushStackDedup(stack, newStacks);
-            return true;
-          }
-        }
-      }
-      runRecovery(stacks, tokens2, newStacks) {
-        let finished = null, restarted = false;
-        for (let i = 0; i < stacks.length; i++) {
-          let stack = stacks[i], token = tokens2[i << 1], tokenEnd = tokens2[(i << 1) + 1];
-          let base = verbose ? this.stackID(stack) + " -> " : "";
-          if (stack.deadEnd) {
-            if (restarted)
-              continue;
-            restarted = true;
-            stack.restart();
-            if (verbose)
-              console.log(base + this.stackID(stack) + " (restarted)");
-            let done = this.advanceFully(stack, newStacks);
-            if (done)
-              continue;
-          }
-          let force = stack.split(), forceBase = base;
-          for (let j = 0; j < 10 && force.forceReduce(); j++) {
-            if (verbose)
-              console.log(forceBase + this.stackID(force) + " (via force-reduce)");
-            let done = this.advanceFully(force, newStacks);
-            if (done)
-              break;
-            if (verbose)
-              forceBase = this.stackID(force) + " -> ";
-          }
-          for (let insert of stack.recoverByInsert(token)) {
-            if (verbose)
-              console.log(base + this.stackID(insert) + " (via recover-insert)");
-            this.advanceFully(insert, newStacks);
-          }
-          if (this.stream.end > stack.pos) {
-            if (tokenEnd == stack.pos) {
-              tokenEnd++;
-              token = 0;
-            }
-            stack.recoverByDelete(token, tokenEnd);
-            if (verbose)
-              console.log(base + this.stackID(stack) + ` (via recover-delete ${this.parser.getName(token)})`);
-            pushStackDedup(stack, newStacks);
-          } else if (!finished || finished.score < force.score) {
-            finished = force;
-          }
-        }
-        return finished;
-      }
-      // Convert the stack's buffer to a syntax tree.
-      stackToTree(stack) {
-        stack.close();
-        return Tree.build({
-          buffer: StackBufferCursor.create(stack),
-          nodeSet: this.parser.nodeSet,
-          topID: this.topTerm,
-          maxBufferLength: this.parser.bufferLength,
-          reused: this.reused,
-          start: this.ranges[0].from,
-          length: stack.pos - this.ranges[0].from,
-          minRepeatType: this.parser.minRepeatTerm
-        });
-      }
-      stackID(stack) {
-        let id2 = (stackIDs || (stackIDs = /* @__PURE__ */ new WeakMap())).get(stack);
-        if (!id2)
-          stackIDs.set(stack, id2 = String.fromCodePoint(this.nextStackID++));
-        return id2 + stack;
-      }
-    };
-    Dialect = class {
-      constructor(source, flags, disabled) {
-        this.source = source;
-        this.flags = flags;
-        this.disabled = disabled;
-      }
-      allows(term) {
-        return !this.disabled || this.disabled[term] == 0;
-      }
-    };
-    id = (x) => x;
-    ContextTracker = class {
-      /**
-      Define a context tracker.
-      */
-      constructor(spec) {
-        this.start = spec.start;
-        this.shift = spec.shift || id;
-        this.reduce = spec.reduce || id;
-        this.reuse = spec.reuse || id;
-        this.hash = spec.hash || (() => 0);
-        this.strict = spec.strict !== false;
-      }
-    };
-    LRParser = class _LRParser extends Parser {
-      /**
-      @internal
-      */
-      constructor(spec) {
-        super();
-        this.wrappers = [];
-        if (spec.version != 14)
-          throw new RangeError(`Parser version (${spec.version}) doesn't match runtime version (${14})`);
-        let nodeNames = spec.nodeNames.split(" ");
-        this.minRepeatTerm = nodeNames.length;
-        for (let i = 0; i < spec.repeatNodeCount; i++)
-          nodeNames.push("");
-        let topTerms = Object.keys(spec.topRules).map((r) => spec.topRules[r][1]);
-        let nodeProps = [];
-        for (let i = 0; i < nodeNames.length; i++)
-          nodeProps.push([]);
-        function setProp(nodeID, prop, value) {
-          nodeProps[nodeID].push([prop, prop.deserialize(String(value))]);
-        }
-        if (spec.nodeProps)
-          for (let propSpec of spec.nodeProps) {
-            let prop = propSpec[0];
-            if (typeof prop == "string")
-              prop = NodeProp[prop];
-            for (let i = 1; i < propSpec.length; ) {
-              let next = propSpec[i++];
-              if (next >= 0) {
-                setProp(next, prop, propSpec[i++]);
-              } else {
-                let value = propSpec[i + -next];
-                for (let j = -next; j > 0; j--)
-                  setProp(propSpec[i++], prop, value);
-                i++;
-              }
-            }
-          }
-        this.nodeSet = new NodeSet(nodeNames.map((name, i) => NodeType.define({
-          name: i >= this.minRepeatTerm ? void 0 : name,
-          id: i,
-          props: nodeProps[i],
-          top: topTerms.indexOf(i) > -1,
-          error: i == 0,
-          skipped: spec.skippedNodes && spec.skippedNodes.indexOf(i) > -1
-        })));
-        if (spec.propSources)
-          this.nodeSet = this.nodeSet.extend(...spec.propSources);
-        this.strict = false;
-        this.bufferLength = DefaultBufferLength;
-        let tokenArray = decodeArray(spec.tokenData);
-        this.context = spec.context;
-        this.specializerSpecs = spec.specialized || [];
-        this.specialized = new Uint16Array(this.specializerSpecs.length);
-        for (let i = 0; i < this.specializerSpecs.length; i++)
-          this.specialized[i] = this.specializerSpecs[i].term;
-        this.specializers = this.specializerSpecs.map(getSpecializer);
-        this.states = decodeArray(spec.states, Uint32Array);
-        this.data = decodeArray(spec.stateData);
-        this.goto = decodeArray(spec.goto);
-        this.maxTerm = spec.maxTerm;
-        this.tokenizers = spec.tokenizers.map((value) => typeof value == "number" ? new TokenGroup(tokenArray, value) : value);
-        this.topRules = spec.topRules;
-        this.dialects = spec.dialects || {};
-        this.dynamicPrecedences = spec.dynamicPrecedences || null;
-        this.tokenPrecTable = spec.tokenPrec;
-        this.termNames = spec.termNames || null;
-        this.maxNode = this.nodeSet.types.length - 1;
-        this.dialect = this.parseDialect();
-        this.top = this.topRules[Object.keys(this.topRules)[0]];
-      }
-      createParse(input, fragments, ranges) {
-        let parse2 = new Parse(this, input, fragments, ranges);
-        for (let w2 of this.wrappers)
-          parse2 = w2(parse2, input, fragments, ranges);
-        return parse2;
-      }
-      /**
-      Get a goto table entry @internal
-      */
-      getGoto(state, term, loose = false) {
-        let table = this.goto;
-        if (term >= table[0])
-          return -1;
-        for (let pos = table[term + 1]; ; ) {
-          let groupTag = table[pos++], last = groupTag & 1;
-          let target = table[pos++];
-          if (last && loose)
-            return target;
-          for (let end = pos + (groupTag >> 1); pos < end; pos++)
-            if (table[pos] == state)
-              return target;
-          if (last)
-            return -1;
-        }
-      }
-      /**
-      Check if this state has an action for a given terminal @internal
-      */
-      hasAction(state, terminal) {
-        let data = this.data;
-        for (let set = 0; set < 2; set++) {
-          for (let i = this.stateSlot(
-            state,
-            set ? 2 : 1
-            /* ParseState.Actions */
-          ), next; ; i += 3) {
-            if ((next = data[i]) == 65535) {
-              if (data[i + 1] == 1)
-                next = data[i = pair(data, i + 2)];
-              else if (data[i + 1] == 2)
-                return pair(data, i + 2);
-              else
-                break;
-            }
-            if (next == terminal || next == 0)
-              return pair(data, i + 1);
-          }
-        }
-        return 0;
-      }
-      /**
-      @internal
-      */
-      stateSlot(state, slot) {
-        return this.states[state * 6 + slot];
-      }
-      /**
-      @internal
-      */
-      stateFlag(state, flag) {
-        return (this.stateSlot(
-          state,
-          0
-          /* ParseState.Flags */
-        ) & flag) > 0;
-      }
-      /**
-      @internal
-      */
-      validAction(state, action) {
-        return !!this.allActions(state, (a) => a == action ? true : null);
-      }
-      /**
-      @internal
-      */
-      allActions(state, action) {
-        let deflt = this.stateSlot(
-          state,
-          4
-          /* ParseState.DefaultReduce */
-        );
-        let result2 = deflt ? action(deflt) : void 0;
-        for (let i = this.stateSlot(
-          state,
-          1
-          /* ParseState.Actions */
-        ); result2 == null; i += 3) {
-          if (this.data[i] == 65535) {
-            if (this.data[i + 1] == 1)
-              i = pair(this.data, i + 2);
-            else
-              break;
-          }
-          result2 = action(pair(this.data, i + 1));
-        }
-        return result2;
-      }
-      /**
-      Get the states that can follow this one through shift actions or
-      goto jumps. @internal
-      */
-      nextStates(state) {
-        let result2 = [];
-        for (let i = this.stateSlot(
-          state,
-          1
-          /* ParseState.Actions */
-        ); ; i += 3) {
-          if (this.data[i] == 65535) {
-            if (this.data[i + 1] == 1)
-              i = pair(this.data, i + 2);
-            else
-              break;
-          }
-          if ((this.data[i + 2] & 65536 >> 16) == 0) {
-            let value = this.data[i + 1];
-            if (!result2.some((v, i2) => i2 & 1 && v == value))
-              result2.push(this.data[i], value);
-          }
-        }
-        return result2;
-      }
-      /**
-      Configure the parser. Returns a new parser instance that has the
-      given settings modified. Settings not provided in `config` are
-      kept from the original parser.
-      */
-      configure(config2) {
-        let copy = Object.assign(Object.create(_LRParser.prototype), this);
-        if (config2.props)
-          copy.nodeSet = this.nodeSet.extend(...config2.props);
-        if (config2.top) {
-          let info = this.topRules[config2.top];
-          if (!info)
-            throw new RangeError(`Invalid top rule name ${config2.top}`);
-          copy.top = info;
-        }
-        if (config2.tokenizers)
-          copy.tokenizers = this.tokenizers.map((t) => {
-            let found = config2.tokenizers.find((r) => r.from == t);
-            return found ? found.to : t;
-          });
-        if (config2.specializers) {
-          copy.specializers = this.specializers.slice();
-          copy.specializerSpecs = this.specializerSpecs.map((s, i) => {
-            let found = config2.specializers.find((r) => r.from == s.external);
-            if (!found)
-              return s;
-            let spec = Object.assign(Object.assign({}, s), { external: found.to });
-            copy.specializers[i] = getSpecializer(spec);
-            return spec;
-          });
-        }
-        if (config2.contextTracker)
-          copy.context = config2.contextTracker;
-        if (config2.dialect)
-          copy.dialect = this.parseDialect(config2.dialect);
-        if (config2.strict != null)
-          copy.strict = config2.strict;
-        if (config2.wrap)
-          copy.wrappers = copy.wrappers.concat(config2.wrap);
-        if (config2.bufferLength != null)
-          copy.bufferLength = config2.bufferLength;
-        return copy;
-      }
-      /**
-      Tells you whether any [parse wrappers](#lr.ParserConfig.wrap)
-      are registered for this parser.
-      */
-      hasWrappers() {
-        return this.wrappers.length > 0;
-      }
-      /**
-      Returns the name associated with a given term. This will only
-      work for all terms when the parser was generated with the
-      `--names` option. By default, only the names of tagged terms are
-      stored.
-      */
-      getName(term) {
-        return this.termNames ? this.termNames[term] : String(term <= this.maxNode && this.nodeSet.types[term].name || term);
-      }
-      /**
-      The eof term id is always allocated directly after the node
-      types. @internal
-      */
-      get eofTerm() {
-        return this.maxNode + 1;
-      }
-      /**
-      The type of top node produced by the parser.
-      */
-      get topNode() {
-        return this.nodeSet.types[this.top[1]];
-      }
-      /**
-      @internal
-      */
-      dynamicPrecedence(term) {
-        let prec = this.dynamicPrecedences;
-        return prec == null ? 0 : prec[term] || 0;
-      }
-      /**
-      @internal
-      */
-      parseDialect(dialect) {
-        let values = Object.keys(this.dialects), flags = values.map(() => false);
-        if (dialect)
-          for (let part of dialect.split(" ")) {
-            let id2 = values.indexOf(part);
-            if (id2 >= 0)
-              flags[id2] = true;
-          }
-        let disabled = null;
-        for (let i = 0; i < values.length; i++)
-          if (!flags[i]) {
-            for (let j = this.dialects[values[i]], id2; (id2 = this.data[j++]) != 65535; )
-              (disabled || (disabled = new Uint8Array(this.maxTerm + 1)))[id2] = 1;
-          }
-        return new Dialect(dialect, flags, disabled);
-      }
-      /**
-      Used by the output of the parser generator. Not available to
-      user code. @hide
-      */
-      static deserialize(spec) {
-        return new _LRParser(spec);
-      }
-    };
-  }
-});
-
-// node_modules/@lezer/python/dist/index.js
-function __tfrTable(base642, bytes) {
-  const b = Buffer.from(base642, "base64");
-  const view = new DataView(b.buffer, b.byteOffset, b.length);
-  const table = bytes === 4 ? new Uint32Array(b.length / 4) : new Uint16Array(b.length / 2);
-  if (new Uint8Array(new Uint16Array([1]).buffer)[0] === 1) new Uint8Array(table.buffer).set(b);
-  else for (let i = 0; i < table.length; i++) table[i] = bytes === 4 ? view.getUint32(i * 4, true) : view.getUint16(i * 2, true);
-  return table;
-}
-function isLineBreak(ch) {
-  return ch == newline || ch == carriageReturn;
-}
-function isHex(ch) {
-  return ch >= 48 && ch <= 57 || ch >= 65 && ch <= 70 || ch >= 97 && ch <= 102;
-}
-function Context(parent, indent2, flags) {
-  this.parent = parent;
-  this.indent = indent2;
-  this.flags = flags;
-  this.hash = (parent ? parent.hash + parent.hash << 8 : 0) + indent2 + (indent2 << 4) + flags + (flags << 6);
-}
-function countIndent(space2) {
-  let depth = 0;
-  for (let i = 0; i < space2.length; i++)
-    depth += space2.charCodeAt(i) == tab ? 8 - depth % 8 : 1;
-  return depth;
-}
-function skipEscape(input, ch) {
-  if (ch == letter_o) {
-    for (let i = 0; i < 2 && input.next >= 48 && input.next <= 55; i++) input.advance();
-  } else if (ch == letter_x) {
-    for (let i = 0; i < 2 && isHex(input.next); i++) input.advance();
-  } else if (ch == letter_u) {
-    for (let i = 0; i < 4 && isHex(input.next); i++) input.advance();
-  } else if (ch == letter_U) {
-    for (let i = 0; i < 8 && isHex(input.next); i++) input.advance();
-  } else if (ch == letter_N) {
-    if (input.next == braceOpen) {
-      input.advance();
-      while (input.next >= 0 && input.next != braceClose && input.next != singleQuote && input.next != doubleQuote && input.next != newline) input.advance();
-      if (input.next == braceClose) input.advance();
-    }
-  }
-}
-var printKeyword, indent, dedent, newline$1, blankLineStart, newlineBracketed, eof, stringContent, Escape, replacementStart, stringEnd, ParenL, ParenthesizedExpression, TupleExpression, ComprehensionExpression, BracketL, ArrayExpression, ArrayComprehensionExpression, BraceL, DictionaryExpression, DictionaryComprehensionExpression, SetExpression, SetComprehensionExpression, ArgList, subscript, String$1, stringStart, stringStartD, stringStartL, stringStartLD, stringStartR, stringStartRD, stringStartRL, stringStartRLD, FormatString, stringStartF, stringStartFD, stringStartFL, stringStartFLD, stringStartFR, stringStartFRD, stringStartFRL, stringStartFRLD, FormatReplacement, nestedFormatReplacement, importList, TypeParamList, ParamList, SequencePattern, MappingPattern, PatternArgList, newline, carriageReturn, space, tab, hash, parenOpen, dot, braceOpen, braceClose, singleQuote, doubleQuote, backslash, letter_o, letter_x, letter_N, letter_u, letter_U, bracketed, newlines, indentation, cx_Bracketed, cx_String, cx_DoubleQuote, cx_Long, cx_Raw, cx_Format, topIndent, stringFlags, trackIndent, legacyPrint, strings, spec_identifier, parser2;
-var init_dist3 = __esm({
-  "node_modules/@lezer/python/dist/index.js"() {
-    init_dist2();
-    printKeyword = 1;
-    indent = 194;
-    dedent = 195;
-    newline$1 = 196;
-    blankLineStart = 197;
-    newlineBracketed = 198;
-    eof = 199;
-    stringContent = 200;
-    Escape = 2;
-    replacementStart = 3;
-    stringEnd = 201;
-    ParenL = 24;
-    ParenthesizedExpression = 25;
-    TupleExpression = 49;
-    ComprehensionExpression = 50;
-    BracketL = 55;
-    ArrayExpression = 56;
-    ArrayComprehensionExpression = 57;
-    BraceL = 59;
-    DictionaryExpression = 60;
-    DictionaryComprehensionExpression = 61;
-    SetExpression = 62;
-    SetComprehensionExpression = 63;
-    ArgList = 65;
-    subscript = 238;
-    String$1 = 71;
-    stringStart = 241;
-    stringStartD = 242;
-    stringStartL = 243;
-    stringStartLD = 244;
-    stringStartR = 245;
-    stringStartRD = 246;
-    stringStartRL = 247;
-    stringStartRLD = 248;
-    FormatString = 72;
-    stringStartF = 249;
-    stringStartFD = 250;
-    stringStartFL = 251;
-    stringStartFLD = 252;
-    stringStartFR = 253;
-    stringStartFRD = 254;
-    stringStartFRL = 255;
-    stringStartFRLD = 256;
-    FormatReplacement = 73;
-    nestedFormatReplacement = 77;
-    importList = 263;
-    TypeParamList = 112;
-    ParamList = 130;
-    SequencePattern = 151;
-    MappingPattern = 152;
-    PatternArgList = 155;
-    newline = 10;
-    carriageReturn = 13;
-    space = 32;
-    tab = 9;
-    hash = 35;
-    parenOpen = 40;
-    dot = 46;
-    braceOpen = 123;
-    braceClose = 125;
-    singleQuote = 39;
-    doubleQuote = 34;
-    backslash = 92;
-    letter_o = 111;
-    letter_x = 120;
-    letter_N = 78;
-    letter_u = 117;
-    letter_U = 85;
-    bracketed = /* @__PURE__ */ new Set([
-      ParenthesizedExpression,
-      TupleExpression,
-      ComprehensionExpression,
-      importList,
-      ArgList,
-      ParamList,
-      ArrayExpression,
-      ArrayComprehensionExpression,
-      subscript,
-      SetExpression,
-      SetComprehensionExpression,
-      FormatString,
-      FormatReplacement,
-      nestedFormatReplacement,
-      DictionaryExpression,
-      DictionaryComprehensionExpression,
-      SequencePattern,
-      MappingPattern,
-      PatternArgList,
-      TypeParamList
-    ]);
-    newlines = new ExternalTokenizer((input, stack) => {
-      let prev;
-      if (input.next < 0) {
-        input.acceptToken(eof);
-      } else if (stack.context.flags & cx_Bracketed) {
-        if (isLineBreak(input.next)) input.acceptToken(newlineBracketed, 1);
-      } else if (((prev = input.peek(-1)) < 0 || isLineBreak(prev)) && stack.canShift(blankLineStart)) {
-        let spaces = 0;
-        while (input.next == space || input.next == tab) {
-          input.advance();
-          spaces++;
-        }
-        if (input.next == newline || input.next == carriageReturn || input.next == hash)
-          input.acceptToken(blankLineStart, -spaces);
-      } else if (isLineBreak(input.next)) {
-        input.acceptToken(newline$1, 1);
-      }
-    }, { contextual: true });
-    indentation = new ExternalTokenizer((input, stack) => {
-      let context = stack.context;
-      if (context.flags) return;
-      let prev = input.peek(-1);
-      if (prev == newline || prev == carriageReturn) {
-        let depth = 0, chars = 0;
-        for (; ; ) {
-          if (input.next == space) depth++;
-          else if (input.next == tab) depth += 8 - depth % 8;
-          else break;
-          input.advance();
-          chars++;
-        }
-        if (depth != context.indent && input.next != newline && input.next != carriageReturn && input.next != hash) {
-          if (depth < context.indent) input.acceptToken(dedent, -chars);
-          else input.acceptToken(indent);
-        }
-      }
-    });
-    cx_Bracketed = 1;
-    cx_String = 2;
-    cx_DoubleQuote = 4;
-    cx_Long = 8;
-    cx_Raw = 16;
-    cx_Format = 32;
-    topIndent = new Context(null, 0, 0);
-    stringFlags = new Map([
-      [stringStart, 0],
-      [stringStartD, cx_DoubleQuote],
-      [stringStartL, cx_Long],
-      [stringStartLD, cx_Long | cx_DoubleQuote],
-      [stringStartR, cx_Raw],
-      [stringStartRD, cx_Raw | cx_DoubleQuote],
-      [stringStartRL, cx_Raw | cx_Long],
-      [stringStartRLD, cx_Raw | cx_Long | cx_DoubleQuote],
-      [stringStartF, cx_Format],
-      [stringStartFD, cx_Format | cx_DoubleQuote],
-      [stringStartFL, cx_Format | cx_Long],
-      [stringStartFLD, cx_Format | cx_Long | cx_DoubleQuote],
-      [stringStartFR, cx_Format | cx_Raw],
-      [stringStartFRD, cx_Format | cx_Raw | cx_DoubleQuote],
-      [stringStartFRL, cx_Format | cx_Raw | cx_Long],
-      [stringStartFRLD, cx_Format | cx_Raw | cx_Long | cx_DoubleQuote]
-    ].map(([term, flags]) => [term, flags | cx_String]));
-    trackIndent = new ContextTracker({
-      start: topIndent,
-      reduce(context, term, _, input) {
-        if (context.flags & cx_Bracketed && bracketed.has(term) || (term == String$1 || term == FormatString) && context.flags & cx_String)
-          return context.parent;
-        return context;
-      },
-      shift(context, term, stack, input) {
-        if (term == indent)
-          return new Context(context, countIndent(input.read(input.pos, stack.pos)), 0);
-        if (term == dedent)
-          return context.parent;
-        if (term == ParenL || term == BracketL || term == BraceL || term == replacementStart)
-          return new Context(context, 0, cx_Bracketed);
-        if (stringFlags.has(term))
-          return new Context(context, 0, stringFlags.get(term) | context.flags & cx_Bracketed);
-        return context;
-      },
-      hash(context) {
-        return context.hash;
-      }
-    });
-    legacyPrint = new ExternalTokenizer((input) => {
-      for (let i = 0; i < 5; i++) {
-        if (input.next != "print".charCodeAt(i)) return;
-        input.advance();
-      }
-      if (/\w/.test(String.fromCharCode(input.next))) return;
-      for (let off = 0; ; off++) {
-        let next = input.peek(off);
-        if (next == space || next == tab) continue;
-        if (next != parenOpen && next != dot && next != newline && next != carriageReturn && next != hash)
-          input.acceptToken(printKeyword);
-        return;
-      }
-    });
-    strings = new ExternalTokenizer((input, stack) => {
-      let { flags } = stack.context;
-      let quote = flags & cx_DoubleQuote ? doubleQuote : singleQuote;
-      let long = (flags & cx_Long) > 0;
-      let escapes = !(flags & cx_Raw);
-      let format = (flags & cx_Format) > 0;
-      let start = input.pos;
-      for (; ; ) {
-        if (input.next < 0) {
-          break;
-        } else if (format && input.next == braceOpen) {
-          if (input.peek(1) == braceOpen) {
-            input.advance(2);
-          } else {
-            if (input.pos == start) {
-              input.acceptToken(replacementStart, 1);
-              return;
-            }
-            break;
-          }
-        } else if (escapes && input.next == backslash) {
-          if (input.pos == start) {
-            input.advance();
-            let escaped = input.next;
-            if (escaped >= 0) {
-              input.advance();
-              skipEscape(input, escaped);
-            }
-            input.acceptToken(Escape);
-            return;
-          }
-          break;
-        } else if (input.next == backslash && !escapes && input.peek(1) > -1) {
-          input.advance(2);
-        } else if (input.next == quote && (!long || input.peek(1) == quote && input.peek(2) == quote)) {
-          if (input.pos == start) {
-            input.acceptToken(stringEnd, long ? 3 : 1);
-            return;
-          }
-          break;
-        } else if (input.next == newline) {
-          if (long) {
-            input.advance();
-          } else if (input.pos == start) {
-            input.acceptToken(stringEnd);
-            return;
-          }
-          break;
-        } else {
-          input.advance();
-        }
-      }
-      if (input.pos > start) input.acceptToken(stringContent);
-    });
-    spec_identifier = { __proto__: null, await: 44, or: 54, and: 56, in: 60, not: 62, is: 64, if: 70, else: 72, lambda: 76, yield: 94, from: 96, async: 102, for: 104, None: 162, True: 164, False: 164, del: 178, pass: 182, break: 186, continue: 190, return: 194, raise: 202, import: 206, as: 208, global: 212, nonlocal: 214, assert: 218, type: 223, elif: 236, while: 240, try: 246, except: 248, finally: 250, with: 254, def: 258, class: 268, match: 279, case: 285 };
-    parser2 = LRParser.deserialize({
-      version: 14,
-      states: __tfrTable("AgAAABAAAAACAAAAFQAAAAAAAAAAAAAAAQAAALcAAAAAAAAABAAAAAAAAAAAAAAAAAAAAO4AAAACAAAAJAAAAAAAAADgAAkAAAAAAAAAAAACAAAABAAAABMACQATAAkAAAAAAAAAAAACAAAABAAAABQACQAUAAkAAAAAADoBAAACAAAAFAAAAAAAAAASAAkAAAAAAKQBAAACAAAAJAAAAAAAAADfAAkAAAAAAAAAAAACAAAABAAAAOAACQDgAAkAAAAAAAAAAAACAAAABAAAACgACQAoAAkAAAAAAAAAAAACAAAABAAAAN8ACQDfAAkAAAAAAMABAAACAAAAFAAAAAAAAAAxAAkAAAAAANMBAAACAAAAFAAAAAAAAAA4AAkAAAAAAOMBAAACAAAAFAAAAAAAAAA8AAkAAAAAAPYBAAAAAAAACAAAAAAAAABHAAkAAAAAAAECAAAAAAAACAAAAAAAAABIAAkAAAAAAGICAAACAAAAJAAAAAAAAADRAAkAAAAAAAAAAAACAAAABAAAANEACQDRAAkAAAAAADoBAAACAAAAFAAAAAAAAADQAAkAAAAAAL0CAAACAAAAJAAAAAAAAADQAAkAAAAAAAAAAAACAAAABAAAAGIACQBiAAkAAAAAANQCAAACAAAAFAAAAAAAAABjAAkAAAAAAAAAAAACAAAABAAAAM8ACQDPAAkAAAAAAN4CAAACAAAAFAAAAAAAAADOAAkAAAAAAAAAAAACAAAABwAAAM4ACQDOAAkAAAAAAOkCAAACAAAAFAAAAAAAAACIAAkAAAAAAAAAAAACAAAABAAAALoACQC6AAkAAAAAAO4CAAACAAAAFAAAAAAAAACHAAkAAAAAAAAAAAACAAAABwAAAAwBCQAMAQkAAAAAAAAAAAACAAAABwAAAM0ACQDNAAkAAAAAAAAAAAACAAAABwAAAJ8ACQCfAAkAAgAAABAAAAACAAAAFQAAAAAAAAAAAAAAAAAAADoBAAACAAAAFAAAAAAAAAAVAAkAAAAAAPwCAAACAAAAFAAAAAAAAAAhAAkAAAAAAAMDAAACAAAAFAAAAAAAAAAlAAkAAAAAABEDAAACAAAAFAAAAAAAAADkAAkAAAAAACEDAAACAAAAJAAAAAAAAABXAAkAAAAAADoBAAACAAAAFAAAAAAAAABYAAkAAAAAAAAAAAACAAAABAAAAFoACQBaAAkAAAAAAAAAAAACAAAABAAAAFwACQBcAAkAAAAAAAAAAAACAAAABAAAAF4ACQBeAAkAAAAAADUDAAACAAAAFAAAAAAAAABgAAkAAAAAAEsDAAACAAAAFAAAAAAAAABkAAkAAAAAAF4DAAACAAAAFAAAAAAAAABmAAkAAAAAAGYDAAACAAAAJAAAAAAAAABmAAkAAAAAAOkCAAACAAAAFAAAAAAAAABpAAkAAAAAANQCAAACAAAAFAAAAAAAAABsAAkAAAAAAOkCAAACAAAAFAAAAAAAAABuAAkAAAAAANQCAAACAAAAFAAAAAAAAAB0AAkAAAAAANQCAAACAAAAFAAAAAAAAAB3AAkAAAAAAHEDAAACAAAAFAAAAAAAAAB5AAkAAAAAAHgDAAACAAAAFAAAAAAAAAB+AAkAAAAAAIMDAAACAAAAFAAAAAAAAAB6AAkAAAAAANQCAAACAAAAFAAAAAAAAAB+AAkAAAAAAOkCAAACAAAAFAAAAAAAAACAAAkAAAAAAOkCAAACAAAAFAAAAAAAAACFAAkAAAAAAIgDAAACAAAAFAAAAAAAAACKAAkAAQAAAI8DAAAAAAAAFAAAAAAAAADMAAkAAQAAAAAAAAAAAAAAAAAAAMoADQDKAA0AAAAAAAAAAAACAAAABAAAAAkACQAJAAkAAAAAAAAAAAACAAAABAAAAAoACQAKAAkAAAAAAAAAAAACAAAABAAAAAsACQALAAkAAAAAAAAAAAACAAAABAAAAAwACQAMAAkAAAAAAAAAAAACAAAABAAAAA0ACQANAAkAAAAAAAAAAAACAAAABAAAAA4ACQAOAAkAAAAAAAAAAAACAAAABAAAABAACQAQAAkAAAAAADoBAAACAAAAFAAAAAAAAAAIABEAAAAAADoBAAACAAAAFAAAAAAAAAAIABEAAAAAADoBAAACAAAAFAAAAAAAAAAIABEAAAAAADoBAAACAAAAFAAAAAAAAAAIABEAAAAAADoBAAACAAAAFAAAAAAAAAAIABEAAAAAADoBAAACAAAAFAAAAAAAAAAIABEAAAAAAJ0DAAACAAAAFAAAAAAAAABBAAkAAAAAAAAAAAACAAAABAAAAEAAEQBAABEAAAAAALADAAACAAAAFAAAAAAAAADuAAkAAAAAAAAAAAACAAAABAAAAEMAEQBDABEAAAAAAL0DAAACAAAARAAAAAAAAABDABEAAAAAAMIDAAACAAAAJAAAAAAAAAASABEAAAAAAPwCAAACAAAAFAAAAAAAAAAaABEAAAAAAPwCAAACAAAAFAAAAAAAAAAaABEAAAAAAPwCAAACAAAAFAAAAAAAAAAaABEAAAAAADwEAAACAAAAFAAAAAAAAAAaABEAAAAAAEEEAAACAAAAFAAAAAAAAAAaABEAAAAAAEgEAAACAAAAFAAAAAAAAAAiABEAAAAAAE8EAAACAAAAFAAAAAAAAADfAAkAAAAAAIMEAAACAAAAFAAAAAAAAADeAAkAAAAAAAAAAAACAAAABAAAAN4ACQDeAAkAAAAAAAAAAAACAAAABAAAAC4ACQAuAAkAAAAAAJoEAAACAAAAFAAAAAAAAAAZABEAAAAAADoBAAACAAAAFAAAAAAAAAAZABEAAAAAAKgEAAACAAAAFAAAAAAAAAAZABEAAAAAAAAAAAACAAAABAAAADEAEQAxABEAAAAAAK0EAAACAAAAFAAAAAAAAAA5ABEAAAAAADoBAAACAAAAFAAAAAAAAAA5ABEAAAAAAAAAAAACAAAABAAAADgAEQA4ABEAAAAAALsEAAACAAAAFAAAAAAAAAA4ABEAAAAAAMAEAAACAAAAFAAAAAAAAAA/ABEAAAAAADoBAAACAAAAFAAAAAAAAAA/ABEAAAAAADoBAAACAAAAFAAAAAAAAAA9ABEAAAAAAAAAAAACAAAABAAAADwAEQA8ABEAAAAAANEEAAACAAAAFAAAAAAAAAA8ABEAAAAAANYEAAACAAAAFAAAAAAAAAA+ABEAAAAAAAAAAAAAAAAACAAAAKcACQCnAAkAAAAAANsEAAAAAAAACAAAAAAAAABHABEAAAAAAAAAAAACAAAABAAAAEcAEQBHABEAAAAAAOYEAAACAAAAFAAAAAAAAAABAQkAAAAAAAAAAAAAAAAACAAAAEkACQBJAAkAAAAAAAAAAAAAAAAACAAAAKgACQCoAAkAAAAAAPYEAAAAAAAACAAAAAAAAABIABEAAAAAAAAAAAACAAAABAAAAEgAEQBIABEAAAAAAAAAAAACAAAABAAAAKsACQCrAAkAAAAAAAQFAAACAAAAJAAAAAAAAABPABEAAAAAAIAFAAACAAAAJAAAAAAAAADQABEAAAAAAJkFAAACAAAAhAAAAAAAAADQABEAAAAAALgFAAACAAAAJAAAAAAAAADQABEAAAAAAAAAAAACAAAABAAAAGMAEQBjABEAAAAAAM8FAAACAAAAFQAAAAAAAAC0AAkAAAAAAA8GAAACAAAAFAAAAAAAAAByABEAAAAAAAAAAAACAAAABwAAAM4AEQDOABEAAAAAABoGAAACAAAAJAAAAAAAAAAJAQkAAAAAADcGAAACAAAAFAAAAAAAAACIABEAAAAAAAAAAAACAAAABAAAALoAEwC6ABMAAAAAAAAAAAACAAAABwAAAIcAEQCHABEAAAAAAH4DAAACAAAAFAAAAAAAAACAAAkAAAAAAAAAAAACAAAABwAAAJ8AEwCfABMAAAAAAD8GAAACAAAAJAAAAAAAAAAVABEAAAAAAKIGAAACAAAAJAAAAAAAAAAhABEAAAAAALsGAAACAAAAFAAAAAAAAADhAAkAAAAAAMYGAAACAAAAFAAAAAAAAADhAAkAAAAAAOkCAAACAAAAFAAAAAAAAADhAAkAAAAAANEGAAACAAAAFAAAAAAAAAAnAAkAAAAAANkGAAACAAAAFAAAAAAAAAAlABEAAAAAAN4GAAACAAAAFAAAAAAAAADlAAkAAAAAADoBAAACAAAAFAAAAAAAAADlAAkAAAAAANQCAAACAAAAFAAAAAAAAADkABEAAAAAAAAAAAACAAAABAAAAOQAEQDkABEAAAAAANQCAAACAAAAFAAAAAAAAABTAAkAAAAAAAAAAAACAAAABAAAAFQACQBUAAkAAAAAAPsGAAACAAAAFAAAAAAAAACtAAkAAAAAAAsHAAACAAAAFAAAAAAAAAAGABEAAAAAAAsHAAACAAAAFAAAAAAAAAAGABEAAAAAAMYBAAACAAAAFAAAAAAAAABVABEAAAAAABkHAAACAAAAJAAAAAAAAADnAAkAAAAAAAAAAAACAAAABAAAAFgAEQBYABEAAAAAAAAAAAACAAAABAAAAGAAEQBgABEAAAAAACwHAAACAAAAFAAAAAAAAABkABEAAAAAAD0HAAACAAAAFAAAAAAAAAAIAQkAAAAAAOkCAAACAAAAFAAAAAAAAAAHAQkAAAAAAAAAAAACAAAABAAAAGYAEQBmABEAAAAAAAAAAAACAAAABAAAALEACQCxAAkAAAAAAFEHAAACAAAAJAAAAAAAAABmABEAAAAAAF8HAAACAAAAFAAAAAAAAABmABEAAAAAAGQHAAACAAAAFAAAAAAAAAAKAQkAAAAAAAAAAAACAAAABAAAAGkAEQBpABEAAAAAAHIHAAACAAAAFAAAAAAAAAAGAQkAAAAAAAAAAAACAAAABAAAAGwAEQBsABEAAAAAAIMHAAACAAAAFAAAAAAAAABuABEAAAAAAIMDAAACAAAAFAAAAAAAAAB0ABEAAAAAAIMDAAACAAAAFAAAAAAAAAB3ABEAAAAAAIsHAAACAAAAJAAAAAAAAAANAQkAAAAAADoBAAACAAAAFAAAAAAAAAANAQkAAAAAAJUHAAACAAAAFAAAAAAAAAB5ABEAAAAAAHEDAAACAAAAFAAAAAAAAAB5ABEAAAAAANQCAAACAAAAFAAAAAAAAAB+ABEAAAAAAOkCAAACAAAAFAAAAAAAAACAABEAAAAAAJoHAAACAAAAFQAAAAAAAAB1AAkAAAAAANQHAAACAAAAFwAAAAAAAAB6ABEAAAAAAI0IAAACAAAAFAAAAAAAAAAOAQkAAAAAAIMDAAACAAAAFAAAAAAAAAB+ABEAAAAAAJgIAAACAAAAFAAAAAAAAACAABEAAAAAAKAIAAACAAAAFAAAAAAAAACFABEAAAAAAKsIAAACAAAAJAAAAAAAAACKABEAAAAAADoBAAACAAAAFAAAAAAAAACKABEAAQAAAAAAAAAAAAAAAAAAAMwAEQDMABEAAQAAALIIAAAAAAAABAAAAAAAAADMABEAAQAAALoIAAAAAAAAFAAAAAAAAADMABEAAAAAADwJAAACAAAAJAAAAAAAAAAIABkAAAAAAEMJAAACAAAAJAAAAAAAAAAIABkAAAAAAL4JAAACAAAAJAAAAAAAAAAIABkAAAAAAMgJAAACAAAAJAAAAAAAAAAIABkAAAAAAD0KAAACAAAAJAAAAAAAAAAIABkAAAAAAFAKAAACAAAAJAAAAAAAAAAIABkAAAAAAGMKAAACAAAAFAAAAAAAAADtAAkAAAAAAHEKAAACAAAAJAAAAAAAAADRAAkAAAAAANQCAAACAAAAFAAAAAAAAADtAAkAAAAAAHsKAAACAAAAFAAAAAAAAADsAAkAAAAAAAAAAAACAAAABAAAAEEAEQBBABEAAAAAAIMKAAACAAAAFAAAAAAAAABBABEAAAAAAIgKAAACAAAAFAAAAAAAAADvAAkAAAAAAJMKAAACAAAAFAAAAAAAAADvAAkAAAAAAKYKAAACAAAAFAAAAAAAAADuABEAAAAAAAAAAAACAAAABAAAAEUACQBFAAkAAAAAAAAAAAACAAAABAAAAEMAGQBDABkAAAAAAAAAAAACAAAABAAAABoAGQAaABkAAAAAANQKAAACAAAAJAAAAAAAAAAaABkAAAAAANsKAAACAAAAJAAAAAAAAAAaABkAAAAAAPwCAAACAAAAFAAAAAAAAAAaABkAAAAAAPYKAAACAAAAFAAAAAAAAAAiABkAAAAAAAAAAAACAAAABAAAAC0ACQAtAAkAAAAAANQCAAACAAAAFAAAAAAAAAAsABEAAAAAAAAAAAACAAAABAAAABkAGQAZABkAAAAAAP0KAAACAAAAFAAAAAAAAAAxABkAAAAAAA0LAAACAAAAFAAAAAAAAAAxABkAAAAAABULAAACAAAAFAAAAAAAAAAyABkAAAAAADoBAAACAAAAFAAAAAAAAADmAAkAAAAAABoLAAACAAAAFAAAAAAAAADmAAkAAAAAAB8LAAACAAAAJAAAAAAAAAAZABkAAAAAAC8LAAACAAAAFAAAAAAAAAAhABEAAAAAAGMLAAACAAAAFAAAAAAAAADqABEAAAAAAHMLAAACAAAAFAAAAAAAAADqABEAAAAAAHsLAAACAAAAFAAAAAAAAAA5ABkAAAAAAIALAAACAAAAJAAAAAAAAAA5ABkAAAAAAAAAAAACAAAABAAAADgAGQA4ABkAAAAAAJALAAACAAAAFAAAAAAAAADlABEAAAAAALULAAACAAAAFAAAAAAAAADlABEAAAAAANQCAAACAAAAFAAAAAAAAAA9ABkAAAAAANILAAACAAAAFAAAAAAAAAA/ABkAAAAAANcLAAACAAAAJAAAAAAAAAA/ABkAAAAAAOcLAAACAAAAJAAAAAAAAAA9ABkAAAAAAAAAAAACAAAABAAAADwAGQA8ABkAAAAAAAAAAAACAAAABAAAAD4AGQA+ABkAAAAAAAAAAAAAAAAACAAAAKcAEwCnABMAAAAAAAAAAAACAAAABAAAAEcAGQBHABkAAAAAAPcLAAACAAAAFAAAAAAAAAACAQkAAAAAANQCAAACAAAAFAAAAAAAAAACAQkAAAAAAAgMAAACAAAAFAAAAAAAAAABAREAAAAAAAAAAAAAAAAACAAAAKgAEwCoABMAAAAAAAAAAAACAAAABAAAAEgAGQBIABkAAAAAAAAAAAACAAAABAAAAKsAEwCrABMAAAAAABYMAAACAAAAhAAAAAAAAADQABkAAAAAADUMAAACAAAAJAAAAAAAAADQABkAAAAAADoBAAACAAAAFAAAAAAAAACsABEAAAAAAAAAAAACAAAABAAAAKwAEQCsABEAAAAAAAAAAAACAAAABAAAAKwAEwCsABMAAAAAAAAAAAACAAAABAAAALQAEQC0ABEAAAAAAAAAAAACAAAABAAAALQAEwC0ABMAAAAAAAAAAAACAAAABwAAAHIAGQByABkAAAAAAOkCAAACAAAAFAAAAAAAAACvAAkAAAAAAEwMAAACAAAAJAAAAAAAAAAJAREAAAAAAAAAAAACAAAABAAAAIgAGQCIABkAAAAAAGkMAAACAAAAFAAAAAAAAACIABkAAAAAAAAAAAACAAAABAAAACkACQApAAkAAAAAANQCAAACAAAAFAAAAAAAAADhABEAAAAAAAAAAAACAAAABAAAAOEAEQDhABEAAAAAAG4MAAACAAAAFAAAAAAAAACgAAkAAAAAAHkMAAACAAAAFAAAAAAAAAAnABEAAAAAAIEMAAACAAAAFAAAAAAAAAAlABkAAAAAAIsMAAACAAAAJAAAAAAAAADlABEAAAAAAAAAAAACAAAABAAAAOQAGQDkABkAAAAAAAAAAAACAAAABAAAAFMAEQBTABEAAAAAAKoMAAACAAAAFAAAAAAAAADQAAkAAAAAAAAAAAACAAAABAAAAK0AEQCtABEAAAAAAAAAAAACAAAABAAAAK0AEwCtABMAAAAAALsMAAACAAAAFAAAAAAAAAAGABkAAAAAAAAAAAACAAAABAAAAFUAGQBVABkAAAAAAMkMAAACAAAAFAAAAAAAAADnABEAAAAAANkMAAACAAAAFAAAAAAAAADnABEAAAAAANQCAAACAAAAFAAAAAAAAABkABkAAAAAANQCAAACAAAAFAAAAAAAAABkABkAAAAAAOoMAAACAAAAFAAAAAAAAAAIAREAAAAAAPsMAAACAAAAFAAAAAAAAAAIAREAAAAAAOkCAAACAAAAFAAAAAAAAAAIAREAAAAAAAwNAAACAAAAFAAAAAAAAAAHAREAAAAAAAAAAAACAAAABAAAALEAEwCxABMAAAAAABENAAACAAAAFAAAAAAAAABmABkAAAAAABwNAAACAAAAFAAAAAAAAABmABkAAAAAACENAAACAAAAFAAAAAAAAAAKAREAAAAAAC8NAAACAAAAFAAAAAAAAAAKAREAAAAAAD0NAAACAAAAFAAAAAAAAAAGAREAAAAAAFMNAAACAAAAFAAAAAAAAAAGAREAAAAAAGQNAAACAAAAFAAAAAAAAABwAAkAAAAAANQCAAACAAAAFAAAAAAAAABuABkAAAAAAG8NAAACAAAAFAAAAAAAAABuABkAAAAAAHQNAAACAAAAFwAAAAAAAAB0ABkAAAAAACoOAAACAAAAFwAAAAAAAAB3ABkAAAAAAN0OAAACAAAAFAAAAAAAAAANAREAAAAAAOcOAAACAAAAFAAAAAAAAAANAREAAAAAAO8OAAACAAAAJAAAAAAAAAANAREAAAAAANQCAAACAAAAFAAAAAAAAAB5ABkAAAAAAPkOAAACAAAAFAAAAAAAAAB5ABkAAAAAAIMDAAACAAAAFAAAAAAAAAB+ABkAAAAAAJgIAAACAAAAFAAAAAAAAACAABkAAAAAAAAAAAACAAAABwAAAHUAEQB1ABEAAAAAAP4OAAACAAAAFgAAAAAAAAB1ABEAAAAAAAMPAAACAAAAFwAAAAAAAAB6ABkAAAAAALwPAAACAAAAFAAAAAAAAAC3AAkAAAAAAIMDAAACAAAAFAAAAAAAAAB6ABkAAAAAAIMDAAACAAAAFAAAAAAAAAB6ABkAAAAAAMwPAAACAAAAFAAAAAAAAAAOAREAAAAAANkPAAACAAAAFAAAAAAAAAAOAREAAAAAAOkCAAACAAAAFAAAAAAAAAAOAREAAAAAAAAAAAACAAAABwAAAH4AGQB+ABkAAAAAAOEPAAACAAAAFAAAAAAAAACCAAkAAAAAAPIPAAACAAAARAAAAAAAAACAABkAAAAAAPoPAAACAAAAFAAAAAAAAACAABkAAAAAAAAAAAACAAAABwAAAIUAGQCFABkAAAAAAIMDAAACAAAAFAAAAAAAAACFABkAAAAAAP8PAAACAAAAFAAAAAAAAACFABkAAAAAAAcQAAACAAAAFAAAAAAAAACMAAkAAAAAAAAAAAACAAAABwAAAIoAGQCKABkAAAAAAKsIAAACAAAAJAAAAAAAAACKABkAAQAAAAAAAAAAAAAAAAAAAMwAGQDMABkAAQAAAAwQAAAAAAAABAAAAAAAAADMABkAAAAAAAAAAAACAAAABAAAAO0AEQDtABEAAAAAAAAAAAACAAAABAAAAEIACQBCAAkAAAAAANQCAAACAAAAFAAAAAAAAADtABEAAAAAABQQAAACAAAAFAAAAAAAAADsABEAAAAAACcQAAACAAAAFAAAAAAAAADsABEAAAAAAAAAAAACAAAABAAAAEEAGQBBABkAAAAAAC8QAAACAAAAFAAAAAAAAADvABEAAAAAAD8QAAACAAAAFAAAAAAAAADvABEAAAAAAEcQAAACAAAAFAAAAAAAAADvABEAAAAAAFoQAAACAAAAFAAAAAAAAADvABEAAAAAAGoQAAACAAAAFAAAAAAAAADvABEAAAAAAAAAAAACAAAABAAAAO4AGQDuABkAAAAAAAAAAAACAAAABAAAABoAIQAaACEAAAAAAIEMAAACAAAAFAAAAAAAAAAiACEAAAAAALkQAAACAAAAFAAAAAAAAAAaABkAAAAAAMAQAAACAAAAFAAAAAAAAAAaABkAAAAAAAAAAAACAAAABAAAACwAGQAsABkAAAAAAAAAAAACAAAABAAAAKIAEQCiABEAAAAAADoBAAACAAAAFAAAAAAAAACiABEAAAAAAAAAAAACAAAABAAAADEAIQAxACEAAAAAAMcQAAACAAAAFAAAAAAAAAAxACEAAAAAAAAAAAACAAAABAAAAKIAEwCiABMAAAAAAAAAAAACAAAABAAAADIAIQAyACEAAAAAANcQAAACAAAAFAAAAAAAAADmABEAAAAAADoBAAACAAAAFAAAAAAAAADmABEAAAAAAAAAAAACAAAABAAAABkAIQAZACEAAAAAANwQAAACAAAAFAAAAAAAAAAxACEAAAAAAOQQAAACAAAAFAAAAAAAAAAyACEAAAAAAOkQAAACAAAAFAAAAAAAAADqABkAAAAAAAAAAAACAAAABAAAADkAIQA5ACEAAAAAAPkQAAACAAAAFAAAAAAAAADqABkAAAAAAAERAAACAAAAFAAAAAAAAAA5ACEAAAAAAAAAAAACAAAABAAAAKEAEQChABEAAAAAADoBAAACAAAAFAAAAAAAAAChABEAAAAAAAYRAAACAAAAFAAAAAAAAADlABkAAAAAAAAAAAACAAAABAAAAKEAEwChABMAAAAAACsRAAACAAAAFAAAAAAAAAA9ACEAAAAAAAAAAAACAAAABAAAAD8AIQA/ACEAAAAAADkRAAACAAAAFAAAAAAAAADlABkAAAAAAFYRAAACAAAAFAAAAAAAAAA/ACEAAAAAAFsRAAACAAAAFAAAAAAAAADrABkAAAAAAGsRAAACAAAAFAAAAAAAAADrABkAAAAAAHMRAAACAAAAFAAAAAAAAAA9ACEAAAAAAHgRAAACAAAAFAAAAAAAAAACAREAAAAAAJERAAACAAAAFAAAAAAAAAACAREAAAAAAJERAAACAAAAFAAAAAAAAAACAREAAAAAAAAAAAACAAAABAAAAEoACQBKAAkAAAAAAKIRAAAAAAAAAAEAAAAAAABMAAkAAAAAAK0RAAAAAAAAEAAAAAAAAAADAQkAAAAAAAAAAAAAAAAACAAAAAEBGQABARkAAAAAALIRAAACAAAAFAAAAAAAAAABARkAAAAAALoRAAACAAAAFAAAAAAAAAABARkAAAAAAMURAAACAAAAhAAAAAAAAADQACEAAAAAAOQRAAACAAAAJAAAAAAAAACsABkAAQAAAP0RAAACAAAAFAAAAAAAAACsAAkAAAAAAAAAAAACAAAABAAAAK8AEQCvABEAAAAAAAAAAAACAAAABAAAAK8AEwCvABMAAAAAAAAAAAACAAAABAAAAIgAIQCIACEAAAAAAAAAAAACAAAABAAAAOEAGQDhABkAAAAAAAAAAAACAAAABAAAAKAAEQCgABEAAAAAAAAAAAACAAAABAAAAKAAEwCgABMAAAAAAAAAAAACAAAABAAAACUAIQAlACEAAAAAAAoSAAACAAAAFAAAAAAAAADQABEAAAAAACMSAAACAAAAFAAAAAAAAADQABEAAAAAADQSAAACAAAAJAAAAAAAAACjABEAAAAAAEcSAAACAAAAFAAAAAAAAADnABkAAAAAAAAAAAACAAAABAAAAKMAEwCjABMAAAAAAAAAAAACAAAABAAAAGQAIQBkACEAAAAAAFcSAAACAAAAFAAAAAAAAABkACEAAAAAAGUSAAACAAAAFAAAAAAAAACwABEAAAAAAHkSAAACAAAAFAAAAAAAAAAIARkAAAAAAAAAAAACAAAABAAAALAAEwCwABMAAAAAAIoSAAACAAAAFAAAAAAAAAAIARkAAAAAAAAAAAACAAAABAAAAAcBGQAHARkAAAAAAAAAAAACAAAABAAAAGYAIQBmACEAAAAAAJsSAAACAAAAFAAAAAAAAABmACEAAAAAAAAAAAACAAAABAAAALIAEQCyABEAAAAAAKYSAAACAAAAFAAAAAAAAAAKARkAAAAAAAAAAAACAAAABAAAALIAEwCyABMAAAAAAAAAAAACAAAABAAAAK4AEQCuABEAAAAAALQSAAACAAAAFAAAAAAAAAAGARkAAAAAAAAAAAACAAAABAAAAK4AEwCuABMAAAAAAOkCAAACAAAAFAAAAAAAAABxAAkAAAAAAMoSAAACAAAAFAAAAAAAAABxAAkAAAAAANUSAAACAAAAFAAAAAAAAAALAQkAAAAAAN0SAAACAAAAFAAAAAAAAABwABEAAAAAAAAAAAACAAAABAAAAG4AIQBuACEAAAAAANQCAAACAAAAFAAAAAAAAABuACEAAAAAAOISAAACAAAAFwAAAAAAAAB0ACEAAAAAAL8PAAACAAAAFAAAAAAAAAC1AAkAAAAAAIMDAAACAAAAFAAAAAAAAAB0ACEAAAAAAIMDAAACAAAAFAAAAAAAAAB3ACEAAAAAAJgTAAACAAAAJAAAAAAAAAC2ABEAAAAAADoBAAACAAAAFAAAAAAAAAC2ABEAAAAAAKITAAACAAAAFAAAAAAAAAANARkAAAAAAAAAAAACAAAABAAAALYAEwC2ABMAAAAAAKwTAAACAAAAFAAAAAAAAAANARkAAAAAAIMDAAACAAAAFAAAAAAAAAB5ACEAAAAAANQCAAACAAAAFAAAAAAAAAB5ACEAAAAAAAAAAAACAAAABwAAAH4AIQB+ACEAAAAAAPIPAAACAAAARAAAAAAAAACAACEAAAAAAPoPAAACAAAAFAAAAAAAAACAACEAAAAAABAAAAACAAAAFQAAAAAAAAB1ABkAAAAAAAAAAAACAAAABwAAALcAEwC3ABMAAAAAAIMDAAACAAAAFAAAAAAAAAB6ACEAAAAAAIMDAAACAAAAFAAAAAAAAAB6ACEAAAAAAAAAAAACAAAABwAAALcAEQC3ABEAAAAAALQTAAACAAAAFAAAAAAAAAC3ABEAAAAAAL8PAAACAAAAFAAAAAAAAAC3ABEAAAAAAAAAAAACAAAABwAAAHoAIQB6ACEAAAAAAL8TAAACAAAAFwAAAAAAAAB6ACEAAAAAAHIUAAACAAAAFAAAAAAAAAC4ABEAAAAAAH0UAAACAAAAFAAAAAAAAAAOARkAAAAAAAAAAAACAAAABAAAALgAEwC4ABMAAAAAAIoUAAACAAAAFAAAAAAAAAAOARkAAAAAAJIUAAACAAAAFAAAAAAAAAAQAQkAAAAAAKAUAAACAAAAFAAAAAAAAAAQAQkAAAAAAOkCAAACAAAAFAAAAAAAAAAQAQkAAAAAAAAAAAACAAAABAAAABABCQAQAQkAAAAAAKsUAAACAAAAFAAAAAAAAAAPAQkAAAAAAAAAAAACAAAABAAAAIIAEQCCABEAAAAAALMUAAACAAAAFAAAAAAAAACCABEAAAAAANQCAAACAAAAFAAAAAAAAACEAAkAAAAAAAAAAAACAAAABwAAAIAAIQCAACEAAAAAAIMDAAACAAAAFAAAAAAAAACAACEAAAAAAAAAAAACAAAABwAAAIUAIQCFACEAAAAAAIMDAAACAAAAFAAAAAAAAACFACEAAAAAALgUAAACAAAAFgAAAAAAAACMABEAAAAAAAAAAAACAAAABwAAAIoAIQCKACEAAQAAAAAAAAAAAAAAAAAAAMwAIQDMACEAAAAAAL0UAAACAAAAFAAAAAAAAADtABkAAAAAAAAAAAACAAAABAAAAKUAEQClABEAAAAAAMsUAAACAAAAFAAAAAAAAADsABkAAAAAAAAAAAACAAAABAAAAKUAEwClABMAAAAAAN4UAAACAAAAFAAAAAAAAACmABEAAAAAAOkUAAACAAAAFAAAAAAAAACmABEAAAAAAPwUAAACAAAAFAAAAAAAAADvABkAAAAAAAAAAAACAAAABAAAAKYAEwCmABMAAAAAAAwVAAACAAAAFAAAAAAAAADvABkAAAAAABQVAAACAAAAFAAAAAAAAADvABkAAAAAACQVAAACAAAAFAAAAAAAAADvABkAAAAAAAwVAAACAAAAFAAAAAAAAADvABkAAAAAAAAAAAACAAAABAAAACIAKQAiACkAAAAAAC8VAAACAAAAJAAAAAAAAACiABkAAAAAAAAAAAACAAAABAAAADEAKQAxACkAAQAAADwVAAACAAAAFAAAAAAAAACiAAkAAAAAAEgEAAACAAAAFAAAAAAAAADmABkAAAAAAEkVAAACAAAAFAAAAAAAAADmABkAAAAAAE4VAAACAAAAFAAAAAAAAAAxACkAAAAAAAAAAAACAAAABAAAADIAKQAyACkAAAAAAF4VAAACAAAAFAAAAAAAAADqACEAAAAAAAAAAAACAAAABAAAADkAKQA5ACkAAAAAAG4VAAACAAAAJAAAAAAAAAChABkAAQAAAI0VAAACAAAAFAAAAAAAAAChAAkAAAAAAJoVAAACAAAAFAAAAAAAAADrACEAAAAAAKoVAAACAAAAFAAAAAAAAADrACEAAAAAALIVAAACAAAAFAAAAAAAAAA9ACkAAAAAALcVAAACAAAAFAAAAAAAAADlACEAAAAAAAAAAAACAAAABAAAAD8AKQA/ACkAAAAAANwVAAACAAAAFAAAAAAAAACkABEAAAAAADoBAAACAAAAFAAAAAAAAACkABEAAAAAAAAAAAACAAAABAAAAKQAEwCkABMAAAAAAAAAAAACAAAABAAAAD0AKQA9ACkAAAAAAAAAAAACAAAABAAAAKkAEQCpABEAAAAAANQCAAACAAAAFAAAAAAAAACpABEAAAAAAOEVAAACAAAAFAAAAAAAAAACARkAAAAAAAAAAAACAAAABAAAAKkAEwCpABMAAAAAAPoVAAACAAAAFAAAAAAAAAACARkAAAAAAOYEAAACAAAAFAAAAAAAAAAFAQkAAAAAAAAAAAAAAAAAAAAAAE0ACQBNAAkAAAAAAAAAAAAAAAAAAAAAAKoACQCqAAkAAAAAAAsWAAAAAAAAAAEAAAAAAABMABEAAAAAAAAAAAAAAAAACAAAAAMBEQADAREAAAAAAAAAAAAAAAAACAAAAAEBIQABASEAAAAAABYWAAACAAAAFAAAAAAAAAABASEAAAAAAB4WAAACAAAAFAAAAAAAAADQABkAAAAAADcWAAACAAAAFAAAAAAAAADQABkAAQAAADoBAAACAAAAFAAAAAAAAACjAAkAAAAAANQCAAACAAAAFAAAAAAAAABkACkAAAAAAOkCAAACAAAAFAAAAAAAAACwABkAAQAAAOkCAAACAAAAFAAAAAAAAACwAAkAAAAAAEgWAAACAAAAFAAAAAAAAAAIASEAAAAAAFkWAAACAAAAFAAAAAAAAAAIASEAAAAAAAAAAAACAAAABAAAAGYAKQBmACkAAQAAAOkCAAACAAAAFAAAAAAAAACyAAkAAQAAANQCAAACAAAAFAAAAAAAAACuAAkAAAAAAAAAAAACAAAABAAAAHEAEQBxABEAAAAAAGoWAAACAAAAFAAAAAAAAAALAREAAAAAAHgWAAACAAAAFAAAAAAAAAALAREAAAAAAAAAAAACAAAABAAAAHAAGQBwABkAAAAAAAAAAAACAAAABAAAAG4AKQBuACkAAAAAAAAAAAACAAAABwAAALUAEwC1ABMAAAAAAIMDAAACAAAAFAAAAAAAAAB0ACkAAAAAAAAAAAACAAAABwAAALUAEQC1ABEAAAAAAIMDAAACAAAAFAAAAAAAAAC1ABEAAAAAAAAAAAACAAAABwAAAHQAKQB0ACkAAAAAAAAAAAACAAAABwAAAHcAKQB3ACkAAAAAAIAWAAACAAAAJAAAAAAAAAC2ABkAAQAAAIoWAAACAAAAFAAAAAAAAAC2AAkAAAAAAJEWAAACAAAAFAAAAAAAAAANASEAAAAAAJsWAAACAAAAFwAAAAAAAAB5ACkAAAAAAIMDAAACAAAAFAAAAAAAAAB5ACkAAAAAAAAAAAACAAAABwAAAIAAKQCAACkAAAAAAIMDAAACAAAAFAAAAAAAAACAACkAAAAAAPIPAAACAAAARAAAAAAAAACAACkAAAAAAE4XAAACAAAAFwAAAAAAAAB1ACEAAAAAAAAAAAACAAAABwAAAHoAKQB6ACkAAAAAAFgXAAACAAAAFwAAAAAAAAB6ACkAAAAAAAAAAAACAAAABwAAALcAGQC3ABkAAAAAAOkCAAACAAAAFAAAAAAAAAC3ABkAAAAAAAsYAAACAAAAFAAAAAAAAAC3ABkAAAAAAIMDAAACAAAAFAAAAAAAAAB6ACkAAAAAAOkCAAACAAAAFAAAAAAAAAC4ABkAAQAAANQCAAACAAAAFAAAAAAAAAC4AAkAAAAAABYYAAACAAAAFAAAAAAAAAAOASEAAAAAACMYAAACAAAAFAAAAAAAAAAOASEAAAAAAAAAAAACAAAABAAAAIMACQCDAAkAAAAAANQCAAACAAAAFAAAAAAAAAAQAREAAAAAACsYAAACAAAAFAAAAAAAAAAQAREAAAAAADYYAAACAAAAFAAAAAAAAAAQAREAAAAAAEEYAAACAAAAFAAAAAAAAAAPAREAAAAAAFIYAAACAAAAFAAAAAAAAAAPAREAAAAAAAAAAAACAAAABAAAAIIAGQCCABkAAAAAAAAAAAACAAAABAAAAIQAEQCEABEAAAAAAAAAAAACAAAABwAAAIUAKQCFACkAAAAAAFoYAAACAAAAFAAAAAAAAACMABkAAAAAAAAAAAACAAAABAAAAO0AIQDtACEAAQAAAF8YAAACAAAAFAAAAAAAAAClAAkAAAAAAG8YAAACAAAAFAAAAAAAAACmABkAAAAAAIIYAAACAAAAFAAAAAAAAACmABkAAAAAAJIYAAACAAAAFAAAAAAAAACmABkAAQAAAJ0YAAACAAAAFAAAAAAAAACmAAkAAAAAAKoYAAACAAAAFAAAAAAAAADvACEAAAAAALoYAAACAAAAFAAAAAAAAADvACEAAAAAALoYAAACAAAAFAAAAAAAAADvACEAAAAAAMIYAAACAAAAFAAAAAAAAADvACEAAAAAANIYAAACAAAAFAAAAAAAAADmACEAAAAAAEgEAAACAAAAFAAAAAAAAADmACEAAAAAAAAAAAACAAAABAAAADEAMQAxADEAAAAAAOsYAAACAAAAFAAAAAAAAADrACkAAAAAAAAAAAACAAAABAAAAD0AMQA9ADEAAAAAANQCAAACAAAAFAAAAAAAAACkABkAAAAAAPsYAAACAAAAJAAAAAAAAACkABkAAQAAAAUZAAACAAAAFAAAAAAAAACkAAkAAAAAAAAAAAACAAAABAAAAKkAGQCpABkAAQAAABIZAAACAAAAFAAAAAAAAACpAAkAAAAAAB8ZAAACAAAAFAAAAAAAAAACASEAAAAAADgZAAACAAAAFAAAAAAAAAAFAREAAAAAAAAAAAAAAAAAAAAAAKoAEwCqABMAAAAAAAAAAAAAAAAACAAAAAEBKQABASkAAAAAAEYZAAACAAAAFAAAAAAAAADQACEAAAAAAAAAAAACAAAABAAAAGQAMQBkADEAAAAAAAAAAAACAAAABAAAALAAIQCwACEAAAAAAF8ZAAACAAAAFAAAAAAAAAAIASkAAAAAAAAAAAACAAAABAAAALMAEQCzABEAAAAAAHAZAAACAAAAFAAAAAAAAAALARkAAAAAAAAAAAACAAAABAAAALMAEwCzABMAAAAAAAAAAAACAAAABwAAAHQAMQB0ADEAAAAAAAAAAAACAAAABwAAALUAGQC1ABkAAAAAAIMDAAACAAAAFAAAAAAAAAB5ADEAAAAAAH4ZAAACAAAAFwAAAAAAAAB5ADEAAAAAAAAAAAACAAAABwAAAIAAMQCAADEAAAAAAIMDAAACAAAAFAAAAAAAAACAADEAAAAAAAAAAAACAAAABwAAAHUAKQB1ACkAAAAAAIMDAAACAAAAFAAAAAAAAAB6ADEAAAAAAIMDAAACAAAAFAAAAAAAAAC3ACEAAAAAAAAAAAACAAAABwAAALcAIQC3ACEAAAAAAOkCAAACAAAAFAAAAAAAAAC3ACEAAAAAAAAAAAACAAAABwAAAHoAMQB6ADEAAAAAAAAAAAACAAAABAAAALgAIQC4ACEAAAAAADEaAAACAAAAFAAAAAAAAAAOASkAAAAAAAAAAAACAAAABAAAABABGQAQARkAAAAAANQCAAACAAAAFAAAAAAAAAAQARkAAAAAAAAAAAACAAAABAAAALkAEQC5ABEAAAAAAD4aAAACAAAAFAAAAAAAAAAPARkAAAAAAAAAAAACAAAABAAAALkAEwC5ABMAAAAAAAAAAAACAAAABgAAALsACQC7AAkAAAAAAE8aAAACAAAAFgAAAAAAAACMACEAAAAAAFoaAAACAAAAFAAAAAAAAACNAAkAAAAAAI8aAAACAAAAFAAAAAAAAACmACEAAAAAAJ8aAAACAAAAFAAAAAAAAACmACEAAAAAAAAAAAACAAAABAAAAKYAIQCmACEAAAAAAKoaAAACAAAAFAAAAAAAAADvACkAAAAAALoaAAACAAAAFAAAAAAAAADvACkAAAAAALoaAAACAAAAFAAAAAAAAADvACkAAAAAAMIaAAACAAAAFAAAAAAAAADoAAkAAAAAAAAAAAACAAAABAAAAOYAKQDmACkAAAAAAMwaAAACAAAAFAAAAAAAAADmACkAAAAAAAAAAAACAAAABAAAAKQAIQCkACEAAAAAAAAAAAACAAAABAAAAE4ACQBOAAkAAAAAAAAAAAAAAAAAAAAAAAUBGQAFARkAAAAAAOUaAAACAAAAFAAAAAAAAAAFARkAAAAAAO0aAAACAAAAFAAAAAAAAAAFARkAAQAAAGQNAAACAAAAFAAAAAAAAACzAAkAAAAAAAAAAAACAAAABwAAAHkAOQB5ADkAAAAAAIMDAAACAAAAFAAAAAAAAAB5ADkAAAAAAAAAAAACAAAABwAAAIAAOQCAADkAAAAAAAAAAAACAAAABwAAAHoAOQB6ADkAAAAAAAAAAAACAAAABwAAALcAKQC3ACkAAAAAAIMDAAACAAAAFAAAAAAAAAC3ACkAAAAAAAAAAAACAAAABAAAABABIQAQASEAAQAAAPgaAAACAAAAFAAAAAAAAAC5AAkAAAAAAAAAAAACAAAABgAAALsAEwC7ABMAAAAAAAAAAAACAAAABwAAAIwAKQCMACkAAAAAABobAAACAAAAJAAAAAAAAACPAAkAAAAAAAAAAAACAAAABAAAAJEACQCRAAkAAAAAACobAAACAAAAFAAAAAAAAACQAAkAAAAAAEobAAACAAAAFAAAAAAAAACQAAkAAAAAAAAAAAACAAAABAAAAJAACQCQAAkAAAAAAE8bAAACAAAAFAAAAAAAAAASAQkAAAAAAFoaAAACAAAAFAAAAAAAAACXAAkAAAAAAFoaAAACAAAAFAAAAAAAAACXAAkAAAAAAGYbAAACAAAAFAAAAAAAAACYAAkAAAAAAFoaAAACAAAAFAAAAAAAAACZAAkAAAAAAG0bAAACAAAAFAAAAAAAAAATAQkAAAAAAAAAAAACAAAABAAAABMBCQATAQkAAAAAAIobAAACAAAAFAAAAAAAAACNABEAAAAAAAAAAAACAAAABAAAAKYAKQCmACkAAAAAAJIbAAACAAAAFAAAAAAAAACmACkAAAAAAKIbAAACAAAAFAAAAAAAAADvADEAAAAAALIbAAACAAAAFAAAAAAAAADvADEAAAAAALobAAACAAAAFAAAAAAAAADpAAkAAAAAAAAAAAACAAAABAAAAOkACQDpAAkAAAAAAAMDAAACAAAAFAAAAAAAAAA1AAkAAAAAANMbAAACAAAAFAAAAAAAAADoABEAAAAAAAAAAAACAAAABAAAAOYAMQDmADEAAAAAAAAAAAAAAAAAAAAAAAUBIQAFASEAAAAAAOobAAACAAAAFAAAAAAAAAAFASEAAAAAAAAAAAACAAAABwAAAHkAQQB5AEEAAAAAAAAAAAACAAAABwAAALcAMQC3ADEAAAAAAL0DAAACAAAARAAAAAAAAAC9AAkAAAAAAPIbAAACAAAAJAAAAAAAAACWABEAAAAAAFoaAAACAAAAFAAAAAAAAACbAAkAAAAAAAAAAAACAAAABAAAAJoAEQCaABEAAAAAAAAAAAACAAAABAAAAJIACQCSAAkAAAAAABIcAAACAAAAFAAAAAAAAACQABEAAAAAABccAAACAAAAFAAAAAAAAACQABEAAAAAAAAAAAACAAAABAAAAJUACQCVAAkAAAAAAFoaAAACAAAAFAAAAAAAAAC8AAkAAAAAADccAAACAAAAFAAAAAAAAACUABEAAAAAAFEcAAACAAAAFAAAAAAAAAASAREAAAAAAGEcAAACAAAAFAAAAAAAAAASAREAAAAAAOkCAAACAAAAFAAAAAAAAACTABEAAAAAAHIcAAACAAAAFAAAAAAAAACXABEAAAAAAHccAAACAAAAFAAAAAAAAACXABEAAAAAAFoaAAACAAAAFAAAAAAAAAAUAQkAAAAAAHwcAAACAAAAFAAAAAAAAAAUAQkAAAAAAIEcAAACAAAAFAAAAAAAAACYABEAAAAAAAAAAAACAAAABAAAAJkAEQCZABEAAAAAANQCAAACAAAAFAAAAAAAAACeAAkAAAAAAAAAAAACAAAABgAAAI0AGQCNABkAAAAAAIMDAAACAAAAFAAAAAAAAACNABkAAAAAAAAAAAACAAAABAAAAKYAMQCmADEAAAAAAIYcAAACAAAAFAAAAAAAAADvADkAAAAAAJYcAAACAAAAFAAAAAAAAAA1ABEAAAAAAAAAAAACAAAABAAAAOgAGQDoABkAAAAAAAAAAAAAAAAAAAAAAAUBKQAFASkAAAAAAAAAAAACAAAABAAAAL0AEQC9ABEAAAAAAAAAAAACAAAABAAAAL0AEwC9ABMAAAAAAJscAAACAAAAJAAAAAAAAACPAAkAAAAAAKIcAAACAAAAFAAAAAAAAAAVAQkAAAAAALAcAAACAAAAFAAAAAAAAAAVAQkAAAAAALgcAAACAAAAFAAAAAAAAACbABEAAAAAAAAAAAACAAAABAAAAJAAGQCQABkAAAAAAL0cAAACAAAAFAAAAAAAAACQABkAAAAAAMIcAAACAAAAFAAAAAAAAAC8ABEAAAAAAAAAAAACAAAABAAAALwAEwC8ABMAAAAAANwcAAACAAAAFAAAAAAAAADAABEAAAAAAPMcAAACAAAAFAAAAAAAAAASARkAAAAAAAAAAAACAAAABAAAAMAAEwDAABMAAAAAAAAAAAACAAAABAAAAJMAGQCTABkAAAAAAAAAAAACAAAABAAAAJcAGQCXABkAAAAAAAMdAAACAAAAFAAAAAAAAAAUAREAAAAAAFoaAAACAAAAFAAAAAAAAAAUAREAAAAAAAAAAAACAAAABAAAAJgAGQCYABkAAAAAAAAAAAACAAAABAAAAJ4AEQCeABEAAAAAAAAAAAACAAAABgAAAI0AIQCNACEAAAAAAMIaAAACAAAAFAAAAAAAAAA1ABkAAAAAAFoaAAACAAAAFAAAAAAAAACcABEAAAAAABEdAAACAAAAFAAAAAAAAAAVAREAAAAAABgdAAACAAAAFAAAAAAAAAAVAREAAAAAAAAAAAACAAAABAAAAJsAGQCbABkAAAAAAAAAAAACAAAABAAAAJAAIQCQACEAAQAAAFoaAAACAAAAFAAAAAAAAADAAAkAAAAAACAdAAACAAAAFAAAAAAAAAAUARkAAAAAACodAAACAAAAFAAAAAAAAAAUARkAAAAAADIdAAACAAAAFAAAAAAAAAAUARkAAAAAAAAAAAACAAAABAAAADUAIQA1ACEAAAAAAEAdAAACAAAAFAAAAAAAAACcABkAAAAAAE4dAAACAAAAJAAAAAAAAACPAAkAAAAAAFUdAAACAAAAFAAAAAAAAAC/ABEAAAAAAAAAAAACAAAABAAAAL8AEQC/ABEAAAAAAGMdAAACAAAAFAAAAAAAAAAVARkAAAAAAAAAAAACAAAABAAAAL8AEwC/ABMAAAAAAFoaAAACAAAAFAAAAAAAAAC+ABEAAAAAAGodAAACAAAAFAAAAAAAAAC+ABEAAAAAAG8dAAACAAAAFAAAAAAAAAAUASEAAAAAAAAAAAACAAAABAAAAL4AEwC+ABMAAAAAAHkdAAACAAAAFAAAAAAAAAAUASEAAAAAAFoaAAACAAAAFAAAAAAAAACdABEAAQAAAFoaAAACAAAAFAAAAAAAAAC/AAkAAAAAAIEdAAACAAAAFAAAAAAAAAC+ABkAAAAAAFoaAAACAAAAFAAAAAAAAAC+ABkAAQAAAI8dAAACAAAAFAAAAAAAAAC+AAkAAAAAAJYdAAACAAAAFAAAAAAAAAAUASkAAAAAAKAdAAACAAAAFAAAAAAAAACdABkAAAAAAK4dAAACAAAAFAAAAAAAAAC+ACEAAAAAAEgEAAACAAAAFAAAAAAAAAAhAAkAAAAAAEgEAAACAAAAFAAAAAAAAAAaABEAAAAAAEgEAAACAAAAFAAAAAAAAAAaABEAAAAAAEgEAAACAAAAFAAAAAAAAAAaABEAAAAAALwdAAACAAAAJAAAAAAAAADQABEAAAAAAEgEAAACAAAAFAAAAAAAAAAaABkAAAAAANQCAAACAAAAFAAAAAAAAAAlABkAAAAAANQCAAACAAAAFAAAAAAAAAAiACEAAQAAAM8dAAACAAAAFAAAAAAAAACsAAkAAAAAADoBAAACAAAAFAAAAAAAAADQAAkAAAAAANwdAAACAAAAFAAAAAAAAAAaABEAAAAAAOEdAAACAAAAFAAAAAAAAAAaABEAAAAAAOgdAAACAAAAFAAAAAAAAAAlABEAAAAAAO0dAAACAAAAFAAAAAAAAAAiABkAAAAAAAMDAAACAAAAFAAAAAAAAAAlAAkAAAAAAEgEAAACAAAAFAAAAAAAAAAiABEA", 4),
-      stateData: __tfrTable("//8AAMsAAAAEAMYAAAAEAAQAAAAEAMUAAQACAP//AAABABQAAAAHABEAAAAWAB8AAAAYAAoAAAAfACAAAAAjAC8AAAAmACEAAAAvACIAAAAwACsAAAAzADIAAAA0ADEAAAA3AAsAAAA7AAwAAABGABAAAABQABAAAABRABAAAABSABAAAABZACQAAABbACUAAABdACYAAABfACcAAABhACgAAABlACkAAABnACoAAABqACwAAABrACwAAABtAC0AAABvAC4AAAB4ADAAAAB7ADMAAAB/ADQAAACBADUAAACGADYAAACJABgAAACLADcAAADXAAMAAADYAAMAAADcAAQAAADdAAgAAADxAA0AAADyAA0AAADzAA0AAAD0AA0AAAD1AA0AAAD2AA0AAAD3AA0AAAD4AA0AAAD5AA4AAAD6AA4AAAD7AA4AAAD8AA4AAAD9AA4AAAD+AA4AAAD/AA4AAAAAAQ4AAAD//wAAxQA4AAAA//8AAAcAPwAAAA8APwAAABEAQAAAABgARwAAADcASQAAAEQASwAAANIAOgAAANMAOwAAANQAPAAAANUAPQAAANYAPQAAANcAPgAAANgAPgAAANkAPwAAANoAPwAAANsAPwAAAP//AAAbAOAACQAcAOAACQAdAOAACQAeAOAACQAfAOAACQAgAOAACQAjAOAACQAqAOAACQArAOAACQBWAOAACQBzAOAACQDEAOAACQDHAOAACQDiAOAACQAXAOAACQAzAOAACQA0AOAACQDjAOAACQA2AOAACQA6AOAACQAwAOAACQBoAOAACQAkAOAACQBLAOAACQD//wEAvAAAABYAHwAAABgACgAAADcACwAAADsADAAAAEYAEAAAAFAAEAAAAFEAEAAAAFIAEAAAANcAAwAAANgAAwAAANwABAAAAN0ACAAAAPEADQAAAPIADQAAAPMADQAAAPQADQAAAPUADQAAAPYADQAAAPcADQAAAPgADQAAAPkADgAAAPoADgAAAPsADgAAAPwADgAAAP0ADgAAAP4ADgAAAP8ADgAAAAABDgAAAP//AAAqAN8ACQArAN8ACQBzAN8ACQDEAN8ACQDHAN8ACQDiAN8ACQD//wAAGwBOAAAAHABPAAAAHQBNAAAAHgBNAAAAHwBQAAAAIABRAAAAIwBSAAAAVgDfAAkA//8BAJABAAAHAFgAAAAXAFoAAAAfAMUCAAAmANMCAAAvACIAAAD//wEAOgEAAAcAXAAAAB8AxQIAACYA0wIAADYAXQAAAP//AQA6AQAABwBgAAAAEQBhAAAAHwDFAgAAJgDTAgAAOgBiAAAA//8BADoBAAACAGUAAADIAGUAAADJAGcAAAD//wAAAgBqAAAAAwBoAAAAyABqAAAAyQBsAAAA//8AAAcA0QAJAA8A0QAJABEA0QAJABgA0QAJABsA0QAJABwA0QAJAB0A0QAJAB4A0QAJAB8A0QAJACAA0QAJACMA0QAJACoA0QAJADcA0QAJAEQA0QAJANIA0QAJANMA0QAJANQA0QAJANUA0QAJANYA0QAJANcA0QAJANgA0QAJANkA0QAJANoA0QAJANsA0QAJABcA0QAJADMA0QAJADQA0QAJAP//AADxAA0AAADyAA0AAADzAA0AAAD0AA0AAAD1AA0AAAD2AA0AAAD3AA0AAAD4AA0AAAD5AA4AAAD6AA4AAAD7AA4AAAD8AA4AAAD9AA4AAAD+AA4AAAD/AA4AAAAAAQ4AAAArANEACQBWANEACQBzANEACQDEANEACQDHANEACQDiANEACQDjANEACQA2ANEACQA6ANEACQAwANEACQBoANEACQAkANEACQBLANEACQD//wEADwIAACoAcAAAACsA0AAJAFYA0AAJAHMA0AAJAMQA0AAJAMcA0AAJAOIA0AAJAP//AAAfAMUCAAAmANMCAAD//wEAOgEAAHMAcwAAAMQAdQAAAMcAdQAAAP//AADdAAgAAAD//wAAMwB6AAAAgQA1AAAAhgA2AAAAiQAYAAAA//8AAB8AIAAAAP//AQA6AQAABwB/AAAAEQCAAAAA3QAIAAAAKwAnAAEA//8AAAcAhAAAAB8AxQIAACYA0wIAADAAhQAAAP//AQA6AQAAKwCHAAAAVgCMAAAA4gCIAAAAcwBXAAkAxABXAAkAxwBXAAkA//8AAAcAhAAAAB8AxQIAACYA0wIAAHMAYAAJAMQAYAAJAMcAYAAJAP//AQA6AQAAHwDFAgAAJgDTAgAAcwBkAAkAxABkAAkAxwBkAAkA//8BADoBAAAYAJIAAADdAAgAAAD//wAARACUAAAAUACUAAAA3QAIAAAA//8AAAcAnwAAAP//AQA6AQAANAChAAAAfwCiAAAAgQCjAAAA//8AACsApAAAAP//AAAHAKsAAAD//wEAOgEAAAQArQAAAMQArAAAAMcArAAAAMsArgAAAP//AAAHALcAAAARALcAAAAXALkAAAAfAMUCAAAmANMCAAD//wEAOgEAAB8AxQIAACYA0wIAACsAvAAAAP//AQA6AQAA8AC+AAAA//8AABEAQAAAABgARwAAADcASQAAAEQASwAAAAcAEgARAA8AEgARABsAEgARABwAEgARAB0AEgARAB4AEgARAB8AEgARACAAEgARACMAEgARACoAEgARACsAEgARAFYAEgARAHMAEgARAMQAEgARAMcAEgARANIAEgARANMAEgARANQAEgARANUAEgARANYAEgARANcAEgARANgAEgARANkAEgARANoAEgARANsAEgARAOIAEgARABcAEgARADMAEgARADQAEgARAOMAEgARADYAEgARADoAEgARADAAEgARAGgAEgARACQAEgARAEsAEgARAP//AAAeAMMAAAD//wAAHwDDAAAA//8BADoBAAAfAMUCAAD//wEAOgEAABsAxwIAABwAyAIAAB0AxgIAAB4AxgIAAB8AzwIAACAA0AIAACMA1AIAABcA3wAJADMA3wAJADQA3wAJAOMA3wAJADYA3wAJADoA3wAJADAA3wAJAGgA3wAJAEsA3wAJAP//AQCQAQAA4wDFAAAAFwDeAAkAKgDeAAkAMwDeAAkANADeAAkANgDeAAkAKwDeAAkA//8AABcAxwAAACoAyAAAADMAzAAAADQAywAAAP//AAAXAMcAAAD//wAAKgDPAAAAMwDMAAAANADLAAAANgDqAAkA//8AADYA0wAAAP//AAAqANQAAAArANYAAAAzAMwAAAA0AMsAAAA6AOUACQD//wAAOgDaAAAA//8AADoA2wAAAP//AAACAGUAAADIAGUAAADJAN0AAAD//wAABwDfAAAAHwDFAgAAJgDTAgAALwAiAAAA//8BADoBAAACAGoAAAADAGgAAADIAGoAAADJAOIAAAD//wAABwBPABEADwBPABEAEQBPABEAGABPABEAGwBPABEAHABPABEAHQBPABEAHgBPABEAHwBPABEAIABPABEAIwBPABEAKgBPABEAKwBPABEANwBPABEARABPABEAVgBPABEAcwBPABEAxABPABEAxwBPABEA0gBPABEA0wBPABEA1ABPABEA1QBPABEA1gBPABEA1wBPABEA2ABPABEA2QBPABEA2gBPABEA2wBPABEA4gBPABEAFwBPABEAMwBPABEANABPABEA4wBPABEANgBPABEAOgBPABEAMABPABEAaABPABEAJABPABEASwBPABEA//8BAIUAAAAqAOQAAAArANAAEQBWANAAEQBzANAAEQDEANAAEQDHANAAEQDiANAAEQD//wEAvAAAAAcA5gAAAB8AIAAAACYAIQAAACsA0AARAFYA0AARAHMA0AARAMQA0AARAMcA0AARAOIA0AARAP//AQA6AQAAKgDkAAAAKwDQABEAVgDQABEAcwDQABEAxADQABEAxwDQABEA4gDQABEA//8AAAEAFAAAAAcAEQAAAB8AIAAAACYAIQAAAC8AIgAAADAAKwAAAFkAJAAAAFsAJQAAAF0AJgAAAF8AJwAAAGEAKAAAAGUAKQAAAGcAKgAAAGoALAAAAGsALAAAAG0ALQAAAG8ALgAAAHMAtAAJAMQAtAAJAMcAtAAJAP//AQA6AQAAcwBzAAAAxADrAAAAxwDrAAAA//8AAEQA7AAAABgACQEJAMQACQEJACoACQEJAGgACQEJAHMACQEJAMcACQEJAGcACQEJABcACQEJAP//AAAYAEcAAADEAO4AAAD//wAAGwAVABEAHAAVABEAHQAVABEAHgAVABEAHwAVABEAIAAVABEAIwAVABEAKgAVABEAKwAVABEAVgAVABEAcwAVABEAxAAVABEAxwAVABEA4gAVABEAFwAVABEAMwAVABEANAAVABEA4wAVABEANgAVABEAOgAVABEAMAAVABEAaAAVABEAJAAVABEASwAVABEA//8BALwAAAAjACEAEQAqACEAEQArACEAEQBzACEAEQDEACEAEQDHACEAEQDiACEAEQD//wAAGwBOAAAAHABPAAAAHQBNAAAAHgBNAAAAHwBQAAAAIABRAAAAVgAhABEA//8BAIsGAADiAPAAAAAqAOEACQArAOEACQD//wAA3QAIAAAAKgDhAAkAKwDhAAkA//8AACoA8wAAACsAJwAJAP//AAArAPUAAAD//wAAKgDUAAAAcwDlAAkAxADlAAkAxwDlAAkAFwDlAAkAKwDlAAkAOgDlAAkASwDlAAkA4gDlAAkA//8AAAcAzgIAAB8AxQIAACYA0wIAAC8AIgAAAP//AQA6AQAA4gCIAAAAcwAGABEAxAAGABEAxwAGABEA//8AACoA/gAAAHMA5wAJAMQA5wAJAMcA5wAJAB4A5wAJAP//AQC8AAAAKgABAQAAMAAAAQAAcwBkABEAxABkABEAxwBkABEA//8AACoAAgEAAGgABAEAAHMACAEJAMQACAEJAMcACAEJABcACAEJAP//AABEAJQAAABQAJQAAABnAAcBAADdAAgAAAD//wAAZwAHAQAA//8AACoACQEAAHMACgEJAMQACgEJAMcACgEJAP//AAAqAAsBAABzAAYBCQDEAAYBCQDHAAYBCQArAAYBCQD//wAANwANAQAA4gAOAQAA//8AACoAEgEAAB4ADQEJAP//AQC8AAAAHgAVAQAA//8AAAEAFAAAAAcAEQAAAB8AIAAAACYAIQAAAC8AIgAAADAAKwAAAFkAJAAAAFsAJQAAAF0AJgAAAF8AJwAAAGEAKAAAAGUAKQAAAGcAKgAAAGoALAAAAGsALAAAAG0ALQAAAG8ALgAAAMQAGgEAAP//AQA6AQAAJAAeAQAAfAAcAQAAfQAdAQAAAQB6ABEABwB6ABEAFgB6ABEAGAB6ABEAHwB6ABEAIwB6ABEAJgB6ABEALwB6ABEAMAB6ABEAMwB6ABEANAB6ABEANwB6ABEAOwB6ABEARgB6ABEAUAB6ABEAUQB6ABEAUgB6ABEAWQB6ABEAWwB6ABEAXQB6ABEAXwB6ABEAYQB6ABEAZQB6ABEAZwB6ABEAagB6ABEAawB6ABEAbQB6ABEAbwB6ABEAeAB6ABEAewB6ABEAfwB6ABEAgQB6ABEAhgB6ABEAiQB6ABEAiwB6ABEAwQB6ABEA1wB6ABEA2AB6ABEA3AB6ABEA3QB6ABEA8QB6ABEA8gB6ABEA8wB6ABEA9AB6ABEA9QB6ABEA9gB6ABEA9wB6ABEA+AB6ABEA+QB6ABEA+gB6ABEA+wB6ABEA/AB6ABEA/QB6ABEA/gB6ABEA/wB6ABEAAAF6ABEAwwB6ABEAxwB6ABEA//8AACoAHwEAAGgAIQEAACsADgEJAP//AAAYACMBAAA3AA0BAAD//wAAGABHAAAAKwCkAAAANwANAQAA//8AACsAKQEAAP//AQC8AAAAxAAsAQAAxwAsAQAA//8AAAQALQEAAMQALAEAAMcALAEAAP//AAAHAD8AAAAPAD8AAAARAEAAAAAYAEcAAAA3AEkAAABEAEsAAADUADwAAADVAD0AAADWAD0AAADXAD4AAADYAD4AAADZAD8AAADaAD8AAADbAD8AAAAbAAgAGQAcAAgAGQAdAAgAGQAeAAgAGQAfAAgAGQAgAAgAGQAjAAgAGQAqAAgAGQArAAgAGQBWAAgAGQBzAAgAGQDEAAgAGQDHAAgAGQDSAAgAGQDiAAgAGQAXAAgAGQAzAAgAGQA0AAgAGQDjAAgAGQA2AAgAGQA6AAgAGQAwAAgAGQBoAAgAGQAkAAgAGQBLAAgAGQD//wAA0wA7AAAA//8BAMUIAADTAAgAGQD//wEAxQgAAAcAPwAAAA8APwAAABEAQAAAABgARwAAADcASQAAAEQASwAAANcAPgAAANgAPgAAANkAPwAAANoAPwAAANsAPwAAABsACAAZABwACAAZAB0ACAAZAB4ACAAZAB8ACAAZACAACAAZACMACAAZACoACAAZACsACAAZAFYACAAZAHMACAAZAMQACAAZAMcACAAZANIACAAZANMACAAZANQACAAZAOIACAAZABcACAAZADMACAAZADQACAAZAOMACAAZADYACAAZADoACAAZADAACAAZAGgACAAZACQACAAZAEsACAAZAP//AADVAD0AAADWAD0AAAD//wEASgkAANUACAAZANYACAAZAP//AQBKCQAAEQBAAAAAGABHAAAANwBJAAAARABLAAAAGwAIABkAHAAIABkAHQAIABkAHgAIABkAHwAIABkAIAAIABkAIwAIABkAKgAIABkAKwAIABkAVgAIABkAcwAIABkAxAAIABkAxwAIABkA0gAIABkA0wAIABkA1AAIABkA1QAIABkA1gAIABkA1wAIABkA2AAIABkA4gAIABkAFwAIABkAMwAIABkANAAIABkA4wAIABkANgAIABkAOgAIABkAMAAIABkAaAAIABkAJAAIABkASwAIABkA//8AAAcAPwAAAA8APwAAANkAPwAAANoAPwAAANsAPwAAAP//AQDSCQAABwAIABkADwAIABkA2QAIABkA2gAIABkA2wAIABkA//8BANIJAAAzAMwAAAA0AMsAAAAXAO0ACQAqAO0ACQD//wAA4gAvAQAA4wAvAQAA//8BAA8CAAAqADEBAAAXAOwACQD//wAAFwAzAQAA//8AACoANAEAACsANgEAADYA7wAJAP//AAAfAMUCAAAmANMCAAAqADQBAAArADcBAAA2AO8ACQD//wEAOgEAADYAOQEAAP//AAAdAE0AAAAeAE0AAAAfAFAAAAAgAFEAAAAbABoAGQAjABoAGQAqABoAGQArABoAGQBWABoAGQBzABoAGQDEABoAGQDHABoAGQDiABoAGQD//wAAHABPAAAA//8BAKsKAAAcABoAGQD//wEAqwoAABsAxwIAABwAyAIAAB0AxgIAAB4AxgIAAB8AzwIAACAA0AIAAP//AAAkADsBAAD//wEA4goAAAcAQAEAABcAQQEAAB8AxQIAACYA0wIAAP//AQA6AQAAFwBBAQAAKgBCAQAA//8AABcARAEAAP//AAA0AEYBAAD//wAAFwBHAQAAKgBCAQAAMwDMAAAANADLAAAA//8BALwAAAAbAMcCAAAcAMgCAAAdAMYCAAAeAMYCAAAfAM8CAAAgANACAAAXACEAEQAzACEAEQA0ACEAEQDjACEAEQA2ACEAEQA6ACEAEQAwACEAEQBoACEAEQAkACEAEQBLACEAEQD//wEAiwYAAAcAQAEAAB8AxQIAACYA0wIAADYA6gARAP//AQA6AQAAKgBKAQAANgDqABEA//8AADYASwEAAP//AAAqAEoBAAAzAMwAAAA0AMsAAAA2AOoAEQD//wEAvAAAAAcATwEAAB8AxQIAACYA0wIAADoA5QARAHMA5QARAMQA5QARAMcA5QARABcA5QARACsA5QARAEsA5QARAOIA5QARAP//AQA6AQAAKgBQAQAAOgDlABEAcwDlABEAxADlABEAxwDlABEAFwDlABEAKwDlABEASwDlABEA4gDlABEA//8AADoAUwEAAP//AAAqAFABAAAzAMwAAAA0AMsAAAA6AOUAEQD//wEAvAAAACoAVgEAADMAzAAAADQAywAAADoA6wARAP//AQC8AAAAKgBZAQAAKwACAQkAOgACAQkASwACAQkA4gACAQkA//8AACsAXQEAADoAXwEAAEsAYAEAAOIAXAEAAP//AAAHAOYAAAAfACAAAAAmACEAAAArANAAGQBWANAAGQBzANAAGQDEANAAGQDHANAAGQDiANAAGQD//wEAOgEAACoAYgEAACsA0AAZAFYA0AAZAHMA0AAZAMQA0AAZAMcA0AAZAOIA0AAZAP//AABEAOwAAAAYAAkBEQDEAAkBEQAqAAkBEQBoAAkBEQBzAAkBEQDHAAkBEQBnAAkBEQAXAAkBEQD//wAAxABnAQAA//8AAAcAfwAAABEAgAAAAN0ACAAAAP//AAAqAPMAAAArACcAEQD//wAAHwAgAAAAJgAhAAAA//8BADoBAAAqAFABAABzAOUAEQDEAOUAEQDHAOUAEQAXAOUAEQArAOUAEQA6AOUAEQBLAOUAEQDiAOUAEQD//wEAvAAAACoAbAEAAHMA0AAJAMQA0AAJAMcA0AAJAOIA0AAJAP//AADiAIgAAABzAAYAGQDEAAYAGQDHAAYAGQD//wAAcwDnABEAxADnABEAxwDnABEAHgDnABEA//8BADoBAAAqAG8BAABzAOcAEQDEAOcAEQDHAOcAEQAeAOcAEQD//wAA3QAIAAAAcwAIAREAxAAIAREAxwAIAREAFwAIAREA//8AACoAdAEAAHMACAERAMQACAERAMcACAERABcACAERAP//AAAXAHcBAAD//wAABwB4AQAAGACSAAAA3QAIAAAA//8AAGcAeQEAAP//AADdAAgAAABzAAoBEQDEAAoBEQDHAAoBEQD//wAAKgB7AQAAcwAKAREAxAAKAREAxwAKAREA//8AAB8AxQIAACYA0wIAAHMABgERAMQABgERAMcABgERACsABgERAP//AQA6AQAAKgB+AQAAcwAGAREAxAAGAREAxwAGAREAKwAGAREA//8AAAcAgAEAABEAgAEAAN0ACAAAAP//AADiAIUBAAD//wAAJACIAQAAdgCHAQAAAQB0ABkABwB0ABkAFgB0ABkAGAB0ABkAHwB0ABkAIwB0ABkAJgB0ABkALwB0ABkAMAB0ABkAMwB0ABkANAB0ABkANwB0ABkAOwB0ABkARgB0ABkAUAB0ABkAUQB0ABkAUgB0ABkAWQB0ABkAWwB0ABkAXQB0ABkAXwB0ABkAYQB0ABkAZQB0ABkAZwB0ABkAagB0ABkAawB0ABkAbQB0ABkAbwB0ABkAeAB0ABkAewB0ABkAfwB0ABkAgQB0ABkAhgB0ABkAiQB0ABkAiwB0ABkAwQB0ABkA1wB0ABkA2AB0ABkA3AB0ABkA3QB0ABkA8QB0ABkA8gB0ABkA8wB0ABkA9AB0ABkA9QB0ABkA9gB0ABkA9wB0ABkA+AB0ABkA+QB0ABkA+gB0ABkA+wB0ABkA/AB0ABkA/QB0ABkA/gB0ABkA/wB0ABkAAAF0ABkAwwB0ABkAxwB0ABkA//8AACQAiQEAAAEAdwAZAAcAdwAZABYAdwAZABgAdwAZAB8AdwAZACMAdwAZACYAdwAZAC8AdwAZADAAdwAZADMAdwAZADQAdwAZADcAdwAZADsAdwAZAEYAdwAZAFAAdwAZAFEAdwAZAFIAdwAZAFkAdwAZAFsAdwAZAF0AdwAZAF8AdwAZAGEAdwAZAGUAdwAZAGcAdwAZAGoAdwAZAGsAdwAZAG0AdwAZAG8AdwAZAHgAdwAZAHsAdwAZAH8AdwAZAIEAdwAZAIYAdwAZAIkAdwAZAIsAdwAZAMEAdwAZANcAdwAZANgAdwAZANwAdwAZAN0AdwAZAPEAdwAZAPIAdwAZAPMAdwAZAPQAdwAZAPUAdwAZAPYAdwAZAPcAdwAZAPgAdwAZAPkAdwAZAPoAdwAZAPsAdwAZAPwAdwAZAP0AdwAZAP4AdwAZAP8AdwAZAAABdwAZAMMAdwAZAMcAdwAZAP//AAAHAIsBAAAeAA0BEQD//wEAOgEAACoAjAEAAB4ADQERAP//AAAqAIwBAAAeAA0BEQD//wEAvAAAAB4AkAEAAP//AADCAJQBAAD//wAAJACXAQAAfAAcAQAAfQCWAQAAAQB6ABkABwB6ABkAFgB6ABkAGAB6ABkAHwB6ABkAIwB6ABkAJgB6ABkALwB6ABkAMAB6ABkAMwB6ABkANAB6ABkANwB6ABkAOwB6ABkARgB6ABkAUAB6ABkAUQB6ABkAUgB6ABkAWQB6ABkAWwB6ABkAXQB6ABkAXwB6ABkAYQB6ABkAZQB6ABkAZwB6ABkAagB6ABkAawB6ABkAbQB6ABkAbwB6ABkAeAB6ABkAewB6ABkAfwB6ABkAgQB6ABkAhgB6ABkAiQB6ABkAiwB6ABkAwQB6ABkA1wB6ABkA2AB6ABkA3AB6ABkA3QB6ABkA8QB6ABkA8gB6ABkA8wB6ABkA9AB6ABkA9QB6ABkA9gB6ABkA9wB6ABkA+AB6ABkA+QB6ABkA+gB6ABkA+wB6ABkA/AB6ABkA/QB6ABkA/gB6ABkA/wB6ABkAAAF6ABkAwwB6ABkAxwB6ABkA//8AAAcAmgEAAB8AxQIAACYA0wIAACsApAAAAP//AQA6AQAAHwDFAgAAJgDTAgAAKwAOAREA//8BADoBAAAqAJ4BAAArAA4BEQD//wAABwCiAQAAEQCjAQAAFwCmAQAA2QCkAQAA3QAIAAAA//8AACsApAAAABEBqAEAAP//AAAYACMBAAD//wAAGABHAAAAKwCkAAAA//8AAMQArQEAAP//AADEAK8BAADHAK8BAAD//wAABwC3AAAAEQC3AAAAHwDFAgAAJgDTAgAAFwDsABEA//8BADoBAAAqALIBAAAXAOwAEQD//wAAHwDFAgAAJgDTAgAAKwC1AQAANgDvABEA//8BADoBAAAqALYBAAA2AO8AEQD//wAAHwDFAgAAJgDTAgAAKgC2AQAAKwC5AQAANgDvABEA//8BADoBAAAfAMUCAAAmANMCAAAqALYBAAA2AO8AEQD//wEAOgEAACoAtgEAACsAuQEAADYA7wARAP//AAAdAMYCAAAeAMYCAAAfAM8CAAAgANACAAAXABoAGQAbABoAGQAjABoAGQAqABoAGQAzABoAGQA0ABoAGQDjABoAGQA2ABoAGQArABoAGQA6ABoAGQBzABoAGQDEABoAGQDHABoAGQAwABoAGQBoABoAGQAkABoAGQBLABoAGQDiABoAGQD//wAAHADIAgAA//8BAHUQAAAcABoAGQD//wEAdRAAAAcAQAEAABcAvgEAAB8AxQIAACYA0wIAAP//AQA6AQAAHgDAAQAA//8AABcAvgEAACoAwgEAAP//AAAXAMMBAAD//wAABwBAAQAAHwDFAgAAJgDTAgAANgDqABkA//8BADoBAAAqAMQBAAA2AOoAGQD//wAANgDFAQAA//8AAAcATwEAAB8AxQIAACYA0wIAADoA5QAZAHMA5QAZAMQA5QAZAMcA5QAZABcA5QAZACsA5QAZAEsA5QAZAOIA5QAZAP//AQA6AQAAKgDIAQAAMwDMAAAANADLAAAAOgDrABkA//8AACoAywEAADoA5QAZAHMA5QAZAMQA5QAZAMcA5QAZABcA5QAZACsA5QAZAEsA5QAZAOIA5QAZAP//AAA6AMwBAAD//wAAEQDOAQAAHwDFAgAAJgDTAgAAOgDrABkA//8BADoBAAAqAMgBAAA6AOsAGQD//wAAOgDQAQAA//8AAAcA0gEAAB8AxQIAACYA0wIAACsAAgERADoAAgERAEsAAgERAOIAAgERAP//AQA6AQAAKgDTAQAAKwACAREAOgACAREASwACAREA4gACAREA//8AADsA1gEAAAQB2AEAADoATAAJAP//AAA6ANoBAAD//wAAKwBdAQAAOgDbAQAA//8AACsAXQEAADoA2wEAAEsA3AEAAP//AAAHAOYAAAAfACAAAAAmACEAAAArANAAIQBWANAAIQBzANAAIQDEANAAIQDHANAAIQDiANAAIQD//wEAOgEAACoArAAZACsArAAZAFYArAAZAHMArAAZAMQArAAZAMcArAAZAOIArAAZAP//AQC8AAAABwDmAAAAHwAgAAAAJgAhAAAA//8BADoBAAAHAOYAAAAfAMUCAAAmANMCAABzANAAEQDEANAAEQDHANAAEQDiANAAEQD//wEAOgEAACoA3QEAAHMA0AARAMQA0AARAMcA0AARAOIA0AARAP//AAAqAKMAEQBzAKMAEQDEAKMAEQDHAKMAEQAeAKMAEQD//wEAvAAAAHMA5wAZAMQA5wAZAMcA5wAZAB4A5wAZAP//AQA6AQAAKgDgAQAAcwBkACEAxABkACEAxwBkACEA//8AAGgA4QEAACoAsAARAHMAsAARAMQAsAARAMcAsAARABcAsAARAP//AADdAAgAAABzAAgBGQDEAAgBGQDHAAgBGQAXAAgBGQD//wAAKgDjAQAAcwAIARkAxAAIARkAxwAIARkAFwAIARkA//8AAAcA5QEAABgAkgAAAN0ACAAAAP//AADdAAgAAABzAAoBGQDEAAoBGQDHAAoBGQD//wAAHwDFAgAAJgDTAgAAcwAGARkAxAAGARkAxwAGARkAKwAGARkA//8BADoBAAArAIcAAAAqAHEACQA2AHEACQD//wAAKgDpAQAANgALAQkA//8AADYA6wEAAP//AAAkAO4BAAB2AIcBAAABAHQAIQAHAHQAIQAWAHQAIQAYAHQAIQAfAHQAIQAjAHQAIQAmAHQAIQAvAHQAIQAwAHQAIQAzAHQAIQA0AHQAIQA3AHQAIQA7AHQAIQBGAHQAIQBQAHQAIQBRAHQAIQBSAHQAIQBZAHQAIQBbAHQAIQBdAHQAIQBfAHQAIQBhAHQAIQBlAHQAIQBnAHQAIQBqAHQAIQBrAHQAIQBtAHQAIQBvAHQAIQB4AHQAIQB7AHQAIQB/AHQAIQCBAHQAIQCGAHQAIQCJAHQAIQCLAHQAIQDBAHQAIQDXAHQAIQDYAHQAIQDcAHQAIQDdAHQAIQDxAHQAIQDyAHQAIQDzAHQAIQD0AHQAIQD1AHQAIQD2AHQAIQD3AHQAIQD4AHQAIQD5AHQAIQD6AHQAIQD7AHQAIQD8AHQAIQD9AHQAIQD+AHQAIQD/AHQAIQAAAXQAIQDDAHQAIQDHAHQAIQD//wAAHgC2ABEAKgC2ABEA//8BALwAAAAHAIsBAAAeAA0BGQD//wEAOgEAACoA9QEAAB4ADQEZAP//AAAqAP8BAAArAKQAAABoAP8BAAD//wAAfQABAgAAAQB6ACEABwB6ACEAFgB6ACEAGAB6ACEAHwB6ACEAIwB6ACEAJgB6ACEALwB6ACEAMAB6ACEAMwB6ACEANAB6ACEANwB6ACEAOwB6ACEARgB6ACEAUAB6ACEAUQB6ACEAUgB6ACEAWQB6ACEAWwB6ACEAXQB6ACEAXwB6ACEAYQB6ACEAZQB6ACEAZwB6ACEAagB6ACEAawB6ACEAbQB6ACEAbwB6ACEAeAB6ACEAewB6ACEAfwB6ACEAgQB6ACEAhgB6ACEAiQB6ACEAiwB6ACEAwQB6ACEA1wB6ACEA2AB6ACEA3AB6ACEA3QB6ACEA8QB6ACEA8gB6ACEA8wB6ACEA9AB6ACEA9QB6ACEA9gB6ACEA9wB6ACEA+AB6ACEA+QB6ACEA+gB6ACEA+wB6ACEA/AB6ACEA/QB6ACEA/gB6ACEA/wB6ACEAAAF6ACEAwwB6ACEAxwB6ACEA//8AAGgAAgIAACoAuAARACsAuAARAP//AAAfAMUCAAAmANMCAAArAA4BGQD//wEAOgEAACoABAIAACsADgEZAP//AAArAIcAAADiAAYCAAAXABABCQAqABABCQD//wAA3QAIAAAAFwAQAQkAKgAQAQkA//8AACoACgIAABcADwEJAP//AAAXAAwCAAD//wAAwgAPAgAA//8AADMAzAAAADQAywAAABcA7QAZACoA7QAZAP//AAAHALcAAAARALcAAAAfAMUCAAAmANMCAAAXAOwAGQD//wEAOgEAACsAEgIAACoApgARADYApgARAP//AAAfAMUCAAAmANMCAAArABMCAAAqAKYAEQA2AKYAEQD//wEAOgEAAB8AxQIAACYA0wIAACsAtQEAADYA7wAZAP//AQA6AQAAKgAWAgAANgDvABkA//8AAB8AxQIAACYA0wIAACoAFgIAADYA7wAZAP//AQA6AQAAKgAWAgAAKwAZAgAANgDvABkA//8AABcAogAZACoAogAZADYAogAZAP//AQC8AAAABwBAAQAAHwDFAgAAJgDTAgAA//8BADoBAAAeABsCAAD//wAABwBAAQAAFwAcAgAAHwDFAgAAJgDTAgAA//8BADoBAAAHAEABAAAfAMUCAAAmANMCAAA2AOoAIQD//wEAOgEAACoAoQAZADoAoQAZAHMAoQAZAMQAoQAZAMcAoQAZABcAoQAZACsAoQAZAEsAoQAZAOIAoQAZAP//AQC8AAAABwBPAQAAHwDFAgAAJgDTAgAA//8BADoBAAARAM4BAAAfAMUCAAAmANMCAAA6AOsAIQD//wEAOgEAACoAHQIAADoA6wAhAP//AAA6AB4CAAD//wAABwBPAQAAHwDFAgAAJgDTAgAAOgDlACEAcwDlACEAxADlACEAxwDlACEAFwDlACEAKwDlACEASwDlACEA4gDlACEA//8BADoBAAArAB8CAAD//wAABwDSAQAAHwDFAgAAJgDTAgAAKwACARkAOgACARkASwACARkA4gACARkA//8BADoBAAAqACQCAAArAAIBGQA6AAIBGQBLAAIBGQDiAAIBGQD//wAAOwDWAQAABAHYAQAAOgBMABEA//8AACsAXQEAADoAJwIAAP//AAAHAOYAAAAfAMUCAAAmANMCAABzANAAGQDEANAAGQDHANAAGQDiANAAGQD//wEAOgEAACoAKAIAAHMA0AAZAMQA0AAZAMcA0AAZAOIA0AAZAP//AADdAAgAAABzAAgBIQDEAAgBIQDHAAgBIQAXAAgBIQD//wAAKgArAgAAcwAIASEAxAAIASEAxwAIASEAFwAIASEA//8AAAcAgAEAABEAgAEAAN0ACAAAADYACwERAP//AAAqAC0CAAA2AAsBEQD//wAAHgC2ABkAKgC2ABkA//8BALwAAAAHAIsBAAD//wEAOgEAAAcAiwEAAB4ADQEhAP//AQA6AQAAJAAxAgAAAQB5ACkABwB5ACkAFgB5ACkAGAB5ACkAHwB5ACkAIwB5ACkAJgB5ACkALwB5ACkAMAB5ACkAMwB5ACkANAB5ACkANwB5ACkAOwB5ACkARgB5ACkAUAB5ACkAUQB5ACkAUgB5ACkAWQB5ACkAWwB5ACkAXQB5ACkAXwB5ACkAYQB5ACkAZQB5ACkAZwB5ACkAagB5ACkAawB5ACkAbQB5ACkAbwB5ACkAeAB5ACkAewB5ACkAfwB5ACkAgQB5ACkAhgB5ACkAiQB5ACkAiwB5ACkAwQB5ACkA1wB5ACkA2AB5ACkA3AB5ACkA3QB5ACkA8QB5ACkA8gB5ACkA8wB5ACkA9AB5ACkA9QB5ACkA9gB5ACkA9wB5ACkA+AB5ACkA+QB5ACkA+gB5ACkA+wB5ACkA/AB5ACkA/QB5ACkA/gB5ACkA/wB5ACkAAAF5ACkAwwB5ACkAxwB5ACkA//8AAMMANQIAAMcANQIAAP//AQAQAAAAfQA2AgAAAQB6ACkABwB6ACkAFgB6ACkAGAB6ACkAHwB6ACkAIwB6ACkAJgB6ACkALwB6ACkAMAB6ACkAMwB6ACkANAB6ACkANwB6ACkAOwB6ACkARgB6ACkAUAB6ACkAUQB6ACkAUgB6ACkAWQB6ACkAWwB6ACkAXQB6ACkAXwB6ACkAYQB6ACkAZQB6ACkAZwB6ACkAagB6ACkAawB6ACkAbQB6ACkAbwB6ACkAeAB6ACkAewB6ACkAfwB6ACkAgQB6ACkAhgB6ACkAiQB6ACkAiwB6ACkAwQB6ACkA1wB6ACkA2AB6ACkA3AB6ACkA3QB6ACkA8QB6ACkA8gB6ACkA8wB6ACkA9AB6ACkA9QB6ACkA9gB6ACkA9wB6ACkA+AB6ACkA+QB6ACkA+gB6ACkA+wB6ACkA/AB6ACkA/QB6ACkA/gB6ACkA/wB6ACkAAAF6ACkAwwB6ACkAxwB6ACkA//8AACoAOQIAACsApAAAAGgAOQIAAP//AAAfAMUCAAAmANMCAAArAA4BIQD//wEAOgEAACoAPAIAACsADgEhAP//AADiAAYCAAAXABABEQAqABABEQD//wAAKwCHAAAAFwAQAREAKgAQAREA//8AAAcAogEAABEAowEAANkApAEAAN0ACAAAABcADwERAP//AAAqAEACAAAXAA8BEQD//wAAjgBEAgAA//8AAAcAtwAAABEAtwAAAB8AxQIAACYA0wIAAP//AQA6AQAAHwDFAgAAJgDTAgAAKwBFAgAAKgCmABkANgCmABkA//8BADoBAAAfAMUCAAAmANMCAAAqAKYAGQA2AKYAGQD//wEAOgEAACsARQIAACoApgAZADYApgAZAP//AAAfAMUCAAAmANMCAAArALUBAAD//wEAOgEAAB8AxQIAACYA0wIAACsAtQEAADYA7wAhAP//AQA6AQAAKgBIAgAANgDvACEA//8AAB8AxQIAACYA0wIAACoASAIAADYA7wAhAP//AQA6AQAAIwBLAgAAMwDMAAAANADLAAAAFwDmACEANgDmACEAOgDmACEAKgDmACEA//8BAOIKAAARAM4BAAAfAMUCAAAmANMCAAA6AOsAKQD//wEAOgEAACoApAAZADoApAAZAP//AQC8AAAAEQDOAQAAHwDFAgAAJgDTAgAA//8BADoBAAAHANIBAAAfAMUCAAAmANMCAAD//wEAOgEAAAcA0gEAAB8AxQIAACYA0wIAACsAAgEhADoAAgEhAEsAAgEhAOIAAgEhAP//AQA6AQAAKwBdAQAAOgBQAgAASwBRAgAA4gBPAgAA//8AAAcA5gAAAB8AxQIAACYA0wIAAHMA0AAhAMQA0AAhAMcA0AAhAOIA0AAhAP//AQA6AQAA3QAIAAAAcwAIASkAxAAIASkAxwAIASkAFwAIASkA//8AAAcAgAEAABEAgAEAAN0ACAAAADYACwEZAP//AAAkAFUCAAABAHkAMQAHAHkAMQAWAHkAMQAYAHkAMQAfAHkAMQAjAHkAMQAmAHkAMQAvAHkAMQAwAHkAMQAzAHkAMQA0AHkAMQA3AHkAMQA7AHkAMQBGAHkAMQBQAHkAMQBRAHkAMQBSAHkAMQBZAHkAMQBbAHkAMQBdAHkAMQBfAHkAMQBhAHkAMQBlAHkAMQBnAHkAMQBqAHkAMQBrAHkAMQBtAHkAMQBvAHkAMQB4AHkAMQB7AHkAMQB/AHkAMQCBAHkAMQCGAHkAMQCJAHkAMQCLAHkAMQDBAHkAMQDXAHkAMQDYAHkAMQDcAHkAMQDdAHkAMQDxAHkAMQDyAHkAMQDzAHkAMQD0AHkAMQD1AHkAMQD2AHkAMQD3AHkAMQD4AHkAMQD5AHkAMQD6AHkAMQD7AHkAMQD8AHkAMQD9AHkAMQD+AHkAMQD/AHkAMQAAAXkAMQDDAHkAMQDHAHkAMQD//wAAHwDFAgAAJgDTAgAAKwAOASkA//8BADoBAAAHAKIBAAARAKMBAADZAKQBAADdAAgAAAAXAA8BGQD//wAAjgBEAgAAwwBdAgAAxwBdAgAA//8AAAcAZwIAABgAZQIAADcAZAIAADsAZgIAAEYAYAIAAFEAYgIAAFIAYgIAANgAXwIAAN0ACAAAAPEADQAAAPIADQAAAPMADQAAAPQADQAAAPUADQAAAPYADQAAAPcADQAAAPgADQAAAP//AAAfAMUCAAAmANMCAAAqAKYAIQA2AKYAIQD//wEAOgEAACsAbAIAACoApgAhADYApgAhAP//AAAfAMUCAAAmANMCAAArALUBAAA2AO8AKQD//wEAOgEAACoAbQIAADYA7wApAP//AAAfAMUCAAAmAHECAAD//wEAOgEAACMASwIAADMAzAAAADQAywAAABcA5gApADYA5gApADoA5gApACoA5gApAP//AQDiCgAAKwBdAQAAOgB0AgAA//8AACsAXQEAADoAdAIAAEsAdQIAAP//AAAHAKIBAAARAKMBAADZAKQBAADdAAgAAAD//wAAGAB6AgAARAB4AgAAKgCPAAkAaACPAAkA0gCPAAkAFwCPAAkA//8AACMAjwAJACsAjwAJADYAjwAJADoAjwAJAP//AQAGGwAA1wB8AgAA2AB8AgAAIwCQAAkAKgCQAAkAKwCQAAkAaACQAAkA0gCQAAkANgCQAAkAFwCQAAkAOgCQAAkA//8AAEYAfgIAAP//AAAqAIICAABoAIQCAADSAH8CAAAjABIBCQArABIBCQA2ABIBCQAXABIBCQD//wAAEQCHAgAA//8BAGYaAAAYAHoCAAAjABMBCQAqABMBCQArABMBCQBoABMBCQDSABMBCQA2ABMBCQAXABMBCQA6ABMBCQD//wAAIwCLAgAAKwCkAAAA//8AAB8AxQIAACYA0wIAACoApgApADYApgApAP//AQA6AQAAHwDFAgAAJgDTAgAAKwC1AQAANgDvADEA//8BADoBAAAqAI8CAAA2AO8AMQD//wAAFwDpAAkAIwDpAAkAMwDpAAkANADpAAkANgDpAAkAOgDpAAkAKgDpAAkA//8BAOIKAAAjAEsCAAAzAMwAAAA0AMsAAAAXAOgAEQA2AOgAEQA6AOgAEQAqAOgAEQD//wAAKwBdAQAAOgCSAgAA//8AAEQAeAIAABgAlgARACMAlgARACoAlgARACsAlgARAGgAlgARANIAlgARADYAlgARABcAlgARADoAlgARAP//AABGAJkCAAD//wAA1wB8AgAA2AB8AgAAIwCQABEAKgCQABEAKwCQABEAaACQABEA0gCQABEANgCQABEAFwCQABEAOgCQABEA//8AANIAfwIAACMAlAARACoAlAARACsAlAARAGgAlAARADYAlAARABcAlAARADoAlAARAP//AAAjABIBEQArABIBEQA2ABIBEQAXABIBEQD//wEAWhoAACoAngIAACMAEgERACsAEgERADYAEgERABcAEgERAP//AAA2AKECAAD//wAAFwChAgAA//8AACsAowIAAP//AAA6AKQCAAD//wAAHwDFAgAAJgDTAgAAKwC1AQAANgDvADkA//8BADoBAAArAKcCAAD//wAA4gCoAgAA//8BAAYbAAAqAKkCAABoAIQCAADSAH8CAAAXABUBCQD//wAAKgCpAgAAFwAVAQkA//8AABcAqwIAAP//AABGAKwCAAD//wAAaACEAgAAIwC8ABEAKgC8ABEAKwC8ABEA0gC8ABEANgC8ABEAFwC8ABEAOgC8ABEA//8AAGgAhAIAANIAfwIAACMAwAARACoAwAARACsAwAARADYAwAARABcAwAARAP//AAAjABIBGQArABIBGQA2ABIBGQAXABIBGQD//wEAWhoAACoArgIAAGgAhAIAANIAfwIAADoAFAERAP//AAAXABUBEQD//wEAWhoAACoAtgIAABcAFQERAP//AAARALgCAAA6ABQBGQD//wEAZhoAACoAugIAADoAFAEZAP//AAAqALoCAABoAIQCAADSAH8CAAA6ABQBGQD//wAAaACEAgAA0gB/AgAAFwCcABkAKgCcABkA//8AAOIAvQIAAP//AQAGGwAAaACEAgAA0gB/AgAAFwC/ABEAKgC/ABEA//8AABcAFQEZAP//AQBaGgAAKwDAAgAA//8AABEAuAIAADoAFAEhAP//AQBmGgAAKgDCAgAAOgAUASEA//8AAGgAhAIAANIAfwIAACoAvgAZADoAvgAZAP//AAARALgCAAD//wEAZhoAABEAuAIAADoAFAEpAP//AQBmGgAAaACEAgAA0gB/AgAAFwCdABkAKgCdABkA//8AAGgAhAIAANIAfwIAACoAvgAhADoAvgAhAP//AAAqAN0BAABzANAAEQDEANAAEQDHANAAEQDiANAAEQD//wEAvAAAAAcA5gAAAB8AxQIAACYA0wIAAP//AQA6AQAAHgDKAgAA//8AAB8AygIAAP//AQA6AQAAKwDLAgAA//8AACQAzAIAAP//AQDiCgAA8wDxAAAB/gD/AP0A/AD6APsA+QD4APYA9wD1APQA8gDdAP//", 2),
-      goto: __tfrTable("FgEBAAEAAQABAAEAAQAXAQEAHwHBAdgB8AEJAiMCPgIBAFoCAQAfAXgCeAIfAQEAAQABAB8BGgMBAAEAAQABAAEAAQAaA5kDAQABAJkDAQAGBA8EKwUBAAEALgVOBVEFAQABAB8BHwEBAAEAYAUBAAEAHwEfAQEAAQAfAR8BHwEfAR8BZAWLBR8BAQCOBQEAlAVTBvkG/QYBAAAHCgcOBx8BAQABAAEAEQcdBxcBAQAXARcBAQAXAQEAFwEBABcBAQAXAQEAFwEXARcBAQAXAQEAAQAXAQEAAQAXAQEAFwEBACMHLwc3BwEAPgdEBwEAPgcBAD4HPgcBAAEAAQA+BwEArgcBALcHwQfHB64HAQA+B9AHAQA+BwEA1wfdBwEA4Qf1BxIIKwjhB+EHMQg+COEH4QfhB+EHUghYCFsIYAhjCG0Icwh/CJEIlwihCKcIwwjJCM8I2QjfCOUI9wgBCQcJDQkXCR0JIwkpCS8JNQk/CUUJTwlVCV4JZAlzCXsJhQmMCQEAAQABAAEAAQABAAEAAQABAAEAAQCSCZUJmwmkCa4JuQkBAAEAAQABAAEAAQABAAEAAQABAAEAAQCRCtMKjgspDAEAAQAxDEAMSQxwDGcMeQx/DIIMhQyIDJAMrgwBAAEAAQABAAEAAQABAAEAAQABAAEAAQABAAEAAQABAAEAsQy1DLsMAQDPDNMM3wzoDPQMCg0NDRANFg0cDSINJQ0BAC0NNg1gDWMNDQAVAAAAHgBzAKQAlAH7AUEBEAAAAAUACgALAAwAEQAUAB4AHwAgACIAJAAoACkALQAvADAAMQA0ADcAQQBCAEMARABFAEYARwBJAE0ATgBPAFEAUgBYAFwAYABhAGgAcABzAIQAhQCHAIkAjACfAKEAogCkAKsAtwC8AMMAxgDIAMsAzwDUANYA3wDkAOYA8QD1AP4AAAEBAQsBDgESARUBHAEfATABMQE0ATYBNwE7AUABQgFGAUoBTwFQAVYBWQFiAWQBbAFvAX4BhQGHAYsBjAGQAZQBmgGeAagBsgG1AbYBuQG/AcABwgHEAccByAHLAc4B0gHTAdYB3QHfAeAB5wH0AfUB+wEDAgQCBwIRAhICEwIVAhYCGQIbAh0CHwIhAiMCJAIoAjwCPgJFAkgCSwJsAm0CiwKPAqcCxQLGAscCyALKAssCzALNAs4C0ALUAisAQQACAG8AfACNAJ4AqgDNANIA2ADZAPYAFAErAWMBbgGKAb0BxgHzASACyQItAEIAAgBvAHwAjQCeAKoArwDNANIA2ADZAPYAFAErAWMBbgGKAb0BxgHzASACyQIvAEMAAgBvAHwAjQCeAKoArwCwAM0A0gDYANkA9gAUASsBYwFuAYoBvQHGAfMBIALJAjEARAACAG8AfACNAJ4AqgCvALAAsQDNANIA2ADZAPYAFAErAWMBbgGKAb0BxgHzASACyQIzAEUAAgBvAHwAjQCeAKoArwCwALEAsgDNANIA2ADZAPYAFAErAWMBbgGKAb0BxgHzASACyQI1AEYAAgBvAHwAjQCeAKoArwCwALEAsgCzAM0A0gDYANkA9gAUASsBYwFuAYoBvQHGAfMBIALJAjkARgACAEwAbwB8AI0AngCqAK8AsACxALIAswC0AM0A0gDYANkA9gAUASsBYwFuAYoBvQHGAfMBIALJAkEBBQAAAAUACgALAAwAEQAUAB4AHwAgACIAJAAoACkALQAvADAAMQA0ADcAQQBCAEMARABFAEYARwBJAE0ATgBPAFEAUgBYAFwAYABhAGgAcABzAIQAhQCHAIkAjACfAKEAogCkAKsAtwC8AMMAxgDIAMsAzwDUANYA3wDkAOYA8QD1AP4AAAEBAQsBDgESARUBHAEfATABMQE0ATYBNwE7AUABQgFGAUoBTwFQAVYBWQFiAWQBbAFvAX4BhQGHAYsBjAGQAZQBmgGeAagBsgG1AbYBuQG/AcABwgHEAccByAHLAc4B0gHTAdYB3QHfAeAB5wH0AfUB+wEDAgQCBwIRAhICEwIVAhYCGQIbAh0CHwIhAiMCJAIoAjwCPgJFAkgCSwJsAm0CiwKPAqcCxQLGAscCyALKAssCzALNAs4C0ALUAvsABwAAAAoACwAMABQAHgAgACIAKAApAC0ALwAwADQARwBJAE0ATgBPAFEAUgBoAHAAcwCFAIcAiQCMAKIApAC3ALwAwwDGAMgAzwDUANYA3wDkAPEA9QAAAQEBCwEOARUBHAEfATABMQE0ATYBNwE7AUIBSgFQAVYBWQFiAWQBbAF+AYUBhwGQAZQBmgGeAagBsgG1AbYBuQG/AcABwgHEAccByAHLAdIB0wHWAd0B4AHnAfsBAwIEAgcCEQISAhMCFQIWAhkCGwIdAh8CIQIjAiQCKAI8Aj4CRQJIAksCbAJtAosCjwKnAsUCxgLHAsgCygLLAswCzQLQAtQC1wAJAAAACgALAAwAFAAeACIAKAApAC0ALwAwADQARwBJAGgAcABzAIUAhwCJAIwAogCkALcAvADGAMgAzwDUANYA3wDkAPEA9QAAAQEBCwEOARUBHAEfATABMQE0ATYBNwE7AUIBSgFQAVYBWQFiAWQBbAF+AYUBhwGQAZQBmgGeAagBsgG1AbYBuQG/AcIBxAHHAcgBywHSAdMB1gHdAeAB5wH7AQMCBAIHAhECEgITAhUCFgIZAh0CHwIhAiMCJAIoAjwCPgJFAkgCbAJtAosCjwLLAswCzQICAIIAIQACAJACcQIDANEC0wI4ARAAAAAFAAoACwAMABEAFAAeAB8AIAAiACQAKAApAC0ALwAwADEANAA3AEEAQgBDAEQARQBGAEkATQBOAE8AUQBSAFgAXABgAGEAaABwAHMAhACFAIcAiQCMAJ8AoQCiAKQAqwC3ALwAwwDGAMgAywDPANQA1gDfAOQA5gDxAPUA/gAAAQEBCwEOARIBFQEcAR8BMAE0ATYBNwE7AUABQgFGAUoBTwFQAVYBWQFiAWQBbAFvAX4BhQGHAYsBjAGQAZQBmgGeAagBtQG2AbkBvwHAAcIBxAHHAcgBywHOAdIB0wHWAd0B3wHgAecB9AH1AfsBAwIEAgcCEgITAhUCFgIZAhsCHQIfAiECIwIkAigCPAI+AkUCSAJLAmwCbQKLAo8CpwLFAsYCxwLIAsoCywLMAs0CzgLQAtQCGAB2ABgAKgArAJIAlQACAQcBdAF5AeIB4wErAggAfgAhAPMAcQLTAgIAlwAsAAIAmwAuAAIAqAA1AAIAqQA2AAgAtgBHADEBsgERAgQA8gB/AIAAAgAYAaMAAgBlAewAAgB2AQQBBgB6AQkBewHmAQgAgQENAekBLQJTAgIAoAEhAQgAoQEjAQoCQAJbAgIA6AGAAQQACQKiAaMBAgAqAuEBAgA3Av8BAgA7AgICAgBZAjkCHABeAkQCZAJlAmcCgAKCAocCngKjAqgCrQK4Ar0CwAICAIgCZgICAJUCegICAKAChAIGALMCqQK2Ar4CCQC5Aq4CugLBAsICAwDxAH4APQBVAAoACwAvADAASQC8AMgAzwA0ATYBNwFCAUoBhwG1AbYBuQG/AcIBxAESAhMCFQIWAhkCRQJIAmwCbQKPAgMAxgBUAAIAWQAKAAIA4ABoAAIA+gCJAAIA/QCMAAMAJQLWAQUAcAJLAqcCOABIAAIATABvAHwAjQCeAKoArwCwALEAsgCzALQAzQDSANgA2QD2ABQBKwFjAW4BigG9AcYB8wEgAskCAgDvAHcAAgAnAakAAwCsASgBAwAwAbYAAgC/AEsAAwCTAngCQAEPAAAABQAKAAsADAARABQAHgAfACAAIgAkACgAKQAtAC8AMAAxADQANwBBAEIAQwBEAEUARgBHAEkATQBOAE8AUQBSAFgAXABgAGEAaABwAHMAhACFAIcAiQCMAJ8AoQCiAKQAqwC3ALwAwwDGAMgAywDPANQA1gDfAOQA5gDxAPUA/gAAAQEBCwEOARIBFQEcAR8BMAExATQBNgE3ATsBQAFCAUYBSgFPAVABVgFZAWIBZAFsAW8BfgGFAYcBiwGMAZABlAGaAZ4BqAGyAbUBtgG5Ab8BwAHCAcQBxwHIAcsBzgHSAdMB1gHdAd8B4AHnAfQB9QH7AQMCBAIHAhECEgITAhUCFgIZAhsCHQIfAiECIwIkAigCPAI+AkUCSAJLAmwCbQKLAo8CpwLFAsYCxwLIAsoCywLMAs0CzgLQAtQCBABtAA8AbgAvAGICRAJkAmUCZgJnAnoCgAKCAocCngKjAqgCqQKtAq4CtgK4AroCvQK+AsACwQLCAkABDwAAAAUACgALAAwAEQAUAB4AHwAgACIAJAAoACkALQAvADAAMQA0ADcAQQBCAEMARABFAEYARwBJAE0ATgBPAFEAUgBYAFwAYABhAGgAcABzAIQAhQCHAIkAjACfAKEAogCkAKsAtwC8AMMAxgDIAMsAzwDUANYA3wDkAOYA8QD1AP4AAAEBAQsBDgESARUBHAEfATABMQE0ATYBNwE7AUABQgFGAUoBTwFQAVYBWQFiAWQBbAFvAX4BhQGHAYsBjAGQAZQBmgGeAagBsgG1AbYBuQG/AcABwgHEAccByAHLAc4B0gHTAdYB3QHfAeAB5wH0AfUB+wEDAgQCBwIRAhICEwIVAhYCGQIbAh0CHwIhAiMCJAIoAjwCPgJFAkgCSwJsAm0CiwKPAqcCxQLGAscCyALKAssCzALNAs4C0ALUAgUAbQAPAG4ABQBqAA4AawADAGEB4AARAF4B4ABgAWEB3AElAlECUgJ1AgUA2AFdAdkBAwBSAiUCAgCLACMAAgDoAYEBAgAIAqEBAwA9AgkCCQCJACMAigCLAPwAAgAPAZsAAgAlAagAAgAoAakAAwCTARgBAgCCAQ0BBwAsAukBLQJTAgsAFwAAAB4ApACUAfsBCQAbAAAAHgCUAfsBAgClADMAAgAQAZwAAgARAZ0AAgAiAacAAgAmAakAAgCRARcBAgCYARwBAgCbAR0BAgCcAR4BAgCpASQBBACrAScBKAECAO8BhwECAPEBiAECAPIBiQECAPYBjwEEAPgBkgGqAQIA/AGWAQIA/QGXAQQA/gGZAZoBAgAOAqwBAgAvAu4BAgAwAvABAgAyAvcBBAAzAvkB+gECADgCAAICADoCAQICAFQCMQICAFYCNAICAFcCNgICAFgCNwICAHYCVQICAHcCWQICAIwCagIDAKYCjQIIABsAAAAeAJQB+wEDAHkAGgACACQBqAAEAJIBGAElAQMA+gGTAQIABwKhAQMAPgIIAgIAqgEkAQIA+QGSAQMANAL6AQsAGQAAABoAHgCUAfsBAgAqAaoAAwCuASsBBQBCAg8CQwIlAGkCRAJkAmUCZwJ6AoACggKHAp4CowKoAqkCrQK2ArgCvQK+AsACJABpAkQCZAJlAmcCegKAAoIChwKeAqMCqAKpAq0CtgK4Ar0CvgLAAgIAiAJmAgkAuQKuAroCwQLCAi8AYQJEAmQCZQJmAmcCegKAAoIChwKeAqMCqAKpAq0CrgK2ArgCugK9Ar4CwALBAsICAgB9AmACAwCaAn4CFwCAAmMCgQKWAp0CogKwArICtAK/AsMCxAIlAGgCRAJkAmUCZwJ6AoACggKHAp4CowKoAqkCrQK2ArgCvQK+AsACCQB7Al4CaAKVArMCAwCXAnoCBwC1AqkCtgK+AgMAjQJqAgIAHgAAAAQAewAeAPsBAwD7AZQBAgD0AIEAAwBqAfQABADVAF8AgwAEAFEB1QBUAQUAVAHYAPYAAgDJAFcAAgDQAFsACABDAckA0ABIAUwBAgBIAc0AAwBMAdIAAgD/AI0AAwBwAf8AAgBXAdkAAgDJAVIBBQDPAVcByQECADIBuAADALMBMgEEADUBuwC8AAoAtwE1AbgBFwJJAm4CBgC4ATYBNwE4AQYAFwK5AboBuwEEAEkCGAIZAgMAbgJKAgIAZgANAAMA3ABmAAIAawAOAAMA4QBrAAIAWgHeAAQA1AFaAdUBAwDVAVsBAgDZAV0BAwAmAtkBAgBuAA8AAwDjAG4AAgBxABIAAgDlAG8ACADoAHEA5QBtAd4BAgBtAfkAAwDeAckCAgCKACMABAD7AIoA/AADAPwAiwACAAwBmQADAH8BDAECAO0AdgADAGYB7QACAAMBkQAEAHUBAwHkAQMA5AF2AQIAlQArAAMABgGVAAIACgGXAAMAfAEKAQIA6gGCAQMALgLqAQIAdAAWAAMA6gB0AAIAhgEQAQMA7QGGAQIAEwGeAAQAjQETAY4BAwCOARQBAgAbAaUAAwCVARsBAgAgAaYABACfASABBQIDAAUCoAECAAsCpQEDAEECCwIIABoAAAAeAJQB+wEDAHgAGgACAEMCDwIDAFwCQwIUAIECYwKWAp0CogKwArICtAK/AsMCxAIDAJwCgQIGAHkCXgKVArMCAwCUAnkCAgCvAqICBAC7Aq8CvAIDALwCsAIEAKoClgKXAgMAtwKqAgIAgwJjAgMAnwKDAgMAOQABAAkAHQAAAB4AlAH7AQgAHAAAAB4AlAH7AQMAGQGkAAoAFgAAAB4ApACUAfsBAwDpAHMADAAjAAAAHgBzAKQAlAH7AQMA+gCJAPoAAgAAAAoACwAMABQAHgAgACIAKAApAC0ALwAwADQARwBJAE0ATgBPAFEAUgBoAHAAcwCFAIcAiQCMAKIApAC3ALwAwwDGAMgAzwDUANYA3wDkAPEA9QAAAQEBCwEOARUBHAEfATABMQE0ATYBNwE7AUIBSgFQAVYBWQFiAWQBbAF+AYUBhwGQAZQBmgGeAagBsgG1AbYBuQG/AcABwgHEAccByAHLAdIB0wHWAd0B4AHnAfsBAwIEAgcCEQISAhMCFQIWAhkCGwIdAh8CIQIjAiQCKAI8Aj4CRQJIAksCbAJtAosCjwKnAsUCxgLHAsgCygLLAswCzQLQAtQCAgBMAAUAAgBvABEAAgB8AB8ABgCNACQAywBGAQQAngAxAKEAAgCqADcAAgCvAEEAAgCwAEIAAgCxAEMAAgCyAEQAAgCzAEUAAgC0AEYAAgDNAFgAAgDSAFwAAgDYAGAAAgDZAGEAAgD2AIQAAgAUAZ8AAgArAasAAgBjAeYABgBuAf4AbwHfAQgAigESAYwB9AH1AQIAvQFAAQIAxgFPAQIA8wGLAQIAIALOAQMAyQLOAgIAVwAKAAIAWwALAAIAnAAvAAIAnQAwAAIAuwBJAAIAOAG8AA4APwHIAM8AQgFKAb8BwgHEAQ4AtAE0AbYBFQIWAkgCbQKPAgIAugE2AQIAuwE3AQIA8AGHAQIAFAK1AQIAGAK5AQIARgISAgIARwITAgIASgIZAgIAawJFAgMAjgJsAgwAEgAAAB4AcwCkAJQB+wE8AFQACgALAC8AMABJALwAyADPADQBNgE3AUIBSgGHAbUBtgG5Ab8BwgHEARICEwIVAhYCGQJFAkgCbAJtAo8CAgBfAAwAAgByABQABACDACIAKAACAJAAKQAIAJkALQCMABUBkAEEAKYANACiAAgAtQBHADEBsgERAgQA3gBoANYBEADnAHAA5ABiAWQBbAHdASgCzQICAPcAhQACAPgAhwACAPkAiQACAC4BtwACAD4BxgAIAE4B1ABQAccBywECAFIB1gACAFsB3wACAGgB8QAEAGsB9QDLAgIAcQEAAQIAcgEBAQYAfQELAX4B5wECAIQBDgECAJkBHAEKAJ0BHwGeAQMCBAI8AgIAsAEwAQQAvAE7AcwCCADNAVYByAEdAiECCADRAVkB0wEjAiQCAgDsAYUBAgAAApoBAgANAqgBAgAiAtIBAgApAuABAgA9AgcCAgBOAh8CAgBaAj4CAwClAosCGAAGAAAAHgBwAHMApADkAPUAOwFiAWQBlAH7Ab4AUwAKAAsADAAUACIAKAApAC0ALwAwADQARwBJAGgAhQCHAIkAjACiALcAvADGAMgAzwDUANYA3wDxAAABAQELAQ4BFQEcAR8BMAExATQBNgE3AUIBSgFQAVYBWQFsAX4BhQGHAZABmgGeAagBsgG1AbYBuQG/AcIBxAHHAcgBywHSAdMB1gHdAeAB5wEDAgQCBwIRAhICEwIVAhYCGQIdAh8CIQIjAiQCKAI8Aj4CRQJIAmwCbQKLAo8CywLMAs0CAgB9ACAACADAAE0AUQDGAtACAgDBAE4AAgDCAE8AAgDEAFIAAgDOAMUCBAA6AcMAygICADwBxwICAD0ByAICABoCwAECAE0CGwIEAG8CSwKnAgMA0gLUAgYAgQAhAHEC0wIDAGkB8wAMABMAAAAeAHMApACUAfsBCwBWAAoAaACJAIwA1gECAGQADAACAIYAIgADAI8AKAACAMoAVwACANEAWwACANcAXwACAC4BtQACAEkBzQACAE0B0gACAFUB2AACAFgB2QACAMoBUgECABACsAECAEwCGgICAHMCTQIDAJECcgICAI4AJAACAEUBywADAMEBRgECAHICSwIDALECpwIDAF4ACwADAGMADAADALoARwACALgARwAHALEBMQGyARECOQBKAAIATABvAHwAjQCeAKoArwCwALEAsgCzALQAzQDSANgA2QD2ABQBKwFjAW4BigG9AcYB8wEgAskCAwC9AEkABQBpAA4AawACAOAAaAADACUC1gECAF8B4AAEANsBYAFhAQIAJwLcAQIAUAIlAgQAdAJRAlICAwCSAnUCBQDXAV0B2QECAJoALQACAP0AjAACAI8BFQEDAPcBkAECAJMAKgACAHgBBwEDAOUBeQECAJMAKgACAAUBkgACAHgBBwEDAOUBeQECAHcAGAAIAJEAKgCSAAcBeQECAJYAKwACAAgBlQALAHMBAgF0AeIB4wErAgMAmAAsAAMAgwENAQkAHAAAAB4AlAH7AQIAoAAxAAMAFgGhAAIApwA0AAMAFwGiAAMApwEjAQIApQEjAQcAPwIKAkACWwICAGoCRAICAIUCZAIDAIYCZQIGAGMCRAJkAmUCAgCKAmcCAgCWAnoCAgCbAoACBgCdAoICngKtAgIAogKHAgIAsAKjAgIAsgKoAgYAtAKpArYCvgICAL8CuAICAMMCvQIDAMQCwAIDAIkCZgIDAJgCegI=", 2),
-      nodeNames: "\u26A0 print Escape { Comment Script AssignStatement * BinaryExpression BitOp BitOp BitOp BitOp ArithOp ArithOp @ ArithOp ** UnaryExpression ArithOp BitOp AwaitExpression await ) ( ParenthesizedExpression BinaryExpression or and CompareOp in not is UnaryExpression ConditionalExpression if else LambdaExpression lambda ParamList VariableName AssignOp , : NamedExpression AssignOp YieldExpression yield from TupleExpression ComprehensionExpression async for LambdaExpression ] [ ArrayExpression ArrayComprehensionExpression } { DictionaryExpression DictionaryComprehensionExpression SetExpression SetComprehensionExpression CallExpression ArgList AssignOp MemberExpression . PropertyName Number String FormatString FormatReplacement FormatSelfDoc FormatConversion FormatSpec FormatReplacement FormatSelfDoc ContinuedString Ellipsis None Boolean TypeDef AssignOp UpdateStatement UpdateOp ExpressionStatement DeleteStatement del PassStatement pass BreakStatement break ContinueStatement continue ReturnStatement return YieldStatement PrintStatement RaiseStatement raise ImportStatement import as ScopeStatement global nonlocal AssertStatement assert TypeDefinition type TypeParamList TypeParam StatementGroup ; IfStatement Body elif WhileStatement while ForStatement TryStatement try except finally WithStatement with FunctionDefinition def ParamList AssignOp TypeDef ClassDefinition class DecoratedStatement Decorator At MatchStatement match MatchBody MatchClause case CapturePattern LiteralPattern ArithOp ArithOp AsPattern OrPattern LogicOp AttributePattern SequencePattern MappingPattern StarPattern ClassPattern PatternArgList KeywordPattern KeywordPattern Guard",
-      maxTerm: 277,
-      context: trackIndent,
-      nodeProps: [
-        ["isolate", -5, 4, 71, 72, 73, 77, ""],
-        ["group", -15, 6, 85, 87, 88, 90, 92, 94, 96, 98, 99, 100, 102, 105, 108, 110, "Statement Statement", -22, 8, 18, 21, 25, 40, 49, 50, 56, 57, 60, 61, 62, 63, 64, 67, 70, 71, 72, 79, 80, 81, 82, "Expression", -10, 114, 116, 119, 121, 122, 126, 128, 133, 135, 138, "Statement", -9, 143, 144, 147, 148, 150, 151, 152, 153, 154, "Pattern"],
-        ["openedBy", 23, "(", 54, "[", 58, "{"],
-        ["closedBy", 24, ")", 55, "]", 59, "}"]
-      ],
-      skippedNodes: [0, 4],
-      repeatNodeCount: 34,
-      tokenData: __tfrTable("//8DAD4AAAAJAL0ACQAKANcACgAMAL0ADAANANcADQAgAL0AIAAhANcAIQAiACUBIgAjAHoBIwAkAMYBJAAlAL0AJQAmAA4CJgAnAEACJwAoAFwCKAApAKgCKQAqAL4CKgArANQCKwAsABIDLAAtAC4DLQAuAEQDLgAvAHkDLwAwAIkEMAAxAMcEMQA6AEUFOgA7AGkGOwA8AJsGPAA9ALEGPQA+AO8GPgA/AAsHPwBAAL0AQABBAEYHQQBCAGQHQgBDAJoHQwBGAGQHRgBHALYIRwBSAGQHUgBTAGoKUwBVAGQHVQBWAL4KVgBbAGQHWwBcAPoKXABdAAUBXQBeABALXgBfACYLXwBgAGQHYABhAL0AYQBiAGQHYgBjAJoHYwBmAGQHZgBnALYIZwByAGQHcgBzAGoKcwB1AGQHdQB2AL4KdgB7AGQHewB8AEILfAB9AEcLfQB+AGMLfgB/AGgLfwChAL0AoQAA2GQHANgA3JQHAOAAAGQHEADCAAUABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABAA1AABAADcAOC9AB8A3gANAAQBEADLAA8AAAAJAL0ACQAKANcACgAMAL0ADAANANcADQAgAL0AIAAhANcAIQBcAL0AXABdAAUBXQB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AHwAKAQkABAEQAAAACgC9AAoACwDXAAsADQC9AA0ADgDXAA4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABMAKgEMAAQBEAAAAD0AvQA9AD4ATgE+AGEAvQBhAGIAZAFiAHIAvQByAHMAZAFzAHQAZAF0AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQATAFUBBQAdAAMABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABMAawEFAEsAAwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwCBAQcABAEQAPIACwAAACIAvQAiACMAlgEjAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAJsBBwAEARAAAAAiAL0AIgAjALABIwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwC3AQUABAEQAPQACwAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAfAM0BCwAEAA8ABAEQAAAACgDGAQoACwC9AAsADQDGAQ0ADgC9AA4AewDGAXsAfADuAXwAfQDGAX0AfgDuAX4AANjGAQDYANwIAgDgAADGAQ8A8wEFAAQADwAAAAoA7gELAA0A7gEOAADY7gEA2ADcAgIA4AAA7gEPAAUCAQAA3ADg7gEfAAsCAQAA3ADgxgEaABUCBwDaAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABoAMQIFAFYACgAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGgBHAgcA1AACAAQBEAAAAD0AvQA9AD4AKgI+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAGMCBwAEARAA8QALAAAAJwC9ACcAKAB4AigAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAfQIHAAQBEAAAACcAvQAnACgAkgIoAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAJkCBQAEARAA8wALAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsArwIFABgACwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AEwDFAgUAFwADAAQBEAAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbANsCCQAHAAsABAEQAAAAKgC9ACoAKwD2AisAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsA/QIHABEAAwAEARAAAAA9AL0APQA+ACoCPgB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwAZAwcA1wALAAQBEAAAAD0AvQA9AD4AKgI+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQATADUDBQAqAAMABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AB8ASwMIANgACwAEARAAAAA9AL0APQA+ACoCPgA/AGMDPwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AFABqAwUAEQEEAAQBEAAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAIADCQBEAAIABAEQAAAALgC9AC4ALwCbAy8AMAC9ADAAOgDLAzoAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAoAMHAAQBEAAAAC4AvQAuAC8AtQMvAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbALwDBQBQAAsABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkA0gMRAEYACQAEARAAAAAwAL0AMAA6AMsDOgBFAL0ARQBGAAUERgBKAL0ASgBLAHMESwBfAL0AXwBgAMsDYABlAL0AZQBmAAUEZgBqAL0AagBrAHMEawB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQAKBAsABAEQAAAAKwC9ACsALAArBCwALQC9AC0ALgArBC4AMAC9ADAAOgBFBDoAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAMAQHAAQBEAAAADAAvQAwADoARQQ6AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAZAEwEDQBGAAkABAEQAAAAMAC9ADAAOgBFBDoASgC9AEoASwBzBEsAXwC9AF8AYABFBGAAagC9AGoAawBzBGsAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAegQFAEYACQAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwCQBAkA2QADAAQBEAAAAC8AvQAvADAAqwQwAD0AvQA9AD4AKgI+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaALIEBwDbAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAzgQfAEYACQAEARAAAAAuAL0ALgAvACsFLwAwAL0AMAA6AEUFOgBCAL0AQgBDAIUFQwBFAL0ARQBGAAUERgBKAL0ASgBLAHMESwBPAL0ATwBQAM0FUABYAL0AWABZAA8GWQBfAL0AXwBgAEUFYABiAL0AYgBjAIUFYwBlAL0AZQBmAAUEZgBqAL0AagBrAHMEawBvAL0AbwBwAM0FcAB4AL0AeAB5AA8GeQB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQAwBQcABAEQAAAAMAC9ADAAOgDLAzoAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkATAUTAEYACQAEARAAAAAuAL0ALgAvACsFLwAwAL0AMAA6AEUFOgBFAL0ARQBGAAUERgBKAL0ASgBLAHMESwBfAL0AXwBgAEUFYABlAL0AZQBmAAUEZgBqAL0AagBrAHMEawB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQCKBQoABAEQAAAAMAC9ADAAMQCoBTEAMgCoBTIAXwC9AF8AYACoBWAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkArwUKAEYACQAEARAAAAAwAL0AMAAxAKgFMQAyAKgFMgBfAL0AXwBgAKgFYAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQDSBQkABAEQAAAAMAC9ADAAOADtBTgAXwC9AF8AYADtBWAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkA9AUJAEYACQAEARAAAAAwAL0AMAA4AO0FOABfAL0AXwBgAO0FYAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGQAUBg0ABAEQAAAAMAC9ADAAOgA7BjoAQQC9AEEARwA7BkcAXwC9AF8AYAA7BmAAYQC9AGEAZwA7BmcAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABkAQgYNAEYACQAEARAAAAAwAL0AMAA6ADsGOgBBAL0AQQBHADsGRwBfAL0AXwBgADsGYABhAL0AYQBnADsGZwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AHwBwBgcAKwAPAAQBEAAAAD0AvQA9AD4AhQY+AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQATAIwGBQDjAAMABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAogYFAHMACwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwC4BgkAHQADAAQBEAAAADwAvQA8AD0A0wY9AD4ATgE+AD8ATgE/AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaANoGBwDVAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsA9gYHAOIACwAEARAAAAA9AL0APQA+AE4BPgB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwASBwgAHQADAAQBEAAAAD0AvQA9AD4ATgE+AD8AKgc/AHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaADEHBwDWAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsATwcHAA8AAgCJAAEABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AB8AbQcNAAQBEADwAAQA3QALAAAAMAC9ADAAOgBkBzoAQQC9AEEAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBx8AlwcBAADcAOBkBx8AowcVAAQBEADwAAQA3QALAAAAIgC9ACIAIwB6ASMAJwC9ACcAKABcAigAMAC9ADAAOgBkBzoAQQC9AEEAUgBkB1IAUwDiB1MAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAcgBkB3IAcwDiB3MAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBx8A6wcRAAQBEADwAAQA3QALAAAAIgC9ACIAIwAeCCMAJwC9ACcAKABqCCgAMAC9ADAAOgBkBzoAQQC9AEEAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBxsAJQgHAAQBEAD2AAsAAAAiAL0AIgAjADoIIwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwA/CAcABAEQAAAAIgC9ACIAIwBUCCMAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAWwgFAAQBEAD4AAsAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwBxCAcABAEQAPUACwAAACcAvQAnACgAhggoAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAIsIBwAEARAAAAAnAL0AJwAoAKAIKAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwCnCAUABAEQAPcACwAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAfAL8IFQAEARAA8AAEAN0ACwAAACIAvQAiACMA/ggjACcAvQAnACgASgkoADAAvQAwADoAZAc6AEEAvQBBAFIAZAdSAFMAlglTAFsAZAdbAF8AvQBfAGAAZAdgAGEAvQBhAHIAZAdyAHMAlglzAHsAZAd8AH0AvQB+AKEAvQChAADYZAcA2ADclAcA4AAAZAcbAAUJBwAEARAA+gALAAAAIgC9ACIAIwAaCSMAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAHwkHAAQBEAAAACIAvQAiACMANAkjAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbADsJBQAEARAA/AALAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAUQkHAAQBEAD5AAsAAAAnAL0AJwAoAGYJKAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwBrCQcABAEQAAAAJwC9ACcAKACACSgAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAhwkFAAQBEAD7AAsAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AHwCfCREABAEQAPAABADdAAsAAAAiAL0AIgAjANIJIwAnAL0AJwAoAB4KKAAwAL0AMAA6AGQHOgBBAL0AQQBbAGQHWwBfAL0AXwBgAGQHYABhAL0AYQB7AGQHfAB9AL0AfgChAL0AoQAA2GQHANgA3JQHAOAAAGQHGwDZCQcABAEQAP4ACwAAACIAvQAiACMA7gkjAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAPMJBwAEARAAAAAiAL0AIgAjAAgKIwB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AGwAPCgUABAEQAAABCwAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbACUKBwAEARAA/QALAAAAJwC9ACcAKAA6CigAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9ABsAPwoHAAQBEAAAACcAvQAnACgAVAooAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAbAFsKBQAEARAA/wALAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AB8AcwoZAAQBEADwAAQA3QALAAAAIgC9ACIAIwAeCCMAJwC9ACcAKABqCCgAMAC9ADAAOgBkBzoAQQC9AEEAQgBkB0IAQwDiB0MARgBkB0YARwCWCUcAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAYgBkB2IAYwDiB2MAZgBkB2YAZwCWCWcAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBx8AxwoRAAQBEADwAAQA3QALAAAAIgC9ACIAIwB6ASMAJwC9ACcAKABcAigAMAC9ADAAOgBkBzoAQQC9AEEAWwBkB1sAXwC9AF8AYABkB2AAYQC9AGEAewBkB3wAfQC9AH4AoQC9AKEAANhkBwDYANyUBwDgAABkBxsAAQsFADcACwAEARAAAAB7AL0AfAB9AL0AfgAA2L0AANgA3NEAAOAAAL0AEwAXCwUANgADAAQBEAAAAHsAvQB8AH0AvQB+AADYvQAA2ADc0QAA4AAAvQAaAC0LBwDTAAIABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AP//RwsAADsA//8bAE4LBwDSAAMABAEQAAAAPQC9AD0APgAqAj4AewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AP//aAsAADoA//8ZAG8LBQDcAAkABAEQAAAAewC9AHwAfQC9AH4AANi9AADYANzRAADgAAC9AA==", 2),
-      tokenizers: [legacyPrint, indentation, newlines, strings, 0, 1, 2, 3, 4],
-      topRules: { "Script": [0, 5] },
-      specialized: [{ term: 221, get: (value) => spec_identifier[value] || -1 }],
-      tokenPrec: 7668
-    });
-  }
-});
-
-// src/parse/python.ts
-function parsePythonText(text2) {
-  const starts = lineStarts(text2);
-  const lineOf3 = (offset) => lineAt(starts, offset);
-  const module2 = { text: text2, statements: [], lineOf: lineOf3 };
-  let from = 0;
-  let budget = REPARSE_BUDGET;
-  for (let round = 0; round <= MAX_REPARSES; round++) {
-    const tree = parser2.parse(from === 0 ? text2 : masked(text2, from));
-    const resume = collect(tree.topNode, from, module2, text2, starts);
-    if (resume === void 0) break;
-    budget -= text2.length - resume;
-    if (budget < 0) break;
-    from = resume;
-  }
-  return module2;
-}
-function collect(top, from, module2, text2, starts) {
-  let skipUntil = from;
-  const statements = [];
-  for (let c = top.firstChild; c; c = c.nextSibling) if (c.name !== "Comment") statements.push(c);
-  for (const stmt of statements) {
-    if (stmt.from < skipUntil) continue;
-    const error = firstError(stmt);
-    if (error === void 0) {
-      module2.statements.push(stmt);
-      continue;
-    }
-    if (!module2.error) {
-      const line = lineAt(starts, error);
-      module2.error = { line, column: error - starts[line - 1] + 1 };
-    }
-    const next = nextTopLevelLine(text2, starts, lineAt(starts, Math.max(error, stmt.from)));
-    if (next === void 0) return void 0;
-    if (statements.some((s) => s.from === next)) {
-      skipUntil = next;
-      continue;
-    }
-    return next;
-  }
-  return void 0;
-}
-function firstError(node) {
-  if (node.type.isError) return node.from;
-  let at2;
-  node.toTree().iterate({
-    enter(n) {
-      if (at2 !== void 0) return false;
-      if (n.type.isError) {
-        at2 = node.from + n.from;
-        return false;
-      }
-      return void 0;
-    }
-  });
-  return at2;
-}
-function nextTopLevelLine(text2, starts, line) {
-  for (let l = line; l < starts.length; l++) {
-    const at2 = starts[l];
-    const ch = text2[at2];
-    if (ch !== void 0 && ch !== " " && ch !== "	" && ch !== "\n" && ch !== "\r" && ch !== "#" && ch !== "\f")
-      return at2;
-  }
-  return void 0;
-}
-function masked(text2, from) {
-  let prefix = "";
-  for (let i = 0; i < from; i++) {
-    const ch = text2[i];
-    prefix += ch === "\n" || ch === "\r" ? ch : " ";
-  }
-  return prefix + text2.slice(from);
-}
-function lineStarts(text2) {
-  const starts = [0];
-  for (let i = 0; i < text2.length; i++) {
-    const ch = text2.charCodeAt(i);
-    if (ch === 10) starts.push(i + 1);
-    else if (ch === 13) {
-      if (text2.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-function lineAt(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
-function childrenOf(node) {
-  const out = [];
-  for (let c = node.firstChild; c; c = c.nextSibling) if (c.name !== "Comment") out.push(c);
-  return out;
-}
-function stringParts(raw) {
-  let i = 0;
-  while (i < raw.length && "rRbBuUfF".includes(raw[i])) i++;
-  const prefix = raw.slice(0, i).toLowerCase();
-  const rest = raw.slice(i);
-  for (const quote of ['"""', "'''", '"', "'"]) {
-    if (rest.length >= 2 * quote.length && rest.startsWith(quote) && rest.endsWith(quote))
-      return { prefix, quote, body: rest.slice(quote.length, rest.length - quote.length) };
-  }
-  return void 0;
-}
-function unescapeBody(body, raw) {
-  if (raw || !body.includes("\\")) return body;
-  let out = "";
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch !== "\\" || i + 1 >= body.length) {
-      out += ch;
-      continue;
-    }
-    const next = body[++i];
-    if (next === "\n") continue;
-    if (next === "\r") {
-      if (body[i + 1] === "\n") i++;
-      continue;
-    }
-    if (next === "x" || next === "u" || next === "U") {
-      const len = next === "x" ? 2 : next === "u" ? 4 : 8;
-      const hex = body.slice(i + 1, i + 1 + len);
-      const code2 = /^[0-9a-fA-F]+$/.test(hex) && hex.length === len ? parseInt(hex, 16) : NaN;
-      if (Number.isFinite(code2) && code2 <= 1114111) {
-        out += String.fromCodePoint(code2);
-        i += len;
-        continue;
-      }
-    }
-    if (next >= "1" && next <= "7") {
-      let digits = next;
-      while (digits.length < 3 && body[i + 1] >= "0" && body[i + 1] <= "7") digits += body[++i];
-      out += String.fromCharCode(parseInt(digits, 8));
-      continue;
-    }
-    out += SIMPLE_ESCAPES[next] ?? "\\" + next;
-  }
-  return out;
-}
-var MAX_REPARSES, REPARSE_BUDGET, parsePython, SIMPLE_ESCAPES;
-var init_python = __esm({
-  "src/parse/python.ts"() {
-    "use strict";
-    init_dist3();
-    init_memo();
-    MAX_REPARSES = 6;
-    REPARSE_BUDGET = 12e4;
-    parsePython = rememberedParser(parsePythonText, (text2) => text2);
-    SIMPLE_ESCAPES = {
-      n: "\n",
-      t: "	",
-      r: "\r",
-      "\\": "\\",
-      "'": "'",
-      '"': '"',
-      a: "\x07",
-      b: "\b",
-      f: "\f",
-      v: "\v",
-      "0": "\0"
-    };
-  }
-});
-
-// src/model/settings/value.ts
-function truthAnd(a, b) {
-  if (a === false || b === false) return false;
-  if (a === true && b === true) return true;
-  return void 0;
-}
-function truthOr(a, b) {
-  if (a === true || b === true) return true;
-  if (a === false && b === false) return false;
-  return void 0;
-}
-function truthNot(a) {
-  return a === void 0 ? void 0 : !a;
-}
-function markRequired(read) {
-  if (!read.guarded) read.required = true;
-}
-function requireValue(v) {
-  if (v.t === "env") {
-    if (v.unset.t === "none") {
-      if (!v.derived) markRequired(v.read);
-    } else requireValue(v.unset);
-  } else if (v.t === "choice") for (const o of v.options) requireValue(o.v);
-}
-function negateCondition(c) {
-  const flip = {
-    equals: "not-equals",
-    "not-equals": "equals",
-    set: "unset",
-    unset: "set"
-  };
-  const test = flip[c.test];
-  return test ? { ...c, test } : void 0;
-}
-function derive(v) {
-  if (v.t === "env") return v.derived ? v : { ...v, derived: true };
-  if (v.t === "choice") return { ...v, options: v.options.map((o) => ({ ...o, v: derive(o.v) })) };
-  return v;
-}
-function otherwiseCondition(previous, line) {
-  if (!previous || previous.length === 0) return void 0;
-  if (previous.length === 1) return negateCondition(previous[0]);
-  const variable = previous[0].variable;
-  if (!previous.every((c) => c.variable === variable)) return void 0;
-  const derivedFrom = previous.find((c) => c.derivedFrom)?.derivedFrom;
-  const excluded = previous.every((c) => c.test === "equals") ? previous.flatMap((c) => c.values ?? [c.value]) : void 0;
-  return {
-    variable,
-    value: "",
-    test: "otherwise",
-    line,
-    ...derivedFrom ? { derivedFrom } : {},
-    ...excluded ? { excluded } : {}
-  };
-}
-function textProbes(line) {
-  return PROBE_TEXTS.map((text2) => ({ text: text2, v: { t: "str", v: text2, line } }));
-}
-function lift(v, f) {
-  if (v.t === "env") {
-    const unset = lift(v.unset, f);
-    if (unset.t === "unknown" && unset.crash && v.unset.t === "none" && !v.derived) markRequired(v.read);
-    const out = { t: "env", read: v.read, unset, line: v.line };
-    if (v.derived) out.derived = true;
-    if (v.fromFile) out.fromFile = true;
-    if (v.presence) out.presence = true;
-    if (v.chosenAt) out.chosenAt = v.chosenAt;
-    const mapped = v.probes?.map((p) => ({ text: p.text, v: f(p.v) })) ?? [];
-    const probes = mapped.filter((p) => isScalarValue(p.v));
-    if (probes.length) out.probes = probes;
-    const selects2 = new Set(v.selects);
-    for (const p of mapped)
-      if (p.v.t === "env" && p.v.read.variable !== v.read.variable) selects2.add(p.v.read.variable);
-    if (selects2.size > 0) out.selects = [...selects2];
-    if (v.dbUrl && unset.t === "dict") out.dbUrl = true;
-    if (out.dbUrl && v.engineOverride) out.engineOverride = v.engineOverride;
-    if (v.cases) {
-      out.cases = v.cases.map((c) => ({ value: c.value, v: lift(c.v, f) }));
-      if (v.unsetKey !== void 0) out.unsetKey = v.unsetKey;
-    }
-    return out;
-  }
-  if (v.t === "choice") {
-    const out = choice(
-      v.options.map((o) => ({ ...o, v: lift(o.v, f) })),
-      v.line
-    );
-    if (v.decider && out.t === "choice" && out.options.length === v.options.length)
-      out.decider = lift(v.decider, f);
-    return out;
-  }
-  return f(v);
-}
-function isScalarValue(v) {
-  return v.t === "str" || v.t === "num" || v.t === "bool" || v.t === "none";
-}
-function choice(options, line) {
-  const flat = [];
-  for (const o of options) {
-    if (o.v.t === "choice")
-      for (const inner of o.v.options)
-        flat.push({
-          v: inner.v,
-          when: inner.when ?? o.when,
-          activeWhenUnset: truthAnd(o.activeWhenUnset, inner.activeWhenUnset),
-          ...o.untraced || inner.untraced ? { untraced: true } : {}
-        });
-    else flat.push(o);
-  }
-  if (flat.length > MAX_OPTIONS) return { t: "unknown", text: "too many alternatives", line };
-  return { t: "choice", options: flat, line };
-}
-function truthy(v) {
-  switch (v.t) {
-    case "str":
-      return v.v !== "";
-    case "num":
-      return v.v !== 0;
-    case "bool":
-      return v.v;
-    case "none":
-      return false;
-    case "list":
-      return v.items.length > 0;
-    case "dict":
-      return v.entries.length > 0;
-    case "path":
-    case "ref":
-    case "envobj":
-      return true;
-    case "concat":
-      return v.parts.some((p) => p.t === "path" || p.t === "str" && p.v !== "") ? true : void 0;
-    case "env":
-      return truthy(v.unset);
-    case "choice": {
-      const active = v.options.filter((o) => o.activeWhenUnset === true);
-      if (active.length > 0) return truthy(active[0].v);
-      const values = v.options.map((o) => truthy(o.v));
-      return values.every((x) => x === values[0]) ? values[0] : void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-function notValue(x, line) {
-  const t = truthy(x);
-  return t === void 0 ? { t: "unknown", text: "not \u2026", line } : { t: "bool", v: !t, line };
-}
-var MAX_OPTIONS, MAX_TEXT, PROBE_TEXTS;
-var init_value = __esm({
-  "src/model/settings/value.ts"() {
-    "use strict";
-    MAX_OPTIONS = 16;
-    MAX_TEXT = 160;
-    PROBE_TEXTS = [
-      "1",
-      "0",
-      "true",
-      "false",
-      "True",
-      "False",
-      "TRUE",
-      "FALSE",
-      "yes",
-      "no",
-      "on",
-      "off"
-    ];
-  }
-});
-
-// src/model/settings/builtins.ts
-function allOrAny(all, items, line) {
-  let out = { t: "bool", v: all, line };
-  for (const item of [...items].reverse()) {
-    const rest = out;
-    out = lift(item, (x) => {
-      const t = truthy(x);
-      if (t === void 0) return { t: "unknown", text: all ? "all(\u2026)" : "any(\u2026)", line };
-      return t === all ? rest : { t: "bool", v: t, line };
-    });
-  }
-  const reads = items.filter((i) => i.t === "env" && !i.derived);
-  if (all && out.t === "env" && reads.length > 1 && reads.length === items.length)
-    out.allOf = reads.map((r) => r.t === "env" ? r.read.variable : "");
-  return out;
-}
-function parseNumber(text2) {
-  const s = text2.replaceAll("_", "").toLowerCase();
-  if (s.endsWith("j")) return void 0;
-  if (/^0[oO]/.test(s)) return parseInt(s.slice(2), 8);
-  if (/^0[bB]/.test(s)) return parseInt(s.slice(2), 2);
-  const n = Number(s.endsWith("l") ? s.slice(0, -1) : s);
-  return Number.isFinite(n) ? n : void 0;
-}
-function callBuiltin(name, a, line) {
-  const short2 = name.replace("builtins.", "");
-  const out = lift(a, (x) => {
-    if (x.t === "unknown") return x.crash ? x : { t: "unknown", text: `${short2}(\u2026)`, line };
-    return convert2(name, x, line) ?? { t: "unknown", text: `${short2}(\u2026)`, line };
-  });
-  if (name === "builtins.bool" && a.t === "env" && a.whenSet === "text" && out.t === "env")
-    out.whenSet = "truth-of-text";
-  return out;
-}
-function convert2(name, x, line) {
-  switch (name) {
-    case "builtins.str":
-      if (x.t === "str" || x.t === "path" || x.t === "concat") return x;
-      if (x.t === "num") return { t: "str", v: String(x.v), line };
-      if (x.t === "bool") return { t: "str", v: x.v ? "True" : "False", line };
-      if (x.t === "none") return { t: "str", v: "None", line };
-      return void 0;
-    case "builtins.bool": {
-      const t = truthy(x);
-      return t === void 0 ? void 0 : { t: "bool", v: t, line };
-    }
-    case "builtins.int":
-    case "builtins.float":
-      return toNumber(name === "builtins.int", x, line);
-    case "builtins.list":
-    case "builtins.tuple":
-      if (x.t === "list") return x;
-      if (x.t === "none") return { t: "unknown", text: "list(None)", crash: true, line };
-      return void 0;
-    default:
-      return void 0;
-  }
-}
-function toNumber(integer, x, line) {
-  if (x.t === "num") return { t: "num", v: integer ? Math.trunc(x.v) : x.v, line };
-  if (x.t === "bool") return { t: "num", v: x.v ? 1 : 0, line };
-  if (x.t === "none") return { t: "unknown", text: "int(None)", crash: true, line };
-  if (x.t === "str") {
-    const s = x.v.trim().replaceAll("_", "");
-    const ok = integer ? /^[+-]?\d+$/.test(s) : s !== "" && Number.isFinite(Number(s));
-    return ok ? { t: "num", v: Number(s), line } : { t: "unknown", text: "ValueError", crash: true, line };
-  }
-  return void 0;
-}
-function strtobool(x, line) {
-  if (x.t !== "str")
-    return x.t === "none" ? { t: "unknown", text: "strtobool(None)", crash: true, line } : { t: "unknown", text: "strtobool", line };
-  const s = x.v.trim().toLowerCase();
-  if (TRUE_WORDS.includes(s)) return { t: "num", v: 1, line };
-  if (FALSE_WORDS.includes(s)) return { t: "num", v: 0, line };
-  return { t: "unknown", text: "ValueError", crash: true, line };
-}
-function literalEval(x, line, json) {
-  if (x.t !== "str")
-    return x.t === "none" ? { t: "unknown", text: "eval(None)", crash: true, line } : { t: "unknown", text: "eval", line };
-  const s = x.v.trim();
-  const words2 = json ? { true: { t: "bool", v: true, line }, false: { t: "bool", v: false, line }, null: { t: "none", line } } : { True: { t: "bool", v: true, line }, False: { t: "bool", v: false, line }, None: { t: "none", line } };
-  if (words2[s]) return words2[s];
-  if (s !== "" && Number.isFinite(Number(s))) return { t: "num", v: Number(s), line };
-  return { t: "unknown", text: "eval", line };
-}
-function callStrMethod(o, method, args, line) {
-  const [a0, a1] = args.pos;
-  const str = (v) => ({ t: "str", v, line });
-  switch (method) {
-    case "lower":
-    case "casefold":
-      return str(o.v.toLowerCase());
-    case "upper":
-      return str(o.v.toUpperCase());
-    case "strip":
-    case "lstrip":
-    case "rstrip": {
-      if (a0 && a0.t !== "none") return void 0;
-      const v = method === "strip" ? o.v.trim() : method === "lstrip" ? o.v.trimStart() : o.v.trimEnd();
-      return str(v);
-    }
-    case "capitalize":
-      return str(o.v.charAt(0).toUpperCase() + o.v.slice(1).toLowerCase());
-    case "title":
-      return str(o.v.replace(/\w\S*/g, (w2) => w2.charAt(0).toUpperCase() + w2.slice(1).toLowerCase()));
-    case "split":
-    case "rsplit": {
-      if (a1) return void 0;
-      const items = !a0 || a0.t === "none" ? o.v.split(/\s+/).filter((p) => p !== "") : a0.t === "str" && a0.v !== "" ? o.v.split(a0.v) : void 0;
-      return items ? { t: "list", items: items.map(str), line } : void 0;
-    }
-    case "startswith":
-    case "endswith":
-      if (a0?.t !== "str") return void 0;
-      return { t: "bool", v: method === "startswith" ? o.v.startsWith(a0.v) : o.v.endsWith(a0.v), line };
-    case "replace":
-      if (a0?.t !== "str" || a1?.t !== "str") return void 0;
-      return str(o.v.split(a0.v).join(a1.v));
-    case "isdigit":
-      return { t: "bool", v: /^\d+$/.test(o.v), line };
-    case "encode":
-    case "decode":
-      return o;
-    default:
-      return void 0;
-  }
-}
-var BUILTINS, TRUE_WORDS, FALSE_WORDS, CONVERSIONS, callBuiltinFunction;
-var init_builtins = __esm({
-  "src/model/settings/builtins.ts"() {
-    "use strict";
-    init_value();
-    BUILTINS = /* @__PURE__ */ new Set([
-      "str",
-      "bool",
-      "int",
-      "float",
-      "list",
-      "tuple",
-      "dict",
-      "set",
-      "len",
-      "open",
-      "print",
-      "all",
-      "any"
-    ]);
-    TRUE_WORDS = ["y", "yes", "t", "true", "on", "1"];
-    FALSE_WORDS = ["n", "no", "f", "false", "off", "0"];
-    CONVERSIONS = [
-      "builtins.str",
-      "builtins.bool",
-      "builtins.int",
-      "builtins.float",
-      "builtins.list",
-      "builtins.tuple"
-    ];
-    callBuiltinFunction = (_recorder, _ctx, name, args, line) => {
-      const [a0] = args.pos;
-      if (!a0) return void 0;
-      if (CONVERSIONS.includes(name)) return callBuiltin(name, a0, line);
-      switch (name) {
-        case "builtins.all":
-        case "builtins.any":
-          return a0.t === "list" ? allOrAny(name === "builtins.all", a0.items, line) : void 0;
-        case "distutils.util.strtobool":
-        case "str2bool.str2bool":
-          return lift(a0, (x) => strtobool(x, line));
-        case "ast.literal_eval":
-        case "json.loads":
-          return lift(a0, (x) => literalEval(x, line, name === "json.loads"));
-        default:
-          return void 0;
-      }
-    };
-  }
-});
-
-// src/model/settings/django-settings.ts
-function loadedSettingValue(ev, prop, ctx) {
-  if (ev.depth !== 0 || !/^[A-Z][A-Z0-9_]*$/.test(prop)) return void 0;
-  return ctx.scope.get(prop)?.v;
-}
-function readsDjangoSettings(ev, test, ctx) {
-  const stack = [test];
-  for (let seen = 0; stack.length > 0 && seen < MAX_NODES2; seen++) {
-    const node = stack.pop();
-    const kids = childrenOf(node);
-    if (node.name === "MemberExpression" && kids[0]?.name === "VariableName") {
-      const bound = ctx.scope.get(ev.text(kids[0]))?.v;
-      const prop = kids[1]?.name === "." && kids[2] ? ev.text(kids[2]) : "";
-      if (bound?.t === "ref" && bound.name === DJANGO_SETTINGS && !loadedSettingValue(ev, prop, ctx))
-        return true;
-    }
-    stack.push(...kids);
-  }
-  return false;
-}
-var DJANGO_SETTINGS, MAX_NODES2;
-var init_django_settings = __esm({
-  "src/model/settings/django-settings.ts"() {
-    "use strict";
-    init_python();
-    DJANGO_SETTINGS = "django.conf.settings";
-    MAX_NODES2 = 200;
-  }
-});
-
-// src/model/settings/paths.ts
-function splitPath(s) {
-  return s.split("/").filter((p) => p !== "" && p !== ".");
-}
-function normalize(base, more, absolute) {
-  const out = base.slice();
-  for (const part of more) {
-    if (part === "..") {
-      if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
-      else if (!absolute) out.push("..");
-    } else out.push(part);
-  }
-  return out;
-}
-function appendPath(p, s, line) {
-  if (s.startsWith("/"))
-    return { t: "path", base: "absolute", parts: normalize([], splitPath(s), true), line };
-  return { t: "path", base: p.base, parts: normalize(p.parts, splitPath(s), p.base === "absolute"), line };
-}
-function dirname(p, line) {
-  if (p.t === "path") return { ...p, parts: normalize(p.parts, [".."], p.base === "absolute"), line };
-  if (p.t === "str") {
-    const at2 = p.v.replace(/\/+$/, "").lastIndexOf("/");
-    return { t: "str", v: at2 < 0 ? "" : at2 === 0 ? "/" : p.v.slice(0, at2), line };
-  }
-  if (p.t === "none") return { t: "unknown", text: "dirname(None)", crash: true, line };
-  return { t: "unknown", text: "dirname(\u2026)", line };
-}
-function ancestor(p, levels, line) {
-  let out = p;
-  for (let i = 0; i < levels; i++) out = dirname(out, line);
-  return out;
-}
-function relativeParts(from, to) {
-  let i = 0;
-  while (i < from.length && i < to.length && from[i] === to[i]) i++;
-  return [...from.slice(i).map(() => ".."), ...to.slice(i)];
-}
-function concatPath(v) {
-  const parts = v.parts.filter((p) => !(p.t === "str" && p.v === ""));
-  const [head, ...rest] = parts;
-  if (!head || rest.some((p) => p.t !== "str")) return void 0;
-  const suffix = rest.map((p) => p.v).join("");
-  if (head.t === "path") {
-    if (suffix !== "" && !suffix.startsWith("/")) return void 0;
-    return {
-      t: "path",
-      base: head.base,
-      parts: normalize(head.parts, splitPath(suffix), head.base === "absolute"),
-      line: v.line
-    };
-  }
-  return void 0;
-}
-function renderConcat(v) {
-  return v.parts.map(
-    (p) => p.t === "str" ? p.v : p.t === "path" ? [p.base === "absolute" ? "" : p.base === "repo" ? "{__file__}" : "{BASE_DIR}", ...p.parts].join(
-      "/"
-    ) : "\u2026"
-  ).join("");
-}
-function asPath(v, line) {
-  if (!v) return { t: "unknown", text: "path", line };
-  if (v.t === "str" && v.v.startsWith("/"))
-    return { t: "path", base: "absolute", parts: splitPath(v.v), line };
-  if (v.t === "concat") {
-    const p = concatPath(v);
-    if (p) return p;
-  }
-  if (v.t === "none") return { t: "unknown", text: "None", crash: true, line };
-  return v;
-}
-function join(a, b, line) {
-  if (a.t === "env" && b.t === "str" && !b.v.startsWith("/") && !a.cases && !a.dbUrl && !a.read.presence) {
-    const unset = join(a.unset, b, line);
-    if (unset.t === "unknown" && unset.crash && a.unset.t === "none") markRequired(a.read);
-    return { ...a, unset, suffix: `${a.suffix ?? ""}/${b.v}`, line };
-  }
-  if (a.t === "choice" && b.t === "str" && a.options.some((o) => o.v.t === "env"))
-    return { ...a, options: a.options.map((o) => ({ ...o, v: join(o.v, b, line) })), line };
-  return lift(
-    a,
-    (x) => lift(b, (y) => {
-      const left = asPath(x, line);
-      const right = asPath(y, line);
-      if (right.t === "path" && right.base !== "repo") return right;
-      if (left.t === "path" && right.t === "str") return appendPath(left, right.v, line);
-      if (left.t === "str" && right.t === "str")
-        return { t: "str", v: left.v ? `${left.v.replace(/\/+$/, "")}/${right.v}` : right.v, line };
-      if (left.t === "none" || right.t === "none" || left.t === "unknown" && left.crash)
-        return { t: "unknown", text: "join(None)", crash: true, line };
-      return { t: "unknown", text: "path", line };
-    })
-  );
-}
-function joinAll(first, more, line) {
-  return more.reduce((acc, a) => join(acc, a, line), first);
-}
-function callPathMethod(o, method, args, line) {
-  if (["resolve", "absolute", "expanduser", "as_posix", "__str__"].includes(method)) return o;
-  if (method === "joinpath" || method === "path") return joinAll(o, args.pos, line);
-  if (method === "child") return joinAll(o, args.pos, line);
-  const [n] = args.pos;
-  if (method === "ancestor" && n?.t === "num" && Number.isInteger(n.v) && n.v >= 0)
-    return ancestor(o, n.v, line);
-  return void 0;
-}
-function pathAttribute(o, prop, line) {
-  if (prop === "parent") return dirname(o, line);
-  if (prop === "parents") return { t: "parents", of: o, line };
-  return void 0;
-}
-var callPathFunction;
-var init_paths2 = __esm({
-  "src/model/settings/paths.ts"() {
-    "use strict";
-    init_value();
-    callPathFunction = (_recorder, _ctx, name, args, line) => {
-      const [a0] = args.pos;
-      switch (name) {
-        case "os.path.join":
-          return args.pos.length ? joinAll(asPath(a0, line), args.pos.slice(1), line) : void 0;
-        case "os.path.dirname":
-          return a0 ? lift(a0, (p) => dirname(asPath(p, line), line)) : void 0;
-        case "os.path.abspath":
-        case "os.path.realpath":
-        case "os.path.normpath":
-        case "os.path.expanduser":
-          return a0 ? lift(a0, (p) => asPath(p, line)) : void 0;
-        // The unbound method, `Path.joinpath(BASE_DIR, 'media')`: the first argument is the path.
-        case "pathlib.Path.joinpath":
-        case "pathlib.PurePath.joinpath":
-        case "pathlib.PosixPath.joinpath":
-          return a0 ? joinAll(asPath(a0, line), args.pos.slice(1), line) : void 0;
-        case "pathlib.Path.resolve":
-        case "pathlib.Path.absolute":
-          return a0 ? lift(a0, (p) => asPath(p, line)) : void 0;
-        case "pathlib.Path":
-        case "pathlib.PurePath":
-        case "pathlib.PosixPath":
-        case "environ.Path":
-        case "unipath.Path":
-        case "unipath.FSPath":
-        case "unipath.path.Path":
-          if (!a0) return { t: "unknown", text: "Path()", line };
-          return joinAll(
-            lift(a0, (p) => asPath(p, line)),
-            args.pos.slice(1),
-            line
-          );
-        default:
-          return void 0;
-      }
-    };
-  }
-});
-
-// src/model/settings/access.ts
-function attribute(o, prop, line) {
-  if (o.t === "ref" && o.name === DJANGO_SETTINGS) return { t: "unknown", text: `settings.${prop}`, line };
-  if (o.t === "ref") return { t: "ref", name: `${o.name}.${prop}`, line };
-  if (o.t === "env" || o.t === "choice") return derive(lift(o, (x) => attribute(x, prop, line)));
-  if (o.t === "dict" && o.attributes)
-    return o.entries.find((e) => e.key === prop)?.value ?? { t: "unknown", text: `\u2026.${prop}`, line };
-  if (o.t === "path") {
-    const v = pathAttribute(o, prop, line);
-    if (v) return v;
-  }
-  if (o.t === "none") return { t: "unknown", text: `None.${prop}`, crash: true, line };
-  return { t: "unknown", text: `\u2026.${prop}`, line };
-}
-function subscript2(o, k, line) {
-  if (o.t === "parents" && k.t === "num" && Number.isInteger(k.v) && k.v >= 0)
-    return ancestor(o.of, k.v + 1, line);
-  if (o.t === "dict" && k.t === "env") return switchOn(o, k, void 0, line);
-  if (o.t === "env" || o.t === "choice") return derive(lift(o, (x) => subscript2(x, k, line)));
-  if (k.t === "env") return lift(k, (x) => subscript2(o, x, line));
-  if (o.t === "dict" && k.t === "str") {
-    const entry = o.entries.find((e) => e.key === k.v);
-    return entry ? entry.value : { t: "unknown", text: `[${k.v}]`, line };
-  }
-  if (o.t === "list" && k.t === "num") {
-    const item = o.items[k.v < 0 ? o.items.length + k.v : k.v];
-    return item ?? { t: "unknown", text: `[${k.v}]`, crash: true, line };
-  }
-  if (o.t === "none") return { t: "unknown", text: "None[\u2026]", crash: true, line };
-  return { t: "unknown", text: "[\u2026]", line };
-}
-function switchOn(table, key, fallback, line) {
-  const unsetKey = key.unset.t === "str" ? key.unset.v : void 0;
-  let unset;
-  if (unsetKey !== void 0)
-    unset = table.entries.find((e) => e.key === unsetKey)?.value ?? fallback ?? { t: "unknown", text: "KeyError", crash: true, line };
-  else if (key.unset.t === "none") {
-    unset = fallback ?? { t: "unknown", text: "KeyError", crash: true, line };
-    if (!fallback) markRequired(key.read);
-  } else unset = fallback ?? { t: "unknown", text: "[\u2026]", line };
-  const out = {
-    t: "env",
-    read: key.read,
-    unset,
-    cases: table.entries.map((e) => ({ value: e.key, v: e.value })),
-    line
-  };
-  if (unsetKey !== void 0) out.unsetKey = unsetKey;
-  return out;
-}
-function setIn(base, keys, value, line) {
-  if (keys.length === 0) return value;
-  const [key, ...rest] = keys;
-  if (base.t === "dict") {
-    const entries = base.entries.slice();
-    const at2 = entries.findIndex((e) => e.key === key);
-    if (at2 >= 0) entries[at2] = { ...entries[at2], value: setIn(entries[at2].value, rest, value, line) };
-    else entries.push({ key, value: rest.length ? { t: "unknown", text: `[${key}]`, line } : value, line });
-    return { ...base, entries };
-  }
-  if (base.t === "choice" || base.t === "env") {
-    const out = lift(base, (b) => setIn(b, keys, value, line));
-    if (out.t === "env" && out.dbUrl && key === "ENGINE" && rest.length === 0)
-      if (value.t === "str") out.engineOverride = value;
-      else delete out.engineOverride;
-    return out;
-  }
-  if (base.t === "unknown" && !base.crash && rest.length === 0)
-    return { t: "dict", entries: [{ key, value, line }], line };
-  return { t: "unknown", text: `[${keys.join("][")}] = \u2026`, line };
-}
-var init_access = __esm({
-  "src/model/settings/access.ts"() {
-    "use strict";
-    init_django_settings();
-    init_paths2();
-    init_value();
-  }
-});
-
-// src/model/settings/environ.ts
-function recordRead(reads, ctx, read) {
-  const guarded = ctx.guarded.has(read.variable);
-  const out = {
-    variable: read.variable,
-    via: read.via,
-    line: read.line,
-    required: read.required && !guarded,
-    hasDefault: read.hasDefault,
-    guarded
-  };
-  if (read.defaultText !== void 0) out.defaultText = read.defaultText;
-  reads.push(out);
-  return out;
-}
-function hasDefault(fallback) {
-  return fallback !== void 0 && fallback.t !== "none";
-}
-function recordRequest(reads, ctx, request, required, defaultText) {
-  const { variable, via, line, fallback } = request;
-  return recordRead(reads, ctx, {
-    variable,
-    via,
-    line,
-    required,
-    hasDefault: hasDefault(fallback),
-    defaultText
-  });
-}
-function readVariable(reads, ctx, request) {
-  const { variable, fallback, line, failsWhenUnset } = request;
-  const required = failsWhenUnset && !hasDefault(fallback);
-  const read = recordRequest(reads, ctx, request, required, fallback?.t === "str" ? fallback.v : void 0);
-  const unset = fallback ?? (failsWhenUnset ? { t: "unknown", text: `${variable} unset`, crash: true, line } : { t: "none", line });
-  return { t: "env", read, unset, line };
-}
-function asText(v) {
-  return v.t === "env" ? { ...v, whenSet: "text", probes: textProbes(v.line) } : v;
-}
-function subscriptOsEnviron(reads, ctx, key, line) {
-  if (key.t !== "str") return void 0;
-  return asText(readVariable(reads, ctx, { variable: key.v, via: "environ[]", line, failsWhenUnset: true }));
-}
-function presenceOfVariable(reads, ctx, variable, negated, line) {
-  const read = recordRead(reads, ctx, { variable, via: "other", line, required: false, hasDefault: false });
-  read.presence = true;
-  const probes = PROBE_TEXTS.map((text2) => ({ text: text2, v: { t: "bool", v: !negated, line } }));
-  return { t: "env", read, unset: { t: "bool", v: negated, line }, probes, line };
-}
-function isOsEnviron(v) {
-  return v.t === "ref" && v.name === "os.environ";
-}
-var callOsEnviron;
-var init_environ = __esm({
-  "src/model/settings/environ.ts"() {
-    "use strict";
-    init_value();
-    callOsEnviron = (recorder, ctx, name, args, line) => {
-      if (name !== "os.environ.get" && name !== "os.getenv" && name !== "os.environ.setdefault") return void 0;
-      const [a0, a1] = args.pos;
-      if (a0?.t !== "str") return void 0;
-      const via = name === "os.getenv" ? "getenv" : "environ.get";
-      const fallback = a1 ?? args.kw.get("default");
-      return asText(
-        readVariable(recorder.reads, ctx, { variable: a0.v, via, fallback, line, failsWhenUnset: false })
-      );
-    };
-  }
-});
-
-// src/model/settings/dj-database-url.ts
-function readDatabaseUrl(reads, ctx, request) {
-  const { variable, line } = request;
-  const fallback = request.fallback?.t === "env" && request.fallback.read.variable === variable && request.fallback.unset.t === "none" ? void 0 : request.fallback;
-  const read = recordRequest(reads, ctx, request, !hasDefault(fallback), renderUrl(fallback));
-  let unset;
-  if (hasDefault(fallback)) unset = parseDatabaseUrl(fallback, line);
-  else
-    unset = request.failsWhenUnset ? { t: "unknown", text: `${variable} unset`, crash: true, line } : { t: "dict", entries: [], line };
-  return { t: "env", read, unset, dbUrl: true, line };
-}
-function parseDatabaseUrlValue(url, line) {
-  if (url.t === "env") {
-    if (url.unset.t === "none") markRequired(url.read);
-    return { ...url, unset: parseDatabaseUrl(url.unset, line), cases: void 0, dbUrl: true };
-  }
-  return parseDatabaseUrl(url, line);
-}
-function renderUrl(v) {
-  if (!v) return void 0;
-  if (v.t === "str") return v.v;
-  if (v.t === "concat") return renderConcat(v);
-  return void 0;
-}
-function parseDatabaseUrl(url, line) {
-  if (url.t === "env" || url.t === "choice") return lift(url, (u) => parseDatabaseUrl(u, line));
-  if (url.t === "none") return { t: "unknown", text: "parse(None)", crash: true, line };
-  if (url.t === "unknown") return url;
-  line = url.line;
-  const head = url.t === "str" ? url.v : url.t === "concat" && url.parts[0]?.t === "str" ? url.parts[0].v : void 0;
-  if (head === void 0) return { t: "unknown", text: "database URL", line };
-  const schemeEnd = head.indexOf("://");
-  if (schemeEnd < 0) return { t: "unknown", text: "database URL", line };
-  const scheme = head.slice(0, schemeEnd).toLowerCase().split("+")[0];
-  const engine = {
-    key: "ENGINE",
-    value: { t: "str", v: URL_ENGINES[scheme] ?? scheme, line },
-    line
-  };
-  const afterScheme = head.slice(schemeEnd + 3);
-  if (scheme === "sqlite" || scheme === "spatialite") return sqliteConfig(url, afterScheme, engine, line);
-  if (url.t !== "str") return { t: "dict", entries: [engine], line };
-  return { t: "dict", entries: [engine, ...serverFields(afterScheme, line)], line };
-}
-function sqliteConfig(url, afterScheme, engine, line) {
-  const str = (v) => ({ t: "str", v, line });
-  const slash = afterScheme.indexOf("/");
-  const lead = slash < 0 ? "" : afterScheme.slice(slash + 1);
-  let name;
-  if (url.t === "str") name = str(lead === "" || lead === ":memory:" ? ":memory:" : lead);
-  else {
-    const rest = url.parts.slice(1);
-    const prefix = /^\/+$/.test(lead) && rest[0]?.t === "path" ? "" : lead;
-    const concat = {
-      t: "concat",
-      parts: [str(prefix), ...rest],
-      line
-    };
-    name = concatPath(concat) ?? { t: "unknown", text: renderConcat(concat), line };
-  }
-  return {
-    t: "dict",
-    entries: [
-      engine,
-      { key: "NAME", value: name.t === "str" && name.v.startsWith("/") ? asPath(name, line) : name, line }
-    ],
-    line
-  };
-}
-function serverFields(afterScheme, line) {
-  let parsed;
-  try {
-    parsed = new URL(`http://${afterScheme}`);
-  } catch {
-    return [];
-  }
-  const decode = (s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  };
-  const str = (v) => ({ t: "str", v, line });
-  const entries = [];
-  const name = decode(parsed.pathname.replace(/^\//, ""));
-  if (name) entries.push({ key: "NAME", value: str(name), line });
-  if (parsed.username) entries.push({ key: "USER", value: str(decode(parsed.username)), line });
-  if (parsed.password) entries.push({ key: "PASSWORD", value: str(decode(parsed.password)), line });
-  if (parsed.hostname) entries.push({ key: "HOST", value: str(decode(parsed.hostname)), line });
-  if (parsed.port) entries.push({ key: "PORT", value: { t: "num", v: Number(parsed.port), line }, line });
-  return entries;
-}
-var URL_ENGINES, callDjDatabaseUrl;
-var init_dj_database_url = __esm({
-  "src/model/settings/dj-database-url.ts"() {
-    "use strict";
-    init_environ();
-    init_paths2();
-    init_value();
-    URL_ENGINES = {
-      postgres: "django.db.backends.postgresql",
-      postgresql: "django.db.backends.postgresql",
-      pgsql: "django.db.backends.postgresql",
-      psql: "django.db.backends.postgresql",
-      postgis: "django.contrib.gis.db.backends.postgis",
-      mysql: "django.db.backends.mysql",
-      mysql2: "django.db.backends.mysql",
-      mysqlgis: "django.contrib.gis.db.backends.mysql",
-      mariadb: "django.db.backends.mysql",
-      oracle: "django.db.backends.oracle",
-      oraclegis: "django.contrib.gis.db.backends.oracle",
-      mssql: "mssql",
-      cockroach: "django_cockroachdb",
-      timescale: "timescale.db.backends.postgresql",
-      sqlite: "django.db.backends.sqlite3",
-      spatialite: "django.contrib.gis.db.backends.spatialite"
-    };
-    callDjDatabaseUrl = (recorder, ctx, name, args, line) => {
-      const [a0] = args.pos;
-      if (name === "dj_database_url.config") {
-        const env = args.kw.get("env");
-        const variable = env?.t === "str" ? env.v : "DATABASE_URL";
-        const fallback = args.kw.get("default") ?? a0;
-        return readDatabaseUrl(recorder.reads, ctx, {
-          variable,
-          via: "dj-database-url",
-          fallback,
-          line,
-          failsWhenUnset: false
-        });
-      }
-      if (name === "dj_database_url.parse") {
-        const url = a0 ?? args.kw.get("url");
-        return url ? parseDatabaseUrlValue(url, line) : void 0;
-      }
-      return void 0;
-    };
-  }
-});
-
-// src/model/settings/configurations.ts
-function defineClass(ev, node, ctx) {
-  const kids = childrenOf(node);
-  const name = kids.find((c) => c.name === "VariableName");
-  if (!name) return;
-  const argList = kids.find((c) => c.name === "ArgList");
-  const body = kids.find((c) => c.name === "Body");
-  const v = body && !ctx.inFunction ? {
-    t: "class",
-    name: ev.text(name),
-    bases: argList ? callArguments(ev, argList, ctx).pos : [],
-    body,
-    line: ev.line(node),
-    home: { ev, scope: ctx.scope }
-  } : ev.unknown(node);
-  ctx.scope.set(ev.text(name), { v, origins: [] });
-}
-function methodResolutionOrder(c, depth = 0) {
-  const bases = c.bases.filter((b) => b.t === "class");
-  if (depth > MAX_BASES_DEPTH) return [c];
-  const lists = [...bases.map((b) => methodResolutionOrder(b, depth + 1)), bases];
-  const merged = [];
-  const pending = lists.map((l) => [...l]).filter((l) => l.length > 0);
-  while (pending.length > 0) {
-    const head = pending.map((l) => l[0]).find((h) => !pending.some((l) => l.indexOf(h) > 0));
-    if (!head) return [c, ...depthFirst(bases, depth)];
-    merged.push(head);
-    for (const l of pending) if (l[0] === head) l.shift();
-    for (let i = pending.length - 1; i >= 0; i--) if (pending[i].length === 0) pending.splice(i, 1);
-  }
-  return [c, ...merged];
-}
-function depthFirst(bases, depth) {
-  const out = [];
-  for (const b of bases)
-    for (const x of methodResolutionOrder(b, depth + 1)) if (!out.includes(x)) out.push(x);
-  return out;
-}
-function isConfiguration(c, depth = 0) {
-  if (depth > MAX_BASES_DEPTH) return false;
-  return c.bases.some(
-    (b) => b.t === "ref" && CONFIGURATION_BASES.has(b.name) || b.t === "class" && isConfiguration(b, depth + 1)
-  );
-}
-function selectedConfiguration(ctx, named, fallback) {
-  const classes = [...ctx.scope.entries()].filter(
-    (e) => e[1].v.t === "class" && isConfiguration(e[1].v)
-  );
-  const name = typeof named === "string" ? named : fallback;
-  if (name !== void 0) return classes.find(([n]) => n === name)?.[1].v;
-  const distinct = new Set(classes.map(([, b]) => b.v));
-  return distinct.size === 1 ? [...distinct][0] : void 0;
-}
-function applyConfiguration(top, ctx, selected) {
-  const order = methodResolutionOrder(selected).reverse();
-  const attributes = /* @__PURE__ */ new Map();
-  for (const c of order) {
-    const home = c.home.ev;
-    const ev = home.file === top.file ? top : top.sharing(home.file, home.py);
-    const scope = new Map(c.home.scope);
-    for (const [name, binding] of attributes) scope.set(name, binding);
-    const before = new Map(scope);
-    const classCtx = { ...ctx, scope, guarded: new Set(ctx.guarded) };
-    const start = top.reads.length;
-    for (const stmt of childrenOf(c.body)) {
-      if (stmt.name === ":") continue;
-      classCtx.classAttribute = attributeOf(ev, stmt);
-      ev.executeOrSkip(stmt, classCtx);
-    }
-    delete classCtx.classAttribute;
-    if (ev !== top) for (const r of top.reads.slice(start)) r.file ??= ev.file;
-    for (const [name, binding] of scope) {
-      if (before.get(name) === binding || !SETTING_NAME.test(name)) continue;
-      if (ev !== top) stampFile(binding.v, ev.file);
-      attributes.set(name, binding);
-    }
-  }
-  for (const [name, binding] of attributes) ctx.scope.set(name, binding);
-}
-function attributeOf(ev, stmt) {
-  if (stmt.name !== "AssignStatement") return void 0;
-  const kids = childrenOf(stmt);
-  return kids[0]?.name === "VariableName" && kids[1]?.name === "AssignOp" ? ev.text(kids[0]) : void 0;
-}
-function environName(kind, attribute2, args) {
-  const given = args.kw.get("environ_name");
-  const prefixArg = args.kw.get("environ_prefix");
-  if (given && given.t !== "str" || prefixArg && prefixArg.t !== "str" && prefixArg.t !== "none")
-    return void 0;
-  const base = given?.v ?? kind.environName ?? attribute2.toUpperCase();
-  const prefix = prefixArg ? prefixArg.t === "str" ? prefixArg.v : "" : kind.environName ? "" : "DJANGO";
-  const trimmed = prefix.endsWith("_") ? prefix.slice(0, -1) : prefix;
-  return trimmed ? `${trimmed}_${base}` : base;
-}
-function isTrue(v) {
-  return v?.t === "bool" && v.v;
-}
-function booleanOf(x, line) {
-  if (x.t !== "str") return x;
-  const s = x.v.trim().toLowerCase();
-  if (["yes", "y", "true", "1"].includes(s)) return { t: "bool", v: true, line };
-  if (["no", "n", "false", "0", ""].includes(s)) return { t: "bool", v: false, line };
-  return { t: "unknown", text: "ValueError", crash: true, line };
-}
-function sequenceOf(written) {
-  return (x, line) => x.t === "str" ? {
-    t: "list",
-    items: x.v.split(",").map((s) => s.trim()).filter((s) => s !== "").map((s) => ({ t: "str", v: s, line })),
-    line,
-    written
-  } : x;
-}
-var CONFIGURATION_BASES, SETTING_NAME, MAX_BASES_DEPTH, text, VALUE_KINDS, callConfigurationsValue;
-var init_configurations = __esm({
-  "src/model/settings/configurations.ts"() {
-    "use strict";
-    init_python();
-    init_builtins();
-    init_dj_database_url();
-    init_environ();
-    init_evaluation();
-    init_expressions();
-    init_value();
-    CONFIGURATION_BASES = /* @__PURE__ */ new Set(["configurations.Configuration", "configurations.base.Configuration"]);
-    SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
-    MAX_BASES_DEPTH = 16;
-    text = (x) => x;
-    VALUE_KINDS = {
-      Value: { cast: text },
-      BooleanValue: { cast: booleanOf },
-      IntegerValue: { cast: (x, line) => callBuiltin("builtins.int", x, line) },
-      FloatValue: { cast: (x, line) => callBuiltin("builtins.float", x, line) },
-      ListValue: { cast: sequenceOf("list") },
-      TupleValue: { cast: sequenceOf("tuple") },
-      SetValue: { cast: sequenceOf("set") },
-      EmailValue: { cast: text },
-      URLValue: { cast: text },
-      IPValue: { cast: text },
-      RegexValue: { cast: text },
-      PathValue: { cast: text },
-      SecretValue: { cast: text, required: true },
-      DatabaseURLValue: { environName: "DATABASE_URL", cast: text, backend: "database" },
-      CacheURLValue: { environName: "CACHE_URL", cast: text, backend: "other" },
-      SearchURLValue: { environName: "SEARCH_URL", cast: text, backend: "other" },
-      EmailURLValue: { environName: "EMAIL_URL", cast: text }
-    };
-    callConfigurationsValue = (recorder, ctx, name, args, line) => {
-      const match = /^configurations\.values\.(\w+)$/.exec(name);
-      const kind = match ? VALUE_KINDS[match[1]] : void 0;
-      const attribute2 = ctx.classAttribute;
-      if (!kind || !attribute2) return void 0;
-      const fallback = args.kw.get("default") ?? args.pos[0];
-      const environ = args.kw.get("environ");
-      if (!kind.required && environ?.t === "bool" && !environ.v) return fallback ?? { t: "none", line };
-      const variable = environName(kind, attribute2, args);
-      if (!variable) return void 0;
-      const read = readVariable(recorder.reads, ctx, {
-        variable,
-        via: kind.backend === "database" ? "dj-database-url" : "other",
-        ...fallback && fallback.t !== "none" ? { fallback } : {},
-        line,
-        failsWhenUnset: kind.required === true || isTrue(args.kw.get("environ_required"))
-      });
-      if (read.t !== "env") return read;
-      if (kind.backend) {
-        const url = kind.backend === "database" ? { ...read, unset: parseDatabaseUrl(read.unset, line), dbUrl: true } : { ...read, unset: { t: "unknown", text: "parsed URL", line } };
-        return { t: "dict", entries: [{ key: "default", value: url, line }], line };
-      }
-      return lift(asText(read), (x) => kind.cast(x, line));
-    };
-  }
-});
-
-// src/model/settings/decouple.ts
-function config(recorder, ctx, args, line) {
-  const [a0, a1, a2] = args.pos;
-  if (a0?.t !== "str") return void 0;
-  const fallback = args.kw.get("default") ?? a1;
-  const cast = args.kw.get("cast") ?? a2;
-  const failsWhenUnset = fallback === void 0;
-  const read = readVariable(recorder.reads, ctx, {
-    variable: a0.v,
-    via: "other",
-    fallback,
-    line,
-    failsWhenUnset
-  });
-  if (read.t !== "env") return read;
-  if (cast === void 0) return asText(read);
-  if (cast.t !== "ref") return read;
-  if (cast.name === "dj_database_url.parse") {
-    read.read.via = "dj-database-url";
-    return { ...read, unset: parseDatabaseUrl(read.unset, line), dbUrl: true };
-  }
-  return lift(asText(read), (x) => {
-    if (x.t === "unknown" && x.crash) return x;
-    if (cast.name === "builtins.bool")
-      return x.t === "str" ? decoupleBool(x, line) : callBuiltin("builtins.bool", x, line);
-    if (cast.name === "decouple.Csv()")
-      return x.t === "str" ? { t: "list", items: splitCsv(x.v).map((s) => ({ t: "str", v: s, line })), line } : x;
-    return callBuiltin(cast.name, x, line);
-  });
-}
-function decoupleBool(x, line) {
-  const s = x.v.trim().toLowerCase();
-  if (TRUE_WORDS.includes(s)) return { t: "bool", v: true, line };
-  if (FALSE_WORDS.includes(s) || s === "") return { t: "bool", v: false, line };
-  return { t: "unknown", text: "ValueError", crash: true, line };
-}
-function splitCsv(s) {
-  return s.split(",").map((p) => p.trim()).filter((p) => p !== "");
-}
-var callDecouple;
-var init_decouple = __esm({
-  "src/model/settings/decouple.ts"() {
-    "use strict";
-    init_builtins();
-    init_dj_database_url();
-    init_environ();
-    init_value();
-    callDecouple = (recorder, ctx, name, args, line) => {
-      switch (name) {
-        case "decouple.config":
-          return config(recorder, ctx, args, line);
-        case "decouple.AutoConfig":
-        case "decouple.Config":
-          return { t: "ref", name: "decouple.config", line };
-        case "decouple.Csv":
-          return { t: "ref", name: "decouple.Csv()", line };
-        default:
-          return void 0;
-      }
-    };
-  }
-});
-
-// src/model/settings/django-environ.ts
-function newEnv(args, line) {
-  const scheme = /* @__PURE__ */ new Map();
-  for (const [key, v] of args.kw) {
-    if (v.t === "list")
-      scheme.set(key, { cast: v.items[0]?.t === "ref" ? v.items[0].name : void 0, def: v.items[1] });
-    else if (v.t === "ref") scheme.set(key, { cast: v.name });
-  }
-  return { t: "envobj", scheme, line };
-}
-function callEnv(recorder, ctx, env, method, args, line) {
-  const [a0, a1, a2] = args.pos;
-  if (method === "read_env") {
-    recorder.dotenvLoads.push({ via: "django-environ", line });
-    return { t: "none", line };
-  }
-  if (["db", "db_url", "database_url", "dj_db_url"].includes(method)) {
-    const name = a0 ?? args.kw.get("var");
-    const variable2 = name?.t === "str" ? name.v : "DATABASE_URL";
-    const fallback2 = a1 ?? args.kw.get("default");
-    return readDatabaseUrl(recorder.reads, ctx, {
-      variable: variable2,
-      via: "django-environ",
-      fallback: fallback2,
-      line,
-      failsWhenUnset: true
-    });
-  }
-  let variable;
-  let fallback;
-  if (URL_DEFAULTS[method]) {
-    variable = a0?.t === "str" ? a0.v : URL_DEFAULTS[method];
-    fallback = a1 ?? args.kw.get("default");
-  } else if (method === "__call__" || method === "get_value") {
-    variable = a0?.t === "str" ? a0.v : void 0;
-    fallback = args.kw.get("default") ?? (env.positionalDefault ? a1 : a2);
-  } else if (CAST_METHODS.includes(method)) {
-    variable = a0?.t === "str" ? a0.v : void 0;
-    fallback = a1 ?? args.kw.get("default");
-  } else return void 0;
-  if (variable === void 0) return void 0;
-  if (fallback === void 0) fallback = env.scheme.get(variable)?.def;
-  if (fallback?.t === "ref" && fallback.name.endsWith("NOTSET")) fallback = void 0;
-  const failsWhenUnset = fallback === void 0;
-  const read = readVariable(recorder.reads, ctx, {
-    variable,
-    via: "django-environ",
-    fallback,
-    line,
-    failsWhenUnset
-  });
-  const cast = castOf(env, method, args, variable);
-  if (read.t === "env" && cast === "builtins.bool") read.probes = boolProbes(line);
-  const byCall = method === "__call__" || method === "get_value";
-  const smartCast = byCall && cast === void 0 && !env.positionalDefault ? fallback?.t : void 0;
-  if (read.t === "env" && smartCast === "bool") read.probes = boolProbes(line);
-  if (read.t === "env" && smartCast === "num") read.probes = intProbes(line);
-  const untyped = !fallback || fallback.t === "none" || fallback.t === "str" || env.positionalDefault;
-  if (read.t === "env" && cast === void 0 && (method === "str" || byCall && untyped))
-    return asText(read);
-  return read;
-}
-function castOf(env, method, args, variable) {
-  if (method === "bool") return "builtins.bool";
-  if (method !== "__call__" && method !== "get_value") return void 0;
-  const cast = args.kw.get("cast") ?? (env.positionalDefault ? void 0 : args.pos[1]);
-  if (cast?.t === "ref") return cast.name;
-  return cast === void 0 ? env.scheme.get(variable)?.cast : void 0;
-}
-function intProbes(line) {
-  return PROBE_TEXTS.map((text2) => ({
-    text: text2,
-    v: callBuiltin("builtins.int", { t: "str", v: text2, line }, line)
-  }));
-}
-function boolProbes(line) {
-  return PROBE_TEXTS.map((text2) => ({
-    text: text2,
-    v: { t: "bool", v: TRUE_WORDS.includes(text2.toLowerCase()), line }
-  }));
-}
-var URL_DEFAULTS, CAST_METHODS, callDjangoEnviron;
-var init_django_environ = __esm({
-  "src/model/settings/django-environ.ts"() {
-    "use strict";
-    init_dj_database_url();
-    init_builtins();
-    init_environ();
-    init_value();
-    URL_DEFAULTS = {
-      cache: "CACHE_URL",
-      cache_url: "CACHE_URL",
-      email: "EMAIL_URL",
-      email_url: "EMAIL_URL",
-      search_url: "SEARCH_URL"
-    };
-    CAST_METHODS = "str bool int float list tuple dict json url path parse_value".split(" ");
-    callDjangoEnviron = (recorder, _ctx, name, args, line) => {
-      if (name === "environ.Env") return newEnv(args, line);
-      if (name === "environs.Env") return { t: "envobj", scheme: /* @__PURE__ */ new Map(), line, positionalDefault: true };
-      if (name !== "environ.Env.read_env" && name !== "environ.Env.read_dotenv") return void 0;
-      recorder.dotenvLoads.push({ via: "django-environ", line });
-      return { t: "none", line };
-    };
-  }
-});
-
-// src/model/settings/operators.ts
-function isScalar2(v) {
-  return v.t === "str" || v.t === "num" || v.t === "bool" || v.t === "none";
-}
-function equals(a, b) {
-  if (!isScalar2(a) || !isScalar2(b)) return void 0;
-  if (a.t === "none" || b.t === "none") return a.t === b.t;
-  if (a.t === "str" || b.t === "str") return a.t === b.t && a.v === b.v;
-  return Number(a.v) === Number(b.v);
-}
-function contains(container, item) {
-  if (container.t === "none") return "crash";
-  if (container.t === "str") return item.t === "str" ? container.v.includes(item.v) : void 0;
-  if (container.t === "list") {
-    let unknown = false;
-    for (const i of container.items) {
-      const eq2 = equals(i, item);
-      if (eq2 === true) return true;
-      if (eq2 === void 0) unknown = true;
-    }
-    return unknown ? void 0 : false;
-  }
-  if (container.t === "dict")
-    return item.t === "str" ? container.entries.some((e) => e.key === item.v) : void 0;
-  return void 0;
-}
-function add(x, y, line) {
-  if (x.t === "str" && y.t === "str") return { t: "str", v: x.v + y.v, line };
-  if (x.t === "num" && y.t === "num") return { t: "num", v: x.v + y.v, line };
-  if (x.t === "list" && y.t === "list") return { t: "list", items: [...x.items, ...y.items], line };
-  const stringy = (v) => v.t === "str" || v.t === "path" || v.t === "concat";
-  if (stringy(x) && stringy(y)) {
-    const parts = [...x.t === "concat" ? x.parts : [x], ...y.t === "concat" ? y.parts : [y]];
-    return { t: "concat", parts, line };
-  }
-  if (x.t === "none" || y.t === "none") return { t: "unknown", text: "None +", crash: true, line };
-  return { t: "unknown", text: "+", line };
-}
-function affix(a, b, line) {
-  const plain2 = (v) => v.t === "env" && !v.cases && !v.dbUrl && !v.read.presence;
-  const joined = (env, unset, prefix = "", suffix = "") => {
-    if (unset.t === "unknown" && unset.crash && env.unset.t === "none") markRequired(env.read);
-    const { probes: _stale, ...rest } = env;
-    return {
-      ...rest,
-      // A read that fails when unset (os.environ['X']) still does with text around it.
-      unset: env.unset.t === "unknown" && env.unset.crash ? env.unset : unset,
-      prefix: prefix + (env.prefix ?? ""),
-      suffix: (env.suffix ?? "") + suffix,
-      line
-    };
-  };
-  if (a.t === "str" && b.t === "env" && plain2(b)) return joined(b, add(a, b.unset, line), a.v);
-  if (b.t === "str" && a.t === "env" && plain2(a)) return joined(a, add(a.unset, b, line), "", b.v);
-  return void 0;
-}
-function mergeDicts(a, b, line) {
-  if (a.t === "dict" && b.t === "dict") {
-    const entries = a.entries.filter((e) => !b.entries.some((f) => f.key === e.key));
-    return { t: "dict", entries: [...entries, ...b.entries], line: a.line };
-  }
-  if (b.t === "dict" && b.entries.length === 0) return a;
-  return { t: "unknown", text: ".update()", line };
-}
-function interpolate2(template, placeholder, args, line) {
-  const parts = template.v.split(placeholder);
-  if (parts.length !== 2 || args.length !== 1 || /[{}%]/.test(parts.join(""))) return void 0;
-  const [arg] = args;
-  const filled = (v) => v.t === "str" || v.t === "unknown" && v.crash;
-  const text2 = arg.t === "str" || arg.t === "path" || arg.t === "concat";
-  if (!text2 && !(arg.t === "env" && filled(arg.unset))) return void 0;
-  const str = (v) => ({ t: "str", v, line });
-  return binary(binary(str(parts[0]), "+", arg, line), "+", str(parts[1]), line);
-}
-function binary(a, op, b, line) {
-  if (op === "+") {
-    const affixed = affix(a, b, line);
-    if (affixed) return affixed;
-  }
-  if (op === "/" && a.t === "env" && b.t === "str") {
-    const joined = join(a, b, line);
-    if (joined.t === "env") return joined;
-  }
-  if (op === "%" && a.t === "str" && b.t !== "list" && b.t !== "dict") {
-    const filled = interpolate2(a, /%s/, [b], line);
-    if (filled) return filled;
-  }
-  const presence = presenceTest(a, op, b, line);
-  if (presence) return presence;
-  const left = ["==", "!=", "in", "not in"].includes(op) ? withComparedWords(a, b) : a;
-  return lift(left, (x) => lift(b, (y) => scalarBinary(x, op, y, line)));
-}
-function withComparedWords(a, b) {
-  if (a.t !== "env" || !a.probes?.length || a.probes.some((p) => p.v.t !== "str" || p.v.v !== p.text))
-    return a;
-  const words2 = (b.t === "str" ? [b] : b.t === "list" ? b.items : []).flatMap(
-    (w2) => w2.t === "str" && w2.v !== "" && !a.probes?.some((p) => p.text === w2.v) ? [w2.v] : []
-  );
-  if (words2.length === 0 || words2.length > 8) return a;
-  const added = words2.map((text2) => ({ text: text2, v: { t: "str", v: text2, line: a.line } }));
-  return { ...a, probes: [...a.probes, ...added] };
-}
-function presenceTest(a, op, b, line) {
-  if (!["is", "is not", "==", "!="].includes(op) || b.t !== "none") return void 0;
-  if (a.t !== "env" || a.unset.t !== "none" || a.derived || a.cases || a.selects) return void 0;
-  const whenSet = op === "is not" || op === "!=";
-  const probes = PROBE_TEXTS.map((text2) => ({ text: text2, v: { t: "bool", v: whenSet, line } }));
-  return { t: "env", read: a.read, unset: { t: "bool", v: !whenSet, line }, probes, presence: true, line };
-}
-function scalarBinary(x, op, y, line) {
-  switch (op) {
-    case "==":
-    case "!=": {
-      const eq2 = equals(x, y);
-      return eq2 === void 0 ? { t: "unknown", text: op, line } : { t: "bool", v: op === "==" ? eq2 : !eq2, line };
-    }
-    case "in":
-    case "not in": {
-      const has = contains(y, x);
-      if (has === "crash") return { t: "unknown", text: "in None", crash: true, line };
-      return has === void 0 ? { t: "unknown", text: op, line } : { t: "bool", v: op === "in" ? has : !has, line };
-    }
-    case "is":
-    case "is not": {
-      const same = x.t === "none" || y.t === "none" ? x.t === y.t : void 0;
-      return same === void 0 ? { t: "unknown", text: op, line } : { t: "bool", v: op === "is" ? same : !same, line };
-    }
-    case "+":
-      return add(x, y, line);
-    case "/":
-      if (x.t === "path") return join(x, y, line);
-      break;
-    case "-":
-      if (x.t === "path" && y.t === "num" && Number.isInteger(y.v) && y.v >= 0) return ancestor(x, y.v, line);
-      if (x.t === "num" && y.t === "num") return { t: "num", v: x.v - y.v, line };
-      break;
-    case "*":
-      if (x.t === "num" && y.t === "num") return { t: "num", v: x.v * y.v, line };
-      if (x.t === "str" && y.t === "num") return repeat(x.v, y.v, line);
-      if (x.t === "num" && y.t === "str") return repeat(y.v, x.v, line);
-      break;
-  }
-  if (x.t === "none" || y.t === "none") return { t: "unknown", text: `None ${op}`, crash: true, line };
-  return { t: "unknown", text: op, line };
-}
-function repeat(text2, times, line) {
-  if (!Number.isInteger(times) || text2.length * Math.max(times, 0) > 1e4)
-    return { t: "unknown", text: "*", line };
-  return { t: "str", v: text2.repeat(Math.max(times, 0)), line };
-}
-function mutate(current, method, args, line) {
-  const [a0, a1] = args.pos;
-  if (method === "append" && a0) return add(current, { t: "list", items: [a0], line }, line);
-  if (method === "insert" && a1) return add({ t: "list", items: [a1], line }, current, line);
-  if (method === "extend" && a0) return add(current, a0, line);
-  if (method === "update" && a0) {
-    if (a0.t === "env" && a0.dbUrl) return { ...a0, unset: mergeDicts(current, a0.unset, line) };
-    return lift(a0, (x) => mergeDicts(current, x, line));
-  }
-  return { t: "unknown", text: `.${method}()`, line };
-}
-var init_operators = __esm({
-  "src/model/settings/operators.ts"() {
-    "use strict";
-    init_paths2();
-    init_value();
-  }
-});
-
-// src/model/settings/urllib.ts
-function opaque(x, line) {
-  if (x.t === "none") return { t: "unknown", text: "urllib(None)", crash: true, line };
-  return { t: "unknown", text: "urllib(\u2026)", line };
-}
-function parseUrl(url, line) {
-  const m = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/s.exec(url);
-  const scheme = m ? m[1].toLowerCase() : "";
-  let rest = m ? m[2] : url;
-  let netloc = "";
-  if (rest.startsWith("//")) {
-    const end = rest.slice(2).search(/[/?#]/);
-    netloc = end < 0 ? rest.slice(2) : rest.slice(2, end + 2);
-    rest = end < 0 ? "" : rest.slice(end + 2);
-  }
-  const hashAt = rest.indexOf("#");
-  const fragment = hashAt < 0 ? "" : rest.slice(hashAt + 1);
-  if (hashAt >= 0) rest = rest.slice(0, hashAt);
-  const queryAt = rest.indexOf("?");
-  const query = queryAt < 0 ? "" : rest.slice(queryAt + 1);
-  const path4 = queryAt < 0 ? rest : rest.slice(0, queryAt);
-  const at2 = netloc.lastIndexOf("@");
-  const userinfo = at2 < 0 ? void 0 : netloc.slice(0, at2);
-  const hostport = at2 < 0 ? netloc : netloc.slice(at2 + 1);
-  const colon = userinfo?.indexOf(":") ?? -1;
-  const username = userinfo === void 0 ? void 0 : colon < 0 ? userinfo : userinfo.slice(0, colon);
-  const password = userinfo === void 0 || colon < 0 ? void 0 : userinfo.slice(colon + 1);
-  const portMatch = /^(.*):(\d*)$/.exec(hostport);
-  const host = portMatch ? portMatch[1] : hostport;
-  const port = portMatch && portMatch[2] !== "" ? Number(portMatch[2]) : void 0;
-  const str = (v) => v === void 0 ? { t: "none", line } : { t: "str", v, line };
-  const fields = [
-    ["scheme", str(scheme)],
-    ["netloc", str(netloc)],
-    ["path", str(path4)],
-    ["query", str(query)],
-    ["fragment", str(fragment)],
-    ["username", str(username)],
-    ["password", str(password)],
-    ["hostname", str(host === "" ? void 0 : host.replace(/^\[|\]$/g, "").toLowerCase())],
-    ["port", port === void 0 ? { t: "none", line } : { t: "num", v: port, line }]
-  ];
-  const entries = fields.map(([key, value]) => ({ key, value, line }));
-  return { t: "dict", entries, line, attributes: true };
-}
-function unquote(text2, plus) {
-  const s = plus ? text2.replaceAll("+", " ") : text2;
-  return s.replace(/(%[0-9A-Fa-f]{2})+/g, (run) => {
-    try {
-      return decodeURIComponent(run);
-    } catch {
-      return run;
-    }
-  });
-}
-var PARSERS, UNQUOTERS, callUrllib;
-var init_urllib = __esm({
-  "src/model/settings/urllib.ts"() {
-    "use strict";
-    init_value();
-    PARSERS = /* @__PURE__ */ new Set([
-      "urllib.parse.urlparse",
-      "urllib.parse.urlsplit",
-      // Python 2's module, still imported by old settings
-      "urlparse.urlparse",
-      "urlparse.urlsplit"
-    ]);
-    UNQUOTERS = /* @__PURE__ */ new Set(["urllib.parse.unquote", "urllib.parse.unquote_plus", "urllib.unquote"]);
-    callUrllib = (_recorder, _ctx, name, args, line) => {
-      const [a0] = args.pos;
-      if (!a0) return void 0;
-      if (PARSERS.has(name))
-        return derive(lift(a0, (x) => x.t === "str" ? parseUrl(x.v, line) : opaque(x, line)));
-      if (UNQUOTERS.has(name))
-        return derive(
-          lift(
-            a0,
-            (x) => x.t === "str" ? { t: "str", v: unquote(x.v, name.endsWith("_plus")), line } : opaque(x, line)
-          )
-        );
-      return void 0;
-    };
-  }
-});
-
-// src/model/settings/calls.ts
-function callByName(recorder, ctx, name, args, line) {
-  for (const call2 of LIBRARIES) {
-    const value = call2(recorder, ctx, name, args, line);
-    if (value) return value;
-  }
-  return void 0;
-}
-function callMethod(recorder, ctx, o, method, args, line) {
-  if (o.t === "envobj") return callEnv(recorder, ctx, o, method, args, line);
-  if (o.t === "dict" && method === "get" && args.pos[0]) {
-    const key = args.pos[0];
-    const fallback = args.pos[1] ?? { t: "none", line };
-    if (key.t === "env") return switchOn(o, key, fallback, line);
-    if (key.t === "str") return o.entries.find((e) => e.key === key.v)?.value ?? fallback;
-    return void 0;
-  }
-  if ((o.t === "dict" || o.t === "list") && method === "copy") return o;
-  if (o.t === "env" || o.t === "choice") {
-    const out = lift(
-      o,
-      (x) => callMethod(recorder, ctx, x, method, args, line) ?? { t: "unknown", text: `.${method}()`, line }
-    );
-    return SPELLING_METHODS.has(method) ? out : derive(out);
-  }
-  if (o.t === "none") return { t: "unknown", text: `None.${method}()`, crash: true, line };
-  if (o.t === "path") return callPathMethod(o, method, args, line);
-  if (o.t === "str" && method === "format") return interpolate2(o, /\{0?\}/, args.pos, line);
-  if (o.t === "str") return callStrMethod(o, method, args, line);
-  return void 0;
-}
-var SPELLING_METHODS, callDotenv, callLoggingConfig, LIBRARIES;
-var init_calls = __esm({
-  "src/model/settings/calls.ts"() {
-    "use strict";
-    init_access();
-    init_builtins();
-    init_configurations();
-    init_decouple();
-    init_django_environ();
-    init_dj_database_url();
-    init_environ();
-    init_operators();
-    init_paths2();
-    init_urllib();
-    init_value();
-    SPELLING_METHODS = /* @__PURE__ */ new Set([
-      "lower",
-      "upper",
-      "casefold",
-      "strip",
-      "lstrip",
-      "rstrip",
-      "title",
-      "capitalize"
-    ]);
-    callDotenv = (recorder, _ctx, name, _args, line) => {
-      if (!["dotenv.load_dotenv", "dotenv.read_dotenv", "dotenv.main.load_dotenv"].includes(name))
-        return void 0;
-      recorder.dotenvLoads.push({ via: "python-dotenv", line });
-      return { t: "none", line };
-    };
-    callLoggingConfig = (recorder, _ctx, name, args, line) => {
-      if (name !== "logging.config.dictConfig") return void 0;
-      if (args.pos[0]) recorder.recordLoggingConfig(args.pos[0], line);
-      return { t: "none", line };
-    };
-    LIBRARIES = [
-      callOsEnviron,
-      callPathFunction,
-      callBuiltinFunction,
-      callDjDatabaseUrl,
-      callDjangoEnviron,
-      callDotenv,
-      callDecouple,
-      callLoggingConfig,
-      callUrllib,
-      callConfigurationsValue
-    ];
-  }
-});
-
-// src/model/settings/try-fallback.ts
-function tryBlocks(ev, node) {
-  const kids = childrenOf(node);
-  const out = [];
-  for (let i = 0; i < kids.length; i++) {
-    const k = kids[i].name;
-    if (k !== "try" && k !== "except" && k !== "else" && k !== "finally") continue;
-    const bodyAt = kids.findIndex((c, j) => j > i && c.name === "Body");
-    if (bodyAt < 0) break;
-    const block = { keyword: k, body: kids[bodyAt], line: ev.line(kids[i]) };
-    if (k === "except") {
-      const caught = bodyAt > i + 1 && kids[i + 1].name !== "as" ? kids[i + 1] : void 0;
-      if (caught) block.catches = exceptionNames(ev.text(caught));
-      block.text = ev.py.text.slice(kids[i].from, (caught ?? kids[i]).to);
-    }
-    out.push(block);
-    i = bodyAt;
-  }
-  return out;
-}
-function exceptionNames(text2) {
-  return text2.replace(/[()\s]/g, "").split(",").filter((n) => n !== "").map((n) => n.slice(n.lastIndexOf(".") + 1));
-}
-function failingReads(reads) {
-  return reads.filter((r) => r.required && !r.hasDefault && !r.guarded && RAISED_WHEN_UNSET[r.via]);
-}
-function fallbackHandler(blocks, failing) {
-  if (failing.length === 0) return void 0;
-  return blocks.find(
-    (b) => b.keyword === "except" && failing.every((r) => {
-      if (!b.catches) return true;
-      const raised = RAISED_WHEN_UNSET[r.via] ?? [];
-      return b.catches.some((n) => CATCH_ALL.includes(n) || raised.includes(n));
-    })
-  );
-}
-function withFallback(tried, fallback, failing) {
-  if (!tried || !fallback || tried.t !== "env" || !failing.includes(tried.read)) return void 0;
-  if (!(tried.unset.t === "unknown" && tried.unset.crash)) return void 0;
-  return { ...tried, unset: fallback };
-}
-var RAISED_WHEN_UNSET, CATCH_ALL;
-var init_try_fallback = __esm({
-  "src/model/settings/try-fallback.ts"() {
-    "use strict";
-    init_python();
-    RAISED_WHEN_UNSET = {
-      "environ[]": ["KeyError", "LookupError"],
-      // python-decouple's config()
-      other: ["UndefinedValueError"],
-      // django-environ raises ImproperlyConfigured; environs its EnvError, a ValueError
-      "django-environ": ["ImproperlyConfigured", "EnvError", "ValueError"]
-    };
-    CATCH_ALL = ["Exception", "BaseException"];
-  }
-});
-
-// src/model/settings/functions.ts
-function parameters(ev, list, ctx) {
-  const out = [];
-  const kids = childrenOf(list);
-  for (let i = 0; i < kids.length; i++) {
-    const k = kids[i];
-    if (k.name === "*" || k.name === "**") {
-      const name = kids[i + 1]?.name === "VariableName" ? ev.text(kids[i + 1]) : void 0;
-      if (k.name === "*" && name) out.push({ name, star: true });
-      i++;
-      continue;
-    }
-    if (k.name !== "VariableName") continue;
-    const param = { name: ev.text(k) };
-    let j = i + 1;
-    if (kids[j]?.name === "TypeDef") j++;
-    if (kids[j]?.name === "AssignOp" && kids[j + 1]) {
-      param.def = ev.evaluate(kids[j + 1], ctx);
-      j++;
-    }
-    out.push(param);
-    i = j;
-  }
-  return out;
-}
-function callFunction(ev, f, args, line, ctx, loader = false) {
-  if (ev.callDepth >= MAX_CALL_DEPTH) return { t: "unknown", text: "call", line };
-  if (f.home) {
-    if (f.home.ev.callDepth > 0 || ev.callDepth > 0) return { t: "unknown", text: "call", line };
-    for (const arg of [...args.pos, ...args.kw.values()]) stampFile(arg, ev.file);
-    const readsFrom2 = f.home.ev.reads.length;
-    const result3 = callFunction(
-      f.home.ev,
-      { ...f, home: void 0 },
-      args,
-      line,
-      { ...ctx, scope: f.home.scope },
-      true
-    );
-    stampFile(result3, f.home.ev.file);
-    for (const r of f.home.ev.reads.slice(readsFrom2)) r.file = ev.file;
-    if (result3.line === line) delete result3.file;
-    return result3;
-  }
-  const scope = new Map(ctx.scope);
-  const star = f.params.findIndex((p) => p.star);
-  f.params.forEach((p, i) => {
-    const positional = star < 0 || i < star ? args.pos[i] : void 0;
-    const v = p.star ? { t: "list", items: args.pos.slice(i), line, written: "tuple" } : args.kw.get(p.name) ?? positional ?? p.def ?? { t: "unknown", text: p.name, line };
-    scope.set(p.name, { v, origins: [] });
-  });
-  const readsBefore = ev.reads.length;
-  const runner = new BodyRunner(ev, { ...ctx, scope, inFunction: true });
-  const returns = runner.returns;
-  ev.callDepth++;
-  let falloff;
-  try {
-    falloff = runner.run(f.body, true);
-  } finally {
-    ev.callDepth--;
-  }
-  if (falloff !== false) returns.push({ v: { t: "none", line }, reached: falloff });
-  let result2;
-  for (const r of returns) {
-    if (r.reached === false) continue;
-    result2 = r.reached === true ? r.v : void 0;
-    break;
-  }
-  if (loader && (result2 === void 0 || result2.t === "unknown" && !result2.crash))
-    result2 = returns.find((r) => r.reached !== false && r.v.t !== "unknown")?.v ?? result2;
-  for (const r of ev.reads.slice(readsBefore)) r.line = line;
-  const value = result2 ? { ...result2, line } : { t: "unknown", text: "call", line };
-  const read = ev.reads[readsBefore];
-  if (read && value.t === "unknown" && value.crash) markRequired(read);
-  if (read && value.t !== "env") return { t: "env", read, unset: value, line };
-  const opened = value.t === "env" ? void 0 : openedArgument(ev.text(f.body), f.params, args);
-  if (opened) return { t: "env", read: opened.read, unset: value, derived: true, fromFile: true, line };
-  if (value.t === "env" && value.whenSet === "text" && CONVERTS_TO_BOOL.test(ev.text(f.body))) {
-    delete value.whenSet;
-    delete value.probes;
-  }
-  return value;
-}
-function openedArgument(body, params, args) {
-  for (const [i, p] of params.entries()) {
-    if (p.star) continue;
-    const arg = args.kw.get(p.name) ?? args.pos[i];
-    if (arg?.t !== "env" || arg.fromFile || truthy(arg.unset) !== false) continue;
-    const name = p.name.replace(/\W/g, "");
-    const opens = new RegExp(
-      `\\bopen\\(\\s*${name}\\s*[,)]|\\bPath\\(\\s*${name}\\s*\\)\\s*\\.\\s*(read_text|open)\\b`
-    );
-    if (opens.test(body)) return arg;
-  }
-  return void 0;
-}
-function blockKeyword(parts, at2) {
-  return parts.slice(0, at2).reverse().find((c) => ["try", "except", "else", "finally"].includes(c.name))?.name;
-}
-var MAX_CALL_DEPTH, CONVERTS_TO_BOOL, BodyRunner;
-var init_functions = __esm({
-  "src/model/settings/functions.ts"() {
-    "use strict";
-    init_python();
-    init_evaluation();
-    init_try_fallback();
-    init_value();
-    MAX_CALL_DEPTH = 3;
-    CONVERTS_TO_BOOL = /(==|!=)\s*['"](true|false|yes|no|on|off|1|0)['"]|['"](true|false|yes|no|on|off|1|0)['"]\s*(==|!=)|\bstrtobool\s*\(|\bjson\.loads\s*\(|\bliteral_eval\s*\(|\bin\s*[([{]\s*['"](true|false|yes|on|1)['"]/i;
-    BodyRunner = class _BodyRunner {
-      constructor(ev, ctx) {
-        this.ev = ev;
-        this.ctx = ctx;
-      }
-      ev;
-      ctx;
-      returns = [];
-      /** Runs the statements of a block reached as `reached` says; says whether its end is reached. */
-      run(body, reached) {
-        const { ev, ctx } = this;
-        for (const stmt of childrenOf(body)) {
-          if (stmt.name === ":") continue;
-          if (reached === false) return false;
-          switch (stmt.name) {
-            case "ReturnStatement": {
-              const expr = childrenOf(stmt)[1];
-              this.returns.push({
-                v: expr ? ev.evaluate(expr, ctx) : { t: "none", line: ev.line(stmt) },
-                reached
-              });
-              return false;
-            }
-            case "RaiseStatement":
-              this.returns.push({
-                v: { t: "unknown", text: "raise", crash: true, line: ev.line(stmt) },
-                reached
-              });
-              return false;
-            case "TryStatement":
-              reached = this.runTry(stmt, reached);
-              break;
-            case "WithStatement":
-            case "ForStatement":
-            case "WhileStatement": {
-              const inner = childrenOf(stmt).find((c) => c.name === "Body");
-              if (inner) {
-                const loop = stmt.name !== "WithStatement";
-                const end = this.run(inner, loop ? void 0 : reached);
-                reached = loop ? reached : end;
-              }
-              break;
-            }
-            case "IfStatement":
-              reached = this.runIf(stmt, reached);
-              break;
-            default:
-              ev.executeOrSkip(stmt, ctx);
-          }
-        }
-        return reached;
-      }
-      runTry(stmt, reached) {
-        let afterTry = reached;
-        let after = false;
-        const parts = childrenOf(stmt);
-        const readsFrom2 = this.ev.reads.length;
-        const returnsFrom = this.returns.length;
-        let handler;
-        for (const [i, k] of parts.entries()) {
-          if (k.name !== "Body" || k === handler) continue;
-          const keyword = blockKeyword(parts, i);
-          if (keyword === "try") {
-            after = afterTry = this.run(k, reached);
-            handler = this.returnedFallback(stmt, readsFrom2, returnsFrom);
-          } else if (keyword === "except") after = truthOr(after, this.run(k, void 0));
-          else after = this.run(k, afterTry);
-        }
-        return after === false && afterTry !== false ? afterTry : after;
-      }
-      /**
-       * `try: return os.environ[name]` / `except KeyError: return default`: the handler runs exactly when the variable
-       * is unset, so what it returns is the read's fallback (`os.environ.get(name, default)` written long-hand). Returns
-       * the handler's body, taken into the try's return, when the try is that.
-       */
-      returnedFallback(stmt, readsFrom2, returnsFrom) {
-        const { ev, ctx } = this;
-        const tried = this.returns.length === returnsFrom + 1 ? this.returns[returnsFrom] : void 0;
-        if (tried?.v.t !== "env") return void 0;
-        const failing = failingReads(ev.reads.slice(readsFrom2));
-        const handler = fallbackHandler(tryBlocks(ev, stmt), failing);
-        if (!handler) return void 0;
-        const runner = new _BodyRunner(ev, { ...ctx, inBranch: true });
-        if (runner.run(handler.body, true) !== false) return void 0;
-        const returned = runner.returns.find((r) => r.reached !== false);
-        if (returned?.reached !== true) return void 0;
-        const v = withFallback(tried.v, returned.v, failing);
-        if (!v) return void 0;
-        tried.v = v;
-        const fails = returned.v.t === "unknown" && returned.v.crash === true;
-        for (const r of failing) {
-          r.required = fails;
-          r.hasDefault = !fails && returned.v.t !== "none";
-          if (returned.v.t === "str") r.defaultText = returned.v.v;
-        }
-        return handler.body;
-      }
-      runIf(stmt, reached) {
-        const kids = childrenOf(stmt);
-        let previousFalse = true;
-        let after = false;
-        let hasElse = false;
-        for (let i = 0; i < kids.length; i++) {
-          const k = kids[i].name;
-          let test;
-          let branchBody;
-          if ((k === "if" || k === "elif") && kids[i + 2]?.name === "Body") {
-            test = truthy(this.ev.evaluate(kids[i + 1], this.ctx));
-            branchBody = kids[i + 2];
-            i += 2;
-          } else if (k === "else" && kids[i + 1]?.name === "Body") {
-            test = true;
-            hasElse = true;
-            branchBody = kids[i + 1];
-            i += 1;
-          } else continue;
-          const branchReached = truthAnd(reached, truthAnd(previousFalse, test));
-          after = truthOr(after, this.run(branchBody, branchReached));
-          previousFalse = truthAnd(previousFalse, truthNot(test));
-        }
-        if (!hasElse) after = truthOr(after, truthAnd(reached, previousFalse));
-        return after;
-      }
-    };
-  }
-});
-
-// src/model/settings/import-module.ts
-function importModule(ev, args, line) {
-  const name = args.pos[0] ?? args.kw.get("name");
-  const module2 = name && ev.moduleNamed(name, args.pos[1] ?? args.kw.get("package"));
-  return module2 ? { t: "ref", name: `${IMPORTED_MODULE}${module2}`, line } : void 0;
-}
-function copiesModuleNames(ev, node, ctx) {
-  const text2 = ev.text(node).replace(/\s+/g, " ");
-  if (!/globals\(\) ?(\.update\(|\[)/.test(text2)) return false;
-  const named = node.name === "ForStatement" ? /^for [\w, ]+ in (?:dir|vars)\((\w+)\)/.exec(text2) ?? /^for [\w, ]+ in (\w+)\.__dict__/.exec(text2) : /^globals\(\) ?\.update\((?:.*\bvars\((\w+)\)|.*?\b(\w+)\.__dict__)/.exec(text2);
-  const name = named?.[1] ?? named?.[2];
-  const v = name ? ctx.scope.get(name)?.v : void 0;
-  if (v?.t !== "ref" || !v.name.startsWith(IMPORTED_MODULE)) return false;
-  const module2 = v.name.slice(IMPORTED_MODULE.length);
-  ev.starImports.push({ module: module2, line: ev.line(node) });
-  ev.importStar(module2, ctx);
-  return true;
-}
-var IMPORTED_MODULE;
-var init_import_module = __esm({
-  "src/model/settings/import-module.ts"() {
-    "use strict";
-    IMPORTED_MODULE = "module:";
-  }
-});
-
-// src/model/settings/pydantic-settings.ts
-function isPydanticSettings(c, depth = 0) {
-  if (depth > MAX_DEPTH2) return false;
-  return c.bases.some(
-    (b) => b.t === "ref" && SETTINGS_BASES.has(b.name) || b.t === "class" && isPydanticSettings(b, depth + 1)
-  );
-}
-function pydanticSettingsInstance(c, ctx, line) {
-  const classes = lineage2(c);
-  const prefix = envPrefix(classes, ctx);
-  if (prefix === void 0) return void 0;
-  const fields = /* @__PURE__ */ new Map();
-  for (const k of classes.reverse()) {
-    const ev = k.home.ev;
-    const at2 = { ...ctx, scope: k.home.scope };
-    for (const stmt of childrenOf(k.body)) {
-      if (stmt.name !== "AssignStatement") continue;
-      const kids = childrenOf(stmt);
-      if (kids[0]?.name !== "VariableName" || kids[1]?.name !== "TypeDef") continue;
-      const name = ev.text(kids[0]);
-      if (name.startsWith("_") || name === "model_config") continue;
-      const valueNode = kids[2]?.name === "AssignOp" ? kids[3] : void 0;
-      const fieldLine = ev.line(stmt);
-      if (valueNode && RENAMING.test(ev.text(valueNode))) {
-        fields.set(name, {
-          key: name,
-          value: { t: "unknown", text: name, line: fieldLine },
-          line: fieldLine
-        });
-        continue;
-      }
-      const fallback = valueNode ? ev.evaluate(valueNode, at2) : void 0;
-      const read = {
-        variable: `${prefix}${name}`.toUpperCase(),
-        via: "other",
-        line: fieldLine,
-        required: fallback === void 0,
-        hasDefault: fallback !== void 0 && fallback.t !== "none",
-        guarded: false
-      };
-      if (ev.file) read.file = ev.file;
-      if (fallback?.t === "str") read.defaultText = fallback.v;
-      const unset = fallback ?? {
-        t: "unknown",
-        text: `${read.variable} unset`,
-        crash: true,
-        line: fieldLine
-      };
-      fields.set(name, { key: name, value: { t: "env", read, unset, line: fieldLine }, line: fieldLine });
-    }
-  }
-  return { t: "dict", entries: [...fields.values()], line, attributes: true };
-}
-function lineage2(c, depth = 0) {
-  if (depth > MAX_DEPTH2) return [c];
-  const out = [c];
-  for (const b of c.bases)
-    if (b.t === "class") {
-      for (const x of lineage2(b, depth + 1)) if (!out.includes(x)) out.push(x);
-    }
-  return out;
-}
-function envPrefix(classes, ctx) {
-  for (const k of classes) {
-    const ev = k.home.ev;
-    for (const stmt of childrenOf(k.body)) {
-      const text2 = ev.text(stmt);
-      if (!/\benv_prefix\b/.test(text2)) continue;
-      const config2 = configArguments(stmt, k, ctx);
-      const prefix = config2?.kw.get("env_prefix");
-      if (prefix?.t === "str") return prefix.v;
-      return void 0;
-    }
-  }
-  return "";
-}
-function configArguments(stmt, k, ctx) {
-  const ev = k.home.ev;
-  const at2 = { ...ctx, scope: k.home.scope };
-  const kids = childrenOf(stmt);
-  if (stmt.name === "AssignStatement" && ev.text(kids[0]) === "model_config") {
-    const call2 = kids.at(-1);
-    const args = call2?.name === "CallExpression" ? childrenOf(call2)[1] : void 0;
-    return args?.name === "ArgList" ? callArguments(ev, args, at2) : void 0;
-  }
-  if (stmt.name !== "ClassDefinition") return void 0;
-  const body = kids.find((c) => c.name === "Body");
-  const kw = /* @__PURE__ */ new Map();
-  for (const s of body ? childrenOf(body) : []) {
-    const parts = childrenOf(s);
-    if (s.name === "AssignStatement" && parts[0]?.name === "VariableName" && parts.at(-1))
-      kw.set(ev.text(parts[0]), ev.evaluate(parts.at(-1), at2));
-  }
-  return { kw };
-}
-var SETTINGS_BASES, MAX_DEPTH2, RENAMING;
-var init_pydantic_settings = __esm({
-  "src/model/settings/pydantic-settings.ts"() {
-    "use strict";
-    init_python();
-    init_expressions();
-    SETTINGS_BASES = /* @__PURE__ */ new Set(["pydantic_settings.BaseSettings", "pydantic.BaseSettings"]);
-    MAX_DEPTH2 = 8;
-    RENAMING = /\b(alias|validation_alias|env)\s*=/;
-  }
-});
-
-// src/model/settings/expressions.ts
-function evalExpression(ev, node, ctx) {
-  const line = ev.line(node);
-  switch (node.name) {
-    case "String":
-      return stringLiteral(ev, node) ?? ev.unknown(node);
-    case "FormatString":
-      return formatString(ev, node, ctx);
-    case "ContinuedString":
-      return childrenOf(node).reduce((acc, c) => binary(acc, "+", ev.evaluate(c, ctx), line), {
-        t: "str",
-        v: "",
-        line
-      });
-    case "Number": {
-      const n = parseNumber(ev.text(node));
-      return n === void 0 ? ev.unknown(node) : { t: "num", v: n, line };
-    }
-    case "Boolean":
-      return { t: "bool", v: ev.text(node) === "True", line };
-    case "None":
-      return { t: "none", line };
-    case "VariableName":
-      return ev.lookup(ev.text(node), line, ctx);
-    case "ParenthesizedExpression": {
-      const inner = childrenOf(node).filter((c) => c.name !== "(" && c.name !== ")");
-      return inner.length === 1 ? ev.evaluate(inner[0], ctx) : ev.unknown(node);
-    }
-    case "ArrayExpression":
-    case "TupleExpression":
-    case "SetExpression": {
-      const items = childrenOf(node).filter((c) => !["[", "]", "(", ")", "{", "}", ","].includes(c.name));
-      if (items.some((c) => c.name === "*")) return ev.unknown(node);
-      const written = node.name === "TupleExpression" ? "tuple" : node.name === "SetExpression" ? "set" : "list";
-      return { t: "list", items: items.map((c) => ev.evaluate(c, ctx)), line, written };
-    }
-    case "DictionaryExpression":
-      return dictionary(ev, node, ctx);
-    case "MemberExpression":
-      return member(ev, node, ctx);
-    case "CallExpression":
-      return call(ev, node, ctx);
-    case "BinaryExpression":
-      return binaryExpression(ev, node, ctx);
-    case "UnaryExpression":
-      return unaryExpression(ev, node, ctx);
-    case "ConditionalExpression":
-      return conditionalExpression(ev, node, ctx);
-    case "NamedExpression": {
-      const kids = childrenOf(node);
-      return ev.evaluate(kids[kids.length - 1], ctx);
-    }
-    default:
-      return ev.unknown(node);
-  }
-}
-function stringLiteral(ev, node) {
-  const parts = stringParts(ev.text(node));
-  if (!parts) return void 0;
-  return { t: "str", v: unescapeBody(parts.body, parts.prefix.includes("r")), line: ev.line(node) };
-}
-function operatorOf(ev, kids) {
-  return kids.slice(1, -1).map((c) => ev.text(c)).join(" ");
-}
-function binaryExpression(ev, node, ctx) {
-  const line = ev.line(node);
-  const kids = childrenOf(node);
-  if (kids.length < 3) return ev.unknown(node);
-  const op = operatorOf(ev, kids);
-  const left = ev.evaluate(kids[0], ctx);
-  if (op === "or" || op === "and") {
-    const right = ev.evaluate(kids[kids.length - 1], ctx);
-    const out = lift(left, (l) => {
-      const t = truthy(l);
-      if (t === void 0) return { t: "unknown", text: ev.text(node).slice(0, MAX_TEXT), line };
-      return op === "or" === t ? l : right;
-    });
-    if (op === "or" && left.t === "env" && left.whenSet === "text" && out.t === "env") out.whenSet = "text";
-    if (op === "and" && out.t === "env" && out.read === (left.t === "env" ? left.read : void 0)) {
-      const reads = [left, right].map(
-        (x) => x.t === "env" && !x.derived ? x.allOf ?? [x.read.variable] : []
-      );
-      if (reads.every((r) => r.length > 0)) out.allOf = [...new Set(reads.flat())];
-    }
-    return out;
-  }
-  if ((op === "in" || op === "not in") && kids[0].name === "String") {
-    const right = ev.evaluate(kids[kids.length - 1], ctx);
-    if (isOsEnviron(right) && left.t === "str")
-      return presenceOfVariable(ev.reads, ctx, left.v, op === "not in", line);
-    if (left.t === "str" && TEST_RUNNER.test(left.v) && SYS_ARGV.test(ev.text(kids[kids.length - 1])))
-      return { t: "bool", v: op === "not in", line };
-    return binary(left, op, right, line);
-  }
-  return binary(left, op, ev.evaluate(kids[kids.length - 1], ctx), line);
-}
-function unaryExpression(ev, node, ctx) {
-  const line = ev.line(node);
-  const kids = childrenOf(node);
-  const op = kids[0] ? ev.text(kids[0]) : "";
-  const operand = kids[1] ? ev.evaluate(kids[1], ctx) : ev.unknown(node);
-  return lift(operand, (x) => {
-    if (op === "not") return notValue(x, line);
-    if (op === "-" && x.t === "num") return { t: "num", v: -x.v, line };
-    if (op === "+" && x.t === "num") return x;
-    return { t: "unknown", text: ev.text(node).slice(0, MAX_TEXT), line };
-  });
-}
-function conditionalExpression(ev, node, ctx) {
-  const line = ev.line(node);
-  const kids = childrenOf(node).filter((c) => c.name !== "if" && c.name !== "else");
-  if (kids.length !== 3) return ev.unknown(node);
-  const whenTrue = ev.evaluate(kids[0], ctx);
-  const test = ev.evaluate(kids[1], ctx);
-  const whenFalse = ev.evaluate(kids[2], ctx);
-  if (test.t === "env" && isCodeText(whenTrue) && isCodeText(whenFalse)) {
-    const unsetTruth = truthy(test);
-    const out = choice(
-      [
-        { v: whenTrue, activeWhenUnset: unsetTruth },
-        { v: whenFalse, activeWhenUnset: unsetTruth === void 0 ? void 0 : !unsetTruth }
-      ],
-      line
-    );
-    if (out.t === "choice") out.decider = lift(test, (c) => pick(truthy(c), whenTrue, whenFalse, line));
-    return out;
-  }
-  if (test.t === "env" && whenTrue.t === "dict" && whenFalse.t === "dict") {
-    const cond = evalTest(ev, kids[1], ctx).cond;
-    const otherwise = cond ? negateCondition(cond) : void 0;
-    const unsetTruth = truthy(test);
-    if (cond && otherwise && unsetTruth !== void 0)
-      return choice(
-        [
-          { v: whenTrue, when: cond, activeWhenUnset: unsetTruth },
-          { v: whenFalse, when: otherwise, activeWhenUnset: !unsetTruth }
-        ],
-        line
-      );
-  }
-  return lift(test, (c) => {
-    const t = truthy(c);
-    if (t === void 0)
-      return choice(
-        [
-          { v: whenTrue, activeWhenUnset: void 0 },
-          { v: whenFalse, activeWhenUnset: void 0 }
-        ],
-        line
-      );
-    return t ? whenTrue : whenFalse;
-  });
-}
-function pick(t, whenTrue, whenFalse, line) {
-  if (t === void 0) return { t: "unknown", text: "\u2026 if \u2026 else \u2026", line };
-  return t ? whenTrue : whenFalse;
-}
-function isCodeText(v) {
-  if (v.t === "str") return true;
-  return v.t === "concat" && v.parts.every((p) => p.t === "str" || p.t === "path");
-}
-function evalTest(ev, node, ctx) {
-  const line = ev.line(node);
-  const kids = childrenOf(node);
-  if (node.name === "ParenthesizedExpression" && kids.length === 3) return evalTest(ev, kids[1], ctx);
-  if (node.name === "UnaryExpression" && kids[0] && ev.text(kids[0]) === "not" && kids[1]) {
-    const r = evalTest(ev, kids[1], ctx);
-    return { v: lift(r.v, (x) => notValue(x, line)), cond: r.cond ? negateCondition(r.cond) : void 0 };
-  }
-  if (node.name === "BinaryExpression" && kids.length >= 3) {
-    const op = operatorOf(ev, kids);
-    if ((op === "is" || op === "is not") && kids[kids.length - 1].name === "None") {
-      const v2 = ev.evaluate(node, ctx);
-      if (v2.t !== "env") return { v: v2 };
-      return { v: v2, cond: envCondition(v2, "", op === "is" ? "unset" : "set", line) };
-    }
-    if (["==", "!=", "in", "not in"].includes(op)) return comparisonTest(ev, node, kids, op, ctx);
-  }
-  const v = ev.evaluate(node, ctx);
-  if (v.t === "env") return { v, cond: envCondition(v, "", "set", line) };
-  return { v };
-}
-function envCondition(v, value, test, line) {
-  const cond = { variable: v.read.variable, value, test, line };
-  if (v.derived) cond.derivedFrom = v.read;
-  if (v.allOf) cond.allOf = v.allOf;
-  return cond;
-}
-function comparisonTest(ev, node, kids, op, ctx) {
-  const line = ev.line(node);
-  const v = ev.evaluate(node, ctx);
-  const left = v.t === "env" ? v : void 0;
-  if (left && (op === "in" || op === "not in") && left.read.presence)
-    return { v, cond: envCondition(left, "", op === "in" ? "set" : "unset", line) };
-  const literal = literalOperand(
-    ev,
-    op === "==" || op === "!=" ? [kids[0], kids[kids.length - 1]] : [kids[kids.length - 1]],
-    ctx
-  );
-  if (left && literal !== void 0) {
-    const test = op === "==" || op === "in" ? "equals" : "not-equals";
-    const cond = envCondition(left, literal, test, line);
-    const values = op === "in" || op === "not in" ? literalItems(ev, kids[kids.length - 1], ctx) : [];
-    if (values.length > 1) cond.values = values;
-    return { v, cond };
-  }
-  return { v };
-}
-function literalOperand(ev, nodes, ctx) {
-  for (const n of nodes) {
-    if (n.name === "String") {
-      const s = stringLiteral(ev, n);
-      if (s?.t === "str") return s.v;
-    }
-    if (n.name === "TupleExpression" || n.name === "ArrayExpression" || n.name === "SetExpression") {
-      const v = ev.evaluate(n, ctx);
-      if (v.t === "list" && v.items[0]?.t === "str") return v.items[0].v;
-    }
-  }
-  return void 0;
-}
-function literalItems(ev, node, ctx) {
-  if (!["TupleExpression", "ArrayExpression", "SetExpression"].includes(node.name)) return [];
-  const v = ev.evaluate(node, ctx);
-  if (v.t !== "list" || !v.items.every((i) => i.t === "str")) return [];
-  return v.items.map((i) => i.v);
-}
-function formatString(ev, node, ctx) {
-  const line = ev.line(node);
-  const parts = stringParts(ev.text(node));
-  if (!parts) return ev.unknown(node);
-  const isRaw = parts.prefix.includes("r");
-  const bodyStart = node.from + parts.prefix.length + parts.quote.length;
-  const bodyEnd = node.to - parts.quote.length;
-  const pieces = [];
-  let at2 = bodyStart;
-  const literal = (from, to) => {
-    if (to <= from) return;
-    const text2 = unescapeBody(ev.py.text.slice(from, to), isRaw).replaceAll("{{", "{").replaceAll("}}", "}");
-    pieces.push({ t: "str", v: text2, line });
-  };
-  for (const rep of childrenOf(node)) {
-    if (rep.name !== "FormatReplacement") continue;
-    literal(at2, rep.from);
-    at2 = rep.to;
-    const inner = childrenOf(rep).filter((c) => c.name !== "{" && c.name !== "}");
-    if (inner.length !== 1) {
-      pieces.push({ t: "unknown", text: ev.text(rep), line });
-      continue;
-    }
-    pieces.push(callBuiltin("builtins.str", ev.evaluate(inner[0], ctx), line));
-  }
-  literal(at2, bodyEnd);
-  return pieces.reduce((acc, p) => binary(acc, "+", p, line), { t: "str", v: "", line });
-}
-function dictionary(ev, node, ctx) {
-  const kids = childrenOf(node).filter((c) => c.name !== "{" && c.name !== "}" && c.name !== ",");
-  const entries = [];
-  for (let i = 0; i < kids.length; i++) {
-    const k = kids[i];
-    if (k.name === "**") {
-      i++;
-      continue;
-    }
-    if (kids[i + 1]?.name !== ":" || !kids[i + 2]) return ev.unknown(node);
-    const key = ev.evaluate(k, ctx);
-    const value = ev.evaluate(kids[i + 2], ctx);
-    if (key.t === "str") {
-      const existing = entries.findIndex((e) => e.key === key.v);
-      if (existing >= 0) entries.splice(existing, 1);
-      entries.push({ key: key.v, value, line: ev.line(k) });
-    }
-    i += 2;
-  }
-  return { t: "dict", entries, line: ev.line(node) };
-}
-function member(ev, node, ctx) {
-  const kids = childrenOf(node);
-  const line = ev.line(node);
-  if (kids[1]?.name === "." && kids[2]) {
-    const obj = ev.evaluate(kids[0], ctx);
-    const prop = ev.text(kids[2]);
-    const loaded = obj.t === "ref" && obj.name === DJANGO_SETTINGS ? loadedSettingValue(ev, prop, ctx) : void 0;
-    return loaded ?? attribute(obj, prop, line);
-  }
-  if (kids[1]?.name === "[" && kids.length === 4) {
-    const obj = ev.evaluate(kids[0], ctx);
-    if (isOsEnviron(obj))
-      return subscriptOsEnviron(ev.reads, ctx, ev.evaluate(kids[2], ctx), line) ?? ev.unknown(node);
-    return subscript2(obj, ev.evaluate(kids[2], ctx), line);
-  }
-  return ev.unknown(node);
-}
-function callArguments(ev, argList, ctx) {
-  const pos = [];
-  const kw = /* @__PURE__ */ new Map();
-  const kids = childrenOf(argList).filter((c) => c.name !== "(" && c.name !== ")" && c.name !== ",");
-  for (let i = 0; i < kids.length; i++) {
-    const c = kids[i];
-    if (c.name === "*" || c.name === "**") {
-      const spread = c.name === "*" && kids[i + 1] ? ev.evaluate(kids[i + 1], ctx) : void 0;
-      if (spread?.t === "list") pos.push(...spread.items);
-      i++;
-      continue;
-    }
-    if (c.name === "VariableName" && kids[i + 1]?.name === "AssignOp" && kids[i + 2]) {
-      kw.set(ev.text(c), ev.evaluate(kids[i + 2], ctx));
-      i += 2;
-      continue;
-    }
-    pos.push(ev.evaluate(c, ctx));
-  }
-  return { pos, kw };
-}
-function call(ev, node, ctx) {
-  const [callee, argList] = childrenOf(node);
-  const line = ev.line(node);
-  if (!callee || !argList || argList.name !== "ArgList") return ev.unknown(node);
-  const calleeKids = childrenOf(callee);
-  let result2;
-  let args;
-  let ofFunction;
-  if (callee.name === "MemberExpression" && calleeKids[1]?.name === "." && calleeKids[2]) {
-    const obj = ev.evaluate(calleeKids[0], ctx);
-    const method = ev.text(calleeKids[2]);
-    args = callArguments(ev, argList, ctx);
-    ofFunction = obj.t === "ref" || obj.t === "unknown" && !obj.crash;
-    const own = obj.t === "dict" && obj.attributes ? obj.entries.find((e) => e.key === method)?.value : void 0;
-    result2 = own?.t === "func" ? callFunction(ev, own, args, line, ctx) : obj.t === "ref" && `${obj.name}.${method}` === "importlib.import_module" ? importModule(ev, args, line) : obj.t === "ref" ? callByName(ev, ctx, `${obj.name}.${method}`, args, line) : callMethod(ev, ctx, obj, method, args, line);
-  } else {
-    const f = ev.evaluate(callee, ctx);
-    args = callArguments(ev, argList, ctx);
-    ofFunction = f.t === "ref" || f.t === "unknown" && !f.crash;
-    if (f.t === "ref" && f.name === "split_settings.tools.include") {
-      ev.include(args.pos, ctx);
-      result2 = { t: "none", line };
-    } else if (f.t === "ref" && f.name === "split_settings.tools.optional") result2 = args.pos[0];
-    else if (f.t === "ref" && f.name === "importlib.import_module") result2 = importModule(ev, args, line);
-    else if (f.t === "ref") result2 = callByName(ev, ctx, f.name, args, line);
-    else if (f.t === "envobj") result2 = callEnv(ev, ctx, f, "__call__", args, line);
-    else if (f.t === "func") result2 = callFunction(ev, f, args, line, ctx);
-    else if (f.t === "class" && isPydanticSettings(f)) result2 = pydanticSettingsInstance(f, ctx, line);
-    else if (f.t === "path") result2 = joinAll(f, args.pos, line);
-  }
-  if (!result2) {
-    const source = ofFunction ? [...args.pos, ...args.kw.values()].find((a) => a.t === "env") : void 0;
-    const unknown = ev.unknown(node);
-    return source ? derive(lift(source, () => unknown)) : unknown;
-  }
-  if (result2.t === "unknown" && !result2.crash && result2.text === "") return ev.unknown(node);
-  return result2;
-}
-var TEST_RUNNER, SYS_ARGV;
-var init_expressions = __esm({
-  "src/model/settings/expressions.ts"() {
-    "use strict";
-    init_python();
-    init_access();
-    init_builtins();
-    init_calls();
-    init_django_environ();
-    init_django_settings();
-    init_environ();
-    init_functions();
-    init_import_module();
-    init_operators();
-    init_paths2();
-    init_pydantic_settings();
-    init_value();
-    TEST_RUNNER = /^(py)?test([_-][a-z0-9_]+)?$/;
-    SYS_ARGV = /^sys\.argv(\s*\[[^\]]*\])?$/;
-  }
-});
-
-// src/model/settings/django-heroku.ts
-function applyDjangoHeroku(reads, ctx, line) {
-  const binding = ctx.scope.get("DATABASES");
-  if (binding?.v.t !== "dict") return;
-  const entries = binding.v.entries;
-  const at2 = entries.findIndex((e) => e.key === "default");
-  if (at2 < 0) return;
-  const fallback = entries[at2].value;
-  const engineLine2 = fallback.t === "dict" ? fallback.entries.find((e) => e.key === "ENGINE")?.line ?? fallback.line : line;
-  const read = recordRead(reads, ctx, {
-    variable: "DATABASE_URL",
-    via: "dj-database-url",
-    line: engineLine2,
-    required: false,
-    hasDefault: true
-  });
-  const selected = {
-    t: "env",
-    read,
-    unset: fallback,
-    dbUrl: fallback.t === "dict",
-    line: engineLine2
-  };
-  const replaced = entries.map((e, i) => i === at2 ? { ...e, value: selected } : e);
-  ctx.scope.set("DATABASES", { v: { ...binding.v, entries: replaced }, origins: binding.origins });
-}
-var init_django_heroku = __esm({
-  "src/model/settings/django-heroku.ts"() {
-    "use strict";
-    init_environ();
-  }
-});
-
-// src/model/settings/loops.ts
-function unrollLoop(ev, node, ctx) {
-  const kids = childrenOf(node);
-  const [, name, , iterable] = kids;
-  const body = kids.find((c) => c.name === "Body");
-  if (name?.name !== "VariableName" || kids[2]?.name !== "in" || !iterable || !body) return false;
-  const items = itemsOf(ev.evaluate(iterable, ctx));
-  if (!items) return false;
-  const statements = childrenOf(body).filter((c) => c.name !== ":");
-  const guards = [];
-  for (const s of statements) {
-    const test = continueGuard(s);
-    if (!test) break;
-    guards.push(test);
-  }
-  const rest = statements.slice(guards.length);
-  if (rest.some(jumps)) return false;
-  const loopVar = ev.text(name);
-  const runs = [];
-  for (const item of items) {
-    const scope = new Map(ctx.scope).set(loopVar, { v: item, origins: [] });
-    const skips = guards.map((g) => truthy(evalTest(ev, g, { ...ctx, scope }).v));
-    if (skips.some((t) => t === void 0)) return false;
-    runs.push(!skips.includes(true));
-  }
-  items.forEach((item, i) => {
-    ctx.scope.set(loopVar, { v: item, origins: [] });
-    if (runs[i]) for (const s of rest) ev.executeOrSkip(s, ctx);
-  });
-  return true;
-}
-function itemsOf(v) {
-  const items = v.t === "dict" ? v.entries.map((e) => ({ t: "str", v: e.key, line: e.line })) : v.t === "list" && v.items.every((x) => x.t === "str" || x.t === "num") ? v.items : void 0;
-  return items && items.length <= MAX_ITEMS ? items : void 0;
-}
-function continueGuard(stmt) {
-  if (stmt.name !== "IfStatement") return void 0;
-  const kids = childrenOf(stmt);
-  if (kids.length !== 3 || kids[0].name !== "if" || kids[2].name !== "Body") return void 0;
-  const inner = childrenOf(kids[2]).filter((c) => c.name !== ":");
-  return inner.length === 1 && inner[0].name === "ContinueStatement" ? kids[1] : void 0;
-}
-function jumps(stmt) {
-  const stack = [stmt];
-  while (stack.length > 0) {
-    const n = stack.pop();
-    if (n.name === "BreakStatement" || n.name === "ContinueStatement") return true;
-    stack.push(...childrenOf(n));
-  }
-  return false;
-}
-var MAX_ITEMS;
-var init_loops = __esm({
-  "src/model/settings/loops.ts"() {
-    "use strict";
-    init_python();
-    init_expressions();
-    init_value();
-    MAX_ITEMS = 8;
-  }
-});
-
-// src/model/settings/module-branch.ts
-function takenModuleBranch(ev, branches, ctx) {
-  if (!branches.some((b) => LOADS_SETTINGS.test(ev.text(b.body)))) return void 0;
-  for (const b of branches) {
-    if (!b.test) return b.body;
-    const r = evalTest(ev, b.test, ctx);
-    const taken = r.cond ? takenInContainer(ev, r.cond, ev.text(b.test)) : constantTruth(r.v);
-    if (taken === void 0) return void 0;
-    if (taken) return b.body;
-  }
-  return void 0;
-}
-function takenInContainer(ev, cond, text2) {
-  const value = ev.containerValue(cond.variable);
-  if (typeof value !== "string" || cond.derivedFrom) return void 0;
-  switch (cond.test) {
-    case "equals":
-    case "not-equals":
-      if (!/==|!=/.test(text2) || /\bin\b/.test(text2)) return void 0;
-      return value === cond.value === (cond.test === "equals");
-    case "set":
-      return value === "" ? void 0 : true;
-    case "unset":
-      return value === "" ? void 0 : false;
-    default:
-      return void 0;
-  }
-}
-function constantTruth(v) {
-  return v.t === "bool" || v.t === "str" || v.t === "num" || v.t === "none" ? truthy(v) : void 0;
-}
-var LOADS_SETTINGS;
-var init_module_branch = __esm({
-  "src/model/settings/module-branch.ts"() {
-    "use strict";
-    init_expressions();
-    init_value();
-    LOADS_SETTINGS = /^\s*(from\s+\S+\s+import\s+\*|include\s*\(|\w+\s*=\s*(importlib\.)?import_module\s*\()/m;
-  }
-});
-
-// src/model/settings/project-modules.ts
-function projectName(ev, moduleName, name, line) {
-  const wellKnown = name === "env" || name === "BASE_DIR";
-  const scope = wellKnown || moduleName.replace(/\.+$/, "") === "" ? void 0 : ev.importModule(moduleName);
-  const bound = scope?.get(name);
-  if (bound) return bound.v;
-  const submodule = ev.importModule(
-    moduleName.endsWith(".") ? `${moduleName}${name}` : `${moduleName}.${name}`
-  );
-  return submodule ? moduleValue(submodule, line) : void 0;
-}
-function moduleValue(scope, line) {
-  return {
-    t: "dict",
-    entries: [...scope].filter(([n]) => !n.startsWith("_")).map(([key, b]) => ({ key, value: b.v, line: b.v.line })),
-    line,
-    attributes: true
-  };
-}
-function isProjectModule(moduleName) {
-  return moduleName.startsWith(".") || !LIBRARY_MODULES.test(moduleName);
-}
-var LIBRARY_MODULES;
-var init_project_modules = __esm({
-  "src/model/settings/project-modules.ts"() {
-    "use strict";
-    LIBRARY_MODULES = /^(environs|environ|decouple|django|os|pathlib|dotenv)(\.|$)/;
-  }
-});
-
-// src/model/settings/binding.ts
-function unionOrigins(lists) {
-  const all = /* @__PURE__ */ new Set();
-  for (const list of lists) for (const i of list) all.add(i);
-  const out = [...all].sort((a, b) => a - b);
-  return out.length > MAX_ORIGINS ? out.slice(-MAX_ORIGINS) : out;
-}
-function bind(ev, name, v, ctx, line, replace) {
-  const previous = ctx.scope.get(name);
-  let origins = [];
-  if (ctx.inFunction) {
-    ctx.scope.set(name, { v, origins });
-    return;
-  }
-  if (SETTING_NAME2.test(name)) {
-    const index = ev.recorded.push({
-      ...ev.depth > 0 ? { file: ev.file } : {},
-      name,
-      line,
-      endLine: Math.max(line, ev.statementEndLine),
-      v,
-      cond: ctx.cond,
-      condText: ctx.condText,
-      inBranch: ctx.inBranch,
-      activeWhenUnset: ctx.activeWhenUnset
-    }) - 1;
-    origins = replace ? [index] : unionOrigins([previous?.origins ?? [], [index]]);
-  }
-  ctx.scope.set(name, { v, origins });
-  if (name === "SECRET_KEY") requireValue(v);
-  if (!ctx.inBranch && v.t === "path" && v.base === "repo") {
-    if (name === "BASE_DIR") ev.baseDirParts = v.parts;
-    else if (ev.rootDirParts === void 0 && ROOT_NAME.test(name)) ev.rootDirParts = v.parts;
-  }
-}
-var SETTING_NAME2, MAX_ORIGINS, ROOT_NAME;
-var init_binding = __esm({
-  "src/model/settings/binding.ts"() {
-    "use strict";
-    init_value();
-    SETTING_NAME2 = /^[A-Z][A-Z0-9_]*$/;
-    MAX_ORIGINS = 64;
-    ROOT_NAME = /^(ROOT|PROJECT|SITE|REPO)_?(DIR|ROOT|PATH)$/;
-  }
-});
-
-// src/model/settings/statements.ts
-function execStatement(ev, node, ctx) {
-  switch (node.name) {
-    case "AssignStatement":
-      return execAssign(ev, node, ctx);
-    case "UpdateStatement":
-      return execUpdate(ev, node, ctx);
-    case "ExpressionStatement":
-      return execExpression(ev, node, ctx);
-    case "ImportStatement":
-      return execImport(ev, node, ctx);
-    case "IfStatement":
-      return execIf(ev, node, ctx);
-    case "TryStatement":
-      return execTry(ev, node, ctx);
-    case "WithStatement":
-      for (const c of childrenOf(node)) if (c.name === "Body") ev.executeBody(c, ctx);
-      return;
-    case "ForStatement":
-      if (copiesModuleNames(ev, node, ctx) || unrollLoop(ev, node, ctx)) return;
-    // falls through
-    case "WhileStatement": {
-      const body = childrenOf(node).find((c) => c.name === "Body");
-      if (body) execMaybe(ev, body, ctx);
-      return;
-    }
-    case "StatementGroup":
-      for (const c of childrenOf(node)) execStatement(ev, c, ctx);
-      return;
-    case "FunctionDefinition":
-      return execDef(ev, node, ctx);
-    case "ClassDefinition":
-      return defineClass(ev, node, ctx);
-    default:
-      return;
-  }
-}
-function execDef(ev, node, ctx) {
-  const kids = childrenOf(node);
-  const name = kids.find((c) => c.name === "VariableName");
-  const params = kids.find((c) => c.name === "ParamList");
-  const body = kids.find((c) => c.name === "Body");
-  if (!name) return;
-  const v = params && body && !ctx.inFunction ? { t: "func", params: parameters(ev, params, ctx), body, line: ev.line(node) } : ev.unknown(node);
-  ctx.scope.set(ev.text(name), { v, origins: [] });
-}
-function execMaybe(ev, body, ctx) {
-  const child = {
-    ...ctx,
-    scope: new Map(ctx.scope),
-    inBranch: true,
-    activeWhenUnset: void 0
-  };
-  ev.executeBody(body, child);
-  merge(ctx.scope, [
-    { scope: child.scope, activeWhenUnset: void 0 },
-    { scope: ctx.scope, activeWhenUnset: void 0 }
-  ]);
-}
-function execAssign(ev, node, ctx) {
-  const segments = [[]];
-  let valueHasComma = false;
-  for (const c of childrenOf(node)) {
-    if (c.name === "AssignOp") {
-      segments.push([]);
-      valueHasComma = false;
-    } else if (c.name === ",") valueHasComma = true;
-    else if (c.name !== "TypeDef") segments[segments.length - 1].push(c);
-  }
-  if (segments.length < 2) return;
-  const valueNodes = segments.pop();
-  if (valueNodes.length === 0) return;
-  if (!valueHasComma && rebindsItself(ev, segments, valueNodes, ctx)) return;
-  const value = valueNodes.length === 1 && !valueHasComma ? ev.evaluate(valueNodes[0], ctx) : {
-    t: "list",
-    items: valueNodes.map((n) => ev.evaluate(n, ctx)),
-    line: ev.line(valueNodes[0]),
-    written: "tuple"
-  };
-  const line = ev.line(node);
-  for (const targets of segments) {
-    if (targets.length === 1) assignTarget(ev, targets[0], value, ctx, line);
-    else
-      targets.forEach(
-        (t, i) => assignTarget(
-          ev,
-          t,
-          value.t === "list" && value.items.length === targets.length ? value.items[i] : ev.unknown(t),
-          ctx,
-          line
-        )
-      );
-  }
-}
-function rebindsItself(ev, targets, valueNodes, ctx) {
-  if (targets.length !== 1 || targets[0].length !== 1 || valueNodes.length !== 1 || ctx.inFunction)
-    return false;
-  const [target] = targets[0];
-  const [value] = valueNodes;
-  if (target.name !== "VariableName" || value.name !== "VariableName") return false;
-  const name = ev.text(target);
-  return name === ev.text(value) && (ctx.scope.get(name)?.origins.length ?? 0) > 0;
-}
-function execUpdate(ev, node, ctx) {
-  const kids = childrenOf(node);
-  const op = kids.find((c) => c.name === "UpdateOp");
-  if (!op || kids.length < 3) return;
-  const value = ev.evaluate(kids[kids.length - 1], ctx);
-  const chain2 = targetChain(ev, kids[0], ctx);
-  if (!chain2) return;
-  const current = getIn(ev, chain2, ctx);
-  const line = ev.line(node);
-  const updated = binary(current, ev.text(op).slice(0, -1), value, line);
-  update(ev, chain2, updated, ctx, line);
-}
-function execExpression(ev, node, ctx) {
-  const expr = childrenOf(node)[0];
-  if (!expr) return;
-  if (expr.name === "CallExpression") {
-    const [callee, argList] = childrenOf(expr);
-    const calleeKids = callee ? childrenOf(callee) : [];
-    if (callee?.name === "MemberExpression" && calleeKids[1]?.name === "." && argList) {
-      const method = ev.text(calleeKids[2]);
-      const chain2 = ["append", "extend", "update", "insert"].includes(method) ? targetChain(ev, calleeKids[0], ctx) : void 0;
-      if (chain2) {
-        const args = callArguments(ev, argList, ctx);
-        const current = getIn(ev, chain2, ctx);
-        const line = ev.line(node);
-        update(ev, chain2, mutate(current, method, args, line), ctx, line);
-        return;
-      }
-    }
-    if (callee && ev.text(callee).replace(/\s/g, "") === "django_heroku.settings")
-      return applyDjangoHeroku(ev.reads, ctx, ev.line(node));
-    if (copiesModuleNames(ev, node, ctx)) return;
-  }
-  ev.evaluate(expr, ctx);
-}
-function execImport(ev, node, ctx) {
-  const kids = childrenOf(node);
-  if (kids[0]?.name === "from") execFromImport(ev, kids, ctx, ev.line(node));
-  else execPlainImport(ev, kids, ctx, ev.line(node));
-}
-function execFromImport(ev, kids, ctx, line) {
-  const importAt = kids.findIndex((c) => c.name === "import");
-  if (importAt < 0) return;
-  const moduleName = kids.slice(1, importAt).map((c) => c.name === "Ellipsis" ? "..." : ev.text(c)).join("");
-  const names = kids.slice(importAt + 1).filter((c) => c.name !== "(" && c.name !== ")");
-  for (let i = 0; i < names.length; i++) {
-    const c = names[i];
-    if (c.name === "*") {
-      ev.starImports.push({ module: moduleName, line });
-      ev.importStar(moduleName, ctx);
-      continue;
-    }
-    if (c.name !== "VariableName") continue;
-    let alias = ev.text(c);
-    const imported = alias;
-    if (names[i + 1]?.name === "as" && names[i + 2]) {
-      alias = ev.text(names[i + 2]);
-      i += 2;
-    }
-    const fromProject = isProjectModule(moduleName);
-    const own = fromProject ? projectName(ev, moduleName, imported, line) : void 0;
-    const v = own ? own : fromProject && imported === "env" ? { t: "envobj", scheme: /* @__PURE__ */ new Map(), line } : fromProject && imported === "BASE_DIR" ? { t: "path", base: "BASE_DIR", parts: [], line } : moduleName.startsWith(".") ? ev.unknown(c) : { t: "ref", name: `${moduleName}.${imported}`, line };
-    if (own) bind(ev, alias, own, ctx, line, true);
-    else ctx.scope.set(alias, { v, origins: [] });
-    if (moduleName === "decouple" && !ev.dotenvLoads.some((d) => d.via === "python-decouple"))
-      ev.dotenvLoads.push({ via: "python-decouple", line });
-  }
-}
-function execPlainImport(ev, kids, ctx, line) {
-  let dotted = [];
-  let alias;
-  const flush = () => {
-    if (dotted.length === 0) return;
-    const full = dotted.join(".");
-    const own = alias || dotted.length === 1 ? ev.importModule(full) : void 0;
-    if (own) ctx.scope.set(alias ?? full, { v: moduleValue(own, line), origins: [] });
-    else if (alias) ctx.scope.set(alias, { v: { t: "ref", name: full, line }, origins: [] });
-    else ctx.scope.set(dotted[0], { v: { t: "ref", name: dotted[0], line }, origins: [] });
-    dotted = [];
-    alias = void 0;
-  };
-  for (let i = 1; i < kids.length; i++) {
-    const c = kids[i];
-    if (c.name === ",") flush();
-    else if (c.name === "as" && kids[i + 1]) alias = ev.text(kids[++i]);
-    else if (c.name === "VariableName") dotted.push(ev.text(c));
-  }
-  flush();
-}
-function execIf(ev, node, ctx) {
-  const kids = childrenOf(node);
-  const branches = [];
-  for (let i = 0; i < kids.length; i++) {
-    const k = kids[i].name;
-    if ((k === "if" || k === "elif") && kids[i + 2]?.name === "Body") {
-      branches.push({ test: kids[i + 1], body: kids[i + 2] });
-      i += 2;
-    } else if (k === "else" && kids[i + 1]?.name === "Body") {
-      branches.push({ body: kids[i + 1] });
-      i += 1;
-    }
-  }
-  const taken = takenModuleBranch(ev, branches, ctx) ?? constantBranch(ev, branches, ctx);
-  if (taken) return ev.executeBody(taken, ctx);
-  const results = [];
-  let previousFalse = true;
-  let previous = [];
-  let untraced = false;
-  for (const b of branches) {
-    let cond;
-    let testTrue = true;
-    let condText;
-    if (b.test) {
-      const r = evalTest(ev, b.test, ctx);
-      cond = r.cond;
-      testTrue = truthy(r.v);
-      condText = ev.text(b.test).slice(0, MAX_TEXT);
-      untraced ||= testTrue === void 0 && readsDjangoSettings(ev, b.test, ctx);
-    } else {
-      cond = otherwiseCondition(previous, ev.line(b.body));
-      condText = "else";
-    }
-    if (contradicts(ctx.cond, cond) || b.test && !cond && testTrue === false && isConstant(ev, b.test, ctx)) {
-      previousFalse = truthAnd(previousFalse, truthNot(testTrue));
-      if (previous && cond) previous.push(cond);
-      else previous = void 0;
-      continue;
-    }
-    const active = truthAnd(ctx.activeWhenUnset, truthAnd(previousFalse, testTrue));
-    const guarded = new Set(ctx.guarded);
-    if (cond && !cond.derivedFrom && (cond.test === "equals" || cond.test === "set"))
-      guarded.add(cond.variable);
-    const child = {
-      scope: new Map(ctx.scope),
-      inBranch: true,
-      activeWhenUnset: active,
-      cond: cond ?? ctx.cond,
-      condText: cond ? condText : ctx.condText,
-      guarded
-    };
-    ev.executeBody(b.body, child);
-    results.push({ scope: child.scope, when: cond, activeWhenUnset: active, untraced });
-    previousFalse = truthAnd(previousFalse, truthNot(testTrue));
-    if (previous && cond) previous.push(cond);
-    else previous = void 0;
-  }
-  if (!branches.some((b) => !b.test))
-    results.push({
-      scope: ctx.scope,
-      when: otherwiseCondition(previous, ev.line(node)),
-      activeWhenUnset: truthAnd(ctx.activeWhenUnset, previousFalse),
-      untraced
-    });
-  merge(ctx.scope, results);
-  presenceFallbacks(ctx.scope, results);
-}
-function constantBranch(ev, branches, ctx) {
-  for (const b of branches) {
-    if (!b.test) return b.body;
-    const operand = b.test.name === "UnaryExpression" ? b.test.lastChild : b.test;
-    if (!operand || !CONSTANT_SHAPES.has(operand.name) || !isConstant(ev, b.test, ctx)) return void 0;
-    if (truthy(ev.evaluate(b.test, ctx)) === true) return b.body;
-  }
-  return void 0;
-}
-function isConstant(ev, test, ctx) {
-  const v = ev.evaluate(test, ctx);
-  return v.t === "bool" || v.t === "num" || v.t === "str" || v.t === "none";
-}
-function contradicts(outer, inner) {
-  if (!outer || !inner || outer.test !== "unset" || outer.derivedFrom || inner.derivedFrom) return false;
-  if (outer.variable !== inner.variable) return false;
-  return inner.test === "set" || inner.test === "equals" && inner.value !== "";
-}
-function presenceFallbacks(scope, results) {
-  if (results.length !== 2) return;
-  const [set, unset] = results;
-  const x = set.when?.test === "set" && !set.when.derivedFrom ? set.when.variable : void 0;
-  if (!x || unset.when?.test !== "unset" || unset.when.variable !== x) return;
-  for (const [name, b] of scope) {
-    const tried = set.scope.get(name)?.v;
-    if (tried?.t !== "env" || tried.read.variable !== x || unset.scope.get(name) === set.scope.get(name))
-      continue;
-    const v = withFallback(tried, unset.scope.get(name)?.v, [tried.read]);
-    const test = set.when;
-    const chosenAt = test.file ? { line: test.line, file: test.file } : { line: test.line };
-    if (v?.t === "env") scope.set(name, { v: { ...v, chosenAt }, origins: b.origins });
-  }
-}
-function execTry(ev, node, ctx) {
-  const blocks = tryBlocks(ev, node);
-  const before = new Map(ctx.scope);
-  const readsFrom2 = ev.reads.length;
-  const recordedFrom = ev.recorded.length;
-  const [first, ...rest] = blocks;
-  if (first?.keyword === "try") ev.executeBody(first.body, ctx);
-  const failing = failingReads(ev.reads.slice(readsFrom2));
-  const handler = fallbackHandler(rest, failing);
-  if (!handler) {
-    for (const b of first?.keyword === "try" ? rest : blocks)
-      if (b.keyword === "except") execMaybe(ev, b.body, ctx);
-      else ev.executeBody(b.body, ctx);
-    return;
-  }
-  execFallback(ev, ctx, { blocks: rest, handler, failing, before, recordedFrom, line: first.line });
-}
-function execFallback(ev, ctx, t) {
-  const variables = [...new Set(t.failing.map((r) => r.variable))];
-  const variable = variables.length === 1 ? variables[0] : void 0;
-  const setCond = variable ? { variable, value: "", test: "set", line: t.line } : void 0;
-  const unsetCond = variable ? { variable, value: "", test: "unset", line: t.handler.line } : void 0;
-  for (const r of t.failing) {
-    r.required = false;
-    r.guarded = true;
-  }
-  for (const a of ev.recorded.slice(t.recordedFrom)) {
-    a.inBranch = true;
-    a.activeWhenUnset = false;
-    if (setCond && !a.cond) {
-      a.cond = setCond;
-      a.condText = "try";
-    }
-  }
-  const setCtx = { ...ctx, inBranch: true, activeWhenUnset: false, cond: setCond ?? ctx.cond };
-  if (setCond) setCtx.condText = "try";
-  for (const b of t.blocks) if (b.keyword === "else") ev.executeBody(b.body, setCtx);
-  const tried = new Map(ctx.scope);
-  const unsetCtx = {
-    ...ctx,
-    scope: new Map(t.before),
-    inBranch: true,
-    cond: unsetCond ?? ctx.cond,
-    condText: unsetCond ? t.handler.text ?? "except" : ctx.condText
-  };
-  ev.executeBody(t.handler.body, unsetCtx);
-  ctx.scope.clear();
-  for (const [name, b] of t.before) ctx.scope.set(name, b);
-  merge(ctx.scope, [
-    { scope: tried, when: setCond, activeWhenUnset: false },
-    { scope: unsetCtx.scope, when: unsetCond, activeWhenUnset: ctx.activeWhenUnset }
-  ]);
-  for (const [name, b] of ctx.scope) {
-    const v = withFallback(tried.get(name)?.v, unsetCtx.scope.get(name)?.v, t.failing);
-    if (v) ctx.scope.set(name, { v, origins: b.origins });
-  }
-  for (const b of t.blocks)
-    if (b.keyword === "except" && b !== t.handler) execMaybe(ev, b.body, ctx);
-    else if (b.keyword === "finally") ev.executeBody(b.body, ctx);
-}
-function merge(scope, results) {
-  const names = /* @__PURE__ */ new Set();
-  for (const r of results) for (const [name, b] of r.scope) if (scope.get(name) !== b) names.add(name);
-  for (const name of names) {
-    const bindings = results.map((r) => r.scope.get(name));
-    const origins = unionOrigins(bindings.map((b) => b?.origins ?? []));
-    const first = bindings[0];
-    if (first && bindings.every((b) => b?.v === first.v)) {
-      scope.set(name, { v: first.v, origins });
-      continue;
-    }
-    const line = bindings.find((b) => b)?.v.line ?? 1;
-    const options = results.map((r, i) => ({
-      v: bindings[i]?.v ?? { t: "unknown", text: "(not set)", line },
-      when: r.when,
-      activeWhenUnset: r.activeWhenUnset,
-      ...r.untraced ? { untraced: true } : {}
-    }));
-    scope.set(name, { v: choice(options, line), origins });
-  }
-}
-function assignTarget(ev, target, value, ctx, line) {
-  if (target.name === "VariableName") {
-    bind(ev, ev.text(target), value, ctx, line, true);
-    return;
-  }
-  const chain2 = targetChain(ev, target, ctx);
-  if (chain2 && chain2.keys.length > 0) {
-    const current = ctx.scope.get(chain2.root)?.v ?? ev.lookup(chain2.root, line, ctx);
-    update(ev, chain2, setIn(current, chain2.keys, value, line), ctx, line, true);
-  }
-}
-function targetChain(ev, node, ctx) {
-  const keys = [];
-  let n = node;
-  while (n && n.name === "MemberExpression") {
-    const kids = childrenOf(n);
-    if (kids[1]?.name !== "[" || kids.length !== 4) return void 0;
-    const key = ev.evaluate(kids[2], ctx);
-    if (key.t !== "str") return void 0;
-    keys.unshift(key.v);
-    n = kids[0];
-  }
-  if (!n || n.name !== "VariableName") return void 0;
-  return { root: ev.text(n), keys };
-}
-function getIn(ev, chain2, ctx) {
-  let v = ctx.scope.get(chain2.root)?.v ?? ev.lookup(chain2.root, 1, ctx);
-  for (const k of chain2.keys) v = subscript2(v, { t: "str", v: k, line: v.line }, v.line);
-  return v;
-}
-function update(ev, chain2, value, ctx, line, valueIsWhole = false) {
-  if (chain2.keys.length === 0) {
-    bind(ev, chain2.root, value, ctx, line, false);
-    return;
-  }
-  const current = ctx.scope.get(chain2.root)?.v ?? ev.lookup(chain2.root, line, ctx);
-  bind(ev, chain2.root, valueIsWhole ? value : setIn(current, chain2.keys, value, line), ctx, line, false);
-}
-var CONSTANT_SHAPES;
-var init_statements = __esm({
-  "src/model/settings/statements.ts"() {
-    "use strict";
-    init_python();
-    init_access();
-    init_django_heroku();
-    init_expressions();
-    init_django_settings();
-    init_configurations();
-    init_import_module();
-    init_loops();
-    init_module_branch();
-    init_functions();
-    init_project_modules();
-    init_operators();
-    init_binding();
-    init_try_fallback();
-    init_value();
-    CONSTANT_SHAPES = /* @__PURE__ */ new Set(["VariableName", "Boolean", "Number", "None"]);
-  }
-});
-
-// src/model/settings/evaluation.ts
-function stringWithEnvironment(v, variable) {
-  if (v.t === "str") return v.v;
-  if (v.t === "env") {
-    const set = variable?.(v.read.variable);
-    if (typeof set === "string" && !v.derived && v.whenSet !== "truth-of-text")
-      return `${v.prefix ?? ""}${set}${v.suffix ?? ""}`;
-    return set === null || set === void 0 ? stringWithEnvironment(v.unset, variable) : void 0;
-  }
-  if (v.t === "concat") {
-    const parts = v.parts.map((p) => stringWithEnvironment(p, variable));
-    return parts.every((p) => p !== void 0) ? parts.join("") : void 0;
-  }
-  return void 0;
-}
-function stampFile(value, file, depth = 0, seen = /* @__PURE__ */ new Set()) {
-  if (depth > MAX_STAMP_DEPTH || typeof value !== "object" || value === null || seen.has(value)) return;
-  seen.add(value);
-  if (Array.isArray(value)) {
-    for (const item of value) stampFile(item, file, depth + 1, seen);
-    return;
-  }
-  if (value instanceof Map) return;
-  const record = value;
-  if (record.t === "func" || record.t === "class") {
-    record.file ??= file;
-    return;
-  }
-  if (typeof record.line === "number" && record.file === void 0) record.file = file;
-  for (const [key, inner] of Object.entries(record))
-    if (key !== "body") stampFile(inner, file, depth + 1, seen);
-}
-function messageOf(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-var MAX_IMPORT_DEPTH, ModuleEvaluation, MAX_STAMP_DEPTH;
-var init_evaluation = __esm({
-  "src/model/settings/evaluation.ts"() {
-    "use strict";
-    init_python();
-    init_builtins();
-    init_expressions();
-    init_statements();
-    init_value();
-    MAX_IMPORT_DEPTH = 8;
-    ModuleEvaluation = class _ModuleEvaluation {
-      constructor(file, py, resolve6, depth = 0, parent, includes) {
-        this.file = file;
-        this.py = py;
-        this.resolve = resolve6;
-        this.depth = depth;
-        this.fileParts = file.split("/").filter((p) => p !== "" && p !== ".");
-        this.shared = parent?.shared ?? {
-          reads: [],
-          recorded: [],
-          dotenvLoads: [],
-          loggingConfigs: [],
-          failures: [],
-          modules: /* @__PURE__ */ new Map(),
-          namedModules: /* @__PURE__ */ new Map(),
-          imported: [],
-          starImportEdges: [],
-          syntaxErrors: [],
-          includes
-        };
-      }
-      file;
-      py;
-      resolve;
-      depth;
-      starImports = [];
-      /** How deep calls of helper functions are nested now. */
-      callDepth = 0;
-      fileParts;
-      shared;
-      get reads() {
-        return this.shared.reads;
-      }
-      get recorded() {
-        return this.shared.recorded;
-      }
-      get dotenvLoads() {
-        return this.shared.dotenvLoads;
-      }
-      get failures() {
-        return this.shared.failures;
-      }
-      /** Modules star-imported and evaluated in place, in the order they ran. */
-      get imported() {
-        return this.shared.imported;
-      }
-      /** Which module star-imports which, between the settings module and the modules merged into it. */
-      get starImportEdges() {
-        return this.shared.starImportEdges;
-      }
-      get syntaxErrors() {
-        return this.shared.syntaxErrors;
-      }
-      /** Configs passed to logging.config.dictConfig(), with the module that passed them. */
-      get loggingConfigs() {
-        return this.shared.loggingConfigs;
-      }
-      recordLoggingConfig(config2, callLine) {
-        this.shared.loggingConfigs.push({ v: config2, file: this.file, callLine });
-      }
-      /** Where BASE_DIR points, relative to the scanned directory, once it is assigned from __file__. */
-      get baseDirParts() {
-        return this.shared.baseDirParts;
-      }
-      set baseDirParts(parts) {
-        this.shared.baseDirParts = parts;
-      }
-      /** Where a ROOT_DIR-like name points when BASE_DIR is never assigned from __file__: paths are told from it then. */
-      get rootDirParts() {
-        return this.shared.rootDirParts;
-      }
-      set rootDirParts(parts) {
-        this.shared.rootDirParts = parts;
-      }
-      /**
-       * `from MODULE import *`: the module runs in its own namespace (once), then its public names join this scope,
-       * as Python does; its assignments are recorded with its file, so findings point where a value was set.
-       */
-      importStar(module2, ctx) {
-        const source = this.resolve?.(this.file, module2);
-        if (!source || source.file === this.file || this.depth >= MAX_IMPORT_DEPTH) return;
-        this.shared.starImportEdges.push({
-          from: this.file,
-          to: source.file,
-          ...ctx.inBranch && ctx.cond ? { cond: ctx.cond, condText: ctx.condText } : {}
-        });
-        let scope = this.shared.modules.get(source.file);
-        if (!scope) {
-          this.shared.modules.set(source.file, /* @__PURE__ */ new Map());
-          let py;
-          try {
-            py = parsePython(source.text);
-          } catch (error) {
-            this.failures.push({ file: source.file, message: `Settings could not be read: ${messageOf(error)}` });
-            return;
-          }
-          if (py.error) this.shared.syntaxErrors.push({ file: source.file, ...py.error });
-          const child = new _ModuleEvaluation(source.file, py, this.resolve, this.depth + 1, this);
-          const start = this.reads.length;
-          scope = child.run().scope;
-          for (const r of this.reads.slice(start)) r.file ??= source.file;
-          for (const binding of scope.values()) {
-            if (binding.v.t === "func" && !binding.v.home) binding.v.home = { ev: child, scope };
-            stampFile(binding.v, source.file);
-          }
-          this.shared.modules.set(source.file, scope);
-          this.shared.imported.push(source.file);
-        }
-        for (const [name, binding] of scope) if (!name.startsWith("_")) ctx.scope.set(name, binding);
-      }
-      /**
-       * The names of a project module imported by name (`from .secrets import SECRET_KEY`, `from conf import values as
-       * V`): the module runs apart (its assignments are not settings), its values marked with its file, its functions
-       * callable with its names; the variables it reads count as reads of the settings. Undefined outside the project.
-       */
-      importModule(module2) {
-        const source = this.resolve?.(this.file, module2);
-        if (!source || source.file === this.file || this.depth >= MAX_IMPORT_DEPTH) return void 0;
-        const cached = this.shared.namedModules.get(source.file);
-        if (cached) return cached;
-        this.shared.namedModules.set(source.file, /* @__PURE__ */ new Map());
-        let py;
-        try {
-          py = parsePython(source.text);
-        } catch (error) {
-          this.failures.push({ file: source.file, message: `Settings could not be read: ${messageOf(error)}` });
-          return void 0;
-        }
-        const child = new _ModuleEvaluation(source.file, py, this.resolve, this.depth + 1);
-        const scope = child.run().scope;
-        for (const r of child.reads) this.reads.push({ ...r, file: r.file ?? source.file });
-        for (const binding of scope.values()) {
-          if (binding.v.t === "func") binding.v.home = { ev: child, scope };
-          stampFile(binding.v, source.file);
-        }
-        this.shared.namedModules.set(source.file, scope);
-        return scope;
-      }
-      /**
-       * django-split-settings' `include(...)`: each file runs in order in this module's namespace (not its own, unlike a
-       * star-import), its assignments recorded with its file. A file that is missing is skipped, as `optional()` allows.
-       */
-      include(patterns, ctx) {
-        const includes = this.shared.includes;
-        if (!includes || this.depth >= MAX_IMPORT_DEPTH) return;
-        for (const pattern of patterns) {
-          const text2 = stringWithEnvironment(pattern, includes.variable);
-          if (text2 === void 0) continue;
-          for (const source of includes.files(this.file, text2)) {
-            if (source.file === this.file || this.imported.includes(source.file)) continue;
-            let py;
-            try {
-              py = parsePython(source.text);
-            } catch (error) {
-              this.failures.push({
-                file: source.file,
-                message: `Settings could not be read: ${messageOf(error)}`
-              });
-              continue;
-            }
-            if (py.error) this.shared.syntaxErrors.push({ file: source.file, ...py.error });
-            this.shared.imported.push(source.file);
-            const child = new _ModuleEvaluation(source.file, py, this.resolve, this.depth + 1, this);
-            const before = new Map(ctx.scope);
-            const start = this.reads.length;
-            for (const stmt of py.statements) child.executeOrSkip(stmt, ctx);
-            for (const r of this.reads.slice(start)) r.file ??= source.file;
-            for (const [name, binding] of ctx.scope)
-              if (before.get(name) !== binding) stampFile(binding.v, source.file);
-          }
-        }
-      }
-      /**
-       * The module `importlib.import_module(name, package)` loads, its name built with the container's variables (else
-       * their defaults in the code); a relative name without a known package stays relative to this module.
-       */
-      moduleNamed(name, pkg) {
-        const variable = this.shared.includes?.variable;
-        const text2 = stringWithEnvironment(name, variable);
-        if (!text2 || !text2.startsWith(".")) return text2;
-        const base = pkg && stringWithEnvironment(pkg, variable);
-        return base ? `${base}${text2}` : text2;
-      }
-      /** An evaluation of another module's code (a class body it defines) that records into this one's settings. */
-      sharing(file, py) {
-        return new _ModuleEvaluation(file, py, this.resolve, this.depth + 1, this);
-      }
-      /** The django-configurations class manage.py selects when DJANGO_CONFIGURATION is unset. */
-      get defaultConfiguration() {
-        return this.shared.includes?.configuration;
-      }
-      /** The value a variable has in the container: a string, null when unset, undefined when unknown. */
-      containerValue(name) {
-        return this.shared.includes?.variable?.(name);
-      }
-      /** Runs the module's top-level statements; returns the context they leave. */
-      run() {
-        const ctx = { scope: /* @__PURE__ */ new Map(), inBranch: false, activeWhenUnset: true, guarded: /* @__PURE__ */ new Set() };
-        for (const stmt of this.py.statements) this.executeOrSkip(stmt, ctx);
-        return ctx;
-      }
-      evaluate(node, ctx) {
-        return evalExpression(this, node, ctx);
-      }
-      /** Runs one statement; one it cannot follow (or nested too deeply) is skipped, and said; the rest still counts. */
-      executeOrSkip(stmt, ctx) {
-        this.statementEndLine = this.py.lineOf(Math.max(stmt.from, stmt.to - 1));
-        try {
-          execStatement(this, stmt, ctx);
-        } catch (error) {
-          const failure = { line: this.line(stmt), message: messageOf(error) };
-          if (this.depth > 0) failure.file = this.file;
-          this.failures.push(failure);
-        }
-      }
-      /** The statements of a block (the children of a Body node), each run or skipped. */
-      executeBody(body, ctx) {
-        for (const stmt of childrenOf(body)) if (stmt.name !== ":") this.executeOrSkip(stmt, ctx);
-      }
-      lookup(name, line, ctx) {
-        const bound = ctx.scope.get(name);
-        if (bound) return bound.v;
-        if (name === "__file__") return { t: "path", base: "repo", parts: this.fileParts, line };
-        if (name === "os") return { t: "ref", name: "os", line };
-        if (name === "Path") return { t: "ref", name: "pathlib.Path", line };
-        if (name === "BASE_DIR") return { t: "path", base: "BASE_DIR", parts: [], line };
-        if (name === "dj_database_url") return { t: "ref", name: "dj_database_url", line };
-        if (name === "env" && this.starImports.length > 0) return { t: "envobj", scheme: /* @__PURE__ */ new Map(), line };
-        if (BUILTINS.has(name)) return { t: "ref", name: `builtins.${name}`, line };
-        return { t: "unknown", text: name, line };
-      }
-      /** Last line of the statement being run (where a fix of a multi-line assignment ends). */
-      statementEndLine = 0;
-      line(node) {
-        return this.py.lineOf(node.from);
-      }
-      text(node) {
-        return this.py.text.slice(node.from, node.to);
-      }
-      /** A node not evaluated, as its source text. */
-      unknown(node) {
-        return { t: "unknown", text: this.text(node).slice(0, MAX_TEXT), line: this.line(node) };
-      }
-    };
-    MAX_STAMP_DEPTH = 40;
-  }
-});
-
-// src/model/settings/databases.ts
-function resolveDatabases(value, line, toSource) {
-  const builder = new DatabasesBuilder(toSource);
-  builder.walkDatabases(value, { isDefault: true });
-  const model = builder.result(line);
-  const aliases = otherAliases(value, toSource);
-  if (aliases.length > 0) model.aliases = aliases;
-  return model;
-}
-function otherAliases(value, toSource) {
-  const dicts = value.t === "dict" ? [value] : value.t === "choice" ? value.options.map((o) => o.v) : [];
-  const out = [];
-  for (const d of dicts) {
-    if (d.t !== "dict") continue;
-    for (const entry of d.entries) {
-      if (entry.key === "default" || out.some((a) => a.name === entry.key)) continue;
-      const builder = new DatabasesBuilder(toSource);
-      builder.walkDatabases(
-        { t: "dict", entries: [{ ...entry, key: "default" }], line: d.line },
-        { isDefault: true }
-      );
-      const { configs } = builder.result(entry.line);
-      if (configs.length > 0) out.push({ name: entry.key, configs });
-    }
-  }
-  return out;
-}
-function selectedBy(c) {
-  if (c.test === "equals") return { variable: c.variable, value: c.value };
-  if (c.test === "set" || c.test === "unset") return { variable: c.variable, value: "", test: c.test };
-  return { variable: c.variable, value: "", test: "otherwise" };
-}
-function holdsUrl(s) {
-  const text2 = s.default ?? s.defaultText ?? "";
-  return /URL|URI|DSN/i.test(s.variable) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text2);
-}
-function engineString(v) {
-  if (v.t === "str") return v.v;
-  return void 0;
-}
-function isServerEngine(engine) {
-  const e = engine.toLowerCase();
-  return ["postgres", "postgis", "mysql", "oracle", "mssql", "sql_server", "cockroach", "mariadb"].some(
-    (k) => e.includes(k)
-  );
-}
-function isSqliteEngine(engine) {
-  const e = engine.toLowerCase();
-  return e.includes("sqlite") || e.includes("spatialite");
-}
-function testAt(t) {
-  return t.file ? { line: t.line, file: t.file } : { line: t.line };
-}
-var SERVER_FIELDS, MAX_DEPTH3, DatabasesBuilder;
-var init_databases = __esm({
-  "src/model/settings/databases.ts"() {
-    "use strict";
-    init_value();
-    SERVER_FIELDS = ["NAME", "USER", "PASSWORD", "HOST"];
-    MAX_DEPTH3 = 20;
-    DatabasesBuilder = class {
-      constructor(toSource) {
-        this.toSource = toSource;
-      }
-      toSource;
-      configs = [];
-      selectors = [];
-      /** Some config is chosen by a test the analysis cannot follow: the choice is not known to be fixed in code. */
-      untraced = false;
-      overrides = [];
-      walkDatabases(v, sel, depth = 0) {
-        if (depth > MAX_DEPTH3) return;
-        if (v.t === "dict") {
-          const entry = v.entries.find((e) => e.key === "default");
-          if (entry) this.walkDefault(entry.value, sel, depth + 1);
-        } else if (v.t === "choice") {
-          for (const o of v.options) this.walkDatabases(o.v, this.option(o, sel), depth + 1);
-        } else if (v.t === "env") {
-          this.walkEnv(v, sel, (x, s) => this.walkDatabases(x, s, depth + 1));
-        }
-      }
-      walkDefault(v, sel, depth) {
-        if (depth > MAX_DEPTH3) return;
-        if (v.t === "dict") this.fromDict(v, sel);
-        else if (v.t === "choice")
-          for (const o of v.options) this.walkDefault(o.v, this.option(o, sel), depth + 1);
-        else if (v.t === "env") this.walkEnv(v, sel, (x, s) => this.walkDefault(x, s, depth + 1));
-      }
-      walkEnv(v, sel, next) {
-        const variable = v.read.variable;
-        if (v.dbUrl) {
-          const over = v.engineOverride;
-          if (over)
-            this.overrides.push({
-              variable,
-              engine: over.v,
-              line: over.line,
-              ...over.file ? { file: over.file } : {}
-            });
-          else
-            this.selectors.push({
-              kind: "url",
-              variable,
-              default: v.read.defaultText,
-              line: v.read.line,
-              file: v.read.file,
-              test: v.chosenAt ?? (sel.presenceTest?.variable === variable ? testAt(sel.presenceTest) : void 0)
-            });
-          if (v.unset.t === "dict" && v.unset.entries.length > 0)
-            this.fromDict(v.unset, { ...sel, isDefault: sel.isDefault }, v);
-          if (v.unset.t === "choice") {
-            for (const o of v.unset.options)
-              if (o.v.t === "dict" && o.v.entries.length > 0)
-                this.fromDict(o.v, { ...sel, isDefault: truthAnd(sel.isDefault, o.activeWhenUnset) }, v);
-          }
-          return;
-        }
-        if (v.cases) {
-          this.selectors.push({
-            kind: "env",
-            variable,
-            default: v.unsetKey ?? v.read.defaultText,
-            line: v.read.line,
-            file: v.read.file
-          });
-          const isDefault = (c) => c.v === v.unset || v.unsetKey === c.value;
-          for (const c of v.cases)
-            next(c.v, {
-              selectedBy: { variable, value: c.value },
-              isDefault: truthAnd(sel.isDefault, isDefault(c))
-            });
-          if (!v.cases.some(isDefault) && v.unset.t !== "unknown")
-            next(v.unset, { selectedBy: { variable, value: "", test: "otherwise" }, isDefault: sel.isDefault });
-          return;
-        }
-        this.selectors.push({
-          kind: "env",
-          variable,
-          default: v.read.defaultText,
-          line: v.read.line,
-          file: v.read.file
-        });
-        next(v.unset, { selectedBy: sel.selectedBy, isDefault: sel.isDefault });
-      }
-      option(o, sel) {
-        if (o.untraced) this.untraced = true;
-        const read = o.when?.derivedFrom;
-        if (read)
-          this.selectors.push({
-            kind: "derived",
-            variable: read.variable,
-            default: read.defaultText,
-            line: read.line,
-            file: read.file
-          });
-        else if (o.when)
-          this.selectors.push({
-            kind: "env",
-            variable: o.when.variable,
-            line: o.when.line,
-            file: o.when.file,
-            ...o.when.allOf ? { allOf: o.when.allOf } : {}
-          });
-        const presence = o.when && !read && (o.when.test === "set" || o.when.test === "unset") ? o.when : void 0;
-        return {
-          // No value of the variable selects the branch (a URL's scheme does), so none is named.
-          selectedBy: o.when && !read ? selectedBy(o.when) : sel.selectedBy,
-          isDefault: truthAnd(sel.isDefault, o.activeWhenUnset),
-          ...presence ? { presenceTest: { variable: presence.variable, ...testAt(presence) } } : sel.presenceTest ? { presenceTest: sel.presenceTest } : {}
-        };
-      }
-      fromDict(d, sel, url) {
-        const engineValue2 = d.entries.find((e) => e.key === "ENGINE")?.value;
-        const variants = engineValue2?.t === "env" && (!url || engineValue2.read.variable !== url.read.variable) ? this.engineVariants(engineValue2, sel) : [{ engine: engineValue2 ? engineString(engineValue2) : void 0, sel }];
-        for (const variant of variants) {
-          if (!url && variant.engine && isServerEngine(variant.engine))
-            for (const key of SERVER_FIELDS) {
-              const value = d.entries.find((e) => e.key === key)?.value;
-              if (value?.t === "env" && !value.derived && value.unset.t === "none") markRequired(value.read);
-            }
-          const config2 = { line: url ? url.read.line : d.line, ...this.fields(d, url) };
-          const file = url ? url.read.file : d.file;
-          if (file) config2.file = file;
-          if (variant.engine !== void 0) config2.engine = variant.engine;
-          if (variant.sel.selectedBy) config2.selectedBy = variant.sel.selectedBy;
-          if (variant.sel.isDefault !== void 0) config2.isDefault = variant.sel.isDefault;
-          this.configs.push(config2);
-        }
-      }
-      /** ENGINE read from a variable: one variant per engine it can name. */
-      engineVariants(engineValue2, sel) {
-        const variable = engineValue2.read.variable;
-        this.selectors.push({
-          // ENGINE taken from what a URL parses to: the URL selects the database
-          kind: engineValue2.derived && holdsUrl(engineValue2.read) ? "url" : "engine",
-          variable,
-          default: engineValue2.read.defaultText,
-          line: engineValue2.read.line,
-          file: engineValue2.read.file
-        });
-        if (engineValue2.cases)
-          return engineValue2.cases.map((c) => ({
-            engine: engineString(c.v),
-            sel: {
-              selectedBy: { variable, value: c.value },
-              isDefault: truthAnd(sel.isDefault, engineValue2.unsetKey === c.value)
-            }
-          }));
-        const engine = engineString(engineValue2.unset);
-        return [
-          {
-            engine,
-            sel: {
-              selectedBy: engine && engineValue2.read.defaultText !== void 0 ? { variable, value: engineValue2.read.defaultText } : sel.selectedBy,
-              isDefault: engine ? sel.isDefault : false
-            }
-          }
-        ];
-      }
-      /** The fields of a config dict; from a URL, each is the URL variable's read with the field as its fallback. */
-      fields(d, url) {
-        const fields = {};
-        const fieldLines = {};
-        for (const e of d.entries) {
-          fieldLines[e.key] = e.line;
-          const source = this.toSource(e.value);
-          fields[e.key] = url ? {
-            kind: "env",
-            variable: url.read.variable,
-            via: url.read.via,
-            required: url.read.required,
-            fallback: source,
-            line: url.read.line,
-            ...url.read.file ? { file: url.read.file } : {}
-          } : source;
-        }
-        return { fields, fieldLines };
-      }
-      result(line) {
-        this.dropOptionBranches();
-        const engines = new Set(this.configs.map((c) => c.engine?.replace(/_psycopg2$/, "") ?? "?"));
-        const url = this.selectors.find((s) => s.kind === "url");
-        const engine = this.selectors.find((s) => s.kind === "engine");
-        const serverVariables = new Set(
-          this.configs.filter((c) => c.engine && isServerEngine(c.engine)).map((c) => c.selectedBy?.variable)
-        );
-        const branches = this.selectors.filter((s) => s.kind === "env");
-        const branch = engines.size > 1 ? branches.find((s) => serverVariables.has(s.variable)) ?? branches[0] : void 0;
-        const derived = engines.size > 1 ? this.selectors.find((s) => s.kind === "derived") : void 0;
-        const sqliteBranch = this.configs.find(
-          (c) => c.isDefault === true && c.engine !== void 0 && isSqliteEngine(c.engine) && branches.some((b) => b.variable === c.selectedBy?.variable)
-        )?.selectedBy?.variable;
-        const sqliteSwitch = sqliteBranch ? branches.find((b) => b.variable === sqliteBranch) : void 0;
-        const switchFirst = sqliteSwitch && url?.variable !== sqliteBranch ? sqliteSwitch : void 0;
-        let selection;
-        const pick2 = switchFirst ?? url ?? engine ?? branch ?? derived;
-        if (pick2) {
-          const chosen = {
-            kind: pick2.kind === "url" || pick2.kind === "derived" && holdsUrl(pick2) ? "url" : "env",
-            variable: pick2.variable,
-            line: pick2.line
-          };
-          if (pick2.default !== void 0) chosen.default = pick2.default;
-          if (pick2.file) chosen.file = pick2.file;
-          if (pick2.test) chosen.test = pick2.test;
-          if (chosen.kind === "env" && pick2.allOf) chosen.allOf = pick2.allOf;
-          selection = chosen;
-        } else if (this.configs.length > 0 && !engines.has("?") && !(this.untraced && engines.size > 1))
-          selection = { kind: "fixed" };
-        else selection = { kind: "unknown" };
-        const model = { line, selection, configs: this.configs };
-        if (this.overrides.length > 0) model.engineOverrides = this.overrides;
-        return model;
-      }
-      /**
-       * A branch inside the server branch that only adds options (`if not DB_IGNORE_SSL:` then `\u2026["OPTIONS"] = \u2026`) selects
-       * no engine: its configs are taken as selected by the test that leaves the SQLite default, and its selectors dropped.
-       */
-      dropOptionBranches() {
-        const sqlite = this.configs.find(
-          (c) => c.isDefault === true && c.engine !== void 0 && isSqliteEngine(c.engine) && c.selectedBy?.test === "unset"
-        );
-        const variables = new Set(this.selectors.filter((s) => s.kind === "env").map((s) => s.variable));
-        for (const variable of variables) {
-          const by = this.configs.filter((c) => c.selectedBy?.variable === variable);
-          const engines = new Set(by.map((c) => c.engine));
-          const tests = new Set(by.map((c) => c.selectedBy?.test ?? "equals"));
-          if (by.length < 2 || engines.size !== 1 || !by[0].engine || !isServerEngine(by[0].engine)) continue;
-          if (by.some((c) => c.isDefault === true) || !tests.has("set") || !tests.has("unset")) continue;
-          for (const c of by)
-            if (sqlite?.selectedBy)
-              c.selectedBy = { variable: sqlite.selectedBy.variable, value: "", test: "set" };
-            else delete c.selectedBy;
-          for (let i = this.selectors.length - 1; i >= 0; i--)
-            if (this.selectors[i].variable === variable && this.selectors[i].kind === "env")
-              this.selectors.splice(i, 1);
-        }
-      }
-    };
-  }
-});
-
-// src/util/compare-text.ts
-function isPrintableAscii(text2) {
-  for (let i = 0; i < text2.length; i++) {
-    const code2 = text2.charCodeAt(i);
-    if (code2 < 32 || code2 > 126) return false;
-  }
-  return true;
-}
-function compareText(a, b) {
-  if (!isPrintableAscii(a) || !isPrintableAscii(b)) return a.localeCompare(b);
-  let caseOrder = 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const ca = a.charCodeAt(i);
-    const cb = b.charCodeAt(i);
-    if (ca === cb) continue;
-    const pa = PRIMARY[ca];
-    const pb = PRIMARY[cb];
-    if (pa !== pb) return pa < pb ? -1 : 1;
-    if (caseOrder === 0) caseOrder = ca > cb ? -1 : 1;
-  }
-  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
-  return caseOrder;
-}
-var ROOT_ORDER, PRIMARY;
-var init_compare_text = __esm({
-  "src/util/compare-text.ts"() {
-    "use strict";
-    ROOT_ORDER = ` _-,;:!?.'"()[]{}@*/\\&#%\`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ`;
-    PRIMARY = new Uint8Array(128);
-    for (let i = 0, weight = 0; i < ROOT_ORDER.length; i++) {
-      const c = ROOT_ORDER[i];
-      if (!(c >= "A" && c <= "Z")) weight++;
-      PRIMARY[ROOT_ORDER.charCodeAt(i)] = weight;
-    }
-  }
-});
-
-// src/model/settings/model.ts
-function settingsModelOf(ev, module2, ctx) {
-  const baseDirParts = ev.baseDirParts ?? ev.rootDirParts;
-  const toSource = (v) => valueSource(v, baseDirParts);
-  const live = /* @__PURE__ */ new Set();
-  for (const binding of ctx.scope.values()) for (const i of binding.origins) live.add(i);
-  const databasesBinding = ctx.scope.get("DATABASES");
-  const databasesOrigin = databasesBinding?.origins.length ? ev.recorded[Math.min(...databasesBinding.origins)] : void 0;
-  const importedFrom = databasesOrigin?.v.file !== void 0 && databasesOrigin.v.file !== (databasesOrigin.file ?? ev.file) ? { file: databasesOrigin.v.file, line: databasesOrigin.v.line } : void 0;
-  const databasesAt = importedFrom ?? defaultReplacedAt(ev, databasesBinding?.v, databasesBinding?.origins) ?? databasesOrigin;
-  const databases = databasesAt ? resolveDatabases(databasesBinding.v, databasesAt.line, toSource) : void 0;
-  if (databases && databasesAt?.file) databases.file = databasesAt.file;
-  const assignments = ev.recorded.map((a, i) => {
-    const out = { name: a.name, line: a.line, value: toSource(a.v) };
-    if (a.endLine !== void 0 && a.endLine > a.line) out.endLine = a.endLine;
-    if (a.file) out.file = a.file;
-    if (a.cond) out.condition = conditionOf2(a.cond, a.condText);
-    out.live = live.has(i);
-    if (a.inBranch) out.inBranch = true;
-    if (a.activeWhenUnset !== void 0) out.activeWhenUnset = a.activeWhenUnset;
-    return out;
-  });
-  const model = {
-    file: ev.file,
-    module: module2,
-    assignments,
-    envReads: [],
-    logHandlers: logHandlers([loggingSetting(ev, ctx), ...ev.loggingConfigs], ev.file),
-    starImports: ev.starImports,
-    dotenvLoads: ev.dotenvLoads
-  };
-  if (databases) model.databases = databases;
-  model.envReads = ev.reads.map((r) => ({
-    ...r.file ? { file: r.file } : {},
-    variable: r.variable,
-    line: r.line,
-    required: r.required,
-    hasDefault: r.hasDefault
-  }));
-  if (ev.imported.length > 0) model.mergedModules = [...ev.imported];
-  if (ev.starImportEdges.length > 0)
-    model.starImportEdges = ev.starImportEdges.map(
-      (e) => e.cond ? { from: e.from, to: e.to, when: conditionOf2(e.cond, e.condText) } : { from: e.from, to: e.to }
-    );
-  if (baseDirParts) model.baseDir = baseDirParts.length ? baseDirParts.join("/") : ".";
-  return model;
-}
-function defaultReplacedAt(ev, v, origins) {
-  const value = v?.t === "dict" ? v.entries.find((e) => e.key === "default")?.value : void 0;
-  if (value?.t !== "dict" || !origins || origins.length < 2) return void 0;
-  const first = Math.min(...origins);
-  const at2 = origins.find((i) => {
-    const a = ev.recorded[i];
-    return a.file === value.file && a.line <= value.line && value.line <= (a.endLine ?? a.line);
-  });
-  return at2 === void 0 || at2 === first ? void 0 : ev.recorded[at2];
-}
-function conditionOf2(c, text2) {
-  const out = { variable: c.variable, text: text2 ?? "" };
-  if (c.derivedFrom) return out;
-  out.test = c.test;
-  if (c.test === "equals" || c.test === "not-equals") out.values = c.values ?? [c.value];
-  if (c.test === "set" && c.allOf) out.allOf = c.allOf;
-  if (c.test === "otherwise" && c.excluded) out.excluded = c.excluded;
-  return out;
-}
-function valueSource(v, baseDirParts, depth = 0) {
-  const out = valueSourceHere(v, baseDirParts, depth);
-  if (v.file && out.file === void 0) out.file = v.file;
-  return out;
-}
-function valueSourceHere(v, baseDirParts, depth) {
-  const line = v.line;
-  const inner = (x) => valueSource(x, baseDirParts, depth + 1);
-  if (depth > MAX_SOURCE_DEPTH) return { kind: "unknown", text: "\u2026", line };
-  switch (v.t) {
-    case "str":
-    case "num":
-    case "bool":
-      return { kind: "literal", value: v.v, line };
-    case "none":
-      return { kind: "literal", value: null, line };
-    case "list":
-      return v.written ? { kind: "list", items: v.items.map(inner), line, written: v.written } : { kind: "list", items: v.items.map(inner), line };
-    case "dict":
-      return {
-        kind: "dict",
-        entries: v.entries.map((e) => ({ key: e.key, value: inner(e.value), line: e.line })),
-        line
-      };
-    case "path":
-      return pathSource(v, baseDirParts);
-    case "concat": {
-      const p = concatPath(v);
-      return p ? pathSource(p, baseDirParts) : { kind: "unknown", text: renderConcat(v), line };
-    }
-    case "env":
-      return envSource(v, inner);
-    case "choice": {
-      const out = { kind: "choice", options: v.options.map((o) => inner(o.v)), line };
-      if (v.decider?.t === "env") out.decidedBy = inner(v.decider);
-      return out;
-    }
-    case "ref":
-      return { kind: "unknown", text: v.name, line };
-    case "parents":
-    case "envobj":
-    case "func":
-    case "class":
-      return { kind: "unknown", text: v.t, line };
-    case "unknown":
-      return { kind: "unknown", text: v.text, line };
-  }
-}
-function envSource(v, inner) {
-  const out = {
-    kind: "env",
-    variable: v.read.variable,
-    via: v.read.via,
-    required: v.read.required,
-    line: v.line
-  };
-  const fallback = v.unset;
-  if (fallback.t !== "none" && !(fallback.t === "unknown" && fallback.crash)) out.fallback = inner(fallback);
-  if (v.prefix) out.prefix = v.prefix;
-  if (v.suffix) out.suffix = v.suffix;
-  if (v.whenSet) out.whenSet = v.whenSet;
-  if (v.selects) out.selects = v.selects;
-  if (v.read.presence || v.presence) out.presence = true;
-  if (v.fromFile) out.fromFile = true;
-  const truths = (v.whenSet ? [] : v.probes ?? []).flatMap((p) => {
-    const t = truthy(p.v);
-    return t === void 0 ? [] : [[p.text, t]];
-  });
-  if (truths.length > 0) out.truthWhenSetTo = Object.fromEntries(truths);
-  const compared = truths.map(([text2]) => text2).filter((text2) => !PROBE_TEXTS.includes(text2));
-  if (compared.length > 0) out.comparedWith = compared;
-  return out;
-}
-function pathSource(v, baseDirParts) {
-  if (v.base === "absolute") return { kind: "path", base: "absolute", parts: v.parts, line: v.line };
-  if (v.base === "BASE_DIR") return { kind: "path", base: "BASE_DIR", parts: v.parts, line: v.line };
-  if (!baseDirParts) return { kind: "unknown", text: `${v.parts.join("/")} (from __file__)`, line: v.line };
-  return { kind: "path", base: "BASE_DIR", parts: relativeParts(baseDirParts, v.parts), line: v.line };
-}
-function loggingSetting(ev, ctx) {
-  const binding = ctx.scope.get("LOGGING");
-  if (!binding) return void 0;
-  const origin = binding.origins.map((i) => ev.recorded[i]).find((a) => a.file);
-  return { v: binding.v, file: origin?.file ?? ev.file };
-}
-function logHandlers(configs, ownFile) {
-  const out = [];
-  let file = "";
-  let callLine;
-  const seen = /* @__PURE__ */ new Set();
-  const visitConfig = (v, depth) => {
-    if (depth > MAX_LOGGING_DEPTH) return;
-    if (v.t === "env") {
-      visitConfig(v.unset, depth + 1);
-      for (const c of v.cases ?? []) visitConfig(c.v, depth + 1);
-    } else if (v.t === "choice") for (const o of v.options) visitConfig(o.v, depth + 1);
-    else if (v.t === "dict") {
-      const handlers = v.entries.find((e) => e.key === "handlers")?.value;
-      if (handlers?.t !== "dict") return;
-      for (const h of handlers.entries) {
-        if (h.value.t !== "dict") continue;
-        const cls = h.value.entries.find((e) => e.key === "class");
-        if (cls?.value.t !== "str") continue;
-        const where2 = cls.value.file ?? file;
-        const key = `${where2}\0${cls.value.v}\0${cls.line}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push({
-          className: cls.value.v,
-          line: cls.line,
-          file: where2,
-          ...callLine ? { dictConfigLine: callLine } : {}
-        });
-      }
-    }
-  };
-  for (const c of configs) {
-    if (!c) continue;
-    file = c.file;
-    callLine = c.callLine;
-    visitConfig(c.v, 0);
-  }
-  return out.sort((a, b) => compareText(a.file, b.file) || a.line - b.line).map(({ file: f, ...h }) => f === ownFile ? h : { ...h, file: f });
-}
-var MAX_SOURCE_DEPTH, MAX_LOGGING_DEPTH;
-var init_model = __esm({
-  "src/model/settings/model.ts"() {
-    "use strict";
-    init_databases();
-    init_paths2();
-    init_value();
-    init_compare_text();
-    MAX_SOURCE_DEPTH = 60;
-    MAX_LOGGING_DEPTH = 20;
-  }
-});
-
-// src/model/settings/query.ts
-function withBases(settings, bases = []) {
-  if (bases.length === 0 || settings.mergedModules) return settings;
-  const all = [...bases, settings].reverse();
-  const databases = all.find((m) => m.databases && m.databases.selection.kind !== "unknown")?.databases ?? all.find((m) => m.databases)?.databases;
-  return {
-    ...settings,
-    assignments: [...bases, settings].flatMap((m) => m.assignments),
-    envReads: [...bases, settings].flatMap((m) => m.envReads),
-    ...databases ? { databases } : {}
-  };
-}
-function liveAssignments(model, name) {
-  const live = model.assignments.filter((a) => a.name === name && a.live);
-  return live.filter((a, i) => !live.slice(i + 1).some((b) => !b.inBranch));
-}
-function fallbackSelectors(databases) {
-  const selection = databases.selection;
-  if (selection.kind !== "env" && selection.kind !== "url") return [];
-  if (selection.kind === "url") {
-    const engine = urlFallbackEngine(databases);
-    if (engine) return [selection.variable, engine];
-    const others = databases.configs.filter((c) => c.engine && isServerEngine(c.engine) && c.selectedBy).map((c) => c.selectedBy.variable).filter((v) => v !== selection.variable);
-    return [.../* @__PURE__ */ new Set([selection.variable, ...others])];
-  }
-  const out = /* @__PURE__ */ new Set();
-  for (const c of databases.configs) {
-    if (!c.engine || !isServerEngine(c.engine) || !c.selectedBy || (c.selectedBy.test ?? "equals") === "unset")
-      continue;
-    const engine = c.fields.ENGINE;
-    const byEngine = engine?.kind === "env" && engine.variable === c.selectedBy.variable;
-    if (byEngine && c.selectedBy.variable !== selection.variable) continue;
-    out.add(c.selectedBy.variable);
-  }
-  return out.size > 0 ? [...out] : [selection.variable];
-}
-function urlFallbackEngine(databases) {
-  const selection = databases.selection;
-  if (selection.kind !== "url") return void 0;
-  const fallback = databases.configs.find(
-    (c) => c.isDefault === true && c.engine !== void 0 && isSqliteEngine(c.engine)
-  );
-  const variable = fallback?.selectedBy?.variable;
-  return variable !== void 0 && variable !== selection.variable ? variable : void 0;
-}
-function fallbackWhen(databases) {
-  const selection = databases.selection;
-  const variables = fallbackSelectors(databases);
-  if (selection.kind === "env" && selection.allOf && variables.length === 1 && variables[0] === selection.variable)
-    return `any of ${selection.allOf.join(", ")} is unset`;
-  return `${variables.join(" and ")} ${variables.length > 1 ? "are" : "is"} unset`;
-}
-function valueWhenUnset(v, depth = 0) {
-  if (!v || depth > 20) return void 0;
-  if (v.kind === "env") return valueWhenUnset(v.fallback, depth + 1);
-  return v;
-}
-function providedEnvironment(app) {
-  const values = /* @__PURE__ */ new Map();
-  const sources = [];
-  let complete = !app.unparsedCompose;
-  const stage = app.dockerfile?.targetStage;
-  if (stage) {
-    sources.push("the Dockerfile");
-    for (const [name, value] of Object.entries(stage.env)) values.set(name, value);
-  }
-  const service = app.compose?.appService;
-  if (service) {
-    sources.push(`the compose service '${service.name}'`);
-    for (const e of service.environment) values.set(e.name, e.value);
-    const unread = service.envFiles.filter(
-      (f) => !service.environment.some((e) => e.source === "env_file" && e.file === f.path)
-    );
-    if (unread.length > 0) {
-      complete = false;
-      if (!app.unparsedCompose && unread.every((f) => f.absent))
-        return { values, complete, sources, unreadEnvFiles: unread };
-    }
-  }
-  return { values, complete, sources };
-}
-function defaultFileStorages(model) {
-  const out = [];
-  for (const setting of ["STORAGES", "DEFAULT_FILE_STORAGE"])
-    for (const a of liveAssignments(model, setting)) {
-      let v = a.value;
-      if (setting === "STORAGES") {
-        const entry = v.kind === "dict" ? v.entries.find((e) => e.key === "default")?.value : void 0;
-        v = entry?.kind === "dict" ? entry.entries.find((e) => e.key === "BACKEND")?.value : void 0;
-        if (a.value.kind === "dict" && !a.value.entries.some((e) => e.key === "default"))
-          v = { kind: "literal", value: FILE_SYSTEM_STORAGE, line: a.line };
-      }
-      const backend = v?.kind === "literal" && typeof v.value === "string" ? v.value : void 0;
-      out.push({ setting, assignment: a, ...backend ? { backend } : {} });
-    }
-  return out;
-}
-function isFileSystemStorage(backend) {
-  return /^django\.core\.files\.storage\.(filesystem\.)?FileSystemStorage$/.test(backend);
-}
-var FILE_SYSTEM_STORAGE;
-var init_query = __esm({
-  "src/model/settings/query.ts"() {
-    "use strict";
-    init_databases();
-    FILE_SYSTEM_STORAGE = "django.core.files.storage.FileSystemStorage";
-  }
-});
-
-// src/model/settings/index.ts
-function modelSettings(file, module2, text2, resolve6, includes) {
-  const empty = { file, module: module2, assignments: [], envReads: [], logHandlers: [] };
-  let python;
-  try {
-    python = parsePython(text2);
-  } catch (error) {
-    return { model: empty, errors: [{ file, message: `Settings could not be read: ${messageOf(error)}` }] };
-  }
-  const errors = python.error ? [
-    {
-      file,
-      line: python.error.line,
-      message: `Python syntax error at line ${python.error.line}, column ${python.error.column}: the settings module was read only as far as it parses`
-    }
-  ] : [];
-  const evaluation = new ModuleEvaluation(file, python, resolve6, 0, void 0, includes);
-  let model;
-  let failures;
-  try {
-    const ctx = evaluation.run();
-    const selected = selectedConfiguration(
-      ctx,
-      evaluation.containerValue("DJANGO_CONFIGURATION"),
-      evaluation.defaultConfiguration
-    );
-    if (selected) applyConfiguration(evaluation, ctx, selected);
-    model = settingsModelOf(evaluation, module2, ctx);
-    failures = evaluation.failures;
-  } catch (error) {
-    model = empty;
-    failures = [...evaluation.failures, { message: messageOf(error) }];
-  }
-  for (const e of evaluation.syntaxErrors)
-    errors.push({
-      file: e.file,
-      line: e.line,
-      message: `Python syntax error at line ${e.line}, column ${e.column}: the settings module was read only as far as it parses`
-    });
-  for (const f of /* @__PURE__ */ new Set([file, ...failures.map((x) => x.file ?? file)])) {
-    const own = failures.filter((x) => (x.file ?? file) === f);
-    if (own.length > 0) errors.push(evaluationError(f, own));
-  }
-  return { model, errors };
-}
-function evaluationError(file, failures) {
-  const [first] = failures;
-  const more = failures.length > 1 ? ` (and ${failures.length - 1} more statement(s) not evaluated)` : "";
-  const error = {
-    file,
-    message: `The settings could not be fully evaluated: ${first.message}${more}`
-  };
-  if (first.line !== void 0) error.line = first.line;
-  return error;
-}
-var init_settings = __esm({
-  "src/model/settings/index.ts"() {
-    "use strict";
-    init_python();
-    init_evaluation();
-    init_configurations();
-    init_model();
-    init_databases();
-    init_query();
   }
 });
 
@@ -29616,7 +29772,7 @@ function fixSecretInDockerfile(context) {
   if (!lines2 || finding.line === void 0) return void 0;
   for (const df of everyDockerfile(context.project)) {
     if (!df.targetStage || df.file !== finding.file) continue;
-    for (const instr of lineage(df).flatMap((s) => s.instructions)) {
+    for (const instr of lineage2(df).flatMap((s) => s.instructions)) {
       if (instr.keyword !== "ENV") continue;
       const env = instr;
       const pair2 = env.pairs.find((p) => p.line === finding.line && isSecretName(p.name) && isLiteral(p.raw));
@@ -29634,7 +29790,7 @@ function fixSecretInDockerfile(context) {
   return void 0;
 }
 function argWarnings(df) {
-  const inImage2 = new Set(lineage(df));
+  const inImage2 = new Set(lineage2(df));
   const declared = [
     ...df.globalArgs.map((arg) => ({ arg, stage: void 0 })),
     ...df.builtStages.flatMap(
@@ -29722,7 +29878,7 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
           findings.push(...argWarnings(df));
           const globalArgs = new Map(df.globalArgs.map((a) => [a.name, a]));
           let stageArgs = /* @__PURE__ */ new Map();
-          const stages = lineage(df);
+          const stages = lineage2(df);
           for (const arg of [...df.globalArgs, ...stages.flatMap((s) => s.instructions)]) {
             if (stages.some((s) => s.instructions[0] === arg)) stageArgs = /* @__PURE__ */ new Map();
             if (arg.keyword === "ARG")
@@ -29953,20 +30109,20 @@ var init_TF0307_secret_in_compose = __esm({
 function namesNoSecret(app, files) {
   const dir = app.context?.dir ?? ".";
   const none = app.context?.envFilesNamingNoSecret ?? [];
-  return files.every((f) => none.includes(dir === "." ? f : import_node_path15.posix.relative(dir, f)));
+  return files.every((f) => none.includes(dir === "." ? f : import_node_path16.posix.relative(dir, f)));
 }
 function namedByCopy(app, line, files) {
   return linesNaming(app, files).some((l) => l.line === line);
 }
 function linesNaming(app, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = (f) => dir === "." ? f : import_node_path15.posix.relative(dir, f);
+  const inContext = (f) => dir === "." ? f : import_node_path16.posix.relative(dir, f);
   const out = [];
-  for (const i of (app.dockerfile?.targetStage ? lineage(app.dockerfile) : []).flatMap(
+  for (const i of (app.dockerfile?.targetStage ? lineage2(app.dockerfile) : []).flatMap(
     (s) => s.instructions
   )) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
-    const sources = i.sources.map((src) => import_node_path15.posix.normalize(src).replace(/^\//, ""));
+    const sources = i.sources.map((src) => import_node_path16.posix.normalize(src).replace(/^\//, ""));
     for (const f of files) if (sources.includes(inContext(f))) out.push({ line: i.line, file: f });
   }
   return out;
@@ -29981,8 +30137,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    if (import_node_path15.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
-    const inContext = dir === "." ? f.path : import_node_path15.posix.relative(dir, f.path);
+    if (import_node_path16.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
+    const inContext = dir === "." ? f.path : import_node_path16.posix.relative(dir, f.path);
     if (inContext.startsWith("..") || !isUsableEnvFileName(inContext)) continue;
     const reached = absentFileReachingImage(app, inContext);
     if (reached.length === 0) continue;
@@ -30044,7 +30200,7 @@ function ignorePatterns(app, files, kept) {
 }
 function contextPath(app, path4) {
   const dir = app.context?.dir ?? ".";
-  return dir === "." ? path4 : import_node_path15.posix.relative(dir, path4);
+  return dir === "." ? path4 : import_node_path16.posix.relative(dir, path4);
 }
 function generalPattern(path4) {
   const parts = path4.split("/");
@@ -30055,12 +30211,12 @@ function generalPattern(path4) {
   const general = sep5 !== void 0 ? `.env${sep5}*` : base.endsWith(".env") && base !== ".env" ? "*.env" : base;
   return parts.length > 1 ? `**/${general}` : general;
 }
-var import_node_path15, envFileInImage;
+var import_node_path16, envFileInImage;
 var init_TF0308_env_file_in_image = __esm({
   "src/rules/TF0308-env-file-in-image.ts"() {
     "use strict";
     init_files();
-    import_node_path15 = require("node:path");
+    import_node_path16 = require("node:path");
     init_context();
     init_env_files2();
     init_lineage();
@@ -30438,12 +30594,13 @@ var init_python_calls = __esm({
 function passwordCalls(code2) {
   const out = [];
   for (const call2 of callsNamed(code2, PASSWORD_CALLS)) {
-    const setter = code2.startsWith("set_password", call2.index);
+    const called = /^\w+/.exec(code2.slice(call2.index))?.[0] ?? "create_superuser";
+    const setter = called === "set_password";
     const positional = call2.args.filter((a) => a.name === void 0);
     const arg = call2.args.find((a) => a.name === "password") ?? positional[setter ? 0 : 2];
     const literal = arg && (literalArgument(arg) ?? literalVariable(code2, arg.text, call2.index));
     if (!literal?.value || literal.value.startsWith("$")) continue;
-    out.push({ index: literal.index, what: setter ? "set_password(\u2026)" : "create_superuser(\u2026)" });
+    out.push({ index: literal.index, what: `${called}(\u2026)` });
   }
   return out;
 }
@@ -30544,18 +30701,22 @@ var init_credentials = __esm({
 });
 
 // src/rules/TF0311-secret-in-script.ts
+function programAdvice(what) {
+  return ORDINARY_ACCOUNT.test(what) ? 'Read it from an environment variable the deploy sets (os.environ["\u2026"]).' : 'Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"], or createsuperuser --noinput).';
+}
 function fromEnvironment(what, app) {
   const name = /^(\w+)=\u2026$/.exec(what)?.[1];
   const known2 = Object.keys(containerEnv(app)).find((v) => v !== name && /PASS/i.test(v) && isSecretName(v));
   if (/\((?:password|passwd)=\u2026\)$/.test(what))
     return known2 ? `Read it from the environment instead: os.environ["${known2}"] (${known2} is set for the app).` : 'Read it from an environment variable the deploy sets (os.environ["\u2026"]).';
+  if (ORDINARY_ACCOUNT.test(what)) return "Read it from an environment variable the deploy sets.";
   if (!name || name === "DJANGO_SUPERUSER_PASSWORD") return SUPERUSER_ADVICE;
   const drop2 = `drop the assignment and let the deploy set ${name} in the container's environment`;
   if (known2)
     return `Take it from the environment instead: ${name}="$${known2}" (${known2} is set for the app), or ${drop2}.`;
   return `Take it from the environment instead: ${drop2}.`;
 }
-var secretInScript, SUPERUSER_ADVICE;
+var secretInScript, ORDINARY_ACCOUNT, SUPERUSER_ADVICE;
 var init_TF0311_secret_in_script = __esm({
   "src/rules/TF0311-secret-in-script.ts"() {
     "use strict";
@@ -30614,7 +30775,7 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
             findings.push({
               file: c.file,
               line: found.line,
-              message: `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).`
+              message: ORDINARY_ACCOUNT.test(what ?? "") ? `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an account created on every start. Read it from an environment variable the deploy sets.` : `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. ${SUPERUSER_ADVICE}`
             });
           }
           for (const p of app.startPrograms ?? []) {
@@ -30625,7 +30786,7 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
               findings.push({
                 file: p.file,
                 line: c.line,
-                message: `${p.file}, which the start command runs on every start, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"], or createsuperuser --noinput).`
+                message: `${p.file}, which the start command runs on every start, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${programAdvice(c.what)}`
               });
             }
           }
@@ -30633,6 +30794,7 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
         return findings;
       }
     });
+    ORDINARY_ACCOUNT = /^create_user\(/;
     SUPERUSER_ADVICE = "Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).";
   }
 });
@@ -31061,7 +31223,7 @@ function imageEnvPairs(app) {
   if (!df?.targetStage || app.unparsedCompose) return [];
   const composeSets = new Set((app.compose?.appService?.environment ?? []).map((e) => e.name));
   const out = [];
-  for (const stage of lineage(df))
+  for (const stage of lineage2(df))
     for (const instr of stage.instructions) {
       if (instr.keyword !== "ENV") continue;
       for (const pair2 of instr.pairs)
@@ -31144,7 +31306,7 @@ function fixBackingHost(context) {
   for (const app of context.project.apps) {
     for (const { pair: pair2, file } of imageEnvPairs(app)) {
       if (file !== finding.file || pair2.line !== finding.line) continue;
-      const env = lineage(app.dockerfile).flatMap((s) => s.instructions).find(
+      const env = lineage2(app.dockerfile).flatMap((s) => s.instructions).find(
         (i) => i.keyword === "ENV" && i.pairs.some((p) => p.line === pair2.line)
       );
       const own = env?.pairs.find((p) => p.name === pair2.name && p.line === pair2.line);
@@ -31534,7 +31696,7 @@ var MIGRATE_COMMANDS, VALUE_OPTIONS;
 var init_migrate = __esm({
   "src/rules/lib/migrate.ts"() {
     "use strict";
-    MIGRATE_COMMANDS = /* @__PURE__ */ new Set(["migrate", "migrate_schemas"]);
+    MIGRATE_COMMANDS = /* @__PURE__ */ new Set(["migrate", "syncdb", "migrate_schemas"]);
     VALUE_OPTIONS = /* @__PURE__ */ new Set(["--database", "--settings", "--pythonpath", "--verbosity", "-v"]);
   }
 });
@@ -31592,7 +31754,8 @@ var init_TF0501_admin_task_at_build = __esm({
       title: "A RUN executes manage.py migrate, createsuperuser, loaddata or flush: runtime data is made at build time and baked into the image",
       help: `A \`RUN\` executes while the image is built, with no access to the production database: \`migrate\`,
 \`createsuperuser\`, \`loaddata\` or \`flush\` there either fail, or write to a database file inside the image that
-every container then starts from (and loses on the next release). Build, release and run are separate stages.
+every container then starts from (and loses on the next release). \`syncdb\`, the name of \`migrate\` before
+Django 1.7, counts as \`migrate\`. Build, release and run are separate stages.
 
 Run admin tasks against the real database as one-off processes of the release.
 
@@ -32106,7 +32269,7 @@ function mountsOverCode(app, web, devReason, read) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      const projectDir = app.managePy ? import_node_path16.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path17.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
         const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
         const forTests = [web.name, web.build?.dockerfile ?? ""].some(
@@ -32144,7 +32307,7 @@ function besideWorkdirText(app, v, codeDir) {
   const stage = app.dockerfile?.targetStage;
   const workdir = stage?.workdir;
   if (!stage || !workdir || workdir === "/" || !app.managePy || !v.source) return void 0;
-  if (!coversPath(v.source, import_node_path16.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
+  if (!coversPath(v.source, import_node_path17.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
   if (coversPath(v.target, codeDir) || coversPath(workdir, codeDir)) return void 0;
   const set = stage.instructions.filter((i) => i.keyword === "WORKDIR").at(-1);
   const where2 = set ? `WORKDIR ${workdir} (line ${set.line})` : `the working directory ${workdir}`;
@@ -32155,7 +32318,7 @@ function notBuiltText(image, target, dockerfile, held) {
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
-  const rel = import_node_path16.posix.relative(v.source, import_node_path16.posix.dirname(app.managePy));
+  const rel = import_node_path17.posix.relative(v.source, import_node_path17.posix.dirname(app.managePy));
   if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || "/";
   return coversPath(v.target, copied) ? copied : codeDir;
@@ -32182,11 +32345,11 @@ function codelessText(v, app, devReason) {
   }
   const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
   const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.`;
-  const source = import_node_path16.posix.normalize(v.source ?? ".");
+  const source = import_node_path17.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail2}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path16.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path17.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail2}`;
 }
 function joinedCopy(app) {
@@ -32209,18 +32372,18 @@ function missingCopySources(app) {
       if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
       for (const source of copy.sources) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
-        const rel = import_node_path16.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        const rel = import_node_path17.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
         if (!exists2(rel)) out.push({ source, line: copy.line });
       }
     }
   return out;
 }
-var import_node_path16, sourceMountedOverImage, KEEP_IN_DEV;
+var import_node_path17, sourceMountedOverImage, KEEP_IN_DEV;
 var init_TF0503_source_mounted_over_image = __esm({
   "src/rules/TF0503-source-mounted-over-image.ts"() {
     "use strict";
-    import_node_path16 = require("node:path");
+    import_node_path17 = require("node:path");
     init_paths();
     init_each();
     init_rule();
@@ -32291,28 +32454,46 @@ var init_TF0503_source_mounted_over_image = __esm({
 });
 
 // src/rules/TF0601-sqlite-in-image.ts
+function ignorePatterns2(files, context) {
+  const dir = context?.dir ?? ".";
+  const inContext = files.map((f) => dir === "." ? f : import_node_path18.posix.relative(dir, f));
+  const named = inContext.filter((f) => !isSqliteFile(f));
+  return [
+    ...inContext.some((f) => isSqliteFile(f) && !f.includes("/")) ? ["*.sqlite3"] : [],
+    ...inContext.some((f) => isSqliteFile(f) && f.includes("/")) ? ["**/*.sqlite3"] : [],
+    ...named
+  ];
+}
+function ignoreAdvice2(files, context) {
+  const named = ignorePatterns2(files, context).filter((p) => !p.endsWith("*.sqlite3"));
+  const parts = [
+    ...files.some(isSqliteFile) ? ["'*.sqlite3' (and '**/*.sqlite3' for nested ones)"] : [],
+    ...named.map((p) => `'${p}'`)
+  ];
+  return parts.join(" and ");
+}
 function keepSqliteOutOfContext(context) {
   const { finding, project } = context;
   for (const app of project.apps) {
     const dockerfile = app.dockerfile;
     if (!dockerfile || !app.context || dockerfile.file !== finding.file) continue;
     const copy = dockerfile.builtStages.flatMap((s) => s.instructions).find((i) => i.line === finding.line && (i.keyword === "COPY" || i.keyword === "ADD"));
-    const reaching = filesReachingImage(app, isSqliteFile).find((r) => r.line === finding.line)?.files;
+    const isDatabase = isSqliteDatabaseOf(app);
+    const reaching = filesReachingImage(app, isDatabase).find((r) => r.line === finding.line)?.files;
     if (!copy || !("sources" in copy) || !reaching) continue;
-    if (copy.sources.some((s) => /[*?[]|\.sqlite3$/.test(s))) return void 0;
-    const patterns = [
-      ...reaching.some((f) => !f.includes("/")) ? ["*.sqlite3"] : [],
-      ...reaching.some((f) => f.includes("/")) ? ["**/*.sqlite3"] : []
-    ];
+    if (copy.sources.some((s) => /[*?[]/.test(s) || isDatabase(s))) return void 0;
+    const patterns = ignorePatterns2(reaching, { ...app.context, dir: "." });
+    const named = patterns.filter((p) => !p.endsWith("*.sqlite3"));
     const ignore = app.context.dockerignore?.file;
-    return ignore === void 0 ? newDockerignore(context, app.context) : appendPatterns(context, ignore, patterns);
+    return ignore === void 0 ? newDockerignore(context, app.context, named) : appendPatterns(context, ignore, patterns);
   }
   return void 0;
 }
-var sqliteInImage;
+var import_node_path18, sqliteInImage;
 var init_TF0601_sqlite_in_image = __esm({
   "src/rules/TF0601-sqlite-in-image.ts"() {
     "use strict";
+    import_node_path18 = require("node:path");
     init_context();
     init_fix2();
     init_files();
@@ -32327,7 +32508,8 @@ var init_TF0601_sqlite_in_image = __esm({
       help: `Processes are stateless: data lives in a backing service or a volume, never in the image. A \`db.sqlite3\` copied
 into the image bakes one developer's data (users, sessions, password hashes) into every container, and whatever a
 container writes to it is lost when the container is replaced. Keep the file out of the build context and put the
-database on a volume (or use PostgreSQL).
+database on a volume (or use PostgreSQL). A file named otherwise (\`site.db\`) counts too when the settings name it
+as their SQLite database.
 
 \`\`\`
 # .dockerignore
@@ -32343,8 +32525,8 @@ database on a volume (or use PostgreSQL).
       check(project) {
         return filesCopiedIntoImage(
           project,
-          isSqliteFile,
-          (names, _files, at2) => `This instruction copies the SQLite database ${names} into the image. Add '*.sqlite3' (and '**/*.sqlite3' for nested ones) to ${dockerignoreFileOf(at2.app.context)} and keep the database in a volume.`
+          (path4, _dir, app) => isSqliteDatabaseOf(app)(path4),
+          (names, files, at2) => `This instruction copies the SQLite database ${names} into the image. Add ${ignoreAdvice2(files, at2.app.context)} to ${dockerignoreFileOf(at2.app.context)} and keep the database in a volume.`
         );
       },
       fix: {
@@ -32371,7 +32553,7 @@ function unkeptPaths(project) {
       delete env.unreadEnvFiles;
     const workingDir = app.compose?.appService?.workingDir;
     const known2 = workingDir !== void 0 || workdirKnown(app);
-    const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path17.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+    const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path19.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
     const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
     const ctx = {
       app,
@@ -32391,7 +32573,7 @@ function unkeptPaths(project) {
     const runners = app.compose?.appService ? [] : servicesBuilding(project, app);
     for (const hit of alone ? [alone] : files) {
       const keeping2 = alone ? imageMounts : mounts;
-      const keeps = (paths) => covered(import_node_path17.posix.dirname(hit.path), paths) || paths.includes(hit.path);
+      const keeps = (paths) => covered(import_node_path19.posix.dirname(hit.path), paths) || paths.includes(hit.path);
       if (keeps(keeping2)) continue;
       if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
         continue;
@@ -32523,17 +32705,17 @@ function imageBaseDir(app) {
 function baseDirAt(app, sourceDir) {
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return sourceDir;
-  const manageDir = app.managePy ? import_node_path17.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path17.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
-  return import_node_path17.posix.join(sourceDir, rel);
+  const manageDir = app.managePy ? import_node_path19.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path19.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  return import_node_path19.posix.join(sourceDir, rel);
 }
 function mountedSourceDir(app, workdir) {
-  const manageDir = app.managePy ? import_node_path17.posix.dirname(app.managePy) : app.dir;
+  const manageDir = app.managePy ? import_node_path19.posix.dirname(app.managePy) : app.dir;
   for (const v of app.compose?.appService?.volumes ?? []) {
     if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
-    const rel = import_node_path17.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
+    const rel = import_node_path19.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
     if (rel.startsWith("..")) continue;
-    const landing = clean(import_node_path17.posix.join(v.target, rel));
+    const landing = clean(import_node_path19.posix.join(v.target, rel));
     if (landing === workdir) return landing;
   }
   return void 0;
@@ -32586,7 +32768,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path17.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path19.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -32601,7 +32783,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path17.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path19.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     case "choice": {
@@ -32660,21 +32842,21 @@ function imageSqliteFile(databases, ctx, stage) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path17.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path19.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path17.posix.normalize(p);
+  const n = import_node_path19.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
   return mounts.some((m) => m === "/" || dir === m || dir.startsWith(`${m}/`));
 }
-var import_node_path17, runtimeDataNotInVolume;
+var import_node_path19, runtimeDataNotInVolume;
 var init_TF0602_runtime_data_not_in_volume = __esm({
   "src/rules/TF0602-runtime-data-not-in-volume.ts"() {
     "use strict";
     init_each();
-    import_node_path17 = require("node:path");
+    import_node_path19 = require("node:path");
     init_core();
     init_app_service();
     init_settings();
@@ -32732,7 +32914,7 @@ platform) is a deploy of its own and is judged too.
           const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
           const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
           const where2 = hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-          const dir = import_node_path17.posix.dirname(hit.path);
+          const dir = import_node_path19.posix.dirname(hit.path);
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
             line: hit.line,
@@ -32755,7 +32937,7 @@ platform) is a deploy of its own and is judged too.
           );
           if (!hit) return void 0;
           const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path17.posix.dirname(hit.path) : hit.path, what);
+          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path19.posix.dirname(hit.path) : hit.path, what);
         }
       }
     });
@@ -32799,7 +32981,7 @@ function pgdataOf(s, official) {
   const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
   if (!cwd || value.includes("$")) return void 0;
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
-  return { dir: import_node_path18.posix.join(cwd, value), relative: { written: value, from, cwd } };
+  return { dir: import_node_path20.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 function versionedMainDataDir(s, env) {
   const set = env.map((name) => absoluteEnv(s, name)).find((v) => v !== void 0);
@@ -32895,11 +33077,11 @@ function message(name, image, data, mounts) {
     return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). Without one, the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
   return `${at2} has no named volume at its data directory ${dir}: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
 }
-var import_node_path18, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, OLD_DATA_DIR, postgresDataNotInVolume;
+var import_node_path20, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, OLD_DATA_DIR, postgresDataNotInVolume;
 var init_TF0603_postgres_data_not_in_volume = __esm({
   "src/rules/TF0603-postgres-data-not-in-volume.ts"() {
     "use strict";
-    import_node_path18 = require("node:path");
+    import_node_path20 = require("node:path");
     init_each();
     init_rule();
     init_paths();
@@ -33692,6 +33874,7 @@ function isSingleton(app, s) {
   const commands = serviceCommand(app, s);
   const runs = commands.map((c) => c.argv.join(" "));
   const supervised = commands.some((c) => basename2(c.argv[0] ?? "") === "supervisord") ? (app.supervisorPrograms ?? []).map((p) => p.argv.join(" ")) : [];
+  if (setupOnly(commands.filter((c) => inlineScript(c.argv) === void 0))) return true;
   const written = s.command?.raw ?? "";
   const lines2 = runs.length > 0 ? [...runs, ...supervised] : [written];
   if (lines2.some((l) => /\bcelery\b.*(\bbeat\b|\s(-B|--beat)\b)/.test(l))) return true;
@@ -33935,7 +34118,7 @@ function serviceMissing(app, argv) {
   const a = programArgv(argv);
   const name = a[0] === "service" ? a[1] : /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? "")?.[1];
   const df = app.dockerfile;
-  const stages = df?.targetStage ? lineage(df) : [];
+  const stages = df?.targetStage ? lineage2(df) : [];
   const root = stages[0]?.from;
   if (!name || !root?.image || root.image.includes("$") || root.stageRef !== void 0) return false;
   const repository = splitImage(root.image).repository.replace(/^(docker\.io\/)?(library\/)?/, "");
@@ -34153,16 +34336,16 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path4 = word.includes("/") ? import_node_path19.posix.resolve(workdir, word) : void 0;
+  const path4 = word.includes("/") ? import_node_path21.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path4 ? import_node_path19.posix.normalize(s.imagePath) === path4 : import_node_path19.posix.basename(s.imagePath) === word
+    (s) => path4 ? import_node_path21.posix.normalize(s.imagePath) === path4 : import_node_path21.posix.basename(s.imagePath) === word
   );
 }
-var import_node_path19, BUILTINS2;
+var import_node_path21, BUILTINS2;
 var init_exec_form = __esm({
   "src/rules/lib/exec-form.ts"() {
     "use strict";
-    import_node_path19 = require("node:path");
+    import_node_path21 = require("node:path");
     BUILTINS2 = /* @__PURE__ */ new Set([
       ".",
       "source",
@@ -35550,9 +35733,9 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \\
           if (!stage || app.unparsedCompose) continue;
           const compose = app.compose?.appService?.healthcheck;
           const healthcheck = stage.healthcheck ?? inherited(app, (s) => s.healthcheck)?.value;
-          const healthy = compose ? !compose.disabled : healthcheck !== void 0 && !healthcheck.none;
+          const healthy = compose?.disabled ? false : compose?.ownTest || healthcheck !== void 0 && !healthcheck.none;
           if (healthy) continue;
-          const why = compose?.disabled ? `the compose service disables its healthcheck` : healthcheck?.none ? `HEALTHCHECK NONE disables it` : `no HEALTHCHECK in the target stage${app.compose?.appService ? " and none on the compose service" : ""}`;
+          const why = compose?.disabled ? `the compose service disables its healthcheck` : healthcheck?.none ? `HEALTHCHECK NONE disables it` : compose ? `no HEALTHCHECK in the target stage, and the compose service's healthcheck sets no test: its timing applies to the image's test, and there is none` : `no HEALTHCHECK in the target stage${app.compose?.appService ? " and none on the compose service" : ""}`;
           findings.push({
             file: app.dockerfile.file,
             line: 1,
@@ -35770,6 +35953,13 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
 });
 
 // src/rules/TF1101-logs-to-file.ts
+function configAdvice(server, option) {
+  if (server === "gunicorn" && option === "accesslog")
+    return 'Set accesslog = "-" so the log goes to stdout.';
+  if (server === "gunicorn")
+    return "Remove it (gunicorn's error log goes to stderr by default) so the log goes to stdout/stderr.";
+  return "Remove it (uwsgi logs to stderr by default) so the log goes to stdout/stderr.";
+}
 function valueOf(argv, option) {
   for (let i = 1; i < argv.length; i++) {
     if (argv[i] === option) return argv[i + 1];
@@ -35797,7 +35987,7 @@ var init_TF1101_logs_to_file = __esm({
       factor: "XI",
       severity: "warning",
       kind: "S",
-      title: "LOGGING uses a file handler (FileHandler, RotatingFileHandler, TimedRotatingFileHandler, WatchedFileHandler), gunicorn writes --access-logfile/--error-logfile/--log-file to a path other than -, uwsgi logs to a file (--logto/--daemonize, or logto=/daemonize= in the ini file its --ini names), or the command redirects output to a file",
+      title: "LOGGING uses a file handler (FileHandler, RotatingFileHandler, TimedRotatingFileHandler, WatchedFileHandler), gunicorn writes --access-logfile/--error-logfile/--log-file (or accesslog/errorlog in the config file its -c names) to a path other than -, uwsgi logs to a file (--logto/--daemonize, or logto=/daemonize= in the ini file its --ini names), or the command redirects output to a file",
       help: `A twelve-factor app writes its logs, unbuffered, to stdout/stderr, and the platform collects them
 (\`docker logs\`, the log driver, the cloud's log service). Log files inside a container fill its writable layer,
 vanish with the container, and are invisible to those tools.
@@ -35836,7 +36026,7 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
               findings.push({
                 file: config2.file,
                 line: log.line,
-                message: `${config2.server} reads ${config2.file}, whose ${log.option} = ${log.value} writes the server's log to a file inside the container. Remove it (uwsgi logs to stderr by default) so the log goes to stdout/stderr.`
+                message: `${config2.server} reads ${config2.file}, whose ${log.option} = ${log.value} writes the server's log to a file inside the container. ${configAdvice(config2.server, log.option)}`
               });
           }
           for (const cmd of startCommands(app)) {
@@ -35927,7 +36117,7 @@ function endsAfter(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path20.posix.dirname(app.managePy);
+  const projectDir = import_node_path22.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
@@ -35943,11 +36133,11 @@ function projectVolume(app, service) {
     (v) => v.type === "volume" && !v.readOnly && v.source !== void 0 && coversPath(v.target, codeDir)
   );
 }
-var import_node_path20, ENDING_STEPS;
+var import_node_path22, ENDING_STEPS;
 var init_admin_on_start = __esm({
   "src/rules/lib/admin-on-start.ts"() {
     "use strict";
-    import_node_path20 = require("node:path");
+    import_node_path22 = require("node:path");
     init_command();
     init_paths();
     ENDING_STEPS = /* @__PURE__ */ new Set([
@@ -36441,7 +36631,7 @@ function appDrop(app, df, stage, user) {
   return `start ${kind} through ${tool} (${at2})${socket}`;
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path21.posix.dirname(p));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path23.posix.dirname(p));
   const chowned = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w2) => w2.startsWith("/")));
   return [...new Set(dirs)].filter(
     (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned.some((c) => d === c || d.startsWith(`${c}/`))
@@ -36467,11 +36657,11 @@ function suDrop(app) {
     }
   return drops.find((d) => SERVER_WORDS.test(d.command)) ?? drops[0];
 }
-var import_node_path21, DROPS_PRIVILEGES, runsAsRoot, listed, DEFAULT_SITES, plural, SU_OPTION_VALUES, SERVER_WORDS;
+var import_node_path23, DROPS_PRIVILEGES, runsAsRoot, listed, DEFAULT_SITES, plural, SU_OPTION_VALUES, SERVER_WORDS;
 var init_TF1301_runs_as_root = __esm({
   "src/rules/TF1301-runs-as-root.ts"() {
     "use strict";
-    import_node_path21 = require("node:path");
+    import_node_path23 = require("node:path");
     init_command();
     init_dockerfile_fix();
     init_image_users();
@@ -36597,10 +36787,15 @@ function backingKind(s) {
   if (/^mongo(db)?$/.test(last)) return "mongo";
   return void 0;
 }
-function hostPortWords(p) {
+function hostPortWords(p, interfaces = "the host's interfaces") {
   const vars = [...p.raw.replace(/:\d+(\/\w+)?["']?$/, "").matchAll(/\$\{?(\w+)/g)].map((m) => m[1]);
-  if (vars.length > 0) return `on the host's interfaces, at the port ${vars.join(" and ")} gives`;
-  return p.published ? "on the host's interfaces" : "on a random port of the host's interfaces";
+  if (vars.length > 0) return `on ${interfaces}, at the port ${vars.join(" and ")} gives`;
+  return p.published ? `on ${interfaces}` : `on a random port of ${interfaces}`;
+}
+function productionFilesBeside(path4, composeFiles) {
+  if (!isDefaultComposeName(path4)) return [];
+  const dirOf = (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0));
+  return composeFiles.filter((f) => f !== path4 && dirOf(f) === dirOf(path4) && hasProductionWord(f));
 }
 function loopbackMapping(p) {
   const fixed = p.published !== void 0 && /^\d+$/.test(p.published) && p.target !== void 0;
@@ -36608,6 +36803,12 @@ function loopbackMapping(p) {
 }
 function isLoopbackIp(ip) {
   return ip !== void 0 && /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/.test(ip);
+}
+function messageFor(service, kind, p, app, composeFiles) {
+  const production = !app.compose?.appService || app.compose.files.some((f) => f !== p.file && hasProductionWord(f)) ? [] : productionFilesBeside(p.file, composeFiles);
+  if (production.length > 0)
+    return `Service '${service}' publishes its ${kind} port ${p.target} ${hostPortWords(p, `every interface of the host that runs ${p.file}`)} ('${p.raw}'): it is reachable from outside, past the host firewall. ${p.file} is not named for development, though ${production.join(", ")} ${production.length > 1 ? "sit" : "sits"} beside it: bind the port to the loopback interface (${loopbackMapping(p)}), or remove the mapping (the app reaches '${service}' over the compose network).`;
+  return `Service '${service}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall. ${app.compose?.appService ? `Remove the port mapping (the app reaches '${service}' over the compose network), or bind it to 127.0.0.1 in a development override.` : `No service of ${p.file} runs the app, so the app reaches '${service}' through this port: bind it to the loopback interface (${loopbackMapping(p)}) when the app runs on this host, or run the app as a service on the same compose network and remove the mapping.`}`;
 }
 var SERVICE_PORTS, backingPortPublished;
 var init_TF1303_backing_port_published = __esm({
@@ -36641,13 +36842,13 @@ alone, for an app started elsewhere, is judged the same: bind the port to \`127.
 host, or run the app on the compose network.
 
 A file named for development or tests (an \`.override\` file, or one with \`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a
-word of its name, or a default-named file in a directory so named, such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a production alternative
-(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`, cookiecutter's
-\`production.yml\`, a \`docker-compose-prod_template.yml\` to fill in: a name with \`prod\`, \`production\`, \`deploy\`,
-\`release\` or \`live\` as a word) sits beside it, is not production: its published database port is not reported, while its other findings (development server, migrate on
-start, bind mounts) still are, where they are written. Every other compose file, the default one alone included,
-counts as production, the default one beside a Swarm stack file (\`docker-stack.yml\`,
-\`docker-compose-swarm.yml\`) included.
+word of its name, or a default-named file in a directory so named, such as \`_development/docker-compose.yml\`) is
+not production: its published database port is not reported, while its other findings (development server, migrate
+on start, bind mounts) still are, where they are written. Every other compose file is judged, the default
+\`docker-compose.yml\` included, alone or beside a production file (\`docker-compose.prod.yml\`, \`docker-stack.yml\`):
+whoever runs it, on a server or a laptop, opens the port on every interface of that host. Where the default file is
+meant for development, bind its backing ports to \`127.0.0.1\` or drop them, or move them to an override. An empty
+compose file publishes nothing.
 
 \`\`\`yaml
 # compose.override.yaml (development only)
@@ -36667,7 +36868,7 @@ services:
             const kind = backingKind(s);
             if (!kind || s === app.compose?.appService) continue;
             for (const p of s.ports) {
-              if (p.target !== SERVICE_PORTS[kind] || isLoopbackIp(p.hostIp) || isDevelopmentComposeFile(p.file, composeFiles, app.compose?.files))
+              if (p.target !== SERVICE_PORTS[kind] || isLoopbackIp(p.hostIp) || isComposeFileNamedForDevelopment(p.file))
                 continue;
               const key = `${p.file}:${p.line}`;
               if (seen.has(key)) continue;
@@ -36675,7 +36876,7 @@ services:
               findings.push({
                 file: p.file,
                 line: p.line,
-                message: `Service '${s.name}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall. ${app.compose?.appService ? `Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.` : `No service of ${p.file} runs the app, so the app reaches '${s.name}' through this port: bind it to the loopback interface (${loopbackMapping(p)}) when the app runs on this host, or run the app as a service on the same compose network and remove the mapping.`}`
+                message: messageFor(s.name, kind, p, app, composeFiles)
               });
             }
           }
@@ -36915,13 +37116,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path22.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path22.sep}`) && rel !== ".." && !(0, import_node_path22.isAbsolute)(rel);
+  const rel = (0, import_node_path24.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path24.sep}`) && rel !== ".." && !(0, import_node_path24.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path22.resolve)(root);
+  const absRoot = (0, import_node_path24.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path22.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path24.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -36975,9 +37176,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text2, within) {
-  const file = (0, import_node_path22.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path22.dirname)(file), within);
-  const target = (0, import_node_path22.join)(dir, (0, import_node_path22.basename)(file));
+  const file = (0, import_node_path24.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path24.dirname)(file), within);
+  const target = (0, import_node_path24.join)(dir, (0, import_node_path24.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -37003,13 +37204,13 @@ function writeOwnFile(path4, text2, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path22.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path24.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name of missing) {
-    current = (0, import_node_path22.join)(current, name);
+    current = (0, import_node_path24.join)(current, name);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -37024,9 +37225,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path22.dirname)(existing);
+    const parent = (0, import_node_path24.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path22.basename)(existing));
+    missing.unshift((0, import_node_path24.basename)(existing));
     existing = parent;
   }
   let real;
@@ -37035,7 +37236,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path22.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path24.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -37064,12 +37265,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path22, realpath, UnsafePathError;
+var import_node_fs, import_node_path24, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path22 = require("node:path");
+    import_node_path24 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -37418,7 +37619,7 @@ function envFileNames(text2) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path24.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path26.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -37453,7 +37654,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path24.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path26.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -37469,7 +37670,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path24.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path26.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
@@ -37517,13 +37718,13 @@ function settingsChoosingModules(file, text2) {
     for (const m of text2.matchAll(/['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]/g)) out.push(m[1]);
   return out;
 }
-var import_node_fs3, import_node_path24, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path26, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path24 = require("node:path");
+    import_node_path26 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -37935,16 +38136,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path35.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path37.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path35.default.join(stage, "context");
+    const destination = import_node_path37.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path35.default.resolve(contextDir), destination, import_node_path35.default.resolve(stage));
-    const rel = import_node_path35.default.relative(import_node_path35.default.resolve(contextDir), import_node_path35.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path35.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path35.default.sep).includes(NEVER_STAGED) ? import_node_path35.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path37.default.resolve(contextDir), destination, import_node_path37.default.resolve(stage));
+    const rel = import_node_path37.default.relative(import_node_path37.default.resolve(contextDir), import_node_path37.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path37.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path37.default.sep).includes(NEVER_STAGED) ? import_node_path37.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -37961,8 +38162,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path35.default.join(from, e.name);
-    const target = import_node_path35.default.join(to, e.name);
+    const source = import_node_path37.default.join(from, e.name);
+    const target = import_node_path37.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -37979,12 +38180,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path35, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path37, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path35 = __toESM(require("node:path"), 1);
+    import_node_path37 = __toESM(require("node:path"), 1);
     init_lines();
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
@@ -38150,7 +38351,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path36.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path38.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -38176,8 +38377,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path36.default.join(root, contextDir),
-    import_node_path36.default.join(root, run.dockerfile),
+    import_node_path38.default.join(root, contextDir),
+    import_node_path38.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -38276,13 +38477,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path36;
+var import_node_os2, import_node_path38;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path36 = __toESM(require("node:path"), 1);
+    import_node_path38 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -38488,7 +38689,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path37.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path39.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -38567,20 +38768,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path37.default.posix.basename(s.imagePath) === import_node_path37.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path39.default.posix.basename(s.imagePath) === import_node_path39.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path37.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path39.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path37, INIT_PROGRAM;
+var import_node_path39, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path37 = __toESM(require("node:path"), 1);
+    import_node_path39 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -39731,7 +39932,7 @@ function parseInstalled(stdout) {
 }
 async function resolvedBaseImage(run) {
   const df = run.app.dockerfile;
-  const from = df && lineage(df)[0]?.from;
+  const from = df && lineage2(df)[0]?.from;
   if (!df || !from || from.scratch || from.stageRef !== void 0) return void 0;
   const args = {};
   for (const [k, v] of Object.entries(run.app.compose?.appService?.build?.args ?? {}))
@@ -40164,7 +40365,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path38 = require("node:path");
+var import_node_path40 = require("node:path");
 var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
@@ -40174,7 +40375,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path23 = require("node:path");
+var import_node_path25 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -40234,7 +40435,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path23.resolve)(root, name);
+  const path4 = (0, import_node_path25.resolve)(root, name);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text2;
   try {
@@ -40246,7 +40447,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
-  return { ...parseConfig(text2, name), file: (0, import_node_path23.relative)((0, import_node_path23.resolve)(root), path4).split(import_node_path23.sep).join("/") };
+  return { ...parseConfig(text2, name), file: (0, import_node_path25.relative)((0, import_node_path25.resolve)(root), path4).split(import_node_path25.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -40259,13 +40460,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path23.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path25.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path23.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path23.sep}`) || (0, import_node_path23.isAbsolute)(rel))
+    const rel = (0, import_node_path25.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path25.sep}`) || (0, import_node_path25.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -40356,12 +40557,12 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path31 = require("node:path");
+var import_node_path33 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path25 = require("node:path");
+var import_node_path27 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -40380,15 +40581,15 @@ function writeText(root, file, text2) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path25.join)(root, file), encodeText(text2, encoding), [root]);
+  writeOwnFile((0, import_node_path27.join)(root, file), encodeText(text2, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path25.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path25.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path27.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path27.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -40404,7 +40605,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text2) {
-      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path25.join)(dir, file), { force: true });
+      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path27.join)(dir, file), { force: true });
       else writeText(dir, file, text2);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -40419,8 +40620,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path25.join)(dir, (0, import_node_path25.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path25.dirname)(target), { recursive: true });
+      const target = (0, import_node_path27.join)(dir, (0, import_node_path27.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path27.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -40434,7 +40635,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path26 = require("node:path");
+var import_node_path28 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -40541,14 +40742,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path26.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path26.join)(d, ".git"))) return d;
-    if ((0, import_node_path26.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path28.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path28.join)(d, ".git"))) return d;
+    if ((0, import_node_path28.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path26.relative)(top, dir).split(import_node_path26.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path28.relative)(top, dir).split(import_node_path28.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -41262,7 +41463,7 @@ function dockerClientOf(app, uses) {
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path30 = require("node:path");
+var import_node_path32 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -41389,7 +41590,7 @@ function clonesAndRunsDjango(text2) {
 init_input();
 
 // src/model/own-context.ts
-var import_node_path27 = require("node:path");
+var import_node_path29 = require("node:path");
 init_classify();
 init_pip();
 init_instruction_text();
@@ -41409,7 +41610,7 @@ function namedContextPaths(text2) {
       for (const args of pipInstallArgs(words2)) for (const file of pipRequirementFiles(args)) out.add(file);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path27.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path29.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function pipInstallArgs(words2) {
   const out = [];
@@ -41437,7 +41638,7 @@ function wordsOf3(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path27.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path29.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text2)) {
     const inOwn = at2(dir, p);
@@ -41449,10 +41650,10 @@ function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
 }
 function contextTold(text2, dir, exists2, fallback = dir) {
   const named = namedContextPaths(text2);
-  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path27.posix.join(base, p))).length;
+  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path29.posix.join(base, p))).length;
   let best = { dir, count: held(dir) };
   for (let base = dir; base !== "." && base !== "/" && base !== ""; ) {
-    base = import_node_path27.posix.dirname(base);
+    base = import_node_path29.posix.dirname(base);
     const count = held(base);
     if (count > best.count) best = { dir: base, count };
   }
@@ -41503,10 +41704,15 @@ var DATABASE_SERVER_PROGRAMS = /* @__PURE__ */ new Set([
   "mongod",
   "redis-server"
 ]);
+var INSTALLS_PYTHON = /\b(apt-get|apt|apk|yum|dnf|microdnf|zypper)\b[^\n]*\b(install|add)\b[^\n]*\spython[\d.]*(-pip|-dev|-venv)?(\s|$)/im;
 function runsPython(texts, dockerfile) {
   const code2 = dockerfileCode(texts[dockerfile] ?? "") + buildScriptsText(texts, dockerfile);
   const from = lastFrom(texts, dockerfile);
-  if (!from || isBackingImage(repositoryOf(from))) return false;
+  if (!from) return false;
+  if (isBackingImage(repositoryOf(from))) {
+    const lastStage = (code2.split(/^\s*FROM\s/im).at(-1) ?? "").replace(/\\\r?\n/g, " ");
+    return INSTALLS_PYTHON.test(lastStage) && DJANGO_SERVER.test(lastStage);
+  }
   return PYTHON_WORDS.test(code2) && !isDataOnlyDockerfile(code2);
 }
 function proxyOnly(texts, dockerfile) {
@@ -41990,7 +42196,7 @@ init_context();
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path29 = require("node:path");
+var import_node_path31 = require("node:path");
 init_classify();
 
 // src/parse/pyproject.ts
@@ -42099,73 +42305,10 @@ function npmScriptCommands(scripts, names) {
 
 // src/model/image-files.ts
 init_credentials();
-
-// src/model/install-args.ts
-init_command();
-init_variables();
-var PIPENV_VALUE_OPTIONS = ["--python", "--pypi-mirror", "--extra-pip-args", "--categories"];
-function pipenvInstall(argv) {
-  const i = argv.findIndex(
-    (w2, k) => /(^|\/)pipenv$/.test(w2) || w2 === "-m" && argv[k + 1] === "pipenv" && k > 0
-  );
-  if (i < 0) return void 0;
-  const at2 = argv[i] === "-m" ? i + 1 : i;
-  if (argv[at2 + 1] !== "install") return void 0;
-  const args = argv.slice(at2 + 2);
-  for (let k = 0; k < args.length; k++) {
-    const w2 = args[k];
-    if (PIPENV_VALUE_OPTIONS.includes(w2)) k++;
-    else if (w2 === "-r" || w2 === "--requirements" || !w2.startsWith("-")) return void 0;
-  }
-  return {
-    skipLock: args.includes("--skip-lock"),
-    dev: args.includes("--dev") || args.includes("-d"),
-    ignorePipfile: args.includes("--ignore-pipfile")
-  };
-}
-var DIRECTORY_OPTIONS = ["-C", "--directory", "-P", "--project"];
-var POETRY_VALUE_OPTIONS = ["--with", "--without", "--only", "-E", "--extras", ...DIRECTORY_OPTIONS];
-function poetryInstall(argv) {
-  const i = argv.findIndex(
-    (w2, k) => /(^|\/)poetry$/.test(w2) || w2 === "-m" && argv[k + 1] === "poetry" && k > 0
-  );
-  if (i < 0) return void 0;
-  let command = (argv[i] === "-m" ? i + 1 : i) + 1;
-  while (argv[command]?.startsWith("-")) command += DIRECTORY_OPTIONS.includes(argv[command]) ? 2 : 1;
-  if (argv[command] !== "install" && argv[command] !== "sync") return void 0;
-  const groups = { with: [], without: [] };
-  const args = [...argv.slice(i + 1, command), ...argv.slice(command + 1)];
-  for (let k = 0; k < args.length; k++) {
-    const [option, inline] = args[k].startsWith("--") ? args[k].split(/=(.*)/s) : [args[k], void 0];
-    if (option === "--only-root") return void 0;
-    if (option === "--no-dev") groups.without.push("dev");
-    if (!POETRY_VALUE_OPTIONS.includes(option)) continue;
-    const value = inline ?? args[++k] ?? "";
-    const names = value.split(",").map((n) => n.trim());
-    if (option === "--with") groups.with.push(...names);
-    else if (option === "--without") groups.without.push(...names);
-    else if (option === "--only") groups.only = [...groups.only ?? [], ...names];
-    else if (DIRECTORY_OPTIONS.includes(option)) groups.directory = value;
-  }
-  return groups;
-}
-function expandKnown2(word, run) {
-  if (!word.includes("$")) return word;
-  const variables = run?.variables ?? {};
-  const declared = new Set(run?.unknownDeclared ?? []);
-  const lookup2 = (name) => name in variables ? { kind: "value", value: variables[name] } : UNKNOWN2;
-  return expand(word, lookup2, "\\", (name) => run !== void 0 && !declared.has(name));
-}
-function requirementArgs(argv, run) {
-  const i = argv.findIndex((w2) => /(^|\/)pip[\d.]*$/.test(w2));
-  const installAt = argv.findIndex((w2, k) => k > i && ["install", "wheel", "download"].includes(w2));
-  const isPip = (i >= 0 || argv.some((w2, k) => w2 === "-m" && argv[k + 1] === "pip")) && installAt >= 0;
-  if (!isPip) return [];
-  return pipRequirementFiles(argv.slice(installAt + 1)).map((p) => expandKnown2(p, run)).filter((p) => p !== void 0);
-}
+init_install_args();
 
 // src/model/unlocked-manifests.ts
-var import_node_path28 = require("node:path");
+var import_node_path30 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
@@ -42254,11 +42397,12 @@ function classify3(value) {
 }
 
 // src/model/unlocked-manifests.ts
+init_install_args();
 function unlockedPipfile(at2) {
   const install = pipenvInstall(at2.argv);
   if (!install || install.ignorePipfile) return void 0;
   const { context } = at2;
-  const source = at2.layout.sourceOf(at2.stage, import_node_path28.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
+  const source = at2.layout.sourceOf(at2.stage, import_node_path30.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
   const locked = context.files.includes(joinPath(dirName(source), "Pipfile.lock"));
@@ -42272,15 +42416,15 @@ function unlockedPoetryProject(at2) {
   const install = poetryInstall(at2.argv);
   if (!install) return void 0;
   const { context } = at2;
-  const source = copiedAbove(at2, import_node_path28.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml") ?? (context.sentFiles.includes("pyproject.toml") ? "pyproject.toml" : void 0);
+  const source = copiedAbove(at2, import_node_path30.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml") ?? (context.sentFiles.includes("pyproject.toml") ? "pyproject.toml" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
   if (context.files.includes(joinPath(dirName(source), "poetry.lock"))) return void 0;
   return { ...parsePoetryDependencies(file, at2.texts[file], install), unlocked: "no-lock" };
 }
 function copiedAbove(at2, dir, name) {
-  const source = at2.layout.sourceOf(at2.stage, import_node_path28.posix.join(dir, name), at2.index);
-  return source ?? (dir === "/" ? void 0 : copiedAbove(at2, import_node_path28.posix.dirname(dir), name));
+  const source = at2.layout.sourceOf(at2.stage, import_node_path30.posix.join(dir, name), at2.index);
+  return source ?? (dir === "/" ? void 0 : copiedAbove(at2, import_node_path30.posix.dirname(dir), name));
 }
 
 // src/model/image-files.ts
@@ -42356,7 +42500,7 @@ var ImageFiles = class extends ModelPart {
           ...this.buildScript(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv, ins)) {
-            const imagePath = import_node_path29.posix.resolve(wd, req);
+            const imagePath = import_node_path31.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -42379,7 +42523,7 @@ var ImageFiles = class extends ModelPart {
   npmRun(argv, wd, stage, index, context, layout) {
     const names = npmScriptsRun(argv);
     if (!names || names.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path29.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const source = layout.sourceOf(stage, import_node_path31.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     return npmScriptCommands(packageScripts(text2), names).map((c) => ({ argv: c, wd }));
@@ -42387,7 +42531,7 @@ var ImageFiles = class extends ModelPart {
   /** The commands of a context script a RUN runs (`RUN ./install.sh`), each with the directory its `cd`s leave. */
   buildScript(argv, wd, stage, index, context, layout) {
     const word = scriptWords2(argv)[0];
-    const source = word && layout.sourceOf(stage, import_node_path29.posix.resolve(wd, word), index);
+    const source = word && layout.sourceOf(stage, import_node_path31.posix.resolve(wd, word), index);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     let dir = wd;
@@ -42492,7 +42636,7 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path29.posix.resolve(dirs[k], word)] : [import_node_path29.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path31.posix.resolve(dirs[k], word)] : [import_node_path31.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
@@ -42518,9 +42662,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path29.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path31.posix.resolve(workdir, make.dir ?? ".");
     for (const name of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath = import_node_path29.posix.resolve(dir, name);
+      const imagePath = import_node_path31.posix.resolve(dir, name);
       const source = layout.sourceOf(target, imagePath);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath);
       if (!file || !(file in this.texts)) continue;
@@ -42573,7 +42717,7 @@ var ImageFiles = class extends ModelPart {
     if (named.length > 0) {
       const volumes = app.compose?.appService?.volumes ?? [];
       files = named.flatMap((c) => {
-        const imagePath = import_node_path29.posix.resolve(target.workdir || "/", c);
+        const imagePath = import_node_path31.posix.resolve(target.workdir || "/", c);
         const bound = boundFile(volumes, imagePath);
         if (bound && bound in this.texts) return [bound];
         const source = layout.sourceOf(target, imagePath);
@@ -42584,30 +42728,38 @@ var ImageFiles = class extends ModelPart {
     }
     return [...new Set(files)].filter((file) => file in this.texts).flatMap((file) => supervisorPrograms(file, this.texts[file]));
   }
-  /** The uwsgi ini files the start chain reads (`uwsgi --ini uwsgi/uwsgi.ini`), resolved in the container. */
+  /**
+   * The uwsgi ini files and gunicorn configuration files the start chain reads (`uwsgi --ini uwsgi/uwsgi.ini`,
+   * `gunicorn -c gunicorn.conf.py`), resolved in the container.
+   */
   serverConfigs(app, layout) {
     const target = app.dockerfile?.targetStage;
     const context = app.context;
     if (!target || !context) return [];
-    const files = /* @__PURE__ */ new Set();
+    const files = /* @__PURE__ */ new Map();
     const dirs = /* @__PURE__ */ new Map();
     for (const argv of startArgvs(app, target, dirs)) {
-      const ini = uwsgiIniArg(argv[0] === "exec" ? argv.slice(1) : argv);
+      const program = programArgv(argv[0] === "exec" ? argv.slice(1) : argv);
+      const uwsgi = uwsgiIniArg(argv[0] === "exec" ? argv.slice(1) : argv);
+      const ini = uwsgi ?? gunicornConfigArg(program);
+      const server = uwsgi ? "uwsgi" : "gunicorn";
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const inImage2 = import_node_path29.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
+      const inImage2 = import_node_path31.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
       const bound = boundFile(app.compose?.appService?.volumes ?? [], inImage2);
       if (bound && bound in this.texts) {
-        files.add(bound);
+        files.set(bound, server);
         continue;
       }
       const source = layout.sourceOf(target, inImage2) ?? (rel && context.sentFiles.includes(rel) ? rel : void 0) ?? // The ini rendered at start from a template the image holds beside it (`envsubst < X.template > X`).
       context.sentFiles.find(
         (f) => layout.landings(target, f).some((l) => TEMPLATE_SUFFIXES.some((t) => l.path === inImage2 + t))
       );
-      if (source) files.add(joinPath(context.dir, source));
+      if (source) files.set(joinPath(context.dir, source), server);
     }
-    return [...files].filter((file) => file in this.texts).map((file) => uwsgiIniLogs(file, this.texts[file]));
+    return [...files].filter(([file]) => file in this.texts).map(
+      ([file, server]) => server === "uwsgi" ? uwsgiIniLogs(file, this.texts[file]) : gunicornConfigLogs(file, this.texts[file])
+    );
   }
   /**
    * The nginx configuration files the target stage copies under /etc/nginx, or to the path a start command names
@@ -42648,7 +42800,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path29.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path31.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -42664,7 +42816,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path29.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path31.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath !== target && !imagePath.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath.slice(target.length)));
     if (file) return file;
@@ -42743,7 +42895,7 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path29.posix.basename(word) === import_node_path29.posix.basename(script.imagePath);
+  return import_node_path31.posix.basename(word) === import_node_path31.posix.basename(script.imagePath);
 }
 function nginxPathsByRun(stage) {
   const out = /* @__PURE__ */ new Set();
@@ -42755,8 +42907,8 @@ function nginxPathsByRun(stage) {
       const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
       const dest = operands.at(-1);
       if (operands.length < 2 || !dest?.startsWith("/etc/nginx/") || dest.includes("$")) continue;
-      out.add(import_node_path29.posix.normalize(dest));
-      for (const source of operands.slice(0, -1)) out.add(import_node_path29.posix.join(dest, import_node_path29.posix.basename(source)));
+      out.add(import_node_path31.posix.normalize(dest));
+      for (const source of operands.slice(0, -1)) out.add(import_node_path31.posix.join(dest, import_node_path31.posix.basename(source)));
     }
   }
   return [...out];
@@ -43596,13 +43748,13 @@ var ProjectBuilder = class {
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
       const landing = layout.landingOf(target, relativeTo(app.managePy, context.dir));
-      if (landing) view.imageSourceDir = import_node_path30.posix.dirname(landing);
+      if (landing) view.imageSourceDir = import_node_path32.posix.dirname(landing);
     }
     return view;
   }
   /** The images of `otherDockerfiles` compose builds for a sidecar of the app, with the requirements they install. */
   sidecarImages(dockerfiles, contexts, composeSets) {
-    const managePys = this.files.filter((f) => import_node_path30.posix.basename(f) === "manage.py");
+    const managePys = this.files.filter((f) => import_node_path32.posix.basename(f) === "manage.py");
     const out = [];
     for (const set of composeSets)
       for (const service of set.model?.services ?? []) {
@@ -43719,12 +43871,12 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path30.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path32.posix.dirname(landing);
       }
       if (target) {
         const context = app.context;
         const python = context.sentFiles.filter((f) => f.endsWith(".py"));
-        const code2 = python.filter((f) => import_node_path30.posix.basename(f) !== "manage.py");
+        const code2 = python.filter((f) => import_node_path32.posix.basename(f) !== "manage.py");
         app.imageHoldsPython = (code2.length > 0 ? code2 : python).some((f) => layout.landingOf(target, f));
       }
     }
@@ -43745,7 +43897,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path30.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path32.posix.dirname(at2) }] : [];
     });
     if (landings.length === 0) return this.mountedProjectStarted(app);
     if (landings.length < 2) return void 0;
@@ -43759,7 +43911,7 @@ var ProjectBuilder = class {
   mountedProjectStarted(app) {
     const volumes = app.compose?.appService?.volumes ?? [];
     for (const dir of djangoDirectories(app)) {
-      const file = boundFile(volumes, import_node_path30.posix.join(dir, "manage.py"));
+      const file = boundFile(volumes, import_node_path32.posix.join(dir, "manage.py"));
       if (file && file in this.texts) return file;
     }
     return void 0;
@@ -43969,7 +44121,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path31.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path33.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -44029,14 +44181,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path32 = require("node:path");
+var import_node_path34 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path32.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path34.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path32.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path32.posix.normalize(import_node_path32.posix.join(dir, file));
+  if (dir === "" || import_node_path34.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path34.posix.normalize(import_node_path34.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -44700,7 +44852,7 @@ function fileName2(name) {
 }
 
 // src/report/sarif.ts
-var import_node_path33 = require("node:path");
+var import_node_path35 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -44717,7 +44869,7 @@ function sarifLog(report, allRules) {
   const named = new Set(report.findings.map((f) => f.ruleId));
   const rules = allRules.filter((r) => named.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path33.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path35.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -44756,7 +44908,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path33.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path35.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -45225,7 +45377,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path34 = require("node:path");
+var import_node_path36 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -45285,7 +45437,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path34.join)(dir, ".git");
+  const dotGit = (0, import_node_path36.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -45294,7 +45446,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path34.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path36.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -45304,37 +45456,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text2];
   for (const m of text2.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path34.join)(home, target.slice(2));
-    if (!(0, import_node_path34.isAbsolute)(target)) target = (0, import_node_path34.resolve)((0, import_node_path34.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path36.join)(home, target.slice(2));
+    if (!(0, import_node_path36.isAbsolute)(target)) target = (0, import_node_path36.resolve)((0, import_node_path36.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path34.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path34.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path34.join)((0, import_node_path34.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path36.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path36.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path36.join)((0, import_node_path36.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path34.join)(dir, e.name, "config"));
-        modules((0, import_node_path34.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path34.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path36.join)(dir, e.name, "config"));
+        modules((0, import_node_path36.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path36.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path34.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path36.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path34.resolve)(workspace)];
-  const rel = (0, import_node_path34.relative)((0, import_node_path34.resolve)(workspace), (0, import_node_path34.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path34.isAbsolute)(rel)) {
-    let dir = (0, import_node_path34.resolve)(workspace);
-    for (const part of rel.split(import_node_path34.sep)) dirs.push(dir = (0, import_node_path34.join)(dir, part));
+  const dirs = [(0, import_node_path36.resolve)(workspace)];
+  const rel = (0, import_node_path36.relative)((0, import_node_path36.resolve)(workspace), (0, import_node_path36.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path36.isAbsolute)(rel)) {
+    let dir = (0, import_node_path36.resolve)(workspace);
+    for (const part of rel.split(import_node_path36.sep)) dirs.push(dir = (0, import_node_path36.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -45507,7 +45659,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path38.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path40.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -45520,7 +45672,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path38.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path40.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -45543,11 +45695,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path38.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path40.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names.map((name) => (0, import_node_path38.join)(dir, name));
+  return names.map((name) => (0, import_node_path40.join)(dir, name));
 }
 function isDirectory(path4) {
   try {
@@ -45642,7 +45794,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path38.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path40.parse)(root).root }),
     analyze: io.analyze
   });
 }

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-TYKUWY2P.js";
+} from "./chunk-RMRDFZTN.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-EZD6N5BW.js";
+} from "./chunk-3VGJKHOS.js";
 import {
   UnsafePathError,
   readInside,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-F5V6S6P5.js";
+} from "./chunk-OZST4PFI.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-EZD6N5BW.js";
+} from "./chunk-3VGJKHOS.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -15948,6 +15948,10 @@ function masked(text2, from) {
 }
 function lineStarts(text2) {
   const starts = [0];
+  if (!text2.includes("\r")) {
+    for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text2.length; i++) {
     const ch = text2.charCodeAt(i);
     if (ch === 10) starts.push(i + 1);
@@ -19672,10 +19676,10 @@ function ensureImportOs(file, lines) {
   const at2 = firstImport >= 0 ? firstImport + 1 : 1;
   return [{ file, start: { line: at2, column: 1 }, end: { line: at2, column: 1 }, text: "import os\n" }];
 }
-function newDockerignore(context, build2) {
+function newDockerignore(context, build2, extra = []) {
   const file = build2.dir === "." ? ".dockerignore" : `${build2.dir}/.dockerignore`;
   if (context.text(file) !== void 0) return void 0;
-  return { title: `new ${file}`, edits: [insertLines(file, 1, DEFAULT_DOCKERIGNORE)] };
+  return { title: `new ${file}`, edits: [insertLines(file, 1, [...DEFAULT_DOCKERIGNORE, ...extra])] };
 }
 function appendPatterns(context, file, patterns) {
   const lines = linesOf(context, file);
@@ -20393,6 +20397,9 @@ function credentialInUrl(entries) {
   return entries.some(([, value]) => /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^@\s]+@/i.test(value));
 }
 
+// src/rules/lib/files.ts
+var import_node_path3 = __toESM(require_node_path(), 1);
+
 // src/model/dockerfile/lineage.ts
 function lineage2(df) {
   const out = [];
@@ -20422,15 +20429,40 @@ function isEnvFile(path) {
 function isSqliteFile(path) {
   return /\.sqlite3$/.test(path);
 }
+function sqliteNamesOf(app) {
+  const names = /* @__PURE__ */ new Set();
+  const add2 = (v) => {
+    if (v?.kind === "literal" && typeof v.value === "string") names.add(import_node_path3.posix.basename(v.value));
+    else if (v?.kind === "path" && v.parts.length > 0) names.add(import_node_path3.posix.basename(v.parts.at(-1)));
+    else if (v?.kind === "env") add2(v.fallback);
+    else if (v?.kind === "choice") v.options.forEach(add2);
+  };
+  for (const settings of [app.settings, ...app.settingsBases ?? []])
+    for (const c of settings?.databases?.configs ?? [])
+      if (c.engine && isSqliteEngine(c.engine)) add2(c.fields.NAME);
+  names.delete("");
+  names.delete(":memory:");
+  return names;
+}
+function isSqliteDatabaseOf(app) {
+  const names = sqliteNamesOf(app);
+  return (path) => isSqliteFile(path) || names.has(import_node_path3.posix.basename(path));
+}
 var DEVELOPMENT_WORD = /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
 function isDevelopmentComposeFile(path, composeFiles = [], mergedWith = [], isProductionName = hasProductionWord) {
-  const name = baseOf2(path).toLowerCase();
-  if (DEVELOPMENT_WORD.test(name)) return true;
-  if (!/^(docker-)?compose\.ya?ml$/.test(name)) return false;
+  if (isComposeFileNamedForDevelopment(path)) return true;
+  if (!isDefaultComposeName(path)) return false;
   const dir = path.slice(0, Math.max(path.lastIndexOf("/"), 0));
-  if (isNamedForDevelopment(baseOf2(dir))) return true;
   if (mergedWith.some((f) => f !== path && isProductionName(f))) return false;
   return composeFiles.some((f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isProductionName(f));
+}
+function isComposeFileNamedForDevelopment(path) {
+  if (DEVELOPMENT_WORD.test(baseOf2(path).toLowerCase())) return true;
+  const dir = path.slice(0, Math.max(path.lastIndexOf("/"), 0));
+  return isDefaultComposeName(path) && isNamedForDevelopment(baseOf2(dir));
+}
+function isDefaultComposeName(path) {
+  return /^(docker-)?compose\.ya?ml$/.test(baseOf2(path).toLowerCase());
 }
 function isDevelopmentEnvFile(path) {
   const parts = path.split("/");
@@ -20478,7 +20510,7 @@ function filesCopiedIntoImage(project, isWanted, say) {
     const file = app.dockerfile?.file;
     if (!file) continue;
     const dir = app.context?.dir ?? ".";
-    for (const { line, files } of filesReachingImage(app, (path) => isWanted(path, dir))) {
+    for (const { line, files } of filesReachingImage(app, (path) => isWanted(path, dir, app))) {
       const shown = files.map((f) => dir === "." ? f : `${dir}/${f}`);
       findings.push({
         file,
@@ -20623,10 +20655,10 @@ ${DOCKERIGNORE_PATTERNS}
 });
 
 // src/model/compose/built-image.ts
-var import_node_path5 = __toESM(require_node_path(), 1);
+var import_node_path6 = __toESM(require_node_path(), 1);
 
 // src/model/dockerfile.ts
-var import_node_path4 = __toESM(require_node_path(), 1);
+var import_node_path5 = __toESM(require_node_path(), 1);
 
 // src/parse/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -20792,7 +20824,11 @@ var KEYWORDS = /* @__PURE__ */ new Set([
 var ECHOES = /* @__PURE__ */ new Set(["echo", "printf"]);
 var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 var DOUBLE_QUOTED_SPECIAL = /[$`\\]/;
-function plainCommands(text2) {
+var plainCommands = rememberedParser(
+  readPlainCommands,
+  (t) => t
+);
+function readPlainCommands(text2) {
   const out = [];
   let current;
   let needCommand = false;
@@ -21492,6 +21528,26 @@ function uwsgiIniArg(argv) {
   const last = argv.length === 2 ? argv[1] : void 0;
   return last && /^[^-].*\.ini$/.test(last) ? last : void 0;
 }
+function gunicornConfigArg(argv) {
+  if (!/(^|\/)gunicorn$/.test(argv[0] ?? "")) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    const value = argv[i] === "-c" || argv[i] === "--config" ? argv[i + 1] : argv[i].startsWith("--config=") ? argv[i].slice("--config=".length) : void 0;
+    if (value !== void 0) return value.startsWith("python:") ? void 0 : value;
+  }
+  return void 0;
+}
+var GUNICORN_LOG_SETTINGS = /* @__PURE__ */ new Set(["errorlog", "accesslog"]);
+function gunicornConfigLogs(file, text2) {
+  const logFiles = [];
+  text2.split(LINES).forEach((raw, i) => {
+    const m = /^(\w+)\s*=\s*(['"])([^'"]*)\2\s*(#.*)?$/.exec(raw);
+    if (!m || !GUNICORN_LOG_SETTINGS.has(m[1])) return;
+    const value = m[3];
+    if (value !== "" && value !== "-" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
+      logFiles.push({ line: i + 1, option: m[1], value });
+  });
+  return { file, server: "gunicorn", logFiles };
+}
 var UWSGI_LISTEN_OPTIONS = /* @__PURE__ */ new Set([
   "socket",
   "uwsgi-socket",
@@ -22051,7 +22107,7 @@ function splitImage(image) {
 }
 
 // src/model/dockerfile/instruction-text.ts
-var import_node_path3 = __toESM(require_node_path(), 1);
+var import_node_path4 = __toESM(require_node_path(), 1);
 function jsonArray(args) {
   const t = args.trim();
   if (!t.startsWith("[")) return void 0;
@@ -22113,12 +22169,12 @@ var NameLines = class {
 };
 var nameSlack = (previousValue) => 4096 + 2 * (previousValue?.length ?? 0);
 function normalizeKeepSlash(p) {
-  const n = import_node_path3.posix.normalize(p);
+  const n = import_node_path4.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") && !p.endsWith("/") ? n.slice(0, -1) : n;
 }
 function contextSource(source) {
   if (!source.split("/").includes("..") || /^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
-  const clean2 = import_node_path3.posix.normalize(`/${source}`).slice(1);
+  const clean2 = import_node_path4.posix.normalize(`/${source}`).slice(1);
   if (clean2 === "" || clean2 === "/") return ".";
   return source.endsWith("/") && !clean2.endsWith("/") ? `${clean2}/` : clean2;
 }
@@ -22557,7 +22613,7 @@ var Modeller = class {
           stage.workdir = raw;
           return [{ keyword: "WORKDIR", ...at2 }];
         }
-        const path = import_node_path4.posix.normalize(value.startsWith("/") ? value : import_node_path4.posix.join(this.workdir, value));
+        const path = import_node_path5.posix.normalize(value.startsWith("/") ? value : import_node_path5.posix.join(this.workdir, value));
         this.workdir = path.length > 1 ? path.replace(/\/$/, "") : path;
         stage.workdir = this.workdir;
         const w = { keyword: "WORKDIR", ...at2, path: this.workdir };
@@ -22703,7 +22759,7 @@ var Modeller = class {
   resolvePath(p) {
     if (p.startsWith("/")) return normalizeKeepSlash(p);
     if (this.workdir === void 0 || p.includes("$")) return p;
-    return normalizeKeepSlash(import_node_path4.posix.join(this.workdir, p));
+    return normalizeKeepSlash(import_node_path5.posix.join(this.workdir, p));
   }
   findTarget() {
     const wanted = this.options.target;
@@ -23145,7 +23201,7 @@ function isNonPythonImage(image) {
 }
 function imageScriptFile(image, word) {
   if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
-  const imagePath = import_node_path5.posix.resolve(image.stage.workdir || "/", word);
+  const imagePath = import_node_path6.posix.resolve(image.stage.workdir || "/", word);
   const source = image.layout.sourceOf(image.stage, imagePath);
   return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
 }
@@ -23690,7 +23746,7 @@ function reverseProxyOf(argv) {
 }
 
 // src/model/command/start-chain.ts
-var import_node_path6 = __toESM(require_node_path(), 1);
+var import_node_path7 = __toESM(require_node_path(), 1);
 
 // src/model/supervisor-config.ts
 function supervisordRun(argv) {
@@ -24014,7 +24070,7 @@ function scriptRun(argv, scripts, workdir) {
     const word = argv[i];
     if (!word) continue;
     const script = scripts.find(
-      (s) => word.includes("/") ? import_node_path6.posix.normalize(word.startsWith("/") ? word : import_node_path6.posix.join(workdir, word)) === import_node_path6.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
+      (s) => word.includes("/") ? import_node_path7.posix.normalize(word.startsWith("/") ? word : import_node_path7.posix.join(workdir, word)) === import_node_path7.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
     );
     if (script) return { script, argsFrom: i + 1 };
   }
@@ -24096,7 +24152,7 @@ function launched(command, depth = 0) {
 function directoryAfter(argv, dir, variable) {
   if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].startsWith("~")) return dir;
   const target = argv[1].includes("$") ? expandKnown(argv[1], variable) : argv[1];
-  return target === void 0 || target === "" ? dir : import_node_path6.posix.resolve(dir, target);
+  return target === void 0 || target === "" ? dir : import_node_path7.posix.resolve(dir, target);
 }
 function expandKnown(word, variable) {
   if (!variable) return void 0;
@@ -24365,14 +24421,14 @@ function initOf(app, service) {
 }
 
 // src/model/command/directories.ts
-var import_node_path7 = __toESM(require_node_path(), 1);
+var import_node_path8 = __toESM(require_node_path(), 1);
 function djangoDirectories(app) {
   const servers = [];
   const manage = [];
   for (const chain2 of [effectiveCommand(app), imageCommand(app)]) {
     for (const { command, dir } of withDirectories(app, chain2)) {
       const script = command.argv.find((w) => basename2(w) === "manage.py");
-      if (script) manage.push(import_node_path7.posix.dirname(import_node_path7.posix.resolve(dir, script)));
+      if (script) manage.push(import_node_path8.posix.dirname(import_node_path8.posix.resolve(dir, script)));
       else if (serverOf(command.argv)) servers.push(serverDir(command, dir));
     }
   }
@@ -24386,7 +24442,7 @@ function serverDirectory(app) {
 function withDirectories(app, chain2) {
   const workdir = app.dockerfile?.targetStage?.workdir || "/";
   const workingDir = app.compose?.appService?.workingDir;
-  let dir = workingDir ? import_node_path7.posix.resolve(workdir, workingDir) : workdir;
+  let dir = workingDir ? import_node_path8.posix.resolve(workdir, workingDir) : workdir;
   const assigned = new Set(
     app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name))
   );
@@ -24394,12 +24450,12 @@ function withDirectories(app, chain2) {
   const variable = (name) => assigned.has(name) ? void 0 : known2(name);
   return chain2.map((command) => {
     dir = directoryAfter(command.argv, dir, variable);
-    const at2 = command.directory !== void 0 ? import_node_path7.posix.resolve(dir, command.directory) : dir;
+    const at2 = command.directory !== void 0 ? import_node_path8.posix.resolve(dir, command.directory) : dir;
     return { command, dir: at2 };
   });
 }
 function serverDir(command, dir) {
-  return import_node_path7.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
+  return import_node_path8.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
 }
 function chdirOf(argv) {
   for (let i = 1; i < argv.length; i++) {
@@ -24635,7 +24691,7 @@ function writtenComposeArgv(c) {
 }
 
 // src/rules/lib/each.ts
-var import_node_path8 = __toESM(require_node_path(), 1);
+var import_node_path9 = __toESM(require_node_path(), 1);
 function appsAndWorkerImages(project) {
   return [...project.apps, ...project.workerImages ?? []];
 }
@@ -24670,7 +24726,7 @@ function otherAppServices(app) {
   if (!compose?.appService) return [];
   const ofImage = compose.appImageServices ?? [compose.appService];
   const out = ofImage.filter((s) => s !== compose.appService).map((service) => ({ service, app }));
-  const projectDir = app.managePy ? import_node_path8.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path9.posix.dirname(app.managePy) : void 0;
   if (projectDir === void 0) return out;
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   for (const service of compose.services) {
@@ -24686,7 +24742,7 @@ function otherAppServices(app) {
 }
 function ownImageAppServices(app) {
   const compose = app.compose;
-  const projectDir = app.managePy ? import_node_path8.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path9.posix.dirname(app.managePy) : void 0;
   if (!compose || projectDir === void 0) return [];
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   return compose.services.filter(
@@ -24894,7 +24950,87 @@ function suggestPythonTag(context) {
 }
 
 // src/rules/TF0202-python-deps-unpinned.ts
-var import_node_path9 = __toESM(require_node_path(), 1);
+var import_node_path10 = __toESM(require_node_path(), 1);
+
+// src/model/install-args.ts
+var PIPENV_VALUE_OPTIONS = ["--python", "--pypi-mirror", "--extra-pip-args", "--categories"];
+function pipenvInstall(argv) {
+  const i = argv.findIndex(
+    (w, k) => /(^|\/)pipenv$/.test(w) || w === "-m" && argv[k + 1] === "pipenv" && k > 0
+  );
+  if (i < 0) return void 0;
+  const at2 = argv[i] === "-m" ? i + 1 : i;
+  if (argv[at2 + 1] !== "install") return void 0;
+  const args = argv.slice(at2 + 2);
+  for (let k = 0; k < args.length; k++) {
+    const w = args[k];
+    if (PIPENV_VALUE_OPTIONS.includes(w)) k++;
+    else if (w === "-r" || w === "--requirements" || !w.startsWith("-")) return void 0;
+  }
+  return {
+    skipLock: args.includes("--skip-lock"),
+    dev: args.includes("--dev") || args.includes("-d"),
+    ignorePipfile: args.includes("--ignore-pipfile")
+  };
+}
+var DIRECTORY_OPTIONS = ["-C", "--directory", "-P", "--project"];
+var POETRY_VALUE_OPTIONS = ["--with", "--without", "--only", "-E", "--extras", ...DIRECTORY_OPTIONS];
+function poetryInstall(argv) {
+  const i = argv.findIndex(
+    (w, k) => /(^|\/)poetry$/.test(w) || w === "-m" && argv[k + 1] === "poetry" && k > 0
+  );
+  if (i < 0) return void 0;
+  let command = (argv[i] === "-m" ? i + 1 : i) + 1;
+  while (argv[command]?.startsWith("-")) command += DIRECTORY_OPTIONS.includes(argv[command]) ? 2 : 1;
+  if (argv[command] !== "install" && argv[command] !== "sync") return void 0;
+  const groups = { with: [], without: [] };
+  const args = [...argv.slice(i + 1, command), ...argv.slice(command + 1)];
+  for (let k = 0; k < args.length; k++) {
+    const [option, inline] = args[k].startsWith("--") ? args[k].split(/=(.*)/s) : [args[k], void 0];
+    if (option === "--only-root") return void 0;
+    if (option === "--no-dev") groups.without.push("dev");
+    if (!POETRY_VALUE_OPTIONS.includes(option)) continue;
+    const value = inline ?? args[++k] ?? "";
+    const names = value.split(",").map((n) => n.trim());
+    if (option === "--with") groups.with.push(...names);
+    else if (option === "--without") groups.without.push(...names);
+    else if (option === "--only") groups.only = [...groups.only ?? [], ...names];
+    else if (DIRECTORY_OPTIONS.includes(option)) groups.directory = value;
+  }
+  return groups;
+}
+function expandKnown2(word, run) {
+  if (!word.includes("$")) return word;
+  const variables = run?.variables ?? {};
+  const declared = new Set(run?.unknownDeclared ?? []);
+  const lookup2 = (name) => name in variables ? { kind: "value", value: variables[name] } : UNKNOWN2;
+  return expand(word, lookup2, "\\", (name) => run !== void 0 && !declared.has(name));
+}
+function expandedArgv(c, run) {
+  const argv = [];
+  const origin = {};
+  c.argv.forEach((word, i) => {
+    const value = word.includes("$") ? expandKnown2(word, run) : word;
+    if (value === void 0 || value === word || value.includes("$")) {
+      argv.push(word);
+      return;
+    }
+    const written = c.written?.[i] ?? word;
+    const bare = /^\$(\w+|\{\w+\})$/.test(written);
+    for (const w of bare ? value.split(/\s+/).filter(Boolean) : [value]) {
+      argv.push(w);
+      origin[w] = written;
+    }
+  });
+  return { argv, origin };
+}
+function requirementArgs(argv, run) {
+  const i = argv.findIndex((w) => /(^|\/)pip[\d.]*$/.test(w));
+  const installAt = argv.findIndex((w, k) => k > i && ["install", "wheel", "download"].includes(w));
+  const isPip = (i >= 0 || argv.some((w, k) => w === "-m" && argv[k + 1] === "pip")) && installAt >= 0;
+  if (!isPip) return [];
+  return pipRequirementFiles(argv.slice(installAt + 1)).map((p) => expandKnown2(p, run)).filter((p) => p !== void 0);
+}
 
 // src/util/vcs-url.ts
 function vcsUrlOf(spec) {
@@ -24958,32 +25094,35 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
     for (const app of images) {
       const df = app.dockerfile;
       if (df) {
-        for (const cmd of buildCommands(df.builtStages)) {
-          const pip = pipInstall(cmd.argv);
-          if (!pip || pip.constrained) continue;
-          for (const url of pip.fromPaths.filter((p) => vcsUrlOf(p) && !namesRevision(vcsUrlOf(p))))
+        for (const { run, commands } of buildRuns(df.builtStages))
+          for (const cmd of commands) {
+            const { argv, origin } = expandedArgv(cmd, run);
+            const quote = (s) => origin[s] ? `'${s}' from ${origin[s]}` : `'${s}'`;
+            const pip = pipInstall(argv);
+            if (!pip || pip.constrained) continue;
+            for (const url of pip.fromPaths.filter((p) => vcsUrlOf(p) && !namesRevision(vcsUrlOf(p))))
+              findings.push({
+                file: df.file,
+                line: cmd.line,
+                message: vcsMessage(url)
+              });
+            const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
+            if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
+              findings.push({
+                file: df.file,
+                line: cmd.line,
+                severity: "notice",
+                message: toolingMessage(pip.unpinnedTooling, pip.upgrade, quote)
+              });
+              continue;
+            }
+            if (loose.length === 0) continue;
             findings.push({
               file: df.file,
               line: cmd.line,
-              message: vcsMessage(url)
+              message: `pip installs ${loose.map(quote).join(", ")} without an exact version. Pin each one (${loose[0].replace(/[<>=!~].*$/, "")}==<version>) or install from a pinned requirements file.`
             });
-          const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
-          if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
-            findings.push({
-              file: df.file,
-              line: cmd.line,
-              severity: "notice",
-              message: toolingMessage(pip.unpinnedTooling, pip.upgrade)
-            });
-            continue;
           }
-          if (loose.length === 0) continue;
-          findings.push({
-            file: df.file,
-            line: cmd.line,
-            message: `pip installs ${loose.map((s) => `'${s}'`).join(", ")} without an exact version. Pin each one (${loose[0].replace(/[<>=!~].*$/, "")}==<version>) or install from a pinned requirements file.`
-          });
-        }
       }
       for (const req of app.requirements) {
         for (const line of req.lines) {
@@ -25037,24 +25176,24 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
     return findings;
   }
 });
-function toolingMessage(tooling, upgrade) {
-  const names = tooling.map((s) => `'${s}'`).join(", ");
+function toolingMessage(tooling, upgrade, quote) {
+  const names = tooling.map(quote).join(", ");
   const pin = `Pin it (${tooling[0].replace(/[<>=!~].*$/, "")}==<version>) or rely on the base image's version.`;
   if (upgrade)
-    return `pip upgrades the installer itself (${names}) to whatever is newest, so two builds of one commit can differ. ${pin}`;
+    return `pip upgrades the installer itself (${names}) to whatever is newest${tooling.some((s) => /[<>=!~]/.test(s)) ? " within the range written" : ""}, so two builds of one commit can differ. ${pin}`;
   const one = tooling.length === 1;
   return `pip installs the packaging tool${one ? "" : "s"} ${names} without an exact version: this changes nothing where the base image already has ${one ? "it" : "them"}, but where it does not, the build takes whatever release is newest, so two builds of one commit can differ. ${pin}`;
 }
 function holdsLockBeside(app, pipfile) {
   const context = app.context;
   if (!context) return false;
-  const lock = import_node_path9.posix.join(import_node_path9.posix.dirname(pipfile), "Pipfile.lock");
-  const inContext = context.dir === "." ? lock : import_node_path9.posix.relative(context.dir, lock);
+  const lock = import_node_path10.posix.join(import_node_path10.posix.dirname(pipfile), "Pipfile.lock");
+  const inContext = context.dir === "." ? lock : import_node_path10.posix.relative(context.dir, lock);
   return context.files.includes(inContext);
 }
 
 // src/rules/TF0203-no-dependency-manifest.ts
-var import_node_path10 = __toESM(require_node_path(), 1);
+var import_node_path11 = __toESM(require_node_path(), 1);
 var MANIFEST = /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
 function installsFromManifest(argv) {
   const pip = pipInstall(argv);
@@ -25109,9 +25248,9 @@ function unusedManifest(contextFiles, ownedElsewhere) {
   return contextFiles.filter((f) => MANIFEST.test(f) && !ownedElsewhere(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
 }
 function ownerElsewhere(manifest, dockerfile, dockerfiles) {
-  const own = import_node_path10.posix.dirname(dockerfile);
+  const own = import_node_path11.posix.dirname(dockerfile);
   return dockerfiles.find((d) => {
-    const dir = import_node_path10.posix.dirname(d);
+    const dir = import_node_path11.posix.dirname(d);
     return d !== dockerfile && dir !== own && under(dir, own) && under(manifest, dir);
   });
 }
@@ -25159,14 +25298,14 @@ RUN pip install --no-cache-dir -r requirements.txt
       const context = app.context;
       const owner = (f) => ownerElsewhere(f, df.file, dockerfiles);
       const elsewhere2 = (f) => owner(f) !== void 0;
-      const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path10.posix.join(context.dir, f)));
+      const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path11.posix.join(context.dir, f)));
       const outside = unused ? void 0 : unusedManifest(project.pythonManifests ?? [], elsewhere2);
       const others = (project.pythonManifests ?? []).filter((f) => MANIFEST.test(f) && elsewhere2(f));
       for (const [line, names] of byLine)
         findings.push({
           file: df.file,
           line,
-          message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path10.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path10.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
+          message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path11.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path11.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
         });
     }
     return findings;
@@ -25174,7 +25313,7 @@ RUN pip install --no-cache-dir -r requirements.txt
 });
 
 // src/rules/TF0204-deps-installed-at-start.ts
-var import_node_path11 = __toESM(require_node_path(), 1);
+var import_node_path12 = __toESM(require_node_path(), 1);
 var depsInstalledAtStart = defineRule({
   id: "TF0204",
   name: "deps-installed-at-start",
@@ -25279,18 +25418,18 @@ function syncedEnvironment(argv, workdir, env) {
     return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name.length + 1) : argv[at2 + 1];
   };
   const dir = option("--project") ?? option("--directory");
-  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path11.posix.resolve(workdir, dir) : void 0;
+  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path12.posix.resolve(workdir, dir) : void 0;
   const named = env.UV_PROJECT_ENVIRONMENT;
   if (named !== void 0)
-    return named.startsWith("/") ? import_node_path11.posix.normalize(named) : base && import_node_path11.posix.resolve(base, named);
-  return base?.startsWith("/") ? import_node_path11.posix.join(base, ".venv") : void 0;
+    return named.startsWith("/") ? import_node_path12.posix.normalize(named) : base && import_node_path12.posix.resolve(base, named);
+  return base?.startsWith("/") ? import_node_path12.posix.join(base, ".venv") : void 0;
 }
 
 // src/model/compose.ts
-var import_node_path14 = __toESM(require_node_path(), 1);
+var import_node_path15 = __toESM(require_node_path(), 1);
 
 // src/model/compose/loader.ts
-var import_node_path13 = __toESM(require_node_path(), 1);
+var import_node_path14 = __toESM(require_node_path(), 1);
 
 // src/parse/compose.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -25500,10 +25639,10 @@ function interpolationDefault(raw) {
 }
 
 // src/model/compose/yaml-nodes.ts
-var import_node_path12 = __toESM(require_node_path(), 1);
+var import_node_path13 = __toESM(require_node_path(), 1);
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path12.posix.normalize(p);
-  const joined = import_node_path12.posix.normalize(import_node_path12.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path13.posix.normalize(p);
+  const joined = import_node_path13.posix.normalize(import_node_path13.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -25743,7 +25882,7 @@ var Loader = class {
     if (v.kind === "map") {
       const service = scalarString(entryOf(v, "service")?.value);
       const other = scalarString(entryOf(v, "file")?.value);
-      if (service) return { file: other ? relPath(import_node_path13.posix.dirname(file), other) : file, service };
+      if (service) return { file: other ? relPath(import_node_path14.posix.dirname(file), other) : file, service };
     }
     this.errors.push({
       file,
@@ -25946,7 +26085,8 @@ var ServiceConverter = class {
     return {
       file: e.file,
       line: e.line,
-      disabled: disable?.kind === "scalar" && disable.value === true || none
+      disabled: disable?.kind === "scalar" && disable.value === true || none,
+      ownTest: test !== void 0 && !(test.kind === "scalar" && (test.value === null || test.value === ""))
     };
   }
   secrets(e, what) {
@@ -26336,8 +26476,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path14.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path14.posix.dirname(file));
+  const projectDir = files.length > 0 ? import_node_path15.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path15.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -26362,7 +26502,7 @@ function build(files, env, options, errors) {
   for (const s of services)
     if (!dataContainers.has(s.name) && runsNoDatabaseServer(s, loader.texts)) s.runsNoDatabaseServer = true;
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path14.posix.basename(f) === "manage.py").map((f) => import_node_path14.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path15.posix.basename(f) === "manage.py").map((f) => import_node_path15.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -26425,26 +26565,32 @@ var serviceImageUnpinned = defineRule({
     "With `build:`, `image:` names the tag the build produces. A local name (`mysite`, `mysite:latest`) is left",
     "alone; a name pushed to a registry (`registry.example.com/team/app`, `me/app`) with no tag or `:latest` is",
     "reported: every build overwrites that tag, so a deploy that pulls it gets whatever was pushed last and cannot go",
-    "back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). A tag taken from a variable",
-    "(`app:${TAG}`) is left alone unless it resolves to `latest`, as `app:${TAG:-latest}` does where TAG is unset.",
-    "The name of an official image (`nginx:latest` on",
+    "back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). So is a service with no `build:` that",
+    "runs such a name another service builds (a worker with `image: me/app`): it runs whatever was built or pushed",
+    "last. A tag taken from a variable (`app:${TAG}`) is left alone unless it resolves to `latest`, as",
+    "`app:${TAG:-latest}` does where TAG is unset. The name of an official image (`nginx:latest` on",
     "a service that builds `./proxy`) is reported too: `docker compose pull` fetches the official image under that",
     "name, and compose may run it instead of the build. Remove `image:` or give the build a name of its own."
   ].join("\n"),
   related: ["service-image-require-explicit-tag"],
   check(project) {
     const byLine = /* @__PURE__ */ new Map();
-    const built = new Set(
-      project.apps.flatMap(
-        (app) => (app.compose?.services ?? []).flatMap((s) => s.build && s.image ? [builtName(s.image)] : [])
-      )
-    );
+    const built = /* @__PURE__ */ new Map();
+    for (const app of project.apps)
+      for (const s of app.compose?.services ?? [])
+        if (s.build && s.image) {
+          const builders = built.get(builtName(s.image)) ?? [];
+          if (!builders.includes(s.name)) builders.push(s.name);
+          built.set(builtName(s.image), builders);
+        }
     const localAppImage = (name) => project.apps.find((app) => app.imageNotBuiltHere === name && app.dockerfile)?.dockerfile?.file;
     for (const { service: s } of composeServices(project)) {
       const img = s.image;
       if (!img || !img.repository || img.digest) continue;
       const official = OFFICIAL.has(img.repository.replace(/^(docker\.io\/)?(library\/)?/, ""));
-      if (s.build ? !img.repository.includes("/") && !official : built.has(builtName(img))) continue;
+      const builders = s.build ? void 0 : built.get(builtName(img));
+      const pushed = img.repository.includes("/") && !official;
+      if (s.build ? !pushed && !official : builders && !pushed) continue;
       const written = splitImage(img.raw ?? img.value);
       if (written.digest) continue;
       const rawTag = writtenTag(img.raw ?? img.value);
@@ -26459,7 +26605,8 @@ var serviceImageUnpinned = defineRule({
       const local = s.build || img.repository.includes("/") ? void 0 : localAppImage(img.raw ?? img.value);
       const say = (who, plural2) => {
         const verb = (one, many) => `${who} ${plural2 ? many : one}`;
-        return local ? `${verb("runs", "run")} image ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.` : s.build ? official ? `${verb("names", "name")} the image ${plural2 ? "they build" : "it builds"} ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `${verb("tags", "tag")} the image ${plural2 ? "they build" : "it builds"} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `${verb("uses", "use")} image ${what}, which floats to whatever is newest at pull time: ${pin}.`;
+        const builtBy = builders?.map((n) => `'${n}'`).join(", ");
+        return builders ? `${verb("runs", "run")} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, the image ${builders.length > 1 ? `services ${builtBy} build` : `service ${builtBy} builds`}: ${plural2 ? "they run" : "it runs"} whatever was built or pushed last under this name, so a deploy cannot tell which build of the code ${plural2 ? "they run" : "it runs"} or roll back. Tag the build with a version or the commit and run that tag here too, e.g. '${repository}:\${GIT_SHA}'.` : local ? `${verb("runs", "run")} image ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.` : s.build ? official ? `${verb("names", "name")} the image ${plural2 ? "they build" : "it builds"} ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `${verb("tags", "tag")} the image ${plural2 ? "they build" : "it builds"} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `${verb("uses", "use")} image ${what}, which floats to whatever is newest at pull time: ${pin}.`;
       };
       const key = `${img.file}\0${img.line}`;
       const seen = byLine.get(key);
@@ -28507,7 +28654,7 @@ function literalText2(raw) {
 }
 
 // src/rules/TF0308-env-file-in-image.ts
-var import_node_path15 = __toESM(require_node_path(), 1);
+var import_node_path16 = __toESM(require_node_path(), 1);
 var envFileInImage = defineRule({
   id: "TF0308",
   name: "env-file-in-image",
@@ -28562,20 +28709,20 @@ names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\
 function namesNoSecret(app, files) {
   const dir = app.context?.dir ?? ".";
   const none = app.context?.envFilesNamingNoSecret ?? [];
-  return files.every((f) => none.includes(dir === "." ? f : import_node_path15.posix.relative(dir, f)));
+  return files.every((f) => none.includes(dir === "." ? f : import_node_path16.posix.relative(dir, f)));
 }
 function namedByCopy(app, line, files) {
   return linesNaming(app, files).some((l) => l.line === line);
 }
 function linesNaming(app, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = (f) => dir === "." ? f : import_node_path15.posix.relative(dir, f);
+  const inContext = (f) => dir === "." ? f : import_node_path16.posix.relative(dir, f);
   const out = [];
   for (const i of (app.dockerfile?.targetStage ? lineage2(app.dockerfile) : []).flatMap(
     (s) => s.instructions
   )) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
-    const sources = i.sources.map((src) => import_node_path15.posix.normalize(src).replace(/^\//, ""));
+    const sources = i.sources.map((src) => import_node_path16.posix.normalize(src).replace(/^\//, ""));
     for (const f of files) if (sources.includes(inContext(f))) out.push({ line: i.line, file: f });
   }
   return out;
@@ -28590,8 +28737,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    if (import_node_path15.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
-    const inContext = dir === "." ? f.path : import_node_path15.posix.relative(dir, f.path);
+    if (import_node_path16.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
+    const inContext = dir === "." ? f.path : import_node_path16.posix.relative(dir, f.path);
     if (inContext.startsWith("..") || !isUsableEnvFileName(inContext)) continue;
     const reached = absentFileReachingImage(app, inContext);
     if (reached.length === 0) continue;
@@ -28653,7 +28800,7 @@ function ignorePatterns(app, files, kept) {
 }
 function contextPath(app, path) {
   const dir = app.context?.dir ?? ".";
-  return dir === "." ? path : import_node_path15.posix.relative(dir, path);
+  return dir === "." ? path : import_node_path16.posix.relative(dir, path);
 }
 function generalPattern(path) {
   const parts = path.split("/");
@@ -28957,12 +29104,13 @@ var PASSWORD_CALLS = /create_(?:super)?user|set_password/;
 function passwordCalls(code2) {
   const out = [];
   for (const call2 of callsNamed(code2, PASSWORD_CALLS)) {
-    const setter = code2.startsWith("set_password", call2.index);
+    const called = /^\w+/.exec(code2.slice(call2.index))?.[0] ?? "create_superuser";
+    const setter = called === "set_password";
     const positional = call2.args.filter((a) => a.name === void 0);
     const arg = call2.args.find((a) => a.name === "password") ?? positional[setter ? 0 : 2];
     const literal = arg && (literalArgument(arg) ?? literalVariable(code2, arg.text, call2.index));
     if (!literal?.value || literal.value.startsWith("$")) continue;
-    out.push({ index: literal.index, what: setter ? "set_password(\u2026)" : "create_superuser(\u2026)" });
+    out.push({ index: literal.index, what: `${called}(\u2026)` });
   }
   return out;
 }
@@ -29103,7 +29251,7 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
         findings.push({
           file: c.file,
           line: found.line,
-          message: `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).`
+          message: ORDINARY_ACCOUNT.test(what ?? "") ? `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an account created on every start. Read it from an environment variable the deploy sets.` : `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. ${SUPERUSER_ADVICE}`
         });
       }
       for (const p of app.startPrograms ?? []) {
@@ -29114,7 +29262,7 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
           findings.push({
             file: p.file,
             line: c.line,
-            message: `${p.file}, which the start command runs on every start, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"], or createsuperuser --noinput).`
+            message: `${p.file}, which the start command runs on every start, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${programAdvice(c.what)}`
           });
         }
       }
@@ -29122,12 +29270,17 @@ Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`
     return findings;
   }
 });
+var ORDINARY_ACCOUNT = /^create_user\(/;
+function programAdvice(what) {
+  return ORDINARY_ACCOUNT.test(what) ? 'Read it from an environment variable the deploy sets (os.environ["\u2026"]).' : 'Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"], or createsuperuser --noinput).';
+}
 var SUPERUSER_ADVICE = "Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).";
 function fromEnvironment(what, app) {
   const name = /^(\w+)=\u2026$/.exec(what)?.[1];
   const known2 = Object.keys(containerEnv(app)).find((v) => v !== name && /PASS/i.test(v) && isSecretName(v));
   if (/\((?:password|passwd)=\u2026\)$/.test(what))
     return known2 ? `Read it from the environment instead: os.environ["${known2}"] (${known2} is set for the app).` : 'Read it from an environment variable the deploy sets (os.environ["\u2026"]).';
+  if (ORDINARY_ACCOUNT.test(what)) return "Read it from an environment variable the deploy sets.";
   if (!name || name === "DJANGO_SUPERUSER_PASSWORD") return SUPERUSER_ADVICE;
   const drop = `drop the assignment and let the deploy set ${name} in the container's environment`;
   if (known2)
@@ -29949,7 +30102,7 @@ function pgIsReady(lines, db) {
 }
 
 // src/rules/lib/migrate.ts
-var MIGRATE_COMMANDS = /* @__PURE__ */ new Set(["migrate", "migrate_schemas"]);
+var MIGRATE_COMMANDS = /* @__PURE__ */ new Set(["migrate", "syncdb", "migrate_schemas"]);
 function appliesMigrations(dj) {
   return dj !== void 0 && MIGRATE_COMMANDS.has(dj.name) && !dj.args.includes("--check") && !dj.args.includes("--plan");
 }
@@ -29976,7 +30129,8 @@ var adminTaskAtBuild = defineRule({
   title: "A RUN executes manage.py migrate, createsuperuser, loaddata or flush: runtime data is made at build time and baked into the image",
   help: `A \`RUN\` executes while the image is built, with no access to the production database: \`migrate\`,
 \`createsuperuser\`, \`loaddata\` or \`flush\` there either fail, or write to a database file inside the image that
-every container then starts from (and loses on the next release). Build, release and run are separate stages.
+every container then starts from (and loses on the next release). \`syncdb\`, the name of \`migrate\` before
+Django 1.7, counts as \`migrate\`. Build, release and run are separate stages.
 
 Run admin tasks against the real database as one-off processes of the release.
 
@@ -30070,7 +30224,7 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
 });
 
 // src/rules/TF0503-source-mounted-over-image.ts
-var import_node_path16 = __toESM(require_node_path(), 1);
+var import_node_path17 = __toESM(require_node_path(), 1);
 
 // src/discover/compose-commands.ts
 var COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
@@ -30547,7 +30701,7 @@ function mountsOverCode(app, web, devReason, read) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      const projectDir = app.managePy ? import_node_path16.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path17.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
         const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
         const forTests = [web.name, web.build?.dockerfile ?? ""].some(
@@ -30585,7 +30739,7 @@ function besideWorkdirText(app, v, codeDir) {
   const stage = app.dockerfile?.targetStage;
   const workdir = stage?.workdir;
   if (!stage || !workdir || workdir === "/" || !app.managePy || !v.source) return void 0;
-  if (!coversPath(v.source, import_node_path16.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
+  if (!coversPath(v.source, import_node_path17.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
   if (coversPath(v.target, codeDir) || coversPath(workdir, codeDir)) return void 0;
   const set = stage.instructions.filter((i) => i.keyword === "WORKDIR").at(-1);
   const where = set ? `WORKDIR ${workdir} (line ${set.line})` : `the working directory ${workdir}`;
@@ -30596,7 +30750,7 @@ function notBuiltText(image, target, dockerfile, held) {
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
-  const rel = import_node_path16.posix.relative(v.source, import_node_path16.posix.dirname(app.managePy));
+  const rel = import_node_path17.posix.relative(v.source, import_node_path17.posix.dirname(app.managePy));
   if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || "/";
   return coversPath(v.target, copied) ? copied : codeDir;
@@ -30623,11 +30777,11 @@ function codelessText(v, app, devReason) {
   }
   const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
   const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.`;
-  const source = import_node_path16.posix.normalize(v.source ?? ".");
+  const source = import_node_path17.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path16.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path17.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail}`;
 }
 function joinedCopy(app) {
@@ -30650,7 +30804,7 @@ function missingCopySources(app) {
       if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
       for (const source of copy.sources) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
-        const rel = import_node_path16.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        const rel = import_node_path17.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
         if (!exists(rel)) out.push({ source, line: copy.line });
       }
@@ -30659,6 +30813,7 @@ function missingCopySources(app) {
 }
 
 // src/rules/TF0601-sqlite-in-image.ts
+var import_node_path18 = __toESM(require_node_path(), 1);
 var sqliteInImage = defineRule({
   id: "TF0601",
   name: "sqlite-in-image",
@@ -30669,7 +30824,8 @@ var sqliteInImage = defineRule({
   help: `Processes are stateless: data lives in a backing service or a volume, never in the image. A \`db.sqlite3\` copied
 into the image bakes one developer's data (users, sessions, password hashes) into every container, and whatever a
 container writes to it is lost when the container is replaced. Keep the file out of the build context and put the
-database on a volume (or use PostgreSQL).
+database on a volume (or use PostgreSQL). A file named otherwise (\`site.db\`) counts too when the settings name it
+as their SQLite database.
 
 \`\`\`
 # .dockerignore
@@ -30685,8 +30841,8 @@ database on a volume (or use PostgreSQL).
   check(project) {
     return filesCopiedIntoImage(
       project,
-      isSqliteFile,
-      (names, _files, at2) => `This instruction copies the SQLite database ${names} into the image. Add '*.sqlite3' (and '**/*.sqlite3' for nested ones) to ${dockerignoreFileOf(at2.app.context)} and keep the database in a volume.`
+      (path, _dir, app) => isSqliteDatabaseOf(app)(path),
+      (names, files, at2) => `This instruction copies the SQLite database ${names} into the image. Add ${ignoreAdvice2(files, at2.app.context)} to ${dockerignoreFileOf(at2.app.context)} and keep the database in a volume.`
     );
   },
   fix: {
@@ -30696,27 +30852,44 @@ database on a volume (or use PostgreSQL).
     make: keepSqliteOutOfContext
   }
 });
+function ignorePatterns2(files, context) {
+  const dir = context?.dir ?? ".";
+  const inContext = files.map((f) => dir === "." ? f : import_node_path18.posix.relative(dir, f));
+  const named = inContext.filter((f) => !isSqliteFile(f));
+  return [
+    ...inContext.some((f) => isSqliteFile(f) && !f.includes("/")) ? ["*.sqlite3"] : [],
+    ...inContext.some((f) => isSqliteFile(f) && f.includes("/")) ? ["**/*.sqlite3"] : [],
+    ...named
+  ];
+}
+function ignoreAdvice2(files, context) {
+  const named = ignorePatterns2(files, context).filter((p) => !p.endsWith("*.sqlite3"));
+  const parts = [
+    ...files.some(isSqliteFile) ? ["'*.sqlite3' (and '**/*.sqlite3' for nested ones)"] : [],
+    ...named.map((p) => `'${p}'`)
+  ];
+  return parts.join(" and ");
+}
 function keepSqliteOutOfContext(context) {
   const { finding, project } = context;
   for (const app of project.apps) {
     const dockerfile = app.dockerfile;
     if (!dockerfile || !app.context || dockerfile.file !== finding.file) continue;
     const copy = dockerfile.builtStages.flatMap((s) => s.instructions).find((i) => i.line === finding.line && (i.keyword === "COPY" || i.keyword === "ADD"));
-    const reaching = filesReachingImage(app, isSqliteFile).find((r) => r.line === finding.line)?.files;
+    const isDatabase = isSqliteDatabaseOf(app);
+    const reaching = filesReachingImage(app, isDatabase).find((r) => r.line === finding.line)?.files;
     if (!copy || !("sources" in copy) || !reaching) continue;
-    if (copy.sources.some((s) => /[*?[]|\.sqlite3$/.test(s))) return void 0;
-    const patterns = [
-      ...reaching.some((f) => !f.includes("/")) ? ["*.sqlite3"] : [],
-      ...reaching.some((f) => f.includes("/")) ? ["**/*.sqlite3"] : []
-    ];
+    if (copy.sources.some((s) => /[*?[]/.test(s) || isDatabase(s))) return void 0;
+    const patterns = ignorePatterns2(reaching, { ...app.context, dir: "." });
+    const named = patterns.filter((p) => !p.endsWith("*.sqlite3"));
     const ignore = app.context.dockerignore?.file;
-    return ignore === void 0 ? newDockerignore(context, app.context) : appendPatterns(context, ignore, patterns);
+    return ignore === void 0 ? newDockerignore(context, app.context, named) : appendPatterns(context, ignore, patterns);
   }
   return void 0;
 }
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-var import_node_path17 = __toESM(require_node_path(), 1);
+var import_node_path19 = __toESM(require_node_path(), 1);
 var runtimeDataNotInVolume = defineRule({
   id: "TF0602",
   name: "runtime-data-not-in-volume",
@@ -30765,7 +30938,7 @@ platform) is a deploy of its own and is judged too.
       const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
       const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
       const where = hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-      const dir = import_node_path17.posix.dirname(hit.path);
+      const dir = import_node_path19.posix.dirname(hit.path);
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
         line: hit.line,
@@ -30788,7 +30961,7 @@ platform) is a deploy of its own and is judged too.
       );
       if (!hit) return void 0;
       const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path17.posix.dirname(hit.path) : hit.path, what);
+      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path19.posix.dirname(hit.path) : hit.path, what);
     }
   }
 });
@@ -30805,7 +30978,7 @@ function unkeptPaths(project) {
       delete env.unreadEnvFiles;
     const workingDir = app.compose?.appService?.workingDir;
     const known2 = workingDir !== void 0 || workdirKnown(app);
-    const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path17.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+    const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path19.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
     const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
     const ctx = {
       app,
@@ -30825,7 +30998,7 @@ function unkeptPaths(project) {
     const runners = app.compose?.appService ? [] : servicesBuilding(project, app);
     for (const hit of alone ? [alone] : files) {
       const keeping2 = alone ? imageMounts : mounts;
-      const keeps = (paths) => covered(import_node_path17.posix.dirname(hit.path), paths) || paths.includes(hit.path);
+      const keeps = (paths) => covered(import_node_path19.posix.dirname(hit.path), paths) || paths.includes(hit.path);
       if (keeps(keeping2)) continue;
       if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
         continue;
@@ -30957,17 +31130,17 @@ function imageBaseDir(app) {
 function baseDirAt(app, sourceDir) {
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return sourceDir;
-  const manageDir = app.managePy ? import_node_path17.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path17.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
-  return import_node_path17.posix.join(sourceDir, rel);
+  const manageDir = app.managePy ? import_node_path19.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path19.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  return import_node_path19.posix.join(sourceDir, rel);
 }
 function mountedSourceDir(app, workdir) {
-  const manageDir = app.managePy ? import_node_path17.posix.dirname(app.managePy) : app.dir;
+  const manageDir = app.managePy ? import_node_path19.posix.dirname(app.managePy) : app.dir;
   for (const v of app.compose?.appService?.volumes ?? []) {
     if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
-    const rel = import_node_path17.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
+    const rel = import_node_path19.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
     if (rel.startsWith("..")) continue;
-    const landing = clean(import_node_path17.posix.join(v.target, rel));
+    const landing = clean(import_node_path19.posix.join(v.target, rel));
     if (landing === workdir) return landing;
   }
   return void 0;
@@ -31020,7 +31193,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path17.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path19.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -31035,7 +31208,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path17.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path19.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     case "choice": {
@@ -31094,10 +31267,10 @@ function imageSqliteFile(databases, ctx, stage) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path17.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path19.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path17.posix.normalize(p);
+  const n = import_node_path19.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -31105,7 +31278,7 @@ function covered(dir, mounts) {
 }
 
 // src/rules/TF0603-postgres-data-not-in-volume.ts
-var import_node_path18 = __toESM(require_node_path(), 1);
+var import_node_path20 = __toESM(require_node_path(), 1);
 function databaseImage(s) {
   return s.image ?? s.builtFrom;
 }
@@ -31144,7 +31317,7 @@ function pgdataOf(s, official) {
   const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
   if (!cwd || value.includes("$")) return void 0;
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
-  return { dir: import_node_path18.posix.join(cwd, value), relative: { written: value, from, cwd } };
+  return { dir: import_node_path20.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 var VERSIONED_MAIN = [
   { repo: /(^|\/)kartoza\/postgis$/, env: ["PGDATA", "DATADIR"] },
@@ -31985,6 +32158,7 @@ function isSingleton(app, s) {
   const commands = serviceCommand(app, s);
   const runs = commands.map((c) => c.argv.join(" "));
   const supervised = commands.some((c) => basename2(c.argv[0] ?? "") === "supervisord") ? (app.supervisorPrograms ?? []).map((p) => p.argv.join(" ")) : [];
+  if (setupOnly(commands.filter((c) => inlineScript(c.argv) === void 0))) return true;
   const written = s.command?.raw ?? "";
   const lines = runs.length > 0 ? [...runs, ...supervised] : [written];
   if (lines.some((l) => /\bcelery\b.*(\bbeat\b|\s(-B|--beat)\b)/.test(l))) return true;
@@ -32324,7 +32498,7 @@ function printableWord(s) {
 }
 
 // src/rules/lib/exec-form.ts
-var import_node_path19 = __toESM(require_node_path(), 1);
+var import_node_path21 = __toESM(require_node_path(), 1);
 function execFormArgv(instr, scripts, workdir) {
   const commands = instr.script?.commands ?? [];
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
@@ -32393,9 +32567,9 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path = word.includes("/") ? import_node_path19.posix.resolve(workdir, word) : void 0;
+  const path = word.includes("/") ? import_node_path21.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path ? import_node_path19.posix.normalize(s.imagePath) === path : import_node_path19.posix.basename(s.imagePath) === word
+    (s) => path ? import_node_path21.posix.normalize(s.imagePath) === path : import_node_path21.posix.basename(s.imagePath) === word
   );
 }
 
@@ -33608,9 +33782,9 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \\
       if (!stage || app.unparsedCompose) continue;
       const compose = app.compose?.appService?.healthcheck;
       const healthcheck = stage.healthcheck ?? inherited(app, (s) => s.healthcheck)?.value;
-      const healthy = compose ? !compose.disabled : healthcheck !== void 0 && !healthcheck.none;
+      const healthy = compose?.disabled ? false : compose?.ownTest || healthcheck !== void 0 && !healthcheck.none;
       if (healthy) continue;
-      const why = compose?.disabled ? `the compose service disables its healthcheck` : healthcheck?.none ? `HEALTHCHECK NONE disables it` : `no HEALTHCHECK in the target stage${app.compose?.appService ? " and none on the compose service" : ""}`;
+      const why = compose?.disabled ? `the compose service disables its healthcheck` : healthcheck?.none ? `HEALTHCHECK NONE disables it` : compose ? `no HEALTHCHECK in the target stage, and the compose service's healthcheck sets no test: its timing applies to the image's test, and there is none` : `no HEALTHCHECK in the target stage${app.compose?.appService ? " and none on the compose service" : ""}`;
       findings.push({
         file: app.dockerfile.file,
         line: 1,
@@ -33832,7 +34006,7 @@ var logsToFile = defineRule({
   factor: "XI",
   severity: "warning",
   kind: "S",
-  title: "LOGGING uses a file handler (FileHandler, RotatingFileHandler, TimedRotatingFileHandler, WatchedFileHandler), gunicorn writes --access-logfile/--error-logfile/--log-file to a path other than -, uwsgi logs to a file (--logto/--daemonize, or logto=/daemonize= in the ini file its --ini names), or the command redirects output to a file",
+  title: "LOGGING uses a file handler (FileHandler, RotatingFileHandler, TimedRotatingFileHandler, WatchedFileHandler), gunicorn writes --access-logfile/--error-logfile/--log-file (or accesslog/errorlog in the config file its -c names) to a path other than -, uwsgi logs to a file (--logto/--daemonize, or logto=/daemonize= in the ini file its --ini names), or the command redirects output to a file",
   help: `A twelve-factor app writes its logs, unbuffered, to stdout/stderr, and the platform collects them
 (\`docker logs\`, the log driver, the cloud's log service). Log files inside a container fill its writable layer,
 vanish with the container, and are invisible to those tools.
@@ -33871,7 +34045,7 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
           findings.push({
             file: config2.file,
             line: log.line,
-            message: `${config2.server} reads ${config2.file}, whose ${log.option} = ${log.value} writes the server's log to a file inside the container. Remove it (uwsgi logs to stderr by default) so the log goes to stdout/stderr.`
+            message: `${config2.server} reads ${config2.file}, whose ${log.option} = ${log.value} writes the server's log to a file inside the container. ${configAdvice(config2.server, log.option)}`
           });
       }
       for (const cmd of startCommands(app)) {
@@ -33902,6 +34076,13 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
     return findings;
   }
 });
+function configAdvice(server, option) {
+  if (server === "gunicorn" && option === "accesslog")
+    return 'Set accesslog = "-" so the log goes to stdout.';
+  if (server === "gunicorn")
+    return "Remove it (gunicorn's error log goes to stderr by default) so the log goes to stdout/stderr.";
+  return "Remove it (uwsgi logs to stderr by default) so the log goes to stdout/stderr.";
+}
 function valueOf(argv, option) {
   for (let i = 1; i < argv.length; i++) {
     if (argv[i] === option) return argv[i + 1];
@@ -33947,7 +34128,7 @@ docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
 });
 
 // src/rules/lib/admin-on-start.ts
-var import_node_path20 = __toESM(require_node_path(), 1);
+var import_node_path22 = __toESM(require_node_path(), 1);
 function startsServer2(argv, viaExec) {
   return serverOf(argv) !== void 0 || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0 && !isKeepAliveCommand(argv);
 }
@@ -33965,7 +34146,7 @@ function endsAfter(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path20.posix.dirname(app.managePy);
+  const projectDir = import_node_path22.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
@@ -34181,7 +34362,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 });
 
 // src/rules/TF1301-runs-as-root.ts
-var import_node_path21 = __toESM(require_node_path(), 1);
+var import_node_path23 = __toESM(require_node_path(), 1);
 var DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
 var runsAsRoot = defineRule({
   id: "TF1301",
@@ -34499,7 +34680,7 @@ function appDrop(app, df, stage, user) {
   return `start ${kind} through ${tool} (${at2})${socket}`;
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path21.posix.dirname(p));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path23.posix.dirname(p));
   const chowned = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w) => w.startsWith("/")));
   return [...new Set(dirs)].filter(
     (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned.some((c) => d === c || d.startsWith(`${c}/`))
@@ -34584,10 +34765,15 @@ function backingKind(s) {
   if (/^mongo(db)?$/.test(last)) return "mongo";
   return void 0;
 }
-function hostPortWords(p) {
+function hostPortWords(p, interfaces = "the host's interfaces") {
   const vars = [...p.raw.replace(/:\d+(\/\w+)?["']?$/, "").matchAll(/\$\{?(\w+)/g)].map((m) => m[1]);
-  if (vars.length > 0) return `on the host's interfaces, at the port ${vars.join(" and ")} gives`;
-  return p.published ? "on the host's interfaces" : "on a random port of the host's interfaces";
+  if (vars.length > 0) return `on ${interfaces}, at the port ${vars.join(" and ")} gives`;
+  return p.published ? `on ${interfaces}` : `on a random port of ${interfaces}`;
+}
+function productionFilesBeside(path, composeFiles) {
+  if (!isDefaultComposeName(path)) return [];
+  const dirOf = (f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0));
+  return composeFiles.filter((f) => f !== path && dirOf(f) === dirOf(path) && hasProductionWord(f));
 }
 function loopbackMapping(p) {
   const fixed = p.published !== void 0 && /^\d+$/.test(p.published) && p.target !== void 0;
@@ -34595,6 +34781,12 @@ function loopbackMapping(p) {
 }
 function isLoopbackIp(ip) {
   return ip !== void 0 && /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/.test(ip);
+}
+function messageFor(service, kind, p, app, composeFiles) {
+  const production = !app.compose?.appService || app.compose.files.some((f) => f !== p.file && hasProductionWord(f)) ? [] : productionFilesBeside(p.file, composeFiles);
+  if (production.length > 0)
+    return `Service '${service}' publishes its ${kind} port ${p.target} ${hostPortWords(p, `every interface of the host that runs ${p.file}`)} ('${p.raw}'): it is reachable from outside, past the host firewall. ${p.file} is not named for development, though ${production.join(", ")} ${production.length > 1 ? "sit" : "sits"} beside it: bind the port to the loopback interface (${loopbackMapping(p)}), or remove the mapping (the app reaches '${service}' over the compose network).`;
+  return `Service '${service}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall. ${app.compose?.appService ? `Remove the port mapping (the app reaches '${service}' over the compose network), or bind it to 127.0.0.1 in a development override.` : `No service of ${p.file} runs the app, so the app reaches '${service}' through this port: bind it to the loopback interface (${loopbackMapping(p)}) when the app runs on this host, or run the app as a service on the same compose network and remove the mapping.`}`;
 }
 var backingPortPublished = defineRule({
   id: "TF1303",
@@ -34614,13 +34806,13 @@ alone, for an app started elsewhere, is judged the same: bind the port to \`127.
 host, or run the app on the compose network.
 
 A file named for development or tests (an \`.override\` file, or one with \`dev\`, \`debug\`, \`local\`, \`test\` or \`ci\` as a
-word of its name, or a default-named file in a directory so named, such as \`_development/docker-compose.yml\`), and the default \`docker-compose.yml\` when a production alternative
-(\`docker-compose.prod.yml\`, \`compose.production.yaml\`, \`docker-compose-deploy.yml\`, cookiecutter's
-\`production.yml\`, a \`docker-compose-prod_template.yml\` to fill in: a name with \`prod\`, \`production\`, \`deploy\`,
-\`release\` or \`live\` as a word) sits beside it, is not production: its published database port is not reported, while its other findings (development server, migrate on
-start, bind mounts) still are, where they are written. Every other compose file, the default one alone included,
-counts as production, the default one beside a Swarm stack file (\`docker-stack.yml\`,
-\`docker-compose-swarm.yml\`) included.
+word of its name, or a default-named file in a directory so named, such as \`_development/docker-compose.yml\`) is
+not production: its published database port is not reported, while its other findings (development server, migrate
+on start, bind mounts) still are, where they are written. Every other compose file is judged, the default
+\`docker-compose.yml\` included, alone or beside a production file (\`docker-compose.prod.yml\`, \`docker-stack.yml\`):
+whoever runs it, on a server or a laptop, opens the port on every interface of that host. Where the default file is
+meant for development, bind its backing ports to \`127.0.0.1\` or drop them, or move them to an override. An empty
+compose file publishes nothing.
 
 \`\`\`yaml
 # compose.override.yaml (development only)
@@ -34640,7 +34832,7 @@ services:
         const kind = backingKind(s);
         if (!kind || s === app.compose?.appService) continue;
         for (const p of s.ports) {
-          if (p.target !== SERVICE_PORTS[kind] || isLoopbackIp(p.hostIp) || isDevelopmentComposeFile(p.file, composeFiles, app.compose?.files))
+          if (p.target !== SERVICE_PORTS[kind] || isLoopbackIp(p.hostIp) || isComposeFileNamedForDevelopment(p.file))
             continue;
           const key = `${p.file}:${p.line}`;
           if (seen.has(key)) continue;
@@ -34648,7 +34840,7 @@ services:
           findings.push({
             file: p.file,
             line: p.line,
-            message: `Service '${s.name}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall. ${app.compose?.appService ? `Remove the port mapping (the app reaches '${s.name}' over the compose network), or bind it to 127.0.0.1 in a development override.` : `No service of ${p.file} runs the app, so the app reaches '${s.name}' through this port: bind it to the loopback interface (${loopbackMapping(p)}) when the app runs on this host, or run the app as a service on the same compose network and remove the mapping.`}`
+            message: messageFor(s.name, kind, p, app, composeFiles)
           });
         }
       }
@@ -34850,10 +35042,15 @@ export {
   isEnvTemplateName,
   hasTemplateName,
   envSecrets,
+  compareText,
+  withBases,
+  modelSettings,
   lineage2 as lineage,
   isNamedForProduction,
   parseShell,
   uwsgiIniArg,
+  gunicornConfigArg,
+  gunicornConfigLogs,
   uwsgiIniLogs,
   programArgv,
   launchedCommand,
@@ -34863,7 +35060,6 @@ export {
   inlineScript,
   splitImage,
   contextSource,
-  UNKNOWN2 as UNKNOWN,
   UNSET,
   expand,
   modelDockerfile,
@@ -34897,11 +35093,11 @@ export {
   pipInstall,
   buildCommands,
   buildRuns,
+  pipenvInstall,
+  poetryInstall,
+  requirementArgs,
   vcsUrlOf,
   namesRevision,
-  compareText,
-  withBases,
-  modelSettings,
   appOfDockerfile,
   instructionsOf,
   runtimeInsertionLine,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-EZD6N5BW.js";
+} from "./chunk-3VGJKHOS.js";
 import {
   insertLines,
   normalizePackageName,

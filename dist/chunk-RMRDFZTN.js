@@ -25,7 +25,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-EZD6N5BW.js";
+} from "./chunk-3VGJKHOS.js";
 import {
   UnsafePathError,
   formatBytes,
