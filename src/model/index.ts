@@ -402,11 +402,12 @@ class ProjectBuilder implements ModelInput {
     // A compose file of backing services only runs no Django project: its services are judged, no settings.
     if (!seed.managePy && !seed.dockerfile && !seed.remoteContext) return app;
     // After the start scripts: the server they start names the wsgi module whose settings it runs.
-    const { settings, bases, served, managed } = this.settingsModules.model(app, seed);
+    const { settings, bases, served, managed, imaged } = this.settingsModules.model(app, seed);
     if (settings) app.settings = settings;
     if (bases.length > 0) app.settingsBases = bases;
     if (served) app.servedSettings = served;
     if (managed) app.managedSettings = managed;
+    if (imaged) app.imageSettings = imaged;
     return app;
   }
 

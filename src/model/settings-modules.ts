@@ -31,7 +31,13 @@ export class SettingsModules extends ModelPart {
   model(
     app: App,
     seed: AppSeed,
-  ): { settings?: SettingsModel; bases: SettingsModel[]; served?: SettingsModel; managed?: SettingsModel } {
+  ): {
+    settings?: SettingsModel;
+    bases: SettingsModel[];
+    served?: SettingsModel;
+    managed?: SettingsModel;
+    imaged?: SettingsModel;
+  } {
     const settings = this.settingsFile(app, seed);
     if (!settings) return { bases: [] };
     const managed = app.managePy ? dirName(app.managePy) : app.dir;
@@ -62,12 +68,47 @@ export class SettingsModules extends ModelPart {
     };
     const served = this.servedSettings(app, r.model, importRoot, other);
     const fromManagePy = this.managedSettings(app, [r.model, served], importRoot, other);
+    // A container of the image started without compose has the image's ENV alone.
+    const imageIncludes = {
+      ...includes,
+      variable: containerVariables(app.dockerfile?.targetStage?.env ?? {}, undefined),
+    };
+    const imaged = this.imageSettings(app, [r.model, served, fromManagePy], importRoot, (file, module) => {
+      const m = modelSettings(file, module, this.texts[file], resolve, imageIncludes);
+      this.addErrors(m.errors);
+      return m.model;
+    });
     return {
       settings: r.model,
       bases: this.settingsBases(r.model, importRoot),
       ...(served ? { served } : {}),
       ...(fromManagePy ? { managed: fromManagePy } : {}),
+      ...(imaged ? { imaged } : {}),
     };
+  }
+
+  /**
+   * The settings the image's own `ENV DJANGO_SETTINGS_MODULE` names, when the compose app service sets another
+   * module: every container of the image started without that service's environment (`docker run`, a platform that
+   * runs the image) loads it. Not where the start command picks the module itself (`--settings`, an export).
+   */
+  private imageSettings(
+    app: App,
+    judged: (SettingsModel | undefined)[],
+    importRoot: string,
+    model: (file: string, module: string) => SettingsModel | undefined,
+  ): SettingsModel | undefined {
+    const module = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
+    const overridden = app.compose?.appService?.environment.some(
+      (e) => e.name === 'DJANGO_SETTINGS_MODULE' && e.value !== undefined && e.value !== module,
+    );
+    if (!module || !isModuleName(module) || !overridden || this.tree.options.settingsModule) return undefined;
+    if (runningSettingsOption(app) || startChainSettingsModule(app)) return undefined;
+    if (judged.some((s) => s?.module === module)) return undefined;
+    const file = moduleFiles(importRoot, module).find(
+      (f) => f in this.texts && !judged.some((s) => s?.file === f),
+    );
+    return file ? model(file, module) : undefined;
   }
 
   /**

@@ -3,6 +3,7 @@ import { liveAssignments } from '../model/settings/index.js';
 import type { SettingAssignment, SettingsModel, ValueSource } from '../model/types/settings.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import { appSettings, literalElsewhere } from './lib/each.js';
+import type { Project } from '../model/types/project.js';
 import { defineRule } from './lib/rule.js';
 import { heldWhere, overrideWords, type HeldWhere } from './lib/loaded-where.js';
 
@@ -43,6 +44,15 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
         // Set only when a variable is (as TF0302 leaves a DEBUG = True that only the environment turns on), or under a
         // condition that cannot be told (`if 'test' in sys.argv`): what the deploy's environment decides, not code.
         if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
+        const debug = debugSwitch(settings, a.value);
+        if (debug) {
+          findings.push({
+            file: a.file ?? settings.file,
+            line: a.line,
+            ...msg`ALLOWED_HOSTS is ['*'] in code while DEBUG is on (${code("['*'] if DEBUG else …")}), and DEBUG is on when ${debug} is unset, so a deploy that does not set it accepts any Host header. Read the host names from the environment whatever DEBUG is: ${fromEnv}.`,
+          });
+          continue;
+        }
         const wildcard = wildcardOf(a.value);
         if (!wildcard) continue;
         // A value imported from another module of the project (`from .env import ALLOWED_HOSTS`) is reported there.
@@ -69,15 +79,42 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
     safety: 'safe',
     summary:
       'Reads ALLOWED_HOSTS from DJANGO_ALLOWED_HOSTS as a comma-separated list (blank items dropped), `localhost` by default.',
+    declines:
+      'a conditional expression on DEBUG (`[\'*\'] if DEBUG else config("HOSTS")`), whose arm for DEBUG off reads a variable deploys already set.',
     make: (context) =>
-      assignFromEnvironment(
-        context,
-        'ALLOWED_HOSTS',
-        '[h.strip() for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",") if h.strip()]',
-        ['DJANGO_ALLOWED_HOSTS'],
-      ),
+      switchedAssignment(context.project, context.finding)
+        ? undefined
+        : assignFromEnvironment(
+            context,
+            'ALLOWED_HOSTS',
+            '[h.strip() for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",") if h.strip()]',
+            ['DJANGO_ALLOWED_HOSTS'],
+          ),
   },
 });
+
+/**
+ * The variable DEBUG is read from, when ALLOWED_HOSTS is a conditional expression on DEBUG (`['*'] if DEBUG else …`)
+ * whose value, with that variable unset, is a list written in code holding '*'.
+ */
+function debugSwitch(settings: SettingsModel, v: ValueSource): string | undefined {
+  if (v.kind !== 'env' || v.fallback?.kind !== 'list' || !v.fallback.written) return undefined;
+  if (!wildcardOf(v.fallback)?.inList) return undefined;
+  const read = (d: SettingAssignment) => d.value.kind === 'env' && d.value.variable === v.variable;
+  return liveAssignments(settings, 'DEBUG').some(read) ? v.variable : undefined;
+}
+
+/** Whether the finding is at an ALLOWED_HOSTS that a DEBUG switch sets (see debugSwitch). */
+function switchedAssignment(project: Project, finding: { file: string; line?: number }): boolean {
+  return appSettings(project).some(({ settings }) =>
+    liveAssignments(settings, 'ALLOWED_HOSTS').some(
+      (a) =>
+        (a.file ?? settings.file) === finding.file &&
+        a.line === finding.line &&
+        debugSwitch(settings, a.value) !== undefined,
+    ),
+  );
+}
 
 /** A '*' in the list: in every deploy, or where the branch on a variable that loads its module and keeps it is taken. */
 function anyHost(name: string, held: HeldWhere | undefined, fromEnv: MessagePart) {

@@ -5,18 +5,10 @@ import type { App, Project } from '../model/types/project.js';
 import type { ComposeEnvFile, ComposeService } from '../model/types/compose.js';
 import { buildsDockerfile } from '../model/compose/app-service.js';
 import type { Stage } from '../model/types/dockerfile.js';
-import type {
-  DatabaseConfig,
-  DatabasesModel,
-  SettingAssignment,
-  SettingsModel,
-  ValueSource,
-} from '../model/types/settings.js';
+import type { DatabaseConfig, DatabasesModel, ValueSource } from '../model/types/settings.js';
 import {
-  defaultFileStorages,
   fallbackSelectors,
   fallbackWhen,
-  isFileSystemStorage,
   isSqliteEngine,
   liveAssignments,
   providedEnvironment,
@@ -26,7 +18,7 @@ import { dataDirFromEnvironment, volumeOnDirectory } from './lib/data-dir-fix.js
 import { selects } from './lib/provided-config.js';
 import { isDevelopmentComposeFile, isNamedForProduction, projectComposeFiles } from './lib/files.js';
 import { defineRule } from './lib/rule.js';
-import { conditionWords, heldWhere } from './lib/loaded-where.js';
+import { otherStorage } from './lib/other-storage.js';
 import { serverDirectory } from '../model/command.js';
 
 export const runtimeDataNotInVolume = defineRule({
@@ -80,13 +72,15 @@ platform) is a deploy of its own and is judged too.
         hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(' + ')}` : '';
       const dockerfile = hit.app.dockerfile?.file ?? 'Dockerfile';
       const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : 'a VOLUME of the Dockerfile';
-      const where = hit.imageAlone
-        ? `not ${ofDockerfile} (the compose service runs another database)`
-        : hit.runners
-          ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(', ')}, which build` : `the compose service '${hit.runners[0]}', which builds`} it`
-          : hit.app.compose?.appService
-            ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}`
-            : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : 'this image'})`;
+      const where = hit.imageModule
+        ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ''}' does not name another)`
+        : hit.imageAlone
+          ? `not ${ofDockerfile} (the compose service runs another database)`
+          : hit.runners
+            ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(', ')}, which build` : `the compose service '${hit.runners[0]}', which builds`} it`
+            : hit.app.compose?.appService
+              ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}`
+              : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : 'this image'})`;
       const dir = posix.dirname(hit.path);
       const finding: RawFinding =
         hit.what === 'sqlite'
@@ -140,87 +134,106 @@ interface UnkeptPath {
   runners?: string[];
   /** When uploads go to another storage instead (`APP_ENV is 'prod' (STORAGES then stores them with …)`). */
   unless?: string;
+  /** Set in the module the image's ENV names, which compose's app service does not run. */
+  imageModule?: true;
 }
 
 function unkeptPaths(project: Project): UnkeptPath[] {
-  const out: UnkeptPath[] = [];
   const composeFiles = projectComposeFiles(project);
-  for (const app of project.apps) {
-    const settings = app.settings;
-    const stage = app.dockerfile?.targetStage;
-    // A compose file that could not be parsed may mount the path.
-    if (!settings || !stage || app.unparsedCompose) continue;
-    // A variant Dockerfile nothing builds (`Dockerfile.no_venv`) does not decide where the deployed app keeps its data:
-    // the image compose runs does. One named for production (`Dockerfile.prod`, for a platform) is a deploy of its own.
-    if (variantOfComposeImage(project, app) && !isNamedForProduction(app.dockerfile!.file)) continue;
-    const env = providedEnvironment(app);
-    // The git-ignored `.env` of a development stack is the developer's own, often where the development database is
-    // chosen: an absent env file tells something only of a production compose file.
-    if (env.unreadEnvFiles?.some((f) => isDevelopmentComposeFile(f.file, composeFiles, app.compose?.files)))
-      delete env.unreadEnvFiles;
-    // `FROM someone/django` without WORKDIR: the working directory (and where `COPY . .` lands) is the base's, unknown.
-    const workingDir = app.compose?.appService?.workingDir;
-    const known = workingDir !== undefined || workdirKnown(app);
-    // The server's own directory (`cd`, supervisord's `directory=`, `--chdir`) is where it opens a relative NAME.
-    const workdir = known
-      ? (serverDirectory(app) ?? clean(posix.resolve(stage.workdir || '/', workingDir ?? '.')))
-      : undefined;
-    // A bind mount of the project over the directory the process runs in (`.:/app`) is the code it runs, not the
-    // image's copy: BASE_DIR is there.
-    const mounted = workdir === undefined ? undefined : mountedSourceDir(app, workdir);
-    const ctx: Resolve = {
+  return project.apps.flatMap((app) => [
+    ...unkeptIn(project, app, composeFiles),
+    // The module the image's ENV names, where compose's app service runs another, in a container of the image alone.
+    ...(app.imageSettings && !app.unparsedCompose
+      ? unkeptIn(
+          project,
+          { ...app, settings: app.imageSettings, compose: undefined },
+          composeFiles,
+          true,
+        ).map((hit): UnkeptPath => ({ ...hit, app, imageModule: true }))
+      : []),
+  ]);
+}
+
+/**
+ * The runtime data paths of the app's settings that no volume keeps; `imageAlone`: in a container of the image
+ * started without compose (`app` then carries no compose project).
+ */
+function unkeptIn(project: Project, app: App, composeFiles: string[], imageAlone = false): UnkeptPath[] {
+  const out: UnkeptPath[] = [];
+  const settings = app.settings;
+  const stage = app.dockerfile?.targetStage;
+  // A compose file that could not be parsed may mount the path.
+  if (!settings || !stage || app.unparsedCompose) return out;
+  // A variant Dockerfile nothing builds (`Dockerfile.no_venv`) does not decide where the deployed app keeps its data:
+  // the image compose runs does. One named for production (`Dockerfile.prod`, for a platform) is a deploy of its own.
+  if (variantOfComposeImage(project, app) && !isNamedForProduction(app.dockerfile!.file)) return out;
+  const env = providedEnvironment(app);
+  // The git-ignored `.env` of a development stack is the developer's own, often where the development database is
+  // chosen: an absent env file tells something only of a production compose file.
+  if (env.unreadEnvFiles?.some((f) => isDevelopmentComposeFile(f.file, composeFiles, app.compose?.files)))
+    delete env.unreadEnvFiles;
+  // `FROM someone/django` without WORKDIR: the working directory (and where `COPY . .` lands) is the base's, unknown.
+  const workingDir = app.compose?.appService?.workingDir;
+  const known = workingDir !== undefined || workdirKnown(app);
+  // The server's own directory (`cd`, supervisord's `directory=`, `--chdir`) is where it opens a relative NAME.
+  const workdir = known
+    ? (serverDirectory(app) ?? clean(posix.resolve(stage.workdir || '/', workingDir ?? '.')))
+    : undefined;
+  // A bind mount of the project over the directory the process runs in (`.:/app`) is the code it runs, not the
+  // image's copy: BASE_DIR is there.
+  const mounted = workdir === undefined ? undefined : mountedSourceDir(app, workdir);
+  const ctx: Resolve = {
+    app,
+    env,
+    workdir,
+    imageBase: mounted ? baseDirAt(app, mounted) : known ? imageBaseDir(app) : undefined,
+  };
+  const mounts = [
+    ...stage.volumes.flatMap((v) => v.paths),
+    ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== 'tmpfs').map((v) => v.target),
+    ...(app.compose?.appService?.inheritedVolumes ?? []).map((v) => v.target),
+  ].map(clean);
+  const databases = settings.databases;
+  const files = databases ? sqliteFiles(databases, ctx) : [];
+  const alone = databases && files.length === 0 ? imageSqliteFile(databases, ctx, stage) : undefined;
+  // Run on its own the image has only its VOLUMEs.
+  const imageMounts = stage.volumes.flatMap((v) => v.paths).map(clean);
+  // With no app service, the services that build the image (workers) are what runs it: their mounts count.
+  const runners = app.compose?.appService || imageAlone ? [] : servicesBuilding(project, app);
+  for (const hit of alone ? [alone] : files) {
+    const keeping = alone ? imageMounts : mounts;
+    // A mount of the database file itself (`./db.sqlite3:/app/db.sqlite3`) keeps it across containers too.
+    const keeps = (paths: string[]) => covered(posix.dirname(hit.path), paths) || paths.includes(hit.path);
+    if (keeps(keeping)) continue;
+    // A bind mount (`.:/code`) over the directory keeps the file on the host: a volume for this rule.
+    if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
+      continue;
+    out.push({
       app,
-      env,
-      workdir,
-      imageBase: mounted ? baseDirAt(app, mounted) : known ? imageBaseDir(app) : undefined,
-    };
-    const mounts = [
-      ...stage.volumes.flatMap((v) => v.paths),
-      ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== 'tmpfs').map((v) => v.target),
-      ...(app.compose?.appService?.inheritedVolumes ?? []).map((v) => v.target),
-    ].map(clean);
-    const databases = settings.databases;
-    const files = databases ? sqliteFiles(databases, ctx) : [];
-    const alone = databases && files.length === 0 ? imageSqliteFile(databases, ctx, stage) : undefined;
-    // Run on its own the image has only its VOLUMEs.
-    const imageMounts = stage.volumes.flatMap((v) => v.paths).map(clean);
-    // With no app service, the services that build the image (workers) are what runs it: their mounts count.
-    const runners = app.compose?.appService ? [] : servicesBuilding(project, app);
-    for (const hit of alone ? [alone] : files) {
-      const keeping = alone ? imageMounts : mounts;
-      // A mount of the database file itself (`./db.sqlite3:/app/db.sqlite3`) keeps it across containers too.
-      const keeps = (paths: string[]) => covered(posix.dirname(hit.path), paths) || paths.includes(hit.path);
-      if (keeps(keeping)) continue;
-      // A bind mount (`.:/code`) over the directory keeps the file on the host: a volume for this rule.
-      if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
-        continue;
-      out.push({
-        app,
-        what: 'sqlite',
-        file: writtenIn(settings, hit),
-        line: hit.line,
-        path: hit.path,
-        ...(hit.branch ? { branch: hit.branch } : {}),
-        ...(alone ? { imageAlone: true } : {}),
-        ...(!alone && runners.length > 0 ? { runners: runners.map((r) => r.name) } : {}),
-      });
-    }
-    for (const a of liveAssignments(settings, 'MEDIA_ROOT')) {
-      if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
-      const path = resolvePath(a.value, ctx, 0);
-      if (!path || path === '/' || covered(path, mounts)) continue;
-      // Uploads kept by another storage (S3) never reach MEDIA_ROOT; under a test, only when the test fails.
-      const storage = otherStorage(settings, env);
-      if (storage === 'always') continue;
-      out.push({
-        app,
-        what: 'media',
-        file: a.file ?? settings.file,
-        line: a.line,
-        path,
-        ...(storage ? { unless: storage } : {}),
-      });
-    }
+      what: 'sqlite',
+      file: writtenIn(settings, hit),
+      line: hit.line,
+      path: hit.path,
+      ...(hit.branch ? { branch: hit.branch } : {}),
+      ...(alone ? { imageAlone: true } : {}),
+      ...(!alone && runners.length > 0 ? { runners: runners.map((r) => r.name) } : {}),
+    });
+  }
+  for (const a of liveAssignments(settings, 'MEDIA_ROOT')) {
+    if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
+    const path = resolvePath(a.value, ctx, 0);
+    if (!path || path === '/' || covered(path, mounts)) continue;
+    // Uploads kept by another storage (S3) never reach MEDIA_ROOT; under a test, only when the test fails.
+    const storage = otherStorage(settings, env);
+    if (storage === 'always') continue;
+    out.push({
+      app,
+      what: 'media',
+      file: a.file ?? settings.file,
+      line: a.line,
+      path,
+      ...(storage ? { unless: storage } : {}),
+    });
   }
   return out;
 }
@@ -248,87 +261,6 @@ function serviceMounts(service: ComposeService): string[] {
     ...service.volumes.filter((v) => v.type !== 'tmpfs').map((v) => v.target),
     ...(service.inheritedVolumes ?? []).map((v) => v.target),
   ].map(clean);
-}
-
-/**
- * Whether uploads go to a storage other than Django's FileSystemStorage on MEDIA_ROOT: 'always' (set outside any
- * branch, or in a branch the container's environment takes, or a backend not written literally), when a branch that
- * sets it is taken (`APP_ENV is 'dev' or 'prod' (STORAGES then stores them with …)`), or undefined (never).
- */
-function otherStorage(settings: SettingsModel, env: ProvidedEnvironment): 'always' | string | undefined {
-  const choices = defaultFileStorages(settings);
-  const other = choices.filter((c) => !c.backend || !isFileSystemStorage(c.backend));
-  if (other.length === 0) return undefined;
-  const local = choices.length > other.length;
-  // A module a branch on a variable star-imports (`if ENV_STAGE == "Production": from .production import *`) sets
-  // its storage only where that branch is taken.
-  const loaded = new Map(
-    other.map((c) => [
-      c,
-      c.assignment.inBranch ? undefined : heldWhere(settings, c.assignment.file ?? settings.file, c.setting),
-    ]),
-  );
-  if (!local && other.some((c) => !c.assignment.inBranch && !loaded.get(c))) return 'always';
-  const clauses: string[] = [];
-  for (const c of other) {
-    const held = loaded.get(c);
-    const tests = held ? held.tests : c.assignment.condition ? [c.assignment.condition] : [];
-    for (const test of tests) {
-      const value = env.values.get(test.variable);
-      if (value !== undefined && takes(test, value, env)) return 'always';
-    }
-    const stores = c.backend ? `stores them with ${c.backend}` : 'chooses another storage';
-    if (held) {
-      const file = c.assignment.file ?? settings.file;
-      const tests = held.tests.map(conditionWords).join(' or ');
-      clauses.push(`${tests} (${file} is then loaded, and its ${c.setting} ${stores})`);
-      continue;
-    }
-    const test = c.assignment.condition;
-    const when = test ? testWords(test) : undefined;
-    const by = `${c.setting} then ${stores}`;
-    clauses.push(
-      when ? `${when} (${by})` : `the settings take the branch at line ${c.assignment.line} (${by})`,
-    );
-  }
-  return clauses.join(', or ');
-}
-
-type StorageTest = NonNullable<SettingAssignment['condition']>;
-
-/** Whether a branch's test holds for the container's value of its variable; false when that cannot be told. */
-function takes(test: StorageTest, value: string, env: ProvidedEnvironment): boolean {
-  switch (test.test) {
-    case 'equals':
-      return test.values?.includes(value) ?? false;
-    case 'not-equals':
-      return test.values !== undefined && !test.values.includes(value);
-    case 'set':
-      return value !== '' && (test.allOf ?? []).every((v) => env.values.get(v));
-    default:
-      return false;
-  }
-}
-
-/** A branch's test in words: `APP_ENV is 'dev', 'staging' or 'prod'`, `USE_S3 is set`. */
-function testWords(test: StorageTest): string | undefined {
-  const quoted = (test.values ?? []).map((v) => `'${v}'`);
-  const list =
-    quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}` : quoted[0];
-  switch (test.test) {
-    case 'equals':
-      return list && `${test.variable} is ${list}`;
-    case 'not-equals':
-      return list && `${test.variable} is not ${quoted.length > 1 ? `one of ${quoted.join(', ')}` : list}`;
-    case 'set':
-      return test.allOf && test.allOf.length > 1
-        ? `${test.allOf.slice(0, -1).join(', ')} and ${test.allOf[test.allOf.length - 1]} are all set`
-        : `${test.variable} is set`;
-    case 'unset':
-      return `${test.variable} is unset`;
-    default:
-      return undefined;
-  }
 }
 
 interface Resolve {

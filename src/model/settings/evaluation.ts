@@ -74,7 +74,8 @@ export class ModuleEvaluation implements CallRecorder {
   readonly starImports: { module: string; line: number }[] = [];
   /** How deep calls of helper functions are nested now. */
   callDepth = 0;
-  private readonly fileParts: string[];
+  /** The path `__file__` names: the module's own, or for a file include() runs, the including module's. */
+  private fileParts: string[];
   private readonly shared: SharedRecord;
 
   constructor(
@@ -241,6 +242,9 @@ export class ModuleEvaluation implements CallRecorder {
         if (py.error) this.shared.syntaxErrors.push({ file: source.file, ...py.error });
         this.shared.imported.push(source.file);
         const child = new ModuleEvaluation(source.file, py, this.resolve, this.depth + 1, this);
+        // include() execs the file in this module's globals, so its `__file__` is this module's (the package's
+        // __init__.py), and `Path(__file__).parent.parent` there starts from it.
+        child.fileParts = this.fileParts;
         const before = new Map(ctx.scope);
         const start = this.reads.length;
         for (const stmt of py.statements) child.executeOrSkip(stmt, ctx);

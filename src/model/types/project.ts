@@ -165,6 +165,11 @@ export interface App {
    * in place.
    */
   managedSettings?: SettingsModel;
+  /**
+   * The settings module the image's own ENV names, when the compose app service runs another one: what every
+   * container of the image started without compose loads; its star-imports in place.
+   */
+  imageSettings?: SettingsModel;
   requirements: RequirementsFile[];
   entrypointScripts: EntrypointScript[];
   /** Python programs the start chain runs, found in the context. */

@@ -176,8 +176,9 @@ export function appImageServices(
 
 /**
  * The settings modules an app's containers load, which every settings rule judges alike: the module its server runs,
- * the one a WSGI server would run where the container runs the development server (`served`), and manage.py's default
- * its management commands run where the container's environment names no module. A module the container never loads
+ * the one a WSGI server would run where the container runs the development server (`served`), manage.py's default
+ * its management commands run where the container's environment names no module, and the module the image's ENV
+ * names where compose's app service names another. A module the container never loads
  * (a development module the image's DJANGO_SETTINGS_MODULE overrides) is none of them.
  */
 export function loadedSettings(app: App): { settings: SettingsModel; served?: true }[] {
@@ -185,6 +186,7 @@ export function loadedSettings(app: App): { settings: SettingsModel; served?: tr
   if (app.settings) out.push({ settings: app.settings });
   if (app.servedSettings) out.push({ settings: app.servedSettings, served: true });
   if (app.managedSettings) out.push({ settings: app.managedSettings });
+  if (app.imageSettings) out.push({ settings: app.imageSettings });
   return out;
 }
 

@@ -22,6 +22,7 @@ export function assignFromEnvironment(
       ...(app.settingsBases ?? []),
       app.servedSettings,
       app.managedSettings,
+      app.imageSettings,
     ]) {
       const assignment = settings?.assignments.find(
         (a) => a.name === name && (a.file ?? settings.file) === finding.file && a.line === finding.line,
