@@ -15981,6 +15981,7 @@ var init_evaluation = __esm({
       starImports = [];
       /** How deep calls of helper functions are nested now. */
       callDepth = 0;
+      /** The path `__file__` names: the module's own, or for a file include() runs, the including module's. */
       fileParts;
       shared;
       get reads() {
@@ -16116,6 +16117,7 @@ var init_evaluation = __esm({
             if (py.error) this.shared.syntaxErrors.push({ file: source.file, ...py.error });
             this.shared.imported.push(source.file);
             const child = new _ModuleEvaluation(source.file, py, this.resolve, this.depth + 1, this);
+            child.fileParts = this.fileParts;
             const before = new Map(ctx.scope);
             const start = this.reads.length;
             for (const stmt of py.statements) child.executeOrSkip(stmt, ctx);
@@ -25910,6 +25912,7 @@ function loadedSettings(app) {
   if (app.settings) out.push({ settings: app.settings });
   if (app.servedSettings) out.push({ settings: app.servedSettings, served: true });
   if (app.managedSettings) out.push({ settings: app.managedSettings });
+  if (app.imageSettings) out.push({ settings: app.imageSettings });
   return out;
 }
 function appSettings(project) {
@@ -27897,7 +27900,8 @@ function assignFromEnvironment(context, name, expression, variables, secret = fa
       app.settings,
       ...app.settingsBases ?? [],
       app.servedSettings,
-      app.managedSettings
+      app.managedSettings,
+      app.imageSettings
     ]) {
       const assignment = settings?.assignments.find(
         (a) => a.name === name && (a.file ?? settings.file) === finding.file && a.line === finding.line
@@ -28969,6 +28973,19 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
 });
 
 // src/rules/TF0303-allowed-hosts-wildcard.ts
+function debugSwitch(settings, v) {
+  if (v.kind !== "env" || v.fallback?.kind !== "list" || !v.fallback.written) return void 0;
+  if (!wildcardOf(v.fallback)?.inList) return void 0;
+  const read = (d) => d.value.kind === "env" && d.value.variable === v.variable;
+  return liveAssignments(settings, "DEBUG").some(read) ? v.variable : void 0;
+}
+function switchedAssignment(project, finding) {
+  return appSettings(project).some(
+    ({ settings }) => liveAssignments(settings, "ALLOWED_HOSTS").some(
+      (a) => (a.file ?? settings.file) === finding.file && a.line === finding.line && debugSwitch(settings, a.value) !== void 0
+    )
+  );
+}
 function anyHost(name, held, fromEnv) {
   if (!held)
     return msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.`;
@@ -29062,6 +29079,15 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
               continue;
             }
             if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
+            const debug = debugSwitch(settings, a.value);
+            if (debug) {
+              findings.push({
+                file: a.file ?? settings.file,
+                line: a.line,
+                ...msg`ALLOWED_HOSTS is ['*'] in code while DEBUG is on (${code("['*'] if DEBUG else \u2026")}), and DEBUG is on when ${debug} is unset, so a deploy that does not set it accepts any Host header. Read the host names from the environment whatever DEBUG is: ${fromEnv}.`
+              });
+              continue;
+            }
             const wildcard = wildcardOf(a.value);
             if (!wildcard) continue;
             const at2 = { file: a.file ?? settings.file, line: a.line };
@@ -29081,7 +29107,8 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
       fix: {
         safety: "safe",
         summary: "Reads ALLOWED_HOSTS from DJANGO_ALLOWED_HOSTS as a comma-separated list (blank items dropped), `localhost` by default.",
-        make: (context) => assignFromEnvironment(
+        declines: "a conditional expression on DEBUG (`['*'] if DEBUG else config(\"HOSTS\")`), whose arm for DEBUG off reads a variable deploys already set.",
+        make: (context) => switchedAssignment(context.project, context.finding) ? void 0 : assignFromEnvironment(
           context,
           "ALLOWED_HOSTS",
           '[h.strip() for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",") if h.strip()]',
@@ -32539,89 +32566,7 @@ as their SQLite database.
   }
 });
 
-// src/rules/TF0602-runtime-data-not-in-volume.ts
-function unkeptPaths(project) {
-  const out = [];
-  const composeFiles = projectComposeFiles(project);
-  for (const app of project.apps) {
-    const settings = app.settings;
-    const stage = app.dockerfile?.targetStage;
-    if (!settings || !stage || app.unparsedCompose) continue;
-    if (variantOfComposeImage(project, app) && !isNamedForProduction(app.dockerfile.file)) continue;
-    const env = providedEnvironment(app);
-    if (env.unreadEnvFiles?.some((f) => isDevelopmentComposeFile(f.file, composeFiles, app.compose?.files)))
-      delete env.unreadEnvFiles;
-    const workingDir = app.compose?.appService?.workingDir;
-    const known2 = workingDir !== void 0 || workdirKnown(app);
-    const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path19.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
-    const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
-    const ctx = {
-      app,
-      env,
-      workdir,
-      imageBase: mounted ? baseDirAt(app, mounted) : known2 ? imageBaseDir(app) : void 0
-    };
-    const mounts = [
-      ...stage.volumes.flatMap((v) => v.paths),
-      ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== "tmpfs").map((v) => v.target),
-      ...(app.compose?.appService?.inheritedVolumes ?? []).map((v) => v.target)
-    ].map(clean);
-    const databases = settings.databases;
-    const files = databases ? sqliteFiles(databases, ctx) : [];
-    const alone = databases && files.length === 0 ? imageSqliteFile(databases, ctx, stage) : void 0;
-    const imageMounts = stage.volumes.flatMap((v) => v.paths).map(clean);
-    const runners = app.compose?.appService ? [] : servicesBuilding(project, app);
-    for (const hit of alone ? [alone] : files) {
-      const keeping2 = alone ? imageMounts : mounts;
-      const keeps = (paths) => covered(import_node_path19.posix.dirname(hit.path), paths) || paths.includes(hit.path);
-      if (keeps(keeping2)) continue;
-      if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
-        continue;
-      out.push({
-        app,
-        what: "sqlite",
-        file: writtenIn(settings, hit),
-        line: hit.line,
-        path: hit.path,
-        ...hit.branch ? { branch: hit.branch } : {},
-        ...alone ? { imageAlone: true } : {},
-        ...!alone && runners.length > 0 ? { runners: runners.map((r) => r.name) } : {}
-      });
-    }
-    for (const a of liveAssignments(settings, "MEDIA_ROOT")) {
-      if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
-      const path4 = resolvePath(a.value, ctx, 0);
-      if (!path4 || path4 === "/" || covered(path4, mounts)) continue;
-      const storage = otherStorage(settings, env);
-      if (storage === "always") continue;
-      out.push({
-        app,
-        what: "media",
-        file: a.file ?? settings.file,
-        line: a.line,
-        path: path4,
-        ...storage ? { unless: storage } : {}
-      });
-    }
-  }
-  return out;
-}
-function variantOfComposeImage(project, app) {
-  return app.variantOf !== void 0 && project.apps.some((a) => a.dockerfile?.file === app.variantOf && a.compose?.appService !== void 0);
-}
-function servicesBuilding(project, app) {
-  const dockerfile = app.dockerfile?.file;
-  const contextDir = app.context?.dir;
-  if (!dockerfile || contextDir === void 0) return [];
-  const services = new Set(project.apps.flatMap((a) => a.compose?.services ?? []));
-  return [...services].filter((s) => buildsDockerfile(s, dockerfile, contextDir));
-}
-function serviceMounts(service) {
-  return [
-    ...service.volumes.filter((v) => v.type !== "tmpfs").map((v) => v.target),
-    ...(service.inheritedVolumes ?? []).map((v) => v.target)
-  ].map(clean);
-}
+// src/rules/lib/other-storage.ts
 function otherStorage(settings, env) {
   const choices = defaultFileStorages(settings);
   const other = choices.filter((c) => !c.backend || !isFileSystemStorage(c.backend));
@@ -32685,6 +32630,107 @@ function testWords2(test) {
     default:
       return void 0;
   }
+}
+var init_other_storage = __esm({
+  "src/rules/lib/other-storage.ts"() {
+    "use strict";
+    init_settings();
+    init_loaded_where();
+  }
+});
+
+// src/rules/TF0602-runtime-data-not-in-volume.ts
+function unkeptPaths(project) {
+  const composeFiles = projectComposeFiles(project);
+  return project.apps.flatMap((app) => [
+    ...unkeptIn(project, app, composeFiles),
+    // The module the image's ENV names, where compose's app service runs another, in a container of the image alone.
+    ...app.imageSettings && !app.unparsedCompose ? unkeptIn(
+      project,
+      { ...app, settings: app.imageSettings, compose: void 0 },
+      composeFiles,
+      true
+    ).map((hit) => ({ ...hit, app, imageModule: true })) : []
+  ]);
+}
+function unkeptIn(project, app, composeFiles, imageAlone = false) {
+  const out = [];
+  const settings = app.settings;
+  const stage = app.dockerfile?.targetStage;
+  if (!settings || !stage || app.unparsedCompose) return out;
+  if (variantOfComposeImage(project, app) && !isNamedForProduction(app.dockerfile.file)) return out;
+  const env = providedEnvironment(app);
+  if (env.unreadEnvFiles?.some((f) => isDevelopmentComposeFile(f.file, composeFiles, app.compose?.files)))
+    delete env.unreadEnvFiles;
+  const workingDir = app.compose?.appService?.workingDir;
+  const known2 = workingDir !== void 0 || workdirKnown(app);
+  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path19.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+  const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
+  const ctx = {
+    app,
+    env,
+    workdir,
+    imageBase: mounted ? baseDirAt(app, mounted) : known2 ? imageBaseDir(app) : void 0
+  };
+  const mounts = [
+    ...stage.volumes.flatMap((v) => v.paths),
+    ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== "tmpfs").map((v) => v.target),
+    ...(app.compose?.appService?.inheritedVolumes ?? []).map((v) => v.target)
+  ].map(clean);
+  const databases = settings.databases;
+  const files = databases ? sqliteFiles(databases, ctx) : [];
+  const alone = databases && files.length === 0 ? imageSqliteFile(databases, ctx, stage) : void 0;
+  const imageMounts = stage.volumes.flatMap((v) => v.paths).map(clean);
+  const runners = app.compose?.appService || imageAlone ? [] : servicesBuilding(project, app);
+  for (const hit of alone ? [alone] : files) {
+    const keeping2 = alone ? imageMounts : mounts;
+    const keeps = (paths) => covered(import_node_path19.posix.dirname(hit.path), paths) || paths.includes(hit.path);
+    if (keeps(keeping2)) continue;
+    if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
+      continue;
+    out.push({
+      app,
+      what: "sqlite",
+      file: writtenIn(settings, hit),
+      line: hit.line,
+      path: hit.path,
+      ...hit.branch ? { branch: hit.branch } : {},
+      ...alone ? { imageAlone: true } : {},
+      ...!alone && runners.length > 0 ? { runners: runners.map((r) => r.name) } : {}
+    });
+  }
+  for (const a of liveAssignments(settings, "MEDIA_ROOT")) {
+    if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
+    const path4 = resolvePath(a.value, ctx, 0);
+    if (!path4 || path4 === "/" || covered(path4, mounts)) continue;
+    const storage = otherStorage(settings, env);
+    if (storage === "always") continue;
+    out.push({
+      app,
+      what: "media",
+      file: a.file ?? settings.file,
+      line: a.line,
+      path: path4,
+      ...storage ? { unless: storage } : {}
+    });
+  }
+  return out;
+}
+function variantOfComposeImage(project, app) {
+  return app.variantOf !== void 0 && project.apps.some((a) => a.dockerfile?.file === app.variantOf && a.compose?.appService !== void 0);
+}
+function servicesBuilding(project, app) {
+  const dockerfile = app.dockerfile?.file;
+  const contextDir = app.context?.dir;
+  if (!dockerfile || contextDir === void 0) return [];
+  const services = new Set(project.apps.flatMap((a) => a.compose?.services ?? []));
+  return [...services].filter((s) => buildsDockerfile(s, dockerfile, contextDir));
+}
+function serviceMounts(service) {
+  return [
+    ...service.volumes.filter((v) => v.type !== "tmpfs").map((v) => v.target),
+    ...(service.inheritedVolumes ?? []).map((v) => v.target)
+  ].map(clean);
 }
 function workdirKnown(app) {
   const df = app.dockerfile;
@@ -32864,7 +32910,7 @@ var init_TF0602_runtime_data_not_in_volume = __esm({
     init_provided_config();
     init_files();
     init_rule();
-    init_loaded_where();
+    init_other_storage();
     init_command();
     runtimeDataNotInVolume = defineRule({
       id: "TF0602",
@@ -32913,7 +32959,7 @@ platform) is a deploy of its own and is judged too.
           const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
           const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
           const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
-          const where2 = hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
+          const where2 = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}' does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
           const dir = import_node_path19.posix.dirname(hit.path);
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
@@ -43268,12 +43314,40 @@ var SettingsModules = class extends ModelPart {
     };
     const served = this.servedSettings(app, r.model, importRoot, other);
     const fromManagePy = this.managedSettings(app, [r.model, served], importRoot, other);
+    const imageIncludes = {
+      ...includes,
+      variable: containerVariables(app.dockerfile?.targetStage?.env ?? {}, void 0)
+    };
+    const imaged = this.imageSettings(app, [r.model, served, fromManagePy], importRoot, (file, module2) => {
+      const m = modelSettings(file, module2, this.texts[file], resolve6, imageIncludes);
+      this.addErrors(m.errors);
+      return m.model;
+    });
     return {
       settings: r.model,
       bases: this.settingsBases(r.model, importRoot),
       ...served ? { served } : {},
-      ...fromManagePy ? { managed: fromManagePy } : {}
+      ...fromManagePy ? { managed: fromManagePy } : {},
+      ...imaged ? { imaged } : {}
     };
+  }
+  /**
+   * The settings the image's own `ENV DJANGO_SETTINGS_MODULE` names, when the compose app service sets another
+   * module: every container of the image started without that service's environment (`docker run`, a platform that
+   * runs the image) loads it. Not where the start command picks the module itself (`--settings`, an export).
+   */
+  imageSettings(app, judged2, importRoot, model) {
+    const module2 = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
+    const overridden = app.compose?.appService?.environment.some(
+      (e) => e.name === "DJANGO_SETTINGS_MODULE" && e.value !== void 0 && e.value !== module2
+    );
+    if (!module2 || !isModuleName(module2) || !overridden || this.tree.options.settingsModule) return void 0;
+    if (runningSettingsOption(app) || startChainSettingsModule(app)) return void 0;
+    if (judged2.some((s) => s?.module === module2)) return void 0;
+    const file = moduleFiles(importRoot, module2).find(
+      (f) => f in this.texts && !judged2.some((s) => s?.file === f)
+    );
+    return file ? model(file, module2) : void 0;
   }
   /**
    * When the container runs Django's development server, the settings a WSGI server would run instead: the default
@@ -43881,11 +43955,12 @@ var ProjectBuilder = class {
       }
     }
     if (!seed.managePy && !seed.dockerfile && !seed.remoteContext) return app;
-    const { settings, bases, served, managed } = this.settingsModules.model(app, seed);
+    const { settings, bases, served, managed, imaged } = this.settingsModules.model(app, seed);
     if (settings) app.settings = settings;
     if (bases.length > 0) app.settingsBases = bases;
     if (served) app.servedSettings = served;
     if (managed) app.managedSettings = managed;
+    if (imaged) app.imageSettings = imaged;
     return app;
   }
   /**

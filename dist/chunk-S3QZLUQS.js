@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-3VGJKHOS.js";
+} from "./chunk-6ZF6BQPD.js";
 import {
   insertLines,
   normalizePackageName,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-RMRDFZTN.js";
+} from "./chunk-EYHKWUKU.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-3VGJKHOS.js";
+} from "./chunk-6ZF6BQPD.js";
 import {
   UnsafePathError,
   readInside,

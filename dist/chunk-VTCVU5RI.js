@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-OZST4PFI.js";
+} from "./chunk-S3QZLUQS.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-3VGJKHOS.js";
+} from "./chunk-6ZF6BQPD.js";
 import {
   SEVERITIES,
   UnsafePathError,

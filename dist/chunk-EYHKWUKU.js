@@ -25,7 +25,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-3VGJKHOS.js";
+} from "./chunk-6ZF6BQPD.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -18633,6 +18633,7 @@ var ModuleEvaluation = class _ModuleEvaluation {
   starImports = [];
   /** How deep calls of helper functions are nested now. */
   callDepth = 0;
+  /** The path `__file__` names: the module's own, or for a file include() runs, the including module's. */
   fileParts;
   shared;
   get reads() {
@@ -18768,6 +18769,7 @@ var ModuleEvaluation = class _ModuleEvaluation {
         if (py.error) this.shared.syntaxErrors.push({ file: source.file, ...py.error });
         this.shared.imported.push(source.file);
         const child = new _ModuleEvaluation(source.file, py, this.resolve, this.depth + 1, this);
+        child.fileParts = this.fileParts;
         const before = new Map(ctx.scope);
         const start = this.reads.length;
         for (const stmt of py.statements) child.executeOrSkip(stmt, ctx);
@@ -24791,6 +24793,7 @@ function loadedSettings(app) {
   if (app.settings) out.push({ settings: app.settings });
   if (app.servedSettings) out.push({ settings: app.servedSettings, served: true });
   if (app.managedSettings) out.push({ settings: app.managedSettings });
+  if (app.imageSettings) out.push({ settings: app.imageSettings });
   return out;
 }
 function appSettings(project) {
@@ -26631,7 +26634,8 @@ function assignFromEnvironment(context, name, expression, variables, secret = fa
       app.settings,
       ...app.settingsBases ?? [],
       app.servedSettings,
-      app.managedSettings
+      app.managedSettings,
+      app.imageSettings
     ]) {
       const assignment = settings?.assignments.find(
         (a) => a.name === name && (a.file ?? settings.file) === finding.file && a.line === finding.line
@@ -27650,6 +27654,15 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
           continue;
         }
         if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
+        const debug = debugSwitch(settings, a.value);
+        if (debug) {
+          findings.push({
+            file: a.file ?? settings.file,
+            line: a.line,
+            ...msg`ALLOWED_HOSTS is ['*'] in code while DEBUG is on (${code("['*'] if DEBUG else \u2026")}), and DEBUG is on when ${debug} is unset, so a deploy that does not set it accepts any Host header. Read the host names from the environment whatever DEBUG is: ${fromEnv}.`
+          });
+          continue;
+        }
         const wildcard = wildcardOf(a.value);
         if (!wildcard) continue;
         const at2 = { file: a.file ?? settings.file, line: a.line };
@@ -27669,7 +27682,8 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
   fix: {
     safety: "safe",
     summary: "Reads ALLOWED_HOSTS from DJANGO_ALLOWED_HOSTS as a comma-separated list (blank items dropped), `localhost` by default.",
-    make: (context) => assignFromEnvironment(
+    declines: "a conditional expression on DEBUG (`['*'] if DEBUG else config(\"HOSTS\")`), whose arm for DEBUG off reads a variable deploys already set.",
+    make: (context) => switchedAssignment(context.project, context.finding) ? void 0 : assignFromEnvironment(
       context,
       "ALLOWED_HOSTS",
       '[h.strip() for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",") if h.strip()]',
@@ -27677,6 +27691,19 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
     )
   }
 });
+function debugSwitch(settings, v) {
+  if (v.kind !== "env" || v.fallback?.kind !== "list" || !v.fallback.written) return void 0;
+  if (!wildcardOf(v.fallback)?.inList) return void 0;
+  const read = (d) => d.value.kind === "env" && d.value.variable === v.variable;
+  return liveAssignments(settings, "DEBUG").some(read) ? v.variable : void 0;
+}
+function switchedAssignment(project, finding) {
+  return appSettings(project).some(
+    ({ settings }) => liveAssignments(settings, "ALLOWED_HOSTS").some(
+      (a) => (a.file ?? settings.file) === finding.file && a.line === finding.line && debugSwitch(settings, a.value) !== void 0
+    )
+  );
+}
 function anyHost(name, held, fromEnv) {
   if (!held)
     return msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.`;
@@ -30890,163 +30917,8 @@ function keepSqliteOutOfContext(context) {
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
 var import_node_path19 = __toESM(require_node_path(), 1);
-var runtimeDataNotInVolume = defineRule({
-  id: "TF0602",
-  name: "runtime-data-not-in-volume",
-  factor: "VI",
-  severity: "error",
-  kind: "S",
-  title: "The SQLite database path (or MEDIA_ROOT) resolves to a directory of the image that is neither a VOLUME of the target stage nor a volume mount of the compose app service",
-  help: `A container's own filesystem lives and dies with the container. When the SQLite file (or the uploads in
-\`MEDIA_ROOT\`) sits in a plain directory of the image, every redeploy, \`docker compose up --build\` or crash-restart
-on a new host starts from what the image holds there (a copy baked in, or nothing), and everything users wrote since is gone. Several replicas
-each get their own diverging copy.
 
-Keep runtime data in a directory that is a volume, and point the settings at it through the environment:
-
-\`\`\`python
-DATABASES = {"default": {
-    "ENGINE": "django.db.backends.sqlite3",
-    "NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3"),
-}}
-MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")
-\`\`\`
-
-\`\`\`yaml
-services:
-  web:
-    volumes:
-      - appdata:/data
-volumes:
-  appdata:
-\`\`\`
-
-(or \`VOLUME /data\` in the Dockerfile). Better still for production: a database server such as PostgreSQL and an
-object store for media.
-
-Where compose runs the app's image, another Dockerfile of the app beside it that nothing builds (\`Dockerfile.no_venv\`
-beside the \`Dockerfile\` compose builds) does not decide where the deployed app keeps its data: the settings are
-judged with the image compose runs and its volumes. A variant named for production (\`Dockerfile.prod\`, run by a
-platform) is a deploy of its own and is judged too.
-`,
-  related: [],
-  check(project) {
-    const composeFiles = new Set(project.apps.flatMap((a) => a.compose?.files ?? []));
-    const several = new Set(project.apps.map((a) => a.dockerfile?.file)).size > 1;
-    return unkeptPaths(project).map((hit) => {
-      const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
-      const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
-      const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
-      const where = hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-      const dir = import_node_path19.posix.dirname(hit.path);
-      const finding = hit.what === "sqlite" ? {
-        file: hit.file,
-        line: hit.line,
-        ...msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ""} resolves to ${hit.path} in the image, and ${dir === "/" ? { kind: "text", text: "the image's root directory" } : dir} is ${where}: a new container starts with only what the image holds there, and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
-      } : {
-        file: hit.file,
-        line: hit.line,
-        ...msg`MEDIA_ROOT resolves to ${hit.path} in the image, which is ${where}: uploaded files are lost when the container is replaced${hit.unless ? `, unless ${hit.unless}` : ""}. Put it on a volume, e.g. ${code('MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")')} with a volume on /data.`
-      };
-      return finding;
-    });
-  },
-  fix: {
-    safety: "safe",
-    summary: "Reads the SQLite file's (or MEDIA_ROOT's) directory from `DATA_DIR`, BASE_DIR staying the default (`Path(os.environ.get('DATA_DIR', BASE_DIR)) / 'db.sqlite3'`), and gives the target stage `ENV DATA_DIR=/data` and `VOLUME /data`; a path already outside the source directory (`/data/db.sqlite3`) gets a `VOLUME` on its directory. The directory is created and handed to the stage's non-root USER before it switches.",
-    declines: "a path written otherwise (a literal under the source directory, `str(...)`, several directories deep), a DATA_DIR the image or compose already sets elsewhere, and a non-root USER the stage inherits or switches to more than once (the directory could not be handed over).",
-    make: (context) => {
-      const hit = unkeptPaths(context.project).find(
-        (h) => h.file === context.finding.file && h.line === context.finding.line
-      );
-      if (!hit) return void 0;
-      const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path19.posix.dirname(hit.path) : hit.path, what);
-    }
-  }
-});
-function unkeptPaths(project) {
-  const out = [];
-  const composeFiles = projectComposeFiles(project);
-  for (const app of project.apps) {
-    const settings = app.settings;
-    const stage = app.dockerfile?.targetStage;
-    if (!settings || !stage || app.unparsedCompose) continue;
-    if (variantOfComposeImage(project, app) && !isNamedForProduction(app.dockerfile.file)) continue;
-    const env = providedEnvironment(app);
-    if (env.unreadEnvFiles?.some((f) => isDevelopmentComposeFile(f.file, composeFiles, app.compose?.files)))
-      delete env.unreadEnvFiles;
-    const workingDir = app.compose?.appService?.workingDir;
-    const known2 = workingDir !== void 0 || workdirKnown(app);
-    const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path19.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
-    const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
-    const ctx = {
-      app,
-      env,
-      workdir,
-      imageBase: mounted ? baseDirAt(app, mounted) : known2 ? imageBaseDir(app) : void 0
-    };
-    const mounts = [
-      ...stage.volumes.flatMap((v) => v.paths),
-      ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== "tmpfs").map((v) => v.target),
-      ...(app.compose?.appService?.inheritedVolumes ?? []).map((v) => v.target)
-    ].map(clean);
-    const databases = settings.databases;
-    const files = databases ? sqliteFiles(databases, ctx) : [];
-    const alone = databases && files.length === 0 ? imageSqliteFile(databases, ctx, stage) : void 0;
-    const imageMounts = stage.volumes.flatMap((v) => v.paths).map(clean);
-    const runners = app.compose?.appService ? [] : servicesBuilding(project, app);
-    for (const hit of alone ? [alone] : files) {
-      const keeping2 = alone ? imageMounts : mounts;
-      const keeps = (paths) => covered(import_node_path19.posix.dirname(hit.path), paths) || paths.includes(hit.path);
-      if (keeps(keeping2)) continue;
-      if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
-        continue;
-      out.push({
-        app,
-        what: "sqlite",
-        file: writtenIn(settings, hit),
-        line: hit.line,
-        path: hit.path,
-        ...hit.branch ? { branch: hit.branch } : {},
-        ...alone ? { imageAlone: true } : {},
-        ...!alone && runners.length > 0 ? { runners: runners.map((r) => r.name) } : {}
-      });
-    }
-    for (const a of liveAssignments(settings, "MEDIA_ROOT")) {
-      if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
-      const path = resolvePath(a.value, ctx, 0);
-      if (!path || path === "/" || covered(path, mounts)) continue;
-      const storage = otherStorage(settings, env);
-      if (storage === "always") continue;
-      out.push({
-        app,
-        what: "media",
-        file: a.file ?? settings.file,
-        line: a.line,
-        path,
-        ...storage ? { unless: storage } : {}
-      });
-    }
-  }
-  return out;
-}
-function variantOfComposeImage(project, app) {
-  return app.variantOf !== void 0 && project.apps.some((a) => a.dockerfile?.file === app.variantOf && a.compose?.appService !== void 0);
-}
-function servicesBuilding(project, app) {
-  const dockerfile = app.dockerfile?.file;
-  const contextDir = app.context?.dir;
-  if (!dockerfile || contextDir === void 0) return [];
-  const services = new Set(project.apps.flatMap((a) => a.compose?.services ?? []));
-  return [...services].filter((s) => buildsDockerfile(s, dockerfile, contextDir));
-}
-function serviceMounts(service) {
-  return [
-    ...service.volumes.filter((v) => v.type !== "tmpfs").map((v) => v.target),
-    ...(service.inheritedVolumes ?? []).map((v) => v.target)
-  ].map(clean);
-}
+// src/rules/lib/other-storage.ts
 function otherStorage(settings, env) {
   const choices = defaultFileStorages(settings);
   const other = choices.filter((c) => !c.backend || !isFileSystemStorage(c.backend));
@@ -31110,6 +30982,175 @@ function testWords2(test) {
     default:
       return void 0;
   }
+}
+
+// src/rules/TF0602-runtime-data-not-in-volume.ts
+var runtimeDataNotInVolume = defineRule({
+  id: "TF0602",
+  name: "runtime-data-not-in-volume",
+  factor: "VI",
+  severity: "error",
+  kind: "S",
+  title: "The SQLite database path (or MEDIA_ROOT) resolves to a directory of the image that is neither a VOLUME of the target stage nor a volume mount of the compose app service",
+  help: `A container's own filesystem lives and dies with the container. When the SQLite file (or the uploads in
+\`MEDIA_ROOT\`) sits in a plain directory of the image, every redeploy, \`docker compose up --build\` or crash-restart
+on a new host starts from what the image holds there (a copy baked in, or nothing), and everything users wrote since is gone. Several replicas
+each get their own diverging copy.
+
+Keep runtime data in a directory that is a volume, and point the settings at it through the environment:
+
+\`\`\`python
+DATABASES = {"default": {
+    "ENGINE": "django.db.backends.sqlite3",
+    "NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3"),
+}}
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")
+\`\`\`
+
+\`\`\`yaml
+services:
+  web:
+    volumes:
+      - appdata:/data
+volumes:
+  appdata:
+\`\`\`
+
+(or \`VOLUME /data\` in the Dockerfile). Better still for production: a database server such as PostgreSQL and an
+object store for media.
+
+Where compose runs the app's image, another Dockerfile of the app beside it that nothing builds (\`Dockerfile.no_venv\`
+beside the \`Dockerfile\` compose builds) does not decide where the deployed app keeps its data: the settings are
+judged with the image compose runs and its volumes. A variant named for production (\`Dockerfile.prod\`, run by a
+platform) is a deploy of its own and is judged too.
+`,
+  related: [],
+  check(project) {
+    const composeFiles = new Set(project.apps.flatMap((a) => a.compose?.files ?? []));
+    const several = new Set(project.apps.map((a) => a.dockerfile?.file)).size > 1;
+    return unkeptPaths(project).map((hit) => {
+      const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
+      const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
+      const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
+      const where = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}' does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
+      const dir = import_node_path19.posix.dirname(hit.path);
+      const finding = hit.what === "sqlite" ? {
+        file: hit.file,
+        line: hit.line,
+        ...msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ""} resolves to ${hit.path} in the image, and ${dir === "/" ? { kind: "text", text: "the image's root directory" } : dir} is ${where}: a new container starts with only what the image holds there, and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
+      } : {
+        file: hit.file,
+        line: hit.line,
+        ...msg`MEDIA_ROOT resolves to ${hit.path} in the image, which is ${where}: uploaded files are lost when the container is replaced${hit.unless ? `, unless ${hit.unless}` : ""}. Put it on a volume, e.g. ${code('MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")')} with a volume on /data.`
+      };
+      return finding;
+    });
+  },
+  fix: {
+    safety: "safe",
+    summary: "Reads the SQLite file's (or MEDIA_ROOT's) directory from `DATA_DIR`, BASE_DIR staying the default (`Path(os.environ.get('DATA_DIR', BASE_DIR)) / 'db.sqlite3'`), and gives the target stage `ENV DATA_DIR=/data` and `VOLUME /data`; a path already outside the source directory (`/data/db.sqlite3`) gets a `VOLUME` on its directory. The directory is created and handed to the stage's non-root USER before it switches.",
+    declines: "a path written otherwise (a literal under the source directory, `str(...)`, several directories deep), a DATA_DIR the image or compose already sets elsewhere, and a non-root USER the stage inherits or switches to more than once (the directory could not be handed over).",
+    make: (context) => {
+      const hit = unkeptPaths(context.project).find(
+        (h) => h.file === context.finding.file && h.line === context.finding.line
+      );
+      if (!hit) return void 0;
+      const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
+      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path19.posix.dirname(hit.path) : hit.path, what);
+    }
+  }
+});
+function unkeptPaths(project) {
+  const composeFiles = projectComposeFiles(project);
+  return project.apps.flatMap((app) => [
+    ...unkeptIn(project, app, composeFiles),
+    // The module the image's ENV names, where compose's app service runs another, in a container of the image alone.
+    ...app.imageSettings && !app.unparsedCompose ? unkeptIn(
+      project,
+      { ...app, settings: app.imageSettings, compose: void 0 },
+      composeFiles,
+      true
+    ).map((hit) => ({ ...hit, app, imageModule: true })) : []
+  ]);
+}
+function unkeptIn(project, app, composeFiles, imageAlone = false) {
+  const out = [];
+  const settings = app.settings;
+  const stage = app.dockerfile?.targetStage;
+  if (!settings || !stage || app.unparsedCompose) return out;
+  if (variantOfComposeImage(project, app) && !isNamedForProduction(app.dockerfile.file)) return out;
+  const env = providedEnvironment(app);
+  if (env.unreadEnvFiles?.some((f) => isDevelopmentComposeFile(f.file, composeFiles, app.compose?.files)))
+    delete env.unreadEnvFiles;
+  const workingDir = app.compose?.appService?.workingDir;
+  const known2 = workingDir !== void 0 || workdirKnown(app);
+  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path19.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+  const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
+  const ctx = {
+    app,
+    env,
+    workdir,
+    imageBase: mounted ? baseDirAt(app, mounted) : known2 ? imageBaseDir(app) : void 0
+  };
+  const mounts = [
+    ...stage.volumes.flatMap((v) => v.paths),
+    ...(app.compose?.appService?.volumes ?? []).filter((v) => v.type !== "tmpfs").map((v) => v.target),
+    ...(app.compose?.appService?.inheritedVolumes ?? []).map((v) => v.target)
+  ].map(clean);
+  const databases = settings.databases;
+  const files = databases ? sqliteFiles(databases, ctx) : [];
+  const alone = databases && files.length === 0 ? imageSqliteFile(databases, ctx, stage) : void 0;
+  const imageMounts = stage.volumes.flatMap((v) => v.paths).map(clean);
+  const runners = app.compose?.appService || imageAlone ? [] : servicesBuilding(project, app);
+  for (const hit of alone ? [alone] : files) {
+    const keeping2 = alone ? imageMounts : mounts;
+    const keeps = (paths) => covered(import_node_path19.posix.dirname(hit.path), paths) || paths.includes(hit.path);
+    if (keeps(keeping2)) continue;
+    if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
+      continue;
+    out.push({
+      app,
+      what: "sqlite",
+      file: writtenIn(settings, hit),
+      line: hit.line,
+      path: hit.path,
+      ...hit.branch ? { branch: hit.branch } : {},
+      ...alone ? { imageAlone: true } : {},
+      ...!alone && runners.length > 0 ? { runners: runners.map((r) => r.name) } : {}
+    });
+  }
+  for (const a of liveAssignments(settings, "MEDIA_ROOT")) {
+    if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
+    const path = resolvePath(a.value, ctx, 0);
+    if (!path || path === "/" || covered(path, mounts)) continue;
+    const storage = otherStorage(settings, env);
+    if (storage === "always") continue;
+    out.push({
+      app,
+      what: "media",
+      file: a.file ?? settings.file,
+      line: a.line,
+      path,
+      ...storage ? { unless: storage } : {}
+    });
+  }
+  return out;
+}
+function variantOfComposeImage(project, app) {
+  return app.variantOf !== void 0 && project.apps.some((a) => a.dockerfile?.file === app.variantOf && a.compose?.appService !== void 0);
+}
+function servicesBuilding(project, app) {
+  const dockerfile = app.dockerfile?.file;
+  const contextDir = app.context?.dir;
+  if (!dockerfile || contextDir === void 0) return [];
+  const services = new Set(project.apps.flatMap((a) => a.compose?.services ?? []));
+  return [...services].filter((s) => buildsDockerfile(s, dockerfile, contextDir));
+}
+function serviceMounts(service) {
+  return [
+    ...service.volumes.filter((v) => v.type !== "tmpfs").map((v) => v.target),
+    ...(service.inheritedVolumes ?? []).map((v) => v.target)
+  ].map(clean);
 }
 function workdirKnown(app) {
   const df = app.dockerfile;
