@@ -785,6 +785,52 @@ test('TF0901 on uwsgi without exec also asks for --die-on-term where uWSGI may r
   assert.ok(ini.includes('add --die-on-term to the command (or die-on-term = true in uwsgi.ini)'), ini);
 });
 
+// The uWSGI version an installer's lock pins counts as the requirements' pin does; an image that installs no uWSGI at
+// all is told so instead: its command fails in any form.
+test('TF0901 on uwsgi reads the version from a lock file, and says when nothing installs uWSGI', async () => {
+  const message = async (install: string, extra: Record<string, string>, from = 'python:3.12-slim') => {
+    const files = {
+      Dockerfile: `FROM ${from}\nWORKDIR /app\nCOPY . .\n${install}\nCMD uwsgi --socket :9000 --module a.wsgi\n`,
+      'manage.py': '',
+      ...extra,
+    };
+    const found = (await analyzeFiles(files)).findings.filter((f) => f.ruleId === 'TF0901');
+    assert.equal(found.length, 1, install);
+    return found[0].message;
+  };
+  const poetry = await message('RUN poetry install --no-root', {
+    'pyproject.toml':
+      '[tool.poetry]\nname = "a"\n\n[tool.poetry.dependencies]\npython = "^3.12"\nuwsgi = "^2.0"\n',
+    'poetry.lock':
+      '[[package]]\nname = "django"\nversion = "4.2.11"\n\n[[package]]\nname = "uwsgi"\nversion = "2.0.21"\n',
+  });
+  assert.ok(poetry.includes('uWSGI 2.0.21 (the version poetry.lock pins) takes SIGTERM'), poetry);
+  const pipenv = await message('RUN pipenv install --system --deploy', {
+    Pipfile: '[packages]\nuwsgi = "*"\n',
+    'Pipfile.lock': JSON.stringify({ default: { uwsgi: { version: '==2.1.0' } }, develop: {} }),
+  });
+  assert.ok(!pipenv.includes('a signal to reload') && !pipenv.includes('provides uWSGI'), pipenv);
+  const uv = await message('RUN uv sync --locked', {
+    'pyproject.toml': '[project]\nname = "a"\ndependencies = ["django==4.2.11"]\n',
+    'uv.lock': 'version = 1\n\n[[package]]\nname = "django"\nversion = "4.2.11"\n',
+  });
+  assert.ok(uv.includes('But nothing the image installs provides uWSGI'), uv);
+  const none = await message('RUN pip install -r requirements.txt', {
+    'requirements.txt': 'Django==4.2.11\n',
+  });
+  assert.ok(none.includes('so the image holds no uwsgi program and the container fails to start'), none);
+  // Anything that may bring it leaves the question open: a local project, a RUN that names it, a uwsgi base image.
+  for (const [install, extra, from] of [
+    ['RUN pip install .', { 'requirements.txt': 'Django==4.2.11\n' }, undefined],
+    ['RUN apt-get update && apt-get install -y uwsgi-core', {}, undefined],
+    ['RUN true', {}, 'acme/django-uwsgi:1.0'],
+    ['RUN ./install-deps.sh', { 'install-deps.sh': '#!/bin/sh\n' }, undefined],
+  ] as const) {
+    const m = await message(install, extra, from);
+    assert.ok(!m.includes('provides uWSGI'), m);
+  }
+});
+
 // `trap graceful_stop TERM` whose handler writes q to uWSGI's master FIFO, then `wait $!`: the shell forwards SIGTERM.
 test('TF0901/TF0803 on a script whose trap forwards SIGTERM: silent when it waits again, else says the shell exits mid-stop', async () => {
   const findings = async (waits: string, trap: string) => {

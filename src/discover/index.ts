@@ -106,6 +106,8 @@ export async function discover(
       baseName(f) === 'Pipfile' ||
       // So does `RUN poetry install` a pyproject.toml's when no poetry.lock comes with it.
       baseName(f) === 'pyproject.toml' ||
+      // Lock files pin the version of the server the image runs (uWSGI before 2.1 reloads on SIGTERM).
+      ['poetry.lock', 'uv.lock', 'Pipfile.lock'].includes(baseName(f)) ||
       // The server's entry module names the settings it runs (they may differ from manage.py's).
       baseName(f) === 'wsgi.py' ||
       baseName(f) === 'asgi.py' ||

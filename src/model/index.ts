@@ -45,6 +45,7 @@ import type {
   SuppressionComment,
 } from './types/project.js';
 import { isSidecarService } from './sidecar.js';
+import { uwsgiInstall } from './uwsgi-install.js';
 
 /** What the report says was analysed: each app's Dockerfile, compose files and settings module. */
 
@@ -228,6 +229,8 @@ class ProjectBuilder implements ModelInput {
     if (programs.length > 0) view.supervisorPrograms = programs;
     view.entrypointScripts.push(...this.imageFiles.programScripts(view, layout));
     view.serverConfigs = this.imageFiles.serverConfigs(view, layout);
+    const uwsgi = uwsgiInstall(view, layout, this.texts);
+    if (uwsgi) view.uwsgi = uwsgi;
     view.startPrograms = this.imageFiles.startPrograms(view, layout);
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
@@ -378,6 +381,8 @@ class ProjectBuilder implements ModelInput {
       // The scripts supervisord's programs run are start scripts too (`command=/app/run-app.sh`).
       app.entrypointScripts.push(...this.imageFiles.programScripts(app, layout));
       app.serverConfigs = this.imageFiles.serverConfigs(app, layout);
+      const uwsgi = uwsgiInstall(app, layout, this.texts);
+      if (uwsgi) app.uwsgi = uwsgi;
       // After the supervisor's programs and the uwsgi ini files: the Python programs they start are start programs too.
       app.startPrograms = this.imageFiles.startPrograms(app, layout);
       const proxyConfigs = this.imageFiles.proxyConfigs(app, layout);

@@ -60,7 +60,8 @@ services:
 The same holds the other way round (\`DATABASE_URL\` provided, \`DB_HOST\` read with a fallback of \`localhost\`: reported
 at each piece read whose fallback differs from what is provided), for the pieces under other names
 (\`POSTGRES_HOST\` provided, \`DB_HOST\` read), and for a setting read from one variable while the deployment names
-it after the setting (\`SECRET_KEY\` provided, \`os.environ.get("SECRET", "dev")\` read). Reads through python-decouple and django-environ count, and so do the
+it after the setting (\`SECRET_KEY\` provided, \`os.environ.get("SECRET", "dev")\` read), or for one item of a list setting (\`ALLOWED_HOSTS\` provided,
+\`ALLOWED_HOSTS = [env.str("SERVER_NAME", ""), "localhost"]\` read). Reads through python-decouple and django-environ count, and so do the
 reads of modules the settings star-import. A fallback equal to the value provided is not reported: the app then
 runs as intended; a database piece compose passes on from the deploy's environment (\`POSTGRES_DB=\${POSTGRES_DB:-app}\`)
 is, since the app ignores whatever the deploy sets. Pieces named for another server (\`POSTGRES_USER\` beside a MySQL
@@ -174,22 +175,26 @@ function settingsProvidedUnderOtherNames({ app, settings, provided, read }: Read
     // DEBUG off by its fallback is what is wanted (and a DEBUG on by default is TF0302's).
     if (name === 'DATABASES' || name === 'DEBUG') continue;
     for (const a of liveAssignments(settings, name)) {
-      const v = a.value;
-      if (v.kind !== 'env' || v.required || !v.fallback || provided.values.has(v.variable)) continue;
-      // The database pieces are judged together, above.
-      if (databaseKeyOf(v.variable) || DATABASE_URL.test(v.variable)) continue;
-      const fallback = literalFallback(v);
-      const instead = unread.find(
-        (n) =>
-          (namesSetting(n, name) || similarNames(n, v.variable)) &&
-          (fallback === undefined || provided.values.get(n) !== fallback),
-      );
-      if (!instead) continue;
-      findings.push({
-        file: a.file ?? app.settings!.file,
-        line: a.line,
-        message: `${name} is read from ${v.variable}, which ${sourcesText(provided)} not set, while ${instead} is provided and never read: the app silently runs on the fallback value. Read ${instead} (or provide ${v.variable}).`,
-      });
+      // A list is read item by item (`ALLOWED_HOSTS = [env.str('SERVER_NAME', ''), 'localhost']`).
+      const reads = a.value.kind === 'list' ? a.value.items : [a.value];
+      for (const v of reads) {
+        if (v.kind !== 'env' || v.required || !v.fallback || provided.values.has(v.variable)) continue;
+        // The database pieces are judged together, above.
+        if (databaseKeyOf(v.variable) || DATABASE_URL.test(v.variable)) continue;
+        const fallback = literalFallback(v);
+        const instead = unread.find(
+          (n) =>
+            (namesSetting(n, name) || similarNames(n, v.variable)) &&
+            (fallback === undefined || provided.values.get(n) !== fallback),
+        );
+        if (!instead) continue;
+        const item = v !== a.value;
+        findings.push({
+          file: a.file ?? app.settings!.file,
+          line: item ? v.line : a.line,
+          message: `${name} ${item ? 'takes an item' : 'is read'} from ${v.variable}, which ${sourcesText(provided)} not set, while ${instead} is provided and never read: ${item ? 'that item silently takes' : 'the app silently runs on'} the fallback value. Read ${instead} (or provide ${v.variable}).`,
+        });
+      }
     }
   }
   return findings;

@@ -9,6 +9,25 @@ import { isSwarmStackFile } from './lib/files.js';
 
 const DATABASES = new Set(['postgres', 'mysql', 'mariadb']);
 
+/** The official database images, which declare no HEALTHCHECK: a compose healthcheck without a test checks nothing. */
+const NO_IMAGE_CHECK = new Set(['postgres', 'mysql', 'mariadb']);
+
+/**
+ * Whether the database service is health-checked: a healthcheck that is not disabled, with a test of its own or over
+ * an image that may declare one (a `healthcheck:` that only sets the timing retimes the image's HEALTHCHECK).
+ */
+function healthChecked(db: ComposeService): boolean {
+  if (!db.healthcheck || db.healthcheck.disabled) return false;
+  return db.healthcheck.ownTest || !untestedOfficialImage(db);
+}
+
+/** The official image a test-less healthcheck leaves unchecked ('postgres'), else undefined. */
+function untestedOfficialImage(db: ComposeService): string | undefined {
+  if (db.build || !db.image?.repository) return undefined;
+  const name = db.image.repository.replace(/^(docker\.io\/)?(library\/)?/, '');
+  return NO_IMAGE_CHECK.has(name) ? name : undefined;
+}
+
 export const dependsOnUnhealthy = defineRule({
   id: 'TF0402',
   name: 'depends-on-unhealthy',
@@ -38,6 +57,9 @@ export const dependsOnUnhealthy = defineRule({
     '',
     'In a Swarm stack file (`docker-stack.yml`, run by `docker stack deploy`) `depends_on` is ignored, conditions',
     'included: the finding there asks for a healthcheck on the database and an app whose start waits for it.',
+    '',
+    'A `healthcheck:` that sets no `test` (the line commented out, only the timing left) retimes the HEALTHCHECK of',
+    'the image; the official postgres, mysql and mariadb images declare none, so on them it counts as no healthcheck.',
   ].join('\n'),
   related: [],
   check(project) {
@@ -50,24 +72,30 @@ export const dependsOnUnhealthy = defineRule({
         const writer = serviceWriting(compose.services, dep) ?? web;
         const takenBy = writer === web ? '' : `, and so does '${web.name}', which takes over this depends_on`;
         const healthy = dep.condition === 'service_healthy';
-        const checked = db.healthcheck !== undefined && !db.healthcheck.disabled;
+        const checked = healthChecked(db);
         if (healthy && checked) continue;
+        // `healthcheck:` with the test commented out over the postgres image: compose runs no check at all.
+        const testless =
+          db.healthcheck && !db.healthcheck.disabled && !checked ? untestedOfficialImage(db) : undefined;
+        const unchecked = `'${db.name}' is not health-checked (its healthcheck sets no test, and the ${testless} image declares no HEALTHCHECK)`;
         if (isSwarmStackFile(dep.file)) {
           // `docker stack deploy` drops depends_on, conditions included: only the app's own wait helps.
           out.push({
             file: dep.file,
             line: dep.line,
-            message: `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ''}, but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? '' : ` and give '${db.name}' a healthcheck (e.g. pg_isready / mysqladmin ping) so Swarm replaces a database that stops answering`}.`,
+            message: `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ''}, but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? '' : ` and give '${db.name}' a healthcheck ${testless ? 'test ' : ''}(e.g. pg_isready / mysqladmin ping) so Swarm replaces a database that stops answering`}.`,
           });
           continue;
         }
         const fix = [
           healthy ? undefined : `wait with 'condition: service_healthy'`,
-          checked ? undefined : `give '${db.name}' a healthcheck (e.g. pg_isready / mysqladmin ping)`,
+          checked
+            ? undefined
+            : `give '${db.name}' a healthcheck ${testless ? 'test ' : ''}(e.g. pg_isready / mysqladmin ping)`,
         ].filter(Boolean);
         const why = !healthy
-          ? `depends_on '${db.name}' without condition: service_healthy, so it starts before the database accepts connections`
-          : `waits for '${db.name}' to be healthy, but '${db.name}' has no healthcheck`;
+          ? `depends_on '${db.name}' without condition: service_healthy, so it starts before the database accepts connections${testless ? `, and ${unchecked}` : ''}`
+          : `waits for '${db.name}' to be healthy, but ${testless ? unchecked : `'${db.name}' has no healthcheck`}`;
         out.push({
           file: dep.file,
           line: dep.line,
@@ -103,7 +131,7 @@ function fixDependsOn(context: FixContext): FixProposal | undefined {
       if (!condition) return undefined;
       edits.push(...condition);
     }
-    if (!db.healthcheck) {
+    if (!healthChecked(db)) {
       const lines = linesOf(context, db.file);
       const check = db.role === 'postgres' && lines ? pgIsReady(lines, db) : undefined;
       if (!check) return undefined;
@@ -169,13 +197,20 @@ function conditionEdits(
 
 /** A healthcheck for a PostgreSQL service: pg_isready as the user the image creates. */
 function pgIsReady(lines: string[], db: ComposeService): TextEdit | undefined {
+  // $$ leaves the variable to the container's shell, where the image sets it.
+  const test = `test: ["CMD-SHELL", "pg_isready -U $\${POSTGRES_USER:-postgres}"]`;
+  // A healthcheck block that sets only the timing takes the test inside it.
+  const block = db.healthcheck;
+  if (block) {
+    const inner = block.file === db.file ? childIndent(lines, block.line) : undefined;
+    return inner ? insertLines(db.file, block.line + 1, [`${inner}${test}`]) : undefined;
+  }
   const ind = childIndent(lines, db.line);
   if (!ind) return undefined;
   const step = indentStep(lines, db);
   return insertLines(db.file, db.line + 1, [
     `${ind}healthcheck:`,
-    // $$ leaves the variable to the container's shell, where the image sets it.
-    `${ind}${step}test: ["CMD-SHELL", "pg_isready -U $\${POSTGRES_USER:-postgres}"]`,
+    `${ind}${step}${test}`,
     `${ind}${step}interval: 5s`,
     `${ind}${step}timeout: 5s`,
     `${ind}${step}retries: 10`,

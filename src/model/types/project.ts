@@ -72,6 +72,15 @@ export interface StartProgram {
 }
 
 /** A server configuration file the start command names (`uwsgi --ini uwsgi.ini`), as far as logging goes. */
+/** How the image gets uWSGI, as far as what it installs tells. */
+export interface UwsgiInstall {
+  /** False when nothing the image installs (requirements, RUN, locks, start scripts, base image) provides uWSGI. */
+  provided: boolean;
+  /** The version pinned, and the file that pins it (a requirements file, a lock file, the Dockerfile). */
+  version?: string;
+  pinnedIn?: string;
+}
+
 export interface ServerConfigFile {
   file: string; // relative to the scanned directory
   server: string;
@@ -178,6 +187,8 @@ export interface App {
   supervisorPrograms?: SupervisorProgram[];
   /** Server configuration files the start chain names (`uwsgi --ini FILE`), found in the context. */
   serverConfigs?: ServerConfigFile[];
+  /** How the image gets uWSGI; undefined when what it installs cannot tell (a local project, a custom base image). */
+  uwsgi?: UwsgiInstall;
   /** nginx configuration files the target stage copies under /etc/nginx, with the ports they listen on. */
   proxyConfigs?: ProxyConfigFile[];
   /** Where the app's source lands in the image: the COPY destination of the directory holding manage.py. */

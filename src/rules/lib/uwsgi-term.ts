@@ -4,17 +4,6 @@ import { inlineScriptLastCommand, programArgv } from '../../model/command.js';
 import type { RawFinding } from '../../core/index.js';
 import type { App } from '../../model/types/project.js';
 
-/** The uWSGI version the app's requirements pin (`uWSGI==2.0.15`), undefined when none is pinned. */
-function pinnedUwsgi(app: App): string | undefined {
-  for (const req of app.requirements)
-    for (const line of req.lines) {
-      if (line.name?.toLowerCase() !== 'uwsgi') continue;
-      const pin = /===?\s*(\d+(?:\.\d+)*)/.exec(line.text);
-      if (pin) return pin[1];
-    }
-  return undefined;
-}
-
 /** Whether a version is before 2.1, the release whose SIGTERM stops the server. */
 function before21(version: string): boolean {
   const [major, minor = 0] = version.split('.').map(Number);
@@ -23,12 +12,15 @@ function before21(version: string): boolean {
 
 /**
  * What to add to exec for a uWSGI server that does not stop on SIGTERM: `--die-on-term`, when the version the
- * requirements pin is before 2.1 or not known and neither the command nor the ini file it loads sets die-on-term.
+ * requirements (or a lock file) pin is before 2.1 or not known and neither the command nor the ini file it loads sets
+ * die-on-term. When nothing the image installs provides uWSGI, that instead: the command fails in either form.
  * '' for any other command.
  */
 export function dieOnTermAdvice(app: App, argv: string[]): string {
   const words = programArgv(argv);
   if (!/(^|\/)uwsgi$/.test(words[0] ?? '')) return '';
+  if (app.uwsgi?.provided === false)
+    return ` But nothing the image installs provides uWSGI (no requirement, RUN or start script installs it, and the base image holds none), so the image holds no uwsgi program and the container fails to start in either form: add uWSGI to the requirements (2.1 or later stops on SIGTERM; an earlier release needs --die-on-term as well).`;
   if (words.some((w) => /^--die[-_]on[-_]term(=(true|1|yes|on))?$/i.test(w))) return '';
   const ini = uwsgiIniArg(words);
   const name = ini?.slice(ini.lastIndexOf('/') + 1);
@@ -36,10 +28,13 @@ export function dieOnTermAdvice(app: App, argv: string[]): string {
     ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`))
     : undefined;
   if (config?.dieOnTerm) return '';
-  const version = pinnedUwsgi(app);
+  const { version, pinnedIn } = app.uwsgi ?? {};
   if (version && !before21(version)) return '';
+  const pinner = app.requirements.some((r) => r.file === pinnedIn)
+    ? 'the requirements pin'
+    : `${pinnedIn} pins`;
   const which = version
-    ? `uWSGI ${version} (the version the requirements pin) takes SIGTERM as a signal to reload, not to stop`
+    ? `uWSGI ${version} (the version ${pinner}) takes SIGTERM as a signal to reload, not to stop`
     : 'uWSGI before 2.1 takes SIGTERM as a signal to reload, not to stop, and the requirements pin no version';
   const where = config ? ` (or die-on-term = true in ${config.file})` : '';
   return ` With exec alone, ${which}: add --die-on-term to the command${where}.`;
