@@ -71,6 +71,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'DATABASE_URL is read already: the switch fix rewrites a DATABASES dict, not the ENGINE assignments written over a URL',
     },
   ],
+  '__tests__/fixtures/corpus/database-password-literal-beside-secret-file-read': [
+    {
+      rule: 'TF0305',
+      why: 'the fixed engine reads its fields from separate POSTGRES_* variables and a secret file: no one URL to switch to',
+    },
+  ],
   '__tests__/fixtures/corpus/sqlite-in-dead-else-branch': [
     {
       rule: 'TF0305',

@@ -1149,3 +1149,24 @@ test('dj_database_url.config(default=<the same variable, None when unset>) leave
   assert.equal(password?.kind, 'env');
   if (password?.kind === 'env') assert.deepEqual(plain(password.fallback), 'pw');
 });
+
+test('a secret file opened from an environment variable, with `with … as` or directly, gives its content', () => {
+  const m = model(
+    [
+      'import os',
+      'with open(os.environ["KEY_FILE"]) as key_file:',
+      '    SECRET_KEY = key_file.readline().strip()',
+      'DB_PASSWORD = open(os.environ["DB_PASSWORD_FILE"]).read()',
+      'with open("/etc/app.conf") as conf:',
+      '    CONF_TEXT = conf.read()',
+    ].join('\n'),
+  );
+  for (const [name, variable] of [
+    ['SECRET_KEY', 'KEY_FILE'],
+    ['DB_PASSWORD', 'DB_PASSWORD_FILE'],
+  ]) {
+    const v = value(m, name);
+    assert.ok(v.kind === 'env' && v.fromFile && v.variable === variable, `${name}: ${JSON.stringify(v)}`);
+  }
+  assert.equal(value(m, 'CONF_TEXT').kind, 'unknown');
+});

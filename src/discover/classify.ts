@@ -145,6 +145,11 @@ export function isCiConfig(path: string): boolean {
   return /\.ya?ml$/.test(path) && CI_CONFIG.test(path);
 }
 
+/** A README (`README.md`, `ReadMe.txt`, `readme.rst`): the commands it gives may name the images built here. */
+export function isReadme(path: string): boolean {
+  return /^readme(\.(md|markdown|txt|rst))?$/i.test(baseName(path));
+}
+
 /** Compose's top-level `services:` maps names to services; a list under it (`- postgres:15`) is another format. */
 function servicesIsMapping(text: string): boolean {
   const lines = text.split(LINES);

@@ -13,6 +13,7 @@ import {
   DEFAULT_CONFIG_FILE,
   dirName,
   isCiConfig,
+  isReadme,
   isComposeCandidate,
   isComposeFile,
   isCoreFile,
@@ -168,14 +169,17 @@ export async function discover(
     : [];
 
   // CI files, apart: read only for the names their `docker build` commands tag the repository's images with.
+  // READMEs too: the `docker build -t NAME .` they give is how the repository's image gets its name.
   const ciConfigs: Record<string, string> = {};
-  for (const f of files.filter(isCiConfig)) {
+  const readmes: Record<string, string> = {};
+  for (const f of files.filter((f) => isCiConfig(f) || isReadme(f))) {
     const overlaid = overlay?.get(f);
     const r =
       overlaid === undefined
         ? readText(realRoot, f, maxBytes, walked.plain.has(f))
         : textOf(Buffer.from(overlaid, 'utf8'), maxBytes);
-    if (typeof r === 'string' && /\bdocker\s+(?:buildx\s+|image\s+)?build\b/.test(r)) ciConfigs[f] = r;
+    if (typeof r === 'string' && /\bdocker\s+(?:buildx\s+|image\s+)?build\b/.test(r))
+      (isCiConfig(f) ? ciConfigs : readmes)[f] = r;
   }
 
   return {
@@ -183,6 +187,7 @@ export async function discover(
     files,
     texts,
     ...(Object.keys(ciConfigs).length > 0 ? { ciConfigs } : {}),
+    ...(Object.keys(readmes).length > 0 ? { readmes } : {}),
     unreadable,
     options,
     ...(sdk.length > 0 ? { dockerSdkUses: sdk } : {}),

@@ -32,6 +32,8 @@ export interface SourceTree {
    * names their `docker build` commands give the repository's Dockerfiles.
    */
   ciConfigs?: Record<string, string>;
+  /** README files (`README.md`, `ReadMe.txt`) that give a `docker build` command, kept apart from `texts` as CI files are. */
+  readmes?: Record<string, string>;
   /** Set when the walk stopped at the file-count cap: only the first `limit` files are listed. */
   truncated?: { limit: number };
 }

@@ -34,6 +34,7 @@ import {
 import { baseImageFor, baseOf } from './base-images.js';
 import type { App } from './types/project.js';
 import type { ComposeModel } from './types/compose.js';
+import { readmeScripts } from './readme-commands.js';
 
 /** One app the repository holds, before it is modelled: where its image, compose project and Django project are. */
 export interface AppSeed {
@@ -475,11 +476,12 @@ export class AppSeeds extends ModelPart {
     return seeds;
   }
 
-  /** Image names the repository builds: tagged compose builds, and `docker build -t` in scripts and Makefiles. */
+  /** Image names the repository builds: tagged compose builds, `docker build -t` in scripts, Makefiles and READMEs. */
   private imagesBuilt(composeSets: ComposeSet[]): BuiltImage[] {
     const scripts = Object.keys(this.texts)
       .filter((f) => isScriptFile(f, this.texts[f]) || isMakefile(f))
-      .map((file) => ({ file, text: this.texts[file] }));
+      .map((file) => ({ file, text: this.texts[file] }))
+      .concat(readmeScripts(this.tree.readmes ?? {}));
     const files = new Set(this.files);
     const models = composeSets.flatMap((s) => (s.model ? [s.model] : []));
     return imagesBuilt(models, scripts, (f) => files.has(f));

@@ -30,6 +30,7 @@ import { type ComposeSet, ComposeProjects } from './compose-projects.js';
 import { ImageLayout } from './context.js';
 import { modelDockerfile } from './dockerfile.js';
 import { boundFile, ImageFiles } from './image-files.js';
+import { readmeScripts } from './readme-commands.js';
 import { linkRepositoryBases, repositoryBuilds } from './repo-base.js';
 import type { ModelInput } from './input.js';
 import { SettingsModules } from './settings-modules.js';
@@ -125,7 +126,8 @@ class ProjectBuilder implements ModelInput {
     const files = new Set(this.files);
     const scripts = Object.keys(this.texts)
       .filter((f) => isScriptFile(f, this.texts[f]) || isMakefile(f))
-      .map((file) => ({ file, text: this.texts[file] }));
+      .map((file) => ({ file, text: this.texts[file] }))
+      .concat(readmeScripts(this.tree.readmes ?? {}));
     const models = composeSets.flatMap((s) => (s.model ? [s.model] : []));
     const builds = repositoryBuilds(models, scripts, this.tree.ciConfigs ?? {}, (f) => files.has(f));
     linkRepositoryBases(apps, builds);

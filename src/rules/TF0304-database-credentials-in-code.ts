@@ -3,7 +3,12 @@ import type { App } from '../model/types/project.js';
 import type { DatabaseConfig, ValueSource } from '../model/types/settings.js';
 import { isServerEngine, providedEnvironment, valueWhenUnset } from '../model/settings/index.js';
 import { appDatabases, literalElsewhere, writtenIn } from './lib/each.js';
-import { credentialFromEnvironment, databaseSwitch, fieldVariable } from './lib/databases-fix.js';
+import {
+  credentialFromEnvironment,
+  databaseSwitch,
+  fieldVariable,
+  secretFileVariable,
+} from './lib/databases-fix.js';
 import { givenDatabaseVariables } from './lib/provided-config.js';
 import { defineRule } from './lib/rule.js';
 
@@ -78,6 +83,7 @@ credentials and are not judged.
               setOnKey ? `DATABASES["${alias.name}"]["${key}"] = ` : undefined,
               replacedWhen(v, key, alias.configs),
               config.engine,
+              key === 'PASSWORD' && !elsewhere ? secretFileVariable(settings, file, line) : undefined,
             );
             if (!finding) continue;
             seen.add(id);
@@ -90,7 +96,7 @@ credentials and are not judged.
   fix: {
     safety: 'safe',
     summary:
-      "A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305's fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one; a variable the app's container is already given for the field (`DATABASE_HOST`, `POSTGRES_PASSWORD`) is read instead.",
+      'A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305\'s fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one; a variable the app\'s container is already given for the field (`DATABASE_HOST`, `POSTGRES_PASSWORD`) is read instead; a PASSWORD becomes the Python variable the module already reads from a secret file (`DB_PASSWORD = open(os.environ["POSTGRES_PASSWORD_FILE"]).read()`) where there is one.',
     declines:
       'a PASSWORD already read from the environment with a literal fallback (the notice): dropping the fallback is left to the author, who decides how a deploy without the variable should fail; a credential written in another module of the project that the settings import (reported where it is written).',
     make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context),
@@ -109,7 +115,13 @@ function credentialFinding(
   assignedAs?: string,
   unless?: string,
   engine?: string,
+  held?: { name: string; line: number; variable: string },
 ): Omit<RawFinding, 'file' | 'line'> | undefined {
+  // The module already reads the password from a secret file into a variable: that is what the key should use.
+  if (isCredential(v) && held) {
+    const use = assignedAs ? `${assignedAs}${held.name}` : `"${key}": ${held.name}`;
+    return msg`${where} has ${key} as a literal value in code${unless ? `, used ${unless}` : ''}; line ${String(held.line)} already reads ${held.name} from the file ${held.variable} names (a secret file), so use it: ${code(use)}.`;
+  }
   if (isCredential(v)) {
     // The variable the app's container is already given for the field, as the fix reads it; else DB_USER...
     const variable = fieldVariable(app, key, engine);

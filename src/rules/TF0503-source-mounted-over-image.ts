@@ -10,6 +10,8 @@ import { isComposeOverrideFile } from '../model/compose-projects.js';
 import { STARTS_SERVER } from '../model/compose/start-scripts.js';
 import {
   developmentFileReason,
+  dockerignoreFileOf,
+  hasProductionWord,
   isDevelopmentComposeFile,
   projectComposeFiles,
   shownSource,
@@ -77,12 +79,14 @@ export const sourceMountedOverImage = defineRule({
     const read = new Set(everyDockerfile(project).map((df) => df.file));
     for (const { app, compose, service } of appImageServices(project)) {
       const isAppService = service === compose.appService;
-      // In a file named for development (`docker-compose-dev.yml`) the mount is where it belongs already.
+      // In a file named for development (`docker-compose-dev.yml`) the mount is where it belongs already, unless the
+      // repository runs it merged with a production file in another set (`-f docker-compose.yml -f …prod.yml`).
       const devReason = (file: string) =>
-        isDevelopmentComposeFile(file, composeFiles, compose.files)
+        isDevelopmentComposeFile(file, composeFiles, mergedWith(project, file, compose.files))
           ? developmentFileReason(file, composeFiles, filesWithService(project, service.name))
           : undefined;
-      for (const { mount, text } of mountsOverCode(app, service, devReason, read)) {
+      const layered = (file: string) => productionLayeredOn(project, file, compose.files);
+      for (const { mount, text } of mountsOverCode(app, service, { devReason, layered }, read)) {
         // The development override (`docker-compose.override.yml`) is where this rule asks the mount to live.
         if (isComposeOverrideFile(mount.file)) continue;
         const key = `${mount.file}\0${mount.line}`;
@@ -114,6 +118,29 @@ export const sourceMountedOverImage = defineRule({
 
 const KEEP_IN_DEV = 'Keep this mount in a development-only override file.';
 
+/** The files the repository runs `file` with: those of every compose set holding it (the Makefile's `-f a -f b`). */
+function mergedWith(project: Project, file: string, own: readonly string[]): string[] {
+  const sets = [own, ...project.apps.flatMap((a) => (a.compose ? [a.compose.files] : []))];
+  return [...new Set(sets.filter((files) => files.includes(file)).flat())];
+}
+
+/** A production-named file run layered on `file` (`-f docker-compose.yml -f docker-compose.prod.yml`): `file` is its base. */
+function productionLayeredOn(project: Project, file: string, own: readonly string[]): string | undefined {
+  return mergedWith(project, file, own).find((f) => f !== file && hasProductionWord(f));
+}
+
+/** What the compose files say of a mount in a file production runs too, and the advice to move it. */
+interface MountPlace {
+  devReason: (file: string) => string | undefined;
+  layered: (file: string) => string | undefined;
+}
+
+function layeredText(file: string, production: string | undefined): string {
+  return production
+    ? `${file} is the base that ${production} is layered on, so the production deploy runs this mount too. `
+    : '';
+}
+
 /** What to do about the mount in a compose file named for development, which is where it belongs. */
 function devFileAdvice(reason: string): string {
   return `${reason}, where that is the point: deploy with a compose file that runs the built image without this mount.`;
@@ -123,13 +150,13 @@ function devFileAdvice(reason: string): string {
 function mountsOverCode(
   app: App,
   web: ComposeService,
-  devReason: (file: string) => string | undefined,
+  { devReason, layered }: MountPlace,
   read: Set<string>,
 ): { mount: ComposeVolumeMount; text: string }[] {
   const out: { mount: ComposeVolumeMount; text: string }[] = [];
   const advice = (file: string): string => {
     const reason = devReason(file);
-    return reason ? devFileAdvice(reason) : KEEP_IN_DEV;
+    return reason ? devFileAdvice(reason) : `${layeredText(file, layered(file))}${KEEP_IN_DEV}`;
   };
   // An image that takes no Python file of its context (`COPY requirements.txt app/`) holds no code at its WORKDIR.
   const codeDir = app.imageHoldsPython === false ? undefined : imageCodeDir(app);
@@ -186,6 +213,12 @@ function mountsOverCode(
       if (text) out.push({ mount: v, text: `${text} ${advice(v.file)}` });
       continue;
     }
+    // `./apps:/srv/apps` where .dockerignore lists `apps`: the image holds none of that code, only the mount gives it.
+    const ignored = part && !whole ? ignoredByBuild(app, v.source) : undefined;
+    if (ignored !== undefined) {
+      out.push({ mount: v, text: ignoredText(app, v, ignored, devReason(v.file), layered(v.file)) });
+      continue;
+    }
     const held = heldCodeDir(app, v, codeDir);
     // An image the repository does not build may hold anything there: only the Dockerfile beside it puts code at `held`.
     const text = app.imageNotBuiltHere
@@ -194,6 +227,35 @@ function mountsOverCode(
     out.push({ mount: v, text: `${text} ${advice(v.file)}` });
   }
   return out;
+}
+
+/**
+ * The mounted directory as a path of the build context when the context holds Python files under it but
+ * .dockerignore sends none of them to the build.
+ */
+function ignoredByBuild(app: App, source: string): string | undefined {
+  const context = app.context;
+  if (!context?.dockerignore) return undefined;
+  const rel = posix.normalize(context.dir === '.' ? source : posix.relative(context.dir, source));
+  if (rel === '.' || rel.startsWith('..')) return undefined;
+  const under = (f: string) => f.startsWith(`${rel}/`) && f.endsWith('.py');
+  return context.files.some(under) && !context.sentFiles.some(under) ? rel : undefined;
+}
+
+/** What a mount of code that .dockerignore keeps out of the image does, and how to make the image hold it. */
+function ignoredText(
+  app: App,
+  v: ComposeVolumeMount,
+  rel: string,
+  devReason: string | undefined,
+  production: string | undefined,
+): string {
+  const dockerignore = dockerignoreFileOf(app.context);
+  const head = `'${shownSource(v)}' over ${shownTarget(v)}, code the image does not hold: ${dockerignore} keeps '${rel}' out of the build context, so only this mount gives the container that code and no built release of it ever runs.`;
+  const send = `let the build send '${rel}' (remove it from ${dockerignore})`;
+  return devReason
+    ? `${head} ${devReason}, where the mount belongs, but a deploy without it runs an image that lacks this code: ${send}.`
+    : `${head} ${layeredText(v.file, production)}${send[0].toUpperCase()}${send.slice(1)} and keep this mount in a development-only override file.`;
 }
 
 /**

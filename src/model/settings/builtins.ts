@@ -44,6 +44,8 @@ export const callBuiltinFunction: LibraryCall = (_recorder, _ctx, name, args, li
     case 'distutils.util.strtobool':
     case 'str2bool.str2bool':
       return lift(a0, (x) => strtobool(x, line));
+    case 'builtins.open':
+      return openedFile(a0, line);
     case 'ast.literal_eval':
     case 'json.loads':
       return lift(a0, (x) => literalEval(x, line, name === 'json.loads'));
@@ -51,6 +53,17 @@ export const callBuiltinFunction: LibraryCall = (_recorder, _ctx, name, args, li
       return undefined;
   }
 };
+
+/**
+ * `open(os.environ["X_FILE"])`: the file X names (a Docker secret), read as its content by `.read()`/`.readline()`.
+ * Unset, X names no file: `open(None)` raises.
+ */
+function openedFile(path: PyValue, line: number): PyValue | undefined {
+  if (path.t !== 'env' || path.fromFile || path.derived || path.presence) return undefined;
+  const crash = path.unset.t === 'none' || (path.unset.t === 'unknown' && path.unset.crash === true);
+  const unset: PyValue = { t: 'unknown', text: 'open()', line, ...(crash ? { crash: true } : {}) };
+  return { t: 'env', read: path.read, unset, derived: true, fromFile: true, line };
+}
 
 /**
  * `all([a, b])` as `bool(a and b)`, `any([a, b])` as `bool(a or b)`: env reads among the items keep deciding the

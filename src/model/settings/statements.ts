@@ -59,8 +59,7 @@ export function execStatement(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalC
     case 'TryStatement':
       return execTry(ev, node, ctx);
     case 'WithStatement':
-      for (const c of childrenOf(node)) if (c.name === 'Body') ev.executeBody(c, ctx);
-      return;
+      return execWith(ev, node, ctx);
     case 'ForStatement':
       if (copiesModuleNames(ev, node, ctx) || unrollLoop(ev, node, ctx)) return;
     // falls through
@@ -79,6 +78,17 @@ export function execStatement(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalC
     default:
       return;
   }
+}
+
+/** `with open(os.environ["X_FILE"]) as f:`: each `as` name holds what its expression gives, then the body runs. */
+function execWith(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void {
+  const kids = childrenOf(node);
+  kids.forEach((c, i) => {
+    const name = kids[i + 1];
+    if (c.name === 'as' && i > 0 && name?.name === 'VariableName')
+      ctx.scope.set(ev.text(name), { v: ev.evaluate(kids[i - 1]!, ctx), origins: [] });
+  });
+  for (const c of kids) if (c.name === 'Body') ev.executeBody(c, ctx);
 }
 
 function execDef(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void {

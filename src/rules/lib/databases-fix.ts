@@ -1,6 +1,6 @@
 import type { TextEdit } from '../../core/index.js';
 import type { App } from '../../model/types/project.js';
-import type { DatabaseConfig, ValueSource } from '../../model/types/settings.js';
+import type { DatabaseConfig, SettingsModel, ValueSource } from '../../model/types/settings.js';
 import { providedEnvironment } from '../../model/settings/index.js';
 import { DATA_DIR, DATA_VOLUME, dataDirVolumeEdits } from './data-dir-fix.js';
 import { appDatabases, type AppDatabases } from './each.js';
@@ -191,10 +191,19 @@ export function credentialFromEnvironment(context: FixContext): FixProposal | un
   if (!written) return undefined;
   const key = written[3];
   const found = appDatabases(context.project).find((d) => d.file === finding.file);
-  const variable = fieldVariable(found?.app, key, serverEngineOf(found));
-  const q = quoter(lines);
   const value = written[4].slice(1, -1);
   const from = written[1].length + 1;
+  // The password the module already reads from a secret file (`DB_PASSWORD = open(os.environ["…_FILE"]).read()`).
+  const held =
+    key === 'PASSWORD' && found ? secretFileVariable(found.settings, finding.file, finding.line) : undefined;
+  if (held)
+    return {
+      title: `DATABASES PASSWORD from ${held.name}`,
+      edits: [replaceInLine(finding.file, finding.line, from, from + written[4].length, held.name)],
+      secrets: [value],
+    };
+  const variable = fieldVariable(found?.app, key, serverEngineOf(found));
+  const q = quoter(lines);
   const edits: TextEdit[] = [
     ...ensureImportOs(finding.file, lines),
     replaceInLine(
@@ -215,4 +224,32 @@ export function credentialFromEnvironment(context: FixContext): FixProposal | un
 /** The server engine an entry of the settings is written for, as the finding names it. */
 function serverEngineOf(found: AppDatabases | undefined): string | undefined {
   return found?.databases.configs.find((c) => c.engine && c.engine !== SQLITE)?.engine;
+}
+
+/** Names a variable of the module may carry that hold a database password (`DB_PASSWORD`, `POSTGRES_PWD`). */
+const PASSWORD_NAME = /(PASSWORD|PASSWD|PWD|_PASS$)/i;
+
+/**
+ * The module-level variable, assigned before `line` of `file`, that holds the content of a secret file named by an
+ * environment variable (`DB_PASSWORD = open(os.environ["POSTGRES_PASSWORD_FILE"]).readline()`) under a password's
+ * name; undefined when there is none, or several.
+ */
+export function secretFileVariable(
+  settings: SettingsModel,
+  file: string,
+  line: number,
+): { name: string; line: number; variable: string } | undefined {
+  const found = settings.assignments.filter(
+    (a) =>
+      (a.file ?? settings.file) === file &&
+      a.line < line &&
+      PASSWORD_NAME.test(a.name) &&
+      a.value.kind === 'env' &&
+      a.value.fromFile === true,
+  );
+  const names = new Set(found.map((a) => a.name));
+  const last = found.at(-1);
+  return names.size === 1 && last?.value.kind === 'env'
+    ? { name: last.name, line: last.line, variable: last.value.variable }
+    : undefined;
 }
