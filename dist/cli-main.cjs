@@ -8470,6 +8470,9 @@ function isLegacyCompose(text2) {
 function isCiConfig(path4) {
   return /\.ya?ml$/.test(path4) && CI_CONFIG.test(path4);
 }
+function isReadme(path4) {
+  return /^readme(\.(md|markdown|txt|rst))?$/i.test(baseName(path4));
+}
 function servicesIsMapping(text2) {
   const lines2 = text2.split(LINES);
   const at2 = lines2.findIndex((l) => /^services\s*:\s*$/.test(l));
@@ -13127,6 +13130,12 @@ var init_value = __esm({
 });
 
 // src/model/settings/builtins.ts
+function openedFile(path4, line) {
+  if (path4.t !== "env" || path4.fromFile || path4.derived || path4.presence) return void 0;
+  const crash = path4.unset.t === "none" || path4.unset.t === "unknown" && path4.unset.crash === true;
+  const unset = { t: "unknown", text: "open()", line, ...crash ? { crash: true } : {} };
+  return { t: "env", read: path4.read, unset, derived: true, fromFile: true, line };
+}
 function allOrAny(all, items, line) {
   let out = { t: "bool", v: all, line };
   for (const item of [...items].reverse()) {
@@ -13295,6 +13304,8 @@ var init_builtins = __esm({
         case "distutils.util.strtobool":
         case "str2bool.str2bool":
           return lift(a0, (x) => strtobool(x, line));
+        case "builtins.open":
+          return openedFile(a0, line);
         case "ast.literal_eval":
         case "json.loads":
           return lift(a0, (x) => literalEval(x, line, name === "json.loads"));
@@ -15490,8 +15501,7 @@ function execStatement(ev, node, ctx) {
     case "TryStatement":
       return execTry(ev, node, ctx);
     case "WithStatement":
-      for (const c of childrenOf(node)) if (c.name === "Body") ev.executeBody(c, ctx);
-      return;
+      return execWith(ev, node, ctx);
     case "ForStatement":
       if (copiesModuleNames(ev, node, ctx) || unrollLoop(ev, node, ctx)) return;
     // falls through
@@ -15510,6 +15520,15 @@ function execStatement(ev, node, ctx) {
     default:
       return;
   }
+}
+function execWith(ev, node, ctx) {
+  const kids = childrenOf(node);
+  kids.forEach((c, i) => {
+    const name = kids[i + 1];
+    if (c.name === "as" && i > 0 && name?.name === "VariableName")
+      ctx.scope.set(ev.text(name), { v: ev.evaluate(kids[i - 1], ctx), origins: [] });
+  });
+  for (const c of kids) if (c.name === "Body") ev.executeBody(c, ctx);
 }
 function execDef(ev, node, ctx) {
   const kids = childrenOf(node);
@@ -16981,11 +17000,11 @@ function isSqliteDatabaseOf(app) {
   const names = sqliteNamesOf(app);
   return (path4) => isSqliteFile(path4) || names.has(import_node_path3.posix.basename(path4));
 }
-function isDevelopmentComposeFile(path4, composeFiles = [], mergedWith = [], isProductionName = hasProductionWord) {
+function isDevelopmentComposeFile(path4, composeFiles = [], mergedWith2 = [], isProductionName = hasProductionWord) {
   if (isComposeFileNamedForDevelopment(path4)) return true;
   if (!isDefaultComposeName(path4)) return false;
   const dir = path4.slice(0, Math.max(path4.lastIndexOf("/"), 0));
-  if (mergedWith.some((f) => f !== path4 && isProductionName(f))) return false;
+  if (mergedWith2.some((f) => f !== path4 && isProductionName(f))) return false;
   return composeFiles.some((f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isProductionName(f));
 }
 function isComposeFileNamedForDevelopment(path4) {
@@ -29484,10 +29503,17 @@ function credentialFromEnvironment(context) {
   if (!written) return void 0;
   const key = written[3];
   const found = appDatabases(context.project).find((d) => d.file === finding.file);
-  const variable = fieldVariable(found?.app, key, serverEngineOf(found));
-  const q = quoter(lines2);
   const value = written[4].slice(1, -1);
   const from = written[1].length + 1;
+  const held = key === "PASSWORD" && found ? secretFileVariable(found.settings, finding.file, finding.line) : void 0;
+  if (held)
+    return {
+      title: `DATABASES PASSWORD from ${held.name}`,
+      edits: [replaceInLine(finding.file, finding.line, from, from + written[4].length, held.name)],
+      secrets: [value]
+    };
+  const variable = fieldVariable(found?.app, key, serverEngineOf(found));
+  const q = quoter(lines2);
   const edits = [
     ...ensureImportOs(finding.file, lines2),
     replaceInLine(
@@ -29507,7 +29533,15 @@ function credentialFromEnvironment(context) {
 function serverEngineOf(found) {
   return found?.databases.configs.find((c) => c.engine && c.engine !== SQLITE)?.engine;
 }
-var SQLITE, POSTGRES, SWITCHED_KEYS, FIELD_VARIABLE, literalText;
+function secretFileVariable(settings, file, line) {
+  const found = settings.assignments.filter(
+    (a) => (a.file ?? settings.file) === file && a.line < line && PASSWORD_NAME.test(a.name) && a.value.kind === "env" && a.value.fromFile === true
+  );
+  const names = new Set(found.map((a) => a.name));
+  const last = found.at(-1);
+  return names.size === 1 && last?.value.kind === "env" ? { name: last.name, line: last.line, variable: last.value.variable } : void 0;
+}
+var SQLITE, POSTGRES, SWITCHED_KEYS, FIELD_VARIABLE, literalText, PASSWORD_NAME;
 var init_databases_fix = __esm({
   "src/rules/lib/databases-fix.ts"() {
     "use strict";
@@ -29527,11 +29561,16 @@ var init_databases_fix = __esm({
       PORT: "DB_PORT"
     };
     literalText = (v) => v?.kind === "literal" && v.value !== null ? String(v.value) : void 0;
+    PASSWORD_NAME = /(PASSWORD|PASSWD|PWD|_PASS$)/i;
   }
 });
 
 // src/rules/TF0304-database-credentials-in-code.ts
-function credentialFinding(app, key, v, where2, assignedAs, unless, engine) {
+function credentialFinding(app, key, v, where2, assignedAs, unless, engine, held) {
+  if (isCredential(v) && held) {
+    const use = assignedAs ? `${assignedAs}${held.name}` : `"${key}": ${held.name}`;
+    return msg`${where2} has ${key} as a literal value in code${unless ? `, used ${unless}` : ""}; line ${String(held.line)} already reads ${held.name} from the file ${held.variable} names (a secret file), so use it: ${code(use)}.`;
+  }
   if (isCredential(v)) {
     const variable = fieldVariable(app, key, engine);
     const given = givenDatabaseVariables(app, providedEnvironment(app), key, engine).includes(variable) ? ` (the app's container is already given ${variable})` : "";
@@ -29683,7 +29722,8 @@ credentials and are not judged.
                   `${where2}${elsewhere2?.usedAt ?? ""}`,
                   setOnKey ? `DATABASES["${alias.name}"]["${key}"] = ` : void 0,
                   replacedWhen(v, key, alias.configs),
-                  config2.engine
+                  config2.engine,
+                  key === "PASSWORD" && !elsewhere2 ? secretFileVariable(settings, file, line) : void 0
                 );
                 if (!finding) continue;
                 seen.add(id2);
@@ -29695,7 +29735,7 @@ credentials and are not judged.
       },
       fix: {
         safety: "safe",
-        summary: "A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305's fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one; a variable the app's container is already given for the field (`DATABASE_HOST`, `POSTGRES_PASSWORD`) is read instead.",
+        summary: "A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305's fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one; a variable the app's container is already given for the field (`DATABASE_HOST`, `POSTGRES_PASSWORD`) is read instead; a PASSWORD becomes the Python variable the module already reads from a secret file (`DB_PASSWORD = open(os.environ[\"POSTGRES_PASSWORD_FILE\"]).read()`) where there is one.",
         declines: "a PASSWORD already read from the environment with a literal fallback (the notice): dropping the fallback is left to the author, who decides how a deploy without the variable should fail; a credential written in another module of the project that the settings import (reported where it is written).",
         make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context)
       }
@@ -30971,19 +31011,22 @@ function settingsProvidedUnderOtherNames({ app, settings, provided, read }) {
   for (const name of names) {
     if (name === "DATABASES" || name === "DEBUG") continue;
     for (const a of liveAssignments(settings, name)) {
-      const v = a.value;
-      if (v.kind !== "env" || v.required || !v.fallback || provided.values.has(v.variable)) continue;
-      if (databaseKeyOf(v.variable) || DATABASE_URL.test(v.variable)) continue;
-      const fallback = literalFallback(v);
-      const instead = unread.find(
-        (n) => (namesSetting(n, name) || similarNames(n, v.variable)) && (fallback === void 0 || provided.values.get(n) !== fallback)
-      );
-      if (!instead) continue;
-      findings.push({
-        file: a.file ?? app.settings.file,
-        line: a.line,
-        message: `${name} is read from ${v.variable}, which ${sourcesText(provided)} not set, while ${instead} is provided and never read: the app silently runs on the fallback value. Read ${instead} (or provide ${v.variable}).`
-      });
+      const reads = a.value.kind === "list" ? a.value.items : [a.value];
+      for (const v of reads) {
+        if (v.kind !== "env" || v.required || !v.fallback || provided.values.has(v.variable)) continue;
+        if (databaseKeyOf(v.variable) || DATABASE_URL.test(v.variable)) continue;
+        const fallback = literalFallback(v);
+        const instead = unread.find(
+          (n) => (namesSetting(n, name) || similarNames(n, v.variable)) && (fallback === void 0 || provided.values.get(n) !== fallback)
+        );
+        if (!instead) continue;
+        const item = v !== a.value;
+        findings.push({
+          file: a.file ?? app.settings.file,
+          line: item ? v.line : a.line,
+          message: `${name} ${item ? "takes an item" : "is read"} from ${v.variable}, which ${sourcesText(provided)} not set, while ${instead} is provided and never read: ${item ? "that item silently takes" : "the app silently runs on"} the fallback value. Read ${instead} (or provide ${v.variable}).`
+        });
+      }
     }
   }
   return findings;
@@ -31028,7 +31071,8 @@ services:
 The same holds the other way round (\`DATABASE_URL\` provided, \`DB_HOST\` read with a fallback of \`localhost\`: reported
 at each piece read whose fallback differs from what is provided), for the pieces under other names
 (\`POSTGRES_HOST\` provided, \`DB_HOST\` read), and for a setting read from one variable while the deployment names
-it after the setting (\`SECRET_KEY\` provided, \`os.environ.get("SECRET", "dev")\` read). Reads through python-decouple and django-environ count, and so do the
+it after the setting (\`SECRET_KEY\` provided, \`os.environ.get("SECRET", "dev")\` read), or for one item of a list setting (\`ALLOWED_HOSTS\` provided,
+\`ALLOWED_HOSTS = [env.str("SERVER_NAME", ""), "localhost"]\` read). Reads through python-decouple and django-environ count, and so do the
 reads of modules the settings star-import. A fallback equal to the value provided is not reported: the app then
 runs as intended; a database piece compose passes on from the deploy's environment (\`POSTGRES_DB=\${POSTGRES_DB:-app}\`)
 is, since the app ignores whatever the deploy sets. Pieces named for another server (\`POSTGRES_USER\` beside a MySQL
@@ -31541,6 +31585,15 @@ var init_TF0401_backing_service_localhost = __esm({
 });
 
 // src/rules/TF0402-depends-on-unhealthy.ts
+function healthChecked(db) {
+  if (!db.healthcheck || db.healthcheck.disabled) return false;
+  return db.healthcheck.ownTest || !untestedOfficialImage(db);
+}
+function untestedOfficialImage(db) {
+  if (db.build || !db.image?.repository) return void 0;
+  const name = db.image.repository.replace(/^(docker\.io\/)?(library\/)?/, "");
+  return NO_IMAGE_CHECK.has(name) ? name : void 0;
+}
 function fixDependsOn(context) {
   const { finding } = context;
   for (const app of context.project.apps) {
@@ -31558,7 +31611,7 @@ function fixDependsOn(context) {
       if (!condition) return void 0;
       edits.push(...condition);
     }
-    if (!db.healthcheck) {
+    if (!healthChecked(db)) {
       const lines2 = linesOf(context, db.file);
       const check2 = db.role === "postgres" && lines2 ? pgIsReady(lines2, db) : void 0;
       if (!check2) return void 0;
@@ -31610,19 +31663,24 @@ function conditionEdits(lines2, web, dep) {
   return [insertLines(file, dep.line + 1, [`${ind}condition: service_healthy`])];
 }
 function pgIsReady(lines2, db) {
+  const test = `test: ["CMD-SHELL", "pg_isready -U $\${POSTGRES_USER:-postgres}"]`;
+  const block = db.healthcheck;
+  if (block) {
+    const inner = block.file === db.file ? childIndent(lines2, block.line) : void 0;
+    return inner ? insertLines(db.file, block.line + 1, [`${inner}${test}`]) : void 0;
+  }
   const ind = childIndent(lines2, db.line);
   if (!ind) return void 0;
   const step = indentStep(lines2, db);
   return insertLines(db.file, db.line + 1, [
     `${ind}healthcheck:`,
-    // $$ leaves the variable to the container's shell, where the image sets it.
-    `${ind}${step}test: ["CMD-SHELL", "pg_isready -U $\${POSTGRES_USER:-postgres}"]`,
+    `${ind}${step}${test}`,
     `${ind}${step}interval: 5s`,
     `${ind}${step}timeout: 5s`,
     `${ind}${step}retries: 10`
   ]);
 }
-var DATABASES, dependsOnUnhealthy;
+var DATABASES, NO_IMAGE_CHECK, dependsOnUnhealthy;
 var init_TF0402_depends_on_unhealthy = __esm({
   "src/rules/TF0402-depends-on-unhealthy.ts"() {
     "use strict";
@@ -31633,6 +31691,7 @@ var init_TF0402_depends_on_unhealthy = __esm({
     init_app_service();
     init_files();
     DATABASES = /* @__PURE__ */ new Set(["postgres", "mysql", "mariadb"]);
+    NO_IMAGE_CHECK = /* @__PURE__ */ new Set(["postgres", "mysql", "mariadb"]);
     dependsOnUnhealthy = defineRule({
       id: "TF0402",
       name: "depends-on-unhealthy",
@@ -31660,7 +31719,10 @@ var init_TF0402_depends_on_unhealthy = __esm({
         "```",
         "",
         "In a Swarm stack file (`docker-stack.yml`, run by `docker stack deploy`) `depends_on` is ignored, conditions",
-        "included: the finding there asks for a healthcheck on the database and an app whose start waits for it."
+        "included: the finding there asks for a healthcheck on the database and an app whose start waits for it.",
+        "",
+        "A `healthcheck:` that sets no `test` (the line commented out, only the timing left) retimes the HEALTHCHECK of",
+        "the image; the official postgres, mysql and mariadb images declare none, so on them it counts as no healthcheck."
       ].join("\n"),
       related: [],
       check(project) {
@@ -31672,21 +31734,23 @@ var init_TF0402_depends_on_unhealthy = __esm({
             const writer = serviceWriting(compose.services, dep) ?? web;
             const takenBy = writer === web ? "" : `, and so does '${web.name}', which takes over this depends_on`;
             const healthy = dep.condition === "service_healthy";
-            const checked = db.healthcheck !== void 0 && !db.healthcheck.disabled;
+            const checked = healthChecked(db);
             if (healthy && checked) continue;
+            const testless = db.healthcheck && !db.healthcheck.disabled && !checked ? untestedOfficialImage(db) : void 0;
+            const unchecked = `'${db.name}' is not health-checked (its healthcheck sets no test, and the ${testless} image declares no HEALTHCHECK)`;
             if (isSwarmStackFile(dep.file)) {
               out.push({
                 file: dep.file,
                 line: dep.line,
-                message: `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ""}, but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? "" : ` and give '${db.name}' a healthcheck (e.g. pg_isready / mysqladmin ping) so Swarm replaces a database that stops answering`}.`
+                message: `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ""}, but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? "" : ` and give '${db.name}' a healthcheck ${testless ? "test " : ""}(e.g. pg_isready / mysqladmin ping) so Swarm replaces a database that stops answering`}.`
               });
               continue;
             }
             const fix2 = [
               healthy ? void 0 : `wait with 'condition: service_healthy'`,
-              checked ? void 0 : `give '${db.name}' a healthcheck (e.g. pg_isready / mysqladmin ping)`
+              checked ? void 0 : `give '${db.name}' a healthcheck ${testless ? "test " : ""}(e.g. pg_isready / mysqladmin ping)`
             ].filter(Boolean);
-            const why = !healthy ? `depends_on '${db.name}' without condition: service_healthy, so it starts before the database accepts connections` : `waits for '${db.name}' to be healthy, but '${db.name}' has no healthcheck`;
+            const why = !healthy ? `depends_on '${db.name}' without condition: service_healthy, so it starts before the database accepts connections${testless ? `, and ${unchecked}` : ""}` : `waits for '${db.name}' to be healthy, but ${testless ? unchecked : `'${db.name}' has no healthcheck`}`;
             out.push({
               file: dep.file,
               line: dep.line,
@@ -32280,14 +32344,24 @@ function filesWithService(project, name) {
     (a) => (a.compose?.services ?? []).filter((s) => s.name === name).map((s) => s.file)
   );
 }
+function mergedWith(project, file, own) {
+  const sets = [own, ...project.apps.flatMap((a) => a.compose ? [a.compose.files] : [])];
+  return [...new Set(sets.filter((files) => files.includes(file)).flat())];
+}
+function productionLayeredOn(project, file, own) {
+  return mergedWith(project, file, own).find((f) => f !== file && hasProductionWord(f));
+}
+function layeredText(file, production) {
+  return production ? `${file} is the base that ${production} is layered on, so the production deploy runs this mount too. ` : "";
+}
 function devFileAdvice(reason) {
   return `${reason}, where that is the point: deploy with a compose file that runs the built image without this mount.`;
 }
-function mountsOverCode(app, web, devReason, read) {
+function mountsOverCode(app, web, { devReason, layered }, read) {
   const out = [];
   const advice = (file) => {
     const reason = devReason(file);
-    return reason ? devFileAdvice(reason) : KEEP_IN_DEV;
+    return reason ? devFileAdvice(reason) : `${layeredText(file, layered(file))}${KEEP_IN_DEV}`;
   };
   const codeDir = app.imageHoldsPython === false ? void 0 : imageCodeDir(app);
   const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
@@ -32324,11 +32398,30 @@ function mountsOverCode(app, web, devReason, read) {
       if (text3) out.push({ mount: v, text: `${text3} ${advice(v.file)}` });
       continue;
     }
+    const ignored = part && !whole ? ignoredByBuild(app, v.source) : void 0;
+    if (ignored !== void 0) {
+      out.push({ mount: v, text: ignoredText(app, v, ignored, devReason(v.file), layered(v.file)) });
+      continue;
+    }
     const held = heldCodeDir(app, v, codeDir);
     const text2 = app.imageNotBuiltHere ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. ${notBuiltText(app.imageNotBuiltHere, shownTarget(v), app.dockerfile?.file ?? "the Dockerfile", held)}` : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
     out.push({ mount: v, text: `${text2} ${advice(v.file)}` });
   }
   return out;
+}
+function ignoredByBuild(app, source) {
+  const context = app.context;
+  if (!context?.dockerignore) return void 0;
+  const rel = import_node_path17.posix.normalize(context.dir === "." ? source : import_node_path17.posix.relative(context.dir, source));
+  if (rel === "." || rel.startsWith("..")) return void 0;
+  const under2 = (f) => f.startsWith(`${rel}/`) && f.endsWith(".py");
+  return context.files.some(under2) && !context.sentFiles.some(under2) ? rel : void 0;
+}
+function ignoredText(app, v, rel, devReason, production) {
+  const dockerignore = dockerignoreFileOf(app.context);
+  const head = `'${shownSource(v)}' over ${shownTarget(v)}, code the image does not hold: ${dockerignore} keeps '${rel}' out of the build context, so only this mount gives the container that code and no built release of it ever runs.`;
+  const send = `let the build send '${rel}' (remove it from ${dockerignore})`;
+  return devReason ? `${head} ${devReason}, where the mount belongs, but a deploy without it runs an image that lacks this code: ${send}.` : `${head} ${layeredText(v.file, production)}${send[0].toUpperCase()}${send.slice(1)} and keep this mount in a development-only override file.`;
 }
 function besideWorkdirText(app, v, codeDir) {
   const stage = app.dockerfile?.targetStage;
@@ -32452,8 +32545,9 @@ var init_TF0503_source_mounted_over_image = __esm({
         const read = new Set(everyDockerfile(project).map((df) => df.file));
         for (const { app, compose, service } of appImageServices(project)) {
           const isAppService = service === compose.appService;
-          const devReason = (file) => isDevelopmentComposeFile(file, composeFiles, compose.files) ? developmentFileReason(file, composeFiles, filesWithService(project, service.name)) : void 0;
-          for (const { mount, text: text2 } of mountsOverCode(app, service, devReason, read)) {
+          const devReason = (file) => isDevelopmentComposeFile(file, composeFiles, mergedWith(project, file, compose.files)) ? developmentFileReason(file, composeFiles, filesWithService(project, service.name)) : void 0;
+          const layered = (file) => productionLayeredOn(project, file, compose.files);
+          for (const { mount, text: text2 } of mountsOverCode(app, service, { devReason, layered }, read)) {
             if (isComposeOverrideFile(mount.file)) continue;
             const key = `${mount.file}\0${mount.line}`;
             const seen = byLine.get(key);
@@ -35159,15 +35253,6 @@ var init_inline_shell = __esm({
 });
 
 // src/rules/lib/uwsgi-term.ts
-function pinnedUwsgi(app) {
-  for (const req of app.requirements)
-    for (const line of req.lines) {
-      if (line.name?.toLowerCase() !== "uwsgi") continue;
-      const pin = /===?\s*(\d+(?:\.\d+)*)/.exec(line.text);
-      if (pin) return pin[1];
-    }
-  return void 0;
-}
 function before21(version) {
   const [major, minor = 0] = version.split(".").map(Number);
   return major < 2 || major === 2 && minor < 1;
@@ -35175,14 +35260,17 @@ function before21(version) {
 function dieOnTermAdvice(app, argv) {
   const words2 = programArgv(argv);
   if (!/(^|\/)uwsgi$/.test(words2[0] ?? "")) return "";
+  if (app.uwsgi?.provided === false)
+    return ` But nothing the image installs provides uWSGI (no requirement, RUN or start script installs it, and the base image holds none), so the image holds no uwsgi program and the container fails to start in either form: add uWSGI to the requirements (2.1 or later stops on SIGTERM; an earlier release needs --die-on-term as well).`;
   if (words2.some((w2) => /^--die[-_]on[-_]term(=(true|1|yes|on))?$/i.test(w2))) return "";
   const ini = uwsgiIniArg(words2);
   const name = ini?.slice(ini.lastIndexOf("/") + 1);
   const config2 = name ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`)) : void 0;
   if (config2?.dieOnTerm) return "";
-  const version = pinnedUwsgi(app);
+  const { version, pinnedIn } = app.uwsgi ?? {};
   if (version && !before21(version)) return "";
-  const which = version ? `uWSGI ${version} (the version the requirements pin) takes SIGTERM as a signal to reload, not to stop` : "uWSGI before 2.1 takes SIGTERM as a signal to reload, not to stop, and the requirements pin no version";
+  const pinner = app.requirements.some((r) => r.file === pinnedIn) ? "the requirements pin" : `${pinnedIn} pins`;
+  const which = version ? `uWSGI ${version} (the version ${pinner}) takes SIGTERM as a signal to reload, not to stop` : "uWSGI before 2.1 takes SIGTERM as a signal to reload, not to stop, and the requirements pin no version";
   const where2 = config2 ? ` (or die-on-term = true in ${config2.file})` : "";
   return ` With exec alone, ${which}: add --die-on-term to the command${where2}.`;
 }
@@ -37434,7 +37522,8 @@ async function discover(root, options = {}, limits = {}, overlay) {
     (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || isMakefile(f) || baseName(f) === "manage.py" || // `RUN npm run setup` may install the Python requirements from package.json's scripts.
     baseName(f) === "package.json" || // `RUN pipenv install --skip-lock` resolves the Pipfile's versions at build time.
     baseName(f) === "Pipfile" || // So does `RUN poetry install` a pyproject.toml's when no poetry.lock comes with it.
-    baseName(f) === "pyproject.toml" || // The server's entry module names the settings it runs (they may differ from manage.py's).
+    baseName(f) === "pyproject.toml" || // Lock files pin the version of the server the image runs (uWSGI before 2.1 reloads on SIGTERM).
+    ["poetry.lock", "uv.lock", "Pipfile.lock"].includes(baseName(f)) || // The server's entry module names the settings it runs (they may differ from manage.py's).
     baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
     // or placeholder secrets, by what they hold.
     isEnvStyleName(f) || isInEnvDir(f)
@@ -37470,16 +37559,19 @@ async function discover(root, options = {}, limits = {}, overlay) {
     return typeof r === "string" ? r : void 0;
   }) : [];
   const ciConfigs = {};
-  for (const f of files.filter(isCiConfig)) {
+  const readmes = {};
+  for (const f of files.filter((f2) => isCiConfig(f2) || isReadme(f2))) {
     const overlaid = overlay?.get(f);
     const r = overlaid === void 0 ? readText(realRoot, f, maxBytes, walked.plain.has(f)) : textOf(Buffer.from(overlaid, "utf8"), maxBytes);
-    if (typeof r === "string" && /\bdocker\s+(?:buildx\s+|image\s+)?build\b/.test(r)) ciConfigs[f] = r;
+    if (typeof r === "string" && /\bdocker\s+(?:buildx\s+|image\s+)?build\b/.test(r))
+      (isCiConfig(f) ? ciConfigs : readmes)[f] = r;
   }
   return {
     root: realRoot,
     files,
     texts,
     ...Object.keys(ciConfigs).length > 0 ? { ciConfigs } : {},
+    ...Object.keys(readmes).length > 0 ? { readmes } : {},
     unreadable,
     options,
     ...sdk.length > 0 ? { dockerSdkUses: sdk } : {},
@@ -38182,16 +38274,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path37.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path38.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path37.default.join(stage, "context");
+    const destination = import_node_path38.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path37.default.resolve(contextDir), destination, import_node_path37.default.resolve(stage));
-    const rel = import_node_path37.default.relative(import_node_path37.default.resolve(contextDir), import_node_path37.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path37.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path37.default.sep).includes(NEVER_STAGED) ? import_node_path37.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path38.default.resolve(contextDir), destination, import_node_path38.default.resolve(stage));
+    const rel = import_node_path38.default.relative(import_node_path38.default.resolve(contextDir), import_node_path38.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path38.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path38.default.sep).includes(NEVER_STAGED) ? import_node_path38.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -38208,8 +38300,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path37.default.join(from, e.name);
-    const target = import_node_path37.default.join(to, e.name);
+    const source = import_node_path38.default.join(from, e.name);
+    const target = import_node_path38.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -38226,12 +38318,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path37, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path38, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path37 = __toESM(require("node:path"), 1);
+    import_node_path38 = __toESM(require("node:path"), 1);
     init_lines();
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
@@ -38397,7 +38489,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path38.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path39.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -38423,8 +38515,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path38.default.join(root, contextDir),
-    import_node_path38.default.join(root, run.dockerfile),
+    import_node_path39.default.join(root, contextDir),
+    import_node_path39.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -38523,13 +38615,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path38;
+var import_node_os2, import_node_path39;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path38 = __toESM(require("node:path"), 1);
+    import_node_path39 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -38735,7 +38827,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path39.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path40.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -38814,20 +38906,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path39.default.posix.basename(s.imagePath) === import_node_path39.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path40.default.posix.basename(s.imagePath) === import_node_path40.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path39.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path40.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path39, INIT_PROGRAM;
+var import_node_path40, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path39 = __toESM(require("node:path"), 1);
+    import_node_path40 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -40411,7 +40503,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path40 = require("node:path");
+var import_node_path41 = require("node:path");
 var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
@@ -40603,7 +40695,7 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path33 = require("node:path");
+var import_node_path34 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
@@ -41509,7 +41601,7 @@ function dockerClientOf(app, uses) {
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path32 = require("node:path");
+var import_node_path33 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -41835,6 +41927,41 @@ function baseImageFor(dockerfile, built, texts, files) {
   );
 }
 
+// src/model/readme-commands.ts
+init_lines();
+var DOCKER_BUILD = /^(?:\$\s+)?(docker\s+(?:buildx\s+|image\s+)?build\s.*)$/;
+function readmeBuildCommands(file, text2) {
+  const markdown = /\.(md|markdown)$/i.test(file);
+  const out = [];
+  let fence;
+  let pending = "";
+  for (const raw of text2.split(LINES)) {
+    const mark = /^\s{0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
+    if (markdown && mark && (fence === void 0 || mark.startsWith(fence))) {
+      fence = fence === void 0 ? mark : void 0;
+      pending = "";
+      continue;
+    }
+    const isCode = !markdown || fence !== void 0 || /^( {4}|\t)/.test(raw);
+    if (!isCode) {
+      pending = "";
+      continue;
+    }
+    const line = `${pending}${raw.trim()}`;
+    if (line.endsWith("\\")) {
+      pending = `${line.slice(0, -1).trimEnd()} `;
+      continue;
+    }
+    pending = "";
+    const command = DOCKER_BUILD.exec(line)?.[1];
+    if (command) out.push(command);
+  }
+  return out.join("\n");
+}
+function readmeScripts(readmes) {
+  return Object.entries(readmes).map(([file, text2]) => ({ file, text: readmeBuildCommands(file, text2) })).filter((s) => s.text !== "");
+}
+
 // src/model/app-seeds.ts
 var AppSeeds = class extends ModelPart {
   skipped = [];
@@ -42156,9 +42283,9 @@ var AppSeeds = class extends ModelPart {
     }
     return seeds;
   }
-  /** Image names the repository builds: tagged compose builds, and `docker build -t` in scripts and Makefiles. */
+  /** Image names the repository builds: tagged compose builds, `docker build -t` in scripts, Makefiles and READMEs. */
   imagesBuilt(composeSets) {
-    const scripts = Object.keys(this.texts).filter((f) => isScriptFile(f, this.texts[f]) || isMakefile(f)).map((file) => ({ file, text: this.texts[file] }));
+    const scripts = Object.keys(this.texts).filter((f) => isScriptFile(f, this.texts[f]) || isMakefile(f)).map((file) => ({ file, text: this.texts[file] })).concat(readmeScripts(this.tree.readmes ?? {}));
     const files = new Set(this.files);
     const models = composeSets.flatMap((s) => s.model ? [s.model] : []);
     return imagesBuilt(models, scripts, (f) => files.has(f));
@@ -43668,6 +43795,106 @@ function isEmptyModule(text2) {
 
 // src/model/index.ts
 init_app_service();
+
+// src/model/uwsgi-install.ts
+var import_node_path32 = require("node:path");
+init_classify();
+init_shell();
+init_pip();
+init_servers();
+init_image_ref();
+init_install_args();
+var PLAIN_BASES = /* @__PURE__ */ new Set(["python", "pypy", "debian", "ubuntu", "alpine", "buildpack-deps"]);
+var OTHER_INSTALLERS = /^(conda|mamba|micromamba|pdm|pipx|hatch|make|easy_install)$/;
+function lockedUwsgi(file, text2) {
+  if (baseName(file) === "Pipfile.lock") {
+    try {
+      const lock = JSON.parse(text2);
+      for (const section of ["default", "develop"])
+        for (const [name, entry] of Object.entries(lock[section] ?? {}))
+          if (name.toLowerCase() === "uwsgi") return /[\d.]+/.exec(entry.version ?? "")?.[0] ?? "";
+      return "";
+    } catch {
+      return void 0;
+    }
+  }
+  for (const block of text2.split(/^\[\[package\]\]\s*$/m).slice(1)) {
+    if (!/^name\s*=\s*"uwsgi"\s*$/im.test(block)) continue;
+    return /^version\s*=\s*"([^"]+)"/m.exec(block)?.[1] ?? "";
+  }
+  return "";
+}
+function runCommands2(run) {
+  if (!run.argv) return run.script?.commands.map((c) => c.argv) ?? [];
+  const [cmd, flag, script] = run.argv;
+  if (/(^|\/)(ba|da)?sh$/.test(cmd ?? "") && flag === "-c" && script)
+    return parseShell(script).commands.map((c) => c.argv);
+  return [run.argv];
+}
+function lockText(app, layout, stage, index, dir, name) {
+  const context = app.context;
+  const source = layout.sourceOf(stage, import_node_path32.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
+  return source ? { file: joinPath(context.dir, source), source } : void 0;
+}
+function uwsgiInstall(app, layout, texts) {
+  const df = app.dockerfile;
+  if (!df || !app.context) return void 0;
+  for (const req of app.requirements)
+    for (const line of req.lines)
+      if (line.kind === "package" && line.name?.toLowerCase() === "uwsgi") {
+        const pin = /===?\s*(\d+(?:\.\d+)*)/.exec(line.text)?.[1];
+        return { provided: true, ...pin ? { version: pin, pinnedIn: req.file } : {} };
+      }
+  if (app.requirements.some((r) => r.lines.some((l) => ["path", "url", "editable", "include"].includes(l.kind))))
+    return void 0;
+  let open = false;
+  for (const stage of df.builtStages) {
+    if (stage.from.stageRef === void 0) {
+      const image = stage.from.image ?? "";
+      const name = splitImage(image.toLowerCase()).repository.replace(/^(docker\.io\/)?(library\/)?/, "");
+      if (/uwsgi/.test(image.toLowerCase())) return { provided: true };
+      if (!PLAIN_BASES.has(name)) open = true;
+    }
+    for (const [index, ins] of stage.instructions.entries()) {
+      if (ins.keyword !== "RUN") continue;
+      const wd = layout.workdirAt(stage, index) ?? "/";
+      for (const argv of runCommands2(ins)) {
+        const words2 = programArgv(argv);
+        if (words2.some((w2) => /uwsgi/i.test(w2))) {
+          const pin = words2.map((w2) => /^uwsgi===?(\d+(?:\.\d+)*)$/i.exec(w2)?.[1]).find(Boolean);
+          return { provided: true, ...pin ? { version: pin, pinnedIn: df.file } : {} };
+        }
+        const program = baseName(words2[0] ?? "");
+        const pip = pipInstall(argv);
+        if (pip) {
+          const known2 = new Set(app.requirements.map((r) => baseName(r.file)));
+          if (pip.fromPaths.length > 0 || argv.some((w2) => w2.includes("$")) || pip.requirementFiles.some((f) => !known2.has(baseName(f))))
+            open = true;
+          continue;
+        }
+        const lockName = poetryInstall(argv) ? "poetry.lock" : pipenvInstall(argv) ? "Pipfile.lock" : program === "uv" && words2[1] === "sync" ? "uv.lock" : void 0;
+        if (lockName) {
+          const lock = lockText(app, layout, stage, index, wd, lockName);
+          const version = lock && lock.file in texts ? lockedUwsgi(lock.file, texts[lock.file]) : void 0;
+          if (version) return { provided: true, version, pinnedIn: lock.file };
+          if (version === void 0 && !app.requirements.some((r) => r.manifest)) open = true;
+          continue;
+        }
+        if (OTHER_INSTALLERS.test(program) || program.endsWith(".sh") || words2[0]?.includes("/")) open = true;
+        if (/^(ba|da)?sh$/.test(program) && words2[1] !== void 0 && !words2[1].startsWith("-")) open = true;
+      }
+    }
+  }
+  for (const script of app.entrypointScripts)
+    for (const c of script.script.commands) {
+      const words2 = programArgv(c.argv);
+      if (words2.some((w2) => /uwsgi/i.test(w2)) && /install|add|sync/.test(words2.join(" "))) open = true;
+      if (pipInstall(c.argv) || poetryInstall(c.argv) || pipenvInstall(c.argv)) open = true;
+    }
+  return open ? void 0 : { provided: false };
+}
+
+// src/model/index.ts
 var PYTHON_MANIFEST = /(^|\/)(requirements[^/]*\.txt|pyproject\.toml|Pipfile(\.lock)?|poetry\.lock|uv\.lock)$/;
 function analysedApps(project) {
   return project.apps.map((app) => ({
@@ -43724,7 +43951,7 @@ var ProjectBuilder = class {
     const excluded = (file) => file !== void 0 && (this.tree.options.exclude ?? []).some((g) => matchesGlob(g, file));
     const apps = this.seeds.find(composeSets).filter((seed) => !excluded(seed.dockerfile ?? seed.managePy)).map((seed) => this.safeApp(seed));
     const files = new Set(this.files);
-    const scripts = Object.keys(this.texts).filter((f) => isScriptFile(f, this.texts[f]) || isMakefile(f)).map((file) => ({ file, text: this.texts[file] }));
+    const scripts = Object.keys(this.texts).filter((f) => isScriptFile(f, this.texts[f]) || isMakefile(f)).map((file) => ({ file, text: this.texts[file] })).concat(readmeScripts(this.tree.readmes ?? {}));
     const models = composeSets.flatMap((s) => s.model ? [s.model] : []);
     const builds = repositoryBuilds(models, scripts, this.tree.ciConfigs ?? {}, (f) => files.has(f));
     linkRepositoryBases(apps, builds);
@@ -43818,17 +44045,19 @@ var ProjectBuilder = class {
     if (programs.length > 0) view.supervisorPrograms = programs;
     view.entrypointScripts.push(...this.imageFiles.programScripts(view, layout));
     view.serverConfigs = this.imageFiles.serverConfigs(view, layout);
+    const uwsgi = uwsgiInstall(view, layout, this.texts);
+    if (uwsgi) view.uwsgi = uwsgi;
     view.startPrograms = this.imageFiles.startPrograms(view, layout);
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
       const landing = layout.landingOf(target, relativeTo(app.managePy, context.dir));
-      if (landing) view.imageSourceDir = import_node_path32.posix.dirname(landing);
+      if (landing) view.imageSourceDir = import_node_path33.posix.dirname(landing);
     }
     return view;
   }
   /** The images of `otherDockerfiles` compose builds for a sidecar of the app, with the requirements they install. */
   sidecarImages(dockerfiles, contexts, composeSets) {
-    const managePys = this.files.filter((f) => import_node_path32.posix.basename(f) === "manage.py");
+    const managePys = this.files.filter((f) => import_node_path33.posix.basename(f) === "manage.py");
     const out = [];
     for (const set of composeSets)
       for (const service of set.model?.services ?? []) {
@@ -43937,6 +44166,8 @@ var ProjectBuilder = class {
       if (programs.length > 0) app.supervisorPrograms = programs;
       app.entrypointScripts.push(...this.imageFiles.programScripts(app, layout));
       app.serverConfigs = this.imageFiles.serverConfigs(app, layout);
+      const uwsgi = uwsgiInstall(app, layout, this.texts);
+      if (uwsgi) app.uwsgi = uwsgi;
       app.startPrograms = this.imageFiles.startPrograms(app, layout);
       const proxyConfigs = this.imageFiles.proxyConfigs(app, layout);
       if (proxyConfigs.length > 0) app.proxyConfigs = proxyConfigs;
@@ -43945,12 +44176,12 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path32.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path33.posix.dirname(landing);
       }
       if (target) {
         const context = app.context;
         const python = context.sentFiles.filter((f) => f.endsWith(".py"));
-        const code2 = python.filter((f) => import_node_path32.posix.basename(f) !== "manage.py");
+        const code2 = python.filter((f) => import_node_path33.posix.basename(f) !== "manage.py");
         app.imageHoldsPython = (code2.length > 0 ? code2 : python).some((f) => layout.landingOf(target, f));
       }
     }
@@ -43972,7 +44203,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path32.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path33.posix.dirname(at2) }] : [];
     });
     if (landings.length === 0) return this.mountedProjectStarted(app);
     if (landings.length < 2) return void 0;
@@ -43986,7 +44217,7 @@ var ProjectBuilder = class {
   mountedProjectStarted(app) {
     const volumes = app.compose?.appService?.volumes ?? [];
     for (const dir of djangoDirectories(app)) {
-      const file = boundFile(volumes, import_node_path32.posix.join(dir, "manage.py"));
+      const file = boundFile(volumes, import_node_path33.posix.join(dir, "manage.py"));
       if (file && file in this.texts) return file;
     }
     return void 0;
@@ -44196,7 +44427,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path33.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path34.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -44256,14 +44487,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path34 = require("node:path");
+var import_node_path35 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path34.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path35.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path34.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path34.posix.normalize(import_node_path34.posix.join(dir, file));
+  if (dir === "" || import_node_path35.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path35.posix.normalize(import_node_path35.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -44927,7 +45158,7 @@ function fileName2(name) {
 }
 
 // src/report/sarif.ts
-var import_node_path35 = require("node:path");
+var import_node_path36 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -44944,7 +45175,7 @@ function sarifLog(report, allRules) {
   const named = new Set(report.findings.map((f) => f.ruleId));
   const rules = allRules.filter((r) => named.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path35.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path36.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -44983,7 +45214,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path35.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path36.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -45452,7 +45683,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path36 = require("node:path");
+var import_node_path37 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -45512,7 +45743,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path36.join)(dir, ".git");
+  const dotGit = (0, import_node_path37.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -45521,7 +45752,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path36.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path37.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -45531,37 +45762,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text2];
   for (const m of text2.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path36.join)(home, target.slice(2));
-    if (!(0, import_node_path36.isAbsolute)(target)) target = (0, import_node_path36.resolve)((0, import_node_path36.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path37.join)(home, target.slice(2));
+    if (!(0, import_node_path37.isAbsolute)(target)) target = (0, import_node_path37.resolve)((0, import_node_path37.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path36.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path36.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path36.join)((0, import_node_path36.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path37.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path37.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path37.join)((0, import_node_path37.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path36.join)(dir, e.name, "config"));
-        modules((0, import_node_path36.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path36.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path37.join)(dir, e.name, "config"));
+        modules((0, import_node_path37.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path37.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path36.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path37.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path36.resolve)(workspace)];
-  const rel = (0, import_node_path36.relative)((0, import_node_path36.resolve)(workspace), (0, import_node_path36.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path36.isAbsolute)(rel)) {
-    let dir = (0, import_node_path36.resolve)(workspace);
-    for (const part of rel.split(import_node_path36.sep)) dirs.push(dir = (0, import_node_path36.join)(dir, part));
+  const dirs = [(0, import_node_path37.resolve)(workspace)];
+  const rel = (0, import_node_path37.relative)((0, import_node_path37.resolve)(workspace), (0, import_node_path37.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path37.isAbsolute)(rel)) {
+    let dir = (0, import_node_path37.resolve)(workspace);
+    for (const part of rel.split(import_node_path37.sep)) dirs.push(dir = (0, import_node_path37.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -45734,7 +45965,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path40.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path41.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -45747,7 +45978,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path40.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path41.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -45770,11 +46001,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path40.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path41.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names.map((name) => (0, import_node_path40.join)(dir, name));
+  return names.map((name) => (0, import_node_path41.join)(dir, name));
 }
 function isDirectory(path4) {
   try {
@@ -45869,7 +46100,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path40.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path41.parse)(root).root }),
     analyze: io.analyze
   });
 }

@@ -16,6 +16,7 @@ import {
   isEnvStyleName,
   isInEnvDir,
   isMakefile,
+  isReadme,
   isRequirementsFile,
   isScript,
   isScriptFile,
@@ -25,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-6ZF6BQPD.js";
+} from "./chunk-PE56AIT5.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -287,7 +288,8 @@ async function discover(root, options = {}, limits = {}, overlay) {
     (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || isMakefile(f) || baseName(f) === "manage.py" || // `RUN npm run setup` may install the Python requirements from package.json's scripts.
     baseName(f) === "package.json" || // `RUN pipenv install --skip-lock` resolves the Pipfile's versions at build time.
     baseName(f) === "Pipfile" || // So does `RUN poetry install` a pyproject.toml's when no poetry.lock comes with it.
-    baseName(f) === "pyproject.toml" || // The server's entry module names the settings it runs (they may differ from manage.py's).
+    baseName(f) === "pyproject.toml" || // Lock files pin the version of the server the image runs (uWSGI before 2.1 reloads on SIGTERM).
+    ["poetry.lock", "uv.lock", "Pipfile.lock"].includes(baseName(f)) || // The server's entry module names the settings it runs (they may differ from manage.py's).
     baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
     // or placeholder secrets, by what they hold.
     isEnvStyleName(f) || isInEnvDir(f)
@@ -323,16 +325,19 @@ async function discover(root, options = {}, limits = {}, overlay) {
     return typeof r === "string" ? r : void 0;
   }) : [];
   const ciConfigs = {};
-  for (const f of files.filter(isCiConfig)) {
+  const readmes = {};
+  for (const f of files.filter((f2) => isCiConfig(f2) || isReadme(f2))) {
     const overlaid = overlay?.get(f);
     const r = overlaid === void 0 ? readText(realRoot, f, maxBytes, walked.plain.has(f)) : textOf(Buffer.from(overlaid, "utf8"), maxBytes);
-    if (typeof r === "string" && /\bdocker\s+(?:buildx\s+|image\s+)?build\b/.test(r)) ciConfigs[f] = r;
+    if (typeof r === "string" && /\bdocker\s+(?:buildx\s+|image\s+)?build\b/.test(r))
+      (isCiConfig(f) ? ciConfigs : readmes)[f] = r;
   }
   return {
     root: realRoot,
     files,
     texts,
     ...Object.keys(ciConfigs).length > 0 ? { ciConfigs } : {},
+    ...Object.keys(readmes).length > 0 ? { readmes } : {},
     unreadable,
     options,
     ...sdk.length > 0 ? { dockerSdkUses: sdk } : {},

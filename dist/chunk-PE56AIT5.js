@@ -16074,6 +16074,8 @@ var callBuiltinFunction = (_recorder, _ctx, name, args, line) => {
     case "distutils.util.strtobool":
     case "str2bool.str2bool":
       return lift(a0, (x) => strtobool(x, line));
+    case "builtins.open":
+      return openedFile(a0, line);
     case "ast.literal_eval":
     case "json.loads":
       return lift(a0, (x) => literalEval(x, line, name === "json.loads"));
@@ -16081,6 +16083,12 @@ var callBuiltinFunction = (_recorder, _ctx, name, args, line) => {
       return void 0;
   }
 };
+function openedFile(path, line) {
+  if (path.t !== "env" || path.fromFile || path.derived || path.presence) return void 0;
+  const crash = path.unset.t === "none" || path.unset.t === "unknown" && path.unset.crash === true;
+  const unset = { t: "unknown", text: "open()", line, ...crash ? { crash: true } : {} };
+  return { t: "env", read: path.read, unset, derived: true, fromFile: true, line };
+}
 function allOrAny(all, items, line) {
   let out = { t: "bool", v: all, line };
   for (const item of [...items].reverse()) {
@@ -18206,8 +18214,7 @@ function execStatement(ev, node, ctx) {
     case "TryStatement":
       return execTry(ev, node, ctx);
     case "WithStatement":
-      for (const c of childrenOf(node)) if (c.name === "Body") ev.executeBody(c, ctx);
-      return;
+      return execWith(ev, node, ctx);
     case "ForStatement":
       if (copiesModuleNames(ev, node, ctx) || unrollLoop(ev, node, ctx)) return;
     // falls through
@@ -18226,6 +18233,15 @@ function execStatement(ev, node, ctx) {
     default:
       return;
   }
+}
+function execWith(ev, node, ctx) {
+  const kids = childrenOf(node);
+  kids.forEach((c, i) => {
+    const name = kids[i + 1];
+    if (c.name === "as" && i > 0 && name?.name === "VariableName")
+      ctx.scope.set(ev.text(name), { v: ev.evaluate(kids[i - 1], ctx), origins: [] });
+  });
+  for (const c of kids) if (c.name === "Body") ev.executeBody(c, ctx);
 }
 function execDef(ev, node, ctx) {
   const kids = childrenOf(node);
@@ -19840,6 +19856,9 @@ var CI_CONFIG = /(^|\/)(\.github\/|\.circleci\/|\.gitlab-ci\.ya?ml$|\.gitlab\/|b
 function isCiConfig(path) {
   return /\.ya?ml$/.test(path) && CI_CONFIG.test(path);
 }
+function isReadme(path) {
+  return /^readme(\.(md|markdown|txt|rst))?$/i.test(baseName(path));
+}
 function servicesIsMapping(text2) {
   const lines = text2.split(LINES);
   const at2 = lines.findIndex((l) => /^services\s*:\s*$/.test(l));
@@ -20451,11 +20470,11 @@ function isSqliteDatabaseOf(app) {
   return (path) => isSqliteFile(path) || names.has(import_node_path3.posix.basename(path));
 }
 var DEVELOPMENT_WORD = /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
-function isDevelopmentComposeFile(path, composeFiles = [], mergedWith = [], isProductionName = hasProductionWord) {
+function isDevelopmentComposeFile(path, composeFiles = [], mergedWith2 = [], isProductionName = hasProductionWord) {
   if (isComposeFileNamedForDevelopment(path)) return true;
   if (!isDefaultComposeName(path)) return false;
   const dir = path.slice(0, Math.max(path.lastIndexOf("/"), 0));
-  if (mergedWith.some((f) => f !== path && isProductionName(f))) return false;
+  if (mergedWith2.some((f) => f !== path && isProductionName(f))) return false;
   return composeFiles.some((f) => f.slice(0, Math.max(f.lastIndexOf("/"), 0)) === dir && isProductionName(f));
 }
 function isComposeFileNamedForDevelopment(path) {
@@ -28107,10 +28126,17 @@ function credentialFromEnvironment(context) {
   if (!written) return void 0;
   const key = written[3];
   const found = appDatabases(context.project).find((d) => d.file === finding.file);
-  const variable = fieldVariable(found?.app, key, serverEngineOf(found));
-  const q = quoter(lines);
   const value = written[4].slice(1, -1);
   const from = written[1].length + 1;
+  const held = key === "PASSWORD" && found ? secretFileVariable(found.settings, finding.file, finding.line) : void 0;
+  if (held)
+    return {
+      title: `DATABASES PASSWORD from ${held.name}`,
+      edits: [replaceInLine(finding.file, finding.line, from, from + written[4].length, held.name)],
+      secrets: [value]
+    };
+  const variable = fieldVariable(found?.app, key, serverEngineOf(found));
+  const q = quoter(lines);
   const edits = [
     ...ensureImportOs(finding.file, lines),
     replaceInLine(
@@ -28129,6 +28155,15 @@ function credentialFromEnvironment(context) {
 }
 function serverEngineOf(found) {
   return found?.databases.configs.find((c) => c.engine && c.engine !== SQLITE)?.engine;
+}
+var PASSWORD_NAME = /(PASSWORD|PASSWD|PWD|_PASS$)/i;
+function secretFileVariable(settings, file, line) {
+  const found = settings.assignments.filter(
+    (a) => (a.file ?? settings.file) === file && a.line < line && PASSWORD_NAME.test(a.name) && a.value.kind === "env" && a.value.fromFile === true
+  );
+  const names = new Set(found.map((a) => a.name));
+  const last = found.at(-1);
+  return names.size === 1 && last?.value.kind === "env" ? { name: last.name, line: last.line, variable: last.value.variable } : void 0;
 }
 
 // src/rules/TF0304-database-credentials-in-code.ts
@@ -28194,7 +28229,8 @@ credentials and are not judged.
               `${where}${elsewhere2?.usedAt ?? ""}`,
               setOnKey ? `DATABASES["${alias.name}"]["${key}"] = ` : void 0,
               replacedWhen(v, key, alias.configs),
-              config2.engine
+              config2.engine,
+              key === "PASSWORD" && !elsewhere2 ? secretFileVariable(settings, file, line) : void 0
             );
             if (!finding) continue;
             seen.add(id2);
@@ -28206,12 +28242,16 @@ credentials and are not judged.
   },
   fix: {
     safety: "safe",
-    summary: "A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305's fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one; a variable the app's container is already given for the field (`DATABASE_HOST`, `POSTGRES_PASSWORD`) is read instead.",
+    summary: "A hard-coded DATABASES becomes the `DB_ENGINE` switch (as TF0305's fix); in a DATABASES already chosen from the environment, the literal USER/HOST becomes a read of `DB_USER`/`DB_HOST` with it as fallback, and PASSWORD a read of `DB_PASSWORD` without one; a variable the app's container is already given for the field (`DATABASE_HOST`, `POSTGRES_PASSWORD`) is read instead; a PASSWORD becomes the Python variable the module already reads from a secret file (`DB_PASSWORD = open(os.environ[\"POSTGRES_PASSWORD_FILE\"]).read()`) where there is one.",
     declines: "a PASSWORD already read from the environment with a literal fallback (the notice): dropping the fallback is left to the author, who decides how a deploy without the variable should fail; a credential written in another module of the project that the settings import (reported where it is written).",
     make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context)
   }
 });
-function credentialFinding(app, key, v, where, assignedAs, unless, engine) {
+function credentialFinding(app, key, v, where, assignedAs, unless, engine, held) {
+  if (isCredential(v) && held) {
+    const use = assignedAs ? `${assignedAs}${held.name}` : `"${key}": ${held.name}`;
+    return msg`${where} has ${key} as a literal value in code${unless ? `, used ${unless}` : ""}; line ${String(held.line)} already reads ${held.name} from the file ${held.variable} names (a secret file), so use it: ${code(use)}.`;
+  }
   if (isCredential(v)) {
     const variable = fieldVariable(app, key, engine);
     const given = givenDatabaseVariables(app, providedEnvironment(app), key, engine).includes(variable) ? ` (the app's container is already given ${variable})` : "";
@@ -29411,7 +29451,8 @@ services:
 The same holds the other way round (\`DATABASE_URL\` provided, \`DB_HOST\` read with a fallback of \`localhost\`: reported
 at each piece read whose fallback differs from what is provided), for the pieces under other names
 (\`POSTGRES_HOST\` provided, \`DB_HOST\` read), and for a setting read from one variable while the deployment names
-it after the setting (\`SECRET_KEY\` provided, \`os.environ.get("SECRET", "dev")\` read). Reads through python-decouple and django-environ count, and so do the
+it after the setting (\`SECRET_KEY\` provided, \`os.environ.get("SECRET", "dev")\` read), or for one item of a list setting (\`ALLOWED_HOSTS\` provided,
+\`ALLOWED_HOSTS = [env.str("SERVER_NAME", ""), "localhost"]\` read). Reads through python-decouple and django-environ count, and so do the
 reads of modules the settings star-import. A fallback equal to the value provided is not reported: the app then
 runs as intended; a database piece compose passes on from the deploy's environment (\`POSTGRES_DB=\${POSTGRES_DB:-app}\`)
 is, since the app ignores whatever the deploy sets. Pieces named for another server (\`POSTGRES_USER\` beside a MySQL
@@ -29503,19 +29544,22 @@ function settingsProvidedUnderOtherNames({ app, settings, provided, read }) {
   for (const name of names) {
     if (name === "DATABASES" || name === "DEBUG") continue;
     for (const a of liveAssignments(settings, name)) {
-      const v = a.value;
-      if (v.kind !== "env" || v.required || !v.fallback || provided.values.has(v.variable)) continue;
-      if (databaseKeyOf(v.variable) || DATABASE_URL.test(v.variable)) continue;
-      const fallback = literalFallback(v);
-      const instead = unread.find(
-        (n) => (namesSetting(n, name) || similarNames(n, v.variable)) && (fallback === void 0 || provided.values.get(n) !== fallback)
-      );
-      if (!instead) continue;
-      findings.push({
-        file: a.file ?? app.settings.file,
-        line: a.line,
-        message: `${name} is read from ${v.variable}, which ${sourcesText(provided)} not set, while ${instead} is provided and never read: the app silently runs on the fallback value. Read ${instead} (or provide ${v.variable}).`
-      });
+      const reads = a.value.kind === "list" ? a.value.items : [a.value];
+      for (const v of reads) {
+        if (v.kind !== "env" || v.required || !v.fallback || provided.values.has(v.variable)) continue;
+        if (databaseKeyOf(v.variable) || DATABASE_URL.test(v.variable)) continue;
+        const fallback = literalFallback(v);
+        const instead = unread.find(
+          (n) => (namesSetting(n, name) || similarNames(n, v.variable)) && (fallback === void 0 || provided.values.get(n) !== fallback)
+        );
+        if (!instead) continue;
+        const item = v !== a.value;
+        findings.push({
+          file: a.file ?? app.settings.file,
+          line: item ? v.line : a.line,
+          message: `${name} ${item ? "takes an item" : "is read"} from ${v.variable}, which ${sourcesText(provided)} not set, while ${instead} is provided and never read: ${item ? "that item silently takes" : "the app silently runs on"} the fallback value. Read ${instead} (or provide ${v.variable}).`
+        });
+      }
     }
   }
   return findings;
@@ -29977,6 +30021,16 @@ function serviceDefault(raw, service) {
 
 // src/rules/TF0402-depends-on-unhealthy.ts
 var DATABASES = /* @__PURE__ */ new Set(["postgres", "mysql", "mariadb"]);
+var NO_IMAGE_CHECK = /* @__PURE__ */ new Set(["postgres", "mysql", "mariadb"]);
+function healthChecked(db) {
+  if (!db.healthcheck || db.healthcheck.disabled) return false;
+  return db.healthcheck.ownTest || !untestedOfficialImage(db);
+}
+function untestedOfficialImage(db) {
+  if (db.build || !db.image?.repository) return void 0;
+  const name = db.image.repository.replace(/^(docker\.io\/)?(library\/)?/, "");
+  return NO_IMAGE_CHECK.has(name) ? name : void 0;
+}
 var dependsOnUnhealthy = defineRule({
   id: "TF0402",
   name: "depends-on-unhealthy",
@@ -30004,7 +30058,10 @@ var dependsOnUnhealthy = defineRule({
     "```",
     "",
     "In a Swarm stack file (`docker-stack.yml`, run by `docker stack deploy`) `depends_on` is ignored, conditions",
-    "included: the finding there asks for a healthcheck on the database and an app whose start waits for it."
+    "included: the finding there asks for a healthcheck on the database and an app whose start waits for it.",
+    "",
+    "A `healthcheck:` that sets no `test` (the line commented out, only the timing left) retimes the HEALTHCHECK of",
+    "the image; the official postgres, mysql and mariadb images declare none, so on them it counts as no healthcheck."
   ].join("\n"),
   related: [],
   check(project) {
@@ -30016,21 +30073,23 @@ var dependsOnUnhealthy = defineRule({
         const writer = serviceWriting(compose.services, dep) ?? web;
         const takenBy = writer === web ? "" : `, and so does '${web.name}', which takes over this depends_on`;
         const healthy = dep.condition === "service_healthy";
-        const checked = db.healthcheck !== void 0 && !db.healthcheck.disabled;
+        const checked = healthChecked(db);
         if (healthy && checked) continue;
+        const testless = db.healthcheck && !db.healthcheck.disabled && !checked ? untestedOfficialImage(db) : void 0;
+        const unchecked = `'${db.name}' is not health-checked (its healthcheck sets no test, and the ${testless} image declares no HEALTHCHECK)`;
         if (isSwarmStackFile(dep.file)) {
           out.push({
             file: dep.file,
             line: dep.line,
-            message: `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ""}, but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? "" : ` and give '${db.name}' a healthcheck (e.g. pg_isready / mysqladmin ping) so Swarm replaces a database that stops answering`}.`
+            message: `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ""}, but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? "" : ` and give '${db.name}' a healthcheck ${testless ? "test " : ""}(e.g. pg_isready / mysqladmin ping) so Swarm replaces a database that stops answering`}.`
           });
           continue;
         }
         const fix = [
           healthy ? void 0 : `wait with 'condition: service_healthy'`,
-          checked ? void 0 : `give '${db.name}' a healthcheck (e.g. pg_isready / mysqladmin ping)`
+          checked ? void 0 : `give '${db.name}' a healthcheck ${testless ? "test " : ""}(e.g. pg_isready / mysqladmin ping)`
         ].filter(Boolean);
-        const why = !healthy ? `depends_on '${db.name}' without condition: service_healthy, so it starts before the database accepts connections` : `waits for '${db.name}' to be healthy, but '${db.name}' has no healthcheck`;
+        const why = !healthy ? `depends_on '${db.name}' without condition: service_healthy, so it starts before the database accepts connections${testless ? `, and ${unchecked}` : ""}` : `waits for '${db.name}' to be healthy, but ${testless ? unchecked : `'${db.name}' has no healthcheck`}`;
         out.push({
           file: dep.file,
           line: dep.line,
@@ -30063,7 +30122,7 @@ function fixDependsOn(context) {
       if (!condition) return void 0;
       edits.push(...condition);
     }
-    if (!db.healthcheck) {
+    if (!healthChecked(db)) {
       const lines = linesOf(context, db.file);
       const check = db.role === "postgres" && lines ? pgIsReady(lines, db) : void 0;
       if (!check) return void 0;
@@ -30115,13 +30174,18 @@ function conditionEdits(lines, web, dep) {
   return [insertLines(file, dep.line + 1, [`${ind}condition: service_healthy`])];
 }
 function pgIsReady(lines, db) {
+  const test = `test: ["CMD-SHELL", "pg_isready -U $\${POSTGRES_USER:-postgres}"]`;
+  const block = db.healthcheck;
+  if (block) {
+    const inner = block.file === db.file ? childIndent(lines, block.line) : void 0;
+    return inner ? insertLines(db.file, block.line + 1, [`${inner}${test}`]) : void 0;
+  }
   const ind = childIndent(lines, db.line);
   if (!ind) return void 0;
   const step = indentStep(lines, db);
   return insertLines(db.file, db.line + 1, [
     `${ind}healthcheck:`,
-    // $$ leaves the variable to the container's shell, where the image sets it.
-    `${ind}${step}test: ["CMD-SHELL", "pg_isready -U $\${POSTGRES_USER:-postgres}"]`,
+    `${ind}${step}${test}`,
     `${ind}${step}interval: 5s`,
     `${ind}${step}timeout: 5s`,
     `${ind}${step}retries: 10`
@@ -30687,8 +30751,9 @@ var sourceMountedOverImage = defineRule({
     const read = new Set(everyDockerfile(project).map((df) => df.file));
     for (const { app, compose, service } of appImageServices(project)) {
       const isAppService = service === compose.appService;
-      const devReason = (file) => isDevelopmentComposeFile(file, composeFiles, compose.files) ? developmentFileReason(file, composeFiles, filesWithService(project, service.name)) : void 0;
-      for (const { mount, text: text2 } of mountsOverCode(app, service, devReason, read)) {
+      const devReason = (file) => isDevelopmentComposeFile(file, composeFiles, mergedWith(project, file, compose.files)) ? developmentFileReason(file, composeFiles, filesWithService(project, service.name)) : void 0;
+      const layered = (file) => productionLayeredOn(project, file, compose.files);
+      for (const { mount, text: text2 } of mountsOverCode(app, service, { devReason, layered }, read)) {
         if (isComposeOverrideFile(mount.file)) continue;
         const key = `${mount.file}\0${mount.line}`;
         const seen = byLine.get(key);
@@ -30712,14 +30777,24 @@ var sourceMountedOverImage = defineRule({
   }
 });
 var KEEP_IN_DEV = "Keep this mount in a development-only override file.";
+function mergedWith(project, file, own) {
+  const sets = [own, ...project.apps.flatMap((a) => a.compose ? [a.compose.files] : [])];
+  return [...new Set(sets.filter((files) => files.includes(file)).flat())];
+}
+function productionLayeredOn(project, file, own) {
+  return mergedWith(project, file, own).find((f) => f !== file && hasProductionWord(f));
+}
+function layeredText(file, production) {
+  return production ? `${file} is the base that ${production} is layered on, so the production deploy runs this mount too. ` : "";
+}
 function devFileAdvice(reason) {
   return `${reason}, where that is the point: deploy with a compose file that runs the built image without this mount.`;
 }
-function mountsOverCode(app, web, devReason, read) {
+function mountsOverCode(app, web, { devReason, layered }, read) {
   const out = [];
   const advice = (file) => {
     const reason = devReason(file);
-    return reason ? devFileAdvice(reason) : KEEP_IN_DEV;
+    return reason ? devFileAdvice(reason) : `${layeredText(file, layered(file))}${KEEP_IN_DEV}`;
   };
   const codeDir = app.imageHoldsPython === false ? void 0 : imageCodeDir(app);
   const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
@@ -30756,11 +30831,30 @@ function mountsOverCode(app, web, devReason, read) {
       if (text3) out.push({ mount: v, text: `${text3} ${advice(v.file)}` });
       continue;
     }
+    const ignored = part && !whole ? ignoredByBuild(app, v.source) : void 0;
+    if (ignored !== void 0) {
+      out.push({ mount: v, text: ignoredText(app, v, ignored, devReason(v.file), layered(v.file)) });
+      continue;
+    }
     const held = heldCodeDir(app, v, codeDir);
     const text2 = app.imageNotBuiltHere ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. ${notBuiltText(app.imageNotBuiltHere, shownTarget(v), app.dockerfile?.file ?? "the Dockerfile", held)}` : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
     out.push({ mount: v, text: `${text2} ${advice(v.file)}` });
   }
   return out;
+}
+function ignoredByBuild(app, source) {
+  const context = app.context;
+  if (!context?.dockerignore) return void 0;
+  const rel = import_node_path17.posix.normalize(context.dir === "." ? source : import_node_path17.posix.relative(context.dir, source));
+  if (rel === "." || rel.startsWith("..")) return void 0;
+  const under2 = (f) => f.startsWith(`${rel}/`) && f.endsWith(".py");
+  return context.files.some(under2) && !context.sentFiles.some(under2) ? rel : void 0;
+}
+function ignoredText(app, v, rel, devReason, production) {
+  const dockerignore = dockerignoreFileOf(app.context);
+  const head = `'${shownSource(v)}' over ${shownTarget(v)}, code the image does not hold: ${dockerignore} keeps '${rel}' out of the build context, so only this mount gives the container that code and no built release of it ever runs.`;
+  const send = `let the build send '${rel}' (remove it from ${dockerignore})`;
+  return devReason ? `${head} ${devReason}, where the mount belongs, but a deploy without it runs an image that lacks this code: ${send}.` : `${head} ${layeredText(v.file, production)}${send[0].toUpperCase()}${send.slice(1)} and keep this mount in a development-only override file.`;
 }
 function besideWorkdirText(app, v, codeDir) {
   const stage = app.dockerfile?.targetStage;
@@ -33285,15 +33379,6 @@ function inlineShellFindings(argv, file, line, what, shells, written) {
 }
 
 // src/rules/lib/uwsgi-term.ts
-function pinnedUwsgi(app) {
-  for (const req of app.requirements)
-    for (const line of req.lines) {
-      if (line.name?.toLowerCase() !== "uwsgi") continue;
-      const pin = /===?\s*(\d+(?:\.\d+)*)/.exec(line.text);
-      if (pin) return pin[1];
-    }
-  return void 0;
-}
 function before21(version) {
   const [major, minor = 0] = version.split(".").map(Number);
   return major < 2 || major === 2 && minor < 1;
@@ -33301,14 +33386,17 @@ function before21(version) {
 function dieOnTermAdvice(app, argv) {
   const words2 = programArgv(argv);
   if (!/(^|\/)uwsgi$/.test(words2[0] ?? "")) return "";
+  if (app.uwsgi?.provided === false)
+    return ` But nothing the image installs provides uWSGI (no requirement, RUN or start script installs it, and the base image holds none), so the image holds no uwsgi program and the container fails to start in either form: add uWSGI to the requirements (2.1 or later stops on SIGTERM; an earlier release needs --die-on-term as well).`;
   if (words2.some((w) => /^--die[-_]on[-_]term(=(true|1|yes|on))?$/i.test(w))) return "";
   const ini = uwsgiIniArg(words2);
   const name = ini?.slice(ini.lastIndexOf("/") + 1);
   const config2 = name ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`)) : void 0;
   if (config2?.dieOnTerm) return "";
-  const version = pinnedUwsgi(app);
+  const { version, pinnedIn } = app.uwsgi ?? {};
   if (version && !before21(version)) return "";
-  const which = version ? `uWSGI ${version} (the version the requirements pin) takes SIGTERM as a signal to reload, not to stop` : "uWSGI before 2.1 takes SIGTERM as a signal to reload, not to stop, and the requirements pin no version";
+  const pinner = app.requirements.some((r) => r.file === pinnedIn) ? "the requirements pin" : `${pinnedIn} pins`;
+  const which = version ? `uWSGI ${version} (the version ${pinner}) takes SIGTERM as a signal to reload, not to stop` : "uWSGI before 2.1 takes SIGTERM as a signal to reload, not to stop, and the requirements pin no version";
   const where = config2 ? ` (or die-on-term = true in ${config2.file})` : "";
   return ` With exec alone, ${which}: add --die-on-term to the command${where}.`;
 }
@@ -35063,6 +35151,7 @@ export {
   isComposeFile,
   looksLikeCompose,
   isCiConfig,
+  isReadme,
   isComposeCandidate,
   isDockerignore,
   isRequirementsFile,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-EYHKWUKU.js";
+} from "./chunk-AUCNDIR5.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-6ZF6BQPD.js";
+} from "./chunk-PE56AIT5.js";
 import {
   UnsafePathError,
   readInside,

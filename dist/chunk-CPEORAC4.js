@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-S3QZLUQS.js";
+} from "./chunk-ZPLTOSEE.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-6ZF6BQPD.js";
+} from "./chunk-PE56AIT5.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-6ZF6BQPD.js";
+} from "./chunk-PE56AIT5.js";
 import {
   insertLines,
   normalizePackageName,
