@@ -52,6 +52,17 @@ appRuleCases(exposeMismatch, [
     [],
   ],
   [
+    "Redis's port when the image starts redis-server itself, before the server",
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'EXPOSE 8000 6379',
+        'CMD sh -c "redis-server --daemonize yes && exec daphne -b 0.0.0.0 -p 8000 a.asgi:application"',
+      ),
+    },
+    [],
+  ],
+  [
     'a port from an unknown variable is silent',
     { dockerfile: df('FROM python:3.12', 'EXPOSE 80', 'CMD gunicorn -b 0.0.0.0:$PORT a.wsgi') },
     [],

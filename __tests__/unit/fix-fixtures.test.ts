@@ -621,6 +621,18 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
     },
   ],
+  '__tests__/fixtures/corpus/nginx-official-image-high-port-supervisord': [
+    {
+      rule: 'TF1301',
+      why: 'nginx in the same container: on port 8080 it could run unprivileged, but its pid and temp paths must move first, by hand',
+    },
+  ],
+  '__tests__/fixtures/corpus/supervisord-mysql-beside-nginx-expose': [
+    {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
+    },
+  ],
   '__tests__/fixtures/corpus/makefile-variable-tag-dev-image-mounted': [
     {
       rule: 'TF0402',

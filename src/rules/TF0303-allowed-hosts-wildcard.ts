@@ -59,13 +59,16 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
         const at = { file: a.file ?? settings.file, line: a.line };
         const elsewhere = literalElsewhere(a.value, at);
         const name = `ALLOWED_HOSTS${elsewhere?.usedAt ?? ''}`;
+        const replaced = a.inBranch ? undefined : replacedWhenUnset(settings, a);
         findings.push({
           file: elsewhere?.file ?? at.file,
           line: elsewhere?.line ?? at.line,
           ...(wildcard.inList
             ? a.inBranch
               ? onlyWhen(name, a.condition?.text, fromEnv)
-              : anyHost(name, heldWhere(settings, at.file, 'ALLOWED_HOSTS'), fromEnv)
+              : replaced
+                ? unlessReplaced(name, replaced, replaced.file ?? settings.file, at.file, fromEnv)
+                : anyHost(name, heldWhere(settings, at.file, 'ALLOWED_HOSTS'), fromEnv)
             : msg`${name} is the string ${`'${wildcard.text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`),
         });
         shadowed.push(...shadowedWildcards(settings, a, at, fromEnv));
@@ -121,6 +124,39 @@ function anyHost(name: string, held: HeldWhere | undefined, fromEnv: MessagePart
   if (!held)
     return msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.`;
   return msg`${name} contains '*' in code, which accepts any Host header wherever ${held.where}${overrideWords(held, 'ALLOWED_HOSTS')}; read the host names from the environment: ${fromEnv}.`;
+}
+
+/**
+ * A later ALLOWED_HOSTS without '*', in a branch taken when no variable is set (`if not DEBUG:` with DEBUG off by
+ * default), that replaces an unconditional '*': the '*' then holds only where that branch is not taken.
+ */
+function replacedWhenUnset(
+  settings: SettingsModel,
+  wildcard: SettingAssignment,
+): SettingAssignment | undefined {
+  const later = settings.assignments.slice(settings.assignments.indexOf(wildcard) + 1);
+  return later.find(
+    (b) =>
+      b.name === 'ALLOWED_HOSTS' &&
+      b.live &&
+      b.inBranch &&
+      b.activeWhenUnset === true &&
+      !wildcardOf(b.value),
+  );
+}
+
+function unlessReplaced(
+  name: string,
+  replacement: SettingAssignment,
+  replacementFile: string,
+  wildcardFile: string,
+  fromEnv: MessagePart,
+) {
+  const line = `${replacement.line}${replacementFile === wildcardFile ? '' : ` of ${replacementFile}`}`;
+  const test = replacement.branchTest;
+  if (test)
+    return msg`${name} contains '*' in code, which accepts any Host header wherever ${code(test.text)} (line ${String(test.line)}) is false; where it is true, as in a run that sets no variable, line ${line} replaces the '*'. Read the host names from the environment in every case: ${fromEnv}.`;
+  return msg`${name} contains '*' in code, which accepts any Host header wherever the branch of line ${line} is not taken; where it is, as in a run that sets no variable, line ${line} replaces the '*'. Read the host names from the environment in every case: ${fromEnv}.`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  backingServiceOf,
   containerEnv,
   effectiveCommand,
   hasGunicornConfig,
@@ -27,7 +28,9 @@ binds another one, requests go to a port nobody listens on.
 
 Make EXPOSE and the bind agree (defaults count: \`runserver\` and \`gunicorn\` listen on 8000).
 An EXPOSE of a backing service's port (\`EXPOSE 6379\` beside \`EXPOSE 8000\`) that no server of the image binds is
-reported on its own line: Redis or PostgreSQL run in containers of their own, reached by host name.
+reported on its own line: Redis or PostgreSQL run in containers of their own, reached by host name. An image that
+starts the service itself (a supervisord program running \`mysqld_safe\`, a script's \`service redis-server start\`)
+binds that port, and it is not reported.
 When a reverse proxy runs in the same container (nginx, caddy, apache2/httpd or haproxy, started by the start script
 or as a supervisord program), the proxy is what listens on the exposed port: the server's own port is not compared.
 
@@ -44,7 +47,10 @@ ${EXPOSE_EXAMPLE}`,
       const reported = new Set<number>();
       const bound: { port?: number; kind: string; at: string }[] = [];
       const proxied = proxyBeside(app);
-      for (const { cmd, env, composeFile } of startsWithEnv(app)) {
+      const starts = startsWithEnv(app);
+      // A database or cache the container starts itself (a supervisord program running mysqld_safe) binds its port.
+      const ownServices = new Set(starts.map(({ cmd }) => backingServiceOf(cmd.argv, cmd.line)));
+      for (const { cmd, env, composeFile } of starts) {
         const server = serverOf(cmd.argv, env, {
           configFileInContext: hasGunicornConfig(app),
           unexpanded: cmd.unexpanded,
@@ -68,7 +74,8 @@ ${EXPOSE_EXAMPLE}`,
           message: `EXPOSE ${[...numbers].join(' ')} but ${server!.kind} binds port ${port} (${cmd.file}:${cmd.line}${composeFile ? `, as ${composeFile} starts the container` : ''}). Expose ${port}, or bind the server to the exposed port.`,
         });
       }
-      if (reported.size === 0) findings.push(...unboundExposes(app.dockerfile!.file, stage.exposes, bound));
+      if (reported.size === 0)
+        findings.push(...unboundExposes(app.dockerfile!.file, stage.exposes, bound, ownServices));
     }
     return findings;
   },
@@ -115,13 +122,14 @@ const BACKING_PORTS: Record<number, string> = {
 
 /**
  * Each EXPOSE of a backing service's port (`EXPOSE 8000` then `EXPOSE 6379`) that no server the image starts binds,
- * on its own line; another extra port may be a second endpoint of the app (metrics, flower), and none is reported
+ * on its own line, unless the image starts that service itself; another extra port may be a second endpoint of the app (metrics, flower), and none is reported
  * when a server's port cannot be known (`$PORT` unset in the repository): it may be that one.
  */
 function unboundExposes(
   file: string,
   exposes: ExposeInstr[],
   bound: { port?: number; kind: string; at: string }[],
+  ownServices: Set<string | undefined>,
 ): RawFinding[] {
   if (bound.length === 0 || bound.some((b) => b.port === undefined)) return [];
   const ports = new Set(bound.map((b) => b.port!));
@@ -130,7 +138,7 @@ function unboundExposes(
   for (const expose of exposes)
     for (const p of expose.ports) {
       const service = p.port === undefined ? undefined : BACKING_PORTS[p.port];
-      if (!service || ports.has(p.port!)) continue;
+      if (!service || ports.has(p.port!) || ownServices.has(service)) continue;
       findings.push({
         file,
         line: expose.line,

@@ -511,7 +511,16 @@ function highPortMessage(
   const site = ports.replacesDefault
     ? ''
     : ", and remove the nginx package's default site if the image keeps it (it listens on port 80)";
-  return `${head}, so the container starts as root. ${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), but its configuration listens only on ${plural('port', ports.ports)} (${ports.where.join(', ')}), above 1023, which ${ports.ports.length === 1 ? 'needs' : 'need'} no root to bind: the whole container can run as an unprivileged user. To do so, ${add}${without}, and give ${user} the files nginx writes (its pid file, e.g. \`pid /tmp/nginx.pid;\`, and its temp paths under /var/lib/nginx)${site}.`;
+  return `${head}, so the container starts as root. ${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), but its configuration listens only on ${plural('port', ports.ports)} (${ports.where.join(', ')}), above 1023, which ${ports.ports.length === 1 ? 'needs' : 'need'} no root to bind: the whole container can run as an unprivileged user. To do so, ${add}${without}, and give ${user} the files nginx writes (its pid file, e.g. \`pid /tmp/nginx.pid;\`, and its temp paths under ${nginxTempDir(df, stage)})${site}.`;
+}
+
+/**
+ * Where the image's nginx keeps its temp files (client bodies, proxy buffers): the official nginx image builds them
+ * under /var/cache/nginx, the distributions' packages (apt, apk, dnf) under /var/lib/nginx.
+ */
+function nginxTempDir(df: DockerfileModel, stage: Stage): string {
+  const repository = baseStage(df, stage).from.repository ?? '';
+  return /^(docker\.io\/)?(library\/)?nginx$/.test(repository) ? '/var/cache/nginx' : '/var/lib/nginx';
 }
 
 /** How the app's server process alone drops to `user`: the server's own option, supervisord's `user=`, or a tool. */

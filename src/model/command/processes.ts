@@ -4,6 +4,7 @@ import { exclusive } from './branches.js';
 import { uwsgiIniArg } from '../server-config.js';
 import type { DaemonFacts } from './daemons.js';
 import { basename, djangoCommand, programArgv, serverOf } from './servers.js';
+import { inlineScriptCommands } from './inline-script.js';
 
 // Management commands that run until stopped (task queues, channel workers).
 const LONG_RUNNING_COMMANDS = new Set([
@@ -312,4 +313,45 @@ export function reverseProxyOf(argv: string[]): string | undefined {
   if (name === 'caddy' && !['run', 'start', 'reverse-proxy', 'file-server'].includes(a[1] ?? ''))
     return undefined;
   return name;
+}
+
+// Programs (and init script or service names) of the backing services an image may run beside the app.
+const BACKING_SERVICES: Record<string, string> = {
+  mysqld: 'MySQL',
+  mysqld_safe: 'MySQL',
+  mysql: 'MySQL',
+  mariadbd: 'MySQL',
+  'mariadbd-safe': 'MySQL',
+  mariadb: 'MySQL',
+  postgres: 'PostgreSQL',
+  postmaster: 'PostgreSQL',
+  pg_ctl: 'PostgreSQL',
+  pg_ctlcluster: 'PostgreSQL',
+  postgresql: 'PostgreSQL',
+  'redis-server': 'Redis',
+  redis: 'Redis',
+  memcached: 'Memcached',
+  mongod: 'MongoDB',
+  mongodb: 'MongoDB',
+  'rabbitmq-server': 'RabbitMQ',
+};
+
+// Names that are a client when run as a program, a server only as a service name (`service mysql start`).
+const CLIENT_PROGRAMS = new Set(['mysql', 'mariadb', 'redis', 'mongodb', 'postgresql']);
+
+/**
+ * The backing service a command starts in the container (`mysqld_safe`, `redis-server`, `service mysql start`,
+ * `pg_ctl start`), also inside `sh -c SCRIPT` (`if [ … ]; then mysqld_safe; fi`); undefined for any other command.
+ */
+export function backingServiceOf(argv: string[], line: number): string | undefined {
+  const a = programArgv(argv);
+  const program = basename(a[0] ?? '');
+  if (!CLIENT_PROGRAMS.has(program) && BACKING_SERVICES[program]) return BACKING_SERVICES[program];
+  const service = daemonOf(argv);
+  if (service && BACKING_SERVICES[service]) return BACKING_SERVICES[service];
+  for (const c of inlineScriptCommands(argv, line)) {
+    const inner = backingServiceOf(c.argv, c.line);
+    if (inner) return inner;
+  }
+  return undefined;
 }

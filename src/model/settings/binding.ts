@@ -43,6 +43,7 @@ export function bind(
         v,
         cond: ctx.cond,
         condText: ctx.condText,
+        ...(ctx.branchTest ? { branchTest: ctx.branchTest } : {}),
         inBranch: ctx.inBranch,
         activeWhenUnset: ctx.activeWhenUnset,
       }) - 1;

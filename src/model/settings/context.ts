@@ -16,6 +16,8 @@ export interface EvalContext {
   activeWhenUnset: Truth;
   cond?: Condition;
   condText?: string;
+  /** The test of the innermost `if`/`elif` it sits under, as written, whatever it tests (`not DEBUG`). */
+  branchTest?: { text: string; line: number };
   /** Variables tested as set by an enclosing branch: reading them there cannot fail. */
   guarded: Set<string>;
   /** Inside a helper function: its local assignments are not settings. */
@@ -35,6 +37,7 @@ export interface RecordedAssignment {
   v: PyValue;
   cond?: Condition;
   condText?: string;
+  branchTest?: { text: string; line: number };
   inBranch: boolean;
   activeWhenUnset: Truth;
 }

@@ -195,7 +195,8 @@ export class ModuleEvaluation implements CallRecorder {
   importModule(module: string): EvalContext['scope'] | undefined {
     const source = this.resolve?.(this.file, module);
     if (!source || source.file === this.file || this.depth >= MAX_IMPORT_DEPTH) return undefined;
-    const cached = this.shared.namedModules.get(source.file);
+    // Python runs a module once: one already star-imported hands over the names it set.
+    const cached = this.shared.modules.get(source.file) ?? this.shared.namedModules.get(source.file);
     if (cached) return cached;
     // Marked before it runs: an import cycle stops here.
     this.shared.namedModules.set(source.file, new Map());

@@ -13,11 +13,13 @@ export function projectName(
   name: string,
   line: number,
 ): PyValue | undefined {
-  // env and BASE_DIR keep their well-known meaning, unless a module of that name is imported (`from . import env`).
+  // env and BASE_DIR keep their well-known meaning, unless a module of that name is imported (`from . import env`)
+  // or the module builds its own django-environ Env (`env = environ.Env(HOSTS=(list, []))`, scheme and all).
   const wellKnown = name === 'env' || name === 'BASE_DIR';
-  const scope = wellKnown || moduleName.replace(/\.+$/, '') === '' ? undefined : ev.importModule(moduleName);
+  const scope =
+    name === 'BASE_DIR' || moduleName.replace(/\.+$/, '') === '' ? undefined : ev.importModule(moduleName);
   const bound = scope?.get(name);
-  if (bound) return bound.v;
+  if (bound && (!wellKnown || bound.v.t === 'envobj')) return bound.v;
   const submodule = ev.importModule(
     moduleName.endsWith('.') ? `${moduleName}${name}` : `${moduleName}.${name}`,
   );

@@ -345,6 +345,7 @@ function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void 
       activeWhenUnset: active,
       cond: cond ?? ctx.cond,
       condText: cond ? condText : ctx.condText,
+      ...(b.test ? { branchTest: { text: ev.text(b.test).slice(0, MAX_TEXT), line: ev.line(b.test) } } : {}),
       guarded,
     };
     ev.executeBody(b.body, child);
