@@ -94,6 +94,27 @@ settingsRuleCases(runtimeDataNotInVolume, [
     expect: [[24], [50]],
   },
   {
+    name: 'an if-test in code picks between two paths, neither on a volume',
+    settings: lines(
+      'from pathlib import Path',
+      'BASE_DIR = Path(__file__).resolve().parent.parent',
+      "NAME = Path('/tmp/db.sqlite3') if Path('/app').exists() else BASE_DIR / 'db.sqlite3'",
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': NAME}}",
+    ),
+    expect: [[3]],
+  },
+  {
+    name: 'an if-test in code picks between two paths, one on a volume: which one is taken is not known',
+    settings: lines(
+      'from pathlib import Path',
+      'BASE_DIR = Path(__file__).resolve().parent.parent',
+      "NAME = Path('/data/db.sqlite3') if Path('/data').exists() else BASE_DIR / 'db.sqlite3'",
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': NAME}}",
+    ),
+    deploy: { stage: { volumes: ['/data'] } },
+    expect: [],
+  },
+  {
     name: 'DATABASE_URL points at a SQLite file outside any volume',
     settings: lines('import dj_database_url', "DATABASES = {'default': dj_database_url.config()}"),
     deploy: { service: { environment: { DATABASE_URL: 'sqlite:////srv/db.sqlite3' } } },

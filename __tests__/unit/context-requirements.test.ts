@@ -32,6 +32,8 @@ test('requirements lines: names, exact pins, hashes, includes, options, markers,
     'x==1.0,<2', // 24: pip intersects the clauses, so the == one pins it
     'y>=1.0,==1.*', // 25: a wildcard == is a range
     'z>=1.0, <2.0', // 26
+    'w @ https://files.pythonhosted.org/packages/ab/w-1.0-py3-none-any.whl', // 27: the index never replaces a file
+    'v @ https://example.com/v-1.0.tar.gz#sha256=abc', // 28
   ].join('\n');
   const { lines } = parseRequirements('requirements.txt', text);
   const view = lines.map((l) => [l.line, l.kind, l.name ?? null, l.pinned]);
@@ -58,6 +60,8 @@ test('requirements lines: names, exact pins, hashes, includes, options, markers,
     [24, 'package', 'x', true],
     [25, 'package', 'y', false],
     [26, 'package', 'z', false],
+    [27, 'url', 'w', true],
+    [28, 'url', 'v', true],
   ]);
   assert.deepEqual(lines.map(includedFile).filter(Boolean), ['base.txt', 'other.txt', 'third.txt']);
 });

@@ -56,8 +56,12 @@ export function classify(text: string): Omit<RequirementLine, 'line' | 'text'> {
     const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@/.exec(spec)?.[1];
     // A direct reference is pinned when it names an artefact (hash or commit), or a VCS one a revision (a tag).
     const vcs = vcsUrlOf(spec);
+    // The package index never serves other bytes under a file name once uploaded: a URL of its files is pinned.
     const pinned =
-      hashed || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec) || (vcs !== undefined && namesRevision(vcs));
+      hashed ||
+      /#.*sha256=|@[0-9a-f]{40}\b/.test(spec) ||
+      (vcs !== undefined && namesRevision(vcs)) ||
+      (vcs === undefined && /(^|@\s*)https:\/\/files\.pythonhosted\.org\//.test(spec));
     return { kind: 'url', pinned, ...(name ? { name } : {}), ...(vcs ? { vcs: spec } : {}) };
   }
   if (/^(\.{0,2}\/|~\/)/.test(spec) || /\.(whl|tar\.gz|zip)$/.test(spec)) {

@@ -13,6 +13,21 @@ function vcsMessage(spec: string): string {
   return `'${shown}' installs whatever the repository's default branch holds when the image is built, so two builds of one commit can install different code. Name a tag or commit: ${withRevisionPlaceholder(shown)}.`;
 }
 
+/** What a requirement downloaded from a URL without a hash does (a branch archive follows the branch). */
+function urlMessage(text: string, name: string | undefined): string {
+  const shown = hideCredentials(text.split(/\s+--/)[0].trim());
+  const url = shown.replace(/^[^@]*@\s*/, '');
+  const release = name ? `: ${name}==<version>` : ' by name with ==<version>';
+  const branch = /\/refs\/heads\/([^#?]+?)(?:\.zip|\.tar\.gz|\.tgz)?(?:[#?]|$)/.exec(url)?.[1];
+  if (branch)
+    return `'${shown}' downloads the branch '${branch}' as it is when the image is built, so two builds of one commit can install different code. Point the URL at a tag or commit and add the file's hash after it (#sha256=<hash>), or install a release from the package index${release}.`;
+  // A tag can be moved, and a forge generates its archives on request.
+  const forge = /\/(archive|refs\/tags)\//.test(url)
+    ? ' (a tag can be moved, a generated archive re-packed)'
+    : '';
+  return `'${shown}' installs a file downloaded from a URL without a hash, so nothing checks that two builds of one commit install the same file: the server may replace what the URL returns${forge}. Add the file's hash after the URL (${url}${url.includes('#') ? '&' : '#'}sha256=<hash>), or install a release from the package index${release}.`;
+}
+
 export const pythonDepsUnpinned = defineRule({
   id: 'TF0202',
   name: 'python-deps-unpinned',
@@ -29,6 +44,8 @@ Pin every requirement with \`==\` (or install with \`--require-hashes\`), ideall
 \`./dist/app.whl\`), a requirements file (\`-r\`, judged line by line) or with a constraints file (\`-c\`) is not
 reported. A requirement from version control (\`git+https://…/pkg.git\`, \`pkg @ git+https://…\`, \`-e git+…\`) is pinned
 when it names a tag or commit (\`@v1.2\`, \`@<sha>\`); without one pip installs whatever the default branch holds. A
+requirement downloaded from a URL (\`pkg @ https://…/v1.2.tar.gz\`) in a requirements file is pinned only by the file's
+hash (\`#sha256=…\` after the URL, or \`--hash\`), or when the file is one of the Python Package Index's. A
 Pipfile the image installs without its lock (\`pipenv install --skip-lock\`, or no Pipfile.lock in the
 repository) is judged the same way, package by package; installed from a committed lock (\`pipenv install --deploy\`)
 it is pinned. A pyproject.toml that \`poetry install\` resolves because the repository holds no poetry.lock beside it
@@ -92,6 +109,10 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
               line: line.line,
               message: vcsMessage(line.vcs),
             });
+            continue;
+          }
+          if (line.kind === 'url') {
+            findings.push({ file: req.file, line: line.line, message: urlMessage(line.text, line.name) });
             continue;
           }
           if (line.kind !== 'package') continue;

@@ -82,12 +82,19 @@ platform) is a deploy of its own and is judged too.
               ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}`
               : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : 'this image'})`;
       const dir = posix.dirname(hit.path);
+      const paths = hit.alternatives ?? [hit.path];
+      const dirs = [...new Set(paths.map((p) => posix.dirname(p)))];
+      const resolves = hit.alternatives
+        ? `${paths.join(' or ')} in the image, whichever the test in the settings picks, and ${dirs.join(' and ')} ${dirs.length > 1 ? 'are' : 'is'}`
+        : undefined;
       const finding: RawFinding =
         hit.what === 'sqlite'
           ? {
               file: hit.file,
               line: hit.line,
-              ...msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ''} resolves to ${hit.path} in the image, and ${dir === '/' ? { kind: 'text' as const, text: "the image's root directory" } : dir} is ${where}: a new container starts with only what the image holds there, and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`,
+              ...(resolves
+                ? msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ''} resolves to ${resolves} ${where}: a new container starts with only what the image holds there, and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
+                : msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ''} resolves to ${hit.path} in the image, and ${dir === '/' ? { kind: 'text' as const, text: "the image's root directory" } : dir} is ${where}: a new container starts with only what the image holds there, and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`),
             }
           : {
               file: hit.file,
@@ -107,7 +114,8 @@ platform) is a deploy of its own and is judged too.
       const hit = unkeptPaths(context.project).find(
         (h) => h.file === context.finding.file && h.line === context.finding.line,
       );
-      if (!hit) return undefined;
+      // Paths an if-test picks between have no one directory to put on a volume.
+      if (!hit || hit.alternatives) return undefined;
       const what = hit.what === 'sqlite' ? 'the SQLite database' : 'MEDIA_ROOT';
       return (
         dataDirFromEnvironment(context, hit.app, what) ??
@@ -126,6 +134,8 @@ interface UnkeptPath {
   line: number;
   /** The absolute path in the image. */
   path: string;
+  /** The paths an if-test of the settings picks between (not on the environment), every one unkept. */
+  alternatives?: string[];
   /** Which branch of a database switch the file belongs to, when one is taken by default. */
   branch?: string;
   /** The file of the image run on its own (the compose service selects a server database). */
@@ -203,7 +213,8 @@ function unkeptIn(project: Project, app: App, composeFiles: string[], imageAlone
   for (const hit of alone ? [alone] : files) {
     const keeping = alone ? imageMounts : mounts;
     // A mount of the database file itself (`./db.sqlite3:/app/db.sqlite3`) keeps it across containers too.
-    const keeps = (paths: string[]) => covered(posix.dirname(hit.path), paths) || paths.includes(hit.path);
+    const keeps = (paths: string[]) =>
+      (hit.alternatives ?? [hit.path]).some((p) => covered(posix.dirname(p), paths) || paths.includes(p));
     if (keeps(keeping)) continue;
     // A bind mount (`.:/code`) over the directory keeps the file on the host: a volume for this rule.
     if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
@@ -215,6 +226,7 @@ function unkeptIn(project: Project, app: App, composeFiles: string[], imageAlone
       line: hit.line,
       path: hit.path,
       ...(hit.branch ? { branch: hit.branch } : {}),
+      ...(hit.alternatives ? { alternatives: hit.alternatives } : {}),
       ...(alone ? { imageAlone: true } : {}),
       ...(!alone && runners.length > 0 ? { runners: runners.map((r) => r.name) } : {}),
     });
@@ -331,7 +343,7 @@ function mountedSourceDir(app: App, workdir: string): string | undefined {
 function sqliteFiles(
   databases: DatabasesModel,
   ctx: Resolve,
-): { path: string; line: number; file?: string; branch?: string }[] {
+): { path: string; line: number; file?: string; branch?: string; alternatives?: string[] }[] {
   const selection = databases.selection;
   let configs: DatabaseConfig[];
   let branch: string | undefined;
@@ -370,10 +382,11 @@ function sqliteFiles(
       return other !== undefined && selects(c, other, databases.configs);
     });
   }
-  const out: { path: string; line: number; file?: string }[] = [];
+  const out: { path: string; line: number; file?: string; alternatives?: string[] }[] = [];
   for (const c of configs) {
     if (!c.engine || !isSqliteEngine(c.engine) || !c.fields.NAME) continue;
-    const path = resolvePath(c.fields.NAME, resolve, 0);
+    const alternatives = pathAlternatives(c.fields.NAME, resolve);
+    const path = resolvePath(c.fields.NAME, resolve, 0) ?? alternatives?.[0];
     // From a URL, NAME is the URL variable's read; a fallback URL written elsewhere is where the file is named, and
     // a dict the URL is merged over (`.update(dj_database_url.config())`) names it in its own read of NAME.
     const read =
@@ -382,7 +395,14 @@ function sqliteFiles(
         : c.fields.NAME;
     const name = read.kind === 'env' ? fallbackOrRead(read, read.fallback, databases) : read;
     const file = name.file ?? c.file;
-    if (path) out.push({ path, line: name.line, ...(file ? { file } : {}), ...(branch ? { branch } : {}) });
+    if (path)
+      out.push({
+        path,
+        line: name.line,
+        ...(file ? { file } : {}),
+        ...(branch ? { branch } : {}),
+        ...(alternatives ? { alternatives } : {}),
+      });
   }
   return out;
 }
@@ -423,6 +443,19 @@ function resolvePath(v: ValueSource, ctx: Resolve, depth: number): string | unde
     default:
       return undefined;
   }
+}
+
+/**
+ * The paths of a choice the settings make in code (`"/tmp/db.sqlite3" if Path("/app").exists() else BASE_DIR / …`),
+ * when each resolves and they differ; not one read from the environment, whose value compose may give.
+ */
+function pathAlternatives(v: ValueSource, ctx: Resolve): string[] | undefined {
+  if (v.kind !== 'choice' || v.decidedBy || v.options.some((o) => o.kind !== 'path' && o.kind !== 'literal'))
+    return undefined;
+  const paths = v.options.map((o) => resolvePath(o, ctx, 1));
+  if (paths.some((p) => p === undefined)) return undefined;
+  const distinct = [...new Set(paths as string[])];
+  return distinct.length > 1 ? distinct : undefined;
 }
 
 /**
@@ -480,7 +513,7 @@ function imageSqliteFile(
   databases: DatabasesModel,
   ctx: Resolve,
   stage: Stage,
-): { path: string; line: number; file?: string; branch: string } | undefined {
+): { path: string; line: number; file?: string; branch: string; alternatives?: undefined } | undefined {
   if (databases.selection.kind !== 'env' && databases.selection.kind !== 'url') return undefined;
   const selectors = fallbackSelectors(databases);
   if (selectors.some((v) => v in stage.env) || !selectors.some((v) => ctx.env.values.has(v)))
