@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-PE56AIT5.js";
+} from "./chunk-AN2USAZ5.js";
 import {
   insertLines,
   normalizePackageName,
@@ -60,7 +60,7 @@ function classify(text) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^\S+\s*@\s*\S+:\/\//.test(spec)) {
     const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@/.exec(spec)?.[1];
     const vcs = vcsUrlOf(spec);
-    const pinned = hashed || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec) || vcs !== void 0 && namesRevision(vcs);
+    const pinned = hashed || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec) || vcs !== void 0 && namesRevision(vcs) || vcs === void 0 && /(^|@\s*)https:\/\/files\.pythonhosted\.org\//.test(spec);
     return { kind: "url", pinned, ...name ? { name } : {}, ...vcs ? { vcs: spec } : {} };
   }
   if (/^(\.{0,2}\/|~\/)/.test(spec) || /\.(whl|tar\.gz|zip)$/.test(spec)) {

@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-PE56AIT5.js";
+} from "./chunk-AN2USAZ5.js";
 import {
   UnsafePathError,
   formatBytes,

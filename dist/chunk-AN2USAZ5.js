@@ -18138,9 +18138,9 @@ function constantTruth(v) {
 // src/model/settings/project-modules.ts
 function projectName(ev, moduleName, name, line) {
   const wellKnown = name === "env" || name === "BASE_DIR";
-  const scope = wellKnown || moduleName.replace(/\.+$/, "") === "" ? void 0 : ev.importModule(moduleName);
+  const scope = name === "BASE_DIR" || moduleName.replace(/\.+$/, "") === "" ? void 0 : ev.importModule(moduleName);
   const bound = scope?.get(name);
-  if (bound) return bound.v;
+  if (bound && (!wellKnown || bound.v.t === "envobj")) return bound.v;
   const submodule = ev.importModule(
     moduleName.endsWith(".") ? `${moduleName}${name}` : `${moduleName}.${name}`
   );
@@ -18185,6 +18185,7 @@ function bind(ev, name, v, ctx, line, replace) {
       v,
       cond: ctx.cond,
       condText: ctx.condText,
+      ...ctx.branchTest ? { branchTest: ctx.branchTest } : {},
       inBranch: ctx.inBranch,
       activeWhenUnset: ctx.activeWhenUnset
     }) - 1;
@@ -18447,6 +18448,7 @@ function execIf(ev, node, ctx) {
       activeWhenUnset: active,
       cond: cond ?? ctx.cond,
       condText: cond ? condText : ctx.condText,
+      ...b.test ? { branchTest: { text: ev.text(b.test).slice(0, MAX_TEXT), line: ev.line(b.test) } } : {},
       guarded
     };
     ev.executeBody(b.body, child);
@@ -18740,7 +18742,7 @@ var ModuleEvaluation = class _ModuleEvaluation {
   importModule(module) {
     const source = this.resolve?.(this.file, module);
     if (!source || source.file === this.file || this.depth >= MAX_IMPORT_DEPTH) return void 0;
-    const cached = this.shared.namedModules.get(source.file);
+    const cached = this.shared.modules.get(source.file) ?? this.shared.namedModules.get(source.file);
     if (cached) return cached;
     this.shared.namedModules.set(source.file, /* @__PURE__ */ new Map());
     let py;
@@ -18956,6 +18958,7 @@ function settingsModelOf(ev, module, ctx) {
     if (a.cond) out.condition = conditionOf(a.cond, a.condText);
     out.live = live.has(i);
     if (a.inBranch) out.inBranch = true;
+    if (a.branchTest) out.branchTest = a.branchTest;
     if (a.activeWhenUnset !== void 0) out.activeWhenUnset = a.activeWhenUnset;
     return out;
   });
@@ -23765,6 +23768,38 @@ function reverseProxyOf(argv) {
     return void 0;
   return name;
 }
+var BACKING_SERVICES = {
+  mysqld: "MySQL",
+  mysqld_safe: "MySQL",
+  mysql: "MySQL",
+  mariadbd: "MySQL",
+  "mariadbd-safe": "MySQL",
+  mariadb: "MySQL",
+  postgres: "PostgreSQL",
+  postmaster: "PostgreSQL",
+  pg_ctl: "PostgreSQL",
+  pg_ctlcluster: "PostgreSQL",
+  postgresql: "PostgreSQL",
+  "redis-server": "Redis",
+  redis: "Redis",
+  memcached: "Memcached",
+  mongod: "MongoDB",
+  mongodb: "MongoDB",
+  "rabbitmq-server": "RabbitMQ"
+};
+var CLIENT_PROGRAMS = /* @__PURE__ */ new Set(["mysql", "mariadb", "redis", "mongodb", "postgresql"]);
+function backingServiceOf(argv, line) {
+  const a = programArgv(argv);
+  const program = basename2(a[0] ?? "");
+  if (!CLIENT_PROGRAMS.has(program) && BACKING_SERVICES[program]) return BACKING_SERVICES[program];
+  const service = daemonOf(argv);
+  if (service && BACKING_SERVICES[service]) return BACKING_SERVICES[service];
+  for (const c of inlineScriptCommands(argv, line)) {
+    const inner = backingServiceOf(c.argv, c.line);
+    if (inner) return inner;
+  }
+  return void 0;
+}
 
 // src/model/command/start-chain.ts
 var import_node_path7 = __toESM(require_node_path(), 1);
@@ -25079,6 +25114,16 @@ function vcsMessage(spec) {
   const shown = hideCredentials(spec);
   return `'${shown}' installs whatever the repository's default branch holds when the image is built, so two builds of one commit can install different code. Name a tag or commit: ${withRevisionPlaceholder(shown)}.`;
 }
+function urlMessage(text2, name) {
+  const shown = hideCredentials(text2.split(/\s+--/)[0].trim());
+  const url = shown.replace(/^[^@]*@\s*/, "");
+  const release = name ? `: ${name}==<version>` : " by name with ==<version>";
+  const branch = /\/refs\/heads\/([^#?]+?)(?:\.zip|\.tar\.gz|\.tgz)?(?:[#?]|$)/.exec(url)?.[1];
+  if (branch)
+    return `'${shown}' downloads the branch '${branch}' as it is when the image is built, so two builds of one commit can install different code. Point the URL at a tag or commit and add the file's hash after it (#sha256=<hash>), or install a release from the package index${release}.`;
+  const forge = /\/(archive|refs\/tags)\//.test(url) ? " (a tag can be moved, a generated archive re-packed)" : "";
+  return `'${shown}' installs a file downloaded from a URL without a hash, so nothing checks that two builds of one commit install the same file: the server may replace what the URL returns${forge}. Add the file's hash after the URL (${url}${url.includes("#") ? "&" : "#"}sha256=<hash>), or install a release from the package index${release}.`;
+}
 var pythonDepsUnpinned = defineRule({
   id: "TF0202",
   name: "python-deps-unpinned",
@@ -25094,6 +25139,8 @@ Pin every requirement with \`==\` (or install with \`--require-hashes\`), ideall
 \`./dist/app.whl\`), a requirements file (\`-r\`, judged line by line) or with a constraints file (\`-c\`) is not
 reported. A requirement from version control (\`git+https://\u2026/pkg.git\`, \`pkg @ git+https://\u2026\`, \`-e git+\u2026\`) is pinned
 when it names a tag or commit (\`@v1.2\`, \`@<sha>\`); without one pip installs whatever the default branch holds. A
+requirement downloaded from a URL (\`pkg @ https://\u2026/v1.2.tar.gz\`) in a requirements file is pinned only by the file's
+hash (\`#sha256=\u2026\` after the URL, or \`--hash\`), or when the file is one of the Python Package Index's. A
 Pipfile the image installs without its lock (\`pipenv install --skip-lock\`, or no Pipfile.lock in the
 repository) is judged the same way, package by package; installed from a committed lock (\`pipenv install --deploy\`)
 it is pinned. A pyproject.toml that \`poetry install\` resolves because the repository holds no poetry.lock beside it
@@ -25155,6 +25202,10 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
               line: line.line,
               message: vcsMessage(line.vcs)
             });
+            continue;
+          }
+          if (line.kind === "url") {
+            findings.push({ file: req.file, line: line.line, message: urlMessage(line.text, line.name) });
             continue;
           }
           if (line.kind !== "package") continue;
@@ -27687,10 +27738,11 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
         const at2 = { file: a.file ?? settings.file, line: a.line };
         const elsewhere2 = literalElsewhere(a.value, at2);
         const name = `ALLOWED_HOSTS${elsewhere2?.usedAt ?? ""}`;
+        const replaced = a.inBranch ? void 0 : replacedWhenUnset(settings, a);
         findings.push({
           file: elsewhere2?.file ?? at2.file,
           line: elsewhere2?.line ?? at2.line,
-          ...wildcard.inList ? a.inBranch ? onlyWhen(name, a.condition?.text, fromEnv) : anyHost(name, heldWhere(settings, at2.file, "ALLOWED_HOSTS"), fromEnv) : msg`${name} is the string ${`'${wildcard.text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
+          ...wildcard.inList ? a.inBranch ? onlyWhen(name, a.condition?.text, fromEnv) : replaced ? unlessReplaced(name, replaced, replaced.file ?? settings.file, at2.file, fromEnv) : anyHost(name, heldWhere(settings, at2.file, "ALLOWED_HOSTS"), fromEnv) : msg`${name} is the string ${`'${wildcard.text}'`} in code, not a list: Django reads each of its characters as a host name, so its '*' accepts any Host header in every deploy. Read the host names from the environment as a list: ${fromEnv}.`
         });
         shadowed.push(...shadowedWildcards(settings, a, at2, fromEnv));
       }
@@ -27727,6 +27779,19 @@ function anyHost(name, held, fromEnv) {
   if (!held)
     return msg`${name} contains '*' in code, which accepts any Host header in every deploy; read the host names from the environment: ${fromEnv}.`;
   return msg`${name} contains '*' in code, which accepts any Host header wherever ${held.where}${overrideWords(held, "ALLOWED_HOSTS")}; read the host names from the environment: ${fromEnv}.`;
+}
+function replacedWhenUnset(settings, wildcard) {
+  const later = settings.assignments.slice(settings.assignments.indexOf(wildcard) + 1);
+  return later.find(
+    (b) => b.name === "ALLOWED_HOSTS" && b.live && b.inBranch && b.activeWhenUnset === true && !wildcardOf(b.value)
+  );
+}
+function unlessReplaced(name, replacement, replacementFile, wildcardFile, fromEnv) {
+  const line = `${replacement.line}${replacementFile === wildcardFile ? "" : ` of ${replacementFile}`}`;
+  const test = replacement.branchTest;
+  if (test)
+    return msg`${name} contains '*' in code, which accepts any Host header wherever ${code(test.text)} (line ${String(test.line)}) is false; where it is true, as in a run that sets no variable, line ${line} replaces the '*'. Read the host names from the environment in every case: ${fromEnv}.`;
+  return msg`${name} contains '*' in code, which accepts any Host header wherever the branch of line ${line} is not taken; where it is, as in a run that sets no variable, line ${line} replaces the '*'. Read the host names from the environment in every case: ${fromEnv}.`;
 }
 function everyArm(live) {
   if (live.length < 2 || !live.every((a) => a.inBranch && a.condition && wildcardOf(a.value)?.inList))
@@ -31128,10 +31193,13 @@ platform) is a deploy of its own and is judged too.
       const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
       const where = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}' does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
       const dir = import_node_path19.posix.dirname(hit.path);
+      const paths = hit.alternatives ?? [hit.path];
+      const dirs = [...new Set(paths.map((p) => import_node_path19.posix.dirname(p)))];
+      const resolves = hit.alternatives ? `${paths.join(" or ")} in the image, whichever the test in the settings picks, and ${dirs.join(" and ")} ${dirs.length > 1 ? "are" : "is"}` : void 0;
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
         line: hit.line,
-        ...msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ""} resolves to ${hit.path} in the image, and ${dir === "/" ? { kind: "text", text: "the image's root directory" } : dir} is ${where}: a new container starts with only what the image holds there, and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
+        ...resolves ? msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ""} resolves to ${resolves} ${where}: a new container starts with only what the image holds there, and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.` : msg`The SQLite database${hit.branch ? ` (${hit.branch})` : ""} resolves to ${hit.path} in the image, and ${dir === "/" ? { kind: "text", text: "the image's root directory" } : dir} is ${where}: a new container starts with only what the image holds there, and what the last one wrote is lost. Point the path at a volume, e.g. ${code('"NAME": os.environ.get("SQLITE_PATH", "/data/db.sqlite3")')} with a volume on /data.`
       } : {
         file: hit.file,
         line: hit.line,
@@ -31148,7 +31216,7 @@ platform) is a deploy of its own and is judged too.
       const hit = unkeptPaths(context.project).find(
         (h) => h.file === context.finding.file && h.line === context.finding.line
       );
-      if (!hit) return void 0;
+      if (!hit || hit.alternatives) return void 0;
       const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
       return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path19.posix.dirname(hit.path) : hit.path, what);
     }
@@ -31198,7 +31266,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
   const runners = app.compose?.appService || imageAlone ? [] : servicesBuilding(project, app);
   for (const hit of alone ? [alone] : files) {
     const keeping2 = alone ? imageMounts : mounts;
-    const keeps = (paths) => covered(import_node_path19.posix.dirname(hit.path), paths) || paths.includes(hit.path);
+    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path19.posix.dirname(p), paths) || paths.includes(p));
     if (keeps(keeping2)) continue;
     if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
       continue;
@@ -31209,6 +31277,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
       line: hit.line,
       path: hit.path,
       ...hit.branch ? { branch: hit.branch } : {},
+      ...hit.alternatives ? { alternatives: hit.alternatives } : {},
       ...alone ? { imageAlone: true } : {},
       ...!alone && runners.length > 0 ? { runners: runners.map((r) => r.name) } : {}
     });
@@ -31316,11 +31385,19 @@ function sqliteFiles(databases, ctx) {
   const out = [];
   for (const c of configs) {
     if (!c.engine || !isSqliteEngine(c.engine) || !c.fields.NAME) continue;
-    const path = resolvePath(c.fields.NAME, resolve, 0);
+    const alternatives = pathAlternatives(c.fields.NAME, resolve);
+    const path = resolvePath(c.fields.NAME, resolve, 0) ?? alternatives?.[0];
     const read = c.fields.NAME.kind === "env" && c.fields.NAME.fallback?.kind === "env" ? c.fields.NAME.fallback : c.fields.NAME;
     const name = read.kind === "env" ? fallbackOrRead(read, read.fallback, databases) : read;
     const file = name.file ?? c.file;
-    if (path) out.push({ path, line: name.line, ...file ? { file } : {}, ...branch ? { branch } : {} });
+    if (path)
+      out.push({
+        path,
+        line: name.line,
+        ...file ? { file } : {},
+        ...branch ? { branch } : {},
+        ...alternatives ? { alternatives } : {}
+      });
   }
   return out;
 }
@@ -31354,6 +31431,14 @@ function resolvePath(v, ctx, depth) {
     default:
       return void 0;
   }
+}
+function pathAlternatives(v, ctx) {
+  if (v.kind !== "choice" || v.decidedBy || v.options.some((o) => o.kind !== "path" && o.kind !== "literal"))
+    return void 0;
+  const paths = v.options.map((o) => resolvePath(o, ctx, 1));
+  if (paths.some((p) => p === void 0)) return void 0;
+  const distinct = [...new Set(paths)];
+  return distinct.length > 1 ? distinct : void 0;
 }
 function unlessSetIn(envFiles, databases) {
   const files = envFiles.map((f) => f.path);
@@ -32114,7 +32199,9 @@ binds another one, requests go to a port nobody listens on.
 
 Make EXPOSE and the bind agree (defaults count: \`runserver\` and \`gunicorn\` listen on 8000).
 An EXPOSE of a backing service's port (\`EXPOSE 6379\` beside \`EXPOSE 8000\`) that no server of the image binds is
-reported on its own line: Redis or PostgreSQL run in containers of their own, reached by host name.
+reported on its own line: Redis or PostgreSQL run in containers of their own, reached by host name. An image that
+starts the service itself (a supervisord program running \`mysqld_safe\`, a script's \`service redis-server start\`)
+binds that port, and it is not reported.
 When a reverse proxy runs in the same container (nginx, caddy, apache2/httpd or haproxy, started by the start script
 or as a supervisord program), the proxy is what listens on the exposed port: the server's own port is not compared.
 
@@ -32131,7 +32218,9 @@ ${EXPOSE_EXAMPLE}`,
       const reported = /* @__PURE__ */ new Set();
       const bound = [];
       const proxied = proxyBeside(app);
-      for (const { cmd, env, composeFile } of startsWithEnv(app)) {
+      const starts = startsWithEnv(app);
+      const ownServices = new Set(starts.map(({ cmd }) => backingServiceOf(cmd.argv, cmd.line)));
+      for (const { cmd, env, composeFile } of starts) {
         const server = serverOf(cmd.argv, env, {
           configFileInContext: hasGunicornConfig(app),
           unexpanded: cmd.unexpanded
@@ -32154,7 +32243,8 @@ ${EXPOSE_EXAMPLE}`,
           message: `EXPOSE ${[...numbers].join(" ")} but ${server.kind} binds port ${port} (${cmd.file}:${cmd.line}${composeFile ? `, as ${composeFile} starts the container` : ""}). Expose ${port}, or bind the server to the exposed port.`
         });
       }
-      if (reported.size === 0) findings.push(...unboundExposes(app.dockerfile.file, stage.exposes, bound));
+      if (reported.size === 0)
+        findings.push(...unboundExposes(app.dockerfile.file, stage.exposes, bound, ownServices));
     }
     return findings;
   }
@@ -32186,7 +32276,7 @@ var BACKING_PORTS = {
   27017: "MongoDB",
   5672: "RabbitMQ"
 };
-function unboundExposes(file, exposes, bound) {
+function unboundExposes(file, exposes, bound, ownServices) {
   if (bound.length === 0 || bound.some((b) => b.port === void 0)) return [];
   const ports = new Set(bound.map((b) => b.port));
   const servers = [...new Set(bound.map((b) => `${b.kind} binds port ${b.port} (${b.at})`))].join("; ");
@@ -32194,7 +32284,7 @@ function unboundExposes(file, exposes, bound) {
   for (const expose of exposes)
     for (const p of expose.ports) {
       const service = p.port === void 0 ? void 0 : BACKING_PORTS[p.port];
-      if (!service || ports.has(p.port)) continue;
+      if (!service || ports.has(p.port) || ownServices.has(service)) continue;
       findings.push({
         file,
         line: expose.line,
@@ -34792,7 +34882,11 @@ function highPortMessage(app, df, stage, head, proxy, ports) {
   const add2 = drop?.user || existing ? imageHasUser(df, stage, user) ? `add USER ${user} to the stage` : `create ${user} at build time (RUN ${createUser(baseStage(df, stage), user)}), add USER ${user} after it` : `create an unprivileged user at build time (RUN ${createUser(baseStage(df, stage))}), add USER app after it`;
   const without = drop ? `, start without ${drop.tool} (${drop.file}:${drop.line}; it cannot switch users without root)` : "";
   const site = ports.replacesDefault ? "" : ", and remove the nginx package's default site if the image keeps it (it listens on port 80)";
-  return `${head}, so the container starts as root. ${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), but its configuration listens only on ${plural("port", ports.ports)} (${ports.where.join(", ")}), above 1023, which ${ports.ports.length === 1 ? "needs" : "need"} no root to bind: the whole container can run as an unprivileged user. To do so, ${add2}${without}, and give ${user} the files nginx writes (its pid file, e.g. \`pid /tmp/nginx.pid;\`, and its temp paths under /var/lib/nginx)${site}.`;
+  return `${head}, so the container starts as root. ${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), but its configuration listens only on ${plural("port", ports.ports)} (${ports.where.join(", ")}), above 1023, which ${ports.ports.length === 1 ? "needs" : "need"} no root to bind: the whole container can run as an unprivileged user. To do so, ${add2}${without}, and give ${user} the files nginx writes (its pid file, e.g. \`pid /tmp/nginx.pid;\`, and its temp paths under ${nginxTempDir(df, stage)})${site}.`;
+}
+function nginxTempDir(df, stage) {
+  const repository = baseStage(df, stage).from.repository ?? "";
+  return /^(docker\.io\/)?(library\/)?nginx$/.test(repository) ? "/var/cache/nginx" : "/var/lib/nginx";
 }
 function appDrop(app, df, stage, user) {
   const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));

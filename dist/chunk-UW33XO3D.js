@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-ZPLTOSEE.js";
+} from "./chunk-QWLYCOIM.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-PE56AIT5.js";
+} from "./chunk-AN2USAZ5.js";
 import {
   SEVERITIES,
   UnsafePathError,

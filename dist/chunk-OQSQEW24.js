@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-AUCNDIR5.js";
+} from "./chunk-AYLH7KKX.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-PE56AIT5.js";
+} from "./chunk-AN2USAZ5.js";
 import {
   UnsafePathError,
   readInside,
