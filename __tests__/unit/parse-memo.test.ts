@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseComposeYaml } from '../../src/parse/compose.js';
 import { parseDockerfile } from '../../src/parse/dockerfile.js';
+import { plainCommands } from '../../src/parse/plain-shell.js';
 import { rememberedParser } from '../../src/parse/memo.js';
 import { parsePython } from '../../src/parse/python.js';
 
@@ -35,4 +36,18 @@ test('the Python, compose and Dockerfile parsers answer the same text with the s
   assert.equal(parseComposeYaml('compose.yml', compose), parseComposeYaml('compose.yml', compose));
   assert.notEqual(parseComposeYaml('compose.yml', compose), parseComposeYaml('other.yml', compose));
   assert.equal(parseDockerfile('FROM python:3.12\n'), parseDockerfile('FROM python:3.12\n'));
+});
+
+test('a plain shell command is read once per text, and a Python line is numbered alike after LF, CRLF and CR', () => {
+  const command = 'pip install gunicorn && python manage.py migrate';
+  assert.equal(plainCommands(command), plainCommands(`${command}`));
+  assert.deepEqual(
+    plainCommands(command)?.map((c) => c.argv[0]),
+    ['pip', 'python'],
+  );
+  for (const eol of ['\n', '\r\n', '\r']) {
+    const module = parsePython(['A = 1', '', 'DEBUG = True', ''].join(eol));
+    const debug = module.statements.at(-1)!;
+    assert.equal(module.lineOf(debug.from), 3, JSON.stringify(eol));
+  }
 });
