@@ -105,6 +105,9 @@ function fromEnvironment(what: string, app: App): string {
     return known
       ? `Read it from the environment instead: os.environ["${known}"] (${known} is set for the app).`
       : 'Read it from an environment variable the deploy sets (os.environ["…"]).';
+  const fallback = /the fallback when (\w+) is unset$/.exec(what)?.[1];
+  if (fallback)
+    return `Drop the fallback, so a deploy that does not set ${fallback} fails instead of using it: os.environ["${fallback}"].`;
   if (ORDINARY_ACCOUNT.test(what)) return 'Read it from an environment variable the deploy sets.';
   if (!name || name === 'DJANGO_SUPERUSER_PASSWORD') return SUPERUSER_ADVICE;
   const drop = `drop the assignment and let the deploy set ${name} in the container's environment`;
