@@ -166,9 +166,20 @@ test('TF0311: create_superuser arguments holding calls and commas in strings are
     'create_admin.py':
       'import os\nfrom django.contrib.auth.models import User\nUser.objects.create_superuser(\n    username="admin",\n    email=os.getenv("ADMIN_EMAIL", "a@b.c"),\n    password="password",\n)\n',
     'create_staff.py':
-      'import os\nfrom django.contrib.auth.models import User\nUser.objects.create_superuser("staff, old", os.getenv("STAFF_EMAIL"), password=os.getenv("STAFF_PASSWORD", "x"))\n',
+      'import os\nfrom django.contrib.auth.models import User\nUser.objects.create_superuser("staff, old", os.getenv("STAFF_EMAIL"), password=os.getenv("STAFF_PASSWORD"))\n',
   });
   assert.deepEqual(findingsOf(result, 'TF0311'), [['create_admin.py', 6]]);
+});
+
+test('TF0311: a password read from the environment with a literal fallback is that literal, named as the fallback', async () => {
+  const result = await analyzeFiles({
+    ...app('#!/bin/sh\npython create_staff.py\nexec gunicorn mysite.wsgi\n'),
+    'create_staff.py':
+      'import os\nfrom django.contrib.auth.models import User\nUser.objects.create_superuser(\n    "staff", "s@b.c",\n    password=os.getenv("STAFF_PASSWORD", "staff-pw"),\n)\n',
+  });
+  assert.deepEqual(findingsOf(result, 'TF0311'), [['create_staff.py', 5]]);
+  const [finding] = result.findings.filter((f) => f.ruleId === 'TF0311');
+  assert.match(finding!.message, /the fallback when STAFF_PASSWORD is unset/);
 });
 
 test('TF0311: a password passed through a local variable is anchored at the literal assignment', async () => {

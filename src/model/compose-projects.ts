@@ -153,8 +153,10 @@ export class ComposeProjects extends ModelPart {
    * from its own directory when they name nothing from the other's.
    */
   private placeSubdirectoryFiles(sets: ComposeSet[]): void {
-    const exists = (context: string, dockerfile: string) =>
-      dockerfileDockerReads(joinPath(context, dockerfile), (f) => f in this.texts) in this.texts;
+    const exists = (context: string, dockerfile: string) => {
+      const path = dockerfileDockerReads(joinPath(context, dockerfile), (f) => f in this.texts);
+      return (normalizeRelative(path) ?? path) in this.texts;
+    };
     const builds = (file: string) => buildsOf(file, this.texts[file] ?? '');
     // A file the repository's own scripts run alone (`docker-compose -f docker-compose.prod.yml up -d`) is run so.
     const runAlone = new Set(composeFilesRunAlone(this.texts, Object.keys(this.texts)));
@@ -172,6 +174,10 @@ export class ComposeProjects extends ModelPart {
         own.every((b) => exists(relPath('.', b.context), b.dockerfile))
       ) {
         set.pathsFrom = { [file]: '.' };
+        continue;
+      }
+      if (fromOwn.every((found) => !found) && !runAlone.has(file)) {
+        this.layerOnBuildingAncestor(sets, set, file, exists);
         continue;
       }
       const targets = new Set(own.map((b) => relPath(set.dir, b.context)));
@@ -196,6 +202,42 @@ export class ComposeProjects extends ModelPart {
         set.pathsFrom = { [file]: dirName(file) };
       if (sets.some((s) => s !== set && s.files.join('\n') === set.files.join('\n')))
         sets.splice(sets.indexOf(set), 1);
+    }
+  }
+
+  /**
+   * A subdirectory file none of whose builds finds its Dockerfile from its own directory, whose builds all find one
+   * merged with an ancestor's compose file (`web: {build: {target: production}}` completing the base's `context: .`
+   * and `dockerfile:`), is an overlay run as `-f docker-compose.yml -f docker/docker-compose.prod.yml`: compose
+   * resolves the paths of every file from the first one's directory, and loads no override file beside them.
+   */
+  private layerOnBuildingAncestor(
+    sets: ComposeSet[],
+    set: ComposeSet,
+    file: string,
+    exists: (context: string, dockerfile: string) => boolean,
+  ): void {
+    for (let dir = dirName(set.dir); ; dir = dirName(dir)) {
+      const base = sets.find((s) => s !== set && s.dir === dir && s.files.every((f) => dirName(f) === dir));
+      const baseFile = base?.files[0];
+      if (base && baseFile && COMPOSE_BASES.includes(baseName(baseFile))) {
+        const baseBuilds = new Map(
+          buildsOf(baseFile, this.texts[baseFile] ?? '').map((b) => [b.service, b] as const),
+        );
+        const own = buildsOf(file, this.texts[file] ?? '');
+        const merged = own.map((b) => ({
+          context: b.written.context ?? baseBuilds.get(b.service)?.context ?? b.context,
+          dockerfile: b.written.dockerfile ?? baseBuilds.get(b.service)?.dockerfile ?? b.dockerfile,
+        }));
+        const completes = own.some((b) => baseBuilds.has(b.service));
+        if (!completes || !merged.every((b) => exists(relPath(dir, b.context), b.dockerfile))) return;
+        set.dir = dir;
+        set.files = [baseFile, file];
+        if (sets.some((s) => s !== set && s.files.join('\n') === set.files.join('\n')))
+          sets.splice(sets.indexOf(set), 1);
+        return;
+      }
+      if (dir === '.') return;
     }
   }
 
@@ -230,11 +272,11 @@ export class ComposeProjects extends ModelPart {
 }
 
 /** The builds of a compose file's services as written: context and Dockerfile name (variables and URLs left out). */
-function buildsOf(file: string, text: string): { context: string; dockerfile: string }[] {
+function buildsOf(file: string, text: string): ServiceBuild[] {
   const services = entryOf(parseComposeYaml(file, text).root, 'services')?.value;
   if (services?.kind !== 'map') return [];
-  const out: { context: string; dockerfile: string }[] = [];
-  for (const { value } of services.entries) {
+  const out: ServiceBuild[] = [];
+  for (const { key, value } of services.entries) {
     const build = entryOf(value, 'build')?.value;
     const context =
       build?.kind === 'scalar' ? scalarString(build) : scalarString(entryOf(build, 'context')?.value);
@@ -243,9 +285,21 @@ function buildsOf(file: string, text: string): { context: string; dockerfile: st
     const c = context ?? '.';
     const d = dockerfile ?? 'Dockerfile';
     if (/\$|^[a-z]+:\/\/|^git@/.test(c) || d.includes('$') || d.startsWith('/')) continue;
-    out.push({ context: c, dockerfile: d });
+    const written = {
+      ...(context === undefined ? {} : { context }),
+      ...(dockerfile === undefined ? {} : { dockerfile }),
+    };
+    out.push({ service: key, context: c, dockerfile: d, written });
   }
   return out;
+}
+
+/** One service's build: context and Dockerfile with compose's defaults, and those the file writes itself. */
+interface ServiceBuild {
+  service: string;
+  context: string;
+  dockerfile: string;
+  written: { context?: string; dockerfile?: string };
 }
 
 /**

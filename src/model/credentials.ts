@@ -24,13 +24,29 @@ function passwordCalls(code: string): { index: number; what: string }[] {
     const setter = called === 'set_password';
     const positional = call.args.filter((a) => a.name === undefined);
     const arg = call.args.find((a) => a.name === 'password') ?? positional[setter ? 0 : 2];
-    const literal = arg && (literalArgument(arg) ?? literalVariable(code, arg.text, call.index));
+    const fallback = arg && environmentFallback(arg);
+    const literal = arg && (literalArgument(arg) ?? literalVariable(code, arg.text, call.index) ?? fallback);
     // A string that starts with `$` is a shell variable the script expands ('$DJANGO_SUPERUSER_PASSWORD').
     if (!literal?.value || literal.value.startsWith('$')) continue;
     // Anchored where the literal is written: a line below the call, or the assignment of the variable passed.
-    out.push({ index: literal.index, what: `${called}(…)` });
+    const what =
+      literal === fallback ? `${called}(…), the fallback when ${fallback.variable} is unset` : `${called}(…)`;
+    out.push({ index: literal.index, what });
   }
   return out;
+}
+
+/** `os.environ.get("X", "admin123")`, `os.getenv("X", "admin123")`: the literal used whenever X is unset. */
+function environmentFallback(arg: {
+  text: string;
+  index: number;
+}): { value: string; index: number; variable: string } | undefined {
+  const m = /^(?:os\.)?(?:environ\.get|getenv)\(\s*['"](\w+)['"]\s*,\s*(['"][^'"\n]*['"])\s*,?\s*\)$/.exec(
+    arg.text.trim(),
+  );
+  const value = m && stringLiteral(m[2]);
+  if (!m || !value) return undefined;
+  return { value, variable: m[1], index: arg.index + arg.text.indexOf(m[2]) };
 }
 
 function literalArgument(arg: { text: string; index: number }): { value: string; index: number } | undefined {
@@ -100,11 +116,14 @@ function pythonPassword(c: ShellCommand): LiteralCredential | undefined {
   }
   const a = programArgv(c.argv);
   if (/^python/.test(a[0] ?? '') && a[1] === '-c' && a[2]) codes.push({ code: a[2], line: lineOf(2) });
+  // `python - <<'PY'` (or `python` alone) runs the heredoc: anchored at the password's line in it.
+  const stdinProgram = /^python[\d.]*$/.test(a[0] ?? '') && (a.length === 1 || a[1] === '-');
+  if (stdinProgram && c.stdin) codes.push({ code: c.stdin, line: c.line + 1 });
   for (const { code, line } of codes) {
     const found = passwordCalls(code);
     if (found.length > 0) {
       const what = found.some((c) => c.what.startsWith('set_')) ? 'set_password(…)' : found[0].what;
-      return { line: c.line, what };
+      return { line: stdinProgram ? line + newlinesBefore(code, found[0].index) : c.line, what };
     }
     // Any other call given a literal password by keyword: a database connection the script opens itself.
     const keyword = keywordPasswords(code)[0];

@@ -56,6 +56,7 @@ export class SettingsModules extends ModelPart {
       variable: imageOverDevelopmentCompose(app)
         ? containerVariables(app.dockerfile?.targetStage?.env ?? {}, undefined)
         : containerEnvironment(app),
+      ...(imageOverDevelopmentCompose(app) ? {} : { includeVariable: includeEnvironment(app) }),
       ...configurationDefault(app.managePy ? this.texts[app.managePy] : undefined),
     };
     const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve, includes);
@@ -69,10 +70,8 @@ export class SettingsModules extends ModelPart {
     const served = this.servedSettings(app, r.model, importRoot, other);
     const fromManagePy = this.managedSettings(app, [r.model, served], importRoot, other);
     // A container of the image started without compose has the image's ENV alone.
-    const imageIncludes = {
-      ...includes,
-      variable: containerVariables(app.dockerfile?.targetStage?.env ?? {}, undefined),
-    };
+    const imageVariable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, undefined);
+    const imageIncludes = { ...includes, variable: imageVariable, includeVariable: imageVariable };
     const imaged = this.imageSettings(app, [r.model, served, fromManagePy], importRoot, (file, module) => {
       const m = modelSettings(file, module, this.texts[file], resolve, imageIncludes);
       this.addErrors(m.errors);
@@ -427,6 +426,22 @@ function configurationDefault(text: string | undefined): { configuration?: strin
 /** The container's environment as the app starts: compose's app service, else the image's ENV. */
 function containerEnvironment(app: App): ContainerVariable {
   return containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
+}
+
+/**
+ * The container's environment for the files django-split-settings includes: where an env_file leaves a variable
+ * unknown and the repository's copy does not set it, the value the image's ENV gives it (`DJANGO_ENV` from the build
+ * arg) holds, not the code's default for an unset variable.
+ */
+function includeEnvironment(app: App): ContainerVariable {
+  const chosen = choiceEnvironment(app).variable;
+  const image = app.dockerfile?.targetStage?.env ?? {};
+  return (name) => {
+    const value = chosen(name);
+    if (value !== undefined) return value;
+    const written = image[name];
+    return written === undefined || written.includes('$') ? undefined : written;
+  };
 }
 
 /**

@@ -226,20 +226,36 @@ function scriptConstants(file: Node, src: Source): void {
 }
 
 /**
- * A command's words, its program read through a script constant when it is named by one (`$MANAGE runserver` with
- * `MANAGE='python manage.py'` set above): the shell splits the unquoted value into the program and its first words.
+ * A command's words, each word that is only a script constant read through it (`$MANAGE runserver` with
+ * `MANAGE='python manage.py'`, `python $MANAGE_PY migrate` with `MANAGE_PY=./manage.py` set above): the shell splits
+ * an unquoted value into words, a quoted one (`"$MANAGE_PY"`) stays one. `from`: the word each comes from.
  */
-function commandWords(words: Node[], src: Source): string[] {
-  const texts = words.map((w) => wordText(w, src));
-  const at = afterExec(texts).first;
-  const parts: Node[] = words[at]?.Parts ?? [];
-  const part = parts.length === 1 ? parts[0] : undefined;
+function commandWords(words: Node[], src: Source): { texts: string[]; from: number[] } {
+  const written = words.map((w) => wordText(w, src));
+  const at = afterExec(written).first;
+  const texts: string[] = [];
+  const from: number[] = [];
+  words.forEach((word, i) => {
+    const read = i < at ? undefined : constantWords(word, src);
+    for (const text of read ?? [written[i]!]) {
+      texts.push(text);
+      from.push(i);
+    }
+  });
+  return { texts, from };
+}
+
+/** The words a word that is only a script constant (`$X`, `"${X}"`) expands to; undefined for any other word. */
+function constantWords(word: Node, src: Source): string[] | undefined {
+  const parts: Node[] = word.Parts ?? [];
+  const quoted = parts.length === 1 && nodeType(parts[0]) === 'DblQuoted' ? parts[0] : undefined;
+  const inner: Node[] = quoted ? (quoted.Parts ?? []) : parts;
+  const part = inner.length === 1 ? inner[0] : undefined;
   if (!part || nodeType(part) !== 'ParamExp' || part.Exp || part.Repl || part.Index || part.Length)
-    return texts;
+    return undefined;
   const constant = src.constants.get(part.Param?.Value as string);
-  if (!constant || constant.offset > part.Pos().Offset()) return texts;
-  const split = constant.value.split(/[ \t\n]+/).filter((w) => w !== '');
-  return [...texts.slice(0, at), ...split, ...texts.slice(at + 1)];
+  if (!constant || constant.offset > part.Pos().Offset()) return undefined;
+  return quoted ? [constant.value] : constant.value.split(/[ \t\n]+/).filter((w) => w !== '');
 }
 
 function visitFunction(name: string, body: Node, src: Source, out: ShellCommand[]): void {
@@ -264,7 +280,7 @@ function visitStmts(list: Node[] | null | undefined, src: Source, out: ShellComm
 function replacesShell(stmt: Node, src: Source): boolean {
   const cmd = stmt.Cmd as Node | null;
   if (!cmd || stmt.Background || nodeType(cmd) !== 'CallExpr') return false;
-  const { argv, viaExec } = afterExec(commandWords(cmd.Args ?? [], src));
+  const { argv, viaExec } = afterExec(commandWords(cmd.Args ?? [], src).texts);
   return viaExec && argv.length > 0 && !argv[0].includes('$') && !argv[0].includes('`');
 }
 
@@ -426,7 +442,7 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
     op: `${r.N ? r.N.Value : ''}${REDIRECT_OPS[r.Op as number] ?? '?'}`,
     target: r.Word ? wordText(r.Word, src) : '',
   }));
-  const texts = commandWords(words, src);
+  const { texts, from } = commandWords(words, src);
   const { argv, viaExec, first } = afterExec(texts);
   if (!viaExec && callsFunction(argv[0], src)) {
     const first = out.length;
@@ -437,8 +453,7 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
   const command: ShellCommand = { argv, line, redirects, viaExec };
   if (env.length > 0) command.env = env;
   // The node each word of argv comes from: the words a script constant splits into all come from the one it names.
-  const grown = texts.length - words.length;
-  const wordNodes = argv.map((_, i) => words[Math.max(first, first + i - grown)]);
+  const wordNodes = argv.map((_, i) => words[from[first + i]!]!);
   // Only a command with an expansion needs its words as written: quotes alone are rewritten exactly from argv (and a
   // plain script, read without this parser, has none).
   const lines = wordNodes.map((w) => src.lineOffset + w.Pos().Line());

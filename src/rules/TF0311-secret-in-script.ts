@@ -29,7 +29,9 @@ The same holds for a password written in the start command itself (a shell-form 
 running \`manage.py shell -c "…create_superuser(…, 'admin123')"\`): it is in the Dockerfile or compose file, in every
 image and in \`docker inspect\`.
 
-Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`) are not literals and are not reported.
+Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`) are not literals and are not reported;
+a literal fallback for one (\`password=os.environ.get("DJANGO_SUPERUSER_PASSWORD", "admin123")\`) is: every container
+started without the variable uses it.
 `,
   related: [],
   check(project) {
@@ -85,9 +87,20 @@ const ORDINARY_ACCOUNT = /^create_user\(/;
 
 /** The superuser's password through createsuperuser; an ordinary account's from any variable. */
 function programAdvice(what: string): string {
+  const fallback = fallbackVariable(what);
+  if (fallback) return dropFallback(fallback);
   return ORDINARY_ACCOUNT.test(what)
     ? 'Read it from an environment variable the deploy sets (os.environ["…"]).'
     : 'Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"], or createsuperuser --noinput).';
+}
+
+/** The variable a password falls back from (`create_superuser(…), the fallback when X is unset`). */
+function fallbackVariable(what: string): string | undefined {
+  return /the fallback when (\w+) is unset$/.exec(what)?.[1];
+}
+
+function dropFallback(variable: string): string {
+  return `Drop the fallback, so a deploy that does not set ${variable} fails instead of using it: os.environ["${variable}"].`;
 }
 
 const SUPERUSER_ADVICE =
@@ -105,6 +118,8 @@ function fromEnvironment(what: string, app: App): string {
     return known
       ? `Read it from the environment instead: os.environ["${known}"] (${known} is set for the app).`
       : 'Read it from an environment variable the deploy sets (os.environ["…"]).';
+  const fallback = fallbackVariable(what);
+  if (fallback) return dropFallback(fallback);
   if (ORDINARY_ACCOUNT.test(what)) return 'Read it from an environment variable the deploy sets.';
   if (!name || name === 'DJANGO_SUPERUSER_PASSWORD') return SUPERUSER_ADVICE;
   const drop = `drop the assignment and let the deploy set ${name} in the container's environment`;

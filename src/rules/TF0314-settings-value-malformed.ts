@@ -33,6 +33,8 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
         if (a.value.kind !== 'list') continue;
         findings.push({ file: a.file ?? settings.file, line: a.line, message: secretKeyNotString(a.value) });
       }
+      for (const a of strayTupleReads(settings))
+        findings.push({ file: a.file ?? settings.file, line: a.line, message: strayTupleMessage(a) });
       const hosts = liveAssignments(settings, 'ALLOWED_HOSTS');
       for (const a of hosts) {
         if (a.value.kind !== 'env' || a.value.whenSet !== 'text') continue;
@@ -87,6 +89,30 @@ function secretKeyNotString(v: Extract<ValueSource, { kind: 'list' }>): string {
   if (meantFallback)
     return `SECRET_KEY is a ${shape} of two values, the ${first.variable} variable and a literal string, not a string: probably os.environ.get("${first.variable}", "...") was meant, but that literal fallback would be a key written in code (TF0301). Read the variable alone: ${fix}.`;
   return `SECRET_KEY is a ${shape} of ${count} values, not a string. Read one variable: ${fix}.`;
+}
+
+/**
+ * Settings other than SECRET_KEY (judged above) that a stray trailing comma makes a one-element tuple of one variable
+ * (`FRONTEND_URL = os.getenv("FRONTEND_URL"),`): no brackets, so no tuple was meant.
+ */
+function strayTupleReads(settings: SettingsModel): SettingAssignment[] {
+  const names = new Set(
+    settings.assignments.map((a) => a.name).filter((n) => n !== 'SECRET_KEY' && !SEQUENCE_SETTING.test(n)),
+  );
+  return [...names]
+    .flatMap((name) => liveAssignments(settings, name))
+    .filter((a) => a.value.kind === 'list' && a.value.bare && a.value.items.length === 1)
+    .filter((a) => a.value.kind === 'list' && a.value.items[0]?.kind === 'env');
+}
+
+// Settings that hold a sequence, where a one-element tuple is a valid value (`INTERNAL_IPS = os.getenv("IP"),`).
+const SEQUENCE_SETTING =
+  /(^(ADMINS|MANAGERS|MIDDLEWARE|CORS_ORIGIN_WHITELIST)$|_(HOSTS|ORIGINS|IPS|DIRS|PATHS|APPS|BACKENDS|LIST)$)/;
+
+function strayTupleMessage(a: SettingAssignment): string {
+  const read = a.value.kind === 'list' ? a.value.items[0] : undefined;
+  const variable = read?.kind === 'env' ? read.variable : a.name;
+  return `${a.name} is a one-element tuple (a stray trailing comma), not the value of ${variable}: code that uses it as text gets "('…',)" (an f-string URL, a comparison). Remove the comma at the end of the line.`;
 }
 
 /** The one assignment that leaves ALLOWED_HOSTS empty, when nothing later (a branch, a star import) may fill it. */

@@ -262,7 +262,9 @@ export class ServiceConverter {
     const argEntries =
       argsEntry && !isNull(argsEntry.value) ? this.envEntries(argsEntry, `${what}.args`) : [];
     const args: Record<string, string | undefined> = {};
-    for (const a of argEntries) args[a.name] = a.value;
+    // An arg interpolated from a variable nothing sets (`SERVICENAME: ${SERVICENAME}`, no .env) is the deploy's: unknown.
+    for (const a of argEntries)
+      args[a.name] = a.raw !== undefined && interpolate(a.raw, this.env).unset ? undefined : a.value;
     return {
       file: e.file,
       line: e.line,

@@ -24,6 +24,8 @@ export interface EvalContext {
   inFunction?: boolean;
   /** The attribute a statement of a django-configurations class assigns: `values.Value()` reads DJANGO_<it>. */
   classAttribute?: string;
+  /** Defaults `os.environ.setdefault('X', d)` gave: a later read of X finds d where X is unset. */
+  environDefaults?: Map<string, PyValue>;
 }
 
 /** An assignment to a setting name, as it was evaluated. */

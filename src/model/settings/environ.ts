@@ -73,7 +73,9 @@ export const callOsEnviron: LibraryCall = (recorder, ctx, name, args, line) => {
   const [a0, a1] = args.pos;
   if (a0?.t !== 'str') return undefined;
   const via = name === 'os.getenv' ? 'getenv' : 'environ.get';
-  const fallback = a1 ?? args.kw.get('default');
+  const given = a1 ?? args.kw.get('default');
+  const fallback = given ?? ctx.environDefaults?.get(a0.v);
+  if (name === 'os.environ.setdefault' && given !== undefined) ctx.environDefaults?.set(a0.v, given);
   return asText(
     readVariable(recorder.reads, ctx, { variable: a0.v, via, fallback, line, failsWhenUnset: false }),
   );
@@ -92,7 +94,9 @@ export function subscriptOsEnviron(
   line: number,
 ): PyValue | undefined {
   if (key.t !== 'str') return undefined;
-  return asText(readVariable(reads, ctx, { variable: key.v, via: 'environ[]', line, failsWhenUnset: true }));
+  const fallback = ctx.environDefaults?.get(key.v);
+  const request = { variable: key.v, via: 'environ[]' as const, line, failsWhenUnset: true };
+  return asText(readVariable(reads, ctx, fallback ? { ...request, fallback } : request));
 }
 
 /** `'X' in os.environ` (or `not in`): only whether X is set is read. */

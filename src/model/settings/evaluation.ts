@@ -33,6 +33,8 @@ export type StarImportResolver = (fromFile: string, module: string) => ModuleSou
 export interface IncludeResolver {
   files: (fromFile: string, pattern: string) => ModuleSource[];
   variable?: (name: string) => string | null | undefined;
+  /** The value include() patterns are built with, where it knows more than `variable` (the image's ENV). */
+  includeVariable?: (name: string) => string | null | undefined;
   /** The django-configurations class manage.py selects by default (`setdefault('DJANGO_CONFIGURATION', 'Dev')`). */
   configuration?: string;
 }
@@ -226,7 +228,7 @@ export class ModuleEvaluation implements CallRecorder {
     const includes = this.shared.includes;
     if (!includes || this.depth >= MAX_IMPORT_DEPTH) return;
     for (const pattern of patterns) {
-      const text = stringWithEnvironment(pattern, includes.variable);
+      const text = stringWithEnvironment(pattern, includes.includeVariable ?? includes.variable);
       if (text === undefined) continue;
       for (const source of includes.files(this.file, text)) {
         if (source.file === this.file || this.imported.includes(source.file)) continue;
@@ -285,7 +287,13 @@ export class ModuleEvaluation implements CallRecorder {
 
   /** Runs the module's top-level statements; returns the context they leave. */
   run(): EvalContext {
-    const ctx: EvalContext = { scope: new Map(), inBranch: false, activeWhenUnset: true, guarded: new Set() };
+    const ctx: EvalContext = {
+      scope: new Map(),
+      inBranch: false,
+      activeWhenUnset: true,
+      guarded: new Set(),
+      environDefaults: new Map(),
+    };
     for (const stmt of this.py.statements) this.executeOrSkip(stmt, ctx);
     return ctx;
   }

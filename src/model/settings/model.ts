@@ -131,7 +131,13 @@ function valueSourceHere(v: PyValue, baseDirParts: string[] | undefined, depth: 
       return { kind: 'literal', value: null, line };
     case 'list':
       return v.written
-        ? { kind: 'list', items: v.items.map(inner), line, written: v.written }
+        ? {
+            kind: 'list',
+            items: v.items.map(inner),
+            line,
+            written: v.written,
+            ...(v.bare ? { bare: v.bare } : {}),
+          }
         : { kind: 'list', items: v.items.map(inner), line };
     case 'dict':
       return {

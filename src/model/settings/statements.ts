@@ -142,6 +142,7 @@ function execAssign(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): v
           items: valueNodes.map((n) => ev.evaluate(n, ctx)),
           line: ev.line(valueNodes[0]),
           written: 'tuple',
+          bare: true,
         };
   const line = ev.line(node);
   for (const targets of segments) {

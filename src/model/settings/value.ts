@@ -71,7 +71,7 @@ export type PyValue = (
   | { t: 'bool'; v: boolean; line: number }
   | { t: 'none'; line: number }
   /** `written`: the brackets of the literal (a bare `a, b` is a tuple); unset when built otherwise. */
-  | { t: 'list'; items: PyValue[]; line: number; written?: 'tuple' | 'list' | 'set' }
+  | { t: 'list'; items: PyValue[]; line: number; written?: 'tuple' | 'list' | 'set'; bare?: true }
   /** `attributes`: a parse result (urllib's named tuple) whose entries are read as attributes (`url.scheme`). */
   | { t: 'dict'; entries: DictEntry[]; line: number; attributes?: boolean }
   /** repo: relative to the scanned directory (from __file__); BASE_DIR: symbolic, when BASE_DIR comes from elsewhere. */

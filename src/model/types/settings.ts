@@ -29,8 +29,8 @@ export type ValueSource = (
     }
   /** A filesystem path built from BASE_DIR (or __file__): `BASE_DIR / 'db.sqlite3'`, `os.path.join(BASE_DIR, ...)`. */
   | { kind: 'path'; base: 'BASE_DIR' | 'absolute'; parts: string[]; line: number }
-  /** `written`: the brackets of the literal (a bare `a, b` is a tuple), when written as one. */
-  | { kind: 'list'; items: ValueSource[]; line: number; written?: 'tuple' | 'list' | 'set' }
+  /** `written`: the brackets of the literal (a bare `a, b` is a tuple), when written as one; `bare`: no brackets. */
+  | { kind: 'list'; items: ValueSource[]; line: number; written?: 'tuple' | 'list' | 'set'; bare?: true }
   | { kind: 'dict'; entries: { key: string; value: ValueSource; line: number }[]; line: number }
   /** Several alternatives (if/else branches, `a or b`, conditional expressions). */
   | {
