@@ -13624,7 +13624,9 @@ function asText(v) {
 }
 function subscriptOsEnviron(reads, ctx, key, line) {
   if (key.t !== "str") return void 0;
-  return asText(readVariable(reads, ctx, { variable: key.v, via: "environ[]", line, failsWhenUnset: true }));
+  const fallback = ctx.environDefaults?.get(key.v);
+  const request = { variable: key.v, via: "environ[]", line, failsWhenUnset: true };
+  return asText(readVariable(reads, ctx, fallback ? { ...request, fallback } : request));
 }
 function presenceOfVariable(reads, ctx, variable, negated, line) {
   const read = recordRead(reads, ctx, { variable, via: "other", line, required: false, hasDefault: false });
@@ -13645,7 +13647,9 @@ var init_environ = __esm({
       const [a0, a1] = args.pos;
       if (a0?.t !== "str") return void 0;
       const via = name === "os.getenv" ? "getenv" : "environ.get";
-      const fallback = a1 ?? args.kw.get("default");
+      const given = a1 ?? args.kw.get("default");
+      const fallback = given ?? ctx.environDefaults?.get(a0.v);
+      if (name === "os.environ.setdefault" && given !== void 0) ctx.environDefaults?.set(a0.v, given);
       return asText(
         readVariable(recorder.reads, ctx, { variable: a0.v, via, fallback, line, failsWhenUnset: false })
       );
@@ -15571,7 +15575,8 @@ function execAssign(ev, node, ctx) {
     t: "list",
     items: valueNodes.map((n) => ev.evaluate(n, ctx)),
     line: ev.line(valueNodes[0]),
-    written: "tuple"
+    written: "tuple",
+    bare: true
   };
   const line = ev.line(node);
   for (const targets of segments) {
@@ -16121,7 +16126,7 @@ var init_evaluation = __esm({
         const includes = this.shared.includes;
         if (!includes || this.depth >= MAX_IMPORT_DEPTH) return;
         for (const pattern of patterns) {
-          const text2 = stringWithEnvironment(pattern, includes.variable);
+          const text2 = stringWithEnvironment(pattern, includes.includeVariable ?? includes.variable);
           if (text2 === void 0) continue;
           for (const source of includes.files(this.file, text2)) {
             if (source.file === this.file || this.imported.includes(source.file)) continue;
@@ -16173,7 +16178,13 @@ var init_evaluation = __esm({
       }
       /** Runs the module's top-level statements; returns the context they leave. */
       run() {
-        const ctx = { scope: /* @__PURE__ */ new Map(), inBranch: false, activeWhenUnset: true, guarded: /* @__PURE__ */ new Set() };
+        const ctx = {
+          scope: /* @__PURE__ */ new Map(),
+          inBranch: false,
+          activeWhenUnset: true,
+          guarded: /* @__PURE__ */ new Set(),
+          environDefaults: /* @__PURE__ */ new Map()
+        };
         for (const stmt of this.py.statements) this.executeOrSkip(stmt, ctx);
         return ctx;
       }
@@ -16648,7 +16659,13 @@ function valueSourceHere(v, baseDirParts, depth) {
     case "none":
       return { kind: "literal", value: null, line };
     case "list":
-      return v.written ? { kind: "list", items: v.items.map(inner), line, written: v.written } : { kind: "list", items: v.items.map(inner), line };
+      return v.written ? {
+        kind: "list",
+        items: v.items.map(inner),
+        line,
+        written: v.written,
+        ...v.bare ? { bare: v.bare } : {}
+      } : { kind: "list", items: v.items.map(inner), line };
     case "dict":
       return {
         kind: "dict",
@@ -22082,16 +22099,29 @@ function scriptConstants(file, src) {
   }
 }
 function commandWords(words2, src) {
-  const texts = words2.map((w2) => wordText(w2, src));
-  const at2 = afterExec(texts).first;
-  const parts = words2[at2]?.Parts ?? [];
-  const part = parts.length === 1 ? parts[0] : void 0;
+  const written = words2.map((w2) => wordText(w2, src));
+  const at2 = afterExec(written).first;
+  const texts = [];
+  const from = [];
+  words2.forEach((word, i) => {
+    const read = i < at2 ? void 0 : constantWords(word, src);
+    for (const text2 of read ?? [written[i]]) {
+      texts.push(text2);
+      from.push(i);
+    }
+  });
+  return { texts, from };
+}
+function constantWords(word, src) {
+  const parts = word.Parts ?? [];
+  const quoted2 = parts.length === 1 && nodeType(parts[0]) === "DblQuoted" ? parts[0] : void 0;
+  const inner = quoted2 ? quoted2.Parts ?? [] : parts;
+  const part = inner.length === 1 ? inner[0] : void 0;
   if (!part || nodeType(part) !== "ParamExp" || part.Exp || part.Repl || part.Index || part.Length)
-    return texts;
+    return void 0;
   const constant = src.constants.get(part.Param?.Value);
-  if (!constant || constant.offset > part.Pos().Offset()) return texts;
-  const split = constant.value.split(/[ \t\n]+/).filter((w2) => w2 !== "");
-  return [...texts.slice(0, at2), ...split, ...texts.slice(at2 + 1)];
+  if (!constant || constant.offset > part.Pos().Offset()) return void 0;
+  return quoted2 ? [constant.value] : constant.value.split(/[ \t\n]+/).filter((w2) => w2 !== "");
 }
 function visitFunction(name, body, src, out) {
   src.functions.visited.add(name);
@@ -22111,7 +22141,7 @@ function visitStmts(list, src, out) {
 function replacesShell(stmt, src) {
   const cmd = stmt.Cmd;
   if (!cmd || stmt.Background || nodeType(cmd) !== "CallExpr") return false;
-  const { argv, viaExec } = afterExec(commandWords(cmd.Args ?? [], src));
+  const { argv, viaExec } = afterExec(commandWords(cmd.Args ?? [], src).texts);
   return viaExec && argv.length > 0 && !argv[0].includes("$") && !argv[0].includes("`");
 }
 function visitStmt(stmt, src, out) {
@@ -22256,7 +22286,7 @@ function visitCall(stmt, call2, src, out) {
     op: `${r.N ? r.N.Value : ""}${REDIRECT_OPS[r.Op] ?? "?"}`,
     target: r.Word ? wordText(r.Word, src) : ""
   }));
-  const texts = commandWords(words2, src);
+  const { texts, from } = commandWords(words2, src);
   const { argv, viaExec, first } = afterExec(texts);
   if (!viaExec && callsFunction(argv[0], src)) {
     const first2 = out.length;
@@ -22266,8 +22296,7 @@ function visitCall(stmt, call2, src, out) {
   }
   const command = { argv, line, redirects, viaExec };
   if (env.length > 0) command.env = env;
-  const grown = texts.length - words2.length;
-  const wordNodes = argv.map((_, i) => words2[Math.max(first, first + i - grown)]);
+  const wordNodes = argv.map((_, i) => words2[from[first + i]]);
   const lines2 = wordNodes.map((w2) => src.lineOffset + w2.Pos().Line());
   if (lines2.some((l) => l !== line)) command.wordLines = lines2;
   const written = wordNodes.map((w2) => sliceBetween(w2, w2, src));
@@ -27468,7 +27497,8 @@ var init_service = __esm({
         const argsEntry = entryOf(n, "args");
         const argEntries = argsEntry && !isNull(argsEntry.value) ? this.envEntries(argsEntry, `${what}.args`) : [];
         const args = {};
-        for (const a of argEntries) args[a.name] = a.value;
+        for (const a of argEntries)
+          args[a.name] = a.raw !== void 0 && interpolate2(a.raw, this.env).unset ? void 0 : a.value;
         return {
           file: e.file,
           line: e.line,
@@ -30731,11 +30761,21 @@ function passwordCalls(code2) {
     const setter = called === "set_password";
     const positional = call2.args.filter((a) => a.name === void 0);
     const arg = call2.args.find((a) => a.name === "password") ?? positional[setter ? 0 : 2];
-    const literal = arg && (literalArgument(arg) ?? literalVariable(code2, arg.text, call2.index));
+    const fallback = arg && environmentFallback(arg);
+    const literal = arg && (literalArgument(arg) ?? literalVariable(code2, arg.text, call2.index) ?? fallback);
     if (!literal?.value || literal.value.startsWith("$")) continue;
-    out.push({ index: literal.index, what: `${called}(\u2026)` });
+    const what = literal === fallback ? `${called}(\u2026), the fallback when ${fallback.variable} is unset` : `${called}(\u2026)`;
+    out.push({ index: literal.index, what });
   }
   return out;
+}
+function environmentFallback(arg) {
+  const m = /^(?:os\.)?(?:environ\.get|getenv)\(\s*['"](\w+)['"]\s*,\s*(['"][^'"\n]*['"])\s*,?\s*\)$/.exec(
+    arg.text.trim()
+  );
+  const value = m && stringLiteral2(m[2]);
+  if (!m || !value) return void 0;
+  return { value, variable: m[1], index: arg.index + arg.text.indexOf(m[2]) };
 }
 function literalArgument(arg) {
   const value = stringLiteral2(arg.text);
@@ -30787,11 +30827,13 @@ function pythonPassword(c) {
   }
   const a = programArgv(c.argv);
   if (/^python/.test(a[0] ?? "") && a[1] === "-c" && a[2]) codes.push({ code: a[2], line: lineOf3(2) });
+  const stdinProgram = /^python[\d.]*$/.test(a[0] ?? "") && (a.length === 1 || a[1] === "-");
+  if (stdinProgram && c.stdin) codes.push({ code: c.stdin, line: c.line + 1 });
   for (const { code: code2, line } of codes) {
     const found = passwordCalls(code2);
     if (found.length > 0) {
       const what = found.some((c2) => c2.what.startsWith("set_")) ? "set_password(\u2026)" : found[0].what;
-      return { line: c.line, what };
+      return { line: stdinProgram ? line + newlinesBefore(code2, found[0].index) : c.line, what };
     }
     const keyword = keywordPasswords(code2)[0];
     if (keyword) return { line: line + newlinesBefore(code2, keyword.index), what: keyword.what };
@@ -30835,13 +30877,23 @@ var init_credentials = __esm({
 
 // src/rules/TF0311-secret-in-script.ts
 function programAdvice(what) {
+  const fallback = fallbackVariable(what);
+  if (fallback) return dropFallback(fallback);
   return ORDINARY_ACCOUNT.test(what) ? 'Read it from an environment variable the deploy sets (os.environ["\u2026"]).' : 'Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"], or createsuperuser --noinput).';
+}
+function fallbackVariable(what) {
+  return /the fallback when (\w+) is unset$/.exec(what)?.[1];
+}
+function dropFallback(variable) {
+  return `Drop the fallback, so a deploy that does not set ${variable} fails instead of using it: os.environ["${variable}"].`;
 }
 function fromEnvironment(what, app) {
   const name = /^(\w+)=\u2026$/.exec(what)?.[1];
   const known2 = Object.keys(containerEnv(app)).find((v) => v !== name && /PASS/i.test(v) && isSecretName(v));
   if (/\((?:password|passwd)=\u2026\)$/.test(what))
     return known2 ? `Read it from the environment instead: os.environ["${known2}"] (${known2} is set for the app).` : 'Read it from an environment variable the deploy sets (os.environ["\u2026"]).';
+  const fallback = fallbackVariable(what);
+  if (fallback) return dropFallback(fallback);
   if (ORDINARY_ACCOUNT.test(what)) return "Read it from an environment variable the deploy sets.";
   if (!name || name === "DJANGO_SUPERUSER_PASSWORD") return SUPERUSER_ADVICE;
   const drop2 = `drop the assignment and let the deploy set ${name} in the container's environment`;
@@ -30880,7 +30932,9 @@ The same holds for a password written in the start command itself (a shell-form 
 running \`manage.py shell -c "\u2026create_superuser(\u2026, 'admin123')"\`): it is in the Dockerfile or compose file, in every
 image and in \`docker inspect\`.
 
-Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`) are not literals and are not reported.
+Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`) are not literals and are not reported;
+a literal fallback for one (\`password=os.environ.get("DJANGO_SUPERUSER_PASSWORD", "admin123")\`) is: every container
+started without the variable uses it.
 `,
       related: [],
       check(project) {
@@ -31184,6 +31238,17 @@ function secretKeyNotString(v) {
     return `SECRET_KEY is a ${shape} of two values, the ${first.variable} variable and a literal string, not a string: probably os.environ.get("${first.variable}", "...") was meant, but that literal fallback would be a key written in code (TF0301). Read the variable alone: ${fix2}.`;
   return `SECRET_KEY is a ${shape} of ${count} values, not a string. Read one variable: ${fix2}.`;
 }
+function strayTupleReads(settings) {
+  const names = new Set(
+    settings.assignments.map((a) => a.name).filter((n) => n !== "SECRET_KEY" && !SEQUENCE_SETTING.test(n))
+  );
+  return [...names].flatMap((name) => liveAssignments(settings, name)).filter((a) => a.value.kind === "list" && a.value.bare && a.value.items.length === 1).filter((a) => a.value.kind === "list" && a.value.items[0]?.kind === "env");
+}
+function strayTupleMessage(a) {
+  const read = a.value.kind === "list" ? a.value.items[0] : void 0;
+  const variable = read?.kind === "env" ? read.variable : a.name;
+  return `${a.name} is a one-element tuple (a stray trailing comma), not the value of ${variable}: code that uses it as text gets "('\u2026',)" (an f-string URL, a comparison). Remove the comma at the end of the line.`;
+}
 function emptyHosts(settings, hosts) {
   if (hosts.length !== 1) return void 0;
   const [a] = hosts;
@@ -31228,7 +31293,7 @@ function canBeFalse(v) {
       return false;
   }
 }
-var settingsValueMalformed, COUNTS;
+var settingsValueMalformed, COUNTS, SEQUENCE_SETTING;
 var init_TF0314_settings_value_malformed = __esm({
   "src/rules/TF0314-settings-value-malformed.ts"() {
     "use strict";
@@ -31263,6 +31328,8 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
             if (a.value.kind !== "list") continue;
             findings.push({ file: a.file ?? settings.file, line: a.line, message: secretKeyNotString(a.value) });
           }
+          for (const a of strayTupleReads(settings))
+            findings.push({ file: a.file ?? settings.file, line: a.line, message: strayTupleMessage(a) });
           const hosts = liveAssignments(settings, "ALLOWED_HOSTS");
           for (const a of hosts) {
             if (a.value.kind !== "env" || a.value.whenSet !== "text") continue;
@@ -31293,6 +31360,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
       }
     });
     COUNTS = ["no", "one", "two", "three", "four"];
+    SEQUENCE_SETTING = /(^(ADMINS|MANAGERS|MIDDLEWARE|CORS_ORIGIN_WHITELIST)$|_(HOSTS|ORIGINS|IPS|DIRS|PATHS|APPS|BACKENDS|LIST)$)/;
   }
 });
 
@@ -32145,7 +32213,7 @@ function buildsOf(file, text2) {
   const services = entryOf(parseComposeYaml(file, text2).root, "services")?.value;
   if (services?.kind !== "map") return [];
   const out = [];
-  for (const { value } of services.entries) {
+  for (const { key, value } of services.entries) {
     const build2 = entryOf(value, "build")?.value;
     const context = build2?.kind === "scalar" ? scalarString(build2) : scalarString(entryOf(build2, "context")?.value);
     const dockerfile = build2?.kind === "map" ? scalarString(entryOf(build2, "dockerfile")?.value) : void 0;
@@ -32153,7 +32221,11 @@ function buildsOf(file, text2) {
     const c = context ?? ".";
     const d = dockerfile ?? "Dockerfile";
     if (/\$|^[a-z]+:\/\/|^git@/.test(c) || d.includes("$") || d.startsWith("/")) continue;
-    out.push({ context: c, dockerfile: d });
+    const written = {
+      ...context === void 0 ? {} : { context },
+      ...dockerfile === void 0 ? {} : { dockerfile }
+    };
+    out.push({ service: key, context: c, dockerfile: d, written });
   }
   return out;
 }
@@ -32319,7 +32391,10 @@ var init_compose_projects = __esm({
        * from its own directory when they name nothing from the other's.
        */
       placeSubdirectoryFiles(sets) {
-        const exists2 = (context, dockerfile) => dockerfileDockerReads(joinPath(context, dockerfile), (f) => f in this.texts) in this.texts;
+        const exists2 = (context, dockerfile) => {
+          const path4 = dockerfileDockerReads(joinPath(context, dockerfile), (f) => f in this.texts);
+          return (normalizeRelative(path4) ?? path4) in this.texts;
+        };
         const builds = (file) => buildsOf(file, this.texts[file] ?? "");
         const runAlone = new Set(composeFilesRunAlone(this.texts, Object.keys(this.texts)));
         for (const set of [...sets]) {
@@ -32333,6 +32408,10 @@ var init_compose_projects = __esm({
           const fromOwn = own.map((b) => exists2(relPath(set.dir, b.context), b.dockerfile));
           if (fromOwn.every((found) => !found) && own.every((b) => exists2(relPath(".", b.context), b.dockerfile))) {
             set.pathsFrom = { [file]: "." };
+            continue;
+          }
+          if (fromOwn.every((found) => !found) && !runAlone.has(file)) {
+            this.layerOnBuildingAncestor(sets, set, file, exists2);
             continue;
           }
           const targets = new Set(own.map((b) => relPath(set.dir, b.context)));
@@ -32352,6 +32431,36 @@ var init_compose_projects = __esm({
             set.pathsFrom = { [file]: dirName(file) };
           if (sets.some((s) => s !== set && s.files.join("\n") === set.files.join("\n")))
             sets.splice(sets.indexOf(set), 1);
+        }
+      }
+      /**
+       * A subdirectory file none of whose builds finds its Dockerfile from its own directory, whose builds all find one
+       * merged with an ancestor's compose file (`web: {build: {target: production}}` completing the base's `context: .`
+       * and `dockerfile:`), is an overlay run as `-f docker-compose.yml -f docker/docker-compose.prod.yml`: compose
+       * resolves the paths of every file from the first one's directory, and loads no override file beside them.
+       */
+      layerOnBuildingAncestor(sets, set, file, exists2) {
+        for (let dir = dirName(set.dir); ; dir = dirName(dir)) {
+          const base = sets.find((s) => s !== set && s.dir === dir && s.files.every((f) => dirName(f) === dir));
+          const baseFile = base?.files[0];
+          if (base && baseFile && COMPOSE_BASES.includes(baseName(baseFile))) {
+            const baseBuilds = new Map(
+              buildsOf(baseFile, this.texts[baseFile] ?? "").map((b) => [b.service, b])
+            );
+            const own = buildsOf(file, this.texts[file] ?? "");
+            const merged = own.map((b) => ({
+              context: b.written.context ?? baseBuilds.get(b.service)?.context ?? b.context,
+              dockerfile: b.written.dockerfile ?? baseBuilds.get(b.service)?.dockerfile ?? b.dockerfile
+            }));
+            const completes = own.some((b) => baseBuilds.has(b.service));
+            if (!completes || !merged.every((b) => exists2(relPath(dir, b.context), b.dockerfile))) return;
+            set.dir = dir;
+            set.files = [baseFile, file];
+            if (sets.some((s) => s !== set && s.files.join("\n") === set.files.join("\n")))
+              sets.splice(sets.indexOf(set), 1);
+            return;
+          }
+          if (dir === ".") return;
         }
       }
       /**
@@ -43524,6 +43633,7 @@ var SettingsModules = class extends ModelPart {
       files: (from, pattern) => this.includedFiles(from, pattern),
       // The image's own environment, when a development compose file would pick another module.
       variable: imageOverDevelopmentCompose(app) ? containerVariables(app.dockerfile?.targetStage?.env ?? {}, void 0) : containerEnvironment(app),
+      ...imageOverDevelopmentCompose(app) ? {} : { includeVariable: includeEnvironment(app) },
       ...configurationDefault(app.managePy ? this.texts[app.managePy] : void 0)
     };
     const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve6, includes);
@@ -43536,10 +43646,8 @@ var SettingsModules = class extends ModelPart {
     };
     const served = this.servedSettings(app, r.model, importRoot, other);
     const fromManagePy = this.managedSettings(app, [r.model, served], importRoot, other);
-    const imageIncludes = {
-      ...includes,
-      variable: containerVariables(app.dockerfile?.targetStage?.env ?? {}, void 0)
-    };
+    const imageVariable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, void 0);
+    const imageIncludes = { ...includes, variable: imageVariable, includeVariable: imageVariable };
     const imaged = this.imageSettings(app, [r.model, served, fromManagePy], importRoot, (file, module2) => {
       const m = modelSettings(file, module2, this.texts[file], resolve6, imageIncludes);
       this.addErrors(m.errors);
@@ -43805,6 +43913,16 @@ function configurationDefault(text2) {
 }
 function containerEnvironment(app) {
   return containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
+}
+function includeEnvironment(app) {
+  const chosen = choiceEnvironment(app).variable;
+  const image = app.dockerfile?.targetStage?.env ?? {};
+  return (name) => {
+    const value = chosen(name);
+    if (value !== void 0) return value;
+    const written = image[name];
+    return written === void 0 || written.includes("$") ? void 0 : written;
+  };
 }
 function choiceEnvironment(app) {
   const known2 = containerEnvironment(app);

@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-AN2USAZ5.js";
+} from "./chunk-3HYAMKB2.js";
 import {
   UnsafePathError,
   formatBytes,

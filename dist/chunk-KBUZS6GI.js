@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-AN2USAZ5.js";
+} from "./chunk-3HYAMKB2.js";
 import {
   insertLines,
   normalizePackageName,

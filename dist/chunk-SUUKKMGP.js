@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-AYLH7KKX.js";
+} from "./chunk-EMOTQXLB.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-AN2USAZ5.js";
+} from "./chunk-3HYAMKB2.js";
 import {
   UnsafePathError,
   readInside,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-QWLYCOIM.js";
+} from "./chunk-KBUZS6GI.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-AN2USAZ5.js";
+} from "./chunk-3HYAMKB2.js";
 import {
   SEVERITIES,
   UnsafePathError,
