@@ -38,8 +38,9 @@ For local development, put the variable in an untracked \`.env\` file or the com
     for (const { settings } of appSettings(project)) {
       const live = liveAssignments(settings, 'SECRET_KEY');
       for (const a of live) {
-        // Under a condition that cannot be told (`if 'test' in sys.argv`), the rule cannot decide.
-        if (a.inBranch && a.activeWhenUnset === undefined) continue;
+        // Under a condition that cannot be told (`if 'test' in sys.argv`), the rule cannot decide; a module loaded
+        // under one still sets the key as written wherever it is loaded.
+        if (a.inBranch && a.activeWhenUnset === undefined && !a.loadedInBranch) continue;
         const v = unwrapped(a.value);
         // `if "SECRET_KEY" in os.environ: … = os.getenv("SECRET_KEY") else: … = "literal"`: a fallback, as `.get(X, literal)`.
         const fallbackOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : undefined;

@@ -102,8 +102,13 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
           findings.push(taken);
           continue;
         }
-        // Off by default (an env-gated branch), or under a condition that cannot be told: no finding.
-        if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
+        // Off by default (an env-gated branch), or under a condition that cannot be told: no finding. A module loaded
+        // under such a condition still sets DEBUG as written wherever it is loaded.
+        if (
+          !a.loadedInBranch &&
+          (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined))
+        )
+          continue;
         const v = a.value;
         if (v.kind === 'literal' && truthy(v) === true && !isFalseWord(v)) {
           // `DEBUG = True`, then `if os.environ.get("APP_ENV", "production") == "production": DEBUG = False`.

@@ -42,8 +42,13 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
           continue;
         }
         // Set only when a variable is (as TF0302 leaves a DEBUG = True that only the environment turns on), or under a
-        // condition that cannot be told (`if 'test' in sys.argv`): what the deploy's environment decides, not code.
-        if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
+        // condition that cannot be told (`if 'test' in sys.argv`): what the deploy's environment decides, not code. A
+        // module loaded under a test that cannot be told still sets it as written wherever it is loaded.
+        if (
+          !a.loadedInBranch &&
+          (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined))
+        )
+          continue;
         const debug = debugSwitch(settings, a.value);
         if (debug) {
           findings.push({

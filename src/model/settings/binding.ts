@@ -45,13 +45,15 @@ export function bind(
         condText: ctx.condText,
         ...(ctx.branchTest ? { branchTest: ctx.branchTest } : {}),
         inBranch: ctx.inBranch,
+        ...(ctx.inBranch && ctx === ev.rootContext ? { loadedInBranch: true } : {}),
         activeWhenUnset: ctx.activeWhenUnset,
       }) - 1;
     origins = replace ? [index] : unionOrigins([previous?.origins ?? [], [index]]);
   }
   ctx.scope.set(name, { v, origins });
   if (name === 'SECRET_KEY') requireValue(v);
-  if (!ctx.inBranch && v.t === 'path' && v.base === 'repo') {
+  // A top-level statement of a module imported in a branch still says where the project is.
+  if ((!ctx.inBranch || ctx === ev.rootContext) && v.t === 'path' && v.base === 'repo') {
     if (name === 'BASE_DIR') ev.baseDirParts = v.parts;
     else if (ev.rootDirParts === undefined && ROOT_NAME.test(name)) ev.rootDirParts = v.parts;
   }

@@ -41,6 +41,8 @@ export interface RecordedAssignment {
   condText?: string;
   branchTest?: { text: string; line: number };
   inBranch: boolean;
+  /** A top-level statement of a module star-imported in a branch whose test cannot be told. */
+  loadedInBranch?: boolean;
   activeWhenUnset: Truth;
 }
 

@@ -176,7 +176,7 @@ export class ModuleEvaluation implements CallRecorder {
       if (py.error) this.shared.syntaxErrors.push({ file: source.file, ...py.error });
       const child = new ModuleEvaluation(source.file, py, this.resolve, this.depth + 1, this);
       const start = this.reads.length;
-      scope = child.run().scope;
+      scope = child.run(ctx.inBranch && !ctx.cond ? ctx : undefined).scope;
       for (const r of this.reads.slice(start)) r.file ??= source.file;
       for (const binding of scope.values()) {
         // A helper runs in its own module, with its names and syntax tree (`def get_env_variable` in base.py).
@@ -285,15 +285,23 @@ export class ModuleEvaluation implements CallRecorder {
     return this.shared.includes?.variable?.(name);
   }
 
-  /** Runs the module's top-level statements; returns the context they leave. */
-  run(): EvalContext {
+  /**
+   * Runs the module's top-level statements; returns the context they leave. A module star-imported inside a branch
+   * runs as that branch does: its assignments hold only where the branch runs.
+   */
+  run(importedIn?: EvalContext): EvalContext {
     const ctx: EvalContext = {
       scope: new Map(),
-      inBranch: false,
-      activeWhenUnset: true,
-      guarded: new Set(),
+      inBranch: importedIn?.inBranch ?? false,
+      activeWhenUnset: importedIn ? importedIn.activeWhenUnset : true,
+      ...(importedIn?.inBranch && importedIn.cond
+        ? { cond: importedIn.cond, condText: importedIn.condText }
+        : {}),
+      ...(importedIn?.branchTest ? { branchTest: importedIn.branchTest } : {}),
+      guarded: new Set(importedIn?.guarded),
       environDefaults: new Map(),
     };
+    this.rootContext = ctx;
     for (const stmt of this.py.statements) this.executeOrSkip(stmt, ctx);
     return ctx;
   }
@@ -332,6 +340,9 @@ export class ModuleEvaluation implements CallRecorder {
     if (BUILTINS.has(name)) return { t: 'ref', name: `builtins.${name}`, line };
     return { t: 'unknown', text: name, line };
   }
+
+  /** The context of the module's top-level statements, once it runs. */
+  rootContext?: EvalContext;
 
   /** Last line of the statement being run (where a fix of a multi-line assignment ends). */
   statementEndLine = 0;

@@ -50,6 +50,7 @@ export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalC
     if (a.cond) out.condition = conditionOf(a.cond, a.condText);
     out.live = live.has(i);
     if (a.inBranch) out.inBranch = true;
+    if (a.loadedInBranch) out.loadedInBranch = true;
     if (a.branchTest) out.branchTest = a.branchTest;
     if (a.activeWhenUnset !== undefined) out.activeWhenUnset = a.activeWhenUnset;
     return out;

@@ -72,6 +72,11 @@ export interface SettingAssignment {
   live?: boolean;
   /** True when the assignment sits in an if/elif/else, except or loop body, so it may not run. */
   inBranch?: boolean;
+  /**
+   * True when it is a top-level statement of a module star-imported inside a branch whose test cannot be told: the
+   * module may not be loaded, but where it is, it sets this.
+   */
+  loadedInBranch?: boolean;
   /** The test of the innermost `if`/`elif` it sits under, as written and whatever it tests (`not DEBUG`); none in an `else`. */
   branchTest?: { text: string; line: number };
   /** Whether the assignment runs when no environment variable is set; undefined when that cannot be told. */
