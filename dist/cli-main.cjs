@@ -15468,13 +15468,14 @@ function bind(ev, name, v, ctx, line, replace) {
       condText: ctx.condText,
       ...ctx.branchTest ? { branchTest: ctx.branchTest } : {},
       inBranch: ctx.inBranch,
+      ...ctx.inBranch && ctx === ev.rootContext ? { loadedInBranch: true } : {},
       activeWhenUnset: ctx.activeWhenUnset
     }) - 1;
     origins = replace ? [index] : unionOrigins([previous?.origins ?? [], [index]]);
   }
   ctx.scope.set(name, { v, origins });
   if (name === "SECRET_KEY") requireValue(v);
-  if (!ctx.inBranch && v.t === "path" && v.base === "repo") {
+  if ((!ctx.inBranch || ctx === ev.rootContext) && v.t === "path" && v.base === "repo") {
     if (name === "BASE_DIR") ev.baseDirParts = v.parts;
     else if (ev.rootDirParts === void 0 && ROOT_NAME.test(name)) ev.rootDirParts = v.parts;
   }
@@ -16079,7 +16080,7 @@ var init_evaluation = __esm({
           if (py.error) this.shared.syntaxErrors.push({ file: source.file, ...py.error });
           const child = new _ModuleEvaluation(source.file, py, this.resolve, this.depth + 1, this);
           const start = this.reads.length;
-          scope = child.run().scope;
+          scope = child.run(ctx.inBranch && !ctx.cond ? ctx : void 0).scope;
           for (const r of this.reads.slice(start)) r.file ??= source.file;
           for (const binding of scope.values()) {
             if (binding.v.t === "func" && !binding.v.home) binding.v.home = { ev: child, scope };
@@ -16176,15 +16177,21 @@ var init_evaluation = __esm({
       containerValue(name) {
         return this.shared.includes?.variable?.(name);
       }
-      /** Runs the module's top-level statements; returns the context they leave. */
-      run() {
+      /**
+       * Runs the module's top-level statements; returns the context they leave. A module star-imported inside a branch
+       * runs as that branch does: its assignments hold only where the branch runs.
+       */
+      run(importedIn) {
         const ctx = {
           scope: /* @__PURE__ */ new Map(),
-          inBranch: false,
-          activeWhenUnset: true,
-          guarded: /* @__PURE__ */ new Set(),
+          inBranch: importedIn?.inBranch ?? false,
+          activeWhenUnset: importedIn ? importedIn.activeWhenUnset : true,
+          ...importedIn?.inBranch && importedIn.cond ? { cond: importedIn.cond, condText: importedIn.condText } : {},
+          ...importedIn?.branchTest ? { branchTest: importedIn.branchTest } : {},
+          guarded: new Set(importedIn?.guarded),
           environDefaults: /* @__PURE__ */ new Map()
         };
+        this.rootContext = ctx;
         for (const stmt of this.py.statements) this.executeOrSkip(stmt, ctx);
         return ctx;
       }
@@ -16218,6 +16225,8 @@ var init_evaluation = __esm({
         if (BUILTINS.has(name)) return { t: "ref", name: `builtins.${name}`, line };
         return { t: "unknown", text: name, line };
       }
+      /** The context of the module's top-level statements, once it runs. */
+      rootContext;
       /** Last line of the statement being run (where a fix of a multi-line assignment ends). */
       statementEndLine = 0;
       line(node) {
@@ -16594,6 +16603,7 @@ function settingsModelOf(ev, module2, ctx) {
     if (a.cond) out.condition = conditionOf(a.cond, a.condText);
     out.live = live.has(i);
     if (a.inBranch) out.inBranch = true;
+    if (a.loadedInBranch) out.loadedInBranch = true;
     if (a.branchTest) out.branchTest = a.branchTest;
     if (a.activeWhenUnset !== void 0) out.activeWhenUnset = a.activeWhenUnset;
     return out;
@@ -28123,7 +28133,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
         for (const { settings } of appSettings(project)) {
           const live = liveAssignments(settings, "SECRET_KEY");
           for (const a of live) {
-            if (a.inBranch && a.activeWhenUnset === void 0) continue;
+            if (a.inBranch && a.activeWhenUnset === void 0 && !a.loadedInBranch) continue;
             const v = unwrapped(a.value);
             const fallbackOf = a.inBranch && a.activeWhenUnset === true ? a.condition?.variable : void 0;
             const readInOtherBranch = live.some(
@@ -28959,7 +28969,8 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
               findings.push(taken);
               continue;
             }
-            if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
+            if (!a.loadedInBranch && (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0))
+              continue;
             const v = a.value;
             if (v.kind === "literal" && truthy2(v) === true && !isFalseWord(v)) {
               const skipped2 = switchedOffByDefault(app, live, a, settings.file, projectComposeFiles(project));
@@ -29192,7 +29203,8 @@ Behind a proxy that already checks the host, a deploy may still set \`DJANGO_ALL
               findings.push({ file: a.file ?? settings.file, line: a.line, ...inEveryArm(arms, fromEnv) });
               continue;
             }
-            if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
+            if (!a.loadedInBranch && (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0))
+              continue;
             const debug = debugSwitch(settings, a.value);
             if (debug) {
               findings.push({

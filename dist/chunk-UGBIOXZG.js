@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-KBUZS6GI.js";
+} from "./chunk-DI22YTBL.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-3HYAMKB2.js";
+} from "./chunk-KKMQMNPS.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-3HYAMKB2.js";
+} from "./chunk-KKMQMNPS.js";
 import {
   insertLines,
   normalizePackageName,

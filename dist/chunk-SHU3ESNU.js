@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-EMOTQXLB.js";
+} from "./chunk-5LP4XRCP.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-3HYAMKB2.js";
+} from "./chunk-KKMQMNPS.js";
 import {
   UnsafePathError,
   readInside,

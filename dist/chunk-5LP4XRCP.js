@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-3HYAMKB2.js";
+} from "./chunk-KKMQMNPS.js";
 import {
   UnsafePathError,
   formatBytes,
