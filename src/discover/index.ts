@@ -112,6 +112,10 @@ export async function discover(
       // The server's entry module names the settings it runs (they may differ from manage.py's).
       baseName(f) === 'wsgi.py' ||
       baseName(f) === 'asgi.py' ||
+      // s6-overlay's services: what /init runs (`type`, a oneshot's `up`, a longrun's `run`).
+      /(^|\/)s6-rc\.d\/[^/]+\/(type|up|run)$/.test(f) ||
+      // A root filesystem copied whole (`COPY root/ /`) holds nginx's configuration where nginx reads it.
+      /(^|\/)etc\/nginx\/(.+\/)?[^/]+\.conf$/.test(f) ||
       // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
       // or placeholder secrets, by what they hold.
       isEnvStyleName(f) ||

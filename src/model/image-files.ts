@@ -17,6 +17,7 @@ import type { ComposeCommand, ComposeVolumeMount } from './types/compose.js';
 import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
 import { nginxListens } from './proxy-config.js';
 import { gunicornConfigArg, gunicornConfigLogs, uwsgiIniArg, uwsgiIniLogs } from './server-config.js';
+import { s6Services } from './s6-services.js';
 import { supervisordRun, supervisorPrograms } from './supervisor-config.js';
 import type {
   App,
@@ -315,7 +316,7 @@ export class ImageFiles extends ModelPart {
     const runs = startArgvs(app, target)
       .map((argv) => supervisordRun(programArgv(argv)))
       .filter((r) => r !== undefined);
-    if (runs.length === 0) return [];
+    if (runs.length === 0) return s6Services(app, layout, this.texts);
     const named = runs.map((r) => r.config).filter((c) => c !== undefined && !c.includes('$'));
     let files: string[];
     if (named.length > 0) {

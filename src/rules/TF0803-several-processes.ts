@@ -22,6 +22,7 @@ import { splitImage } from '../model/image-ref.js';
 import type { CopyInstr, RunInstr } from '../model/types/dockerfile.js';
 import { uwsgiIniArg } from '../model/server-config.js';
 import { supervisordRun } from '../model/supervisor-config.js';
+import { s6Init } from '../model/s6-services.js';
 import type { RawFinding } from '../core/index.js';
 import type { App, Project, SupervisorProgram } from '../model/types/project.js';
 import { appImageStartCommands, appsAndWorkerImages, ownImageAppServices } from './lib/each.js';
@@ -45,6 +46,25 @@ function supervisedPrograms(programs: SupervisorProgram[]): string {
     return `${p.name} (${what}${p.numprocs ? `, ${p.numprocs} processes` : ''})`;
   });
   return `the programs of ${files}: ${names.join(', ')}`;
+}
+
+/** s6-overlay's /init running several longrun services: at its ENTRYPOINT, or the FROM of the base image that sets it. */
+function s6Finding(app: App): RawFinding | undefined {
+  const df = app.dockerfile;
+  const init = df?.targetStage && s6Init(df, df.targetStage);
+  const longruns = (app.supervisorPrograms ?? []).filter((p) => p.s6 === 'longrun');
+  if (!init || longruns.length < 2) return undefined;
+  const names = longruns.map((p) => {
+    const script = app.entrypointScripts.find((s) => s.program === p.name);
+    const what = script?.script.commands.map((c) => longRunningProcess(c.argv)).find((w) => w !== undefined);
+    return what ? `${p.name} (${what})` : p.name;
+  });
+  const from = init.base ? `, from the base image ${init.base}` : '';
+  return {
+    file: init.file,
+    line: init.line,
+    message: `The image's entrypoint is s6-overlay's /init${from}, a process supervisor that runs the longrun services ${listOf(names)} side by side in one container: the runtime sees only /init, so none of them can be scaled or stopped on its own, and every replica runs them all. Run each service as its own container (its own compose service) instead.`,
+  };
 }
 
 /**
@@ -135,6 +155,11 @@ services:
     const findings: RawFinding[] = [];
     const seen = new Set<string>();
     for (const app of appsAndWorkerImages(project)) {
+      const s6 = s6Finding(app);
+      if (s6 && !seen.has(`${s6.file}:${s6.line}`)) {
+        seen.add(`${s6.file}:${s6.line}`);
+        findings.push(s6);
+      }
       // supervisord's programs are judged with supervisord, at the command that starts it.
       const facts = daemonFacts(app);
       const chains = [imageCommand(app), effectiveCommand(app)].map((chain) =>

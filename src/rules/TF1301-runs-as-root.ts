@@ -31,6 +31,7 @@ import {
   switchAdvice,
   userAddedBy,
   usersCreatedByRuns,
+  createdUser,
   lineage,
   dropTool,
 } from './lib/image-users.js';
@@ -39,6 +40,7 @@ import { inherited, repositoryBases, startingApp } from './lib/base-image.js';
 import { appsAndWorkerImages, imageRunner } from './lib/each.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { listOf } from './lib/processes.js';
+import { s6RootMessage } from './lib/s6-root.js';
 
 const DROPS_PRIVILEGES = new Set(['gosu', 'su-exec', 'setpriv', 'runuser', 'chpst', 's6-setuidgid']);
 
@@ -124,7 +126,7 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   // `gunicorn --user=root` as well: under a USER it fails to start its workers until that option goes too.
   if (suDrop(runner) || privilegeDrop(runner) || privilegeDrop(runner, 'root') || proxyInContainer(runner))
     return undefined;
-  if (runtimeUser(runner)) return undefined;
+  if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6)) return undefined;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === 'RUN');
   const runtime = runtimeInsertionLine(stage);
@@ -158,17 +160,6 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   const title = `run as the unprivileged user ${existing ?? 'app'}`;
   if (inPlace) return { title, edits: [replaceLines(dockerfile.file, inPlace.line, inPlace.endLine, lines)] };
   return { title, edits: [insertLines(dockerfile.file, at, lines)] };
-}
-
-/** The name of the user a RUN creates (`useradd [options] NAME`, `adduser -D NAME`), the last one when several. */
-function createdUser(runs: string[]): string | undefined {
-  let name: string | undefined;
-  for (const run of runs)
-    for (const m of run.matchAll(
-      /\b(?:useradd|adduser)\b((?:\s+(?:-{1,2}[\w-]+(?:[ =](?![-])[^\s&;|]+)?|\\\n))*)\s+([a-z_][\w-]*)(?=\s*(?:$|&&|;|\|\||\\))/gm,
-    ))
-      name = m[2];
-  return name;
 }
 
 /**
@@ -335,6 +326,8 @@ function ownOrBaseMessage(app: App, df: DockerfileModel, stage: Stage, head: str
 /** The words of the finding for an app that runs as root, from what its start does before the app runs. */
 function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string): string {
   const proxy = proxyInContainer(app);
+  const s6 = s6RootMessage(app, df, stage, head, privilegeDrop(app), proxy);
+  if (s6) return s6;
   if (proxy) return proxyMessage(app, df, stage, head, proxy);
   const created = runtimeUser(app);
   const drop = privilegeDrop(app);

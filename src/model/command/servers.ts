@@ -135,8 +135,13 @@ export function launchedCommand(argv: string[]): string[] | undefined {
     while (i < argv.length && argv[i].startsWith('-'))
       i += DOCKERIZE_FLAGS.has(argv[i]) || argv[i].includes('=') ? 1 : 2;
     inner = argv.slice(i);
-  } else if (p === 'gosu' || p === 'su-exec') {
+  } else if (p === 'gosu' || p === 'su-exec' || p === 's6-setuidgid') {
     inner = argv.slice(2);
+  } else if (p === 's6-notifyoncheck') {
+    // s6's readiness wrapper: its options (-d alone, the others with a value), then the program it execs
+    let i = 1;
+    while (i < argv.length && argv[i].startsWith('-')) i += /^-[3sTtwnc]$/.test(argv[i]) ? 2 : 1;
+    inner = argv.slice(i);
   } else if (p === 'su') {
     const script = suScript(argv);
     inner = script === undefined ? undefined : ['sh', '-c', script];

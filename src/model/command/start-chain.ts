@@ -204,15 +204,24 @@ function withPositional(commands: StartCommand[], words: string[]): StartCommand
   return read ? filled : undefined;
 }
 
-/** The programs supervisord starts, right after the first command that starts it, each at its configuration line. */
+/**
+ * The programs supervisord starts, right after the first command that starts it, each at its configuration line; the
+ * services of s6-overlay's /init before the rest of the start.
+ */
 function withSupervisorPrograms(
   commands: StartCommand[],
   app: App,
   follow: (programs: StartCommand[]) => StartCommand[],
 ): StartCommand[] {
   const programs = app.supervisorPrograms ?? [];
-  const at = programs.length > 0 ? commands.findIndex((c) => supervisordRun(programArgv(c.argv))) : -1;
-  if (at < 0) return commands;
+  // s6-overlay's /init runs its services first, then the command (CMD) when the image has one.
+  const s6 = programs.length > 0 && programs.every((p) => p.s6);
+  const at = s6
+    ? -1
+    : programs.length > 0
+      ? commands.findIndex((c) => supervisordRun(programArgv(c.argv)))
+      : -1;
+  if (at < 0 && !s6) return commands;
   // supervisord runs a program's words itself, with no shell between (shlex, then exec).
   const run = programs.map((p): StartCommand => ({
     file: p.file,

@@ -117,7 +117,10 @@ export interface ProxyConfigFile {
   daemonOff?: boolean;
 }
 
-/** A program supervisord starts (`[program:uwsgi]` with `command = uwsgi --ini uwsgi.ini`). */
+/**
+ * A program supervisord starts (`[program:uwsgi]` with `command = uwsgi --ini uwsgi.ini`), or a service s6-overlay's
+ * /init starts (`s6-rc.d/svc-web/run`).
+ */
 export interface SupervisorProgram {
   file: string; // relative to the scanned directory
   line: number;
@@ -133,6 +136,8 @@ export interface SupervisorProgram {
   numprocs?: number;
   /** The program's `directory=`: supervisord changes to it before it starts the command. */
   directory?: string;
+  /** Set for a service of s6-overlay's /init instead (its s6-rc.d directory): a oneshot runs once at every start, before the longruns. */
+  s6?: 'oneshot' | 'longrun';
 }
 
 /** Where the app shows it drives the Docker engine on purpose (`xterm/task.py:4 imports the Docker SDK`). */
@@ -183,7 +188,10 @@ export interface App {
   entrypointScripts: EntrypointScript[];
   /** Python programs the start chain runs, found in the context. */
   startPrograms?: StartProgram[];
-  /** The programs of the supervisord configuration the start chain runs supervisord with, found in the context. */
+  /**
+   * The programs of the supervisord configuration the start chain runs supervisord with, found in the context; or the
+   * s6-overlay services the image's /init starts.
+   */
   supervisorPrograms?: SupervisorProgram[];
   /** Server configuration files the start chain names (`uwsgi --ini FILE`), found in the context. */
   serverConfigs?: ServerConfigFile[];

@@ -161,3 +161,14 @@ export function releaseOf(stage: Stage): Release {
   }
   return 'unknown';
 }
+
+/** The name of the user a RUN creates (`useradd [options] NAME`, `adduser -D NAME`), the last one when several. */
+export function createdUser(runs: string[]): string | undefined {
+  let name: string | undefined;
+  for (const run of runs)
+    for (const m of run.matchAll(
+      /\b(?:useradd|adduser)\b((?:\s+(?:-{1,2}[\w-]+(?:[ =](?![-])[^\s&;|]+)?|\\\n))*)\s+([a-z_][\w-]*)(?=\s*(?:$|&&|;|\|\||\\))/gm,
+    ))
+      name = m[2];
+  return name;
+}
