@@ -22663,8 +22663,12 @@ function launchedCommand(argv) {
     while (i < argv.length && argv[i].startsWith("-"))
       i += DOCKERIZE_FLAGS.has(argv[i]) || argv[i].includes("=") ? 1 : 2;
     inner = argv.slice(i);
-  } else if (p === "gosu" || p === "su-exec") {
+  } else if (p === "gosu" || p === "su-exec" || p === "s6-setuidgid") {
     inner = argv.slice(2);
+  } else if (p === "s6-notifyoncheck") {
+    let i = 1;
+    while (i < argv.length && argv[i].startsWith("-")) i += /^-[3sTtwnc]$/.test(argv[i]) ? 2 : 1;
+    inner = argv.slice(i);
   } else if (p === "su") {
     const script = suScript(argv);
     inner = script === void 0 ? void 0 : ["sh", "-c", script];
@@ -25064,8 +25068,9 @@ function withPositional(commands, words2) {
 }
 function withSupervisorPrograms(commands, app, follow) {
   const programs = app.supervisorPrograms ?? [];
-  const at2 = programs.length > 0 ? commands.findIndex((c) => supervisordRun(programArgv(c.argv))) : -1;
-  if (at2 < 0) return commands;
+  const s6 = programs.length > 0 && programs.every((p) => p.s6);
+  const at2 = s6 ? -1 : programs.length > 0 ? commands.findIndex((c) => supervisordRun(programArgv(c.argv))) : -1;
+  if (at2 < 0 && !s6) return commands;
   const run = programs.map((p) => ({
     file: p.file,
     line: p.line,
@@ -34283,6 +34288,65 @@ var init_TF0802_fixed_container_name = __esm({
   }
 });
 
+// src/model/s6-services.ts
+function s6Init(df, stage) {
+  if (stage.entrypoint) {
+    const argv = stage.entrypoint.argv ?? stage.entrypoint.script?.commands[0]?.argv ?? [];
+    return argv[0] === "/init" ? { file: df.file, line: stage.entrypoint.line } : void 0;
+  }
+  let root = stage;
+  for (let i = 0; i < df.stages.length && root.from.stageRef !== void 0; i++)
+    root = df.stages[root.from.stageRef] ?? root;
+  const base = root.from.repository;
+  return base && S6_BASES.test(base) ? { file: df.file, line: root.from.line, base } : void 0;
+}
+function s6Services(app, layout, texts) {
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  const context = app.context;
+  if (!df || !stage || !context || app.compose?.appService?.entrypoint || !s6Init(df, stage)) return [];
+  const files = /* @__PURE__ */ new Map();
+  for (const f of context.sentFiles) {
+    const landing = layout.landingOf(stage, f);
+    if (landing?.startsWith(`${SERVICES}/`)) files.set(landing, joinPath(context.dir, f));
+  }
+  const names = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
+  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path21.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path21.posix.basename(p));
+  const type = (name) => texts[files.get(`${SERVICES}/${name}/type`) ?? ""]?.trim();
+  const wanted = [];
+  const visit = (name, depth) => {
+    if (wanted.includes(name) || depth > 50 || !names.has(name)) return;
+    for (const d of entries(name, "dependencies.d")) visit(d, depth + 1);
+    for (const c of entries(name, "contents.d")) visit(c, depth + 1);
+    wanted.push(name);
+  };
+  if (names.has("user")) visit("user", 0);
+  else for (const name of [...names].sort()) visit(name, 0);
+  const out = [];
+  for (const kind of ["oneshot", "longrun"])
+    for (const name of wanted.filter((n) => type(n) === kind)) {
+      const imagePath = `${SERVICES}/${name}/${kind === "oneshot" ? "up" : "run"}`;
+      const file = files.get(imagePath);
+      if (!file || !(file in texts)) continue;
+      const command = kind === "oneshot" ? texts[file].trim() : imagePath;
+      const argv = kind === "oneshot" ? parseShell(command).commands[0]?.argv ?? [] : [imagePath];
+      if (argv.length === 0) continue;
+      out.push({ file, line: 1, name, command, argv, s6: kind });
+    }
+  return out;
+}
+var import_node_path21, SERVICES, S6_BASES;
+var init_s6_services = __esm({
+  "src/model/s6-services.ts"() {
+    "use strict";
+    import_node_path21 = require("node:path");
+    init_classify();
+    init_shell();
+    SERVICES = "/etc/s6-overlay/s6-rc.d";
+    S6_BASES = /^(?:(?:lscr\.io|ghcr\.io|docker\.io)\/)?linuxserver\//;
+  }
+});
+
 // src/rules/lib/signal-trap.ts
 function termForwarder(commands) {
   for (const c of commands) {
@@ -34327,6 +34391,23 @@ function supervisedPrograms(programs) {
     return `${p.name} (${what}${p.numprocs ? `, ${p.numprocs} processes` : ""})`;
   });
   return `the programs of ${files}: ${names.join(", ")}`;
+}
+function s6Finding(app) {
+  const df = app.dockerfile;
+  const init = df?.targetStage && s6Init(df, df.targetStage);
+  const longruns = (app.supervisorPrograms ?? []).filter((p) => p.s6 === "longrun");
+  if (!init || longruns.length < 2) return void 0;
+  const names = longruns.map((p) => {
+    const script = app.entrypointScripts.find((s) => s.program === p.name);
+    const what = script?.script.commands.map((c) => longRunningProcess(c.argv)).find((w2) => w2 !== void 0);
+    return what ? `${p.name} (${what})` : p.name;
+  });
+  const from = init.base ? `, from the base image ${init.base}` : "";
+  return {
+    file: init.file,
+    line: init.line,
+    message: `The image's entrypoint is s6-overlay's /init${from}, a process supervisor that runs the longrun services ${listOf(names)} side by side in one container: the runtime sees only /init, so none of them can be scaled or stopped on its own, and every replica runs them all. Run each service as its own container (its own compose service) instead.`
+  };
 }
 function attachedDaemons(app, argv) {
   if (!uwsgiIniArg(programArgv(argv))) return void 0;
@@ -34496,6 +34577,7 @@ var init_TF0803_several_processes = __esm({
     init_image_ref();
     init_server_config();
     init_supervisor_config();
+    init_s6_services();
     init_each();
     init_command_text();
     init_processes2();
@@ -34547,6 +34629,11 @@ services:
         const findings = [];
         const seen = /* @__PURE__ */ new Set();
         for (const app of appsAndWorkerImages(project)) {
+          const s6 = s6Finding(app);
+          if (s6 && !seen.has(`${s6.file}:${s6.line}`)) {
+            seen.add(`${s6.file}:${s6.line}`);
+            findings.push(s6);
+          }
           const facts = daemonFacts(app);
           const chains = [imageCommand(app), effectiveCommand(app)].map(
             (chain2) => chain2.filter((c) => c.origin !== "supervisor")
@@ -34688,16 +34775,16 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path4 = word.includes("/") ? import_node_path21.posix.resolve(workdir, word) : void 0;
+  const path4 = word.includes("/") ? import_node_path22.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path4 ? import_node_path21.posix.normalize(s.imagePath) === path4 : import_node_path21.posix.basename(s.imagePath) === word
+    (s) => path4 ? import_node_path22.posix.normalize(s.imagePath) === path4 : import_node_path22.posix.basename(s.imagePath) === word
   );
 }
-var import_node_path21, BUILTINS2;
+var import_node_path22, BUILTINS2;
 var init_exec_form = __esm({
   "src/rules/lib/exec-form.ts"() {
     "use strict";
-    import_node_path21 = require("node:path");
+    import_node_path22 = require("node:path");
     BUILTINS2 = /* @__PURE__ */ new Set([
       ".",
       "source",
@@ -34823,6 +34910,15 @@ function releaseOf(stage) {
     return "util-linux";
   }
   return "unknown";
+}
+function createdUser(runs) {
+  let name;
+  for (const run of runs)
+    for (const m of run.matchAll(
+      /\b(?:useradd|adduser)\b((?:\s+(?:-{1,2}[\w-]+(?:[ =](?![-])[^\s&;|]+)?|\\\n))*)\s+([a-z_][\w-]*)(?=\s*(?:$|&&|;|\|\||\\))/gm
+    ))
+      name = m[2];
+  return name;
 }
 var USER_OPTION_VALUES, known, BASE_USERS, baseStage, isAlpine;
 var init_image_users = __esm({
@@ -36463,7 +36559,7 @@ function endsAfter(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path22.posix.dirname(app.managePy);
+  const projectDir = import_node_path23.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
@@ -36479,11 +36575,11 @@ function projectVolume(app, service) {
     (v) => v.type === "volume" && !v.readOnly && v.source !== void 0 && coversPath(v.target, codeDir)
   );
 }
-var import_node_path22, ENDING_STEPS;
+var import_node_path23, ENDING_STEPS;
 var init_admin_on_start = __esm({
   "src/rules/lib/admin-on-start.ts"() {
     "use strict";
-    import_node_path22 = require("node:path");
+    import_node_path23 = require("node:path");
     init_command();
     init_paths();
     ENDING_STEPS = /* @__PURE__ */ new Set([
@@ -36716,6 +36812,34 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   }
 });
 
+// src/rules/lib/s6-root.ts
+function s6RootMessage(app, df, stage, head, drop2, proxy) {
+  const init = s6Init(df, stage);
+  if (!init || !app.supervisorPrograms?.some((p) => p.s6)) return void 0;
+  const start = init.base ? `${head}, so the container starts as root: its entrypoint is s6-overlay's /init, from the base image ${init.base}, whose own init services need root (they map the user abc to PUID/PGID and fix permissions), so a USER line would keep the container from starting` : `${head}, so the container starts as root: its entrypoint is s6-overlay's /init (${init.file}:${init.line}), which starts every service as root unless it drops itself; under a USER line, each service and /init's own set-up must work as that user`;
+  const others = [
+    ...proxy ? [`${proxy.name} (${proxy.file}:${proxy.line})`] : [],
+    ...app.supervisorPrograms.some((p) => p.s6 === "oneshot") ? ["the oneshot services"] : []
+  ];
+  const rest = others.length > 0 ? `; ${others.join(" and ")} run as root` : "";
+  const split = proxy ? `, or move ${proxy.name} into its own container (its own compose service)` : "";
+  if (drop2)
+    return `${start}. The app itself already runs as ${drop2.user ?? "another user"} (${drop2.tool} at ${drop2.file}:${drop2.line})${rest}. Keep this layout knowingly and suppress TF1301 with the reason${split}.`;
+  const server = startCommands(app).find(
+    (c) => c.origin === "script" && serverOf(c.argv) && !reverseProxyOf(c.argv)
+  );
+  const user = init.base ? "abc" : "app";
+  const where2 = server ? ` in its run script (${server.file}:${server.line})` : " in its run script";
+  return `${start}. Keep /init as root and drop root for the app's service alone: start it with exec s6-setuidgid ${user} \u2026${where2}${split}.`;
+}
+var init_s6_root = __esm({
+  "src/rules/lib/s6-root.ts"() {
+    "use strict";
+    init_command();
+    init_s6_services();
+  }
+});
+
 // src/rules/TF1301-runs-as-root.ts
 function fixRunsAsRoot(context) {
   const found = appOfDockerfile(context);
@@ -36726,7 +36850,7 @@ function fixRunsAsRoot(context) {
     return void 0;
   if (suDrop(runner) || privilegeDrop(runner) || privilegeDrop(runner, "root") || proxyInContainer(runner))
     return void 0;
-  if (runtimeUser(runner)) return void 0;
+  if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6)) return void 0;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === "RUN");
   const runtime = runtimeInsertionLine(stage);
@@ -36752,15 +36876,6 @@ function fixRunsAsRoot(context) {
   const title = `run as the unprivileged user ${existing ?? "app"}`;
   if (inPlace) return { title, edits: [replaceLines(dockerfile.file, inPlace.line, inPlace.endLine, lines2)] };
   return { title, edits: [insertLines(dockerfile.file, at2, lines2)] };
-}
-function createdUser(runs) {
-  let name;
-  for (const run of runs)
-    for (const m of run.matchAll(
-      /\b(?:useradd|adduser)\b((?:\s+(?:-{1,2}[\w-]+(?:[ =](?![-])[^\s&;|]+)?|\\\n))*)\s+([a-z_][\w-]*)(?=\s*(?:$|&&|;|\|\||\\))/gm
-    ))
-      name = m[2];
-  return name;
 }
 function privilegeDrop(app, to = "other") {
   const env = containerEnv(app);
@@ -36869,6 +36984,8 @@ function ownOrBaseMessage(app, df, stage, head) {
 }
 function rootMessage(app, df, stage, head) {
   const proxy = proxyInContainer(app);
+  const s6 = s6RootMessage(app, df, stage, head, privilegeDrop(app), proxy);
+  if (s6) return s6;
   if (proxy) return proxyMessage(app, df, stage, head, proxy);
   const created = runtimeUser(app);
   const drop2 = privilegeDrop(app);
@@ -36981,7 +37098,7 @@ function appDrop(app, df, stage, user) {
   return `start ${kind} through ${tool} (${at2})${socket}`;
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path23.posix.dirname(p));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path24.posix.dirname(p));
   const chowned = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w2) => w2.startsWith("/")));
   return [...new Set(dirs)].filter(
     (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned.some((c) => d === c || d.startsWith(`${c}/`))
@@ -37007,11 +37124,11 @@ function suDrop(app) {
     }
   return drops.find((d) => SERVER_WORDS.test(d.command)) ?? drops[0];
 }
-var import_node_path23, DROPS_PRIVILEGES, runsAsRoot, listed, DEFAULT_SITES, plural, SU_OPTION_VALUES, SERVER_WORDS;
+var import_node_path24, DROPS_PRIVILEGES, runsAsRoot, listed, DEFAULT_SITES, plural, SU_OPTION_VALUES, SERVER_WORDS;
 var init_TF1301_runs_as_root = __esm({
   "src/rules/TF1301-runs-as-root.ts"() {
     "use strict";
-    import_node_path23 = require("node:path");
+    import_node_path24 = require("node:path");
     init_command();
     init_dockerfile_fix();
     init_image_users();
@@ -37020,6 +37137,7 @@ var init_TF1301_runs_as_root = __esm({
     init_each();
     init_rule();
     init_processes2();
+    init_s6_root();
     DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
     runsAsRoot = defineRule({
       id: "TF1301",
@@ -37466,13 +37584,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path24.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path24.sep}`) && rel !== ".." && !(0, import_node_path24.isAbsolute)(rel);
+  const rel = (0, import_node_path25.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path25.sep}`) && rel !== ".." && !(0, import_node_path25.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path24.resolve)(root);
+  const absRoot = (0, import_node_path25.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path24.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path25.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -37526,9 +37644,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text2, within) {
-  const file = (0, import_node_path24.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path24.dirname)(file), within);
-  const target = (0, import_node_path24.join)(dir, (0, import_node_path24.basename)(file));
+  const file = (0, import_node_path25.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path25.dirname)(file), within);
+  const target = (0, import_node_path25.join)(dir, (0, import_node_path25.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -37554,13 +37672,13 @@ function writeOwnFile(path4, text2, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path24.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path25.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name of missing) {
-    current = (0, import_node_path24.join)(current, name);
+    current = (0, import_node_path25.join)(current, name);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -37575,9 +37693,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path24.dirname)(existing);
+    const parent = (0, import_node_path25.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path24.basename)(existing));
+    missing.unshift((0, import_node_path25.basename)(existing));
     existing = parent;
   }
   let real;
@@ -37586,7 +37704,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path24.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path25.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -37615,12 +37733,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path24, realpath, UnsafePathError;
+var import_node_fs, import_node_path25, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path24 = require("node:path");
+    import_node_path25 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -37740,7 +37858,9 @@ async function discover(root, options = {}, limits = {}, overlay) {
     baseName(f) === "Pipfile" || // So does `RUN poetry install` a pyproject.toml's when no poetry.lock comes with it.
     baseName(f) === "pyproject.toml" || // Lock files pin the version of the server the image runs (uWSGI before 2.1 reloads on SIGTERM).
     ["poetry.lock", "uv.lock", "Pipfile.lock"].includes(baseName(f)) || // The server's entry module names the settings it runs (they may differ from manage.py's).
-    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
+    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // s6-overlay's services: what /init runs (`type`, a oneshot's `up`, a longrun's `run`).
+    /(^|\/)s6-rc\.d\/[^/]+\/(type|up|run)$/.test(f) || // A root filesystem copied whole (`COPY root/ /`) holds nginx's configuration where nginx reads it.
+    /(^|\/)etc\/nginx\/(.+\/)?[^/]+\.conf$/.test(f) || // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
     // or placeholder secrets, by what they hold.
     isEnvStyleName(f) || isInEnvDir(f)
   );
@@ -37973,7 +38093,7 @@ function envFileNames(text2) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path26.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path27.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -38008,7 +38128,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path26.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path27.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -38024,7 +38144,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path26.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path27.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
@@ -38072,13 +38192,13 @@ function settingsChoosingModules(file, text2) {
     for (const m of text2.matchAll(/['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]/g)) out.push(m[1]);
   return out;
 }
-var import_node_fs3, import_node_path26, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path27, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path26 = require("node:path");
+    import_node_path27 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -38490,16 +38610,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path38.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path39.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path38.default.join(stage, "context");
+    const destination = import_node_path39.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path38.default.resolve(contextDir), destination, import_node_path38.default.resolve(stage));
-    const rel = import_node_path38.default.relative(import_node_path38.default.resolve(contextDir), import_node_path38.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path38.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path38.default.sep).includes(NEVER_STAGED) ? import_node_path38.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path39.default.resolve(contextDir), destination, import_node_path39.default.resolve(stage));
+    const rel = import_node_path39.default.relative(import_node_path39.default.resolve(contextDir), import_node_path39.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path39.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path39.default.sep).includes(NEVER_STAGED) ? import_node_path39.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -38516,8 +38636,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path38.default.join(from, e.name);
-    const target = import_node_path38.default.join(to, e.name);
+    const source = import_node_path39.default.join(from, e.name);
+    const target = import_node_path39.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -38534,12 +38654,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path38, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path39, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path38 = __toESM(require("node:path"), 1);
+    import_node_path39 = __toESM(require("node:path"), 1);
     init_lines();
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
@@ -38705,7 +38825,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path39.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path40.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -38731,8 +38851,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path39.default.join(root, contextDir),
-    import_node_path39.default.join(root, run.dockerfile),
+    import_node_path40.default.join(root, contextDir),
+    import_node_path40.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -38831,13 +38951,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path39;
+var import_node_os2, import_node_path40;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path39 = __toESM(require("node:path"), 1);
+    import_node_path40 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -39043,7 +39163,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path40.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path41.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -39122,20 +39242,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path40.default.posix.basename(s.imagePath) === import_node_path40.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path41.default.posix.basename(s.imagePath) === import_node_path41.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path40.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path41.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path40, INIT_PROGRAM;
+var import_node_path41, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path40 = __toESM(require("node:path"), 1);
+    import_node_path41 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -40719,7 +40839,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path41 = require("node:path");
+var import_node_path42 = require("node:path");
 var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
@@ -40729,7 +40849,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path25 = require("node:path");
+var import_node_path26 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -40789,7 +40909,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path25.resolve)(root, name);
+  const path4 = (0, import_node_path26.resolve)(root, name);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text2;
   try {
@@ -40801,7 +40921,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
-  return { ...parseConfig(text2, name), file: (0, import_node_path25.relative)((0, import_node_path25.resolve)(root), path4).split(import_node_path25.sep).join("/") };
+  return { ...parseConfig(text2, name), file: (0, import_node_path26.relative)((0, import_node_path26.resolve)(root), path4).split(import_node_path26.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -40814,13 +40934,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path25.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path26.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path25.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path25.sep}`) || (0, import_node_path25.isAbsolute)(rel))
+    const rel = (0, import_node_path26.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path26.sep}`) || (0, import_node_path26.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -40911,12 +41031,12 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path34 = require("node:path");
+var import_node_path35 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path27 = require("node:path");
+var import_node_path28 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -40935,15 +41055,15 @@ function writeText(root, file, text2) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path27.join)(root, file), encodeText(text2, encoding), [root]);
+  writeOwnFile((0, import_node_path28.join)(root, file), encodeText(text2, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path27.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path27.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path28.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path28.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -40959,7 +41079,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text2) {
-      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path27.join)(dir, file), { force: true });
+      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path28.join)(dir, file), { force: true });
       else writeText(dir, file, text2);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -40974,8 +41094,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path27.join)(dir, (0, import_node_path27.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path27.dirname)(target), { recursive: true });
+      const target = (0, import_node_path28.join)(dir, (0, import_node_path28.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path28.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -40989,7 +41109,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path28 = require("node:path");
+var import_node_path29 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -41096,14 +41216,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path28.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path28.join)(d, ".git"))) return d;
-    if ((0, import_node_path28.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path29.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path29.join)(d, ".git"))) return d;
+    if ((0, import_node_path29.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path28.relative)(top, dir).split(import_node_path28.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path29.relative)(top, dir).split(import_node_path29.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -41817,7 +41937,7 @@ function dockerClientOf(app, uses) {
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path33 = require("node:path");
+var import_node_path34 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -41944,7 +42064,7 @@ function clonesAndRunsDjango(text2) {
 init_input();
 
 // src/model/own-context.ts
-var import_node_path29 = require("node:path");
+var import_node_path30 = require("node:path");
 init_classify();
 init_pip();
 init_instruction_text();
@@ -41964,7 +42084,7 @@ function namedContextPaths(text2) {
       for (const args of pipInstallArgs(words2)) for (const file of pipRequirementFiles(args)) out.add(file);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path29.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path30.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function pipInstallArgs(words2) {
   const out = [];
@@ -41992,7 +42112,7 @@ function wordsOf3(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path29.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path30.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text2)) {
     const inOwn = at2(dir, p);
@@ -42004,10 +42124,10 @@ function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
 }
 function contextTold(text2, dir, exists2, fallback = dir) {
   const named = namedContextPaths(text2);
-  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path29.posix.join(base, p))).length;
+  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path30.posix.join(base, p))).length;
   let best = { dir, count: held(dir) };
   for (let base = dir; base !== "." && base !== "/" && base !== ""; ) {
-    base = import_node_path29.posix.dirname(base);
+    base = import_node_path30.posix.dirname(base);
     const count = held(base);
     if (count > best.count) best = { dir: base, count };
   }
@@ -42585,7 +42705,7 @@ init_context();
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path31 = require("node:path");
+var import_node_path32 = require("node:path");
 init_classify();
 
 // src/parse/pyproject.ts
@@ -42697,7 +42817,7 @@ init_credentials();
 init_install_args();
 
 // src/model/unlocked-manifests.ts
-var import_node_path30 = require("node:path");
+var import_node_path31 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
@@ -42791,7 +42911,7 @@ function unlockedPipfile(at2) {
   const install = pipenvInstall(at2.argv);
   if (!install || install.ignorePipfile) return void 0;
   const { context } = at2;
-  const source = at2.layout.sourceOf(at2.stage, import_node_path30.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
+  const source = at2.layout.sourceOf(at2.stage, import_node_path31.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
   const locked = context.files.includes(joinPath(dirName(source), "Pipfile.lock"));
@@ -42805,15 +42925,15 @@ function unlockedPoetryProject(at2) {
   const install = poetryInstall(at2.argv);
   if (!install) return void 0;
   const { context } = at2;
-  const source = copiedAbove(at2, import_node_path30.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml") ?? (context.sentFiles.includes("pyproject.toml") ? "pyproject.toml" : void 0);
+  const source = copiedAbove(at2, import_node_path31.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml") ?? (context.sentFiles.includes("pyproject.toml") ? "pyproject.toml" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
   if (context.files.includes(joinPath(dirName(source), "poetry.lock"))) return void 0;
   return { ...parsePoetryDependencies(file, at2.texts[file], install), unlocked: "no-lock" };
 }
 function copiedAbove(at2, dir, name) {
-  const source = at2.layout.sourceOf(at2.stage, import_node_path30.posix.join(dir, name), at2.index);
-  return source ?? (dir === "/" ? void 0 : copiedAbove(at2, import_node_path30.posix.dirname(dir), name));
+  const source = at2.layout.sourceOf(at2.stage, import_node_path31.posix.join(dir, name), at2.index);
+  return source ?? (dir === "/" ? void 0 : copiedAbove(at2, import_node_path31.posix.dirname(dir), name));
 }
 
 // src/model/image-files.ts
@@ -42871,6 +42991,7 @@ function portOf2(address) {
 
 // src/model/image-files.ts
 init_server_config();
+init_s6_services();
 init_supervisor_config();
 var TEMPLATE_SUFFIXES = [".template", ".tmpl", ".tpl", ".in"];
 var ImageFiles = class extends ModelPart {
@@ -42889,7 +43010,7 @@ var ImageFiles = class extends ModelPart {
           ...this.buildScript(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv, ins)) {
-            const imagePath = import_node_path31.posix.resolve(wd, req);
+            const imagePath = import_node_path32.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -42912,7 +43033,7 @@ var ImageFiles = class extends ModelPart {
   npmRun(argv, wd, stage, index, context, layout) {
     const names = npmScriptsRun(argv);
     if (!names || names.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path31.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const source = layout.sourceOf(stage, import_node_path32.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     return npmScriptCommands(packageScripts(text2), names).map((c) => ({ argv: c, wd }));
@@ -42920,7 +43041,7 @@ var ImageFiles = class extends ModelPart {
   /** The commands of a context script a RUN runs (`RUN ./install.sh`), each with the directory its `cd`s leave. */
   buildScript(argv, wd, stage, index, context, layout) {
     const word = scriptWords2(argv)[0];
-    const source = word && layout.sourceOf(stage, import_node_path31.posix.resolve(wd, word), index);
+    const source = word && layout.sourceOf(stage, import_node_path32.posix.resolve(wd, word), index);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     let dir = wd;
@@ -43025,7 +43146,7 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path31.posix.resolve(dirs[k], word)] : [import_node_path31.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path32.posix.resolve(dirs[k], word)] : [import_node_path32.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
@@ -43051,9 +43172,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path31.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path32.posix.resolve(workdir, make.dir ?? ".");
     for (const name of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath = import_node_path31.posix.resolve(dir, name);
+      const imagePath = import_node_path32.posix.resolve(dir, name);
       const source = layout.sourceOf(target, imagePath);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath);
       if (!file || !(file in this.texts)) continue;
@@ -43100,13 +43221,13 @@ var ImageFiles = class extends ModelPart {
     const context = app.context;
     if (!target || !context) return [];
     const runs = startArgvs(app, target).map((argv) => supervisordRun(programArgv(argv))).filter((r) => r !== void 0);
-    if (runs.length === 0) return [];
+    if (runs.length === 0) return s6Services(app, layout, this.texts);
     const named = runs.map((r) => r.config).filter((c) => c !== void 0 && !c.includes("$"));
     let files;
     if (named.length > 0) {
       const volumes = app.compose?.appService?.volumes ?? [];
       files = named.flatMap((c) => {
-        const imagePath = import_node_path31.posix.resolve(target.workdir || "/", c);
+        const imagePath = import_node_path32.posix.resolve(target.workdir || "/", c);
         const bound = boundFile(volumes, imagePath);
         if (bound && bound in this.texts) return [bound];
         const source = layout.sourceOf(target, imagePath);
@@ -43134,7 +43255,7 @@ var ImageFiles = class extends ModelPart {
       const server = uwsgi ? "uwsgi" : "gunicorn";
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const inImage2 = import_node_path31.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
+      const inImage2 = import_node_path32.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
       const bound = boundFile(app.compose?.appService?.volumes ?? [], inImage2);
       if (bound && bound in this.texts) {
         files.set(bound, server);
@@ -43189,7 +43310,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path31.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path32.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -43205,7 +43326,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path31.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path32.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath !== target && !imagePath.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath.slice(target.length)));
     if (file) return file;
@@ -43284,7 +43405,7 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path31.posix.basename(word) === import_node_path31.posix.basename(script.imagePath);
+  return import_node_path32.posix.basename(word) === import_node_path32.posix.basename(script.imagePath);
 }
 function nginxPathsByRun(stage) {
   const out = /* @__PURE__ */ new Set();
@@ -43296,8 +43417,8 @@ function nginxPathsByRun(stage) {
       const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
       const dest = operands.at(-1);
       if (operands.length < 2 || !dest?.startsWith("/etc/nginx/") || dest.includes("$")) continue;
-      out.add(import_node_path31.posix.normalize(dest));
-      for (const source of operands.slice(0, -1)) out.add(import_node_path31.posix.join(dest, import_node_path31.posix.basename(source)));
+      out.add(import_node_path32.posix.normalize(dest));
+      for (const source of operands.slice(0, -1)) out.add(import_node_path32.posix.join(dest, import_node_path32.posix.basename(source)));
     }
   }
   return [...out];
@@ -44022,7 +44143,7 @@ function isEmptyModule(text2) {
 init_app_service();
 
 // src/model/uwsgi-install.ts
-var import_node_path32 = require("node:path");
+var import_node_path33 = require("node:path");
 init_classify();
 init_shell();
 init_pip();
@@ -44058,7 +44179,7 @@ function runCommands2(run) {
 }
 function lockText(app, layout, stage, index, dir, name) {
   const context = app.context;
-  const source = layout.sourceOf(stage, import_node_path32.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
+  const source = layout.sourceOf(stage, import_node_path33.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
   return source ? { file: joinPath(context.dir, source), source } : void 0;
 }
 function uwsgiInstall(app, layout, texts) {
@@ -44276,13 +44397,13 @@ var ProjectBuilder = class {
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
       const landing = layout.landingOf(target, relativeTo(app.managePy, context.dir));
-      if (landing) view.imageSourceDir = import_node_path33.posix.dirname(landing);
+      if (landing) view.imageSourceDir = import_node_path34.posix.dirname(landing);
     }
     return view;
   }
   /** The images of `otherDockerfiles` compose builds for a sidecar of the app, with the requirements they install. */
   sidecarImages(dockerfiles, contexts, composeSets) {
-    const managePys = this.files.filter((f) => import_node_path33.posix.basename(f) === "manage.py");
+    const managePys = this.files.filter((f) => import_node_path34.posix.basename(f) === "manage.py");
     const out = [];
     for (const set of composeSets)
       for (const service of set.model?.services ?? []) {
@@ -44401,12 +44522,12 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path33.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path34.posix.dirname(landing);
       }
       if (target) {
         const context = app.context;
         const python = context.sentFiles.filter((f) => f.endsWith(".py"));
-        const code2 = python.filter((f) => import_node_path33.posix.basename(f) !== "manage.py");
+        const code2 = python.filter((f) => import_node_path34.posix.basename(f) !== "manage.py");
         app.imageHoldsPython = (code2.length > 0 ? code2 : python).some((f) => layout.landingOf(target, f));
       }
     }
@@ -44428,7 +44549,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path33.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path34.posix.dirname(at2) }] : [];
     });
     if (landings.length === 0) return this.mountedProjectStarted(app);
     if (landings.length < 2) return void 0;
@@ -44442,7 +44563,7 @@ var ProjectBuilder = class {
   mountedProjectStarted(app) {
     const volumes = app.compose?.appService?.volumes ?? [];
     for (const dir of djangoDirectories(app)) {
-      const file = boundFile(volumes, import_node_path33.posix.join(dir, "manage.py"));
+      const file = boundFile(volumes, import_node_path34.posix.join(dir, "manage.py"));
       if (file && file in this.texts) return file;
     }
     return void 0;
@@ -44652,7 +44773,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path34.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path35.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -44712,14 +44833,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path35 = require("node:path");
+var import_node_path36 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path35.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path36.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path35.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path35.posix.normalize(import_node_path35.posix.join(dir, file));
+  if (dir === "" || import_node_path36.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path36.posix.normalize(import_node_path36.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -45383,7 +45504,7 @@ function fileName2(name) {
 }
 
 // src/report/sarif.ts
-var import_node_path36 = require("node:path");
+var import_node_path37 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -45400,7 +45521,7 @@ function sarifLog(report, allRules) {
   const named = new Set(report.findings.map((f) => f.ruleId));
   const rules = allRules.filter((r) => named.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path36.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path37.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -45439,7 +45560,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path36.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path37.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -45908,7 +46029,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path37 = require("node:path");
+var import_node_path38 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -45968,7 +46089,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path37.join)(dir, ".git");
+  const dotGit = (0, import_node_path38.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -45977,7 +46098,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path37.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path38.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -45987,37 +46108,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text2];
   for (const m of text2.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path37.join)(home, target.slice(2));
-    if (!(0, import_node_path37.isAbsolute)(target)) target = (0, import_node_path37.resolve)((0, import_node_path37.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path38.join)(home, target.slice(2));
+    if (!(0, import_node_path38.isAbsolute)(target)) target = (0, import_node_path38.resolve)((0, import_node_path38.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path37.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path37.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path37.join)((0, import_node_path37.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path38.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path38.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path38.join)((0, import_node_path38.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path37.join)(dir, e.name, "config"));
-        modules((0, import_node_path37.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path37.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path38.join)(dir, e.name, "config"));
+        modules((0, import_node_path38.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path38.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path37.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path38.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path37.resolve)(workspace)];
-  const rel = (0, import_node_path37.relative)((0, import_node_path37.resolve)(workspace), (0, import_node_path37.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path37.isAbsolute)(rel)) {
-    let dir = (0, import_node_path37.resolve)(workspace);
-    for (const part of rel.split(import_node_path37.sep)) dirs.push(dir = (0, import_node_path37.join)(dir, part));
+  const dirs = [(0, import_node_path38.resolve)(workspace)];
+  const rel = (0, import_node_path38.relative)((0, import_node_path38.resolve)(workspace), (0, import_node_path38.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path38.isAbsolute)(rel)) {
+    let dir = (0, import_node_path38.resolve)(workspace);
+    for (const part of rel.split(import_node_path38.sep)) dirs.push(dir = (0, import_node_path38.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -46190,7 +46311,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path41.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path42.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -46203,7 +46324,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path41.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path42.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -46226,11 +46347,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path41.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path42.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names.map((name) => (0, import_node_path41.join)(dir, name));
+  return names.map((name) => (0, import_node_path42.join)(dir, name));
 }
 function isDirectory(path4) {
   try {
@@ -46325,7 +46446,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path41.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path42.parse)(root).root }),
     analyze: io.analyze
   });
 }

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-DI22YTBL.js";
+} from "./chunk-GKTP5HVS.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-KKMQMNPS.js";
+} from "./chunk-WPB5G4HO.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-5LP4XRCP.js";
+} from "./chunk-77FPCEZB.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-KKMQMNPS.js";
+} from "./chunk-WPB5G4HO.js";
 import {
   UnsafePathError,
   readInside,

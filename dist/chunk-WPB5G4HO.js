@@ -21800,8 +21800,12 @@ function launchedCommand(argv) {
     while (i < argv.length && argv[i].startsWith("-"))
       i += DOCKERIZE_FLAGS.has(argv[i]) || argv[i].includes("=") ? 1 : 2;
     inner = argv.slice(i);
-  } else if (p === "gosu" || p === "su-exec") {
+  } else if (p === "gosu" || p === "su-exec" || p === "s6-setuidgid") {
     inner = argv.slice(2);
+  } else if (p === "s6-notifyoncheck") {
+    let i = 1;
+    while (i < argv.length && argv[i].startsWith("-")) i += /^-[3sTtwnc]$/.test(argv[i]) ? 2 : 1;
+    inner = argv.slice(i);
   } else if (p === "su") {
     const script = suScript(argv);
     inner = script === void 0 ? void 0 : ["sh", "-c", script];
@@ -24040,8 +24044,9 @@ function withPositional(commands, words2) {
 }
 function withSupervisorPrograms(commands, app, follow) {
   const programs = app.supervisorPrograms ?? [];
-  const at2 = programs.length > 0 ? commands.findIndex((c) => supervisordRun(programArgv(c.argv))) : -1;
-  if (at2 < 0) return commands;
+  const s6 = programs.length > 0 && programs.every((p) => p.s6);
+  const at2 = s6 ? -1 : programs.length > 0 ? commands.findIndex((c) => supervisordRun(programArgv(c.argv))) : -1;
+  if (at2 < 0 && !s6) return commands;
   const run = programs.map((p) => ({
     file: p.file,
     line: p.line,
@@ -32516,6 +32521,57 @@ function isSingleton(app, s) {
   return !followed && /(beat|flower)$/.test(basename2(program).replace(/\.sh$/, ""));
 }
 
+// src/model/s6-services.ts
+var import_node_path21 = __toESM(require_node_path(), 1);
+var SERVICES = "/etc/s6-overlay/s6-rc.d";
+var S6_BASES = /^(?:(?:lscr\.io|ghcr\.io|docker\.io)\/)?linuxserver\//;
+function s6Init(df, stage) {
+  if (stage.entrypoint) {
+    const argv = stage.entrypoint.argv ?? stage.entrypoint.script?.commands[0]?.argv ?? [];
+    return argv[0] === "/init" ? { file: df.file, line: stage.entrypoint.line } : void 0;
+  }
+  let root = stage;
+  for (let i = 0; i < df.stages.length && root.from.stageRef !== void 0; i++)
+    root = df.stages[root.from.stageRef] ?? root;
+  const base = root.from.repository;
+  return base && S6_BASES.test(base) ? { file: df.file, line: root.from.line, base } : void 0;
+}
+function s6Services(app, layout, texts) {
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  const context = app.context;
+  if (!df || !stage || !context || app.compose?.appService?.entrypoint || !s6Init(df, stage)) return [];
+  const files = /* @__PURE__ */ new Map();
+  for (const f of context.sentFiles) {
+    const landing = layout.landingOf(stage, f);
+    if (landing?.startsWith(`${SERVICES}/`)) files.set(landing, joinPath(context.dir, f));
+  }
+  const names = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
+  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path21.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path21.posix.basename(p));
+  const type = (name) => texts[files.get(`${SERVICES}/${name}/type`) ?? ""]?.trim();
+  const wanted = [];
+  const visit = (name, depth) => {
+    if (wanted.includes(name) || depth > 50 || !names.has(name)) return;
+    for (const d of entries(name, "dependencies.d")) visit(d, depth + 1);
+    for (const c of entries(name, "contents.d")) visit(c, depth + 1);
+    wanted.push(name);
+  };
+  if (names.has("user")) visit("user", 0);
+  else for (const name of [...names].sort()) visit(name, 0);
+  const out = [];
+  for (const kind of ["oneshot", "longrun"])
+    for (const name of wanted.filter((n) => type(n) === kind)) {
+      const imagePath = `${SERVICES}/${name}/${kind === "oneshot" ? "up" : "run"}`;
+      const file = files.get(imagePath);
+      if (!file || !(file in texts)) continue;
+      const command = kind === "oneshot" ? texts[file].trim() : imagePath;
+      const argv = kind === "oneshot" ? parseShell(command).commands[0]?.argv ?? [] : [imagePath];
+      if (argv.length === 0) continue;
+      out.push({ file, line: 1, name, command, argv, s6: kind });
+    }
+  return out;
+}
+
 // src/rules/lib/signal-trap.ts
 function termForwarder(commands) {
   for (const c of commands) {
@@ -32554,6 +32610,23 @@ function supervisedPrograms(programs) {
     return `${p.name} (${what}${p.numprocs ? `, ${p.numprocs} processes` : ""})`;
   });
   return `the programs of ${files}: ${names.join(", ")}`;
+}
+function s6Finding(app) {
+  const df = app.dockerfile;
+  const init = df?.targetStage && s6Init(df, df.targetStage);
+  const longruns = (app.supervisorPrograms ?? []).filter((p) => p.s6 === "longrun");
+  if (!init || longruns.length < 2) return void 0;
+  const names = longruns.map((p) => {
+    const script = app.entrypointScripts.find((s) => s.program === p.name);
+    const what = script?.script.commands.map((c) => longRunningProcess(c.argv)).find((w) => w !== void 0);
+    return what ? `${p.name} (${what})` : p.name;
+  });
+  const from = init.base ? `, from the base image ${init.base}` : "";
+  return {
+    file: init.file,
+    line: init.line,
+    message: `The image's entrypoint is s6-overlay's /init${from}, a process supervisor that runs the longrun services ${listOf(names)} side by side in one container: the runtime sees only /init, so none of them can be scaled or stopped on its own, and every replica runs them all. Run each service as its own container (its own compose service) instead.`
+  };
 }
 function attachedDaemons(app, argv) {
   if (!uwsgiIniArg(programArgv(argv))) return void 0;
@@ -32634,6 +32707,11 @@ services:
     const findings = [];
     const seen = /* @__PURE__ */ new Set();
     for (const app of appsAndWorkerImages(project)) {
+      const s6 = s6Finding(app);
+      if (s6 && !seen.has(`${s6.file}:${s6.line}`)) {
+        seen.add(`${s6.file}:${s6.line}`);
+        findings.push(s6);
+      }
       const facts = daemonFacts(app);
       const chains = [imageCommand(app), effectiveCommand(app)].map(
         (chain2) => chain2.filter((c) => c.origin !== "supervisor")
@@ -32844,7 +32922,7 @@ function printableWord(s) {
 }
 
 // src/rules/lib/exec-form.ts
-var import_node_path21 = __toESM(require_node_path(), 1);
+var import_node_path22 = __toESM(require_node_path(), 1);
 function execFormArgv(instr, scripts, workdir) {
   const commands = instr.script?.commands ?? [];
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
@@ -32913,9 +32991,9 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path = word.includes("/") ? import_node_path21.posix.resolve(workdir, word) : void 0;
+  const path = word.includes("/") ? import_node_path22.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path ? import_node_path21.posix.normalize(s.imagePath) === path : import_node_path21.posix.basename(s.imagePath) === word
+    (s) => path ? import_node_path22.posix.normalize(s.imagePath) === path : import_node_path22.posix.basename(s.imagePath) === word
   );
 }
 
@@ -33036,6 +33114,15 @@ function releaseOf(stage) {
     return "util-linux";
   }
   return "unknown";
+}
+function createdUser(runs) {
+  let name;
+  for (const run of runs)
+    for (const m of run.matchAll(
+      /\b(?:useradd|adduser)\b((?:\s+(?:-{1,2}[\w-]+(?:[ =](?![-])[^\s&;|]+)?|\\\n))*)\s+([a-z_][\w-]*)(?=\s*(?:$|&&|;|\|\||\\))/gm
+    ))
+      name = m[2];
+  return name;
 }
 
 // src/rules/lib/su-launch.ts
@@ -34468,7 +34555,7 @@ docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
 });
 
 // src/rules/lib/admin-on-start.ts
-var import_node_path22 = __toESM(require_node_path(), 1);
+var import_node_path23 = __toESM(require_node_path(), 1);
 function startsServer2(argv, viaExec) {
   return serverOf(argv) !== void 0 || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0 && !isKeepAliveCommand(argv);
 }
@@ -34486,7 +34573,7 @@ function endsAfter(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path22.posix.dirname(app.managePy);
+  const projectDir = import_node_path23.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
@@ -34702,7 +34789,30 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 });
 
 // src/rules/TF1301-runs-as-root.ts
-var import_node_path23 = __toESM(require_node_path(), 1);
+var import_node_path24 = __toESM(require_node_path(), 1);
+
+// src/rules/lib/s6-root.ts
+function s6RootMessage(app, df, stage, head, drop, proxy) {
+  const init = s6Init(df, stage);
+  if (!init || !app.supervisorPrograms?.some((p) => p.s6)) return void 0;
+  const start = init.base ? `${head}, so the container starts as root: its entrypoint is s6-overlay's /init, from the base image ${init.base}, whose own init services need root (they map the user abc to PUID/PGID and fix permissions), so a USER line would keep the container from starting` : `${head}, so the container starts as root: its entrypoint is s6-overlay's /init (${init.file}:${init.line}), which starts every service as root unless it drops itself; under a USER line, each service and /init's own set-up must work as that user`;
+  const others = [
+    ...proxy ? [`${proxy.name} (${proxy.file}:${proxy.line})`] : [],
+    ...app.supervisorPrograms.some((p) => p.s6 === "oneshot") ? ["the oneshot services"] : []
+  ];
+  const rest = others.length > 0 ? `; ${others.join(" and ")} run as root` : "";
+  const split = proxy ? `, or move ${proxy.name} into its own container (its own compose service)` : "";
+  if (drop)
+    return `${start}. The app itself already runs as ${drop.user ?? "another user"} (${drop.tool} at ${drop.file}:${drop.line})${rest}. Keep this layout knowingly and suppress TF1301 with the reason${split}.`;
+  const server = startCommands(app).find(
+    (c) => c.origin === "script" && serverOf(c.argv) && !reverseProxyOf(c.argv)
+  );
+  const user = init.base ? "abc" : "app";
+  const where = server ? ` in its run script (${server.file}:${server.line})` : " in its run script";
+  return `${start}. Keep /init as root and drop root for the app's service alone: start it with exec s6-setuidgid ${user} \u2026${where}${split}.`;
+}
+
+// src/rules/TF1301-runs-as-root.ts
 var DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
 var runsAsRoot = defineRule({
   id: "TF1301",
@@ -34766,7 +34876,7 @@ function fixRunsAsRoot(context) {
     return void 0;
   if (suDrop(runner) || privilegeDrop(runner) || privilegeDrop(runner, "root") || proxyInContainer(runner))
     return void 0;
-  if (runtimeUser(runner)) return void 0;
+  if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6)) return void 0;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === "RUN");
   const runtime = runtimeInsertionLine(stage);
@@ -34792,15 +34902,6 @@ function fixRunsAsRoot(context) {
   const title = `run as the unprivileged user ${existing ?? "app"}`;
   if (inPlace) return { title, edits: [replaceLines(dockerfile.file, inPlace.line, inPlace.endLine, lines)] };
   return { title, edits: [insertLines(dockerfile.file, at2, lines)] };
-}
-function createdUser(runs) {
-  let name;
-  for (const run of runs)
-    for (const m of run.matchAll(
-      /\b(?:useradd|adduser)\b((?:\s+(?:-{1,2}[\w-]+(?:[ =](?![-])[^\s&;|]+)?|\\\n))*)\s+([a-z_][\w-]*)(?=\s*(?:$|&&|;|\|\||\\))/gm
-    ))
-      name = m[2];
-  return name;
 }
 function privilegeDrop(app, to = "other") {
   const env = containerEnv(app);
@@ -34909,6 +35010,8 @@ function ownOrBaseMessage(app, df, stage, head) {
 }
 function rootMessage(app, df, stage, head) {
   const proxy = proxyInContainer(app);
+  const s6 = s6RootMessage(app, df, stage, head, privilegeDrop(app), proxy);
+  if (s6) return s6;
   if (proxy) return proxyMessage(app, df, stage, head, proxy);
   const created = runtimeUser(app);
   const drop = privilegeDrop(app);
@@ -35024,7 +35127,7 @@ function appDrop(app, df, stage, user) {
   return `start ${kind} through ${tool} (${at2})${socket}`;
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path23.posix.dirname(p));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path24.posix.dirname(p));
   const chowned = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w) => w.startsWith("/")));
   return [...new Set(dirs)].filter(
     (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned.some((c) => d === c || d.startsWith(`${c}/`))
@@ -35455,6 +35558,7 @@ export {
   ModelPart,
   byDepth,
   ComposeProjects,
+  s6Services,
   RULES,
   DYNAMIC_RULES,
   findRule,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-KKMQMNPS.js";
+} from "./chunk-WPB5G4HO.js";
 import {
   insertLines,
   normalizePackageName,
