@@ -101,7 +101,10 @@ export class ImageFiles extends ModelPart {
     layout: ImageLayout,
   ): { argv: string[]; wd: string }[] {
     const word = scriptWords(argv)[0];
-    const source = word && layout.sourceOf(stage, posix.resolve(wd, word), index);
+    // Only a word that names a file (`./install.sh`, `scripts/setup`): tracing a program on the PATH (`pip`) back
+    // through every earlier instruction, for each RUN, made a Dockerfile of many RUN lines quadratic.
+    if (!word || word.includes('$') || !/\.sh$|\//.test(word)) return [];
+    const source = layout.sourceOf(stage, posix.resolve(wd, word), index);
     const text = source && this.texts[joinPath(context.dir, source)];
     if (!text) return [];
     let dir = wd;
