@@ -43041,7 +43041,8 @@ var ImageFiles = class extends ModelPart {
   /** The commands of a context script a RUN runs (`RUN ./install.sh`), each with the directory its `cd`s leave. */
   buildScript(argv, wd, stage, index, context, layout) {
     const word = scriptWords2(argv)[0];
-    const source = word && layout.sourceOf(stage, import_node_path32.posix.resolve(wd, word), index);
+    if (!word || word.includes("$") || !/\.sh$|\//.test(word)) return [];
+    const source = layout.sourceOf(stage, import_node_path32.posix.resolve(wd, word), index);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     let dir = wd;
