@@ -66,6 +66,20 @@ test('the exec line keeps the assignments written before the command, through en
   assert.equal(execLine(lastCommand('exec gunicorn a.wsgi')), 'exec gunicorn a.wsgi');
 });
 
+test('words read through a script constant are written back as the script writes them, not as its value', () => {
+  const script = [
+    "MANAGE='python manage.py'",
+    'WORKERS=4',
+    'NAME=site',
+    '$MANAGE run --workers ${WORKERS} --name "$NAME"',
+  ];
+  const c = lastCommand(script.join('\n'));
+  assert.deepEqual(c.argv, ['python', 'manage.py', 'run', '--workers', '4', '--name', 'site']);
+  assert.equal(execLine(c), 'exec $MANAGE run --workers ${WORKERS} --name "$NAME"');
+  // a command rebuilt from another (its first word dropped) is quoted from its own words
+  assert.equal(commandLine({ ...c, argv: c.argv.slice(1) }), 'manage.py run --workers 4 --name site');
+});
+
 test('sh reads the written-back words as it reads the original command', () => {
   const env = { ENV: 'dev', PORT: '9000', HOME: '/home/app' };
   for (const script of [

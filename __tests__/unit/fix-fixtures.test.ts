@@ -352,6 +352,9 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'the web item sends the server to the background under nginx: one exec cannot fix that',
     },
   ],
+  '__tests__/fixtures/corpus/background-server-constants-sleep': [
+    { rule: 'TF0901', why: 'the server runs in the background beside sleep: exec sleep would fix nothing' },
+  ],
   '__tests__/fixtures/corpus/backgrounded-server': [
     { rule: 'TF0901', why: 'the script runs other processes beside the server: one exec cannot fix that' },
   ],

@@ -191,6 +191,7 @@ test('a command named by a variable the script sets once at its top level runs t
   assert.deepEqual(c.argv, ['python', 'manage.py', 'runserver', '0.0.0.0:8000', '$@']);
   assert.equal(c.viaExec, true);
   assert.deepEqual(c.written, ['$MANAGE', '$MANAGE', 'runserver', '0.0.0.0:8000', '"$@"']);
+  assert.deepEqual(c.constantWord, [0, 1, -1, -1, -1]);
   assert.equal(parseShell(script).commands.length, 1);
   // set twice, set under a branch, or used before it is set: the value is not known where it runs
   for (const other of [

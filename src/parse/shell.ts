@@ -228,21 +228,24 @@ function scriptConstants(file: Node, src: Source): void {
 /**
  * A command's words, each word that is only a script constant read through it (`$MANAGE runserver` with
  * `MANAGE='python manage.py'`, `python $MANAGE_PY migrate` with `MANAGE_PY=./manage.py` set above): the shell splits
- * an unquoted value into words, a quoted one (`"$MANAGE_PY"`) stays one. `from`: the word each comes from.
+ * an unquoted value into words, a quoted one (`"$MANAGE_PY"`) stays one. `from`: the word each comes from; `part`:
+ * its place among the words of the constant read, -1 for a word read as written.
  */
-function commandWords(words: Node[], src: Source): { texts: string[]; from: number[] } {
+function commandWords(words: Node[], src: Source): { texts: string[]; from: number[]; part: number[] } {
   const written = words.map((w) => wordText(w, src));
   const at = afterExec(written).first;
   const texts: string[] = [];
   const from: number[] = [];
+  const part: number[] = [];
   words.forEach((word, i) => {
     const read = i < at ? undefined : constantWords(word, src);
-    for (const text of read ?? [written[i]!]) {
+    (read ?? [written[i]!]).forEach((text, k) => {
       texts.push(text);
       from.push(i);
-    }
+      part.push(read ? k : -1);
+    });
   });
-  return { texts, from };
+  return { texts, from, part };
 }
 
 /** The words a word that is only a script constant (`$X`, `"${X}"`) expands to; undefined for any other word. */
@@ -442,7 +445,7 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
     op: `${r.N ? r.N.Value : ''}${REDIRECT_OPS[r.Op as number] ?? '?'}`,
     target: r.Word ? wordText(r.Word, src) : '',
   }));
-  const { texts, from } = commandWords(words, src);
+  const { texts, from, part } = commandWords(words, src);
   const { argv, viaExec, first } = afterExec(texts);
   if (!viaExec && callsFunction(argv[0], src)) {
     const first = out.length;
@@ -460,7 +463,11 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
   if (lines.some((l) => l !== line)) command.wordLines = lines;
   const written = wordNodes.map((w) => sliceBetween(w, w, src));
   const expands = wordNodes.some((w) => (w.Parts ?? []).some((p: Node) => hasExpansion(p)));
-  if (expands && written.some((w, i) => w !== argv[i])) command.written = written;
+  if (expands && written.some((w, i) => w !== argv[i])) {
+    command.written = written;
+    const constantWord = argv.map((_, i) => part[first + i]!);
+    if (constantWord.some((k) => k >= 0)) command.constantWord = constantWord;
+  }
   if (stmt.Background) command.background = true;
   if (src.guards.length > 0) command.guards = src.guards;
   if (src.loop) command.loop = true;
@@ -472,7 +479,15 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
   if (src.depth >= MAX_NESTING || argv.length === 0) return;
   // `su app -c "python manage.py migrate"`, `sudo -u app gunicorn …`: the commands run as another user
   const user = asUser(argv);
-  if (user?.argv) out.push({ ...command, argv: user.argv, written: undefined, viaExec: false, asUser: true });
+  if (user?.argv)
+    out.push({
+      ...command,
+      argv: user.argv,
+      written: undefined,
+      constantWord: undefined,
+      viaExec: false,
+      asUser: true,
+    });
   if (user?.script !== undefined) {
     const at = out.length;
     const word = wordNodes[user.script];

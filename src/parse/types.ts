@@ -13,6 +13,11 @@ export interface ShellCommand {
   env?: ShellAssignment[];
   /** Each word of argv as written (quotes and expansions kept), when one with an expansion differs from argv. */
   written?: string[];
+  /**
+   * With `written`: for each word of argv read through a script constant (`--workers $WORKERS`, `WORKERS=4` set above),
+   * its place among the words of the constant's value (0, 1, …); -1 for a word read as written.
+   */
+  constantWord?: number[];
   /** The line of each word of argv, when one is on a later line than the command (a `\` continuation). */
   wordLines?: number[];
   /** True when the command runs in the background (`cmd &`), beside whatever the script runs next. */

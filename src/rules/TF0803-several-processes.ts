@@ -235,7 +235,7 @@ services:
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `This starts ${daemon} as a daemon (${cmd.argv.join(' ')}${how}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image${own}.`,
+            message: `This starts ${daemon} as a daemon (${commandLine(cmd)}${how}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image${own}.`,
           });
         });
     }

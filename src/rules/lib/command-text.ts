@@ -9,6 +9,7 @@ import { withoutPlaceholders } from '../../util/shell-placeholder.js';
 export interface WrittenCommand {
   argv: string[];
   written?: string[];
+  constantWord?: number[];
   env?: ShellAssignment[];
 }
 
@@ -38,13 +39,15 @@ export function shellLine(argv: string[]): string {
 
 /**
  * The words of a command for sh: as written in the script when they are still the words of its argv (a command
- * rebuilt from another keeps the other's written words), else quoted from argv.
+ * rebuilt from another keeps the other's written words), a script constant's words under the word that reads it
+ * (`--workers $WORKERS`, not its value), else quoted from argv.
  */
 function wordsOf(command: WrittenCommand): string {
-  const { argv, written } = command;
+  const { argv, written, constantWord } = command;
   const bare = (w: string) => w.replace(/['"\\]/g, '');
-  if (written?.length === argv.length && written.every((w, i) => bare(w) === bare(argv[i])))
-    return written.join(' ');
+  const part = (i: number) => (constantWord?.length === argv.length ? constantWord[i] : -1);
+  if (written?.length === argv.length && written.every((w, i) => part(i) >= 0 || bare(w) === bare(argv[i])))
+    return written.filter((_, i) => part(i) <= 0).join(' ');
   return shellLine(argv);
 }
 
