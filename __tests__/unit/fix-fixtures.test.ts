@@ -65,6 +65,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "a URL setting in manage.py's default module: the host fix rewrites the server's settings module only",
     },
   ],
+  '__tests__/fixtures/corpus/database-url-engine-fixed-per-settings': [
+    {
+      rule: 'TF0305',
+      why: 'DATABASE_URL is read already: the switch fix rewrites a DATABASES dict, not the ENGINE assignments written over a URL',
+    },
+  ],
   '__tests__/fixtures/corpus/database-url-engine-written-over': [
     {
       rule: 'TF0305',

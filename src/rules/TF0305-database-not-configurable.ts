@@ -1,6 +1,8 @@
 import { type RawFinding, code, msg } from '../core/index.js';
 import type { DatabaseConfig, DatabasesModel, SettingsModel } from '../model/types/settings.js';
+import type { App } from '../model/types/project.js';
 import { appDatabases } from './lib/each.js';
+import { listOf } from './lib/processes.js';
 import { databaseSwitch } from './lib/databases-fix.js';
 import { defineRule } from './lib/rule.js';
 
@@ -43,29 +45,46 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
   related: [],
   check(project) {
     const findings: RawFinding[] = [];
+    // A URL read whose engine is then written over, per DATABASES line: the settings modules sharing the line may
+    // each end on another ENGINE assignment (the server's module its own, manage.py's default the base's).
+    const overridden = new Map<string, OverriddenUrl>();
     for (const { app, settings, databases, file } of appDatabases(project)) {
       if (databases.selection.kind !== 'fixed') continue;
       // manage.py's default module (`config.settings.local`) beside a server module whose database the environment
       // selects (`APP_ENV`): DJANGO_SETTINGS_MODULE picks that module for a management command, no code edited.
       if (settings === app.managedSettings && selectsFromEnvironment(app.settings)) continue;
       for (const at of assignmentsOf(settings, databases, file)) {
+        // A URL read whose engine is then written over: the URL is there, the override is what to remove.
+        const over = databases.engineOverrides?.at(-1);
+        if (over) {
+          const key = `${at.file}\0${at.line}\0${over.variable}`;
+          const entry = overridden.get(key) ?? {
+            file: at.file,
+            line: at.line,
+            variable: over.variable,
+            ends: [],
+          };
+          entry.ends.push({
+            ...over,
+            file: over.file ?? settings.file,
+            settings: settingsName(app, settings),
+          });
+          overridden.set(key, entry);
+          continue;
+        }
         const engines = [...new Set(at.configs.map((c) => c.engine).filter((e) => e !== undefined))];
         const engine =
           engines.length === 1
             ? engines[0] || "an empty ENGINE (Django's dummy backend, which fails on every query)"
             : `${engines.join(' or ')} (chosen by something other than an environment variable)`;
-        // A URL read whose engine is then written over: the URL is there, the override is what to remove.
-        const over = databases.engineOverrides?.at(-1);
         findings.push({
           file: at.file,
           line: at.line,
-          ...(over
-            ? msg`DATABASES['default'] is read from ${over.variable}, but its ENGINE is then fixed to ${over.engine} in code (${over.file ?? settings.file}, line ${String(over.line)}), so no environment variable selects the database engine: whatever scheme ${over.variable} names, another database needs an edited settings file. Remove the ENGINE assignment and let the URL's scheme choose it (${code('postgres://…')}, ${code('sqlite:////data/db.sqlite3')}).`
-            : msg`DATABASES['default'] is fixed to ${engine} in code: no environment variable selects the database, so another database needs an edited settings file. Select it from the environment, e.g. ${code('DATABASES = {"default": dj_database_url.config()}')} with DATABASE_URL, or a DB_ENGINE switch.`),
+          ...msg`DATABASES['default'] is fixed to ${engine} in code: no environment variable selects the database, so another database needs an edited settings file. Select it from the environment, e.g. ${code('DATABASES = {"default": dj_database_url.config()}')} with DATABASE_URL, or a DB_ENGINE switch.`,
         });
       }
     }
-    return findings;
+    return [...findings, ...[...overridden.values()].map(overriddenFinding)];
   },
   fix: {
     safety: 'safe',
@@ -76,6 +95,42 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
     make: databaseSwitch,
   },
 });
+
+/** A DATABASES line read from a URL whose ENGINE is written over in code, with where each settings module ends. */
+interface OverriddenUrl {
+  file: string;
+  line: number;
+  variable: string;
+  ends: { engine: string; file: string; line: number; settings: string }[];
+}
+
+/** One finding for the line: the ENGINE assignment that wins, or, where modules differ, each with its settings. */
+function overriddenFinding({ file, line, variable, ends }: OverriddenUrl): RawFinding {
+  const places = [...new Map(ends.map((e) => [`${e.file}\0${e.line}`, e])).values()];
+  const fixed =
+    places.length === 1
+      ? `fixed to ${places[0].engine} in code (${places[0].file}, line ${String(places[0].line)}),`
+      : `fixed in code: ${places
+          .map((p) => {
+            const where = [
+              ...new Set(ends.filter((e) => e.file === p.file && e.line === p.line).map((e) => e.settings)),
+            ];
+            return `to ${p.engine} (${p.file}, line ${String(p.line)}) in ${listOf(where)}`;
+          })
+          .join(', and ')},`;
+  return {
+    file,
+    line,
+    ...msg`DATABASES['default'] is read from ${variable}, but its ENGINE is then ${fixed} so no environment variable selects the database engine: whatever scheme ${variable} names, another database needs an edited settings file. Remove ${places.length === 1 ? 'the ENGINE assignment' : 'these ENGINE assignments'} and let the URL's scheme choose it (${code('postgres://…')}, ${code('sqlite:////data/db.sqlite3')}).`,
+  };
+}
+
+/** The settings module in a message, with the role it has for the app: `the server's settings, config/prod.py`. */
+function settingsName(app: App, settings: SettingsModel): string {
+  if (settings === app.settings) return `the server's settings, ${settings.file}`;
+  if (settings === app.managedSettings) return `manage.py's default settings, ${settings.file}`;
+  return `the settings ${settings.file}`;
+}
 
 /** Whether the server's settings let an environment variable select the database. */
 function selectsFromEnvironment(settings: SettingsModel | undefined): boolean {
