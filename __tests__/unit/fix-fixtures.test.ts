@@ -680,6 +680,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'nginx runs in the same container and its master needs root to bind port 80; the script drops with su',
     },
   ],
+  '__tests__/fixtures/corpus/s6-overlay-longrun-migrates-oneshot-loads-fixtures': [
+    {
+      rule: 'TF1301',
+      why: "the base image's s6-overlay /init and its init services need root: a USER would keep the container from starting",
+    },
+  ],
   '__tests__/fixtures/corpus/s6-overlay-oneshot-migrate-longruns': [
     {
       rule: 'TF1301',

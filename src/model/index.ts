@@ -47,6 +47,7 @@ import type {
 } from './types/project.js';
 import { isSidecarService } from './sidecar.js';
 import { uwsgiInstall } from './uwsgi-install.js';
+import { shippedServers } from './shipped-servers.js';
 
 /** What the report says was analysed: each app's Dockerfile, compose files and settings module. */
 
@@ -387,6 +388,8 @@ class ProjectBuilder implements ModelInput {
       if (uwsgi) app.uwsgi = uwsgi;
       // After the supervisor's programs and the uwsgi ini files: the Python programs they start are start programs too.
       app.startPrograms = this.imageFiles.startPrograms(app, layout);
+      const shipped = shippedServers(app, layout, this.texts);
+      if (shipped.length > 0) app.shippedServers = shipped;
       const proxyConfigs = this.imageFiles.proxyConfigs(app, layout);
       if (proxyConfigs.length > 0) app.proxyConfigs = proxyConfigs;
       const client = dockerClientOf(app, this.tree.dockerSdkUses ?? []);

@@ -16,6 +16,7 @@ import { mayRun } from './command/branches.js';
 import { djangoCommand, serverOf } from './command/servers.js';
 import { containerVariables, effectiveCommand } from './command/start-chain.js';
 import { byDepth, ModelPart } from './input.js';
+import { namesNoServer, onlyWsgiModule, servedModule } from './shipped-servers.js';
 import { chosenSettingsModule, type ContainerVariable } from './settings-module-choice.js';
 import { modelSettings } from './settings/index.js';
 import type { App } from './types/project.js';
@@ -176,7 +177,7 @@ export class SettingsModules extends ModelPart {
     // A start script's `export DJANGO_SETTINGS_MODULE=…` (or `--settings=`) comes after the app's environment.
     const fromStartChain = startChainSettingsModule(app);
     if (fromStartChain) modules.push(fromStartChain);
-    const fromServer = this.serverSettingsModule(app, base);
+    const fromServer = this.serverSettingsModule(app, base) ?? this.shippedServerSettingsModule(app, base);
     if (fromServer) modules.push(fromServer);
     if (app.managePy) {
       // manage.py's default, as the container's environment makes it (`'config.settings.' + ENV`, an if on DEBUG).
@@ -247,15 +248,32 @@ export class SettingsModules extends ModelPart {
     for (const argv of argvs) {
       const server = serverOf(argv);
       if (!server || server.kind === 'runserver') continue;
-      // `wsgi:application` names a top-level wsgi.py beside manage.py, as `mysite.wsgi` names one in a package.
-      const module = argv
-        .map((w) => /^((?:[A-Za-z_][\w.]*\.)?[aw]sgi)(:[\w.]+)?$/.exec(w)?.[1])
-        .find(Boolean);
-      const file = module && moduleFiles(base, module).find((f) => f in this.texts);
-      const chosen = file && this.defaultSettingsModule(file, base, choiceEnvironment(app), module);
+      const chosen = this.wsgiSettingsModule(servedModule(argv), app, base);
       if (chosen) return chosen;
     }
     return undefined;
+  }
+
+  /**
+   * For an image that starts no server itself, the default of the wsgi/asgi module its server would serve: the one
+   * the WSGI servers of the start scripts it ships name (`/start` running `gunicorn config.wsgi`), else, where it
+   * ships none, the project's only wsgi.py. Undefined when they name several modules.
+   */
+  private shippedServerSettingsModule(app: App, base: string): string | undefined {
+    if (!namesNoServer(app)) return undefined;
+    const shipped = app.shippedServers ?? [];
+    const modules = new Set(
+      shipped.length > 0
+        ? shipped.map((s) => this.wsgiSettingsModule(servedModule(s.argv), app, base))
+        : [this.wsgiSettingsModule(onlyWsgiModule(Object.keys(this.texts), base), app, base)],
+    );
+    return modules.size === 1 ? [...modules][0] : undefined;
+  }
+
+  /** The settings module a wsgi/asgi module (`config.wsgi`) defaults DJANGO_SETTINGS_MODULE to, in the container. */
+  private wsgiSettingsModule(module: string | undefined, app: App, base: string): string | undefined {
+    const file = module && moduleFiles(base, module).find((f) => f in this.texts);
+    return file ? this.defaultSettingsModule(file, base, choiceEnvironment(app), module) : undefined;
   }
 
   /**

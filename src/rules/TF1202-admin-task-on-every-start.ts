@@ -9,7 +9,7 @@ import { otherAppServices } from './lib/each.js';
 import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
-import { startsServer } from './lib/admin-on-start.js';
+import { startRunner, startsServer } from './lib/admin-on-start.js';
 import { appliesMigrations, rolledBackApp } from './lib/migrate.js';
 import { defineRule } from './lib/rule.js';
 
@@ -89,10 +89,11 @@ services:
           const key = `${cmd.file}:${cmd.line}`;
           if (seen.has(key)) return;
           seen.add(key);
+          const runner = startRunner(runs, cmd, who);
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `${who} runs 'manage.py ${dj.name}'${recipeNote(cmd)}${callNote(migrates, 'which')} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`,
+            message: `${runner.who} runs 'manage.py ${dj.name}'${recipeNote(cmd)}${callNote(migrates, 'which')}${runner.oneshot ? ' at every container start,' : ''} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`,
           });
         });
       }

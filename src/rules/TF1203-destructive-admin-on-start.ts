@@ -11,7 +11,7 @@ import type { ComposeService } from '../model/types/compose.js';
 import type { App } from '../model/types/project.js';
 import { appImageServices } from './lib/each.js';
 import type { RawFinding } from '../core/index.js';
-import { endsAfter, projectMount, projectVolume } from './lib/admin-on-start.js';
+import { endsAfter, projectMount, projectVolume, startRunner } from './lib/admin-on-start.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { shownSource, shownTarget } from './lib/files.js';
 import { rolledBackApp } from './lib/migrate.js';
@@ -119,10 +119,11 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
         if (seen.has(key)) return;
         seen.add(key);
         const note = service && service !== app.compose?.appService ? '' : droppedCommandNote(app, cmd.file);
+        const runner = startRunner(app, cmd, who);
         findings.push({
           file: cmd.file,
           line: cmd.line,
-          message: `${who} runs 'manage.py ${found.shown}'${recipeNote(cmd)} on every start, which ${found.effect}. ${found.fix}${note}`,
+          message: `${runner.who} runs 'manage.py ${found.shown}'${recipeNote(cmd)} ${runner.oneshot ? 'at every container start' : 'on every start'}, which ${found.effect}. ${found.fix}${note}`,
         });
       });
     const others = appImageServices(project).filter(({ compose, service }) => service !== compose.appService);

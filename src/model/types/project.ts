@@ -61,6 +61,13 @@ export interface ManagementCall {
 }
 
 /** A Python program the start command or its scripts run (`python create_superuser.py`, `manage.py initadmin`). */
+/** A server command written in a shell script the image holds (see `App.shippedServers`). */
+export interface ShippedServer {
+  file: string;
+  line: number;
+  argv: string[];
+}
+
 export interface StartProgram {
   file: string; // relative to the scanned directory
   /** Literal passwords it sets (`create_superuser('admin', 'a@b.c', 'pw')`). */
@@ -188,6 +195,11 @@ export interface App {
   entrypointScripts: EntrypointScript[];
   /** Python programs the start chain runs, found in the context. */
   startPrograms?: StartProgram[];
+  /**
+   * Set when the image names no command and no compose service gives it one: the WSGI/ASGI server commands of the
+   * shell scripts it holds (`/start` running `gunicorn config.wsgi`), what a platform that runs the image names.
+   */
+  shippedServers?: ShippedServer[];
   /**
    * The programs of the supervisord configuration the start chain runs supervisord with, found in the context; or the
    * s6-overlay services the image's /init starts.

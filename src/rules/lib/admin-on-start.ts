@@ -78,3 +78,21 @@ export function projectVolume(app: App, service: ComposeService | undefined): Co
     (v) => v.type === 'volume' && !v.readOnly && v.source !== undefined && coversPath(v.target, codeDir),
   );
 }
+
+/**
+ * Who runs a start command in a message, and when: an s6-overlay service by its name (a oneshot runs once at every
+ * container start, before the longruns), since /init, not a start command of the repository, starts it; else `who`.
+ */
+export function startRunner(
+  app: App,
+  command: { program?: string },
+  who: string,
+): { who: string; oneshot?: true } {
+  const service = command.program
+    ? app.supervisorPrograms?.find((p) => p.s6 && p.name === command.program)
+    : undefined;
+  if (!service) return { who };
+  return service.s6 === 'oneshot'
+    ? { who: `The s6-overlay oneshot service '${service.name}'`, oneshot: true }
+    : { who: `The s6-overlay service '${service.name}'` };
+}
