@@ -837,6 +837,34 @@ test('python-dotenv and python-decouple loads are recorded', () => {
   ]);
 });
 
+test("django-kaio's opts.get('X', d) is a read of X with the default d, its text cast to int or bool (SECRET_KEY unset fails)", () => {
+  const m = model(
+    [
+      'from kaio import Options',
+      'opts = Options()',
+      "DEBUG = opts.get('DEBUG', True)",
+      "SECRET_KEY = opts.get('SECRET_KEY')",
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    m.envReads.map((r) => [r.variable, r.line, r.required, r.hasDefault]),
+    [
+      ['DEBUG', 3, false, true],
+      ['SECRET_KEY', 4, true, false],
+    ],
+  );
+  const debug = value(m, 'DEBUG');
+  assert.equal(debug.kind, 'env');
+  if (debug.kind !== 'env') return;
+  assert.equal(debug.whenSet, undefined);
+  assert.deepEqual(plain(valueWhenUnset(debug)), true);
+  assert.deepEqual(
+    ['False', 'false', '0', 'no', 'True', '1', 'yes', 'off'].map((w) => debug.truthWhenSetTo?.[w]),
+    [false, false, false, false, true, true, true, true],
+  );
+  assert.deepEqual(m.dotenvLoads, [{ via: 'kaio', line: 2 }]);
+});
+
 test('a syntax error gives its line and a model of the statements that parsed, before and after it', () => {
   const r = modelSettings(
     'mysite/settings.py',

@@ -113,6 +113,6 @@ function loadsDotenvInImage(app: App): boolean {
   if (!sent) return true;
   return sent.some((f) => {
     const base = f.slice(f.lastIndexOf('/') + 1);
-    return base.startsWith('.env') || base.endsWith('.env') || base === 'settings.ini';
+    return base.startsWith('.env') || base.endsWith('.env') || base === 'settings.ini' || base === 'app.ini';
   });
 }

@@ -66,7 +66,9 @@ reads of modules the settings star-import. A fallback equal to the value provide
 runs as intended; a database piece compose passes on from the deploy's environment (\`POSTGRES_DB=\${POSTGRES_DB:-app}\`)
 is, since the app ignores whatever the deploy sets. Pieces named for another server (\`POSTGRES_USER\` beside a MySQL
 entry, \`MYSQL_PASSWORD\` or \`MARIADB_PASSWORD\` beside a PostgreSQL one) are not this entry's configuration and are
-not counted.
+not counted. A PostgreSQL NAME read with \`os.environ.get("DB_NAME")\` and no default falls back too: Django's
+backend connects to the \`postgres\` database when NAME is None. A bare \`DATABASE=shop_db\` names the database;
+\`DATABASE=postgres\` (an engine word, the server an entrypoint waits for) does not.
 
 The rule stays silent when the settings load a \`.env\` file at run time (a python-decouple \`.env\` only when one
 reaches the image or the source is bind-mounted) or an \`env_file\` could not be read, since the variable may come
@@ -122,19 +124,24 @@ function databasePartsNotProvided({ app, settings, provided, read }: Reading): R
   const config = settings.databases ? defaultDatabase(settings.databases) : undefined;
   if (!config) return undefined;
   // POSTGRES_USER beside a MySQL entry is another server's login, not this entry's configuration.
-  const unread = configurationOfEntry(
-    app,
-    provided,
-    unreadProvided(provided, read),
-    engineInContainer(config, provided),
-  );
+  const engine = engineInContainer(config, provided);
+  const unread = configurationOfEntry(app, provided, unreadProvided(provided, read), engine);
   const urls = unread.filter((n) => DATABASE_URL.test(n.toUpperCase()));
   const findings: RawFinding[] = [];
   for (const key of DATABASE_KEYS) {
     const v = config.fields[key];
-    if (v?.kind !== 'env' || v.required || !v.fallback || provided.values.has(v.variable)) continue;
-    const fallback = literalFallback(v);
-    const sameKey = unread.filter((n) => databaseKeyOf(n) === key && databaseKeyOf(v.variable) === key);
+    if (v?.kind !== 'env' || provided.values.has(v.variable)) continue;
+    // os.environ.get('DB_NAME') unset is None, and Django's PostgreSQL backend then connects to 'postgres', silently.
+    const noneName =
+      !v.fallback &&
+      key === 'NAME' &&
+      ['environ.get', 'getenv'].includes(v.via) &&
+      /postg/i.test(engine ?? '');
+    if (!noneName && (v.required || !v.fallback)) continue;
+    const fallback = noneName ? 'postgres' : literalFallback(v);
+    const sameKey = unread.filter(
+      (n) => databaseKeyOf(v.variable) === key && (databaseKeyOf(n) ?? bareDatabaseKey(n, provided)) === key,
+    );
     const differs = (value: string | undefined) =>
       fallback === undefined || value === undefined || value !== fallback;
     // `POSTGRES_DB=${POSTGRES_DB:-postgres}` passes on what the deploy sets: the app's fallback ignores it.
@@ -149,9 +156,11 @@ function databasePartsNotProvided({ app, settings, provided, read }: Reading): R
     const same = fallback !== undefined && provided.values.get(instead) === fallback;
     const value =
       key === 'PASSWORD' || fallback === undefined ? 'its fallback value' : `its fallback ${key} ${fallback}`;
-    const effect = same
-      ? `the app uses ${value} whatever the deploy sets ${instead} to`
-      : `the app silently connects with ${value}`;
+    const effect = noneName
+      ? "the app silently connects to the database 'postgres', which Django's PostgreSQL backend uses when NAME is None"
+      : same
+        ? `the app uses ${value} whatever the deploy sets ${instead} to`
+        : `the app silently connects with ${value}`;
     findings.push({
       file: v.file ?? app.settings!.file,
       line: v.line,
@@ -159,6 +168,18 @@ function databasePartsNotProvided({ app, settings, provided, read }: Reading): R
     });
   }
   return findings.length > 0 ? findings : undefined;
+}
+
+/**
+ * A bare `DATABASE=shop_db` names the database (NAME); `DATABASE=postgres` beside `SQL_ENGINE` names the server an
+ * entrypoint waits for, so an engine word is no name.
+ */
+function bareDatabaseKey(name: string, provided: ProvidedEnvironment): string | undefined {
+  if (name.toUpperCase() !== 'DATABASE') return undefined;
+  const value = provided.values.get(name);
+  if (value === undefined || /^(postgres(ql)?|psql|pg|mysql|mariadb|sqlite3?)$/i.test(value.trim()))
+    return undefined;
+  return 'NAME';
 }
 
 /** The app's compose service sets `name` by interpolation (`\${POSTGRES_DB:-postgres}`): the deploy's value. */

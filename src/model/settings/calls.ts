@@ -6,6 +6,7 @@ import { callConfigurationsValue } from './configurations.js';
 import { callDecouple } from './decouple.js';
 import { callDjangoEnviron, callEnv } from './django-environ.js';
 import { callDjDatabaseUrl } from './dj-database-url.js';
+import { callKaio } from './kaio.js';
 import { callOsEnviron } from './environ.js';
 import { interpolate } from './operators.js';
 import { callPathFunction, callPathMethod } from './paths.js';
@@ -48,6 +49,7 @@ const LIBRARIES: LibraryCall[] = [
   callDjangoEnviron,
   callDotenv,
   callDecouple,
+  callKaio,
   callLoggingConfig,
   callUrllib,
   callConfigurationsValue,
