@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-77FPCEZB.js";
+} from "./chunk-G7GNB7UF.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-WPB5G4HO.js";
+} from "./chunk-F5ZKKCLW.js";
 import {
   UnsafePathError,
   readInside,

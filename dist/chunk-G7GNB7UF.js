@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-WPB5G4HO.js";
+} from "./chunk-F5ZKKCLW.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -16971,6 +16971,37 @@ function boolProbes(line) {
   }));
 }
 
+// src/model/settings/kaio.ts
+var KAIO_TRUE = ["true", "t", "1", "yes"];
+var KAIO_FALSE = ["false", "f", "no", "0"];
+var callKaio = (recorder, ctx, name, args, line) => {
+  if (name === "kaio.Options" || name === "kaio.options.Options") {
+    recorder.dotenvLoads.push({ via: "kaio", line });
+    return { t: "ref", name: "kaio.Options()", line };
+  }
+  if (name !== "kaio.Options().get") return void 0;
+  const [a0, a1] = args.pos;
+  if (a0?.t !== "str") return void 0;
+  const fallback = a1 ?? args.kw.get("default");
+  const read = readVariable(recorder.reads, ctx, {
+    variable: a0.v.trim(),
+    via: "other",
+    fallback,
+    line,
+    failsWhenUnset: false
+  });
+  if (read.t !== "env") return read;
+  return { ...read, probes: PROBE_TEXTS.map((text2) => ({ text: text2, v: kaioCast(text2, line) })) };
+};
+function kaioCast(text2, line) {
+  const s = text2.trim();
+  if (/^[-+]?\d+$/.test(s)) return { t: "num", v: Number(s), line };
+  const word = s.toLowerCase();
+  if (KAIO_TRUE.includes(word)) return { t: "bool", v: true, line };
+  if (KAIO_FALSE.includes(word)) return { t: "bool", v: false, line };
+  return { t: "str", v: text2, line };
+}
+
 // src/model/settings/operators.ts
 function isScalar(v) {
   return v.t === "str" || v.t === "num" || v.t === "bool" || v.t === "none";
@@ -17241,6 +17272,7 @@ var LIBRARIES = [
   callDjangoEnviron,
   callDotenv,
   callDecouple,
+  callKaio,
   callLoggingConfig,
   callUrllib,
   callConfigurationsValue
@@ -21276,14 +21308,16 @@ function commandWords(words2, src) {
   const at2 = afterExec(written).first;
   const texts = [];
   const from = [];
+  const part = [];
   words2.forEach((word, i) => {
     const read = i < at2 ? void 0 : constantWords(word, src);
-    for (const text2 of read ?? [written[i]]) {
+    (read ?? [written[i]]).forEach((text2, k) => {
       texts.push(text2);
       from.push(i);
-    }
+      part.push(read ? k : -1);
+    });
   });
-  return { texts, from };
+  return { texts, from, part };
 }
 function constantWords(word, src) {
   const parts = word.Parts ?? [];
@@ -21459,7 +21493,7 @@ function visitCall(stmt, call2, src, out) {
     op: `${r.N ? r.N.Value : ""}${REDIRECT_OPS[r.Op] ?? "?"}`,
     target: r.Word ? wordText(r.Word, src) : ""
   }));
-  const { texts, from } = commandWords(words2, src);
+  const { texts, from, part } = commandWords(words2, src);
   const { argv, viaExec, first } = afterExec(texts);
   if (!viaExec && callsFunction(argv[0], src)) {
     const first2 = out.length;
@@ -21474,7 +21508,11 @@ function visitCall(stmt, call2, src, out) {
   if (lines.some((l) => l !== line)) command.wordLines = lines;
   const written = wordNodes.map((w) => sliceBetween(w, w, src));
   const expands = wordNodes.some((w) => (w.Parts ?? []).some((p) => hasExpansion(p)));
-  if (expands && written.some((w, i) => w !== argv[i])) command.written = written;
+  if (expands && written.some((w, i) => w !== argv[i])) {
+    command.written = written;
+    const constantWord = argv.map((_, i) => part[first + i]);
+    if (constantWord.some((k) => k >= 0)) command.constantWord = constantWord;
+  }
   if (stmt.Background) command.background = true;
   if (src.guards.length > 0) command.guards = src.guards;
   if (src.loop) command.loop = true;
@@ -21485,7 +21523,15 @@ function visitCall(stmt, call2, src, out) {
   out.push(command);
   if (src.depth >= MAX_NESTING || argv.length === 0) return;
   const user = asUser(argv);
-  if (user?.argv) out.push({ ...command, argv: user.argv, written: void 0, viaExec: false, asUser: true });
+  if (user?.argv)
+    out.push({
+      ...command,
+      argv: user.argv,
+      written: void 0,
+      constantWord: void 0,
+      viaExec: false,
+      asUser: true
+    });
   if (user?.script !== void 0) {
     const at2 = out.length;
     const word = wordNodes[user.script];
@@ -26951,10 +26997,11 @@ function shellLine(argv) {
   return argv.map(shellWord).join(" ");
 }
 function wordsOf2(command) {
-  const { argv, written } = command;
+  const { argv, written, constantWord } = command;
   const bare = (w) => w.replace(/['"\\]/g, "");
-  if (written?.length === argv.length && written.every((w, i) => bare(w) === bare(argv[i])))
-    return written.join(" ");
+  const part = (i) => constantWord?.length === argv.length ? constantWord[i] : -1;
+  if (written?.length === argv.length && written.every((w, i) => part(i) >= 0 || bare(w) === bare(argv[i])))
+    return written.filter((_, i) => part(i) <= 0).join(" ");
   return shellLine(argv);
 }
 function commandLine(command) {
@@ -28483,21 +28530,38 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
   related: [],
   check(project) {
     const findings = [];
+    const overridden = /* @__PURE__ */ new Map();
     for (const { app, settings, databases, file } of appDatabases(project)) {
       if (databases.selection.kind !== "fixed") continue;
       if (settings === app.managedSettings && selectsFromEnvironment(app.settings)) continue;
       for (const at2 of assignmentsOf(settings, databases, file)) {
+        const over = databases.engineOverrides?.at(-1);
+        if (over) {
+          const key = `${at2.file}\0${at2.line}\0${over.variable}`;
+          const entry = overridden.get(key) ?? {
+            file: at2.file,
+            line: at2.line,
+            variable: over.variable,
+            ends: []
+          };
+          entry.ends.push({
+            ...over,
+            file: over.file ?? settings.file,
+            settings: settingsName(app, settings)
+          });
+          overridden.set(key, entry);
+          continue;
+        }
         const engines = [...new Set(at2.configs.map((c) => c.engine).filter((e) => e !== void 0))];
         const engine = engines.length === 1 ? engines[0] || "an empty ENGINE (Django's dummy backend, which fails on every query)" : `${engines.join(" or ")} (chosen by something other than an environment variable)`;
-        const over = databases.engineOverrides?.at(-1);
         findings.push({
           file: at2.file,
           line: at2.line,
-          ...over ? msg`DATABASES['default'] is read from ${over.variable}, but its ENGINE is then fixed to ${over.engine} in code (${over.file ?? settings.file}, line ${String(over.line)}), so no environment variable selects the database engine: whatever scheme ${over.variable} names, another database needs an edited settings file. Remove the ENGINE assignment and let the URL's scheme choose it (${code("postgres://\u2026")}, ${code("sqlite:////data/db.sqlite3")}).` : msg`DATABASES['default'] is fixed to ${engine} in code: no environment variable selects the database, so another database needs an edited settings file. Select it from the environment, e.g. ${code('DATABASES = {"default": dj_database_url.config()}')} with DATABASE_URL, or a DB_ENGINE switch.`
+          ...msg`DATABASES['default'] is fixed to ${engine} in code: no environment variable selects the database, so another database needs an edited settings file. Select it from the environment, e.g. ${code('DATABASES = {"default": dj_database_url.config()}')} with DATABASE_URL, or a DB_ENGINE switch.`
         });
       }
     }
-    return findings;
+    return [...findings, ...[...overridden.values()].map(overriddenFinding)];
   },
   fix: {
     safety: "safe",
@@ -28506,6 +28570,25 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
     make: databaseSwitch
   }
 });
+function overriddenFinding({ file, line, variable, ends }) {
+  const places = [...new Map(ends.map((e) => [`${e.file}\0${e.line}`, e])).values()];
+  const fixed = places.length === 1 ? `fixed to ${places[0].engine} in code (${places[0].file}, line ${String(places[0].line)}),` : `fixed in code: ${places.map((p) => {
+    const where = [
+      ...new Set(ends.filter((e) => e.file === p.file && e.line === p.line).map((e) => e.settings))
+    ];
+    return `to ${p.engine} (${p.file}, line ${String(p.line)}) in ${listOf(where)}`;
+  }).join(", and ")},`;
+  return {
+    file,
+    line,
+    ...msg`DATABASES['default'] is read from ${variable}, but its ENGINE is then ${fixed} so no environment variable selects the database engine: whatever scheme ${variable} names, another database needs an edited settings file. Remove ${places.length === 1 ? "the ENGINE assignment" : "these ENGINE assignments"} and let the URL's scheme choose it (${code("postgres://\u2026")}, ${code("sqlite:////data/db.sqlite3")}).`
+  };
+}
+function settingsName(app, settings) {
+  if (settings === app.settings) return `the server's settings, ${settings.file}`;
+  if (settings === app.managedSettings) return `manage.py's default settings, ${settings.file}`;
+  return `the settings ${settings.file}`;
+}
 function selectsFromEnvironment(settings) {
   const kind = settings?.databases?.selection.kind;
   return kind === "env" || kind === "url";
@@ -29207,7 +29290,7 @@ function loadsDotenvInImage(app) {
   if (!sent) return true;
   return sent.some((f) => {
     const base = f.slice(f.lastIndexOf("/") + 1);
-    return base.startsWith(".env") || base.endsWith(".env") || base === "settings.ini";
+    return base.startsWith(".env") || base.endsWith(".env") || base === "settings.ini" || base === "app.ini";
   });
 }
 
@@ -29593,7 +29676,9 @@ reads of modules the settings star-import. A fallback equal to the value provide
 runs as intended; a database piece compose passes on from the deploy's environment (\`POSTGRES_DB=\${POSTGRES_DB:-app}\`)
 is, since the app ignores whatever the deploy sets. Pieces named for another server (\`POSTGRES_USER\` beside a MySQL
 entry, \`MYSQL_PASSWORD\` or \`MARIADB_PASSWORD\` beside a PostgreSQL one) are not this entry's configuration and are
-not counted.
+not counted. A PostgreSQL NAME read with \`os.environ.get("DB_NAME")\` and no default falls back too: Django's
+backend connects to the \`postgres\` database when NAME is None. A bare \`DATABASE=shop_db\` names the database;
+\`DATABASE=postgres\` (an engine word, the server an entrypoint waits for) does not.
 
 The rule stays silent when the settings load a \`.env\` file at run time (a python-decouple \`.env\` only when one
 reaches the image or the source is bind-mounted) or an \`env_file\` could not be read, since the variable may come
@@ -29639,19 +29724,19 @@ function databaseProvidedNotRead({ app, settings, provided, read }) {
 function databasePartsNotProvided({ app, settings, provided, read }) {
   const config2 = settings.databases ? defaultDatabase(settings.databases) : void 0;
   if (!config2) return void 0;
-  const unread = configurationOfEntry(
-    app,
-    provided,
-    unreadProvided(provided, read),
-    engineInContainer(config2, provided)
-  );
+  const engine = engineInContainer(config2, provided);
+  const unread = configurationOfEntry(app, provided, unreadProvided(provided, read), engine);
   const urls = unread.filter((n) => DATABASE_URL.test(n.toUpperCase()));
   const findings = [];
   for (const key of DATABASE_KEYS) {
     const v = config2.fields[key];
-    if (v?.kind !== "env" || v.required || !v.fallback || provided.values.has(v.variable)) continue;
-    const fallback = literalFallback(v);
-    const sameKey = unread.filter((n) => databaseKeyOf(n) === key && databaseKeyOf(v.variable) === key);
+    if (v?.kind !== "env" || provided.values.has(v.variable)) continue;
+    const noneName = !v.fallback && key === "NAME" && ["environ.get", "getenv"].includes(v.via) && /postg/i.test(engine ?? "");
+    if (!noneName && (v.required || !v.fallback)) continue;
+    const fallback = noneName ? "postgres" : literalFallback(v);
+    const sameKey = unread.filter(
+      (n) => databaseKeyOf(v.variable) === key && (databaseKeyOf(n) ?? bareDatabaseKey(n, provided)) === key
+    );
     const differs = (value2) => fallback === void 0 || value2 === void 0 || value2 !== fallback;
     const passedOn = sameKey.find((n) => differs(provided.values.get(n)) || interpolatedByCompose(app, n));
     const instead = passedOn ?? urls.find((n) => {
@@ -29661,7 +29746,7 @@ function databasePartsNotProvided({ app, settings, provided, read }) {
     if (!instead) continue;
     const same = fallback !== void 0 && provided.values.get(instead) === fallback;
     const value = key === "PASSWORD" || fallback === void 0 ? "its fallback value" : `its fallback ${key} ${fallback}`;
-    const effect = same ? `the app uses ${value} whatever the deploy sets ${instead} to` : `the app silently connects with ${value}`;
+    const effect = noneName ? "the app silently connects to the database 'postgres', which Django's PostgreSQL backend uses when NAME is None" : same ? `the app uses ${value} whatever the deploy sets ${instead} to` : `the app silently connects with ${value}`;
     findings.push({
       file: v.file ?? app.settings.file,
       line: v.line,
@@ -29669,6 +29754,13 @@ function databasePartsNotProvided({ app, settings, provided, read }) {
     });
   }
   return findings.length > 0 ? findings : void 0;
+}
+function bareDatabaseKey(name, provided) {
+  if (name.toUpperCase() !== "DATABASE") return void 0;
+  const value = provided.values.get(name);
+  if (value === void 0 || /^(postgres(ql)?|psql|pg|mysql|mariadb|sqlite3?)$/i.test(value.trim()))
+    return void 0;
+  return "NAME";
 }
 function interpolatedByCompose(app, name) {
   return app.compose?.appService?.environment.some((e) => e.name === name && e.interpolated) ?? false;
@@ -32764,7 +32856,7 @@ services:
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `This starts ${daemon} as a daemon (${cmd.argv.join(" ")}${how}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image${own}.`
+            message: `This starts ${daemon} as a daemon (${commandLine(cmd)}${how}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image${own}.`
           });
         });
     }
@@ -34589,6 +34681,11 @@ function projectVolume(app, service) {
     (v) => v.type === "volume" && !v.readOnly && v.source !== void 0 && coversPath(v.target, codeDir)
   );
 }
+function startRunner(app, command, who) {
+  const service = command.program ? app.supervisorPrograms?.find((p) => p.s6 && p.name === command.program) : void 0;
+  if (!service) return { who };
+  return service.s6 === "oneshot" ? { who: `The s6-overlay oneshot service '${service.name}'`, oneshot: true } : { who: `The s6-overlay service '${service.name}'` };
+}
 
 // src/rules/TF1202-admin-task-on-every-start.ts
 function migrationsRun(app, dj) {
@@ -34654,10 +34751,11 @@ services:
           const key = `${cmd.file}:${cmd.line}`;
           if (seen.has(key)) return;
           seen.add(key);
+          const runner = startRunner(runs, cmd, who);
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `${who} runs 'manage.py ${dj.name}'${recipeNote(cmd)}${callNote(migrates, "which")} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
+            message: `${runner.who} runs 'manage.py ${dj.name}'${recipeNote(cmd)}${callNote(migrates, "which")}${runner.oneshot ? " at every container start," : ""} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`
           });
         });
       }
@@ -34763,10 +34861,11 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       if (seen.has(key)) return;
       seen.add(key);
       const note = service && service !== app.compose?.appService ? "" : droppedCommandNote(app, cmd.file);
+      const runner = startRunner(app, cmd, who);
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `${who} runs 'manage.py ${found.shown}'${recipeNote(cmd)} on every start, which ${found.effect}. ${found.fix}${note}`
+        message: `${runner.who} runs 'manage.py ${found.shown}'${recipeNote(cmd)} ${runner.oneshot ? "at every container start" : "on every start"}, which ${found.effect}. ${found.fix}${note}`
       });
     });
     const others = appImageServices(project).filter(({ compose, service }) => service !== compose.appService);

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-GKTP5HVS.js";
+} from "./chunk-GUJ5PSOG.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-WPB5G4HO.js";
+} from "./chunk-F5ZKKCLW.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-WPB5G4HO.js";
+} from "./chunk-F5ZKKCLW.js";
 import {
   insertLines,
   normalizePackageName,
