@@ -29,6 +29,7 @@ import { djangoDirectories } from './command/directories.js';
 import { type ComposeSet, ComposeProjects } from './compose-projects.js';
 import { ImageLayout } from './context.js';
 import { modelDockerfile } from './dockerfile.js';
+import { contextTold } from './own-context.js';
 import { boundFile, ImageFiles } from './image-files.js';
 import { readmeScripts } from './readme-commands.js';
 import { linkRepositoryBases, repositoryBuilds } from './repo-base.js';
@@ -278,7 +279,12 @@ class ProjectBuilder implements ModelInput {
     const out: Record<string, BuildContext> = {};
     for (const { file } of dockerfiles) {
       const build = builds.find((b) => normalizeRelative(b.dockerfile) === file);
-      const dir = build ? (normalizeRelative(build.context) ?? build.context) : dirName(file);
+      // Nothing builds it: the directory where the files it copies exist (`client/`, for client/docker/prod/Dockerfile).
+      const dir = build
+        ? (normalizeRelative(build.context) ?? build.context)
+        : contextTold(this.texts[file] ?? '', dirName(file), (p) =>
+            this.files.some((f) => f === p || f.startsWith(`${p}/`)),
+          );
       out[file] = this.context(dir, file, []);
     }
     return out;
