@@ -388,6 +388,9 @@ class ProjectBuilder implements ModelInput {
       if (programs.length > 0) app.supervisorPrograms = programs;
       // The scripts supervisord's programs run are start scripts too (`command=/app/run-app.sh`).
       app.entrypointScripts.push(...this.imageFiles.programScripts(app, layout));
+      // What the start installs is what the container runs, as much as what the image's RUNs install.
+      for (const req of this.imageFiles.startRequirements(app, layout))
+        if (!app.requirements.some((r) => r.file === req.file)) app.requirements.push(req);
       app.serverConfigs = this.imageFiles.serverConfigs(app, layout);
       const uwsgi = uwsgiInstall(app, layout, this.texts);
       if (uwsgi) app.uwsgi = uwsgi;
