@@ -45,14 +45,15 @@ Pin every requirement with \`==\` (or install with \`--require-hashes\`), ideall
 reported. A requirements file the container installs when it starts (\`pip install -r\` in its entrypoint script) is
 judged the same way: every start resolves it anew. A requirement from version control (\`git+https://…/pkg.git\`,
 \`pkg @ git+https://…\`, \`-e git+…\`) is pinned when it names a tag or commit (\`@v1.2\`, \`@<sha>\`); without one
-pip installs whatever the default branch holds. A requirement downloaded from a URL
-(\`pkg @ https://…/v1.2.tar.gz\`) in a requirements file is pinned only by the file's hash (\`#sha256=…\` after the URL, or \`--hash\`), or when the file is one of the Python Package Index's. A
-Pipfile the image installs without its lock (\`pipenv install --skip-lock\`, or no Pipfile.lock in the
-repository) is judged the same way, package by package; installed from a committed lock (\`pipenv install --deploy\`)
-it is pinned. A pyproject.toml that \`poetry install\` resolves because the repository holds no poetry.lock beside it
-is judged the same way, in each group Poetry installs (\`"5.1.4"\` is exact in Poetry's syntax, \`"^5.1.4"\` is not).
-Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does not change
-what the app imports, but it still makes two builds of one commit differ.
+pip installs whatever the default branch holds. A requirement downloaded from a URL (\`pkg @ https://…/v1.2.tar.gz\`)
+in a requirements file is pinned only by the file's hash (\`#sha256=…\` after the URL, or \`--hash\`), or when the
+file is one of the Python Package Index's. A Pipfile the image installs without its lock (\`pipenv install
+--skip-lock\`, or no Pipfile.lock in the repository) is judged the same way, package by package; installed from a
+committed lock (\`pipenv install --deploy\`) it is pinned. A pyproject.toml that \`poetry install\` resolves because
+the repository holds no poetry.lock beside it is judged the same way, in each group Poetry installs (\`"5.1.4"\` is
+exact in Poetry's syntax, \`"^5.1.4"\` is not). Upgrading the installer itself (\`pip install --upgrade pip
+setuptools wheel\`) is only a notice: it does not change what the app imports, but it still makes two builds of one
+commit differ.
 
 \`\`\`dockerfile
 # instead of: RUN pip install django gunicorn
