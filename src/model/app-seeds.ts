@@ -22,7 +22,7 @@ import {
 } from './image-app.js';
 import { clonesAndRunsDjango, isOddCaseDefaultName, NON_APP_DIR, OTHER_ROLE } from './image-roles.js';
 import { byDepth, ModelPart } from './input.js';
-import { contextIsOwnDirectory, contextOfTied } from './own-context.js';
+import { contextIsOwnDirectory, contextOfTied, contextTold } from './own-context.js';
 import { isSidecarService } from './sidecar.js';
 import {
   lastFrom,
@@ -397,7 +397,8 @@ export class AppSeeds extends ModelPart {
       if (!given && bases.has(dockerfile)) continue;
       const dir = dirName(dockerfile);
       let managePy = managePys.find((m) => isUnder(m, dir));
-      let contextDir = dir;
+      // `web/Dockerfile` beside manage.py copying `web/requirements.txt`: built from where the files it copies exist.
+      let contextDir = managePy ? contextTold(this.texts[dockerfile] ?? '', dir, (p) => this.exists(p)) : dir;
       // A Node or proxy image beside the project (`FROM node` at the root) while another Dockerfile builds Python
       // (`docker/Dockerfile`): that one is the app's image, this one never a phantom app.
       if (

@@ -3,7 +3,7 @@ import { baseName, dirName, joinPath, normalizeRelative } from '../discover/clas
 import { parsePyprojectDependencies } from '../parse/pyproject.js';
 import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
-import { directoryAfter, djangoCommand, inlineScript, launchedCommand, programArgv } from './command.js';
+import { directoryAfter, djangoCommand, programArgv } from './command.js';
 import { readsArguments } from './command/branches.js';
 import { makeInvocation, makeTargetScript } from './command/make.js';
 import { npmScriptCommands, npmScriptsRun, packageScripts } from './command/npm-scripts.js';
@@ -13,11 +13,12 @@ import { requirementArgs } from './install-args.js';
 import { unlockedPipfile, unlockedPoetryProject } from './unlocked-manifests.js';
 import { ModelPart } from './input.js';
 import { managementCalls } from './management-calls.js';
-import type { ComposeCommand, ComposeVolumeMount } from './types/compose.js';
-import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
+import type { ComposeVolumeMount } from './types/compose.js';
+import type { DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
 import { nginxListens } from './proxy-config.js';
 import { gunicornConfigArg, gunicornConfigLogs, uwsgiIniArg, uwsgiIniLogs } from './server-config.js';
 import { s6Services } from './s6-services.js';
+import { argvCommands, composeCommands, instrCommands, startArgvs } from './start-argvs.js';
 import { supervisordRun, supervisorPrograms } from './supervisor-config.js';
 import type {
   App,
@@ -112,6 +113,29 @@ export class ImageFiles extends ModelPart {
       argv: c.argv,
       wd: (dir = directoryAfter(c.argv, dir)),
     }));
+  }
+
+  /**
+   * Requirement files the start chain installs (`pip install -r /usr/src/app/requirements.txt` in an entrypoint
+   * script), resolved in the container: the file a bind mount of the app service lays there, else the image's.
+   */
+  startRequirements(app: App, layout: ImageLayout): RequirementsFile[] {
+    const target = app.dockerfile?.targetStage;
+    const context = app.context;
+    if (!target || !context) return [];
+    const service = app.compose?.appService;
+    const dirs = new Map<string[], string>();
+    const found: string[] = [];
+    for (const argv of startArgvs(app, target, dirs))
+      for (const req of requirementArgs(argv)) {
+        if (req.includes('$')) continue;
+        const inImage = posix.resolve(dirs.get(argv) ?? (service?.workingDir || target.workdir || '/'), req);
+        const bound = boundFile(service?.volumes ?? [], inImage);
+        const source = layout.sourceOf(target, inImage);
+        if (bound && bound in this.texts) found.push(bound);
+        else if (source) found.push(joinPath(context.dir, source));
+      }
+    return this.withIncludes(found);
   }
 
   private withIncludes(files: string[]): RequirementsFile[] {
@@ -482,51 +506,6 @@ function runCommands(run: RunInstr): string[][] {
     return [run.argv];
   }
   return run.script?.commands.map((c: ShellCommand) => c.argv) ?? [];
-}
-
-/**
- * Every argv the start chain may run: the image's ENTRYPOINT/CMD, compose's overrides, the entrypoint scripts; `dirs`
- * gets the directory a script's `cd`s leave each of its commands in.
- */
-function startArgvs(app: App, target: Stage, dirs?: Map<string[], string>): string[][] {
-  const commands: string[][] = [];
-  for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands(c));
-  const service = app.compose?.appService;
-  for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
-  for (const s of app.entrypointScripts) {
-    let dir = target.workdir || '/';
-    for (const c of s.script.commands) {
-      dir = directoryAfter(c.argv, dir);
-      commands.push(c.argv);
-      dirs?.set(c.argv, dir);
-    }
-  }
-  for (const p of app.supervisorPrograms ?? []) commands.push(p.argv);
-  return commands;
-}
-
-function instrCommands(c: CommandInstr): string[][] {
-  if (c.argv) return argvCommands(c.argv);
-  return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];
-}
-
-/** An argv, followed by the commands of its `sh -c` script when it is one. */
-function argvCommands(argv: string[], depth = 0): string[][] {
-  const script = inlineScript(argv);
-  // `gosu app /start.sh`, `su app -c "./start.sh"`: the command a launcher runs may be a script too
-  const launched = depth < 3 ? launchedCommand(argv) : undefined;
-  const own = script === undefined ? [argv] : [argv, ...parseShell(script).commands.map((x) => x.argv)];
-  return launched ? [...own, ...argvCommands(launched, depth + 1)] : own;
-}
-
-function composeCommands(c: ComposeCommand): string[][] {
-  if (c.argv) {
-    const [cmd, flag, script] = c.argv;
-    if (/(^|\/)(ba|da)?sh$/.test(cmd ?? '') && flag === '-c' && script)
-      return [c.argv, ...parseShell(script).commands.map((x) => x.argv)];
-    return argvCommands(c.argv);
-  }
-  return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];
 }
 
 /** The words of a command that may name a script in the image: the program, or the file a shell runs. */

@@ -29,6 +29,7 @@ import { djangoDirectories } from './command/directories.js';
 import { type ComposeSet, ComposeProjects } from './compose-projects.js';
 import { ImageLayout } from './context.js';
 import { modelDockerfile } from './dockerfile.js';
+import { contextTold } from './own-context.js';
 import { boundFile, ImageFiles } from './image-files.js';
 import { readmeScripts } from './readme-commands.js';
 import { linkRepositoryBases, repositoryBuilds } from './repo-base.js';
@@ -279,7 +280,12 @@ class ProjectBuilder implements ModelInput {
     const out: Record<string, BuildContext> = {};
     for (const { file } of dockerfiles) {
       const build = builds.find((b) => normalizeRelative(b.dockerfile) === file);
-      const dir = build ? (normalizeRelative(build.context) ?? build.context) : dirName(file);
+      // Nothing builds it: the directory where the files it copies exist (`client/`, for client/docker/prod/Dockerfile).
+      const dir = build
+        ? (normalizeRelative(build.context) ?? build.context)
+        : contextTold(this.texts[file] ?? '', dirName(file), (p) =>
+            this.files.some((f) => f === p || f.startsWith(`${p}/`)),
+          );
       out[file] = this.context(dir, file, []);
     }
     return out;
@@ -383,6 +389,9 @@ class ProjectBuilder implements ModelInput {
       if (programs.length > 0) app.supervisorPrograms = programs;
       // The scripts supervisord's programs run are start scripts too (`command=/app/run-app.sh`).
       app.entrypointScripts.push(...this.imageFiles.programScripts(app, layout));
+      // What the start installs is what the container runs, as much as what the image's RUNs install.
+      for (const req of this.imageFiles.startRequirements(app, layout))
+        if (!app.requirements.some((r) => r.file === req.file)) app.requirements.push(req);
       app.serverConfigs = this.imageFiles.serverConfigs(app, layout);
       const uwsgi = uwsgiInstall(app, layout, this.texts);
       if (uwsgi) app.uwsgi = uwsgi;
