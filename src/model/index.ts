@@ -35,7 +35,7 @@ import { linkRepositoryBases, repositoryBuilds } from './repo-base.js';
 import type { ModelInput } from './input.js';
 import { SettingsModules } from './settings-modules.js';
 import { servicesOfImage } from './compose/app-service.js';
-import type { ComposeModel } from './types/compose.js';
+import type { ComposeModel, ComposeService } from './types/compose.js';
 import type { DockerfileModel } from './types/dockerfile.js';
 import type {
   App,
@@ -345,6 +345,8 @@ class ProjectBuilder implements ModelInput {
     const app: App = { dir, requirements: [], entrypointScripts: [] };
     if (seed.managePy) app.managePy = seed.managePy;
     if (seed.compose?.model) app.compose = seed.compose.model;
+    const mounted = this.mountedFiles(app.compose?.appService);
+    if (mounted.length > 0) app.mountedFiles = mounted;
     const unparsed = [...(seed.compose?.unparsed ?? []), ...(seed.unparsedCompose ?? [])];
     if (unparsed.length > 0) app.unparsedCompose = unparsed;
     if (seed.remoteContext) app.remoteContext = seed.remoteContext;
@@ -416,6 +418,23 @@ class ProjectBuilder implements ModelInput {
     if (managed) app.managedSettings = managed;
     if (imaged) app.imageSettings = imaged;
     return app;
+  }
+
+  /** The files of the repository directories `service` bind-mounts, relative to each mount's source. */
+  private mountedFiles(service: ComposeService | undefined): string[] {
+    const out = new Set<string>();
+    for (const v of service?.volumes ?? []) {
+      if (
+        v.type !== 'bind' ||
+        v.source === undefined ||
+        v.source.startsWith('/') ||
+        v.source.startsWith('..')
+      )
+        continue;
+      for (const f of this.files)
+        if (f !== v.source && isUnder(f, v.source)) out.add(relativeTo(f, v.source));
+    }
+    return [...out];
   }
 
   /**

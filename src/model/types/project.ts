@@ -197,6 +197,11 @@ export interface App {
   serverConfigs?: ServerConfigFile[];
   /** How the image gets uWSGI; undefined when what it installs cannot tell (a local project, a custom base image). */
   uwsgi?: UwsgiInstall;
+  /**
+   * The repository's files the compose app service bind-mounts into the container (`./src:/src`), each relative to
+   * its mount's source directory: code the container runs that the build context may not hold.
+   */
+  mountedFiles?: string[];
   /** nginx configuration files the target stage copies under /etc/nginx, with the ports they listen on. */
   proxyConfigs?: ProxyConfigFile[];
   /** Where the app's source lands in the image: the COPY destination of the directory holding manage.py. */
