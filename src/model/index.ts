@@ -46,7 +46,7 @@ import type {
   SuppressionComment,
 } from './types/project.js';
 import { isSidecarService } from './sidecar.js';
-import { uwsgiInstall } from './uwsgi-install.js';
+import { missingServers, uwsgiInstall } from './server-install.js';
 
 /** What the report says was analysed: each app's Dockerfile, compose files and settings module. */
 
@@ -233,6 +233,8 @@ class ProjectBuilder implements ModelInput {
     view.serverConfigs = this.imageFiles.serverConfigs(view, layout);
     const uwsgi = uwsgiInstall(view, layout, this.texts);
     if (uwsgi) view.uwsgi = uwsgi;
+    const missing = missingServers(view, layout, this.texts);
+    if (missing.length > 0) view.missingServers = missing;
     view.startPrograms = this.imageFiles.startPrograms(view, layout);
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
@@ -387,6 +389,8 @@ class ProjectBuilder implements ModelInput {
       app.serverConfigs = this.imageFiles.serverConfigs(app, layout);
       const uwsgi = uwsgiInstall(app, layout, this.texts);
       if (uwsgi) app.uwsgi = uwsgi;
+      const missing = missingServers(app, layout, this.texts);
+      if (missing.length > 0) app.missingServers = missing;
       // After the supervisor's programs and the uwsgi ini files: the Python programs they start are start programs too.
       app.startPrograms = this.imageFiles.startPrograms(app, layout);
       const proxyConfigs = this.imageFiles.proxyConfigs(app, layout);
