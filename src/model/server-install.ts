@@ -203,9 +203,11 @@ export function uwsgiInstall(app: App, layout: ImageLayout, texts: Record<string
 
 /**
  * The server programs (`gunicorn`, `uvicorn`; uWSGI is `uwsgi`) nothing the image installs provides: a start command
- * that runs one fails with "command not found".
+ * that runs one fails with "command not found". None when the image installs from no requirements file.
  */
 export function missingServers(app: App, layout: ImageLayout, texts: Record<string, string>): string[] {
+  // Only where the image installs from requirements that were read: an image that installs nothing is left open.
+  if (app.requirements.length === 0) return [];
   return Object.entries(SERVER_PACKAGES)
     .filter(([, pkg]) => serverInstall(app, layout, texts, pkg)?.provided === false)
     .map(([program]) => program);

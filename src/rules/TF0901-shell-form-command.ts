@@ -134,8 +134,8 @@ mid-stop, and the message says that. uWSGI before 2.1 takes SIGTERM as a signal 
 where the requirements pin such a version, or none, and neither the command (\`--die-on-term\`) nor the ini file it
 loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for --die-on-term.
 
-A server that nothing the image installs provides (no requirement, RUN, lock file, start script or base image names
-gunicorn, uvicorn, daphne, hypercorn, waitress or uWSGI) fails at once with "command not found": the message says so.
+A server that nothing the image installs provides (it installs a requirements file, and no requirement, RUN, lock
+file, start script or base image names gunicorn, uvicorn, daphne, hypercorn, waitress or uWSGI) fails at once with "command not found": the message says so.
 A script with no \`set -e\` goes on past that line, so the server after it is the one judged (\`gunicorn …\` that
 nothing installs, then \`runserver\`: runserver without exec, not a sequence of two servers).
 

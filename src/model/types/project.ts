@@ -199,7 +199,8 @@ export interface App {
   uwsgi?: UwsgiInstall;
   /**
    * The Python server programs (`gunicorn`, `uvicorn`, `uwsgi`, …) nothing the image installs provides (no requirement,
-   * RUN, lock, start script or base image): a command that runs one fails with "command not found".
+   * RUN, lock, start script or base image): a command that runs one fails with "command not found". Only judged when
+   * the image installs a requirements file.
    */
   missingServers?: string[];
   /**
