@@ -36,7 +36,7 @@ import { linkRepositoryBases, repositoryBuilds } from './repo-base.js';
 import type { ModelInput } from './input.js';
 import { SettingsModules } from './settings-modules.js';
 import { servicesOfImage } from './compose/app-service.js';
-import type { ComposeModel } from './types/compose.js';
+import type { ComposeModel, ComposeService } from './types/compose.js';
 import type { DockerfileModel } from './types/dockerfile.js';
 import type {
   App,
@@ -47,7 +47,7 @@ import type {
   SuppressionComment,
 } from './types/project.js';
 import { isSidecarService } from './sidecar.js';
-import { uwsgiInstall } from './uwsgi-install.js';
+import { missingServers, uwsgiInstall } from './server-install.js';
 import { shippedServers } from './shipped-servers.js';
 
 /** What the report says was analysed: each app's Dockerfile, compose files and settings module. */
@@ -235,6 +235,8 @@ class ProjectBuilder implements ModelInput {
     view.serverConfigs = this.imageFiles.serverConfigs(view, layout);
     const uwsgi = uwsgiInstall(view, layout, this.texts);
     if (uwsgi) view.uwsgi = uwsgi;
+    const missing = missingServers(view, layout, this.texts);
+    if (missing.length > 0) view.missingServers = missing;
     view.startPrograms = this.imageFiles.startPrograms(view, layout);
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
@@ -352,6 +354,8 @@ class ProjectBuilder implements ModelInput {
     const app: App = { dir, requirements: [], entrypointScripts: [] };
     if (seed.managePy) app.managePy = seed.managePy;
     if (seed.compose?.model) app.compose = seed.compose.model;
+    const mounted = this.mountedFiles(app.compose?.appService);
+    if (mounted.length > 0) app.mountedFiles = mounted;
     const unparsed = [...(seed.compose?.unparsed ?? []), ...(seed.unparsedCompose ?? [])];
     if (unparsed.length > 0) app.unparsedCompose = unparsed;
     if (seed.remoteContext) app.remoteContext = seed.remoteContext;
@@ -395,6 +399,8 @@ class ProjectBuilder implements ModelInput {
       app.serverConfigs = this.imageFiles.serverConfigs(app, layout);
       const uwsgi = uwsgiInstall(app, layout, this.texts);
       if (uwsgi) app.uwsgi = uwsgi;
+      const missing = missingServers(app, layout, this.texts);
+      if (missing.length > 0) app.missingServers = missing;
       // After the supervisor's programs and the uwsgi ini files: the Python programs they start are start programs too.
       app.startPrograms = this.imageFiles.startPrograms(app, layout);
       const shipped = shippedServers(app, layout, this.texts);
@@ -428,6 +434,23 @@ class ProjectBuilder implements ModelInput {
     if (managed) app.managedSettings = managed;
     if (imaged) app.imageSettings = imaged;
     return app;
+  }
+
+  /** The files of the repository directories `service` bind-mounts, relative to each mount's source. */
+  private mountedFiles(service: ComposeService | undefined): string[] {
+    const out = new Set<string>();
+    for (const v of service?.volumes ?? []) {
+      if (
+        v.type !== 'bind' ||
+        v.source === undefined ||
+        v.source.startsWith('/') ||
+        v.source.startsWith('..')
+      )
+        continue;
+      for (const f of this.files)
+        if (f !== v.source && isUnder(f, v.source)) out.add(relativeTo(f, v.source));
+    }
+    return [...out];
   }
 
   /**

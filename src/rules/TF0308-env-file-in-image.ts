@@ -7,6 +7,7 @@ import type { App } from '../model/types/project.js';
 import type { CopyInstr } from '../model/types/dockerfile.js';
 import { lineage } from '../model/dockerfile/lineage.js';
 import { appsAndWorkerImages } from './lib/each.js';
+import { sourcedFileAdvice } from './lib/env-file-sourced.js';
 import { defineRule } from './lib/rule.js';
 
 export const envFileInImage = defineRule({
@@ -31,6 +32,10 @@ in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any othe
 (\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template. A committed env file that
 names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\` a build step copies for
 \`collectstatic\`) ships no secret and is not reported.
+
+When a start script of the image sources the file (\`. ./db.env\`), leaving it out of the image breaks that script: the
+message says so and asks for the values at run time (compose \`env_file:\` or \`environment:\` on the app service) and
+for the script to read them from the environment.
 
 \`\`\`
 # .dockerignore
@@ -61,7 +66,7 @@ names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\
           : `, so ${files.length > 1 ? 'their' : 'its'} secrets ship with the image`;
         return namedByCopy(at.app, at.line, files)
           ? `This instruction copies ${names} into the image by name${what}. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).`
-          : `This instruction copies ${names} into the image${what}. ${ignoreAdvice(at.app, files)}`;
+          : `This instruction copies ${names} into the image${what}. ${ignoreAdvice(at.app, files)}${sourcedFileAdvice(at.app, files)}`;
       },
     );
     return [...copied, ...images.flatMap(envFilesOfCompose)];
@@ -127,7 +132,7 @@ function envFilesOfCompose(app: App): RawFinding[] {
     const advice =
       named !== undefined
         ? `This instruction copies it by name, so the build fails without it and whoever builds the image with a real one bakes its secrets in. Remove the COPY and let the container read it at run time (compose env_file already does).${alsoTaken}`
-        : `No .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to ${dockerignoreFileOf(app.context)}.`;
+        : `No .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to ${dockerignoreFileOf(app.context)}.${sourcedFileAdvice(app, [f.path])}`;
     out.push({
       file,
       line,

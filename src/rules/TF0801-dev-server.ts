@@ -10,6 +10,7 @@ import type { App } from '../model/types/project.js';
 import type { RawFinding } from '../core/index.js';
 import { appImageStartCommands } from './lib/each.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
+import { passedOver } from './lib/missing-server.js';
 import { defineRule } from './lib/rule.js';
 
 export const devServer = defineRule({
@@ -45,12 +46,28 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `${service ? `Service '${service.name}'` : 'The container'} starts ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ''}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`,
+        message: `${service ? `Service '${service.name}'` : 'The container'} starts ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ''}. ${serveAdvice(app, cmd)}${droppedCommandNote(app, cmd.file)}`,
       });
     }
     return findings;
   },
 });
+
+/**
+ * What to serve with instead: the production server the same script starts before runserver when it fails only for
+ * not being installed (`gunicorn …` that nothing installs, then runserver), else gunicorn or uvicorn.
+ */
+function serveAdvice(app: App, cmd: StartCommand): string {
+  const script = app.entrypointScripts.find((s) => s.file === cmd.file);
+  const failed = script
+    ? [...passedOver(app, script.script.commands)].find(([c]) => c.line < cmd.line)
+    : undefined;
+  if (failed) {
+    const [c, program] = failed;
+    return `Line ${c.line} starts ${program} first, but nothing the image installs provides it (no requirement, RUN, lock file, start script or base image), so that line fails and the script goes on to the development server: add ${program} to the requirements and start only it, with exec.`;
+  }
+  return 'Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.';
+}
 
 /**
  * Whether no container of the app's compose file runs the development server although the image's own start does:

@@ -45,6 +45,7 @@ import { inlineShell } from './lib/inline-shell.js';
 import { suExecAdvice, suHandOver } from './lib/su-launch.js';
 import { forwarderExitsMessage, restartLoopMessage, termForwarder } from './lib/signal-trap.js';
 import { dieOnTermAdvice, withAdvice } from './lib/uwsgi-term.js';
+import { passedOver, passedOverNote } from './lib/missing-server.js';
 import { composeArgv, fixShellForm, mainProcessOf } from './lib/shell-form-fix.js';
 import { withRealModules } from './lib/wsgi-module.js';
 import {
@@ -132,6 +133,11 @@ which a trapped signal makes return, the script ends after the trap, the shell e
 mid-stop, and the message says that. uWSGI before 2.1 takes SIGTERM as a signal to reload unless die-on-term is set:
 where the requirements pin such a version, or none, and neither the command (\`--die-on-term\`) nor the ini file it
 loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for --die-on-term.
+
+A server that nothing the image installs provides (it installs a requirements file, and no requirement, RUN, lock
+file, start script or base image names gunicorn, uvicorn, daphne, hypercorn, waitress or uWSGI) fails at once with "command not found": the message says so.
+A script with no \`set -e\` goes on past that line, so the server after it is the one judged (\`gunicorn …\` that
+nothing installs, then \`runserver\`: runserver without exec, not a sequence of two servers).
 
 The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
 container's arguments and environment select is judged when they are known, else each branch on its own. A
@@ -331,6 +337,10 @@ function scriptFindings(
       !c.asUser &&
       runs.every((r) => exclusive(c, r.background.command) && !launches(c, r.background.command)),
   );
+  // `gunicorn …` that nothing installs, then `runserver`: the first fails at once and the script goes on to the next.
+  const skipped = passedOver(app, commands);
+  commands = commands.filter((c) => !skipped.has(c));
+  const before = (line: number) => new Map([...skipped].filter(([c]) => c.line < line));
   // `gunicorn …` then `celery … worker`: the worker waits for the server to exit; exec on either cannot fix that.
   const facts = daemonFacts(app);
   const sequence = foregroundSequence(commands, facts);
@@ -339,7 +349,7 @@ function scriptFindings(
     out.push({
       file: script.file,
       line: sequence[0].command.line,
-      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, ${stays(sequence[0].what)}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`,
+      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, ${stays(sequence[0].what)}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.${passedOverNote(before(sequence[0].command.line), `${sequence[0].what} is what starts`)}`,
     });
   }
   const inSequence = new Set(sequence?.map((p) => p.command));
@@ -371,7 +381,7 @@ function scriptFindings(
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}`,
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}${passedOverNote(before(c.line), `${what} is what starts`)}`,
     });
   });
   return out;

@@ -79,9 +79,9 @@ export interface StartProgram {
 }
 
 /** A server configuration file the start command names (`uwsgi --ini uwsgi.ini`), as far as logging goes. */
-/** How the image gets uWSGI, as far as what it installs tells. */
+/** How the image gets a Python server (uWSGI, gunicorn), as far as what it installs tells. */
 export interface UwsgiInstall {
-  /** False when nothing the image installs (requirements, RUN, locks, start scripts, base image) provides uWSGI. */
+  /** False when nothing the image installs (requirements, RUN, locks, start scripts, base image) provides it. */
   provided: boolean;
   /** The version pinned, and the file that pins it (a requirements file, a lock file, the Dockerfile). */
   version?: string;
@@ -209,6 +209,17 @@ export interface App {
   serverConfigs?: ServerConfigFile[];
   /** How the image gets uWSGI; undefined when what it installs cannot tell (a local project, a custom base image). */
   uwsgi?: UwsgiInstall;
+  /**
+   * The Python server programs (`gunicorn`, `uvicorn`, `uwsgi`, …) nothing the image installs provides (no requirement,
+   * RUN, lock, start script or base image): a command that runs one fails with "command not found". Only judged when
+   * the image installs a requirements file.
+   */
+  missingServers?: string[];
+  /**
+   * The repository's files the compose app service bind-mounts into the container (`./src:/src`), each relative to
+   * its mount's source directory: code the container runs that the build context may not hold.
+   */
+  mountedFiles?: string[];
   /** nginx configuration files the target stage copies under /etc/nginx, with the ports they listen on. */
   proxyConfigs?: ProxyConfigFile[];
   /** Where the app's source lands in the image: the COPY destination of the directory holding manage.py. */

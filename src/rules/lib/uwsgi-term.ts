@@ -2,6 +2,7 @@
 import { uwsgiIniArg } from '../../model/server-config.js';
 import { inlineScriptLastCommand, programArgv } from '../../model/command.js';
 import type { RawFinding } from '../../core/index.js';
+import { missingServer } from './missing-server.js';
 import type { App } from '../../model/types/project.js';
 
 /** Whether a version is before 2.1, the release whose SIGTERM stops the server. */
@@ -13,11 +14,14 @@ function before21(version: string): boolean {
 /**
  * What to add to exec for a uWSGI server that does not stop on SIGTERM: `--die-on-term`, when the version the
  * requirements (or a lock file) pin is before 2.1 or not known and neither the command nor the ini file it loads sets
- * die-on-term. When nothing the image installs provides uWSGI, that instead: the command fails in either form.
- * '' for any other command.
+ * die-on-term. When nothing the image installs provides uWSGI (or the server another command runs), that instead:
+ * the command fails in either form. '' for any other command.
  */
 export function dieOnTermAdvice(app: App, argv: string[]): string {
   const words = programArgv(argv);
+  const missing = missingServer(app, argv);
+  if (missing && missing !== 'uwsgi')
+    return ` But nothing the image installs provides ${missing} (no requirement, RUN, lock file, start script or base image), so the image holds no ${missing} program and the container fails to start in either form: add ${missing} to the requirements.`;
   if (!/(^|\/)uwsgi$/.test(words[0] ?? '')) return '';
   if (app.uwsgi?.provided === false)
     return ` But nothing the image installs provides uWSGI (no requirement, RUN or start script installs it, and the base image holds none), so the image holds no uwsgi program and the container fails to start in either form: add uWSGI to the requirements (2.1 or later stops on SIGTERM; an earlier release needs --die-on-term as well).`;

@@ -1,4 +1,7 @@
-/** Whether the wsgi/asgi module a start command names is in the build context, and which one the project has. */
+/**
+ * Whether the wsgi/asgi module a start command names is in the build context or the code compose mounts, and which one
+ * the project has.
+ */
 import type { App } from '../../model/types/project.js';
 
 /** `mysite.wsgi`, `config.asgi` as written in a command line (before `:application`). */
@@ -33,8 +36,10 @@ function projectModule(kind: string, app: App, files: string[]): string | undefi
  * named by hand. The message as it is when the context is not known or every module it names exists.
  */
 export function withRealModules(app: App, message: string): string {
-  const files = app.context?.files;
-  if (!files || files.length === 0) return message;
+  const built = app.context?.files;
+  if (!built || built.length === 0) return message;
+  // The code compose bind-mounts (`./src:/src`, the script then `cd /src`) is what the container runs as well.
+  const files = [...new Set([...built, ...(app.mountedFiles ?? [])])];
   const missing = [...new Set([...message.matchAll(MODULE_WORD)].map((m) => m[1]))].filter(
     (m) => !defined(m, files),
   );
