@@ -331,8 +331,8 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
     const template = /^(.+\.ini)\.(template|tmpl|tpl|in)$/.exec(name)?.[1];
     if (template && commandWords.has(template) && !(f in texts)) out.add(f);
     if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
-    if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|supervisor.*\/[^/]+\.conf$/.test(f) && !(f in texts))
-      out.add(f);
+    // Any .conf: a supervisord configuration's [include] may load programs from files of any name (programs/web.conf).
+    if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|\.conf$/.test(f) && !(f in texts)) out.add(f);
     if (envFiles.has(name) && !(f in texts)) out.add(f);
     if (
       (nginxNames.has(name) || (nginxDirs.has(baseName(dirName(f))) && name.endsWith('.conf'))) &&

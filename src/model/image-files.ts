@@ -18,7 +18,12 @@ import type { CommandInstr, DockerfileModel, RunInstr, Stage } from './types/doc
 import { nginxListens } from './proxy-config.js';
 import { gunicornConfigArg, gunicornConfigLogs, uwsgiIniArg, uwsgiIniLogs } from './server-config.js';
 import { s6Services } from './s6-services.js';
-import { supervisordRun, supervisorPrograms } from './supervisor-config.js';
+import {
+  matchesInclude,
+  supervisordRun,
+  supervisorIncludes,
+  supervisorPrograms,
+} from './supervisor-config.js';
 import type {
   App,
   BuildContext,
@@ -328,9 +333,17 @@ export class ImageFiles extends ModelPart {
       files = named.flatMap((c) => {
         const imagePath = posix.resolve(target.workdir || '/', c!);
         const bound = boundFile(volumes, imagePath);
-        if (bound && bound in this.texts) return [bound];
         const source = layout.sourceOf(target, imagePath);
-        return source ? [joinPath(context.dir, source)] : [];
+        const file = bound && bound in this.texts ? bound : source && joinPath(context.dir, source);
+        if (!file) return [];
+        // `[include] files = /etc/supervisor/conf.d/*.conf`: the programs are in the files the image lays there.
+        const includes = supervisorIncludes(this.texts[file] ?? '', imagePath);
+        const included = context.sentFiles.filter(
+          (f) =>
+            includes.length > 0 &&
+            layout.landings(target, f).some((l) => includes.some((p) => matchesInclude(p, l.path))),
+        );
+        return [file, ...included.map((f) => joinPath(context.dir, f))];
       });
     } else {
       files = context.sentFiles
