@@ -33,6 +33,7 @@ import { appsAndWorkerImages, imageRunner } from './lib/each.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { listOf } from './lib/processes.js';
 import { s6RootMessage } from './lib/s6-root.js';
+import { poetryAdvice, poetryRootEnvironment } from './lib/poetry-environment.js';
 import {
   appStarts,
   privilegeDrop,
@@ -61,6 +62,9 @@ where all are above 1023 a USER line can stay, with nginx's pid and temp files w
 \`user=\`), or move the proxy into its own container. A server supervisord (or gosu) starts as the user from the
 first binds its unix socket as that user: a socket in a directory the image leaves to root (\`unix:/app/app.sock\`
 under WORKDIR) needs that directory given to the user, or another socket path, and the advice says so.
+A \`poetry install\` run as root with no virtualenv setting puts the environment under root's home, where the user
+can neither read nor find it: the advice adds \`ENV POETRY_VIRTUALENVS_CREATE=false\` before the install (or an
+in-project environment given to the user).
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -101,7 +105,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     summary:
       'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
     declines:
-      'a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.',
+      "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting (its environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
     make: fixRunsAsRoot,
   },
 });
@@ -125,6 +129,8 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   if (suDrop(runner) || privilegeDrop(runner) || privilegeDrop(runner, 'root') || proxyInContainer(runner))
     return undefined;
   if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6)) return undefined;
+  // Under USER app, `poetry run` finds no environment: where it goes is the user's choice (create=false, in-project).
+  if (poetryRootEnvironment(found.dockerfile, found.stage, found.app.context)) return undefined;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === 'RUN');
   const runtime = runtimeInsertionLine(stage);
@@ -218,9 +224,14 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
   const keep = toRoot
     ? ` ${toRoot.file}:${toRoot.line} passes ${toRoot.tool} root, which drops nothing: take it out when you add the USER${why}.`
     : '';
+  // `poetry install` as root left its environment in root's home: switched to another user, the app loses it.
+  const poetry = poetryRootEnvironment(df, stage, app.context);
+  const reach = poetry
+    ? ` ${poetryAdvice(poetry, known(usersCreatedByRuns(df, stage).at(-1)) ?? 'app', stage.workdir)}`
+    : '';
   return stage.user
-    ? `${head}. ${switchAdvice(df, stage)}${keep}`
-    : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}${keep}`;
+    ? `${head}. ${switchAdvice(df, stage)}${keep}${reach}`
+    : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}${keep}${reach}`;
 }
 
 /**
