@@ -34,6 +34,7 @@ import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { listOf } from './lib/processes.js';
 import { s6RootMessage } from './lib/s6-root.js';
 import { poetryAdvice, poetryRootEnvironment } from './lib/poetry-environment.js';
+import { socketInNamedVolume, socketVolumeAdvice } from './lib/socket-volume.js';
 import {
   appStarts,
   privilegeDrop,
@@ -65,6 +66,9 @@ under WORKDIR) needs that directory given to the user, or another socket path, a
 A \`poetry install\` run as root with no virtualenv setting puts the environment under root's home, where the user
 can neither read nor find it: the advice adds \`ENV POETRY_VIRTUALENVS_CREATE=false\` before the install (or an
 in-project environment given to the user).
+A unix socket the server binds in a directory a named volume of its service is mounted at (shared with a proxy)
+needs that directory created in the image and given to the user before USER: a new volume takes its owner from the
+image's directory.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -103,7 +107,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   fix: {
     safety: 'safe',
     summary:
-      'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
+      'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, and the directory of a unix socket the server binds in a named volume of its service), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
     declines:
       "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting (its environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
     make: fixRunsAsRoot,
@@ -143,7 +147,11 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
     known(usersCreatedByRuns(dockerfile, stage).at(-1));
   let lines: string[];
   let at = runtime;
-  if (existing) lines = [`USER ${existing}`];
+  // The server's socket directory, a named volume's mount point: the volume takes its owner from the image's.
+  const socketDir = socketInNamedVolume(runner, dockerfile, stage)?.dir;
+  if (existing && socketDir)
+    lines = [`RUN mkdir -p ${socketDir} && chown ${existing} ${socketDir}`, `USER ${existing}`];
+  else if (existing) lines = [`USER ${existing}`];
   else {
     // Alpine's busybox has adduser only; Debian-based images (python:*, slim) have useradd.
     const alpine = isAlpine(baseStage(dockerfile, stage));
@@ -155,7 +163,7 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
           (v) => stage.instructions.includes(v) && v.line < runtime && !runs.some((i) => i.line > v.line),
         );
     if (volumes.length > 0) at = Math.min(...volumes.map((v) => v.line));
-    const dataDirs = [...new Set(volumes.flatMap((v) => v.paths))];
+    const dataDirs = [...new Set([...volumes.flatMap((v) => v.paths), ...(socketDir ? [socketDir] : [])])];
     const owned = [...(stage.workdir !== '/' ? [stage.workdir] : []), ...dataDirs];
     const mkdir = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(' ')}` : '';
     const chown = owned.length > 0 ? ` && chown app ${owned.join(' ')}` : '';
@@ -226,9 +234,14 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
     : '';
   // `poetry install` as root left its environment in root's home: switched to another user, the app loses it.
   const poetry = poetryRootEnvironment(df, stage, app.context);
-  const reach = poetry
-    ? ` ${poetryAdvice(poetry, known(usersCreatedByRuns(df, stage).at(-1)) ?? 'app', stage.workdir)}`
-    : '';
+  const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? 'app';
+  const socket = socketInNamedVolume(app, df, stage);
+  const reach = [
+    ...(poetry ? [poetryAdvice(poetry, user, stage.workdir)] : []),
+    ...(socket ? [socketVolumeAdvice(socket, user)] : []),
+  ]
+    .map((a) => ` ${a}`)
+    .join('');
   return stage.user
     ? `${head}. ${switchAdvice(df, stage)}${keep}${reach}`
     : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}${keep}${reach}`;
