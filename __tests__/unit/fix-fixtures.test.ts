@@ -592,6 +592,18 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
     },
   ],
+  '__tests__/fixtures/corpus/poetry-install-root-venv': [
+    {
+      rule: 'TF1301',
+      why: "poetry's environment is in root's home: USER app needs it moved first (virtualenvs off, or in the project), by hand",
+    },
+  ],
+  '__tests__/fixtures/corpus/supervisord-include-glob': [
+    {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
+    },
+  ],
   '__tests__/fixtures/corpus/supervisord-linked-conf-uwsgi-logto': [
     {
       rule: 'TF1301',

@@ -216,6 +216,8 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
   // Python a start script runs (`python create_superuser.py`, `manage.py initadmin`): read to find credentials in it.
   const pythonNames = new Set<string>();
   const managementCommands = new Set<string>();
+  // The Python configuration file a server reads (`gunicorn -c guniconf.py`), for where it binds and logs.
+  const serverConfigNames = new Set<string>();
   let supervisorRun = false;
   const copiedAs = new Map<string, string[]>();
   // nginx configuration the image copies under /etc/nginx (files by name, directories by their last part).
@@ -226,6 +228,8 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
       for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
         if (baseName(m[1]) !== 'manage.py') pythonNames.add(baseName(m[1]));
       for (const m of text.matchAll(/\bmanage\.py\s+([a-z_][a-z0-9_]*)/g)) managementCommands.add(m[1]);
+      for (const m of text.matchAll(/\bgunicorn\b[^\n]*?\s(?:-c|--config)(?:=|\s+)['"]?([\w./-]+\.py)\b/g))
+        serverConfigNames.add(baseName(m[1]));
       // The ini file a server reads (`uwsgi --ini uwsgi.ini`), for where it sends its log.
       for (const m of text.matchAll(/--ini(?:=|\s+)['"]?([^\s'"]+\.ini)\b/g))
         commandWords.add(baseName(m[1]));
@@ -331,8 +335,8 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
     const template = /^(.+\.ini)\.(template|tmpl|tpl|in)$/.exec(name)?.[1];
     if (template && commandWords.has(template) && !(f in texts)) out.add(f);
     if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
-    if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|supervisor.*\/[^/]+\.conf$/.test(f) && !(f in texts))
-      out.add(f);
+    // Any .conf: a supervisord configuration's [include] may load programs from files of any name (programs/web.conf).
+    if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|\.conf$/.test(f) && !(f in texts)) out.add(f);
     if (envFiles.has(name) && !(f in texts)) out.add(f);
     if (
       (nginxNames.has(name) || (nginxDirs.has(baseName(dirName(f))) && name.endsWith('.conf'))) &&
@@ -340,7 +344,7 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
     )
       out.add(f);
     if (f in texts || !name.endsWith('.py')) continue;
-    if (pythonNames.has(name)) out.add(f);
+    if (pythonNames.has(name) || serverConfigNames.has(name)) out.add(f);
     const command = /(^|\/)management\/commands\/([a-z_][a-z0-9_]*)\.py$/.exec(f)?.[2];
     if (command && managementCommands.has(command)) out.add(f);
   }

@@ -19,7 +19,12 @@ import { nginxListens } from './proxy-config.js';
 import { gunicornConfigArg, gunicornConfigLogs, uwsgiIniArg, uwsgiIniLogs } from './server-config.js';
 import { s6Services } from './s6-services.js';
 import { argvCommands, composeCommands, instrCommands, startArgvs } from './start-argvs.js';
-import { supervisordRun, supervisorPrograms } from './supervisor-config.js';
+import {
+  matchesInclude,
+  supervisordRun,
+  supervisorIncludes,
+  supervisorPrograms,
+} from './supervisor-config.js';
 import type {
   App,
   BuildContext,
@@ -352,9 +357,17 @@ export class ImageFiles extends ModelPart {
       files = named.flatMap((c) => {
         const imagePath = posix.resolve(target.workdir || '/', c!);
         const bound = boundFile(volumes, imagePath);
-        if (bound && bound in this.texts) return [bound];
         const source = layout.sourceOf(target, imagePath);
-        return source ? [joinPath(context.dir, source)] : [];
+        const file = bound && bound in this.texts ? bound : source && joinPath(context.dir, source);
+        if (!file) return [];
+        // `[include] files = /etc/supervisor/conf.d/*.conf`: the programs are in the files the image lays there.
+        const includes = supervisorIncludes(this.texts[file] ?? '', imagePath);
+        const included = context.sentFiles.filter(
+          (f) =>
+            includes.length > 0 &&
+            layout.landings(target, f).some((l) => includes.some((p) => matchesInclude(p, l.path))),
+        );
+        return [file, ...included.map((f) => joinPath(context.dir, f))];
       });
     } else {
       files = context.sentFiles

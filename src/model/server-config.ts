@@ -50,7 +50,27 @@ export function gunicornConfigLogs(file: string, text: string): ServerConfigFile
     if (value !== '' && value !== '-' && !value.startsWith('/dev/std') && value !== '/proc/1/fd/1')
       logFiles.push({ line: i + 1, option: m[1], value });
   });
-  return { file, server: 'gunicorn', logFiles };
+  const listens = gunicornConfigBinds(text);
+  return { file, server: 'gunicorn', logFiles, ...(listens.length > 0 ? { listens } : {}) };
+}
+
+/**
+ * The addresses a gunicorn configuration file's `bind` names (`bind = 'unix:/run/app.sock'`, a list of them), the
+ * working directory a `.format(os.getcwd())` or f-string `{os.getcwd()}` puts in written as `$PWD`.
+ */
+function gunicornConfigBinds(text: string): NonNullable<ServerConfigFile['listens']> {
+  const out: NonNullable<ServerConfigFile['listens']> = [];
+  text.split(LINES).forEach((raw, i) => {
+    const m = /^bind\s*=\s*(.+?)\s*(#.*)?$/.exec(raw);
+    if (!m) return;
+    const cwd = /^(\[?)\s*f?(['"])([^'"]*)\2\.format\(\s*os\.getcwd\(\)\s*\)\s*(\]?)$/.exec(m[1]);
+    const value = cwd ? `${cwd[1]}'${cwd[3].replace('{}', '$PWD')}'${cwd[4]}` : m[1];
+    const words = /^\[?\s*f?((['"])[^'"]*\2\s*,?\s*)+\]?$/.test(value)
+      ? [...value.matchAll(/f?(['"])([^'"]*)\1/g)].map((w) => w[2].replace('{os.getcwd()}', '$PWD'))
+      : [];
+    out.splice(0, out.length, ...words.map((w) => ({ line: i + 1, option: 'bind', value: w })));
+  });
+  return out;
 }
 
 // uWSGI's options that make it listen on a socket (TCP `host:port`, or a unix socket's path).

@@ -1,4 +1,5 @@
 /** supervisord's configuration: the programs it starts (`[program:x]`, `[fcgi-program:x]` with `command=`). */
+import { posix } from 'node:path';
 import { parseShell } from '../parse/shell.js';
 import type { SupervisorProgram } from './types/project.js';
 import { LINES } from '../util/lines.js';
@@ -13,6 +14,38 @@ export function supervisordRun(argv: string[]): { config?: string } | undefined 
     if (m) return { config: m[1] };
   }
   return {};
+}
+
+/**
+ * The image paths, as glob patterns, that the `[include]` section's `files=` of a supervisord configuration loads
+ * (`files = /etc/supervisor/conf.d/*.conf`), a relative one resolved against the directory of the including file.
+ */
+export function supervisorIncludes(text: string, imagePath: string): string[] {
+  let inInclude = false;
+  for (const raw of text.split(LINES)) {
+    const line = raw.replace(/(^|\s)[;#].*$/, '');
+    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
+    if (header) {
+      inInclude = header[1].trim() === 'include';
+      continue;
+    }
+    const files = inInclude ? /^\s*files\s*[=:]\s*(.*\S)\s*$/.exec(line) : undefined;
+    if (files)
+      return files[1]
+        .split(/\s+/)
+        .filter((f) => !f.includes('%('))
+        .map((f) => posix.resolve(posix.dirname(imagePath), f));
+  }
+  return [];
+}
+
+/** Whether an image path matches a supervisord include pattern (fnmatch: `*`, `?`, `[…]`). */
+export function matchesInclude(pattern: string, path: string): boolean {
+  const source = pattern
+    .replace(/[.+^${}()|\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '[^/]');
+  return new RegExp(`^${source}$`).test(path);
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   startCommands,
   unixSocketsOnly,
 } from '../model/command.js';
-import { uwsgiIniArg } from '../model/server-config.js';
+import { gunicornConfigArg, uwsgiIniArg } from '../model/server-config.js';
 import type { RawFinding } from '../core/index.js';
 import type { ComposePort } from '../model/types/compose.js';
 import type { App, ServerConfigFile } from '../model/types/project.js';
@@ -149,7 +149,8 @@ function proxyFix(app: App, behind: Behind): string {
 
 /** The uwsgi ini file a start command loads (`uwsgi --ini /app/uwsgi.ini`), among those the image holds. */
 function iniOf(app: App, argv: string[]): ServerConfigFile | undefined {
-  const name = uwsgiIniArg(programArgv(argv))?.split('/').at(-1);
+  const program = programArgv(argv);
+  const name = (uwsgiIniArg(program) ?? gunicornConfigArg(program))?.split('/').at(-1);
   return name
     ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`))
     : undefined;

@@ -1,23 +1,16 @@
 import { posix } from 'node:path';
 import {
   basename,
-  containerEnv,
-  exclusive,
-  launchedCommand,
   longRunningProcess,
-  programArgv,
-  resolveWord,
   reverseProxyOf,
   serverOf,
-  reachedCommand,
   serviceCommand,
   startCommands,
-  type StartCommand,
   unixSocketsOnly,
 } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import type { DockerfileModel, RunInstr, Stage } from '../model/types/dockerfile.js';
-import type { App, SupervisorProgram } from '../model/types/project.js';
+import type { App } from '../model/types/project.js';
 import { appOfDockerfile, runtimeInsertionLine } from './lib/dockerfile-fix.js';
 import {
   BASE_USERS,
@@ -29,7 +22,6 @@ import {
   known,
   releaseOf,
   switchAdvice,
-  userAddedBy,
   usersCreatedByRuns,
   createdUser,
   lineage,
@@ -41,8 +33,16 @@ import { appsAndWorkerImages, imageRunner } from './lib/each.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { listOf } from './lib/processes.js';
 import { s6RootMessage } from './lib/s6-root.js';
-
-const DROPS_PRIVILEGES = new Set(['gosu', 'su-exec', 'setpriv', 'runuser', 'chpst', 's6-setuidgid']);
+import { poetryAdvice, poetryRootEnvironment } from './lib/poetry-environment.js';
+import { socketInNamedVolume, socketVolumeAdvice } from './lib/socket-volume.js';
+import {
+  appStarts,
+  privilegeDrop,
+  programOf,
+  runtimeUser,
+  stillRoot,
+  suDrop,
+} from './lib/privilege-drops.js';
 
 export const runsAsRoot = defineRule({
   id: 'TF1301',
@@ -63,6 +63,12 @@ where all are above 1023 a USER line can stay, with nginx's pid and temp files w
 \`user=\`), or move the proxy into its own container. A server supervisord (or gosu) starts as the user from the
 first binds its unix socket as that user: a socket in a directory the image leaves to root (\`unix:/app/app.sock\`
 under WORKDIR) needs that directory given to the user, or another socket path, and the advice says so.
+A \`poetry install\` run as root with no virtualenv setting puts the environment under root's home, where the user
+can neither read nor find it: the advice adds \`ENV POETRY_VIRTUALENVS_CREATE=false\` before the install (or an
+in-project environment given to the user).
+A unix socket the server binds in a directory a named volume of its service is mounted at (shared with a proxy)
+needs that directory created in the image and given to the user before USER: a new volume takes its owner from the
+image's directory.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -101,9 +107,9 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   fix: {
     safety: 'safe',
     summary:
-      'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
+      'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, and the directory of a unix socket the server binds in a named volume of its service), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
     declines:
-      'a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.',
+      "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting (its environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
     make: fixRunsAsRoot,
   },
 });
@@ -127,6 +133,8 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   if (suDrop(runner) || privilegeDrop(runner) || privilegeDrop(runner, 'root') || proxyInContainer(runner))
     return undefined;
   if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6)) return undefined;
+  // Under USER app, `poetry run` finds no environment: where it goes is the user's choice (create=false, in-project).
+  if (poetryRootEnvironment(found.dockerfile, found.stage, found.app.context)) return undefined;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === 'RUN');
   const runtime = runtimeInsertionLine(stage);
@@ -139,7 +147,11 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
     known(usersCreatedByRuns(dockerfile, stage).at(-1));
   let lines: string[];
   let at = runtime;
-  if (existing) lines = [`USER ${existing}`];
+  // The server's socket directory, a named volume's mount point: the volume takes its owner from the image's.
+  const socketDir = socketInNamedVolume(runner, dockerfile, stage)?.dir;
+  if (existing && socketDir)
+    lines = [`RUN mkdir -p ${socketDir} && chown ${existing} ${socketDir}`, `USER ${existing}`];
+  else if (existing) lines = [`USER ${existing}`];
   else {
     // Alpine's busybox has adduser only; Debian-based images (python:*, slim) have useradd.
     const alpine = isAlpine(baseStage(dockerfile, stage));
@@ -151,7 +163,7 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
           (v) => stage.instructions.includes(v) && v.line < runtime && !runs.some((i) => i.line > v.line),
         );
     if (volumes.length > 0) at = Math.min(...volumes.map((v) => v.line));
-    const dataDirs = [...new Set(volumes.flatMap((v) => v.paths))];
+    const dataDirs = [...new Set([...volumes.flatMap((v) => v.paths), ...(socketDir ? [socketDir] : [])])];
     const owned = [...(stage.workdir !== '/' ? [stage.workdir] : []), ...dataDirs];
     const mkdir = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(' ')}` : '';
     const chown = owned.length > 0 ? ` && chown app ${owned.join(' ')}` : '';
@@ -160,154 +172,6 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   const title = `run as the unprivileged user ${existing ?? 'app'}`;
   if (inPlace) return { title, edits: [replaceLines(dockerfile.file, inPlace.line, inPlace.endLine, lines)] };
   return { title, edits: [insertLines(dockerfile.file, at, lines)] };
-}
-
-/**
- * Where the start command drops root (`gosu app …`, `su-exec "$USER" …`, `gunicorn --user app`), and to whom: the drop
- * of the server process first (`su-exec app manage.py migrate` before `gunicorn --user app` is a one-off step's).
- * With `to: 'root'`, where it names root instead (`gunicorn --user=root`), which drops nothing.
- */
-function privilegeDrop(
-  app: App,
-  to: 'other' | 'root' = 'other',
-):
-  | {
-      file: string;
-      line: number;
-      tool: string;
-      user?: string;
-      /** A server the start runs on another branch, without the drop. */
-      rootBranch?: { file: string; line: number; kind: string };
-    }
-  | undefined {
-  const env = containerEnv(app);
-  const starts = appStarts(app);
-  const servers = starts.filter((c) => c.origin !== 'supervisor' && serverOf(c.argv, env));
-  for (const c of [...servers, ...starts.filter((s) => !servers.includes(s))]) {
-    // `[program:web]` with `user=app`: supervisord (root) starts that program as app.
-    if (c.origin === 'supervisor') {
-      const program = to === 'other' ? supervisorDrop(app) : undefined;
-      if (program) return program;
-      continue;
-    }
-    const found = dropsPrivileges(c.argv);
-    const ini = found || to === 'root' ? undefined : iniDrop(app, c.argv);
-    if (ini) return ini;
-    if (!found) continue;
-    // `su-exec "$USER"`: the user the image's ENV names (ENV USER=app is a variable, never a USER instruction), or
-    // the script's own `USER=root` before the command.
-    const user = found.user && resolveWord(found.user, { ...env, ...scriptVariables(app, c) });
-    // `gunicorn --user=root`: root stays root, nothing is dropped.
-    if ((user !== undefined && /^(root|0)(:.*)?$/.test(user)) !== (to === 'root')) continue;
-    // `uwsgi \ … --uid www-data` over several lines: the line the option is written on
-    const word = c.argv.findIndex((w) => w === found.option || w.startsWith(`${found.option}=`));
-    const line = (word >= 0 && c.wordLines?.[word]) || c.line;
-    // `if [ "$APP_ENV" = development ]; then runserver; else gunicorn --user app; fi`: the other branch stays root
-    const other = servers.find((s) => s.file === c.file && exclusive(s, c) && !dropsPrivileges(s.argv));
-    const rootBranch = other && { file: other.file, line: other.line, kind: serverOf(other.argv, env)!.kind };
-    return {
-      file: c.file,
-      line,
-      tool: found.tool,
-      user: user?.split(':')[0] || undefined,
-      ...(rootBranch ? { rootBranch } : {}),
-    };
-  }
-  return undefined;
-}
-
-/**
- * The variables a start script sets before `command` on every path (`RUN_USER=root`), a value built from expansions
- * unknown; none for a command that is not a script's.
- */
-function scriptVariables(app: App, command: StartCommand): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  if (command.origin !== 'script') return out;
-  const script = app.entrypointScripts.find((s) => s.file === command.file)?.script;
-  for (const a of script?.assignments ?? [])
-    if (a.line < command.line && !a.guards) out[a.name] = a.literal ? a.value : undefined;
-  return out;
-}
-
-/** `uwsgi --ini FILE` whose [uwsgi] section sets `uid = app`: uwsgi drops to app once it has bound its socket. */
-function iniDrop(app: App, argv: string[]): ReturnType<typeof privilegeDrop> {
-  if (basename(programArgv(argv)[0] ?? '') !== 'uwsgi') return undefined;
-  const config = app.serverConfigs?.find((c) => c.server === 'uwsgi' && c.user);
-  const user = config?.user?.value.replace(/^["']|["']$/g, '');
-  if (!config?.user || !user || /^(root|0)$|[$%]/.test(user)) return undefined;
-  const tool = config.group ? `uwsgi's uid=/gid=` : `uwsgi's ${config.user.option}=`;
-  return { file: config.file, line: config.user.line, tool, user };
-}
-
-/**
- * The `user=` supervisord starts the app's programs as: the app server's program first (`[fcgi-program:web]` with
- * daphne), then the others (a worker, beat); a reverse proxy's program is no app.
- */
-function supervisorDrop(app: App): ReturnType<typeof privilegeDrop> {
-  const programs = appStarts(app).filter((c) => c.origin === 'supervisor' && !reverseProxyOf(c.argv));
-  const servers = programs.filter((c) => serverOf(c.argv));
-  for (const c of [...servers, ...programs.filter((p) => !servers.includes(p))]) {
-    const program = programOf(app, c);
-    if (!program?.user || /^(root|0)$/.test(program.user)) continue;
-    const tool = `user= of [${program.section ?? 'program'}:${program.name}]`;
-    return { file: program.file, line: program.userLine ?? c.line, tool, user: program.user };
-  }
-  return undefined;
-}
-
-/**
- * The start commands that run the app: every one the repository declares, but where the image declares no command
- * and the app service has its own, only what that command reaches (another service of the image, an nginx beside
- * it, runs its own script in its own container).
- */
-function appStarts(app: App): StartCommand[] {
-  const stage = app.dockerfile?.targetStage;
-  const service = app.compose?.appService;
-  if (stage && !stage.cmd && !stage.entrypoint && (service?.command || service?.entrypoint))
-    return reachedCommand(app, service);
-  return startCommands(app);
-}
-
-/** The supervisord program a start command of the supervisor runs. */
-function programOf(app: App, c: StartCommand): SupervisorProgram | undefined {
-  return app.supervisorPrograms?.find((p) => p.file === c.file && p.line === c.line);
-}
-
-function dropsPrivileges(argv: string[]): { tool: string; user?: string; option?: string } | undefined {
-  // `wait-for-it db:5432 -- gosu app gunicorn …`: the launchers before the one that drops privileges
-  for (let a: string[] | undefined = argv, depth = 0; a && depth < 4; a = launchedCommand(a), depth++) {
-    const tool = basename(a[0] ?? '');
-    if (DROPS_PRIVILEGES.has(tool)) return { tool, user: a.slice(1).find((w) => !w.startsWith('-')) };
-  }
-  const a = programArgv(argv);
-  const option = (names: string[]) => {
-    const i = a.findIndex((x) => names.includes(x) || names.some((n) => x.startsWith(`${n}=`)));
-    return i < 0 ? undefined : a[i].includes('=') ? a[i].slice(a[i].indexOf('=') + 1) : (a[i + 1] ?? '');
-  };
-  const names = a[0] === 'gunicorn' ? ['-u', '--user'] : a[0] === 'uwsgi' ? ['--uid'] : [];
-  const user = names.length > 0 ? option(names) : undefined;
-  if (user === undefined) return undefined;
-  const written = a.find((x) => names.includes(x) || names.some((n) => x.startsWith(`${n}=`)))!;
-  return {
-    tool: `${a[0]} ${a[0] === 'uwsgi' ? '--uid' : '--user'}`,
-    user,
-    option: written.replace(/=.*$/s, ''),
-  };
-}
-
-/**
- * What still runs as root beside a drop: the entrypoint scripts the start runs, where it runs one; else, for a server
- * that drops by its own option (uwsgi's uid=, gunicorn --user), its start-up before the drop.
- */
-function stillRoot(app: App, tool: string): string {
-  const starts = appStarts(app);
-  const scripts = app.entrypointScripts.map((s) => s.file).filter((f) => starts.some((c) => c.file === f));
-  const exec = 'any command run in the container with docker exec';
-  if (scripts.length > 0)
-    return `only for the command it runs, and the rest of the start (the entrypoint script ${scripts.join(', ')} itself, anything it runs without ${tool}) stays root, as does ${exec}`;
-  const server = /^(uwsgi|gunicorn)\b/.exec(tool)?.[1];
-  if (server) return `once ${server} has started: its start-up before the drop stays root, as does ${exec}`;
-  return `only for the command it runs: whatever the start runs before or without ${tool} stays root, as does ${exec}`;
 }
 
 /**
@@ -368,9 +232,19 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
   const keep = toRoot
     ? ` ${toRoot.file}:${toRoot.line} passes ${toRoot.tool} root, which drops nothing: take it out when you add the USER${why}.`
     : '';
+  // `poetry install` as root left its environment in root's home: switched to another user, the app loses it.
+  const poetry = poetryRootEnvironment(df, stage, app.context);
+  const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? 'app';
+  const socket = socketInNamedVolume(app, df, stage);
+  const reach = [
+    ...(poetry ? [poetryAdvice(poetry, user, stage.workdir)] : []),
+    ...(socket ? [socketVolumeAdvice(socket, user)] : []),
+  ]
+    .map((a) => ` ${a}`)
+    .join('');
   return stage.user
-    ? `${head}. ${switchAdvice(df, stage)}${keep}`
-    : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}${keep}`;
+    ? `${head}. ${switchAdvice(df, stage)}${keep}${reach}`
+    : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}${keep}${reach}`;
 }
 
 /**
@@ -556,37 +430,3 @@ function socketDirectories(df: DockerfileModel, stage: Stage, argv: string[]): s
       !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned.some((c) => d === c || d.startsWith(`${c}/`)),
   );
 }
-
-/** Where the start chain creates a user when the container starts (`useradd -u "$PUID" app` in the entrypoint). */
-function runtimeUser(app: App): { file: string; line: number; user: string; argv0: string } | undefined {
-  const env = containerEnv(app);
-  for (const c of appStarts(app)) {
-    const user = known(userAddedBy(c.argv, env));
-    if (user) return { file: c.file, line: c.line, user, argv0: c.argv[0]! };
-  }
-  return undefined;
-}
-
-// Options of su that take a value: the word after them is no user name.
-const SU_OPTION_VALUES = new Set(['-c', '--command', '-s', '--shell', '-g', '--group', '-G', '--supp-group']);
-
-/**
- * Where an entrypoint script drops to another user with `su USER -c …` (a root process stays as its parent): the su
- * that starts the server when one does (`su -p app -c "gunicorn …"`), else the first.
- */
-function suDrop(app: App): { file: string; line: number; user: string; command: string } | undefined {
-  const drops: { file: string; line: number; user: string; command: string }[] = [];
-  for (const script of app.entrypointScripts)
-    for (const c of script.script.commands) {
-      if (basename(c.argv[0] ?? '') !== 'su') continue;
-      const at = c.argv.findIndex((w) => w === '-c' || w === '--command');
-      const user = c.argv
-        .slice(1)
-        .find((w, i) => !w.startsWith('-') && !SU_OPTION_VALUES.has(c.argv[i]!) && w !== 'root');
-      if (user && at > 0)
-        drops.push({ file: script.file, line: c.line, user, command: c.argv[at + 1] ?? '' });
-    }
-  return drops.find((d) => SERVER_WORDS.test(d.command)) ?? drops[0];
-}
-
-const SERVER_WORDS = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|runserver)\b/;

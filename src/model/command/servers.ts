@@ -418,7 +418,10 @@ export function unixSocketsOnly(
   switch (a[0]) {
     case 'gunicorn':
     case 'hypercorn': {
-      const binds = optionValues(a, ['-b', '--bind']);
+      // With no --bind, gunicorn binds what its -c file's `bind` names.
+      const given = optionValues(a, ['-b', '--bind']);
+      const binds =
+        given.length > 0 || a[0] !== 'gunicorn' ? given : (ini?.listens ?? []).map((l) => l.value);
       return binds.length > 0 && binds.every((b) => b.startsWith('unix:')) ? binds : undefined;
     }
     case 'uvicorn':
