@@ -15688,9 +15688,9 @@ function execFromImport(ev, kids, ctx, line) {
   const importAt = kids.findIndex((c) => c.name === "import");
   if (importAt < 0) return;
   const moduleName = kids.slice(1, importAt).map((c) => c.name === "Ellipsis" ? "..." : ev.text(c)).join("");
-  const names = kids.slice(importAt + 1).filter((c) => c.name !== "(" && c.name !== ")");
-  for (let i = 0; i < names.length; i++) {
-    const c = names[i];
+  const names2 = kids.slice(importAt + 1).filter((c) => c.name !== "(" && c.name !== ")");
+  for (let i = 0; i < names2.length; i++) {
+    const c = names2[i];
     if (c.name === "*") {
       ev.starImports.push({ module: moduleName, line });
       ev.importStar(moduleName, ctx);
@@ -15699,8 +15699,8 @@ function execFromImport(ev, kids, ctx, line) {
     if (c.name !== "VariableName") continue;
     let alias = ev.text(c);
     const imported = alias;
-    if (names[i + 1]?.name === "as" && names[i + 2]) {
-      alias = ev.text(names[i + 2]);
+    if (names2[i + 1]?.name === "as" && names2[i + 2]) {
+      alias = ev.text(names2[i + 2]);
       i += 2;
     }
     const fromProject = isProjectModule(moduleName);
@@ -15895,9 +15895,9 @@ function execFallback(ev, ctx, t) {
     else if (b.keyword === "finally") ev.executeBody(b.body, ctx);
 }
 function merge(scope, results) {
-  const names = /* @__PURE__ */ new Set();
-  for (const r of results) for (const [name, b] of r.scope) if (scope.get(name) !== b) names.add(name);
-  for (const name of names) {
+  const names2 = /* @__PURE__ */ new Set();
+  for (const r of results) for (const [name, b] of r.scope) if (scope.get(name) !== b) names2.add(name);
+  for (const name of names2) {
     const bindings = results.map((r) => r.scope.get(name));
     const origins = unionOrigins(bindings.map((b) => b?.origins ?? []));
     const first = bindings[0];
@@ -17053,23 +17053,23 @@ function isSqliteFile(path4) {
   return /\.sqlite3$/.test(path4);
 }
 function sqliteNamesOf(app) {
-  const names = /* @__PURE__ */ new Set();
+  const names2 = /* @__PURE__ */ new Set();
   const add2 = (v) => {
-    if (v?.kind === "literal" && typeof v.value === "string") names.add(import_node_path3.posix.basename(v.value));
-    else if (v?.kind === "path" && v.parts.length > 0) names.add(import_node_path3.posix.basename(v.parts.at(-1)));
+    if (v?.kind === "literal" && typeof v.value === "string") names2.add(import_node_path3.posix.basename(v.value));
+    else if (v?.kind === "path" && v.parts.length > 0) names2.add(import_node_path3.posix.basename(v.parts.at(-1)));
     else if (v?.kind === "env") add2(v.fallback);
     else if (v?.kind === "choice") v.options.forEach(add2);
   };
   for (const settings of [app.settings, ...app.settingsBases ?? []])
     for (const c of settings?.databases?.configs ?? [])
       if (c.engine && isSqliteEngine(c.engine)) add2(c.fields.NAME);
-  names.delete("");
-  names.delete(":memory:");
-  return names;
+  names2.delete("");
+  names2.delete(":memory:");
+  return names2;
 }
 function isSqliteDatabaseOf(app) {
-  const names = sqliteNamesOf(app);
-  return (path4) => isSqliteFile(path4) || names.has(import_node_path3.posix.basename(path4));
+  const names2 = sqliteNamesOf(app);
+  return (path4) => isSqliteFile(path4) || names2.has(import_node_path3.posix.basename(path4));
 }
 function isDevelopmentComposeFile(path4, composeFiles = [], mergedWith2 = [], isProductionName = hasProductionWord) {
   if (isComposeFileNamedForDevelopment(path4)) return true;
@@ -17196,8 +17196,8 @@ function envEntriesOf(sentFiles2) {
 function gapsOf(context, named = []) {
   const sentDirs = context.sentSkippedDirs ?? [];
   const gaps = [];
-  const dirGap = (what, names, pattern) => {
-    const found = sentDirs.filter((d) => names.includes(baseName2(d)));
+  const dirGap = (what, names2, pattern) => {
+    const found = sentDirs.filter((d) => names2.includes(baseName2(d)));
     if (found.length > 0) gaps.push({ what, found, pattern: pattern(nested(found)) });
   };
   dirGap(".git", [".git"], (n) => n ? "**/.git" : ".git");
@@ -22540,7 +22540,20 @@ function gunicornConfigLogs(file, text2) {
     if (value !== "" && value !== "-" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
       logFiles.push({ line: i + 1, option: m[1], value });
   });
-  return { file, server: "gunicorn", logFiles };
+  const listens = gunicornConfigBinds(text2);
+  return { file, server: "gunicorn", logFiles, ...listens.length > 0 ? { listens } : {} };
+}
+function gunicornConfigBinds(text2) {
+  const out = [];
+  text2.split(LINES).forEach((raw, i) => {
+    const m = /^bind\s*=\s*(.+?)\s*(#.*)?$/.exec(raw);
+    if (!m) return;
+    const cwd = /^(\[?)\s*f?(['"])([^'"]*)\2\.format\(\s*os\.getcwd\(\)\s*\)\s*(\]?)$/.exec(m[1]);
+    const value = cwd ? `${cwd[1]}'${cwd[3].replace("{}", "$PWD")}'${cwd[4]}` : m[1];
+    const words2 = /^\[?\s*f?((['"])[^'"]*\2\s*,?\s*)+\]?$/.test(value) ? [...value.matchAll(/f?(['"])([^'"]*)\1/g)].map((w2) => w2[2].replace("{os.getcwd()}", "$PWD")) : [];
+    out.splice(0, out.length, ...words2.map((w2) => ({ line: i + 1, option: "bind", value: w2 })));
+  });
+  return out;
 }
 function uwsgiStartHook(option, value) {
   const m = /^(exec|hook)-(.+)$/.exec(option.replace(/_/g, "-"));
@@ -22914,7 +22927,8 @@ function unixSocketsOnly(argv, env = {}, ini) {
   switch (a[0]) {
     case "gunicorn":
     case "hypercorn": {
-      const binds = optionValues(a, ["-b", "--bind"]);
+      const given = optionValues(a, ["-b", "--bind"]);
+      const binds = given.length > 0 || a[0] !== "gunicorn" ? given : (ini?.listens ?? []).map((l) => l.value);
       return binds.length > 0 && binds.every((b) => b.startsWith("unix:")) ? binds : void 0;
     }
     case "uvicorn":
@@ -22972,11 +22986,11 @@ function installsPackages(argv) {
   if (p === "pip-sync") return "pip-sync";
   return void 0;
 }
-function optionValues(argv, names) {
+function optionValues(argv, names2) {
   const out = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    for (const n of names) {
+    for (const n of names2) {
       if (a === n && i + 1 < argv.length) out.push(argv[++i]);
       else if (n.startsWith("--") && a.startsWith(`${n}=`)) out.push(a.slice(n.length + 1));
       else if (!n.startsWith("--") && a.startsWith(n) && a.length > n.length && !a.startsWith("--"))
@@ -23576,9 +23590,9 @@ var init_dockerfile2 = __esm({
       }
       /** Names this stage declares (ARG, ENV) with no known value here: not the base image's, so not written `${NAME}`. */
       unknownDeclared() {
-        const names = [...this.args].filter(([, state]) => state.kind !== "value").map(([name]) => name);
-        for (const [name, value] of this.env) if (value === void 0) names.push(name);
-        return [...new Set(names)];
+        const names2 = [...this.args].filter(([, state]) => state.kind !== "value").map(([name]) => name);
+        for (const [name, value] of this.env) if (value === void 0) names2.push(name);
+        return [...new Set(names2)];
       }
       /** A path with the base image's variables kept as `${NAME}` (`COPY requirements $BUILD_DIR/requirements`). */
       expandPath(raw) {
@@ -23976,11 +23990,11 @@ function parseMakefile(text2) {
       continue;
     }
     const [prereqText, inlineRecipe] = splitInlineRecipe(rule[2]);
-    const names = rule[1].split(/\s+/).filter(Boolean);
+    const names2 = rule[1].split(/\s+/).filter(Boolean);
     current = { prerequisites: prereqText.split("|")[0].split(/\s+/).filter(Boolean), recipe: [] };
     if (inlineRecipe) current.recipe.push({ line, text: inlineRecipe });
     written.push(current);
-    for (const name of names) {
+    for (const name of names2) {
       if (name.includes("%") || name.includes("$")) continue;
       if (!rules.has(name)) rules.set(name, current);
       if (!defaultTarget && !name.startsWith(".")) defaultTarget = name;
@@ -24922,6 +24936,25 @@ function supervisordRun(argv) {
   }
   return {};
 }
+function supervisorIncludes(text2, imagePath) {
+  let inInclude = false;
+  for (const raw of text2.split(LINES)) {
+    const line = raw.replace(/(^|\s)[;#].*$/, "");
+    const header2 = /^\s*\[([^\]]+)\]\s*$/.exec(line);
+    if (header2) {
+      inInclude = header2[1].trim() === "include";
+      continue;
+    }
+    const files = inInclude ? /^\s*files\s*[=:]\s*(.*\S)\s*$/.exec(line) : void 0;
+    if (files)
+      return files[1].split(/\s+/).filter((f) => !f.includes("%(")).map((f) => import_node_path7.posix.resolve(import_node_path7.posix.dirname(imagePath), f));
+  }
+  return [];
+}
+function matchesInclude(pattern, path4) {
+  const source = pattern.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, "[^/]");
+  return new RegExp(`^${source}$`).test(path4);
+}
 function supervisorPrograms(file, text2) {
   const out = [];
   const users = /* @__PURE__ */ new Map();
@@ -24982,9 +25015,11 @@ function commandWords2(command) {
   const expanded = command.trim().replace(/%\((\w+)\)[sd]/g, "%$1%");
   return parseShell(expanded).commands[0]?.argv ?? [];
 }
+var import_node_path7;
 var init_supervisor_config = __esm({
   "src/model/supervisor-config.ts"() {
     "use strict";
+    import_node_path7 = require("node:path");
     init_shell();
     init_lines();
   }
@@ -25247,7 +25282,7 @@ function scriptRun(argv, scripts, workdir) {
     const word = argv[i];
     if (!word) continue;
     const script = scripts.find(
-      (s) => word.includes("/") ? import_node_path7.posix.normalize(word.startsWith("/") ? word : import_node_path7.posix.join(workdir, word)) === import_node_path7.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
+      (s) => word.includes("/") ? import_node_path8.posix.normalize(word.startsWith("/") ? word : import_node_path8.posix.join(workdir, word)) === import_node_path8.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
     );
     if (script) return { script, argsFrom: i + 1 };
   }
@@ -25329,7 +25364,7 @@ function launched(command, depth = 0) {
 function directoryAfter(argv, dir, variable) {
   if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].startsWith("~")) return dir;
   const target = argv[1].includes("$") ? expandKnown(argv[1], variable) : argv[1];
-  return target === void 0 || target === "" ? dir : import_node_path7.posix.resolve(dir, target);
+  return target === void 0 || target === "" ? dir : import_node_path8.posix.resolve(dir, target);
 }
 function expandKnown(word, variable) {
   if (!variable) return void 0;
@@ -25348,11 +25383,11 @@ function atMakeLine(command, make, makefile) {
   if (command.file !== makefile) return command;
   return { ...command, file: make.file, line: make.line, recipe: { file: command.file, line: command.line } };
 }
-var import_node_path7, argsScripts, isCompose;
+var import_node_path8, argsScripts, isCompose;
 var init_start_chain = __esm({
   "src/model/command/start-chain.ts"() {
     "use strict";
-    import_node_path7 = require("node:path");
+    import_node_path8 = require("node:path");
     init_shell();
     init_branches();
     init_make();
@@ -25651,7 +25686,7 @@ function djangoDirectories(app) {
   for (const chain2 of [effectiveCommand(app), imageCommand(app)]) {
     for (const { command, dir } of withDirectories(app, chain2)) {
       const script = command.argv.find((w2) => basename2(w2) === "manage.py");
-      if (script) manage.push(import_node_path8.posix.dirname(import_node_path8.posix.resolve(dir, script)));
+      if (script) manage.push(import_node_path9.posix.dirname(import_node_path9.posix.resolve(dir, script)));
       else if (serverOf(command.argv)) servers.push(serverDir(command, dir));
     }
   }
@@ -25665,7 +25700,7 @@ function serverDirectory(app) {
 function withDirectories(app, chain2) {
   const workdir = app.dockerfile?.targetStage?.workdir || "/";
   const workingDir = app.compose?.appService?.workingDir;
-  let dir = workingDir ? import_node_path8.posix.resolve(workdir, workingDir) : workdir;
+  let dir = workingDir ? import_node_path9.posix.resolve(workdir, workingDir) : workdir;
   const assigned = new Set(
     app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name))
   );
@@ -25673,12 +25708,12 @@ function withDirectories(app, chain2) {
   const variable = (name) => assigned.has(name) ? void 0 : known2(name);
   return chain2.map((command) => {
     dir = directoryAfter(command.argv, dir, variable);
-    const at2 = command.directory !== void 0 ? import_node_path8.posix.resolve(dir, command.directory) : dir;
+    const at2 = command.directory !== void 0 ? import_node_path9.posix.resolve(dir, command.directory) : dir;
     return { command, dir: at2 };
   });
 }
 function serverDir(command, dir) {
-  return import_node_path8.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
+  return import_node_path9.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
 }
 function chdirOf(argv) {
   for (let i = 1; i < argv.length; i++) {
@@ -25687,11 +25722,11 @@ function chdirOf(argv) {
   }
   return void 0;
 }
-var import_node_path8;
+var import_node_path9;
 var init_directories = __esm({
   "src/model/command/directories.ts"() {
     "use strict";
-    import_node_path8 = require("node:path");
+    import_node_path9 = require("node:path");
     init_servers();
     init_start_chain();
   }
@@ -25971,9 +26006,9 @@ function appsAndWorkerImages(project) {
   return [...project.apps, ...project.workerImages ?? []];
 }
 function imageRunner(app) {
-  const names = app.workerServices;
-  if (!names || names.length === 0) return "the app";
-  const quoted2 = names.map((n) => `'${n}'`);
+  const names2 = app.workerServices;
+  if (!names2 || names2.length === 0) return "the app";
+  const quoted2 = names2.map((n) => `'${n}'`);
   if (quoted2.length === 1) return `service ${quoted2[0]}`;
   return `services ${quoted2.slice(0, -1).join(", ")} and ${quoted2.at(-1)}`;
 }
@@ -26001,7 +26036,7 @@ function otherAppServices(app) {
   if (!compose?.appService) return [];
   const ofImage = compose.appImageServices ?? [compose.appService];
   const out = ofImage.filter((s) => s !== compose.appService).map((service) => ({ service, app }));
-  const projectDir = app.managePy ? import_node_path9.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
   if (projectDir === void 0) return out;
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   for (const service of compose.services) {
@@ -26017,7 +26052,7 @@ function otherAppServices(app) {
 }
 function ownImageAppServices(app) {
   const compose = app.compose;
-  const projectDir = app.managePy ? import_node_path9.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
   if (!compose || projectDir === void 0) return [];
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   return compose.services.filter(
@@ -26108,13 +26143,13 @@ function appBuildCommands(app) {
     ({ run, commands }) => commands.map((command) => ({ dockerfile, run, command }))
   );
 }
-var import_node_path9;
+var import_node_path10;
 var init_each = __esm({
   "src/rules/lib/each.ts"() {
     "use strict";
     init_app_service();
     init_command();
-    import_node_path9 = require("node:path");
+    import_node_path10 = require("node:path");
     init_paths();
   }
 });
@@ -26280,10 +26315,10 @@ function poetryInstall(argv) {
     if (option === "--no-dev") groups.without.push("dev");
     if (!POETRY_VALUE_OPTIONS.includes(option)) continue;
     const value = inline ?? args[++k] ?? "";
-    const names = value.split(",").map((n) => n.trim());
-    if (option === "--with") groups.with.push(...names);
-    else if (option === "--without") groups.without.push(...names);
-    else if (option === "--only") groups.only = [...groups.only ?? [], ...names];
+    const names2 = value.split(",").map((n) => n.trim());
+    if (option === "--with") groups.with.push(...names2);
+    else if (option === "--without") groups.without.push(...names2);
+    else if (option === "--only") groups.only = [...groups.only ?? [], ...names2];
     else if (DIRECTORY_OPTIONS.includes(option)) groups.directory = value;
   }
   return groups;
@@ -26373,25 +26408,25 @@ function urlMessage(text2, name) {
   return `'${shown}' installs a file downloaded from a URL without a hash, so nothing checks that two builds of one commit install the same file: the server may replace what the URL returns${forge}. Add the file's hash after the URL (${url}${url.includes("#") ? "&" : "#"}sha256=<hash>), or install a release from the package index${release}.`;
 }
 function toolingMessage(tooling, upgrade, quote) {
-  const names = tooling.map(quote).join(", ");
+  const names2 = tooling.map(quote).join(", ");
   const pin = `Pin it (${tooling[0].replace(/[<>=!~].*$/, "")}==<version>) or rely on the base image's version.`;
   if (upgrade)
-    return `pip upgrades the installer itself (${names}) to whatever is newest${tooling.some((s) => /[<>=!~]/.test(s)) ? " within the range written" : ""}, so two builds of one commit can differ. ${pin}`;
+    return `pip upgrades the installer itself (${names2}) to whatever is newest${tooling.some((s) => /[<>=!~]/.test(s)) ? " within the range written" : ""}, so two builds of one commit can differ. ${pin}`;
   const one = tooling.length === 1;
-  return `pip installs the packaging tool${one ? "" : "s"} ${names} without an exact version: this changes nothing where the base image already has ${one ? "it" : "them"}, but where it does not, the build takes whatever release is newest, so two builds of one commit can differ. ${pin}`;
+  return `pip installs the packaging tool${one ? "" : "s"} ${names2} without an exact version: this changes nothing where the base image already has ${one ? "it" : "them"}, but where it does not, the build takes whatever release is newest, so two builds of one commit can differ. ${pin}`;
 }
 function holdsLockBeside(app, pipfile) {
   const context = app.context;
   if (!context) return false;
-  const lock = import_node_path10.posix.join(import_node_path10.posix.dirname(pipfile), "Pipfile.lock");
-  const inContext = context.dir === "." ? lock : import_node_path10.posix.relative(context.dir, lock);
+  const lock = import_node_path11.posix.join(import_node_path11.posix.dirname(pipfile), "Pipfile.lock");
+  const inContext = context.dir === "." ? lock : import_node_path11.posix.relative(context.dir, lock);
   return context.files.includes(inContext);
 }
-var import_node_path10, pythonDepsUnpinned;
+var import_node_path11, pythonDepsUnpinned;
 var init_TF0202_python_deps_unpinned = __esm({
   "src/rules/TF0202-python-deps-unpinned.ts"() {
     "use strict";
-    import_node_path10 = require("node:path");
+    import_node_path11 = require("node:path");
     init_command();
     init_install_args();
     init_each();
@@ -26410,16 +26445,18 @@ commit builds different releases, and a new upstream version can break productio
 Pin every requirement with \`==\` (or install with \`--require-hashes\`), ideally in a lock file generated by
 \`pip-compile\`, \`uv pip compile\` or \`poetry lock\`. Installing a local path or wheel (\`pip install .\`,
 \`./dist/app.whl\`), a requirements file (\`-r\`, judged line by line) or with a constraints file (\`-c\`) is not
-reported. A requirement from version control (\`git+https://\u2026/pkg.git\`, \`pkg @ git+https://\u2026\`, \`-e git+\u2026\`) is pinned
-when it names a tag or commit (\`@v1.2\`, \`@<sha>\`); without one pip installs whatever the default branch holds. A
-requirement downloaded from a URL (\`pkg @ https://\u2026/v1.2.tar.gz\`) in a requirements file is pinned only by the file's
-hash (\`#sha256=\u2026\` after the URL, or \`--hash\`), or when the file is one of the Python Package Index's. A
-Pipfile the image installs without its lock (\`pipenv install --skip-lock\`, or no Pipfile.lock in the
-repository) is judged the same way, package by package; installed from a committed lock (\`pipenv install --deploy\`)
-it is pinned. A pyproject.toml that \`poetry install\` resolves because the repository holds no poetry.lock beside it
-is judged the same way, in each group Poetry installs (\`"5.1.4"\` is exact in Poetry's syntax, \`"^5.1.4"\` is not).
-Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does not change
-what the app imports, but it still makes two builds of one commit differ.
+reported. A requirements file the container installs when it starts (\`pip install -r\` in its entrypoint script) is
+judged the same way: every start resolves it anew. A requirement from version control (\`git+https://\u2026/pkg.git\`,
+\`pkg @ git+https://\u2026\`, \`-e git+\u2026\`) is pinned when it names a tag or commit (\`@v1.2\`, \`@<sha>\`); without one
+pip installs whatever the default branch holds. A requirement downloaded from a URL (\`pkg @ https://\u2026/v1.2.tar.gz\`)
+in a requirements file is pinned only by the file's hash (\`#sha256=\u2026\` after the URL, or \`--hash\`), or when the
+file is one of the Python Package Index's. A Pipfile the image installs without its lock (\`pipenv install
+--skip-lock\`, or no Pipfile.lock in the repository) is judged the same way, package by package; installed from a
+committed lock (\`pipenv install --deploy\`) it is pinned. A pyproject.toml that \`poetry install\` resolves because
+the repository holds no poetry.lock beside it is judged the same way, in each group Poetry installs (\`"5.1.4"\` is
+exact in Poetry's syntax, \`"^5.1.4"\` is not). Upgrading the installer itself (\`pip install --upgrade pip
+setuptools wheel\`) is only a notice: it does not change what the app imports, but it still makes two builds of one
+commit differ.
 
 \`\`\`dockerfile
 # instead of: RUN pip install django gunicorn
@@ -26569,20 +26606,20 @@ function unusedManifest(contextFiles, ownedElsewhere) {
   return contextFiles.filter((f) => MANIFEST.test(f) && !ownedElsewhere(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
 }
 function ownerElsewhere(manifest, dockerfile, dockerfiles) {
-  const own = import_node_path11.posix.dirname(dockerfile);
+  const own = import_node_path12.posix.dirname(dockerfile);
   return dockerfiles.find((d) => {
-    const dir = import_node_path11.posix.dirname(d);
+    const dir = import_node_path12.posix.dirname(d);
     return d !== dockerfile && dir !== own && under(dir, own) && under(manifest, dir);
   });
 }
 function under(path4, dir) {
   return dir === "." || path4 === dir || path4.startsWith(`${dir}/`);
 }
-var import_node_path11, MANIFEST, PIPENV_VALUED, noDependencyManifest;
+var import_node_path12, MANIFEST, PIPENV_VALUED, noDependencyManifest;
 var init_TF0203_no_dependency_manifest = __esm({
   "src/rules/TF0203-no-dependency-manifest.ts"() {
     "use strict";
-    import_node_path11 = require("node:path");
+    import_node_path12 = require("node:path");
     init_command();
     init_each();
     init_rule();
@@ -26638,14 +26675,14 @@ RUN pip install --no-cache-dir -r requirements.txt
           const context = app.context;
           const owner = (f) => ownerElsewhere(f, df.file, dockerfiles);
           const elsewhere2 = (f) => owner(f) !== void 0;
-          const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path11.posix.join(context.dir, f)));
+          const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path12.posix.join(context.dir, f)));
           const outside = unused ? void 0 : unusedManifest(project.pythonManifests ?? [], elsewhere2);
           const others = (project.pythonManifests ?? []).filter((f) => MANIFEST.test(f) && elsewhere2(f));
-          for (const [line, names] of byLine)
+          for (const [line, names2] of byLine)
             findings.push({
               file: df.file,
               line,
-              message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path11.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path11.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
+              message: unused ? `The image installs ${names2.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names2.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path12.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names2.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path12.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names2.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
             });
         }
         return findings;
@@ -26716,17 +26753,17 @@ function syncedEnvironment(argv, workdir, env) {
     return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name.length + 1) : argv[at2 + 1];
   };
   const dir = option("--project") ?? option("--directory");
-  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path12.posix.resolve(workdir, dir) : void 0;
+  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path13.posix.resolve(workdir, dir) : void 0;
   const named = env.UV_PROJECT_ENVIRONMENT;
   if (named !== void 0)
-    return named.startsWith("/") ? import_node_path12.posix.normalize(named) : base && import_node_path12.posix.resolve(base, named);
-  return base?.startsWith("/") ? import_node_path12.posix.join(base, ".venv") : void 0;
+    return named.startsWith("/") ? import_node_path13.posix.normalize(named) : base && import_node_path13.posix.resolve(base, named);
+  return base?.startsWith("/") ? import_node_path13.posix.join(base, ".venv") : void 0;
 }
-var import_node_path12, depsInstalledAtStart;
+var import_node_path13, depsInstalledAtStart;
 var init_TF0204_deps_installed_at_start = __esm({
   "src/rules/TF0204-deps-installed-at-start.ts"() {
     "use strict";
-    import_node_path12 = require("node:path");
+    import_node_path13 = require("node:path");
     init_command();
     init_files();
     init_paths();
@@ -27000,8 +27037,8 @@ var init_interpolation = __esm({
 
 // src/model/compose/yaml-nodes.ts
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path13.posix.normalize(p);
-  const joined = import_node_path13.posix.normalize(import_node_path13.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path14.posix.normalize(p);
+  const joined = import_node_path14.posix.normalize(import_node_path14.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -27052,11 +27089,11 @@ function keyedAsMap(n) {
   }
   return { kind: "map", entries, file: n.file, line: n.line };
 }
-var import_node_path13;
+var import_node_path14;
 var init_yaml_nodes = __esm({
   "src/model/compose/yaml-nodes.ts"() {
     "use strict";
-    import_node_path13 = require("node:path");
+    import_node_path14 = require("node:path");
   }
 });
 
@@ -27148,11 +27185,11 @@ function legacyServices(root) {
   );
   return pullsOrBuilds ? candidates : [];
 }
-var import_node_path14, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
+var import_node_path15, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
 var init_loader = __esm({
   "src/model/compose/loader.ts"() {
     "use strict";
-    import_node_path14 = require("node:path");
+    import_node_path15 = require("node:path");
     init_compose();
     init_merge();
     init_yaml_nodes();
@@ -27274,7 +27311,7 @@ var init_loader = __esm({
         if (v.kind === "map") {
           const service = scalarString(entryOf(v, "service")?.value);
           const other = scalarString(entryOf(v, "file")?.value);
-          if (service) return { file: other ? relPath(import_node_path14.posix.dirname(file), other) : file, service };
+          if (service) return { file: other ? relPath(import_node_path15.posix.dirname(file), other) : file, service };
         }
         this.errors.push({
           file,
@@ -27892,8 +27929,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path15.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path15.posix.dirname(file));
+  const projectDir = files.length > 0 ? import_node_path16.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path16.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -27918,7 +27955,7 @@ function build(files, env, options, errors) {
   for (const s of services)
     if (!dataContainers.has(s.name) && runsNoDatabaseServer(s, loader.texts)) s.runsNoDatabaseServer = true;
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path15.posix.basename(f) === "manage.py").map((f) => import_node_path15.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path16.posix.basename(f) === "manage.py").map((f) => import_node_path16.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -27926,11 +27963,11 @@ function build(files, env, options, errors) {
   if (appService) model.appImageServices = servicesOfImage(services, appService);
   return { model, errors };
 }
-var import_node_path15;
+var import_node_path16;
 var init_compose2 = __esm({
   "src/model/compose.ts"() {
     "use strict";
-    import_node_path15 = require("node:path");
+    import_node_path16 = require("node:path");
     init_loader();
     init_merge();
     init_service();
@@ -28051,9 +28088,9 @@ var init_TF0205_service_image_unpinned = __esm({
           if (!seen) byLine.set(key, { file: img.file, line: img.line, names: [s.name], say });
           else if (!seen.names.includes(s.name)) seen.names.push(s.name);
         }
-        return [...byLine.values()].map(({ file, line, names, say }) => {
-          const plural3 = names.length > 1;
-          const who = `${plural3 ? "Services" : "Service"} ${names.map((n) => `'${n}'`).join(", ")}`;
+        return [...byLine.values()].map(({ file, line, names: names2, say }) => {
+          const plural3 = names2.length > 1;
+          const who = `${plural3 ? "Services" : "Service"} ${names2.map((n) => `'${n}'`).join(", ")}`;
           return { file, line, message: say(who, plural3) };
         });
       }
@@ -29457,8 +29494,8 @@ function givenDatabaseVariables(app, provided, key, engine) {
   const server = serverOfEngine(engine);
   return [...provided.values.keys()].filter((n) => databaseKeyOf(n) === key).filter((n) => !server || !serverOfVariable(n) || serverOfVariable(n) === server).filter((n) => !emptyInImage(app, n)).sort();
 }
-function configurationOfEntry(app, provided, names, engine) {
-  return names.filter((n) => {
+function configurationOfEntry(app, provided, names2, engine) {
+  return names2.filter((n) => {
     const key = databaseKeyOf(n);
     return key === void 0 || givenDatabaseVariables(app, provided, key, engine).includes(n);
   });
@@ -29706,9 +29743,9 @@ function secretFileVariable(settings, file, line) {
   const found = settings.assignments.filter(
     (a) => (a.file ?? settings.file) === file && a.line < line && PASSWORD_NAME.test(a.name) && a.value.kind === "env" && a.value.fromFile === true
   );
-  const names = new Set(found.map((a) => a.name));
+  const names2 = new Set(found.map((a) => a.name));
   const last = found.at(-1);
-  return names.size === 1 && last?.value.kind === "env" ? { name: last.name, line: last.line, variable: last.value.variable } : void 0;
+  return names2.size === 1 && last?.value.kind === "env" ? { name: last.name, line: last.line, variable: last.value.variable } : void 0;
 }
 var SQLITE, POSTGRES, SWITCHED_KEYS, FIELD_VARIABLE, literalText, PASSWORD_NAME;
 var init_databases_fix = __esm({
@@ -30378,24 +30415,56 @@ var init_TF0307_secret_in_compose = __esm({
   }
 });
 
+// src/rules/lib/env-file-sourced.ts
+function sourcedBy(app, path4) {
+  const name = import_node_path17.posix.basename(path4);
+  for (const script of app.entrypointScripts)
+    for (const c of script.script.commands) {
+      const [program, file] = c.argv;
+      if (program !== "." && program !== "source" || !file || file.includes("$")) continue;
+      if (import_node_path17.posix.basename(file) === name) return { file: script.file, line: c.line };
+    }
+  return void 0;
+}
+function sourcedFileAdvice(app, files) {
+  for (const f of files) {
+    const by = sourcedBy(app, f);
+    if (!by) continue;
+    const service = app.compose?.appService;
+    const given = service?.envFiles.some((e) => e.path === f);
+    const composeDir = import_node_path17.posix.dirname(app.compose?.files[0] ?? ".");
+    const rel = composeDir === "." ? f : import_node_path17.posix.relative(composeDir, f);
+    const runTime = given ? `compose's env_file already gives its values to service '${service.name}'` : service ? `give its values to service '${service.name}' at run time (env_file: ./${rel}, or environment:)` : "give its values to the container at run time (docker run --env-file, or the platform settings)";
+    return ` But ${by.file} sources it (line ${by.line}) when the container starts, so an image without the file breaks that script: ${runTime}, and make ${by.file} read the variables from the environment instead of sourcing the file.`;
+  }
+  return "";
+}
+var import_node_path17;
+var init_env_file_sourced = __esm({
+  "src/rules/lib/env-file-sourced.ts"() {
+    "use strict";
+    import_node_path17 = require("node:path");
+  }
+});
+
 // src/rules/TF0308-env-file-in-image.ts
 function namesNoSecret(app, files) {
   const dir = app.context?.dir ?? ".";
   const none = app.context?.envFilesNamingNoSecret ?? [];
-  return files.every((f) => none.includes(dir === "." ? f : import_node_path16.posix.relative(dir, f)));
+  return files.every((f) => none.includes(dir === "." ? f : import_node_path18.posix.relative(dir, f)));
 }
 function namedByCopy(app, line, files) {
   return linesNaming(app, files).some((l) => l.line === line);
 }
 function linesNaming(app, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = (f) => dir === "." ? f : import_node_path16.posix.relative(dir, f);
+  const inContext = (f) => dir === "." ? f : import_node_path18.posix.relative(dir, f);
   const out = [];
   for (const i of (app.dockerfile?.targetStage ? lineage2(app.dockerfile) : []).flatMap(
     (s) => s.instructions
   )) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
-    const sources = i.sources.map((src) => import_node_path16.posix.normalize(src).replace(/^\//, ""));
+    const sources = i.sources.map((src) => import_node_path18.posix.normalize(src).replace(/^\//, ""));
     for (const f of files) if (sources.includes(inContext(f))) out.push({ line: i.line, file: f });
   }
   return out;
@@ -30410,8 +30479,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    if (import_node_path16.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
-    const inContext = dir === "." ? f.path : import_node_path16.posix.relative(dir, f.path);
+    if (import_node_path18.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
+    const inContext = dir === "." ? f.path : import_node_path18.posix.relative(dir, f.path);
     if (inContext.startsWith("..") || !isUsableEnvFileName(inContext)) continue;
     const reached = absentFileReachingImage(app, inContext);
     if (reached.length === 0) continue;
@@ -30419,7 +30488,7 @@ function envFilesOfCompose(app) {
     const line = named ?? reached.at(-1);
     const takenToo = reached.find((l) => l !== line && !namedByCopy(app, l, [f.path]));
     const alsoTaken = takenToo !== void 0 ? ` Then add '${inContext}' to ${dockerignoreFileOf(app.context)}, as the COPY at line ${takenToo} takes it too.` : "";
-    const advice = named !== void 0 ? `This instruction copies it by name, so the build fails without it and whoever builds the image with a real one bakes its secrets in. Remove the COPY and let the container read it at run time (compose env_file already does).${alsoTaken}` : `No .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to ${dockerignoreFileOf(app.context)}.`;
+    const advice = named !== void 0 ? `This instruction copies it by name, so the build fails without it and whoever builds the image with a real one bakes its secrets in. Remove the COPY and let the container read it at run time (compose env_file already does).${alsoTaken}` : `No .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to ${dockerignoreFileOf(app.context)}.${sourcedFileAdvice(app, [f.path])}`;
     out.push({
       file,
       line,
@@ -30473,7 +30542,7 @@ function ignorePatterns(app, files, kept) {
 }
 function contextPath(app, path4) {
   const dir = app.context?.dir ?? ".";
-  return dir === "." ? path4 : import_node_path16.posix.relative(dir, path4);
+  return dir === "." ? path4 : import_node_path18.posix.relative(dir, path4);
 }
 function generalPattern(path4) {
   const parts = path4.split("/");
@@ -30484,16 +30553,17 @@ function generalPattern(path4) {
   const general = sep5 !== void 0 ? `.env${sep5}*` : base.endsWith(".env") && base !== ".env" ? "*.env" : base;
   return parts.length > 1 ? `**/${general}` : general;
 }
-var import_node_path16, envFileInImage;
+var import_node_path18, envFileInImage;
 var init_TF0308_env_file_in_image = __esm({
   "src/rules/TF0308-env-file-in-image.ts"() {
     "use strict";
     init_files();
-    import_node_path16 = require("node:path");
+    import_node_path18 = require("node:path");
     init_context();
     init_env_files2();
     init_lineage();
     init_each();
+    init_env_file_sourced();
     init_rule();
     envFileInImage = defineRule({
       id: "TF0308",
@@ -30517,6 +30587,10 @@ in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any othe
 names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\` a build step copies for
 \`collectstatic\`) ships no secret and is not reported.
 
+When a start script of the image sources the file (\`. ./db.env\`), leaving it out of the image breaks that script: the
+message says so and asks for the values at run time (compose \`env_file:\` or \`environment:\` on the app service) and
+for the script to read them from the environment.
+
 \`\`\`
 # .dockerignore
 .env
@@ -30538,9 +30612,9 @@ names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\
         const copied = filesCopiedIntoImage(
           project,
           (path4, dir) => isEnvFile(path4) && !empty.has(`${dir}\0${path4}`) || templates.has(`${dir}\0${path4}`),
-          (names, files, at2) => {
+          (names2, files, at2) => {
             const what = namesNoSecret(at2.app, files) ? `: ${files.length > 1 ? "they name" : "it names"} no secret today, but whatever ${files.length > 1 ? "they hold" : "it holds"} when an image is built ships with the image` : `, so ${files.length > 1 ? "their" : "its"} secrets ship with the image`;
-            return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name${what}. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names} into the image${what}. ${ignoreAdvice(at2.app, files)}`;
+            return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names2} into the image by name${what}. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names2} into the image${what}. ${ignoreAdvice(at2.app, files)}${sourcedFileAdvice(at2.app, files)}`;
           }
         );
         return [...copied, ...images.flatMap(envFilesOfCompose)];
@@ -30777,12 +30851,12 @@ The rule only reports a variable when a similarly named one is provided (not one
             );
             if (similar.length === 0) continue;
             reported.add(`${r.variable}\0${r.file}\0${r.line}`);
-            const names = similar.join(", ");
+            const names2 = similar.join(", ");
             const use = key === void 0 ? "" : ` for the database's ${key}, without a default`;
             findings.push({
               file: r.file ?? settings.file,
               line: r.line,
-              message: `The settings require ${r.variable}${use}, which neither ${provided.sources.join(" nor ")} provides; ${similar.length > 1 ? "they provide" : "it provides"} ${names} instead. Use the same name on both sides (rename ${r.variable} in the settings, or set ${r.variable} in the environment).`
+              message: `The settings require ${r.variable}${use}, which neither ${provided.sources.join(" nor ")} provides; ${similar.length > 1 ? "they provide" : "it provides"} ${names2} instead. Use the same name on both sides (rename ${r.variable} in the settings, or set ${r.variable} in the environment).`
             });
           }
         }
@@ -31244,8 +31318,8 @@ function interpolatedByCompose(app, name) {
 function settingsProvidedUnderOtherNames({ app, settings, provided, read }) {
   const findings = [];
   const unread = unreadProvided(provided, read);
-  const names = new Set(settings.assignments.map((a) => a.name));
-  for (const name of names) {
+  const names2 = new Set(settings.assignments.map((a) => a.name));
+  for (const name of names2) {
     if (name === "DATABASES" || name === "DEBUG") continue;
     for (const a of liveAssignments(settings, name)) {
       const reads = a.value.kind === "list" ? a.value.items : [a.value];
@@ -31271,9 +31345,9 @@ function settingsProvidedUnderOtherNames({ app, settings, provided, read }) {
 function sourcesText(provided) {
   return `${provided.sources.join(" and ")} ${provided.sources.length > 1 ? "do" : "does"}`;
 }
-function listText(names, relative6) {
-  if (relative6) return `${names.join(", ")}, ${relative6}`;
-  return `${names.join(", ")} ${names.length > 1 ? "are" : "is"}`;
+function listText(names2, relative6) {
+  if (relative6) return `${names2.join(", ")}, ${relative6}`;
+  return `${names2.join(", ")} ${names2.length > 1 ? "are" : "is"}`;
 }
 var DATABASE_KEYS, configProvidedNotRead;
 var init_TF0313_config_provided_not_read = __esm({
@@ -31358,10 +31432,10 @@ function secretKeyNotString(v) {
   return `SECRET_KEY is a ${shape} of ${count} values, not a string. Read one variable: ${fix2}.`;
 }
 function strayTupleReads(settings) {
-  const names = new Set(
+  const names2 = new Set(
     settings.assignments.map((a) => a.name).filter((n) => n !== "SECRET_KEY" && !SEQUENCE_SETTING.test(n))
   );
-  return [...names].flatMap((name) => liveAssignments(settings, name)).filter((a) => a.value.kind === "list" && a.value.bare && a.value.items.length === 1).filter((a) => a.value.kind === "list" && a.value.items[0]?.kind === "env");
+  return [...names2].flatMap((name) => liveAssignments(settings, name)).filter((a) => a.value.kind === "list" && a.value.bare && a.value.items.length === 1).filter((a) => a.value.kind === "list" && a.value.items[0]?.kind === "env");
 }
 function strayTupleMessage(a) {
   const read = a.value.kind === "list" ? a.value.items[0] : void 0;
@@ -31765,8 +31839,8 @@ var init_TF0401_backing_service_localhost = __esm({
               });
             }
           }
-          const names = new Set(settings.assignments.map((a) => a.name));
-          const final = [...names].flatMap((name) => liveAssignments(settings, name));
+          const names2 = new Set(settings.assignments.map((a) => a.name));
+          const final = [...names2].flatMap((name) => liveAssignments(settings, name));
           for (const a of final) {
             const found = [];
             const aliasKeys = ALIAS_HOST_KEYS[a.name];
@@ -31886,12 +31960,12 @@ function conditionEdits(lines2, web, dep) {
   const text2 = lines2[dep.line - 1] ?? "";
   const flow = /^(\s*)depends_on:\s*\[([^\]#]*)\]\s*$/.exec(text2);
   if (flow) {
-    const names = flow[2].split(",").map((n) => n.trim().replace(/^(["'])(.*)\1$/, "$2")).filter(Boolean);
+    const names2 = flow[2].split(",").map((n) => n.trim().replace(/^(["'])(.*)\1$/, "$2")).filter(Boolean);
     const ind2 = flow[1];
     return [
       replaceLines(file, dep.line, dep.line, [
         `${ind2}depends_on:`,
-        ...names.flatMap((n) => [`${ind2}${step}${n}:`, `${ind2}${step}${step}condition: ${cond(n)}`])
+        ...names2.flatMap((n) => [`${ind2}${step}${n}:`, `${ind2}${step}${step}condition: ${cond(n)}`])
       ])
     ];
   }
@@ -32356,12 +32430,12 @@ function definesNoService(file, text2) {
   return root.entries.every((e) => NON_SERVICE_KEYS.has(e.key) || e.key.startsWith("x-")) && (services === void 0 || services.kind !== "map" || services.entries.length === 0);
 }
 function repeatsServices(file, text2, baseFile, baseText) {
-  const names = (f, t) => {
+  const names2 = (f, t) => {
     const services = entryOf(parseComposeYaml(f, t).root, "services")?.value;
     return services?.kind === "map" ? services.entries.map((e) => e.key) : [];
   };
-  const own = names(file, text2);
-  const base = new Set(names(baseFile, baseText));
+  const own = names2(file, text2);
+  const base = new Set(names2(baseFile, baseText));
   return own.length > 0 && own.every((n) => base.has(n));
 }
 function extendedFiles(files, texts) {
@@ -32447,14 +32521,14 @@ var init_compose_projects = __esm({
             byDir.set(d, [...byDir.get(d) ?? [], f]);
           }
           for (const [dir, files] of byDir) {
-            const names = files.map(baseName);
-            let base = COMPOSE_BASES.find((b) => names.includes(b));
-            base ??= names.find((n) => !isComposeOverride(baseName(n)));
-            const override = COMPOSE_OVERRIDES.find((o) => names.includes(o));
+            const names2 = files.map(baseName);
+            let base = COMPOSE_BASES.find((b) => names2.includes(b));
+            base ??= names2.find((n) => !isComposeOverride(baseName(n)));
+            const override = COMPOSE_OVERRIDES.find((o) => names2.includes(o));
             const chosen = [base, override].filter((n) => n !== void 0).map((n) => joinPath(dir, n));
             if (chosen.length > 0 && !sets.some((s) => s.files.join("\n") === chosen.join("\n")))
               sets.push({ dir, files: chosen });
-            for (const name of names) {
+            for (const name of names2) {
               if (name === base || isComposeOverride(name) || COMPOSE_BASES.includes(name)) continue;
               const file = joinPath(dir, name);
               const baseFile = base === void 0 ? void 0 : joinPath(dir, base);
@@ -32664,7 +32738,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      const projectDir = app.managePy ? import_node_path17.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path19.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
         const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
         const forTests = [web.name, web.build?.dockerfile ?? ""].some(
@@ -32706,7 +32780,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
 function ignoredByBuild(app, source) {
   const context = app.context;
   if (!context?.dockerignore) return void 0;
-  const rel = import_node_path17.posix.normalize(context.dir === "." ? source : import_node_path17.posix.relative(context.dir, source));
+  const rel = import_node_path19.posix.normalize(context.dir === "." ? source : import_node_path19.posix.relative(context.dir, source));
   if (rel === "." || rel.startsWith("..")) return void 0;
   const under2 = (f) => f.startsWith(`${rel}/`) && f.endsWith(".py");
   return context.files.some(under2) && !context.sentFiles.some(under2) ? rel : void 0;
@@ -32721,7 +32795,7 @@ function besideWorkdirText(app, v, codeDir) {
   const stage = app.dockerfile?.targetStage;
   const workdir = stage?.workdir;
   if (!stage || !workdir || workdir === "/" || !app.managePy || !v.source) return void 0;
-  if (!coversPath(v.source, import_node_path17.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
+  if (!coversPath(v.source, import_node_path19.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
   if (coversPath(v.target, codeDir) || coversPath(workdir, codeDir)) return void 0;
   const set = stage.instructions.filter((i) => i.keyword === "WORKDIR").at(-1);
   const where2 = set ? `WORKDIR ${workdir} (line ${set.line})` : `the working directory ${workdir}`;
@@ -32732,7 +32806,7 @@ function notBuiltText(image, target, dockerfile, held) {
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
-  const rel = import_node_path17.posix.relative(v.source, import_node_path17.posix.dirname(app.managePy));
+  const rel = import_node_path19.posix.relative(v.source, import_node_path19.posix.dirname(app.managePy));
   if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || "/";
   return coversPath(v.target, copied) ? copied : codeDir;
@@ -32759,11 +32833,11 @@ function codelessText(v, app, devReason) {
   }
   const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
   const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.`;
-  const source = import_node_path17.posix.normalize(v.source ?? ".");
+  const source = import_node_path19.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail2}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path17.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path19.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail2}`;
 }
 function joinedCopy(app) {
@@ -32786,18 +32860,18 @@ function missingCopySources(app) {
       if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
       for (const source of copy.sources) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
-        const rel = import_node_path17.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        const rel = import_node_path19.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
         if (!exists2(rel)) out.push({ source, line: copy.line });
       }
     }
   return out;
 }
-var import_node_path17, sourceMountedOverImage, KEEP_IN_DEV;
+var import_node_path19, sourceMountedOverImage, KEEP_IN_DEV;
 var init_TF0503_source_mounted_over_image = __esm({
   "src/rules/TF0503-source-mounted-over-image.ts"() {
     "use strict";
-    import_node_path17 = require("node:path");
+    import_node_path19 = require("node:path");
     init_paths();
     init_each();
     init_rule();
@@ -32871,7 +32945,7 @@ var init_TF0503_source_mounted_over_image = __esm({
 // src/rules/TF0601-sqlite-in-image.ts
 function ignorePatterns2(files, context) {
   const dir = context?.dir ?? ".";
-  const inContext = files.map((f) => dir === "." ? f : import_node_path18.posix.relative(dir, f));
+  const inContext = files.map((f) => dir === "." ? f : import_node_path20.posix.relative(dir, f));
   const named = inContext.filter((f) => !isSqliteFile(f));
   return [
     ...inContext.some((f) => isSqliteFile(f) && !f.includes("/")) ? ["*.sqlite3"] : [],
@@ -32904,11 +32978,11 @@ function keepSqliteOutOfContext(context) {
   }
   return void 0;
 }
-var import_node_path18, sqliteInImage;
+var import_node_path20, sqliteInImage;
 var init_TF0601_sqlite_in_image = __esm({
   "src/rules/TF0601-sqlite-in-image.ts"() {
     "use strict";
-    import_node_path18 = require("node:path");
+    import_node_path20 = require("node:path");
     init_context();
     init_fix2();
     init_files();
@@ -32941,7 +33015,7 @@ as their SQLite database.
         return filesCopiedIntoImage(
           project,
           (path4, _dir, app) => isSqliteDatabaseOf(app)(path4),
-          (names, files, at2) => `This instruction copies the SQLite database ${names} into the image. Add ${ignoreAdvice2(files, at2.app.context)} to ${dockerignoreFileOf(at2.app.context)} and keep the database in a volume.`
+          (names2, files, at2) => `This instruction copies the SQLite database ${names2} into the image. Add ${ignoreAdvice2(files, at2.app.context)} to ${dockerignoreFileOf(at2.app.context)} and keep the database in a volume.`
         );
       },
       fix: {
@@ -33052,7 +33126,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
     delete env.unreadEnvFiles;
   const workingDir = app.compose?.appService?.workingDir;
   const known2 = workingDir !== void 0 || workdirKnown(app);
-  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path19.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path21.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
   const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
   const ctx = {
     app,
@@ -33072,7 +33146,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
   const runners = app.compose?.appService || imageAlone ? [] : servicesBuilding(project, app);
   for (const hit of alone ? [alone] : files) {
     const keeping2 = alone ? imageMounts : mounts;
-    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path19.posix.dirname(p), paths) || paths.includes(p));
+    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path21.posix.dirname(p), paths) || paths.includes(p));
     if (keeps(keeping2)) continue;
     if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
       continue;
@@ -33140,17 +33214,17 @@ function imageBaseDir(app) {
 function baseDirAt(app, sourceDir) {
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return sourceDir;
-  const manageDir = app.managePy ? import_node_path19.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path19.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
-  return import_node_path19.posix.join(sourceDir, rel);
+  const manageDir = app.managePy ? import_node_path21.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path21.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  return import_node_path21.posix.join(sourceDir, rel);
 }
 function mountedSourceDir(app, workdir) {
-  const manageDir = app.managePy ? import_node_path19.posix.dirname(app.managePy) : app.dir;
+  const manageDir = app.managePy ? import_node_path21.posix.dirname(app.managePy) : app.dir;
   for (const v of app.compose?.appService?.volumes ?? []) {
     if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
-    const rel = import_node_path19.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
+    const rel = import_node_path21.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
     if (rel.startsWith("..")) continue;
-    const landing = clean(import_node_path19.posix.join(v.target, rel));
+    const landing = clean(import_node_path21.posix.join(v.target, rel));
     if (landing === workdir) return landing;
   }
   return void 0;
@@ -33211,7 +33285,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path19.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path21.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -33226,7 +33300,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path19.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path21.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     case "choice": {
@@ -33293,21 +33367,21 @@ function imageSqliteFile(databases, ctx, stage) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path19.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path21.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path19.posix.normalize(p);
+  const n = import_node_path21.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
   return mounts.some((m) => m === "/" || dir === m || dir.startsWith(`${m}/`));
 }
-var import_node_path19, runtimeDataNotInVolume;
+var import_node_path21, runtimeDataNotInVolume;
 var init_TF0602_runtime_data_not_in_volume = __esm({
   "src/rules/TF0602-runtime-data-not-in-volume.ts"() {
     "use strict";
     init_each();
-    import_node_path19 = require("node:path");
+    import_node_path21 = require("node:path");
     init_core();
     init_app_service();
     init_settings();
@@ -33365,9 +33439,9 @@ platform) is a deploy of its own and is judged too.
           const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
           const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
           const where2 = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}' does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-          const dir = import_node_path19.posix.dirname(hit.path);
+          const dir = import_node_path21.posix.dirname(hit.path);
           const paths = hit.alternatives ?? [hit.path];
-          const dirs = [...new Set(paths.map((p) => import_node_path19.posix.dirname(p)))];
+          const dirs = [...new Set(paths.map((p) => import_node_path21.posix.dirname(p)))];
           const resolves = hit.alternatives ? `${paths.join(" or ")} in the image, whichever the test in the settings picks, and ${dirs.join(" and ")} ${dirs.length > 1 ? "are" : "is"}` : void 0;
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
@@ -33391,7 +33465,7 @@ platform) is a deploy of its own and is judged too.
           );
           if (!hit || hit.alternatives) return void 0;
           const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path19.posix.dirname(hit.path) : hit.path, what);
+          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path21.posix.dirname(hit.path) : hit.path, what);
         }
       }
     });
@@ -33435,7 +33509,7 @@ function pgdataOf(s, official) {
   const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
   if (!cwd || value.includes("$")) return void 0;
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
-  return { dir: import_node_path20.posix.join(cwd, value), relative: { written: value, from, cwd } };
+  return { dir: import_node_path22.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 function versionedMainDataDir(s, env) {
   const set = env.map((name) => absoluteEnv(s, name)).find((v) => v !== void 0);
@@ -33531,11 +33605,11 @@ function message(name, image, data, mounts) {
     return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). Without one, the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
   return `${at2} has no named volume at its data directory ${dir}: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
 }
-var import_node_path20, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, OLD_DATA_DIR, postgresDataNotInVolume;
+var import_node_path22, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, OLD_DATA_DIR, postgresDataNotInVolume;
 var init_TF0603_postgres_data_not_in_volume = __esm({
   "src/rules/TF0603-postgres-data-not-in-volume.ts"() {
     "use strict";
-    import_node_path20 = require("node:path");
+    import_node_path22 = require("node:path");
     init_each();
     init_rule();
     init_paths();
@@ -33828,12 +33902,12 @@ function boundPorts(app) {
   return { ports, servers, behind, unexpanded };
 }
 function unexpandedFix({ server, word, cmd, env, alone }) {
-  const names = [...word.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]);
+  const names2 = [...word.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]);
   const how = cmd.origin === "supervisor" ? `the command of a supervisord program (${cmd.file}:${cmd.line}), which supervisord runs without a shell` : `${cmd.file}:${cmd.line}, and Docker expands no variable in the exec form`;
   const shell = cmd.origin === "CMD" && alone || cmd.origin === "ENTRYPOINT" ? `${cmd.origin} ${execForm(["sh", "-c", `exec ${shellLine(cmd.argv)}`])}` : `sh -c "exec ${shellLine(cmd.argv)}"`;
-  const value = names.map((n) => env[n]).find((v) => v !== void 0 && /^\d+$/.test(v));
-  const expose = value ? `EXPOSE ${value} (the ${names.find((n) => env[n] === value)} the image's ENV sets)` : "EXPOSE 8000";
-  return `The port the server binds is not known: ${server} receives '${word}' as written (${how}), and ${names.map((n) => `'$${n}'`).join(", ")} in it ${names.length === 1 ? "is" : "are"} no port number. Expand it with a shell, ${shell}, and add EXPOSE with the port, e.g. ${expose}.`;
+  const value = names2.map((n) => env[n]).find((v) => v !== void 0 && /^\d+$/.test(v));
+  const expose = value ? `EXPOSE ${value} (the ${names2.find((n) => env[n] === value)} the image's ENV sets)` : "EXPOSE 8000";
+  return `The port the server binds is not known: ${server} receives '${word}' as written (${how}), and ${names2.map((n) => `'$${n}'`).join(", ")} in it ${names2.length === 1 ? "is" : "are"} no port number. Expand it with a shell, ${shell}, and add EXPOSE with the port, e.g. ${expose}.`;
 }
 function proxyFix(app, behind) {
   const { proxy, at: at2 } = behind.proxy;
@@ -33847,7 +33921,8 @@ function proxyFix(app, behind) {
   return `${head}: add EXPOSE ${ports.join(" ")}, the port${ports.length === 1 ? "" : "s"} its configuration listens on (${where2}).`;
 }
 function iniOf(app, argv) {
-  const name = uwsgiIniArg(programArgv(argv))?.split("/").at(-1);
+  const program = programArgv(argv);
+  const name = (uwsgiIniArg(program) ?? gunicornConfigArg(program))?.split("/").at(-1);
   return name ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`)) : void 0;
 }
 function unixSocketServersOnly(app) {
@@ -34270,7 +34345,54 @@ ${EXPOSE_EXAMPLE}`,
   }
 });
 
+// src/rules/lib/missing-server.ts
+function missingServer(app, argv) {
+  const words2 = programArgv(argv);
+  const program = words2[0];
+  if (program === void 0 || !app.missingServers?.includes(program)) return void 0;
+  const launcher = argv.slice(0, Math.max(0, argv.length - words2.length));
+  if (launcher.some((w2) => w2.toLowerCase().includes(program)) || /^(uvx|pipx)$/.test(launcher[0] ?? ""))
+    return void 0;
+  return program;
+}
+function setsErrexit(argv) {
+  if (argv[0] !== "set") return false;
+  return argv.some((w2, i) => /^-[a-z]*e[a-z]*$/.test(w2) || w2 === "-o" && argv[i + 1] === "errexit");
+}
+function passedOver(app, commands) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [i, c] of commands.entries()) {
+    if (commands.slice(0, i).some((b) => setsErrexit(b.argv))) break;
+    const program = missingServer(app, c.argv);
+    const next = commands[i + 1];
+    if (program && !c.viaExec && !c.background && next && next.line > c.line) out.set(c, program);
+  }
+  return out;
+}
+function passedOverNote(skipped2, then) {
+  if (skipped2.size === 0) return "";
+  const lines2 = [...skipped2].map(([c, program]) => `Line ${c.line} runs ${program}`);
+  const programs = [...new Set(skipped2.values())];
+  const them = programs.length > 1 ? "them" : "it";
+  return ` ${lines2.join(" and ")}, but nothing the image installs provides ${them} (no requirement, RUN, lock file, start script or base image): that line fails at once with 'command not found' and the script goes on, so ${then}. To serve with ${programs.join(" or ")}, add ${them} to the requirements.`;
+}
+var init_missing_server = __esm({
+  "src/rules/lib/missing-server.ts"() {
+    "use strict";
+    init_command();
+  }
+});
+
 // src/rules/TF0801-dev-server.ts
+function serveAdvice(app, cmd) {
+  const script = app.entrypointScripts.find((s) => s.file === cmd.file);
+  const failed = script ? [...passedOver(app, script.script.commands)].find(([c]) => c.line < cmd.line) : void 0;
+  if (failed) {
+    const [c, program] = failed;
+    return `Line ${c.line} starts ${program} first, but nothing the image installs provides it (no requirement, RUN, lock file, start script or base image), so that line fails and the script goes on to the development server: add ${program} to the requirements and start only it, with exec.`;
+  }
+  return "Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.";
+}
 function replacedByEveryService(app, cmd) {
   const compose = app.compose;
   if (!compose?.appService || app.imageNotBuiltHere) return false;
@@ -34290,6 +34412,7 @@ var init_TF0801_dev_server = __esm({
     init_command();
     init_each();
     init_dropped_command();
+    init_missing_server();
     init_rule();
     devServer = defineRule({
       id: "TF0801",
@@ -34319,7 +34442,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `${service ? `Service '${service.name}'` : "The container"} starts ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
+            message: `${service ? `Service '${service.name}'` : "The container"} starts ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}. ${serveAdvice(app, cmd)}${droppedCommandNote(app, cmd.file)}`
           });
         }
         return findings;
@@ -34412,18 +34535,18 @@ function s6Services(app, layout, texts) {
     const landing = layout.landingOf(stage, f);
     if (landing?.startsWith(`${SERVICES}/`)) files.set(landing, joinPath(context.dir, f));
   }
-  const names = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
-  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path21.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path21.posix.basename(p));
+  const names2 = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
+  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path23.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path23.posix.basename(p));
   const type = (name) => texts[files.get(`${SERVICES}/${name}/type`) ?? ""]?.trim();
   const wanted = [];
   const visit = (name, depth) => {
-    if (wanted.includes(name) || depth > 50 || !names.has(name)) return;
+    if (wanted.includes(name) || depth > 50 || !names2.has(name)) return;
     for (const d of entries(name, "dependencies.d")) visit(d, depth + 1);
     for (const c of entries(name, "contents.d")) visit(c, depth + 1);
     wanted.push(name);
   };
-  if (names.has("user")) visit("user", 0);
-  else for (const name of [...names].sort()) visit(name, 0);
+  if (names2.has("user")) visit("user", 0);
+  else for (const name of [...names2].sort()) visit(name, 0);
   const out = [];
   for (const kind of ["oneshot", "longrun"])
     for (const name of wanted.filter((n) => type(n) === kind)) {
@@ -34437,11 +34560,11 @@ function s6Services(app, layout, texts) {
     }
   return out;
 }
-var import_node_path21, SERVICES, S6_BASES;
+var import_node_path23, SERVICES, S6_BASES;
 var init_s6_services = __esm({
   "src/model/s6-services.ts"() {
     "use strict";
-    import_node_path21 = require("node:path");
+    import_node_path23 = require("node:path");
     init_classify();
     init_shell();
     SERVICES = "/etc/s6-overlay/s6-rc.d";
@@ -34488,18 +34611,18 @@ function isProcessManager(argv) {
 function supervisedPrograms(programs) {
   if (programs.length === 0) return "the programs of its configuration (e.g. nginx and uwsgi)";
   const files = [...new Set(programs.map((p) => p.file))].join(", ");
-  const names = programs.map((p) => {
+  const names2 = programs.map((p) => {
     const what = longRunningProcess(p.argv) ?? (basename2(programArgv(p.argv)[0] ?? "") || p.command);
     return `${p.name} (${what}${p.numprocs ? `, ${p.numprocs} processes` : ""})`;
   });
-  return `the programs of ${files}: ${names.join(", ")}`;
+  return `the programs of ${files}: ${names2.join(", ")}`;
 }
 function s6Finding(app) {
   const df = app.dockerfile;
   const init = df?.targetStage && s6Init(df, df.targetStage);
   const longruns = (app.supervisorPrograms ?? []).filter((p) => p.s6 === "longrun");
   if (!init || longruns.length < 2) return void 0;
-  const names = longruns.map((p) => {
+  const names2 = longruns.map((p) => {
     const script = app.entrypointScripts.find((s) => s.program === p.name);
     const what = script?.script.commands.map((c) => longRunningProcess(c.argv)).find((w2) => w2 !== void 0);
     return what ? `${p.name} (${what})` : p.name;
@@ -34508,7 +34631,7 @@ function s6Finding(app) {
   return {
     file: init.file,
     line: init.line,
-    message: `The image's entrypoint is s6-overlay's /init${from}, a process supervisor that runs the longrun services ${listOf(names)} side by side in one container: the runtime sees only /init, so none of them can be scaled or stopped on its own, and every replica runs them all. Run each service as its own container (its own compose service) instead.`
+    message: `The image's entrypoint is s6-overlay's /init${from}, a process supervisor that runs the longrun services ${listOf(names2)} side by side in one container: the runtime sees only /init, so none of them can be scaled or stopped on its own, and every replica runs them all. Run each service as its own container (its own compose service) instead.`
   };
 }
 function attachedDaemons(app, argv) {
@@ -34586,12 +34709,12 @@ function optInBackground(project, seen) {
         const holder = holderAfter(commands, i);
         if (unset.length === 0 || !holder) return;
         seen.add(key);
-        const names = listOf(unset);
+        const names2 = listOf(unset);
         const them = unset.length === 1 ? "it" : "them";
         findings.push({
           file: script.file,
           line: c.line,
-          message: `When the container is started with ${names} set (neither the image nor a compose file sets ${them}), this starts ${what} in the background with '&', ${besideMain(holder).phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`
+          message: `When the container is started with ${names2} set (neither the image nor a compose file sets ${them}), this starts ${what} in the background with '&', ${besideMain(holder).phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`
         });
       });
     }
@@ -34877,16 +35000,16 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path4 = word.includes("/") ? import_node_path22.posix.resolve(workdir, word) : void 0;
+  const path4 = word.includes("/") ? import_node_path24.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path4 ? import_node_path22.posix.normalize(s.imagePath) === path4 : import_node_path22.posix.basename(s.imagePath) === word
+    (s) => path4 ? import_node_path24.posix.normalize(s.imagePath) === path4 : import_node_path24.posix.basename(s.imagePath) === word
   );
 }
-var import_node_path22, BUILTINS2;
+var import_node_path24, BUILTINS2;
 var init_exec_form = __esm({
   "src/rules/lib/exec-form.ts"() {
     "use strict";
-    import_node_path22 = require("node:path");
+    import_node_path24 = require("node:path");
     BUILTINS2 = /* @__PURE__ */ new Set([
       ".",
       "source",
@@ -34931,16 +35054,16 @@ function lineage3(df, stage) {
   return out;
 }
 function usersCreatedByRuns(df, stage, own = false) {
-  const names = [];
+  const names2 = [];
   for (const s of own ? [stage] : lineage3(df, stage))
     for (const ins of s.instructions) {
       if (ins.keyword !== "RUN") continue;
       for (const c of ins.script?.commands ?? []) {
         const name = userAddedBy(c.argv, stage.env);
-        if (name) names.push(name);
+        if (name) names2.push(name);
       }
     }
-  return names;
+  return names2;
 }
 function imageHasUser(df, stage, user) {
   if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
@@ -35669,6 +35792,9 @@ function before21(version) {
 }
 function dieOnTermAdvice(app, argv) {
   const words2 = programArgv(argv);
+  const missing = missingServer(app, argv);
+  if (missing && missing !== "uwsgi")
+    return ` But nothing the image installs provides ${missing} (no requirement, RUN, lock file, start script or base image), so the image holds no ${missing} program and the container fails to start in either form: add ${missing} to the requirements.`;
   if (!/(^|\/)uwsgi$/.test(words2[0] ?? "")) return "";
   if (app.uwsgi?.provided === false)
     return ` But nothing the image installs provides uWSGI (no requirement, RUN or start script installs it, and the base image holds none), so the image holds no uwsgi program and the container fails to start in either form: add uWSGI to the requirements (2.1 or later stops on SIGTERM; an earlier release needs --die-on-term as well).`;
@@ -35693,6 +35819,7 @@ var init_uwsgi_term = __esm({
     "use strict";
     init_server_config();
     init_command();
+    init_missing_server();
   }
 });
 
@@ -35714,8 +35841,9 @@ function projectModule(kind, app, files) {
   return rel?.replace(/\.py$/, "").replace(/\//g, ".");
 }
 function withRealModules(app, message3) {
-  const files = app.context?.files;
-  if (!files || files.length === 0) return message3;
+  const built = app.context?.files;
+  if (!built || built.length === 0) return message3;
+  const files = [.../* @__PURE__ */ new Set([...built, ...app.mountedFiles ?? []])];
   const missing = [...new Set([...message3.matchAll(MODULE_WORD)].map((m) => m[1]))].filter(
     (m) => !defined(m, files)
   );
@@ -35817,6 +35945,9 @@ function scriptFindings(script, commands, app, init) {
   commands = commands.filter(
     (c) => !c.asUser && runs.every((r) => exclusive(c, r.background.command) && !launches(c, r.background.command))
   );
+  const skipped2 = passedOver(app, commands);
+  commands = commands.filter((c) => !skipped2.has(c));
+  const before = (line) => new Map([...skipped2].filter(([c]) => c.line < line));
   const facts = daemonFacts(app);
   const sequence = foregroundSequence(commands, facts);
   if (sequence && !sequence[0].command.viaExec) {
@@ -35824,7 +35955,7 @@ function scriptFindings(script, commands, app, init) {
     out.push({
       file: script.file,
       line: sequence[0].command.line,
-      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, ${stays(sequence[0].what)}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`
+      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, ${stays(sequence[0].what)}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.${passedOverNote(before(sequence[0].command.line), `${sequence[0].what} is what starts`)}`
     });
   }
   const inSequence = new Set(sequence?.map((p) => p.command));
@@ -35846,7 +35977,7 @@ function scriptFindings(script, commands, app, init) {
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}`
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}${passedOverNote(before(c.line), `${what} is what starts`)}`
     });
   });
   return out;
@@ -35939,6 +36070,7 @@ var init_TF0901_shell_form_command = __esm({
     init_su_launch();
     init_signal_trap();
     init_uwsgi_term();
+    init_missing_server();
     init_shell_form_fix();
     init_wsgi_module();
     init_script_steps();
@@ -36018,6 +36150,11 @@ which a trapped signal makes return, the script ends after the trap, the shell e
 mid-stop, and the message says that. uWSGI before 2.1 takes SIGTERM as a signal to reload unless die-on-term is set:
 where the requirements pin such a version, or none, and neither the command (\`--die-on-term\`) nor the ini file it
 loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for --die-on-term.
+
+A server that nothing the image installs provides (it installs a requirements file, and no requirement, RUN, lock
+file, start script or base image names gunicorn, uvicorn, daphne, hypercorn, waitress or uWSGI) fails at once with "command not found": the message says so.
+A script with no \`set -e\` goes on past that line, so the server after it is the one judged (\`gunicorn \u2026\` that
+nothing installs, then \`runserver\`: runserver without exec, not a sequence of two servers).
 
 The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
 container's arguments and environment select is judged when they are known, else each branch on its own. A
@@ -36661,7 +36798,7 @@ function endsAfter(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path23.posix.dirname(app.managePy);
+  const projectDir = import_node_path25.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
@@ -36682,11 +36819,11 @@ function startRunner(app, command, who) {
   if (!service) return { who };
   return service.s6 === "oneshot" ? { who: `The s6-overlay oneshot service '${service.name}'`, oneshot: true } : { who: `The s6-overlay service '${service.name}'` };
 }
-var import_node_path23, ENDING_STEPS;
+var import_node_path25, ENDING_STEPS;
 var init_admin_on_start = __esm({
   "src/rules/lib/admin-on-start.ts"() {
     "use strict";
-    import_node_path23 = require("node:path");
+    import_node_path25 = require("node:path");
     init_command();
     init_paths();
     ENDING_STEPS = /* @__PURE__ */ new Set([
@@ -36949,43 +37086,53 @@ var init_s6_root = __esm({
   }
 });
 
-// src/rules/TF1301-runs-as-root.ts
-function fixRunsAsRoot(context) {
-  const found = appOfDockerfile(context);
-  const text2 = found && linesOf(context, found.dockerfile.file);
-  if (!found || !text2 || found.stage.lastLine !== context.finding.line) return void 0;
-  const runner = startingApp(found.app);
-  if (repositoryBases(found.app).length > 0 && runner === found.app && !found.stage.cmd && !found.stage.entrypoint)
-    return void 0;
-  if (suDrop(runner) || privilegeDrop(runner) || privilegeDrop(runner, "root") || proxyInContainer(runner))
-    return void 0;
-  if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6)) return void 0;
-  const { dockerfile, stage } = found;
-  const runs = stage.instructions.filter((i) => i.keyword === "RUN");
-  const runtime = runtimeInsertionLine(stage);
-  const root = stage.user && stage.instructions.includes(stage.user) ? stage.user : void 0;
-  const inPlace = root && root.line < runtime && !runs.some((i) => i.line > root.line) ? root : void 0;
-  const existing = createdUser(runs.map((r) => text2.slice(r.line - 1, r.endLine).join("\n"))) ?? known(usersCreatedByRuns(dockerfile, stage).at(-1));
-  let lines2;
-  let at2 = runtime;
-  if (existing) lines2 = [`USER ${existing}`];
-  else {
-    const alpine = isAlpine(baseStage(dockerfile, stage));
-    const create = alpine ? "adduser -D -u 10001 app" : "useradd --create-home --uid 10001 app";
-    const volumes = inPlace ? [] : stage.volumes.filter(
-      (v) => stage.instructions.includes(v) && v.line < runtime && !runs.some((i) => i.line > v.line)
-    );
-    if (volumes.length > 0) at2 = Math.min(...volumes.map((v) => v.line));
-    const dataDirs = [...new Set(volumes.flatMap((v) => v.paths))];
-    const owned = [...stage.workdir !== "/" ? [stage.workdir] : [], ...dataDirs];
-    const mkdir2 = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(" ")}` : "";
-    const chown = owned.length > 0 ? ` && chown app ${owned.join(" ")}` : "";
-    lines2 = [`RUN ${create}${mkdir2}${chown}`, "USER app"];
-  }
-  const title = `run as the unprivileged user ${existing ?? "app"}`;
-  if (inPlace) return { title, edits: [replaceLines(dockerfile.file, inPlace.line, inPlace.endLine, lines2)] };
-  return { title, edits: [insertLines(dockerfile.file, at2, lines2)] };
+// src/rules/lib/poetry-environment.ts
+function poetryRootEnvironment(df, stage, context) {
+  if (context?.sentFiles.some((f) => basename2(f) === "poetry.toml")) return void 0;
+  let configured = false;
+  for (const s of lineage3(df, stage))
+    for (const ins of s.instructions) {
+      if (ins.keyword === "USER") return void 0;
+      if (ins.keyword !== "RUN") continue;
+      const run = ins;
+      const exported = Object.fromEntries(
+        (run.script?.assignments ?? []).map((a) => [a.name, a.value])
+      );
+      for (const c of run.script?.commands ?? []) {
+        const [tool, verb, key] = c.argv;
+        if (basename2(tool ?? "") !== "poetry") continue;
+        if (verb === "config" && /^(virtualenvs\.(create|in-project|path)|cache-dir)$/.test(key ?? ""))
+          configured = true;
+        if (verb !== "install" || configured) continue;
+        const env = {
+          ...run.variables,
+          ...exported,
+          ...Object.fromEntries((c.env ?? []).map((a) => [a.name, a.value]))
+        };
+        const set = (name) => env[name] !== void 0 && env[name] !== "";
+        if (set(CREATE) || set(IN_PROJECT) || PLACED.some(set)) continue;
+        return { file: df.file, line: c.line };
+      }
+    }
+  return void 0;
 }
+function poetryAdvice(at2, user, workdir) {
+  const project = workdir !== "/" ? workdir : "the project directory";
+  return `Before that, make the environment poetry installs reachable for ${user}: ${at2.file}:${at2.line} runs poetry install as root with no virtualenv setting, so poetry puts the environment under root's home (/root/.cache/pypoetry/virtualenvs), which ${user} can neither read nor find (poetry run looks under ${user}'s own home), and the app would start without its packages. Set ENV ${CREATE}=false before it (the packages go into the image's Python), or ENV ${IN_PROJECT}=true and chown ${project} to ${user}.`;
+}
+var CREATE, IN_PROJECT, PLACED;
+var init_poetry_environment = __esm({
+  "src/rules/lib/poetry-environment.ts"() {
+    "use strict";
+    init_command();
+    init_image_users();
+    CREATE = "POETRY_VIRTUALENVS_CREATE";
+    IN_PROJECT = "POETRY_VIRTUALENVS_IN_PROJECT";
+    PLACED = ["POETRY_VIRTUALENVS_PATH", "POETRY_CACHE_DIR"];
+  }
+});
+
+// src/rules/lib/privilege-drops.ts
 function privilegeDrop(app, to = "other") {
   const env = containerEnv(app);
   const starts = appStarts(app);
@@ -37059,14 +37206,14 @@ function dropsPrivileges(argv) {
     if (DROPS_PRIVILEGES.has(tool)) return { tool, user: a2.slice(1).find((w2) => !w2.startsWith("-")) };
   }
   const a = programArgv(argv);
-  const option = (names2) => {
-    const i = a.findIndex((x) => names2.includes(x) || names2.some((n) => x.startsWith(`${n}=`)));
+  const option = (names3) => {
+    const i = a.findIndex((x) => names3.includes(x) || names3.some((n) => x.startsWith(`${n}=`)));
     return i < 0 ? void 0 : a[i].includes("=") ? a[i].slice(a[i].indexOf("=") + 1) : a[i + 1] ?? "";
   };
-  const names = a[0] === "gunicorn" ? ["-u", "--user"] : a[0] === "uwsgi" ? ["--uid"] : [];
-  const user = names.length > 0 ? option(names) : void 0;
+  const names2 = a[0] === "gunicorn" ? ["-u", "--user"] : a[0] === "uwsgi" ? ["--uid"] : [];
+  const user = names2.length > 0 ? option(names2) : void 0;
   if (user === void 0) return void 0;
-  const written = a.find((x) => names.includes(x) || names.some((n) => x.startsWith(`${n}=`)));
+  const written = a.find((x) => names2.includes(x) || names2.some((n) => x.startsWith(`${n}=`)));
   return {
     tool: `${a[0]} ${a[0] === "uwsgi" ? "--uid" : "--user"}`,
     user,
@@ -37082,6 +37229,136 @@ function stillRoot(app, tool) {
   const server = /^(uwsgi|gunicorn)\b/.exec(tool)?.[1];
   if (server) return `once ${server} has started: its start-up before the drop stays root, as does ${exec}`;
   return `only for the command it runs: whatever the start runs before or without ${tool} stays root, as does ${exec}`;
+}
+function runtimeUser(app) {
+  const env = containerEnv(app);
+  for (const c of appStarts(app)) {
+    const user = known(userAddedBy(c.argv, env));
+    if (user) return { file: c.file, line: c.line, user, argv0: c.argv[0] };
+  }
+  return void 0;
+}
+function suDrop(app) {
+  const drops = [];
+  for (const script of app.entrypointScripts)
+    for (const c of script.script.commands) {
+      if (basename2(c.argv[0] ?? "") !== "su") continue;
+      const at2 = c.argv.findIndex((w2) => w2 === "-c" || w2 === "--command");
+      const user = c.argv.slice(1).find((w2, i) => !w2.startsWith("-") && !SU_OPTION_VALUES.has(c.argv[i]) && w2 !== "root");
+      if (user && at2 > 0)
+        drops.push({ file: script.file, line: c.line, user, command: c.argv[at2 + 1] ?? "" });
+    }
+  return drops.find((d) => SERVER_WORDS.test(d.command)) ?? drops[0];
+}
+var DROPS_PRIVILEGES, SU_OPTION_VALUES, SERVER_WORDS;
+var init_privilege_drops = __esm({
+  "src/rules/lib/privilege-drops.ts"() {
+    "use strict";
+    init_command();
+    init_image_users();
+    DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
+    SU_OPTION_VALUES = /* @__PURE__ */ new Set(["-c", "--command", "-s", "--shell", "-g", "--group", "-G", "--supp-group"]);
+    SERVER_WORDS = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|runserver)\b/;
+  }
+});
+
+// src/rules/lib/socket-volume.ts
+function socketInNamedVolume(app, df, stage) {
+  const service = app.compose?.appService;
+  const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+  if (!service || !server) return void 0;
+  const kind = serverOf(server.argv).kind;
+  let sockets = unixSocketsOnly(server.argv)?.map((s) => ({
+    socket: s,
+    at: `${server.file}:${server.line}`
+  }));
+  const config2 = gunicornConfigArg(programArgv(server.argv));
+  if (!sockets && config2 !== void 0 && !programArgv(server.argv).some((w2) => /^(-b|--bind)(=|$)/.test(w2))) {
+    const file = (app.serverConfigs ?? []).find(
+      (c) => c.server === "gunicorn" && c.file.endsWith(basename2(config2))
+    );
+    const binds = file?.listens ?? [];
+    if (binds.length > 0 && binds.every((b) => b.value.startsWith("unix:")))
+      sockets = binds.map((b) => ({ socket: b.value, at: `${file.file}:${b.line}` }));
+  }
+  const cwd = service.workingDir ?? stage.workdir;
+  for (const s of sockets ?? []) {
+    const path4 = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
+    if (!path4.startsWith("/")) continue;
+    const dir = import_node_path26.posix.dirname(path4);
+    const volume = service.volumes.find(
+      (v) => v.type === "volume" && v.source && import_node_path26.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+    );
+    if (!volume || chowned(df, stage, dir)) continue;
+    return {
+      dir,
+      socket: `unix:${path4}`,
+      at: s.at,
+      server: kind,
+      volume: volume.source,
+      volumeAt: `${volume.file}:${volume.line}`
+    };
+  }
+  return void 0;
+}
+function chowned(df, stage, dir) {
+  return lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").some((c) => c.argv.slice(1).some((w2) => dir === w2 || dir.startsWith(`${w2.replace(/\/+$/, "")}/`)));
+}
+function socketVolumeAdvice(found, user) {
+  return `Before that, give ${user} the socket's directory: ${found.server} binds ${found.socket} (${found.at}), in the named volume '${found.volume}' mounted at ${found.dir} (${found.volumeAt}), which Docker creates owned as the image's ${found.dir} is, root's here, so ${found.server} started as ${user} could not create its socket. Create the directory in the image and give it to ${user} before the USER line: RUN mkdir -p ${found.dir} && chown ${user} ${found.dir} (an existing volume keeps its owner: remove it once, or chown it in place).`;
+}
+var import_node_path26;
+var init_socket_volume = __esm({
+  "src/rules/lib/socket-volume.ts"() {
+    "use strict";
+    import_node_path26 = require("node:path");
+    init_command();
+    init_server_config();
+    init_image_users();
+    init_privilege_drops();
+  }
+});
+
+// src/rules/TF1301-runs-as-root.ts
+function fixRunsAsRoot(context) {
+  const found = appOfDockerfile(context);
+  const text2 = found && linesOf(context, found.dockerfile.file);
+  if (!found || !text2 || found.stage.lastLine !== context.finding.line) return void 0;
+  const runner = startingApp(found.app);
+  if (repositoryBases(found.app).length > 0 && runner === found.app && !found.stage.cmd && !found.stage.entrypoint)
+    return void 0;
+  if (suDrop(runner) || privilegeDrop(runner) || privilegeDrop(runner, "root") || proxyInContainer(runner))
+    return void 0;
+  if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6)) return void 0;
+  if (poetryRootEnvironment(found.dockerfile, found.stage, found.app.context)) return void 0;
+  const { dockerfile, stage } = found;
+  const runs = stage.instructions.filter((i) => i.keyword === "RUN");
+  const runtime = runtimeInsertionLine(stage);
+  const root = stage.user && stage.instructions.includes(stage.user) ? stage.user : void 0;
+  const inPlace = root && root.line < runtime && !runs.some((i) => i.line > root.line) ? root : void 0;
+  const existing = createdUser(runs.map((r) => text2.slice(r.line - 1, r.endLine).join("\n"))) ?? known(usersCreatedByRuns(dockerfile, stage).at(-1));
+  let lines2;
+  let at2 = runtime;
+  const socketDir = socketInNamedVolume(runner, dockerfile, stage)?.dir;
+  if (existing && socketDir)
+    lines2 = [`RUN mkdir -p ${socketDir} && chown ${existing} ${socketDir}`, `USER ${existing}`];
+  else if (existing) lines2 = [`USER ${existing}`];
+  else {
+    const alpine = isAlpine(baseStage(dockerfile, stage));
+    const create = alpine ? "adduser -D -u 10001 app" : "useradd --create-home --uid 10001 app";
+    const volumes = inPlace ? [] : stage.volumes.filter(
+      (v) => stage.instructions.includes(v) && v.line < runtime && !runs.some((i) => i.line > v.line)
+    );
+    if (volumes.length > 0) at2 = Math.min(...volumes.map((v) => v.line));
+    const dataDirs = [.../* @__PURE__ */ new Set([...volumes.flatMap((v) => v.paths), ...socketDir ? [socketDir] : []])];
+    const owned = [...stage.workdir !== "/" ? [stage.workdir] : [], ...dataDirs];
+    const mkdir2 = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(" ")}` : "";
+    const chown = owned.length > 0 ? ` && chown app ${owned.join(" ")}` : "";
+    lines2 = [`RUN ${create}${mkdir2}${chown}`, "USER app"];
+  }
+  const title = `run as the unprivileged user ${existing ?? "app"}`;
+  if (inPlace) return { title, edits: [replaceLines(dockerfile.file, inPlace.line, inPlace.endLine, lines2)] };
+  return { title, edits: [insertLines(dockerfile.file, at2, lines2)] };
 }
 function ownOrBaseMessage(app, df, stage, head) {
   const runner = startingApp(app);
@@ -37118,19 +37395,26 @@ function rootMessage(app, df, stage, head) {
   const toRoot = privilegeDrop(app, "root");
   const why = toRoot?.tool.startsWith("gunicorn") ? " (started as another user, gunicorn fails when it hands its worker files to root)" : "";
   const keep = toRoot ? ` ${toRoot.file}:${toRoot.line} passes ${toRoot.tool} root, which drops nothing: take it out when you add the USER${why}.` : "";
-  return stage.user ? `${head}. ${switchAdvice(df, stage)}${keep}` : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}${keep}`;
+  const poetry = poetryRootEnvironment(df, stage, app.context);
+  const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? "app";
+  const socket = socketInNamedVolume(app, df, stage);
+  const reach = [
+    ...poetry ? [poetryAdvice(poetry, user, stage.workdir)] : [],
+    ...socket ? [socketVolumeAdvice(socket, user)] : []
+  ].map((a) => ` ${a}`).join("");
+  return stage.user ? `${head}. ${switchAdvice(df, stage)}${keep}${reach}` : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}${keep}${reach}`;
 }
 function asRoot(app) {
-  const names = app.workerServices;
-  if (!names || names.length === 0) return "the app runs as root";
+  const names2 = app.workerServices;
+  if (!names2 || names2.length === 0) return "the app runs as root";
   const services = app.compose?.appImageServices ?? [];
-  const runs = names.map((name) => {
+  const runs = names2.map((name) => {
     const service = services.find((s) => s.name === name);
     const starts = service ? serviceCommand(app, service) : startCommands(app);
     return starts.map((c) => longRunningProcess(c.argv)).find((p) => p !== void 0) ?? "the app";
   });
-  const quoted2 = names.map((n) => `'${n}'`);
-  if (names.length === 1) return `service ${quoted2[0]} runs ${runs[0]} as root`;
+  const quoted2 = names2.map((n) => `'${n}'`);
+  if (names2.length === 1) return `service ${quoted2[0]} runs ${runs[0]} as root`;
   if (runs.every((r) => r === runs[0])) return `services ${listed(quoted2)} run ${runs[0]} as root`;
   return `services ${listed(quoted2.map((n, i) => `${n} (${runs[i]})`))} run as root`;
 }
@@ -37207,37 +37491,17 @@ function appDrop(app, df, stage, user) {
   return `start ${kind} through ${tool} (${at2})${socket}`;
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path24.posix.dirname(p));
-  const chowned = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w2) => w2.startsWith("/")));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path27.posix.dirname(p));
+  const chowned2 = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w2) => w2.startsWith("/")));
   return [...new Set(dirs)].filter(
-    (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned.some((c) => d === c || d.startsWith(`${c}/`))
+    (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned2.some((c) => d === c || d.startsWith(`${c}/`))
   );
 }
-function runtimeUser(app) {
-  const env = containerEnv(app);
-  for (const c of appStarts(app)) {
-    const user = known(userAddedBy(c.argv, env));
-    if (user) return { file: c.file, line: c.line, user, argv0: c.argv[0] };
-  }
-  return void 0;
-}
-function suDrop(app) {
-  const drops = [];
-  for (const script of app.entrypointScripts)
-    for (const c of script.script.commands) {
-      if (basename2(c.argv[0] ?? "") !== "su") continue;
-      const at2 = c.argv.findIndex((w2) => w2 === "-c" || w2 === "--command");
-      const user = c.argv.slice(1).find((w2, i) => !w2.startsWith("-") && !SU_OPTION_VALUES.has(c.argv[i]) && w2 !== "root");
-      if (user && at2 > 0)
-        drops.push({ file: script.file, line: c.line, user, command: c.argv[at2 + 1] ?? "" });
-    }
-  return drops.find((d) => SERVER_WORDS.test(d.command)) ?? drops[0];
-}
-var import_node_path24, DROPS_PRIVILEGES, runsAsRoot, listed, DEFAULT_SITES, plural, SU_OPTION_VALUES, SERVER_WORDS;
+var import_node_path27, runsAsRoot, listed, DEFAULT_SITES, plural;
 var init_TF1301_runs_as_root = __esm({
   "src/rules/TF1301-runs-as-root.ts"() {
     "use strict";
-    import_node_path24 = require("node:path");
+    import_node_path27 = require("node:path");
     init_command();
     init_dockerfile_fix();
     init_image_users();
@@ -37247,7 +37511,9 @@ var init_TF1301_runs_as_root = __esm({
     init_rule();
     init_processes2();
     init_s6_root();
-    DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
+    init_poetry_environment();
+    init_socket_volume();
+    init_privilege_drops();
     runsAsRoot = defineRule({
       id: "TF1301",
       name: "runs-as-root",
@@ -37267,6 +37533,12 @@ where all are above 1023 a USER line can stay, with nginx's pid and temp files w
 \`user=\`), or move the proxy into its own container. A server supervisord (or gosu) starts as the user from the
 first binds its unix socket as that user: a socket in a directory the image leaves to root (\`unix:/app/app.sock\`
 under WORKDIR) needs that directory given to the user, or another socket path, and the advice says so.
+A \`poetry install\` run as root with no virtualenv setting puts the environment under root's home, where the user
+can neither read nor find it: the advice adds \`ENV POETRY_VIRTUALENVS_CREATE=false\` before the install (or an
+in-project environment given to the user).
+A unix socket the server binds in a directory a named volume of its service is mounted at (shared with a proxy)
+needs that directory created in the image and given to the user before USER: a new volume takes its owner from the
+image's directory.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -37296,16 +37568,14 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       },
       fix: {
         safety: "safe",
-        summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
-        declines: "a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
+        summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, and the directory of a unix socket the server binds in a named volume of its service), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
+        declines: "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting (its environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
         make: fixRunsAsRoot
       }
     });
     listed = (items) => `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
     DEFAULT_SITES = /^\/etc\/nginx\/(nginx\.conf|sites-(available|enabled)\/default|(conf|http)\.d\/default\.conf)$/;
     plural = (word, ports) => ports.length === 1 ? `${word} ${ports[0]}` : `${word}s ${ports.slice(0, -1).join(", ")} and ${ports.at(-1)}`;
-    SU_OPTION_VALUES = /* @__PURE__ */ new Set(["-c", "--command", "-s", "--shell", "-g", "--group", "-G", "--supp-group"]);
-    SERVER_WORDS = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|runserver)\b/;
   }
 });
 
@@ -37693,13 +37963,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path25.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path25.sep}`) && rel !== ".." && !(0, import_node_path25.isAbsolute)(rel);
+  const rel = (0, import_node_path28.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path28.sep}`) && rel !== ".." && !(0, import_node_path28.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path25.resolve)(root);
+  const absRoot = (0, import_node_path28.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path25.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path28.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -37753,9 +38023,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text2, within) {
-  const file = (0, import_node_path25.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path25.dirname)(file), within);
-  const target = (0, import_node_path25.join)(dir, (0, import_node_path25.basename)(file));
+  const file = (0, import_node_path28.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path28.dirname)(file), within);
+  const target = (0, import_node_path28.join)(dir, (0, import_node_path28.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -37781,13 +38051,13 @@ function writeOwnFile(path4, text2, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path25.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path28.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name of missing) {
-    current = (0, import_node_path25.join)(current, name);
+    current = (0, import_node_path28.join)(current, name);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -37802,9 +38072,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path25.dirname)(existing);
+    const parent = (0, import_node_path28.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path25.basename)(existing));
+    missing.unshift((0, import_node_path28.basename)(existing));
     existing = parent;
   }
   let real;
@@ -37813,7 +38083,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path25.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path28.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -37842,12 +38112,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path25, realpath, UnsafePathError;
+var import_node_fs, import_node_path28, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path25 = require("node:path");
+    import_node_path28 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -38036,6 +38306,7 @@ function secondPassFiles(texts, files, options) {
   const envFiles = /* @__PURE__ */ new Set();
   const pythonNames = /* @__PURE__ */ new Set();
   const managementCommands = /* @__PURE__ */ new Set();
+  const serverConfigNames = /* @__PURE__ */ new Set();
   let supervisorRun = false;
   const copiedAs = /* @__PURE__ */ new Map();
   const nginxNames = /* @__PURE__ */ new Set();
@@ -38045,6 +38316,8 @@ function secondPassFiles(texts, files, options) {
       for (const m of text2.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
         if (baseName(m[1]) !== "manage.py") pythonNames.add(baseName(m[1]));
       for (const m of text2.matchAll(/\bmanage\.py\s+([a-z_][a-z0-9_]*)/g)) managementCommands.add(m[1]);
+      for (const m of text2.matchAll(/\bgunicorn\b[^\n]*?\s(?:-c|--config)(?:=|\s+)['"]?([\w./-]+\.py)\b/g))
+        serverConfigNames.add(baseName(m[1]));
       for (const m of text2.matchAll(/--ini(?:=|\s+)['"]?([^\s'"]+\.ini)\b/g))
         commandWords3.add(baseName(m[1]));
     }
@@ -38120,8 +38393,8 @@ function secondPassFiles(texts, files, options) {
       let dir = dirName(file);
       for (let i = 1; i < m[1].length; i++) dir = dirName(dir);
       const dirs = m[1] ? [dir] : [...manageDirs, "."];
-      const names = (m[3] ?? m[4]).split(",").map((n) => n.trim().split(/\s+/)[0]).filter(Boolean);
-      const modules2 = [m[2] ?? "", ...names.map((n) => m[2] ? `${m[2]}.${n}` : n)].filter(Boolean);
+      const names2 = (m[3] ?? m[4]).split(",").map((n) => n.trim().split(/\s+/)[0]).filter(Boolean);
+      const modules2 = [m[2] ?? "", ...names2.map((n) => m[2] ? `${m[2]}.${n}` : n)].filter(Boolean);
       for (const d of dirs) for (const mod of modules2) for (const f of moduleFiles(d, mod)) out.add(f);
       if (!m[2]) for (const d of dirs) out.add(joinPath(d, "__init__.py"));
     }
@@ -38135,13 +38408,12 @@ function secondPassFiles(texts, files, options) {
     const template = /^(.+\.ini)\.(template|tmpl|tpl|in)$/.exec(name)?.[1];
     if (template && commandWords3.has(template) && !(f in texts)) out.add(f);
     if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
-    if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|supervisor.*\/[^/]+\.conf$/.test(f) && !(f in texts))
-      out.add(f);
+    if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|\.conf$/.test(f) && !(f in texts)) out.add(f);
     if (envFiles.has(name) && !(f in texts)) out.add(f);
     if ((nginxNames.has(name) || nginxDirs.has(baseName(dirName(f))) && name.endsWith(".conf")) && !(f in texts))
       out.add(f);
     if (f in texts || !name.endsWith(".py")) continue;
-    if (pythonNames.has(name)) out.add(f);
+    if (pythonNames.has(name) || serverConfigNames.has(name)) out.add(f);
     const command = /(^|\/)management\/commands\/([a-z_][a-z0-9_]*)\.py$/.exec(f)?.[2];
     if (command && managementCommands.has(command)) out.add(f);
   }
@@ -38202,7 +38474,7 @@ function envFileNames(text2) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path27.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path30.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -38237,7 +38509,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path27.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path30.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -38253,7 +38525,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path27.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path30.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
@@ -38301,13 +38573,13 @@ function settingsChoosingModules(file, text2) {
     for (const m of text2.matchAll(/['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]/g)) out.push(m[1]);
   return out;
 }
-var import_node_fs3, import_node_path27, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path30, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path27 = require("node:path");
+    import_node_path30 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -38719,16 +38991,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path39.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path42.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path39.default.join(stage, "context");
+    const destination = import_node_path42.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path39.default.resolve(contextDir), destination, import_node_path39.default.resolve(stage));
-    const rel = import_node_path39.default.relative(import_node_path39.default.resolve(contextDir), import_node_path39.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path39.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path39.default.sep).includes(NEVER_STAGED) ? import_node_path39.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path42.default.resolve(contextDir), destination, import_node_path42.default.resolve(stage));
+    const rel = import_node_path42.default.relative(import_node_path42.default.resolve(contextDir), import_node_path42.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path42.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path42.default.sep).includes(NEVER_STAGED) ? import_node_path42.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -38745,8 +39017,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path39.default.join(from, e.name);
-    const target = import_node_path39.default.join(to, e.name);
+    const source = import_node_path42.default.join(from, e.name);
+    const target = import_node_path42.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -38763,12 +39035,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path39, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path42, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path39 = __toESM(require("node:path"), 1);
+    import_node_path42 = __toESM(require("node:path"), 1);
     init_lines();
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
@@ -38934,7 +39206,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path40.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path43.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -38960,8 +39232,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path40.default.join(root, contextDir),
-    import_node_path40.default.join(root, run.dockerfile),
+    import_node_path43.default.join(root, contextDir),
+    import_node_path43.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -39060,13 +39332,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path40;
+var import_node_os2, import_node_path43;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path40 = __toESM(require("node:path"), 1);
+    import_node_path43 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -39077,10 +39349,10 @@ var init_image_build = __esm({
 
 // src/smoke/engine-cleanup.ts
 async function removeEngineObjects(run, engine) {
-  const names = [run.name(engine, "web", "1"), run.name(engine, "web", "2")];
-  if (engine === "postgres") names.push(run.name("postgres", "db"));
+  const names2 = [run.name(engine, "web", "1"), run.name(engine, "web", "2")];
+  if (engine === "postgres") names2.push(run.name("postgres", "db"));
   const lines2 = (r) => (r?.stdout ?? "").split("\n").filter((l) => l.trim()).length;
-  const removed = await run.docker.exec(["rm", "-f", "-v", ...names], { timeoutMs: 6e4 }).catch(() => void 0);
+  const removed = await run.docker.exec(["rm", "-f", "-v", ...names2], { timeoutMs: 6e4 }).catch(() => void 0);
   run.removed.containers += lines2(removed);
   const volumes = run.engineVolumes.get(engine) ?? [];
   if (removed?.exitCode === 0 || /No such container/i.test(removed?.stderr ?? ""))
@@ -39272,7 +39544,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path41.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path44.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -39351,20 +39623,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path41.default.posix.basename(s.imagePath) === import_node_path41.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path44.default.posix.basename(s.imagePath) === import_node_path44.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path41.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path44.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path41, INIT_PROGRAM;
+var import_node_path44, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path41 = __toESM(require("node:path"), 1);
+    import_node_path44 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -40948,7 +41220,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path42 = require("node:path");
+var import_node_path45 = require("node:path");
 var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
@@ -40958,7 +41230,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path26 = require("node:path");
+var import_node_path29 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -41018,7 +41290,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path26.resolve)(root, name);
+  const path4 = (0, import_node_path29.resolve)(root, name);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text2;
   try {
@@ -41030,7 +41302,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
-  return { ...parseConfig(text2, name), file: (0, import_node_path26.relative)((0, import_node_path26.resolve)(root), path4).split(import_node_path26.sep).join("/") };
+  return { ...parseConfig(text2, name), file: (0, import_node_path29.relative)((0, import_node_path29.resolve)(root), path4).split(import_node_path29.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -41043,13 +41315,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path26.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path29.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path26.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path26.sep}`) || (0, import_node_path26.isAbsolute)(rel))
+    const rel = (0, import_node_path29.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path29.sep}`) || (0, import_node_path29.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -41140,12 +41412,12 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path35 = require("node:path");
+var import_node_path38 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path28 = require("node:path");
+var import_node_path31 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -41164,15 +41436,15 @@ function writeText(root, file, text2) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path28.join)(root, file), encodeText(text2, encoding), [root]);
+  writeOwnFile((0, import_node_path31.join)(root, file), encodeText(text2, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path28.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path28.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path31.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path31.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -41188,7 +41460,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text2) {
-      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path28.join)(dir, file), { force: true });
+      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path31.join)(dir, file), { force: true });
       else writeText(dir, file, text2);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -41203,8 +41475,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path28.join)(dir, (0, import_node_path28.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path28.dirname)(target), { recursive: true });
+      const target = (0, import_node_path31.join)(dir, (0, import_node_path31.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path31.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -41218,7 +41490,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path29 = require("node:path");
+var import_node_path32 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -41325,14 +41597,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path29.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path29.join)(d, ".git"))) return d;
-    if ((0, import_node_path29.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path32.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path32.join)(d, ".git"))) return d;
+    if ((0, import_node_path32.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path29.relative)(top, dir).split(import_node_path29.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path32.relative)(top, dir).split(import_node_path32.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -42046,7 +42318,7 @@ function dockerClientOf(app, uses) {
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path34 = require("node:path");
+var import_node_path37 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -42173,7 +42445,7 @@ function clonesAndRunsDjango(text2) {
 init_input();
 
 // src/model/own-context.ts
-var import_node_path30 = require("node:path");
+var import_node_path33 = require("node:path");
 init_classify();
 init_pip();
 init_instruction_text();
@@ -42193,7 +42465,7 @@ function namedContextPaths(text2) {
       for (const args of pipInstallArgs(words2)) for (const file of pipRequirementFiles(args)) out.add(file);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path30.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path33.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function pipInstallArgs(words2) {
   const out = [];
@@ -42221,7 +42493,7 @@ function wordsOf3(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path30.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path33.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text2)) {
     const inOwn = at2(dir, p);
@@ -42233,10 +42505,10 @@ function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
 }
 function contextTold(text2, dir, exists2, fallback = dir) {
   const named = namedContextPaths(text2);
-  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path30.posix.join(base, p))).length;
+  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path33.posix.join(base, p))).length;
   let best = { dir, count: held(dir) };
   for (let base = dir; base !== "." && base !== "/" && base !== ""; ) {
-    base = import_node_path30.posix.dirname(base);
+    base = import_node_path33.posix.dirname(base);
     const count = held(base);
     if (count > best.count) best = { dir: base, count };
   }
@@ -42348,9 +42620,9 @@ function fromRepositories(text2) {
   return out;
 }
 function builtFromByName(dockerfile, built, texts) {
-  const names = new Set(built.filter((b) => b.dockerfile === dockerfile).map((b) => b.repository));
-  if (names.size === 0) return void 0;
-  return Object.keys(texts).filter((f) => f !== dockerfile && isDockerfile(f)).sort().find((f) => fromRepositories(texts[f]).some((r) => names.has(r)));
+  const names2 = new Set(built.filter((b) => b.dockerfile === dockerfile).map((b) => b.repository));
+  if (names2.size === 0) return void 0;
+  return Object.keys(texts).filter((f) => f !== dockerfile && isDockerfile(f)).sort().find((f) => fromRepositories(texts[f]).some((r) => names2.has(r)));
 }
 function baseOf3(dockerfile, built, texts) {
   const child = builtFromByName(dockerfile, built, texts);
@@ -42679,7 +42951,7 @@ var AppSeeds = class extends ModelPart {
       if (!given && bases.has(dockerfile)) continue;
       const dir = dirName(dockerfile);
       let managePy = managePys.find((m) => isUnder(m, dir));
-      let contextDir = dir;
+      let contextDir = managePy ? contextTold(this.texts[dockerfile] ?? "", dir, (p) => this.exists(p)) : dir;
       if (managePy && !given && !runsPython(this.texts, dockerfile) && candidates.some((c) => c !== dockerfile && !claimed.has(c) && runsPython(this.texts, c)))
         continue;
       if (!managePy) {
@@ -42814,7 +43086,7 @@ init_context();
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path32 = require("node:path");
+var import_node_path35 = require("node:path");
 init_classify();
 
 // src/parse/pyproject.ts
@@ -42900,7 +43172,7 @@ function packageScripts(text2) {
     return {};
   }
 }
-function npmScriptCommands(scripts, names) {
+function npmScriptCommands(scripts, names2) {
   const out = [];
   const entered = /* @__PURE__ */ new Set();
   const run = (name, depth) => {
@@ -42917,7 +43189,7 @@ function npmScriptCommands(scripts, names) {
     const hooks = INSTALL_SCRIPTS.includes(name) ? [name] : [`pre${name}`, name, `post${name}`];
     for (const n of hooks) run(n, depth);
   };
-  for (const name of names) runWithHooks(name, 0);
+  for (const name of names2) runWithHooks(name, 0);
   return out;
 }
 
@@ -42926,7 +43198,7 @@ init_credentials();
 init_install_args();
 
 // src/model/unlocked-manifests.ts
-var import_node_path31 = require("node:path");
+var import_node_path34 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
@@ -43020,7 +43292,7 @@ function unlockedPipfile(at2) {
   const install = pipenvInstall(at2.argv);
   if (!install || install.ignorePipfile) return void 0;
   const { context } = at2;
-  const source = at2.layout.sourceOf(at2.stage, import_node_path31.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
+  const source = at2.layout.sourceOf(at2.stage, import_node_path34.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
   const locked = context.files.includes(joinPath(dirName(source), "Pipfile.lock"));
@@ -43034,15 +43306,15 @@ function unlockedPoetryProject(at2) {
   const install = poetryInstall(at2.argv);
   if (!install) return void 0;
   const { context } = at2;
-  const source = copiedAbove(at2, import_node_path31.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml") ?? (context.sentFiles.includes("pyproject.toml") ? "pyproject.toml" : void 0);
+  const source = copiedAbove(at2, import_node_path34.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml") ?? (context.sentFiles.includes("pyproject.toml") ? "pyproject.toml" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
   if (context.files.includes(joinPath(dirName(source), "poetry.lock"))) return void 0;
   return { ...parsePoetryDependencies(file, at2.texts[file], install), unlocked: "no-lock" };
 }
 function copiedAbove(at2, dir, name) {
-  const source = at2.layout.sourceOf(at2.stage, import_node_path31.posix.join(dir, name), at2.index);
-  return source ?? (dir === "/" ? void 0 : copiedAbove(at2, import_node_path31.posix.dirname(dir), name));
+  const source = at2.layout.sourceOf(at2.stage, import_node_path34.posix.join(dir, name), at2.index);
+  return source ?? (dir === "/" ? void 0 : copiedAbove(at2, import_node_path34.posix.dirname(dir), name));
 }
 
 // src/model/image-files.ts
@@ -43101,6 +43373,47 @@ function portOf2(address) {
 // src/model/image-files.ts
 init_server_config();
 init_s6_services();
+
+// src/model/start-argvs.ts
+init_shell();
+init_command();
+function startArgvs(app, target, dirs) {
+  const commands = [];
+  for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands2(c));
+  const service = app.compose?.appService;
+  for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands2(c));
+  for (const s of app.entrypointScripts) {
+    let dir = target.workdir || "/";
+    for (const c of s.script.commands) {
+      dir = directoryAfter(c.argv, dir);
+      commands.push(c.argv);
+      dirs?.set(c.argv, dir);
+    }
+  }
+  for (const p of app.supervisorPrograms ?? []) commands.push(p.argv);
+  return commands;
+}
+function instrCommands2(c) {
+  if (c.argv) return argvCommands(c.argv);
+  return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];
+}
+function argvCommands(argv, depth = 0) {
+  const script = inlineScript(argv);
+  const launched2 = depth < 3 ? launchedCommand(argv) : void 0;
+  const own = script === void 0 ? [argv] : [argv, ...parseShell(script).commands.map((x) => x.argv)];
+  return launched2 ? [...own, ...argvCommands(launched2, depth + 1)] : own;
+}
+function composeCommands2(c) {
+  if (c.argv) {
+    const [cmd, flag, script] = c.argv;
+    if (/(^|\/)(ba|da)?sh$/.test(cmd ?? "") && flag === "-c" && script)
+      return [c.argv, ...parseShell(script).commands.map((x) => x.argv)];
+    return argvCommands(c.argv);
+  }
+  return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];
+}
+
+// src/model/image-files.ts
 init_supervisor_config();
 var TEMPLATE_SUFFIXES = [".template", ".tmpl", ".tpl", ".in"];
 var ImageFiles = class extends ModelPart {
@@ -43119,7 +43432,7 @@ var ImageFiles = class extends ModelPart {
           ...this.buildScript(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv, ins)) {
-            const imagePath = import_node_path32.posix.resolve(wd, req);
+            const imagePath = import_node_path35.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -43140,18 +43453,18 @@ var ImageFiles = class extends ModelPart {
    * package's): package.json as the image holds it at that point, else the one at the root of the build context.
    */
   npmRun(argv, wd, stage, index, context, layout) {
-    const names = npmScriptsRun(argv);
-    if (!names || names.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path32.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const names2 = npmScriptsRun(argv);
+    if (!names2 || names2.length === 0) return [];
+    const source = layout.sourceOf(stage, import_node_path35.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
-    return npmScriptCommands(packageScripts(text2), names).map((c) => ({ argv: c, wd }));
+    return npmScriptCommands(packageScripts(text2), names2).map((c) => ({ argv: c, wd }));
   }
   /** The commands of a context script a RUN runs (`RUN ./install.sh`), each with the directory its `cd`s leave. */
   buildScript(argv, wd, stage, index, context, layout) {
     const word = scriptWords2(argv)[0];
     if (!word || word.includes("$") || !/\.sh$|\//.test(word)) return [];
-    const source = layout.sourceOf(stage, import_node_path32.posix.resolve(wd, word), index);
+    const source = layout.sourceOf(stage, import_node_path35.posix.resolve(wd, word), index);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     let dir = wd;
@@ -43159,6 +43472,28 @@ var ImageFiles = class extends ModelPart {
       argv: c.argv,
       wd: dir = directoryAfter(c.argv, dir)
     }));
+  }
+  /**
+   * Requirement files the start chain installs (`pip install -r /usr/src/app/requirements.txt` in an entrypoint
+   * script), resolved in the container: the file a bind mount of the app service lays there, else the image's.
+   */
+  startRequirements(app, layout) {
+    const target = app.dockerfile?.targetStage;
+    const context = app.context;
+    if (!target || !context) return [];
+    const service = app.compose?.appService;
+    const dirs = /* @__PURE__ */ new Map();
+    const found = [];
+    for (const argv of startArgvs(app, target, dirs))
+      for (const req of requirementArgs(argv)) {
+        if (req.includes("$")) continue;
+        const inImage2 = import_node_path35.posix.resolve(dirs.get(argv) ?? (service?.workingDir || target.workdir || "/"), req);
+        const bound = boundFile(service?.volumes ?? [], inImage2);
+        const source = layout.sourceOf(target, inImage2);
+        if (bound && bound in this.texts) found.push(bound);
+        else if (source) found.push(joinPath(context.dir, source));
+      }
+    return this.withIncludes(found);
   }
   withIncludes(files) {
     const out = [];
@@ -43256,7 +43591,7 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path32.posix.resolve(dirs[k], word)] : [import_node_path32.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path35.posix.resolve(dirs[k], word)] : [import_node_path35.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath of candidates) {
           const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
@@ -43282,9 +43617,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path32.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path35.posix.resolve(workdir, make.dir ?? ".");
     for (const name of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath = import_node_path32.posix.resolve(dir, name);
+      const imagePath = import_node_path35.posix.resolve(dir, name);
       const source = layout.sourceOf(target, imagePath);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath);
       if (!file || !(file in this.texts)) continue;
@@ -43337,11 +43672,16 @@ var ImageFiles = class extends ModelPart {
     if (named.length > 0) {
       const volumes = app.compose?.appService?.volumes ?? [];
       files = named.flatMap((c) => {
-        const imagePath = import_node_path32.posix.resolve(target.workdir || "/", c);
+        const imagePath = import_node_path35.posix.resolve(target.workdir || "/", c);
         const bound = boundFile(volumes, imagePath);
-        if (bound && bound in this.texts) return [bound];
         const source = layout.sourceOf(target, imagePath);
-        return source ? [joinPath(context.dir, source)] : [];
+        const file = bound && bound in this.texts ? bound : source && joinPath(context.dir, source);
+        if (!file) return [];
+        const includes = supervisorIncludes(this.texts[file] ?? "", imagePath);
+        const included = context.sentFiles.filter(
+          (f) => includes.length > 0 && layout.landings(target, f).some((l) => includes.some((p) => matchesInclude(p, l.path)))
+        );
+        return [file, ...included.map((f) => joinPath(context.dir, f))];
       });
     } else {
       files = context.sentFiles.filter((f) => /\.(conf|ini)$/.test(f) && layout.landingOf(target, f)).map((f) => joinPath(context.dir, f)).filter((f) => /^\s*\[(fcgi-)?program:/m.test(this.texts[f] ?? ""));
@@ -43365,7 +43705,7 @@ var ImageFiles = class extends ModelPart {
       const server = uwsgi ? "uwsgi" : "gunicorn";
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const inImage2 = import_node_path32.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
+      const inImage2 = import_node_path35.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
       const bound = boundFile(app.compose?.appService?.volumes ?? [], inImage2);
       if (bound && bound in this.texts) {
         files.set(bound, server);
@@ -43420,7 +43760,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path32.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path35.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -43436,7 +43776,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path32.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path35.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath !== target && !imagePath.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath.slice(target.length)));
     if (file) return file;
@@ -43454,41 +43794,6 @@ function runCommands(run) {
     return [run.argv];
   }
   return run.script?.commands.map((c) => c.argv) ?? [];
-}
-function startArgvs(app, target, dirs) {
-  const commands = [];
-  for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands2(c));
-  const service = app.compose?.appService;
-  for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands2(c));
-  for (const s of app.entrypointScripts) {
-    let dir = target.workdir || "/";
-    for (const c of s.script.commands) {
-      dir = directoryAfter(c.argv, dir);
-      commands.push(c.argv);
-      dirs?.set(c.argv, dir);
-    }
-  }
-  for (const p of app.supervisorPrograms ?? []) commands.push(p.argv);
-  return commands;
-}
-function instrCommands2(c) {
-  if (c.argv) return argvCommands(c.argv);
-  return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];
-}
-function argvCommands(argv, depth = 0) {
-  const script = inlineScript(argv);
-  const launched2 = depth < 3 ? launchedCommand(argv) : void 0;
-  const own = script === void 0 ? [argv] : [argv, ...parseShell(script).commands.map((x) => x.argv)];
-  return launched2 ? [...own, ...argvCommands(launched2, depth + 1)] : own;
-}
-function composeCommands2(c) {
-  if (c.argv) {
-    const [cmd, flag, script] = c.argv;
-    if (/(^|\/)(ba|da)?sh$/.test(cmd ?? "") && flag === "-c" && script)
-      return [c.argv, ...parseShell(script).commands.map((x) => x.argv)];
-    return argvCommands(c.argv);
-  }
-  return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];
 }
 function scriptWords2(argv) {
   if (argv.length === 0) return [];
@@ -43515,7 +43820,7 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path32.posix.basename(word) === import_node_path32.posix.basename(script.imagePath);
+  return import_node_path35.posix.basename(word) === import_node_path35.posix.basename(script.imagePath);
 }
 function nginxPathsByRun(stage) {
   const out = /* @__PURE__ */ new Set();
@@ -43527,8 +43832,8 @@ function nginxPathsByRun(stage) {
       const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
       const dest = operands.at(-1);
       if (operands.length < 2 || !dest?.startsWith("/etc/nginx/") || dest.includes("$")) continue;
-      out.add(import_node_path32.posix.normalize(dest));
-      for (const source of operands.slice(0, -1)) out.add(import_node_path32.posix.join(dest, import_node_path32.posix.basename(source)));
+      out.add(import_node_path35.posix.normalize(dest));
+      for (const source of operands.slice(0, -1)) out.add(import_node_path35.posix.join(dest, import_node_path35.posix.basename(source)));
     }
   }
   return [...out];
@@ -43684,11 +43989,11 @@ function chosenSettingsModule(text2, variable, source, defaults = true) {
   return readModule(text2, { variable, ...source }).module ?? (defaults ? readModule(text2, { variable: atDefault, ...source }).module : void 0);
 }
 function readModule(text2, reading) {
-  const names = /* @__PURE__ */ new Map();
+  const names2 = /* @__PURE__ */ new Map();
   if (!reading.within?.length && reading.file && /(^|\/)manage\.py$/.test(reading.file))
-    names.set("__name__", "__main__");
+    names2.set("__name__", "__main__");
   const branches = [];
-  const evaluate = (expr) => valueOf2(expr, reading.variable, names);
+  const evaluate = (expr) => valueOf2(expr, reading.variable, names2);
   let sure;
   let unsure;
   let klass;
@@ -43701,7 +44006,7 @@ function readModule(text2, reading) {
     const declared = /^class\s+([A-Za-z_]\w*)\s*\((.*)\)\s*:$/.exec(stripped);
     if (declared) {
       klass = { name: declared[1], indent: indent2 };
-      if (/\b(Enum|StrEnum|TextChoices)\b/.test(declared[2])) names.set(`${declared[1]}()`, "");
+      if (/\b(Enum|StrEnum|TextChoices)\b/.test(declared[2])) names2.set(`${declared[1]}()`, "");
       continue;
     }
     const content = caseAsIf(stripped, indent2, branches) ?? stripped;
@@ -43739,24 +44044,24 @@ function readModule(text2, reading) {
     const imports = /^from\s+(\.*[\w.]*)\s+import\s+\(?([\w\s,]+?|\*)\)?$/.exec(content);
     if (imports) {
       for (const [name, value] of importedNames(imports[1], imports[2], reading))
-        names.set(name, runs ? value : void 0);
+        names2.set(name, runs ? value : void 0);
       continue;
     }
     const assigned = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(.+)$/.exec(content);
     if (assigned)
-      names.set(
+      names2.set(
         klass ? `${klass.name}.${assigned[1]}` : assigned[1],
         runs ? evaluate(assigned[2]) : void 0
       );
   }
-  return { module: sure ?? unsure, names };
+  return { module: sure ?? unsure, names: names2 };
 }
 function importedNames(module2, list, reading) {
   const within = [...reading.within ?? [], ...reading.file ? [reading.file] : []];
   const found = reading.file !== void 0 ? reading.imported?.(module2, reading.file) : void 0;
-  const names = found && !within.includes(found.file) && within.length < 6 ? readModule(found.text, { ...reading, file: found.file, within }).names : void 0;
-  if (list.trim() === "*") return names ? [...names].filter(([name]) => !name.includes("(")) : [];
-  return list.split(",").map((item) => /^([A-Za-z_]\w*)(?:\s+as\s+([A-Za-z_]\w*))?$/.exec(item.trim())).filter((m) => m !== null).map((m) => [m[2] ?? m[1], names?.get(m[1])]);
+  const names2 = found && !within.includes(found.file) && within.length < 6 ? readModule(found.text, { ...reading, file: found.file, within }).names : void 0;
+  if (list.trim() === "*") return names2 ? [...names2].filter(([name]) => !name.includes("(")) : [];
+  return list.split(",").map((item) => /^([A-Za-z_]\w*)(?:\s+as\s+([A-Za-z_]\w*))?$/.exec(item.trim())).filter((m) => m !== null).map((m) => [m[2] ?? m[1], names2?.get(m[1])]);
 }
 function caseAsIf(content, indent2, branches) {
   const pattern = /^case\s+(.+?)\s*:$/.exec(content)?.[1];
@@ -43823,14 +44128,14 @@ function truth(condition, evaluate) {
   if (/cast\s*=\s*bool|\.bool\(/.test(c)) return /^(1|true|yes|on|y|t)$/i.test(v.trim());
   return v !== "";
 }
-function valueOf2(expr, variable, names) {
+function valueOf2(expr, variable, names2) {
   const e = expr.trim().replace(/^\((.*)\)$/, "$1");
   const parts = splitTopLevel(e, "+");
   if (parts.length > 1) {
-    const values = parts.map((p) => valueOf2(p, variable, names));
+    const values = parts.map((p) => valueOf2(p, variable, names2));
     return values.every((v) => typeof v === "string") ? values.join("") : void 0;
   }
-  const inner = (x) => valueOf2(x, variable, names);
+  const inner = (x) => valueOf2(x, variable, names2);
   const literal = /^([fF]?)(['"])(.*)\2$/.exec(e);
   if (literal && !literal[3].includes(literal[2])) {
     if (!literal[1]) return literal[3];
@@ -43859,7 +44164,7 @@ function valueOf2(expr, variable, names) {
     return method[2] === "lower" ? v.toLowerCase() : method[2] === "upper" ? v.toUpperCase() : v.trim();
   }
   const wrapped = /^([A-Za-z_]\w*)\((.+)\)$/.exec(e);
-  if (wrapped && (wrapped[1] === "str" || names.has(`${wrapped[1]}()`))) return inner(wrapped[2]);
+  if (wrapped && (wrapped[1] === "str" || names2.has(`${wrapped[1]}()`))) return inner(wrapped[2]);
   const read = /^(?:os\.getenv|os\.environ\.get|getenv|environ\.get|config|env(?:\.str|\.bool)?)\(\s*(['"])(\w+)\1\s*(?:,\s*(?:default\s*=\s*)?(.+?))?\s*\)$/.exec(
     e
   ) ?? /^os\.environ\[\s*(['"])(\w+)\1\s*\]()$/.exec(e);
@@ -43869,7 +44174,7 @@ function valueOf2(expr, variable, names) {
     const fallback = read[3] ? splitTopLevel(read[3], ",").find((a) => !/^\w+\s*=/.test(a) || /^default\s*=/.test(a)) : void 0;
     return fallback === void 0 ? null : inner(fallback.replace(/^default\s*=\s*/, ""));
   }
-  if (/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?$/.test(e)) return names.get(e);
+  if (/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?$/.test(e)) return names2.get(e);
   if (/^(True|False)$/.test(e)) return e;
   if (/^None$/.test(e)) return null;
   return /^\d+$/.test(e) ? e : void 0;
@@ -44306,8 +44611,8 @@ function isEmptyModule(text2) {
 // src/model/index.ts
 init_app_service();
 
-// src/model/uwsgi-install.ts
-var import_node_path33 = require("node:path");
+// src/model/server-install.ts
+var import_node_path36 = require("node:path");
 init_classify();
 init_shell();
 init_pip();
@@ -44316,20 +44621,38 @@ init_image_ref();
 init_install_args();
 var PLAIN_BASES = /* @__PURE__ */ new Set(["python", "pypy", "debian", "ubuntu", "alpine", "buildpack-deps"]);
 var OTHER_INSTALLERS = /^(conda|mamba|micromamba|pdm|pipx|hatch|make|easy_install)$/;
-function lockedUwsgi(file, text2) {
+var MANIFEST_OF = {
+  "poetry.lock": "pyproject.toml",
+  "uv.lock": "pyproject.toml",
+  "Pipfile.lock": "Pipfile"
+};
+var SERVER_PACKAGES = {
+  uwsgi: "uwsgi",
+  gunicorn: "gunicorn",
+  uvicorn: "uvicorn",
+  daphne: "daphne",
+  hypercorn: "hypercorn",
+  "waitress-serve": "waitress"
+};
+var BRINGERS = {
+  gunicorn: ["mlflow", "apache-airflow", "apache-superset", "uvicorn-worker", "label-studio"],
+  uvicorn: ["fastapi", "gradio", "chainlit", "mlflow", "uvicorn-worker"],
+  daphne: ["channels"]
+};
+function lockedPackage(file, text2, name) {
   if (baseName(file) === "Pipfile.lock") {
     try {
       const lock = JSON.parse(text2);
       for (const section of ["default", "develop"])
-        for (const [name, entry] of Object.entries(lock[section] ?? {}))
-          if (name.toLowerCase() === "uwsgi") return /[\d.]+/.exec(entry.version ?? "")?.[0] ?? "";
+        for (const [key, entry] of Object.entries(lock[section] ?? {}))
+          if (key.toLowerCase() === name) return /[\d.]+/.exec(entry.version ?? "")?.[0] ?? "";
       return "";
     } catch {
       return void 0;
     }
   }
   for (const block of text2.split(/^\[\[package\]\]\s*$/m).slice(1)) {
-    if (!/^name\s*=\s*"uwsgi"\s*$/im.test(block)) continue;
+    if (!new RegExp(`^name\\s*=\\s*"${name}"\\s*$`, "im").test(block)) continue;
     return /^version\s*=\s*"([^"]+)"/m.exec(block)?.[1] ?? "";
   }
   return "";
@@ -44343,35 +44666,49 @@ function runCommands2(run) {
 }
 function lockText(app, layout, stage, index, dir, name) {
   const context = app.context;
-  const source = layout.sourceOf(stage, import_node_path33.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
+  const source = layout.sourceOf(stage, import_node_path36.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
   return source ? { file: joinPath(context.dir, source), source } : void 0;
 }
-function uwsgiInstall(app, layout, texts) {
+function names(line, name) {
+  if (line.kind !== "package") return false;
+  if (line.name !== void 0) return line.name.toLowerCase() === name;
+  return new RegExp(`^\\s*["']?${name}["']?(?![\\w.-])`, "i").test(line.text);
+}
+function serverInstall(app, layout, texts, name) {
   const df = app.dockerfile;
   if (!df || !app.context) return void 0;
+  const word = new RegExp(name, "i");
   for (const req of app.requirements)
     for (const line of req.lines)
-      if (line.kind === "package" && line.name?.toLowerCase() === "uwsgi") {
+      if (names(line, name)) {
         const pin = /===?\s*(\d+(?:\.\d+)*)/.exec(line.text)?.[1];
         return { provided: true, ...pin ? { version: pin, pinnedIn: req.file } : {} };
       }
-  if (app.requirements.some((r) => r.lines.some((l) => ["path", "url", "editable", "include"].includes(l.kind))))
+  const bringers = BRINGERS[name] ?? [];
+  if (app.requirements.some(
+    (r) => r.lines.some(
+      (l) => ["path", "url", "editable", "include"].includes(l.kind) || l.kind === "package" && (bringers.includes(l.name?.toLowerCase() ?? "") || word.test(l.extras ?? "") || !l.name && word.test(l.text))
+    )
+  ))
     return void 0;
   let open = false;
   for (const stage of df.builtStages) {
     if (stage.from.stageRef === void 0) {
       const image = stage.from.image ?? "";
-      const name = splitImage(image.toLowerCase()).repository.replace(/^(docker\.io\/)?(library\/)?/, "");
-      if (/uwsgi/.test(image.toLowerCase())) return { provided: true };
-      if (!PLAIN_BASES.has(name)) open = true;
+      const repository = splitImage(image.toLowerCase()).repository.replace(
+        /^(docker\.io\/)?(library\/)?/,
+        ""
+      );
+      if (word.test(image)) return { provided: true };
+      if (!PLAIN_BASES.has(repository)) open = true;
     }
     for (const [index, ins] of stage.instructions.entries()) {
       if (ins.keyword !== "RUN") continue;
       const wd = layout.workdirAt(stage, index) ?? "/";
       for (const argv of runCommands2(ins)) {
         const words2 = programArgv(argv);
-        if (words2.some((w2) => /uwsgi/i.test(w2))) {
-          const pin = words2.map((w2) => /^uwsgi===?(\d+(?:\.\d+)*)$/i.exec(w2)?.[1]).find(Boolean);
+        if (words2.some((w2) => word.test(w2))) {
+          const pin = words2.map((w2) => new RegExp(`^${name}===?(\\d+(?:\\.\\d+)*)$`, "i").exec(w2)?.[1]).find(Boolean);
           return { provided: true, ...pin ? { version: pin, pinnedIn: df.file } : {} };
         }
         const program = baseName(words2[0] ?? "");
@@ -44385,8 +44722,10 @@ function uwsgiInstall(app, layout, texts) {
         const lockName = poetryInstall(argv) ? "poetry.lock" : pipenvInstall(argv) ? "Pipfile.lock" : program === "uv" && words2[1] === "sync" ? "uv.lock" : void 0;
         if (lockName) {
           const lock = lockText(app, layout, stage, index, wd, lockName);
-          const version = lock && lock.file in texts ? lockedUwsgi(lock.file, texts[lock.file]) : void 0;
+          const version = lock && lock.file in texts ? lockedPackage(lock.file, texts[lock.file], name) : void 0;
           if (version) return { provided: true, version, pinnedIn: lock.file };
+          if (version === "" && word.test(texts[import_node_path36.posix.join(import_node_path36.posix.dirname(lock.file), MANIFEST_OF[lockName])] ?? ""))
+            return { provided: true };
           if (version === void 0 && !app.requirements.some((r) => r.manifest)) open = true;
           continue;
         }
@@ -44398,10 +44737,17 @@ function uwsgiInstall(app, layout, texts) {
   for (const script of app.entrypointScripts)
     for (const c of script.script.commands) {
       const words2 = programArgv(c.argv);
-      if (words2.some((w2) => /uwsgi/i.test(w2)) && /install|add|sync/.test(words2.join(" "))) open = true;
+      if (words2.some((w2) => word.test(w2)) && /install|add|sync/.test(words2.join(" "))) open = true;
       if (pipInstall(c.argv) || poetryInstall(c.argv) || pipenvInstall(c.argv)) open = true;
     }
   return open ? void 0 : { provided: false };
+}
+function uwsgiInstall(app, layout, texts) {
+  return serverInstall(app, layout, texts, "uwsgi");
+}
+function missingServers(app, layout, texts) {
+  if (app.requirements.length === 0) return [];
+  return Object.entries(SERVER_PACKAGES).filter(([, pkg]) => serverInstall(app, layout, texts, pkg)?.provided === false).map(([program]) => program);
 }
 
 // src/model/index.ts
@@ -44557,17 +44903,19 @@ var ProjectBuilder = class {
     view.serverConfigs = this.imageFiles.serverConfigs(view, layout);
     const uwsgi = uwsgiInstall(view, layout, this.texts);
     if (uwsgi) view.uwsgi = uwsgi;
+    const missing = missingServers(view, layout, this.texts);
+    if (missing.length > 0) view.missingServers = missing;
     view.startPrograms = this.imageFiles.startPrograms(view, layout);
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
       const landing = layout.landingOf(target, relativeTo(app.managePy, context.dir));
-      if (landing) view.imageSourceDir = import_node_path34.posix.dirname(landing);
+      if (landing) view.imageSourceDir = import_node_path37.posix.dirname(landing);
     }
     return view;
   }
   /** The images of `otherDockerfiles` compose builds for a sidecar of the app, with the requirements they install. */
   sidecarImages(dockerfiles, contexts, composeSets) {
-    const managePys = this.files.filter((f) => import_node_path34.posix.basename(f) === "manage.py");
+    const managePys = this.files.filter((f) => import_node_path37.posix.basename(f) === "manage.py");
     const out = [];
     for (const set of composeSets)
       for (const service of set.model?.services ?? []) {
@@ -44593,7 +44941,11 @@ var ProjectBuilder = class {
     const out = {};
     for (const { file } of dockerfiles) {
       const build2 = builds.find((b) => normalizeRelative(b.dockerfile) === file);
-      const dir = build2 ? normalizeRelative(build2.context) ?? build2.context : dirName(file);
+      const dir = build2 ? normalizeRelative(build2.context) ?? build2.context : contextTold(
+        this.texts[file] ?? "",
+        dirName(file),
+        (p) => this.files.some((f) => f === p || f.startsWith(`${p}/`))
+      );
       out[file] = this.context(dir, file, []);
     }
     return out;
@@ -44642,6 +44994,8 @@ var ProjectBuilder = class {
     const app = { dir, requirements: [], entrypointScripts: [] };
     if (seed.managePy) app.managePy = seed.managePy;
     if (seed.compose?.model) app.compose = seed.compose.model;
+    const mounted = this.mountedFiles(app.compose?.appService);
+    if (mounted.length > 0) app.mountedFiles = mounted;
     const unparsed = [...seed.compose?.unparsed ?? [], ...seed.unparsedCompose ?? []];
     if (unparsed.length > 0) app.unparsedCompose = unparsed;
     if (seed.remoteContext) app.remoteContext = seed.remoteContext;
@@ -44675,9 +45029,13 @@ var ProjectBuilder = class {
       const programs = this.imageFiles.supervisorPrograms(app, layout);
       if (programs.length > 0) app.supervisorPrograms = programs;
       app.entrypointScripts.push(...this.imageFiles.programScripts(app, layout));
+      for (const req of this.imageFiles.startRequirements(app, layout))
+        if (!app.requirements.some((r) => r.file === req.file)) app.requirements.push(req);
       app.serverConfigs = this.imageFiles.serverConfigs(app, layout);
       const uwsgi = uwsgiInstall(app, layout, this.texts);
       if (uwsgi) app.uwsgi = uwsgi;
+      const missing = missingServers(app, layout, this.texts);
+      if (missing.length > 0) app.missingServers = missing;
       app.startPrograms = this.imageFiles.startPrograms(app, layout);
       const shipped = shippedServers(app, layout, this.texts);
       if (shipped.length > 0) app.shippedServers = shipped;
@@ -44688,12 +45046,12 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path34.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path37.posix.dirname(landing);
       }
       if (target) {
         const context = app.context;
         const python = context.sentFiles.filter((f) => f.endsWith(".py"));
-        const code2 = python.filter((f) => import_node_path34.posix.basename(f) !== "manage.py");
+        const code2 = python.filter((f) => import_node_path37.posix.basename(f) !== "manage.py");
         app.imageHoldsPython = (code2.length > 0 ? code2 : python).some((f) => layout.landingOf(target, f));
       }
     }
@@ -44706,6 +45064,17 @@ var ProjectBuilder = class {
     if (imaged) app.imageSettings = imaged;
     return app;
   }
+  /** The files of the repository directories `service` bind-mounts, relative to each mount's source. */
+  mountedFiles(service) {
+    const out = /* @__PURE__ */ new Set();
+    for (const v of service?.volumes ?? []) {
+      if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.source.startsWith(".."))
+        continue;
+      for (const f of this.files)
+        if (f !== v.source && isUnder(f, v.source)) out.add(relativeTo(f, v.source));
+    }
+    return [...out];
+  }
   /**
    * The Django project the start command runs, among several the image holds: the one whose manage.py lands in a
    * directory the start commands run Django in. Undefined when the image holds one project, or none is named so.
@@ -44715,7 +45084,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path34.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path37.posix.dirname(at2) }] : [];
     });
     if (landings.length === 0) return this.mountedProjectStarted(app);
     if (landings.length < 2) return void 0;
@@ -44729,7 +45098,7 @@ var ProjectBuilder = class {
   mountedProjectStarted(app) {
     const volumes = app.compose?.appService?.volumes ?? [];
     for (const dir of djangoDirectories(app)) {
-      const file = boundFile(volumes, import_node_path34.posix.join(dir, "manage.py"));
+      const file = boundFile(volumes, import_node_path37.posix.join(dir, "manage.py"));
       if (file && file in this.texts) return file;
     }
     return void 0;
@@ -44939,7 +45308,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path35.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path38.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -44999,14 +45368,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path36 = require("node:path");
+var import_node_path39 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path36.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path39.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path36.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path36.posix.normalize(import_node_path36.posix.join(dir, file));
+  if (dir === "" || import_node_path39.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path39.posix.normalize(import_node_path39.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -45670,7 +46039,7 @@ function fileName2(name) {
 }
 
 // src/report/sarif.ts
-var import_node_path37 = require("node:path");
+var import_node_path40 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -45687,7 +46056,7 @@ function sarifLog(report, allRules) {
   const named = new Set(report.findings.map((f) => f.ruleId));
   const rules = allRules.filter((r) => named.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path37.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path40.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -45726,7 +46095,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path37.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path40.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -46195,7 +46564,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path38 = require("node:path");
+var import_node_path41 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -46255,7 +46624,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path38.join)(dir, ".git");
+  const dotGit = (0, import_node_path41.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -46264,7 +46633,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path38.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path41.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -46274,37 +46643,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text2];
   for (const m of text2.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path38.join)(home, target.slice(2));
-    if (!(0, import_node_path38.isAbsolute)(target)) target = (0, import_node_path38.resolve)((0, import_node_path38.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path41.join)(home, target.slice(2));
+    if (!(0, import_node_path41.isAbsolute)(target)) target = (0, import_node_path41.resolve)((0, import_node_path41.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path38.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path38.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path38.join)((0, import_node_path38.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path41.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path41.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path41.join)((0, import_node_path41.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path38.join)(dir, e.name, "config"));
-        modules((0, import_node_path38.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path38.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path41.join)(dir, e.name, "config"));
+        modules((0, import_node_path41.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path41.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path38.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path41.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path38.resolve)(workspace)];
-  const rel = (0, import_node_path38.relative)((0, import_node_path38.resolve)(workspace), (0, import_node_path38.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path38.isAbsolute)(rel)) {
-    let dir = (0, import_node_path38.resolve)(workspace);
-    for (const part of rel.split(import_node_path38.sep)) dirs.push(dir = (0, import_node_path38.join)(dir, part));
+  const dirs = [(0, import_node_path41.resolve)(workspace)];
+  const rel = (0, import_node_path41.relative)((0, import_node_path41.resolve)(workspace), (0, import_node_path41.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path41.isAbsolute)(rel)) {
+    let dir = (0, import_node_path41.resolve)(workspace);
+    for (const part of rel.split(import_node_path41.sep)) dirs.push(dir = (0, import_node_path41.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -46477,7 +46846,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path42.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path45.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -46490,7 +46859,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path42.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path45.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -46512,12 +46881,12 @@ function smokeRequest(values, nonEmpty) {
 }
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
-  const names = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path42.join)(real, e.name)))
+  const names2 = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path45.join)(real, e.name)))
   ).map((e) => e.name).sort();
-  if (names.length === 0)
+  if (names2.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names.map((name) => (0, import_node_path42.join)(dir, name));
+  return names2.map((name) => (0, import_node_path45.join)(dir, name));
 }
 function isDirectory(path4) {
   try {
@@ -46612,7 +46981,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path42.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path45.parse)(root).root }),
     analyze: io.analyze
   });
 }

@@ -21655,7 +21655,20 @@ function gunicornConfigLogs(file, text2) {
     if (value !== "" && value !== "-" && !value.startsWith("/dev/std") && value !== "/proc/1/fd/1")
       logFiles.push({ line: i + 1, option: m[1], value });
   });
-  return { file, server: "gunicorn", logFiles };
+  const listens = gunicornConfigBinds(text2);
+  return { file, server: "gunicorn", logFiles, ...listens.length > 0 ? { listens } : {} };
+}
+function gunicornConfigBinds(text2) {
+  const out = [];
+  text2.split(LINES).forEach((raw, i) => {
+    const m = /^bind\s*=\s*(.+?)\s*(#.*)?$/.exec(raw);
+    if (!m) return;
+    const cwd = /^(\[?)\s*f?(['"])([^'"]*)\2\.format\(\s*os\.getcwd\(\)\s*\)\s*(\]?)$/.exec(m[1]);
+    const value = cwd ? `${cwd[1]}'${cwd[3].replace("{}", "$PWD")}'${cwd[4]}` : m[1];
+    const words2 = /^\[?\s*f?((['"])[^'"]*\2\s*,?\s*)+\]?$/.test(value) ? [...value.matchAll(/f?(['"])([^'"]*)\1/g)].map((w) => w[2].replace("{os.getcwd()}", "$PWD")) : [];
+    out.splice(0, out.length, ...words2.map((w) => ({ line: i + 1, option: "bind", value: w })));
+  });
+  return out;
 }
 var UWSGI_LISTEN_OPTIONS = /* @__PURE__ */ new Set([
   "socket",
@@ -22042,7 +22055,8 @@ function unixSocketsOnly(argv, env = {}, ini) {
   switch (a[0]) {
     case "gunicorn":
     case "hypercorn": {
-      const binds = optionValues(a, ["-b", "--bind"]);
+      const given = optionValues(a, ["-b", "--bind"]);
+      const binds = given.length > 0 || a[0] !== "gunicorn" ? given : (ini?.listens ?? []).map((l) => l.value);
       return binds.length > 0 && binds.every((b) => b.startsWith("unix:")) ? binds : void 0;
     }
     case "uvicorn":
@@ -23891,9 +23905,10 @@ function backingServiceOf(argv, line) {
 }
 
 // src/model/command/start-chain.ts
-var import_node_path7 = __toESM(require_node_path(), 1);
+var import_node_path8 = __toESM(require_node_path(), 1);
 
 // src/model/supervisor-config.ts
+var import_node_path7 = __toESM(require_node_path(), 1);
 function supervisordRun(argv) {
   const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
   if (!/(^|\/)supervisord$/.test(words2[0] ?? "")) return void 0;
@@ -23903,6 +23918,25 @@ function supervisordRun(argv) {
     if (m) return { config: m[1] };
   }
   return {};
+}
+function supervisorIncludes(text2, imagePath) {
+  let inInclude = false;
+  for (const raw of text2.split(LINES)) {
+    const line = raw.replace(/(^|\s)[;#].*$/, "");
+    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
+    if (header) {
+      inInclude = header[1].trim() === "include";
+      continue;
+    }
+    const files = inInclude ? /^\s*files\s*[=:]\s*(.*\S)\s*$/.exec(line) : void 0;
+    if (files)
+      return files[1].split(/\s+/).filter((f) => !f.includes("%(")).map((f) => import_node_path7.posix.resolve(import_node_path7.posix.dirname(imagePath), f));
+  }
+  return [];
+}
+function matchesInclude(pattern, path) {
+  const source = pattern.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, "[^/]");
+  return new RegExp(`^${source}$`).test(path);
 }
 function supervisorPrograms(file, text2) {
   const out = [];
@@ -24216,7 +24250,7 @@ function scriptRun(argv, scripts, workdir) {
     const word = argv[i];
     if (!word) continue;
     const script = scripts.find(
-      (s) => word.includes("/") ? import_node_path7.posix.normalize(word.startsWith("/") ? word : import_node_path7.posix.join(workdir, word)) === import_node_path7.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
+      (s) => word.includes("/") ? import_node_path8.posix.normalize(word.startsWith("/") ? word : import_node_path8.posix.join(workdir, word)) === import_node_path8.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
     );
     if (script) return { script, argsFrom: i + 1 };
   }
@@ -24298,7 +24332,7 @@ function launched(command, depth = 0) {
 function directoryAfter(argv, dir, variable) {
   if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].startsWith("~")) return dir;
   const target = argv[1].includes("$") ? expandKnown(argv[1], variable) : argv[1];
-  return target === void 0 || target === "" ? dir : import_node_path7.posix.resolve(dir, target);
+  return target === void 0 || target === "" ? dir : import_node_path8.posix.resolve(dir, target);
 }
 function expandKnown(word, variable) {
   if (!variable) return void 0;
@@ -24567,14 +24601,14 @@ function initOf(app, service) {
 }
 
 // src/model/command/directories.ts
-var import_node_path8 = __toESM(require_node_path(), 1);
+var import_node_path9 = __toESM(require_node_path(), 1);
 function djangoDirectories(app) {
   const servers = [];
   const manage = [];
   for (const chain2 of [effectiveCommand(app), imageCommand(app)]) {
     for (const { command, dir } of withDirectories(app, chain2)) {
       const script = command.argv.find((w) => basename2(w) === "manage.py");
-      if (script) manage.push(import_node_path8.posix.dirname(import_node_path8.posix.resolve(dir, script)));
+      if (script) manage.push(import_node_path9.posix.dirname(import_node_path9.posix.resolve(dir, script)));
       else if (serverOf(command.argv)) servers.push(serverDir(command, dir));
     }
   }
@@ -24588,7 +24622,7 @@ function serverDirectory(app) {
 function withDirectories(app, chain2) {
   const workdir = app.dockerfile?.targetStage?.workdir || "/";
   const workingDir = app.compose?.appService?.workingDir;
-  let dir = workingDir ? import_node_path8.posix.resolve(workdir, workingDir) : workdir;
+  let dir = workingDir ? import_node_path9.posix.resolve(workdir, workingDir) : workdir;
   const assigned = new Set(
     app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name))
   );
@@ -24596,12 +24630,12 @@ function withDirectories(app, chain2) {
   const variable = (name) => assigned.has(name) ? void 0 : known2(name);
   return chain2.map((command) => {
     dir = directoryAfter(command.argv, dir, variable);
-    const at2 = command.directory !== void 0 ? import_node_path8.posix.resolve(dir, command.directory) : dir;
+    const at2 = command.directory !== void 0 ? import_node_path9.posix.resolve(dir, command.directory) : dir;
     return { command, dir: at2 };
   });
 }
 function serverDir(command, dir) {
-  return import_node_path8.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
+  return import_node_path9.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
 }
 function chdirOf(argv) {
   for (let i = 1; i < argv.length; i++) {
@@ -24837,7 +24871,7 @@ function writtenComposeArgv(c) {
 }
 
 // src/rules/lib/each.ts
-var import_node_path9 = __toESM(require_node_path(), 1);
+var import_node_path10 = __toESM(require_node_path(), 1);
 function appsAndWorkerImages(project) {
   return [...project.apps, ...project.workerImages ?? []];
 }
@@ -24872,7 +24906,7 @@ function otherAppServices(app) {
   if (!compose?.appService) return [];
   const ofImage = compose.appImageServices ?? [compose.appService];
   const out = ofImage.filter((s) => s !== compose.appService).map((service) => ({ service, app }));
-  const projectDir = app.managePy ? import_node_path9.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
   if (projectDir === void 0) return out;
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   for (const service of compose.services) {
@@ -24888,7 +24922,7 @@ function otherAppServices(app) {
 }
 function ownImageAppServices(app) {
   const compose = app.compose;
-  const projectDir = app.managePy ? import_node_path9.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
   if (!compose || projectDir === void 0) return [];
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   return compose.services.filter(
@@ -25097,7 +25131,7 @@ function suggestPythonTag(context) {
 }
 
 // src/rules/TF0202-python-deps-unpinned.ts
-var import_node_path10 = __toESM(require_node_path(), 1);
+var import_node_path11 = __toESM(require_node_path(), 1);
 
 // src/model/install-args.ts
 var PIPENV_VALUE_OPTIONS = ["--python", "--pypi-mirror", "--extra-pip-args", "--categories"];
@@ -25227,16 +25261,18 @@ commit builds different releases, and a new upstream version can break productio
 Pin every requirement with \`==\` (or install with \`--require-hashes\`), ideally in a lock file generated by
 \`pip-compile\`, \`uv pip compile\` or \`poetry lock\`. Installing a local path or wheel (\`pip install .\`,
 \`./dist/app.whl\`), a requirements file (\`-r\`, judged line by line) or with a constraints file (\`-c\`) is not
-reported. A requirement from version control (\`git+https://\u2026/pkg.git\`, \`pkg @ git+https://\u2026\`, \`-e git+\u2026\`) is pinned
-when it names a tag or commit (\`@v1.2\`, \`@<sha>\`); without one pip installs whatever the default branch holds. A
-requirement downloaded from a URL (\`pkg @ https://\u2026/v1.2.tar.gz\`) in a requirements file is pinned only by the file's
-hash (\`#sha256=\u2026\` after the URL, or \`--hash\`), or when the file is one of the Python Package Index's. A
-Pipfile the image installs without its lock (\`pipenv install --skip-lock\`, or no Pipfile.lock in the
-repository) is judged the same way, package by package; installed from a committed lock (\`pipenv install --deploy\`)
-it is pinned. A pyproject.toml that \`poetry install\` resolves because the repository holds no poetry.lock beside it
-is judged the same way, in each group Poetry installs (\`"5.1.4"\` is exact in Poetry's syntax, \`"^5.1.4"\` is not).
-Upgrading the installer itself (\`pip install --upgrade pip setuptools wheel\`) is only a notice: it does not change
-what the app imports, but it still makes two builds of one commit differ.
+reported. A requirements file the container installs when it starts (\`pip install -r\` in its entrypoint script) is
+judged the same way: every start resolves it anew. A requirement from version control (\`git+https://\u2026/pkg.git\`,
+\`pkg @ git+https://\u2026\`, \`-e git+\u2026\`) is pinned when it names a tag or commit (\`@v1.2\`, \`@<sha>\`); without one
+pip installs whatever the default branch holds. A requirement downloaded from a URL (\`pkg @ https://\u2026/v1.2.tar.gz\`)
+in a requirements file is pinned only by the file's hash (\`#sha256=\u2026\` after the URL, or \`--hash\`), or when the
+file is one of the Python Package Index's. A Pipfile the image installs without its lock (\`pipenv install
+--skip-lock\`, or no Pipfile.lock in the repository) is judged the same way, package by package; installed from a
+committed lock (\`pipenv install --deploy\`) it is pinned. A pyproject.toml that \`poetry install\` resolves because
+the repository holds no poetry.lock beside it is judged the same way, in each group Poetry installs (\`"5.1.4"\` is
+exact in Poetry's syntax, \`"^5.1.4"\` is not). Upgrading the installer itself (\`pip install --upgrade pip
+setuptools wheel\`) is only a notice: it does not change what the app imports, but it still makes two builds of one
+commit differ.
 
 \`\`\`dockerfile
 # instead of: RUN pip install django gunicorn
@@ -25350,13 +25386,13 @@ function toolingMessage(tooling, upgrade, quote) {
 function holdsLockBeside(app, pipfile) {
   const context = app.context;
   if (!context) return false;
-  const lock = import_node_path10.posix.join(import_node_path10.posix.dirname(pipfile), "Pipfile.lock");
-  const inContext = context.dir === "." ? lock : import_node_path10.posix.relative(context.dir, lock);
+  const lock = import_node_path11.posix.join(import_node_path11.posix.dirname(pipfile), "Pipfile.lock");
+  const inContext = context.dir === "." ? lock : import_node_path11.posix.relative(context.dir, lock);
   return context.files.includes(inContext);
 }
 
 // src/rules/TF0203-no-dependency-manifest.ts
-var import_node_path11 = __toESM(require_node_path(), 1);
+var import_node_path12 = __toESM(require_node_path(), 1);
 var MANIFEST = /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
 function installsFromManifest(argv) {
   const pip = pipInstall(argv);
@@ -25411,9 +25447,9 @@ function unusedManifest(contextFiles, ownedElsewhere) {
   return contextFiles.filter((f) => MANIFEST.test(f) && !ownedElsewhere(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
 }
 function ownerElsewhere(manifest, dockerfile, dockerfiles) {
-  const own = import_node_path11.posix.dirname(dockerfile);
+  const own = import_node_path12.posix.dirname(dockerfile);
   return dockerfiles.find((d) => {
-    const dir = import_node_path11.posix.dirname(d);
+    const dir = import_node_path12.posix.dirname(d);
     return d !== dockerfile && dir !== own && under(dir, own) && under(manifest, dir);
   });
 }
@@ -25461,14 +25497,14 @@ RUN pip install --no-cache-dir -r requirements.txt
       const context = app.context;
       const owner = (f) => ownerElsewhere(f, df.file, dockerfiles);
       const elsewhere2 = (f) => owner(f) !== void 0;
-      const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path11.posix.join(context.dir, f)));
+      const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path12.posix.join(context.dir, f)));
       const outside = unused ? void 0 : unusedManifest(project.pythonManifests ?? [], elsewhere2);
       const others = (project.pythonManifests ?? []).filter((f) => MANIFEST.test(f) && elsewhere2(f));
       for (const [line, names] of byLine)
         findings.push({
           file: df.file,
           line,
-          message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path11.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path11.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
+          message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path12.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path12.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
         });
     }
     return findings;
@@ -25476,7 +25512,7 @@ RUN pip install --no-cache-dir -r requirements.txt
 });
 
 // src/rules/TF0204-deps-installed-at-start.ts
-var import_node_path12 = __toESM(require_node_path(), 1);
+var import_node_path13 = __toESM(require_node_path(), 1);
 var depsInstalledAtStart = defineRule({
   id: "TF0204",
   name: "deps-installed-at-start",
@@ -25581,18 +25617,18 @@ function syncedEnvironment(argv, workdir, env) {
     return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name.length + 1) : argv[at2 + 1];
   };
   const dir = option("--project") ?? option("--directory");
-  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path12.posix.resolve(workdir, dir) : void 0;
+  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path13.posix.resolve(workdir, dir) : void 0;
   const named = env.UV_PROJECT_ENVIRONMENT;
   if (named !== void 0)
-    return named.startsWith("/") ? import_node_path12.posix.normalize(named) : base && import_node_path12.posix.resolve(base, named);
-  return base?.startsWith("/") ? import_node_path12.posix.join(base, ".venv") : void 0;
+    return named.startsWith("/") ? import_node_path13.posix.normalize(named) : base && import_node_path13.posix.resolve(base, named);
+  return base?.startsWith("/") ? import_node_path13.posix.join(base, ".venv") : void 0;
 }
 
 // src/model/compose.ts
-var import_node_path15 = __toESM(require_node_path(), 1);
+var import_node_path16 = __toESM(require_node_path(), 1);
 
 // src/model/compose/loader.ts
-var import_node_path14 = __toESM(require_node_path(), 1);
+var import_node_path15 = __toESM(require_node_path(), 1);
 
 // src/parse/compose.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -25802,10 +25838,10 @@ function interpolationDefault(raw) {
 }
 
 // src/model/compose/yaml-nodes.ts
-var import_node_path13 = __toESM(require_node_path(), 1);
+var import_node_path14 = __toESM(require_node_path(), 1);
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path13.posix.normalize(p);
-  const joined = import_node_path13.posix.normalize(import_node_path13.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path14.posix.normalize(p);
+  const joined = import_node_path14.posix.normalize(import_node_path14.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -26045,7 +26081,7 @@ var Loader = class {
     if (v.kind === "map") {
       const service = scalarString(entryOf(v, "service")?.value);
       const other = scalarString(entryOf(v, "file")?.value);
-      if (service) return { file: other ? relPath(import_node_path14.posix.dirname(file), other) : file, service };
+      if (service) return { file: other ? relPath(import_node_path15.posix.dirname(file), other) : file, service };
     }
     this.errors.push({
       file,
@@ -26640,8 +26676,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path15.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path15.posix.dirname(file));
+  const projectDir = files.length > 0 ? import_node_path16.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path16.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -26666,7 +26702,7 @@ function build(files, env, options, errors) {
   for (const s of services)
     if (!dataContainers.has(s.name) && runsNoDatabaseServer(s, loader.texts)) s.runsNoDatabaseServer = true;
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path15.posix.basename(f) === "manage.py").map((f) => import_node_path15.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path16.posix.basename(f) === "manage.py").map((f) => import_node_path16.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -28916,7 +28952,35 @@ function literalText2(raw) {
 }
 
 // src/rules/TF0308-env-file-in-image.ts
-var import_node_path16 = __toESM(require_node_path(), 1);
+var import_node_path18 = __toESM(require_node_path(), 1);
+
+// src/rules/lib/env-file-sourced.ts
+var import_node_path17 = __toESM(require_node_path(), 1);
+function sourcedBy(app, path) {
+  const name = import_node_path17.posix.basename(path);
+  for (const script of app.entrypointScripts)
+    for (const c of script.script.commands) {
+      const [program, file] = c.argv;
+      if (program !== "." && program !== "source" || !file || file.includes("$")) continue;
+      if (import_node_path17.posix.basename(file) === name) return { file: script.file, line: c.line };
+    }
+  return void 0;
+}
+function sourcedFileAdvice(app, files) {
+  for (const f of files) {
+    const by = sourcedBy(app, f);
+    if (!by) continue;
+    const service = app.compose?.appService;
+    const given = service?.envFiles.some((e) => e.path === f);
+    const composeDir = import_node_path17.posix.dirname(app.compose?.files[0] ?? ".");
+    const rel = composeDir === "." ? f : import_node_path17.posix.relative(composeDir, f);
+    const runTime = given ? `compose's env_file already gives its values to service '${service.name}'` : service ? `give its values to service '${service.name}' at run time (env_file: ./${rel}, or environment:)` : "give its values to the container at run time (docker run --env-file, or the platform settings)";
+    return ` But ${by.file} sources it (line ${by.line}) when the container starts, so an image without the file breaks that script: ${runTime}, and make ${by.file} read the variables from the environment instead of sourcing the file.`;
+  }
+  return "";
+}
+
+// src/rules/TF0308-env-file-in-image.ts
 var envFileInImage = defineRule({
   id: "TF0308",
   name: "env-file-in-image",
@@ -28938,6 +29002,10 @@ in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any othe
 (\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template. A committed env file that
 names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\` a build step copies for
 \`collectstatic\`) ships no secret and is not reported.
+
+When a start script of the image sources the file (\`. ./db.env\`), leaving it out of the image breaks that script: the
+message says so and asks for the values at run time (compose \`env_file:\` or \`environment:\` on the app service) and
+for the script to read them from the environment.
 
 \`\`\`
 # .dockerignore
@@ -28962,7 +29030,7 @@ names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\
       (path, dir) => isEnvFile(path) && !empty.has(`${dir}\0${path}`) || templates.has(`${dir}\0${path}`),
       (names, files, at2) => {
         const what = namesNoSecret(at2.app, files) ? `: ${files.length > 1 ? "they name" : "it names"} no secret today, but whatever ${files.length > 1 ? "they hold" : "it holds"} when an image is built ships with the image` : `, so ${files.length > 1 ? "their" : "its"} secrets ship with the image`;
-        return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name${what}. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names} into the image${what}. ${ignoreAdvice(at2.app, files)}`;
+        return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name${what}. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names} into the image${what}. ${ignoreAdvice(at2.app, files)}${sourcedFileAdvice(at2.app, files)}`;
       }
     );
     return [...copied, ...images.flatMap(envFilesOfCompose)];
@@ -28971,20 +29039,20 @@ names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\
 function namesNoSecret(app, files) {
   const dir = app.context?.dir ?? ".";
   const none = app.context?.envFilesNamingNoSecret ?? [];
-  return files.every((f) => none.includes(dir === "." ? f : import_node_path16.posix.relative(dir, f)));
+  return files.every((f) => none.includes(dir === "." ? f : import_node_path18.posix.relative(dir, f)));
 }
 function namedByCopy(app, line, files) {
   return linesNaming(app, files).some((l) => l.line === line);
 }
 function linesNaming(app, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = (f) => dir === "." ? f : import_node_path16.posix.relative(dir, f);
+  const inContext = (f) => dir === "." ? f : import_node_path18.posix.relative(dir, f);
   const out = [];
   for (const i of (app.dockerfile?.targetStage ? lineage2(app.dockerfile) : []).flatMap(
     (s) => s.instructions
   )) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
-    const sources = i.sources.map((src) => import_node_path16.posix.normalize(src).replace(/^\//, ""));
+    const sources = i.sources.map((src) => import_node_path18.posix.normalize(src).replace(/^\//, ""));
     for (const f of files) if (sources.includes(inContext(f))) out.push({ line: i.line, file: f });
   }
   return out;
@@ -28999,8 +29067,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    if (import_node_path16.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
-    const inContext = dir === "." ? f.path : import_node_path16.posix.relative(dir, f.path);
+    if (import_node_path18.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
+    const inContext = dir === "." ? f.path : import_node_path18.posix.relative(dir, f.path);
     if (inContext.startsWith("..") || !isUsableEnvFileName(inContext)) continue;
     const reached = absentFileReachingImage(app, inContext);
     if (reached.length === 0) continue;
@@ -29008,7 +29076,7 @@ function envFilesOfCompose(app) {
     const line = named ?? reached.at(-1);
     const takenToo = reached.find((l) => l !== line && !namedByCopy(app, l, [f.path]));
     const alsoTaken = takenToo !== void 0 ? ` Then add '${inContext}' to ${dockerignoreFileOf(app.context)}, as the COPY at line ${takenToo} takes it too.` : "";
-    const advice = named !== void 0 ? `This instruction copies it by name, so the build fails without it and whoever builds the image with a real one bakes its secrets in. Remove the COPY and let the container read it at run time (compose env_file already does).${alsoTaken}` : `No .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to ${dockerignoreFileOf(app.context)}.`;
+    const advice = named !== void 0 ? `This instruction copies it by name, so the build fails without it and whoever builds the image with a real one bakes its secrets in. Remove the COPY and let the container read it at run time (compose env_file already does).${alsoTaken}` : `No .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to ${dockerignoreFileOf(app.context)}.${sourcedFileAdvice(app, [f.path])}`;
     out.push({
       file,
       line,
@@ -29062,7 +29130,7 @@ function ignorePatterns(app, files, kept) {
 }
 function contextPath(app, path) {
   const dir = app.context?.dir ?? ".";
-  return dir === "." ? path : import_node_path16.posix.relative(dir, path);
+  return dir === "." ? path : import_node_path18.posix.relative(dir, path);
 }
 function generalPattern(path) {
   const parts = path.split("/");
@@ -30557,7 +30625,7 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
 });
 
 // src/rules/TF0503-source-mounted-over-image.ts
-var import_node_path17 = __toESM(require_node_path(), 1);
+var import_node_path19 = __toESM(require_node_path(), 1);
 
 // src/discover/compose-commands.ts
 var COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
@@ -31086,7 +31154,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      const projectDir = app.managePy ? import_node_path17.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path19.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
         const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
         const forTests = [web.name, web.build?.dockerfile ?? ""].some(
@@ -31128,7 +31196,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
 function ignoredByBuild(app, source) {
   const context = app.context;
   if (!context?.dockerignore) return void 0;
-  const rel = import_node_path17.posix.normalize(context.dir === "." ? source : import_node_path17.posix.relative(context.dir, source));
+  const rel = import_node_path19.posix.normalize(context.dir === "." ? source : import_node_path19.posix.relative(context.dir, source));
   if (rel === "." || rel.startsWith("..")) return void 0;
   const under2 = (f) => f.startsWith(`${rel}/`) && f.endsWith(".py");
   return context.files.some(under2) && !context.sentFiles.some(under2) ? rel : void 0;
@@ -31143,7 +31211,7 @@ function besideWorkdirText(app, v, codeDir) {
   const stage = app.dockerfile?.targetStage;
   const workdir = stage?.workdir;
   if (!stage || !workdir || workdir === "/" || !app.managePy || !v.source) return void 0;
-  if (!coversPath(v.source, import_node_path17.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
+  if (!coversPath(v.source, import_node_path19.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
   if (coversPath(v.target, codeDir) || coversPath(workdir, codeDir)) return void 0;
   const set = stage.instructions.filter((i) => i.keyword === "WORKDIR").at(-1);
   const where = set ? `WORKDIR ${workdir} (line ${set.line})` : `the working directory ${workdir}`;
@@ -31154,7 +31222,7 @@ function notBuiltText(image, target, dockerfile, held) {
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
-  const rel = import_node_path17.posix.relative(v.source, import_node_path17.posix.dirname(app.managePy));
+  const rel = import_node_path19.posix.relative(v.source, import_node_path19.posix.dirname(app.managePy));
   if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || "/";
   return coversPath(v.target, copied) ? copied : codeDir;
@@ -31181,11 +31249,11 @@ function codelessText(v, app, devReason) {
   }
   const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
   const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.`;
-  const source = import_node_path17.posix.normalize(v.source ?? ".");
+  const source = import_node_path19.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path17.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path19.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail}`;
 }
 function joinedCopy(app) {
@@ -31208,7 +31276,7 @@ function missingCopySources(app) {
       if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
       for (const source of copy.sources) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
-        const rel = import_node_path17.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        const rel = import_node_path19.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
         if (!exists(rel)) out.push({ source, line: copy.line });
       }
@@ -31217,7 +31285,7 @@ function missingCopySources(app) {
 }
 
 // src/rules/TF0601-sqlite-in-image.ts
-var import_node_path18 = __toESM(require_node_path(), 1);
+var import_node_path20 = __toESM(require_node_path(), 1);
 var sqliteInImage = defineRule({
   id: "TF0601",
   name: "sqlite-in-image",
@@ -31258,7 +31326,7 @@ as their SQLite database.
 });
 function ignorePatterns2(files, context) {
   const dir = context?.dir ?? ".";
-  const inContext = files.map((f) => dir === "." ? f : import_node_path18.posix.relative(dir, f));
+  const inContext = files.map((f) => dir === "." ? f : import_node_path20.posix.relative(dir, f));
   const named = inContext.filter((f) => !isSqliteFile(f));
   return [
     ...inContext.some((f) => isSqliteFile(f) && !f.includes("/")) ? ["*.sqlite3"] : [],
@@ -31293,7 +31361,7 @@ function keepSqliteOutOfContext(context) {
 }
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-var import_node_path19 = __toESM(require_node_path(), 1);
+var import_node_path21 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/other-storage.ts
 function otherStorage(settings, env) {
@@ -31410,9 +31478,9 @@ platform) is a deploy of its own and is judged too.
       const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
       const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
       const where = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}' does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-      const dir = import_node_path19.posix.dirname(hit.path);
+      const dir = import_node_path21.posix.dirname(hit.path);
       const paths = hit.alternatives ?? [hit.path];
-      const dirs = [...new Set(paths.map((p) => import_node_path19.posix.dirname(p)))];
+      const dirs = [...new Set(paths.map((p) => import_node_path21.posix.dirname(p)))];
       const resolves = hit.alternatives ? `${paths.join(" or ")} in the image, whichever the test in the settings picks, and ${dirs.join(" and ")} ${dirs.length > 1 ? "are" : "is"}` : void 0;
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
@@ -31436,7 +31504,7 @@ platform) is a deploy of its own and is judged too.
       );
       if (!hit || hit.alternatives) return void 0;
       const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path19.posix.dirname(hit.path) : hit.path, what);
+      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path21.posix.dirname(hit.path) : hit.path, what);
     }
   }
 });
@@ -31464,7 +31532,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
     delete env.unreadEnvFiles;
   const workingDir = app.compose?.appService?.workingDir;
   const known2 = workingDir !== void 0 || workdirKnown(app);
-  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path19.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path21.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
   const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
   const ctx = {
     app,
@@ -31484,7 +31552,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
   const runners = app.compose?.appService || imageAlone ? [] : servicesBuilding(project, app);
   for (const hit of alone ? [alone] : files) {
     const keeping2 = alone ? imageMounts : mounts;
-    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path19.posix.dirname(p), paths) || paths.includes(p));
+    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path21.posix.dirname(p), paths) || paths.includes(p));
     if (keeps(keeping2)) continue;
     if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
       continue;
@@ -31552,17 +31620,17 @@ function imageBaseDir(app) {
 function baseDirAt(app, sourceDir) {
   const baseDir = app.settings?.baseDir;
   if (baseDir === void 0) return sourceDir;
-  const manageDir = app.managePy ? import_node_path19.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path19.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
-  return import_node_path19.posix.join(sourceDir, rel);
+  const manageDir = app.managePy ? import_node_path21.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path21.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  return import_node_path21.posix.join(sourceDir, rel);
 }
 function mountedSourceDir(app, workdir) {
-  const manageDir = app.managePy ? import_node_path19.posix.dirname(app.managePy) : app.dir;
+  const manageDir = app.managePy ? import_node_path21.posix.dirname(app.managePy) : app.dir;
   for (const v of app.compose?.appService?.volumes ?? []) {
     if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
-    const rel = import_node_path19.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
+    const rel = import_node_path21.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
     if (rel.startsWith("..")) continue;
-    const landing = clean(import_node_path19.posix.join(v.target, rel));
+    const landing = clean(import_node_path21.posix.join(v.target, rel));
     if (landing === workdir) return landing;
   }
   return void 0;
@@ -31623,7 +31691,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path19.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path21.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -31638,7 +31706,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path19.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path21.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     case "choice": {
@@ -31705,10 +31773,10 @@ function imageSqliteFile(databases, ctx, stage) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path19.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path21.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path19.posix.normalize(p);
+  const n = import_node_path21.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -31716,7 +31784,7 @@ function covered(dir, mounts) {
 }
 
 // src/rules/TF0603-postgres-data-not-in-volume.ts
-var import_node_path20 = __toESM(require_node_path(), 1);
+var import_node_path22 = __toESM(require_node_path(), 1);
 function databaseImage(s) {
   return s.image ?? s.builtFrom;
 }
@@ -31755,7 +31823,7 @@ function pgdataOf(s, official) {
   const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
   if (!cwd || value.includes("$")) return void 0;
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
-  return { dir: import_node_path20.posix.join(cwd, value), relative: { written: value, from, cwd } };
+  return { dir: import_node_path22.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 var VERSIONED_MAIN = [
   { repo: /(^|\/)kartoza\/postgis$/, env: ["PGDATA", "DATADIR"] },
@@ -32132,7 +32200,8 @@ function proxyFix(app, behind) {
   return `${head}: add EXPOSE ${ports.join(" ")}, the port${ports.length === 1 ? "" : "s"} its configuration listens on (${where}).`;
 }
 function iniOf(app, argv) {
-  const name = uwsgiIniArg(programArgv(argv))?.split("/").at(-1);
+  const program = programArgv(argv);
+  const name = (uwsgiIniArg(program) ?? gunicornConfigArg(program))?.split("/").at(-1);
   return name ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`)) : void 0;
 }
 function unixSocketServersOnly(app) {
@@ -32512,6 +32581,38 @@ function unboundExposes(file, exposes, bound, ownServices) {
   return findings;
 }
 
+// src/rules/lib/missing-server.ts
+function missingServer(app, argv) {
+  const words2 = programArgv(argv);
+  const program = words2[0];
+  if (program === void 0 || !app.missingServers?.includes(program)) return void 0;
+  const launcher = argv.slice(0, Math.max(0, argv.length - words2.length));
+  if (launcher.some((w) => w.toLowerCase().includes(program)) || /^(uvx|pipx)$/.test(launcher[0] ?? ""))
+    return void 0;
+  return program;
+}
+function setsErrexit(argv) {
+  if (argv[0] !== "set") return false;
+  return argv.some((w, i) => /^-[a-z]*e[a-z]*$/.test(w) || w === "-o" && argv[i + 1] === "errexit");
+}
+function passedOver(app, commands) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [i, c] of commands.entries()) {
+    if (commands.slice(0, i).some((b) => setsErrexit(b.argv))) break;
+    const program = missingServer(app, c.argv);
+    const next = commands[i + 1];
+    if (program && !c.viaExec && !c.background && next && next.line > c.line) out.set(c, program);
+  }
+  return out;
+}
+function passedOverNote(skipped, then) {
+  if (skipped.size === 0) return "";
+  const lines = [...skipped].map(([c, program]) => `Line ${c.line} runs ${program}`);
+  const programs = [...new Set(skipped.values())];
+  const them = programs.length > 1 ? "them" : "it";
+  return ` ${lines.join(" and ")}, but nothing the image installs provides ${them} (no requirement, RUN, lock file, start script or base image): that line fails at once with 'command not found' and the script goes on, so ${then}. To serve with ${programs.join(" or ")}, add ${them} to the requirements.`;
+}
+
 // src/rules/TF0801-dev-server.ts
 var devServer = defineRule({
   id: "TF0801",
@@ -32541,12 +32642,21 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `${service ? `Service '${service.name}'` : "The container"} starts ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}. Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.${droppedCommandNote(app, cmd.file)}`
+        message: `${service ? `Service '${service.name}'` : "The container"} starts ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}. ${serveAdvice(app, cmd)}${droppedCommandNote(app, cmd.file)}`
       });
     }
     return findings;
   }
 });
+function serveAdvice(app, cmd) {
+  const script = app.entrypointScripts.find((s) => s.file === cmd.file);
+  const failed = script ? [...passedOver(app, script.script.commands)].find(([c]) => c.line < cmd.line) : void 0;
+  if (failed) {
+    const [c, program] = failed;
+    return `Line ${c.line} starts ${program} first, but nothing the image installs provides it (no requirement, RUN, lock file, start script or base image), so that line fails and the script goes on to the development server: add ${program} to the requirements and start only it, with exec.`;
+  }
+  return "Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.";
+}
 function replacedByEveryService(app, cmd) {
   const compose = app.compose;
   if (!compose?.appService || app.imageNotBuiltHere) return false;
@@ -32614,7 +32724,7 @@ function isSingleton(app, s) {
 }
 
 // src/model/s6-services.ts
-var import_node_path21 = __toESM(require_node_path(), 1);
+var import_node_path23 = __toESM(require_node_path(), 1);
 var SERVICES = "/etc/s6-overlay/s6-rc.d";
 var S6_BASES = /^(?:(?:lscr\.io|ghcr\.io|docker\.io)\/)?linuxserver\//;
 function s6Init(df, stage) {
@@ -32639,7 +32749,7 @@ function s6Services(app, layout, texts) {
     if (landing?.startsWith(`${SERVICES}/`)) files.set(landing, joinPath(context.dir, f));
   }
   const names = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
-  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path21.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path21.posix.basename(p));
+  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path23.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path23.posix.basename(p));
   const type = (name) => texts[files.get(`${SERVICES}/${name}/type`) ?? ""]?.trim();
   const wanted = [];
   const visit = (name, depth) => {
@@ -33014,7 +33124,7 @@ function printableWord(s) {
 }
 
 // src/rules/lib/exec-form.ts
-var import_node_path22 = __toESM(require_node_path(), 1);
+var import_node_path24 = __toESM(require_node_path(), 1);
 function execFormArgv(instr, scripts, workdir) {
   const commands = instr.script?.commands ?? [];
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
@@ -33083,9 +33193,9 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path = word.includes("/") ? import_node_path22.posix.resolve(workdir, word) : void 0;
+  const path = word.includes("/") ? import_node_path24.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path ? import_node_path22.posix.normalize(s.imagePath) === path : import_node_path22.posix.basename(s.imagePath) === word
+    (s) => path ? import_node_path24.posix.normalize(s.imagePath) === path : import_node_path24.posix.basename(s.imagePath) === word
   );
 }
 
@@ -33775,6 +33885,9 @@ function before21(version) {
 }
 function dieOnTermAdvice(app, argv) {
   const words2 = programArgv(argv);
+  const missing = missingServer(app, argv);
+  if (missing && missing !== "uwsgi")
+    return ` But nothing the image installs provides ${missing} (no requirement, RUN, lock file, start script or base image), so the image holds no ${missing} program and the container fails to start in either form: add ${missing} to the requirements.`;
   if (!/(^|\/)uwsgi$/.test(words2[0] ?? "")) return "";
   if (app.uwsgi?.provided === false)
     return ` But nothing the image installs provides uWSGI (no requirement, RUN or start script installs it, and the base image holds none), so the image holds no uwsgi program and the container fails to start in either form: add uWSGI to the requirements (2.1 or later stops on SIGTERM; an earlier release needs --die-on-term as well).`;
@@ -33815,8 +33928,9 @@ function projectModule(kind, app, files) {
   return rel?.replace(/\.py$/, "").replace(/\//g, ".");
 }
 function withRealModules(app, message3) {
-  const files = app.context?.files;
-  if (!files || files.length === 0) return message3;
+  const built = app.context?.files;
+  if (!built || built.length === 0) return message3;
+  const files = [.../* @__PURE__ */ new Set([...built, ...app.mountedFiles ?? []])];
   const missing = [...new Set([...message3.matchAll(MODULE_WORD)].map((m) => m[1]))].filter(
     (m) => !defined(m, files)
   );
@@ -33942,6 +34056,11 @@ which a trapped signal makes return, the script ends after the trap, the shell e
 mid-stop, and the message says that. uWSGI before 2.1 takes SIGTERM as a signal to reload unless die-on-term is set:
 where the requirements pin such a version, or none, and neither the command (\`--die-on-term\`) nor the ini file it
 loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for --die-on-term.
+
+A server that nothing the image installs provides (it installs a requirements file, and no requirement, RUN, lock
+file, start script or base image names gunicorn, uvicorn, daphne, hypercorn, waitress or uWSGI) fails at once with "command not found": the message says so.
+A script with no \`set -e\` goes on past that line, so the server after it is the one judged (\`gunicorn \u2026\` that
+nothing installs, then \`runserver\`: runserver without exec, not a sequence of two servers).
 
 The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
 container's arguments and environment select is judged when they are known, else each branch on its own. A
@@ -34101,6 +34220,9 @@ function scriptFindings(script, commands, app, init) {
   commands = commands.filter(
     (c) => !c.asUser && runs.every((r) => exclusive(c, r.background.command) && !launches(c, r.background.command))
   );
+  const skipped = passedOver(app, commands);
+  commands = commands.filter((c) => !skipped.has(c));
+  const before = (line) => new Map([...skipped].filter(([c]) => c.line < line));
   const facts = daemonFacts(app);
   const sequence = foregroundSequence(commands, facts);
   if (sequence && !sequence[0].command.viaExec) {
@@ -34108,7 +34230,7 @@ function scriptFindings(script, commands, app, init) {
     out.push({
       file: script.file,
       line: sequence[0].command.line,
-      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, ${stays(sequence[0].what)}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`
+      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, ${stays(sequence[0].what)}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.${passedOverNote(before(sequence[0].command.line), `${sequence[0].what} is what starts`)}`
     });
   }
   const inSequence = new Set(sequence?.map((p) => p.command));
@@ -34130,7 +34252,7 @@ function scriptFindings(script, commands, app, init) {
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}`
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}${passedOverNote(before(c.line), `${what} is what starts`)}`
     });
   });
   return out;
@@ -34647,7 +34769,7 @@ docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
 });
 
 // src/rules/lib/admin-on-start.ts
-var import_node_path23 = __toESM(require_node_path(), 1);
+var import_node_path25 = __toESM(require_node_path(), 1);
 function startsServer2(argv, viaExec) {
   return serverOf(argv) !== void 0 || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0 && !isKeepAliveCommand(argv);
 }
@@ -34665,7 +34787,7 @@ function endsAfter(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path23.posix.dirname(app.managePy);
+  const projectDir = import_node_path25.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
@@ -34888,7 +35010,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 });
 
 // src/rules/TF1301-runs-as-root.ts
-var import_node_path24 = __toESM(require_node_path(), 1);
+var import_node_path27 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/s6-root.ts
 function s6RootMessage(app, df, stage, head, drop, proxy) {
@@ -34911,97 +35033,49 @@ function s6RootMessage(app, df, stage, head, drop, proxy) {
   return `${start}. Keep /init as root and drop root for the app's service alone: start it with exec s6-setuidgid ${user} \u2026${where}${split}.`;
 }
 
-// src/rules/TF1301-runs-as-root.ts
-var DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
-var runsAsRoot = defineRule({
-  id: "TF1301",
-  name: "runs-as-root",
-  factor: "XIII",
-  severity: "warning",
-  kind: "S",
-  title: "The target stage has no USER, or its last USER is root/0",
-  help: `Without a \`USER\`, the app runs as root inside the container: a bug in the app or a dependency then has
-root's power over the container's files and a shorter path to the host. Builder stages may stay root; the
-stage that runs must not. An entrypoint that drops privileges with \`gosu\`/\`su-exec\` (or \`gunicorn --user\`) still
-starts as root and runs everything before the drop as root: reported, with the drop named; the fix is a USER line,
-or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user. A user the
-entrypoint creates when the container starts (\`useradd\` then \`gosu\`) is not in the image, so USER cannot name it:
-create it at build time instead. Where nginx (or another reverse proxy) runs in the same container, its master
-process needs root to bind a port below 1024 (80, 443: the ports its copied configuration listens on are named;
-where all are above 1023 a USER line can stay, with nginx's pid and temp files writable): drop root for the app process alone (\`gunicorn --user\`, supervisord's
-\`user=\`), or move the proxy into its own container. A server supervisord (or gosu) starts as the user from the
-first binds its unix socket as that user: a socket in a directory the image leaves to root (\`unix:/app/app.sock\`
-under WORKDIR) needs that directory given to the user, or another socket path, and the advice says so.
-
-\`\`\`dockerfile
-RUN useradd --create-home --uid 10001 app
-USER app
-CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
-\`\`\``,
-  related: ["DL3002", "CKV_DOCKER_3", "CKV_DOCKER_8", "DS-0002"],
-  check(project) {
-    const findings = [];
-    for (const app of appsAndWorkerImages(project)) {
-      const df = app.dockerfile;
-      const stage = df?.targetStage;
-      if (!df || !stage) continue;
-      const base = stage.user ? void 0 : inherited(app, (s) => s.user);
-      const bases = repositoryBases(app);
-      const user = stage.user ?? base?.value;
-      if (user && user.user === void 0) continue;
-      const name = user?.user?.split(":")[0];
-      if (user && name !== "root" && name !== "0") continue;
-      const of = app.workerServices ? ` of ${imageRunner(app)}` : "";
-      const where = base ? `${base.app.dockerfile.file}:${user.line}, the base image ${base.image}` : `line ${user?.line}`;
-      const nor = bases[0] ? `, nor does the image it is built on, ${bases[0].image} (${bases[0].app.dockerfile.file})` : "";
-      const head = user ? `The image${of} runs as ${name} (USER ${user.user} at ${where})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER${nor}`;
-      findings.push({ file: df.file, line: stage.lastLine, message: ownOrBaseMessage(app, df, stage, head) });
+// src/rules/lib/poetry-environment.ts
+var CREATE = "POETRY_VIRTUALENVS_CREATE";
+var IN_PROJECT = "POETRY_VIRTUALENVS_IN_PROJECT";
+var PLACED = ["POETRY_VIRTUALENVS_PATH", "POETRY_CACHE_DIR"];
+function poetryRootEnvironment(df, stage, context) {
+  if (context?.sentFiles.some((f) => basename2(f) === "poetry.toml")) return void 0;
+  let configured = false;
+  for (const s of lineage3(df, stage))
+    for (const ins of s.instructions) {
+      if (ins.keyword === "USER") return void 0;
+      if (ins.keyword !== "RUN") continue;
+      const run = ins;
+      const exported = Object.fromEntries(
+        (run.script?.assignments ?? []).map((a) => [a.name, a.value])
+      );
+      for (const c of run.script?.commands ?? []) {
+        const [tool, verb, key] = c.argv;
+        if (basename2(tool ?? "") !== "poetry") continue;
+        if (verb === "config" && /^(virtualenvs\.(create|in-project|path)|cache-dir)$/.test(key ?? ""))
+          configured = true;
+        if (verb !== "install" || configured) continue;
+        const env = {
+          ...run.variables,
+          ...exported,
+          ...Object.fromEntries((c.env ?? []).map((a) => [a.name, a.value]))
+        };
+        const set = (name) => env[name] !== void 0 && env[name] !== "";
+        if (set(CREATE) || set(IN_PROJECT) || PLACED.some(set)) continue;
+        return { file: df.file, line: c.line };
+      }
     }
-    return findings;
-  },
-  fix: {
-    safety: "safe",
-    summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
-    declines: "a USER given by a variable, which cannot be told; a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
-    make: fixRunsAsRoot
-  }
-});
-function fixRunsAsRoot(context) {
-  const found = appOfDockerfile(context);
-  const text2 = found && linesOf(context, found.dockerfile.file);
-  if (!found || !text2 || found.stage.lastLine !== context.finding.line) return void 0;
-  const runner = startingApp(found.app);
-  if (repositoryBases(found.app).length > 0 && runner === found.app && !found.stage.cmd && !found.stage.entrypoint)
-    return void 0;
-  if (suDrop(runner) || privilegeDrop(runner) || privilegeDrop(runner, "root") || proxyInContainer(runner))
-    return void 0;
-  if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6)) return void 0;
-  const { dockerfile, stage } = found;
-  const runs = stage.instructions.filter((i) => i.keyword === "RUN");
-  const runtime = runtimeInsertionLine(stage);
-  const root = stage.user && stage.instructions.includes(stage.user) ? stage.user : void 0;
-  const inPlace = root && root.line < runtime && !runs.some((i) => i.line > root.line) ? root : void 0;
-  const existing = createdUser(runs.map((r) => text2.slice(r.line - 1, r.endLine).join("\n"))) ?? known(usersCreatedByRuns(dockerfile, stage).at(-1));
-  let lines;
-  let at2 = runtime;
-  if (existing) lines = [`USER ${existing}`];
-  else {
-    const alpine = isAlpine(baseStage(dockerfile, stage));
-    const create = alpine ? "adduser -D -u 10001 app" : "useradd --create-home --uid 10001 app";
-    const volumes = inPlace ? [] : stage.volumes.filter(
-      (v) => stage.instructions.includes(v) && v.line < runtime && !runs.some((i) => i.line > v.line)
-    );
-    if (volumes.length > 0) at2 = Math.min(...volumes.map((v) => v.line));
-    const dataDirs = [...new Set(volumes.flatMap((v) => v.paths))];
-    const owned = [...stage.workdir !== "/" ? [stage.workdir] : [], ...dataDirs];
-    const mkdir = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(" ")}` : "";
-    const chown = owned.length > 0 ? ` && chown app ${owned.join(" ")}` : "";
-    lines = [`RUN ${create}${mkdir}${chown}`, "USER app"];
-  }
-  const title = `run as the unprivileged user ${existing ?? "app"}`;
-  if (inPlace) return { title, edits: [replaceLines(dockerfile.file, inPlace.line, inPlace.endLine, lines)] };
-  return { title, edits: [insertLines(dockerfile.file, at2, lines)] };
+  return void 0;
 }
+function poetryAdvice(at2, user, workdir) {
+  const project = workdir !== "/" ? workdir : "the project directory";
+  return `Before that, make the environment poetry installs reachable for ${user}: ${at2.file}:${at2.line} runs poetry install as root with no virtualenv setting, so poetry puts the environment under root's home (/root/.cache/pypoetry/virtualenvs), which ${user} can neither read nor find (poetry run looks under ${user}'s own home), and the app would start without its packages. Set ENV ${CREATE}=false before it (the packages go into the image's Python), or ENV ${IN_PROJECT}=true and chown ${project} to ${user}.`;
+}
+
+// src/rules/lib/socket-volume.ts
+var import_node_path26 = __toESM(require_node_path(), 1);
+
+// src/rules/lib/privilege-drops.ts
+var DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
 function privilegeDrop(app, to = "other") {
   const env = containerEnv(app);
   const starts = appStarts(app);
@@ -35099,6 +35173,175 @@ function stillRoot(app, tool) {
   if (server) return `once ${server} has started: its start-up before the drop stays root, as does ${exec}`;
   return `only for the command it runs: whatever the start runs before or without ${tool} stays root, as does ${exec}`;
 }
+function runtimeUser(app) {
+  const env = containerEnv(app);
+  for (const c of appStarts(app)) {
+    const user = known(userAddedBy(c.argv, env));
+    if (user) return { file: c.file, line: c.line, user, argv0: c.argv[0] };
+  }
+  return void 0;
+}
+var SU_OPTION_VALUES = /* @__PURE__ */ new Set(["-c", "--command", "-s", "--shell", "-g", "--group", "-G", "--supp-group"]);
+function suDrop(app) {
+  const drops = [];
+  for (const script of app.entrypointScripts)
+    for (const c of script.script.commands) {
+      if (basename2(c.argv[0] ?? "") !== "su") continue;
+      const at2 = c.argv.findIndex((w) => w === "-c" || w === "--command");
+      const user = c.argv.slice(1).find((w, i) => !w.startsWith("-") && !SU_OPTION_VALUES.has(c.argv[i]) && w !== "root");
+      if (user && at2 > 0)
+        drops.push({ file: script.file, line: c.line, user, command: c.argv[at2 + 1] ?? "" });
+    }
+  return drops.find((d) => SERVER_WORDS.test(d.command)) ?? drops[0];
+}
+var SERVER_WORDS = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|runserver)\b/;
+
+// src/rules/lib/socket-volume.ts
+function socketInNamedVolume(app, df, stage) {
+  const service = app.compose?.appService;
+  const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+  if (!service || !server) return void 0;
+  const kind = serverOf(server.argv).kind;
+  let sockets = unixSocketsOnly(server.argv)?.map((s) => ({
+    socket: s,
+    at: `${server.file}:${server.line}`
+  }));
+  const config2 = gunicornConfigArg(programArgv(server.argv));
+  if (!sockets && config2 !== void 0 && !programArgv(server.argv).some((w) => /^(-b|--bind)(=|$)/.test(w))) {
+    const file = (app.serverConfigs ?? []).find(
+      (c) => c.server === "gunicorn" && c.file.endsWith(basename2(config2))
+    );
+    const binds = file?.listens ?? [];
+    if (binds.length > 0 && binds.every((b) => b.value.startsWith("unix:")))
+      sockets = binds.map((b) => ({ socket: b.value, at: `${file.file}:${b.line}` }));
+  }
+  const cwd = service.workingDir ?? stage.workdir;
+  for (const s of sockets ?? []) {
+    const path = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
+    if (!path.startsWith("/")) continue;
+    const dir = import_node_path26.posix.dirname(path);
+    const volume = service.volumes.find(
+      (v) => v.type === "volume" && v.source && import_node_path26.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+    );
+    if (!volume || chowned(df, stage, dir)) continue;
+    return {
+      dir,
+      socket: `unix:${path}`,
+      at: s.at,
+      server: kind,
+      volume: volume.source,
+      volumeAt: `${volume.file}:${volume.line}`
+    };
+  }
+  return void 0;
+}
+function chowned(df, stage, dir) {
+  return lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").some((c) => c.argv.slice(1).some((w) => dir === w || dir.startsWith(`${w.replace(/\/+$/, "")}/`)));
+}
+function socketVolumeAdvice(found, user) {
+  return `Before that, give ${user} the socket's directory: ${found.server} binds ${found.socket} (${found.at}), in the named volume '${found.volume}' mounted at ${found.dir} (${found.volumeAt}), which Docker creates owned as the image's ${found.dir} is, root's here, so ${found.server} started as ${user} could not create its socket. Create the directory in the image and give it to ${user} before the USER line: RUN mkdir -p ${found.dir} && chown ${user} ${found.dir} (an existing volume keeps its owner: remove it once, or chown it in place).`;
+}
+
+// src/rules/TF1301-runs-as-root.ts
+var runsAsRoot = defineRule({
+  id: "TF1301",
+  name: "runs-as-root",
+  factor: "XIII",
+  severity: "warning",
+  kind: "S",
+  title: "The target stage has no USER, or its last USER is root/0",
+  help: `Without a \`USER\`, the app runs as root inside the container: a bug in the app or a dependency then has
+root's power over the container's files and a shorter path to the host. Builder stages may stay root; the
+stage that runs must not. An entrypoint that drops privileges with \`gosu\`/\`su-exec\` (or \`gunicorn --user\`) still
+starts as root and runs everything before the drop as root: reported, with the drop named; the fix is a USER line,
+or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user. A user the
+entrypoint creates when the container starts (\`useradd\` then \`gosu\`) is not in the image, so USER cannot name it:
+create it at build time instead. Where nginx (or another reverse proxy) runs in the same container, its master
+process needs root to bind a port below 1024 (80, 443: the ports its copied configuration listens on are named;
+where all are above 1023 a USER line can stay, with nginx's pid and temp files writable): drop root for the app process alone (\`gunicorn --user\`, supervisord's
+\`user=\`), or move the proxy into its own container. A server supervisord (or gosu) starts as the user from the
+first binds its unix socket as that user: a socket in a directory the image leaves to root (\`unix:/app/app.sock\`
+under WORKDIR) needs that directory given to the user, or another socket path, and the advice says so.
+A \`poetry install\` run as root with no virtualenv setting puts the environment under root's home, where the user
+can neither read nor find it: the advice adds \`ENV POETRY_VIRTUALENVS_CREATE=false\` before the install (or an
+in-project environment given to the user).
+A unix socket the server binds in a directory a named volume of its service is mounted at (shared with a proxy)
+needs that directory created in the image and given to the user before USER: a new volume takes its owner from the
+image's directory.
+
+\`\`\`dockerfile
+RUN useradd --create-home --uid 10001 app
+USER app
+CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
+\`\`\``,
+  related: ["DL3002", "CKV_DOCKER_3", "CKV_DOCKER_8", "DS-0002"],
+  check(project) {
+    const findings = [];
+    for (const app of appsAndWorkerImages(project)) {
+      const df = app.dockerfile;
+      const stage = df?.targetStage;
+      if (!df || !stage) continue;
+      const base = stage.user ? void 0 : inherited(app, (s) => s.user);
+      const bases = repositoryBases(app);
+      const user = stage.user ?? base?.value;
+      if (user && user.user === void 0) continue;
+      const name = user?.user?.split(":")[0];
+      if (user && name !== "root" && name !== "0") continue;
+      const of = app.workerServices ? ` of ${imageRunner(app)}` : "";
+      const where = base ? `${base.app.dockerfile.file}:${user.line}, the base image ${base.image}` : `line ${user?.line}`;
+      const nor = bases[0] ? `, nor does the image it is built on, ${bases[0].image} (${bases[0].app.dockerfile.file})` : "";
+      const head = user ? `The image${of} runs as ${name} (USER ${user.user} at ${where})` : `The target stage${stage.name ? ` '${stage.name}'` : ""} sets no USER${nor}`;
+      findings.push({ file: df.file, line: stage.lastLine, message: ownOrBaseMessage(app, df, stage, head) });
+    }
+    return findings;
+  },
+  fix: {
+    safety: "safe",
+    summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, and the directory of a unix socket the server binds in a named volume of its service), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
+    declines: "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting (its environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
+    make: fixRunsAsRoot
+  }
+});
+function fixRunsAsRoot(context) {
+  const found = appOfDockerfile(context);
+  const text2 = found && linesOf(context, found.dockerfile.file);
+  if (!found || !text2 || found.stage.lastLine !== context.finding.line) return void 0;
+  const runner = startingApp(found.app);
+  if (repositoryBases(found.app).length > 0 && runner === found.app && !found.stage.cmd && !found.stage.entrypoint)
+    return void 0;
+  if (suDrop(runner) || privilegeDrop(runner) || privilegeDrop(runner, "root") || proxyInContainer(runner))
+    return void 0;
+  if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6)) return void 0;
+  if (poetryRootEnvironment(found.dockerfile, found.stage, found.app.context)) return void 0;
+  const { dockerfile, stage } = found;
+  const runs = stage.instructions.filter((i) => i.keyword === "RUN");
+  const runtime = runtimeInsertionLine(stage);
+  const root = stage.user && stage.instructions.includes(stage.user) ? stage.user : void 0;
+  const inPlace = root && root.line < runtime && !runs.some((i) => i.line > root.line) ? root : void 0;
+  const existing = createdUser(runs.map((r) => text2.slice(r.line - 1, r.endLine).join("\n"))) ?? known(usersCreatedByRuns(dockerfile, stage).at(-1));
+  let lines;
+  let at2 = runtime;
+  const socketDir = socketInNamedVolume(runner, dockerfile, stage)?.dir;
+  if (existing && socketDir)
+    lines = [`RUN mkdir -p ${socketDir} && chown ${existing} ${socketDir}`, `USER ${existing}`];
+  else if (existing) lines = [`USER ${existing}`];
+  else {
+    const alpine = isAlpine(baseStage(dockerfile, stage));
+    const create = alpine ? "adduser -D -u 10001 app" : "useradd --create-home --uid 10001 app";
+    const volumes = inPlace ? [] : stage.volumes.filter(
+      (v) => stage.instructions.includes(v) && v.line < runtime && !runs.some((i) => i.line > v.line)
+    );
+    if (volumes.length > 0) at2 = Math.min(...volumes.map((v) => v.line));
+    const dataDirs = [.../* @__PURE__ */ new Set([...volumes.flatMap((v) => v.paths), ...socketDir ? [socketDir] : []])];
+    const owned = [...stage.workdir !== "/" ? [stage.workdir] : [], ...dataDirs];
+    const mkdir = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(" ")}` : "";
+    const chown = owned.length > 0 ? ` && chown app ${owned.join(" ")}` : "";
+    lines = [`RUN ${create}${mkdir}${chown}`, "USER app"];
+  }
+  const title = `run as the unprivileged user ${existing ?? "app"}`;
+  if (inPlace) return { title, edits: [replaceLines(dockerfile.file, inPlace.line, inPlace.endLine, lines)] };
+  return { title, edits: [insertLines(dockerfile.file, at2, lines)] };
+}
 function ownOrBaseMessage(app, df, stage, head) {
   const runner = startingApp(app);
   const baseDf = runner.dockerfile;
@@ -35134,7 +35377,14 @@ function rootMessage(app, df, stage, head) {
   const toRoot = privilegeDrop(app, "root");
   const why = toRoot?.tool.startsWith("gunicorn") ? " (started as another user, gunicorn fails when it hands its worker files to root)" : "";
   const keep = toRoot ? ` ${toRoot.file}:${toRoot.line} passes ${toRoot.tool} root, which drops nothing: take it out when you add the USER${why}.` : "";
-  return stage.user ? `${head}. ${switchAdvice(df, stage)}${keep}` : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}${keep}`;
+  const poetry = poetryRootEnvironment(df, stage, app.context);
+  const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? "app";
+  const socket = socketInNamedVolume(app, df, stage);
+  const reach = [
+    ...poetry ? [poetryAdvice(poetry, user, stage.workdir)] : [],
+    ...socket ? [socketVolumeAdvice(socket, user)] : []
+  ].map((a) => ` ${a}`).join("");
+  return stage.user ? `${head}. ${switchAdvice(df, stage)}${keep}${reach}` : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}${keep}${reach}`;
 }
 function asRoot(app) {
   const names = app.workerServices;
@@ -35226,34 +35476,12 @@ function appDrop(app, df, stage, user) {
   return `start ${kind} through ${tool} (${at2})${socket}`;
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path24.posix.dirname(p));
-  const chowned = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w) => w.startsWith("/")));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path27.posix.dirname(p));
+  const chowned2 = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w) => w.startsWith("/")));
   return [...new Set(dirs)].filter(
-    (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned.some((c) => d === c || d.startsWith(`${c}/`))
+    (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned2.some((c) => d === c || d.startsWith(`${c}/`))
   );
 }
-function runtimeUser(app) {
-  const env = containerEnv(app);
-  for (const c of appStarts(app)) {
-    const user = known(userAddedBy(c.argv, env));
-    if (user) return { file: c.file, line: c.line, user, argv0: c.argv[0] };
-  }
-  return void 0;
-}
-var SU_OPTION_VALUES = /* @__PURE__ */ new Set(["-c", "--command", "-s", "--shell", "-g", "--group", "-G", "--supp-group"]);
-function suDrop(app) {
-  const drops = [];
-  for (const script of app.entrypointScripts)
-    for (const c of script.script.commands) {
-      if (basename2(c.argv[0] ?? "") !== "su") continue;
-      const at2 = c.argv.findIndex((w) => w === "-c" || w === "--command");
-      const user = c.argv.slice(1).find((w, i) => !w.startsWith("-") && !SU_OPTION_VALUES.has(c.argv[i]) && w !== "root");
-      if (user && at2 > 0)
-        drops.push({ file: script.file, line: c.line, user, command: c.argv[at2 + 1] ?? "" });
-    }
-  return drops.find((d) => SERVER_WORDS.test(d.command)) ?? drops[0];
-}
-var SERVER_WORDS = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|runserver)\b/;
 
 // src/rules/TF1302-deploy-check.ts
 var deployCheck = defineDynamicRule({
@@ -35628,6 +35856,8 @@ export {
   readsArguments,
   mayRun,
   supervisordRun,
+  supervisorIncludes,
+  matchesInclude,
   supervisorPrograms,
   effectiveCommand,
   containerVariables,

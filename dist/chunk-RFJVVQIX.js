@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-F5ZKKCLW.js";
+} from "./chunk-AJU2BF2T.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -359,6 +359,7 @@ function secondPassFiles(texts, files, options) {
   const envFiles = /* @__PURE__ */ new Set();
   const pythonNames = /* @__PURE__ */ new Set();
   const managementCommands = /* @__PURE__ */ new Set();
+  const serverConfigNames = /* @__PURE__ */ new Set();
   let supervisorRun = false;
   const copiedAs = /* @__PURE__ */ new Map();
   const nginxNames = /* @__PURE__ */ new Set();
@@ -368,6 +369,8 @@ function secondPassFiles(texts, files, options) {
       for (const m of text.matchAll(/\bpython[\d.]*\s+(?:-u\s+)?([\w./-]+\.py)\b/g))
         if (baseName(m[1]) !== "manage.py") pythonNames.add(baseName(m[1]));
       for (const m of text.matchAll(/\bmanage\.py\s+([a-z_][a-z0-9_]*)/g)) managementCommands.add(m[1]);
+      for (const m of text.matchAll(/\bgunicorn\b[^\n]*?\s(?:-c|--config)(?:=|\s+)['"]?([\w./-]+\.py)\b/g))
+        serverConfigNames.add(baseName(m[1]));
       for (const m of text.matchAll(/--ini(?:=|\s+)['"]?([^\s'"]+\.ini)\b/g))
         commandWords.add(baseName(m[1]));
     }
@@ -458,13 +461,12 @@ function secondPassFiles(texts, files, options) {
     const template = /^(.+\.ini)\.(template|tmpl|tpl|in)$/.exec(name)?.[1];
     if (template && commandWords.has(template) && !(f in texts)) out.add(f);
     if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
-    if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|supervisor.*\/[^/]+\.conf$/.test(f) && !(f in texts))
-      out.add(f);
+    if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|\.conf$/.test(f) && !(f in texts)) out.add(f);
     if (envFiles.has(name) && !(f in texts)) out.add(f);
     if ((nginxNames.has(name) || nginxDirs.has(baseName(dirName(f))) && name.endsWith(".conf")) && !(f in texts))
       out.add(f);
     if (f in texts || !name.endsWith(".py")) continue;
-    if (pythonNames.has(name)) out.add(f);
+    if (pythonNames.has(name) || serverConfigNames.has(name)) out.add(f);
     const command = /(^|\/)management\/commands\/([a-z_][a-z0-9_]*)\.py$/.exec(f)?.[2];
     if (command && managementCommands.has(command)) out.add(f);
   }

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-G7GNB7UF.js";
+} from "./chunk-RFJVVQIX.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-F5ZKKCLW.js";
+} from "./chunk-AJU2BF2T.js";
 import {
   UnsafePathError,
   readInside,

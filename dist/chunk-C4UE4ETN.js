@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-F5ZKKCLW.js";
+} from "./chunk-AJU2BF2T.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-GUJ5PSOG.js";
+} from "./chunk-C4UE4ETN.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-F5ZKKCLW.js";
+} from "./chunk-AJU2BF2T.js";
 import {
   SEVERITIES,
   UnsafePathError,
