@@ -644,3 +644,27 @@ test('TF1301 cites the line a continued command writes uwsgi --uid on, not the l
   assert.match(found[0].message, /uwsgi --uid at Dockerfile:7\)/);
   assert.doesNotMatch(found[0].message, /Dockerfile:5\)/);
 });
+
+test('TF1301: poetry install as root says where the environment went, unless a setting or `poetry env use` places it', async () => {
+  const withInstall = (...lines: string[]) =>
+    messageOf({
+      'pyproject.toml': '[tool.poetry]\nname = "mysite"\n',
+      'poetry.lock': '',
+      Dockerfile: df(
+        'FROM python:3.12-slim',
+        'WORKDIR /code',
+        'RUN pip install poetry==1.8.3',
+        ...lines,
+        'COPY . .',
+        'CMD ["poetry", "run", "gunicorn", "mysite.wsgi"]',
+      ),
+    });
+  assert.match(await withInstall('RUN poetry install --no-root'), /root's home \(\/root\/\.cache\/pypoetry/);
+  for (const placed of [
+    ['ENV POETRY_VIRTUALENVS_CREATE=false', 'RUN poetry install --no-root'],
+    ['RUN poetry config virtualenvs.in-project true && poetry install --no-root'],
+    ['RUN poetry env use /opt/venv/bin/python && poetry install --no-root'],
+    ['ENV VIRTUAL_ENV=/opt/venv', 'RUN poetry install --no-root'],
+  ])
+    assert.doesNotMatch(await withInstall(...placed), /pypoetry/, placed.join(' / '));
+});

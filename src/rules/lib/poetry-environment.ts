@@ -7,7 +7,8 @@ import { lineage } from './image-users.js';
 // Settings that keep poetry's environment out of root's cache: none at all, one in the project, or a path given.
 const CREATE = 'POETRY_VIRTUALENVS_CREATE';
 const IN_PROJECT = 'POETRY_VIRTUALENVS_IN_PROJECT';
-const PLACED = ['POETRY_VIRTUALENVS_PATH', 'POETRY_CACHE_DIR'];
+// VIRTUAL_ENV: an active virtualenv, which poetry installs into.
+const PLACED = ['POETRY_VIRTUALENVS_PATH', 'POETRY_CACHE_DIR', 'VIRTUAL_ENV'];
 
 /**
  * The `poetry install` the stage runs as root with no virtualenv setting, so poetry creates the environment under
@@ -33,8 +34,12 @@ export function poetryRootEnvironment(
       for (const c of run.script?.commands ?? []) {
         const [tool, verb, key] = c.argv;
         if (basename(tool ?? '') !== 'poetry') continue;
-        // `poetry config virtualenvs.create false`, `… virtualenvs.in-project true`, `… virtualenvs.path /venvs`
-        if (verb === 'config' && /^(virtualenvs\.(create|in-project|path)|cache-dir)$/.test(key ?? ''))
+        // `poetry config virtualenvs.create false`, `… virtualenvs.in-project true`, `… virtualenvs.path /venvs`; or
+        // `poetry env use PYTHON`, whose environment depends on the interpreter it names.
+        if (
+          verb === 'env' ||
+          (verb === 'config' && /^(virtualenvs\.(create|in-project|path)|cache-dir)$/.test(key ?? ''))
+        )
           configured = true;
         if (verb !== 'install' || configured) continue;
         const env = {
