@@ -180,7 +180,8 @@ export function isRequirementsFile(path: string): boolean {
 export function isSettingsCandidate(path: string): boolean {
   const name = baseName(path);
   if (!name.endsWith('.py')) return false;
-  return /^settings.*\.py$/.test(name) || /(^|\/)settings\/[^/]+\.py$/.test(path);
+  // `settings_prod.py`, `base_settings.py`, `settings/production.py`
+  return /^(settings.*|[\w-]+_settings)\.py$/.test(name) || /(^|\/)settings\/[^/]+\.py$/.test(path);
 }
 
 export function isScript(path: string): boolean {

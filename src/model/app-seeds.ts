@@ -398,7 +398,11 @@ export class AppSeeds extends ModelPart {
       const dir = dirName(dockerfile);
       let managePy = managePys.find((m) => isUnder(m, dir));
       // `web/Dockerfile` beside manage.py copying `web/requirements.txt`: built from where the files it copies exist.
-      let contextDir = managePy ? contextTold(this.texts[dockerfile] ?? '', dir, (p) => this.exists(p)) : dir;
+      // `Dockerfile.django` at the root running `./entrypoint.sh` of `django/`: built from the project's directory.
+      let contextDir = managePy
+        ? contextTold(this.texts[dockerfile] ?? '', dir, (p) => this.exists(p), dir, managePys.map(dirName))
+        : dir;
+      if (contextDir !== dir) managePy = managePys.find((m) => isUnder(m, contextDir)) ?? managePy;
       // A Node or proxy image beside the project (`FROM node` at the root) while another Dockerfile builds Python
       // (`docker/Dockerfile`): that one is the app's image, this one never a phantom app.
       if (

@@ -538,6 +538,11 @@ function scriptWords(argv: string[]): string[] {
     if (argv.slice(k + 1).includes('-c')) return [];
     return rest.slice(0, 1);
   }
+  // `poetry run ./entrypoint.sh`: the project's environment manager execs the script it is given.
+  if (['poetry', 'pipenv', 'uv', 'pdm', 'hatch', 'rye'].includes(baseName(cmd)) && argv[k + 1] === 'run') {
+    const rest = argv.slice(k + 2);
+    return scriptWords(rest.slice(rest.findIndex((w) => !w.startsWith('-'))));
+  }
   if (/(^|\/)python[\d.]*$/.test(cmd)) return [];
   if (/^(gunicorn|uwsgi|uvicorn|daphne|django-admin)$/.test(baseName(cmd))) return [];
   // `wait-for-it.sh db:5432 -- ./start.sh`: the waiter runs the command after `--` once the port answers.

@@ -22,6 +22,7 @@ function namedContextPaths(text: string): string[] {
       for (const w of words.filter((x) => !x.startsWith('--')).slice(0, -1)) out.add(contextSource(w));
     } else if (keyword === 'RUN') {
       for (const args of pipInstallArgs(words)) for (const file of pipRequirementFiles(args)) out.add(file);
+      for (const file of manifestsInstalled(words)) out.add(file);
     } else for (const w of words) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w) && w.includes('/')) out.add(w);
   }
   return [...out]
@@ -41,6 +42,24 @@ function pipInstallArgs(words: string[]): string[][] {
       if (w.endsWith(';')) break;
     }
     out.push(args);
+  }
+  return out;
+}
+
+/**
+ * The manifest of the working directory that `poetry install` (pyproject.toml) or a bare `npm install`/`npm ci`
+ * (package.json) reads; none after a `cd`, which leaves the directory COPY filled.
+ */
+function manifestsInstalled(words: string[]): string[] {
+  const out: string[] = [];
+  for (const [i, w] of words.entries()) {
+    if (w === 'cd') break;
+    const rest = words.slice(i + 2);
+    const end = rest.findIndex((x) => /^(&&|\|\|?|;)$/.test(x));
+    const args = end < 0 ? rest : rest.slice(0, end);
+    if (w === 'poetry' && words[i + 1] === 'install') out.push('pyproject.toml');
+    if (w === 'npm' && ['install', 'ci', 'i'].includes(words[i + 1]) && args.every((a) => a.startsWith('-')))
+      out.push('package.json');
   }
   return out;
 }
@@ -86,14 +105,16 @@ export function contextIsOwnDirectory(
 /**
  * The directory a Dockerfile no build here names a context for is built from, told by the files it names: of its
  * own directory and its ancestors, the nearest holding the most of them (`docker/prod/web/Dockerfile` copying `web/`
- * and `docker/prod/web/entrypoint.sh` from the repository root); `fallback` (else its own directory) when none holds
- * any.
+ * and `docker/prod/web/entrypoint.sh` from the repository root); when those hold (almost) none and exactly one of
+ * `projectDirs` below its directory holds them all, that one (`Dockerfile.django` at the root running
+ * `./entrypoint.sh` and `poetry install` of `django/`); `fallback` (else its own directory) when none holds any.
  */
 export function contextTold(
   text: string,
   dir: string,
   exists: (path: string) => boolean,
   fallback = dir,
+  projectDirs: string[] = [],
 ): string {
   const named = namedContextPaths(text);
   const held = (base: string) => named.filter((p) => exists(base === '.' ? p : posix.join(base, p))).length;
@@ -103,7 +124,25 @@ export function contextTold(
     const count = held(base);
     if (count > best.count) best = { dir: base, count };
   }
+  if (named.length > 0 && best.count * 4 <= named.length) {
+    const below = [...new Set(projectDirs)].filter((d) => d !== dir && isUnder(d, dir));
+    const holding = below.filter((d) => held(d) === named.length);
+    if (holding.length === 1) return holding[0];
+  }
   return best.count > 0 ? best.dir : fallback;
+}
+
+/**
+ * True when a Dockerfile names files of its build context (`./entrypoint.sh`, `package.json` of `npm install`) and
+ * neither its own directory nor an ancestor holds any: the directory it is built from is not in the repository.
+ */
+export function contextUnknown(text: string, dir: string, exists: (path: string) => boolean): boolean {
+  const named = namedContextPaths(text);
+  if (named.length === 0) return false;
+  for (let base = dir; ; base = posix.dirname(base)) {
+    if (named.some((p) => exists(base === '.' ? p : posix.join(base, p)))) return false;
+    if (base === '.' || base === '/' || base === '') return true;
+  }
 }
 
 /**

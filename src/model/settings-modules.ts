@@ -19,6 +19,7 @@ import { byDepth, ModelPart } from './input.js';
 import { namesNoServer, onlyWsgiModule, servedModule } from './shipped-servers.js';
 import { chosenSettingsModule, type ContainerVariable } from './settings-module-choice.js';
 import { modelSettings } from './settings/index.js';
+import { isEmptyModule, isTemplateModule, settingsRank, stemOf } from './settings-file-names.js';
 import type { App } from './types/project.js';
 import type { SettingsModel } from './types/settings.js';
 
@@ -26,7 +27,11 @@ import type { SettingsModel } from './types/settings.js';
 const DEVELOPMENT_FILE =
   /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/i;
 
+/** A settings module found; `inPlaceOf`: the module the container names, which the repository does not hold. */
+type SettingsFile = { file: string; module: string; inPlaceOf?: string };
+
 /** Finds an app's settings module and the modules it star-imports, and models them. */
+
 export class SettingsModules extends ModelPart {
   /** The app's settings and the bases they star-import, modelled; nothing when no settings module is found. */
   model(
@@ -63,6 +68,7 @@ export class SettingsModules extends ModelPart {
     const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve, includes);
     this.addErrors(r.errors);
     if (!r.model) return { bases: [] };
+    if (settings.inPlaceOf) r.model.inPlaceOf = settings.inPlaceOf;
     const other = (file: string, module: string) => {
       const m = modelSettings(file, module, this.texts[file], resolve, includes);
       this.addErrors(m.errors);
@@ -158,7 +164,7 @@ export class SettingsModules extends ModelPart {
    * The settings module: the input, the runtime environment (compose, then ENV), what the start chain exports, the
    * served wsgi module's default, manage.py's default, else a search.
    */
-  private settingsFile(app: App, seed: AppSeed): { file: string; module: string } | undefined {
+  private settingsFile(app: App, seed: AppSeed): SettingsFile | undefined {
     const base = app.managePy ? dirName(app.managePy) : app.dir;
     const modules: string[] = [];
     if (this.tree.options.settingsModule) modules.push(this.tree.options.settingsModule);
@@ -216,7 +222,9 @@ export class SettingsModules extends ModelPart {
     const module = relativeTo(run, base)
       .replace(/\/__init__\.py$|\.py$/, '')
       .replace(/\//g, '.');
-    return { file: run, module };
+    // `ENV DJANGO_SETTINGS_MODULE=server.local_settings`, a git-ignored module: what it sets at run time is not here.
+    const told = [fromOption, fromCompose, fromEnv].find((m) => m !== undefined && isModuleName(m));
+    return { file: run, module, ...(told ? { inPlaceOf: told } : {}) };
   }
 
   /**
@@ -564,34 +572,4 @@ function moduleRoot(file: string, module: string): string | undefined {
   const tail = module.replaceAll('.', '/');
   if (path === tail) return '.';
   return path.endsWith(`/${tail}`) ? path.slice(0, -tail.length - 1) : undefined;
-}
-
-/** A settings template meant to be copied under another name: `local_example.py`, `settings.sample.py`, `dev_template.py`. */
-function isTemplateModule(file: string): boolean {
-  return /(?:^|[._-])(?:example|sample|template|dist|tmpl)$/i.test(stemOf(file));
-}
-
-function stemOf(file: string): string {
-  return baseName(file).replace(/\.py$/, '');
-}
-
-/** Prefers `settings.py`, then `settings/production.py`-like modules, then others. */
-function settingsRank(file: string): number {
-  if (baseName(file) === 'settings.py') return 0;
-  if (/prod/.test(baseName(file))) return 1;
-  if (baseName(file) === '__init__.py') return 3;
-  return 2;
-}
-
-/**
- * A module that assigns no setting and star-imports or includes (django-split-settings) nothing (an empty
- * `__init__.py`, or only comments), nor copies in the names of a module it loads (`globals().update(vars(m))`).
- */
-function isEmptyModule(text: string): boolean {
-  return (
-    !/^[A-Z_][A-Z0-9_]*\s*[:=]/m.test(text) &&
-    !/^\s*from\s+\S+\s+import\s+\*/m.test(text) &&
-    !/^\s*include\(/m.test(text) &&
-    !(/\bimport_module\s*\(/.test(text) && /\bglobals\(\s*\)/.test(text))
-  );
 }

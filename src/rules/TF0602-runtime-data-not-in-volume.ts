@@ -174,6 +174,8 @@ function unkeptIn(project: Project, app: App, composeFiles: string[], imageAlone
   const stage = app.dockerfile?.targetStage;
   // A compose file that could not be parsed may mount the path.
   if (!settings || !stage || app.unparsedCompose) return out;
+  // The module the container runs is not in the repository: where it puts the database is unknown.
+  if (settings.inPlaceOf) return out;
   // A variant Dockerfile nothing builds (`Dockerfile.no_venv`) does not decide where the deployed app keeps its data:
   // the image compose runs does. One named for production (`Dockerfile.prod`, for a platform) is a deploy of its own.
   if (variantOfComposeImage(project, app) && !isNamedForProduction(app.dockerfile!.file)) return out;

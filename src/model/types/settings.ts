@@ -148,6 +148,11 @@ export interface DatabasesModel {
 }
 
 export interface SettingsModel {
+  /**
+   * The module the container is told to run (`DJANGO_SETTINGS_MODULE`, `--settings`) that the repository does not
+   * hold (a git-ignored `local_settings`): these settings were found in its place, and what it overrides is unknown.
+   */
+  inPlaceOf?: string;
   /** Relative to the scanned directory. */
   file: string;
   module: string; // mysite.settings
