@@ -818,6 +818,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a host inside a dict of aliases (CACHES LOCATION, RQ_QUEUES, CHANNEL_LAYERS) is no URL setting of its own',
     },
   ],
+  '__tests__/fixtures/corpus/root-dockerfiles-built-from-project-subdir': [
+    {
+      rule: 'TF0102',
+      why: 'Dockerfile.web is built from a directory the repository does not hold: there is no place to write its .dockerignore',
+    },
+  ],
   '__tests__/fixtures/corpus/split-settings-local-tail': [
     {
       rule: 'TF0305',

@@ -29,7 +29,7 @@ import { djangoDirectories } from './command/directories.js';
 import { type ComposeSet, ComposeProjects } from './compose-projects.js';
 import { ImageLayout } from './context.js';
 import { modelDockerfile } from './dockerfile.js';
-import { contextTold } from './own-context.js';
+import { contextTold, contextUnknown } from './own-context.js';
 import { boundFile, ImageFiles } from './image-files.js';
 import { readmeScripts } from './readme-commands.js';
 import { linkRepositoryBases, repositoryBuilds } from './repo-base.js';
@@ -280,15 +280,15 @@ class ProjectBuilder implements ModelInput {
       (set) => set.model?.services.flatMap((s) => (s.build ? [s.build] : [])) ?? [],
     );
     const out: Record<string, BuildContext> = {};
+    const exists = (p: string) => this.files.some((f) => f === p || f.startsWith(`${p}/`));
     for (const { file } of dockerfiles) {
       const build = builds.find((b) => normalizeRelative(b.dockerfile) === file);
       // Nothing builds it: the directory where the files it copies exist (`client/`, for client/docker/prod/Dockerfile).
       const dir = build
         ? (normalizeRelative(build.context) ?? build.context)
-        : contextTold(this.texts[file] ?? '', dirName(file), (p) =>
-            this.files.some((f) => f === p || f.startsWith(`${p}/`)),
-          );
+        : contextTold(this.texts[file] ?? '', dirName(file), exists);
       out[file] = this.context(dir, file, []);
+      if (!build && contextUnknown(this.texts[file] ?? '', dirName(file), exists)) out[file].unknown = true;
     }
     return out;
   }

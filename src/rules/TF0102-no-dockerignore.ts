@@ -47,7 +47,9 @@ ${DOCKERIGNORE_PATTERNS}
           findings.push({
             file: model.file,
             line: ins.line,
-            message: `${copying(ins.keyword, whole, ins.onbuildOf)} the whole build context (${where}) into the image and there is no .dockerignore. Add one that leaves out .git, .env*, *.sqlite3, virtualenvs and __pycache__.`,
+            message: context.unknown
+              ? `${copying(ins.keyword, whole, ins.onbuildOf)} the whole build context into the image, and no .dockerignore is found for it: no directory of the repository holds the files the Dockerfile names, so its context is not known here. Give the directory it is built from a .dockerignore that leaves out .git, .env*, *.sqlite3, virtualenvs and __pycache__.`
+              : `${copying(ins.keyword, whole, ins.onbuildOf)} the whole build context (${where}) into the image and there is no .dockerignore. Add one that leaves out .git, .env*, *.sqlite3, virtualenvs and __pycache__.`,
           });
         }
       }
@@ -62,7 +64,8 @@ ${DOCKERIGNORE_PATTERNS}
       const file = context.finding.file;
       const app = context.project.apps.find((a) => a.dockerfile?.file === file && a.context);
       const build = app?.context ?? context.project.otherContexts?.[file];
-      return build ? newDockerignore(context, build) : undefined;
+      // A context the repository does not hold gets no .dockerignore written to a directory it is not.
+      return build && !build.unknown ? newDockerignore(context, build) : undefined;
     },
   },
 });

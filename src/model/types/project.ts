@@ -16,6 +16,11 @@ export type { DockerignoreModel, ParseError, RequirementLine, RequirementsFile, 
 export interface BuildContext {
   /** Context directory relative to the scanned directory ('.' for it). */
   dir: string;
+  /**
+   * Set when nothing here builds the Dockerfile and no directory of the repository holds the files it names
+   * (`./entrypoint.sh`, the package.json of `npm install`): `dir` is its own directory by assumption only.
+   */
+  unknown?: true;
   /** Files present in the context, relative to the context dir, '/' separators (symlinks out of the tree excluded). */
   files: string[];
   dockerignore?: DockerignoreModel;
