@@ -11,6 +11,7 @@ import type { App } from '../model/types/project.js';
 import type { RawFinding } from '../core/index.js';
 import { insertAt, linesOf, locate } from './lib/fix.js';
 import { proxyBeside } from './lib/processes.js';
+import { replacedCommandNote } from './lib/replaced-command.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const bindsLoopback = defineRule({
@@ -56,8 +57,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
           file: cmd.file,
           line: cmd.line,
           message: addresses.every((a) => a.untilPortSet)
-            ? untilPortSetMessage(cmd, app)
-            : `${name} listens on ${where} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(name, port)}.`,
+            ? `${untilPortSetMessage(cmd, app)}${replacedCommandNote(app, cmd)}`
+            : `${name} listens on ${where} only, which is unreachable from outside the container.${replacedCommandNote(app, cmd)} Bind all interfaces, e.g. ${fixFor(name, port)}.`,
         });
       }
     }

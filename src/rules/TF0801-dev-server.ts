@@ -1,15 +1,9 @@
-import {
-  djangoCommand,
-  effectiveCommand,
-  isRunserver,
-  recipeNote,
-  serviceCommand,
-  type StartCommand,
-} from '../model/command.js';
+import { djangoCommand, isRunserver, recipeNote, type StartCommand } from '../model/command.js';
 import type { App } from '../model/types/project.js';
 import type { RawFinding } from '../core/index.js';
 import { appImageStartCommands } from './lib/each.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
+import { replacedCommandNote } from './lib/replaced-command.js';
 import { passedOver } from './lib/missing-server.js';
 import { defineRule } from './lib/rule.js';
 
@@ -25,8 +19,9 @@ export const devServer = defineRule({
 It has not gone through security audits or performance tests, serves one process, and reloads code on changes.
 Scale out through the process model with a production WSGI/ASGI server. A \`[program:…]\` of the supervisord
 configuration the container starts is read too: the finding is at its \`command=\` line.
-The image's own CMD is not reported when every compose service that runs the image replaces it with a command
-that is not the development server (\`command: gunicorn …\`): no container of the repository starts it.
+The image's own CMD is reported even when every compose service that runs the image replaces it (\`command:
+gunicorn …\`): a container of the image started on its own (\`docker run\`, a platform) still runs it; the message
+says so.
 
 \`\`\`dockerfile
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
@@ -38,7 +33,6 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
     const findings: RawFinding[] = [];
     for (const { app, command: cmd, service } of appImageStartCommands(project)) {
       if (!isRunserver(cmd.argv)) continue;
-      if (!service && replacedByEveryService(app, cmd)) continue;
       const server =
         djangoCommand(cmd.argv)?.name === 'runserver_plus'
           ? "django-extensions' development server (manage.py runserver_plus)"
@@ -46,7 +40,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `${service ? `Service '${service.name}'` : 'The container'} starts ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ''}. ${serveAdvice(app, cmd)}${droppedCommandNote(app, cmd.file)}`,
+        message: `${service ? `Service '${service.name}'` : 'The container'} starts ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ''}.${service ? '' : replacedCommandNote(app, cmd)} ${serveAdvice(app, cmd)}${droppedCommandNote(app, cmd.file)}`,
       });
     }
     return findings;
@@ -67,23 +61,4 @@ function serveAdvice(app: App, cmd: StartCommand): string {
     return `Line ${c.line} starts ${program} first, but nothing the image installs provides it (no requirement, RUN, lock file, start script or base image), so that line fails and the script goes on to the development server: add ${program} to the requirements and start only it, with exec.`;
   }
   return 'Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.';
-}
-
-/**
- * Whether no container of the app's compose file runs the development server although the image's own start does:
- * every service of the image replaces the image's command with its own (`command: gunicorn …` over
- * `CMD runserver`), and none of those runs runserver. An image compose only names (`image: acme/app`), which the
- * Dockerfile may not build, keeps its command.
- */
-function replacedByEveryService(app: App, cmd: StartCommand): boolean {
-  const compose = app.compose;
-  if (!compose?.appService || app.imageNotBuiltHere) return false;
-  const services = [compose.appService, ...(compose.appImageServices ?? [])];
-  if (services.some((s) => !s.command && !s.entrypoint)) return false;
-  const key = (c: StartCommand) => `${c.file}\0${c.line}\0${c.argv.join('\0')}`;
-  const run = [
-    ...effectiveCommand(app),
-    ...services.filter((s) => s !== compose.appService).flatMap((s) => serviceCommand(app, s)),
-  ];
-  return !run.some((c) => key(c) === key(cmd) || isRunserver(c.argv));
 }
