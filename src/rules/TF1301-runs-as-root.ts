@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import {
   basename,
+  exclusive,
   longRunningProcess,
   reverseProxyOf,
   serverOf,
@@ -311,7 +312,7 @@ function proxyMessage(
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
   const user = existing ?? 'app';
   const create = existing ? '' : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
-  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user)}. Or ${split}.`;
+  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user, proxy)}. Or ${split}.`;
 }
 
 // Where the nginx packages put the site enabled by default (it listens on 80): a copy there replaces it.
@@ -390,9 +391,21 @@ function nginxTempDir(df: DockerfileModel, stage: Stage): string {
   return /^(docker\.io\/)?(library\/)?nginx$/.test(repository) ? '/var/cache/nginx' : '/var/lib/nginx';
 }
 
-/** How the app's server process alone drops to `user`: the server's own option, supervisord's `user=`, or a tool. */
-function appDrop(app: App, df: DockerfileModel, stage: Stage, user: string): string {
-  const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+/**
+ * How the app's server process alone drops to `user`: the server's own option, supervisord's `user=`, or a tool. The
+ * server is the one started beside the proxy, not one on another branch of the script (runserver when DEBUG is set).
+ */
+function appDrop(
+  app: App,
+  df: DockerfileModel,
+  stage: Stage,
+  user: string,
+  proxy: { file: string; line: number },
+): string {
+  const starts = appStarts(app);
+  const proxyStart = starts.find((c) => c.file === proxy.file && c.line === proxy.line);
+  const servers = starts.filter((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+  const server = servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
   const tool = dropTool(baseStage(df, stage), user);
   if (!server) return `start it through ${tool}`;
   const at = `${server.file}:${server.line}`;
