@@ -630,6 +630,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'gunicorn started through su: exec su would leave su as its parent, and gosu is not installed in the image',
     },
   ],
+  '__tests__/fixtures/corpus/debug-runserver-else-supervisord-nginx-uwsgi': [
+    {
+      rule: 'TF1301',
+      why: 'nginx under supervisord needs root to bind port 80: a USER would stop it; user= on the program is by hand',
+    },
+  ],
   '__tests__/fixtures/corpus/uwsgi-ini-uid-nginx-port-80': [
     {
       rule: 'TF1301',

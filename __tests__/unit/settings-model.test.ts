@@ -799,7 +799,7 @@ test('SQLite paths: absolute literal, nested BASE_DIR division, env with a path 
   assert.equal(plain(value(m, 'F')), '/srv/db.sqlite3');
 });
 
-test('LOGGING handler classes with the line of their class key, also through dictConfig (with the line of its call) and later updates', () => {
+test('LOGGING handler classes with the line of their class key and their filename, also through dictConfig (with the line of its call) and later updates', () => {
   const m = model(
     [
       'import logging.config',
@@ -821,8 +821,16 @@ test('LOGGING handler classes with the line of their class key, also through dic
   );
   assert.deepEqual(m.logHandlers, [
     { className: 'logging.StreamHandler', line: 5 },
-    { className: 'logging.handlers.RotatingFileHandler', line: 8 },
-    { className: 'logging.FileHandler', line: 13 },
+    {
+      className: 'logging.handlers.RotatingFileHandler',
+      line: 8,
+      filename: { kind: 'literal', value: '/var/log/app.log', line: 9 },
+    },
+    {
+      className: 'logging.FileHandler',
+      line: 13,
+      filename: { kind: 'literal', value: 'audit.log', line: 13 },
+    },
     { className: 'logging.handlers.WatchedFileHandler', line: 15, dictConfigLine: 15 },
   ]);
 });

@@ -32,11 +32,40 @@ export function unlockedPipfile(at: InstallAt): RequirementsFile | undefined {
     (context.sentFiles.includes('Pipfile') ? 'Pipfile' : undefined);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at.texts)) return undefined;
-  const locked = context.files.includes(joinPath(dirName(source), 'Pipfile.lock'));
-  if (locked && !install.skipLock) return undefined;
+  const imageDir = at.layout.sourceOf(at.stage, posix.resolve(at.wd, 'Pipfile'), at.index)
+    ? at.wd
+    : undefined;
+  const lock = lockState(at, source, imageDir, 'Pipfile.lock');
+  if (lock === 'locked' && !install.skipLock) return undefined;
+  const parsed = parsePipfile(file, at.texts[file], install.dev);
+  if (install.skipLock) return { ...parsed, unlocked: 'skip-lock' };
+  return { ...parsed, ...(lock === 'locked' ? { unlocked: 'no-lock' } : lock) };
+}
+
+/**
+ * Whether the lock beside a manifest (`source`, a context path, found in the image in `imageDir`) is in the image
+ * when the install runs; a lock the repository holds but the image gets only later (`COPY . .` after the install) is
+ * no lock to that install. Without the image's directory (a manifest read from the context), the repository decides.
+ */
+function lockState(
+  at: InstallAt,
+  source: string,
+  imageDir: string | undefined,
+  lockName: string,
+): 'locked' | Pick<RequirementsFile, 'unlocked' | 'lockNotCopied'> {
+  const lock = joinPath(dirName(source), lockName);
+  if (!at.context.files.includes(lock)) return { unlocked: 'no-lock' };
+  if (imageDir === undefined || at.layout.sourceOf(at.stage, posix.join(imageDir, lockName), at.index))
+    return 'locked';
+  const install = at.stage.instructions[at.index];
+  const later = at.layout.landings(at.stage, lock).find((l) => l.line > install.line);
   return {
-    ...parsePipfile(file, at.texts[file], install.dev),
-    unlocked: install.skipLock ? 'skip-lock' : 'no-lock',
+    unlocked: 'lock-not-copied',
+    lockNotCopied: {
+      lock: joinPath(at.context.dir, lock),
+      installLine: install.line,
+      ...(later ? { copiedAt: later.line } : {}),
+    },
   };
 }
 
@@ -49,18 +78,19 @@ export function unlockedPoetryProject(at: InstallAt): RequirementsFile | undefin
 
   if (!install) return undefined;
   const { context } = at;
+  const copied = copiedAbove(at, posix.resolve(at.wd, install.directory ?? '.'), 'pyproject.toml');
   const source =
-    copiedAbove(at, posix.resolve(at.wd, install.directory ?? '.'), 'pyproject.toml') ??
-    (context.sentFiles.includes('pyproject.toml') ? 'pyproject.toml' : undefined);
+    copied?.source ?? (context.sentFiles.includes('pyproject.toml') ? 'pyproject.toml' : undefined);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at.texts)) return undefined;
-  if (context.files.includes(joinPath(dirName(source), 'poetry.lock'))) return undefined;
-  return { ...parsePoetryDependencies(file, at.texts[file], install), unlocked: 'no-lock' };
+  const lock = lockState(at, source, copied?.dir, 'poetry.lock');
+  if (lock === 'locked') return undefined;
+  return { ...parsePoetryDependencies(file, at.texts[file], install), ...lock };
 }
 
-/** The context file the image holds as NAME in `dir` or the nearest directory above it that has one. */
-function copiedAbove(at: InstallAt, dir: string, name: string): string | undefined {
+/** The context file the image holds as NAME in `dir` or the nearest directory above it that has one, and where. */
+function copiedAbove(at: InstallAt, dir: string, name: string): { source: string; dir: string } | undefined {
   const source = at.layout.sourceOf(at.stage, posix.join(dir, name), at.index);
-
-  return source ?? (dir === '/' ? undefined : copiedAbove(at, posix.dirname(dir), name));
+  if (source) return { source, dir };
+  return dir === '/' ? undefined : copiedAbove(at, posix.dirname(dir), name);
 }

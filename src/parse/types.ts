@@ -102,8 +102,13 @@ export interface RequirementsFile {
    * resolves with no poetry.lock beside it.
    */
   manifest?: 'pipfile' | 'pyproject' | 'poetry';
-  /** Why the Pipfile is resolved at build time: `--skip-lock`, or no Pipfile.lock in the repository. */
-  unlocked?: 'skip-lock' | 'no-lock';
+  /**
+   * Why the manifest is resolved at build time: `--skip-lock`, no lock in the repository, or a lock the repository
+   * holds that the image gets only after the install ran (`COPY pyproject.toml` first, `COPY . .` later).
+   */
+  unlocked?: 'skip-lock' | 'no-lock' | 'lock-not-copied';
+  /** With 'lock-not-copied': the lock's file, the install's line, and the line of a later COPY that brings it. */
+  lockNotCopied?: { lock: string; installLine: number; copiedAt?: number };
 }
 
 export interface SuppressionComment {

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { App, SidecarImage } from '../model/types/project.js';
+import type { App, RequirementsFile, SidecarImage } from '../model/types/project.js';
 import { buildRuns, pipInstall } from '../model/command.js';
 import { expandedArgv } from '../model/install-args.js';
 import type { RawFinding } from '../core/index.js';
@@ -50,7 +50,8 @@ in a requirements file is pinned only by the file's hash (\`#sha256=…\` after 
 file is one of the Python Package Index's. A Pipfile the image installs without its lock (\`pipenv install
 --skip-lock\`, or no Pipfile.lock in the repository) is judged the same way, package by package; installed from a
 committed lock (\`pipenv install --deploy\`) it is pinned. A pyproject.toml that \`poetry install\` resolves because
-the repository holds no poetry.lock beside it is judged the same way, in each group Poetry installs (\`"5.1.4"\` is
+the repository holds no poetry.lock beside it (or holds one the image copies only after the install, \`COPY
+pyproject.toml\` first and \`COPY . .\` later; the same for a Pipfile.lock) is judged the same way, in each group Poetry installs (\`"5.1.4"\` is
 exact in Poetry's syntax, \`"^5.1.4"\` is not). Upgrading the installer itself (\`pip install --upgrade pip
 setuptools wheel\`) is only a notice: it does not change what the app imports, but it still makes two builds of one
 commit differ.
@@ -121,15 +122,18 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
           if (req.manifest === 'pipfile') {
             // `--skip-lock` beside a committed Pipfile.lock: the lock is there, the image does not use it.
             const lockHeld = req.unlocked === 'skip-lock' && holdsLockBeside(app, req.file);
+            const late = req.lockNotCopied && lockTooLate(app, req.lockNotCopied, 'pipenv install');
             const why =
               req.unlocked === 'skip-lock'
                 ? lockHeld
                   ? 'pipenv install --skip-lock, which ignores the Pipfile.lock the repository holds'
                   : 'pipenv install --skip-lock'
-                : 'pipenv install with no Pipfile.lock in the repository';
-            const lockAdvice = lockHeld
-              ? 'or copy Pipfile.lock into the image beside the Pipfile and install from it with pipenv install --deploy --system (without --skip-lock)'
-              : 'or commit Pipfile.lock and install with pipenv install --deploy --system';
+                : (late ?? 'pipenv install with no Pipfile.lock in the repository');
+            const lockAdvice = late
+              ? 'or copy Pipfile.lock beside the Pipfile before the install (COPY Pipfile Pipfile.lock ./) and install from it with pipenv install --deploy --system'
+              : lockHeld
+                ? 'or copy Pipfile.lock into the image beside the Pipfile and install from it with pipenv install --deploy --system (without --skip-lock)'
+                : 'or commit Pipfile.lock and install with pipenv install --deploy --system';
             findings.push({
               file: req.file,
               line: line.line,
@@ -145,10 +149,15 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
               : line.text.includes('{')
                 ? 'version = "==<version>" in its table'
                 : `${line.name ?? 'the package'} = "==<version>"`;
+            const late = req.lockNotCopied && lockTooLate(app, req.lockNotCopied, 'poetry install');
+            const why = late ?? 'the image runs poetry install with no poetry.lock in the repository';
+            const lock = late
+              ? 'or copy poetry.lock beside pyproject.toml before the install (COPY pyproject.toml poetry.lock ./)'
+              : 'or commit poetry.lock (poetry lock) and copy it into the image beside pyproject.toml';
             findings.push({
               file: req.file,
               line: line.line,
-              message: `'${line.text}' does not pin an exact version, and the image runs poetry install with no poetry.lock in the repository, so each build resolves the ranges again and two builds of one commit can install different releases. Write ${pin}, or commit poetry.lock (poetry lock) and copy it into the image beside pyproject.toml.`,
+              message: `'${line.text}' does not pin an exact version, and ${why}, so each build resolves the ranges again and two builds of one commit can install different releases. Write ${pin}, ${lock}.`,
             });
             continue;
           }
@@ -183,6 +192,24 @@ function toolingMessage(tooling: string[], upgrade: boolean, quote: (spec: strin
     return `pip upgrades the installer itself (${names}) to whatever is newest${tooling.some((s) => /[<>=!~]/.test(s)) ? ' within the range written' : ''}, so two builds of one commit can differ. ${pin}`;
   const one = tooling.length === 1;
   return `pip installs the packaging tool${one ? '' : 's'} ${names} without an exact version: this changes nothing where the base image already has ${one ? 'it' : 'them'}, but where it does not, the build takes whatever release is newest, so two builds of one commit can differ. ${pin}`;
+}
+
+/**
+ * `poetry install at Dockerfile:21 runs before the image holds the repository's poetry.lock, which the COPY at
+ * Dockerfile:23 brings only later`:
+ * the repository's lock, which the install does not see.
+ */
+function lockTooLate(
+  app: App | SidecarImage,
+  late: NonNullable<RequirementsFile['lockNotCopied']>,
+  install: string,
+): string {
+  const df = app.dockerfile?.file ?? 'the Dockerfile';
+  const name = posix.basename(late.lock);
+  const later = late.copiedAt
+    ? `which the COPY at ${df}:${late.copiedAt} brings only later`
+    : 'which the image never copies';
+  return `${install} at ${df}:${late.installLine} runs before the image holds the repository's ${name}, ${later}`;
 }
 
 /** Whether the build context holds a Pipfile.lock beside the Pipfile at `pipfile` (a repository path). */

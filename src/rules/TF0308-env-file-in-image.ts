@@ -7,6 +7,7 @@ import type { App } from '../model/types/project.js';
 import type { CopyInstr } from '../model/types/dockerfile.js';
 import { lineage } from '../model/dockerfile/lineage.js';
 import { appsAndWorkerImages } from './lib/each.js';
+import { matchesGlob } from '../util/glob.js';
 import { sourcedFileAdvice } from './lib/env-file-sourced.js';
 import { defineRule } from './lib/rule.js';
 
@@ -21,7 +22,8 @@ export const envFileInImage = defineRule({
   help: `Config belongs in the environment of each deploy, not in the artefact. A \`.env\` file copied into the image ships
 its secrets to everyone who can pull the image, and the same image then carries one environment's config into every
 other one. An \`env_file\` that compose reads from inside the build context is the same risk even when it is not
-committed: the developer who builds the image has the real one, and \`COPY . .\` bakes it in. Keep \`.env\` files out of the build context and pass the values at run time (\`docker run --env-file\`,
+committed: the developer who builds the image has the real one, and \`COPY . .\` bakes it in. So is a COPY that names a
+\`.env\` file or pattern the repository does not hold (\`COPY ./.env* /app/\`): it is there to take the real one. Keep \`.env\` files out of the build context and pass the values at run time (\`docker run --env-file\`,
 compose \`env_file:\`, or your platform's secrets).
 
 A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.tpl\`, \`.env.dist\`, \`.env.default\`)
@@ -69,9 +71,41 @@ for the script to read them from the environment.
           : `This instruction copies ${names} into the image${what}. ${ignoreAdvice(at.app, files)}${sourcedFileAdvice(at.app, files)}`;
       },
     );
-    return [...copied, ...images.flatMap(envFilesOfCompose)];
+    const found = [...copied, ...images.flatMap(envFilesOfCompose)];
+    // A COPY already reported (it takes a file the context holds, or a compose env_file) is not reported twice.
+    const absent = images
+      .flatMap(envSourcesAbsent)
+      .filter((a) => !found.some((f) => f.file === a.file && f.line === a.line));
+    return [...found, ...absent];
   },
 });
+
+/**
+ * A COPY/ADD whose source names a .env-style file or pattern (`COPY ./.env* /.env`, `COPY .env /app/`) that the
+ * context does not hold (the repository ignores it): the build takes the developer's real one, secrets and all.
+ */
+function envSourcesAbsent(app: App): RawFinding[] {
+  const df = app.dockerfile;
+  const context = app.context;
+  if (!df?.targetStage || !context) return [];
+  const out: RawFinding[] = [];
+  for (const i of lineage(df).flatMap((s) => s.instructions)) {
+    if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || (i as CopyInstr).fromStage !== undefined) continue;
+    for (const written of (i as CopyInstr).sources) {
+      const source = posix.normalize(written).replace(/^\/+/, '');
+      // `.env*`, `.env.*` and `*.env` name env files as `.env` and `.env.prod` do; a template is committed on purpose.
+      if (!isEnvFile(source.replace(/\*/g, '')) || hasTemplateName(source)) continue;
+      if (context.files.some((f) => matchesGlob(source, f))) continue;
+      out.push({
+        file: df.file,
+        line: i.line,
+        message: `This instruction copies '${written}' into the image by name. The repository holds no such file, but the developer who builds the image has a real one, and its secrets ship with the image. Remove the COPY and pass the values as environment variables at run time (compose env_file, or the platform's settings).`,
+      });
+      break;
+    }
+  }
+  return out;
+}
 
 /** Every one of the files (repository paths) names no secret-looking variable and carries no credential (`DEBUG=1`). */
 function namesNoSecret(app: App, files: string[]): boolean {

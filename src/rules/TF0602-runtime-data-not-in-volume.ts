@@ -20,6 +20,7 @@ import { isDevelopmentComposeFile, isNamedForProduction, projectComposeFiles } f
 import { defineRule } from './lib/rule.js';
 import { otherStorage } from './lib/other-storage.js';
 import { serverDirectory } from '../model/command.js';
+import { baseDirAt, imageBaseDir } from './lib/paths.js';
 
 export const runtimeDataNotInVolume = defineRule({
   id: 'TF0602',
@@ -305,24 +306,6 @@ function workdirKnown(app: App): boolean {
   return (
     repository !== undefined && /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository)
   );
-}
-
-/**
- * BASE_DIR in the image: where the directory holding manage.py lands, adjusted when BASE_DIR is another directory.
- * BASE_DIR is computed from `__file__`, so a BASE_DIR above manage.py's directory (three `dirname`s) is that many
- * directories above where it lands in the image, whatever the image holds there.
- */
-function imageBaseDir(app: App): string | undefined {
-  return app.imageSourceDir ? baseDirAt(app, app.imageSourceDir) : undefined;
-}
-
-/** BASE_DIR where the directory holding manage.py is at sourceDir in the container. */
-function baseDirAt(app: App, sourceDir: string): string {
-  const baseDir = app.settings?.baseDir;
-  if (baseDir === undefined) return sourceDir;
-  const manageDir = app.managePy ? posix.dirname(app.managePy) : app.dir;
-  const rel = posix.relative(manageDir === '.' ? '' : manageDir, baseDir === '.' ? '' : baseDir);
-  return posix.join(sourceDir, rel);
 }
 
 /**

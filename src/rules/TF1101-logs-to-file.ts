@@ -1,8 +1,8 @@
 import { programArgv, serverOf, startCommands } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { defineRule } from './lib/rule.js';
+import { FILE_HANDLERS } from './lib/log-files.js';
 
-const FILE_HANDLERS = /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
 const LOG_FILE_OPTIONS: Record<string, string[]> = {
   gunicorn: ['--access-logfile', '--error-logfile', '--log-file'],
   uwsgi: ['--logto', '--logto2', '--daemonize'],

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import {
   basename,
+  exclusive,
   longRunningProcess,
   reverseProxyOf,
   serverOf,
@@ -32,6 +33,7 @@ import { inherited, repositoryBases, startingApp } from './lib/base-image.js';
 import { appsAndWorkerImages, imageRunner } from './lib/each.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { listOf } from './lib/processes.js';
+import { rootOwnedDirectories, settingsLogFiles } from './lib/log-files.js';
 import { s6RootMessage } from './lib/s6-root.js';
 import { poetryAdvice, poetryRootEnvironment } from './lib/poetry-environment.js';
 import { socketInNamedVolume, socketVolumeAdvice } from './lib/socket-volume.js';
@@ -69,6 +71,9 @@ in-project environment given to the user).
 A unix socket the server binds in a directory a named volume of its service is mounted at (shared with a proxy)
 needs that directory created in the image and given to the user before USER: a new volume takes its owner from the
 image's directory.
+Settings whose \`LOGGING\` file handlers open their files when imported, in a directory the image leaves to root
+(\`BASE_DIR.parent / "logs"\`), fail to import under USER with PermissionError: the advice adds creating that directory
+and giving it to the user.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -107,7 +112,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   fix: {
     safety: 'safe',
     summary:
-      'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, and the directory of a unix socket the server binds in a named volume of its service), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
+      'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
     declines:
       "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting (its environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
     make: fixRunsAsRoot,
@@ -149,8 +154,18 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   let at = runtime;
   // The server's socket directory, a named volume's mount point: the volume takes its owner from the image's.
   const socketDir = socketInNamedVolume(runner, dockerfile, stage)?.dir;
-  if (existing && socketDir)
-    lines = [`RUN mkdir -p ${socketDir} && chown ${existing} ${socketDir}`, `USER ${existing}`];
+  // The directories the settings' file handlers open their logs in when imported: the user must create them.
+  const logDirs = rootOwnedDirectories(
+    dockerfile,
+    stage,
+    settingsLogFiles(found.app).flatMap((h) => (h.dir ? [h.dir] : [])),
+  );
+  const ownDirs = [...new Set([...(socketDir ? [socketDir] : []), ...logDirs])];
+  if (existing && ownDirs.length > 0)
+    lines = [
+      `RUN mkdir -p ${ownDirs.join(' ')} && chown ${existing} ${ownDirs.join(' ')}`,
+      `USER ${existing}`,
+    ];
   else if (existing) lines = [`USER ${existing}`];
   else {
     // Alpine's busybox has adduser only; Debian-based images (python:*, slim) have useradd.
@@ -163,7 +178,7 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
           (v) => stage.instructions.includes(v) && v.line < runtime && !runs.some((i) => i.line > v.line),
         );
     if (volumes.length > 0) at = Math.min(...volumes.map((v) => v.line));
-    const dataDirs = [...new Set([...volumes.flatMap((v) => v.paths), ...(socketDir ? [socketDir] : [])])];
+    const dataDirs = [...new Set([...volumes.flatMap((v) => v.paths), ...ownDirs])];
     const owned = [...(stage.workdir !== '/' ? [stage.workdir] : []), ...dataDirs];
     const mkdir = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(' ')}` : '';
     const chown = owned.length > 0 ? ` && chown app ${owned.join(' ')}` : '';
@@ -236,15 +251,35 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
   const poetry = poetryRootEnvironment(df, stage, app.context);
   const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? 'app';
   const socket = socketInNamedVolume(app, df, stage);
+  const logs = logFilesAdvice(app, df, stage, user);
   const reach = [
     ...(poetry ? [poetryAdvice(poetry, user, stage.workdir)] : []),
     ...(socket ? [socketVolumeAdvice(socket, user)] : []),
+    ...(logs ? [logs] : []),
   ]
     .map((a) => ` ${a}`)
     .join('');
   return stage.user
     ? `${head}. ${switchAdvice(df, stage)}${keep}${reach}`
     : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}${keep}${reach}`;
+}
+
+/**
+ * The settings open their log files when imported (a dictConfig file handler opens its file at once): in a directory
+ * the image leaves to root, the user can create neither, and every manage.py command and the server fail to start.
+ */
+function logFilesAdvice(app: App, df: DockerfileModel, stage: Stage, user: string): string | undefined {
+  const handlers = settingsLogFiles(app);
+  const first = handlers[0];
+  if (!first) return undefined;
+  const at = `${first.className} at ${first.file}:${first.line}`;
+  const known = handlers.flatMap((h) => (h.dir ? [h.dir] : []));
+  const dirs = rootOwnedDirectories(df, stage, known);
+  const stdout = 'or log to stdout instead (TF1101)';
+  if (handlers.some((h) => !h.dir))
+    return `The settings open log files when they are imported (${at}): give ${user} the directory they are written to before USER ${user}, or the import fails with PermissionError; ${stdout}.`;
+  if (dirs.length === 0) return undefined;
+  return `The settings open log files in ${listOf(dirs)} when they are imported (${at}), which ${user} cannot create in a directory root owns, so the import would fail with PermissionError: before USER ${user}, RUN mkdir -p ${dirs.join(' ')} && chown ${user} ${dirs.join(' ')}; ${stdout}.`;
 }
 
 /**
@@ -311,7 +346,7 @@ function proxyMessage(
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
   const user = existing ?? 'app';
   const create = existing ? '' : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
-  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user)}. Or ${split}.`;
+  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user, proxy)}. Or ${split}.`;
 }
 
 // Where the nginx packages put the site enabled by default (it listens on 80): a copy there replaces it.
@@ -390,9 +425,21 @@ function nginxTempDir(df: DockerfileModel, stage: Stage): string {
   return /^(docker\.io\/)?(library\/)?nginx$/.test(repository) ? '/var/cache/nginx' : '/var/lib/nginx';
 }
 
-/** How the app's server process alone drops to `user`: the server's own option, supervisord's `user=`, or a tool. */
-function appDrop(app: App, df: DockerfileModel, stage: Stage, user: string): string {
-  const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+/**
+ * How the app's server process alone drops to `user`: the server's own option, supervisord's `user=`, or a tool. The
+ * server is the one started beside the proxy, not one on another branch of the script (runserver when DEBUG is set).
+ */
+function appDrop(
+  app: App,
+  df: DockerfileModel,
+  stage: Stage,
+  user: string,
+  proxy: { file: string; line: number },
+): string {
+  const starts = appStarts(app);
+  const proxyStart = starts.find((c) => c.file === proxy.file && c.line === proxy.line);
+  const servers = starts.filter((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+  const server = servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
   const tool = dropTool(baseStage(df, stage), user);
   if (!server) return `start it through ${tool}`;
   const at = `${server.file}:${server.line}`;
@@ -419,14 +466,5 @@ function socketDirectories(df: DockerfileModel, stage: Stage, argv: string[]): s
     .map((s) => s.replace(/^unix:/, ''))
     .filter((p) => p.startsWith('/'))
     .map((p) => posix.dirname(p));
-  const chowned = lineage(df, stage)
-    .flatMap((s) => s.instructions)
-    .filter((i): i is RunInstr => i.keyword === 'RUN')
-    .flatMap((r) => r.script?.commands ?? [])
-    .filter((c) => basename(c.argv[0] ?? '') === 'chown')
-    .flatMap((c) => c.argv.slice(1).filter((w) => w.startsWith('/')));
-  return [...new Set(dirs)].filter(
-    (d) =>
-      !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned.some((c) => d === c || d.startsWith(`${c}/`)),
-  );
+  return rootOwnedDirectories(df, stage, dirs);
 }

@@ -222,7 +222,8 @@ function withSupervisorPrograms(
       ? commands.findIndex((c) => supervisordRun(programArgv(c.argv)))
       : -1;
   if (at < 0 && !s6) return commands;
-  // supervisord runs a program's words itself, with no shell between (shlex, then exec).
+  // supervisord runs a program's words itself, with no shell between (shlex, then exec), on the branch it runs on.
+  const guards = at >= 0 ? commands[at].guards : undefined;
   const run = programs.map((p): StartCommand => ({
     file: p.file,
     line: p.line,
@@ -233,6 +234,7 @@ function withSupervisorPrograms(
     origin: 'supervisor',
     program: p.name,
     ...(p.directory !== undefined ? { directory: p.directory } : {}),
+    ...(guards ? { guards } : {}),
   }));
   return [...commands.slice(0, at + 1), ...follow(run), ...commands.slice(at + 1)];
 }

@@ -61,7 +61,7 @@ export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalC
     module,
     assignments,
     envReads: [],
-    logHandlers: logHandlers([loggingSetting(ev, ctx), ...ev.loggingConfigs], ev.file),
+    logHandlers: logHandlers([loggingSetting(ev, ctx), ...ev.loggingConfigs], ev.file, toSource),
     starImports: ev.starImports,
     dotenvLoads: ev.dotenvLoads,
   };
@@ -217,8 +217,9 @@ function loggingSetting(ev: ModuleEvaluation, ctx: EvalContext): { v: PyValue; f
 function logHandlers(
   configs: ({ v: PyValue; file: string; callLine?: number } | undefined)[],
   ownFile: string,
+  toSource: (v: PyValue) => ValueSource,
 ): SettingsModel['logHandlers'] {
-  const out: { className: string; line: number; file: string; dictConfigLine?: number }[] = [];
+  const out: (SettingsModel['logHandlers'][number] & { file: string })[] = [];
   let file = '';
   let callLine: number | undefined;
   const seen = new Set<string>();
@@ -240,11 +241,14 @@ function logHandlers(
         const key = `${where}\0${cls.value.v}\0${cls.line}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        // Where a file handler writes: opened when the config is applied, at settings import (unless delay=True).
+        const filename = h.value.entries.find((e) => e.key === 'filename')?.value;
         out.push({
           className: cls.value.v,
           line: cls.line,
           file: where,
           ...(callLine ? { dictConfigLine: callLine } : {}),
+          ...(filename ? { filename: toSource(filename) } : {}),
         });
       }
     }

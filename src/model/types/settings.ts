@@ -164,7 +164,14 @@ export interface SettingsModel {
    * Handler classes of LOGGING, or of a config given to `logging.config.dictConfig()` (the call's line then set), with
    * their lines (and module, when not the settings module itself).
    */
-  logHandlers: { className: string; line: number; file?: string; dictConfigLine?: number }[];
+  logHandlers: {
+    className: string;
+    line: number;
+    file?: string;
+    dictConfigLine?: number;
+    /** The handler's `filename` (a file handler's path), how it is obtained. */
+    filename?: ValueSource;
+  }[];
   /** The directory BASE_DIR points at, relative to the scanned directory ('.' for it). */
   baseDir?: string;
   /** `from .base import *` and the like, as written in the settings module. */

@@ -1,4 +1,5 @@
 import type { DockerfileModel, Stage, WorkdirInstr } from '../../model/types/dockerfile.js';
+import { posix } from 'node:path';
 import type { App } from '../../model/types/project.js';
 
 /** `a` is `b` or one of its parent directories (relative paths with '.' for the root, or absolute ones). */
@@ -34,4 +35,22 @@ export function workdirsOf(model: DockerfileModel, stage: Stage): (string | unde
     if (ins.keyword === 'WORKDIR') workdir = (ins as WorkdirInstr).path;
     return before;
   });
+}
+
+/**
+ * BASE_DIR in the image: where the directory holding manage.py lands, adjusted when BASE_DIR is another directory.
+ * BASE_DIR is computed from `__file__`, so a BASE_DIR above manage.py's directory (three `dirname`s) is that many
+ * directories above where it lands in the image, whatever the image holds there.
+ */
+export function imageBaseDir(app: App): string | undefined {
+  return app.imageSourceDir ? baseDirAt(app, app.imageSourceDir) : undefined;
+}
+
+/** BASE_DIR where the directory holding manage.py is at sourceDir in the container. */
+export function baseDirAt(app: App, sourceDir: string): string {
+  const baseDir = app.settings?.baseDir;
+  if (baseDir === undefined) return sourceDir;
+  const manageDir = app.managePy ? posix.dirname(app.managePy) : app.dir;
+  const rel = posix.relative(manageDir === '.' ? '' : manageDir, baseDir === '.' ? '' : baseDir);
+  return posix.join(sourceDir, rel);
 }

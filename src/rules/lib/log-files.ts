@@ -1,0 +1,60 @@
+/** The log files the settings open when they are imported: LOGGING's file handlers, and where they write in the image. */
+import { posix } from 'node:path';
+import { basename } from '../../model/command.js';
+import type { DockerfileModel, RunInstr, Stage } from '../../model/types/dockerfile.js';
+import type { App } from '../../model/types/project.js';
+import type { ValueSource } from '../../model/types/settings.js';
+import { lineage } from './image-users.js';
+import { imageBaseDir } from './paths.js';
+
+export const FILE_HANDLERS =
+  /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
+
+/**
+ * The file handlers of the app's logging config, each with the directory its file is in inside the image (undefined
+ * when the path cannot be told: from the environment, relative to a working directory).
+ */
+export function settingsLogFiles(
+  app: App,
+): { className: string; file: string; line: number; dir?: string }[] {
+  const settings = app.settings;
+  return (settings?.logHandlers ?? [])
+    .filter((h) => FILE_HANDLERS.test(h.className))
+    .map((h) => {
+      const path = h.filename && imagePath(app, h.filename);
+      return {
+        className: h.className,
+        file: h.file ?? settings!.file,
+        line: h.line,
+        ...(path ? { dir: posix.dirname(path) } : {}),
+      };
+    });
+}
+
+function imagePath(app: App, v: ValueSource): string | undefined {
+  if (v.kind === 'path' && v.base === 'absolute') return posix.normalize(`/${v.parts.join('/')}`);
+  if (v.kind === 'path') {
+    const base = imageBaseDir(app);
+    return base === undefined ? undefined : posix.join(base, ...v.parts);
+  }
+  if (v.kind === 'literal' && typeof v.value === 'string' && v.value.startsWith('/'))
+    return posix.normalize(v.value);
+  return undefined;
+}
+
+/**
+ * The directories the image leaves to root that `dirs` name: not anyone's (/tmp), and not given away by a RUN chown
+ * of the stage or the stages it is built on.
+ */
+export function rootOwnedDirectories(df: DockerfileModel, stage: Stage, dirs: string[]): string[] {
+  const chowned = lineage(df, stage)
+    .flatMap((s) => s.instructions)
+    .filter((i): i is RunInstr => i.keyword === 'RUN')
+    .flatMap((r) => r.script?.commands ?? [])
+    .filter((c) => basename(c.argv[0] ?? '') === 'chown')
+    .flatMap((c) => c.argv.slice(1).filter((w) => w.startsWith('/')));
+  return [...new Set(dirs)].filter(
+    (d) =>
+      !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned.some((c) => d === c || d.startsWith(`${c}/`)),
+  );
+}
