@@ -173,3 +173,28 @@ test('TF0306 secret-in-dockerfile: an ARG says where a --build-arg value is reco
   assert.match(final, /--build-arg is recorded in the image history/);
   assert.match(final, /RUN --mount=type=secret,id=pip_token/);
 });
+
+test('TF0306 secret-in-dockerfile: an ENV a RUN reads is a build need; the start reading it too keeps the run-time advice', () => {
+  const [buildOnly] = messages(secretInDockerfile, {
+    dockerfile: df(
+      'FROM python:3.12',
+      'ENV INDEX_TOKEN=t0k3n',
+      'RUN pip download --index-url "https://u:${INDEX_TOKEN}@pkgs.example/simple" app',
+    ),
+  });
+  assert.match(buildOnly, /Only the build reads it \(the RUN at line 3;/);
+  assert.match(buildOnly, /RUN --mount=type=secret,id=index_token,env=INDEX_TOKEN/);
+  assert.doesNotMatch(buildOnly, /at run time\.|database user/);
+  const [both] = messages(secretInDockerfile, {
+    dockerfile: df(
+      'FROM python:3.12',
+      'ENV INDEX_TOKEN=t0k3n',
+      'RUN pip download --index-url "https://u:$INDEX_TOKEN@pkgs.example/simple" app',
+      'CMD ["sh", "-c", "fetch-updates --token $INDEX_TOKEN"]',
+    ),
+  });
+  assert.match(
+    both,
+    /provide INDEX_TOKEN from the environment at run time\. The build reads it too \(the RUN at line 3\)/,
+  );
+});

@@ -197,6 +197,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a PostgreSQL engine with its credentials read from the environment: the switch is written by hand',
     },
   ],
+  '__tests__/fixtures/corpus/db-image-password-read-only-by-build': [
+    {
+      rule: 'TF0306',
+      why: 'a RUN of the build reads the ENV: removing it would create the database user with an empty password',
+    },
+  ],
   '__tests__/fixtures/corpus/ssh-key-arg-in-builder-stage': [
     {
       rule: 'TF0306',

@@ -7,6 +7,7 @@ import type { Project } from '../model/types/project.js';
 import { linesOf } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { lineage } from '../model/dockerfile/lineage.js';
+import { buildReaders, startReads } from './lib/build-readers.js';
 
 export const secretInDockerfile = defineRule({
   id: 'TF0306',
@@ -27,6 +28,11 @@ BuildKit secret mounts when the build itself needs one. Names ending in \`_FILE\
 \`_ID\` are not treated as secrets, nor are names that tune one (\`MYSQL_RANDOM_ROOT_PASSWORD\`, \`*_LIFETIME\`); an
 empty value or one taken from a variable is not a literal, and a yes/no switch (\`MYSQL_ONETIME_PASSWORD=yes\`) is
 no credential.
+
+An ENV that a later \`RUN\` of the build reads (\`psql --command "CREATE USER … PASSWORD '$DB_PASS'"\`) is needed by
+that step: where nothing the container starts names it (CMD/ENTRYPOINT, a compose command, a start script, the
+settings), a run-time value would not reach it, and the message advises a secret mount for that RUN (\`env=\` sets
+the variable from the secret, Dockerfile syntax 1.10 and later) or doing the step when the container starts.
 
 \`\`\`dockerfile
 # instead of: ENV DJANGO_SECRET_KEY=django-insecure-...
@@ -73,7 +79,7 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
           findings.push({
             file: df.file,
             line: pair.line,
-            message: `ENV ${pair.name} is set to a literal value, which is baked into the image for anyone who pulls it. Remove it from the Dockerfile and provide ${pair.name} from the environment at run time.`,
+            message: `ENV ${pair.name} is set to a literal value, which is baked into the image for anyone who pulls it. ${literalAdvice(project, df, arg as EnvInstr, pair.name)}`,
           });
         }
       }
@@ -84,9 +90,35 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
     safety: 'safe',
     summary:
       'Removes the ENV line (or its secret pair) from the Dockerfile; the variable is listed for the user to provide when the container runs.',
+    declines:
+      'an ENV that a RUN of the build reads: without it that step would run with the variable empty (a database user with no password).',
     make: fixSecretInDockerfile,
   },
 });
+
+/** Where the value should come from instead: the run-time environment, a secret mount for the RUNs that read it, or both. */
+function literalAdvice(project: Project, df: DockerfileModel, env: EnvInstr, name: string): string {
+  const runtime = `Remove it from the Dockerfile and provide ${name} from the environment at run time.`;
+  const runs = buildReaders(df, env, name);
+  if (runs.length === 0) return runtime;
+  const id = name.toLowerCase();
+  const at =
+    runs.length === 1
+      ? `the RUN at line ${runs[0].line}`
+      : `the RUNs at lines ${runs.map((r) => r.line).join(', ')}`;
+  const those = runs.length === 1 ? 'that RUN' : 'those RUNs';
+  const mount = `a BuildKit secret mount (RUN --mount=type=secret,id=${id},env=${name} …, built with --secret id=${id},env=${name})`;
+  if (startReads(project, df, name))
+    return `${runtime} The build reads it too (${at}): give ${those} the secret through ${mount}.`;
+  // `psql --command "CREATE USER … PASSWORD '$DB_PASS'"`: a database user made while the image is built
+  const makesUser = runs.some((r) =>
+    /\b(CREATE|ALTER)\s+(USER|ROLE)\b|\bcreateuser\b/i.test(JSON.stringify(r.script)),
+  );
+  const atStart = makesUser
+    ? ': for a database user, an init script the database image runs at first start, with the password from the environment'
+    : ', where the value can come from the environment';
+  return `Only the build reads it (${at}; no start command, script or settings module names it), so a value given at run time would not reach ${runs.length === 1 ? 'that step' : 'those steps'}. Remove the ENV and give ${those} the secret through ${mount}, or do ${runs.length === 1 ? 'that step' : 'those steps'} when the container starts${atStart}.`;
+}
 
 function fixSecretInDockerfile(context: FixContext): FixProposal | undefined {
   const { finding } = context;
@@ -98,7 +130,9 @@ function fixSecretInDockerfile(context: FixContext): FixProposal | undefined {
       if (instr.keyword !== 'ENV') continue;
       const env = instr as EnvInstr;
       const pair = env.pairs.find((p) => p.line === finding.line && isSecretName(p.name) && isLiteral(p.raw));
-      const edit = pair && removeEnvPair(df.file, lines, env, pair);
+      // A RUN that reads it would run without it: the value must reach the build another way (a secret mount).
+      const edit =
+        pair && buildReaders(df, env, pair.name).length === 0 && removeEnvPair(df.file, lines, env, pair);
       if (!pair || !edit) continue;
       return {
         // The title names the variable only: the value is a secret.

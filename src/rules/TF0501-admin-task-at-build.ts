@@ -19,7 +19,10 @@ export const adminTaskAtBuild = defineRule({
   help: `A \`RUN\` executes while the image is built, with no access to the production database: \`migrate\`,
 \`createsuperuser\`, \`loaddata\` or \`flush\` there either fail, or write to a database file inside the image that
 every container then starts from (and loses on the next release). \`syncdb\`, the name of \`migrate\` before
-Django 1.7, counts as \`migrate\`. Build, release and run are separate stages.
+Django 1.7, counts as \`migrate\`. Build, release and run are separate stages. The message follows the database the
+build's settings use: SQLite writes into the image; a server on \`localhost\` or named after a compose service
+cannot be reached by a RUN (it is not on the compose network), so the build fails; a remote server is changed from
+the build machine.
 
 Run admin tasks against the real database as one-off processes of the release.
 
@@ -42,13 +45,17 @@ docker compose run --rm web python manage.py migrate
       for (const { dockerfile: df, command: cmd } of appBuildCommands(app)) {
         const dj = djangoCommand(cmd.argv);
         if (!dj || !(appliesMigrations(dj) || DATA_TASKS.has(dj.name))) continue;
-        const remote = remoteDatabaseHost(app);
+        const server = buildDatabaseServer(app);
+        const remote = server?.host && isRemote(server.host) ? server.host : undefined;
+        const instead = 'Run it as a release or one-off task against the configured database instead.';
         findings.push({
           file: df.file,
           line: cmd.line,
           message: remote
-            ? `'manage.py ${dj.name}' runs at build time against the database server at ${remote}: every build changes that live database from the build machine (or fails when the build cannot reach it), before the image is tested or deployed. Run it as a release or one-off task against the configured database instead.`
-            : `'manage.py ${dj.name}' runs at build time, so its data is made without the real database and baked into the image. Run it as a release or one-off task against the configured database instead.`,
+            ? `'manage.py ${dj.name}' runs at build time against the database server at ${remote}: every build changes that live database from the build machine (or fails when the build cannot reach it), before the image is tested or deployed. ${instead}`
+            : server
+              ? `'manage.py ${dj.name}' runs at build time, but the settings use a ${server.engine} server${unreachable(server.host)}. Nothing is baked into the image. ${instead}`
+              : `'manage.py ${dj.name}' runs at build time, so its data is made without the real database and baked into the image. ${instead}`,
         });
       }
     }
@@ -76,23 +83,57 @@ function removeBuildTimeTask(context: FixContext): FixProposal | undefined {
 }
 
 /**
- * The remote server the settings' one database config names, as a literal HOST or through the image's ENV: a build
- * that migrates reaches that live database. Undefined for SQLite, local or unknown hosts, or several configs.
+ * The database server the settings' one database config names, with the host the build would use (a literal HOST, or
+ * through the image's ENV or the read's default). Undefined for SQLite, an unknown engine, or several configs.
  */
-function remoteDatabaseHost(app: App): string | undefined {
+function buildDatabaseServer(app: App): { engine: string; host?: string } | undefined {
   const configs = (app.settings?.databases?.configs ?? []).filter((c) => c.isDefault !== false);
   const config = configs.length === 1 ? configs[0] : undefined;
   if (!config?.engine || !isServerEngine(config.engine)) return undefined;
+  // `ENV DB_ENGINE=django.db.backends.sqlite3` in the image picks another engine than the settings' default
+  const chosen = config.fields.ENGINE;
+  const set = chosen?.kind === 'env' ? app.dockerfile?.targetStage?.env[chosen.variable] : undefined;
+  if (set !== undefined && !isServerEngine(set)) return undefined;
   const host = config.fields.HOST;
+  const fallback =
+    host?.kind === 'env' && host.fallback?.kind === 'literal' ? host.fallback.value : undefined;
   const text =
     host?.kind === 'literal'
       ? host.value
       : host?.kind === 'env'
-        ? app.dockerfile?.targetStage?.env[host.variable]
+        ? (app.dockerfile?.targetStage?.env[host.variable] ?? fallback)
         : undefined;
   const server = typeof text === 'string' ? serverHost(text) : undefined;
-  if (!server?.includes('.')) return undefined;
-  return /^(localhost|127\.|0\.0\.0\.0|host\.docker\.internal)/i.test(server) ? undefined : server;
+  // `ENV DATABASE_URL=sqlite:////tmp/demo.db`: the URL the settings read names a file, no server
+  if (typeof text === 'string' && server === undefined) return undefined;
+  return { engine: engineName(config.engine), ...(server ? { host: server } : {}) };
+}
+
+/** A host outside the build machine and its containers: a domain name or an address that is not loopback. */
+function isRemote(host: string): boolean {
+  return host.includes('.') && !/^(localhost|127\.|0\.0\.0\.0|host\.docker\.internal)/i.test(host);
+}
+
+/** Why the build cannot migrate a server database: its localhost has none, a service name does not resolve there. */
+function unreachable(host: string | undefined): string {
+  if (host && /^(localhost|127\.|0\.0\.0\.0)/i.test(host))
+    return ` at ${host}, and the build's own localhost runs no database: the step cannot connect and the build fails`;
+  if (host)
+    return ` at host '${host}', a name the build cannot resolve (a RUN is not on the compose network, where services are found by name): the step cannot connect and the build fails`;
+  return `, and the build has no network path to the app's database: the step fails, or migrates whatever database the build can reach`;
+}
+
+function engineName(engine: string): string {
+  const e = engine.toLowerCase();
+  const names: [string, string][] = [
+    ['postgis', 'PostGIS'],
+    ['postgres', 'PostgreSQL'],
+    ['cockroach', 'CockroachDB'],
+    ['mariadb', 'MariaDB'],
+    ['mysql', 'MySQL'],
+    ['oracle', 'Oracle'],
+  ];
+  return names.find(([k]) => e.includes(k))?.[1] ?? 'database';
 }
 
 /** The host a HOST value or a database URL names; undefined for an SQLite URL (a file, no server). */

@@ -12,6 +12,7 @@ import {
   type LongRunningCommand,
   type InitProcess,
   initProcess,
+  inlineScriptCommands,
   inlineScriptLastCommand,
   isKeepAliveLoop,
   isWaitStep,
@@ -57,7 +58,7 @@ import {
 } from './lib/script-steps.js';
 import { execedHolderMessage, execedHolderWords, oneProcessAdvice } from './lib/background-advice.js';
 import { shellBranches, shellFormBranchesMessage } from './lib/shell-branches.js';
-import { pid1Call, whoKeepsSignal } from './lib/script-parent.js';
+import { pid1Call, type StartShell, whoKeepsSignal } from './lib/script-parent.js';
 
 export const shellFormCommand = defineRule({
   id: 'TF0901',
@@ -145,7 +146,8 @@ function the script calls runs where it is called: \`dev) run_development ;; *) 
 bodies alternatives, each server reported at its own line with exec written there. A shell-form CMD whose every
 branch starts its process with exec hands PID 1 over and is not reported; otherwise the message names only the
 branches that keep /bin/sh. A script that another script runs without exec is a child of that script's shell, which
-is PID 1: the message says so. A command that only runs setup and exits (\`python manage.py migrate --noinput\`,
+is PID 1: the message says so. So is a script that the shell of a shell-form CMD or of a \`sh -c\` start
+command runs without exec (\`sh -c "migrate; bash start.sh"\`): the message says that both shells need exec. A command that only runs setup and exits (\`python manage.py migrate --noinput\`,
 \`migrate && collectstatic\`, a one-off service) leaves no server for SIGTERM to miss: not reported.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
@@ -174,12 +176,20 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
       const df = app.dockerfile;
       const stage = df?.targetStage;
       const shells = appShells(app);
+      // The start shells found staying PID 1: a script one of them runs without exec is its child, not PID 1.
+      const startShells: StartShell[] = [];
+      const service = app.compose?.appService;
+      const kept = (shell: Omit<StartShell, 'file' | 'line'>, file: string, line: number, before: number) => {
+        if (findings.slice(before).some((f) => f.file === file && f.line === line))
+          startShells.push({ ...shell, file, line });
+      };
       if (df && stage) {
         // A CMD the entrypoint script drops never runs: its PID 1 is not this rule's business.
         const cmd = commandIgnoredBy(app, undefined) ? undefined : stage.cmd;
         const shellForm =
           stage.entrypoint?.form === 'shell' ? stage.entrypoint : cmd?.form === 'shell' ? cmd : undefined;
         // A one-off start (`CMD python manage.py migrate`) exits by itself: there is no server for SIGTERM to reach.
+        const before = findings.length;
         if (shellForm && !shExecsShellForm(shellForm, shells) && !setupOnly(shellForm.script?.commands ?? []))
           findings.push({
             file: df.file,
@@ -192,7 +202,20 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
                   startScriptOf(shellForm, app.entrypointScripts, stage.workdir || '/'),
                 )) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? []),
           });
+        // compose's entrypoint replaces the image's ENTRYPOINT and CMD, its command the CMD: theirs do not run there
+        const runs = (instr: CommandInstr) =>
+          !service?.entrypoint && (instr.keyword === 'ENTRYPOINT' || !service?.command);
+        if (shellForm && runs(shellForm)) {
+          const commands = shellForm.script?.commands ?? [];
+          kept(
+            { owner: shellForm.keyword, shell: '/bin/sh -c', commands, shellForm: true },
+            df.file,
+            shellForm.line,
+            before,
+          );
+        }
         for (const instr of [stage.entrypoint, cmd]) {
+          const before = findings.length;
           if (instr?.argv)
             findings.push(
               ...withAdvice(
@@ -202,9 +225,13 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
                 inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword, shells),
               ),
             );
+          if (instr?.argv && runs(instr)) {
+            const target = execTarget(instr.argv);
+            const commands = inlineScriptCommands(target, instr.line);
+            kept({ owner: instr.keyword, shell: `${target[0]} -c`, commands }, df.file, instr.line, before);
+          }
         }
       }
-      const service = app.compose?.appService;
       const composeCommand = commandIgnoredBy(app, app.compose?.appService) ? undefined : service?.command;
       // A service building a Dockerfile that is not the app's (absent, no Python: TF0001) runs in an image whose
       // shell cannot be judged, and its Django command does not start there.
@@ -218,7 +245,8 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
         // `wait-for-it db:5432 -- sh -c "…"`: the launcher execs the shell, which is then PID 1
         const target = argv && execTarget(argv);
         const written = target === argv && c ? writtenComposeArgv(c) : undefined;
-        if (c && target)
+        const before = findings.length;
+        if (c && target) {
           findings.push(
             ...withAdvice(
               app,
@@ -227,6 +255,9 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
               inlineShell(target, c.file, c.line, `compose ${key}`, shells, written),
             ),
           );
+          const commands = inlineScriptCommands(target, c.line);
+          kept({ owner: `compose ${key}`, shell: `${target[0]} -c`, commands }, c.file, c.line, before);
+        }
       }
       // Another service of the app image that starts a server of its own (`admin`, `web2`) keeps its shell as well.
       for (const { service: other, app: seen } of otherAppServices(app)) {
@@ -259,10 +290,12 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
       for (const script of app.entrypointScripts)
         if (!script.makeTargets && !script.program)
           findings.push(
-            ...scriptFindings(script, scriptCommandsThatRun(app, script), app, init).map((f) => ({
-              ...f,
-              message: f.message + droppedCommandNote(app, f.file),
-            })),
+            ...scriptFindings(script, scriptCommandsThatRun(app, script), app, init, startShells).map(
+              (f) => ({
+                ...f,
+                message: f.message + droppedCommandNote(app, f.file),
+              }),
+            ),
           );
       // `gunicorn your_app_module.wsgi` left from a template: the exec to write names the module the project has
       for (const f of findings.slice(first)) f.message = withRealModules(app, f.message);
@@ -285,9 +318,10 @@ function scriptFindings(
   commands: ShellCommand[],
   app: App,
   init: InitProcess | undefined,
+  startShells: StartShell[],
 ): RawFinding[] {
   const all = app.entrypointScripts;
-  const stays = whoKeepsSignal(app, script, init);
+  const { stays, also } = whoKeepsSignal(app, script, init, startShells);
   const out: RawFinding[] = [];
   // `cmd="$@"` … `$cmd` runs the container command as `"$@"` does.
   const held = argumentsHeldBy(script.script);
@@ -381,7 +415,7 @@ function scriptFindings(
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}${passedOverNote(before(c.line), `${what} is what starts`)}`,
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}${also}`}.${dieOnTermAdvice(app, c.argv)}${passedOverNote(before(c.line), `${what} is what starts`)}`,
     });
   });
   return out;

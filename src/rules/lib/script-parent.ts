@@ -1,5 +1,7 @@
-import { type InitProcess, scriptCommandsThatRun } from '../../model/command.js';
+import { type InitProcess, launchedCommand, scriptCommandsThatRun } from '../../model/command.js';
 import type { App, EntrypointScript } from '../../model/types/project.js';
+import type { ShellCommand } from '../../model/types/shell.js';
+import { execLine, quotedLine } from './command-text.js';
 import { scriptRunBy } from './script-steps.js';
 
 /** Where a start script runs another one: the caller, the line, and whether it hands its process over with exec. */
@@ -7,6 +9,20 @@ interface ScriptCall {
   caller: EntrypointScript;
   line: number;
   viaExec: boolean;
+}
+
+/**
+ * The shell of a start command (shell-form CMD, compose `command: ["/bin/sh", "-c", "…"]`) found staying PID 1:
+ * whose (`the compose command`), the shell (`/bin/sh -c`), where, and the commands it runs.
+ */
+export interface StartShell {
+  owner: string;
+  shell: string;
+  file: string;
+  line: number;
+  commands: ShellCommand[];
+  /** Set for a shell-form CMD/ENTRYPOINT, whose own finding proposes the exec form rather than an exec inside it. */
+  shellForm?: true;
 }
 
 /** The start script that runs `script` in the foreground (`./start.sh`, `exec sh start.sh`), first found. */
@@ -36,26 +52,75 @@ export function pid1Call(app: App, script: EntrypointScript): ScriptCall | undef
   return found;
 }
 
+/** The topmost script of the exec chain that ends in `script` (`script` itself when no script runs it). */
+function execChainTop(app: App, script: EntrypointScript): EntrypointScript {
+  let top = script;
+  const seen = new Set([script]);
+  for (let call = callOf(app, top); call?.viaExec && !seen.has(call.caller); call = callOf(app, top)) {
+    seen.add(call.caller);
+    top = call.caller;
+  }
+  return top;
+}
+
+/** The start shell that runs `script` as its child (in the foreground, without exec), and the command that does. */
+function shellCallOf(
+  app: App,
+  script: EntrypointScript,
+  shells: StartShell[],
+): { shell: StartShell; command: ShellCommand } | undefined {
+  const runs = (argv: string[] | undefined) => argv && scriptRunBy(argv, app.entrypointScripts) === script;
+  for (const shell of shells) {
+    // `wait-for-it db:5432 -- ./start.sh`, `gosu app ./start.sh`: the launcher execs the script, still a child
+    const command = shell.commands.find(
+      (c) => !c.viaExec && !c.background && (runs(c.argv) || runs(launchedCommand(c.argv))),
+    );
+    if (command) return { shell, command };
+  }
+  return undefined;
+}
+
 /**
- * How a script that starts `what` without exec keeps SIGTERM from it, said after that: the script's shell is PID 1;
- * under an init that signals only its child (tini without -g), the init passes it to that shell only; and a script
- * another one runs without exec is a child, PID 1 being that caller's shell.
+ * How a script that starts `what` without exec keeps SIGTERM from it (`stays`, said after that), and what to write
+ * besides its own exec (`also`, appended to the advice): the script's shell is PID 1; under an init that signals only
+ * its child (tini without -g), the init passes it to that shell only; a script another one runs without exec is a
+ * child, PID 1 being that caller's shell; a script a start command's shell runs without exec (`sh -c "…; bash
+ * start.sh"`) is a child of that shell, and both need exec.
  */
 export function whoKeepsSignal(
   app: App,
   script: EntrypointScript,
   init: InitProcess | undefined,
-): (what: string) => string {
+  shells: StartShell[],
+): { stays: (what: string) => string; also: string } {
   const call = pid1Call(app, script);
+  const top = call ? undefined : execChainTop(app, script);
+  const parent = top && shellCallOf(app, top, shells);
+  if (parent) {
+    const { shell, command } = parent;
+    const where = `the ${shell.owner}'s '${shell.shell}'`;
+    const runs = `${where} runs ${top === script ? 'it' : top!.file} without exec (${shell.file}:${shell.line})`;
+    const pid1 = init
+      ? `and ${init.name} (PID 1) sends SIGTERM to that shell only`
+      : 'so that shell is PID 1 and SIGTERM from docker stop stops there';
+    return {
+      stays: (what) =>
+        `so the script's shell stays between ${what} and SIGTERM; and ${script.file} is not PID 1 either: ${runs}, ${pid1}`,
+      also: ` here, and ${shell.shellForm ? `make the ${shell.owner} start ${top!.file} with exec too (${shell.file}:${shell.line})` : `${quotedLine(execLine(command))} in the ${shell.owner}`}: both shells must hand their process over`,
+    };
+  }
   if (!call)
-    return () =>
-      init
-        ? `so ${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on`
-        : 'so the script stays PID 1 and SIGTERM does not reach it';
+    return {
+      stays: () =>
+        init
+          ? `so ${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on`
+          : 'so the script stays PID 1 and SIGTERM does not reach it',
+      also: '',
+    };
   const caller = call.caller.file;
   const child = `${script.file} is itself a child: ${caller} runs it without exec (${caller}:${call.line})`;
   const pid1 = init
     ? `and ${init.name} (PID 1) sends SIGTERM to the shell of ${caller} only`
     : `so PID 1 is the shell of ${caller}, and SIGTERM from docker stop reaches that shell`;
-  return (what) => `and ${child}, ${pid1}, not ${what}`;
+  return { stays: (what) => `and ${child}, ${pid1}, not ${what}`, also: '' };
 }

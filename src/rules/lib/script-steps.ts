@@ -43,7 +43,7 @@ export function startsLater(
 export function scriptRunBy(
   argv: string[],
   all: EntrypointScript[],
-  self: EntrypointScript,
+  self?: EntrypointScript,
 ): EntrypointScript | undefined {
   const word = /(^|\/)(ba|da)?sh$/.test(argv[0] ?? '')
     ? argv.slice(1).find((a) => !a.startsWith('-'))
