@@ -377,15 +377,27 @@ function constantBranch(
 ): SyntaxNode | undefined {
   for (const b of branches) {
     if (!b.test) return b.body;
-    // Only a name or a literal, maybe negated: evaluating it twice records no read twice.
+    // Only a name or a literal, maybe negated or compared with another: evaluating it twice records no read twice.
     const operand = b.test.name === 'UnaryExpression' ? b.test.lastChild : b.test;
-    if (!operand || !CONSTANT_SHAPES.has(operand.name) || !isConstant(ev, b.test, ctx)) return undefined;
+    if (!operand || !constantShape(operand) || !isConstant(ev, b.test, ctx)) return undefined;
     if (truthy(ev.evaluate(b.test, ctx)) === true) return b.body;
   }
   return undefined;
 }
 
 const CONSTANT_SHAPES = new Set(['VariableName', 'Boolean', 'Number', 'None']);
+
+/** A name or a literal, or a comparison of two (`DEBUG is True`, `MODE == "dev"`); a plain string only as an operand. */
+function constantShape(node: SyntaxNode): boolean {
+  if (CONSTANT_SHAPES.has(node.name)) return true;
+  if (node.name !== 'BinaryExpression') return false;
+  const operands = childrenOf(node).filter((k) => !['is', 'not', 'CompareOp'].includes(k.name));
+  return (
+    operands.length === 2 &&
+    childrenOf(node).length - operands.length <= 2 &&
+    operands.every((k) => CONSTANT_SHAPES.has(k.name) || (k.name === 'String' && !k.firstChild))
+  );
+}
 
 /** A test whose value reads no variable: a literal, or a name bound to one. */
 function isConstant(ev: ModuleEvaluation, test: SyntaxNode, ctx: EvalContext): boolean {
