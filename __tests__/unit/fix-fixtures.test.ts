@@ -65,6 +65,16 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "a URL setting in manage.py's default module: the host fix rewrites the server's settings module only",
     },
   ],
+  '__tests__/fixtures/corpus/debug-literal-is-true-picks-database': [
+    {
+      rule: 'TF0302',
+      why: 'DEBUG also picks DATABASES (`if DEBUG is True:`): reading it from the environment would move the app to the PostgreSQL branch, a change made by hand',
+    },
+    {
+      rule: 'TF0305',
+      why: 'DATABASES is assigned in the branches of an if: the switch over them is written by hand',
+    },
+  ],
   '__tests__/fixtures/corpus/database-url-engine-fixed-per-settings': [
     {
       rule: 'TF0305',
