@@ -65,6 +65,26 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "a URL setting in manage.py's default module: the host fix rewrites the server's settings module only",
     },
   ],
+  '__tests__/fixtures/corpus/dockerenv-test-overrides-db-host': [
+    {
+      rule: 'TF0304',
+      why: "HOST is a name bound to the literal in a branch on /.dockerenv lines above the key: whether to drop the branch is the author's call",
+    },
+    {
+      rule: 'TF0305',
+      why: "no BASE_DIR in the module for the SQLite alternative's file the switch would write",
+    },
+  ],
+  '__tests__/fixtures/corpus/debug-literal-is-true-picks-database': [
+    {
+      rule: 'TF0302',
+      why: 'DEBUG also picks DATABASES (`if DEBUG is True:`): reading it from the environment would move the app to the PostgreSQL branch, a change made by hand',
+    },
+    {
+      rule: 'TF0305',
+      why: 'DATABASES is assigned in the branches of an if: the switch over them is written by hand',
+    },
+  ],
   '__tests__/fixtures/corpus/database-url-engine-fixed-per-settings': [
     {
       rule: 'TF0305',

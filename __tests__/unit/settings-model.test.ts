@@ -1206,3 +1206,36 @@ test('a secret file opened from an environment variable, with `with … as` or d
   }
   assert.equal(value(m, 'CONF_TEXT').kind, 'unknown');
 });
+
+test('a test of /.dockerenv holds in the container: the branch it guards runs, and nothing else', () => {
+  const m = model(`import os
+from pathlib import Path
+HOST = os.environ.get("DB_HOST", "localhost")
+if os.path.exists("/.dockerenv"):
+    HOST = "db"
+PORT = "5432"
+if Path("/.dockerenv").is_file():
+    PORT = "6432"
+NAME = "app"
+if os.path.exists("/etc/app.conf"):
+    NAME = "other"
+`);
+  assert.deepEqual(value(m, 'HOST'), { kind: 'literal', value: 'db', line: 5 });
+  assert.deepEqual(value(m, 'PORT'), { kind: 'literal', value: '6432', line: 8 });
+  assert.equal(liveAssignments(m, 'NAME').length, 2);
+});
+
+test('a comparison of constants decides its if: `DEBUG is True` with a literal DEBUG', () => {
+  const m = model(`DEBUG = True
+if DEBUG is True:
+    MODE = "debug"
+else:
+    MODE = "production"
+if DEBUG is not True:
+    SAFE = True
+else:
+    SAFE = False
+`);
+  assert.deepEqual(value(m, 'MODE'), { kind: 'literal', value: 'debug', line: 3 });
+  assert.deepEqual(value(m, 'SAFE'), { kind: 'literal', value: false, line: 9 });
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chosenSettingsModule } from '../../src/model/settings-module-choice.js';
+import { chosenSettingsModule, settingsModuleSwitch } from '../../src/model/settings-module-choice.js';
 
 const unset = () => null;
 const env =
@@ -165,4 +165,31 @@ test("manage.py's main block runs: a name it assigns there names the module", ()
     }),
     undefined,
   );
+});
+
+const WSGI_CONDITIONAL = `import os
+from django.core.wsgi import get_wsgi_application
+
+mode = os.getenv("SITE_MODE") if os.getenv("SITE_MODE") == "live" else "local"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", f"blog.settings.{mode}")
+application = get_wsgi_application()
+`;
+
+test('a conditional expression picks the module: its else part when unset, the other part for the value it tests', () => {
+  assert.equal(chosenSettingsModule(WSGI_CONDITIONAL, unset), 'blog.settings.local');
+  assert.equal(chosenSettingsModule(WSGI_CONDITIONAL, env({ SITE_MODE: 'live' })), 'blog.settings.live');
+  assert.equal(chosenSettingsModule(WSGI_CONDITIONAL, env({ SITE_MODE: 'staging' })), 'blog.settings.local');
+});
+
+test('the variable that switches the module, where the container does not set it', () => {
+  assert.deepEqual(settingsModuleSwitch(WSGI_CONDITIONAL, unset), {
+    fallback: 'blog.settings.local',
+    variable: 'SITE_MODE',
+    line: 4,
+    alternatives: [{ module: 'blog.settings.live', value: 'live' }],
+  });
+  // the container sets it: its value decides, nothing switches
+  assert.equal(settingsModuleSwitch(WSGI_CONDITIONAL, env({ SITE_MODE: 'live' })), undefined);
+  // a module named by concatenation has no value to compare with: no alternatives known
+  assert.equal(settingsModuleSwitch(MANAGE_CONCAT, unset), undefined);
 });

@@ -36,6 +36,56 @@ export function chosenSettingsModule(
   );
 }
 
+/** The module a file sets by default, and the others a value of one variable the deploy may set makes it set. */
+export interface SettingsModuleSwitch {
+  /** The module set when the variable is unset. */
+  fallback: string;
+  variable: string;
+  /** The line of the file's first read of the variable. */
+  line: number;
+  /** Each other module, with a value of the variable (one the file compares it with) that sets it. */
+  alternatives: { module: string; value: string }[];
+}
+
+/**
+ * `settings_file = "production" if os.getenv("ENV") == "production" else "dev"` before the setter: the module for an
+ * unset variable, and the other modules the values the file compares the variable with lead to. Only a variable the
+ * container does not set to a known value counts (a deploy may set it); undefined when none switches the module.
+ */
+export function settingsModuleSwitch(
+  text: string,
+  variable: ContainerVariable,
+  source?: { file: string; imported: ImportedModule },
+): SettingsModuleSwitch | undefined {
+  const atDefault: ContainerVariable = (name) => (variable(name) === undefined ? null : variable(name));
+  const fallback = readModule(text, { variable: atDefault, ...source }).module;
+  if (!fallback) return undefined;
+  const reads = /(?:getenv|environ\.get|environ\[|config|env)\(?\s*(['"])(\w+)\1/g;
+  const open = [...new Set([...text.matchAll(reads)].map((m) => m[2]))].filter(
+    (n) => n !== 'DJANGO_SETTINGS_MODULE' && typeof variable(n) !== 'string',
+  );
+  const words = [...text.matchAll(/(?:==|!=)\s*(['"])([\w.-]+)\1|(['"])([\w.-]+)\3\s*(?:==|!=)/g)].map(
+    (m) => m[2] ?? m[4],
+  );
+  for (const name of open) {
+    const alternatives = new Map<string, string>();
+    for (const value of new Set(words)) {
+      const set: ContainerVariable = (n) => (n === name ? value : atDefault(n));
+      const module = readModule(text, { variable: set, ...source }).module;
+      if (module && module !== fallback && !alternatives.has(module)) alternatives.set(module, value);
+    }
+    if (alternatives.size === 0) continue;
+    const at = new RegExp(`['"]${name}['"]`).exec(text)?.index ?? 0;
+    return {
+      fallback,
+      variable: name,
+      line: text.slice(0, at).split('\n').length,
+      alternatives: [...alternatives].map(([module, value]) => ({ module, value })),
+    };
+  }
+  return undefined;
+}
+
 interface Branch {
   indent: number;
   /** For a `match`, the subject its `case` arms compare with. */
@@ -239,6 +289,14 @@ function truth(condition: string, evaluate: (expr: string) => Value): boolean | 
 /** A string expression's value: literals, `+`, f-strings, `%`, `.format()`, `.lower()`, env reads and names. */
 function valueOf(expr: string, variable: ContainerVariable, names: Map<string, Value>): Value {
   const e = expr.trim().replace(/^\((.*)\)$/, '$1');
+  // `A if TEST else B`, which binds looser than `+`: the branch the test takes.
+  const [taken, test, otherwise] = splitTopLevel(e, ' if ').flatMap((p, i) =>
+    i ? splitTopLevel(p, ' else ') : [p],
+  );
+  if (otherwise !== undefined) {
+    const holds = truth(test, (x) => valueOf(x, variable, names));
+    return holds === undefined ? undefined : valueOf(holds ? taken : otherwise, variable, names);
+  }
   const parts = splitTopLevel(e, '+');
   if (parts.length > 1) {
     const values = parts.map((p) => valueOf(p, variable, names));
@@ -293,7 +351,7 @@ function valueOf(expr: string, variable: ContainerVariable, names: Map<string, V
   return /^\d+$/.test(e) ? e : undefined;
 }
 
-/** Splits at a separator outside quotes and brackets. */
+/** Splits at a separator (a character or a keyword with its spaces) outside quotes and brackets. */
 function splitTopLevel(text: string, separator: string): string[] {
   const out: string[] = [];
   let depth = 0;
@@ -307,9 +365,10 @@ function splitTopLevel(text: string, separator: string): string[] {
     } else if (ch === '"' || ch === "'") quote = ch;
     else if ('([{'.includes(ch)) depth++;
     else if (')]}'.includes(ch)) depth--;
-    else if (ch === separator && depth === 0) {
+    else if (depth === 0 && text.startsWith(separator, i)) {
       out.push(text.slice(start, i).trim());
-      start = i + 1;
+      start = i + separator.length;
+      i = start - 1;
     }
   }
   out.push(text.slice(start).trim());

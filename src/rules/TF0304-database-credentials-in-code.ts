@@ -75,6 +75,11 @@ credentials and are not judged.
             // A literal imported from another module of the project is reported where it is written.
             const elsewhere =
               literalElsewhere(v, { file, line }) ?? fallbackElsewhere(key, v, { file, line });
+            // A literal bound to a name lines away (`HOST = "db"` in a branch, then `"HOST": HOST`): where it is written.
+            const written =
+              !elsewhere && v.kind === 'literal' && v.line !== line && (v.file ?? file) === file
+                ? ` (the value written at line ${String(v.line)})`
+                : '';
             const finding = credentialFinding(
               app,
               key,
@@ -84,6 +89,7 @@ credentials and are not judged.
               replacedWhen(v, key, alias.configs),
               config.engine,
               key === 'PASSWORD' && !elsewhere ? secretFileVariable(settings, file, line) : undefined,
+              written,
             );
             if (!finding) continue;
             seen.add(id);
@@ -116,11 +122,12 @@ function credentialFinding(
   unless?: string,
   engine?: string,
   held?: { name: string; line: number; variable: string },
+  written = '',
 ): Omit<RawFinding, 'file' | 'line'> | undefined {
   // The module already reads the password from a secret file into a variable: that is what the key should use.
   if (isCredential(v) && held) {
     const use = assignedAs ? `${assignedAs}${held.name}` : `"${key}": ${held.name}`;
-    return msg`${where} has ${key} as a literal value in code${unless ? `, used ${unless}` : ''}; line ${String(held.line)} already reads ${held.name} from the file ${held.variable} names (a secret file), so use it: ${code(use)}.`;
+    return msg`${where} has ${key} as a literal value in code${written}${unless ? `, used ${unless}` : ''}; line ${String(held.line)} already reads ${held.name} from the file ${held.variable} names (a secret file), so use it: ${code(use)}.`;
   }
   if (isCredential(v)) {
     // The variable the app's container is already given for the field, as the fix reads it; else DB_USER...
@@ -129,7 +136,7 @@ function credentialFinding(
       ? ` (the app's container is already given ${variable})`
       : '';
     const read = `os.environ["${variable}"]`;
-    return msg`${where} has ${key} as a literal value in code${unless ? `, used ${unless}` : ''}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
+    return msg`${where} has ${key} as a literal value in code${written}${unless ? `, used ${unless}` : ''}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
   }
   if (key !== 'PASSWORD' || v.kind !== 'env' || !isLiteralFallback(valueWhenUnset(v))) return undefined;
   return {

@@ -1,5 +1,9 @@
-/** An `if` that picks the settings module to import (`if env == "production": from .production import *`). */
+/**
+ * The branch of an `if` known to run: where it picks the settings module to import (`if env == "production": from
+ * .production import *`), or past tests of constants.
+ */
 import type { SyntaxNode } from '@lezer/common';
+import { childrenOf } from '../../parse/python.js';
 import type { EvalContext } from './context.js';
 import type { ModuleEvaluation } from './evaluation.js';
 import { evalTest } from './expressions.js';
@@ -53,4 +57,51 @@ function takenInContainer(ev: ModuleEvaluation, cond: Condition, text: string): 
 /** The truth of a test that reads no variable (a literal, a name bound to one); undefined otherwise. */
 function constantTruth(v: PyValue): Truth {
   return v.t === 'bool' || v.t === 'str' || v.t === 'num' || v.t === 'none' ? truthy(v) : undefined;
+}
+
+/**
+ * The branch that always runs when the tests before it are constants (`POSTGRES = True` … `if POSTGRES:` / `else:`):
+ * the others are dead code, as Python never runs them.
+ */
+export function constantBranch(
+  ev: ModuleEvaluation,
+  branches: { test?: SyntaxNode; body: SyntaxNode }[],
+  ctx: EvalContext,
+): SyntaxNode | undefined {
+  for (const b of branches) {
+    if (!b.test) return b.body;
+    // Only a name or a literal, maybe negated or compared with another: evaluating it twice records no read twice.
+    const operand = b.test.name === 'UnaryExpression' ? b.test.lastChild : b.test;
+    if (!operand || !constantShape(ev, operand) || !isConstant(ev, b.test, ctx)) return undefined;
+    if (truthy(ev.evaluate(b.test, ctx)) === true) return b.body;
+  }
+  return undefined;
+}
+
+const CONSTANT_SHAPES = new Set(['VariableName', 'Boolean', 'Number', 'None']);
+
+// `os.path.exists("/.dockerenv")`, `Path("/.dockerenv").is_file()`: a call that reads no variable, true in a container.
+const DOCKERENV_TEST =
+  /^(?:os\.path\.(?:exists|isfile)\(\s*(['"])\/\.dockerenv\1\s*\)|Path\(\s*(['"])\/\.dockerenv\2\s*\)\.(?:exists|is_file)\(\))$/;
+
+/**
+ * A name or a literal, or a comparison of two (`DEBUG is True`, `MODE == "dev"`), a plain string only as an operand;
+ * or a test of /.dockerenv.
+ */
+function constantShape(ev: ModuleEvaluation, node: SyntaxNode): boolean {
+  if (CONSTANT_SHAPES.has(node.name)) return true;
+  if (node.name === 'CallExpression') return DOCKERENV_TEST.test(ev.text(node));
+  if (node.name !== 'BinaryExpression') return false;
+  const operands = childrenOf(node).filter((k) => !['is', 'not', 'CompareOp'].includes(k.name));
+  return (
+    operands.length === 2 &&
+    childrenOf(node).length - operands.length <= 2 &&
+    operands.every((k) => CONSTANT_SHAPES.has(k.name) || (k.name === 'String' && !k.firstChild))
+  );
+}
+
+/** A test whose value reads no variable: a literal, or a name bound to one. */
+export function isConstant(ev: ModuleEvaluation, test: SyntaxNode, ctx: EvalContext): boolean {
+  const v = ev.evaluate(test, ctx);
+  return v.t === 'bool' || v.t === 'num' || v.t === 'str' || v.t === 'none';
 }

@@ -168,7 +168,7 @@ function scalarBinary(x: PyValue, op: string, y: PyValue, line: number): PyValue
     }
     case 'is':
     case 'is not': {
-      const same = x.t === 'none' || y.t === 'none' ? x.t === y.t : undefined;
+      const same = x.t === 'none' || y.t === 'none' ? x.t === y.t : sameBool(x, y);
       return same === undefined
         ? { t: 'unknown', text: op, line }
         : { t: 'bool', v: op === 'is' ? same : !same, line };
@@ -191,6 +191,16 @@ function scalarBinary(x: PyValue, op: string, y: PyValue, line: number): PyValue
   }
   if (x.t === 'none' || y.t === 'none') return { t: 'unknown', text: `None ${op}`, crash: true, line };
   return { t: 'unknown', text: op, line };
+}
+
+/**
+ * `DEBUG is True`: True and False are singletons, so a bool is the other only when both are the same bool, and never
+ * a number or a string (`1 is True` is False); undefined for anything else.
+ */
+function sameBool(x: PyValue, y: PyValue): boolean | undefined {
+  if (x.t === 'bool' && y.t === 'bool') return x.v === y.v;
+  const scalar = (v: PyValue) => v.t === 'str' || v.t === 'num';
+  return (x.t === 'bool' && scalar(y)) || (y.t === 'bool' && scalar(x)) ? false : undefined;
 }
 
 function repeat(text: string, times: number, line: number): PyValue {

@@ -132,6 +132,10 @@ export const callPathFunction: LibraryCall = (_recorder, _ctx, name, args, line)
       return args.pos.length ? joinAll(asPath(a0, line), args.pos.slice(1), line) : undefined;
     case 'os.path.dirname':
       return a0 ? lift(a0, (p) => dirname(asPath(p, line), line)) : undefined;
+    // Docker creates /.dockerenv in every container it runs, and the settings are judged in such a container.
+    case 'os.path.exists':
+    case 'os.path.isfile':
+      return a0?.t === 'str' && a0.v === '/.dockerenv' ? { t: 'bool', v: true, line } : undefined;
     case 'os.path.abspath':
     case 'os.path.realpath':
     case 'os.path.normpath':
@@ -174,6 +178,13 @@ export function callPathMethod(
   if (method === 'joinpath' || method === 'path') return joinAll(o, args.pos, line);
   // unipath: `Path(__file__).ancestor(3)`, `BASE_DIR.child("media")`, `.absolute()` (above).
   if (method === 'child') return joinAll(o, args.pos, line);
+  // `Path("/.dockerenv").exists()`: true in a container Docker runs.
+  if (
+    (method === 'exists' || method === 'is_file') &&
+    o.base === 'absolute' &&
+    o.parts.join('/') === '.dockerenv'
+  )
+    return { t: 'bool', v: true, line };
   const [n] = args.pos;
   if (method === 'ancestor' && n?.t === 'num' && Number.isInteger(n.v) && n.v >= 0)
     return ancestor(o, n.v, line);

@@ -10,7 +10,7 @@ import { readsDjangoSettings } from './django-settings.js';
 import { defineClass } from './configurations.js';
 import { copiesModuleNames } from './import-module.js';
 import { unrollLoop } from './loops.js';
-import { takenModuleBranch } from './module-branch.js';
+import { constantBranch, isConstant, takenModuleBranch } from './module-branch.js';
 import { parameters } from './functions.js';
 import { isProjectModule, moduleValue, projectName } from './project-modules.js';
 import { binary, mutate } from './operators.js';
@@ -364,33 +364,6 @@ function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void 
     });
   merge(ctx.scope, results);
   presenceFallbacks(ctx.scope, results);
-}
-
-/**
- * The branch that always runs when the tests before it are constants (`POSTGRES = True` … `if POSTGRES:` / `else:`):
- * the others are dead code, as Python never runs them.
- */
-function constantBranch(
-  ev: ModuleEvaluation,
-  branches: { test?: SyntaxNode; body: SyntaxNode }[],
-  ctx: EvalContext,
-): SyntaxNode | undefined {
-  for (const b of branches) {
-    if (!b.test) return b.body;
-    // Only a name or a literal, maybe negated: evaluating it twice records no read twice.
-    const operand = b.test.name === 'UnaryExpression' ? b.test.lastChild : b.test;
-    if (!operand || !CONSTANT_SHAPES.has(operand.name) || !isConstant(ev, b.test, ctx)) return undefined;
-    if (truthy(ev.evaluate(b.test, ctx)) === true) return b.body;
-  }
-  return undefined;
-}
-
-const CONSTANT_SHAPES = new Set(['VariableName', 'Boolean', 'Number', 'None']);
-
-/** A test whose value reads no variable: a literal, or a name bound to one. */
-function isConstant(ev: ModuleEvaluation, test: SyntaxNode, ctx: EvalContext): boolean {
-  const v = ev.evaluate(test, ctx);
-  return v.t === 'bool' || v.t === 'num' || v.t === 'str' || v.t === 'none';
 }
 
 /** A test that cannot hold inside a branch taken only when its variable is unset (`if not X:` … `if X == "a":`). */
