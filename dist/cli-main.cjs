@@ -7974,9 +7974,21 @@ function workdirsOf(model, stage) {
     return before;
   });
 }
+function imageBaseDir(app) {
+  return app.imageSourceDir ? baseDirAt(app, app.imageSourceDir) : void 0;
+}
+function baseDirAt(app, sourceDir) {
+  const baseDir = app.settings?.baseDir;
+  if (baseDir === void 0) return sourceDir;
+  const manageDir = app.managePy ? import_node_path.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  return import_node_path.posix.join(sourceDir, rel);
+}
+var import_node_path;
 var init_paths = __esm({
   "src/rules/lib/paths.ts"() {
     "use strict";
+    import_node_path = require("node:path");
   }
 });
 
@@ -8031,8 +8043,8 @@ function fetchesSource(run, workdir) {
 }
 function inImage(cwd, path4) {
   if (path4.includes("$")) return void 0;
-  if (path4.startsWith("/")) return import_node_path.posix.normalize(path4);
-  return cwd?.startsWith("/") ? import_node_path.posix.resolve(cwd, path4) : void 0;
+  if (path4.startsWith("/")) return import_node_path2.posix.normalize(path4);
+  return cwd?.startsWith("/") ? import_node_path2.posix.resolve(cwd, path4) : void 0;
 }
 function extractedTo(commands, tarAt, url, workdir) {
   let cwd = workdir;
@@ -8061,7 +8073,7 @@ function fetchesDependency(app, landing) {
   if (code2 === void 0 || landing === void 0) return false;
   if (!coversPath(landing.dir, code2)) return true;
   if (landing.topPrefix === void 0) return false;
-  const below = import_node_path.posix.relative(landing.dir, code2);
+  const below = import_node_path2.posix.relative(landing.dir, code2);
   return below === "" || !below.split("/")[0].startsWith(landing.topPrefix);
 }
 function holdsProject(app, context) {
@@ -8073,7 +8085,7 @@ function holdsProject(app, context) {
 }
 function writtenForProjectDir(app, context) {
   if (!app.managePy || !app.dockerfile) return void 0;
-  const dir = context.dir === "." ? import_node_path.posix.dirname(app.managePy) : import_node_path.posix.relative(context.dir, import_node_path.posix.dirname(app.managePy));
+  const dir = context.dir === "." ? import_node_path2.posix.dirname(app.managePy) : import_node_path2.posix.relative(context.dir, import_node_path2.posix.dirname(app.managePy));
   if (dir === "." || dir === "" || dir.startsWith("..")) return void 0;
   const exists2 = (rel) => context.files.some((f) => f === rel || f.startsWith(`${rel}/`));
   for (const stage of app.dockerfile.builtStages)
@@ -8083,7 +8095,7 @@ function writtenForProjectDir(app, context) {
       if (copy.fromStage !== void 0 || copy.fromImage || copy.sourcePatterns) continue;
       for (const source of copy.sources) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
-        const rel = import_node_path.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        const rel = import_node_path2.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
         if (!exists2(rel) && exists2(`${dir}/${rel}`)) return { dir, source, line: copy.line };
       }
@@ -8109,7 +8121,7 @@ function fetchFindings(app, lacksProject) {
       } else if (ins.keyword === "ADD") {
         const add2 = ins;
         const url = add2.sources.find(isSourceUrl);
-        const dest = add2.dest.startsWith("/") ? { dir: import_node_path.posix.normalize(add2.dest) } : void 0;
+        const dest = add2.dest.startsWith("/") ? { dir: import_node_path2.posix.normalize(add2.dest) } : void 0;
         if (url && !fetchesDependency(app, dest))
           findings.push({
             file: model.file,
@@ -8121,11 +8133,11 @@ function fetchFindings(app, lacksProject) {
   }
   return findings;
 }
-var import_node_path, CODE_HOSTS, CLONE_VALUE_OPTIONS, sourceNotInContext;
+var import_node_path2, CODE_HOSTS, CLONE_VALUE_OPTIONS, sourceNotInContext;
 var init_TF0101_source_not_in_context = __esm({
   "src/rules/TF0101-source-not-in-context.ts"() {
     "use strict";
-    import_node_path = require("node:path");
+    import_node_path2 = require("node:path");
     init_paths();
     init_rule();
     CODE_HOSTS = /^(https?:\/\/|git@)([^/@]*@)?(github\.com|gitlab\.com|bitbucket\.org|codeload\.github\.com|[^/]*gitlab[^/]*|[^/]*gitea[^/]*)[/:]/i;
@@ -8200,7 +8212,7 @@ COPY . /app
             findings.push({
               file: model.file,
               line: target.from.line,
-              message: `The build context ${where2} does not hold the Django project where ${model.file} expects it: manage.py is in '${dir}/', and line ${misplaced.line} copies '${misplaced.source}', which is there ('${dir}/${import_node_path.posix.normalize(misplaced.source.replace(/^\/+/, ""))}') but not in this context, so the build fails at that line. Build from '${dir}' (compose build.context, or docker build ${dir}).`
+              message: `The build context ${where2} does not hold the Django project where ${model.file} expects it: manage.py is in '${dir}/', and line ${misplaced.line} copies '${misplaced.source}', which is there ('${dir}/${import_node_path2.posix.normalize(misplaced.source.replace(/^\/+/, ""))}') but not in this context, so the build fails at that line. Build from '${dir}' (compose build.context, or docker build ${dir}).`
             });
           }
           if (context && lacksProject && fetches.length === 0) {
@@ -8371,7 +8383,7 @@ ${DOCKERIGNORE_PATTERNS}
               findings.push({
                 file: model.file,
                 line: ins.line,
-                message: `${copying(ins.keyword, whole, ins.onbuildOf)} the whole build context (${where2}) into the image and there is no .dockerignore. Add one that leaves out .git, .env*, *.sqlite3, virtualenvs and __pycache__.`
+                message: context.unknown ? `${copying(ins.keyword, whole, ins.onbuildOf)} the whole build context into the image, and no .dockerignore is found for it: no directory of the repository holds the files the Dockerfile names, so its context is not known here. Give the directory it is built from a .dockerignore that leaves out .git, .env*, *.sqlite3, virtualenvs and __pycache__.` : `${copying(ins.keyword, whole, ins.onbuildOf)} the whole build context (${where2}) into the image and there is no .dockerignore. Add one that leaves out .git, .env*, *.sqlite3, virtualenvs and __pycache__.`
               });
             }
           }
@@ -8385,7 +8397,7 @@ ${DOCKERIGNORE_PATTERNS}
           const file = context.finding.file;
           const app = context.project.apps.find((a) => a.dockerfile?.file === file && a.context);
           const build2 = app?.context ?? context.project.otherContexts?.[file];
-          return build2 ? newDockerignore(context, build2) : void 0;
+          return build2 && !build2.unknown ? newDockerignore(context, build2) : void 0;
         }
       }
     });
@@ -8496,7 +8508,7 @@ function isRequirementsFile(path4) {
 function isSettingsCandidate(path4) {
   const name = baseName(path4);
   if (!name.endsWith(".py")) return false;
-  return /^settings.*\.py$/.test(name) || /(^|\/)settings\/[^/]+\.py$/.test(path4);
+  return /^(settings.*|[\w-]+_settings)\.py$/.test(name) || /(^|\/)settings\/[^/]+\.py$/.test(path4);
 }
 function isScript(path4) {
   const name = baseName(path4);
@@ -8677,18 +8689,18 @@ function movedFrom(run, target, workdir) {
     if (argv[0] !== "mv" && argv[0] !== "cp" && argv[0] !== "ln") continue;
     const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
     if (operands.length < 2 || operands.some((a) => a.includes("$"))) continue;
-    const dest = import_node_path2.posix.resolve(workdir, operands.at(-1));
+    const dest = import_node_path3.posix.resolve(workdir, operands.at(-1));
     const symbolic = argv[0] === "ln" && argv.slice(1).some((a) => /^-\w*s|^--symbolic$/.test(a));
     for (const source of operands.slice(0, -1)) {
-      const from = import_node_path2.posix.resolve(symbolic && operands.length === 2 ? import_node_path2.posix.dirname(dest) : workdir, source);
+      const from = import_node_path3.posix.resolve(symbolic && operands.length === 2 ? import_node_path3.posix.dirname(dest) : workdir, source);
       if (dest === target && operands.length === 2) found = from;
-      else if (import_node_path2.posix.join(dest, import_node_path2.posix.basename(from)) === target) found = from;
+      else if (import_node_path3.posix.join(dest, import_node_path3.posix.basename(from)) === target) found = from;
     }
   }
   return found;
 }
 function convertedFrom(argv, redirects, target, workdir) {
-  const at2 = (p) => import_node_path2.posix.resolve(workdir, p);
+  const at2 = (p) => import_node_path3.posix.resolve(workdir, p);
   if (LINE_ENDING_CONVERTERS.has(argv[0])) {
     const flag = argv.findIndex((a) => a === "-n" || a === "--newfile");
     if (flag < 0) return void 0;
@@ -8737,11 +8749,11 @@ function excludedWith(context, added, path4) {
     path4
   );
 }
-var import_node_path2, ImageLayout, LINE_ENDING_CONVERTERS, TEXT_FILTERS;
+var import_node_path3, ImageLayout, LINE_ENDING_CONVERTERS, TEXT_FILTERS;
 var init_context = __esm({
   "src/model/context.ts"() {
     "use strict";
-    import_node_path2 = require("node:path");
+    import_node_path3 = require("node:path");
     init_classify();
     init_dockerignore();
     ImageLayout = class {
@@ -8750,10 +8762,10 @@ var init_context = __esm({
         this.sent = new Set(sentFiles2);
         this.dirs = /* @__PURE__ */ new Set();
         for (const f of sentFiles2) {
-          let d = import_node_path2.posix.dirname(f);
+          let d = import_node_path3.posix.dirname(f);
           while (d !== "." && !this.dirs.has(d)) {
             this.dirs.add(d);
-            d = import_node_path2.posix.dirname(d);
+            d = import_node_path3.posix.dirname(d);
           }
         }
       }
@@ -8788,7 +8800,7 @@ var init_context = __esm({
           out.push(wd);
           if (ins.keyword === "WORKDIR") {
             const path4 = ins.path;
-            wd = path4 === void 0 ? void 0 : import_node_path2.posix.resolve(wd ?? "/", path4);
+            wd = path4 === void 0 ? void 0 : import_node_path3.posix.resolve(wd ?? "/", path4);
           }
         }
         out.push(wd);
@@ -8796,9 +8808,9 @@ var init_context = __esm({
         return out;
       }
       /** The context file an absolute image path of `stage` (just before instruction `before`) was copied from. */
-      sourceOf(stage, imagePath, before = stage.instructions.length, depth = 0) {
+      sourceOf(stage, imagePath2, before = stage.instructions.length, depth = 0) {
         if (depth > 20) return void 0;
-        const target = import_node_path2.posix.normalize(imagePath);
+        const target = import_node_path3.posix.normalize(imagePath2);
         for (let i = Math.min(before, stage.instructions.length) - 1; i >= 0; i--) {
           const ins = stage.instructions[i];
           if (ins.keyword === "RUN") {
@@ -8863,7 +8875,7 @@ var init_context = __esm({
         if (cached) return cached;
         const wd = this.workdirAt(stage, index) ?? "/";
         const sources = this.sourcesOf(ins);
-        const path4 = import_node_path2.posix.resolve(wd, ins.dest);
+        const path4 = import_node_path3.posix.resolve(wd, ins.dest);
         const isDir = ins.dest.endsWith("/") || ins.dest === "." || path4 === wd || sources.length > 1 || sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins)) || this.isDirectoryBefore(stage, index, path4, 0);
         const dest = { path: path4, isDir };
         this.dests.set(ins, dest);
@@ -8915,7 +8927,7 @@ var init_context = __esm({
       originOf(source, ins, dest, target) {
         if (isUrl(source)) return void 0;
         const fromStage = ins.fromStage !== void 0;
-        const src = fromStage ? import_node_path2.posix.normalize(source) : normalizeRelative(source.replace(/^\/+/, ""));
+        const src = fromStage ? import_node_path3.posix.normalize(source) : normalizeRelative(source.replace(/^\/+/, ""));
         if (src === void 0) return void 0;
         if (/[*?[]/.test(src) && !fromStage) {
           const re = compilePattern(src);
@@ -8932,24 +8944,24 @@ var init_context = __esm({
         if (isDir) {
           const rel = relativeInside(target, dest.path);
           if (rel === void 0) return void 0;
-          if (fromStage) return rel === "." ? src : import_node_path2.posix.join(src, rel);
+          if (fromStage) return rel === "." ? src : import_node_path3.posix.join(src, rel);
           return src === "." ? rel : rel === "." ? src : `${src}/${rel}`;
         }
-        const asFile = dest.isDir ? import_node_path2.posix.join(dest.path, baseName(src)) : dest.path;
+        const asFile = dest.isDir ? import_node_path3.posix.join(dest.path, baseName(src)) : dest.path;
         if (target === asFile) return src;
-        if (!dest.isDir && target === import_node_path2.posix.join(dest.path, baseName(src))) return src;
+        if (!dest.isDir && target === import_node_path3.posix.join(dest.path, baseName(src))) return src;
         return void 0;
       }
       /** For a source of a COPY: where `origin` (context path, or image path of the --from stage) lands, if covered. */
       destinationOf(source, ins, dest, origin, fromStage) {
         if (isUrl(source)) return void 0;
         if (fromStage) {
-          const src2 = import_node_path2.posix.normalize(source);
+          const src2 = import_node_path3.posix.normalize(source);
           const rel = relativeInside(origin, src2);
           if (rel === void 0) return void 0;
           if (rel === "." && !this.isDirSource(source, ins))
-            return dest.isDir ? import_node_path2.posix.join(dest.path, baseName(src2)) : dest.path;
-          return import_node_path2.posix.join(dest.path, rel);
+            return dest.isDir ? import_node_path3.posix.join(dest.path, baseName(src2)) : dest.path;
+          return import_node_path3.posix.join(dest.path, rel);
         }
         const src = normalizeRelative(source.replace(/^\/+/, ""));
         if (src === void 0) return void 0;
@@ -8958,18 +8970,18 @@ var init_context = __esm({
           for (const candidate of this.matchesOf(re)) {
             if (this.dirs.has(candidate)) {
               const rel = relativeInside(origin, candidate);
-              if (rel !== void 0 && rel !== ".") return import_node_path2.posix.join(dest.path, rel);
-            } else if (candidate === origin) return import_node_path2.posix.join(dest.path, baseName(candidate));
+              if (rel !== void 0 && rel !== ".") return import_node_path3.posix.join(dest.path, rel);
+            } else if (candidate === origin) return import_node_path3.posix.join(dest.path, baseName(candidate));
           }
           return void 0;
         }
-        if (src === ".") return import_node_path2.posix.join(dest.path, origin);
+        if (src === ".") return import_node_path3.posix.join(dest.path, origin);
         if (this.dirs.has(src)) {
           const rel = relativeInside(origin, src);
-          return rel === void 0 ? void 0 : rel === "." ? dest.path : import_node_path2.posix.join(dest.path, rel);
+          return rel === void 0 ? void 0 : rel === "." ? dest.path : import_node_path3.posix.join(dest.path, rel);
         }
         if (origin !== src) return void 0;
-        return dest.isDir ? import_node_path2.posix.join(dest.path, baseName(src)) : dest.path;
+        return dest.isDir ? import_node_path3.posix.join(dest.path, baseName(src)) : dest.path;
       }
       matchesOf(re) {
         return [...this.sent, ...this.dirs].filter((p) => re.test(p));
@@ -13448,6 +13460,8 @@ function callPathMethod(o, method, args, line) {
   if (["resolve", "absolute", "expanduser", "as_posix", "__str__"].includes(method)) return o;
   if (method === "joinpath" || method === "path") return joinAll(o, args.pos, line);
   if (method === "child") return joinAll(o, args.pos, line);
+  if ((method === "exists" || method === "is_file") && o.base === "absolute" && o.parts.join("/") === ".dockerenv")
+    return { t: "bool", v: true, line };
   const [n] = args.pos;
   if (method === "ancestor" && n?.t === "num" && Number.isInteger(n.v) && n.v >= 0)
     return ancestor(o, n.v, line);
@@ -13470,6 +13484,10 @@ var init_paths2 = __esm({
           return args.pos.length ? joinAll(asPath(a0, line), args.pos.slice(1), line) : void 0;
         case "os.path.dirname":
           return a0 ? lift(a0, (p) => dirname(asPath(p, line), line)) : void 0;
+        // Docker creates /.dockerenv in every container it runs, and the settings are judged in such a container.
+        case "os.path.exists":
+        case "os.path.isfile":
+          return a0?.t === "str" && a0.v === "/.dockerenv" ? { t: "bool", v: true, line } : void 0;
         case "os.path.abspath":
         case "os.path.realpath":
         case "os.path.normpath":
@@ -14304,7 +14322,7 @@ function scalarBinary(x, op, y, line) {
     }
     case "is":
     case "is not": {
-      const same = x.t === "none" || y.t === "none" ? x.t === y.t : void 0;
+      const same = x.t === "none" || y.t === "none" ? x.t === y.t : sameBool(x, y);
       return same === void 0 ? { t: "unknown", text: op, line } : { t: "bool", v: op === "is" ? same : !same, line };
     }
     case "+":
@@ -14324,6 +14342,11 @@ function scalarBinary(x, op, y, line) {
   }
   if (x.t === "none" || y.t === "none") return { t: "unknown", text: `None ${op}`, crash: true, line };
   return { t: "unknown", text: op, line };
+}
+function sameBool(x, y) {
+  if (x.t === "bool" && y.t === "bool") return x.v === y.v;
+  const scalar = (v) => v.t === "str" || v.t === "num";
+  return x.t === "bool" && scalar(y) || y.t === "bool" && scalar(x) ? false : void 0;
 }
 function repeat(text2, times, line) {
   if (!Number.isInteger(times) || text2.length * Math.max(times, 0) > 1e4)
@@ -15444,13 +15467,36 @@ function takenInContainer(ev, cond, text2) {
 function constantTruth(v) {
   return v.t === "bool" || v.t === "str" || v.t === "num" || v.t === "none" ? truthy(v) : void 0;
 }
-var LOADS_SETTINGS;
+function constantBranch(ev, branches, ctx) {
+  for (const b of branches) {
+    if (!b.test) return b.body;
+    const operand = b.test.name === "UnaryExpression" ? b.test.lastChild : b.test;
+    if (!operand || !constantShape(ev, operand) || !isConstant(ev, b.test, ctx)) return void 0;
+    if (truthy(ev.evaluate(b.test, ctx)) === true) return b.body;
+  }
+  return void 0;
+}
+function constantShape(ev, node) {
+  if (CONSTANT_SHAPES.has(node.name)) return true;
+  if (node.name === "CallExpression") return DOCKERENV_TEST.test(ev.text(node));
+  if (node.name !== "BinaryExpression") return false;
+  const operands = childrenOf(node).filter((k) => !["is", "not", "CompareOp"].includes(k.name));
+  return operands.length === 2 && childrenOf(node).length - operands.length <= 2 && operands.every((k) => CONSTANT_SHAPES.has(k.name) || k.name === "String" && !k.firstChild);
+}
+function isConstant(ev, test, ctx) {
+  const v = ev.evaluate(test, ctx);
+  return v.t === "bool" || v.t === "num" || v.t === "str" || v.t === "none";
+}
+var LOADS_SETTINGS, CONSTANT_SHAPES, DOCKERENV_TEST;
 var init_module_branch = __esm({
   "src/model/settings/module-branch.ts"() {
     "use strict";
+    init_python();
     init_expressions();
     init_value();
     LOADS_SETTINGS = /^\s*(from\s+\S+\s+import\s+\*|include\s*\(|\w+\s*=\s*(importlib\.)?import_module\s*\()/m;
+    CONSTANT_SHAPES = /* @__PURE__ */ new Set(["VariableName", "Boolean", "Number", "None"]);
+    DOCKERENV_TEST = /^(?:os\.path\.(?:exists|isfile)\(\s*(['"])\/\.dockerenv\1\s*\)|Path\(\s*(['"])\/\.dockerenv\2\s*\)\.(?:exists|is_file)\(\))$/;
   }
 });
 
@@ -15801,19 +15847,6 @@ function execIf(ev, node, ctx) {
   merge(ctx.scope, results);
   presenceFallbacks(ctx.scope, results);
 }
-function constantBranch(ev, branches, ctx) {
-  for (const b of branches) {
-    if (!b.test) return b.body;
-    const operand = b.test.name === "UnaryExpression" ? b.test.lastChild : b.test;
-    if (!operand || !CONSTANT_SHAPES.has(operand.name) || !isConstant(ev, b.test, ctx)) return void 0;
-    if (truthy(ev.evaluate(b.test, ctx)) === true) return b.body;
-  }
-  return void 0;
-}
-function isConstant(ev, test, ctx) {
-  const v = ev.evaluate(test, ctx);
-  return v.t === "bool" || v.t === "num" || v.t === "str" || v.t === "none";
-}
 function contradicts(outer, inner) {
   if (!outer || !inner || outer.test !== "unset" || outer.derivedFrom || inner.derivedFrom) return false;
   if (outer.variable !== inner.variable) return false;
@@ -15953,7 +15986,6 @@ function update(ev, chain2, value, ctx, line, valueIsWhole = false) {
   const current = ctx.scope.get(chain2.root)?.v ?? ev.lookup(chain2.root, line, ctx);
   bind(ev, chain2.root, valueIsWhole ? value : setIn(current, chain2.keys, value, line), ctx, line, false);
 }
-var CONSTANT_SHAPES;
 var init_statements = __esm({
   "src/model/settings/statements.ts"() {
     "use strict";
@@ -15972,7 +16004,6 @@ var init_statements = __esm({
     init_binding();
     init_try_fallback();
     init_value();
-    CONSTANT_SHAPES = /* @__PURE__ */ new Set(["VariableName", "Boolean", "Number", "None"]);
   }
 });
 
@@ -16654,7 +16685,7 @@ function settingsModelOf(ev, module2, ctx) {
     module: module2,
     assignments,
     envReads: [],
-    logHandlers: logHandlers([loggingSetting(ev, ctx), ...ev.loggingConfigs], ev.file),
+    logHandlers: logHandlers([loggingSetting(ev, ctx), ...ev.loggingConfigs], ev.file, toSource),
     starImports: ev.starImports,
     dotenvLoads: ev.dotenvLoads
   };
@@ -16784,7 +16815,7 @@ function loggingSetting(ev, ctx) {
   const origin = binding.origins.map((i) => ev.recorded[i]).find((a) => a.file);
   return { v: binding.v, file: origin?.file ?? ev.file };
 }
-function logHandlers(configs, ownFile) {
+function logHandlers(configs, ownFile, toSource) {
   const out = [];
   let file = "";
   let callLine;
@@ -16806,11 +16837,13 @@ function logHandlers(configs, ownFile) {
         const key = `${where2}\0${cls.value.v}\0${cls.line}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        const filename = h.value.entries.find((e) => e.key === "filename")?.value;
         out.push({
           className: cls.value.v,
           line: cls.line,
           file: where2,
-          ...callLine ? { dictConfigLine: callLine } : {}
+          ...callLine ? { dictConfigLine: callLine } : {},
+          ...filename ? { filename: toSource(filename) } : {}
         });
       }
     }
@@ -17055,8 +17088,8 @@ function isSqliteFile(path4) {
 function sqliteNamesOf(app) {
   const names2 = /* @__PURE__ */ new Set();
   const add2 = (v) => {
-    if (v?.kind === "literal" && typeof v.value === "string") names2.add(import_node_path3.posix.basename(v.value));
-    else if (v?.kind === "path" && v.parts.length > 0) names2.add(import_node_path3.posix.basename(v.parts.at(-1)));
+    if (v?.kind === "literal" && typeof v.value === "string") names2.add(import_node_path4.posix.basename(v.value));
+    else if (v?.kind === "path" && v.parts.length > 0) names2.add(import_node_path4.posix.basename(v.parts.at(-1)));
     else if (v?.kind === "env") add2(v.fallback);
     else if (v?.kind === "choice") v.options.forEach(add2);
   };
@@ -17069,7 +17102,7 @@ function sqliteNamesOf(app) {
 }
 function isSqliteDatabaseOf(app) {
   const names2 = sqliteNamesOf(app);
-  return (path4) => isSqliteFile(path4) || names2.has(import_node_path3.posix.basename(path4));
+  return (path4) => isSqliteFile(path4) || names2.has(import_node_path4.posix.basename(path4));
 }
 function isDevelopmentComposeFile(path4, composeFiles = [], mergedWith2 = [], isProductionName = hasProductionWord) {
   if (isComposeFileNamedForDevelopment(path4)) return true;
@@ -17161,13 +17194,13 @@ function sourcesNamedByCopy(app) {
     (i) => (i.keyword === "COPY" || i.keyword === "ADD") && !i.fromStage
   ).filter((i) => !i.fromImage).flatMap((i) => i.sources.map((src) => src.replace(/^(\.\/)+/, "").replace(/^\//, ""))).filter((src) => src !== "" && src !== "." && !/[*?[]/.test(src));
 }
-var import_node_path3, DEVELOPMENT_WORD, SETUP_WORD;
+var import_node_path4, DEVELOPMENT_WORD, SETUP_WORD;
 var init_files = __esm({
   "src/rules/lib/files.ts"() {
     "use strict";
     init_env_files2();
     init_context();
-    import_node_path3 = require("node:path");
+    import_node_path4 = require("node:path");
     init_settings();
     init_lineage();
     init_compose_file_names();
@@ -23192,12 +23225,12 @@ function blankFlags(shellText) {
   }
 }
 function normalizeKeepSlash(p) {
-  const n = import_node_path4.posix.normalize(p);
+  const n = import_node_path5.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") && !p.endsWith("/") ? n.slice(0, -1) : n;
 }
 function contextSource(source) {
   if (!source.split("/").includes("..") || /^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
-  const clean2 = import_node_path4.posix.normalize(`/${source}`).slice(1);
+  const clean2 = import_node_path5.posix.normalize(`/${source}`).slice(1);
   if (clean2 === "" || clean2 === "/") return ".";
   return source.endsWith("/") && !clean2.endsWith("/") ? `${clean2}/` : clean2;
 }
@@ -23205,11 +23238,11 @@ function printable(s) {
   const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
   return clean2.length > 40 ? `${clean2.slice(0, 40)}\u2026` : clean2;
 }
-var import_node_path4, NameLines, nameSlack;
+var import_node_path5, NameLines, nameSlack;
 var init_instruction_text = __esm({
   "src/model/dockerfile/instruction-text.ts"() {
     "use strict";
-    import_node_path4 = require("node:path");
+    import_node_path5 = require("node:path");
     init_dockerfile();
     NameLines = class {
       constructor(instr) {
@@ -23379,11 +23412,11 @@ function modelDockerfile(file, text2, options = {}) {
     return { errors: [{ file, message: `The Dockerfile could not be read: ${error.message}` }] };
   }
 }
-var import_node_path5, ONE_REFERENCE, KEYWORDS2, PLATFORM_ARGS, SCRIPT_SHELLS2, Modeller;
+var import_node_path6, ONE_REFERENCE, KEYWORDS2, PLATFORM_ARGS, SCRIPT_SHELLS2, Modeller;
 var init_dockerfile2 = __esm({
   "src/model/dockerfile.ts"() {
     "use strict";
-    import_node_path5 = require("node:path");
+    import_node_path6 = require("node:path");
     init_dockerfile();
     init_shell();
     init_anchors();
@@ -23696,7 +23729,7 @@ var init_dockerfile2 = __esm({
               stage.workdir = raw;
               return [{ keyword: "WORKDIR", ...at2 }];
             }
-            const path4 = import_node_path5.posix.normalize(value.startsWith("/") ? value : import_node_path5.posix.join(this.workdir, value));
+            const path4 = import_node_path6.posix.normalize(value.startsWith("/") ? value : import_node_path6.posix.join(this.workdir, value));
             this.workdir = path4.length > 1 ? path4.replace(/\/$/, "") : path4;
             stage.workdir = this.workdir;
             const w2 = { keyword: "WORKDIR", ...at2, path: this.workdir };
@@ -23842,7 +23875,7 @@ var init_dockerfile2 = __esm({
       resolvePath(p) {
         if (p.startsWith("/")) return normalizeKeepSlash(p);
         if (this.workdir === void 0 || p.includes("$")) return p;
-        return normalizeKeepSlash(import_node_path5.posix.join(this.workdir, p));
+        return normalizeKeepSlash(import_node_path6.posix.join(this.workdir, p));
       }
       findTarget() {
         const wanted = this.options.target;
@@ -24312,15 +24345,15 @@ function isNonPythonImage(image) {
 }
 function imageScriptFile(image, word) {
   if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
-  const imagePath = import_node_path6.posix.resolve(image.stage.workdir || "/", word);
-  const source = image.layout.sourceOf(image.stage, imagePath);
+  const imagePath2 = import_node_path7.posix.resolve(image.stage.workdir || "/", word);
+  const source = image.layout.sourceOf(image.stage, imagePath2);
   return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
 }
-var import_node_path6, NON_PYTHON_BASE, NODE_BUILD;
+var import_node_path7, NON_PYTHON_BASE, NODE_BUILD;
 var init_built_image = __esm({
   "src/model/compose/built-image.ts"() {
     "use strict";
-    import_node_path6 = require("node:path");
+    import_node_path7 = require("node:path");
     init_classify();
     init_context();
     init_dockerfile2();
@@ -24936,7 +24969,7 @@ function supervisordRun(argv) {
   }
   return {};
 }
-function supervisorIncludes(text2, imagePath) {
+function supervisorIncludes(text2, imagePath2) {
   let inInclude = false;
   for (const raw of text2.split(LINES)) {
     const line = raw.replace(/(^|\s)[;#].*$/, "");
@@ -24947,7 +24980,7 @@ function supervisorIncludes(text2, imagePath) {
     }
     const files = inInclude ? /^\s*files\s*[=:]\s*(.*\S)\s*$/.exec(line) : void 0;
     if (files)
-      return files[1].split(/\s+/).filter((f) => !f.includes("%(")).map((f) => import_node_path7.posix.resolve(import_node_path7.posix.dirname(imagePath), f));
+      return files[1].split(/\s+/).filter((f) => !f.includes("%(")).map((f) => import_node_path8.posix.resolve(import_node_path8.posix.dirname(imagePath2), f));
   }
   return [];
 }
@@ -25015,11 +25048,11 @@ function commandWords2(command) {
   const expanded = command.trim().replace(/%\((\w+)\)[sd]/g, "%$1%");
   return parseShell(expanded).commands[0]?.argv ?? [];
 }
-var import_node_path7;
+var import_node_path8;
 var init_supervisor_config = __esm({
   "src/model/supervisor-config.ts"() {
     "use strict";
-    import_node_path7 = require("node:path");
+    import_node_path8 = require("node:path");
     init_shell();
     init_lines();
   }
@@ -25161,6 +25194,7 @@ function withSupervisorPrograms(commands, app, follow) {
   const s6 = programs.length > 0 && programs.every((p) => p.s6);
   const at2 = s6 ? -1 : programs.length > 0 ? commands.findIndex((c) => supervisordRun(programArgv(c.argv))) : -1;
   if (at2 < 0 && !s6) return commands;
+  const guards = at2 >= 0 ? commands[at2].guards : void 0;
   const run = programs.map((p) => ({
     file: p.file,
     line: p.line,
@@ -25170,7 +25204,8 @@ function withSupervisorPrograms(commands, app, follow) {
     unexpanded: true,
     origin: "supervisor",
     program: p.name,
-    ...p.directory !== void 0 ? { directory: p.directory } : {}
+    ...p.directory !== void 0 ? { directory: p.directory } : {},
+    ...guards ? { guards } : {}
   }));
   return [...commands.slice(0, at2 + 1), ...follow(run), ...commands.slice(at2 + 1)];
 }
@@ -25282,7 +25317,7 @@ function scriptRun(argv, scripts, workdir) {
     const word = argv[i];
     if (!word) continue;
     const script = scripts.find(
-      (s) => word.includes("/") ? import_node_path8.posix.normalize(word.startsWith("/") ? word : import_node_path8.posix.join(workdir, word)) === import_node_path8.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
+      (s) => word.includes("/") ? import_node_path9.posix.normalize(word.startsWith("/") ? word : import_node_path9.posix.join(workdir, word)) === import_node_path9.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
     );
     if (script) return { script, argsFrom: i + 1 };
   }
@@ -25364,7 +25399,7 @@ function launched(command, depth = 0) {
 function directoryAfter(argv, dir, variable) {
   if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].startsWith("~")) return dir;
   const target = argv[1].includes("$") ? expandKnown(argv[1], variable) : argv[1];
-  return target === void 0 || target === "" ? dir : import_node_path8.posix.resolve(dir, target);
+  return target === void 0 || target === "" ? dir : import_node_path9.posix.resolve(dir, target);
 }
 function expandKnown(word, variable) {
   if (!variable) return void 0;
@@ -25383,11 +25418,11 @@ function atMakeLine(command, make, makefile) {
   if (command.file !== makefile) return command;
   return { ...command, file: make.file, line: make.line, recipe: { file: command.file, line: command.line } };
 }
-var import_node_path8, argsScripts, isCompose;
+var import_node_path9, argsScripts, isCompose;
 var init_start_chain = __esm({
   "src/model/command/start-chain.ts"() {
     "use strict";
-    import_node_path8 = require("node:path");
+    import_node_path9 = require("node:path");
     init_shell();
     init_branches();
     init_make();
@@ -25686,7 +25721,7 @@ function djangoDirectories(app) {
   for (const chain2 of [effectiveCommand(app), imageCommand(app)]) {
     for (const { command, dir } of withDirectories(app, chain2)) {
       const script = command.argv.find((w2) => basename2(w2) === "manage.py");
-      if (script) manage.push(import_node_path9.posix.dirname(import_node_path9.posix.resolve(dir, script)));
+      if (script) manage.push(import_node_path10.posix.dirname(import_node_path10.posix.resolve(dir, script)));
       else if (serverOf(command.argv)) servers.push(serverDir(command, dir));
     }
   }
@@ -25700,7 +25735,7 @@ function serverDirectory(app) {
 function withDirectories(app, chain2) {
   const workdir = app.dockerfile?.targetStage?.workdir || "/";
   const workingDir = app.compose?.appService?.workingDir;
-  let dir = workingDir ? import_node_path9.posix.resolve(workdir, workingDir) : workdir;
+  let dir = workingDir ? import_node_path10.posix.resolve(workdir, workingDir) : workdir;
   const assigned = new Set(
     app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name))
   );
@@ -25708,12 +25743,12 @@ function withDirectories(app, chain2) {
   const variable = (name) => assigned.has(name) ? void 0 : known2(name);
   return chain2.map((command) => {
     dir = directoryAfter(command.argv, dir, variable);
-    const at2 = command.directory !== void 0 ? import_node_path9.posix.resolve(dir, command.directory) : dir;
+    const at2 = command.directory !== void 0 ? import_node_path10.posix.resolve(dir, command.directory) : dir;
     return { command, dir: at2 };
   });
 }
 function serverDir(command, dir) {
-  return import_node_path9.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
+  return import_node_path10.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
 }
 function chdirOf(argv) {
   for (let i = 1; i < argv.length; i++) {
@@ -25722,11 +25757,11 @@ function chdirOf(argv) {
   }
   return void 0;
 }
-var import_node_path9;
+var import_node_path10;
 var init_directories = __esm({
   "src/model/command/directories.ts"() {
     "use strict";
-    import_node_path9 = require("node:path");
+    import_node_path10 = require("node:path");
     init_servers();
     init_start_chain();
   }
@@ -26036,7 +26071,7 @@ function otherAppServices(app) {
   if (!compose?.appService) return [];
   const ofImage = compose.appImageServices ?? [compose.appService];
   const out = ofImage.filter((s) => s !== compose.appService).map((service) => ({ service, app }));
-  const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path11.posix.dirname(app.managePy) : void 0;
   if (projectDir === void 0) return out;
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   for (const service of compose.services) {
@@ -26052,7 +26087,7 @@ function otherAppServices(app) {
 }
 function ownImageAppServices(app) {
   const compose = app.compose;
-  const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path11.posix.dirname(app.managePy) : void 0;
   if (!compose || projectDir === void 0) return [];
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   return compose.services.filter(
@@ -26143,13 +26178,13 @@ function appBuildCommands(app) {
     ({ run, commands }) => commands.map((command) => ({ dockerfile, run, command }))
   );
 }
-var import_node_path10;
+var import_node_path11;
 var init_each = __esm({
   "src/rules/lib/each.ts"() {
     "use strict";
     init_app_service();
     init_command();
-    import_node_path10 = require("node:path");
+    import_node_path11 = require("node:path");
     init_paths();
   }
 });
@@ -26415,18 +26450,24 @@ function toolingMessage(tooling, upgrade, quote) {
   const one = tooling.length === 1;
   return `pip installs the packaging tool${one ? "" : "s"} ${names2} without an exact version: this changes nothing where the base image already has ${one ? "it" : "them"}, but where it does not, the build takes whatever release is newest, so two builds of one commit can differ. ${pin}`;
 }
+function lockTooLate(app, late, install) {
+  const df = app.dockerfile?.file ?? "the Dockerfile";
+  const name = import_node_path12.posix.basename(late.lock);
+  const later = late.copiedAt ? `which the COPY at ${df}:${late.copiedAt} brings only later` : "which the image never copies";
+  return `${install} at ${df}:${late.installLine} runs before the image holds the repository's ${name}, ${later}`;
+}
 function holdsLockBeside(app, pipfile) {
   const context = app.context;
   if (!context) return false;
-  const lock = import_node_path11.posix.join(import_node_path11.posix.dirname(pipfile), "Pipfile.lock");
-  const inContext = context.dir === "." ? lock : import_node_path11.posix.relative(context.dir, lock);
+  const lock = import_node_path12.posix.join(import_node_path12.posix.dirname(pipfile), "Pipfile.lock");
+  const inContext = context.dir === "." ? lock : import_node_path12.posix.relative(context.dir, lock);
   return context.files.includes(inContext);
 }
-var import_node_path11, pythonDepsUnpinned;
+var import_node_path12, pythonDepsUnpinned;
 var init_TF0202_python_deps_unpinned = __esm({
   "src/rules/TF0202-python-deps-unpinned.ts"() {
     "use strict";
-    import_node_path11 = require("node:path");
+    import_node_path12 = require("node:path");
     init_command();
     init_install_args();
     init_each();
@@ -26453,7 +26494,8 @@ in a requirements file is pinned only by the file's hash (\`#sha256=\u2026\` aft
 file is one of the Python Package Index's. A Pipfile the image installs without its lock (\`pipenv install
 --skip-lock\`, or no Pipfile.lock in the repository) is judged the same way, package by package; installed from a
 committed lock (\`pipenv install --deploy\`) it is pinned. A pyproject.toml that \`poetry install\` resolves because
-the repository holds no poetry.lock beside it is judged the same way, in each group Poetry installs (\`"5.1.4"\` is
+the repository holds no poetry.lock beside it (or holds one the image copies only after the install, \`COPY
+pyproject.toml\` first and \`COPY . .\` later; the same for a Pipfile.lock) is judged the same way, in each group Poetry installs (\`"5.1.4"\` is
 exact in Poetry's syntax, \`"^5.1.4"\` is not). Upgrading the installer itself (\`pip install --upgrade pip
 setuptools wheel\`) is only a notice: it does not change what the app imports, but it still makes two builds of one
 commit differ.
@@ -26521,8 +26563,9 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
               if (line.kind !== "package") continue;
               if (req.manifest === "pipfile") {
                 const lockHeld = req.unlocked === "skip-lock" && holdsLockBeside(app, req.file);
-                const why = req.unlocked === "skip-lock" ? lockHeld ? "pipenv install --skip-lock, which ignores the Pipfile.lock the repository holds" : "pipenv install --skip-lock" : "pipenv install with no Pipfile.lock in the repository";
-                const lockAdvice = lockHeld ? "or copy Pipfile.lock into the image beside the Pipfile and install from it with pipenv install --deploy --system (without --skip-lock)" : "or commit Pipfile.lock and install with pipenv install --deploy --system";
+                const late = req.lockNotCopied && lockTooLate(app, req.lockNotCopied, "pipenv install");
+                const why = req.unlocked === "skip-lock" ? lockHeld ? "pipenv install --skip-lock, which ignores the Pipfile.lock the repository holds" : "pipenv install --skip-lock" : late ?? "pipenv install with no Pipfile.lock in the repository";
+                const lockAdvice = late ? "or copy Pipfile.lock beside the Pipfile before the install (COPY Pipfile Pipfile.lock ./) and install from it with pipenv install --deploy --system" : lockHeld ? "or copy Pipfile.lock into the image beside the Pipfile and install from it with pipenv install --deploy --system (without --skip-lock)" : "or commit Pipfile.lock and install with pipenv install --deploy --system";
                 findings.push({
                   file: req.file,
                   line: line.line,
@@ -26533,10 +26576,13 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
               if (req.manifest === "poetry") {
                 const toml = /^\S+\s*=/.test(line.text);
                 const pin = !toml ? `${line.name ? `${line.name}${line.extras ?? ""}` : "the package"}==<version>` : line.text.includes("{") ? 'version = "==<version>" in its table' : `${line.name ?? "the package"} = "==<version>"`;
+                const late = req.lockNotCopied && lockTooLate(app, req.lockNotCopied, "poetry install");
+                const why = late ?? "the image runs poetry install with no poetry.lock in the repository";
+                const lock = late ? "or copy poetry.lock beside pyproject.toml before the install (COPY pyproject.toml poetry.lock ./)" : "or commit poetry.lock (poetry lock) and copy it into the image beside pyproject.toml";
                 findings.push({
                   file: req.file,
                   line: line.line,
-                  message: `'${line.text}' does not pin an exact version, and the image runs poetry install with no poetry.lock in the repository, so each build resolves the ranges again and two builds of one commit can install different releases. Write ${pin}, or commit poetry.lock (poetry lock) and copy it into the image beside pyproject.toml.`
+                  message: `'${line.text}' does not pin an exact version, and ${why}, so each build resolves the ranges again and two builds of one commit can install different releases. Write ${pin}, ${lock}.`
                 });
                 continue;
               }
@@ -26606,20 +26652,20 @@ function unusedManifest(contextFiles, ownedElsewhere) {
   return contextFiles.filter((f) => MANIFEST.test(f) && !ownedElsewhere(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
 }
 function ownerElsewhere(manifest, dockerfile, dockerfiles) {
-  const own = import_node_path12.posix.dirname(dockerfile);
+  const own = import_node_path13.posix.dirname(dockerfile);
   return dockerfiles.find((d) => {
-    const dir = import_node_path12.posix.dirname(d);
+    const dir = import_node_path13.posix.dirname(d);
     return d !== dockerfile && dir !== own && under(dir, own) && under(manifest, dir);
   });
 }
 function under(path4, dir) {
   return dir === "." || path4 === dir || path4.startsWith(`${dir}/`);
 }
-var import_node_path12, MANIFEST, PIPENV_VALUED, noDependencyManifest;
+var import_node_path13, MANIFEST, PIPENV_VALUED, noDependencyManifest;
 var init_TF0203_no_dependency_manifest = __esm({
   "src/rules/TF0203-no-dependency-manifest.ts"() {
     "use strict";
-    import_node_path12 = require("node:path");
+    import_node_path13 = require("node:path");
     init_command();
     init_each();
     init_rule();
@@ -26675,14 +26721,14 @@ RUN pip install --no-cache-dir -r requirements.txt
           const context = app.context;
           const owner = (f) => ownerElsewhere(f, df.file, dockerfiles);
           const elsewhere2 = (f) => owner(f) !== void 0;
-          const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path12.posix.join(context.dir, f)));
+          const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path13.posix.join(context.dir, f)));
           const outside = unused ? void 0 : unusedManifest(project.pythonManifests ?? [], elsewhere2);
           const others = (project.pythonManifests ?? []).filter((f) => MANIFEST.test(f) && elsewhere2(f));
           for (const [line, names2] of byLine)
             findings.push({
               file: df.file,
               line,
-              message: unused ? `The image installs ${names2.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names2.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path12.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names2.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path12.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names2.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
+              message: unused ? `The image installs ${names2.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names2.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path13.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names2.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path13.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names2.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
             });
         }
         return findings;
@@ -26753,17 +26799,17 @@ function syncedEnvironment(argv, workdir, env) {
     return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name.length + 1) : argv[at2 + 1];
   };
   const dir = option("--project") ?? option("--directory");
-  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path13.posix.resolve(workdir, dir) : void 0;
+  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path14.posix.resolve(workdir, dir) : void 0;
   const named = env.UV_PROJECT_ENVIRONMENT;
   if (named !== void 0)
-    return named.startsWith("/") ? import_node_path13.posix.normalize(named) : base && import_node_path13.posix.resolve(base, named);
-  return base?.startsWith("/") ? import_node_path13.posix.join(base, ".venv") : void 0;
+    return named.startsWith("/") ? import_node_path14.posix.normalize(named) : base && import_node_path14.posix.resolve(base, named);
+  return base?.startsWith("/") ? import_node_path14.posix.join(base, ".venv") : void 0;
 }
-var import_node_path13, depsInstalledAtStart;
+var import_node_path14, depsInstalledAtStart;
 var init_TF0204_deps_installed_at_start = __esm({
   "src/rules/TF0204-deps-installed-at-start.ts"() {
     "use strict";
-    import_node_path13 = require("node:path");
+    import_node_path14 = require("node:path");
     init_command();
     init_files();
     init_paths();
@@ -27037,8 +27083,8 @@ var init_interpolation = __esm({
 
 // src/model/compose/yaml-nodes.ts
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path14.posix.normalize(p);
-  const joined = import_node_path14.posix.normalize(import_node_path14.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path15.posix.normalize(p);
+  const joined = import_node_path15.posix.normalize(import_node_path15.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -27089,11 +27135,11 @@ function keyedAsMap(n) {
   }
   return { kind: "map", entries, file: n.file, line: n.line };
 }
-var import_node_path14;
+var import_node_path15;
 var init_yaml_nodes = __esm({
   "src/model/compose/yaml-nodes.ts"() {
     "use strict";
-    import_node_path14 = require("node:path");
+    import_node_path15 = require("node:path");
   }
 });
 
@@ -27185,11 +27231,11 @@ function legacyServices(root) {
   );
   return pullsOrBuilds ? candidates : [];
 }
-var import_node_path15, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
+var import_node_path16, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
 var init_loader = __esm({
   "src/model/compose/loader.ts"() {
     "use strict";
-    import_node_path15 = require("node:path");
+    import_node_path16 = require("node:path");
     init_compose();
     init_merge();
     init_yaml_nodes();
@@ -27311,7 +27357,7 @@ var init_loader = __esm({
         if (v.kind === "map") {
           const service = scalarString(entryOf(v, "service")?.value);
           const other = scalarString(entryOf(v, "file")?.value);
-          if (service) return { file: other ? relPath(import_node_path15.posix.dirname(file), other) : file, service };
+          if (service) return { file: other ? relPath(import_node_path16.posix.dirname(file), other) : file, service };
         }
         this.errors.push({
           file,
@@ -27929,8 +27975,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path16.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path16.posix.dirname(file));
+  const projectDir = files.length > 0 ? import_node_path17.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path17.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -27955,7 +28001,7 @@ function build(files, env, options, errors) {
   for (const s of services)
     if (!dataContainers.has(s.name) && runsNoDatabaseServer(s, loader.texts)) s.runsNoDatabaseServer = true;
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path16.posix.basename(f) === "manage.py").map((f) => import_node_path16.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path17.posix.basename(f) === "manage.py").map((f) => import_node_path17.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -27963,11 +28009,11 @@ function build(files, env, options, errors) {
   if (appService) model.appImageServices = servicesOfImage(services, appService);
   return { model, errors };
 }
-var import_node_path16;
+var import_node_path17;
 var init_compose2 = __esm({
   "src/model/compose.ts"() {
     "use strict";
-    import_node_path16 = require("node:path");
+    import_node_path17 = require("node:path");
     init_loader();
     init_merge();
     init_service();
@@ -29772,16 +29818,16 @@ var init_databases_fix = __esm({
 });
 
 // src/rules/TF0304-database-credentials-in-code.ts
-function credentialFinding(app, key, v, where2, assignedAs, unless, engine, held) {
+function credentialFinding(app, key, v, where2, assignedAs, unless, engine, held, written = "") {
   if (isCredential(v) && held) {
     const use = assignedAs ? `${assignedAs}${held.name}` : `"${key}": ${held.name}`;
-    return msg`${where2} has ${key} as a literal value in code${unless ? `, used ${unless}` : ""}; line ${String(held.line)} already reads ${held.name} from the file ${held.variable} names (a secret file), so use it: ${code(use)}.`;
+    return msg`${where2} has ${key} as a literal value in code${written}${unless ? `, used ${unless}` : ""}; line ${String(held.line)} already reads ${held.name} from the file ${held.variable} names (a secret file), so use it: ${code(use)}.`;
   }
   if (isCredential(v)) {
     const variable = fieldVariable(app, key, engine);
     const given = givenDatabaseVariables(app, providedEnvironment(app), key, engine).includes(variable) ? ` (the app's container is already given ${variable})` : "";
     const read = `os.environ["${variable}"]`;
-    return msg`${where2} has ${key} as a literal value in code${unless ? `, used ${unless}` : ""}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
+    return msg`${where2} has ${key} as a literal value in code${written}${unless ? `, used ${unless}` : ""}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
   }
   if (key !== "PASSWORD" || v.kind !== "env" || !isLiteralFallback(valueWhenUnset(v))) return void 0;
   return {
@@ -29921,6 +29967,7 @@ credentials and are not judged.
                 const id2 = `${key}\0${file}\0${line}`;
                 if (seen.has(id2)) continue;
                 const elsewhere2 = literalElsewhere(v, { file, line }) ?? fallbackElsewhere(key, v, { file, line });
+                const written = !elsewhere2 && v.kind === "literal" && v.line !== line && (v.file ?? file) === file ? ` (the value written at line ${String(v.line)})` : "";
                 const finding = credentialFinding(
                   app,
                   key,
@@ -29929,7 +29976,8 @@ credentials and are not judged.
                   setOnKey ? `DATABASES["${alias.name}"]["${key}"] = ` : void 0,
                   replacedWhen(v, key, alias.configs),
                   config2.engine,
-                  key === "PASSWORD" && !elsewhere2 ? secretFileVariable(settings, file, line) : void 0
+                  key === "PASSWORD" && !elsewhere2 ? secretFileVariable(settings, file, line) : void 0,
+                  written
                 );
                 if (!finding) continue;
                 seen.add(id2);
@@ -30075,7 +30123,62 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
   }
 });
 
+// src/rules/lib/build-readers.ts
+function buildReaders(df, env, name) {
+  const expands = new RegExp(String.raw`\$\{?${name}\b`);
+  const instructions = lineage2(df).flatMap((s) => s.instructions);
+  return instructions.slice(instructions.indexOf(env) + 1).filter((i) => i.keyword === "RUN").filter(
+    (run) => (run.argv ? [] : run.script?.commands ?? []).some((c) => commandText(c).some((t) => expands.test(t)))
+  );
+}
+function startReads(project, df, name) {
+  const names2 = new RegExp(String.raw`\b${name}\b`);
+  const stage = df.targetStage;
+  const texts = [stage?.cmd?.raw, stage?.entrypoint?.raw];
+  for (const { service } of composeServices(project))
+    if (service.build?.dockerfile === df.file) texts.push(service.command?.raw, service.entrypoint?.raw);
+  if (texts.some((t) => t !== void 0 && names2.test(t))) return true;
+  return project.apps.filter((app) => app.dockerfile?.file === df.file).some(
+    (app) => app.entrypointScripts.some(
+      (s) => s.script.commands.some((c) => commandText(c).some((t) => names2.test(t)))
+    ) || [app.settings, ...app.settingsBases ?? []].some(
+      (m) => m?.envReads.some((r) => r.variable === name)
+    )
+  );
+}
+function commandText(c) {
+  return [
+    ...c.written ?? c.argv,
+    ...(c.env ?? []).map((e) => e.value),
+    ...c.redirects.map((r) => r.target),
+    ...c.stdin !== void 0 ? [c.stdin] : []
+  ];
+}
+var init_build_readers = __esm({
+  "src/rules/lib/build-readers.ts"() {
+    "use strict";
+    init_lineage();
+    init_each();
+  }
+});
+
 // src/rules/TF0306-secret-in-dockerfile.ts
+function literalAdvice(project, df, env, name) {
+  const runtime = `Remove it from the Dockerfile and provide ${name} from the environment at run time.`;
+  const runs = buildReaders(df, env, name);
+  if (runs.length === 0) return runtime;
+  const id2 = name.toLowerCase();
+  const at2 = runs.length === 1 ? `the RUN at line ${runs[0].line}` : `the RUNs at lines ${runs.map((r) => r.line).join(", ")}`;
+  const those = runs.length === 1 ? "that RUN" : "those RUNs";
+  const mount = `a BuildKit secret mount (RUN --mount=type=secret,id=${id2},env=${name} \u2026, built with --secret id=${id2},env=${name})`;
+  if (startReads(project, df, name))
+    return `${runtime} The build reads it too (${at2}): give ${those} the secret through ${mount}.`;
+  const makesUser = runs.some(
+    (r) => /\b(CREATE|ALTER)\s+(USER|ROLE)\b|\bcreateuser\b/i.test(JSON.stringify(r.script))
+  );
+  const atStart = makesUser ? ": for a database user, an init script the database image runs at first start, with the password from the environment" : ", where the value can come from the environment";
+  return `Only the build reads it (${at2}; no start command, script or settings module names it), so a value given at run time would not reach ${runs.length === 1 ? "that step" : "those steps"}. Remove the ENV and give ${those} the secret through ${mount}, or do ${runs.length === 1 ? "that step" : "those steps"} when the container starts${atStart}.`;
+}
 function fixSecretInDockerfile(context) {
   const { finding } = context;
   const lines2 = linesOf(context, finding.file);
@@ -30086,7 +30189,7 @@ function fixSecretInDockerfile(context) {
       if (instr.keyword !== "ENV") continue;
       const env = instr;
       const pair2 = env.pairs.find((p) => p.line === finding.line && isSecretName(p.name) && isLiteral(p.raw));
-      const edit = pair2 && removeEnvPair(df.file, lines2, env, pair2);
+      const edit = pair2 && buildReaders(df, env, pair2.name).length === 0 && removeEnvPair(df.file, lines2, env, pair2);
       if (!pair2 || !edit) continue;
       return {
         // The title names the variable only: the value is a secret.
@@ -30155,6 +30258,7 @@ var init_TF0306_secret_in_dockerfile = __esm({
     init_fix2();
     init_rule();
     init_lineage();
+    init_build_readers();
     secretInDockerfile = defineRule({
       id: "TF0306",
       name: "secret-in-dockerfile",
@@ -30173,6 +30277,11 @@ BuildKit secret mounts when the build itself needs one. Names ending in \`_FILE\
 \`_ID\` are not treated as secrets, nor are names that tune one (\`MYSQL_RANDOM_ROOT_PASSWORD\`, \`*_LIFETIME\`); an
 empty value or one taken from a variable is not a literal, and a yes/no switch (\`MYSQL_ONETIME_PASSWORD=yes\`) is
 no credential.
+
+An ENV that a later \`RUN\` of the build reads (\`psql --command "CREATE USER \u2026 PASSWORD '$DB_PASS'"\`) is needed by
+that step: where nothing the container starts names it (CMD/ENTRYPOINT, a compose command, a start script, the
+settings), a run-time value would not reach it, and the message advises a secret mount for that RUN (\`env=\` sets
+the variable from the secret, Dockerfile syntax 1.10 and later) or doing the step when the container starts.
 
 \`\`\`dockerfile
 # instead of: ENV DJANGO_SECRET_KEY=django-insecure-...
@@ -30218,7 +30327,7 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
               findings.push({
                 file: df.file,
                 line: pair2.line,
-                message: `ENV ${pair2.name} is set to a literal value, which is baked into the image for anyone who pulls it. Remove it from the Dockerfile and provide ${pair2.name} from the environment at run time.`
+                message: `ENV ${pair2.name} is set to a literal value, which is baked into the image for anyone who pulls it. ${literalAdvice(project, df, arg, pair2.name)}`
               });
             }
           }
@@ -30228,6 +30337,7 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
       fix: {
         safety: "safe",
         summary: "Removes the ENV line (or its secret pair) from the Dockerfile; the variable is listed for the user to provide when the container runs.",
+        declines: "an ENV that a RUN of the build reads: without it that step would run with the variable empty (a database user with no password).",
         make: fixSecretInDockerfile
       }
     });
@@ -30415,14 +30525,35 @@ var init_TF0307_secret_in_compose = __esm({
   }
 });
 
+// src/util/glob.ts
+function matchesGlob(glob, path4) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*" && glob[i + 1] === "*") {
+      re += ".*";
+      i++;
+      if (glob[i + 1] === "/") i++;
+    } else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}(/.*)?$`).test(path4);
+}
+var init_glob = __esm({
+  "src/util/glob.ts"() {
+    "use strict";
+  }
+});
+
 // src/rules/lib/env-file-sourced.ts
 function sourcedBy(app, path4) {
-  const name = import_node_path17.posix.basename(path4);
+  const name = import_node_path18.posix.basename(path4);
   for (const script of app.entrypointScripts)
     for (const c of script.script.commands) {
       const [program, file] = c.argv;
       if (program !== "." && program !== "source" || !file || file.includes("$")) continue;
-      if (import_node_path17.posix.basename(file) === name) return { file: script.file, line: c.line };
+      if (import_node_path18.posix.basename(file) === name) return { file: script.file, line: c.line };
     }
   return void 0;
 }
@@ -30432,39 +30563,60 @@ function sourcedFileAdvice(app, files) {
     if (!by) continue;
     const service = app.compose?.appService;
     const given = service?.envFiles.some((e) => e.path === f);
-    const composeDir = import_node_path17.posix.dirname(app.compose?.files[0] ?? ".");
-    const rel = composeDir === "." ? f : import_node_path17.posix.relative(composeDir, f);
+    const composeDir = import_node_path18.posix.dirname(app.compose?.files[0] ?? ".");
+    const rel = composeDir === "." ? f : import_node_path18.posix.relative(composeDir, f);
     const runTime = given ? `compose's env_file already gives its values to service '${service.name}'` : service ? `give its values to service '${service.name}' at run time (env_file: ./${rel}, or environment:)` : "give its values to the container at run time (docker run --env-file, or the platform settings)";
     return ` But ${by.file} sources it (line ${by.line}) when the container starts, so an image without the file breaks that script: ${runTime}, and make ${by.file} read the variables from the environment instead of sourcing the file.`;
   }
   return "";
 }
-var import_node_path17;
+var import_node_path18;
 var init_env_file_sourced = __esm({
   "src/rules/lib/env-file-sourced.ts"() {
     "use strict";
-    import_node_path17 = require("node:path");
+    import_node_path18 = require("node:path");
   }
 });
 
 // src/rules/TF0308-env-file-in-image.ts
+function envSourcesAbsent(app) {
+  const df = app.dockerfile;
+  const context = app.context;
+  if (!df?.targetStage || !context) return [];
+  const out = [];
+  for (const i of lineage2(df).flatMap((s) => s.instructions)) {
+    if (i.keyword !== "COPY" && i.keyword !== "ADD" || i.fromStage !== void 0) continue;
+    for (const written of i.sources) {
+      const source = import_node_path19.posix.normalize(written).replace(/^\/+/, "");
+      if (!isEnvFile(source.replace(/\*/g, "")) || hasTemplateName(source)) continue;
+      if (context.files.some((f) => matchesGlob(source, f))) continue;
+      out.push({
+        file: df.file,
+        line: i.line,
+        message: `This instruction copies '${written}' into the image by name. The repository holds no such file, but the developer who builds the image has a real one, and its secrets ship with the image. Remove the COPY and pass the values as environment variables at run time (compose env_file, or the platform's settings).`
+      });
+      break;
+    }
+  }
+  return out;
+}
 function namesNoSecret(app, files) {
   const dir = app.context?.dir ?? ".";
   const none = app.context?.envFilesNamingNoSecret ?? [];
-  return files.every((f) => none.includes(dir === "." ? f : import_node_path18.posix.relative(dir, f)));
+  return files.every((f) => none.includes(dir === "." ? f : import_node_path19.posix.relative(dir, f)));
 }
 function namedByCopy(app, line, files) {
   return linesNaming(app, files).some((l) => l.line === line);
 }
 function linesNaming(app, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = (f) => dir === "." ? f : import_node_path18.posix.relative(dir, f);
+  const inContext = (f) => dir === "." ? f : import_node_path19.posix.relative(dir, f);
   const out = [];
   for (const i of (app.dockerfile?.targetStage ? lineage2(app.dockerfile) : []).flatMap(
     (s) => s.instructions
   )) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
-    const sources = i.sources.map((src) => import_node_path18.posix.normalize(src).replace(/^\//, ""));
+    const sources = i.sources.map((src) => import_node_path19.posix.normalize(src).replace(/^\//, ""));
     for (const f of files) if (sources.includes(inContext(f))) out.push({ line: i.line, file: f });
   }
   return out;
@@ -30479,8 +30631,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    if (import_node_path18.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
-    const inContext = dir === "." ? f.path : import_node_path18.posix.relative(dir, f.path);
+    if (import_node_path19.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
+    const inContext = dir === "." ? f.path : import_node_path19.posix.relative(dir, f.path);
     if (inContext.startsWith("..") || !isUsableEnvFileName(inContext)) continue;
     const reached = absentFileReachingImage(app, inContext);
     if (reached.length === 0) continue;
@@ -30542,7 +30694,7 @@ function ignorePatterns(app, files, kept) {
 }
 function contextPath(app, path4) {
   const dir = app.context?.dir ?? ".";
-  return dir === "." ? path4 : import_node_path18.posix.relative(dir, path4);
+  return dir === "." ? path4 : import_node_path19.posix.relative(dir, path4);
 }
 function generalPattern(path4) {
   const parts = path4.split("/");
@@ -30553,16 +30705,17 @@ function generalPattern(path4) {
   const general = sep5 !== void 0 ? `.env${sep5}*` : base.endsWith(".env") && base !== ".env" ? "*.env" : base;
   return parts.length > 1 ? `**/${general}` : general;
 }
-var import_node_path18, envFileInImage;
+var import_node_path19, envFileInImage;
 var init_TF0308_env_file_in_image = __esm({
   "src/rules/TF0308-env-file-in-image.ts"() {
     "use strict";
     init_files();
-    import_node_path18 = require("node:path");
+    import_node_path19 = require("node:path");
     init_context();
     init_env_files2();
     init_lineage();
     init_each();
+    init_glob();
     init_env_file_sourced();
     init_rule();
     envFileInImage = defineRule({
@@ -30575,7 +30728,8 @@ var init_TF0308_env_file_in_image = __esm({
       help: `Config belongs in the environment of each deploy, not in the artefact. A \`.env\` file copied into the image ships
 its secrets to everyone who can pull the image, and the same image then carries one environment's config into every
 other one. An \`env_file\` that compose reads from inside the build context is the same risk even when it is not
-committed: the developer who builds the image has the real one, and \`COPY . .\` bakes it in. Keep \`.env\` files out of the build context and pass the values at run time (\`docker run --env-file\`,
+committed: the developer who builds the image has the real one, and \`COPY . .\` bakes it in. So is a COPY that names a
+\`.env\` file or pattern the repository does not hold (\`COPY ./.env* /app/\`): it is there to take the real one. Keep \`.env\` files out of the build context and pass the values at run time (\`docker run --env-file\`,
 compose \`env_file:\`, or your platform's secrets).
 
 A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.tpl\`, \`.env.dist\`, \`.env.default\`)
@@ -30617,7 +30771,9 @@ for the script to read them from the environment.
             return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names2} into the image by name${what}. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names2} into the image${what}. ${ignoreAdvice(at2.app, files)}${sourcedFileAdvice(at2.app, files)}`;
           }
         );
-        return [...copied, ...images.flatMap(envFilesOfCompose)];
+        const found = [...copied, ...images.flatMap(envFilesOfCompose)];
+        const absent = images.flatMap(envSourcesAbsent).filter((a) => !found.some((f) => f.file === a.file && f.line === a.line));
+        return [...found, ...absent];
       }
     });
   }
@@ -32137,15 +32293,41 @@ function removeBuildTimeTask(context) {
   }
   return void 0;
 }
-function remoteDatabaseHost(app) {
+function buildDatabaseServer(app) {
   const configs = (app.settings?.databases?.configs ?? []).filter((c) => c.isDefault !== false);
   const config2 = configs.length === 1 ? configs[0] : void 0;
   if (!config2?.engine || !isServerEngine(config2.engine)) return void 0;
+  const chosen = config2.fields.ENGINE;
+  const set = chosen?.kind === "env" ? app.dockerfile?.targetStage?.env[chosen.variable] : void 0;
+  if (set !== void 0 && !isServerEngine(set)) return void 0;
   const host = config2.fields.HOST;
-  const text2 = host?.kind === "literal" ? host.value : host?.kind === "env" ? app.dockerfile?.targetStage?.env[host.variable] : void 0;
+  const fallback = host?.kind === "env" && host.fallback?.kind === "literal" ? host.fallback.value : void 0;
+  const text2 = host?.kind === "literal" ? host.value : host?.kind === "env" ? app.dockerfile?.targetStage?.env[host.variable] ?? fallback : void 0;
   const server = typeof text2 === "string" ? serverHost(text2) : void 0;
-  if (!server?.includes(".")) return void 0;
-  return /^(localhost|127\.|0\.0\.0\.0|host\.docker\.internal)/i.test(server) ? void 0 : server;
+  if (typeof text2 === "string" && server === void 0) return void 0;
+  return { engine: engineName(config2.engine), ...server ? { host: server } : {} };
+}
+function isRemote(host) {
+  return host.includes(".") && !/^(localhost|127\.|0\.0\.0\.0|host\.docker\.internal)/i.test(host);
+}
+function unreachable(host) {
+  if (host && /^(localhost|127\.|0\.0\.0\.0)/i.test(host))
+    return ` at ${host}, and the build's own localhost runs no database: the step cannot connect and the build fails`;
+  if (host)
+    return ` at host '${host}', a name the build cannot resolve (a RUN is not on the compose network, where services are found by name): the step cannot connect and the build fails`;
+  return `, and the build has no network path to the app's database: the step fails, or migrates whatever database the build can reach`;
+}
+function engineName(engine) {
+  const e = engine.toLowerCase();
+  const names2 = [
+    ["postgis", "PostGIS"],
+    ["postgres", "PostgreSQL"],
+    ["cockroach", "CockroachDB"],
+    ["mariadb", "MariaDB"],
+    ["mysql", "MySQL"],
+    ["oracle", "Oracle"]
+  ];
+  return names2.find(([k]) => e.includes(k))?.[1] ?? "database";
 }
 function serverHost(text2) {
   const url = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/]*@)?([^/:?#]*)/i.exec(text2);
@@ -32173,7 +32355,10 @@ var init_TF0501_admin_task_at_build = __esm({
       help: `A \`RUN\` executes while the image is built, with no access to the production database: \`migrate\`,
 \`createsuperuser\`, \`loaddata\` or \`flush\` there either fail, or write to a database file inside the image that
 every container then starts from (and loses on the next release). \`syncdb\`, the name of \`migrate\` before
-Django 1.7, counts as \`migrate\`. Build, release and run are separate stages.
+Django 1.7, counts as \`migrate\`. Build, release and run are separate stages. The message follows the database the
+build's settings use: SQLite writes into the image; a server on \`localhost\` or named after a compose service
+cannot be reached by a RUN (it is not on the compose network), so the build fails; a remote server is changed from
+the build machine.
 
 Run admin tasks against the real database as one-off processes of the release.
 
@@ -32194,11 +32379,13 @@ docker compose run --rm web python manage.py migrate
           for (const { dockerfile: df, command: cmd } of appBuildCommands(app)) {
             const dj = djangoCommand(cmd.argv);
             if (!dj || !(appliesMigrations(dj) || DATA_TASKS.has(dj.name))) continue;
-            const remote = remoteDatabaseHost(app);
+            const server = buildDatabaseServer(app);
+            const remote = server?.host && isRemote(server.host) ? server.host : void 0;
+            const instead = "Run it as a release or one-off task against the configured database instead.";
             findings.push({
               file: df.file,
               line: cmd.line,
-              message: remote ? `'manage.py ${dj.name}' runs at build time against the database server at ${remote}: every build changes that live database from the build machine (or fails when the build cannot reach it), before the image is tested or deployed. Run it as a release or one-off task against the configured database instead.` : `'manage.py ${dj.name}' runs at build time, so its data is made without the real database and baked into the image. Run it as a release or one-off task against the configured database instead.`
+              message: remote ? `'manage.py ${dj.name}' runs at build time against the database server at ${remote}: every build changes that live database from the build machine (or fails when the build cannot reach it), before the image is tested or deployed. ${instead}` : server ? `'manage.py ${dj.name}' runs at build time, but the settings use a ${server.engine} server${unreachable(server.host)}. Nothing is baked into the image. ${instead}` : `'manage.py ${dj.name}' runs at build time, so its data is made without the real database and baked into the image. ${instead}`
             });
           }
         }
@@ -32738,7 +32925,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      const projectDir = app.managePy ? import_node_path19.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path20.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
         const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
         const forTests = [web.name, web.build?.dockerfile ?? ""].some(
@@ -32780,7 +32967,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
 function ignoredByBuild(app, source) {
   const context = app.context;
   if (!context?.dockerignore) return void 0;
-  const rel = import_node_path19.posix.normalize(context.dir === "." ? source : import_node_path19.posix.relative(context.dir, source));
+  const rel = import_node_path20.posix.normalize(context.dir === "." ? source : import_node_path20.posix.relative(context.dir, source));
   if (rel === "." || rel.startsWith("..")) return void 0;
   const under2 = (f) => f.startsWith(`${rel}/`) && f.endsWith(".py");
   return context.files.some(under2) && !context.sentFiles.some(under2) ? rel : void 0;
@@ -32795,7 +32982,7 @@ function besideWorkdirText(app, v, codeDir) {
   const stage = app.dockerfile?.targetStage;
   const workdir = stage?.workdir;
   if (!stage || !workdir || workdir === "/" || !app.managePy || !v.source) return void 0;
-  if (!coversPath(v.source, import_node_path19.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
+  if (!coversPath(v.source, import_node_path20.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
   if (coversPath(v.target, codeDir) || coversPath(workdir, codeDir)) return void 0;
   const set = stage.instructions.filter((i) => i.keyword === "WORKDIR").at(-1);
   const where2 = set ? `WORKDIR ${workdir} (line ${set.line})` : `the working directory ${workdir}`;
@@ -32806,7 +32993,7 @@ function notBuiltText(image, target, dockerfile, held) {
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
-  const rel = import_node_path19.posix.relative(v.source, import_node_path19.posix.dirname(app.managePy));
+  const rel = import_node_path20.posix.relative(v.source, import_node_path20.posix.dirname(app.managePy));
   if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || "/";
   return coversPath(v.target, copied) ? copied : codeDir;
@@ -32833,11 +33020,11 @@ function codelessText(v, app, devReason) {
   }
   const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
   const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.`;
-  const source = import_node_path19.posix.normalize(v.source ?? ".");
+  const source = import_node_path20.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail2}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path19.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path20.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail2}`;
 }
 function joinedCopy(app) {
@@ -32860,18 +33047,18 @@ function missingCopySources(app) {
       if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
       for (const source of copy.sources) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
-        const rel = import_node_path19.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        const rel = import_node_path20.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
         if (!exists2(rel)) out.push({ source, line: copy.line });
       }
     }
   return out;
 }
-var import_node_path19, sourceMountedOverImage, KEEP_IN_DEV;
+var import_node_path20, sourceMountedOverImage, KEEP_IN_DEV;
 var init_TF0503_source_mounted_over_image = __esm({
   "src/rules/TF0503-source-mounted-over-image.ts"() {
     "use strict";
-    import_node_path19 = require("node:path");
+    import_node_path20 = require("node:path");
     init_paths();
     init_each();
     init_rule();
@@ -32945,7 +33132,7 @@ var init_TF0503_source_mounted_over_image = __esm({
 // src/rules/TF0601-sqlite-in-image.ts
 function ignorePatterns2(files, context) {
   const dir = context?.dir ?? ".";
-  const inContext = files.map((f) => dir === "." ? f : import_node_path20.posix.relative(dir, f));
+  const inContext = files.map((f) => dir === "." ? f : import_node_path21.posix.relative(dir, f));
   const named = inContext.filter((f) => !isSqliteFile(f));
   return [
     ...inContext.some((f) => isSqliteFile(f) && !f.includes("/")) ? ["*.sqlite3"] : [],
@@ -32978,11 +33165,11 @@ function keepSqliteOutOfContext(context) {
   }
   return void 0;
 }
-var import_node_path20, sqliteInImage;
+var import_node_path21, sqliteInImage;
 var init_TF0601_sqlite_in_image = __esm({
   "src/rules/TF0601-sqlite-in-image.ts"() {
     "use strict";
-    import_node_path20 = require("node:path");
+    import_node_path21 = require("node:path");
     init_context();
     init_fix2();
     init_files();
@@ -33120,13 +33307,14 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
   const settings = app.settings;
   const stage = app.dockerfile?.targetStage;
   if (!settings || !stage || app.unparsedCompose) return out;
+  if (settings.inPlaceOf) return out;
   if (variantOfComposeImage(project, app) && !isNamedForProduction(app.dockerfile.file)) return out;
   const env = providedEnvironment(app);
   if (env.unreadEnvFiles?.some((f) => isDevelopmentComposeFile(f.file, composeFiles, app.compose?.files)))
     delete env.unreadEnvFiles;
   const workingDir = app.compose?.appService?.workingDir;
   const known2 = workingDir !== void 0 || workdirKnown(app);
-  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path21.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path22.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
   const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
   const ctx = {
     app,
@@ -33146,7 +33334,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
   const runners = app.compose?.appService || imageAlone ? [] : servicesBuilding(project, app);
   for (const hit of alone ? [alone] : files) {
     const keeping2 = alone ? imageMounts : mounts;
-    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path21.posix.dirname(p), paths) || paths.includes(p));
+    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path22.posix.dirname(p), paths) || paths.includes(p));
     if (keeps(keeping2)) continue;
     if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
       continue;
@@ -33208,23 +33396,13 @@ function workdirKnown(app) {
   const repository = (stage.from.repository ?? image)?.toLowerCase();
   return repository !== void 0 && /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository);
 }
-function imageBaseDir(app) {
-  return app.imageSourceDir ? baseDirAt(app, app.imageSourceDir) : void 0;
-}
-function baseDirAt(app, sourceDir) {
-  const baseDir = app.settings?.baseDir;
-  if (baseDir === void 0) return sourceDir;
-  const manageDir = app.managePy ? import_node_path21.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path21.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
-  return import_node_path21.posix.join(sourceDir, rel);
-}
 function mountedSourceDir(app, workdir) {
-  const manageDir = app.managePy ? import_node_path21.posix.dirname(app.managePy) : app.dir;
+  const manageDir = app.managePy ? import_node_path22.posix.dirname(app.managePy) : app.dir;
   for (const v of app.compose?.appService?.volumes ?? []) {
     if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
-    const rel = import_node_path21.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
+    const rel = import_node_path22.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
     if (rel.startsWith("..")) continue;
-    const landing = clean(import_node_path21.posix.join(v.target, rel));
+    const landing = clean(import_node_path22.posix.join(v.target, rel));
     if (landing === workdir) return landing;
   }
   return void 0;
@@ -33285,7 +33463,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path21.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path22.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -33300,7 +33478,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path21.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path22.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     case "choice": {
@@ -33367,21 +33545,21 @@ function imageSqliteFile(databases, ctx, stage) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path21.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path22.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path21.posix.normalize(p);
+  const n = import_node_path22.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
   return mounts.some((m) => m === "/" || dir === m || dir.startsWith(`${m}/`));
 }
-var import_node_path21, runtimeDataNotInVolume;
+var import_node_path22, runtimeDataNotInVolume;
 var init_TF0602_runtime_data_not_in_volume = __esm({
   "src/rules/TF0602-runtime-data-not-in-volume.ts"() {
     "use strict";
     init_each();
-    import_node_path21 = require("node:path");
+    import_node_path22 = require("node:path");
     init_core();
     init_app_service();
     init_settings();
@@ -33391,6 +33569,7 @@ var init_TF0602_runtime_data_not_in_volume = __esm({
     init_rule();
     init_other_storage();
     init_command();
+    init_paths();
     runtimeDataNotInVolume = defineRule({
       id: "TF0602",
       name: "runtime-data-not-in-volume",
@@ -33439,9 +33618,9 @@ platform) is a deploy of its own and is judged too.
           const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
           const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
           const where2 = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}' does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-          const dir = import_node_path21.posix.dirname(hit.path);
+          const dir = import_node_path22.posix.dirname(hit.path);
           const paths = hit.alternatives ?? [hit.path];
-          const dirs = [...new Set(paths.map((p) => import_node_path21.posix.dirname(p)))];
+          const dirs = [...new Set(paths.map((p) => import_node_path22.posix.dirname(p)))];
           const resolves = hit.alternatives ? `${paths.join(" or ")} in the image, whichever the test in the settings picks, and ${dirs.join(" and ")} ${dirs.length > 1 ? "are" : "is"}` : void 0;
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
@@ -33465,7 +33644,7 @@ platform) is a deploy of its own and is judged too.
           );
           if (!hit || hit.alternatives) return void 0;
           const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path21.posix.dirname(hit.path) : hit.path, what);
+          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path22.posix.dirname(hit.path) : hit.path, what);
         }
       }
     });
@@ -33509,7 +33688,7 @@ function pgdataOf(s, official) {
   const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
   if (!cwd || value.includes("$")) return void 0;
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
-  return { dir: import_node_path22.posix.join(cwd, value), relative: { written: value, from, cwd } };
+  return { dir: import_node_path23.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 function versionedMainDataDir(s, env) {
   const set = env.map((name) => absoluteEnv(s, name)).find((v) => v !== void 0);
@@ -33605,11 +33784,11 @@ function message(name, image, data, mounts) {
     return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). Without one, the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
   return `${at2} has no named volume at its data directory ${dir}: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
 }
-var import_node_path22, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, OLD_DATA_DIR, postgresDataNotInVolume;
+var import_node_path23, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, OLD_DATA_DIR, postgresDataNotInVolume;
 var init_TF0603_postgres_data_not_in_volume = __esm({
   "src/rules/TF0603-postgres-data-not-in-volume.ts"() {
     "use strict";
-    import_node_path22 = require("node:path");
+    import_node_path23 = require("node:path");
     init_each();
     init_rule();
     init_paths();
@@ -34040,6 +34219,31 @@ ${EXPOSE_EXAMPLE}`,
   }
 });
 
+// src/rules/lib/replaced-command.ts
+function replacedCommandNote(app, cmd) {
+  const compose = app.compose;
+  if (!compose?.appService || app.imageNotBuiltHere) return "";
+  const services = [compose.appService, ...compose.appImageServices ?? []].filter(
+    (s, i, all) => all.indexOf(s) === i
+  );
+  if (services.some((s) => !s.command && !s.entrypoint)) return "";
+  const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+  const run = [
+    ...effectiveCommand(app),
+    ...services.filter((s) => s !== compose.appService).flatMap((s) => serviceCommand(app, s))
+  ];
+  if (run.some((c) => key(c) === key(cmd))) return "";
+  const names2 = services.map((s) => `'${s.name}'`).join(", ");
+  const which = services.length > 1 ? `services ${names2} start` : `service ${names2} starts`;
+  return ` Compose's ${which} the image with a command of its own, but a container of the image started on its own (docker run, a platform that runs the image) runs this.`;
+}
+var init_replaced_command = __esm({
+  "src/rules/lib/replaced-command.ts"() {
+    "use strict";
+    init_command();
+  }
+});
+
 // src/rules/TF0702-binds-loopback.ts
 function untilPortSetMessage(cmd, app) {
   const set = imageOwn(cmd) ? "ENV PORT=8000 in the image" : "PORT=8000 in its environment";
@@ -34125,6 +34329,7 @@ var init_TF0702_binds_loopback = __esm({
     init_command();
     init_fix2();
     init_processes2();
+    init_replaced_command();
     init_rule();
     bindsLoopback = defineRule({
       id: "TF0702",
@@ -34166,7 +34371,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
             findings.push({
               file: cmd.file,
               line: cmd.line,
-              message: addresses.every((a) => a.untilPortSet) ? untilPortSetMessage(cmd, app) : `${name} listens on ${where2} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(name, port)}.`
+              message: addresses.every((a) => a.untilPortSet) ? `${untilPortSetMessage(cmd, app)}${replacedCommandNote(app, cmd)}` : `${name} listens on ${where2} only, which is unreachable from outside the container.${replacedCommandNote(app, cmd)} Bind all interfaces, e.g. ${fixFor(name, port)}.`
             });
           }
         }
@@ -34393,18 +34598,6 @@ function serveAdvice(app, cmd) {
   }
   return "Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.";
 }
-function replacedByEveryService(app, cmd) {
-  const compose = app.compose;
-  if (!compose?.appService || app.imageNotBuiltHere) return false;
-  const services = [compose.appService, ...compose.appImageServices ?? []];
-  if (services.some((s) => !s.command && !s.entrypoint)) return false;
-  const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
-  const run = [
-    ...effectiveCommand(app),
-    ...services.filter((s) => s !== compose.appService).flatMap((s) => serviceCommand(app, s))
-  ];
-  return !run.some((c) => key(c) === key(cmd) || isRunserver(c.argv));
-}
 var devServer;
 var init_TF0801_dev_server = __esm({
   "src/rules/TF0801-dev-server.ts"() {
@@ -34412,6 +34605,7 @@ var init_TF0801_dev_server = __esm({
     init_command();
     init_each();
     init_dropped_command();
+    init_replaced_command();
     init_missing_server();
     init_rule();
     devServer = defineRule({
@@ -34425,8 +34619,9 @@ var init_TF0801_dev_server = __esm({
 It has not gone through security audits or performance tests, serves one process, and reloads code on changes.
 Scale out through the process model with a production WSGI/ASGI server. A \`[program:\u2026]\` of the supervisord
 configuration the container starts is read too: the finding is at its \`command=\` line.
-The image's own CMD is not reported when every compose service that runs the image replaces it with a command
-that is not the development server (\`command: gunicorn \u2026\`): no container of the repository starts it.
+The image's own CMD is reported even when every compose service that runs the image replaces it (\`command:
+gunicorn \u2026\`): a container of the image started on its own (\`docker run\`, a platform) still runs it; the message
+says so.
 
 \`\`\`dockerfile
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
@@ -34437,12 +34632,11 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
         const findings = [];
         for (const { app, command: cmd, service } of appImageStartCommands(project)) {
           if (!isRunserver(cmd.argv)) continue;
-          if (!service && replacedByEveryService(app, cmd)) continue;
           const server = djangoCommand(cmd.argv)?.name === "runserver_plus" ? "django-extensions' development server (manage.py runserver_plus)" : "Django's development server (manage.py runserver)";
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `${service ? `Service '${service.name}'` : "The container"} starts ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}. ${serveAdvice(app, cmd)}${droppedCommandNote(app, cmd.file)}`
+            message: `${service ? `Service '${service.name}'` : "The container"} starts ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}.${service ? "" : replacedCommandNote(app, cmd)} ${serveAdvice(app, cmd)}${droppedCommandNote(app, cmd.file)}`
           });
         }
         return findings;
@@ -34536,7 +34730,7 @@ function s6Services(app, layout, texts) {
     if (landing?.startsWith(`${SERVICES}/`)) files.set(landing, joinPath(context.dir, f));
   }
   const names2 = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
-  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path23.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path23.posix.basename(p));
+  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path24.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path24.posix.basename(p));
   const type = (name) => texts[files.get(`${SERVICES}/${name}/type`) ?? ""]?.trim();
   const wanted = [];
   const visit = (name, depth) => {
@@ -34550,21 +34744,21 @@ function s6Services(app, layout, texts) {
   const out = [];
   for (const kind of ["oneshot", "longrun"])
     for (const name of wanted.filter((n) => type(n) === kind)) {
-      const imagePath = `${SERVICES}/${name}/${kind === "oneshot" ? "up" : "run"}`;
-      const file = files.get(imagePath);
+      const imagePath2 = `${SERVICES}/${name}/${kind === "oneshot" ? "up" : "run"}`;
+      const file = files.get(imagePath2);
       if (!file || !(file in texts)) continue;
-      const command = kind === "oneshot" ? texts[file].trim() : imagePath;
-      const argv = kind === "oneshot" ? parseShell(command).commands[0]?.argv ?? [] : [imagePath];
+      const command = kind === "oneshot" ? texts[file].trim() : imagePath2;
+      const argv = kind === "oneshot" ? parseShell(command).commands[0]?.argv ?? [] : [imagePath2];
       if (argv.length === 0) continue;
       out.push({ file, line: 1, name, command, argv, s6: kind });
     }
   return out;
 }
-var import_node_path23, SERVICES, S6_BASES;
+var import_node_path24, SERVICES, S6_BASES;
 var init_s6_services = __esm({
   "src/model/s6-services.ts"() {
     "use strict";
-    import_node_path23 = require("node:path");
+    import_node_path24 = require("node:path");
     init_classify();
     init_shell();
     SERVICES = "/etc/s6-overlay/s6-rc.d";
@@ -35000,16 +35194,16 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path4 = word.includes("/") ? import_node_path24.posix.resolve(workdir, word) : void 0;
+  const path4 = word.includes("/") ? import_node_path25.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path4 ? import_node_path24.posix.normalize(s.imagePath) === path4 : import_node_path24.posix.basename(s.imagePath) === word
+    (s) => path4 ? import_node_path25.posix.normalize(s.imagePath) === path4 : import_node_path25.posix.basename(s.imagePath) === word
   );
 }
-var import_node_path24, BUILTINS2;
+var import_node_path25, BUILTINS2;
 var init_exec_form = __esm({
   "src/rules/lib/exec-form.ts"() {
     "use strict";
-    import_node_path24 = require("node:path");
+    import_node_path25 = require("node:path");
     BUILTINS2 = /* @__PURE__ */ new Set([
       ".",
       "source",
@@ -35893,27 +36087,62 @@ function pid1Call(app, script) {
   }
   return found;
 }
-function whoKeepsSignal(app, script, init) {
+function execChainTop(app, script) {
+  let top = script;
+  const seen = /* @__PURE__ */ new Set([script]);
+  for (let call2 = callOf(app, top); call2?.viaExec && !seen.has(call2.caller); call2 = callOf(app, top)) {
+    seen.add(call2.caller);
+    top = call2.caller;
+  }
+  return top;
+}
+function shellCallOf(app, script, shells) {
+  const runs = (argv) => argv && scriptRunBy(argv, app.entrypointScripts) === script;
+  for (const shell of shells) {
+    const command = shell.commands.find(
+      (c) => !c.viaExec && !c.background && (runs(c.argv) || runs(launchedCommand(c.argv)))
+    );
+    if (command) return { shell, command };
+  }
+  return void 0;
+}
+function whoKeepsSignal(app, script, init, shells) {
   const call2 = pid1Call(app, script);
+  const top = call2 ? void 0 : execChainTop(app, script);
+  const parent = top && shellCallOf(app, top, shells);
+  if (parent) {
+    const { shell, command } = parent;
+    const where2 = `the ${shell.owner}'s '${shell.shell}'`;
+    const runs = `${where2} runs ${top === script ? "it" : top.file} without exec (${shell.file}:${shell.line})`;
+    const pid12 = init ? `and ${init.name} (PID 1) sends SIGTERM to that shell only` : "so that shell is PID 1 and SIGTERM from docker stop stops there";
+    return {
+      stays: (what) => `so the script's shell stays between ${what} and SIGTERM; and ${script.file} is not PID 1 either: ${runs}, ${pid12}`,
+      also: ` here, and ${shell.shellForm ? `make the ${shell.owner} start ${top.file} with exec too (${shell.file}:${shell.line})` : `${quotedLine(execLine(command))} in the ${shell.owner}`}: both shells must hand their process over`
+    };
+  }
   if (!call2)
-    return () => init ? `so ${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "so the script stays PID 1 and SIGTERM does not reach it";
+    return {
+      stays: () => init ? `so ${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "so the script stays PID 1 and SIGTERM does not reach it",
+      also: ""
+    };
   const caller = call2.caller.file;
   const child = `${script.file} is itself a child: ${caller} runs it without exec (${caller}:${call2.line})`;
   const pid1 = init ? `and ${init.name} (PID 1) sends SIGTERM to the shell of ${caller} only` : `so PID 1 is the shell of ${caller}, and SIGTERM from docker stop reaches that shell`;
-  return (what) => `and ${child}, ${pid1}, not ${what}`;
+  return { stays: (what) => `and ${child}, ${pid1}, not ${what}`, also: "" };
 }
 var init_script_parent = __esm({
   "src/rules/lib/script-parent.ts"() {
     "use strict";
     init_command();
+    init_command_text();
     init_script_steps();
   }
 });
 
 // src/rules/TF0901-shell-form-command.ts
-function scriptFindings(script, commands, app, init) {
+function scriptFindings(script, commands, app, init, startShells) {
   const all = app.entrypointScripts;
-  const stays = whoKeepsSignal(app, script, init);
+  const { stays, also } = whoKeepsSignal(app, script, init, startShells);
   const out = [];
   const held = argumentsHeldBy(script.script);
   const startsArgs = (argv) => runsArguments(argv, held) || launchesArguments(argv, held);
@@ -35977,7 +36206,7 @@ function scriptFindings(script, commands, app, init) {
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}${passedOverNote(before(c.line), `${what} is what starts`)}`
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}${also}`}.${dieOnTermAdvice(app, c.argv)}${passedOverNote(before(c.line), `${what} is what starts`)}`
     });
   });
   return out;
@@ -36162,7 +36391,8 @@ function the script calls runs where it is called: \`dev) run_development ;; *) 
 bodies alternatives, each server reported at its own line with exec written there. A shell-form CMD whose every
 branch starts its process with exec hands PID 1 over and is not reported; otherwise the message names only the
 branches that keep /bin/sh. A script that another script runs without exec is a child of that script's shell, which
-is PID 1: the message says so. A command that only runs setup and exits (\`python manage.py migrate --noinput\`,
+is PID 1: the message says so. So is a script that the shell of a shell-form CMD or of a \`sh -c\` start
+command runs without exec (\`sh -c "migrate; bash start.sh"\`): the message says that both shells need exec. A command that only runs setup and exits (\`python manage.py migrate --noinput\`,
 \`migrate && collectstatic\`, a one-off service) leaves no server for SIGTERM to miss: not reported.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
@@ -36190,9 +36420,16 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
           const df = app.dockerfile;
           const stage = df?.targetStage;
           const shells = appShells(app);
+          const startShells = [];
+          const service = app.compose?.appService;
+          const kept = (shell, file, line, before) => {
+            if (findings.slice(before).some((f) => f.file === file && f.line === line))
+              startShells.push({ ...shell, file, line });
+          };
           if (df && stage) {
             const cmd = commandIgnoredBy(app, void 0) ? void 0 : stage.cmd;
             const shellForm = stage.entrypoint?.form === "shell" ? stage.entrypoint : cmd?.form === "shell" ? cmd : void 0;
+            const before = findings.length;
             if (shellForm && !shExecsShellForm(shellForm, shells) && !setupOnly(shellForm.script?.commands ?? []))
               findings.push({
                 file: df.file,
@@ -36203,7 +36440,18 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
                   startScriptOf(shellForm, app.entrypointScripts, stage.workdir || "/")
                 )) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? [])
               });
+            const runs = (instr) => !service?.entrypoint && (instr.keyword === "ENTRYPOINT" || !service?.command);
+            if (shellForm && runs(shellForm)) {
+              const commands = shellForm.script?.commands ?? [];
+              kept(
+                { owner: shellForm.keyword, shell: "/bin/sh -c", commands, shellForm: true },
+                df.file,
+                shellForm.line,
+                before
+              );
+            }
             for (const instr of [stage.entrypoint, cmd]) {
+              const before2 = findings.length;
               if (instr?.argv)
                 findings.push(
                   ...withAdvice(
@@ -36213,9 +36461,13 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
                     inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword, shells)
                   )
                 );
+              if (instr?.argv && runs(instr)) {
+                const target = execTarget(instr.argv);
+                const commands = inlineScriptCommands(target, instr.line);
+                kept({ owner: instr.keyword, shell: `${target[0]} -c`, commands }, df.file, instr.line, before2);
+              }
             }
           }
-          const service = app.compose?.appService;
           const composeCommand = commandIgnoredBy(app, app.compose?.appService) ? void 0 : service?.command;
           const ownImage = service?.build === void 0 || df !== void 0;
           const composeStarts = [
@@ -36226,7 +36478,8 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
             const argv = c && composeArgv2(c);
             const target = argv && execTarget(argv);
             const written = target === argv && c ? writtenComposeArgv(c) : void 0;
-            if (c && target)
+            const before = findings.length;
+            if (c && target) {
               findings.push(
                 ...withAdvice(
                   app,
@@ -36235,6 +36488,9 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
                   inlineShell(target, c.file, c.line, `compose ${key}`, shells, written)
                 )
               );
+              const commands = inlineScriptCommands(target, c.line);
+              kept({ owner: `compose ${key}`, shell: `${target[0]} -c`, commands }, c.file, c.line, before);
+            }
           }
           for (const { service: other, app: seen } of otherAppServices(app)) {
             if (commandIgnoredBy(seen, other)) continue;
@@ -36264,10 +36520,12 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
           for (const script of app.entrypointScripts)
             if (!script.makeTargets && !script.program)
               findings.push(
-                ...scriptFindings(script, scriptCommandsThatRun(app, script), app, init).map((f) => ({
-                  ...f,
-                  message: f.message + droppedCommandNote(app, f.file)
-                }))
+                ...scriptFindings(script, scriptCommandsThatRun(app, script), app, init, startShells).map(
+                  (f) => ({
+                    ...f,
+                    message: f.message + droppedCommandNote(app, f.file)
+                  })
+                )
               );
           for (const f of findings.slice(first)) f.message = withRealModules(app, f.message);
         }
@@ -36633,6 +36891,47 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
   }
 });
 
+// src/rules/lib/log-files.ts
+function settingsLogFiles(app) {
+  const settings = app.settings;
+  return (settings?.logHandlers ?? []).filter((h) => FILE_HANDLERS.test(h.className)).map((h) => {
+    const path4 = h.filename && imagePath(app, h.filename);
+    return {
+      className: h.className,
+      file: h.file ?? settings.file,
+      line: h.line,
+      ...path4 ? { dir: import_node_path26.posix.dirname(path4) } : {}
+    };
+  });
+}
+function imagePath(app, v) {
+  if (v.kind === "path" && v.base === "absolute") return import_node_path26.posix.normalize(`/${v.parts.join("/")}`);
+  if (v.kind === "path") {
+    const base = imageBaseDir(app);
+    return base === void 0 ? void 0 : import_node_path26.posix.join(base, ...v.parts);
+  }
+  if (v.kind === "literal" && typeof v.value === "string" && v.value.startsWith("/"))
+    return import_node_path26.posix.normalize(v.value);
+  return void 0;
+}
+function rootOwnedDirectories(df, stage, dirs) {
+  const chowned2 = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w2) => w2.startsWith("/")));
+  return [...new Set(dirs)].filter(
+    (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned2.some((c) => d === c || d.startsWith(`${c}/`))
+  );
+}
+var import_node_path26, FILE_HANDLERS;
+var init_log_files = __esm({
+  "src/rules/lib/log-files.ts"() {
+    "use strict";
+    import_node_path26 = require("node:path");
+    init_command();
+    init_image_users();
+    init_paths();
+    FILE_HANDLERS = /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
+  }
+});
+
 // src/rules/TF1101-logs-to-file.ts
 function configAdvice(server, option) {
   if (server === "gunicorn" && option === "accesslog")
@@ -36648,13 +36947,13 @@ function valueOf(argv, option) {
   }
   return void 0;
 }
-var FILE_HANDLERS, LOG_FILE_OPTIONS, OUTPUT_REDIRECT, logsToFile;
+var LOG_FILE_OPTIONS, OUTPUT_REDIRECT, logsToFile;
 var init_TF1101_logs_to_file = __esm({
   "src/rules/TF1101-logs-to-file.ts"() {
     "use strict";
     init_command();
     init_rule();
-    FILE_HANDLERS = /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
+    init_log_files();
     LOG_FILE_OPTIONS = {
       gunicorn: ["--access-logfile", "--error-logfile", "--log-file"],
       uwsgi: ["--logto", "--logto2", "--daemonize"],
@@ -36798,7 +37097,7 @@ function endsAfter(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path25.posix.dirname(app.managePy);
+  const projectDir = import_node_path27.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
@@ -36819,11 +37118,11 @@ function startRunner(app, command, who) {
   if (!service) return { who };
   return service.s6 === "oneshot" ? { who: `The s6-overlay oneshot service '${service.name}'`, oneshot: true } : { who: `The s6-overlay service '${service.name}'` };
 }
-var import_node_path25, ENDING_STEPS;
+var import_node_path27, ENDING_STEPS;
 var init_admin_on_start = __esm({
   "src/rules/lib/admin-on-start.ts"() {
     "use strict";
-    import_node_path25 = require("node:path");
+    import_node_path27 = require("node:path");
     init_command();
     init_paths();
     ENDING_STEPS = /* @__PURE__ */ new Set([
@@ -37101,7 +37400,7 @@ function poetryRootEnvironment(df, stage, context) {
       for (const c of run.script?.commands ?? []) {
         const [tool, verb, key] = c.argv;
         if (basename2(tool ?? "") !== "poetry") continue;
-        if (verb === "config" && /^(virtualenvs\.(create|in-project|path)|cache-dir)$/.test(key ?? ""))
+        if (verb === "env" || verb === "config" && /^(virtualenvs\.(create|in-project|path)|cache-dir)$/.test(key ?? ""))
           configured = true;
         if (verb !== "install" || configured) continue;
         const env = {
@@ -37128,7 +37427,7 @@ var init_poetry_environment = __esm({
     init_image_users();
     CREATE = "POETRY_VIRTUALENVS_CREATE";
     IN_PROJECT = "POETRY_VIRTUALENVS_IN_PROJECT";
-    PLACED = ["POETRY_VIRTUALENVS_PATH", "POETRY_CACHE_DIR"];
+    PLACED = ["POETRY_VIRTUALENVS_PATH", "POETRY_CACHE_DIR", "VIRTUAL_ENV"];
   }
 });
 
@@ -37285,9 +37584,9 @@ function socketInNamedVolume(app, df, stage) {
   for (const s of sockets ?? []) {
     const path4 = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
     if (!path4.startsWith("/")) continue;
-    const dir = import_node_path26.posix.dirname(path4);
+    const dir = import_node_path28.posix.dirname(path4);
     const volume = service.volumes.find(
-      (v) => v.type === "volume" && v.source && import_node_path26.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+      (v) => v.type === "volume" && v.source && import_node_path28.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
     );
     if (!volume || chowned(df, stage, dir)) continue;
     return {
@@ -37307,11 +37606,11 @@ function chowned(df, stage, dir) {
 function socketVolumeAdvice(found, user) {
   return `Before that, give ${user} the socket's directory: ${found.server} binds ${found.socket} (${found.at}), in the named volume '${found.volume}' mounted at ${found.dir} (${found.volumeAt}), which Docker creates owned as the image's ${found.dir} is, root's here, so ${found.server} started as ${user} could not create its socket. Create the directory in the image and give it to ${user} before the USER line: RUN mkdir -p ${found.dir} && chown ${user} ${found.dir} (an existing volume keeps its owner: remove it once, or chown it in place).`;
 }
-var import_node_path26;
+var import_node_path28;
 var init_socket_volume = __esm({
   "src/rules/lib/socket-volume.ts"() {
     "use strict";
-    import_node_path26 = require("node:path");
+    import_node_path28 = require("node:path");
     init_command();
     init_server_config();
     init_image_users();
@@ -37340,8 +37639,17 @@ function fixRunsAsRoot(context) {
   let lines2;
   let at2 = runtime;
   const socketDir = socketInNamedVolume(runner, dockerfile, stage)?.dir;
-  if (existing && socketDir)
-    lines2 = [`RUN mkdir -p ${socketDir} && chown ${existing} ${socketDir}`, `USER ${existing}`];
+  const logDirs = rootOwnedDirectories(
+    dockerfile,
+    stage,
+    settingsLogFiles(found.app).flatMap((h) => h.dir ? [h.dir] : [])
+  );
+  const ownDirs = [.../* @__PURE__ */ new Set([...socketDir ? [socketDir] : [], ...logDirs])];
+  if (existing && ownDirs.length > 0)
+    lines2 = [
+      `RUN mkdir -p ${ownDirs.join(" ")} && chown ${existing} ${ownDirs.join(" ")}`,
+      `USER ${existing}`
+    ];
   else if (existing) lines2 = [`USER ${existing}`];
   else {
     const alpine = isAlpine(baseStage(dockerfile, stage));
@@ -37350,7 +37658,7 @@ function fixRunsAsRoot(context) {
       (v) => stage.instructions.includes(v) && v.line < runtime && !runs.some((i) => i.line > v.line)
     );
     if (volumes.length > 0) at2 = Math.min(...volumes.map((v) => v.line));
-    const dataDirs = [.../* @__PURE__ */ new Set([...volumes.flatMap((v) => v.paths), ...socketDir ? [socketDir] : []])];
+    const dataDirs = [.../* @__PURE__ */ new Set([...volumes.flatMap((v) => v.paths), ...ownDirs])];
     const owned = [...stage.workdir !== "/" ? [stage.workdir] : [], ...dataDirs];
     const mkdir2 = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(" ")}` : "";
     const chown = owned.length > 0 ? ` && chown app ${owned.join(" ")}` : "";
@@ -37398,11 +37706,26 @@ function rootMessage(app, df, stage, head) {
   const poetry = poetryRootEnvironment(df, stage, app.context);
   const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? "app";
   const socket = socketInNamedVolume(app, df, stage);
+  const logs = logFilesAdvice(app, df, stage, user);
   const reach = [
     ...poetry ? [poetryAdvice(poetry, user, stage.workdir)] : [],
-    ...socket ? [socketVolumeAdvice(socket, user)] : []
+    ...socket ? [socketVolumeAdvice(socket, user)] : [],
+    ...logs ? [logs] : []
   ].map((a) => ` ${a}`).join("");
   return stage.user ? `${head}. ${switchAdvice(df, stage)}${keep}${reach}` : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}${keep}${reach}`;
+}
+function logFilesAdvice(app, df, stage, user) {
+  const handlers = settingsLogFiles(app);
+  const first = handlers[0];
+  if (!first) return void 0;
+  const at2 = `${first.className} at ${first.file}:${first.line}`;
+  const known2 = handlers.flatMap((h) => h.dir ? [h.dir] : []);
+  const dirs = rootOwnedDirectories(df, stage, known2);
+  const stdout = "or log to stdout instead (TF1101)";
+  if (handlers.some((h) => !h.dir))
+    return `The settings open log files when they are imported (${at2}): give ${user} the directory they are written to before USER ${user}, or the import fails with PermissionError; ${stdout}.`;
+  if (dirs.length === 0) return void 0;
+  return `The settings open log files in ${listOf(dirs)} when they are imported (${at2}), which ${user} cannot create in a directory root owns, so the import would fail with PermissionError: before USER ${user}, RUN mkdir -p ${dirs.join(" ")} && chown ${user} ${dirs.join(" ")}; ${stdout}.`;
 }
 function asRoot(app) {
   const names2 = app.workerServices;
@@ -37448,7 +37771,7 @@ function proxyMessage(app, df, stage, head, proxy) {
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
   const user = existing ?? "app";
   const create = existing ? "" : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
-  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user)}. Or ${split}.`;
+  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user, proxy)}. Or ${split}.`;
 }
 function nginxPorts(app, df, stage) {
   const listens = (app.proxyConfigs ?? []).flatMap((c) => c.listens.map((l) => ({ ...l, file: c.file })));
@@ -37476,8 +37799,11 @@ function nginxTempDir(df, stage) {
   const repository = baseStage(df, stage).from.repository ?? "";
   return /^(docker\.io\/)?(library\/)?nginx$/.test(repository) ? "/var/cache/nginx" : "/var/lib/nginx";
 }
-function appDrop(app, df, stage, user) {
-  const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+function appDrop(app, df, stage, user, proxy) {
+  const starts = appStarts(app);
+  const proxyStart = starts.find((c) => c.file === proxy.file && c.line === proxy.line);
+  const servers = starts.filter((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+  const server = servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
   const tool = dropTool(baseStage(df, stage), user);
   if (!server) return `start it through ${tool}`;
   const at2 = `${server.file}:${server.line}`;
@@ -37491,17 +37817,14 @@ function appDrop(app, df, stage, user) {
   return `start ${kind} through ${tool} (${at2})${socket}`;
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path27.posix.dirname(p));
-  const chowned2 = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w2) => w2.startsWith("/")));
-  return [...new Set(dirs)].filter(
-    (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned2.some((c) => d === c || d.startsWith(`${c}/`))
-  );
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path29.posix.dirname(p));
+  return rootOwnedDirectories(df, stage, dirs);
 }
-var import_node_path27, runsAsRoot, listed, DEFAULT_SITES, plural;
+var import_node_path29, runsAsRoot, listed, DEFAULT_SITES, plural;
 var init_TF1301_runs_as_root = __esm({
   "src/rules/TF1301-runs-as-root.ts"() {
     "use strict";
-    import_node_path27 = require("node:path");
+    import_node_path29 = require("node:path");
     init_command();
     init_dockerfile_fix();
     init_image_users();
@@ -37510,6 +37833,7 @@ var init_TF1301_runs_as_root = __esm({
     init_each();
     init_rule();
     init_processes2();
+    init_log_files();
     init_s6_root();
     init_poetry_environment();
     init_socket_volume();
@@ -37539,6 +37863,9 @@ in-project environment given to the user).
 A unix socket the server binds in a directory a named volume of its service is mounted at (shared with a proxy)
 needs that directory created in the image and given to the user before USER: a new volume takes its owner from the
 image's directory.
+Settings whose \`LOGGING\` file handlers open their files when imported, in a directory the image leaves to root
+(\`BASE_DIR.parent / "logs"\`), fail to import under USER with PermissionError: the advice adds creating that directory
+and giving it to the user.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -37568,7 +37895,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       },
       fix: {
         safety: "safe",
-        summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, and the directory of a unix socket the server binds in a named volume of its service), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
+        summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
         declines: "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting (its environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
         make: fixRunsAsRoot
       }
@@ -37963,13 +38290,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path28.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path28.sep}`) && rel !== ".." && !(0, import_node_path28.isAbsolute)(rel);
+  const rel = (0, import_node_path30.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path30.sep}`) && rel !== ".." && !(0, import_node_path30.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path28.resolve)(root);
+  const absRoot = (0, import_node_path30.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path28.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path30.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -38023,9 +38350,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text2, within) {
-  const file = (0, import_node_path28.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path28.dirname)(file), within);
-  const target = (0, import_node_path28.join)(dir, (0, import_node_path28.basename)(file));
+  const file = (0, import_node_path30.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path30.dirname)(file), within);
+  const target = (0, import_node_path30.join)(dir, (0, import_node_path30.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -38051,13 +38378,13 @@ function writeOwnFile(path4, text2, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path28.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path30.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name of missing) {
-    current = (0, import_node_path28.join)(current, name);
+    current = (0, import_node_path30.join)(current, name);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -38072,9 +38399,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path28.dirname)(existing);
+    const parent = (0, import_node_path30.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path28.basename)(existing));
+    missing.unshift((0, import_node_path30.basename)(existing));
     existing = parent;
   }
   let real;
@@ -38083,7 +38410,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path28.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path30.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -38112,12 +38439,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path28, realpath, UnsafePathError;
+var import_node_fs, import_node_path30, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path28 = require("node:path");
+    import_node_path30 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -38474,7 +38801,7 @@ function envFileNames(text2) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path30.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path32.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -38509,7 +38836,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path30.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path32.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -38525,7 +38852,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path30.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path32.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
@@ -38573,13 +38900,13 @@ function settingsChoosingModules(file, text2) {
     for (const m of text2.matchAll(/['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]/g)) out.push(m[1]);
   return out;
 }
-var import_node_fs3, import_node_path30, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path32, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path30 = require("node:path");
+    import_node_path32 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -38991,16 +39318,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path42.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path44.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path42.default.join(stage, "context");
+    const destination = import_node_path44.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path42.default.resolve(contextDir), destination, import_node_path42.default.resolve(stage));
-    const rel = import_node_path42.default.relative(import_node_path42.default.resolve(contextDir), import_node_path42.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path42.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path42.default.sep).includes(NEVER_STAGED) ? import_node_path42.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path44.default.resolve(contextDir), destination, import_node_path44.default.resolve(stage));
+    const rel = import_node_path44.default.relative(import_node_path44.default.resolve(contextDir), import_node_path44.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path44.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path44.default.sep).includes(NEVER_STAGED) ? import_node_path44.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -39017,8 +39344,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path42.default.join(from, e.name);
-    const target = import_node_path42.default.join(to, e.name);
+    const source = import_node_path44.default.join(from, e.name);
+    const target = import_node_path44.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -39035,12 +39362,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path42, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path44, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path42 = __toESM(require("node:path"), 1);
+    import_node_path44 = __toESM(require("node:path"), 1);
     init_lines();
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
@@ -39206,7 +39533,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path43.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path45.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -39232,8 +39559,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path43.default.join(root, contextDir),
-    import_node_path43.default.join(root, run.dockerfile),
+    import_node_path45.default.join(root, contextDir),
+    import_node_path45.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -39332,13 +39659,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path43;
+var import_node_os2, import_node_path45;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path43 = __toESM(require("node:path"), 1);
+    import_node_path45 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -39544,7 +39871,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path44.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path46.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -39623,20 +39950,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path44.default.posix.basename(s.imagePath) === import_node_path44.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path46.default.posix.basename(s.imagePath) === import_node_path46.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path44.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path46.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path44, INIT_PROGRAM;
+var import_node_path46, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path44 = __toESM(require("node:path"), 1);
+    import_node_path46 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -41220,7 +41547,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path45 = require("node:path");
+var import_node_path47 = require("node:path");
 var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
@@ -41230,7 +41557,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path29 = require("node:path");
+var import_node_path31 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -41290,7 +41617,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path29.resolve)(root, name);
+  const path4 = (0, import_node_path31.resolve)(root, name);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text2;
   try {
@@ -41302,7 +41629,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
-  return { ...parseConfig(text2, name), file: (0, import_node_path29.relative)((0, import_node_path29.resolve)(root), path4).split(import_node_path29.sep).join("/") };
+  return { ...parseConfig(text2, name), file: (0, import_node_path31.relative)((0, import_node_path31.resolve)(root), path4).split(import_node_path31.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -41315,13 +41642,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path29.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path31.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path29.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path29.sep}`) || (0, import_node_path29.isAbsolute)(rel))
+    const rel = (0, import_node_path31.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path31.sep}`) || (0, import_node_path31.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -41412,12 +41739,12 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path38 = require("node:path");
+var import_node_path40 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path31 = require("node:path");
+var import_node_path33 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -41436,15 +41763,15 @@ function writeText(root, file, text2) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path31.join)(root, file), encodeText(text2, encoding), [root]);
+  writeOwnFile((0, import_node_path33.join)(root, file), encodeText(text2, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path31.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path31.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path33.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path33.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -41460,7 +41787,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text2) {
-      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path31.join)(dir, file), { force: true });
+      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path33.join)(dir, file), { force: true });
       else writeText(dir, file, text2);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -41475,8 +41802,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path31.join)(dir, (0, import_node_path31.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path31.dirname)(target), { recursive: true });
+      const target = (0, import_node_path33.join)(dir, (0, import_node_path33.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path33.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -41490,7 +41817,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path32 = require("node:path");
+var import_node_path34 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -41597,14 +41924,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path32.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path32.join)(d, ".git"))) return d;
-    if ((0, import_node_path32.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path34.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path34.join)(d, ".git"))) return d;
+    if ((0, import_node_path34.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path32.relative)(top, dir).split(import_node_path32.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path34.relative)(top, dir).split(import_node_path34.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -42318,7 +42645,7 @@ function dockerClientOf(app, uses) {
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path37 = require("node:path");
+var import_node_path39 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -42403,21 +42730,8 @@ function parseSuppressions(file, text2, isKnown, syntax = "trailing") {
   return { suppressions, problems };
 }
 
-// src/util/glob.ts
-function matchesGlob(glob, path4) {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*" && glob[i + 1] === "*") {
-      re += ".*";
-      i++;
-      if (glob[i + 1] === "/") i++;
-    } else if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re}(/.*)?$`).test(path4);
-}
+// src/model/index.ts
+init_glob();
 
 // src/model/app-seeds.ts
 init_classify();
@@ -42445,7 +42759,7 @@ function clonesAndRunsDjango(text2) {
 init_input();
 
 // src/model/own-context.ts
-var import_node_path33 = require("node:path");
+var import_node_path35 = require("node:path");
 init_classify();
 init_pip();
 init_instruction_text();
@@ -42463,9 +42777,10 @@ function namedContextPaths(text2) {
       for (const w2 of words2.filter((x) => !x.startsWith("--")).slice(0, -1)) out.add(contextSource(w2));
     } else if (keyword === "RUN") {
       for (const args of pipInstallArgs(words2)) for (const file of pipRequirementFiles(args)) out.add(file);
+      for (const file of manifestsInstalled(words2)) out.add(file);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path33.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path35.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function pipInstallArgs(words2) {
   const out = [];
@@ -42481,6 +42796,19 @@ function pipInstallArgs(words2) {
   }
   return out;
 }
+function manifestsInstalled(words2) {
+  const out = [];
+  for (const [i, w2] of words2.entries()) {
+    if (w2 === "cd") break;
+    const rest = words2.slice(i + 2);
+    const end = rest.findIndex((x) => /^(&&|\|\|?|;)$/.test(x));
+    const args = end < 0 ? rest : rest.slice(0, end);
+    if (w2 === "poetry" && words2[i + 1] === "install") out.push("pyproject.toml");
+    if (w2 === "npm" && ["install", "ci", "i"].includes(words2[i + 1]) && args.every((a) => a.startsWith("-")))
+      out.push("package.json");
+  }
+  return out;
+}
 function wordsOf3(args) {
   const trimmed = args.trim();
   if (trimmed.startsWith("[")) {
@@ -42493,7 +42821,7 @@ function wordsOf3(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path33.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path35.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text2)) {
     const inOwn = at2(dir, p);
@@ -42503,16 +42831,29 @@ function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
   }
   return own;
 }
-function contextTold(text2, dir, exists2, fallback = dir) {
+function contextTold(text2, dir, exists2, fallback = dir, projectDirs = []) {
   const named = namedContextPaths(text2);
-  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path33.posix.join(base, p))).length;
+  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path35.posix.join(base, p))).length;
   let best = { dir, count: held(dir) };
   for (let base = dir; base !== "." && base !== "/" && base !== ""; ) {
-    base = import_node_path33.posix.dirname(base);
+    base = import_node_path35.posix.dirname(base);
     const count = held(base);
     if (count > best.count) best = { dir: base, count };
   }
+  if (named.length > 0 && best.count * 4 <= named.length) {
+    const below = [...new Set(projectDirs)].filter((d) => d !== dir && isUnder(d, dir));
+    const holding = below.filter((d) => held(d) === named.length);
+    if (holding.length === 1) return holding[0];
+  }
   return best.count > 0 ? best.dir : fallback;
+}
+function contextUnknown(text2, dir, exists2) {
+  const named = namedContextPaths(text2);
+  if (named.length === 0) return false;
+  for (let base = dir; ; base = import_node_path35.posix.dirname(base)) {
+    if (named.some((p) => exists2(base === "." ? p : import_node_path35.posix.join(base, p)))) return false;
+    if (base === "." || base === "/" || base === "") return true;
+  }
 }
 function contextOfTied(dockerfile, text2, exists2, managePys, builds) {
   const dir = dirName(dockerfile);
@@ -42951,7 +43292,8 @@ var AppSeeds = class extends ModelPart {
       if (!given && bases.has(dockerfile)) continue;
       const dir = dirName(dockerfile);
       let managePy = managePys.find((m) => isUnder(m, dir));
-      let contextDir = managePy ? contextTold(this.texts[dockerfile] ?? "", dir, (p) => this.exists(p)) : dir;
+      let contextDir = managePy ? contextTold(this.texts[dockerfile] ?? "", dir, (p) => this.exists(p), dir, managePys.map(dirName)) : dir;
+      if (contextDir !== dir) managePy = managePys.find((m) => isUnder(m, contextDir)) ?? managePy;
       if (managePy && !given && !runsPython(this.texts, dockerfile) && candidates.some((c) => c !== dockerfile && !claimed.has(c) && runsPython(this.texts, c)))
         continue;
       if (!managePy) {
@@ -43086,7 +43428,7 @@ init_context();
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path35 = require("node:path");
+var import_node_path37 = require("node:path");
 init_classify();
 
 // src/parse/pyproject.ts
@@ -43198,7 +43540,7 @@ init_credentials();
 init_install_args();
 
 // src/model/unlocked-manifests.ts
-var import_node_path34 = require("node:path");
+var import_node_path36 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
@@ -43292,29 +43634,48 @@ function unlockedPipfile(at2) {
   const install = pipenvInstall(at2.argv);
   if (!install || install.ignorePipfile) return void 0;
   const { context } = at2;
-  const source = at2.layout.sourceOf(at2.stage, import_node_path34.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
+  const source = at2.layout.sourceOf(at2.stage, import_node_path36.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
-  const locked = context.files.includes(joinPath(dirName(source), "Pipfile.lock"));
-  if (locked && !install.skipLock) return void 0;
+  const imageDir = at2.layout.sourceOf(at2.stage, import_node_path36.posix.resolve(at2.wd, "Pipfile"), at2.index) ? at2.wd : void 0;
+  const lock = lockState(at2, source, imageDir, "Pipfile.lock");
+  if (lock === "locked" && !install.skipLock) return void 0;
+  const parsed = parsePipfile(file, at2.texts[file], install.dev);
+  if (install.skipLock) return { ...parsed, unlocked: "skip-lock" };
+  return { ...parsed, ...lock === "locked" ? { unlocked: "no-lock" } : lock };
+}
+function lockState(at2, source, imageDir, lockName) {
+  const lock = joinPath(dirName(source), lockName);
+  if (!at2.context.files.includes(lock)) return { unlocked: "no-lock" };
+  if (imageDir === void 0 || at2.layout.sourceOf(at2.stage, import_node_path36.posix.join(imageDir, lockName), at2.index))
+    return "locked";
+  const install = at2.stage.instructions[at2.index];
+  const later = at2.layout.landings(at2.stage, lock).find((l) => l.line > install.line);
   return {
-    ...parsePipfile(file, at2.texts[file], install.dev),
-    unlocked: install.skipLock ? "skip-lock" : "no-lock"
+    unlocked: "lock-not-copied",
+    lockNotCopied: {
+      lock: joinPath(at2.context.dir, lock),
+      installLine: install.line,
+      ...later ? { copiedAt: later.line } : {}
+    }
   };
 }
 function unlockedPoetryProject(at2) {
   const install = poetryInstall(at2.argv);
   if (!install) return void 0;
   const { context } = at2;
-  const source = copiedAbove(at2, import_node_path34.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml") ?? (context.sentFiles.includes("pyproject.toml") ? "pyproject.toml" : void 0);
+  const copied = copiedAbove(at2, import_node_path36.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml");
+  const source = copied?.source ?? (context.sentFiles.includes("pyproject.toml") ? "pyproject.toml" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
-  if (context.files.includes(joinPath(dirName(source), "poetry.lock"))) return void 0;
-  return { ...parsePoetryDependencies(file, at2.texts[file], install), unlocked: "no-lock" };
+  const lock = lockState(at2, source, copied?.dir, "poetry.lock");
+  if (lock === "locked") return void 0;
+  return { ...parsePoetryDependencies(file, at2.texts[file], install), ...lock };
 }
 function copiedAbove(at2, dir, name) {
-  const source = at2.layout.sourceOf(at2.stage, import_node_path34.posix.join(dir, name), at2.index);
-  return source ?? (dir === "/" ? void 0 : copiedAbove(at2, import_node_path34.posix.dirname(dir), name));
+  const source = at2.layout.sourceOf(at2.stage, import_node_path36.posix.join(dir, name), at2.index);
+  if (source) return { source, dir };
+  return dir === "/" ? void 0 : copiedAbove(at2, import_node_path36.posix.dirname(dir), name);
 }
 
 // src/model/image-files.ts
@@ -43342,7 +43703,7 @@ function managementCalls(text2) {
 
 // src/model/proxy-config.ts
 init_lines();
-function nginxListens(file, imagePath, text2) {
+function nginxListens(file, imagePath2, text2) {
   const listens = [];
   let servers = 0;
   let firstServer = 0;
@@ -43361,7 +43722,7 @@ function nginxListens(file, imagePath, text2) {
     }
   });
   if (servers > 0 && listens.length === 0) listens.push({ line: firstServer, port: 80 });
-  return { file, imagePath, server: "nginx", listens, ...daemonOff ? { daemonOff } : {} };
+  return { file, imagePath: imagePath2, server: "nginx", listens, ...daemonOff ? { daemonOff } : {} };
 }
 function portOf2(address) {
   if (address.includes("$")) return void 0;
@@ -43432,8 +43793,8 @@ var ImageFiles = class extends ModelPart {
           ...this.buildScript(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv, ins)) {
-            const imagePath = import_node_path35.posix.resolve(wd, req);
-            let source = layout.sourceOf(stage, imagePath, index);
+            const imagePath2 = import_node_path37.posix.resolve(wd, req);
+            let source = layout.sourceOf(stage, imagePath2, index);
             if (!source) {
               const rel = normalizeRelative(req);
               if (rel && context.sentFiles.includes(rel)) source = rel;
@@ -43455,7 +43816,7 @@ var ImageFiles = class extends ModelPart {
   npmRun(argv, wd, stage, index, context, layout) {
     const names2 = npmScriptsRun(argv);
     if (!names2 || names2.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path35.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const source = layout.sourceOf(stage, import_node_path37.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     return npmScriptCommands(packageScripts(text2), names2).map((c) => ({ argv: c, wd }));
@@ -43464,7 +43825,7 @@ var ImageFiles = class extends ModelPart {
   buildScript(argv, wd, stage, index, context, layout) {
     const word = scriptWords2(argv)[0];
     if (!word || word.includes("$") || !/\.sh$|\//.test(word)) return [];
-    const source = layout.sourceOf(stage, import_node_path35.posix.resolve(wd, word), index);
+    const source = layout.sourceOf(stage, import_node_path37.posix.resolve(wd, word), index);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     let dir = wd;
@@ -43487,7 +43848,7 @@ var ImageFiles = class extends ModelPart {
     for (const argv of startArgvs(app, target, dirs))
       for (const req of requirementArgs(argv)) {
         if (req.includes("$")) continue;
-        const inImage2 = import_node_path35.posix.resolve(dirs.get(argv) ?? (service?.workingDir || target.workdir || "/"), req);
+        const inImage2 = import_node_path37.posix.resolve(dirs.get(argv) ?? (service?.workingDir || target.workdir || "/"), req);
         const bound = boundFile(service?.volumes ?? [], inImage2);
         const source = layout.sourceOf(target, inImage2);
         if (bound && bound in this.texts) found.push(bound);
@@ -43591,10 +43952,10 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path35.posix.resolve(dirs[k], word)] : [import_node_path35.posix.resolve(dirs[k], word), ...binDirs(word)];
-        for (const imagePath of candidates) {
-          const source = layout.sourceOf(target, imagePath) ?? this.copiedByName(target, word, context, layout);
-          const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath);
+        const candidates = word.includes("/") ? [import_node_path37.posix.resolve(dirs[k], word)] : [import_node_path37.posix.resolve(dirs[k], word), ...binDirs(word)];
+        for (const imagePath2 of candidates) {
+          const source = layout.sourceOf(target, imagePath2) ?? this.copiedByName(target, word, context, layout);
+          const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath2);
           if (!file) continue;
           if (!(file in this.texts) || out.some((s) => s.file === file)) break;
           if (isPythonProgram(file, this.texts[file])) break;
@@ -43602,7 +43963,7 @@ var ImageFiles = class extends ModelPart {
           out.push({
             file,
             script,
-            imagePath,
+            imagePath: imagePath2,
             ...readsArguments(this.texts[file]) ? {} : { ignoresArgs: true },
             ...this.texts[file].replace(/^\uFEFF/, "").startsWith("#!") ? {} : { noShebang: true }
           });
@@ -43617,14 +43978,14 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path35.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path37.posix.resolve(workdir, make.dir ?? ".");
     for (const name of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath = import_node_path35.posix.resolve(dir, name);
-      const source = layout.sourceOf(target, imagePath);
-      const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath);
+      const imagePath2 = import_node_path37.posix.resolve(dir, name);
+      const source = layout.sourceOf(target, imagePath2);
+      const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath2);
       if (!file || !(file in this.texts)) continue;
       const script = makeTargetScript(this.texts[file], make.targets);
-      return { file, script, imagePath, makeTargets: make.targets };
+      return { file, script, imagePath: imagePath2, makeTargets: make.targets };
     }
     return void 0;
   }
@@ -43672,12 +44033,12 @@ var ImageFiles = class extends ModelPart {
     if (named.length > 0) {
       const volumes = app.compose?.appService?.volumes ?? [];
       files = named.flatMap((c) => {
-        const imagePath = import_node_path35.posix.resolve(target.workdir || "/", c);
-        const bound = boundFile(volumes, imagePath);
-        const source = layout.sourceOf(target, imagePath);
+        const imagePath2 = import_node_path37.posix.resolve(target.workdir || "/", c);
+        const bound = boundFile(volumes, imagePath2);
+        const source = layout.sourceOf(target, imagePath2);
         const file = bound && bound in this.texts ? bound : source && joinPath(context.dir, source);
         if (!file) return [];
-        const includes = supervisorIncludes(this.texts[file] ?? "", imagePath);
+        const includes = supervisorIncludes(this.texts[file] ?? "", imagePath2);
         const included = context.sentFiles.filter(
           (f) => includes.length > 0 && layout.landings(target, f).some((l) => includes.some((p) => matchesInclude(p, l.path)))
         );
@@ -43705,7 +44066,7 @@ var ImageFiles = class extends ModelPart {
       const server = uwsgi ? "uwsgi" : "gunicorn";
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const inImage2 = import_node_path35.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
+      const inImage2 = import_node_path37.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
       const bound = boundFile(app.compose?.appService?.volumes ?? [], inImage2);
       if (bound && bound in this.texts) {
         files.set(bound, server);
@@ -43743,9 +44104,9 @@ var ImageFiles = class extends ModelPart {
         layout.landings(target, f).filter((l) => l.path.startsWith("/etc/nginx/") || named.has(l.path)).map((l) => ({ file: joinPath(context.dir, f), imagePath: l.path }))
       )
     );
-    const placed = nginxPathsByRun(target).flatMap((imagePath) => {
-      const source = layout.sourceOf(target, imagePath);
-      return source && !notConfig(source) ? [{ file: joinPath(context.dir, source), imagePath }] : [];
+    const placed = nginxPathsByRun(target).flatMap((imagePath2) => {
+      const source = layout.sourceOf(target, imagePath2);
+      return source && !notConfig(source) ? [{ file: joinPath(context.dir, source), imagePath: imagePath2 }] : [];
     }).filter((c) => !copied.some((o) => o.file === c.file && o.imagePath === c.imagePath));
     return [...copied, ...placed].filter((c) => c.file in this.texts).map((c) => nginxListens(c.file, c.imagePath, this.texts[c.file]));
   }
@@ -43760,7 +44121,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path35.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path37.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -43773,12 +44134,12 @@ var ImageFiles = class extends ModelPart {
     return void 0;
   }
 };
-function boundFile(volumes, imagePath) {
+function boundFile(volumes, imagePath2) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path35.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
-    if (imagePath !== target && !imagePath.startsWith(target === "/" ? "/" : `${target}/`)) continue;
-    const file = normalizeRelative(joinPath(v.source, imagePath.slice(target.length)));
+    const target = import_node_path37.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    if (imagePath2 !== target && !imagePath2.startsWith(target === "/" ? "/" : `${target}/`)) continue;
+    const file = normalizeRelative(joinPath(v.source, imagePath2.slice(target.length)));
     if (file) return file;
   }
   return void 0;
@@ -43808,6 +44169,10 @@ function scriptWords2(argv) {
     if (argv.slice(k + 1).includes("-c")) return [];
     return rest.slice(0, 1);
   }
+  if (["poetry", "pipenv", "uv", "pdm", "hatch", "rye"].includes(baseName(cmd)) && argv[k + 1] === "run") {
+    const rest = argv.slice(k + 2);
+    return scriptWords2(rest.slice(rest.findIndex((w2) => !w2.startsWith("-"))));
+  }
   if (/(^|\/)python[\d.]*$/.test(cmd)) return [];
   if (/^(gunicorn|uwsgi|uvicorn|daphne|django-admin)$/.test(baseName(cmd))) return [];
   const dashes = argv.indexOf("--", k + 1);
@@ -43820,7 +44185,7 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path35.posix.basename(word) === import_node_path35.posix.basename(script.imagePath);
+  return import_node_path37.posix.basename(word) === import_node_path37.posix.basename(script.imagePath);
 }
 function nginxPathsByRun(stage) {
   const out = /* @__PURE__ */ new Set();
@@ -43832,8 +44197,8 @@ function nginxPathsByRun(stage) {
       const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
       const dest = operands.at(-1);
       if (operands.length < 2 || !dest?.startsWith("/etc/nginx/") || dest.includes("$")) continue;
-      out.add(import_node_path35.posix.normalize(dest));
-      for (const source of operands.slice(0, -1)) out.add(import_node_path35.posix.join(dest, import_node_path35.posix.basename(source)));
+      out.add(import_node_path37.posix.normalize(dest));
+      for (const source of operands.slice(0, -1)) out.add(import_node_path37.posix.join(dest, import_node_path37.posix.basename(source)));
     }
   }
   return [...out];
@@ -43937,8 +44302,6 @@ function linkRepositoryBases(apps, builds) {
 // src/model/settings-modules.ts
 init_classify();
 init_env_files();
-init_compose_file_names();
-init_branches();
 init_servers();
 init_start_chain();
 init_input();
@@ -43987,6 +44350,35 @@ var SETTER = /^(?:[A-Za-z_]\w*\s*=\s*)?os\.environ(?:\.setdefault\(\s*['"]DJANGO
 function chosenSettingsModule(text2, variable, source, defaults = true) {
   const atDefault = (name) => variable(name) === void 0 ? null : variable(name);
   return readModule(text2, { variable, ...source }).module ?? (defaults ? readModule(text2, { variable: atDefault, ...source }).module : void 0);
+}
+function settingsModuleSwitch(text2, variable, source) {
+  const atDefault = (name) => variable(name) === void 0 ? null : variable(name);
+  const fallback = readModule(text2, { variable: atDefault, ...source }).module;
+  if (!fallback) return void 0;
+  const reads = /(?:getenv|environ\.get|environ\[|config|env)\(?\s*(['"])(\w+)\1/g;
+  const open = [...new Set([...text2.matchAll(reads)].map((m) => m[2]))].filter(
+    (n) => n !== "DJANGO_SETTINGS_MODULE" && typeof variable(n) !== "string"
+  );
+  const words2 = [...text2.matchAll(/(?:==|!=)\s*(['"])([\w.-]+)\1|(['"])([\w.-]+)\3\s*(?:==|!=)/g)].map(
+    (m) => m[2] ?? m[4]
+  );
+  for (const name of open) {
+    const alternatives = /* @__PURE__ */ new Map();
+    for (const value of new Set(words2)) {
+      const set = (n) => n === name ? value : atDefault(n);
+      const module2 = readModule(text2, { variable: set, ...source }).module;
+      if (module2 && module2 !== fallback && !alternatives.has(module2)) alternatives.set(module2, value);
+    }
+    if (alternatives.size === 0) continue;
+    const at2 = new RegExp(`['"]${name}['"]`).exec(text2)?.index ?? 0;
+    return {
+      fallback,
+      variable: name,
+      line: text2.slice(0, at2).split("\n").length,
+      alternatives: [...alternatives].map(([module2, value]) => ({ module: module2, value }))
+    };
+  }
+  return void 0;
 }
 function readModule(text2, reading) {
   const names2 = /* @__PURE__ */ new Map();
@@ -44130,6 +44522,13 @@ function truth(condition, evaluate) {
 }
 function valueOf2(expr, variable, names2) {
   const e = expr.trim().replace(/^\((.*)\)$/, "$1");
+  const [taken, test, otherwise] = splitTopLevel(e, " if ").flatMap(
+    (p, i) => i ? splitTopLevel(p, " else ") : [p]
+  );
+  if (otherwise !== void 0) {
+    const holds = truth(test, (x) => valueOf2(x, variable, names2));
+    return holds === void 0 ? void 0 : valueOf2(holds ? taken : otherwise, variable, names2);
+  }
   const parts = splitTopLevel(e, "+");
   if (parts.length > 1) {
     const values = parts.map((p) => valueOf2(p, variable, names2));
@@ -44192,18 +44591,149 @@ function splitTopLevel(text2, separator) {
     } else if (ch === '"' || ch === "'") quote = ch;
     else if ("([{".includes(ch)) depth++;
     else if (")]}".includes(ch)) depth--;
-    else if (ch === separator && depth === 0) {
+    else if (depth === 0 && text2.startsWith(separator, i)) {
       out.push(text2.slice(start, i).trim());
-      start = i + 1;
+      start = i + separator.length;
+      i = start - 1;
     }
   }
   out.push(text2.slice(start).trim());
   return out;
 }
 
+// src/model/settings-module-switch.ts
+function switchedDatabases(settings, chooser, alternatives) {
+  const own = settings.databases;
+  if (!own || own.selection.kind !== "fixed" || alternatives.length === 0) return void 0;
+  const others = alternatives.flatMap(
+    ({ value, settings: other }) => other.databases?.selection.kind === "fixed" ? [{ value, settings: other, databases: other.databases }] : []
+  );
+  if (others.length !== alternatives.length) return void 0;
+  const engines = new Set(
+    [...own.configs, ...others.flatMap((o) => o.databases.configs)].map((c) => c.engine)
+  );
+  if (engines.size < 2 || engines.has(void 0)) return void 0;
+  const { variable } = chooser;
+  const fallback = (c) => ({
+    ...c,
+    isDefault: true,
+    selectedBy: { variable, value: "", test: "otherwise" }
+  });
+  const chosen = (o, c) => ({
+    ...c,
+    file: c.file ?? o.databases.file ?? o.settings.file,
+    isDefault: false,
+    selectedBy: { variable, value: o.value, test: "equals" }
+  });
+  return {
+    ...own,
+    selection: { kind: "env", variable, line: chooser.line, file: chooser.file },
+    configs: [
+      ...own.configs.map(fallback),
+      ...others.flatMap((o) => o.databases.configs.map((c) => chosen(o, c)))
+    ]
+  };
+}
+
+// src/model/settings-environment.ts
+init_classify();
+init_compose_file_names();
+init_branches();
+init_servers();
+init_start_chain();
+var DEVELOPMENT_FILE = /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/i;
+function imageOverDevelopmentCompose(app) {
+  if (!app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE) return false;
+  const entry = app.compose?.appService?.environment.find((e) => e.name === "DJANGO_SETTINGS_MODULE");
+  return entry?.file !== void 0 && DEVELOPMENT_FILE.test(baseName(entry.file));
+}
+function setsSettingsModule(app) {
+  return app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE !== void 0 || (app.compose?.appService?.environment ?? []).some((e) => e.name === "DJANGO_SETTINGS_MODULE");
+}
+function containerEnvironment(app) {
+  return containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
+}
+function includeEnvironment(app) {
+  const chosen = choiceEnvironment(app).variable;
+  const image = app.dockerfile?.targetStage?.env ?? {};
+  return (name) => {
+    const value = chosen(name);
+    if (value !== void 0) return value;
+    const written = image[name];
+    return written === void 0 || written.includes("$") ? void 0 : written;
+  };
+}
+function choiceEnvironment(app) {
+  const known2 = containerEnvironment(app);
+  const variable = (name) => {
+    const value = known2(name);
+    if (value !== void 0) return value;
+    const written = app.compose?.appService?.environment.filter((e) => e.name === name).at(-1);
+    return written?.source === "env_file" && !written.interpolated ? written.value : void 0;
+  };
+  const deployWritten = (f) => (f.absent || f.unknown) && isNamedForProduction(f.file);
+  return { variable, defaults: !app.compose?.appService?.envFiles.some(deployWritten) };
+}
+function startChainSettingsModule(app) {
+  const target = app.dockerfile?.targetStage;
+  const service = app.compose?.appService;
+  const commands = [service?.entrypoint, service?.command, target?.entrypoint, target?.cmd];
+  const scripts = [...commands.map((c) => c?.script), ...app.entrypointScripts.map((s) => s.script)];
+  const found = [];
+  const inputs = { variable: containerEnvironment(app) };
+  for (const script of scripts) {
+    for (const a of script?.assignments ?? [])
+      if (a.name === "DJANGO_SETTINGS_MODULE" && a.literal && isModuleName(a.value) && mayRun(a, inputs))
+        found.push(a.value);
+    for (const c of script?.commands ?? []) {
+      const module2 = settingsOption(c.argv);
+      if (module2) found.push(module2);
+    }
+  }
+  for (const c of commands) {
+    const module2 = c?.argv && settingsOption(c.argv);
+    if (module2) found.push(module2);
+  }
+  return found.filter((m) => /prod/i.test(m)).at(-1) ?? found.at(-1);
+}
+function runningSettingsOption(app) {
+  for (const c of effectiveCommand(app)) {
+    const module2 = !c.background && serverOf(c.argv) ? settingsOption(c.argv) : void 0;
+    if (module2) return module2;
+  }
+  return void 0;
+}
+function settingsOption(argv) {
+  if (!djangoCommand(argv)) return void 0;
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i] === "--settings" ? argv[i + 1] : /^--settings=(.+)$/.exec(argv[i])?.[1];
+    if (value && isModuleName(value)) return value;
+  }
+  return void 0;
+}
+
 // src/model/settings-modules.ts
 init_settings();
-var DEVELOPMENT_FILE = /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/i;
+
+// src/model/settings-file-names.ts
+init_classify();
+function isTemplateModule(file) {
+  return /(?:^|[._-])(?:example|sample|template|dist|tmpl)$/i.test(stemOf(file));
+}
+function stemOf(file) {
+  return baseName(file).replace(/\.py$/, "");
+}
+function settingsRank(file) {
+  if (baseName(file) === "settings.py") return 0;
+  if (/prod/.test(baseName(file))) return 1;
+  if (baseName(file) === "__init__.py") return 3;
+  return 2;
+}
+function isEmptyModule(text2) {
+  return !/^[A-Z_][A-Z0-9_]*\s*[:=]/m.test(text2) && !/^\s*from\s+\S+\s+import\s+\*/m.test(text2) && !/^\s*include\(/m.test(text2) && !(/\bimport_module\s*\(/.test(text2) && /\bglobals\(\s*\)/.test(text2));
+}
+
+// src/model/settings-modules.ts
 var SettingsModules = class extends ModelPart {
   /** The app's settings and the bases they star-import, modelled; nothing when no settings module is found. */
   model(app, seed) {
@@ -44225,11 +44755,14 @@ var SettingsModules = class extends ModelPart {
     const r = modelSettings(settings.file, settings.module, this.texts[settings.file], resolve6, includes);
     this.addErrors(r.errors);
     if (!r.model) return { bases: [] };
+    if (settings.inPlaceOf) r.model.inPlaceOf = settings.inPlaceOf;
     const other = (file, module2) => {
       const m = modelSettings(file, module2, this.texts[file], resolve6, includes);
       this.addErrors(m.errors);
       return m.model;
     };
+    const switched = this.switchedDatabases(app, r.model, importRoot, other);
+    if (switched) r.model.databases = switched;
     const served = this.servedSettings(app, r.model, importRoot, other);
     const fromManagePy = this.managedSettings(app, [r.model, served], importRoot, other);
     const imageVariable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, void 0);
@@ -44347,7 +44880,8 @@ var SettingsModules = class extends ModelPart {
     const beside = this.siblingLeaf(found);
     const run = beside.imported.has(stemOf(found)) && beside.leaf ? beside.leaf : found;
     const module2 = relativeTo(run, base).replace(/\/__init__\.py$|\.py$/, "").replace(/\//g, ".");
-    return { file: run, module: module2 };
+    const told = [fromOption, fromCompose2, fromEnv].find((m) => m !== void 0 && isModuleName(m));
+    return { file: run, module: module2, ...told ? { inPlaceOf: told } : {} };
   }
   /**
    * `- DJANGO_SETTINGS_MODULE` passed through bare by compose, its value left to a `.env` the repository does not
@@ -44396,6 +44930,40 @@ var SettingsModules = class extends ModelPart {
   wsgiSettingsModule(module2, app, base) {
     const file = module2 && moduleFiles(base, module2).find((f) => f in this.texts);
     return file ? this.defaultSettingsModule(file, base, choiceEnvironment(app), module2) : void 0;
+  }
+  /**
+   * Where the served wsgi module or manage.py sets the settings' module by default and a variable the deploy may set
+   * picks another (`"production" if os.getenv("ENV") == "production" else "dev"`), and nothing else sets
+   * DJANGO_SETTINGS_MODULE: DATABASES as that variable's switch over the modules' databases.
+   */
+  switchedDatabases(app, settings, importRoot, model) {
+    if (this.tree.options.settingsModule || setsSettingsModule(app) || runningSettingsOption(app))
+      return void 0;
+    if (startChainSettingsModule(app)) return void 0;
+    const served = effectiveCommand(app).find(
+      (c) => serverOf(c.argv) && serverOf(c.argv)?.kind !== "runserver"
+    );
+    const wsgi = served && servedModule(served.argv);
+    const wsgiFile = wsgi && moduleFiles(importRoot, wsgi).find((f) => f in this.texts);
+    const imported = (name, from) => {
+      const found = this.importedFile(from, name, importRoot);
+      return found === void 0 ? void 0 : { file: found, text: this.texts[found] };
+    };
+    for (const file of [wsgiFile, app.managePy]) {
+      if (!file || !(file in this.texts)) continue;
+      const found = settingsModuleSwitch(this.texts[file], choiceEnvironment(app).variable, {
+        file,
+        imported
+      });
+      if (found?.fallback !== settings.module) continue;
+      const alternatives = found.alternatives.flatMap(({ module: module2, value }) => {
+        const at2 = moduleFiles(importRoot, module2).find((f) => f in this.texts && f !== settings.file);
+        const modelled = at2 ? model(at2, module2) : void 0;
+        return modelled ? [{ value, settings: modelled }] : [];
+      });
+      return switchedDatabases(settings, { file, line: found.line, variable: found.variable }, alternatives);
+    }
+    return void 0;
   }
   /**
    * The settings module a file (manage.py, a wsgi/asgi module named `module`) sets as DJANGO_SETTINGS_MODULE's
@@ -44501,41 +45069,9 @@ var SettingsModules = class extends ModelPart {
     return moduleFiles(dirName(file), rest).find((f) => f in this.texts && f !== file);
   }
 };
-function imageOverDevelopmentCompose(app) {
-  if (!app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE) return false;
-  const entry = app.compose?.appService?.environment.find((e) => e.name === "DJANGO_SETTINGS_MODULE");
-  return entry?.file !== void 0 && DEVELOPMENT_FILE.test(baseName(entry.file));
-}
-function setsSettingsModule(app) {
-  return app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE !== void 0 || (app.compose?.appService?.environment ?? []).some((e) => e.name === "DJANGO_SETTINGS_MODULE");
-}
 function configurationDefault(text2) {
   const m = text2 && /setdefault\(\s*['"]DJANGO_CONFIGURATION['"]\s*,\s*['"](\w+)['"]\s*\)/.exec(text2);
   return m ? { configuration: m[1] } : {};
-}
-function containerEnvironment(app) {
-  return containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
-}
-function includeEnvironment(app) {
-  const chosen = choiceEnvironment(app).variable;
-  const image = app.dockerfile?.targetStage?.env ?? {};
-  return (name) => {
-    const value = chosen(name);
-    if (value !== void 0) return value;
-    const written = image[name];
-    return written === void 0 || written.includes("$") ? void 0 : written;
-  };
-}
-function choiceEnvironment(app) {
-  const known2 = containerEnvironment(app);
-  const variable = (name) => {
-    const value = known2(name);
-    if (value !== void 0) return value;
-    const written = app.compose?.appService?.environment.filter((e) => e.name === name).at(-1);
-    return written?.source === "env_file" && !written.interpolated ? written.value : void 0;
-  };
-  const deployWritten = (f) => (f.absent || f.unknown) && isNamedForProduction(f.file);
-  return { variable, defaults: !app.compose?.appService?.envFiles.some(deployWritten) };
 }
 function parentPackages(module2) {
   const parts = module2.split(".");
@@ -44549,70 +45085,18 @@ function importedModules(text2) {
     out.push(m[1] ?? m[2]);
   return out;
 }
-function startChainSettingsModule(app) {
-  const target = app.dockerfile?.targetStage;
-  const service = app.compose?.appService;
-  const commands = [service?.entrypoint, service?.command, target?.entrypoint, target?.cmd];
-  const scripts = [...commands.map((c) => c?.script), ...app.entrypointScripts.map((s) => s.script)];
-  const found = [];
-  const inputs = { variable: containerEnvironment(app) };
-  for (const script of scripts) {
-    for (const a of script?.assignments ?? [])
-      if (a.name === "DJANGO_SETTINGS_MODULE" && a.literal && isModuleName(a.value) && mayRun(a, inputs))
-        found.push(a.value);
-    for (const c of script?.commands ?? []) {
-      const module2 = settingsOption(c.argv);
-      if (module2) found.push(module2);
-    }
-  }
-  for (const c of commands) {
-    const module2 = c?.argv && settingsOption(c.argv);
-    if (module2) found.push(module2);
-  }
-  return found.filter((m) => /prod/i.test(m)).at(-1) ?? found.at(-1);
-}
-function runningSettingsOption(app) {
-  for (const c of effectiveCommand(app)) {
-    const module2 = !c.background && serverOf(c.argv) ? settingsOption(c.argv) : void 0;
-    if (module2) return module2;
-  }
-  return void 0;
-}
-function settingsOption(argv) {
-  if (!djangoCommand(argv)) return void 0;
-  for (let i = 0; i < argv.length; i++) {
-    const value = argv[i] === "--settings" ? argv[i + 1] : /^--settings=(.+)$/.exec(argv[i])?.[1];
-    if (value && isModuleName(value)) return value;
-  }
-  return void 0;
-}
 function moduleRoot(file, module2) {
   const path4 = file.replace(/\/__init__\.py$|\.py$/, "");
   const tail2 = module2.replaceAll(".", "/");
   if (path4 === tail2) return ".";
   return path4.endsWith(`/${tail2}`) ? path4.slice(0, -tail2.length - 1) : void 0;
 }
-function isTemplateModule(file) {
-  return /(?:^|[._-])(?:example|sample|template|dist|tmpl)$/i.test(stemOf(file));
-}
-function stemOf(file) {
-  return baseName(file).replace(/\.py$/, "");
-}
-function settingsRank(file) {
-  if (baseName(file) === "settings.py") return 0;
-  if (/prod/.test(baseName(file))) return 1;
-  if (baseName(file) === "__init__.py") return 3;
-  return 2;
-}
-function isEmptyModule(text2) {
-  return !/^[A-Z_][A-Z0-9_]*\s*[:=]/m.test(text2) && !/^\s*from\s+\S+\s+import\s+\*/m.test(text2) && !/^\s*include\(/m.test(text2) && !(/\bimport_module\s*\(/.test(text2) && /\bglobals\(\s*\)/.test(text2));
-}
 
 // src/model/index.ts
 init_app_service();
 
 // src/model/server-install.ts
-var import_node_path36 = require("node:path");
+var import_node_path38 = require("node:path");
 init_classify();
 init_shell();
 init_pip();
@@ -44666,7 +45150,7 @@ function runCommands2(run) {
 }
 function lockText(app, layout, stage, index, dir, name) {
   const context = app.context;
-  const source = layout.sourceOf(stage, import_node_path36.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
+  const source = layout.sourceOf(stage, import_node_path38.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
   return source ? { file: joinPath(context.dir, source), source } : void 0;
 }
 function names(line, name) {
@@ -44724,7 +45208,7 @@ function serverInstall(app, layout, texts, name) {
           const lock = lockText(app, layout, stage, index, wd, lockName);
           const version = lock && lock.file in texts ? lockedPackage(lock.file, texts[lock.file], name) : void 0;
           if (version) return { provided: true, version, pinnedIn: lock.file };
-          if (version === "" && word.test(texts[import_node_path36.posix.join(import_node_path36.posix.dirname(lock.file), MANIFEST_OF[lockName])] ?? ""))
+          if (version === "" && word.test(texts[import_node_path38.posix.join(import_node_path38.posix.dirname(lock.file), MANIFEST_OF[lockName])] ?? ""))
             return { provided: true };
           if (version === void 0 && !app.requirements.some((r) => r.manifest)) open = true;
           continue;
@@ -44909,13 +45393,13 @@ var ProjectBuilder = class {
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
       const landing = layout.landingOf(target, relativeTo(app.managePy, context.dir));
-      if (landing) view.imageSourceDir = import_node_path37.posix.dirname(landing);
+      if (landing) view.imageSourceDir = import_node_path39.posix.dirname(landing);
     }
     return view;
   }
   /** The images of `otherDockerfiles` compose builds for a sidecar of the app, with the requirements they install. */
   sidecarImages(dockerfiles, contexts, composeSets) {
-    const managePys = this.files.filter((f) => import_node_path37.posix.basename(f) === "manage.py");
+    const managePys = this.files.filter((f) => import_node_path39.posix.basename(f) === "manage.py");
     const out = [];
     for (const set of composeSets)
       for (const service of set.model?.services ?? []) {
@@ -44939,14 +45423,12 @@ var ProjectBuilder = class {
       (set) => set.model?.services.flatMap((s) => s.build ? [s.build] : []) ?? []
     );
     const out = {};
+    const exists2 = (p) => this.files.some((f) => f === p || f.startsWith(`${p}/`));
     for (const { file } of dockerfiles) {
       const build2 = builds.find((b) => normalizeRelative(b.dockerfile) === file);
-      const dir = build2 ? normalizeRelative(build2.context) ?? build2.context : contextTold(
-        this.texts[file] ?? "",
-        dirName(file),
-        (p) => this.files.some((f) => f === p || f.startsWith(`${p}/`))
-      );
+      const dir = build2 ? normalizeRelative(build2.context) ?? build2.context : contextTold(this.texts[file] ?? "", dirName(file), exists2);
       out[file] = this.context(dir, file, []);
+      if (!build2 && contextUnknown(this.texts[file] ?? "", dirName(file), exists2)) out[file].unknown = true;
     }
     return out;
   }
@@ -45046,12 +45528,12 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path37.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path39.posix.dirname(landing);
       }
       if (target) {
         const context = app.context;
         const python = context.sentFiles.filter((f) => f.endsWith(".py"));
-        const code2 = python.filter((f) => import_node_path37.posix.basename(f) !== "manage.py");
+        const code2 = python.filter((f) => import_node_path39.posix.basename(f) !== "manage.py");
         app.imageHoldsPython = (code2.length > 0 ? code2 : python).some((f) => layout.landingOf(target, f));
       }
     }
@@ -45084,7 +45566,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path37.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path39.posix.dirname(at2) }] : [];
     });
     if (landings.length === 0) return this.mountedProjectStarted(app);
     if (landings.length < 2) return void 0;
@@ -45098,7 +45580,7 @@ var ProjectBuilder = class {
   mountedProjectStarted(app) {
     const volumes = app.compose?.appService?.volumes ?? [];
     for (const dir of djangoDirectories(app)) {
-      const file = boundFile(volumes, import_node_path37.posix.join(dir, "manage.py"));
+      const file = boundFile(volumes, import_node_path39.posix.join(dir, "manage.py"));
       if (file && file in this.texts) return file;
     }
     return void 0;
@@ -45148,6 +45630,7 @@ init_registry();
 
 // src/rules/run.ts
 init_core();
+init_glob();
 init_registry();
 init_compare_text();
 function runRules(project, config2, rules = RULES) {
@@ -45308,7 +45791,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path38.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path40.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -45368,14 +45851,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path39 = require("node:path");
+var import_node_path41 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path39.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path41.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path39.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path39.posix.normalize(import_node_path39.posix.join(dir, file));
+  if (dir === "" || import_node_path41.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path41.posix.normalize(import_node_path41.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -46039,7 +46522,7 @@ function fileName2(name) {
 }
 
 // src/report/sarif.ts
-var import_node_path40 = require("node:path");
+var import_node_path42 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -46056,7 +46539,7 @@ function sarifLog(report, allRules) {
   const named = new Set(report.findings.map((f) => f.ruleId));
   const rules = allRules.filter((r) => named.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path40.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path42.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -46095,7 +46578,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path40.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path42.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -46564,7 +47047,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path41 = require("node:path");
+var import_node_path43 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -46624,7 +47107,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path41.join)(dir, ".git");
+  const dotGit = (0, import_node_path43.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -46633,7 +47116,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path41.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path43.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -46643,37 +47126,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text2];
   for (const m of text2.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path41.join)(home, target.slice(2));
-    if (!(0, import_node_path41.isAbsolute)(target)) target = (0, import_node_path41.resolve)((0, import_node_path41.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path43.join)(home, target.slice(2));
+    if (!(0, import_node_path43.isAbsolute)(target)) target = (0, import_node_path43.resolve)((0, import_node_path43.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path41.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path41.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path41.join)((0, import_node_path41.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path43.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path43.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path43.join)((0, import_node_path43.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path41.join)(dir, e.name, "config"));
-        modules((0, import_node_path41.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path41.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path43.join)(dir, e.name, "config"));
+        modules((0, import_node_path43.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path43.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path41.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path43.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path41.resolve)(workspace)];
-  const rel = (0, import_node_path41.relative)((0, import_node_path41.resolve)(workspace), (0, import_node_path41.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path41.isAbsolute)(rel)) {
-    let dir = (0, import_node_path41.resolve)(workspace);
-    for (const part of rel.split(import_node_path41.sep)) dirs.push(dir = (0, import_node_path41.join)(dir, part));
+  const dirs = [(0, import_node_path43.resolve)(workspace)];
+  const rel = (0, import_node_path43.relative)((0, import_node_path43.resolve)(workspace), (0, import_node_path43.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path43.isAbsolute)(rel)) {
+    let dir = (0, import_node_path43.resolve)(workspace);
+    for (const part of rel.split(import_node_path43.sep)) dirs.push(dir = (0, import_node_path43.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -46846,7 +47329,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path45.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path47.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -46859,7 +47342,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path45.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path47.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -46882,11 +47365,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names2 = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path45.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path47.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names2.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names2.map((name) => (0, import_node_path45.join)(dir, name));
+  return names2.map((name) => (0, import_node_path47.join)(dir, name));
 }
 function isDirectory(path4) {
   try {
@@ -46981,7 +47464,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path45.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path47.parse)(root).root }),
     analyze: io.analyze
   });
 }

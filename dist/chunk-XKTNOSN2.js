@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-AJU2BF2T.js";
+} from "./chunk-BHPEJVUY.js";
 import {
   insertLines,
   normalizePackageName,

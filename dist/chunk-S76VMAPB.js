@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-RFJVVQIX.js";
+} from "./chunk-EJHYIMO5.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-AJU2BF2T.js";
+} from "./chunk-BHPEJVUY.js";
 import {
   UnsafePathError,
   readInside,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-C4UE4ETN.js";
+} from "./chunk-XKTNOSN2.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-AJU2BF2T.js";
+} from "./chunk-BHPEJVUY.js";
 import {
   SEVERITIES,
   UnsafePathError,

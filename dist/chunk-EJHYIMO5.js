@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-AJU2BF2T.js";
+} from "./chunk-BHPEJVUY.js";
 import {
   UnsafePathError,
   formatBytes,

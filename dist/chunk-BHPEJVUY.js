@@ -16345,6 +16345,10 @@ var callPathFunction = (_recorder, _ctx, name, args, line) => {
       return args.pos.length ? joinAll(asPath(a0, line), args.pos.slice(1), line) : void 0;
     case "os.path.dirname":
       return a0 ? lift(a0, (p) => dirname(asPath(p, line), line)) : void 0;
+    // Docker creates /.dockerenv in every container it runs, and the settings are judged in such a container.
+    case "os.path.exists":
+    case "os.path.isfile":
+      return a0?.t === "str" && a0.v === "/.dockerenv" ? { t: "bool", v: true, line } : void 0;
     case "os.path.abspath":
     case "os.path.realpath":
     case "os.path.normpath":
@@ -16379,6 +16383,8 @@ function callPathMethod(o, method, args, line) {
   if (["resolve", "absolute", "expanduser", "as_posix", "__str__"].includes(method)) return o;
   if (method === "joinpath" || method === "path") return joinAll(o, args.pos, line);
   if (method === "child") return joinAll(o, args.pos, line);
+  if ((method === "exists" || method === "is_file") && o.base === "absolute" && o.parts.join("/") === ".dockerenv")
+    return { t: "bool", v: true, line };
   const [n] = args.pos;
   if (method === "ancestor" && n?.t === "num" && Number.isInteger(n.v) && n.v >= 0)
     return ancestor(o, n.v, line);
@@ -17126,7 +17132,7 @@ function scalarBinary(x, op, y, line) {
     }
     case "is":
     case "is not": {
-      const same = x.t === "none" || y.t === "none" ? x.t === y.t : void 0;
+      const same = x.t === "none" || y.t === "none" ? x.t === y.t : sameBool(x, y);
       return same === void 0 ? { t: "unknown", text: op, line } : { t: "bool", v: op === "is" ? same : !same, line };
     }
     case "+":
@@ -17146,6 +17152,11 @@ function scalarBinary(x, op, y, line) {
   }
   if (x.t === "none" || y.t === "none") return { t: "unknown", text: `None ${op}`, crash: true, line };
   return { t: "unknown", text: op, line };
+}
+function sameBool(x, y) {
+  if (x.t === "bool" && y.t === "bool") return x.v === y.v;
+  const scalar = (v) => v.t === "str" || v.t === "num";
+  return x.t === "bool" && scalar(y) || y.t === "bool" && scalar(x) ? false : void 0;
 }
 function repeat(text2, times, line) {
   if (!Number.isInteger(times) || text2.length * Math.max(times, 0) > 1e4)
@@ -18170,6 +18181,28 @@ function takenInContainer(ev, cond, text2) {
 function constantTruth(v) {
   return v.t === "bool" || v.t === "str" || v.t === "num" || v.t === "none" ? truthy(v) : void 0;
 }
+function constantBranch(ev, branches, ctx) {
+  for (const b of branches) {
+    if (!b.test) return b.body;
+    const operand = b.test.name === "UnaryExpression" ? b.test.lastChild : b.test;
+    if (!operand || !constantShape(ev, operand) || !isConstant(ev, b.test, ctx)) return void 0;
+    if (truthy(ev.evaluate(b.test, ctx)) === true) return b.body;
+  }
+  return void 0;
+}
+var CONSTANT_SHAPES = /* @__PURE__ */ new Set(["VariableName", "Boolean", "Number", "None"]);
+var DOCKERENV_TEST = /^(?:os\.path\.(?:exists|isfile)\(\s*(['"])\/\.dockerenv\1\s*\)|Path\(\s*(['"])\/\.dockerenv\2\s*\)\.(?:exists|is_file)\(\))$/;
+function constantShape(ev, node) {
+  if (CONSTANT_SHAPES.has(node.name)) return true;
+  if (node.name === "CallExpression") return DOCKERENV_TEST.test(ev.text(node));
+  if (node.name !== "BinaryExpression") return false;
+  const operands = childrenOf(node).filter((k) => !["is", "not", "CompareOp"].includes(k.name));
+  return operands.length === 2 && childrenOf(node).length - operands.length <= 2 && operands.every((k) => CONSTANT_SHAPES.has(k.name) || k.name === "String" && !k.firstChild);
+}
+function isConstant(ev, test, ctx) {
+  const v = ev.evaluate(test, ctx);
+  return v.t === "bool" || v.t === "num" || v.t === "str" || v.t === "none";
+}
 
 // src/model/settings/project-modules.ts
 function projectName(ev, moduleName, name, line) {
@@ -18504,20 +18537,6 @@ function execIf(ev, node, ctx) {
     });
   merge(ctx.scope, results);
   presenceFallbacks(ctx.scope, results);
-}
-function constantBranch(ev, branches, ctx) {
-  for (const b of branches) {
-    if (!b.test) return b.body;
-    const operand = b.test.name === "UnaryExpression" ? b.test.lastChild : b.test;
-    if (!operand || !CONSTANT_SHAPES.has(operand.name) || !isConstant(ev, b.test, ctx)) return void 0;
-    if (truthy(ev.evaluate(b.test, ctx)) === true) return b.body;
-  }
-  return void 0;
-}
-var CONSTANT_SHAPES = /* @__PURE__ */ new Set(["VariableName", "Boolean", "Number", "None"]);
-function isConstant(ev, test, ctx) {
-  const v = ev.evaluate(test, ctx);
-  return v.t === "bool" || v.t === "num" || v.t === "str" || v.t === "none";
 }
 function contradicts(outer, inner) {
   if (!outer || !inner || outer.test !== "unset" || outer.derivedFrom || inner.derivedFrom) return false;
@@ -19020,7 +19039,7 @@ function settingsModelOf(ev, module, ctx) {
     module,
     assignments,
     envReads: [],
-    logHandlers: logHandlers([loggingSetting(ev, ctx), ...ev.loggingConfigs], ev.file),
+    logHandlers: logHandlers([loggingSetting(ev, ctx), ...ev.loggingConfigs], ev.file, toSource),
     starImports: ev.starImports,
     dotenvLoads: ev.dotenvLoads
   };
@@ -19150,7 +19169,7 @@ function loggingSetting(ev, ctx) {
   const origin = binding.origins.map((i) => ev.recorded[i]).find((a) => a.file);
   return { v: binding.v, file: origin?.file ?? ev.file };
 }
-function logHandlers(configs, ownFile) {
+function logHandlers(configs, ownFile, toSource) {
   const out = [];
   let file = "";
   let callLine;
@@ -19172,11 +19191,13 @@ function logHandlers(configs, ownFile) {
         const key = `${where}\0${cls.value.v}\0${cls.line}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        const filename = h.value.entries.find((e) => e.key === "filename")?.value;
         out.push({
           className: cls.value.v,
           line: cls.line,
           file: where,
-          ...callLine ? { dictConfigLine: callLine } : {}
+          ...callLine ? { dictConfigLine: callLine } : {},
+          ...filename ? { filename: toSource(filename) } : {}
         });
       }
     }
@@ -19441,9 +19462,10 @@ DEBUG = True  # twelve-factor: ignore=debug-in-code -- local settings module, ne
 });
 
 // src/rules/TF0101-source-not-in-context.ts
-var import_node_path = __toESM(require_node_path(), 1);
+var import_node_path2 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/paths.ts
+var import_node_path = __toESM(require_node_path(), 1);
 function coversPath(a, b) {
   const x = a.length > 1 ? a.replace(/\/+$/, "") : a;
   const y = b.length > 1 ? b.replace(/\/+$/, "") : b;
@@ -19467,6 +19489,16 @@ function workdirsOf(model, stage) {
     if (ins.keyword === "WORKDIR") workdir = ins.path;
     return before;
   });
+}
+function imageBaseDir(app) {
+  return app.imageSourceDir ? baseDirAt(app, app.imageSourceDir) : void 0;
+}
+function baseDirAt(app, sourceDir) {
+  const baseDir = app.settings?.baseDir;
+  if (baseDir === void 0) return sourceDir;
+  const manageDir = app.managePy ? import_node_path.posix.dirname(app.managePy) : app.dir;
+  const rel = import_node_path.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
+  return import_node_path.posix.join(sourceDir, rel);
 }
 
 // src/rules/TF0101-source-not-in-context.ts
@@ -19543,8 +19575,8 @@ function fetchesSource(run, workdir) {
 }
 function inImage(cwd, path) {
   if (path.includes("$")) return void 0;
-  if (path.startsWith("/")) return import_node_path.posix.normalize(path);
-  return cwd?.startsWith("/") ? import_node_path.posix.resolve(cwd, path) : void 0;
+  if (path.startsWith("/")) return import_node_path2.posix.normalize(path);
+  return cwd?.startsWith("/") ? import_node_path2.posix.resolve(cwd, path) : void 0;
 }
 function extractedTo(commands, tarAt, url, workdir) {
   let cwd = workdir;
@@ -19573,7 +19605,7 @@ function fetchesDependency(app, landing) {
   if (code2 === void 0 || landing === void 0) return false;
   if (!coversPath(landing.dir, code2)) return true;
   if (landing.topPrefix === void 0) return false;
-  const below = import_node_path.posix.relative(landing.dir, code2);
+  const below = import_node_path2.posix.relative(landing.dir, code2);
   return below === "" || !below.split("/")[0].startsWith(landing.topPrefix);
 }
 function holdsProject(app, context) {
@@ -19585,7 +19617,7 @@ function holdsProject(app, context) {
 }
 function writtenForProjectDir(app, context) {
   if (!app.managePy || !app.dockerfile) return void 0;
-  const dir = context.dir === "." ? import_node_path.posix.dirname(app.managePy) : import_node_path.posix.relative(context.dir, import_node_path.posix.dirname(app.managePy));
+  const dir = context.dir === "." ? import_node_path2.posix.dirname(app.managePy) : import_node_path2.posix.relative(context.dir, import_node_path2.posix.dirname(app.managePy));
   if (dir === "." || dir === "" || dir.startsWith("..")) return void 0;
   const exists = (rel) => context.files.some((f) => f === rel || f.startsWith(`${rel}/`));
   for (const stage of app.dockerfile.builtStages)
@@ -19595,7 +19627,7 @@ function writtenForProjectDir(app, context) {
       if (copy.fromStage !== void 0 || copy.fromImage || copy.sourcePatterns) continue;
       for (const source of copy.sources) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
-        const rel = import_node_path.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        const rel = import_node_path2.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
         if (!exists(rel) && exists(`${dir}/${rel}`)) return { dir, source, line: copy.line };
       }
@@ -19621,7 +19653,7 @@ function fetchFindings(app, lacksProject) {
       } else if (ins.keyword === "ADD") {
         const add2 = ins;
         const url = add2.sources.find(isSourceUrl);
-        const dest = add2.dest.startsWith("/") ? { dir: import_node_path.posix.normalize(add2.dest) } : void 0;
+        const dest = add2.dest.startsWith("/") ? { dir: import_node_path2.posix.normalize(add2.dest) } : void 0;
         if (url && !fetchesDependency(app, dest))
           findings.push({
             file: model.file,
@@ -19682,7 +19714,7 @@ COPY . /app
         findings.push({
           file: model.file,
           line: target.from.line,
-          message: `The build context ${where} does not hold the Django project where ${model.file} expects it: manage.py is in '${dir}/', and line ${misplaced.line} copies '${misplaced.source}', which is there ('${dir}/${import_node_path.posix.normalize(misplaced.source.replace(/^\/+/, ""))}') but not in this context, so the build fails at that line. Build from '${dir}' (compose build.context, or docker build ${dir}).`
+          message: `The build context ${where} does not hold the Django project where ${model.file} expects it: manage.py is in '${dir}/', and line ${misplaced.line} copies '${misplaced.source}', which is there ('${dir}/${import_node_path2.posix.normalize(misplaced.source.replace(/^\/+/, ""))}') but not in this context, so the build fails at that line. Build from '${dir}' (compose build.context, or docker build ${dir}).`
         });
       }
       if (context && lacksProject && fetches.length === 0) {
@@ -19807,7 +19839,7 @@ ${DOCKERIGNORE_PATTERNS}
           findings.push({
             file: model.file,
             line: ins.line,
-            message: `${copying(ins.keyword, whole, ins.onbuildOf)} the whole build context (${where}) into the image and there is no .dockerignore. Add one that leaves out .git, .env*, *.sqlite3, virtualenvs and __pycache__.`
+            message: context.unknown ? `${copying(ins.keyword, whole, ins.onbuildOf)} the whole build context into the image, and no .dockerignore is found for it: no directory of the repository holds the files the Dockerfile names, so its context is not known here. Give the directory it is built from a .dockerignore that leaves out .git, .env*, *.sqlite3, virtualenvs and __pycache__.` : `${copying(ins.keyword, whole, ins.onbuildOf)} the whole build context (${where}) into the image and there is no .dockerignore. Add one that leaves out .git, .env*, *.sqlite3, virtualenvs and __pycache__.`
           });
         }
       }
@@ -19821,7 +19853,7 @@ ${DOCKERIGNORE_PATTERNS}
       const file = context.finding.file;
       const app = context.project.apps.find((a) => a.dockerfile?.file === file && a.context);
       const build2 = app?.context ?? context.project.otherContexts?.[file];
-      return build2 ? newDockerignore(context, build2) : void 0;
+      return build2 && !build2.unknown ? newDockerignore(context, build2) : void 0;
     }
   }
 });
@@ -19831,7 +19863,7 @@ function copying(keyword, whole, onbuildOf) {
 }
 
 // src/model/context.ts
-var import_node_path2 = __toESM(require_node_path(), 1);
+var import_node_path3 = __toESM(require_node_path(), 1);
 
 // src/discover/classify.ts
 var DEFAULT_CONFIG_FILE = ".github/twelve-factor.yml";
@@ -19944,7 +19976,7 @@ function isRequirementsFile(path) {
 function isSettingsCandidate(path) {
   const name = baseName(path);
   if (!name.endsWith(".py")) return false;
-  return /^settings.*\.py$/.test(name) || /(^|\/)settings\/[^/]+\.py$/.test(path);
+  return /^(settings.*|[\w-]+_settings)\.py$/.test(name) || /(^|\/)settings\/[^/]+\.py$/.test(path);
 }
 function isScript(path) {
   const name = baseName(path);
@@ -20072,10 +20104,10 @@ var ImageLayout = class {
     this.sent = new Set(sentFiles2);
     this.dirs = /* @__PURE__ */ new Set();
     for (const f of sentFiles2) {
-      let d = import_node_path2.posix.dirname(f);
+      let d = import_node_path3.posix.dirname(f);
       while (d !== "." && !this.dirs.has(d)) {
         this.dirs.add(d);
-        d = import_node_path2.posix.dirname(d);
+        d = import_node_path3.posix.dirname(d);
       }
     }
   }
@@ -20110,7 +20142,7 @@ var ImageLayout = class {
       out.push(wd);
       if (ins.keyword === "WORKDIR") {
         const path = ins.path;
-        wd = path === void 0 ? void 0 : import_node_path2.posix.resolve(wd ?? "/", path);
+        wd = path === void 0 ? void 0 : import_node_path3.posix.resolve(wd ?? "/", path);
       }
     }
     out.push(wd);
@@ -20118,9 +20150,9 @@ var ImageLayout = class {
     return out;
   }
   /** The context file an absolute image path of `stage` (just before instruction `before`) was copied from. */
-  sourceOf(stage, imagePath, before = stage.instructions.length, depth = 0) {
+  sourceOf(stage, imagePath2, before = stage.instructions.length, depth = 0) {
     if (depth > 20) return void 0;
-    const target = import_node_path2.posix.normalize(imagePath);
+    const target = import_node_path3.posix.normalize(imagePath2);
     for (let i = Math.min(before, stage.instructions.length) - 1; i >= 0; i--) {
       const ins = stage.instructions[i];
       if (ins.keyword === "RUN") {
@@ -20185,7 +20217,7 @@ var ImageLayout = class {
     if (cached) return cached;
     const wd = this.workdirAt(stage, index) ?? "/";
     const sources = this.sourcesOf(ins);
-    const path = import_node_path2.posix.resolve(wd, ins.dest);
+    const path = import_node_path3.posix.resolve(wd, ins.dest);
     const isDir = ins.dest.endsWith("/") || ins.dest === "." || path === wd || sources.length > 1 || sources.some((s) => /[*?[]/.test(s) || this.isDirSource(s, ins)) || this.isDirectoryBefore(stage, index, path, 0);
     const dest = { path, isDir };
     this.dests.set(ins, dest);
@@ -20237,7 +20269,7 @@ var ImageLayout = class {
   originOf(source, ins, dest, target) {
     if (isUrl(source)) return void 0;
     const fromStage = ins.fromStage !== void 0;
-    const src = fromStage ? import_node_path2.posix.normalize(source) : normalizeRelative(source.replace(/^\/+/, ""));
+    const src = fromStage ? import_node_path3.posix.normalize(source) : normalizeRelative(source.replace(/^\/+/, ""));
     if (src === void 0) return void 0;
     if (/[*?[]/.test(src) && !fromStage) {
       const re = compilePattern(src);
@@ -20254,24 +20286,24 @@ var ImageLayout = class {
     if (isDir) {
       const rel = relativeInside(target, dest.path);
       if (rel === void 0) return void 0;
-      if (fromStage) return rel === "." ? src : import_node_path2.posix.join(src, rel);
+      if (fromStage) return rel === "." ? src : import_node_path3.posix.join(src, rel);
       return src === "." ? rel : rel === "." ? src : `${src}/${rel}`;
     }
-    const asFile = dest.isDir ? import_node_path2.posix.join(dest.path, baseName(src)) : dest.path;
+    const asFile = dest.isDir ? import_node_path3.posix.join(dest.path, baseName(src)) : dest.path;
     if (target === asFile) return src;
-    if (!dest.isDir && target === import_node_path2.posix.join(dest.path, baseName(src))) return src;
+    if (!dest.isDir && target === import_node_path3.posix.join(dest.path, baseName(src))) return src;
     return void 0;
   }
   /** For a source of a COPY: where `origin` (context path, or image path of the --from stage) lands, if covered. */
   destinationOf(source, ins, dest, origin, fromStage) {
     if (isUrl(source)) return void 0;
     if (fromStage) {
-      const src2 = import_node_path2.posix.normalize(source);
+      const src2 = import_node_path3.posix.normalize(source);
       const rel = relativeInside(origin, src2);
       if (rel === void 0) return void 0;
       if (rel === "." && !this.isDirSource(source, ins))
-        return dest.isDir ? import_node_path2.posix.join(dest.path, baseName(src2)) : dest.path;
-      return import_node_path2.posix.join(dest.path, rel);
+        return dest.isDir ? import_node_path3.posix.join(dest.path, baseName(src2)) : dest.path;
+      return import_node_path3.posix.join(dest.path, rel);
     }
     const src = normalizeRelative(source.replace(/^\/+/, ""));
     if (src === void 0) return void 0;
@@ -20280,18 +20312,18 @@ var ImageLayout = class {
       for (const candidate of this.matchesOf(re)) {
         if (this.dirs.has(candidate)) {
           const rel = relativeInside(origin, candidate);
-          if (rel !== void 0 && rel !== ".") return import_node_path2.posix.join(dest.path, rel);
-        } else if (candidate === origin) return import_node_path2.posix.join(dest.path, baseName(candidate));
+          if (rel !== void 0 && rel !== ".") return import_node_path3.posix.join(dest.path, rel);
+        } else if (candidate === origin) return import_node_path3.posix.join(dest.path, baseName(candidate));
       }
       return void 0;
     }
-    if (src === ".") return import_node_path2.posix.join(dest.path, origin);
+    if (src === ".") return import_node_path3.posix.join(dest.path, origin);
     if (this.dirs.has(src)) {
       const rel = relativeInside(origin, src);
-      return rel === void 0 ? void 0 : rel === "." ? dest.path : import_node_path2.posix.join(dest.path, rel);
+      return rel === void 0 ? void 0 : rel === "." ? dest.path : import_node_path3.posix.join(dest.path, rel);
     }
     if (origin !== src) return void 0;
-    return dest.isDir ? import_node_path2.posix.join(dest.path, baseName(src)) : dest.path;
+    return dest.isDir ? import_node_path3.posix.join(dest.path, baseName(src)) : dest.path;
   }
   matchesOf(re) {
     return [...this.sent, ...this.dirs].filter((p) => re.test(p));
@@ -20335,12 +20367,12 @@ function movedFrom(run, target, workdir) {
     if (argv[0] !== "mv" && argv[0] !== "cp" && argv[0] !== "ln") continue;
     const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
     if (operands.length < 2 || operands.some((a) => a.includes("$"))) continue;
-    const dest = import_node_path2.posix.resolve(workdir, operands.at(-1));
+    const dest = import_node_path3.posix.resolve(workdir, operands.at(-1));
     const symbolic = argv[0] === "ln" && argv.slice(1).some((a) => /^-\w*s|^--symbolic$/.test(a));
     for (const source of operands.slice(0, -1)) {
-      const from = import_node_path2.posix.resolve(symbolic && operands.length === 2 ? import_node_path2.posix.dirname(dest) : workdir, source);
+      const from = import_node_path3.posix.resolve(symbolic && operands.length === 2 ? import_node_path3.posix.dirname(dest) : workdir, source);
       if (dest === target && operands.length === 2) found = from;
-      else if (import_node_path2.posix.join(dest, import_node_path2.posix.basename(from)) === target) found = from;
+      else if (import_node_path3.posix.join(dest, import_node_path3.posix.basename(from)) === target) found = from;
     }
   }
   return found;
@@ -20348,7 +20380,7 @@ function movedFrom(run, target, workdir) {
 var LINE_ENDING_CONVERTERS = /* @__PURE__ */ new Set(["dos2unix", "unix2dos", "mac2unix", "unix2mac"]);
 var TEXT_FILTERS = /* @__PURE__ */ new Set(["sed", "tr", "cat"]);
 function convertedFrom(argv, redirects, target, workdir) {
-  const at2 = (p) => import_node_path2.posix.resolve(workdir, p);
+  const at2 = (p) => import_node_path3.posix.resolve(workdir, p);
   if (LINE_ENDING_CONVERTERS.has(argv[0])) {
     const flag = argv.findIndex((a) => a === "-n" || a === "--newfile");
     if (flag < 0) return void 0;
@@ -20481,7 +20513,7 @@ function credentialInUrl(entries) {
 }
 
 // src/rules/lib/files.ts
-var import_node_path3 = __toESM(require_node_path(), 1);
+var import_node_path4 = __toESM(require_node_path(), 1);
 
 // src/model/dockerfile/lineage.ts
 function lineage2(df) {
@@ -20515,8 +20547,8 @@ function isSqliteFile(path) {
 function sqliteNamesOf(app) {
   const names = /* @__PURE__ */ new Set();
   const add2 = (v) => {
-    if (v?.kind === "literal" && typeof v.value === "string") names.add(import_node_path3.posix.basename(v.value));
-    else if (v?.kind === "path" && v.parts.length > 0) names.add(import_node_path3.posix.basename(v.parts.at(-1)));
+    if (v?.kind === "literal" && typeof v.value === "string") names.add(import_node_path4.posix.basename(v.value));
+    else if (v?.kind === "path" && v.parts.length > 0) names.add(import_node_path4.posix.basename(v.parts.at(-1)));
     else if (v?.kind === "env") add2(v.fallback);
     else if (v?.kind === "choice") v.options.forEach(add2);
   };
@@ -20529,7 +20561,7 @@ function sqliteNamesOf(app) {
 }
 function isSqliteDatabaseOf(app) {
   const names = sqliteNamesOf(app);
-  return (path) => isSqliteFile(path) || names.has(import_node_path3.posix.basename(path));
+  return (path) => isSqliteFile(path) || names.has(import_node_path4.posix.basename(path));
 }
 var DEVELOPMENT_WORD = /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
 function isDevelopmentComposeFile(path, composeFiles = [], mergedWith2 = [], isProductionName = hasProductionWord) {
@@ -20738,10 +20770,10 @@ ${DOCKERIGNORE_PATTERNS}
 });
 
 // src/model/compose/built-image.ts
-var import_node_path6 = __toESM(require_node_path(), 1);
+var import_node_path7 = __toESM(require_node_path(), 1);
 
 // src/model/dockerfile.ts
-var import_node_path5 = __toESM(require_node_path(), 1);
+var import_node_path6 = __toESM(require_node_path(), 1);
 
 // src/parse/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -22234,7 +22266,7 @@ function splitImage(image) {
 }
 
 // src/model/dockerfile/instruction-text.ts
-var import_node_path4 = __toESM(require_node_path(), 1);
+var import_node_path5 = __toESM(require_node_path(), 1);
 function jsonArray(args) {
   const t = args.trim();
   if (!t.startsWith("[")) return void 0;
@@ -22296,12 +22328,12 @@ var NameLines = class {
 };
 var nameSlack = (previousValue) => 4096 + 2 * (previousValue?.length ?? 0);
 function normalizeKeepSlash(p) {
-  const n = import_node_path4.posix.normalize(p);
+  const n = import_node_path5.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") && !p.endsWith("/") ? n.slice(0, -1) : n;
 }
 function contextSource(source) {
   if (!source.split("/").includes("..") || /^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
-  const clean2 = import_node_path4.posix.normalize(`/${source}`).slice(1);
+  const clean2 = import_node_path5.posix.normalize(`/${source}`).slice(1);
   if (clean2 === "" || clean2 === "/") return ".";
   return source.endsWith("/") && !clean2.endsWith("/") ? `${clean2}/` : clean2;
 }
@@ -22740,7 +22772,7 @@ var Modeller = class {
           stage.workdir = raw;
           return [{ keyword: "WORKDIR", ...at2 }];
         }
-        const path = import_node_path5.posix.normalize(value.startsWith("/") ? value : import_node_path5.posix.join(this.workdir, value));
+        const path = import_node_path6.posix.normalize(value.startsWith("/") ? value : import_node_path6.posix.join(this.workdir, value));
         this.workdir = path.length > 1 ? path.replace(/\/$/, "") : path;
         stage.workdir = this.workdir;
         const w = { keyword: "WORKDIR", ...at2, path: this.workdir };
@@ -22886,7 +22918,7 @@ var Modeller = class {
   resolvePath(p) {
     if (p.startsWith("/")) return normalizeKeepSlash(p);
     if (this.workdir === void 0 || p.includes("$")) return p;
-    return normalizeKeepSlash(import_node_path5.posix.join(this.workdir, p));
+    return normalizeKeepSlash(import_node_path6.posix.join(this.workdir, p));
   }
   findTarget() {
     const wanted = this.options.target;
@@ -23328,8 +23360,8 @@ function isNonPythonImage(image) {
 }
 function imageScriptFile(image, word) {
   if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
-  const imagePath = import_node_path6.posix.resolve(image.stage.workdir || "/", word);
-  const source = image.layout.sourceOf(image.stage, imagePath);
+  const imagePath2 = import_node_path7.posix.resolve(image.stage.workdir || "/", word);
+  const source = image.layout.sourceOf(image.stage, imagePath2);
   return source === void 0 ? void 0 : normalizeRelative(joinPath(image.contextDir, source));
 }
 
@@ -23905,10 +23937,10 @@ function backingServiceOf(argv, line) {
 }
 
 // src/model/command/start-chain.ts
-var import_node_path8 = __toESM(require_node_path(), 1);
+var import_node_path9 = __toESM(require_node_path(), 1);
 
 // src/model/supervisor-config.ts
-var import_node_path7 = __toESM(require_node_path(), 1);
+var import_node_path8 = __toESM(require_node_path(), 1);
 function supervisordRun(argv) {
   const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
   if (!/(^|\/)supervisord$/.test(words2[0] ?? "")) return void 0;
@@ -23919,7 +23951,7 @@ function supervisordRun(argv) {
   }
   return {};
 }
-function supervisorIncludes(text2, imagePath) {
+function supervisorIncludes(text2, imagePath2) {
   let inInclude = false;
   for (const raw of text2.split(LINES)) {
     const line = raw.replace(/(^|\s)[;#].*$/, "");
@@ -23930,7 +23962,7 @@ function supervisorIncludes(text2, imagePath) {
     }
     const files = inInclude ? /^\s*files\s*[=:]\s*(.*\S)\s*$/.exec(line) : void 0;
     if (files)
-      return files[1].split(/\s+/).filter((f) => !f.includes("%(")).map((f) => import_node_path7.posix.resolve(import_node_path7.posix.dirname(imagePath), f));
+      return files[1].split(/\s+/).filter((f) => !f.includes("%(")).map((f) => import_node_path8.posix.resolve(import_node_path8.posix.dirname(imagePath2), f));
   }
   return [];
 }
@@ -24127,6 +24159,7 @@ function withSupervisorPrograms(commands, app, follow) {
   const s6 = programs.length > 0 && programs.every((p) => p.s6);
   const at2 = s6 ? -1 : programs.length > 0 ? commands.findIndex((c) => supervisordRun(programArgv(c.argv))) : -1;
   if (at2 < 0 && !s6) return commands;
+  const guards = at2 >= 0 ? commands[at2].guards : void 0;
   const run = programs.map((p) => ({
     file: p.file,
     line: p.line,
@@ -24136,7 +24169,8 @@ function withSupervisorPrograms(commands, app, follow) {
     unexpanded: true,
     origin: "supervisor",
     program: p.name,
-    ...p.directory !== void 0 ? { directory: p.directory } : {}
+    ...p.directory !== void 0 ? { directory: p.directory } : {},
+    ...guards ? { guards } : {}
   }));
   return [...commands.slice(0, at2 + 1), ...follow(run), ...commands.slice(at2 + 1)];
 }
@@ -24250,7 +24284,7 @@ function scriptRun(argv, scripts, workdir) {
     const word = argv[i];
     if (!word) continue;
     const script = scripts.find(
-      (s) => word.includes("/") ? import_node_path8.posix.normalize(word.startsWith("/") ? word : import_node_path8.posix.join(workdir, word)) === import_node_path8.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
+      (s) => word.includes("/") ? import_node_path9.posix.normalize(word.startsWith("/") ? word : import_node_path9.posix.join(workdir, word)) === import_node_path9.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
     );
     if (script) return { script, argsFrom: i + 1 };
   }
@@ -24332,7 +24366,7 @@ function launched(command, depth = 0) {
 function directoryAfter(argv, dir, variable) {
   if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].startsWith("~")) return dir;
   const target = argv[1].includes("$") ? expandKnown(argv[1], variable) : argv[1];
-  return target === void 0 || target === "" ? dir : import_node_path8.posix.resolve(dir, target);
+  return target === void 0 || target === "" ? dir : import_node_path9.posix.resolve(dir, target);
 }
 function expandKnown(word, variable) {
   if (!variable) return void 0;
@@ -24601,14 +24635,14 @@ function initOf(app, service) {
 }
 
 // src/model/command/directories.ts
-var import_node_path9 = __toESM(require_node_path(), 1);
+var import_node_path10 = __toESM(require_node_path(), 1);
 function djangoDirectories(app) {
   const servers = [];
   const manage = [];
   for (const chain2 of [effectiveCommand(app), imageCommand(app)]) {
     for (const { command, dir } of withDirectories(app, chain2)) {
       const script = command.argv.find((w) => basename2(w) === "manage.py");
-      if (script) manage.push(import_node_path9.posix.dirname(import_node_path9.posix.resolve(dir, script)));
+      if (script) manage.push(import_node_path10.posix.dirname(import_node_path10.posix.resolve(dir, script)));
       else if (serverOf(command.argv)) servers.push(serverDir(command, dir));
     }
   }
@@ -24622,7 +24656,7 @@ function serverDirectory(app) {
 function withDirectories(app, chain2) {
   const workdir = app.dockerfile?.targetStage?.workdir || "/";
   const workingDir = app.compose?.appService?.workingDir;
-  let dir = workingDir ? import_node_path9.posix.resolve(workdir, workingDir) : workdir;
+  let dir = workingDir ? import_node_path10.posix.resolve(workdir, workingDir) : workdir;
   const assigned = new Set(
     app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name))
   );
@@ -24630,12 +24664,12 @@ function withDirectories(app, chain2) {
   const variable = (name) => assigned.has(name) ? void 0 : known2(name);
   return chain2.map((command) => {
     dir = directoryAfter(command.argv, dir, variable);
-    const at2 = command.directory !== void 0 ? import_node_path9.posix.resolve(dir, command.directory) : dir;
+    const at2 = command.directory !== void 0 ? import_node_path10.posix.resolve(dir, command.directory) : dir;
     return { command, dir: at2 };
   });
 }
 function serverDir(command, dir) {
-  return import_node_path9.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
+  return import_node_path10.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
 }
 function chdirOf(argv) {
   for (let i = 1; i < argv.length; i++) {
@@ -24871,7 +24905,7 @@ function writtenComposeArgv(c) {
 }
 
 // src/rules/lib/each.ts
-var import_node_path10 = __toESM(require_node_path(), 1);
+var import_node_path11 = __toESM(require_node_path(), 1);
 function appsAndWorkerImages(project) {
   return [...project.apps, ...project.workerImages ?? []];
 }
@@ -24906,7 +24940,7 @@ function otherAppServices(app) {
   if (!compose?.appService) return [];
   const ofImage = compose.appImageServices ?? [compose.appService];
   const out = ofImage.filter((s) => s !== compose.appService).map((service) => ({ service, app }));
-  const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path11.posix.dirname(app.managePy) : void 0;
   if (projectDir === void 0) return out;
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   for (const service of compose.services) {
@@ -24922,7 +24956,7 @@ function otherAppServices(app) {
 }
 function ownImageAppServices(app) {
   const compose = app.compose;
-  const projectDir = app.managePy ? import_node_path10.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path11.posix.dirname(app.managePy) : void 0;
   if (!compose || projectDir === void 0) return [];
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   return compose.services.filter(
@@ -25131,7 +25165,7 @@ function suggestPythonTag(context) {
 }
 
 // src/rules/TF0202-python-deps-unpinned.ts
-var import_node_path11 = __toESM(require_node_path(), 1);
+var import_node_path12 = __toESM(require_node_path(), 1);
 
 // src/model/install-args.ts
 var PIPENV_VALUE_OPTIONS = ["--python", "--pypi-mirror", "--extra-pip-args", "--categories"];
@@ -25269,7 +25303,8 @@ in a requirements file is pinned only by the file's hash (\`#sha256=\u2026\` aft
 file is one of the Python Package Index's. A Pipfile the image installs without its lock (\`pipenv install
 --skip-lock\`, or no Pipfile.lock in the repository) is judged the same way, package by package; installed from a
 committed lock (\`pipenv install --deploy\`) it is pinned. A pyproject.toml that \`poetry install\` resolves because
-the repository holds no poetry.lock beside it is judged the same way, in each group Poetry installs (\`"5.1.4"\` is
+the repository holds no poetry.lock beside it (or holds one the image copies only after the install, \`COPY
+pyproject.toml\` first and \`COPY . .\` later; the same for a Pipfile.lock) is judged the same way, in each group Poetry installs (\`"5.1.4"\` is
 exact in Poetry's syntax, \`"^5.1.4"\` is not). Upgrading the installer itself (\`pip install --upgrade pip
 setuptools wheel\`) is only a notice: it does not change what the app imports, but it still makes two builds of one
 commit differ.
@@ -25337,8 +25372,9 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
           if (line.kind !== "package") continue;
           if (req.manifest === "pipfile") {
             const lockHeld = req.unlocked === "skip-lock" && holdsLockBeside(app, req.file);
-            const why = req.unlocked === "skip-lock" ? lockHeld ? "pipenv install --skip-lock, which ignores the Pipfile.lock the repository holds" : "pipenv install --skip-lock" : "pipenv install with no Pipfile.lock in the repository";
-            const lockAdvice = lockHeld ? "or copy Pipfile.lock into the image beside the Pipfile and install from it with pipenv install --deploy --system (without --skip-lock)" : "or commit Pipfile.lock and install with pipenv install --deploy --system";
+            const late = req.lockNotCopied && lockTooLate(app, req.lockNotCopied, "pipenv install");
+            const why = req.unlocked === "skip-lock" ? lockHeld ? "pipenv install --skip-lock, which ignores the Pipfile.lock the repository holds" : "pipenv install --skip-lock" : late ?? "pipenv install with no Pipfile.lock in the repository";
+            const lockAdvice = late ? "or copy Pipfile.lock beside the Pipfile before the install (COPY Pipfile Pipfile.lock ./) and install from it with pipenv install --deploy --system" : lockHeld ? "or copy Pipfile.lock into the image beside the Pipfile and install from it with pipenv install --deploy --system (without --skip-lock)" : "or commit Pipfile.lock and install with pipenv install --deploy --system";
             findings.push({
               file: req.file,
               line: line.line,
@@ -25349,10 +25385,13 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
           if (req.manifest === "poetry") {
             const toml = /^\S+\s*=/.test(line.text);
             const pin = !toml ? `${line.name ? `${line.name}${line.extras ?? ""}` : "the package"}==<version>` : line.text.includes("{") ? 'version = "==<version>" in its table' : `${line.name ?? "the package"} = "==<version>"`;
+            const late = req.lockNotCopied && lockTooLate(app, req.lockNotCopied, "poetry install");
+            const why = late ?? "the image runs poetry install with no poetry.lock in the repository";
+            const lock = late ? "or copy poetry.lock beside pyproject.toml before the install (COPY pyproject.toml poetry.lock ./)" : "or commit poetry.lock (poetry lock) and copy it into the image beside pyproject.toml";
             findings.push({
               file: req.file,
               line: line.line,
-              message: `'${line.text}' does not pin an exact version, and the image runs poetry install with no poetry.lock in the repository, so each build resolves the ranges again and two builds of one commit can install different releases. Write ${pin}, or commit poetry.lock (poetry lock) and copy it into the image beside pyproject.toml.`
+              message: `'${line.text}' does not pin an exact version, and ${why}, so each build resolves the ranges again and two builds of one commit can install different releases. Write ${pin}, ${lock}.`
             });
             continue;
           }
@@ -25383,16 +25422,22 @@ function toolingMessage(tooling, upgrade, quote) {
   const one = tooling.length === 1;
   return `pip installs the packaging tool${one ? "" : "s"} ${names} without an exact version: this changes nothing where the base image already has ${one ? "it" : "them"}, but where it does not, the build takes whatever release is newest, so two builds of one commit can differ. ${pin}`;
 }
+function lockTooLate(app, late, install) {
+  const df = app.dockerfile?.file ?? "the Dockerfile";
+  const name = import_node_path12.posix.basename(late.lock);
+  const later = late.copiedAt ? `which the COPY at ${df}:${late.copiedAt} brings only later` : "which the image never copies";
+  return `${install} at ${df}:${late.installLine} runs before the image holds the repository's ${name}, ${later}`;
+}
 function holdsLockBeside(app, pipfile) {
   const context = app.context;
   if (!context) return false;
-  const lock = import_node_path11.posix.join(import_node_path11.posix.dirname(pipfile), "Pipfile.lock");
-  const inContext = context.dir === "." ? lock : import_node_path11.posix.relative(context.dir, lock);
+  const lock = import_node_path12.posix.join(import_node_path12.posix.dirname(pipfile), "Pipfile.lock");
+  const inContext = context.dir === "." ? lock : import_node_path12.posix.relative(context.dir, lock);
   return context.files.includes(inContext);
 }
 
 // src/rules/TF0203-no-dependency-manifest.ts
-var import_node_path12 = __toESM(require_node_path(), 1);
+var import_node_path13 = __toESM(require_node_path(), 1);
 var MANIFEST = /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
 function installsFromManifest(argv) {
   const pip = pipInstall(argv);
@@ -25447,9 +25492,9 @@ function unusedManifest(contextFiles, ownedElsewhere) {
   return contextFiles.filter((f) => MANIFEST.test(f) && !ownedElsewhere(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
 }
 function ownerElsewhere(manifest, dockerfile, dockerfiles) {
-  const own = import_node_path12.posix.dirname(dockerfile);
+  const own = import_node_path13.posix.dirname(dockerfile);
   return dockerfiles.find((d) => {
-    const dir = import_node_path12.posix.dirname(d);
+    const dir = import_node_path13.posix.dirname(d);
     return d !== dockerfile && dir !== own && under(dir, own) && under(manifest, dir);
   });
 }
@@ -25497,14 +25542,14 @@ RUN pip install --no-cache-dir -r requirements.txt
       const context = app.context;
       const owner = (f) => ownerElsewhere(f, df.file, dockerfiles);
       const elsewhere2 = (f) => owner(f) !== void 0;
-      const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path12.posix.join(context.dir, f)));
+      const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path13.posix.join(context.dir, f)));
       const outside = unused ? void 0 : unusedManifest(project.pythonManifests ?? [], elsewhere2);
       const others = (project.pythonManifests ?? []).filter((f) => MANIFEST.test(f) && elsewhere2(f));
       for (const [line, names] of byLine)
         findings.push({
           file: df.file,
           line,
-          message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path12.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path12.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
+          message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path13.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path13.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
         });
     }
     return findings;
@@ -25512,7 +25557,7 @@ RUN pip install --no-cache-dir -r requirements.txt
 });
 
 // src/rules/TF0204-deps-installed-at-start.ts
-var import_node_path13 = __toESM(require_node_path(), 1);
+var import_node_path14 = __toESM(require_node_path(), 1);
 var depsInstalledAtStart = defineRule({
   id: "TF0204",
   name: "deps-installed-at-start",
@@ -25617,18 +25662,18 @@ function syncedEnvironment(argv, workdir, env) {
     return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name.length + 1) : argv[at2 + 1];
   };
   const dir = option("--project") ?? option("--directory");
-  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path13.posix.resolve(workdir, dir) : void 0;
+  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path14.posix.resolve(workdir, dir) : void 0;
   const named = env.UV_PROJECT_ENVIRONMENT;
   if (named !== void 0)
-    return named.startsWith("/") ? import_node_path13.posix.normalize(named) : base && import_node_path13.posix.resolve(base, named);
-  return base?.startsWith("/") ? import_node_path13.posix.join(base, ".venv") : void 0;
+    return named.startsWith("/") ? import_node_path14.posix.normalize(named) : base && import_node_path14.posix.resolve(base, named);
+  return base?.startsWith("/") ? import_node_path14.posix.join(base, ".venv") : void 0;
 }
 
 // src/model/compose.ts
-var import_node_path16 = __toESM(require_node_path(), 1);
+var import_node_path17 = __toESM(require_node_path(), 1);
 
 // src/model/compose/loader.ts
-var import_node_path15 = __toESM(require_node_path(), 1);
+var import_node_path16 = __toESM(require_node_path(), 1);
 
 // src/parse/compose.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -25838,10 +25883,10 @@ function interpolationDefault(raw) {
 }
 
 // src/model/compose/yaml-nodes.ts
-var import_node_path14 = __toESM(require_node_path(), 1);
+var import_node_path15 = __toESM(require_node_path(), 1);
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path14.posix.normalize(p);
-  const joined = import_node_path14.posix.normalize(import_node_path14.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path15.posix.normalize(p);
+  const joined = import_node_path15.posix.normalize(import_node_path15.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -26081,7 +26126,7 @@ var Loader = class {
     if (v.kind === "map") {
       const service = scalarString(entryOf(v, "service")?.value);
       const other = scalarString(entryOf(v, "file")?.value);
-      if (service) return { file: other ? relPath(import_node_path15.posix.dirname(file), other) : file, service };
+      if (service) return { file: other ? relPath(import_node_path16.posix.dirname(file), other) : file, service };
     }
     this.errors.push({
       file,
@@ -26676,8 +26721,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path16.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path16.posix.dirname(file));
+  const projectDir = files.length > 0 ? import_node_path17.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path17.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -26702,7 +26747,7 @@ function build(files, env, options, errors) {
   for (const s of services)
     if (!dataContainers.has(s.name) && runsNoDatabaseServer(s, loader.texts)) s.runsNoDatabaseServer = true;
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path16.posix.basename(f) === "manage.py").map((f) => import_node_path16.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path17.posix.basename(f) === "manage.py").map((f) => import_node_path17.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -28417,6 +28462,7 @@ credentials and are not judged.
             const id2 = `${key}\0${file}\0${line}`;
             if (seen.has(id2)) continue;
             const elsewhere2 = literalElsewhere(v, { file, line }) ?? fallbackElsewhere(key, v, { file, line });
+            const written = !elsewhere2 && v.kind === "literal" && v.line !== line && (v.file ?? file) === file ? ` (the value written at line ${String(v.line)})` : "";
             const finding = credentialFinding(
               app,
               key,
@@ -28425,7 +28471,8 @@ credentials and are not judged.
               setOnKey ? `DATABASES["${alias.name}"]["${key}"] = ` : void 0,
               replacedWhen(v, key, alias.configs),
               config2.engine,
-              key === "PASSWORD" && !elsewhere2 ? secretFileVariable(settings, file, line) : void 0
+              key === "PASSWORD" && !elsewhere2 ? secretFileVariable(settings, file, line) : void 0,
+              written
             );
             if (!finding) continue;
             seen.add(id2);
@@ -28442,16 +28489,16 @@ credentials and are not judged.
     make: (context) => databaseSwitch(context) ?? credentialFromEnvironment(context)
   }
 });
-function credentialFinding(app, key, v, where, assignedAs, unless, engine, held) {
+function credentialFinding(app, key, v, where, assignedAs, unless, engine, held, written = "") {
   if (isCredential(v) && held) {
     const use = assignedAs ? `${assignedAs}${held.name}` : `"${key}": ${held.name}`;
-    return msg`${where} has ${key} as a literal value in code${unless ? `, used ${unless}` : ""}; line ${String(held.line)} already reads ${held.name} from the file ${held.variable} names (a secret file), so use it: ${code(use)}.`;
+    return msg`${where} has ${key} as a literal value in code${written}${unless ? `, used ${unless}` : ""}; line ${String(held.line)} already reads ${held.name} from the file ${held.variable} names (a secret file), so use it: ${code(use)}.`;
   }
   if (isCredential(v)) {
     const variable = fieldVariable(app, key, engine);
     const given = givenDatabaseVariables(app, providedEnvironment(app), key, engine).includes(variable) ? ` (the app's container is already given ${variable})` : "";
     const read = `os.environ["${variable}"]`;
-    return msg`${where} has ${key} as a literal value in code${unless ? `, used ${unless}` : ""}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
+    return msg`${where} has ${key} as a literal value in code${written}${unless ? `, used ${unless}` : ""}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
   }
   if (key !== "PASSWORD" || v.kind !== "env" || !isLiteralFallback(valueWhenUnset(v))) return void 0;
   return {
@@ -28642,6 +28689,38 @@ function assignmentsOf(settings, databases, file) {
   return each.every((e) => e !== void 0) ? each : one;
 }
 
+// src/rules/lib/build-readers.ts
+function buildReaders(df, env, name) {
+  const expands = new RegExp(String.raw`\$\{?${name}\b`);
+  const instructions = lineage2(df).flatMap((s) => s.instructions);
+  return instructions.slice(instructions.indexOf(env) + 1).filter((i) => i.keyword === "RUN").filter(
+    (run) => (run.argv ? [] : run.script?.commands ?? []).some((c) => commandText(c).some((t) => expands.test(t)))
+  );
+}
+function startReads(project, df, name) {
+  const names = new RegExp(String.raw`\b${name}\b`);
+  const stage = df.targetStage;
+  const texts = [stage?.cmd?.raw, stage?.entrypoint?.raw];
+  for (const { service } of composeServices(project))
+    if (service.build?.dockerfile === df.file) texts.push(service.command?.raw, service.entrypoint?.raw);
+  if (texts.some((t) => t !== void 0 && names.test(t))) return true;
+  return project.apps.filter((app) => app.dockerfile?.file === df.file).some(
+    (app) => app.entrypointScripts.some(
+      (s) => s.script.commands.some((c) => commandText(c).some((t) => names.test(t)))
+    ) || [app.settings, ...app.settingsBases ?? []].some(
+      (m) => m?.envReads.some((r) => r.variable === name)
+    )
+  );
+}
+function commandText(c) {
+  return [
+    ...c.written ?? c.argv,
+    ...(c.env ?? []).map((e) => e.value),
+    ...c.redirects.map((r) => r.target),
+    ...c.stdin !== void 0 ? [c.stdin] : []
+  ];
+}
+
 // src/rules/TF0306-secret-in-dockerfile.ts
 var secretInDockerfile = defineRule({
   id: "TF0306",
@@ -28661,6 +28740,11 @@ BuildKit secret mounts when the build itself needs one. Names ending in \`_FILE\
 \`_ID\` are not treated as secrets, nor are names that tune one (\`MYSQL_RANDOM_ROOT_PASSWORD\`, \`*_LIFETIME\`); an
 empty value or one taken from a variable is not a literal, and a yes/no switch (\`MYSQL_ONETIME_PASSWORD=yes\`) is
 no credential.
+
+An ENV that a later \`RUN\` of the build reads (\`psql --command "CREATE USER \u2026 PASSWORD '$DB_PASS'"\`) is needed by
+that step: where nothing the container starts names it (CMD/ENTRYPOINT, a compose command, a start script, the
+settings), a run-time value would not reach it, and the message advises a secret mount for that RUN (\`env=\` sets
+the variable from the secret, Dockerfile syntax 1.10 and later) or doing the step when the container starts.
 
 \`\`\`dockerfile
 # instead of: ENV DJANGO_SECRET_KEY=django-insecure-...
@@ -28706,7 +28790,7 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
           findings.push({
             file: df.file,
             line: pair2.line,
-            message: `ENV ${pair2.name} is set to a literal value, which is baked into the image for anyone who pulls it. Remove it from the Dockerfile and provide ${pair2.name} from the environment at run time.`
+            message: `ENV ${pair2.name} is set to a literal value, which is baked into the image for anyone who pulls it. ${literalAdvice(project, df, arg, pair2.name)}`
           });
         }
       }
@@ -28716,9 +28800,26 @@ RUN --mount=type=secret,id=pip_conf,target=/etc/pip.conf pip install -r requirem
   fix: {
     safety: "safe",
     summary: "Removes the ENV line (or its secret pair) from the Dockerfile; the variable is listed for the user to provide when the container runs.",
+    declines: "an ENV that a RUN of the build reads: without it that step would run with the variable empty (a database user with no password).",
     make: fixSecretInDockerfile
   }
 });
+function literalAdvice(project, df, env, name) {
+  const runtime = `Remove it from the Dockerfile and provide ${name} from the environment at run time.`;
+  const runs = buildReaders(df, env, name);
+  if (runs.length === 0) return runtime;
+  const id2 = name.toLowerCase();
+  const at2 = runs.length === 1 ? `the RUN at line ${runs[0].line}` : `the RUNs at lines ${runs.map((r) => r.line).join(", ")}`;
+  const those = runs.length === 1 ? "that RUN" : "those RUNs";
+  const mount = `a BuildKit secret mount (RUN --mount=type=secret,id=${id2},env=${name} \u2026, built with --secret id=${id2},env=${name})`;
+  if (startReads(project, df, name))
+    return `${runtime} The build reads it too (${at2}): give ${those} the secret through ${mount}.`;
+  const makesUser = runs.some(
+    (r) => /\b(CREATE|ALTER)\s+(USER|ROLE)\b|\bcreateuser\b/i.test(JSON.stringify(r.script))
+  );
+  const atStart = makesUser ? ": for a database user, an init script the database image runs at first start, with the password from the environment" : ", where the value can come from the environment";
+  return `Only the build reads it (${at2}; no start command, script or settings module names it), so a value given at run time would not reach ${runs.length === 1 ? "that step" : "those steps"}. Remove the ENV and give ${those} the secret through ${mount}, or do ${runs.length === 1 ? "that step" : "those steps"} when the container starts${atStart}.`;
+}
 function fixSecretInDockerfile(context) {
   const { finding } = context;
   const lines = linesOf(context, finding.file);
@@ -28729,7 +28830,7 @@ function fixSecretInDockerfile(context) {
       if (instr.keyword !== "ENV") continue;
       const env = instr;
       const pair2 = env.pairs.find((p) => p.line === finding.line && isSecretName(p.name) && isLiteral(p.raw));
-      const edit = pair2 && removeEnvPair(df.file, lines, env, pair2);
+      const edit = pair2 && buildReaders(df, env, pair2.name).length === 0 && removeEnvPair(df.file, lines, env, pair2);
       if (!pair2 || !edit) continue;
       return {
         // The title names the variable only: the value is a secret.
@@ -28952,17 +29053,33 @@ function literalText2(raw) {
 }
 
 // src/rules/TF0308-env-file-in-image.ts
-var import_node_path18 = __toESM(require_node_path(), 1);
+var import_node_path19 = __toESM(require_node_path(), 1);
+
+// src/util/glob.ts
+function matchesGlob(glob, path) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*" && glob[i + 1] === "*") {
+      re += ".*";
+      i++;
+      if (glob[i + 1] === "/") i++;
+    } else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}(/.*)?$`).test(path);
+}
 
 // src/rules/lib/env-file-sourced.ts
-var import_node_path17 = __toESM(require_node_path(), 1);
+var import_node_path18 = __toESM(require_node_path(), 1);
 function sourcedBy(app, path) {
-  const name = import_node_path17.posix.basename(path);
+  const name = import_node_path18.posix.basename(path);
   for (const script of app.entrypointScripts)
     for (const c of script.script.commands) {
       const [program, file] = c.argv;
       if (program !== "." && program !== "source" || !file || file.includes("$")) continue;
-      if (import_node_path17.posix.basename(file) === name) return { file: script.file, line: c.line };
+      if (import_node_path18.posix.basename(file) === name) return { file: script.file, line: c.line };
     }
   return void 0;
 }
@@ -28972,8 +29089,8 @@ function sourcedFileAdvice(app, files) {
     if (!by) continue;
     const service = app.compose?.appService;
     const given = service?.envFiles.some((e) => e.path === f);
-    const composeDir = import_node_path17.posix.dirname(app.compose?.files[0] ?? ".");
-    const rel = composeDir === "." ? f : import_node_path17.posix.relative(composeDir, f);
+    const composeDir = import_node_path18.posix.dirname(app.compose?.files[0] ?? ".");
+    const rel = composeDir === "." ? f : import_node_path18.posix.relative(composeDir, f);
     const runTime = given ? `compose's env_file already gives its values to service '${service.name}'` : service ? `give its values to service '${service.name}' at run time (env_file: ./${rel}, or environment:)` : "give its values to the container at run time (docker run --env-file, or the platform settings)";
     return ` But ${by.file} sources it (line ${by.line}) when the container starts, so an image without the file breaks that script: ${runTime}, and make ${by.file} read the variables from the environment instead of sourcing the file.`;
   }
@@ -28991,7 +29108,8 @@ var envFileInImage = defineRule({
   help: `Config belongs in the environment of each deploy, not in the artefact. A \`.env\` file copied into the image ships
 its secrets to everyone who can pull the image, and the same image then carries one environment's config into every
 other one. An \`env_file\` that compose reads from inside the build context is the same risk even when it is not
-committed: the developer who builds the image has the real one, and \`COPY . .\` bakes it in. Keep \`.env\` files out of the build context and pass the values at run time (\`docker run --env-file\`,
+committed: the developer who builds the image has the real one, and \`COPY . .\` bakes it in. So is a COPY that names a
+\`.env\` file or pattern the repository does not hold (\`COPY ./.env* /app/\`): it is there to take the real one. Keep \`.env\` files out of the build context and pass the values at run time (\`docker run --env-file\`,
 compose \`env_file:\`, or your platform's secrets).
 
 A template meant to be committed (\`.env.example\`, \`.env.sample\`, \`.env.template\`, \`.env.tpl\`, \`.env.dist\`, \`.env.default\`)
@@ -29033,26 +29151,49 @@ for the script to read them from the environment.
         return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name${what}. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names} into the image${what}. ${ignoreAdvice(at2.app, files)}${sourcedFileAdvice(at2.app, files)}`;
       }
     );
-    return [...copied, ...images.flatMap(envFilesOfCompose)];
+    const found = [...copied, ...images.flatMap(envFilesOfCompose)];
+    const absent = images.flatMap(envSourcesAbsent).filter((a) => !found.some((f) => f.file === a.file && f.line === a.line));
+    return [...found, ...absent];
   }
 });
+function envSourcesAbsent(app) {
+  const df = app.dockerfile;
+  const context = app.context;
+  if (!df?.targetStage || !context) return [];
+  const out = [];
+  for (const i of lineage2(df).flatMap((s) => s.instructions)) {
+    if (i.keyword !== "COPY" && i.keyword !== "ADD" || i.fromStage !== void 0) continue;
+    for (const written of i.sources) {
+      const source = import_node_path19.posix.normalize(written).replace(/^\/+/, "");
+      if (!isEnvFile(source.replace(/\*/g, "")) || hasTemplateName(source)) continue;
+      if (context.files.some((f) => matchesGlob(source, f))) continue;
+      out.push({
+        file: df.file,
+        line: i.line,
+        message: `This instruction copies '${written}' into the image by name. The repository holds no such file, but the developer who builds the image has a real one, and its secrets ship with the image. Remove the COPY and pass the values as environment variables at run time (compose env_file, or the platform's settings).`
+      });
+      break;
+    }
+  }
+  return out;
+}
 function namesNoSecret(app, files) {
   const dir = app.context?.dir ?? ".";
   const none = app.context?.envFilesNamingNoSecret ?? [];
-  return files.every((f) => none.includes(dir === "." ? f : import_node_path18.posix.relative(dir, f)));
+  return files.every((f) => none.includes(dir === "." ? f : import_node_path19.posix.relative(dir, f)));
 }
 function namedByCopy(app, line, files) {
   return linesNaming(app, files).some((l) => l.line === line);
 }
 function linesNaming(app, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = (f) => dir === "." ? f : import_node_path18.posix.relative(dir, f);
+  const inContext = (f) => dir === "." ? f : import_node_path19.posix.relative(dir, f);
   const out = [];
   for (const i of (app.dockerfile?.targetStage ? lineage2(app.dockerfile) : []).flatMap(
     (s) => s.instructions
   )) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
-    const sources = i.sources.map((src) => import_node_path18.posix.normalize(src).replace(/^\//, ""));
+    const sources = i.sources.map((src) => import_node_path19.posix.normalize(src).replace(/^\//, ""));
     for (const f of files) if (sources.includes(inContext(f))) out.push({ line: i.line, file: f });
   }
   return out;
@@ -29067,8 +29208,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    if (import_node_path18.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
-    const inContext = dir === "." ? f.path : import_node_path18.posix.relative(dir, f.path);
+    if (import_node_path19.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
+    const inContext = dir === "." ? f.path : import_node_path19.posix.relative(dir, f.path);
     if (inContext.startsWith("..") || !isUsableEnvFileName(inContext)) continue;
     const reached = absentFileReachingImage(app, inContext);
     if (reached.length === 0) continue;
@@ -29130,7 +29271,7 @@ function ignorePatterns(app, files, kept) {
 }
 function contextPath(app, path) {
   const dir = app.context?.dir ?? ".";
-  return dir === "." ? path : import_node_path18.posix.relative(dir, path);
+  return dir === "." ? path : import_node_path19.posix.relative(dir, path);
 }
 function generalPattern(path) {
   const parts = path.split("/");
@@ -30531,7 +30672,10 @@ var adminTaskAtBuild = defineRule({
   help: `A \`RUN\` executes while the image is built, with no access to the production database: \`migrate\`,
 \`createsuperuser\`, \`loaddata\` or \`flush\` there either fail, or write to a database file inside the image that
 every container then starts from (and loses on the next release). \`syncdb\`, the name of \`migrate\` before
-Django 1.7, counts as \`migrate\`. Build, release and run are separate stages.
+Django 1.7, counts as \`migrate\`. Build, release and run are separate stages. The message follows the database the
+build's settings use: SQLite writes into the image; a server on \`localhost\` or named after a compose service
+cannot be reached by a RUN (it is not on the compose network), so the build fails; a remote server is changed from
+the build machine.
 
 Run admin tasks against the real database as one-off processes of the release.
 
@@ -30552,11 +30696,13 @@ docker compose run --rm web python manage.py migrate
       for (const { dockerfile: df, command: cmd } of appBuildCommands(app)) {
         const dj = djangoCommand(cmd.argv);
         if (!dj || !(appliesMigrations(dj) || DATA_TASKS.has(dj.name))) continue;
-        const remote = remoteDatabaseHost(app);
+        const server = buildDatabaseServer(app);
+        const remote = server?.host && isRemote(server.host) ? server.host : void 0;
+        const instead = "Run it as a release or one-off task against the configured database instead.";
         findings.push({
           file: df.file,
           line: cmd.line,
-          message: remote ? `'manage.py ${dj.name}' runs at build time against the database server at ${remote}: every build changes that live database from the build machine (or fails when the build cannot reach it), before the image is tested or deployed. Run it as a release or one-off task against the configured database instead.` : `'manage.py ${dj.name}' runs at build time, so its data is made without the real database and baked into the image. Run it as a release or one-off task against the configured database instead.`
+          message: remote ? `'manage.py ${dj.name}' runs at build time against the database server at ${remote}: every build changes that live database from the build machine (or fails when the build cannot reach it), before the image is tested or deployed. ${instead}` : server ? `'manage.py ${dj.name}' runs at build time, but the settings use a ${server.engine} server${unreachable(server.host)}. Nothing is baked into the image. ${instead}` : `'manage.py ${dj.name}' runs at build time, so its data is made without the real database and baked into the image. ${instead}`
         });
       }
     }
@@ -30580,15 +30726,41 @@ function removeBuildTimeTask(context) {
   }
   return void 0;
 }
-function remoteDatabaseHost(app) {
+function buildDatabaseServer(app) {
   const configs = (app.settings?.databases?.configs ?? []).filter((c) => c.isDefault !== false);
   const config2 = configs.length === 1 ? configs[0] : void 0;
   if (!config2?.engine || !isServerEngine(config2.engine)) return void 0;
+  const chosen = config2.fields.ENGINE;
+  const set = chosen?.kind === "env" ? app.dockerfile?.targetStage?.env[chosen.variable] : void 0;
+  if (set !== void 0 && !isServerEngine(set)) return void 0;
   const host = config2.fields.HOST;
-  const text2 = host?.kind === "literal" ? host.value : host?.kind === "env" ? app.dockerfile?.targetStage?.env[host.variable] : void 0;
+  const fallback = host?.kind === "env" && host.fallback?.kind === "literal" ? host.fallback.value : void 0;
+  const text2 = host?.kind === "literal" ? host.value : host?.kind === "env" ? app.dockerfile?.targetStage?.env[host.variable] ?? fallback : void 0;
   const server = typeof text2 === "string" ? serverHost(text2) : void 0;
-  if (!server?.includes(".")) return void 0;
-  return /^(localhost|127\.|0\.0\.0\.0|host\.docker\.internal)/i.test(server) ? void 0 : server;
+  if (typeof text2 === "string" && server === void 0) return void 0;
+  return { engine: engineName(config2.engine), ...server ? { host: server } : {} };
+}
+function isRemote(host) {
+  return host.includes(".") && !/^(localhost|127\.|0\.0\.0\.0|host\.docker\.internal)/i.test(host);
+}
+function unreachable(host) {
+  if (host && /^(localhost|127\.|0\.0\.0\.0)/i.test(host))
+    return ` at ${host}, and the build's own localhost runs no database: the step cannot connect and the build fails`;
+  if (host)
+    return ` at host '${host}', a name the build cannot resolve (a RUN is not on the compose network, where services are found by name): the step cannot connect and the build fails`;
+  return `, and the build has no network path to the app's database: the step fails, or migrates whatever database the build can reach`;
+}
+function engineName(engine) {
+  const e = engine.toLowerCase();
+  const names = [
+    ["postgis", "PostGIS"],
+    ["postgres", "PostgreSQL"],
+    ["cockroach", "CockroachDB"],
+    ["mariadb", "MariaDB"],
+    ["mysql", "MySQL"],
+    ["oracle", "Oracle"]
+  ];
+  return names.find(([k]) => e.includes(k))?.[1] ?? "database";
 }
 function serverHost(text2) {
   const url = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/]*@)?([^/:?#]*)/i.exec(text2);
@@ -30625,7 +30797,7 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
 });
 
 // src/rules/TF0503-source-mounted-over-image.ts
-var import_node_path19 = __toESM(require_node_path(), 1);
+var import_node_path20 = __toESM(require_node_path(), 1);
 
 // src/discover/compose-commands.ts
 var COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
@@ -31154,7 +31326,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      const projectDir = app.managePy ? import_node_path19.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path20.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
         const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
         const forTests = [web.name, web.build?.dockerfile ?? ""].some(
@@ -31196,7 +31368,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
 function ignoredByBuild(app, source) {
   const context = app.context;
   if (!context?.dockerignore) return void 0;
-  const rel = import_node_path19.posix.normalize(context.dir === "." ? source : import_node_path19.posix.relative(context.dir, source));
+  const rel = import_node_path20.posix.normalize(context.dir === "." ? source : import_node_path20.posix.relative(context.dir, source));
   if (rel === "." || rel.startsWith("..")) return void 0;
   const under2 = (f) => f.startsWith(`${rel}/`) && f.endsWith(".py");
   return context.files.some(under2) && !context.sentFiles.some(under2) ? rel : void 0;
@@ -31211,7 +31383,7 @@ function besideWorkdirText(app, v, codeDir) {
   const stage = app.dockerfile?.targetStage;
   const workdir = stage?.workdir;
   if (!stage || !workdir || workdir === "/" || !app.managePy || !v.source) return void 0;
-  if (!coversPath(v.source, import_node_path19.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
+  if (!coversPath(v.source, import_node_path20.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
   if (coversPath(v.target, codeDir) || coversPath(workdir, codeDir)) return void 0;
   const set = stage.instructions.filter((i) => i.keyword === "WORKDIR").at(-1);
   const where = set ? `WORKDIR ${workdir} (line ${set.line})` : `the working directory ${workdir}`;
@@ -31222,7 +31394,7 @@ function notBuiltText(image, target, dockerfile, held) {
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
-  const rel = import_node_path19.posix.relative(v.source, import_node_path19.posix.dirname(app.managePy));
+  const rel = import_node_path20.posix.relative(v.source, import_node_path20.posix.dirname(app.managePy));
   if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || "/";
   return coversPath(v.target, copied) ? copied : codeDir;
@@ -31249,11 +31421,11 @@ function codelessText(v, app, devReason) {
   }
   const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
   const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.`;
-  const source = import_node_path19.posix.normalize(v.source ?? ".");
+  const source = import_node_path20.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path19.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path20.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail}`;
 }
 function joinedCopy(app) {
@@ -31276,7 +31448,7 @@ function missingCopySources(app) {
       if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
       for (const source of copy.sources) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
-        const rel = import_node_path19.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        const rel = import_node_path20.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
         if (!exists(rel)) out.push({ source, line: copy.line });
       }
@@ -31285,7 +31457,7 @@ function missingCopySources(app) {
 }
 
 // src/rules/TF0601-sqlite-in-image.ts
-var import_node_path20 = __toESM(require_node_path(), 1);
+var import_node_path21 = __toESM(require_node_path(), 1);
 var sqliteInImage = defineRule({
   id: "TF0601",
   name: "sqlite-in-image",
@@ -31326,7 +31498,7 @@ as their SQLite database.
 });
 function ignorePatterns2(files, context) {
   const dir = context?.dir ?? ".";
-  const inContext = files.map((f) => dir === "." ? f : import_node_path20.posix.relative(dir, f));
+  const inContext = files.map((f) => dir === "." ? f : import_node_path21.posix.relative(dir, f));
   const named = inContext.filter((f) => !isSqliteFile(f));
   return [
     ...inContext.some((f) => isSqliteFile(f) && !f.includes("/")) ? ["*.sqlite3"] : [],
@@ -31361,7 +31533,7 @@ function keepSqliteOutOfContext(context) {
 }
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-var import_node_path21 = __toESM(require_node_path(), 1);
+var import_node_path22 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/other-storage.ts
 function otherStorage(settings, env) {
@@ -31478,9 +31650,9 @@ platform) is a deploy of its own and is judged too.
       const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
       const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
       const where = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}' does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-      const dir = import_node_path21.posix.dirname(hit.path);
+      const dir = import_node_path22.posix.dirname(hit.path);
       const paths = hit.alternatives ?? [hit.path];
-      const dirs = [...new Set(paths.map((p) => import_node_path21.posix.dirname(p)))];
+      const dirs = [...new Set(paths.map((p) => import_node_path22.posix.dirname(p)))];
       const resolves = hit.alternatives ? `${paths.join(" or ")} in the image, whichever the test in the settings picks, and ${dirs.join(" and ")} ${dirs.length > 1 ? "are" : "is"}` : void 0;
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
@@ -31504,7 +31676,7 @@ platform) is a deploy of its own and is judged too.
       );
       if (!hit || hit.alternatives) return void 0;
       const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path21.posix.dirname(hit.path) : hit.path, what);
+      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path22.posix.dirname(hit.path) : hit.path, what);
     }
   }
 });
@@ -31526,13 +31698,14 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
   const settings = app.settings;
   const stage = app.dockerfile?.targetStage;
   if (!settings || !stage || app.unparsedCompose) return out;
+  if (settings.inPlaceOf) return out;
   if (variantOfComposeImage(project, app) && !isNamedForProduction(app.dockerfile.file)) return out;
   const env = providedEnvironment(app);
   if (env.unreadEnvFiles?.some((f) => isDevelopmentComposeFile(f.file, composeFiles, app.compose?.files)))
     delete env.unreadEnvFiles;
   const workingDir = app.compose?.appService?.workingDir;
   const known2 = workingDir !== void 0 || workdirKnown(app);
-  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path21.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path22.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
   const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
   const ctx = {
     app,
@@ -31552,7 +31725,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
   const runners = app.compose?.appService || imageAlone ? [] : servicesBuilding(project, app);
   for (const hit of alone ? [alone] : files) {
     const keeping2 = alone ? imageMounts : mounts;
-    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path21.posix.dirname(p), paths) || paths.includes(p));
+    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path22.posix.dirname(p), paths) || paths.includes(p));
     if (keeps(keeping2)) continue;
     if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
       continue;
@@ -31614,23 +31787,13 @@ function workdirKnown(app) {
   const repository = (stage.from.repository ?? image)?.toLowerCase();
   return repository !== void 0 && /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository);
 }
-function imageBaseDir(app) {
-  return app.imageSourceDir ? baseDirAt(app, app.imageSourceDir) : void 0;
-}
-function baseDirAt(app, sourceDir) {
-  const baseDir = app.settings?.baseDir;
-  if (baseDir === void 0) return sourceDir;
-  const manageDir = app.managePy ? import_node_path21.posix.dirname(app.managePy) : app.dir;
-  const rel = import_node_path21.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
-  return import_node_path21.posix.join(sourceDir, rel);
-}
 function mountedSourceDir(app, workdir) {
-  const manageDir = app.managePy ? import_node_path21.posix.dirname(app.managePy) : app.dir;
+  const manageDir = app.managePy ? import_node_path22.posix.dirname(app.managePy) : app.dir;
   for (const v of app.compose?.appService?.volumes ?? []) {
     if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
-    const rel = import_node_path21.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
+    const rel = import_node_path22.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
     if (rel.startsWith("..")) continue;
-    const landing = clean(import_node_path21.posix.join(v.target, rel));
+    const landing = clean(import_node_path22.posix.join(v.target, rel));
     if (landing === workdir) return landing;
   }
   return void 0;
@@ -31691,7 +31854,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path21.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path22.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -31706,7 +31869,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path21.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path22.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     case "choice": {
@@ -31773,10 +31936,10 @@ function imageSqliteFile(databases, ctx, stage) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path21.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path22.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path21.posix.normalize(p);
+  const n = import_node_path22.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -31784,7 +31947,7 @@ function covered(dir, mounts) {
 }
 
 // src/rules/TF0603-postgres-data-not-in-volume.ts
-var import_node_path22 = __toESM(require_node_path(), 1);
+var import_node_path23 = __toESM(require_node_path(), 1);
 function databaseImage(s) {
   return s.image ?? s.builtFrom;
 }
@@ -31823,7 +31986,7 @@ function pgdataOf(s, official) {
   const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
   if (!cwd || value.includes("$")) return void 0;
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
-  return { dir: import_node_path22.posix.join(cwd, value), relative: { written: value, from, cwd } };
+  return { dir: import_node_path23.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 var VERSIONED_MAIN = [
   { repo: /(^|\/)kartoza\/postgis$/, env: ["PGDATA", "DATADIR"] },
@@ -32304,6 +32467,25 @@ ${EXPOSE_EXAMPLE}`,
   }
 });
 
+// src/rules/lib/replaced-command.ts
+function replacedCommandNote(app, cmd) {
+  const compose = app.compose;
+  if (!compose?.appService || app.imageNotBuiltHere) return "";
+  const services = [compose.appService, ...compose.appImageServices ?? []].filter(
+    (s, i, all) => all.indexOf(s) === i
+  );
+  if (services.some((s) => !s.command && !s.entrypoint)) return "";
+  const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+  const run = [
+    ...effectiveCommand(app),
+    ...services.filter((s) => s !== compose.appService).flatMap((s) => serviceCommand(app, s))
+  ];
+  if (run.some((c) => key(c) === key(cmd))) return "";
+  const names = services.map((s) => `'${s.name}'`).join(", ");
+  const which = services.length > 1 ? `services ${names} start` : `service ${names} starts`;
+  return ` Compose's ${which} the image with a command of its own, but a container of the image started on its own (docker run, a platform that runs the image) runs this.`;
+}
+
 // src/rules/TF0702-binds-loopback.ts
 var bindsLoopback = defineRule({
   id: "TF0702",
@@ -32345,7 +32527,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
         findings.push({
           file: cmd.file,
           line: cmd.line,
-          message: addresses.every((a) => a.untilPortSet) ? untilPortSetMessage(cmd, app) : `${name} listens on ${where} only, which is unreachable from outside the container. Bind all interfaces, e.g. ${fixFor(name, port)}.`
+          message: addresses.every((a) => a.untilPortSet) ? `${untilPortSetMessage(cmd, app)}${replacedCommandNote(app, cmd)}` : `${name} listens on ${where} only, which is unreachable from outside the container.${replacedCommandNote(app, cmd)} Bind all interfaces, e.g. ${fixFor(name, port)}.`
         });
       }
     }
@@ -32625,8 +32807,9 @@ var devServer = defineRule({
 It has not gone through security audits or performance tests, serves one process, and reloads code on changes.
 Scale out through the process model with a production WSGI/ASGI server. A \`[program:\u2026]\` of the supervisord
 configuration the container starts is read too: the finding is at its \`command=\` line.
-The image's own CMD is not reported when every compose service that runs the image replaces it with a command
-that is not the development server (\`command: gunicorn \u2026\`): no container of the repository starts it.
+The image's own CMD is reported even when every compose service that runs the image replaces it (\`command:
+gunicorn \u2026\`): a container of the image started on its own (\`docker run\`, a platform) still runs it; the message
+says so.
 
 \`\`\`dockerfile
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
@@ -32637,12 +32820,11 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
     const findings = [];
     for (const { app, command: cmd, service } of appImageStartCommands(project)) {
       if (!isRunserver(cmd.argv)) continue;
-      if (!service && replacedByEveryService(app, cmd)) continue;
       const server = djangoCommand(cmd.argv)?.name === "runserver_plus" ? "django-extensions' development server (manage.py runserver_plus)" : "Django's development server (manage.py runserver)";
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `${service ? `Service '${service.name}'` : "The container"} starts ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}. ${serveAdvice(app, cmd)}${droppedCommandNote(app, cmd.file)}`
+        message: `${service ? `Service '${service.name}'` : "The container"} starts ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}.${service ? "" : replacedCommandNote(app, cmd)} ${serveAdvice(app, cmd)}${droppedCommandNote(app, cmd.file)}`
       });
     }
     return findings;
@@ -32656,18 +32838,6 @@ function serveAdvice(app, cmd) {
     return `Line ${c.line} starts ${program} first, but nothing the image installs provides it (no requirement, RUN, lock file, start script or base image), so that line fails and the script goes on to the development server: add ${program} to the requirements and start only it, with exec.`;
   }
   return "Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.";
-}
-function replacedByEveryService(app, cmd) {
-  const compose = app.compose;
-  if (!compose?.appService || app.imageNotBuiltHere) return false;
-  const services = [compose.appService, ...compose.appImageServices ?? []];
-  if (services.some((s) => !s.command && !s.entrypoint)) return false;
-  const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
-  const run = [
-    ...effectiveCommand(app),
-    ...services.filter((s) => s !== compose.appService).flatMap((s) => serviceCommand(app, s))
-  ];
-  return !run.some((c) => key(c) === key(cmd) || isRunserver(c.argv));
 }
 
 // src/rules/TF0802-fixed-container-name.ts
@@ -32724,7 +32894,7 @@ function isSingleton(app, s) {
 }
 
 // src/model/s6-services.ts
-var import_node_path23 = __toESM(require_node_path(), 1);
+var import_node_path24 = __toESM(require_node_path(), 1);
 var SERVICES = "/etc/s6-overlay/s6-rc.d";
 var S6_BASES = /^(?:(?:lscr\.io|ghcr\.io|docker\.io)\/)?linuxserver\//;
 function s6Init(df, stage) {
@@ -32749,7 +32919,7 @@ function s6Services(app, layout, texts) {
     if (landing?.startsWith(`${SERVICES}/`)) files.set(landing, joinPath(context.dir, f));
   }
   const names = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
-  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path23.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path23.posix.basename(p));
+  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path24.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path24.posix.basename(p));
   const type = (name) => texts[files.get(`${SERVICES}/${name}/type`) ?? ""]?.trim();
   const wanted = [];
   const visit = (name, depth) => {
@@ -32763,11 +32933,11 @@ function s6Services(app, layout, texts) {
   const out = [];
   for (const kind of ["oneshot", "longrun"])
     for (const name of wanted.filter((n) => type(n) === kind)) {
-      const imagePath = `${SERVICES}/${name}/${kind === "oneshot" ? "up" : "run"}`;
-      const file = files.get(imagePath);
+      const imagePath2 = `${SERVICES}/${name}/${kind === "oneshot" ? "up" : "run"}`;
+      const file = files.get(imagePath2);
       if (!file || !(file in texts)) continue;
-      const command = kind === "oneshot" ? texts[file].trim() : imagePath;
-      const argv = kind === "oneshot" ? parseShell(command).commands[0]?.argv ?? [] : [imagePath];
+      const command = kind === "oneshot" ? texts[file].trim() : imagePath2;
+      const argv = kind === "oneshot" ? parseShell(command).commands[0]?.argv ?? [] : [imagePath2];
       if (argv.length === 0) continue;
       out.push({ file, line: 1, name, command, argv, s6: kind });
     }
@@ -33124,7 +33294,7 @@ function printableWord(s) {
 }
 
 // src/rules/lib/exec-form.ts
-var import_node_path24 = __toESM(require_node_path(), 1);
+var import_node_path25 = __toESM(require_node_path(), 1);
 function execFormArgv(instr, scripts, workdir) {
   const commands = instr.script?.commands ?? [];
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
@@ -33193,9 +33363,9 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path = word.includes("/") ? import_node_path24.posix.resolve(workdir, word) : void 0;
+  const path = word.includes("/") ? import_node_path25.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path ? import_node_path24.posix.normalize(s.imagePath) === path : import_node_path24.posix.basename(s.imagePath) === word
+    (s) => path ? import_node_path25.posix.normalize(s.imagePath) === path : import_node_path25.posix.basename(s.imagePath) === word
   );
 }
 
@@ -33972,14 +34142,48 @@ function pid1Call(app, script) {
   }
   return found;
 }
-function whoKeepsSignal(app, script, init) {
+function execChainTop(app, script) {
+  let top = script;
+  const seen = /* @__PURE__ */ new Set([script]);
+  for (let call2 = callOf(app, top); call2?.viaExec && !seen.has(call2.caller); call2 = callOf(app, top)) {
+    seen.add(call2.caller);
+    top = call2.caller;
+  }
+  return top;
+}
+function shellCallOf(app, script, shells) {
+  const runs = (argv) => argv && scriptRunBy(argv, app.entrypointScripts) === script;
+  for (const shell of shells) {
+    const command = shell.commands.find(
+      (c) => !c.viaExec && !c.background && (runs(c.argv) || runs(launchedCommand(c.argv)))
+    );
+    if (command) return { shell, command };
+  }
+  return void 0;
+}
+function whoKeepsSignal(app, script, init, shells) {
   const call2 = pid1Call(app, script);
+  const top = call2 ? void 0 : execChainTop(app, script);
+  const parent = top && shellCallOf(app, top, shells);
+  if (parent) {
+    const { shell, command } = parent;
+    const where = `the ${shell.owner}'s '${shell.shell}'`;
+    const runs = `${where} runs ${top === script ? "it" : top.file} without exec (${shell.file}:${shell.line})`;
+    const pid12 = init ? `and ${init.name} (PID 1) sends SIGTERM to that shell only` : "so that shell is PID 1 and SIGTERM from docker stop stops there";
+    return {
+      stays: (what) => `so the script's shell stays between ${what} and SIGTERM; and ${script.file} is not PID 1 either: ${runs}, ${pid12}`,
+      also: ` here, and ${shell.shellForm ? `make the ${shell.owner} start ${top.file} with exec too (${shell.file}:${shell.line})` : `${quotedLine(execLine(command))} in the ${shell.owner}`}: both shells must hand their process over`
+    };
+  }
   if (!call2)
-    return () => init ? `so ${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "so the script stays PID 1 and SIGTERM does not reach it";
+    return {
+      stays: () => init ? `so ${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "so the script stays PID 1 and SIGTERM does not reach it",
+      also: ""
+    };
   const caller = call2.caller.file;
   const child = `${script.file} is itself a child: ${caller} runs it without exec (${caller}:${call2.line})`;
   const pid1 = init ? `and ${init.name} (PID 1) sends SIGTERM to the shell of ${caller} only` : `so PID 1 is the shell of ${caller}, and SIGTERM from docker stop reaches that shell`;
-  return (what) => `and ${child}, ${pid1}, not ${what}`;
+  return { stays: (what) => `and ${child}, ${pid1}, not ${what}`, also: "" };
 }
 
 // src/rules/TF0901-shell-form-command.ts
@@ -34068,7 +34272,8 @@ function the script calls runs where it is called: \`dev) run_development ;; *) 
 bodies alternatives, each server reported at its own line with exec written there. A shell-form CMD whose every
 branch starts its process with exec hands PID 1 over and is not reported; otherwise the message names only the
 branches that keep /bin/sh. A script that another script runs without exec is a child of that script's shell, which
-is PID 1: the message says so. A command that only runs setup and exits (\`python manage.py migrate --noinput\`,
+is PID 1: the message says so. So is a script that the shell of a shell-form CMD or of a \`sh -c\` start
+command runs without exec (\`sh -c "migrate; bash start.sh"\`): the message says that both shells need exec. A command that only runs setup and exits (\`python manage.py migrate --noinput\`,
 \`migrate && collectstatic\`, a one-off service) leaves no server for SIGTERM to miss: not reported.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
@@ -34096,9 +34301,16 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
       const df = app.dockerfile;
       const stage = df?.targetStage;
       const shells = appShells(app);
+      const startShells = [];
+      const service = app.compose?.appService;
+      const kept = (shell, file, line, before) => {
+        if (findings.slice(before).some((f) => f.file === file && f.line === line))
+          startShells.push({ ...shell, file, line });
+      };
       if (df && stage) {
         const cmd = commandIgnoredBy(app, void 0) ? void 0 : stage.cmd;
         const shellForm = stage.entrypoint?.form === "shell" ? stage.entrypoint : cmd?.form === "shell" ? cmd : void 0;
+        const before = findings.length;
         if (shellForm && !shExecsShellForm(shellForm, shells) && !setupOnly(shellForm.script?.commands ?? []))
           findings.push({
             file: df.file,
@@ -34109,7 +34321,18 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
               startScriptOf(shellForm, app.entrypointScripts, stage.workdir || "/")
             )) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? [])
           });
+        const runs = (instr) => !service?.entrypoint && (instr.keyword === "ENTRYPOINT" || !service?.command);
+        if (shellForm && runs(shellForm)) {
+          const commands = shellForm.script?.commands ?? [];
+          kept(
+            { owner: shellForm.keyword, shell: "/bin/sh -c", commands, shellForm: true },
+            df.file,
+            shellForm.line,
+            before
+          );
+        }
         for (const instr of [stage.entrypoint, cmd]) {
+          const before2 = findings.length;
           if (instr?.argv)
             findings.push(
               ...withAdvice(
@@ -34119,9 +34342,13 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
                 inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword, shells)
               )
             );
+          if (instr?.argv && runs(instr)) {
+            const target = execTarget(instr.argv);
+            const commands = inlineScriptCommands(target, instr.line);
+            kept({ owner: instr.keyword, shell: `${target[0]} -c`, commands }, df.file, instr.line, before2);
+          }
         }
       }
-      const service = app.compose?.appService;
       const composeCommand = commandIgnoredBy(app, app.compose?.appService) ? void 0 : service?.command;
       const ownImage = service?.build === void 0 || df !== void 0;
       const composeStarts = [
@@ -34132,7 +34359,8 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
         const argv = c && composeArgv2(c);
         const target = argv && execTarget(argv);
         const written = target === argv && c ? writtenComposeArgv(c) : void 0;
-        if (c && target)
+        const before = findings.length;
+        if (c && target) {
           findings.push(
             ...withAdvice(
               app,
@@ -34141,6 +34369,9 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
               inlineShell(target, c.file, c.line, `compose ${key}`, shells, written)
             )
           );
+          const commands = inlineScriptCommands(target, c.line);
+          kept({ owner: `compose ${key}`, shell: `${target[0]} -c`, commands }, c.file, c.line, before);
+        }
       }
       for (const { service: other, app: seen } of otherAppServices(app)) {
         if (commandIgnoredBy(seen, other)) continue;
@@ -34170,10 +34401,12 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
       for (const script of app.entrypointScripts)
         if (!script.makeTargets && !script.program)
           findings.push(
-            ...scriptFindings(script, scriptCommandsThatRun(app, script), app, init).map((f) => ({
-              ...f,
-              message: f.message + droppedCommandNote(app, f.file)
-            }))
+            ...scriptFindings(script, scriptCommandsThatRun(app, script), app, init, startShells).map(
+              (f) => ({
+                ...f,
+                message: f.message + droppedCommandNote(app, f.file)
+              })
+            )
           );
       for (const f of findings.slice(first)) f.message = withRealModules(app, f.message);
     }
@@ -34186,9 +34419,9 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
     make: fixShellForm
   }
 });
-function scriptFindings(script, commands, app, init) {
+function scriptFindings(script, commands, app, init, startShells) {
   const all = app.entrypointScripts;
-  const stays = whoKeepsSignal(app, script, init);
+  const { stays, also } = whoKeepsSignal(app, script, init, startShells);
   const out = [];
   const held = argumentsHeldBy(script.script);
   const startsArgs = (argv) => runsArguments(argv, held) || launchesArguments(argv, held);
@@ -34252,7 +34485,7 @@ function scriptFindings(script, commands, app, init) {
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}`}.${dieOnTermAdvice(app, c.argv)}${passedOverNote(before(c.line), `${what} is what starts`)}`
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}${also}`}.${dieOnTermAdvice(app, c.argv)}${passedOverNote(before(c.line), `${what} is what starts`)}`
     });
   });
   return out;
@@ -34632,8 +34865,39 @@ function envSelectsSqlite(app, databases) {
   };
 }
 
-// src/rules/TF1101-logs-to-file.ts
+// src/rules/lib/log-files.ts
+var import_node_path26 = __toESM(require_node_path(), 1);
 var FILE_HANDLERS = /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
+function settingsLogFiles(app) {
+  const settings = app.settings;
+  return (settings?.logHandlers ?? []).filter((h) => FILE_HANDLERS.test(h.className)).map((h) => {
+    const path = h.filename && imagePath(app, h.filename);
+    return {
+      className: h.className,
+      file: h.file ?? settings.file,
+      line: h.line,
+      ...path ? { dir: import_node_path26.posix.dirname(path) } : {}
+    };
+  });
+}
+function imagePath(app, v) {
+  if (v.kind === "path" && v.base === "absolute") return import_node_path26.posix.normalize(`/${v.parts.join("/")}`);
+  if (v.kind === "path") {
+    const base = imageBaseDir(app);
+    return base === void 0 ? void 0 : import_node_path26.posix.join(base, ...v.parts);
+  }
+  if (v.kind === "literal" && typeof v.value === "string" && v.value.startsWith("/"))
+    return import_node_path26.posix.normalize(v.value);
+  return void 0;
+}
+function rootOwnedDirectories(df, stage, dirs) {
+  const chowned2 = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w) => w.startsWith("/")));
+  return [...new Set(dirs)].filter(
+    (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned2.some((c) => d === c || d.startsWith(`${c}/`))
+  );
+}
+
+// src/rules/TF1101-logs-to-file.ts
 var LOG_FILE_OPTIONS = {
   gunicorn: ["--access-logfile", "--error-logfile", "--log-file"],
   uwsgi: ["--logto", "--logto2", "--daemonize"],
@@ -34769,7 +35033,7 @@ docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
 });
 
 // src/rules/lib/admin-on-start.ts
-var import_node_path25 = __toESM(require_node_path(), 1);
+var import_node_path27 = __toESM(require_node_path(), 1);
 function startsServer2(argv, viaExec) {
   return serverOf(argv) !== void 0 || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0 && !isKeepAliveCommand(argv);
 }
@@ -34787,7 +35051,7 @@ function endsAfter(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path25.posix.dirname(app.managePy);
+  const projectDir = import_node_path27.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
@@ -35010,7 +35274,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 });
 
 // src/rules/TF1301-runs-as-root.ts
-var import_node_path27 = __toESM(require_node_path(), 1);
+var import_node_path29 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/s6-root.ts
 function s6RootMessage(app, df, stage, head, drop, proxy) {
@@ -35036,7 +35300,7 @@ function s6RootMessage(app, df, stage, head, drop, proxy) {
 // src/rules/lib/poetry-environment.ts
 var CREATE = "POETRY_VIRTUALENVS_CREATE";
 var IN_PROJECT = "POETRY_VIRTUALENVS_IN_PROJECT";
-var PLACED = ["POETRY_VIRTUALENVS_PATH", "POETRY_CACHE_DIR"];
+var PLACED = ["POETRY_VIRTUALENVS_PATH", "POETRY_CACHE_DIR", "VIRTUAL_ENV"];
 function poetryRootEnvironment(df, stage, context) {
   if (context?.sentFiles.some((f) => basename2(f) === "poetry.toml")) return void 0;
   let configured = false;
@@ -35051,7 +35315,7 @@ function poetryRootEnvironment(df, stage, context) {
       for (const c of run.script?.commands ?? []) {
         const [tool, verb, key] = c.argv;
         if (basename2(tool ?? "") !== "poetry") continue;
-        if (verb === "config" && /^(virtualenvs\.(create|in-project|path)|cache-dir)$/.test(key ?? ""))
+        if (verb === "env" || verb === "config" && /^(virtualenvs\.(create|in-project|path)|cache-dir)$/.test(key ?? ""))
           configured = true;
         if (verb !== "install" || configured) continue;
         const env = {
@@ -35072,7 +35336,7 @@ function poetryAdvice(at2, user, workdir) {
 }
 
 // src/rules/lib/socket-volume.ts
-var import_node_path26 = __toESM(require_node_path(), 1);
+var import_node_path28 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/privilege-drops.ts
 var DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
@@ -35219,9 +35483,9 @@ function socketInNamedVolume(app, df, stage) {
   for (const s of sockets ?? []) {
     const path = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
     if (!path.startsWith("/")) continue;
-    const dir = import_node_path26.posix.dirname(path);
+    const dir = import_node_path28.posix.dirname(path);
     const volume = service.volumes.find(
-      (v) => v.type === "volume" && v.source && import_node_path26.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+      (v) => v.type === "volume" && v.source && import_node_path28.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
     );
     if (!volume || chowned(df, stage, dir)) continue;
     return {
@@ -35268,6 +35532,9 @@ in-project environment given to the user).
 A unix socket the server binds in a directory a named volume of its service is mounted at (shared with a proxy)
 needs that directory created in the image and given to the user before USER: a new volume takes its owner from the
 image's directory.
+Settings whose \`LOGGING\` file handlers open their files when imported, in a directory the image leaves to root
+(\`BASE_DIR.parent / "logs"\`), fail to import under USER with PermissionError: the advice adds creating that directory
+and giving it to the user.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -35297,7 +35564,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   },
   fix: {
     safety: "safe",
-    summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, and the directory of a unix socket the server binds in a named volume of its service), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
+    summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
     declines: "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting (its environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
     make: fixRunsAsRoot
   }
@@ -35322,8 +35589,17 @@ function fixRunsAsRoot(context) {
   let lines;
   let at2 = runtime;
   const socketDir = socketInNamedVolume(runner, dockerfile, stage)?.dir;
-  if (existing && socketDir)
-    lines = [`RUN mkdir -p ${socketDir} && chown ${existing} ${socketDir}`, `USER ${existing}`];
+  const logDirs = rootOwnedDirectories(
+    dockerfile,
+    stage,
+    settingsLogFiles(found.app).flatMap((h) => h.dir ? [h.dir] : [])
+  );
+  const ownDirs = [.../* @__PURE__ */ new Set([...socketDir ? [socketDir] : [], ...logDirs])];
+  if (existing && ownDirs.length > 0)
+    lines = [
+      `RUN mkdir -p ${ownDirs.join(" ")} && chown ${existing} ${ownDirs.join(" ")}`,
+      `USER ${existing}`
+    ];
   else if (existing) lines = [`USER ${existing}`];
   else {
     const alpine = isAlpine(baseStage(dockerfile, stage));
@@ -35332,7 +35608,7 @@ function fixRunsAsRoot(context) {
       (v) => stage.instructions.includes(v) && v.line < runtime && !runs.some((i) => i.line > v.line)
     );
     if (volumes.length > 0) at2 = Math.min(...volumes.map((v) => v.line));
-    const dataDirs = [.../* @__PURE__ */ new Set([...volumes.flatMap((v) => v.paths), ...socketDir ? [socketDir] : []])];
+    const dataDirs = [.../* @__PURE__ */ new Set([...volumes.flatMap((v) => v.paths), ...ownDirs])];
     const owned = [...stage.workdir !== "/" ? [stage.workdir] : [], ...dataDirs];
     const mkdir = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(" ")}` : "";
     const chown = owned.length > 0 ? ` && chown app ${owned.join(" ")}` : "";
@@ -35380,11 +35656,26 @@ function rootMessage(app, df, stage, head) {
   const poetry = poetryRootEnvironment(df, stage, app.context);
   const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? "app";
   const socket = socketInNamedVolume(app, df, stage);
+  const logs = logFilesAdvice(app, df, stage, user);
   const reach = [
     ...poetry ? [poetryAdvice(poetry, user, stage.workdir)] : [],
-    ...socket ? [socketVolumeAdvice(socket, user)] : []
+    ...socket ? [socketVolumeAdvice(socket, user)] : [],
+    ...logs ? [logs] : []
   ].map((a) => ` ${a}`).join("");
   return stage.user ? `${head}. ${switchAdvice(df, stage)}${keep}${reach}` : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}${keep}${reach}`;
+}
+function logFilesAdvice(app, df, stage, user) {
+  const handlers = settingsLogFiles(app);
+  const first = handlers[0];
+  if (!first) return void 0;
+  const at2 = `${first.className} at ${first.file}:${first.line}`;
+  const known2 = handlers.flatMap((h) => h.dir ? [h.dir] : []);
+  const dirs = rootOwnedDirectories(df, stage, known2);
+  const stdout = "or log to stdout instead (TF1101)";
+  if (handlers.some((h) => !h.dir))
+    return `The settings open log files when they are imported (${at2}): give ${user} the directory they are written to before USER ${user}, or the import fails with PermissionError; ${stdout}.`;
+  if (dirs.length === 0) return void 0;
+  return `The settings open log files in ${listOf(dirs)} when they are imported (${at2}), which ${user} cannot create in a directory root owns, so the import would fail with PermissionError: before USER ${user}, RUN mkdir -p ${dirs.join(" ")} && chown ${user} ${dirs.join(" ")}; ${stdout}.`;
 }
 function asRoot(app) {
   const names = app.workerServices;
@@ -35431,7 +35722,7 @@ function proxyMessage(app, df, stage, head, proxy) {
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
   const user = existing ?? "app";
   const create = existing ? "" : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
-  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user)}. Or ${split}.`;
+  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user, proxy)}. Or ${split}.`;
 }
 var DEFAULT_SITES = /^\/etc\/nginx\/(nginx\.conf|sites-(available|enabled)\/default|(conf|http)\.d\/default\.conf)$/;
 function nginxPorts(app, df, stage) {
@@ -35461,8 +35752,11 @@ function nginxTempDir(df, stage) {
   const repository = baseStage(df, stage).from.repository ?? "";
   return /^(docker\.io\/)?(library\/)?nginx$/.test(repository) ? "/var/cache/nginx" : "/var/lib/nginx";
 }
-function appDrop(app, df, stage, user) {
-  const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+function appDrop(app, df, stage, user, proxy) {
+  const starts = appStarts(app);
+  const proxyStart = starts.find((c) => c.file === proxy.file && c.line === proxy.line);
+  const servers = starts.filter((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+  const server = servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
   const tool = dropTool(baseStage(df, stage), user);
   if (!server) return `start it through ${tool}`;
   const at2 = `${server.file}:${server.line}`;
@@ -35476,11 +35770,8 @@ function appDrop(app, df, stage, user) {
   return `start ${kind} through ${tool} (${at2})${socket}`;
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path27.posix.dirname(p));
-  const chowned2 = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w) => w.startsWith("/")));
-  return [...new Set(dirs)].filter(
-    (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned2.some((c) => d === c || d.startsWith(`${c}/`))
-  );
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path29.posix.dirname(p));
+  return rootOwnedDirectories(df, stage, dirs);
 }
 
 // src/rules/TF1302-deploy-check.ts
@@ -35879,6 +36170,7 @@ export {
   instructionsOf,
   runtimeInsertionLine,
   dataDirFromEnvironment,
+  matchesGlob,
   callsNamed,
   stringLiteral2 as stringLiteral,
   pythonFileCredentials,
