@@ -178,8 +178,12 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
           (v) => stage.instructions.includes(v) && v.line < runtime && !runs.some((i) => i.line > v.line),
         );
     if (volumes.length > 0) at = Math.min(...volumes.map((v) => v.line));
-    const dataDirs = [...new Set([...volumes.flatMap((v) => v.paths), ...ownDirs])];
-    const owned = [...(stage.workdir !== '/' ? [stage.workdir] : []), ...dataDirs];
+    // The WORKDIR exists already (WORKDIR creates it) and is handed to app anyway: named once.
+    const workdir = stage.workdir !== '/' ? [stage.workdir] : [];
+    const dataDirs = [...new Set([...volumes.flatMap((v) => v.paths), ...ownDirs])].filter(
+      (d) => !workdir.includes(d),
+    );
+    const owned = [...workdir, ...dataDirs];
     const mkdir = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(' ')}` : '';
     const chown = owned.length > 0 ? ` && chown app ${owned.join(' ')}` : '';
     lines = [`RUN ${create}${mkdir}${chown}`, 'USER app'];
@@ -279,7 +283,10 @@ function logFilesAdvice(app: App, df: DockerfileModel, stage: Stage, user: strin
   if (handlers.some((h) => !h.dir))
     return `The settings open log files when they are imported (${at}): give ${user} the directory they are written to before USER ${user}, or the import fails with PermissionError; ${stdout}.`;
   if (dirs.length === 0) return undefined;
-  return `The settings open log files in ${listOf(dirs)} when they are imported (${at}), which ${user} cannot create in a directory root owns, so the import would fail with PermissionError: before USER ${user}, RUN mkdir -p ${dirs.join(' ')} && chown ${user} ${dirs.join(' ')}; ${stdout}.`;
+  // The WORKDIR exists (WORKDIR creates it): only the others need creating.
+  const create = dirs.filter((d) => d !== stage.workdir);
+  const mkdir = create.length > 0 ? `mkdir -p ${create.join(' ')} && ` : '';
+  return `The settings open log files in ${listOf(dirs)} when they are imported (${at}), which ${user} cannot create in a directory root owns, so the import would fail with PermissionError: before USER ${user}, RUN ${mkdir}chown ${user} ${dirs.join(' ')}; ${stdout}.`;
 }
 
 /**
