@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-EJHYIMO5.js";
+} from "./chunk-7MQYL254.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-BHPEJVUY.js";
+} from "./chunk-CNFNXUNT.js";
 import {
   UnsafePathError,
   readInside,

@@ -35608,8 +35608,11 @@ function fixRunsAsRoot(context) {
       (v) => stage.instructions.includes(v) && v.line < runtime && !runs.some((i) => i.line > v.line)
     );
     if (volumes.length > 0) at2 = Math.min(...volumes.map((v) => v.line));
-    const dataDirs = [.../* @__PURE__ */ new Set([...volumes.flatMap((v) => v.paths), ...ownDirs])];
-    const owned = [...stage.workdir !== "/" ? [stage.workdir] : [], ...dataDirs];
+    const workdir = stage.workdir !== "/" ? [stage.workdir] : [];
+    const dataDirs = [.../* @__PURE__ */ new Set([...volumes.flatMap((v) => v.paths), ...ownDirs])].filter(
+      (d) => !workdir.includes(d)
+    );
+    const owned = [...workdir, ...dataDirs];
     const mkdir = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(" ")}` : "";
     const chown = owned.length > 0 ? ` && chown app ${owned.join(" ")}` : "";
     lines = [`RUN ${create}${mkdir}${chown}`, "USER app"];
@@ -35675,7 +35678,9 @@ function logFilesAdvice(app, df, stage, user) {
   if (handlers.some((h) => !h.dir))
     return `The settings open log files when they are imported (${at2}): give ${user} the directory they are written to before USER ${user}, or the import fails with PermissionError; ${stdout}.`;
   if (dirs.length === 0) return void 0;
-  return `The settings open log files in ${listOf(dirs)} when they are imported (${at2}), which ${user} cannot create in a directory root owns, so the import would fail with PermissionError: before USER ${user}, RUN mkdir -p ${dirs.join(" ")} && chown ${user} ${dirs.join(" ")}; ${stdout}.`;
+  const create = dirs.filter((d) => d !== stage.workdir);
+  const mkdir = create.length > 0 ? `mkdir -p ${create.join(" ")} && ` : "";
+  return `The settings open log files in ${listOf(dirs)} when they are imported (${at2}), which ${user} cannot create in a directory root owns, so the import would fail with PermissionError: before USER ${user}, RUN ${mkdir}chown ${user} ${dirs.join(" ")}; ${stdout}.`;
 }
 function asRoot(app) {
   const names = app.workerServices;

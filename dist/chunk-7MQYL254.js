@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-BHPEJVUY.js";
+} from "./chunk-CNFNXUNT.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-BHPEJVUY.js";
+} from "./chunk-CNFNXUNT.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-XKTNOSN2.js";
+} from "./chunk-CIVQ6T5A.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-BHPEJVUY.js";
+} from "./chunk-CNFNXUNT.js";
 import {
   SEVERITIES,
   UnsafePathError,
