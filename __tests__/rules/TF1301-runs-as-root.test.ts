@@ -668,3 +668,25 @@ test('TF1301: poetry install as root says where the environment went, unless a s
   ])
     assert.doesNotMatch(await withInstall(...placed), /pypoetry/, placed.join(' / '));
 });
+
+test('TF1301: a file handler the settings open at import asks for its directory; one with delay=True does not', async () => {
+  const withLogging = (delay: string) =>
+    messageOf({
+      'mysite/settings.py': [
+        'import os',
+        "SECRET_KEY = os.environ['SECRET_KEY']",
+        'LOGGING = {',
+        "    'version': 1,",
+        "    'handlers': {'file': {'class': 'logging.FileHandler', 'filename': '/var/log/mysite/app.log'" +
+          delay +
+          '}},',
+        '}',
+      ].join('\n'),
+      Dockerfile: df('FROM python:3.12-slim', 'WORKDIR /app', 'COPY . .', 'CMD ["gunicorn", "mysite.wsgi"]'),
+    });
+  assert.match(
+    await withLogging(''),
+    /open log files in \/var\/log\/mysite when they are imported .*RUN mkdir -p \/var\/log\/mysite && chown app \/var\/log\/mysite/,
+  );
+  assert.doesNotMatch(await withLogging(", 'delay': True"), /log files/);
+});

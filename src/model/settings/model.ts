@@ -243,12 +243,14 @@ function logHandlers(
         seen.add(key);
         // Where a file handler writes: opened when the config is applied, at settings import (unless delay=True).
         const filename = h.value.entries.find((e) => e.key === 'filename')?.value;
+        const delay = h.value.entries.find((e) => e.key === 'delay')?.value;
         out.push({
           className: cls.value.v,
           line: cls.line,
           file: where,
           ...(callLine ? { dictConfigLine: callLine } : {}),
           ...(filename ? { filename: toSource(filename) } : {}),
+          ...(delay?.t === 'bool' && delay.v ? { delayed: true } : {}),
         });
       }
     }

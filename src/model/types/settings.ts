@@ -171,6 +171,8 @@ export interface SettingsModel {
     dictConfigLine?: number;
     /** The handler's `filename` (a file handler's path), how it is obtained. */
     filename?: ValueSource;
+    /** `'delay': True`: the file is opened at the first record, not when the config is applied. */
+    delayed?: boolean;
   }[];
   /** The directory BASE_DIR points at, relative to the scanned directory ('.' for it). */
   baseDir?: string;

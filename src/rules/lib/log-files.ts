@@ -11,15 +11,16 @@ export const FILE_HANDLERS =
   /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
 
 /**
- * The file handlers of the app's logging config, each with the directory its file is in inside the image (undefined
- * when the path cannot be told: from the environment, relative to a working directory).
+ * The file handlers of the app's logging config that open their file when the config is applied (not those with
+ * `'delay': True`), each with the directory its file is in inside the image (undefined when the path cannot be told:
+ * from the environment, relative to a working directory).
  */
 export function settingsLogFiles(
   app: App,
 ): { className: string; file: string; line: number; dir?: string }[] {
   const settings = app.settings;
   return (settings?.logHandlers ?? [])
-    .filter((h) => FILE_HANDLERS.test(h.className))
+    .filter((h) => FILE_HANDLERS.test(h.className) && !h.delayed)
     .map((h) => {
       const path = h.filename && imagePath(app, h.filename);
       return {
