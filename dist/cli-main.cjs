@@ -16838,12 +16838,14 @@ function logHandlers(configs, ownFile, toSource) {
         if (seen.has(key)) continue;
         seen.add(key);
         const filename = h.value.entries.find((e) => e.key === "filename")?.value;
+        const delay = h.value.entries.find((e) => e.key === "delay")?.value;
         out.push({
           className: cls.value.v,
           line: cls.line,
           file: where2,
           ...callLine ? { dictConfigLine: callLine } : {},
-          ...filename ? { filename: toSource(filename) } : {}
+          ...filename ? { filename: toSource(filename) } : {},
+          ...delay?.t === "bool" && delay.v ? { delayed: true } : {}
         });
       }
     }
@@ -36894,7 +36896,7 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
 // src/rules/lib/log-files.ts
 function settingsLogFiles(app) {
   const settings = app.settings;
-  return (settings?.logHandlers ?? []).filter((h) => FILE_HANDLERS.test(h.className)).map((h) => {
+  return (settings?.logHandlers ?? []).filter((h) => FILE_HANDLERS.test(h.className) && !h.delayed).map((h) => {
     const path4 = h.filename && imagePath(app, h.filename);
     return {
       className: h.className,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-CNFNXUNT.js";
+} from "./chunk-UGHP5U53.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-CIVQ6T5A.js";
+} from "./chunk-KJWK6K4S.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-CNFNXUNT.js";
+} from "./chunk-UGHP5U53.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -19192,12 +19192,14 @@ function logHandlers(configs, ownFile, toSource) {
         if (seen.has(key)) continue;
         seen.add(key);
         const filename = h.value.entries.find((e) => e.key === "filename")?.value;
+        const delay = h.value.entries.find((e) => e.key === "delay")?.value;
         out.push({
           className: cls.value.v,
           line: cls.line,
           file: where,
           ...callLine ? { dictConfigLine: callLine } : {},
-          ...filename ? { filename: toSource(filename) } : {}
+          ...filename ? { filename: toSource(filename) } : {},
+          ...delay?.t === "bool" && delay.v ? { delayed: true } : {}
         });
       }
     }
@@ -34870,7 +34872,7 @@ var import_node_path26 = __toESM(require_node_path(), 1);
 var FILE_HANDLERS = /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
 function settingsLogFiles(app) {
   const settings = app.settings;
-  return (settings?.logHandlers ?? []).filter((h) => FILE_HANDLERS.test(h.className)).map((h) => {
+  return (settings?.logHandlers ?? []).filter((h) => FILE_HANDLERS.test(h.className) && !h.delayed).map((h) => {
     const path = h.filename && imagePath(app, h.filename);
     return {
       className: h.className,

@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-CNFNXUNT.js";
+} from "./chunk-UGHP5U53.js";
 import {
   UnsafePathError,
   formatBytes,

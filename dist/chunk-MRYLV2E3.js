@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-7MQYL254.js";
+} from "./chunk-OLK65CNL.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-CNFNXUNT.js";
+} from "./chunk-UGHP5U53.js";
 import {
   UnsafePathError,
   readInside,
