@@ -25,9 +25,9 @@ import {
   switchAdvice,
   usersCreatedByRuns,
   createdUser,
-  lineage,
   dropTool,
 } from './lib/image-users.js';
+import { lineage } from '../model/dockerfile/lineage.js';
 import { insertLines, linesOf, replaceLines } from './lib/fix.js';
 import { inherited, repositoryBases, startingApp } from './lib/base-image.js';
 import { appsAndWorkerImages, imageRunner } from './lib/each.js';

@@ -1,9 +1,12 @@
 import type { DockerfileModel, Stage } from '../types/dockerfile.js';
 
-/** The target stage and the stages it is built FROM, base first: their ENV and ARG end up in the image. */
-export function lineage(df: DockerfileModel): Stage[] {
+/**
+ * `stage` (the target stage unless given) and the stages it is built FROM, base first: their ENV and ARG end up in the
+ * image, and `FROM base` takes base's users.
+ */
+export function lineage(df: DockerfileModel, stage: Stage | undefined = df.targetStage): Stage[] {
   const out: Stage[] = [];
-  for (let s: Stage | undefined = df.targetStage; s && !out.includes(s);) {
+  for (let s: Stage | undefined = stage; s && !out.includes(s);) {
     out.unshift(s);
     s = s.from.stageRef !== undefined ? df.stages[s.from.stageRef] : undefined;
   }

@@ -1,5 +1,6 @@
 /** The users an image's stages create and how its base hands a process to another user: for the root rules. Pure. */
 import { basename, resolveWord } from '../../model/command.js';
+import { lineage } from '../../model/dockerfile/lineage.js';
 import type { DockerfileModel, RunInstr, Stage } from '../../model/types/dockerfile.js';
 
 // Options of useradd/adduser (shadow, Debian, busybox) that take a value: the word after them is no user name.
@@ -28,16 +29,6 @@ export function userAddedBy(argv: string[], env: Record<string, string | undefin
 }
 
 export const known = (name: string | undefined) => (name?.includes('$') ? undefined : name);
-
-/** The stages the image is built on, the first one's base first and `stage` last (`FROM base` takes base's users). */
-export function lineage(df: DockerfileModel, stage: Stage): Stage[] {
-  const out: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !out.includes(s);) {
-    out.unshift(s);
-    s = s.from.stageRef === undefined ? undefined : df.stages[s.from.stageRef];
-  }
-  return out;
-}
 
 /** The users the RUNs of the stage and of the stages it is built on create, in order. */
 export function usersCreatedByRuns(df: DockerfileModel, stage: Stage, own = false): string[] {

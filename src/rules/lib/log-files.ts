@@ -4,7 +4,7 @@ import { basename } from '../../model/command.js';
 import type { DockerfileModel, RunInstr, Stage } from '../../model/types/dockerfile.js';
 import type { App } from '../../model/types/project.js';
 import type { ValueSource } from '../../model/types/settings.js';
-import { lineage } from './image-users.js';
+import { lineage } from '../../model/dockerfile/lineage.js';
 import { imageBaseDir } from './paths.js';
 
 export const FILE_HANDLERS =

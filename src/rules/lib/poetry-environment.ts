@@ -2,7 +2,7 @@
 import { basename } from '../../model/command.js';
 import type { DockerfileModel, RunInstr, Stage } from '../../model/types/dockerfile.js';
 import type { BuildContext } from '../../model/types/project.js';
-import { lineage } from './image-users.js';
+import { lineage } from '../../model/dockerfile/lineage.js';
 
 // Settings that keep poetry's environment out of root's cache: none at all, one in the project, or a path given.
 const CREATE = 'POETRY_VIRTUALENVS_CREATE';

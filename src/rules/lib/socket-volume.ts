@@ -4,7 +4,7 @@ import { basename, programArgv, reverseProxyOf, serverOf, unixSocketsOnly } from
 import type { DockerfileModel, RunInstr, Stage } from '../../model/types/dockerfile.js';
 import type { App } from '../../model/types/project.js';
 import { gunicornConfigArg } from '../../model/server-config.js';
-import { lineage } from './image-users.js';
+import { lineage } from '../../model/dockerfile/lineage.js';
 import { appStarts } from './privilege-drops.js';
 
 export interface SocketVolume {
