@@ -17048,9 +17048,9 @@ var init_settings = __esm({
 });
 
 // src/model/dockerfile/lineage.ts
-function lineage2(df) {
+function lineage2(df, stage = df.targetStage) {
   const out = [];
-  for (let s = df.targetStage; s && !out.includes(s); ) {
+  for (let s = stage; s && !out.includes(s); ) {
     out.unshift(s);
     s = s.from.stageRef !== void 0 ? df.stages[s.from.stageRef] : void 0;
   }
@@ -35241,17 +35241,9 @@ function userAddedBy(argv, env) {
   }
   return void 0;
 }
-function lineage3(df, stage) {
-  const out = [];
-  for (let s = stage; s && !out.includes(s); ) {
-    out.unshift(s);
-    s = s.from.stageRef === void 0 ? void 0 : df.stages[s.from.stageRef];
-  }
-  return out;
-}
 function usersCreatedByRuns(df, stage, own = false) {
   const names2 = [];
-  for (const s of own ? [stage] : lineage3(df, stage))
+  for (const s of own ? [stage] : lineage2(df, stage))
     for (const ins of s.instructions) {
       if (ins.keyword !== "RUN") continue;
       for (const c of ins.script?.commands ?? []) {
@@ -35264,7 +35256,7 @@ function usersCreatedByRuns(df, stage, own = false) {
 function imageHasUser(df, stage, user) {
   if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
   if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes("$"))) return true;
-  const base = lineage3(df, stage)[0].from;
+  const base = lineage2(df, stage)[0].from;
   return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
 }
 function createUser(stage, name = "app") {
@@ -35281,7 +35273,7 @@ function switchAdvice(df, stage, where2 = "") {
   return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where2}.`;
 }
 function handOver(df, stage, user) {
-  const runs = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
+  const runs = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
   if (runs.includes("gosu")) return `exec gosu ${user} \u2026`;
   if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
   return `exec ${dropTool(baseStage(df, stage), user)}`;
@@ -35346,6 +35338,7 @@ var init_image_users = __esm({
   "src/rules/lib/image-users.ts"() {
     "use strict";
     init_command();
+    init_lineage();
     USER_OPTION_VALUES = new Set(
       "-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir".split(
         " "
@@ -35357,7 +35350,7 @@ var init_image_users = __esm({
         " "
       )
     );
-    baseStage = (df, stage) => lineage3(df, stage)[0];
+    baseStage = (df, stage) => lineage2(df, stage)[0];
     isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
   }
 });
@@ -36917,7 +36910,7 @@ function imagePath(app, v) {
   return void 0;
 }
 function rootOwnedDirectories(df, stage, dirs) {
-  const chowned2 = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w2) => w2.startsWith("/")));
+  const chowned2 = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w2) => w2.startsWith("/")));
   return [...new Set(dirs)].filter(
     (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned2.some((c) => d === c || d.startsWith(`${c}/`))
   );
@@ -36928,7 +36921,7 @@ var init_log_files = __esm({
     "use strict";
     import_node_path26 = require("node:path");
     init_command();
-    init_image_users();
+    init_lineage();
     init_paths();
     FILE_HANDLERS = /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
   }
@@ -37391,7 +37384,7 @@ var init_s6_root = __esm({
 function poetryRootEnvironment(df, stage, context) {
   if (context?.sentFiles.some((f) => basename2(f) === "poetry.toml")) return void 0;
   let configured = false;
-  for (const s of lineage3(df, stage))
+  for (const s of lineage2(df, stage))
     for (const ins of s.instructions) {
       if (ins.keyword === "USER") return void 0;
       if (ins.keyword !== "RUN") continue;
@@ -37426,7 +37419,7 @@ var init_poetry_environment = __esm({
   "src/rules/lib/poetry-environment.ts"() {
     "use strict";
     init_command();
-    init_image_users();
+    init_lineage();
     CREATE = "POETRY_VIRTUALENVS_CREATE";
     IN_PROJECT = "POETRY_VIRTUALENVS_IN_PROJECT";
     PLACED = ["POETRY_VIRTUALENVS_PATH", "POETRY_CACHE_DIR", "VIRTUAL_ENV"];
@@ -37603,7 +37596,7 @@ function socketInNamedVolume(app, df, stage) {
   return void 0;
 }
 function chowned(df, stage, dir) {
-  return lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").some((c) => c.argv.slice(1).some((w2) => dir === w2 || dir.startsWith(`${w2.replace(/\/+$/, "")}/`)));
+  return lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").some((c) => c.argv.slice(1).some((w2) => dir === w2 || dir.startsWith(`${w2.replace(/\/+$/, "")}/`)));
 }
 function socketVolumeAdvice(found, user) {
   return `Before that, give ${user} the socket's directory: ${found.server} binds ${found.socket} (${found.at}), in the named volume '${found.volume}' mounted at ${found.dir} (${found.volumeAt}), which Docker creates owned as the image's ${found.dir} is, root's here, so ${found.server} started as ${user} could not create its socket. Create the directory in the image and give it to ${user} before the USER line: RUN mkdir -p ${found.dir} && chown ${user} ${found.dir} (an existing volume keeps its owner: remove it once, or chown it in place).`;
@@ -37615,7 +37608,7 @@ var init_socket_volume = __esm({
     import_node_path28 = require("node:path");
     init_command();
     init_server_config();
-    init_image_users();
+    init_lineage();
     init_privilege_drops();
   }
 });
@@ -37785,7 +37778,7 @@ function nginxPorts(app, df, stage) {
   if (listens.length === 0 || listens.some((l) => l.port === void 0)) return void 0;
   const ports = [...new Set(listens.map((l) => l.port))].sort((a, b) => a - b);
   const where2 = [...new Set(listens.map((l) => `${l.file}:${l.line}`))];
-  const removed = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).some(
+  const removed = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).some(
     (c) => basename2(c.argv[0] ?? "") === "rm" && c.argv.some((w2) => /^\/etc\/nginx\/(sites-enabled|conf\.d|http\.d)\//.test(w2))
   );
   const replacesDefault = removed || (app.proxyConfigs ?? []).some(
@@ -37835,6 +37828,7 @@ var init_TF1301_runs_as_root = __esm({
     init_command();
     init_dockerfile_fix();
     init_image_users();
+    init_lineage();
     init_fix2();
     init_base_image();
     init_each();

@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-UGHP5U53.js";
+} from "./chunk-WAOU72X3.js";
 import {
   UnsafePathError,
   formatBytes,

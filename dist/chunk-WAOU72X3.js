@@ -20518,9 +20518,9 @@ function credentialInUrl(entries) {
 var import_node_path4 = __toESM(require_node_path(), 1);
 
 // src/model/dockerfile/lineage.ts
-function lineage2(df) {
+function lineage2(df, stage = df.targetStage) {
   const out = [];
-  for (let s = df.targetStage; s && !out.includes(s); ) {
+  for (let s = stage; s && !out.includes(s); ) {
     out.unshift(s);
     s = s.from.stageRef !== void 0 ? df.stages[s.from.stageRef] : void 0;
   }
@@ -33391,17 +33391,9 @@ function userAddedBy(argv, env) {
   return void 0;
 }
 var known = (name) => name?.includes("$") ? void 0 : name;
-function lineage3(df, stage) {
-  const out = [];
-  for (let s = stage; s && !out.includes(s); ) {
-    out.unshift(s);
-    s = s.from.stageRef === void 0 ? void 0 : df.stages[s.from.stageRef];
-  }
-  return out;
-}
 function usersCreatedByRuns(df, stage, own = false) {
   const names = [];
-  for (const s of own ? [stage] : lineage3(df, stage))
+  for (const s of own ? [stage] : lineage2(df, stage))
     for (const ins of s.instructions) {
       if (ins.keyword !== "RUN") continue;
       for (const c of ins.script?.commands ?? []) {
@@ -33419,10 +33411,10 @@ var BASE_USERS = new Set(
 function imageHasUser(df, stage, user) {
   if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
   if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes("$"))) return true;
-  const base = lineage3(df, stage)[0].from;
+  const base = lineage2(df, stage)[0].from;
   return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
 }
-var baseStage = (df, stage) => lineage3(df, stage)[0];
+var baseStage = (df, stage) => lineage2(df, stage)[0];
 var isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
 function createUser(stage, name = "app") {
   return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
@@ -33438,7 +33430,7 @@ function switchAdvice(df, stage, where = "") {
   return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where}.`;
 }
 function handOver(df, stage, user) {
-  const runs = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
+  const runs = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
   if (runs.includes("gosu")) return `exec gosu ${user} \u2026`;
   if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
   return `exec ${dropTool(baseStage(df, stage), user)}`;
@@ -34893,7 +34885,7 @@ function imagePath(app, v) {
   return void 0;
 }
 function rootOwnedDirectories(df, stage, dirs) {
-  const chowned2 = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w) => w.startsWith("/")));
+  const chowned2 = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w) => w.startsWith("/")));
   return [...new Set(dirs)].filter(
     (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned2.some((c) => d === c || d.startsWith(`${c}/`))
   );
@@ -35306,7 +35298,7 @@ var PLACED = ["POETRY_VIRTUALENVS_PATH", "POETRY_CACHE_DIR", "VIRTUAL_ENV"];
 function poetryRootEnvironment(df, stage, context) {
   if (context?.sentFiles.some((f) => basename2(f) === "poetry.toml")) return void 0;
   let configured = false;
-  for (const s of lineage3(df, stage))
+  for (const s of lineage2(df, stage))
     for (const ins of s.instructions) {
       if (ins.keyword === "USER") return void 0;
       if (ins.keyword !== "RUN") continue;
@@ -35502,7 +35494,7 @@ function socketInNamedVolume(app, df, stage) {
   return void 0;
 }
 function chowned(df, stage, dir) {
-  return lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").some((c) => c.argv.slice(1).some((w) => dir === w || dir.startsWith(`${w.replace(/\/+$/, "")}/`)));
+  return lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").some((c) => c.argv.slice(1).some((w) => dir === w || dir.startsWith(`${w.replace(/\/+$/, "")}/`)));
 }
 function socketVolumeAdvice(found, user) {
   return `Before that, give ${user} the socket's directory: ${found.server} binds ${found.socket} (${found.at}), in the named volume '${found.volume}' mounted at ${found.dir} (${found.volumeAt}), which Docker creates owned as the image's ${found.dir} is, root's here, so ${found.server} started as ${user} could not create its socket. Create the directory in the image and give it to ${user} before the USER line: RUN mkdir -p ${found.dir} && chown ${user} ${found.dir} (an existing volume keeps its owner: remove it once, or chown it in place).`;
@@ -35737,7 +35729,7 @@ function nginxPorts(app, df, stage) {
   if (listens.length === 0 || listens.some((l) => l.port === void 0)) return void 0;
   const ports = [...new Set(listens.map((l) => l.port))].sort((a, b) => a - b);
   const where = [...new Set(listens.map((l) => `${l.file}:${l.line}`))];
-  const removed = lineage3(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).some(
+  const removed = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).some(
     (c) => basename2(c.argv[0] ?? "") === "rm" && c.argv.some((w) => /^\/etc\/nginx\/(sites-enabled|conf\.d|http\.d)\//.test(w))
   );
   const replacesDefault = removed || (app.proxyConfigs ?? []).some(

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-KJWK6K4S.js";
+} from "./chunk-VUNGYV62.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-UGHP5U53.js";
+} from "./chunk-WAOU72X3.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-UGHP5U53.js";
+} from "./chunk-WAOU72X3.js";
 import {
   insertLines,
   normalizePackageName,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-OLK65CNL.js";
+} from "./chunk-WSW4H23K.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-UGHP5U53.js";
+} from "./chunk-WAOU72X3.js";
 import {
   UnsafePathError,
   readInside,
