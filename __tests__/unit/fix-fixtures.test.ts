@@ -326,6 +326,24 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "a trap that forwards SIGTERM, then one wait: where the second wait goes is the author's call",
     },
   ],
+  '__tests__/fixtures/corpus/compose-shell-runs-script-that-backgrounds-server': [
+    {
+      rule: 'TF0901',
+      why: 'the script backgrounds its server beside a worker: splitting them into containers is by hand',
+    },
+  ],
+  '__tests__/fixtures/corpus/compose-shell-runs-script-with-restart-loop': [
+    {
+      rule: 'TF0901',
+      why: 'a server in a restart loop: exec inside the loop would end it; dropping the loop for a restart policy is by hand',
+    },
+  ],
+  '__tests__/fixtures/corpus/compose-shell-runs-script-with-term-trap': [
+    {
+      rule: 'TF0901',
+      why: "a trap that forwards SIGTERM, then one wait: where the second wait goes is the author's call",
+    },
+  ],
   '__tests__/fixtures/corpus/cmd-chmod-then-run-script': [
     {
       rule: 'TF0901',

@@ -58,7 +58,7 @@ import {
 } from './lib/script-steps.js';
 import { execedHolderMessage, execedHolderWords, oneProcessAdvice } from './lib/background-advice.js';
 import { shellBranches, shellFormBranchesMessage } from './lib/shell-branches.js';
-import { pid1Call, type StartShell, whoKeepsSignal } from './lib/script-parent.js';
+import { type StartShell, whoKeepsSignal } from './lib/script-parent.js';
 
 export const shellFormCommand = defineRule({
   id: 'TF0901',
@@ -147,7 +147,9 @@ bodies alternatives, each server reported at its own line with exec written ther
 branch starts its process with exec hands PID 1 over and is not reported; otherwise the message names only the
 branches that keep /bin/sh. A script that another script runs without exec is a child of that script's shell, which
 is PID 1: the message says so. So is a script that the shell of a shell-form CMD or of a \`sh -c\` start
-command runs without exec (\`sh -c "migrate; bash start.sh"\`): the message says that both shells need exec. A command that only runs setup and exits (\`python manage.py migrate --noinput\`,
+command runs without exec (\`sh -c "migrate; bash start.sh"\`): the message says that both shells need exec,
+whatever the script does with its server (in the foreground, in the background, in a restart loop, behind a trap
+that SIGTERM then never reaches). A command that only runs setup and exits (\`python manage.py migrate --noinput\`,
 \`migrate && collectstatic\`, a one-off service) leaves no server for SIGTERM to miss: not reported.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
@@ -321,7 +323,8 @@ function scriptFindings(
   startShells: StartShell[],
 ): RawFinding[] {
   const all = app.entrypointScripts;
-  const { stays, also } = whoKeepsSignal(app, script, init, startShells);
+  const holder = whoKeepsSignal(app, script, init, startShells);
+  const { stays, also } = holder;
   const out: RawFinding[] = [];
   // `cmd="$@"` … `$cmd` runs the container command as `"$@"` does.
   const held = argumentsHeldBy(script.script);
@@ -332,9 +335,11 @@ function scriptFindings(
     const background = run.background.find((p) => serverOf(p.command.argv));
     return background ? [{ run, background }] : [];
   });
-  const several = init
-    ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them`
-    : 'the script stays PID 1 over several processes and SIGTERM reaches none of them';
+  const several = holder.above
+    ? `the script's shell stays over several processes and SIGTERM reaches none of them; and ${script.file} is not PID 1 either: ${holder.above}`
+    : init
+      ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them`
+      : 'the script stays PID 1 over several processes and SIGTERM reaches none of them';
   // `trap _term TERM` whose handler passes SIGTERM on to the one server the script then waits for: a forwarder.
   const forwarder = termForwarder(commands);
   for (const { run, background } of runs) {
@@ -344,7 +349,7 @@ function scriptFindings(
           file: script.file,
           line: background.command.line,
           message:
-            forwarderExitsMessage(script.file, background.what, forwarder) +
+            forwarderExitsMessage(script.file, background.what, forwarder, init, holder) +
             dieOnTermAdvice(app, background.command.argv),
         });
       continue;
@@ -352,7 +357,7 @@ function scriptFindings(
     // `… runserver & … exec jupyter-notebook`: the process the script execs gets SIGTERM, the server never does
     const execed = run.holder?.kind === 'process' && run.holder.command.viaExec ? run.holder.what : undefined;
     const message =
-      execed && !pid1Call(app, script)
+      execed && !holder.above
         ? `${script.file} ${execedHolderWords(
             run,
             `the script execs ${execed} (exec)`,
@@ -361,7 +366,7 @@ function scriptFindings(
               ? `${init.name} (PID 1) passes SIGTERM on to ${execed}`
               : `${execed} is PID 1 and gets SIGTERM`,
           )}`
-        : `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`;
+        : `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}${holder.execAbove}`;
     out.push({ file: script.file, line: background.command.line, message });
   }
   // The rest is judged in the branches that start no server in the background, by the script's own commands: what
@@ -408,7 +413,7 @@ function scriptFindings(
     const what = server ? server.kind : next ? next.file : 'the container command ("$@")';
     // `while true; do gunicorn …; done`: exec there would end the loop the script exists for.
     if (c.loop) {
-      const message = restartLoopMessage(script, c, what, init) + dieOnTermAdvice(app, c.argv);
+      const message = restartLoopMessage(script, c, what, init, holder) + dieOnTermAdvice(app, c.argv);
       out.push({ file: script.file, line: c.line, message });
       return;
     }

@@ -80,6 +80,23 @@ function shellCallOf(
   return undefined;
 }
 
+/** Who holds SIGTERM above a start script that its own shell does not hand to PID 1. */
+export interface SignalHolder {
+  /** What the script's shell does with `what`, said after it (`so the script stays PID 1 and SIGTERM does not …`). */
+  stays: (what: string) => string;
+  /** What to write besides the script's own exec, appended to "Write 'exec …'" ('' when nothing). */
+  also: string;
+  /**
+   * Set when the script is not PID 1: a clause saying which shell runs it as a child and holds PID 1 (`the compose
+   * command's '/bin/sh -c' runs it without exec (compose.yaml:4), so that shell is PID 1 and SIGTERM … stops there`).
+   */
+  above?: string;
+  /** A sentence naming the exec the shell above needs (' Write … in the compose command too: …'), or ''. */
+  execAbove: string;
+  /** The exec the shell above needs, as an object of "write" (`'exec bash start.sh' in the compose command`), or ''. */
+  parentExec: string;
+}
+
 /**
  * How a script that starts `what` without exec keeps SIGTERM from it (`stays`, said after that), and what to write
  * besides its own exec (`also`, appended to the advice): the script's shell is PID 1; under an init that signals only
@@ -92,7 +109,7 @@ export function whoKeepsSignal(
   script: EntrypointScript,
   init: InitProcess | undefined,
   shells: StartShell[],
-): { stays: (what: string) => string; also: string } {
+): SignalHolder {
   const call = pid1Call(app, script);
   const top = call ? undefined : execChainTop(app, script);
   const parent = top && shellCallOf(app, top, shells);
@@ -103,10 +120,20 @@ export function whoKeepsSignal(
     const pid1 = init
       ? `and ${init.name} (PID 1) sends SIGTERM to that shell only`
       : 'so that shell is PID 1 and SIGTERM from docker stop stops there';
+    const above = `${runs}, ${pid1}`;
+    const parentExec = shell.shellForm
+      ? `an exec before ${top!.file} in the ${shell.owner} (${shell.file}:${shell.line})`
+      : `${quotedLine(execLine(command))} in the ${shell.owner}`;
+    const handOver = 'both shells must hand their process over';
     return {
       stays: (what) =>
-        `so the script's shell stays between ${what} and SIGTERM; and ${script.file} is not PID 1 either: ${runs}, ${pid1}`,
-      also: ` here, and ${shell.shellForm ? `make the ${shell.owner} start ${top!.file} with exec too (${shell.file}:${shell.line})` : `${quotedLine(execLine(command))} in the ${shell.owner}`}: both shells must hand their process over`,
+        `so the script's shell stays between ${what} and SIGTERM; and ${script.file} is not PID 1 either: ${above}`,
+      also: ` here, and ${shell.shellForm ? `make the ${shell.owner} start ${top!.file} with exec too (${shell.file}:${shell.line})` : `${quotedLine(execLine(command))} in the ${shell.owner}`}: ${handOver}`,
+      above,
+      execAbove: shell.shellForm
+        ? ` Make the ${shell.owner} start ${top!.file} with exec too (${shell.file}:${shell.line}): ${handOver}.`
+        : ` Write ${quotedLine(execLine(command))} in the ${shell.owner} too: ${handOver}.`,
+      parentExec,
     };
   }
   if (!call)
@@ -116,11 +143,19 @@ export function whoKeepsSignal(
           ? `so ${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on`
           : 'so the script stays PID 1 and SIGTERM does not reach it',
       also: '',
+      execAbove: '',
+      parentExec: '',
     };
   const caller = call.caller.file;
   const child = `${script.file} is itself a child: ${caller} runs it without exec (${caller}:${call.line})`;
   const pid1 = init
     ? `and ${init.name} (PID 1) sends SIGTERM to the shell of ${caller} only`
     : `so PID 1 is the shell of ${caller}, and SIGTERM from docker stop reaches that shell`;
-  return { stays: (what) => `and ${child}, ${pid1}, not ${what}`, also: '' };
+  return {
+    stays: (what) => `and ${child}, ${pid1}, not ${what}`,
+    also: '',
+    above: `${caller} runs it without exec (${caller}:${call.line}), ${pid1}`,
+    execAbove: '',
+    parentExec: '',
+  };
 }

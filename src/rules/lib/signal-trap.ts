@@ -3,6 +3,7 @@ import type { InitProcess } from '../../model/command.js';
 import type { EntrypointScript } from '../../model/types/project.js';
 import type { ShellCommand } from '../../model/types/shell.js';
 import { execLine, quotedLine } from './command-text.js';
+import type { SignalHolder } from './script-parent.js';
 
 export interface TermForwarder {
   /** The line of the `trap` command. */
@@ -42,18 +43,44 @@ export function termForwarder(commands: ShellCommand[]): TermForwarder | undefin
   return undefined;
 }
 
-/** A server the script runs again each time it exits: the shell stays to restart it, which a restart policy can do. */
+/**
+ * A server the script runs again each time it exits: the shell stays to restart it, which a restart policy can do.
+ * `holder`: who holds PID 1 above the script, when the script is not PID 1 (whoKeepsSignal).
+ */
 export function restartLoopMessage(
   script: EntrypointScript,
   c: ShellCommand,
   what: string,
   init: InitProcess | undefined,
+  holder: Pick<SignalHolder, 'above' | 'execAbove'>,
 ): string {
-  const stays = init ? `stays under ${init.name} (PID 1), which sends SIGTERM to it only,` : 'stays PID 1';
-  return `${script.file}, line ${c.line}, starts ${what} inside a restart loop (while/until), so the shell ${stays} to restart ${what} whenever it exits, and SIGTERM from docker stop does not reach ${what}. Drop the loop and let the container's restart policy restart it (restart: unless-stopped in compose, docker run --restart unless-stopped), then start it with ${quotedLine(execLine(c))}; exec inside the loop would end the loop.`;
+  const stays = holder.above
+    ? "script's shell stays"
+    : init
+      ? `shell stays under ${init.name} (PID 1), which sends SIGTERM to it only,`
+      : 'shell stays PID 1';
+  const above = holder.above ? `; and ${script.file} is not PID 1 either: ${holder.above}` : '';
+  return `${script.file}, line ${c.line}, starts ${what} inside a restart loop (while/until), so the ${stays} to restart ${what} whenever it exits, and SIGTERM from docker stop does not reach ${what}${above}. Drop the loop and let the container's restart policy restart it (restart: unless-stopped in compose, docker run --restart unless-stopped), then start it with ${quotedLine(execLine(c))}; exec inside the loop would end the loop.${holder.execAbove}`;
 }
 
-/** A forwarder that ends once its trap has run: the shell exits and the kernel kills the server it was stopping. */
-export function forwarderExitsMessage(file: string, what: string, forwarder: TermForwarder): string {
-  return `${file} starts ${what} in the background (&), passes SIGTERM on to it from its trap (line ${forwarder.line}) and waits (wait), but a trapped signal makes wait return: once the trap has run the script ends, so the shell (PID 1) exits and the kernel kills ${what} before it has finished stopping. Wait for ${what} again after the trap (a second wait $pid after the first, or wait in the trap), or drop the trap and start ${what} in the foreground with exec.`;
+/**
+ * A forwarder that ends once its trap has run: the shell exits and the kernel kills the server it was stopping. When
+ * the script is not PID 1 (`holder.above`), SIGTERM stops at the shell above it and the trap never runs at all.
+ */
+export function forwarderExitsMessage(
+  file: string,
+  what: string,
+  forwarder: TermForwarder,
+  init: InitProcess | undefined,
+  holder: Pick<SignalHolder, 'above' | 'parentExec'>,
+): string {
+  const againAdvice = `wait for ${what} again after the trap (a second wait $pid after the first, or wait in the trap), or drop the trap and start ${what} in the foreground with exec`;
+  if (holder.above) {
+    const write = holder.parentExec
+      ? `Write ${holder.parentExec}, so that SIGTERM reaches the script's trap. Even then`
+      : 'Even once SIGTERM reaches the trap,';
+    return `${file} starts ${what} in the background (&), passes SIGTERM on to it from its trap (line ${forwarder.line}) and waits (wait), but ${file} is not PID 1: ${holder.above}; the trap never runs, and ${what} is killed without a graceful shutdown when docker stop's timeout ends. ${write} a trapped signal makes wait return and the script ends with ${what} still stopping: ${againAdvice}.`;
+  }
+  const exits = init ? `exits, ${init.name} (PID 1) exits with it,` : '(PID 1) exits';
+  return `${file} starts ${what} in the background (&), passes SIGTERM on to it from its trap (line ${forwarder.line}) and waits (wait), but a trapped signal makes wait return: once the trap has run the script ends, so the shell ${exits} and the kernel kills ${what} before it has finished stopping. ${againAdvice[0].toUpperCase()}${againAdvice.slice(1)}.`;
 }
