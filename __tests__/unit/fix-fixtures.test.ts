@@ -344,6 +344,18 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "a trap that forwards SIGTERM, then one wait: where the second wait goes is the author's call",
     },
   ],
+  '__tests__/fixtures/corpus/start-script-server-not-installed-and-then-runserver': [
+    {
+      rule: 'TF0901',
+      why: 'gunicorn, then runserver after it: one exec cannot make a sequence one process, and gunicorn must be installed',
+    },
+  ],
+  '__tests__/fixtures/corpus/start-script-set-e-server-not-installed-then-runserver': [
+    {
+      rule: 'TF0901',
+      why: 'gunicorn, then runserver after it: one exec cannot make a sequence one process, and gunicorn must be installed',
+    },
+  ],
   '__tests__/fixtures/corpus/cmd-chmod-then-run-script': [
     {
       rule: 'TF0901',

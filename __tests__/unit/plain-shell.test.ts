@@ -140,7 +140,13 @@ test('a plain `sh -c` script is read without the full parser, its commands on th
         viaExec: true,
       },
       { argv: ['pip', 'install', 'gunicorn'], line: 7, redirects: [], viaExec: false },
-      { argv: ['python', 'manage.py', 'runserver', '0.0.0.0:8000'], line: 8, redirects: [], viaExec: false },
+      {
+        argv: ['python', 'manage.py', 'runserver', '0.0.0.0:8000'],
+        line: 8,
+        redirects: [],
+        viaExec: false,
+        after: '&&',
+      },
     ],
     assignments: [],
   });
@@ -162,4 +168,24 @@ test('plain redirections are read without the full parser, as it reads them', ()
     { op: '<', target: 'in' },
   ]);
   assert.deepEqual(script, parseShellFully(text, 3));
+});
+
+test('each command records the && or || it follows, in both readings; a new line, `;` or a pipe starts afresh', () => {
+  for (const text of ['a && b || c; d | e\nf &&\n g', 'a && b || c; d | e\nf &&\n g "$X"']) {
+    const commands = parseShell(text).commands;
+    assert.deepEqual(
+      commands.map((c) => [c.argv[0], c.after]),
+      [
+        ['a', undefined],
+        ['b', '&&'],
+        ['c', '||'],
+        ['d', undefined],
+        ['e', undefined],
+        ['f', undefined],
+        ['g', '&&'],
+      ],
+      text,
+    );
+    assert.deepEqual(commands, parseShellFully(text).commands, text);
+  }
 });

@@ -51,6 +51,8 @@ export interface PlainCommand {
   wordLines: number[];
   /** `>`, `>>`, `<` and `>&`/`<&` redirections, an fd number before the operator (`2>&1`), in source order. */
   redirects: { op: string; target: string }[];
+  /** `&&` or `||` when the command follows one of them. */
+  after?: '&&' | '||';
 }
 
 /** Characters a double-quoted plain word may not hold: they expand or escape. */
@@ -69,6 +71,7 @@ function readPlainCommands(text: string): PlainCommand[] | undefined {
   const out: PlainCommand[] = [];
   let current: PlainCommand | undefined;
   let needCommand = false; // after an operator, a command must follow
+  let after: PlainCommand['after']; // the `&&` or `||` before the next command
   let line = 1;
   let i = 0;
   while (i < text.length) {
@@ -81,6 +84,8 @@ function readPlainCommands(text: string): PlainCommand[] | undefined {
     } else if (c === '\n' || c === ';') {
       if (current) out.push(current);
       else if (c === ';') return undefined;
+      // a line end right after `&&` continues the list: the connector stays for the command after it
+      if (current) after = undefined;
       current = undefined;
       if (c === '\n') line++;
       i++;
@@ -98,6 +103,7 @@ function readPlainCommands(text: string): PlainCommand[] | undefined {
       out.push(current);
       current = undefined;
       needCommand = true;
+      after = double ? (c === '&' ? '&&' : '||') : undefined;
       i += double ? 2 : 1;
     } else {
       const word = readWord(text, i);
@@ -121,6 +127,7 @@ function readPlainCommands(text: string): PlainCommand[] | undefined {
       } else {
         if (KEYWORDS.has(word.value) || ASSIGNMENT.test(word.value)) return undefined;
         current = { argv: [word.value], line, wordLines: [line], redirects: [] };
+        if (after) current.after = after;
         needCommand = false;
       }
       line += word.newlines;

@@ -87,6 +87,7 @@ function plainScript(text: string, firstLine: number, depth = 0): ShellCommand[]
   for (const c of plain) {
     const { argv, viaExec, first } = afterExec(c.argv);
     out.push({ argv, line: firstLine + c.line - 1, redirects: c.redirects, viaExec });
+    if (c.after) out.at(-1)!.after = c.after;
     const lines = c.wordLines.slice(first).map((l) => firstLine + l - 1);
     if (lines.some((l) => l !== out.at(-1)!.line)) out.at(-1)!.wordLines = lines;
     if (depth >= MAX_NESTING || argv.length === 0) continue;
@@ -304,6 +305,8 @@ function visitStmt(stmt: Node | null | undefined, src: Source, out: ShellCommand
       // `[ "$1" = --dev ] && cmd`: cmd runs only when the test holds (`||`: when it fails)
       const guard = cmd.Op === AND_OP ? test : { kind: 'not' as const, condition: test };
       withGuards(src, test.kind === 'unknown' ? [] : [guard], () => visitStmt(cmd.Y, src, out));
+      if ((cmd.Op === AND_OP || cmd.Op === OR_OP) && out.length > before)
+        out[before].after = cmd.Op === AND_OP ? '&&' : '||';
       if (piped !== undefined && out.length > before) out[before].stdin = piped;
       // `. venv/bin/activate && gunicorn … &`: the whole list runs in the background
       if (stmt.Background) for (const c of out.slice(first)) c.background = true;

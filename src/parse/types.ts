@@ -20,6 +20,11 @@ export interface ShellCommand {
   constantWord?: number[];
   /** The line of each word of argv, when one is on a later line than the command (a `\` continuation). */
   wordLines?: number[];
+  /**
+   * How the command joins the one before it in an and-or list: it runs only when the list so far succeeded (`&&`) or
+   * failed (`||`). Absent for the first command of a list (after a new line or `;`) and after a pipe.
+   */
+  after?: '&&' | '||';
   /** True when the command runs in the background (`cmd &`), beside whatever the script runs next. */
   background?: boolean;
   /** Text the command reads on stdin when the script gives it: a heredoc body, or what `echo`/`printf` pipes in. */

@@ -4,7 +4,7 @@ import type { RawFinding } from '../core/index.js';
 import { appImageStartCommands } from './lib/each.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { replacedCommandNote } from './lib/replaced-command.js';
-import { passedOver } from './lib/missing-server.js';
+import { missingRuns } from './lib/missing-server.js';
 import { defineRule } from './lib/rule.js';
 
 export const devServer = defineRule({
@@ -37,10 +37,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
         djangoCommand(cmd.argv)?.name === 'runserver_plus'
           ? "django-extensions' development server (manage.py runserver_plus)"
           : "Django's development server (manage.py runserver)";
+      // `gunicorn … && runserver` with no gunicorn installed: the container exits before the development server
+      const advice = serveAdvice(app, cmd);
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `${service ? `Service '${service.name}'` : 'The container'} starts ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ''}.${service ? '' : replacedCommandNote(app, cmd)} ${serveAdvice(app, cmd)}${droppedCommandNote(app, cmd.file)}`,
+        message: `${service ? `Service '${service.name}'` : 'The container'} ${advice.stops ? 'would start' : 'starts'} ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ''}.${service ? '' : replacedCommandNote(app, cmd)} ${advice.text}${droppedCommandNote(app, cmd.file)}`,
       });
     }
     return findings;
@@ -51,14 +53,28 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
  * What to serve with instead: the production server the same script starts before runserver when it fails only for
  * not being installed (`gunicorn …` that nothing installs, then runserver), else gunicorn or uvicorn.
  */
-function serveAdvice(app: App, cmd: StartCommand): string {
+function serveAdvice(app: App, cmd: StartCommand): { text: string; stops?: true } {
   const script = app.entrypointScripts.find((s) => s.file === cmd.file);
-  const failed = script
-    ? [...passedOver(app, script.script.commands)].find(([c]) => c.line < cmd.line)
-    : undefined;
-  if (failed) {
-    const [c, program] = failed;
-    return `Line ${c.line} starts ${program} first, but nothing the image installs provides it (no requirement, RUN, lock file, start script or base image), so that line fails and the script goes on to the development server: add ${program} to the requirements and start only it, with exec.`;
+  const commands = script?.script.commands ?? [];
+  const at = commands.findIndex((c) => c.line === cmd.line && c.argv.join(' ') === cmd.argv.join(' '));
+  const failed = [...missingRuns(app, commands)].find(([c]) => commands.indexOf(c) < at);
+  const provides = `nothing the image installs provides it (no requirement, RUN, lock file, start script or base image)`;
+  if (failed && failed[1].next) {
+    const [c, { program, or }] = failed;
+    const on = or ? '|| runs the development server' : 'the script goes on to the development server';
+    return {
+      text: `Line ${c.line} starts ${program} first, but ${provides}, so that line fails and ${on}: add ${program} to the requirements and start only it, with exec.`,
+    };
   }
-  return 'Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.';
+  if (failed) {
+    const [c, { program, errexit }] = failed;
+    const stop = errexit ? 'set -e ends the script there' : '&& skips the development server';
+    return {
+      text: `Line ${c.line} starts ${program} first, but ${provides}, so that line fails and ${stop}: the container exits at start, and once ${program} is installed the development server starts only after it exits. Add ${program} to the requirements and start only it, with exec.`,
+      stops: true,
+    };
+  }
+  return {
+    text: 'Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.',
+  };
 }

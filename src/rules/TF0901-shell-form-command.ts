@@ -46,7 +46,7 @@ import { inlineShell } from './lib/inline-shell.js';
 import { suExecAdvice, suHandOver } from './lib/su-launch.js';
 import { forwarderExitsMessage, restartLoopMessage, termForwarder } from './lib/signal-trap.js';
 import { dieOnTermAdvice, withAdvice } from './lib/uwsgi-term.js';
-import { passedOver, passedOverNote } from './lib/missing-server.js';
+import { passedOver, passedOverNote, stoppedNote } from './lib/missing-server.js';
 import { composeArgv, fixShellForm, mainProcessOf } from './lib/shell-form-fix.js';
 import { withRealModules } from './lib/wsgi-module.js';
 import {
@@ -138,7 +138,9 @@ loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for -
 A server that nothing the image installs provides (it installs a requirements file, and no requirement, RUN, lock
 file, start script or base image names gunicorn, uvicorn, daphne, hypercorn, waitress or uWSGI) fails at once with "command not found": the message says so.
 A script with no \`set -e\` goes on past that line, so the server after it is the one judged (\`gunicorn …\` that
-nothing installs, then \`runserver\`: runserver without exec, not a sequence of two servers).
+nothing installs, then \`runserver\`: runserver without exec, not a sequence of two servers), and so does one whose
+next server follows \`||\`. A next server that follows \`&&\` is skipped, and under \`set -e\` the script ends at the
+failing line: the container exits at start, and the message says so.
 
 The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
 container's arguments and environment select is judged when they are known, else each branch on its own. A
@@ -377,9 +379,13 @@ function scriptFindings(
       runs.every((r) => exclusive(c, r.background.command) && !launches(c, r.background.command)),
   );
   // `gunicorn …` that nothing installs, then `runserver`: the first fails at once and the script goes on to the next.
+  // `gunicorn … && runserver`: && skips runserver when gunicorn fails, so neither is what starts.
   const skipped = passedOver(app, commands);
-  commands = commands.filter((c) => !skipped.has(c));
-  const before = (line: number) => new Map([...skipped].filter(([c]) => c.line < line));
+  const neverRun = new Set([...skipped.values()].flatMap((r) => r.skipped));
+  const written = commands;
+  commands = commands.filter((c) => !skipped.has(c) && !neverRun.has(c));
+  const before = (at: ShellCommand) =>
+    new Map([...skipped].filter(([c]) => written.indexOf(c) < written.indexOf(at)));
   // `gunicorn …` then `celery … worker`: the worker waits for the server to exit; exec on either cannot fix that.
   const facts = daemonFacts(app);
   const sequence = foregroundSequence(commands, facts);
@@ -388,7 +394,7 @@ function scriptFindings(
     out.push({
       file: script.file,
       line: sequence[0].command.line,
-      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, ${stays(sequence[0].what)}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.${passedOverNote(before(sequence[0].command.line), `${sequence[0].what} is what starts`)}`,
+      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, ${stays(sequence[0].what)}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.${passedOverNote(before(sequence[0].command), `${sequence[0].what} is what starts`)}${stoppedNote(app, written, sequence[0].command)}`,
     });
   }
   const inSequence = new Set(sequence?.map((p) => p.command));
@@ -420,7 +426,7 @@ function scriptFindings(
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}${also}`}.${dieOnTermAdvice(app, c.argv)}${passedOverNote(before(c.line), `${what} is what starts`)}`,
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}${also}`}.${dieOnTermAdvice(app, c.argv)}${passedOverNote(before(c), `${what} is what starts`)}`,
     });
   });
   return out;
