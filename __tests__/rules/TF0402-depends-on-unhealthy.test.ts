@@ -67,6 +67,23 @@ composeRuleCases(dependsOnUnhealthy, [
     expect: ['compose.yaml:5'],
   },
   {
+    name: 'a database service that builds but names a published image runs that image (pulled before any build)',
+    compose: y(
+      'services:',
+      '  web:',
+      '    build: .',
+      '    depends_on:',
+      '      db:',
+      '        condition: service_healthy',
+      '  db:',
+      '    build: .',
+      '    image: postgres:16',
+      '    healthcheck:',
+      '      interval: 5s',
+    ),
+    expect: ['compose.yaml:5'],
+  },
+  {
     name: 'no depends_on at all is not this rule',
     compose: y('services:', '  web:', '    build: .', '  db:', '    image: postgres:16'),
     expect: [],

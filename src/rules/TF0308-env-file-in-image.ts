@@ -71,7 +71,7 @@ for the script to read them from the environment.
           : `This instruction copies ${names} into the image${what}. ${ignoreAdvice(at.app, files)}${sourcedFileAdvice(at.app, files)}`;
       },
     );
-    const found = [...copied, ...images.flatMap(envFilesOfCompose)];
+    const found = onePerLine([...copied, ...images.flatMap(envFilesOfCompose)]);
     // A COPY already reported (it takes a file the context holds, or a compose env_file) is not reported twice.
     const absent = images
       .flatMap(envSourcesAbsent)
@@ -134,12 +134,33 @@ function linesNaming(app: App, files: string[]): { line: number; file: string }[
   return out;
 }
 
+/** A compose env_file message's opening, which a message after another on the same line words as 'It also takes'. */
+const COMPOSE_READS = /^Compose reads (env_files? .*?) from inside the build context\./;
+
+/**
+ * One finding per COPY/ADD line: a line that bakes in a file of the context and a compose env_file (or two env_files
+ * copied by name) says so in one message, each file with its own advice.
+ */
+function onePerLine(findings: RawFinding[]): RawFinding[] {
+  const byLine = new Map<string, RawFinding>();
+  for (const f of findings) {
+    const key = `${f.file}\0${f.line}`;
+    const first = byLine.get(key);
+    if (!first) byLine.set(key, { ...f });
+    else
+      first.message = `${first.message} ${f.message.replace(COMPOSE_READS, 'It also takes $1, which compose reads from inside the build context.')}`;
+  }
+  return [...byLine.values()];
+}
+
 /** Compose env_files (of any service) inside the app's build context that the repository does not hold but a COPY would take. */
 function envFilesOfCompose(app: App): RawFinding[] {
   const file = app.dockerfile?.file;
   const dir = app.context?.dir;
   if (!file || dir === undefined) return [];
   const out: RawFinding[] = [];
+  // Env files a directory COPY takes, by that COPY's line: one message names them all.
+  const takenBy = new Map<number, { paths: string[]; inContext: string[] }>();
   // Any service's env_file counts: the database's `.env` in the app's context is baked in by the same COPY.
   // A path made of an unset variable (`${ENV_FILENAME}`) names no file we know.
   const envFiles = (app.compose?.services ?? []).flatMap((s) => s.envFiles.filter((f) => !f.unknown));
@@ -155,25 +176,42 @@ function envFilesOfCompose(app: App): RawFinding[] {
     if (reached.length === 0) continue;
     // A COPY that names it (`COPY ./src/.env /app`) is where it is baked in, even beside a `COPY ./src` that takes it too.
     const named = linesNaming(app, [f.path])[0]?.line;
-    const line = named ?? reached.at(-1)!;
+    if (named === undefined) {
+      const line = reached.at(-1)!;
+      const taken = takenBy.get(line) ?? { paths: [], inContext: [] };
+      taken.paths.push(f.path);
+      taken.inContext.push(inContext);
+      takenBy.set(line, taken);
+      continue;
+    }
     // Copied by name (`COPY .env.prod /app/.env`), the file is what the build needs: a .dockerignore entry would fail it;
     // a directory COPY that takes it too (`COPY . .`, before or after) still bakes it in once that COPY is gone.
-    const takenToo = reached.find((l) => l !== line && !namedByCopy(app, l, [f.path]));
+    const takenToo = reached.find((l) => l !== named && !namedByCopy(app, l, [f.path]));
     const alsoTaken =
       takenToo !== undefined
         ? ` Then add '${inContext}' to ${dockerignoreFileOf(app.context)}, as the COPY at line ${takenToo} takes it too.`
         : '';
-    const advice =
-      named !== undefined
-        ? `This instruction copies it by name, so the build fails without it and whoever builds the image with a real one bakes its secrets in. Remove the COPY and let the container read it at run time (compose env_file already does).${alsoTaken}`
-        : `No .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to ${dockerignoreFileOf(app.context)}.${sourcedFileAdvice(app, [f.path])}`;
+    out.push({
+      file,
+      line: named,
+      message: `Compose reads env_file '${f.path}' from inside the build context. This instruction copies it by name, so the build fails without it and whoever builds the image with a real one bakes its secrets in. Remove the COPY and let the container read it at run time (compose env_file already does).${alsoTaken}`,
+    });
+  }
+  for (const [line, { paths, inContext }] of takenBy) {
+    const one = paths.length === 1;
     out.push({
       file,
       line,
-      message: `Compose reads env_file '${f.path}' from inside the build context. ${advice}`,
+      message: `Compose reads env_file${one ? '' : 's'} ${quoteAll(paths)} from inside the build context. No .dockerignore excludes ${one ? 'it' : 'them'}: the repository does not hold ${one ? 'it' : 'them'}, but whoever builds the image with ${one ? 'a real one bakes its' : 'real ones bakes their'} secrets in here. Add ${quoteAll(inContext)} to ${dockerignoreFileOf(app.context)}.${sourcedFileAdvice(app, paths)}`,
     });
   }
   return out;
+}
+
+/** 'a', 'a' and 'b', 'a', 'b' and 'c'. */
+function quoteAll(items: string[]): string {
+  const quoted = items.map((i) => `'${i}'`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : quoted[0];
 }
 
 /** Any env_file name but a template meant to be committed. */

@@ -6,6 +6,7 @@ import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { appServices } from './lib/each.js';
 import { serviceWriting } from '../model/compose/app-service.js';
 import { isSwarmStackFile } from './lib/files.js';
+import { pullsBeforeBuild } from '../model/compose/images.js';
 
 const DATABASES = new Set(['postgres', 'mysql', 'mariadb']);
 
@@ -23,7 +24,7 @@ function healthChecked(db: ComposeService): boolean {
 
 /** The official image a test-less healthcheck leaves unchecked ('postgres'), else undefined. */
 function untestedOfficialImage(db: ComposeService): string | undefined {
-  if (db.build || !db.image?.repository) return undefined;
+  if ((db.build && !pullsBeforeBuild(db)) || !db.image?.repository) return undefined;
   const name = db.image.repository.replace(/^(docker\.io\/)?(library\/)?/, '');
   return NO_IMAGE_CHECK.has(name) ? name : undefined;
 }

@@ -3,6 +3,7 @@ import {
   fallbackSelectors,
   fallbackWhen,
   isSqliteEngine,
+  serverValues,
   urlFallbackEngine,
 } from '../model/settings/index.js';
 import type { EnvInstr } from '../model/types/dockerfile.js';
@@ -95,10 +96,24 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
         (selection.kind === 'env' || selection.test) && (fallbackFile !== file || fallbackLine !== at.line)
           ? `, the configuration at ${fallbackFile === file ? '' : `${fallbackFile} `}line ${fallbackLine}`
           : '';
+      // A switch between modules: the value that leaves SQLite, and the module it loads.
+      const servers = serverValues(databases)
+        ? databases.configs
+            .filter((c) => c !== fallback && c.engine && !isSqliteEngine(c.engine))
+            .flatMap((c) => {
+              const at = c.file ?? databases.file ?? settings.file;
+              return at === fallbackFile
+                ? []
+                : [
+                    `${selection.variable}=${c.selectedBy!.value} selects ${c.engine} at ${at} line ${c.fieldLines?.ENGINE ?? c.line}`,
+                  ];
+            })
+        : [];
+      const serverChoices = servers.length > 0 ? `; ${[...new Set(servers)].join('; ')}` : '';
       findings.push({
         file,
         line: at.line,
-        message: `When ${when} the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets ${engineVariable || others.length > 0 ? 'both' : 'it'} runs on a file inside the container; ${engineVariable ? `drop the SQLite default of ${engineVariable} so a deploy that sets neither fails` : others.length > 0 ? 'drop the SQLite branch so a deploy that sets neither fails' : 'make the variable required'}, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`,
+        message: `When ${when} the database falls back to SQLite (${fallback.engine}${where}${serverChoices}), so a deploy that forgets ${engineVariable || others.length > 0 ? 'both' : `it${serverValues(databases) ? ' or sets another value' : ''}`} runs on a file inside the container; ${engineVariable ? `drop the SQLite default of ${engineVariable} so a deploy that sets neither fails` : others.length > 0 ? 'drop the SQLite branch so a deploy that sets neither fails' : 'make the variable required'}, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`,
       });
     }
     return findings;

@@ -3,7 +3,7 @@ import { normalizeRelative } from '../../discover/classify.js';
 import type { ComposeAt, ComposeService } from '../types/compose.js';
 import { type BuiltImage, builtImage, isNonPythonImage } from './built-image.js';
 import { dockerfileCode, PYTHON_WORDS } from '../image-app.js';
-import { roleOf } from './images.js';
+import { publishedRole, pullsBeforeBuild, roleOf } from './images.js';
 import { STARTS_SERVER, startKind, type StartKind } from './start-scripts.js';
 
 const DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
@@ -19,10 +19,11 @@ interface Judged {
  * starts the Django server (its command, its scripts, or the image's CMD when it has no command), then the one whose
  * command, entrypoint or build context mentions manage.py/gunicorn/django, then the one built from the Django
  * project's directory, then the first; never a database, a worker, a docs server or an image with no Python in it.
- * At each step a service tagged with a database's name (`image: postgres:13` on a Python build) comes last.
- * With no such service, the first that runs a Django command without building. Sets the role of a database built
- * from a Dockerfile (`FROM postgres:17`), clears the one an image name gave a service whose Dockerfile is not FROM a
- * database, and marks the built services that are not the app.
+ * At each step a service that tags its Python build with a name of its own naming a database (`me/django-postgres`,
+ * or any name under `pull_policy: build`) comes last; one that would pull a published database image (`postgres:13`
+ * with no pull_policy) is that database. With no such service, the first that runs a Django command without
+ * building. Sets the role of a database built from a Dockerfile (`FROM postgres:17`), clears the one an image name
+ * gave a service whose Dockerfile is not FROM a database, and marks the built services that are not the app.
  */
 export function pickAppService(
   services: ComposeService[],
@@ -32,9 +33,18 @@ export function pickAppService(
 ): ComposeService | undefined {
   const judged: Judged[] = [];
   // Services whose image: names a backing service their Dockerfile does not start from (`db_postgres` tagging the
-  // Django image `postgres:13.11`): no database, and not preferred as the app over a service tagged for nothing else.
+  // Django image `me/app-postgres`, which no registry holds): no database, and not preferred as the app over a service tagged for nothing else.
   const taggedAsBacking = new Set<ComposeService>();
   for (const service of services.filter((s) => s.build)) {
+    // Beside `build:`, compose pulls a published database image (`image: postgres:13.11`) first and builds only when
+    // the pull fails: the service runs that database, whatever its Dockerfile is.
+    const pulled =
+      service.image && pullsBeforeBuild(service) ? publishedRole(service.image.repository) : 'other';
+    if (pulled !== 'other' && !runsDjangoItself(service)) {
+      service.role = pulled;
+      service.notApp = 'database';
+      continue;
+    }
     const image = builtImage(service, texts);
     // Its own command running manage.py or a Django server overrides the base image's (`FROM mysql:5.6` with
     // `command: python manage.py runserver`): whatever the base, the service is the app, not a database.

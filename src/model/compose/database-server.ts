@@ -2,6 +2,7 @@
 import { parseShell } from '../../parse/shell.js';
 import { basename } from '../command/servers.js';
 import type { ComposeService } from '../types/compose.js';
+import { publishedRole, pullsBeforeBuild } from './images.js';
 import { commandsOf, scriptFile, scriptWords } from './start-scripts.js';
 
 /** Programs that start (or hand over to what starts) a database server in the official images. */
@@ -81,7 +82,10 @@ function verdictOf(
  * something else (a pg_dump backup loop), and no script it runs starts the server or hands over to its arguments.
  */
 export function runsNoDatabaseServer(service: ComposeService, texts: Record<string, string>): boolean {
-  if (!['postgres', 'mysql', 'mariadb'].includes(service.role) || service.build) return false;
+  if (!['postgres', 'mysql', 'mariadb'].includes(service.role)) return false;
+  // A build that compose runs is not the official image: its entrypoint is its Dockerfile's.
+  if (service.build && !(pullsBeforeBuild(service) && publishedRole(service.image!.repository) !== 'other'))
+    return false;
   const { entrypoint, command } = service;
   if (!entrypoint && !command) return false;
   const argvs = [...(entrypoint ? commandsOf(entrypoint) : []), ...(command ? commandsOf(command) : [])];

@@ -29,6 +29,24 @@ export function roleOf(repository: string): ComposeService['role'] {
 }
 
 /**
+ * The backing service an image name publishes as a whole (`postgres`, `postgis/postgis`, `redis`), not one word of a
+ * team's own name (`me/backend-postgres`): a registry holds it, so compose pulls it rather than build.
+ */
+export function publishedRole(repository: string): ComposeService['role'] {
+  const last = repository.split('/').pop()!.toLowerCase();
+  return ROLES.find(([re]) => re.test(last))?.[1] ?? 'other';
+}
+
+/**
+ * Whether compose runs the service's `image:` rather than its `build:`: with no `pull_policy` (or one that pulls),
+ * compose pulls the image first and builds only when the pull fails; `build` and `never` keep the local build.
+ */
+export function pullsBeforeBuild(s: ComposeService): boolean {
+  const policy = s.pullPolicy?.toLowerCase();
+  return s.image !== undefined && !s.image.unset && policy !== 'build' && policy !== 'never';
+}
+
+/**
  * PostgreSQL known by what the service does rather than its image name: a build the repository does not hold, or an
  * image named for an extension (`informaticsmatters/rdkit_cartridge`), whose data volume is at /var/lib/postgresql
  * and which also starts `postgres`, publishes or exposes 5432, or is given POSTGRES_* variables.

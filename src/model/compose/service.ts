@@ -74,6 +74,10 @@ export class ServiceConverter {
         case 'build':
           s.build = this.build(e, what);
           break;
+        case 'pull_policy':
+          if (v.kind === 'scalar') s.pullPolicy = this.str(v).value;
+          else this.wrong(e, what, 'a string', v);
+          break;
         case 'command':
         case 'entrypoint': {
           const c = this.command(e, what);

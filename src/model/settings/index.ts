@@ -18,6 +18,7 @@ export {
   defaultFileStorages,
   fallbackSelectors,
   fallbackWhen,
+  serverValues,
   isFileSystemStorage,
   liveAssignments,
   providedEnvironment,

@@ -1,7 +1,13 @@
 /** The query API rules use on a settings model: live assignments, values when unset, inherited bases, provided environment. */
 import type { ComposeEnvFile } from '../types/compose.js';
 import type { App } from '../types/project.js';
-import type { DatabasesModel, SettingAssignment, SettingsModel, ValueSource } from '../types/settings.js';
+import type {
+  DatabaseConfig,
+  DatabasesModel,
+  SettingAssignment,
+  SettingsModel,
+  ValueSource,
+} from '../types/settings.js';
 import { isServerEngine, isSqliteEngine } from './databases.js';
 
 /**
@@ -83,9 +89,16 @@ export function urlFallbackEngine(databases: DatabasesModel): string | undefined
   return variable !== undefined && variable !== selection.variable ? variable : undefined;
 }
 
-/** When the fallback database is taken, in words: `DB_ENGINE is unset`, `any of PG_USER, PG_HOST is unset`. */
+/**
+ * When the fallback database is taken, in words: `DB_ENGINE is unset`, `any of PG_USER, PG_HOST is unset`, or, when
+ * an else branch takes it and every other branch tests the variable for a value (`SITE_MODE == "live"`), `SITE_MODE is
+ * unset or anything other than 'live'`.
+ */
 export function fallbackWhen(databases: DatabasesModel): string {
   const selection = databases.selection;
+  const values = serverValues(databases);
+  if (selection.kind === 'env' && values)
+    return `${selection.variable} is unset or anything other than ${values.map((v) => `'${v}'`).join(' or ')}`;
   const variables = fallbackSelectors(databases);
   if (
     selection.kind === 'env' &&
@@ -95,6 +108,30 @@ export function fallbackWhen(databases: DatabasesModel): string {
   )
     return `any of ${selection.allOf.join(', ')} is unset`;
   return `${variables.join(' and ')} ${variables.length > 1 ? 'are' : 'is'} unset`;
+}
+
+/**
+ * The values of the switch's variable that leave its SQLite else branch, when every other branch tests the variable
+ * for one value and the server engines are written in code (not the variable's own text); else undefined.
+ */
+export function serverValues(databases: DatabasesModel): string[] | undefined {
+  const selection = databases.selection;
+  if (selection.kind !== 'env') return undefined;
+  const fallback = databases.configs.find(
+    (c) => c.isDefault === true && c.engine !== undefined && isSqliteEngine(c.engine),
+  );
+  const by = fallback?.selectedBy;
+  if (by?.test !== 'otherwise' || by.variable !== selection.variable) return undefined;
+  const others = databases.configs.filter((c) => c !== fallback);
+  const tested = (c: DatabaseConfig): boolean =>
+    c.selectedBy?.variable === selection.variable &&
+    (c.selectedBy.test ?? 'equals') === 'equals' &&
+    c.selectedBy.value !== '' &&
+    c.engine !== undefined &&
+    c.fields.ENGINE?.kind !== 'env';
+  if (others.length === 0 || !others.every(tested)) return undefined;
+  const values = others.filter((c) => isServerEngine(c.engine!)).map((c) => c.selectedBy!.value);
+  return values.length > 0 ? [...new Set(values)] : undefined;
 }
 
 /** Follows env fallbacks to what a value is when no environment variable is set; undefined when unknown or None. */

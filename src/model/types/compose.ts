@@ -73,6 +73,8 @@ export interface ComposeService extends ComposeAt {
     unset?: true;
   };
   build?: ComposeBuild;
+  /** `pull_policy` as written (`build`, `never`, `always`, ...); absent, compose pulls `image:` before it builds. */
+  pullPolicy?: string;
   command?: ComposeCommand;
   entrypoint?: ComposeCommand;
   environment: ComposeEnvEntry[];
