@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-WAOU72X3.js";
+} from "./chunk-JADNXN3U.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -12160,10 +12160,27 @@ function urlFallbackEngine(databases) {
 }
 function fallbackWhen(databases) {
   const selection = databases.selection;
+  const values = serverValues(databases);
+  if (selection.kind === "env" && values)
+    return `${selection.variable} is unset or anything other than ${values.map((v) => `'${v}'`).join(" or ")}`;
   const variables = fallbackSelectors(databases);
   if (selection.kind === "env" && selection.allOf && variables.length === 1 && variables[0] === selection.variable)
     return `any of ${selection.allOf.join(", ")} is unset`;
   return `${variables.join(" and ")} ${variables.length > 1 ? "are" : "is"} unset`;
+}
+function serverValues(databases) {
+  const selection = databases.selection;
+  if (selection.kind !== "env") return void 0;
+  const fallback = databases.configs.find(
+    (c) => c.isDefault === true && c.engine !== void 0 && isSqliteEngine(c.engine)
+  );
+  const by = fallback?.selectedBy;
+  if (by?.test !== "otherwise" || by.variable !== selection.variable) return void 0;
+  const others = databases.configs.filter((c) => c !== fallback);
+  const tested = (c) => c.selectedBy?.variable === selection.variable && (c.selectedBy.test ?? "equals") === "equals" && c.selectedBy.value !== "" && c.engine !== void 0 && c.fields.ENGINE?.kind !== "env";
+  if (others.length === 0 || !others.every(tested)) return void 0;
+  const values = others.filter((c) => isServerEngine(c.engine)).map((c) => c.selectedBy.value);
+  return values.length > 0 ? [...new Set(values)] : void 0;
 }
 function valueWhenUnset(v, depth = 0) {
   if (!v || depth > 20) return void 0;
@@ -20949,6 +20966,7 @@ function readPlainCommands(text2) {
   const out = [];
   let current;
   let needCommand = false;
+  let after;
   let line = 1;
   let i = 0;
   while (i < text2.length) {
@@ -20961,6 +20979,7 @@ function readPlainCommands(text2) {
     } else if (c === "\n" || c === ";") {
       if (current) out.push(current);
       else if (c === ";") return void 0;
+      if (current) after = void 0;
       current = void 0;
       if (c === "\n") line++;
       i++;
@@ -20977,6 +20996,7 @@ function readPlainCommands(text2) {
       out.push(current);
       current = void 0;
       needCommand = true;
+      after = double ? c === "&" ? "&&" : "||" : void 0;
       i += double ? 2 : 1;
     } else {
       const word = readWord(text2, i);
@@ -20998,6 +21018,7 @@ function readPlainCommands(text2) {
       } else {
         if (KEYWORDS.has(word.value) || ASSIGNMENT.test(word.value)) return void 0;
         current = { argv: [word.value], line, wordLines: [line], redirects: [] };
+        if (after) current.after = after;
         needCommand = false;
       }
       line += word.newlines;
@@ -21248,6 +21269,7 @@ function plainScript(text2, firstLine, depth = 0) {
   for (const c of plain2) {
     const { argv, viaExec, first } = afterExec(c.argv);
     out.push({ argv, line: firstLine + c.line - 1, redirects: c.redirects, viaExec });
+    if (c.after) out.at(-1).after = c.after;
     const lines = c.wordLines.slice(first).map((l) => firstLine + l - 1);
     if (lines.some((l) => l !== out.at(-1).line)) out.at(-1).wordLines = lines;
     if (depth >= MAX_NESTING || argv.length === 0) continue;
@@ -21401,6 +21423,8 @@ function visitStmt(stmt, src, out) {
       const test = cmd.Op === AND_OP || cmd.Op === OR_OP ? conditionOf2(cmd.X, src) : UNKNOWN;
       const guard = cmd.Op === AND_OP ? test : { kind: "not", condition: test };
       withGuards(src, test.kind === "unknown" ? [] : [guard], () => visitStmt(cmd.Y, src, out));
+      if ((cmd.Op === AND_OP || cmd.Op === OR_OP) && out.length > before)
+        out[before].after = cmd.Op === AND_OP ? "&&" : "||";
       if (piped !== void 0 && out.length > before) out[before].stdin = piped;
       if (stmt.Background) for (const c of out.slice(first)) c.background = true;
       break;
@@ -23384,6 +23408,14 @@ function roleOf(repository) {
   const kinds = new Set(words2.flatMap((w) => ROLES.filter(([re]) => re.test(w)).map(([, kind]) => kind)));
   return kinds.size === 1 ? [...kinds][0] : "other";
 }
+function publishedRole(repository) {
+  const last = repository.split("/").pop().toLowerCase();
+  return ROLES.find(([re]) => re.test(last))?.[1] ?? "other";
+}
+function pullsBeforeBuild(s) {
+  const policy = s.pullPolicy?.toLowerCase();
+  return s.image !== void 0 && !s.image.unset && policy !== "build" && policy !== "never";
+}
 function postgresByUse(s) {
   const dataDir2 = s.volumes.some(
     (v) => v.target !== void 0 && /^\/var\/lib\/postgresql(\/|$)/.test(v.target)
@@ -24499,6 +24531,12 @@ function pickAppService(services, texts, projectDir, projectDirs) {
   const judged2 = [];
   const taggedAsBacking = /* @__PURE__ */ new Set();
   for (const service of services.filter((s) => s.build)) {
+    const pulled = service.image && pullsBeforeBuild(service) ? publishedRole(service.image.repository) : "other";
+    if (pulled !== "other" && !runsDjangoItself(service)) {
+      service.role = pulled;
+      service.notApp = "database";
+      continue;
+    }
     const image = builtImage(service, texts);
     const fromBase = image?.base && !runsDjangoItself(service) ? roleOf(image.base) : "other";
     const role = fromBase === "other" && image ? startedDatabase(service, image) ?? "other" : fromBase;
@@ -26223,6 +26261,10 @@ var ServiceConverter = class {
         case "build":
           s.build = this.build(e, what);
           break;
+        case "pull_policy":
+          if (v.kind === "scalar") s.pullPolicy = this.str(v).value;
+          else this.wrong(e, what, "a string", v);
+          break;
         case "command":
         case "entrypoint": {
           const c = this.command(e, what);
@@ -26702,7 +26744,9 @@ function verdictOf(argvs, dirs, texts, seen) {
   return verdict;
 }
 function runsNoDatabaseServer(service, texts) {
-  if (!["postgres", "mysql", "mariadb"].includes(service.role) || service.build) return false;
+  if (!["postgres", "mysql", "mariadb"].includes(service.role)) return false;
+  if (service.build && !(pullsBeforeBuild(service) && publishedRole(service.image.repository) !== "other"))
+    return false;
   const { entrypoint, command } = service;
   if (!entrypoint && !command) return false;
   const argvs = [...entrypoint ? commandsOf(entrypoint) : [], ...command ? commandsOf(command) : []];
@@ -29153,7 +29197,7 @@ for the script to read them from the environment.
         return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name${what}. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names} into the image${what}. ${ignoreAdvice(at2.app, files)}${sourcedFileAdvice(at2.app, files)}`;
       }
     );
-    const found = [...copied, ...images.flatMap(envFilesOfCompose)];
+    const found = onePerLine([...copied, ...images.flatMap(envFilesOfCompose)]);
     const absent = images.flatMap(envSourcesAbsent).filter((a) => !found.some((f) => f.file === a.file && f.line === a.line));
     return [...found, ...absent];
   }
@@ -29200,11 +29244,24 @@ function linesNaming(app, files) {
   }
   return out;
 }
+var COMPOSE_READS = /^Compose reads (env_files? .*?) from inside the build context\./;
+function onePerLine(findings) {
+  const byLine = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const key = `${f.file}\0${f.line}`;
+    const first = byLine.get(key);
+    if (!first) byLine.set(key, { ...f });
+    else
+      first.message = `${first.message} ${f.message.replace(COMPOSE_READS, "It also takes $1, which compose reads from inside the build context.")}`;
+  }
+  return [...byLine.values()];
+}
 function envFilesOfCompose(app) {
   const file = app.dockerfile?.file;
   const dir = app.context?.dir;
   if (!file || dir === void 0) return [];
   const out = [];
+  const takenBy = /* @__PURE__ */ new Map();
   const envFiles = (app.compose?.services ?? []).flatMap((s) => s.envFiles.filter((f) => !f.unknown));
   const seen = /* @__PURE__ */ new Set();
   for (const f of envFiles) {
@@ -29216,17 +29273,35 @@ function envFilesOfCompose(app) {
     const reached = absentFileReachingImage(app, inContext);
     if (reached.length === 0) continue;
     const named = linesNaming(app, [f.path])[0]?.line;
-    const line = named ?? reached.at(-1);
-    const takenToo = reached.find((l) => l !== line && !namedByCopy(app, l, [f.path]));
+    if (named === void 0) {
+      const line = reached.at(-1);
+      const taken = takenBy.get(line) ?? { paths: [], inContext: [] };
+      taken.paths.push(f.path);
+      taken.inContext.push(inContext);
+      takenBy.set(line, taken);
+      continue;
+    }
+    const takenToo = reached.find((l) => l !== named && !namedByCopy(app, l, [f.path]));
     const alsoTaken = takenToo !== void 0 ? ` Then add '${inContext}' to ${dockerignoreFileOf(app.context)}, as the COPY at line ${takenToo} takes it too.` : "";
-    const advice = named !== void 0 ? `This instruction copies it by name, so the build fails without it and whoever builds the image with a real one bakes its secrets in. Remove the COPY and let the container read it at run time (compose env_file already does).${alsoTaken}` : `No .dockerignore excludes it: the repository does not hold it, but whoever builds the image with a real one bakes its secrets in here. Add '${inContext}' to ${dockerignoreFileOf(app.context)}.${sourcedFileAdvice(app, [f.path])}`;
+    out.push({
+      file,
+      line: named,
+      message: `Compose reads env_file '${f.path}' from inside the build context. This instruction copies it by name, so the build fails without it and whoever builds the image with a real one bakes its secrets in. Remove the COPY and let the container read it at run time (compose env_file already does).${alsoTaken}`
+    });
+  }
+  for (const [line, { paths, inContext }] of takenBy) {
+    const one = paths.length === 1;
     out.push({
       file,
       line,
-      message: `Compose reads env_file '${f.path}' from inside the build context. ${advice}`
+      message: `Compose reads env_file${one ? "" : "s"} ${quoteAll(paths)} from inside the build context. No .dockerignore excludes ${one ? "it" : "them"}: the repository does not hold ${one ? "it" : "them"}, but whoever builds the image with ${one ? "a real one bakes its" : "real ones bakes their"} secrets in here. Add ${quoteAll(inContext)} to ${dockerignoreFileOf(app.context)}.${sourcedFileAdvice(app, paths)}`
     });
   }
   return out;
+}
+function quoteAll(items) {
+  const quoted = items.map((i) => `'${i}'`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)}` : quoted[0];
 }
 function isUsableEnvFileName(path) {
   return !hasTemplateName(path);
@@ -30480,7 +30555,7 @@ function healthChecked(db) {
   return db.healthcheck.ownTest || !untestedOfficialImage(db);
 }
 function untestedOfficialImage(db) {
-  if (db.build || !db.image?.repository) return void 0;
+  if (db.build && !pullsBeforeBuild(db) || !db.image?.repository) return void 0;
   const name = db.image.repository.replace(/^(docker\.io\/)?(library\/)?/, "");
   return NO_IMAGE_CHECK.has(name) ? name : void 0;
 }
@@ -32779,22 +32854,43 @@ function setsErrexit(argv) {
   if (argv[0] !== "set") return false;
   return argv.some((w, i) => /^-[a-z]*e[a-z]*$/.test(w) || w === "-o" && argv[i + 1] === "errexit");
 }
+function afterFailure(commands, i) {
+  const errexit = commands.slice(0, i).some((b) => setsErrexit(b.argv));
+  const skipped = [];
+  let j = i + 1;
+  for (; commands[j]?.after === "&&"; j++) skipped.push(commands[j]);
+  const next = commands[j];
+  if (next?.after === "||") return { next, or: true, skipped, errexit: false };
+  if (!next || errexit && skipped.length === 0) return { or: false, skipped, errexit: errexit && !!next };
+  return { next, or: false, skipped, errexit: false };
+}
 function passedOver(app, commands) {
   const out = /* @__PURE__ */ new Map();
+  for (const [c, run] of missingRuns(app, commands)) if (run.next) out.set(c, run);
+  return out;
+}
+function missingRuns(app, commands) {
+  const out = /* @__PURE__ */ new Map();
   for (const [i, c] of commands.entries()) {
-    if (commands.slice(0, i).some((b) => setsErrexit(b.argv))) break;
     const program = missingServer(app, c.argv);
-    const next = commands[i + 1];
-    if (program && !c.viaExec && !c.background && next && next.line > c.line) out.set(c, program);
+    if (program && !c.viaExec && !c.background) out.set(c, { program, ...afterFailure(commands, i) });
   }
   return out;
 }
 function passedOverNote(skipped, then) {
   if (skipped.size === 0) return "";
-  const lines = [...skipped].map(([c, program]) => `Line ${c.line} runs ${program}`);
-  const programs = [...new Set(skipped.values())];
+  const lines = [...skipped].map(([c, run]) => `Line ${c.line} runs ${run.program}`);
+  const programs = [...new Set([...skipped.values()].map((r) => r.program))];
   const them = programs.length > 1 ? "them" : "it";
-  return ` ${lines.join(" and ")}, but nothing the image installs provides ${them} (no requirement, RUN, lock file, start script or base image): that line fails at once with 'command not found' and the script goes on, so ${then}. To serve with ${programs.join(" or ")}, add ${them} to the requirements.`;
+  const on = [...skipped.values()].every((r) => r.or) ? `${lines.length > 1 ? "each" : "it"} fails at once with 'command not found' and || runs what follows` : "that line fails at once with 'command not found' and the script goes on";
+  return ` ${lines.join(" and ")}, but nothing the image installs provides ${them} (no requirement, RUN, lock file, start script or base image): ${on}, so ${then}. To serve with ${programs.join(" or ")}, add ${them} to the requirements.`;
+}
+function stoppedNote(app, commands, c) {
+  const run = missingRuns(app, commands).get(c);
+  if (!run || run.next || !run.errexit && run.skipped.length === 0) return "";
+  const skipped = listOf(run.skipped.map((s) => `${quotedLine(commandLine(s))} (line ${s.line})`));
+  const stop = run.errexit ? "set -e ends the script there" : `&& skips ${skipped}, and the script ends there`;
+  return ` But nothing the image installs provides ${run.program} (no requirement, RUN, lock file, start script or base image): line ${c.line} fails at once with 'command not found' and ${stop}, so the container exits at start. Add ${run.program} to the requirements.`;
 }
 
 // src/rules/TF0801-dev-server.ts
@@ -32823,10 +32919,11 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
     for (const { app, command: cmd, service } of appImageStartCommands(project)) {
       if (!isRunserver(cmd.argv)) continue;
       const server = djangoCommand(cmd.argv)?.name === "runserver_plus" ? "django-extensions' development server (manage.py runserver_plus)" : "Django's development server (manage.py runserver)";
+      const advice = serveAdvice(app, cmd);
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `${service ? `Service '${service.name}'` : "The container"} starts ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}.${service ? "" : replacedCommandNote(app, cmd)} ${serveAdvice(app, cmd)}${droppedCommandNote(app, cmd.file)}`
+        message: `${service ? `Service '${service.name}'` : "The container"} ${advice.stops ? "would start" : "starts"} ${server}${recipeNote(cmd)}${cmd.program ? ` as supervisord program ${cmd.program}` : ""}.${service ? "" : replacedCommandNote(app, cmd)} ${advice.text}${droppedCommandNote(app, cmd.file)}`
       });
     }
     return findings;
@@ -32834,12 +32931,28 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "mysite.wsgi"]
 });
 function serveAdvice(app, cmd) {
   const script = app.entrypointScripts.find((s) => s.file === cmd.file);
-  const failed = script ? [...passedOver(app, script.script.commands)].find(([c]) => c.line < cmd.line) : void 0;
-  if (failed) {
-    const [c, program] = failed;
-    return `Line ${c.line} starts ${program} first, but nothing the image installs provides it (no requirement, RUN, lock file, start script or base image), so that line fails and the script goes on to the development server: add ${program} to the requirements and start only it, with exec.`;
+  const commands = script?.script.commands ?? [];
+  const at2 = commands.findIndex((c) => c.line === cmd.line && c.argv.join(" ") === cmd.argv.join(" "));
+  const failed = [...missingRuns(app, commands)].find(([c]) => commands.indexOf(c) < at2);
+  const provides = `nothing the image installs provides it (no requirement, RUN, lock file, start script or base image)`;
+  if (failed && failed[1].next) {
+    const [c, { program, or: or2 }] = failed;
+    const on = or2 ? "|| runs the development server" : "the script goes on to the development server";
+    return {
+      text: `Line ${c.line} starts ${program} first, but ${provides}, so that line fails and ${on}: add ${program} to the requirements and start only it, with exec.`
+    };
   }
-  return "Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi.";
+  if (failed) {
+    const [c, { program, errexit }] = failed;
+    const stop = errexit ? "set -e ends the script there" : "&& skips the development server";
+    return {
+      text: `Line ${c.line} starts ${program} first, but ${provides}, so that line fails and ${stop}: the container exits at start, and once ${program} is installed the development server starts only after it exits. Add ${program} to the requirements and start only it, with exec.`,
+      stops: true
+    };
+  }
+  return {
+    text: "Serve the app with gunicorn or uvicorn instead, e.g. gunicorn --bind 0.0.0.0:8000 <project>.wsgi."
+  };
 }
 
 // src/rules/TF0802-fixed-container-name.ts
@@ -32964,12 +33077,19 @@ function termForwarder(commands) {
   }
   return void 0;
 }
-function restartLoopMessage(script, c, what, init) {
-  const stays = init ? `stays under ${init.name} (PID 1), which sends SIGTERM to it only,` : "stays PID 1";
-  return `${script.file}, line ${c.line}, starts ${what} inside a restart loop (while/until), so the shell ${stays} to restart ${what} whenever it exits, and SIGTERM from docker stop does not reach ${what}. Drop the loop and let the container's restart policy restart it (restart: unless-stopped in compose, docker run --restart unless-stopped), then start it with ${quotedLine(execLine(c))}; exec inside the loop would end the loop.`;
+function restartLoopMessage(script, c, what, init, holder) {
+  const stays = holder.above ? "script's shell stays" : init ? `shell stays under ${init.name} (PID 1), which sends SIGTERM to it only,` : "shell stays PID 1";
+  const above = holder.above ? `; and ${script.file} is not PID 1 either: ${holder.above}` : "";
+  return `${script.file}, line ${c.line}, starts ${what} inside a restart loop (while/until), so the ${stays} to restart ${what} whenever it exits, and SIGTERM from docker stop does not reach ${what}${above}. Drop the loop and let the container's restart policy restart it (restart: unless-stopped in compose, docker run --restart unless-stopped), then start it with ${quotedLine(execLine(c))}; exec inside the loop would end the loop.${holder.execAbove}`;
 }
-function forwarderExitsMessage(file, what, forwarder) {
-  return `${file} starts ${what} in the background (&), passes SIGTERM on to it from its trap (line ${forwarder.line}) and waits (wait), but a trapped signal makes wait return: once the trap has run the script ends, so the shell (PID 1) exits and the kernel kills ${what} before it has finished stopping. Wait for ${what} again after the trap (a second wait $pid after the first, or wait in the trap), or drop the trap and start ${what} in the foreground with exec.`;
+function forwarderExitsMessage(file, what, forwarder, init, holder) {
+  const againAdvice = `wait for ${what} again after the trap (a second wait $pid after the first, or wait in the trap), or drop the trap and start ${what} in the foreground with exec`;
+  if (holder.above) {
+    const write = holder.parentExec ? `Write ${holder.parentExec}, so that SIGTERM reaches the script's trap. Even then` : "Even once SIGTERM reaches the trap,";
+    return `${file} starts ${what} in the background (&), passes SIGTERM on to it from its trap (line ${forwarder.line}) and waits (wait), but ${file} is not PID 1: ${holder.above}; the trap never runs, and ${what} is killed without a graceful shutdown when docker stop's timeout ends. ${write} a trapped signal makes wait return and the script ends with ${what} still stopping: ${againAdvice}.`;
+  }
+  const exits = init ? `exits, ${init.name} (PID 1) exits with it,` : "(PID 1) exits";
+  return `${file} starts ${what} in the background (&), passes SIGTERM on to it from its trap (line ${forwarder.line}) and waits (wait), but a trapped signal makes wait return: once the trap has run the script ends, so the shell ${exits} and the kernel kills ${what} before it has finished stopping. ${againAdvice[0].toUpperCase()}${againAdvice.slice(1)}.`;
 }
 
 // src/rules/TF0803-several-processes.ts
@@ -34164,20 +34284,34 @@ function whoKeepsSignal(app, script, init, shells) {
     const where = `the ${shell.owner}'s '${shell.shell}'`;
     const runs = `${where} runs ${top === script ? "it" : top.file} without exec (${shell.file}:${shell.line})`;
     const pid12 = init ? `and ${init.name} (PID 1) sends SIGTERM to that shell only` : "so that shell is PID 1 and SIGTERM from docker stop stops there";
+    const above = `${runs}, ${pid12}`;
+    const parentExec = shell.shellForm ? `an exec before ${top.file} in the ${shell.owner} (${shell.file}:${shell.line})` : `${quotedLine(execLine(command))} in the ${shell.owner}`;
+    const handOver2 = "both shells must hand their process over";
     return {
-      stays: (what) => `so the script's shell stays between ${what} and SIGTERM; and ${script.file} is not PID 1 either: ${runs}, ${pid12}`,
-      also: ` here, and ${shell.shellForm ? `make the ${shell.owner} start ${top.file} with exec too (${shell.file}:${shell.line})` : `${quotedLine(execLine(command))} in the ${shell.owner}`}: both shells must hand their process over`
+      stays: (what) => `so the script's shell stays between ${what} and SIGTERM; and ${script.file} is not PID 1 either: ${above}`,
+      also: ` here, and ${shell.shellForm ? `make the ${shell.owner} start ${top.file} with exec too (${shell.file}:${shell.line})` : `${quotedLine(execLine(command))} in the ${shell.owner}`}: ${handOver2}`,
+      above,
+      execAbove: shell.shellForm ? ` Make the ${shell.owner} start ${top.file} with exec too (${shell.file}:${shell.line}): ${handOver2}.` : ` Write ${quotedLine(execLine(command))} in the ${shell.owner} too: ${handOver2}.`,
+      parentExec
     };
   }
   if (!call2)
     return {
       stays: () => init ? `so ${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "so the script stays PID 1 and SIGTERM does not reach it",
-      also: ""
+      also: "",
+      execAbove: "",
+      parentExec: ""
     };
   const caller = call2.caller.file;
   const child = `${script.file} is itself a child: ${caller} runs it without exec (${caller}:${call2.line})`;
   const pid1 = init ? `and ${init.name} (PID 1) sends SIGTERM to the shell of ${caller} only` : `so PID 1 is the shell of ${caller}, and SIGTERM from docker stop reaches that shell`;
-  return { stays: (what) => `and ${child}, ${pid1}, not ${what}`, also: "" };
+  return {
+    stays: (what) => `and ${child}, ${pid1}, not ${what}`,
+    also: "",
+    above: `${caller} runs it without exec (${caller}:${call2.line}), ${pid1}`,
+    execAbove: "",
+    parentExec: ""
+  };
 }
 
 // src/rules/TF0901-shell-form-command.ts
@@ -34258,7 +34392,9 @@ loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for -
 A server that nothing the image installs provides (it installs a requirements file, and no requirement, RUN, lock
 file, start script or base image names gunicorn, uvicorn, daphne, hypercorn, waitress or uWSGI) fails at once with "command not found": the message says so.
 A script with no \`set -e\` goes on past that line, so the server after it is the one judged (\`gunicorn \u2026\` that
-nothing installs, then \`runserver\`: runserver without exec, not a sequence of two servers).
+nothing installs, then \`runserver\`: runserver without exec, not a sequence of two servers), and so does one whose
+next server follows \`||\`. A next server that follows \`&&\` is skipped, and under \`set -e\` the script ends at the
+failing line: the container exits at start, and the message says so.
 
 The items of a \`case\` and the branches of an if/else are alternatives, never a sequence: the branch the
 container's arguments and environment select is judged when they are known, else each branch on its own. A
@@ -34267,7 +34403,9 @@ bodies alternatives, each server reported at its own line with exec written ther
 branch starts its process with exec hands PID 1 over and is not reported; otherwise the message names only the
 branches that keep /bin/sh. A script that another script runs without exec is a child of that script's shell, which
 is PID 1: the message says so. So is a script that the shell of a shell-form CMD or of a \`sh -c\` start
-command runs without exec (\`sh -c "migrate; bash start.sh"\`): the message says that both shells need exec. A command that only runs setup and exits (\`python manage.py migrate --noinput\`,
+command runs without exec (\`sh -c "migrate; bash start.sh"\`): the message says that both shells need exec,
+whatever the script does with its server (in the foreground, in the background, in a restart loop, behind a trap
+that SIGTERM then never reaches). A command that only runs setup and exits (\`python manage.py migrate --noinput\`,
 \`migrate && collectstatic\`, a one-off service) leaves no server for SIGTERM to miss: not reported.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
@@ -34415,7 +34553,8 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
 });
 function scriptFindings(script, commands, app, init, startShells) {
   const all = app.entrypointScripts;
-  const { stays, also } = whoKeepsSignal(app, script, init, startShells);
+  const holder = whoKeepsSignal(app, script, init, startShells);
+  const { stays, also } = holder;
   const out = [];
   const held = argumentsHeldBy(script.script);
   const startsArgs = (argv) => runsArguments(argv, held) || launchesArguments(argv, held);
@@ -34423,7 +34562,7 @@ function scriptFindings(script, commands, app, init, startShells) {
     const background = run.background.find((p) => serverOf(p.command.argv));
     return background ? [{ run, background }] : [];
   });
-  const several = init ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them` : "the script stays PID 1 over several processes and SIGTERM reaches none of them";
+  const several = holder.above ? `the script's shell stays over several processes and SIGTERM reaches none of them; and ${script.file} is not PID 1 either: ${holder.above}` : init ? `${init.name} sends SIGTERM to the script's shell only, over several processes, and it reaches none of them` : "the script stays PID 1 over several processes and SIGTERM reaches none of them";
   const forwarder = termForwarder(commands);
   for (const { run, background } of runs) {
     if (forwarder && run.background.length === 1 && run.holder?.kind === "wait") {
@@ -34431,25 +34570,27 @@ function scriptFindings(script, commands, app, init, startShells) {
         out.push({
           file: script.file,
           line: background.command.line,
-          message: forwarderExitsMessage(script.file, background.what, forwarder) + dieOnTermAdvice(app, background.command.argv)
+          message: forwarderExitsMessage(script.file, background.what, forwarder, init, holder) + dieOnTermAdvice(app, background.command.argv)
         });
       continue;
     }
     const execed = run.holder?.kind === "process" && run.holder.command.viaExec ? run.holder.what : void 0;
-    const message3 = execed && !pid1Call(app, script) ? `${script.file} ${execedHolderWords(
+    const message3 = execed && !holder.above ? `${script.file} ${execedHolderWords(
       run,
       `the script execs ${execed} (exec)`,
       execed,
       init ? `${init.name} (PID 1) passes SIGTERM on to ${execed}` : `${execed} is PID 1 and gets SIGTERM`
-    )}` : `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}`;
+    )}` : `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}${holder.execAbove}`;
     out.push({ file: script.file, line: background.command.line, message: message3 });
   }
   commands = commands.filter(
     (c) => !c.asUser && runs.every((r) => exclusive(c, r.background.command) && !launches(c, r.background.command))
   );
   const skipped = passedOver(app, commands);
-  commands = commands.filter((c) => !skipped.has(c));
-  const before = (line) => new Map([...skipped].filter(([c]) => c.line < line));
+  const neverRun = new Set([...skipped.values()].flatMap((r) => r.skipped));
+  const written = commands;
+  commands = commands.filter((c) => !skipped.has(c) && !neverRun.has(c));
+  const before = (at2) => new Map([...skipped].filter(([c]) => written.indexOf(c) < written.indexOf(at2)));
   const facts = daemonFacts(app);
   const sequence = foregroundSequence(commands, facts);
   if (sequence && !sequence[0].command.viaExec) {
@@ -34457,7 +34598,7 @@ function scriptFindings(script, commands, app, init, startShells) {
     out.push({
       file: script.file,
       line: sequence[0].command.line,
-      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, ${stays(sequence[0].what)}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.${passedOverNote(before(sequence[0].command.line), `${sequence[0].what} is what starts`)}`
+      message: `${script.file} runs several long-running processes in sequence: ${sequencePhrase(sequence)}, ${stays(sequence[0].what)}. Run one process per container: start only ${keep.what} here, with ${quotedLine(execLine(keep.command))}, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.${passedOverNote(before(sequence[0].command), `${sequence[0].what} is what starts`)}${stoppedNote(app, written, sequence[0].command)}`
     });
   }
   const inSequence = new Set(sequence?.map((p) => p.command));
@@ -34472,14 +34613,14 @@ function scriptFindings(script, commands, app, init, startShells) {
     if (!server && !runsArgs && !next) return;
     const what = server ? server.kind : next ? next.file : 'the container command ("$@")';
     if (c.loop) {
-      const message3 = restartLoopMessage(script, c, what, init) + dieOnTermAdvice(app, c.argv);
+      const message3 = restartLoopMessage(script, c, what, init, holder) + dieOnTermAdvice(app, c.argv);
       out.push({ file: script.file, line: c.line, message: message3 });
       return;
     }
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}${also}`}.${dieOnTermAdvice(app, c.argv)}${passedOverNote(before(c.line), `${what} is what starts`)}`
+      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}${also}`}.${dieOnTermAdvice(app, c.argv)}${passedOverNote(before(c), `${what} is what starts`)}`
     });
   });
   return out;
@@ -34793,10 +34934,17 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       const fallbackFile = fallback.file ?? databases.file ?? settings.file;
       const fallbackLine = fallback.fieldLines?.ENGINE ?? fallback.line;
       const where = (selection.kind === "env" || selection.test) && (fallbackFile !== file || fallbackLine !== at2.line) ? `, the configuration at ${fallbackFile === file ? "" : `${fallbackFile} `}line ${fallbackLine}` : "";
+      const servers = serverValues(databases) ? databases.configs.filter((c) => c !== fallback && c.engine && !isSqliteEngine(c.engine)).flatMap((c) => {
+        const at3 = c.file ?? databases.file ?? settings.file;
+        return at3 === fallbackFile ? [] : [
+          `${selection.variable}=${c.selectedBy.value} selects ${c.engine} at ${at3} line ${c.fieldLines?.ENGINE ?? c.line}`
+        ];
+      }) : [];
+      const serverChoices = servers.length > 0 ? `; ${[...new Set(servers)].join("; ")}` : "";
       findings.push({
         file,
         line: at2.line,
-        message: `When ${when} the database falls back to SQLite (${fallback.engine}${where}), so a deploy that forgets ${engineVariable || others.length > 0 ? "both" : "it"} runs on a file inside the container; ${engineVariable ? `drop the SQLite default of ${engineVariable} so a deploy that sets neither fails` : others.length > 0 ? "drop the SQLite branch so a deploy that sets neither fails" : "make the variable required"}, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`
+        message: `When ${when} the database falls back to SQLite (${fallback.engine}${where}${serverChoices}), so a deploy that forgets ${engineVariable || others.length > 0 ? "both" : `it${serverValues(databases) ? " or sets another value" : ""}`} runs on a file inside the container; ${engineVariable ? `drop the SQLite default of ${engineVariable} so a deploy that sets neither fails` : others.length > 0 ? "drop the SQLite branch so a deploy that sets neither fails" : "make the variable required"}, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`
       });
     }
     return findings;

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-WSW4H23K.js";
+} from "./chunk-VUHEZSIJ.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-WAOU72X3.js";
+} from "./chunk-JADNXN3U.js";
 import {
   UnsafePathError,
   readInside,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-WAOU72X3.js";
+} from "./chunk-JADNXN3U.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-VUNGYV62.js";
+} from "./chunk-UO36NMXV.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-WAOU72X3.js";
+} from "./chunk-JADNXN3U.js";
 import {
   SEVERITIES,
   UnsafePathError,
