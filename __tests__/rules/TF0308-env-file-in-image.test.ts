@@ -351,3 +351,18 @@ test('TF0308: a compose env_file copied by name after COPY . names the file comp
   assert.match(found[0].message, /Compose reads env_file '\.env'/);
   assert.match(found[0].message, /Then add '\.env' to \.dockerignore, as the COPY at line 2 takes it too/);
 });
+
+test('TF0308: an env_file that two compose files name, and a file two apps copy, are each said once on the line', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    Dockerfile: 'FROM python:3.12\nCOPY . /app/\n',
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    env_file: .env\n',
+    'docker-compose.prod.yml': 'services:\n  web:\n    build: .\n    env_file: .env\n',
+  });
+  const found = result.findings.filter((x) => x.ruleId === 'TF0308');
+  assert.deepEqual(
+    found.map((f) => f.line),
+    [2],
+  );
+  assert.equal(found[0].message.match(/env_file '\.env'/g)?.length, 1, found[0].message);
+});

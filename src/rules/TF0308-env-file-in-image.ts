@@ -143,8 +143,12 @@ const COMPOSE_READS = /^Compose reads (env_files? .*?) from inside the build con
  */
 function onePerLine(findings: RawFinding[]): RawFinding[] {
   const byLine = new Map<string, RawFinding>();
+  // The same message for the same line (two apps build the image, two compose files name the env_file) is said once.
+  const said = new Set<string>();
   for (const f of findings) {
     const key = `${f.file}\0${f.line}`;
+    if (said.has(`${key}\0${f.message}`)) continue;
+    said.add(`${key}\0${f.message}`);
     const first = byLine.get(key);
     if (!first) byLine.set(key, { ...f });
     else
