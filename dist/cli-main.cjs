@@ -30670,8 +30670,11 @@ function linesNaming(app, files) {
 }
 function onePerLine(findings) {
   const byLine = /* @__PURE__ */ new Map();
+  const said = /* @__PURE__ */ new Set();
   for (const f of findings) {
     const key = `${f.file}\0${f.line}`;
+    if (said.has(`${key}\0${f.message}`)) continue;
+    said.add(`${key}\0${f.message}`);
     const first = byLine.get(key);
     if (!first) byLine.set(key, { ...f });
     else

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-VUHEZSIJ.js";
+} from "./chunk-KEWCW45I.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-JADNXN3U.js";
+} from "./chunk-7TBPE72P.js";
 import {
   UnsafePathError,
   readInside,

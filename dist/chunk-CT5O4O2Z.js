@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-UO36NMXV.js";
+} from "./chunk-DZVMU4BP.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-JADNXN3U.js";
+} from "./chunk-7TBPE72P.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -29247,8 +29247,11 @@ function linesNaming(app, files) {
 var COMPOSE_READS = /^Compose reads (env_files? .*?) from inside the build context\./;
 function onePerLine(findings) {
   const byLine = /* @__PURE__ */ new Map();
+  const said = /* @__PURE__ */ new Set();
   for (const f of findings) {
     const key = `${f.file}\0${f.line}`;
+    if (said.has(`${key}\0${f.message}`)) continue;
+    said.add(`${key}\0${f.message}`);
     const first = byLine.get(key);
     if (!first) byLine.set(key, { ...f });
     else

@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-JADNXN3U.js";
+} from "./chunk-7TBPE72P.js";
 import {
   UnsafePathError,
   formatBytes,

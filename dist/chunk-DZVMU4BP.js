@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-JADNXN3U.js";
+} from "./chunk-7TBPE72P.js";
 import {
   insertLines,
   normalizePackageName,
