@@ -680,6 +680,36 @@ describe('smoke orchestration (scripted Docker)', () => {
     assert.deepEqual(hanging.leftovers(), []);
   });
 
+  test('a command killed mid-way that the daemon still carries out is removed by a second sweep', async () => {
+    // The docker CLI is killed, but the daemon had the request: the network appears just after the first sweep listed.
+    const late = new FakeDocker();
+    const original = late.exec.bind(late);
+    let killed = false;
+    let appeared = false;
+    late.exec = async (args, opts) => {
+      if (isOneOff(args, 'release'))
+        return new Promise((resolve) =>
+          opts?.signal?.addEventListener('abort', () => {
+            killed = true;
+            resolve(fail('killed', 137));
+          }),
+        );
+      const r = await original(args, opts);
+      if (killed && !appeared && args[0] === 'network' && args[1] === 'ls') {
+        appeared = true;
+        late.networks.add('tfr-r1-late-net');
+      }
+      return r;
+    };
+    const { lines } = await smoke(late, { timeoutMs: 1000 });
+    assert.ok(appeared);
+    assert.deepEqual(late.leftovers(), []);
+    assert.ok(
+      lines.some((l) => /Cleanup: removed .* [1-9]\d* network/.test(l)),
+      lines.join('\n'),
+    );
+  });
+
   test('an unexpected error in the orchestration still cleans up', async () => {
     const docker = new FakeDocker().on(
       (a) => a[0] === 'volume' && a[1] === 'create',

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { withBases } from '../model/settings.js';
 import type { Project } from '../model/types/project.js';
 import { DYNAMIC_RULES } from '../rules/registry.js';
-import { removeBuildLayers, removeRun } from './cleanup.js';
+import { type CleanupReport, removeBuildLayers, removeRun } from './cleanup.js';
 import type { Docker } from './docker.js';
 import { nodeHttpProbe } from './http.js';
 import { buildSource, outsideBuildSource } from './image-build.js';
@@ -122,14 +122,35 @@ class CommandGuard {
   }
 }
 
+/** How long the final cleanup waits before its second sweep, after an interruption killed commands under way. */
+const LATE_OBJECTS_MS = 500;
+
+function addReports(a: CleanupReport, b: CleanupReport): CleanupReport {
+  return {
+    containers: a.containers + b.containers,
+    networks: a.networks + b.networks,
+    volumes: a.volumes + b.volumes,
+    images: a.images + b.images,
+    errors: [...a.errors, ...b.errors],
+  };
+}
+
 /** The final cleanup, run once whoever asks (the end of the run or a signal): everything labelled with the run id. */
 function onceCleanup(run: RunState, guard: CommandGuard, docker: Docker): () => Promise<unknown> {
   let cleanupPromise: Promise<unknown> | undefined;
   return () => {
+    // A command killed mid-way (a signal) may still be carried out by the daemon after the first sweep has listed
+    // what exists (a network being created): a second sweep, a moment later, removes what appeared since.
+    const interrupted = guard.inFlight.size > 0;
     const settled = guard.stop();
     cleanupPromise ??= settled
       .then(() => run.stagedContext?.remove())
       .then(() => removeRun(docker, run.runId, { keepImage: run.options.keepImage }))
+      .then(async (first) => {
+        if (!interrupted) return first;
+        await new Promise((r) => setTimeout(r, LATE_OBJECTS_MS));
+        return addReports(first, await removeRun(docker, run.runId, { keepImage: run.options.keepImage }));
+      })
       .then(async (r) => {
         // The classic builder leaves the layers it committed untagged and unlabelled: they go by the IDs recorded.
         if (run.classicBuild) r.images += await removeBuildLayers(docker, run.classicBuild);
