@@ -41486,11 +41486,25 @@ async function runSmoke(project, options, docker, log = silentLog) {
     if (options.handleSignals !== false) for (const s of signals) process.off(s, onSignal);
   }
 }
+function addReports(a, b) {
+  return {
+    containers: a.containers + b.containers,
+    networks: a.networks + b.networks,
+    volumes: a.volumes + b.volumes,
+    images: a.images + b.images,
+    errors: [...a.errors, ...b.errors]
+  };
+}
 function onceCleanup(run, guard, docker) {
   let cleanupPromise;
   return () => {
+    const interrupted = guard.inFlight.size > 0;
     const settled = guard.stop();
-    cleanupPromise ??= settled.then(() => run.stagedContext?.remove()).then(() => removeRun(docker, run.runId, { keepImage: run.options.keepImage })).then(async (r) => {
+    cleanupPromise ??= settled.then(() => run.stagedContext?.remove()).then(() => removeRun(docker, run.runId, { keepImage: run.options.keepImage })).then(async (first) => {
+      if (!interrupted) return first;
+      await new Promise((r) => setTimeout(r, LATE_OBJECTS_MS));
+      return addReports(first, await removeRun(docker, run.runId, { keepImage: run.options.keepImage }));
+    }).then(async (r) => {
       if (run.classicBuild) r.images += await removeBuildLayers(docker, run.classicBuild);
       const early = run.removed;
       run.log.info(
@@ -41502,7 +41516,7 @@ function onceCleanup(run, guard, docker) {
     return cleanupPromise;
   };
 }
-var import_node_crypto, silentLog, skippedOutcome, CommandGuard;
+var import_node_crypto, silentLog, skippedOutcome, CommandGuard, LATE_OBJECTS_MS;
 var init_scheduler = __esm({
   "src/smoke/scheduler.ts"() {
     "use strict";
@@ -41549,6 +41563,7 @@ var init_scheduler = __esm({
         ]);
       }
     };
+    LATE_OBJECTS_MS = 500;
   }
 });
 

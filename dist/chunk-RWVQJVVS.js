@@ -1992,11 +1992,26 @@ var CommandGuard = class {
     ]);
   }
 };
+var LATE_OBJECTS_MS = 500;
+function addReports(a, b) {
+  return {
+    containers: a.containers + b.containers,
+    networks: a.networks + b.networks,
+    volumes: a.volumes + b.volumes,
+    images: a.images + b.images,
+    errors: [...a.errors, ...b.errors]
+  };
+}
 function onceCleanup(run, guard, docker) {
   let cleanupPromise;
   return () => {
+    const interrupted = guard.inFlight.size > 0;
     const settled = guard.stop();
-    cleanupPromise ??= settled.then(() => run.stagedContext?.remove()).then(() => removeRun(docker, run.runId, { keepImage: run.options.keepImage })).then(async (r) => {
+    cleanupPromise ??= settled.then(() => run.stagedContext?.remove()).then(() => removeRun(docker, run.runId, { keepImage: run.options.keepImage })).then(async (first) => {
+      if (!interrupted) return first;
+      await new Promise((r) => setTimeout(r, LATE_OBJECTS_MS));
+      return addReports(first, await removeRun(docker, run.runId, { keepImage: run.options.keepImage }));
+    }).then(async (r) => {
       if (run.classicBuild) r.images += await removeBuildLayers(docker, run.classicBuild);
       const early = run.removed;
       run.log.info(
