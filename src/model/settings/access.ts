@@ -1,4 +1,5 @@
 /** Attribute access, subscripts and item assignment on evaluated values (`x.parent`, `DBS[key]`, `D['a'] = v`). */
+import { platformConstant } from './container-platform.js';
 import { DJANGO_SETTINGS } from './django-settings.js';
 import { ancestor, pathAttribute } from './paths.js';
 import { derive, lift, markRequired, type PyOf, type PyValue } from './value.js';
@@ -7,7 +8,8 @@ export function attribute(o: PyValue, prop: string, line: number): PyValue {
   // `from django.conf import settings` in a settings module: `settings.X` is what the module (or the environment, by
   // a `globals()` update) has set so far, else Django's default: not known here.
   if (o.t === 'ref' && o.name === DJANGO_SETTINGS) return { t: 'unknown', text: `settings.${prop}`, line };
-  if (o.t === 'ref') return { t: 'ref', name: `${o.name}.${prop}`, line };
+  if (o.t === 'ref')
+    return platformConstant(`${o.name}.${prop}`, line) ?? { t: 'ref', name: `${o.name}.${prop}`, line };
   if (o.t === 'env' || o.t === 'choice') return derive(lift(o, (x) => attribute(x, prop, line)));
   if (o.t === 'dict' && o.attributes)
     return o.entries.find((e) => e.key === prop)?.value ?? { t: 'unknown', text: `….${prop}`, line };
