@@ -80,12 +80,19 @@ export function setIn(base: PyValue, keys: string[], value: PyValue, line: numbe
   }
   if (base.t === 'choice' || base.t === 'env') {
     const out = lift(base, (b) => setIn(b, keys, value, line));
+    // A URL config stays one when only its dict changes, also when an unset URL fails (`env.db()` with no default).
+    if (out.t === 'env' && base.t === 'env' && base.dbUrl) {
+      out.dbUrl = true;
+      if (base.engineOverride) out.engineOverride = base.engineOverride;
+    }
     // A literal ENGINE set over a URL's config fixes the engine, whatever scheme the URL names.
     if (out.t === 'env' && out.dbUrl && key === 'ENGINE' && rest.length === 0)
       if (value.t === 'str') out.engineOverride = value;
       else delete out.engineOverride;
     return out;
   }
+  // Python never gets past a value that raises (a required variable unset): the assignment changes nothing.
+  if (base.t === 'unknown' && base.crash) return base;
   // DATABASES['default'] = ... on a dict from a star import: the entry is known even if the rest is not.
   if (base.t === 'unknown' && !base.crash && rest.length === 0)
     return { t: 'dict', entries: [{ key, value, line }], line };

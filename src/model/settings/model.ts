@@ -92,11 +92,14 @@ function defaultReplacedAt(
   origins: number[] | undefined,
 ): RecordedAssignment | undefined {
   const value = v?.t === 'dict' ? v.entries.find((e) => e.key === 'default')?.value : undefined;
-  if (value?.t !== 'dict' || !origins || origins.length < 2) return undefined;
+  // A dict, or a URL read (`DATABASES["default"] = env.db("DATABASE_URL")`), written where it is assigned.
+  const isConfig = value?.t === 'dict' || (value?.t === 'env' && value.dbUrl);
+  if (!value || !isConfig || !origins || origins.length < 2) return undefined;
+  const file = value.file ?? (value.t === 'env' ? value.read.file : undefined);
   const first = Math.min(...origins);
   const at = origins.find((i) => {
     const a = ev.recorded[i];
-    return a.file === value.file && a.line <= value.line && value.line <= (a.endLine ?? a.line);
+    return a.file === file && a.line <= value.line && value.line <= (a.endLine ?? a.line);
   });
   return at === undefined || at === first ? undefined : ev.recorded[at];
 }
