@@ -99,6 +99,10 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
   ],
   '__tests__/fixtures/corpus/sqlserver-engine-forced-over-database-url': [
     {
+      rule: 'TF0402',
+      why: 'the healthcheck fix writes pg_isready for PostgreSQL only; SQL Server needs its own test',
+    },
+    {
       rule: 'TF0305',
       why: 'DATABASE_URL is read already: the switch fix rewrites a DATABASES dict, not the ENGINE assignments written over a URL',
     },
