@@ -115,6 +115,17 @@ settingsRuleCases(databaseNotConfigurable, [
     expect: [[2]],
   },
   {
+    name: 'django-environ with no default (fails when unset), then ENGINE written over the URL in code',
+    settings: lines(
+      'import environ',
+      'env = environ.Env()',
+      "DATABASES = {'default': env.db('DATABASE_URL')}",
+      "DATABASES['default']['ENGINE'] = 'mssql'",
+      "DATABASES['default']['OPTIONS'] = {'driver': 'ODBC Driver 18 for SQL Server'}",
+    ),
+    expect: [[3]],
+  },
+  {
     name: 'dj-database-url, then ENGINE read from a variable of its own',
     settings: lines(
       'import os',

@@ -37,6 +37,33 @@ composeRuleCases(dependsOnUnhealthy, [
     expect: [],
   },
   {
+    name: 'SQL Server, MongoDB and CockroachDB are databases too; a message broker is not',
+    compose: y(
+      'services:',
+      '  web:',
+      '    build: .',
+      '    depends_on:',
+      '      - sql',
+      '      - docs',
+      '      - ledger',
+      '      - queue',
+      '  sql:',
+      '    image: mcr.microsoft.com/mssql/server:2022-latest',
+      '  docs:',
+      '    image: mongo:7',
+      '  ledger:',
+      '    image: cockroachdb/cockroach:v24.1.0',
+      '  queue:',
+      '    image: rabbitmq:3',
+    ),
+    expect: ['compose.yaml:5', 'compose.yaml:6', 'compose.yaml:7'],
+    messages: [
+      /'sql' a healthcheck \(e\.g\. sqlcmd/,
+      /'docs' a healthcheck \(e\.g\. mongosh/,
+      /cockroach sql/,
+    ],
+  },
+  {
     name: 'service_healthy but the database has no healthcheck',
     compose: y(
       'services:',

@@ -65,6 +65,13 @@ test('image references split with registry ports and digests', () => {
   assert.equal(roleOf('bitnami/postgresql'), 'postgres');
   assert.equal(roleOf('mysql'), 'mysql');
   assert.equal(roleOf('mariadb'), 'mariadb');
+  assert.equal(roleOf('mcr.microsoft.com/mssql/server'), 'sqlserver');
+  assert.equal(roleOf('mcr.microsoft.com/mssql/rhel/server'), 'sqlserver');
+  assert.equal(roleOf('mcr.microsoft.com/azure-sql-edge'), 'sqlserver');
+  assert.equal(roleOf('mongo'), 'mongo');
+  assert.equal(roleOf('bitnami/mongodb'), 'mongo');
+  assert.equal(roleOf('cockroachdb/cockroach'), 'cockroach');
+  assert.equal(roleOf('nginx/server'), 'other');
   assert.equal(roleOf('library/redis'), 'redis');
   assert.equal(roleOf('rabbitmq'), 'other');
   // A team's own database image, named by a word of its name; tools around a database are not one.

@@ -91,6 +91,22 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'DATABASE_URL is read already: the switch fix rewrites a DATABASES dict, not the ENGINE assignments written over a URL',
     },
   ],
+  '__tests__/fixtures/corpus/platform-test-picks-linux-settings': [
+    {
+      rule: 'TF0305',
+      why: 'a fixed MySQL engine, in the branches of an if: the switch fix rewrites SQLite and PostgreSQL only',
+    },
+  ],
+  '__tests__/fixtures/corpus/sqlserver-engine-forced-over-database-url': [
+    {
+      rule: 'TF0402',
+      why: 'the healthcheck fix writes pg_isready for PostgreSQL only; SQL Server needs its own test',
+    },
+    {
+      rule: 'TF0305',
+      why: 'DATABASE_URL is read already: the switch fix rewrites a DATABASES dict, not the ENGINE assignments written over a URL',
+    },
+  ],
   '__tests__/fixtures/corpus/database-url-engine-written-over': [
     {
       rule: 'TF0305',

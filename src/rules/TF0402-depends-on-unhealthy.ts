@@ -6,9 +6,23 @@ import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { appServices } from './lib/each.js';
 import { serviceWriting } from '../model/compose/app-service.js';
 import { isSwarmStackFile } from './lib/files.js';
-import { pullsBeforeBuild } from '../model/compose/images.js';
+import { DATABASE_ROLES, pullsBeforeBuild } from '../model/compose/images.js';
 
-const DATABASES = new Set(['postgres', 'mysql', 'mariadb']);
+const DATABASES = DATABASE_ROLES;
+
+/** A healthcheck test each database family can run on itself, for the message. */
+function healthcheckExample(role: ComposeService['role']): string {
+  switch (role) {
+    case 'sqlserver':
+      return "e.g. sqlcmd -Q 'SELECT 1'";
+    case 'mongo':
+      return 'e.g. mongosh --eval \'db.adminCommand("ping")\'';
+    case 'cockroach':
+      return "e.g. a query its client runs, cockroach sql -e 'SELECT 1'";
+    default:
+      return 'e.g. pg_isready / mysqladmin ping';
+  }
+}
 
 /** The official database images, which declare no HEALTHCHECK: a compose healthcheck without a test checks nothing. */
 const NO_IMAGE_CHECK = new Set(['postgres', 'mysql', 'mariadb']);
@@ -39,8 +53,8 @@ export const dependsOnUnhealthy = defineRule({
     'The compose app depends_on its database without condition: service_healthy, or the database service has no healthcheck',
   help: [
     'A plain `depends_on: [db]` only waits until the database container has *started*, not until it accepts',
-    'connections. PostgreSQL and MySQL need a few seconds to initialise, so the app (or its `migrate`) fails on',
-    'a fresh `docker compose up`. Give the database a healthcheck and wait for it:',
+    'connections. PostgreSQL and MySQL need a few seconds to initialise (SQL Server, MongoDB and CockroachDB too), so',
+    'the app (or its `migrate`) fails on a fresh `docker compose up`. Give the database a healthcheck and wait for it:',
     '',
     '```yaml',
     'services:',
@@ -84,7 +98,7 @@ export const dependsOnUnhealthy = defineRule({
           out.push({
             file: dep.file,
             line: dep.line,
-            message: `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ''}, but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? '' : ` and give '${db.name}' a healthcheck ${testless ? 'test ' : ''}(e.g. pg_isready / mysqladmin ping) so Swarm replaces a database that stops answering`}.`,
+            message: `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ''}, but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? '' : ` and give '${db.name}' a healthcheck ${testless ? 'test ' : ''}(${healthcheckExample(db.role)}) so Swarm replaces a database that stops answering`}.`,
           });
           continue;
         }
@@ -92,7 +106,7 @@ export const dependsOnUnhealthy = defineRule({
           healthy ? undefined : `wait with 'condition: service_healthy'`,
           checked
             ? undefined
-            : `give '${db.name}' a healthcheck ${testless ? 'test ' : ''}(e.g. pg_isready / mysqladmin ping)`,
+            : `give '${db.name}' a healthcheck ${testless ? 'test ' : ''}(${healthcheckExample(db.role)})`,
         ].filter(Boolean);
         const why = !healthy
           ? `depends_on '${db.name}' without condition: service_healthy, so it starts before the database accepts connections${testless ? `, and ${unchecked}` : ''}`

@@ -3,7 +3,7 @@ import { normalizeRelative } from '../../discover/classify.js';
 import type { ComposeAt, ComposeService } from '../types/compose.js';
 import { type BuiltImage, builtImage, isNonPythonImage } from './built-image.js';
 import { dockerfileCode, PYTHON_WORDS } from '../image-app.js';
-import { publishedRole, pullsBeforeBuild, roleOf } from './images.js';
+import { DATABASE_ROLES, publishedRole, pullsBeforeBuild, roleOf } from './images.js';
 import { STARTS_SERVER, startKind, type StartKind } from './start-scripts.js';
 
 const DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
@@ -156,10 +156,11 @@ function runsDjangoProject(service: ComposeService, projectDirs: Set<string>): b
   return mounts || service.environment.some((e) => e.name === 'DJANGO_SETTINGS_MODULE' && e.value);
 }
 
-/** The service depends_on a database service of the project (PostgreSQL, MySQL, MariaDB). */
+/** The service depends_on a database service of the project (PostgreSQL, MySQL, SQL Server, MongoDB, ...). */
 function dependsOnDatabase(service: ComposeService, services: ComposeService[]): boolean {
-  const databases = new Set(['postgres', 'mysql', 'mariadb']);
-  return service.dependsOn.some((d) => services.some((s) => s.name === d.service && databases.has(s.role)));
+  return service.dependsOn.some((d) =>
+    services.some((s) => s.name === d.service && DATABASE_ROLES.has(s.role)),
+  );
 }
 
 /** The service's own command or entrypoint runs manage.py or starts a Django server. */

@@ -7,8 +7,24 @@ const ROLES: [RegExp, ComposeService['role']][] = [
   [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, 'postgres'],
   [/^mysql(-server)?$/, 'mysql'],
   [/^mariadb$/, 'mariadb'],
+  [/^(mssql(-server(-linux)?)?|sqlserver|azure-sql-edge)$/, 'sqlserver'],
+  [/^mongo(db)?(-community-server|-enterprise-server)?$/, 'mongo'],
+  [/^cockroach(db)?$/, 'cockroach'],
   [/^(redis(-stack(-server)?)?|valkey|keydb)$/, 'redis'],
 ];
+
+/** The roles of database servers (as opposed to caches and brokers): an app that depends on one waits for it. */
+export const DATABASE_ROLES: ReadonlySet<ComposeService['role']> = new Set([
+  'postgres',
+  'mysql',
+  'mariadb',
+  'sqlserver',
+  'mongo',
+  'cockroach',
+]);
+
+// Microsoft's SQL Server images are named by their path, their last segment is only `server`.
+const SQL_SERVER_PATH = /(^|\/)mssql\/(rhel\/)?server$/;
 
 /** Words of an image name that mark a tool around a database, not the database (`postgres-exporter`). */
 const TOOLING =
@@ -19,6 +35,7 @@ const TOOLING =
  * of it when a team builds its own (`me/backend-postgres`).
  */
 export function roleOf(repository: string): ComposeService['role'] {
+  if (SQL_SERVER_PATH.test(repository.toLowerCase())) return 'sqlserver';
   const last = repository.split('/').pop()!.toLowerCase();
   const whole = ROLES.find(([re]) => re.test(last))?.[1];
   if (whole) return whole;

@@ -1,4 +1,5 @@
 /** Attribute access, subscripts and item assignment on evaluated values (`x.parent`, `DBS[key]`, `D['a'] = v`). */
+import { platformConstant } from './container-platform.js';
 import { DJANGO_SETTINGS } from './django-settings.js';
 import { ancestor, pathAttribute } from './paths.js';
 import { derive, lift, markRequired, type PyOf, type PyValue } from './value.js';
@@ -7,7 +8,8 @@ export function attribute(o: PyValue, prop: string, line: number): PyValue {
   // `from django.conf import settings` in a settings module: `settings.X` is what the module (or the environment, by
   // a `globals()` update) has set so far, else Django's default: not known here.
   if (o.t === 'ref' && o.name === DJANGO_SETTINGS) return { t: 'unknown', text: `settings.${prop}`, line };
-  if (o.t === 'ref') return { t: 'ref', name: `${o.name}.${prop}`, line };
+  if (o.t === 'ref')
+    return platformConstant(`${o.name}.${prop}`, line) ?? { t: 'ref', name: `${o.name}.${prop}`, line };
   if (o.t === 'env' || o.t === 'choice') return derive(lift(o, (x) => attribute(x, prop, line)));
   if (o.t === 'dict' && o.attributes)
     return o.entries.find((e) => e.key === prop)?.value ?? { t: 'unknown', text: `….${prop}`, line };
@@ -78,12 +80,19 @@ export function setIn(base: PyValue, keys: string[], value: PyValue, line: numbe
   }
   if (base.t === 'choice' || base.t === 'env') {
     const out = lift(base, (b) => setIn(b, keys, value, line));
+    // A URL config stays one when only its dict changes, also when an unset URL fails (`env.db()` with no default).
+    if (out.t === 'env' && base.t === 'env' && base.dbUrl) {
+      out.dbUrl = true;
+      if (base.engineOverride) out.engineOverride = base.engineOverride;
+    }
     // A literal ENGINE set over a URL's config fixes the engine, whatever scheme the URL names.
     if (out.t === 'env' && out.dbUrl && key === 'ENGINE' && rest.length === 0)
       if (value.t === 'str') out.engineOverride = value;
       else delete out.engineOverride;
     return out;
   }
+  // Python never gets past a value that raises (a required variable unset): the assignment changes nothing.
+  if (base.t === 'unknown' && base.crash) return base;
   // DATABASES['default'] = ... on a dict from a star import: the entry is known even if the rest is not.
   if (base.t === 'unknown' && !base.crash && rest.length === 0)
     return { t: 'dict', entries: [{ key, value, line }], line };

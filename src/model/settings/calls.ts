@@ -3,6 +3,7 @@ import { switchOn } from './access.js';
 import { callBuiltinFunction, callStrMethod } from './builtins.js';
 import type { CallRecorder, EvalContext, LibraryCall } from './context.js';
 import { callConfigurationsValue } from './configurations.js';
+import { callPlatform } from './container-platform.js';
 import { callDecouple } from './decouple.js';
 import { callDjangoEnviron, callEnv } from './django-environ.js';
 import { callDjDatabaseUrl } from './dj-database-url.js';
@@ -53,6 +54,7 @@ const LIBRARIES: LibraryCall[] = [
   callLoggingConfig,
   callUrllib,
   callConfigurationsValue,
+  callPlatform,
 ];
 
 /** A call of a function known by its dotted name (`os.getenv`, `dj_database_url.config`); undefined when not emulated. */

@@ -321,6 +321,8 @@ class DatabasesBuilder {
       selection = chosen;
     } else if (this.configs.length > 0 && !engines.has('?') && !(this.untraced && engines.size > 1))
       selection = { kind: 'fixed' };
+    // A URL with no default whose ENGINE is written over (`env.db("DATABASE_URL")`, then `…["ENGINE"] = "mssql"`).
+    else if (this.configs.length === 0 && this.overrides.length > 0) selection = { kind: 'fixed' };
     else selection = { kind: 'unknown' };
     const model: DatabasesModel = { line, selection, configs: this.configs };
     if (this.overrides.length > 0) model.engineOverrides = this.overrides;

@@ -92,11 +92,15 @@ function defaultReplacedAt(
   origins: number[] | undefined,
 ): RecordedAssignment | undefined {
   const value = v?.t === 'dict' ? v.entries.find((e) => e.key === 'default')?.value : undefined;
-  if (value?.t !== 'dict' || !origins || origins.length < 2) return undefined;
+  // A dict, or a URL read with no default (`DATABASES["default"] = env.db("DATABASE_URL")`): one with a dict beneath
+  // may be merged into the dict written before (`DATABASES["default"].update(dj_database_url.config())`).
+  const isConfig = value?.t === 'dict' || (value?.t === 'env' && value.dbUrl && value.unset.t !== 'dict');
+  if (!value || !isConfig || !origins || origins.length < 2) return undefined;
+  const file = value.file ?? (value.t === 'env' ? value.read.file : undefined);
   const first = Math.min(...origins);
   const at = origins.find((i) => {
     const a = ev.recorded[i];
-    return a.file === value.file && a.line <= value.line && value.line <= (a.endLine ?? a.line);
+    return a.file === file && a.line <= value.line && value.line <= (a.endLine ?? a.line);
   });
   return at === undefined || at === first ? undefined : ev.recorded[at];
 }

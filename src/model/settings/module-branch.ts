@@ -4,6 +4,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { childrenOf } from '../../parse/python.js';
+import { PLATFORM_OPERAND } from './container-platform.js';
 import type { EvalContext } from './context.js';
 import type { ModuleEvaluation } from './evaluation.js';
 import { evalTest } from './expressions.js';
@@ -85,19 +86,32 @@ const DOCKERENV_TEST =
   /^(?:os\.path\.(?:exists|isfile)\(\s*(['"])\/\.dockerenv\1\s*\)|Path\(\s*(['"])\/\.dockerenv\2\s*\)\.(?:exists|is_file)\(\))$/;
 
 /**
- * A name or a literal, or a comparison of two (`DEBUG is True`, `MODE == "dev"`), a plain string only as an operand;
- * or a test of /.dockerenv.
+ * A name or a literal, or a comparison of two (`DEBUG is True`, `MODE == "dev"`), a plain string (or a tuple of
+ * them) only as an operand; a test of /.dockerenv, or of the platform (`sys.platform.startswith("win")`,
+ * `os.name == "nt"`), which the container settles.
  */
 function constantShape(ev: ModuleEvaluation, node: SyntaxNode): boolean {
   if (CONSTANT_SHAPES.has(node.name)) return true;
-  if (node.name === 'CallExpression') return DOCKERENV_TEST.test(ev.text(node));
+  if (node.name === 'CallExpression') return DOCKERENV_TEST.test(ev.text(node)) || platformOperand(ev, node);
   if (node.name !== 'BinaryExpression') return false;
-  const operands = childrenOf(node).filter((k) => !['is', 'not', 'CompareOp'].includes(k.name));
+  const operands = childrenOf(node).filter((k) => !['is', 'not', 'in', 'CompareOp'].includes(k.name));
   return (
     operands.length === 2 &&
     childrenOf(node).length - operands.length <= 2 &&
-    operands.every((k) => CONSTANT_SHAPES.has(k.name) || (k.name === 'String' && !k.firstChild))
+    operands.every((k) => CONSTANT_SHAPES.has(k.name) || plainStrings(k) || platformOperand(ev, k))
   );
+}
+
+function platformOperand(ev: ModuleEvaluation, node: SyntaxNode): boolean {
+  return ['CallExpression', 'MemberExpression'].includes(node.name) && PLATFORM_OPERAND.test(ev.text(node));
+}
+
+/** A string with no replacement in it, or a tuple or list of such strings (`("win32", "cygwin")`). */
+function plainStrings(node: SyntaxNode): boolean {
+  if (node.name === 'String') return !node.firstChild;
+  if (node.name !== 'TupleExpression' && node.name !== 'ArrayExpression') return false;
+  const items = childrenOf(node).filter((k) => !['(', ')', '[', ']', ','].includes(k.name));
+  return items.length > 0 && items.every((k) => k.name === 'String' && !k.firstChild);
 }
 
 /** A test whose value reads no variable: a literal, or a name bound to one. */

@@ -9,6 +9,7 @@ import { callArguments, evalTest } from './expressions.js';
 import { readsDjangoSettings } from './django-settings.js';
 import { defineClass } from './configurations.js';
 import { copiesModuleNames } from './import-module.js';
+import { platformConstant } from './container-platform.js';
 import { unrollLoop } from './loops.js';
 import { constantBranch, isConstant, takenModuleBranch } from './module-branch.js';
 import { parameters } from './functions.js';
@@ -257,7 +258,11 @@ function execFromImport(ev: ModuleEvaluation, kids: SyntaxNode[], ctx: EvalConte
           ? { t: 'path', base: 'BASE_DIR', parts: [], line }
           : moduleName.startsWith('.')
             ? ev.unknown(c)
-            : { t: 'ref', name: `${moduleName}.${imported}`, line };
+            : (platformConstant(`${moduleName}.${imported}`, line) ?? {
+                t: 'ref',
+                name: `${moduleName}.${imported}`,
+                line,
+              });
     // A setting imported from a project module is set here, as Django sees it: recorded like an assignment.
     if (own) bind(ev, alias, own, ctx, line, true);
     else ctx.scope.set(alias, { v, origins: [] });

@@ -95,8 +95,8 @@ export interface ComposeService extends ComposeAt {
   volumesFrom?: (ComposeAt & { service?: string; container?: string })[];
   /** Mount points it gets through `volumes_from`: the other service's volumes and its image's VOLUMEs. */
   inheritedVolumes?: (ComposeAt & { target: string; from: string })[];
-  /** Kind of backing service recognised from the image: postgres, mysql, mariadb, redis, ... */
-  role: 'app' | 'postgres' | 'mysql' | 'mariadb' | 'redis' | 'other';
+  /** Kind of backing service recognised from the image: postgres, mysql, mariadb, sqlserver, mongo, redis, ... */
+  role: 'app' | 'postgres' | 'mysql' | 'mariadb' | 'sqlserver' | 'mongo' | 'cockroach' | 'redis' | 'other';
   /** The database image a service builds on (`build:` whose Dockerfile is `FROM postgres:16`), its ENV PGDATA and WORKDIR. */
   builtFrom?: { repository: string; tag?: string; pgdata?: string; workdir?: string };
   /** Set on a service that builds an image that is not the app: a database, an image with no Python, a worker, another program. */
