@@ -2,6 +2,7 @@ import { programArgv, serverOf, startCommands } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { defineRule } from './lib/rule.js';
 import { FILE_HANDLERS } from './lib/log-files.js';
+import type { SettingsModel } from '../model/types/settings.js';
 
 const LOG_FILE_OPTIONS: Record<string, string[]> = {
   gunicorn: ['--access-logfile', '--error-logfile', '--log-file'],
@@ -46,11 +47,7 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
       const settings = app.settings;
       for (const h of settings?.logHandlers ?? []) {
         if (!FILE_HANDLERS.test(h.className)) continue;
-        findings.push({
-          file: h.file ?? settings!.file,
-          line: h.line,
-          message: `${h.dictConfigLine ? `The logging.config.dictConfig() call on line ${h.dictConfigLine} configures` : 'LOGGING uses'} ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`,
-        });
+        findings.push({ file: h.file ?? settings!.file, line: h.line, message: handlerMessage(h) });
       }
       for (const config of app.serverConfigs ?? []) {
         for (const log of config.logFiles)
@@ -94,6 +91,22 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
     return findings;
   },
 });
+
+/**
+ * The words for a file handler of a logging config; one that no logger sends records to writes nothing, but dictConfig
+ * still builds it when the settings load, and a FileHandler without delay=True opens (creates) its file then.
+ */
+function handlerMessage(h: SettingsModel['logHandlers'][number]): string {
+  const config = h.dictConfigLine
+    ? `The logging.config.dictConfig() call on line ${h.dictConfigLine}`
+    : 'LOGGING';
+  if (!h.unreferenced)
+    return `${h.dictConfigLine ? `${config} configures` : 'LOGGING uses'} ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`;
+  const effect = h.delayed
+    ? ' (with delay=True it never even opens its file)'
+    : ': dictConfig still builds it when the settings load, which creates an empty log file inside the container';
+  return `${config} configures ${h.className} as handler '${h.unreferenced.name}', but no logger sends records to it (neither root nor any logger names it), so it writes no log${effect}. Remove the handler, or make it a logging.StreamHandler if a logger should use it.`;
+}
 
 /** How a server's configuration file sends a log to stdout/stderr instead. */
 function configAdvice(server: string, option: string): string {
