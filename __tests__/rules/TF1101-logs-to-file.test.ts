@@ -200,3 +200,35 @@ test('TF1101: a FileHandler no logger names writes no log: the message says it o
   const named = await messages("{os.environ.get('APP', 'app'): {'handlers': ['sql']}}");
   assert.ok(named.every((m) => m.startsWith('LOGGING uses')));
 });
+
+test('TF1101: a supervisord program of the app whose output goes to a file; /dev/stdout, /proc/1/fd/1 and NONE are fine', async () => {
+  const files = (section: string) => ({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile: [
+      'FROM python:3.12-slim',
+      'WORKDIR /app',
+      'COPY . .',
+      'COPY app.conf /etc/supervisor/conf.d/app.conf',
+      'CMD ["supervisord", "-n", "-c", "/etc/supervisor/conf.d/app.conf"]',
+      '',
+    ].join('\n'),
+    'app.conf': `[program:web]\ncommand=gunicorn mysite.wsgi\n${section}\n[program:tail]\ncommand=tail -F /tmp/x\nstdout_logfile=/var/log/tail.log\n`,
+  });
+  const lines = async (section: string) =>
+    (await analyzeFiles(files(section))).findings.filter((f) => f.ruleId === 'TF1101').map((f) => f.line);
+  assert.deepEqual(await lines('stdout_logfile=/var/log/web.log\nstderr_logfile=/var/log/web.err'), [3, 4]);
+  assert.deepEqual(
+    await lines('stdout_logfile=/var/log/web.log\nredirect_stderr=true\nstderr_logfile=/x'),
+    [3],
+  );
+  assert.deepEqual(
+    await lines('stdout_logfile=/dev/stdout\nstdout_logfile_maxbytes=0\nredirect_stderr=true'),
+    [],
+  );
+  assert.deepEqual(
+    await lines('stdout_logfile=/proc/1/fd/1\nstderr_logfile=/dev/fd/2\nstdout_logfile_maxbytes=0'),
+    [],
+  );
+  assert.deepEqual(await lines('stdout_logfile=NONE'), []);
+});

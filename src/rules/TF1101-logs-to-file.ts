@@ -1,4 +1,12 @@
-import { programArgv, serverOf, startCommands } from '../model/command.js';
+import {
+  backingServiceOf,
+  longRunningProcess,
+  programArgv,
+  reverseProxyOf,
+  serverOf,
+  startCommands,
+} from '../model/command.js';
+import type { App } from '../model/types/project.js';
 import type { RawFinding } from '../core/index.js';
 import { defineRule } from './lib/rule.js';
 import { FILE_HANDLERS } from './lib/log-files.js';
@@ -57,6 +65,7 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
             message: `${config.server} reads ${config.file}, whose ${log.option} = ${log.value} writes the server's log to a file inside the container. ${configAdvice(config.server, log.option)}`,
           });
       }
+      findings.push(...supervisorLogFiles(app));
       for (const cmd of startCommands(app)) {
         const a = programArgv(cmd.argv);
         for (const option of LOG_FILE_OPTIONS[a[0] ?? ''] ?? []) {
@@ -106,6 +115,49 @@ function handlerMessage(h: SettingsModel['logHandlers'][number]): string {
     ? ' (with delay=True it never even opens its file)'
     : ': dictConfig still builds it when the settings load, which creates an empty log file inside the container';
   return `${config} configures ${h.className} as handler '${h.unreferenced.name}', but no logger sends records to it (neither root nor any logger names it), so it writes no log${effect}. Remove the handler, or make it a logging.StreamHandler if a logger should use it.`;
+}
+
+// Where a supervisord program's output reaches the container's own stdout/stderr (supervisord's, PID 1's).
+const CONTAINER_OUTPUT = /^\/(dev\/(stdout|stderr|fd\/[12])|proc\/(1|self)\/fd\/[12])$/;
+// AUTO (the default: a file in supervisord's child log directory) is left to the program's start as written.
+const NOT_A_PATH = /^(none|auto|syslog)$/i;
+
+/**
+ * The app processes supervisord starts whose output it writes to a file named by `stdout_logfile=` (or
+ * `stderr_logfile=` where stderr is not redirected), each at that line.
+ */
+function supervisorLogFiles(app: App): RawFinding[] {
+  const starts = startCommands(app);
+  const out: RawFinding[] = [];
+  for (const p of app.supervisorPrograms ?? []) {
+    if (p.s6) continue;
+    if (!starts.some((c) => c.origin === 'supervisor' && c.file === p.file && c.line === p.line)) continue;
+    // The program itself, or the script only it runs (`command=bash /app/start-gunicorn.sh`).
+    const scripts = new Set(app.entrypointScripts.filter((s) => s.program === p.name).map((s) => s.file));
+    const runs = [p.argv, ...starts.filter((c) => scripts.has(c.file)).map((c) => c.argv)]
+      .filter((argv) => !reverseProxyOf(argv) && !backingServiceOf(argv, 0))
+      .map(longRunningProcess)
+      .find((name) => name !== undefined && !['cron', 'crond'].includes(name));
+    if (!runs) continue;
+    const section = `[${p.section ?? 'program'}:${p.name}]`;
+    const toFile = (v?: { value: string }) =>
+      v && !CONTAINER_OUTPUT.test(v.value) && !NOT_A_PATH.test(v.value);
+    if (toFile(p.stdoutLogfile)) {
+      const both = p.redirectStderr ? ', with its stderr: redirect_stderr=true' : '';
+      out.push({
+        file: p.file,
+        line: p.stdoutLogfile!.line,
+        message: `supervisord writes the output of ${runs} (${section}) to ${p.stdoutLogfile!.value} (stdout_logfile${both}), a file inside the container, not the container's stdout. Set stdout_logfile=/dev/stdout with stdout_logfile_maxbytes=0${p.redirectStderr ? '' : ' (and redirect_stderr=true)'} so the platform collects the output.`,
+      });
+    }
+    if (!p.redirectStderr && toFile(p.stderrLogfile))
+      out.push({
+        file: p.file,
+        line: p.stderrLogfile!.line,
+        message: `supervisord writes the stderr of ${runs} (${section}) to ${p.stderrLogfile!.value} (stderr_logfile), a file inside the container, not the container's stderr. Set stderr_logfile=/dev/stderr with stderr_logfile_maxbytes=0 so the platform collects the output.`,
+      });
+  }
+  return out;
 }
 
 /** How a server's configuration file sends a log to stdout/stderr instead. */
