@@ -118,7 +118,9 @@ test('TF1101: a FileHandler given to a direct logging.config.dictConfig() call i
     Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
   });
   const direct = await analyzeFiles(
-    files("logging.config.dictConfig({'version': 1, 'handlers': {'f': {'class': 'logging.FileHandler'}}})\n"),
+    files(
+      "logging.config.dictConfig({'version': 1, 'handlers': {'f': {'class': 'logging.FileHandler'}}, 'root': {'handlers': ['f']}})\n",
+    ),
   );
   const [call] = direct.findings.filter((f) => f.ruleId === 'TF1101');
   assert.equal(call?.line, 5);
@@ -127,7 +129,9 @@ test('TF1101: a FileHandler given to a direct logging.config.dictConfig() call i
     /^The logging\.config\.dictConfig\(\) call on line 5 configures logging\.FileHandler/,
   );
   const setting = await analyzeFiles(
-    files("LOGGING = {'version': 1, 'handlers': {'f': {'class': 'logging.FileHandler'}}}\n"),
+    files(
+      "LOGGING = {'version': 1, 'handlers': {'f': {'class': 'logging.FileHandler'}}, 'loggers': {'x': {'handlers': ['f']}}}\n",
+    ),
   );
   assert.match(
     setting.findings.find((f) => f.ruleId === 'TF1101')?.message ?? '',
@@ -160,4 +164,71 @@ test('TF1101: a template placeholder (`<DJANGO_APP_NAME>.wsgi`) is no redirectio
   // `<in>out` with a lower-case name and no module path after it is sh's two redirections.
   const [real] = await messages('sh -c "exec gunicorn mysite.wsgi <in>out"');
   assert.match(real ?? '', /redirects its output to out \(>\)/);
+});
+
+test('TF1101: a FileHandler no logger names writes no log: the message says it only creates its file', async () => {
+  const files = (loggers: string) => ({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': [
+      'import os',
+      "SECRET_KEY = os.environ['SECRET_KEY']",
+      'LOGGING = {',
+      "    'version': 1,",
+      "    'handlers': {",
+      "        'console': {'class': 'logging.StreamHandler'},",
+      "        'sql': {'class': 'logging.FileHandler', 'filename': 'sql.log'},",
+      "        'buffer': {'class': 'logging.handlers.MemoryHandler', 'capacity': 10, 'target': 'audit'},",
+      "        'audit': {'class': 'logging.FileHandler', 'filename': 'audit.log'},",
+      '    },',
+      `    'loggers': ${loggers},`,
+      '}',
+      '',
+    ].join('\n'),
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  });
+  const messages = async (loggers: string) =>
+    (await analyzeFiles(files(loggers))).findings.filter((f) => f.ruleId === 'TF1101').map((f) => f.message);
+  // 'audit' is reached through the MemoryHandler's target; 'buffer' is no file handler.
+  const unused = await messages(
+    "{'django.db.backends': {'handlers': ['console'] if os.environ.get('SQL') else []}}",
+  );
+  assert.deepEqual(unused, [
+    "LOGGING configures logging.FileHandler as handler 'sql', but no logger sends records to it (neither root nor any logger names it), so it writes no log: dictConfig still builds it when the settings load, which creates an empty log file inside the container. Remove the handler, or make it a logging.StreamHandler if a logger should use it.",
+    'LOGGING uses logging.FileHandler, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.',
+  ]);
+  // A logger under a name the analysis cannot read still names 'sql' in the text: not called unused.
+  const named = await messages("{os.environ.get('APP', 'app'): {'handlers': ['sql']}}");
+  assert.ok(named.every((m) => m.startsWith('LOGGING uses')));
+});
+
+test('TF1101: a supervisord program of the app whose output goes to a file; /dev/stdout, /proc/1/fd/1 and NONE are fine', async () => {
+  const files = (section: string) => ({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile: [
+      'FROM python:3.12-slim',
+      'WORKDIR /app',
+      'COPY . .',
+      'COPY app.conf /etc/supervisor/conf.d/app.conf',
+      'CMD ["supervisord", "-n", "-c", "/etc/supervisor/conf.d/app.conf"]',
+      '',
+    ].join('\n'),
+    'app.conf': `[program:web]\ncommand=gunicorn mysite.wsgi\n${section}\n[program:tail]\ncommand=tail -F /tmp/x\nstdout_logfile=/var/log/tail.log\n`,
+  });
+  const lines = async (section: string) =>
+    (await analyzeFiles(files(section))).findings.filter((f) => f.ruleId === 'TF1101').map((f) => f.line);
+  assert.deepEqual(await lines('stdout_logfile=/var/log/web.log\nstderr_logfile=/var/log/web.err'), [3, 4]);
+  assert.deepEqual(
+    await lines('stdout_logfile=/var/log/web.log\nredirect_stderr=true\nstderr_logfile=/x'),
+    [3],
+  );
+  assert.deepEqual(
+    await lines('stdout_logfile=/dev/stdout\nstdout_logfile_maxbytes=0\nredirect_stderr=true'),
+    [],
+  );
+  assert.deepEqual(
+    await lines('stdout_logfile=/proc/1/fd/1\nstderr_logfile=/dev/fd/2\nstdout_logfile_maxbytes=0'),
+    [],
+  );
+  assert.deepEqual(await lines('stdout_logfile=NONE'), []);
 });

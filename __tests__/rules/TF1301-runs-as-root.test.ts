@@ -690,3 +690,38 @@ test('TF1301: a file handler the settings open at import asks for its directory;
   );
   assert.doesNotMatch(await withLogging(", 'delay': True"), /log files/);
 });
+
+test('TF1301: compose sets a user on some services of the image: who still runs as root is named', async () => {
+  const dockerfile = df(
+    'FROM python:3.12-slim',
+    'RUN useradd app',
+    'WORKDIR /app',
+    'COPY . .',
+    'CMD ["gunicorn", "mysite.wsgi"]',
+  );
+  const compose = (second: string) =>
+    [
+      'services:',
+      '  web:',
+      '    build: .',
+      '    user: "${APP_UID:-app}"',
+      '  admin:',
+      '    build: .',
+      second,
+      '    command: gunicorn mysite.wsgi --bind 0.0.0.0:8001',
+      '',
+    ].join('\n');
+  const mixed = await messageOf({ Dockerfile: dockerfile, 'docker-compose.yml': compose('    user: root') });
+  assert.match(
+    mixed,
+    /^The target stage sets no USER, so a container started from the image on its own and compose service 'admin' run as root: compose service 'web' runs it as app \(user: \$\{APP_UID:-app\} at docker-compose\.yml:4\)\. /,
+  );
+  const both = await messageOf({
+    Dockerfile: dockerfile,
+    'docker-compose.yml': compose('    user: "1000:1000"'),
+  });
+  assert.match(
+    both,
+    /so only a container started from the image on its own runs as root: compose services 'web' \(user: \$\{APP_UID:-app\} at docker-compose\.yml:4\) and 'admin' \(user: 1000:1000 at docker-compose\.yml:7\) set their own user\./,
+  );
+});

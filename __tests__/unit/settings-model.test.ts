@@ -819,19 +819,27 @@ test('LOGGING handler classes with the line of their class key and their filenam
       "logging.config.dictConfig({'version': 1, 'handlers': {'w': {'class': 'logging.handlers.WatchedFileHandler'}}})",
     ].join('\n'),
   );
+  // Neither config has loggers or root: no handler of theirs gets a record.
   assert.deepEqual(m.logHandlers, [
-    { className: 'logging.StreamHandler', line: 5 },
+    { className: 'logging.StreamHandler', line: 5, unreferenced: { name: 'console' } },
     {
       className: 'logging.handlers.RotatingFileHandler',
       line: 8,
       filename: { kind: 'literal', value: '/var/log/app.log', line: 9 },
+      unreferenced: { name: 'file' },
     },
     {
       className: 'logging.FileHandler',
       line: 13,
       filename: { kind: 'literal', value: 'audit.log', line: 13 },
+      unreferenced: { name: 'audit' },
     },
-    { className: 'logging.handlers.WatchedFileHandler', line: 15, dictConfigLine: 15 },
+    {
+      className: 'logging.handlers.WatchedFileHandler',
+      line: 15,
+      dictConfigLine: 15,
+      unreferenced: { name: 'w' },
+    },
   ]);
 });
 

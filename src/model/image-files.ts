@@ -40,6 +40,12 @@ import type { ShellCommand, ShellScript } from './types/shell.js';
 const TEMPLATE_SUFFIXES = ['.template', '.tmpl', '.tpl', '.in'];
 
 /** The context files an image uses: the requirement files it installs and the scripts its container runs. */
+/** The `[include]` of the supervisord.conf the distributions' supervisor packages install (Debian's, Alpine's). */
+const PACKAGED_SUPERVISOR_INCLUDES: Record<string, string> = {
+  '/etc/supervisor/supervisord.conf': '/etc/supervisor/conf.d/*.conf',
+  '/etc/supervisord.conf': '/etc/supervisor.d/*.ini',
+};
+
 export class ImageFiles extends ModelPart {
   /** Requirement files the image installs: `pip install -r X` in RUN of built stages, mapped back to the context. */
   requirements(model: DockerfileModel, context: BuildContext, layout: ImageLayout): RequirementsFile[] {
@@ -359,15 +365,17 @@ export class ImageFiles extends ModelPart {
         const bound = boundFile(volumes, imagePath);
         const source = layout.sourceOf(target, imagePath);
         const file = bound && bound in this.texts ? bound : source && joinPath(context.dir, source);
-        if (!file) return [];
+        // The distribution package's own configuration, which the image does not replace, includes a directory.
+        const packaged = file ? undefined : PACKAGED_SUPERVISOR_INCLUDES[imagePath];
+        if (!file && !packaged) return [];
         // `[include] files = /etc/supervisor/conf.d/*.conf`: the programs are in the files the image lays there.
-        const includes = supervisorIncludes(this.texts[file] ?? '', imagePath);
+        const includes = packaged ? [packaged] : supervisorIncludes(this.texts[file!] ?? '', imagePath);
         const included = context.sentFiles.filter(
           (f) =>
             includes.length > 0 &&
             layout.landings(target, f).some((l) => includes.some((p) => matchesInclude(p, l.path))),
         );
-        return [file, ...included.map((f) => joinPath(context.dir, f))];
+        return [...(file ? [file] : []), ...included.map((f) => joinPath(context.dir, f))];
       });
     } else {
       files = context.sentFiles

@@ -57,6 +57,11 @@ export function supervisorPrograms(file: string, text: string): SupervisorProgra
   // `user=app` of a section, whether it comes before or after its `command=`.
   const users = new Map<string, { user: string; line: number }>();
   const counts = new Map<string, number>();
+  // Where the program's output goes (`stdout_logfile=`, `stderr_logfile=`, `redirect_stderr=`), before or after `command=`.
+  const output = new Map<
+    string,
+    Pick<SupervisorProgram, 'stdoutLogfile' | 'stderrLogfile' | 'redirectStderr'>
+  >();
   let program: string | undefined;
   let kind: 'program' | 'fcgi-program' = 'program';
   let last: SupervisorProgram | undefined;
@@ -87,6 +92,16 @@ export function supervisorPrograms(file: string, text: string): SupervisorProgra
     last = undefined;
     const user = /^\s*user\s*[=:]\s*(\S+)\s*$/.exec(line);
     if (program && user) users.set(program, { user: user[1], line: i + 1 });
+    const logfile = /^\s*(stdout|stderr)_logfile\s*[=:]\s*(\S+)\s*$/.exec(line);
+    const redirect = /^\s*redirect_stderr\s*[=:]\s*(\S+)\s*$/.exec(line);
+    if (program && (logfile || redirect)) {
+      const o = output.get(program) ?? {};
+      if (logfile)
+        o[logfile[1] === 'stdout' ? 'stdoutLogfile' : 'stderrLogfile'] = { line: i + 1, value: logfile[2] };
+      // supervisord's booleans: true, yes, on, 1
+      if (redirect) o.redirectStderr = /^(true|yes|on|1)$/i.test(redirect[1]);
+      output.set(program, o);
+    }
     const numprocs = /^\s*numprocs\s*[=:]\s*(\d+)\s*$/.exec(line);
     if (program && numprocs) counts.set(program, Number(numprocs[1]));
     const dir = /^\s*directory\s*[=:]\s*(\S.*?)\s*$/.exec(line);
@@ -104,6 +119,7 @@ export function supervisorPrograms(file: string, text: string): SupervisorProgra
       p.user = user.user;
       p.userLine = user.line;
     }
+    Object.assign(p, output.get(p.name));
     const count = counts.get(p.name);
     if (count !== undefined && count > 1) p.numprocs = count;
   }

@@ -1,7 +1,16 @@
-import { programArgv, serverOf, startCommands } from '../model/command.js';
+import {
+  backingServiceOf,
+  longRunningProcess,
+  programArgv,
+  reverseProxyOf,
+  serverOf,
+  startCommands,
+} from '../model/command.js';
+import type { App } from '../model/types/project.js';
 import type { RawFinding } from '../core/index.js';
 import { defineRule } from './lib/rule.js';
 import { FILE_HANDLERS } from './lib/log-files.js';
+import type { SettingsModel } from '../model/types/settings.js';
 
 const LOG_FILE_OPTIONS: Record<string, string[]> = {
   gunicorn: ['--access-logfile', '--error-logfile', '--log-file'],
@@ -46,11 +55,7 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
       const settings = app.settings;
       for (const h of settings?.logHandlers ?? []) {
         if (!FILE_HANDLERS.test(h.className)) continue;
-        findings.push({
-          file: h.file ?? settings!.file,
-          line: h.line,
-          message: `${h.dictConfigLine ? `The logging.config.dictConfig() call on line ${h.dictConfigLine} configures` : 'LOGGING uses'} ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`,
-        });
+        findings.push({ file: h.file ?? settings!.file, line: h.line, message: handlerMessage(h) });
       }
       for (const config of app.serverConfigs ?? []) {
         for (const log of config.logFiles)
@@ -60,6 +65,7 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
             message: `${config.server} reads ${config.file}, whose ${log.option} = ${log.value} writes the server's log to a file inside the container. ${configAdvice(config.server, log.option)}`,
           });
       }
+      findings.push(...supervisorLogFiles(app));
       for (const cmd of startCommands(app)) {
         const a = programArgv(cmd.argv);
         for (const option of LOG_FILE_OPTIONS[a[0] ?? ''] ?? []) {
@@ -94,6 +100,65 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
     return findings;
   },
 });
+
+/**
+ * The words for a file handler of a logging config; one that no logger sends records to writes nothing, but dictConfig
+ * still builds it when the settings load, and a FileHandler without delay=True opens (creates) its file then.
+ */
+function handlerMessage(h: SettingsModel['logHandlers'][number]): string {
+  const config = h.dictConfigLine
+    ? `The logging.config.dictConfig() call on line ${h.dictConfigLine}`
+    : 'LOGGING';
+  if (!h.unreferenced)
+    return `${h.dictConfigLine ? `${config} configures` : 'LOGGING uses'} ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`;
+  const effect = h.delayed
+    ? ' (with delay=True it never even opens its file)'
+    : ': dictConfig still builds it when the settings load, which creates an empty log file inside the container';
+  return `${config} configures ${h.className} as handler '${h.unreferenced.name}', but no logger sends records to it (neither root nor any logger names it), so it writes no log${effect}. Remove the handler, or make it a logging.StreamHandler if a logger should use it.`;
+}
+
+// Where a supervisord program's output reaches the container's own stdout/stderr (supervisord's, PID 1's).
+const CONTAINER_OUTPUT = /^\/(dev\/(stdout|stderr|fd\/[12])|proc\/(1|self)\/fd\/[12])$/;
+// AUTO (the default: a file in supervisord's child log directory) is left to the program's start as written.
+const NOT_A_PATH = /^(none|auto|syslog)$/i;
+
+/**
+ * The app processes supervisord starts whose output it writes to a file named by `stdout_logfile=` (or
+ * `stderr_logfile=` where stderr is not redirected), each at that line.
+ */
+function supervisorLogFiles(app: App): RawFinding[] {
+  const starts = startCommands(app);
+  const out: RawFinding[] = [];
+  for (const p of app.supervisorPrograms ?? []) {
+    if (p.s6) continue;
+    if (!starts.some((c) => c.origin === 'supervisor' && c.file === p.file && c.line === p.line)) continue;
+    // The program itself, or the script only it runs (`command=bash /app/start-gunicorn.sh`).
+    const scripts = new Set(app.entrypointScripts.filter((s) => s.program === p.name).map((s) => s.file));
+    const runs = [p.argv, ...starts.filter((c) => scripts.has(c.file)).map((c) => c.argv)]
+      .filter((argv) => !reverseProxyOf(argv) && !backingServiceOf(argv, 0))
+      .map(longRunningProcess)
+      .find((name) => name !== undefined && !['cron', 'crond'].includes(name));
+    if (!runs) continue;
+    const section = `[${p.section ?? 'program'}:${p.name}]`;
+    const toFile = (v?: { value: string }) =>
+      v && !CONTAINER_OUTPUT.test(v.value) && !NOT_A_PATH.test(v.value);
+    if (toFile(p.stdoutLogfile)) {
+      const both = p.redirectStderr ? ', with its stderr: redirect_stderr=true' : '';
+      out.push({
+        file: p.file,
+        line: p.stdoutLogfile!.line,
+        message: `supervisord writes the output of ${runs} (${section}) to ${p.stdoutLogfile!.value} (stdout_logfile${both}), a file inside the container, not the container's stdout. Set stdout_logfile=/dev/stdout with stdout_logfile_maxbytes=0${p.redirectStderr ? '' : ' (and redirect_stderr=true)'} so the platform collects the output.`,
+      });
+    }
+    if (!p.redirectStderr && toFile(p.stderrLogfile))
+      out.push({
+        file: p.file,
+        line: p.stderrLogfile!.line,
+        message: `supervisord writes the stderr of ${runs} (${section}) to ${p.stderrLogfile!.value} (stderr_logfile), a file inside the container, not the container's stderr. Set stderr_logfile=/dev/stderr with stderr_logfile_maxbytes=0 so the platform collects the output.`,
+      });
+  }
+  return out;
+}
 
 /** How a server's configuration file sends a log to stdout/stderr instead. */
 function configAdvice(server: string, option: string): string {

@@ -263,9 +263,35 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
   ]
     .map((a) => ` ${a}`)
     .join('');
+  const advice = stage.user ? switchAdvice(df, stage) : switchAdvice(df, stage, before);
+  const composed = composeUserNote(app);
+  if (composed) return `${head}, so ${composed}. ${advice}${keep}${reach}`;
   return stage.user
-    ? `${head}. ${switchAdvice(df, stage)}${keep}${reach}`
-    : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}${keep}${reach}`;
+    ? `${head}. ${advice}${keep}${reach}`
+    : `${head}, so ${asRoot(app)}. ${advice}${keep}${reach}`;
+}
+
+/**
+ * Where compose's services of the image set their own `user:` (not root), who still runs as root: a container
+ * started from the image on its own, and the services that set none. Undefined when no service sets one.
+ */
+function composeUserNote(app: App): string | undefined {
+  const compose = app.compose;
+  const services = compose?.appImageServices ?? (compose?.appService ? [compose.appService] : []);
+  const isRoot = (value: string) => ['', 'root', '0'].includes(value.split(':')[0]!);
+  const setting = services.filter((s) => s.user && !isRoot(s.user.value));
+  if (setting.length === 0) return undefined;
+  const rooted = services.filter((s) => !setting.includes(s)).map((s) => `'${s.name}'`);
+  const who =
+    rooted.length === 0
+      ? 'only a container started from the image on its own runs as root'
+      : `a container started from the image on its own and compose ${rooted.length === 1 ? 'service' : 'services'} ${listOf(rooted)} run as root`;
+  const at = (s: (typeof setting)[number]) => `user: ${s.user!.raw} at ${s.user!.file}:${s.user!.line}`;
+  const set =
+    setting.length === 1
+      ? `compose service '${setting[0]!.name}' runs it as ${setting[0]!.user!.value} (${at(setting[0]!)})`
+      : `compose services ${listOf(setting.map((s) => `'${s.name}' (${at(s)})`))} set their own user`;
+  return `${who}: ${set}`;
 }
 
 /**

@@ -123,6 +123,12 @@ export class ServiceConverter {
             if (dir.value.startsWith('/') && !dir.unset) s.workingDir = dir.value;
           } else this.wrong(e, what, 'a string', v);
           break;
+        case 'user':
+          if (v.kind === 'scalar') {
+            const user = this.str(v);
+            s.user = { file: e.file, line: e.line, value: user.value, raw: user.raw };
+          } else this.wrong(e, what, 'a string', v);
+          break;
         case 'secrets':
           s.secrets.push(...this.secrets(e, what));
           break;

@@ -59,6 +59,8 @@ interface SharedRecord {
   failures: EvaluationFailure[];
   /** Modules already imported: Python runs a module once, later imports reuse its names. */
   modules: Map<string, EvalContext['scope']>;
+  /** The source text of every module evaluated (the settings module, those it imports, files it includes). */
+  texts: Map<string, string>;
   /** Project modules whose names are imported (`from .secrets import KEY`), run apart: file → their names. */
   namedModules: Map<string, EvalContext['scope']>;
   /** Modules star-imported, in the order they ran. */
@@ -94,6 +96,7 @@ export class ModuleEvaluation implements CallRecorder {
       recorded: [],
       dotenvLoads: [],
       loggingConfigs: [],
+      texts: new Map(),
       failures: [],
       modules: new Map(),
       namedModules: new Map(),
@@ -102,6 +105,7 @@ export class ModuleEvaluation implements CallRecorder {
       syntaxErrors: [],
       includes,
     };
+    this.shared.texts.set(file, py.text);
   }
 
   get reads(): VariableRead[] {
@@ -112,6 +116,10 @@ export class ModuleEvaluation implements CallRecorder {
   }
   get dotenvLoads(): { via: string; line: number }[] {
     return this.shared.dotenvLoads;
+  }
+  /** The source text of every module evaluated so far. */
+  get texts(): string[] {
+    return [...this.shared.texts.values()];
   }
   get failures(): EvaluationFailure[] {
     return this.shared.failures;

@@ -61,7 +61,7 @@ export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalC
     module,
     assignments,
     envReads: [],
-    logHandlers: logHandlers([loggingSetting(ev, ctx), ...ev.loggingConfigs], ev.file, toSource),
+    logHandlers: logHandlers([loggingSetting(ev, ctx), ...ev.loggingConfigs], ev.file, toSource, ev.texts),
     starImports: ev.starImports,
     dotenvLoads: ev.dotenvLoads,
   };
@@ -218,15 +218,58 @@ function loggingSetting(ev: ModuleEvaluation, ctx: EvalContext): { v: PyValue; f
 }
 
 /** The handler classes of logging configs (LOGGING, dictConfig arguments), in line order per file. */
+/**
+ * The handler names a dictConfig config sends records to or through: those its `root` and `loggers` list, and those
+ * its handlers name (a MemoryHandler's `target`, a QueueHandler's `handlers`). Undefined when a part is not known
+ * (built at run time, an incremental config).
+ */
+function handlerNamesUsed(config: PyOf<'dict'>): Set<string> | undefined {
+  const names = new Set<string>();
+  const entry = (d: PyOf<'dict'>, key: string) => d.entries.find((e) => e.key === key)?.value;
+  const add = (v: PyValue | undefined): boolean => {
+    if (v === undefined || v.t === 'none') return true;
+    if (v.t === 'str') {
+      names.add(v.v);
+      return true;
+    }
+    if (v.t === 'list') return v.items.every(add);
+    if (v.t === 'choice') return v.options.every((o) => add(o.v));
+    if (v.t === 'env') return add(v.unset) && (v.cases ?? []).every((c) => add(c.v));
+    return false;
+  };
+  const incremental = entry(config, 'incremental');
+  if (incremental && !(incremental.t === 'bool' && !incremental.v)) return undefined;
+  const root = entry(config, 'root');
+  if (root && root.t !== 'none' && (root.t !== 'dict' || !add(entry(root, 'handlers')))) return undefined;
+  const loggers = entry(config, 'loggers');
+  if (loggers && loggers.t !== 'none') {
+    if (loggers.t !== 'dict') return undefined;
+    for (const l of loggers.entries)
+      if (l.value.t !== 'dict' || !add(entry(l.value, 'handlers'))) return undefined;
+  }
+  const handlers = entry(config, 'handlers');
+  for (const h of handlers?.t === 'dict' ? handlers.entries : [])
+    if (h.value.t === 'dict' && !(add(entry(h.value, 'target')) && add(entry(h.value, 'handlers'))))
+      return undefined;
+  return names;
+}
+
+/** Whether `name` is written as a string literal once only in all of `texts`. */
+function quotedOnce(name: string, texts: string[]): boolean {
+  const quoted = new RegExp(`(['"])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1`, 'g');
+  return texts.reduce((n, t) => n + (t.match(quoted)?.length ?? 0), 0) === 1;
+}
+
 function logHandlers(
   configs: ({ v: PyValue; file: string; callLine?: number } | undefined)[],
   ownFile: string,
   toSource: (v: PyValue) => ValueSource,
+  texts: string[],
 ): SettingsModel['logHandlers'] {
   const out: (SettingsModel['logHandlers'][number] & { file: string })[] = [];
   let file = '';
   let callLine: number | undefined;
-  const seen = new Set<string>();
+  const seen = new Map<string, SettingsModel['logHandlers'][number]>();
   const visitConfig = (v: PyValue, depth: number): void => {
     if (depth > MAX_LOGGING_DEPTH) return;
     if (v.t === 'env') {
@@ -236,6 +279,7 @@ function logHandlers(
     else if (v.t === 'dict') {
       const handlers = v.entries.find((e) => e.key === 'handlers')?.value;
       if (handlers?.t !== 'dict') return;
+      const named = handlerNamesUsed(v);
       for (const h of handlers.entries) {
         if (h.value.t !== 'dict') continue;
         const cls = h.value.entries.find((e) => e.key === 'class');
@@ -243,19 +287,28 @@ function logHandlers(
         // A dict built in another module (`LOGGING = logging_config.build()`) carries that module's file.
         const where = cls.value.file ?? file;
         const key = `${where}\0${cls.value.v}\0${cls.line}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        // Its name quoted only where it is defined: no code the evaluation cannot follow attaches it either.
+        const unused = named !== undefined && !named.has(h.key) && quotedOnce(h.key, texts);
+        const earlier = seen.get(key);
+        // The same handler in another alternative of the config (`LOGGING = A if X else B`): used if either uses it.
+        if (earlier) {
+          if (!unused) delete earlier.unreferenced;
+          continue;
+        }
         // Where a file handler writes: opened when the config is applied, at settings import (unless delay=True).
         const filename = h.value.entries.find((e) => e.key === 'filename')?.value;
         const delay = h.value.entries.find((e) => e.key === 'delay')?.value;
-        out.push({
+        const handler = {
           className: cls.value.v,
           line: cls.line,
           file: where,
           ...(callLine ? { dictConfigLine: callLine } : {}),
           ...(filename ? { filename: toSource(filename) } : {}),
           ...(delay?.t === 'bool' && delay.v ? { delayed: true } : {}),
-        });
+          ...(unused ? { unreferenced: { name: h.key } } : {}),
+        };
+        seen.set(key, handler);
+        out.push(handler);
       }
     }
   };

@@ -90,6 +90,8 @@ export interface ComposeService extends ComposeAt {
   containerName?: ComposeAt & { value: string; raw: string };
   /** `working_dir` after interpolation, when it is an absolute path: the directory the container starts in. */
   workingDir?: string;
+  /** `user`: who the container runs as in place of the image's USER; `value` after interpolation, `raw` as written. */
+  user?: ComposeAt & { value: string; raw: string };
   secrets: string[];
   /** `volumes_from`: the services (`data`) or containers (`container:name`) whose volumes this one mounts too. */
   volumesFrom?: (ComposeAt & { service?: string; container?: string })[];

@@ -148,6 +148,11 @@ export interface SupervisorProgram {
   numprocs?: number;
   /** The program's `directory=`: supervisord changes to it before it starts the command. */
   directory?: string;
+  /** `stdout_logfile=` and `stderr_logfile=` as written, with their lines (unset: supervisord's AUTO file). */
+  stdoutLogfile?: { line: number; value: string };
+  stderrLogfile?: { line: number; value: string };
+  /** `redirect_stderr=true`: the program's stderr goes where its stdout goes. */
+  redirectStderr?: boolean;
   /** Set for a service of s6-overlay's /init instead (its s6-rc.d directory): a oneshot runs once at every start, before the longruns. */
   s6?: 'oneshot' | 'longrun';
 }

@@ -173,6 +173,11 @@ export interface SettingsModel {
     filename?: ValueSource;
     /** `'delay': True`: the file is opened at the first record, not when the config is applied. */
     delayed?: boolean;
+    /**
+     * Set when no logger, root or other handler of its config names it (the config says so in full): dictConfig
+     * still builds it, but no record reaches it. `name`: its key in `handlers`.
+     */
+    unreferenced?: { name: string };
   }[];
   /** The directory BASE_DIR points at, relative to the scanned directory ('.' for it). */
   baseDir?: string;
