@@ -158,3 +158,46 @@ test('TF0204: moving the environment out of the mount also changes the commands 
     /change \/app\/\.venv\/bin\/python \(docker-compose\.yml:4\) to python \(on PATH\) or \/opt\/venv\/bin\/python; \/app\/\.venv\/bin\/gunicorn \(docker-compose\.yml:4, Dockerfile:9\) to gunicorn \(on PATH\) or \/opt\/venv\/bin\/gunicorn, or it fails to start once \/app\/\.venv is gone/,
   );
 });
+
+test("TF0204: a start that installs with the other distribution's package manager fails, and the advice is the image's own", async () => {
+  const message = async (files: Record<string, string>) =>
+    (await analyzeFiles({ 'manage.py': '', ...files })).findings.find((f) => f.ruleId === 'TF0204')
+      ?.message ?? '';
+  // apk on a Debian base, in a compose command.
+  const onDebian = await message({
+    Dockerfile: df('FROM python:3.12-slim', 'CMD ["gunicorn", "a.wsgi"]'),
+    'docker-compose.yml':
+      'services:\n  web:\n    build: .\n    command: sh -c "apk add --no-cache curl && exec gunicorn a.wsgi"\n',
+  });
+  assert.match(
+    onDebian,
+    /built on python:3\.12-slim, a Debian image that has no apk: the line fails at start \("apk: not found"\) and installs nothing\. .*RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf \/var\/lib\/apt\/lists\/\*/,
+  );
+  // An unknown base whose RUNs use apk is Alpine; apt-get's options and their values are no packages.
+  const byRuns = await message({
+    Dockerfile: df(
+      'FROM example/base:1',
+      'RUN apk add --no-cache libpq',
+      'CMD apt-get install -y -o Dpkg::Use-Pty=0 gettext && exec gunicorn a.wsgi',
+    ),
+  });
+  assert.match(
+    byRuns,
+    /built on example\/base:1, an Alpine image that has no apt-get: .*RUN apk add --no-cache gettext \(/,
+  );
+  // A compose service of its own Alpine image, no Dockerfile.
+  const ownImage = await message({
+    'docker-compose.yml':
+      'services:\n  web:\n    image: python:3.12-alpine\n    command: sh -c "apt-get install -y gcc && python manage.py runserver"\n    volumes:\n      - .:/app\n',
+  });
+  assert.match(ownImage, /built on python:3\.12-alpine, an Alpine image that has no apt-get/);
+  // Alpine installing with apk, and a base of unknown distribution: the plain advice.
+  for (const dockerfile of [
+    df('FROM python:3.12-alpine', 'CMD apk add curl && exec gunicorn a.wsgi'),
+    df('FROM example/base:1', 'CMD apt-get install -y curl && exec gunicorn a.wsgi'),
+  ])
+    assert.match(
+      await message({ Dockerfile: dockerfile }),
+      /Move the installation into a RUN of the Dockerfile/,
+    );
+});

@@ -142,3 +142,27 @@ test('TF0205: a tag from a variable defaulting to latest is shown as written and
   );
   assert.match(f.message, /set APP_VERSION to a version/);
 });
+
+test('TF0205 suggests a tag the service still starts on: mysql 8.0 for --default-authentication-plugin, postgres 17 for a mount at /var/lib/postgresql/data', async () => {
+  const message = async (service: string) =>
+    (await analyzeFiles({ 'compose.yaml': `services:\n  db:\n${service}` })).findings.find(
+      (f) => f.ruleId === 'TF0205',
+    )?.message ?? '';
+  assert.match(
+    await message(
+      '    image: mysql\n    command: ["--default-authentication-plugin=mysql_native_password"]\n',
+    ),
+    /e\.g\. 'mysql:8\.0' \(or a digest\): its command passes --default-authentication-plugin, which MySQL 8\.4 removed/,
+  );
+  assert.match(await message('    image: mysql\n'), /e\.g\. 'mysql:8\.4' \(or a digest\)\.$/);
+  assert.match(
+    await message(
+      '    image: postgres\n    volumes:\n      - pg:/var/lib/postgresql/data/\nvolumes:\n  pg:\n',
+    ),
+    /e\.g\. 'postgres:17' \(or a digest\): from 18 the image will not start with its mount at \/var\/lib\/postgresql\/data\./,
+  );
+  assert.match(
+    await message('    image: postgres\n    volumes:\n      - pg:/var/lib/postgresql\nvolumes:\n  pg:\n'),
+    /e\.g\. 'postgres:16' \(or a digest\)\.$/,
+  );
+});

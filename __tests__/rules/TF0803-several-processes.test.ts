@@ -23,6 +23,32 @@ test('TF0803 fires on a server started in the background beside a sleep loop', a
   assert.match(result.findings.find((f) => f.ruleId === 'TF0803')!.message, /gunicorn/);
 });
 
+test('TF0803: a server sent to the background with nothing after it: the container exits at once, in a script, a shell-form CMD and a compose command', async () => {
+  const exits =
+    /and gunicorn is killed with it\. Remove the '&' and start gunicorn in the foreground with exec \('exec gunicorn -b 0\.0\.0\.0:8000 mysite\.wsgi'\), as the container's main process\.$/;
+  const starts = [
+    withScript('#!/bin/sh\npython manage.py check && gunicorn -b 0.0.0.0:8000 mysite.wsgi &\n'),
+    app({
+      Dockerfile:
+        'FROM python:3.12-slim\nCMD python manage.py check && gunicorn -b 0.0.0.0:8000 mysite.wsgi &\n',
+    }),
+    app({
+      Dockerfile: 'FROM python:3.12-slim\nCMD ["gunicorn", "mysite.wsgi"]\n',
+      'compose.yaml':
+        'services:\n  web:\n    build: .\n    command: sh -c "python manage.py check && gunicorn -b 0.0.0.0:8000 mysite.wsgi &"\n',
+    }),
+  ];
+  for (const files of starts) {
+    const messages = (await analyzeFiles(files)).findings
+      .filter((f) => f.ruleId === 'TF0803')
+      .map((f) => f.message);
+    assert.equal(messages.length, 1);
+    assert.match(messages[0], /exits at once: the container stops/);
+    assert.match(messages[0], exits);
+    assert.doesNotMatch(messages[0], /beside the container's main process/);
+  }
+});
+
 test('TF0803 is silent on one foreground process, and on a backgrounded one-shot', async () => {
   const result = await analyzeFiles(
     withScript(

@@ -602,6 +602,35 @@ test('TF0901: a server sent to the background names the processes and what holds
   assert.match(tail[0].message, /instead of 'tail -f \/dev\/null'\.$/);
 });
 
+test('TF0901: a server sent to the background with nothing after it says the container exits at once, in every form', async () => {
+  const base = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+  };
+  const message = async (files: Record<string, string>) =>
+    (await analyzeFiles({ ...base, ...files })).findings.find((f) => f.ruleId === 'TF0901')?.message ?? '';
+  const exits =
+    /and nothing runs in the foreground after it, so the shell reaches the end of its commands and exits at once: the container stops, and gunicorn is killed with it\. Remove the '&'/;
+  const shellForm = await message({
+    Dockerfile: 'FROM python:3.12-slim\nCMD gunicorn -b 0.0.0.0:8000 mysite.wsgi &\n',
+  });
+  assert.match(shellForm, exits);
+  assert.match(shellForm, /use the exec form: CMD \["gunicorn", "-b", "0\.0\.0\.0:8000", "mysite\.wsgi"\]\./);
+  const inline = await message({
+    Dockerfile:
+      'FROM python:3.12-slim\nCMD ["sh", "-c", "python manage.py check && gunicorn mysite.wsgi &"]\n',
+  });
+  assert.match(inline, /^CMD runs 'sh -c', which starts gunicorn in the background \(&\), and nothing runs/);
+  assert.match(inline, /start gunicorn in the foreground with exec \('exec gunicorn mysite\.wsgi'\)/);
+  const script = await message({
+    Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["/app/start.sh"]\n',
+    'start.sh': '#!/bin/sh\npython manage.py check\ngunicorn mysite.wsgi &\n',
+  });
+  assert.match(script, /^start\.sh starts gunicorn in the background \(&\), and nothing runs/);
+  assert.doesNotMatch(script, /goes on running other commands/);
+});
+
 test('TF0901 on a shell-form CMD of a shell builtin builds no exec form of it, and the fixer declines', async () => {
   const files = { Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD . .\n', 'manage.py': '' };
   const result = await analyzeFiles(files);

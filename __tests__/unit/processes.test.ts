@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  backgroundStart,
   daemonOf,
   embedsBeat,
   foregroundSequence,
@@ -107,4 +108,20 @@ const PROXIES: [string[], string | undefined][] = [
 for (const [argv, expected] of PROXIES)
   test(`reverseProxyOf: ${argv.join(' ')}`, () => {
     assert.equal(reverseProxyOf(argv), expected);
+  });
+
+// [script, whether nothing runs in the foreground after what it sends to the background]
+const ENDS: [string, boolean][] = [
+  ['python manage.py migrate && gunicorn a.wsgi &', true],
+  ['gunicorn a.wsgi & celery -A a worker &', true],
+  ['gunicorn a.wsgi &\nwait', false],
+  ['gunicorn a.wsgi &\ntail -f /dev/null', false],
+  ['gunicorn a.wsgi &\npython app.py', false],
+  ['if [ "$A" ]; then gunicorn a.wsgi & else exec celery -A a worker; fi', true],
+  ['while true; do gunicorn a.wsgi & done', false],
+];
+
+for (const [script, ends] of ENDS)
+  test(`backgroundStart ends: ${script}`, () => {
+    assert.equal(backgroundStart(parseShell(script, 1).commands)?.ends, ends);
   });

@@ -15,6 +15,7 @@ import type { RawFinding } from '../core/index.js';
 import type { ComposeService } from '../model/types/compose.js';
 import { appImageStartCommands } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
+import { imageDistribution, type ImageDistribution, PACKAGE_MANAGER } from './lib/image-packages.js';
 
 export const depsInstalledAtStart = defineRule({
   id: 'TF0204',
@@ -35,6 +36,10 @@ RUN pip install --no-cache-dir -r requirements.txt
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 \`\`\`
 
+A start that installs with the other distribution's package manager (\`apt-get install\` on an Alpine image,
+\`apk add\` on a Debian one) fails with "not found" and installs nothing; the message then names the image's own
+package manager for the RUN (\`apk add --no-cache …\` on Alpine), whose package names can differ.
+
 A \`uv sync\` at start often makes up for a compose bind mount (\`.:/app\`) that hides the \`.venv\` the image's own
 \`RUN uv sync\` built in the project directory. The message then names that mount: keep the environment out of the
 mounted directory (\`ENV UV_PROJECT_ENVIRONMENT=/opt/venv\` before the RUN, \`/opt/venv/bin\` on \`PATH\`) and drop
@@ -52,14 +57,17 @@ that command, to change to \`gunicorn\` on PATH or \`/opt/venv/bin/gunicorn\`, w
       if (!what) continue;
       const built = what === 'uv sync' ? buildSync(app, cmd, service) : undefined;
       const container = service ? `service '${service.name}'` : 'the container';
+      const missing = lacksManager(what, app, service);
       findings.push({
         file: cmd.file,
         line: cmd.line,
         message: built?.mount
           ? mountedVenvMessage(app, built)
-          : built
-            ? `'uv sync' runs every time ${container} starts, although the image's RUN uv sync (${built.runAt}) already installs the dependencies at build time. Drop uv sync from the start command.`
-            : `'${what}' runs every time ${container} starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`,
+          : missing
+            ? missingManagerMessage(what, container, cmd.argv, missing)
+            : built
+              ? `'uv sync' runs every time ${container} starts, although the image's RUN uv sync (${built.runAt}) already installs the dependencies at build time. Drop uv sync from the start command.`
+              : `'${what}' runs every time ${container} starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`,
       });
     }
     return findings;
@@ -112,6 +120,55 @@ function mountedVenvMessage(app: App, built: BuildSync): string {
       ? ` The start calls the environment by its path: change ${renamed.join('; ')}, or it fails to start once ${venv} is gone.`
       : '';
   return `'uv sync' runs every time the container starts: the bind mount '${built.mount}' (${built.mountAt}) hides ${venv}, the environment the image's RUN uv sync (${built.runAt}) built, so the image's dependencies are not seen and are installed again. The image already installs them: keep the environment out of the mounted directory (ENV UV_PROJECT_ENVIRONMENT=/opt/venv before that RUN, and ENV PATH="/opt/venv/bin:$PATH")${copy}, then drop uv sync from the start command.${paths}`;
+}
+
+/** The image's distribution when it has no `what` (apt-get on Alpine, apk on Debian): the install cannot run. */
+function lacksManager(what: string, app: App, service?: ComposeService): ImageDistribution | undefined {
+  const image = imageDistribution(app, service);
+  const manager = what.split(' ')[0] === 'apk' ? 'apk' : /^apt(-get)? /.test(what) ? 'apt-get' : undefined;
+  return manager && image && PACKAGE_MANAGER[image.distribution] !== manager ? image : undefined;
+}
+
+/** A start that installs with the other distribution's package manager fails; the advice is the image's own one. */
+function missingManagerMessage(
+  what: string,
+  container: string,
+  argv: string[],
+  image: ImageDistribution,
+): string {
+  const program = what.split(' ')[0]!;
+  const packages = packagesOf(programArgv(argv)).join(' ') || '<packages>';
+  const [kind, other] = image.distribution === 'alpine' ? ['an Alpine', 'Debian'] : ['a Debian', 'Alpine'];
+  const own = image.distribution === 'alpine' ? 'Alpine' : 'Debian';
+  const run =
+    image.distribution === 'alpine'
+      ? `apk add --no-cache ${packages}`
+      : `apt-get update && apt-get install -y --no-install-recommends ${packages} && rm -rf /var/lib/apt/lists/*`;
+  return `'${what}' runs every time ${container} starts, but the image is built on ${image.image}, ${kind} image that has no ${program}: the line fails at start ("${program}: not found") and installs nothing. Install the packages at build time with ${own}'s package manager in a RUN of the Dockerfile: RUN ${run} (${own}'s package names can differ from ${other}'s), and drop the installation from the start.`;
+}
+
+// Options of apt-get/apt and apk add whose value is the next word, not a package.
+const VALUED = new Set([
+  '-o',
+  '-t',
+  '-c',
+  '--option',
+  '--target-release',
+  '--config-file',
+  '--virtual',
+  '--repository',
+  '-X',
+]);
+
+/** The packages an `apt-get install`/`apk add` command names, without its options. */
+function packagesOf(argv: string[]): string[] {
+  const at = argv.findIndex((w, i) => i > 0 && (w === 'install' || w === 'add'));
+  const out: string[] = [];
+  for (let i = at + 1; at > 0 && i < argv.length; i++) {
+    if (VALUED.has(argv[i]!)) i++;
+    else if (!argv[i]!.startsWith('-')) out.push(argv[i]!);
+  }
+  return out;
 }
 
 function stageName(stage: Stage): string {

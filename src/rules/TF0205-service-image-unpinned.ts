@@ -1,4 +1,6 @@
+import { posix } from 'node:path';
 import { splitImage } from '../model/compose.js';
+import type { ComposeService } from '../model/types/compose.js';
 import type { RawFinding } from '../core/index.js';
 import { composeServices } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
@@ -10,6 +12,32 @@ const EXAMPLE_TAG: Partial<Record<string, string>> = {
   mariadb: '11',
   redis: '7',
 };
+
+/**
+ * The tag to suggest for a service, with why when it is not the table's: a version its own configuration still runs
+ * on. MySQL 8.4 removed --default-authentication-plugin (mysqld aborts on the unknown option), and from 18 the
+ * postgres image will not start with a mount at /var/lib/postgresql/data (TF0603).
+ */
+function exampleTag(name: string, service: ComposeService): { tag: string; why?: string } | undefined {
+  const command = [service.command, service.entrypoint]
+    .map((c) => c?.argv?.join(' ') ?? c?.raw ?? '')
+    .join(' ');
+  if (name === 'mysql' && /--default[-_]authentication[-_]plugin\b/.test(command))
+    return {
+      tag: '8.0',
+      why: ': its command passes --default-authentication-plugin, which MySQL 8.4 removed, so mysqld would not start on 8.4 or later (or pin 8.4 and pass --mysql-native-password=ON in its place)',
+    };
+  if (
+    name === 'postgres' &&
+    service.volumes.some((v) => posix.normalize(`${v.target}/`) === '/var/lib/postgresql/data/')
+  )
+    return {
+      tag: '17',
+      why: ': from 18 the image will not start with its mount at /var/lib/postgresql/data',
+    };
+  const tag = EXAMPLE_TAG[name];
+  return tag === undefined ? undefined : { tag };
+}
 
 /** Official Docker Hub images a compose stack commonly builds on: under their own name a build is shadowed by a pull. */
 const OFFICIAL = new Set([
@@ -55,7 +83,9 @@ export const serviceImageUnpinned = defineRule({
     'An image with no tag means `:latest`, which moves: the next `docker compose pull` (or a fresh machine) gets a',
     'different PostgreSQL or Redis than the one you tested with, possibly a new major version that cannot read the',
     'existing data directory. Pin the version you run, at least to the major (`postgres:16`), better to the minor,',
-    'or to a digest for full reproducibility.',
+    'or to a digest for full reproducibility. The example tag is one the service still starts on: `mysql:8.0` when its',
+    'command passes `--default-authentication-plugin` (removed in MySQL 8.4), `postgres:17` when it mounts',
+    '/var/lib/postgresql/data (from 18 the image will not start with that mount, TF0603).',
     '',
     '```yaml',
     'services:',
@@ -118,9 +148,10 @@ export const serviceImageUnpinned = defineRule({
         : img.tag === 'latest'
           ? `'${repository}:latest'`
           : `'${repository}' with no tag`;
+      const example = exampleTag(img.repository.split('/').pop() ?? '', s);
       const pin = tagVariable
         ? `set ${tagVariable} to a version where it is deployed${latestByDefault ? ` and drop the latest default (\`\${${tagVariable}:?}\` makes compose refuse to start without it)` : ''}`
-        : `pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split('/').pop() ?? ''] ?? '<version>'}' (or a digest)`;
+        : `pin a version, e.g. '${repository}:${example?.tag ?? '<version>'}' (or a digest)${example?.why ?? ''}`;
       // A bare name the app's Dockerfile is built under by hand (`docker build -t mysite .`): nothing is pulled.
       const local = s.build || img.repository.includes('/') ? undefined : localAppImage(img.raw ?? img.value);
       const say: Say = (who, plural) => {

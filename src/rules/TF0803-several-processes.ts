@@ -7,6 +7,7 @@ import {
   mayRun,
   effectiveCommand,
   embedsBeat,
+  endsAfter,
   imageCommand,
   longRunningProcess,
   holderAfter,
@@ -28,7 +29,7 @@ import type { App, Project, SupervisorProgram } from '../model/types/project.js'
 import { appImageStartCommands, appsAndWorkerImages, ownImageAppServices } from './lib/each.js';
 import type { ComposeService } from '../model/types/compose.js';
 import { commandLine, quotedLine } from './lib/command-text.js';
-import { listOf } from './lib/processes.js';
+import { exitsAtOnceWords, foregroundAdvice, listOf } from './lib/processes.js';
 import { defineRule } from './lib/rule.js';
 import { termForwarder } from './lib/signal-trap.js';
 
@@ -132,6 +133,9 @@ background (\`kill\`, or \`echo q\` to uWSGI's master FIFO) and waits for it is 
 second process: not reported (TF0901 judges whether it waits long enough). \`service NAME start\` (or
 \`/etc/init.d/NAME start\`) in an image built on a bare official image (python, debian, ubuntu, alpine) that installs
 no system package and copies nothing into /etc/init.d starts nothing, since no such service exists there: not reported.
+A server sent to the background with nothing run in the foreground after it (\`CMD a && gunicorn … &\`) runs beside
+no main process: the shell reaches its end and exits at once, the container stops and the server dies with it; the
+message says so and advises removing the \`&\` and starting the server with exec.
 
 Run one process per container, each with its own command, from the same image:
 
@@ -216,6 +220,22 @@ services:
               return;
             seen.add(key);
             const one = whats.length === 1;
+            // `a && gunicorn … &` as the last command: the shell exits at once and the container with it.
+            if (endsAfter(chain, i)) {
+              const started = chain
+                .filter((c) => c.background && c.file === cmd.file && c.line === cmd.line)
+                .flatMap((c) => {
+                  const what = longRunningProcess(c.argv);
+                  return what ? [{ what, command: c }] : [];
+                })
+                .filter((p, k, all) => all.findIndex((o) => o.what === p.what) === k);
+              findings.push({
+                file: cmd.file,
+                line: cmd.line,
+                message: `This starts ${listOf(whats)} in the background with '&', and ${exitsAtOnceWords(whats)}. ${foregroundAdvice(started)}`,
+              });
+              return;
+            }
             findings.push({
               file: cmd.file,
               line: cmd.line,

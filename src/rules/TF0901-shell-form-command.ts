@@ -40,7 +40,16 @@ import {
 } from './lib/exec-form.js';
 import { appShells, shExecsShellForm, type ImageShells } from './lib/image-shell.js';
 import { commandLine, execLine, quotedLine } from './lib/command-text.js';
-import { backgroundWords, keptProcess, othersOwnContainers, sequencePhrase } from './lib/processes.js';
+import {
+  backgroundWords,
+  containerEndsAfter,
+  exitsAtOnceWords,
+  foregroundAdvice,
+  keptProcess,
+  listOf,
+  othersOwnContainers,
+  sequencePhrase,
+} from './lib/processes.js';
 import { defineRule } from './lib/rule.js';
 import { inlineShell } from './lib/inline-shell.js';
 import { suExecAdvice, suHandOver } from './lib/su-launch.js';
@@ -56,7 +65,12 @@ import {
   scriptRunBy,
   startsLater,
 } from './lib/script-steps.js';
-import { execedHolderMessage, execedHolderWords, oneProcessAdvice } from './lib/background-advice.js';
+import {
+  execedHolderMessage,
+  execedHolderWords,
+  exitingShellFormMessage,
+  oneProcessAdvice,
+} from './lib/background-advice.js';
 import { shellBranches, shellFormBranchesMessage } from './lib/shell-branches.js';
 import { type StartShell, whoKeepsSignal } from './lib/script-parent.js';
 
@@ -199,7 +213,8 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
             file: df.file,
             line: shellForm.line,
             message:
-              (execedShellForm(shellForm, shells) ??
+              (exitingShellFormMessage(shellForm, df.file, app) ??
+                execedShellForm(shellForm, shells) ??
                 shellFormMessage(
                   shellForm,
                   execFormArgv(shellForm, app.entrypointScripts, stage.workdir || '/'),
@@ -354,6 +369,16 @@ function scriptFindings(
             forwarderExitsMessage(script.file, background.what, forwarder, init, holder) +
             dieOnTermAdvice(app, background.command.argv),
         });
+      continue;
+    }
+    // `… && gunicorn … &` as the last line: the script ends at once, and the container stops with it.
+    if (run.ends && containerEndsAfter(app, { ...run.background.at(-1)!.command, file: script.file })) {
+      const whats = run.background.map((p) => p.what);
+      out.push({
+        file: script.file,
+        line: background.command.line,
+        message: `${script.file} starts ${listOf(whats)} in the background (&), and ${exitsAtOnceWords(whats)}. ${foregroundAdvice(run.background)}`,
+      });
       continue;
     }
     // `… runserver & … exec jupyter-notebook`: the process the script execs gets SIGTERM, the server never does

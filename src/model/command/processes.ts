@@ -225,10 +225,23 @@ export function holderAfter<C extends ShellCommand>(
   return undefined;
 }
 
+/**
+ * Nothing runs in the foreground after commands[index] (`a && gunicorn … &` as the last line): the shell reaches the
+ * end of its commands and exits at once, and what it sent to the background dies with the container. False in a loop,
+ * which may never end.
+ */
+export function endsAfter<C extends ShellCommand>(commands: C[], index: number): boolean {
+  const command = commands[index];
+  if (!command || command.loop) return false;
+  return commands.slice(index + 1).every((c) => c.background || exclusive(c, command));
+}
+
 /** The long-running processes a shell sends to the background (`gunicorn … &`), and what then holds it. */
 export interface BackgroundStart<C extends ShellCommand = ShellCommand> {
   background: LongRunningCommand<C>[];
   holder?: ShellHolder<C>;
+  /** Nothing runs in the foreground after them: the shell exits at once (endsAfter). */
+  ends: boolean;
 }
 
 /** Undefined when the commands send no long-running process to the background; the first branch that does. */
@@ -258,6 +271,7 @@ export function backgroundStarts<C extends ShellCommand>(
   return groups.map((background) => ({
     background,
     holder: holderAfter(commands, commands.indexOf(background[0].command), runsArguments),
+    ends: endsAfter(commands, commands.indexOf(background.at(-1)!.command)),
   }));
 }
 

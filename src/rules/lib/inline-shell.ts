@@ -16,7 +16,15 @@ import type { RawFinding } from '../../core/index.js';
 import { execedHolderMessage, oneProcessAdvice } from './background-advice.js';
 import { execLine, quotedLine, shellLine, type WrittenCommand } from './command-text.js';
 import { isBusyBoxSh, isSimple, shellExecsLast, type ImageShells, withBashMissing } from './image-shell.js';
-import { backgroundWords, keptProcess, listOf, othersOwnContainers, sequencePhrase } from './processes.js';
+import {
+  backgroundWords,
+  exitsAtOnceWords,
+  foregroundAdvice,
+  keptProcess,
+  listOf,
+  othersOwnContainers,
+  sequencePhrase,
+} from './processes.js';
 import { cutOptions } from './script-steps.js';
 import { mainProcessOf } from './shell-form-fix.js';
 
@@ -50,6 +58,12 @@ function inlineShellFindings(
   const shown = (c: ShellCommand): WrittenCommand =>
     writtenCommands.length === parsed.length ? writtenCommands[parsed.indexOf(c)] : c;
   const run = backgroundStart(commands);
+  // `sh -c "… && gunicorn … &"`: the shell, the container's command, ends at once and the container stops.
+  if (run?.ends && run.background.some((p) => serverOf(p.command.argv))) {
+    const whats = run.background.map((p) => p.what);
+    const message = `${shell}, which starts ${listOf(whats)} in the background (&), and ${exitsAtOnceWords(whats)}. ${foregroundAdvice(run.background, shown)}`;
+    return [{ file, line, message }];
+  }
   if (run?.background.some((p) => serverOf(p.command.argv)))
     return [
       {

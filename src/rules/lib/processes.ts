@@ -1,6 +1,7 @@
 /** Words for the processes a start command runs, shared by the rules on one process per container. */
 import {
   type BackgroundStart,
+  endsAfter,
   effectiveCommand,
   imageCommand,
   type LongRunningCommand,
@@ -9,7 +10,8 @@ import {
   type StartCommand,
 } from '../../model/command.js';
 import type { App } from '../../model/types/project.js';
-import { commandLine, quotedLine, type WrittenCommand } from './command-text.js';
+import type { ShellCommand } from '../../model/types/shell.js';
+import { commandLine, execLine, quotedLine, type WrittenCommand } from './command-text.js';
 
 /** `a`, `a and b`, `a, b and c`. */
 export function listOf(items: string[]): string {
@@ -60,6 +62,37 @@ export function proxyBeside(app: App): (command: StartCommand) => ProxyBeside | 
     if (running.length === 0 || running.some((s) => !s.proxy)) return undefined;
     return running[0].proxy;
   };
+}
+
+/**
+ * Whether the container stops once the shell that sent `command` to the background reaches its end: every start chain
+ * of the app that runs it runs nothing in the foreground after it. False when no chain is known to run it.
+ */
+export function containerEndsAfter(app: App, command: ShellCommand & { file: string }): boolean {
+  const key = (c: ShellCommand & { file: string }) => `${c.file}\0${c.line}\0${c.argv.join('\0')}`;
+  const chains = [imageCommand(app), effectiveCommand(app)]
+    .map((chain) => ({ chain, at: chain.findIndex((c) => key(c) === key(command)) }))
+    .filter(({ at }) => at >= 0);
+  return chains.length > 0 && chains.every(({ chain, at }) => endsAfter(chain, at));
+}
+
+/** `nothing runs in the foreground after it, so the shell … exits at once: the container stops, and gunicorn …`. */
+export function exitsAtOnceWords(whats: string[]): string {
+  const one = whats.length === 1;
+  return `nothing runs in the foreground after ${one ? 'it' : 'them'}, so the shell reaches the end of its commands and exits at once: the container stops, and ${listOf(whats)} ${one ? 'is' : 'are'} killed with it`;
+}
+
+/** Remove the '&': the server (or the first process) in the foreground with exec, every other in its own container. */
+export function foregroundAdvice(
+  processes: LongRunningCommand[],
+  shown: (c: ShellCommand) => WrittenCommand = (c) => c,
+): string {
+  const keep = keptProcess(processes);
+  const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
+  const start = `start ${keep.what} in the foreground with exec (${quotedLine(execLine(shown(keep.command)))}), as the container's main process`;
+  return others.length === 0
+    ? `Remove the '&' and ${start}.`
+    : `Remove the '&' from ${keep.what}: ${start}, and ${othersOwnContainers(others)}.`;
 }
 
 /** `starts gunicorn and celery worker in the background (&) and then waits for them (wait)`. */
