@@ -13328,6 +13328,27 @@ var init_builtins = __esm({
   }
 });
 
+// src/model/settings/container-platform.ts
+function platformConstant(name, line) {
+  const v = PLATFORM_CONSTANTS[name];
+  return v === void 0 ? void 0 : { t: "str", v, line };
+}
+var PLATFORM_CONSTANTS, callPlatform, PLATFORM_OPERAND;
+var init_container_platform = __esm({
+  "src/model/settings/container-platform.ts"() {
+    "use strict";
+    PLATFORM_CONSTANTS = {
+      "sys.platform": "linux",
+      "os.name": "posix"
+    };
+    callPlatform = (_recorder, _ctx, name, args, line) => {
+      if (name !== "platform.system" || args.pos.length > 0) return void 0;
+      return { t: "str", v: "Linux", line };
+    };
+    PLATFORM_OPERAND = /^(?:platform\.system\(\)|sys\.platform|os\.name)(?:\.(?:lower|upper|casefold)\(\))?(?:\.(?:startswith|endswith)\(\s*(['"])[\w-]*\1\s*\))?$/;
+  }
+});
+
 // src/model/settings/django-settings.ts
 function loadedSettingValue(ev, prop, ctx) {
   if (ev.depth !== 0 || !/^[A-Z][A-Z0-9_]*$/.test(prop)) return void 0;
@@ -13524,7 +13545,8 @@ var init_paths2 = __esm({
 // src/model/settings/access.ts
 function attribute(o, prop, line) {
   if (o.t === "ref" && o.name === DJANGO_SETTINGS) return { t: "unknown", text: `settings.${prop}`, line };
-  if (o.t === "ref") return { t: "ref", name: `${o.name}.${prop}`, line };
+  if (o.t === "ref")
+    return platformConstant(`${o.name}.${prop}`, line) ?? { t: "ref", name: `${o.name}.${prop}`, line };
   if (o.t === "env" || o.t === "choice") return derive(lift(o, (x) => attribute(x, prop, line)));
   if (o.t === "dict" && o.attributes)
     return o.entries.find((e) => e.key === prop)?.value ?? { t: "unknown", text: `\u2026.${prop}`, line };
@@ -13583,11 +13605,16 @@ function setIn(base, keys, value, line) {
   }
   if (base.t === "choice" || base.t === "env") {
     const out = lift(base, (b) => setIn(b, keys, value, line));
+    if (out.t === "env" && base.t === "env" && base.dbUrl) {
+      out.dbUrl = true;
+      if (base.engineOverride) out.engineOverride = base.engineOverride;
+    }
     if (out.t === "env" && out.dbUrl && key === "ENGINE" && rest.length === 0)
       if (value.t === "str") out.engineOverride = value;
       else delete out.engineOverride;
     return out;
   }
+  if (base.t === "unknown" && base.crash) return base;
   if (base.t === "unknown" && !base.crash && rest.length === 0)
     return { t: "dict", entries: [{ key, value, line }], line };
   return { t: "unknown", text: `[${keys.join("][")}] = \u2026`, line };
@@ -13595,6 +13622,7 @@ function setIn(base, keys, value, line) {
 var init_access = __esm({
   "src/model/settings/access.ts"() {
     "use strict";
+    init_container_platform();
     init_django_settings();
     init_paths2();
     init_value();
@@ -14495,6 +14523,7 @@ var init_calls = __esm({
     init_access();
     init_builtins();
     init_configurations();
+    init_container_platform();
     init_decouple();
     init_django_environ();
     init_dj_database_url();
@@ -14536,7 +14565,8 @@ var init_calls = __esm({
       callKaio,
       callLoggingConfig,
       callUrllib,
-      callConfigurationsValue
+      callConfigurationsValue,
+      callPlatform
     ];
   }
 });
@@ -15478,10 +15508,19 @@ function constantBranch(ev, branches, ctx) {
 }
 function constantShape(ev, node) {
   if (CONSTANT_SHAPES.has(node.name)) return true;
-  if (node.name === "CallExpression") return DOCKERENV_TEST.test(ev.text(node));
+  if (node.name === "CallExpression") return DOCKERENV_TEST.test(ev.text(node)) || platformOperand(ev, node);
   if (node.name !== "BinaryExpression") return false;
-  const operands = childrenOf(node).filter((k) => !["is", "not", "CompareOp"].includes(k.name));
-  return operands.length === 2 && childrenOf(node).length - operands.length <= 2 && operands.every((k) => CONSTANT_SHAPES.has(k.name) || k.name === "String" && !k.firstChild);
+  const operands = childrenOf(node).filter((k) => !["is", "not", "in", "CompareOp"].includes(k.name));
+  return operands.length === 2 && childrenOf(node).length - operands.length <= 2 && operands.every((k) => CONSTANT_SHAPES.has(k.name) || plainStrings(k) || platformOperand(ev, k));
+}
+function platformOperand(ev, node) {
+  return ["CallExpression", "MemberExpression"].includes(node.name) && PLATFORM_OPERAND.test(ev.text(node));
+}
+function plainStrings(node) {
+  if (node.name === "String") return !node.firstChild;
+  if (node.name !== "TupleExpression" && node.name !== "ArrayExpression") return false;
+  const items = childrenOf(node).filter((k) => !["(", ")", "[", "]", ","].includes(k.name));
+  return items.length > 0 && items.every((k) => k.name === "String" && !k.firstChild);
 }
 function isConstant(ev, test, ctx) {
   const v = ev.evaluate(test, ctx);
@@ -15492,6 +15531,7 @@ var init_module_branch = __esm({
   "src/model/settings/module-branch.ts"() {
     "use strict";
     init_python();
+    init_container_platform();
     init_expressions();
     init_value();
     LOADS_SETTINGS = /^\s*(from\s+\S+\s+import\s+\*|include\s*\(|\w+\s*=\s*(importlib\.)?import_module\s*\()/m;
@@ -15751,7 +15791,11 @@ function execFromImport(ev, kids, ctx, line) {
     }
     const fromProject = isProjectModule(moduleName);
     const own = fromProject ? projectName(ev, moduleName, imported, line) : void 0;
-    const v = own ? own : fromProject && imported === "env" ? { t: "envobj", scheme: /* @__PURE__ */ new Map(), line } : fromProject && imported === "BASE_DIR" ? { t: "path", base: "BASE_DIR", parts: [], line } : moduleName.startsWith(".") ? ev.unknown(c) : { t: "ref", name: `${moduleName}.${imported}`, line };
+    const v = own ? own : fromProject && imported === "env" ? { t: "envobj", scheme: /* @__PURE__ */ new Map(), line } : fromProject && imported === "BASE_DIR" ? { t: "path", base: "BASE_DIR", parts: [], line } : moduleName.startsWith(".") ? ev.unknown(c) : platformConstant(`${moduleName}.${imported}`, line) ?? {
+      t: "ref",
+      name: `${moduleName}.${imported}`,
+      line
+    };
     if (own) bind(ev, alias, own, ctx, line, true);
     else ctx.scope.set(alias, { v, origins: [] });
     if (moduleName === "decouple" && !ev.dotenvLoads.some((d) => d.via === "python-decouple"))
@@ -15996,6 +16040,7 @@ var init_statements = __esm({
     init_django_settings();
     init_configurations();
     init_import_module();
+    init_container_platform();
     init_loops();
     init_module_branch();
     init_functions();
@@ -16064,6 +16109,7 @@ var init_evaluation = __esm({
           recorded: [],
           dotenvLoads: [],
           loggingConfigs: [],
+          texts: /* @__PURE__ */ new Map(),
           failures: [],
           modules: /* @__PURE__ */ new Map(),
           namedModules: /* @__PURE__ */ new Map(),
@@ -16072,6 +16118,7 @@ var init_evaluation = __esm({
           syntaxErrors: [],
           includes
         };
+        this.shared.texts.set(file, py.text);
       }
       file;
       py;
@@ -16091,6 +16138,10 @@ var init_evaluation = __esm({
       }
       get dotenvLoads() {
         return this.shared.dotenvLoads;
+      }
+      /** The source text of every module evaluated so far. */
+      get texts() {
+        return [...this.shared.texts.values()];
       }
       get failures() {
         return this.shared.failures;
@@ -16585,6 +16636,7 @@ var init_databases = __esm({
           selection = chosen;
         } else if (this.configs.length > 0 && !engines.has("?") && !(this.untraced && engines.size > 1))
           selection = { kind: "fixed" };
+        else if (this.configs.length === 0 && this.overrides.length > 0) selection = { kind: "fixed" };
         else selection = { kind: "unknown" };
         const model = { line, selection, configs: this.configs };
         if (this.overrides.length > 0) model.engineOverrides = this.overrides;
@@ -16685,7 +16737,7 @@ function settingsModelOf(ev, module2, ctx) {
     module: module2,
     assignments,
     envReads: [],
-    logHandlers: logHandlers([loggingSetting(ev, ctx), ...ev.loggingConfigs], ev.file, toSource),
+    logHandlers: logHandlers([loggingSetting(ev, ctx), ...ev.loggingConfigs], ev.file, toSource, ev.texts),
     starImports: ev.starImports,
     dotenvLoads: ev.dotenvLoads
   };
@@ -16707,11 +16759,13 @@ function settingsModelOf(ev, module2, ctx) {
 }
 function defaultReplacedAt(ev, v, origins) {
   const value = v?.t === "dict" ? v.entries.find((e) => e.key === "default")?.value : void 0;
-  if (value?.t !== "dict" || !origins || origins.length < 2) return void 0;
+  const isConfig = value?.t === "dict" || value?.t === "env" && value.dbUrl && value.unset.t !== "dict";
+  if (!value || !isConfig || !origins || origins.length < 2) return void 0;
+  const file = value.file ?? (value.t === "env" ? value.read.file : void 0);
   const first = Math.min(...origins);
   const at2 = origins.find((i) => {
     const a = ev.recorded[i];
-    return a.file === value.file && a.line <= value.line && value.line <= (a.endLine ?? a.line);
+    return a.file === file && a.line <= value.line && value.line <= (a.endLine ?? a.line);
   });
   return at2 === void 0 || at2 === first ? void 0 : ev.recorded[at2];
 }
@@ -16815,11 +16869,45 @@ function loggingSetting(ev, ctx) {
   const origin = binding.origins.map((i) => ev.recorded[i]).find((a) => a.file);
   return { v: binding.v, file: origin?.file ?? ev.file };
 }
-function logHandlers(configs, ownFile, toSource) {
+function handlerNamesUsed(config2) {
+  const names2 = /* @__PURE__ */ new Set();
+  const entry = (d, key) => d.entries.find((e) => e.key === key)?.value;
+  const add2 = (v) => {
+    if (v === void 0 || v.t === "none") return true;
+    if (v.t === "str") {
+      names2.add(v.v);
+      return true;
+    }
+    if (v.t === "list") return v.items.every(add2);
+    if (v.t === "choice") return v.options.every((o) => add2(o.v));
+    if (v.t === "env") return add2(v.unset) && (v.cases ?? []).every((c) => add2(c.v));
+    return false;
+  };
+  const incremental = entry(config2, "incremental");
+  if (incremental && !(incremental.t === "bool" && !incremental.v)) return void 0;
+  const root = entry(config2, "root");
+  if (root && root.t !== "none" && (root.t !== "dict" || !add2(entry(root, "handlers")))) return void 0;
+  const loggers = entry(config2, "loggers");
+  if (loggers && loggers.t !== "none") {
+    if (loggers.t !== "dict") return void 0;
+    for (const l of loggers.entries)
+      if (l.value.t !== "dict" || !add2(entry(l.value, "handlers"))) return void 0;
+  }
+  const handlers = entry(config2, "handlers");
+  for (const h of handlers?.t === "dict" ? handlers.entries : [])
+    if (h.value.t === "dict" && !(add2(entry(h.value, "target")) && add2(entry(h.value, "handlers"))))
+      return void 0;
+  return names2;
+}
+function quotedOnce(name, texts) {
+  const quoted2 = new RegExp(`(['"])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\1`, "g");
+  return texts.reduce((n, t) => n + (t.match(quoted2)?.length ?? 0), 0) === 1;
+}
+function logHandlers(configs, ownFile, toSource, texts) {
   const out = [];
   let file = "";
   let callLine;
-  const seen = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Map();
   const visitConfig = (v, depth) => {
     if (depth > MAX_LOGGING_DEPTH) return;
     if (v.t === "env") {
@@ -16829,24 +16917,32 @@ function logHandlers(configs, ownFile, toSource) {
     else if (v.t === "dict") {
       const handlers = v.entries.find((e) => e.key === "handlers")?.value;
       if (handlers?.t !== "dict") return;
+      const named = handlerNamesUsed(v);
       for (const h of handlers.entries) {
         if (h.value.t !== "dict") continue;
         const cls = h.value.entries.find((e) => e.key === "class");
         if (cls?.value.t !== "str") continue;
         const where2 = cls.value.file ?? file;
         const key = `${where2}\0${cls.value.v}\0${cls.line}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const unused = named !== void 0 && !named.has(h.key) && quotedOnce(h.key, texts);
+        const earlier = seen.get(key);
+        if (earlier) {
+          if (!unused) delete earlier.unreferenced;
+          continue;
+        }
         const filename = h.value.entries.find((e) => e.key === "filename")?.value;
         const delay = h.value.entries.find((e) => e.key === "delay")?.value;
-        out.push({
+        const handler = {
           className: cls.value.v,
           line: cls.line,
           file: where2,
           ...callLine ? { dictConfigLine: callLine } : {},
           ...filename ? { filename: toSource(filename) } : {},
-          ...delay?.t === "bool" && delay.v ? { delayed: true } : {}
-        });
+          ...delay?.t === "bool" && delay.v ? { delayed: true } : {},
+          ...unused ? { unreferenced: { name: h.key } } : {}
+        };
+        seen.set(key, handler);
+        out.push(handler);
       }
     }
   };
@@ -24391,6 +24487,7 @@ var init_built_image = __esm({
 
 // src/model/compose/images.ts
 function roleOf(repository) {
+  if (SQL_SERVER_PATH.test(repository.toLowerCase())) return "sqlserver";
   const last = repository.split("/").pop().toLowerCase();
   const whole = ROLES.find(([re]) => re.test(last))?.[1];
   if (whole) return whole;
@@ -24418,7 +24515,7 @@ function postgresByUse(s) {
   const env = s.environment.some((e) => /^POSTGRES_(USER|PASSWORD|DB)$/.test(e.name));
   return starts || port || env;
 }
-var ROLES, TOOLING;
+var ROLES, DATABASE_ROLES, SQL_SERVER_PATH, TOOLING;
 var init_images = __esm({
   "src/model/compose/images.ts"() {
     "use strict";
@@ -24427,8 +24524,20 @@ var init_images = __esm({
       [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, "postgres"],
       [/^mysql(-server)?$/, "mysql"],
       [/^mariadb$/, "mariadb"],
+      [/^(mssql(-server(-linux)?)?|sqlserver|azure-sql-edge)$/, "sqlserver"],
+      [/^mongo(db)?(-community-server|-enterprise-server)?$/, "mongo"],
+      [/^cockroach(db)?$/, "cockroach"],
       [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
     ];
+    DATABASE_ROLES = /* @__PURE__ */ new Set([
+      "postgres",
+      "mysql",
+      "mariadb",
+      "sqlserver",
+      "mongo",
+      "cockroach"
+    ]);
+    SQL_SERVER_PATH = /(^|\/)mssql\/(rhel\/)?server$/;
     TOOLING = /^(exporter|backup|backups|admin|client|cli|ui|web|proxy|bouncer|pgbouncer|operator|init|migrate|migrations)$/;
   }
 });
@@ -24858,6 +24967,11 @@ function holderAfter(commands, index, runsArguments2 = () => false, facts = {}) 
   }
   return void 0;
 }
+function endsAfter(commands, index) {
+  const command = commands[index];
+  if (!command || command.loop) return false;
+  return commands.slice(index + 1).every((c) => c.background || exclusive(c, command));
+}
 function backgroundStart(commands, runsArguments2) {
   return backgroundStarts(commands, runsArguments2)[0];
 }
@@ -24872,7 +24986,8 @@ function backgroundStarts(commands, runsArguments2) {
   }
   return groups.map((background) => ({
     background,
-    holder: holderAfter(commands, commands.indexOf(background[0].command), runsArguments2)
+    holder: holderAfter(commands, commands.indexOf(background[0].command), runsArguments2),
+    ends: endsAfter(commands, commands.indexOf(background.at(-1).command))
   }));
 }
 function reverseProxyOf(argv) {
@@ -25026,6 +25141,7 @@ function supervisorPrograms(file, text2) {
   const out = [];
   const users = /* @__PURE__ */ new Map();
   const counts = /* @__PURE__ */ new Map();
+  const output = /* @__PURE__ */ new Map();
   let program;
   let kind = "program";
   let last;
@@ -25055,6 +25171,15 @@ function supervisorPrograms(file, text2) {
     last = void 0;
     const user = /^\s*user\s*[=:]\s*(\S+)\s*$/.exec(line);
     if (program && user) users.set(program, { user: user[1], line: i + 1 });
+    const logfile = /^\s*(stdout|stderr)_logfile\s*[=:]\s*(\S+)\s*$/.exec(line);
+    const redirect = /^\s*redirect_stderr\s*[=:]\s*(\S+)\s*$/.exec(line);
+    if (program && (logfile || redirect)) {
+      const o = output.get(program) ?? {};
+      if (logfile)
+        o[logfile[1] === "stdout" ? "stdoutLogfile" : "stderrLogfile"] = { line: i + 1, value: logfile[2] };
+      if (redirect) o.redirectStderr = /^(true|yes|on|1)$/i.test(redirect[1]);
+      output.set(program, o);
+    }
     const numprocs = /^\s*numprocs\s*[=:]\s*(\d+)\s*$/.exec(line);
     if (program && numprocs) counts.set(program, Number(numprocs[1]));
     const dir = /^\s*directory\s*[=:]\s*(\S.*?)\s*$/.exec(line);
@@ -25072,6 +25197,7 @@ function supervisorPrograms(file, text2) {
       p.user = user.user;
       p.userLine = user.line;
     }
+    Object.assign(p, output.get(p.name));
     const count = counts.get(p.name);
     if (count !== void 0 && count > 1) p.numprocs = count;
   }
@@ -25668,8 +25794,9 @@ function runsDjangoProject(service, projectDirs) {
   return mounts || service.environment.some((e) => e.name === "DJANGO_SETTINGS_MODULE" && e.value);
 }
 function dependsOnDatabase(service, services) {
-  const databases = /* @__PURE__ */ new Set(["postgres", "mysql", "mariadb"]);
-  return service.dependsOn.some((d) => services.some((s) => s.name === d.service && databases.has(s.role)));
+  return service.dependsOn.some(
+    (d) => services.some((s) => s.name === d.service && DATABASE_ROLES.has(s.role))
+  );
 }
 function runsDjangoItself(service) {
   return [service.command?.raw, service.entrypoint?.raw].some(
@@ -26777,6 +26904,86 @@ RUN pip install --no-cache-dir -r requirements.txt
   }
 });
 
+// src/rules/lib/base-image.ts
+function repositoryBases(app) {
+  const out = [];
+  for (let a = app; a?.baseImage && out.length < 4; a = a.baseImage.app) {
+    const stage = a.baseImage.app.dockerfile?.targetStage;
+    if (!stage || out.some((b) => b.app === a.baseImage.app)) break;
+    out.push({ image: a.baseImage.image, app: a.baseImage.app, stage });
+  }
+  return out;
+}
+function inherited(app, pick2) {
+  for (const base of repositoryBases(app)) {
+    const value = pick2(base.stage);
+    if (value !== void 0) return { image: base.image, app: base.app, value };
+  }
+  return void 0;
+}
+function startingApp(app) {
+  const stage = app.dockerfile?.targetStage;
+  const service = app.compose?.appService;
+  if (!stage || stage.cmd || stage.entrypoint || service?.command || service?.entrypoint) return app;
+  return inherited(app, (s) => s.cmd || s.entrypoint ? true : void 0)?.app ?? app;
+}
+var init_base_image = __esm({
+  "src/rules/lib/base-image.ts"() {
+    "use strict";
+  }
+});
+
+// src/rules/lib/image-packages.ts
+function distributionOfImage(image) {
+  if (!image || image.includes("$")) return void 0;
+  const { repository, tag = "latest" } = splitImage(image.toLowerCase());
+  const name = repository.slice(repository.lastIndexOf("/") + 1);
+  if (name === "alpine" || /(^|-)alpine/.test(tag)) return "alpine";
+  const official = /^((docker\.io|index\.docker\.io)\/)?(library\/)?$/.test(
+    repository.slice(0, -name.length)
+  );
+  return official && ON_DEBIAN.has(name) && !/windows|nanoserver/.test(tag) ? "debian" : void 0;
+}
+function distributionOfRuns(runs) {
+  const programs = new Set(
+    runs.flatMap((r) => r.script?.commands.map((c) => c.argv) ?? (r.argv ? [r.argv] : [])).map((argv) => programArgv(argv)[0] ?? "")
+  );
+  const apk = programs.has("apk");
+  const apt = programs.has("apt-get") || programs.has("apt");
+  return apk === apt ? void 0 : apk ? "alpine" : "debian";
+}
+function imageDistribution(app, service) {
+  const runner = service ?? (app.dockerfile ? void 0 : app.compose?.appService);
+  const own = runner && !runner.build ? runner.image?.value : void 0;
+  const named = distributionOfImage(own);
+  if (named) return { distribution: named, image: own };
+  for (const a of [app, ...repositoryBases(app).map((b) => b.app)]) {
+    const df = a.dockerfile;
+    if (!df?.targetStage) return void 0;
+    const stages = lineage2(df, df.targetStage);
+    const base = stages[0].from;
+    const image = base.image ?? base.raw;
+    const fromBase = distributionOfImage(base.image);
+    if (fromBase) return { distribution: fromBase, image };
+    const runs = stages.flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN");
+    const fromRuns = distributionOfRuns(runs);
+    if (fromRuns) return { distribution: fromRuns, image };
+  }
+  return void 0;
+}
+var PACKAGE_MANAGER, ON_DEBIAN;
+var init_image_packages = __esm({
+  "src/rules/lib/image-packages.ts"() {
+    "use strict";
+    init_lineage();
+    init_command();
+    init_image_ref();
+    init_base_image();
+    PACKAGE_MANAGER = { alpine: "apk", debian: "apt-get" };
+    ON_DEBIAN = /* @__PURE__ */ new Set(["python", "pypy", "debian", "ubuntu", "buildpack-deps"]);
+  }
+});
+
 // src/rules/TF0204-deps-installed-at-start.ts
 function mountedVenvMessage(app, built) {
   const venv = built.venv;
@@ -26799,6 +27006,28 @@ function mountedVenvMessage(app, built) {
   });
   const paths = renamed.length > 0 ? ` The start calls the environment by its path: change ${renamed.join("; ")}, or it fails to start once ${venv} is gone.` : "";
   return `'uv sync' runs every time the container starts: the bind mount '${built.mount}' (${built.mountAt}) hides ${venv}, the environment the image's RUN uv sync (${built.runAt}) built, so the image's dependencies are not seen and are installed again. The image already installs them: keep the environment out of the mounted directory (ENV UV_PROJECT_ENVIRONMENT=/opt/venv before that RUN, and ENV PATH="/opt/venv/bin:$PATH")${copy}, then drop uv sync from the start command.${paths}`;
+}
+function lacksManager(what, app, service) {
+  const image = imageDistribution(app, service);
+  const manager = what.split(" ")[0] === "apk" ? "apk" : /^apt(-get)? /.test(what) ? "apt-get" : void 0;
+  return manager && image && PACKAGE_MANAGER[image.distribution] !== manager ? image : void 0;
+}
+function missingManagerMessage(what, container, argv, image) {
+  const program = what.split(" ")[0];
+  const packages = packagesOf(programArgv(argv)).join(" ") || "<packages>";
+  const [kind, other] = image.distribution === "alpine" ? ["an Alpine", "Debian"] : ["a Debian", "Alpine"];
+  const own = image.distribution === "alpine" ? "Alpine" : "Debian";
+  const run = image.distribution === "alpine" ? `apk add --no-cache ${packages}` : `apt-get update && apt-get install -y --no-install-recommends ${packages} && rm -rf /var/lib/apt/lists/*`;
+  return `'${what}' runs every time ${container} starts, but the image is built on ${image.image}, ${kind} image that has no ${program}: the line fails at start ("${program}: not found") and installs nothing. Install the packages at build time with ${own}'s package manager in a RUN of the Dockerfile: RUN ${run} (${own}'s package names can differ from ${other}'s), and drop the installation from the start.`;
+}
+function packagesOf(argv) {
+  const at2 = argv.findIndex((w2, i) => i > 0 && (w2 === "install" || w2 === "add"));
+  const out = [];
+  for (let i = at2 + 1; at2 > 0 && i < argv.length; i++) {
+    if (VALUED.has(argv[i])) i++;
+    else if (!argv[i].startsWith("-")) out.push(argv[i]);
+  }
+  return out;
 }
 function stageName(stage) {
   return stage.name ?? String(stage.index);
@@ -26845,7 +27074,7 @@ function syncedEnvironment(argv, workdir, env) {
     return named.startsWith("/") ? import_node_path14.posix.normalize(named) : base && import_node_path14.posix.resolve(base, named);
   return base?.startsWith("/") ? import_node_path14.posix.join(base, ".venv") : void 0;
 }
-var import_node_path14, depsInstalledAtStart;
+var import_node_path14, depsInstalledAtStart, VALUED;
 var init_TF0204_deps_installed_at_start = __esm({
   "src/rules/TF0204-deps-installed-at-start.ts"() {
     "use strict";
@@ -26855,6 +27084,7 @@ var init_TF0204_deps_installed_at_start = __esm({
     init_paths();
     init_each();
     init_rule();
+    init_image_packages();
     depsInstalledAtStart = defineRule({
       id: "TF0204",
       name: "deps-installed-at-start",
@@ -26873,6 +27103,10 @@ RUN pip install --no-cache-dir -r requirements.txt
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 \`\`\`
 
+A start that installs with the other distribution's package manager (\`apt-get install\` on an Alpine image,
+\`apk add\` on a Debian one) fails with "not found" and installs nothing; the message then names the image's own
+package manager for the RUN (\`apk add --no-cache \u2026\` on Alpine), whose package names can differ.
+
 A \`uv sync\` at start often makes up for a compose bind mount (\`.:/app\`) that hides the \`.venv\` the image's own
 \`RUN uv sync\` built in the project directory. The message then names that mount: keep the environment out of the
 mounted directory (\`ENV UV_PROJECT_ENVIRONMENT=/opt/venv\` before the RUN, \`/opt/venv/bin\` on \`PATH\`) and drop
@@ -26889,15 +27123,27 @@ that command, to change to \`gunicorn\` on PATH or \`/opt/venv/bin/gunicorn\`, w
           if (!what) continue;
           const built = what === "uv sync" ? buildSync(app, cmd, service) : void 0;
           const container = service ? `service '${service.name}'` : "the container";
+          const missing = lacksManager(what, app, service);
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: built?.mount ? mountedVenvMessage(app, built) : built ? `'uv sync' runs every time ${container} starts, although the image's RUN uv sync (${built.runAt}) already installs the dependencies at build time. Drop uv sync from the start command.` : `'${what}' runs every time ${container} starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
+            message: built?.mount ? mountedVenvMessage(app, built) : missing ? missingManagerMessage(what, container, cmd.argv, missing) : built ? `'uv sync' runs every time ${container} starts, although the image's RUN uv sync (${built.runAt}) already installs the dependencies at build time. Drop uv sync from the start command.` : `'${what}' runs every time ${container} starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
           });
         }
         return findings;
       }
     });
+    VALUED = /* @__PURE__ */ new Set([
+      "-o",
+      "-t",
+      "-c",
+      "--option",
+      "--target-release",
+      "--config-file",
+      "--virtual",
+      "--repository",
+      "-X"
+    ]);
   }
 });
 
@@ -27571,6 +27817,12 @@ var init_service = __esm({
                 if (dir.value.startsWith("/") && !dir.unset) s.workingDir = dir.value;
               } else this.wrong(e, what, "a string", v);
               break;
+            case "user":
+              if (v.kind === "scalar") {
+                const user = this.str(v);
+                s.user = { file: e.file, line: e.line, value: user.value, raw: user.raw };
+              } else this.wrong(e, what, "a string", v);
+              break;
             case "secrets":
               s.secrets.push(...this.secrets(e, what));
               break;
@@ -28073,15 +28325,31 @@ var init_compose2 = __esm({
 });
 
 // src/rules/TF0205-service-image-unpinned.ts
+function exampleTag(name, service) {
+  const command = [service.command, service.entrypoint].map((c) => c?.argv?.join(" ") ?? c?.raw ?? "").join(" ");
+  if (name === "mysql" && /--default[-_]authentication[-_]plugin\b/.test(command))
+    return {
+      tag: "8.0",
+      why: ": its command passes --default-authentication-plugin, which MySQL 8.4 removed, so mysqld would not start on 8.4 or later (or pin 8.4 and pass --mysql-native-password=ON in its place)"
+    };
+  if (name === "postgres" && service.volumes.some((v) => import_node_path18.posix.normalize(`${v.target}/`) === "/var/lib/postgresql/data/"))
+    return {
+      tag: "17",
+      why: ": from 18 the image will not start with its mount at /var/lib/postgresql/data"
+    };
+  const tag = EXAMPLE_TAG[name];
+  return tag === void 0 ? void 0 : { tag };
+}
 function writtenTag(raw) {
   const masked2 = raw.replace(/@.*$/, "").replace(/\$\{[^}]*\}/g, (m) => "v".repeat(m.length));
   const colon = masked2.lastIndexOf(":");
   return colon > masked2.lastIndexOf("/") ? raw.slice(colon + 1, masked2.length) : void 0;
 }
-var EXAMPLE_TAG, OFFICIAL, builtName, serviceImageUnpinned;
+var import_node_path18, EXAMPLE_TAG, OFFICIAL, builtName, serviceImageUnpinned;
 var init_TF0205_service_image_unpinned = __esm({
   "src/rules/TF0205-service-image-unpinned.ts"() {
     "use strict";
+    import_node_path18 = require("node:path");
     init_compose2();
     init_each();
     init_rule();
@@ -28120,7 +28388,9 @@ var init_TF0205_service_image_unpinned = __esm({
         "An image with no tag means `:latest`, which moves: the next `docker compose pull` (or a fresh machine) gets a",
         "different PostgreSQL or Redis than the one you tested with, possibly a new major version that cannot read the",
         "existing data directory. Pin the version you run, at least to the major (`postgres:16`), better to the minor,",
-        "or to a digest for full reproducibility.",
+        "or to a digest for full reproducibility. The example tag is one the service still starts on: `mysql:8.0` when its",
+        "command passes `--default-authentication-plugin` (removed in MySQL 8.4), `postgres:17` when it mounts",
+        "/var/lib/postgresql/data (from 18 the image will not start with that mount, TF0603).",
         "",
         "```yaml",
         "services:",
@@ -28169,7 +28439,8 @@ var init_TF0205_service_image_unpinned = __esm({
           const tagVariable = fromVariable ? /\$\{?(\w+)/.exec(rawTag ?? "")?.[1] : void 0;
           const latestByDefault = tagVariable !== void 0 && /^\$\{\w+:?-latest\}$/.test(rawTag ?? "");
           const what = tagVariable ? `'${img.raw ?? img.value}', whose tag ${tagVariable} gives (${latestByDefault ? "latest when it is unset" : "latest here"})` : img.tag === "latest" ? `'${repository}:latest'` : `'${repository}' with no tag`;
-          const pin = tagVariable ? `set ${tagVariable} to a version where it is deployed${latestByDefault ? ` and drop the latest default (\`\${${tagVariable}:?}\` makes compose refuse to start without it)` : ""}` : `pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest)`;
+          const example = exampleTag(img.repository.split("/").pop() ?? "", s);
+          const pin = tagVariable ? `set ${tagVariable} to a version where it is deployed${latestByDefault ? ` and drop the latest default (\`\${${tagVariable}:?}\` makes compose refuse to start without it)` : ""}` : `pin a version, e.g. '${repository}:${example?.tag ?? "<version>"}' (or a digest)${example?.why ?? ""}`;
           const local = s.build || img.repository.includes("/") ? void 0 : localAppImage(img.raw ?? img.value);
           const say = (who, plural3) => {
             const verb = (one, many) => `${who} ${plural3 ? many : one}`;
@@ -28529,6 +28800,21 @@ function proxyBeside(app) {
     if (running.length === 0 || running.some((s) => !s.proxy)) return void 0;
     return running[0].proxy;
   };
+}
+function containerEndsAfter(app, command) {
+  const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+  const chains = [imageCommand(app), effectiveCommand(app)].map((chain2) => ({ chain: chain2, at: chain2.findIndex((c) => key(c) === key(command)) })).filter(({ at: at2 }) => at2 >= 0);
+  return chains.length > 0 && chains.every(({ chain: chain2, at: at2 }) => endsAfter(chain2, at2));
+}
+function exitsAtOnceWords(whats) {
+  const one = whats.length === 1;
+  return `nothing runs in the foreground after ${one ? "it" : "them"}, so the shell reaches the end of its commands and exits at once: the container stops, and ${listOf(whats)} ${one ? "is" : "are"} killed with it`;
+}
+function foregroundAdvice(processes, shown = (c) => c) {
+  const keep = keptProcess(processes);
+  const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
+  const start = `start ${keep.what} in the foreground with exec (${quotedLine(execLine(shown(keep.command)))}), as the container's main process`;
+  return others.length === 0 ? `Remove the '&' and ${start}.` : `Remove the '&' from ${keep.what}: ${start}, and ${othersOwnContainers(others)}.`;
 }
 function backgroundWords(run) {
   const one = run.background.length === 1;
@@ -30595,12 +30881,12 @@ var init_glob = __esm({
 
 // src/rules/lib/env-file-sourced.ts
 function sourcedBy(app, path4) {
-  const name = import_node_path18.posix.basename(path4);
+  const name = import_node_path19.posix.basename(path4);
   for (const script of app.entrypointScripts)
     for (const c of script.script.commands) {
       const [program, file] = c.argv;
       if (program !== "." && program !== "source" || !file || file.includes("$")) continue;
-      if (import_node_path18.posix.basename(file) === name) return { file: script.file, line: c.line };
+      if (import_node_path19.posix.basename(file) === name) return { file: script.file, line: c.line };
     }
   return void 0;
 }
@@ -30610,18 +30896,18 @@ function sourcedFileAdvice(app, files) {
     if (!by) continue;
     const service = app.compose?.appService;
     const given = service?.envFiles.some((e) => e.path === f);
-    const composeDir = import_node_path18.posix.dirname(app.compose?.files[0] ?? ".");
-    const rel = composeDir === "." ? f : import_node_path18.posix.relative(composeDir, f);
+    const composeDir = import_node_path19.posix.dirname(app.compose?.files[0] ?? ".");
+    const rel = composeDir === "." ? f : import_node_path19.posix.relative(composeDir, f);
     const runTime = given ? `compose's env_file already gives its values to service '${service.name}'` : service ? `give its values to service '${service.name}' at run time (env_file: ./${rel}, or environment:)` : "give its values to the container at run time (docker run --env-file, or the platform settings)";
     return ` But ${by.file} sources it (line ${by.line}) when the container starts, so an image without the file breaks that script: ${runTime}, and make ${by.file} read the variables from the environment instead of sourcing the file.`;
   }
   return "";
 }
-var import_node_path18;
+var import_node_path19;
 var init_env_file_sourced = __esm({
   "src/rules/lib/env-file-sourced.ts"() {
     "use strict";
-    import_node_path18 = require("node:path");
+    import_node_path19 = require("node:path");
   }
 });
 
@@ -30634,7 +30920,7 @@ function envSourcesAbsent(app) {
   for (const i of lineage2(df).flatMap((s) => s.instructions)) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD" || i.fromStage !== void 0) continue;
     for (const written of i.sources) {
-      const source = import_node_path19.posix.normalize(written).replace(/^\/+/, "");
+      const source = import_node_path20.posix.normalize(written).replace(/^\/+/, "");
       if (!isEnvFile(source.replace(/\*/g, "")) || hasTemplateName(source)) continue;
       if (context.files.some((f) => matchesGlob(source, f))) continue;
       out.push({
@@ -30650,20 +30936,20 @@ function envSourcesAbsent(app) {
 function namesNoSecret(app, files) {
   const dir = app.context?.dir ?? ".";
   const none = app.context?.envFilesNamingNoSecret ?? [];
-  return files.every((f) => none.includes(dir === "." ? f : import_node_path19.posix.relative(dir, f)));
+  return files.every((f) => none.includes(dir === "." ? f : import_node_path20.posix.relative(dir, f)));
 }
 function namedByCopy(app, line, files) {
   return linesNaming(app, files).some((l) => l.line === line);
 }
 function linesNaming(app, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = (f) => dir === "." ? f : import_node_path19.posix.relative(dir, f);
+  const inContext = (f) => dir === "." ? f : import_node_path20.posix.relative(dir, f);
   const out = [];
   for (const i of (app.dockerfile?.targetStage ? lineage2(app.dockerfile) : []).flatMap(
     (s) => s.instructions
   )) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
-    const sources = i.sources.map((src) => import_node_path19.posix.normalize(src).replace(/^\//, ""));
+    const sources = i.sources.map((src) => import_node_path20.posix.normalize(src).replace(/^\//, ""));
     for (const f of files) if (sources.includes(inContext(f))) out.push({ line: i.line, file: f });
   }
   return out;
@@ -30693,8 +30979,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    if (import_node_path19.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
-    const inContext = dir === "." ? f.path : import_node_path19.posix.relative(dir, f.path);
+    if (import_node_path20.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
+    const inContext = dir === "." ? f.path : import_node_path20.posix.relative(dir, f.path);
     if (inContext.startsWith("..") || !isUsableEnvFileName(inContext)) continue;
     const reached = absentFileReachingImage(app, inContext);
     if (reached.length === 0) continue;
@@ -30774,7 +31060,7 @@ function ignorePatterns(app, files, kept) {
 }
 function contextPath(app, path4) {
   const dir = app.context?.dir ?? ".";
-  return dir === "." ? path4 : import_node_path19.posix.relative(dir, path4);
+  return dir === "." ? path4 : import_node_path20.posix.relative(dir, path4);
 }
 function generalPattern(path4) {
   const parts = path4.split("/");
@@ -30785,12 +31071,12 @@ function generalPattern(path4) {
   const general = sep5 !== void 0 ? `.env${sep5}*` : base.endsWith(".env") && base !== ".env" ? "*.env" : base;
   return parts.length > 1 ? `**/${general}` : general;
 }
-var import_node_path19, envFileInImage, COMPOSE_READS;
+var import_node_path20, envFileInImage, COMPOSE_READS;
 var init_TF0308_env_file_in_image = __esm({
   "src/rules/TF0308-env-file-in-image.ts"() {
     "use strict";
     init_files();
-    import_node_path19 = require("node:path");
+    import_node_path20 = require("node:path");
     init_context();
     init_env_files2();
     init_lineage();
@@ -32149,6 +32435,18 @@ var init_TF0401_backing_service_localhost = __esm({
 });
 
 // src/rules/TF0402-depends-on-unhealthy.ts
+function healthcheckExample(role) {
+  switch (role) {
+    case "sqlserver":
+      return "e.g. sqlcmd -Q 'SELECT 1'";
+    case "mongo":
+      return `e.g. mongosh --eval 'db.adminCommand("ping")'`;
+    case "cockroach":
+      return "e.g. a query its client runs, cockroach sql -e 'SELECT 1'";
+    default:
+      return "e.g. pg_isready / mysqladmin ping";
+  }
+}
 function healthChecked(db) {
   if (!db.healthcheck || db.healthcheck.disabled) return false;
   return db.healthcheck.ownTest || !untestedOfficialImage(db);
@@ -32255,7 +32553,7 @@ var init_TF0402_depends_on_unhealthy = __esm({
     init_app_service();
     init_files();
     init_images();
-    DATABASES = /* @__PURE__ */ new Set(["postgres", "mysql", "mariadb"]);
+    DATABASES = DATABASE_ROLES;
     NO_IMAGE_CHECK = /* @__PURE__ */ new Set(["postgres", "mysql", "mariadb"]);
     dependsOnUnhealthy = defineRule({
       id: "TF0402",
@@ -32266,8 +32564,8 @@ var init_TF0402_depends_on_unhealthy = __esm({
       title: "The compose app depends_on its database without condition: service_healthy, or the database service has no healthcheck",
       help: [
         "A plain `depends_on: [db]` only waits until the database container has *started*, not until it accepts",
-        "connections. PostgreSQL and MySQL need a few seconds to initialise, so the app (or its `migrate`) fails on",
-        "a fresh `docker compose up`. Give the database a healthcheck and wait for it:",
+        "connections. PostgreSQL and MySQL need a few seconds to initialise (SQL Server, MongoDB and CockroachDB too), so",
+        "the app (or its `migrate`) fails on a fresh `docker compose up`. Give the database a healthcheck and wait for it:",
         "",
         "```yaml",
         "services:",
@@ -32307,13 +32605,13 @@ var init_TF0402_depends_on_unhealthy = __esm({
               out.push({
                 file: dep.file,
                 line: dep.line,
-                message: `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ""}, but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? "" : ` and give '${db.name}' a healthcheck ${testless ? "test " : ""}(e.g. pg_isready / mysqladmin ping) so Swarm replaces a database that stops answering`}.`
+                message: `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ""}, but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? "" : ` and give '${db.name}' a healthcheck ${testless ? "test " : ""}(${healthcheckExample(db.role)}) so Swarm replaces a database that stops answering`}.`
               });
               continue;
             }
             const fix2 = [
               healthy ? void 0 : `wait with 'condition: service_healthy'`,
-              checked ? void 0 : `give '${db.name}' a healthcheck ${testless ? "test " : ""}(e.g. pg_isready / mysqladmin ping)`
+              checked ? void 0 : `give '${db.name}' a healthcheck ${testless ? "test " : ""}(${healthcheckExample(db.role)})`
             ].filter(Boolean);
             const why = !healthy ? `depends_on '${db.name}' without condition: service_healthy, so it starts before the database accepts connections${testless ? `, and ${unchecked}` : ""}` : `waits for '${db.name}' to be healthy, but ${testless ? unchecked : `'${db.name}' has no healthcheck`}`;
             out.push({
@@ -32606,7 +32904,7 @@ function globalArguments(rest) {
     let value;
     let into = named;
     if (!w2.startsWith("-")) break;
-    if (VALUED.test(w2)) i++;
+    if (VALUED2.test(w2)) i++;
     else if (w2 === "-f" || w2 === "--file") value = words2[++i];
     else if (w2.startsWith("--file=")) value = w2.slice("--file=".length);
     else if (/^-f[^-\s]/.test(w2)) value = w2.slice(2);
@@ -32626,7 +32924,7 @@ function resolveAll(named, dirs, known2) {
   }
   return void 0;
 }
-var COMPOSE_COMMAND, MAKE_ASSIGNMENT, MAKE_REFERENCE, TAKES_VALUE, VALUED;
+var COMPOSE_COMMAND, MAKE_ASSIGNMENT, MAKE_REFERENCE, TAKES_VALUE, VALUED2;
 var init_compose_commands = __esm({
   "src/discover/compose-commands.ts"() {
     "use strict";
@@ -32636,7 +32934,7 @@ var init_compose_commands = __esm({
     MAKE_ASSIGNMENT = /^ *([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|\?=|=)\s*(.*?)\s*$/;
     MAKE_REFERENCE = /(?<!\$)\$(?:\(([A-Za-z_][A-Za-z0-9_.-]*)\)|\{([A-Za-z_][A-Za-z0-9_.-]*)\})/g;
     TAKES_VALUE = /^(?:-f|--file|--env-file|-p|--project-name|--profile|--project-directory)$/;
-    VALUED = /^(?:-p|--project-name|--profile|--project-directory|--ansi|--progress|--parallel)$/;
+    VALUED2 = /^(?:-p|--project-name|--profile|--project-directory|--ansi|--progress|--parallel)$/;
   }
 });
 
@@ -33007,7 +33305,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      const projectDir = app.managePy ? import_node_path20.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path21.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
         const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
         const forTests = [web.name, web.build?.dockerfile ?? ""].some(
@@ -33049,7 +33347,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
 function ignoredByBuild(app, source) {
   const context = app.context;
   if (!context?.dockerignore) return void 0;
-  const rel = import_node_path20.posix.normalize(context.dir === "." ? source : import_node_path20.posix.relative(context.dir, source));
+  const rel = import_node_path21.posix.normalize(context.dir === "." ? source : import_node_path21.posix.relative(context.dir, source));
   if (rel === "." || rel.startsWith("..")) return void 0;
   const under2 = (f) => f.startsWith(`${rel}/`) && f.endsWith(".py");
   return context.files.some(under2) && !context.sentFiles.some(under2) ? rel : void 0;
@@ -33064,7 +33362,7 @@ function besideWorkdirText(app, v, codeDir) {
   const stage = app.dockerfile?.targetStage;
   const workdir = stage?.workdir;
   if (!stage || !workdir || workdir === "/" || !app.managePy || !v.source) return void 0;
-  if (!coversPath(v.source, import_node_path20.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
+  if (!coversPath(v.source, import_node_path21.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
   if (coversPath(v.target, codeDir) || coversPath(workdir, codeDir)) return void 0;
   const set = stage.instructions.filter((i) => i.keyword === "WORKDIR").at(-1);
   const where2 = set ? `WORKDIR ${workdir} (line ${set.line})` : `the working directory ${workdir}`;
@@ -33075,7 +33373,7 @@ function notBuiltText(image, target, dockerfile, held) {
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
-  const rel = import_node_path20.posix.relative(v.source, import_node_path20.posix.dirname(app.managePy));
+  const rel = import_node_path21.posix.relative(v.source, import_node_path21.posix.dirname(app.managePy));
   if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || "/";
   return coversPath(v.target, copied) ? copied : codeDir;
@@ -33102,11 +33400,11 @@ function codelessText(v, app, devReason) {
   }
   const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
   const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.`;
-  const source = import_node_path20.posix.normalize(v.source ?? ".");
+  const source = import_node_path21.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail2}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path20.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path21.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail2}`;
 }
 function joinedCopy(app) {
@@ -33129,18 +33427,18 @@ function missingCopySources(app) {
       if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
       for (const source of copy.sources) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
-        const rel = import_node_path20.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        const rel = import_node_path21.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
         if (!exists2(rel)) out.push({ source, line: copy.line });
       }
     }
   return out;
 }
-var import_node_path20, sourceMountedOverImage, KEEP_IN_DEV;
+var import_node_path21, sourceMountedOverImage, KEEP_IN_DEV;
 var init_TF0503_source_mounted_over_image = __esm({
   "src/rules/TF0503-source-mounted-over-image.ts"() {
     "use strict";
-    import_node_path20 = require("node:path");
+    import_node_path21 = require("node:path");
     init_paths();
     init_each();
     init_rule();
@@ -33214,7 +33512,7 @@ var init_TF0503_source_mounted_over_image = __esm({
 // src/rules/TF0601-sqlite-in-image.ts
 function ignorePatterns2(files, context) {
   const dir = context?.dir ?? ".";
-  const inContext = files.map((f) => dir === "." ? f : import_node_path21.posix.relative(dir, f));
+  const inContext = files.map((f) => dir === "." ? f : import_node_path22.posix.relative(dir, f));
   const named = inContext.filter((f) => !isSqliteFile(f));
   return [
     ...inContext.some((f) => isSqliteFile(f) && !f.includes("/")) ? ["*.sqlite3"] : [],
@@ -33247,11 +33545,11 @@ function keepSqliteOutOfContext(context) {
   }
   return void 0;
 }
-var import_node_path21, sqliteInImage;
+var import_node_path22, sqliteInImage;
 var init_TF0601_sqlite_in_image = __esm({
   "src/rules/TF0601-sqlite-in-image.ts"() {
     "use strict";
-    import_node_path21 = require("node:path");
+    import_node_path22 = require("node:path");
     init_context();
     init_fix2();
     init_files();
@@ -33396,7 +33694,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
     delete env.unreadEnvFiles;
   const workingDir = app.compose?.appService?.workingDir;
   const known2 = workingDir !== void 0 || workdirKnown(app);
-  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path22.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path23.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
   const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
   const ctx = {
     app,
@@ -33416,7 +33714,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
   const runners = app.compose?.appService || imageAlone ? [] : servicesBuilding(project, app);
   for (const hit of alone ? [alone] : files) {
     const keeping2 = alone ? imageMounts : mounts;
-    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path22.posix.dirname(p), paths) || paths.includes(p));
+    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path23.posix.dirname(p), paths) || paths.includes(p));
     if (keeps(keeping2)) continue;
     if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
       continue;
@@ -33479,12 +33777,12 @@ function workdirKnown(app) {
   return repository !== void 0 && /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository);
 }
 function mountedSourceDir(app, workdir) {
-  const manageDir = app.managePy ? import_node_path22.posix.dirname(app.managePy) : app.dir;
+  const manageDir = app.managePy ? import_node_path23.posix.dirname(app.managePy) : app.dir;
   for (const v of app.compose?.appService?.volumes ?? []) {
     if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
-    const rel = import_node_path22.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
+    const rel = import_node_path23.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
     if (rel.startsWith("..")) continue;
-    const landing = clean(import_node_path22.posix.join(v.target, rel));
+    const landing = clean(import_node_path23.posix.join(v.target, rel));
     if (landing === workdir) return landing;
   }
   return void 0;
@@ -33545,7 +33843,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path22.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path23.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -33560,7 +33858,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path22.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path23.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     case "choice": {
@@ -33627,21 +33925,21 @@ function imageSqliteFile(databases, ctx, stage) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path22.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path23.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path22.posix.normalize(p);
+  const n = import_node_path23.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
   return mounts.some((m) => m === "/" || dir === m || dir.startsWith(`${m}/`));
 }
-var import_node_path22, runtimeDataNotInVolume;
+var import_node_path23, runtimeDataNotInVolume;
 var init_TF0602_runtime_data_not_in_volume = __esm({
   "src/rules/TF0602-runtime-data-not-in-volume.ts"() {
     "use strict";
     init_each();
-    import_node_path22 = require("node:path");
+    import_node_path23 = require("node:path");
     init_core();
     init_app_service();
     init_settings();
@@ -33700,9 +33998,9 @@ platform) is a deploy of its own and is judged too.
           const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
           const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
           const where2 = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}' does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-          const dir = import_node_path22.posix.dirname(hit.path);
+          const dir = import_node_path23.posix.dirname(hit.path);
           const paths = hit.alternatives ?? [hit.path];
-          const dirs = [...new Set(paths.map((p) => import_node_path22.posix.dirname(p)))];
+          const dirs = [...new Set(paths.map((p) => import_node_path23.posix.dirname(p)))];
           const resolves = hit.alternatives ? `${paths.join(" or ")} in the image, whichever the test in the settings picks, and ${dirs.join(" and ")} ${dirs.length > 1 ? "are" : "is"}` : void 0;
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
@@ -33726,7 +34024,7 @@ platform) is a deploy of its own and is judged too.
           );
           if (!hit || hit.alternatives) return void 0;
           const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path22.posix.dirname(hit.path) : hit.path, what);
+          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path23.posix.dirname(hit.path) : hit.path, what);
         }
       }
     });
@@ -33770,7 +34068,7 @@ function pgdataOf(s, official) {
   const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
   if (!cwd || value.includes("$")) return void 0;
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
-  return { dir: import_node_path23.posix.join(cwd, value), relative: { written: value, from, cwd } };
+  return { dir: import_node_path24.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 function versionedMainDataDir(s, env) {
   const set = env.map((name) => absoluteEnv(s, name)).find((v) => v !== void 0);
@@ -33866,11 +34164,11 @@ function message(name, image, data, mounts) {
     return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). Without one, the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
   return `${at2} has no named volume at its data directory ${dir}: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
 }
-var import_node_path23, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, OLD_DATA_DIR, postgresDataNotInVolume;
+var import_node_path24, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, OLD_DATA_DIR, postgresDataNotInVolume;
 var init_TF0603_postgres_data_not_in_volume = __esm({
   "src/rules/TF0603-postgres-data-not-in-volume.ts"() {
     "use strict";
-    import_node_path23 = require("node:path");
+    import_node_path24 = require("node:path");
     init_each();
     init_rule();
     init_paths();
@@ -34083,35 +34381,6 @@ var init_TF0605_volume_over_source = __esm({
       }
     });
     samePath = (a, b) => a.replace(/\/+$/, "") === b.replace(/\/+$/, "");
-  }
-});
-
-// src/rules/lib/base-image.ts
-function repositoryBases(app) {
-  const out = [];
-  for (let a = app; a?.baseImage && out.length < 4; a = a.baseImage.app) {
-    const stage = a.baseImage.app.dockerfile?.targetStage;
-    if (!stage || out.some((b) => b.app === a.baseImage.app)) break;
-    out.push({ image: a.baseImage.image, app: a.baseImage.app, stage });
-  }
-  return out;
-}
-function inherited(app, pick2) {
-  for (const base of repositoryBases(app)) {
-    const value = pick2(base.stage);
-    if (value !== void 0) return { image: base.image, app: base.app, value };
-  }
-  return void 0;
-}
-function startingApp(app) {
-  const stage = app.dockerfile?.targetStage;
-  const service = app.compose?.appService;
-  if (!stage || stage.cmd || stage.entrypoint || service?.command || service?.entrypoint) return app;
-  return inherited(app, (s) => s.cmd || s.entrypoint ? true : void 0)?.app ?? app;
-}
-var init_base_image = __esm({
-  "src/rules/lib/base-image.ts"() {
-    "use strict";
   }
 });
 
@@ -34852,7 +35121,7 @@ function s6Services(app, layout, texts) {
     if (landing?.startsWith(`${SERVICES}/`)) files.set(landing, joinPath(context.dir, f));
   }
   const names2 = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
-  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path24.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path24.posix.basename(p));
+  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path25.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path25.posix.basename(p));
   const type = (name) => texts[files.get(`${SERVICES}/${name}/type`) ?? ""]?.trim();
   const wanted = [];
   const visit = (name, depth) => {
@@ -34876,11 +35145,11 @@ function s6Services(app, layout, texts) {
     }
   return out;
 }
-var import_node_path24, SERVICES, S6_BASES;
+var import_node_path25, SERVICES, S6_BASES;
 var init_s6_services = __esm({
   "src/model/s6-services.ts"() {
     "use strict";
-    import_node_path24 = require("node:path");
+    import_node_path25 = require("node:path");
     init_classify();
     init_shell();
     SERVICES = "/etc/s6-overlay/s6-rc.d";
@@ -35155,6 +35424,9 @@ background (\`kill\`, or \`echo q\` to uWSGI's master FIFO) and waits for it is 
 second process: not reported (TF0901 judges whether it waits long enough). \`service NAME start\` (or
 \`/etc/init.d/NAME start\`) in an image built on a bare official image (python, debian, ubuntu, alpine) that installs
 no system package and copies nothing into /etc/init.d starts nothing, since no such service exists there: not reported.
+A server sent to the background with nothing run in the foreground after it (\`CMD a && gunicorn \u2026 &\`) runs beside
+no main process: the shell reaches its end and exits at once, the container stops and the server dies with it; the
+message says so and advises removing the \`&\` and starting the server with exec.
 
 Run one process per container, each with its own command, from the same image:
 
@@ -35218,6 +35490,18 @@ services:
                   return;
                 seen.add(key);
                 const one = whats.length === 1;
+                if (endsAfter(chain2, i)) {
+                  const started = chain2.filter((c) => c.background && c.file === cmd.file && c.line === cmd.line).flatMap((c) => {
+                    const what = longRunningProcess(c.argv);
+                    return what ? [{ what, command: c }] : [];
+                  }).filter((p, k, all) => all.findIndex((o) => o.what === p.what) === k);
+                  findings.push({
+                    file: cmd.file,
+                    line: cmd.line,
+                    message: `This starts ${listOf(whats)} in the background with '&', and ${exitsAtOnceWords(whats)}. ${foregroundAdvice(started)}`
+                  });
+                  return;
+                }
                 findings.push({
                   file: cmd.file,
                   line: cmd.line,
@@ -35323,16 +35607,16 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path4 = word.includes("/") ? import_node_path25.posix.resolve(workdir, word) : void 0;
+  const path4 = word.includes("/") ? import_node_path26.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path4 ? import_node_path25.posix.normalize(s.imagePath) === path4 : import_node_path25.posix.basename(s.imagePath) === word
+    (s) => path4 ? import_node_path26.posix.normalize(s.imagePath) === path4 : import_node_path26.posix.basename(s.imagePath) === word
   );
 }
-var import_node_path25, BUILTINS2;
+var import_node_path26, BUILTINS2;
 var init_exec_form = __esm({
   "src/rules/lib/exec-form.ts"() {
     "use strict";
-    import_node_path25 = require("node:path");
+    import_node_path26 = require("node:path");
     BUILTINS2 = /* @__PURE__ */ new Set([
       ".",
       "source",
@@ -35950,12 +36234,28 @@ function execedHolderWords(run, how, holder, gets, shown) {
   const servers = run.background.filter((p) => serverOf(p.command.argv)).map((p) => p.what);
   return `${backgroundWords(run)}; ${how}, so ${gets}, but ${listOf(servers)}, in the background, never ${servers.length > 1 ? "get" : "gets"} it and ${servers.length > 1 ? "are" : "is"} killed without a graceful shutdown when ${holder} exits. ${oneProcessAdvice(run, shown)}`;
 }
+function exitingShellFormMessage(instr, file, app) {
+  const commands = instr.script?.commands ?? [];
+  const run = backgroundStart(commands);
+  const last = run?.background.at(-1)?.command;
+  if (!run?.ends || !last || looksLikeArray(instr.raw) || !containerEndsAfter(app, { ...last, file }))
+    return void 0;
+  const k = instr.keyword;
+  const whats = run.background.map((p) => p.what);
+  const keep = keptProcess(run.background);
+  const others = run.background.filter((p) => p !== keep).map((p) => p.command);
+  const plain2 = commands.length === 1 && !keep.command.env && !keep.command.argv.some((w2) => w2.includes("$"));
+  const form = plain2 ? `${k} [${keep.command.argv.map((a) => JSON.stringify(a)).join(", ")}]` : `run the commands from a start script whose last command is ${quotedLine(execLine(keep.command))}, in an exec-form ${k} ["<path of the script in the image>"]`;
+  const rest = others.length > 0 ? `, and ${othersOwnContainers(others)}` : "";
+  return `${k} is in shell form and sends ${listOf(whats)} to the background ('&'): /bin/sh is PID 1, and ${exitsAtOnceWords(whats)}. Remove the '&' and use the exec form: ${form}${rest}.`;
+}
 var init_background_advice = __esm({
   "src/rules/lib/background-advice.ts"() {
     "use strict";
     init_command();
     init_command_text();
     init_image_shell();
+    init_exec_form();
     init_processes2();
   }
 });
@@ -36014,6 +36314,11 @@ function inlineShellFindings(argv, file, line, what, shells, written) {
   const writtenCommands = written ? inlineScriptCommands(written, line) : [];
   const shown = (c) => writtenCommands.length === parsed.length ? writtenCommands[parsed.indexOf(c)] : c;
   const run = backgroundStart(commands);
+  if (run?.ends && run.background.some((p) => serverOf(p.command.argv))) {
+    const whats = run.background.map((p) => p.what);
+    const message3 = `${shell}, which starts ${listOf(whats)} in the background (&), and ${exitsAtOnceWords(whats)}. ${foregroundAdvice(run.background, shown)}`;
+    return [{ file, line, message: message3 }];
+  }
   if (run?.background.some((p) => serverOf(p.command.argv)))
     return [
       {
@@ -36299,6 +36604,15 @@ function scriptFindings(script, commands, app, init, startShells) {
         });
       continue;
     }
+    if (run.ends && containerEndsAfter(app, { ...run.background.at(-1).command, file: script.file })) {
+      const whats = run.background.map((p) => p.what);
+      out.push({
+        file: script.file,
+        line: background.command.line,
+        message: `${script.file} starts ${listOf(whats)} in the background (&), and ${exitsAtOnceWords(whats)}. ${foregroundAdvice(run.background)}`
+      });
+      continue;
+    }
     const execed = run.holder?.kind === "process" && run.holder.command.viaExec ? run.holder.what : void 0;
     const message3 = execed && !holder.above ? `${script.file} ${execedHolderWords(
       run,
@@ -36577,7 +36891,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
               findings.push({
                 file: df.file,
                 line: shellForm.line,
-                message: (execedShellForm(shellForm, shells) ?? shellFormMessage(
+                message: (exitingShellFormMessage(shellForm, df.file, app) ?? execedShellForm(shellForm, shells) ?? shellFormMessage(
                   shellForm,
                   execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/"),
                   startScriptOf(shellForm, app.entrypointScripts, stage.workdir || "/")
@@ -37050,18 +37364,18 @@ function settingsLogFiles(app) {
       className: h.className,
       file: h.file ?? settings.file,
       line: h.line,
-      ...path4 ? { dir: import_node_path26.posix.dirname(path4) } : {}
+      ...path4 ? { dir: import_node_path27.posix.dirname(path4) } : {}
     };
   });
 }
 function imagePath(app, v) {
-  if (v.kind === "path" && v.base === "absolute") return import_node_path26.posix.normalize(`/${v.parts.join("/")}`);
+  if (v.kind === "path" && v.base === "absolute") return import_node_path27.posix.normalize(`/${v.parts.join("/")}`);
   if (v.kind === "path") {
     const base = imageBaseDir(app);
-    return base === void 0 ? void 0 : import_node_path26.posix.join(base, ...v.parts);
+    return base === void 0 ? void 0 : import_node_path27.posix.join(base, ...v.parts);
   }
   if (v.kind === "literal" && typeof v.value === "string" && v.value.startsWith("/"))
-    return import_node_path26.posix.normalize(v.value);
+    return import_node_path27.posix.normalize(v.value);
   return void 0;
 }
 function rootOwnedDirectories(df, stage, dirs) {
@@ -37070,11 +37384,11 @@ function rootOwnedDirectories(df, stage, dirs) {
     (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned2.some((c) => d === c || d.startsWith(`${c}/`))
   );
 }
-var import_node_path26, FILE_HANDLERS;
+var import_node_path27, FILE_HANDLERS;
 var init_log_files = __esm({
   "src/rules/lib/log-files.ts"() {
     "use strict";
-    import_node_path26 = require("node:path");
+    import_node_path27 = require("node:path");
     init_command();
     init_lineage();
     init_paths();
@@ -37083,6 +37397,41 @@ var init_log_files = __esm({
 });
 
 // src/rules/TF1101-logs-to-file.ts
+function handlerMessage(h) {
+  const config2 = h.dictConfigLine ? `The logging.config.dictConfig() call on line ${h.dictConfigLine}` : "LOGGING";
+  if (!h.unreferenced)
+    return `${h.dictConfigLine ? `${config2} configures` : "LOGGING uses"} ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`;
+  const effect = h.delayed ? " (with delay=True it never even opens its file)" : ": dictConfig still builds it when the settings load, which creates an empty log file inside the container";
+  return `${config2} configures ${h.className} as handler '${h.unreferenced.name}', but no logger sends records to it (neither root nor any logger names it), so it writes no log${effect}. Remove the handler, or make it a logging.StreamHandler if a logger should use it.`;
+}
+function supervisorLogFiles(app) {
+  const starts = startCommands(app);
+  const out = [];
+  for (const p of app.supervisorPrograms ?? []) {
+    if (p.s6) continue;
+    if (!starts.some((c) => c.origin === "supervisor" && c.file === p.file && c.line === p.line)) continue;
+    const scripts = new Set(app.entrypointScripts.filter((s) => s.program === p.name).map((s) => s.file));
+    const runs = [p.argv, ...starts.filter((c) => scripts.has(c.file)).map((c) => c.argv)].filter((argv) => !reverseProxyOf(argv) && !backingServiceOf(argv, 0)).map(longRunningProcess).find((name) => name !== void 0 && !["cron", "crond"].includes(name));
+    if (!runs) continue;
+    const section = `[${p.section ?? "program"}:${p.name}]`;
+    const toFile = (v) => v && !CONTAINER_OUTPUT.test(v.value) && !NOT_A_PATH.test(v.value);
+    if (toFile(p.stdoutLogfile)) {
+      const both = p.redirectStderr ? ", with its stderr: redirect_stderr=true" : "";
+      out.push({
+        file: p.file,
+        line: p.stdoutLogfile.line,
+        message: `supervisord writes the output of ${runs} (${section}) to ${p.stdoutLogfile.value} (stdout_logfile${both}), a file inside the container, not the container's stdout. Set stdout_logfile=/dev/stdout with stdout_logfile_maxbytes=0${p.redirectStderr ? "" : " (and redirect_stderr=true)"} so the platform collects the output.`
+      });
+    }
+    if (!p.redirectStderr && toFile(p.stderrLogfile))
+      out.push({
+        file: p.file,
+        line: p.stderrLogfile.line,
+        message: `supervisord writes the stderr of ${runs} (${section}) to ${p.stderrLogfile.value} (stderr_logfile), a file inside the container, not the container's stderr. Set stderr_logfile=/dev/stderr with stderr_logfile_maxbytes=0 so the platform collects the output.`
+      });
+  }
+  return out;
+}
 function configAdvice(server, option) {
   if (server === "gunicorn" && option === "accesslog")
     return 'Set accesslog = "-" so the log goes to stdout.';
@@ -37097,7 +37446,7 @@ function valueOf(argv, option) {
   }
   return void 0;
 }
-var LOG_FILE_OPTIONS, OUTPUT_REDIRECT, logsToFile;
+var LOG_FILE_OPTIONS, OUTPUT_REDIRECT, logsToFile, CONTAINER_OUTPUT, NOT_A_PATH;
 var init_TF1101_logs_to_file = __esm({
   "src/rules/TF1101-logs-to-file.ts"() {
     "use strict";
@@ -37145,11 +37494,7 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
           const settings = app.settings;
           for (const h of settings?.logHandlers ?? []) {
             if (!FILE_HANDLERS.test(h.className)) continue;
-            findings.push({
-              file: h.file ?? settings.file,
-              line: h.line,
-              message: `${h.dictConfigLine ? `The logging.config.dictConfig() call on line ${h.dictConfigLine} configures` : "LOGGING uses"} ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`
-            });
+            findings.push({ file: h.file ?? settings.file, line: h.line, message: handlerMessage(h) });
           }
           for (const config2 of app.serverConfigs ?? []) {
             for (const log of config2.logFiles)
@@ -37159,6 +37504,7 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
                 message: `${config2.server} reads ${config2.file}, whose ${log.option} = ${log.value} writes the server's log to a file inside the container. ${configAdvice(config2.server, log.option)}`
               });
           }
+          findings.push(...supervisorLogFiles(app));
           for (const cmd of startCommands(app)) {
             const a = programArgv(cmd.argv);
             for (const option of LOG_FILE_OPTIONS[a[0] ?? ""] ?? []) {
@@ -37187,6 +37533,8 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
         return findings;
       }
     });
+    CONTAINER_OUTPUT = /^\/(dev\/(stdout|stderr|fd\/[12])|proc\/(1|self)\/fd\/[12])$/;
+    NOT_A_PATH = /^(none|auto|syslog)$/i;
   }
 });
 
@@ -37237,7 +37585,7 @@ docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
 function startsServer2(argv, viaExec) {
   return serverOf(argv) !== void 0 || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0 && !isKeepAliveCommand(argv);
 }
-function endsAfter(rest) {
+function endsAfter2(rest) {
   return rest.every((c) => {
     if (c.background || c.argv[0] === "$@") return false;
     if (djangoCommand(c.argv)) return longRunningProcess(c.argv) === void 0;
@@ -37247,7 +37595,7 @@ function endsAfter(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path27.posix.dirname(app.managePy);
+  const projectDir = import_node_path28.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
@@ -37268,11 +37616,11 @@ function startRunner(app, command, who) {
   if (!service) return { who };
   return service.s6 === "oneshot" ? { who: `The s6-overlay oneshot service '${service.name}'`, oneshot: true } : { who: `The s6-overlay service '${service.name}'` };
 }
-var import_node_path27, ENDING_STEPS;
+var import_node_path28, ENDING_STEPS;
 var init_admin_on_start = __esm({
   "src/rules/lib/admin-on-start.ts"() {
     "use strict";
-    import_node_path27 = require("node:path");
+    import_node_path28 = require("node:path");
     init_command();
     init_paths();
     ENDING_STEPS = /* @__PURE__ */ new Set([
@@ -37473,7 +37821,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
         const findings = [];
         const seen = /* @__PURE__ */ new Set();
         const report = (app, chain2, service, who) => chain2.forEach((cmd, i) => {
-          const found = judged(app, service, cmd, endsAfter(chain2.slice(i + 1)));
+          const found = judged(app, service, cmd, endsAfter2(chain2.slice(i + 1)));
           if (!found) return;
           const key = `${cmd.file}:${cmd.line}:${found.key}`;
           if (seen.has(key)) return;
@@ -37734,9 +38082,9 @@ function socketInNamedVolume(app, df, stage) {
   for (const s of sockets ?? []) {
     const path4 = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
     if (!path4.startsWith("/")) continue;
-    const dir = import_node_path28.posix.dirname(path4);
+    const dir = import_node_path29.posix.dirname(path4);
     const volume = service.volumes.find(
-      (v) => v.type === "volume" && v.source && import_node_path28.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+      (v) => v.type === "volume" && v.source && import_node_path29.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
     );
     if (!volume || chowned(df, stage, dir)) continue;
     return {
@@ -37756,11 +38104,11 @@ function chowned(df, stage, dir) {
 function socketVolumeAdvice(found, user) {
   return `Before that, give ${user} the socket's directory: ${found.server} binds ${found.socket} (${found.at}), in the named volume '${found.volume}' mounted at ${found.dir} (${found.volumeAt}), which Docker creates owned as the image's ${found.dir} is, root's here, so ${found.server} started as ${user} could not create its socket. Create the directory in the image and give it to ${user} before the USER line: RUN mkdir -p ${found.dir} && chown ${user} ${found.dir} (an existing volume keeps its owner: remove it once, or chown it in place).`;
 }
-var import_node_path28;
+var import_node_path29;
 var init_socket_volume = __esm({
   "src/rules/lib/socket-volume.ts"() {
     "use strict";
-    import_node_path28 = require("node:path");
+    import_node_path29 = require("node:path");
     init_command();
     init_server_config();
     init_lineage();
@@ -37865,7 +38213,22 @@ function rootMessage(app, df, stage, head) {
     ...socket ? [socketVolumeAdvice(socket, user)] : [],
     ...logs ? [logs] : []
   ].map((a) => ` ${a}`).join("");
-  return stage.user ? `${head}. ${switchAdvice(df, stage)}${keep}${reach}` : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}${keep}${reach}`;
+  const advice = stage.user ? switchAdvice(df, stage) : switchAdvice(df, stage, before);
+  const composed = composeUserNote(app);
+  if (composed) return `${head}, so ${composed}. ${advice}${keep}${reach}`;
+  return stage.user ? `${head}. ${advice}${keep}${reach}` : `${head}, so ${asRoot(app)}. ${advice}${keep}${reach}`;
+}
+function composeUserNote(app) {
+  const compose = app.compose;
+  const services = compose?.appImageServices ?? (compose?.appService ? [compose.appService] : []);
+  const isRoot = (value) => ["", "root", "0"].includes(value.split(":")[0]);
+  const setting = services.filter((s) => s.user && !isRoot(s.user.value));
+  if (setting.length === 0) return void 0;
+  const rooted = services.filter((s) => !setting.includes(s)).map((s) => `'${s.name}'`);
+  const who = rooted.length === 0 ? "only a container started from the image on its own runs as root" : `a container started from the image on its own and compose ${rooted.length === 1 ? "service" : "services"} ${listOf(rooted)} run as root`;
+  const at2 = (s) => `user: ${s.user.raw} at ${s.user.file}:${s.user.line}`;
+  const set = setting.length === 1 ? `compose service '${setting[0].name}' runs it as ${setting[0].user.value} (${at2(setting[0])})` : `compose services ${listOf(setting.map((s) => `'${s.name}' (${at2(s)})`))} set their own user`;
+  return `${who}: ${set}`;
 }
 function logFilesAdvice(app, df, stage, user) {
   const handlers = settingsLogFiles(app);
@@ -37972,14 +38335,14 @@ function appDrop(app, df, stage, user, proxy) {
   return `start ${kind} through ${tool} (${at2})${socket}`;
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path29.posix.dirname(p));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path30.posix.dirname(p));
   return rootOwnedDirectories(df, stage, dirs);
 }
-var import_node_path29, runsAsRoot, listed, DEFAULT_SITES, plural;
+var import_node_path30, runsAsRoot, listed, DEFAULT_SITES, plural;
 var init_TF1301_runs_as_root = __esm({
   "src/rules/TF1301-runs-as-root.ts"() {
     "use strict";
-    import_node_path29 = require("node:path");
+    import_node_path30 = require("node:path");
     init_command();
     init_dockerfile_fix();
     init_image_users();
@@ -38446,13 +38809,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path30.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path30.sep}`) && rel !== ".." && !(0, import_node_path30.isAbsolute)(rel);
+  const rel = (0, import_node_path31.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path31.sep}`) && rel !== ".." && !(0, import_node_path31.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path30.resolve)(root);
+  const absRoot = (0, import_node_path31.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path30.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path31.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -38506,9 +38869,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text2, within) {
-  const file = (0, import_node_path30.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path30.dirname)(file), within);
-  const target = (0, import_node_path30.join)(dir, (0, import_node_path30.basename)(file));
+  const file = (0, import_node_path31.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path31.dirname)(file), within);
+  const target = (0, import_node_path31.join)(dir, (0, import_node_path31.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -38534,13 +38897,13 @@ function writeOwnFile(path4, text2, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path30.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path31.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name of missing) {
-    current = (0, import_node_path30.join)(current, name);
+    current = (0, import_node_path31.join)(current, name);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -38555,9 +38918,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path30.dirname)(existing);
+    const parent = (0, import_node_path31.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path30.basename)(existing));
+    missing.unshift((0, import_node_path31.basename)(existing));
     existing = parent;
   }
   let real;
@@ -38566,7 +38929,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path30.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path31.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -38595,12 +38958,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path30, realpath, UnsafePathError;
+var import_node_fs, import_node_path31, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path30 = require("node:path");
+    import_node_path31 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -38957,7 +39320,7 @@ function envFileNames(text2) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path32.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path33.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -38992,7 +39355,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path32.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path33.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -39008,7 +39371,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path32.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path33.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
@@ -39056,13 +39419,13 @@ function settingsChoosingModules(file, text2) {
     for (const m of text2.matchAll(/['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]/g)) out.push(m[1]);
   return out;
 }
-var import_node_fs3, import_node_path32, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path33, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path32 = require("node:path");
+    import_node_path33 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -39474,16 +39837,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path44.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path45.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path44.default.join(stage, "context");
+    const destination = import_node_path45.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path44.default.resolve(contextDir), destination, import_node_path44.default.resolve(stage));
-    const rel = import_node_path44.default.relative(import_node_path44.default.resolve(contextDir), import_node_path44.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path44.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path44.default.sep).includes(NEVER_STAGED) ? import_node_path44.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path45.default.resolve(contextDir), destination, import_node_path45.default.resolve(stage));
+    const rel = import_node_path45.default.relative(import_node_path45.default.resolve(contextDir), import_node_path45.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path45.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path45.default.sep).includes(NEVER_STAGED) ? import_node_path45.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -39500,8 +39863,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path44.default.join(from, e.name);
-    const target = import_node_path44.default.join(to, e.name);
+    const source = import_node_path45.default.join(from, e.name);
+    const target = import_node_path45.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -39518,12 +39881,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path44, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path45, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path44 = __toESM(require("node:path"), 1);
+    import_node_path45 = __toESM(require("node:path"), 1);
     init_lines();
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
@@ -39689,7 +40052,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path45.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path46.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -39715,8 +40078,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path45.default.join(root, contextDir),
-    import_node_path45.default.join(root, run.dockerfile),
+    import_node_path46.default.join(root, contextDir),
+    import_node_path46.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -39815,13 +40178,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path45;
+var import_node_os2, import_node_path46;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path45 = __toESM(require("node:path"), 1);
+    import_node_path46 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -40027,7 +40390,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path46.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path47.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -40106,20 +40469,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path46.default.posix.basename(s.imagePath) === import_node_path46.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path47.default.posix.basename(s.imagePath) === import_node_path47.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path46.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path47.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path46, INIT_PROGRAM;
+var import_node_path47, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path46 = __toESM(require("node:path"), 1);
+    import_node_path47 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -41718,7 +42081,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path47 = require("node:path");
+var import_node_path48 = require("node:path");
 var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
@@ -41728,7 +42091,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path31 = require("node:path");
+var import_node_path32 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -41788,7 +42151,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path31.resolve)(root, name);
+  const path4 = (0, import_node_path32.resolve)(root, name);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text2;
   try {
@@ -41800,7 +42163,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
-  return { ...parseConfig(text2, name), file: (0, import_node_path31.relative)((0, import_node_path31.resolve)(root), path4).split(import_node_path31.sep).join("/") };
+  return { ...parseConfig(text2, name), file: (0, import_node_path32.relative)((0, import_node_path32.resolve)(root), path4).split(import_node_path32.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -41813,13 +42176,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path31.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path32.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path31.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path31.sep}`) || (0, import_node_path31.isAbsolute)(rel))
+    const rel = (0, import_node_path32.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path32.sep}`) || (0, import_node_path32.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -41910,12 +42273,12 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path40 = require("node:path");
+var import_node_path41 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path33 = require("node:path");
+var import_node_path34 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -41934,15 +42297,15 @@ function writeText(root, file, text2) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path33.join)(root, file), encodeText(text2, encoding), [root]);
+  writeOwnFile((0, import_node_path34.join)(root, file), encodeText(text2, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path33.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path33.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path34.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path34.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -41958,7 +42321,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text2) {
-      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path33.join)(dir, file), { force: true });
+      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path34.join)(dir, file), { force: true });
       else writeText(dir, file, text2);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -41973,8 +42336,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path33.join)(dir, (0, import_node_path33.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path33.dirname)(target), { recursive: true });
+      const target = (0, import_node_path34.join)(dir, (0, import_node_path34.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path34.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -41988,7 +42351,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path34 = require("node:path");
+var import_node_path35 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -42095,14 +42458,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path34.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path34.join)(d, ".git"))) return d;
-    if ((0, import_node_path34.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path35.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path35.join)(d, ".git"))) return d;
+    if ((0, import_node_path35.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path34.relative)(top, dir).split(import_node_path34.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path35.relative)(top, dir).split(import_node_path35.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -42816,7 +43179,7 @@ function dockerClientOf(app, uses) {
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path39 = require("node:path");
+var import_node_path40 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -42930,7 +43293,7 @@ function clonesAndRunsDjango(text2) {
 init_input();
 
 // src/model/own-context.ts
-var import_node_path35 = require("node:path");
+var import_node_path36 = require("node:path");
 init_classify();
 init_pip();
 init_instruction_text();
@@ -42951,7 +43314,7 @@ function namedContextPaths(text2) {
       for (const file of manifestsInstalled(words2)) out.add(file);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path35.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path36.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function pipInstallArgs(words2) {
   const out = [];
@@ -42992,7 +43355,7 @@ function wordsOf3(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path35.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path36.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text2)) {
     const inOwn = at2(dir, p);
@@ -43004,10 +43367,10 @@ function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
 }
 function contextTold(text2, dir, exists2, fallback = dir, projectDirs = []) {
   const named = namedContextPaths(text2);
-  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path35.posix.join(base, p))).length;
+  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path36.posix.join(base, p))).length;
   let best = { dir, count: held(dir) };
   for (let base = dir; base !== "." && base !== "/" && base !== ""; ) {
-    base = import_node_path35.posix.dirname(base);
+    base = import_node_path36.posix.dirname(base);
     const count = held(base);
     if (count > best.count) best = { dir: base, count };
   }
@@ -43021,8 +43384,8 @@ function contextTold(text2, dir, exists2, fallback = dir, projectDirs = []) {
 function contextUnknown(text2, dir, exists2) {
   const named = namedContextPaths(text2);
   if (named.length === 0) return false;
-  for (let base = dir; ; base = import_node_path35.posix.dirname(base)) {
-    if (named.some((p) => exists2(base === "." ? p : import_node_path35.posix.join(base, p)))) return false;
+  for (let base = dir; ; base = import_node_path36.posix.dirname(base)) {
+    if (named.some((p) => exists2(base === "." ? p : import_node_path36.posix.join(base, p)))) return false;
     if (base === "." || base === "/" || base === "") return true;
   }
 }
@@ -43599,7 +43962,7 @@ init_context();
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path37 = require("node:path");
+var import_node_path38 = require("node:path");
 init_classify();
 
 // src/parse/pyproject.ts
@@ -43711,7 +44074,7 @@ init_credentials();
 init_install_args();
 
 // src/model/unlocked-manifests.ts
-var import_node_path36 = require("node:path");
+var import_node_path37 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
@@ -43805,10 +44168,10 @@ function unlockedPipfile(at2) {
   const install = pipenvInstall(at2.argv);
   if (!install || install.ignorePipfile) return void 0;
   const { context } = at2;
-  const source = at2.layout.sourceOf(at2.stage, import_node_path36.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
+  const source = at2.layout.sourceOf(at2.stage, import_node_path37.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
-  const imageDir = at2.layout.sourceOf(at2.stage, import_node_path36.posix.resolve(at2.wd, "Pipfile"), at2.index) ? at2.wd : void 0;
+  const imageDir = at2.layout.sourceOf(at2.stage, import_node_path37.posix.resolve(at2.wd, "Pipfile"), at2.index) ? at2.wd : void 0;
   const lock = lockState(at2, source, imageDir, "Pipfile.lock");
   if (lock === "locked" && !install.skipLock) return void 0;
   const parsed = parsePipfile(file, at2.texts[file], install.dev);
@@ -43818,7 +44181,7 @@ function unlockedPipfile(at2) {
 function lockState(at2, source, imageDir, lockName) {
   const lock = joinPath(dirName(source), lockName);
   if (!at2.context.files.includes(lock)) return { unlocked: "no-lock" };
-  if (imageDir === void 0 || at2.layout.sourceOf(at2.stage, import_node_path36.posix.join(imageDir, lockName), at2.index))
+  if (imageDir === void 0 || at2.layout.sourceOf(at2.stage, import_node_path37.posix.join(imageDir, lockName), at2.index))
     return "locked";
   const install = at2.stage.instructions[at2.index];
   const later = at2.layout.landings(at2.stage, lock).find((l) => l.line > install.line);
@@ -43835,7 +44198,7 @@ function unlockedPoetryProject(at2) {
   const install = poetryInstall(at2.argv);
   if (!install) return void 0;
   const { context } = at2;
-  const copied = copiedAbove(at2, import_node_path36.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml");
+  const copied = copiedAbove(at2, import_node_path37.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml");
   const source = copied?.source ?? (context.sentFiles.includes("pyproject.toml") ? "pyproject.toml" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
@@ -43844,9 +44207,9 @@ function unlockedPoetryProject(at2) {
   return { ...parsePoetryDependencies(file, at2.texts[file], install), ...lock };
 }
 function copiedAbove(at2, dir, name) {
-  const source = at2.layout.sourceOf(at2.stage, import_node_path36.posix.join(dir, name), at2.index);
+  const source = at2.layout.sourceOf(at2.stage, import_node_path37.posix.join(dir, name), at2.index);
   if (source) return { source, dir };
-  return dir === "/" ? void 0 : copiedAbove(at2, import_node_path36.posix.dirname(dir), name);
+  return dir === "/" ? void 0 : copiedAbove(at2, import_node_path37.posix.dirname(dir), name);
 }
 
 // src/model/image-files.ts
@@ -43948,6 +44311,10 @@ function composeCommands2(c) {
 // src/model/image-files.ts
 init_supervisor_config();
 var TEMPLATE_SUFFIXES = [".template", ".tmpl", ".tpl", ".in"];
+var PACKAGED_SUPERVISOR_INCLUDES = {
+  "/etc/supervisor/supervisord.conf": "/etc/supervisor/conf.d/*.conf",
+  "/etc/supervisord.conf": "/etc/supervisor.d/*.ini"
+};
 var ImageFiles = class extends ModelPart {
   /** Requirement files the image installs: `pip install -r X` in RUN of built stages, mapped back to the context. */
   requirements(model, context, layout) {
@@ -43964,7 +44331,7 @@ var ImageFiles = class extends ModelPart {
           ...this.buildScript(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv, ins)) {
-            const imagePath2 = import_node_path37.posix.resolve(wd, req);
+            const imagePath2 = import_node_path38.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath2, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -43987,7 +44354,7 @@ var ImageFiles = class extends ModelPart {
   npmRun(argv, wd, stage, index, context, layout) {
     const names2 = npmScriptsRun(argv);
     if (!names2 || names2.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path37.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const source = layout.sourceOf(stage, import_node_path38.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     return npmScriptCommands(packageScripts(text2), names2).map((c) => ({ argv: c, wd }));
@@ -43996,7 +44363,7 @@ var ImageFiles = class extends ModelPart {
   buildScript(argv, wd, stage, index, context, layout) {
     const word = scriptWords2(argv)[0];
     if (!word || word.includes("$") || !/\.sh$|\//.test(word)) return [];
-    const source = layout.sourceOf(stage, import_node_path37.posix.resolve(wd, word), index);
+    const source = layout.sourceOf(stage, import_node_path38.posix.resolve(wd, word), index);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     let dir = wd;
@@ -44019,7 +44386,7 @@ var ImageFiles = class extends ModelPart {
     for (const argv of startArgvs(app, target, dirs))
       for (const req of requirementArgs(argv)) {
         if (req.includes("$")) continue;
-        const inImage2 = import_node_path37.posix.resolve(dirs.get(argv) ?? (service?.workingDir || target.workdir || "/"), req);
+        const inImage2 = import_node_path38.posix.resolve(dirs.get(argv) ?? (service?.workingDir || target.workdir || "/"), req);
         const bound = boundFile(service?.volumes ?? [], inImage2);
         const source = layout.sourceOf(target, inImage2);
         if (bound && bound in this.texts) found.push(bound);
@@ -44123,7 +44490,7 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path37.posix.resolve(dirs[k], word)] : [import_node_path37.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path38.posix.resolve(dirs[k], word)] : [import_node_path38.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath2 of candidates) {
           const source = layout.sourceOf(target, imagePath2) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath2);
@@ -44149,9 +44516,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path37.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path38.posix.resolve(workdir, make.dir ?? ".");
     for (const name of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath2 = import_node_path37.posix.resolve(dir, name);
+      const imagePath2 = import_node_path38.posix.resolve(dir, name);
       const source = layout.sourceOf(target, imagePath2);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath2);
       if (!file || !(file in this.texts)) continue;
@@ -44204,16 +44571,17 @@ var ImageFiles = class extends ModelPart {
     if (named.length > 0) {
       const volumes = app.compose?.appService?.volumes ?? [];
       files = named.flatMap((c) => {
-        const imagePath2 = import_node_path37.posix.resolve(target.workdir || "/", c);
+        const imagePath2 = import_node_path38.posix.resolve(target.workdir || "/", c);
         const bound = boundFile(volumes, imagePath2);
         const source = layout.sourceOf(target, imagePath2);
         const file = bound && bound in this.texts ? bound : source && joinPath(context.dir, source);
-        if (!file) return [];
-        const includes = supervisorIncludes(this.texts[file] ?? "", imagePath2);
+        const packaged = file ? void 0 : PACKAGED_SUPERVISOR_INCLUDES[imagePath2];
+        if (!file && !packaged) return [];
+        const includes = packaged ? [packaged] : supervisorIncludes(this.texts[file] ?? "", imagePath2);
         const included = context.sentFiles.filter(
           (f) => includes.length > 0 && layout.landings(target, f).some((l) => includes.some((p) => matchesInclude(p, l.path)))
         );
-        return [file, ...included.map((f) => joinPath(context.dir, f))];
+        return [...file ? [file] : [], ...included.map((f) => joinPath(context.dir, f))];
       });
     } else {
       files = context.sentFiles.filter((f) => /\.(conf|ini)$/.test(f) && layout.landingOf(target, f)).map((f) => joinPath(context.dir, f)).filter((f) => /^\s*\[(fcgi-)?program:/m.test(this.texts[f] ?? ""));
@@ -44237,7 +44605,7 @@ var ImageFiles = class extends ModelPart {
       const server = uwsgi ? "uwsgi" : "gunicorn";
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const inImage2 = import_node_path37.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
+      const inImage2 = import_node_path38.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
       const bound = boundFile(app.compose?.appService?.volumes ?? [], inImage2);
       if (bound && bound in this.texts) {
         files.set(bound, server);
@@ -44292,7 +44660,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path37.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path38.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -44308,7 +44676,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath2) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path37.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path38.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath2 !== target && !imagePath2.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath2.slice(target.length)));
     if (file) return file;
@@ -44356,7 +44724,7 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path37.posix.basename(word) === import_node_path37.posix.basename(script.imagePath);
+  return import_node_path38.posix.basename(word) === import_node_path38.posix.basename(script.imagePath);
 }
 function nginxPathsByRun(stage) {
   const out = /* @__PURE__ */ new Set();
@@ -44368,8 +44736,8 @@ function nginxPathsByRun(stage) {
       const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
       const dest = operands.at(-1);
       if (operands.length < 2 || !dest?.startsWith("/etc/nginx/") || dest.includes("$")) continue;
-      out.add(import_node_path37.posix.normalize(dest));
-      for (const source of operands.slice(0, -1)) out.add(import_node_path37.posix.join(dest, import_node_path37.posix.basename(source)));
+      out.add(import_node_path38.posix.normalize(dest));
+      for (const source of operands.slice(0, -1)) out.add(import_node_path38.posix.join(dest, import_node_path38.posix.basename(source)));
     }
   }
   return [...out];
@@ -45267,7 +45635,7 @@ function moduleRoot(file, module2) {
 init_app_service();
 
 // src/model/server-install.ts
-var import_node_path38 = require("node:path");
+var import_node_path39 = require("node:path");
 init_classify();
 init_shell();
 init_pip();
@@ -45321,7 +45689,7 @@ function runCommands2(run) {
 }
 function lockText(app, layout, stage, index, dir, name) {
   const context = app.context;
-  const source = layout.sourceOf(stage, import_node_path38.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
+  const source = layout.sourceOf(stage, import_node_path39.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
   return source ? { file: joinPath(context.dir, source), source } : void 0;
 }
 function names(line, name) {
@@ -45379,7 +45747,7 @@ function serverInstall(app, layout, texts, name) {
           const lock = lockText(app, layout, stage, index, wd, lockName);
           const version = lock && lock.file in texts ? lockedPackage(lock.file, texts[lock.file], name) : void 0;
           if (version) return { provided: true, version, pinnedIn: lock.file };
-          if (version === "" && word.test(texts[import_node_path38.posix.join(import_node_path38.posix.dirname(lock.file), MANIFEST_OF[lockName])] ?? ""))
+          if (version === "" && word.test(texts[import_node_path39.posix.join(import_node_path39.posix.dirname(lock.file), MANIFEST_OF[lockName])] ?? ""))
             return { provided: true };
           if (version === void 0 && !app.requirements.some((r) => r.manifest)) open = true;
           continue;
@@ -45564,13 +45932,13 @@ var ProjectBuilder = class {
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
       const landing = layout.landingOf(target, relativeTo(app.managePy, context.dir));
-      if (landing) view.imageSourceDir = import_node_path39.posix.dirname(landing);
+      if (landing) view.imageSourceDir = import_node_path40.posix.dirname(landing);
     }
     return view;
   }
   /** The images of `otherDockerfiles` compose builds for a sidecar of the app, with the requirements they install. */
   sidecarImages(dockerfiles, contexts, composeSets) {
-    const managePys = this.files.filter((f) => import_node_path39.posix.basename(f) === "manage.py");
+    const managePys = this.files.filter((f) => import_node_path40.posix.basename(f) === "manage.py");
     const out = [];
     for (const set of composeSets)
       for (const service of set.model?.services ?? []) {
@@ -45699,12 +46067,12 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path39.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path40.posix.dirname(landing);
       }
       if (target) {
         const context = app.context;
         const python = context.sentFiles.filter((f) => f.endsWith(".py"));
-        const code2 = python.filter((f) => import_node_path39.posix.basename(f) !== "manage.py");
+        const code2 = python.filter((f) => import_node_path40.posix.basename(f) !== "manage.py");
         app.imageHoldsPython = (code2.length > 0 ? code2 : python).some((f) => layout.landingOf(target, f));
       }
     }
@@ -45737,7 +46105,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path39.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path40.posix.dirname(at2) }] : [];
     });
     if (landings.length === 0) return this.mountedProjectStarted(app);
     if (landings.length < 2) return void 0;
@@ -45751,7 +46119,7 @@ var ProjectBuilder = class {
   mountedProjectStarted(app) {
     const volumes = app.compose?.appService?.volumes ?? [];
     for (const dir of djangoDirectories(app)) {
-      const file = boundFile(volumes, import_node_path39.posix.join(dir, "manage.py"));
+      const file = boundFile(volumes, import_node_path40.posix.join(dir, "manage.py"));
       if (file && file in this.texts) return file;
     }
     return void 0;
@@ -45962,7 +46330,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path40.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path41.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -46022,14 +46390,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path41 = require("node:path");
+var import_node_path42 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path41.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path42.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path41.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path41.posix.normalize(import_node_path41.posix.join(dir, file));
+  if (dir === "" || import_node_path42.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path42.posix.normalize(import_node_path42.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -46693,7 +47061,7 @@ function fileName2(name) {
 }
 
 // src/report/sarif.ts
-var import_node_path42 = require("node:path");
+var import_node_path43 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -46710,7 +47078,7 @@ function sarifLog(report, allRules) {
   const named = new Set(report.findings.map((f) => f.ruleId));
   const rules = allRules.filter((r) => named.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path42.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path43.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -46749,7 +47117,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path42.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path43.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -47218,7 +47586,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path43 = require("node:path");
+var import_node_path44 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -47278,7 +47646,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path43.join)(dir, ".git");
+  const dotGit = (0, import_node_path44.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -47287,7 +47655,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path43.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path44.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -47297,37 +47665,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text2];
   for (const m of text2.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path43.join)(home, target.slice(2));
-    if (!(0, import_node_path43.isAbsolute)(target)) target = (0, import_node_path43.resolve)((0, import_node_path43.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path44.join)(home, target.slice(2));
+    if (!(0, import_node_path44.isAbsolute)(target)) target = (0, import_node_path44.resolve)((0, import_node_path44.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path43.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path43.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path43.join)((0, import_node_path43.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path44.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path44.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path44.join)((0, import_node_path44.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path43.join)(dir, e.name, "config"));
-        modules((0, import_node_path43.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path43.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path44.join)(dir, e.name, "config"));
+        modules((0, import_node_path44.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path44.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path43.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path44.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path43.resolve)(workspace)];
-  const rel = (0, import_node_path43.relative)((0, import_node_path43.resolve)(workspace), (0, import_node_path43.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path43.isAbsolute)(rel)) {
-    let dir = (0, import_node_path43.resolve)(workspace);
-    for (const part of rel.split(import_node_path43.sep)) dirs.push(dir = (0, import_node_path43.join)(dir, part));
+  const dirs = [(0, import_node_path44.resolve)(workspace)];
+  const rel = (0, import_node_path44.relative)((0, import_node_path44.resolve)(workspace), (0, import_node_path44.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path44.isAbsolute)(rel)) {
+    let dir = (0, import_node_path44.resolve)(workspace);
+    for (const part of rel.split(import_node_path44.sep)) dirs.push(dir = (0, import_node_path44.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -47500,7 +47868,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path47.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path48.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -47513,7 +47881,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path47.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path48.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -47536,11 +47904,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names2 = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path47.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path48.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names2.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names2.map((name) => (0, import_node_path47.join)(dir, name));
+  return names2.map((name) => (0, import_node_path48.join)(dir, name));
 }
 function isDirectory(path4) {
   try {
@@ -47635,7 +48003,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path47.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path48.parse)(root).root }),
     analyze: io.analyze
   });
 }

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-7TBPE72P.js";
+} from "./chunk-444YYDQJ.js";
 import {
   insertLines,
   normalizePackageName,

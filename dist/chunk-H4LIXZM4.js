@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-DZVMU4BP.js";
+} from "./chunk-64MPLZCT.js";
 import {
   makeReport
 } from "./chunk-YO4ARLZV.js";
 import {
   RULES
-} from "./chunk-7TBPE72P.js";
+} from "./chunk-444YYDQJ.js";
 import {
   SEVERITIES,
   UnsafePathError,

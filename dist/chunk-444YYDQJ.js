@@ -12056,6 +12056,7 @@ var DatabasesBuilder = class {
       selection = chosen;
     } else if (this.configs.length > 0 && !engines.has("?") && !(this.untraced && engines.size > 1))
       selection = { kind: "fixed" };
+    else if (this.configs.length === 0 && this.overrides.length > 0) selection = { kind: "fixed" };
     else selection = { kind: "unknown" };
     const model = { line, selection, configs: this.configs };
     if (this.overrides.length > 0) model.engineOverrides = this.overrides;
@@ -16234,6 +16235,21 @@ function callStrMethod(o, method, args, line) {
   }
 }
 
+// src/model/settings/container-platform.ts
+var PLATFORM_CONSTANTS = {
+  "sys.platform": "linux",
+  "os.name": "posix"
+};
+function platformConstant(name, line) {
+  const v = PLATFORM_CONSTANTS[name];
+  return v === void 0 ? void 0 : { t: "str", v, line };
+}
+var callPlatform = (_recorder, _ctx, name, args, line) => {
+  if (name !== "platform.system" || args.pos.length > 0) return void 0;
+  return { t: "str", v: "Linux", line };
+};
+var PLATFORM_OPERAND = /^(?:platform\.system\(\)|sys\.platform|os\.name)(?:\.(?:lower|upper|casefold)\(\))?(?:\.(?:startswith|endswith)\(\s*(['"])[\w-]*\1\s*\))?$/;
+
 // src/model/settings/django-settings.ts
 var DJANGO_SETTINGS = "django.conf.settings";
 var MAX_NODES = 200;
@@ -16416,7 +16432,8 @@ function pathAttribute(o, prop, line) {
 // src/model/settings/access.ts
 function attribute(o, prop, line) {
   if (o.t === "ref" && o.name === DJANGO_SETTINGS) return { t: "unknown", text: `settings.${prop}`, line };
-  if (o.t === "ref") return { t: "ref", name: `${o.name}.${prop}`, line };
+  if (o.t === "ref")
+    return platformConstant(`${o.name}.${prop}`, line) ?? { t: "ref", name: `${o.name}.${prop}`, line };
   if (o.t === "env" || o.t === "choice") return derive(lift(o, (x) => attribute(x, prop, line)));
   if (o.t === "dict" && o.attributes)
     return o.entries.find((e) => e.key === prop)?.value ?? { t: "unknown", text: `\u2026.${prop}`, line };
@@ -16475,11 +16492,16 @@ function setIn(base, keys, value, line) {
   }
   if (base.t === "choice" || base.t === "env") {
     const out = lift(base, (b) => setIn(b, keys, value, line));
+    if (out.t === "env" && base.t === "env" && base.dbUrl) {
+      out.dbUrl = true;
+      if (base.engineOverride) out.engineOverride = base.engineOverride;
+    }
     if (out.t === "env" && out.dbUrl && key === "ENGINE" && rest.length === 0)
       if (value.t === "str") out.engineOverride = value;
       else delete out.engineOverride;
     return out;
   }
+  if (base.t === "unknown" && base.crash) return base;
   if (base.t === "unknown" && !base.crash && rest.length === 0)
     return { t: "dict", entries: [{ key, value, line }], line };
   return { t: "unknown", text: `[${keys.join("][")}] = \u2026`, line };
@@ -17303,7 +17325,8 @@ var LIBRARIES = [
   callKaio,
   callLoggingConfig,
   callUrllib,
-  callConfigurationsValue
+  callConfigurationsValue,
+  callPlatform
 ];
 function callByName(recorder, ctx, name, args, line) {
   for (const call2 of LIBRARIES) {
@@ -18211,10 +18234,19 @@ var CONSTANT_SHAPES = /* @__PURE__ */ new Set(["VariableName", "Boolean", "Numbe
 var DOCKERENV_TEST = /^(?:os\.path\.(?:exists|isfile)\(\s*(['"])\/\.dockerenv\1\s*\)|Path\(\s*(['"])\/\.dockerenv\2\s*\)\.(?:exists|is_file)\(\))$/;
 function constantShape(ev, node) {
   if (CONSTANT_SHAPES.has(node.name)) return true;
-  if (node.name === "CallExpression") return DOCKERENV_TEST.test(ev.text(node));
+  if (node.name === "CallExpression") return DOCKERENV_TEST.test(ev.text(node)) || platformOperand(ev, node);
   if (node.name !== "BinaryExpression") return false;
-  const operands = childrenOf(node).filter((k) => !["is", "not", "CompareOp"].includes(k.name));
-  return operands.length === 2 && childrenOf(node).length - operands.length <= 2 && operands.every((k) => CONSTANT_SHAPES.has(k.name) || k.name === "String" && !k.firstChild);
+  const operands = childrenOf(node).filter((k) => !["is", "not", "in", "CompareOp"].includes(k.name));
+  return operands.length === 2 && childrenOf(node).length - operands.length <= 2 && operands.every((k) => CONSTANT_SHAPES.has(k.name) || plainStrings(k) || platformOperand(ev, k));
+}
+function platformOperand(ev, node) {
+  return ["CallExpression", "MemberExpression"].includes(node.name) && PLATFORM_OPERAND.test(ev.text(node));
+}
+function plainStrings(node) {
+  if (node.name === "String") return !node.firstChild;
+  if (node.name !== "TupleExpression" && node.name !== "ArrayExpression") return false;
+  const items = childrenOf(node).filter((k) => !["(", ")", "[", "]", ","].includes(k.name));
+  return items.length > 0 && items.every((k) => k.name === "String" && !k.firstChild);
 }
 function isConstant(ev, test, ctx) {
   const v = ev.evaluate(test, ctx);
@@ -18459,7 +18491,11 @@ function execFromImport(ev, kids, ctx, line) {
     }
     const fromProject = isProjectModule(moduleName);
     const own = fromProject ? projectName(ev, moduleName, imported, line) : void 0;
-    const v = own ? own : fromProject && imported === "env" ? { t: "envobj", scheme: /* @__PURE__ */ new Map(), line } : fromProject && imported === "BASE_DIR" ? { t: "path", base: "BASE_DIR", parts: [], line } : moduleName.startsWith(".") ? ev.unknown(c) : { t: "ref", name: `${moduleName}.${imported}`, line };
+    const v = own ? own : fromProject && imported === "env" ? { t: "envobj", scheme: /* @__PURE__ */ new Map(), line } : fromProject && imported === "BASE_DIR" ? { t: "path", base: "BASE_DIR", parts: [], line } : moduleName.startsWith(".") ? ev.unknown(c) : platformConstant(`${moduleName}.${imported}`, line) ?? {
+      t: "ref",
+      name: `${moduleName}.${imported}`,
+      line
+    };
     if (own) bind(ev, alias, own, ctx, line, true);
     else ctx.scope.set(alias, { v, origins: [] });
     if (moduleName === "decouple" && !ev.dotenvLoads.some((d) => d.via === "python-decouple"))
@@ -18709,6 +18745,7 @@ var ModuleEvaluation = class _ModuleEvaluation {
       recorded: [],
       dotenvLoads: [],
       loggingConfigs: [],
+      texts: /* @__PURE__ */ new Map(),
       failures: [],
       modules: /* @__PURE__ */ new Map(),
       namedModules: /* @__PURE__ */ new Map(),
@@ -18717,6 +18754,7 @@ var ModuleEvaluation = class _ModuleEvaluation {
       syntaxErrors: [],
       includes
     };
+    this.shared.texts.set(file, py.text);
   }
   file;
   py;
@@ -18736,6 +18774,10 @@ var ModuleEvaluation = class _ModuleEvaluation {
   }
   get dotenvLoads() {
     return this.shared.dotenvLoads;
+  }
+  /** The source text of every module evaluated so far. */
+  get texts() {
+    return [...this.shared.texts.values()];
   }
   get failures() {
     return this.shared.failures;
@@ -19056,7 +19098,7 @@ function settingsModelOf(ev, module, ctx) {
     module,
     assignments,
     envReads: [],
-    logHandlers: logHandlers([loggingSetting(ev, ctx), ...ev.loggingConfigs], ev.file, toSource),
+    logHandlers: logHandlers([loggingSetting(ev, ctx), ...ev.loggingConfigs], ev.file, toSource, ev.texts),
     starImports: ev.starImports,
     dotenvLoads: ev.dotenvLoads
   };
@@ -19078,11 +19120,13 @@ function settingsModelOf(ev, module, ctx) {
 }
 function defaultReplacedAt(ev, v, origins) {
   const value = v?.t === "dict" ? v.entries.find((e) => e.key === "default")?.value : void 0;
-  if (value?.t !== "dict" || !origins || origins.length < 2) return void 0;
+  const isConfig = value?.t === "dict" || value?.t === "env" && value.dbUrl && value.unset.t !== "dict";
+  if (!value || !isConfig || !origins || origins.length < 2) return void 0;
+  const file = value.file ?? (value.t === "env" ? value.read.file : void 0);
   const first = Math.min(...origins);
   const at2 = origins.find((i) => {
     const a = ev.recorded[i];
-    return a.file === value.file && a.line <= value.line && value.line <= (a.endLine ?? a.line);
+    return a.file === file && a.line <= value.line && value.line <= (a.endLine ?? a.line);
   });
   return at2 === void 0 || at2 === first ? void 0 : ev.recorded[at2];
 }
@@ -19186,11 +19230,45 @@ function loggingSetting(ev, ctx) {
   const origin = binding.origins.map((i) => ev.recorded[i]).find((a) => a.file);
   return { v: binding.v, file: origin?.file ?? ev.file };
 }
-function logHandlers(configs, ownFile, toSource) {
+function handlerNamesUsed(config2) {
+  const names = /* @__PURE__ */ new Set();
+  const entry = (d, key) => d.entries.find((e) => e.key === key)?.value;
+  const add2 = (v) => {
+    if (v === void 0 || v.t === "none") return true;
+    if (v.t === "str") {
+      names.add(v.v);
+      return true;
+    }
+    if (v.t === "list") return v.items.every(add2);
+    if (v.t === "choice") return v.options.every((o) => add2(o.v));
+    if (v.t === "env") return add2(v.unset) && (v.cases ?? []).every((c) => add2(c.v));
+    return false;
+  };
+  const incremental = entry(config2, "incremental");
+  if (incremental && !(incremental.t === "bool" && !incremental.v)) return void 0;
+  const root = entry(config2, "root");
+  if (root && root.t !== "none" && (root.t !== "dict" || !add2(entry(root, "handlers")))) return void 0;
+  const loggers = entry(config2, "loggers");
+  if (loggers && loggers.t !== "none") {
+    if (loggers.t !== "dict") return void 0;
+    for (const l of loggers.entries)
+      if (l.value.t !== "dict" || !add2(entry(l.value, "handlers"))) return void 0;
+  }
+  const handlers = entry(config2, "handlers");
+  for (const h of handlers?.t === "dict" ? handlers.entries : [])
+    if (h.value.t === "dict" && !(add2(entry(h.value, "target")) && add2(entry(h.value, "handlers"))))
+      return void 0;
+  return names;
+}
+function quotedOnce(name, texts) {
+  const quoted = new RegExp(`(['"])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\1`, "g");
+  return texts.reduce((n, t) => n + (t.match(quoted)?.length ?? 0), 0) === 1;
+}
+function logHandlers(configs, ownFile, toSource, texts) {
   const out = [];
   let file = "";
   let callLine;
-  const seen = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Map();
   const visitConfig = (v, depth) => {
     if (depth > MAX_LOGGING_DEPTH) return;
     if (v.t === "env") {
@@ -19200,24 +19278,32 @@ function logHandlers(configs, ownFile, toSource) {
     else if (v.t === "dict") {
       const handlers = v.entries.find((e) => e.key === "handlers")?.value;
       if (handlers?.t !== "dict") return;
+      const named = handlerNamesUsed(v);
       for (const h of handlers.entries) {
         if (h.value.t !== "dict") continue;
         const cls = h.value.entries.find((e) => e.key === "class");
         if (cls?.value.t !== "str") continue;
         const where = cls.value.file ?? file;
         const key = `${where}\0${cls.value.v}\0${cls.line}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const unused = named !== void 0 && !named.has(h.key) && quotedOnce(h.key, texts);
+        const earlier = seen.get(key);
+        if (earlier) {
+          if (!unused) delete earlier.unreferenced;
+          continue;
+        }
         const filename = h.value.entries.find((e) => e.key === "filename")?.value;
         const delay = h.value.entries.find((e) => e.key === "delay")?.value;
-        out.push({
+        const handler = {
           className: cls.value.v,
           line: cls.line,
           file: where,
           ...callLine ? { dictConfigLine: callLine } : {},
           ...filename ? { filename: toSource(filename) } : {},
-          ...delay?.t === "bool" && delay.v ? { delayed: true } : {}
-        });
+          ...delay?.t === "bool" && delay.v ? { delayed: true } : {},
+          ...unused ? { unreferenced: { name: h.key } } : {}
+        };
+        seen.set(key, handler);
+        out.push(handler);
       }
     }
   };
@@ -23396,10 +23482,23 @@ var ROLES = [
   [/^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector)$/, "postgres"],
   [/^mysql(-server)?$/, "mysql"],
   [/^mariadb$/, "mariadb"],
+  [/^(mssql(-server(-linux)?)?|sqlserver|azure-sql-edge)$/, "sqlserver"],
+  [/^mongo(db)?(-community-server|-enterprise-server)?$/, "mongo"],
+  [/^cockroach(db)?$/, "cockroach"],
   [/^(redis(-stack(-server)?)?|valkey|keydb)$/, "redis"]
 ];
+var DATABASE_ROLES = /* @__PURE__ */ new Set([
+  "postgres",
+  "mysql",
+  "mariadb",
+  "sqlserver",
+  "mongo",
+  "cockroach"
+]);
+var SQL_SERVER_PATH = /(^|\/)mssql\/(rhel\/)?server$/;
 var TOOLING = /^(exporter|backup|backups|admin|client|cli|ui|web|proxy|bouncer|pgbouncer|operator|init|migrate|migrations)$/;
 function roleOf(repository) {
+  if (SQL_SERVER_PATH.test(repository.toLowerCase())) return "sqlserver";
   const last = repository.split("/").pop().toLowerCase();
   const whole = ROLES.find(([re]) => re.test(last))?.[1];
   if (whole) return whole;
@@ -23877,6 +23976,11 @@ function holderAfter(commands, index, runsArguments2 = () => false, facts = {}) 
   }
   return void 0;
 }
+function endsAfter(commands, index) {
+  const command = commands[index];
+  if (!command || command.loop) return false;
+  return commands.slice(index + 1).every((c) => c.background || exclusive(c, command));
+}
 function backgroundStart(commands, runsArguments2) {
   return backgroundStarts(commands, runsArguments2)[0];
 }
@@ -23891,7 +23995,8 @@ function backgroundStarts(commands, runsArguments2) {
   }
   return groups.map((background) => ({
     background,
-    holder: holderAfter(commands, commands.indexOf(background[0].command), runsArguments2)
+    holder: holderAfter(commands, commands.indexOf(background[0].command), runsArguments2),
+    ends: endsAfter(commands, commands.indexOf(background.at(-1).command))
   }));
 }
 var REVERSE_PROXIES = {
@@ -24008,6 +24113,7 @@ function supervisorPrograms(file, text2) {
   const out = [];
   const users = /* @__PURE__ */ new Map();
   const counts = /* @__PURE__ */ new Map();
+  const output = /* @__PURE__ */ new Map();
   let program;
   let kind = "program";
   let last;
@@ -24037,6 +24143,15 @@ function supervisorPrograms(file, text2) {
     last = void 0;
     const user = /^\s*user\s*[=:]\s*(\S+)\s*$/.exec(line);
     if (program && user) users.set(program, { user: user[1], line: i + 1 });
+    const logfile = /^\s*(stdout|stderr)_logfile\s*[=:]\s*(\S+)\s*$/.exec(line);
+    const redirect = /^\s*redirect_stderr\s*[=:]\s*(\S+)\s*$/.exec(line);
+    if (program && (logfile || redirect)) {
+      const o = output.get(program) ?? {};
+      if (logfile)
+        o[logfile[1] === "stdout" ? "stdoutLogfile" : "stderrLogfile"] = { line: i + 1, value: logfile[2] };
+      if (redirect) o.redirectStderr = /^(true|yes|on|1)$/i.test(redirect[1]);
+      output.set(program, o);
+    }
     const numprocs = /^\s*numprocs\s*[=:]\s*(\d+)\s*$/.exec(line);
     if (program && numprocs) counts.set(program, Number(numprocs[1]));
     const dir = /^\s*directory\s*[=:]\s*(\S.*?)\s*$/.exec(line);
@@ -24054,6 +24169,7 @@ function supervisorPrograms(file, text2) {
       p.user = user.user;
       p.userLine = user.line;
     }
+    Object.assign(p, output.get(p.name));
     const count = counts.get(p.name);
     if (count !== void 0 && count > 1) p.numprocs = count;
   }
@@ -24607,8 +24723,9 @@ function runsDjangoProject(service, projectDirs) {
   return mounts || service.environment.some((e) => e.name === "DJANGO_SETTINGS_MODULE" && e.value);
 }
 function dependsOnDatabase(service, services) {
-  const databases = /* @__PURE__ */ new Set(["postgres", "mysql", "mariadb"]);
-  return service.dependsOn.some((d) => services.some((s) => s.name === d.service && databases.has(s.role)));
+  return service.dependsOn.some(
+    (d) => services.some((s) => s.name === d.service && DATABASE_ROLES.has(s.role))
+  );
 }
 function runsDjangoItself(service) {
   return [service.command?.raw, service.entrypoint?.raw].some(
@@ -25598,6 +25715,73 @@ RUN pip install --no-cache-dir -r requirements.txt
 
 // src/rules/TF0204-deps-installed-at-start.ts
 var import_node_path14 = __toESM(require_node_path(), 1);
+
+// src/rules/lib/base-image.ts
+function repositoryBases(app) {
+  const out = [];
+  for (let a = app; a?.baseImage && out.length < 4; a = a.baseImage.app) {
+    const stage = a.baseImage.app.dockerfile?.targetStage;
+    if (!stage || out.some((b) => b.app === a.baseImage.app)) break;
+    out.push({ image: a.baseImage.image, app: a.baseImage.app, stage });
+  }
+  return out;
+}
+function inherited(app, pick2) {
+  for (const base of repositoryBases(app)) {
+    const value = pick2(base.stage);
+    if (value !== void 0) return { image: base.image, app: base.app, value };
+  }
+  return void 0;
+}
+function startingApp(app) {
+  const stage = app.dockerfile?.targetStage;
+  const service = app.compose?.appService;
+  if (!stage || stage.cmd || stage.entrypoint || service?.command || service?.entrypoint) return app;
+  return inherited(app, (s) => s.cmd || s.entrypoint ? true : void 0)?.app ?? app;
+}
+
+// src/rules/lib/image-packages.ts
+var PACKAGE_MANAGER = { alpine: "apk", debian: "apt-get" };
+var ON_DEBIAN = /* @__PURE__ */ new Set(["python", "pypy", "debian", "ubuntu", "buildpack-deps"]);
+function distributionOfImage(image) {
+  if (!image || image.includes("$")) return void 0;
+  const { repository, tag = "latest" } = splitImage(image.toLowerCase());
+  const name = repository.slice(repository.lastIndexOf("/") + 1);
+  if (name === "alpine" || /(^|-)alpine/.test(tag)) return "alpine";
+  const official = /^((docker\.io|index\.docker\.io)\/)?(library\/)?$/.test(
+    repository.slice(0, -name.length)
+  );
+  return official && ON_DEBIAN.has(name) && !/windows|nanoserver/.test(tag) ? "debian" : void 0;
+}
+function distributionOfRuns(runs) {
+  const programs = new Set(
+    runs.flatMap((r) => r.script?.commands.map((c) => c.argv) ?? (r.argv ? [r.argv] : [])).map((argv) => programArgv(argv)[0] ?? "")
+  );
+  const apk = programs.has("apk");
+  const apt = programs.has("apt-get") || programs.has("apt");
+  return apk === apt ? void 0 : apk ? "alpine" : "debian";
+}
+function imageDistribution(app, service) {
+  const runner = service ?? (app.dockerfile ? void 0 : app.compose?.appService);
+  const own = runner && !runner.build ? runner.image?.value : void 0;
+  const named = distributionOfImage(own);
+  if (named) return { distribution: named, image: own };
+  for (const a of [app, ...repositoryBases(app).map((b) => b.app)]) {
+    const df = a.dockerfile;
+    if (!df?.targetStage) return void 0;
+    const stages = lineage2(df, df.targetStage);
+    const base = stages[0].from;
+    const image = base.image ?? base.raw;
+    const fromBase = distributionOfImage(base.image);
+    if (fromBase) return { distribution: fromBase, image };
+    const runs = stages.flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN");
+    const fromRuns = distributionOfRuns(runs);
+    if (fromRuns) return { distribution: fromRuns, image };
+  }
+  return void 0;
+}
+
+// src/rules/TF0204-deps-installed-at-start.ts
 var depsInstalledAtStart = defineRule({
   id: "TF0204",
   name: "deps-installed-at-start",
@@ -25616,6 +25800,10 @@ RUN pip install --no-cache-dir -r requirements.txt
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 \`\`\`
 
+A start that installs with the other distribution's package manager (\`apt-get install\` on an Alpine image,
+\`apk add\` on a Debian one) fails with "not found" and installs nothing; the message then names the image's own
+package manager for the RUN (\`apk add --no-cache \u2026\` on Alpine), whose package names can differ.
+
 A \`uv sync\` at start often makes up for a compose bind mount (\`.:/app\`) that hides the \`.venv\` the image's own
 \`RUN uv sync\` built in the project directory. The message then names that mount: keep the environment out of the
 mounted directory (\`ENV UV_PROJECT_ENVIRONMENT=/opt/venv\` before the RUN, \`/opt/venv/bin\` on \`PATH\`) and drop
@@ -25632,10 +25820,11 @@ that command, to change to \`gunicorn\` on PATH or \`/opt/venv/bin/gunicorn\`, w
       if (!what) continue;
       const built = what === "uv sync" ? buildSync(app, cmd, service) : void 0;
       const container = service ? `service '${service.name}'` : "the container";
+      const missing = lacksManager(what, app, service);
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: built?.mount ? mountedVenvMessage(app, built) : built ? `'uv sync' runs every time ${container} starts, although the image's RUN uv sync (${built.runAt}) already installs the dependencies at build time. Drop uv sync from the start command.` : `'${what}' runs every time ${container} starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
+        message: built?.mount ? mountedVenvMessage(app, built) : missing ? missingManagerMessage(what, container, cmd.argv, missing) : built ? `'uv sync' runs every time ${container} starts, although the image's RUN uv sync (${built.runAt}) already installs the dependencies at build time. Drop uv sync from the start command.` : `'${what}' runs every time ${container} starts. Move the installation into a RUN of the Dockerfile so the image carries its dependencies.`
       });
     }
     return findings;
@@ -25662,6 +25851,39 @@ function mountedVenvMessage(app, built) {
   });
   const paths = renamed.length > 0 ? ` The start calls the environment by its path: change ${renamed.join("; ")}, or it fails to start once ${venv} is gone.` : "";
   return `'uv sync' runs every time the container starts: the bind mount '${built.mount}' (${built.mountAt}) hides ${venv}, the environment the image's RUN uv sync (${built.runAt}) built, so the image's dependencies are not seen and are installed again. The image already installs them: keep the environment out of the mounted directory (ENV UV_PROJECT_ENVIRONMENT=/opt/venv before that RUN, and ENV PATH="/opt/venv/bin:$PATH")${copy}, then drop uv sync from the start command.${paths}`;
+}
+function lacksManager(what, app, service) {
+  const image = imageDistribution(app, service);
+  const manager = what.split(" ")[0] === "apk" ? "apk" : /^apt(-get)? /.test(what) ? "apt-get" : void 0;
+  return manager && image && PACKAGE_MANAGER[image.distribution] !== manager ? image : void 0;
+}
+function missingManagerMessage(what, container, argv, image) {
+  const program = what.split(" ")[0];
+  const packages = packagesOf(programArgv(argv)).join(" ") || "<packages>";
+  const [kind, other] = image.distribution === "alpine" ? ["an Alpine", "Debian"] : ["a Debian", "Alpine"];
+  const own = image.distribution === "alpine" ? "Alpine" : "Debian";
+  const run = image.distribution === "alpine" ? `apk add --no-cache ${packages}` : `apt-get update && apt-get install -y --no-install-recommends ${packages} && rm -rf /var/lib/apt/lists/*`;
+  return `'${what}' runs every time ${container} starts, but the image is built on ${image.image}, ${kind} image that has no ${program}: the line fails at start ("${program}: not found") and installs nothing. Install the packages at build time with ${own}'s package manager in a RUN of the Dockerfile: RUN ${run} (${own}'s package names can differ from ${other}'s), and drop the installation from the start.`;
+}
+var VALUED = /* @__PURE__ */ new Set([
+  "-o",
+  "-t",
+  "-c",
+  "--option",
+  "--target-release",
+  "--config-file",
+  "--virtual",
+  "--repository",
+  "-X"
+]);
+function packagesOf(argv) {
+  const at2 = argv.findIndex((w, i) => i > 0 && (w === "install" || w === "add"));
+  const out = [];
+  for (let i = at2 + 1; at2 > 0 && i < argv.length; i++) {
+    if (VALUED.has(argv[i])) i++;
+    else if (!argv[i].startsWith("-")) out.push(argv[i]);
+  }
+  return out;
 }
 function stageName(stage) {
   return stage.name ?? String(stage.index);
@@ -25708,6 +25930,9 @@ function syncedEnvironment(argv, workdir, env) {
     return named.startsWith("/") ? import_node_path14.posix.normalize(named) : base && import_node_path14.posix.resolve(base, named);
   return base?.startsWith("/") ? import_node_path14.posix.join(base, ".venv") : void 0;
 }
+
+// src/rules/TF0205-service-image-unpinned.ts
+var import_node_path18 = __toESM(require_node_path(), 1);
 
 // src/model/compose.ts
 var import_node_path17 = __toESM(require_node_path(), 1);
@@ -26309,6 +26534,12 @@ var ServiceConverter = class {
             if (dir.value.startsWith("/") && !dir.unset) s.workingDir = dir.value;
           } else this.wrong(e, what, "a string", v);
           break;
+        case "user":
+          if (v.kind === "scalar") {
+            const user = this.str(v);
+            s.user = { file: e.file, line: e.line, value: user.value, raw: user.raw };
+          } else this.wrong(e, what, "a string", v);
+          break;
         case "secrets":
           s.secrets.push(...this.secrets(e, what));
           break;
@@ -26809,6 +27040,21 @@ var EXAMPLE_TAG = {
   mariadb: "11",
   redis: "7"
 };
+function exampleTag(name, service) {
+  const command = [service.command, service.entrypoint].map((c) => c?.argv?.join(" ") ?? c?.raw ?? "").join(" ");
+  if (name === "mysql" && /--default[-_]authentication[-_]plugin\b/.test(command))
+    return {
+      tag: "8.0",
+      why: ": its command passes --default-authentication-plugin, which MySQL 8.4 removed, so mysqld would not start on 8.4 or later (or pin 8.4 and pass --mysql-native-password=ON in its place)"
+    };
+  if (name === "postgres" && service.volumes.some((v) => import_node_path18.posix.normalize(`${v.target}/`) === "/var/lib/postgresql/data/"))
+    return {
+      tag: "17",
+      why: ": from 18 the image will not start with its mount at /var/lib/postgresql/data"
+    };
+  const tag = EXAMPLE_TAG[name];
+  return tag === void 0 ? void 0 : { tag };
+}
 var OFFICIAL = /* @__PURE__ */ new Set([
   ...Object.keys(EXAMPLE_TAG),
   "nginx",
@@ -26843,7 +27089,9 @@ var serviceImageUnpinned = defineRule({
     "An image with no tag means `:latest`, which moves: the next `docker compose pull` (or a fresh machine) gets a",
     "different PostgreSQL or Redis than the one you tested with, possibly a new major version that cannot read the",
     "existing data directory. Pin the version you run, at least to the major (`postgres:16`), better to the minor,",
-    "or to a digest for full reproducibility.",
+    "or to a digest for full reproducibility. The example tag is one the service still starts on: `mysql:8.0` when its",
+    "command passes `--default-authentication-plugin` (removed in MySQL 8.4), `postgres:17` when it mounts",
+    "/var/lib/postgresql/data (from 18 the image will not start with that mount, TF0603).",
     "",
     "```yaml",
     "services:",
@@ -26892,7 +27140,8 @@ var serviceImageUnpinned = defineRule({
       const tagVariable = fromVariable ? /\$\{?(\w+)/.exec(rawTag ?? "")?.[1] : void 0;
       const latestByDefault = tagVariable !== void 0 && /^\$\{\w+:?-latest\}$/.test(rawTag ?? "");
       const what = tagVariable ? `'${img.raw ?? img.value}', whose tag ${tagVariable} gives (${latestByDefault ? "latest when it is unset" : "latest here"})` : img.tag === "latest" ? `'${repository}:latest'` : `'${repository}' with no tag`;
-      const pin = tagVariable ? `set ${tagVariable} to a version where it is deployed${latestByDefault ? ` and drop the latest default (\`\${${tagVariable}:?}\` makes compose refuse to start without it)` : ""}` : `pin a version, e.g. '${repository}:${EXAMPLE_TAG[img.repository.split("/").pop() ?? ""] ?? "<version>"}' (or a digest)`;
+      const example = exampleTag(img.repository.split("/").pop() ?? "", s);
+      const pin = tagVariable ? `set ${tagVariable} to a version where it is deployed${latestByDefault ? ` and drop the latest default (\`\${${tagVariable}:?}\` makes compose refuse to start without it)` : ""}` : `pin a version, e.g. '${repository}:${example?.tag ?? "<version>"}' (or a digest)${example?.why ?? ""}`;
       const local = s.build || img.repository.includes("/") ? void 0 : localAppImage(img.raw ?? img.value);
       const say = (who, plural2) => {
         const verb = (one, many) => `${who} ${plural2 ? many : one}`;
@@ -27227,6 +27476,21 @@ function proxyBeside(app) {
     if (running.length === 0 || running.some((s) => !s.proxy)) return void 0;
     return running[0].proxy;
   };
+}
+function containerEndsAfter(app, command) {
+  const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
+  const chains = [imageCommand(app), effectiveCommand(app)].map((chain2) => ({ chain: chain2, at: chain2.findIndex((c) => key(c) === key(command)) })).filter(({ at: at2 }) => at2 >= 0);
+  return chains.length > 0 && chains.every(({ chain: chain2, at: at2 }) => endsAfter(chain2, at2));
+}
+function exitsAtOnceWords(whats) {
+  const one = whats.length === 1;
+  return `nothing runs in the foreground after ${one ? "it" : "them"}, so the shell reaches the end of its commands and exits at once: the container stops, and ${listOf(whats)} ${one ? "is" : "are"} killed with it`;
+}
+function foregroundAdvice(processes, shown = (c) => c) {
+  const keep = keptProcess(processes);
+  const others = processes.filter((p) => p !== keep).map((p) => shown(p.command));
+  const start = `start ${keep.what} in the foreground with exec (${quotedLine(execLine(shown(keep.command)))}), as the container's main process`;
+  return others.length === 0 ? `Remove the '&' and ${start}.` : `Remove the '&' from ${keep.what}: ${start}, and ${othersOwnContainers(others)}.`;
 }
 function backgroundWords(run) {
   const one = run.background.length === 1;
@@ -29099,7 +29363,7 @@ function literalText2(raw) {
 }
 
 // src/rules/TF0308-env-file-in-image.ts
-var import_node_path19 = __toESM(require_node_path(), 1);
+var import_node_path20 = __toESM(require_node_path(), 1);
 
 // src/util/glob.ts
 function matchesGlob(glob, path) {
@@ -29118,14 +29382,14 @@ function matchesGlob(glob, path) {
 }
 
 // src/rules/lib/env-file-sourced.ts
-var import_node_path18 = __toESM(require_node_path(), 1);
+var import_node_path19 = __toESM(require_node_path(), 1);
 function sourcedBy(app, path) {
-  const name = import_node_path18.posix.basename(path);
+  const name = import_node_path19.posix.basename(path);
   for (const script of app.entrypointScripts)
     for (const c of script.script.commands) {
       const [program, file] = c.argv;
       if (program !== "." && program !== "source" || !file || file.includes("$")) continue;
-      if (import_node_path18.posix.basename(file) === name) return { file: script.file, line: c.line };
+      if (import_node_path19.posix.basename(file) === name) return { file: script.file, line: c.line };
     }
   return void 0;
 }
@@ -29135,8 +29399,8 @@ function sourcedFileAdvice(app, files) {
     if (!by) continue;
     const service = app.compose?.appService;
     const given = service?.envFiles.some((e) => e.path === f);
-    const composeDir = import_node_path18.posix.dirname(app.compose?.files[0] ?? ".");
-    const rel = composeDir === "." ? f : import_node_path18.posix.relative(composeDir, f);
+    const composeDir = import_node_path19.posix.dirname(app.compose?.files[0] ?? ".");
+    const rel = composeDir === "." ? f : import_node_path19.posix.relative(composeDir, f);
     const runTime = given ? `compose's env_file already gives its values to service '${service.name}'` : service ? `give its values to service '${service.name}' at run time (env_file: ./${rel}, or environment:)` : "give its values to the container at run time (docker run --env-file, or the platform settings)";
     return ` But ${by.file} sources it (line ${by.line}) when the container starts, so an image without the file breaks that script: ${runTime}, and make ${by.file} read the variables from the environment instead of sourcing the file.`;
   }
@@ -29210,7 +29474,7 @@ function envSourcesAbsent(app) {
   for (const i of lineage2(df).flatMap((s) => s.instructions)) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD" || i.fromStage !== void 0) continue;
     for (const written of i.sources) {
-      const source = import_node_path19.posix.normalize(written).replace(/^\/+/, "");
+      const source = import_node_path20.posix.normalize(written).replace(/^\/+/, "");
       if (!isEnvFile(source.replace(/\*/g, "")) || hasTemplateName(source)) continue;
       if (context.files.some((f) => matchesGlob(source, f))) continue;
       out.push({
@@ -29226,20 +29490,20 @@ function envSourcesAbsent(app) {
 function namesNoSecret(app, files) {
   const dir = app.context?.dir ?? ".";
   const none = app.context?.envFilesNamingNoSecret ?? [];
-  return files.every((f) => none.includes(dir === "." ? f : import_node_path19.posix.relative(dir, f)));
+  return files.every((f) => none.includes(dir === "." ? f : import_node_path20.posix.relative(dir, f)));
 }
 function namedByCopy(app, line, files) {
   return linesNaming(app, files).some((l) => l.line === line);
 }
 function linesNaming(app, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = (f) => dir === "." ? f : import_node_path19.posix.relative(dir, f);
+  const inContext = (f) => dir === "." ? f : import_node_path20.posix.relative(dir, f);
   const out = [];
   for (const i of (app.dockerfile?.targetStage ? lineage2(app.dockerfile) : []).flatMap(
     (s) => s.instructions
   )) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
-    const sources = i.sources.map((src) => import_node_path19.posix.normalize(src).replace(/^\//, ""));
+    const sources = i.sources.map((src) => import_node_path20.posix.normalize(src).replace(/^\//, ""));
     for (const f of files) if (sources.includes(inContext(f))) out.push({ line: i.line, file: f });
   }
   return out;
@@ -29270,8 +29534,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    if (import_node_path19.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
-    const inContext = dir === "." ? f.path : import_node_path19.posix.relative(dir, f.path);
+    if (import_node_path20.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
+    const inContext = dir === "." ? f.path : import_node_path20.posix.relative(dir, f.path);
     if (inContext.startsWith("..") || !isUsableEnvFileName(inContext)) continue;
     const reached = absentFileReachingImage(app, inContext);
     if (reached.length === 0) continue;
@@ -29351,7 +29615,7 @@ function ignorePatterns(app, files, kept) {
 }
 function contextPath(app, path) {
   const dir = app.context?.dir ?? ".";
-  return dir === "." ? path : import_node_path19.posix.relative(dir, path);
+  return dir === "." ? path : import_node_path20.posix.relative(dir, path);
 }
 function generalPattern(path) {
   const parts = path.split("/");
@@ -30551,7 +30815,19 @@ function serviceDefault(raw, service) {
 }
 
 // src/rules/TF0402-depends-on-unhealthy.ts
-var DATABASES = /* @__PURE__ */ new Set(["postgres", "mysql", "mariadb"]);
+var DATABASES = DATABASE_ROLES;
+function healthcheckExample(role) {
+  switch (role) {
+    case "sqlserver":
+      return "e.g. sqlcmd -Q 'SELECT 1'";
+    case "mongo":
+      return `e.g. mongosh --eval 'db.adminCommand("ping")'`;
+    case "cockroach":
+      return "e.g. a query its client runs, cockroach sql -e 'SELECT 1'";
+    default:
+      return "e.g. pg_isready / mysqladmin ping";
+  }
+}
 var NO_IMAGE_CHECK = /* @__PURE__ */ new Set(["postgres", "mysql", "mariadb"]);
 function healthChecked(db) {
   if (!db.healthcheck || db.healthcheck.disabled) return false;
@@ -30571,8 +30847,8 @@ var dependsOnUnhealthy = defineRule({
   title: "The compose app depends_on its database without condition: service_healthy, or the database service has no healthcheck",
   help: [
     "A plain `depends_on: [db]` only waits until the database container has *started*, not until it accepts",
-    "connections. PostgreSQL and MySQL need a few seconds to initialise, so the app (or its `migrate`) fails on",
-    "a fresh `docker compose up`. Give the database a healthcheck and wait for it:",
+    "connections. PostgreSQL and MySQL need a few seconds to initialise (SQL Server, MongoDB and CockroachDB too), so",
+    "the app (or its `migrate`) fails on a fresh `docker compose up`. Give the database a healthcheck and wait for it:",
     "",
     "```yaml",
     "services:",
@@ -30612,13 +30888,13 @@ var dependsOnUnhealthy = defineRule({
           out.push({
             file: dep.file,
             line: dep.line,
-            message: `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ""}, but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? "" : ` and give '${db.name}' a healthcheck ${testless ? "test " : ""}(e.g. pg_isready / mysqladmin ping) so Swarm replaces a database that stops answering`}.`
+            message: `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ""}, but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? "" : ` and give '${db.name}' a healthcheck ${testless ? "test " : ""}(${healthcheckExample(db.role)}) so Swarm replaces a database that stops answering`}.`
           });
           continue;
         }
         const fix = [
           healthy ? void 0 : `wait with 'condition: service_healthy'`,
-          checked ? void 0 : `give '${db.name}' a healthcheck ${testless ? "test " : ""}(e.g. pg_isready / mysqladmin ping)`
+          checked ? void 0 : `give '${db.name}' a healthcheck ${testless ? "test " : ""}(${healthcheckExample(db.role)})`
         ].filter(Boolean);
         const why = !healthy ? `depends_on '${db.name}' without condition: service_healthy, so it starts before the database accepts connections${testless ? `, and ${unchecked}` : ""}` : `waits for '${db.name}' to be healthy, but ${testless ? unchecked : `'${db.name}' has no healthcheck`}`;
         out.push({
@@ -30877,7 +31153,7 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
 });
 
 // src/rules/TF0503-source-mounted-over-image.ts
-var import_node_path20 = __toESM(require_node_path(), 1);
+var import_node_path21 = __toESM(require_node_path(), 1);
 
 // src/discover/compose-commands.ts
 var COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
@@ -30968,7 +31244,7 @@ function makeExpander(lines) {
     return out;
   };
 }
-var VALUED = /^(?:-p|--project-name|--profile|--project-directory|--ansi|--progress|--parallel)$/;
+var VALUED2 = /^(?:-p|--project-name|--profile|--project-directory|--ansi|--progress|--parallel)$/;
 function globalArguments(rest) {
   const words2 = rest.split(/\s*(?:;|&&|\|\||\|)\s*/)[0].trim().split(/\s+/);
   const named = [];
@@ -30978,7 +31254,7 @@ function globalArguments(rest) {
     let value;
     let into = named;
     if (!w.startsWith("-")) break;
-    if (VALUED.test(w)) i++;
+    if (VALUED2.test(w)) i++;
     else if (w === "-f" || w === "--file") value = words2[++i];
     else if (w.startsWith("--file=")) value = w.slice("--file=".length);
     else if (/^-f[^-\s]/.test(w)) value = w.slice(2);
@@ -31406,7 +31682,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      const projectDir = app.managePy ? import_node_path20.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path21.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
         const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
         const forTests = [web.name, web.build?.dockerfile ?? ""].some(
@@ -31448,7 +31724,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
 function ignoredByBuild(app, source) {
   const context = app.context;
   if (!context?.dockerignore) return void 0;
-  const rel = import_node_path20.posix.normalize(context.dir === "." ? source : import_node_path20.posix.relative(context.dir, source));
+  const rel = import_node_path21.posix.normalize(context.dir === "." ? source : import_node_path21.posix.relative(context.dir, source));
   if (rel === "." || rel.startsWith("..")) return void 0;
   const under2 = (f) => f.startsWith(`${rel}/`) && f.endsWith(".py");
   return context.files.some(under2) && !context.sentFiles.some(under2) ? rel : void 0;
@@ -31463,7 +31739,7 @@ function besideWorkdirText(app, v, codeDir) {
   const stage = app.dockerfile?.targetStage;
   const workdir = stage?.workdir;
   if (!stage || !workdir || workdir === "/" || !app.managePy || !v.source) return void 0;
-  if (!coversPath(v.source, import_node_path20.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
+  if (!coversPath(v.source, import_node_path21.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
   if (coversPath(v.target, codeDir) || coversPath(workdir, codeDir)) return void 0;
   const set = stage.instructions.filter((i) => i.keyword === "WORKDIR").at(-1);
   const where = set ? `WORKDIR ${workdir} (line ${set.line})` : `the working directory ${workdir}`;
@@ -31474,7 +31750,7 @@ function notBuiltText(image, target, dockerfile, held) {
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
-  const rel = import_node_path20.posix.relative(v.source, import_node_path20.posix.dirname(app.managePy));
+  const rel = import_node_path21.posix.relative(v.source, import_node_path21.posix.dirname(app.managePy));
   if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || "/";
   return coversPath(v.target, copied) ? copied : codeDir;
@@ -31501,11 +31777,11 @@ function codelessText(v, app, devReason) {
   }
   const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
   const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.`;
-  const source = import_node_path20.posix.normalize(v.source ?? ".");
+  const source = import_node_path21.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path20.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path21.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail}`;
 }
 function joinedCopy(app) {
@@ -31528,7 +31804,7 @@ function missingCopySources(app) {
       if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
       for (const source of copy.sources) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
-        const rel = import_node_path20.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        const rel = import_node_path21.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
         if (!exists(rel)) out.push({ source, line: copy.line });
       }
@@ -31537,7 +31813,7 @@ function missingCopySources(app) {
 }
 
 // src/rules/TF0601-sqlite-in-image.ts
-var import_node_path21 = __toESM(require_node_path(), 1);
+var import_node_path22 = __toESM(require_node_path(), 1);
 var sqliteInImage = defineRule({
   id: "TF0601",
   name: "sqlite-in-image",
@@ -31578,7 +31854,7 @@ as their SQLite database.
 });
 function ignorePatterns2(files, context) {
   const dir = context?.dir ?? ".";
-  const inContext = files.map((f) => dir === "." ? f : import_node_path21.posix.relative(dir, f));
+  const inContext = files.map((f) => dir === "." ? f : import_node_path22.posix.relative(dir, f));
   const named = inContext.filter((f) => !isSqliteFile(f));
   return [
     ...inContext.some((f) => isSqliteFile(f) && !f.includes("/")) ? ["*.sqlite3"] : [],
@@ -31613,7 +31889,7 @@ function keepSqliteOutOfContext(context) {
 }
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-var import_node_path22 = __toESM(require_node_path(), 1);
+var import_node_path23 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/other-storage.ts
 function otherStorage(settings, env) {
@@ -31730,9 +32006,9 @@ platform) is a deploy of its own and is judged too.
       const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
       const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
       const where = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}' does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-      const dir = import_node_path22.posix.dirname(hit.path);
+      const dir = import_node_path23.posix.dirname(hit.path);
       const paths = hit.alternatives ?? [hit.path];
-      const dirs = [...new Set(paths.map((p) => import_node_path22.posix.dirname(p)))];
+      const dirs = [...new Set(paths.map((p) => import_node_path23.posix.dirname(p)))];
       const resolves = hit.alternatives ? `${paths.join(" or ")} in the image, whichever the test in the settings picks, and ${dirs.join(" and ")} ${dirs.length > 1 ? "are" : "is"}` : void 0;
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
@@ -31756,7 +32032,7 @@ platform) is a deploy of its own and is judged too.
       );
       if (!hit || hit.alternatives) return void 0;
       const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path22.posix.dirname(hit.path) : hit.path, what);
+      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path23.posix.dirname(hit.path) : hit.path, what);
     }
   }
 });
@@ -31785,7 +32061,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
     delete env.unreadEnvFiles;
   const workingDir = app.compose?.appService?.workingDir;
   const known2 = workingDir !== void 0 || workdirKnown(app);
-  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path22.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path23.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
   const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
   const ctx = {
     app,
@@ -31805,7 +32081,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
   const runners = app.compose?.appService || imageAlone ? [] : servicesBuilding(project, app);
   for (const hit of alone ? [alone] : files) {
     const keeping2 = alone ? imageMounts : mounts;
-    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path22.posix.dirname(p), paths) || paths.includes(p));
+    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path23.posix.dirname(p), paths) || paths.includes(p));
     if (keeps(keeping2)) continue;
     if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
       continue;
@@ -31868,12 +32144,12 @@ function workdirKnown(app) {
   return repository !== void 0 && /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository);
 }
 function mountedSourceDir(app, workdir) {
-  const manageDir = app.managePy ? import_node_path22.posix.dirname(app.managePy) : app.dir;
+  const manageDir = app.managePy ? import_node_path23.posix.dirname(app.managePy) : app.dir;
   for (const v of app.compose?.appService?.volumes ?? []) {
     if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
-    const rel = import_node_path22.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
+    const rel = import_node_path23.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
     if (rel.startsWith("..")) continue;
-    const landing = clean(import_node_path22.posix.join(v.target, rel));
+    const landing = clean(import_node_path23.posix.join(v.target, rel));
     if (landing === workdir) return landing;
   }
   return void 0;
@@ -31934,7 +32210,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path22.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path23.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -31949,7 +32225,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path22.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path23.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     case "choice": {
@@ -32016,10 +32292,10 @@ function imageSqliteFile(databases, ctx, stage) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path22.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path23.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path22.posix.normalize(p);
+  const n = import_node_path23.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -32027,7 +32303,7 @@ function covered(dir, mounts) {
 }
 
 // src/rules/TF0603-postgres-data-not-in-volume.ts
-var import_node_path23 = __toESM(require_node_path(), 1);
+var import_node_path24 = __toESM(require_node_path(), 1);
 function databaseImage(s) {
   return s.image ?? s.builtFrom;
 }
@@ -32066,7 +32342,7 @@ function pgdataOf(s, official) {
   const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
   if (!cwd || value.includes("$")) return void 0;
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
-  return { dir: import_node_path23.posix.join(cwd, value), relative: { written: value, from, cwd } };
+  return { dir: import_node_path24.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 var VERSIONED_MAIN = [
   { repo: /(^|\/)kartoza\/postgis$/, env: ["PGDATA", "DATADIR"] },
@@ -32351,30 +32627,6 @@ var volumeOverSource = defineRule({
   }
 });
 var samePath = (a, b) => a.replace(/\/+$/, "") === b.replace(/\/+$/, "");
-
-// src/rules/lib/base-image.ts
-function repositoryBases(app) {
-  const out = [];
-  for (let a = app; a?.baseImage && out.length < 4; a = a.baseImage.app) {
-    const stage = a.baseImage.app.dockerfile?.targetStage;
-    if (!stage || out.some((b) => b.app === a.baseImage.app)) break;
-    out.push({ image: a.baseImage.image, app: a.baseImage.app, stage });
-  }
-  return out;
-}
-function inherited(app, pick2) {
-  for (const base of repositoryBases(app)) {
-    const value = pick2(base.stage);
-    if (value !== void 0) return { image: base.image, app: base.app, value };
-  }
-  return void 0;
-}
-function startingApp(app) {
-  const stage = app.dockerfile?.targetStage;
-  const service = app.compose?.appService;
-  if (!stage || stage.cmd || stage.entrypoint || service?.command || service?.entrypoint) return app;
-  return inherited(app, (s) => s.cmd || s.entrypoint ? true : void 0)?.app ?? app;
-}
 
 // src/rules/TF0701-no-port-declared.ts
 function boundPorts(app) {
@@ -33012,7 +33264,7 @@ function isSingleton(app, s) {
 }
 
 // src/model/s6-services.ts
-var import_node_path24 = __toESM(require_node_path(), 1);
+var import_node_path25 = __toESM(require_node_path(), 1);
 var SERVICES = "/etc/s6-overlay/s6-rc.d";
 var S6_BASES = /^(?:(?:lscr\.io|ghcr\.io|docker\.io)\/)?linuxserver\//;
 function s6Init(df, stage) {
@@ -33037,7 +33289,7 @@ function s6Services(app, layout, texts) {
     if (landing?.startsWith(`${SERVICES}/`)) files.set(landing, joinPath(context.dir, f));
   }
   const names = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
-  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path24.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path24.posix.basename(p));
+  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path25.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path25.posix.basename(p));
   const type = (name) => texts[files.get(`${SERVICES}/${name}/type`) ?? ""]?.trim();
   const wanted = [];
   const visit = (name, depth) => {
@@ -33182,6 +33434,9 @@ background (\`kill\`, or \`echo q\` to uWSGI's master FIFO) and waits for it is 
 second process: not reported (TF0901 judges whether it waits long enough). \`service NAME start\` (or
 \`/etc/init.d/NAME start\`) in an image built on a bare official image (python, debian, ubuntu, alpine) that installs
 no system package and copies nothing into /etc/init.d starts nothing, since no such service exists there: not reported.
+A server sent to the background with nothing run in the foreground after it (\`CMD a && gunicorn \u2026 &\`) runs beside
+no main process: the shell reaches its end and exits at once, the container stops and the server dies with it; the
+message says so and advises removing the \`&\` and starting the server with exec.
 
 Run one process per container, each with its own command, from the same image:
 
@@ -33245,6 +33500,18 @@ services:
               return;
             seen.add(key);
             const one = whats.length === 1;
+            if (endsAfter(chain2, i)) {
+              const started = chain2.filter((c) => c.background && c.file === cmd.file && c.line === cmd.line).flatMap((c) => {
+                const what = longRunningProcess(c.argv);
+                return what ? [{ what, command: c }] : [];
+              }).filter((p, k, all) => all.findIndex((o) => o.what === p.what) === k);
+              findings.push({
+                file: cmd.file,
+                line: cmd.line,
+                message: `This starts ${listOf(whats)} in the background with '&', and ${exitsAtOnceWords(whats)}. ${foregroundAdvice(started)}`
+              });
+              return;
+            }
             findings.push({
               file: cmd.file,
               line: cmd.line,
@@ -33419,7 +33686,7 @@ function printableWord(s) {
 }
 
 // src/rules/lib/exec-form.ts
-var import_node_path25 = __toESM(require_node_path(), 1);
+var import_node_path26 = __toESM(require_node_path(), 1);
 function execFormArgv(instr, scripts, workdir) {
   const commands = instr.script?.commands ?? [];
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
@@ -33488,9 +33755,9 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path = word.includes("/") ? import_node_path25.posix.resolve(workdir, word) : void 0;
+  const path = word.includes("/") ? import_node_path26.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path ? import_node_path25.posix.normalize(s.imagePath) === path : import_node_path25.posix.basename(s.imagePath) === word
+    (s) => path ? import_node_path26.posix.normalize(s.imagePath) === path : import_node_path26.posix.basename(s.imagePath) === word
   );
 }
 
@@ -34042,6 +34309,21 @@ function execedHolderWords(run, how, holder, gets, shown) {
   const servers = run.background.filter((p) => serverOf(p.command.argv)).map((p) => p.what);
   return `${backgroundWords(run)}; ${how}, so ${gets}, but ${listOf(servers)}, in the background, never ${servers.length > 1 ? "get" : "gets"} it and ${servers.length > 1 ? "are" : "is"} killed without a graceful shutdown when ${holder} exits. ${oneProcessAdvice(run, shown)}`;
 }
+function exitingShellFormMessage(instr, file, app) {
+  const commands = instr.script?.commands ?? [];
+  const run = backgroundStart(commands);
+  const last = run?.background.at(-1)?.command;
+  if (!run?.ends || !last || looksLikeArray(instr.raw) || !containerEndsAfter(app, { ...last, file }))
+    return void 0;
+  const k = instr.keyword;
+  const whats = run.background.map((p) => p.what);
+  const keep = keptProcess(run.background);
+  const others = run.background.filter((p) => p !== keep).map((p) => p.command);
+  const plain2 = commands.length === 1 && !keep.command.env && !keep.command.argv.some((w) => w.includes("$"));
+  const form = plain2 ? `${k} [${keep.command.argv.map((a) => JSON.stringify(a)).join(", ")}]` : `run the commands from a start script whose last command is ${quotedLine(execLine(keep.command))}, in an exec-form ${k} ["<path of the script in the image>"]`;
+  const rest = others.length > 0 ? `, and ${othersOwnContainers(others)}` : "";
+  return `${k} is in shell form and sends ${listOf(whats)} to the background ('&'): /bin/sh is PID 1, and ${exitsAtOnceWords(whats)}. Remove the '&' and use the exec form: ${form}${rest}.`;
+}
 
 // src/rules/lib/script-steps.ts
 function foregroundProcess(argv, facts) {
@@ -34090,6 +34372,11 @@ function inlineShellFindings(argv, file, line, what, shells, written) {
   const writtenCommands = written ? inlineScriptCommands(written, line) : [];
   const shown = (c) => writtenCommands.length === parsed.length ? writtenCommands[parsed.indexOf(c)] : c;
   const run = backgroundStart(commands);
+  if (run?.ends && run.background.some((p) => serverOf(p.command.argv))) {
+    const whats = run.background.map((p) => p.what);
+    const message3 = `${shell}, which starts ${listOf(whats)} in the background (&), and ${exitsAtOnceWords(whats)}. ${foregroundAdvice(run.background, shown)}`;
+    return [{ file, line, message: message3 }];
+  }
   if (run?.background.some((p) => serverOf(p.command.argv)))
     return [
       {
@@ -34450,7 +34737,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
           findings.push({
             file: df.file,
             line: shellForm.line,
-            message: (execedShellForm(shellForm, shells) ?? shellFormMessage(
+            message: (exitingShellFormMessage(shellForm, df.file, app) ?? execedShellForm(shellForm, shells) ?? shellFormMessage(
               shellForm,
               execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/"),
               startScriptOf(shellForm, app.entrypointScripts, stage.workdir || "/")
@@ -34575,6 +34862,15 @@ function scriptFindings(script, commands, app, init, startShells) {
           line: background.command.line,
           message: forwarderExitsMessage(script.file, background.what, forwarder, init, holder) + dieOnTermAdvice(app, background.command.argv)
         });
+      continue;
+    }
+    if (run.ends && containerEndsAfter(app, { ...run.background.at(-1).command, file: script.file })) {
+      const whats = run.background.map((p) => p.what);
+      out.push({
+        file: script.file,
+        line: background.command.line,
+        message: `${script.file} starts ${listOf(whats)} in the background (&), and ${exitsAtOnceWords(whats)}. ${foregroundAdvice(run.background)}`
+      });
       continue;
     }
     const execed = run.holder?.kind === "process" && run.holder.command.viaExec ? run.holder.what : void 0;
@@ -35011,7 +35307,7 @@ function envSelectsSqlite(app, databases) {
 }
 
 // src/rules/lib/log-files.ts
-var import_node_path26 = __toESM(require_node_path(), 1);
+var import_node_path27 = __toESM(require_node_path(), 1);
 var FILE_HANDLERS = /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
 function settingsLogFiles(app) {
   const settings = app.settings;
@@ -35021,18 +35317,18 @@ function settingsLogFiles(app) {
       className: h.className,
       file: h.file ?? settings.file,
       line: h.line,
-      ...path ? { dir: import_node_path26.posix.dirname(path) } : {}
+      ...path ? { dir: import_node_path27.posix.dirname(path) } : {}
     };
   });
 }
 function imagePath(app, v) {
-  if (v.kind === "path" && v.base === "absolute") return import_node_path26.posix.normalize(`/${v.parts.join("/")}`);
+  if (v.kind === "path" && v.base === "absolute") return import_node_path27.posix.normalize(`/${v.parts.join("/")}`);
   if (v.kind === "path") {
     const base = imageBaseDir(app);
-    return base === void 0 ? void 0 : import_node_path26.posix.join(base, ...v.parts);
+    return base === void 0 ? void 0 : import_node_path27.posix.join(base, ...v.parts);
   }
   if (v.kind === "literal" && typeof v.value === "string" && v.value.startsWith("/"))
-    return import_node_path26.posix.normalize(v.value);
+    return import_node_path27.posix.normalize(v.value);
   return void 0;
 }
 function rootOwnedDirectories(df, stage, dirs) {
@@ -35084,11 +35380,7 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
       const settings = app.settings;
       for (const h of settings?.logHandlers ?? []) {
         if (!FILE_HANDLERS.test(h.className)) continue;
-        findings.push({
-          file: h.file ?? settings.file,
-          line: h.line,
-          message: `${h.dictConfigLine ? `The logging.config.dictConfig() call on line ${h.dictConfigLine} configures` : "LOGGING uses"} ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`
-        });
+        findings.push({ file: h.file ?? settings.file, line: h.line, message: handlerMessage(h) });
       }
       for (const config2 of app.serverConfigs ?? []) {
         for (const log of config2.logFiles)
@@ -35098,6 +35390,7 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
             message: `${config2.server} reads ${config2.file}, whose ${log.option} = ${log.value} writes the server's log to a file inside the container. ${configAdvice(config2.server, log.option)}`
           });
       }
+      findings.push(...supervisorLogFiles(app));
       for (const cmd of startCommands(app)) {
         const a = programArgv(cmd.argv);
         for (const option of LOG_FILE_OPTIONS[a[0] ?? ""] ?? []) {
@@ -35126,6 +35419,43 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
     return findings;
   }
 });
+function handlerMessage(h) {
+  const config2 = h.dictConfigLine ? `The logging.config.dictConfig() call on line ${h.dictConfigLine}` : "LOGGING";
+  if (!h.unreferenced)
+    return `${h.dictConfigLine ? `${config2} configures` : "LOGGING uses"} ${h.className}, which writes logs to a file inside the container. Use logging.StreamHandler so logs go to stdout/stderr.`;
+  const effect = h.delayed ? " (with delay=True it never even opens its file)" : ": dictConfig still builds it when the settings load, which creates an empty log file inside the container";
+  return `${config2} configures ${h.className} as handler '${h.unreferenced.name}', but no logger sends records to it (neither root nor any logger names it), so it writes no log${effect}. Remove the handler, or make it a logging.StreamHandler if a logger should use it.`;
+}
+var CONTAINER_OUTPUT = /^\/(dev\/(stdout|stderr|fd\/[12])|proc\/(1|self)\/fd\/[12])$/;
+var NOT_A_PATH = /^(none|auto|syslog)$/i;
+function supervisorLogFiles(app) {
+  const starts = startCommands(app);
+  const out = [];
+  for (const p of app.supervisorPrograms ?? []) {
+    if (p.s6) continue;
+    if (!starts.some((c) => c.origin === "supervisor" && c.file === p.file && c.line === p.line)) continue;
+    const scripts = new Set(app.entrypointScripts.filter((s) => s.program === p.name).map((s) => s.file));
+    const runs = [p.argv, ...starts.filter((c) => scripts.has(c.file)).map((c) => c.argv)].filter((argv) => !reverseProxyOf(argv) && !backingServiceOf(argv, 0)).map(longRunningProcess).find((name) => name !== void 0 && !["cron", "crond"].includes(name));
+    if (!runs) continue;
+    const section = `[${p.section ?? "program"}:${p.name}]`;
+    const toFile = (v) => v && !CONTAINER_OUTPUT.test(v.value) && !NOT_A_PATH.test(v.value);
+    if (toFile(p.stdoutLogfile)) {
+      const both = p.redirectStderr ? ", with its stderr: redirect_stderr=true" : "";
+      out.push({
+        file: p.file,
+        line: p.stdoutLogfile.line,
+        message: `supervisord writes the output of ${runs} (${section}) to ${p.stdoutLogfile.value} (stdout_logfile${both}), a file inside the container, not the container's stdout. Set stdout_logfile=/dev/stdout with stdout_logfile_maxbytes=0${p.redirectStderr ? "" : " (and redirect_stderr=true)"} so the platform collects the output.`
+      });
+    }
+    if (!p.redirectStderr && toFile(p.stderrLogfile))
+      out.push({
+        file: p.file,
+        line: p.stderrLogfile.line,
+        message: `supervisord writes the stderr of ${runs} (${section}) to ${p.stderrLogfile.value} (stderr_logfile), a file inside the container, not the container's stderr. Set stderr_logfile=/dev/stderr with stderr_logfile_maxbytes=0 so the platform collects the output.`
+      });
+  }
+  return out;
+}
 function configAdvice(server, option) {
   if (server === "gunicorn" && option === "accesslog")
     return 'Set accesslog = "-" so the log goes to stdout.';
@@ -35178,7 +35508,7 @@ docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
 });
 
 // src/rules/lib/admin-on-start.ts
-var import_node_path27 = __toESM(require_node_path(), 1);
+var import_node_path28 = __toESM(require_node_path(), 1);
 function startsServer2(argv, viaExec) {
   return serverOf(argv) !== void 0 || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0 && !isKeepAliveCommand(argv);
 }
@@ -35186,7 +35516,7 @@ var ENDING_STEPS = /* @__PURE__ */ new Set([
   ...["echo", "printf", "cd", "set", "export", "true", ":", "[", "test", "chmod", "chown"],
   ...["mkdir", "cp", "mv", "rm", "ln", "touch"]
 ]);
-function endsAfter(rest) {
+function endsAfter2(rest) {
   return rest.every((c) => {
     if (c.background || c.argv[0] === "$@") return false;
     if (djangoCommand(c.argv)) return longRunningProcess(c.argv) === void 0;
@@ -35196,7 +35526,7 @@ function endsAfter(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path27.posix.dirname(app.managePy);
+  const projectDir = import_node_path28.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
@@ -35386,7 +35716,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     const findings = [];
     const seen = /* @__PURE__ */ new Set();
     const report = (app, chain2, service, who) => chain2.forEach((cmd, i) => {
-      const found = judged(app, service, cmd, endsAfter(chain2.slice(i + 1)));
+      const found = judged(app, service, cmd, endsAfter2(chain2.slice(i + 1)));
       if (!found) return;
       const key = `${cmd.file}:${cmd.line}:${found.key}`;
       if (seen.has(key)) return;
@@ -35419,7 +35749,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 });
 
 // src/rules/TF1301-runs-as-root.ts
-var import_node_path29 = __toESM(require_node_path(), 1);
+var import_node_path30 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/s6-root.ts
 function s6RootMessage(app, df, stage, head, drop, proxy) {
@@ -35481,7 +35811,7 @@ function poetryAdvice(at2, user, workdir) {
 }
 
 // src/rules/lib/socket-volume.ts
-var import_node_path28 = __toESM(require_node_path(), 1);
+var import_node_path29 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/privilege-drops.ts
 var DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
@@ -35628,9 +35958,9 @@ function socketInNamedVolume(app, df, stage) {
   for (const s of sockets ?? []) {
     const path = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
     if (!path.startsWith("/")) continue;
-    const dir = import_node_path28.posix.dirname(path);
+    const dir = import_node_path29.posix.dirname(path);
     const volume = service.volumes.find(
-      (v) => v.type === "volume" && v.source && import_node_path28.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+      (v) => v.type === "volume" && v.source && import_node_path29.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
     );
     if (!volume || chowned(df, stage, dir)) continue;
     return {
@@ -35810,7 +36140,22 @@ function rootMessage(app, df, stage, head) {
     ...socket ? [socketVolumeAdvice(socket, user)] : [],
     ...logs ? [logs] : []
   ].map((a) => ` ${a}`).join("");
-  return stage.user ? `${head}. ${switchAdvice(df, stage)}${keep}${reach}` : `${head}, so ${asRoot(app)}. ${switchAdvice(df, stage, before)}${keep}${reach}`;
+  const advice = stage.user ? switchAdvice(df, stage) : switchAdvice(df, stage, before);
+  const composed = composeUserNote(app);
+  if (composed) return `${head}, so ${composed}. ${advice}${keep}${reach}`;
+  return stage.user ? `${head}. ${advice}${keep}${reach}` : `${head}, so ${asRoot(app)}. ${advice}${keep}${reach}`;
+}
+function composeUserNote(app) {
+  const compose = app.compose;
+  const services = compose?.appImageServices ?? (compose?.appService ? [compose.appService] : []);
+  const isRoot = (value) => ["", "root", "0"].includes(value.split(":")[0]);
+  const setting = services.filter((s) => s.user && !isRoot(s.user.value));
+  if (setting.length === 0) return void 0;
+  const rooted = services.filter((s) => !setting.includes(s)).map((s) => `'${s.name}'`);
+  const who = rooted.length === 0 ? "only a container started from the image on its own runs as root" : `a container started from the image on its own and compose ${rooted.length === 1 ? "service" : "services"} ${listOf(rooted)} run as root`;
+  const at2 = (s) => `user: ${s.user.raw} at ${s.user.file}:${s.user.line}`;
+  const set = setting.length === 1 ? `compose service '${setting[0].name}' runs it as ${setting[0].user.value} (${at2(setting[0])})` : `compose services ${listOf(setting.map((s) => `'${s.name}' (${at2(s)})`))} set their own user`;
+  return `${who}: ${set}`;
 }
 function logFilesAdvice(app, df, stage, user) {
   const handlers = settingsLogFiles(app);
@@ -35920,7 +36265,7 @@ function appDrop(app, df, stage, user, proxy) {
   return `start ${kind} through ${tool} (${at2})${socket}`;
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path29.posix.dirname(p));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path30.posix.dirname(p));
   return rootOwnedDirectories(df, stage, dirs);
 }
 

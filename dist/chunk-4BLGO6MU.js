@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-KEWCW45I.js";
+} from "./chunk-VG5HLYKO.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-7TBPE72P.js";
+} from "./chunk-444YYDQJ.js";
 import {
   UnsafePathError,
   readInside,

@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-7TBPE72P.js";
+} from "./chunk-444YYDQJ.js";
 import {
   UnsafePathError,
   formatBytes,
