@@ -169,6 +169,21 @@ test('TF0803: supervisord as the main process names what each program runs; TF08
   assert.match(result.findings.find((f) => f.ruleId === 'TF0801')!.message, /as supervisord program web\./);
 });
 
+test('TF0803: a supervisord program that runs a start script is named by the server the script starts', async () => {
+  const result = await analyzeFiles(
+    app({
+      Dockerfile:
+        'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCOPY deploy/app.conf /etc/supervisor/conf.d/app.conf\nCMD ["supervisord", "-c", "/etc/supervisor/conf.d/app.conf"]\n',
+      'deploy/app.conf': '[supervisord]\nnodaemon=true\n\n[program:web]\ncommand=bash /app/start_web.sh\n',
+      'start_web.sh': '#!/bin/bash\ncd /app\nexec gunicorn mysite.wsgi --bind 0.0.0.0:8000\n',
+    }),
+  );
+  assert.match(
+    result.findings.find((f) => f.ruleId === 'TF0803')!.message,
+    /runs the programs of deploy\/app\.conf: web \(gunicorn\) in one container/,
+  );
+});
+
 test('TF0803: supervisord sent to the background is not called the main process', async () => {
   const result = await analyzeFiles({
     ...withScript(

@@ -39,11 +39,17 @@ function isProcessManager(argv: string[]): boolean {
 }
 
 /** `the programs of deploy/supervisor.conf: app-uwsgi (uwsgi), nginx-app (nginx)`, or a generic phrase when unknown. */
-function supervisedPrograms(programs: SupervisorProgram[]): string {
+function supervisedPrograms(app: App, programs: SupervisorProgram[]): string {
   if (programs.length === 0) return 'the programs of its configuration (e.g. nginx and uwsgi)';
   const files = [...new Set(programs.map((p) => p.file))].join(', ');
   const names = programs.map((p) => {
-    const what = longRunningProcess(p.argv) ?? (basename(programArgv(p.argv)[0] ?? '') || p.command);
+    // A program that runs a start script (`bash start.sh`) is named by the process the script starts.
+    const script = app.entrypointScripts.find((s) => s.program === p.name);
+    const started = script?.script.commands
+      .map((c) => longRunningProcess(c.argv))
+      .find((w) => w !== undefined);
+    const what =
+      longRunningProcess(p.argv) ?? started ?? (basename(programArgv(p.argv)[0] ?? '') || p.command);
     return `${p.name} (${what}${p.numprocs ? `, ${p.numprocs} processes` : ''})`;
   });
   return `the programs of ${files}: ${names.join(', ')}`;
@@ -196,8 +202,8 @@ services:
               file: cmd.file,
               line: cmd.line,
               message: cmd.background
-                ? `This starts supervisord in the background with '&', to run ${supervisedPrograms(programs)}, ${beside.phrase}: supervisord restarts a program that dies, but the runtime sees neither supervisord nor its programs, so nothing restarts supervisord when it dies, and no program can be scaled or stopped on its own. Run each program as its own container (its own compose service) from the same image instead.`
-                : `This starts supervisord as the container's main process, a process manager that runs ${supervisedPrograms(programs)}${programs.length === 1 ? '' : ' side by side'} in one container: the runtime sees only supervisord, so a program that keeps failing leaves the container running without it, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`,
+                ? `This starts supervisord in the background with '&', to run ${supervisedPrograms(app, programs)}, ${beside.phrase}: supervisord restarts a program that dies, but the runtime sees neither supervisord nor its programs, so nothing restarts supervisord when it dies, and no program can be scaled or stopped on its own. Run each program as its own container (its own compose service) from the same image instead.`
+                : `This starts supervisord as the container's main process, a process manager that runs ${supervisedPrograms(app, programs)}${programs.length === 1 ? '' : ' side by side'} in one container: the runtime sees only supervisord, so a program that keeps failing leaves the container running without it, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`,
             });
             return;
           }
