@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { fingerprintOf } from '../../src/core/fingerprint.js';
-import { sha256Hex } from '../../src/core/sha256.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sha256Hex, sha256HexJs, sha256IsNative } from '../../src/core/sha256.js';
+
+const ROOT = join(import.meta.dirname, '../..');
 
 const oracle = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -20,7 +24,25 @@ test('sha256Hex: the same digest as node:crypto across block boundaries and non-
   for (let n = 0; n < 200; n++) texts.push('x'.repeat(n));
   for (let n = 0; n < 100; n++)
     texts.push(Array.from({ length: n }, (_, i) => String.fromCharCode((i * 977 + n) % 0x3000)).join(''));
-  for (const text of texts) assert.equal(sha256Hex(text), oracle(text), JSON.stringify(text.slice(0, 20)));
+  for (const text of texts) {
+    assert.equal(sha256Hex(text), oracle(text), JSON.stringify(text.slice(0, 20)));
+    assert.equal(sha256HexJs(text), oracle(text), JSON.stringify(text.slice(0, 20)));
+  }
+});
+
+test('sha256Hex: hashes in WebAssembly, a text longer than its memory too', () => {
+  assert.equal(sha256IsNative(), true);
+  const long = 'é🐍x'.repeat(40_000);
+  assert.equal(sha256Hex(long), oracle(long));
+  assert.equal(sha256Hex('abc'), oracle('abc'));
+});
+
+test('sha256-wasm.ts holds the assembly of sha256.wat', async () => {
+  const { assembled, source } = (await import(join(ROOT, 'scripts/sha256-wasm.mjs'))) as {
+    assembled: () => Promise<string>;
+    source: (base64: string) => string;
+  };
+  assert.equal(readFileSync(join(ROOT, 'src/core/sha256-wasm.ts'), 'utf8'), source(await assembled()));
 });
 
 test('fingerprintOf: the same fingerprints before and after the run switches to the native hash', () => {

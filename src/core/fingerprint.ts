@@ -1,6 +1,6 @@
 import type { Finding, RawFinding, RuleMeta } from './finding.js';
 import { createRequire } from 'node:module';
-import { sha256Hex } from './sha256.js';
+import { sha256Hex, sha256IsNative } from './sha256.js';
 
 /** Measured quantities (durations, sizes, percentages) that differ between two runs of the same finding. */
 const MEASURE = /\d+(?:\.\d+)?\s?(?:ms|s|sec|seconds?|min|minutes?|[KMG]i?B|%)(?![\w])/g;
@@ -24,8 +24,9 @@ export function fingerprintOf(ruleId: string, raw: RawFinding): string {
 }
 
 /**
- * SHA-256 in plain JavaScript for a run's first findings (loading node:crypto costs a short run more than hashing
- * them), then Node's native hash once a run has many (many projects): the same digest either way.
+ * SHA-256 through WebAssembly (sha256.ts). Where WebAssembly is not available: in plain JavaScript for a run's first
+ * findings (loading node:crypto costs a short run more than hashing them), then Node's native hash once a run has many
+ * (many projects). The same digest every way.
  */
 const JS_HASHES = 256;
 let hashed = 0;
@@ -44,7 +45,7 @@ function digest(text: string): string {
 }
 function hashOf(text: string): string {
   if (native) return native(text);
-  if (++hashed <= JS_HASHES) return sha256Hex(text);
+  if (++hashed <= JS_HASHES || sha256IsNative()) return sha256Hex(text);
   const crypto = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   native =
     typeof crypto.hash === 'function'

@@ -1,5 +1,8 @@
-// SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, in plain JavaScript: loading node:crypto (and the streams it
-// pulls in) costs a short CLI run more than hashing all of its fingerprints this way.
+// SHA-256 (FIPS 180-4) of a string's UTF-8 bytes without node:crypto: loading it (and the streams it pulls in) costs a
+// short CLI run more than hashing all of its fingerprints. The compression runs in a small WebAssembly module
+// (sha256.wat, assembled into sha256-wasm.ts), which V8 compiles in microseconds and runs at native speed; where
+// WebAssembly is not available (`--jitless`), in plain JavaScript, written for V8's interpreter.
+import { SHA256_WASM } from './sha256-wasm.js';
 
 const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -15,11 +18,67 @@ const K = new Int32Array([
 const encoder = new TextEncoder();
 const w = new Int32Array(64);
 
-/**
- * The hex digest of `text` encoded as UTF-8: the same as node:crypto's `hash('sha256', text, 'hex')`. Written for
- * V8's interpreter, where a short run hashes: the rotations inline, the state in locals, no array destructuring.
- */
+/** The module's exports: its memory (the state at 0, the message from MESSAGE), `init` and `blocks(from, to)`. */
+interface Sha256Module {
+  memory: WebAssembly.Memory;
+  init(): void;
+  blocks(from: number, to: number): void;
+}
+
+/** Where the padded message starts in the module's memory (below: the state, the schedule, the constants). */
+const MESSAGE = 1024;
+let wasm: Sha256Module | null | undefined;
+
+function wasmModule(): Sha256Module | null {
+  if (wasm === undefined) {
+    try {
+      const bytes = Buffer.from(SHA256_WASM, 'base64');
+      wasm = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as Sha256Module;
+    } catch {
+      wasm = null;
+    }
+  }
+  return wasm;
+}
+
+/** The hashing runs in WebAssembly: as fast as node:crypto's, without its load. */
+export function sha256IsNative(): boolean {
+  return wasmModule() !== null;
+}
+
+/** The hex digest of `text` encoded as UTF-8: the same as node:crypto's `hash('sha256', text, 'hex')`. */
 export function sha256Hex(text: string): string {
+  const x = wasmModule();
+  return x ? sha256HexWasm(x, text) : sha256HexJs(text);
+}
+
+function sha256HexWasm(x: Sha256Module, text: string): string {
+  // A UTF-16 code unit takes at most 3 bytes of UTF-8; the padding at most 72.
+  const need = MESSAGE + text.length * 3 + 72;
+  if (need > x.memory.buffer.byteLength)
+    x.memory.grow(Math.ceil((need - x.memory.buffer.byteLength) / 65536));
+  const mem = new Uint8Array(x.memory.buffer);
+  const n = encoder.encodeInto(text, mem.subarray(MESSAGE)).written;
+  // The message padded to whole 64-byte blocks: a 1 bit, zeros, the bit length as a 64-bit big-endian number.
+  const end = MESSAGE + (((n + 9 + 63) >>> 6) << 6);
+  mem.fill(0, MESSAGE + n, end);
+  mem[MESSAGE + n] = 0x80;
+  const view = new DataView(x.memory.buffer);
+  const bits = n * 8;
+  view.setUint32(end - 8, Math.floor(bits / 0x100000000));
+  view.setUint32(end - 4, bits >>> 0);
+  x.init();
+  x.blocks(MESSAGE, end);
+  let hex = '';
+  for (let i = 0; i < 32; i += 4) hex += view.getUint32(i, true).toString(16).padStart(8, '0');
+  return hex;
+}
+
+/**
+ * sha256Hex in plain JavaScript, where WebAssembly is not available. Written for V8's interpreter: the rotations
+ * inline, the state in locals, no array destructuring.
+ */
+export function sha256HexJs(text: string): string {
   // The message padded to whole 64-byte blocks: a 1 bit, zeros, the bit length as a 64-bit big-endian number.
   const bytes = encoder.encode(text);
   const n = bytes.length;
