@@ -7393,8 +7393,54 @@ var init_finding = __esm({
   }
 });
 
+// src/core/sha256-wasm.ts
+var SHA256_WASM;
+var init_sha256_wasm = __esm({
+  "src/core/sha256-wasm.ts"() {
+    "use strict";
+    SHA256_WASM = "AGFzbQEAAAABDgNgAX8Bf2AAAGACf38AAwQDAAECBQMBAAEHGgMGbWVtb3J5AgAEaW5pdAABBmJsb2NrcwACCswEAxkAIABBCHdB/4H8B3EgAEEIeEGA/oN4cXILWgBBAEHnzKfQBjYCAEEEQYXdntt7NgIAQQhB8ua74wM2AgBBDEG66r+qejYCAEEQQf+kuYgFNgIAQRRBjNGV2Hk2AgBBGEGrs4/8ATYCAEEcQZmag98FNgIAC9QDAQ1/AkADQCAAIAFPDQFBACECA0AgAiAAIAJqKAIAEAA2AiAgAkEEaiECIAJBwABJDQALA0AgAkE8aygCICEDIAJBCGsoAiAhBCACIAJBwABrKAIgIANBB3ggA0ESeHMgA0EDdnNqIAJBHGsoAiAgBEEReCAEQRN4cyAEQQp2c2pqNgIgIAJBBGohAiACQYACSQ0AC0EAKAIAIQdBBCgCACEIQQgoAgAhCUEMKAIAIQpBECgCACELQRQoAgAhDEEYKAIAIQ1BHCgCACEOQQAhAgNAIA4gC0EGeCALQQt4cyALQRl4c2ogCyAMcSALQX9zIA1xcyACKAKgAiACKAIgampqIQUgB0ECeCAHQQ14cyAHQRZ4cyAHIAhxIAcgCXFzIAggCXFzaiEGIA0hDiAMIQ0gCyEMIAogBWohCyAJIQogCCEJIAchCCAFIAZqIQcgAkEEaiECIAJBgAJJDQALQQBBACgCACAHajYCAEEEQQQoAgAgCGo2AgBBCEEIKAIAIAlqNgIAQQxBDCgCACAKajYCAEEQQRAoAgAgC2o2AgBBFEEUKAIAIAxqNgIAQRhBGCgCACANajYCAEEcQRwoAgAgDmo2AgAgAEHAAGohAAwACwsLC4gCAQBBoAILgAKYL4pCkUQ3cc/7wLWl27XpW8JWOfER8Vmkgj+S1V4cq5iqB9gBW4MSvoUxJMN9DFV0Xb5y/rHegKcG3Jt08ZvBwWmb5IZHvu/GncEPzKEMJG8s6S2qhHRK3KmwXNqI+XZSUT6YbcYxqMgnA7DHf1m/8wvgxkeRp9VRY8oGZykpFIUKtyc4IRsu/G0sTRMNOFNUcwpluwpqdi7JwoGFLHKSoei/oktmGqhwi0vCo1FsxxnoktEkBpnWhTUO9HCgahAWwaQZCGw3Hkx3SCe1vLA0swwcOUqq2E5Pypxb828uaO6Cj3RvY6V4FHjIhAgCx4z6/76Q62xQpPej+b7yeHHG";
+  }
+});
+
 // src/core/sha256.ts
+function wasmModule() {
+  if (wasm === void 0) {
+    try {
+      const bytes = Buffer.from(SHA256_WASM, "base64");
+      wasm = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports;
+    } catch {
+      wasm = null;
+    }
+  }
+  return wasm;
+}
+function sha256IsNative() {
+  return wasmModule() !== null;
+}
 function sha256Hex(text2) {
+  const x = wasmModule();
+  return x ? sha256HexWasm(x, text2) : sha256HexJs(text2);
+}
+function sha256HexWasm(x, text2) {
+  const need = MESSAGE + text2.length * 3 + 72;
+  if (need > x.memory.buffer.byteLength)
+    x.memory.grow(Math.ceil((need - x.memory.buffer.byteLength) / 65536));
+  const mem = new Uint8Array(x.memory.buffer);
+  const n = encoder.encodeInto(text2, mem.subarray(MESSAGE)).written;
+  const end = MESSAGE + (n + 9 + 63 >>> 6 << 6);
+  mem.fill(0, MESSAGE + n, end);
+  mem[MESSAGE + n] = 128;
+  const view = new DataView(x.memory.buffer);
+  const bits = n * 8;
+  view.setUint32(end - 8, Math.floor(bits / 4294967296));
+  view.setUint32(end - 4, bits >>> 0);
+  x.init();
+  x.blocks(MESSAGE, end);
+  let hex = "";
+  for (let i = 0; i < 32; i += 4) hex += view.getUint32(i, true).toString(16).padStart(8, "0");
+  return hex;
+}
+function sha256HexJs(text2) {
   const bytes = encoder.encode(text2);
   const n = bytes.length;
   const end = n + 9 + 63 >>> 6 << 6;
@@ -7460,10 +7506,11 @@ function sha256Hex(text2) {
   for (const x of [h0, h1, h2, h3, h4, h5, h6, h7]) hex += (x >>> 0).toString(16).padStart(8, "0");
   return hex;
 }
-var K, encoder, w;
+var K, encoder, w, MESSAGE, wasm;
 var init_sha256 = __esm({
   "src/core/sha256.ts"() {
     "use strict";
+    init_sha256_wasm();
     K = new Int32Array([
       1116352408,
       1899447441,
@@ -7532,6 +7579,7 @@ var init_sha256 = __esm({
     ]);
     encoder = new TextEncoder();
     w = new Int32Array(64);
+    MESSAGE = 1024;
   }
 });
 
@@ -7556,7 +7604,7 @@ function digest(text2) {
 }
 function hashOf(text2) {
   if (native) return native(text2);
-  if (++hashed <= JS_HASHES) return sha256Hex(text2);
+  if (++hashed <= JS_HASHES || sha256IsNative()) return sha256Hex(text2);
   const crypto = (0, import_node_module.createRequire)(__tfrBundleUrl)("node:crypto");
   native = typeof crypto.hash === "function" ? (t) => crypto.hash("sha256", t, "hex") : (t) => crypto.createHash("sha256").update(t).digest("hex");
   return native(text2);
@@ -35200,11 +35248,13 @@ var init_signal_trap = __esm({
 function isProcessManager(argv) {
   return supervisordRun(programArgv(argv)) !== void 0;
 }
-function supervisedPrograms(programs) {
+function supervisedPrograms(app, programs) {
   if (programs.length === 0) return "the programs of its configuration (e.g. nginx and uwsgi)";
   const files = [...new Set(programs.map((p) => p.file))].join(", ");
   const names2 = programs.map((p) => {
-    const what = longRunningProcess(p.argv) ?? (basename2(programArgv(p.argv)[0] ?? "") || p.command);
+    const script = app.entrypointScripts.find((s) => s.program === p.name);
+    const started = script?.script.commands.map((c) => longRunningProcess(c.argv)).find((w2) => w2 !== void 0);
+    const what = longRunningProcess(p.argv) ?? started ?? (basename2(programArgv(p.argv)[0] ?? "") || p.command);
     return `${p.name} (${what}${p.numprocs ? `, ${p.numprocs} processes` : ""})`;
   });
   return `the programs of ${files}: ${names2.join(", ")}`;
@@ -35478,7 +35528,7 @@ services:
                 findings.push({
                   file: cmd.file,
                   line: cmd.line,
-                  message: cmd.background ? `This starts supervisord in the background with '&', to run ${supervisedPrograms(programs)}, ${beside.phrase}: supervisord restarts a program that dies, but the runtime sees neither supervisord nor its programs, so nothing restarts supervisord when it dies, and no program can be scaled or stopped on its own. Run each program as its own container (its own compose service) from the same image instead.` : `This starts supervisord as the container's main process, a process manager that runs ${supervisedPrograms(programs)}${programs.length === 1 ? "" : " side by side"} in one container: the runtime sees only supervisord, so a program that keeps failing leaves the container running without it, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`
+                  message: cmd.background ? `This starts supervisord in the background with '&', to run ${supervisedPrograms(app, programs)}, ${beside.phrase}: supervisord restarts a program that dies, but the runtime sees neither supervisord nor its programs, so nothing restarts supervisord when it dies, and no program can be scaled or stopped on its own. Run each program as its own container (its own compose service) from the same image instead.` : `This starts supervisord as the container's main process, a process manager that runs ${supervisedPrograms(app, programs)}${programs.length === 1 ? "" : " side by side"} in one container: the runtime sees only supervisord, so a program that keeps failing leaves the container running without it, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`
                 });
                 return;
               }

@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-444YYDQJ.js";
+} from "./chunk-EUT5ISRV.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -34,7 +34,7 @@ import {
   readInsideSync,
   readRegularFileSync,
   require_node_path
-} from "./chunk-C2VKE7HB.js";
+} from "./chunk-CGPVCVLW.js";
 import {
   __toESM,
   require_node_fs

@@ -6,7 +6,7 @@ import {
   replaceInLine,
   replaceLines,
   require_node_path
-} from "./chunk-C2VKE7HB.js";
+} from "./chunk-CGPVCVLW.js";
 import {
   __commonJS,
   __esm,
@@ -33351,11 +33351,13 @@ function forwarderExitsMessage(file, what, forwarder, init, holder) {
 function isProcessManager(argv) {
   return supervisordRun(programArgv(argv)) !== void 0;
 }
-function supervisedPrograms(programs) {
+function supervisedPrograms(app, programs) {
   if (programs.length === 0) return "the programs of its configuration (e.g. nginx and uwsgi)";
   const files = [...new Set(programs.map((p) => p.file))].join(", ");
   const names = programs.map((p) => {
-    const what = longRunningProcess(p.argv) ?? (basename2(programArgv(p.argv)[0] ?? "") || p.command);
+    const script = app.entrypointScripts.find((s) => s.program === p.name);
+    const started = script?.script.commands.map((c) => longRunningProcess(c.argv)).find((w) => w !== void 0);
+    const what = longRunningProcess(p.argv) ?? started ?? (basename2(programArgv(p.argv)[0] ?? "") || p.command);
     return `${p.name} (${what}${p.numprocs ? `, ${p.numprocs} processes` : ""})`;
   });
   return `the programs of ${files}: ${names.join(", ")}`;
@@ -33488,7 +33490,7 @@ services:
             findings.push({
               file: cmd.file,
               line: cmd.line,
-              message: cmd.background ? `This starts supervisord in the background with '&', to run ${supervisedPrograms(programs)}, ${beside.phrase}: supervisord restarts a program that dies, but the runtime sees neither supervisord nor its programs, so nothing restarts supervisord when it dies, and no program can be scaled or stopped on its own. Run each program as its own container (its own compose service) from the same image instead.` : `This starts supervisord as the container's main process, a process manager that runs ${supervisedPrograms(programs)}${programs.length === 1 ? "" : " side by side"} in one container: the runtime sees only supervisord, so a program that keeps failing leaves the container running without it, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`
+              message: cmd.background ? `This starts supervisord in the background with '&', to run ${supervisedPrograms(app, programs)}, ${beside.phrase}: supervisord restarts a program that dies, but the runtime sees neither supervisord nor its programs, so nothing restarts supervisord when it dies, and no program can be scaled or stopped on its own. Run each program as its own container (its own compose service) from the same image instead.` : `This starts supervisord as the container's main process, a process manager that runs ${supervisedPrograms(app, programs)}${programs.length === 1 ? "" : " side by side"} in one container: the runtime sees only supervisord, so a program that keeps failing leaves the container running without it, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`
             });
             return;
           }

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-VG5HLYKO.js";
+} from "./chunk-L6S6ZBDF.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-444YYDQJ.js";
+} from "./chunk-EUT5ISRV.js";
 import {
   UnsafePathError,
   readInside,
@@ -40,7 +40,7 @@ import {
   resolveInside,
   runFactsOf,
   stamp
-} from "./chunk-C2VKE7HB.js";
+} from "./chunk-CGPVCVLW.js";
 import {
   __commonJS,
   __require,

@@ -9,11 +9,11 @@ import {
   renderMarkdown,
   repoPath,
   ruleHelpUri
-} from "./chunk-56GHFVRS.js";
+} from "./chunk-IRX5YAQP.js";
 import {
   stepLog
 } from "./chunk-ZUZER46R.js";
-import "./chunk-YO4ARLZV.js";
+import "./chunk-77S5GSE7.js";
 import {
   require_node_crypto
 } from "./chunk-WLI5OHV7.js";
@@ -21,7 +21,7 @@ import "./chunk-O2KSL6U7.js";
 import {
   SEVERITIES,
   stableMessage
-} from "./chunk-C2VKE7HB.js";
+} from "./chunk-CGPVCVLW.js";
 import {
   __commonJS,
   __require,

@@ -9,7 +9,7 @@ import {
   require_node_path,
   sha256Hex,
   writeOwnFile
-} from "./chunk-C2VKE7HB.js";
+} from "./chunk-CGPVCVLW.js";
 import {
   __commonJS,
   __require,

@@ -185,6 +185,9 @@ var SEVERITIES = ["error", "warning", "notice"];
 // src/core/fingerprint.ts
 var import_node_module = __toESM(require_node_module(), 1);
 
+// src/core/sha256-wasm.ts
+var SHA256_WASM = "AGFzbQEAAAABDgNgAX8Bf2AAAGACf38AAwQDAAECBQMBAAEHGgMGbWVtb3J5AgAEaW5pdAABBmJsb2NrcwACCswEAxkAIABBCHdB/4H8B3EgAEEIeEGA/oN4cXILWgBBAEHnzKfQBjYCAEEEQYXdntt7NgIAQQhB8ua74wM2AgBBDEG66r+qejYCAEEQQf+kuYgFNgIAQRRBjNGV2Hk2AgBBGEGrs4/8ATYCAEEcQZmag98FNgIAC9QDAQ1/AkADQCAAIAFPDQFBACECA0AgAiAAIAJqKAIAEAA2AiAgAkEEaiECIAJBwABJDQALA0AgAkE8aygCICEDIAJBCGsoAiAhBCACIAJBwABrKAIgIANBB3ggA0ESeHMgA0EDdnNqIAJBHGsoAiAgBEEReCAEQRN4cyAEQQp2c2pqNgIgIAJBBGohAiACQYACSQ0AC0EAKAIAIQdBBCgCACEIQQgoAgAhCUEMKAIAIQpBECgCACELQRQoAgAhDEEYKAIAIQ1BHCgCACEOQQAhAgNAIA4gC0EGeCALQQt4cyALQRl4c2ogCyAMcSALQX9zIA1xcyACKAKgAiACKAIgampqIQUgB0ECeCAHQQ14cyAHQRZ4cyAHIAhxIAcgCXFzIAggCXFzaiEGIA0hDiAMIQ0gCyEMIAogBWohCyAJIQogCCEJIAchCCAFIAZqIQcgAkEEaiECIAJBgAJJDQALQQBBACgCACAHajYCAEEEQQQoAgAgCGo2AgBBCEEIKAIAIAlqNgIAQQxBDCgCACAKajYCAEEQQRAoAgAgC2o2AgBBFEEUKAIAIAxqNgIAQRhBGCgCACANajYCAEEcQRwoAgAgDmo2AgAgAEHAAGohAAwACwsLC4gCAQBBoAILgAKYL4pCkUQ3cc/7wLWl27XpW8JWOfER8Vmkgj+S1V4cq5iqB9gBW4MSvoUxJMN9DFV0Xb5y/rHegKcG3Jt08ZvBwWmb5IZHvu/GncEPzKEMJG8s6S2qhHRK3KmwXNqI+XZSUT6YbcYxqMgnA7DHf1m/8wvgxkeRp9VRY8oGZykpFIUKtyc4IRsu/G0sTRMNOFNUcwpluwpqdi7JwoGFLHKSoei/oktmGqhwi0vCo1FsxxnoktEkBpnWhTUO9HCgahAWwaQZCGw3Hkx3SCe1vLA0swwcOUqq2E5Pypxb828uaO6Cj3RvY6V4FHjIhAgCx4z6/76Q62xQpPej+b7yeHHG";
+
 // src/core/sha256.ts
 var K = new Int32Array([
   1116352408,
@@ -254,7 +257,46 @@ var K = new Int32Array([
 ]);
 var encoder = new TextEncoder();
 var w = new Int32Array(64);
+var MESSAGE = 1024;
+var wasm;
+function wasmModule() {
+  if (wasm === void 0) {
+    try {
+      const bytes = Buffer.from(SHA256_WASM, "base64");
+      wasm = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports;
+    } catch {
+      wasm = null;
+    }
+  }
+  return wasm;
+}
+function sha256IsNative() {
+  return wasmModule() !== null;
+}
 function sha256Hex(text) {
+  const x = wasmModule();
+  return x ? sha256HexWasm(x, text) : sha256HexJs(text);
+}
+function sha256HexWasm(x, text) {
+  const need = MESSAGE + text.length * 3 + 72;
+  if (need > x.memory.buffer.byteLength)
+    x.memory.grow(Math.ceil((need - x.memory.buffer.byteLength) / 65536));
+  const mem = new Uint8Array(x.memory.buffer);
+  const n = encoder.encodeInto(text, mem.subarray(MESSAGE)).written;
+  const end = MESSAGE + (n + 9 + 63 >>> 6 << 6);
+  mem.fill(0, MESSAGE + n, end);
+  mem[MESSAGE + n] = 128;
+  const view = new DataView(x.memory.buffer);
+  const bits = n * 8;
+  view.setUint32(end - 8, Math.floor(bits / 4294967296));
+  view.setUint32(end - 4, bits >>> 0);
+  x.init();
+  x.blocks(MESSAGE, end);
+  let hex = "";
+  for (let i = 0; i < 32; i += 4) hex += view.getUint32(i, true).toString(16).padStart(8, "0");
+  return hex;
+}
+function sha256HexJs(text) {
   const bytes = encoder.encode(text);
   const n = bytes.length;
   const end = n + 9 + 63 >>> 6 << 6;
@@ -348,7 +390,7 @@ function digest(text) {
 }
 function hashOf(text) {
   if (native) return native(text);
-  if (++hashed <= JS_HASHES) return sha256Hex(text);
+  if (++hashed <= JS_HASHES || sha256IsNative()) return sha256Hex(text);
   const crypto = (0, import_node_module.createRequire)(import.meta.url)("node:crypto");
   native = typeof crypto.hash === "function" ? (t) => crypto.hash("sha256", t, "hex") : (t) => crypto.createHash("sha256").update(t).digest("hex");
   return native(text);

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-64MPLZCT.js";
+} from "./chunk-WZJPWOOL.js";
 import {
   makeReport
-} from "./chunk-YO4ARLZV.js";
+} from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-444YYDQJ.js";
+} from "./chunk-EUT5ISRV.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -15,7 +15,7 @@ import {
   readInsideSync,
   require_node_path,
   writeOwnFile
-} from "./chunk-C2VKE7HB.js";
+} from "./chunk-CGPVCVLW.js";
 import {
   __toESM
 } from "./chunk-X4CIRSVU.js";

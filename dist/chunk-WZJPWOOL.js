@@ -15,13 +15,13 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-444YYDQJ.js";
+} from "./chunk-EUT5ISRV.js";
 import {
   insertLines,
   normalizePackageName,
   replaceInLine,
   replaceLines
-} from "./chunk-C2VKE7HB.js";
+} from "./chunk-CGPVCVLW.js";
 
 // src/parse/requirements.ts
 function parseRequirements(file, text) {
