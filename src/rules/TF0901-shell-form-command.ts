@@ -165,8 +165,10 @@ branches that keep /bin/sh. A script that another script runs without exec is a 
 is PID 1: the message says so. So is a script that the shell of a shell-form CMD or of a \`sh -c\` start
 command runs without exec (\`sh -c "migrate; bash start.sh"\`): the message says that both shells need exec,
 whatever the script does with its server (in the foreground, in the background, in a restart loop, behind a trap
-that SIGTERM then never reaches). A command that only runs setup and exits (\`python manage.py migrate --noinput\`,
-\`migrate && collectstatic\`, a one-off service) leaves no server for SIGTERM to miss: not reported.
+that SIGTERM then never reaches). A script that such a shell runs before more commands (\`bash -c "/app/start.sh &&
+gunicorn …"\`) is its child too, even where the shell execs its last command: the message proposes the script alone
+as the start command, in exec form, since what follows it runs only once the script has ended. A command that only
+runs setup and exits (\`python manage.py migrate --noinput\`, \`migrate && collectstatic\`, a one-off service) leaves no server for SIGTERM to miss: not reported.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
 built from its text. The exec form of a script without a \`#!\` line runs it with sh (\`CMD ["sh", "/app/start.sh"]\`):
@@ -194,12 +196,14 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
       const df = app.dockerfile;
       const stage = df?.targetStage;
       const shells = appShells(app);
-      // The start shells found staying PID 1: a script one of them runs without exec is its child, not PID 1.
+      // The start shells and the commands they fork: a script one of them runs without exec is its child, not PID 1.
       const startShells: StartShell[] = [];
       const service = app.compose?.appService;
       const kept = (shell: Omit<StartShell, 'file' | 'line'>, file: string, line: number, before: number) => {
         if (findings.slice(before).some((f) => f.file === file && f.line === line))
           startShells.push({ ...shell, file, line });
+        // A shell that execs its last command (bash 5.1, BusyBox) still forks and waits for the ones before it.
+        else startShells.push({ ...shell, file, line, execsLast: true });
       };
       if (df && stage) {
         // A CMD the entrypoint script drops never runs: its PID 1 is not this rule's business.

@@ -1,7 +1,8 @@
 import { type InitProcess, launchedCommand, scriptCommandsThatRun } from '../../model/command.js';
 import type { App, EntrypointScript } from '../../model/types/project.js';
 import type { ShellCommand } from '../../model/types/shell.js';
-import { execLine, quotedLine } from './command-text.js';
+import { commandLine, execLine, quotedLine } from './command-text.js';
+import { scriptExecForm } from './exec-form.js';
 import { scriptRunBy } from './script-steps.js';
 
 /** Where a start script runs another one: the caller, the line, and whether it hands its process over with exec. */
@@ -23,6 +24,8 @@ export interface StartShell {
   commands: ShellCommand[];
   /** Set for a shell-form CMD/ENTRYPOINT, whose own finding proposes the exec form rather than an exec inside it. */
   shellForm?: true;
+  /** Set when the shell execs its last command (bash 5.1, BusyBox): only the commands before it are its children. */
+  execsLast?: true;
 }
 
 /** The start script that runs `script` in the foreground (`./start.sh`, `exec sh start.sh`), first found. */
@@ -68,14 +71,15 @@ function shellCallOf(
   app: App,
   script: EntrypointScript,
   shells: StartShell[],
-): { shell: StartShell; command: ShellCommand } | undefined {
+): { shell: StartShell; command: ShellCommand; next?: ShellCommand } | undefined {
   const runs = (argv: string[] | undefined) => argv && scriptRunBy(argv, app.entrypointScripts) === script;
   for (const shell of shells) {
+    const children = shell.execsLast ? shell.commands.slice(0, -1) : shell.commands;
     // `wait-for-it db:5432 -- ./start.sh`, `gosu app ./start.sh`: the launcher execs the script, still a child
-    const command = shell.commands.find(
+    const command = children.find(
       (c) => !c.viaExec && !c.background && (runs(c.argv) || runs(launchedCommand(c.argv))),
     );
-    if (command) return { shell, command };
+    if (command) return { shell, command, next: shell.commands[shell.commands.indexOf(command) + 1] };
   }
   return undefined;
 }
@@ -114,13 +118,16 @@ export function whoKeepsSignal(
   const top = call ? undefined : execChainTop(app, script);
   const parent = top && shellCallOf(app, top, shells);
   if (parent) {
-    const { shell, command } = parent;
+    const { shell, command, next } = parent;
     const where = `the ${shell.owner}'s '${shell.shell}'`;
-    const runs = `${where} runs ${top === script ? 'it' : top!.file} without exec (${shell.file}:${shell.line})`;
+    const before = next ? `, before ${quotedLine(commandLine(next))}` : '';
+    const runs = `${where} runs ${top === script ? 'it' : top!.file} without exec${before} (${shell.file}:${shell.line})`;
     const pid1 = init
       ? `and ${init.name} (PID 1) sends SIGTERM to that shell only`
       : 'so that shell is PID 1 and SIGTERM from docker stop stops there';
     const above = `${runs}, ${pid1}`;
+    // `/app/start.sh && gunicorn …`: an exec there would drop what follows; the script alone is the command to run.
+    if (next) return aloneHolder(shell, top!, script, above, next);
     const parentExec = shell.shellForm
       ? `an exec before ${top!.file} in the ${shell.owner} (${shell.file}:${shell.line})`
       : `${quotedLine(execLine(command))} in the ${shell.owner}`;
@@ -157,5 +164,35 @@ export function whoKeepsSignal(
     above: `${caller} runs it without exec (${caller}:${call.line}), ${pid1}`,
     execAbove: '',
     parentExec: '',
+  };
+}
+
+/**
+ * The holder above a script that a start shell runs before more commands (`/app/start.sh && gunicorn …`): the shell
+ * is PID 1 while the script runs, and what follows it runs only once the script has ended, so the start command
+ * should run the script alone, in exec form.
+ */
+function aloneHolder(
+  shell: StartShell,
+  top: EntrypointScript,
+  script: EntrypointScript,
+  above: string,
+  next: ShellCommand,
+): SignalHolder {
+  const argv = `[${scriptExecForm(top)
+    .map((a) => JSON.stringify(a))
+    .join(', ')}]`;
+  const form = shell.owner.startsWith('compose ')
+    ? `${shell.owner.slice('compose '.length)}: ${argv}`
+    : `${shell.owner} ${argv}`;
+  const alone = `run ${top.file} alone as the ${shell.owner}, in exec form (${form})`;
+  const why = `with exec in ${script.file} alone, the ${shell.owner}'s '${shell.shell}' would still be PID 1, and ${quotedLine(commandLine(next))} after ${top.file} in the ${shell.owner} runs only once ${top.file} has ended`;
+  return {
+    stays: (what) =>
+      `so the script's shell stays between ${what} and SIGTERM; and ${script.file} is not PID 1 either: ${above}`,
+    also: ` here, and ${alone}: ${why}`,
+    above,
+    execAbove: ` Also ${alone}: ${why}.`,
+    parentExec: form,
   };
 }
