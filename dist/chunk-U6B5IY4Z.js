@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-EUT5ISRV.js";
+} from "./chunk-TQV3KTI3.js";
 import {
   UnsafePathError,
   formatBytes,

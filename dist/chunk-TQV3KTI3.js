@@ -34560,10 +34560,11 @@ function execChainTop(app, script) {
 function shellCallOf(app, script, shells) {
   const runs = (argv) => argv && scriptRunBy(argv, app.entrypointScripts) === script;
   for (const shell of shells) {
-    const command = shell.commands.find(
+    const children = shell.execsLast ? shell.commands.slice(0, -1) : shell.commands;
+    const command = children.find(
       (c) => !c.viaExec && !c.background && (runs(c.argv) || runs(launchedCommand(c.argv)))
     );
-    if (command) return { shell, command };
+    if (command) return { shell, command, next: shell.commands[shell.commands.indexOf(command) + 1] };
   }
   return void 0;
 }
@@ -34572,11 +34573,13 @@ function whoKeepsSignal(app, script, init, shells) {
   const top = call2 ? void 0 : execChainTop(app, script);
   const parent = top && shellCallOf(app, top, shells);
   if (parent) {
-    const { shell, command } = parent;
+    const { shell, command, next } = parent;
     const where = `the ${shell.owner}'s '${shell.shell}'`;
-    const runs = `${where} runs ${top === script ? "it" : top.file} without exec (${shell.file}:${shell.line})`;
+    const before = next ? `, before ${quotedLine(commandLine(next))}` : "";
+    const runs = `${where} runs ${top === script ? "it" : top.file} without exec${before} (${shell.file}:${shell.line})`;
     const pid12 = init ? `and ${init.name} (PID 1) sends SIGTERM to that shell only` : "so that shell is PID 1 and SIGTERM from docker stop stops there";
     const above = `${runs}, ${pid12}`;
+    if (next) return aloneHolder(shell, top, script, above, next);
     const parentExec = shell.shellForm ? `an exec before ${top.file} in the ${shell.owner} (${shell.file}:${shell.line})` : `${quotedLine(execLine(command))} in the ${shell.owner}`;
     const handOver2 = "both shells must hand their process over";
     return {
@@ -34603,6 +34606,19 @@ function whoKeepsSignal(app, script, init, shells) {
     above: `${caller} runs it without exec (${caller}:${call2.line}), ${pid1}`,
     execAbove: "",
     parentExec: ""
+  };
+}
+function aloneHolder(shell, top, script, above, next) {
+  const argv = `[${scriptExecForm(top).map((a) => JSON.stringify(a)).join(", ")}]`;
+  const form = shell.owner.startsWith("compose ") ? `${shell.owner.slice("compose ".length)}: ${argv}` : `${shell.owner} ${argv}`;
+  const alone = `run ${top.file} alone as the ${shell.owner}, in exec form (${form})`;
+  const why = `with exec in ${script.file} alone, the ${shell.owner}'s '${shell.shell}' would still be PID 1, and ${quotedLine(commandLine(next))} after ${top.file} in the ${shell.owner} runs only once ${top.file} has ended`;
+  return {
+    stays: (what) => `so the script's shell stays between ${what} and SIGTERM; and ${script.file} is not PID 1 either: ${above}`,
+    also: ` here, and ${alone}: ${why}`,
+    above,
+    execAbove: ` Also ${alone}: ${why}.`,
+    parentExec: form
   };
 }
 
@@ -34697,8 +34713,10 @@ branches that keep /bin/sh. A script that another script runs without exec is a 
 is PID 1: the message says so. So is a script that the shell of a shell-form CMD or of a \`sh -c\` start
 command runs without exec (\`sh -c "migrate; bash start.sh"\`): the message says that both shells need exec,
 whatever the script does with its server (in the foreground, in the background, in a restart loop, behind a trap
-that SIGTERM then never reaches). A command that only runs setup and exits (\`python manage.py migrate --noinput\`,
-\`migrate && collectstatic\`, a one-off service) leaves no server for SIGTERM to miss: not reported.
+that SIGTERM then never reaches). A script that such a shell runs before more commands (\`bash -c "/app/start.sh &&
+gunicorn \u2026"\`) is its child too, even where the shell execs its last command: the message proposes the script alone
+as the start command, in exec form, since what follows it runs only once the script has ended. A command that only
+runs setup and exits (\`python manage.py migrate --noinput\`, \`migrate && collectstatic\`, a one-off service) leaves no server for SIGTERM to miss: not reported.
 
 An array that is not valid JSON (\`CMD ['gunicorn', 'mysite.wsgi']\`: single quotes) is shell form too; no exec form is
 built from its text. The exec form of a script without a \`#!\` line runs it with sh (\`CMD ["sh", "/app/start.sh"]\`):
@@ -34730,6 +34748,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
       const kept = (shell, file, line, before) => {
         if (findings.slice(before).some((f) => f.file === file && f.line === line))
           startShells.push({ ...shell, file, line });
+        else startShells.push({ ...shell, file, line, execsLast: true });
       };
       if (df && stage) {
         const cmd = commandIgnoredBy(app, void 0) ? void 0 : stage.cmd;

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-EUT5ISRV.js";
+} from "./chunk-TQV3KTI3.js";
 import {
   insertLines,
   normalizePackageName,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-L6S6ZBDF.js";
+} from "./chunk-U6B5IY4Z.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-EUT5ISRV.js";
+} from "./chunk-TQV3KTI3.js";
 import {
   UnsafePathError,
   readInside,

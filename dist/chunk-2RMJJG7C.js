@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-WZJPWOOL.js";
+} from "./chunk-EBP7EMAJ.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-EUT5ISRV.js";
+} from "./chunk-TQV3KTI3.js";
 import {
   SEVERITIES,
   UnsafePathError,
