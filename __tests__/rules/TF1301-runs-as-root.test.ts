@@ -664,6 +664,8 @@ test('TF1301: poetry install as root says where the environment went, unless a s
     ['ENV POETRY_VIRTUALENVS_CREATE=false', 'RUN poetry install --no-root'],
     ['RUN poetry config virtualenvs.in-project true && poetry install --no-root'],
     ['RUN poetry env use /opt/venv/bin/python && poetry install --no-root'],
+    ['RUN poetry config settings.virtualenvs.create false && poetry install --no-root'],
+    ['RUN poetry config --local virtualenvs.create false && poetry install --no-root'],
     ['ENV VIRTUAL_ENV=/opt/venv', 'RUN poetry install --no-root'],
   ])
     assert.doesNotMatch(await withInstall(...placed), /pypoetry/, placed.join(' / '));

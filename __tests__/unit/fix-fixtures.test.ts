@@ -708,6 +708,18 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'gunicorn started through su: exec su would leave su as its parent, and gosu is not installed in the image',
     },
   ],
+  '__tests__/fixtures/corpus/supervisord-celery-program-user-root': [
+    {
+      rule: 'TF1301',
+      why: 'a supervisord program with user=root: under USER supervisord refuses it, so the user= line goes by hand',
+    },
+  ],
+  '__tests__/fixtures/corpus/uwsgi-ini-socket-and-sqlite-beside-nginx': [
+    {
+      rule: 'TF1301',
+      why: 'nginx under supervisord needs root to bind port 80: a USER would stop it; user= on the program is by hand',
+    },
+  ],
   '__tests__/fixtures/corpus/debug-runserver-else-supervisord-nginx-uwsgi': [
     {
       rule: 'TF1301',

@@ -35,6 +35,12 @@ import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { listOf } from './lib/processes.js';
 import { rootOwnedDirectories, settingsLogFiles } from './lib/log-files.js';
 import { s6RootMessage } from './lib/s6-root.js';
+import {
+  runtimeWrites,
+  runtimeWritesAdvice,
+  supervisorRootPrograms,
+  type RuntimeWrites,
+} from './lib/run-time-writes.js';
 import { poetryAdvice, poetryRootEnvironment } from './lib/poetry-environment.js';
 import { socketInNamedVolume, socketVolumeAdvice } from './lib/socket-volume.js';
 import {
@@ -74,6 +80,11 @@ image's directory.
 Settings whose \`LOGGING\` file handlers open their files when imported, in a directory the image leaves to root
 (\`BASE_DIR.parent / "logs"\`), fail to import under USER with PermissionError: the advice adds creating that directory
 and giving it to the user.
+The advice names the other directories the app writes at run time that the image leaves to root, where the model
+knows them: STATIC_ROOT for a \`collectstatic\` the start runs, a server's unix socket (uWSGI's ini included), the SQLite
+file's directory, celery beat's schedule in its working directory, a supervisord program's log files; with a volume
+or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general terms.
+A supervisord program with \`user=root\` is named too: supervisord started as another user refuses it.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -112,9 +123,9 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   fix: {
     safety: 'safe',
     summary:
-      'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
+      'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
     declines:
-      "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting (its environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
+      "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting (its environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
     make: fixRunsAsRoot,
   },
 });
@@ -138,6 +149,8 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   if (suDrop(runner) || privilegeDrop(runner) || privilegeDrop(runner, 'root') || proxyInContainer(runner))
     return undefined;
   if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6)) return undefined;
+  // A supervisord program with user=root: supervisord started as another user refuses to start it.
+  if (supervisorRootPrograms(runner).length > 0) return undefined;
   // Under USER app, `poetry run` finds no environment: where it goes is the user's choice (create=false, in-project).
   if (poetryRootEnvironment(found.dockerfile, found.stage, found.app.context)) return undefined;
   const { dockerfile, stage } = found;
@@ -160,7 +173,9 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
     stage,
     settingsLogFiles(found.app).flatMap((h) => (h.dir ? [h.dir] : [])),
   );
-  const ownDirs = [...new Set([...(socketDir ? [socketDir] : []), ...logDirs])];
+  // Where the app writes at run time (STATIC_ROOT for collectstatic, a socket, the SQLite file, beat's schedule).
+  const writeDirs = runtimeWrites(runner, dockerfile, stage).known.map((w) => w.dir);
+  const ownDirs = [...new Set([...(socketDir ? [socketDir] : []), ...logDirs, ...writeDirs])];
   if (existing && ownDirs.length > 0)
     lines = [
       `RUN mkdir -p ${ownDirs.join(' ')} && chown ${existing} ${ownDirs.join(' ')}`,
@@ -256,10 +271,17 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
   const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? 'app';
   const socket = socketInNamedVolume(app, df, stage);
   const logs = logFilesAdvice(app, df, stage, user);
+  const writes = runtimeWritesAdvice(otherWrites(app, df, stage, socket?.dir), stage, user);
+  const rootPrograms = supervisorRootPrograms(app).map(
+    (p) =>
+      `${p.section} sets user=root (${p.file}:${p.line}): supervisord started as ${user} cannot switch to root and would not start it ("Can't drop privilege as nonroot user"), so take that line out.`,
+  );
   const reach = [
     ...(poetry ? [poetryAdvice(poetry, user, stage.workdir)] : []),
     ...(socket ? [socketVolumeAdvice(socket, user)] : []),
     ...(logs ? [logs] : []),
+    ...(writes ? [writes] : []),
+    ...rootPrograms,
   ]
     .map((a) => ` ${a}`)
     .join('');
@@ -269,6 +291,16 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
   return stage.user
     ? `${head}. ${advice}${keep}${reach}`
     : `${head}, so ${asRoot(app)}. ${advice}${keep}${reach}`;
+}
+
+/**
+ * The run-time writes not already named by the socket-volume and log-file advice: a socket directory in a named
+ * volume, and the directories the settings' file handlers open their logs in, have their own words.
+ */
+function otherWrites(app: App, df: DockerfileModel, stage: Stage, socketDir?: string): RuntimeWrites {
+  const logDirs = settingsLogFiles(app).flatMap((h) => (h.dir ? [h.dir] : []));
+  const { known, unknown } = runtimeWrites(app, df, stage);
+  return { known: known.filter((w) => w.dir !== socketDir && !logDirs.includes(w.dir)), unknown };
 }
 
 /**
@@ -379,7 +411,13 @@ function proxyMessage(
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
   const user = existing ?? 'app';
   const create = existing ? '' : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
-  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user, proxy)}. Or ${split}.`;
+  // The socket directories appDrop names already; the other run-time writes, given to the user at build time.
+  // Only the server's program runs as the user: what the start does before supervisord (collectstatic) stays root's.
+  const writes = runtimeWrites(app, df, stage, (c) => c.origin === 'supervisor' && !reverseProxyOf(c.argv));
+  const sockets = appStarts(app).flatMap((c) => socketDirectories(df, stage, c.argv));
+  const rest = { ...writes, known: writes.known.filter((w) => !sockets.includes(w.dir)) };
+  const given = runtimeWritesAdvice(rest, stage, user, 'at build time');
+  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user, proxy)}.${given ? ` ${given}` : ''} Or ${split}.`;
 }
 
 // Where the nginx packages put the site enabled by default (it listens on 80): a copy there replaces it.

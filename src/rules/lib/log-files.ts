@@ -32,7 +32,8 @@ export function settingsLogFiles(
     });
 }
 
-function imagePath(app: App, v: ValueSource): string | undefined {
+/** Where a path the settings compute (BASE_DIR / "x", an absolute literal) is in the image; undefined when unknown. */
+export function imagePath(app: App, v: ValueSource): string | undefined {
   if (v.kind === 'path' && v.base === 'absolute') return posix.normalize(`/${v.parts.join('/')}`);
   if (v.kind === 'path') {
     const base = imageBaseDir(app);

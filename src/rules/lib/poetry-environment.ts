@@ -32,13 +32,16 @@ export function poetryRootEnvironment(
         (run.script?.assignments ?? []).map((a) => [a.name, a.value] as [string, string]),
       );
       for (const c of run.script?.commands ?? []) {
-        const [tool, verb, key] = c.argv;
+        const [tool, verb, ...rest] = c.argv;
         if (basename(tool ?? '') !== 'poetry') continue;
-        // `poetry config virtualenvs.create false`, `… virtualenvs.in-project true`, `… virtualenvs.path /venvs`; or
+        // `poetry config virtualenvs.create false`, `… virtualenvs.in-project true`, `… virtualenvs.path /venvs`
+        // (poetry 1.0 and before spelled them `settings.virtualenvs.create`; `--local` writes poetry.toml); or
         // `poetry env use PYTHON`, whose environment depends on the interpreter it names.
+        const key = rest.find((w) => !w.startsWith('-'));
         if (
           verb === 'env' ||
-          (verb === 'config' && /^(virtualenvs\.(create|in-project|path)|cache-dir)$/.test(key ?? ''))
+          (verb === 'config' &&
+            /^(settings\.)?(virtualenvs\.(create|in-project|path)|cache-dir)$/.test(key ?? ''))
         )
           configured = true;
         if (verb !== 'install' || configured) continue;

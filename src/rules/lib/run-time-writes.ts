@@ -1,0 +1,243 @@
+/**
+ * Where the app writes at run time, as far as the model knows: the directories an unprivileged user must be given
+ * before USER (collectstatic's STATIC_ROOT, a server's unix socket, the SQLite file, celery beat's schedule, the log
+ * files of a supervisord program), and the writes whose place cannot be told.
+ */
+import { posix } from 'node:path';
+import {
+  basename,
+  djangoCommand,
+  programArgv,
+  serviceCommand,
+  unixSocketsOnly,
+} from '../../model/command.js';
+import type { StartCommand } from '../../model/command/start-chain.js';
+import type { DockerfileModel, Stage } from '../../model/types/dockerfile.js';
+import type { App } from '../../model/types/project.js';
+import { uwsgiIniArg } from '../../model/server-config.js';
+import { imagePath, rootOwnedDirectories } from './log-files.js';
+import { listOf } from './processes.js';
+import { appStarts, programOf } from './privilege-drops.js';
+
+export interface RuntimeWrite {
+  /** The directory written in, inside the container. */
+  dir: string;
+  /** What is written there: `STATIC_ROOT (collectstatic at start.sh:4)`. */
+  what: string;
+  /** A compose mount over (or above) the directory, which decides its owner in the container instead. */
+  mount?: { kind: 'bind' | 'volume'; name?: string; at: string };
+}
+
+export interface RuntimeWrites {
+  /** The directories the image leaves to root that the app writes in. */
+  known: RuntimeWrite[];
+  /** Writes whose directory cannot be told (STATIC_ROOT from the environment): named in general terms. */
+  unknown: string[];
+}
+
+/**
+ * The run-time writes of the app's start commands and settings into directories the image leaves to root; with
+ * `dropped`, of the start commands it keeps alone (those that run as the user where the rest stays root).
+ */
+export function runtimeWrites(
+  app: App,
+  df: DockerfileModel,
+  stage: Stage,
+  dropped: (c: StartCommand) => boolean = () => true,
+): RuntimeWrites {
+  const found: RuntimeWrite[] = [];
+  const unknown: string[] = [];
+  for (const { c, cwd } of startsWithDirectory(app, stage).filter(({ c }) => dropped(c))) {
+    const at = `${c.file}:${c.line}`;
+    const argv = programArgv(c.argv);
+    if (djangoCommand(c.argv)?.name === 'collectstatic') {
+      const dir = staticRoot(app);
+      if (dir) found.push({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at}` });
+      else unknown.push(`collectstatic (${at}) writes STATIC_ROOT`);
+    }
+    if (celeryBeat(argv) && !argv.some((w) => /^(-s|--schedule)(=|$)/.test(w)))
+      found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at}` });
+    for (const socket of socketPaths(app, c, cwd))
+      found.push({ dir: posix.dirname(socket.path), what: socket.what });
+    const program = c.origin === 'supervisor' ? programOf(app, c) : undefined;
+    const logs = [program?.stdoutLogfile, program?.stderrLogfile].filter(
+      (l) => l !== undefined && l.value.startsWith('/') && !l.value.startsWith('/dev/'),
+    );
+    for (const value of new Set(logs.map((l) => l!.value)))
+      found.push({
+        dir: posix.dirname(value),
+        what: `the log file ${value} at ${listOf(logs.filter((l) => l!.value === value).map((l) => `${program!.file}:${l!.line}`))}`,
+      });
+  }
+  const sqlite = sqliteFile(app);
+  if (sqlite) found.push(sqlite);
+  const owned = new Set(
+    rootOwnedDirectories(
+      df,
+      stage,
+      found.map((w) => w.dir),
+    ),
+  );
+  const known: RuntimeWrite[] = [];
+  for (const w of found) {
+    if (!owned.has(w.dir)) continue;
+    const same = known.find((k) => k.dir === w.dir);
+    if (!same) known.push({ ...w, ...mountOver(app, w.dir) });
+    else if (!same.what.includes(w.what)) same.what = `${same.what}, ${w.what}`;
+  }
+  return { known, unknown };
+}
+
+/**
+ * The app's start commands, each with the directory it runs in: the image's (a supervisord program's `directory=`,
+ * the app service's `working_dir`, the WORKDIR), and those of the other compose services of the image (a worker).
+ */
+function startsWithDirectory(app: App, stage: Stage): { c: StartCommand; cwd: string }[] {
+  const service = app.compose?.appService;
+  const all = appStarts(app).map((c) => ({ c, cwd: c.directory ?? service?.workingDir ?? stage.workdir }));
+  for (const s of app.compose?.appImageServices ?? [])
+    if (s !== service)
+      all.push(
+        ...serviceCommand(app, s).map((c) => ({ c, cwd: c.directory ?? s.workingDir ?? stage.workdir })),
+      );
+  const seen = new Set<string>();
+  return all.filter(({ c }) => {
+    const key = `${c.file}:${c.line}:${c.argv.join(' ')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The compose volume or bind mount of the image's services at the directory or above it. */
+function mountOver(app: App, dir: string): Pick<RuntimeWrite, 'mount'> {
+  const services = app.compose?.appImageServices ?? (app.compose?.appService ? [app.compose.appService] : []);
+  for (const v of services.flatMap((s) => s.volumes)) {
+    const target = posix.normalize(v.target).replace(/(.)\/+$/, '$1');
+    if (v.type === 'tmpfs' || (target !== dir && !dir.startsWith(`${target}/`) && target !== '/')) continue;
+    const at = `${v.file}:${v.line}`;
+    return { mount: v.type === 'bind' ? { kind: 'bind', at } : { kind: 'volume', name: v.source, at } };
+  }
+  return {};
+}
+
+/** `celery beat`, `celery -A proj beat`, or a worker with an embedded beat (`-B`, `--beat`). */
+function celeryBeat(argv: string[]): boolean {
+  if (basename(argv[0] ?? '') !== 'celery') return false;
+  const verb = argv
+    .slice(1)
+    .find((w, i, a) => !w.startsWith('-') && !/^(-A|--app|-b|--broker)$/.test(a[i - 1] ?? ''));
+  return verb === 'beat' || (verb === 'worker' && argv.some((w) => w === '-B' || w === '--beat'));
+}
+
+/** The unix sockets a server creates: on its command line, or in the uWSGI ini it loads (`%d`: the ini's directory). */
+function socketPaths(app: App, c: StartCommand, cwd: string): { path: string; what: string }[] {
+  const argv = programArgv(c.argv);
+  const ini = uwsgiIniArg(argv);
+  const config =
+    ini === undefined
+      ? undefined
+      : (app.serverConfigs ?? []).find(
+          (f) => f.server === 'uwsgi' && (f.file === ini || f.file.endsWith(`/${basename(ini)}`)),
+        );
+  const iniDir = ini === undefined ? cwd : posix.dirname(posix.resolve(cwd, ini));
+  const fromArgv = (ini === undefined ? unixSocketsOnly(c.argv) : undefined) ?? [];
+  const fromIni = (config?.listens ?? [])
+    .filter((l) => l.option === 'socket' || l.option === 'uwsgi-socket')
+    .map((l) => ({
+      value: l.value.split(',')[0]!.trim().replace(/%d/g, `${iniDir}/`),
+      at: `${config!.file}:${l.line}`,
+    }));
+  return [...fromArgv.map((value) => ({ value, at: `${c.file}:${c.line}` })), ...fromIni]
+    .map((s) => ({ ...s, value: s.value.replace(/^unix:/, '') }))
+    .filter(
+      (s) =>
+        s.value !== '' &&
+        !s.value.startsWith('@') &&
+        !/[$%]/.test(s.value) &&
+        (s.value.startsWith('/') || !s.value.includes(':')),
+    )
+    .map((s) => ({
+      path: posix.resolve(cwd, s.value),
+      what: `the socket ${posix.resolve(cwd, s.value)} at ${s.at}`,
+    }));
+}
+
+/** STATIC_ROOT's directory in the image, where the settings compute it from BASE_DIR or write it absolute. */
+function staticRoot(app: App): string | undefined {
+  const assigned = (app.settings?.assignments ?? []).filter(
+    (a) => a.name === 'STATIC_ROOT' && a.live !== false,
+  );
+  const value = assigned.at(-1)?.value;
+  const source = value?.kind === 'env' ? value.fallback : value;
+  const path = source && imagePath(app, source);
+  return path === undefined ? undefined : posix.normalize(path).replace(/(.)\/+$/, '$1');
+}
+
+/** The directory of the SQLite file the default database config names, which SQLite writes its journal beside. */
+function sqliteFile(app: App): RuntimeWrite | undefined {
+  const settings = app.settings;
+  const configs = settings?.databases?.configs ?? [];
+  const chosen = configs.find((c) => c.isDefault) ?? (configs.length === 1 ? configs[0] : undefined);
+  if (!chosen?.engine?.endsWith('sqlite3')) return undefined;
+  const name = chosen.fields.NAME;
+  const source = name?.kind === 'env' ? name.fallback : name;
+  const path = source && imagePath(app, source);
+  if (!path) return undefined;
+  const line = chosen.fieldLines?.NAME ?? chosen.line;
+  return {
+    dir: posix.dirname(path),
+    what: `the SQLite database ${path} at ${chosen.file ?? settings!.file}:${line}`,
+  };
+}
+
+/** The words that give `user` those directories before USER, or name the writes in general terms; '' when none. */
+export function runtimeWritesAdvice(
+  writes: RuntimeWrites,
+  stage: Stage,
+  user: string,
+  when = `before USER ${user}`,
+): string {
+  const parts: string[] = [];
+  if (writes.known.length > 0) {
+    const dirs = writes.known.map((w) => w.dir);
+    const create = dirs.filter((d) => d !== stage.workdir);
+    const mkdir = create.length > 0 ? `mkdir -p ${create.join(' ')} && ` : '';
+    parts.push(
+      `The app writes at run time in ${dirs.length === 1 ? 'a directory' : 'directories'} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}chown ${user} ${dirs.join(' ')}.${mountNotes(writes.known, user)}`,
+    );
+  }
+  if (writes.unknown.length > 0)
+    parts.push(
+      `${listOf(writes.unknown)} where the image cannot tell: give ${user} the directories the app writes at run time (static and media files, logs, sockets, the SQLite file, celery beat's schedule) ${when}.`,
+    );
+  return parts.join(' ');
+}
+
+/** What a mount over a written directory changes: a new named volume copies the image's owner, a bind keeps the host's. */
+function mountNotes(writes: RuntimeWrite[], user: string): string {
+  return writes
+    .map((w) => {
+      const m = w.mount;
+      if (!m) return '';
+      if (m.kind === 'bind')
+        return ` ${w.dir} is bind-mounted from the host under compose (${m.at}), where the host directory's owner applies: give ${user}'s uid that directory on the host too.`;
+      return ` The ${m.name ? `named volume '${m.name}'` : 'anonymous volume'} mounted over ${w.dir} under compose (${m.at}) takes its owner from the image's directory when Docker creates it (an existing volume keeps its owner: remove it once, or chown it in place).`;
+    })
+    .join('');
+}
+
+/** The supervisord programs the app runs with `user=root`: supervisord started as another user refuses to start them. */
+export function supervisorRootPrograms(app: App): { section: string; file: string; line: number }[] {
+  return appStarts(app).flatMap((c) => {
+    const program = c.origin === 'supervisor' ? programOf(app, c) : undefined;
+    if (!program?.user || !/^(root|0)(:.*)?$/.test(program.user)) return [];
+    return [
+      {
+        section: `[${program.section ?? 'program'}:${program.name}]`,
+        file: program.file,
+        line: program.userLine ?? program.line,
+      },
+    ];
+  });
+}
