@@ -37953,52 +37953,6 @@ var init_s6_root = __esm({
   }
 });
 
-// src/rules/lib/poetry-environment.ts
-function poetryRootEnvironment(df, stage, context) {
-  if (context?.sentFiles.some((f) => basename2(f) === "poetry.toml")) return void 0;
-  let configured = false;
-  for (const s of lineage2(df, stage))
-    for (const ins of s.instructions) {
-      if (ins.keyword === "USER") return void 0;
-      if (ins.keyword !== "RUN") continue;
-      const run = ins;
-      const exported = Object.fromEntries(
-        (run.script?.assignments ?? []).map((a) => [a.name, a.value])
-      );
-      for (const c of run.script?.commands ?? []) {
-        const [tool, verb, key] = c.argv;
-        if (basename2(tool ?? "") !== "poetry") continue;
-        if (verb === "env" || verb === "config" && /^(virtualenvs\.(create|in-project|path)|cache-dir)$/.test(key ?? ""))
-          configured = true;
-        if (verb !== "install" || configured) continue;
-        const env = {
-          ...run.variables,
-          ...exported,
-          ...Object.fromEntries((c.env ?? []).map((a) => [a.name, a.value]))
-        };
-        const set = (name) => env[name] !== void 0 && env[name] !== "";
-        if (set(CREATE) || set(IN_PROJECT) || PLACED.some(set)) continue;
-        return { file: df.file, line: c.line };
-      }
-    }
-  return void 0;
-}
-function poetryAdvice(at2, user, workdir) {
-  const project = workdir !== "/" ? workdir : "the project directory";
-  return `Before that, make the environment poetry installs reachable for ${user}: ${at2.file}:${at2.line} runs poetry install as root with no virtualenv setting, so poetry puts the environment under root's home (/root/.cache/pypoetry/virtualenvs), which ${user} can neither read nor find (poetry run looks under ${user}'s own home), and the app would start without its packages. Set ENV ${CREATE}=false before it (the packages go into the image's Python), or ENV ${IN_PROJECT}=true and chown ${project} to ${user}.`;
-}
-var CREATE, IN_PROJECT, PLACED;
-var init_poetry_environment = __esm({
-  "src/rules/lib/poetry-environment.ts"() {
-    "use strict";
-    init_command();
-    init_lineage();
-    CREATE = "POETRY_VIRTUALENVS_CREATE";
-    IN_PROJECT = "POETRY_VIRTUALENVS_IN_PROJECT";
-    PLACED = ["POETRY_VIRTUALENVS_PATH", "POETRY_CACHE_DIR", "VIRTUAL_ENV"];
-  }
-});
-
 // src/rules/lib/privilege-drops.ts
 function privilegeDrop(app, to = "other") {
   const env = containerEnv(app);
@@ -38129,6 +38083,222 @@ var init_privilege_drops = __esm({
   }
 });
 
+// src/rules/lib/run-time-writes.ts
+function runtimeWrites(app, df, stage, dropped = () => true) {
+  const found = [];
+  const unknown = [];
+  for (const { c, cwd } of startsWithDirectory(app, stage).filter(({ c: c2 }) => dropped(c2))) {
+    const at2 = `${c.file}:${c.line}`;
+    const argv = programArgv(c.argv);
+    if (djangoCommand(c.argv)?.name === "collectstatic") {
+      const dir = staticRoot(app);
+      if (dir) found.push({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at2}` });
+      else unknown.push(`collectstatic (${at2}) writes STATIC_ROOT`);
+    }
+    if (celeryBeat(argv) && !argv.some((w2) => /^(-s|--schedule)(=|$)/.test(w2)))
+      found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at2}` });
+    for (const socket of socketPaths(app, c, cwd))
+      found.push({ dir: import_node_path29.posix.dirname(socket.path), what: socket.what });
+    const program = c.origin === "supervisor" ? programOf2(app, c) : void 0;
+    const logs = [program?.stdoutLogfile, program?.stderrLogfile].filter(
+      (l) => l !== void 0 && l.value.startsWith("/") && !l.value.startsWith("/dev/")
+    );
+    for (const value of new Set(logs.map((l) => l.value)))
+      found.push({
+        dir: import_node_path29.posix.dirname(value),
+        what: `the log file ${value} at ${listOf(logs.filter((l) => l.value === value).map((l) => `${program.file}:${l.line}`))}`
+      });
+  }
+  const sqlite = sqliteFile(app);
+  if (sqlite) found.push(sqlite);
+  const owned = new Set(
+    rootOwnedDirectories(
+      df,
+      stage,
+      found.map((w2) => w2.dir)
+    )
+  );
+  const known2 = [];
+  for (const w2 of found) {
+    if (!owned.has(w2.dir)) continue;
+    const same = known2.find((k) => k.dir === w2.dir);
+    if (!same) known2.push({ ...w2, ...mountOver(app, w2.dir) });
+    else if (!same.what.includes(w2.what)) same.what = `${same.what}, ${w2.what}`;
+  }
+  return { known: known2, unknown };
+}
+function startsWithDirectory(app, stage) {
+  const service = app.compose?.appService;
+  const all = appStarts(app).map((c) => ({ c, cwd: c.directory ?? service?.workingDir ?? stage.workdir }));
+  for (const s of app.compose?.appImageServices ?? [])
+    if (s !== service)
+      all.push(
+        ...serviceCommand(app, s).map((c) => ({ c, cwd: c.directory ?? s.workingDir ?? stage.workdir }))
+      );
+  const seen = /* @__PURE__ */ new Set();
+  return all.filter(({ c }) => {
+    const key = `${c.file}:${c.line}:${c.argv.join(" ")}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function mountOver(app, dir) {
+  const services = app.compose?.appImageServices ?? (app.compose?.appService ? [app.compose.appService] : []);
+  for (const v of services.flatMap((s) => s.volumes)) {
+    const target = import_node_path29.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    if (v.type === "tmpfs" || target !== dir && !dir.startsWith(`${target}/`) && target !== "/") continue;
+    const at2 = `${v.file}:${v.line}`;
+    return { mount: v.type === "bind" ? { kind: "bind", at: at2 } : { kind: "volume", name: v.source, at: at2 } };
+  }
+  return {};
+}
+function celeryBeat(argv) {
+  if (basename2(argv[0] ?? "") !== "celery") return false;
+  const verb = argv.slice(1).find((w2, i, a) => !w2.startsWith("-") && !/^(-A|--app|-b|--broker)$/.test(a[i - 1] ?? ""));
+  return verb === "beat" || verb === "worker" && argv.some((w2) => w2 === "-B" || w2 === "--beat");
+}
+function socketPaths(app, c, cwd) {
+  const argv = programArgv(c.argv);
+  const ini = uwsgiIniArg(argv);
+  const config2 = ini === void 0 ? void 0 : (app.serverConfigs ?? []).find(
+    (f) => f.server === "uwsgi" && (f.file === ini || f.file.endsWith(`/${basename2(ini)}`))
+  );
+  const iniDir = ini === void 0 ? cwd : import_node_path29.posix.dirname(import_node_path29.posix.resolve(cwd, ini));
+  const fromArgv = (ini === void 0 ? unixSocketsOnly(c.argv) : void 0) ?? [];
+  const fromIni = (config2?.listens ?? []).filter((l) => l.option === "socket" || l.option === "uwsgi-socket").map((l) => ({
+    value: l.value.split(",")[0].trim().replace(/%d/g, `${iniDir}/`),
+    at: `${config2.file}:${l.line}`
+  }));
+  return [...fromArgv.map((value) => ({ value, at: `${c.file}:${c.line}` })), ...fromIni].map((s) => ({ ...s, value: s.value.replace(/^unix:/, "") })).filter(
+    (s) => s.value !== "" && !s.value.startsWith("@") && !/[$%]/.test(s.value) && (s.value.startsWith("/") || !s.value.includes(":"))
+  ).map((s) => ({
+    path: import_node_path29.posix.resolve(cwd, s.value),
+    what: `the socket ${import_node_path29.posix.resolve(cwd, s.value)} at ${s.at}`
+  }));
+}
+function staticRoot(app) {
+  const assigned = (app.settings?.assignments ?? []).filter(
+    (a) => a.name === "STATIC_ROOT" && a.live !== false
+  );
+  const value = assigned.at(-1)?.value;
+  const source = value?.kind === "env" ? value.fallback : value;
+  const path4 = source && imagePath(app, source);
+  return path4 === void 0 ? void 0 : import_node_path29.posix.normalize(path4).replace(/(.)\/+$/, "$1");
+}
+function sqliteFile(app) {
+  const settings = app.settings;
+  const configs = settings?.databases?.configs ?? [];
+  const chosen = configs.find((c) => c.isDefault) ?? (configs.length === 1 ? configs[0] : void 0);
+  if (!chosen?.engine?.endsWith("sqlite3")) return void 0;
+  const name = chosen.fields.NAME;
+  const source = name?.kind === "env" ? name.fallback : name;
+  const path4 = source && imagePath(app, source);
+  if (!path4) return void 0;
+  const line = chosen.fieldLines?.NAME ?? chosen.line;
+  return {
+    dir: import_node_path29.posix.dirname(path4),
+    what: `the SQLite database ${path4} at ${chosen.file ?? settings.file}:${line}`
+  };
+}
+function runtimeWritesAdvice(writes, stage, user, when = `before USER ${user}`) {
+  const parts = [];
+  if (writes.known.length > 0) {
+    const dirs = writes.known.map((w2) => w2.dir);
+    const create = dirs.filter((d) => d !== stage.workdir);
+    const mkdir2 = create.length > 0 ? `mkdir -p ${create.join(" ")} && ` : "";
+    parts.push(
+      `The app writes at run time in ${dirs.length === 1 ? "a directory" : "directories"} the image leaves to root: ${listOf(writes.known.map((w2) => `${w2.dir} (${w2.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir2}chown ${user} ${dirs.join(" ")}.${mountNotes(writes.known, user)}`
+    );
+  }
+  if (writes.unknown.length > 0)
+    parts.push(
+      `${listOf(writes.unknown)} where the image cannot tell: give ${user} the directories the app writes at run time (static and media files, logs, sockets, the SQLite file, celery beat's schedule) ${when}.`
+    );
+  return parts.join(" ");
+}
+function mountNotes(writes, user) {
+  return writes.map((w2) => {
+    const m = w2.mount;
+    if (!m) return "";
+    if (m.kind === "bind")
+      return ` ${w2.dir} is bind-mounted from the host under compose (${m.at}), where the host directory's owner applies: give ${user}'s uid that directory on the host too.`;
+    return ` The ${m.name ? `named volume '${m.name}'` : "anonymous volume"} mounted over ${w2.dir} under compose (${m.at}) takes its owner from the image's directory when Docker creates it (an existing volume keeps its owner: remove it once, or chown it in place).`;
+  }).join("");
+}
+function supervisorRootPrograms(app) {
+  return appStarts(app).flatMap((c) => {
+    const program = c.origin === "supervisor" ? programOf2(app, c) : void 0;
+    if (!program?.user || !/^(root|0)(:.*)?$/.test(program.user)) return [];
+    return [
+      {
+        section: `[${program.section ?? "program"}:${program.name}]`,
+        file: program.file,
+        line: program.userLine ?? program.line
+      }
+    ];
+  });
+}
+var import_node_path29;
+var init_run_time_writes = __esm({
+  "src/rules/lib/run-time-writes.ts"() {
+    "use strict";
+    import_node_path29 = require("node:path");
+    init_command();
+    init_server_config();
+    init_log_files();
+    init_processes2();
+    init_privilege_drops();
+  }
+});
+
+// src/rules/lib/poetry-environment.ts
+function poetryRootEnvironment(df, stage, context) {
+  if (context?.sentFiles.some((f) => basename2(f) === "poetry.toml")) return void 0;
+  let configured = false;
+  for (const s of lineage2(df, stage))
+    for (const ins of s.instructions) {
+      if (ins.keyword === "USER") return void 0;
+      if (ins.keyword !== "RUN") continue;
+      const run = ins;
+      const exported = Object.fromEntries(
+        (run.script?.assignments ?? []).map((a) => [a.name, a.value])
+      );
+      for (const c of run.script?.commands ?? []) {
+        const [tool, verb, ...rest] = c.argv;
+        if (basename2(tool ?? "") !== "poetry") continue;
+        const key = rest.find((w2) => !w2.startsWith("-"));
+        if (verb === "env" || verb === "config" && /^(settings\.)?(virtualenvs\.(create|in-project|path)|cache-dir)$/.test(key ?? ""))
+          configured = true;
+        if (verb !== "install" || configured) continue;
+        const env = {
+          ...run.variables,
+          ...exported,
+          ...Object.fromEntries((c.env ?? []).map((a) => [a.name, a.value]))
+        };
+        const set = (name) => env[name] !== void 0 && env[name] !== "";
+        if (set(CREATE) || set(IN_PROJECT) || PLACED.some(set)) continue;
+        return { file: df.file, line: c.line };
+      }
+    }
+  return void 0;
+}
+function poetryAdvice(at2, user, workdir) {
+  const project = workdir !== "/" ? workdir : "the project directory";
+  return `Before that, make the environment poetry installs reachable for ${user}: ${at2.file}:${at2.line} runs poetry install as root with no virtualenv setting, so poetry puts the environment under root's home (/root/.cache/pypoetry/virtualenvs), which ${user} can neither read nor find (poetry run looks under ${user}'s own home), and the app would start without its packages. Set ENV ${CREATE}=false before it (the packages go into the image's Python), or ENV ${IN_PROJECT}=true and chown ${project} to ${user}.`;
+}
+var CREATE, IN_PROJECT, PLACED;
+var init_poetry_environment = __esm({
+  "src/rules/lib/poetry-environment.ts"() {
+    "use strict";
+    init_command();
+    init_lineage();
+    CREATE = "POETRY_VIRTUALENVS_CREATE";
+    IN_PROJECT = "POETRY_VIRTUALENVS_IN_PROJECT";
+    PLACED = ["POETRY_VIRTUALENVS_PATH", "POETRY_CACHE_DIR", "VIRTUAL_ENV"];
+  }
+});
+
 // src/rules/lib/socket-volume.ts
 function socketInNamedVolume(app, df, stage) {
   const service = app.compose?.appService;
@@ -38152,9 +38322,9 @@ function socketInNamedVolume(app, df, stage) {
   for (const s of sockets ?? []) {
     const path4 = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
     if (!path4.startsWith("/")) continue;
-    const dir = import_node_path29.posix.dirname(path4);
+    const dir = import_node_path30.posix.dirname(path4);
     const volume = service.volumes.find(
-      (v) => v.type === "volume" && v.source && import_node_path29.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+      (v) => v.type === "volume" && v.source && import_node_path30.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
     );
     if (!volume || chowned(df, stage, dir)) continue;
     return {
@@ -38174,11 +38344,11 @@ function chowned(df, stage, dir) {
 function socketVolumeAdvice(found, user) {
   return `Before that, give ${user} the socket's directory: ${found.server} binds ${found.socket} (${found.at}), in the named volume '${found.volume}' mounted at ${found.dir} (${found.volumeAt}), which Docker creates owned as the image's ${found.dir} is, root's here, so ${found.server} started as ${user} could not create its socket. Create the directory in the image and give it to ${user} before the USER line: RUN mkdir -p ${found.dir} && chown ${user} ${found.dir} (an existing volume keeps its owner: remove it once, or chown it in place).`;
 }
-var import_node_path29;
+var import_node_path30;
 var init_socket_volume = __esm({
   "src/rules/lib/socket-volume.ts"() {
     "use strict";
-    import_node_path29 = require("node:path");
+    import_node_path30 = require("node:path");
     init_command();
     init_server_config();
     init_lineage();
@@ -38197,6 +38367,7 @@ function fixRunsAsRoot(context) {
   if (suDrop(runner) || privilegeDrop(runner) || privilegeDrop(runner, "root") || proxyInContainer(runner))
     return void 0;
   if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6)) return void 0;
+  if (supervisorRootPrograms(runner).length > 0) return void 0;
   if (poetryRootEnvironment(found.dockerfile, found.stage, found.app.context)) return void 0;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === "RUN");
@@ -38212,7 +38383,8 @@ function fixRunsAsRoot(context) {
     stage,
     settingsLogFiles(found.app).flatMap((h) => h.dir ? [h.dir] : [])
   );
-  const ownDirs = [.../* @__PURE__ */ new Set([...socketDir ? [socketDir] : [], ...logDirs])];
+  const writeDirs = runtimeWrites(runner, dockerfile, stage).known.map((w2) => w2.dir);
+  const ownDirs = [.../* @__PURE__ */ new Set([...socketDir ? [socketDir] : [], ...logDirs, ...writeDirs])];
   if (existing && ownDirs.length > 0)
     lines2 = [
       `RUN mkdir -p ${ownDirs.join(" ")} && chown ${existing} ${ownDirs.join(" ")}`,
@@ -38278,15 +38450,26 @@ function rootMessage(app, df, stage, head) {
   const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? "app";
   const socket = socketInNamedVolume(app, df, stage);
   const logs = logFilesAdvice(app, df, stage, user);
+  const writes = runtimeWritesAdvice(otherWrites(app, df, stage, socket?.dir), stage, user);
+  const rootPrograms = supervisorRootPrograms(app).map(
+    (p) => `${p.section} sets user=root (${p.file}:${p.line}): supervisord started as ${user} cannot switch to root and would not start it ("Can't drop privilege as nonroot user"), so take that line out.`
+  );
   const reach = [
     ...poetry ? [poetryAdvice(poetry, user, stage.workdir)] : [],
     ...socket ? [socketVolumeAdvice(socket, user)] : [],
-    ...logs ? [logs] : []
+    ...logs ? [logs] : [],
+    ...writes ? [writes] : [],
+    ...rootPrograms
   ].map((a) => ` ${a}`).join("");
   const advice = stage.user ? switchAdvice(df, stage) : switchAdvice(df, stage, before);
   const composed = composeUserNote(app);
   if (composed) return `${head}, so ${composed}. ${advice}${keep}${reach}`;
   return stage.user ? `${head}. ${advice}${keep}${reach}` : `${head}, so ${asRoot(app)}. ${advice}${keep}${reach}`;
+}
+function otherWrites(app, df, stage, socketDir) {
+  const logDirs = settingsLogFiles(app).flatMap((h) => h.dir ? [h.dir] : []);
+  const { known: known2, unknown } = runtimeWrites(app, df, stage);
+  return { known: known2.filter((w2) => w2.dir !== socketDir && !logDirs.includes(w2.dir)), unknown };
 }
 function composeUserNote(app) {
   const compose = app.compose;
@@ -38359,7 +38542,11 @@ function proxyMessage(app, df, stage, head, proxy) {
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
   const user = existing ?? "app";
   const create = existing ? "" : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
-  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user, proxy)}. Or ${split}.`;
+  const writes = runtimeWrites(app, df, stage, (c) => c.origin === "supervisor" && !reverseProxyOf(c.argv));
+  const sockets = appStarts(app).flatMap((c) => socketDirectories(df, stage, c.argv));
+  const rest = { ...writes, known: writes.known.filter((w2) => !sockets.includes(w2.dir)) };
+  const given = runtimeWritesAdvice(rest, stage, user, "at build time");
+  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user, proxy)}.${given ? ` ${given}` : ""} Or ${split}.`;
 }
 function nginxPorts(app, df, stage) {
   const listens = (app.proxyConfigs ?? []).flatMap((c) => c.listens.map((l) => ({ ...l, file: c.file })));
@@ -38405,14 +38592,14 @@ function appDrop(app, df, stage, user, proxy) {
   return `start ${kind} through ${tool} (${at2})${socket}`;
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path30.posix.dirname(p));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path31.posix.dirname(p));
   return rootOwnedDirectories(df, stage, dirs);
 }
-var import_node_path30, runsAsRoot, listed, DEFAULT_SITES, plural;
+var import_node_path31, runsAsRoot, listed, DEFAULT_SITES, plural;
 var init_TF1301_runs_as_root = __esm({
   "src/rules/TF1301-runs-as-root.ts"() {
     "use strict";
-    import_node_path30 = require("node:path");
+    import_node_path31 = require("node:path");
     init_command();
     init_dockerfile_fix();
     init_image_users();
@@ -38424,6 +38611,7 @@ var init_TF1301_runs_as_root = __esm({
     init_processes2();
     init_log_files();
     init_s6_root();
+    init_run_time_writes();
     init_poetry_environment();
     init_socket_volume();
     init_privilege_drops();
@@ -38455,6 +38643,11 @@ image's directory.
 Settings whose \`LOGGING\` file handlers open their files when imported, in a directory the image leaves to root
 (\`BASE_DIR.parent / "logs"\`), fail to import under USER with PermissionError: the advice adds creating that directory
 and giving it to the user.
+The advice names the other directories the app writes at run time that the image leaves to root, where the model
+knows them: STATIC_ROOT for a \`collectstatic\` the start runs, a server's unix socket (uWSGI's ini included), the SQLite
+file's directory, celery beat's schedule in its working directory, a supervisord program's log files; with a volume
+or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general terms.
+A supervisord program with \`user=root\` is named too: supervisord started as another user refuses it.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -38484,8 +38677,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       },
       fix: {
         safety: "safe",
-        summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
-        declines: "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting (its environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
+        summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
+        declines: "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting (its environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
         make: fixRunsAsRoot
       }
     });
@@ -38879,13 +39072,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path31.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path31.sep}`) && rel !== ".." && !(0, import_node_path31.isAbsolute)(rel);
+  const rel = (0, import_node_path32.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path32.sep}`) && rel !== ".." && !(0, import_node_path32.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path31.resolve)(root);
+  const absRoot = (0, import_node_path32.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path31.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path32.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -38939,9 +39132,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text2, within) {
-  const file = (0, import_node_path31.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path31.dirname)(file), within);
-  const target = (0, import_node_path31.join)(dir, (0, import_node_path31.basename)(file));
+  const file = (0, import_node_path32.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path32.dirname)(file), within);
+  const target = (0, import_node_path32.join)(dir, (0, import_node_path32.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -38967,13 +39160,13 @@ function writeOwnFile(path4, text2, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path31.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path32.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name of missing) {
-    current = (0, import_node_path31.join)(current, name);
+    current = (0, import_node_path32.join)(current, name);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -38988,9 +39181,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path31.dirname)(existing);
+    const parent = (0, import_node_path32.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path31.basename)(existing));
+    missing.unshift((0, import_node_path32.basename)(existing));
     existing = parent;
   }
   let real;
@@ -38999,7 +39192,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path31.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path32.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -39028,12 +39221,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path31, realpath, UnsafePathError;
+var import_node_fs, import_node_path32, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path31 = require("node:path");
+    import_node_path32 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -39390,7 +39583,7 @@ function envFileNames(text2) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path33.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path34.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -39425,7 +39618,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path33.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path34.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -39441,7 +39634,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path33.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path34.join)(realRoot, rel), realRoot);
         if (target === "file") files.push(rel);
         else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
@@ -39489,13 +39682,13 @@ function settingsChoosingModules(file, text2) {
     for (const m of text2.matchAll(/['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]/g)) out.push(m[1]);
   return out;
 }
-var import_node_fs3, import_node_path33, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path34, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path33 = require("node:path");
+    import_node_path34 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -39907,16 +40100,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path45.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path46.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path45.default.join(stage, "context");
+    const destination = import_node_path46.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path45.default.resolve(contextDir), destination, import_node_path45.default.resolve(stage));
-    const rel = import_node_path45.default.relative(import_node_path45.default.resolve(contextDir), import_node_path45.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path45.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path45.default.sep).includes(NEVER_STAGED) ? import_node_path45.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path46.default.resolve(contextDir), destination, import_node_path46.default.resolve(stage));
+    const rel = import_node_path46.default.relative(import_node_path46.default.resolve(contextDir), import_node_path46.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path46.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path46.default.sep).includes(NEVER_STAGED) ? import_node_path46.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -39933,8 +40126,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path45.default.join(from, e.name);
-    const target = import_node_path45.default.join(to, e.name);
+    const source = import_node_path46.default.join(from, e.name);
+    const target = import_node_path46.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -39951,12 +40144,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path45, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path46, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path45 = __toESM(require("node:path"), 1);
+    import_node_path46 = __toESM(require("node:path"), 1);
     init_lines();
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
@@ -40122,7 +40315,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path46.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path47.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -40148,8 +40341,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path46.default.join(root, contextDir),
-    import_node_path46.default.join(root, run.dockerfile),
+    import_node_path47.default.join(root, contextDir),
+    import_node_path47.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -40248,13 +40441,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path46;
+var import_node_os2, import_node_path47;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path46 = __toESM(require("node:path"), 1);
+    import_node_path47 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -40460,7 +40653,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path47.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path48.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -40539,20 +40732,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path47.default.posix.basename(s.imagePath) === import_node_path47.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path48.default.posix.basename(s.imagePath) === import_node_path48.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path47.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path48.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path47, INIT_PROGRAM;
+var import_node_path48, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path47 = __toESM(require("node:path"), 1);
+    import_node_path48 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -40997,8 +41190,8 @@ async function migrateStep(run, e) {
 ${r.stderr}`;
   const durationMs = r.durationMs ?? 0;
   if (r.exitCode === 0) {
-    const sqliteFile = sqliteFileWritten(e.released.write);
-    if (sqliteFile) run.observe({ kind: "sqlite-written", engine: e.engine, path: sqliteFile });
+    const sqliteFile2 = sqliteFileWritten(e.released.write);
+    if (sqliteFile2) run.observe({ kind: "sqlite-written", engine: e.engine, path: sqliteFile2 });
     e.record({
       name: "migrate",
       status: "passed",
@@ -42151,7 +42344,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path48 = require("node:path");
+var import_node_path49 = require("node:path");
 var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
@@ -42161,7 +42354,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path32 = require("node:path");
+var import_node_path33 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -42221,7 +42414,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path32.resolve)(root, name);
+  const path4 = (0, import_node_path33.resolve)(root, name);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text2;
   try {
@@ -42233,7 +42426,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
-  return { ...parseConfig(text2, name), file: (0, import_node_path32.relative)((0, import_node_path32.resolve)(root), path4).split(import_node_path32.sep).join("/") };
+  return { ...parseConfig(text2, name), file: (0, import_node_path33.relative)((0, import_node_path33.resolve)(root), path4).split(import_node_path33.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -42246,13 +42439,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path32.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path33.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path32.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path32.sep}`) || (0, import_node_path32.isAbsolute)(rel))
+    const rel = (0, import_node_path33.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path33.sep}`) || (0, import_node_path33.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -42343,12 +42536,12 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path41 = require("node:path");
+var import_node_path42 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path34 = require("node:path");
+var import_node_path35 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -42367,15 +42560,15 @@ function writeText(root, file, text2) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path34.join)(root, file), encodeText(text2, encoding), [root]);
+  writeOwnFile((0, import_node_path35.join)(root, file), encodeText(text2, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path34.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path34.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path35.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path35.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -42391,7 +42584,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text2) {
-      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path34.join)(dir, file), { force: true });
+      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path35.join)(dir, file), { force: true });
       else writeText(dir, file, text2);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -42406,8 +42599,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path34.join)(dir, (0, import_node_path34.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path34.dirname)(target), { recursive: true });
+      const target = (0, import_node_path35.join)(dir, (0, import_node_path35.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path35.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -42421,7 +42614,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path35 = require("node:path");
+var import_node_path36 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -42528,14 +42721,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path35.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path35.join)(d, ".git"))) return d;
-    if ((0, import_node_path35.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path36.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path36.join)(d, ".git"))) return d;
+    if ((0, import_node_path36.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path35.relative)(top, dir).split(import_node_path35.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path36.relative)(top, dir).split(import_node_path36.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -43249,7 +43442,7 @@ function dockerClientOf(app, uses) {
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path40 = require("node:path");
+var import_node_path41 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -43363,7 +43556,7 @@ function clonesAndRunsDjango(text2) {
 init_input();
 
 // src/model/own-context.ts
-var import_node_path36 = require("node:path");
+var import_node_path37 = require("node:path");
 init_classify();
 init_pip();
 init_instruction_text();
@@ -43384,7 +43577,7 @@ function namedContextPaths(text2) {
       for (const file of manifestsInstalled(words2)) out.add(file);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path36.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path37.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function pipInstallArgs(words2) {
   const out = [];
@@ -43425,7 +43618,7 @@ function wordsOf3(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path36.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path37.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text2)) {
     const inOwn = at2(dir, p);
@@ -43437,10 +43630,10 @@ function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
 }
 function contextTold(text2, dir, exists2, fallback = dir, projectDirs = []) {
   const named = namedContextPaths(text2);
-  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path36.posix.join(base, p))).length;
+  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path37.posix.join(base, p))).length;
   let best = { dir, count: held(dir) };
   for (let base = dir; base !== "." && base !== "/" && base !== ""; ) {
-    base = import_node_path36.posix.dirname(base);
+    base = import_node_path37.posix.dirname(base);
     const count = held(base);
     if (count > best.count) best = { dir: base, count };
   }
@@ -43454,8 +43647,8 @@ function contextTold(text2, dir, exists2, fallback = dir, projectDirs = []) {
 function contextUnknown(text2, dir, exists2) {
   const named = namedContextPaths(text2);
   if (named.length === 0) return false;
-  for (let base = dir; ; base = import_node_path36.posix.dirname(base)) {
-    if (named.some((p) => exists2(base === "." ? p : import_node_path36.posix.join(base, p)))) return false;
+  for (let base = dir; ; base = import_node_path37.posix.dirname(base)) {
+    if (named.some((p) => exists2(base === "." ? p : import_node_path37.posix.join(base, p)))) return false;
     if (base === "." || base === "/" || base === "") return true;
   }
 }
@@ -44032,7 +44225,7 @@ init_context();
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path38 = require("node:path");
+var import_node_path39 = require("node:path");
 init_classify();
 
 // src/parse/pyproject.ts
@@ -44144,7 +44337,7 @@ init_credentials();
 init_install_args();
 
 // src/model/unlocked-manifests.ts
-var import_node_path37 = require("node:path");
+var import_node_path38 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
@@ -44238,10 +44431,10 @@ function unlockedPipfile(at2) {
   const install = pipenvInstall(at2.argv);
   if (!install || install.ignorePipfile) return void 0;
   const { context } = at2;
-  const source = at2.layout.sourceOf(at2.stage, import_node_path37.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
+  const source = at2.layout.sourceOf(at2.stage, import_node_path38.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
-  const imageDir = at2.layout.sourceOf(at2.stage, import_node_path37.posix.resolve(at2.wd, "Pipfile"), at2.index) ? at2.wd : void 0;
+  const imageDir = at2.layout.sourceOf(at2.stage, import_node_path38.posix.resolve(at2.wd, "Pipfile"), at2.index) ? at2.wd : void 0;
   const lock = lockState(at2, source, imageDir, "Pipfile.lock");
   if (lock === "locked" && !install.skipLock) return void 0;
   const parsed = parsePipfile(file, at2.texts[file], install.dev);
@@ -44251,7 +44444,7 @@ function unlockedPipfile(at2) {
 function lockState(at2, source, imageDir, lockName) {
   const lock = joinPath(dirName(source), lockName);
   if (!at2.context.files.includes(lock)) return { unlocked: "no-lock" };
-  if (imageDir === void 0 || at2.layout.sourceOf(at2.stage, import_node_path37.posix.join(imageDir, lockName), at2.index))
+  if (imageDir === void 0 || at2.layout.sourceOf(at2.stage, import_node_path38.posix.join(imageDir, lockName), at2.index))
     return "locked";
   const install = at2.stage.instructions[at2.index];
   const later = at2.layout.landings(at2.stage, lock).find((l) => l.line > install.line);
@@ -44268,7 +44461,7 @@ function unlockedPoetryProject(at2) {
   const install = poetryInstall(at2.argv);
   if (!install) return void 0;
   const { context } = at2;
-  const copied = copiedAbove(at2, import_node_path37.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml");
+  const copied = copiedAbove(at2, import_node_path38.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml");
   const source = copied?.source ?? (context.sentFiles.includes("pyproject.toml") ? "pyproject.toml" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
@@ -44277,9 +44470,9 @@ function unlockedPoetryProject(at2) {
   return { ...parsePoetryDependencies(file, at2.texts[file], install), ...lock };
 }
 function copiedAbove(at2, dir, name) {
-  const source = at2.layout.sourceOf(at2.stage, import_node_path37.posix.join(dir, name), at2.index);
+  const source = at2.layout.sourceOf(at2.stage, import_node_path38.posix.join(dir, name), at2.index);
   if (source) return { source, dir };
-  return dir === "/" ? void 0 : copiedAbove(at2, import_node_path37.posix.dirname(dir), name);
+  return dir === "/" ? void 0 : copiedAbove(at2, import_node_path38.posix.dirname(dir), name);
 }
 
 // src/model/image-files.ts
@@ -44401,7 +44594,7 @@ var ImageFiles = class extends ModelPart {
           ...this.buildScript(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv, ins)) {
-            const imagePath2 = import_node_path38.posix.resolve(wd, req);
+            const imagePath2 = import_node_path39.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath2, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -44424,7 +44617,7 @@ var ImageFiles = class extends ModelPart {
   npmRun(argv, wd, stage, index, context, layout) {
     const names2 = npmScriptsRun(argv);
     if (!names2 || names2.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path38.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const source = layout.sourceOf(stage, import_node_path39.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     return npmScriptCommands(packageScripts(text2), names2).map((c) => ({ argv: c, wd }));
@@ -44433,7 +44626,7 @@ var ImageFiles = class extends ModelPart {
   buildScript(argv, wd, stage, index, context, layout) {
     const word = scriptWords2(argv)[0];
     if (!word || word.includes("$") || !/\.sh$|\//.test(word)) return [];
-    const source = layout.sourceOf(stage, import_node_path38.posix.resolve(wd, word), index);
+    const source = layout.sourceOf(stage, import_node_path39.posix.resolve(wd, word), index);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     let dir = wd;
@@ -44456,7 +44649,7 @@ var ImageFiles = class extends ModelPart {
     for (const argv of startArgvs(app, target, dirs))
       for (const req of requirementArgs(argv)) {
         if (req.includes("$")) continue;
-        const inImage2 = import_node_path38.posix.resolve(dirs.get(argv) ?? (service?.workingDir || target.workdir || "/"), req);
+        const inImage2 = import_node_path39.posix.resolve(dirs.get(argv) ?? (service?.workingDir || target.workdir || "/"), req);
         const bound = boundFile(service?.volumes ?? [], inImage2);
         const source = layout.sourceOf(target, inImage2);
         if (bound && bound in this.texts) found.push(bound);
@@ -44560,7 +44753,7 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path38.posix.resolve(dirs[k], word)] : [import_node_path38.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path39.posix.resolve(dirs[k], word)] : [import_node_path39.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath2 of candidates) {
           const source = layout.sourceOf(target, imagePath2) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath2);
@@ -44586,9 +44779,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path38.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path39.posix.resolve(workdir, make.dir ?? ".");
     for (const name of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath2 = import_node_path38.posix.resolve(dir, name);
+      const imagePath2 = import_node_path39.posix.resolve(dir, name);
       const source = layout.sourceOf(target, imagePath2);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath2);
       if (!file || !(file in this.texts)) continue;
@@ -44641,7 +44834,7 @@ var ImageFiles = class extends ModelPart {
     if (named.length > 0) {
       const volumes = app.compose?.appService?.volumes ?? [];
       files = named.flatMap((c) => {
-        const imagePath2 = import_node_path38.posix.resolve(target.workdir || "/", c);
+        const imagePath2 = import_node_path39.posix.resolve(target.workdir || "/", c);
         const bound = boundFile(volumes, imagePath2);
         const source = layout.sourceOf(target, imagePath2);
         const file = bound && bound in this.texts ? bound : source && joinPath(context.dir, source);
@@ -44675,7 +44868,7 @@ var ImageFiles = class extends ModelPart {
       const server = uwsgi ? "uwsgi" : "gunicorn";
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const inImage2 = import_node_path38.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
+      const inImage2 = import_node_path39.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
       const bound = boundFile(app.compose?.appService?.volumes ?? [], inImage2);
       if (bound && bound in this.texts) {
         files.set(bound, server);
@@ -44730,7 +44923,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path38.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path39.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -44746,7 +44939,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath2) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path38.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path39.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath2 !== target && !imagePath2.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath2.slice(target.length)));
     if (file) return file;
@@ -44794,7 +44987,7 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path38.posix.basename(word) === import_node_path38.posix.basename(script.imagePath);
+  return import_node_path39.posix.basename(word) === import_node_path39.posix.basename(script.imagePath);
 }
 function nginxPathsByRun(stage) {
   const out = /* @__PURE__ */ new Set();
@@ -44806,8 +44999,8 @@ function nginxPathsByRun(stage) {
       const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
       const dest = operands.at(-1);
       if (operands.length < 2 || !dest?.startsWith("/etc/nginx/") || dest.includes("$")) continue;
-      out.add(import_node_path38.posix.normalize(dest));
-      for (const source of operands.slice(0, -1)) out.add(import_node_path38.posix.join(dest, import_node_path38.posix.basename(source)));
+      out.add(import_node_path39.posix.normalize(dest));
+      for (const source of operands.slice(0, -1)) out.add(import_node_path39.posix.join(dest, import_node_path39.posix.basename(source)));
     }
   }
   return [...out];
@@ -45705,7 +45898,7 @@ function moduleRoot(file, module2) {
 init_app_service();
 
 // src/model/server-install.ts
-var import_node_path39 = require("node:path");
+var import_node_path40 = require("node:path");
 init_classify();
 init_shell();
 init_pip();
@@ -45759,7 +45952,7 @@ function runCommands2(run) {
 }
 function lockText(app, layout, stage, index, dir, name) {
   const context = app.context;
-  const source = layout.sourceOf(stage, import_node_path39.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
+  const source = layout.sourceOf(stage, import_node_path40.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
   return source ? { file: joinPath(context.dir, source), source } : void 0;
 }
 function names(line, name) {
@@ -45817,7 +46010,7 @@ function serverInstall(app, layout, texts, name) {
           const lock = lockText(app, layout, stage, index, wd, lockName);
           const version = lock && lock.file in texts ? lockedPackage(lock.file, texts[lock.file], name) : void 0;
           if (version) return { provided: true, version, pinnedIn: lock.file };
-          if (version === "" && word.test(texts[import_node_path39.posix.join(import_node_path39.posix.dirname(lock.file), MANIFEST_OF[lockName])] ?? ""))
+          if (version === "" && word.test(texts[import_node_path40.posix.join(import_node_path40.posix.dirname(lock.file), MANIFEST_OF[lockName])] ?? ""))
             return { provided: true };
           if (version === void 0 && !app.requirements.some((r) => r.manifest)) open = true;
           continue;
@@ -46002,13 +46195,13 @@ var ProjectBuilder = class {
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
       const landing = layout.landingOf(target, relativeTo(app.managePy, context.dir));
-      if (landing) view.imageSourceDir = import_node_path40.posix.dirname(landing);
+      if (landing) view.imageSourceDir = import_node_path41.posix.dirname(landing);
     }
     return view;
   }
   /** The images of `otherDockerfiles` compose builds for a sidecar of the app, with the requirements they install. */
   sidecarImages(dockerfiles, contexts, composeSets) {
-    const managePys = this.files.filter((f) => import_node_path40.posix.basename(f) === "manage.py");
+    const managePys = this.files.filter((f) => import_node_path41.posix.basename(f) === "manage.py");
     const out = [];
     for (const set of composeSets)
       for (const service of set.model?.services ?? []) {
@@ -46137,12 +46330,12 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path40.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path41.posix.dirname(landing);
       }
       if (target) {
         const context = app.context;
         const python = context.sentFiles.filter((f) => f.endsWith(".py"));
-        const code2 = python.filter((f) => import_node_path40.posix.basename(f) !== "manage.py");
+        const code2 = python.filter((f) => import_node_path41.posix.basename(f) !== "manage.py");
         app.imageHoldsPython = (code2.length > 0 ? code2 : python).some((f) => layout.landingOf(target, f));
       }
     }
@@ -46175,7 +46368,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path40.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path41.posix.dirname(at2) }] : [];
     });
     if (landings.length === 0) return this.mountedProjectStarted(app);
     if (landings.length < 2) return void 0;
@@ -46189,7 +46382,7 @@ var ProjectBuilder = class {
   mountedProjectStarted(app) {
     const volumes = app.compose?.appService?.volumes ?? [];
     for (const dir of djangoDirectories(app)) {
-      const file = boundFile(volumes, import_node_path40.posix.join(dir, "manage.py"));
+      const file = boundFile(volumes, import_node_path41.posix.join(dir, "manage.py"));
       if (file && file in this.texts) return file;
     }
     return void 0;
@@ -46400,7 +46593,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path41.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path42.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -46460,14 +46653,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path42 = require("node:path");
+var import_node_path43 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path42.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path43.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path42.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path42.posix.normalize(import_node_path42.posix.join(dir, file));
+  if (dir === "" || import_node_path43.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path43.posix.normalize(import_node_path43.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -47131,7 +47324,7 @@ function fileName2(name) {
 }
 
 // src/report/sarif.ts
-var import_node_path43 = require("node:path");
+var import_node_path44 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -47148,7 +47341,7 @@ function sarifLog(report, allRules) {
   const named = new Set(report.findings.map((f) => f.ruleId));
   const rules = allRules.filter((r) => named.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path43.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path44.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -47187,7 +47380,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path43.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path44.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -47656,7 +47849,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path44 = require("node:path");
+var import_node_path45 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -47716,7 +47909,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path44.join)(dir, ".git");
+  const dotGit = (0, import_node_path45.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -47725,7 +47918,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path44.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path45.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -47735,37 +47928,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text2];
   for (const m of text2.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path44.join)(home, target.slice(2));
-    if (!(0, import_node_path44.isAbsolute)(target)) target = (0, import_node_path44.resolve)((0, import_node_path44.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path45.join)(home, target.slice(2));
+    if (!(0, import_node_path45.isAbsolute)(target)) target = (0, import_node_path45.resolve)((0, import_node_path45.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path44.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path44.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path44.join)((0, import_node_path44.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path45.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path45.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path45.join)((0, import_node_path45.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path44.join)(dir, e.name, "config"));
-        modules((0, import_node_path44.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path44.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path45.join)(dir, e.name, "config"));
+        modules((0, import_node_path45.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path45.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path44.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path45.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path44.resolve)(workspace)];
-  const rel = (0, import_node_path44.relative)((0, import_node_path44.resolve)(workspace), (0, import_node_path44.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path44.isAbsolute)(rel)) {
-    let dir = (0, import_node_path44.resolve)(workspace);
-    for (const part of rel.split(import_node_path44.sep)) dirs.push(dir = (0, import_node_path44.join)(dir, part));
+  const dirs = [(0, import_node_path45.resolve)(workspace)];
+  const rel = (0, import_node_path45.relative)((0, import_node_path45.resolve)(workspace), (0, import_node_path45.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path45.isAbsolute)(rel)) {
+    let dir = (0, import_node_path45.resolve)(workspace);
+    for (const part of rel.split(import_node_path45.sep)) dirs.push(dir = (0, import_node_path45.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -47938,7 +48131,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path48.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path49.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -47951,7 +48144,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path48.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path49.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -47974,11 +48167,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names2 = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path48.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path49.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names2.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names2.map((name) => (0, import_node_path48.join)(dir, name));
+  return names2.map((name) => (0, import_node_path49.join)(dir, name));
 }
 function isDirectory(path4) {
   try {
@@ -48073,7 +48266,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path48.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path49.parse)(root).root }),
     analyze: io.analyze
   });
 }

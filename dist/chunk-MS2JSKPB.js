@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-TQV3KTI3.js";
+} from "./chunk-DSRBQNC7.js";
 import {
   insertLines,
   normalizePackageName,

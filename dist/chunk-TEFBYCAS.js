@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-TQV3KTI3.js";
+} from "./chunk-DSRBQNC7.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-EBP7EMAJ.js";
+} from "./chunk-MS2JSKPB.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-TQV3KTI3.js";
+} from "./chunk-DSRBQNC7.js";
 import {
   SEVERITIES,
   UnsafePathError,

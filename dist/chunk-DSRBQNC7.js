@@ -35770,7 +35770,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 });
 
 // src/rules/TF1301-runs-as-root.ts
-var import_node_path30 = __toESM(require_node_path(), 1);
+var import_node_path31 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/s6-root.ts
 function s6RootMessage(app, df, stage, head, drop, proxy) {
@@ -35793,45 +35793,7 @@ function s6RootMessage(app, df, stage, head, drop, proxy) {
   return `${start}. Keep /init as root and drop root for the app's service alone: start it with exec s6-setuidgid ${user} \u2026${where}${split}.`;
 }
 
-// src/rules/lib/poetry-environment.ts
-var CREATE = "POETRY_VIRTUALENVS_CREATE";
-var IN_PROJECT = "POETRY_VIRTUALENVS_IN_PROJECT";
-var PLACED = ["POETRY_VIRTUALENVS_PATH", "POETRY_CACHE_DIR", "VIRTUAL_ENV"];
-function poetryRootEnvironment(df, stage, context) {
-  if (context?.sentFiles.some((f) => basename2(f) === "poetry.toml")) return void 0;
-  let configured = false;
-  for (const s of lineage2(df, stage))
-    for (const ins of s.instructions) {
-      if (ins.keyword === "USER") return void 0;
-      if (ins.keyword !== "RUN") continue;
-      const run = ins;
-      const exported = Object.fromEntries(
-        (run.script?.assignments ?? []).map((a) => [a.name, a.value])
-      );
-      for (const c of run.script?.commands ?? []) {
-        const [tool, verb, key] = c.argv;
-        if (basename2(tool ?? "") !== "poetry") continue;
-        if (verb === "env" || verb === "config" && /^(virtualenvs\.(create|in-project|path)|cache-dir)$/.test(key ?? ""))
-          configured = true;
-        if (verb !== "install" || configured) continue;
-        const env = {
-          ...run.variables,
-          ...exported,
-          ...Object.fromEntries((c.env ?? []).map((a) => [a.name, a.value]))
-        };
-        const set = (name) => env[name] !== void 0 && env[name] !== "";
-        if (set(CREATE) || set(IN_PROJECT) || PLACED.some(set)) continue;
-        return { file: df.file, line: c.line };
-      }
-    }
-  return void 0;
-}
-function poetryAdvice(at2, user, workdir) {
-  const project = workdir !== "/" ? workdir : "the project directory";
-  return `Before that, make the environment poetry installs reachable for ${user}: ${at2.file}:${at2.line} runs poetry install as root with no virtualenv setting, so poetry puts the environment under root's home (/root/.cache/pypoetry/virtualenvs), which ${user} can neither read nor find (poetry run looks under ${user}'s own home), and the app would start without its packages. Set ENV ${CREATE}=false before it (the packages go into the image's Python), or ENV ${IN_PROJECT}=true and chown ${project} to ${user}.`;
-}
-
-// src/rules/lib/socket-volume.ts
+// src/rules/lib/run-time-writes.ts
 var import_node_path29 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/privilege-drops.ts
@@ -35956,7 +35918,204 @@ function suDrop(app) {
 }
 var SERVER_WORDS = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|runserver)\b/;
 
+// src/rules/lib/run-time-writes.ts
+function runtimeWrites(app, df, stage, dropped = () => true) {
+  const found = [];
+  const unknown = [];
+  for (const { c, cwd } of startsWithDirectory(app, stage).filter(({ c: c2 }) => dropped(c2))) {
+    const at2 = `${c.file}:${c.line}`;
+    const argv = programArgv(c.argv);
+    if (djangoCommand(c.argv)?.name === "collectstatic") {
+      const dir = staticRoot(app);
+      if (dir) found.push({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at2}` });
+      else unknown.push(`collectstatic (${at2}) writes STATIC_ROOT`);
+    }
+    if (celeryBeat(argv) && !argv.some((w) => /^(-s|--schedule)(=|$)/.test(w)))
+      found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at2}` });
+    for (const socket of socketPaths(app, c, cwd))
+      found.push({ dir: import_node_path29.posix.dirname(socket.path), what: socket.what });
+    const program = c.origin === "supervisor" ? programOf2(app, c) : void 0;
+    const logs = [program?.stdoutLogfile, program?.stderrLogfile].filter(
+      (l) => l !== void 0 && l.value.startsWith("/") && !l.value.startsWith("/dev/")
+    );
+    for (const value of new Set(logs.map((l) => l.value)))
+      found.push({
+        dir: import_node_path29.posix.dirname(value),
+        what: `the log file ${value} at ${listOf(logs.filter((l) => l.value === value).map((l) => `${program.file}:${l.line}`))}`
+      });
+  }
+  const sqlite = sqliteFile(app);
+  if (sqlite) found.push(sqlite);
+  const owned = new Set(
+    rootOwnedDirectories(
+      df,
+      stage,
+      found.map((w) => w.dir)
+    )
+  );
+  const known2 = [];
+  for (const w of found) {
+    if (!owned.has(w.dir)) continue;
+    const same = known2.find((k) => k.dir === w.dir);
+    if (!same) known2.push({ ...w, ...mountOver(app, w.dir) });
+    else if (!same.what.includes(w.what)) same.what = `${same.what}, ${w.what}`;
+  }
+  return { known: known2, unknown };
+}
+function startsWithDirectory(app, stage) {
+  const service = app.compose?.appService;
+  const all = appStarts(app).map((c) => ({ c, cwd: c.directory ?? service?.workingDir ?? stage.workdir }));
+  for (const s of app.compose?.appImageServices ?? [])
+    if (s !== service)
+      all.push(
+        ...serviceCommand(app, s).map((c) => ({ c, cwd: c.directory ?? s.workingDir ?? stage.workdir }))
+      );
+  const seen = /* @__PURE__ */ new Set();
+  return all.filter(({ c }) => {
+    const key = `${c.file}:${c.line}:${c.argv.join(" ")}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function mountOver(app, dir) {
+  const services = app.compose?.appImageServices ?? (app.compose?.appService ? [app.compose.appService] : []);
+  for (const v of services.flatMap((s) => s.volumes)) {
+    const target = import_node_path29.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    if (v.type === "tmpfs" || target !== dir && !dir.startsWith(`${target}/`) && target !== "/") continue;
+    const at2 = `${v.file}:${v.line}`;
+    return { mount: v.type === "bind" ? { kind: "bind", at: at2 } : { kind: "volume", name: v.source, at: at2 } };
+  }
+  return {};
+}
+function celeryBeat(argv) {
+  if (basename2(argv[0] ?? "") !== "celery") return false;
+  const verb = argv.slice(1).find((w, i, a) => !w.startsWith("-") && !/^(-A|--app|-b|--broker)$/.test(a[i - 1] ?? ""));
+  return verb === "beat" || verb === "worker" && argv.some((w) => w === "-B" || w === "--beat");
+}
+function socketPaths(app, c, cwd) {
+  const argv = programArgv(c.argv);
+  const ini = uwsgiIniArg(argv);
+  const config2 = ini === void 0 ? void 0 : (app.serverConfigs ?? []).find(
+    (f) => f.server === "uwsgi" && (f.file === ini || f.file.endsWith(`/${basename2(ini)}`))
+  );
+  const iniDir = ini === void 0 ? cwd : import_node_path29.posix.dirname(import_node_path29.posix.resolve(cwd, ini));
+  const fromArgv = (ini === void 0 ? unixSocketsOnly(c.argv) : void 0) ?? [];
+  const fromIni = (config2?.listens ?? []).filter((l) => l.option === "socket" || l.option === "uwsgi-socket").map((l) => ({
+    value: l.value.split(",")[0].trim().replace(/%d/g, `${iniDir}/`),
+    at: `${config2.file}:${l.line}`
+  }));
+  return [...fromArgv.map((value) => ({ value, at: `${c.file}:${c.line}` })), ...fromIni].map((s) => ({ ...s, value: s.value.replace(/^unix:/, "") })).filter(
+    (s) => s.value !== "" && !s.value.startsWith("@") && !/[$%]/.test(s.value) && (s.value.startsWith("/") || !s.value.includes(":"))
+  ).map((s) => ({
+    path: import_node_path29.posix.resolve(cwd, s.value),
+    what: `the socket ${import_node_path29.posix.resolve(cwd, s.value)} at ${s.at}`
+  }));
+}
+function staticRoot(app) {
+  const assigned = (app.settings?.assignments ?? []).filter(
+    (a) => a.name === "STATIC_ROOT" && a.live !== false
+  );
+  const value = assigned.at(-1)?.value;
+  const source = value?.kind === "env" ? value.fallback : value;
+  const path = source && imagePath(app, source);
+  return path === void 0 ? void 0 : import_node_path29.posix.normalize(path).replace(/(.)\/+$/, "$1");
+}
+function sqliteFile(app) {
+  const settings = app.settings;
+  const configs = settings?.databases?.configs ?? [];
+  const chosen = configs.find((c) => c.isDefault) ?? (configs.length === 1 ? configs[0] : void 0);
+  if (!chosen?.engine?.endsWith("sqlite3")) return void 0;
+  const name = chosen.fields.NAME;
+  const source = name?.kind === "env" ? name.fallback : name;
+  const path = source && imagePath(app, source);
+  if (!path) return void 0;
+  const line = chosen.fieldLines?.NAME ?? chosen.line;
+  return {
+    dir: import_node_path29.posix.dirname(path),
+    what: `the SQLite database ${path} at ${chosen.file ?? settings.file}:${line}`
+  };
+}
+function runtimeWritesAdvice(writes, stage, user, when = `before USER ${user}`) {
+  const parts = [];
+  if (writes.known.length > 0) {
+    const dirs = writes.known.map((w) => w.dir);
+    const create = dirs.filter((d) => d !== stage.workdir);
+    const mkdir = create.length > 0 ? `mkdir -p ${create.join(" ")} && ` : "";
+    parts.push(
+      `The app writes at run time in ${dirs.length === 1 ? "a directory" : "directories"} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}chown ${user} ${dirs.join(" ")}.${mountNotes(writes.known, user)}`
+    );
+  }
+  if (writes.unknown.length > 0)
+    parts.push(
+      `${listOf(writes.unknown)} where the image cannot tell: give ${user} the directories the app writes at run time (static and media files, logs, sockets, the SQLite file, celery beat's schedule) ${when}.`
+    );
+  return parts.join(" ");
+}
+function mountNotes(writes, user) {
+  return writes.map((w) => {
+    const m = w.mount;
+    if (!m) return "";
+    if (m.kind === "bind")
+      return ` ${w.dir} is bind-mounted from the host under compose (${m.at}), where the host directory's owner applies: give ${user}'s uid that directory on the host too.`;
+    return ` The ${m.name ? `named volume '${m.name}'` : "anonymous volume"} mounted over ${w.dir} under compose (${m.at}) takes its owner from the image's directory when Docker creates it (an existing volume keeps its owner: remove it once, or chown it in place).`;
+  }).join("");
+}
+function supervisorRootPrograms(app) {
+  return appStarts(app).flatMap((c) => {
+    const program = c.origin === "supervisor" ? programOf2(app, c) : void 0;
+    if (!program?.user || !/^(root|0)(:.*)?$/.test(program.user)) return [];
+    return [
+      {
+        section: `[${program.section ?? "program"}:${program.name}]`,
+        file: program.file,
+        line: program.userLine ?? program.line
+      }
+    ];
+  });
+}
+
+// src/rules/lib/poetry-environment.ts
+var CREATE = "POETRY_VIRTUALENVS_CREATE";
+var IN_PROJECT = "POETRY_VIRTUALENVS_IN_PROJECT";
+var PLACED = ["POETRY_VIRTUALENVS_PATH", "POETRY_CACHE_DIR", "VIRTUAL_ENV"];
+function poetryRootEnvironment(df, stage, context) {
+  if (context?.sentFiles.some((f) => basename2(f) === "poetry.toml")) return void 0;
+  let configured = false;
+  for (const s of lineage2(df, stage))
+    for (const ins of s.instructions) {
+      if (ins.keyword === "USER") return void 0;
+      if (ins.keyword !== "RUN") continue;
+      const run = ins;
+      const exported = Object.fromEntries(
+        (run.script?.assignments ?? []).map((a) => [a.name, a.value])
+      );
+      for (const c of run.script?.commands ?? []) {
+        const [tool, verb, ...rest] = c.argv;
+        if (basename2(tool ?? "") !== "poetry") continue;
+        const key = rest.find((w) => !w.startsWith("-"));
+        if (verb === "env" || verb === "config" && /^(settings\.)?(virtualenvs\.(create|in-project|path)|cache-dir)$/.test(key ?? ""))
+          configured = true;
+        if (verb !== "install" || configured) continue;
+        const env = {
+          ...run.variables,
+          ...exported,
+          ...Object.fromEntries((c.env ?? []).map((a) => [a.name, a.value]))
+        };
+        const set = (name) => env[name] !== void 0 && env[name] !== "";
+        if (set(CREATE) || set(IN_PROJECT) || PLACED.some(set)) continue;
+        return { file: df.file, line: c.line };
+      }
+    }
+  return void 0;
+}
+function poetryAdvice(at2, user, workdir) {
+  const project = workdir !== "/" ? workdir : "the project directory";
+  return `Before that, make the environment poetry installs reachable for ${user}: ${at2.file}:${at2.line} runs poetry install as root with no virtualenv setting, so poetry puts the environment under root's home (/root/.cache/pypoetry/virtualenvs), which ${user} can neither read nor find (poetry run looks under ${user}'s own home), and the app would start without its packages. Set ENV ${CREATE}=false before it (the packages go into the image's Python), or ENV ${IN_PROJECT}=true and chown ${project} to ${user}.`;
+}
+
 // src/rules/lib/socket-volume.ts
+var import_node_path30 = __toESM(require_node_path(), 1);
 function socketInNamedVolume(app, df, stage) {
   const service = app.compose?.appService;
   const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
@@ -35979,9 +36138,9 @@ function socketInNamedVolume(app, df, stage) {
   for (const s of sockets ?? []) {
     const path = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
     if (!path.startsWith("/")) continue;
-    const dir = import_node_path29.posix.dirname(path);
+    const dir = import_node_path30.posix.dirname(path);
     const volume = service.volumes.find(
-      (v) => v.type === "volume" && v.source && import_node_path29.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+      (v) => v.type === "volume" && v.source && import_node_path30.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
     );
     if (!volume || chowned(df, stage, dir)) continue;
     return {
@@ -36031,6 +36190,11 @@ image's directory.
 Settings whose \`LOGGING\` file handlers open their files when imported, in a directory the image leaves to root
 (\`BASE_DIR.parent / "logs"\`), fail to import under USER with PermissionError: the advice adds creating that directory
 and giving it to the user.
+The advice names the other directories the app writes at run time that the image leaves to root, where the model
+knows them: STATIC_ROOT for a \`collectstatic\` the start runs, a server's unix socket (uWSGI's ini included), the SQLite
+file's directory, celery beat's schedule in its working directory, a supervisord program's log files; with a volume
+or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general terms.
+A supervisord program with \`user=root\` is named too: supervisord started as another user refuses it.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -36060,8 +36224,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   },
   fix: {
     safety: "safe",
-    summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
-    declines: "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting (its environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
+    summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
+    declines: "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting (its environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
     make: fixRunsAsRoot
   }
 });
@@ -36075,6 +36239,7 @@ function fixRunsAsRoot(context) {
   if (suDrop(runner) || privilegeDrop(runner) || privilegeDrop(runner, "root") || proxyInContainer(runner))
     return void 0;
   if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6)) return void 0;
+  if (supervisorRootPrograms(runner).length > 0) return void 0;
   if (poetryRootEnvironment(found.dockerfile, found.stage, found.app.context)) return void 0;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === "RUN");
@@ -36090,7 +36255,8 @@ function fixRunsAsRoot(context) {
     stage,
     settingsLogFiles(found.app).flatMap((h) => h.dir ? [h.dir] : [])
   );
-  const ownDirs = [.../* @__PURE__ */ new Set([...socketDir ? [socketDir] : [], ...logDirs])];
+  const writeDirs = runtimeWrites(runner, dockerfile, stage).known.map((w) => w.dir);
+  const ownDirs = [.../* @__PURE__ */ new Set([...socketDir ? [socketDir] : [], ...logDirs, ...writeDirs])];
   if (existing && ownDirs.length > 0)
     lines = [
       `RUN mkdir -p ${ownDirs.join(" ")} && chown ${existing} ${ownDirs.join(" ")}`,
@@ -36156,15 +36322,26 @@ function rootMessage(app, df, stage, head) {
   const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? "app";
   const socket = socketInNamedVolume(app, df, stage);
   const logs = logFilesAdvice(app, df, stage, user);
+  const writes = runtimeWritesAdvice(otherWrites(app, df, stage, socket?.dir), stage, user);
+  const rootPrograms = supervisorRootPrograms(app).map(
+    (p) => `${p.section} sets user=root (${p.file}:${p.line}): supervisord started as ${user} cannot switch to root and would not start it ("Can't drop privilege as nonroot user"), so take that line out.`
+  );
   const reach = [
     ...poetry ? [poetryAdvice(poetry, user, stage.workdir)] : [],
     ...socket ? [socketVolumeAdvice(socket, user)] : [],
-    ...logs ? [logs] : []
+    ...logs ? [logs] : [],
+    ...writes ? [writes] : [],
+    ...rootPrograms
   ].map((a) => ` ${a}`).join("");
   const advice = stage.user ? switchAdvice(df, stage) : switchAdvice(df, stage, before);
   const composed = composeUserNote(app);
   if (composed) return `${head}, so ${composed}. ${advice}${keep}${reach}`;
   return stage.user ? `${head}. ${advice}${keep}${reach}` : `${head}, so ${asRoot(app)}. ${advice}${keep}${reach}`;
+}
+function otherWrites(app, df, stage, socketDir) {
+  const logDirs = settingsLogFiles(app).flatMap((h) => h.dir ? [h.dir] : []);
+  const { known: known2, unknown } = runtimeWrites(app, df, stage);
+  return { known: known2.filter((w) => w.dir !== socketDir && !logDirs.includes(w.dir)), unknown };
 }
 function composeUserNote(app) {
   const compose = app.compose;
@@ -36238,7 +36415,11 @@ function proxyMessage(app, df, stage, head, proxy) {
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
   const user = existing ?? "app";
   const create = existing ? "" : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
-  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user, proxy)}. Or ${split}.`;
+  const writes = runtimeWrites(app, df, stage, (c) => c.origin === "supervisor" && !reverseProxyOf(c.argv));
+  const sockets = appStarts(app).flatMap((c) => socketDirectories(df, stage, c.argv));
+  const rest = { ...writes, known: writes.known.filter((w) => !sockets.includes(w.dir)) };
+  const given = runtimeWritesAdvice(rest, stage, user, "at build time");
+  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user, proxy)}.${given ? ` ${given}` : ""} Or ${split}.`;
 }
 var DEFAULT_SITES = /^\/etc\/nginx\/(nginx\.conf|sites-(available|enabled)\/default|(conf|http)\.d\/default\.conf)$/;
 function nginxPorts(app, df, stage) {
@@ -36286,7 +36467,7 @@ function appDrop(app, df, stage, user, proxy) {
   return `start ${kind} through ${tool} (${at2})${socket}`;
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path30.posix.dirname(p));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path31.posix.dirname(p));
   return rootOwnedDirectories(df, stage, dirs);
 }
 

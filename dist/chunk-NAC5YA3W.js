@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-U6B5IY4Z.js";
+} from "./chunk-TEFBYCAS.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-TQV3KTI3.js";
+} from "./chunk-DSRBQNC7.js";
 import {
   UnsafePathError,
   readInside,
