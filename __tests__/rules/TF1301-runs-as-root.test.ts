@@ -727,3 +727,25 @@ test('TF1301: compose sets a user on some services of the image: who still runs 
     /so only a container started from the image on its own runs as root: compose services 'web' \(user: \$\{APP_UID:-app\} at docker-compose\.yml:4\) and 'admin' \(user: 1000:1000 at docker-compose\.yml:7\) set their own user\./,
   );
 });
+
+test('TF1301: an SQLite fallback the environment can switch away from is written only when it is taken', async () => {
+  const settings = [
+    'import os',
+    "SECRET_KEY = os.environ['SECRET_KEY']",
+    'BASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))',
+    "if os.environ.get('DB_ENGINE') == 'postgres':",
+    "    DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': os.environ['DB_NAME']}}",
+    'else:',
+    "    DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': os.path.join(BASE_DIR, 'db.sqlite3')}}",
+    '',
+  ].join('\n');
+  const message = await messageOf({
+    'mysite/settings.py': settings,
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi", "-b", "0.0.0.0:8000"]\n',
+  });
+  assert.match(
+    message,
+    /the SQLite database \/app\/db\.sqlite3 at mysite\/settings\.py:7, when DB_ENGINE is unset/,
+  );
+});

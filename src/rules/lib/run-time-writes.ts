@@ -15,6 +15,7 @@ import type { StartCommand } from '../../model/command/start-chain.js';
 import type { DockerfileModel, Stage } from '../../model/types/dockerfile.js';
 import type { App } from '../../model/types/project.js';
 import { uwsgiIniArg } from '../../model/server-config.js';
+import { fallbackWhen } from '../../model/settings/query.js';
 import { imagePath, rootOwnedDirectories } from './log-files.js';
 import { listOf } from './processes.js';
 import { appStarts, programOf } from './privilege-drops.js';
@@ -185,9 +186,12 @@ function sqliteFile(app: App): RuntimeWrite | undefined {
   const path = source && imagePath(app, source);
   if (!path) return undefined;
   const line = chosen.fieldLines?.NAME ?? chosen.line;
+  // A fallback the environment can switch away from is written only when it is taken.
+  const databases = settings!.databases!;
+  const when = databases.selection.kind === 'env' ? `, when ${fallbackWhen(databases)}` : '';
   return {
     dir: posix.dirname(path),
-    what: `the SQLite database ${path} at ${chosen.file ?? settings!.file}:${line}`,
+    what: `the SQLite database ${path} at ${chosen.file ?? settings!.file}:${line}${when}`,
   };
 }
 
