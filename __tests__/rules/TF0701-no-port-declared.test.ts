@@ -94,14 +94,6 @@ test('TF0701 suggests the port the server binds: runserver on 8080, uwsgi on 800
   assert.doesNotMatch(uwsgi, /EXPOSE 8000/);
 });
 
-const silent = async (files: Record<string, string>): Promise<void> => {
-  const result = await analyzeFiles({ ...APP, ...files });
-  assert.deepEqual(
-    result.findings.filter((f) => f.ruleId === 'TF0701'),
-    [],
-  );
-};
-
 test('TF0701 fires where the server listens only on a unix socket, saying so and how to bind a port', async () => {
   const gunicorn = await messageOf({
     Dockerfile:
