@@ -159,7 +159,7 @@ test('TF0701 does not guess port 8000 for a server no start command names', asyn
   });
   assert.doesNotMatch(message, /Add EXPOSE with the port the server binds, e\.g\. EXPOSE 8000\./);
   assert.match(message, /No start command \(CMD, or compose command\) names the server/);
-  assert.match(message, /listens only on a unix socket needs none/);
+  assert.match(message, /listens only on a unix socket binds no port, so have it listen on a TCP port/);
 });
 
 test('TF0701: a child FROM the base image this repository builds inherits its EXPOSE: silent', async () => {

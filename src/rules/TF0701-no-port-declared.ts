@@ -279,7 +279,7 @@ function message(views: PortView[], published: ComposePort[]): string {
               : (readAsScriptFix(views) ??
                 (views.some((v) => startsServer(v.app))
                   ? 'Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.'
-                  : 'No start command (CMD, or compose command) names the server, so its port is not known here: add EXPOSE with the TCP port it listens on (e.g. EXPOSE 8000), and if it listens only on a unix socket, bind it to a TCP port as well.'));
+                  : 'No start command (CMD, or compose command) names the server, so its port is not known here: add EXPOSE with the TCP port it listens on (e.g. EXPOSE 8000); a server that listens only on a unix socket binds no port, so have it listen on a TCP port and EXPOSE that.'));
   return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix}`;
 }
 
