@@ -94,28 +94,28 @@ test('TF0701 suggests the port the server binds: runserver on 8080, uwsgi on 800
   assert.doesNotMatch(uwsgi, /EXPOSE 8000/);
 });
 
-const silent = async (files: Record<string, string>): Promise<void> => {
-  const result = await analyzeFiles({ ...APP, ...files });
-  assert.deepEqual(
-    result.findings.filter((f) => f.ruleId === 'TF0701'),
-    [],
-  );
-};
-
-test('TF0701 is silent where the server listens only on a unix socket: there is no port to declare', async () => {
-  await silent({
+test('TF0701 fires where the server listens only on a unix socket, saying so and how to bind a port', async () => {
+  const gunicorn = await messageOf({
     Dockerfile:
       'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi", "--bind=unix:/var/run/gunicorn/gunicorn.sock"]\n',
   });
-  await silent({
+  assert.match(
+    gunicorn,
+    /The app binds no port: gunicorn listens only on the unix socket unix:\/var\/run\/gunicorn\/gunicorn\.sock \(Dockerfile:4\)/,
+  );
+  assert.match(gunicorn, /have gunicorn listen on a TCP port \(--bind 0\.0\.0\.0:8000\), add EXPOSE 8000/);
+  const uwsgi = await messageOf({
     Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\n',
     'uwsgi.ini': '[uwsgi]\nsocket=app.sock\nmodule=mysite.wsgi:application\n',
     'docker-compose.yml': 'services:\n  api:\n    build: .\n    command: uwsgi --ini uwsgi.ini\n',
   });
-  await silent({
+  assert.match(uwsgi, /uwsgi listens only on the unix socket app\.sock \(socket = app\.sock, uwsgi\.ini:2\)/);
+  assert.match(uwsgi, /http-socket = :8000 in its ini/);
+  const uvicorn = await messageOf({
     Dockerfile:
       'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["uvicorn", "--uds", "/run/app.sock", "mysite.asgi:application"]\n',
   });
+  assert.match(uvicorn, /uvicorn listens only on the unix socket \/run\/app\.sock/);
 });
 
 test('TF0701 fires for a socket-only server with nginx beside it in the container, naming the port nginx listens on', async () => {
@@ -159,7 +159,7 @@ test('TF0701 does not guess port 8000 for a server no start command names', asyn
   });
   assert.doesNotMatch(message, /Add EXPOSE with the port the server binds, e\.g\. EXPOSE 8000\./);
   assert.match(message, /No start command \(CMD, or compose command\) names the server/);
-  assert.match(message, /listens only on a unix socket needs none/);
+  assert.match(message, /listens only on a unix socket binds no port, so have it listen on a TCP port/);
 });
 
 test('TF0701: a child FROM the base image this repository builds inherits its EXPOSE: silent', async () => {

@@ -109,6 +109,17 @@ test('symlinks: followed to files inside the tree, never outside', async () => {
   }
 });
 
+test('a compose file that links to another compose file is read once, as that file', async () => {
+  const compose = 'services:\n  web:\n    build: .\n';
+  await withDir({ 'docker-compose-prod.yml': compose, Dockerfile: 'FROM python:3.12\n' }, async (dir) => {
+    await symlink('docker-compose-prod.yml', join(dir, 'docker-compose.yml'));
+    const tree = await discover(dir);
+    assert.ok(tree.files.includes('docker-compose.yml'));
+    assert.equal(tree.texts['docker-compose-prod.yml'], compose);
+    assert.equal(tree.texts['docker-compose.yml'], undefined);
+  });
+});
+
 test('files too large, binary or not UTF-8 are unreadable, with the reason', async () => {
   await withDir(
     {

@@ -1,6 +1,6 @@
 import { isEnvStyleName, isInEnvDir } from './env-files.js';
 import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import {
   formatBytes,
   isInside,
@@ -145,6 +145,10 @@ export async function discover(
   for (const f of Object.keys(texts))
     if (isComposeCandidate(f) && !looksLikeCompose(f, texts[f]) && !named.has(f) && !bases.has(f))
       delete texts[f];
+  // A compose file that is a link to another one read here is that file: analysed once, under its own name and role.
+  for (const [link, target] of walked.aliases)
+    if (link in texts && target in texts && looksLikeCompose(target, texts[target]) && !named.has(link))
+      delete texts[link];
   // .env next to compose files, for interpolation only.
   for (const f of Object.keys(texts).filter((f) => looksLikeCompose(f, texts[f])))
     await read(joinPath(dirName(f), '.env'));
@@ -471,15 +475,13 @@ function linkOnPath(file: string, links: Map<string, string>): string | undefine
  * leading outside root, or nowhere, are listed with the reason, so a file that matters is never silently absent.
  * `plain` holds the files reached through real directories and not links themselves.
  */
-function walk(
-  realRoot: string,
-  limit: number,
-): { files: string[]; plain: Set<string>; skipped: string[]; links: Link[]; truncated: boolean } {
+function walk(realRoot: string, limit: number): Walked {
   const files: string[] = [];
   const plain = new Set<string>();
   const skipped: string[] = [];
   const links: Link[] = [];
-  const walked = (truncated: boolean) => ({ files, plain, skipped, links, truncated });
+  const aliases = new Map<string, string>();
+  const walked = (truncated: boolean) => ({ files, plain, skipped, links, aliases, truncated });
   // Breadth first: when the cap is hit, the shallow files (Dockerfile, compose, manage.py) are already listed.
   // Each entry is a directory's path relative to root ('' for root itself); one readdir with types lists it.
   const queue: string[] = [''];
@@ -504,8 +506,10 @@ function walk(
         plain.add(rel);
       } else if (entry.isSymbolicLink()) {
         const target = linkTarget(join(realRoot, rel), realRoot);
-        if (target === 'file') files.push(rel);
-        else if (target !== 'directory') links.push({ path: rel, reason: target.reason });
+        if (typeof target === 'string' && target !== 'directory') {
+          files.push(rel);
+          aliases.set(rel, target);
+        } else if (target !== 'directory') links.push({ path: rel, reason: target.reason });
       }
       if (files.length >= limit) return walked(true);
     }
@@ -514,6 +518,15 @@ function walk(
 }
 
 type Link = { path: string; reason: string };
+/** What the walk found; `aliases` maps each symbolic link to a file inside root to that file, both relative. */
+type Walked = {
+  files: string[];
+  plain: Set<string>;
+  skipped: string[];
+  links: Link[];
+  aliases: Map<string, string>;
+  truncated: boolean;
+};
 
 /** Lists the overlay's files the walk did not find (a new .dockerignore), as the walk would have listed them. */
 function listOverlaid(walked: { files: string[]; plain: Set<string> }, overlay: Overlay): void {
@@ -525,8 +538,8 @@ function listOverlaid(walked: { files: string[]; plain: Set<string> }, overlay: 
   }
 }
 
-/** What a symbolic link leads to: a file or directory inside root, or why it is not followed. */
-function linkTarget(abs: string, realRoot: string): 'file' | 'directory' | { reason: string } {
+/** What a symbolic link leads to: a file inside root (its relative path), a directory, or why it is not followed. */
+function linkTarget(abs: string, realRoot: string): string | 'directory' | { reason: string } {
   let target: string;
   try {
     target = realpathSync.native(abs);
@@ -536,7 +549,7 @@ function linkTarget(abs: string, realRoot: string): 'file' | 'directory' | { rea
   if (!isInside(target, realRoot)) return { reason: 'a symbolic link leaving the scanned directory' };
   try {
     const info = statSync(target);
-    if (info.isFile()) return 'file';
+    if (info.isFile()) return relative(realRoot, target).split(sep).join('/');
     if (info.isDirectory()) return 'directory';
   } catch {
     return { reason: 'a symbolic link whose target does not exist' };

@@ -10,6 +10,7 @@ import { programArgv } from './command/servers.js';
 import type { ImageLayout } from './context.js';
 import { splitImage } from './image-ref.js';
 import { pipenvInstall, poetryInstall } from './install-args.js';
+import { MANIFEST_OF_LOCK } from './lock-files.js';
 import type { RunInstr, Stage } from './types/dockerfile.js';
 import type { App, UwsgiInstall } from './types/project.js';
 
@@ -18,13 +19,6 @@ const PLAIN_BASES = new Set(['python', 'pypy', 'debian', 'ubuntu', 'alpine', 'bu
 
 /** Package managers whose install may bring anything: a RUN of one that names no server leaves the question open. */
 const OTHER_INSTALLERS = /^(conda|mamba|micromamba|pdm|pipx|hatch|make|easy_install)$/;
-
-/** The manifest each lock file is resolved from, beside it. */
-const MANIFEST_OF: Record<string, string> = {
-  'poetry.lock': 'pyproject.toml',
-  'uv.lock': 'pyproject.toml',
-  'Pipfile.lock': 'Pipfile',
-};
 
 /** The Python servers a start command runs, by program: the package that provides each. */
 export const SERVER_PACKAGES: Record<string, string> = {
@@ -173,7 +167,7 @@ export function serverInstall(
           // A lock that lists no such package while the manifest beside it names it (a lock cut short): provided.
           if (
             version === '' &&
-            word.test(texts[posix.join(posix.dirname(lock!.file), MANIFEST_OF[lockName])] ?? '')
+            word.test(texts[posix.join(posix.dirname(lock!.file), MANIFEST_OF_LOCK[lockName])] ?? '')
           )
             return { provided: true };
           // No lock: the manifest resolved at build time is among the requirements (unlockedPoetryProject).

@@ -4,6 +4,7 @@ import { dirName, joinPath } from '../discover/classify.js';
 import { parsePipfile } from '../parse/pipfile.js';
 import { parsePoetryDependencies } from '../parse/poetry.js';
 import type { ImageLayout } from './context.js';
+import { copiedByName } from './lock-files.js';
 import { pipenvInstall, poetryInstall } from './install-args.js';
 import type { Stage } from './types/dockerfile.js';
 import type { BuildContext, RequirementsFile } from './types/project.js';
@@ -54,7 +55,9 @@ function lockState(
   lockName: string,
 ): 'locked' | Pick<RequirementsFile, 'unlocked' | 'lockNotCopied'> {
   const lock = joinPath(dirName(source), lockName);
-  if (!at.context.files.includes(lock)) return { unlocked: 'no-lock' };
+  // `COPY pyproject.toml poetry.lock ./` of a lock generated before the build: without it the build stops there.
+  if (!at.context.files.includes(lock))
+    return copiedByName(at.stage, lock, at.index) === undefined ? { unlocked: 'no-lock' } : 'locked';
   if (imageDir === undefined || at.layout.sourceOf(at.stage, posix.join(imageDir, lockName), at.index))
     return 'locked';
   const install = at.stage.instructions[at.index];

@@ -6,6 +6,7 @@ import { hasTemplateName } from '../model/env-files.js';
 import type { App } from '../model/types/project.js';
 import type { CopyInstr } from '../model/types/dockerfile.js';
 import { lineage } from '../model/dockerfile/lineage.js';
+import { buildRuns } from '../model/command.js';
 import { appsAndWorkerImages } from './lib/each.js';
 import { matchesGlob } from '../util/glob.js';
 import { sourcedFileAdvice } from './lib/env-file-sourced.js';
@@ -33,7 +34,8 @@ in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any othe
 (\`.env.sampel\`) included, is an env file, and so is every file compose loads as \`env_file\`
 (\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template. A committed env file that
 names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\` a build step copies for
-\`collectstatic\`) ships no secret and is not reported.
+\`collectstatic\`) is reported too: whatever it holds when an image is built ships with the image, and a later
+\`RUN rm\` deletes it only from the layers after the COPY, not from the layer that holds it.
 
 When a start script of the image sources the file (\`. ./db.env\`), leaving it out of the image breaks that script: the
 message says so and asks for the values at run time (compose \`env_file:\` or \`environment:\` on the app service) and
@@ -53,21 +55,23 @@ for the script to read them from the environment.
     const templates = new Set(
       images.flatMap((a) => (a.context?.envTemplatesWithSecrets ?? []).map((f) => `${a.context!.dir}\0${f}`)),
     );
-    // An env file that leaves every secret empty (`SECRET_KEY=` for a build step) ships no secret.
-    const empty = new Set(
-      project.apps.flatMap((a) =>
-        (a.context?.envFilesWithoutSecrets ?? []).map((f) => `${a.context!.dir}\0${f}`),
-      ),
-    );
     const copied = filesCopiedIntoImage(
       project,
-      (path, dir) => (isEnvFile(path) && !empty.has(`${dir}\0${path}`)) || templates.has(`${dir}\0${path}`),
+      (path, dir) => isEnvFile(path) || templates.has(`${dir}\0${path}`),
       (names, files, at) => {
+        const many = files.length > 1;
+        const later = `but whatever ${many ? 'they hold' : 'it holds'} when an image is built ships with the image`;
         const what = namesNoSecret(at.app, files)
-          ? `: ${files.length > 1 ? 'they name' : 'it names'} no secret today, but whatever ${files.length > 1 ? 'they hold' : 'it holds'} when an image is built ships with the image`
-          : `, so ${files.length > 1 ? 'their' : 'its'} secrets ship with the image`;
+          ? `: ${many ? 'they name' : 'it names'} no secret today, ${later}`
+          : leavesSecretsEmpty(at.app, files)
+            ? `: ${many ? 'they leave' : 'it leaves'} every secret empty today, ${later}`
+            : `, so ${many ? 'their' : 'its'} secrets ship with the image`;
+        const rm = removedLater(at.app, at.line);
+        const kept = rm
+          ? ` The RUN rm at line ${rm} deletes it only from the layers after this one: the layer of this COPY keeps it, for anyone who pulls the image.`
+          : '';
         return namedByCopy(at.app, at.line, files)
-          ? `This instruction copies ${names} into the image by name${what}. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).`
+          ? `This instruction copies ${names} into the image by name${what}.${kept} Remove the COPY (a .dockerignore entry would only make it fail) and ${rm ? 'give the build steps that need the values them on their own RUN line (RUN NAME=value python manage.py …) or as a build secret (RUN --mount=type=secret); the container gets its values at run time' : "pass the values as environment variables at run time (compose env_file, or the platform's settings)"}.`
           : `This instruction copies ${names} into the image${what}. ${ignoreAdvice(at.app, files)}${sourcedFileAdvice(at.app, files)}`;
       },
     );
@@ -112,6 +116,40 @@ function namesNoSecret(app: App, files: string[]): boolean {
   const dir = app.context?.dir ?? '.';
   const none = app.context?.envFilesNamingNoSecret ?? [];
   return files.every((f) => none.includes(dir === '.' ? f : posix.relative(dir, f)));
+}
+
+/** Every one of the files (repository paths) names its secrets but leaves each one empty (`SECRET_KEY=`). */
+function leavesSecretsEmpty(app: App, files: string[]): boolean {
+  const dir = app.context?.dir ?? '.';
+  const empty = app.context?.envFilesWithoutSecrets ?? [];
+  return files.every((f) => empty.includes(dir === '.' ? f : posix.relative(dir, f)));
+}
+
+/**
+ * The line of a RUN after the COPY/ADD at `line` that deletes the one file it copied (`COPY .env.build /app/.env`,
+ * then `RUN rm /app/.env`): the file stays in the COPY's layer all the same.
+ */
+function removedLater(app: App, line: number): number | undefined {
+  const df = app.dockerfile;
+  if (!df?.targetStage) return undefined;
+  const stages = lineage(df);
+  const copy = stages.flatMap((s) => s.instructions).find((i) => i.line === line) as CopyInstr | undefined;
+  if (!copy || (copy.keyword !== 'COPY' && copy.keyword !== 'ADD') || copy.sources.length !== 1)
+    return undefined;
+  const landed = copy.dest.endsWith('/')
+    ? posix.join(copy.dest, posix.basename(copy.sources[0]))
+    : posix.normalize(copy.dest);
+  if (!landed.startsWith('/')) return undefined;
+  for (const { run, commands } of buildRuns(stages)) {
+    if (run.line <= line) continue;
+    for (const c of commands)
+      if (
+        posix.basename(c.argv[0] ?? '') === 'rm' &&
+        c.argv.slice(1).some((a) => posix.normalize(a) === landed)
+      )
+        return run.line;
+  }
+  return undefined;
 }
 
 /** The COPY/ADD at `line` names one of the files as a source (`COPY .env.prod .env`), rather than taking a directory. */

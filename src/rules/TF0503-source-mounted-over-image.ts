@@ -7,6 +7,7 @@ import type { ComposeService, ComposeVolumeMount } from '../model/types/compose.
 import type { App, Project } from '../model/types/project.js';
 import type { CopyInstr, DockerfileModel } from '../model/types/dockerfile.js';
 import { isComposeOverrideFile } from '../model/compose-projects.js';
+import { MANIFEST_OF_LOCK } from '../model/lock-files.js';
 import { STARTS_SERVER } from '../model/compose/start-scripts.js';
 import {
   developmentFileReason,
@@ -364,6 +365,9 @@ function missingCopySources(app: App): { source: string; line: number }[] {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
         const rel = posix.normalize(source.replace(/^\/+/, '')).replace(/\/+$/, '');
         if (rel === '.' || rel === '' || rel.startsWith('..')) continue;
+        // `COPY pyproject.toml poetry.lock ./` without a committed lock: the path is right, the lock is made before the build.
+        const manifest = MANIFEST_OF_LOCK[posix.basename(rel)];
+        if (manifest && exists(posix.join(posix.dirname(rel), manifest))) continue;
         if (!exists(rel)) out.push({ source, line: copy.line });
       }
     }

@@ -156,24 +156,57 @@ function iniOf(app: App, argv: string[]): ServerConfigFile | undefined {
     : undefined;
 }
 
+/** A server that listens only on unix sockets, the sockets, and where they are set. */
+interface SocketServer {
+  server: string;
+  sockets: string[];
+  at: string;
+}
+
 /**
- * True when the app's container starts servers and each listens only on a unix socket (`gunicorn --bind
+ * The servers the app's container starts when each listens only on a unix socket (`gunicorn --bind
  * unix:/run/gunicorn.sock`, a uwsgi ini with `socket = app.sock`) with no reverse proxy beside it: a proxy in another
- * container reaches it through a shared volume and there is no port to declare.
+ * container reaches it only through a shared volume, and the app binds no port.
  */
-function unixSocketServersOnly(app: App): boolean {
+function unixSocketServersOnly(app: App): SocketServer[] | undefined {
   const env = containerEnv(app);
   const beside = proxyBeside(app);
-  let servers = 0;
+  const servers: SocketServer[] = [];
   for (const cmd of startCommands(app)) {
-    if (!serverOf(cmd.argv, env)) continue;
+    const server = serverOf(cmd.argv, env);
+    if (!server) continue;
     // A reverse proxy in the same container (`service nginx start && exec uwsgi --socket /tmp/uwsgi.sock`) reaches
     // the socket and listens on a TCP port itself: that port is the one to declare.
-    if (beside(cmd)) return false;
-    servers++;
-    if (!listensOnSocketOnly(app, cmd.argv, env)) return false;
+    if (beside(cmd)) return undefined;
+    const ini = iniOf(app, cmd.argv);
+    const sockets = unixSocketsOnly(cmd.argv, env, ini);
+    if (!sockets) return undefined;
+    const set = ini?.listens?.find((l) => sockets.includes(l.value.split(',')[0].trim()));
+    const at = set ? `${set.option} = ${set.value}, ${ini!.file}:${set.line}` : `${cmd.file}:${cmd.line}`;
+    servers.push({ server: server.kind, sockets, at });
   }
-  return servers > 0;
+  return servers.length > 0 ? servers : undefined;
+}
+
+/** How each server is told to listen on TCP port 8000 on every interface. */
+const TCP_LISTEN: Record<string, string> = {
+  uwsgi: 'http-socket = :8000 in its ini, or --http-socket :8000',
+  gunicorn: '--bind 0.0.0.0:8000',
+  hypercorn: '--bind 0.0.0.0:8000',
+  uvicorn: '--host 0.0.0.0 --port 8000',
+  granian: '--host 0.0.0.0 --port 8000',
+  daphne: '-b 0.0.0.0 -p 8000',
+  'waitress-serve': '--listen 0.0.0.0:8000',
+};
+
+/** The words for servers that listen only on unix sockets: no port is bound, and how to bind one. */
+function socketFix(servers: SocketServer[]): string {
+  const first = servers[0];
+  const listens = servers
+    .map((s) => `${s.server} listens only on the unix socket ${s.sockets.join(', ')} (${s.at})`)
+    .join('; ');
+  const how = TCP_LISTEN[first.server] ?? 'a TCP address such as 0.0.0.0:8000';
+  return `The app binds no port: ${listens}, so only a process that shares the socket's filesystem (a proxy mounting the same volume) can reach it. To export it by port binding, have ${first.server} listen on a TCP port (${how}), add EXPOSE 8000, and point the proxy at the app's service name and that port.`;
 }
 
 /** The server command listens only on unix sockets, read with the uwsgi ini it names when the image holds it. */
@@ -231,19 +264,22 @@ function message(views: PortView[], published: ComposePort[]): string {
   const publishedPorts = [...new Set(published.flatMap((p) => (p.target === undefined ? [] : [p.target])))];
   const proxied = views.flatMap((v, i) => bound[i].behind.map((b) => ({ app: v.app, behind: b })))[0];
   const unexpanded = bound.flatMap((b) => b.unexpanded)[0];
+  const sockets = views.map((v) => unixSocketServersOnly(v.app)).find((s) => s !== undefined);
   const fix =
     proxied && ports.length === 0
       ? proxyFix(proxied.app, proxied.behind)
-      : unexpanded && ports.length === 0
-        ? unexpandedFix(unexpanded)
-        : ports.length > 0
-          ? `Add EXPOSE ${ports.join(' ')}, the port the server binds: ${servers.join('; ')}.`
-          : publishedPorts.length > 0
-            ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(' ')}, the container port published elsewhere.`
-            : (readAsScriptFix(views) ??
-              (views.some((v) => startsServer(v.app))
-                ? 'Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.'
-                : 'No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.'));
+      : sockets && ports.length === 0
+        ? socketFix(sockets)
+        : unexpanded && ports.length === 0
+          ? unexpandedFix(unexpanded)
+          : ports.length > 0
+            ? `Add EXPOSE ${ports.join(' ')}, the port the server binds: ${servers.join('; ')}.`
+            : publishedPorts.length > 0
+              ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(' ')}, the container port published elsewhere.`
+              : (readAsScriptFix(views) ??
+                (views.some((v) => startsServer(v.app))
+                  ? 'Add EXPOSE with the port the server binds, e.g. EXPOSE 8000.'
+                  : 'No start command (CMD, or compose command) names the server, so its port is not known here: add EXPOSE with the TCP port it listens on (e.g. EXPOSE 8000); a server that listens only on a unix socket binds no port, so have it listen on a TCP port and EXPOSE that.'));
   return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix}`;
 }
 
@@ -264,6 +300,10 @@ Docker expands no variable in an exec-form command: \`CMD ["gunicorn", "--bind",
 text \`0.0.0.0:$PORT\` as written, whatever ENV sets PORT to. The message then says the port is not known and why,
 and proposes the command run through a shell that expands the variable.
 
+A server that listens only on a unix socket (\`gunicorn --bind unix:/run/app.sock\`, \`socket = app.sock\` in a uWSGI ini)
+binds no port at all: only a proxy that shares the socket's volume can reach it. The message says so and how to have
+the server listen on a TCP port that the image can EXPOSE.
+
 ${EXPOSE_EXAMPLE}`,
   related: [],
   check(project) {
@@ -274,7 +314,7 @@ ${EXPOSE_EXAMPLE}`,
       const file = app.dockerfile!.file;
       // A compose file that could not be parsed may publish the port; a base image of the repository may EXPOSE it.
       const exposed = stage.exposes.length > 0 || inherited(app, (s) => s.exposes[0]) !== undefined;
-      if (exposed || app.unparsedCompose || unixSocketServersOnly(startingApp(app))) continue;
+      if (exposed || app.unparsedCompose) continue;
       const service = app.compose?.appService;
       if (service && (service.ports.length > 0 || service.expose.length > 0)) {
         published.set(file, [...(published.get(file) ?? []), ...service.ports]);
