@@ -4017,10 +4017,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4034,7 +4034,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4058,7 +4058,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4074,7 +4074,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4165,7 +4165,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4179,13 +4179,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -4228,18 +4228,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4293,8 +4293,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap2 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4306,7 +4306,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4317,8 +4317,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4335,7 +4335,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4515,7 +4515,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines2[i][0].slice(trimIndent) + "\n";
@@ -4532,24 +4532,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent2.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent2.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent2.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent2.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4732,25 +4732,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5560,14 +5560,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6734,18 +6734,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6898,15 +6898,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7100,13 +7100,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -30986,6 +30986,28 @@ function namesNoSecret(app, files) {
   const none = app.context?.envFilesNamingNoSecret ?? [];
   return files.every((f) => none.includes(dir === "." ? f : import_node_path20.posix.relative(dir, f)));
 }
+function leavesSecretsEmpty(app, files) {
+  const dir = app.context?.dir ?? ".";
+  const empty = app.context?.envFilesWithoutSecrets ?? [];
+  return files.every((f) => empty.includes(dir === "." ? f : import_node_path20.posix.relative(dir, f)));
+}
+function removedLater(app, line) {
+  const df = app.dockerfile;
+  if (!df?.targetStage) return void 0;
+  const stages = lineage2(df);
+  const copy = stages.flatMap((s) => s.instructions).find((i) => i.line === line);
+  if (!copy || copy.keyword !== "COPY" && copy.keyword !== "ADD" || copy.sources.length !== 1)
+    return void 0;
+  const landed = copy.dest.endsWith("/") ? import_node_path20.posix.join(copy.dest, import_node_path20.posix.basename(copy.sources[0])) : import_node_path20.posix.normalize(copy.dest);
+  if (!landed.startsWith("/")) return void 0;
+  for (const { run, commands } of buildRuns(stages)) {
+    if (run.line <= line) continue;
+    for (const c of commands)
+      if (import_node_path20.posix.basename(c.argv[0] ?? "") === "rm" && c.argv.slice(1).some((a) => import_node_path20.posix.normalize(a) === landed))
+        return run.line;
+  }
+  return void 0;
+}
 function namedByCopy(app, line, files) {
   return linesNaming(app, files).some((l) => l.line === line);
 }
@@ -31115,8 +31137,8 @@ function generalPattern(path4) {
   const envDir = parts.slice(0, -1).findIndex((p) => p.startsWith(".env"));
   if (envDir >= 0) return `${parts.slice(0, envDir + 1).join("/")}/`;
   const base = parts.at(-1);
-  const sep5 = /^\.env([._-])./.exec(base)?.[1];
-  const general = sep5 !== void 0 ? `.env${sep5}*` : base.endsWith(".env") && base !== ".env" ? "*.env" : base;
+  const sep6 = /^\.env([._-])./.exec(base)?.[1];
+  const general = sep6 !== void 0 ? `.env${sep6}*` : base.endsWith(".env") && base !== ".env" ? "*.env" : base;
   return parts.length > 1 ? `**/${general}` : general;
 }
 var import_node_path20, envFileInImage, COMPOSE_READS;
@@ -31128,6 +31150,7 @@ var init_TF0308_env_file_in_image = __esm({
     init_context();
     init_env_files2();
     init_lineage();
+    init_command();
     init_each();
     init_glob();
     init_env_file_sourced();
@@ -31153,7 +31176,8 @@ in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any othe
 (\`.env.sampel\`) included, is an env file, and so is every file compose loads as \`env_file\`
 (\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template. A committed env file that
 names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\` a build step copies for
-\`collectstatic\`) ships no secret and is not reported.
+\`collectstatic\`) is reported too: whatever it holds when an image is built ships with the image, and a later
+\`RUN rm\` deletes it only from the layers after the COPY, not from the layer that holds it.
 
 When a start script of the image sources the file (\`. ./db.env\`), leaving it out of the image breaks that script: the
 message says so and asks for the values at run time (compose \`env_file:\` or \`environment:\` on the app service) and
@@ -31172,17 +31196,16 @@ for the script to read them from the environment.
         const templates = new Set(
           images.flatMap((a) => (a.context?.envTemplatesWithSecrets ?? []).map((f) => `${a.context.dir}\0${f}`))
         );
-        const empty = new Set(
-          project.apps.flatMap(
-            (a) => (a.context?.envFilesWithoutSecrets ?? []).map((f) => `${a.context.dir}\0${f}`)
-          )
-        );
         const copied = filesCopiedIntoImage(
           project,
-          (path4, dir) => isEnvFile(path4) && !empty.has(`${dir}\0${path4}`) || templates.has(`${dir}\0${path4}`),
+          (path4, dir) => isEnvFile(path4) || templates.has(`${dir}\0${path4}`),
           (names2, files, at2) => {
-            const what = namesNoSecret(at2.app, files) ? `: ${files.length > 1 ? "they name" : "it names"} no secret today, but whatever ${files.length > 1 ? "they hold" : "it holds"} when an image is built ships with the image` : `, so ${files.length > 1 ? "their" : "its"} secrets ship with the image`;
-            return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names2} into the image by name${what}. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names2} into the image${what}. ${ignoreAdvice(at2.app, files)}${sourcedFileAdvice(at2.app, files)}`;
+            const many = files.length > 1;
+            const later = `but whatever ${many ? "they hold" : "it holds"} when an image is built ships with the image`;
+            const what = namesNoSecret(at2.app, files) ? `: ${many ? "they name" : "it names"} no secret today, ${later}` : leavesSecretsEmpty(at2.app, files) ? `: ${many ? "they leave" : "it leaves"} every secret empty today, ${later}` : `, so ${many ? "their" : "its"} secrets ship with the image`;
+            const rm2 = removedLater(at2.app, at2.line);
+            const kept = rm2 ? ` The RUN rm at line ${rm2} deletes it only from the layers after this one: the layer of this COPY keeps it, for anyone who pulls the image.` : "";
+            return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names2} into the image by name${what}.${kept} Remove the COPY (a .dockerignore entry would only make it fail) and ${rm2 ? "give the build steps that need the values them on their own RUN line (RUN NAME=value python manage.py \u2026) or as a build secret (RUN --mount=type=secret); the container gets its values at run time" : "pass the values as environment variables at run time (compose env_file, or the platform's settings)"}.` : `This instruction copies ${names2} into the image${what}. ${ignoreAdvice(at2.app, files)}${sourcedFileAdvice(at2.app, files)}`;
           }
         );
         const found = onePerLine([...copied, ...images.flatMap(envFilesOfCompose)]);
@@ -31916,8 +31939,8 @@ function settingsProvidedUnderOtherNames({ app, settings, provided, read }) {
 function sourcesText(provided) {
   return `${provided.sources.join(" and ")} ${provided.sources.length > 1 ? "do" : "does"}`;
 }
-function listText(names2, relative6) {
-  if (relative6) return `${names2.join(", ")}, ${relative6}`;
+function listText(names2, relative7) {
+  if (relative7) return `${names2.join(", ")}, ${relative7}`;
   return `${names2.join(", ")} ${names2.length > 1 ? "are" : "is"}`;
 }
 var DATABASE_KEYS, configProvidedNotRead;
@@ -33309,6 +33332,33 @@ var init_compose_projects = __esm({
   }
 });
 
+// src/model/lock-files.ts
+function copiedByName(stage, contextPath2, before = stage.instructions.length) {
+  for (const ins of stage.instructions.slice(0, before)) {
+    if (ins.keyword !== "COPY" && ins.keyword !== "ADD") continue;
+    const copy = ins;
+    if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
+    const named = copy.sources.some(
+      (s) => !/[*?[$]/.test(s) && normalizeRelative(s.replace(/^\/+/, "")) === contextPath2
+    );
+    if (named) return copy.line;
+  }
+  return void 0;
+}
+var MANIFEST_OF_LOCK;
+var init_lock_files = __esm({
+  "src/model/lock-files.ts"() {
+    "use strict";
+    init_classify();
+    MANIFEST_OF_LOCK = {
+      "poetry.lock": "pyproject.toml",
+      "uv.lock": "pyproject.toml",
+      "pdm.lock": "pyproject.toml",
+      "Pipfile.lock": "Pipfile"
+    };
+  }
+});
+
 // src/rules/TF0503-source-mounted-over-image.ts
 function holdsCode(contextFiles, contextDir, source) {
   if (contextDir === void 0) return false;
@@ -33477,6 +33527,8 @@ function missingCopySources(app) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
         const rel = import_node_path21.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
+        const manifest = MANIFEST_OF_LOCK[import_node_path21.posix.basename(rel)];
+        if (manifest && exists2(import_node_path21.posix.join(import_node_path21.posix.dirname(rel), manifest))) continue;
         if (!exists2(rel)) out.push({ source, line: copy.line });
       }
     }
@@ -33491,6 +33543,7 @@ var init_TF0503_source_mounted_over_image = __esm({
     init_each();
     init_rule();
     init_compose_projects();
+    init_lock_files();
     init_start_scripts();
     init_files();
     sourceMountedOverImage = defineRule({
@@ -34144,8 +34197,8 @@ function dataDir(s) {
   return void 0;
 }
 function relativeMessage(at2, name, data, elsewhere2) {
-  const { dir, relative: relative6 } = data;
-  const cause = `${at2} takes PGDATA=${relative6.written} ${relative6.from}, a relative path that postgres resolves against the container's working directory ${relative6.cwd}: the data goes to ${dir}`;
+  const { dir, relative: relative7 } = data;
+  const cause = `${at2} takes PGDATA=${relative7.written} ${relative7.from}, a relative path that postgres resolves against the container's working directory ${relative7.cwd}: the data goes to ${dir}`;
   if (elsewhere2?.source)
     return `${cause}, not to the volume '${elsewhere2.source}' mounted at ${elsewhere2.target}: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Set PGDATA to an absolute path in the volume (PGDATA=${elsewhere2.target}), or mount the volume at ${dir} ('${elsewhere2.source}:${dir}').`;
   return `${cause}, which no named volume covers: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount a named volume there ('${name}-data:${dir}', declared under the top-level volumes:), or set PGDATA to an absolute path inside a named volume.`;
@@ -34506,14 +34559,25 @@ function iniOf(app, argv) {
 function unixSocketServersOnly(app) {
   const env = containerEnv(app);
   const beside = proxyBeside(app);
-  let servers = 0;
+  const servers = [];
   for (const cmd of startCommands(app)) {
-    if (!serverOf(cmd.argv, env)) continue;
-    if (beside(cmd)) return false;
-    servers++;
-    if (!listensOnSocketOnly(app, cmd.argv, env)) return false;
+    const server = serverOf(cmd.argv, env);
+    if (!server) continue;
+    if (beside(cmd)) return void 0;
+    const ini = iniOf(app, cmd.argv);
+    const sockets = unixSocketsOnly(cmd.argv, env, ini);
+    if (!sockets) return void 0;
+    const set = ini?.listens?.find((l) => sockets.includes(l.value.split(",")[0].trim()));
+    const at2 = set ? `${set.option} = ${set.value}, ${ini.file}:${set.line}` : `${cmd.file}:${cmd.line}`;
+    servers.push({ server: server.kind, sockets, at: at2 });
   }
-  return servers > 0;
+  return servers.length > 0 ? servers : void 0;
+}
+function socketFix(servers) {
+  const first = servers[0];
+  const listens = servers.map((s) => `${s.server} listens only on the unix socket ${s.sockets.join(", ")} (${s.at})`).join("; ");
+  const how = TCP_LISTEN[first.server] ?? "a TCP address such as 0.0.0.0:8000";
+  return `The app binds no port: ${listens}, so only a process that shares the socket's filesystem (a proxy mounting the same volume) can reach it. To export it by port binding, have ${first.server} listen on a TCP port (${how}), add EXPOSE 8000, and point the proxy at the app's service name and that port.`;
 }
 function listensOnSocketOnly(app, argv, env) {
   return unixSocketsOnly(argv, env, iniOf(app, argv)) !== void 0;
@@ -34557,10 +34621,11 @@ function message2(views, published) {
   const publishedPorts = [...new Set(published.flatMap((p) => p.target === void 0 ? [] : [p.target]))];
   const proxied = views.flatMap((v, i) => bound[i].behind.map((b) => ({ app: v.app, behind: b })))[0];
   const unexpanded = bound.flatMap((b) => b.unexpanded)[0];
-  const fix2 = proxied && ports.length === 0 ? proxyFix(proxied.app, proxied.behind) : unexpanded && ports.length === 0 ? unexpandedFix(unexpanded) : ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : readAsScriptFix(views) ?? (views.some((v) => startsServer(v.app)) ? "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000." : "No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.");
+  const sockets = views.map((v) => unixSocketServersOnly(v.app)).find((s) => s !== void 0);
+  const fix2 = proxied && ports.length === 0 ? proxyFix(proxied.app, proxied.behind) : sockets && ports.length === 0 ? socketFix(sockets) : unexpanded && ports.length === 0 ? unexpandedFix(unexpanded) : ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : readAsScriptFix(views) ?? (views.some((v) => startsServer(v.app)) ? "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000." : "No start command (CMD, or compose command) names the server, so its port is not known here: add EXPOSE with the TCP port it listens on (e.g. EXPOSE 8000); a server that listens only on a unix socket binds no port, so have it listen on a TCP port and EXPOSE that.");
   return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix2}`;
 }
-var noPortDeclared;
+var TCP_LISTEN, noPortDeclared;
 var init_TF0701_no_port_declared = __esm({
   "src/rules/TF0701-no-port-declared.ts"() {
     "use strict";
@@ -34573,6 +34638,15 @@ var init_TF0701_no_port_declared = __esm({
     init_each();
     init_processes2();
     init_rule();
+    TCP_LISTEN = {
+      uwsgi: "http-socket = :8000 in its ini, or --http-socket :8000",
+      gunicorn: "--bind 0.0.0.0:8000",
+      hypercorn: "--bind 0.0.0.0:8000",
+      uvicorn: "--host 0.0.0.0 --port 8000",
+      granian: "--host 0.0.0.0 --port 8000",
+      daphne: "-b 0.0.0.0 -p 8000",
+      "waitress-serve": "--listen 0.0.0.0:8000"
+    };
     noPortDeclared = defineRule({
       id: "TF0701",
       name: "no-port-declared",
@@ -34590,6 +34664,10 @@ Docker expands no variable in an exec-form command: \`CMD ["gunicorn", "--bind",
 text \`0.0.0.0:$PORT\` as written, whatever ENV sets PORT to. The message then says the port is not known and why,
 and proposes the command run through a shell that expands the variable.
 
+A server that listens only on a unix socket (\`gunicorn --bind unix:/run/app.sock\`, \`socket = app.sock\` in a uWSGI ini)
+binds no port at all: only a proxy that shares the socket's volume can reach it. The message says so and how to have
+the server listen on a TCP port that the image can EXPOSE.
+
 ${EXPOSE_EXAMPLE}`,
       related: [],
       check(project) {
@@ -34598,7 +34676,7 @@ ${EXPOSE_EXAMPLE}`,
         for (const { app, stage } of appTargetStages(project)) {
           const file = app.dockerfile.file;
           const exposed = stage.exposes.length > 0 || inherited(app, (s) => s.exposes[0]) !== void 0;
-          if (exposed || app.unparsedCompose || unixSocketServersOnly(startingApp(app))) continue;
+          if (exposed || app.unparsedCompose) continue;
           const service = app.compose?.appService;
           if (service && (service.ports.length > 0 || service.expose.length > 0)) {
             published.set(file, [...published.get(file) ?? [], ...service.ports]);
@@ -36182,11 +36260,11 @@ function separators(text2) {
     else if ((c === ")" || c === "}") && depth > 0) depth--;
     else if (depth === 0 && /[;&|\n]/.test(c)) {
       const two = text2.slice(i, i + 2);
-      const sep5 = two === "&&" || two === "||" || two === ";;" ? two : c;
-      if (c === "&" && sep5 === "&" && (text2[i - 1] === "<" || text2[i - 1] === ">" || text2[i + 1] === ">"))
+      const sep6 = two === "&&" || two === "||" || two === ";;" ? two : c;
+      if (c === "&" && sep6 === "&" && (text2[i - 1] === "<" || text2[i - 1] === ">" || text2[i + 1] === ">"))
         continue;
-      out.push({ sep: sep5, at: i, end: i + sep5.length });
-      i += sep5.length - 1;
+      out.push({ sep: sep6, at: i, end: i + sep6.length });
+      i += sep6.length - 1;
     }
   }
   return quote ? void 0 : out;
@@ -38196,9 +38274,11 @@ function sqliteFile(app) {
   const path4 = source && imagePath(app, source);
   if (!path4) return void 0;
   const line = chosen.fieldLines?.NAME ?? chosen.line;
+  const databases = settings.databases;
+  const when = databases.selection.kind === "env" ? `, when ${fallbackWhen(databases)}` : "";
   return {
     dir: import_node_path29.posix.dirname(path4),
-    what: `the SQLite database ${path4} at ${chosen.file ?? settings.file}:${line}`
+    what: `the SQLite database ${path4} at ${chosen.file ?? settings.file}:${line}${when}`
   };
 }
 function runtimeWritesAdvice(writes, stage, user, when = `before USER ${user}`) {
@@ -38246,6 +38326,7 @@ var init_run_time_writes = __esm({
     import_node_path29 = require("node:path");
     init_command();
     init_server_config();
+    init_query();
     init_log_files();
     init_processes2();
     init_privilege_drops();
@@ -39368,6 +39449,9 @@ async function discover(root, options = {}, limits = {}, overlay) {
   for (const f of Object.keys(texts))
     if (isComposeCandidate(f) && !looksLikeCompose(f, texts[f]) && !named.has(f) && !bases.has(f))
       delete texts[f];
+  for (const [link2, target] of walked.aliases)
+    if (link2 in texts && target in texts && looksLikeCompose(target, texts[target]) && !named.has(link2))
+      delete texts[link2];
   for (const f of Object.keys(texts).filter((f2) => looksLikeCompose(f2, texts[f2])))
     await read(joinPath(dirName(f), ".env"));
   for (const f of composeEnvFilesNamed(texts)) if (fileSet.has(f)) await read(f);
@@ -39612,7 +39696,8 @@ function walk(realRoot, limit) {
   const plain2 = /* @__PURE__ */ new Set();
   const skipped2 = [];
   const links = [];
-  const walked = (truncated) => ({ files, plain: plain2, skipped: skipped2, links, truncated });
+  const aliases = /* @__PURE__ */ new Map();
+  const walked = (truncated) => ({ files, plain: plain2, skipped: skipped2, links, aliases, truncated });
   const queue = [""];
   for (let next = 0; next < queue.length; next++) {
     const dir = queue[next];
@@ -39635,8 +39720,10 @@ function walk(realRoot, limit) {
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
         const target = linkTarget((0, import_node_path34.join)(realRoot, rel), realRoot);
-        if (target === "file") files.push(rel);
-        else if (target !== "directory") links.push({ path: rel, reason: target.reason });
+        if (typeof target === "string" && target !== "directory") {
+          files.push(rel);
+          aliases.set(rel, target);
+        } else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
       if (files.length >= limit) return walked(true);
     }
@@ -39661,7 +39748,7 @@ function linkTarget(abs, realRoot) {
   if (!isInside(target, realRoot)) return { reason: "a symbolic link leaving the scanned directory" };
   try {
     const info = (0, import_node_fs3.statSync)(target);
-    if (info.isFile()) return "file";
+    if (info.isFile()) return (0, import_node_path34.relative)(realRoot, target).split(import_node_path34.sep).join("/");
     if (info.isDirectory()) return "directory";
   } catch {
     return { reason: "a symbolic link whose target does not exist" };
@@ -44426,6 +44513,7 @@ function classify3(value) {
 }
 
 // src/model/unlocked-manifests.ts
+init_lock_files();
 init_install_args();
 function unlockedPipfile(at2) {
   const install = pipenvInstall(at2.argv);
@@ -44443,7 +44531,8 @@ function unlockedPipfile(at2) {
 }
 function lockState(at2, source, imageDir, lockName) {
   const lock = joinPath(dirName(source), lockName);
-  if (!at2.context.files.includes(lock)) return { unlocked: "no-lock" };
+  if (!at2.context.files.includes(lock))
+    return copiedByName(at2.stage, lock, at2.index) === void 0 ? { unlocked: "no-lock" } : "locked";
   if (imageDir === void 0 || at2.layout.sourceOf(at2.stage, import_node_path38.posix.join(imageDir, lockName), at2.index))
     return "locked";
   const install = at2.stage.instructions[at2.index];
@@ -45905,13 +45994,9 @@ init_pip();
 init_servers();
 init_image_ref();
 init_install_args();
+init_lock_files();
 var PLAIN_BASES = /* @__PURE__ */ new Set(["python", "pypy", "debian", "ubuntu", "alpine", "buildpack-deps"]);
 var OTHER_INSTALLERS = /^(conda|mamba|micromamba|pdm|pipx|hatch|make|easy_install)$/;
-var MANIFEST_OF = {
-  "poetry.lock": "pyproject.toml",
-  "uv.lock": "pyproject.toml",
-  "Pipfile.lock": "Pipfile"
-};
 var SERVER_PACKAGES = {
   uwsgi: "uwsgi",
   gunicorn: "gunicorn",
@@ -46010,7 +46095,7 @@ function serverInstall(app, layout, texts, name) {
           const lock = lockText(app, layout, stage, index, wd, lockName);
           const version = lock && lock.file in texts ? lockedPackage(lock.file, texts[lock.file], name) : void 0;
           if (version) return { provided: true, version, pinnedIn: lock.file };
-          if (version === "" && word.test(texts[import_node_path40.posix.join(import_node_path40.posix.dirname(lock.file), MANIFEST_OF[lockName])] ?? ""))
+          if (version === "" && word.test(texts[import_node_path40.posix.join(import_node_path40.posix.dirname(lock.file), MANIFEST_OF_LOCK[lockName])] ?? ""))
             return { provided: true };
           if (version === void 0 && !app.requirements.some((r) => r.manifest)) open = true;
           continue;

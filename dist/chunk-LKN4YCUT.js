@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-DSRBQNC7.js";
+} from "./chunk-5QZ3YS3B.js";
 import {
   insertLines,
   normalizePackageName,

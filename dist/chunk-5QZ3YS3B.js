@@ -29429,7 +29429,8 @@ in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any othe
 (\`.env.sampel\`) included, is an env file, and so is every file compose loads as \`env_file\`
 (\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template. A committed env file that
 names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\` a build step copies for
-\`collectstatic\`) ships no secret and is not reported.
+\`collectstatic\`) is reported too: whatever it holds when an image is built ships with the image, and a later
+\`RUN rm\` deletes it only from the layers after the COPY, not from the layer that holds it.
 
 When a start script of the image sources the file (\`. ./db.env\`), leaving it out of the image breaks that script: the
 message says so and asks for the values at run time (compose \`env_file:\` or \`environment:\` on the app service) and
@@ -29448,17 +29449,16 @@ for the script to read them from the environment.
     const templates = new Set(
       images.flatMap((a) => (a.context?.envTemplatesWithSecrets ?? []).map((f) => `${a.context.dir}\0${f}`))
     );
-    const empty = new Set(
-      project.apps.flatMap(
-        (a) => (a.context?.envFilesWithoutSecrets ?? []).map((f) => `${a.context.dir}\0${f}`)
-      )
-    );
     const copied = filesCopiedIntoImage(
       project,
-      (path, dir) => isEnvFile(path) && !empty.has(`${dir}\0${path}`) || templates.has(`${dir}\0${path}`),
+      (path, dir) => isEnvFile(path) || templates.has(`${dir}\0${path}`),
       (names, files, at2) => {
-        const what = namesNoSecret(at2.app, files) ? `: ${files.length > 1 ? "they name" : "it names"} no secret today, but whatever ${files.length > 1 ? "they hold" : "it holds"} when an image is built ships with the image` : `, so ${files.length > 1 ? "their" : "its"} secrets ship with the image`;
-        return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name${what}. Remove the COPY (a .dockerignore entry would only make it fail) and pass the values as environment variables at run time (compose env_file, or the platform's settings).` : `This instruction copies ${names} into the image${what}. ${ignoreAdvice(at2.app, files)}${sourcedFileAdvice(at2.app, files)}`;
+        const many = files.length > 1;
+        const later = `but whatever ${many ? "they hold" : "it holds"} when an image is built ships with the image`;
+        const what = namesNoSecret(at2.app, files) ? `: ${many ? "they name" : "it names"} no secret today, ${later}` : leavesSecretsEmpty(at2.app, files) ? `: ${many ? "they leave" : "it leaves"} every secret empty today, ${later}` : `, so ${many ? "their" : "its"} secrets ship with the image`;
+        const rm = removedLater(at2.app, at2.line);
+        const kept = rm ? ` The RUN rm at line ${rm} deletes it only from the layers after this one: the layer of this COPY keeps it, for anyone who pulls the image.` : "";
+        return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name${what}.${kept} Remove the COPY (a .dockerignore entry would only make it fail) and ${rm ? "give the build steps that need the values them on their own RUN line (RUN NAME=value python manage.py \u2026) or as a build secret (RUN --mount=type=secret); the container gets its values at run time" : "pass the values as environment variables at run time (compose env_file, or the platform's settings)"}.` : `This instruction copies ${names} into the image${what}. ${ignoreAdvice(at2.app, files)}${sourcedFileAdvice(at2.app, files)}`;
       }
     );
     const found = onePerLine([...copied, ...images.flatMap(envFilesOfCompose)]);
@@ -29491,6 +29491,28 @@ function namesNoSecret(app, files) {
   const dir = app.context?.dir ?? ".";
   const none = app.context?.envFilesNamingNoSecret ?? [];
   return files.every((f) => none.includes(dir === "." ? f : import_node_path20.posix.relative(dir, f)));
+}
+function leavesSecretsEmpty(app, files) {
+  const dir = app.context?.dir ?? ".";
+  const empty = app.context?.envFilesWithoutSecrets ?? [];
+  return files.every((f) => empty.includes(dir === "." ? f : import_node_path20.posix.relative(dir, f)));
+}
+function removedLater(app, line) {
+  const df = app.dockerfile;
+  if (!df?.targetStage) return void 0;
+  const stages = lineage2(df);
+  const copy = stages.flatMap((s) => s.instructions).find((i) => i.line === line);
+  if (!copy || copy.keyword !== "COPY" && copy.keyword !== "ADD" || copy.sources.length !== 1)
+    return void 0;
+  const landed = copy.dest.endsWith("/") ? import_node_path20.posix.join(copy.dest, import_node_path20.posix.basename(copy.sources[0])) : import_node_path20.posix.normalize(copy.dest);
+  if (!landed.startsWith("/")) return void 0;
+  for (const { run, commands } of buildRuns(stages)) {
+    if (run.line <= line) continue;
+    for (const c of commands)
+      if (import_node_path20.posix.basename(c.argv[0] ?? "") === "rm" && c.argv.slice(1).some((a) => import_node_path20.posix.normalize(a) === landed))
+        return run.line;
+  }
+  return void 0;
 }
 function namedByCopy(app, line, files) {
   return linesNaming(app, files).some((l) => l.line === line);
@@ -31577,6 +31599,26 @@ function overridesBase(file, text2, baseFile, baseText) {
   });
 }
 
+// src/model/lock-files.ts
+var MANIFEST_OF_LOCK = {
+  "poetry.lock": "pyproject.toml",
+  "uv.lock": "pyproject.toml",
+  "pdm.lock": "pyproject.toml",
+  "Pipfile.lock": "Pipfile"
+};
+function copiedByName(stage, contextPath2, before = stage.instructions.length) {
+  for (const ins of stage.instructions.slice(0, before)) {
+    if (ins.keyword !== "COPY" && ins.keyword !== "ADD") continue;
+    const copy = ins;
+    if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
+    const named = copy.sources.some(
+      (s) => !/[*?[$]/.test(s) && normalizeRelative(s.replace(/^\/+/, "")) === contextPath2
+    );
+    if (named) return copy.line;
+  }
+  return void 0;
+}
+
 // src/rules/TF0503-source-mounted-over-image.ts
 function holdsCode(contextFiles, contextDir, source) {
   if (contextDir === void 0) return false;
@@ -31806,6 +31848,8 @@ function missingCopySources(app) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
         const rel = import_node_path21.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
+        const manifest = MANIFEST_OF_LOCK[import_node_path21.posix.basename(rel)];
+        if (manifest && exists(import_node_path21.posix.join(import_node_path21.posix.dirname(rel), manifest))) continue;
         if (!exists(rel)) out.push({ source, line: copy.line });
       }
     }
@@ -32702,14 +32746,34 @@ function iniOf(app, argv) {
 function unixSocketServersOnly(app) {
   const env = containerEnv(app);
   const beside = proxyBeside(app);
-  let servers = 0;
+  const servers = [];
   for (const cmd of startCommands(app)) {
-    if (!serverOf(cmd.argv, env)) continue;
-    if (beside(cmd)) return false;
-    servers++;
-    if (!listensOnSocketOnly(app, cmd.argv, env)) return false;
+    const server = serverOf(cmd.argv, env);
+    if (!server) continue;
+    if (beside(cmd)) return void 0;
+    const ini = iniOf(app, cmd.argv);
+    const sockets = unixSocketsOnly(cmd.argv, env, ini);
+    if (!sockets) return void 0;
+    const set = ini?.listens?.find((l) => sockets.includes(l.value.split(",")[0].trim()));
+    const at2 = set ? `${set.option} = ${set.value}, ${ini.file}:${set.line}` : `${cmd.file}:${cmd.line}`;
+    servers.push({ server: server.kind, sockets, at: at2 });
   }
-  return servers > 0;
+  return servers.length > 0 ? servers : void 0;
+}
+var TCP_LISTEN = {
+  uwsgi: "http-socket = :8000 in its ini, or --http-socket :8000",
+  gunicorn: "--bind 0.0.0.0:8000",
+  hypercorn: "--bind 0.0.0.0:8000",
+  uvicorn: "--host 0.0.0.0 --port 8000",
+  granian: "--host 0.0.0.0 --port 8000",
+  daphne: "-b 0.0.0.0 -p 8000",
+  "waitress-serve": "--listen 0.0.0.0:8000"
+};
+function socketFix(servers) {
+  const first = servers[0];
+  const listens = servers.map((s) => `${s.server} listens only on the unix socket ${s.sockets.join(", ")} (${s.at})`).join("; ");
+  const how = TCP_LISTEN[first.server] ?? "a TCP address such as 0.0.0.0:8000";
+  return `The app binds no port: ${listens}, so only a process that shares the socket's filesystem (a proxy mounting the same volume) can reach it. To export it by port binding, have ${first.server} listen on a TCP port (${how}), add EXPOSE 8000, and point the proxy at the app's service name and that port.`;
 }
 function listensOnSocketOnly(app, argv, env) {
   return unixSocketsOnly(argv, env, iniOf(app, argv)) !== void 0;
@@ -32753,7 +32817,8 @@ function message2(views, published) {
   const publishedPorts = [...new Set(published.flatMap((p) => p.target === void 0 ? [] : [p.target]))];
   const proxied = views.flatMap((v, i) => bound[i].behind.map((b) => ({ app: v.app, behind: b })))[0];
   const unexpanded = bound.flatMap((b) => b.unexpanded)[0];
-  const fix = proxied && ports.length === 0 ? proxyFix(proxied.app, proxied.behind) : unexpanded && ports.length === 0 ? unexpandedFix(unexpanded) : ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : readAsScriptFix(views) ?? (views.some((v) => startsServer(v.app)) ? "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000." : "No start command (CMD, or compose command) names the server, so its port is not known here: if it listens on a TCP port, add EXPOSE with it (e.g. EXPOSE 8000); a server that listens only on a unix socket needs none.");
+  const sockets = views.map((v) => unixSocketServersOnly(v.app)).find((s) => s !== void 0);
+  const fix = proxied && ports.length === 0 ? proxyFix(proxied.app, proxied.behind) : sockets && ports.length === 0 ? socketFix(sockets) : unexpanded && ports.length === 0 ? unexpandedFix(unexpanded) : ports.length > 0 ? `Add EXPOSE ${ports.join(" ")}, the port the server binds: ${servers.join("; ")}.` : publishedPorts.length > 0 ? `Add EXPOSE with the port the server binds, e.g. EXPOSE ${publishedPorts.join(" ")}, the container port published elsewhere.` : readAsScriptFix(views) ?? (views.some((v) => startsServer(v.app)) ? "Add EXPOSE with the port the server binds, e.g. EXPOSE 8000." : "No start command (CMD, or compose command) names the server, so its port is not known here: add EXPOSE with the TCP port it listens on (e.g. EXPOSE 8000); a server that listens only on a unix socket binds no port, so have it listen on a TCP port and EXPOSE that.");
   return `The image declares no port: the target stage has no EXPOSE${composePart(views)}${elsewhere(published)}. ${fix}`;
 }
 var noPortDeclared = defineRule({
@@ -32773,6 +32838,10 @@ Docker expands no variable in an exec-form command: \`CMD ["gunicorn", "--bind",
 text \`0.0.0.0:$PORT\` as written, whatever ENV sets PORT to. The message then says the port is not known and why,
 and proposes the command run through a shell that expands the variable.
 
+A server that listens only on a unix socket (\`gunicorn --bind unix:/run/app.sock\`, \`socket = app.sock\` in a uWSGI ini)
+binds no port at all: only a proxy that shares the socket's volume can reach it. The message says so and how to have
+the server listen on a TCP port that the image can EXPOSE.
+
 ${EXPOSE_EXAMPLE}`,
   related: [],
   check(project) {
@@ -32781,7 +32850,7 @@ ${EXPOSE_EXAMPLE}`,
     for (const { app, stage } of appTargetStages(project)) {
       const file = app.dockerfile.file;
       const exposed = stage.exposes.length > 0 || inherited(app, (s) => s.exposes[0]) !== void 0;
-      if (exposed || app.unparsedCompose || unixSocketServersOnly(startingApp(app))) continue;
+      if (exposed || app.unparsedCompose) continue;
       const service = app.compose?.appService;
       if (service && (service.ports.length > 0 || service.expose.length > 0)) {
         published.set(file, [...published.get(file) ?? [], ...service.ports]);
@@ -36031,9 +36100,11 @@ function sqliteFile(app) {
   const path = source && imagePath(app, source);
   if (!path) return void 0;
   const line = chosen.fieldLines?.NAME ?? chosen.line;
+  const databases = settings.databases;
+  const when = databases.selection.kind === "env" ? `, when ${fallbackWhen(databases)}` : "";
   return {
     dir: import_node_path29.posix.dirname(path),
-    what: `the SQLite database ${path} at ${chosen.file ?? settings.file}:${line}`
+    what: `the SQLite database ${path} at ${chosen.file ?? settings.file}:${line}${when}`
   };
 }
 function runtimeWritesAdvice(writes, stage, user, when = `before USER ${user}`) {
@@ -36876,6 +36947,8 @@ export {
   ModelPart,
   byDepth,
   ComposeProjects,
+  MANIFEST_OF_LOCK,
+  copiedByName,
   s6Services,
   RULES,
   DYNAMIC_RULES,

@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-DSRBQNC7.js";
+} from "./chunk-5QZ3YS3B.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -312,6 +312,9 @@ async function discover(root, options = {}, limits = {}, overlay) {
   for (const f of Object.keys(texts))
     if (isComposeCandidate(f) && !looksLikeCompose(f, texts[f]) && !named.has(f) && !bases.has(f))
       delete texts[f];
+  for (const [link, target] of walked.aliases)
+    if (link in texts && target in texts && looksLikeCompose(target, texts[target]) && !named.has(link))
+      delete texts[link];
   for (const f of Object.keys(texts).filter((f2) => looksLikeCompose(f2, texts[f2])))
     await read(joinPath(dirName(f), ".env"));
   for (const f of composeEnvFilesNamed(texts)) if (fileSet.has(f)) await read(f);
@@ -556,7 +559,8 @@ function walk(realRoot, limit) {
   const plain = /* @__PURE__ */ new Set();
   const skipped = [];
   const links = [];
-  const walked = (truncated) => ({ files, plain, skipped, links, truncated });
+  const aliases = /* @__PURE__ */ new Map();
+  const walked = (truncated) => ({ files, plain, skipped, links, aliases, truncated });
   const queue = [""];
   for (let next = 0; next < queue.length; next++) {
     const dir = queue[next];
@@ -579,8 +583,10 @@ function walk(realRoot, limit) {
         plain.add(rel);
       } else if (entry.isSymbolicLink()) {
         const target = linkTarget((0, import_node_path.join)(realRoot, rel), realRoot);
-        if (target === "file") files.push(rel);
-        else if (target !== "directory") links.push({ path: rel, reason: target.reason });
+        if (typeof target === "string" && target !== "directory") {
+          files.push(rel);
+          aliases.set(rel, target);
+        } else if (target !== "directory") links.push({ path: rel, reason: target.reason });
       }
       if (files.length >= limit) return walked(true);
     }
@@ -605,7 +611,7 @@ function linkTarget(abs, realRoot) {
   if (!isInside(target, realRoot)) return { reason: "a symbolic link leaving the scanned directory" };
   try {
     const info = (0, import_node_fs.statSync)(target);
-    if (info.isFile()) return "file";
+    if (info.isFile()) return (0, import_node_path.relative)(realRoot, target).split(import_node_path.sep).join("/");
     if (info.isDirectory()) return "directory";
   } catch {
     return { reason: "a symbolic link whose target does not exist" };

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-TEFBYCAS.js";
+} from "./chunk-KF3ILOIQ.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-DSRBQNC7.js";
+} from "./chunk-5QZ3YS3B.js";
 import {
   UnsafePathError,
   readInside,

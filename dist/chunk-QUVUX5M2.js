@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-MS2JSKPB.js";
+} from "./chunk-LKN4YCUT.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-DSRBQNC7.js";
+} from "./chunk-5QZ3YS3B.js";
 import {
   SEVERITIES,
   UnsafePathError,
