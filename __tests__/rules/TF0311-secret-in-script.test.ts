@@ -96,6 +96,25 @@ test('TF0311: a Python program the start script runs, and a custom management co
   assert.doesNotMatch(result.findings.find((f) => f.ruleId === 'TF0311')!.message, /Adm1n-pw/);
 });
 
+test('TF0311: a Python program run only on the first start (a marker-file test) is said to run then, not on every start', async () => {
+  const program =
+    "import django\ndjango.setup()\nfrom django.contrib.auth.models import User\nUser.objects.create_superuser('admin', 'a@example.com', 'Adm1n-pw')\n";
+  const guarded = await analyzeFiles({
+    ...app(
+      '#!/bin/sh\nSTARTED=/tmp/started\nif [ ! -e $STARTED ]; then\n  touch $STARTED\n  python create_admin.py\nfi\nexec "$@"\n',
+    ),
+    'create_admin.py': program,
+  });
+  const first = guarded.findings.find((f) => f.ruleId === 'TF0311')!.message;
+  assert.match(first, /runs on each container's first start \(under a marker-file test\)/);
+  // The same test without the marker being created is no first-start guard.
+  const unguarded = await analyzeFiles({
+    ...app('#!/bin/sh\nif [ ! -e /tmp/started ]; then\n  python create_admin.py\nfi\nexec "$@"\n'),
+    'create_admin.py': program,
+  });
+  assert.match(unguarded.findings.find((f) => f.ruleId === 'TF0311')!.message, /runs on every start/);
+});
+
 test('TF0311: a Python program that reads the password from the environment, or that no start command runs, is silent', async () => {
   const result = await analyzeFiles({
     ...app('#!/bin/sh\npython create_admin.py\nexec gunicorn mysite.wsgi\n'),

@@ -3,6 +3,7 @@ import { commandCredential, literalCredentials } from '../model/credentials.js';
 import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import { defineRule } from './lib/rule.js';
+import { runsOnFirstStartOnly } from './lib/first-start.js';
 
 export const secretInScript = defineRule({
   id: 'TF0311',
@@ -73,7 +74,7 @@ started without the variable uses it.
           findings.push({
             file: p.file,
             line: c.line,
-            message: `${p.file}, which the start command runs on every start, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${programAdvice(c.what)}`,
+            message: `${p.file}, which the start command runs ${runsOnFirstStartOnly(app, p.file) ? "on each container's first start (under a marker-file test)" : 'on every start'}, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${programAdvice(c.what)}`,
           });
         }
       }
