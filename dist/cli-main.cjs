@@ -31653,6 +31653,40 @@ var init_credentials = __esm({
   }
 });
 
+// src/rules/lib/first-start.ts
+function absentMarker(guard) {
+  if (guard.kind === "test" && guard.words.length === 3 && guard.words[0] === "!" && /^-[ef]$/.test(guard.words[1]))
+    return guard.words[2];
+  if (guard.kind === "not" && guard.condition.kind === "test") {
+    const w2 = guard.condition.words;
+    if (w2.length === 2 && /^-[ef]$/.test(w2[0])) return w2[1];
+  }
+  return void 0;
+}
+function underFirstStartGuard(command, commands) {
+  return (command.guards ?? []).some((g) => {
+    const marker = absentMarker(g);
+    return marker !== void 0 && commands.some(
+      (c) => c.argv[0] === "touch" && // The guard keeps `$MARKER` as written; the command's words resolve it, `written` keeps it too.
+      [...c.argv, ...(c.written ?? []).map((w2) => w2.replace(/^(["'])(.*)\1$/, "$2"))].includes(marker) && (c.guards ?? []).includes(g)
+    );
+  });
+}
+function runsOnFirstStartOnly(app, file) {
+  const base = import_node_path21.posix.basename(file);
+  const runs = app.entrypointScripts.flatMap(
+    (s) => s.script.commands.filter((c) => c.argv.some((a) => a === file || a === base || a.endsWith(`/${base}`))).map((c) => ({ c, commands: s.script.commands }))
+  );
+  return runs.length > 0 && runs.every(({ c, commands }) => underFirstStartGuard(c, commands));
+}
+var import_node_path21;
+var init_first_start = __esm({
+  "src/rules/lib/first-start.ts"() {
+    "use strict";
+    import_node_path21 = require("node:path");
+  }
+});
+
 // src/rules/TF0311-secret-in-script.ts
 function programAdvice(what) {
   const fallback = fallbackVariable(what);
@@ -31686,6 +31720,7 @@ var init_TF0311_secret_in_script = __esm({
     init_command();
     init_credentials();
     init_rule();
+    init_first_start();
     secretInScript = defineRule({
       id: "TF0311",
       name: "secret-in-script",
@@ -31751,7 +31786,7 @@ started without the variable uses it.
               findings.push({
                 file: p.file,
                 line: c.line,
-                message: `${p.file}, which the start command runs on every start, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${programAdvice(c.what)}`
+                message: `${p.file}, which the start command runs ${runsOnFirstStartOnly(app, p.file) ? "on each container's first start (under a marker-file test)" : "on every start"}, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${programAdvice(c.what)}`
               });
             }
           }
@@ -33403,7 +33438,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      const projectDir = app.managePy ? import_node_path21.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path22.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
         const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
         const forTests = [web.name, web.build?.dockerfile ?? ""].some(
@@ -33445,7 +33480,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
 function ignoredByBuild(app, source) {
   const context = app.context;
   if (!context?.dockerignore) return void 0;
-  const rel = import_node_path21.posix.normalize(context.dir === "." ? source : import_node_path21.posix.relative(context.dir, source));
+  const rel = import_node_path22.posix.normalize(context.dir === "." ? source : import_node_path22.posix.relative(context.dir, source));
   if (rel === "." || rel.startsWith("..")) return void 0;
   const under2 = (f) => f.startsWith(`${rel}/`) && f.endsWith(".py");
   return context.files.some(under2) && !context.sentFiles.some(under2) ? rel : void 0;
@@ -33460,7 +33495,7 @@ function besideWorkdirText(app, v, codeDir) {
   const stage = app.dockerfile?.targetStage;
   const workdir = stage?.workdir;
   if (!stage || !workdir || workdir === "/" || !app.managePy || !v.source) return void 0;
-  if (!coversPath(v.source, import_node_path21.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
+  if (!coversPath(v.source, import_node_path22.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
   if (coversPath(v.target, codeDir) || coversPath(workdir, codeDir)) return void 0;
   const set = stage.instructions.filter((i) => i.keyword === "WORKDIR").at(-1);
   const where2 = set ? `WORKDIR ${workdir} (line ${set.line})` : `the working directory ${workdir}`;
@@ -33471,7 +33506,7 @@ function notBuiltText(image, target, dockerfile, held) {
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
-  const rel = import_node_path21.posix.relative(v.source, import_node_path21.posix.dirname(app.managePy));
+  const rel = import_node_path22.posix.relative(v.source, import_node_path22.posix.dirname(app.managePy));
   if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || "/";
   return coversPath(v.target, copied) ? copied : codeDir;
@@ -33498,11 +33533,11 @@ function codelessText(v, app, devReason) {
   }
   const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
   const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.`;
-  const source = import_node_path21.posix.normalize(v.source ?? ".");
+  const source = import_node_path22.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail2}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path21.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path22.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail2}`;
 }
 function joinedCopy(app) {
@@ -33525,20 +33560,20 @@ function missingCopySources(app) {
       if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
       for (const source of copy.sources) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
-        const rel = import_node_path21.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        const rel = import_node_path22.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
-        const manifest = MANIFEST_OF_LOCK[import_node_path21.posix.basename(rel)];
-        if (manifest && exists2(import_node_path21.posix.join(import_node_path21.posix.dirname(rel), manifest))) continue;
+        const manifest = MANIFEST_OF_LOCK[import_node_path22.posix.basename(rel)];
+        if (manifest && exists2(import_node_path22.posix.join(import_node_path22.posix.dirname(rel), manifest))) continue;
         if (!exists2(rel)) out.push({ source, line: copy.line });
       }
     }
   return out;
 }
-var import_node_path21, sourceMountedOverImage, KEEP_IN_DEV;
+var import_node_path22, sourceMountedOverImage, KEEP_IN_DEV;
 var init_TF0503_source_mounted_over_image = __esm({
   "src/rules/TF0503-source-mounted-over-image.ts"() {
     "use strict";
-    import_node_path21 = require("node:path");
+    import_node_path22 = require("node:path");
     init_paths();
     init_each();
     init_rule();
@@ -33613,7 +33648,7 @@ var init_TF0503_source_mounted_over_image = __esm({
 // src/rules/TF0601-sqlite-in-image.ts
 function ignorePatterns2(files, context) {
   const dir = context?.dir ?? ".";
-  const inContext = files.map((f) => dir === "." ? f : import_node_path22.posix.relative(dir, f));
+  const inContext = files.map((f) => dir === "." ? f : import_node_path23.posix.relative(dir, f));
   const named = inContext.filter((f) => !isSqliteFile(f));
   return [
     ...inContext.some((f) => isSqliteFile(f) && !f.includes("/")) ? ["*.sqlite3"] : [],
@@ -33646,11 +33681,11 @@ function keepSqliteOutOfContext(context) {
   }
   return void 0;
 }
-var import_node_path22, sqliteInImage;
+var import_node_path23, sqliteInImage;
 var init_TF0601_sqlite_in_image = __esm({
   "src/rules/TF0601-sqlite-in-image.ts"() {
     "use strict";
-    import_node_path22 = require("node:path");
+    import_node_path23 = require("node:path");
     init_context();
     init_fix2();
     init_files();
@@ -33795,7 +33830,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
     delete env.unreadEnvFiles;
   const workingDir = app.compose?.appService?.workingDir;
   const known2 = workingDir !== void 0 || workdirKnown(app);
-  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path23.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path24.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
   const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
   const ctx = {
     app,
@@ -33815,7 +33850,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
   const runners = app.compose?.appService || imageAlone ? [] : servicesBuilding(project, app);
   for (const hit of alone ? [alone] : files) {
     const keeping2 = alone ? imageMounts : mounts;
-    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path23.posix.dirname(p), paths) || paths.includes(p));
+    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path24.posix.dirname(p), paths) || paths.includes(p));
     if (keeps(keeping2)) continue;
     if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
       continue;
@@ -33878,12 +33913,12 @@ function workdirKnown(app) {
   return repository !== void 0 && /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository);
 }
 function mountedSourceDir(app, workdir) {
-  const manageDir = app.managePy ? import_node_path23.posix.dirname(app.managePy) : app.dir;
+  const manageDir = app.managePy ? import_node_path24.posix.dirname(app.managePy) : app.dir;
   for (const v of app.compose?.appService?.volumes ?? []) {
     if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
-    const rel = import_node_path23.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
+    const rel = import_node_path24.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
     if (rel.startsWith("..")) continue;
-    const landing = clean(import_node_path23.posix.join(v.target, rel));
+    const landing = clean(import_node_path24.posix.join(v.target, rel));
     if (landing === workdir) return landing;
   }
   return void 0;
@@ -33944,7 +33979,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path23.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path24.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -33959,7 +33994,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path23.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path24.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     case "choice": {
@@ -34026,21 +34061,21 @@ function imageSqliteFile(databases, ctx, stage) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path23.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path24.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path23.posix.normalize(p);
+  const n = import_node_path24.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
   return mounts.some((m) => m === "/" || dir === m || dir.startsWith(`${m}/`));
 }
-var import_node_path23, runtimeDataNotInVolume;
+var import_node_path24, runtimeDataNotInVolume;
 var init_TF0602_runtime_data_not_in_volume = __esm({
   "src/rules/TF0602-runtime-data-not-in-volume.ts"() {
     "use strict";
     init_each();
-    import_node_path23 = require("node:path");
+    import_node_path24 = require("node:path");
     init_core();
     init_app_service();
     init_settings();
@@ -34099,9 +34134,9 @@ platform) is a deploy of its own and is judged too.
           const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
           const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
           const where2 = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}' does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-          const dir = import_node_path23.posix.dirname(hit.path);
+          const dir = import_node_path24.posix.dirname(hit.path);
           const paths = hit.alternatives ?? [hit.path];
-          const dirs = [...new Set(paths.map((p) => import_node_path23.posix.dirname(p)))];
+          const dirs = [...new Set(paths.map((p) => import_node_path24.posix.dirname(p)))];
           const resolves = hit.alternatives ? `${paths.join(" or ")} in the image, whichever the test in the settings picks, and ${dirs.join(" and ")} ${dirs.length > 1 ? "are" : "is"}` : void 0;
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
@@ -34125,7 +34160,7 @@ platform) is a deploy of its own and is judged too.
           );
           if (!hit || hit.alternatives) return void 0;
           const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path23.posix.dirname(hit.path) : hit.path, what);
+          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path24.posix.dirname(hit.path) : hit.path, what);
         }
       }
     });
@@ -34169,7 +34204,7 @@ function pgdataOf(s, official) {
   const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
   if (!cwd || value.includes("$")) return void 0;
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
-  return { dir: import_node_path24.posix.join(cwd, value), relative: { written: value, from, cwd } };
+  return { dir: import_node_path25.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 function versionedMainDataDir(s, env) {
   const set = env.map((name) => absoluteEnv(s, name)).find((v) => v !== void 0);
@@ -34265,11 +34300,11 @@ function message(name, image, data, mounts) {
     return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). Without one, the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
   return `${at2} has no named volume at its data directory ${dir}: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
 }
-var import_node_path24, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, OLD_DATA_DIR, postgresDataNotInVolume;
+var import_node_path25, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, OLD_DATA_DIR, postgresDataNotInVolume;
 var init_TF0603_postgres_data_not_in_volume = __esm({
   "src/rules/TF0603-postgres-data-not-in-volume.ts"() {
     "use strict";
-    import_node_path24 = require("node:path");
+    import_node_path25 = require("node:path");
     init_each();
     init_rule();
     init_paths();
@@ -35247,7 +35282,7 @@ function s6Services(app, layout, texts) {
     if (landing?.startsWith(`${SERVICES}/`)) files.set(landing, joinPath(context.dir, f));
   }
   const names2 = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
-  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path25.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path25.posix.basename(p));
+  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path26.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path26.posix.basename(p));
   const type = (name) => texts[files.get(`${SERVICES}/${name}/type`) ?? ""]?.trim();
   const wanted = [];
   const visit = (name, depth) => {
@@ -35271,11 +35306,11 @@ function s6Services(app, layout, texts) {
     }
   return out;
 }
-var import_node_path25, SERVICES, S6_BASES;
+var import_node_path26, SERVICES, S6_BASES;
 var init_s6_services = __esm({
   "src/model/s6-services.ts"() {
     "use strict";
-    import_node_path25 = require("node:path");
+    import_node_path26 = require("node:path");
     init_classify();
     init_shell();
     SERVICES = "/etc/s6-overlay/s6-rc.d";
@@ -35735,16 +35770,16 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path4 = word.includes("/") ? import_node_path26.posix.resolve(workdir, word) : void 0;
+  const path4 = word.includes("/") ? import_node_path27.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path4 ? import_node_path26.posix.normalize(s.imagePath) === path4 : import_node_path26.posix.basename(s.imagePath) === word
+    (s) => path4 ? import_node_path27.posix.normalize(s.imagePath) === path4 : import_node_path27.posix.basename(s.imagePath) === word
   );
 }
-var import_node_path26, BUILTINS2;
+var import_node_path27, BUILTINS2;
 var init_exec_form = __esm({
   "src/rules/lib/exec-form.ts"() {
     "use strict";
-    import_node_path26 = require("node:path");
+    import_node_path27 = require("node:path");
     BUILTINS2 = /* @__PURE__ */ new Set([
       ".",
       "source",
@@ -37512,18 +37547,18 @@ function settingsLogFiles(app) {
       className: h.className,
       file: h.file ?? settings.file,
       line: h.line,
-      ...path4 ? { dir: import_node_path27.posix.dirname(path4) } : {}
+      ...path4 ? { dir: import_node_path28.posix.dirname(path4) } : {}
     };
   });
 }
 function imagePath(app, v) {
-  if (v.kind === "path" && v.base === "absolute") return import_node_path27.posix.normalize(`/${v.parts.join("/")}`);
+  if (v.kind === "path" && v.base === "absolute") return import_node_path28.posix.normalize(`/${v.parts.join("/")}`);
   if (v.kind === "path") {
     const base = imageBaseDir(app);
-    return base === void 0 ? void 0 : import_node_path27.posix.join(base, ...v.parts);
+    return base === void 0 ? void 0 : import_node_path28.posix.join(base, ...v.parts);
   }
   if (v.kind === "literal" && typeof v.value === "string" && v.value.startsWith("/"))
-    return import_node_path27.posix.normalize(v.value);
+    return import_node_path28.posix.normalize(v.value);
   return void 0;
 }
 function rootOwnedDirectories(df, stage, dirs) {
@@ -37532,11 +37567,11 @@ function rootOwnedDirectories(df, stage, dirs) {
     (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned2.some((c) => d === c || d.startsWith(`${c}/`))
   );
 }
-var import_node_path27, FILE_HANDLERS;
+var import_node_path28, FILE_HANDLERS;
 var init_log_files = __esm({
   "src/rules/lib/log-files.ts"() {
     "use strict";
-    import_node_path27 = require("node:path");
+    import_node_path28 = require("node:path");
     init_command();
     init_lineage();
     init_paths();
@@ -37743,7 +37778,7 @@ function endsAfter2(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path28.posix.dirname(app.managePy);
+  const projectDir = import_node_path29.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
@@ -37764,11 +37799,11 @@ function startRunner(app, command, who) {
   if (!service) return { who };
   return service.s6 === "oneshot" ? { who: `The s6-overlay oneshot service '${service.name}'`, oneshot: true } : { who: `The s6-overlay service '${service.name}'` };
 }
-var import_node_path28, ENDING_STEPS;
+var import_node_path29, ENDING_STEPS;
 var init_admin_on_start = __esm({
   "src/rules/lib/admin-on-start.ts"() {
     "use strict";
-    import_node_path28 = require("node:path");
+    import_node_path29 = require("node:path");
     init_command();
     init_paths();
     ENDING_STEPS = /* @__PURE__ */ new Set([
@@ -38176,14 +38211,14 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
     if (celeryBeat(argv) && !argv.some((w2) => /^(-s|--schedule)(=|$)/.test(w2)))
       found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at2}` });
     for (const socket of socketPaths(app, c, cwd))
-      found.push({ dir: import_node_path29.posix.dirname(socket.path), what: socket.what });
+      found.push({ dir: import_node_path30.posix.dirname(socket.path), what: socket.what });
     const program = c.origin === "supervisor" ? programOf2(app, c) : void 0;
     const logs = [program?.stdoutLogfile, program?.stderrLogfile].filter(
       (l) => l !== void 0 && l.value.startsWith("/") && !l.value.startsWith("/dev/")
     );
     for (const value of new Set(logs.map((l) => l.value)))
       found.push({
-        dir: import_node_path29.posix.dirname(value),
+        dir: import_node_path30.posix.dirname(value),
         what: `the log file ${value} at ${listOf(logs.filter((l) => l.value === value).map((l) => `${program.file}:${l.line}`))}`
       });
   }
@@ -38224,7 +38259,7 @@ function startsWithDirectory(app, stage) {
 function mountOver(app, dir) {
   const services = app.compose?.appImageServices ?? (app.compose?.appService ? [app.compose.appService] : []);
   for (const v of services.flatMap((s) => s.volumes)) {
-    const target = import_node_path29.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path30.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (v.type === "tmpfs" || target !== dir && !dir.startsWith(`${target}/`) && target !== "/") continue;
     const at2 = `${v.file}:${v.line}`;
     return { mount: v.type === "bind" ? { kind: "bind", at: at2 } : { kind: "volume", name: v.source, at: at2 } };
@@ -38242,7 +38277,7 @@ function socketPaths(app, c, cwd) {
   const config2 = ini === void 0 ? void 0 : (app.serverConfigs ?? []).find(
     (f) => f.server === "uwsgi" && (f.file === ini || f.file.endsWith(`/${basename2(ini)}`))
   );
-  const iniDir = ini === void 0 ? cwd : import_node_path29.posix.dirname(import_node_path29.posix.resolve(cwd, ini));
+  const iniDir = ini === void 0 ? cwd : import_node_path30.posix.dirname(import_node_path30.posix.resolve(cwd, ini));
   const fromArgv = (ini === void 0 ? unixSocketsOnly(c.argv) : void 0) ?? [];
   const fromIni = (config2?.listens ?? []).filter((l) => l.option === "socket" || l.option === "uwsgi-socket").map((l) => ({
     value: l.value.split(",")[0].trim().replace(/%d/g, `${iniDir}/`),
@@ -38251,8 +38286,8 @@ function socketPaths(app, c, cwd) {
   return [...fromArgv.map((value) => ({ value, at: `${c.file}:${c.line}` })), ...fromIni].map((s) => ({ ...s, value: s.value.replace(/^unix:/, "") })).filter(
     (s) => s.value !== "" && !s.value.startsWith("@") && !/[$%]/.test(s.value) && (s.value.startsWith("/") || !s.value.includes(":"))
   ).map((s) => ({
-    path: import_node_path29.posix.resolve(cwd, s.value),
-    what: `the socket ${import_node_path29.posix.resolve(cwd, s.value)} at ${s.at}`
+    path: import_node_path30.posix.resolve(cwd, s.value),
+    what: `the socket ${import_node_path30.posix.resolve(cwd, s.value)} at ${s.at}`
   }));
 }
 function staticRoot(app) {
@@ -38262,7 +38297,7 @@ function staticRoot(app) {
   const value = assigned.at(-1)?.value;
   const source = value?.kind === "env" ? value.fallback : value;
   const path4 = source && imagePath(app, source);
-  return path4 === void 0 ? void 0 : import_node_path29.posix.normalize(path4).replace(/(.)\/+$/, "$1");
+  return path4 === void 0 ? void 0 : import_node_path30.posix.normalize(path4).replace(/(.)\/+$/, "$1");
 }
 function sqliteFile(app) {
   const settings = app.settings;
@@ -38277,7 +38312,7 @@ function sqliteFile(app) {
   const databases = settings.databases;
   const when = databases.selection.kind === "env" ? `, when ${fallbackWhen(databases)}` : "";
   return {
-    dir: import_node_path29.posix.dirname(path4),
+    dir: import_node_path30.posix.dirname(path4),
     what: `the SQLite database ${path4} at ${chosen.file ?? settings.file}:${line}${when}`
   };
 }
@@ -38319,11 +38354,11 @@ function supervisorRootPrograms(app) {
     ];
   });
 }
-var import_node_path29;
+var import_node_path30;
 var init_run_time_writes = __esm({
   "src/rules/lib/run-time-writes.ts"() {
     "use strict";
-    import_node_path29 = require("node:path");
+    import_node_path30 = require("node:path");
     init_command();
     init_server_config();
     init_query();
@@ -38403,9 +38438,9 @@ function socketInNamedVolume(app, df, stage) {
   for (const s of sockets ?? []) {
     const path4 = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
     if (!path4.startsWith("/")) continue;
-    const dir = import_node_path30.posix.dirname(path4);
+    const dir = import_node_path31.posix.dirname(path4);
     const volume = service.volumes.find(
-      (v) => v.type === "volume" && v.source && import_node_path30.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+      (v) => v.type === "volume" && v.source && import_node_path31.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
     );
     if (!volume || chowned(df, stage, dir)) continue;
     return {
@@ -38425,11 +38460,11 @@ function chowned(df, stage, dir) {
 function socketVolumeAdvice(found, user) {
   return `Before that, give ${user} the socket's directory: ${found.server} binds ${found.socket} (${found.at}), in the named volume '${found.volume}' mounted at ${found.dir} (${found.volumeAt}), which Docker creates owned as the image's ${found.dir} is, root's here, so ${found.server} started as ${user} could not create its socket. Create the directory in the image and give it to ${user} before the USER line: RUN mkdir -p ${found.dir} && chown ${user} ${found.dir} (an existing volume keeps its owner: remove it once, or chown it in place).`;
 }
-var import_node_path30;
+var import_node_path31;
 var init_socket_volume = __esm({
   "src/rules/lib/socket-volume.ts"() {
     "use strict";
-    import_node_path30 = require("node:path");
+    import_node_path31 = require("node:path");
     init_command();
     init_server_config();
     init_lineage();
@@ -38673,14 +38708,14 @@ function appDrop(app, df, stage, user, proxy) {
   return `start ${kind} through ${tool} (${at2})${socket}`;
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path31.posix.dirname(p));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path32.posix.dirname(p));
   return rootOwnedDirectories(df, stage, dirs);
 }
-var import_node_path31, runsAsRoot, listed, DEFAULT_SITES, plural;
+var import_node_path32, runsAsRoot, listed, DEFAULT_SITES, plural;
 var init_TF1301_runs_as_root = __esm({
   "src/rules/TF1301-runs-as-root.ts"() {
     "use strict";
-    import_node_path31 = require("node:path");
+    import_node_path32 = require("node:path");
     init_command();
     init_dockerfile_fix();
     init_image_users();
@@ -39153,13 +39188,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path32.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path32.sep}`) && rel !== ".." && !(0, import_node_path32.isAbsolute)(rel);
+  const rel = (0, import_node_path33.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path33.sep}`) && rel !== ".." && !(0, import_node_path33.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path32.resolve)(root);
+  const absRoot = (0, import_node_path33.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path32.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path33.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -39213,9 +39248,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text2, within) {
-  const file = (0, import_node_path32.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path32.dirname)(file), within);
-  const target = (0, import_node_path32.join)(dir, (0, import_node_path32.basename)(file));
+  const file = (0, import_node_path33.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path33.dirname)(file), within);
+  const target = (0, import_node_path33.join)(dir, (0, import_node_path33.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -39241,13 +39276,13 @@ function writeOwnFile(path4, text2, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path32.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path33.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name of missing) {
-    current = (0, import_node_path32.join)(current, name);
+    current = (0, import_node_path33.join)(current, name);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -39262,9 +39297,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path32.dirname)(existing);
+    const parent = (0, import_node_path33.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path32.basename)(existing));
+    missing.unshift((0, import_node_path33.basename)(existing));
     existing = parent;
   }
   let real;
@@ -39273,7 +39308,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path32.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path33.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -39302,12 +39337,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path32, realpath, UnsafePathError;
+var import_node_fs, import_node_path33, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path32 = require("node:path");
+    import_node_path33 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -39667,7 +39702,7 @@ function envFileNames(text2) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path34.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path35.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -39703,7 +39738,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path34.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path35.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -39719,7 +39754,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path34.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path35.join)(realRoot, rel), realRoot);
         if (typeof target === "string" && target !== "directory") {
           files.push(rel);
           aliases.set(rel, target);
@@ -39748,7 +39783,7 @@ function linkTarget(abs, realRoot) {
   if (!isInside(target, realRoot)) return { reason: "a symbolic link leaving the scanned directory" };
   try {
     const info = (0, import_node_fs3.statSync)(target);
-    if (info.isFile()) return (0, import_node_path34.relative)(realRoot, target).split(import_node_path34.sep).join("/");
+    if (info.isFile()) return (0, import_node_path35.relative)(realRoot, target).split(import_node_path35.sep).join("/");
     if (info.isDirectory()) return "directory";
   } catch {
     return { reason: "a symbolic link whose target does not exist" };
@@ -39769,13 +39804,13 @@ function settingsChoosingModules(file, text2) {
     for (const m of text2.matchAll(/['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]/g)) out.push(m[1]);
   return out;
 }
-var import_node_fs3, import_node_path34, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path35, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path34 = require("node:path");
+    import_node_path35 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -40187,16 +40222,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path46.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path47.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path46.default.join(stage, "context");
+    const destination = import_node_path47.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path46.default.resolve(contextDir), destination, import_node_path46.default.resolve(stage));
-    const rel = import_node_path46.default.relative(import_node_path46.default.resolve(contextDir), import_node_path46.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path46.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path46.default.sep).includes(NEVER_STAGED) ? import_node_path46.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path47.default.resolve(contextDir), destination, import_node_path47.default.resolve(stage));
+    const rel = import_node_path47.default.relative(import_node_path47.default.resolve(contextDir), import_node_path47.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path47.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path47.default.sep).includes(NEVER_STAGED) ? import_node_path47.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -40213,8 +40248,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path46.default.join(from, e.name);
-    const target = import_node_path46.default.join(to, e.name);
+    const source = import_node_path47.default.join(from, e.name);
+    const target = import_node_path47.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -40231,12 +40266,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path46, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path47, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path46 = __toESM(require("node:path"), 1);
+    import_node_path47 = __toESM(require("node:path"), 1);
     init_lines();
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
@@ -40402,7 +40437,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path47.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path48.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -40428,8 +40463,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path47.default.join(root, contextDir),
-    import_node_path47.default.join(root, run.dockerfile),
+    import_node_path48.default.join(root, contextDir),
+    import_node_path48.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -40528,13 +40563,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path47;
+var import_node_os2, import_node_path48;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path47 = __toESM(require("node:path"), 1);
+    import_node_path48 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -40740,7 +40775,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path48.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path49.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -40819,20 +40854,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path48.default.posix.basename(s.imagePath) === import_node_path48.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path49.default.posix.basename(s.imagePath) === import_node_path49.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path48.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path49.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path48, INIT_PROGRAM;
+var import_node_path49, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path48 = __toESM(require("node:path"), 1);
+    import_node_path49 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -42431,7 +42466,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path49 = require("node:path");
+var import_node_path50 = require("node:path");
 var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
@@ -42441,7 +42476,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path33 = require("node:path");
+var import_node_path34 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -42501,7 +42536,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path33.resolve)(root, name);
+  const path4 = (0, import_node_path34.resolve)(root, name);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text2;
   try {
@@ -42513,7 +42548,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
-  return { ...parseConfig(text2, name), file: (0, import_node_path33.relative)((0, import_node_path33.resolve)(root), path4).split(import_node_path33.sep).join("/") };
+  return { ...parseConfig(text2, name), file: (0, import_node_path34.relative)((0, import_node_path34.resolve)(root), path4).split(import_node_path34.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -42526,13 +42561,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path33.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path34.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path33.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path33.sep}`) || (0, import_node_path33.isAbsolute)(rel))
+    const rel = (0, import_node_path34.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path34.sep}`) || (0, import_node_path34.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -42623,12 +42658,12 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path42 = require("node:path");
+var import_node_path43 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path35 = require("node:path");
+var import_node_path36 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -42647,15 +42682,15 @@ function writeText(root, file, text2) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path35.join)(root, file), encodeText(text2, encoding), [root]);
+  writeOwnFile((0, import_node_path36.join)(root, file), encodeText(text2, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path35.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path35.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path36.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path36.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -42671,7 +42706,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text2) {
-      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path35.join)(dir, file), { force: true });
+      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path36.join)(dir, file), { force: true });
       else writeText(dir, file, text2);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -42686,8 +42721,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path35.join)(dir, (0, import_node_path35.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path35.dirname)(target), { recursive: true });
+      const target = (0, import_node_path36.join)(dir, (0, import_node_path36.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path36.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -42701,7 +42736,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path36 = require("node:path");
+var import_node_path37 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -42808,14 +42843,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path36.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path36.join)(d, ".git"))) return d;
-    if ((0, import_node_path36.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path37.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path37.join)(d, ".git"))) return d;
+    if ((0, import_node_path37.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path36.relative)(top, dir).split(import_node_path36.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path37.relative)(top, dir).split(import_node_path37.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -43529,7 +43564,7 @@ function dockerClientOf(app, uses) {
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path41 = require("node:path");
+var import_node_path42 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -43643,7 +43678,7 @@ function clonesAndRunsDjango(text2) {
 init_input();
 
 // src/model/own-context.ts
-var import_node_path37 = require("node:path");
+var import_node_path38 = require("node:path");
 init_classify();
 init_pip();
 init_instruction_text();
@@ -43664,7 +43699,7 @@ function namedContextPaths(text2) {
       for (const file of manifestsInstalled(words2)) out.add(file);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path37.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path38.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function pipInstallArgs(words2) {
   const out = [];
@@ -43705,7 +43740,7 @@ function wordsOf3(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path37.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path38.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text2)) {
     const inOwn = at2(dir, p);
@@ -43717,10 +43752,10 @@ function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
 }
 function contextTold(text2, dir, exists2, fallback = dir, projectDirs = []) {
   const named = namedContextPaths(text2);
-  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path37.posix.join(base, p))).length;
+  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path38.posix.join(base, p))).length;
   let best = { dir, count: held(dir) };
   for (let base = dir; base !== "." && base !== "/" && base !== ""; ) {
-    base = import_node_path37.posix.dirname(base);
+    base = import_node_path38.posix.dirname(base);
     const count = held(base);
     if (count > best.count) best = { dir: base, count };
   }
@@ -43734,8 +43769,8 @@ function contextTold(text2, dir, exists2, fallback = dir, projectDirs = []) {
 function contextUnknown(text2, dir, exists2) {
   const named = namedContextPaths(text2);
   if (named.length === 0) return false;
-  for (let base = dir; ; base = import_node_path37.posix.dirname(base)) {
-    if (named.some((p) => exists2(base === "." ? p : import_node_path37.posix.join(base, p)))) return false;
+  for (let base = dir; ; base = import_node_path38.posix.dirname(base)) {
+    if (named.some((p) => exists2(base === "." ? p : import_node_path38.posix.join(base, p)))) return false;
     if (base === "." || base === "/" || base === "") return true;
   }
 }
@@ -44312,7 +44347,7 @@ init_context();
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path39 = require("node:path");
+var import_node_path40 = require("node:path");
 init_classify();
 
 // src/parse/pyproject.ts
@@ -44424,7 +44459,7 @@ init_credentials();
 init_install_args();
 
 // src/model/unlocked-manifests.ts
-var import_node_path38 = require("node:path");
+var import_node_path39 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
@@ -44519,10 +44554,10 @@ function unlockedPipfile(at2) {
   const install = pipenvInstall(at2.argv);
   if (!install || install.ignorePipfile) return void 0;
   const { context } = at2;
-  const source = at2.layout.sourceOf(at2.stage, import_node_path38.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
+  const source = at2.layout.sourceOf(at2.stage, import_node_path39.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
-  const imageDir = at2.layout.sourceOf(at2.stage, import_node_path38.posix.resolve(at2.wd, "Pipfile"), at2.index) ? at2.wd : void 0;
+  const imageDir = at2.layout.sourceOf(at2.stage, import_node_path39.posix.resolve(at2.wd, "Pipfile"), at2.index) ? at2.wd : void 0;
   const lock = lockState(at2, source, imageDir, "Pipfile.lock");
   if (lock === "locked" && !install.skipLock) return void 0;
   const parsed = parsePipfile(file, at2.texts[file], install.dev);
@@ -44533,7 +44568,7 @@ function lockState(at2, source, imageDir, lockName) {
   const lock = joinPath(dirName(source), lockName);
   if (!at2.context.files.includes(lock))
     return copiedByName(at2.stage, lock, at2.index) === void 0 ? { unlocked: "no-lock" } : "locked";
-  if (imageDir === void 0 || at2.layout.sourceOf(at2.stage, import_node_path38.posix.join(imageDir, lockName), at2.index))
+  if (imageDir === void 0 || at2.layout.sourceOf(at2.stage, import_node_path39.posix.join(imageDir, lockName), at2.index))
     return "locked";
   const install = at2.stage.instructions[at2.index];
   const later = at2.layout.landings(at2.stage, lock).find((l) => l.line > install.line);
@@ -44550,7 +44585,7 @@ function unlockedPoetryProject(at2) {
   const install = poetryInstall(at2.argv);
   if (!install) return void 0;
   const { context } = at2;
-  const copied = copiedAbove(at2, import_node_path38.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml");
+  const copied = copiedAbove(at2, import_node_path39.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml");
   const source = copied?.source ?? (context.sentFiles.includes("pyproject.toml") ? "pyproject.toml" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
@@ -44559,9 +44594,9 @@ function unlockedPoetryProject(at2) {
   return { ...parsePoetryDependencies(file, at2.texts[file], install), ...lock };
 }
 function copiedAbove(at2, dir, name) {
-  const source = at2.layout.sourceOf(at2.stage, import_node_path38.posix.join(dir, name), at2.index);
+  const source = at2.layout.sourceOf(at2.stage, import_node_path39.posix.join(dir, name), at2.index);
   if (source) return { source, dir };
-  return dir === "/" ? void 0 : copiedAbove(at2, import_node_path38.posix.dirname(dir), name);
+  return dir === "/" ? void 0 : copiedAbove(at2, import_node_path39.posix.dirname(dir), name);
 }
 
 // src/model/image-files.ts
@@ -44683,7 +44718,7 @@ var ImageFiles = class extends ModelPart {
           ...this.buildScript(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv, ins)) {
-            const imagePath2 = import_node_path39.posix.resolve(wd, req);
+            const imagePath2 = import_node_path40.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath2, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -44706,7 +44741,7 @@ var ImageFiles = class extends ModelPart {
   npmRun(argv, wd, stage, index, context, layout) {
     const names2 = npmScriptsRun(argv);
     if (!names2 || names2.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path39.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const source = layout.sourceOf(stage, import_node_path40.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     return npmScriptCommands(packageScripts(text2), names2).map((c) => ({ argv: c, wd }));
@@ -44715,7 +44750,7 @@ var ImageFiles = class extends ModelPart {
   buildScript(argv, wd, stage, index, context, layout) {
     const word = scriptWords2(argv)[0];
     if (!word || word.includes("$") || !/\.sh$|\//.test(word)) return [];
-    const source = layout.sourceOf(stage, import_node_path39.posix.resolve(wd, word), index);
+    const source = layout.sourceOf(stage, import_node_path40.posix.resolve(wd, word), index);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     let dir = wd;
@@ -44738,7 +44773,7 @@ var ImageFiles = class extends ModelPart {
     for (const argv of startArgvs(app, target, dirs))
       for (const req of requirementArgs(argv)) {
         if (req.includes("$")) continue;
-        const inImage2 = import_node_path39.posix.resolve(dirs.get(argv) ?? (service?.workingDir || target.workdir || "/"), req);
+        const inImage2 = import_node_path40.posix.resolve(dirs.get(argv) ?? (service?.workingDir || target.workdir || "/"), req);
         const bound = boundFile(service?.volumes ?? [], inImage2);
         const source = layout.sourceOf(target, inImage2);
         if (bound && bound in this.texts) found.push(bound);
@@ -44842,7 +44877,7 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path39.posix.resolve(dirs[k], word)] : [import_node_path39.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path40.posix.resolve(dirs[k], word)] : [import_node_path40.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath2 of candidates) {
           const source = layout.sourceOf(target, imagePath2) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath2);
@@ -44868,9 +44903,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path39.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path40.posix.resolve(workdir, make.dir ?? ".");
     for (const name of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath2 = import_node_path39.posix.resolve(dir, name);
+      const imagePath2 = import_node_path40.posix.resolve(dir, name);
       const source = layout.sourceOf(target, imagePath2);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath2);
       if (!file || !(file in this.texts)) continue;
@@ -44923,7 +44958,7 @@ var ImageFiles = class extends ModelPart {
     if (named.length > 0) {
       const volumes = app.compose?.appService?.volumes ?? [];
       files = named.flatMap((c) => {
-        const imagePath2 = import_node_path39.posix.resolve(target.workdir || "/", c);
+        const imagePath2 = import_node_path40.posix.resolve(target.workdir || "/", c);
         const bound = boundFile(volumes, imagePath2);
         const source = layout.sourceOf(target, imagePath2);
         const file = bound && bound in this.texts ? bound : source && joinPath(context.dir, source);
@@ -44957,7 +44992,7 @@ var ImageFiles = class extends ModelPart {
       const server = uwsgi ? "uwsgi" : "gunicorn";
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const inImage2 = import_node_path39.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
+      const inImage2 = import_node_path40.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
       const bound = boundFile(app.compose?.appService?.volumes ?? [], inImage2);
       if (bound && bound in this.texts) {
         files.set(bound, server);
@@ -45012,7 +45047,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path39.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path40.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -45028,7 +45063,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath2) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path39.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path40.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath2 !== target && !imagePath2.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath2.slice(target.length)));
     if (file) return file;
@@ -45076,7 +45111,7 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path39.posix.basename(word) === import_node_path39.posix.basename(script.imagePath);
+  return import_node_path40.posix.basename(word) === import_node_path40.posix.basename(script.imagePath);
 }
 function nginxPathsByRun(stage) {
   const out = /* @__PURE__ */ new Set();
@@ -45088,8 +45123,8 @@ function nginxPathsByRun(stage) {
       const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
       const dest = operands.at(-1);
       if (operands.length < 2 || !dest?.startsWith("/etc/nginx/") || dest.includes("$")) continue;
-      out.add(import_node_path39.posix.normalize(dest));
-      for (const source of operands.slice(0, -1)) out.add(import_node_path39.posix.join(dest, import_node_path39.posix.basename(source)));
+      out.add(import_node_path40.posix.normalize(dest));
+      for (const source of operands.slice(0, -1)) out.add(import_node_path40.posix.join(dest, import_node_path40.posix.basename(source)));
     }
   }
   return [...out];
@@ -45987,7 +46022,7 @@ function moduleRoot(file, module2) {
 init_app_service();
 
 // src/model/server-install.ts
-var import_node_path40 = require("node:path");
+var import_node_path41 = require("node:path");
 init_classify();
 init_shell();
 init_pip();
@@ -46037,7 +46072,7 @@ function runCommands2(run) {
 }
 function lockText(app, layout, stage, index, dir, name) {
   const context = app.context;
-  const source = layout.sourceOf(stage, import_node_path40.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
+  const source = layout.sourceOf(stage, import_node_path41.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
   return source ? { file: joinPath(context.dir, source), source } : void 0;
 }
 function names(line, name) {
@@ -46095,7 +46130,7 @@ function serverInstall(app, layout, texts, name) {
           const lock = lockText(app, layout, stage, index, wd, lockName);
           const version = lock && lock.file in texts ? lockedPackage(lock.file, texts[lock.file], name) : void 0;
           if (version) return { provided: true, version, pinnedIn: lock.file };
-          if (version === "" && word.test(texts[import_node_path40.posix.join(import_node_path40.posix.dirname(lock.file), MANIFEST_OF_LOCK[lockName])] ?? ""))
+          if (version === "" && word.test(texts[import_node_path41.posix.join(import_node_path41.posix.dirname(lock.file), MANIFEST_OF_LOCK[lockName])] ?? ""))
             return { provided: true };
           if (version === void 0 && !app.requirements.some((r) => r.manifest)) open = true;
           continue;
@@ -46280,13 +46315,13 @@ var ProjectBuilder = class {
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
       const landing = layout.landingOf(target, relativeTo(app.managePy, context.dir));
-      if (landing) view.imageSourceDir = import_node_path41.posix.dirname(landing);
+      if (landing) view.imageSourceDir = import_node_path42.posix.dirname(landing);
     }
     return view;
   }
   /** The images of `otherDockerfiles` compose builds for a sidecar of the app, with the requirements they install. */
   sidecarImages(dockerfiles, contexts, composeSets) {
-    const managePys = this.files.filter((f) => import_node_path41.posix.basename(f) === "manage.py");
+    const managePys = this.files.filter((f) => import_node_path42.posix.basename(f) === "manage.py");
     const out = [];
     for (const set of composeSets)
       for (const service of set.model?.services ?? []) {
@@ -46415,12 +46450,12 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path41.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path42.posix.dirname(landing);
       }
       if (target) {
         const context = app.context;
         const python = context.sentFiles.filter((f) => f.endsWith(".py"));
-        const code2 = python.filter((f) => import_node_path41.posix.basename(f) !== "manage.py");
+        const code2 = python.filter((f) => import_node_path42.posix.basename(f) !== "manage.py");
         app.imageHoldsPython = (code2.length > 0 ? code2 : python).some((f) => layout.landingOf(target, f));
       }
     }
@@ -46453,7 +46488,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path41.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path42.posix.dirname(at2) }] : [];
     });
     if (landings.length === 0) return this.mountedProjectStarted(app);
     if (landings.length < 2) return void 0;
@@ -46467,7 +46502,7 @@ var ProjectBuilder = class {
   mountedProjectStarted(app) {
     const volumes = app.compose?.appService?.volumes ?? [];
     for (const dir of djangoDirectories(app)) {
-      const file = boundFile(volumes, import_node_path41.posix.join(dir, "manage.py"));
+      const file = boundFile(volumes, import_node_path42.posix.join(dir, "manage.py"));
       if (file && file in this.texts) return file;
     }
     return void 0;
@@ -46678,7 +46713,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path42.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path43.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -46738,14 +46773,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path43 = require("node:path");
+var import_node_path44 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path43.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path44.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path43.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path43.posix.normalize(import_node_path43.posix.join(dir, file));
+  if (dir === "" || import_node_path44.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path44.posix.normalize(import_node_path44.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -47409,7 +47444,7 @@ function fileName2(name) {
 }
 
 // src/report/sarif.ts
-var import_node_path44 = require("node:path");
+var import_node_path45 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -47426,7 +47461,7 @@ function sarifLog(report, allRules) {
   const named = new Set(report.findings.map((f) => f.ruleId));
   const rules = allRules.filter((r) => named.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path44.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path45.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -47465,7 +47500,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path44.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path45.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -47934,7 +47969,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path45 = require("node:path");
+var import_node_path46 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -47994,7 +48029,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path45.join)(dir, ".git");
+  const dotGit = (0, import_node_path46.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -48003,7 +48038,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path45.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path46.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -48013,37 +48048,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text2];
   for (const m of text2.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path45.join)(home, target.slice(2));
-    if (!(0, import_node_path45.isAbsolute)(target)) target = (0, import_node_path45.resolve)((0, import_node_path45.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path46.join)(home, target.slice(2));
+    if (!(0, import_node_path46.isAbsolute)(target)) target = (0, import_node_path46.resolve)((0, import_node_path46.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path45.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path45.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path45.join)((0, import_node_path45.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path46.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path46.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path46.join)((0, import_node_path46.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path45.join)(dir, e.name, "config"));
-        modules((0, import_node_path45.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path45.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path46.join)(dir, e.name, "config"));
+        modules((0, import_node_path46.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path46.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path45.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path46.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path45.resolve)(workspace)];
-  const rel = (0, import_node_path45.relative)((0, import_node_path45.resolve)(workspace), (0, import_node_path45.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path45.isAbsolute)(rel)) {
-    let dir = (0, import_node_path45.resolve)(workspace);
-    for (const part of rel.split(import_node_path45.sep)) dirs.push(dir = (0, import_node_path45.join)(dir, part));
+  const dirs = [(0, import_node_path46.resolve)(workspace)];
+  const rel = (0, import_node_path46.relative)((0, import_node_path46.resolve)(workspace), (0, import_node_path46.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path46.isAbsolute)(rel)) {
+    let dir = (0, import_node_path46.resolve)(workspace);
+    for (const part of rel.split(import_node_path46.sep)) dirs.push(dir = (0, import_node_path46.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -48216,7 +48251,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path49.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path50.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -48229,7 +48264,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path49.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path50.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -48252,11 +48287,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names2 = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path49.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path50.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names2.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names2.map((name) => (0, import_node_path49.join)(dir, name));
+  return names2.map((name) => (0, import_node_path50.join)(dir, name));
 }
 function isDirectory(path4) {
   try {
@@ -48351,7 +48386,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path49.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path50.parse)(root).root }),
     analyze: io.analyze
   });
 }

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-KF3ILOIQ.js";
+} from "./chunk-GX3G57DZ.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-5QZ3YS3B.js";
+} from "./chunk-RW2ZKBGH.js";
 import {
   UnsafePathError,
   readInside,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-5QZ3YS3B.js";
+} from "./chunk-RW2ZKBGH.js";
 import {
   insertLines,
   normalizePackageName,

@@ -30047,6 +30047,34 @@ function pythonFileCredentials(text2) {
   return out.sort((a, b) => a.line - b.line);
 }
 
+// src/rules/lib/first-start.ts
+var import_node_path21 = __toESM(require_node_path(), 1);
+function absentMarker(guard) {
+  if (guard.kind === "test" && guard.words.length === 3 && guard.words[0] === "!" && /^-[ef]$/.test(guard.words[1]))
+    return guard.words[2];
+  if (guard.kind === "not" && guard.condition.kind === "test") {
+    const w = guard.condition.words;
+    if (w.length === 2 && /^-[ef]$/.test(w[0])) return w[1];
+  }
+  return void 0;
+}
+function underFirstStartGuard(command, commands) {
+  return (command.guards ?? []).some((g) => {
+    const marker = absentMarker(g);
+    return marker !== void 0 && commands.some(
+      (c) => c.argv[0] === "touch" && // The guard keeps `$MARKER` as written; the command's words resolve it, `written` keeps it too.
+      [...c.argv, ...(c.written ?? []).map((w) => w.replace(/^(["'])(.*)\1$/, "$2"))].includes(marker) && (c.guards ?? []).includes(g)
+    );
+  });
+}
+function runsOnFirstStartOnly(app, file) {
+  const base = import_node_path21.posix.basename(file);
+  const runs = app.entrypointScripts.flatMap(
+    (s) => s.script.commands.filter((c) => c.argv.some((a) => a === file || a === base || a.endsWith(`/${base}`))).map((c) => ({ c, commands: s.script.commands }))
+  );
+  return runs.length > 0 && runs.every(({ c, commands }) => underFirstStartGuard(c, commands));
+}
+
 // src/rules/TF0311-secret-in-script.ts
 var secretInScript = defineRule({
   id: "TF0311",
@@ -30113,7 +30141,7 @@ started without the variable uses it.
           findings.push({
             file: p.file,
             line: c.line,
-            message: `${p.file}, which the start command runs on every start, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${programAdvice(c.what)}`
+            message: `${p.file}, which the start command runs ${runsOnFirstStartOnly(app, p.file) ? "on each container's first start (under a marker-file test)" : "on every start"}, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${programAdvice(c.what)}`
           });
         }
       }
@@ -31175,7 +31203,7 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
 });
 
 // src/rules/TF0503-source-mounted-over-image.ts
-var import_node_path21 = __toESM(require_node_path(), 1);
+var import_node_path22 = __toESM(require_node_path(), 1);
 
 // src/discover/compose-commands.ts
 var COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
@@ -31724,7 +31752,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      const projectDir = app.managePy ? import_node_path21.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path22.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
         const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
         const forTests = [web.name, web.build?.dockerfile ?? ""].some(
@@ -31766,7 +31794,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
 function ignoredByBuild(app, source) {
   const context = app.context;
   if (!context?.dockerignore) return void 0;
-  const rel = import_node_path21.posix.normalize(context.dir === "." ? source : import_node_path21.posix.relative(context.dir, source));
+  const rel = import_node_path22.posix.normalize(context.dir === "." ? source : import_node_path22.posix.relative(context.dir, source));
   if (rel === "." || rel.startsWith("..")) return void 0;
   const under2 = (f) => f.startsWith(`${rel}/`) && f.endsWith(".py");
   return context.files.some(under2) && !context.sentFiles.some(under2) ? rel : void 0;
@@ -31781,7 +31809,7 @@ function besideWorkdirText(app, v, codeDir) {
   const stage = app.dockerfile?.targetStage;
   const workdir = stage?.workdir;
   if (!stage || !workdir || workdir === "/" || !app.managePy || !v.source) return void 0;
-  if (!coversPath(v.source, import_node_path21.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
+  if (!coversPath(v.source, import_node_path22.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
   if (coversPath(v.target, codeDir) || coversPath(workdir, codeDir)) return void 0;
   const set = stage.instructions.filter((i) => i.keyword === "WORKDIR").at(-1);
   const where = set ? `WORKDIR ${workdir} (line ${set.line})` : `the working directory ${workdir}`;
@@ -31792,7 +31820,7 @@ function notBuiltText(image, target, dockerfile, held) {
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
-  const rel = import_node_path21.posix.relative(v.source, import_node_path21.posix.dirname(app.managePy));
+  const rel = import_node_path22.posix.relative(v.source, import_node_path22.posix.dirname(app.managePy));
   if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || "/";
   return coversPath(v.target, copied) ? copied : codeDir;
@@ -31819,11 +31847,11 @@ function codelessText(v, app, devReason) {
   }
   const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
   const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.`;
-  const source = import_node_path21.posix.normalize(v.source ?? ".");
+  const source = import_node_path22.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path21.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path22.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail}`;
 }
 function joinedCopy(app) {
@@ -31846,10 +31874,10 @@ function missingCopySources(app) {
       if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
       for (const source of copy.sources) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
-        const rel = import_node_path21.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        const rel = import_node_path22.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
-        const manifest = MANIFEST_OF_LOCK[import_node_path21.posix.basename(rel)];
-        if (manifest && exists(import_node_path21.posix.join(import_node_path21.posix.dirname(rel), manifest))) continue;
+        const manifest = MANIFEST_OF_LOCK[import_node_path22.posix.basename(rel)];
+        if (manifest && exists(import_node_path22.posix.join(import_node_path22.posix.dirname(rel), manifest))) continue;
         if (!exists(rel)) out.push({ source, line: copy.line });
       }
     }
@@ -31857,7 +31885,7 @@ function missingCopySources(app) {
 }
 
 // src/rules/TF0601-sqlite-in-image.ts
-var import_node_path22 = __toESM(require_node_path(), 1);
+var import_node_path23 = __toESM(require_node_path(), 1);
 var sqliteInImage = defineRule({
   id: "TF0601",
   name: "sqlite-in-image",
@@ -31898,7 +31926,7 @@ as their SQLite database.
 });
 function ignorePatterns2(files, context) {
   const dir = context?.dir ?? ".";
-  const inContext = files.map((f) => dir === "." ? f : import_node_path22.posix.relative(dir, f));
+  const inContext = files.map((f) => dir === "." ? f : import_node_path23.posix.relative(dir, f));
   const named = inContext.filter((f) => !isSqliteFile(f));
   return [
     ...inContext.some((f) => isSqliteFile(f) && !f.includes("/")) ? ["*.sqlite3"] : [],
@@ -31933,7 +31961,7 @@ function keepSqliteOutOfContext(context) {
 }
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-var import_node_path23 = __toESM(require_node_path(), 1);
+var import_node_path24 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/other-storage.ts
 function otherStorage(settings, env) {
@@ -32050,9 +32078,9 @@ platform) is a deploy of its own and is judged too.
       const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
       const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
       const where = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}' does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-      const dir = import_node_path23.posix.dirname(hit.path);
+      const dir = import_node_path24.posix.dirname(hit.path);
       const paths = hit.alternatives ?? [hit.path];
-      const dirs = [...new Set(paths.map((p) => import_node_path23.posix.dirname(p)))];
+      const dirs = [...new Set(paths.map((p) => import_node_path24.posix.dirname(p)))];
       const resolves = hit.alternatives ? `${paths.join(" or ")} in the image, whichever the test in the settings picks, and ${dirs.join(" and ")} ${dirs.length > 1 ? "are" : "is"}` : void 0;
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
@@ -32076,7 +32104,7 @@ platform) is a deploy of its own and is judged too.
       );
       if (!hit || hit.alternatives) return void 0;
       const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path23.posix.dirname(hit.path) : hit.path, what);
+      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path24.posix.dirname(hit.path) : hit.path, what);
     }
   }
 });
@@ -32105,7 +32133,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
     delete env.unreadEnvFiles;
   const workingDir = app.compose?.appService?.workingDir;
   const known2 = workingDir !== void 0 || workdirKnown(app);
-  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path23.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path24.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
   const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
   const ctx = {
     app,
@@ -32125,7 +32153,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
   const runners = app.compose?.appService || imageAlone ? [] : servicesBuilding(project, app);
   for (const hit of alone ? [alone] : files) {
     const keeping2 = alone ? imageMounts : mounts;
-    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path23.posix.dirname(p), paths) || paths.includes(p));
+    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path24.posix.dirname(p), paths) || paths.includes(p));
     if (keeps(keeping2)) continue;
     if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
       continue;
@@ -32188,12 +32216,12 @@ function workdirKnown(app) {
   return repository !== void 0 && /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository);
 }
 function mountedSourceDir(app, workdir) {
-  const manageDir = app.managePy ? import_node_path23.posix.dirname(app.managePy) : app.dir;
+  const manageDir = app.managePy ? import_node_path24.posix.dirname(app.managePy) : app.dir;
   for (const v of app.compose?.appService?.volumes ?? []) {
     if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
-    const rel = import_node_path23.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
+    const rel = import_node_path24.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
     if (rel.startsWith("..")) continue;
-    const landing = clean(import_node_path23.posix.join(v.target, rel));
+    const landing = clean(import_node_path24.posix.join(v.target, rel));
     if (landing === workdir) return landing;
   }
   return void 0;
@@ -32254,7 +32282,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path23.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path24.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -32269,7 +32297,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path23.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path24.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     case "choice": {
@@ -32336,10 +32364,10 @@ function imageSqliteFile(databases, ctx, stage) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path23.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path24.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path23.posix.normalize(p);
+  const n = import_node_path24.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -32347,7 +32375,7 @@ function covered(dir, mounts) {
 }
 
 // src/rules/TF0603-postgres-data-not-in-volume.ts
-var import_node_path24 = __toESM(require_node_path(), 1);
+var import_node_path25 = __toESM(require_node_path(), 1);
 function databaseImage(s) {
   return s.image ?? s.builtFrom;
 }
@@ -32386,7 +32414,7 @@ function pgdataOf(s, official) {
   const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
   if (!cwd || value.includes("$")) return void 0;
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
-  return { dir: import_node_path24.posix.join(cwd, value), relative: { written: value, from, cwd } };
+  return { dir: import_node_path25.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 var VERSIONED_MAIN = [
   { repo: /(^|\/)kartoza\/postgis$/, env: ["PGDATA", "DATADIR"] },
@@ -33333,7 +33361,7 @@ function isSingleton(app, s) {
 }
 
 // src/model/s6-services.ts
-var import_node_path25 = __toESM(require_node_path(), 1);
+var import_node_path26 = __toESM(require_node_path(), 1);
 var SERVICES = "/etc/s6-overlay/s6-rc.d";
 var S6_BASES = /^(?:(?:lscr\.io|ghcr\.io|docker\.io)\/)?linuxserver\//;
 function s6Init(df, stage) {
@@ -33358,7 +33386,7 @@ function s6Services(app, layout, texts) {
     if (landing?.startsWith(`${SERVICES}/`)) files.set(landing, joinPath(context.dir, f));
   }
   const names = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
-  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path25.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path25.posix.basename(p));
+  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path26.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path26.posix.basename(p));
   const type = (name) => texts[files.get(`${SERVICES}/${name}/type`) ?? ""]?.trim();
   const wanted = [];
   const visit = (name, depth) => {
@@ -33757,7 +33785,7 @@ function printableWord(s) {
 }
 
 // src/rules/lib/exec-form.ts
-var import_node_path26 = __toESM(require_node_path(), 1);
+var import_node_path27 = __toESM(require_node_path(), 1);
 function execFormArgv(instr, scripts, workdir) {
   const commands = instr.script?.commands ?? [];
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
@@ -33826,9 +33854,9 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path = word.includes("/") ? import_node_path26.posix.resolve(workdir, word) : void 0;
+  const path = word.includes("/") ? import_node_path27.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path ? import_node_path26.posix.normalize(s.imagePath) === path : import_node_path26.posix.basename(s.imagePath) === word
+    (s) => path ? import_node_path27.posix.normalize(s.imagePath) === path : import_node_path27.posix.basename(s.imagePath) === word
   );
 }
 
@@ -35397,7 +35425,7 @@ function envSelectsSqlite(app, databases) {
 }
 
 // src/rules/lib/log-files.ts
-var import_node_path27 = __toESM(require_node_path(), 1);
+var import_node_path28 = __toESM(require_node_path(), 1);
 var FILE_HANDLERS = /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
 function settingsLogFiles(app) {
   const settings = app.settings;
@@ -35407,18 +35435,18 @@ function settingsLogFiles(app) {
       className: h.className,
       file: h.file ?? settings.file,
       line: h.line,
-      ...path ? { dir: import_node_path27.posix.dirname(path) } : {}
+      ...path ? { dir: import_node_path28.posix.dirname(path) } : {}
     };
   });
 }
 function imagePath(app, v) {
-  if (v.kind === "path" && v.base === "absolute") return import_node_path27.posix.normalize(`/${v.parts.join("/")}`);
+  if (v.kind === "path" && v.base === "absolute") return import_node_path28.posix.normalize(`/${v.parts.join("/")}`);
   if (v.kind === "path") {
     const base = imageBaseDir(app);
-    return base === void 0 ? void 0 : import_node_path27.posix.join(base, ...v.parts);
+    return base === void 0 ? void 0 : import_node_path28.posix.join(base, ...v.parts);
   }
   if (v.kind === "literal" && typeof v.value === "string" && v.value.startsWith("/"))
-    return import_node_path27.posix.normalize(v.value);
+    return import_node_path28.posix.normalize(v.value);
   return void 0;
 }
 function rootOwnedDirectories(df, stage, dirs) {
@@ -35598,7 +35626,7 @@ docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
 });
 
 // src/rules/lib/admin-on-start.ts
-var import_node_path28 = __toESM(require_node_path(), 1);
+var import_node_path29 = __toESM(require_node_path(), 1);
 function startsServer2(argv, viaExec) {
   return serverOf(argv) !== void 0 || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0 && !isKeepAliveCommand(argv);
 }
@@ -35616,7 +35644,7 @@ function endsAfter2(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path28.posix.dirname(app.managePy);
+  const projectDir = import_node_path29.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
@@ -35839,7 +35867,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 });
 
 // src/rules/TF1301-runs-as-root.ts
-var import_node_path31 = __toESM(require_node_path(), 1);
+var import_node_path32 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/s6-root.ts
 function s6RootMessage(app, df, stage, head, drop, proxy) {
@@ -35863,7 +35891,7 @@ function s6RootMessage(app, df, stage, head, drop, proxy) {
 }
 
 // src/rules/lib/run-time-writes.ts
-var import_node_path29 = __toESM(require_node_path(), 1);
+var import_node_path30 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/privilege-drops.ts
 var DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
@@ -36002,14 +36030,14 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
     if (celeryBeat(argv) && !argv.some((w) => /^(-s|--schedule)(=|$)/.test(w)))
       found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at2}` });
     for (const socket of socketPaths(app, c, cwd))
-      found.push({ dir: import_node_path29.posix.dirname(socket.path), what: socket.what });
+      found.push({ dir: import_node_path30.posix.dirname(socket.path), what: socket.what });
     const program = c.origin === "supervisor" ? programOf2(app, c) : void 0;
     const logs = [program?.stdoutLogfile, program?.stderrLogfile].filter(
       (l) => l !== void 0 && l.value.startsWith("/") && !l.value.startsWith("/dev/")
     );
     for (const value of new Set(logs.map((l) => l.value)))
       found.push({
-        dir: import_node_path29.posix.dirname(value),
+        dir: import_node_path30.posix.dirname(value),
         what: `the log file ${value} at ${listOf(logs.filter((l) => l.value === value).map((l) => `${program.file}:${l.line}`))}`
       });
   }
@@ -36050,7 +36078,7 @@ function startsWithDirectory(app, stage) {
 function mountOver(app, dir) {
   const services = app.compose?.appImageServices ?? (app.compose?.appService ? [app.compose.appService] : []);
   for (const v of services.flatMap((s) => s.volumes)) {
-    const target = import_node_path29.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path30.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (v.type === "tmpfs" || target !== dir && !dir.startsWith(`${target}/`) && target !== "/") continue;
     const at2 = `${v.file}:${v.line}`;
     return { mount: v.type === "bind" ? { kind: "bind", at: at2 } : { kind: "volume", name: v.source, at: at2 } };
@@ -36068,7 +36096,7 @@ function socketPaths(app, c, cwd) {
   const config2 = ini === void 0 ? void 0 : (app.serverConfigs ?? []).find(
     (f) => f.server === "uwsgi" && (f.file === ini || f.file.endsWith(`/${basename2(ini)}`))
   );
-  const iniDir = ini === void 0 ? cwd : import_node_path29.posix.dirname(import_node_path29.posix.resolve(cwd, ini));
+  const iniDir = ini === void 0 ? cwd : import_node_path30.posix.dirname(import_node_path30.posix.resolve(cwd, ini));
   const fromArgv = (ini === void 0 ? unixSocketsOnly(c.argv) : void 0) ?? [];
   const fromIni = (config2?.listens ?? []).filter((l) => l.option === "socket" || l.option === "uwsgi-socket").map((l) => ({
     value: l.value.split(",")[0].trim().replace(/%d/g, `${iniDir}/`),
@@ -36077,8 +36105,8 @@ function socketPaths(app, c, cwd) {
   return [...fromArgv.map((value) => ({ value, at: `${c.file}:${c.line}` })), ...fromIni].map((s) => ({ ...s, value: s.value.replace(/^unix:/, "") })).filter(
     (s) => s.value !== "" && !s.value.startsWith("@") && !/[$%]/.test(s.value) && (s.value.startsWith("/") || !s.value.includes(":"))
   ).map((s) => ({
-    path: import_node_path29.posix.resolve(cwd, s.value),
-    what: `the socket ${import_node_path29.posix.resolve(cwd, s.value)} at ${s.at}`
+    path: import_node_path30.posix.resolve(cwd, s.value),
+    what: `the socket ${import_node_path30.posix.resolve(cwd, s.value)} at ${s.at}`
   }));
 }
 function staticRoot(app) {
@@ -36088,7 +36116,7 @@ function staticRoot(app) {
   const value = assigned.at(-1)?.value;
   const source = value?.kind === "env" ? value.fallback : value;
   const path = source && imagePath(app, source);
-  return path === void 0 ? void 0 : import_node_path29.posix.normalize(path).replace(/(.)\/+$/, "$1");
+  return path === void 0 ? void 0 : import_node_path30.posix.normalize(path).replace(/(.)\/+$/, "$1");
 }
 function sqliteFile(app) {
   const settings = app.settings;
@@ -36103,7 +36131,7 @@ function sqliteFile(app) {
   const databases = settings.databases;
   const when = databases.selection.kind === "env" ? `, when ${fallbackWhen(databases)}` : "";
   return {
-    dir: import_node_path29.posix.dirname(path),
+    dir: import_node_path30.posix.dirname(path),
     what: `the SQLite database ${path} at ${chosen.file ?? settings.file}:${line}${when}`
   };
 }
@@ -36186,7 +36214,7 @@ function poetryAdvice(at2, user, workdir) {
 }
 
 // src/rules/lib/socket-volume.ts
-var import_node_path30 = __toESM(require_node_path(), 1);
+var import_node_path31 = __toESM(require_node_path(), 1);
 function socketInNamedVolume(app, df, stage) {
   const service = app.compose?.appService;
   const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
@@ -36209,9 +36237,9 @@ function socketInNamedVolume(app, df, stage) {
   for (const s of sockets ?? []) {
     const path = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
     if (!path.startsWith("/")) continue;
-    const dir = import_node_path30.posix.dirname(path);
+    const dir = import_node_path31.posix.dirname(path);
     const volume = service.volumes.find(
-      (v) => v.type === "volume" && v.source && import_node_path30.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+      (v) => v.type === "volume" && v.source && import_node_path31.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
     );
     if (!volume || chowned(df, stage, dir)) continue;
     return {
@@ -36538,7 +36566,7 @@ function appDrop(app, df, stage, user, proxy) {
   return `start ${kind} through ${tool} (${at2})${socket}`;
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path31.posix.dirname(p));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path32.posix.dirname(p));
   return rootOwnedDirectories(df, stage, dirs);
 }
 

@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-5QZ3YS3B.js";
+} from "./chunk-RW2ZKBGH.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-LKN4YCUT.js";
+} from "./chunk-YZ44LZ6O.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-5QZ3YS3B.js";
+} from "./chunk-RW2ZKBGH.js";
 import {
   SEVERITIES,
   UnsafePathError,
