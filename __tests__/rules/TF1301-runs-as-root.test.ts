@@ -749,3 +749,32 @@ test('TF1301: an SQLite fallback the environment can switch away from is written
     /the SQLite database \/app\/db\.sqlite3 at mysite\/settings\.py:7, when DB_ENGINE is unset/,
   );
 });
+
+test('TF1301: a chown of the WORKDIR by a relative path (chown -R app .) gives the app its directory', async () => {
+  const message = await messageOf({
+    Dockerfile:
+      'FROM python:3.12-slim\nRUN useradd app\nWORKDIR /srv\nCOPY . .\nRUN chown -R app:app .\nCMD ["sh", "-c", "python manage.py collectstatic --noinput && exec gunicorn mysite.wsgi -b 0.0.0.0:8000"]\n',
+    'mysite/settings.py':
+      "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nBASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))\nSTATIC_ROOT = os.path.join(BASE_DIR, 'static')\n",
+  });
+  assert.doesNotMatch(message, /leaves to root/);
+});
+
+test('TF1301: one finding per image however many compose files build it, and the deepest mount decides the owner', async () => {
+  const compose = (extra: string) =>
+    `services:\n  web:\n    build: .\n    command: sh -c "python manage.py collectstatic --noinput${extra} && exec gunicorn mysite.wsgi -b 0.0.0.0:8000"\n    volumes:\n      - ./:/srv\n      - static:/srv/static\nvolumes:\n  static:\n`;
+  const found = (
+    await analyzeFiles(
+      app({
+        Dockerfile: 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY . .\nCMD ["gunicorn", "mysite.wsgi"]\n',
+        'mysite/settings.py':
+          "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nBASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))\nSTATIC_ROOT = os.path.join(BASE_DIR, 'static')\n",
+        'docker-compose.yml': compose(''),
+        'docker-compose.prod.yml': compose(' --clear'),
+      }),
+    )
+  ).findings.filter((f) => f.ruleId === 'TF1301');
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /The named volume 'static' mounted over \/srv\/static/);
+  assert.doesNotMatch(found[0].message, /bind-mounted/);
+});

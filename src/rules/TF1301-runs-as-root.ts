@@ -94,11 +94,14 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   related: ['DL3002', 'CKV_DOCKER_3', 'CKV_DOCKER_8', 'DS-0002'],
   check(project) {
     const findings: RawFinding[] = [];
+    // One finding per image: two compose files that build the same Dockerfile are two apps of one image.
+    const judged = new Set<string>();
     // A worker's own image (Dockerfile.celery) runs the app's code as well: it is judged the same way.
     for (const app of appsAndWorkerImages(project)) {
       const df = app.dockerfile;
       const stage = df?.targetStage;
-      if (!df || !stage) continue;
+      if (!df || !stage || judged.has(`${df.file}:${stage.lastLine}`)) continue;
+      judged.add(`${df.file}:${stage.lastLine}`);
       // A base image of the repository (FROM me/django-base:alpine) sets the USER a target stage leaves unset.
       const base = stage.user ? undefined : inherited(app, (s) => s.user);
       const bases = repositoryBases(app);

@@ -5,7 +5,7 @@ import type { DockerfileModel, RunInstr, Stage } from '../../model/types/dockerf
 import type { App } from '../../model/types/project.js';
 import type { ValueSource } from '../../model/types/settings.js';
 import { lineage } from '../../model/dockerfile/lineage.js';
-import { imageBaseDir } from './paths.js';
+import { imageBaseDir, workdirsOf } from './paths.js';
 
 export const FILE_HANDLERS =
   /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
@@ -49,12 +49,27 @@ export function imagePath(app: App, v: ValueSource): string | undefined {
  * of the stage or the stages it is built on.
  */
 export function rootOwnedDirectories(df: DockerfileModel, stage: Stage, dirs: string[]): string[] {
-  const chowned = lineage(df, stage)
-    .flatMap((s) => s.instructions)
-    .filter((i): i is RunInstr => i.keyword === 'RUN')
-    .flatMap((r) => r.script?.commands ?? [])
-    .filter((c) => basename(c.argv[0] ?? '') === 'chown')
-    .flatMap((c) => c.argv.slice(1).filter((w) => w.startsWith('/')));
+  // A relative operand (`chown -R app .`) is a path in the WORKDIR of its RUN.
+  const chowned = lineage(df, stage).flatMap((s) => {
+    const workdirs = workdirsOf(df, s);
+    return s.instructions.flatMap((i, n) =>
+      i.keyword !== 'RUN'
+        ? []
+        : ((i as RunInstr).script?.commands ?? [])
+            .filter((c) => basename(c.argv[0] ?? '') === 'chown')
+            .flatMap((c) =>
+              // The operands after the owner (`chown -R app:app . /data`).
+              c.argv
+                .slice(1)
+                .filter((w) => !w.startsWith('-'))
+                .slice(1)
+                .filter((w) => !w.includes('$'))
+                .flatMap((w) =>
+                  w.startsWith('/') ? [w] : workdirs[n] ? [posix.resolve(workdirs[n]!, w)] : [],
+                ),
+            ),
+    );
+  });
   return [...new Set(dirs)].filter(
     (d) =>
       !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned.some((c) => d === c || d.startsWith(`${c}/`)),

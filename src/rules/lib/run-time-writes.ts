@@ -113,13 +113,18 @@ function startsWithDirectory(app: App, stage: Stage): { c: StartCommand; cwd: st
 /** The compose volume or bind mount of the image's services at the directory or above it. */
 function mountOver(app: App, dir: string): Pick<RuntimeWrite, 'mount'> {
   const services = app.compose?.appImageServices ?? (app.compose?.appService ? [app.compose.appService] : []);
-  for (const v of services.flatMap((s) => s.volumes)) {
-    const target = posix.normalize(v.target).replace(/(.)\/+$/, '$1');
-    if (v.type === 'tmpfs' || (target !== dir && !dir.startsWith(`${target}/`) && target !== '/')) continue;
-    const at = `${v.file}:${v.line}`;
-    return { mount: v.type === 'bind' ? { kind: 'bind', at } : { kind: 'volume', name: v.source, at } };
-  }
-  return {};
+  const target = (t: string) => posix.normalize(t).replace(/(.)\/+$/, '$1');
+  // The deepest mount decides: a named volume at /app/static under a bind mount of . at /app.
+  const over = services
+    .flatMap((s) => s.volumes)
+    .filter((v) => {
+      const t = target(v.target);
+      return v.type !== 'tmpfs' && (t === dir || dir.startsWith(`${t}/`) || t === '/');
+    })
+    .sort((a, b) => target(b.target).length - target(a.target).length)[0];
+  if (!over) return {};
+  const at = `${over.file}:${over.line}`;
+  return { mount: over.type === 'bind' ? { kind: 'bind', at } : { kind: 'volume', name: over.source, at } };
 }
 
 /** `celery beat`, `celery -A proj beat`, or a worker with an embedded beat (`-B`, `--beat`). */
