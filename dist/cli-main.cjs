@@ -37562,7 +37562,19 @@ function imagePath(app, v) {
   return void 0;
 }
 function rootOwnedDirectories(df, stage, dirs) {
-  const chowned2 = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => c.argv.slice(1).filter((w2) => w2.startsWith("/")));
+  const chowned2 = lineage2(df, stage).flatMap((s) => {
+    const workdirs = workdirsOf(df, s);
+    return s.instructions.flatMap(
+      (i, n) => i.keyword !== "RUN" ? [] : (i.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap(
+        (c) => (
+          // The operands after the owner (`chown -R app:app . /data`).
+          c.argv.slice(1).filter((w2) => !w2.startsWith("-")).slice(1).filter((w2) => !w2.includes("$")).flatMap(
+            (w2) => w2.startsWith("/") ? [w2] : workdirs[n] ? [import_node_path28.posix.resolve(workdirs[n], w2)] : []
+          )
+        )
+      )
+    );
+  });
   return [...new Set(dirs)].filter(
     (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned2.some((c) => d === c || d.startsWith(`${c}/`))
   );
@@ -38258,13 +38270,14 @@ function startsWithDirectory(app, stage) {
 }
 function mountOver(app, dir) {
   const services = app.compose?.appImageServices ?? (app.compose?.appService ? [app.compose.appService] : []);
-  for (const v of services.flatMap((s) => s.volumes)) {
-    const target = import_node_path30.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
-    if (v.type === "tmpfs" || target !== dir && !dir.startsWith(`${target}/`) && target !== "/") continue;
-    const at2 = `${v.file}:${v.line}`;
-    return { mount: v.type === "bind" ? { kind: "bind", at: at2 } : { kind: "volume", name: v.source, at: at2 } };
-  }
-  return {};
+  const target = (t) => import_node_path30.posix.normalize(t).replace(/(.)\/+$/, "$1");
+  const over = services.flatMap((s) => s.volumes).filter((v) => {
+    const t = target(v.target);
+    return v.type !== "tmpfs" && (t === dir || dir.startsWith(`${t}/`) || t === "/");
+  }).sort((a, b) => target(b.target).length - target(a.target).length)[0];
+  if (!over) return {};
+  const at2 = `${over.file}:${over.line}`;
+  return { mount: over.type === "bind" ? { kind: "bind", at: at2 } : { kind: "volume", name: over.source, at: at2 } };
 }
 function celeryBeat(argv) {
   if (basename2(argv[0] ?? "") !== "celery") return false;
@@ -38773,10 +38786,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       related: ["DL3002", "CKV_DOCKER_3", "CKV_DOCKER_8", "DS-0002"],
       check(project) {
         const findings = [];
+        const judged2 = /* @__PURE__ */ new Set();
         for (const app of appsAndWorkerImages(project)) {
           const df = app.dockerfile;
           const stage = df?.targetStage;
-          if (!df || !stage) continue;
+          if (!df || !stage || judged2.has(`${df.file}:${stage.lastLine}`)) continue;
+          judged2.add(`${df.file}:${stage.lastLine}`);
           const base = stage.user ? void 0 : inherited(app, (s) => s.user);
           const bases = repositoryBases(app);
           const user = stage.user ?? base?.value;

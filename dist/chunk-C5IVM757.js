@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-RW2ZKBGH.js";
+} from "./chunk-HINMA73H.js";
 import {
   insertLines,
   normalizePackageName,

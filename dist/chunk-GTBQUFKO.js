@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-YZ44LZ6O.js";
+} from "./chunk-C5IVM757.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-RW2ZKBGH.js";
+} from "./chunk-HINMA73H.js";
 import {
   SEVERITIES,
   UnsafePathError,

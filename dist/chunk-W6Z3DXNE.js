@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-GX3G57DZ.js";
+} from "./chunk-E5ZR2MYT.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-RW2ZKBGH.js";
+} from "./chunk-HINMA73H.js";
 import {
   UnsafePathError,
   readInside,

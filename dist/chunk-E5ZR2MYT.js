@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-RW2ZKBGH.js";
+} from "./chunk-HINMA73H.js";
 import {
   UnsafePathError,
   formatBytes,
