@@ -551,3 +551,16 @@ test('TF0603 does not call a distribution-variant tag the newest major: frozen o
   const [trixie] = messagesFor('services:', '  db:', '    image: postgres:trixie');
   assert.match(trixie, /18 or later today/);
 });
+
+test('TF0603: a named volume below the data directory with PGDATA in an env_file the repository does not hold is not judged', async () => {
+  const compose = (envFile: string) =>
+    `services:\n  db:\n    image: postgres:16\n    ${envFile}\n    volumes:\n      - pg:/var/lib/postgresql/data/pgdata\nvolumes:\n  pg:\n`;
+  const unread = await analyzeFiles({ 'docker-compose.yml': compose('env_file: .env') });
+  assert.deepEqual(
+    unread.findings.filter((f) => f.ruleId === 'TF0603').map((f) => f.line),
+    [],
+  );
+  // Without PGDATA anywhere, the data stays in /var/lib/postgresql/data, outside the volume.
+  const none = await analyzeFiles({ 'docker-compose.yml': compose('environment:\n      POSTGRES_DB: app') });
+  assert.equal(none.findings.filter((f) => f.ruleId === 'TF0603').length, 1);
+});

@@ -384,7 +384,13 @@ export const postgresDataNotInVolume = defineRule({
             ((v.type === 'volume' && v.source) || v.type === 'tmpfs' || (!v.source && v.writtenSource)) &&
             coversPath(v.target, OLD_DATA_DIR),
         );
-      if (named || throwaway || unresolved || eitherLayout) continue;
+      // A named volume below the data directory (`…/data/pgdata`) works only with PGDATA pointing into it (initdb
+      // refuses the non-empty directory above), and an env_file the repository does not hold may set it.
+      const pgdataUnread =
+        !s.environment.some((e) => e.name === 'PGDATA') &&
+        s.envFiles.some((f) => f.absent || f.unknown) &&
+        s.volumes.some((v) => v.type === 'volume' && v.source && v.target.startsWith(`${dir}/`));
+      if (named || throwaway || unresolved || eitherLayout || pgdataUnread) continue;
       const mounts = {
         bind: s.volumes.find((v) => v.type === 'bind' && reaches(v)),
         anonymous: s.volumes.find((v) => v.type === 'volume' && !v.source && coversPath(v.target, dir)),
