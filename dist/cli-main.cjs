@@ -34385,7 +34385,8 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
           const eitherLayout = data.layout?.unknownMajor && s.volumes.some(
             (v) => (v.type === "volume" && v.source || v.type === "tmpfs" || !v.source && v.writtenSource) && coversPath(v.target, OLD_DATA_DIR)
           );
-          if (named || throwaway || unresolved || eitherLayout) continue;
+          const pgdataUnread = !s.environment.some((e) => e.name === "PGDATA") && s.envFiles.some((f) => f.absent || f.unknown) && s.volumes.some((v) => v.type === "volume" && v.source && v.target.startsWith(`${dir}/`));
+          if (named || throwaway || unresolved || eitherLayout || pgdataUnread) continue;
           const mounts = {
             bind: s.volumes.find((v) => v.type === "bind" && reaches(v)),
             anonymous: s.volumes.find((v) => v.type === "volume" && !v.source && coversPath(v.target, dir)),

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-C5IVM757.js";
+} from "./chunk-IZBQWKHQ.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-HINMA73H.js";
+} from "./chunk-CVACWLDZ.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-E5ZR2MYT.js";
+} from "./chunk-KWALP43F.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-HINMA73H.js";
+} from "./chunk-CVACWLDZ.js";
 import {
   UnsafePathError,
   readInside,

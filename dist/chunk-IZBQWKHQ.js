@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-HINMA73H.js";
+} from "./chunk-CVACWLDZ.js";
 import {
   insertLines,
   normalizePackageName,

@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-HINMA73H.js";
+} from "./chunk-CVACWLDZ.js";
 import {
   UnsafePathError,
   formatBytes,
