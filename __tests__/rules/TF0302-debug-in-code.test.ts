@@ -803,3 +803,20 @@ test('TF0302 names every module that sets DEBUG true again over one base line, i
     /config\/settings\/local\.py \(line 46\) and config\/settings\/prod\.py \(line 10\), which build on this module, set it true again/,
   );
 });
+
+test('TF0302: DEBUG = True in the else of a test for a production value is on unless that value is set', async () => {
+  const result = await analyzeFiles({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py':
+      'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nif os.getenv("ENV") == "PRODUCTION":\n    DEBUG = False\nelse:\n    DEBUG = True\n',
+    Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+  });
+  const f = result.findings.find((x) => x.ruleId === 'TF0302');
+  assert.equal(f?.line, 6);
+  assert.match(
+    f!.message,
+    /true value in code unless ENV is 'PRODUCTION', so any deploy that does not set ENV to it/,
+  );
+  assert.doesNotMatch(f!.message, /every deploy/);
+});

@@ -142,7 +142,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
                 ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code('DEBUG = False')}.`
                 : isFalseWord(v)
                   ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.`
-                  : trueInCode(where)),
+                  : trueInCode(where, a.inBranch ? a.condition : undefined)),
           };
           findings.push(finding);
           if (where) held.add(finding);
@@ -568,8 +568,19 @@ function offUnlessSet(v: EnvSource): Omit<RawFinding, 'file' | 'line'> {
 }
 
 /** `DEBUG = True`: in every deploy of these settings, or where the branch on a variable that loads it and keeps it is taken. */
-function trueInCode(held: HeldWhere | undefined) {
+function trueInCode(held: HeldWhere | undefined, branch?: SettingAssignment['condition']) {
   const fix = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
+  // `if os.getenv("ENV") == "PRODUCTION": DEBUG = False` / `else: DEBUG = True`: on unless that value is set.
+  const unless =
+    branch?.test === 'not-equals'
+      ? branch.values
+      : branch?.test === 'otherwise'
+        ? branch.excluded
+        : undefined;
+  if (!held && branch && unless?.length) {
+    const values = unless.map((x) => `'${x}'`).join(' or ');
+    return msg`DEBUG is set to a true value in code unless ${branch.variable} is ${values}, so any deploy that does not set ${branch.variable} to ${unless.length > 1 ? 'one of them' : 'it'} shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${fix}.`;
+  }
   if (!held)
     return msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${fix}.`;
   return msg`DEBUG is set to a true value in code, which holds wherever ${held.where}${overrideWords(held, 'DEBUG')}. A deploy that loads it shows debug pages with settings and stack traces; read it from the environment with a false default: ${fix}.`;
