@@ -29407,8 +29407,13 @@ function offUnlessSet(v) {
   const own = code(`DEBUG = os.environ.get("${v.variable}", "") == "1"`);
   return msg`DEBUG is ${when} ${v.variable} is ${v.presence ? "not set" : set}: its own variable is read the wrong way round, so setting it turns debug off and any deploy that does not set it runs in debug mode; make the variable turn debug on, with a false default: ${own}.`;
 }
-function trueInCode(held) {
+function trueInCode(held, branch) {
   const fix2 = code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"');
+  const unless = branch?.test === "not-equals" ? branch.values : branch?.test === "otherwise" ? branch.excluded : void 0;
+  if (!held && branch && unless?.length) {
+    const values = unless.map((x) => `'${x}'`).join(" or ");
+    return msg`DEBUG is set to a true value in code unless ${branch.variable} is ${values}, so any deploy that does not set ${branch.variable} to ${unless.length > 1 ? "one of them" : "it"} shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${fix2}.`;
+  }
   if (!held)
     return msg`DEBUG is set to a true value in code, so every deploy that runs these settings shows debug pages with settings and stack traces; read it from the environment with a false default: ${fix2}.`;
   return msg`DEBUG is set to a true value in code, which holds wherever ${held.where}${overrideWords(held, "DEBUG")}. A deploy that loads it shows debug pages with settings and stack traces; read it from the environment with a false default: ${fix2}.`;
@@ -29514,7 +29519,7 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
               const finding = {
                 file: elsewhere2?.file ?? at3.file,
                 line: elsewhere2?.line ?? at3.line,
-                ...elsewhere2 ? msg`This value becomes DEBUG${elsewhere2.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : fallback ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code("DEBUG = False")}.` : isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : trueInCode(where2)
+                ...elsewhere2 ? msg`This value becomes DEBUG${elsewhere2.usedAt} and is true, so every deploy that runs these settings shows debug pages with settings and stack traces; read DEBUG from the environment with a false default: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : fallback ? msg`DEBUG is read from ${fallbackOf} but falls back to a true value in code when it is unset, so a deploy that does not set the variable runs in debug mode; make the fallback false: ${code("DEBUG = False")}.` : isFalseWord(v) ? msg`DEBUG is set to a non-empty string, which Python treats as true even when it reads "False"; use a boolean and take it from the environment: ${code('DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"')}.` : trueInCode(where2, a.inBranch ? a.condition : void 0)
               };
               findings.push(finding);
               if (where2) held.add(finding);

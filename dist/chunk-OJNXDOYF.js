@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-KWALP43F.js";
+} from "./chunk-2CP2Q6SU.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-CVACWLDZ.js";
+} from "./chunk-P3VVUJ5H.js";
 import {
   UnsafePathError,
   readInside,

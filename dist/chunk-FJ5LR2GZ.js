@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-CVACWLDZ.js";
+} from "./chunk-P3VVUJ5H.js";
 import {
   insertLines,
   normalizePackageName,

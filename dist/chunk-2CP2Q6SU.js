@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-CVACWLDZ.js";
+} from "./chunk-P3VVUJ5H.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-IZBQWKHQ.js";
+} from "./chunk-FJ5LR2GZ.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-CVACWLDZ.js";
+} from "./chunk-P3VVUJ5H.js";
 import {
   SEVERITIES,
   UnsafePathError,
