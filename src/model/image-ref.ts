@@ -20,3 +20,8 @@ export function splitImage(image: string): { repository: string; tag?: string; d
     ...(digest !== undefined ? { digest } : {}),
   };
 }
+
+/** A repository of Docker Hub's official images: `python`, `library/python`, `docker.io/library/python`. */
+export function isOfficialRepository(repository: string): boolean {
+  return /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository);
+}

@@ -21,6 +21,7 @@ import { defineRule } from './lib/rule.js';
 import { otherStorage } from './lib/other-storage.js';
 import { serverDirectory } from '../model/command.js';
 import { baseDirAt, imageBaseDir } from './lib/paths.js';
+import { isOfficialRepository } from '../model/image-ref.js';
 
 export const runtimeDataNotInVolume = defineRule({
   id: 'TF0602',
@@ -303,9 +304,7 @@ function workdirKnown(app: App): boolean {
   if (!stage || stage.from.scratch) return true;
   const image = stage.from.image?.split('@')[0].replace(/:[^/:]*$/, '');
   const repository = (stage.from.repository ?? image)?.toLowerCase();
-  return (
-    repository !== undefined && /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository)
-  );
+  return repository !== undefined && isOfficialRepository(repository);
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Which distribution's package manager an image has (Alpine's apk, Debian's apt-get), from its base or its RUNs. */
 import { lineage } from '../../model/dockerfile/lineage.js';
 import { programArgv } from '../../model/command.js';
-import { splitImage } from '../../model/image-ref.js';
+import { isOfficialRepository, splitImage } from '../../model/image-ref.js';
 import type { ComposeService } from '../../model/types/compose.js';
 import type { RunInstr } from '../../model/types/dockerfile.js';
 import type { App } from '../../model/types/project.js';
@@ -27,10 +27,9 @@ export function distributionOfImage(image: string | undefined): Distribution | u
   const { repository, tag = 'latest' } = splitImage(image.toLowerCase());
   const name = repository.slice(repository.lastIndexOf('/') + 1);
   if (name === 'alpine' || /(^|-)alpine/.test(tag)) return 'alpine';
-  const official = /^((docker\.io|index\.docker\.io)\/)?(library\/)?$/.test(
-    repository.slice(0, -name.length),
-  );
-  return official && ON_DEBIAN.has(name) && !/windows|nanoserver/.test(tag) ? 'debian' : undefined;
+  return isOfficialRepository(repository) && ON_DEBIAN.has(name) && !/windows|nanoserver/.test(tag)
+    ? 'debian'
+    : undefined;
 }
 
 /** The distribution the RUNs of `runs` install with: apk only, or apt-get/apt only. */

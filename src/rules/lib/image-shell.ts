@@ -4,7 +4,7 @@ import type { CommandInstr, DockerfileModel, RunInstr, Stage } from '../../model
 import type { App } from '../../model/types/project.js';
 import type { ShellCommand } from '../../model/types/shell.js';
 import { withoutPlaceholders } from '../../util/shell-placeholder.js';
-import { splitImage } from '../../model/image-ref.js';
+import { isOfficialRepository, splitImage } from '../../model/image-ref.js';
 import { looksLikeArray } from './exec-form.js';
 import { shellBranches } from './shell-branches.js';
 
@@ -42,7 +42,7 @@ export function imageShells(image: string | undefined): ImageShells {
   const { repository, tag = 'latest' } = splitImage(image.toLowerCase());
   const name = repository.slice(repository.lastIndexOf('/') + 1);
   const alpine = /alpine(\d+)\.(\d+)/.exec(tag);
-  const debianBased = OFFICIAL_ON_DEBIAN[name] !== undefined && isOfficial(repository, name);
+  const debianBased = OFFICIAL_ON_DEBIAN[name] !== undefined && isOfficialRepository(repository);
   if (name === 'alpine' || /alpine/.test(tag)) {
     // Alpine 3.13 ships bash 5.1 and BusyBox 1.32; 3.11 and 3.12 bash 5.0.11 and 5.0.17, 3.7 to 3.10 bash 4.4 or
     // 5.0.0, 3.6 and older bash 4.3.
@@ -140,9 +140,6 @@ function versionOf(tag: string): number[] {
 }
 
 /** `nginx`, `library/nginx`, `docker.io/library/nginx`: the official image, not another one of that name. */
-function isOfficial(repository: string, name: string): boolean {
-  return /^((docker\.io|index\.docker\.io)\/)?(library\/)?$/.test(repository.slice(0, -name.length));
-}
 
 /** The last patch release of each Python 3 minor version whose default image was Debian buster (bash 5.0). */
 const LAST_BUSTER_PATCH: Record<number, number> = { 6: 14, 7: 11, 8: 11, 9: 6 };
