@@ -23346,6 +23346,9 @@ function splitImage(image) {
     ...digest2 !== void 0 ? { digest: digest2 } : {}
   };
 }
+function isOfficialRepository(repository) {
+  return /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository);
+}
 var init_image_ref = __esm({
   "src/model/image-ref.ts"() {
     "use strict";
@@ -26987,10 +26990,7 @@ function distributionOfImage(image) {
   const { repository, tag = "latest" } = splitImage(image.toLowerCase());
   const name = repository.slice(repository.lastIndexOf("/") + 1);
   if (name === "alpine" || /(^|-)alpine/.test(tag)) return "alpine";
-  const official = /^((docker\.io|index\.docker\.io)\/)?(library\/)?$/.test(
-    repository.slice(0, -name.length)
-  );
-  return official && ON_DEBIAN.has(name) && !/windows|nanoserver/.test(tag) ? "debian" : void 0;
+  return isOfficialRepository(repository) && ON_DEBIAN.has(name) && !/windows|nanoserver/.test(tag) ? "debian" : void 0;
 }
 function distributionOfRuns(runs) {
   const programs = new Set(
@@ -33915,7 +33915,7 @@ function workdirKnown(app) {
   if (!stage || stage.from.scratch) return true;
   const image = stage.from.image?.split("@")[0].replace(/:[^/:]*$/, "");
   const repository = (stage.from.repository ?? image)?.toLowerCase();
-  return repository !== void 0 && /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository);
+  return repository !== void 0 && isOfficialRepository(repository);
 }
 function mountedSourceDir(app, workdir) {
   const manageDir = app.managePy ? import_node_path24.posix.dirname(app.managePy) : app.dir;
@@ -34091,6 +34091,7 @@ var init_TF0602_runtime_data_not_in_volume = __esm({
     init_other_storage();
     init_command();
     init_paths();
+    init_image_ref();
     runtimeDataNotInVolume = defineRule({
       id: "TF0602",
       name: "runtime-data-not-in-volume",
@@ -36159,7 +36160,7 @@ function imageShells(image) {
   const { repository, tag = "latest" } = splitImage(image.toLowerCase());
   const name = repository.slice(repository.lastIndexOf("/") + 1);
   const alpine = /alpine(\d+)\.(\d+)/.exec(tag);
-  const debianBased = OFFICIAL_ON_DEBIAN[name] !== void 0 && isOfficial(repository, name);
+  const debianBased = OFFICIAL_ON_DEBIAN[name] !== void 0 && isOfficialRepository(repository);
   if (name === "alpine" || /alpine/.test(tag)) {
     const version = name === "alpine" ? /^(\d+)\.(\d+)/.exec(tag) : alpine;
     const release = version ? Number(version[1]) * 100 + Number(version[2]) : Infinity;
@@ -36195,9 +36196,6 @@ function imageShells(image) {
 }
 function versionOf(tag) {
   return (/^\d+(\.\d+)*/.exec(tag)?.[0].split(".") ?? []).map(Number);
-}
-function isOfficial(repository, name) {
-  return /^((docker\.io|index\.docker\.io)\/)?(library\/)?$/.test(repository.slice(0, -name.length));
 }
 function appShells(app) {
   const df = app.dockerfile;

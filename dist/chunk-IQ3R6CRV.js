@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-P3VVUJ5H.js";
+} from "./chunk-ALGUTNWI.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-2CP2Q6SU.js";
+} from "./chunk-IQ3R6CRV.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-P3VVUJ5H.js";
+} from "./chunk-ALGUTNWI.js";
 import {
   UnsafePathError,
   readInside,

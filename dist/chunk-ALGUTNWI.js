@@ -22376,6 +22376,9 @@ function splitImage(image) {
     ...digest !== void 0 ? { digest } : {}
   };
 }
+function isOfficialRepository(repository) {
+  return /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository);
+}
 
 // src/model/dockerfile/instruction-text.ts
 var import_node_path5 = __toESM(require_node_path(), 1);
@@ -25748,10 +25751,7 @@ function distributionOfImage(image) {
   const { repository, tag = "latest" } = splitImage(image.toLowerCase());
   const name = repository.slice(repository.lastIndexOf("/") + 1);
   if (name === "alpine" || /(^|-)alpine/.test(tag)) return "alpine";
-  const official = /^((docker\.io|index\.docker\.io)\/)?(library\/)?$/.test(
-    repository.slice(0, -name.length)
-  );
-  return official && ON_DEBIAN.has(name) && !/windows|nanoserver/.test(tag) ? "debian" : void 0;
+  return isOfficialRepository(repository) && ON_DEBIAN.has(name) && !/windows|nanoserver/.test(tag) ? "debian" : void 0;
 }
 function distributionOfRuns(runs) {
   const programs = new Set(
@@ -32218,7 +32218,7 @@ function workdirKnown(app) {
   if (!stage || stage.from.scratch) return true;
   const image = stage.from.image?.split("@")[0].replace(/:[^/:]*$/, "");
   const repository = (stage.from.repository ?? image)?.toLowerCase();
-  return repository !== void 0 && /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository);
+  return repository !== void 0 && isOfficialRepository(repository);
 }
 function mountedSourceDir(app, workdir) {
   const manageDir = app.managePy ? import_node_path24.posix.dirname(app.managePy) : app.dir;
@@ -34182,7 +34182,7 @@ function imageShells(image) {
   const { repository, tag = "latest" } = splitImage(image.toLowerCase());
   const name = repository.slice(repository.lastIndexOf("/") + 1);
   const alpine = /alpine(\d+)\.(\d+)/.exec(tag);
-  const debianBased = OFFICIAL_ON_DEBIAN[name] !== void 0 && isOfficial(repository, name);
+  const debianBased = OFFICIAL_ON_DEBIAN[name] !== void 0 && isOfficialRepository(repository);
   if (name === "alpine" || /alpine/.test(tag)) {
     const version = name === "alpine" ? /^(\d+)\.(\d+)/.exec(tag) : alpine;
     const release = version ? Number(version[1]) * 100 + Number(version[2]) : Infinity;
@@ -34236,9 +34236,6 @@ var OFFICIAL_ON_ALPINE_3_13 = {
 var LAST_BUSTER_POSTGRES = { 10: 18, 11: 13, 12: 8, 13: 4 };
 function versionOf(tag) {
   return (/^\d+(\.\d+)*/.exec(tag)?.[0].split(".") ?? []).map(Number);
-}
-function isOfficial(repository, name) {
-  return /^((docker\.io|index\.docker\.io)\/)?(library\/)?$/.test(repository.slice(0, -name.length));
 }
 var LAST_BUSTER_PATCH = { 6: 14, 7: 11, 8: 11, 9: 6 };
 function appShells(app) {

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-P3VVUJ5H.js";
+} from "./chunk-ALGUTNWI.js";
 import {
   insertLines,
   normalizePackageName,

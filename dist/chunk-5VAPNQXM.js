@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-FJ5LR2GZ.js";
+} from "./chunk-OYB666KI.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-P3VVUJ5H.js";
+} from "./chunk-ALGUTNWI.js";
 import {
   SEVERITIES,
   UnsafePathError,
