@@ -9,6 +9,7 @@ import type {
   ValueSource,
 } from '../types/settings.js';
 import { isServerEngine, isSqliteEngine } from './databases.js';
+import { conditionallyLoaded } from './import-paths.js';
 
 /**
  * The settings as the running app sees them when the module star-imports others (`from .base import *`): the
@@ -36,7 +37,10 @@ export function withBases(settings: SettingsModel, bases: SettingsModel[] = []):
  */
 export function liveAssignments(model: SettingsModel, name: string): SettingAssignment[] {
   const live = model.assignments.filter((a) => a.name === name && a.live);
-  return live.filter((a, i) => !live.slice(i + 1).some((b) => !b.inBranch));
+  // A module star-imported under `if "X" in os.environ:` replaces the value only where that branch is taken.
+  const conditional = conditionallyLoaded(model);
+  const replaces = (b: SettingAssignment) => !b.inBranch && !conditional.has(b.file ?? model.file);
+  return live.filter((a, i) => !live.slice(i + 1).some(replaces));
 }
 
 /**

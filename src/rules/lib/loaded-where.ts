@@ -1,12 +1,9 @@
 /** Where a value a star-imported settings module sets holds: the environments whose branch loads it and keeps it. */
 import type { SettingAssignment, SettingsModel } from '../../model/types/settings.js';
+import { coversEvery, importPaths } from '../../model/settings/import-paths.js';
 import { listOf } from './processes.js';
 
-type Edge = NonNullable<SettingsModel['starImportEdges']>[number];
 type LoadCondition = NonNullable<SettingAssignment['condition']>;
-
-// Import chains followed at most (a settings package selecting one of a few environment modules has a handful).
-const MAX_PATHS = 32;
 
 /** The environments a value holds in, when fewer than every one the settings run in. */
 export interface HeldWhere {
@@ -58,33 +55,6 @@ export function heldWhere(settings: SettingsModel, file: string, name: string): 
     .map((c) => `${c.to} is loaded (${c.from} loads it when ${c.tests.join(', or when ')})`)
     .join('; or where ');
   return { where, overriddenIn: [...overriddenIn], tests: selecting.map((e) => e.when!) };
-}
-
-/**
- * Whether the selecting imports kept leave no environment out: every branch of each selecting module that loads a
- * module is among them, and one of them is an `else`.
- */
-function coversEvery(edges: Edge[], selecting: Edge[]): boolean {
-  const importers = new Set(selecting.map((e) => e.from));
-  return [...importers].every((from) => {
-    const branches = edges.filter((e) => e.from === from && e.when);
-    return branches.every((e) => selecting.includes(e)) && branches.some((e) => e.when!.text === 'else');
-  });
-}
-
-/** Every chain of star-imports from the settings module to `target`, without cycles. */
-function importPaths(edges: Edge[], root: string, target: string): Edge[][] {
-  const out: Edge[][] = [];
-  const walk = (at: string, path: Edge[]) => {
-    if (out.length >= MAX_PATHS) return;
-    for (const e of edges) {
-      if (e.from !== at || path.some((p) => p.from === e.to) || e.to === root) continue;
-      if (e.to === target) out.push([...path, e]);
-      else walk(e.to, [...path, e]);
-    }
-  };
-  walk(root, []);
-  return out;
 }
 
 /** A branch's test in words: `ENV is 'prod'`, `APP_ENV is none of 'production', 'staging'`. */
