@@ -38,6 +38,15 @@ export function coversEvery(edges: StarImportEdge[], selecting: StarImportEdge[]
  * from .x import *`), the variable left to the deploy: what they set holds only where that branch is taken.
  */
 export function conditionallyLoaded(settings: SettingsModel): Set<string> {
+  let out = loadedUnderBranch.get(settings);
+  if (!out) loadedUnderBranch.set(settings, (out = computeConditionallyLoaded(settings)));
+  return out;
+}
+
+// Settings are asked for many names in one run; their import edges do not change.
+const loadedUnderBranch = new WeakMap<SettingsModel, Set<string>>();
+
+function computeConditionallyLoaded(settings: SettingsModel): Set<string> {
   const edges = settings.starImportEdges ?? [];
   const out = new Set<string>();
   for (const file of new Set(edges.map((e) => e.to))) {
