@@ -17015,6 +17015,56 @@ var init_model = __esm({
   }
 });
 
+// src/model/settings/import-paths.ts
+function importPaths(edges, root, target) {
+  const out = [];
+  const walk2 = (at2, path4) => {
+    if (out.length >= MAX_PATHS) return;
+    for (const e of edges) {
+      if (e.from !== at2 || path4.some((p) => p.from === e.to) || e.to === root) continue;
+      if (e.to === target) out.push([...path4, e]);
+      else walk2(e.to, [...path4, e]);
+    }
+  };
+  walk2(root, []);
+  return out;
+}
+function coversEvery(edges, selecting) {
+  const importers = new Set(selecting.map((e) => e.from));
+  return [...importers].every((from) => {
+    const branches = edges.filter((e) => e.from === from && e.when);
+    return branches.every((e) => selecting.includes(e)) && branches.some((e) => e.when.text === "else");
+  });
+}
+function conditionallyLoaded(settings) {
+  let out = loadedUnderBranch.get(settings);
+  if (!out) loadedUnderBranch.set(settings, out = computeConditionallyLoaded(settings));
+  return out;
+}
+function computeConditionallyLoaded(settings) {
+  const edges = settings.starImportEdges ?? [];
+  const out = /* @__PURE__ */ new Set();
+  for (const file of new Set(edges.map((e) => e.to))) {
+    if (file === settings.file) continue;
+    const paths = importPaths(edges, settings.file, file);
+    if (paths.length === 0 || paths.some((path4) => !path4.some((e) => e.when))) continue;
+    if (!coversEvery(
+      edges,
+      paths.map((path4) => path4.find((e) => e.when))
+    ))
+      out.add(file);
+  }
+  return out;
+}
+var MAX_PATHS, loadedUnderBranch;
+var init_import_paths = __esm({
+  "src/model/settings/import-paths.ts"() {
+    "use strict";
+    MAX_PATHS = 32;
+    loadedUnderBranch = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/model/settings/query.ts
 function withBases(settings, bases = []) {
   if (bases.length === 0 || settings.mergedModules) return settings;
@@ -17029,7 +17079,9 @@ function withBases(settings, bases = []) {
 }
 function liveAssignments(model, name) {
   const live = model.assignments.filter((a) => a.name === name && a.live);
-  return live.filter((a, i) => !live.slice(i + 1).some((b) => !b.inBranch));
+  const conditional = conditionallyLoaded(model);
+  const replaces = (b) => !b.inBranch && !conditional.has(b.file ?? model.file);
+  return live.filter((a, i) => !live.slice(i + 1).some(replaces));
 }
 function fallbackSelectors(databases) {
   const selection = databases.selection;
@@ -17137,6 +17189,7 @@ var init_query = __esm({
   "src/model/settings/query.ts"() {
     "use strict";
     init_databases();
+    init_import_paths();
     FILE_SYSTEM_STORAGE = "django.core.files.storage.FileSystemStorage";
   }
 });
@@ -28909,26 +28962,6 @@ ${edge.to}`;
   const where2 = [...clauses.values()].map((c) => `${c.to} is loaded (${c.from} loads it when ${c.tests.join(", or when ")})`).join("; or where ");
   return { where: where2, overriddenIn: [...overriddenIn], tests: selecting.map((e) => e.when) };
 }
-function coversEvery(edges, selecting) {
-  const importers = new Set(selecting.map((e) => e.from));
-  return [...importers].every((from) => {
-    const branches = edges.filter((e) => e.from === from && e.when);
-    return branches.every((e) => selecting.includes(e)) && branches.some((e) => e.when.text === "else");
-  });
-}
-function importPaths(edges, root, target) {
-  const out = [];
-  const walk2 = (at2, path4) => {
-    if (out.length >= MAX_PATHS) return;
-    for (const e of edges) {
-      if (e.from !== at2 || path4.some((p) => p.from === e.to) || e.to === root) continue;
-      if (e.to === target) out.push([...path4, e]);
-      else walk2(e.to, [...path4, e]);
-    }
-  };
-  walk2(root, []);
-  return out;
-}
 function conditionWords(c) {
   const quoted2 = (values) => values.map((v) => `'${v}'`);
   const list = (values, last) => values.length > 1 ? `${values.slice(0, -1).join(", ")} ${last} ${values[values.length - 1]}` : values[0];
@@ -28955,12 +28988,11 @@ function overrideWords(held, name) {
   const files = listOf(held.overriddenIn);
   return `; ${files} ${n > 1 ? "set" : "sets"} ${name} ${n > 1 ? "themselves" : "itself"}`;
 }
-var MAX_PATHS;
 var init_loaded_where = __esm({
   "src/rules/lib/loaded-where.ts"() {
     "use strict";
+    init_import_paths();
     init_processes2();
-    MAX_PATHS = 32;
   }
 });
 

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-IQ3R6CRV.js";
+} from "./chunk-SMQVT62O.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-ALGUTNWI.js";
+} from "./chunk-PK5ELTJ5.js";
 import {
   UnsafePathError,
   readInside,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-ALGUTNWI.js";
+} from "./chunk-PK5ELTJ5.js";
 import {
   insertLines,
   normalizePackageName,

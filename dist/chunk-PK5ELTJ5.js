@@ -12114,6 +12114,50 @@ function testAt(t) {
   return t.file ? { line: t.line, file: t.file } : { line: t.line };
 }
 
+// src/model/settings/import-paths.ts
+var MAX_PATHS = 32;
+function importPaths(edges, root, target) {
+  const out = [];
+  const walk = (at2, path) => {
+    if (out.length >= MAX_PATHS) return;
+    for (const e of edges) {
+      if (e.from !== at2 || path.some((p) => p.from === e.to) || e.to === root) continue;
+      if (e.to === target) out.push([...path, e]);
+      else walk(e.to, [...path, e]);
+    }
+  };
+  walk(root, []);
+  return out;
+}
+function coversEvery(edges, selecting) {
+  const importers = new Set(selecting.map((e) => e.from));
+  return [...importers].every((from) => {
+    const branches = edges.filter((e) => e.from === from && e.when);
+    return branches.every((e) => selecting.includes(e)) && branches.some((e) => e.when.text === "else");
+  });
+}
+function conditionallyLoaded(settings) {
+  let out = loadedUnderBranch.get(settings);
+  if (!out) loadedUnderBranch.set(settings, out = computeConditionallyLoaded(settings));
+  return out;
+}
+var loadedUnderBranch = /* @__PURE__ */ new WeakMap();
+function computeConditionallyLoaded(settings) {
+  const edges = settings.starImportEdges ?? [];
+  const out = /* @__PURE__ */ new Set();
+  for (const file of new Set(edges.map((e) => e.to))) {
+    if (file === settings.file) continue;
+    const paths = importPaths(edges, settings.file, file);
+    if (paths.length === 0 || paths.some((path) => !path.some((e) => e.when))) continue;
+    if (!coversEvery(
+      edges,
+      paths.map((path) => path.find((e) => e.when))
+    ))
+      out.add(file);
+  }
+  return out;
+}
+
 // src/model/settings/query.ts
 function withBases(settings, bases = []) {
   if (bases.length === 0 || settings.mergedModules) return settings;
@@ -12128,7 +12172,9 @@ function withBases(settings, bases = []) {
 }
 function liveAssignments(model, name) {
   const live = model.assignments.filter((a) => a.name === name && a.live);
-  return live.filter((a, i) => !live.slice(i + 1).some((b) => !b.inBranch));
+  const conditional = conditionallyLoaded(model);
+  const replaces = (b) => !b.inBranch && !conditional.has(b.file ?? model.file);
+  return live.filter((a, i) => !live.slice(i + 1).some(replaces));
 }
 function fallbackSelectors(databases) {
   const selection = databases.selection;
@@ -27500,7 +27546,6 @@ function backgroundWords(run) {
 }
 
 // src/rules/lib/loaded-where.ts
-var MAX_PATHS = 32;
 function heldWhere(settings, file, name) {
   const edges = settings.starImportEdges ?? [];
   if (file === settings.file || edges.length === 0) return void 0;
@@ -27530,26 +27575,6 @@ ${edge.to}`;
   }
   const where = [...clauses.values()].map((c) => `${c.to} is loaded (${c.from} loads it when ${c.tests.join(", or when ")})`).join("; or where ");
   return { where, overriddenIn: [...overriddenIn], tests: selecting.map((e) => e.when) };
-}
-function coversEvery(edges, selecting) {
-  const importers = new Set(selecting.map((e) => e.from));
-  return [...importers].every((from) => {
-    const branches = edges.filter((e) => e.from === from && e.when);
-    return branches.every((e) => selecting.includes(e)) && branches.some((e) => e.when.text === "else");
-  });
-}
-function importPaths(edges, root, target) {
-  const out = [];
-  const walk = (at2, path) => {
-    if (out.length >= MAX_PATHS) return;
-    for (const e of edges) {
-      if (e.from !== at2 || path.some((p) => p.from === e.to) || e.to === root) continue;
-      if (e.to === target) out.push([...path, e]);
-      else walk(e.to, [...path, e]);
-    }
-  };
-  walk(root, []);
-  return out;
 }
 function conditionWords(c) {
   const quoted = (values) => values.map((v) => `'${v}'`);

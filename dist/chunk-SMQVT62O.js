@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-ALGUTNWI.js";
+} from "./chunk-PK5ELTJ5.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-OYB666KI.js";
+} from "./chunk-AO6O6WL4.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-ALGUTNWI.js";
+} from "./chunk-PK5ELTJ5.js";
 import {
   SEVERITIES,
   UnsafePathError,
