@@ -58,6 +58,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'the start script passes gunicorn --user root, which fails under a USER: the option must go from the script too',
     },
   ],
+  '__tests__/fixtures/corpus/apache-mod-wsgi-start-script': [
+    {
+      rule: 'TF1301',
+      why: 'apache2 serves the app through mod_wsgi and its master needs root to bind port 80: a USER would stop it',
+    },
+  ],
   '__tests__/fixtures/corpus/uwsgi-daemonize-nginx-daemon-off': [
     {
       rule: 'TF1301',

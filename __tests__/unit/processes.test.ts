@@ -60,6 +60,15 @@ test('longRunningProcess and daemonOf tell a server, a worker, a daemon and a on
   assert.equal(longRunningProcess(['yarn', 'serve']), 'yarn serve');
   assert.equal(longRunningProcess(['npm', 'run', 'build']), undefined);
   assert.equal(longRunningProcess(['npm', 'dev']), undefined);
+  // Apache held in the foreground runs until stopped; started plainly it forks, and -t only checks.
+  assert.equal(
+    longRunningProcess(['/usr/sbin/apache2', '-f', '/etc/apache2/apache2.conf', '-DFOREGROUND']),
+    'apache2',
+  );
+  assert.equal(longRunningProcess(['apachectl', '-D', 'FOREGROUND']), 'httpd');
+  assert.equal(longRunningProcess(['httpd-foreground']), 'httpd');
+  assert.equal(longRunningProcess(['apache2ctl', 'start']), undefined);
+  assert.equal(longRunningProcess(['apache2', '-t', '-DFOREGROUND']), undefined);
   assert.equal(daemonOf(['service', 'nginx', 'start']), 'nginx');
   assert.equal(daemonOf(['gunicorn', 'a.wsgi']), undefined);
   assert.equal(daemonOf(['nginx']), 'nginx');

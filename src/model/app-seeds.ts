@@ -565,17 +565,19 @@ function runsApp(model: ComposeModel, seed: AppSeed): boolean {
 
 /**
  * Compose files that could not be parsed go to the apps of their directory, else to the one app below it: they may
- * run that app's image.
+ * run that app's image. Not to an app judged with a compose project that parsed: an unparseable variant beside it
+ * (docker-compose.debug.yml) is another deployment, which Compose refuses to run, and changes nothing of that one.
  */
 function attachUnparsed(seeds: AppSeed[], composeSets: ComposeSet[]): void {
   const dirsOf = (seed: AppSeed) =>
     [seed.managePy, seed.dockerfile].flatMap((f) => (f ? [dirName(f)] : [])).concat(seed.contextDir ?? []);
+  const open = seeds.filter((seed) => !seed.compose?.model);
   for (const set of composeSets) {
     if (set.model || !set.unparsed) continue;
-    let takers = seeds.filter((seed) => dirsOf(seed).includes(set.dir));
+    let takers = open.filter((seed) => dirsOf(seed).includes(set.dir));
     if (takers.length === 0) {
       const below = seeds.filter((seed) => dirsOf(seed).some((d) => isUnder(d, set.dir)));
-      takers = below.length === 1 ? below : [];
+      takers = below.length === 1 ? below.filter((seed) => open.includes(seed)) : [];
     }
     for (const seed of takers) seed.unparsedCompose = [...(seed.unparsedCompose ?? []), ...set.unparsed];
   }

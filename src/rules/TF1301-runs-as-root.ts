@@ -35,6 +35,7 @@ import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { listOf } from './lib/processes.js';
 import { rootOwnedDirectories, settingsLogFiles } from './lib/log-files.js';
 import { s6RootMessage } from './lib/s6-root.js';
+import { modWsgiInstall } from './lib/mod-wsgi.js';
 import {
   runtimeWrites,
   runtimeWritesAdvice,
@@ -68,7 +69,9 @@ entrypoint creates when the container starts (\`useradd\` then \`gosu\`) is not 
 create it at build time instead. Where nginx (or another reverse proxy) runs in the same container, its master
 process needs root to bind a port below 1024 (80, 443: the ports its copied configuration listens on are named;
 where all are above 1023 a USER line can stay, with nginx's pid and temp files writable): drop root for the app process alone (\`gunicorn --user\`, supervisord's
-\`user=\`), or move the proxy into its own container. A server supervisord (or gosu) starts as the user from the
+\`user=\`), or move the proxy into its own container. Apache that serves the app itself through mod_wsgi is the
+app's server, not a proxy: its workers already run the app as Apache's \`User\`, and the advice is an unprivileged
+Apache (a port above 1023) or a suppression with the reason. A server supervisord (or gosu) starts as the user from the
 first binds its unix socket as that user: a socket in a directory the image leaves to root (\`unix:/app/app.sock\`
 under WORKDIR) needs that directory given to the user, or another socket path, and the advice says so.
 A \`poetry install\` run as root with no virtualenv setting puts the environment under root's home, where the user
@@ -399,6 +402,9 @@ function proxyMessage(
   head: string,
   proxy: { name: string; file: string; line: number },
 ): string {
+  const wsgi = modWsgiInstall(df, stage);
+  if (wsgi && (proxy.name === 'apache2' || proxy.name === 'httpd') && !appServer(app, proxy))
+    return `${head}, so the container starts as root: ${proxy.name} runs in it (${proxy.file}:${proxy.line}) and serves the app itself through mod_wsgi (${wsgi.pkg}, installed at ${wsgi.file}:${wsgi.line}). Its master process starts as root to bind any port below 1024 and runs the app's code in worker processes as the User its configuration names, which Apache refuses to make root: the app does not run as root, but the master and whatever the container runs before ${proxy.name} do. Keep this layout knowingly and suppress TF1301 with the reason, or run ${proxy.name} unprivileged: Listen on a port above 1023, give that user the directories Apache writes (its pid, lock and log files), and add USER for it.`;
   const ports = proxy.name === 'nginx' ? nginxPorts(app, df, stage) : undefined;
   if (ports && ports.ports.every((p) => p >= 1024))
     return highPortMessage(app, df, stage, head, proxy, ports);
@@ -510,10 +516,7 @@ function appDrop(
   user: string,
   proxy: { file: string; line: number },
 ): string {
-  const starts = appStarts(app);
-  const proxyStart = starts.find((c) => c.file === proxy.file && c.line === proxy.line);
-  const servers = starts.filter((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
-  const server = servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
+  const server = appServer(app, proxy);
   const tool = dropTool(baseStage(df, stage), user);
   if (!server) return `start it through ${tool}`;
   const at = `${server.file}:${server.line}`;
@@ -529,6 +532,14 @@ function appDrop(
   if (kind === 'gunicorn') return `start gunicorn with --user ${user} --group ${user} (${at})`;
   if (kind === 'uwsgi') return `start uwsgi with --uid ${user} --gid ${user} (${at})`;
   return `start ${kind} through ${tool} (${at})${socket}`;
+}
+
+/** The app's own server the container starts beside the proxy (not one on another branch of the script). */
+function appServer(app: App, proxy: { file: string; line: number }) {
+  const starts = appStarts(app);
+  const proxyStart = starts.find((c) => c.file === proxy.file && c.line === proxy.line);
+  const servers = starts.filter((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+  return servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
 }
 
 /**

@@ -39,7 +39,21 @@ export function longRunningProcess(argv: string[]): string | undefined {
   // a front-end task runner's dev server or watcher runs until stopped (`gulp serve`, `grunt watch`)
   if (['gulp', 'grunt'].includes(basename(a[0] ?? '')) && ['serve', 'watch'].includes(a[1] ?? ''))
     return `${basename(a[0])} ${a[1]}`;
-  return LONG_RUNNING_PROGRAMS.has(a[0] ?? '') ? a[0] : packageScriptServer(a);
+  return LONG_RUNNING_PROGRAMS.has(a[0] ?? '') ? a[0] : (foregroundApache(a) ?? packageScriptServer(a));
+}
+
+/**
+ * Apache httpd kept in the foreground (`apache2 -DFOREGROUND`, `apachectl -D FOREGROUND`, the official image's
+ * `httpd-foreground`), by the name messages give it; undefined when it forks into the background or only checks.
+ */
+function foregroundApache(a: string[]): string | undefined {
+  const name = REVERSE_PROXIES[a[0] ?? ''];
+  if (name !== 'apache2' && name !== 'httpd') return undefined;
+  if (a.slice(1).some((w) => APACHE_ONE_SHOT.includes(w))) return undefined;
+  const foreground =
+    a[0]!.endsWith('-foreground') ||
+    a.some((w, i) => w === '-DFOREGROUND' || (w === '-D' && a[i + 1] === 'FOREGROUND'));
+  return foreground ? name : undefined;
 }
 
 // package.json scripts that by convention start a dev server or a watcher, which run until stopped.

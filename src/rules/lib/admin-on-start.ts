@@ -14,11 +14,14 @@ import { coversPath, imageCodeDir } from './paths.js';
 
 /**
  * A server, or what an entrypoint hands on to (`exec "$@"`, `exec something`); not a keep-alive (`exec tail -f
- * /dev/null`), which serves nothing.
+ * /dev/null`), which serves nothing. Apache in the foreground is one: with mod_wsgi it runs the app in its workers.
  */
 export function startsServer(argv: string[], viaExec: boolean): boolean {
+  const process = longRunningProcess(argv);
   return (
     serverOf(argv) !== undefined ||
+    process === 'apache2' ||
+    process === 'httpd' ||
     argv[0] === '$@' ||
     (viaExec && argv.length > 0 && djangoCommand(argv) === undefined && !isKeepAliveCommand(argv))
   );
