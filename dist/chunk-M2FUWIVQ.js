@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-AO6O6WL4.js";
+} from "./chunk-RCARYQVU.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-PK5ELTJ5.js";
+} from "./chunk-35RHA67N.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -26,7 +26,7 @@ import {
   looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-PK5ELTJ5.js";
+} from "./chunk-35RHA67N.js";
 import {
   UnsafePathError,
   formatBytes,

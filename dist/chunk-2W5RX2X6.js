@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-SMQVT62O.js";
+} from "./chunk-U6XG6SNW.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-PK5ELTJ5.js";
+} from "./chunk-35RHA67N.js";
 import {
   UnsafePathError,
   readInside,

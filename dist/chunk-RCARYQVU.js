@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-PK5ELTJ5.js";
+} from "./chunk-35RHA67N.js";
 import {
   insertLines,
   normalizePackageName,

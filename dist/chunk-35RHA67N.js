@@ -23917,7 +23917,14 @@ function longRunningProcess(argv) {
   }
   if (["gulp", "grunt"].includes(basename2(a[0] ?? "")) && ["serve", "watch"].includes(a[1] ?? ""))
     return `${basename2(a[0])} ${a[1]}`;
-  return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : packageScriptServer(a);
+  return LONG_RUNNING_PROGRAMS.has(a[0] ?? "") ? a[0] : foregroundApache(a) ?? packageScriptServer(a);
+}
+function foregroundApache(a) {
+  const name = REVERSE_PROXIES[a[0] ?? ""];
+  if (name !== "apache2" && name !== "httpd") return void 0;
+  if (a.slice(1).some((w) => APACHE_ONE_SHOT.includes(w))) return void 0;
+  const foreground = a[0].endsWith("-foreground") || a.some((w, i) => w === "-DFOREGROUND" || w === "-D" && a[i + 1] === "FOREGROUND");
+  return foreground ? name : void 0;
 }
 var PACKAGE_SERVER_SCRIPTS = /* @__PURE__ */ new Set(["start", "dev", "serve", "watch"]);
 function packageScriptServer(argv) {
@@ -35668,7 +35675,8 @@ docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
 // src/rules/lib/admin-on-start.ts
 var import_node_path29 = __toESM(require_node_path(), 1);
 function startsServer2(argv, viaExec) {
-  return serverOf(argv) !== void 0 || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0 && !isKeepAliveCommand(argv);
+  const process2 = longRunningProcess(argv);
+  return serverOf(argv) !== void 0 || process2 === "apache2" || process2 === "httpd" || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0 && !isKeepAliveCommand(argv);
 }
 var ENDING_STEPS = /* @__PURE__ */ new Set([
   ...["echo", "printf", "cd", "set", "export", "true", ":", "[", "test", "chmod", "chown"],
@@ -35928,6 +35936,20 @@ function s6RootMessage(app, df, stage, head, drop, proxy) {
   const user = init.base ? "abc" : "app";
   const where = server ? ` in its run script (${server.file}:${server.line})` : " in its run script";
   return `${start}. Keep /init as root and drop root for the app's service alone: start it with exec s6-setuidgid ${user} \u2026${where}${split}.`;
+}
+
+// src/rules/lib/mod-wsgi.ts
+var MOD_WSGI = /^(libapache2-mod-wsgi(-py3)?|apache2-mod-wsgi|mod[_-]wsgi)([<>=~!:].*)?$/i;
+function modWsgiInstall(df, stage) {
+  for (const s of lineage2(df, stage))
+    for (const i of s.instructions) {
+      if (i.keyword !== "RUN") continue;
+      const run = i;
+      const words2 = run.script?.commands.flatMap((c) => c.argv) ?? run.argv ?? [];
+      const pkg = words2.find((w) => MOD_WSGI.test(w));
+      if (pkg) return { file: df.file, line: run.line, pkg };
+    }
+  return void 0;
 }
 
 // src/rules/lib/run-time-writes.ts
@@ -36318,7 +36340,9 @@ entrypoint creates when the container starts (\`useradd\` then \`gosu\`) is not 
 create it at build time instead. Where nginx (or another reverse proxy) runs in the same container, its master
 process needs root to bind a port below 1024 (80, 443: the ports its copied configuration listens on are named;
 where all are above 1023 a USER line can stay, with nginx's pid and temp files writable): drop root for the app process alone (\`gunicorn --user\`, supervisord's
-\`user=\`), or move the proxy into its own container. A server supervisord (or gosu) starts as the user from the
+\`user=\`), or move the proxy into its own container. Apache that serves the app itself through mod_wsgi is the
+app's server, not a proxy: its workers already run the app as Apache's \`User\`, and the advice is an unprivileged
+Apache (a port above 1023) or a suppression with the reason. A server supervisord (or gosu) starts as the user from the
 first binds its unix socket as that user: a socket in a directory the image leaves to root (\`unix:/app/app.sock\`
 under WORKDIR) needs that directory given to the user, or another socket path, and the advice says so.
 A \`poetry install\` run as root with no virtualenv setting puts the environment under root's home, where the user
@@ -36544,6 +36568,9 @@ function proxyInContainer(app) {
   return void 0;
 }
 function proxyMessage(app, df, stage, head, proxy) {
+  const wsgi = modWsgiInstall(df, stage);
+  if (wsgi && (proxy.name === "apache2" || proxy.name === "httpd") && !appServer(app, proxy))
+    return `${head}, so the container starts as root: ${proxy.name} runs in it (${proxy.file}:${proxy.line}) and serves the app itself through mod_wsgi (${wsgi.pkg}, installed at ${wsgi.file}:${wsgi.line}). Its master process starts as root to bind any port below 1024 and runs the app's code in worker processes as the User its configuration names, which Apache refuses to make root: the app does not run as root, but the master and whatever the container runs before ${proxy.name} do. Keep this layout knowingly and suppress TF1301 with the reason, or run ${proxy.name} unprivileged: Listen on a port above 1023, give that user the directories Apache writes (its pid, lock and log files), and add USER for it.`;
   const ports = proxy.name === "nginx" ? nginxPorts(app, df, stage) : void 0;
   if (ports && ports.ports.every((p) => p >= 1024))
     return highPortMessage(app, df, stage, head, proxy, ports);
@@ -36592,10 +36619,7 @@ function nginxTempDir(df, stage) {
   return /^(docker\.io\/)?(library\/)?nginx$/.test(repository) ? "/var/cache/nginx" : "/var/lib/nginx";
 }
 function appDrop(app, df, stage, user, proxy) {
-  const starts = appStarts(app);
-  const proxyStart = starts.find((c) => c.file === proxy.file && c.line === proxy.line);
-  const servers = starts.filter((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
-  const server = servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
+  const server = appServer(app, proxy);
   const tool = dropTool(baseStage(df, stage), user);
   if (!server) return `start it through ${tool}`;
   const at2 = `${server.file}:${server.line}`;
@@ -36607,6 +36631,12 @@ function appDrop(app, df, stage, user, proxy) {
   if (kind === "gunicorn") return `start gunicorn with --user ${user} --group ${user} (${at2})`;
   if (kind === "uwsgi") return `start uwsgi with --uid ${user} --gid ${user} (${at2})`;
   return `start ${kind} through ${tool} (${at2})${socket}`;
+}
+function appServer(app, proxy) {
+  const starts = appStarts(app);
+  const proxyStart = starts.find((c) => c.file === proxy.file && c.line === proxy.line);
+  const servers = starts.filter((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+  return servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
 }
 function socketDirectories(df, stage, argv) {
   const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path32.posix.dirname(p));
