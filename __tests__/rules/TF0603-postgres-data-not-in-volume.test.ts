@@ -88,6 +88,33 @@ composeRuleCases(postgresDataNotInVolume, [
     messages: [/\(\$\{REGISTRY\}\/postgres:16\).*host directory \$\{PGDATA_HOST:\?set it\}\/pg, not/],
   },
   {
+    name: 'a source from an unset variable is a host path where no top-level volume is declared',
+    compose: y(
+      'services:',
+      '  db:',
+      '    image: postgres:16',
+      '    volumes:',
+      '      - ${PG_VOLUME}:/var/lib/postgresql/data',
+    ),
+    expect: ['compose.yaml:3'],
+    messages: [
+      /mounts '\$\{PG_VOLUME\}' at its data directory .*can only be a host path: compose\.yaml declares/,
+    ],
+  },
+  {
+    name: 'a source from an unset variable may name the declared volume',
+    compose: y(
+      'services:',
+      '  db:',
+      '    image: postgres:16',
+      '    volumes:',
+      '      - ${PG_VOLUME}:/var/lib/postgresql/data',
+      'volumes:',
+      '  pgdata:',
+    ),
+    expect: [],
+  },
+  {
     name: 'a named volume at the parent of the image VOLUME is shadowed',
     compose: y(
       'services:',

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isComposeFile, isDockerfile, looksLikeCompose } from '../../src/discover/classify.js';
+import {
+  composeFilesAmong,
+  isComposeFile,
+  isDockerfile,
+  looksLikeCompose,
+} from '../../src/discover/classify.js';
 import {
   isDevelopmentComposeFile,
   isNamedForProduction,
@@ -101,6 +106,20 @@ test('a version-1 compose file under another name (production.yml, local.yml) is
     ['services.yml', 'web:\n  ports:\n    - 80\n'],
   ];
   for (const [name, text] of others) assert.ok(!looksLikeCompose(name, text), name);
+});
+
+test('compose templates: analysed only where no other file is a compose file', () => {
+  const compose = 'services:\n  web:\n    build: .\n';
+  const notes = 'site_name: docs\n';
+  assert.deepEqual(composeFilesAmong({ 'docker-compose.example.yml': compose, 'mkdocs.yml': notes }), [
+    'docker-compose.example.yml',
+  ]);
+  assert.deepEqual(composeFilesAmong({ 'prod-template.yml': compose }), ['prod-template.yml']);
+  assert.deepEqual(
+    composeFilesAmong({ 'docker-compose.example.yml': compose, 'docker-compose.yml': compose }),
+    ['docker-compose.yml'],
+  );
+  assert.deepEqual(composeFilesAmong({ 'sample.yml': notes }), []);
 });
 
 test('development and production compose files: a debug variant is for development, a stack file names no production alternative', () => {

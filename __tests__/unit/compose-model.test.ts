@@ -918,3 +918,21 @@ test('a mount target from an unset variable keeps its written form for messages'
     ],
   );
 });
+
+test('an empty compose file is refused as compose refuses it, unless another file of the project defines something', () => {
+  for (const text of ['', '# to do\n']) {
+    const { model: m, errors } = model({ 'docker-compose.yml': text });
+    assert.deepEqual(m?.services, []);
+    assert.deepEqual(
+      errors.map((e) => [e.file, e.line]),
+      [['docker-compose.yml', 1]],
+    );
+    assert.match(errors[0]!.message, /docker-compose\.yml is empty .*"empty compose file"/);
+  }
+  const merged = model({
+    'docker-compose.yml': '',
+    'docker-compose.override.yml': 'services:\n  web:\n    image: nginx:1.27\n',
+  });
+  assert.deepEqual(merged.errors, []);
+  assert.equal(svc(merged.model, 'web').image?.repository, 'nginx');
+});

@@ -75,7 +75,8 @@ export function isYamlName(path: string): boolean {
 
 /**
  * A YAML file named as a template (`prod-template.yml`, `docker-compose.example.yml`): like `.env.example`, written to
- * be copied elsewhere and filled in, so its paths need not resolve where it is; not a compose project to analyse.
+ * be copied elsewhere and filled in, so its paths need not resolve where it is; not a compose project to analyse
+ * unless no other file is one (see composeFilesAmong).
  * A compose file named for production as well (`docker-compose-prod_template.yml`) is the deployment's own file with
  * values to fill in where it stands: it is analysed, as the production one.
  */
@@ -88,9 +89,23 @@ export function isComposeTemplate(path: string): boolean {
 
 /** A YAML file holding a compose project under another name (`local.yml`, `compose/production.yml`). */
 export function looksLikeCompose(path: string, text: string | undefined): boolean {
-  if (isComposeFile(path)) return true;
-  if (!isYamlName(path) || CI_CONFIG.test(path) || text === undefined || isComposeTemplate(path))
-    return false;
+  return !isComposeTemplate(path) && holdsCompose(path, text);
+}
+
+/**
+ * The compose files among the texts read. Templates (`docker-compose.example.yml`) count only where no other file is
+ * a compose file: the copy users make of the template is then the compose project they run.
+ */
+export function composeFilesAmong(texts: Readonly<Record<string, string>>): string[] {
+  const files = Object.keys(texts).filter((f) => looksLikeCompose(f, texts[f]));
+  if (files.length > 0) return files;
+  return Object.keys(texts).filter((f) => isComposeTemplate(f) && holdsCompose(f, texts[f]));
+}
+
+/** A compose file by its name or, for other YAML, by the keys it holds; whether it is a template aside. */
+function holdsCompose(path: string, text: string | undefined): boolean {
+  if (COMPOSE_NAME.test(baseName(path))) return true;
+  if (!isYamlName(path) || CI_CONFIG.test(path) || text === undefined) return false;
   // Top-level services whose entries build or pull an image; Kubernetes manifests and CI files have other keys.
   if (!/^services\s*:/m.test(text)) return isLegacyCompose(text);
   return (

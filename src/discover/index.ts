@@ -16,6 +16,7 @@ import {
   isReadme,
   isComposeCandidate,
   isComposeFile,
+  composeFilesAmong,
   isCoreFile,
   isDockerfile,
   isDockerignore,
@@ -25,7 +26,6 @@ import {
   isScriptFile,
   isSettingsCandidate,
   joinPath,
-  looksLikeCompose,
   moduleFiles,
   normalizeRelative,
   SKIPPED_DIRS,
@@ -131,8 +131,9 @@ export async function discover(
   // So are YAML files a Makefile or script passes to `docker compose -f` (an override that only sets a command).
   for (const f of composeFilesNamed(texts)) if (f in texts) bases.add(f);
   for (let pass = 0; pass < 4; pass++) {
+    const composeFiles = new Set(composeFilesAmong(texts));
     const fresh = Object.keys(texts)
-      .filter((f) => looksLikeCompose(f, texts[f]) || bases.has(f))
+      .filter((f) => composeFiles.has(f) || bases.has(f))
       .flatMap((f) => extendsFileNames(f, texts[f]))
       .filter((f) => !bases.has(f) && fileSet.has(f));
     if (fresh.length === 0) break;
@@ -142,16 +143,14 @@ export async function discover(
     }
   }
   // Read YAML that is no compose file is dropped again: only compose projects matter.
+  const composeFiles = new Set(composeFilesAmong(texts));
   for (const f of Object.keys(texts))
-    if (isComposeCandidate(f) && !looksLikeCompose(f, texts[f]) && !named.has(f) && !bases.has(f))
-      delete texts[f];
+    if (isComposeCandidate(f) && !composeFiles.has(f) && !named.has(f) && !bases.has(f)) delete texts[f];
   // A compose file that is a link to another one read here is that file: analysed once, under its own name and role.
   for (const [link, target] of walked.aliases)
-    if (link in texts && target in texts && looksLikeCompose(target, texts[target]) && !named.has(link))
-      delete texts[link];
+    if (link in texts && target in texts && composeFiles.has(target) && !named.has(link)) delete texts[link];
   // .env next to compose files, for interpolation only.
-  for (const f of Object.keys(texts).filter((f) => looksLikeCompose(f, texts[f])))
-    await read(joinPath(dirName(f), '.env'));
+  for (const f of composeFiles) if (f in texts) await read(joinPath(dirName(f), '.env'));
   // So are the env files the repository's own compose commands name (`docker compose --env-file .env.prod up`).
   for (const f of composeEnvFilesNamed(texts)) if (fileSet.has(f)) await read(f);
 
@@ -208,6 +207,7 @@ export async function discover(
 /** Files named from inside the texts already read: cheap textual hints only decide what to read, never what it means. */
 function secondPassFiles(texts: Record<string, string>, files: string[], options: DiscoverOptions): string[] {
   const out = new Set<string>();
+  const composeFiles = new Set(composeFilesAmong(texts));
   const manageDirs = Object.keys(texts)
     .filter((f) => baseName(f) === 'manage.py')
     .map(dirName);
@@ -275,7 +275,7 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
           copiedAs.set(baseName(m[3]), [...(copiedAs.get(baseName(m[3])) ?? []), baseName(m[2])]);
     }
     if (/\bsupervisord\b/.test(text)) supervisorRun = true;
-    if (isDockerfile(file) || looksLikeCompose(file, text)) {
+    if (isDockerfile(file) || composeFiles.has(file)) {
       // A Dockerfile a compose build names (`dockerfile: docker/web.df`), whatever it is called.
       for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
         dockerfileNames.add(baseName(m[1]));

@@ -3,7 +3,7 @@ import {
   dirName,
   isComposeOverride,
   isYamlName,
-  looksLikeCompose,
+  composeFilesAmong,
   joinPath,
   normalizeRelative,
 } from '../discover/classify.js';
@@ -51,9 +51,7 @@ export class ComposeProjects extends ModelPart {
       sets.push({ dir: dirName(given[0]), files: given.filter((f) => f in this.texts) });
     } else {
       const byDir = new Map<string, string[]>();
-      const composeFiles = Object.keys(this.texts)
-        .filter((f) => looksLikeCompose(f, this.texts[f]))
-        .sort();
+      const composeFiles = composeFilesAmong(this.texts).sort();
       // A file other compose files extend (`extends: {file: docker/common.yml}`) is analysed through them only.
       const extended = extendedFiles(composeFiles, this.texts);
       const bases = new Set([...extended.values()].flat());

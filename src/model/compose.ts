@@ -75,6 +75,19 @@ function build(
     for (const v of doc.volumes) volumes.add(v);
   }
   if (used.length === 0) return { errors };
+  // Compose skips a file with no document, and refuses a project where nothing is left ("empty compose file"); what
+  // runs nothing hides nothing from the rules, so the (empty) model stays.
+  if (used.every((file) => loader.load(file)?.empty)) {
+    const one = used.length === 1;
+    const named = one ? used[0] : `${used.slice(0, -1).join(', ')} and ${used.at(-1)}`;
+    errors.push({
+      file: used[0]!,
+      line: 1,
+      message: one
+        ? `${named} is empty (no YAML document, or only comments): docker compose refuses it ("empty compose file"), so it runs nothing. Define the services it should run, or delete the file.`
+        : `${named} are empty (no YAML document, or only comments): docker compose refuses them ("empty compose file"), so they run nothing. Define the services they should run, or delete the files.`,
+    });
+  }
 
   const conv = new ServiceConverter(env, dirFor, loader.texts, errors);
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));

@@ -15,7 +15,7 @@ import {
   isScriptFile,
   isUnder,
   joinPath,
-  looksLikeCompose,
+  composeFilesAmong,
   normalizeRelative,
   relativeTo,
 } from '../discover/classify.js';
@@ -140,9 +140,7 @@ class ProjectBuilder implements ModelInput {
     return {
       root: this.tree.root,
       apps,
-      composeFiles: Object.keys(this.texts)
-        .filter((f) => looksLikeCompose(f, this.texts[f]))
-        .sort(),
+      composeFiles: composeFilesAmong(this.texts).sort(),
       pythonManifests: this.files.filter((f) => PYTHON_MANIFEST.test(f)).sort(),
       ...(otherDockerfiles.length > 0 ? { otherDockerfiles, otherContexts } : {}),
       ...(workerImages.length > 0 ? { workerImages } : {}),
@@ -306,11 +304,12 @@ class ProjectBuilder implements ModelInput {
     const suppressions: SuppressionComment[] = [];
     const problems: Project['suppressionProblems'] = [];
     const configFile = this.tree.options.configFile ?? DEFAULT_CONFIG_FILE;
+    const composeFiles = new Set(composeFilesAmong(this.texts));
     for (const [file, text] of Object.entries(this.texts)) {
       if (file === configFile || /(^|\/)\.env$/.test(file)) continue;
       if (!(
         isCoreFile(file) ||
-        looksLikeCompose(file, text) ||
+        composeFiles.has(file) ||
         isDockerignore(file) ||
         isRequirementsFile(file) ||
         isScriptFile(file, text) ||

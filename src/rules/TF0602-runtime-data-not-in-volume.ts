@@ -75,7 +75,7 @@ platform) is a deploy of its own and is judged too.
       const dockerfile = hit.app.dockerfile?.file ?? 'Dockerfile';
       const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : 'a VOLUME of the Dockerfile';
       const where = hit.imageModule
-        ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ''}' does not name another)`
+        ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ''}'${inFiles} does not name another)`
         : hit.imageAlone
           ? `not ${ofDockerfile} (the compose service runs another database)`
           : hit.runners
@@ -154,8 +154,9 @@ function unkeptPaths(project: Project): UnkeptPath[] {
   const composeFiles = projectComposeFiles(project);
   return project.apps.flatMap((app) => [
     ...unkeptIn(project, app, composeFiles),
-    // The module the image's ENV names, where compose's app service runs another, in a container of the image alone.
-    ...(app.imageSettings && !app.unparsedCompose
+    // The module the image's ENV names, where compose's app service runs another, in a container of the image alone;
+    // not where another compose file's app service runs that module from this image: its mounts decide there.
+    ...(app.imageSettings && !app.unparsedCompose && !composeRunsImageModule(project, app)
       ? unkeptIn(
           project,
           { ...app, settings: app.imageSettings, compose: undefined },
@@ -252,6 +253,20 @@ function unkeptIn(project: Project, app: App, composeFiles: string[], imageAlone
     });
   }
   return out;
+}
+
+/** Whether another compose project's app service runs the module the image's ENV names, from the same image. */
+function composeRunsImageModule(project: Project, app: App): boolean {
+  const stage = app.dockerfile?.targetStage;
+  return project.apps.some(
+    (a) =>
+      a !== app &&
+      a.compose?.appService !== undefined &&
+      !a.unparsedCompose &&
+      a.dockerfile?.file === app.dockerfile?.file &&
+      a.dockerfile?.targetStage?.index === stage?.index &&
+      a.settings?.file === app.imageSettings?.file,
+  );
 }
 
 /** Whether the app is a variant Dockerfile (nothing builds it) of an image a compose app service runs. */

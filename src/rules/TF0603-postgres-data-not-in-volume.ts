@@ -259,6 +259,28 @@ function bindMessage(
   return `${at} keeps its data directory ${data.dir} in a bind mount of the host directory ${hostPath(bind)}, not in a named volume: the files sit ${where}. ${fix}`;
 }
 
+/**
+ * A source from an unset variable (`${PG_VOLUME}:/data/postgres`) where the compose files declare no top-level volume:
+ * compose rejects a volume name none declares ("refers to undefined volume"), so any value that works is a host path.
+ */
+function hostOnlyMessage(
+  at: string,
+  name: string,
+  data: DataDir,
+  mount: ComposeVolumeMount,
+  mountAt: string,
+  files: readonly string[],
+): string {
+  const where = data.guessed || data.below ? `at ${shownTarget(mount)}` : `at its data directory ${data.dir}`;
+  const declared =
+    files.length === 1
+      ? `${files[0]} declares no top-level volumes:`
+      : files.length === 2
+        ? `neither ${files[0]} nor ${files[1]} declares top-level volumes:`
+        : `none of ${files.join(', ')} declares top-level volumes:`;
+  return `${at} mounts '${mount.writtenSource}' ${where}, a source that can only be a host path: ${declared}, and compose rejects a volume name none declares ("refers to undefined volume"). So the data sits in a bind mount, not a named volume: its files belong to the database's user, in a host directory that Docker does not manage and another host does not have. Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
+}
+
 /** Why the data directory's mount does not keep the data the way a named volume does. */
 function message(
   name: string,
@@ -270,7 +292,9 @@ function message(
     shadowed?: ComposeVolumeMount;
     elsewhere?: ComposeVolumeMount;
     oldDataMount?: ComposeVolumeMount;
+    hostOnly?: ComposeVolumeMount;
   },
+  files: readonly string[] = [],
 ): string {
   const { layout } = data;
   // The directory as messages name it: where only its parent is known, the pattern below it.
@@ -279,11 +303,12 @@ function message(
   const mountAt = data.mountAt ?? layout?.mountAt ?? dir;
   const fix = `Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
   const note = floatingNote(image, layout);
-  const { bind, anonymous, shadowed, elsewhere, oldDataMount } = mounts;
+  const { bind, anonymous, shadowed, elsewhere, oldDataMount, hostOnly } = mounts;
   if (data.relative && !bind && !anonymous)
     return relativeMessage(at, name, { ...data, relative: data.relative }, elsewhere);
   if (oldDataMount && layout) return oldDataMountMessage(at, name, image, layout, oldDataMount);
   if (bind) return bindMessage(at, name, data, bind, mountAt) + note;
+  if (hostOnly) return hostOnlyMessage(at, name, data, hostOnly, mountAt, files) + note;
   if (shadowed && layout) {
     const own = layout.volume === dir ? 'which' : `inside ${layout.volume}, which`;
     return `${at} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, ${own} the image declares as its own VOLUME: the data goes to an anonymous volume, and the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount the volume at ${mountAt} itself, e.g. '${name}-data:${mountAt}'.${note}`;
@@ -324,7 +349,10 @@ export const postgresDataNotInVolume = defineRule({
     '',
     'A bind mount of a host directory (`./data/db:/var/lib/postgresql/data`) is reported too: the files then belong',
     "to the database's user inside a directory of the checkout, where a `git clean`, a re-clone or another host loses",
-    'them, and Docker no longer manages (lists, backs up, migrates) them. A `tmpfs` there is not reported: it says the',
+    'them, and Docker no longer manages (lists, backs up, migrates) them. So is a source from a variable the',
+    'repository does not set (`${PG_VOLUME}:/data/postgres`) where the compose files declare no top-level volume:',
+    'compose rejects a volume name none declares, so any value that works is a host path; with one declared, the',
+    'variable may name it, and the mount is not judged. A `tmpfs` there is not reported: it says the',
     'database is meant to be thrown away (test stacks). A database service built from a Dockerfile of its own',
     '(`build: postgres` with `FROM postgres:16`) is judged the same way, at its `build:` line.',
     '',
@@ -365,23 +393,28 @@ export const postgresDataNotInVolume = defineRule({
       // kartoza/postgis of an unknown major keeps the cluster in <dir>/<major>/main: a mount there may be the one.
       const below = (v: ComposeVolumeMount): boolean =>
         !!data.below && new RegExp(`^${dir}/\\d+(\\.\\d+)?(/|$)`).test(v.target);
-      const reaches = (v: ComposeVolumeMount): boolean =>
-        !!v.source &&
+      const reachesTarget = (v: ComposeVolumeMount): boolean =>
         (coversPath(v.target, dir) || below(v)) &&
         // A mount at a parent of the image's own VOLUME is shadowed there by an anonymous volume.
         !(shadow && coversPath(shadow, dir) && !coversPath(shadow, v.target));
+      const reaches = (v: ComposeVolumeMount): boolean => !!v.source && reachesTarget(v);
+      // A source from an unset variable names a volume only if the compose files declare one: else a host path.
+      const fromVariable = (v: ComposeVolumeMount): boolean =>
+        !v.source && !!v.writtenSource && v.type !== 'tmpfs';
+      const hostOnly = (v: ComposeVolumeMount): boolean =>
+        fromVariable(v) && (app.compose?.volumes.length ?? 0) === 0;
       const named = s.volumes.some((v) => v.type === 'volume' && reaches(v));
       // A tmpfs there is an explicit choice of a throwaway database (test stacks): not an oversight.
       const throwaway = s.volumes.some((v) => v.type === 'tmpfs' && coversPath(v.target, dir));
-      // A source from an unset variable (`${PG_VOLUME}:/data/postgres`) may be a named volume or a bind: unknown.
-      const unresolved = s.volumes.some((v) => !v.source && v.writtenSource && coversPath(v.target, dir));
+      // A source from an unset variable (`${PG_VOLUME}:/data/postgres`) may be a declared named volume or a bind.
+      const unresolved = s.volumes.some((v) => fromVariable(v) && !hostOnly(v) && coversPath(v.target, dir));
       // With the major version unknown, a named volume (or a tmpfs, or an unresolved source) at either layout's
       // data directory may be right.
       const eitherLayout =
         data.layout?.unknownMajor &&
         s.volumes.some(
           (v) =>
-            ((v.type === 'volume' && v.source) || v.type === 'tmpfs' || (!v.source && v.writtenSource)) &&
+            ((v.type === 'volume' && v.source) || v.type === 'tmpfs' || (fromVariable(v) && !hostOnly(v))) &&
             coversPath(v.target, OLD_DATA_DIR),
         );
       // A named volume below the data directory (`…/data/pgdata`) works only with PGDATA pointing into it (initdb
@@ -393,6 +426,7 @@ export const postgresDataNotInVolume = defineRule({
       if (named || throwaway || unresolved || eitherLayout || pgdataUnread) continue;
       const mounts = {
         bind: s.volumes.find((v) => v.type === 'bind' && reaches(v)),
+        hostOnly: s.volumes.find((v) => hostOnly(v) && reachesTarget(v)),
         anonymous: s.volumes.find((v) => v.type === 'volume' && !v.source && coversPath(v.target, dir)),
         shadowed: s.volumes.find(
           (v) => v.type !== 'tmpfs' && v.source && coversPath(v.target, dir) && !reaches(v),
@@ -409,7 +443,11 @@ export const postgresDataNotInVolume = defineRule({
       const image = s.image
         ? shownImage(s.image)
         : `built FROM ${s.builtFrom!.repository}${s.builtFrom!.tag ? `:${s.builtFrom!.tag}` : ''}`;
-      out.push({ file: anchor.file, line: anchor.line, message: message(s.name, image, data, mounts) });
+      out.push({
+        file: anchor.file,
+        line: anchor.line,
+        message: message(s.name, image, data, mounts, app.compose?.files),
+      });
     }
     return out;
   },

@@ -11,6 +11,8 @@ type Env = Record<string, string>;
 interface LoadedFile {
   services: Map<string, YEntry>;
   volumes: string[];
+  /** No YAML document at all (an empty file, or only comments): compose skips it. */
+  empty?: true;
 }
 
 export class Loader {
@@ -46,7 +48,7 @@ export class Loader {
   private shape(file: string, root: YNode | undefined): LoadedFile | undefined {
     const services = new Map<string, YEntry>();
     const volumes: string[] = [];
-    if (root === undefined) return { services, volumes };
+    if (root === undefined) return { services, volumes, empty: true };
     if (root.kind !== 'map') {
       this.errors.push({
         file,
