@@ -4,9 +4,12 @@ import {
   programArgv,
   reverseProxyOf,
   serverOf,
+  serviceCommand,
   startCommands,
+  type StartCommand,
 } from '../model/command.js';
-import type { App } from '../model/types/project.js';
+import { appImageStartCommands, ownImageAppServices } from './lib/each.js';
+import type { App, Project } from '../model/types/project.js';
 import type { RawFinding } from '../core/index.js';
 import { defineRule } from './lib/rule.js';
 import { FILE_HANDLERS } from './lib/log-files.js';
@@ -27,7 +30,7 @@ export const logsToFile = defineRule({
   severity: 'warning',
   kind: 'S',
   title:
-    'LOGGING uses a file handler (FileHandler, RotatingFileHandler, TimedRotatingFileHandler, WatchedFileHandler), gunicorn writes --access-logfile/--error-logfile/--log-file (or accesslog/errorlog in the config file its -c names) to a path other than -, uwsgi logs to a file (--logto/--daemonize, or logto=/daemonize= in the ini file its --ini names), or the command redirects output to a file',
+    'LOGGING uses a file handler (FileHandler, RotatingFileHandler, TimedRotatingFileHandler, WatchedFileHandler), gunicorn writes --access-logfile/--error-logfile/--log-file (or accesslog/errorlog in the config file its -c names) to a path other than -, uwsgi logs to a file (--logto/--daemonize, or logto=/daemonize= in the ini file its --ini names), celery writes --logfile/-f to a file, or the command redirects output to a file',
   help: `A twelve-factor app writes its logs, unbuffered, to stdout/stderr, and the platform collects them
 (\`docker logs\`, the log driver, the cloud's log service). Log files inside a container fill its writable layer,
 vanish with the container, and are invisible to those tools.
@@ -97,9 +100,40 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
         }
       }
     }
+    findings.push(...celeryLogFiles(project));
     return findings;
   },
 });
+
+/**
+ * Celery processes of the app (a worker or beat service of the app's image, or of a worker image built from its
+ * source) that write their log to `--logfile`/`-f`: celery logs to stderr unless given one.
+ */
+function celeryLogFiles(project: Project): RawFinding[] {
+  const commands: StartCommand[] = [
+    ...appImageStartCommands(project).map(({ command }) => command),
+    ...project.apps.flatMap((app) =>
+      ownImageAppServices(app).flatMap(({ service, app: view }) => serviceCommand(view, service)),
+    ),
+    ...(project.workerImages ?? []).flatMap((view) => startCommands(view)),
+  ];
+  const seen = new Set<string>();
+  const out: RawFinding[] = [];
+  for (const cmd of commands) {
+    const a = programArgv(cmd.argv);
+    if (a[0] !== 'celery' || seen.has(`${cmd.file}:${cmd.line}`)) continue;
+    const option = ['--logfile', '-f'].find((o) => valueOf(a, o) !== undefined);
+    const value = option && valueOf(a, option);
+    if (!option || !value || value.startsWith('/dev/std') || value === '/proc/1/fd/1') continue;
+    seen.add(`${cmd.file}:${cmd.line}`);
+    out.push({
+      file: cmd.file,
+      line: cmd.line,
+      message: `celery ${option} ${value} writes the log of ${longRunningProcess(cmd.argv) ?? 'celery'} to a file instead of stderr, where docker logs and the platform's log collection never see it. Drop ${option}: celery logs to stderr without it.`,
+    });
+  }
+  return out;
+}
 
 /**
  * The words for a file handler of a logging config; one that no logger sends records to writes nothing, but dictConfig
