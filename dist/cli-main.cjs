@@ -8500,9 +8500,16 @@ function isComposeTemplate(path4) {
   return !(COMPOSE_NAME.test(name) && parts.some((part) => /^(prod|production|deploy)$/i.test(part)));
 }
 function looksLikeCompose(path4, text2) {
-  if (isComposeFile(path4)) return true;
-  if (!isYamlName(path4) || CI_CONFIG.test(path4) || text2 === void 0 || isComposeTemplate(path4))
-    return false;
+  return !isComposeTemplate(path4) && holdsCompose(path4, text2);
+}
+function composeFilesAmong(texts) {
+  const files = Object.keys(texts).filter((f) => looksLikeCompose(f, texts[f]));
+  if (files.length > 0) return files;
+  return Object.keys(texts).filter((f) => isComposeTemplate(f) && holdsCompose(f, texts[f]));
+}
+function holdsCompose(path4, text2) {
+  if (COMPOSE_NAME.test(baseName(path4))) return true;
+  if (!isYamlName(path4) || CI_CONFIG.test(path4) || text2 === void 0) return false;
   if (!/^services\s*:/m.test(text2)) return isLegacyCompose(text2);
   return /^services\s*:\s*$/m.test(text2) && servicesIsMapping(text2) && /^\s+(image|build)\s*:/m.test(text2) && !/^apiVersion\s*:/m.test(text2);
 }
@@ -27663,7 +27670,7 @@ var init_loader = __esm({
       shape(file, root) {
         const services = /* @__PURE__ */ new Map();
         const volumes = [];
-        if (root === void 0) return { services, volumes };
+        if (root === void 0) return { services, volumes, empty: true };
         if (root.kind !== "map") {
           this.errors.push({
             file,
@@ -28401,6 +28408,15 @@ function build(files, env, options, errors) {
     for (const v of doc.volumes) volumes.add(v);
   }
   if (used.length === 0) return { errors };
+  if (used.every((file) => loader.load(file)?.empty)) {
+    const one = used.length === 1;
+    const named = one ? used[0] : `${used.slice(0, -1).join(", ")} and ${used.at(-1)}`;
+    errors.push({
+      file: used[0],
+      line: 1,
+      message: one ? `${named} is empty (no YAML document, or only comments): docker compose refuses it ("empty compose file"), so it runs nothing. Define the services it should run, or delete the file.` : `${named} are empty (no YAML document, or only comments): docker compose refuses them ("empty compose file"), so they run nothing. Define the services they should run, or delete the files.`
+    });
+  }
   const conv = new ServiceConverter(env, dirFor, loader.texts, errors);
   const services = [...merged.values()].map((s) => conv.service(s.name, s.file, s.line, s.node));
   resolveVolumesFrom(services, loader.texts);
@@ -33224,7 +33240,7 @@ var init_compose_projects = __esm({
           sets.push({ dir: dirName(given[0]), files: given.filter((f) => f in this.texts) });
         } else {
           const byDir = /* @__PURE__ */ new Map();
-          const composeFiles = Object.keys(this.texts).filter((f) => looksLikeCompose(f, this.texts[f])).sort();
+          const composeFiles = composeFilesAmong(this.texts).sort();
           const extended = extendedFiles(composeFiles, this.texts);
           const bases = new Set([...extended.values()].flat());
           const yamlFiles = Object.keys(this.texts).filter(isYamlName);
@@ -33853,8 +33869,9 @@ function unkeptPaths(project) {
   const composeFiles = projectComposeFiles(project);
   return project.apps.flatMap((app) => [
     ...unkeptIn(project, app, composeFiles),
-    // The module the image's ENV names, where compose's app service runs another, in a container of the image alone.
-    ...app.imageSettings && !app.unparsedCompose ? unkeptIn(
+    // The module the image's ENV names, where compose's app service runs another, in a container of the image alone;
+    // not where another compose file's app service runs that module from this image: its mounts decide there.
+    ...app.imageSettings && !app.unparsedCompose && !composeRunsImageModule(project, app) ? unkeptIn(
       project,
       { ...app, settings: app.imageSettings, compose: void 0 },
       composeFiles,
@@ -33926,6 +33943,12 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
     });
   }
   return out;
+}
+function composeRunsImageModule(project, app) {
+  const stage = app.dockerfile?.targetStage;
+  return project.apps.some(
+    (a) => a !== app && a.compose?.appService !== void 0 && !a.unparsedCompose && a.dockerfile?.file === app.dockerfile?.file && a.dockerfile?.targetStage?.index === stage?.index && a.settings?.file === app.imageSettings?.file
+  );
 }
 function variantOfComposeImage(project, app) {
   return app.variantOf !== void 0 && project.apps.some((a) => a.dockerfile?.file === app.variantOf && a.compose?.appService !== void 0);
@@ -34178,7 +34201,7 @@ platform) is a deploy of its own and is judged too.
           const inFiles = hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(" + ")}` : "";
           const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
           const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
-          const where2 = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}' does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
+          const where2 = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}'${inFiles} does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
           const dir = import_node_path24.posix.dirname(hit.path);
           const paths = hit.alternatives ?? [hit.path];
           const dirs = [...new Set(paths.map((p) => import_node_path24.posix.dirname(p)))];
@@ -34319,18 +34342,24 @@ function bindMessage(at2, name, data, bind2, mountAt) {
     return `${at2} mounts the host directory ${hostPath(bind2)} at ${shownTarget(bind2)}, a bind mount rather than a named volume: the database files it holds sit ${where2}. ${fix2}`;
   return `${at2} keeps its data directory ${data.dir} in a bind mount of the host directory ${hostPath(bind2)}, not in a named volume: the files sit ${where2}. ${fix2}`;
 }
-function message(name, image, data, mounts) {
+function hostOnlyMessage(at2, name, data, mount, mountAt, files) {
+  const where2 = data.guessed || data.below ? `at ${shownTarget(mount)}` : `at its data directory ${data.dir}`;
+  const declared = files.length === 1 ? `${files[0]} declares no top-level volumes:` : files.length === 2 ? `neither ${files[0]} nor ${files[1]} declares top-level volumes:` : `none of ${files.join(", ")} declares top-level volumes:`;
+  return `${at2} mounts '${mount.writtenSource}' ${where2}, a source that can only be a host path: ${declared}, and compose rejects a volume name none declares ("refers to undefined volume"). So the data sits in a bind mount, not a named volume: its files belong to the database's user, in a host directory that Docker does not manage and another host does not have. Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
+}
+function message(name, image, data, mounts, files = []) {
   const { layout } = data;
   const dir = data.below ?? data.dir;
   const at2 = `Service '${name}' (${image})`;
   const mountAt = data.mountAt ?? layout?.mountAt ?? dir;
   const fix2 = `Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
   const note = floatingNote(image, layout);
-  const { bind: bind2, anonymous, shadowed, elsewhere: elsewhere2, oldDataMount } = mounts;
+  const { bind: bind2, anonymous, shadowed, elsewhere: elsewhere2, oldDataMount, hostOnly } = mounts;
   if (data.relative && !bind2 && !anonymous)
     return relativeMessage(at2, name, { ...data, relative: data.relative }, elsewhere2);
   if (oldDataMount && layout) return oldDataMountMessage(at2, name, image, layout, oldDataMount);
   if (bind2) return bindMessage(at2, name, data, bind2, mountAt) + note;
+  if (hostOnly) return hostOnlyMessage(at2, name, data, hostOnly, mountAt, files) + note;
   if (shadowed && layout) {
     const own = layout.volume === dir ? "which" : `inside ${layout.volume}, which`;
     return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, ${own} the image declares as its own VOLUME: the data goes to an anonymous volume, and the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount the volume at ${mountAt} itself, e.g. '${name}-data:${mountAt}'.${note}`;
@@ -34386,7 +34415,10 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
         "",
         "A bind mount of a host directory (`./data/db:/var/lib/postgresql/data`) is reported too: the files then belong",
         "to the database's user inside a directory of the checkout, where a `git clean`, a re-clone or another host loses",
-        "them, and Docker no longer manages (lists, backs up, migrates) them. A `tmpfs` there is not reported: it says the",
+        "them, and Docker no longer manages (lists, backs up, migrates) them. So is a source from a variable the",
+        "repository does not set (`${PG_VOLUME}:/data/postgres`) where the compose files declare no top-level volume:",
+        "compose rejects a volume name none declares, so any value that works is a host path; with one declared, the",
+        "variable may name it, and the mount is not judged. A `tmpfs` there is not reported: it says the",
         "database is meant to be thrown away (test stacks). A database service built from a Dockerfile of its own",
         "(`build: postgres` with `FROM postgres:16`) is judged the same way, at its `build:` line.",
         "",
@@ -34422,18 +34454,22 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
           if (fromDataContainer) continue;
           const shadow = data.layout?.volume;
           const below = (v) => !!data.below && new RegExp(`^${dir}/\\d+(\\.\\d+)?(/|$)`).test(v.target);
-          const reaches = (v) => !!v.source && (coversPath(v.target, dir) || below(v)) && // A mount at a parent of the image's own VOLUME is shadowed there by an anonymous volume.
+          const reachesTarget = (v) => (coversPath(v.target, dir) || below(v)) && // A mount at a parent of the image's own VOLUME is shadowed there by an anonymous volume.
           !(shadow && coversPath(shadow, dir) && !coversPath(shadow, v.target));
+          const reaches = (v) => !!v.source && reachesTarget(v);
+          const fromVariable = (v) => !v.source && !!v.writtenSource && v.type !== "tmpfs";
+          const hostOnly = (v) => fromVariable(v) && (app.compose?.volumes.length ?? 0) === 0;
           const named = s.volumes.some((v) => v.type === "volume" && reaches(v));
           const throwaway = s.volumes.some((v) => v.type === "tmpfs" && coversPath(v.target, dir));
-          const unresolved = s.volumes.some((v) => !v.source && v.writtenSource && coversPath(v.target, dir));
+          const unresolved = s.volumes.some((v) => fromVariable(v) && !hostOnly(v) && coversPath(v.target, dir));
           const eitherLayout = data.layout?.unknownMajor && s.volumes.some(
-            (v) => (v.type === "volume" && v.source || v.type === "tmpfs" || !v.source && v.writtenSource) && coversPath(v.target, OLD_DATA_DIR)
+            (v) => (v.type === "volume" && v.source || v.type === "tmpfs" || fromVariable(v) && !hostOnly(v)) && coversPath(v.target, OLD_DATA_DIR)
           );
           const pgdataUnread = !s.environment.some((e) => e.name === "PGDATA") && s.envFiles.some((f) => f.absent || f.unknown) && s.volumes.some((v) => v.type === "volume" && v.source && v.target.startsWith(`${dir}/`));
           if (named || throwaway || unresolved || eitherLayout || pgdataUnread) continue;
           const mounts = {
             bind: s.volumes.find((v) => v.type === "bind" && reaches(v)),
+            hostOnly: s.volumes.find((v) => hostOnly(v) && reachesTarget(v)),
             anonymous: s.volumes.find((v) => v.type === "volume" && !v.source && coversPath(v.target, dir)),
             shadowed: s.volumes.find(
               (v) => v.type !== "tmpfs" && v.source && coversPath(v.target, dir) && !reaches(v)
@@ -34446,7 +34482,11 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
             oldDataMount: data.layout && data.layout.dataDir !== OLD_DATA_DIR ? s.volumes.find((v) => v.target.replace(/\/+$/, "") === OLD_DATA_DIR) : void 0
           };
           const image = s.image ? shownImage(s.image) : `built FROM ${s.builtFrom.repository}${s.builtFrom.tag ? `:${s.builtFrom.tag}` : ""}`;
-          out.push({ file: anchor.file, line: anchor.line, message: message(s.name, image, data, mounts) });
+          out.push({
+            file: anchor.file,
+            line: anchor.line,
+            message: message(s.name, image, data, mounts, app.compose?.files)
+          });
         }
         return out;
       }
@@ -37635,6 +37675,31 @@ var init_log_files = __esm({
 });
 
 // src/rules/TF1101-logs-to-file.ts
+function celeryLogFiles(project) {
+  const commands = [
+    ...appImageStartCommands(project).map(({ command }) => command),
+    ...project.apps.flatMap(
+      (app) => ownImageAppServices(app).flatMap(({ service, app: view }) => serviceCommand(view, service))
+    ),
+    ...(project.workerImages ?? []).flatMap((view) => startCommands(view))
+  ];
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const cmd of commands) {
+    const a = programArgv(cmd.argv);
+    if (a[0] !== "celery" || seen.has(`${cmd.file}:${cmd.line}`)) continue;
+    const option = ["--logfile", "-f"].find((o) => valueOf(a, o) !== void 0);
+    const value = option && valueOf(a, option);
+    if (!option || !value || value.startsWith("/dev/std") || value === "/proc/1/fd/1") continue;
+    seen.add(`${cmd.file}:${cmd.line}`);
+    out.push({
+      file: cmd.file,
+      line: cmd.line,
+      message: `celery ${option} ${value} writes the log of ${longRunningProcess(cmd.argv) ?? "celery"} to a file instead of stderr, where docker logs and the platform's log collection never see it. Drop ${option}: celery logs to stderr without it.`
+    });
+  }
+  return out;
+}
 function handlerMessage(h) {
   const config2 = h.dictConfigLine ? `The logging.config.dictConfig() call on line ${h.dictConfigLine}` : "LOGGING";
   if (!h.unreferenced)
@@ -37689,6 +37754,7 @@ var init_TF1101_logs_to_file = __esm({
   "src/rules/TF1101-logs-to-file.ts"() {
     "use strict";
     init_command();
+    init_each();
     init_rule();
     init_log_files();
     LOG_FILE_OPTIONS = {
@@ -37704,7 +37770,7 @@ var init_TF1101_logs_to_file = __esm({
       factor: "XI",
       severity: "warning",
       kind: "S",
-      title: "LOGGING uses a file handler (FileHandler, RotatingFileHandler, TimedRotatingFileHandler, WatchedFileHandler), gunicorn writes --access-logfile/--error-logfile/--log-file (or accesslog/errorlog in the config file its -c names) to a path other than -, uwsgi logs to a file (--logto/--daemonize, or logto=/daemonize= in the ini file its --ini names), or the command redirects output to a file",
+      title: "LOGGING uses a file handler (FileHandler, RotatingFileHandler, TimedRotatingFileHandler, WatchedFileHandler), gunicorn writes --access-logfile/--error-logfile/--log-file (or accesslog/errorlog in the config file its -c names) to a path other than -, uwsgi logs to a file (--logto/--daemonize, or logto=/daemonize= in the ini file its --ini names), celery writes --logfile/-f to a file, or the command redirects output to a file",
       help: `A twelve-factor app writes its logs, unbuffered, to stdout/stderr, and the platform collects them
 (\`docker logs\`, the log driver, the cloud's log service). Log files inside a container fill its writable layer,
 vanish with the container, and are invisible to those tools.
@@ -37768,6 +37834,7 @@ CMD ["gunicorn", "--access-logfile", "-", "--error-logfile", "-", "--bind", "0.0
             }
           }
         }
+        findings.push(...celeryLogFiles(project));
         return findings;
       }
     });
@@ -39563,21 +39630,20 @@ async function discover(root, options = {}, limits = {}, overlay) {
   const bases = /* @__PURE__ */ new Set();
   for (const f of composeFilesNamed(texts)) if (f in texts) bases.add(f);
   for (let pass = 0; pass < 4; pass++) {
-    const fresh = Object.keys(texts).filter((f) => looksLikeCompose(f, texts[f]) || bases.has(f)).flatMap((f) => extendsFileNames(f, texts[f])).filter((f) => !bases.has(f) && fileSet.has(f));
+    const composeFiles2 = new Set(composeFilesAmong(texts));
+    const fresh = Object.keys(texts).filter((f) => composeFiles2.has(f) || bases.has(f)).flatMap((f) => extendsFileNames(f, texts[f])).filter((f) => !bases.has(f) && fileSet.has(f));
     if (fresh.length === 0) break;
     for (const f of fresh) {
       bases.add(f);
       if (!(f in texts)) await read(f);
     }
   }
+  const composeFiles = new Set(composeFilesAmong(texts));
   for (const f of Object.keys(texts))
-    if (isComposeCandidate(f) && !looksLikeCompose(f, texts[f]) && !named.has(f) && !bases.has(f))
-      delete texts[f];
+    if (isComposeCandidate(f) && !composeFiles.has(f) && !named.has(f) && !bases.has(f)) delete texts[f];
   for (const [link2, target] of walked.aliases)
-    if (link2 in texts && target in texts && looksLikeCompose(target, texts[target]) && !named.has(link2))
-      delete texts[link2];
-  for (const f of Object.keys(texts).filter((f2) => looksLikeCompose(f2, texts[f2])))
-    await read(joinPath(dirName(f), ".env"));
+    if (link2 in texts && target in texts && composeFiles.has(target) && !named.has(link2)) delete texts[link2];
+  for (const f of composeFiles) if (f in texts) await read(joinPath(dirName(f), ".env"));
   for (const f of composeEnvFilesNamed(texts)) if (fileSet.has(f)) await read(f);
   for (let pass = 0; pass < 4; pass++) {
     const before = Object.keys(texts).length;
@@ -39614,6 +39680,7 @@ async function discover(root, options = {}, limits = {}, overlay) {
 }
 function secondPassFiles(texts, files, options) {
   const out = /* @__PURE__ */ new Set();
+  const composeFiles = new Set(composeFilesAmong(texts));
   const manageDirs = Object.keys(texts).filter((f) => baseName(f) === "manage.py").map(dirName);
   const modules = /* @__PURE__ */ new Set();
   if (options.settingsModule) modules.add(options.settingsModule);
@@ -39670,7 +39737,7 @@ function secondPassFiles(texts, files, options) {
           copiedAs.set(baseName(m[3]), [...copiedAs.get(baseName(m[3])) ?? [], baseName(m[2])]);
     }
     if (/\bsupervisord\b/.test(text2)) supervisorRun = true;
-    if (isDockerfile(file) || looksLikeCompose(file, text2)) {
+    if (isDockerfile(file) || composeFiles.has(file)) {
       for (const m of text2.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
         dockerfileNames.add(baseName(m[1]));
       for (const name of envFileNames(text2)) envFiles.add(name);
@@ -46314,7 +46381,7 @@ var ProjectBuilder = class {
     return {
       root: this.tree.root,
       apps,
-      composeFiles: Object.keys(this.texts).filter((f) => looksLikeCompose(f, this.texts[f])).sort(),
+      composeFiles: composeFilesAmong(this.texts).sort(),
       pythonManifests: this.files.filter((f) => PYTHON_MANIFEST.test(f)).sort(),
       ...otherDockerfiles.length > 0 ? { otherDockerfiles, otherContexts } : {},
       ...workerImages.length > 0 ? { workerImages } : {},
@@ -46456,9 +46523,10 @@ var ProjectBuilder = class {
     const suppressions = [];
     const problems = [];
     const configFile = this.tree.options.configFile ?? DEFAULT_CONFIG_FILE;
+    const composeFiles = new Set(composeFilesAmong(this.texts));
     for (const [file, text2] of Object.entries(this.texts)) {
       if (file === configFile || /(^|\/)\.env$/.test(file)) continue;
-      if (!(isCoreFile(file) || looksLikeCompose(file, text2) || isDockerignore(file) || isRequirementsFile(file) || isScriptFile(file, text2) || file.endsWith(".py"))) {
+      if (!(isCoreFile(file) || composeFiles.has(file) || isDockerignore(file) || isRequirementsFile(file) || isScriptFile(file, text2) || file.endsWith(".py"))) {
         if (!this.isNamedInput(file)) continue;
       }
       const syntax = isDockerfile(file) || file === this.tree.options.dockerfile ? "dockerfile" : isDockerignore(file) ? "line-start" : "trailing";

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-35RHA67N.js";
+} from "./chunk-RRVTH6XH.js";
 import {
   insertLines,
   normalizePackageName,

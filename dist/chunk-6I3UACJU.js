@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-RCARYQVU.js";
+} from "./chunk-AH7WO5C7.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-35RHA67N.js";
+} from "./chunk-RRVTH6XH.js";
 import {
   SEVERITIES,
   UnsafePathError,

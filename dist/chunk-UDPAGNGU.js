@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-U6XG6SNW.js";
+} from "./chunk-OWOBSKOD.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-35RHA67N.js";
+} from "./chunk-RRVTH6XH.js";
 import {
   UnsafePathError,
   readInside,

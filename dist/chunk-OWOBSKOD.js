@@ -5,6 +5,7 @@ import {
   SKIPPED_DIRS,
   baseName,
   composeEnvFilesNamed,
+  composeFilesAmong,
   composeFilesNamed,
   dirName,
   isCiConfig,
@@ -23,10 +24,9 @@ import {
   isSecretName,
   isSettingsCandidate,
   joinPath,
-  looksLikeCompose,
   moduleFiles,
   normalizeRelative
-} from "./chunk-35RHA67N.js";
+} from "./chunk-RRVTH6XH.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -302,21 +302,20 @@ async function discover(root, options = {}, limits = {}, overlay) {
   const bases = /* @__PURE__ */ new Set();
   for (const f of composeFilesNamed(texts)) if (f in texts) bases.add(f);
   for (let pass = 0; pass < 4; pass++) {
-    const fresh = Object.keys(texts).filter((f) => looksLikeCompose(f, texts[f]) || bases.has(f)).flatMap((f) => extendsFileNames(f, texts[f])).filter((f) => !bases.has(f) && fileSet.has(f));
+    const composeFiles2 = new Set(composeFilesAmong(texts));
+    const fresh = Object.keys(texts).filter((f) => composeFiles2.has(f) || bases.has(f)).flatMap((f) => extendsFileNames(f, texts[f])).filter((f) => !bases.has(f) && fileSet.has(f));
     if (fresh.length === 0) break;
     for (const f of fresh) {
       bases.add(f);
       if (!(f in texts)) await read(f);
     }
   }
+  const composeFiles = new Set(composeFilesAmong(texts));
   for (const f of Object.keys(texts))
-    if (isComposeCandidate(f) && !looksLikeCompose(f, texts[f]) && !named.has(f) && !bases.has(f))
-      delete texts[f];
+    if (isComposeCandidate(f) && !composeFiles.has(f) && !named.has(f) && !bases.has(f)) delete texts[f];
   for (const [link, target] of walked.aliases)
-    if (link in texts && target in texts && looksLikeCompose(target, texts[target]) && !named.has(link))
-      delete texts[link];
-  for (const f of Object.keys(texts).filter((f2) => looksLikeCompose(f2, texts[f2])))
-    await read(joinPath(dirName(f), ".env"));
+    if (link in texts && target in texts && composeFiles.has(target) && !named.has(link)) delete texts[link];
+  for (const f of composeFiles) if (f in texts) await read(joinPath(dirName(f), ".env"));
   for (const f of composeEnvFilesNamed(texts)) if (fileSet.has(f)) await read(f);
   for (let pass = 0; pass < 4; pass++) {
     const before = Object.keys(texts).length;
@@ -353,6 +352,7 @@ async function discover(root, options = {}, limits = {}, overlay) {
 }
 function secondPassFiles(texts, files, options) {
   const out = /* @__PURE__ */ new Set();
+  const composeFiles = new Set(composeFilesAmong(texts));
   const manageDirs = Object.keys(texts).filter((f) => baseName(f) === "manage.py").map(dirName);
   const modules = /* @__PURE__ */ new Set();
   if (options.settingsModule) modules.add(options.settingsModule);
@@ -409,7 +409,7 @@ function secondPassFiles(texts, files, options) {
           copiedAs.set(baseName(m[3]), [...copiedAs.get(baseName(m[3])) ?? [], baseName(m[2])]);
     }
     if (/\bsupervisord\b/.test(text)) supervisorRun = true;
-    if (isDockerfile(file) || looksLikeCompose(file, text)) {
+    if (isDockerfile(file) || composeFiles.has(file)) {
       for (const m of text.matchAll(/^\s*dockerfile\s*:\s*['"]?([^\s'"#]+)/gm))
         dockerfileNames.add(baseName(m[1]));
       for (const name of envFileNames(text)) envFiles.add(name);
