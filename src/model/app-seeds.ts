@@ -24,6 +24,7 @@ import { clonesAndRunsDjango, isOddCaseDefaultName, NON_APP_DIR, OTHER_ROLE } fr
 import { byDepth, ModelPart } from './input.js';
 import { contextIsOwnDirectory, contextOfTied, contextTold } from './own-context.js';
 import { isSidecarService } from './sidecar.js';
+import { claimWorkerImages } from './image-only-workers.js';
 import {
   lastFrom,
   looksLikePythonImage,
@@ -93,6 +94,7 @@ export class AppSeeds extends ModelPart {
     seeds.push(...this.composeImages(composeSets, managePys, claimed));
     const given = this.tree.options.dockerfile ? normalizeRelative(this.tree.options.dockerfile) : undefined;
     const built = this.imagesBuilt(composeSets);
+    claimWorkerImages(seeds, built, this.texts, claimed);
     const builtByName = new Set(built.map((b) => b.dockerfile));
     // Base images another Dockerfile starts FROM, which no container runs as the app.
     const bases = new Set(
@@ -482,7 +484,7 @@ export class AppSeeds extends ModelPart {
   }
 
   /** Image names the repository builds: tagged compose builds, `docker build -t` in scripts, Makefiles and READMEs. */
-  private imagesBuilt(composeSets: ComposeSet[]): BuiltImage[] {
+  imagesBuilt(composeSets: ComposeSet[]): BuiltImage[] {
     const scripts = Object.keys(this.texts)
       .filter((f) => isScriptFile(f, this.texts[f]) || isMakefile(f))
       .map((file) => ({ file, text: this.texts[file] }))

@@ -25,6 +25,8 @@ import { parseDockerignore, sentFiles } from '../parse/dockerignore.js';
 import { parseSuppressions } from '../parse/suppressions.js';
 import { matchesGlob } from '../util/glob.js';
 import { type AppSeed, AppSeeds } from './app-seeds.js';
+import type { BuiltImage } from './image-app.js';
+import { imageOnlyWorkers } from './image-only-workers.js';
 import { djangoDirectories } from './command/directories.js';
 import { type ComposeSet, ComposeProjects } from './compose-projects.js';
 import { ImageLayout } from './context.js';
@@ -36,7 +38,7 @@ import { linkRepositoryBases, repositoryBuilds } from './repo-base.js';
 import type { ModelInput } from './input.js';
 import { SettingsModules } from './settings-modules.js';
 import { servicesOfImage } from './compose/app-service.js';
-import type { ComposeModel, ComposeService } from './types/compose.js';
+import type { ComposeBuild, ComposeModel, ComposeService } from './types/compose.js';
 import type { DockerfileModel } from './types/dockerfile.js';
 import type {
   App,
@@ -135,7 +137,7 @@ class ProjectBuilder implements ModelInput {
     linkRepositoryBases(apps, builds);
     const otherDockerfiles = this.otherDockerfiles(apps, excluded);
     const otherContexts = this.otherContexts(otherDockerfiles, composeSets);
-    const workerImages = this.workerImages(apps, excluded);
+    const workerImages = this.workerImages(apps, excluded, this.seeds.imagesBuilt(composeSets));
     const sidecarImages = this.sidecarImages(otherDockerfiles, otherContexts, composeSets);
     return {
       root: this.tree.root,
@@ -166,10 +168,12 @@ class ProjectBuilder implements ModelInput {
   }
 
   /**
-   * The images compose builds for an app's worker (a service that starts celery, rq, huey, dramatiq) from a Dockerfile
-   * no app builds, with a context that holds the Django project: each as the app seen from that image, once.
+   * The images of an app's worker (a service that starts celery, rq, huey, dramatiq) from a Dockerfile no app builds:
+   * one compose builds from a context that holds the Django project, or one a service runs by the name the repository
+   * builds it under (`docker build -t` in a script) from the app's image or such a context. Each as the app seen from
+   * that image, once.
    */
-  private workerImages(apps: App[], excluded: (file: string) => boolean): App[] {
+  private workerImages(apps: App[], excluded: (file: string) => boolean, built: BuiltImage[]): App[] {
     const images = new Set(apps.flatMap((a) => (a.dockerfile ? [a.dockerfile.file] : [])));
     const seen = new Set<string>();
     const out: App[] = [];
@@ -177,28 +181,39 @@ class ProjectBuilder implements ModelInput {
       const compose = app.compose;
       const projectDir = app.managePy ? dirName(app.managePy) : undefined;
       if (!compose || projectDir === undefined) continue;
+      const envFiles = compose.services.flatMap((s) =>
+        s.envFiles.filter((f) => !f.unknown).map((f) => f.path),
+      );
+      const view = (service: ComposeService, file: string, contextDir: string, build?: ComposeBuild) => {
+        const key = `${file}\0${contextDir}\0${build?.target ?? ''}`;
+        if (excluded(file) || !(file in this.texts) || seen.has(key)) return undefined;
+        seen.add(key);
+        const r = modelDockerfile(file, this.texts[file], { target: build?.target, buildArgs: build?.args });
+        if (!r.model) return undefined;
+        const services = servicesOfImage(compose.services, service);
+        const context = this.context(contextDir, file, envFiles);
+        return this.imageView(app, r.model, context, {
+          ...compose,
+          appService: service,
+          appImageServices: services,
+        });
+      };
       for (const service of compose.services) {
         const build = service.build;
         const file = build && normalizeRelative(build.dockerfile);
         const contextDir = build && (normalizeRelative(build.context) ?? build.context);
         if (!build || !file || !contextDir || service.notApp !== 'worker' || images.has(file)) continue;
-        if (excluded(file) || !(file in this.texts) || !isUnder(projectDir, contextDir)) continue;
-        const key = `${file}\0${contextDir}\0${build.target ?? ''}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const r = modelDockerfile(file, this.texts[file], { target: build.target, buildArgs: build.args });
-        if (!r.model) continue;
-        const services = servicesOfImage(compose.services, service);
-        const envFiles = compose.services.flatMap((s) =>
-          s.envFiles.filter((f) => !f.unknown).map((f) => f.path),
-        );
-        out.push(
-          this.imageView(app, r.model, this.context(contextDir, file, envFiles), {
-            ...compose,
-            appService: service,
-            appImageServices: services,
-          }),
-        );
+        if (!isUnder(projectDir, contextDir)) continue;
+        const v = view(service, file, contextDir, build);
+        if (v) out.push(v);
+      }
+      const host = { compose, managePy: app.managePy, dockerfile: app.dockerfile?.file };
+      for (const worker of imageOnlyWorkers(host, built, this.texts, images)) {
+        const v = view(worker.service, worker.dockerfile, worker.contextDir);
+        if (!v) continue;
+        // Built FROM the app's image: what its target stage leaves unset (USER, CMD) is the app image's.
+        if (worker.fromApp) v.baseImage = { image: worker.fromApp, app };
+        out.push(v);
       }
     }
     return out;

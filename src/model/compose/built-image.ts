@@ -2,7 +2,7 @@
 import { posix } from 'node:path';
 import { isUnder, joinPath, normalizeRelative, relativeTo } from '../../discover/classify.js';
 import { ImageLayout } from '../context.js';
-import { modelDockerfile } from '../dockerfile.js';
+import { type DockerfileOptions, modelDockerfile } from '../dockerfile.js';
 import { dockerfileCode, isDataOnlyDockerfile, PYTHON_WORDS } from '../image-app.js';
 import type { ComposeService } from '../types/compose.js';
 import type { Stage } from '../types/dockerfile.js';
@@ -18,6 +18,8 @@ export interface BuiltImage {
   base?: string;
   /** That base image's tag (`17-alpine`), when written. */
   baseTag?: string;
+  /** The base image as its FROM names it, after ARG resolution (`acme/site:1.4`). */
+  baseImage?: string;
 }
 
 /** Bases that never run Python code of their own: web servers, proxies, Node, databases. */
@@ -31,9 +33,19 @@ export function builtImage(service: ComposeService, texts: Record<string, string
   const dockerfile = build ? normalizeRelative(build.dockerfile) : undefined;
   const contextDir = build ? normalizeRelative(build.context) : undefined;
   if (!build || !dockerfile || !contextDir) return undefined;
+  return imageBuiltFrom(dockerfile, contextDir, texts, { target: build.target, buildArgs: build.args });
+}
+
+/** The image built from `dockerfile` (read from the tree's texts) with the context `contextDir`, else undefined. */
+export function imageBuiltFrom(
+  dockerfile: string,
+  contextDir: string,
+  texts: Record<string, string>,
+  options: DockerfileOptions = {},
+): BuiltImage | undefined {
   const text = texts[dockerfile];
   if (text === undefined) return undefined;
-  const { model } = modelDockerfile(dockerfile, text, { target: build.target, buildArgs: build.args });
+  const { model } = modelDockerfile(dockerfile, text, options);
   const stage = model?.targetStage;
   if (!model || !stage) return undefined;
   const sent = Object.keys(texts)
@@ -54,6 +66,7 @@ export function builtImage(service: ComposeService, texts: Record<string, string
     layout,
     base: root.from.repository,
     ...(root.from.tag ? { baseTag: root.from.tag } : {}),
+    ...(root.from.image ? { baseImage: root.from.image } : {}),
   };
 }
 
