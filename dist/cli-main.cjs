@@ -24547,9 +24547,12 @@ function builtImage(service, texts) {
   const dockerfile = build2 ? normalizeRelative(build2.dockerfile) : void 0;
   const contextDir = build2 ? normalizeRelative(build2.context) : void 0;
   if (!build2 || !dockerfile || !contextDir) return void 0;
+  return imageBuiltFrom(dockerfile, contextDir, texts, { target: build2.target, buildArgs: build2.args });
+}
+function imageBuiltFrom(dockerfile, contextDir, texts, options = {}) {
   const text2 = texts[dockerfile];
   if (text2 === void 0) return void 0;
-  const { model } = modelDockerfile(dockerfile, text2, { target: build2.target, buildArgs: build2.args });
+  const { model } = modelDockerfile(dockerfile, text2, options);
   const stage = model?.targetStage;
   if (!model || !stage) return void 0;
   const sent = Object.keys(texts).filter((f) => isUnder(f, contextDir)).map((f) => relativeTo(f, contextDir));
@@ -24567,7 +24570,8 @@ function builtImage(service, texts) {
     stage,
     layout,
     base: root.from.repository,
-    ...root.from.tag ? { baseTag: root.from.tag } : {}
+    ...root.from.tag ? { baseTag: root.from.tag } : {},
+    ...root.from.image ? { baseImage: root.from.image } : {}
   };
 }
 function isNonPythonImage(image) {
@@ -43964,6 +43968,45 @@ function isSidecarService(model, service, texts, managePys) {
   );
 }
 
+// src/model/image-only-workers.ts
+init_classify();
+init_built_image();
+init_start_scripts();
+init_image_app();
+function imageOnlyWorkers(app, built, texts, appDockerfiles) {
+  const compose = app.compose;
+  const projectDir = app.managePy ? dirName(app.managePy) : void 0;
+  if (!compose?.appService || projectDir === void 0) return [];
+  const ofApp = new Set(compose.appImageServices ?? [compose.appService]);
+  const appImages = new Set(built.filter((b) => b.dockerfile === app.dockerfile).map((b) => b.repository));
+  const out = [];
+  for (const service of compose.services) {
+    if (service.build || !service.image || ofApp.has(service) || service.role !== "other" || service.notApp)
+      continue;
+    const match = builtImageOf(service, built);
+    if (!match || appDockerfiles.has(match.dockerfile) || !(match.dockerfile in texts)) continue;
+    const image = imageBuiltFrom(match.dockerfile, match.contextDir, texts);
+    if (!image) continue;
+    const fromApp = image.base !== void 0 && appImages.has(image.base) ? image.baseImage : void 0;
+    if (!fromApp && !isUnder(projectDir, match.contextDir)) continue;
+    if (startKind(service, texts, projectDir, image) !== "worker") continue;
+    out.push({
+      service,
+      dockerfile: match.dockerfile,
+      contextDir: match.contextDir,
+      ...fromApp ? { fromApp } : {}
+    });
+  }
+  return out;
+}
+function claimWorkerImages(seeds, built, texts, claimed) {
+  const appDockerfiles = new Set(seeds.flatMap((s) => s.dockerfile ? [s.dockerfile] : []));
+  for (const seed of seeds) {
+    const host = { compose: seed.compose?.model, managePy: seed.managePy, dockerfile: seed.dockerfile };
+    for (const worker of imageOnlyWorkers(host, built, texts, appDockerfiles)) claimed.add(worker.dockerfile);
+  }
+}
+
 // src/model/dockerfile-kind.ts
 init_image_app();
 init_classify();
@@ -44124,6 +44167,7 @@ var AppSeeds = class extends ModelPart {
     seeds.push(...this.composeImages(composeSets, managePys, claimed));
     const given = this.tree.options.dockerfile ? normalizeRelative(this.tree.options.dockerfile) : void 0;
     const built = this.imagesBuilt(composeSets);
+    claimWorkerImages(seeds, built, this.texts, claimed);
     const builtByName = new Set(built.map((b) => b.dockerfile));
     const bases = new Set(
       this.files.filter((f) => isDockerfile(f) && baseImageFor(f, built, this.texts, this.files))
@@ -46376,7 +46420,7 @@ var ProjectBuilder = class {
     linkRepositoryBases(apps, builds);
     const otherDockerfiles = this.otherDockerfiles(apps, excluded);
     const otherContexts = this.otherContexts(otherDockerfiles, composeSets);
-    const workerImages = this.workerImages(apps, excluded);
+    const workerImages = this.workerImages(apps, excluded, this.seeds.imagesBuilt(composeSets));
     const sidecarImages = this.sidecarImages(otherDockerfiles, otherContexts, composeSets);
     return {
       root: this.tree.root,
@@ -46405,10 +46449,12 @@ var ProjectBuilder = class {
     return out;
   }
   /**
-   * The images compose builds for an app's worker (a service that starts celery, rq, huey, dramatiq) from a Dockerfile
-   * no app builds, with a context that holds the Django project: each as the app seen from that image, once.
+   * The images of an app's worker (a service that starts celery, rq, huey, dramatiq) from a Dockerfile no app builds:
+   * one compose builds from a context that holds the Django project, or one a service runs by the name the repository
+   * builds it under (`docker build -t` in a script) from the app's image or such a context. Each as the app seen from
+   * that image, once.
    */
-  workerImages(apps, excluded) {
+  workerImages(apps, excluded, built) {
     const images = new Set(apps.flatMap((a) => a.dockerfile ? [a.dockerfile.file] : []));
     const seen = /* @__PURE__ */ new Set();
     const out = [];
@@ -46416,28 +46462,38 @@ var ProjectBuilder = class {
       const compose = app.compose;
       const projectDir = app.managePy ? dirName(app.managePy) : void 0;
       if (!compose || projectDir === void 0) continue;
+      const envFiles = compose.services.flatMap(
+        (s) => s.envFiles.filter((f) => !f.unknown).map((f) => f.path)
+      );
+      const view = (service, file, contextDir, build2) => {
+        const key = `${file}\0${contextDir}\0${build2?.target ?? ""}`;
+        if (excluded(file) || !(file in this.texts) || seen.has(key)) return void 0;
+        seen.add(key);
+        const r = modelDockerfile(file, this.texts[file], { target: build2?.target, buildArgs: build2?.args });
+        if (!r.model) return void 0;
+        const services = servicesOfImage(compose.services, service);
+        const context = this.context(contextDir, file, envFiles);
+        return this.imageView(app, r.model, context, {
+          ...compose,
+          appService: service,
+          appImageServices: services
+        });
+      };
       for (const service of compose.services) {
         const build2 = service.build;
         const file = build2 && normalizeRelative(build2.dockerfile);
         const contextDir = build2 && (normalizeRelative(build2.context) ?? build2.context);
         if (!build2 || !file || !contextDir || service.notApp !== "worker" || images.has(file)) continue;
-        if (excluded(file) || !(file in this.texts) || !isUnder(projectDir, contextDir)) continue;
-        const key = `${file}\0${contextDir}\0${build2.target ?? ""}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const r = modelDockerfile(file, this.texts[file], { target: build2.target, buildArgs: build2.args });
-        if (!r.model) continue;
-        const services = servicesOfImage(compose.services, service);
-        const envFiles = compose.services.flatMap(
-          (s) => s.envFiles.filter((f) => !f.unknown).map((f) => f.path)
-        );
-        out.push(
-          this.imageView(app, r.model, this.context(contextDir, file, envFiles), {
-            ...compose,
-            appService: service,
-            appImageServices: services
-          })
-        );
+        if (!isUnder(projectDir, contextDir)) continue;
+        const v = view(service, file, contextDir, build2);
+        if (v) out.push(v);
+      }
+      const host = { compose, managePy: app.managePy, dockerfile: app.dockerfile?.file };
+      for (const worker of imageOnlyWorkers(host, built, this.texts, images)) {
+        const v = view(worker.service, worker.dockerfile, worker.contextDir);
+        if (!v) continue;
+        if (worker.fromApp) v.baseImage = { image: worker.fromApp, app };
+        out.push(v);
       }
     }
     return out;

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-AH7WO5C7.js";
+} from "./chunk-URDYQUYJ.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-RRVTH6XH.js";
+} from "./chunk-UE7MTMDO.js";
 import {
   SEVERITIES,
   UnsafePathError,

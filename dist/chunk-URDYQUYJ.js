@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-RRVTH6XH.js";
+} from "./chunk-UE7MTMDO.js";
 import {
   insertLines,
   normalizePackageName,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-OWOBSKOD.js";
+} from "./chunk-7UYT7YRL.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-RRVTH6XH.js";
+} from "./chunk-UE7MTMDO.js";
 import {
   UnsafePathError,
   readInside,

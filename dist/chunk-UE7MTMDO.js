@@ -23497,9 +23497,12 @@ function builtImage(service, texts) {
   const dockerfile = build2 ? normalizeRelative(build2.dockerfile) : void 0;
   const contextDir = build2 ? normalizeRelative(build2.context) : void 0;
   if (!build2 || !dockerfile || !contextDir) return void 0;
+  return imageBuiltFrom(dockerfile, contextDir, texts, { target: build2.target, buildArgs: build2.args });
+}
+function imageBuiltFrom(dockerfile, contextDir, texts, options = {}) {
   const text2 = texts[dockerfile];
   if (text2 === void 0) return void 0;
-  const { model } = modelDockerfile(dockerfile, text2, { target: build2.target, buildArgs: build2.args });
+  const { model } = modelDockerfile(dockerfile, text2, options);
   const stage = model?.targetStage;
   if (!model || !stage) return void 0;
   const sent = Object.keys(texts).filter((f) => isUnder(f, contextDir)).map((f) => relativeTo(f, contextDir));
@@ -23517,7 +23520,8 @@ function builtImage(service, texts) {
     stage,
     layout,
     base: root.from.repository,
-    ...root.from.tag ? { baseTag: root.from.tag } : {}
+    ...root.from.tag ? { baseTag: root.from.tag } : {},
+    ...root.from.image ? { baseImage: root.from.image } : {}
   };
 }
 function isNonPythonImage(image) {
@@ -37079,6 +37083,7 @@ export {
   builtImageOf,
   namedDockerfileOf,
   imageOnlyApp,
+  imageBuiltFrom,
   readsArguments,
   mayRun,
   supervisordRun,
@@ -37088,6 +37093,7 @@ export {
   effectiveCommand,
   containerVariables,
   directoryAfter,
+  startKind,
   servicesOfImage,
   buildsDockerfile,
   djangoDirectories,

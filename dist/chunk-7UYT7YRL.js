@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-RRVTH6XH.js";
+} from "./chunk-UE7MTMDO.js";
 import {
   UnsafePathError,
   formatBytes,
