@@ -348,6 +348,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'uwsgi drops to uid=/gid= from its ini: a USER would make that drop fail, so the choice is by hand',
     },
   ],
+  '__tests__/fixtures/corpus/uwsgi-socket-in-filesystem-root': [
+    {
+      rule: 'TF1301',
+      why: 'the server binds its socket in /, which the user cannot be given: the socket must move first',
+    },
+  ],
   '__tests__/fixtures/corpus/uwsgi-trap-fifo-stop-single-wait': [
     {
       rule: 'TF0901',

@@ -180,7 +180,10 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
     settingsLogFiles(found.app).flatMap((h) => (h.dir ? [h.dir] : [])),
   );
   // Where the app writes at run time (STATIC_ROOT for collectstatic, a socket, the SQLite file, beat's schedule).
-  const writeDirs = runtimeWrites(runner, dockerfile, stage).known.map((w) => w.dir);
+  const writes = runtimeWrites(runner, dockerfile, stage);
+  // A file the app writes in / must move first: the user cannot be given the root directory.
+  if (writes.inRoot) return undefined;
+  const writeDirs = writes.known.map((w) => w.dir);
   const ownDirs = [...new Set([...(socketDir ? [socketDir] : []), ...logDirs, ...writeDirs])];
   if (existing && ownDirs.length > 0)
     lines = [
@@ -305,8 +308,8 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
  */
 function otherWrites(app: App, df: DockerfileModel, stage: Stage, socketDir?: string): RuntimeWrites {
   const logDirs = settingsLogFiles(app).flatMap((h) => (h.dir ? [h.dir] : []));
-  const { known, unknown } = runtimeWrites(app, df, stage);
-  return { known: known.filter((w) => w.dir !== socketDir && !logDirs.includes(w.dir)), unknown };
+  const { known, ...rest } = runtimeWrites(app, df, stage);
+  return { known: known.filter((w) => w.dir !== socketDir && !logDirs.includes(w.dir)), ...rest };
 }
 
 /**
