@@ -1,4 +1,5 @@
 import {
+  backgroundedProcess,
   basename,
   containerVariables,
   daemonFacts,
@@ -210,10 +211,14 @@ services:
           if (cmd.background) {
             // `gunicorn … & celery … worker &`: the processes one line sends to the background, in one finding
             // (what `su app -c "gunicorn … &"` runs is in the chain once, as read by the parser)
+            // A management command not known to end (`manage.py rundramatiq &`) runs on unless the script waits for it.
+            const waited = chain.slice(i + 1).some((c) => c.file === cmd.file && c.argv[0] === 'wait');
+            const running = (argv: string[]) =>
+              longRunningProcess(argv) ?? (waited ? undefined : backgroundedProcess(argv));
             const whats = chain
               .filter((c) => c.background && c.file === cmd.file && c.line === cmd.line)
               .filter((c, k, all) => all.findIndex((o) => o.argv.join(' ') === c.argv.join(' ')) === k)
-              .flatMap((c) => longRunningProcess(c.argv) ?? []);
+              .flatMap((c) => running(c.argv) ?? []);
             if (whats.length === 0) return;
             // A script whose trap passes SIGTERM on to the one server it waits for is its signal forwarder, not a second process.
             const script = app.entrypointScripts.find((s) => s.file === cmd.file);
@@ -231,7 +236,7 @@ services:
               const started = chain
                 .filter((c) => c.background && c.file === cmd.file && c.line === cmd.line)
                 .flatMap((c) => {
-                  const what = longRunningProcess(c.argv);
+                  const what = running(c.argv);
                   return what ? [{ what, command: c }] : [];
                 })
                 .filter((p, k, all) => all.findIndex((o) => o.what === p.what) === k);
