@@ -800,6 +800,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'nginx runs in the same container and its master needs root to bind port 80; the script drops with su',
     },
   ],
+  '__tests__/fixtures/corpus/runit-my-init-nginx-uwsgi-services': [
+    {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container under my_init and its master needs root to bind port 80',
+    },
+  ],
   '__tests__/fixtures/corpus/s6-overlay-longrun-migrates-oneshot-loads-fixtures': [
     {
       rule: 'TF1301',

@@ -25,6 +25,7 @@ import type { CopyInstr, RunInstr } from '../model/types/dockerfile.js';
 import { uwsgiIniArg } from '../model/server-config.js';
 import { supervisordRun } from '../model/supervisor-config.js';
 import { s6Init } from '../model/s6-services.js';
+import { runitRun } from '../model/runit-services.js';
 import type { RawFinding } from '../core/index.js';
 import type { App, Project, SupervisorProgram } from '../model/types/project.js';
 import { appImageStartCommands, appsAndWorkerImages, ownImageAppServices } from './lib/each.js';
@@ -54,6 +55,15 @@ function supervisedPrograms(app: App, programs: SupervisorProgram[]): string {
     return `${p.name} (${what}${p.numprocs ? `, ${p.numprocs} processes` : ''})`;
   });
   return `the programs of ${files}: ${names.join(', ')}`;
+}
+
+/** `notes (uwsgi, config/uwsgi.sh)`: each runit service by its name, what its run script starts, and the script. */
+function runitNames(app: App, services: SupervisorProgram[]): string[] {
+  return services.map((p) => {
+    const script = app.entrypointScripts.find((s) => s.program === p.name);
+    const what = script?.script.commands.map((c) => longRunningProcess(c.argv)).find((w) => w !== undefined);
+    return `${p.name} (${what ? `${what}, ` : ''}${p.file})`;
+  });
 }
 
 /** s6-overlay's /init running several longrun services: at its ENTRYPOINT, or the FROM of the base image that sets it. */
@@ -194,6 +204,17 @@ services:
           if (attached) {
             seen.add(key);
             findings.push({ file: cmd.file, line: cmd.line, message: attached });
+            return;
+          }
+          const runit = runitRun(programArgv(cmd.argv));
+          const services = (app.supervisorPrograms ?? []).filter((p) => p.runit);
+          if (runit && !cmd.background && services.length > 1) {
+            seen.add(key);
+            findings.push({
+              file: cmd.file,
+              line: cmd.line,
+              message: `This starts ${runit.init} as the container's main process, ${runit.init === 'runsvdir' ? "runit's process supervisor, which runs" : "which starts runit's process supervisor runsvdir, which runs"} the services ${listOf(runitNames(app, services))} side by side in one container: the runtime sees only ${runit.init}, so a service that keeps failing leaves the container running without it, and none can be scaled or stopped on its own. Run each service as its own container (its own compose service) instead.`,
+            });
             return;
           }
           if (isProcessManager(cmd.argv)) {

@@ -262,11 +262,14 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
     // The start script needs root before `su` (chown, then su): a USER would break it; a clean drop is the fix.
     return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}${serverOwnDrop(df, stage, su)}.`;
   }
-  const before = stage.cmd
-    ? ' before CMD'
-    : stage.entrypoint
-      ? ' before ENTRYPOINT'
-      : ' at the end of the stage';
+  // USER goes after the last RUN (it needs root): before CMD only where CMD comes after it.
+  const lastRun = stage.instructions.filter((i) => i.keyword === 'RUN').at(-1)?.endLine ?? 0;
+  const before =
+    stage.cmd && stage.cmd.line > lastRun
+      ? ' before CMD'
+      : stage.entrypoint && stage.entrypoint.line > lastRun
+        ? ' before ENTRYPOINT'
+        : ' at the end of the stage';
   // `gunicorn --user=root` under a USER: gunicorn hands its worker files to root, which only root may do.
   const toRoot = privilegeDrop(app, 'root');
   const why = toRoot?.tool.startsWith('gunicorn')
