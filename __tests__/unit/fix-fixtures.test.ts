@@ -348,6 +348,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'uwsgi drops to uid=/gid= from its ini: a USER would make that drop fail, so the choice is by hand',
     },
   ],
+  '__tests__/fixtures/corpus/uwsgi-socket-in-filesystem-root': [
+    {
+      rule: 'TF1301',
+      why: 'the server binds its socket in /, which the user cannot be given: the socket must move first',
+    },
+  ],
   '__tests__/fixtures/corpus/uwsgi-trap-fifo-stop-single-wait': [
     {
       rule: 'TF0901',
@@ -792,6 +798,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
     {
       rule: 'TF1301',
       why: 'nginx runs in the same container and its master needs root to bind port 80; the script drops with su',
+    },
+  ],
+  '__tests__/fixtures/corpus/runit-my-init-nginx-uwsgi-services': [
+    {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container under my_init and its master needs root to bind port 80',
     },
   ],
   '__tests__/fixtures/corpus/s6-overlay-longrun-migrates-oneshot-loads-fixtures': [

@@ -114,6 +114,8 @@ export async function discover(
       baseName(f) === 'asgi.py' ||
       // s6-overlay's services: what /init runs (`type`, a oneshot's `up`, a longrun's `run`).
       /(^|\/)s6-rc\.d\/[^/]+\/(type|up|run)$/.test(f) ||
+      // runit's services: the run script of each directory under service/ that runsvdir supervises.
+      /(^|\/)service\/[^/]+\/run$/.test(f) ||
       // A root filesystem copied whole (`COPY root/ /`) holds nginx's configuration where nginx reads it.
       /(^|\/)etc\/nginx\/(.+\/)?[^/]+\.conf$/.test(f) ||
       // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty

@@ -18,6 +18,7 @@ import type { DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
 import { nginxListens } from './proxy-config.js';
 import { gunicornConfigArg, gunicornConfigLogs, uwsgiIniArg, uwsgiIniLogs } from './server-config.js';
 import { s6Services } from './s6-services.js';
+import { runitRun, runitServices } from './runit-services.js';
 import { argvCommands, composeCommands, instrCommands, startArgvs } from './start-argvs.js';
 import {
   matchesInclude,
@@ -354,6 +355,11 @@ export class ImageFiles extends ModelPart {
     const runs = startArgvs(app, target)
       .map((argv) => supervisordRun(programArgv(argv)))
       .filter((r) => r !== undefined);
+    // runsvdir (or phusion's my_init) runs the `run` script of every service directory the image holds.
+    const runit = startArgvs(app, target)
+      .map((argv) => runitRun(programArgv(argv)))
+      .find((r) => r !== undefined);
+    if (runs.length === 0 && runit) return runitServices(app, layout, this.texts, runit.serviceDir);
     if (runs.length === 0) return s6Services(app, layout, this.texts);
     const named = runs.map((r) => r.config).filter((c) => c !== undefined && !c.includes('$'));
     let files: string[];

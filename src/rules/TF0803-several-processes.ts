@@ -1,4 +1,5 @@
 import {
+  backgroundedProcess,
   basename,
   containerVariables,
   daemonFacts,
@@ -24,6 +25,7 @@ import type { CopyInstr, RunInstr } from '../model/types/dockerfile.js';
 import { uwsgiIniArg } from '../model/server-config.js';
 import { supervisordRun } from '../model/supervisor-config.js';
 import { s6Init } from '../model/s6-services.js';
+import { runitRun } from '../model/runit-services.js';
 import type { RawFinding } from '../core/index.js';
 import type { App, Project, SupervisorProgram } from '../model/types/project.js';
 import { appImageStartCommands, appsAndWorkerImages, ownImageAppServices } from './lib/each.js';
@@ -53,6 +55,15 @@ function supervisedPrograms(app: App, programs: SupervisorProgram[]): string {
     return `${p.name} (${what}${p.numprocs ? `, ${p.numprocs} processes` : ''})`;
   });
   return `the programs of ${files}: ${names.join(', ')}`;
+}
+
+/** `notes (uwsgi, config/uwsgi.sh)`: each runit service by its name, what its run script starts, and the script. */
+function runitNames(app: App, services: SupervisorProgram[]): string[] {
+  return services.map((p) => {
+    const script = app.entrypointScripts.find((s) => s.program === p.name);
+    const what = script?.script.commands.map((c) => longRunningProcess(c.argv)).find((w) => w !== undefined);
+    return `${p.name} (${what ? `${what}, ` : ''}${p.file})`;
+  });
 }
 
 /** s6-overlay's /init running several longrun services: at its ENTRYPOINT, or the FROM of the base image that sets it. */
@@ -195,6 +206,17 @@ services:
             findings.push({ file: cmd.file, line: cmd.line, message: attached });
             return;
           }
+          const runit = runitRun(programArgv(cmd.argv));
+          const services = (app.supervisorPrograms ?? []).filter((p) => p.runit);
+          if (runit && !cmd.background && services.length > 1) {
+            seen.add(key);
+            findings.push({
+              file: cmd.file,
+              line: cmd.line,
+              message: `This starts ${runit.init} as the container's main process, ${runit.init === 'runsvdir' ? "runit's process supervisor, which runs" : "which starts runit's process supervisor runsvdir, which runs"} the services ${listOf(runitNames(app, services))} side by side in one container: the runtime sees only ${runit.init}, so a service that keeps failing leaves the container running without it, and none can be scaled or stopped on its own. Run each service as its own container (its own compose service) instead.`,
+            });
+            return;
+          }
           if (isProcessManager(cmd.argv)) {
             seen.add(key);
             const programs = app.supervisorPrograms ?? [];
@@ -210,10 +232,14 @@ services:
           if (cmd.background) {
             // `gunicorn … & celery … worker &`: the processes one line sends to the background, in one finding
             // (what `su app -c "gunicorn … &"` runs is in the chain once, as read by the parser)
+            // A management command not known to end (`manage.py rundramatiq &`) runs on unless the script waits for it.
+            const waited = chain.slice(i + 1).some((c) => c.file === cmd.file && c.argv[0] === 'wait');
+            const running = (argv: string[]) =>
+              longRunningProcess(argv) ?? (waited ? undefined : backgroundedProcess(argv));
             const whats = chain
               .filter((c) => c.background && c.file === cmd.file && c.line === cmd.line)
               .filter((c, k, all) => all.findIndex((o) => o.argv.join(' ') === c.argv.join(' ')) === k)
-              .flatMap((c) => longRunningProcess(c.argv) ?? []);
+              .flatMap((c) => running(c.argv) ?? []);
             if (whats.length === 0) return;
             // A script whose trap passes SIGTERM on to the one server it waits for is its signal forwarder, not a second process.
             const script = app.entrypointScripts.find((s) => s.file === cmd.file);
@@ -231,7 +257,7 @@ services:
               const started = chain
                 .filter((c) => c.background && c.file === cmd.file && c.line === cmd.line)
                 .flatMap((c) => {
-                  const what = longRunningProcess(c.argv);
+                  const what = running(c.argv);
                   return what ? [{ what, command: c }] : [];
                 })
                 .filter((p, k, all) => all.findIndex((o) => o.what === p.what) === k);

@@ -180,7 +180,10 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
     settingsLogFiles(found.app).flatMap((h) => (h.dir ? [h.dir] : [])),
   );
   // Where the app writes at run time (STATIC_ROOT for collectstatic, a socket, the SQLite file, beat's schedule).
-  const writeDirs = runtimeWrites(runner, dockerfile, stage).known.map((w) => w.dir);
+  const writes = runtimeWrites(runner, dockerfile, stage);
+  // A file the app writes in / must move first: the user cannot be given the root directory.
+  if (writes.inRoot) return undefined;
+  const writeDirs = writes.known.map((w) => w.dir);
   const ownDirs = [...new Set([...(socketDir ? [socketDir] : []), ...logDirs, ...writeDirs])];
   if (existing && ownDirs.length > 0)
     lines = [
@@ -259,11 +262,14 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
     // The start script needs root before `su` (chown, then su): a USER would break it; a clean drop is the fix.
     return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}${serverOwnDrop(df, stage, su)}.`;
   }
-  const before = stage.cmd
-    ? ' before CMD'
-    : stage.entrypoint
-      ? ' before ENTRYPOINT'
-      : ' at the end of the stage';
+  // USER goes after the last RUN (it needs root): before CMD only where CMD comes after it.
+  const lastRun = stage.instructions.filter((i) => i.keyword === 'RUN').at(-1)?.endLine ?? 0;
+  const before =
+    stage.cmd && stage.cmd.line > lastRun
+      ? ' before CMD'
+      : stage.entrypoint && stage.entrypoint.line > lastRun
+        ? ' before ENTRYPOINT'
+        : ' at the end of the stage';
   // `gunicorn --user=root` under a USER: gunicorn hands its worker files to root, which only root may do.
   const toRoot = privilegeDrop(app, 'root');
   const why = toRoot?.tool.startsWith('gunicorn')
@@ -305,8 +311,8 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
  */
 function otherWrites(app: App, df: DockerfileModel, stage: Stage, socketDir?: string): RuntimeWrites {
   const logDirs = settingsLogFiles(app).flatMap((h) => (h.dir ? [h.dir] : []));
-  const { known, unknown } = runtimeWrites(app, df, stage);
-  return { known: known.filter((w) => w.dir !== socketDir && !logDirs.includes(w.dir)), unknown };
+  const { known, ...rest } = runtimeWrites(app, df, stage);
+  return { known: known.filter((w) => w.dir !== socketDir && !logDirs.includes(w.dir)), ...rest };
 }
 
 /**

@@ -40,11 +40,18 @@ export function serverDirectory(app: App): string | undefined {
   return undefined;
 }
 
-/** Each command of a start chain with the directory it runs in. */
-function withDirectories(app: App, chain: StartCommand[]): { command: StartCommand; dir: string }[] {
+/**
+ * Each command of a start chain with the directory it runs in: the WORKDIR (or the service's `working_dir`) as the
+ * chain's `cd`s move it, a supervisord program's `directory=`.
+ */
+export function withDirectories(
+  app: App,
+  chain: StartCommand[],
+  service = app.compose?.appService,
+): { command: StartCommand; dir: string }[] {
   const workdir = app.dockerfile?.targetStage?.workdir || '/';
   // Compose's `working_dir:` is where the service's process starts, whatever the image's WORKDIR.
-  const workingDir = app.compose?.appService?.workingDir;
+  const workingDir = service?.workingDir;
   let dir = workingDir ? posix.resolve(workdir, workingDir) : workdir;
   // `cd ${PROJECT_NAME}`: a variable the container's environment sets, unless a start script assigns it itself.
   const assigned = new Set(

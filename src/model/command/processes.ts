@@ -14,6 +14,10 @@ const LONG_RUNNING_COMMANDS = new Set([
   'rqscheduler',
   'process_tasks',
   'celery',
+  'rundramatiq',
+  'run_huey',
+  'djangohuey',
+  'db_worker',
 ]);
 const LONG_RUNNING_PROGRAMS = new Set([
   'nginx',
@@ -69,6 +73,25 @@ function packageScriptServer(argv: string[]): string | undefined {
   if (!script || !PACKAGE_SERVER_SCRIPTS.has(script) || (direct && runner === 'npm' && script !== 'start'))
     return undefined;
   return argv.slice(0, direct ? 2 : 3).join(' ');
+}
+
+// Django's own management commands (and the common third-party one-offs): each does its work and exits.
+const DJANGO_ONE_OFFS = new Set([
+  ...'changepassword check clearsessions collectstatic compilemessages compress createcachetable createsuperuser dbshell diffsettings dumpdata findstatic flush inspectdb loaddata makemessages makemigrations migrate optimizemigration remove_stale_contenttypes sendtestemail shell showmigrations sqlflush sqlmigrate sqlsequencereset squashmigrations startapp startproject test wait_for_db'.split(
+    ' ',
+  ),
+]);
+
+/**
+ * What a command a start script sends to the background (`&`) runs beside the main process: a known long-running
+ * process, else a management command that is not one of Django's one-offs (`manage.py rundramatiq`, the project's
+ * own consumer), which the script starts and never waits for; undefined for a known one-off or another program.
+ */
+export function backgroundedProcess(argv: string[]): string | undefined {
+  const known = longRunningProcess(argv);
+  if (known) return known;
+  const dj = djangoCommand(argv);
+  return dj && !DJANGO_ONE_OFFS.has(dj.name) && /^\w+$/.test(dj.name) ? `manage.py ${dj.name}` : undefined;
 }
 
 /**

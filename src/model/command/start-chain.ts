@@ -15,6 +15,7 @@ import {
 } from './branches.js';
 import { makeInvocation } from './make.js';
 import { supervisordRun } from '../supervisor-config.js';
+import { runitRun } from '../runit-services.js';
 import { basename, djangoCommand, launchedCommand, programArgv, SHELLS } from './servers.js';
 import { inlineScript, inlineScriptCommands } from './inline-script.js';
 import {
@@ -219,7 +220,7 @@ function withSupervisorPrograms(
   const at = s6
     ? -1
     : programs.length > 0
-      ? commands.findIndex((c) => supervisordRun(programArgv(c.argv)))
+      ? commands.findIndex((c) => supervisordRun(programArgv(c.argv)) ?? runitRun(programArgv(c.argv)))
       : -1;
   if (at < 0 && !s6) return commands;
   // supervisord runs a program's words itself, with no shell between (shlex, then exec), on the branch it runs on.

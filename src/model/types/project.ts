@@ -155,6 +155,8 @@ export interface SupervisorProgram {
   redirectStderr?: boolean;
   /** Set for a service of s6-overlay's /init instead (its s6-rc.d directory): a oneshot runs once at every start, before the longruns. */
   s6?: 'oneshot' | 'longrun';
+  /** Set for a service of runit's runsvdir instead (its directory under /etc/service): its `run` script. */
+  runit?: true;
 }
 
 /** Where the app shows it drives the Docker engine on purpose (`xterm/task.py:4 imports the Docker SDK`). */

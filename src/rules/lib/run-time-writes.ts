@@ -10,6 +10,7 @@ import {
   programArgv,
   serviceCommand,
   unixSocketsOnly,
+  withDirectories,
 } from '../../model/command.js';
 import type { StartCommand } from '../../model/command/start-chain.js';
 import type { DockerfileModel, Stage } from '../../model/types/dockerfile.js';
@@ -34,6 +35,8 @@ export interface RuntimeWrites {
   known: RuntimeWrite[];
   /** Writes whose directory cannot be told (STATIC_ROOT from the environment): named in general terms. */
   unknown: string[];
+  /** Writes in the filesystem's root directory, which is no directory to give the user: the file must move. */
+  inRoot?: RuntimeWrite[];
 }
 
 /**
@@ -48,7 +51,7 @@ export function runtimeWrites(
 ): RuntimeWrites {
   const found: RuntimeWrite[] = [];
   const unknown: string[] = [];
-  for (const { c, cwd } of startsWithDirectory(app, stage).filter(({ c }) => dropped(c))) {
+  for (const { c, cwd } of startsWithDirectory(app).filter(({ c }) => dropped(c))) {
     const at = `${c.file}:${c.line}`;
     const argv = programArgv(c.argv);
     if (djangoCommand(c.argv)?.name === 'collectstatic') {
@@ -80,26 +83,31 @@ export function runtimeWrites(
     ),
   );
   const known: RuntimeWrite[] = [];
+  const inRoot = found.filter((w) => w.dir === '/');
   for (const w of found) {
-    if (!owned.has(w.dir)) continue;
+    if (!owned.has(w.dir) || w.dir === '/') continue;
     const same = known.find((k) => k.dir === w.dir);
     if (!same) known.push({ ...w, ...mountOver(app, w.dir) });
     else if (!same.what.includes(w.what)) same.what = `${same.what}, ${w.what}`;
   }
-  return { known, unknown };
+  return { known, unknown, ...(inRoot.length > 0 ? { inRoot } : {}) };
 }
 
 /**
  * The app's start commands, each with the directory it runs in: the image's (a supervisord program's `directory=`,
  * the app service's `working_dir`, the WORKDIR), and those of the other compose services of the image (a worker).
  */
-function startsWithDirectory(app: App, stage: Stage): { c: StartCommand; cwd: string }[] {
+function startsWithDirectory(app: App): { c: StartCommand; cwd: string }[] {
   const service = app.compose?.appService;
-  const all = appStarts(app).map((c) => ({ c, cwd: c.directory ?? service?.workingDir ?? stage.workdir }));
+  // A start script's `cd DIR` moves the commands after it (`cd /app/web`, then `uwsgi --ini uwsgi.ini`).
+  const all = withDirectories(app, appStarts(app)).map(({ command, dir }) => ({ c: command, cwd: dir }));
   for (const s of app.compose?.appImageServices ?? [])
     if (s !== service)
       all.push(
-        ...serviceCommand(app, s).map((c) => ({ c, cwd: c.directory ?? s.workingDir ?? stage.workdir })),
+        ...withDirectories(app, serviceCommand(app, s), s).map(({ command, dir }) => ({
+          c: command,
+          cwd: dir,
+        })),
       );
   const seen = new Set<string>();
   return all.filter(({ c }) => {
@@ -216,6 +224,10 @@ export function runtimeWritesAdvice(
       `The app writes at run time in ${dirs.length === 1 ? 'a directory' : 'directories'} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}chown ${user} ${dirs.join(' ')}.${mountNotes(writes.known, user)}`,
     );
   }
+  if (writes.inRoot)
+    parts.push(
+      `The app writes at run time in the filesystem's root directory /: ${listOf(writes.inRoot.map((w) => w.what))}; as ${user} it could not, and / is no directory to give ${user}: move ${writes.inRoot.length === 1 ? 'it' : 'them'} to a directory of its own that ${user} owns (e.g. /run/app, created and given to ${user} ${when}).`,
+    );
   if (writes.unknown.length > 0)
     parts.push(
       `${listOf(writes.unknown)} where the image cannot tell: give ${user} the directories the app writes at run time (static and media files, logs, sockets, the SQLite file, celery beat's schedule) ${when}.`,
