@@ -11,20 +11,33 @@ const PARSERS = new Set([
 ]);
 const UNQUOTERS = new Set(['urllib.parse.unquote', 'urllib.parse.unquote_plus', 'urllib.unquote']);
 
-/** `urlparse(x)` → its fields as attributes; `unquote(x)` → x decoded; a value computed from a variable is derived. */
+/**
+ * `urlparse(x)` → its fields as attributes; `unquote(x)` → x decoded; a value computed from a variable is derived. The
+ * parts of a URL written in code are written where the URL is (a password in a fallback URL is reported there).
+ */
 export const callUrllib: LibraryCall = (_recorder, _ctx, name, args, line) => {
   const [a0] = args.pos;
   if (!a0) return undefined;
   if (PARSERS.has(name))
-    return derive(lift(a0, (x) => (x.t === 'str' ? parseUrl(x.v, line) : opaque(x, line))));
+    return derive(lift(a0, (x) => (x.t === 'str' ? writtenAt(parseUrl(x.v, x.line), x) : opaque(x, line))));
   if (UNQUOTERS.has(name))
     return derive(
       lift(a0, (x) =>
-        x.t === 'str' ? { t: 'str', v: unquote(x.v, name.endsWith('_plus')), line } : opaque(x, line),
+        x.t === 'str'
+          ? writtenAt({ t: 'str', v: unquote(x.v, name.endsWith('_plus')), line: x.line }, x)
+          : opaque(x, line),
       ),
     );
   return undefined;
 };
+
+/** The value, and the parts of a parsed URL, marked as written in the module the source string was. */
+function writtenAt(v: PyValue, source: PyValue): PyValue {
+  if (source.file === undefined) return v;
+  if (v.t === 'dict') for (const e of v.entries) e.value.file = source.file;
+  v.file = source.file;
+  return v;
+}
 
 function opaque(x: PyValue, line: number): PyValue {
   if (x.t === 'none') return { t: 'unknown', text: 'urllib(None)', crash: true, line };
