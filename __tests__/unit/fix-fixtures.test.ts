@@ -119,6 +119,20 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'DATABASE_URL is read already: the switch fix rewrites a DATABASES dict, not the ENGINE assignments written over a URL',
     },
   ],
+  '__tests__/fixtures/corpus/pydantic-settings-cached-getter-literal-defaults': [
+    {
+      rule: 'TF0301',
+      why: 'the key is the default of a pydantic-settings field in another module: the fixer rewrites assignments of the settings module only',
+    },
+    {
+      rule: 'TF0304',
+      why: 'a PASSWORD read from the environment with a literal fallback (the notice): dropping the fallback is left to the author',
+    },
+    {
+      rule: 'TF0305',
+      why: "DATABASES['default'] is what a helper of the module builds from DATABASE_URL, not a dict the switch fix can rewrite",
+    },
+  ],
   '__tests__/fixtures/corpus/database-url-engine-written-over': [
     {
       rule: 'TF0305',

@@ -53,3 +53,33 @@ test('a pydantic-settings object: each field is read from its prefixed variable,
   const selection = m.databases?.selection;
   assert.deepEqual(selection && selection.kind === 'env' && selection.variable, 'APP_POSTGRES');
 });
+
+test('a settings object returned by a memoised getter is the object; another decorator leaves the name unknown', () => {
+  const text = (decorator: string) => `import functools
+from functools import lru_cache
+
+from pydantic_settings import BaseSettings
+
+
+class Settings(BaseSettings):
+    secret_key: str = "literal"
+
+
+${decorator}
+def load():
+    return Settings()
+
+
+SECRET_KEY = load().secret_key
+`;
+  const secretOf = (decorator: string) =>
+    liveAssignments(
+      modelSettings('app/settings.py', 'app.settings', text(decorator), resolve, { files: () => [] }).model!,
+      'SECRET_KEY',
+    )[0].value;
+  for (const memoised of ['@lru_cache(maxsize=1)', '@functools.cache']) {
+    const v = secretOf(memoised);
+    assert.ok(v.kind === 'env' && v.variable === 'SECRET_KEY' && v.fallback?.kind === 'literal', memoised);
+  }
+  assert.equal(secretOf('@some_registry.register').kind, 'unknown');
+});

@@ -194,7 +194,8 @@ export function isRequirementsFile(path: string): boolean {
 
 export function isSettingsCandidate(path: string): boolean {
   const name = baseName(path);
-  if (!name.endsWith('.py')) return false;
+  // `settings.old.py` is no module: `import_module('app.settings.old')` looks for settings/old.py.
+  if (!name.endsWith('.py') || !isModuleFileName(name)) return false;
   // `settings_prod.py`, `base_settings.py`, `settings/production.py`
   return /^(settings.*|[\w-]+_settings)\.py$/.test(name) || /(^|\/)settings\/[^/]+\.py$/.test(path);
 }
@@ -230,6 +231,11 @@ export function isCoreFile(path: string): boolean {
  */
 export function isModuleName(module: string): boolean {
   return /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/.test(module);
+}
+
+/** A file import_module can load as one module: `settings.py`, `settings-prod.py`; not `settings.old.py`. */
+export function isModuleFileName(name: string): boolean {
+  return /^[A-Za-z_][\w-]*\.py$/.test(name);
 }
 
 /** Dotted module → candidate files relative to a base directory, in Python's order: a package before a module. */

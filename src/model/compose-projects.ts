@@ -116,6 +116,8 @@ export class ComposeProjects extends ModelPart {
       );
       this.addErrors(r.errors);
       if (r.model && fromCommand) r.model.envFilesFromCommand = fromCommand;
+      const absent = (fromCommand?.files ?? [joinPath(set.dir, '.env')]).filter((f) => !(f in this.texts));
+      if (r.model && absent.length > 0) r.model.absentInterpolationFiles = absent;
       set.model = r.model;
       const unparsed = set.files.filter((f) => !r.model?.files.includes(f));
       if (unparsed.length > 0) set.unparsed = unparsed;

@@ -116,9 +116,11 @@ For local development, put the variable in an untracked \`.env\` file or the com
               ? msg`SECRET_KEY is read from the file named by ${variable} (a secret file) but falls back to a literal value when ${variable} is unset${usedAt}, so a deploy that forgets the secret runs with the key from the repository; drop the fallback so a missing secret file stops the app at start.`
               : v.kind === 'env' && isNoneText(unset)
                 ? msg`SECRET_KEY is read from ${variable} but becomes the text 'None' when it is unset${usedAt}, so a deploy that forgets the variable runs with a key anyone can guess instead of failing; require the variable: ${required}.`
-                : scheme
-                  ? msg`SECRET_KEY is read from ${variable} (line ${a.line}) but the environ.Env scheme gives it a literal default here, used when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop SECRET_KEY from the scheme so env("${variable}") fails when it is unset.`
-                  : msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? ' (the value an if/else gives the fallback in one of its branches)' : ''}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${required}.`),
+                : v.kind === 'env' && v.via === 'pydantic-settings' && !branchLiteral
+                  ? msg`SECRET_KEY is read from ${variable} by a pydantic-settings field whose default is a literal value${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the field's default so the settings object refuses to start without the variable.`
+                  : scheme
+                    ? msg`SECRET_KEY is read from ${variable} (line ${a.line}) but the environ.Env scheme gives it a literal default here, used when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop SECRET_KEY from the scheme so env("${variable}") fails when it is unset.`
+                    : msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? ' (the value an if/else gives the fallback in one of its branches)' : ''}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${required}.`),
           });
         }
       }

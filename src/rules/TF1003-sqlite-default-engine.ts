@@ -149,8 +149,9 @@ function commandEnvNote(app: App, variables: string[]): string {
 }
 
 /**
- * What the compose app service really gives the engine when it passes the variable from an interpolation nothing sets
- * (`DB_ENGINE: ${DB_ENGINE}`, no .env entry): an empty ENGINE, which Django makes its dummy backend, not SQLite.
+ * What the compose app service really gives the engine when it passes the variable from an interpolation nothing in
+ * the repository sets (`DB_ENGINE: ${DB_ENGINE}`, no .env entry): an empty ENGINE, which Django makes its dummy
+ * backend, not SQLite; unless the shell, or a .env the repository does not hold, sets it.
  */
 function emptyEngineNote(app: App, databases: DatabasesModel): string {
   const selection = databases.selection;
@@ -169,10 +170,20 @@ function emptyEngineNote(app: App, databases: DatabasesModel): string {
   );
   if (!readsEngine) return '';
   const fromCommand = app.compose!.envFilesFromCommand;
+  const passes = ` The compose service '${app.compose!.appService!.name}' passes ${selection.variable}: ${entry.raw} (${entry.file}:${entry.line})`;
+  const empty = `the container gets it empty, and an empty ENGINE is Django's dummy backend, so every query fails with ImproperlyConfigured instead of using SQLite.`;
+  // A file compose interpolates from that the repository does not hold (a git-ignored .env) may set it.
+  const absent = app.compose!.absentInterpolationFiles ?? [];
+  if (absent.length > 0) {
+    const files = fromCommand
+      ? `${absent.join(', ')} (the --env-file ${fromCommand.source} runs compose with)`
+      : `${absent.join(', ')} beside the compose file`;
+    return `${passes}, which nothing in the repository sets: the shell running compose, or ${files}, which the repository does not hold, may set it; where neither does, ${empty}`;
+  }
   const unset = fromCommand
     ? `nor ${fromCommand.files.join(', ')}, which ${fromCommand.source} runs compose with (--env-file), gives it`
     : 'no .env beside the compose file gives it';
-  return ` The compose service '${app.compose!.appService!.name}' passes ${selection.variable}: ${entry.raw} (${entry.file}:${entry.line}), which nothing here sets (${unset}): unless the shell running compose exports it, the container gets it empty, and an empty ENGINE is Django's dummy backend, so every query fails with ImproperlyConfigured instead of using SQLite.`;
+  return `${passes}, which nothing here sets (${unset}): unless the shell running compose exports it, ${empty}`;
 }
 
 /**

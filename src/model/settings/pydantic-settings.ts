@@ -60,7 +60,7 @@ export function pydanticSettingsInstance(
       const fallback = valueNode ? ev.evaluate(valueNode, at) : undefined;
       const read: VariableRead = {
         variable: `${prefix}${name}`.toUpperCase(),
-        via: 'other',
+        via: 'pydantic-settings',
         line: fieldLine,
         required: fallback === undefined,
         hasDefault: fallback !== undefined && fallback.t !== 'none',

@@ -74,6 +74,8 @@ export function execStatement(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalC
       return;
     case 'FunctionDefinition':
       return execDef(ev, node, ctx);
+    case 'DecoratedStatement':
+      return execDecorated(ev, node, ctx);
     case 'ClassDefinition':
       return defineClass(ev, node, ctx);
     default:
@@ -103,6 +105,33 @@ function execDef(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void
       ? { t: 'func', params: parameters(ev, params, ctx), body, line: ev.line(node) }
       : ev.unknown(node);
   ctx.scope.set(ev.text(name), { v, origins: [] });
+}
+
+/** Decorators that return the function itself, its calls' results remembered: calling it gives what its body returns. */
+const MEMOISERS = new Set(['functools.cache', 'functools.lru_cache']);
+
+/**
+ * `@lru_cache def get_settings(): return Settings()`: a memoised function is the function. Any other decorator may
+ * return anything, so the name it binds is unknown.
+ */
+function execDecorated(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void {
+  const kids = childrenOf(node);
+  const definition = kids.at(-1);
+  if (!definition) return;
+  execStatement(ev, definition, ctx);
+  const name = childrenOf(definition).find((c) => c.name === 'VariableName');
+  const decorators = kids.filter((c) => c.name === 'Decorator');
+  if (name && !decorators.every((d) => MEMOISERS.has(decoratorName(ev, d, ctx))))
+    ctx.scope.set(ev.text(name), { v: ev.unknown(definition), origins: [] });
+}
+
+/** The dotted name a decorator calls or is (`@lru_cache(maxsize=1)` after `from functools import lru_cache`). */
+function decoratorName(ev: ModuleEvaluation, decorator: SyntaxNode, ctx: EvalContext): string {
+  const parts = childrenOf(decorator)
+    .filter((c) => c.name === 'VariableName')
+    .map((c) => ev.text(c));
+  const head = parts[0] === undefined ? undefined : ctx.scope.get(parts[0])?.v;
+  return [head?.t === 'ref' ? head.name : parts[0], ...parts.slice(1)].join('.');
 }
 
 /** A body that may or may not run (loop, except handler): its bindings merge with the ones before it. */

@@ -1,6 +1,6 @@
 /** Emulation of urllib.parse as settings use it to read a database URL by hand: urlparse, urlsplit, unquote. */
 import type { LibraryCall } from './context.js';
-import { derive, lift, type DictEntry, type PyValue } from './value.js';
+import { derive, lift, type DictEntry, type PyOf, type PyValue } from './value.js';
 
 const PARSERS = new Set([
   'urllib.parse.urlparse',
@@ -11,20 +11,39 @@ const PARSERS = new Set([
 ]);
 const UNQUOTERS = new Set(['urllib.parse.unquote', 'urllib.parse.unquote_plus', 'urllib.unquote']);
 
-/** `urlparse(x)` → its fields as attributes; `unquote(x)` → x decoded; a value computed from a variable is derived. */
+/**
+ * `urlparse(x)` → its fields as attributes; `unquote(x)` → x decoded; a value computed from a variable is derived. The
+ * parts of a URL written in another module (a settings class's default) are written where the URL is, and reported
+ * there; those of a URL written in the settings module are used at the call.
+ */
 export const callUrllib: LibraryCall = (_recorder, _ctx, name, args, line) => {
   const [a0] = args.pos;
   if (!a0) return undefined;
   if (PARSERS.has(name))
-    return derive(lift(a0, (x) => (x.t === 'str' ? parseUrl(x.v, line) : opaque(x, line))));
+    return derive(lift(a0, (x) => (x.t === 'str' ? writtenAt(parseUrl, x, line) : opaque(x, line))));
   if (UNQUOTERS.has(name))
     return derive(
       lift(a0, (x) =>
-        x.t === 'str' ? { t: 'str', v: unquote(x.v, name.endsWith('_plus')), line } : opaque(x, line),
+        x.t === 'str'
+          ? writtenAt((v, at) => ({ t: 'str', v: unquote(v, name.endsWith('_plus')), line: at }), x, line)
+          : opaque(x, line),
       ),
     );
   return undefined;
 };
+
+/** What `make` computes from a string, placed at the call, or, for a string of another module, where it is written. */
+function writtenAt(
+  make: (text: string, line: number) => PyValue,
+  source: PyOf<'str'>,
+  line: number,
+): PyValue {
+  if (source.file === undefined) return make(source.v, line);
+  const v = make(source.v, source.line);
+  if (v.t === 'dict') for (const e of v.entries) e.value.file = source.file;
+  v.file = source.file;
+  return v;
+}
 
 function opaque(x: PyValue, line: number): PyValue {
   if (x.t === 'none') return { t: 'unknown', text: 'urllib(None)', crash: true, line };

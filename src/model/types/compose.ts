@@ -125,6 +125,11 @@ export interface ComposeModel {
    * .env.prod up`): interpolation reads them instead of the `.env` beside the compose file.
    */
   envFilesFromCommand?: { files: string[]; source: string };
+  /**
+   * The env files compose reads for interpolation (the `.env` beside the compose files, or those `--env-file`s) that
+   * the repository does not hold: each deploy writes its own, which may set what nothing here sets.
+   */
+  absentInterpolationFiles?: string[];
 }
 
 /** A compose `env_file` entry; `path` relative to the project, meaningless when `unknown`. */

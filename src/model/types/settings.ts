@@ -5,7 +5,14 @@ export type ValueSource = (
       kind: 'env';
       variable: string;
       /** environ['X'] (required), environ.get / getenv / env('X') with or without a default. */
-      via: 'environ[]' | 'environ.get' | 'getenv' | 'django-environ' | 'dj-database-url' | 'other';
+      via:
+        | 'environ[]'
+        | 'environ.get'
+        | 'getenv'
+        | 'django-environ'
+        | 'dj-database-url'
+        | 'pydantic-settings'
+        | 'other';
       /** The fallback when the variable is unset; undefined when there is none (required or None). */
       fallback?: ValueSource;
       /** True when reading fails without the variable (environ['X'], env('X') without default). */
