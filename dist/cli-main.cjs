@@ -8562,7 +8562,7 @@ function isRequirementsFile(path4) {
 }
 function isSettingsCandidate(path4) {
   const name = baseName(path4);
-  if (!name.endsWith(".py")) return false;
+  if (!name.endsWith(".py") || !isModuleFileName(name)) return false;
   return /^(settings.*|[\w-]+_settings)\.py$/.test(name) || /(^|\/)settings\/[^/]+\.py$/.test(path4);
 }
 function isScript(path4) {
@@ -8583,6 +8583,9 @@ function isCoreFile(path4) {
 }
 function isModuleName(module2) {
   return /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/.test(module2);
+}
+function isModuleFileName(name) {
+  return /^[A-Za-z_][\w-]*\.py$/.test(name);
 }
 function moduleFiles(base, module2) {
   if (!isModuleName(module2)) return [];
@@ -14456,6 +14459,13 @@ var init_operators = __esm({
 });
 
 // src/model/settings/urllib.ts
+function writtenAt(make, source, line) {
+  if (source.file === void 0) return make(source.v, line);
+  const v = make(source.v, source.line);
+  if (v.t === "dict") for (const e of v.entries) e.value.file = source.file;
+  v.file = source.file;
+  return v;
+}
 function opaque(x, line) {
   if (x.t === "none") return { t: "unknown", text: "urllib(None)", crash: true, line };
   return { t: "unknown", text: "urllib(\u2026)", line };
@@ -14527,12 +14537,12 @@ var init_urllib = __esm({
       const [a0] = args.pos;
       if (!a0) return void 0;
       if (PARSERS.has(name))
-        return derive(lift(a0, (x) => x.t === "str" ? parseUrl(x.v, line) : opaque(x, line)));
+        return derive(lift(a0, (x) => x.t === "str" ? writtenAt(parseUrl, x, line) : opaque(x, line)));
       if (UNQUOTERS.has(name))
         return derive(
           lift(
             a0,
-            (x) => x.t === "str" ? { t: "str", v: unquote(x.v, name.endsWith("_plus")), line } : opaque(x, line)
+            (x) => x.t === "str" ? writtenAt((v, at2) => ({ t: "str", v: unquote(v, name.endsWith("_plus")), line: at2 }), x, line) : opaque(x, line)
           )
         );
       return void 0;
@@ -14979,7 +14989,7 @@ function pydanticSettingsInstance(c, ctx, line) {
       const fallback = valueNode ? ev.evaluate(valueNode, at2) : void 0;
       const read = {
         variable: `${prefix}${name}`.toUpperCase(),
-        via: "other",
+        via: "pydantic-settings",
         line: fieldLine,
         required: fallback === void 0,
         hasDefault: fallback !== void 0 && fallback.t !== "none",
@@ -15703,6 +15713,8 @@ function execStatement(ev, node, ctx) {
       return;
     case "FunctionDefinition":
       return execDef(ev, node, ctx);
+    case "DecoratedStatement":
+      return execDecorated(ev, node, ctx);
     case "ClassDefinition":
       return defineClass(ev, node, ctx);
     default:
@@ -15726,6 +15738,21 @@ function execDef(ev, node, ctx) {
   if (!name) return;
   const v = params && body && !ctx.inFunction ? { t: "func", params: parameters(ev, params, ctx), body, line: ev.line(node) } : ev.unknown(node);
   ctx.scope.set(ev.text(name), { v, origins: [] });
+}
+function execDecorated(ev, node, ctx) {
+  const kids = childrenOf(node);
+  const definition = kids.at(-1);
+  if (!definition) return;
+  execStatement(ev, definition, ctx);
+  const name = childrenOf(definition).find((c) => c.name === "VariableName");
+  const decorators = kids.filter((c) => c.name === "Decorator");
+  if (name && !decorators.every((d) => MEMOISERS.has(decoratorName(ev, d, ctx))))
+    ctx.scope.set(ev.text(name), { v: ev.unknown(definition), origins: [] });
+}
+function decoratorName(ev, decorator, ctx) {
+  const parts = childrenOf(decorator).filter((c) => c.name === "VariableName").map((c) => ev.text(c));
+  const head = parts[0] === void 0 ? void 0 : ctx.scope.get(parts[0])?.v;
+  return [head?.t === "ref" ? head.name : parts[0], ...parts.slice(1)].join(".");
 }
 function execMaybe(ev, body, ctx) {
   const child = {
@@ -16085,6 +16112,7 @@ function update(ev, chain2, value, ctx, line, valueIsWhole = false) {
   const current = ctx.scope.get(chain2.root)?.v ?? ev.lookup(chain2.root, line, ctx);
   bind(ev, chain2.root, valueIsWhole ? value : setIn(current, chain2.keys, value, line), ctx, line, false);
 }
+var MEMOISERS;
 var init_statements = __esm({
   "src/model/settings/statements.ts"() {
     "use strict";
@@ -16104,6 +16132,7 @@ var init_statements = __esm({
     init_binding();
     init_try_fallback();
     init_value();
+    MEMOISERS = /* @__PURE__ */ new Set(["functools.cache", "functools.lru_cache"]);
   }
 });
 
@@ -25006,6 +25035,12 @@ function packageScriptServer(argv) {
     return void 0;
   return argv.slice(0, direct ? 2 : 3).join(" ");
 }
+function backgroundedProcess(argv) {
+  const known2 = longRunningProcess(argv);
+  if (known2) return known2;
+  const dj = djangoCommand(argv);
+  return dj && !DJANGO_ONE_OFFS.has(dj.name) && /^\w+$/.test(dj.name) ? `manage.py ${dj.name}` : void 0;
+}
 function embedsBeat(argv) {
   if (longRunningProcess(argv) !== "celery worker") return false;
   const a = programArgv(argv);
@@ -25133,7 +25168,7 @@ function backingServiceOf(argv, line) {
   }
   return void 0;
 }
-var LONG_RUNNING_COMMANDS, LONG_RUNNING_PROGRAMS, PACKAGE_SERVER_SCRIPTS, SETUP_COMMANDS, SHELL_STEPS, REVERSE_PROXIES, APACHE_ONE_SHOT, ONE_SHOT, BACKING_SERVICES, CLIENT_PROGRAMS;
+var LONG_RUNNING_COMMANDS, LONG_RUNNING_PROGRAMS, PACKAGE_SERVER_SCRIPTS, DJANGO_ONE_OFFS, SETUP_COMMANDS, SHELL_STEPS, REVERSE_PROXIES, APACHE_ONE_SHOT, ONE_SHOT, BACKING_SERVICES, CLIENT_PROGRAMS;
 var init_processes = __esm({
   "src/model/command/processes.ts"() {
     "use strict";
@@ -25147,7 +25182,11 @@ var init_processes = __esm({
       "rqworker",
       "rqscheduler",
       "process_tasks",
-      "celery"
+      "celery",
+      "rundramatiq",
+      "run_huey",
+      "djangohuey",
+      "db_worker"
     ]);
     LONG_RUNNING_PROGRAMS = /* @__PURE__ */ new Set([
       "nginx",
@@ -25159,6 +25198,11 @@ var init_processes = __esm({
       "rq"
     ]);
     PACKAGE_SERVER_SCRIPTS = /* @__PURE__ */ new Set(["start", "dev", "serve", "watch"]);
+    DJANGO_ONE_OFFS = /* @__PURE__ */ new Set([
+      ..."changepassword check clearsessions collectstatic compilemessages compress createcachetable createsuperuser dbshell diffsettings dumpdata findstatic flush inspectdb loaddata makemessages makemigrations migrate optimizemigration remove_stale_contenttypes sendtestemail shell showmigrations sqlflush sqlmigrate sqlsequencereset squashmigrations startapp startproject test wait_for_db".split(
+        " "
+      )
+    ]);
     SETUP_COMMANDS = /* @__PURE__ */ new Set([
       "migrate",
       "collectstatic",
@@ -25340,6 +25384,39 @@ var init_supervisor_config = __esm({
   }
 });
 
+// src/model/runit-services.ts
+function runitRun(argv) {
+  const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
+  const program = import_node_path9.posix.basename(words2[0] ?? "");
+  if (program === "my_init") return { serviceDir: "/etc/service", init: "my_init" };
+  if (program !== "runsvdir") return void 0;
+  const dir = words2.slice(1).find((w2) => !w2.startsWith("-"));
+  return dir && dir.startsWith("/") && !dir.includes("$") ? { serviceDir: dir, init: "runsvdir" } : void 0;
+}
+function runitServices(app, layout, texts, serviceDir) {
+  const stage = app.dockerfile?.targetStage;
+  const context = app.context;
+  if (!stage || !context) return [];
+  const out = [];
+  for (const f of context.sentFiles) {
+    for (const landing of layout.landings(stage, f)) {
+      const m = new RegExp(`^${serviceDir.replace(/\/+$/, "")}/([^/]+)/run$`).exec(landing.path);
+      const file = joinPath(context.dir, f);
+      if (!m || !(file in texts) || out.some((p) => p.name === m[1])) continue;
+      out.push({ file, line: 1, name: m[1], command: landing.path, argv: [landing.path], runit: true });
+    }
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+var import_node_path9;
+var init_runit_services = __esm({
+  "src/model/runit-services.ts"() {
+    "use strict";
+    import_node_path9 = require("node:path");
+    init_classify();
+  }
+});
+
 // src/model/command/script-arguments.ts
 function argumentsHeldBy(script) {
   return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
@@ -25474,7 +25551,7 @@ function withPositional(commands, words2) {
 function withSupervisorPrograms(commands, app, follow) {
   const programs = app.supervisorPrograms ?? [];
   const s6 = programs.length > 0 && programs.every((p) => p.s6);
-  const at2 = s6 ? -1 : programs.length > 0 ? commands.findIndex((c) => supervisordRun(programArgv(c.argv))) : -1;
+  const at2 = s6 ? -1 : programs.length > 0 ? commands.findIndex((c) => supervisordRun(programArgv(c.argv)) ?? runitRun(programArgv(c.argv))) : -1;
   if (at2 < 0 && !s6) return commands;
   const guards = at2 >= 0 ? commands[at2].guards : void 0;
   const run = programs.map((p) => ({
@@ -25599,7 +25676,7 @@ function scriptRun(argv, scripts, workdir) {
     const word = argv[i];
     if (!word) continue;
     const script = scripts.find(
-      (s) => word.includes("/") ? import_node_path9.posix.normalize(word.startsWith("/") ? word : import_node_path9.posix.join(workdir, word)) === import_node_path9.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
+      (s) => word.includes("/") ? import_node_path10.posix.normalize(word.startsWith("/") ? word : import_node_path10.posix.join(workdir, word)) === import_node_path10.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
     );
     if (script) return { script, argsFrom: i + 1 };
   }
@@ -25681,7 +25758,7 @@ function launched(command, depth = 0) {
 function directoryAfter(argv, dir, variable) {
   if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].startsWith("~")) return dir;
   const target = argv[1].includes("$") ? expandKnown(argv[1], variable) : argv[1];
-  return target === void 0 || target === "" ? dir : import_node_path9.posix.resolve(dir, target);
+  return target === void 0 || target === "" ? dir : import_node_path10.posix.resolve(dir, target);
 }
 function expandKnown(word, variable) {
   if (!variable) return void 0;
@@ -25700,15 +25777,16 @@ function atMakeLine(command, make, makefile) {
   if (command.file !== makefile) return command;
   return { ...command, file: make.file, line: make.line, recipe: { file: command.file, line: command.line } };
 }
-var import_node_path9, argsScripts, isCompose;
+var import_node_path10, argsScripts, isCompose;
 var init_start_chain = __esm({
   "src/model/command/start-chain.ts"() {
     "use strict";
-    import_node_path9 = require("node:path");
+    import_node_path10 = require("node:path");
     init_shell();
     init_branches();
     init_make();
     init_supervisor_config();
+    init_runit_services();
     init_servers();
     init_inline_script();
     init_script_arguments();
@@ -26010,7 +26088,7 @@ function djangoDirectories(app) {
   for (const chain2 of [effectiveCommand(app), imageCommand(app)]) {
     for (const { command, dir } of withDirectories(app, chain2)) {
       const script = command.argv.find((w2) => basename2(w2) === "manage.py");
-      if (script) manage.push(import_node_path10.posix.dirname(import_node_path10.posix.resolve(dir, script)));
+      if (script) manage.push(import_node_path11.posix.dirname(import_node_path11.posix.resolve(dir, script)));
       else if (serverOf(command.argv)) servers.push(serverDir(command, dir));
     }
   }
@@ -26021,10 +26099,10 @@ function serverDirectory(app) {
     if (serverOf(command.argv)) return serverDir(command, dir);
   return void 0;
 }
-function withDirectories(app, chain2) {
+function withDirectories(app, chain2, service = app.compose?.appService) {
   const workdir = app.dockerfile?.targetStage?.workdir || "/";
-  const workingDir = app.compose?.appService?.workingDir;
-  let dir = workingDir ? import_node_path10.posix.resolve(workdir, workingDir) : workdir;
+  const workingDir = service?.workingDir;
+  let dir = workingDir ? import_node_path11.posix.resolve(workdir, workingDir) : workdir;
   const assigned = new Set(
     app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name))
   );
@@ -26032,12 +26110,12 @@ function withDirectories(app, chain2) {
   const variable = (name) => assigned.has(name) ? void 0 : known2(name);
   return chain2.map((command) => {
     dir = directoryAfter(command.argv, dir, variable);
-    const at2 = command.directory !== void 0 ? import_node_path10.posix.resolve(dir, command.directory) : dir;
+    const at2 = command.directory !== void 0 ? import_node_path11.posix.resolve(dir, command.directory) : dir;
     return { command, dir: at2 };
   });
 }
 function serverDir(command, dir) {
-  return import_node_path10.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
+  return import_node_path11.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
 }
 function chdirOf(argv) {
   for (let i = 1; i < argv.length; i++) {
@@ -26046,11 +26124,11 @@ function chdirOf(argv) {
   }
   return void 0;
 }
-var import_node_path10;
+var import_node_path11;
 var init_directories = __esm({
   "src/model/command/directories.ts"() {
     "use strict";
-    import_node_path10 = require("node:path");
+    import_node_path11 = require("node:path");
     init_servers();
     init_start_chain();
   }
@@ -26360,7 +26438,7 @@ function otherAppServices(app) {
   if (!compose?.appService) return [];
   const ofImage = compose.appImageServices ?? [compose.appService];
   const out = ofImage.filter((s) => s !== compose.appService).map((service) => ({ service, app }));
-  const projectDir = app.managePy ? import_node_path11.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path12.posix.dirname(app.managePy) : void 0;
   if (projectDir === void 0) return out;
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   for (const service of compose.services) {
@@ -26376,7 +26454,7 @@ function otherAppServices(app) {
 }
 function ownImageAppServices(app) {
   const compose = app.compose;
-  const projectDir = app.managePy ? import_node_path11.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path12.posix.dirname(app.managePy) : void 0;
   if (!compose || projectDir === void 0) return [];
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   return compose.services.filter(
@@ -26467,13 +26545,13 @@ function appBuildCommands(app) {
     ({ run, commands }) => commands.map((command) => ({ dockerfile, run, command }))
   );
 }
-var import_node_path11;
+var import_node_path12;
 var init_each = __esm({
   "src/rules/lib/each.ts"() {
     "use strict";
     init_app_service();
     init_command();
-    import_node_path11 = require("node:path");
+    import_node_path12 = require("node:path");
     init_paths();
   }
 });
@@ -26741,22 +26819,22 @@ function toolingMessage(tooling, upgrade, quote) {
 }
 function lockTooLate(app, late, install) {
   const df = app.dockerfile?.file ?? "the Dockerfile";
-  const name = import_node_path12.posix.basename(late.lock);
+  const name = import_node_path13.posix.basename(late.lock);
   const later = late.copiedAt ? `which the COPY at ${df}:${late.copiedAt} brings only later` : "which the image never copies";
   return `${install} at ${df}:${late.installLine} runs before the image holds the repository's ${name}, ${later}`;
 }
 function holdsLockBeside(app, pipfile) {
   const context = app.context;
   if (!context) return false;
-  const lock = import_node_path12.posix.join(import_node_path12.posix.dirname(pipfile), "Pipfile.lock");
-  const inContext = context.dir === "." ? lock : import_node_path12.posix.relative(context.dir, lock);
+  const lock = import_node_path13.posix.join(import_node_path13.posix.dirname(pipfile), "Pipfile.lock");
+  const inContext = context.dir === "." ? lock : import_node_path13.posix.relative(context.dir, lock);
   return context.files.includes(inContext);
 }
-var import_node_path12, pythonDepsUnpinned;
+var import_node_path13, pythonDepsUnpinned;
 var init_TF0202_python_deps_unpinned = __esm({
   "src/rules/TF0202-python-deps-unpinned.ts"() {
     "use strict";
-    import_node_path12 = require("node:path");
+    import_node_path13 = require("node:path");
     init_command();
     init_install_args();
     init_each();
@@ -26941,20 +27019,20 @@ function unusedManifest(contextFiles, ownedElsewhere) {
   return contextFiles.filter((f) => MANIFEST.test(f) && !ownedElsewhere(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
 }
 function ownerElsewhere(manifest, dockerfile, dockerfiles) {
-  const own = import_node_path13.posix.dirname(dockerfile);
+  const own = import_node_path14.posix.dirname(dockerfile);
   return dockerfiles.find((d) => {
-    const dir = import_node_path13.posix.dirname(d);
+    const dir = import_node_path14.posix.dirname(d);
     return d !== dockerfile && dir !== own && under(dir, own) && under(manifest, dir);
   });
 }
 function under(path4, dir) {
   return dir === "." || path4 === dir || path4.startsWith(`${dir}/`);
 }
-var import_node_path13, MANIFEST, PIPENV_VALUED, noDependencyManifest;
+var import_node_path14, MANIFEST, PIPENV_VALUED, noDependencyManifest;
 var init_TF0203_no_dependency_manifest = __esm({
   "src/rules/TF0203-no-dependency-manifest.ts"() {
     "use strict";
-    import_node_path13 = require("node:path");
+    import_node_path14 = require("node:path");
     init_command();
     init_each();
     init_rule();
@@ -27010,14 +27088,14 @@ RUN pip install --no-cache-dir -r requirements.txt
           const context = app.context;
           const owner = (f) => ownerElsewhere(f, df.file, dockerfiles);
           const elsewhere2 = (f) => owner(f) !== void 0;
-          const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path13.posix.join(context.dir, f)));
+          const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path14.posix.join(context.dir, f)));
           const outside = unused ? void 0 : unusedManifest(project.pythonManifests ?? [], elsewhere2);
           const others = (project.pythonManifests ?? []).filter((f) => MANIFEST.test(f) && elsewhere2(f));
           for (const [line, names2] of byLine)
             findings.push({
               file: df.file,
               line,
-              message: unused ? `The image installs ${names2.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names2.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path13.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names2.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path13.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names2.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
+              message: unused ? `The image installs ${names2.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names2.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path14.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names2.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path14.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names2.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
             });
         }
         return findings;
@@ -27187,17 +27265,17 @@ function syncedEnvironment(argv, workdir, env) {
     return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name.length + 1) : argv[at2 + 1];
   };
   const dir = option("--project") ?? option("--directory");
-  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path14.posix.resolve(workdir, dir) : void 0;
+  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path15.posix.resolve(workdir, dir) : void 0;
   const named = env.UV_PROJECT_ENVIRONMENT;
   if (named !== void 0)
-    return named.startsWith("/") ? import_node_path14.posix.normalize(named) : base && import_node_path14.posix.resolve(base, named);
-  return base?.startsWith("/") ? import_node_path14.posix.join(base, ".venv") : void 0;
+    return named.startsWith("/") ? import_node_path15.posix.normalize(named) : base && import_node_path15.posix.resolve(base, named);
+  return base?.startsWith("/") ? import_node_path15.posix.join(base, ".venv") : void 0;
 }
-var import_node_path14, depsInstalledAtStart, VALUED;
+var import_node_path15, depsInstalledAtStart, VALUED;
 var init_TF0204_deps_installed_at_start = __esm({
   "src/rules/TF0204-deps-installed-at-start.ts"() {
     "use strict";
-    import_node_path14 = require("node:path");
+    import_node_path15 = require("node:path");
     init_command();
     init_files();
     init_paths();
@@ -27488,8 +27566,8 @@ var init_interpolation = __esm({
 
 // src/model/compose/yaml-nodes.ts
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path15.posix.normalize(p);
-  const joined = import_node_path15.posix.normalize(import_node_path15.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path16.posix.normalize(p);
+  const joined = import_node_path16.posix.normalize(import_node_path16.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -27540,11 +27618,11 @@ function keyedAsMap(n) {
   }
   return { kind: "map", entries, file: n.file, line: n.line };
 }
-var import_node_path15;
+var import_node_path16;
 var init_yaml_nodes = __esm({
   "src/model/compose/yaml-nodes.ts"() {
     "use strict";
-    import_node_path15 = require("node:path");
+    import_node_path16 = require("node:path");
   }
 });
 
@@ -27636,11 +27714,11 @@ function legacyServices(root) {
   );
   return pullsOrBuilds ? candidates : [];
 }
-var import_node_path16, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
+var import_node_path17, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
 var init_loader = __esm({
   "src/model/compose/loader.ts"() {
     "use strict";
-    import_node_path16 = require("node:path");
+    import_node_path17 = require("node:path");
     init_compose();
     init_merge();
     init_yaml_nodes();
@@ -27762,7 +27840,7 @@ var init_loader = __esm({
         if (v.kind === "map") {
           const service = scalarString(entryOf(v, "service")?.value);
           const other = scalarString(entryOf(v, "file")?.value);
-          if (service) return { file: other ? relPath(import_node_path16.posix.dirname(file), other) : file, service };
+          if (service) return { file: other ? relPath(import_node_path17.posix.dirname(file), other) : file, service };
         }
         this.errors.push({
           file,
@@ -28393,8 +28471,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path17.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path17.posix.dirname(file));
+  const projectDir = files.length > 0 ? import_node_path18.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path18.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -28428,7 +28506,7 @@ function build(files, env, options, errors) {
   for (const s of services)
     if (!dataContainers.has(s.name) && runsNoDatabaseServer(s, loader.texts)) s.runsNoDatabaseServer = true;
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path17.posix.basename(f) === "manage.py").map((f) => import_node_path17.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path18.posix.basename(f) === "manage.py").map((f) => import_node_path18.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -28436,11 +28514,11 @@ function build(files, env, options, errors) {
   if (appService) model.appImageServices = servicesOfImage(services, appService);
   return { model, errors };
 }
-var import_node_path17;
+var import_node_path18;
 var init_compose2 = __esm({
   "src/model/compose.ts"() {
     "use strict";
-    import_node_path17 = require("node:path");
+    import_node_path18 = require("node:path");
     init_loader();
     init_merge();
     init_service();
@@ -28460,7 +28538,7 @@ function exampleTag(name, service) {
       tag: "8.0",
       why: ": its command passes --default-authentication-plugin, which MySQL 8.4 removed, so mysqld would not start on 8.4 or later (or pin 8.4 and pass --mysql-native-password=ON in its place)"
     };
-  if (name === "postgres" && service.volumes.some((v) => import_node_path18.posix.normalize(`${v.target}/`) === "/var/lib/postgresql/data/"))
+  if (name === "postgres" && service.volumes.some((v) => import_node_path19.posix.normalize(`${v.target}/`) === "/var/lib/postgresql/data/"))
     return {
       tag: "17",
       why: ": from 18 the image will not start with its mount at /var/lib/postgresql/data"
@@ -28473,11 +28551,11 @@ function writtenTag(raw) {
   const colon = masked2.lastIndexOf(":");
   return colon > masked2.lastIndexOf("/") ? raw.slice(colon + 1, masked2.length) : void 0;
 }
-var import_node_path18, EXAMPLE_TAG, OFFICIAL, builtName, serviceImageUnpinned;
+var import_node_path19, EXAMPLE_TAG, OFFICIAL, builtName, serviceImageUnpinned;
 var init_TF0205_service_image_unpinned = __esm({
   "src/rules/TF0205-service-image-unpinned.ts"() {
     "use strict";
-    import_node_path18 = require("node:path");
+    import_node_path19 = require("node:path");
     init_compose2();
     init_each();
     init_rule();
@@ -28782,7 +28860,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
                 line: elsewhere2?.line ?? scheme ?? a.line,
                 severity: "warning",
                 // `str(os.getenv("X"))`: no literal is written, the unset read becomes the text 'None'.
-                ...v.kind === "env" && v.fromFile ? msg`SECRET_KEY is read from the file named by ${variable} (a secret file) but falls back to a literal value when ${variable} is unset${usedAt}, so a deploy that forgets the secret runs with the key from the repository; drop the fallback so a missing secret file stops the app at start.` : v.kind === "env" && isNoneText(unset) ? msg`SECRET_KEY is read from ${variable} but becomes the text 'None' when it is unset${usedAt}, so a deploy that forgets the variable runs with a key anyone can guess instead of failing; require the variable: ${required}.` : scheme ? msg`SECRET_KEY is read from ${variable} (line ${a.line}) but the environ.Env scheme gives it a literal default here, used when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop SECRET_KEY from the scheme so env("${variable}") fails when it is unset.` : msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? " (the value an if/else gives the fallback in one of its branches)" : ""}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${required}.`
+                ...v.kind === "env" && v.fromFile ? msg`SECRET_KEY is read from the file named by ${variable} (a secret file) but falls back to a literal value when ${variable} is unset${usedAt}, so a deploy that forgets the secret runs with the key from the repository; drop the fallback so a missing secret file stops the app at start.` : v.kind === "env" && isNoneText(unset) ? msg`SECRET_KEY is read from ${variable} but becomes the text 'None' when it is unset${usedAt}, so a deploy that forgets the variable runs with a key anyone can guess instead of failing; require the variable: ${required}.` : v.kind === "env" && v.via === "pydantic-settings" && !branchLiteral ? msg`SECRET_KEY is read from ${variable} by a pydantic-settings field whose default is a literal value${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the field's default so the settings object refuses to start without the variable.` : scheme ? msg`SECRET_KEY is read from ${variable} (line ${a.line}) but the environ.Env scheme gives it a literal default here, used when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop SECRET_KEY from the scheme so env("${variable}") fails when it is unset.` : msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? " (the value an if/else gives the fallback in one of its branches)" : ""}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${required}.`
               });
             }
           }
@@ -30993,12 +31071,12 @@ var init_glob = __esm({
 
 // src/rules/lib/env-file-sourced.ts
 function sourcedBy(app, path4) {
-  const name = import_node_path19.posix.basename(path4);
+  const name = import_node_path20.posix.basename(path4);
   for (const script of app.entrypointScripts)
     for (const c of script.script.commands) {
       const [program, file] = c.argv;
       if (program !== "." && program !== "source" || !file || file.includes("$")) continue;
-      if (import_node_path19.posix.basename(file) === name) return { file: script.file, line: c.line };
+      if (import_node_path20.posix.basename(file) === name) return { file: script.file, line: c.line };
     }
   return void 0;
 }
@@ -31008,18 +31086,18 @@ function sourcedFileAdvice(app, files) {
     if (!by) continue;
     const service = app.compose?.appService;
     const given = service?.envFiles.some((e) => e.path === f);
-    const composeDir = import_node_path19.posix.dirname(app.compose?.files[0] ?? ".");
-    const rel = composeDir === "." ? f : import_node_path19.posix.relative(composeDir, f);
+    const composeDir = import_node_path20.posix.dirname(app.compose?.files[0] ?? ".");
+    const rel = composeDir === "." ? f : import_node_path20.posix.relative(composeDir, f);
     const runTime = given ? `compose's env_file already gives its values to service '${service.name}'` : service ? `give its values to service '${service.name}' at run time (env_file: ./${rel}, or environment:)` : "give its values to the container at run time (docker run --env-file, or the platform settings)";
     return ` But ${by.file} sources it (line ${by.line}) when the container starts, so an image without the file breaks that script: ${runTime}, and make ${by.file} read the variables from the environment instead of sourcing the file.`;
   }
   return "";
 }
-var import_node_path19;
+var import_node_path20;
 var init_env_file_sourced = __esm({
   "src/rules/lib/env-file-sourced.ts"() {
     "use strict";
-    import_node_path19 = require("node:path");
+    import_node_path20 = require("node:path");
   }
 });
 
@@ -31032,7 +31110,7 @@ function envSourcesAbsent(app) {
   for (const i of lineage2(df).flatMap((s) => s.instructions)) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD" || i.fromStage !== void 0) continue;
     for (const written of i.sources) {
-      const source = import_node_path20.posix.normalize(written).replace(/^\/+/, "");
+      const source = import_node_path21.posix.normalize(written).replace(/^\/+/, "");
       if (!isEnvFile(source.replace(/\*/g, "")) || hasTemplateName(source)) continue;
       if (context.files.some((f) => matchesGlob(source, f))) continue;
       out.push({
@@ -31048,12 +31126,12 @@ function envSourcesAbsent(app) {
 function namesNoSecret(app, files) {
   const dir = app.context?.dir ?? ".";
   const none = app.context?.envFilesNamingNoSecret ?? [];
-  return files.every((f) => none.includes(dir === "." ? f : import_node_path20.posix.relative(dir, f)));
+  return files.every((f) => none.includes(dir === "." ? f : import_node_path21.posix.relative(dir, f)));
 }
 function leavesSecretsEmpty(app, files) {
   const dir = app.context?.dir ?? ".";
   const empty = app.context?.envFilesWithoutSecrets ?? [];
-  return files.every((f) => empty.includes(dir === "." ? f : import_node_path20.posix.relative(dir, f)));
+  return files.every((f) => empty.includes(dir === "." ? f : import_node_path21.posix.relative(dir, f)));
 }
 function removedLater(app, line) {
   const df = app.dockerfile;
@@ -31062,12 +31140,12 @@ function removedLater(app, line) {
   const copy = stages.flatMap((s) => s.instructions).find((i) => i.line === line);
   if (!copy || copy.keyword !== "COPY" && copy.keyword !== "ADD" || copy.sources.length !== 1)
     return void 0;
-  const landed = copy.dest.endsWith("/") ? import_node_path20.posix.join(copy.dest, import_node_path20.posix.basename(copy.sources[0])) : import_node_path20.posix.normalize(copy.dest);
+  const landed = copy.dest.endsWith("/") ? import_node_path21.posix.join(copy.dest, import_node_path21.posix.basename(copy.sources[0])) : import_node_path21.posix.normalize(copy.dest);
   if (!landed.startsWith("/")) return void 0;
   for (const { run, commands } of buildRuns(stages)) {
     if (run.line <= line) continue;
     for (const c of commands)
-      if (import_node_path20.posix.basename(c.argv[0] ?? "") === "rm" && c.argv.slice(1).some((a) => import_node_path20.posix.normalize(a) === landed))
+      if (import_node_path21.posix.basename(c.argv[0] ?? "") === "rm" && c.argv.slice(1).some((a) => import_node_path21.posix.normalize(a) === landed))
         return run.line;
   }
   return void 0;
@@ -31077,13 +31155,13 @@ function namedByCopy(app, line, files) {
 }
 function linesNaming(app, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = (f) => dir === "." ? f : import_node_path20.posix.relative(dir, f);
+  const inContext = (f) => dir === "." ? f : import_node_path21.posix.relative(dir, f);
   const out = [];
   for (const i of (app.dockerfile?.targetStage ? lineage2(app.dockerfile) : []).flatMap(
     (s) => s.instructions
   )) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
-    const sources = i.sources.map((src) => import_node_path20.posix.normalize(src).replace(/^\//, ""));
+    const sources = i.sources.map((src) => import_node_path21.posix.normalize(src).replace(/^\//, ""));
     for (const f of files) if (sources.includes(inContext(f))) out.push({ line: i.line, file: f });
   }
   return out;
@@ -31113,8 +31191,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    if (import_node_path20.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
-    const inContext = dir === "." ? f.path : import_node_path20.posix.relative(dir, f.path);
+    if (import_node_path21.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
+    const inContext = dir === "." ? f.path : import_node_path21.posix.relative(dir, f.path);
     if (inContext.startsWith("..") || !isUsableEnvFileName(inContext)) continue;
     const reached = absentFileReachingImage(app, inContext);
     if (reached.length === 0) continue;
@@ -31194,7 +31272,7 @@ function ignorePatterns(app, files, kept) {
 }
 function contextPath(app, path4) {
   const dir = app.context?.dir ?? ".";
-  return dir === "." ? path4 : import_node_path20.posix.relative(dir, path4);
+  return dir === "." ? path4 : import_node_path21.posix.relative(dir, path4);
 }
 function generalPattern(path4) {
   const parts = path4.split("/");
@@ -31205,12 +31283,12 @@ function generalPattern(path4) {
   const general = sep6 !== void 0 ? `.env${sep6}*` : base.endsWith(".env") && base !== ".env" ? "*.env" : base;
   return parts.length > 1 ? `**/${general}` : general;
 }
-var import_node_path20, envFileInImage, COMPOSE_READS;
+var import_node_path21, envFileInImage, COMPOSE_READS;
 var init_TF0308_env_file_in_image = __esm({
   "src/rules/TF0308-env-file-in-image.ts"() {
     "use strict";
     init_files();
-    import_node_path20 = require("node:path");
+    import_node_path21 = require("node:path");
     init_context();
     init_env_files2();
     init_lineage();
@@ -31737,17 +31815,17 @@ function underFirstStartGuard(command, commands) {
   });
 }
 function runsOnFirstStartOnly(app, file) {
-  const base = import_node_path21.posix.basename(file);
+  const base = import_node_path22.posix.basename(file);
   const runs = app.entrypointScripts.flatMap(
     (s) => s.script.commands.filter((c) => c.argv.some((a) => a === file || a === base || a.endsWith(`/${base}`))).map((c) => ({ c, commands: s.script.commands }))
   );
   return runs.length > 0 && runs.every(({ c, commands }) => underFirstStartGuard(c, commands));
 }
-var import_node_path21;
+var import_node_path22;
 var init_first_start = __esm({
   "src/rules/lib/first-start.ts"() {
     "use strict";
-    import_node_path21 = require("node:path");
+    import_node_path22 = require("node:path");
   }
 });
 
@@ -33291,6 +33369,8 @@ var init_compose_projects = __esm({
           );
           this.addErrors(r.errors);
           if (r.model && fromCommand) r.model.envFilesFromCommand = fromCommand;
+          const absent = (fromCommand?.files ?? [joinPath(set.dir, ".env")]).filter((f) => !(f in this.texts));
+          if (r.model && absent.length > 0) r.model.absentInterpolationFiles = absent;
           set.model = r.model;
           const unparsed = set.files.filter((f) => !r.model?.files.includes(f));
           if (unparsed.length > 0) set.unparsed = unparsed;
@@ -33502,7 +33582,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      const projectDir = app.managePy ? import_node_path22.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path23.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
         const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
         const forTests = [web.name, web.build?.dockerfile ?? ""].some(
@@ -33544,7 +33624,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
 function ignoredByBuild(app, source) {
   const context = app.context;
   if (!context?.dockerignore) return void 0;
-  const rel = import_node_path22.posix.normalize(context.dir === "." ? source : import_node_path22.posix.relative(context.dir, source));
+  const rel = import_node_path23.posix.normalize(context.dir === "." ? source : import_node_path23.posix.relative(context.dir, source));
   if (rel === "." || rel.startsWith("..")) return void 0;
   const under2 = (f) => f.startsWith(`${rel}/`) && f.endsWith(".py");
   return context.files.some(under2) && !context.sentFiles.some(under2) ? rel : void 0;
@@ -33559,7 +33639,7 @@ function besideWorkdirText(app, v, codeDir) {
   const stage = app.dockerfile?.targetStage;
   const workdir = stage?.workdir;
   if (!stage || !workdir || workdir === "/" || !app.managePy || !v.source) return void 0;
-  if (!coversPath(v.source, import_node_path22.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
+  if (!coversPath(v.source, import_node_path23.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
   if (coversPath(v.target, codeDir) || coversPath(workdir, codeDir)) return void 0;
   const set = stage.instructions.filter((i) => i.keyword === "WORKDIR").at(-1);
   const where2 = set ? `WORKDIR ${workdir} (line ${set.line})` : `the working directory ${workdir}`;
@@ -33570,7 +33650,7 @@ function notBuiltText(image, target, dockerfile, held) {
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
-  const rel = import_node_path22.posix.relative(v.source, import_node_path22.posix.dirname(app.managePy));
+  const rel = import_node_path23.posix.relative(v.source, import_node_path23.posix.dirname(app.managePy));
   if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || "/";
   return coversPath(v.target, copied) ? copied : codeDir;
@@ -33597,11 +33677,11 @@ function codelessText(v, app, devReason) {
   }
   const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
   const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.`;
-  const source = import_node_path22.posix.normalize(v.source ?? ".");
+  const source = import_node_path23.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail2}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path22.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path23.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail2}`;
 }
 function joinedCopy(app) {
@@ -33624,20 +33704,20 @@ function missingCopySources(app) {
       if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
       for (const source of copy.sources) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
-        const rel = import_node_path22.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        const rel = import_node_path23.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
-        const manifest = MANIFEST_OF_LOCK[import_node_path22.posix.basename(rel)];
-        if (manifest && exists2(import_node_path22.posix.join(import_node_path22.posix.dirname(rel), manifest))) continue;
+        const manifest = MANIFEST_OF_LOCK[import_node_path23.posix.basename(rel)];
+        if (manifest && exists2(import_node_path23.posix.join(import_node_path23.posix.dirname(rel), manifest))) continue;
         if (!exists2(rel)) out.push({ source, line: copy.line });
       }
     }
   return out;
 }
-var import_node_path22, sourceMountedOverImage, KEEP_IN_DEV;
+var import_node_path23, sourceMountedOverImage, KEEP_IN_DEV;
 var init_TF0503_source_mounted_over_image = __esm({
   "src/rules/TF0503-source-mounted-over-image.ts"() {
     "use strict";
-    import_node_path22 = require("node:path");
+    import_node_path23 = require("node:path");
     init_paths();
     init_each();
     init_rule();
@@ -33712,7 +33792,7 @@ var init_TF0503_source_mounted_over_image = __esm({
 // src/rules/TF0601-sqlite-in-image.ts
 function ignorePatterns2(files, context) {
   const dir = context?.dir ?? ".";
-  const inContext = files.map((f) => dir === "." ? f : import_node_path23.posix.relative(dir, f));
+  const inContext = files.map((f) => dir === "." ? f : import_node_path24.posix.relative(dir, f));
   const named = inContext.filter((f) => !isSqliteFile(f));
   return [
     ...inContext.some((f) => isSqliteFile(f) && !f.includes("/")) ? ["*.sqlite3"] : [],
@@ -33745,11 +33825,11 @@ function keepSqliteOutOfContext(context) {
   }
   return void 0;
 }
-var import_node_path23, sqliteInImage;
+var import_node_path24, sqliteInImage;
 var init_TF0601_sqlite_in_image = __esm({
   "src/rules/TF0601-sqlite-in-image.ts"() {
     "use strict";
-    import_node_path23 = require("node:path");
+    import_node_path24 = require("node:path");
     init_context();
     init_fix2();
     init_files();
@@ -33895,7 +33975,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
     delete env.unreadEnvFiles;
   const workingDir = app.compose?.appService?.workingDir;
   const known2 = workingDir !== void 0 || workdirKnown(app);
-  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path24.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path25.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
   const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
   const ctx = {
     app,
@@ -33915,7 +33995,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
   const runners = app.compose?.appService || imageAlone ? [] : servicesBuilding(project, app);
   for (const hit of alone ? [alone] : files) {
     const keeping2 = alone ? imageMounts : mounts;
-    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path24.posix.dirname(p), paths) || paths.includes(p));
+    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path25.posix.dirname(p), paths) || paths.includes(p));
     if (keeps(keeping2)) continue;
     if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
       continue;
@@ -33984,12 +34064,12 @@ function workdirKnown(app) {
   return repository !== void 0 && isOfficialRepository(repository);
 }
 function mountedSourceDir(app, workdir) {
-  const manageDir = app.managePy ? import_node_path24.posix.dirname(app.managePy) : app.dir;
+  const manageDir = app.managePy ? import_node_path25.posix.dirname(app.managePy) : app.dir;
   for (const v of app.compose?.appService?.volumes ?? []) {
     if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
-    const rel = import_node_path24.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
+    const rel = import_node_path25.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
     if (rel.startsWith("..")) continue;
-    const landing = clean(import_node_path24.posix.join(v.target, rel));
+    const landing = clean(import_node_path25.posix.join(v.target, rel));
     if (landing === workdir) return landing;
   }
   return void 0;
@@ -34050,7 +34130,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path24.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path25.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -34065,7 +34145,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path24.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path25.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     case "choice": {
@@ -34132,21 +34212,21 @@ function imageSqliteFile(databases, ctx, stage) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path24.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path25.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path24.posix.normalize(p);
+  const n = import_node_path25.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
   return mounts.some((m) => m === "/" || dir === m || dir.startsWith(`${m}/`));
 }
-var import_node_path24, runtimeDataNotInVolume;
+var import_node_path25, runtimeDataNotInVolume;
 var init_TF0602_runtime_data_not_in_volume = __esm({
   "src/rules/TF0602-runtime-data-not-in-volume.ts"() {
     "use strict";
     init_each();
-    import_node_path24 = require("node:path");
+    import_node_path25 = require("node:path");
     init_core();
     init_app_service();
     init_settings();
@@ -34206,9 +34286,9 @@ platform) is a deploy of its own and is judged too.
           const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
           const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
           const where2 = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}'${inFiles} does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-          const dir = import_node_path24.posix.dirname(hit.path);
+          const dir = import_node_path25.posix.dirname(hit.path);
           const paths = hit.alternatives ?? [hit.path];
-          const dirs = [...new Set(paths.map((p) => import_node_path24.posix.dirname(p)))];
+          const dirs = [...new Set(paths.map((p) => import_node_path25.posix.dirname(p)))];
           const resolves = hit.alternatives ? `${paths.join(" or ")} in the image, whichever the test in the settings picks, and ${dirs.join(" and ")} ${dirs.length > 1 ? "are" : "is"}` : void 0;
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
@@ -34232,7 +34312,7 @@ platform) is a deploy of its own and is judged too.
           );
           if (!hit || hit.alternatives) return void 0;
           const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path24.posix.dirname(hit.path) : hit.path, what);
+          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path25.posix.dirname(hit.path) : hit.path, what);
         }
       }
     });
@@ -34276,7 +34356,7 @@ function pgdataOf(s, official) {
   const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
   if (!cwd || value.includes("$")) return void 0;
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
-  return { dir: import_node_path25.posix.join(cwd, value), relative: { written: value, from, cwd } };
+  return { dir: import_node_path26.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 function versionedMainDataDir(s, env) {
   const set = env.map((name) => absoluteEnv(s, name)).find((v) => v !== void 0);
@@ -34378,11 +34458,11 @@ function message(name, image, data, mounts, files = []) {
     return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). Without one, the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
   return `${at2} has no named volume at its data directory ${dir}: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
 }
-var import_node_path25, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, OLD_DATA_DIR, postgresDataNotInVolume;
+var import_node_path26, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, OLD_DATA_DIR, postgresDataNotInVolume;
 var init_TF0603_postgres_data_not_in_volume = __esm({
   "src/rules/TF0603-postgres-data-not-in-volume.ts"() {
     "use strict";
-    import_node_path25 = require("node:path");
+    import_node_path26 = require("node:path");
     init_each();
     init_rule();
     init_paths();
@@ -35372,7 +35452,7 @@ function s6Services(app, layout, texts) {
     if (landing?.startsWith(`${SERVICES}/`)) files.set(landing, joinPath(context.dir, f));
   }
   const names2 = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
-  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path26.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path26.posix.basename(p));
+  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path27.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path27.posix.basename(p));
   const type = (name) => texts[files.get(`${SERVICES}/${name}/type`) ?? ""]?.trim();
   const wanted = [];
   const visit = (name, depth) => {
@@ -35396,11 +35476,11 @@ function s6Services(app, layout, texts) {
     }
   return out;
 }
-var import_node_path26, SERVICES, S6_BASES;
+var import_node_path27, SERVICES, S6_BASES;
 var init_s6_services = __esm({
   "src/model/s6-services.ts"() {
     "use strict";
-    import_node_path26 = require("node:path");
+    import_node_path27 = require("node:path");
     init_classify();
     init_shell();
     SERVICES = "/etc/s6-overlay/s6-rc.d";
@@ -35461,6 +35541,13 @@ function supervisedPrograms(app, programs) {
     return `${p.name} (${what}${p.numprocs ? `, ${p.numprocs} processes` : ""})`;
   });
   return `the programs of ${files}: ${names2.join(", ")}`;
+}
+function runitNames(app, services) {
+  return services.map((p) => {
+    const script = app.entrypointScripts.find((s) => s.program === p.name);
+    const what = script?.script.commands.map((c) => longRunningProcess(c.argv)).find((w2) => w2 !== void 0);
+    return `${p.name} (${what ? `${what}, ` : ""}${p.file})`;
+  });
 }
 function s6Finding(app) {
   const df = app.dockerfile;
@@ -35648,6 +35735,7 @@ var init_TF0803_several_processes = __esm({
     init_server_config();
     init_supervisor_config();
     init_s6_services();
+    init_runit_services();
     init_each();
     init_command_text();
     init_processes2();
@@ -35725,6 +35813,17 @@ services:
                 findings.push({ file: cmd.file, line: cmd.line, message: attached });
                 return;
               }
+              const runit = runitRun(programArgv(cmd.argv));
+              const services = (app.supervisorPrograms ?? []).filter((p) => p.runit);
+              if (runit && !cmd.background && services.length > 1) {
+                seen.add(key);
+                findings.push({
+                  file: cmd.file,
+                  line: cmd.line,
+                  message: `This starts ${runit.init} as the container's main process, ${runit.init === "runsvdir" ? "runit's process supervisor, which runs" : "which starts runit's process supervisor runsvdir, which runs"} the services ${listOf(runitNames(app, services))} side by side in one container: the runtime sees only ${runit.init}, so a service that keeps failing leaves the container running without it, and none can be scaled or stopped on its own. Run each service as its own container (its own compose service) instead.`
+                });
+                return;
+              }
               if (isProcessManager(cmd.argv)) {
                 seen.add(key);
                 const programs = app.supervisorPrograms ?? [];
@@ -35736,7 +35835,9 @@ services:
                 return;
               }
               if (cmd.background) {
-                const whats = chain2.filter((c) => c.background && c.file === cmd.file && c.line === cmd.line).filter((c, k, all) => all.findIndex((o) => o.argv.join(" ") === c.argv.join(" ")) === k).flatMap((c) => longRunningProcess(c.argv) ?? []);
+                const waited = chain2.slice(i + 1).some((c) => c.file === cmd.file && c.argv[0] === "wait");
+                const running = (argv) => longRunningProcess(argv) ?? (waited ? void 0 : backgroundedProcess(argv));
+                const whats = chain2.filter((c) => c.background && c.file === cmd.file && c.line === cmd.line).filter((c, k, all) => all.findIndex((o) => o.argv.join(" ") === c.argv.join(" ")) === k).flatMap((c) => running(c.argv) ?? []);
                 if (whats.length === 0) return;
                 const script = app.entrypointScripts.find((s) => s.file === cmd.file);
                 if (whats.length === 1 && beside.idle === "wait" && script && termForwarder(script.script.commands))
@@ -35745,7 +35846,7 @@ services:
                 const one = whats.length === 1;
                 if (endsAfter(chain2, i)) {
                   const started = chain2.filter((c) => c.background && c.file === cmd.file && c.line === cmd.line).flatMap((c) => {
-                    const what = longRunningProcess(c.argv);
+                    const what = running(c.argv);
                     return what ? [{ what, command: c }] : [];
                   }).filter((p, k, all) => all.findIndex((o) => o.what === p.what) === k);
                   findings.push({
@@ -35860,16 +35961,16 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path4 = word.includes("/") ? import_node_path27.posix.resolve(workdir, word) : void 0;
+  const path4 = word.includes("/") ? import_node_path28.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path4 ? import_node_path27.posix.normalize(s.imagePath) === path4 : import_node_path27.posix.basename(s.imagePath) === word
+    (s) => path4 ? import_node_path28.posix.normalize(s.imagePath) === path4 : import_node_path28.posix.basename(s.imagePath) === word
   );
 }
-var import_node_path27, BUILTINS2;
+var import_node_path28, BUILTINS2;
 var init_exec_form = __esm({
   "src/rules/lib/exec-form.ts"() {
     "use strict";
-    import_node_path27 = require("node:path");
+    import_node_path28 = require("node:path");
     BUILTINS2 = /* @__PURE__ */ new Set([
       ".",
       "source",
@@ -37514,8 +37615,15 @@ function emptyEngineNote(app, databases) {
   );
   if (!readsEngine) return "";
   const fromCommand = app.compose.envFilesFromCommand;
+  const passes = ` The compose service '${app.compose.appService.name}' passes ${selection.variable}: ${entry.raw} (${entry.file}:${entry.line})`;
+  const empty = `the container gets it empty, and an empty ENGINE is Django's dummy backend, so every query fails with ImproperlyConfigured instead of using SQLite.`;
+  const absent = app.compose.absentInterpolationFiles ?? [];
+  if (absent.length > 0) {
+    const files = fromCommand ? `${absent.join(", ")} (the --env-file ${fromCommand.source} runs compose with)` : `${absent.join(", ")} beside the compose file`;
+    return `${passes}, which nothing in the repository sets: the shell running compose, or ${files}, which the repository does not hold, may set it; where neither does, ${empty}`;
+  }
   const unset = fromCommand ? `nor ${fromCommand.files.join(", ")}, which ${fromCommand.source} runs compose with (--env-file), gives it` : "no .env beside the compose file gives it";
-  return ` The compose service '${app.compose.appService.name}' passes ${selection.variable}: ${entry.raw} (${entry.file}:${entry.line}), which nothing here sets (${unset}): unless the shell running compose exports it, the container gets it empty, and an empty ENGINE is Django's dummy backend, so every query fails with ImproperlyConfigured instead of using SQLite.`;
+  return `${passes}, which nothing here sets (${unset}): unless the shell running compose exports it, ${empty}`;
 }
 function envSelectsSqlite(app, databases) {
   const selection = databases.selection;
@@ -37634,18 +37742,18 @@ function settingsLogFiles(app) {
       className: h.className,
       file: h.file ?? settings.file,
       line: h.line,
-      ...path4 ? { dir: import_node_path28.posix.dirname(path4) } : {}
+      ...path4 ? { dir: import_node_path29.posix.dirname(path4) } : {}
     };
   });
 }
 function imagePath(app, v) {
-  if (v.kind === "path" && v.base === "absolute") return import_node_path28.posix.normalize(`/${v.parts.join("/")}`);
+  if (v.kind === "path" && v.base === "absolute") return import_node_path29.posix.normalize(`/${v.parts.join("/")}`);
   if (v.kind === "path") {
     const base = imageBaseDir(app);
-    return base === void 0 ? void 0 : import_node_path28.posix.join(base, ...v.parts);
+    return base === void 0 ? void 0 : import_node_path29.posix.join(base, ...v.parts);
   }
   if (v.kind === "literal" && typeof v.value === "string" && v.value.startsWith("/"))
-    return import_node_path28.posix.normalize(v.value);
+    return import_node_path29.posix.normalize(v.value);
   return void 0;
 }
 function rootOwnedDirectories(df, stage, dirs) {
@@ -37656,7 +37764,7 @@ function rootOwnedDirectories(df, stage, dirs) {
         (c) => (
           // The operands after the owner (`chown -R app:app . /data`).
           c.argv.slice(1).filter((w2) => !w2.startsWith("-")).slice(1).filter((w2) => !w2.includes("$")).flatMap(
-            (w2) => w2.startsWith("/") ? [w2] : workdirs[n] ? [import_node_path28.posix.resolve(workdirs[n], w2)] : []
+            (w2) => w2.startsWith("/") ? [w2] : workdirs[n] ? [import_node_path29.posix.resolve(workdirs[n], w2)] : []
           )
         )
       )
@@ -37666,11 +37774,11 @@ function rootOwnedDirectories(df, stage, dirs) {
     (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned2.some((c) => d === c || d.startsWith(`${c}/`))
   );
 }
-var import_node_path28, FILE_HANDLERS;
+var import_node_path29, FILE_HANDLERS;
 var init_log_files = __esm({
   "src/rules/lib/log-files.ts"() {
     "use strict";
-    import_node_path28 = require("node:path");
+    import_node_path29 = require("node:path");
     init_command();
     init_lineage();
     init_paths();
@@ -37905,7 +38013,7 @@ function endsAfter2(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path29.posix.dirname(app.managePy);
+  const projectDir = import_node_path30.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
@@ -37926,11 +38034,11 @@ function startRunner(app, command, who) {
   if (!service) return { who };
   return service.s6 === "oneshot" ? { who: `The s6-overlay oneshot service '${service.name}'`, oneshot: true } : { who: `The s6-overlay service '${service.name}'` };
 }
-var import_node_path29, ENDING_STEPS;
+var import_node_path30, ENDING_STEPS;
 var init_admin_on_start = __esm({
   "src/rules/lib/admin-on-start.ts"() {
     "use strict";
-    import_node_path29 = require("node:path");
+    import_node_path30 = require("node:path");
     init_command();
     init_paths();
     ENDING_STEPS = /* @__PURE__ */ new Set([
@@ -38348,7 +38456,7 @@ var init_privilege_drops = __esm({
 function runtimeWrites(app, df, stage, dropped = () => true) {
   const found = [];
   const unknown = [];
-  for (const { c, cwd } of startsWithDirectory(app, stage).filter(({ c: c2 }) => dropped(c2))) {
+  for (const { c, cwd } of startsWithDirectory(app).filter(({ c: c2 }) => dropped(c2))) {
     const at2 = `${c.file}:${c.line}`;
     const argv = programArgv(c.argv);
     if (djangoCommand(c.argv)?.name === "collectstatic") {
@@ -38359,14 +38467,14 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
     if (celeryBeat(argv) && !argv.some((w2) => /^(-s|--schedule)(=|$)/.test(w2)))
       found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at2}` });
     for (const socket of socketPaths(app, c, cwd))
-      found.push({ dir: import_node_path30.posix.dirname(socket.path), what: socket.what });
+      found.push({ dir: import_node_path31.posix.dirname(socket.path), what: socket.what });
     const program = c.origin === "supervisor" ? programOf2(app, c) : void 0;
     const logs = [program?.stdoutLogfile, program?.stderrLogfile].filter(
       (l) => l !== void 0 && l.value.startsWith("/") && !l.value.startsWith("/dev/")
     );
     for (const value of new Set(logs.map((l) => l.value)))
       found.push({
-        dir: import_node_path30.posix.dirname(value),
+        dir: import_node_path31.posix.dirname(value),
         what: `the log file ${value} at ${listOf(logs.filter((l) => l.value === value).map((l) => `${program.file}:${l.line}`))}`
       });
   }
@@ -38380,21 +38488,25 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
     )
   );
   const known2 = [];
+  const inRoot = found.filter((w2) => w2.dir === "/");
   for (const w2 of found) {
-    if (!owned.has(w2.dir)) continue;
+    if (!owned.has(w2.dir) || w2.dir === "/") continue;
     const same = known2.find((k) => k.dir === w2.dir);
     if (!same) known2.push({ ...w2, ...mountOver(app, w2.dir) });
     else if (!same.what.includes(w2.what)) same.what = `${same.what}, ${w2.what}`;
   }
-  return { known: known2, unknown };
+  return { known: known2, unknown, ...inRoot.length > 0 ? { inRoot } : {} };
 }
-function startsWithDirectory(app, stage) {
+function startsWithDirectory(app) {
   const service = app.compose?.appService;
-  const all = appStarts(app).map((c) => ({ c, cwd: c.directory ?? service?.workingDir ?? stage.workdir }));
+  const all = withDirectories(app, appStarts(app)).map(({ command, dir }) => ({ c: command, cwd: dir }));
   for (const s of app.compose?.appImageServices ?? [])
     if (s !== service)
       all.push(
-        ...serviceCommand(app, s).map((c) => ({ c, cwd: c.directory ?? s.workingDir ?? stage.workdir }))
+        ...withDirectories(app, serviceCommand(app, s), s).map(({ command, dir }) => ({
+          c: command,
+          cwd: dir
+        }))
       );
   const seen = /* @__PURE__ */ new Set();
   return all.filter(({ c }) => {
@@ -38406,7 +38518,7 @@ function startsWithDirectory(app, stage) {
 }
 function mountOver(app, dir) {
   const services = app.compose?.appImageServices ?? (app.compose?.appService ? [app.compose.appService] : []);
-  const target = (t) => import_node_path30.posix.normalize(t).replace(/(.)\/+$/, "$1");
+  const target = (t) => import_node_path31.posix.normalize(t).replace(/(.)\/+$/, "$1");
   const over = services.flatMap((s) => s.volumes).filter((v) => {
     const t = target(v.target);
     return v.type !== "tmpfs" && (t === dir || dir.startsWith(`${t}/`) || t === "/");
@@ -38426,7 +38538,7 @@ function socketPaths(app, c, cwd) {
   const config2 = ini === void 0 ? void 0 : (app.serverConfigs ?? []).find(
     (f) => f.server === "uwsgi" && (f.file === ini || f.file.endsWith(`/${basename2(ini)}`))
   );
-  const iniDir = ini === void 0 ? cwd : import_node_path30.posix.dirname(import_node_path30.posix.resolve(cwd, ini));
+  const iniDir = ini === void 0 ? cwd : import_node_path31.posix.dirname(import_node_path31.posix.resolve(cwd, ini));
   const fromArgv = (ini === void 0 ? unixSocketsOnly(c.argv) : void 0) ?? [];
   const fromIni = (config2?.listens ?? []).filter((l) => l.option === "socket" || l.option === "uwsgi-socket").map((l) => ({
     value: l.value.split(",")[0].trim().replace(/%d/g, `${iniDir}/`),
@@ -38435,8 +38547,8 @@ function socketPaths(app, c, cwd) {
   return [...fromArgv.map((value) => ({ value, at: `${c.file}:${c.line}` })), ...fromIni].map((s) => ({ ...s, value: s.value.replace(/^unix:/, "") })).filter(
     (s) => s.value !== "" && !s.value.startsWith("@") && !/[$%]/.test(s.value) && (s.value.startsWith("/") || !s.value.includes(":"))
   ).map((s) => ({
-    path: import_node_path30.posix.resolve(cwd, s.value),
-    what: `the socket ${import_node_path30.posix.resolve(cwd, s.value)} at ${s.at}`
+    path: import_node_path31.posix.resolve(cwd, s.value),
+    what: `the socket ${import_node_path31.posix.resolve(cwd, s.value)} at ${s.at}`
   }));
 }
 function staticRoot(app) {
@@ -38446,7 +38558,7 @@ function staticRoot(app) {
   const value = assigned.at(-1)?.value;
   const source = value?.kind === "env" ? value.fallback : value;
   const path4 = source && imagePath(app, source);
-  return path4 === void 0 ? void 0 : import_node_path30.posix.normalize(path4).replace(/(.)\/+$/, "$1");
+  return path4 === void 0 ? void 0 : import_node_path31.posix.normalize(path4).replace(/(.)\/+$/, "$1");
 }
 function sqliteFile(app) {
   const settings = app.settings;
@@ -38461,7 +38573,7 @@ function sqliteFile(app) {
   const databases = settings.databases;
   const when = databases.selection.kind === "env" ? `, when ${fallbackWhen(databases)}` : "";
   return {
-    dir: import_node_path30.posix.dirname(path4),
+    dir: import_node_path31.posix.dirname(path4),
     what: `the SQLite database ${path4} at ${chosen.file ?? settings.file}:${line}${when}`
   };
 }
@@ -38475,6 +38587,10 @@ function runtimeWritesAdvice(writes, stage, user, when = `before USER ${user}`) 
       `The app writes at run time in ${dirs.length === 1 ? "a directory" : "directories"} the image leaves to root: ${listOf(writes.known.map((w2) => `${w2.dir} (${w2.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir2}chown ${user} ${dirs.join(" ")}.${mountNotes(writes.known, user)}`
     );
   }
+  if (writes.inRoot)
+    parts.push(
+      `The app writes at run time in the filesystem's root directory /: ${listOf(writes.inRoot.map((w2) => w2.what))}; as ${user} it could not, and / is no directory to give ${user}: move ${writes.inRoot.length === 1 ? "it" : "them"} to a directory of its own that ${user} owns (e.g. /run/app, created and given to ${user} ${when}).`
+    );
   if (writes.unknown.length > 0)
     parts.push(
       `${listOf(writes.unknown)} where the image cannot tell: give ${user} the directories the app writes at run time (static and media files, logs, sockets, the SQLite file, celery beat's schedule) ${when}.`
@@ -38503,11 +38619,11 @@ function supervisorRootPrograms(app) {
     ];
   });
 }
-var import_node_path30;
+var import_node_path31;
 var init_run_time_writes = __esm({
   "src/rules/lib/run-time-writes.ts"() {
     "use strict";
-    import_node_path30 = require("node:path");
+    import_node_path31 = require("node:path");
     init_command();
     init_server_config();
     init_query();
@@ -38587,9 +38703,9 @@ function socketInNamedVolume(app, df, stage) {
   for (const s of sockets ?? []) {
     const path4 = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
     if (!path4.startsWith("/")) continue;
-    const dir = import_node_path31.posix.dirname(path4);
+    const dir = import_node_path32.posix.dirname(path4);
     const volume = service.volumes.find(
-      (v) => v.type === "volume" && v.source && import_node_path31.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+      (v) => v.type === "volume" && v.source && import_node_path32.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
     );
     if (!volume || chowned(df, stage, dir)) continue;
     return {
@@ -38609,11 +38725,11 @@ function chowned(df, stage, dir) {
 function socketVolumeAdvice(found, user) {
   return `Before that, give ${user} the socket's directory: ${found.server} binds ${found.socket} (${found.at}), in the named volume '${found.volume}' mounted at ${found.dir} (${found.volumeAt}), which Docker creates owned as the image's ${found.dir} is, root's here, so ${found.server} started as ${user} could not create its socket. Create the directory in the image and give it to ${user} before the USER line: RUN mkdir -p ${found.dir} && chown ${user} ${found.dir} (an existing volume keeps its owner: remove it once, or chown it in place).`;
 }
-var import_node_path31;
+var import_node_path32;
 var init_socket_volume = __esm({
   "src/rules/lib/socket-volume.ts"() {
     "use strict";
-    import_node_path31 = require("node:path");
+    import_node_path32 = require("node:path");
     init_command();
     init_server_config();
     init_lineage();
@@ -38648,7 +38764,9 @@ function fixRunsAsRoot(context) {
     stage,
     settingsLogFiles(found.app).flatMap((h) => h.dir ? [h.dir] : [])
   );
-  const writeDirs = runtimeWrites(runner, dockerfile, stage).known.map((w2) => w2.dir);
+  const writes = runtimeWrites(runner, dockerfile, stage);
+  if (writes.inRoot) return void 0;
+  const writeDirs = writes.known.map((w2) => w2.dir);
   const ownDirs = [.../* @__PURE__ */ new Set([...socketDir ? [socketDir] : [], ...logDirs, ...writeDirs])];
   if (existing && ownDirs.length > 0)
     lines2 = [
@@ -38707,7 +38825,8 @@ function rootMessage(app, df, stage, head) {
   if (su) {
     return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}${serverOwnDrop(df, stage, su)}.`;
   }
-  const before = stage.cmd ? " before CMD" : stage.entrypoint ? " before ENTRYPOINT" : " at the end of the stage";
+  const lastRun = stage.instructions.filter((i) => i.keyword === "RUN").at(-1)?.endLine ?? 0;
+  const before = stage.cmd && stage.cmd.line > lastRun ? " before CMD" : stage.entrypoint && stage.entrypoint.line > lastRun ? " before ENTRYPOINT" : " at the end of the stage";
   const toRoot = privilegeDrop(app, "root");
   const why = toRoot?.tool.startsWith("gunicorn") ? " (started as another user, gunicorn fails when it hands its worker files to root)" : "";
   const keep = toRoot ? ` ${toRoot.file}:${toRoot.line} passes ${toRoot.tool} root, which drops nothing: take it out when you add the USER${why}.` : "";
@@ -38733,8 +38852,8 @@ function rootMessage(app, df, stage, head) {
 }
 function otherWrites(app, df, stage, socketDir) {
   const logDirs = settingsLogFiles(app).flatMap((h) => h.dir ? [h.dir] : []);
-  const { known: known2, unknown } = runtimeWrites(app, df, stage);
-  return { known: known2.filter((w2) => w2.dir !== socketDir && !logDirs.includes(w2.dir)), unknown };
+  const { known: known2, ...rest } = runtimeWrites(app, df, stage);
+  return { known: known2.filter((w2) => w2.dir !== socketDir && !logDirs.includes(w2.dir)), ...rest };
 }
 function composeUserNote(app) {
   const compose = app.compose;
@@ -38863,14 +38982,14 @@ function appServer(app, proxy) {
   return servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path32.posix.dirname(p));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path33.posix.dirname(p));
   return rootOwnedDirectories(df, stage, dirs);
 }
-var import_node_path32, runsAsRoot, listed, DEFAULT_SITES, plural;
+var import_node_path33, runsAsRoot, listed, DEFAULT_SITES, plural;
 var init_TF1301_runs_as_root = __esm({
   "src/rules/TF1301-runs-as-root.ts"() {
     "use strict";
-    import_node_path32 = require("node:path");
+    import_node_path33 = require("node:path");
     init_command();
     init_dockerfile_fix();
     init_image_users();
@@ -39348,13 +39467,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path33.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path33.sep}`) && rel !== ".." && !(0, import_node_path33.isAbsolute)(rel);
+  const rel = (0, import_node_path34.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path34.sep}`) && rel !== ".." && !(0, import_node_path34.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path33.resolve)(root);
+  const absRoot = (0, import_node_path34.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path33.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path34.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -39408,9 +39527,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text2, within) {
-  const file = (0, import_node_path33.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path33.dirname)(file), within);
-  const target = (0, import_node_path33.join)(dir, (0, import_node_path33.basename)(file));
+  const file = (0, import_node_path34.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path34.dirname)(file), within);
+  const target = (0, import_node_path34.join)(dir, (0, import_node_path34.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -39436,13 +39555,13 @@ function writeOwnFile(path4, text2, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path33.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path34.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name of missing) {
-    current = (0, import_node_path33.join)(current, name);
+    current = (0, import_node_path34.join)(current, name);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -39457,9 +39576,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path33.dirname)(existing);
+    const parent = (0, import_node_path34.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path33.basename)(existing));
+    missing.unshift((0, import_node_path34.basename)(existing));
     existing = parent;
   }
   let real;
@@ -39468,7 +39587,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path33.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path34.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -39497,12 +39616,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path33, realpath, UnsafePathError;
+var import_node_fs, import_node_path34, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path33 = require("node:path");
+    import_node_path34 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -39623,7 +39742,8 @@ async function discover(root, options = {}, limits = {}, overlay) {
     baseName(f) === "pyproject.toml" || // Lock files pin the version of the server the image runs (uWSGI before 2.1 reloads on SIGTERM).
     ["poetry.lock", "uv.lock", "Pipfile.lock"].includes(baseName(f)) || // The server's entry module names the settings it runs (they may differ from manage.py's).
     baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // s6-overlay's services: what /init runs (`type`, a oneshot's `up`, a longrun's `run`).
-    /(^|\/)s6-rc\.d\/[^/]+\/(type|up|run)$/.test(f) || // A root filesystem copied whole (`COPY root/ /`) holds nginx's configuration where nginx reads it.
+    /(^|\/)s6-rc\.d\/[^/]+\/(type|up|run)$/.test(f) || // runit's services: the run script of each directory under service/ that runsvdir supervises.
+    /(^|\/)service\/[^/]+\/run$/.test(f) || // A root filesystem copied whole (`COPY root/ /`) holds nginx's configuration where nginx reads it.
     /(^|\/)etc\/nginx\/(.+\/)?[^/]+\.conf$/.test(f) || // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
     // or placeholder secrets, by what they hold.
     isEnvStyleName(f) || isInEnvDir(f)
@@ -39862,7 +39982,7 @@ function envFileNames(text2) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path35.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path36.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -39898,7 +40018,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path35.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path36.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -39914,7 +40034,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path35.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path36.join)(realRoot, rel), realRoot);
         if (typeof target === "string" && target !== "directory") {
           files.push(rel);
           aliases.set(rel, target);
@@ -39943,7 +40063,7 @@ function linkTarget(abs, realRoot) {
   if (!isInside(target, realRoot)) return { reason: "a symbolic link leaving the scanned directory" };
   try {
     const info = (0, import_node_fs3.statSync)(target);
-    if (info.isFile()) return (0, import_node_path35.relative)(realRoot, target).split(import_node_path35.sep).join("/");
+    if (info.isFile()) return (0, import_node_path36.relative)(realRoot, target).split(import_node_path36.sep).join("/");
     if (info.isDirectory()) return "directory";
   } catch {
     return { reason: "a symbolic link whose target does not exist" };
@@ -39964,13 +40084,13 @@ function settingsChoosingModules(file, text2) {
     for (const m of text2.matchAll(/['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]/g)) out.push(m[1]);
   return out;
 }
-var import_node_fs3, import_node_path35, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path36, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path35 = require("node:path");
+    import_node_path36 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -40382,16 +40502,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path47.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path48.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path47.default.join(stage, "context");
+    const destination = import_node_path48.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path47.default.resolve(contextDir), destination, import_node_path47.default.resolve(stage));
-    const rel = import_node_path47.default.relative(import_node_path47.default.resolve(contextDir), import_node_path47.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path47.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path47.default.sep).includes(NEVER_STAGED) ? import_node_path47.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path48.default.resolve(contextDir), destination, import_node_path48.default.resolve(stage));
+    const rel = import_node_path48.default.relative(import_node_path48.default.resolve(contextDir), import_node_path48.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path48.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path48.default.sep).includes(NEVER_STAGED) ? import_node_path48.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -40408,8 +40528,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path47.default.join(from, e.name);
-    const target = import_node_path47.default.join(to, e.name);
+    const source = import_node_path48.default.join(from, e.name);
+    const target = import_node_path48.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -40426,12 +40546,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path47, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path48, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path47 = __toESM(require("node:path"), 1);
+    import_node_path48 = __toESM(require("node:path"), 1);
     init_lines();
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
@@ -40597,7 +40717,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path48.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path49.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -40623,8 +40743,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path48.default.join(root, contextDir),
-    import_node_path48.default.join(root, run.dockerfile),
+    import_node_path49.default.join(root, contextDir),
+    import_node_path49.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -40723,13 +40843,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path48;
+var import_node_os2, import_node_path49;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path48 = __toESM(require("node:path"), 1);
+    import_node_path49 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -40935,7 +41055,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path49.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path50.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -41014,20 +41134,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path49.default.posix.basename(s.imagePath) === import_node_path49.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path50.default.posix.basename(s.imagePath) === import_node_path50.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path49.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path50.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path49, INIT_PROGRAM;
+var import_node_path50, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path49 = __toESM(require("node:path"), 1);
+    import_node_path50 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -42626,7 +42746,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path50 = require("node:path");
+var import_node_path51 = require("node:path");
 var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
@@ -42636,7 +42756,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path34 = require("node:path");
+var import_node_path35 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -42696,7 +42816,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path34.resolve)(root, name);
+  const path4 = (0, import_node_path35.resolve)(root, name);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text2;
   try {
@@ -42708,7 +42828,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
-  return { ...parseConfig(text2, name), file: (0, import_node_path34.relative)((0, import_node_path34.resolve)(root), path4).split(import_node_path34.sep).join("/") };
+  return { ...parseConfig(text2, name), file: (0, import_node_path35.relative)((0, import_node_path35.resolve)(root), path4).split(import_node_path35.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -42721,13 +42841,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path34.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path35.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path34.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path34.sep}`) || (0, import_node_path34.isAbsolute)(rel))
+    const rel = (0, import_node_path35.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path35.sep}`) || (0, import_node_path35.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -42818,12 +42938,12 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path43 = require("node:path");
+var import_node_path44 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path36 = require("node:path");
+var import_node_path37 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -42842,15 +42962,15 @@ function writeText(root, file, text2) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path36.join)(root, file), encodeText(text2, encoding), [root]);
+  writeOwnFile((0, import_node_path37.join)(root, file), encodeText(text2, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path36.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path36.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path37.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path37.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -42866,7 +42986,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text2) {
-      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path36.join)(dir, file), { force: true });
+      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path37.join)(dir, file), { force: true });
       else writeText(dir, file, text2);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -42881,8 +43001,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path36.join)(dir, (0, import_node_path36.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path36.dirname)(target), { recursive: true });
+      const target = (0, import_node_path37.join)(dir, (0, import_node_path37.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path37.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -42896,7 +43016,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path37 = require("node:path");
+var import_node_path38 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -43003,14 +43123,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path37.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path37.join)(d, ".git"))) return d;
-    if ((0, import_node_path37.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path38.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path38.join)(d, ".git"))) return d;
+    if ((0, import_node_path38.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path37.relative)(top, dir).split(import_node_path37.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path38.relative)(top, dir).split(import_node_path38.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -43724,7 +43844,7 @@ function dockerClientOf(app, uses) {
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path42 = require("node:path");
+var import_node_path43 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -43838,7 +43958,7 @@ function clonesAndRunsDjango(text2) {
 init_input();
 
 // src/model/own-context.ts
-var import_node_path38 = require("node:path");
+var import_node_path39 = require("node:path");
 init_classify();
 init_pip();
 init_instruction_text();
@@ -43859,7 +43979,7 @@ function namedContextPaths(text2) {
       for (const file of manifestsInstalled(words2)) out.add(file);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path38.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path39.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function pipInstallArgs(words2) {
   const out = [];
@@ -43900,7 +44020,7 @@ function wordsOf3(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path38.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path39.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text2)) {
     const inOwn = at2(dir, p);
@@ -43912,10 +44032,10 @@ function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
 }
 function contextTold(text2, dir, exists2, fallback = dir, projectDirs = []) {
   const named = namedContextPaths(text2);
-  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path38.posix.join(base, p))).length;
+  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path39.posix.join(base, p))).length;
   let best = { dir, count: held(dir) };
   for (let base = dir; base !== "." && base !== "/" && base !== ""; ) {
-    base = import_node_path38.posix.dirname(base);
+    base = import_node_path39.posix.dirname(base);
     const count = held(base);
     if (count > best.count) best = { dir: base, count };
   }
@@ -43929,8 +44049,8 @@ function contextTold(text2, dir, exists2, fallback = dir, projectDirs = []) {
 function contextUnknown(text2, dir, exists2) {
   const named = namedContextPaths(text2);
   if (named.length === 0) return false;
-  for (let base = dir; ; base = import_node_path38.posix.dirname(base)) {
-    if (named.some((p) => exists2(base === "." ? p : import_node_path38.posix.join(base, p)))) return false;
+  for (let base = dir; ; base = import_node_path39.posix.dirname(base)) {
+    if (named.some((p) => exists2(base === "." ? p : import_node_path39.posix.join(base, p)))) return false;
     if (base === "." || base === "/" || base === "") return true;
   }
 }
@@ -44548,7 +44668,7 @@ init_context();
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path40 = require("node:path");
+var import_node_path41 = require("node:path");
 init_classify();
 
 // src/parse/pyproject.ts
@@ -44660,7 +44780,7 @@ init_credentials();
 init_install_args();
 
 // src/model/unlocked-manifests.ts
-var import_node_path39 = require("node:path");
+var import_node_path40 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
@@ -44755,10 +44875,10 @@ function unlockedPipfile(at2) {
   const install = pipenvInstall(at2.argv);
   if (!install || install.ignorePipfile) return void 0;
   const { context } = at2;
-  const source = at2.layout.sourceOf(at2.stage, import_node_path39.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
+  const source = at2.layout.sourceOf(at2.stage, import_node_path40.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
-  const imageDir = at2.layout.sourceOf(at2.stage, import_node_path39.posix.resolve(at2.wd, "Pipfile"), at2.index) ? at2.wd : void 0;
+  const imageDir = at2.layout.sourceOf(at2.stage, import_node_path40.posix.resolve(at2.wd, "Pipfile"), at2.index) ? at2.wd : void 0;
   const lock = lockState(at2, source, imageDir, "Pipfile.lock");
   if (lock === "locked" && !install.skipLock) return void 0;
   const parsed = parsePipfile(file, at2.texts[file], install.dev);
@@ -44769,7 +44889,7 @@ function lockState(at2, source, imageDir, lockName) {
   const lock = joinPath(dirName(source), lockName);
   if (!at2.context.files.includes(lock))
     return copiedByName(at2.stage, lock, at2.index) === void 0 ? { unlocked: "no-lock" } : "locked";
-  if (imageDir === void 0 || at2.layout.sourceOf(at2.stage, import_node_path39.posix.join(imageDir, lockName), at2.index))
+  if (imageDir === void 0 || at2.layout.sourceOf(at2.stage, import_node_path40.posix.join(imageDir, lockName), at2.index))
     return "locked";
   const install = at2.stage.instructions[at2.index];
   const later = at2.layout.landings(at2.stage, lock).find((l) => l.line > install.line);
@@ -44786,7 +44906,7 @@ function unlockedPoetryProject(at2) {
   const install = poetryInstall(at2.argv);
   if (!install) return void 0;
   const { context } = at2;
-  const copied = copiedAbove(at2, import_node_path39.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml");
+  const copied = copiedAbove(at2, import_node_path40.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml");
   const source = copied?.source ?? (context.sentFiles.includes("pyproject.toml") ? "pyproject.toml" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
@@ -44795,9 +44915,9 @@ function unlockedPoetryProject(at2) {
   return { ...parsePoetryDependencies(file, at2.texts[file], install), ...lock };
 }
 function copiedAbove(at2, dir, name) {
-  const source = at2.layout.sourceOf(at2.stage, import_node_path39.posix.join(dir, name), at2.index);
+  const source = at2.layout.sourceOf(at2.stage, import_node_path40.posix.join(dir, name), at2.index);
   if (source) return { source, dir };
-  return dir === "/" ? void 0 : copiedAbove(at2, import_node_path39.posix.dirname(dir), name);
+  return dir === "/" ? void 0 : copiedAbove(at2, import_node_path40.posix.dirname(dir), name);
 }
 
 // src/model/image-files.ts
@@ -44856,6 +44976,7 @@ function portOf2(address) {
 // src/model/image-files.ts
 init_server_config();
 init_s6_services();
+init_runit_services();
 
 // src/model/start-argvs.ts
 init_shell();
@@ -44919,7 +45040,7 @@ var ImageFiles = class extends ModelPart {
           ...this.buildScript(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv, ins)) {
-            const imagePath2 = import_node_path40.posix.resolve(wd, req);
+            const imagePath2 = import_node_path41.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath2, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -44942,7 +45063,7 @@ var ImageFiles = class extends ModelPart {
   npmRun(argv, wd, stage, index, context, layout) {
     const names2 = npmScriptsRun(argv);
     if (!names2 || names2.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path40.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const source = layout.sourceOf(stage, import_node_path41.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     return npmScriptCommands(packageScripts(text2), names2).map((c) => ({ argv: c, wd }));
@@ -44951,7 +45072,7 @@ var ImageFiles = class extends ModelPart {
   buildScript(argv, wd, stage, index, context, layout) {
     const word = scriptWords2(argv)[0];
     if (!word || word.includes("$") || !/\.sh$|\//.test(word)) return [];
-    const source = layout.sourceOf(stage, import_node_path40.posix.resolve(wd, word), index);
+    const source = layout.sourceOf(stage, import_node_path41.posix.resolve(wd, word), index);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     let dir = wd;
@@ -44974,7 +45095,7 @@ var ImageFiles = class extends ModelPart {
     for (const argv of startArgvs(app, target, dirs))
       for (const req of requirementArgs(argv)) {
         if (req.includes("$")) continue;
-        const inImage2 = import_node_path40.posix.resolve(dirs.get(argv) ?? (service?.workingDir || target.workdir || "/"), req);
+        const inImage2 = import_node_path41.posix.resolve(dirs.get(argv) ?? (service?.workingDir || target.workdir || "/"), req);
         const bound = boundFile(service?.volumes ?? [], inImage2);
         const source = layout.sourceOf(target, inImage2);
         if (bound && bound in this.texts) found.push(bound);
@@ -45078,7 +45199,7 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path40.posix.resolve(dirs[k], word)] : [import_node_path40.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path41.posix.resolve(dirs[k], word)] : [import_node_path41.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath2 of candidates) {
           const source = layout.sourceOf(target, imagePath2) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath2);
@@ -45104,9 +45225,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path40.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path41.posix.resolve(workdir, make.dir ?? ".");
     for (const name of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath2 = import_node_path40.posix.resolve(dir, name);
+      const imagePath2 = import_node_path41.posix.resolve(dir, name);
       const source = layout.sourceOf(target, imagePath2);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath2);
       if (!file || !(file in this.texts)) continue;
@@ -45153,13 +45274,15 @@ var ImageFiles = class extends ModelPart {
     const context = app.context;
     if (!target || !context) return [];
     const runs = startArgvs(app, target).map((argv) => supervisordRun(programArgv(argv))).filter((r) => r !== void 0);
+    const runit = startArgvs(app, target).map((argv) => runitRun(programArgv(argv))).find((r) => r !== void 0);
+    if (runs.length === 0 && runit) return runitServices(app, layout, this.texts, runit.serviceDir);
     if (runs.length === 0) return s6Services(app, layout, this.texts);
     const named = runs.map((r) => r.config).filter((c) => c !== void 0 && !c.includes("$"));
     let files;
     if (named.length > 0) {
       const volumes = app.compose?.appService?.volumes ?? [];
       files = named.flatMap((c) => {
-        const imagePath2 = import_node_path40.posix.resolve(target.workdir || "/", c);
+        const imagePath2 = import_node_path41.posix.resolve(target.workdir || "/", c);
         const bound = boundFile(volumes, imagePath2);
         const source = layout.sourceOf(target, imagePath2);
         const file = bound && bound in this.texts ? bound : source && joinPath(context.dir, source);
@@ -45193,7 +45316,7 @@ var ImageFiles = class extends ModelPart {
       const server = uwsgi ? "uwsgi" : "gunicorn";
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const inImage2 = import_node_path40.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
+      const inImage2 = import_node_path41.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
       const bound = boundFile(app.compose?.appService?.volumes ?? [], inImage2);
       if (bound && bound in this.texts) {
         files.set(bound, server);
@@ -45248,7 +45371,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path40.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path41.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -45264,7 +45387,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath2) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path40.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path41.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath2 !== target && !imagePath2.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath2.slice(target.length)));
     if (file) return file;
@@ -45312,7 +45435,7 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path40.posix.basename(word) === import_node_path40.posix.basename(script.imagePath);
+  return import_node_path41.posix.basename(word) === import_node_path41.posix.basename(script.imagePath);
 }
 function nginxPathsByRun(stage) {
   const out = /* @__PURE__ */ new Set();
@@ -45324,8 +45447,8 @@ function nginxPathsByRun(stage) {
       const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
       const dest = operands.at(-1);
       if (operands.length < 2 || !dest?.startsWith("/etc/nginx/") || dest.includes("$")) continue;
-      out.add(import_node_path40.posix.normalize(dest));
-      for (const source of operands.slice(0, -1)) out.add(import_node_path40.posix.join(dest, import_node_path40.posix.basename(source)));
+      out.add(import_node_path41.posix.normalize(dest));
+      for (const source of operands.slice(0, -1)) out.add(import_node_path41.posix.join(dest, import_node_path41.posix.basename(source)));
     }
   }
   return [...out];
@@ -46223,7 +46346,7 @@ function moduleRoot(file, module2) {
 init_app_service();
 
 // src/model/server-install.ts
-var import_node_path41 = require("node:path");
+var import_node_path42 = require("node:path");
 init_classify();
 init_shell();
 init_pip();
@@ -46273,7 +46396,7 @@ function runCommands2(run) {
 }
 function lockText(app, layout, stage, index, dir, name) {
   const context = app.context;
-  const source = layout.sourceOf(stage, import_node_path41.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
+  const source = layout.sourceOf(stage, import_node_path42.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
   return source ? { file: joinPath(context.dir, source), source } : void 0;
 }
 function names(line, name) {
@@ -46331,7 +46454,7 @@ function serverInstall(app, layout, texts, name) {
           const lock = lockText(app, layout, stage, index, wd, lockName);
           const version = lock && lock.file in texts ? lockedPackage(lock.file, texts[lock.file], name) : void 0;
           if (version) return { provided: true, version, pinnedIn: lock.file };
-          if (version === "" && word.test(texts[import_node_path41.posix.join(import_node_path41.posix.dirname(lock.file), MANIFEST_OF_LOCK[lockName])] ?? ""))
+          if (version === "" && word.test(texts[import_node_path42.posix.join(import_node_path42.posix.dirname(lock.file), MANIFEST_OF_LOCK[lockName])] ?? ""))
             return { provided: true };
           if (version === void 0 && !app.requirements.some((r) => r.manifest)) open = true;
           continue;
@@ -46528,13 +46651,13 @@ var ProjectBuilder = class {
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
       const landing = layout.landingOf(target, relativeTo(app.managePy, context.dir));
-      if (landing) view.imageSourceDir = import_node_path42.posix.dirname(landing);
+      if (landing) view.imageSourceDir = import_node_path43.posix.dirname(landing);
     }
     return view;
   }
   /** The images of `otherDockerfiles` compose builds for a sidecar of the app, with the requirements they install. */
   sidecarImages(dockerfiles, contexts, composeSets) {
-    const managePys = this.files.filter((f) => import_node_path42.posix.basename(f) === "manage.py");
+    const managePys = this.files.filter((f) => import_node_path43.posix.basename(f) === "manage.py");
     const out = [];
     for (const set of composeSets)
       for (const service of set.model?.services ?? []) {
@@ -46664,12 +46787,12 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path42.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path43.posix.dirname(landing);
       }
       if (target) {
         const context = app.context;
         const python = context.sentFiles.filter((f) => f.endsWith(".py"));
-        const code2 = python.filter((f) => import_node_path42.posix.basename(f) !== "manage.py");
+        const code2 = python.filter((f) => import_node_path43.posix.basename(f) !== "manage.py");
         app.imageHoldsPython = (code2.length > 0 ? code2 : python).some((f) => layout.landingOf(target, f));
       }
     }
@@ -46702,7 +46825,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path42.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path43.posix.dirname(at2) }] : [];
     });
     if (landings.length === 0) return this.mountedProjectStarted(app);
     if (landings.length < 2) return void 0;
@@ -46716,7 +46839,7 @@ var ProjectBuilder = class {
   mountedProjectStarted(app) {
     const volumes = app.compose?.appService?.volumes ?? [];
     for (const dir of djangoDirectories(app)) {
-      const file = boundFile(volumes, import_node_path42.posix.join(dir, "manage.py"));
+      const file = boundFile(volumes, import_node_path43.posix.join(dir, "manage.py"));
       if (file && file in this.texts) return file;
     }
     return void 0;
@@ -46927,7 +47050,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path43.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path44.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -46987,14 +47110,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path44 = require("node:path");
+var import_node_path45 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path44.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path45.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path44.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path44.posix.normalize(import_node_path44.posix.join(dir, file));
+  if (dir === "" || import_node_path45.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path45.posix.normalize(import_node_path45.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -47658,7 +47781,7 @@ function fileName2(name) {
 }
 
 // src/report/sarif.ts
-var import_node_path45 = require("node:path");
+var import_node_path46 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -47675,7 +47798,7 @@ function sarifLog(report, allRules) {
   const named = new Set(report.findings.map((f) => f.ruleId));
   const rules = allRules.filter((r) => named.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path45.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path46.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -47714,7 +47837,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path45.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path46.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -48183,7 +48306,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path46 = require("node:path");
+var import_node_path47 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -48243,7 +48366,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path46.join)(dir, ".git");
+  const dotGit = (0, import_node_path47.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -48252,7 +48375,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path46.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path47.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -48262,37 +48385,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text2];
   for (const m of text2.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path46.join)(home, target.slice(2));
-    if (!(0, import_node_path46.isAbsolute)(target)) target = (0, import_node_path46.resolve)((0, import_node_path46.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path47.join)(home, target.slice(2));
+    if (!(0, import_node_path47.isAbsolute)(target)) target = (0, import_node_path47.resolve)((0, import_node_path47.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path46.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path46.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path46.join)((0, import_node_path46.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path47.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path47.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path47.join)((0, import_node_path47.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path46.join)(dir, e.name, "config"));
-        modules((0, import_node_path46.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path46.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path47.join)(dir, e.name, "config"));
+        modules((0, import_node_path47.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path47.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path46.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path47.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path46.resolve)(workspace)];
-  const rel = (0, import_node_path46.relative)((0, import_node_path46.resolve)(workspace), (0, import_node_path46.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path46.isAbsolute)(rel)) {
-    let dir = (0, import_node_path46.resolve)(workspace);
-    for (const part of rel.split(import_node_path46.sep)) dirs.push(dir = (0, import_node_path46.join)(dir, part));
+  const dirs = [(0, import_node_path47.resolve)(workspace)];
+  const rel = (0, import_node_path47.relative)((0, import_node_path47.resolve)(workspace), (0, import_node_path47.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path47.isAbsolute)(rel)) {
+    let dir = (0, import_node_path47.resolve)(workspace);
+    for (const part of rel.split(import_node_path47.sep)) dirs.push(dir = (0, import_node_path47.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -48465,7 +48588,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path50.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path51.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -48478,7 +48601,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path50.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path51.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -48501,11 +48624,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names2 = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path50.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path51.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names2.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names2.map((name) => (0, import_node_path50.join)(dir, name));
+  return names2.map((name) => (0, import_node_path51.join)(dir, name));
 }
 function isDirectory(path4) {
   try {
@@ -48600,7 +48723,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path50.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path51.parse)(root).root }),
     analyze: io.analyze
   });
 }

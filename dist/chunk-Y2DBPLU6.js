@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-URDYQUYJ.js";
+} from "./chunk-XCXFCND3.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-UE7MTMDO.js";
+} from "./chunk-EB6RU26Z.js";
 import {
   SEVERITIES,
   UnsafePathError,

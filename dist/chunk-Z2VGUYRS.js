@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-UE7MTMDO.js";
+} from "./chunk-EB6RU26Z.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -291,7 +291,8 @@ async function discover(root, options = {}, limits = {}, overlay) {
     baseName(f) === "pyproject.toml" || // Lock files pin the version of the server the image runs (uWSGI before 2.1 reloads on SIGTERM).
     ["poetry.lock", "uv.lock", "Pipfile.lock"].includes(baseName(f)) || // The server's entry module names the settings it runs (they may differ from manage.py's).
     baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // s6-overlay's services: what /init runs (`type`, a oneshot's `up`, a longrun's `run`).
-    /(^|\/)s6-rc\.d\/[^/]+\/(type|up|run)$/.test(f) || // A root filesystem copied whole (`COPY root/ /`) holds nginx's configuration where nginx reads it.
+    /(^|\/)s6-rc\.d\/[^/]+\/(type|up|run)$/.test(f) || // runit's services: the run script of each directory under service/ that runsvdir supervises.
+    /(^|\/)service\/[^/]+\/run$/.test(f) || // A root filesystem copied whole (`COPY root/ /`) holds nginx's configuration where nginx reads it.
     /(^|\/)etc\/nginx\/(.+\/)?[^/]+\.conf$/.test(f) || // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
     // or placeholder secrets, by what they hold.
     isEnvStyleName(f) || isInEnvDir(f)

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-7UYT7YRL.js";
+} from "./chunk-Z2VGUYRS.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-UE7MTMDO.js";
+} from "./chunk-EB6RU26Z.js";
 import {
   UnsafePathError,
   readInside,

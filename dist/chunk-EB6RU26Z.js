@@ -17273,16 +17273,23 @@ var callUrllib = (_recorder, _ctx, name, args, line) => {
   const [a0] = args.pos;
   if (!a0) return void 0;
   if (PARSERS.has(name))
-    return derive(lift(a0, (x) => x.t === "str" ? parseUrl(x.v, line) : opaque(x, line)));
+    return derive(lift(a0, (x) => x.t === "str" ? writtenAt(parseUrl, x, line) : opaque(x, line)));
   if (UNQUOTERS.has(name))
     return derive(
       lift(
         a0,
-        (x) => x.t === "str" ? { t: "str", v: unquote(x.v, name.endsWith("_plus")), line } : opaque(x, line)
+        (x) => x.t === "str" ? writtenAt((v, at2) => ({ t: "str", v: unquote(v, name.endsWith("_plus")), line: at2 }), x, line) : opaque(x, line)
       )
     );
   return void 0;
 };
+function writtenAt(make, source, line) {
+  if (source.file === void 0) return make(source.v, line);
+  const v = make(source.v, source.line);
+  if (v.t === "dict") for (const e of v.entries) e.value.file = source.file;
+  v.file = source.file;
+  return v;
+}
 function opaque(x, line) {
   if (x.t === "none") return { t: "unknown", text: "urllib(None)", crash: true, line };
   return { t: "unknown", text: "urllib(\u2026)", line };
@@ -17738,7 +17745,7 @@ function pydanticSettingsInstance(c, ctx, line) {
       const fallback = valueNode ? ev.evaluate(valueNode, at2) : void 0;
       const read = {
         variable: `${prefix}${name}`.toUpperCase(),
-        via: "other",
+        via: "pydantic-settings",
         line: fieldLine,
         required: fallback === void 0,
         hasDefault: fallback !== void 0 && fallback.t !== "none",
@@ -18394,6 +18401,8 @@ function execStatement(ev, node, ctx) {
       return;
     case "FunctionDefinition":
       return execDef(ev, node, ctx);
+    case "DecoratedStatement":
+      return execDecorated(ev, node, ctx);
     case "ClassDefinition":
       return defineClass(ev, node, ctx);
     default:
@@ -18417,6 +18426,22 @@ function execDef(ev, node, ctx) {
   if (!name) return;
   const v = params && body && !ctx.inFunction ? { t: "func", params: parameters(ev, params, ctx), body, line: ev.line(node) } : ev.unknown(node);
   ctx.scope.set(ev.text(name), { v, origins: [] });
+}
+var MEMOISERS = /* @__PURE__ */ new Set(["functools.cache", "functools.lru_cache"]);
+function execDecorated(ev, node, ctx) {
+  const kids = childrenOf(node);
+  const definition = kids.at(-1);
+  if (!definition) return;
+  execStatement(ev, definition, ctx);
+  const name = childrenOf(definition).find((c) => c.name === "VariableName");
+  const decorators = kids.filter((c) => c.name === "Decorator");
+  if (name && !decorators.every((d) => MEMOISERS.has(decoratorName(ev, d, ctx))))
+    ctx.scope.set(ev.text(name), { v: ev.unknown(definition), origins: [] });
+}
+function decoratorName(ev, decorator, ctx) {
+  const parts = childrenOf(decorator).filter((c) => c.name === "VariableName").map((c) => ev.text(c));
+  const head = parts[0] === void 0 ? void 0 : ctx.scope.get(parts[0])?.v;
+  return [head?.t === "ref" ? head.name : parts[0], ...parts.slice(1)].join(".");
 }
 function execMaybe(ev, body, ctx) {
   const child = {
@@ -20133,7 +20158,7 @@ function isRequirementsFile(path) {
 }
 function isSettingsCandidate(path) {
   const name = baseName(path);
-  if (!name.endsWith(".py")) return false;
+  if (!name.endsWith(".py") || !isModuleFileName(name)) return false;
   return /^(settings.*|[\w-]+_settings)\.py$/.test(name) || /(^|\/)settings\/[^/]+\.py$/.test(path);
 }
 function isScript(path) {
@@ -20154,6 +20179,9 @@ function isCoreFile(path) {
 }
 function isModuleName(module) {
   return /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/.test(module);
+}
+function isModuleFileName(name) {
+  return /^[A-Za-z_][\w-]*\.py$/.test(name);
 }
 function moduleFiles(base, module) {
   if (!isModuleName(module)) return [];
@@ -23905,7 +23933,11 @@ var LONG_RUNNING_COMMANDS = /* @__PURE__ */ new Set([
   "rqworker",
   "rqscheduler",
   "process_tasks",
-  "celery"
+  "celery",
+  "rundramatiq",
+  "run_huey",
+  "djangohuey",
+  "db_worker"
 ]);
 var LONG_RUNNING_PROGRAMS = /* @__PURE__ */ new Set([
   "nginx",
@@ -23946,6 +23978,17 @@ function packageScriptServer(argv) {
   if (!script || !PACKAGE_SERVER_SCRIPTS.has(script) || direct && runner === "npm" && script !== "start")
     return void 0;
   return argv.slice(0, direct ? 2 : 3).join(" ");
+}
+var DJANGO_ONE_OFFS = /* @__PURE__ */ new Set([
+  ..."changepassword check clearsessions collectstatic compilemessages compress createcachetable createsuperuser dbshell diffsettings dumpdata findstatic flush inspectdb loaddata makemessages makemigrations migrate optimizemigration remove_stale_contenttypes sendtestemail shell showmigrations sqlflush sqlmigrate sqlsequencereset squashmigrations startapp startproject test wait_for_db".split(
+    " "
+  )
+]);
+function backgroundedProcess(argv) {
+  const known2 = longRunningProcess(argv);
+  if (known2) return known2;
+  const dj = djangoCommand(argv);
+  return dj && !DJANGO_ONE_OFFS.has(dj.name) && /^\w+$/.test(dj.name) ? `manage.py ${dj.name}` : void 0;
 }
 function embedsBeat(argv) {
   if (longRunningProcess(argv) !== "celery worker") return false;
@@ -24143,7 +24186,7 @@ function backingServiceOf(argv, line) {
 }
 
 // src/model/command/start-chain.ts
-var import_node_path9 = __toESM(require_node_path(), 1);
+var import_node_path10 = __toESM(require_node_path(), 1);
 
 // src/model/supervisor-config.ts
 var import_node_path8 = __toESM(require_node_path(), 1);
@@ -24246,6 +24289,32 @@ function supervisorPrograms(file, text2) {
 function commandWords2(command) {
   const expanded = command.trim().replace(/%\((\w+)\)[sd]/g, "%$1%");
   return parseShell(expanded).commands[0]?.argv ?? [];
+}
+
+// src/model/runit-services.ts
+var import_node_path9 = __toESM(require_node_path(), 1);
+function runitRun(argv) {
+  const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
+  const program = import_node_path9.posix.basename(words2[0] ?? "");
+  if (program === "my_init") return { serviceDir: "/etc/service", init: "my_init" };
+  if (program !== "runsvdir") return void 0;
+  const dir = words2.slice(1).find((w) => !w.startsWith("-"));
+  return dir && dir.startsWith("/") && !dir.includes("$") ? { serviceDir: dir, init: "runsvdir" } : void 0;
+}
+function runitServices(app, layout, texts, serviceDir) {
+  const stage = app.dockerfile?.targetStage;
+  const context = app.context;
+  if (!stage || !context) return [];
+  const out = [];
+  for (const f of context.sentFiles) {
+    for (const landing of layout.landings(stage, f)) {
+      const m = new RegExp(`^${serviceDir.replace(/\/+$/, "")}/([^/]+)/run$`).exec(landing.path);
+      const file = joinPath(context.dir, f);
+      if (!m || !(file in texts) || out.some((p) => p.name === m[1])) continue;
+      out.push({ file, line: 1, name: m[1], command: landing.path, argv: [landing.path], runit: true });
+    }
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 // src/model/command/script-arguments.ts
@@ -24374,7 +24443,7 @@ function withPositional(commands, words2) {
 function withSupervisorPrograms(commands, app, follow) {
   const programs = app.supervisorPrograms ?? [];
   const s6 = programs.length > 0 && programs.every((p) => p.s6);
-  const at2 = s6 ? -1 : programs.length > 0 ? commands.findIndex((c) => supervisordRun(programArgv(c.argv))) : -1;
+  const at2 = s6 ? -1 : programs.length > 0 ? commands.findIndex((c) => supervisordRun(programArgv(c.argv)) ?? runitRun(programArgv(c.argv))) : -1;
   if (at2 < 0 && !s6) return commands;
   const guards = at2 >= 0 ? commands[at2].guards : void 0;
   const run = programs.map((p) => ({
@@ -24501,7 +24570,7 @@ function scriptRun(argv, scripts, workdir) {
     const word = argv[i];
     if (!word) continue;
     const script = scripts.find(
-      (s) => word.includes("/") ? import_node_path9.posix.normalize(word.startsWith("/") ? word : import_node_path9.posix.join(workdir, word)) === import_node_path9.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
+      (s) => word.includes("/") ? import_node_path10.posix.normalize(word.startsWith("/") ? word : import_node_path10.posix.join(workdir, word)) === import_node_path10.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
     );
     if (script) return { script, argsFrom: i + 1 };
   }
@@ -24583,7 +24652,7 @@ function launched(command, depth = 0) {
 function directoryAfter(argv, dir, variable) {
   if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].startsWith("~")) return dir;
   const target = argv[1].includes("$") ? expandKnown(argv[1], variable) : argv[1];
-  return target === void 0 || target === "" ? dir : import_node_path9.posix.resolve(dir, target);
+  return target === void 0 || target === "" ? dir : import_node_path10.posix.resolve(dir, target);
 }
 function expandKnown(word, variable) {
   if (!variable) return void 0;
@@ -24859,14 +24928,14 @@ function initOf(app, service) {
 }
 
 // src/model/command/directories.ts
-var import_node_path10 = __toESM(require_node_path(), 1);
+var import_node_path11 = __toESM(require_node_path(), 1);
 function djangoDirectories(app) {
   const servers = [];
   const manage = [];
   for (const chain2 of [effectiveCommand(app), imageCommand(app)]) {
     for (const { command, dir } of withDirectories(app, chain2)) {
       const script = command.argv.find((w) => basename2(w) === "manage.py");
-      if (script) manage.push(import_node_path10.posix.dirname(import_node_path10.posix.resolve(dir, script)));
+      if (script) manage.push(import_node_path11.posix.dirname(import_node_path11.posix.resolve(dir, script)));
       else if (serverOf(command.argv)) servers.push(serverDir(command, dir));
     }
   }
@@ -24877,10 +24946,10 @@ function serverDirectory(app) {
     if (serverOf(command.argv)) return serverDir(command, dir);
   return void 0;
 }
-function withDirectories(app, chain2) {
+function withDirectories(app, chain2, service = app.compose?.appService) {
   const workdir = app.dockerfile?.targetStage?.workdir || "/";
-  const workingDir = app.compose?.appService?.workingDir;
-  let dir = workingDir ? import_node_path10.posix.resolve(workdir, workingDir) : workdir;
+  const workingDir = service?.workingDir;
+  let dir = workingDir ? import_node_path11.posix.resolve(workdir, workingDir) : workdir;
   const assigned = new Set(
     app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name))
   );
@@ -24888,12 +24957,12 @@ function withDirectories(app, chain2) {
   const variable = (name) => assigned.has(name) ? void 0 : known2(name);
   return chain2.map((command) => {
     dir = directoryAfter(command.argv, dir, variable);
-    const at2 = command.directory !== void 0 ? import_node_path10.posix.resolve(dir, command.directory) : dir;
+    const at2 = command.directory !== void 0 ? import_node_path11.posix.resolve(dir, command.directory) : dir;
     return { command, dir: at2 };
   });
 }
 function serverDir(command, dir) {
-  return import_node_path10.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
+  return import_node_path11.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
 }
 function chdirOf(argv) {
   for (let i = 1; i < argv.length; i++) {
@@ -25129,7 +25198,7 @@ function writtenComposeArgv(c) {
 }
 
 // src/rules/lib/each.ts
-var import_node_path11 = __toESM(require_node_path(), 1);
+var import_node_path12 = __toESM(require_node_path(), 1);
 function appsAndWorkerImages(project) {
   return [...project.apps, ...project.workerImages ?? []];
 }
@@ -25164,7 +25233,7 @@ function otherAppServices(app) {
   if (!compose?.appService) return [];
   const ofImage = compose.appImageServices ?? [compose.appService];
   const out = ofImage.filter((s) => s !== compose.appService).map((service) => ({ service, app }));
-  const projectDir = app.managePy ? import_node_path11.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path12.posix.dirname(app.managePy) : void 0;
   if (projectDir === void 0) return out;
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   for (const service of compose.services) {
@@ -25180,7 +25249,7 @@ function otherAppServices(app) {
 }
 function ownImageAppServices(app) {
   const compose = app.compose;
-  const projectDir = app.managePy ? import_node_path11.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path12.posix.dirname(app.managePy) : void 0;
   if (!compose || projectDir === void 0) return [];
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   return compose.services.filter(
@@ -25389,7 +25458,7 @@ function suggestPythonTag(context) {
 }
 
 // src/rules/TF0202-python-deps-unpinned.ts
-var import_node_path12 = __toESM(require_node_path(), 1);
+var import_node_path13 = __toESM(require_node_path(), 1);
 
 // src/model/install-args.ts
 var PIPENV_VALUE_OPTIONS = ["--python", "--pypi-mirror", "--extra-pip-args", "--categories"];
@@ -25648,20 +25717,20 @@ function toolingMessage(tooling, upgrade, quote) {
 }
 function lockTooLate(app, late, install) {
   const df = app.dockerfile?.file ?? "the Dockerfile";
-  const name = import_node_path12.posix.basename(late.lock);
+  const name = import_node_path13.posix.basename(late.lock);
   const later = late.copiedAt ? `which the COPY at ${df}:${late.copiedAt} brings only later` : "which the image never copies";
   return `${install} at ${df}:${late.installLine} runs before the image holds the repository's ${name}, ${later}`;
 }
 function holdsLockBeside(app, pipfile) {
   const context = app.context;
   if (!context) return false;
-  const lock = import_node_path12.posix.join(import_node_path12.posix.dirname(pipfile), "Pipfile.lock");
-  const inContext = context.dir === "." ? lock : import_node_path12.posix.relative(context.dir, lock);
+  const lock = import_node_path13.posix.join(import_node_path13.posix.dirname(pipfile), "Pipfile.lock");
+  const inContext = context.dir === "." ? lock : import_node_path13.posix.relative(context.dir, lock);
   return context.files.includes(inContext);
 }
 
 // src/rules/TF0203-no-dependency-manifest.ts
-var import_node_path13 = __toESM(require_node_path(), 1);
+var import_node_path14 = __toESM(require_node_path(), 1);
 var MANIFEST = /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
 function installsFromManifest(argv) {
   const pip = pipInstall(argv);
@@ -25716,9 +25785,9 @@ function unusedManifest(contextFiles, ownedElsewhere) {
   return contextFiles.filter((f) => MANIFEST.test(f) && !ownedElsewhere(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
 }
 function ownerElsewhere(manifest, dockerfile, dockerfiles) {
-  const own = import_node_path13.posix.dirname(dockerfile);
+  const own = import_node_path14.posix.dirname(dockerfile);
   return dockerfiles.find((d) => {
-    const dir = import_node_path13.posix.dirname(d);
+    const dir = import_node_path14.posix.dirname(d);
     return d !== dockerfile && dir !== own && under(dir, own) && under(manifest, dir);
   });
 }
@@ -25766,14 +25835,14 @@ RUN pip install --no-cache-dir -r requirements.txt
       const context = app.context;
       const owner = (f) => ownerElsewhere(f, df.file, dockerfiles);
       const elsewhere2 = (f) => owner(f) !== void 0;
-      const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path13.posix.join(context.dir, f)));
+      const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path14.posix.join(context.dir, f)));
       const outside = unused ? void 0 : unusedManifest(project.pythonManifests ?? [], elsewhere2);
       const others = (project.pythonManifests ?? []).filter((f) => MANIFEST.test(f) && elsewhere2(f));
       for (const [line, names] of byLine)
         findings.push({
           file: df.file,
           line,
-          message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path13.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path13.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
+          message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path14.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path14.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
         });
     }
     return findings;
@@ -25781,7 +25850,7 @@ RUN pip install --no-cache-dir -r requirements.txt
 });
 
 // src/rules/TF0204-deps-installed-at-start.ts
-var import_node_path14 = __toESM(require_node_path(), 1);
+var import_node_path15 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/base-image.ts
 function repositoryBases(app) {
@@ -25988,21 +26057,21 @@ function syncedEnvironment(argv, workdir, env) {
     return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name.length + 1) : argv[at2 + 1];
   };
   const dir = option("--project") ?? option("--directory");
-  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path14.posix.resolve(workdir, dir) : void 0;
+  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path15.posix.resolve(workdir, dir) : void 0;
   const named = env.UV_PROJECT_ENVIRONMENT;
   if (named !== void 0)
-    return named.startsWith("/") ? import_node_path14.posix.normalize(named) : base && import_node_path14.posix.resolve(base, named);
-  return base?.startsWith("/") ? import_node_path14.posix.join(base, ".venv") : void 0;
+    return named.startsWith("/") ? import_node_path15.posix.normalize(named) : base && import_node_path15.posix.resolve(base, named);
+  return base?.startsWith("/") ? import_node_path15.posix.join(base, ".venv") : void 0;
 }
 
 // src/rules/TF0205-service-image-unpinned.ts
-var import_node_path18 = __toESM(require_node_path(), 1);
+var import_node_path19 = __toESM(require_node_path(), 1);
 
 // src/model/compose.ts
-var import_node_path17 = __toESM(require_node_path(), 1);
+var import_node_path18 = __toESM(require_node_path(), 1);
 
 // src/model/compose/loader.ts
-var import_node_path16 = __toESM(require_node_path(), 1);
+var import_node_path17 = __toESM(require_node_path(), 1);
 
 // src/parse/compose.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -26212,10 +26281,10 @@ function interpolationDefault(raw) {
 }
 
 // src/model/compose/yaml-nodes.ts
-var import_node_path15 = __toESM(require_node_path(), 1);
+var import_node_path16 = __toESM(require_node_path(), 1);
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path15.posix.normalize(p);
-  const joined = import_node_path15.posix.normalize(import_node_path15.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path16.posix.normalize(p);
+  const joined = import_node_path16.posix.normalize(import_node_path16.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -26455,7 +26524,7 @@ var Loader = class {
     if (v.kind === "map") {
       const service = scalarString(entryOf(v, "service")?.value);
       const other = scalarString(entryOf(v, "file")?.value);
-      if (service) return { file: other ? relPath(import_node_path16.posix.dirname(file), other) : file, service };
+      if (service) return { file: other ? relPath(import_node_path17.posix.dirname(file), other) : file, service };
     }
     this.errors.push({
       file,
@@ -27062,8 +27131,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path17.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path17.posix.dirname(file));
+  const projectDir = files.length > 0 ? import_node_path18.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path18.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -27097,7 +27166,7 @@ function build(files, env, options, errors) {
   for (const s of services)
     if (!dataContainers.has(s.name) && runsNoDatabaseServer(s, loader.texts)) s.runsNoDatabaseServer = true;
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path17.posix.basename(f) === "manage.py").map((f) => import_node_path17.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path18.posix.basename(f) === "manage.py").map((f) => import_node_path18.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -27120,7 +27189,7 @@ function exampleTag(name, service) {
       tag: "8.0",
       why: ": its command passes --default-authentication-plugin, which MySQL 8.4 removed, so mysqld would not start on 8.4 or later (or pin 8.4 and pass --mysql-native-password=ON in its place)"
     };
-  if (name === "postgres" && service.volumes.some((v) => import_node_path18.posix.normalize(`${v.target}/`) === "/var/lib/postgresql/data/"))
+  if (name === "postgres" && service.volumes.some((v) => import_node_path19.posix.normalize(`${v.target}/`) === "/var/lib/postgresql/data/"))
     return {
       tag: "17",
       why: ": from 18 the image will not start with its mount at /var/lib/postgresql/data"
@@ -27364,7 +27433,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
             line: elsewhere2?.line ?? scheme ?? a.line,
             severity: "warning",
             // `str(os.getenv("X"))`: no literal is written, the unset read becomes the text 'None'.
-            ...v.kind === "env" && v.fromFile ? msg`SECRET_KEY is read from the file named by ${variable} (a secret file) but falls back to a literal value when ${variable} is unset${usedAt}, so a deploy that forgets the secret runs with the key from the repository; drop the fallback so a missing secret file stops the app at start.` : v.kind === "env" && isNoneText(unset) ? msg`SECRET_KEY is read from ${variable} but becomes the text 'None' when it is unset${usedAt}, so a deploy that forgets the variable runs with a key anyone can guess instead of failing; require the variable: ${required}.` : scheme ? msg`SECRET_KEY is read from ${variable} (line ${a.line}) but the environ.Env scheme gives it a literal default here, used when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop SECRET_KEY from the scheme so env("${variable}") fails when it is unset.` : msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? " (the value an if/else gives the fallback in one of its branches)" : ""}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${required}.`
+            ...v.kind === "env" && v.fromFile ? msg`SECRET_KEY is read from the file named by ${variable} (a secret file) but falls back to a literal value when ${variable} is unset${usedAt}, so a deploy that forgets the secret runs with the key from the repository; drop the fallback so a missing secret file stops the app at start.` : v.kind === "env" && isNoneText(unset) ? msg`SECRET_KEY is read from ${variable} but becomes the text 'None' when it is unset${usedAt}, so a deploy that forgets the variable runs with a key anyone can guess instead of failing; require the variable: ${required}.` : v.kind === "env" && v.via === "pydantic-settings" && !branchLiteral ? msg`SECRET_KEY is read from ${variable} by a pydantic-settings field whose default is a literal value${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the field's default so the settings object refuses to start without the variable.` : scheme ? msg`SECRET_KEY is read from ${variable} (line ${a.line}) but the environ.Env scheme gives it a literal default here, used when it is unset, so a deploy that forgets the variable runs with the key from the repository; drop SECRET_KEY from the scheme so env("${variable}") fails when it is unset.` : msg`SECRET_KEY is read from ${variable} but falls back to a literal value when it is unset${branchLiteral ? " (the value an if/else gives the fallback in one of its branches)" : ""}${usedAt}, so a deploy that forgets the variable runs with the key from the repository; drop the fallback: ${required}.`
           });
         }
       }
@@ -29420,7 +29489,7 @@ function literalText2(raw) {
 }
 
 // src/rules/TF0308-env-file-in-image.ts
-var import_node_path20 = __toESM(require_node_path(), 1);
+var import_node_path21 = __toESM(require_node_path(), 1);
 
 // src/util/glob.ts
 function matchesGlob(glob, path) {
@@ -29439,14 +29508,14 @@ function matchesGlob(glob, path) {
 }
 
 // src/rules/lib/env-file-sourced.ts
-var import_node_path19 = __toESM(require_node_path(), 1);
+var import_node_path20 = __toESM(require_node_path(), 1);
 function sourcedBy(app, path) {
-  const name = import_node_path19.posix.basename(path);
+  const name = import_node_path20.posix.basename(path);
   for (const script of app.entrypointScripts)
     for (const c of script.script.commands) {
       const [program, file] = c.argv;
       if (program !== "." && program !== "source" || !file || file.includes("$")) continue;
-      if (import_node_path19.posix.basename(file) === name) return { file: script.file, line: c.line };
+      if (import_node_path20.posix.basename(file) === name) return { file: script.file, line: c.line };
     }
   return void 0;
 }
@@ -29456,8 +29525,8 @@ function sourcedFileAdvice(app, files) {
     if (!by) continue;
     const service = app.compose?.appService;
     const given = service?.envFiles.some((e) => e.path === f);
-    const composeDir = import_node_path19.posix.dirname(app.compose?.files[0] ?? ".");
-    const rel = composeDir === "." ? f : import_node_path19.posix.relative(composeDir, f);
+    const composeDir = import_node_path20.posix.dirname(app.compose?.files[0] ?? ".");
+    const rel = composeDir === "." ? f : import_node_path20.posix.relative(composeDir, f);
     const runTime = given ? `compose's env_file already gives its values to service '${service.name}'` : service ? `give its values to service '${service.name}' at run time (env_file: ./${rel}, or environment:)` : "give its values to the container at run time (docker run --env-file, or the platform settings)";
     return ` But ${by.file} sources it (line ${by.line}) when the container starts, so an image without the file breaks that script: ${runTime}, and make ${by.file} read the variables from the environment instead of sourcing the file.`;
   }
@@ -29531,7 +29600,7 @@ function envSourcesAbsent(app) {
   for (const i of lineage2(df).flatMap((s) => s.instructions)) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD" || i.fromStage !== void 0) continue;
     for (const written of i.sources) {
-      const source = import_node_path20.posix.normalize(written).replace(/^\/+/, "");
+      const source = import_node_path21.posix.normalize(written).replace(/^\/+/, "");
       if (!isEnvFile(source.replace(/\*/g, "")) || hasTemplateName(source)) continue;
       if (context.files.some((f) => matchesGlob(source, f))) continue;
       out.push({
@@ -29547,12 +29616,12 @@ function envSourcesAbsent(app) {
 function namesNoSecret(app, files) {
   const dir = app.context?.dir ?? ".";
   const none = app.context?.envFilesNamingNoSecret ?? [];
-  return files.every((f) => none.includes(dir === "." ? f : import_node_path20.posix.relative(dir, f)));
+  return files.every((f) => none.includes(dir === "." ? f : import_node_path21.posix.relative(dir, f)));
 }
 function leavesSecretsEmpty(app, files) {
   const dir = app.context?.dir ?? ".";
   const empty = app.context?.envFilesWithoutSecrets ?? [];
-  return files.every((f) => empty.includes(dir === "." ? f : import_node_path20.posix.relative(dir, f)));
+  return files.every((f) => empty.includes(dir === "." ? f : import_node_path21.posix.relative(dir, f)));
 }
 function removedLater(app, line) {
   const df = app.dockerfile;
@@ -29561,12 +29630,12 @@ function removedLater(app, line) {
   const copy = stages.flatMap((s) => s.instructions).find((i) => i.line === line);
   if (!copy || copy.keyword !== "COPY" && copy.keyword !== "ADD" || copy.sources.length !== 1)
     return void 0;
-  const landed = copy.dest.endsWith("/") ? import_node_path20.posix.join(copy.dest, import_node_path20.posix.basename(copy.sources[0])) : import_node_path20.posix.normalize(copy.dest);
+  const landed = copy.dest.endsWith("/") ? import_node_path21.posix.join(copy.dest, import_node_path21.posix.basename(copy.sources[0])) : import_node_path21.posix.normalize(copy.dest);
   if (!landed.startsWith("/")) return void 0;
   for (const { run, commands } of buildRuns(stages)) {
     if (run.line <= line) continue;
     for (const c of commands)
-      if (import_node_path20.posix.basename(c.argv[0] ?? "") === "rm" && c.argv.slice(1).some((a) => import_node_path20.posix.normalize(a) === landed))
+      if (import_node_path21.posix.basename(c.argv[0] ?? "") === "rm" && c.argv.slice(1).some((a) => import_node_path21.posix.normalize(a) === landed))
         return run.line;
   }
   return void 0;
@@ -29576,13 +29645,13 @@ function namedByCopy(app, line, files) {
 }
 function linesNaming(app, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = (f) => dir === "." ? f : import_node_path20.posix.relative(dir, f);
+  const inContext = (f) => dir === "." ? f : import_node_path21.posix.relative(dir, f);
   const out = [];
   for (const i of (app.dockerfile?.targetStage ? lineage2(app.dockerfile) : []).flatMap(
     (s) => s.instructions
   )) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
-    const sources = i.sources.map((src) => import_node_path20.posix.normalize(src).replace(/^\//, ""));
+    const sources = i.sources.map((src) => import_node_path21.posix.normalize(src).replace(/^\//, ""));
     for (const f of files) if (sources.includes(inContext(f))) out.push({ line: i.line, file: f });
   }
   return out;
@@ -29613,8 +29682,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    if (import_node_path20.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
-    const inContext = dir === "." ? f.path : import_node_path20.posix.relative(dir, f.path);
+    if (import_node_path21.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
+    const inContext = dir === "." ? f.path : import_node_path21.posix.relative(dir, f.path);
     if (inContext.startsWith("..") || !isUsableEnvFileName(inContext)) continue;
     const reached = absentFileReachingImage(app, inContext);
     if (reached.length === 0) continue;
@@ -29694,7 +29763,7 @@ function ignorePatterns(app, files, kept) {
 }
 function contextPath(app, path) {
   const dir = app.context?.dir ?? ".";
-  return dir === "." ? path : import_node_path20.posix.relative(dir, path);
+  return dir === "." ? path : import_node_path21.posix.relative(dir, path);
 }
 function generalPattern(path) {
   const parts = path.split("/");
@@ -30105,7 +30174,7 @@ function pythonFileCredentials(text2) {
 }
 
 // src/rules/lib/first-start.ts
-var import_node_path21 = __toESM(require_node_path(), 1);
+var import_node_path22 = __toESM(require_node_path(), 1);
 function absentMarker(guard) {
   if (guard.kind === "test" && guard.words.length === 3 && guard.words[0] === "!" && /^-[ef]$/.test(guard.words[1]))
     return guard.words[2];
@@ -30125,7 +30194,7 @@ function underFirstStartGuard(command, commands) {
   });
 }
 function runsOnFirstStartOnly(app, file) {
-  const base = import_node_path21.posix.basename(file);
+  const base = import_node_path22.posix.basename(file);
   const runs = app.entrypointScripts.flatMap(
     (s) => s.script.commands.filter((c) => c.argv.some((a) => a === file || a === base || a.endsWith(`/${base}`))).map((c) => ({ c, commands: s.script.commands }))
   );
@@ -31260,7 +31329,7 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
 });
 
 // src/rules/TF0503-source-mounted-over-image.ts
-var import_node_path22 = __toESM(require_node_path(), 1);
+var import_node_path23 = __toESM(require_node_path(), 1);
 
 // src/discover/compose-commands.ts
 var COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
@@ -31469,6 +31538,8 @@ var ComposeProjects = class extends ModelPart {
       );
       this.addErrors(r.errors);
       if (r.model && fromCommand) r.model.envFilesFromCommand = fromCommand;
+      const absent = (fromCommand?.files ?? [joinPath(set.dir, ".env")]).filter((f) => !(f in this.texts));
+      if (r.model && absent.length > 0) r.model.absentInterpolationFiles = absent;
       set.model = r.model;
       const unparsed = set.files.filter((f) => !r.model?.files.includes(f));
       if (unparsed.length > 0) set.unparsed = unparsed;
@@ -31809,7 +31880,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      const projectDir = app.managePy ? import_node_path22.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path23.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
         const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
         const forTests = [web.name, web.build?.dockerfile ?? ""].some(
@@ -31851,7 +31922,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
 function ignoredByBuild(app, source) {
   const context = app.context;
   if (!context?.dockerignore) return void 0;
-  const rel = import_node_path22.posix.normalize(context.dir === "." ? source : import_node_path22.posix.relative(context.dir, source));
+  const rel = import_node_path23.posix.normalize(context.dir === "." ? source : import_node_path23.posix.relative(context.dir, source));
   if (rel === "." || rel.startsWith("..")) return void 0;
   const under2 = (f) => f.startsWith(`${rel}/`) && f.endsWith(".py");
   return context.files.some(under2) && !context.sentFiles.some(under2) ? rel : void 0;
@@ -31866,7 +31937,7 @@ function besideWorkdirText(app, v, codeDir) {
   const stage = app.dockerfile?.targetStage;
   const workdir = stage?.workdir;
   if (!stage || !workdir || workdir === "/" || !app.managePy || !v.source) return void 0;
-  if (!coversPath(v.source, import_node_path22.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
+  if (!coversPath(v.source, import_node_path23.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
   if (coversPath(v.target, codeDir) || coversPath(workdir, codeDir)) return void 0;
   const set = stage.instructions.filter((i) => i.keyword === "WORKDIR").at(-1);
   const where = set ? `WORKDIR ${workdir} (line ${set.line})` : `the working directory ${workdir}`;
@@ -31877,7 +31948,7 @@ function notBuiltText(image, target, dockerfile, held) {
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
-  const rel = import_node_path22.posix.relative(v.source, import_node_path22.posix.dirname(app.managePy));
+  const rel = import_node_path23.posix.relative(v.source, import_node_path23.posix.dirname(app.managePy));
   if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || "/";
   return coversPath(v.target, copied) ? copied : codeDir;
@@ -31904,11 +31975,11 @@ function codelessText(v, app, devReason) {
   }
   const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
   const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.`;
-  const source = import_node_path22.posix.normalize(v.source ?? ".");
+  const source = import_node_path23.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path22.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path23.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail}`;
 }
 function joinedCopy(app) {
@@ -31931,10 +32002,10 @@ function missingCopySources(app) {
       if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
       for (const source of copy.sources) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
-        const rel = import_node_path22.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        const rel = import_node_path23.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
-        const manifest = MANIFEST_OF_LOCK[import_node_path22.posix.basename(rel)];
-        if (manifest && exists(import_node_path22.posix.join(import_node_path22.posix.dirname(rel), manifest))) continue;
+        const manifest = MANIFEST_OF_LOCK[import_node_path23.posix.basename(rel)];
+        if (manifest && exists(import_node_path23.posix.join(import_node_path23.posix.dirname(rel), manifest))) continue;
         if (!exists(rel)) out.push({ source, line: copy.line });
       }
     }
@@ -31942,7 +32013,7 @@ function missingCopySources(app) {
 }
 
 // src/rules/TF0601-sqlite-in-image.ts
-var import_node_path23 = __toESM(require_node_path(), 1);
+var import_node_path24 = __toESM(require_node_path(), 1);
 var sqliteInImage = defineRule({
   id: "TF0601",
   name: "sqlite-in-image",
@@ -31983,7 +32054,7 @@ as their SQLite database.
 });
 function ignorePatterns2(files, context) {
   const dir = context?.dir ?? ".";
-  const inContext = files.map((f) => dir === "." ? f : import_node_path23.posix.relative(dir, f));
+  const inContext = files.map((f) => dir === "." ? f : import_node_path24.posix.relative(dir, f));
   const named = inContext.filter((f) => !isSqliteFile(f));
   return [
     ...inContext.some((f) => isSqliteFile(f) && !f.includes("/")) ? ["*.sqlite3"] : [],
@@ -32018,7 +32089,7 @@ function keepSqliteOutOfContext(context) {
 }
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-var import_node_path24 = __toESM(require_node_path(), 1);
+var import_node_path25 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/other-storage.ts
 function otherStorage(settings, env) {
@@ -32135,9 +32206,9 @@ platform) is a deploy of its own and is judged too.
       const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
       const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
       const where = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}'${inFiles} does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-      const dir = import_node_path24.posix.dirname(hit.path);
+      const dir = import_node_path25.posix.dirname(hit.path);
       const paths = hit.alternatives ?? [hit.path];
-      const dirs = [...new Set(paths.map((p) => import_node_path24.posix.dirname(p)))];
+      const dirs = [...new Set(paths.map((p) => import_node_path25.posix.dirname(p)))];
       const resolves = hit.alternatives ? `${paths.join(" or ")} in the image, whichever the test in the settings picks, and ${dirs.join(" and ")} ${dirs.length > 1 ? "are" : "is"}` : void 0;
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
@@ -32161,7 +32232,7 @@ platform) is a deploy of its own and is judged too.
       );
       if (!hit || hit.alternatives) return void 0;
       const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path24.posix.dirname(hit.path) : hit.path, what);
+      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path25.posix.dirname(hit.path) : hit.path, what);
     }
   }
 });
@@ -32191,7 +32262,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
     delete env.unreadEnvFiles;
   const workingDir = app.compose?.appService?.workingDir;
   const known2 = workingDir !== void 0 || workdirKnown(app);
-  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path24.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path25.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
   const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
   const ctx = {
     app,
@@ -32211,7 +32282,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
   const runners = app.compose?.appService || imageAlone ? [] : servicesBuilding(project, app);
   for (const hit of alone ? [alone] : files) {
     const keeping2 = alone ? imageMounts : mounts;
-    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path24.posix.dirname(p), paths) || paths.includes(p));
+    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path25.posix.dirname(p), paths) || paths.includes(p));
     if (keeps(keeping2)) continue;
     if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
       continue;
@@ -32280,12 +32351,12 @@ function workdirKnown(app) {
   return repository !== void 0 && isOfficialRepository(repository);
 }
 function mountedSourceDir(app, workdir) {
-  const manageDir = app.managePy ? import_node_path24.posix.dirname(app.managePy) : app.dir;
+  const manageDir = app.managePy ? import_node_path25.posix.dirname(app.managePy) : app.dir;
   for (const v of app.compose?.appService?.volumes ?? []) {
     if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
-    const rel = import_node_path24.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
+    const rel = import_node_path25.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
     if (rel.startsWith("..")) continue;
-    const landing = clean(import_node_path24.posix.join(v.target, rel));
+    const landing = clean(import_node_path25.posix.join(v.target, rel));
     if (landing === workdir) return landing;
   }
   return void 0;
@@ -32346,7 +32417,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path24.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path25.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -32361,7 +32432,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path24.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path25.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     case "choice": {
@@ -32428,10 +32499,10 @@ function imageSqliteFile(databases, ctx, stage) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path24.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path25.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path24.posix.normalize(p);
+  const n = import_node_path25.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -32439,7 +32510,7 @@ function covered(dir, mounts) {
 }
 
 // src/rules/TF0603-postgres-data-not-in-volume.ts
-var import_node_path25 = __toESM(require_node_path(), 1);
+var import_node_path26 = __toESM(require_node_path(), 1);
 function databaseImage(s) {
   return s.image ?? s.builtFrom;
 }
@@ -32478,7 +32549,7 @@ function pgdataOf(s, official) {
   const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
   if (!cwd || value.includes("$")) return void 0;
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
-  return { dir: import_node_path25.posix.join(cwd, value), relative: { written: value, from, cwd } };
+  return { dir: import_node_path26.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 var VERSIONED_MAIN = [
   { repo: /(^|\/)kartoza\/postgis$/, env: ["PGDATA", "DATADIR"] },
@@ -33443,7 +33514,7 @@ function isSingleton(app, s) {
 }
 
 // src/model/s6-services.ts
-var import_node_path26 = __toESM(require_node_path(), 1);
+var import_node_path27 = __toESM(require_node_path(), 1);
 var SERVICES = "/etc/s6-overlay/s6-rc.d";
 var S6_BASES = /^(?:(?:lscr\.io|ghcr\.io|docker\.io)\/)?linuxserver\//;
 function s6Init(df, stage) {
@@ -33468,7 +33539,7 @@ function s6Services(app, layout, texts) {
     if (landing?.startsWith(`${SERVICES}/`)) files.set(landing, joinPath(context.dir, f));
   }
   const names = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
-  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path26.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path26.posix.basename(p));
+  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path27.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path27.posix.basename(p));
   const type = (name) => texts[files.get(`${SERVICES}/${name}/type`) ?? ""]?.trim();
   const wanted = [];
   const visit = (name, depth) => {
@@ -33540,6 +33611,13 @@ function supervisedPrograms(app, programs) {
     return `${p.name} (${what}${p.numprocs ? `, ${p.numprocs} processes` : ""})`;
   });
   return `the programs of ${files}: ${names.join(", ")}`;
+}
+function runitNames(app, services) {
+  return services.map((p) => {
+    const script = app.entrypointScripts.find((s) => s.program === p.name);
+    const what = script?.script.commands.map((c) => longRunningProcess(c.argv)).find((w) => w !== void 0);
+    return `${p.name} (${what ? `${what}, ` : ""}${p.file})`;
+  });
 }
 function s6Finding(app) {
   const df = app.dockerfile;
@@ -33663,6 +33741,17 @@ services:
             findings.push({ file: cmd.file, line: cmd.line, message: attached });
             return;
           }
+          const runit = runitRun(programArgv(cmd.argv));
+          const services = (app.supervisorPrograms ?? []).filter((p) => p.runit);
+          if (runit && !cmd.background && services.length > 1) {
+            seen.add(key);
+            findings.push({
+              file: cmd.file,
+              line: cmd.line,
+              message: `This starts ${runit.init} as the container's main process, ${runit.init === "runsvdir" ? "runit's process supervisor, which runs" : "which starts runit's process supervisor runsvdir, which runs"} the services ${listOf(runitNames(app, services))} side by side in one container: the runtime sees only ${runit.init}, so a service that keeps failing leaves the container running without it, and none can be scaled or stopped on its own. Run each service as its own container (its own compose service) instead.`
+            });
+            return;
+          }
           if (isProcessManager(cmd.argv)) {
             seen.add(key);
             const programs = app.supervisorPrograms ?? [];
@@ -33674,7 +33763,9 @@ services:
             return;
           }
           if (cmd.background) {
-            const whats = chain2.filter((c) => c.background && c.file === cmd.file && c.line === cmd.line).filter((c, k, all) => all.findIndex((o) => o.argv.join(" ") === c.argv.join(" ")) === k).flatMap((c) => longRunningProcess(c.argv) ?? []);
+            const waited = chain2.slice(i + 1).some((c) => c.file === cmd.file && c.argv[0] === "wait");
+            const running = (argv) => longRunningProcess(argv) ?? (waited ? void 0 : backgroundedProcess(argv));
+            const whats = chain2.filter((c) => c.background && c.file === cmd.file && c.line === cmd.line).filter((c, k, all) => all.findIndex((o) => o.argv.join(" ") === c.argv.join(" ")) === k).flatMap((c) => running(c.argv) ?? []);
             if (whats.length === 0) return;
             const script = app.entrypointScripts.find((s) => s.file === cmd.file);
             if (whats.length === 1 && beside.idle === "wait" && script && termForwarder(script.script.commands))
@@ -33683,7 +33774,7 @@ services:
             const one = whats.length === 1;
             if (endsAfter(chain2, i)) {
               const started = chain2.filter((c) => c.background && c.file === cmd.file && c.line === cmd.line).flatMap((c) => {
-                const what = longRunningProcess(c.argv);
+                const what = running(c.argv);
                 return what ? [{ what, command: c }] : [];
               }).filter((p, k, all) => all.findIndex((o) => o.what === p.what) === k);
               findings.push({
@@ -33867,7 +33958,7 @@ function printableWord(s) {
 }
 
 // src/rules/lib/exec-form.ts
-var import_node_path27 = __toESM(require_node_path(), 1);
+var import_node_path28 = __toESM(require_node_path(), 1);
 function execFormArgv(instr, scripts, workdir) {
   const commands = instr.script?.commands ?? [];
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
@@ -33936,9 +34027,9 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path = word.includes("/") ? import_node_path27.posix.resolve(workdir, word) : void 0;
+  const path = word.includes("/") ? import_node_path28.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path ? import_node_path27.posix.normalize(s.imagePath) === path : import_node_path27.posix.basename(s.imagePath) === word
+    (s) => path ? import_node_path28.posix.normalize(s.imagePath) === path : import_node_path28.posix.basename(s.imagePath) === word
   );
 }
 
@@ -35472,8 +35563,15 @@ function emptyEngineNote(app, databases) {
   );
   if (!readsEngine) return "";
   const fromCommand = app.compose.envFilesFromCommand;
+  const passes = ` The compose service '${app.compose.appService.name}' passes ${selection.variable}: ${entry.raw} (${entry.file}:${entry.line})`;
+  const empty = `the container gets it empty, and an empty ENGINE is Django's dummy backend, so every query fails with ImproperlyConfigured instead of using SQLite.`;
+  const absent = app.compose.absentInterpolationFiles ?? [];
+  if (absent.length > 0) {
+    const files = fromCommand ? `${absent.join(", ")} (the --env-file ${fromCommand.source} runs compose with)` : `${absent.join(", ")} beside the compose file`;
+    return `${passes}, which nothing in the repository sets: the shell running compose, or ${files}, which the repository does not hold, may set it; where neither does, ${empty}`;
+  }
   const unset = fromCommand ? `nor ${fromCommand.files.join(", ")}, which ${fromCommand.source} runs compose with (--env-file), gives it` : "no .env beside the compose file gives it";
-  return ` The compose service '${app.compose.appService.name}' passes ${selection.variable}: ${entry.raw} (${entry.file}:${entry.line}), which nothing here sets (${unset}): unless the shell running compose exports it, the container gets it empty, and an empty ENGINE is Django's dummy backend, so every query fails with ImproperlyConfigured instead of using SQLite.`;
+  return `${passes}, which nothing here sets (${unset}): unless the shell running compose exports it, ${empty}`;
 }
 function envSelectsSqlite(app, databases) {
   const selection = databases.selection;
@@ -35504,7 +35602,7 @@ function envSelectsSqlite(app, databases) {
 }
 
 // src/rules/lib/log-files.ts
-var import_node_path28 = __toESM(require_node_path(), 1);
+var import_node_path29 = __toESM(require_node_path(), 1);
 var FILE_HANDLERS = /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
 function settingsLogFiles(app) {
   const settings = app.settings;
@@ -35514,18 +35612,18 @@ function settingsLogFiles(app) {
       className: h.className,
       file: h.file ?? settings.file,
       line: h.line,
-      ...path ? { dir: import_node_path28.posix.dirname(path) } : {}
+      ...path ? { dir: import_node_path29.posix.dirname(path) } : {}
     };
   });
 }
 function imagePath(app, v) {
-  if (v.kind === "path" && v.base === "absolute") return import_node_path28.posix.normalize(`/${v.parts.join("/")}`);
+  if (v.kind === "path" && v.base === "absolute") return import_node_path29.posix.normalize(`/${v.parts.join("/")}`);
   if (v.kind === "path") {
     const base = imageBaseDir(app);
-    return base === void 0 ? void 0 : import_node_path28.posix.join(base, ...v.parts);
+    return base === void 0 ? void 0 : import_node_path29.posix.join(base, ...v.parts);
   }
   if (v.kind === "literal" && typeof v.value === "string" && v.value.startsWith("/"))
-    return import_node_path28.posix.normalize(v.value);
+    return import_node_path29.posix.normalize(v.value);
   return void 0;
 }
 function rootOwnedDirectories(df, stage, dirs) {
@@ -35536,7 +35634,7 @@ function rootOwnedDirectories(df, stage, dirs) {
         (c) => (
           // The operands after the owner (`chown -R app:app . /data`).
           c.argv.slice(1).filter((w) => !w.startsWith("-")).slice(1).filter((w) => !w.includes("$")).flatMap(
-            (w) => w.startsWith("/") ? [w] : workdirs[n] ? [import_node_path28.posix.resolve(workdirs[n], w)] : []
+            (w) => w.startsWith("/") ? [w] : workdirs[n] ? [import_node_path29.posix.resolve(workdirs[n], w)] : []
           )
         )
       )
@@ -35743,7 +35841,7 @@ docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
 });
 
 // src/rules/lib/admin-on-start.ts
-var import_node_path29 = __toESM(require_node_path(), 1);
+var import_node_path30 = __toESM(require_node_path(), 1);
 function startsServer2(argv, viaExec) {
   const process2 = longRunningProcess(argv);
   return serverOf(argv) !== void 0 || process2 === "apache2" || process2 === "httpd" || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0 && !isKeepAliveCommand(argv);
@@ -35762,7 +35860,7 @@ function endsAfter2(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path29.posix.dirname(app.managePy);
+  const projectDir = import_node_path30.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
@@ -35985,7 +36083,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 });
 
 // src/rules/TF1301-runs-as-root.ts
-var import_node_path32 = __toESM(require_node_path(), 1);
+var import_node_path33 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/s6-root.ts
 function s6RootMessage(app, df, stage, head, drop, proxy) {
@@ -36023,7 +36121,7 @@ function modWsgiInstall(df, stage) {
 }
 
 // src/rules/lib/run-time-writes.ts
-var import_node_path30 = __toESM(require_node_path(), 1);
+var import_node_path31 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/privilege-drops.ts
 var DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
@@ -36151,7 +36249,7 @@ var SERVER_WORDS = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|runserver
 function runtimeWrites(app, df, stage, dropped = () => true) {
   const found = [];
   const unknown = [];
-  for (const { c, cwd } of startsWithDirectory(app, stage).filter(({ c: c2 }) => dropped(c2))) {
+  for (const { c, cwd } of startsWithDirectory(app).filter(({ c: c2 }) => dropped(c2))) {
     const at2 = `${c.file}:${c.line}`;
     const argv = programArgv(c.argv);
     if (djangoCommand(c.argv)?.name === "collectstatic") {
@@ -36162,14 +36260,14 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
     if (celeryBeat(argv) && !argv.some((w) => /^(-s|--schedule)(=|$)/.test(w)))
       found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at2}` });
     for (const socket of socketPaths(app, c, cwd))
-      found.push({ dir: import_node_path30.posix.dirname(socket.path), what: socket.what });
+      found.push({ dir: import_node_path31.posix.dirname(socket.path), what: socket.what });
     const program = c.origin === "supervisor" ? programOf2(app, c) : void 0;
     const logs = [program?.stdoutLogfile, program?.stderrLogfile].filter(
       (l) => l !== void 0 && l.value.startsWith("/") && !l.value.startsWith("/dev/")
     );
     for (const value of new Set(logs.map((l) => l.value)))
       found.push({
-        dir: import_node_path30.posix.dirname(value),
+        dir: import_node_path31.posix.dirname(value),
         what: `the log file ${value} at ${listOf(logs.filter((l) => l.value === value).map((l) => `${program.file}:${l.line}`))}`
       });
   }
@@ -36183,21 +36281,25 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
     )
   );
   const known2 = [];
+  const inRoot = found.filter((w) => w.dir === "/");
   for (const w of found) {
-    if (!owned.has(w.dir)) continue;
+    if (!owned.has(w.dir) || w.dir === "/") continue;
     const same = known2.find((k) => k.dir === w.dir);
     if (!same) known2.push({ ...w, ...mountOver(app, w.dir) });
     else if (!same.what.includes(w.what)) same.what = `${same.what}, ${w.what}`;
   }
-  return { known: known2, unknown };
+  return { known: known2, unknown, ...inRoot.length > 0 ? { inRoot } : {} };
 }
-function startsWithDirectory(app, stage) {
+function startsWithDirectory(app) {
   const service = app.compose?.appService;
-  const all = appStarts(app).map((c) => ({ c, cwd: c.directory ?? service?.workingDir ?? stage.workdir }));
+  const all = withDirectories(app, appStarts(app)).map(({ command, dir }) => ({ c: command, cwd: dir }));
   for (const s of app.compose?.appImageServices ?? [])
     if (s !== service)
       all.push(
-        ...serviceCommand(app, s).map((c) => ({ c, cwd: c.directory ?? s.workingDir ?? stage.workdir }))
+        ...withDirectories(app, serviceCommand(app, s), s).map(({ command, dir }) => ({
+          c: command,
+          cwd: dir
+        }))
       );
   const seen = /* @__PURE__ */ new Set();
   return all.filter(({ c }) => {
@@ -36209,7 +36311,7 @@ function startsWithDirectory(app, stage) {
 }
 function mountOver(app, dir) {
   const services = app.compose?.appImageServices ?? (app.compose?.appService ? [app.compose.appService] : []);
-  const target = (t) => import_node_path30.posix.normalize(t).replace(/(.)\/+$/, "$1");
+  const target = (t) => import_node_path31.posix.normalize(t).replace(/(.)\/+$/, "$1");
   const over = services.flatMap((s) => s.volumes).filter((v) => {
     const t = target(v.target);
     return v.type !== "tmpfs" && (t === dir || dir.startsWith(`${t}/`) || t === "/");
@@ -36229,7 +36331,7 @@ function socketPaths(app, c, cwd) {
   const config2 = ini === void 0 ? void 0 : (app.serverConfigs ?? []).find(
     (f) => f.server === "uwsgi" && (f.file === ini || f.file.endsWith(`/${basename2(ini)}`))
   );
-  const iniDir = ini === void 0 ? cwd : import_node_path30.posix.dirname(import_node_path30.posix.resolve(cwd, ini));
+  const iniDir = ini === void 0 ? cwd : import_node_path31.posix.dirname(import_node_path31.posix.resolve(cwd, ini));
   const fromArgv = (ini === void 0 ? unixSocketsOnly(c.argv) : void 0) ?? [];
   const fromIni = (config2?.listens ?? []).filter((l) => l.option === "socket" || l.option === "uwsgi-socket").map((l) => ({
     value: l.value.split(",")[0].trim().replace(/%d/g, `${iniDir}/`),
@@ -36238,8 +36340,8 @@ function socketPaths(app, c, cwd) {
   return [...fromArgv.map((value) => ({ value, at: `${c.file}:${c.line}` })), ...fromIni].map((s) => ({ ...s, value: s.value.replace(/^unix:/, "") })).filter(
     (s) => s.value !== "" && !s.value.startsWith("@") && !/[$%]/.test(s.value) && (s.value.startsWith("/") || !s.value.includes(":"))
   ).map((s) => ({
-    path: import_node_path30.posix.resolve(cwd, s.value),
-    what: `the socket ${import_node_path30.posix.resolve(cwd, s.value)} at ${s.at}`
+    path: import_node_path31.posix.resolve(cwd, s.value),
+    what: `the socket ${import_node_path31.posix.resolve(cwd, s.value)} at ${s.at}`
   }));
 }
 function staticRoot(app) {
@@ -36249,7 +36351,7 @@ function staticRoot(app) {
   const value = assigned.at(-1)?.value;
   const source = value?.kind === "env" ? value.fallback : value;
   const path = source && imagePath(app, source);
-  return path === void 0 ? void 0 : import_node_path30.posix.normalize(path).replace(/(.)\/+$/, "$1");
+  return path === void 0 ? void 0 : import_node_path31.posix.normalize(path).replace(/(.)\/+$/, "$1");
 }
 function sqliteFile(app) {
   const settings = app.settings;
@@ -36264,7 +36366,7 @@ function sqliteFile(app) {
   const databases = settings.databases;
   const when = databases.selection.kind === "env" ? `, when ${fallbackWhen(databases)}` : "";
   return {
-    dir: import_node_path30.posix.dirname(path),
+    dir: import_node_path31.posix.dirname(path),
     what: `the SQLite database ${path} at ${chosen.file ?? settings.file}:${line}${when}`
   };
 }
@@ -36278,6 +36380,10 @@ function runtimeWritesAdvice(writes, stage, user, when = `before USER ${user}`) 
       `The app writes at run time in ${dirs.length === 1 ? "a directory" : "directories"} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}chown ${user} ${dirs.join(" ")}.${mountNotes(writes.known, user)}`
     );
   }
+  if (writes.inRoot)
+    parts.push(
+      `The app writes at run time in the filesystem's root directory /: ${listOf(writes.inRoot.map((w) => w.what))}; as ${user} it could not, and / is no directory to give ${user}: move ${writes.inRoot.length === 1 ? "it" : "them"} to a directory of its own that ${user} owns (e.g. /run/app, created and given to ${user} ${when}).`
+    );
   if (writes.unknown.length > 0)
     parts.push(
       `${listOf(writes.unknown)} where the image cannot tell: give ${user} the directories the app writes at run time (static and media files, logs, sockets, the SQLite file, celery beat's schedule) ${when}.`
@@ -36347,7 +36453,7 @@ function poetryAdvice(at2, user, workdir) {
 }
 
 // src/rules/lib/socket-volume.ts
-var import_node_path31 = __toESM(require_node_path(), 1);
+var import_node_path32 = __toESM(require_node_path(), 1);
 function socketInNamedVolume(app, df, stage) {
   const service = app.compose?.appService;
   const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
@@ -36370,9 +36476,9 @@ function socketInNamedVolume(app, df, stage) {
   for (const s of sockets ?? []) {
     const path = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
     if (!path.startsWith("/")) continue;
-    const dir = import_node_path31.posix.dirname(path);
+    const dir = import_node_path32.posix.dirname(path);
     const volume = service.volumes.find(
-      (v) => v.type === "volume" && v.source && import_node_path31.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+      (v) => v.type === "volume" && v.source && import_node_path32.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
     );
     if (!volume || chowned(df, stage, dir)) continue;
     return {
@@ -36491,7 +36597,9 @@ function fixRunsAsRoot(context) {
     stage,
     settingsLogFiles(found.app).flatMap((h) => h.dir ? [h.dir] : [])
   );
-  const writeDirs = runtimeWrites(runner, dockerfile, stage).known.map((w) => w.dir);
+  const writes = runtimeWrites(runner, dockerfile, stage);
+  if (writes.inRoot) return void 0;
+  const writeDirs = writes.known.map((w) => w.dir);
   const ownDirs = [.../* @__PURE__ */ new Set([...socketDir ? [socketDir] : [], ...logDirs, ...writeDirs])];
   if (existing && ownDirs.length > 0)
     lines = [
@@ -36550,7 +36658,8 @@ function rootMessage(app, df, stage, head) {
   if (su) {
     return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}${serverOwnDrop(df, stage, su)}.`;
   }
-  const before = stage.cmd ? " before CMD" : stage.entrypoint ? " before ENTRYPOINT" : " at the end of the stage";
+  const lastRun = stage.instructions.filter((i) => i.keyword === "RUN").at(-1)?.endLine ?? 0;
+  const before = stage.cmd && stage.cmd.line > lastRun ? " before CMD" : stage.entrypoint && stage.entrypoint.line > lastRun ? " before ENTRYPOINT" : " at the end of the stage";
   const toRoot = privilegeDrop(app, "root");
   const why = toRoot?.tool.startsWith("gunicorn") ? " (started as another user, gunicorn fails when it hands its worker files to root)" : "";
   const keep = toRoot ? ` ${toRoot.file}:${toRoot.line} passes ${toRoot.tool} root, which drops nothing: take it out when you add the USER${why}.` : "";
@@ -36576,8 +36685,8 @@ function rootMessage(app, df, stage, head) {
 }
 function otherWrites(app, df, stage, socketDir) {
   const logDirs = settingsLogFiles(app).flatMap((h) => h.dir ? [h.dir] : []);
-  const { known: known2, unknown } = runtimeWrites(app, df, stage);
-  return { known: known2.filter((w) => w.dir !== socketDir && !logDirs.includes(w.dir)), unknown };
+  const { known: known2, ...rest } = runtimeWrites(app, df, stage);
+  return { known: known2.filter((w) => w.dir !== socketDir && !logDirs.includes(w.dir)), ...rest };
 }
 function composeUserNote(app) {
   const compose = app.compose;
@@ -36709,7 +36818,7 @@ function appServer(app, proxy) {
   return servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path32.posix.dirname(p));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path33.posix.dirname(p));
   return rootOwnedDirectories(df, stage, dirs);
 }
 
@@ -37090,6 +37199,8 @@ export {
   supervisorIncludes,
   matchesInclude,
   supervisorPrograms,
+  runitRun,
+  runitServices,
   effectiveCommand,
   containerVariables,
   directoryAfter,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-UE7MTMDO.js";
+} from "./chunk-EB6RU26Z.js";
 import {
   insertLines,
   normalizePackageName,
