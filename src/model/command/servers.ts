@@ -374,10 +374,11 @@ export function serverOf(
       if (http.length === 0) {
         const fromEnv = env.UWSGI_HTTP ?? env.UWSGI_HTTP_SOCKET;
         if (fromEnv !== undefined) return { kind: 'uwsgi', addresses: [splitHostPort(fromEnv, '0.0.0.0')] };
-        // --socket speaks the uwsgi protocol (to nginx) but still listens on its port; a path is a unix socket.
+        // --socket speaks the uwsgi protocol (to nginx) but still listens on its port; a path (`app.sock`,
+        // `/run/app.sock`) is a unix socket.
         const sockets = optionValues(a, ['-s', '--socket', '--uwsgi-socket'])
           .map((s) => read(s.split(',')[0]))
-          .filter((s) => s === undefined || !s.includes('/'));
+          .filter((s) => s === undefined || !uwsgiUnixSocket(s));
         if (sockets.length === 0 || sockets.some((s) => s === undefined))
           return { kind: 'uwsgi', addresses: undefined }; // an ini file may say anything
         return { kind: 'uwsgi', addresses: sockets.map((s) => splitHostPort(s!, '0.0.0.0')) };
