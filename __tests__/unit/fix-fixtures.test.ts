@@ -181,6 +181,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'the script drops to its user with su after steps that may need root: replacing su needs a tool the image may lack',
     },
   ],
+  '__tests__/fixtures/corpus/supervisord-uwsgi-ini-socket-shipped-sqlite': [
+    {
+      rule: 'TF1301',
+      why: "nginx runs under the same supervisord and its master needs root to bind 80: the drop is uwsgi's user=, by hand",
+    },
+  ],
   '__tests__/fixtures/corpus/nginx-beside-gunicorn-no-expose': [
     {
       rule: 'TF1301',

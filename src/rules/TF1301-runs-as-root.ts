@@ -180,11 +180,13 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
     settingsLogFiles(found.app).flatMap((h) => (h.dir ? [h.dir] : [])),
   );
   // Where the app writes at run time (STATIC_ROOT for collectstatic, a socket, the SQLite file, beat's schedule).
-  const writeDirs = runtimeWrites(runner, dockerfile, stage).known.map((w) => w.dir);
-  const ownDirs = [...new Set([...(socketDir ? [socketDir] : []), ...logDirs, ...writeDirs])];
+  const writes = runtimeWrites(runner, dockerfile, stage).known;
+  const ownDirs = [...new Set([...(socketDir ? [socketDir] : []), ...logDirs, ...writes.map((w) => w.dir)])];
+  // Files the image holds in those directories (a copied SQLite database) stay root's unless named.
+  const ownFiles = writes.flatMap((w) => w.files ?? []);
   if (existing && ownDirs.length > 0)
     lines = [
-      `RUN mkdir -p ${ownDirs.join(' ')} && chown ${existing} ${ownDirs.join(' ')}`,
+      `RUN mkdir -p ${ownDirs.join(' ')} && chown ${existing} ${[...ownDirs, ...ownFiles].join(' ')}`,
       `USER ${existing}`,
     ];
   else if (existing) lines = [`USER ${existing}`];
@@ -204,7 +206,7 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
     const dataDirs = [...new Set([...volumes.flatMap((v) => v.paths), ...ownDirs])].filter(
       (d) => !workdir.includes(d),
     );
-    const owned = [...workdir, ...dataDirs];
+    const owned = [...workdir, ...dataDirs, ...ownFiles];
     const mkdir = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(' ')}` : '';
     const chown = owned.length > 0 ? ` && chown app ${owned.join(' ')}` : '';
     lines = [`RUN ${create}${mkdir}${chown}`, 'USER app'];

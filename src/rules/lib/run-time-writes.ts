@@ -16,7 +16,8 @@ import type { DockerfileModel, Stage } from '../../model/types/dockerfile.js';
 import type { App } from '../../model/types/project.js';
 import { uwsgiIniArg } from '../../model/server-config.js';
 import { fallbackWhen } from '../../model/settings/query.js';
-import { imagePath, rootOwnedDirectories } from './log-files.js';
+import { imagePath, rootOwnedDirectories, rootOwnedFiles } from './log-files.js';
+import { imageFileSource } from '../../model/context.js';
 import { listOf } from './processes.js';
 import { appStarts, programOf } from './privilege-drops.js';
 
@@ -25,6 +26,8 @@ export interface RuntimeWrite {
   dir: string;
   /** What is written there: `STATIC_ROOT (collectstatic at start.sh:4)`. */
   what: string;
+  /** Files the image already holds there that the app rewrites: root's as COPY left them, whoever owns the directory. */
+  files?: string[];
   /** A compose mount over (or above) the directory, which decides its owner in the container instead. */
   mount?: { kind: 'bind' | 'volume'; name?: string; at: string };
 }
@@ -83,8 +86,13 @@ export function runtimeWrites(
   for (const w of found) {
     if (!owned.has(w.dir)) continue;
     const same = known.find((k) => k.dir === w.dir);
-    if (!same) known.push({ ...w, ...mountOver(app, w.dir) });
-    else if (!same.what.includes(w.what)) same.what = `${same.what}, ${w.what}`;
+    const { files: held, ...write } = w;
+    const files = held ? rootOwnedFiles(df, stage, held) : [];
+    if (!same) known.push({ ...write, ...(files.length > 0 ? { files } : {}), ...mountOver(app, w.dir) });
+    else {
+      if (!same.what.includes(w.what)) same.what = `${same.what}, ${w.what}`;
+      if (files.length > 0) same.files = [...new Set([...(same.files ?? []), ...files])];
+    }
   }
   return { known, unknown };
 }
@@ -144,7 +152,8 @@ function socketPaths(app: App, c: StartCommand, cwd: string): { path: string; wh
     ini === undefined
       ? undefined
       : (app.serverConfigs ?? []).find(
-          (f) => f.server === 'uwsgi' && (f.file === ini || f.file.endsWith(`/${basename(ini)}`)),
+          // A file at the repository's root (`uwsgi.ini`) has no directory before its name.
+          (f) => f.server === 'uwsgi' && (f.file === ini || basename(f.file) === basename(ini)),
         );
   const iniDir = ini === undefined ? cwd : posix.dirname(posix.resolve(cwd, ini));
   const fromArgv = (ini === undefined ? unixSocketsOnly(c.argv) : undefined) ?? [];
@@ -194,9 +203,12 @@ function sqliteFile(app: App): RuntimeWrite | undefined {
   // A fallback the environment can switch away from is written only when it is taken.
   const databases = settings!.databases!;
   const when = databases.selection.kind === 'env' ? `, when ${fallbackWhen(databases)}` : '';
+  // A database file the build copies in stays root's: the user must be given the file as well as its directory.
+  const shipped = imageFileSource(app, path);
   return {
     dir: posix.dirname(path),
-    what: `the SQLite database ${path} at ${chosen.file ?? settings!.file}:${line}${when}`,
+    what: `the SQLite database ${path} at ${chosen.file ?? settings!.file}:${line}${when}${shipped ? `, which the image holds, copied from ${shipped}` : ''}`,
+    ...(shipped ? { files: [path] } : {}),
   };
 }
 
@@ -212,8 +224,13 @@ export function runtimeWritesAdvice(
     const dirs = writes.known.map((w) => w.dir);
     const create = dirs.filter((d) => d !== stage.workdir);
     const mkdir = create.length > 0 ? `mkdir -p ${create.join(' ')} && ` : '';
+    const files = writes.known.flatMap((w) => w.files ?? []);
+    const held =
+      files.length === 0
+        ? ''
+        : ` The image already holds ${listOf(files)}, which COPY leaves owned by root: owning the directory does not let ${user} write to ${files.length === 1 ? 'that file' : 'those files'}, so the chown names ${files.length === 1 ? 'it' : 'them'} too.`;
     parts.push(
-      `The app writes at run time in ${dirs.length === 1 ? 'a directory' : 'directories'} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}chown ${user} ${dirs.join(' ')}.${mountNotes(writes.known, user)}`,
+      `The app writes at run time in ${dirs.length === 1 ? 'a directory' : 'directories'} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}chown ${user} ${[...dirs, ...files].join(' ')}.${held}${mountNotes(writes.known, user)}`,
     );
   }
   if (writes.unknown.length > 0)
