@@ -84,8 +84,10 @@ Settings whose \`LOGGING\` file handlers open their files when imported, in a di
 (\`BASE_DIR.parent / "logs"\`), fail to import under USER with PermissionError: the advice adds creating that directory
 and giving it to the user.
 The advice names the other directories the app writes at run time that the image leaves to root, where the model
-knows them: STATIC_ROOT for a \`collectstatic\` the start runs, a server's unix socket (uWSGI's ini included), the SQLite
-file's directory, celery beat's schedule in its working directory, a supervisord program's log files; with a volume
+knows them: STATIC_ROOT for a \`collectstatic\` the start runs, the locale directories a \`compilemessages\` writes .mo
+files in, COMPRESS_ROOT (else STATIC_ROOT) for django-compressor's \`compress\`, a server's unix socket (uWSGI's ini
+included), the SQLite file's directory, celery beat's schedule in its working directory, a supervisord program's log
+files; a file the image already holds there (a copied SQLite database, a committed .mo) is named too; with a volume
 or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general terms.
 A supervisord program with \`user=root\` is named too: supervisord started as another user refuses it.
 

@@ -17,7 +17,7 @@ import type { App } from '../../model/types/project.js';
 import { uwsgiIniArg } from '../../model/server-config.js';
 import { fallbackWhen } from '../../model/settings/query.js';
 import { imagePath, rootOwnedDirectories, rootOwnedFiles } from './log-files.js';
-import { imageFileSource } from '../../model/context.js';
+import { imageFileSource, imagePathsOf } from '../../model/context.js';
 import { listOf } from './processes.js';
 import { appStarts, programOf } from './privilege-drops.js';
 
@@ -54,10 +54,24 @@ export function runtimeWrites(
   for (const { c, cwd } of startsWithDirectory(app, stage).filter(({ c }) => dropped(c))) {
     const at = `${c.file}:${c.line}`;
     const argv = programArgv(c.argv);
-    if (djangoCommand(c.argv)?.name === 'collectstatic') {
-      const dir = staticRoot(app);
+    const managed = djangoCommand(c.argv);
+    if (managed?.name === 'collectstatic') {
+      const dir = settingDir(app, 'STATIC_ROOT');
       if (dir) found.push({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at}` });
       else unknown.push(`collectstatic (${at}) writes STATIC_ROOT`);
+    }
+    if (managed?.name === 'compilemessages') found.push(...compiledMessages(app, managed.args, cwd, at));
+    // django-compressor's offline compression writes its CACHE directory under COMPRESS_ROOT, STATIC_ROOT by default.
+    if (managed?.name === 'compress') {
+      const own = settingDir(app, 'COMPRESS_ROOT');
+      const dir = own ?? settingDir(app, 'STATIC_ROOT');
+      const by = own ? '' : ' with COMPRESS_ROOT unset';
+      if (dir)
+        found.push({
+          dir,
+          what: `${own ? 'COMPRESS_ROOT' : 'STATIC_ROOT'}, where compress writes its CACHE at ${at}${by}`,
+        });
+      else unknown.push(`compress (${at}) writes COMPRESS_ROOT`);
     }
     if (celeryBeat(argv) && !argv.some((w) => /^(-s|--schedule)(=|$)/.test(w)))
       found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at}` });
@@ -178,11 +192,43 @@ function socketPaths(app: App, c: StartCommand, cwd: string): { path: string; wh
     }));
 }
 
-/** STATIC_ROOT's directory in the image, where the settings compute it from BASE_DIR or write it absolute. */
-function staticRoot(app: App): string | undefined {
-  const assigned = (app.settings?.assignments ?? []).filter(
-    (a) => a.name === 'STATIC_ROOT' && a.live !== false,
+/**
+ * The directories compilemessages writes .mo files in: beside every .po file under a `locale` directory of the tree it
+ * runs in (Django walks the working directory for them), of the languages `-l` names; the .mo files the image already
+ * holds there are rewritten.
+ */
+function compiledMessages(app: App, args: string[], cwd: string, at: string): RuntimeWrite[] {
+  const locales = args.flatMap((w, i) =>
+    /^(-l|--locale)$/.test(args[i - 1] ?? '')
+      ? [w]
+      : /^(-l|--locale=)./.test(w)
+        ? [w.replace(/^(-l|--locale=)/, '')]
+        : [],
   );
+  const catalog = (ext: string) => (f: string) =>
+    f.endsWith(ext) &&
+    /(^|\/)locale\//.test(f) &&
+    (locales.length === 0 || locales.some((l) => f.includes(`locale/${l}/LC_MESSAGES/`)));
+  const under = (p: string) => cwd === '/' || p.startsWith(`${cwd}/`);
+  const po = imagePathsOf(app, catalog('.po')).filter((p) => under(p.path));
+  const mo = imagePathsOf(app, catalog('.mo')).map((p) => p.path);
+  const dirs = [...new Set(po.map((p) => posix.dirname(p.path)))];
+  return dirs.map((dir) => {
+    const files = po
+      .filter((p) => posix.dirname(p.path) === dir)
+      .map((p) => p.path.replace(/\.po$/, '.mo'))
+      .filter((f) => mo.includes(f));
+    return {
+      dir,
+      what: `the .mo files compilemessages writes at ${at}`,
+      ...(files.length > 0 ? { files } : {}),
+    };
+  });
+}
+
+/** A directory setting's place in the image (STATIC_ROOT), where the settings compute it from BASE_DIR or write it absolute. */
+function settingDir(app: App, name: string): string | undefined {
+  const assigned = (app.settings?.assignments ?? []).filter((a) => a.name === name && a.live !== false);
   const value = assigned.at(-1)?.value;
   const source = value?.kind === 'env' ? value.fallback : value;
   const path = source && imagePath(app, source);
