@@ -682,6 +682,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
     },
   ],
+  '__tests__/fixtures/corpus/pipenv-sync-root-virtualenv': [
+    {
+      rule: 'TF1301',
+      why: "pipenv's virtualenv is in root's home: USER app needs it moved first (WORKON_HOME, in the project, or --system), by hand",
+    },
+  ],
   '__tests__/fixtures/corpus/poetry-install-root-venv': [
     {
       rule: 'TF1301',

@@ -43,6 +43,7 @@ import {
   type RuntimeWrites,
 } from './lib/run-time-writes.js';
 import { poetryAdvice, poetryRootEnvironment } from './lib/poetry-environment.js';
+import { pipenvAdvice, pipenvRootEnvironment } from './lib/pipenv-environment.js';
 import { socketInNamedVolume, socketVolumeAdvice } from './lib/socket-volume.js';
 import {
   appStarts,
@@ -77,6 +78,8 @@ under WORKDIR) needs that directory given to the user, or another socket path, a
 A \`poetry install\` run as root with no virtualenv setting puts the environment under root's home, where the user
 can neither read nor find it: the advice adds \`ENV POETRY_VIRTUALENVS_CREATE=false\` before the install (or an
 in-project environment given to the user).
+So does a root \`pipenv install\`/\`pipenv sync\` without \`--system\` (/root/.local/share/virtualenvs): the advice names
+\`WORKON_HOME\` outside root's home, an in-project \`.venv\`, or \`--system\` without \`pipenv run\`.
 A unix socket the server binds in a directory a named volume of its service is mounted at (shared with a proxy)
 needs that directory created in the image and given to the user before USER: a new volume takes its owner from the
 image's directory.
@@ -133,7 +136,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     summary:
       'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
     declines:
-      "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting (its environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
+      "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting, or a root `pipenv install`/`sync` without `--system` (the environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
     make: fixRunsAsRoot,
   },
 });
@@ -159,8 +162,9 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6)) return undefined;
   // A supervisord program with user=root: supervisord started as another user refuses to start it.
   if (supervisorRootPrograms(runner).length > 0) return undefined;
-  // Under USER app, `poetry run` finds no environment: where it goes is the user's choice (create=false, in-project).
+  // Under USER app, `poetry run` (`pipenv run`) finds no environment: where it goes is the user's choice.
   if (poetryRootEnvironment(found.dockerfile, found.stage, found.app.context)) return undefined;
+  if (pipenvRootEnvironment(found.dockerfile, found.stage)) return undefined;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === 'RUN');
   const runtime = runtimeInsertionLine(stage);
@@ -278,6 +282,7 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
     : '';
   // `poetry install` as root left its environment in root's home: switched to another user, the app loses it.
   const poetry = poetryRootEnvironment(df, stage, app.context);
+  const pipenv = pipenvRootEnvironment(df, stage);
   const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? 'app';
   const socket = socketInNamedVolume(app, df, stage);
   const logs = logFilesAdvice(app, df, stage, user);
@@ -288,6 +293,7 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
   );
   const reach = [
     ...(poetry ? [poetryAdvice(poetry, user, stage.workdir)] : []),
+    ...(pipenv ? [pipenvAdvice(pipenv, user)] : []),
     ...(socket ? [socketVolumeAdvice(socket, user)] : []),
     ...(logs ? [logs] : []),
     ...(writes ? [writes] : []),
