@@ -195,6 +195,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'the script drops to its user with su after steps that may need root: replacing su needs a tool the image may lack',
     },
   ],
+  '__tests__/fixtures/corpus/supervisord-uwsgi-ini-socket-shipped-sqlite': [
+    {
+      rule: 'TF1301',
+      why: "nginx runs under the same supervisord and its master needs root to bind 80: the drop is uwsgi's user=, by hand",
+    },
+  ],
   '__tests__/fixtures/corpus/nginx-beside-gunicorn-no-expose': [
     {
       rule: 'TF1301',
@@ -694,6 +700,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
     {
       rule: 'TF1301',
       why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
+    },
+  ],
+  '__tests__/fixtures/corpus/pipenv-sync-root-virtualenv': [
+    {
+      rule: 'TF1301',
+      why: "pipenv's virtualenv is in root's home: USER app needs it moved first (WORKON_HOME, in the project, or --system), by hand",
     },
   ],
   '__tests__/fixtures/corpus/poetry-install-root-venv': [

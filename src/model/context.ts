@@ -327,6 +327,30 @@ export function filesReachingImage(
   return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, files]) => ({ line, files }));
 }
 
+/** Where the context files `match` picks land in the app's image (target stage), each with its context path. */
+export function imagePathsOf(app: App, match: (path: string) => boolean): { file: string; path: string }[] {
+  const model = app.dockerfile;
+  const context = app.context;
+  const target = model?.targetStage;
+  if (!model || !context || !target) return [];
+  const candidates = context.sentFiles.filter(match);
+  if (candidates.length === 0) return [];
+  const layout = new ImageLayout(model, context.sentFiles);
+  return candidates.flatMap((file) => {
+    const path = layout.landingOf(target, file);
+    return path ? [{ file, path }] : [];
+  });
+}
+
+/** The context file the app's image holds at the absolute path `imagePath`, copied there by COPY/ADD. */
+export function imageFileSource(app: App, imagePath: string): string | undefined {
+  const model = app.dockerfile;
+  const context = app.context;
+  const target = model?.targetStage;
+  if (!model || !context || !target) return undefined;
+  return new ImageLayout(model, context.sentFiles).sourceOf(target, imagePath);
+}
+
 /**
  * The path `target` had before a RUN that moved or copied it there (`mv`/`cp SRC DEST`), or wrote it converted
  * (`dos2unix --newfile SRC DEST`, `sed 's/\r$//' SRC > DEST`: line endings change, the script stays the same), if one did.

@@ -494,6 +494,8 @@ class Modeller {
       sources: expanded.slice(0, -1).map(inContext),
       dest,
     };
+    if (expanded.length > 1 && !destWord.startsWith('/') && !destWord.startsWith('<<'))
+      copy.destFromWorkdir = true;
     if (fromFlag) {
       const raw = fromFlag.slice('--from='.length);
       copy.fromStage = this.expand(raw) ?? raw;

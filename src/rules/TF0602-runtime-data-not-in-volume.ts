@@ -22,6 +22,7 @@ import { otherStorage } from './lib/other-storage.js';
 import { serverDirectory } from '../model/command.js';
 import { baseDirAt, imageBaseDir } from './lib/paths.js';
 import { isOfficialRepository } from '../model/image-ref.js';
+import { lineage } from '../model/dockerfile/lineage.js';
 
 export const runtimeDataNotInVolume = defineRule({
   id: 'TF0602',
@@ -201,7 +202,12 @@ function unkeptIn(project: Project, app: App, composeFiles: string[], imageAlone
     app,
     env,
     workdir,
-    imageBase: mounted ? baseDirAt(app, mounted) : known ? imageBaseDir(app) : undefined,
+    // `COPY . /home/docker/code/` puts the code at a path of its own, whatever WORKDIR the base image sets.
+    imageBase: mounted
+      ? baseDirAt(app, mounted)
+      : known || sourceLandsAbsolute(app)
+        ? imageBaseDir(app)
+        : undefined,
   };
   const mounts = [
     ...stage.volumes.flatMap((v) => v.paths),
@@ -320,6 +326,32 @@ function workdirKnown(app: App): boolean {
   const image = stage.from.image?.split('@')[0].replace(/:[^/:]*$/, '');
   const repository = (stage.from.repository ?? image)?.toLowerCase();
   return repository !== undefined && isOfficialRepository(repository);
+}
+
+/**
+ * Whether every COPY/ADD of the target stage's lineage that could lay manage.py down names an absolute destination,
+ * so where the code lands does not depend on the base image's WORKDIR.
+ */
+function sourceLandsAbsolute(app: App): boolean {
+  const df = app.dockerfile;
+  const contextDir = app.context?.dir;
+  if (!df || !app.managePy || contextDir === undefined || app.imageSourceDir === undefined) return false;
+  const manage = contextDir === '.' ? app.managePy : posix.relative(contextDir, app.managePy);
+  const couldHold = (source: string) => {
+    const s = posix.normalize(source.replace(/^\/+/, '') || '.').replace(/(.)\/+$/, '$1');
+    return (
+      /[*?[$]/.test(source) || s === '.' || s.startsWith('..') || manage === s || manage.startsWith(`${s}/`)
+    );
+  };
+  return lineage(df)
+    .flatMap((s) => s.instructions)
+    .every(
+      (i) =>
+        (i.keyword !== 'COPY' && i.keyword !== 'ADD') ||
+        !('dest' in i) ||
+        (i.dest.startsWith('/') && !i.destFromWorkdir) ||
+        (i.fromStage === undefined && !i.sources.some(couldHold)),
+    );
 }
 
 /**

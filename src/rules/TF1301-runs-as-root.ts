@@ -43,6 +43,7 @@ import {
   type RuntimeWrites,
 } from './lib/run-time-writes.js';
 import { poetryAdvice, poetryRootEnvironment } from './lib/poetry-environment.js';
+import { pipenvAdvice, pipenvRootEnvironment } from './lib/pipenv-environment.js';
 import { socketInNamedVolume, socketVolumeAdvice } from './lib/socket-volume.js';
 import {
   appStarts,
@@ -77,6 +78,8 @@ under WORKDIR) needs that directory given to the user, or another socket path, a
 A \`poetry install\` run as root with no virtualenv setting puts the environment under root's home, where the user
 can neither read nor find it: the advice adds \`ENV POETRY_VIRTUALENVS_CREATE=false\` before the install (or an
 in-project environment given to the user).
+So does a root \`pipenv install\`/\`pipenv sync\` without \`--system\` (/root/.local/share/virtualenvs): the advice names
+\`WORKON_HOME\` outside root's home, an in-project \`.venv\`, or \`--system\` without \`pipenv run\`.
 A unix socket the server binds in a directory a named volume of its service is mounted at (shared with a proxy)
 needs that directory created in the image and given to the user before USER: a new volume takes its owner from the
 image's directory.
@@ -84,8 +87,10 @@ Settings whose \`LOGGING\` file handlers open their files when imported, in a di
 (\`BASE_DIR.parent / "logs"\`), fail to import under USER with PermissionError: the advice adds creating that directory
 and giving it to the user.
 The advice names the other directories the app writes at run time that the image leaves to root, where the model
-knows them: STATIC_ROOT for a \`collectstatic\` the start runs, a server's unix socket (uWSGI's ini included), the SQLite
-file's directory, celery beat's schedule in its working directory, a supervisord program's log files; with a volume
+knows them: STATIC_ROOT for a \`collectstatic\` the start runs, the locale directories a \`compilemessages\` writes .mo
+files in, COMPRESS_ROOT (else STATIC_ROOT) for django-compressor's \`compress\`, a server's unix socket (uWSGI's ini
+included), the SQLite file's directory, celery beat's schedule in its working directory, a supervisord program's log
+files; a file the image already holds there (a copied SQLite database, a committed .mo) is named too; with a volume
 or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general terms.
 A supervisord program with \`user=root\` is named too: supervisord started as another user refuses it.
 
@@ -131,7 +136,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     summary:
       'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
     declines:
-      "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting (its environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
+      "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting, or a root `pipenv install`/`sync` without `--system` (the environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
     make: fixRunsAsRoot,
   },
 });
@@ -157,8 +162,9 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6)) return undefined;
   // A supervisord program with user=root: supervisord started as another user refuses to start it.
   if (supervisorRootPrograms(runner).length > 0) return undefined;
-  // Under USER app, `poetry run` finds no environment: where it goes is the user's choice (create=false, in-project).
+  // Under USER app, `poetry run` (`pipenv run`) finds no environment: where it goes is the user's choice.
   if (poetryRootEnvironment(found.dockerfile, found.stage, found.app.context)) return undefined;
+  if (pipenvRootEnvironment(found.dockerfile, found.stage)) return undefined;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === 'RUN');
   const runtime = runtimeInsertionLine(stage);
@@ -183,11 +189,14 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   const writes = runtimeWrites(runner, dockerfile, stage);
   // A file the app writes in / must move first: the user cannot be given the root directory.
   if (writes.inRoot) return undefined;
-  const writeDirs = writes.known.map((w) => w.dir);
-  const ownDirs = [...new Set([...(socketDir ? [socketDir] : []), ...logDirs, ...writeDirs])];
+  const ownDirs = [
+    ...new Set([...(socketDir ? [socketDir] : []), ...logDirs, ...writes.known.map((w) => w.dir)]),
+  ];
+  // Files the image holds in those directories (a copied SQLite database) stay root's unless named.
+  const ownFiles = writes.known.flatMap((w) => w.files ?? []);
   if (existing && ownDirs.length > 0)
     lines = [
-      `RUN mkdir -p ${ownDirs.join(' ')} && chown ${existing} ${ownDirs.join(' ')}`,
+      `RUN mkdir -p ${ownDirs.join(' ')} && chown ${existing} ${[...ownDirs, ...ownFiles].join(' ')}`,
       `USER ${existing}`,
     ];
   else if (existing) lines = [`USER ${existing}`];
@@ -207,7 +216,7 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
     const dataDirs = [...new Set([...volumes.flatMap((v) => v.paths), ...ownDirs])].filter(
       (d) => !workdir.includes(d),
     );
-    const owned = [...workdir, ...dataDirs];
+    const owned = [...workdir, ...dataDirs, ...ownFiles];
     const mkdir = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(' ')}` : '';
     const chown = owned.length > 0 ? ` && chown app ${owned.join(' ')}` : '';
     lines = [`RUN ${create}${mkdir}${chown}`, 'USER app'];
@@ -280,6 +289,7 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
     : '';
   // `poetry install` as root left its environment in root's home: switched to another user, the app loses it.
   const poetry = poetryRootEnvironment(df, stage, app.context);
+  const pipenv = pipenvRootEnvironment(df, stage);
   const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? 'app';
   const socket = socketInNamedVolume(app, df, stage);
   const logs = logFilesAdvice(app, df, stage, user);
@@ -290,6 +300,7 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
   );
   const reach = [
     ...(poetry ? [poetryAdvice(poetry, user, stage.workdir)] : []),
+    ...(pipenv ? [pipenvAdvice(pipenv, user)] : []),
     ...(socket ? [socketVolumeAdvice(socket, user)] : []),
     ...(logs ? [logs] : []),
     ...(writes ? [writes] : []),

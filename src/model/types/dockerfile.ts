@@ -35,6 +35,8 @@ export interface CopyInstr extends At {
   keyword: 'COPY' | 'ADD';
   sources: string[]; // resolved, as written (may be URLs for ADD, globs, '.')
   dest: string; // resolved, absolute when WORKDIR is known
+  /** The destination is written relative (`COPY . .`): it lands in the WORKDIR, the base image's when none is set. */
+  destFromWorkdir?: true;
   fromStage?: string; // --from=
   /** `--from=` naming an image rather than a stage: a base the image depends on, split like FROM's. */
   fromImage?: { image: string; repository: string; tag?: string; digest?: string };

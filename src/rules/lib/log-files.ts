@@ -49,29 +49,44 @@ export function imagePath(app: App, v: ValueSource): string | undefined {
  * of the stage or the stages it is built on.
  */
 export function rootOwnedDirectories(df: DockerfileModel, stage: Stage, dirs: string[]): string[] {
+  const chowned = chownedPaths(df, stage).map((c) => c.path);
+  return [...new Set(dirs)].filter(
+    (d) =>
+      !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned.some((c) => d === c || d.startsWith(`${c}/`)),
+  );
+}
+
+/** The files of `files` the image leaves to root: no RUN chown names them, nor a `chown -R` a directory above. */
+export function rootOwnedFiles(df: DockerfileModel, stage: Stage, files: string[]): string[] {
+  const chowned = chownedPaths(df, stage);
+  return [...new Set(files)].filter(
+    (f) => !chowned.some((c) => f === c.path || (c.recursive && f.startsWith(`${c.path}/`))),
+  );
+}
+
+/** The paths the RUN chowns of the stage and the stages it is built on give away, and whether with -R. */
+function chownedPaths(df: DockerfileModel, stage: Stage): { path: string; recursive: boolean }[] {
   // A relative operand (`chown -R app .`) is a path in the WORKDIR of its RUN.
-  const chowned = lineage(df, stage).flatMap((s) => {
+  return lineage(df, stage).flatMap((s) => {
     const workdirs = workdirsOf(df, s);
     return s.instructions.flatMap((i, n) =>
       i.keyword !== 'RUN'
         ? []
         : ((i as RunInstr).script?.commands ?? [])
             .filter((c) => basename(c.argv[0] ?? '') === 'chown')
-            .flatMap((c) =>
+            .flatMap((c) => {
+              const recursive = c.argv.some((w) => /^-[a-zA-Z]*R|^--recursive$/.test(w));
               // The operands after the owner (`chown -R app:app . /data`).
-              c.argv
+              return c.argv
                 .slice(1)
                 .filter((w) => !w.startsWith('-'))
                 .slice(1)
                 .filter((w) => !w.includes('$'))
                 .flatMap((w) =>
                   w.startsWith('/') ? [w] : workdirs[n] ? [posix.resolve(workdirs[n]!, w)] : [],
-                ),
-            ),
+                )
+                .map((path) => ({ path, recursive }));
+            }),
     );
   });
-  return [...new Set(dirs)].filter(
-    (d) =>
-      !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned.some((c) => d === c || d.startsWith(`${c}/`)),
-  );
 }

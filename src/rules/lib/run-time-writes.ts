@@ -17,7 +17,8 @@ import type { DockerfileModel, Stage } from '../../model/types/dockerfile.js';
 import type { App } from '../../model/types/project.js';
 import { uwsgiIniArg } from '../../model/server-config.js';
 import { fallbackWhen } from '../../model/settings/query.js';
-import { imagePath, rootOwnedDirectories } from './log-files.js';
+import { imagePath, rootOwnedDirectories, rootOwnedFiles } from './log-files.js';
+import { imageFileSource, imagePathsOf } from '../../model/context.js';
 import { listOf } from './processes.js';
 import { appStarts, programOf } from './privilege-drops.js';
 
@@ -26,6 +27,8 @@ export interface RuntimeWrite {
   dir: string;
   /** What is written there: `STATIC_ROOT (collectstatic at start.sh:4)`. */
   what: string;
+  /** Files the image already holds there that the app rewrites: root's as COPY left them, whoever owns the directory. */
+  files?: string[];
   /** A compose mount over (or above) the directory, which decides its owner in the container instead. */
   mount?: { kind: 'bind' | 'volume'; name?: string; at: string };
 }
@@ -54,10 +57,24 @@ export function runtimeWrites(
   for (const { c, cwd } of startsWithDirectory(app).filter(({ c }) => dropped(c))) {
     const at = `${c.file}:${c.line}`;
     const argv = programArgv(c.argv);
-    if (djangoCommand(c.argv)?.name === 'collectstatic') {
-      const dir = staticRoot(app);
+    const managed = djangoCommand(c.argv);
+    if (managed?.name === 'collectstatic') {
+      const dir = settingDir(app, 'STATIC_ROOT');
       if (dir) found.push({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at}` });
       else unknown.push(`collectstatic (${at}) writes STATIC_ROOT`);
+    }
+    if (managed?.name === 'compilemessages') found.push(...compiledMessages(app, managed.args, cwd, at));
+    // django-compressor's offline compression writes its CACHE directory under COMPRESS_ROOT, STATIC_ROOT by default.
+    if (managed?.name === 'compress') {
+      const own = settingDir(app, 'COMPRESS_ROOT');
+      const dir = own ?? settingDir(app, 'STATIC_ROOT');
+      const by = own ? '' : ' with COMPRESS_ROOT unset';
+      if (dir)
+        found.push({
+          dir,
+          what: `${own ? 'COMPRESS_ROOT' : 'STATIC_ROOT'}, where compress writes its CACHE at ${at}${by}`,
+        });
+      else unknown.push(`compress (${at}) writes COMPRESS_ROOT`);
     }
     if (celeryBeat(argv) && !argv.some((w) => /^(-s|--schedule)(=|$)/.test(w)))
       found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at}` });
@@ -87,8 +104,13 @@ export function runtimeWrites(
   for (const w of found) {
     if (!owned.has(w.dir) || w.dir === '/') continue;
     const same = known.find((k) => k.dir === w.dir);
-    if (!same) known.push({ ...w, ...mountOver(app, w.dir) });
-    else if (!same.what.includes(w.what)) same.what = `${same.what}, ${w.what}`;
+    const { files: held, ...write } = w;
+    const files = held ? rootOwnedFiles(df, stage, held) : [];
+    if (!same) known.push({ ...write, ...(files.length > 0 ? { files } : {}), ...mountOver(app, w.dir) });
+    else {
+      if (!same.what.includes(w.what)) same.what = `${same.what}, ${w.what}`;
+      if (files.length > 0) same.files = [...new Set([...(same.files ?? []), ...files])];
+    }
   }
   return { known, unknown, ...(inRoot.length > 0 ? { inRoot } : {}) };
 }
@@ -152,7 +174,8 @@ function socketPaths(app: App, c: StartCommand, cwd: string): { path: string; wh
     ini === undefined
       ? undefined
       : (app.serverConfigs ?? []).find(
-          (f) => f.server === 'uwsgi' && (f.file === ini || f.file.endsWith(`/${basename(ini)}`)),
+          // A file at the repository's root (`uwsgi.ini`) has no directory before its name.
+          (f) => f.server === 'uwsgi' && (f.file === ini || basename(f.file) === basename(ini)),
         );
   const iniDir = ini === undefined ? cwd : posix.dirname(posix.resolve(cwd, ini));
   const fromArgv = (ini === undefined ? unixSocketsOnly(c.argv) : undefined) ?? [];
@@ -177,11 +200,43 @@ function socketPaths(app: App, c: StartCommand, cwd: string): { path: string; wh
     }));
 }
 
-/** STATIC_ROOT's directory in the image, where the settings compute it from BASE_DIR or write it absolute. */
-function staticRoot(app: App): string | undefined {
-  const assigned = (app.settings?.assignments ?? []).filter(
-    (a) => a.name === 'STATIC_ROOT' && a.live !== false,
+/**
+ * The directories compilemessages writes .mo files in: beside every .po file under a `locale` directory of the tree it
+ * runs in (Django walks the working directory for them), of the languages `-l` names; the .mo files the image already
+ * holds there are rewritten.
+ */
+function compiledMessages(app: App, args: string[], cwd: string, at: string): RuntimeWrite[] {
+  const locales = args.flatMap((w, i) =>
+    /^(-l|--locale)$/.test(args[i - 1] ?? '')
+      ? [w]
+      : /^(-l|--locale=)./.test(w)
+        ? [w.replace(/^(-l|--locale=)/, '')]
+        : [],
   );
+  const catalog = (ext: string) => (f: string) =>
+    f.endsWith(ext) &&
+    /(^|\/)locale\//.test(f) &&
+    (locales.length === 0 || locales.some((l) => f.includes(`locale/${l}/LC_MESSAGES/`)));
+  const under = (p: string) => cwd === '/' || p.startsWith(`${cwd}/`);
+  const po = imagePathsOf(app, catalog('.po')).filter((p) => under(p.path));
+  const mo = imagePathsOf(app, catalog('.mo')).map((p) => p.path);
+  const dirs = [...new Set(po.map((p) => posix.dirname(p.path)))];
+  return dirs.map((dir) => {
+    const files = po
+      .filter((p) => posix.dirname(p.path) === dir)
+      .map((p) => p.path.replace(/\.po$/, '.mo'))
+      .filter((f) => mo.includes(f));
+    return {
+      dir,
+      what: `the .mo files compilemessages writes at ${at}`,
+      ...(files.length > 0 ? { files } : {}),
+    };
+  });
+}
+
+/** A directory setting's place in the image (STATIC_ROOT), where the settings compute it from BASE_DIR or write it absolute. */
+function settingDir(app: App, name: string): string | undefined {
+  const assigned = (app.settings?.assignments ?? []).filter((a) => a.name === name && a.live !== false);
   const value = assigned.at(-1)?.value;
   const source = value?.kind === 'env' ? value.fallback : value;
   const path = source && imagePath(app, source);
@@ -202,9 +257,12 @@ function sqliteFile(app: App): RuntimeWrite | undefined {
   // A fallback the environment can switch away from is written only when it is taken.
   const databases = settings!.databases!;
   const when = databases.selection.kind === 'env' ? `, when ${fallbackWhen(databases)}` : '';
+  // A database file the build copies in stays root's: the user must be given the file as well as its directory.
+  const shipped = imageFileSource(app, path);
   return {
     dir: posix.dirname(path),
-    what: `the SQLite database ${path} at ${chosen.file ?? settings!.file}:${line}${when}`,
+    what: `the SQLite database ${path} at ${chosen.file ?? settings!.file}:${line}${when}${shipped ? `, which the image holds, copied from ${shipped}` : ''}`,
+    ...(shipped ? { files: [path] } : {}),
   };
 }
 
@@ -220,8 +278,13 @@ export function runtimeWritesAdvice(
     const dirs = writes.known.map((w) => w.dir);
     const create = dirs.filter((d) => d !== stage.workdir);
     const mkdir = create.length > 0 ? `mkdir -p ${create.join(' ')} && ` : '';
+    const files = writes.known.flatMap((w) => w.files ?? []);
+    const held =
+      files.length === 0
+        ? ''
+        : ` The image already holds ${listOf(files)}, which COPY leaves owned by root: owning the directory does not let ${user} write to ${files.length === 1 ? 'that file' : 'those files'}, so the chown names ${files.length === 1 ? 'it' : 'them'} too.`;
     parts.push(
-      `The app writes at run time in ${dirs.length === 1 ? 'a directory' : 'directories'} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}chown ${user} ${dirs.join(' ')}.${mountNotes(writes.known, user)}`,
+      `The app writes at run time in ${dirs.length === 1 ? 'a directory' : 'directories'} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}chown ${user} ${[...dirs, ...files].join(' ')}.${held}${mountNotes(writes.known, user)}`,
     );
   }
   if (writes.inRoot)
