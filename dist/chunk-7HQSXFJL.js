@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-EB6RU26Z.js";
+} from "./chunk-NKJG22RY.js";
 import {
   UnsafePathError,
   formatBytes,

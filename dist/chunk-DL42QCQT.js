@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-Z2VGUYRS.js";
+} from "./chunk-7HQSXFJL.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-EB6RU26Z.js";
+} from "./chunk-NKJG22RY.js";
 import {
   UnsafePathError,
   readInside,

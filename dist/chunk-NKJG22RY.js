@@ -20544,6 +20544,26 @@ function filesReachingImage(app, match) {
   }
   return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, files]) => ({ line, files }));
 }
+function imagePathsOf(app, match) {
+  const model = app.dockerfile;
+  const context = app.context;
+  const target = model?.targetStage;
+  if (!model || !context || !target) return [];
+  const candidates = context.sentFiles.filter(match);
+  if (candidates.length === 0) return [];
+  const layout = new ImageLayout(model, context.sentFiles);
+  return candidates.flatMap((file) => {
+    const path = layout.landingOf(target, file);
+    return path ? [{ file, path }] : [];
+  });
+}
+function imageFileSource(app, imagePath2) {
+  const model = app.dockerfile;
+  const context = app.context;
+  const target = model?.targetStage;
+  if (!model || !context || !target) return void 0;
+  return new ImageLayout(model, context.sentFiles).sourceOf(target, imagePath2);
+}
 function movedFrom(run, target, workdir) {
   const commands = run.argv ? [{ argv: run.argv, redirects: [] }] : run.script?.commands ?? [];
   let found;
@@ -22254,7 +22274,7 @@ function serverOf(argv, env = {}, options = {}) {
       if (http.length === 0) {
         const fromEnv = env.UWSGI_HTTP ?? env.UWSGI_HTTP_SOCKET;
         if (fromEnv !== void 0) return { kind: "uwsgi", addresses: [splitHostPort(fromEnv, "0.0.0.0")] };
-        const sockets = optionValues(a, ["-s", "--socket", "--uwsgi-socket"]).map((s) => read(s.split(",")[0])).filter((s) => s === void 0 || !s.includes("/"));
+        const sockets = optionValues(a, ["-s", "--socket", "--uwsgi-socket"]).map((s) => read(s.split(",")[0])).filter((s) => s === void 0 || !uwsgiUnixSocket(s));
         if (sockets.length === 0 || sockets.some((s) => s === void 0))
           return { kind: "uwsgi", addresses: void 0 };
         return { kind: "uwsgi", addresses: sockets.map((s) => splitHostPort(s, "0.0.0.0")) };
@@ -23067,6 +23087,8 @@ var Modeller = class {
       sources: expanded.slice(0, -1).map(inContext),
       dest
     };
+    if (expanded.length > 1 && !destWord.startsWith("/") && !destWord.startsWith("<<"))
+      copy.destFromWorkdir = true;
     if (fromFlag) {
       const raw = fromFlag.slice("--from=".length);
       copy.fromStage = this.expand(raw) ?? raw;
@@ -32268,7 +32290,8 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
     app,
     env,
     workdir,
-    imageBase: mounted ? baseDirAt(app, mounted) : known2 ? imageBaseDir(app) : void 0
+    // `COPY . /home/docker/code/` puts the code at a path of its own, whatever WORKDIR the base image sets.
+    imageBase: mounted ? baseDirAt(app, mounted) : known2 || sourceLandsAbsolute(app) ? imageBaseDir(app) : void 0
   };
   const mounts = [
     ...stage.volumes.flatMap((v) => v.paths),
@@ -32349,6 +32372,19 @@ function workdirKnown(app) {
   const image = stage.from.image?.split("@")[0].replace(/:[^/:]*$/, "");
   const repository = (stage.from.repository ?? image)?.toLowerCase();
   return repository !== void 0 && isOfficialRepository(repository);
+}
+function sourceLandsAbsolute(app) {
+  const df = app.dockerfile;
+  const contextDir = app.context?.dir;
+  if (!df || !app.managePy || contextDir === void 0 || app.imageSourceDir === void 0) return false;
+  const manage = contextDir === "." ? app.managePy : import_node_path25.posix.relative(contextDir, app.managePy);
+  const couldHold = (source) => {
+    const s = import_node_path25.posix.normalize(source.replace(/^\/+/, "") || ".").replace(/(.)\/+$/, "$1");
+    return /[*?[$]/.test(source) || s === "." || s.startsWith("..") || manage === s || manage.startsWith(`${s}/`);
+  };
+  return lineage2(df).flatMap((s) => s.instructions).every(
+    (i) => i.keyword !== "COPY" && i.keyword !== "ADD" || !("dest" in i) || i.dest.startsWith("/") && !i.destFromWorkdir || i.fromStage === void 0 && !i.sources.some(couldHold)
+  );
 }
 function mountedSourceDir(app, workdir) {
   const manageDir = app.managePy ? import_node_path25.posix.dirname(app.managePy) : app.dir;
@@ -35627,22 +35663,29 @@ function imagePath(app, v) {
   return void 0;
 }
 function rootOwnedDirectories(df, stage, dirs) {
-  const chowned2 = lineage2(df, stage).flatMap((s) => {
-    const workdirs = workdirsOf(df, s);
-    return s.instructions.flatMap(
-      (i, n) => i.keyword !== "RUN" ? [] : (i.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap(
-        (c) => (
-          // The operands after the owner (`chown -R app:app . /data`).
-          c.argv.slice(1).filter((w) => !w.startsWith("-")).slice(1).filter((w) => !w.includes("$")).flatMap(
-            (w) => w.startsWith("/") ? [w] : workdirs[n] ? [import_node_path29.posix.resolve(workdirs[n], w)] : []
-          )
-        )
-      )
-    );
-  });
+  const chowned2 = chownedPaths(df, stage).map((c) => c.path);
   return [...new Set(dirs)].filter(
     (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned2.some((c) => d === c || d.startsWith(`${c}/`))
   );
+}
+function rootOwnedFiles(df, stage, files) {
+  const chowned2 = chownedPaths(df, stage);
+  return [...new Set(files)].filter(
+    (f) => !chowned2.some((c) => f === c.path || c.recursive && f.startsWith(`${c.path}/`))
+  );
+}
+function chownedPaths(df, stage) {
+  return lineage2(df, stage).flatMap((s) => {
+    const workdirs = workdirsOf(df, s);
+    return s.instructions.flatMap(
+      (i, n) => i.keyword !== "RUN" ? [] : (i.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => {
+        const recursive = c.argv.some((w) => /^-[a-zA-Z]*R|^--recursive$/.test(w));
+        return c.argv.slice(1).filter((w) => !w.startsWith("-")).slice(1).filter((w) => !w.includes("$")).flatMap(
+          (w) => w.startsWith("/") ? [w] : workdirs[n] ? [import_node_path29.posix.resolve(workdirs[n], w)] : []
+        ).map((path) => ({ path, recursive }));
+      })
+    );
+  });
 }
 
 // src/rules/TF1101-logs-to-file.ts
@@ -36252,10 +36295,23 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
   for (const { c, cwd } of startsWithDirectory(app).filter(({ c: c2 }) => dropped(c2))) {
     const at2 = `${c.file}:${c.line}`;
     const argv = programArgv(c.argv);
-    if (djangoCommand(c.argv)?.name === "collectstatic") {
-      const dir = staticRoot(app);
+    const managed = djangoCommand(c.argv);
+    if (managed?.name === "collectstatic") {
+      const dir = settingDir(app, "STATIC_ROOT");
       if (dir) found.push({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at2}` });
       else unknown.push(`collectstatic (${at2}) writes STATIC_ROOT`);
+    }
+    if (managed?.name === "compilemessages") found.push(...compiledMessages(app, managed.args, cwd, at2));
+    if (managed?.name === "compress") {
+      const own = settingDir(app, "COMPRESS_ROOT");
+      const dir = own ?? settingDir(app, "STATIC_ROOT");
+      const by = own ? "" : " with COMPRESS_ROOT unset";
+      if (dir)
+        found.push({
+          dir,
+          what: `${own ? "COMPRESS_ROOT" : "STATIC_ROOT"}, where compress writes its CACHE at ${at2}${by}`
+        });
+      else unknown.push(`compress (${at2}) writes COMPRESS_ROOT`);
     }
     if (celeryBeat(argv) && !argv.some((w) => /^(-s|--schedule)(=|$)/.test(w)))
       found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at2}` });
@@ -36285,8 +36341,13 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
   for (const w of found) {
     if (!owned.has(w.dir) || w.dir === "/") continue;
     const same = known2.find((k) => k.dir === w.dir);
-    if (!same) known2.push({ ...w, ...mountOver(app, w.dir) });
-    else if (!same.what.includes(w.what)) same.what = `${same.what}, ${w.what}`;
+    const { files: held, ...write } = w;
+    const files = held ? rootOwnedFiles(df, stage, held) : [];
+    if (!same) known2.push({ ...write, ...files.length > 0 ? { files } : {}, ...mountOver(app, w.dir) });
+    else {
+      if (!same.what.includes(w.what)) same.what = `${same.what}, ${w.what}`;
+      if (files.length > 0) same.files = [.../* @__PURE__ */ new Set([...same.files ?? [], ...files])];
+    }
   }
   return { known: known2, unknown, ...inRoot.length > 0 ? { inRoot } : {} };
 }
@@ -36329,7 +36390,8 @@ function socketPaths(app, c, cwd) {
   const argv = programArgv(c.argv);
   const ini = uwsgiIniArg(argv);
   const config2 = ini === void 0 ? void 0 : (app.serverConfigs ?? []).find(
-    (f) => f.server === "uwsgi" && (f.file === ini || f.file.endsWith(`/${basename2(ini)}`))
+    // A file at the repository's root (`uwsgi.ini`) has no directory before its name.
+    (f) => f.server === "uwsgi" && (f.file === ini || basename2(f.file) === basename2(ini))
   );
   const iniDir = ini === void 0 ? cwd : import_node_path31.posix.dirname(import_node_path31.posix.resolve(cwd, ini));
   const fromArgv = (ini === void 0 ? unixSocketsOnly(c.argv) : void 0) ?? [];
@@ -36344,10 +36406,26 @@ function socketPaths(app, c, cwd) {
     what: `the socket ${import_node_path31.posix.resolve(cwd, s.value)} at ${s.at}`
   }));
 }
-function staticRoot(app) {
-  const assigned = (app.settings?.assignments ?? []).filter(
-    (a) => a.name === "STATIC_ROOT" && a.live !== false
+function compiledMessages(app, args, cwd, at2) {
+  const locales = args.flatMap(
+    (w, i) => /^(-l|--locale)$/.test(args[i - 1] ?? "") ? [w] : /^(-l|--locale=)./.test(w) ? [w.replace(/^(-l|--locale=)/, "")] : []
   );
+  const catalog = (ext) => (f) => f.endsWith(ext) && /(^|\/)locale\//.test(f) && (locales.length === 0 || locales.some((l) => f.includes(`locale/${l}/LC_MESSAGES/`)));
+  const under2 = (p) => cwd === "/" || p.startsWith(`${cwd}/`);
+  const po = imagePathsOf(app, catalog(".po")).filter((p) => under2(p.path));
+  const mo = imagePathsOf(app, catalog(".mo")).map((p) => p.path);
+  const dirs = [...new Set(po.map((p) => import_node_path31.posix.dirname(p.path)))];
+  return dirs.map((dir) => {
+    const files = po.filter((p) => import_node_path31.posix.dirname(p.path) === dir).map((p) => p.path.replace(/\.po$/, ".mo")).filter((f) => mo.includes(f));
+    return {
+      dir,
+      what: `the .mo files compilemessages writes at ${at2}`,
+      ...files.length > 0 ? { files } : {}
+    };
+  });
+}
+function settingDir(app, name) {
+  const assigned = (app.settings?.assignments ?? []).filter((a) => a.name === name && a.live !== false);
   const value = assigned.at(-1)?.value;
   const source = value?.kind === "env" ? value.fallback : value;
   const path = source && imagePath(app, source);
@@ -36365,9 +36443,11 @@ function sqliteFile(app) {
   const line = chosen.fieldLines?.NAME ?? chosen.line;
   const databases = settings.databases;
   const when = databases.selection.kind === "env" ? `, when ${fallbackWhen(databases)}` : "";
+  const shipped = imageFileSource(app, path);
   return {
     dir: import_node_path31.posix.dirname(path),
-    what: `the SQLite database ${path} at ${chosen.file ?? settings.file}:${line}${when}`
+    what: `the SQLite database ${path} at ${chosen.file ?? settings.file}:${line}${when}${shipped ? `, which the image holds, copied from ${shipped}` : ""}`,
+    ...shipped ? { files: [path] } : {}
   };
 }
 function runtimeWritesAdvice(writes, stage, user, when = `before USER ${user}`) {
@@ -36376,8 +36456,10 @@ function runtimeWritesAdvice(writes, stage, user, when = `before USER ${user}`) 
     const dirs = writes.known.map((w) => w.dir);
     const create = dirs.filter((d) => d !== stage.workdir);
     const mkdir = create.length > 0 ? `mkdir -p ${create.join(" ")} && ` : "";
+    const files = writes.known.flatMap((w) => w.files ?? []);
+    const held = files.length === 0 ? "" : ` The image already holds ${listOf(files)}, which COPY leaves owned by root: owning the directory does not let ${user} write to ${files.length === 1 ? "that file" : "those files"}, so the chown names ${files.length === 1 ? "it" : "them"} too.`;
     parts.push(
-      `The app writes at run time in ${dirs.length === 1 ? "a directory" : "directories"} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}chown ${user} ${dirs.join(" ")}.${mountNotes(writes.known, user)}`
+      `The app writes at run time in ${dirs.length === 1 ? "a directory" : "directories"} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}chown ${user} ${[...dirs, ...files].join(" ")}.${held}${mountNotes(writes.known, user)}`
     );
   }
   if (writes.inRoot)
@@ -36452,6 +36534,38 @@ function poetryAdvice(at2, user, workdir) {
   return `Before that, make the environment poetry installs reachable for ${user}: ${at2.file}:${at2.line} runs poetry install as root with no virtualenv setting, so poetry puts the environment under root's home (/root/.cache/pypoetry/virtualenvs), which ${user} can neither read nor find (poetry run looks under ${user}'s own home), and the app would start without its packages. Set ENV ${CREATE}=false before it (the packages go into the image's Python), or ENV ${IN_PROJECT}=true and chown ${project} to ${user}.`;
 }
 
+// src/rules/lib/pipenv-environment.ts
+var PLACED2 = ["PIPENV_VENV_IN_PROJECT", "WORKON_HOME", "VIRTUAL_ENV"];
+function pipenvRootEnvironment(df, stage) {
+  for (const s of lineage2(df, stage))
+    for (const ins of s.instructions) {
+      if (ins.keyword === "USER") return void 0;
+      if (ins.keyword !== "RUN") continue;
+      const run = ins;
+      const exported = Object.fromEntries(
+        (run.script?.assignments ?? []).map((a) => [a.name, a.value])
+      );
+      for (const c of run.script?.commands ?? []) {
+        const argv = /^python[\d.]*$/.test(basename2(c.argv[0] ?? "")) && c.argv[1] === "-m" ? c.argv.slice(2) : c.argv;
+        const [tool, verb, ...rest] = argv;
+        if (basename2(tool ?? "") !== "pipenv" || verb !== "install" && verb !== "sync") continue;
+        if (rest.includes("--system")) continue;
+        const env = {
+          ...run.variables,
+          ...exported,
+          ...Object.fromEntries((c.env ?? []).map((a) => [a.name, a.value]))
+        };
+        const set = (name) => env[name] !== void 0 && env[name] !== "" && env[name] !== "0";
+        if (PLACED2.some(set)) continue;
+        return { file: df.file, line: c.line, verb };
+      }
+    }
+  return void 0;
+}
+function pipenvAdvice(at2, user) {
+  return `Before that, make the virtualenv pipenv installs reachable for ${user}: ${at2.file}:${at2.line} runs pipenv ${at2.verb} as root without --system, so pipenv puts the virtualenv under root's home (/root/.local/share/virtualenvs), which ${user} can neither read nor find (pipenv run looks under ${user}'s own home), and the app would start without its packages. Set ENV WORKON_HOME=/opt/venvs before it (outside root's home, where pipenv run as ${user} finds it too), or ENV PIPENV_VENV_IN_PROJECT=1 (a .venv in the project, hidden wherever the project is bind-mounted), or install with --system and start the app without pipenv run.`;
+}
+
 // src/rules/lib/socket-volume.ts
 var import_node_path32 = __toESM(require_node_path(), 1);
 function socketInNamedVolume(app, df, stage) {
@@ -36524,6 +36638,8 @@ under WORKDIR) needs that directory given to the user, or another socket path, a
 A \`poetry install\` run as root with no virtualenv setting puts the environment under root's home, where the user
 can neither read nor find it: the advice adds \`ENV POETRY_VIRTUALENVS_CREATE=false\` before the install (or an
 in-project environment given to the user).
+So does a root \`pipenv install\`/\`pipenv sync\` without \`--system\` (/root/.local/share/virtualenvs): the advice names
+\`WORKON_HOME\` outside root's home, an in-project \`.venv\`, or \`--system\` without \`pipenv run\`.
 A unix socket the server binds in a directory a named volume of its service is mounted at (shared with a proxy)
 needs that directory created in the image and given to the user before USER: a new volume takes its owner from the
 image's directory.
@@ -36531,8 +36647,10 @@ Settings whose \`LOGGING\` file handlers open their files when imported, in a di
 (\`BASE_DIR.parent / "logs"\`), fail to import under USER with PermissionError: the advice adds creating that directory
 and giving it to the user.
 The advice names the other directories the app writes at run time that the image leaves to root, where the model
-knows them: STATIC_ROOT for a \`collectstatic\` the start runs, a server's unix socket (uWSGI's ini included), the SQLite
-file's directory, celery beat's schedule in its working directory, a supervisord program's log files; with a volume
+knows them: STATIC_ROOT for a \`collectstatic\` the start runs, the locale directories a \`compilemessages\` writes .mo
+files in, COMPRESS_ROOT (else STATIC_ROOT) for django-compressor's \`compress\`, a server's unix socket (uWSGI's ini
+included), the SQLite file's directory, celery beat's schedule in its working directory, a supervisord program's log
+files; a file the image already holds there (a copied SQLite database, a committed .mo) is named too; with a volume
 or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general terms.
 A supervisord program with \`user=root\` is named too: supervisord started as another user refuses it.
 
@@ -36567,7 +36685,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   fix: {
     safety: "safe",
     summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
-    declines: "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting (its environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
+    declines: "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting, or a root `pipenv install`/`sync` without `--system` (the environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
     make: fixRunsAsRoot
   }
 });
@@ -36583,6 +36701,7 @@ function fixRunsAsRoot(context) {
   if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6)) return void 0;
   if (supervisorRootPrograms(runner).length > 0) return void 0;
   if (poetryRootEnvironment(found.dockerfile, found.stage, found.app.context)) return void 0;
+  if (pipenvRootEnvironment(found.dockerfile, found.stage)) return void 0;
   const { dockerfile, stage } = found;
   const runs = stage.instructions.filter((i) => i.keyword === "RUN");
   const runtime = runtimeInsertionLine(stage);
@@ -36599,11 +36718,13 @@ function fixRunsAsRoot(context) {
   );
   const writes = runtimeWrites(runner, dockerfile, stage);
   if (writes.inRoot) return void 0;
-  const writeDirs = writes.known.map((w) => w.dir);
-  const ownDirs = [.../* @__PURE__ */ new Set([...socketDir ? [socketDir] : [], ...logDirs, ...writeDirs])];
+  const ownDirs = [
+    .../* @__PURE__ */ new Set([...socketDir ? [socketDir] : [], ...logDirs, ...writes.known.map((w) => w.dir)])
+  ];
+  const ownFiles = writes.known.flatMap((w) => w.files ?? []);
   if (existing && ownDirs.length > 0)
     lines = [
-      `RUN mkdir -p ${ownDirs.join(" ")} && chown ${existing} ${ownDirs.join(" ")}`,
+      `RUN mkdir -p ${ownDirs.join(" ")} && chown ${existing} ${[...ownDirs, ...ownFiles].join(" ")}`,
       `USER ${existing}`
     ];
   else if (existing) lines = [`USER ${existing}`];
@@ -36618,7 +36739,7 @@ function fixRunsAsRoot(context) {
     const dataDirs = [.../* @__PURE__ */ new Set([...volumes.flatMap((v) => v.paths), ...ownDirs])].filter(
       (d) => !workdir.includes(d)
     );
-    const owned = [...workdir, ...dataDirs];
+    const owned = [...workdir, ...dataDirs, ...ownFiles];
     const mkdir = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(" ")}` : "";
     const chown = owned.length > 0 ? ` && chown app ${owned.join(" ")}` : "";
     lines = [`RUN ${create}${mkdir}${chown}`, "USER app"];
@@ -36664,6 +36785,7 @@ function rootMessage(app, df, stage, head) {
   const why = toRoot?.tool.startsWith("gunicorn") ? " (started as another user, gunicorn fails when it hands its worker files to root)" : "";
   const keep = toRoot ? ` ${toRoot.file}:${toRoot.line} passes ${toRoot.tool} root, which drops nothing: take it out when you add the USER${why}.` : "";
   const poetry = poetryRootEnvironment(df, stage, app.context);
+  const pipenv = pipenvRootEnvironment(df, stage);
   const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? "app";
   const socket = socketInNamedVolume(app, df, stage);
   const logs = logFilesAdvice(app, df, stage, user);
@@ -36673,6 +36795,7 @@ function rootMessage(app, df, stage, head) {
   );
   const reach = [
     ...poetry ? [poetryAdvice(poetry, user, stage.workdir)] : [],
+    ...pipenv ? [pipenvAdvice(pipenv, user)] : [],
     ...socket ? [socketVolumeAdvice(socket, user)] : [],
     ...logs ? [logs] : [],
     ...writes ? [writes] : [],

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-XCXFCND3.js";
+} from "./chunk-VMWPLEYB.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-EB6RU26Z.js";
+} from "./chunk-NKJG22RY.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-EB6RU26Z.js";
+} from "./chunk-NKJG22RY.js";
 import {
   insertLines,
   normalizePackageName,
