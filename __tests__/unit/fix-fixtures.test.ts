@@ -826,6 +826,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'nginx runs in the same container and its master needs root to bind port 80; the script drops with su',
     },
   ],
+  '__tests__/fixtures/corpus/runit-my-init-gunicorn-service-root': [
+    {
+      rule: 'TF1301',
+      why: 'my_init and runit need root to run and supervise their services: the drop belongs in the run script',
+    },
+  ],
   '__tests__/fixtures/corpus/runit-my-init-nginx-uwsgi-services': [
     {
       rule: 'TF1301',

@@ -143,7 +143,10 @@ exactly one beat, and each worker replica would start another); where another se
 names it (two schedulers send each periodic task twice).
 \`supervisord\` as the start command is the same design with a process manager in front (typically nginx and uWSGI
 as its programs): it is reported at the command that starts it, naming the programs of the configuration the image
-copies; sent to the background (\`supervisord … &\`), it runs them beside the main process. The message names what holds
+copies; sent to the background (\`supervisord … &\`), it runs them beside the main process. runit is the same: phusion's
+\`/sbin/my_init\` or \`runsvdir DIR\` runs every service whose \`run\` script the image copies under /etc/service (or
+DIR), named with what each script starts. A management command sent to the background that is no Django one-off
+(\`manage.py rundramatiq &\`, \`manage.py qcluster &\`) is a worker beside the server. The message names what holds
 the container in the foreground: the main process, a shell that only waits (\`wait\`), or a keep-alive such as
 \`tail -f /dev/null\`. A script that traps TERM (or INT), passes the signal on to the one server it started in the
 background (\`kill\`, or \`echo q\` to uWSGI's master FIFO) and waits for it is that server's signal forwarder, not a

@@ -35,6 +35,7 @@ import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { listOf } from './lib/processes.js';
 import { rootOwnedDirectories, settingsLogFiles } from './lib/log-files.js';
 import { s6RootMessage } from './lib/s6-root.js';
+import { runitRootMessage } from './lib/runit-root.js';
 import { modWsgiInstall } from './lib/mod-wsgi.js';
 import {
   runtimeWrites,
@@ -159,7 +160,7 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   // `gunicorn --user=root` as well: under a USER it fails to start its workers until that option goes too.
   if (suDrop(runner) || privilegeDrop(runner) || privilegeDrop(runner, 'root') || proxyInContainer(runner))
     return undefined;
-  if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6)) return undefined;
+  if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6 || p.runit)) return undefined;
   // A supervisord program with user=root: supervisord started as another user refuses to start it.
   if (supervisorRootPrograms(runner).length > 0) return undefined;
   // Under USER app, `poetry run` (`pipenv run`) finds no environment: where it goes is the user's choice.
@@ -245,6 +246,8 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
   const s6 = s6RootMessage(app, df, stage, head, privilegeDrop(app), proxy);
   if (s6) return s6;
   if (proxy) return proxyMessage(app, df, stage, head, proxy);
+  const runit = runitRootMessage(app, head, privilegeDrop(app), createUser(baseStage(df, stage), 'app'));
+  if (runit) return runit;
   const created = runtimeUser(app);
   const drop = privilegeDrop(app);
   const su = suDrop(app);
