@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-NKJG22RY.js";
+} from "./chunk-56QBLWMA.js";
 import {
   insertLines,
   normalizePackageName,

@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-NKJG22RY.js";
+} from "./chunk-56QBLWMA.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-VMWPLEYB.js";
+} from "./chunk-TONTGMSO.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-NKJG22RY.js";
+} from "./chunk-56QBLWMA.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-7HQSXFJL.js";
+} from "./chunk-RYPF4GB6.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-NKJG22RY.js";
+} from "./chunk-56QBLWMA.js";
 import {
   UnsafePathError,
   readInside,

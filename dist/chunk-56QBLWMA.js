@@ -33722,7 +33722,10 @@ exactly one beat, and each worker replica would start another); where another se
 names it (two schedulers send each periodic task twice).
 \`supervisord\` as the start command is the same design with a process manager in front (typically nginx and uWSGI
 as its programs): it is reported at the command that starts it, naming the programs of the configuration the image
-copies; sent to the background (\`supervisord \u2026 &\`), it runs them beside the main process. The message names what holds
+copies; sent to the background (\`supervisord \u2026 &\`), it runs them beside the main process. runit is the same: phusion's
+\`/sbin/my_init\` or \`runsvdir DIR\` runs every service whose \`run\` script the image copies under /etc/service (or
+DIR), named with what each script starts. A management command sent to the background that is no Django one-off
+(\`manage.py rundramatiq &\`, \`manage.py qcluster &\`) is a worker beside the server. The message names what holds
 the container in the foreground: the main process, a shell that only waits (\`wait\`), or a keep-alive such as
 \`tail -f /dev/null\`. A script that traps TERM (or INT), passes the signal on to the one server it started in the
 background (\`kill\`, or \`echo q\` to uWSGI's master FIFO) and waits for it is that server's signal forwarder, not a
@@ -36149,6 +36152,23 @@ function s6RootMessage(app, df, stage, head, drop, proxy) {
   return `${start}. Keep /init as root and drop root for the app's service alone: start it with exec s6-setuidgid ${user} \u2026${where}${split}.`;
 }
 
+// src/rules/lib/runit-root.ts
+function runitRootMessage(app, head, drop, createUser2) {
+  if (!app.supervisorPrograms?.some((p) => p.runit)) return void 0;
+  const commands = startCommands(app);
+  const init = commands.find((c) => runitRun(programArgv(c.argv)));
+  const run = init && runitRun(programArgv(init.argv));
+  const name = run?.init ?? "runsvdir";
+  const at2 = init ? ` (${init.file}:${init.line})` : "";
+  const start = `${head}, so the container starts as root: ${name}${at2} starts runit, which runs each service of ${run?.serviceDir ?? "/etc/service"} as root unless its run script drops root itself, and needs root to supervise them, so a USER line would keep the services from starting`;
+  if (drop)
+    return `${start}. The app itself already runs as ${drop.user ?? "another user"} (${drop.tool} at ${drop.file}:${drop.line}). Keep this layout knowingly and suppress TF1301 with the reason.`;
+  const server = commands.find((c) => c.origin === "script" && serverOf(c.argv) && !reverseProxyOf(c.argv));
+  const where = server ? ` in its run script (${server.file}:${server.line})` : " in its run script";
+  const setuser = name === "my_init" ? ` (or phusion's exec setuser app \u2026)` : "";
+  return `${start}. Keep ${name} as root and drop root for the app's service alone: create the user at build time (RUN ${createUser2}) and start the service with exec chpst -u app \u2026${setuser}${where}.`;
+}
+
 // src/rules/lib/mod-wsgi.ts
 var MOD_WSGI = /^(libapache2-mod-wsgi(-py3)?|apache2-mod-wsgi|mod[_-]wsgi)([<>=~!:].*)?$/i;
 function modWsgiInstall(df, stage) {
@@ -36698,7 +36718,7 @@ function fixRunsAsRoot(context) {
     return void 0;
   if (suDrop(runner) || privilegeDrop(runner) || privilegeDrop(runner, "root") || proxyInContainer(runner))
     return void 0;
-  if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6)) return void 0;
+  if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6 || p.runit)) return void 0;
   if (supervisorRootPrograms(runner).length > 0) return void 0;
   if (poetryRootEnvironment(found.dockerfile, found.stage, found.app.context)) return void 0;
   if (pipenvRootEnvironment(found.dockerfile, found.stage)) return void 0;
@@ -36761,6 +36781,8 @@ function rootMessage(app, df, stage, head) {
   const s6 = s6RootMessage(app, df, stage, head, privilegeDrop(app), proxy);
   if (s6) return s6;
   if (proxy) return proxyMessage(app, df, stage, head, proxy);
+  const runit = runitRootMessage(app, head, privilegeDrop(app), createUser(baseStage(df, stage), "app"));
+  if (runit) return runit;
   const created = runtimeUser(app);
   const drop = privilegeDrop(app);
   const su = suDrop(app);
