@@ -3,7 +3,7 @@ import type { RawFinding } from '../core/index.js';
 import { coversPath, imageCodeDir } from './lib/paths.js';
 import { appImageServices, everyDockerfile } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
-import type { ComposeService, ComposeVolumeMount } from '../model/types/compose.js';
+import type { ComposeModel, ComposeService, ComposeVolumeMount } from '../model/types/compose.js';
 import type { App, Project } from '../model/types/project.js';
 import type { CopyInstr, DockerfileModel } from '../model/types/dockerfile.js';
 import { isComposeOverrideFile } from '../model/compose-projects.js';
@@ -86,7 +86,7 @@ export const sourceMountedOverImage = defineRule({
         isDevelopmentComposeFile(file, composeFiles, mergedWith(project, file, compose.files))
           ? developmentFileReason(file, composeFiles, filesWithService(project, service.name))
           : undefined;
-      const layered = (file: string) => productionLayeredOn(project, file, compose.files);
+      const layered = (mount: ComposeVolumeMount) => productionLayeredOn(project, mount, compose);
       for (const { mount, text } of mountsOverCode(app, service, { devReason, layered }, read)) {
         // The development override (`docker-compose.override.yml`) is where this rule asks the mount to live.
         if (isComposeOverrideFile(mount.file)) continue;
@@ -125,15 +125,31 @@ function mergedWith(project: Project, file: string, own: readonly string[]): str
   return [...new Set(sets.filter((files) => files.includes(file)).flat())];
 }
 
-/** A production-named file run layered on `file` (`-f docker-compose.yml -f docker-compose.prod.yml`): `file` is its base. */
-function productionLayeredOn(project: Project, file: string, own: readonly string[]): string | undefined {
-  return mergedWith(project, file, own).find((f) => f !== file && hasProductionWord(f));
+/**
+ * A production-named file run layered on the mount's file (`-f docker-compose.yml -f docker-compose.prod.yml`) whose
+ * merged services still hold the mount: one that drops it (`volumes: !reset []`, `!override`) does not run it.
+ */
+function productionLayeredOn(
+  project: Project,
+  mount: ComposeVolumeMount,
+  own: ComposeModel,
+): string | undefined {
+  const models = [own, ...project.apps.flatMap((a) => (a.compose ? [a.compose] : []))];
+  for (const model of models) {
+    if (!model.files.includes(mount.file)) continue;
+    const production = model.files.find((f) => f !== mount.file && hasProductionWord(f));
+    const runs = model.services.some((s) =>
+      s.volumes.some((v) => v.file === mount.file && v.line === mount.line),
+    );
+    if (production && runs) return production;
+  }
+  return undefined;
 }
 
 /** What the compose files say of a mount in a file production runs too, and the advice to move it. */
 interface MountPlace {
   devReason: (file: string) => string | undefined;
-  layered: (file: string) => string | undefined;
+  layered: (mount: ComposeVolumeMount) => string | undefined;
 }
 
 function layeredText(file: string, production: string | undefined): string {
@@ -155,9 +171,9 @@ function mountsOverCode(
   read: Set<string>,
 ): { mount: ComposeVolumeMount; text: string }[] {
   const out: { mount: ComposeVolumeMount; text: string }[] = [];
-  const advice = (file: string): string => {
-    const reason = devReason(file);
-    return reason ? devFileAdvice(reason) : `${layeredText(file, layered(file))}${KEEP_IN_DEV}`;
+  const advice = (mount: ComposeVolumeMount): string => {
+    const reason = devReason(mount.file);
+    return reason ? devFileAdvice(reason) : `${layeredText(mount.file, layered(mount))}${KEEP_IN_DEV}`;
   };
   // An image that takes no Python file of its context (`COPY requirements.txt app/`) holds no code at its WORKDIR.
   const codeDir = app.imageHoldsPython === false ? undefined : imageCodeDir(app);
@@ -184,7 +200,7 @@ function mountsOverCode(
           coversPath(v.source, projectDir) &&
           v.target.startsWith('/')
         )
-          out.push({ mount: v, text: `${unreadImageText(v, web, read)} ${advice(v.file)}` });
+          out.push({ mount: v, text: `${unreadImageText(v, web, read)} ${advice(v)}` });
         continue;
       }
       // An image that holds no code (a runner with only its requirements) runs the Django project mounted here.
@@ -211,13 +227,13 @@ function mountsOverCode(
     );
     if (!whole && !part) {
       const text = besideWorkdirText(app, v, codeDir);
-      if (text) out.push({ mount: v, text: `${text} ${advice(v.file)}` });
+      if (text) out.push({ mount: v, text: `${text} ${advice(v)}` });
       continue;
     }
     // `./apps:/srv/apps` where .dockerignore lists `apps`: the image holds none of that code, only the mount gives it.
     const ignored = part && !whole ? ignoredByBuild(app, v.source) : undefined;
     if (ignored !== undefined) {
-      out.push({ mount: v, text: ignoredText(app, v, ignored, devReason(v.file), layered(v.file)) });
+      out.push({ mount: v, text: ignoredText(app, v, ignored, devReason(v.file), layered(v)) });
       continue;
     }
     const held = heldCodeDir(app, v, codeDir);
@@ -225,7 +241,7 @@ function mountsOverCode(
     const text = app.imageNotBuiltHere
       ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. ${notBuiltText(app.imageNotBuiltHere, shownTarget(v), app.dockerfile?.file ?? 'the Dockerfile', held)}`
       : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
-    out.push({ mount: v, text: `${text} ${advice(v.file)}` });
+    out.push({ mount: v, text: `${text} ${advice(v)}` });
   }
   return out;
 }
