@@ -208,14 +208,16 @@ function mountsOverCode(
       // A mount off the working directory's path (`/code` beside WORKDIR /app) is not what the container runs.
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       // The project, or a directory of its code mounted at the same place under the working directory (`./app:/code/app`).
+      const otherCase = projectDir !== undefined ? projectInOtherCase(app, v.source, projectDir) : undefined;
       const ofProject =
         projectDir !== undefined &&
         (coversPath(v.source, projectDir) ||
+          otherCase !== undefined ||
           (mountsSubdir(v.source, projectDir, v.target, workdir) &&
             holdsCode(app.context?.files ?? [], app.context?.dir, v.source)));
       if (!ofProject || !onWorkdir) continue;
       const dev = devReason(v.file);
-      out.push({ mount: v, text: codelessText(v, app, dev) });
+      out.push({ mount: v, text: codelessText(v, app, dev, otherCase) });
       continue;
     }
     const whole = hostDirs.some((d) => coversPath(v.source!, d)) && coversPath(v.target, codeDir);
@@ -322,7 +324,7 @@ function unreadImageText(v: ComposeVolumeMount, web: ComposeService, read: Set<s
 }
 
 /** What a mount that supplies all the code does, and the build that would put that code in the image. */
-function codelessText(v: ComposeVolumeMount, app: App, devReason?: string): string {
+function codelessText(v: ComposeVolumeMount, app: App, devReason?: string, otherCase?: string): string {
   const tail = devReason
     ? `so that a deploy, which runs without this mount, runs a built release (${devReason}, where the mount belongs).`
     : 'and keep this mount in a development-only override file.';
@@ -334,7 +336,7 @@ function codelessText(v: ComposeVolumeMount, app: App, devReason?: string): stri
   if (joined)
     return `${at}, and the image holds no code of its own: line ${joined.line} of ${dockerfile} (${joined.text}) is no instruction, because Docker skips the blank line ${joined.afterLine} inside the ${joined.into.keyword} of line ${joined.into.line} and reads that line as more words of the ${joined.into.keyword}. A container of this image runs only the host's files, so no built release ever runs. Remove the blank line ${joined.afterLine} so that the ${joined.keyword} runs, ${tail}`;
   // `COPY backend /app` built from the context `backend/`: the sources are not there, so the build stops.
-  const missing = missingCopySources(app);
+  const missing = otherCase ? [] : missingCopySources(app);
   if (missing.length > 0) {
     const named = missing.map((m) => `'${m.source}' (line ${m.line})`).join(', ');
     return `${at}, and the image this service builds cannot take the code: ${dockerfile} copies ${named}, which ${missing.length === 1 ? 'is' : 'are'} not in its build context ('${contextDir ?? '.'}'), so the build fails there and only this mount would give the container its code. Make the COPY sources paths of this context (or build from the directory they are written for), ${tail}`;
@@ -342,8 +344,12 @@ function codelessText(v: ComposeVolumeMount, app: App, devReason?: string): stri
   // `COPY manage.py requirements.txt ./`: manage.py lands in the image, none of the code it runs does.
   const onlyManage =
     app.imageSourceDir !== undefined ? ` (${dockerfile} copies manage.py, none of the code it runs)` : '';
-  const head = `${at}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.`;
-  const source = posix.normalize(v.source ?? '.');
+  // `../myApp/server` for the repository's MyApp/server: only a case-insensitive file system finds the project.
+  const spelled = otherCase
+    ? ` The repository spells that directory ${otherCase}: Docker Desktop's case-insensitive file system (macOS, Windows) mounts the project, but on Linux compose creates an empty ${posix.normalize(v.source ?? '.')} instead and the container gets no code at all.`
+    : '';
+  const head = `${at}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.${spelled}`;
+  const source = otherCase ?? posix.normalize(v.source ?? '.');
   if (contextDir !== undefined && !coversPath(contextDir, source)) {
     // `./src:/code` with the build context `docker/django`: no COPY of that Dockerfile can reach the code.
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail}`;
@@ -351,6 +357,23 @@ function codelessText(v: ComposeVolumeMount, app: App, devReason?: string): stri
   const inContext =
     contextDir === undefined || contextDir === '.' ? source : posix.relative(contextDir, source) || '.';
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail}`;
+}
+
+/**
+ * The repository's spelling of a mounted directory that holds the Django project and that the mount names with other
+ * letter case (`myApp/server` for `MyApp/server`), when the build context holds nothing under the name as written.
+ */
+function projectInOtherCase(app: App, source: string, projectDir: string): string | undefined {
+  const context = app.context;
+  if (!context || !coversPath(context.dir, source) || coversPath(source, projectDir)) return undefined;
+  const lower = (p: string) => p.toLowerCase();
+  if (!coversPath(lower(source), lower(projectDir))) return undefined;
+  const inContext = (p: string) => (context.dir === '.' ? p : posix.relative(context.dir, p));
+  const written = inContext(posix.normalize(source));
+  if (context.files.some((f) => f === written || f.startsWith(`${written}/`))) return undefined;
+  // The repository's own letters for the directory the source names: the project's path cut to the source's length.
+  const parts = posix.normalize(source).split('/').length;
+  return projectDir.split('/').slice(0, parts).join('/');
 }
 
 /** A COPY/ADD of the built stages that a blank line inside the instruction above joined to it, as Docker reads it. */
