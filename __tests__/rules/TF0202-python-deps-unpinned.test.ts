@@ -86,10 +86,21 @@ appRuleCases(pythonDepsUnpinned, [
     {
       dockerfile: df(
         'FROM python:3.12',
-        'RUN pip install git+https://github.com/x/y@abc "pkg @ https://x/pkg.zip"',
+        'RUN pip install git+https://github.com/x/y@abc1234 "pkg @ https://x/pkg.zip"',
       ),
     },
     [],
+  ],
+  [
+    'a VCS ref that is a branch moves; a version tag or a short commit does not',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'RUN pip install git+https://github.com/x/y@feature/spans-2.0 "z @ git+https://github.com/x/z@main"',
+        'RUN pip install git+https://github.com/x/a@release-1.4.2 git+https://github.com/x/b@v2.0rc1 git+https://github.com/x/c@9fceb02',
+      ),
+    },
+    ['Dockerfile:2', 'Dockerfile:2'],
   ],
   ['unknown $PACKAGES stays silent', { dockerfile: df('FROM python:3.12', 'RUN pip install $PACKAGES') }, []],
   [

@@ -340,3 +340,23 @@ test('TF0503 names the production file that runs the app among several named for
   assert.doesNotMatch(f.message, /prod\.certbot\.yml/);
   assert.match(f.message, /beside prod\.yml, which is the production one/);
 });
+
+test('TF0503: a production file layered on the base is said to run the mount only when its merge keeps it', async () => {
+  const base = 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n';
+  const [kept] = await tf0503({
+    'docker-compose.yml': base,
+    'docker-compose.prod.yml': 'services:\n  web:\n    restart: always\n',
+  });
+  assert.match(
+    kept!,
+    /docker-compose\.prod\.yml is layered on, so the production deploy runs this mount too/,
+  );
+  for (const volumes of ['!reset []', '!override\n      - media:/app/media']) {
+    const [message, ...rest] = await tf0503({
+      'docker-compose.yml': base,
+      'docker-compose.prod.yml': `services:\n  web:\n    restart: always\n    volumes: ${volumes}\nvolumes:\n  media:\n`,
+    });
+    assert.equal(rest.length, 0);
+    assert.doesNotMatch(message!, /production deploy runs this mount/);
+  }
+});

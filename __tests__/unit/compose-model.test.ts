@@ -633,6 +633,22 @@ test('!reset and !override in an override file', () => {
   assert.equal(web.containerName, undefined);
 });
 
+test('!reset and !override on a whole service: dropped, or replaced instead of merged', () => {
+  const { model: m, errors } = model({
+    'compose.yaml':
+      'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n  debug:\n    image: busybox:1.36\n',
+    'compose.prod.yaml':
+      'services:\n  web: !override\n    build: .\n    restart: always\n  debug: !reset {}\n',
+  });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(
+    m?.services.map((s) => s.name),
+    ['web'],
+  );
+  assert.deepEqual(svc(m, 'web').volumes, []);
+  assert.equal(svc(m, 'web').file, 'compose.prod.yaml');
+});
+
 test('a repeated key is reported at its line and read with the last value winning, as the old docker-compose did', () => {
   const { model: m, errors } = model({
     'compose.yaml': 'services:\n  web:\n    image: a:1\n    container_name: web\n    image: b:2\n',

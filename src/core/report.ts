@@ -54,6 +54,8 @@ export interface SkippedProject {
   /** A Dockerfile that builds no Django app (its own context holds none). */
   dockerfile?: string;
   reason: string;
+  /** Set when the Dockerfile is no image of the repository at all (a tool's copy nothing builds): no rule judges it. */
+  notAnImage?: true;
 }
 
 export interface Report {

@@ -21,6 +21,7 @@ import {
   namedDockerfileOf,
 } from './image-app.js';
 import { clonesAndRunsDjango, isOddCaseDefaultName, NON_APP_DIR, OTHER_ROLE } from './image-roles.js';
+import { toolCopyReason } from './tool-copies.js';
 import { byDepth, ModelPart } from './input.js';
 import { contextIsOwnDirectory, contextOfTied, contextTold } from './own-context.js';
 import { isSidecarService } from './sidecar.js';
@@ -397,6 +398,13 @@ export class AppSeeds extends ModelPart {
       // `DockerFile` is not the name Docker reads by default: an app only when something builds it by name.
       if (!given && isOddCaseDefaultName(dockerfile) && !builtByName.has(dockerfile)) continue;
       if (!given && bases.has(dockerfile)) continue;
+      const toolCopy = given
+        ? undefined
+        : toolCopyReason(dockerfile, [...candidates, ...claimed], builtByName);
+      if (toolCopy) {
+        this.skipped.push({ dockerfile, reason: toolCopy, notAnImage: true });
+        continue;
+      }
       const dir = dirName(dockerfile);
       let managePy = managePys.find((m) => isUnder(m, dir));
       // `web/Dockerfile` beside manage.py copying `web/requirements.txt`: built from where the files it copies exist.

@@ -118,6 +118,7 @@ export class ComposeProjects extends ModelPart {
       if (r.model && fromCommand) r.model.envFilesFromCommand = fromCommand;
       const absent = (fromCommand?.files ?? [joinPath(set.dir, '.env')]).filter((f) => !(f in this.texts));
       if (r.model && absent.length > 0) r.model.absentInterpolationFiles = absent;
+      if (r.model) noteRepositoryFiles(r.model, this.files);
       set.model = r.model;
       const unparsed = set.files.filter((f) => !r.model?.files.includes(f));
       if (unparsed.length > 0) set.unparsed = unparsed;
@@ -392,4 +393,18 @@ function overridesBase(file: string, text: string, baseFile: string, baseText: s
           : [];
     return targets.some(baseOnly);
   });
+}
+
+/** A file kept only so that git keeps its empty directory (`data/.gitkeep`): no content of the directory. */
+const PLACEHOLDER = /(^|\/)(\.gitkeep|\.keep|\.gitignore|\.empty|README(\.\w+)?)$/i;
+
+/** Marks each bind mount of a directory of the repository with the files the repository holds there. */
+function noteRepositoryFiles(model: ComposeModel, files: readonly string[]): void {
+  for (const v of model.services.flatMap((s) => s.volumes)) {
+    const source = v.type === 'bind' ? v.source : undefined;
+    if (!source || /^[/~$]/.test(source) || source === '.' || source.startsWith('..')) continue;
+    const under = `${source.replace(/\/+$/, '')}/`;
+    const held = files.filter((f) => f.startsWith(under) && !PLACEHOLDER.test(f));
+    if (held.length > 0) v.repositoryFiles = held;
+  }
 }

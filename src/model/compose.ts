@@ -65,11 +65,17 @@ function build(
     const doc = loader.load(file);
     if (!doc) continue;
     used.push(file);
-    for (const name of doc.services.keys()) {
+    for (const [name, entry] of doc.services) {
+      // `web: !reset` drops the service the files before defined; `web: !override` replaces it whole.
+      if (entry.value.tag === 'reset') {
+        merged.delete(name);
+        continue;
+      }
       const resolved = loader.resolve(file, name, []);
       if (!resolved) continue;
       const prev = merged.get(name);
-      if (prev) prev.node = mergeMaps(prev.node, resolved.node, env, SERVICE_RULES);
+      if (prev && entry.value.tag !== 'override')
+        prev.node = mergeMaps(prev.node, resolved.node, env, SERVICE_RULES);
       else merged.set(name, { name, file, line: resolved.line, node: resolved.node });
     }
     for (const v of doc.volumes) volumes.add(v);

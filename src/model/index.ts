@@ -157,6 +157,7 @@ class ProjectBuilder implements ModelInput {
   /** The Dockerfiles no app builds (the config's excludes left out), modelled with their last stage as target. */
   private otherDockerfiles(apps: App[], excluded: (file: string) => boolean): DockerfileModel[] {
     const images = new Set(apps.flatMap((a) => (a.dockerfile ? [a.dockerfile.file] : [])));
+    for (const s of this.seeds.skipped) if (s.notAnImage && s.dockerfile) images.add(s.dockerfile);
     const out: DockerfileModel[] = [];
     for (const file of Object.keys(this.texts).filter(isDockerfile).sort()) {
       if (images.has(file) || excluded(file)) continue;

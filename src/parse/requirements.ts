@@ -1,4 +1,4 @@
-import { namesRevision, vcsUrlOf } from '../util/vcs-url.js';
+import { namesFixedRevision, vcsUrlOf } from '../util/vcs-url.js';
 import type { RequirementLine, RequirementsFile } from './types.js';
 import { LINES } from '../util/lines.js';
 import { pinsExactVersion } from '../util/version-spec.js';
@@ -39,14 +39,14 @@ export function includedFile(line: RequirementLine): string | undefined {
 export function classify(text: string): Omit<RequirementLine, 'line' | 'text'> {
   if (/^(-r|--requirements?)(\s|=|(?=[^\s-]))/.test(text)) return { pinned: true, kind: 'include' };
   if (/^(-e|--editable)(\s|=)/.test(text)) {
-    // `-e git+https://…` installs the branch as it is at build time unless it names a revision.
+    // `-e git+https://…` installs the branch as it is at build time unless it names a commit or a version tag.
     const value = text
       .replace(/^(-e|--editable)\s*=?\s*/, '')
       .split(/\s+--/)[0]
       .trim();
     const vcs = vcsUrlOf(value);
     return vcs
-      ? { pinned: namesRevision(vcs), kind: 'editable', vcs: value }
+      ? { pinned: namesFixedRevision(vcs), kind: 'editable', vcs: value }
       : { pinned: false, kind: 'editable' };
   }
   if (text.startsWith('-')) return { pinned: true, kind: 'option' };
@@ -54,13 +54,13 @@ export function classify(text: string): Omit<RequirementLine, 'line' | 'text'> {
   const spec = text.split(/\s+--/)[0].trim();
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^\S+\s*@\s*\S+:\/\//.test(spec)) {
     const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@/.exec(spec)?.[1];
-    // A direct reference is pinned when it names an artefact (hash or commit), or a VCS one a revision (a tag).
+    // A direct reference is pinned when it names an artefact (hash or commit), or a VCS one a commit or version tag.
     const vcs = vcsUrlOf(spec);
     // The package index never serves other bytes under a file name once uploaded: a URL of its files is pinned.
     const pinned =
       hashed ||
       /#.*sha256=|@[0-9a-f]{40}\b/.test(spec) ||
-      (vcs !== undefined && namesRevision(vcs)) ||
+      (vcs !== undefined && namesFixedRevision(vcs)) ||
       (vcs === undefined && /(^|@\s*)https:\/\/files\.pythonhosted\.org\//.test(spec));
     return { kind: 'url', pinned, ...(name ? { name } : {}), ...(vcs ? { vcs: spec } : {}) };
   }

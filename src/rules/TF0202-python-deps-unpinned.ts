@@ -5,12 +5,24 @@ import { expandedArgv } from '../model/install-args.js';
 import type { RawFinding } from '../core/index.js';
 import { appsAndWorkerImages } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
-import { hideCredentials, namesRevision, vcsUrlOf, withRevisionPlaceholder } from '../util/vcs-url.js';
+import {
+  hideCredentials,
+  namesFixedRevision,
+  revisionOf,
+  vcsUrlOf,
+  withRevisionPlaceholder,
+} from '../util/vcs-url.js';
 
-/** What an install from version control without a revision does, and the pinned requirement (credentials hidden). */
+/**
+ * What an install from version control without a fixed revision does (no ref: the default branch; a ref that is
+ * neither a commit nor a version tag: most likely a branch), and the pinned requirement (credentials hidden).
+ */
 function vcsMessage(spec: string): string {
   const shown = hideCredentials(spec);
-  return `'${shown}' installs whatever the repository's default branch holds when the image is built, so two builds of one commit can install different code. Name a tag or commit: ${withRevisionPlaceholder(shown)}.`;
+  const revision = revisionOf(vcsUrlOf(shown) ?? '');
+  if (revision === undefined)
+    return `'${shown}' installs whatever the repository's default branch holds when the image is built, so two builds of one commit can install different code. Name a tag or commit: ${withRevisionPlaceholder(shown)}.`;
+  return `'${shown}' installs the ref '${revision}', which is neither a commit nor a version tag: a branch installs whatever it holds when the image is built, so two builds of one commit can install different code. Replace the ref with a commit hash: ${withRevisionPlaceholder(shown)}.`;
 }
 
 /** What a requirement downloaded from a URL without a hash does (a branch archive follows the branch). */
@@ -44,8 +56,9 @@ Pin every requirement with \`==\` (or install with \`--require-hashes\`), ideall
 \`./dist/app.whl\`), a requirements file (\`-r\`, judged line by line) or with a constraints file (\`-c\`) is not
 reported. A requirements file the container installs when it starts (\`pip install -r\` in its entrypoint script) is
 judged the same way: every start resolves it anew. A requirement from version control (\`git+https://…/pkg.git\`,
-\`pkg @ git+https://…\`, \`-e git+…\`) is pinned when it names a tag or commit (\`@v1.2\`, \`@<sha>\`); without one
-pip installs whatever the default branch holds. A requirement downloaded from a URL (\`pkg @ https://…/v1.2.tar.gz\`)
+\`pkg @ git+https://…\`, \`-e git+…\`) is pinned when it names a commit or a version tag (\`@<sha>\`, \`@v1.2\`);
+without a ref pip installs whatever the default branch holds, and with a branch (\`@main\`, \`@feature/x\`) whatever
+that branch holds. A requirement downloaded from a URL (\`pkg @ https://…/v1.2.tar.gz\`)
 in a requirements file is pinned only by the file's hash (\`#sha256=…\` after the URL, or \`--hash\`), or when the
 file is one of the Python Package Index's. A Pipfile the image installs without its lock (\`pipenv install
 --skip-lock\`, or no Pipfile.lock in the repository) is judged the same way, package by package; installed from a
@@ -79,7 +92,7 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
             const quote = (s: string) => (origin[s] ? `'${s}' from ${origin[s]}` : `'${s}'`);
             const pip = pipInstall(argv);
             if (!pip || pip.constrained) continue;
-            for (const url of pip.fromPaths.filter((p) => vcsUrlOf(p) && !namesRevision(vcsUrlOf(p)!)))
+            for (const url of pip.fromPaths.filter((p) => vcsUrlOf(p) && !namesFixedRevision(vcsUrlOf(p)!)))
               findings.push({
                 file: df.file,
                 line: cmd.line,

@@ -3,7 +3,7 @@ import type { RawFinding } from '../core/index.js';
 import { coversPath, imageCodeDir } from './lib/paths.js';
 import { appImageServices, everyDockerfile } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
-import type { ComposeService, ComposeVolumeMount } from '../model/types/compose.js';
+import type { ComposeModel, ComposeService, ComposeVolumeMount } from '../model/types/compose.js';
 import type { App, Project } from '../model/types/project.js';
 import type { CopyInstr, DockerfileModel } from '../model/types/dockerfile.js';
 import { isComposeOverrideFile } from '../model/compose-projects.js';
@@ -86,7 +86,7 @@ export const sourceMountedOverImage = defineRule({
         isDevelopmentComposeFile(file, composeFiles, mergedWith(project, file, compose.files))
           ? developmentFileReason(file, composeFiles, filesWithService(project, service.name))
           : undefined;
-      const layered = (file: string) => productionLayeredOn(project, file, compose.files);
+      const layered = (mount: ComposeVolumeMount) => productionLayeredOn(project, mount, compose);
       for (const { mount, text } of mountsOverCode(app, service, { devReason, layered }, read)) {
         // The development override (`docker-compose.override.yml`) is where this rule asks the mount to live.
         if (isComposeOverrideFile(mount.file)) continue;
@@ -125,15 +125,31 @@ function mergedWith(project: Project, file: string, own: readonly string[]): str
   return [...new Set(sets.filter((files) => files.includes(file)).flat())];
 }
 
-/** A production-named file run layered on `file` (`-f docker-compose.yml -f docker-compose.prod.yml`): `file` is its base. */
-function productionLayeredOn(project: Project, file: string, own: readonly string[]): string | undefined {
-  return mergedWith(project, file, own).find((f) => f !== file && hasProductionWord(f));
+/**
+ * A production-named file run layered on the mount's file (`-f docker-compose.yml -f docker-compose.prod.yml`) whose
+ * merged services still hold the mount: one that drops it (`volumes: !reset []`, `!override`) does not run it.
+ */
+function productionLayeredOn(
+  project: Project,
+  mount: ComposeVolumeMount,
+  own: ComposeModel,
+): string | undefined {
+  const models = [own, ...project.apps.flatMap((a) => (a.compose ? [a.compose] : []))];
+  for (const model of models) {
+    if (!model.files.includes(mount.file)) continue;
+    const production = model.files.find((f) => f !== mount.file && hasProductionWord(f));
+    const runs = model.services.some((s) =>
+      s.volumes.some((v) => v.file === mount.file && v.line === mount.line),
+    );
+    if (production && runs) return production;
+  }
+  return undefined;
 }
 
 /** What the compose files say of a mount in a file production runs too, and the advice to move it. */
 interface MountPlace {
   devReason: (file: string) => string | undefined;
-  layered: (file: string) => string | undefined;
+  layered: (mount: ComposeVolumeMount) => string | undefined;
 }
 
 function layeredText(file: string, production: string | undefined): string {
@@ -155,9 +171,9 @@ function mountsOverCode(
   read: Set<string>,
 ): { mount: ComposeVolumeMount; text: string }[] {
   const out: { mount: ComposeVolumeMount; text: string }[] = [];
-  const advice = (file: string): string => {
-    const reason = devReason(file);
-    return reason ? devFileAdvice(reason) : `${layeredText(file, layered(file))}${KEEP_IN_DEV}`;
+  const advice = (mount: ComposeVolumeMount): string => {
+    const reason = devReason(mount.file);
+    return reason ? devFileAdvice(reason) : `${layeredText(mount.file, layered(mount))}${KEEP_IN_DEV}`;
   };
   // An image that takes no Python file of its context (`COPY requirements.txt app/`) holds no code at its WORKDIR.
   const codeDir = app.imageHoldsPython === false ? undefined : imageCodeDir(app);
@@ -184,7 +200,7 @@ function mountsOverCode(
           coversPath(v.source, projectDir) &&
           v.target.startsWith('/')
         )
-          out.push({ mount: v, text: `${unreadImageText(v, web, read)} ${advice(v.file)}` });
+          out.push({ mount: v, text: `${unreadImageText(v, web, read)} ${advice(v)}` });
         continue;
       }
       // An image that holds no code (a runner with only its requirements) runs the Django project mounted here.
@@ -192,14 +208,16 @@ function mountsOverCode(
       // A mount off the working directory's path (`/code` beside WORKDIR /app) is not what the container runs.
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
       // The project, or a directory of its code mounted at the same place under the working directory (`./app:/code/app`).
+      const otherCase = projectDir !== undefined ? projectInOtherCase(app, v.source, projectDir) : undefined;
       const ofProject =
         projectDir !== undefined &&
         (coversPath(v.source, projectDir) ||
+          otherCase !== undefined ||
           (mountsSubdir(v.source, projectDir, v.target, workdir) &&
             holdsCode(app.context?.files ?? [], app.context?.dir, v.source)));
       if (!ofProject || !onWorkdir) continue;
       const dev = devReason(v.file);
-      out.push({ mount: v, text: codelessText(v, app, dev) });
+      out.push({ mount: v, text: codelessText(v, app, dev, otherCase) });
       continue;
     }
     const whole = hostDirs.some((d) => coversPath(v.source!, d)) && coversPath(v.target, codeDir);
@@ -211,13 +229,13 @@ function mountsOverCode(
     );
     if (!whole && !part) {
       const text = besideWorkdirText(app, v, codeDir);
-      if (text) out.push({ mount: v, text: `${text} ${advice(v.file)}` });
+      if (text) out.push({ mount: v, text: `${text} ${advice(v)}` });
       continue;
     }
     // `./apps:/srv/apps` where .dockerignore lists `apps`: the image holds none of that code, only the mount gives it.
     const ignored = part && !whole ? ignoredByBuild(app, v.source) : undefined;
     if (ignored !== undefined) {
-      out.push({ mount: v, text: ignoredText(app, v, ignored, devReason(v.file), layered(v.file)) });
+      out.push({ mount: v, text: ignoredText(app, v, ignored, devReason(v.file), layered(v)) });
       continue;
     }
     const held = heldCodeDir(app, v, codeDir);
@@ -225,7 +243,7 @@ function mountsOverCode(
     const text = app.imageNotBuiltHere
       ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. ${notBuiltText(app.imageNotBuiltHere, shownTarget(v), app.dockerfile?.file ?? 'the Dockerfile', held)}`
       : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
-    out.push({ mount: v, text: `${text} ${advice(v.file)}` });
+    out.push({ mount: v, text: `${text} ${advice(v)}` });
   }
   return out;
 }
@@ -306,7 +324,7 @@ function unreadImageText(v: ComposeVolumeMount, web: ComposeService, read: Set<s
 }
 
 /** What a mount that supplies all the code does, and the build that would put that code in the image. */
-function codelessText(v: ComposeVolumeMount, app: App, devReason?: string): string {
+function codelessText(v: ComposeVolumeMount, app: App, devReason?: string, otherCase?: string): string {
   const tail = devReason
     ? `so that a deploy, which runs without this mount, runs a built release (${devReason}, where the mount belongs).`
     : 'and keep this mount in a development-only override file.';
@@ -318,7 +336,7 @@ function codelessText(v: ComposeVolumeMount, app: App, devReason?: string): stri
   if (joined)
     return `${at}, and the image holds no code of its own: line ${joined.line} of ${dockerfile} (${joined.text}) is no instruction, because Docker skips the blank line ${joined.afterLine} inside the ${joined.into.keyword} of line ${joined.into.line} and reads that line as more words of the ${joined.into.keyword}. A container of this image runs only the host's files, so no built release ever runs. Remove the blank line ${joined.afterLine} so that the ${joined.keyword} runs, ${tail}`;
   // `COPY backend /app` built from the context `backend/`: the sources are not there, so the build stops.
-  const missing = missingCopySources(app);
+  const missing = otherCase ? [] : missingCopySources(app);
   if (missing.length > 0) {
     const named = missing.map((m) => `'${m.source}' (line ${m.line})`).join(', ');
     return `${at}, and the image this service builds cannot take the code: ${dockerfile} copies ${named}, which ${missing.length === 1 ? 'is' : 'are'} not in its build context ('${contextDir ?? '.'}'), so the build fails there and only this mount would give the container its code. Make the COPY sources paths of this context (or build from the directory they are written for), ${tail}`;
@@ -326,8 +344,12 @@ function codelessText(v: ComposeVolumeMount, app: App, devReason?: string): stri
   // `COPY manage.py requirements.txt ./`: manage.py lands in the image, none of the code it runs does.
   const onlyManage =
     app.imageSourceDir !== undefined ? ` (${dockerfile} copies manage.py, none of the code it runs)` : '';
-  const head = `${at}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.`;
-  const source = posix.normalize(v.source ?? '.');
+  // `../myApp/server` for the repository's MyApp/server: only a case-insensitive file system finds the project.
+  const spelled = otherCase
+    ? ` The repository spells that directory ${otherCase}: Docker Desktop's case-insensitive file system (macOS, Windows) mounts the project, but on Linux compose creates an empty ${posix.normalize(v.source ?? '.')} instead and the container gets no code at all.`
+    : '';
+  const head = `${at}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.${spelled}`;
+  const source = otherCase ?? posix.normalize(v.source ?? '.');
   if (contextDir !== undefined && !coversPath(contextDir, source)) {
     // `./src:/code` with the build context `docker/django`: no COPY of that Dockerfile can reach the code.
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail}`;
@@ -335,6 +357,23 @@ function codelessText(v: ComposeVolumeMount, app: App, devReason?: string): stri
   const inContext =
     contextDir === undefined || contextDir === '.' ? source : posix.relative(contextDir, source) || '.';
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail}`;
+}
+
+/**
+ * The repository's spelling of a mounted directory that holds the Django project and that the mount names with other
+ * letter case (`myApp/server` for `MyApp/server`), when the build context holds nothing under the name as written.
+ */
+function projectInOtherCase(app: App, source: string, projectDir: string): string | undefined {
+  const context = app.context;
+  if (!context || !coversPath(context.dir, source) || coversPath(source, projectDir)) return undefined;
+  const lower = (p: string) => p.toLowerCase();
+  if (!coversPath(lower(source), lower(projectDir))) return undefined;
+  const inContext = (p: string) => (context.dir === '.' ? p : posix.relative(context.dir, p));
+  const written = inContext(posix.normalize(source));
+  if (context.files.some((f) => f === written || f.startsWith(`${written}/`))) return undefined;
+  // The repository's own letters for the directory the source names: the project's path cut to the source's length.
+  const parts = posix.normalize(source).split('/').length;
+  return projectDir.split('/').slice(0, parts).join('/');
 }
 
 /** A COPY/ADD of the built stages that a blank line inside the instruction above joined to it, as Docker reads it. */

@@ -230,8 +230,14 @@ function oldDataMountMessage(
 /** A bind mount's host path as the user reads it: a directory of the checkout as `./data`, not a bare name. */
 function hostPath(bind: ComposeVolumeMount): string {
   const shown = shownSource(bind) ?? '';
-  if (/^[/~.$]/.test(shown)) return shown;
+  if (/^([/~$]|\.\.?(\/|$))/.test(shown)) return shown;
   return `./${shown}`;
+}
+
+/** A few of the files the repository holds under a bind mount's host directory, as paths of that directory. */
+function heldFiles(source: string, files: string[]): string {
+  const shown = files.slice(0, 3).map((f) => posix.relative(source, f));
+  return files.length > 3 ? `${shown.join(', ')}, …` : shown.join(', ');
 }
 
 /**
@@ -247,9 +253,14 @@ function bindMessage(
   mountAt: string,
 ): string {
   const outside = bind.source!.startsWith('/') || bind.source!.startsWith('~');
+  // A directory the repository holds files in (a committed database): every checkout brings those back, not an empty one.
+  const committed = bind.repositoryFiles
+    ? `in the checkout, owned by the database's user, where the repository holds files of its own (${heldFiles(bind.source!, bind.repositoryFiles)}): a re-clone or another host starts from that committed state, and what the database writes after it stays in that one checkout`
+    : undefined;
   const where = outside
     ? "in a host path outside the project, which exists on this host only, owned by the database's user"
-    : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
+    : (committed ??
+      "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database");
   const fix =
     mountAt === data.dir
       ? `Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`
