@@ -160,7 +160,8 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   // `gunicorn --user=root` as well: under a USER it fails to start its workers until that option goes too.
   if (suDrop(runner) || privilegeDrop(runner) || privilegeDrop(runner, 'root') || proxyInContainer(runner))
     return undefined;
-  if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6 || p.runit)) return undefined;
+  if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6 || p.runit))
+    return undefined;
   // A supervisord program with user=root: supervisord started as another user refuses to start it.
   if (supervisorRootPrograms(runner).length > 0) return undefined;
   // Under USER app, `poetry run` (`pipenv run`) finds no environment: where it goes is the user's choice.
