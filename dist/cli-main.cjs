@@ -26795,14 +26795,30 @@ var init_install_args = __esm({
 function vcsUrlOf(spec) {
   return /(?:^|@\s*)((?:git|hg|svn|bzr)\+[a-z]+:\/\/\S+)/i.exec(spec)?.[1];
 }
-function namesRevision(url) {
+function revisionOf(url) {
   const path4 = url.replace(/#.*$/, "").replace(/^[^:]+:\/\/[^/]*/, "");
-  return /@[^/@]+$/.test(path4);
+  const at2 = path4.lastIndexOf("@");
+  return at2 < 0 ? void 0 : path4.slice(at2 + 1) || void 0;
+}
+function isCommitHash(revision) {
+  return /^[0-9a-f]{7,40}$/i.test(revision);
+}
+function namesFixedRevision(url) {
+  const revision = revisionOf(url);
+  if (revision === void 0) return false;
+  return isCommitHash(revision) || /^(?:[A-Za-z][\w.-]*?[-_])?v?\d+(?:\.\d+)*(?:[-.+]?(?:a|b|c|rc|alpha|beta|pre|post|dev|final)\.?\d*)?$/i.test(
+    revision
+  );
 }
 function withRevisionPlaceholder(spec) {
-  const fragment = spec.indexOf("#");
-  const at2 = fragment < 0 ? spec.length : fragment;
-  return `${spec.slice(0, at2)}@<tag-or-commit>${spec.slice(at2)}`;
+  const url = vcsUrlOf(spec);
+  if (!url) return spec;
+  const start = spec.indexOf(url);
+  const fragment = url.indexOf("#");
+  const end = fragment < 0 ? url.length : fragment;
+  const revision = revisionOf(url);
+  const pinned = revision === void 0 ? `${url.slice(0, end)}@<tag-or-commit>${url.slice(end)}` : `${url.slice(0, end - revision.length)}<commit>${url.slice(end)}`;
+  return `${spec.slice(0, start)}${pinned}${spec.slice(start + url.length)}`;
 }
 function hideCredentials(spec) {
   return spec.replace(
@@ -26819,7 +26835,10 @@ var init_vcs_url = __esm({
 // src/rules/TF0202-python-deps-unpinned.ts
 function vcsMessage(spec) {
   const shown = hideCredentials(spec);
-  return `'${shown}' installs whatever the repository's default branch holds when the image is built, so two builds of one commit can install different code. Name a tag or commit: ${withRevisionPlaceholder(shown)}.`;
+  const revision = revisionOf(vcsUrlOf(shown) ?? "");
+  if (revision === void 0)
+    return `'${shown}' installs whatever the repository's default branch holds when the image is built, so two builds of one commit can install different code. Name a tag or commit: ${withRevisionPlaceholder(shown)}.`;
+  return `'${shown}' installs the ref '${revision}', which is neither a commit nor a version tag: a branch installs whatever it holds when the image is built, so two builds of one commit can install different code. Replace the ref with a commit hash: ${withRevisionPlaceholder(shown)}.`;
 }
 function urlMessage(text2, name) {
   const shown = hideCredentials(text2.split(/\s+--/)[0].trim());
@@ -26877,8 +26896,9 @@ Pin every requirement with \`==\` (or install with \`--require-hashes\`), ideall
 \`./dist/app.whl\`), a requirements file (\`-r\`, judged line by line) or with a constraints file (\`-c\`) is not
 reported. A requirements file the container installs when it starts (\`pip install -r\` in its entrypoint script) is
 judged the same way: every start resolves it anew. A requirement from version control (\`git+https://\u2026/pkg.git\`,
-\`pkg @ git+https://\u2026\`, \`-e git+\u2026\`) is pinned when it names a tag or commit (\`@v1.2\`, \`@<sha>\`); without one
-pip installs whatever the default branch holds. A requirement downloaded from a URL (\`pkg @ https://\u2026/v1.2.tar.gz\`)
+\`pkg @ git+https://\u2026\`, \`-e git+\u2026\`) is pinned when it names a commit or a version tag (\`@<sha>\`, \`@v1.2\`);
+without a ref pip installs whatever the default branch holds, and with a branch (\`@main\`, \`@feature/x\`) whatever
+that branch holds. A requirement downloaded from a URL (\`pkg @ https://\u2026/v1.2.tar.gz\`)
 in a requirements file is pinned only by the file's hash (\`#sha256=\u2026\` after the URL, or \`--hash\`), or when the
 file is one of the Python Package Index's. A Pipfile the image installs without its lock (\`pipenv install
 --skip-lock\`, or no Pipfile.lock in the repository) is judged the same way, package by package; installed from a
@@ -26910,7 +26930,7 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
                 const quote = (s) => origin[s] ? `'${s}' from ${origin[s]}` : `'${s}'`;
                 const pip = pipInstall(argv);
                 if (!pip || pip.constrained) continue;
-                for (const url of pip.fromPaths.filter((p) => vcsUrlOf(p) && !namesRevision(vcsUrlOf(p))))
+                for (const url of pip.fromPaths.filter((p) => vcsUrlOf(p) && !namesFixedRevision(vcsUrlOf(p))))
                   findings.push({
                     file: df.file,
                     line: cmd.line,
@@ -28502,11 +28522,16 @@ function build(files, env, options, errors) {
     const doc = loader.load(file);
     if (!doc) continue;
     used.push(file);
-    for (const name of doc.services.keys()) {
+    for (const [name, entry] of doc.services) {
+      if (entry.value.tag === "reset") {
+        merged.delete(name);
+        continue;
+      }
       const resolved = loader.resolve(file, name, []);
       if (!resolved) continue;
       const prev = merged.get(name);
-      if (prev) prev.node = mergeMaps(prev.node, resolved.node, env, SERVICE_RULES);
+      if (prev && entry.value.tag !== "override")
+        prev.node = mergeMaps(prev.node, resolved.node, env, SERVICE_RULES);
       else merged.set(name, { name, file, line: resolved.line, node: resolved.node });
     }
     for (const v of doc.volumes) volumes.add(v);
@@ -33316,7 +33341,16 @@ function overridesBase(file, text2, baseFile, baseText) {
     return targets.some(baseOnly);
   });
 }
-var COMPOSE_BASES, COMPOSE_OVERRIDES, ComposeProjects, NON_SERVICE_KEYS;
+function noteRepositoryFiles(model, files) {
+  for (const v of model.services.flatMap((s) => s.volumes)) {
+    const source = v.type === "bind" ? v.source : void 0;
+    if (!source || /^[/~$]/.test(source) || source === "." || source.startsWith("..")) continue;
+    const under2 = `${source.replace(/\/+$/, "")}/`;
+    const held = files.filter((f) => f.startsWith(under2) && !PLACEHOLDER3.test(f));
+    if (held.length > 0) v.repositoryFiles = held;
+  }
+}
+var COMPOSE_BASES, COMPOSE_OVERRIDES, ComposeProjects, NON_SERVICE_KEYS, PLACEHOLDER3;
 var init_compose_projects = __esm({
   "src/model/compose-projects.ts"() {
     "use strict";
@@ -33393,6 +33427,7 @@ var init_compose_projects = __esm({
           if (r.model && fromCommand) r.model.envFilesFromCommand = fromCommand;
           const absent = (fromCommand?.files ?? [joinPath(set.dir, ".env")]).filter((f) => !(f in this.texts));
           if (r.model && absent.length > 0) r.model.absentInterpolationFiles = absent;
+          if (r.model) noteRepositoryFiles(r.model, this.files);
           set.model = r.model;
           const unparsed = set.files.filter((f) => !r.model?.files.includes(f));
           if (unparsed.length > 0) set.unparsed = unparsed;
@@ -33530,6 +33565,7 @@ var init_compose_projects = __esm({
       "configs",
       "secrets"
     ]);
+    PLACEHOLDER3 = /(^|\/)(\.gitkeep|\.keep|\.gitignore|\.empty|README(\.\w+)?)$/i;
   }
 });
 
@@ -33582,8 +33618,17 @@ function mergedWith(project, file, own) {
   const sets = [own, ...project.apps.flatMap((a) => a.compose ? [a.compose.files] : [])];
   return [...new Set(sets.filter((files) => files.includes(file)).flat())];
 }
-function productionLayeredOn(project, file, own) {
-  return mergedWith(project, file, own).find((f) => f !== file && hasProductionWord(f));
+function productionLayeredOn(project, mount, own) {
+  const models = [own, ...project.apps.flatMap((a) => a.compose ? [a.compose] : [])];
+  for (const model of models) {
+    if (!model.files.includes(mount.file)) continue;
+    const production = model.files.find((f) => f !== mount.file && hasProductionWord(f));
+    const runs = model.services.some(
+      (s) => s.volumes.some((v) => v.file === mount.file && v.line === mount.line)
+    );
+    if (production && runs) return production;
+  }
+  return void 0;
 }
 function layeredText(file, production) {
   return production ? `${file} is the base that ${production} is layered on, so the production deploy runs this mount too. ` : "";
@@ -33593,9 +33638,9 @@ function devFileAdvice(reason) {
 }
 function mountsOverCode(app, web, { devReason, layered }, read) {
   const out = [];
-  const advice = (file) => {
-    const reason = devReason(file);
-    return reason ? devFileAdvice(reason) : `${layeredText(file, layered(file))}${KEEP_IN_DEV}`;
+  const advice = (mount) => {
+    const reason = devReason(mount.file);
+    return reason ? devFileAdvice(reason) : `${layeredText(mount.file, layered(mount))}${KEEP_IN_DEV}`;
   };
   const codeDir = app.imageHoldsPython === false ? void 0 : imageCodeDir(app);
   const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
@@ -33612,15 +33657,16 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
         );
         const serves = own.trim() === "" ? !forTests : STARTS_SERVER.test(own);
         if (serves && projectDir !== void 0 && coversPath(v.source, projectDir) && v.target.startsWith("/"))
-          out.push({ mount: v, text: `${unreadImageText(v, web, read)} ${advice(v.file)}` });
+          out.push({ mount: v, text: `${unreadImageText(v, web, read)} ${advice(v)}` });
         continue;
       }
       const workdir = app.dockerfile?.targetStage?.workdir ?? "/";
       const onWorkdir = coversPath(v.target, workdir) || coversPath(workdir, v.target);
-      const ofProject = projectDir !== void 0 && (coversPath(v.source, projectDir) || mountsSubdir(v.source, projectDir, v.target, workdir) && holdsCode(app.context?.files ?? [], app.context?.dir, v.source));
+      const otherCase = projectDir !== void 0 ? projectInOtherCase(app, v.source, projectDir) : void 0;
+      const ofProject = projectDir !== void 0 && (coversPath(v.source, projectDir) || otherCase !== void 0 || mountsSubdir(v.source, projectDir, v.target, workdir) && holdsCode(app.context?.files ?? [], app.context?.dir, v.source));
       if (!ofProject || !onWorkdir) continue;
       const dev = devReason(v.file);
-      out.push({ mount: v, text: codelessText(v, app, dev) });
+      out.push({ mount: v, text: codelessText(v, app, dev, otherCase) });
       continue;
     }
     const whole = hostDirs.some((d) => coversPath(v.source, d)) && coversPath(v.target, codeDir);
@@ -33629,17 +33675,17 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
     );
     if (!whole && !part) {
       const text3 = besideWorkdirText(app, v, codeDir);
-      if (text3) out.push({ mount: v, text: `${text3} ${advice(v.file)}` });
+      if (text3) out.push({ mount: v, text: `${text3} ${advice(v)}` });
       continue;
     }
     const ignored = part && !whole ? ignoredByBuild(app, v.source) : void 0;
     if (ignored !== void 0) {
-      out.push({ mount: v, text: ignoredText(app, v, ignored, devReason(v.file), layered(v.file)) });
+      out.push({ mount: v, text: ignoredText(app, v, ignored, devReason(v.file), layered(v)) });
       continue;
     }
     const held = heldCodeDir(app, v, codeDir);
     const text2 = app.imageNotBuiltHere ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. ${notBuiltText(app.imageNotBuiltHere, shownTarget(v), app.dockerfile?.file ?? "the Dockerfile", held)}` : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
-    out.push({ mount: v, text: `${text2} ${advice(v.file)}` });
+    out.push({ mount: v, text: `${text2} ${advice(v)}` });
   }
   return out;
 }
@@ -33684,7 +33730,7 @@ function unreadImageText(v, web, read) {
   const image = dockerfile ? `the image's Dockerfile (${dockerfile})` : "the image's Dockerfile";
   return `'${shownSource(v)}' at ${shownTarget(v)}, the project with its manage.py, and ${image} cannot be read, so what the image holds there is unknown: either way the container runs the host's files, not a built release.`;
 }
-function codelessText(v, app, devReason) {
+function codelessText(v, app, devReason, otherCase) {
   const tail2 = devReason ? `so that a deploy, which runs without this mount, runs a built release (${devReason}, where the mount belongs).` : "and keep this mount in a development-only override file.";
   const at2 = `'${shownSource(v)}' at ${shownTarget(v)}`;
   const dockerfile = app.dockerfile?.file ?? "the Dockerfile";
@@ -33692,19 +33738,31 @@ function codelessText(v, app, devReason) {
   const joined = joinedCopy(app);
   if (joined)
     return `${at2}, and the image holds no code of its own: line ${joined.line} of ${dockerfile} (${joined.text}) is no instruction, because Docker skips the blank line ${joined.afterLine} inside the ${joined.into.keyword} of line ${joined.into.line} and reads that line as more words of the ${joined.into.keyword}. A container of this image runs only the host's files, so no built release ever runs. Remove the blank line ${joined.afterLine} so that the ${joined.keyword} runs, ${tail2}`;
-  const missing = missingCopySources(app);
+  const missing = otherCase ? [] : missingCopySources(app);
   if (missing.length > 0) {
     const named = missing.map((m) => `'${m.source}' (line ${m.line})`).join(", ");
     return `${at2}, and the image this service builds cannot take the code: ${dockerfile} copies ${named}, which ${missing.length === 1 ? "is" : "are"} not in its build context ('${contextDir ?? "."}'), so the build fails there and only this mount would give the container its code. Make the COPY sources paths of this context (or build from the directory they are written for), ${tail2}`;
   }
   const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
-  const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.`;
-  const source = import_node_path23.posix.normalize(v.source ?? ".");
+  const spelled = otherCase ? ` The repository spells that directory ${otherCase}: Docker Desktop's case-insensitive file system (macOS, Windows) mounts the project, but on Linux compose creates an empty ${import_node_path23.posix.normalize(v.source ?? ".")} instead and the container gets no code at all.` : "";
+  const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.${spelled}`;
+  const source = otherCase ?? import_node_path23.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail2}`;
   }
   const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path23.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail2}`;
+}
+function projectInOtherCase(app, source, projectDir) {
+  const context = app.context;
+  if (!context || !coversPath(context.dir, source) || coversPath(source, projectDir)) return void 0;
+  const lower = (p) => p.toLowerCase();
+  if (!coversPath(lower(source), lower(projectDir))) return void 0;
+  const inContext = (p) => context.dir === "." ? p : import_node_path23.posix.relative(context.dir, p);
+  const written = inContext(import_node_path23.posix.normalize(source));
+  if (context.files.some((f) => f === written || f.startsWith(`${written}/`))) return void 0;
+  const parts = import_node_path23.posix.normalize(source).split("/").length;
+  return projectDir.split("/").slice(0, parts).join("/");
 }
 function joinedCopy(app) {
   const model = app.dockerfile;
@@ -33783,7 +33841,7 @@ var init_TF0503_source_mounted_over_image = __esm({
         for (const { app, compose, service } of appImageServices(project)) {
           const isAppService = service === compose.appService;
           const devReason = (file) => isDevelopmentComposeFile(file, composeFiles, mergedWith(project, file, compose.files)) ? developmentFileReason(file, composeFiles, filesWithService(project, service.name)) : void 0;
-          const layered = (file) => productionLayeredOn(project, file, compose.files);
+          const layered = (mount) => productionLayeredOn(project, mount, compose);
           for (const { mount, text: text2 } of mountsOverCode(app, service, { devReason, layered }, read)) {
             if (isComposeOverrideFile(mount.file)) continue;
             const key = `${mount.file}\0${mount.line}`;
@@ -34452,12 +34510,17 @@ function oldDataMountMessage(at2, name, image, layout, mount) {
 }
 function hostPath(bind2) {
   const shown = shownSource(bind2) ?? "";
-  if (/^[/~.$]/.test(shown)) return shown;
+  if (/^([/~$]|\.\.?(\/|$))/.test(shown)) return shown;
   return `./${shown}`;
+}
+function heldFiles(source, files) {
+  const shown = files.slice(0, 3).map((f) => import_node_path26.posix.relative(source, f));
+  return files.length > 3 ? `${shown.join(", ")}, \u2026` : shown.join(", ");
 }
 function bindMessage(at2, name, data, bind2, mountAt) {
   const outside = bind2.source.startsWith("/") || bind2.source.startsWith("~");
-  const where2 = outside ? "in a host path outside the project, which exists on this host only, owned by the database's user" : "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
+  const committed = bind2.repositoryFiles ? `in the checkout, owned by the database's user, where the repository holds files of its own (${heldFiles(bind2.source, bind2.repositoryFiles)}): a re-clone or another host starts from that committed state, and what the database writes after it stays in that one checkout` : void 0;
+  const where2 = outside ? "in a host path outside the project, which exists on this host only, owned by the database's user" : committed ?? "in the checkout, owned by the database's user, and a re-clone, a clean or another host starts with an empty database";
   const fix2 = mountAt === data.dir ? `Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.` : `Mount a named volume instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
   if (data.guessed || data.below)
     return `${at2} mounts the host directory ${hostPath(bind2)} at ${shownTarget(bind2)}, a bind mount rather than a named volume: the database files it holds sit ${where2}. ${fix2}`;
@@ -38898,7 +38961,8 @@ function fixRunsAsRoot(context) {
     return void 0;
   if (suDrop(runner) || privilegeDrop(runner) || privilegeDrop(runner, "root") || proxyInContainer(runner))
     return void 0;
-  if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6 || p.runit)) return void 0;
+  if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6 || p.runit))
+    return void 0;
   if (supervisorRootPrograms(runner).length > 0) return void 0;
   if (poetryRootEnvironment(found.dockerfile, found.stage, found.app.context)) return void 0;
   if (pipenvRootEnvironment(found.dockerfile, found.stage)) return void 0;
@@ -43397,7 +43461,7 @@ function classify(text2) {
   if (/^(-e|--editable)(\s|=)/.test(text2)) {
     const value = text2.replace(/^(-e|--editable)\s*=?\s*/, "").split(/\s+--/)[0].trim();
     const vcs = vcsUrlOf(value);
-    return vcs ? { pinned: namesRevision(vcs), kind: "editable", vcs: value } : { pinned: false, kind: "editable" };
+    return vcs ? { pinned: namesFixedRevision(vcs), kind: "editable", vcs: value } : { pinned: false, kind: "editable" };
   }
   if (text2.startsWith("-")) return { pinned: true, kind: "option" };
   const hashed2 = /(^|\s)--hash[=\s]/.test(text2);
@@ -43405,7 +43469,7 @@ function classify(text2) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^\S+\s*@\s*\S+:\/\//.test(spec)) {
     const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@/.exec(spec)?.[1];
     const vcs = vcsUrlOf(spec);
-    const pinned = hashed2 || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec) || vcs !== void 0 && namesRevision(vcs) || vcs === void 0 && /(^|@\s*)https:\/\/files\.pythonhosted\.org\//.test(spec);
+    const pinned = hashed2 || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec) || vcs !== void 0 && namesFixedRevision(vcs) || vcs === void 0 && /(^|@\s*)https:\/\/files\.pythonhosted\.org\//.test(spec);
     return { kind: "url", pinned, ...name ? { name } : {}, ...vcs ? { vcs: spec } : {} };
   }
   if (/^(\.{0,2}\/|~\/)/.test(spec) || /\.(whl|tar\.gz|zip)$/.test(spec)) {
@@ -44118,6 +44182,20 @@ function clonesAndRunsDjango(text2) {
   return /^\s*RUN\b[^\n]*\bgit\s+clone\b/im.test(code2) && DJANGO_SERVER.test(code2);
 }
 
+// src/model/tool-copies.ts
+var IMAGE_DOT_DIR = /^\.(devcontainer|docker|github|gitlab|circleci|ci|deploy|build)$/i;
+function toolDirectoryOf(path4) {
+  const parts = path4.split("/").slice(0, -1);
+  const at2 = parts.findIndex((p) => p.startsWith(".") && p !== "." && p !== "..");
+  return at2 >= 0 && !IMAGE_DOT_DIR.test(parts[at2]) ? parts.slice(0, at2 + 1).join("/") : void 0;
+}
+function toolCopyReason(dockerfile, others, built) {
+  const dir = toolDirectoryOf(dockerfile);
+  if (!dir || built.has(dockerfile)) return void 0;
+  if (!others.some((o) => o !== dockerfile && !toolDirectoryOf(o))) return void 0;
+  return `it sits in ${dir}/, a tool's hidden folder, and nothing builds it: a copy kept there, not the app's image`;
+}
+
 // src/model/app-seeds.ts
 init_input();
 
@@ -44422,6 +44500,34 @@ function readmeScripts(readmes) {
   return Object.entries(readmes).map(([file, text2]) => ({ file, text: readmeBuildCommands(file, text2) })).filter((s) => s.text !== "");
 }
 
+// src/model/app-seed-compose.ts
+init_classify();
+init_app_service();
+function runsApp(model, seed) {
+  if (model.appService) return true;
+  const { dockerfile, contextDir } = seed;
+  return !!dockerfile && !!contextDir && model.services.some((s) => buildsDockerfile(s, dockerfile, contextDir));
+}
+function attachUnparsed(seeds, composeSets) {
+  const dirsOf = (seed) => [seed.managePy, seed.dockerfile].flatMap((f) => f ? [dirName(f)] : []).concat(seed.contextDir ?? []);
+  const open = seeds.filter((seed) => !seed.compose?.model);
+  for (const set of composeSets) {
+    if (set.model || !set.unparsed) continue;
+    let takers = open.filter((seed) => dirsOf(seed).includes(set.dir));
+    if (takers.length === 0) {
+      const below = seeds.filter((seed) => dirsOf(seed).some((d) => isUnder(d, set.dir)));
+      takers = below.length === 1 ? below.filter((seed) => open.includes(seed)) : [];
+    }
+    for (const seed of takers) seed.unparsedCompose = [...seed.unparsedCompose ?? [], ...set.unparsed];
+  }
+}
+function mountedProject(set, managePys) {
+  const binds = (set.model?.appService?.volumes ?? []).filter(
+    (v) => v.type === "bind" && v.source && !v.source.startsWith("/") && !v.source.startsWith("~")
+  );
+  return managePys.find((m) => binds.some((v) => isUnder(dirName(m), normalizeRelative(v.source) ?? "..")));
+}
+
 // src/model/app-seeds.ts
 var AppSeeds = class extends ModelPart {
   skipped = [];
@@ -44693,6 +44799,11 @@ var AppSeeds = class extends ModelPart {
       if (claimed.has(dockerfile)) continue;
       if (!given && isOddCaseDefaultName(dockerfile) && !builtByName.has(dockerfile)) continue;
       if (!given && bases.has(dockerfile)) continue;
+      const toolCopy = given ? void 0 : toolCopyReason(dockerfile, [...candidates, ...claimed], builtByName);
+      if (toolCopy) {
+        this.skipped.push({ dockerfile, reason: toolCopy, notAnImage: true });
+        continue;
+      }
       const dir = dirName(dockerfile);
       let managePy = managePys.find((m) => isUnder(m, dir));
       let contextDir = managePy ? contextTold(this.texts[dockerfile] ?? "", dir, (p) => this.exists(p), dir, managePys.map(dirName)) : dir;
@@ -44800,30 +44911,6 @@ var AppSeeds = class extends ModelPart {
     return out;
   }
 };
-function runsApp(model, seed) {
-  if (model.appService) return true;
-  const { dockerfile, contextDir } = seed;
-  return !!dockerfile && !!contextDir && model.services.some((s) => buildsDockerfile(s, dockerfile, contextDir));
-}
-function attachUnparsed(seeds, composeSets) {
-  const dirsOf = (seed) => [seed.managePy, seed.dockerfile].flatMap((f) => f ? [dirName(f)] : []).concat(seed.contextDir ?? []);
-  const open = seeds.filter((seed) => !seed.compose?.model);
-  for (const set of composeSets) {
-    if (set.model || !set.unparsed) continue;
-    let takers = open.filter((seed) => dirsOf(seed).includes(set.dir));
-    if (takers.length === 0) {
-      const below = seeds.filter((seed) => dirsOf(seed).some((d) => isUnder(d, set.dir)));
-      takers = below.length === 1 ? below.filter((seed) => open.includes(seed)) : [];
-    }
-    for (const seed of takers) seed.unparsedCompose = [...seed.unparsedCompose ?? [], ...set.unparsed];
-  }
-}
-function mountedProject(set, managePys) {
-  const binds = (set.model?.appService?.volumes ?? []).filter(
-    (v) => v.type === "bind" && v.source && !v.source.startsWith("/") && !v.source.startsWith("~")
-  );
-  return managePys.find((m) => binds.some((v) => isUnder(dirName(m), normalizeRelative(v.source) ?? "..")));
-}
 
 // src/model/index.ts
 init_directories();
@@ -46726,6 +46813,7 @@ var ProjectBuilder = class {
   /** The Dockerfiles no app builds (the config's excludes left out), modelled with their last stage as target. */
   otherDockerfiles(apps, excluded) {
     const images = new Set(apps.flatMap((a) => a.dockerfile ? [a.dockerfile.file] : []));
+    for (const s of this.seeds.skipped) if (s.notAnImage && s.dockerfile) images.add(s.dockerfile);
     const out = [];
     for (const file of Object.keys(this.texts).filter(isDockerfile).sort()) {
       if (images.has(file) || excluded(file)) continue;

@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-56QBLWMA.js";
+} from "./chunk-LBXD4TIH.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-RYPF4GB6.js";
+} from "./chunk-LEHY7K4K.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-56QBLWMA.js";
+} from "./chunk-LBXD4TIH.js";
 import {
   UnsafePathError,
   readInside,

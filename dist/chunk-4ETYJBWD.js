@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-TONTGMSO.js";
+} from "./chunk-UZ4QIXGV.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-56QBLWMA.js";
+} from "./chunk-LBXD4TIH.js";
 import {
   SEVERITIES,
   UnsafePathError,

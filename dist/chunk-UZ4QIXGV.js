@@ -9,13 +9,13 @@ import {
   indentOf,
   instructionsOf,
   linesOf,
-  namesRevision,
+  namesFixedRevision,
   pinsExactVersion,
   pipInstall,
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-56QBLWMA.js";
+} from "./chunk-LBXD4TIH.js";
 import {
   insertLines,
   normalizePackageName,
@@ -52,7 +52,7 @@ function classify(text) {
   if (/^(-e|--editable)(\s|=)/.test(text)) {
     const value = text.replace(/^(-e|--editable)\s*=?\s*/, "").split(/\s+--/)[0].trim();
     const vcs = vcsUrlOf(value);
-    return vcs ? { pinned: namesRevision(vcs), kind: "editable", vcs: value } : { pinned: false, kind: "editable" };
+    return vcs ? { pinned: namesFixedRevision(vcs), kind: "editable", vcs: value } : { pinned: false, kind: "editable" };
   }
   if (text.startsWith("-")) return { pinned: true, kind: "option" };
   const hashed = /(^|\s)--hash[=\s]/.test(text);
@@ -60,7 +60,7 @@ function classify(text) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^\S+\s*@\s*\S+:\/\//.test(spec)) {
     const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*@/.exec(spec)?.[1];
     const vcs = vcsUrlOf(spec);
-    const pinned = hashed || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec) || vcs !== void 0 && namesRevision(vcs) || vcs === void 0 && /(^|@\s*)https:\/\/files\.pythonhosted\.org\//.test(spec);
+    const pinned = hashed || /#.*sha256=|@[0-9a-f]{40}\b/.test(spec) || vcs !== void 0 && namesFixedRevision(vcs) || vcs === void 0 && /(^|@\s*)https:\/\/files\.pythonhosted\.org\//.test(spec);
     return { kind: "url", pinned, ...name ? { name } : {}, ...vcs ? { vcs: spec } : {} };
   }
   if (/^(\.{0,2}\/|~\/)/.test(spec) || /\.(whl|tar\.gz|zip)$/.test(spec)) {
