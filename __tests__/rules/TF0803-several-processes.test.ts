@@ -455,3 +455,17 @@ test('TF0803: a keep-alive as the main process with no process of the app beside
     [],
   );
 });
+
+test('TF0803 names an entrypoint\'s `exec "$@"` with no CMD as the container command, not as a program called $@', async () => {
+  const result = await analyzeFiles(
+    app({
+      Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["/app/entrypoint.sh"]\n',
+      'entrypoint.sh': '#!/bin/sh\ncelery -A mysite worker &\nsleep 1\nexec "$@"\n',
+    }),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0803'), [['entrypoint.sh', 2]]);
+  assert.match(
+    result.findings.find((f) => f.ruleId === 'TF0803')!.message,
+    /beside the container's main process, the container command \("\$@"\)/,
+  );
+});

@@ -5,6 +5,7 @@ import { uwsgiIniArg } from '../server-config.js';
 import type { DaemonFacts } from './daemons.js';
 import { basename, djangoCommand, programArgv, serverOf } from './servers.js';
 import { inlineScriptCommands } from './inline-script.js';
+import { ALL_ARGS } from './script-arguments.js';
 
 // Management commands that run until stopped (task queues, channel workers).
 const LONG_RUNNING_COMMANDS = new Set([
@@ -248,7 +249,9 @@ export function holderAfter<C extends ShellCommand>(
   for (const command of commands.slice(index + 1)) {
     // another item of the same `case`, the else of the same if: it never runs after this one
     if (command.background || exclusive(command, commands[index])) continue;
-    if (runsArguments(command.argv)) return { kind: 'arguments', command };
+    // `exec "$@"` runs the container command whatever the caller knows of the script's variables.
+    if (runsArguments(command.argv) || ALL_ARGS.has(programArgv(command.argv)[0] ?? ''))
+      return { kind: 'arguments', command };
     const a = programArgv(command.argv);
     if (a[0] === 'wait') return { kind: 'wait', command };
     if (isKeepAliveCommand(command.argv)) return { kind: 'keep-alive', command };

@@ -3,7 +3,7 @@ import { ARGS_WORD } from './branches.js';
 import { basename, programArgv } from './servers.js';
 import type { ShellCommand, ShellScript } from '../types/shell.js';
 
-const ALL_ARGS = new Set(['$@', '$*', '${@}', '${*}']);
+export const ALL_ARGS = new Set(['$@', '$*', '${@}', '${*}']);
 
 /** Variables a script sets to all its arguments (`cmd="$@"`), so that `exec $cmd` runs them. */
 export function argumentsHeldBy(script: ShellScript): Set<string> {
