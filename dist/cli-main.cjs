@@ -25026,6 +25026,45 @@ var init_branches = __esm({
   }
 });
 
+// src/model/command/script-arguments.ts
+function argumentsHeldBy(script) {
+  return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
+}
+function launcherOnly(prefix) {
+  if (prefix.some((w2) => /^python[\d.]*$/.test(basename2(w2)))) return false;
+  const mark = "\0";
+  const rest = programArgv([...prefix, mark]);
+  return rest.length === 1 && rest[0] === mark;
+}
+function dropsUser(argv) {
+  return ["gosu", "su-exec", "chpst", "setpriv", "runuser", "s6-setuidgid"].includes(basename2(argv[0] ?? ""));
+}
+function launchesArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
+  const at2 = argv.findIndex((w2, k) => k > 0 && runsArguments([w2], argsVariables));
+  return at2 > 0 && launcherOnly(argv.slice(0, at2));
+}
+function fillsWithArguments(c, k, argsVariables) {
+  const word = c.argv[k];
+  if (ARGS_WORD.test(word)) return true;
+  const written = c.written?.[k] ?? word;
+  return written === word && runsArguments([word], argsVariables);
+}
+function runsArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
+  const word = argv[0] ?? "";
+  if (ALL_ARGS.has(word)) return true;
+  const name = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
+  return name !== null && argsVariables.has(name[1] ?? name[2]);
+}
+var ALL_ARGS;
+var init_script_arguments = __esm({
+  "src/model/command/script-arguments.ts"() {
+    "use strict";
+    init_branches();
+    init_servers();
+    ALL_ARGS = /* @__PURE__ */ new Set(["$@", "$*", "${@}", "${*}"]);
+  }
+});
+
 // src/model/command/processes.ts
 function longRunningProcess(argv) {
   const server = serverOf(argv);
@@ -25134,7 +25173,8 @@ function isKeepAliveCommand(argv) {
 function holderAfter(commands, index, runsArguments2 = () => false, facts = {}) {
   for (const command of commands.slice(index + 1)) {
     if (command.background || exclusive(command, commands[index])) continue;
-    if (runsArguments2(command.argv)) return { kind: "arguments", command };
+    if (runsArguments2(command.argv) || ALL_ARGS.has(programArgv(command.argv)[0] ?? ""))
+      return { kind: "arguments", command };
     const a = programArgv(command.argv);
     if (a[0] === "wait") return { kind: "wait", command };
     if (isKeepAliveCommand(command.argv)) return { kind: "keep-alive", command };
@@ -25198,6 +25238,7 @@ var init_processes = __esm({
     init_server_config();
     init_servers();
     init_inline_script();
+    init_script_arguments();
     LONG_RUNNING_COMMANDS = /* @__PURE__ */ new Set([
       "runworker",
       "qcluster",
@@ -25436,45 +25477,6 @@ var init_runit_services = __esm({
     "use strict";
     import_node_path9 = require("node:path");
     init_classify();
-  }
-});
-
-// src/model/command/script-arguments.ts
-function argumentsHeldBy(script) {
-  return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
-}
-function launcherOnly(prefix) {
-  if (prefix.some((w2) => /^python[\d.]*$/.test(basename2(w2)))) return false;
-  const mark = "\0";
-  const rest = programArgv([...prefix, mark]);
-  return rest.length === 1 && rest[0] === mark;
-}
-function dropsUser(argv) {
-  return ["gosu", "su-exec", "chpst", "setpriv", "runuser", "s6-setuidgid"].includes(basename2(argv[0] ?? ""));
-}
-function launchesArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
-  const at2 = argv.findIndex((w2, k) => k > 0 && runsArguments([w2], argsVariables));
-  return at2 > 0 && launcherOnly(argv.slice(0, at2));
-}
-function fillsWithArguments(c, k, argsVariables) {
-  const word = c.argv[k];
-  if (ARGS_WORD.test(word)) return true;
-  const written = c.written?.[k] ?? word;
-  return written === word && runsArguments([word], argsVariables);
-}
-function runsArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
-  const word = argv[0] ?? "";
-  if (ALL_ARGS.has(word)) return true;
-  const name = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
-  return name !== null && argsVariables.has(name[1] ?? name[2]);
-}
-var ALL_ARGS;
-var init_script_arguments = __esm({
-  "src/model/command/script-arguments.ts"() {
-    "use strict";
-    init_branches();
-    init_servers();
-    ALL_ARGS = /* @__PURE__ */ new Set(["$@", "$*", "${@}", "${*}"]);
   }
 });
 

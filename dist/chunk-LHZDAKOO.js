@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-UZ4QIXGV.js";
+} from "./chunk-PHV3MNHW.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-LBXD4TIH.js";
+} from "./chunk-IY2ANZPQ.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-LBXD4TIH.js";
+} from "./chunk-IY2ANZPQ.js";
 import {
   insertLines,
   normalizePackageName,

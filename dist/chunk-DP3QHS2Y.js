@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-LEHY7K4K.js";
+} from "./chunk-6NLZUVZJ.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-LBXD4TIH.js";
+} from "./chunk-IY2ANZPQ.js";
 import {
   UnsafePathError,
   readInside,

@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-LBXD4TIH.js";
+} from "./chunk-IY2ANZPQ.js";
 import {
   UnsafePathError,
   formatBytes,

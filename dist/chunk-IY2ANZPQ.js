@@ -23948,6 +23948,37 @@ function eq(a, b) {
   return b === void 0 ? void 0 : a === b;
 }
 
+// src/model/command/script-arguments.ts
+var ALL_ARGS = /* @__PURE__ */ new Set(["$@", "$*", "${@}", "${*}"]);
+function argumentsHeldBy(script) {
+  return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
+}
+function launcherOnly(prefix) {
+  if (prefix.some((w) => /^python[\d.]*$/.test(basename2(w)))) return false;
+  const mark = "\0";
+  const rest = programArgv([...prefix, mark]);
+  return rest.length === 1 && rest[0] === mark;
+}
+function dropsUser(argv) {
+  return ["gosu", "su-exec", "chpst", "setpriv", "runuser", "s6-setuidgid"].includes(basename2(argv[0] ?? ""));
+}
+function launchesArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
+  const at2 = argv.findIndex((w, k) => k > 0 && runsArguments([w], argsVariables));
+  return at2 > 0 && launcherOnly(argv.slice(0, at2));
+}
+function fillsWithArguments(c, k, argsVariables) {
+  const word = c.argv[k];
+  if (ARGS_WORD.test(word)) return true;
+  const written = c.written?.[k] ?? word;
+  return written === word && runsArguments([word], argsVariables);
+}
+function runsArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
+  const word = argv[0] ?? "";
+  if (ALL_ARGS.has(word)) return true;
+  const name = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
+  return name !== null && argsVariables.has(name[1] ?? name[2]);
+}
+
 // src/model/command/processes.ts
 var LONG_RUNNING_COMMANDS = /* @__PURE__ */ new Set([
   "runworker",
@@ -24096,7 +24127,8 @@ function isKeepAliveCommand(argv) {
 function holderAfter(commands, index, runsArguments2 = () => false, facts = {}) {
   for (const command of commands.slice(index + 1)) {
     if (command.background || exclusive(command, commands[index])) continue;
-    if (runsArguments2(command.argv)) return { kind: "arguments", command };
+    if (runsArguments2(command.argv) || ALL_ARGS.has(programArgv(command.argv)[0] ?? ""))
+      return { kind: "arguments", command };
     const a = programArgv(command.argv);
     if (a[0] === "wait") return { kind: "wait", command };
     if (isKeepAliveCommand(command.argv)) return { kind: "keep-alive", command };
@@ -24337,37 +24369,6 @@ function runitServices(app, layout, texts, serviceDir) {
     }
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
-}
-
-// src/model/command/script-arguments.ts
-var ALL_ARGS = /* @__PURE__ */ new Set(["$@", "$*", "${@}", "${*}"]);
-function argumentsHeldBy(script) {
-  return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
-}
-function launcherOnly(prefix) {
-  if (prefix.some((w) => /^python[\d.]*$/.test(basename2(w)))) return false;
-  const mark = "\0";
-  const rest = programArgv([...prefix, mark]);
-  return rest.length === 1 && rest[0] === mark;
-}
-function dropsUser(argv) {
-  return ["gosu", "su-exec", "chpst", "setpriv", "runuser", "s6-setuidgid"].includes(basename2(argv[0] ?? ""));
-}
-function launchesArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
-  const at2 = argv.findIndex((w, k) => k > 0 && runsArguments([w], argsVariables));
-  return at2 > 0 && launcherOnly(argv.slice(0, at2));
-}
-function fillsWithArguments(c, k, argsVariables) {
-  const word = c.argv[k];
-  if (ARGS_WORD.test(word)) return true;
-  const written = c.written?.[k] ?? word;
-  return written === word && runsArguments([word], argsVariables);
-}
-function runsArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
-  const word = argv[0] ?? "";
-  if (ALL_ARGS.has(word)) return true;
-  const name = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
-  return name !== null && argsVariables.has(name[1] ?? name[2]);
 }
 
 // src/model/command/start-chain.ts
