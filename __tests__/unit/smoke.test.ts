@@ -483,6 +483,17 @@ describe('smoke orchestration (scripted Docker)', () => {
     assert.ok(docker.clock < 60_000);
   });
 
+  test('a start command the image lacks is no port problem, even when the container is gone only while the probe waits', async () => {
+    const docker = new FakeDocker().on((a) => a[0] === 'inspect', ok('{"Running":false,"ExitCode":127}'));
+    const { result, findings } = await smoke(docker, {}, async () => ({ error: 'ECONNREFUSED' }));
+    assert.match(
+      result.engines.sqlite!.steps.find((s) => s.name === 'http')!.detail!,
+      /exited with code 127/,
+    );
+    assert.deepEqual(ids(findings), ['TF1001', 'TF1002']);
+    for (const f of findings) assert.match(f.message, /does not exist in the image \(exit code 127\)/);
+  });
+
   test('a first answer after the startup budget is TF0903', async () => {
     const docker = new FakeDocker().on((a) => a[0] === 'inspect', ok('{"Running":true,"ExitCode":0}'));
     let calls = 0;

@@ -25,7 +25,13 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 \`\`\``,
   related: [],
   judge(observations, context) {
-    return acrossEngines(observationsOf(observations, 'no-http-answer'), (o) =>
+    // A command the image lacks (exit code 127) ends the container whatever it binds: TF1001/TF1002 name that cause,
+    // whether the container was gone at start or only while the probe waited.
+    const portProblems = observationsOf(observations, 'no-http-answer').filter((o) => {
+      const cause = failureCause(o)?.kind;
+      return cause !== 'command-not-found';
+    });
+    return acrossEngines(portProblems, (o) =>
       at(
         commandAnchor(context),
         `The server never answered HTTP on port ${o.port} (${o.why}). ${causeAdvice(failureCause(o) ?? { kind: 'not-listening' }, o.port)}`,
