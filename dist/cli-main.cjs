@@ -35202,8 +35202,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 \`\`\``,
       related: [],
       judge(observations, context) {
+        const portProblems = observationsOf(observations, "no-http-answer").filter((o) => {
+          const cause = failureCause(o)?.kind;
+          return cause !== "command-not-found";
+        });
         return acrossEngines(
-          observationsOf(observations, "no-http-answer"),
+          portProblems,
           (o) => at(
             commandAnchor(context),
             `The server never answered HTTP on port ${o.port} (${o.why}). ${causeAdvice(failureCause(o) ?? { kind: "not-listening" }, o.port)}`,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-IY2ANZPQ.js";
+} from "./chunk-6I2KC7WK.js";
 import {
   insertLines,
   normalizePackageName,

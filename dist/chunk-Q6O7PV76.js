@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-PHV3MNHW.js";
+} from "./chunk-KU5QAPNP.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-IY2ANZPQ.js";
+} from "./chunk-6I2KC7WK.js";
 import {
   SEVERITIES,
   UnsafePathError,

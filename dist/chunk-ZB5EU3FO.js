@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-6NLZUVZJ.js";
+} from "./chunk-WNKGB3IA.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-IY2ANZPQ.js";
+} from "./chunk-6I2KC7WK.js";
 import {
   UnsafePathError,
   readInside,

@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-IY2ANZPQ.js";
+} from "./chunk-6I2KC7WK.js";
 import {
   UnsafePathError,
   formatBytes,
