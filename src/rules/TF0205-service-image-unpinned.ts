@@ -39,6 +39,9 @@ function exampleTag(name: string, service: ComposeService): { tag: string; why?:
   return tag === undefined ? undefined : { tag };
 }
 
+/** Official Docker Hub images deprecated for `python` but still published: a pull under their name still succeeds. */
+const DEPRECATED_OFFICIAL = ['django', 'celery'];
+
 /** Official Docker Hub images a compose stack commonly builds on: under their own name a build is shadowed by a pull. */
 const OFFICIAL = new Set([
   ...Object.keys(EXAMPLE_TAG),
@@ -56,6 +59,7 @@ const OFFICIAL = new Set([
   'alpine',
   'debian',
   'ubuntu',
+  ...DEPRECATED_OFFICIAL,
 ]);
 
 /** An image name as Docker tags it: no tag is `latest`. */
@@ -103,7 +107,9 @@ export const serviceImageUnpinned = defineRule({
     'last. A tag taken from a variable (`app:${TAG}`) is left alone unless it resolves to `latest`, as',
     '`app:${TAG:-latest}` does where TAG is unset. The name of an official image (`nginx:latest` on',
     'a service that builds `./proxy`) is reported too: `docker compose pull` fetches the official image under that',
-    'name, and compose may run it instead of the build. Remove `image:` or give the build a name of its own.',
+    'name, and compose may run it instead of the build. Remove `image:` or give the build a name of its own. That',
+    'holds for an official image deprecated but still published (`django`, `celery`: `image: django` beside',
+    '`build: .` names the build after the old official Django image).',
   ].join('\n'),
   related: ['service-image-require-explicit-tag'],
   check(project) {
@@ -125,7 +131,8 @@ export const serviceImageUnpinned = defineRule({
       const img = s.image;
       if (!img || !img.repository || img.digest) continue;
       // A built image matters once pushed: a name with a registry or namespace is; a bare local name is not.
-      const official = OFFICIAL.has(img.repository.replace(/^(docker\.io\/)?(library\/)?/, ''));
+      const bare = img.repository.replace(/^(docker\.io\/)?(library\/)?/, '');
+      const official = OFFICIAL.has(bare);
       // A service that runs an image another one builds (`image: me/app`, no build) runs whatever was built or
       // pushed last under that name, as its builder tags it: judged as the build is, where the name is pushed.
       const builders = s.build ? undefined : built.get(builtName(img));
@@ -163,7 +170,7 @@ export const serviceImageUnpinned = defineRule({
             ? `${verb('runs', 'run')} image ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.`
             : s.build
               ? official
-                ? `${verb('names', 'name')} the image ${plural ? 'they build' : 'it builds'} ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? '.'}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.`
+                ? `${verb('names', 'name')} the image ${plural ? 'they build' : 'it builds'} ${what}, the official Docker Hub image${DEPRECATED_OFFICIAL.includes(bare) ? ' (deprecated in favour of python, but still published)' : ''}: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? '.'}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.`
                 : `${verb('tags', 'tag')} the image ${plural ? 'they build' : 'it builds'} ${img.tag === 'latest' ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.`
               : `${verb('uses', 'use')} image ${what}, which floats to whatever is newest at pull time: ${pin}.`;
       };

@@ -1,5 +1,6 @@
 import type { RawFinding, TextEdit } from '../core/index.js';
-import type { ComposeService } from '../model/types/compose.js';
+import type { ComposeModel, ComposeService } from '../model/types/compose.js';
+import type { Project } from '../model/types/project.js';
 import { blockEnd, childIndent } from './lib/compose-fix.js';
 import { indentOf, insertLines, linesOf, replaceInLine, replaceLines } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
@@ -70,6 +71,9 @@ export const dependsOnUnhealthy = defineRule({
     '      retries: 10',
     '```',
     '',
+    "Every service that starts the app's server from the app's image is judged (a production `web` beside a `web-dev`",
+    'in one file); a test runner or a worker of the image is not.',
+    '',
     'In a Swarm stack file (`docker-stack.yml`, run by `docker stack deploy`) `depends_on` is ignored, conditions',
     'included: the finding there asks for a healthcheck on the database and an app whose start waits for it.',
     '',
@@ -79,12 +83,19 @@ export const dependsOnUnhealthy = defineRule({
   related: [],
   check(project) {
     const out: RawFinding[] = [];
-    for (const { compose, service: web } of appServices(project)) {
+    // One finding per depends_on entry as written, however many of the services judged have it.
+    const judged = new Set<string>();
+    for (const { compose, service: web, isApp } of appServers(project)) {
       for (const dep of web.dependsOn) {
         const db = compose.services.find((s) => s.name === dep.service);
         if (!db || !DATABASES.has(db.role)) continue;
         // A depends_on taken over from another service (`<<: *web`, `extends`) is fixed where it is written.
         const writer = serviceWriting(compose.services, dep) ?? web;
+        // Another server of the image is judged on what it writes itself: the app service names its takers.
+        if (!isApp && writer !== web) continue;
+        const key = `${dep.file}\0${dep.line}\0${db.name}`;
+        if (judged.has(key)) continue;
+        judged.add(key);
         const takenBy = writer === web ? '' : `, and so does '${web.name}', which takes over this depends_on`;
         const healthy = dep.condition === 'service_healthy';
         const checked = healthChecked(db);
@@ -128,13 +139,23 @@ export const dependsOnUnhealthy = defineRule({
   },
 });
 
+/**
+ * The services that serve the app, each with its compose project: the app service and every other service of its image
+ * that starts the Django server too (a production `server` beside a `dev-server`), not its workers or test runners.
+ */
+function appServers(project: Project): { compose: ComposeModel; service: ComposeService; isApp: boolean }[] {
+  return appServices(project).flatMap(({ compose, service }) =>
+    (compose.appImageServices ?? [service])
+      .filter((s) => s === service || s.startsServer)
+      .map((s) => ({ compose, service: s, isApp: s === service })),
+  );
+}
+
 function fixDependsOn(context: FixContext): FixProposal | undefined {
   const { finding } = context;
-  for (const app of context.project.apps) {
-    const compose = app.compose;
-    const web = compose?.appService;
-    const dep = web?.dependsOn.find((d) => d.file === finding.file && d.line === finding.line);
-    if (!compose || !web || !dep) continue;
+  for (const { compose, service: web } of appServers(context.project)) {
+    const dep = web.dependsOn.find((d) => d.file === finding.file && d.line === finding.line);
+    if (!dep) continue;
     // A condition in a stack file would be ignored by docker stack deploy: nothing to write there.
     if (isSwarmStackFile(dep.file)) return undefined;
     const db = compose.services.find((s) => s.name === dep.service);

@@ -67,6 +67,7 @@ export function pickAppService(
       };
     }
     const start = startKind(service, texts, projectDir, image);
+    if (start === 'server') service.startsServer = true;
     if (service.role !== 'other') service.notApp = 'database';
     // Its own command starting the Django server says what the service is for, whatever image the build resolves to.
     else if (
@@ -104,6 +105,8 @@ export function pickAppService(
     // or which one is wired to the database (`api` with depends_on db beside a `web-ui` that is not).
     ranked.find((j) => !j.image && dependsOnDatabase(j.service, services)) ??
     ranked[0];
+  const unbuilt = services.filter((s) => !s.build);
+  for (const s of unbuilt) if (startKind(s, texts, projectDir) === 'server') s.startsServer = true;
   if (chosen) {
     // A service beside the app that builds an image of its own only to idle in it (a developer's toolbox, `command:
     // bash`) runs nothing of the app.
@@ -117,11 +120,7 @@ export function pickAppService(
     return chosen.service;
   }
   // Of services running an image built elsewhere, the one starting the server before a one-off (`manage.py migrate`).
-  const unbuilt = services.filter((s) => !s.build);
-  return (
-    unbuilt.find((s) => startKind(s, texts, projectDir) === 'server') ??
-    unbuilt.find((s) => mentions(s, false))
-  );
+  return unbuilt.find((s) => s.startsServer) ?? unbuilt.find((s) => mentions(s, false));
 }
 
 /**

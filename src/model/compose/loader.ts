@@ -60,7 +60,7 @@ export class Loader {
     const s = entryOf(root, 'services');
     const legacy = s ? [] : legacyServices(root);
     if (legacy.length > 0) {
-      for (const e of legacy) services.set(e.key, e);
+      for (const e of legacy) services.set(e.key, legacyBuild(e));
       this.errors.push({
         file,
         line: 1,
@@ -148,6 +148,25 @@ export class Loader {
     });
     return undefined;
   }
+}
+
+/**
+ * A version-1 service with its service-level `dockerfile:` (beside `build: path`) moved under `build`, where the later
+ * formats keep it: version 1 named the Dockerfile there, relative to the build context as `build.dockerfile` is.
+ */
+function legacyBuild(e: YEntry): YEntry {
+  const service = e.value;
+  if (service.kind !== 'map') return e;
+  const build = entryOf(service, 'build');
+  const dockerfile = entryOf(service, 'dockerfile');
+  if (!build || !dockerfile || build.value.kind !== 'scalar' || build.value.value === null) return e;
+  const context: YEntry = { key: 'context', line: build.line, file: build.file, value: build.value };
+  const moved: YEntry = {
+    ...build,
+    value: { kind: 'map', file: build.file, line: build.line, entries: [context, dockerfile] },
+  };
+  const entries = service.entries.filter((k) => k !== dockerfile).map((k) => (k === build ? moved : k));
+  return { ...e, value: { ...service, entries } };
 }
 
 /** Keys a version-1 service has; an entry with one of them at the top level of a file with no `services:` is one. */

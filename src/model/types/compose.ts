@@ -108,6 +108,8 @@ export interface ComposeService extends ComposeAt {
   builtFrom?: { repository: string; tag?: string; pgdata?: string; workdir?: string };
   /** Set on a service that builds an image that is not the app: a database, an image with no Python, a worker, another program. */
   notApp?: 'database' | 'no-python' | 'worker' | 'other-program';
+  /** Set on a service whose start chain (its command, its scripts, else its image's CMD) starts the Django server. */
+  startsServer?: true;
   /**
    * Set on a service that pulls a database image but replaces what it starts with another program (a pg_dump backup
    * loop as its entrypoint): it runs no database server, so it keeps no database data.
