@@ -244,6 +244,9 @@ function unkeptIn(project: Project, app: App, composeFiles: string[], imageAlone
   }
   for (const a of liveAssignments(settings, 'MEDIA_ROOT')) {
     if (a.activeWhenUnset === false || (a.inBranch && a.activeWhenUnset === undefined)) continue;
+    // A branch on a variable an env file the repository does not hold may set (`if DEBUG:` beside the production
+    // compose file's absent `.env`): which branch runs there is not known.
+    if (a.inBranch && env.unreadEnvFiles && !(a.condition && env.values.has(a.condition.variable))) continue;
     const path = resolvePath(a.value, ctx, 0);
     if (!path || path === '/' || covered(path, mounts)) continue;
     // Uploads kept by another storage (S3) never reach MEDIA_ROOT; under a test, only when the test fails.
