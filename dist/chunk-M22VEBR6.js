@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-6I2KC7WK.js";
+} from "./chunk-G6YSAQFL.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-KU5QAPNP.js";
+} from "./chunk-M22VEBR6.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-6I2KC7WK.js";
+} from "./chunk-G6YSAQFL.js";
 import {
   SEVERITIES,
   UnsafePathError,

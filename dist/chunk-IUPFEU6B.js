@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-WNKGB3IA.js";
+} from "./chunk-ZHXCV7YC.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-6I2KC7WK.js";
+} from "./chunk-G6YSAQFL.js";
 import {
   UnsafePathError,
   readInside,

@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-6I2KC7WK.js";
+} from "./chunk-G6YSAQFL.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -24830,6 +24830,7 @@ function pickAppService(services, texts, projectDir, projectDirs) {
       };
     }
     const start = startKind(service, texts, projectDir, image);
+    if (start === "server") service.startsServer = true;
     if (service.role !== "other") service.notApp = "database";
     else if (image && isNonPythonImage(image) && !(start === "server" && (service.command || service.entrypoint)))
       service.notApp = "no-python";
@@ -24852,14 +24853,15 @@ function pickAppService(services, texts, projectDir, projectDirs) {
     ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ?? // or which one is wired to the database (`api` with depends_on db beside a `web-ui` that is not).
     ranked.find((j) => !j.image && dependsOnDatabase(j.service, services)) ?? ranked[0]
   );
+  const unbuilt = services.filter((s) => !s.build);
+  for (const s of unbuilt) if (startKind(s, texts, projectDir) === "server") s.startsServer = true;
   if (chosen) {
     for (const j of judged2)
       if (j.start === "idle" && chosen.start !== "idle" && j.service.build?.dockerfile !== chosen.service.build?.dockerfile)
         j.service.notApp = "other-program";
     return chosen.service;
   }
-  const unbuilt = services.filter((s) => !s.build);
-  return unbuilt.find((s) => startKind(s, texts, projectDir) === "server") ?? unbuilt.find((s) => mentions(s, false));
+  return unbuilt.find((s) => s.startsServer) ?? unbuilt.find((s) => mentions(s, false));
 }
 function templateServices(services) {
   const out = /* @__PURE__ */ new Set();
@@ -26491,7 +26493,7 @@ var Loader = class {
     const s = entryOf(root, "services");
     const legacy = s ? [] : legacyServices(root);
     if (legacy.length > 0) {
-      for (const e of legacy) services.set(e.key, e);
+      for (const e of legacy) services.set(e.key, legacyBuild(e));
       this.errors.push({
         file,
         line: 1,
@@ -26577,6 +26579,20 @@ var Loader = class {
     return void 0;
   }
 };
+function legacyBuild(e) {
+  const service = e.value;
+  if (service.kind !== "map") return e;
+  const build2 = entryOf(service, "build");
+  const dockerfile = entryOf(service, "dockerfile");
+  if (!build2 || !dockerfile || build2.value.kind !== "scalar" || build2.value.value === null) return e;
+  const context = { key: "context", line: build2.line, file: build2.file, value: build2.value };
+  const moved = {
+    ...build2,
+    value: { kind: "map", file: build2.file, line: build2.line, entries: [context, dockerfile] }
+  };
+  const entries = service.entries.filter((k) => k !== dockerfile).map((k) => k === build2 ? moved : k);
+  return { ...e, value: { ...service, entries } };
+}
 var LEGACY_SERVICE_KEYS = /* @__PURE__ */ new Set([
   "image",
   "build",
@@ -27245,6 +27261,7 @@ function exampleTag(name, service) {
   const tag = EXAMPLE_TAG[name];
   return tag === void 0 ? void 0 : { tag };
 }
+var DEPRECATED_OFFICIAL = ["django", "celery"];
 var OFFICIAL = /* @__PURE__ */ new Set([
   ...Object.keys(EXAMPLE_TAG),
   "nginx",
@@ -27260,7 +27277,8 @@ var OFFICIAL = /* @__PURE__ */ new Set([
   "elasticsearch",
   "alpine",
   "debian",
-  "ubuntu"
+  "ubuntu",
+  ...DEPRECATED_OFFICIAL
 ]);
 var builtName = (image) => `${image.repository}:${image.tag ?? "latest"}`;
 function writtenTag(raw) {
@@ -27299,7 +27317,9 @@ var serviceImageUnpinned = defineRule({
     "last. A tag taken from a variable (`app:${TAG}`) is left alone unless it resolves to `latest`, as",
     "`app:${TAG:-latest}` does where TAG is unset. The name of an official image (`nginx:latest` on",
     "a service that builds `./proxy`) is reported too: `docker compose pull` fetches the official image under that",
-    "name, and compose may run it instead of the build. Remove `image:` or give the build a name of its own."
+    "name, and compose may run it instead of the build. Remove `image:` or give the build a name of its own. That",
+    "holds for an official image deprecated but still published (`django`, `celery`: `image: django` beside",
+    "`build: .` names the build after the old official Django image)."
   ].join("\n"),
   related: ["service-image-require-explicit-tag"],
   check(project) {
@@ -27316,7 +27336,8 @@ var serviceImageUnpinned = defineRule({
     for (const { service: s } of composeServices(project)) {
       const img = s.image;
       if (!img || !img.repository || img.digest) continue;
-      const official = OFFICIAL.has(img.repository.replace(/^(docker\.io\/)?(library\/)?/, ""));
+      const bare = img.repository.replace(/^(docker\.io\/)?(library\/)?/, "");
+      const official = OFFICIAL.has(bare);
       const builders = s.build ? void 0 : built.get(builtName(img));
       const pushed = img.repository.includes("/") && !official;
       if (s.build ? !pushed && !official : builders && !pushed) continue;
@@ -27336,7 +27357,7 @@ var serviceImageUnpinned = defineRule({
       const say = (who, plural2) => {
         const verb = (one, many) => `${who} ${plural2 ? many : one}`;
         const builtBy = builders?.map((n) => `'${n}'`).join(", ");
-        return builders ? `${verb("runs", "run")} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, the image ${builders.length > 1 ? `services ${builtBy} build` : `service ${builtBy} builds`}: ${plural2 ? "they run" : "it runs"} whatever was built or pushed last under this name, so a deploy cannot tell which build of the code ${plural2 ? "they run" : "it runs"} or roll back. Tag the build with a version or the commit and run that tag here too, e.g. '${repository}:\${GIT_SHA}'.` : local ? `${verb("runs", "run")} image ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.` : s.build ? official ? `${verb("names", "name")} the image ${plural2 ? "they build" : "it builds"} ${what}, the official Docker Hub image: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `${verb("tags", "tag")} the image ${plural2 ? "they build" : "it builds"} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `${verb("uses", "use")} image ${what}, which floats to whatever is newest at pull time: ${pin}.`;
+        return builders ? `${verb("runs", "run")} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, the image ${builders.length > 1 ? `services ${builtBy} build` : `service ${builtBy} builds`}: ${plural2 ? "they run" : "it runs"} whatever was built or pushed last under this name, so a deploy cannot tell which build of the code ${plural2 ? "they run" : "it runs"} or roll back. Tag the build with a version or the commit and run that tag here too, e.g. '${repository}:\${GIT_SHA}'.` : local ? `${verb("runs", "run")} image ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}, which no compose file here builds: it is whatever was last built or tagged under that name where it runs (${local} may be what builds it, by hand: \`docker build -t ${repository} .\`), so a deploy cannot tell which build of the code it runs or go back to the last one. Build it with a version tag and name that here, e.g. '${repository}:<version>'.` : s.build ? official ? `${verb("names", "name")} the image ${plural2 ? "they build" : "it builds"} ${what}, the official Docker Hub image${DEPRECATED_OFFICIAL.includes(bare) ? " (deprecated in favour of python, but still published)" : ""}: \`docker compose pull\` fetches the official one under that name, and compose may then run it instead of building '${s.build.context ?? "."}'. Remove \`image:\` (compose names the build after the project and service) or give it a name of the project's own with a version.` : `${verb("tags", "tag")} the image ${plural2 ? "they build" : "it builds"} ${img.tag === "latest" ? what : `'${repository}' with no tag, that is latest`}: each build pushed under this name replaces the last, so a deploy that pulls it gets whatever was pushed last and cannot roll back. Tag the build with a version or the commit, e.g. '${repository}:\${GIT_SHA}'.` : `${verb("uses", "use")} image ${what}, which floats to whatever is newest at pull time: ${pin}.`;
       };
       const key = `${img.file}\0${img.line}`;
       const seen = byLine.get(key);
@@ -31088,6 +31109,9 @@ var dependsOnUnhealthy = defineRule({
     "      retries: 10",
     "```",
     "",
+    "Every service that starts the app's server from the app's image is judged (a production `web` beside a `web-dev`",
+    "in one file); a test runner or a worker of the image is not.",
+    "",
     "In a Swarm stack file (`docker-stack.yml`, run by `docker stack deploy`) `depends_on` is ignored, conditions",
     "included: the finding there asks for a healthcheck on the database and an app whose start waits for it.",
     "",
@@ -31097,11 +31121,16 @@ var dependsOnUnhealthy = defineRule({
   related: [],
   check(project) {
     const out = [];
-    for (const { compose, service: web } of appServices(project)) {
+    const judged2 = /* @__PURE__ */ new Set();
+    for (const { compose, service: web, isApp } of appServers(project)) {
       for (const dep of web.dependsOn) {
         const db = compose.services.find((s) => s.name === dep.service);
         if (!db || !DATABASES.has(db.role)) continue;
         const writer = serviceWriting(compose.services, dep) ?? web;
+        if (!isApp && writer !== web) continue;
+        const key = `${dep.file}\0${dep.line}\0${db.name}`;
+        if (judged2.has(key)) continue;
+        judged2.add(key);
         const takenBy = writer === web ? "" : `, and so does '${web.name}', which takes over this depends_on`;
         const healthy = dep.condition === "service_healthy";
         const checked = healthChecked(db);
@@ -31136,13 +31165,16 @@ var dependsOnUnhealthy = defineRule({
     make: fixDependsOn
   }
 });
+function appServers(project) {
+  return appServices(project).flatMap(
+    ({ compose, service }) => (compose.appImageServices ?? [service]).filter((s) => s === service || s.startsServer).map((s) => ({ compose, service: s, isApp: s === service }))
+  );
+}
 function fixDependsOn(context) {
   const { finding } = context;
-  for (const app of context.project.apps) {
-    const compose = app.compose;
-    const web = compose?.appService;
-    const dep = web?.dependsOn.find((d) => d.file === finding.file && d.line === finding.line);
-    if (!compose || !web || !dep) continue;
+  for (const { compose, service: web } of appServers(context.project)) {
+    const dep = web.dependsOn.find((d) => d.file === finding.file && d.line === finding.line);
+    if (!dep) continue;
     if (isSwarmStackFile(dep.file)) return void 0;
     const db = compose.services.find((s) => s.name === dep.service);
     if (!db || !DATABASES.has(db.role) || db.healthcheck?.disabled) return void 0;
@@ -32382,6 +32414,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
   }
   for (const a of liveAssignments(settings, "MEDIA_ROOT")) {
     if (a.activeWhenUnset === false || a.inBranch && a.activeWhenUnset === void 0) continue;
+    if (a.inBranch && env.unreadEnvFiles && !(a.condition && env.values.has(a.condition.variable))) continue;
     const path = resolvePath(a.value, ctx, 0);
     if (!path || path === "/" || covered(path, mounts)) continue;
     const storage = otherStorage(settings, env);
