@@ -76,7 +76,7 @@ export function runtimeWrites(
         });
       else unknown.push(`compress (${at}) writes COMPRESS_ROOT`);
     }
-    if (celeryBeat(argv) && !argv.some((w) => /^(-s|--schedule)(=|$)/.test(w)))
+    if (celeryBeat(argv) && !argv.some((w) => /^(-s|--schedule)(=|$)/.test(w)) && !beatKeepsNoFile(app, argv))
       found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at}` });
     for (const socket of socketPaths(app, c, cwd))
       found.push({ dir: posix.dirname(socket.path), what: socket.what });
@@ -164,6 +164,29 @@ function celeryBeat(argv: string[]): boolean {
     .slice(1)
     .find((w, i, a) => !w.startsWith('-') && !/^(-A|--app|-b|--broker)$/.test(a[i - 1] ?? ''));
   return verb === 'beat' || (verb === 'worker' && argv.some((w) => w === '-B' || w === '--beat'));
+}
+
+/**
+ * celery beat keeps its schedule elsewhere than its shelve file: a scheduler other than the default PersistentScheduler
+ * (django_celery_beat's DatabaseScheduler, `-S django`) named by `-S`/`--scheduler` or by the settings' beat_scheduler
+ * (`CELERY_BEAT_SCHEDULER` under config_from_object's CELERY namespace, `CELERYBEAT_SCHEDULER` without).
+ */
+function beatKeepsNoFile(app: App, argv: string[]): boolean {
+  const option = argv.flatMap((w, i) =>
+    /^(-S|--scheduler)$/.test(argv[i - 1] ?? '')
+      ? [w]
+      : /^(-S.|--scheduler=)/.test(w)
+        ? [w.replace(/^(-S|--scheduler=)/, '')]
+        : [],
+  );
+  const setting = (app.settings?.assignments ?? [])
+    .filter((a) => /^(CELERY_BEAT_SCHEDULER|CELERYBEAT_SCHEDULER)$/.test(a.name) && a.live !== false)
+    .at(-1)?.value;
+  const literal = setting?.kind === 'env' ? setting.fallback : setting;
+  const scheduler =
+    option.at(-1) ??
+    (literal?.kind === 'literal' && typeof literal.value === 'string' ? literal.value : undefined);
+  return scheduler !== undefined && scheduler !== '' && !/(^|[.:])PersistentScheduler$/.test(scheduler);
 }
 
 /** The unix sockets a server creates: on its command line, or in the uWSGI ini it loads (`%d`: the ini's directory). */
