@@ -40,6 +40,8 @@ export interface RuntimeWrites {
   unknown: string[];
   /** Writes in the filesystem's root directory, which is no directory to give the user: the file must move. */
   inRoot?: RuntimeWrite[];
+  /** Commands that would write but fail first (collectstatic with STATIC_ROOT set nowhere): what they do instead. */
+  failing?: string[];
 }
 
 /**
@@ -54,6 +56,7 @@ export function runtimeWrites(
 ): RuntimeWrites {
   const found: RuntimeWrite[] = [];
   const unknown: string[] = [];
+  const failing: string[] = [];
   for (const { c, cwd } of startsWithDirectory(app).filter(({ c }) => dropped(c))) {
     const at = `${c.file}:${c.line}`;
     const argv = programArgv(c.argv);
@@ -61,6 +64,10 @@ export function runtimeWrites(
     if (managed?.name === 'collectstatic') {
       const dir = settingDir(app, 'STATIC_ROOT');
       if (dir) found.push({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at}` });
+      else if (settingUnset(app, 'STATIC_ROOT'))
+        failing.push(
+          `collectstatic (${at}) writes nothing: the settings (${app.settings!.file}) set no STATIC_ROOT, so it stops with ImproperlyConfigured`,
+        );
       else unknown.push(`collectstatic (${at}) writes STATIC_ROOT`);
     }
     if (managed?.name === 'compilemessages') found.push(...compiledMessages(app, managed.args, cwd, at));
@@ -112,7 +119,12 @@ export function runtimeWrites(
       if (files.length > 0) same.files = [...new Set([...(same.files ?? []), ...files])];
     }
   }
-  return { known, unknown, ...(inRoot.length > 0 ? { inRoot } : {}) };
+  return {
+    known,
+    unknown,
+    ...(inRoot.length > 0 ? { inRoot } : {}),
+    ...(failing.length > 0 ? { failing } : {}),
+  };
 }
 
 /**
@@ -266,6 +278,17 @@ function settingDir(app: App, name: string): string | undefined {
   return path === undefined ? undefined : posix.normalize(path).replace(/(.)\/+$/, '$1');
 }
 
+/**
+ * The settings, known in full (every star-import followed, not standing in for a module the repository lacks), set
+ * `name` nowhere, so Django's default applies (STATIC_ROOT: None).
+ */
+function settingUnset(app: App, name: string): boolean {
+  const settings = app.settings;
+  if (!settings || settings.inPlaceOf) return false;
+  if ((settings.starImports ?? []).length > (settings.starImportEdges ?? []).length) return false;
+  return !settings.assignments.some((a) => a.name === name);
+}
+
 /** The directory of the SQLite file the default database config names, which SQLite writes its journal beside. */
 function sqliteFile(app: App): RuntimeWrite | undefined {
   const settings = app.settings;
@@ -314,6 +337,8 @@ export function runtimeWritesAdvice(
     parts.push(
       `The app writes at run time in the filesystem's root directory /: ${listOf(writes.inRoot.map((w) => w.what))}; as ${user} it could not, and / is no directory to give ${user}: move ${writes.inRoot.length === 1 ? 'it' : 'them'} to a directory of its own that ${user} owns (e.g. /run/app, created and given to ${user} ${when}).`,
     );
+  if (writes.failing)
+    parts.push(`${listOf(writes.failing)}: set STATIC_ROOT, and give ${user} that directory ${when}.`);
   if (writes.unknown.length > 0)
     parts.push(
       `${listOf(writes.unknown)} where the image cannot tell: give ${user} the directories the app writes at run time (static and media files, logs, sockets, the SQLite file, celery beat's schedule) ${when}.`,
