@@ -17,6 +17,8 @@ import type { DockerfileModel, Stage } from '../../model/types/dockerfile.js';
 import type { App } from '../../model/types/project.js';
 import { uwsgiIniArg } from '../../model/server-config.js';
 import { fallbackWhen } from '../../model/settings/query.js';
+import type { ValueSource } from '../../model/types/settings.js';
+import { mountedBaseDir } from './paths.js';
 import { imagePath, rootOwnedDirectories, rootOwnedFiles } from './log-files.js';
 import { imageFileSource, imagePathsOf } from '../../model/context.js';
 import { listOf } from './processes.js';
@@ -274,7 +276,7 @@ function settingDir(app: App, name: string): string | undefined {
   const assigned = (app.settings?.assignments ?? []).filter((a) => a.name === name && a.live !== false);
   const value = assigned.at(-1)?.value;
   const source = value?.kind === 'env' ? value.fallback : value;
-  const path = source && imagePath(app, source);
+  const path = source && runtimePath(app, source);
   return path === undefined ? undefined : posix.normalize(path).replace(/(.)\/+$/, '$1');
 }
 
@@ -289,6 +291,14 @@ function settingUnset(app: App, name: string): boolean {
   return !settings.assignments.some((a) => a.name === name);
 }
 
+/** Where a path the settings compute is in the container: in the image, else under the project a bind mount brings. */
+function runtimePath(app: App, v: ValueSource): string | undefined {
+  const inImage = imagePath(app, v);
+  if (inImage !== undefined || v.kind !== 'path' || v.base === 'absolute') return inImage;
+  const base = mountedBaseDir(app);
+  return base === undefined ? undefined : posix.join(base, ...v.parts);
+}
+
 /** The directory of the SQLite file the default database config names, which SQLite writes its journal beside. */
 function sqliteFile(app: App): RuntimeWrite | undefined {
   const settings = app.settings;
@@ -297,7 +307,7 @@ function sqliteFile(app: App): RuntimeWrite | undefined {
   if (!chosen?.engine?.endsWith('sqlite3')) return undefined;
   const name = chosen.fields.NAME;
   const source = name?.kind === 'env' ? name.fallback : name;
-  const path = source && imagePath(app, source);
+  const path = source && runtimePath(app, source);
   if (!path) return undefined;
   const line = chosen.fieldLines?.NAME ?? chosen.line;
   // A fallback the environment can switch away from is written only when it is taken.
