@@ -764,6 +764,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'nginx under supervisord needs root to bind port 80: a USER would stop it; user= on the program is by hand',
     },
   ],
+  '__tests__/fixtures/corpus/uwsgi-ini-template-rendered-at-start': [
+    {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
+    },
+  ],
   '__tests__/fixtures/corpus/uwsgi-ini-uid-nginx-port-80': [
     {
       rule: 'TF1301',

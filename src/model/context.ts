@@ -172,6 +172,20 @@ export class ImageLayout {
       } else if (isCopy(ins)) {
         const d = this.destOf(stage, i, ins);
         if ((d.isDir && d.path === path) || under(d.path)) return true;
+      } else if (ins.keyword === 'RUN') {
+        // `RUN mkdir -p /opt/server`: a later `ADD file /opt/server` puts the file inside it.
+        const wd = this.workdirAt(stage, i) ?? '/';
+        const made = ((ins as RunInstr).script?.commands ?? [])
+          .filter((c) => baseName(c.argv[0] ?? '') === 'mkdir')
+          .flatMap((c) =>
+            c.argv
+              .slice(1)
+              .filter(
+                (w, k, a) => !w.startsWith('-') && !w.includes('$') && !/^(-m|--mode)$/.test(a[k - 1] ?? ''),
+              ),
+          )
+          .map((w) => posix.resolve(wd, w));
+        if (made.some((m) => m === path || under(m))) return true;
       }
     }
     const parent = depth < 20 ? this.parentOf(stage) : undefined;

@@ -90,9 +90,12 @@ and giving it to the user.
 The advice names the other directories the app writes at run time that the image leaves to root, where the model
 knows them: STATIC_ROOT for a \`collectstatic\` the start runs, the locale directories a \`compilemessages\` writes .mo
 files in, COMPRESS_ROOT (else STATIC_ROOT) for django-compressor's \`compress\`, a server's unix socket (uWSGI's ini
-included), the SQLite file's directory, celery beat's schedule in its working directory, a supervisord program's log
-files; a file the image already holds there (a copied SQLite database, a committed .mo) is named too; with a volume
-or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general terms.
+included), the SQLite file's directory (under the project a bind mount brings, when the image holds no code), celery
+beat's schedule in its working directory (none with a database scheduler: \`-S django\`, \`CELERY_BEAT_SCHEDULER\`), a
+supervisord program's log files; a directory a RUN chowns, or chmods writable by every user (\`a+rwx\`, \`777\`), is
+the user's already; a file the image already holds there (a copied SQLite database, a committed .mo) is named too; with
+a volume or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general
+terms; where the settings set no STATIC_ROOT, that collectstatic fails and writes nothing.
 A supervisord program with \`user=root\` is named too: supervisord started as another user refuses it.
 
 \`\`\`dockerfile

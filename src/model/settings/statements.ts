@@ -239,8 +239,13 @@ function execExpression(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext
         return;
       }
     }
-    if (callee && ev.text(callee).replace(/\s/g, '') === 'django_heroku.settings')
-      return applyDjangoHeroku(ev.reads, ctx, ev.line(node));
+    if (callee && ev.text(callee).replace(/\s/g, '') === 'django_heroku.settings') {
+      const line = ev.line(node);
+      applyDjangoHeroku(ev.reads, ctx, line);
+      // It sets STATIC_ROOT as well (BASE_DIR/staticfiles unless `staticfiles=False`): a value not told here.
+      bind(ev, 'STATIC_ROOT', { t: 'unknown', text: 'django_heroku.settings', line }, ctx, line, true);
+      return;
+    }
     if (copiesModuleNames(ev, node, ctx)) return;
   }
   ev.evaluate(expr, ctx);

@@ -54,3 +54,24 @@ export function baseDirAt(app: App, sourceDir: string): string {
   const rel = posix.relative(manageDir === '.' ? '' : manageDir, baseDir === '.' ? '' : baseDir);
   return posix.join(sourceDir, rel);
 }
+
+/**
+ * BASE_DIR in the container when the image holds no code of its own and the app service bind-mounts the project over
+ * the directory it runs in (`./demo:/demo`, the image's WORKDIR or the service's working_dir).
+ */
+export function mountedBaseDir(app: App): string | undefined {
+  if (app.imageSourceDir) return undefined;
+  const service = app.compose?.appService;
+  const stage = app.dockerfile?.targetStage;
+  if (!service || !stage) return undefined;
+  const workdir = posix.resolve(stage.workdir || '/', service.workingDir ?? '.');
+  const manageDir = app.managePy ? posix.dirname(app.managePy) : app.dir;
+  for (const v of service.volumes) {
+    if (v.type !== 'bind' || v.source === undefined || v.source.startsWith('/') || v.writtenTarget) continue;
+    const rel = posix.relative(v.source === '.' ? '' : v.source, manageDir === '.' ? '' : manageDir);
+    if (rel.startsWith('..')) continue;
+    const landing = posix.join(v.target, rel).replace(/(.)\/+$/, '$1');
+    if (landing === workdir) return baseDirAt(app, landing);
+  }
+  return undefined;
+}

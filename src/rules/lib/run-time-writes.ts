@@ -17,6 +17,8 @@ import type { DockerfileModel, Stage } from '../../model/types/dockerfile.js';
 import type { App } from '../../model/types/project.js';
 import { uwsgiIniArg } from '../../model/server-config.js';
 import { fallbackWhen } from '../../model/settings/query.js';
+import type { ValueSource } from '../../model/types/settings.js';
+import { mountedBaseDir } from './paths.js';
 import { imagePath, rootOwnedDirectories, rootOwnedFiles } from './log-files.js';
 import { imageFileSource, imagePathsOf } from '../../model/context.js';
 import { listOf } from './processes.js';
@@ -40,6 +42,8 @@ export interface RuntimeWrites {
   unknown: string[];
   /** Writes in the filesystem's root directory, which is no directory to give the user: the file must move. */
   inRoot?: RuntimeWrite[];
+  /** Commands that would write but fail first (collectstatic with STATIC_ROOT set nowhere): what they do instead. */
+  failing?: string[];
 }
 
 /**
@@ -54,6 +58,7 @@ export function runtimeWrites(
 ): RuntimeWrites {
   const found: RuntimeWrite[] = [];
   const unknown: string[] = [];
+  const failing: string[] = [];
   for (const { c, cwd } of startsWithDirectory(app).filter(({ c }) => dropped(c))) {
     const at = `${c.file}:${c.line}`;
     const argv = programArgv(c.argv);
@@ -61,6 +66,10 @@ export function runtimeWrites(
     if (managed?.name === 'collectstatic') {
       const dir = settingDir(app, 'STATIC_ROOT');
       if (dir) found.push({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at}` });
+      else if (settingUnset(app, 'STATIC_ROOT'))
+        failing.push(
+          `collectstatic (${at}) writes nothing: the settings (${app.settings!.file}) set no STATIC_ROOT, so it stops with ImproperlyConfigured`,
+        );
       else unknown.push(`collectstatic (${at}) writes STATIC_ROOT`);
     }
     if (managed?.name === 'compilemessages') found.push(...compiledMessages(app, managed.args, cwd, at));
@@ -76,7 +85,7 @@ export function runtimeWrites(
         });
       else unknown.push(`compress (${at}) writes COMPRESS_ROOT`);
     }
-    if (celeryBeat(argv) && !argv.some((w) => /^(-s|--schedule)(=|$)/.test(w)))
+    if (celeryBeat(argv) && !argv.some((w) => /^(-s|--schedule)(=|$)/.test(w)) && !beatKeepsNoFile(app, argv))
       found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at}` });
     for (const socket of socketPaths(app, c, cwd))
       found.push({ dir: posix.dirname(socket.path), what: socket.what });
@@ -112,7 +121,12 @@ export function runtimeWrites(
       if (files.length > 0) same.files = [...new Set([...(same.files ?? []), ...files])];
     }
   }
-  return { known, unknown, ...(inRoot.length > 0 ? { inRoot } : {}) };
+  return {
+    known,
+    unknown,
+    ...(inRoot.length > 0 ? { inRoot } : {}),
+    ...(failing.length > 0 ? { failing } : {}),
+  };
 }
 
 /**
@@ -164,6 +178,29 @@ function celeryBeat(argv: string[]): boolean {
     .slice(1)
     .find((w, i, a) => !w.startsWith('-') && !/^(-A|--app|-b|--broker)$/.test(a[i - 1] ?? ''));
   return verb === 'beat' || (verb === 'worker' && argv.some((w) => w === '-B' || w === '--beat'));
+}
+
+/**
+ * celery beat keeps its schedule elsewhere than its shelve file: a scheduler other than the default PersistentScheduler
+ * (django_celery_beat's DatabaseScheduler, `-S django`) named by `-S`/`--scheduler` or by the settings' beat_scheduler
+ * (`CELERY_BEAT_SCHEDULER` under config_from_object's CELERY namespace, `CELERYBEAT_SCHEDULER` without).
+ */
+function beatKeepsNoFile(app: App, argv: string[]): boolean {
+  const option = argv.flatMap((w, i) =>
+    /^(-S|--scheduler)$/.test(argv[i - 1] ?? '')
+      ? [w]
+      : /^(-S.|--scheduler=)/.test(w)
+        ? [w.replace(/^(-S|--scheduler=)/, '')]
+        : [],
+  );
+  const setting = (app.settings?.assignments ?? [])
+    .filter((a) => /^(CELERY_BEAT_SCHEDULER|CELERYBEAT_SCHEDULER)$/.test(a.name) && a.live !== false)
+    .at(-1)?.value;
+  const literal = setting?.kind === 'env' ? setting.fallback : setting;
+  const scheduler =
+    option.at(-1) ??
+    (literal?.kind === 'literal' && typeof literal.value === 'string' ? literal.value : undefined);
+  return scheduler !== undefined && scheduler !== '' && !/(^|[.:])PersistentScheduler$/.test(scheduler);
 }
 
 /** The unix sockets a server creates: on its command line, or in the uWSGI ini it loads (`%d`: the ini's directory). */
@@ -239,8 +276,27 @@ function settingDir(app: App, name: string): string | undefined {
   const assigned = (app.settings?.assignments ?? []).filter((a) => a.name === name && a.live !== false);
   const value = assigned.at(-1)?.value;
   const source = value?.kind === 'env' ? value.fallback : value;
-  const path = source && imagePath(app, source);
+  const path = source && runtimePath(app, source);
   return path === undefined ? undefined : posix.normalize(path).replace(/(.)\/+$/, '$1');
+}
+
+/**
+ * The settings, known in full (every star-import followed, not standing in for a module the repository lacks), set
+ * `name` nowhere, so Django's default applies (STATIC_ROOT: None).
+ */
+function settingUnset(app: App, name: string): boolean {
+  const settings = app.settings;
+  if (!settings || settings.inPlaceOf) return false;
+  if ((settings.starImports ?? []).length > (settings.starImportEdges ?? []).length) return false;
+  return !settings.assignments.some((a) => a.name === name);
+}
+
+/** Where a path the settings compute is in the container: in the image, else under the project a bind mount brings. */
+function runtimePath(app: App, v: ValueSource): string | undefined {
+  const inImage = imagePath(app, v);
+  if (inImage !== undefined || v.kind !== 'path' || v.base === 'absolute') return inImage;
+  const base = mountedBaseDir(app);
+  return base === undefined ? undefined : posix.join(base, ...v.parts);
 }
 
 /** The directory of the SQLite file the default database config names, which SQLite writes its journal beside. */
@@ -251,7 +307,7 @@ function sqliteFile(app: App): RuntimeWrite | undefined {
   if (!chosen?.engine?.endsWith('sqlite3')) return undefined;
   const name = chosen.fields.NAME;
   const source = name?.kind === 'env' ? name.fallback : name;
-  const path = source && imagePath(app, source);
+  const path = source && runtimePath(app, source);
   if (!path) return undefined;
   const line = chosen.fieldLines?.NAME ?? chosen.line;
   // A fallback the environment can switch away from is written only when it is taken.
@@ -291,6 +347,8 @@ export function runtimeWritesAdvice(
     parts.push(
       `The app writes at run time in the filesystem's root directory /: ${listOf(writes.inRoot.map((w) => w.what))}; as ${user} it could not, and / is no directory to give ${user}: move ${writes.inRoot.length === 1 ? 'it' : 'them'} to a directory of its own that ${user} owns (e.g. /run/app, created and given to ${user} ${when}).`,
     );
+  if (writes.failing)
+    parts.push(`${listOf(writes.failing)}: set STATIC_ROOT, and give ${user} that directory ${when}.`);
   if (writes.unknown.length > 0)
     parts.push(
       `${listOf(writes.unknown)} where the image cannot tell: give ${user} the directories the app writes at run time (static and media files, logs, sockets, the SQLite file, celery beat's schedule) ${when}.`,
