@@ -8032,6 +8032,22 @@ function baseDirAt(app, sourceDir) {
   const rel = import_node_path.posix.relative(manageDir === "." ? "" : manageDir, baseDir === "." ? "" : baseDir);
   return import_node_path.posix.join(sourceDir, rel);
 }
+function mountedBaseDir(app) {
+  if (app.imageSourceDir) return void 0;
+  const service = app.compose?.appService;
+  const stage = app.dockerfile?.targetStage;
+  if (!service || !stage) return void 0;
+  const workdir = import_node_path.posix.resolve(stage.workdir || "/", service.workingDir ?? ".");
+  const manageDir = app.managePy ? import_node_path.posix.dirname(app.managePy) : app.dir;
+  for (const v of service.volumes) {
+    if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
+    const rel = import_node_path.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
+    if (rel.startsWith("..")) continue;
+    const landing = import_node_path.posix.join(v.target, rel).replace(/(.)\/+$/, "$1");
+    if (landing === workdir) return baseDirAt(app, landing);
+  }
+  return void 0;
+}
 var import_node_path;
 var init_paths = __esm({
   "src/rules/lib/paths.ts"() {
@@ -8970,6 +8986,14 @@ var init_context = __esm({
           } else if (isCopy(ins)) {
             const d = this.destOf(stage, i, ins);
             if (d.isDir && d.path === path4 || under2(d.path)) return true;
+          } else if (ins.keyword === "RUN") {
+            const wd = this.workdirAt(stage, i) ?? "/";
+            const made = (ins.script?.commands ?? []).filter((c) => baseName(c.argv[0] ?? "") === "mkdir").flatMap(
+              (c) => c.argv.slice(1).filter(
+                (w2, k, a) => !w2.startsWith("-") && !w2.includes("$") && !/^(-m|--mode)$/.test(a[k - 1] ?? "")
+              )
+            ).map((w2) => import_node_path3.posix.resolve(wd, w2));
+            if (made.some((m) => m === path4 || under2(m))) return true;
           }
         }
         const parent = depth < 20 ? this.parentOf(stage) : void 0;
@@ -15861,8 +15885,12 @@ function execExpression(ev, node, ctx) {
         return;
       }
     }
-    if (callee && ev.text(callee).replace(/\s/g, "") === "django_heroku.settings")
-      return applyDjangoHeroku(ev.reads, ctx, ev.line(node));
+    if (callee && ev.text(callee).replace(/\s/g, "") === "django_heroku.settings") {
+      const line = ev.line(node);
+      applyDjangoHeroku(ev.reads, ctx, line);
+      bind(ev, "STATIC_ROOT", { t: "unknown", text: "django_heroku.settings", line }, ctx, line, true);
+      return;
+    }
     if (copiesModuleNames(ev, node, ctx)) return;
   }
   ev.evaluate(expr, ctx);
@@ -37899,7 +37927,7 @@ function imagePath(app, v) {
   return void 0;
 }
 function rootOwnedDirectories(df, stage, dirs) {
-  const chowned2 = chownedPaths(df, stage).map((c) => c.path);
+  const chowned2 = chownedPaths(df, stage).filter((c) => !c.filesOnly).map((c) => c.path);
   return [...new Set(dirs)].filter(
     (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned2.some((c) => d === c || d.startsWith(`${c}/`))
   );
@@ -37914,14 +37942,30 @@ function chownedPaths(df, stage) {
   return lineage2(df, stage).flatMap((s) => {
     const workdirs = workdirsOf(df, s);
     return s.instructions.flatMap(
-      (i, n) => i.keyword !== "RUN" ? [] : (i.script?.commands ?? []).filter((c) => basename2(c.argv[0] ?? "") === "chown").flatMap((c) => {
-        const recursive = c.argv.some((w2) => /^-[a-zA-Z]*R|^--recursive$/.test(w2));
-        return c.argv.slice(1).filter((w2) => !w2.startsWith("-")).slice(1).filter((w2) => !w2.includes("$")).flatMap(
-          (w2) => w2.startsWith("/") ? [w2] : workdirs[n] ? [import_node_path29.posix.resolve(workdirs[n], w2)] : []
-        ).map((path4) => ({ path: path4, recursive }));
+      (i, n) => i.keyword !== "RUN" ? [] : (i.script?.commands ?? []).flatMap((c) => {
+        const argv = expandedArgv(c, i).argv;
+        const tool = basename2(argv[0] ?? "");
+        if (tool !== "chown" && tool !== "chmod") return [];
+        const recursive = argv.some((w2) => /^-[a-zA-Z]*R|^--recursive$/.test(w2));
+        const [mode, ...operands] = argv.slice(1).filter((w2) => !w2.startsWith("-") || /^-[rwxXst]+$/.test(w2));
+        const given = tool === "chown" ? "all" : mode === void 0 ? void 0 : worldWritable(mode);
+        if (!given) return [];
+        return operands.filter((w2) => !w2.includes("$")).flatMap((w2) => w2.startsWith("/") ? [w2] : workdirs[n] ? [import_node_path29.posix.resolve(workdirs[n], w2)] : []).map((path4) => ({
+          path: path4,
+          recursive,
+          ...given === "files" ? { filesOnly: true } : {}
+        }));
       })
     );
   });
+}
+function worldWritable(mode) {
+  if (/^[0-7]{3,4}$/.test(mode)) {
+    const others = Number(mode.at(-1));
+    return (others & 2) === 0 ? void 0 : (others & 1) === 1 ? "all" : "files";
+  }
+  const writes = mode.split(",").some((clause) => /^[ugoa]*[ao][ugoa]*[+=][rwxXst]*w/.test(clause));
+  return writes ? "all" : void 0;
 }
 var import_node_path29, FILE_HANDLERS;
 var init_log_files = __esm({
@@ -37931,6 +37975,7 @@ var init_log_files = __esm({
     init_command();
     init_lineage();
     init_paths();
+    init_install_args();
     FILE_HANDLERS = /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
   }
 });
@@ -38629,6 +38674,7 @@ var init_privilege_drops = __esm({
 function runtimeWrites(app, df, stage, dropped = () => true) {
   const found = [];
   const unknown = [];
+  const failing = [];
   for (const { c, cwd } of startsWithDirectory(app).filter(({ c: c2 }) => dropped(c2))) {
     const at2 = `${c.file}:${c.line}`;
     const argv = programArgv(c.argv);
@@ -38636,6 +38682,10 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
     if (managed?.name === "collectstatic") {
       const dir = settingDir(app, "STATIC_ROOT");
       if (dir) found.push({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at2}` });
+      else if (settingUnset(app, "STATIC_ROOT"))
+        failing.push(
+          `collectstatic (${at2}) writes nothing: the settings (${app.settings.file}) set no STATIC_ROOT, so it stops with ImproperlyConfigured`
+        );
       else unknown.push(`collectstatic (${at2}) writes STATIC_ROOT`);
     }
     if (managed?.name === "compilemessages") found.push(...compiledMessages(app, managed.args, cwd, at2));
@@ -38650,7 +38700,7 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
         });
       else unknown.push(`compress (${at2}) writes COMPRESS_ROOT`);
     }
-    if (celeryBeat(argv) && !argv.some((w2) => /^(-s|--schedule)(=|$)/.test(w2)))
+    if (celeryBeat(argv) && !argv.some((w2) => /^(-s|--schedule)(=|$)/.test(w2)) && !beatKeepsNoFile(app, argv))
       found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at2}` });
     for (const socket of socketPaths(app, c, cwd))
       found.push({ dir: import_node_path31.posix.dirname(socket.path), what: socket.what });
@@ -38686,7 +38736,12 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
       if (files.length > 0) same.files = [.../* @__PURE__ */ new Set([...same.files ?? [], ...files])];
     }
   }
-  return { known: known2, unknown, ...inRoot.length > 0 ? { inRoot } : {} };
+  return {
+    known: known2,
+    unknown,
+    ...inRoot.length > 0 ? { inRoot } : {},
+    ...failing.length > 0 ? { failing } : {}
+  };
 }
 function startsWithDirectory(app) {
   const service = app.compose?.appService;
@@ -38722,6 +38777,15 @@ function celeryBeat(argv) {
   if (basename2(argv[0] ?? "") !== "celery") return false;
   const verb = argv.slice(1).find((w2, i, a) => !w2.startsWith("-") && !/^(-A|--app|-b|--broker)$/.test(a[i - 1] ?? ""));
   return verb === "beat" || verb === "worker" && argv.some((w2) => w2 === "-B" || w2 === "--beat");
+}
+function beatKeepsNoFile(app, argv) {
+  const option = argv.flatMap(
+    (w2, i) => /^(-S|--scheduler)$/.test(argv[i - 1] ?? "") ? [w2] : /^(-S.|--scheduler=)/.test(w2) ? [w2.replace(/^(-S|--scheduler=)/, "")] : []
+  );
+  const setting = (app.settings?.assignments ?? []).filter((a) => /^(CELERY_BEAT_SCHEDULER|CELERYBEAT_SCHEDULER)$/.test(a.name) && a.live !== false).at(-1)?.value;
+  const literal = setting?.kind === "env" ? setting.fallback : setting;
+  const scheduler = option.at(-1) ?? (literal?.kind === "literal" && typeof literal.value === "string" ? literal.value : void 0);
+  return scheduler !== void 0 && scheduler !== "" && !/(^|[.:])PersistentScheduler$/.test(scheduler);
 }
 function socketPaths(app, c, cwd) {
   const argv = programArgv(c.argv);
@@ -38765,8 +38829,20 @@ function settingDir(app, name) {
   const assigned = (app.settings?.assignments ?? []).filter((a) => a.name === name && a.live !== false);
   const value = assigned.at(-1)?.value;
   const source = value?.kind === "env" ? value.fallback : value;
-  const path4 = source && imagePath(app, source);
+  const path4 = source && runtimePath(app, source);
   return path4 === void 0 ? void 0 : import_node_path31.posix.normalize(path4).replace(/(.)\/+$/, "$1");
+}
+function settingUnset(app, name) {
+  const settings = app.settings;
+  if (!settings || settings.inPlaceOf) return false;
+  if ((settings.starImports ?? []).length > (settings.starImportEdges ?? []).length) return false;
+  return !settings.assignments.some((a) => a.name === name);
+}
+function runtimePath(app, v) {
+  const inImage2 = imagePath(app, v);
+  if (inImage2 !== void 0 || v.kind !== "path" || v.base === "absolute") return inImage2;
+  const base = mountedBaseDir(app);
+  return base === void 0 ? void 0 : import_node_path31.posix.join(base, ...v.parts);
 }
 function sqliteFile(app) {
   const settings = app.settings;
@@ -38775,7 +38851,7 @@ function sqliteFile(app) {
   if (!chosen?.engine?.endsWith("sqlite3")) return void 0;
   const name = chosen.fields.NAME;
   const source = name?.kind === "env" ? name.fallback : name;
-  const path4 = source && imagePath(app, source);
+  const path4 = source && runtimePath(app, source);
   if (!path4) return void 0;
   const line = chosen.fieldLines?.NAME ?? chosen.line;
   const databases = settings.databases;
@@ -38803,6 +38879,8 @@ function runtimeWritesAdvice(writes, stage, user, when = `before USER ${user}`) 
     parts.push(
       `The app writes at run time in the filesystem's root directory /: ${listOf(writes.inRoot.map((w2) => w2.what))}; as ${user} it could not, and / is no directory to give ${user}: move ${writes.inRoot.length === 1 ? "it" : "them"} to a directory of its own that ${user} owns (e.g. /run/app, created and given to ${user} ${when}).`
     );
+  if (writes.failing)
+    parts.push(`${listOf(writes.failing)}: set STATIC_ROOT, and give ${user} that directory ${when}.`);
   if (writes.unknown.length > 0)
     parts.push(
       `${listOf(writes.unknown)} where the image cannot tell: give ${user} the directories the app writes at run time (static and media files, logs, sockets, the SQLite file, celery beat's schedule) ${when}.`
@@ -38839,6 +38917,7 @@ var init_run_time_writes = __esm({
     init_command();
     init_server_config();
     init_query();
+    init_paths();
     init_log_files();
     init_context();
     init_processes2();
@@ -39304,9 +39383,12 @@ and giving it to the user.
 The advice names the other directories the app writes at run time that the image leaves to root, where the model
 knows them: STATIC_ROOT for a \`collectstatic\` the start runs, the locale directories a \`compilemessages\` writes .mo
 files in, COMPRESS_ROOT (else STATIC_ROOT) for django-compressor's \`compress\`, a server's unix socket (uWSGI's ini
-included), the SQLite file's directory, celery beat's schedule in its working directory, a supervisord program's log
-files; a file the image already holds there (a copied SQLite database, a committed .mo) is named too; with a volume
-or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general terms.
+included), the SQLite file's directory (under the project a bind mount brings, when the image holds no code), celery
+beat's schedule in its working directory (none with a database scheduler: \`-S django\`, \`CELERY_BEAT_SCHEDULER\`), a
+supervisord program's log files; a directory a RUN chowns, or chmods writable by every user (\`a+rwx\`, \`777\`), is
+the user's already; a file the image already holds there (a copied SQLite database, a committed .mo) is named too; with
+a volume or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general
+terms; where the settings set no STATIC_ROOT, that collectstatic fails and writes nothing.
 A supervisord program with \`user=root\` is named too: supervisord started as another user refuses it.
 
 \`\`\`dockerfile

@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-G6YSAQFL.js";
+} from "./chunk-DQBMRZ5R.js";
 import {
   UnsafePathError,
   formatBytes,

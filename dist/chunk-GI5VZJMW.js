@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-G6YSAQFL.js";
+} from "./chunk-DQBMRZ5R.js";
 import {
   insertLines,
   normalizePackageName,

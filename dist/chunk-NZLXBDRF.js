@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-M22VEBR6.js";
+} from "./chunk-GI5VZJMW.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-G6YSAQFL.js";
+} from "./chunk-DQBMRZ5R.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-ZHXCV7YC.js";
+} from "./chunk-BVAVY45Z.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-G6YSAQFL.js";
+} from "./chunk-DQBMRZ5R.js";
 import {
   UnsafePathError,
   readInside,
