@@ -30,6 +30,7 @@ import { imageOnlyWorkers } from './image-only-workers.js';
 import { djangoDirectories } from './command/directories.js';
 import { type ComposeSet, ComposeProjects } from './compose-projects.js';
 import { ImageLayout } from './context.js';
+import { defaultBuild } from './default-build.js';
 import { modelDockerfile } from './dockerfile.js';
 import { contextTold, contextUnknown } from './own-context.js';
 import { boundFile, ImageFiles } from './image-files.js';
@@ -396,6 +397,15 @@ class ProjectBuilder implements ModelInput {
     if (app.dockerfile && app.context) {
       const layout = new ImageLayout(app.dockerfile, app.context.sentFiles);
       app.requirements = this.imageFiles.requirements(app.dockerfile, app.context, layout);
+      const context = app.context;
+      const plain = defaultBuild(
+        app.dockerfile,
+        this.texts[app.dockerfile.file]!,
+        seed.target,
+        app.requirements,
+        (m) => this.imageFiles.requirements(m, context, new ImageLayout(m, context.sentFiles)),
+      );
+      if (plain) app.defaultBuild = plain;
       app.entrypointScripts = this.imageFiles.entrypointScripts(app, layout);
       // Two Django projects in one image: the one the start command runs in is the app (`cd shop && gunicorn …`).
       const started = this.projectStarted(app, app.context, layout);

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { App, RequirementsFile, SidecarImage } from '../model/types/project.js';
+import type { App, DefaultBuild, RequirementsFile, SidecarImage } from '../model/types/project.js';
 import { buildRuns, pipInstall } from '../model/command.js';
 import { expandedArgv } from '../model/install-args.js';
 import type { RawFinding } from '../core/index.js';
@@ -55,7 +55,9 @@ Pin every requirement with \`==\` (or install with \`--require-hashes\`), ideall
 \`pip-compile\`, \`uv pip compile\` or \`poetry lock\`. Installing a local path or wheel (\`pip install .\`,
 \`./dist/app.whl\`), a requirements file (\`-r\`, judged line by line) or with a constraints file (\`-c\`) is not
 reported. A requirements file the container installs when it starts (\`pip install -r\` in its entrypoint script) is
-judged the same way: every start resolves it anew. A requirement from version control (\`git+https://…/pkg.git\`,
+judged the same way: every start resolves it anew. Where compose builds with build args over the Dockerfile's ARG
+defaults (\`args: {ENVIRONMENT: local}\` over \`ARG ENVIRONMENT=production\`), the file the defaults pick is judged
+too: a plain \`docker build\` installs it. A requirement from version control (\`git+https://…/pkg.git\`,
 \`pkg @ git+https://…\`, \`-e git+…\`) is pinned when it names a commit or a version tag (\`@<sha>\`, \`@v1.2\`);
 without a ref pip installs whatever the default branch holds, and with a branch (\`@main\`, \`@feature/x\`) whatever
 that branch holds. A requirement downloaded from a URL (\`pkg @ https://…/v1.2.tar.gz\`)
@@ -116,83 +118,105 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
             });
           }
       }
-      for (const req of app.requirements) {
-        for (const line of req.lines) {
-          if (line.pinned) continue;
-          if (line.vcs) {
-            findings.push({
-              file: req.file,
-              line: line.line,
-              message: vcsMessage(line.vcs),
-            });
-            continue;
-          }
-          if (line.kind === 'url') {
-            findings.push({ file: req.file, line: line.line, message: urlMessage(line.text, line.name) });
-            continue;
-          }
-          if (line.kind !== 'package') continue;
-          if (req.manifest === 'pipfile') {
-            // `--skip-lock` beside a committed Pipfile.lock: the lock is there, the image does not use it.
-            const lockHeld = req.unlocked === 'skip-lock' && holdsLockBeside(app, req.file);
-            const late = req.lockNotCopied && lockTooLate(app, req.lockNotCopied, 'pipenv install');
-            const why =
-              req.unlocked === 'skip-lock'
-                ? lockHeld
-                  ? 'pipenv install --skip-lock, which ignores the Pipfile.lock the repository holds'
-                  : 'pipenv install --skip-lock'
-                : (late ?? 'pipenv install with no Pipfile.lock in the repository');
-            const lockAdvice = late
-              ? 'or copy Pipfile.lock beside the Pipfile before the install (COPY Pipfile Pipfile.lock ./) and install from it with pipenv install --deploy --system'
-              : lockHeld
-                ? 'or copy Pipfile.lock into the image beside the Pipfile and install from it with pipenv install --deploy --system (without --skip-lock)'
-                : 'or commit Pipfile.lock and install with pipenv install --deploy --system';
-            findings.push({
-              file: req.file,
-              line: line.line,
-              message: `'${line.text}' does not pin an exact version, and the image resolves the Pipfile when it is built (${why}), so two builds of one commit can install different releases. Write ${line.text.includes('{') ? 'version = "==<version>" in its table' : `${line.name ?? 'the package'} = "==<version>"`}, ${lockAdvice}.`,
-            });
-            continue;
-          }
-          if (req.manifest === 'poetry') {
-            // A `[tool.poetry]` entry is TOML (`django = "^5.1"`); a `[project]` one is a PEP 508 string.
-            const toml = /^\S+\s*=/.test(line.text);
-            const pin = !toml
-              ? `${line.name ? `${line.name}${line.extras ?? ''}` : 'the package'}==<version>`
-              : line.text.includes('{')
-                ? 'version = "==<version>" in its table'
-                : `${line.name ?? 'the package'} = "==<version>"`;
-            const late = req.lockNotCopied && lockTooLate(app, req.lockNotCopied, 'poetry install');
-            const why = late ?? 'the image runs poetry install with no poetry.lock in the repository';
-            const lock = late
-              ? 'or copy poetry.lock beside pyproject.toml before the install (COPY pyproject.toml poetry.lock ./)'
-              : 'or commit poetry.lock (poetry lock) and copy it into the image beside pyproject.toml';
-            findings.push({
-              file: req.file,
-              line: line.line,
-              message: `'${line.text}' does not pin an exact version, and ${why}, so each build resolves the ranges again and two builds of one commit can install different releases. Write ${pin}, ${lock}.`,
-            });
-            continue;
-          }
-          if (req.manifest === 'pyproject') {
-            findings.push({
-              file: req.file,
-              line: line.line,
-              message: `'${line.text}' in [project] dependencies is not pinned to an exact version, and the image installs pyproject.toml with -r, which resolves its ranges when it is built and reads no lock file, so two builds of one commit can install different releases. Pin it (${line.name ? `${line.name}${line.extras ?? ''}` : 'the package'}==<version>), or install from a lock (uv sync --locked, or a requirements file exported from uv.lock).`,
-            });
-            continue;
-          }
-          findings.push({
-            file: req.file,
-            line: line.line,
-            message: `'${line.text.trim()}' is not pinned to an exact version. Write ${line.name ? `${line.name}${line.extras ?? ''}` : 'the package'}==<version> (or lock the file with pip-compile/uv and --require-hashes).`,
-          });
-        }
-      }
+      for (const req of app.requirements) findings.push(...requirementFindings(app, req));
+      // A build with the Dockerfile's own defaults installs these; skipped where another image's build installs them.
+      if (!('defaultBuild' in app) || !app.defaultBuild) continue;
+      const plain = app.defaultBuild;
+      const note = defaultBuildNote(app, plain);
+      for (const req of plain.requirements)
+        if (!images.some((i) => i.requirements.some((r) => r.file === req.file)))
+          for (const f of requirementFindings(app, req))
+            findings.push({ ...f, message: `${f.message} ${note}` });
     }
     return findings;
   },
 });
+
+/** The findings on one requirements file an image installs: each line without an exact pin. */
+function requirementFindings(app: App | SidecarImage, req: RequirementsFile): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const line of req.lines) {
+    if (line.pinned) continue;
+    if (line.vcs) {
+      findings.push({
+        file: req.file,
+        line: line.line,
+        message: vcsMessage(line.vcs),
+      });
+      continue;
+    }
+    if (line.kind === 'url') {
+      findings.push({ file: req.file, line: line.line, message: urlMessage(line.text, line.name) });
+      continue;
+    }
+    if (line.kind !== 'package') continue;
+    if (req.manifest === 'pipfile') {
+      // `--skip-lock` beside a committed Pipfile.lock: the lock is there, the image does not use it.
+      const lockHeld = req.unlocked === 'skip-lock' && holdsLockBeside(app, req.file);
+      const late = req.lockNotCopied && lockTooLate(app, req.lockNotCopied, 'pipenv install');
+      const why =
+        req.unlocked === 'skip-lock'
+          ? lockHeld
+            ? 'pipenv install --skip-lock, which ignores the Pipfile.lock the repository holds'
+            : 'pipenv install --skip-lock'
+          : (late ?? 'pipenv install with no Pipfile.lock in the repository');
+      const lockAdvice = late
+        ? 'or copy Pipfile.lock beside the Pipfile before the install (COPY Pipfile Pipfile.lock ./) and install from it with pipenv install --deploy --system'
+        : lockHeld
+          ? 'or copy Pipfile.lock into the image beside the Pipfile and install from it with pipenv install --deploy --system (without --skip-lock)'
+          : 'or commit Pipfile.lock and install with pipenv install --deploy --system';
+      findings.push({
+        file: req.file,
+        line: line.line,
+        message: `'${line.text}' does not pin an exact version, and the image resolves the Pipfile when it is built (${why}), so two builds of one commit can install different releases. Write ${line.text.includes('{') ? 'version = "==<version>" in its table' : `${line.name ?? 'the package'} = "==<version>"`}, ${lockAdvice}.`,
+      });
+      continue;
+    }
+    if (req.manifest === 'poetry') {
+      // A `[tool.poetry]` entry is TOML (`django = "^5.1"`); a `[project]` one is a PEP 508 string.
+      const toml = /^\S+\s*=/.test(line.text);
+      const pin = !toml
+        ? `${line.name ? `${line.name}${line.extras ?? ''}` : 'the package'}==<version>`
+        : line.text.includes('{')
+          ? 'version = "==<version>" in its table'
+          : `${line.name ?? 'the package'} = "==<version>"`;
+      const late = req.lockNotCopied && lockTooLate(app, req.lockNotCopied, 'poetry install');
+      const why = late ?? 'the image runs poetry install with no poetry.lock in the repository';
+      const lock = late
+        ? 'or copy poetry.lock beside pyproject.toml before the install (COPY pyproject.toml poetry.lock ./)'
+        : 'or commit poetry.lock (poetry lock) and copy it into the image beside pyproject.toml';
+      findings.push({
+        file: req.file,
+        line: line.line,
+        message: `'${line.text}' does not pin an exact version, and ${why}, so each build resolves the ranges again and two builds of one commit can install different releases. Write ${pin}, ${lock}.`,
+      });
+      continue;
+    }
+    if (req.manifest === 'pyproject') {
+      findings.push({
+        file: req.file,
+        line: line.line,
+        message: `'${line.text}' in [project] dependencies is not pinned to an exact version, and the image installs pyproject.toml with -r, which resolves its ranges when it is built and reads no lock file, so two builds of one commit can install different releases. Pin it (${line.name ? `${line.name}${line.extras ?? ''}` : 'the package'}==<version>), or install from a lock (uv sync --locked, or a requirements file exported from uv.lock).`,
+      });
+      continue;
+    }
+    findings.push({
+      file: req.file,
+      line: line.line,
+      message: `'${line.text.trim()}' is not pinned to an exact version. Write ${line.name ? `${line.name}${line.extras ?? ''}` : 'the package'}==<version> (or lock the file with pip-compile/uv and --require-hashes).`,
+    });
+  }
+  return findings;
+}
+
+/** Which build installs a file only the Dockerfile's defaults pick: `A build with the Dockerfile's default ENVIRONMENT=production …`. */
+function defaultBuildNote(app: App, build: DefaultBuild): string {
+  const defaults = build.args.map((a) => `${a.name}=${a.default}`).join(' ');
+  const given = build.args.map((a) => `${a.name}=${a.given}`).join(' ');
+  const service = app.compose?.appService;
+  const by = service ? `the compose service '${service.name}'` : 'compose';
+  return `A build with the Dockerfile's default${build.args.length > 1 ? 's' : ''} ${defaults} (docker build without --build-arg) installs this file; ${by} builds with ${given}.`;
+}
 
 /**
  * The installer's own tooling without an exact version: `--upgrade` replaces what the base image has with the newest
