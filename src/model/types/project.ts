@@ -297,7 +297,7 @@ export interface Project {
   pythonManifests?: string[];
   /**
    * Dockerfiles of the repository that are no app's image (a proxy, a front end, the docs, a worker): judged only by
-   * the rules that hold for any Dockerfile (base image pinned, no secret in ENV/ARG).
+   * the rules that hold for any Dockerfile (base image pinned, pip installs pinned, no secret in ENV/ARG).
    */
   otherDockerfiles?: DockerfileModel[];
   /**
