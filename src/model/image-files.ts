@@ -536,7 +536,7 @@ function runCommands(run: RunInstr): string[][] {
 }
 
 /** The words of a command that may name a script in the image: the program, or the file a shell runs. */
-function scriptWords(argv: string[]): string[] {
+export function scriptWords(argv: string[]): string[] {
   if (argv.length === 0) return [];
   let k = 0;
   while (

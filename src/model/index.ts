@@ -30,6 +30,8 @@ import { imageOnlyWorkers } from './image-only-workers.js';
 import { djangoDirectories } from './command/directories.js';
 import { type ComposeSet, ComposeProjects } from './compose-projects.js';
 import { ImageLayout } from './context.js';
+import { buildScripts } from './build-scripts.js';
+import { defaultBuild } from './default-build.js';
 import { modelDockerfile } from './dockerfile.js';
 import { contextTold, contextUnknown } from './own-context.js';
 import { boundFile, ImageFiles } from './image-files.js';
@@ -137,6 +139,11 @@ class ProjectBuilder implements ModelInput {
     linkRepositoryBases(apps, builds);
     const otherDockerfiles = this.otherDockerfiles(apps, excluded);
     const otherContexts = this.otherContexts(otherDockerfiles, composeSets);
+    for (const df of otherDockerfiles) {
+      const context = otherContexts[df.file];
+      if (context)
+        df.buildScripts = buildScripts(df, context, new ImageLayout(df, context.sentFiles), this.texts);
+    }
     const workerImages = this.workerImages(apps, excluded, this.seeds.imagesBuilt(composeSets));
     const sidecarImages = this.sidecarImages(otherDockerfiles, otherContexts, composeSets);
     return {
@@ -396,6 +403,16 @@ class ProjectBuilder implements ModelInput {
     if (app.dockerfile && app.context) {
       const layout = new ImageLayout(app.dockerfile, app.context.sentFiles);
       app.requirements = this.imageFiles.requirements(app.dockerfile, app.context, layout);
+      const context = app.context;
+      const plain = defaultBuild(
+        app.dockerfile,
+        this.texts[app.dockerfile.file]!,
+        seed.target,
+        app.requirements,
+        (m) => this.imageFiles.requirements(m, context, new ImageLayout(m, context.sentFiles)),
+      );
+      if (plain) app.defaultBuild = plain;
+      app.dockerfile.buildScripts = buildScripts(app.dockerfile, context, layout, this.texts);
       app.entrypointScripts = this.imageFiles.entrypointScripts(app, layout);
       // Two Django projects in one image: the one the start command runs in is the app (`cd shop && gunicorn …`).
       const started = this.projectStarted(app, app.context, layout);

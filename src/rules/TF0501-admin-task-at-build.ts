@@ -1,4 +1,4 @@
-import { djangoCommand } from '../model/command.js';
+import { buildRuns, djangoCommand } from '../model/command.js';
 import { isServerEngine } from '../model/settings/index.js';
 import type { App } from '../model/types/project.js';
 import { replaceLines, type RawFinding } from '../core/index.js';
@@ -22,7 +22,9 @@ every container then starts from (and loses on the next release). \`syncdb\`, th
 Django 1.7, counts as \`migrate\`. Build, release and run are separate stages. The message follows the database the
 build's settings use: SQLite writes into the image; a server on \`localhost\` or named after a compose service
 cannot be reached by a RUN (it is not on the compose network), so the build fails; a remote server is changed from
-the build machine.
+the build machine. A script the RUN runs by its path (\`RUN /opt/db/prepare.sh\`) is read too, and so is every other
+Dockerfile the repository builds: a database image migrated and loaded with fixtures at build time bakes that data
+into the image.
 
 Run admin tasks against the real database as one-off processes of the release.
 
@@ -43,25 +45,65 @@ docker compose run --rm web python manage.py migrate
     const findings: RawFinding[] = [];
     for (const app of project.apps) {
       for (const { dockerfile: df, command: cmd } of appBuildCommands(app)) {
-        const dj = djangoCommand(cmd.argv);
-        if (!dj || !(appliesMigrations(dj) || DATA_TASKS.has(dj.name))) continue;
-        const server = buildDatabaseServer(app);
-        const remote = server?.host && isRemote(server.host) ? server.host : undefined;
-        const instead = 'Run it as a release or one-off task against the configured database instead.';
-        findings.push({
-          file: df.file,
-          line: cmd.line,
-          message: remote
-            ? `'manage.py ${dj.name}' runs at build time against the database server at ${remote}: every build changes that live database from the build machine (or fails when the build cannot reach it), before the image is tested or deployed. ${instead}`
-            : server
-              ? `'manage.py ${dj.name}' runs at build time, but the settings use a ${server.engine} server${unreachable(server.host)}. Nothing is baked into the image. ${instead}`
-              : `'manage.py ${dj.name}' runs at build time, so its data is made without the real database and baked into the image. ${instead}`,
-        });
+        const dj = adminTask(cmd.argv);
+        if (dj) findings.push({ file: df.file, line: cmd.line, message: appMessage(app, dj) });
       }
+      for (const script of app.dockerfile?.buildScripts ?? [])
+        for (const cmd of script.commands) {
+          const dj = adminTask(cmd.argv);
+          const via = ` (${script.file} line ${cmd.line}, which this RUN runs)`;
+          if (dj)
+            findings.push({
+              file: app.dockerfile!.file,
+              line: script.run.line,
+              message: appMessage(app, dj, via),
+            });
+        }
+    }
+    // A RUN of another image the repository builds (a database image prepared with the app's migrations and fixtures).
+    const judged = new Set(project.apps.map((a) => a.dockerfile?.file));
+    for (const df of project.otherDockerfiles ?? []) {
+      if (judged.has(df.file)) continue;
+      for (const { commands } of buildRuns(df.builtStages))
+        for (const cmd of commands) {
+          const dj = adminTask(cmd.argv);
+          if (dj) findings.push({ file: df.file, line: cmd.line, message: bakedMessage(dj.name) });
+        }
+      for (const script of df.buildScripts ?? [])
+        for (const cmd of script.commands) {
+          const dj = adminTask(cmd.argv);
+          const via = ` (${script.file} line ${cmd.line}, which this RUN runs)`;
+          if (dj)
+            findings.push({ file: df.file, line: script.run.line, message: bakedMessage(dj.name, via) });
+        }
     }
     return findings;
   },
 });
+
+const INSTEAD = 'Run it as a release or one-off task against the configured database instead.';
+
+/** The management command of a build-time command that makes runtime data, if it is one. */
+function adminTask(argv: string[]): { name: string } | undefined {
+  const dj = djangoCommand(argv);
+  return dj && (appliesMigrations(dj) || DATA_TASKS.has(dj.name)) ? dj : undefined;
+}
+
+/** The task writes into the image: no database server is configured, or the build starts its own. */
+function bakedMessage(name: string, via = ''): string {
+  return `'manage.py ${name}' runs at build time${via}, so its data is made without the real database and baked into the image. ${INSTEAD}`;
+}
+
+/** For the app's image: what the task does with the database the build's settings use. */
+function appMessage(app: App, dj: { name: string }, via = ''): string {
+  const server = buildDatabaseServer(app);
+  const remote = server?.host && isRemote(server.host) ? server.host : undefined;
+  if (remote)
+    return `'manage.py ${dj.name}' runs at build time${via} against the database server at ${remote}: every build changes that live database from the build machine (or fails when the build cannot reach it), before the image is tested or deployed. ${INSTEAD}`;
+  if (server)
+    return `'manage.py ${dj.name}' runs at build time${via}, but the settings use a ${server.engine} server${unreachable(server.host)}. Nothing is baked into the image. ${INSTEAD}`;
+  return bakedMessage(dj.name, via);
+}
 
 /** The RUN whose one command is the admin task, removed whole (a RUN of several commands is left to its author). */
 function removeBuildTimeTask(context: FixContext): FixProposal | undefined {

@@ -164,12 +164,13 @@ function relativeMessage(
   name: string,
   data: DataDir & { relative: RelativePgdata },
   elsewhere: ComposeVolumeMount | undefined,
+  start: string,
 ): string {
   const { dir, relative } = data;
   const cause = `${at} takes PGDATA=${relative.written} ${relative.from}, a relative path that postgres resolves against the container's working directory ${relative.cwd}: the data goes to ${dir}`;
   if (elsewhere?.source)
-    return `${cause}, not to the volume '${elsewhere.source}' mounted at ${elsewhere.target}: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Set PGDATA to an absolute path in the volume (PGDATA=${elsewhere.target}), or mount the volume at ${dir} ('${elsewhere.source}:${dir}').`;
-  return `${cause}, which no named volume covers: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount a named volume there ('${name}-data:${dir}', declared under the top-level volumes:), or set PGDATA to an absolute path inside a named volume.`;
+    return `${cause}, not to the volume '${elsewhere.source}' mounted at ${elsewhere.target}: the next \`docker compose down\` and \`up\` ${start} (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Set PGDATA to an absolute path in the volume (PGDATA=${elsewhere.target}), or mount the volume at ${dir} ('${elsewhere.source}:${dir}').`;
+  return `${cause}, which no named volume covers: the next \`docker compose down\` and \`up\` ${start} (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount a named volume there ('${name}-data:${dir}', declared under the top-level volumes:), or set PGDATA to an absolute path inside a named volume.`;
 }
 
 /** What an image naming no major version does today, for a message: its layout and how to decide it. */
@@ -292,6 +293,12 @@ function hostOnlyMessage(
   return `${at} mounts '${mount.writtenSource}' ${where}, a source that can only be a host path: ${declared}, and compose rejects a volume name none declares ("refers to undefined volume"). So the data sits in a bind mount, not a named volume: its files belong to the database's user, in a host directory that Docker does not manage and another host does not have. Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
 }
 
+/** What the next `down` and `up` start from: an image's empty data directory. */
+const EMPTY_START = 'start an empty database';
+/** For a database image the repository builds, whose build may have written a database into its data directory. */
+const BUILT_START =
+  "start again from the data directory as the image's build left it (empty, or the database the build wrote there), without anything written since";
+
 /** Why the data directory's mount does not keep the data the way a named volume does. */
 function message(
   name: string,
@@ -306,6 +313,7 @@ function message(
     hostOnly?: ComposeVolumeMount;
   },
   files: readonly string[] = [],
+  start = EMPTY_START,
 ): string {
   const { layout } = data;
   // The directory as messages name it: where only its parent is known, the pattern below it.
@@ -316,23 +324,23 @@ function message(
   const note = floatingNote(image, layout);
   const { bind, anonymous, shadowed, elsewhere, oldDataMount, hostOnly } = mounts;
   if (data.relative && !bind && !anonymous)
-    return relativeMessage(at, name, { ...data, relative: data.relative }, elsewhere);
+    return relativeMessage(at, name, { ...data, relative: data.relative }, elsewhere, start);
   if (oldDataMount && layout) return oldDataMountMessage(at, name, image, layout, oldDataMount);
   if (bind) return bindMessage(at, name, data, bind, mountAt) + note;
   if (hostOnly) return hostOnlyMessage(at, name, data, hostOnly, mountAt, files) + note;
   if (shadowed && layout) {
     const own = layout.volume === dir ? 'which' : `inside ${layout.volume}, which`;
-    return `${at} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, ${own} the image declares as its own VOLUME: the data goes to an anonymous volume, and the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount the volume at ${mountAt} itself, e.g. '${name}-data:${mountAt}'.${note}`;
+    return `${at} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, ${own} the image declares as its own VOLUME: the data goes to an anonymous volume, and the next \`docker compose down\` and \`up\` ${start} (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount the volume at ${mountAt} itself, e.g. '${name}-data:${mountAt}'.${note}`;
   }
   if (anonymous)
     return `${at} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix}${note}`;
   if (elsewhere)
-    return `${at} mounts the volume '${elsewhere.source}' at ${elsewhere.target}, but this image keeps its data in ${dir}, which no named volume covers: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount the volume at ${mountAt} instead: '${elsewhere.source}:${mountAt}'.${note}`;
+    return `${at} mounts the volume '${elsewhere.source}' at ${elsewhere.target}, but this image keeps its data in ${dir}, which no named volume covers: the next \`docker compose down\` and \`up\` ${start} (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount the volume at ${mountAt} instead: '${elsewhere.source}:${mountAt}'.${note}`;
   if (layout?.unknownMajor)
-    return `${at} has no named volume at its data directory: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a volume such as '${name}-data:/var/lib/postgresql/data' (up to 17) or '${name}-data:/var/lib/postgresql' (18 and later) and declare it under the top-level volumes:.${note}`;
+    return `${at} has no named volume at its data directory: the next \`docker compose down\` and \`up\` ${start} (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a volume such as '${name}-data:/var/lib/postgresql/data' (up to 17) or '${name}-data:/var/lib/postgresql' (18 and later) and declare it under the top-level volumes:.${note}`;
   if (data.guessed)
-    return `${at}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). Without one, the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
-  return `${at} has no named volume at its data directory ${dir}: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
+    return `${at}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). Without one, the next \`docker compose down\` and \`up\` ${start} (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
+  return `${at} has no named volume at its data directory ${dir}: the next \`docker compose down\` and \`up\` ${start} (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
 }
 
 export const postgresDataNotInVolume = defineRule({
@@ -365,7 +373,9 @@ export const postgresDataNotInVolume = defineRule({
     'compose rejects a volume name none declares, so any value that works is a host path; with one declared, the',
     'variable may name it, and the mount is not judged. A `tmpfs` there is not reported: it says the',
     'database is meant to be thrown away (test stacks). A database service built from a Dockerfile of its own',
-    '(`build: postgres` with `FROM postgres:16`) is judged the same way, at its `build:` line.',
+    '(`build: postgres` with `FROM postgres:16`) is judged the same way, at its `build:` line: a fresh container of it',
+    'starts from what its build left in the data directory (a cluster it initialised, migrated or loaded), and loses',
+    'what was written since.',
     '',
     "The data directory is the image's: `/var/lib/postgresql/data` for `postgres` and `postgis/postgis` up to 17",
     '(`/var/lib/postgresql/<major>/docker` from 18, under the VOLUME `/var/lib/postgresql` where the volume goes; or',
@@ -457,7 +467,14 @@ export const postgresDataNotInVolume = defineRule({
       out.push({
         file: anchor.file,
         line: anchor.line,
-        message: message(s.name, image, data, mounts, app.compose?.files),
+        message: message(
+          s.name,
+          image,
+          data,
+          mounts,
+          app.compose?.files,
+          s.builtFrom ? BUILT_START : EMPTY_START,
+        ),
       });
     }
     return out;

@@ -1,5 +1,6 @@
 import type { RawFinding } from '../core/index.js';
 import {
+  envFallbackEngine,
   fallbackSelectors,
   fallbackWhen,
   isSqliteEngine,
@@ -57,6 +58,8 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
       const variables = fallbackSelectors(databases);
       // A URL merged over a dict whose ENGINE variable defaults to SQLite: both must be unset.
       const engineVariable = urlFallbackEngine(databases);
+      // A dict reading ENGINE from DB_ENGINE with a SQLite default, replaced under `if os.environ.get("CI"):`.
+      const envEngine = variables.length > 1 ? envFallbackEngine(databases) : undefined;
       // `elif DB_HOST:` after `if DATABASE_URL:`: another branch to a server, which its own variable selects.
       const others =
         selection.kind === 'url'
@@ -76,7 +79,9 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
             : others.length > 0
               ? `neither ${selection.variable} (a database URL) nor ${others.join(' nor ')} is set`
               : `${selection.variable} (a database URL) is unset`
-          : fallbackWhen(databases);
+          : envEngine
+            ? `neither ${variables.join(' nor ')} is set`
+            : fallbackWhen(databases);
       // A URL default points at the URL as written (a variable holding it may be set lines above the read).
       const url = fallback.fields.ENGINE?.kind === 'env' ? fallback.fields.ENGINE.fallback : undefined;
       // `if "DATABASE_URL" in os.environ:` over a SQLite dict written before it: the test selects the engine.
@@ -110,10 +115,20 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
             })
         : [];
       const serverChoices = servers.length > 0 ? `; ${[...new Set(servers)].join('; ')}` : '';
+      const forgets = envEngine
+        ? 'sets neither'
+        : `forgets ${engineVariable || others.length > 0 ? 'both' : `it${serverValues(databases) ? ' or sets another value' : ''}`}`;
+      const advice = envEngine
+        ? `drop the SQLite default of ${envEngine} so such a deploy fails`
+        : engineVariable
+          ? `drop the SQLite default of ${engineVariable} so a deploy that sets neither fails`
+          : others.length > 0
+            ? 'drop the SQLite branch so a deploy that sets neither fails'
+            : 'make the variable required';
       findings.push({
         file,
         line: at.line,
-        message: `When ${when} the database falls back to SQLite (${fallback.engine}${where}${serverChoices}), so a deploy that forgets ${engineVariable || others.length > 0 ? 'both' : `it${serverValues(databases) ? ' or sets another value' : ''}`} runs on a file inside the container; ${engineVariable ? `drop the SQLite default of ${engineVariable} so a deploy that sets neither fails` : others.length > 0 ? 'drop the SQLite branch so a deploy that sets neither fails' : 'make the variable required'}, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`,
+        message: `When ${when} the database falls back to SQLite (${fallback.engine}${where}${serverChoices}), so a deploy that ${forgets} runs on a file inside the container; ${advice}, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`,
       });
     }
     return findings;

@@ -16,6 +16,7 @@ export { isServerEngine, isSqliteEngine } from './databases.js';
 export type { IncludeResolver, ModuleSource, StarImportResolver } from './evaluation.js';
 export {
   defaultFileStorages,
+  envFallbackEngine,
   fallbackSelectors,
   fallbackWhen,
   serverValues,

@@ -75,7 +75,27 @@ export function fallbackSelectors(databases: DatabasesModel): string[] {
     if (byEngine && c.selectedBy.variable !== selection.variable) continue;
     out.add(c.selectedBy.variable);
   }
-  return out.size > 0 ? [...out] : [selection.variable];
+  if (out.size === 0) return [selection.variable];
+  // `"ENGINE": os.environ.get("DB_ENGINE", "…sqlite3")` overridden under `if os.environ.get("CI"):`: both must be unset.
+  const engine = envFallbackEngine(databases);
+  return engine ? [engine, ...[...out].filter((v) => v !== engine)] : [...out];
+}
+
+/**
+ * The variable the fallback config itself reads its SQLite ENGINE from (`"ENGINE": os.environ.get("DB_ENGINE",
+ * "…sqlite3")`), in a switch on it: SQLite is taken only where that one is unset, whatever else a branch tests.
+ */
+export function envFallbackEngine(databases: DatabasesModel): string | undefined {
+  const selection = databases.selection;
+  if (selection.kind !== 'env') return undefined;
+  const fallback = databases.configs.find(
+    (c) => c.isDefault === true && c.engine !== undefined && isSqliteEngine(c.engine),
+  );
+  const engine = fallback?.fields.ENGINE;
+  if (engine?.kind !== 'env' || engine.variable !== selection.variable || engine.prefix || engine.suffix)
+    return undefined;
+  const by = fallback!.selectedBy;
+  return !by || by.variable === selection.variable ? selection.variable : undefined;
 }
 
 /**

@@ -130,9 +130,19 @@ export interface Stage {
   healthcheck?: HealthcheckInstr; // last HEALTHCHECK
 }
 
+/** A context script a RUN executes by its path, with its commands on its own lines. */
+export interface BuildScript {
+  run: RunInstr;
+  /** Relative to the scanned directory. */
+  file: string;
+  commands: ShellCommand[];
+}
+
 export interface DockerfileModel {
   /** Relative to the scanned directory. */
   file: string;
+  /** The context scripts its RUNs execute (`RUN ./setup.sh`), once its build context is known. */
+  buildScripts?: BuildScript[];
   stages: Stage[];
   /** The stage actually built: compose build.target, else the last stage. Undefined if no stage. */
   targetStage?: Stage;

@@ -167,6 +167,13 @@ export interface DockerClientUse {
   what: string;
 }
 
+/** A build of the app's Dockerfile with its own ARG defaults, beside the one compose's build args make. */
+export interface DefaultBuild {
+  requirements: RequirementsFile[];
+  /** The build args compose gives over a default: `ENVIRONMENT`, default `production`, given `local`. */
+  args: { name: string; default: string; given: string }[];
+}
+
 /** One deployable Django app: its image, its compose service and its settings. */
 /** A Python image a compose service builds beside the app (see `Project.sidecarImages`). */
 export interface SidecarImage {
@@ -204,6 +211,11 @@ export interface App {
    */
   imageSettings?: SettingsModel;
   requirements: RequirementsFile[];
+  /**
+   * The requirement files only a build with the Dockerfile's own ARG defaults installs (`ARG ENVIRONMENT=production`
+   * → requirements/production.txt) where compose's build args pick others: a plain `docker build` of the image.
+   */
+  defaultBuild?: DefaultBuild;
   entrypointScripts: EntrypointScript[];
   /** Python programs the start chain runs, found in the context. */
   startPrograms?: StartProgram[];
@@ -285,7 +297,7 @@ export interface Project {
   pythonManifests?: string[];
   /**
    * Dockerfiles of the repository that are no app's image (a proxy, a front end, the docs, a worker): judged only by
-   * the rules that hold for any Dockerfile (base image pinned, no secret in ENV/ARG).
+   * the rules that hold for any Dockerfile (base image pinned, pip installs pinned, no secret in ENV/ARG).
    */
   otherDockerfiles?: DockerfileModel[];
   /**
