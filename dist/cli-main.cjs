@@ -17171,8 +17171,8 @@ function fallbackSelectors(databases) {
   const selection = databases.selection;
   if (selection.kind !== "env" && selection.kind !== "url") return [];
   if (selection.kind === "url") {
-    const engine = urlFallbackEngine(databases);
-    if (engine) return [selection.variable, engine];
+    const engine2 = urlFallbackEngine(databases);
+    if (engine2) return [selection.variable, engine2];
     const others = databases.configs.filter((c) => c.engine && isServerEngine(c.engine) && c.selectedBy).map((c) => c.selectedBy.variable).filter((v) => v !== selection.variable);
     return [.../* @__PURE__ */ new Set([selection.variable, ...others])];
   }
@@ -17180,12 +17180,26 @@ function fallbackSelectors(databases) {
   for (const c of databases.configs) {
     if (!c.engine || !isServerEngine(c.engine) || !c.selectedBy || (c.selectedBy.test ?? "equals") === "unset")
       continue;
-    const engine = c.fields.ENGINE;
-    const byEngine = engine?.kind === "env" && engine.variable === c.selectedBy.variable;
+    const engine2 = c.fields.ENGINE;
+    const byEngine = engine2?.kind === "env" && engine2.variable === c.selectedBy.variable;
     if (byEngine && c.selectedBy.variable !== selection.variable) continue;
     out.add(c.selectedBy.variable);
   }
-  return out.size > 0 ? [...out] : [selection.variable];
+  if (out.size === 0) return [selection.variable];
+  const engine = envFallbackEngine(databases);
+  return engine ? [engine, ...[...out].filter((v) => v !== engine)] : [...out];
+}
+function envFallbackEngine(databases) {
+  const selection = databases.selection;
+  if (selection.kind !== "env") return void 0;
+  const fallback = databases.configs.find(
+    (c) => c.isDefault === true && c.engine !== void 0 && isSqliteEngine(c.engine)
+  );
+  const engine = fallback?.fields.ENGINE;
+  if (engine?.kind !== "env" || engine.variable !== selection.variable || engine.prefix || engine.suffix)
+    return void 0;
+  const by = fallback.selectedBy;
+  return !by || by.variable === selection.variable ? selection.variable : void 0;
 }
 function urlFallbackEngine(databases) {
   const selection = databases.selection;
@@ -26882,6 +26896,104 @@ function urlMessage(text2, name) {
   const forge = /\/(archive|refs\/tags)\//.test(url) ? " (a tag can be moved, a generated archive re-packed)" : "";
   return `'${shown}' installs a file downloaded from a URL without a hash, so nothing checks that two builds of one commit install the same file: the server may replace what the URL returns${forge}. Add the file's hash after the URL (${url}${url.includes("#") ? "&" : "#"}sha256=<hash>), or install a release from the package index${release}.`;
 }
+function pipLineFindings(df) {
+  const findings = [];
+  for (const { run, commands } of buildRuns(df.builtStages))
+    for (const cmd of commands) {
+      const { argv, origin } = expandedArgv(cmd, run);
+      const quote = (s) => origin[s] ? `'${s}' from ${origin[s]}` : `'${s}'`;
+      const pip = pipInstall(argv);
+      if (!pip || pip.constrained) continue;
+      for (const url of pip.fromPaths.filter((p) => vcsUrlOf(p) && !namesFixedRevision(vcsUrlOf(p))))
+        findings.push({
+          file: df.file,
+          line: cmd.line,
+          message: vcsMessage(url)
+        });
+      const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
+      if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
+        findings.push({
+          file: df.file,
+          line: cmd.line,
+          severity: "notice",
+          message: toolingMessage(pip.unpinnedTooling, pip.upgrade, quote)
+        });
+        continue;
+      }
+      if (loose.length === 0) continue;
+      findings.push({
+        file: df.file,
+        line: cmd.line,
+        message: `pip installs ${loose.map(quote).join(", ")} without an exact version. Pin each one (${loose[0].replace(/[<>=!~].*$/, "")}==<version>) or install from a pinned requirements file.`
+      });
+    }
+  return findings;
+}
+function requirementFindings(app, req) {
+  const findings = [];
+  for (const line of req.lines) {
+    if (line.pinned) continue;
+    if (line.vcs) {
+      findings.push({
+        file: req.file,
+        line: line.line,
+        message: vcsMessage(line.vcs)
+      });
+      continue;
+    }
+    if (line.kind === "url") {
+      findings.push({ file: req.file, line: line.line, message: urlMessage(line.text, line.name) });
+      continue;
+    }
+    if (line.kind !== "package") continue;
+    if (req.manifest === "pipfile") {
+      const lockHeld = req.unlocked === "skip-lock" && holdsLockBeside(app, req.file);
+      const late = req.lockNotCopied && lockTooLate(app, req.lockNotCopied, "pipenv install");
+      const why = req.unlocked === "skip-lock" ? lockHeld ? "pipenv install --skip-lock, which ignores the Pipfile.lock the repository holds" : "pipenv install --skip-lock" : late ?? "pipenv install with no Pipfile.lock in the repository";
+      const lockAdvice = late ? "or copy Pipfile.lock beside the Pipfile before the install (COPY Pipfile Pipfile.lock ./) and install from it with pipenv install --deploy --system" : lockHeld ? "or copy Pipfile.lock into the image beside the Pipfile and install from it with pipenv install --deploy --system (without --skip-lock)" : "or commit Pipfile.lock and install with pipenv install --deploy --system";
+      findings.push({
+        file: req.file,
+        line: line.line,
+        message: `'${line.text}' does not pin an exact version, and the image resolves the Pipfile when it is built (${why}), so two builds of one commit can install different releases. Write ${line.text.includes("{") ? 'version = "==<version>" in its table' : `${line.name ?? "the package"} = "==<version>"`}, ${lockAdvice}.`
+      });
+      continue;
+    }
+    if (req.manifest === "poetry") {
+      const toml = /^\S+\s*=/.test(line.text);
+      const pin = !toml ? `${line.name ? `${line.name}${line.extras ?? ""}` : "the package"}==<version>` : line.text.includes("{") ? 'version = "==<version>" in its table' : `${line.name ?? "the package"} = "==<version>"`;
+      const late = req.lockNotCopied && lockTooLate(app, req.lockNotCopied, "poetry install");
+      const why = late ?? "the image runs poetry install with no poetry.lock in the repository";
+      const lock = late ? "or copy poetry.lock beside pyproject.toml before the install (COPY pyproject.toml poetry.lock ./)" : "or commit poetry.lock (poetry lock) and copy it into the image beside pyproject.toml";
+      findings.push({
+        file: req.file,
+        line: line.line,
+        message: `'${line.text}' does not pin an exact version, and ${why}, so each build resolves the ranges again and two builds of one commit can install different releases. Write ${pin}, ${lock}.`
+      });
+      continue;
+    }
+    if (req.manifest === "pyproject") {
+      findings.push({
+        file: req.file,
+        line: line.line,
+        message: `'${line.text}' in [project] dependencies is not pinned to an exact version, and the image installs pyproject.toml with -r, which resolves its ranges when it is built and reads no lock file, so two builds of one commit can install different releases. Pin it (${line.name ? `${line.name}${line.extras ?? ""}` : "the package"}==<version>), or install from a lock (uv sync --locked, or a requirements file exported from uv.lock).`
+      });
+      continue;
+    }
+    findings.push({
+      file: req.file,
+      line: line.line,
+      message: `'${line.text.trim()}' is not pinned to an exact version. Write ${line.name ? `${line.name}${line.extras ?? ""}` : "the package"}==<version> (or lock the file with pip-compile/uv and --require-hashes).`
+    });
+  }
+  return findings;
+}
+function defaultBuildNote(app, build2) {
+  const defaults = build2.args.map((a) => `${a.name}=${a.default}`).join(" ");
+  const given = build2.args.map((a) => `${a.name}=${a.given}`).join(" ");
+  const service = app.compose?.appService;
+  const by = service ? `the compose service '${service.name}'` : "compose";
+  return `A build with the Dockerfile's default${build2.args.length > 1 ? "s" : ""} ${defaults} (docker build without --build-arg) installs this file; ${by} builds with ${given}.`;
+}
 function toolingMessage(tooling, upgrade, quote) {
   const names2 = tooling.map(quote).join(", ");
   const pin = `Pin it (${tooling[0].replace(/[<>=!~].*$/, "")}==<version>) or rely on the base image's version.`;
@@ -26921,13 +27033,17 @@ var init_TF0202_python_deps_unpinned = __esm({
       kind: "S",
       title: "pip install NAME in a RUN without an exact version (==/===), or a requirements file the image installs has a line without an exact pin or hash; upgrading the installer itself (pip install --upgrade pip setuptools wheel) is a notice",
       help: `A dependency without an exact version resolves to whatever is newest when the image is built, so the same
-commit builds different releases, and a new upstream version can break production without a code change.
+commit builds different releases, and a new upstream version can break production without a code change. A
+\`pip install\` by name is judged in every Dockerfile the repository builds (a wheel builder, a sidecar), not only
+the app's.
 
 Pin every requirement with \`==\` (or install with \`--require-hashes\`), ideally in a lock file generated by
 \`pip-compile\`, \`uv pip compile\` or \`poetry lock\`. Installing a local path or wheel (\`pip install .\`,
 \`./dist/app.whl\`), a requirements file (\`-r\`, judged line by line) or with a constraints file (\`-c\`) is not
 reported. A requirements file the container installs when it starts (\`pip install -r\` in its entrypoint script) is
-judged the same way: every start resolves it anew. A requirement from version control (\`git+https://\u2026/pkg.git\`,
+judged the same way: every start resolves it anew. Where compose builds with build args over the Dockerfile's ARG
+defaults (\`args: {ENVIRONMENT: local}\` over \`ARG ENVIRONMENT=production\`), the file the defaults pick is judged
+too: a plain \`docker build\` installs it. A requirement from version control (\`git+https://\u2026/pkg.git\`,
 \`pkg @ git+https://\u2026\`, \`-e git+\u2026\`) is pinned when it names a commit or a version tag (\`@<sha>\`, \`@v1.2\`);
 without a ref pip installs whatever the default branch holds, and with a branch (\`@main\`, \`@feature/x\`) whatever
 that branch holds. A requirement downloaded from a URL (\`pkg @ https://\u2026/v1.2.tar.gz\`)
@@ -26954,95 +27070,19 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
           ...project.sidecarImages ?? []
         ];
         for (const app of images) {
-          const df = app.dockerfile;
-          if (df) {
-            for (const { run, commands } of buildRuns(df.builtStages))
-              for (const cmd of commands) {
-                const { argv, origin } = expandedArgv(cmd, run);
-                const quote = (s) => origin[s] ? `'${s}' from ${origin[s]}` : `'${s}'`;
-                const pip = pipInstall(argv);
-                if (!pip || pip.constrained) continue;
-                for (const url of pip.fromPaths.filter((p) => vcsUrlOf(p) && !namesFixedRevision(vcsUrlOf(p))))
-                  findings.push({
-                    file: df.file,
-                    line: cmd.line,
-                    message: vcsMessage(url)
-                  });
-                const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
-                if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
-                  findings.push({
-                    file: df.file,
-                    line: cmd.line,
-                    severity: "notice",
-                    message: toolingMessage(pip.unpinnedTooling, pip.upgrade, quote)
-                  });
-                  continue;
-                }
-                if (loose.length === 0) continue;
-                findings.push({
-                  file: df.file,
-                  line: cmd.line,
-                  message: `pip installs ${loose.map(quote).join(", ")} without an exact version. Pin each one (${loose[0].replace(/[<>=!~].*$/, "")}==<version>) or install from a pinned requirements file.`
-                });
-              }
-          }
-          for (const req of app.requirements) {
-            for (const line of req.lines) {
-              if (line.pinned) continue;
-              if (line.vcs) {
-                findings.push({
-                  file: req.file,
-                  line: line.line,
-                  message: vcsMessage(line.vcs)
-                });
-                continue;
-              }
-              if (line.kind === "url") {
-                findings.push({ file: req.file, line: line.line, message: urlMessage(line.text, line.name) });
-                continue;
-              }
-              if (line.kind !== "package") continue;
-              if (req.manifest === "pipfile") {
-                const lockHeld = req.unlocked === "skip-lock" && holdsLockBeside(app, req.file);
-                const late = req.lockNotCopied && lockTooLate(app, req.lockNotCopied, "pipenv install");
-                const why = req.unlocked === "skip-lock" ? lockHeld ? "pipenv install --skip-lock, which ignores the Pipfile.lock the repository holds" : "pipenv install --skip-lock" : late ?? "pipenv install with no Pipfile.lock in the repository";
-                const lockAdvice = late ? "or copy Pipfile.lock beside the Pipfile before the install (COPY Pipfile Pipfile.lock ./) and install from it with pipenv install --deploy --system" : lockHeld ? "or copy Pipfile.lock into the image beside the Pipfile and install from it with pipenv install --deploy --system (without --skip-lock)" : "or commit Pipfile.lock and install with pipenv install --deploy --system";
-                findings.push({
-                  file: req.file,
-                  line: line.line,
-                  message: `'${line.text}' does not pin an exact version, and the image resolves the Pipfile when it is built (${why}), so two builds of one commit can install different releases. Write ${line.text.includes("{") ? 'version = "==<version>" in its table' : `${line.name ?? "the package"} = "==<version>"`}, ${lockAdvice}.`
-                });
-                continue;
-              }
-              if (req.manifest === "poetry") {
-                const toml = /^\S+\s*=/.test(line.text);
-                const pin = !toml ? `${line.name ? `${line.name}${line.extras ?? ""}` : "the package"}==<version>` : line.text.includes("{") ? 'version = "==<version>" in its table' : `${line.name ?? "the package"} = "==<version>"`;
-                const late = req.lockNotCopied && lockTooLate(app, req.lockNotCopied, "poetry install");
-                const why = late ?? "the image runs poetry install with no poetry.lock in the repository";
-                const lock = late ? "or copy poetry.lock beside pyproject.toml before the install (COPY pyproject.toml poetry.lock ./)" : "or commit poetry.lock (poetry lock) and copy it into the image beside pyproject.toml";
-                findings.push({
-                  file: req.file,
-                  line: line.line,
-                  message: `'${line.text}' does not pin an exact version, and ${why}, so each build resolves the ranges again and two builds of one commit can install different releases. Write ${pin}, ${lock}.`
-                });
-                continue;
-              }
-              if (req.manifest === "pyproject") {
-                findings.push({
-                  file: req.file,
-                  line: line.line,
-                  message: `'${line.text}' in [project] dependencies is not pinned to an exact version, and the image installs pyproject.toml with -r, which resolves its ranges when it is built and reads no lock file, so two builds of one commit can install different releases. Pin it (${line.name ? `${line.name}${line.extras ?? ""}` : "the package"}==<version>), or install from a lock (uv sync --locked, or a requirements file exported from uv.lock).`
-                });
-                continue;
-              }
-              findings.push({
-                file: req.file,
-                line: line.line,
-                message: `'${line.text.trim()}' is not pinned to an exact version. Write ${line.name ? `${line.name}${line.extras ?? ""}` : "the package"}==<version> (or lock the file with pip-compile/uv and --require-hashes).`
-              });
-            }
-          }
+          if (app.dockerfile) findings.push(...pipLineFindings(app.dockerfile));
+          for (const req of app.requirements) findings.push(...requirementFindings(app, req));
+          if (!("defaultBuild" in app) || !app.defaultBuild) continue;
+          const plain2 = app.defaultBuild;
+          const note = defaultBuildNote(app, plain2);
+          for (const req of plain2.requirements)
+            if (!images.some((i) => i.requirements.some((r) => r.file === req.file)))
+              for (const f of requirementFindings(app, req))
+                findings.push({ ...f, message: `${f.message} ${note}` });
         }
+        const judged2 = new Set(images.map((i) => i.dockerfile?.file));
+        for (const df of project.otherDockerfiles ?? [])
+          if (!judged2.has(df.file)) findings.push(...pipLineFindings(df));
         return findings;
       }
     });
@@ -33013,6 +33053,22 @@ var init_migrate = __esm({
 });
 
 // src/rules/TF0501-admin-task-at-build.ts
+function adminTask(argv) {
+  const dj = djangoCommand(argv);
+  return dj && (appliesMigrations(dj) || DATA_TASKS.has(dj.name)) ? dj : void 0;
+}
+function bakedMessage(name, via = "") {
+  return `'manage.py ${name}' runs at build time${via}, so its data is made without the real database and baked into the image. ${INSTEAD}`;
+}
+function appMessage(app, dj, via = "") {
+  const server = buildDatabaseServer(app);
+  const remote = server?.host && isRemote(server.host) ? server.host : void 0;
+  if (remote)
+    return `'manage.py ${dj.name}' runs at build time${via} against the database server at ${remote}: every build changes that live database from the build machine (or fails when the build cannot reach it), before the image is tested or deployed. ${INSTEAD}`;
+  if (server)
+    return `'manage.py ${dj.name}' runs at build time${via}, but the settings use a ${server.engine} server${unreachable(server.host)}. Nothing is baked into the image. ${INSTEAD}`;
+  return bakedMessage(dj.name, via);
+}
 function removeBuildTimeTask(context) {
   const { finding } = context;
   for (const app of context.project.apps) {
@@ -33071,7 +33127,7 @@ function serverHost(text2) {
   if (!url) return text2;
   return /sqlite/i.test(url[1] ?? "") ? void 0 : url[2];
 }
-var DATA_TASKS, adminTaskAtBuild;
+var DATA_TASKS, adminTaskAtBuild, INSTEAD;
 var init_TF0501_admin_task_at_build = __esm({
   "src/rules/TF0501-admin-task-at-build.ts"() {
     "use strict";
@@ -33095,7 +33151,9 @@ every container then starts from (and loses on the next release). \`syncdb\`, th
 Django 1.7, counts as \`migrate\`. Build, release and run are separate stages. The message follows the database the
 build's settings use: SQLite writes into the image; a server on \`localhost\` or named after a compose service
 cannot be reached by a RUN (it is not on the compose network), so the build fails; a remote server is changed from
-the build machine.
+the build machine. A script the RUN runs by its path (\`RUN /opt/db/prepare.sh\`) is read too, and so is every other
+Dockerfile the repository builds: a database image migrated and loaded with fixtures at build time bakes that data
+into the image.
 
 Run admin tasks against the real database as one-off processes of the release.
 
@@ -33114,21 +33172,41 @@ docker compose run --rm web python manage.py migrate
         const findings = [];
         for (const app of project.apps) {
           for (const { dockerfile: df, command: cmd } of appBuildCommands(app)) {
-            const dj = djangoCommand(cmd.argv);
-            if (!dj || !(appliesMigrations(dj) || DATA_TASKS.has(dj.name))) continue;
-            const server = buildDatabaseServer(app);
-            const remote = server?.host && isRemote(server.host) ? server.host : void 0;
-            const instead = "Run it as a release or one-off task against the configured database instead.";
-            findings.push({
-              file: df.file,
-              line: cmd.line,
-              message: remote ? `'manage.py ${dj.name}' runs at build time against the database server at ${remote}: every build changes that live database from the build machine (or fails when the build cannot reach it), before the image is tested or deployed. ${instead}` : server ? `'manage.py ${dj.name}' runs at build time, but the settings use a ${server.engine} server${unreachable(server.host)}. Nothing is baked into the image. ${instead}` : `'manage.py ${dj.name}' runs at build time, so its data is made without the real database and baked into the image. ${instead}`
-            });
+            const dj = adminTask(cmd.argv);
+            if (dj) findings.push({ file: df.file, line: cmd.line, message: appMessage(app, dj) });
           }
+          for (const script of app.dockerfile?.buildScripts ?? [])
+            for (const cmd of script.commands) {
+              const dj = adminTask(cmd.argv);
+              const via = ` (${script.file} line ${cmd.line}, which this RUN runs)`;
+              if (dj)
+                findings.push({
+                  file: app.dockerfile.file,
+                  line: script.run.line,
+                  message: appMessage(app, dj, via)
+                });
+            }
+        }
+        const judged2 = new Set(project.apps.map((a) => a.dockerfile?.file));
+        for (const df of project.otherDockerfiles ?? []) {
+          if (judged2.has(df.file)) continue;
+          for (const { commands } of buildRuns(df.builtStages))
+            for (const cmd of commands) {
+              const dj = adminTask(cmd.argv);
+              if (dj) findings.push({ file: df.file, line: cmd.line, message: bakedMessage(dj.name) });
+            }
+          for (const script of df.buildScripts ?? [])
+            for (const cmd of script.commands) {
+              const dj = adminTask(cmd.argv);
+              const via = ` (${script.file} line ${cmd.line}, which this RUN runs)`;
+              if (dj)
+                findings.push({ file: df.file, line: script.run.line, message: bakedMessage(dj.name, via) });
+            }
         }
         return findings;
       }
     });
+    INSTEAD = "Run it as a release or one-off task against the configured database instead.";
   }
 });
 
@@ -34541,12 +34619,12 @@ function dataDir(s) {
     return { dir: bitnami ? `/bitnami/${s.role}` : "/var/lib/mysql" };
   return void 0;
 }
-function relativeMessage(at2, name, data, elsewhere2) {
+function relativeMessage(at2, name, data, elsewhere2, start) {
   const { dir, relative: relative7 } = data;
   const cause = `${at2} takes PGDATA=${relative7.written} ${relative7.from}, a relative path that postgres resolves against the container's working directory ${relative7.cwd}: the data goes to ${dir}`;
   if (elsewhere2?.source)
-    return `${cause}, not to the volume '${elsewhere2.source}' mounted at ${elsewhere2.target}: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Set PGDATA to an absolute path in the volume (PGDATA=${elsewhere2.target}), or mount the volume at ${dir} ('${elsewhere2.source}:${dir}').`;
-  return `${cause}, which no named volume covers: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount a named volume there ('${name}-data:${dir}', declared under the top-level volumes:), or set PGDATA to an absolute path inside a named volume.`;
+    return `${cause}, not to the volume '${elsewhere2.source}' mounted at ${elsewhere2.target}: the next \`docker compose down\` and \`up\` ${start} (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Set PGDATA to an absolute path in the volume (PGDATA=${elsewhere2.target}), or mount the volume at ${dir} ('${elsewhere2.source}:${dir}').`;
+  return `${cause}, which no named volume covers: the next \`docker compose down\` and \`up\` ${start} (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount a named volume there ('${name}-data:${dir}', declared under the top-level volumes:), or set PGDATA to an absolute path inside a named volume.`;
 }
 function floatingNote(image, layout) {
   if (layout?.unknownMajor)
@@ -34594,7 +34672,7 @@ function hostOnlyMessage(at2, name, data, mount, mountAt, files) {
   const declared = files.length === 1 ? `${files[0]} declares no top-level volumes:` : files.length === 2 ? `neither ${files[0]} nor ${files[1]} declares top-level volumes:` : `none of ${files.join(", ")} declares top-level volumes:`;
   return `${at2} mounts '${mount.writtenSource}' ${where2}, a source that can only be a host path: ${declared}, and compose rejects a volume name none declares ("refers to undefined volume"). So the data sits in a bind mount, not a named volume: its files belong to the database's user, in a host directory that Docker does not manage and another host does not have. Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
 }
-function message(name, image, data, mounts, files = []) {
+function message(name, image, data, mounts, files = [], start = EMPTY_START) {
   const { layout } = data;
   const dir = data.below ?? data.dir;
   const at2 = `Service '${name}' (${image})`;
@@ -34603,25 +34681,25 @@ function message(name, image, data, mounts, files = []) {
   const note = floatingNote(image, layout);
   const { bind: bind2, anonymous, shadowed, elsewhere: elsewhere2, oldDataMount, hostOnly } = mounts;
   if (data.relative && !bind2 && !anonymous)
-    return relativeMessage(at2, name, { ...data, relative: data.relative }, elsewhere2);
+    return relativeMessage(at2, name, { ...data, relative: data.relative }, elsewhere2, start);
   if (oldDataMount && layout) return oldDataMountMessage(at2, name, image, layout, oldDataMount);
   if (bind2) return bindMessage(at2, name, data, bind2, mountAt) + note;
   if (hostOnly) return hostOnlyMessage(at2, name, data, hostOnly, mountAt, files) + note;
   if (shadowed && layout) {
     const own = layout.volume === dir ? "which" : `inside ${layout.volume}, which`;
-    return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, ${own} the image declares as its own VOLUME: the data goes to an anonymous volume, and the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount the volume at ${mountAt} itself, e.g. '${name}-data:${mountAt}'.${note}`;
+    return `${at2} mounts a volume at ${shadowed.target}, a parent of its data directory ${dir}, ${own} the image declares as its own VOLUME: the data goes to an anonymous volume, and the next \`docker compose down\` and \`up\` ${start} (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount the volume at ${mountAt} itself, e.g. '${name}-data:${mountAt}'.${note}`;
   }
   if (anonymous)
     return `${at2} mounts an anonymous volume at ${anonymous.target}: it has no name to find it by, \`docker compose down -v\` or a fresh \`up -V\` drops it, and the data goes with it. ${fix2}${note}`;
   if (elsewhere2)
-    return `${at2} mounts the volume '${elsewhere2.source}' at ${elsewhere2.target}, but this image keeps its data in ${dir}, which no named volume covers: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount the volume at ${mountAt} instead: '${elsewhere2.source}:${mountAt}'.${note}`;
+    return `${at2} mounts the volume '${elsewhere2.source}' at ${elsewhere2.target}, but this image keeps its data in ${dir}, which no named volume covers: the next \`docker compose down\` and \`up\` ${start} (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Mount the volume at ${mountAt} instead: '${elsewhere2.source}:${mountAt}'.${note}`;
   if (layout?.unknownMajor)
-    return `${at2} has no named volume at its data directory: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a volume such as '${name}-data:/var/lib/postgresql/data' (up to 17) or '${name}-data:/var/lib/postgresql' (18 and later) and declare it under the top-level volumes:.${note}`;
+    return `${at2} has no named volume at its data directory: the next \`docker compose down\` and \`up\` ${start} (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a volume such as '${name}-data:/var/lib/postgresql/data' (up to 17) or '${name}-data:/var/lib/postgresql' (18 and later) and declare it under the top-level volumes:.${note}`;
   if (data.guessed)
-    return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). Without one, the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
-  return `${at2} has no named volume at its data directory ${dir}: the next \`docker compose down\` and \`up\` start an empty database (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
+    return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). Without one, the next \`docker compose down\` and \`up\` ${start} (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
+  return `${at2} has no named volume at its data directory ${dir}: the next \`docker compose down\` and \`up\` ${start} (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
 }
-var import_node_path26, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, OLD_DATA_DIR, postgresDataNotInVolume;
+var import_node_path26, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, OLD_DATA_DIR, EMPTY_START, BUILT_START, postgresDataNotInVolume;
 var init_TF0603_postgres_data_not_in_volume = __esm({
   "src/rules/TF0603-postgres-data-not-in-volume.ts"() {
     "use strict";
@@ -34637,6 +34715,8 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
       { repo: /(^|\/)sameersbn\/postgresql$/, env: ["PG_DATADIR"] }
     ];
     OLD_DATA_DIR = "/var/lib/postgresql/data";
+    EMPTY_START = "start an empty database";
+    BUILT_START = "start again from the data directory as the image's build left it (empty, or the database the build wrote there), without anything written since";
     postgresDataNotInVolume = defineRule({
       id: "TF0603",
       name: "postgres-data-not-in-volume",
@@ -34667,7 +34747,9 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
         "compose rejects a volume name none declares, so any value that works is a host path; with one declared, the",
         "variable may name it, and the mount is not judged. A `tmpfs` there is not reported: it says the",
         "database is meant to be thrown away (test stacks). A database service built from a Dockerfile of its own",
-        "(`build: postgres` with `FROM postgres:16`) is judged the same way, at its `build:` line.",
+        "(`build: postgres` with `FROM postgres:16`) is judged the same way, at its `build:` line: a fresh container of it",
+        "starts from what its build left in the data directory (a cluster it initialised, migrated or loaded), and loses",
+        "what was written since.",
         "",
         "The data directory is the image's: `/var/lib/postgresql/data` for `postgres` and `postgis/postgis` up to 17",
         "(`/var/lib/postgresql/<major>/docker` from 18, under the VOLUME `/var/lib/postgresql` where the volume goes; or",
@@ -34732,7 +34814,14 @@ var init_TF0603_postgres_data_not_in_volume = __esm({
           out.push({
             file: anchor.file,
             line: anchor.line,
-            message: message(s.name, image, data, mounts, app.compose?.files)
+            message: message(
+              s.name,
+              image,
+              data,
+              mounts,
+              app.compose?.files,
+              s.builtFrom ? BUILT_START : EMPTY_START
+            )
           });
         }
         return out;
@@ -37872,12 +37961,13 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
           if (!fallback) continue;
           const variables = fallbackSelectors(databases);
           const engineVariable = urlFallbackEngine(databases);
+          const envEngine = variables.length > 1 ? envFallbackEngine(databases) : void 0;
           const others = selection.kind === "url" ? [
             ...new Set(
               databases.configs.filter((c) => c.engine && !isSqliteEngine(c.engine) && c.selectedBy).map((c) => c.selectedBy.variable).filter((v) => v !== selection.variable && v !== engineVariable)
             )
           ] : [];
-          const when = selection.kind === "url" ? engineVariable ? `neither ${selection.variable} (a database URL, read at ${readAt(settings.file, selection, fallback)}) nor ${engineVariable} is set` : others.length > 0 ? `neither ${selection.variable} (a database URL) nor ${others.join(" nor ")} is set` : `${selection.variable} (a database URL) is unset` : fallbackWhen(databases);
+          const when = selection.kind === "url" ? engineVariable ? `neither ${selection.variable} (a database URL, read at ${readAt(settings.file, selection, fallback)}) nor ${engineVariable} is set` : others.length > 0 ? `neither ${selection.variable} (a database URL) nor ${others.join(" nor ")} is set` : `${selection.variable} (a database URL) is unset` : envEngine ? `neither ${variables.join(" nor ")} is set` : fallbackWhen(databases);
           const url = fallback.fields.ENGINE?.kind === "env" ? fallback.fields.ENGINE.fallback : void 0;
           const at2 = selection.test ?? (engineVariable ? { line: fallback.fieldLines?.ENGINE ?? fallback.line, file: fallback.file } : selection.kind === "url" ? fallbackOrRead(selection, url, databases) : selection);
           const file = writtenIn(settings, at2);
@@ -37891,10 +37981,12 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
             ];
           }) : [];
           const serverChoices = servers.length > 0 ? `; ${[...new Set(servers)].join("; ")}` : "";
+          const forgets = envEngine ? "sets neither" : `forgets ${engineVariable || others.length > 0 ? "both" : `it${serverValues(databases) ? " or sets another value" : ""}`}`;
+          const advice = envEngine ? `drop the SQLite default of ${envEngine} so such a deploy fails` : engineVariable ? `drop the SQLite default of ${engineVariable} so a deploy that sets neither fails` : others.length > 0 ? "drop the SQLite branch so a deploy that sets neither fails" : "make the variable required";
           findings.push({
             file,
             line: at2.line,
-            message: `When ${when} the database falls back to SQLite (${fallback.engine}${where2}${serverChoices}), so a deploy that forgets ${engineVariable || others.length > 0 ? "both" : `it${serverValues(databases) ? " or sets another value" : ""}`} runs on a file inside the container; ${engineVariable ? `drop the SQLite default of ${engineVariable} so a deploy that sets neither fails` : others.length > 0 ? "drop the SQLite branch so a deploy that sets neither fails" : "make the variable required"}, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`
+            message: `When ${when} the database falls back to SQLite (${fallback.engine}${where2}${serverChoices}), so a deploy that ${forgets} runs on a file inside the container; ${advice}, or set the SQLite choice explicitly in the development environment.${commandEnvNote(app, variables)}${emptyEngineNote(app, databases)}`
           });
         }
         return findings;
@@ -40851,16 +40943,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path48.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path49.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path48.default.join(stage, "context");
+    const destination = import_node_path49.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path48.default.resolve(contextDir), destination, import_node_path48.default.resolve(stage));
-    const rel = import_node_path48.default.relative(import_node_path48.default.resolve(contextDir), import_node_path48.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path48.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path48.default.sep).includes(NEVER_STAGED) ? import_node_path48.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path49.default.resolve(contextDir), destination, import_node_path49.default.resolve(stage));
+    const rel = import_node_path49.default.relative(import_node_path49.default.resolve(contextDir), import_node_path49.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path49.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path49.default.sep).includes(NEVER_STAGED) ? import_node_path49.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -40877,8 +40969,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path48.default.join(from, e.name);
-    const target = import_node_path48.default.join(to, e.name);
+    const source = import_node_path49.default.join(from, e.name);
+    const target = import_node_path49.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -40895,12 +40987,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path48, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path49, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path48 = __toESM(require("node:path"), 1);
+    import_node_path49 = __toESM(require("node:path"), 1);
     init_lines();
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
@@ -41066,7 +41158,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path49.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path50.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -41092,8 +41184,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path49.default.join(root, contextDir),
-    import_node_path49.default.join(root, run.dockerfile),
+    import_node_path50.default.join(root, contextDir),
+    import_node_path50.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -41192,13 +41284,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path49;
+var import_node_os2, import_node_path50;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path49 = __toESM(require("node:path"), 1);
+    import_node_path50 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -41404,7 +41496,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path50.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path51.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -41483,20 +41575,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path50.default.posix.basename(s.imagePath) === import_node_path50.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path51.default.posix.basename(s.imagePath) === import_node_path51.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path50.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path51.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path50, INIT_PROGRAM;
+var import_node_path51, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path50 = __toESM(require("node:path"), 1);
+    import_node_path51 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -43095,7 +43187,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path51 = require("node:path");
+var import_node_path52 = require("node:path");
 var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
@@ -43287,7 +43379,7 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path44 = require("node:path");
+var import_node_path45 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
@@ -44193,7 +44285,7 @@ function dockerClientOf(app, uses) {
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path43 = require("node:path");
+var import_node_path44 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -45037,7 +45129,12 @@ var AppSeeds = class extends ModelPart {
 init_directories();
 init_compose_projects();
 init_context();
-init_dockerfile2();
+
+// src/model/build-scripts.ts
+var import_node_path42 = require("node:path");
+init_classify();
+init_shell();
+init_command();
 
 // src/model/image-files.ts
 var import_node_path41 = require("node:path");
@@ -45825,6 +45922,52 @@ function nginxPathsByRun(stage) {
   }
   return [...out];
 }
+
+// src/model/build-scripts.ts
+function buildScripts(model, context, layout, texts) {
+  const out = [];
+  for (const stage of model.builtStages)
+    for (const { run, commands } of buildRuns([stage])) {
+      const index = stage.instructions.indexOf(run);
+      const wd = layout.workdirAt(stage, index) ?? "/";
+      for (const command of commands) {
+        const word = scriptWords2(command.argv)[0];
+        if (!word || word.includes("$") || !/\.sh$|\//.test(word)) continue;
+        const source = layout.sourceOf(stage, import_node_path42.posix.resolve(wd, word), index);
+        const file = source && joinPath(context.dir, source);
+        const text2 = file && texts[file];
+        if (!file || !text2 || out.some((s) => s.run === run && s.file === file)) continue;
+        out.push({ run, file, commands: parseShell(text2, 1).commands });
+      }
+    }
+  return out;
+}
+
+// src/model/default-build.ts
+init_dockerfile2();
+function overriddenArgs(model) {
+  const args = [
+    ...model.globalArgs,
+    ...model.builtStages.flatMap((s) => s.instructions.filter((i) => i.keyword === "ARG"))
+  ];
+  const out = [];
+  for (const a of args) {
+    if (a.default === void 0 || a.value === void 0 || a.value === a.default) continue;
+    if (!out.some((o) => o.name === a.name)) out.push({ name: a.name, default: a.default, given: a.value });
+  }
+  return out;
+}
+function defaultBuild(model, text2, target, installed, requirementsOf) {
+  const args = overriddenArgs(model);
+  if (args.length === 0) return void 0;
+  const plain2 = modelDockerfile(model.file, text2, { target }).model;
+  if (!plain2) return void 0;
+  const requirements = requirementsOf(plain2).filter((r) => !installed.some((i) => i.file === r.file));
+  return requirements.length > 0 ? { requirements, args } : void 0;
+}
+
+// src/model/index.ts
+init_dockerfile2();
 
 // src/model/repo-base.ts
 init_classify();
@@ -46718,7 +46861,7 @@ function moduleRoot(file, module2) {
 init_app_service();
 
 // src/model/server-install.ts
-var import_node_path42 = require("node:path");
+var import_node_path43 = require("node:path");
 init_classify();
 init_shell();
 init_pip();
@@ -46768,7 +46911,7 @@ function runCommands2(run) {
 }
 function lockText(app, layout, stage, index, dir, name) {
   const context = app.context;
-  const source = layout.sourceOf(stage, import_node_path42.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
+  const source = layout.sourceOf(stage, import_node_path43.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
   return source ? { file: joinPath(context.dir, source), source } : void 0;
 }
 function names(line, name) {
@@ -46826,7 +46969,7 @@ function serverInstall(app, layout, texts, name) {
           const lock = lockText(app, layout, stage, index, wd, lockName);
           const version = lock && lock.file in texts ? lockedPackage(lock.file, texts[lock.file], name) : void 0;
           if (version) return { provided: true, version, pinnedIn: lock.file };
-          if (version === "" && word.test(texts[import_node_path42.posix.join(import_node_path42.posix.dirname(lock.file), MANIFEST_OF_LOCK[lockName])] ?? ""))
+          if (version === "" && word.test(texts[import_node_path43.posix.join(import_node_path43.posix.dirname(lock.file), MANIFEST_OF_LOCK[lockName])] ?? ""))
             return { provided: true };
           if (version === void 0 && !app.requirements.some((r) => r.manifest)) open = true;
           continue;
@@ -46915,6 +47058,11 @@ var ProjectBuilder = class {
     linkRepositoryBases(apps, builds);
     const otherDockerfiles = this.otherDockerfiles(apps, excluded);
     const otherContexts = this.otherContexts(otherDockerfiles, composeSets);
+    for (const df of otherDockerfiles) {
+      const context = otherContexts[df.file];
+      if (context)
+        df.buildScripts = buildScripts(df, context, new ImageLayout(df, context.sentFiles), this.texts);
+    }
     const workerImages = this.workerImages(apps, excluded, this.seeds.imagesBuilt(composeSets));
     const sidecarImages = this.sidecarImages(otherDockerfiles, otherContexts, composeSets);
     return {
@@ -47024,13 +47172,13 @@ var ProjectBuilder = class {
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
       const landing = layout.landingOf(target, relativeTo(app.managePy, context.dir));
-      if (landing) view.imageSourceDir = import_node_path43.posix.dirname(landing);
+      if (landing) view.imageSourceDir = import_node_path44.posix.dirname(landing);
     }
     return view;
   }
   /** The images of `otherDockerfiles` compose builds for a sidecar of the app, with the requirements they install. */
   sidecarImages(dockerfiles, contexts, composeSets) {
-    const managePys = this.files.filter((f) => import_node_path43.posix.basename(f) === "manage.py");
+    const managePys = this.files.filter((f) => import_node_path44.posix.basename(f) === "manage.py");
     const out = [];
     for (const set of composeSets)
       for (const service of set.model?.services ?? []) {
@@ -47133,6 +47281,16 @@ var ProjectBuilder = class {
     if (app.dockerfile && app.context) {
       const layout = new ImageLayout(app.dockerfile, app.context.sentFiles);
       app.requirements = this.imageFiles.requirements(app.dockerfile, app.context, layout);
+      const context = app.context;
+      const plain2 = defaultBuild(
+        app.dockerfile,
+        this.texts[app.dockerfile.file],
+        seed.target,
+        app.requirements,
+        (m) => this.imageFiles.requirements(m, context, new ImageLayout(m, context.sentFiles))
+      );
+      if (plain2) app.defaultBuild = plain2;
+      app.dockerfile.buildScripts = buildScripts(app.dockerfile, context, layout, this.texts);
       app.entrypointScripts = this.imageFiles.entrypointScripts(app, layout);
       const started = this.projectStarted(app, app.context, layout);
       if (started && seed.dockerfile && started !== app.managePy) {
@@ -47160,12 +47318,12 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path43.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path44.posix.dirname(landing);
       }
       if (target) {
-        const context = app.context;
-        const python = context.sentFiles.filter((f) => f.endsWith(".py"));
-        const code2 = python.filter((f) => import_node_path43.posix.basename(f) !== "manage.py");
+        const context2 = app.context;
+        const python = context2.sentFiles.filter((f) => f.endsWith(".py"));
+        const code2 = python.filter((f) => import_node_path44.posix.basename(f) !== "manage.py");
         app.imageHoldsPython = (code2.length > 0 ? code2 : python).some((f) => layout.landingOf(target, f));
       }
     }
@@ -47198,7 +47356,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path43.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path44.posix.dirname(at2) }] : [];
     });
     if (landings.length === 0) return this.mountedProjectStarted(app);
     if (landings.length < 2) return void 0;
@@ -47212,7 +47370,7 @@ var ProjectBuilder = class {
   mountedProjectStarted(app) {
     const volumes = app.compose?.appService?.volumes ?? [];
     for (const dir of djangoDirectories(app)) {
-      const file = boundFile(volumes, import_node_path43.posix.join(dir, "manage.py"));
+      const file = boundFile(volumes, import_node_path44.posix.join(dir, "manage.py"));
       if (file && file in this.texts) return file;
     }
     return void 0;
@@ -47423,7 +47581,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path44.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path45.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -47483,14 +47641,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path45 = require("node:path");
+var import_node_path46 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path45.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path46.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path45.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path45.posix.normalize(import_node_path45.posix.join(dir, file));
+  if (dir === "" || import_node_path46.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path46.posix.normalize(import_node_path46.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -48154,7 +48312,7 @@ function fileName2(name) {
 }
 
 // src/report/sarif.ts
-var import_node_path46 = require("node:path");
+var import_node_path47 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -48171,7 +48329,7 @@ function sarifLog(report, allRules) {
   const named = new Set(report.findings.map((f) => f.ruleId));
   const rules = allRules.filter((r) => named.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path46.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path47.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -48210,7 +48368,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path46.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path47.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -48679,7 +48837,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path47 = require("node:path");
+var import_node_path48 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -48739,7 +48897,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path47.join)(dir, ".git");
+  const dotGit = (0, import_node_path48.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -48748,7 +48906,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path47.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path48.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -48758,37 +48916,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text2];
   for (const m of text2.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path47.join)(home, target.slice(2));
-    if (!(0, import_node_path47.isAbsolute)(target)) target = (0, import_node_path47.resolve)((0, import_node_path47.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path48.join)(home, target.slice(2));
+    if (!(0, import_node_path48.isAbsolute)(target)) target = (0, import_node_path48.resolve)((0, import_node_path48.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path47.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path47.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path47.join)((0, import_node_path47.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path48.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path48.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path48.join)((0, import_node_path48.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path47.join)(dir, e.name, "config"));
-        modules((0, import_node_path47.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path47.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path48.join)(dir, e.name, "config"));
+        modules((0, import_node_path48.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path48.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path47.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path48.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path47.resolve)(workspace)];
-  const rel = (0, import_node_path47.relative)((0, import_node_path47.resolve)(workspace), (0, import_node_path47.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path47.isAbsolute)(rel)) {
-    let dir = (0, import_node_path47.resolve)(workspace);
-    for (const part of rel.split(import_node_path47.sep)) dirs.push(dir = (0, import_node_path47.join)(dir, part));
+  const dirs = [(0, import_node_path48.resolve)(workspace)];
+  const rel = (0, import_node_path48.relative)((0, import_node_path48.resolve)(workspace), (0, import_node_path48.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path48.isAbsolute)(rel)) {
+    let dir = (0, import_node_path48.resolve)(workspace);
+    for (const part of rel.split(import_node_path48.sep)) dirs.push(dir = (0, import_node_path48.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -48961,7 +49119,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path51.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path52.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -48974,7 +49132,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path51.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path52.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -48997,11 +49155,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names2 = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path51.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path52.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names2.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names2.map((name) => (0, import_node_path51.join)(dir, name));
+  return names2.map((name) => (0, import_node_path52.join)(dir, name));
 }
 function isDirectory(path4) {
   try {
@@ -49096,7 +49254,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path51.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path52.parse)(root).root }),
     analyze: io.analyze
   });
 }

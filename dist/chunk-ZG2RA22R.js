@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-GI5VZJMW.js";
+} from "./chunk-2TIQZC6G.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-DQBMRZ5R.js";
+} from "./chunk-X2DEID7N.js";
 import {
   SEVERITIES,
   UnsafePathError,

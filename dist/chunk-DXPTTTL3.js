@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-DQBMRZ5R.js";
+} from "./chunk-X2DEID7N.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-DQBMRZ5R.js";
+} from "./chunk-X2DEID7N.js";
 import {
   insertLines,
   normalizePackageName,

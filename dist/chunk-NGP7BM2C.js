@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-BVAVY45Z.js";
+} from "./chunk-DXPTTTL3.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-DQBMRZ5R.js";
+} from "./chunk-X2DEID7N.js";
 import {
   UnsafePathError,
   readInside,
