@@ -24,6 +24,8 @@ import {
   fillsWithArguments,
   launcherOnly,
   runsArguments,
+  splitsArguments,
+  splitWords,
 } from './script-arguments.js';
 
 /** A command the container runs when it starts, with the file and line to anchor a finding on. */
@@ -483,17 +485,18 @@ function scriptCommands(
     chain.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
     if (runsArgs && caller && given && given.length > 0) {
-      // `exec "$@"`: the container's CMD runs here; anchor it where it is written
-      const run = { ...caller, argv: given, redirects: c.redirects, viaExec: c.viaExec };
+      // `exec "$@"`: the container's CMD runs here; anchor it where it is written (`exec $cmd` splits it into words)
+      const words = splitsArguments(c, 0) ? splitWords(given) : given;
+      const run = { ...caller, argv: words, redirects: c.redirects, viaExec: c.viaExec };
       out.push(run);
       // `exec "$@"` with `bash -c "migrate && runserver"` as the arguments: the commands of that script run too
-      if (inlineScript(given) !== undefined)
-        for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(given, caller.line))
+      if (inlineScript(words) !== undefined)
+        for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(words, caller.line))
           out.push({ ...inner, file: caller.file, origin: caller.origin });
       // `ENTRYPOINT ["/entrypoint"]` + `command: /start`: the script the arguments name runs in turn
-      const next = depth < 5 ? scriptRun(given, scripts, workdir) : undefined;
+      const next = depth < 5 ? scriptRun(words, scripts, workdir) : undefined;
       if (next && next.script !== s)
-        out.push(...scriptCommands(next.script, run, given.slice(next.argsFrom), chain, depth + 1));
+        out.push(...scriptCommands(next.script, run, words.slice(next.argsFrom), chain, depth + 1));
       continue;
     }
     // `python manage.py "$@"` with `runserver 0.0.0.0:8000` as the arguments: the container's words fill "$@" (or
@@ -502,7 +505,8 @@ function scriptCommands(
       caller && given && given.length > 0
         ? c.argv.findIndex((w, k) => k > 0 && fillsWithArguments(c, k, argsVariables))
         : -1;
-    const argv = at > 0 && given ? [...c.argv.slice(0, at), ...given, ...c.argv.slice(at + 1)] : c.argv;
+    const filling = at > 0 && given ? (splitsArguments(c, at) ? splitWords(given) : given) : undefined;
+    const argv = filling ? [...c.argv.slice(0, at), ...filling, ...c.argv.slice(at + 1)] : c.argv;
     // `pdm run "$@"`, `taskset -c 0 "$@"`: the script only launches the container's words, which name the program;
     // anchored where they are written, as `exec "$@"` is (`gosu app "$@"` stays: its line is where the user drops)
     const where =
