@@ -18,6 +18,8 @@ import { supervisordRun } from '../supervisor-config.js';
 import { runitRun } from '../runit-services.js';
 import { basename, djangoCommand, launchedCommand, programArgv, SHELLS } from './servers.js';
 import { inlineScript, inlineScriptCommands } from './inline-script.js';
+import { withoutUncalledFunctions } from './uncalled-functions.js';
+import { directoryAfter } from './working-directory.js';
 import {
   argumentsHeldBy,
   dropsUser,
@@ -475,7 +477,14 @@ function scriptCommands(
   let replaced = false;
   let dir = workdir; // `cd /web/configs` then `./migrate.sh`: a relative script is found where cd went
   let given = args; // what `"$@"` holds at the command: a `shift` that surely ran drops the first words
-  for (const c of commandsThatRun(s.script.commands, inputs)) {
+  // a function body runs where the function is called: one nothing calls never runs
+  const own = withoutUncalledFunctions(
+    s.script,
+    scripts.map((x) => x.script),
+    s.makeTargets ? [] : args,
+    !s.ignoresArgs,
+  );
+  for (const c of commandsThatRun(own, inputs)) {
     // `if [ "$1" = gunicorn ]; then exec gunicorn …; fi` taken: the script ends there, `exec "$@"` after it never runs
     // (what `exec su app -c "…"` runs follows it in the list, and runs)
     if (replaced && !c.asUser) break;
@@ -561,31 +570,6 @@ function launched(command: StartCommand, depth = 0): StartCommand[] {
   // programArgv sees through a launcher that execs its command: only su's shell is a command of its own.
   const own = program === 'su' ? [run] : [];
   return [...own, ...commands, ...launched(run, depth + 1).filter((c) => c !== run)];
-}
-
-/**
- * The directory a script is in after a command: `cd DIR` moves it (a DIR known as written, or `cd ${PROJECT}` with
- * the variable's value known from the container's environment), anything else not.
- */
-export function directoryAfter(argv: string[], dir: string, variable?: BranchInputs['variable']): string {
-  if (argv[0] !== 'cd' || argv.length !== 2 || argv[1] === '-' || argv[1].startsWith('~')) return dir;
-  const target = argv[1].includes('$') ? expandKnown(argv[1], variable) : argv[1];
-  return target === undefined || target === '' ? dir : posix.resolve(dir, target);
-}
-
-/** A word with every `$NAME` / `${NAME}` replaced by its known value; undefined when one is not known or unset. */
-function expandKnown(word: string, variable: BranchInputs['variable'] | undefined): string | undefined {
-  if (!variable) return undefined;
-  let unknown = false;
-  const out = word.replace(
-    /\$(?:\{(\w+)\}|(\w+))/g,
-    (_, braced: string | undefined, bare: string | undefined) => {
-      const value = variable(braced ?? bare ?? '');
-      if (typeof value !== 'string') unknown = true;
-      return typeof value === 'string' ? value : '';
-    },
-  );
-  return unknown || out.includes('$') ? undefined : out;
 }
 
 /** A recipe command of a make target a script runs, anchored where the script runs make; the recipe line kept. */
