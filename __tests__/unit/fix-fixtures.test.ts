@@ -398,6 +398,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a server in a restart loop: exec inside the loop would end it; dropping the loop for a restart policy is by hand',
     },
   ],
+  '__tests__/fixtures/corpus/entrypoint-waits-for-background-command': [
+    {
+      rule: 'TF0901',
+      why: 'a trap with shutdown work, then `"$@" &` and wait: exec would drop the trap, forwarding from it is by hand',
+    },
+  ],
   '__tests__/fixtures/corpus/compose-shell-runs-script-with-term-trap': [
     {
       rule: 'TF0901',

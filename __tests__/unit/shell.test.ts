@@ -202,3 +202,20 @@ test('a command named by a variable the script sets once at its top level runs t
   ])
     assert.deepEqual(parseShell(other).commands.at(-1)!.argv, ['$M', 'app'], other);
 });
+
+test('a function nothing in the script calls is marked on its commands, one it calls is not', () => {
+  const text = [
+    'setup() { pip install -r requirements.txt; helper; }',
+    'helper() { echo helping; }',
+    'stop() { echo bye; }',
+    'stop',
+    'exec "$@"',
+  ].join('\n');
+  const marks = parseShell(text).commands.map((c) => [c.argv[0], c.uncalledFunction ?? null]);
+  assert.deepEqual(marks, [
+    ['pip', 'setup'],
+    ['echo', 'setup'],
+    ['echo', null],
+    ['$@', null],
+  ]);
+});

@@ -4,7 +4,7 @@ import { joinPath } from '../discover/classify.js';
 import { parseShell } from '../parse/shell.js';
 import { buildRuns } from './command.js';
 import type { ImageLayout } from './context.js';
-import { scriptWords } from './image-files.js';
+import { scriptWords } from './start-argvs.js';
 import type { BuildContext } from './types/project.js';
 import type { BuildScript, DockerfileModel } from './types/dockerfile.js';
 

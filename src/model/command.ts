@@ -12,6 +12,7 @@ export * from './command/script-arguments.js';
 export * from './command/init-process.js';
 export * from './command/inline-script.js';
 export * from './command/directories.js';
+export * from './command/working-directory.js';
 export * from './command/servers.js';
 export * from './command/script-operand.js';
 export * from './command/pip.js';

@@ -19,7 +19,14 @@ import { nginxListens } from './proxy-config.js';
 import { gunicornConfigArg, gunicornConfigLogs, uwsgiIniArg, uwsgiIniLogs } from './server-config.js';
 import { s6Services } from './s6-services.js';
 import { runitRun, runitServices } from './runit-services.js';
-import { argvCommands, composeCommands, instrCommands, startArgvs } from './start-argvs.js';
+import {
+  argumentCommands,
+  argvCommands,
+  composeCommands,
+  instrCommands,
+  scriptWords,
+  startArgvs,
+} from './start-argvs.js';
 import {
   matchesInclude,
   supervisordRun,
@@ -282,6 +289,15 @@ export class ImageFiles extends ModelPart {
             ...(this.texts[file].replace(/^\uFEFF/, '').startsWith('#!') ? {} : { noShebang: true }),
           });
           pushScript(script);
+          // `["/wait.sh", "db", "3306", "sh /app/start.sh"]`: a script that runs its arguments (after `shift 2`,
+          // `exec $cmd`) may run a script they name
+          if (readsArguments(this.texts[file])) {
+            const at = argv.indexOf(word);
+            for (const rest of argumentCommands(argv.slice(at + 1))) {
+              commands.push(rest);
+              dirs.push(dirs[k]);
+            }
+          }
           break;
         }
       }
@@ -533,35 +549,6 @@ function runCommands(run: RunInstr): string[][] {
     return [run.argv];
   }
   return run.script?.commands.map((c: ShellCommand) => c.argv) ?? [];
-}
-
-/** The words of a command that may name a script in the image: the program, or the file a shell runs. */
-export function scriptWords(argv: string[]): string[] {
-  if (argv.length === 0) return [];
-  let k = 0;
-  while (
-    ['exec', 'tini', '/tini', '--', '/usr/bin/tini', 'dumb-init', '/usr/bin/dumb-init'].includes(argv[k])
-  )
-    k++;
-  const cmd = argv[k];
-  if (cmd === undefined) return [];
-  // `. entrypoint.sh`, `source ./start.sh`: the current shell reads the script
-  if (cmd === '.' || cmd === 'source') return argv.slice(k + 1, k + 2);
-  if (/(^|\/)(ba|da)?sh$/.test(cmd)) {
-    const rest = argv.slice(k + 1).filter((w) => !w.startsWith('-'));
-    if (argv.slice(k + 1).includes('-c')) return [];
-    return rest.slice(0, 1);
-  }
-  // `poetry run ./entrypoint.sh`: the project's environment manager execs the script it is given.
-  if (['poetry', 'pipenv', 'uv', 'pdm', 'hatch', 'rye'].includes(baseName(cmd)) && argv[k + 1] === 'run') {
-    const rest = argv.slice(k + 2);
-    return scriptWords(rest.slice(rest.findIndex((w) => !w.startsWith('-'))));
-  }
-  if (/(^|\/)python[\d.]*$/.test(cmd)) return [];
-  if (/^(gunicorn|uwsgi|uvicorn|daphne|django-admin)$/.test(baseName(cmd))) return [];
-  // `wait-for-it.sh db:5432 -- ./start.sh`: the waiter runs the command after `--` once the port answers.
-  const dashes = argv.indexOf('--', k + 1);
-  return dashes > 0 ? [cmd, ...scriptWords(argv.slice(dashes + 1))] : [cmd];
 }
 
 /** A file the Python interpreter runs: named `.py`, or starting with a `#!` line that names python. */

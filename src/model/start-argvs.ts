@@ -1,5 +1,7 @@
 /** The argvs a start chain may run, read from the image's and compose's commands and the entrypoint scripts. */
+import { baseName } from '../discover/classify.js';
 import { parseShell } from '../parse/shell.js';
+import { splitWords } from './command/script-arguments.js';
 import { directoryAfter, inlineScript, launchedCommand } from './command.js';
 import type { ComposeCommand } from './types/compose.js';
 import type { CommandInstr, Stage } from './types/dockerfile.js';
@@ -48,4 +50,46 @@ export function composeCommands(c: ComposeCommand): string[][] {
     return argvCommands(c.argv);
   }
   return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];
+}
+
+/**
+ * The commands a script's arguments may make once it runs them: all of them, and those from a word that names a
+ * shell or a `.sh` script on (what is left after a `shift`), split at blanks as an unquoted `$cmd` splits them.
+ */
+export function argumentCommands(args: string[]): string[][] {
+  const out: string[][] = [];
+  args.forEach((_, k) => {
+    const rest = splitWords(args.slice(k));
+    if (rest.length > 0 && (k === 0 || /(^|\/)(ba|da)?sh$|\.sh$/.test(rest[0]))) out.push(rest);
+  });
+  return out;
+}
+
+/** The words of a command that may name a script in the image: the program, or the file a shell runs. */
+export function scriptWords(argv: string[]): string[] {
+  if (argv.length === 0) return [];
+  let k = 0;
+  while (
+    ['exec', 'tini', '/tini', '--', '/usr/bin/tini', 'dumb-init', '/usr/bin/dumb-init'].includes(argv[k])
+  )
+    k++;
+  const cmd = argv[k];
+  if (cmd === undefined) return [];
+  // `. entrypoint.sh`, `source ./start.sh`: the current shell reads the script
+  if (cmd === '.' || cmd === 'source') return argv.slice(k + 1, k + 2);
+  if (/(^|\/)(ba|da)?sh$/.test(cmd)) {
+    const rest = argv.slice(k + 1).filter((w) => !w.startsWith('-'));
+    if (argv.slice(k + 1).includes('-c')) return [];
+    return rest.slice(0, 1);
+  }
+  // `poetry run ./entrypoint.sh`: the project's environment manager execs the script it is given.
+  if (['poetry', 'pipenv', 'uv', 'pdm', 'hatch', 'rye'].includes(baseName(cmd)) && argv[k + 1] === 'run') {
+    const rest = argv.slice(k + 2);
+    return scriptWords(rest.slice(rest.findIndex((w) => !w.startsWith('-'))));
+  }
+  if (/(^|\/)python[\d.]*$/.test(cmd)) return [];
+  if (/^(gunicorn|uwsgi|uvicorn|daphne|django-admin)$/.test(baseName(cmd))) return [];
+  // `wait-for-it.sh db:5432 -- ./start.sh`: the waiter runs the command after `--` once the port answers.
+  const dashes = argv.indexOf('--', k + 1);
+  return dashes > 0 ? [cmd, ...scriptWords(argv.slice(dashes + 1))] : [cmd];
 }

@@ -143,6 +143,8 @@ interface ScriptFunctions {
   running: string[];
   /** Functions whose body was visited, at a call or where declared. */
   visited: Set<string>;
+  /** The function never called whose body is being read where it is declared, the outermost. */
+  uncalled?: string;
 }
 
 /** Parses `text` and appends its commands; throws the parser's error for the caller to report. */
@@ -344,8 +346,12 @@ function visitStmt(stmt: Node | null | undefined, src: Source, out: ShellCommand
       // A function the script calls runs where it is called; one it never calls is read where it is declared.
       const name = cmd.Name?.Value as string | undefined;
       if (name === undefined) visitStmt(cmd.Body, src, out);
-      else if (!src.functions.called.has(name) && !src.functions.visited.has(name))
+      else if (!src.functions.called.has(name) && !src.functions.visited.has(name)) {
+        const outer = src.functions.uncalled;
+        src.functions.uncalled ??= name;
         visitFunction(name, cmd.Body, src, out);
+        src.functions.uncalled = outer;
+      }
       break;
     }
     case 'TimeClause':
@@ -476,6 +482,7 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
   if (src.loop) command.loop = true;
   const inFunction = src.functions.running.at(-1);
   if (inFunction !== undefined) command.inFunction = inFunction;
+  if (src.functions.uncalled !== undefined) command.uncalledFunction = src.functions.uncalled;
   const heredoc = (stmt.Redirs ?? []).find((r: Node) => HEREDOC_OPS.has(r.Op as number) && r.Hdoc);
   if (heredoc) command.stdin = heredocText(heredoc.Hdoc, src);
   out.push(command);

@@ -35,6 +35,11 @@ export interface ShellCommand {
   loop?: boolean;
   /** The script function whose body holds the command (the innermost), when it is in one. */
   inFunction?: string;
+  /**
+   * The function holding the command that the script declares but never calls itself, read where it is declared: it
+   * runs only when something else names it (a `trap`, the script's arguments, a script that sources this one).
+   */
+  uncalledFunction?: string;
   /** Run by `su USER -c "…"`, `runuser`, `sudo -u USER`: the launcher's own command is in the list too, before it. */
   asUser?: boolean;
 }

@@ -53,7 +53,12 @@ import {
 import { defineRule } from './lib/rule.js';
 import { inlineShell } from './lib/inline-shell.js';
 import { suExecAdvice, suHandOver } from './lib/su-launch.js';
-import { forwarderExitsMessage, restartLoopMessage, termForwarder } from './lib/signal-trap.js';
+import {
+  forwarderExitsMessage,
+  restartLoopMessage,
+  termForwarder,
+  waitedArgumentsFinding,
+} from './lib/signal-trap.js';
 import { dieOnTermAdvice, withAdvice } from './lib/uwsgi-term.js';
 import { passedOver, passedOverNote, stoppedNote } from './lib/missing-server.js';
 import { composeArgv, fixShellForm, mainProcessOf } from './lib/shell-form-fix.js';
@@ -72,7 +77,7 @@ import {
   oneProcessAdvice,
 } from './lib/background-advice.js';
 import { shellBranches, shellFormBranchesMessage } from './lib/shell-branches.js';
-import { type StartShell, whoKeepsSignal } from './lib/script-parent.js';
+import { cmdUnderEntrypointMessage, type StartShell, whoKeepsSignal } from './lib/script-parent.js';
 
 export const shellFormCommand = defineRule({
   id: 'TF0901',
@@ -219,6 +224,12 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
             message:
               (exitingShellFormMessage(shellForm, df.file, app) ??
                 execedShellForm(shellForm, shells) ??
+                (shellForm === cmd
+                  ? cmdUnderEntrypointMessage(
+                      app,
+                      execFormArgv(shellForm, app.entrypointScripts, stage.workdir || '/'),
+                    )
+                  : undefined) ??
                 shellFormMessage(
                   shellForm,
                   execFormArgv(shellForm, app.entrypointScripts, stage.workdir || '/'),
@@ -400,6 +411,9 @@ function scriptFindings(
         : `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}${holder.execAbove}`;
     out.push({ file: script.file, line: background.command.line, message });
   }
+  // `"$@" &` then `wait`: the container command is the script's child, whatever it is
+  const waited = waitedArgumentsFinding(script.file, commands, startsArgs, init, holder);
+  if (waited) out.push(waited);
   // The rest is judged in the branches that start no server in the background, by the script's own commands: what
   // `su app -c "…"` runs is judged by the su command, the process the script waits for.
   commands = commands.filter(

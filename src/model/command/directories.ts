@@ -3,13 +3,8 @@ import { posix } from 'node:path';
 import type { App } from '../types/project.js';
 import { basename, programArgv, serverOf } from './servers.js';
 import type { BranchInputs } from './branches.js';
-import {
-  containerVariables,
-  directoryAfter,
-  effectiveCommand,
-  imageCommand,
-  type StartCommand,
-} from './start-chain.js';
+import { containerVariables, effectiveCommand, imageCommand, type StartCommand } from './start-chain.js';
+import { directoryAfter } from './working-directory.js';
 
 /**
  * The directories of the image the app's start commands run Django in, servers first: the WORKDIR as `cd` moves it

@@ -47,3 +47,13 @@ export function runsArguments(argv: string[], argsVariables: Set<string> = new S
   const name = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
   return name !== null && argsVariables.has(name[1] ?? name[2]);
 }
+
+/** Whether a command's word k is written unquoted (`exec $cmd`, `exec $@`), so that the shell splits what it holds. */
+export function splitsArguments(c: ShellCommand, k: number): boolean {
+  return (c.written?.[k] ?? c.argv[k]) === c.argv[k];
+}
+
+/** The words the shell makes of arguments expanded unquoted: each split at blanks (`"sh /app/run.sh"` is two). */
+export function splitWords(args: string[]): string[] {
+  return args.flatMap((a) => a.split(/[ \t\n]+/).filter((w) => w !== ''));
+}

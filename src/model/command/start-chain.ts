@@ -18,12 +18,16 @@ import { supervisordRun } from '../supervisor-config.js';
 import { runitRun } from '../runit-services.js';
 import { basename, djangoCommand, launchedCommand, programArgv, SHELLS } from './servers.js';
 import { inlineScript, inlineScriptCommands } from './inline-script.js';
+import { withoutUncalledFunctions } from './uncalled-functions.js';
+import { directoryAfter } from './working-directory.js';
 import {
   argumentsHeldBy,
   dropsUser,
   fillsWithArguments,
   launcherOnly,
   runsArguments,
+  splitsArguments,
+  splitWords,
 } from './script-arguments.js';
 
 /** A command the container runs when it starts, with the file and line to anchor a finding on. */
@@ -473,7 +477,14 @@ function scriptCommands(
   let replaced = false;
   let dir = workdir; // `cd /web/configs` then `./migrate.sh`: a relative script is found where cd went
   let given = args; // what `"$@"` holds at the command: a `shift` that surely ran drops the first words
-  for (const c of commandsThatRun(s.script.commands, inputs)) {
+  // a function body runs where the function is called: one nothing calls never runs
+  const own = withoutUncalledFunctions(
+    s.script,
+    scripts.map((x) => x.script),
+    s.makeTargets ? [] : args,
+    !s.ignoresArgs,
+  );
+  for (const c of commandsThatRun(own, inputs)) {
     // `if [ "$1" = gunicorn ]; then exec gunicorn …; fi` taken: the script ends there, `exec "$@"` after it never runs
     // (what `exec su app -c "…"` runs follows it in the list, and runs)
     if (replaced && !c.asUser) break;
@@ -483,17 +494,18 @@ function scriptCommands(
     chain.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
     if (runsArgs && caller && given && given.length > 0) {
-      // `exec "$@"`: the container's CMD runs here; anchor it where it is written
-      const run = { ...caller, argv: given, redirects: c.redirects, viaExec: c.viaExec };
+      // `exec "$@"`: the container's CMD runs here; anchor it where it is written (`exec $cmd` splits it into words)
+      const words = splitsArguments(c, 0) ? splitWords(given) : given;
+      const run = { ...caller, argv: words, redirects: c.redirects, viaExec: c.viaExec };
       out.push(run);
       // `exec "$@"` with `bash -c "migrate && runserver"` as the arguments: the commands of that script run too
-      if (inlineScript(given) !== undefined)
-        for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(given, caller.line))
+      if (inlineScript(words) !== undefined)
+        for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(words, caller.line))
           out.push({ ...inner, file: caller.file, origin: caller.origin });
       // `ENTRYPOINT ["/entrypoint"]` + `command: /start`: the script the arguments name runs in turn
-      const next = depth < 5 ? scriptRun(given, scripts, workdir) : undefined;
+      const next = depth < 5 ? scriptRun(words, scripts, workdir) : undefined;
       if (next && next.script !== s)
-        out.push(...scriptCommands(next.script, run, given.slice(next.argsFrom), chain, depth + 1));
+        out.push(...scriptCommands(next.script, run, words.slice(next.argsFrom), chain, depth + 1));
       continue;
     }
     // `python manage.py "$@"` with `runserver 0.0.0.0:8000` as the arguments: the container's words fill "$@" (or
@@ -502,7 +514,8 @@ function scriptCommands(
       caller && given && given.length > 0
         ? c.argv.findIndex((w, k) => k > 0 && fillsWithArguments(c, k, argsVariables))
         : -1;
-    const argv = at > 0 && given ? [...c.argv.slice(0, at), ...given, ...c.argv.slice(at + 1)] : c.argv;
+    const filling = at > 0 && given ? (splitsArguments(c, at) ? splitWords(given) : given) : undefined;
+    const argv = filling ? [...c.argv.slice(0, at), ...filling, ...c.argv.slice(at + 1)] : c.argv;
     // `pdm run "$@"`, `taskset -c 0 "$@"`: the script only launches the container's words, which name the program;
     // anchored where they are written, as `exec "$@"` is (`gosu app "$@"` stays: its line is where the user drops)
     const where =
@@ -557,31 +570,6 @@ function launched(command: StartCommand, depth = 0): StartCommand[] {
   // programArgv sees through a launcher that execs its command: only su's shell is a command of its own.
   const own = program === 'su' ? [run] : [];
   return [...own, ...commands, ...launched(run, depth + 1).filter((c) => c !== run)];
-}
-
-/**
- * The directory a script is in after a command: `cd DIR` moves it (a DIR known as written, or `cd ${PROJECT}` with
- * the variable's value known from the container's environment), anything else not.
- */
-export function directoryAfter(argv: string[], dir: string, variable?: BranchInputs['variable']): string {
-  if (argv[0] !== 'cd' || argv.length !== 2 || argv[1] === '-' || argv[1].startsWith('~')) return dir;
-  const target = argv[1].includes('$') ? expandKnown(argv[1], variable) : argv[1];
-  return target === undefined || target === '' ? dir : posix.resolve(dir, target);
-}
-
-/** A word with every `$NAME` / `${NAME}` replaced by its known value; undefined when one is not known or unset. */
-function expandKnown(word: string, variable: BranchInputs['variable'] | undefined): string | undefined {
-  if (!variable) return undefined;
-  let unknown = false;
-  const out = word.replace(
-    /\$(?:\{(\w+)\}|(\w+))/g,
-    (_, braced: string | undefined, bare: string | undefined) => {
-      const value = variable(braced ?? bare ?? '');
-      if (typeof value !== 'string') unknown = true;
-      return typeof value === 'string' ? value : '';
-    },
-  );
-  return unknown || out.includes('$') ? undefined : out;
 }
 
 /** A recipe command of a make target a script runs, anchored where the script runs make; the recipe line kept. */

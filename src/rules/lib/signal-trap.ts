@@ -1,5 +1,5 @@
 // A start script's shell that stays PID 1 on purpose: to pass SIGTERM on to its server (a trap), or to restart it.
-import type { InitProcess } from '../../model/command.js';
+import { holderAfter, type InitProcess } from '../../model/command.js';
 import type { EntrypointScript } from '../../model/types/project.js';
 import type { ShellCommand } from '../../model/types/shell.js';
 import { execLine, quotedLine } from './command-text.js';
@@ -83,4 +83,45 @@ export function forwarderExitsMessage(
   }
   const exits = init ? `exits, ${init.name} (PID 1) exits with it,` : '(PID 1) exits';
   return `${file} starts ${what} in the background (&), passes SIGTERM on to it from its trap (line ${forwarder.line}) and waits (wait), but a trapped signal makes wait return: once the trap has run the script ends, so the shell ${exits} and the kernel kills ${what} before it has finished stopping. ${againAdvice[0].toUpperCase()}${againAdvice.slice(1)}.`;
+}
+
+/** `trap HANDLER TERM` (or INT): the first, with the line it is on and what it runs. */
+function termTrap(commands: ShellCommand[]): { line: number; handler: string } | undefined {
+  const c = commands.find(
+    (x) => x.argv[0] === 'trap' && x.argv.slice(2).some((s) => /^(SIG)?(TERM|INT)$|^(15|2)$/i.test(s)),
+  );
+  return c && c.argv[1] !== undefined ? { line: c.line, handler: c.argv[1] } : undefined;
+}
+
+/**
+ * `"$@" &` then `wait`: the script runs the container command as a child and waits for it, so its shell keeps PID 1
+ * (and a trap that does not pass SIGTERM on keeps the signal from the command). Undefined when it is not that, or a
+ * trap passes SIGTERM on and waits again.
+ */
+export function waitedArgumentsFinding(
+  file: string,
+  commands: ShellCommand[],
+  startsArgs: (argv: string[]) => boolean,
+  init: InitProcess | undefined,
+  holder: SignalHolder,
+): { file: string; line: number; message: string } | undefined {
+  const at = commands.findIndex((c) => c.background && !c.loop && startsArgs(c.argv));
+  if (at < 0 || holderAfter(commands, at, startsArgs)?.kind !== 'wait') return undefined;
+  const line = commands[at].line;
+  const what = 'the container command ("$@")';
+  const forwarder = termForwarder(commands);
+  if (forwarder?.waitsAgain) return undefined;
+  if (forwarder) return { file, line, message: forwarderExitsMessage(file, what, forwarder, init, holder) };
+  const trap = termTrap(commands);
+  const kept = trap
+    ? `; its trap (line ${trap.line}) runs ${quotedLine(trap.handler)} on SIGTERM and passes nothing on`
+    : '';
+  const advice = trap
+    ? `Write 'exec "$@"' in place of the & and the wait${holder.also} (the trap then no longer runs), or pass SIGTERM on from the trap (kill -TERM "$pid") and wait "$pid" again after it.`
+    : `Write 'exec "$@"' in place of the & and the wait${holder.also}.`;
+  return {
+    file,
+    line,
+    message: `${file}, line ${line}, starts ${what} in the background (&) and waits for it (wait) instead of exec, ${holder.stays(what)}${kept}. ${advice}`,
+  };
 }
