@@ -15904,9 +15904,9 @@ function execFromImport(ev, kids, ctx, line) {
   const importAt = kids.findIndex((c) => c.name === "import");
   if (importAt < 0) return;
   const moduleName = kids.slice(1, importAt).map((c) => c.name === "Ellipsis" ? "..." : ev.text(c)).join("");
-  const names2 = kids.slice(importAt + 1).filter((c) => c.name !== "(" && c.name !== ")");
-  for (let i = 0; i < names2.length; i++) {
-    const c = names2[i];
+  const names3 = kids.slice(importAt + 1).filter((c) => c.name !== "(" && c.name !== ")");
+  for (let i = 0; i < names3.length; i++) {
+    const c = names3[i];
     if (c.name === "*") {
       ev.starImports.push({ module: moduleName, line });
       ev.importStar(moduleName, ctx);
@@ -15915,8 +15915,8 @@ function execFromImport(ev, kids, ctx, line) {
     if (c.name !== "VariableName") continue;
     let alias = ev.text(c);
     const imported = alias;
-    if (names2[i + 1]?.name === "as" && names2[i + 2]) {
-      alias = ev.text(names2[i + 2]);
+    if (names3[i + 1]?.name === "as" && names3[i + 2]) {
+      alias = ev.text(names3[i + 2]);
       i += 2;
     }
     const fromProject = isProjectModule(moduleName);
@@ -16102,9 +16102,9 @@ function execFallback(ev, ctx, t) {
     else if (b.keyword === "finally") ev.executeBody(b.body, ctx);
 }
 function merge(scope, results) {
-  const names2 = /* @__PURE__ */ new Set();
-  for (const r of results) for (const [name, b] of r.scope) if (scope.get(name) !== b) names2.add(name);
-  for (const name of names2) {
+  const names3 = /* @__PURE__ */ new Set();
+  for (const r of results) for (const [name, b] of r.scope) if (scope.get(name) !== b) names3.add(name);
+  for (const name of names3) {
     const bindings = results.map((r) => r.scope.get(name));
     const origins = unionOrigins(bindings.map((b) => b?.origins ?? []));
     const first = bindings[0];
@@ -17002,12 +17002,12 @@ function loggingSetting(ev, ctx) {
   return { v: binding.v, file: origin?.file ?? ev.file };
 }
 function handlerNamesUsed(config2) {
-  const names2 = /* @__PURE__ */ new Set();
+  const names3 = /* @__PURE__ */ new Set();
   const entry = (d, key) => d.entries.find((e) => e.key === key)?.value;
   const add2 = (v) => {
     if (v === void 0 || v.t === "none") return true;
     if (v.t === "str") {
-      names2.add(v.v);
+      names3.add(v.v);
       return true;
     }
     if (v.t === "list") return v.items.every(add2);
@@ -17029,7 +17029,7 @@ function handlerNamesUsed(config2) {
   for (const h of handlers?.t === "dict" ? handlers.entries : [])
     if (h.value.t === "dict" && !(add2(entry(h.value, "target")) && add2(entry(h.value, "handlers"))))
       return void 0;
-  return names2;
+  return names3;
 }
 function quotedOnce(name, texts) {
   const quoted2 = new RegExp(`(['"])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\1`, "g");
@@ -17400,23 +17400,23 @@ function isSqliteFile(path4) {
   return /\.sqlite3$/.test(path4);
 }
 function sqliteNamesOf(app) {
-  const names2 = /* @__PURE__ */ new Set();
+  const names3 = /* @__PURE__ */ new Set();
   const add2 = (v) => {
-    if (v?.kind === "literal" && typeof v.value === "string") names2.add(import_node_path4.posix.basename(v.value));
-    else if (v?.kind === "path" && v.parts.length > 0) names2.add(import_node_path4.posix.basename(v.parts.at(-1)));
+    if (v?.kind === "literal" && typeof v.value === "string") names3.add(import_node_path4.posix.basename(v.value));
+    else if (v?.kind === "path" && v.parts.length > 0) names3.add(import_node_path4.posix.basename(v.parts.at(-1)));
     else if (v?.kind === "env") add2(v.fallback);
     else if (v?.kind === "choice") v.options.forEach(add2);
   };
   for (const settings of [app.settings, ...app.settingsBases ?? []])
     for (const c of settings?.databases?.configs ?? [])
       if (c.engine && isSqliteEngine(c.engine)) add2(c.fields.NAME);
-  names2.delete("");
-  names2.delete(":memory:");
-  return names2;
+  names3.delete("");
+  names3.delete(":memory:");
+  return names3;
 }
 function isSqliteDatabaseOf(app) {
-  const names2 = sqliteNamesOf(app);
-  return (path4) => isSqliteFile(path4) || names2.has(import_node_path4.posix.basename(path4));
+  const names3 = sqliteNamesOf(app);
+  return (path4) => isSqliteFile(path4) || names3.has(import_node_path4.posix.basename(path4));
 }
 function isDevelopmentComposeFile(path4, composeFiles = [], mergedWith2 = [], isProductionName = hasProductionWord) {
   if (isComposeFileNamedForDevelopment(path4)) return true;
@@ -17543,8 +17543,8 @@ function envEntriesOf(sentFiles2) {
 function gapsOf(context, named = []) {
   const sentDirs = context.sentSkippedDirs ?? [];
   const gaps = [];
-  const dirGap = (what, names2, pattern) => {
-    const found = sentDirs.filter((d) => names2.includes(baseName2(d)));
+  const dirGap = (what, names3, pattern) => {
+    const found = sentDirs.filter((d) => names3.includes(baseName2(d)));
     if (found.length > 0) gaps.push({ what, found, pattern: pattern(nested(found)) });
   };
   dirGap(".git", [".git"], (n) => n ? "**/.git" : ".git");
@@ -22601,8 +22601,12 @@ function visitStmt(stmt, src, out) {
     case "FuncDecl": {
       const name = cmd.Name?.Value;
       if (name === void 0) visitStmt(cmd.Body, src, out);
-      else if (!src.functions.called.has(name) && !src.functions.visited.has(name))
+      else if (!src.functions.called.has(name) && !src.functions.visited.has(name)) {
+        const outer = src.functions.uncalled;
+        src.functions.uncalled ??= name;
         visitFunction(name, cmd.Body, src, out);
+        src.functions.uncalled = outer;
+      }
       break;
     }
     case "TimeClause":
@@ -22718,6 +22722,7 @@ function visitCall(stmt, call2, src, out) {
   if (src.loop) command.loop = true;
   const inFunction = src.functions.running.at(-1);
   if (inFunction !== void 0) command.inFunction = inFunction;
+  if (src.functions.uncalled !== void 0) command.uncalledFunction = src.functions.uncalled;
   const heredoc = (stmt.Redirs ?? []).find((r) => HEREDOC_OPS.has(r.Op) && r.Hdoc);
   if (heredoc) command.stdin = heredocText(heredoc.Hdoc, src);
   out.push(command);
@@ -23340,11 +23345,11 @@ function installsPackages(argv) {
   if (p === "pip-sync") return "pip-sync";
   return void 0;
 }
-function optionValues(argv, names2) {
+function optionValues(argv, names3) {
   const out = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    for (const n of names2) {
+    for (const n of names3) {
       if (a === n && i + 1 < argv.length) out.push(argv[++i]);
       else if (n.startsWith("--") && a.startsWith(`${n}=`)) out.push(a.slice(n.length + 1));
       else if (!n.startsWith("--") && a.startsWith(n) && a.length > n.length && !a.startsWith("--"))
@@ -23947,9 +23952,9 @@ var init_dockerfile2 = __esm({
       }
       /** Names this stage declares (ARG, ENV) with no known value here: not the base image's, so not written `${NAME}`. */
       unknownDeclared() {
-        const names2 = [...this.args].filter(([, state]) => state.kind !== "value").map(([name]) => name);
-        for (const [name, value] of this.env) if (value === void 0) names2.push(name);
-        return [...new Set(names2)];
+        const names3 = [...this.args].filter(([, state]) => state.kind !== "value").map(([name]) => name);
+        for (const [name, value] of this.env) if (value === void 0) names3.push(name);
+        return [...new Set(names3)];
       }
       /** A path with the base image's variables kept as `${NAME}` (`COPY requirements $BUILD_DIR/requirements`). */
       expandPath(raw) {
@@ -24349,11 +24354,11 @@ function parseMakefile(text2) {
       continue;
     }
     const [prereqText, inlineRecipe] = splitInlineRecipe(rule[2]);
-    const names2 = rule[1].split(/\s+/).filter(Boolean);
+    const names3 = rule[1].split(/\s+/).filter(Boolean);
     current = { prerequisites: prereqText.split("|")[0].split(/\s+/).filter(Boolean), recipe: [] };
     if (inlineRecipe) current.recipe.push({ line, text: inlineRecipe });
     written.push(current);
-    for (const name of names2) {
+    for (const name of names3) {
       if (name.includes("%") || name.includes("$")) continue;
       if (!rules.has(name)) rules.set(name, current);
       if (!defaultTarget && !name.startsWith(".")) defaultTarget = name;
@@ -25097,6 +25102,12 @@ function runsArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
   const name = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
   return name !== null && argsVariables.has(name[1] ?? name[2]);
 }
+function splitsArguments(c, k) {
+  return (c.written?.[k] ?? c.argv[k]) === c.argv[k];
+}
+function splitWords2(args) {
+  return args.flatMap((a) => a.split(/[ \t\n]+/).filter((w2) => w2 !== ""));
+}
 var ALL_ARGS;
 var init_script_arguments = __esm({
   "src/model/command/script-arguments.ts"() {
@@ -25522,6 +25533,57 @@ var init_runit_services = __esm({
   }
 });
 
+// src/model/command/uncalled-functions.ts
+function withoutUncalledFunctions(script, scripts, args, runsArgs) {
+  const uncalled = new Set(script.commands.flatMap((c) => c.uncalledFunction ? [c.uncalledFunction] : []));
+  if (uncalled.size === 0 || args === void 0 && runsArgs) return script.commands;
+  const dead = [...uncalled].filter(
+    (name) => !(args ?? []).some((w2) => names(w2, name)) && !scripts.some(
+      (s) => s.commands.some(
+        (c) => c.inFunction !== name && !PRINTS.has(c.argv[0] ?? "") && c.argv.some((w2, k) => k === 0 ? w2 === name : names(w2, name))
+      )
+    )
+  );
+  return script.commands.filter((c) => !c.uncalledFunction || !dead.includes(c.uncalledFunction));
+}
+function names(word, name) {
+  return word.split(/[^\w-]+/).includes(name);
+}
+var PRINTS;
+var init_uncalled_functions = __esm({
+  "src/model/command/uncalled-functions.ts"() {
+    "use strict";
+    PRINTS = /* @__PURE__ */ new Set(["echo", "printf"]);
+  }
+});
+
+// src/model/command/working-directory.ts
+function directoryAfter(argv, dir, variable) {
+  if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].startsWith("~")) return dir;
+  const target = argv[1].includes("$") ? expandKnown(argv[1], variable) : argv[1];
+  return target === void 0 || target === "" ? dir : import_node_path10.posix.resolve(dir, target);
+}
+function expandKnown(word, variable) {
+  if (!variable) return void 0;
+  let unknown = false;
+  const out = word.replace(
+    /\$(?:\{(\w+)\}|(\w+))/g,
+    (_, braced, bare) => {
+      const value = variable(braced ?? bare ?? "");
+      if (typeof value !== "string") unknown = true;
+      return typeof value === "string" ? value : "";
+    }
+  );
+  return unknown || out.includes("$") ? void 0 : out;
+}
+var import_node_path10;
+var init_working_directory = __esm({
+  "src/model/command/working-directory.ts"() {
+    "use strict";
+    import_node_path10 = require("node:path");
+  }
+});
+
 // src/model/command/start-chain.ts
 function recipeNote(command) {
   const r = command.recipe;
@@ -25742,7 +25804,7 @@ function scriptRun(argv, scripts, workdir) {
     const word = argv[i];
     if (!word) continue;
     const script = scripts.find(
-      (s) => word.includes("/") ? import_node_path10.posix.normalize(word.startsWith("/") ? word : import_node_path10.posix.join(workdir, word)) === import_node_path10.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
+      (s) => word.includes("/") ? import_node_path11.posix.normalize(word.startsWith("/") ? word : import_node_path11.posix.join(workdir, word)) === import_node_path11.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
     );
     if (script) return { script, argsFrom: i + 1 };
   }
@@ -25763,7 +25825,13 @@ function scriptCommands(s, caller, args, chain2, depth) {
   let replaced = false;
   let dir = workdir;
   let given = args;
-  for (const c of commandsThatRun(s.script.commands, inputs)) {
+  const own = withoutUncalledFunctions(
+    s.script,
+    scripts.map((x) => x.script),
+    s.makeTargets ? [] : args,
+    !s.ignoresArgs
+  );
+  for (const c of commandsThatRun(own, inputs)) {
     if (replaced && !c.asUser) break;
     replaced ||= execsSurely(c, inputs);
     dir = directoryAfter(c.argv, dir, inputs.variable);
@@ -25771,31 +25839,33 @@ function scriptCommands(s, caller, args, chain2, depth) {
     chain2.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
     if (runsArgs && caller && given && given.length > 0) {
-      const run = { ...caller, argv: given, redirects: c.redirects, viaExec: c.viaExec };
+      const words2 = splitsArguments(c, 0) ? splitWords2(given) : given;
+      const run = { ...caller, argv: words2, redirects: c.redirects, viaExec: c.viaExec };
       out.push(run);
-      if (inlineScript(given) !== void 0)
-        for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(given, caller.line))
+      if (inlineScript(words2) !== void 0)
+        for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(words2, caller.line))
           out.push({ ...inner, file: caller.file, origin: caller.origin });
-      const next = depth < 5 ? scriptRun(given, scripts, workdir) : void 0;
+      const next = depth < 5 ? scriptRun(words2, scripts, workdir) : void 0;
       if (next && next.script !== s)
-        out.push(...scriptCommands(next.script, run, given.slice(next.argsFrom), chain2, depth + 1));
+        out.push(...scriptCommands(next.script, run, words2.slice(next.argsFrom), chain2, depth + 1));
       continue;
     }
     const at2 = caller && given && given.length > 0 ? c.argv.findIndex((w2, k) => k > 0 && fillsWithArguments(c, k, argsVariables)) : -1;
-    const argv = at2 > 0 && given ? [...c.argv.slice(0, at2), ...given, ...c.argv.slice(at2 + 1)] : c.argv;
+    const filling = at2 > 0 && given ? splitsArguments(c, at2) ? splitWords2(given) : given : void 0;
+    const argv = filling ? [...c.argv.slice(0, at2), ...filling, ...c.argv.slice(at2 + 1)] : c.argv;
     const where2 = at2 > 0 && caller && launcherOnly(c.argv.slice(0, at2)) && !dropsUser(c.argv) ? { file: caller.file, line: caller.line, origin: caller.origin } : { file: s.file, origin: "script" };
-    const own = {
+    const own2 = {
       ...c,
       argv,
       ...where2,
       ...caller?.program ? { program: caller.program } : {}
     };
-    for (const command of [own, ...launched(own)]) {
+    for (const command of [own2, ...launched(own2)]) {
       out.push(command);
       const next = depth < 5 ? scriptRun(command.argv, scripts, dir) : void 0;
       if (next && next.script !== s) {
         const run = scriptCommands(next.script, command, command.argv.slice(next.argsFrom), chain2, depth + 1);
-        out.push(...next.script.makeTargets ? run.map((r) => atMakeLine(r, own, next.script.file)) : run);
+        out.push(...next.script.makeTargets ? run.map((r) => atMakeLine(r, own2, next.script.file)) : run);
       }
     }
   }
@@ -25821,33 +25891,15 @@ function launched(command, depth = 0) {
   const own = program === "su" ? [run] : [];
   return [...own, ...commands, ...launched(run, depth + 1).filter((c) => c !== run)];
 }
-function directoryAfter(argv, dir, variable) {
-  if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].startsWith("~")) return dir;
-  const target = argv[1].includes("$") ? expandKnown(argv[1], variable) : argv[1];
-  return target === void 0 || target === "" ? dir : import_node_path10.posix.resolve(dir, target);
-}
-function expandKnown(word, variable) {
-  if (!variable) return void 0;
-  let unknown = false;
-  const out = word.replace(
-    /\$(?:\{(\w+)\}|(\w+))/g,
-    (_, braced, bare) => {
-      const value = variable(braced ?? bare ?? "");
-      if (typeof value !== "string") unknown = true;
-      return typeof value === "string" ? value : "";
-    }
-  );
-  return unknown || out.includes("$") ? void 0 : out;
-}
 function atMakeLine(command, make, makefile) {
   if (command.file !== makefile) return command;
   return { ...command, file: make.file, line: make.line, recipe: { file: command.file, line: command.line } };
 }
-var import_node_path10, argsScripts, isCompose;
+var import_node_path11, argsScripts, isCompose;
 var init_start_chain = __esm({
   "src/model/command/start-chain.ts"() {
     "use strict";
-    import_node_path10 = require("node:path");
+    import_node_path11 = require("node:path");
     init_shell();
     init_branches();
     init_make();
@@ -25855,6 +25907,8 @@ var init_start_chain = __esm({
     init_runit_services();
     init_servers();
     init_inline_script();
+    init_uncalled_functions();
+    init_working_directory();
     init_script_arguments();
     argsScripts = /* @__PURE__ */ new WeakMap();
     isCompose = (source) => source.at.origin.startsWith("compose-");
@@ -26156,7 +26210,7 @@ function djangoDirectories(app) {
   for (const chain2 of [effectiveCommand(app), imageCommand(app)]) {
     for (const { command, dir } of withDirectories(app, chain2)) {
       const script = command.argv.find((w2) => basename2(w2) === "manage.py");
-      if (script) manage.push(import_node_path11.posix.dirname(import_node_path11.posix.resolve(dir, script)));
+      if (script) manage.push(import_node_path12.posix.dirname(import_node_path12.posix.resolve(dir, script)));
       else if (serverOf(command.argv)) servers.push(serverDir(command, dir));
     }
   }
@@ -26170,7 +26224,7 @@ function serverDirectory(app) {
 function withDirectories(app, chain2, service = app.compose?.appService) {
   const workdir = app.dockerfile?.targetStage?.workdir || "/";
   const workingDir = service?.workingDir;
-  let dir = workingDir ? import_node_path11.posix.resolve(workdir, workingDir) : workdir;
+  let dir = workingDir ? import_node_path12.posix.resolve(workdir, workingDir) : workdir;
   const assigned = new Set(
     app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name))
   );
@@ -26178,12 +26232,12 @@ function withDirectories(app, chain2, service = app.compose?.appService) {
   const variable = (name) => assigned.has(name) ? void 0 : known2(name);
   return chain2.map((command) => {
     dir = directoryAfter(command.argv, dir, variable);
-    const at2 = command.directory !== void 0 ? import_node_path11.posix.resolve(dir, command.directory) : dir;
+    const at2 = command.directory !== void 0 ? import_node_path12.posix.resolve(dir, command.directory) : dir;
     return { command, dir: at2 };
   });
 }
 function serverDir(command, dir) {
-  return import_node_path11.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
+  return import_node_path12.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
 }
 function chdirOf(argv) {
   for (let i = 1; i < argv.length; i++) {
@@ -26192,13 +26246,14 @@ function chdirOf(argv) {
   }
   return void 0;
 }
-var import_node_path11;
+var import_node_path12;
 var init_directories = __esm({
   "src/model/command/directories.ts"() {
     "use strict";
-    import_node_path11 = require("node:path");
+    import_node_path12 = require("node:path");
     init_servers();
     init_start_chain();
+    init_working_directory();
   }
 });
 
@@ -26461,6 +26516,7 @@ var init_command = __esm({
     init_init_process();
     init_inline_script();
     init_directories();
+    init_working_directory();
     init_servers();
     init_script_operand();
     init_pip();
@@ -26476,9 +26532,9 @@ function appsAndWorkerImages(project) {
   return [...project.apps, ...project.workerImages ?? []];
 }
 function imageRunner(app) {
-  const names2 = app.workerServices;
-  if (!names2 || names2.length === 0) return "the app";
-  const quoted2 = names2.map((n) => `'${n}'`);
+  const names3 = app.workerServices;
+  if (!names3 || names3.length === 0) return "the app";
+  const quoted2 = names3.map((n) => `'${n}'`);
   if (quoted2.length === 1) return `service ${quoted2[0]}`;
   return `services ${quoted2.slice(0, -1).join(", ")} and ${quoted2.at(-1)}`;
 }
@@ -26506,7 +26562,7 @@ function otherAppServices(app) {
   if (!compose?.appService) return [];
   const ofImage = compose.appImageServices ?? [compose.appService];
   const out = ofImage.filter((s) => s !== compose.appService).map((service) => ({ service, app }));
-  const projectDir = app.managePy ? import_node_path12.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path13.posix.dirname(app.managePy) : void 0;
   if (projectDir === void 0) return out;
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   for (const service of compose.services) {
@@ -26522,7 +26578,7 @@ function otherAppServices(app) {
 }
 function ownImageAppServices(app) {
   const compose = app.compose;
-  const projectDir = app.managePy ? import_node_path12.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path13.posix.dirname(app.managePy) : void 0;
   if (!compose || projectDir === void 0) return [];
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   return compose.services.filter(
@@ -26613,13 +26669,13 @@ function appBuildCommands(app) {
     ({ run, commands }) => commands.map((command) => ({ dockerfile, run, command }))
   );
 }
-var import_node_path12;
+var import_node_path13;
 var init_each = __esm({
   "src/rules/lib/each.ts"() {
     "use strict";
     init_app_service();
     init_command();
-    import_node_path12 = require("node:path");
+    import_node_path13 = require("node:path");
     init_paths();
   }
 });
@@ -26785,10 +26841,10 @@ function poetryInstall(argv) {
     if (option === "--no-dev") groups.without.push("dev");
     if (!POETRY_VALUE_OPTIONS.includes(option)) continue;
     const value = inline ?? args[++k] ?? "";
-    const names2 = value.split(",").map((n) => n.trim());
-    if (option === "--with") groups.with.push(...names2);
-    else if (option === "--without") groups.without.push(...names2);
-    else if (option === "--only") groups.only = [...groups.only ?? [], ...names2];
+    const names3 = value.split(",").map((n) => n.trim());
+    if (option === "--with") groups.with.push(...names3);
+    else if (option === "--without") groups.without.push(...names3);
+    else if (option === "--only") groups.only = [...groups.only ?? [], ...names3];
     else if (DIRECTORY_OPTIONS.includes(option)) groups.directory = value;
   }
   return groups;
@@ -26995,31 +27051,31 @@ function defaultBuildNote(app, build2) {
   return `A build with the Dockerfile's default${build2.args.length > 1 ? "s" : ""} ${defaults} (docker build without --build-arg) installs this file; ${by} builds with ${given}.`;
 }
 function toolingMessage(tooling, upgrade, quote) {
-  const names2 = tooling.map(quote).join(", ");
+  const names3 = tooling.map(quote).join(", ");
   const pin = `Pin it (${tooling[0].replace(/[<>=!~].*$/, "")}==<version>) or rely on the base image's version.`;
   if (upgrade)
-    return `pip upgrades the installer itself (${names2}) to whatever is newest${tooling.some((s) => /[<>=!~]/.test(s)) ? " within the range written" : ""}, so two builds of one commit can differ. ${pin}`;
+    return `pip upgrades the installer itself (${names3}) to whatever is newest${tooling.some((s) => /[<>=!~]/.test(s)) ? " within the range written" : ""}, so two builds of one commit can differ. ${pin}`;
   const one = tooling.length === 1;
-  return `pip installs the packaging tool${one ? "" : "s"} ${names2} without an exact version: this changes nothing where the base image already has ${one ? "it" : "them"}, but where it does not, the build takes whatever release is newest, so two builds of one commit can differ. ${pin}`;
+  return `pip installs the packaging tool${one ? "" : "s"} ${names3} without an exact version: this changes nothing where the base image already has ${one ? "it" : "them"}, but where it does not, the build takes whatever release is newest, so two builds of one commit can differ. ${pin}`;
 }
 function lockTooLate(app, late, install) {
   const df = app.dockerfile?.file ?? "the Dockerfile";
-  const name = import_node_path13.posix.basename(late.lock);
+  const name = import_node_path14.posix.basename(late.lock);
   const later = late.copiedAt ? `which the COPY at ${df}:${late.copiedAt} brings only later` : "which the image never copies";
   return `${install} at ${df}:${late.installLine} runs before the image holds the repository's ${name}, ${later}`;
 }
 function holdsLockBeside(app, pipfile) {
   const context = app.context;
   if (!context) return false;
-  const lock = import_node_path13.posix.join(import_node_path13.posix.dirname(pipfile), "Pipfile.lock");
-  const inContext = context.dir === "." ? lock : import_node_path13.posix.relative(context.dir, lock);
+  const lock = import_node_path14.posix.join(import_node_path14.posix.dirname(pipfile), "Pipfile.lock");
+  const inContext = context.dir === "." ? lock : import_node_path14.posix.relative(context.dir, lock);
   return context.files.includes(inContext);
 }
-var import_node_path13, pythonDepsUnpinned;
+var import_node_path14, pythonDepsUnpinned;
 var init_TF0202_python_deps_unpinned = __esm({
   "src/rules/TF0202-python-deps-unpinned.ts"() {
     "use strict";
-    import_node_path13 = require("node:path");
+    import_node_path14 = require("node:path");
     init_command();
     init_install_args();
     init_each();
@@ -27133,20 +27189,20 @@ function unusedManifest(contextFiles, ownedElsewhere) {
   return contextFiles.filter((f) => MANIFEST.test(f) && !ownedElsewhere(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
 }
 function ownerElsewhere(manifest, dockerfile, dockerfiles) {
-  const own = import_node_path14.posix.dirname(dockerfile);
+  const own = import_node_path15.posix.dirname(dockerfile);
   return dockerfiles.find((d) => {
-    const dir = import_node_path14.posix.dirname(d);
+    const dir = import_node_path15.posix.dirname(d);
     return d !== dockerfile && dir !== own && under(dir, own) && under(manifest, dir);
   });
 }
 function under(path4, dir) {
   return dir === "." || path4 === dir || path4.startsWith(`${dir}/`);
 }
-var import_node_path14, MANIFEST, PIPENV_VALUED, noDependencyManifest;
+var import_node_path15, MANIFEST, PIPENV_VALUED, noDependencyManifest;
 var init_TF0203_no_dependency_manifest = __esm({
   "src/rules/TF0203-no-dependency-manifest.ts"() {
     "use strict";
-    import_node_path14 = require("node:path");
+    import_node_path15 = require("node:path");
     init_command();
     init_each();
     init_rule();
@@ -27202,14 +27258,14 @@ RUN pip install --no-cache-dir -r requirements.txt
           const context = app.context;
           const owner = (f) => ownerElsewhere(f, df.file, dockerfiles);
           const elsewhere2 = (f) => owner(f) !== void 0;
-          const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path14.posix.join(context.dir, f)));
+          const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path15.posix.join(context.dir, f)));
           const outside = unused ? void 0 : unusedManifest(project.pythonManifests ?? [], elsewhere2);
           const others = (project.pythonManifests ?? []).filter((f) => MANIFEST.test(f) && elsewhere2(f));
-          for (const [line, names2] of byLine)
+          for (const [line, names3] of byLine)
             findings.push({
               file: df.file,
               line,
-              message: unused ? `The image installs ${names2.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names2.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path14.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names2.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path14.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names2.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
+              message: unused ? `The image installs ${names3.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names3.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path15.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names3.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path15.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names3.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
             });
         }
         return findings;
@@ -27379,17 +27435,17 @@ function syncedEnvironment(argv, workdir, env) {
     return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name.length + 1) : argv[at2 + 1];
   };
   const dir = option("--project") ?? option("--directory");
-  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path15.posix.resolve(workdir, dir) : void 0;
+  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path16.posix.resolve(workdir, dir) : void 0;
   const named = env.UV_PROJECT_ENVIRONMENT;
   if (named !== void 0)
-    return named.startsWith("/") ? import_node_path15.posix.normalize(named) : base && import_node_path15.posix.resolve(base, named);
-  return base?.startsWith("/") ? import_node_path15.posix.join(base, ".venv") : void 0;
+    return named.startsWith("/") ? import_node_path16.posix.normalize(named) : base && import_node_path16.posix.resolve(base, named);
+  return base?.startsWith("/") ? import_node_path16.posix.join(base, ".venv") : void 0;
 }
-var import_node_path15, depsInstalledAtStart, VALUED;
+var import_node_path16, depsInstalledAtStart, VALUED;
 var init_TF0204_deps_installed_at_start = __esm({
   "src/rules/TF0204-deps-installed-at-start.ts"() {
     "use strict";
-    import_node_path15 = require("node:path");
+    import_node_path16 = require("node:path");
     init_command();
     init_files();
     init_paths();
@@ -27680,8 +27736,8 @@ var init_interpolation = __esm({
 
 // src/model/compose/yaml-nodes.ts
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path16.posix.normalize(p);
-  const joined = import_node_path16.posix.normalize(import_node_path16.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path17.posix.normalize(p);
+  const joined = import_node_path17.posix.normalize(import_node_path17.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -27732,11 +27788,11 @@ function keyedAsMap(n) {
   }
   return { kind: "map", entries, file: n.file, line: n.line };
 }
-var import_node_path16;
+var import_node_path17;
 var init_yaml_nodes = __esm({
   "src/model/compose/yaml-nodes.ts"() {
     "use strict";
-    import_node_path16 = require("node:path");
+    import_node_path17 = require("node:path");
   }
 });
 
@@ -27842,11 +27898,11 @@ function legacyServices(root) {
   );
   return pullsOrBuilds ? candidates : [];
 }
-var import_node_path17, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
+var import_node_path18, Loader, LEGACY_SERVICE_KEYS, TOP_LEVEL_KEYS;
 var init_loader = __esm({
   "src/model/compose/loader.ts"() {
     "use strict";
-    import_node_path17 = require("node:path");
+    import_node_path18 = require("node:path");
     init_compose();
     init_merge();
     init_yaml_nodes();
@@ -27968,7 +28024,7 @@ var init_loader = __esm({
         if (v.kind === "map") {
           const service = scalarString(entryOf(v, "service")?.value);
           const other = scalarString(entryOf(v, "file")?.value);
-          if (service) return { file: other ? relPath(import_node_path17.posix.dirname(file), other) : file, service };
+          if (service) return { file: other ? relPath(import_node_path18.posix.dirname(file), other) : file, service };
         }
         this.errors.push({
           file,
@@ -28599,8 +28655,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path18.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path18.posix.dirname(file));
+  const projectDir = files.length > 0 ? import_node_path19.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path19.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -28639,7 +28695,7 @@ function build(files, env, options, errors) {
   for (const s of services)
     if (!dataContainers.has(s.name) && runsNoDatabaseServer(s, loader.texts)) s.runsNoDatabaseServer = true;
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path18.posix.basename(f) === "manage.py").map((f) => import_node_path18.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path19.posix.basename(f) === "manage.py").map((f) => import_node_path19.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -28647,11 +28703,11 @@ function build(files, env, options, errors) {
   if (appService) model.appImageServices = servicesOfImage(services, appService);
   return { model, errors };
 }
-var import_node_path18;
+var import_node_path19;
 var init_compose2 = __esm({
   "src/model/compose.ts"() {
     "use strict";
-    import_node_path18 = require("node:path");
+    import_node_path19 = require("node:path");
     init_loader();
     init_merge();
     init_service();
@@ -28671,7 +28727,7 @@ function exampleTag(name, service) {
       tag: "8.0",
       why: ": its command passes --default-authentication-plugin, which MySQL 8.4 removed, so mysqld would not start on 8.4 or later (or pin 8.4 and pass --mysql-native-password=ON in its place)"
     };
-  if (name === "postgres" && service.volumes.some((v) => import_node_path19.posix.normalize(`${v.target}/`) === "/var/lib/postgresql/data/"))
+  if (name === "postgres" && service.volumes.some((v) => import_node_path20.posix.normalize(`${v.target}/`) === "/var/lib/postgresql/data/"))
     return {
       tag: "17",
       why: ": from 18 the image will not start with its mount at /var/lib/postgresql/data"
@@ -28684,11 +28740,11 @@ function writtenTag(raw) {
   const colon = masked2.lastIndexOf(":");
   return colon > masked2.lastIndexOf("/") ? raw.slice(colon + 1, masked2.length) : void 0;
 }
-var import_node_path19, EXAMPLE_TAG, DEPRECATED_OFFICIAL, OFFICIAL, builtName, serviceImageUnpinned;
+var import_node_path20, EXAMPLE_TAG, DEPRECATED_OFFICIAL, OFFICIAL, builtName, serviceImageUnpinned;
 var init_TF0205_service_image_unpinned = __esm({
   "src/rules/TF0205-service-image-unpinned.ts"() {
     "use strict";
-    import_node_path19 = require("node:path");
+    import_node_path20 = require("node:path");
     init_compose2();
     init_each();
     init_rule();
@@ -28796,9 +28852,9 @@ var init_TF0205_service_image_unpinned = __esm({
           if (!seen) byLine.set(key, { file: img.file, line: img.line, names: [s.name], say });
           else if (!seen.names.includes(s.name)) seen.names.push(s.name);
         }
-        return [...byLine.values()].map(({ file, line, names: names2, say }) => {
-          const plural3 = names2.length > 1;
-          const who = `${plural3 ? "Services" : "Service"} ${names2.map((n) => `'${n}'`).join(", ")}`;
+        return [...byLine.values()].map(({ file, line, names: names3, say }) => {
+          const plural3 = names3.length > 1;
+          const who = `${plural3 ? "Services" : "Service"} ${names3.map((n) => `'${n}'`).join(", ")}`;
           return { file, line, message: say(who, plural3) };
         });
       }
@@ -30201,8 +30257,8 @@ function givenDatabaseVariables(app, provided, key, engine) {
   const server = serverOfEngine(engine);
   return [...provided.values.keys()].filter((n) => databaseKeyOf(n) === key).filter((n) => !server || !serverOfVariable(n) || serverOfVariable(n) === server).filter((n) => !emptyInImage(app, n)).sort();
 }
-function configurationOfEntry(app, provided, names2, engine) {
-  return names2.filter((n) => {
+function configurationOfEntry(app, provided, names3, engine) {
+  return names3.filter((n) => {
     const key = databaseKeyOf(n);
     return key === void 0 || givenDatabaseVariables(app, provided, key, engine).includes(n);
   });
@@ -30450,9 +30506,9 @@ function secretFileVariable(settings, file, line) {
   const found = settings.assignments.filter(
     (a) => (a.file ?? settings.file) === file && a.line < line && PASSWORD_NAME.test(a.name) && a.value.kind === "env" && a.value.fromFile === true
   );
-  const names2 = new Set(found.map((a) => a.name));
+  const names3 = new Set(found.map((a) => a.name));
   const last = found.at(-1);
-  return names2.size === 1 && last?.value.kind === "env" ? { name: last.name, line: last.line, variable: last.value.variable } : void 0;
+  return names3.size === 1 && last?.value.kind === "env" ? { name: last.name, line: last.line, variable: last.value.variable } : void 0;
 }
 var SQLITE, POSTGRES, SWITCHED_KEYS, FIELD_VARIABLE, literalText, PASSWORD_NAME;
 var init_databases_fix = __esm({
@@ -30793,15 +30849,15 @@ function buildReaders(df, env, name) {
   );
 }
 function startReads(project, df, name) {
-  const names2 = new RegExp(String.raw`\b${name}\b`);
+  const names3 = new RegExp(String.raw`\b${name}\b`);
   const stage = df.targetStage;
   const texts = [stage?.cmd?.raw, stage?.entrypoint?.raw];
   for (const { service } of composeServices(project))
     if (service.build?.dockerfile === df.file) texts.push(service.command?.raw, service.entrypoint?.raw);
-  if (texts.some((t) => t !== void 0 && names2.test(t))) return true;
+  if (texts.some((t) => t !== void 0 && names3.test(t))) return true;
   return project.apps.filter((app) => app.dockerfile?.file === df.file).some(
     (app) => app.entrypointScripts.some(
-      (s) => s.script.commands.some((c) => commandText(c).some((t) => names2.test(t)))
+      (s) => s.script.commands.some((c) => commandText(c).some((t) => names3.test(t)))
     ) || [app.settings, ...app.settingsBases ?? []].some(
       (m) => m?.envReads.some((r) => r.variable === name)
     )
@@ -31209,12 +31265,12 @@ var init_glob = __esm({
 
 // src/rules/lib/env-file-sourced.ts
 function sourcedBy(app, path4) {
-  const name = import_node_path20.posix.basename(path4);
+  const name = import_node_path21.posix.basename(path4);
   for (const script of app.entrypointScripts)
     for (const c of script.script.commands) {
       const [program, file] = c.argv;
       if (program !== "." && program !== "source" || !file || file.includes("$")) continue;
-      if (import_node_path20.posix.basename(file) === name) return { file: script.file, line: c.line };
+      if (import_node_path21.posix.basename(file) === name) return { file: script.file, line: c.line };
     }
   return void 0;
 }
@@ -31224,18 +31280,18 @@ function sourcedFileAdvice(app, files) {
     if (!by) continue;
     const service = app.compose?.appService;
     const given = service?.envFiles.some((e) => e.path === f);
-    const composeDir = import_node_path20.posix.dirname(app.compose?.files[0] ?? ".");
-    const rel = composeDir === "." ? f : import_node_path20.posix.relative(composeDir, f);
+    const composeDir = import_node_path21.posix.dirname(app.compose?.files[0] ?? ".");
+    const rel = composeDir === "." ? f : import_node_path21.posix.relative(composeDir, f);
     const runTime = given ? `compose's env_file already gives its values to service '${service.name}'` : service ? `give its values to service '${service.name}' at run time (env_file: ./${rel}, or environment:)` : "give its values to the container at run time (docker run --env-file, or the platform settings)";
     return ` But ${by.file} sources it (line ${by.line}) when the container starts, so an image without the file breaks that script: ${runTime}, and make ${by.file} read the variables from the environment instead of sourcing the file.`;
   }
   return "";
 }
-var import_node_path20;
+var import_node_path21;
 var init_env_file_sourced = __esm({
   "src/rules/lib/env-file-sourced.ts"() {
     "use strict";
-    import_node_path20 = require("node:path");
+    import_node_path21 = require("node:path");
   }
 });
 
@@ -31248,7 +31304,7 @@ function envSourcesAbsent(app) {
   for (const i of lineage2(df).flatMap((s) => s.instructions)) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD" || i.fromStage !== void 0) continue;
     for (const written of i.sources) {
-      const source = import_node_path21.posix.normalize(written).replace(/^\/+/, "");
+      const source = import_node_path22.posix.normalize(written).replace(/^\/+/, "");
       if (!isEnvFile(source.replace(/\*/g, "")) || hasTemplateName(source)) continue;
       if (context.files.some((f) => matchesGlob(source, f))) continue;
       out.push({
@@ -31264,12 +31320,12 @@ function envSourcesAbsent(app) {
 function namesNoSecret(app, files) {
   const dir = app.context?.dir ?? ".";
   const none = app.context?.envFilesNamingNoSecret ?? [];
-  return files.every((f) => none.includes(dir === "." ? f : import_node_path21.posix.relative(dir, f)));
+  return files.every((f) => none.includes(dir === "." ? f : import_node_path22.posix.relative(dir, f)));
 }
 function leavesSecretsEmpty(app, files) {
   const dir = app.context?.dir ?? ".";
   const empty = app.context?.envFilesWithoutSecrets ?? [];
-  return files.every((f) => empty.includes(dir === "." ? f : import_node_path21.posix.relative(dir, f)));
+  return files.every((f) => empty.includes(dir === "." ? f : import_node_path22.posix.relative(dir, f)));
 }
 function removedLater(app, line) {
   const df = app.dockerfile;
@@ -31278,12 +31334,12 @@ function removedLater(app, line) {
   const copy = stages.flatMap((s) => s.instructions).find((i) => i.line === line);
   if (!copy || copy.keyword !== "COPY" && copy.keyword !== "ADD" || copy.sources.length !== 1)
     return void 0;
-  const landed = copy.dest.endsWith("/") ? import_node_path21.posix.join(copy.dest, import_node_path21.posix.basename(copy.sources[0])) : import_node_path21.posix.normalize(copy.dest);
+  const landed = copy.dest.endsWith("/") ? import_node_path22.posix.join(copy.dest, import_node_path22.posix.basename(copy.sources[0])) : import_node_path22.posix.normalize(copy.dest);
   if (!landed.startsWith("/")) return void 0;
   for (const { run, commands } of buildRuns(stages)) {
     if (run.line <= line) continue;
     for (const c of commands)
-      if (import_node_path21.posix.basename(c.argv[0] ?? "") === "rm" && c.argv.slice(1).some((a) => import_node_path21.posix.normalize(a) === landed))
+      if (import_node_path22.posix.basename(c.argv[0] ?? "") === "rm" && c.argv.slice(1).some((a) => import_node_path22.posix.normalize(a) === landed))
         return run.line;
   }
   return void 0;
@@ -31293,13 +31349,13 @@ function namedByCopy(app, line, files) {
 }
 function linesNaming(app, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = (f) => dir === "." ? f : import_node_path21.posix.relative(dir, f);
+  const inContext = (f) => dir === "." ? f : import_node_path22.posix.relative(dir, f);
   const out = [];
   for (const i of (app.dockerfile?.targetStage ? lineage2(app.dockerfile) : []).flatMap(
     (s) => s.instructions
   )) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
-    const sources = i.sources.map((src) => import_node_path21.posix.normalize(src).replace(/^\//, ""));
+    const sources = i.sources.map((src) => import_node_path22.posix.normalize(src).replace(/^\//, ""));
     for (const f of files) if (sources.includes(inContext(f))) out.push({ line: i.line, file: f });
   }
   return out;
@@ -31329,8 +31385,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    if (import_node_path21.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
-    const inContext = dir === "." ? f.path : import_node_path21.posix.relative(dir, f.path);
+    if (import_node_path22.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
+    const inContext = dir === "." ? f.path : import_node_path22.posix.relative(dir, f.path);
     if (inContext.startsWith("..") || !isUsableEnvFileName(inContext)) continue;
     const reached = absentFileReachingImage(app, inContext);
     if (reached.length === 0) continue;
@@ -31410,7 +31466,7 @@ function ignorePatterns(app, files, kept) {
 }
 function contextPath(app, path4) {
   const dir = app.context?.dir ?? ".";
-  return dir === "." ? path4 : import_node_path21.posix.relative(dir, path4);
+  return dir === "." ? path4 : import_node_path22.posix.relative(dir, path4);
 }
 function generalPattern(path4) {
   const parts = path4.split("/");
@@ -31421,12 +31477,12 @@ function generalPattern(path4) {
   const general = sep6 !== void 0 ? `.env${sep6}*` : base.endsWith(".env") && base !== ".env" ? "*.env" : base;
   return parts.length > 1 ? `**/${general}` : general;
 }
-var import_node_path21, envFileInImage, COMPOSE_READS;
+var import_node_path22, envFileInImage, COMPOSE_READS;
 var init_TF0308_env_file_in_image = __esm({
   "src/rules/TF0308-env-file-in-image.ts"() {
     "use strict";
     init_files();
-    import_node_path21 = require("node:path");
+    import_node_path22 = require("node:path");
     init_context();
     init_env_files2();
     init_lineage();
@@ -31479,13 +31535,13 @@ for the script to read them from the environment.
         const copied = filesCopiedIntoImage(
           project,
           (path4, dir) => isEnvFile(path4) || templates.has(`${dir}\0${path4}`),
-          (names2, files, at2) => {
+          (names3, files, at2) => {
             const many = files.length > 1;
             const later = `but whatever ${many ? "they hold" : "it holds"} when an image is built ships with the image`;
             const what = namesNoSecret(at2.app, files) ? `: ${many ? "they name" : "it names"} no secret today, ${later}` : leavesSecretsEmpty(at2.app, files) ? `: ${many ? "they leave" : "it leaves"} every secret empty today, ${later}` : `, so ${many ? "their" : "its"} secrets ship with the image`;
             const rm2 = removedLater(at2.app, at2.line);
             const kept = rm2 ? ` The RUN rm at line ${rm2} deletes it only from the layers after this one: the layer of this COPY keeps it, for anyone who pulls the image.` : "";
-            return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names2} into the image by name${what}.${kept} Remove the COPY (a .dockerignore entry would only make it fail) and ${rm2 ? "give the build steps that need the values them on their own RUN line (RUN NAME=value python manage.py \u2026) or as a build secret (RUN --mount=type=secret); the container gets its values at run time" : "pass the values as environment variables at run time (compose env_file, or the platform's settings)"}.` : `This instruction copies ${names2} into the image${what}. ${ignoreAdvice(at2.app, files)}${sourcedFileAdvice(at2.app, files)}`;
+            return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names3} into the image by name${what}.${kept} Remove the COPY (a .dockerignore entry would only make it fail) and ${rm2 ? "give the build steps that need the values them on their own RUN line (RUN NAME=value python manage.py \u2026) or as a build secret (RUN --mount=type=secret); the container gets its values at run time" : "pass the values as environment variables at run time (compose env_file, or the platform's settings)"}.` : `This instruction copies ${names3} into the image${what}. ${ignoreAdvice(at2.app, files)}${sourcedFileAdvice(at2.app, files)}`;
           }
         );
         const found = onePerLine([...copied, ...images.flatMap(envFilesOfCompose)]);
@@ -31725,12 +31781,12 @@ The rule only reports a variable when a similarly named one is provided (not one
             );
             if (similar.length === 0) continue;
             reported.add(`${r.variable}\0${r.file}\0${r.line}`);
-            const names2 = similar.join(", ");
+            const names3 = similar.join(", ");
             const use = key === void 0 ? "" : ` for the database's ${key}, without a default`;
             findings.push({
               file: r.file ?? settings.file,
               line: r.line,
-              message: `The settings require ${r.variable}${use}, which neither ${provided.sources.join(" nor ")} provides; ${similar.length > 1 ? "they provide" : "it provides"} ${names2} instead. Use the same name on both sides (rename ${r.variable} in the settings, or set ${r.variable} in the environment).`
+              message: `The settings require ${r.variable}${use}, which neither ${provided.sources.join(" nor ")} provides; ${similar.length > 1 ? "they provide" : "it provides"} ${names3} instead. Use the same name on both sides (rename ${r.variable} in the settings, or set ${r.variable} in the environment).`
             });
           }
         }
@@ -31953,17 +32009,17 @@ function underFirstStartGuard(command, commands) {
   });
 }
 function runsOnFirstStartOnly(app, file) {
-  const base = import_node_path22.posix.basename(file);
+  const base = import_node_path23.posix.basename(file);
   const runs = app.entrypointScripts.flatMap(
     (s) => s.script.commands.filter((c) => c.argv.some((a) => a === file || a === base || a.endsWith(`/${base}`))).map((c) => ({ c, commands: s.script.commands }))
   );
   return runs.length > 0 && runs.every(({ c, commands }) => underFirstStartGuard(c, commands));
 }
-var import_node_path22;
+var import_node_path23;
 var init_first_start = __esm({
   "src/rules/lib/first-start.ts"() {
     "use strict";
-    import_node_path22 = require("node:path");
+    import_node_path23 = require("node:path");
   }
 });
 
@@ -32227,8 +32283,8 @@ function interpolatedByCompose(app, name) {
 function settingsProvidedUnderOtherNames({ app, settings, provided, read }) {
   const findings = [];
   const unread = unreadProvided(provided, read);
-  const names2 = new Set(settings.assignments.map((a) => a.name));
-  for (const name of names2) {
+  const names3 = new Set(settings.assignments.map((a) => a.name));
+  for (const name of names3) {
     if (name === "DATABASES" || name === "DEBUG") continue;
     for (const a of liveAssignments(settings, name)) {
       const reads = a.value.kind === "list" ? a.value.items : [a.value];
@@ -32254,9 +32310,9 @@ function settingsProvidedUnderOtherNames({ app, settings, provided, read }) {
 function sourcesText(provided) {
   return `${provided.sources.join(" and ")} ${provided.sources.length > 1 ? "do" : "does"}`;
 }
-function listText(names2, relative7) {
-  if (relative7) return `${names2.join(", ")}, ${relative7}`;
-  return `${names2.join(", ")} ${names2.length > 1 ? "are" : "is"}`;
+function listText(names3, relative7) {
+  if (relative7) return `${names3.join(", ")}, ${relative7}`;
+  return `${names3.join(", ")} ${names3.length > 1 ? "are" : "is"}`;
 }
 var DATABASE_KEYS, configProvidedNotRead;
 var init_TF0313_config_provided_not_read = __esm({
@@ -32341,10 +32397,10 @@ function secretKeyNotString(v) {
   return `SECRET_KEY is a ${shape} of ${count} values, not a string. Read one variable: ${fix2}.`;
 }
 function strayTupleReads(settings) {
-  const names2 = new Set(
+  const names3 = new Set(
     settings.assignments.map((a) => a.name).filter((n) => n !== "SECRET_KEY" && !SEQUENCE_SETTING.test(n))
   );
-  return [...names2].flatMap((name) => liveAssignments(settings, name)).filter((a) => a.value.kind === "list" && a.value.bare && a.value.items.length === 1).filter((a) => a.value.kind === "list" && a.value.items[0]?.kind === "env");
+  return [...names3].flatMap((name) => liveAssignments(settings, name)).filter((a) => a.value.kind === "list" && a.value.bare && a.value.items.length === 1).filter((a) => a.value.kind === "list" && a.value.items[0]?.kind === "env");
 }
 function strayTupleMessage(a) {
   const read = a.value.kind === "list" ? a.value.items[0] : void 0;
@@ -32748,8 +32804,8 @@ var init_TF0401_backing_service_localhost = __esm({
               });
             }
           }
-          const names2 = new Set(settings.assignments.map((a) => a.name));
-          const final = [...names2].flatMap((name) => liveAssignments(settings, name));
+          const names3 = new Set(settings.assignments.map((a) => a.name));
+          const final = [...names3].flatMap((name) => liveAssignments(settings, name));
           for (const a of final) {
             const found = [];
             const aliasKeys = ALIAS_HOST_KEYS[a.name];
@@ -32884,12 +32940,12 @@ function conditionEdits(lines2, web, dep) {
   const text2 = lines2[dep.line - 1] ?? "";
   const flow = /^(\s*)depends_on:\s*\[([^\]#]*)\]\s*$/.exec(text2);
   if (flow) {
-    const names2 = flow[2].split(",").map((n) => n.trim().replace(/^(["'])(.*)\1$/, "$2")).filter(Boolean);
+    const names3 = flow[2].split(",").map((n) => n.trim().replace(/^(["'])(.*)\1$/, "$2")).filter(Boolean);
     const ind2 = flow[1];
     return [
       replaceLines(file, dep.line, dep.line, [
         `${ind2}depends_on:`,
-        ...names2.flatMap((n) => [`${ind2}${step}${n}:`, `${ind2}${step}${step}condition: ${cond(n)}`])
+        ...names3.flatMap((n) => [`${ind2}${step}${n}:`, `${ind2}${step}${step}condition: ${cond(n)}`])
       ])
     ];
   }
@@ -33112,7 +33168,7 @@ function unreachable(host) {
 }
 function engineName(engine) {
   const e = engine.toLowerCase();
-  const names2 = [
+  const names3 = [
     ["postgis", "PostGIS"],
     ["postgres", "PostgreSQL"],
     ["cockroach", "CockroachDB"],
@@ -33120,7 +33176,7 @@ function engineName(engine) {
     ["mysql", "MySQL"],
     ["oracle", "Oracle"]
   ];
-  return names2.find(([k]) => e.includes(k))?.[1] ?? "database";
+  return names3.find(([k]) => e.includes(k))?.[1] ?? "database";
 }
 function serverHost(text2) {
   const url = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/]*@)?([^/:?#]*)/i.exec(text2);
@@ -33432,12 +33488,12 @@ function definesNoService(file, text2) {
   return root.entries.every((e) => NON_SERVICE_KEYS.has(e.key) || e.key.startsWith("x-")) && (services === void 0 || services.kind !== "map" || services.entries.length === 0);
 }
 function repeatsServices(file, text2, baseFile, baseText) {
-  const names2 = (f, t) => {
+  const names3 = (f, t) => {
     const services = entryOf(parseComposeYaml(f, t).root, "services")?.value;
     return services?.kind === "map" ? services.entries.map((e) => e.key) : [];
   };
-  const own = names2(file, text2);
-  const base = new Set(names2(baseFile, baseText));
+  const own = names3(file, text2);
+  const base = new Set(names3(baseFile, baseText));
   return own.length > 0 && own.every((n) => base.has(n));
 }
 function extendedFiles(files, texts) {
@@ -33532,14 +33588,14 @@ var init_compose_projects = __esm({
             byDir.set(d, [...byDir.get(d) ?? [], f]);
           }
           for (const [dir, files] of byDir) {
-            const names2 = files.map(baseName);
-            let base = COMPOSE_BASES.find((b) => names2.includes(b));
-            base ??= names2.find((n) => !isComposeOverride(baseName(n)));
-            const override = COMPOSE_OVERRIDES.find((o) => names2.includes(o));
+            const names3 = files.map(baseName);
+            let base = COMPOSE_BASES.find((b) => names3.includes(b));
+            base ??= names3.find((n) => !isComposeOverride(baseName(n)));
+            const override = COMPOSE_OVERRIDES.find((o) => names3.includes(o));
             const chosen = [base, override].filter((n) => n !== void 0).map((n) => joinPath(dir, n));
             if (chosen.length > 0 && !sets.some((s) => s.files.join("\n") === chosen.join("\n")))
               sets.push({ dir, files: chosen });
-            for (const name of names2) {
+            for (const name of names3) {
               if (name === base || isComposeOverride(name) || COMPOSE_BASES.includes(name)) continue;
               const file = joinPath(dir, name);
               const baseFile = base === void 0 ? void 0 : joinPath(dir, base);
@@ -33789,7 +33845,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      const projectDir = app.managePy ? import_node_path23.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path24.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
         const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
         const forTests = [web.name, web.build?.dockerfile ?? ""].some(
@@ -33832,7 +33888,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
 function ignoredByBuild(app, source) {
   const context = app.context;
   if (!context?.dockerignore) return void 0;
-  const rel = import_node_path23.posix.normalize(context.dir === "." ? source : import_node_path23.posix.relative(context.dir, source));
+  const rel = import_node_path24.posix.normalize(context.dir === "." ? source : import_node_path24.posix.relative(context.dir, source));
   if (rel === "." || rel.startsWith("..")) return void 0;
   const under2 = (f) => f.startsWith(`${rel}/`) && f.endsWith(".py");
   return context.files.some(under2) && !context.sentFiles.some(under2) ? rel : void 0;
@@ -33847,7 +33903,7 @@ function besideWorkdirText(app, v, codeDir) {
   const stage = app.dockerfile?.targetStage;
   const workdir = stage?.workdir;
   if (!stage || !workdir || workdir === "/" || !app.managePy || !v.source) return void 0;
-  if (!coversPath(v.source, import_node_path23.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
+  if (!coversPath(v.source, import_node_path24.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
   if (coversPath(v.target, codeDir) || coversPath(workdir, codeDir)) return void 0;
   const set = stage.instructions.filter((i) => i.keyword === "WORKDIR").at(-1);
   const where2 = set ? `WORKDIR ${workdir} (line ${set.line})` : `the working directory ${workdir}`;
@@ -33858,7 +33914,7 @@ function notBuiltText(image, target, dockerfile, held) {
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
-  const rel = import_node_path23.posix.relative(v.source, import_node_path23.posix.dirname(app.managePy));
+  const rel = import_node_path24.posix.relative(v.source, import_node_path24.posix.dirname(app.managePy));
   if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || "/";
   return coversPath(v.target, copied) ? copied : codeDir;
@@ -33884,13 +33940,13 @@ function codelessText(v, app, devReason, otherCase) {
     return `${at2}, and the image this service builds cannot take the code: ${dockerfile} copies ${named}, which ${missing.length === 1 ? "is" : "are"} not in its build context ('${contextDir ?? "."}'), so the build fails there and only this mount would give the container its code. Make the COPY sources paths of this context (or build from the directory they are written for), ${tail2}`;
   }
   const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
-  const spelled = otherCase ? ` The repository spells that directory ${otherCase}: Docker Desktop's case-insensitive file system (macOS, Windows) mounts the project, but on Linux compose creates an empty ${import_node_path23.posix.normalize(v.source ?? ".")} instead and the container gets no code at all.` : "";
+  const spelled = otherCase ? ` The repository spells that directory ${otherCase}: Docker Desktop's case-insensitive file system (macOS, Windows) mounts the project, but on Linux compose creates an empty ${import_node_path24.posix.normalize(v.source ?? ".")} instead and the container gets no code at all.` : "";
   const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.${spelled}`;
-  const source = otherCase ?? import_node_path23.posix.normalize(v.source ?? ".");
+  const source = otherCase ?? import_node_path24.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail2}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path23.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path24.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail2}`;
 }
 function projectInOtherCase(app, source, projectDir) {
@@ -33898,10 +33954,10 @@ function projectInOtherCase(app, source, projectDir) {
   if (!context || !coversPath(context.dir, source) || coversPath(source, projectDir)) return void 0;
   const lower = (p) => p.toLowerCase();
   if (!coversPath(lower(source), lower(projectDir))) return void 0;
-  const inContext = (p) => context.dir === "." ? p : import_node_path23.posix.relative(context.dir, p);
-  const written = inContext(import_node_path23.posix.normalize(source));
+  const inContext = (p) => context.dir === "." ? p : import_node_path24.posix.relative(context.dir, p);
+  const written = inContext(import_node_path24.posix.normalize(source));
   if (context.files.some((f) => f === written || f.startsWith(`${written}/`))) return void 0;
-  const parts = import_node_path23.posix.normalize(source).split("/").length;
+  const parts = import_node_path24.posix.normalize(source).split("/").length;
   return projectDir.split("/").slice(0, parts).join("/");
 }
 function joinedCopy(app) {
@@ -33924,20 +33980,20 @@ function missingCopySources(app) {
       if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
       for (const source of copy.sources) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
-        const rel = import_node_path23.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        const rel = import_node_path24.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
-        const manifest = MANIFEST_OF_LOCK[import_node_path23.posix.basename(rel)];
-        if (manifest && exists2(import_node_path23.posix.join(import_node_path23.posix.dirname(rel), manifest))) continue;
+        const manifest = MANIFEST_OF_LOCK[import_node_path24.posix.basename(rel)];
+        if (manifest && exists2(import_node_path24.posix.join(import_node_path24.posix.dirname(rel), manifest))) continue;
         if (!exists2(rel)) out.push({ source, line: copy.line });
       }
     }
   return out;
 }
-var import_node_path23, sourceMountedOverImage, KEEP_IN_DEV;
+var import_node_path24, sourceMountedOverImage, KEEP_IN_DEV;
 var init_TF0503_source_mounted_over_image = __esm({
   "src/rules/TF0503-source-mounted-over-image.ts"() {
     "use strict";
-    import_node_path23 = require("node:path");
+    import_node_path24 = require("node:path");
     init_paths();
     init_each();
     init_rule();
@@ -34012,7 +34068,7 @@ var init_TF0503_source_mounted_over_image = __esm({
 // src/rules/TF0601-sqlite-in-image.ts
 function ignorePatterns2(files, context) {
   const dir = context?.dir ?? ".";
-  const inContext = files.map((f) => dir === "." ? f : import_node_path24.posix.relative(dir, f));
+  const inContext = files.map((f) => dir === "." ? f : import_node_path25.posix.relative(dir, f));
   const named = inContext.filter((f) => !isSqliteFile(f));
   return [
     ...inContext.some((f) => isSqliteFile(f) && !f.includes("/")) ? ["*.sqlite3"] : [],
@@ -34045,11 +34101,11 @@ function keepSqliteOutOfContext(context) {
   }
   return void 0;
 }
-var import_node_path24, sqliteInImage;
+var import_node_path25, sqliteInImage;
 var init_TF0601_sqlite_in_image = __esm({
   "src/rules/TF0601-sqlite-in-image.ts"() {
     "use strict";
-    import_node_path24 = require("node:path");
+    import_node_path25 = require("node:path");
     init_context();
     init_fix2();
     init_files();
@@ -34082,7 +34138,7 @@ as their SQLite database.
         return filesCopiedIntoImage(
           project,
           (path4, _dir, app) => isSqliteDatabaseOf(app)(path4),
-          (names2, files, at2) => `This instruction copies the SQLite database ${names2} into the image. Add ${ignoreAdvice2(files, at2.app.context)} to ${dockerignoreFileOf(at2.app.context)} and keep the database in a volume.`
+          (names3, files, at2) => `This instruction copies the SQLite database ${names3} into the image. Add ${ignoreAdvice2(files, at2.app.context)} to ${dockerignoreFileOf(at2.app.context)} and keep the database in a volume.`
         );
       },
       fix: {
@@ -34195,7 +34251,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
     delete env.unreadEnvFiles;
   const workingDir = app.compose?.appService?.workingDir;
   const known2 = workingDir !== void 0 || workdirKnown(app);
-  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path25.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path26.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
   const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
   const ctx = {
     app,
@@ -34216,7 +34272,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
   const runners = app.compose?.appService || imageAlone ? [] : servicesBuilding(project, app);
   for (const hit of alone ? [alone] : files) {
     const keeping2 = alone ? imageMounts : mounts;
-    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path25.posix.dirname(p), paths) || paths.includes(p));
+    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path26.posix.dirname(p), paths) || paths.includes(p));
     if (keeps(keeping2)) continue;
     if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
       continue;
@@ -34289,9 +34345,9 @@ function sourceLandsAbsolute(app) {
   const df = app.dockerfile;
   const contextDir = app.context?.dir;
   if (!df || !app.managePy || contextDir === void 0 || app.imageSourceDir === void 0) return false;
-  const manage = contextDir === "." ? app.managePy : import_node_path25.posix.relative(contextDir, app.managePy);
+  const manage = contextDir === "." ? app.managePy : import_node_path26.posix.relative(contextDir, app.managePy);
   const couldHold = (source) => {
-    const s = import_node_path25.posix.normalize(source.replace(/^\/+/, "") || ".").replace(/(.)\/+$/, "$1");
+    const s = import_node_path26.posix.normalize(source.replace(/^\/+/, "") || ".").replace(/(.)\/+$/, "$1");
     return /[*?[$]/.test(source) || s === "." || s.startsWith("..") || manage === s || manage.startsWith(`${s}/`);
   };
   return lineage2(df).flatMap((s) => s.instructions).every(
@@ -34299,12 +34355,12 @@ function sourceLandsAbsolute(app) {
   );
 }
 function mountedSourceDir(app, workdir) {
-  const manageDir = app.managePy ? import_node_path25.posix.dirname(app.managePy) : app.dir;
+  const manageDir = app.managePy ? import_node_path26.posix.dirname(app.managePy) : app.dir;
   for (const v of app.compose?.appService?.volumes ?? []) {
     if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
-    const rel = import_node_path25.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
+    const rel = import_node_path26.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
     if (rel.startsWith("..")) continue;
-    const landing = clean(import_node_path25.posix.join(v.target, rel));
+    const landing = clean(import_node_path26.posix.join(v.target, rel));
     if (landing === workdir) return landing;
   }
   return void 0;
@@ -34365,7 +34421,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path25.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path26.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -34380,7 +34436,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path25.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path26.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     case "choice": {
@@ -34447,21 +34503,21 @@ function imageSqliteFile(databases, ctx, stage) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path25.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path26.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path25.posix.normalize(p);
+  const n = import_node_path26.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
   return mounts.some((m) => m === "/" || dir === m || dir.startsWith(`${m}/`));
 }
-var import_node_path25, runtimeDataNotInVolume;
+var import_node_path26, runtimeDataNotInVolume;
 var init_TF0602_runtime_data_not_in_volume = __esm({
   "src/rules/TF0602-runtime-data-not-in-volume.ts"() {
     "use strict";
     init_each();
-    import_node_path25 = require("node:path");
+    import_node_path26 = require("node:path");
     init_core();
     init_app_service();
     init_settings();
@@ -34522,9 +34578,9 @@ platform) is a deploy of its own and is judged too.
           const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
           const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
           const where2 = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}'${inFiles} does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-          const dir = import_node_path25.posix.dirname(hit.path);
+          const dir = import_node_path26.posix.dirname(hit.path);
           const paths = hit.alternatives ?? [hit.path];
-          const dirs = [...new Set(paths.map((p) => import_node_path25.posix.dirname(p)))];
+          const dirs = [...new Set(paths.map((p) => import_node_path26.posix.dirname(p)))];
           const resolves = hit.alternatives ? `${paths.join(" or ")} in the image, whichever the test in the settings picks, and ${dirs.join(" and ")} ${dirs.length > 1 ? "are" : "is"}` : void 0;
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
@@ -34548,7 +34604,7 @@ platform) is a deploy of its own and is judged too.
           );
           if (!hit || hit.alternatives) return void 0;
           const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path25.posix.dirname(hit.path) : hit.path, what);
+          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path26.posix.dirname(hit.path) : hit.path, what);
         }
       }
     });
@@ -34592,7 +34648,7 @@ function pgdataOf(s, official) {
   const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
   if (!cwd || value.includes("$")) return void 0;
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
-  return { dir: import_node_path26.posix.join(cwd, value), relative: { written: value, from, cwd } };
+  return { dir: import_node_path27.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 function versionedMainDataDir(s, env) {
   const set = env.map((name) => absoluteEnv(s, name)).find((v) => v !== void 0);
@@ -34655,7 +34711,7 @@ function hostPath(bind2) {
   return `./${shown}`;
 }
 function heldFiles(source, files) {
-  const shown = files.slice(0, 3).map((f) => import_node_path26.posix.relative(source, f));
+  const shown = files.slice(0, 3).map((f) => import_node_path27.posix.relative(source, f));
   return files.length > 3 ? `${shown.join(", ")}, \u2026` : shown.join(", ");
 }
 function bindMessage(at2, name, data, bind2, mountAt) {
@@ -34699,11 +34755,11 @@ function message(name, image, data, mounts, files = [], start = EMPTY_START) {
     return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). Without one, the next \`docker compose down\` and \`up\` ${start} (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
   return `${at2} has no named volume at its data directory ${dir}: the next \`docker compose down\` and \`up\` ${start} (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
 }
-var import_node_path26, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, OLD_DATA_DIR, EMPTY_START, BUILT_START, postgresDataNotInVolume;
+var import_node_path27, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, OLD_DATA_DIR, EMPTY_START, BUILT_START, postgresDataNotInVolume;
 var init_TF0603_postgres_data_not_in_volume = __esm({
   "src/rules/TF0603-postgres-data-not-in-volume.ts"() {
     "use strict";
-    import_node_path26 = require("node:path");
+    import_node_path27 = require("node:path");
     init_each();
     init_rule();
     init_paths();
@@ -34990,12 +35046,12 @@ function boundPorts(app) {
   return { ports, servers, behind, unexpanded };
 }
 function unexpandedFix({ server, word, cmd, env, alone }) {
-  const names2 = [...word.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]);
+  const names3 = [...word.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]);
   const how = cmd.origin === "supervisor" ? `the command of a supervisord program (${cmd.file}:${cmd.line}), which supervisord runs without a shell` : `${cmd.file}:${cmd.line}, and Docker expands no variable in the exec form`;
   const shell = cmd.origin === "CMD" && alone || cmd.origin === "ENTRYPOINT" ? `${cmd.origin} ${execForm(["sh", "-c", `exec ${shellLine(cmd.argv)}`])}` : `sh -c "exec ${shellLine(cmd.argv)}"`;
-  const value = names2.map((n) => env[n]).find((v) => v !== void 0 && /^\d+$/.test(v));
-  const expose = value ? `EXPOSE ${value} (the ${names2.find((n) => env[n] === value)} the image's ENV sets)` : "EXPOSE 8000";
-  return `The port the server binds is not known: ${server} receives '${word}' as written (${how}), and ${names2.map((n) => `'$${n}'`).join(", ")} in it ${names2.length === 1 ? "is" : "are"} no port number. Expand it with a shell, ${shell}, and add EXPOSE with the port, e.g. ${expose}.`;
+  const value = names3.map((n) => env[n]).find((v) => v !== void 0 && /^\d+$/.test(v));
+  const expose = value ? `EXPOSE ${value} (the ${names3.find((n) => env[n] === value)} the image's ENV sets)` : "EXPOSE 8000";
+  return `The port the server binds is not known: ${server} receives '${word}' as written (${how}), and ${names3.map((n) => `'$${n}'`).join(", ")} in it ${names3.length === 1 ? "is" : "are"} no port number. Expand it with a shell, ${shell}, and add EXPOSE with the port, e.g. ${expose}.`;
 }
 function proxyFix(app, behind) {
   const { proxy, at: at2 } = behind.proxy;
@@ -35167,8 +35223,8 @@ function replacedCommandNote(app, cmd) {
     ...services.filter((s) => s !== compose.appService).flatMap((s) => serviceCommand(app, s))
   ];
   if (run.some((c) => key(c) === key(cmd))) return "";
-  const names2 = services.map((s) => `'${s.name}'`).join(", ");
-  const which = services.length > 1 ? `services ${names2} start` : `service ${names2} starts`;
+  const names3 = services.map((s) => `'${s.name}'`).join(", ");
+  const which = services.length > 1 ? `services ${names3} start` : `service ${names3} starts`;
   return ` Compose's ${which} the image with a command of its own, but a container of the image started on its own (docker run, a platform that runs the image) runs this.`;
 }
 var init_replaced_command = __esm({
@@ -35707,18 +35763,18 @@ function s6Services(app, layout, texts) {
     const landing = layout.landingOf(stage, f);
     if (landing?.startsWith(`${SERVICES}/`)) files.set(landing, joinPath(context.dir, f));
   }
-  const names2 = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
-  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path27.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path27.posix.basename(p));
+  const names3 = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
+  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path28.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path28.posix.basename(p));
   const type = (name) => texts[files.get(`${SERVICES}/${name}/type`) ?? ""]?.trim();
   const wanted = [];
   const visit = (name, depth) => {
-    if (wanted.includes(name) || depth > 50 || !names2.has(name)) return;
+    if (wanted.includes(name) || depth > 50 || !names3.has(name)) return;
     for (const d of entries(name, "dependencies.d")) visit(d, depth + 1);
     for (const c of entries(name, "contents.d")) visit(c, depth + 1);
     wanted.push(name);
   };
-  if (names2.has("user")) visit("user", 0);
-  else for (const name of [...names2].sort()) visit(name, 0);
+  if (names3.has("user")) visit("user", 0);
+  else for (const name of [...names3].sort()) visit(name, 0);
   const out = [];
   for (const kind of ["oneshot", "longrun"])
     for (const name of wanted.filter((n) => type(n) === kind)) {
@@ -35732,11 +35788,11 @@ function s6Services(app, layout, texts) {
     }
   return out;
 }
-var import_node_path27, SERVICES, S6_BASES;
+var import_node_path28, SERVICES, S6_BASES;
 var init_s6_services = __esm({
   "src/model/s6-services.ts"() {
     "use strict";
-    import_node_path27 = require("node:path");
+    import_node_path28 = require("node:path");
     init_classify();
     init_shell();
     SERVICES = "/etc/s6-overlay/s6-rc.d";
@@ -35776,9 +35832,33 @@ function forwarderExitsMessage(file, what, forwarder, init, holder) {
   const exits = init ? `exits, ${init.name} (PID 1) exits with it,` : "(PID 1) exits";
   return `${file} starts ${what} in the background (&), passes SIGTERM on to it from its trap (line ${forwarder.line}) and waits (wait), but a trapped signal makes wait return: once the trap has run the script ends, so the shell ${exits} and the kernel kills ${what} before it has finished stopping. ${againAdvice[0].toUpperCase()}${againAdvice.slice(1)}.`;
 }
+function termTrap(commands) {
+  const c = commands.find(
+    (x) => x.argv[0] === "trap" && x.argv.slice(2).some((s) => /^(SIG)?(TERM|INT)$|^(15|2)$/i.test(s))
+  );
+  return c && c.argv[1] !== void 0 ? { line: c.line, handler: c.argv[1] } : void 0;
+}
+function waitedArgumentsFinding(file, commands, startsArgs, init, holder) {
+  const at2 = commands.findIndex((c) => c.background && !c.loop && startsArgs(c.argv));
+  if (at2 < 0 || holderAfter(commands, at2, startsArgs)?.kind !== "wait") return void 0;
+  const line = commands[at2].line;
+  const what = 'the container command ("$@")';
+  const forwarder = termForwarder(commands);
+  if (forwarder?.waitsAgain) return void 0;
+  if (forwarder) return { file, line, message: forwarderExitsMessage(file, what, forwarder, init, holder) };
+  const trap = termTrap(commands);
+  const kept = trap ? `; its trap (line ${trap.line}) runs ${quotedLine(trap.handler)} on SIGTERM and passes nothing on` : "";
+  const advice = trap ? `Write 'exec "$@"' in place of the & and the wait${holder.also} (the trap then no longer runs), or pass SIGTERM on from the trap (kill -TERM "$pid") and wait "$pid" again after it.` : `Write 'exec "$@"' in place of the & and the wait${holder.also}.`;
+  return {
+    file,
+    line,
+    message: `${file}, line ${line}, starts ${what} in the background (&) and waits for it (wait) instead of exec, ${holder.stays(what)}${kept}. ${advice}`
+  };
+}
 var init_signal_trap = __esm({
   "src/rules/lib/signal-trap.ts"() {
     "use strict";
+    init_command();
     init_command_text();
   }
 });
@@ -35790,13 +35870,13 @@ function isProcessManager(argv) {
 function supervisedPrograms(app, programs) {
   if (programs.length === 0) return "the programs of its configuration (e.g. nginx and uwsgi)";
   const files = [...new Set(programs.map((p) => p.file))].join(", ");
-  const names2 = programs.map((p) => {
+  const names3 = programs.map((p) => {
     const script = app.entrypointScripts.find((s) => s.program === p.name);
     const started = script?.script.commands.map((c) => longRunningProcess(c.argv)).find((w2) => w2 !== void 0);
     const what = longRunningProcess(p.argv) ?? started ?? (basename2(programArgv(p.argv)[0] ?? "") || p.command);
     return `${p.name} (${what}${p.numprocs ? `, ${p.numprocs} processes` : ""})`;
   });
-  return `the programs of ${files}: ${names2.join(", ")}`;
+  return `the programs of ${files}: ${names3.join(", ")}`;
 }
 function runitNames(app, services) {
   return services.map((p) => {
@@ -35810,7 +35890,7 @@ function s6Finding(app) {
   const init = df?.targetStage && s6Init(df, df.targetStage);
   const longruns = (app.supervisorPrograms ?? []).filter((p) => p.s6 === "longrun");
   if (!init || longruns.length < 2) return void 0;
-  const names2 = longruns.map((p) => {
+  const names3 = longruns.map((p) => {
     const script = app.entrypointScripts.find((s) => s.program === p.name);
     const what = script?.script.commands.map((c) => longRunningProcess(c.argv)).find((w2) => w2 !== void 0);
     return what ? `${p.name} (${what})` : p.name;
@@ -35819,7 +35899,7 @@ function s6Finding(app) {
   return {
     file: init.file,
     line: init.line,
-    message: `The image's entrypoint is s6-overlay's /init${from}, a process supervisor that runs the longrun services ${listOf(names2)} side by side in one container: the runtime sees only /init, so none of them can be scaled or stopped on its own, and every replica runs them all. Run each service as its own container (its own compose service) instead.`
+    message: `The image's entrypoint is s6-overlay's /init${from}, a process supervisor that runs the longrun services ${listOf(names3)} side by side in one container: the runtime sees only /init, so none of them can be scaled or stopped on its own, and every replica runs them all. Run each service as its own container (its own compose service) instead.`
   };
 }
 function attachedDaemons(app, argv) {
@@ -35897,12 +35977,12 @@ function optInBackground(project, seen) {
         const holder = holderAfter(commands, i);
         if (unset.length === 0 || !holder) return;
         seen.add(key);
-        const names2 = listOf(unset);
+        const names3 = listOf(unset);
         const them = unset.length === 1 ? "it" : "them";
         findings.push({
           file: script.file,
           line: c.line,
-          message: `When the container is started with ${names2} set (neither the image nor a compose file sets ${them}), this starts ${what} in the background with '&', ${besideMain(holder).phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`
+          message: `When the container is started with ${names3} set (neither the image nor a compose file sets ${them}), this starts ${what} in the background with '&', ${besideMain(holder).phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`
         });
       });
     }
@@ -36220,16 +36300,16 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path4 = word.includes("/") ? import_node_path28.posix.resolve(workdir, word) : void 0;
+  const path4 = word.includes("/") ? import_node_path29.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path4 ? import_node_path28.posix.normalize(s.imagePath) === path4 : import_node_path28.posix.basename(s.imagePath) === word
+    (s) => path4 ? import_node_path29.posix.normalize(s.imagePath) === path4 : import_node_path29.posix.basename(s.imagePath) === word
   );
 }
-var import_node_path28, BUILTINS2;
+var import_node_path29, BUILTINS2;
 var init_exec_form = __esm({
   "src/rules/lib/exec-form.ts"() {
     "use strict";
-    import_node_path28 = require("node:path");
+    import_node_path29 = require("node:path");
     BUILTINS2 = /* @__PURE__ */ new Set([
       ".",
       "source",
@@ -36266,16 +36346,16 @@ function userAddedBy(argv, env) {
   return void 0;
 }
 function usersCreatedByRuns(df, stage, own = false) {
-  const names2 = [];
+  const names3 = [];
   for (const s of own ? [stage] : lineage2(df, stage))
     for (const ins of s.instructions) {
       if (ins.keyword !== "RUN") continue;
       for (const c of ins.script?.commands ?? []) {
         const name = userAddedBy(c.argv, stage.env);
-        if (name) names2.push(name);
+        if (name) names3.push(name);
       }
     }
-  return names2;
+  return names3;
 }
 function imageHasUser(df, stage, user) {
   if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
@@ -37197,6 +37277,23 @@ function aloneHolder(shell, top, script, above, next) {
     parentExec: form
   };
 }
+function cmdUnderEntrypointMessage(app, argv) {
+  const stage = app.dockerfile?.targetStage;
+  const entrypoint = stage?.entrypoint?.argv;
+  const cmd = stage?.cmd;
+  if (!entrypoint || cmd?.form !== "shell") return void 0;
+  const script = scriptRunBy(entrypoint, app.entrypointScripts);
+  if (!script) return void 0;
+  const held = argumentsHeldBy(script.script);
+  const runs = scriptCommandsThatRun(app, script).filter(
+    (c) => runsArguments(c.argv, held) || launchesArguments(c.argv, held)
+  );
+  if (runs.length === 0 || runs.some((c) => c.viaExec)) return void 0;
+  const at2 = `${script.file}:${runs[0].line}`;
+  const form = `CMD [${(argv ?? ["<program>", "<argument>"]).map((a) => JSON.stringify(a)).join(", ")}]`;
+  const how = runs[0].background ? "in the background (&) and waits for it" : "as a child, without exec";
+  return `CMD is in shell form, so the ENTRYPOINT ${script.file} gets it as /bin/sh -c ${JSON.stringify(cmd.raw.trim())} and runs that ${how} (${at2}): ${script.file}'s shell is PID 1, and SIGTERM from docker stop stops there, reaching neither /bin/sh nor what it runs. The exec form alone would not fix it: start the command with exec "$@" in ${script.file} (line ${runs[0].line}), and use the exec form, ${form}, so that no /bin/sh is left between: both must hand the process over.`;
+}
 var init_script_parent = __esm({
   "src/rules/lib/script-parent.ts"() {
     "use strict";
@@ -37249,6 +37346,8 @@ function scriptFindings(script, commands, app, init, startShells) {
     )}` : `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}${holder.execAbove}`;
     out.push({ file: script.file, line: background.command.line, message: message3 });
   }
+  const waited = waitedArgumentsFinding(script.file, commands, startsArgs, init, holder);
+  if (waited) out.push(waited);
   commands = commands.filter(
     (c) => !c.asUser && runs.every((r) => exclusive(c, r.background.command) && !launches(c, r.background.command))
   );
@@ -37521,7 +37620,10 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
               findings.push({
                 file: df.file,
                 line: shellForm.line,
-                message: (exitingShellFormMessage(shellForm, df.file, app) ?? execedShellForm(shellForm, shells) ?? shellFormMessage(
+                message: (exitingShellFormMessage(shellForm, df.file, app) ?? execedShellForm(shellForm, shells) ?? (shellForm === cmd ? cmdUnderEntrypointMessage(
+                  app,
+                  execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/")
+                ) : void 0) ?? shellFormMessage(
                   shellForm,
                   execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/"),
                   startScriptOf(shellForm, app.entrypointScripts, stage.workdir || "/")
@@ -38004,18 +38106,18 @@ function settingsLogFiles(app) {
       className: h.className,
       file: h.file ?? settings.file,
       line: h.line,
-      ...path4 ? { dir: import_node_path29.posix.dirname(path4) } : {}
+      ...path4 ? { dir: import_node_path30.posix.dirname(path4) } : {}
     };
   });
 }
 function imagePath(app, v) {
-  if (v.kind === "path" && v.base === "absolute") return import_node_path29.posix.normalize(`/${v.parts.join("/")}`);
+  if (v.kind === "path" && v.base === "absolute") return import_node_path30.posix.normalize(`/${v.parts.join("/")}`);
   if (v.kind === "path") {
     const base = imageBaseDir(app);
-    return base === void 0 ? void 0 : import_node_path29.posix.join(base, ...v.parts);
+    return base === void 0 ? void 0 : import_node_path30.posix.join(base, ...v.parts);
   }
   if (v.kind === "literal" && typeof v.value === "string" && v.value.startsWith("/"))
-    return import_node_path29.posix.normalize(v.value);
+    return import_node_path30.posix.normalize(v.value);
   return void 0;
 }
 function rootOwnedDirectories(df, stage, dirs) {
@@ -38042,7 +38144,7 @@ function chownedPaths(df, stage) {
         const [mode, ...operands] = argv.slice(1).filter((w2) => !w2.startsWith("-") || /^-[rwxXst]+$/.test(w2));
         const given = tool === "chown" ? "all" : mode === void 0 ? void 0 : worldWritable(mode);
         if (!given) return [];
-        return operands.filter((w2) => !w2.includes("$")).flatMap((w2) => w2.startsWith("/") ? [w2] : workdirs[n] ? [import_node_path29.posix.resolve(workdirs[n], w2)] : []).map((path4) => ({
+        return operands.filter((w2) => !w2.includes("$")).flatMap((w2) => w2.startsWith("/") ? [w2] : workdirs[n] ? [import_node_path30.posix.resolve(workdirs[n], w2)] : []).map((path4) => ({
           path: path4,
           recursive,
           ...given === "files" ? { filesOnly: true } : {}
@@ -38059,11 +38161,11 @@ function worldWritable(mode) {
   const writes = mode.split(",").some((clause) => /^[ugoa]*[ao][ugoa]*[+=][rwxXst]*w/.test(clause));
   return writes ? "all" : void 0;
 }
-var import_node_path29, FILE_HANDLERS;
+var import_node_path30, FILE_HANDLERS;
 var init_log_files = __esm({
   "src/rules/lib/log-files.ts"() {
     "use strict";
-    import_node_path29 = require("node:path");
+    import_node_path30 = require("node:path");
     init_command();
     init_lineage();
     init_paths();
@@ -38299,7 +38401,7 @@ function endsAfter2(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path30.posix.dirname(app.managePy);
+  const projectDir = import_node_path31.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
@@ -38320,11 +38422,11 @@ function startRunner(app, command, who) {
   if (!service) return { who };
   return service.s6 === "oneshot" ? { who: `The s6-overlay oneshot service '${service.name}'`, oneshot: true } : { who: `The s6-overlay service '${service.name}'` };
 }
-var import_node_path30, ENDING_STEPS;
+var import_node_path31, ENDING_STEPS;
 var init_admin_on_start = __esm({
   "src/rules/lib/admin-on-start.ts"() {
     "use strict";
-    import_node_path30 = require("node:path");
+    import_node_path31 = require("node:path");
     init_command();
     init_paths();
     ENDING_STEPS = /* @__PURE__ */ new Set([
@@ -38706,14 +38808,14 @@ function dropsPrivileges(argv) {
     if (DROPS_PRIVILEGES.has(tool)) return { tool, user: a2.slice(1).find((w2) => !w2.startsWith("-")) };
   }
   const a = programArgv(argv);
-  const option = (names3) => {
-    const i = a.findIndex((x) => names3.includes(x) || names3.some((n) => x.startsWith(`${n}=`)));
+  const option = (names4) => {
+    const i = a.findIndex((x) => names4.includes(x) || names4.some((n) => x.startsWith(`${n}=`)));
     return i < 0 ? void 0 : a[i].includes("=") ? a[i].slice(a[i].indexOf("=") + 1) : a[i + 1] ?? "";
   };
-  const names2 = a[0] === "gunicorn" ? ["-u", "--user"] : a[0] === "uwsgi" ? ["--uid"] : [];
-  const user = names2.length > 0 ? option(names2) : void 0;
+  const names3 = a[0] === "gunicorn" ? ["-u", "--user"] : a[0] === "uwsgi" ? ["--uid"] : [];
+  const user = names3.length > 0 ? option(names3) : void 0;
   if (user === void 0) return void 0;
-  const written = a.find((x) => names2.includes(x) || names2.some((n) => x.startsWith(`${n}=`)));
+  const written = a.find((x) => names3.includes(x) || names3.some((n) => x.startsWith(`${n}=`)));
   return {
     tool: `${a[0]} ${a[0] === "uwsgi" ? "--uid" : "--user"}`,
     user,
@@ -38795,14 +38897,14 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
     if (celeryBeat(argv) && !argv.some((w2) => /^(-s|--schedule)(=|$)/.test(w2)) && !beatKeepsNoFile(app, argv))
       found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at2}` });
     for (const socket of socketPaths(app, c, cwd))
-      found.push({ dir: import_node_path31.posix.dirname(socket.path), what: socket.what });
+      found.push({ dir: import_node_path32.posix.dirname(socket.path), what: socket.what });
     const program = c.origin === "supervisor" ? programOf2(app, c) : void 0;
     const logs = [program?.stdoutLogfile, program?.stderrLogfile].filter(
       (l) => l !== void 0 && l.value.startsWith("/") && !l.value.startsWith("/dev/")
     );
     for (const value of new Set(logs.map((l) => l.value)))
       found.push({
-        dir: import_node_path31.posix.dirname(value),
+        dir: import_node_path32.posix.dirname(value),
         what: `the log file ${value} at ${listOf(logs.filter((l) => l.value === value).map((l) => `${program.file}:${l.line}`))}`
       });
   }
@@ -38856,7 +38958,7 @@ function startsWithDirectory(app) {
 }
 function mountOver(app, dir) {
   const services = app.compose?.appImageServices ?? (app.compose?.appService ? [app.compose.appService] : []);
-  const target = (t) => import_node_path31.posix.normalize(t).replace(/(.)\/+$/, "$1");
+  const target = (t) => import_node_path32.posix.normalize(t).replace(/(.)\/+$/, "$1");
   const over = services.flatMap((s) => s.volumes).filter((v) => {
     const t = target(v.target);
     return v.type !== "tmpfs" && (t === dir || dir.startsWith(`${t}/`) || t === "/");
@@ -38886,7 +38988,7 @@ function socketPaths(app, c, cwd) {
     // A file at the repository's root (`uwsgi.ini`) has no directory before its name.
     (f) => f.server === "uwsgi" && (f.file === ini || basename2(f.file) === basename2(ini))
   );
-  const iniDir = ini === void 0 ? cwd : import_node_path31.posix.dirname(import_node_path31.posix.resolve(cwd, ini));
+  const iniDir = ini === void 0 ? cwd : import_node_path32.posix.dirname(import_node_path32.posix.resolve(cwd, ini));
   const fromArgv = (ini === void 0 ? unixSocketsOnly(c.argv) : void 0) ?? [];
   const fromIni = (config2?.listens ?? []).filter((l) => l.option === "socket" || l.option === "uwsgi-socket").map((l) => ({
     value: l.value.split(",")[0].trim().replace(/%d/g, `${iniDir}/`),
@@ -38895,8 +38997,8 @@ function socketPaths(app, c, cwd) {
   return [...fromArgv.map((value) => ({ value, at: `${c.file}:${c.line}` })), ...fromIni].map((s) => ({ ...s, value: s.value.replace(/^unix:/, "") })).filter(
     (s) => s.value !== "" && !s.value.startsWith("@") && !/[$%]/.test(s.value) && (s.value.startsWith("/") || !s.value.includes(":"))
   ).map((s) => ({
-    path: import_node_path31.posix.resolve(cwd, s.value),
-    what: `the socket ${import_node_path31.posix.resolve(cwd, s.value)} at ${s.at}`
+    path: import_node_path32.posix.resolve(cwd, s.value),
+    what: `the socket ${import_node_path32.posix.resolve(cwd, s.value)} at ${s.at}`
   }));
 }
 function compiledMessages(app, args, cwd, at2) {
@@ -38907,9 +39009,9 @@ function compiledMessages(app, args, cwd, at2) {
   const under2 = (p) => cwd === "/" || p.startsWith(`${cwd}/`);
   const po = imagePathsOf(app, catalog(".po")).filter((p) => under2(p.path));
   const mo = imagePathsOf(app, catalog(".mo")).map((p) => p.path);
-  const dirs = [...new Set(po.map((p) => import_node_path31.posix.dirname(p.path)))];
+  const dirs = [...new Set(po.map((p) => import_node_path32.posix.dirname(p.path)))];
   return dirs.map((dir) => {
-    const files = po.filter((p) => import_node_path31.posix.dirname(p.path) === dir).map((p) => p.path.replace(/\.po$/, ".mo")).filter((f) => mo.includes(f));
+    const files = po.filter((p) => import_node_path32.posix.dirname(p.path) === dir).map((p) => p.path.replace(/\.po$/, ".mo")).filter((f) => mo.includes(f));
     return {
       dir,
       what: `the .mo files compilemessages writes at ${at2}`,
@@ -38922,7 +39024,7 @@ function settingDir(app, name) {
   const value = assigned.at(-1)?.value;
   const source = value?.kind === "env" ? value.fallback : value;
   const path4 = source && runtimePath(app, source);
-  return path4 === void 0 ? void 0 : import_node_path31.posix.normalize(path4).replace(/(.)\/+$/, "$1");
+  return path4 === void 0 ? void 0 : import_node_path32.posix.normalize(path4).replace(/(.)\/+$/, "$1");
 }
 function settingUnset(app, name) {
   const settings = app.settings;
@@ -38934,7 +39036,7 @@ function runtimePath(app, v) {
   const inImage2 = imagePath(app, v);
   if (inImage2 !== void 0 || v.kind !== "path" || v.base === "absolute") return inImage2;
   const base = mountedBaseDir(app);
-  return base === void 0 ? void 0 : import_node_path31.posix.join(base, ...v.parts);
+  return base === void 0 ? void 0 : import_node_path32.posix.join(base, ...v.parts);
 }
 function sqliteFile(app) {
   const settings = app.settings;
@@ -38950,7 +39052,7 @@ function sqliteFile(app) {
   const when = databases.selection.kind === "env" ? `, when ${fallbackWhen(databases)}` : "";
   const shipped = imageFileSource(app, path4);
   return {
-    dir: import_node_path31.posix.dirname(path4),
+    dir: import_node_path32.posix.dirname(path4),
     what: `the SQLite database ${path4} at ${chosen.file ?? settings.file}:${line}${when}${shipped ? `, which the image holds, copied from ${shipped}` : ""}`,
     ...shipped ? { files: [path4] } : {}
   };
@@ -39001,11 +39103,11 @@ function supervisorRootPrograms(app) {
     ];
   });
 }
-var import_node_path31;
+var import_node_path32;
 var init_run_time_writes = __esm({
   "src/rules/lib/run-time-writes.ts"() {
     "use strict";
-    import_node_path31 = require("node:path");
+    import_node_path32 = require("node:path");
     init_command();
     init_server_config();
     init_query();
@@ -39127,9 +39229,9 @@ function socketInNamedVolume(app, df, stage) {
   for (const s of sockets ?? []) {
     const path4 = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
     if (!path4.startsWith("/")) continue;
-    const dir = import_node_path32.posix.dirname(path4);
+    const dir = import_node_path33.posix.dirname(path4);
     const volume = service.volumes.find(
-      (v) => v.type === "volume" && v.source && import_node_path32.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+      (v) => v.type === "volume" && v.source && import_node_path33.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
     );
     if (!volume || chowned(df, stage, dir)) continue;
     return {
@@ -39149,11 +39251,11 @@ function chowned(df, stage, dir) {
 function socketVolumeAdvice(found, user) {
   return `Before that, give ${user} the socket's directory: ${found.server} binds ${found.socket} (${found.at}), in the named volume '${found.volume}' mounted at ${found.dir} (${found.volumeAt}), which Docker creates owned as the image's ${found.dir} is, root's here, so ${found.server} started as ${user} could not create its socket. Create the directory in the image and give it to ${user} before the USER line: RUN mkdir -p ${found.dir} && chown ${user} ${found.dir} (an existing volume keeps its owner: remove it once, or chown it in place).`;
 }
-var import_node_path32;
+var import_node_path33;
 var init_socket_volume = __esm({
   "src/rules/lib/socket-volume.ts"() {
     "use strict";
-    import_node_path32 = require("node:path");
+    import_node_path33 = require("node:path");
     init_command();
     init_server_config();
     init_lineage();
@@ -39315,16 +39417,16 @@ function logFilesAdvice(app, df, stage, user) {
   return `The settings open log files in ${listOf(dirs)} when they are imported (${at2}), which ${user} cannot create in a directory root owns, so the import would fail with PermissionError: before USER ${user}, RUN ${mkdir2}chown ${user} ${dirs.join(" ")}; ${stdout}.`;
 }
 function asRoot(app) {
-  const names2 = app.workerServices;
-  if (!names2 || names2.length === 0) return "the app runs as root";
+  const names3 = app.workerServices;
+  if (!names3 || names3.length === 0) return "the app runs as root";
   const services = app.compose?.appImageServices ?? [];
-  const runs = names2.map((name) => {
+  const runs = names3.map((name) => {
     const service = services.find((s) => s.name === name);
     const starts = service ? serviceCommand(app, service) : startCommands(app);
     return starts.map((c) => longRunningProcess(c.argv)).find((p) => p !== void 0) ?? "the app";
   });
-  const quoted2 = names2.map((n) => `'${n}'`);
-  if (names2.length === 1) return `service ${quoted2[0]} runs ${runs[0]} as root`;
+  const quoted2 = names3.map((n) => `'${n}'`);
+  if (names3.length === 1) return `service ${quoted2[0]} runs ${runs[0]} as root`;
   if (runs.every((r) => r === runs[0])) return `services ${listed(quoted2)} run ${runs[0]} as root`;
   return `services ${listed(quoted2.map((n, i) => `${n} (${runs[i]})`))} run as root`;
 }
@@ -39414,14 +39516,14 @@ function appServer(app, proxy) {
   return servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path33.posix.dirname(p));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path34.posix.dirname(p));
   return rootOwnedDirectories(df, stage, dirs);
 }
-var import_node_path33, runsAsRoot, listed, DEFAULT_SITES, plural;
+var import_node_path34, runsAsRoot, listed, DEFAULT_SITES, plural;
 var init_TF1301_runs_as_root = __esm({
   "src/rules/TF1301-runs-as-root.ts"() {
     "use strict";
-    import_node_path33 = require("node:path");
+    import_node_path34 = require("node:path");
     init_command();
     init_dockerfile_fix();
     init_image_users();
@@ -39908,13 +40010,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path34.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path34.sep}`) && rel !== ".." && !(0, import_node_path34.isAbsolute)(rel);
+  const rel = (0, import_node_path35.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path35.sep}`) && rel !== ".." && !(0, import_node_path35.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path34.resolve)(root);
+  const absRoot = (0, import_node_path35.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path34.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path35.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -39968,9 +40070,9 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
   }
 }
 function writeOwnFile(path4, text2, within) {
-  const file = (0, import_node_path34.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path34.dirname)(file), within);
-  const target = (0, import_node_path34.join)(dir, (0, import_node_path34.basename)(file));
+  const file = (0, import_node_path35.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path35.dirname)(file), within);
+  const target = (0, import_node_path35.join)(dir, (0, import_node_path35.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -39996,13 +40098,13 @@ function writeOwnFile(path4, text2, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path34.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path35.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name of missing) {
-    current = (0, import_node_path34.join)(current, name);
+    current = (0, import_node_path35.join)(current, name);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -40017,9 +40119,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path34.dirname)(existing);
+    const parent = (0, import_node_path35.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path34.basename)(existing));
+    missing.unshift((0, import_node_path35.basename)(existing));
     existing = parent;
   }
   let real;
@@ -40028,7 +40130,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path34.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path35.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -40057,12 +40159,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path34, realpath, UnsafePathError;
+var import_node_fs, import_node_path35, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path34 = require("node:path");
+    import_node_path35 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -40342,8 +40444,8 @@ function secondPassFiles(texts, files, options) {
       let dir = dirName(file);
       for (let i = 1; i < m[1].length; i++) dir = dirName(dir);
       const dirs = m[1] ? [dir] : [...manageDirs, "."];
-      const names2 = (m[3] ?? m[4]).split(",").map((n) => n.trim().split(/\s+/)[0]).filter(Boolean);
-      const modules2 = [m[2] ?? "", ...names2.map((n) => m[2] ? `${m[2]}.${n}` : n)].filter(Boolean);
+      const names3 = (m[3] ?? m[4]).split(",").map((n) => n.trim().split(/\s+/)[0]).filter(Boolean);
+      const modules2 = [m[2] ?? "", ...names3.map((n) => m[2] ? `${m[2]}.${n}` : n)].filter(Boolean);
       for (const d of dirs) for (const mod of modules2) for (const f of moduleFiles(d, mod)) out.add(f);
       if (!m[2]) for (const d of dirs) out.add(joinPath(d, "__init__.py"));
     }
@@ -40423,7 +40525,7 @@ function envFileNames(text2) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path36.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path37.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -40459,7 +40561,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path36.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path37.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -40475,7 +40577,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path36.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path37.join)(realRoot, rel), realRoot);
         if (typeof target === "string" && target !== "directory") {
           files.push(rel);
           aliases.set(rel, target);
@@ -40504,7 +40606,7 @@ function linkTarget(abs, realRoot) {
   if (!isInside(target, realRoot)) return { reason: "a symbolic link leaving the scanned directory" };
   try {
     const info = (0, import_node_fs3.statSync)(target);
-    if (info.isFile()) return (0, import_node_path36.relative)(realRoot, target).split(import_node_path36.sep).join("/");
+    if (info.isFile()) return (0, import_node_path37.relative)(realRoot, target).split(import_node_path37.sep).join("/");
     if (info.isDirectory()) return "directory";
   } catch {
     return { reason: "a symbolic link whose target does not exist" };
@@ -40525,13 +40627,13 @@ function settingsChoosingModules(file, text2) {
     for (const m of text2.matchAll(/['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]/g)) out.push(m[1]);
   return out;
 }
-var import_node_fs3, import_node_path36, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs3, import_node_path37, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
     import_node_fs3 = require("node:fs");
-    import_node_path36 = require("node:path");
+    import_node_path37 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -40943,16 +41045,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path49.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path50.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path49.default.join(stage, "context");
+    const destination = import_node_path50.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path49.default.resolve(contextDir), destination, import_node_path49.default.resolve(stage));
-    const rel = import_node_path49.default.relative(import_node_path49.default.resolve(contextDir), import_node_path49.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path49.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path49.default.sep).includes(NEVER_STAGED) ? import_node_path49.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path50.default.resolve(contextDir), destination, import_node_path50.default.resolve(stage));
+    const rel = import_node_path50.default.relative(import_node_path50.default.resolve(contextDir), import_node_path50.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path50.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path50.default.sep).includes(NEVER_STAGED) ? import_node_path50.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -40969,8 +41071,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path49.default.join(from, e.name);
-    const target = import_node_path49.default.join(to, e.name);
+    const source = import_node_path50.default.join(from, e.name);
+    const target = import_node_path50.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -40987,12 +41089,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path49, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path50, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path49 = __toESM(require("node:path"), 1);
+    import_node_path50 = __toESM(require("node:path"), 1);
     init_lines();
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
@@ -41158,7 +41260,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path50.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path51.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -41184,8 +41286,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path50.default.join(root, contextDir),
-    import_node_path50.default.join(root, run.dockerfile),
+    import_node_path51.default.join(root, contextDir),
+    import_node_path51.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -41284,13 +41386,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path50;
+var import_node_os2, import_node_path51;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path50 = __toESM(require("node:path"), 1);
+    import_node_path51 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -41301,10 +41403,10 @@ var init_image_build = __esm({
 
 // src/smoke/engine-cleanup.ts
 async function removeEngineObjects(run, engine) {
-  const names2 = [run.name(engine, "web", "1"), run.name(engine, "web", "2")];
-  if (engine === "postgres") names2.push(run.name("postgres", "db"));
+  const names3 = [run.name(engine, "web", "1"), run.name(engine, "web", "2")];
+  if (engine === "postgres") names3.push(run.name("postgres", "db"));
   const lines2 = (r) => (r?.stdout ?? "").split("\n").filter((l) => l.trim()).length;
-  const removed = await run.docker.exec(["rm", "-f", "-v", ...names2], { timeoutMs: 6e4 }).catch(() => void 0);
+  const removed = await run.docker.exec(["rm", "-f", "-v", ...names3], { timeoutMs: 6e4 }).catch(() => void 0);
   run.removed.containers += lines2(removed);
   const volumes = run.engineVolumes.get(engine) ?? [];
   if (removed?.exitCode === 0 || /No such container/i.test(removed?.stderr ?? ""))
@@ -41496,7 +41598,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path51.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path52.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -41575,20 +41677,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path51.default.posix.basename(s.imagePath) === import_node_path51.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path52.default.posix.basename(s.imagePath) === import_node_path52.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path51.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path52.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path51, INIT_PROGRAM;
+var import_node_path52, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path51 = __toESM(require("node:path"), 1);
+    import_node_path52 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -43187,7 +43289,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs8 = require("node:fs");
-var import_node_path52 = require("node:path");
+var import_node_path53 = require("node:path");
 var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
@@ -43197,7 +43299,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path35 = require("node:path");
+var import_node_path36 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -43257,7 +43359,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path35.resolve)(root, name);
+  const path4 = (0, import_node_path36.resolve)(root, name);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text2;
   try {
@@ -43269,7 +43371,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
-  return { ...parseConfig(text2, name), file: (0, import_node_path35.relative)((0, import_node_path35.resolve)(root), path4).split(import_node_path35.sep).join("/") };
+  return { ...parseConfig(text2, name), file: (0, import_node_path36.relative)((0, import_node_path36.resolve)(root), path4).split(import_node_path36.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -43282,13 +43384,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path35.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path36.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path35.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path35.sep}`) || (0, import_node_path35.isAbsolute)(rel))
+    const rel = (0, import_node_path36.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path36.sep}`) || (0, import_node_path36.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -43379,12 +43481,12 @@ ${helpHint}
 }
 
 // src/fix-cli.ts
-var import_node_path45 = require("node:path");
+var import_node_path46 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs4 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path37 = require("node:path");
+var import_node_path38 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -43403,15 +43505,15 @@ function writeText(root, file, text2) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path37.join)(root, file), encodeText(text2, encoding), [root]);
+  writeOwnFile((0, import_node_path38.join)(root, file), encodeText(text2, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path37.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path37.join)(base, "tree");
+  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path38.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path38.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -43427,7 +43529,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text2) {
-      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path37.join)(dir, file), { force: true });
+      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path38.join)(dir, file), { force: true });
       else writeText(dir, file, text2);
     },
     dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
@@ -43442,8 +43544,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs4.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path37.join)(dir, (0, import_node_path37.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path37.dirname)(target), { recursive: true });
+      const target = (0, import_node_path38.join)(dir, (0, import_node_path38.relative)(root, source));
+      (0, import_node_fs4.mkdirSync)((0, import_node_path38.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs4.openSync)(target, "w");
       try {
         (0, import_node_fs4.ftruncateSync)(fd, stat.size);
@@ -43457,7 +43559,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path38 = require("node:path");
+var import_node_path39 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -43564,14 +43666,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path38.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path38.join)(d, ".git"))) return d;
-    if ((0, import_node_path38.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path39.dirname)(d)) {
+    if ((0, import_node_fs5.existsSync)((0, import_node_path39.join)(d, ".git"))) return d;
+    if ((0, import_node_path39.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path38.relative)(top, dir).split(import_node_path38.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path39.relative)(top, dir).split(import_node_path39.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -44285,7 +44387,7 @@ function dockerClientOf(app, uses) {
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path44 = require("node:path");
+var import_node_path45 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -44413,7 +44515,7 @@ function toolCopyReason(dockerfile, others, built) {
 init_input();
 
 // src/model/own-context.ts
-var import_node_path39 = require("node:path");
+var import_node_path40 = require("node:path");
 init_classify();
 init_pip();
 init_instruction_text();
@@ -44434,7 +44536,7 @@ function namedContextPaths(text2) {
       for (const file of manifestsInstalled(words2)) out.add(file);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path39.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path40.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function pipInstallArgs(words2) {
   const out = [];
@@ -44475,7 +44577,7 @@ function wordsOf3(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path39.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path40.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text2)) {
     const inOwn = at2(dir, p);
@@ -44487,10 +44589,10 @@ function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
 }
 function contextTold(text2, dir, exists2, fallback = dir, projectDirs = []) {
   const named = namedContextPaths(text2);
-  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path39.posix.join(base, p))).length;
+  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path40.posix.join(base, p))).length;
   let best = { dir, count: held(dir) };
   for (let base = dir; base !== "." && base !== "/" && base !== ""; ) {
-    base = import_node_path39.posix.dirname(base);
+    base = import_node_path40.posix.dirname(base);
     const count = held(base);
     if (count > best.count) best = { dir: base, count };
   }
@@ -44504,8 +44606,8 @@ function contextTold(text2, dir, exists2, fallback = dir, projectDirs = []) {
 function contextUnknown(text2, dir, exists2) {
   const named = namedContextPaths(text2);
   if (named.length === 0) return false;
-  for (let base = dir; ; base = import_node_path39.posix.dirname(base)) {
-    if (named.some((p) => exists2(base === "." ? p : import_node_path39.posix.join(base, p)))) return false;
+  for (let base = dir; ; base = import_node_path40.posix.dirname(base)) {
+    if (named.some((p) => exists2(base === "." ? p : import_node_path40.posix.join(base, p)))) return false;
     if (base === "." || base === "/" || base === "") return true;
   }
 }
@@ -44654,9 +44756,9 @@ function fromRepositories(text2) {
   return out;
 }
 function builtFromByName(dockerfile, built, texts) {
-  const names2 = new Set(built.filter((b) => b.dockerfile === dockerfile).map((b) => b.repository));
-  if (names2.size === 0) return void 0;
-  return Object.keys(texts).filter((f) => f !== dockerfile && isDockerfile(f)).sort().find((f) => fromRepositories(texts[f]).some((r) => names2.has(r)));
+  const names3 = new Set(built.filter((b) => b.dockerfile === dockerfile).map((b) => b.repository));
+  if (names3.size === 0) return void 0;
+  return Object.keys(texts).filter((f) => f !== dockerfile && isDockerfile(f)).sort().find((f) => fromRepositories(texts[f]).some((r) => names3.has(r)));
 }
 function baseOf3(dockerfile, built, texts) {
   const child = builtFromByName(dockerfile, built, texts);
@@ -45131,13 +45233,130 @@ init_compose_projects();
 init_context();
 
 // src/model/build-scripts.ts
-var import_node_path42 = require("node:path");
+var import_node_path41 = require("node:path");
 init_classify();
 init_shell();
 init_command();
 
+// src/model/start-argvs.ts
+init_classify();
+init_shell();
+init_script_arguments();
+init_command();
+function startArgvs(app, target, dirs) {
+  const commands = [];
+  for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands2(c));
+  const service = app.compose?.appService;
+  for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands2(c));
+  for (const s of app.entrypointScripts) {
+    let dir = target.workdir || "/";
+    for (const c of s.script.commands) {
+      dir = directoryAfter(c.argv, dir);
+      commands.push(c.argv);
+      dirs?.set(c.argv, dir);
+    }
+  }
+  for (const p of app.supervisorPrograms ?? []) commands.push(p.argv);
+  return commands;
+}
+function instrCommands2(c) {
+  if (c.argv) return argvCommands(c.argv);
+  return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];
+}
+function argvCommands(argv, depth = 0) {
+  const script = inlineScript(argv);
+  const launched2 = depth < 3 ? launchedCommand(argv) : void 0;
+  const own = script === void 0 ? [argv] : [argv, ...parseShell(script).commands.map((x) => x.argv)];
+  return launched2 ? [...own, ...argvCommands(launched2, depth + 1)] : own;
+}
+function composeCommands2(c) {
+  if (c.argv) {
+    const [cmd, flag, script] = c.argv;
+    if (/(^|\/)(ba|da)?sh$/.test(cmd ?? "") && flag === "-c" && script)
+      return [c.argv, ...parseShell(script).commands.map((x) => x.argv)];
+    return argvCommands(c.argv);
+  }
+  return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];
+}
+function argumentCommands(args) {
+  const out = [];
+  args.forEach((_, k) => {
+    const rest = splitWords2(args.slice(k));
+    if (rest.length > 0 && (k === 0 || /(^|\/)(ba|da)?sh$|\.sh$/.test(rest[0]))) out.push(rest);
+  });
+  return out;
+}
+function scriptWords2(argv) {
+  if (argv.length === 0) return [];
+  let k = 0;
+  while (["exec", "tini", "/tini", "--", "/usr/bin/tini", "dumb-init", "/usr/bin/dumb-init"].includes(argv[k]))
+    k++;
+  const cmd = argv[k];
+  if (cmd === void 0) return [];
+  if (cmd === "." || cmd === "source") return argv.slice(k + 1, k + 2);
+  if (/(^|\/)(ba|da)?sh$/.test(cmd)) {
+    const rest = argv.slice(k + 1).filter((w2) => !w2.startsWith("-"));
+    if (argv.slice(k + 1).includes("-c")) return [];
+    return rest.slice(0, 1);
+  }
+  if (["poetry", "pipenv", "uv", "pdm", "hatch", "rye"].includes(baseName(cmd)) && argv[k + 1] === "run") {
+    const rest = argv.slice(k + 2);
+    return scriptWords2(rest.slice(rest.findIndex((w2) => !w2.startsWith("-"))));
+  }
+  if (/(^|\/)python[\d.]*$/.test(cmd)) return [];
+  if (/^(gunicorn|uwsgi|uvicorn|daphne|django-admin)$/.test(baseName(cmd))) return [];
+  const dashes = argv.indexOf("--", k + 1);
+  return dashes > 0 ? [cmd, ...scriptWords2(argv.slice(dashes + 1))] : [cmd];
+}
+
+// src/model/build-scripts.ts
+function buildScripts(model, context, layout, texts) {
+  const out = [];
+  for (const stage of model.builtStages)
+    for (const { run, commands } of buildRuns([stage])) {
+      const index = stage.instructions.indexOf(run);
+      const wd = layout.workdirAt(stage, index) ?? "/";
+      for (const command of commands) {
+        const word = scriptWords2(command.argv)[0];
+        if (!word || word.includes("$") || !/\.sh$|\//.test(word)) continue;
+        const source = layout.sourceOf(stage, import_node_path41.posix.resolve(wd, word), index);
+        const file = source && joinPath(context.dir, source);
+        const text2 = file && texts[file];
+        if (!file || !text2 || out.some((s) => s.run === run && s.file === file)) continue;
+        out.push({ run, file, commands: parseShell(text2, 1).commands });
+      }
+    }
+  return out;
+}
+
+// src/model/default-build.ts
+init_dockerfile2();
+function overriddenArgs(model) {
+  const args = [
+    ...model.globalArgs,
+    ...model.builtStages.flatMap((s) => s.instructions.filter((i) => i.keyword === "ARG"))
+  ];
+  const out = [];
+  for (const a of args) {
+    if (a.default === void 0 || a.value === void 0 || a.value === a.default) continue;
+    if (!out.some((o) => o.name === a.name)) out.push({ name: a.name, default: a.default, given: a.value });
+  }
+  return out;
+}
+function defaultBuild(model, text2, target, installed, requirementsOf) {
+  const args = overriddenArgs(model);
+  if (args.length === 0) return void 0;
+  const plain2 = modelDockerfile(model.file, text2, { target }).model;
+  if (!plain2) return void 0;
+  const requirements = requirementsOf(plain2).filter((r) => !installed.some((i) => i.file === r.file));
+  return requirements.length > 0 ? { requirements, args } : void 0;
+}
+
+// src/model/index.ts
+init_dockerfile2();
+
 // src/model/image-files.ts
-var import_node_path41 = require("node:path");
+var import_node_path43 = require("node:path");
 init_classify();
 
 // src/parse/pyproject.ts
@@ -45223,7 +45442,7 @@ function packageScripts(text2) {
     return {};
   }
 }
-function npmScriptCommands(scripts, names2) {
+function npmScriptCommands(scripts, names3) {
   const out = [];
   const entered = /* @__PURE__ */ new Set();
   const run = (name, depth) => {
@@ -45240,7 +45459,7 @@ function npmScriptCommands(scripts, names2) {
     const hooks = INSTALL_SCRIPTS.includes(name) ? [name] : [`pre${name}`, name, `post${name}`];
     for (const n of hooks) run(n, depth);
   };
-  for (const name of names2) runWithHooks(name, 0);
+  for (const name of names3) runWithHooks(name, 0);
   return out;
 }
 
@@ -45249,7 +45468,7 @@ init_credentials();
 init_install_args();
 
 // src/model/unlocked-manifests.ts
-var import_node_path40 = require("node:path");
+var import_node_path42 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
@@ -45344,10 +45563,10 @@ function unlockedPipfile(at2) {
   const install = pipenvInstall(at2.argv);
   if (!install || install.ignorePipfile) return void 0;
   const { context } = at2;
-  const source = at2.layout.sourceOf(at2.stage, import_node_path40.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
+  const source = at2.layout.sourceOf(at2.stage, import_node_path42.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
-  const imageDir = at2.layout.sourceOf(at2.stage, import_node_path40.posix.resolve(at2.wd, "Pipfile"), at2.index) ? at2.wd : void 0;
+  const imageDir = at2.layout.sourceOf(at2.stage, import_node_path42.posix.resolve(at2.wd, "Pipfile"), at2.index) ? at2.wd : void 0;
   const lock = lockState(at2, source, imageDir, "Pipfile.lock");
   if (lock === "locked" && !install.skipLock) return void 0;
   const parsed = parsePipfile(file, at2.texts[file], install.dev);
@@ -45358,7 +45577,7 @@ function lockState(at2, source, imageDir, lockName) {
   const lock = joinPath(dirName(source), lockName);
   if (!at2.context.files.includes(lock))
     return copiedByName(at2.stage, lock, at2.index) === void 0 ? { unlocked: "no-lock" } : "locked";
-  if (imageDir === void 0 || at2.layout.sourceOf(at2.stage, import_node_path40.posix.join(imageDir, lockName), at2.index))
+  if (imageDir === void 0 || at2.layout.sourceOf(at2.stage, import_node_path42.posix.join(imageDir, lockName), at2.index))
     return "locked";
   const install = at2.stage.instructions[at2.index];
   const later = at2.layout.landings(at2.stage, lock).find((l) => l.line > install.line);
@@ -45375,7 +45594,7 @@ function unlockedPoetryProject(at2) {
   const install = poetryInstall(at2.argv);
   if (!install) return void 0;
   const { context } = at2;
-  const copied = copiedAbove(at2, import_node_path40.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml");
+  const copied = copiedAbove(at2, import_node_path42.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml");
   const source = copied?.source ?? (context.sentFiles.includes("pyproject.toml") ? "pyproject.toml" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
@@ -45384,9 +45603,9 @@ function unlockedPoetryProject(at2) {
   return { ...parsePoetryDependencies(file, at2.texts[file], install), ...lock };
 }
 function copiedAbove(at2, dir, name) {
-  const source = at2.layout.sourceOf(at2.stage, import_node_path40.posix.join(dir, name), at2.index);
+  const source = at2.layout.sourceOf(at2.stage, import_node_path42.posix.join(dir, name), at2.index);
   if (source) return { source, dir };
-  return dir === "/" ? void 0 : copiedAbove(at2, import_node_path40.posix.dirname(dir), name);
+  return dir === "/" ? void 0 : copiedAbove(at2, import_node_path42.posix.dirname(dir), name);
 }
 
 // src/model/image-files.ts
@@ -45446,47 +45665,6 @@ function portOf2(address) {
 init_server_config();
 init_s6_services();
 init_runit_services();
-
-// src/model/start-argvs.ts
-init_shell();
-init_command();
-function startArgvs(app, target, dirs) {
-  const commands = [];
-  for (const c of [target.entrypoint, target.cmd]) if (c) commands.push(...instrCommands2(c));
-  const service = app.compose?.appService;
-  for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands2(c));
-  for (const s of app.entrypointScripts) {
-    let dir = target.workdir || "/";
-    for (const c of s.script.commands) {
-      dir = directoryAfter(c.argv, dir);
-      commands.push(c.argv);
-      dirs?.set(c.argv, dir);
-    }
-  }
-  for (const p of app.supervisorPrograms ?? []) commands.push(p.argv);
-  return commands;
-}
-function instrCommands2(c) {
-  if (c.argv) return argvCommands(c.argv);
-  return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];
-}
-function argvCommands(argv, depth = 0) {
-  const script = inlineScript(argv);
-  const launched2 = depth < 3 ? launchedCommand(argv) : void 0;
-  const own = script === void 0 ? [argv] : [argv, ...parseShell(script).commands.map((x) => x.argv)];
-  return launched2 ? [...own, ...argvCommands(launched2, depth + 1)] : own;
-}
-function composeCommands2(c) {
-  if (c.argv) {
-    const [cmd, flag, script] = c.argv;
-    if (/(^|\/)(ba|da)?sh$/.test(cmd ?? "") && flag === "-c" && script)
-      return [c.argv, ...parseShell(script).commands.map((x) => x.argv)];
-    return argvCommands(c.argv);
-  }
-  return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];
-}
-
-// src/model/image-files.ts
 init_supervisor_config();
 var TEMPLATE_SUFFIXES = [".template", ".tmpl", ".tpl", ".in"];
 var PACKAGED_SUPERVISOR_INCLUDES = {
@@ -45509,7 +45687,7 @@ var ImageFiles = class extends ModelPart {
           ...this.buildScript(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv, ins)) {
-            const imagePath2 = import_node_path41.posix.resolve(wd, req);
+            const imagePath2 = import_node_path43.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath2, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -45530,18 +45708,18 @@ var ImageFiles = class extends ModelPart {
    * package's): package.json as the image holds it at that point, else the one at the root of the build context.
    */
   npmRun(argv, wd, stage, index, context, layout) {
-    const names2 = npmScriptsRun(argv);
-    if (!names2 || names2.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path41.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const names3 = npmScriptsRun(argv);
+    if (!names3 || names3.length === 0) return [];
+    const source = layout.sourceOf(stage, import_node_path43.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
-    return npmScriptCommands(packageScripts(text2), names2).map((c) => ({ argv: c, wd }));
+    return npmScriptCommands(packageScripts(text2), names3).map((c) => ({ argv: c, wd }));
   }
   /** The commands of a context script a RUN runs (`RUN ./install.sh`), each with the directory its `cd`s leave. */
   buildScript(argv, wd, stage, index, context, layout) {
     const word = scriptWords2(argv)[0];
     if (!word || word.includes("$") || !/\.sh$|\//.test(word)) return [];
-    const source = layout.sourceOf(stage, import_node_path41.posix.resolve(wd, word), index);
+    const source = layout.sourceOf(stage, import_node_path43.posix.resolve(wd, word), index);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     let dir = wd;
@@ -45564,7 +45742,7 @@ var ImageFiles = class extends ModelPart {
     for (const argv of startArgvs(app, target, dirs))
       for (const req of requirementArgs(argv)) {
         if (req.includes("$")) continue;
-        const inImage2 = import_node_path41.posix.resolve(dirs.get(argv) ?? (service?.workingDir || target.workdir || "/"), req);
+        const inImage2 = import_node_path43.posix.resolve(dirs.get(argv) ?? (service?.workingDir || target.workdir || "/"), req);
         const bound = boundFile(service?.volumes ?? [], inImage2);
         const source = layout.sourceOf(target, inImage2);
         if (bound && bound in this.texts) found.push(bound);
@@ -45668,7 +45846,7 @@ var ImageFiles = class extends ModelPart {
         continue;
       }
       for (const word of scriptWords2(argv)) {
-        const candidates = word.includes("/") ? [import_node_path41.posix.resolve(dirs[k], word)] : [import_node_path41.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path43.posix.resolve(dirs[k], word)] : [import_node_path43.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath2 of candidates) {
           const source = layout.sourceOf(target, imagePath2) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath2);
@@ -45684,6 +45862,13 @@ var ImageFiles = class extends ModelPart {
             ...this.texts[file].replace(/^\uFEFF/, "").startsWith("#!") ? {} : { noShebang: true }
           });
           pushScript(script);
+          if (readsArguments(this.texts[file])) {
+            const at2 = argv.indexOf(word);
+            for (const rest of argumentCommands(argv.slice(at2 + 1))) {
+              commands.push(rest);
+              dirs.push(dirs[k]);
+            }
+          }
           break;
         }
       }
@@ -45694,9 +45879,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path41.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path43.posix.resolve(workdir, make.dir ?? ".");
     for (const name of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath2 = import_node_path41.posix.resolve(dir, name);
+      const imagePath2 = import_node_path43.posix.resolve(dir, name);
       const source = layout.sourceOf(target, imagePath2);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath2);
       if (!file || !(file in this.texts)) continue;
@@ -45751,7 +45936,7 @@ var ImageFiles = class extends ModelPart {
     if (named.length > 0) {
       const volumes = app.compose?.appService?.volumes ?? [];
       files = named.flatMap((c) => {
-        const imagePath2 = import_node_path41.posix.resolve(target.workdir || "/", c);
+        const imagePath2 = import_node_path43.posix.resolve(target.workdir || "/", c);
         const bound = boundFile(volumes, imagePath2);
         const source = layout.sourceOf(target, imagePath2);
         const file = bound && bound in this.texts ? bound : source && joinPath(context.dir, source);
@@ -45785,7 +45970,7 @@ var ImageFiles = class extends ModelPart {
       const server = uwsgi ? "uwsgi" : "gunicorn";
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const inImage2 = import_node_path41.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
+      const inImage2 = import_node_path43.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
       const bound = boundFile(app.compose?.appService?.volumes ?? [], inImage2);
       if (bound && bound in this.texts) {
         files.set(bound, server);
@@ -45840,7 +46025,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path41.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path43.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -45856,7 +46041,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath2) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path41.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path43.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath2 !== target && !imagePath2.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath2.slice(target.length)));
     if (file) return file;
@@ -45875,28 +46060,6 @@ function runCommands(run) {
   }
   return run.script?.commands.map((c) => c.argv) ?? [];
 }
-function scriptWords2(argv) {
-  if (argv.length === 0) return [];
-  let k = 0;
-  while (["exec", "tini", "/tini", "--", "/usr/bin/tini", "dumb-init", "/usr/bin/dumb-init"].includes(argv[k]))
-    k++;
-  const cmd = argv[k];
-  if (cmd === void 0) return [];
-  if (cmd === "." || cmd === "source") return argv.slice(k + 1, k + 2);
-  if (/(^|\/)(ba|da)?sh$/.test(cmd)) {
-    const rest = argv.slice(k + 1).filter((w2) => !w2.startsWith("-"));
-    if (argv.slice(k + 1).includes("-c")) return [];
-    return rest.slice(0, 1);
-  }
-  if (["poetry", "pipenv", "uv", "pdm", "hatch", "rye"].includes(baseName(cmd)) && argv[k + 1] === "run") {
-    const rest = argv.slice(k + 2);
-    return scriptWords2(rest.slice(rest.findIndex((w2) => !w2.startsWith("-"))));
-  }
-  if (/(^|\/)python[\d.]*$/.test(cmd)) return [];
-  if (/^(gunicorn|uwsgi|uvicorn|daphne|django-admin)$/.test(baseName(cmd))) return [];
-  const dashes = argv.indexOf("--", k + 1);
-  return dashes > 0 ? [cmd, ...scriptWords2(argv.slice(dashes + 1))] : [cmd];
-}
 function isPythonProgram(file, text2) {
   return file.endsWith(".py") || /^(\uFEFF)?#![^\n]*\bpython/.test(text2);
 }
@@ -45904,7 +46067,7 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path41.posix.basename(word) === import_node_path41.posix.basename(script.imagePath);
+  return import_node_path43.posix.basename(word) === import_node_path43.posix.basename(script.imagePath);
 }
 function nginxPathsByRun(stage) {
   const out = /* @__PURE__ */ new Set();
@@ -45916,58 +46079,12 @@ function nginxPathsByRun(stage) {
       const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
       const dest = operands.at(-1);
       if (operands.length < 2 || !dest?.startsWith("/etc/nginx/") || dest.includes("$")) continue;
-      out.add(import_node_path41.posix.normalize(dest));
-      for (const source of operands.slice(0, -1)) out.add(import_node_path41.posix.join(dest, import_node_path41.posix.basename(source)));
+      out.add(import_node_path43.posix.normalize(dest));
+      for (const source of operands.slice(0, -1)) out.add(import_node_path43.posix.join(dest, import_node_path43.posix.basename(source)));
     }
   }
   return [...out];
 }
-
-// src/model/build-scripts.ts
-function buildScripts(model, context, layout, texts) {
-  const out = [];
-  for (const stage of model.builtStages)
-    for (const { run, commands } of buildRuns([stage])) {
-      const index = stage.instructions.indexOf(run);
-      const wd = layout.workdirAt(stage, index) ?? "/";
-      for (const command of commands) {
-        const word = scriptWords2(command.argv)[0];
-        if (!word || word.includes("$") || !/\.sh$|\//.test(word)) continue;
-        const source = layout.sourceOf(stage, import_node_path42.posix.resolve(wd, word), index);
-        const file = source && joinPath(context.dir, source);
-        const text2 = file && texts[file];
-        if (!file || !text2 || out.some((s) => s.run === run && s.file === file)) continue;
-        out.push({ run, file, commands: parseShell(text2, 1).commands });
-      }
-    }
-  return out;
-}
-
-// src/model/default-build.ts
-init_dockerfile2();
-function overriddenArgs(model) {
-  const args = [
-    ...model.globalArgs,
-    ...model.builtStages.flatMap((s) => s.instructions.filter((i) => i.keyword === "ARG"))
-  ];
-  const out = [];
-  for (const a of args) {
-    if (a.default === void 0 || a.value === void 0 || a.value === a.default) continue;
-    if (!out.some((o) => o.name === a.name)) out.push({ name: a.name, default: a.default, given: a.value });
-  }
-  return out;
-}
-function defaultBuild(model, text2, target, installed, requirementsOf) {
-  const args = overriddenArgs(model);
-  if (args.length === 0) return void 0;
-  const plain2 = modelDockerfile(model.file, text2, { target }).model;
-  if (!plain2) return void 0;
-  const requirements = requirementsOf(plain2).filter((r) => !installed.some((i) => i.file === r.file));
-  return requirements.length > 0 ? { requirements, args } : void 0;
-}
-
-// src/model/index.ts
-init_dockerfile2();
 
 // src/model/repo-base.ts
 init_classify();
@@ -46146,11 +46263,11 @@ function settingsModuleSwitch(text2, variable, source) {
   return void 0;
 }
 function readModule(text2, reading) {
-  const names2 = /* @__PURE__ */ new Map();
+  const names3 = /* @__PURE__ */ new Map();
   if (!reading.within?.length && reading.file && /(^|\/)manage\.py$/.test(reading.file))
-    names2.set("__name__", "__main__");
+    names3.set("__name__", "__main__");
   const branches = [];
-  const evaluate = (expr) => valueOf2(expr, reading.variable, names2);
+  const evaluate = (expr) => valueOf2(expr, reading.variable, names3);
   let sure;
   let unsure;
   let klass;
@@ -46163,7 +46280,7 @@ function readModule(text2, reading) {
     const declared = /^class\s+([A-Za-z_]\w*)\s*\((.*)\)\s*:$/.exec(stripped);
     if (declared) {
       klass = { name: declared[1], indent: indent2 };
-      if (/\b(Enum|StrEnum|TextChoices)\b/.test(declared[2])) names2.set(`${declared[1]}()`, "");
+      if (/\b(Enum|StrEnum|TextChoices)\b/.test(declared[2])) names3.set(`${declared[1]}()`, "");
       continue;
     }
     const content = caseAsIf(stripped, indent2, branches) ?? stripped;
@@ -46201,24 +46318,24 @@ function readModule(text2, reading) {
     const imports = /^from\s+(\.*[\w.]*)\s+import\s+\(?([\w\s,]+?|\*)\)?$/.exec(content);
     if (imports) {
       for (const [name, value] of importedNames(imports[1], imports[2], reading))
-        names2.set(name, runs ? value : void 0);
+        names3.set(name, runs ? value : void 0);
       continue;
     }
     const assigned = /^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(.+)$/.exec(content);
     if (assigned)
-      names2.set(
+      names3.set(
         klass ? `${klass.name}.${assigned[1]}` : assigned[1],
         runs ? evaluate(assigned[2]) : void 0
       );
   }
-  return { module: sure ?? unsure, names: names2 };
+  return { module: sure ?? unsure, names: names3 };
 }
 function importedNames(module2, list, reading) {
   const within = [...reading.within ?? [], ...reading.file ? [reading.file] : []];
   const found = reading.file !== void 0 ? reading.imported?.(module2, reading.file) : void 0;
-  const names2 = found && !within.includes(found.file) && within.length < 6 ? readModule(found.text, { ...reading, file: found.file, within }).names : void 0;
-  if (list.trim() === "*") return names2 ? [...names2].filter(([name]) => !name.includes("(")) : [];
-  return list.split(",").map((item) => /^([A-Za-z_]\w*)(?:\s+as\s+([A-Za-z_]\w*))?$/.exec(item.trim())).filter((m) => m !== null).map((m) => [m[2] ?? m[1], names2?.get(m[1])]);
+  const names3 = found && !within.includes(found.file) && within.length < 6 ? readModule(found.text, { ...reading, file: found.file, within }).names : void 0;
+  if (list.trim() === "*") return names3 ? [...names3].filter(([name]) => !name.includes("(")) : [];
+  return list.split(",").map((item) => /^([A-Za-z_]\w*)(?:\s+as\s+([A-Za-z_]\w*))?$/.exec(item.trim())).filter((m) => m !== null).map((m) => [m[2] ?? m[1], names3?.get(m[1])]);
 }
 function caseAsIf(content, indent2, branches) {
   const pattern = /^case\s+(.+?)\s*:$/.exec(content)?.[1];
@@ -46285,21 +46402,21 @@ function truth(condition, evaluate) {
   if (/cast\s*=\s*bool|\.bool\(/.test(c)) return /^(1|true|yes|on|y|t)$/i.test(v.trim());
   return v !== "";
 }
-function valueOf2(expr, variable, names2) {
+function valueOf2(expr, variable, names3) {
   const e = expr.trim().replace(/^\((.*)\)$/, "$1");
   const [taken, test, otherwise] = splitTopLevel(e, " if ").flatMap(
     (p, i) => i ? splitTopLevel(p, " else ") : [p]
   );
   if (otherwise !== void 0) {
-    const holds = truth(test, (x) => valueOf2(x, variable, names2));
-    return holds === void 0 ? void 0 : valueOf2(holds ? taken : otherwise, variable, names2);
+    const holds = truth(test, (x) => valueOf2(x, variable, names3));
+    return holds === void 0 ? void 0 : valueOf2(holds ? taken : otherwise, variable, names3);
   }
   const parts = splitTopLevel(e, "+");
   if (parts.length > 1) {
-    const values = parts.map((p) => valueOf2(p, variable, names2));
+    const values = parts.map((p) => valueOf2(p, variable, names3));
     return values.every((v) => typeof v === "string") ? values.join("") : void 0;
   }
-  const inner = (x) => valueOf2(x, variable, names2);
+  const inner = (x) => valueOf2(x, variable, names3);
   const literal = /^([fF]?)(['"])(.*)\2$/.exec(e);
   if (literal && !literal[3].includes(literal[2])) {
     if (!literal[1]) return literal[3];
@@ -46328,7 +46445,7 @@ function valueOf2(expr, variable, names2) {
     return method[2] === "lower" ? v.toLowerCase() : method[2] === "upper" ? v.toUpperCase() : v.trim();
   }
   const wrapped = /^([A-Za-z_]\w*)\((.+)\)$/.exec(e);
-  if (wrapped && (wrapped[1] === "str" || names2.has(`${wrapped[1]}()`))) return inner(wrapped[2]);
+  if (wrapped && (wrapped[1] === "str" || names3.has(`${wrapped[1]}()`))) return inner(wrapped[2]);
   const read = /^(?:os\.getenv|os\.environ\.get|getenv|environ\.get|config|env(?:\.str|\.bool)?)\(\s*(['"])(\w+)\1\s*(?:,\s*(?:default\s*=\s*)?(.+?))?\s*\)$/.exec(
     e
   ) ?? /^os\.environ\[\s*(['"])(\w+)\1\s*\]()$/.exec(e);
@@ -46338,7 +46455,7 @@ function valueOf2(expr, variable, names2) {
     const fallback = read[3] ? splitTopLevel(read[3], ",").find((a) => !/^\w+\s*=/.test(a) || /^default\s*=/.test(a)) : void 0;
     return fallback === void 0 ? null : inner(fallback.replace(/^default\s*=\s*/, ""));
   }
-  if (/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?$/.test(e)) return names2.get(e);
+  if (/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?$/.test(e)) return names3.get(e);
   if (/^(True|False)$/.test(e)) return e;
   if (/^None$/.test(e)) return null;
   return /^\d+$/.test(e) ? e : void 0;
@@ -46861,7 +46978,7 @@ function moduleRoot(file, module2) {
 init_app_service();
 
 // src/model/server-install.ts
-var import_node_path43 = require("node:path");
+var import_node_path44 = require("node:path");
 init_classify();
 init_shell();
 init_pip();
@@ -46911,10 +47028,10 @@ function runCommands2(run) {
 }
 function lockText(app, layout, stage, index, dir, name) {
   const context = app.context;
-  const source = layout.sourceOf(stage, import_node_path43.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
+  const source = layout.sourceOf(stage, import_node_path44.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
   return source ? { file: joinPath(context.dir, source), source } : void 0;
 }
-function names(line, name) {
+function names2(line, name) {
   if (line.kind !== "package") return false;
   if (line.name !== void 0) return line.name.toLowerCase() === name;
   return new RegExp(`^\\s*["']?${name}["']?(?![\\w.-])`, "i").test(line.text);
@@ -46925,7 +47042,7 @@ function serverInstall(app, layout, texts, name) {
   const word = new RegExp(name, "i");
   for (const req of app.requirements)
     for (const line of req.lines)
-      if (names(line, name)) {
+      if (names2(line, name)) {
         const pin = /===?\s*(\d+(?:\.\d+)*)/.exec(line.text)?.[1];
         return { provided: true, ...pin ? { version: pin, pinnedIn: req.file } : {} };
       }
@@ -46969,7 +47086,7 @@ function serverInstall(app, layout, texts, name) {
           const lock = lockText(app, layout, stage, index, wd, lockName);
           const version = lock && lock.file in texts ? lockedPackage(lock.file, texts[lock.file], name) : void 0;
           if (version) return { provided: true, version, pinnedIn: lock.file };
-          if (version === "" && word.test(texts[import_node_path43.posix.join(import_node_path43.posix.dirname(lock.file), MANIFEST_OF_LOCK[lockName])] ?? ""))
+          if (version === "" && word.test(texts[import_node_path44.posix.join(import_node_path44.posix.dirname(lock.file), MANIFEST_OF_LOCK[lockName])] ?? ""))
             return { provided: true };
           if (version === void 0 && !app.requirements.some((r) => r.manifest)) open = true;
           continue;
@@ -47172,13 +47289,13 @@ var ProjectBuilder = class {
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
       const landing = layout.landingOf(target, relativeTo(app.managePy, context.dir));
-      if (landing) view.imageSourceDir = import_node_path44.posix.dirname(landing);
+      if (landing) view.imageSourceDir = import_node_path45.posix.dirname(landing);
     }
     return view;
   }
   /** The images of `otherDockerfiles` compose builds for a sidecar of the app, with the requirements they install. */
   sidecarImages(dockerfiles, contexts, composeSets) {
-    const managePys = this.files.filter((f) => import_node_path44.posix.basename(f) === "manage.py");
+    const managePys = this.files.filter((f) => import_node_path45.posix.basename(f) === "manage.py");
     const out = [];
     for (const set of composeSets)
       for (const service of set.model?.services ?? []) {
@@ -47318,12 +47435,12 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path44.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path45.posix.dirname(landing);
       }
       if (target) {
         const context2 = app.context;
         const python = context2.sentFiles.filter((f) => f.endsWith(".py"));
-        const code2 = python.filter((f) => import_node_path44.posix.basename(f) !== "manage.py");
+        const code2 = python.filter((f) => import_node_path45.posix.basename(f) !== "manage.py");
         app.imageHoldsPython = (code2.length > 0 ? code2 : python).some((f) => layout.landingOf(target, f));
       }
     }
@@ -47356,7 +47473,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path44.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path45.posix.dirname(at2) }] : [];
     });
     if (landings.length === 0) return this.mountedProjectStarted(app);
     if (landings.length < 2) return void 0;
@@ -47370,7 +47487,7 @@ var ProjectBuilder = class {
   mountedProjectStarted(app) {
     const volumes = app.compose?.appService?.volumes ?? [];
     for (const dir of djangoDirectories(app)) {
-      const file = boundFile(volumes, import_node_path44.posix.join(dir, "manage.py"));
+      const file = boundFile(volumes, import_node_path45.posix.join(dir, "manage.py"));
       if (file && file in this.texts) return file;
     }
     return void 0;
@@ -47581,7 +47698,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path45.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path46.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -47641,14 +47758,14 @@ async function fix(options, io) {
 }
 
 // src/util/paths.ts
-var import_node_path46 = require("node:path");
+var import_node_path47 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path46.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path47.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path46.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path46.posix.normalize(import_node_path46.posix.join(dir, file));
+  if (dir === "" || import_node_path47.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path47.posix.normalize(import_node_path47.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -48312,7 +48429,7 @@ function fileName2(name) {
 }
 
 // src/report/sarif.ts
-var import_node_path47 = require("node:path");
+var import_node_path48 = require("node:path");
 var import_node_url = require("node:url");
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var LEVEL = {
@@ -48329,7 +48446,7 @@ function sarifLog(report, allRules) {
   const named = new Set(report.findings.map((f) => f.ruleId));
   const rules = allRules.filter((r) => named.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path47.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path48.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -48368,7 +48485,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path47.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path48.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -48837,7 +48954,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path48 = require("node:path");
+var import_node_path49 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -48897,7 +49014,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path48.join)(dir, ".git");
+  const dotGit = (0, import_node_path49.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -48906,7 +49023,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path48.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path49.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -48916,37 +49033,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text2];
   for (const m of text2.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path48.join)(home, target.slice(2));
-    if (!(0, import_node_path48.isAbsolute)(target)) target = (0, import_node_path48.resolve)((0, import_node_path48.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path49.join)(home, target.slice(2));
+    if (!(0, import_node_path49.isAbsolute)(target)) target = (0, import_node_path49.resolve)((0, import_node_path49.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path48.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path48.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path48.join)((0, import_node_path48.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path49.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path49.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path49.join)((0, import_node_path49.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path48.join)(dir, e.name, "config"));
-        modules((0, import_node_path48.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path48.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path49.join)(dir, e.name, "config"));
+        modules((0, import_node_path49.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path49.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path48.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path49.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path48.resolve)(workspace)];
-  const rel = (0, import_node_path48.relative)((0, import_node_path48.resolve)(workspace), (0, import_node_path48.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path48.isAbsolute)(rel)) {
-    let dir = (0, import_node_path48.resolve)(workspace);
-    for (const part of rel.split(import_node_path48.sep)) dirs.push(dir = (0, import_node_path48.join)(dir, part));
+  const dirs = [(0, import_node_path49.resolve)(workspace)];
+  const rel = (0, import_node_path49.relative)((0, import_node_path49.resolve)(workspace), (0, import_node_path49.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path49.isAbsolute)(rel)) {
+    let dir = (0, import_node_path49.resolve)(workspace);
+    for (const part of rel.split(import_node_path49.sep)) dirs.push(dir = (0, import_node_path49.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -49119,7 +49236,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path52.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path53.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -49132,7 +49249,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path52.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path53.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -49154,12 +49271,12 @@ function smokeRequest(values, nonEmpty) {
 }
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
-  const names2 = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path52.join)(real, e.name)))
+  const names3 = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path53.join)(real, e.name)))
   ).map((e) => e.name).sort();
-  if (names2.length === 0)
+  if (names3.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names2.map((name) => (0, import_node_path52.join)(dir, name));
+  return names3.map((name) => (0, import_node_path53.join)(dir, name));
 }
 function isDirectory(path4) {
   try {
@@ -49254,7 +49371,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path52.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path53.parse)(root).root }),
     analyze: io.analyze
   });
 }

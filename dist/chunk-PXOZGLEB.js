@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-DXPTTTL3.js";
+} from "./chunk-6HBORQPL.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-X2DEID7N.js";
+} from "./chunk-FNZYMVND.js";
 import {
   UnsafePathError,
   readInside,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-X2DEID7N.js";
+} from "./chunk-FNZYMVND.js";
 import {
   insertLines,
   normalizePackageName,

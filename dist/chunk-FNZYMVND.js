@@ -18563,9 +18563,9 @@ function execFromImport(ev, kids, ctx, line) {
   const importAt = kids.findIndex((c) => c.name === "import");
   if (importAt < 0) return;
   const moduleName = kids.slice(1, importAt).map((c) => c.name === "Ellipsis" ? "..." : ev.text(c)).join("");
-  const names = kids.slice(importAt + 1).filter((c) => c.name !== "(" && c.name !== ")");
-  for (let i = 0; i < names.length; i++) {
-    const c = names[i];
+  const names2 = kids.slice(importAt + 1).filter((c) => c.name !== "(" && c.name !== ")");
+  for (let i = 0; i < names2.length; i++) {
+    const c = names2[i];
     if (c.name === "*") {
       ev.starImports.push({ module: moduleName, line });
       ev.importStar(moduleName, ctx);
@@ -18574,8 +18574,8 @@ function execFromImport(ev, kids, ctx, line) {
     if (c.name !== "VariableName") continue;
     let alias = ev.text(c);
     const imported = alias;
-    if (names[i + 1]?.name === "as" && names[i + 2]) {
-      alias = ev.text(names[i + 2]);
+    if (names2[i + 1]?.name === "as" && names2[i + 2]) {
+      alias = ev.text(names2[i + 2]);
       i += 2;
     }
     const fromProject = isProjectModule(moduleName);
@@ -18761,9 +18761,9 @@ function execFallback(ev, ctx, t) {
     else if (b.keyword === "finally") ev.executeBody(b.body, ctx);
 }
 function merge(scope, results) {
-  const names = /* @__PURE__ */ new Set();
-  for (const r of results) for (const [name, b] of r.scope) if (scope.get(name) !== b) names.add(name);
-  for (const name of names) {
+  const names2 = /* @__PURE__ */ new Set();
+  for (const r of results) for (const [name, b] of r.scope) if (scope.get(name) !== b) names2.add(name);
+  for (const name of names2) {
     const bindings = results.map((r) => r.scope.get(name));
     const origins = unionOrigins(bindings.map((b) => b?.origins ?? []));
     const first = bindings[0];
@@ -19320,12 +19320,12 @@ function loggingSetting(ev, ctx) {
   return { v: binding.v, file: origin?.file ?? ev.file };
 }
 function handlerNamesUsed(config2) {
-  const names = /* @__PURE__ */ new Set();
+  const names2 = /* @__PURE__ */ new Set();
   const entry = (d, key) => d.entries.find((e) => e.key === key)?.value;
   const add2 = (v) => {
     if (v === void 0 || v.t === "none") return true;
     if (v.t === "str") {
-      names.add(v.v);
+      names2.add(v.v);
       return true;
     }
     if (v.t === "list") return v.items.every(add2);
@@ -19347,7 +19347,7 @@ function handlerNamesUsed(config2) {
   for (const h of handlers?.t === "dict" ? handlers.entries : [])
     if (h.value.t === "dict" && !(add2(entry(h.value, "target")) && add2(entry(h.value, "handlers"))))
       return void 0;
-  return names;
+  return names2;
 }
 function quotedOnce(name, texts) {
   const quoted = new RegExp(`(['"])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\1`, "g");
@@ -20793,23 +20793,23 @@ function isSqliteFile(path) {
   return /\.sqlite3$/.test(path);
 }
 function sqliteNamesOf(app) {
-  const names = /* @__PURE__ */ new Set();
+  const names2 = /* @__PURE__ */ new Set();
   const add2 = (v) => {
-    if (v?.kind === "literal" && typeof v.value === "string") names.add(import_node_path4.posix.basename(v.value));
-    else if (v?.kind === "path" && v.parts.length > 0) names.add(import_node_path4.posix.basename(v.parts.at(-1)));
+    if (v?.kind === "literal" && typeof v.value === "string") names2.add(import_node_path4.posix.basename(v.value));
+    else if (v?.kind === "path" && v.parts.length > 0) names2.add(import_node_path4.posix.basename(v.parts.at(-1)));
     else if (v?.kind === "env") add2(v.fallback);
     else if (v?.kind === "choice") v.options.forEach(add2);
   };
   for (const settings of [app.settings, ...app.settingsBases ?? []])
     for (const c of settings?.databases?.configs ?? [])
       if (c.engine && isSqliteEngine(c.engine)) add2(c.fields.NAME);
-  names.delete("");
-  names.delete(":memory:");
-  return names;
+  names2.delete("");
+  names2.delete(":memory:");
+  return names2;
 }
 function isSqliteDatabaseOf(app) {
-  const names = sqliteNamesOf(app);
-  return (path) => isSqliteFile(path) || names.has(import_node_path4.posix.basename(path));
+  const names2 = sqliteNamesOf(app);
+  return (path) => isSqliteFile(path) || names2.has(import_node_path4.posix.basename(path));
 }
 var DEVELOPMENT_WORD = /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
 function isDevelopmentComposeFile(path, composeFiles = [], mergedWith2 = [], isProductionName = hasProductionWord) {
@@ -20925,8 +20925,8 @@ function envEntriesOf(sentFiles2) {
 function gapsOf(context, named = []) {
   const sentDirs = context.sentSkippedDirs ?? [];
   const gaps = [];
-  const dirGap = (what, names, pattern) => {
-    const found = sentDirs.filter((d) => names.includes(baseName2(d)));
+  const dirGap = (what, names2, pattern) => {
+    const found = sentDirs.filter((d) => names2.includes(baseName2(d)));
     if (found.length > 0) gaps.push({ what, found, pattern: pattern(nested(found)) });
   };
   dirGap(".git", [".git"], (n) => n ? "**/.git" : ".git");
@@ -21688,8 +21688,12 @@ function visitStmt(stmt, src, out) {
     case "FuncDecl": {
       const name = cmd.Name?.Value;
       if (name === void 0) visitStmt(cmd.Body, src, out);
-      else if (!src.functions.called.has(name) && !src.functions.visited.has(name))
+      else if (!src.functions.called.has(name) && !src.functions.visited.has(name)) {
+        const outer = src.functions.uncalled;
+        src.functions.uncalled ??= name;
         visitFunction(name, cmd.Body, src, out);
+        src.functions.uncalled = outer;
+      }
       break;
     }
     case "TimeClause":
@@ -21805,6 +21809,7 @@ function visitCall(stmt, call2, src, out) {
   if (src.loop) command.loop = true;
   const inFunction = src.functions.running.at(-1);
   if (inFunction !== void 0) command.inFunction = inFunction;
+  if (src.functions.uncalled !== void 0) command.uncalledFunction = src.functions.uncalled;
   const heredoc = (stmt.Redirs ?? []).find((r) => HEREDOC_OPS.has(r.Op) && r.Hdoc);
   if (heredoc) command.stdin = heredocText(heredoc.Hdoc, src);
   out.push(command);
@@ -22402,11 +22407,11 @@ function installsPackages(argv) {
   if (p === "pip-sync") return "pip-sync";
   return void 0;
 }
-function optionValues(argv, names) {
+function optionValues(argv, names2) {
   const out = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    for (const n of names) {
+    for (const n of names2) {
       if (a === n && i + 1 < argv.length) out.push(argv[++i]);
       else if (n.startsWith("--") && a.startsWith(`${n}=`)) out.push(a.slice(n.length + 1));
       else if (!n.startsWith("--") && a.startsWith(n) && a.length > n.length && !a.startsWith("--"))
@@ -22924,9 +22929,9 @@ var Modeller = class {
   }
   /** Names this stage declares (ARG, ENV) with no known value here: not the base image's, so not written `${NAME}`. */
   unknownDeclared() {
-    const names = [...this.args].filter(([, state]) => state.kind !== "value").map(([name]) => name);
-    for (const [name, value] of this.env) if (value === void 0) names.push(name);
-    return [...new Set(names)];
+    const names2 = [...this.args].filter(([, state]) => state.kind !== "value").map(([name]) => name);
+    for (const [name, value] of this.env) if (value === void 0) names2.push(name);
+    return [...new Set(names2)];
   }
   /** A path with the base image's variables kept as `${NAME}` (`COPY requirements $BUILD_DIR/requirements`). */
   expandPath(raw) {
@@ -23327,11 +23332,11 @@ function parseMakefile(text2) {
       continue;
     }
     const [prereqText, inlineRecipe] = splitInlineRecipe(rule[2]);
-    const names = rule[1].split(/\s+/).filter(Boolean);
+    const names2 = rule[1].split(/\s+/).filter(Boolean);
     current = { prerequisites: prereqText.split("|")[0].split(/\s+/).filter(Boolean), recipe: [] };
     if (inlineRecipe) current.recipe.push({ line, text: inlineRecipe });
     written.push(current);
-    for (const name of names) {
+    for (const name of names2) {
       if (name.includes("%") || name.includes("$")) continue;
       if (!rules.has(name)) rules.set(name, current);
       if (!defaultTarget && !name.startsWith(".")) defaultTarget = name;
@@ -24020,6 +24025,12 @@ function runsArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
   const name = /^\$(?:\{(\w+)\}|(\w+))$/.exec(word);
   return name !== null && argsVariables.has(name[1] ?? name[2]);
 }
+function splitsArguments(c, k) {
+  return (c.written?.[k] ?? c.argv[k]) === c.argv[k];
+}
+function splitWords2(args) {
+  return args.flatMap((a) => a.split(/[ \t\n]+/).filter((w) => w !== ""));
+}
 
 // src/model/command/processes.ts
 var LONG_RUNNING_COMMANDS = /* @__PURE__ */ new Set([
@@ -24282,7 +24293,7 @@ function backingServiceOf(argv, line) {
 }
 
 // src/model/command/start-chain.ts
-var import_node_path10 = __toESM(require_node_path(), 1);
+var import_node_path11 = __toESM(require_node_path(), 1);
 
 // src/model/supervisor-config.ts
 var import_node_path8 = __toESM(require_node_path(), 1);
@@ -24411,6 +24422,45 @@ function runitServices(app, layout, texts, serviceDir) {
     }
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+// src/model/command/uncalled-functions.ts
+function withoutUncalledFunctions(script, scripts, args, runsArgs) {
+  const uncalled = new Set(script.commands.flatMap((c) => c.uncalledFunction ? [c.uncalledFunction] : []));
+  if (uncalled.size === 0 || args === void 0 && runsArgs) return script.commands;
+  const dead = [...uncalled].filter(
+    (name) => !(args ?? []).some((w) => names(w, name)) && !scripts.some(
+      (s) => s.commands.some(
+        (c) => c.inFunction !== name && !PRINTS.has(c.argv[0] ?? "") && c.argv.some((w, k) => k === 0 ? w === name : names(w, name))
+      )
+    )
+  );
+  return script.commands.filter((c) => !c.uncalledFunction || !dead.includes(c.uncalledFunction));
+}
+var PRINTS = /* @__PURE__ */ new Set(["echo", "printf"]);
+function names(word, name) {
+  return word.split(/[^\w-]+/).includes(name);
+}
+
+// src/model/command/working-directory.ts
+var import_node_path10 = __toESM(require_node_path(), 1);
+function directoryAfter(argv, dir, variable) {
+  if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].startsWith("~")) return dir;
+  const target = argv[1].includes("$") ? expandKnown(argv[1], variable) : argv[1];
+  return target === void 0 || target === "" ? dir : import_node_path10.posix.resolve(dir, target);
+}
+function expandKnown(word, variable) {
+  if (!variable) return void 0;
+  let unknown = false;
+  const out = word.replace(
+    /\$(?:\{(\w+)\}|(\w+))/g,
+    (_, braced, bare) => {
+      const value = variable(braced ?? bare ?? "");
+      if (typeof value !== "string") unknown = true;
+      return typeof value === "string" ? value : "";
+    }
+  );
+  return unknown || out.includes("$") ? void 0 : out;
 }
 
 // src/model/command/start-chain.ts
@@ -24635,7 +24685,7 @@ function scriptRun(argv, scripts, workdir) {
     const word = argv[i];
     if (!word) continue;
     const script = scripts.find(
-      (s) => word.includes("/") ? import_node_path10.posix.normalize(word.startsWith("/") ? word : import_node_path10.posix.join(workdir, word)) === import_node_path10.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
+      (s) => word.includes("/") ? import_node_path11.posix.normalize(word.startsWith("/") ? word : import_node_path11.posix.join(workdir, word)) === import_node_path11.posix.normalize(s.imagePath) : basename2(s.imagePath) === word
     );
     if (script) return { script, argsFrom: i + 1 };
   }
@@ -24656,7 +24706,13 @@ function scriptCommands(s, caller, args, chain2, depth) {
   let replaced = false;
   let dir = workdir;
   let given = args;
-  for (const c of commandsThatRun(s.script.commands, inputs)) {
+  const own = withoutUncalledFunctions(
+    s.script,
+    scripts.map((x) => x.script),
+    s.makeTargets ? [] : args,
+    !s.ignoresArgs
+  );
+  for (const c of commandsThatRun(own, inputs)) {
     if (replaced && !c.asUser) break;
     replaced ||= execsSurely(c, inputs);
     dir = directoryAfter(c.argv, dir, inputs.variable);
@@ -24664,31 +24720,33 @@ function scriptCommands(s, caller, args, chain2, depth) {
     chain2.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
     if (runsArgs && caller && given && given.length > 0) {
-      const run = { ...caller, argv: given, redirects: c.redirects, viaExec: c.viaExec };
+      const words2 = splitsArguments(c, 0) ? splitWords2(given) : given;
+      const run = { ...caller, argv: words2, redirects: c.redirects, viaExec: c.viaExec };
       out.push(run);
-      if (inlineScript(given) !== void 0)
-        for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(given, caller.line))
+      if (inlineScript(words2) !== void 0)
+        for (const inner of argsScripts.get(caller) ?? inlineScriptCommands(words2, caller.line))
           out.push({ ...inner, file: caller.file, origin: caller.origin });
-      const next = depth < 5 ? scriptRun(given, scripts, workdir) : void 0;
+      const next = depth < 5 ? scriptRun(words2, scripts, workdir) : void 0;
       if (next && next.script !== s)
-        out.push(...scriptCommands(next.script, run, given.slice(next.argsFrom), chain2, depth + 1));
+        out.push(...scriptCommands(next.script, run, words2.slice(next.argsFrom), chain2, depth + 1));
       continue;
     }
     const at2 = caller && given && given.length > 0 ? c.argv.findIndex((w, k) => k > 0 && fillsWithArguments(c, k, argsVariables)) : -1;
-    const argv = at2 > 0 && given ? [...c.argv.slice(0, at2), ...given, ...c.argv.slice(at2 + 1)] : c.argv;
+    const filling = at2 > 0 && given ? splitsArguments(c, at2) ? splitWords2(given) : given : void 0;
+    const argv = filling ? [...c.argv.slice(0, at2), ...filling, ...c.argv.slice(at2 + 1)] : c.argv;
     const where = at2 > 0 && caller && launcherOnly(c.argv.slice(0, at2)) && !dropsUser(c.argv) ? { file: caller.file, line: caller.line, origin: caller.origin } : { file: s.file, origin: "script" };
-    const own = {
+    const own2 = {
       ...c,
       argv,
       ...where,
       ...caller?.program ? { program: caller.program } : {}
     };
-    for (const command of [own, ...launched(own)]) {
+    for (const command of [own2, ...launched(own2)]) {
       out.push(command);
       const next = depth < 5 ? scriptRun(command.argv, scripts, dir) : void 0;
       if (next && next.script !== s) {
         const run = scriptCommands(next.script, command, command.argv.slice(next.argsFrom), chain2, depth + 1);
-        out.push(...next.script.makeTargets ? run.map((r) => atMakeLine(r, own, next.script.file)) : run);
+        out.push(...next.script.makeTargets ? run.map((r) => atMakeLine(r, own2, next.script.file)) : run);
       }
     }
   }
@@ -24713,24 +24771,6 @@ function launched(command, depth = 0) {
   }));
   const own = program === "su" ? [run] : [];
   return [...own, ...commands, ...launched(run, depth + 1).filter((c) => c !== run)];
-}
-function directoryAfter(argv, dir, variable) {
-  if (argv[0] !== "cd" || argv.length !== 2 || argv[1] === "-" || argv[1].startsWith("~")) return dir;
-  const target = argv[1].includes("$") ? expandKnown(argv[1], variable) : argv[1];
-  return target === void 0 || target === "" ? dir : import_node_path10.posix.resolve(dir, target);
-}
-function expandKnown(word, variable) {
-  if (!variable) return void 0;
-  let unknown = false;
-  const out = word.replace(
-    /\$(?:\{(\w+)\}|(\w+))/g,
-    (_, braced, bare) => {
-      const value = variable(braced ?? bare ?? "");
-      if (typeof value !== "string") unknown = true;
-      return typeof value === "string" ? value : "";
-    }
-  );
-  return unknown || out.includes("$") ? void 0 : out;
 }
 function atMakeLine(command, make, makefile) {
   if (command.file !== makefile) return command;
@@ -24995,14 +25035,14 @@ function initOf(app, service) {
 }
 
 // src/model/command/directories.ts
-var import_node_path11 = __toESM(require_node_path(), 1);
+var import_node_path12 = __toESM(require_node_path(), 1);
 function djangoDirectories(app) {
   const servers = [];
   const manage = [];
   for (const chain2 of [effectiveCommand(app), imageCommand(app)]) {
     for (const { command, dir } of withDirectories(app, chain2)) {
       const script = command.argv.find((w) => basename2(w) === "manage.py");
-      if (script) manage.push(import_node_path11.posix.dirname(import_node_path11.posix.resolve(dir, script)));
+      if (script) manage.push(import_node_path12.posix.dirname(import_node_path12.posix.resolve(dir, script)));
       else if (serverOf(command.argv)) servers.push(serverDir(command, dir));
     }
   }
@@ -25016,7 +25056,7 @@ function serverDirectory(app) {
 function withDirectories(app, chain2, service = app.compose?.appService) {
   const workdir = app.dockerfile?.targetStage?.workdir || "/";
   const workingDir = service?.workingDir;
-  let dir = workingDir ? import_node_path11.posix.resolve(workdir, workingDir) : workdir;
+  let dir = workingDir ? import_node_path12.posix.resolve(workdir, workingDir) : workdir;
   const assigned = new Set(
     app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name))
   );
@@ -25024,12 +25064,12 @@ function withDirectories(app, chain2, service = app.compose?.appService) {
   const variable = (name) => assigned.has(name) ? void 0 : known2(name);
   return chain2.map((command) => {
     dir = directoryAfter(command.argv, dir, variable);
-    const at2 = command.directory !== void 0 ? import_node_path11.posix.resolve(dir, command.directory) : dir;
+    const at2 = command.directory !== void 0 ? import_node_path12.posix.resolve(dir, command.directory) : dir;
     return { command, dir: at2 };
   });
 }
 function serverDir(command, dir) {
-  return import_node_path11.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
+  return import_node_path12.posix.resolve(dir, chdirOf(programArgv(command.argv)) ?? ".");
 }
 function chdirOf(argv) {
   for (let i = 1; i < argv.length; i++) {
@@ -25265,14 +25305,14 @@ function writtenComposeArgv(c) {
 }
 
 // src/rules/lib/each.ts
-var import_node_path12 = __toESM(require_node_path(), 1);
+var import_node_path13 = __toESM(require_node_path(), 1);
 function appsAndWorkerImages(project) {
   return [...project.apps, ...project.workerImages ?? []];
 }
 function imageRunner(app) {
-  const names = app.workerServices;
-  if (!names || names.length === 0) return "the app";
-  const quoted = names.map((n) => `'${n}'`);
+  const names2 = app.workerServices;
+  if (!names2 || names2.length === 0) return "the app";
+  const quoted = names2.map((n) => `'${n}'`);
   if (quoted.length === 1) return `service ${quoted[0]}`;
   return `services ${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)}`;
 }
@@ -25300,7 +25340,7 @@ function otherAppServices(app) {
   if (!compose?.appService) return [];
   const ofImage = compose.appImageServices ?? [compose.appService];
   const out = ofImage.filter((s) => s !== compose.appService).map((service) => ({ service, app }));
-  const projectDir = app.managePy ? import_node_path12.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path13.posix.dirname(app.managePy) : void 0;
   if (projectDir === void 0) return out;
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   for (const service of compose.services) {
@@ -25316,7 +25356,7 @@ function otherAppServices(app) {
 }
 function ownImageAppServices(app) {
   const compose = app.compose;
-  const projectDir = app.managePy ? import_node_path12.posix.dirname(app.managePy) : void 0;
+  const projectDir = app.managePy ? import_node_path13.posix.dirname(app.managePy) : void 0;
   if (!compose || projectDir === void 0) return [];
   const foreign = { ...app, dockerfile: void 0, entrypointScripts: [] };
   return compose.services.filter(
@@ -25525,7 +25565,7 @@ function suggestPythonTag(context) {
 }
 
 // src/rules/TF0202-python-deps-unpinned.ts
-var import_node_path13 = __toESM(require_node_path(), 1);
+var import_node_path14 = __toESM(require_node_path(), 1);
 
 // src/model/install-args.ts
 var PIPENV_VALUE_OPTIONS = ["--python", "--pypi-mirror", "--extra-pip-args", "--categories"];
@@ -25566,10 +25606,10 @@ function poetryInstall(argv) {
     if (option === "--no-dev") groups.without.push("dev");
     if (!POETRY_VALUE_OPTIONS.includes(option)) continue;
     const value = inline ?? args[++k] ?? "";
-    const names = value.split(",").map((n) => n.trim());
-    if (option === "--with") groups.with.push(...names);
-    else if (option === "--without") groups.without.push(...names);
-    else if (option === "--only") groups.only = [...groups.only ?? [], ...names];
+    const names2 = value.split(",").map((n) => n.trim());
+    if (option === "--with") groups.with.push(...names2);
+    else if (option === "--without") groups.without.push(...names2);
+    else if (option === "--only") groups.only = [...groups.only ?? [], ...names2];
     else if (DIRECTORY_OPTIONS.includes(option)) groups.directory = value;
   }
   return groups;
@@ -25821,29 +25861,29 @@ function defaultBuildNote(app, build2) {
   return `A build with the Dockerfile's default${build2.args.length > 1 ? "s" : ""} ${defaults} (docker build without --build-arg) installs this file; ${by} builds with ${given}.`;
 }
 function toolingMessage(tooling, upgrade, quote) {
-  const names = tooling.map(quote).join(", ");
+  const names2 = tooling.map(quote).join(", ");
   const pin = `Pin it (${tooling[0].replace(/[<>=!~].*$/, "")}==<version>) or rely on the base image's version.`;
   if (upgrade)
-    return `pip upgrades the installer itself (${names}) to whatever is newest${tooling.some((s) => /[<>=!~]/.test(s)) ? " within the range written" : ""}, so two builds of one commit can differ. ${pin}`;
+    return `pip upgrades the installer itself (${names2}) to whatever is newest${tooling.some((s) => /[<>=!~]/.test(s)) ? " within the range written" : ""}, so two builds of one commit can differ. ${pin}`;
   const one = tooling.length === 1;
-  return `pip installs the packaging tool${one ? "" : "s"} ${names} without an exact version: this changes nothing where the base image already has ${one ? "it" : "them"}, but where it does not, the build takes whatever release is newest, so two builds of one commit can differ. ${pin}`;
+  return `pip installs the packaging tool${one ? "" : "s"} ${names2} without an exact version: this changes nothing where the base image already has ${one ? "it" : "them"}, but where it does not, the build takes whatever release is newest, so two builds of one commit can differ. ${pin}`;
 }
 function lockTooLate(app, late, install) {
   const df = app.dockerfile?.file ?? "the Dockerfile";
-  const name = import_node_path13.posix.basename(late.lock);
+  const name = import_node_path14.posix.basename(late.lock);
   const later = late.copiedAt ? `which the COPY at ${df}:${late.copiedAt} brings only later` : "which the image never copies";
   return `${install} at ${df}:${late.installLine} runs before the image holds the repository's ${name}, ${later}`;
 }
 function holdsLockBeside(app, pipfile) {
   const context = app.context;
   if (!context) return false;
-  const lock = import_node_path13.posix.join(import_node_path13.posix.dirname(pipfile), "Pipfile.lock");
-  const inContext = context.dir === "." ? lock : import_node_path13.posix.relative(context.dir, lock);
+  const lock = import_node_path14.posix.join(import_node_path14.posix.dirname(pipfile), "Pipfile.lock");
+  const inContext = context.dir === "." ? lock : import_node_path14.posix.relative(context.dir, lock);
   return context.files.includes(inContext);
 }
 
 // src/rules/TF0203-no-dependency-manifest.ts
-var import_node_path14 = __toESM(require_node_path(), 1);
+var import_node_path15 = __toESM(require_node_path(), 1);
 var MANIFEST = /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
 function installsFromManifest(argv) {
   const pip = pipInstall(argv);
@@ -25898,9 +25938,9 @@ function unusedManifest(contextFiles, ownedElsewhere) {
   return contextFiles.filter((f) => MANIFEST.test(f) && !ownedElsewhere(f)).sort((a, b) => a.split("/").length - b.split("/").length)[0];
 }
 function ownerElsewhere(manifest, dockerfile, dockerfiles) {
-  const own = import_node_path14.posix.dirname(dockerfile);
+  const own = import_node_path15.posix.dirname(dockerfile);
   return dockerfiles.find((d) => {
-    const dir = import_node_path14.posix.dirname(d);
+    const dir = import_node_path15.posix.dirname(d);
     return d !== dockerfile && dir !== own && under(dir, own) && under(manifest, dir);
   });
 }
@@ -25948,14 +25988,14 @@ RUN pip install --no-cache-dir -r requirements.txt
       const context = app.context;
       const owner = (f) => ownerElsewhere(f, df.file, dockerfiles);
       const elsewhere2 = (f) => owner(f) !== void 0;
-      const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path14.posix.join(context.dir, f)));
+      const unused = unusedManifest(context.files, (f) => elsewhere2(import_node_path15.posix.join(context.dir, f)));
       const outside = unused ? void 0 : unusedManifest(project.pythonManifests ?? [], elsewhere2);
       const others = (project.pythonManifests ?? []).filter((f) => MANIFEST.test(f) && elsewhere2(f));
-      for (const [line, names] of byLine)
+      for (const [line, names2] of byLine)
         findings.push({
           file: df.file,
           line,
-          message: unused ? `The image installs ${names.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path14.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path14.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
+          message: unused ? `The image installs ${names2.join(", ")} by name, and ${unused} exists but is not used: what the repository declares is not what the image installs. Install from it (${installFrom(unused)}) and declare every package there.` : outside ? `The image installs ${names2.join(", ")} by name, and the repository's ${outside} is outside its build context (${app.context.dir}), so the image does not use it. Declare them in a manifest inside the context (e.g. ${import_node_path15.posix.join(app.context.dir, "requirements.txt")}) and install with pip install -r.` : others.length > 0 ? `The image installs ${names2.join(", ")} by name and from no manifest of its own (${others[0]} belongs to the image of ${owner(others[0])}). Declare them in a requirements file of this image's build context (e.g. ${import_node_path15.posix.join(context.dir, "requirements.txt")}) and install with pip install -r.` : `The image installs ${names2.join(", ")} by name, and the repository has no dependency manifest. Declare them in requirements.txt (or pyproject.toml with a lock file) and install with pip install -r requirements.txt.`
         });
     }
     return findings;
@@ -25963,7 +26003,7 @@ RUN pip install --no-cache-dir -r requirements.txt
 });
 
 // src/rules/TF0204-deps-installed-at-start.ts
-var import_node_path15 = __toESM(require_node_path(), 1);
+var import_node_path16 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/base-image.ts
 function repositoryBases(app) {
@@ -26170,21 +26210,21 @@ function syncedEnvironment(argv, workdir, env) {
     return at2 < 0 ? void 0 : argv[at2].includes("=") ? argv[at2].slice(name.length + 1) : argv[at2 + 1];
   };
   const dir = option("--project") ?? option("--directory");
-  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path15.posix.resolve(workdir, dir) : void 0;
+  const base = dir === void 0 ? workdir : workdir?.startsWith("/") ? import_node_path16.posix.resolve(workdir, dir) : void 0;
   const named = env.UV_PROJECT_ENVIRONMENT;
   if (named !== void 0)
-    return named.startsWith("/") ? import_node_path15.posix.normalize(named) : base && import_node_path15.posix.resolve(base, named);
-  return base?.startsWith("/") ? import_node_path15.posix.join(base, ".venv") : void 0;
+    return named.startsWith("/") ? import_node_path16.posix.normalize(named) : base && import_node_path16.posix.resolve(base, named);
+  return base?.startsWith("/") ? import_node_path16.posix.join(base, ".venv") : void 0;
 }
 
 // src/rules/TF0205-service-image-unpinned.ts
-var import_node_path19 = __toESM(require_node_path(), 1);
+var import_node_path20 = __toESM(require_node_path(), 1);
 
 // src/model/compose.ts
-var import_node_path18 = __toESM(require_node_path(), 1);
+var import_node_path19 = __toESM(require_node_path(), 1);
 
 // src/model/compose/loader.ts
-var import_node_path17 = __toESM(require_node_path(), 1);
+var import_node_path18 = __toESM(require_node_path(), 1);
 
 // src/parse/compose.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -26394,10 +26434,10 @@ function interpolationDefault(raw) {
 }
 
 // src/model/compose/yaml-nodes.ts
-var import_node_path16 = __toESM(require_node_path(), 1);
+var import_node_path17 = __toESM(require_node_path(), 1);
 function relPath(dir, p) {
-  if (p.startsWith("/")) return import_node_path16.posix.normalize(p);
-  const joined = import_node_path16.posix.normalize(import_node_path16.posix.join(dir, p));
+  if (p.startsWith("/")) return import_node_path17.posix.normalize(p);
+  const joined = import_node_path17.posix.normalize(import_node_path17.posix.join(dir, p));
   return joined.length > 1 ? joined.replace(/\/$/, "") : joined;
 }
 function isNull(n) {
@@ -26637,7 +26677,7 @@ var Loader = class {
     if (v.kind === "map") {
       const service = scalarString(entryOf(v, "service")?.value);
       const other = scalarString(entryOf(v, "file")?.value);
-      if (service) return { file: other ? relPath(import_node_path17.posix.dirname(file), other) : file, service };
+      if (service) return { file: other ? relPath(import_node_path18.posix.dirname(file), other) : file, service };
     }
     this.errors.push({
       file,
@@ -27258,8 +27298,8 @@ function modelCompose(files, env, options = {}) {
 }
 function build(files, env, options, errors) {
   const loader = new Loader(files, options.texts ?? {}, env, errors);
-  const projectDir = files.length > 0 ? import_node_path18.posix.dirname(files[0].file) : ".";
-  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path18.posix.dirname(file));
+  const projectDir = files.length > 0 ? import_node_path19.posix.dirname(files[0].file) : ".";
+  const dirFor = (file) => options.pathsFrom?.[file] ?? (loader.mergeFiles.has(file) ? projectDir : import_node_path19.posix.dirname(file));
   const used = [];
   const merged = /* @__PURE__ */ new Map();
   const volumes = /* @__PURE__ */ new Set();
@@ -27298,7 +27338,7 @@ function build(files, env, options, errors) {
   for (const s of services)
     if (!dataContainers.has(s.name) && runsNoDatabaseServer(s, loader.texts)) s.runsNoDatabaseServer = true;
   const projectDirs = new Set(
-    Object.keys(loader.texts).filter((f) => import_node_path18.posix.basename(f) === "manage.py").map((f) => import_node_path18.posix.dirname(f))
+    Object.keys(loader.texts).filter((f) => import_node_path19.posix.basename(f) === "manage.py").map((f) => import_node_path19.posix.dirname(f))
   );
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
   if (appService) appService.role = "app";
@@ -27321,7 +27361,7 @@ function exampleTag(name, service) {
       tag: "8.0",
       why: ": its command passes --default-authentication-plugin, which MySQL 8.4 removed, so mysqld would not start on 8.4 or later (or pin 8.4 and pass --mysql-native-password=ON in its place)"
     };
-  if (name === "postgres" && service.volumes.some((v) => import_node_path19.posix.normalize(`${v.target}/`) === "/var/lib/postgresql/data/"))
+  if (name === "postgres" && service.volumes.some((v) => import_node_path20.posix.normalize(`${v.target}/`) === "/var/lib/postgresql/data/"))
     return {
       tag: "17",
       why: ": from 18 the image will not start with its mount at /var/lib/postgresql/data"
@@ -27432,9 +27472,9 @@ var serviceImageUnpinned = defineRule({
       if (!seen) byLine.set(key, { file: img.file, line: img.line, names: [s.name], say });
       else if (!seen.names.includes(s.name)) seen.names.push(s.name);
     }
-    return [...byLine.values()].map(({ file, line, names, say }) => {
-      const plural2 = names.length > 1;
-      const who = `${plural2 ? "Services" : "Service"} ${names.map((n) => `'${n}'`).join(", ")}`;
+    return [...byLine.values()].map(({ file, line, names: names2, say }) => {
+      const plural2 = names2.length > 1;
+      const who = `${plural2 ? "Services" : "Service"} ${names2.map((n) => `'${n}'`).join(", ")}`;
       return { file, line, message: say(who, plural2) };
     });
   }
@@ -28721,8 +28761,8 @@ function givenDatabaseVariables(app, provided, key, engine) {
   const server = serverOfEngine(engine);
   return [...provided.values.keys()].filter((n) => databaseKeyOf(n) === key).filter((n) => !server || !serverOfVariable(n) || serverOfVariable(n) === server).filter((n) => !emptyInImage(app, n)).sort();
 }
-function configurationOfEntry(app, provided, names, engine) {
-  return names.filter((n) => {
+function configurationOfEntry(app, provided, names2, engine) {
+  return names2.filter((n) => {
     const key = databaseKeyOf(n);
     return key === void 0 || givenDatabaseVariables(app, provided, key, engine).includes(n);
   });
@@ -28974,9 +29014,9 @@ function secretFileVariable(settings, file, line) {
   const found = settings.assignments.filter(
     (a) => (a.file ?? settings.file) === file && a.line < line && PASSWORD_NAME.test(a.name) && a.value.kind === "env" && a.value.fromFile === true
   );
-  const names = new Set(found.map((a) => a.name));
+  const names2 = new Set(found.map((a) => a.name));
   const last = found.at(-1);
-  return names.size === 1 && last?.value.kind === "env" ? { name: last.name, line: last.line, variable: last.value.variable } : void 0;
+  return names2.size === 1 && last?.value.kind === "env" ? { name: last.name, line: last.line, variable: last.value.variable } : void 0;
 }
 
 // src/rules/TF0304-database-credentials-in-code.ts
@@ -29271,15 +29311,15 @@ function buildReaders(df, env, name) {
   );
 }
 function startReads(project, df, name) {
-  const names = new RegExp(String.raw`\b${name}\b`);
+  const names2 = new RegExp(String.raw`\b${name}\b`);
   const stage = df.targetStage;
   const texts = [stage?.cmd?.raw, stage?.entrypoint?.raw];
   for (const { service } of composeServices(project))
     if (service.build?.dockerfile === df.file) texts.push(service.command?.raw, service.entrypoint?.raw);
-  if (texts.some((t) => t !== void 0 && names.test(t))) return true;
+  if (texts.some((t) => t !== void 0 && names2.test(t))) return true;
   return project.apps.filter((app) => app.dockerfile?.file === df.file).some(
     (app) => app.entrypointScripts.some(
-      (s) => s.script.commands.some((c) => commandText(c).some((t) => names.test(t)))
+      (s) => s.script.commands.some((c) => commandText(c).some((t) => names2.test(t)))
     ) || [app.settings, ...app.settingsBases ?? []].some(
       (m) => m?.envReads.some((r) => r.variable === name)
     )
@@ -29626,7 +29666,7 @@ function literalText2(raw) {
 }
 
 // src/rules/TF0308-env-file-in-image.ts
-var import_node_path21 = __toESM(require_node_path(), 1);
+var import_node_path22 = __toESM(require_node_path(), 1);
 
 // src/util/glob.ts
 function matchesGlob(glob, path) {
@@ -29645,14 +29685,14 @@ function matchesGlob(glob, path) {
 }
 
 // src/rules/lib/env-file-sourced.ts
-var import_node_path20 = __toESM(require_node_path(), 1);
+var import_node_path21 = __toESM(require_node_path(), 1);
 function sourcedBy(app, path) {
-  const name = import_node_path20.posix.basename(path);
+  const name = import_node_path21.posix.basename(path);
   for (const script of app.entrypointScripts)
     for (const c of script.script.commands) {
       const [program, file] = c.argv;
       if (program !== "." && program !== "source" || !file || file.includes("$")) continue;
-      if (import_node_path20.posix.basename(file) === name) return { file: script.file, line: c.line };
+      if (import_node_path21.posix.basename(file) === name) return { file: script.file, line: c.line };
     }
   return void 0;
 }
@@ -29662,8 +29702,8 @@ function sourcedFileAdvice(app, files) {
     if (!by) continue;
     const service = app.compose?.appService;
     const given = service?.envFiles.some((e) => e.path === f);
-    const composeDir = import_node_path20.posix.dirname(app.compose?.files[0] ?? ".");
-    const rel = composeDir === "." ? f : import_node_path20.posix.relative(composeDir, f);
+    const composeDir = import_node_path21.posix.dirname(app.compose?.files[0] ?? ".");
+    const rel = composeDir === "." ? f : import_node_path21.posix.relative(composeDir, f);
     const runTime = given ? `compose's env_file already gives its values to service '${service.name}'` : service ? `give its values to service '${service.name}' at run time (env_file: ./${rel}, or environment:)` : "give its values to the container at run time (docker run --env-file, or the platform settings)";
     return ` But ${by.file} sources it (line ${by.line}) when the container starts, so an image without the file breaks that script: ${runTime}, and make ${by.file} read the variables from the environment instead of sourcing the file.`;
   }
@@ -29715,13 +29755,13 @@ for the script to read them from the environment.
     const copied = filesCopiedIntoImage(
       project,
       (path, dir) => isEnvFile(path) || templates.has(`${dir}\0${path}`),
-      (names, files, at2) => {
+      (names2, files, at2) => {
         const many = files.length > 1;
         const later = `but whatever ${many ? "they hold" : "it holds"} when an image is built ships with the image`;
         const what = namesNoSecret(at2.app, files) ? `: ${many ? "they name" : "it names"} no secret today, ${later}` : leavesSecretsEmpty(at2.app, files) ? `: ${many ? "they leave" : "it leaves"} every secret empty today, ${later}` : `, so ${many ? "their" : "its"} secrets ship with the image`;
         const rm = removedLater(at2.app, at2.line);
         const kept = rm ? ` The RUN rm at line ${rm} deletes it only from the layers after this one: the layer of this COPY keeps it, for anyone who pulls the image.` : "";
-        return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names} into the image by name${what}.${kept} Remove the COPY (a .dockerignore entry would only make it fail) and ${rm ? "give the build steps that need the values them on their own RUN line (RUN NAME=value python manage.py \u2026) or as a build secret (RUN --mount=type=secret); the container gets its values at run time" : "pass the values as environment variables at run time (compose env_file, or the platform's settings)"}.` : `This instruction copies ${names} into the image${what}. ${ignoreAdvice(at2.app, files)}${sourcedFileAdvice(at2.app, files)}`;
+        return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names2} into the image by name${what}.${kept} Remove the COPY (a .dockerignore entry would only make it fail) and ${rm ? "give the build steps that need the values them on their own RUN line (RUN NAME=value python manage.py \u2026) or as a build secret (RUN --mount=type=secret); the container gets its values at run time" : "pass the values as environment variables at run time (compose env_file, or the platform's settings)"}.` : `This instruction copies ${names2} into the image${what}. ${ignoreAdvice(at2.app, files)}${sourcedFileAdvice(at2.app, files)}`;
       }
     );
     const found = onePerLine([...copied, ...images.flatMap(envFilesOfCompose)]);
@@ -29737,7 +29777,7 @@ function envSourcesAbsent(app) {
   for (const i of lineage2(df).flatMap((s) => s.instructions)) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD" || i.fromStage !== void 0) continue;
     for (const written of i.sources) {
-      const source = import_node_path21.posix.normalize(written).replace(/^\/+/, "");
+      const source = import_node_path22.posix.normalize(written).replace(/^\/+/, "");
       if (!isEnvFile(source.replace(/\*/g, "")) || hasTemplateName(source)) continue;
       if (context.files.some((f) => matchesGlob(source, f))) continue;
       out.push({
@@ -29753,12 +29793,12 @@ function envSourcesAbsent(app) {
 function namesNoSecret(app, files) {
   const dir = app.context?.dir ?? ".";
   const none = app.context?.envFilesNamingNoSecret ?? [];
-  return files.every((f) => none.includes(dir === "." ? f : import_node_path21.posix.relative(dir, f)));
+  return files.every((f) => none.includes(dir === "." ? f : import_node_path22.posix.relative(dir, f)));
 }
 function leavesSecretsEmpty(app, files) {
   const dir = app.context?.dir ?? ".";
   const empty = app.context?.envFilesWithoutSecrets ?? [];
-  return files.every((f) => empty.includes(dir === "." ? f : import_node_path21.posix.relative(dir, f)));
+  return files.every((f) => empty.includes(dir === "." ? f : import_node_path22.posix.relative(dir, f)));
 }
 function removedLater(app, line) {
   const df = app.dockerfile;
@@ -29767,12 +29807,12 @@ function removedLater(app, line) {
   const copy = stages.flatMap((s) => s.instructions).find((i) => i.line === line);
   if (!copy || copy.keyword !== "COPY" && copy.keyword !== "ADD" || copy.sources.length !== 1)
     return void 0;
-  const landed = copy.dest.endsWith("/") ? import_node_path21.posix.join(copy.dest, import_node_path21.posix.basename(copy.sources[0])) : import_node_path21.posix.normalize(copy.dest);
+  const landed = copy.dest.endsWith("/") ? import_node_path22.posix.join(copy.dest, import_node_path22.posix.basename(copy.sources[0])) : import_node_path22.posix.normalize(copy.dest);
   if (!landed.startsWith("/")) return void 0;
   for (const { run, commands } of buildRuns(stages)) {
     if (run.line <= line) continue;
     for (const c of commands)
-      if (import_node_path21.posix.basename(c.argv[0] ?? "") === "rm" && c.argv.slice(1).some((a) => import_node_path21.posix.normalize(a) === landed))
+      if (import_node_path22.posix.basename(c.argv[0] ?? "") === "rm" && c.argv.slice(1).some((a) => import_node_path22.posix.normalize(a) === landed))
         return run.line;
   }
   return void 0;
@@ -29782,13 +29822,13 @@ function namedByCopy(app, line, files) {
 }
 function linesNaming(app, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = (f) => dir === "." ? f : import_node_path21.posix.relative(dir, f);
+  const inContext = (f) => dir === "." ? f : import_node_path22.posix.relative(dir, f);
   const out = [];
   for (const i of (app.dockerfile?.targetStage ? lineage2(app.dockerfile) : []).flatMap(
     (s) => s.instructions
   )) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
-    const sources = i.sources.map((src) => import_node_path21.posix.normalize(src).replace(/^\//, ""));
+    const sources = i.sources.map((src) => import_node_path22.posix.normalize(src).replace(/^\//, ""));
     for (const f of files) if (sources.includes(inContext(f))) out.push({ line: i.line, file: f });
   }
   return out;
@@ -29819,8 +29859,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    if (import_node_path21.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
-    const inContext = dir === "." ? f.path : import_node_path21.posix.relative(dir, f.path);
+    if (import_node_path22.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
+    const inContext = dir === "." ? f.path : import_node_path22.posix.relative(dir, f.path);
     if (inContext.startsWith("..") || !isUsableEnvFileName(inContext)) continue;
     const reached = absentFileReachingImage(app, inContext);
     if (reached.length === 0) continue;
@@ -29900,7 +29940,7 @@ function ignorePatterns(app, files, kept) {
 }
 function contextPath(app, path) {
   const dir = app.context?.dir ?? ".";
-  return dir === "." ? path : import_node_path21.posix.relative(dir, path);
+  return dir === "." ? path : import_node_path22.posix.relative(dir, path);
 }
 function generalPattern(path) {
   const parts = path.split("/");
@@ -30098,12 +30138,12 @@ The rule only reports a variable when a similarly named one is provided (not one
         );
         if (similar.length === 0) continue;
         reported.add(`${r.variable}\0${r.file}\0${r.line}`);
-        const names = similar.join(", ");
+        const names2 = similar.join(", ");
         const use = key === void 0 ? "" : ` for the database's ${key}, without a default`;
         findings.push({
           file: r.file ?? settings.file,
           line: r.line,
-          message: `The settings require ${r.variable}${use}, which neither ${provided.sources.join(" nor ")} provides; ${similar.length > 1 ? "they provide" : "it provides"} ${names} instead. Use the same name on both sides (rename ${r.variable} in the settings, or set ${r.variable} in the environment).`
+          message: `The settings require ${r.variable}${use}, which neither ${provided.sources.join(" nor ")} provides; ${similar.length > 1 ? "they provide" : "it provides"} ${names2} instead. Use the same name on both sides (rename ${r.variable} in the settings, or set ${r.variable} in the environment).`
         });
       }
     }
@@ -30311,7 +30351,7 @@ function pythonFileCredentials(text2) {
 }
 
 // src/rules/lib/first-start.ts
-var import_node_path22 = __toESM(require_node_path(), 1);
+var import_node_path23 = __toESM(require_node_path(), 1);
 function absentMarker(guard) {
   if (guard.kind === "test" && guard.words.length === 3 && guard.words[0] === "!" && /^-[ef]$/.test(guard.words[1]))
     return guard.words[2];
@@ -30331,7 +30371,7 @@ function underFirstStartGuard(command, commands) {
   });
 }
 function runsOnFirstStartOnly(app, file) {
-  const base = import_node_path22.posix.basename(file);
+  const base = import_node_path23.posix.basename(file);
   const runs = app.entrypointScripts.flatMap(
     (s) => s.script.commands.filter((c) => c.argv.some((a) => a === file || a === base || a.endsWith(`/${base}`))).map((c) => ({ c, commands: s.script.commands }))
   );
@@ -30634,8 +30674,8 @@ function interpolatedByCompose(app, name) {
 function settingsProvidedUnderOtherNames({ app, settings, provided, read }) {
   const findings = [];
   const unread = unreadProvided(provided, read);
-  const names = new Set(settings.assignments.map((a) => a.name));
-  for (const name of names) {
+  const names2 = new Set(settings.assignments.map((a) => a.name));
+  for (const name of names2) {
     if (name === "DATABASES" || name === "DEBUG") continue;
     for (const a of liveAssignments(settings, name)) {
       const reads = a.value.kind === "list" ? a.value.items : [a.value];
@@ -30661,9 +30701,9 @@ function settingsProvidedUnderOtherNames({ app, settings, provided, read }) {
 function sourcesText(provided) {
   return `${provided.sources.join(" and ")} ${provided.sources.length > 1 ? "do" : "does"}`;
 }
-function listText(names, relative) {
-  if (relative) return `${names.join(", ")}, ${relative}`;
-  return `${names.join(", ")} ${names.length > 1 ? "are" : "is"}`;
+function listText(names2, relative) {
+  if (relative) return `${names2.join(", ")}, ${relative}`;
+  return `${names2.join(", ")} ${names2.length > 1 ? "are" : "is"}`;
 }
 
 // src/rules/TF0314-settings-value-malformed.ts
@@ -30742,10 +30782,10 @@ function secretKeyNotString(v) {
   return `SECRET_KEY is a ${shape} of ${count} values, not a string. Read one variable: ${fix}.`;
 }
 function strayTupleReads(settings) {
-  const names = new Set(
+  const names2 = new Set(
     settings.assignments.map((a) => a.name).filter((n) => n !== "SECRET_KEY" && !SEQUENCE_SETTING.test(n))
   );
-  return [...names].flatMap((name) => liveAssignments(settings, name)).filter((a) => a.value.kind === "list" && a.value.bare && a.value.items.length === 1).filter((a) => a.value.kind === "list" && a.value.items[0]?.kind === "env");
+  return [...names2].flatMap((name) => liveAssignments(settings, name)).filter((a) => a.value.kind === "list" && a.value.bare && a.value.items.length === 1).filter((a) => a.value.kind === "list" && a.value.items[0]?.kind === "env");
 }
 var SEQUENCE_SETTING = /(^(ADMINS|MANAGERS|MIDDLEWARE|CORS_ORIGIN_WHITELIST)$|_(HOSTS|ORIGINS|IPS|DIRS|PATHS|APPS|BACKENDS|LIST)$)/;
 function strayTupleMessage(a) {
@@ -30964,8 +31004,8 @@ var backingServiceLocalhost = defineRule({
           });
         }
       }
-      const names = new Set(settings.assignments.map((a) => a.name));
-      const final = [...names].flatMap((name) => liveAssignments(settings, name));
+      const names2 = new Set(settings.assignments.map((a) => a.name));
+      const final = [...names2].flatMap((name) => liveAssignments(settings, name));
       for (const a of final) {
         const found = [];
         const aliasKeys = ALIAS_HOST_KEYS[a.name];
@@ -31275,12 +31315,12 @@ function conditionEdits(lines, web, dep) {
   const text2 = lines[dep.line - 1] ?? "";
   const flow = /^(\s*)depends_on:\s*\[([^\]#]*)\]\s*$/.exec(text2);
   if (flow) {
-    const names = flow[2].split(",").map((n) => n.trim().replace(/^(["'])(.*)\1$/, "$2")).filter(Boolean);
+    const names2 = flow[2].split(",").map((n) => n.trim().replace(/^(["'])(.*)\1$/, "$2")).filter(Boolean);
     const ind2 = flow[1];
     return [
       replaceLines(file, dep.line, dep.line, [
         `${ind2}depends_on:`,
-        ...names.flatMap((n) => [`${ind2}${step}${n}:`, `${ind2}${step}${step}condition: ${cond(n)}`])
+        ...names2.flatMap((n) => [`${ind2}${step}${n}:`, `${ind2}${step}${step}condition: ${cond(n)}`])
       ])
     ];
   }
@@ -31470,7 +31510,7 @@ function unreachable(host) {
 }
 function engineName(engine) {
   const e = engine.toLowerCase();
-  const names = [
+  const names2 = [
     ["postgis", "PostGIS"],
     ["postgres", "PostgreSQL"],
     ["cockroach", "CockroachDB"],
@@ -31478,7 +31518,7 @@ function engineName(engine) {
     ["mysql", "MySQL"],
     ["oracle", "Oracle"]
   ];
-  return names.find(([k]) => e.includes(k))?.[1] ?? "database";
+  return names2.find(([k]) => e.includes(k))?.[1] ?? "database";
 }
 function serverHost(text2) {
   const url = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/]*@)?([^/:?#]*)/i.exec(text2);
@@ -31515,7 +31555,7 @@ docker build -f Dockerfile --target app --build-arg BASE_IMAGE=python:3.12-slim 
 });
 
 // src/rules/TF0503-source-mounted-over-image.ts
-var import_node_path23 = __toESM(require_node_path(), 1);
+var import_node_path24 = __toESM(require_node_path(), 1);
 
 // src/discover/compose-commands.ts
 var COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
@@ -31691,14 +31731,14 @@ var ComposeProjects = class extends ModelPart {
         byDir.set(d, [...byDir.get(d) ?? [], f]);
       }
       for (const [dir, files] of byDir) {
-        const names = files.map(baseName);
-        let base = COMPOSE_BASES.find((b) => names.includes(b));
-        base ??= names.find((n) => !isComposeOverride(baseName(n)));
-        const override = COMPOSE_OVERRIDES.find((o) => names.includes(o));
+        const names2 = files.map(baseName);
+        let base = COMPOSE_BASES.find((b) => names2.includes(b));
+        base ??= names2.find((n) => !isComposeOverride(baseName(n)));
+        const override = COMPOSE_OVERRIDES.find((o) => names2.includes(o));
         const chosen = [base, override].filter((n) => n !== void 0).map((n) => joinPath(dir, n));
         if (chosen.length > 0 && !sets.some((s) => s.files.join("\n") === chosen.join("\n")))
           sets.push({ dir, files: chosen });
-        for (const name of names) {
+        for (const name of names2) {
           if (name === base || isComposeOverride(name) || COMPOSE_BASES.includes(name)) continue;
           const file = joinPath(dir, name);
           const baseFile = base === void 0 ? void 0 : joinPath(dir, base);
@@ -31892,12 +31932,12 @@ var NON_SERVICE_KEYS = /* @__PURE__ */ new Set([
   "secrets"
 ]);
 function repeatsServices(file, text2, baseFile, baseText) {
-  const names = (f, t) => {
+  const names2 = (f, t) => {
     const services = entryOf(parseComposeYaml(f, t).root, "services")?.value;
     return services?.kind === "map" ? services.entries.map((e) => e.key) : [];
   };
-  const own = names(file, text2);
-  const base = new Set(names(baseFile, baseText));
+  const own = names2(file, text2);
+  const base = new Set(names2(baseFile, baseText));
   return own.length > 0 && own.every((n) => base.has(n));
 }
 function extendedFiles(files, texts) {
@@ -32086,7 +32126,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      const projectDir = app.managePy ? import_node_path23.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path24.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
         const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
         const forTests = [web.name, web.build?.dockerfile ?? ""].some(
@@ -32129,7 +32169,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
 function ignoredByBuild(app, source) {
   const context = app.context;
   if (!context?.dockerignore) return void 0;
-  const rel = import_node_path23.posix.normalize(context.dir === "." ? source : import_node_path23.posix.relative(context.dir, source));
+  const rel = import_node_path24.posix.normalize(context.dir === "." ? source : import_node_path24.posix.relative(context.dir, source));
   if (rel === "." || rel.startsWith("..")) return void 0;
   const under2 = (f) => f.startsWith(`${rel}/`) && f.endsWith(".py");
   return context.files.some(under2) && !context.sentFiles.some(under2) ? rel : void 0;
@@ -32144,7 +32184,7 @@ function besideWorkdirText(app, v, codeDir) {
   const stage = app.dockerfile?.targetStage;
   const workdir = stage?.workdir;
   if (!stage || !workdir || workdir === "/" || !app.managePy || !v.source) return void 0;
-  if (!coversPath(v.source, import_node_path23.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
+  if (!coversPath(v.source, import_node_path24.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
   if (coversPath(v.target, codeDir) || coversPath(workdir, codeDir)) return void 0;
   const set = stage.instructions.filter((i) => i.keyword === "WORKDIR").at(-1);
   const where = set ? `WORKDIR ${workdir} (line ${set.line})` : `the working directory ${workdir}`;
@@ -32155,7 +32195,7 @@ function notBuiltText(image, target, dockerfile, held) {
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
-  const rel = import_node_path23.posix.relative(v.source, import_node_path23.posix.dirname(app.managePy));
+  const rel = import_node_path24.posix.relative(v.source, import_node_path24.posix.dirname(app.managePy));
   if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || "/";
   return coversPath(v.target, copied) ? copied : codeDir;
@@ -32181,13 +32221,13 @@ function codelessText(v, app, devReason, otherCase) {
     return `${at2}, and the image this service builds cannot take the code: ${dockerfile} copies ${named}, which ${missing.length === 1 ? "is" : "are"} not in its build context ('${contextDir ?? "."}'), so the build fails there and only this mount would give the container its code. Make the COPY sources paths of this context (or build from the directory they are written for), ${tail}`;
   }
   const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
-  const spelled = otherCase ? ` The repository spells that directory ${otherCase}: Docker Desktop's case-insensitive file system (macOS, Windows) mounts the project, but on Linux compose creates an empty ${import_node_path23.posix.normalize(v.source ?? ".")} instead and the container gets no code at all.` : "";
+  const spelled = otherCase ? ` The repository spells that directory ${otherCase}: Docker Desktop's case-insensitive file system (macOS, Windows) mounts the project, but on Linux compose creates an empty ${import_node_path24.posix.normalize(v.source ?? ".")} instead and the container gets no code at all.` : "";
   const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.${spelled}`;
-  const source = otherCase ?? import_node_path23.posix.normalize(v.source ?? ".");
+  const source = otherCase ?? import_node_path24.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path23.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path24.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail}`;
 }
 function projectInOtherCase(app, source, projectDir) {
@@ -32195,10 +32235,10 @@ function projectInOtherCase(app, source, projectDir) {
   if (!context || !coversPath(context.dir, source) || coversPath(source, projectDir)) return void 0;
   const lower = (p) => p.toLowerCase();
   if (!coversPath(lower(source), lower(projectDir))) return void 0;
-  const inContext = (p) => context.dir === "." ? p : import_node_path23.posix.relative(context.dir, p);
-  const written = inContext(import_node_path23.posix.normalize(source));
+  const inContext = (p) => context.dir === "." ? p : import_node_path24.posix.relative(context.dir, p);
+  const written = inContext(import_node_path24.posix.normalize(source));
   if (context.files.some((f) => f === written || f.startsWith(`${written}/`))) return void 0;
-  const parts = import_node_path23.posix.normalize(source).split("/").length;
+  const parts = import_node_path24.posix.normalize(source).split("/").length;
   return projectDir.split("/").slice(0, parts).join("/");
 }
 function joinedCopy(app) {
@@ -32221,10 +32261,10 @@ function missingCopySources(app) {
       if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
       for (const source of copy.sources) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
-        const rel = import_node_path23.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        const rel = import_node_path24.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
-        const manifest = MANIFEST_OF_LOCK[import_node_path23.posix.basename(rel)];
-        if (manifest && exists(import_node_path23.posix.join(import_node_path23.posix.dirname(rel), manifest))) continue;
+        const manifest = MANIFEST_OF_LOCK[import_node_path24.posix.basename(rel)];
+        if (manifest && exists(import_node_path24.posix.join(import_node_path24.posix.dirname(rel), manifest))) continue;
         if (!exists(rel)) out.push({ source, line: copy.line });
       }
     }
@@ -32232,7 +32272,7 @@ function missingCopySources(app) {
 }
 
 // src/rules/TF0601-sqlite-in-image.ts
-var import_node_path24 = __toESM(require_node_path(), 1);
+var import_node_path25 = __toESM(require_node_path(), 1);
 var sqliteInImage = defineRule({
   id: "TF0601",
   name: "sqlite-in-image",
@@ -32261,7 +32301,7 @@ as their SQLite database.
     return filesCopiedIntoImage(
       project,
       (path, _dir, app) => isSqliteDatabaseOf(app)(path),
-      (names, files, at2) => `This instruction copies the SQLite database ${names} into the image. Add ${ignoreAdvice2(files, at2.app.context)} to ${dockerignoreFileOf(at2.app.context)} and keep the database in a volume.`
+      (names2, files, at2) => `This instruction copies the SQLite database ${names2} into the image. Add ${ignoreAdvice2(files, at2.app.context)} to ${dockerignoreFileOf(at2.app.context)} and keep the database in a volume.`
     );
   },
   fix: {
@@ -32273,7 +32313,7 @@ as their SQLite database.
 });
 function ignorePatterns2(files, context) {
   const dir = context?.dir ?? ".";
-  const inContext = files.map((f) => dir === "." ? f : import_node_path24.posix.relative(dir, f));
+  const inContext = files.map((f) => dir === "." ? f : import_node_path25.posix.relative(dir, f));
   const named = inContext.filter((f) => !isSqliteFile(f));
   return [
     ...inContext.some((f) => isSqliteFile(f) && !f.includes("/")) ? ["*.sqlite3"] : [],
@@ -32308,7 +32348,7 @@ function keepSqliteOutOfContext(context) {
 }
 
 // src/rules/TF0602-runtime-data-not-in-volume.ts
-var import_node_path25 = __toESM(require_node_path(), 1);
+var import_node_path26 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/other-storage.ts
 function otherStorage(settings, env) {
@@ -32425,9 +32465,9 @@ platform) is a deploy of its own and is judged too.
       const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
       const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
       const where = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}'${inFiles} does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-      const dir = import_node_path25.posix.dirname(hit.path);
+      const dir = import_node_path26.posix.dirname(hit.path);
       const paths = hit.alternatives ?? [hit.path];
-      const dirs = [...new Set(paths.map((p) => import_node_path25.posix.dirname(p)))];
+      const dirs = [...new Set(paths.map((p) => import_node_path26.posix.dirname(p)))];
       const resolves = hit.alternatives ? `${paths.join(" or ")} in the image, whichever the test in the settings picks, and ${dirs.join(" and ")} ${dirs.length > 1 ? "are" : "is"}` : void 0;
       const finding = hit.what === "sqlite" ? {
         file: hit.file,
@@ -32451,7 +32491,7 @@ platform) is a deploy of its own and is judged too.
       );
       if (!hit || hit.alternatives) return void 0;
       const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path25.posix.dirname(hit.path) : hit.path, what);
+      return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path26.posix.dirname(hit.path) : hit.path, what);
     }
   }
 });
@@ -32481,7 +32521,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
     delete env.unreadEnvFiles;
   const workingDir = app.compose?.appService?.workingDir;
   const known2 = workingDir !== void 0 || workdirKnown(app);
-  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path25.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path26.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
   const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
   const ctx = {
     app,
@@ -32502,7 +32542,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
   const runners = app.compose?.appService || imageAlone ? [] : servicesBuilding(project, app);
   for (const hit of alone ? [alone] : files) {
     const keeping2 = alone ? imageMounts : mounts;
-    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path25.posix.dirname(p), paths) || paths.includes(p));
+    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path26.posix.dirname(p), paths) || paths.includes(p));
     if (keeps(keeping2)) continue;
     if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
       continue;
@@ -32575,9 +32615,9 @@ function sourceLandsAbsolute(app) {
   const df = app.dockerfile;
   const contextDir = app.context?.dir;
   if (!df || !app.managePy || contextDir === void 0 || app.imageSourceDir === void 0) return false;
-  const manage = contextDir === "." ? app.managePy : import_node_path25.posix.relative(contextDir, app.managePy);
+  const manage = contextDir === "." ? app.managePy : import_node_path26.posix.relative(contextDir, app.managePy);
   const couldHold = (source) => {
-    const s = import_node_path25.posix.normalize(source.replace(/^\/+/, "") || ".").replace(/(.)\/+$/, "$1");
+    const s = import_node_path26.posix.normalize(source.replace(/^\/+/, "") || ".").replace(/(.)\/+$/, "$1");
     return /[*?[$]/.test(source) || s === "." || s.startsWith("..") || manage === s || manage.startsWith(`${s}/`);
   };
   return lineage2(df).flatMap((s) => s.instructions).every(
@@ -32585,12 +32625,12 @@ function sourceLandsAbsolute(app) {
   );
 }
 function mountedSourceDir(app, workdir) {
-  const manageDir = app.managePy ? import_node_path25.posix.dirname(app.managePy) : app.dir;
+  const manageDir = app.managePy ? import_node_path26.posix.dirname(app.managePy) : app.dir;
   for (const v of app.compose?.appService?.volumes ?? []) {
     if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
-    const rel = import_node_path25.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
+    const rel = import_node_path26.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
     if (rel.startsWith("..")) continue;
-    const landing = clean(import_node_path25.posix.join(v.target, rel));
+    const landing = clean(import_node_path26.posix.join(v.target, rel));
     if (landing === workdir) return landing;
   }
   return void 0;
@@ -32651,7 +32691,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path25.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path26.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -32666,7 +32706,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path25.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path26.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     case "choice": {
@@ -32733,10 +32773,10 @@ function imageSqliteFile(databases, ctx, stage) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path25.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path26.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path25.posix.normalize(p);
+  const n = import_node_path26.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
@@ -32744,7 +32784,7 @@ function covered(dir, mounts) {
 }
 
 // src/rules/TF0603-postgres-data-not-in-volume.ts
-var import_node_path26 = __toESM(require_node_path(), 1);
+var import_node_path27 = __toESM(require_node_path(), 1);
 function databaseImage(s) {
   return s.image ?? s.builtFrom;
 }
@@ -32783,7 +32823,7 @@ function pgdataOf(s, official) {
   const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
   if (!cwd || value.includes("$")) return void 0;
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
-  return { dir: import_node_path26.posix.join(cwd, value), relative: { written: value, from, cwd } };
+  return { dir: import_node_path27.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 var VERSIONED_MAIN = [
   { repo: /(^|\/)kartoza\/postgis$/, env: ["PGDATA", "DATADIR"] },
@@ -32851,7 +32891,7 @@ function hostPath(bind2) {
   return `./${shown}`;
 }
 function heldFiles(source, files) {
-  const shown = files.slice(0, 3).map((f) => import_node_path26.posix.relative(source, f));
+  const shown = files.slice(0, 3).map((f) => import_node_path27.posix.relative(source, f));
   return files.length > 3 ? `${shown.join(", ")}, \u2026` : shown.join(", ");
 }
 function bindMessage(at2, name, data, bind2, mountAt) {
@@ -33151,12 +33191,12 @@ function boundPorts(app) {
   return { ports, servers, behind, unexpanded };
 }
 function unexpandedFix({ server, word, cmd, env, alone }) {
-  const names = [...word.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]);
+  const names2 = [...word.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]);
   const how = cmd.origin === "supervisor" ? `the command of a supervisord program (${cmd.file}:${cmd.line}), which supervisord runs without a shell` : `${cmd.file}:${cmd.line}, and Docker expands no variable in the exec form`;
   const shell = cmd.origin === "CMD" && alone || cmd.origin === "ENTRYPOINT" ? `${cmd.origin} ${execForm(["sh", "-c", `exec ${shellLine(cmd.argv)}`])}` : `sh -c "exec ${shellLine(cmd.argv)}"`;
-  const value = names.map((n) => env[n]).find((v) => v !== void 0 && /^\d+$/.test(v));
-  const expose = value ? `EXPOSE ${value} (the ${names.find((n) => env[n] === value)} the image's ENV sets)` : "EXPOSE 8000";
-  return `The port the server binds is not known: ${server} receives '${word}' as written (${how}), and ${names.map((n) => `'$${n}'`).join(", ")} in it ${names.length === 1 ? "is" : "are"} no port number. Expand it with a shell, ${shell}, and add EXPOSE with the port, e.g. ${expose}.`;
+  const value = names2.map((n) => env[n]).find((v) => v !== void 0 && /^\d+$/.test(v));
+  const expose = value ? `EXPOSE ${value} (the ${names2.find((n) => env[n] === value)} the image's ENV sets)` : "EXPOSE 8000";
+  return `The port the server binds is not known: ${server} receives '${word}' as written (${how}), and ${names2.map((n) => `'$${n}'`).join(", ")} in it ${names2.length === 1 ? "is" : "are"} no port number. Expand it with a shell, ${shell}, and add EXPOSE with the port, e.g. ${expose}.`;
 }
 function proxyFix(app, behind) {
   const { proxy, at: at2 } = behind.proxy;
@@ -33313,8 +33353,8 @@ function replacedCommandNote(app, cmd) {
     ...services.filter((s) => s !== compose.appService).flatMap((s) => serviceCommand(app, s))
   ];
   if (run.some((c) => key(c) === key(cmd))) return "";
-  const names = services.map((s) => `'${s.name}'`).join(", ");
-  const which = services.length > 1 ? `services ${names} start` : `service ${names} starts`;
+  const names2 = services.map((s) => `'${s.name}'`).join(", ");
+  const which = services.length > 1 ? `services ${names2} start` : `service ${names2} starts`;
   return ` Compose's ${which} the image with a command of its own, but a container of the image started on its own (docker run, a platform that runs the image) runs this.`;
 }
 
@@ -33768,7 +33808,7 @@ function isSingleton(app, s) {
 }
 
 // src/model/s6-services.ts
-var import_node_path27 = __toESM(require_node_path(), 1);
+var import_node_path28 = __toESM(require_node_path(), 1);
 var SERVICES = "/etc/s6-overlay/s6-rc.d";
 var S6_BASES = /^(?:(?:lscr\.io|ghcr\.io|docker\.io)\/)?linuxserver\//;
 function s6Init(df, stage) {
@@ -33792,18 +33832,18 @@ function s6Services(app, layout, texts) {
     const landing = layout.landingOf(stage, f);
     if (landing?.startsWith(`${SERVICES}/`)) files.set(landing, joinPath(context.dir, f));
   }
-  const names = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
-  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path27.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path27.posix.basename(p));
+  const names2 = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
+  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path28.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path28.posix.basename(p));
   const type = (name) => texts[files.get(`${SERVICES}/${name}/type`) ?? ""]?.trim();
   const wanted = [];
   const visit = (name, depth) => {
-    if (wanted.includes(name) || depth > 50 || !names.has(name)) return;
+    if (wanted.includes(name) || depth > 50 || !names2.has(name)) return;
     for (const d of entries(name, "dependencies.d")) visit(d, depth + 1);
     for (const c of entries(name, "contents.d")) visit(c, depth + 1);
     wanted.push(name);
   };
-  if (names.has("user")) visit("user", 0);
-  else for (const name of [...names].sort()) visit(name, 0);
+  if (names2.has("user")) visit("user", 0);
+  else for (const name of [...names2].sort()) visit(name, 0);
   const out = [];
   for (const kind of ["oneshot", "longrun"])
     for (const name of wanted.filter((n) => type(n) === kind)) {
@@ -33850,6 +33890,29 @@ function forwarderExitsMessage(file, what, forwarder, init, holder) {
   const exits = init ? `exits, ${init.name} (PID 1) exits with it,` : "(PID 1) exits";
   return `${file} starts ${what} in the background (&), passes SIGTERM on to it from its trap (line ${forwarder.line}) and waits (wait), but a trapped signal makes wait return: once the trap has run the script ends, so the shell ${exits} and the kernel kills ${what} before it has finished stopping. ${againAdvice[0].toUpperCase()}${againAdvice.slice(1)}.`;
 }
+function termTrap(commands) {
+  const c = commands.find(
+    (x) => x.argv[0] === "trap" && x.argv.slice(2).some((s) => /^(SIG)?(TERM|INT)$|^(15|2)$/i.test(s))
+  );
+  return c && c.argv[1] !== void 0 ? { line: c.line, handler: c.argv[1] } : void 0;
+}
+function waitedArgumentsFinding(file, commands, startsArgs, init, holder) {
+  const at2 = commands.findIndex((c) => c.background && !c.loop && startsArgs(c.argv));
+  if (at2 < 0 || holderAfter(commands, at2, startsArgs)?.kind !== "wait") return void 0;
+  const line = commands[at2].line;
+  const what = 'the container command ("$@")';
+  const forwarder = termForwarder(commands);
+  if (forwarder?.waitsAgain) return void 0;
+  if (forwarder) return { file, line, message: forwarderExitsMessage(file, what, forwarder, init, holder) };
+  const trap = termTrap(commands);
+  const kept = trap ? `; its trap (line ${trap.line}) runs ${quotedLine(trap.handler)} on SIGTERM and passes nothing on` : "";
+  const advice = trap ? `Write 'exec "$@"' in place of the & and the wait${holder.also} (the trap then no longer runs), or pass SIGTERM on from the trap (kill -TERM "$pid") and wait "$pid" again after it.` : `Write 'exec "$@"' in place of the & and the wait${holder.also}.`;
+  return {
+    file,
+    line,
+    message: `${file}, line ${line}, starts ${what} in the background (&) and waits for it (wait) instead of exec, ${holder.stays(what)}${kept}. ${advice}`
+  };
+}
 
 // src/rules/TF0803-several-processes.ts
 function isProcessManager(argv) {
@@ -33858,13 +33921,13 @@ function isProcessManager(argv) {
 function supervisedPrograms(app, programs) {
   if (programs.length === 0) return "the programs of its configuration (e.g. nginx and uwsgi)";
   const files = [...new Set(programs.map((p) => p.file))].join(", ");
-  const names = programs.map((p) => {
+  const names2 = programs.map((p) => {
     const script = app.entrypointScripts.find((s) => s.program === p.name);
     const started = script?.script.commands.map((c) => longRunningProcess(c.argv)).find((w) => w !== void 0);
     const what = longRunningProcess(p.argv) ?? started ?? (basename2(programArgv(p.argv)[0] ?? "") || p.command);
     return `${p.name} (${what}${p.numprocs ? `, ${p.numprocs} processes` : ""})`;
   });
-  return `the programs of ${files}: ${names.join(", ")}`;
+  return `the programs of ${files}: ${names2.join(", ")}`;
 }
 function runitNames(app, services) {
   return services.map((p) => {
@@ -33878,7 +33941,7 @@ function s6Finding(app) {
   const init = df?.targetStage && s6Init(df, df.targetStage);
   const longruns = (app.supervisorPrograms ?? []).filter((p) => p.s6 === "longrun");
   if (!init || longruns.length < 2) return void 0;
-  const names = longruns.map((p) => {
+  const names2 = longruns.map((p) => {
     const script = app.entrypointScripts.find((s) => s.program === p.name);
     const what = script?.script.commands.map((c) => longRunningProcess(c.argv)).find((w) => w !== void 0);
     return what ? `${p.name} (${what})` : p.name;
@@ -33887,7 +33950,7 @@ function s6Finding(app) {
   return {
     file: init.file,
     line: init.line,
-    message: `The image's entrypoint is s6-overlay's /init${from}, a process supervisor that runs the longrun services ${listOf(names)} side by side in one container: the runtime sees only /init, so none of them can be scaled or stopped on its own, and every replica runs them all. Run each service as its own container (its own compose service) instead.`
+    message: `The image's entrypoint is s6-overlay's /init${from}, a process supervisor that runs the longrun services ${listOf(names2)} side by side in one container: the runtime sees only /init, so none of them can be scaled or stopped on its own, and every replica runs them all. Run each service as its own container (its own compose service) instead.`
   };
 }
 function attachedDaemons(app, argv) {
@@ -34109,12 +34172,12 @@ function optInBackground(project, seen) {
         const holder = holderAfter(commands, i);
         if (unset.length === 0 || !holder) return;
         seen.add(key);
-        const names = listOf(unset);
+        const names2 = listOf(unset);
         const them = unset.length === 1 ? "it" : "them";
         findings.push({
           file: script.file,
           line: c.line,
-          message: `When the container is started with ${names} set (neither the image nor a compose file sets ${them}), this starts ${what} in the background with '&', ${besideMain(holder).phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`
+          message: `When the container is started with ${names2} set (neither the image nor a compose file sets ${them}), this starts ${what} in the background with '&', ${besideMain(holder).phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`
         });
       });
     }
@@ -34215,7 +34278,7 @@ function printableWord(s) {
 }
 
 // src/rules/lib/exec-form.ts
-var import_node_path28 = __toESM(require_node_path(), 1);
+var import_node_path29 = __toESM(require_node_path(), 1);
 function execFormArgv(instr, scripts, workdir) {
   const commands = instr.script?.commands ?? [];
   if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
@@ -34284,9 +34347,9 @@ function scriptExecForm(script) {
   return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
 }
 function scriptAt(word, scripts, workdir) {
-  const path = word.includes("/") ? import_node_path28.posix.resolve(workdir, word) : void 0;
+  const path = word.includes("/") ? import_node_path29.posix.resolve(workdir, word) : void 0;
   return scripts.find(
-    (s) => path ? import_node_path28.posix.normalize(s.imagePath) === path : import_node_path28.posix.basename(s.imagePath) === word
+    (s) => path ? import_node_path29.posix.normalize(s.imagePath) === path : import_node_path29.posix.basename(s.imagePath) === word
   );
 }
 
@@ -34311,16 +34374,16 @@ function userAddedBy(argv, env) {
 }
 var known = (name) => name?.includes("$") ? void 0 : name;
 function usersCreatedByRuns(df, stage, own = false) {
-  const names = [];
+  const names2 = [];
   for (const s of own ? [stage] : lineage2(df, stage))
     for (const ins of s.instructions) {
       if (ins.keyword !== "RUN") continue;
       for (const c of ins.script?.commands ?? []) {
         const name = userAddedBy(c.argv, stage.env);
-        if (name) names.push(name);
+        if (name) names2.push(name);
       }
     }
-  return names;
+  return names2;
 }
 var BASE_USERS = new Set(
   "root daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc nobody adm operator guest".split(
@@ -35145,6 +35208,23 @@ function aloneHolder(shell, top, script, above, next) {
     parentExec: form
   };
 }
+function cmdUnderEntrypointMessage(app, argv) {
+  const stage = app.dockerfile?.targetStage;
+  const entrypoint = stage?.entrypoint?.argv;
+  const cmd = stage?.cmd;
+  if (!entrypoint || cmd?.form !== "shell") return void 0;
+  const script = scriptRunBy(entrypoint, app.entrypointScripts);
+  if (!script) return void 0;
+  const held = argumentsHeldBy(script.script);
+  const runs = scriptCommandsThatRun(app, script).filter(
+    (c) => runsArguments(c.argv, held) || launchesArguments(c.argv, held)
+  );
+  if (runs.length === 0 || runs.some((c) => c.viaExec)) return void 0;
+  const at2 = `${script.file}:${runs[0].line}`;
+  const form = `CMD [${(argv ?? ["<program>", "<argument>"]).map((a) => JSON.stringify(a)).join(", ")}]`;
+  const how = runs[0].background ? "in the background (&) and waits for it" : "as a child, without exec";
+  return `CMD is in shell form, so the ENTRYPOINT ${script.file} gets it as /bin/sh -c ${JSON.stringify(cmd.raw.trim())} and runs that ${how} (${at2}): ${script.file}'s shell is PID 1, and SIGTERM from docker stop stops there, reaching neither /bin/sh nor what it runs. The exec form alone would not fix it: start the command with exec "$@" in ${script.file} (line ${runs[0].line}), and use the exec form, ${form}, so that no /bin/sh is left between: both must hand the process over.`;
+}
 
 // src/rules/TF0901-shell-form-command.ts
 var shellFormCommand = defineRule({
@@ -35282,7 +35362,10 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
           findings.push({
             file: df.file,
             line: shellForm.line,
-            message: (exitingShellFormMessage(shellForm, df.file, app) ?? execedShellForm(shellForm, shells) ?? shellFormMessage(
+            message: (exitingShellFormMessage(shellForm, df.file, app) ?? execedShellForm(shellForm, shells) ?? (shellForm === cmd ? cmdUnderEntrypointMessage(
+              app,
+              execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/")
+            ) : void 0) ?? shellFormMessage(
               shellForm,
               execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/"),
               startScriptOf(shellForm, app.entrypointScripts, stage.workdir || "/")
@@ -35427,6 +35510,8 @@ function scriptFindings(script, commands, app, init, startShells) {
     )}` : `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}${holder.execAbove}`;
     out.push({ file: script.file, line: background.command.line, message: message3 });
   }
+  const waited = waitedArgumentsFinding(script.file, commands, startsArgs, init, holder);
+  if (waited) out.push(waited);
   commands = commands.filter(
     (c) => !c.asUser && runs.every((r) => exclusive(c, r.background.command) && !launches(c, r.background.command))
   );
@@ -35862,7 +35947,7 @@ function envSelectsSqlite(app, databases) {
 }
 
 // src/rules/lib/log-files.ts
-var import_node_path29 = __toESM(require_node_path(), 1);
+var import_node_path30 = __toESM(require_node_path(), 1);
 var FILE_HANDLERS = /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
 function settingsLogFiles(app) {
   const settings = app.settings;
@@ -35872,18 +35957,18 @@ function settingsLogFiles(app) {
       className: h.className,
       file: h.file ?? settings.file,
       line: h.line,
-      ...path ? { dir: import_node_path29.posix.dirname(path) } : {}
+      ...path ? { dir: import_node_path30.posix.dirname(path) } : {}
     };
   });
 }
 function imagePath(app, v) {
-  if (v.kind === "path" && v.base === "absolute") return import_node_path29.posix.normalize(`/${v.parts.join("/")}`);
+  if (v.kind === "path" && v.base === "absolute") return import_node_path30.posix.normalize(`/${v.parts.join("/")}`);
   if (v.kind === "path") {
     const base = imageBaseDir(app);
-    return base === void 0 ? void 0 : import_node_path29.posix.join(base, ...v.parts);
+    return base === void 0 ? void 0 : import_node_path30.posix.join(base, ...v.parts);
   }
   if (v.kind === "literal" && typeof v.value === "string" && v.value.startsWith("/"))
-    return import_node_path29.posix.normalize(v.value);
+    return import_node_path30.posix.normalize(v.value);
   return void 0;
 }
 function rootOwnedDirectories(df, stage, dirs) {
@@ -35910,7 +35995,7 @@ function chownedPaths(df, stage) {
         const [mode, ...operands] = argv.slice(1).filter((w) => !w.startsWith("-") || /^-[rwxXst]+$/.test(w));
         const given = tool === "chown" ? "all" : mode === void 0 ? void 0 : worldWritable(mode);
         if (!given) return [];
-        return operands.filter((w) => !w.includes("$")).flatMap((w) => w.startsWith("/") ? [w] : workdirs[n] ? [import_node_path29.posix.resolve(workdirs[n], w)] : []).map((path) => ({
+        return operands.filter((w) => !w.includes("$")).flatMap((w) => w.startsWith("/") ? [w] : workdirs[n] ? [import_node_path30.posix.resolve(workdirs[n], w)] : []).map((path) => ({
           path,
           recursive,
           ...given === "files" ? { filesOnly: true } : {}
@@ -36124,7 +36209,7 @@ docker run --rm -e DB_ENGINE=sqlite IMAGE python manage.py migrate --noinput
 });
 
 // src/rules/lib/admin-on-start.ts
-var import_node_path30 = __toESM(require_node_path(), 1);
+var import_node_path31 = __toESM(require_node_path(), 1);
 function startsServer2(argv, viaExec) {
   const process2 = longRunningProcess(argv);
   return serverOf(argv) !== void 0 || process2 === "apache2" || process2 === "httpd" || argv[0] === "$@" || viaExec && argv.length > 0 && djangoCommand(argv) === void 0 && !isKeepAliveCommand(argv);
@@ -36143,7 +36228,7 @@ function endsAfter2(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path30.posix.dirname(app.managePy);
+  const projectDir = import_node_path31.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
@@ -36366,7 +36451,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 });
 
 // src/rules/TF1301-runs-as-root.ts
-var import_node_path33 = __toESM(require_node_path(), 1);
+var import_node_path34 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/s6-root.ts
 function s6RootMessage(app, df, stage, head, drop, proxy) {
@@ -36421,7 +36506,7 @@ function modWsgiInstall(df, stage) {
 }
 
 // src/rules/lib/run-time-writes.ts
-var import_node_path31 = __toESM(require_node_path(), 1);
+var import_node_path32 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/privilege-drops.ts
 var DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
@@ -36498,14 +36583,14 @@ function dropsPrivileges(argv) {
     if (DROPS_PRIVILEGES.has(tool)) return { tool, user: a2.slice(1).find((w) => !w.startsWith("-")) };
   }
   const a = programArgv(argv);
-  const option = (names2) => {
-    const i = a.findIndex((x) => names2.includes(x) || names2.some((n) => x.startsWith(`${n}=`)));
+  const option = (names3) => {
+    const i = a.findIndex((x) => names3.includes(x) || names3.some((n) => x.startsWith(`${n}=`)));
     return i < 0 ? void 0 : a[i].includes("=") ? a[i].slice(a[i].indexOf("=") + 1) : a[i + 1] ?? "";
   };
-  const names = a[0] === "gunicorn" ? ["-u", "--user"] : a[0] === "uwsgi" ? ["--uid"] : [];
-  const user = names.length > 0 ? option(names) : void 0;
+  const names2 = a[0] === "gunicorn" ? ["-u", "--user"] : a[0] === "uwsgi" ? ["--uid"] : [];
+  const user = names2.length > 0 ? option(names2) : void 0;
   if (user === void 0) return void 0;
-  const written = a.find((x) => names.includes(x) || names.some((n) => x.startsWith(`${n}=`)));
+  const written = a.find((x) => names2.includes(x) || names2.some((n) => x.startsWith(`${n}=`)));
   return {
     tool: `${a[0]} ${a[0] === "uwsgi" ? "--uid" : "--user"}`,
     user,
@@ -36578,14 +36663,14 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
     if (celeryBeat(argv) && !argv.some((w) => /^(-s|--schedule)(=|$)/.test(w)) && !beatKeepsNoFile(app, argv))
       found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at2}` });
     for (const socket of socketPaths(app, c, cwd))
-      found.push({ dir: import_node_path31.posix.dirname(socket.path), what: socket.what });
+      found.push({ dir: import_node_path32.posix.dirname(socket.path), what: socket.what });
     const program = c.origin === "supervisor" ? programOf2(app, c) : void 0;
     const logs = [program?.stdoutLogfile, program?.stderrLogfile].filter(
       (l) => l !== void 0 && l.value.startsWith("/") && !l.value.startsWith("/dev/")
     );
     for (const value of new Set(logs.map((l) => l.value)))
       found.push({
-        dir: import_node_path31.posix.dirname(value),
+        dir: import_node_path32.posix.dirname(value),
         what: `the log file ${value} at ${listOf(logs.filter((l) => l.value === value).map((l) => `${program.file}:${l.line}`))}`
       });
   }
@@ -36639,7 +36724,7 @@ function startsWithDirectory(app) {
 }
 function mountOver(app, dir) {
   const services = app.compose?.appImageServices ?? (app.compose?.appService ? [app.compose.appService] : []);
-  const target = (t) => import_node_path31.posix.normalize(t).replace(/(.)\/+$/, "$1");
+  const target = (t) => import_node_path32.posix.normalize(t).replace(/(.)\/+$/, "$1");
   const over = services.flatMap((s) => s.volumes).filter((v) => {
     const t = target(v.target);
     return v.type !== "tmpfs" && (t === dir || dir.startsWith(`${t}/`) || t === "/");
@@ -36669,7 +36754,7 @@ function socketPaths(app, c, cwd) {
     // A file at the repository's root (`uwsgi.ini`) has no directory before its name.
     (f) => f.server === "uwsgi" && (f.file === ini || basename2(f.file) === basename2(ini))
   );
-  const iniDir = ini === void 0 ? cwd : import_node_path31.posix.dirname(import_node_path31.posix.resolve(cwd, ini));
+  const iniDir = ini === void 0 ? cwd : import_node_path32.posix.dirname(import_node_path32.posix.resolve(cwd, ini));
   const fromArgv = (ini === void 0 ? unixSocketsOnly(c.argv) : void 0) ?? [];
   const fromIni = (config2?.listens ?? []).filter((l) => l.option === "socket" || l.option === "uwsgi-socket").map((l) => ({
     value: l.value.split(",")[0].trim().replace(/%d/g, `${iniDir}/`),
@@ -36678,8 +36763,8 @@ function socketPaths(app, c, cwd) {
   return [...fromArgv.map((value) => ({ value, at: `${c.file}:${c.line}` })), ...fromIni].map((s) => ({ ...s, value: s.value.replace(/^unix:/, "") })).filter(
     (s) => s.value !== "" && !s.value.startsWith("@") && !/[$%]/.test(s.value) && (s.value.startsWith("/") || !s.value.includes(":"))
   ).map((s) => ({
-    path: import_node_path31.posix.resolve(cwd, s.value),
-    what: `the socket ${import_node_path31.posix.resolve(cwd, s.value)} at ${s.at}`
+    path: import_node_path32.posix.resolve(cwd, s.value),
+    what: `the socket ${import_node_path32.posix.resolve(cwd, s.value)} at ${s.at}`
   }));
 }
 function compiledMessages(app, args, cwd, at2) {
@@ -36690,9 +36775,9 @@ function compiledMessages(app, args, cwd, at2) {
   const under2 = (p) => cwd === "/" || p.startsWith(`${cwd}/`);
   const po = imagePathsOf(app, catalog(".po")).filter((p) => under2(p.path));
   const mo = imagePathsOf(app, catalog(".mo")).map((p) => p.path);
-  const dirs = [...new Set(po.map((p) => import_node_path31.posix.dirname(p.path)))];
+  const dirs = [...new Set(po.map((p) => import_node_path32.posix.dirname(p.path)))];
   return dirs.map((dir) => {
-    const files = po.filter((p) => import_node_path31.posix.dirname(p.path) === dir).map((p) => p.path.replace(/\.po$/, ".mo")).filter((f) => mo.includes(f));
+    const files = po.filter((p) => import_node_path32.posix.dirname(p.path) === dir).map((p) => p.path.replace(/\.po$/, ".mo")).filter((f) => mo.includes(f));
     return {
       dir,
       what: `the .mo files compilemessages writes at ${at2}`,
@@ -36705,7 +36790,7 @@ function settingDir(app, name) {
   const value = assigned.at(-1)?.value;
   const source = value?.kind === "env" ? value.fallback : value;
   const path = source && runtimePath(app, source);
-  return path === void 0 ? void 0 : import_node_path31.posix.normalize(path).replace(/(.)\/+$/, "$1");
+  return path === void 0 ? void 0 : import_node_path32.posix.normalize(path).replace(/(.)\/+$/, "$1");
 }
 function settingUnset(app, name) {
   const settings = app.settings;
@@ -36717,7 +36802,7 @@ function runtimePath(app, v) {
   const inImage2 = imagePath(app, v);
   if (inImage2 !== void 0 || v.kind !== "path" || v.base === "absolute") return inImage2;
   const base = mountedBaseDir(app);
-  return base === void 0 ? void 0 : import_node_path31.posix.join(base, ...v.parts);
+  return base === void 0 ? void 0 : import_node_path32.posix.join(base, ...v.parts);
 }
 function sqliteFile(app) {
   const settings = app.settings;
@@ -36733,7 +36818,7 @@ function sqliteFile(app) {
   const when = databases.selection.kind === "env" ? `, when ${fallbackWhen(databases)}` : "";
   const shipped = imageFileSource(app, path);
   return {
-    dir: import_node_path31.posix.dirname(path),
+    dir: import_node_path32.posix.dirname(path),
     what: `the SQLite database ${path} at ${chosen.file ?? settings.file}:${line}${when}${shipped ? `, which the image holds, copied from ${shipped}` : ""}`,
     ...shipped ? { files: [path] } : {}
   };
@@ -36857,7 +36942,7 @@ function pipenvAdvice(at2, user) {
 }
 
 // src/rules/lib/socket-volume.ts
-var import_node_path32 = __toESM(require_node_path(), 1);
+var import_node_path33 = __toESM(require_node_path(), 1);
 function socketInNamedVolume(app, df, stage) {
   const service = app.compose?.appService;
   const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
@@ -36880,9 +36965,9 @@ function socketInNamedVolume(app, df, stage) {
   for (const s of sockets ?? []) {
     const path = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
     if (!path.startsWith("/")) continue;
-    const dir = import_node_path32.posix.dirname(path);
+    const dir = import_node_path33.posix.dirname(path);
     const volume = service.volumes.find(
-      (v) => v.type === "volume" && v.source && import_node_path32.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+      (v) => v.type === "volume" && v.source && import_node_path33.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
     );
     if (!volume || chowned(df, stage, dir)) continue;
     return {
@@ -37135,16 +37220,16 @@ function logFilesAdvice(app, df, stage, user) {
   return `The settings open log files in ${listOf(dirs)} when they are imported (${at2}), which ${user} cannot create in a directory root owns, so the import would fail with PermissionError: before USER ${user}, RUN ${mkdir}chown ${user} ${dirs.join(" ")}; ${stdout}.`;
 }
 function asRoot(app) {
-  const names = app.workerServices;
-  if (!names || names.length === 0) return "the app runs as root";
+  const names2 = app.workerServices;
+  if (!names2 || names2.length === 0) return "the app runs as root";
   const services = app.compose?.appImageServices ?? [];
-  const runs = names.map((name) => {
+  const runs = names2.map((name) => {
     const service = services.find((s) => s.name === name);
     const starts = service ? serviceCommand(app, service) : startCommands(app);
     return starts.map((c) => longRunningProcess(c.argv)).find((p) => p !== void 0) ?? "the app";
   });
-  const quoted = names.map((n) => `'${n}'`);
-  if (names.length === 1) return `service ${quoted[0]} runs ${runs[0]} as root`;
+  const quoted = names2.map((n) => `'${n}'`);
+  if (names2.length === 1) return `service ${quoted[0]} runs ${runs[0]} as root`;
   if (runs.every((r) => r === runs[0])) return `services ${listed(quoted)} run ${runs[0]} as root`;
   return `services ${listed(quoted.map((n, i) => `${n} (${runs[i]})`))} run as root`;
 }
@@ -37237,7 +37322,7 @@ function appServer(app, proxy) {
   return servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path33.posix.dirname(p));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path34.posix.dirname(p));
   return rootOwnedDirectories(df, stage, dirs);
 }
 
@@ -37614,15 +37699,16 @@ export {
   imageBuiltFrom,
   readsArguments,
   mayRun,
+  splitWords2 as splitWords,
   supervisordRun,
   supervisorIncludes,
   matchesInclude,
   supervisorPrograms,
   runitRun,
   runitServices,
+  directoryAfter,
   effectiveCommand,
   containerVariables,
-  directoryAfter,
   startKind,
   servicesOfImage,
   buildsDockerfile,

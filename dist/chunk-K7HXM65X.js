@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-2TIQZC6G.js";
+} from "./chunk-NZ65JMDT.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-X2DEID7N.js";
+} from "./chunk-FNZYMVND.js";
 import {
   SEVERITIES,
   UnsafePathError,

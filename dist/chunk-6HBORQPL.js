@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-X2DEID7N.js";
+} from "./chunk-FNZYMVND.js";
 import {
   UnsafePathError,
   formatBytes,
