@@ -210,3 +210,21 @@ test("TF0313 names only the variables of the entry's server: POSTGRES_USER is no
   assert.deepEqual(findingsOf(postgres, 'TF0313'), [['mysite/settings.py', 5]]);
   assert.match(postgres.findings.find((x) => x.ruleId === 'TF0313')!.message, /Read POSTGRES_USER/);
 });
+
+test('TF0313: a variable an entrypoint script sets for itself is not provided to the app; an exported one is', async () => {
+  const files = (script: string) => ({
+    ...project(URL_SETTINGS, 'services:\n  web:\n    build: .\n'),
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["/app/wait.sh"]\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "mysite.wsgi"]\n',
+    'wait.sh': script,
+  });
+  const local = await analyzeFiles(
+    files('#!/bin/sh\nDB_HOST="$1"\nDB_NAME=app\nuntil nc -z "$DB_HOST" 5432; do sleep 1; done\nexec "$@"\n'),
+  );
+  assert.deepEqual(findingsOf(local, 'TF0313'), []);
+  const exported = await analyzeFiles(
+    files('#!/bin/sh\nDB_HOST=db\nexport DB_HOST\nexport DB_NAME=app\nexec "$@"\n'),
+  );
+  assert.deepEqual(findingsOf(exported, 'TF0313'), [['mysite/settings.py', 4]]);
+  assert.match(exported.findings.find((f) => f.ruleId === 'TF0313')!.message, /DB_HOST, DB_NAME/);
+});

@@ -315,7 +315,16 @@ function visitStmt(stmt: Node | null | undefined, src: Source, out: ShellCommand
       break;
     }
     case 'DeclClause':
-      if (DECLARATIONS.has(cmd.Variant?.Value as string)) recordAssigns(cmd.Args, src);
+      if (DECLARATIONS.has(cmd.Variant?.Value as string)) {
+        const exporting = cmd.Variant?.Value === 'export';
+        recordAssigns(cmd.Args, src, exporting);
+        // `X=v` earlier, then `export X`: from here on the commands the script starts get X.
+        if (exporting)
+          for (const a of cmd.Args ?? []) {
+            const name = a?.Naked ? (a.Name?.Value as string | undefined) : undefined;
+            if (name) for (const s of src.assignments) if (s.name === name) s.exported = true;
+          }
+      }
       break;
     case 'Block':
     case 'Subshell': {
@@ -446,7 +455,7 @@ function between(a: Node, b: Node, src: Source): string {
 }
 
 function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): void {
-  const env = recordAssigns(call.Assigns, src);
+  const env = recordAssigns(call.Assigns, src, (call.Args ?? []).length > 0);
   const words: Node[] = call.Args ?? [];
   if (words.length === 0) return; // only assignments
   const line = src.lineOffset + words[0].Pos().Line();
@@ -549,7 +558,11 @@ function nested(text: string, firstLine: number, src: Source, out: ShellCommand[
 }
 
 /** `X=v` assignments (of a command, or of export/declare): naked names and arrays set nothing readable. */
-function recordAssigns(assigns: Node[] | null | undefined, src: Source): ShellAssignment[] {
+function recordAssigns(
+  assigns: Node[] | null | undefined,
+  src: Source,
+  exported: boolean,
+): ShellAssignment[] {
   const recorded: ShellAssignment[] = [];
   for (const a of assigns ?? []) {
     if (!a?.Name || a.Naked || a.Array) continue;
@@ -563,6 +576,7 @@ function recordAssigns(assigns: Node[] | null | undefined, src: Source): ShellAs
     };
     // `if [ "$APP_ENV" = prod ]; then export DJANGO_SETTINGS_MODULE=…`: holds only where the branch runs.
     if (src.guards.length > 0) assignment.guards = src.guards;
+    if (exported) assignment.exported = true;
     src.assignments.push(assignment);
     recorded.push({ ...assignment, text: sliceBetween(a, a, src) });
   }

@@ -67,6 +67,11 @@ export interface ShellAssignment {
   text?: string;
   /** The conditions under which it runs (inside `if`/`case`), outermost first; absent when always. */
   guards?: ShellCondition[];
+  /**
+   * Set when the variable reaches the commands the script starts: `export X=v`, `X=v` then `export X`, or `X=v cmd`
+   * for that command. A plain `X=v` stays the shell's own.
+   */
+  exported?: true;
 }
 
 export interface ShellScript {

@@ -167,14 +167,15 @@ export function unreadProvided(provided: ProvidedEnvironment, read: Set<string>)
 }
 
 /**
- * What is provided, with the variables the entrypoint scripts set before they start the server (`export
- * DATABASE_URL="postgres://$DB_USER:…"`): the settings read those too. A value built from expansions is unknown.
+ * What is provided, with the variables the entrypoint scripts export before they start the server (`export
+ * DATABASE_URL="postgres://$DB_USER:…"`): the settings read those too. A value built from expansions is unknown; a
+ * variable the script only sets for itself (`db_host="$1"`) never reaches the app.
  */
 export function withScriptAssignments(app: App, provided: ProvidedEnvironment): ProvidedEnvironment {
   const values = new Map(provided.values);
   for (const script of app.entrypointScripts)
     for (const a of script.script.assignments ?? [])
-      if (!values.has(a.name)) values.set(a.name, a.literal ? a.value : undefined);
+      if (a.exported && !values.has(a.name)) values.set(a.name, a.literal ? a.value : undefined);
   return { ...provided, values };
 }
 
