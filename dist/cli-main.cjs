@@ -22572,7 +22572,17 @@ function visitStmt(stmt, src, out) {
       break;
     }
     case "DeclClause":
-      if (DECLARATIONS.has(cmd.Variant?.Value)) recordAssigns(cmd.Args, src);
+      if (DECLARATIONS.has(cmd.Variant?.Value)) {
+        const exporting = cmd.Variant?.Value === "export";
+        recordAssigns(cmd.Args, src, exporting);
+        if (exporting)
+          for (const a of cmd.Args ?? []) {
+            const name = a?.Naked ? a.Name?.Value : void 0;
+            if (name) {
+              for (const s of src.assignments) if (s.name === name) s.exported = true;
+            }
+          }
+      }
       break;
     case "Block":
     case "Subshell": {
@@ -22689,7 +22699,7 @@ function between(a, b, src) {
   return src.bytes.subarray(a.End().Offset(), b.Pos().Offset()).toString("utf8").trim();
 }
 function visitCall(stmt, call2, src, out) {
-  const env = recordAssigns(call2.Assigns, src);
+  const env = recordAssigns(call2.Assigns, src, (call2.Args ?? []).length > 0);
   const words2 = call2.Args ?? [];
   if (words2.length === 0) return;
   const line = src.lineOffset + words2[0].Pos().Line();
@@ -22775,7 +22785,7 @@ function nested2(text2, firstLine, src, out) {
   out.push(...inner);
   src.assignments.push(...assignments);
 }
-function recordAssigns(assigns, src) {
+function recordAssigns(assigns, src, exported) {
   const recorded = [];
   for (const a of assigns ?? []) {
     if (!a?.Name || a.Naked || a.Array) continue;
@@ -22788,6 +22798,7 @@ function recordAssigns(assigns, src) {
       line: src.lineOffset + a.Pos().Line()
     };
     if (src.guards.length > 0) assignment.guards = src.guards;
+    if (exported) assignment.exported = true;
     src.assignments.push(assignment);
     recorded.push({ ...assignment, text: sliceBetween(a, a, src) });
   }
@@ -30324,7 +30335,7 @@ function withScriptAssignments(app, provided) {
   const values = new Map(provided.values);
   for (const script of app.entrypointScripts)
     for (const a of script.script.assignments ?? [])
-      if (!values.has(a.name)) values.set(a.name, a.literal ? a.value : void 0);
+      if (a.exported && !values.has(a.name)) values.set(a.name, a.literal ? a.value : void 0);
   return { ...provided, values };
 }
 function mayRunInContainer(config2, all, environment) {

@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-FNZYMVND.js";
+} from "./chunk-2HIDWBYX.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-NZ65JMDT.js";
+} from "./chunk-2VGRNVNW.js";
 import {
   makeReport
 } from "./chunk-77S5GSE7.js";
 import {
   RULES
-} from "./chunk-FNZYMVND.js";
+} from "./chunk-2HIDWBYX.js";
 import {
   SEVERITIES,
   UnsafePathError,

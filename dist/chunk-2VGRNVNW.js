@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-FNZYMVND.js";
+} from "./chunk-2HIDWBYX.js";
 import {
   insertLines,
   normalizePackageName,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-6HBORQPL.js";
+} from "./chunk-VU47G3FV.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-FNZYMVND.js";
+} from "./chunk-2HIDWBYX.js";
 import {
   UnsafePathError,
   readInside,
