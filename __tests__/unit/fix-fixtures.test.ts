@@ -952,6 +952,19 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "paths written with unipath's BASE_DIR.child(...): the fixer rewrites BASE_DIR / ... and os.path.join only",
     },
   ],
+  '__tests__/fixtures/corpus/imported-config-module-env-override-password': [
+    { rule: 'TF0305', why: 'a fixed MySQL engine: the switch fix rewrites SQLite and PostgreSQL only' },
+    {
+      rule: 'TF0304',
+      why: 'a PASSWORD read from the environment with a literal fallback (the notice): dropping the fallback is left to the author',
+    },
+  ],
+  '__tests__/fixtures/corpus/image-env-legacy-engine-text-sqlite-file': [
+    {
+      rule: 'TF0602',
+      why: "NAME is a bare file name the image's ENV gives, opened in the working directory: not a path the fixer rewrites",
+    },
+  ],
   '__tests__/fixtures/corpus/dj-database-url-format-default': [
     {
       rule: 'TF0602',

@@ -4,8 +4,10 @@ import { join, relative, sep } from 'node:path';
 import {
   formatBytes,
   isInside,
+  readHeadSync,
   readInsideSync,
   readRegularFileSync,
+  resolveInside,
   UnsafePathError,
 } from '../util/safe-fs.js';
 import {
@@ -32,6 +34,7 @@ import {
 } from './classify.js';
 import { composeEnvFilesNamed, composeFilesNamed } from './compose-commands.js';
 import { dockerSdkUses, namesDockerSocket } from './docker-sdk.js';
+import { sqliteHeaderFiles } from './sqlite-files.js';
 import type { DiscoverOptions, SourceTree } from './types.js';
 import { decodeText } from '../util/text-encoding.js';
 import { LINES } from '../util/lines.js';
@@ -191,10 +194,21 @@ export async function discover(
       (isCiConfig(f) ? ciConfigs : readmes)[f] = r;
   }
 
+  const sqliteFiles = sqliteHeaderFiles(files, (f, length) => {
+    const overlaid = overlay?.get(f);
+    if (overlaid !== undefined) return Buffer.from(overlaid, 'utf8').subarray(0, length);
+    try {
+      return readHeadSync(walked.plain.has(f) ? join(realRoot, f) : resolveInside(realRoot, f), length, f);
+    } catch {
+      return undefined;
+    }
+  });
+
   return {
     root: realRoot,
     files,
     texts,
+    ...(sqliteFiles.length > 0 ? { sqliteFiles } : {}),
     ...(Object.keys(ciConfigs).length > 0 ? { ciConfigs } : {}),
     ...(Object.keys(readmes).length > 0 ? { readmes } : {}),
     unreadable,

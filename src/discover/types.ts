@@ -8,6 +8,8 @@ export interface SourceTree {
   files: string[];
   /** Text of the files the analysis reads (Dockerfiles, compose, .env for interpolation, manage.py, settings, requirements, scripts, .dockerignore, config). */
   texts: Record<string, string>;
+  /** Listed files named otherwise than `*.sqlite3` that are SQLite databases by their header. */
+  sqliteFiles?: string[];
   /** Files that matter but could not be read as text (too large, not UTF-8, unreadable), with the reason. */
   unreadable: { file: string; reason: string }[];
   /** Options that steer discovery, from inputs or CLI flags. */

@@ -538,6 +538,10 @@ class ProjectBuilder implements ModelInput {
       .map((d) => relativeTo(d, dir));
     const context: BuildContext = { dir, files, sentFiles: sentFiles(files, dockerignore) };
     if (dockerignore) context.dockerignore = dockerignore;
+    const sqlite = (this.tree.sqliteFiles ?? [])
+      .filter((f) => isUnder(f, dir))
+      .map((f) => relativeTo(f, dir));
+    if (sqlite.length > 0) context.sqliteFiles = sqlite;
     // An env_file compose loads is the deploy's config whatever it holds (unless named as a template); a template or a
     // file in a `.env*` directory is judged by its content.
     const templates = files.filter((f) => {

@@ -72,9 +72,10 @@ credentials and are not judged.
             const file = keyLine ? writtenIn(settings, config) : writtenIn(settings, v, config);
             const id = `${key}\0${file}\0${line}`;
             if (seen.has(id)) continue;
-            // A literal imported from another module of the project is reported where it is written.
+            // A literal imported from another module of the project is reported where it is written; so is the
+            // fallback of a read made there (`db_password = "…"`, replaced when the variable is set).
             const elsewhere =
-              literalElsewhere(v, { file, line }) ?? fallbackElsewhere(key, v, { file, line });
+              fallbackElsewhere(key, v, { file, line }) ?? literalElsewhere(v, { file, line });
             // A literal bound to a name lines away (`HOST = "db"` in a branch, then `"HOST": HOST`): where it is written.
             const written =
               !elsewhere && v.kind === 'literal' && v.line !== line && (v.file ?? file) === file

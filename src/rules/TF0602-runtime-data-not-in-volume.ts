@@ -15,7 +15,7 @@ import {
   type ProvidedEnvironment,
 } from '../model/settings/index.js';
 import { dataDirFromEnvironment, volumeOnDirectory } from './lib/data-dir-fix.js';
-import { selects } from './lib/provided-config.js';
+import { engineForValue, selects } from './lib/provided-config.js';
 import { isDevelopmentComposeFile, isNamedForProduction, projectComposeFiles } from './lib/files.js';
 import { defineRule } from './lib/rule.js';
 import { otherStorage } from './lib/other-storage.js';
@@ -418,7 +418,9 @@ function sqliteFiles(
   }
   const out: { path: string; line: number; file?: string; alternatives?: string[] }[] = [];
   for (const c of configs) {
-    if (!c.engine || !isSqliteEngine(c.engine) || !c.fields.NAME) continue;
+    // ENGINE read from the variable (`'django.db.backends.' + os.environ['ENGINE']`): the engine the container names.
+    const engine = engineForValue(c, c.selectedBy && ctx.env.values.get(c.selectedBy.variable));
+    if (!engine || !isSqliteEngine(engine) || !c.fields.NAME) continue;
     const alternatives = pathAlternatives(c.fields.NAME, resolve);
     const path = resolvePath(c.fields.NAME, resolve, 0) ?? alternatives?.[0];
     // From a URL, NAME is the URL variable's read; a fallback URL written elsewhere is where the file is named, and

@@ -11,6 +11,7 @@ import type { EnvInstr } from '../model/types/dockerfile.js';
 import type { App } from '../model/types/project.js';
 import type { DatabasesModel } from '../model/types/settings.js';
 import { appDatabases, fallbackOrRead, writtenIn } from './lib/each.js';
+import { engineForValue, selects } from './lib/provided-config.js';
 import { defineRule } from './lib/rule.js';
 
 export const sqliteDefaultEngine = defineRule({
@@ -216,23 +217,18 @@ function envSelectsSqlite(app: App, databases: DatabasesModel): RawFinding | und
     .at(-1);
   if (!pair?.value) return undefined;
   const value = pair.value;
-  const chosen = databases.configs.filter((c) => {
-    const by = c.selectedBy;
-    if (!by || by.variable !== selection.variable) return false;
-    const test = by.test ?? 'equals';
-    if (test === 'equals') return by.value === value;
-    if (test === 'set') return value !== '';
-    if (test === 'otherwise')
-      return !databases.configs.some(
-        (o) => o !== c && o.selectedBy?.test !== 'otherwise' && o.selectedBy?.value === value,
-      );
-    return false;
-  });
-  const sqlite = chosen.find((c) => c.engine && isSqliteEngine(c.engine));
-  if (!sqlite || chosen.length !== 1) return undefined;
+  const chosen = databases.configs.filter(
+    (c) =>
+      c.selectedBy?.variable === selection.variable &&
+      c.selectedBy.test !== 'unset' &&
+      selects(c, value, databases.configs),
+  );
+  // ENGINE built from the variable's text (`'django.db.backends.' + os.environ.get('ENGINE', …)`) names the image's.
+  const engine = chosen.length === 1 ? engineForValue(chosen[0], value) : undefined;
+  if (!engine || !isSqliteEngine(engine)) return undefined;
   return {
     file: app.dockerfile!.file,
     line: pair.line,
-    message: `The image sets ${selection.variable}=${value}, so SQLite (${sqlite.engine}) is its default database and a deploy that does not override ${selection.variable} runs on a file inside the container; leave the variable unset in the image and set it per environment.`,
+    message: `The image sets ${selection.variable}=${value}, so SQLite (${engine}) is its default database and a deploy that does not override ${selection.variable} runs on a file inside the container; leave the variable unset in the image and set it per environment.`,
   };
 }

@@ -89,15 +89,7 @@ export async function readInside(root: string, path: string, limits: ReadLimits)
  * (a FIFO or a device is refused by its type, never read), so /dev/zero or a pipe cannot hold the step.
  */
 export function readRegularFileSync(path: string, maxBytes: number, display = path): Buffer {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') throw new UnsafePathError(display, 'a symbolic link, not followed');
-    if (code === 'ENOENT') throw new UnsafePathError(display, 'it does not exist');
-    throw new UnsafePathError(display, `cannot be read (${code ?? (error as Error).message})`);
-  }
+  const fd = openRegular(path, display);
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) throw new UnsafePathError(display, 'not a regular file');
@@ -115,6 +107,31 @@ export function readRegularFileSync(path: string, maxBytes: number, display = pa
     return buffer.subarray(0, length);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The first `length` bytes of a regular file (fewer when it is shorter), opened as readRegularFileSync opens it. */
+export function readHeadSync(path: string, length: number, display = path): Buffer {
+  const fd = openRegular(path, display);
+  try {
+    if (!fstatSync(fd).isFile()) throw new UnsafePathError(display, 'not a regular file');
+    const buffer = Buffer.alloc(length);
+    const n = readSync(fd, buffer, 0, length, 0);
+    return buffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Opens without following a final symbolic link and without blocking on a FIFO or a device. */
+function openRegular(path: string, display: string): number {
+  try {
+    return openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw new UnsafePathError(display, 'a symbolic link, not followed');
+    if (code === 'ENOENT') throw new UnsafePathError(display, 'it does not exist');
+    throw new UnsafePathError(display, `cannot be read (${code ?? (error as Error).message})`);
   }
 }
 

@@ -264,6 +264,9 @@ function comparisonTest(
   const left = v.t === 'env' ? v : undefined;
   if (left && (op === 'in' || op === 'not in') && left.read.presence)
     return { v, cond: envCondition(left, '', op === 'in' ? 'set' : 'unset', line) };
+  // `os.environ.get("X") != None`, as `is not None`: whether X is set.
+  if (left?.presence && (op === '==' || op === '!=') && kids[kids.length - 1].name === 'None')
+    return { v, cond: envCondition(left, '', op === '!=' ? 'set' : 'unset', line) };
   const literal = literalOperand(
     ev,
     op === '==' || op === '!=' ? [kids[0], kids[kids.length - 1]] : [kids[kids.length - 1]],

@@ -396,7 +396,8 @@ function execIf(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): void 
   }
   if (!branches.some((b) => !b.test))
     results.push({
-      scope: ctx.scope,
+      // A copy: merge() rewrites ctx.scope, and presenceFallbacks needs the values from before the `if`.
+      scope: new Map(ctx.scope),
       when: otherwiseCondition(previous, ev.line(node)),
       activeWhenUnset: truthAnd(ctx.activeWhenUnset, previousFalse),
       untraced,
@@ -414,7 +415,8 @@ function contradicts(outer: Condition | undefined, inner: Condition | undefined)
 
 /**
  * `if "X" in os.environ: V = os.environ["X"]` / `else: V = "literal"`: V is the read of X with the else value as
- * its default, as `os.environ.get("X", "literal")` is (and as a try/except on the missing variable is).
+ * its default, as `os.environ.get("X", "literal")` is (and as a try/except on the missing variable is). So is
+ * `V = "literal"` before `if os.environ.get("X") is not None: V = os.environ.get("X")`: the read is never unset there.
  */
 function presenceFallbacks(scope: Scope, results: BranchResult[]): void {
   if (results.length !== 2) return;
@@ -425,7 +427,11 @@ function presenceFallbacks(scope: Scope, results: BranchResult[]): void {
     const tried = set.scope.get(name)?.v;
     if (tried?.t !== 'env' || tried.read.variable !== x || unset.scope.get(name) === set.scope.get(name))
       continue;
-    const v = withFallback(tried, unset.scope.get(name)?.v, [tried.read]);
+    const fallback = unset.scope.get(name)?.v;
+    const v =
+      tried.unset.t === 'none' && fallback
+        ? { ...tried, unset: fallback }
+        : withFallback(tried, fallback, [tried.read]);
     const test = set.when!;
     const chosenAt = test.file ? { line: test.line, file: test.file } : { line: test.line };
     if (v?.t === 'env') scope.set(name, { v: { ...v, chosenAt }, origins: b.origins });

@@ -24,6 +24,8 @@ export interface BuildContext {
   /** Files present in the context, relative to the context dir, '/' separators (symlinks out of the tree excluded). */
   files: string[];
   dockerignore?: DockerignoreModel;
+  /** Files of `files` named otherwise than `*.sqlite3` that are SQLite databases by their header. */
+  sqliteFiles?: string[];
   /** Files of `files` that .dockerignore lets into the build (all of them when there is none). */
   sentFiles: string[];
   /** Directories present in the context but not listed (`.git`, `node_modules`, `venv`, `.venv`, `__pycache__`). */

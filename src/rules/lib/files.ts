@@ -43,10 +43,14 @@ export function sqliteNamesOf(app: App): Set<string> {
   return names;
 }
 
-/** An SQLite database file: named `*.sqlite3`, or named as the app's settings name their SQLite database. */
+/**
+ * An SQLite database file of the app's build context (`path` relative to it): named `*.sqlite3`, named as the app's
+ * settings name their SQLite database, or an SQLite database by its header whatever its name.
+ */
 export function isSqliteDatabaseOf(app: App): (path: string) => boolean {
   const names = sqliteNamesOf(app);
-  return (path) => isSqliteFile(path) || names.has(posix.basename(path));
+  const byHeader = new Set(app.context?.sqliteFiles ?? []);
+  return (path) => isSqliteFile(path) || names.has(posix.basename(path)) || byHeader.has(path);
 }
 
 const DEVELOPMENT_WORD =

@@ -86,6 +86,29 @@ export function engineInContainer(config: DatabaseConfig, provided: ProvidedEnvi
   return value === undefined ? undefined : `${field.prefix ?? ''}${value}${field.suffix ?? ''}`;
 }
 
+/**
+ * The engine a config runs on when its selecting variable is `value` (undefined: unset): the one written in code, or,
+ * where ENGINE is built from the variable's text, the one that text names.
+ */
+export function engineForValue(c: DatabaseConfig, value: string | undefined): string | undefined {
+  if (value === undefined || !engineFollowsText(c)) return c.engine;
+  const field = c.fields.ENGINE as ValueSource & { kind: 'env' };
+  return `${field.prefix ?? ''}${value}${field.suffix ?? ''}`;
+}
+
+/** ENGINE is the text of the variable that selects the config, with what the code joins to it. */
+function engineFollowsText(c: DatabaseConfig): boolean {
+  const field = c.fields.ENGINE;
+  const by = c.selectedBy;
+  return (
+    field?.kind === 'env' &&
+    field.whenSet === 'text' &&
+    by !== undefined &&
+    field.variable === by.variable &&
+    `${field.prefix ?? ''}${by.value}${field.suffix ?? ''}` === c.engine
+  );
+}
+
 /** An ENV of the target stage copied from a build arg the build leaves unset, which compose does not set either. */
 function emptyInImage(app: App, name: string): boolean {
   if (app.compose?.appService?.environment.some((e) => e.name === name)) return false;
@@ -196,11 +219,25 @@ export function mayRunInContainer(
   return value === undefined || value.includes('$') || selects(config, value, all);
 }
 
-/** Whether the variable's value takes the branch that gives this DATABASES alternative. */
+/**
+ * Whether the variable's value takes the branch that gives this DATABASES alternative. ENGINE built from the value's
+ * text (`'django.db.backends.' + os.environ.get('ENGINE', 'postgresql')`) takes any value no other branch is tested
+ * for: the engine is then the one that value names (engineInContainer).
+ */
 export function selects(c: DatabaseConfig, value: string, all: DatabaseConfig[]): boolean {
   const by = c.selectedBy;
   if (!by) return false;
-  switch (by.test ?? 'equals') {
+  const test = by.test ?? 'equals';
+  if (test === 'equals' && engineFollowsText(c))
+    return !all.some(
+      (o) =>
+        o !== c &&
+        (o.selectedBy?.test ?? 'equals') === 'equals' &&
+        o.selectedBy?.variable === by.variable &&
+        o.selectedBy.value === value &&
+        !engineFollowsText(o),
+    );
+  switch (test) {
     case 'equals':
       return by.value === value;
     case 'set':
