@@ -15300,6 +15300,8 @@ function comparisonTest(ev, node, kids, op, ctx) {
   const left = v.t === "env" ? v : void 0;
   if (left && (op === "in" || op === "not in") && left.read.presence)
     return { v, cond: envCondition(left, "", op === "in" ? "set" : "unset", line) };
+  if (left?.presence && (op === "==" || op === "!=") && kids[kids.length - 1].name === "None")
+    return { v, cond: envCondition(left, "", op === "!=" ? "set" : "unset", line) };
   const literal = literalOperand(
     ev,
     op === "==" || op === "!=" ? [kids[0], kids[kids.length - 1]] : [kids[kids.length - 1]],
@@ -16013,7 +16015,8 @@ function execIf(ev, node, ctx) {
   }
   if (!branches.some((b) => !b.test))
     results.push({
-      scope: ctx.scope,
+      // A copy: merge() rewrites ctx.scope, and presenceFallbacks needs the values from before the `if`.
+      scope: new Map(ctx.scope),
       when: otherwiseCondition(previous, ev.line(node)),
       activeWhenUnset: truthAnd(ctx.activeWhenUnset, previousFalse),
       untraced
@@ -16035,7 +16038,8 @@ function presenceFallbacks(scope, results) {
     const tried = set.scope.get(name)?.v;
     if (tried?.t !== "env" || tried.read.variable !== x || unset.scope.get(name) === set.scope.get(name))
       continue;
-    const v = withFallback(tried, unset.scope.get(name)?.v, [tried.read]);
+    const fallback = unset.scope.get(name)?.v;
+    const v = tried.unset.t === "none" && fallback ? { ...tried, unset: fallback } : withFallback(tried, fallback, [tried.read]);
     const test = set.when;
     const chosenAt = test.file ? { line: test.line, file: test.file } : { line: test.line };
     if (v?.t === "env") scope.set(name, { v: { ...v, chosenAt }, origins: b.origins });
@@ -17416,7 +17420,8 @@ function sqliteNamesOf(app) {
 }
 function isSqliteDatabaseOf(app) {
   const names3 = sqliteNamesOf(app);
-  return (path4) => isSqliteFile(path4) || names3.has(import_node_path4.posix.basename(path4));
+  const byHeader = new Set(app.context?.sqliteFiles ?? []);
+  return (path4) => isSqliteFile(path4) || names3.has(import_node_path4.posix.basename(path4)) || byHeader.has(path4);
 }
 function isDevelopmentComposeFile(path4, composeFiles = [], mergedWith2 = [], isProductionName = hasProductionWord) {
   if (isComposeFileNamedForDevelopment(path4)) return true;
@@ -30280,6 +30285,16 @@ function engineInContainer(config2, provided) {
   const value = provided.values.get(field.variable);
   return value === void 0 ? void 0 : `${field.prefix ?? ""}${value}${field.suffix ?? ""}`;
 }
+function engineForValue(c, value) {
+  if (value === void 0 || !engineFollowsText(c)) return c.engine;
+  const field = c.fields.ENGINE;
+  return `${field.prefix ?? ""}${value}${field.suffix ?? ""}`;
+}
+function engineFollowsText(c) {
+  const field = c.fields.ENGINE;
+  const by = c.selectedBy;
+  return field?.kind === "env" && field.whenSet === "text" && by !== void 0 && field.variable === by.variable && `${field.prefix ?? ""}${by.value}${field.suffix ?? ""}` === c.engine;
+}
 function emptyInImage(app, name) {
   if (app.compose?.appService?.environment.some((e) => e.name === name)) return false;
   const pairs = (app.dockerfile?.targetStage?.instructions ?? []).filter((i) => i.keyword === "ENV").flatMap((i) => i.pairs.filter((p) => p.name === name));
@@ -30348,7 +30363,12 @@ function mayRunInContainer(config2, all, environment) {
 function selects(c, value, all) {
   const by = c.selectedBy;
   if (!by) return false;
-  switch (by.test ?? "equals") {
+  const test = by.test ?? "equals";
+  if (test === "equals" && engineFollowsText(c))
+    return !all.some(
+      (o) => o !== c && (o.selectedBy?.test ?? "equals") === "equals" && o.selectedBy?.variable === by.variable && o.selectedBy.value === value && !engineFollowsText(o)
+    );
+  switch (test) {
     case "equals":
       return by.value === value;
     case "set":
@@ -30694,7 +30714,7 @@ credentials and are not judged.
                 const file = keyLine ? writtenIn(settings, config2) : writtenIn(settings, v, config2);
                 const id2 = `${key}\0${file}\0${line}`;
                 if (seen.has(id2)) continue;
-                const elsewhere2 = literalElsewhere(v, { file, line }) ?? fallbackElsewhere(key, v, { file, line });
+                const elsewhere2 = fallbackElsewhere(key, v, { file, line }) ?? literalElsewhere(v, { file, line });
                 const written = !elsewhere2 && v.kind === "literal" && v.line !== line && (v.file ?? file) === file ? ` (the value written at line ${String(v.line)})` : "";
                 const finding = credentialFinding(
                   app,
@@ -34411,7 +34431,8 @@ function sqliteFiles(databases, ctx) {
   }
   const out = [];
   for (const c of configs) {
-    if (!c.engine || !isSqliteEngine(c.engine) || !c.fields.NAME) continue;
+    const engine = engineForValue(c, c.selectedBy && ctx.env.values.get(c.selectedBy.variable));
+    if (!engine || !isSqliteEngine(engine) || !c.fields.NAME) continue;
     const alternatives = pathAlternatives(c.fields.NAME, resolve6);
     const path4 = resolvePath(c.fields.NAME, resolve6, 0) ?? alternatives?.[0];
     const read = c.fields.NAME.kind === "env" && c.fields.NAME.fallback?.kind === "env" ? c.fields.NAME.fallback : c.fields.NAME;
@@ -38004,24 +38025,15 @@ function envSelectsSqlite(app, databases) {
   const pair2 = stage.instructions.filter((i) => i.keyword === "ENV").flatMap((i) => i.pairs).filter((p) => p.name === selection.variable).at(-1);
   if (!pair2?.value) return void 0;
   const value = pair2.value;
-  const chosen = databases.configs.filter((c) => {
-    const by = c.selectedBy;
-    if (!by || by.variable !== selection.variable) return false;
-    const test = by.test ?? "equals";
-    if (test === "equals") return by.value === value;
-    if (test === "set") return value !== "";
-    if (test === "otherwise")
-      return !databases.configs.some(
-        (o) => o !== c && o.selectedBy?.test !== "otherwise" && o.selectedBy?.value === value
-      );
-    return false;
-  });
-  const sqlite = chosen.find((c) => c.engine && isSqliteEngine(c.engine));
-  if (!sqlite || chosen.length !== 1) return void 0;
+  const chosen = databases.configs.filter(
+    (c) => c.selectedBy?.variable === selection.variable && c.selectedBy.test !== "unset" && selects(c, value, databases.configs)
+  );
+  const engine = chosen.length === 1 ? engineForValue(chosen[0], value) : void 0;
+  if (!engine || !isSqliteEngine(engine)) return void 0;
   return {
     file: app.dockerfile.file,
     line: pair2.line,
-    message: `The image sets ${selection.variable}=${value}, so SQLite (${sqlite.engine}) is its default database and a deploy that does not override ${selection.variable} runs on a file inside the container; leave the variable unset in the image and set it per environment.`
+    message: `The image sets ${selection.variable}=${value}, so SQLite (${engine}) is its default database and a deploy that does not override ${selection.variable} runs on a file inside the container; leave the variable unset in the image and set it per environment.`
   };
 }
 var sqliteDefaultEngine;
@@ -38030,6 +38042,7 @@ var init_TF1003_sqlite_default_engine = __esm({
     "use strict";
     init_settings();
     init_each();
+    init_provided_config();
     init_rule();
     sqliteDefaultEngine = defineRule({
       id: "TF1003",
@@ -40053,15 +40066,7 @@ async function readInside(root, path4, limits) {
   return readInsideSync(root, path4, limits);
 }
 function readRegularFileSync(path4, maxBytes, display = path4) {
-  let fd;
-  try {
-    fd = (0, import_node_fs.openSync)(path4, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK);
-  } catch (error) {
-    const code2 = error.code;
-    if (code2 === "ELOOP") throw new UnsafePathError(display, "a symbolic link, not followed");
-    if (code2 === "ENOENT") throw new UnsafePathError(display, "it does not exist");
-    throw new UnsafePathError(display, `cannot be read (${code2 ?? error.message})`);
-  }
+  const fd = openRegular(path4, display);
   try {
     const info = (0, import_node_fs.fstatSync)(fd);
     if (!info.isFile()) throw new UnsafePathError(display, "not a regular file");
@@ -40078,6 +40083,27 @@ function readRegularFileSync(path4, maxBytes, display = path4) {
     return buffer.subarray(0, length);
   } finally {
     (0, import_node_fs.closeSync)(fd);
+  }
+}
+function readHeadSync(path4, length, display = path4) {
+  const fd = openRegular(path4, display);
+  try {
+    if (!(0, import_node_fs.fstatSync)(fd).isFile()) throw new UnsafePathError(display, "not a regular file");
+    const buffer = Buffer.alloc(length);
+    const n = (0, import_node_fs.readSync)(fd, buffer, 0, length, 0);
+    return buffer.subarray(0, n);
+  } finally {
+    (0, import_node_fs.closeSync)(fd);
+  }
+}
+function openRegular(path4, display) {
+  try {
+    return (0, import_node_fs.openSync)(path4, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK);
+  } catch (error) {
+    const code2 = error.code;
+    if (code2 === "ELOOP") throw new UnsafePathError(display, "a symbolic link, not followed");
+    if (code2 === "ENOENT") throw new UnsafePathError(display, "it does not exist");
+    throw new UnsafePathError(display, `cannot be read (${code2 ?? error.message})`);
   }
 }
 function writeOwnFile(path4, text2, within) {
@@ -40216,6 +40242,22 @@ var init_docker_sdk = __esm({
   }
 });
 
+// src/discover/sqlite-files.ts
+function sqliteHeaderFiles(files, readHead) {
+  const candidates = files.filter((f) => !/\.sqlite3$/i.test(f) && DATABASE_NAME.test(baseName(f))).slice(0, MAX_CANDIDATES);
+  return candidates.filter((f) => readHead(f, SQLITE_HEADER.length)?.equals(SQLITE_HEADER) === true);
+}
+var SQLITE_HEADER, DATABASE_NAME, MAX_CANDIDATES;
+var init_sqlite_files = __esm({
+  "src/discover/sqlite-files.ts"() {
+    "use strict";
+    init_classify();
+    SQLITE_HEADER = Buffer.from("SQLite format 3\0", "latin1");
+    DATABASE_NAME = /^\.?[^.]+$|\.(db|db3|sqlite|sqlite2|s3db|sl3|sqlitedb|data)$/i;
+    MAX_CANDIDATES = 2e3;
+  }
+});
+
 // src/util/text-encoding.ts
 function decodeText(bytes) {
   const encoding = encodingOf(bytes);
@@ -40342,10 +40384,20 @@ async function discover(root, options = {}, limits = {}, overlay) {
     if (typeof r === "string" && /\bdocker\s+(?:buildx\s+|image\s+)?build\b/.test(r))
       (isCiConfig(f) ? ciConfigs : readmes)[f] = r;
   }
+  const sqliteFiles2 = sqliteHeaderFiles(files, (f, length) => {
+    const overlaid = overlay?.get(f);
+    if (overlaid !== void 0) return Buffer.from(overlaid, "utf8").subarray(0, length);
+    try {
+      return readHeadSync(walked.plain.has(f) ? (0, import_node_path37.join)(realRoot, f) : resolveInside(realRoot, f), length, f);
+    } catch {
+      return void 0;
+    }
+  });
   return {
     root: realRoot,
     files,
     texts,
+    ...sqliteFiles2.length > 0 ? { sqliteFiles: sqliteFiles2 } : {},
     ...Object.keys(ciConfigs).length > 0 ? { ciConfigs } : {},
     ...Object.keys(readmes).length > 0 ? { readmes } : {},
     unreadable,
@@ -40649,6 +40701,7 @@ var init_discover = __esm({
     init_classify();
     init_compose_commands();
     init_docker_sdk();
+    init_sqlite_files();
     init_text_encoding();
     init_lines();
     MAX_FILES = 5e4;
@@ -47519,6 +47572,8 @@ var ProjectBuilder = class {
     const skipped2 = (this.tree.skippedDirs ?? []).filter((d) => isUnder(d, dir)).map((d) => relativeTo(d, dir));
     const context = { dir, files, sentFiles: sentFiles(files, dockerignore) };
     if (dockerignore) context.dockerignore = dockerignore;
+    const sqlite = (this.tree.sqliteFiles ?? []).filter((f) => isUnder(f, dir)).map((f) => relativeTo(f, dir));
+    if (sqlite.length > 0) context.sqliteFiles = sqlite;
     const templates = files.filter((f) => {
       const loaded = composeEnvFiles2.includes(joinPath(dir, f));
       if (loaded && !isEnvTemplateName(f) && !hasTemplateName(f)) return true;

@@ -6,7 +6,7 @@ import {
   replaceInLine,
   replaceLines,
   require_node_path
-} from "./chunk-CGPVCVLW.js";
+} from "./chunk-NOZIFROZ.js";
 import {
   __commonJS,
   __esm,
@@ -18017,6 +18017,8 @@ function comparisonTest(ev, node, kids, op, ctx) {
   const left = v.t === "env" ? v : void 0;
   if (left && (op === "in" || op === "not in") && left.read.presence)
     return { v, cond: envCondition(left, "", op === "in" ? "set" : "unset", line) };
+  if (left?.presence && (op === "==" || op === "!=") && kids[kids.length - 1].name === "None")
+    return { v, cond: envCondition(left, "", op === "!=" ? "set" : "unset", line) };
   const literal = literalOperand(
     ev,
     op === "==" || op === "!=" ? [kids[0], kids[kids.length - 1]] : [kids[kids.length - 1]],
@@ -18672,7 +18674,8 @@ function execIf(ev, node, ctx) {
   }
   if (!branches.some((b) => !b.test))
     results.push({
-      scope: ctx.scope,
+      // A copy: merge() rewrites ctx.scope, and presenceFallbacks needs the values from before the `if`.
+      scope: new Map(ctx.scope),
       when: otherwiseCondition(previous, ev.line(node)),
       activeWhenUnset: truthAnd(ctx.activeWhenUnset, previousFalse),
       untraced
@@ -18694,7 +18697,8 @@ function presenceFallbacks(scope, results) {
     const tried = set.scope.get(name)?.v;
     if (tried?.t !== "env" || tried.read.variable !== x || unset.scope.get(name) === set.scope.get(name))
       continue;
-    const v = withFallback(tried, unset.scope.get(name)?.v, [tried.read]);
+    const fallback = unset.scope.get(name)?.v;
+    const v = tried.unset.t === "none" && fallback ? { ...tried, unset: fallback } : withFallback(tried, fallback, [tried.read]);
     const test = set.when;
     const chosenAt = test.file ? { line: test.line, file: test.file } : { line: test.line };
     if (v?.t === "env") scope.set(name, { v: { ...v, chosenAt }, origins: b.origins });
@@ -20809,7 +20813,8 @@ function sqliteNamesOf(app) {
 }
 function isSqliteDatabaseOf(app) {
   const names2 = sqliteNamesOf(app);
-  return (path) => isSqliteFile(path) || names2.has(import_node_path4.posix.basename(path));
+  const byHeader = new Set(app.context?.sqliteFiles ?? []);
+  return (path) => isSqliteFile(path) || names2.has(import_node_path4.posix.basename(path)) || byHeader.has(path);
 }
 var DEVELOPMENT_WORD = /(^|[._-])(override|dev|develop|development|debug|local|test|tests|testing|ci|integration|e2e)([._-]|$)/;
 function isDevelopmentComposeFile(path, composeFiles = [], mergedWith2 = [], isProductionName = hasProductionWord) {
@@ -28784,6 +28789,16 @@ function engineInContainer(config2, provided) {
   const value = provided.values.get(field.variable);
   return value === void 0 ? void 0 : `${field.prefix ?? ""}${value}${field.suffix ?? ""}`;
 }
+function engineForValue(c, value) {
+  if (value === void 0 || !engineFollowsText(c)) return c.engine;
+  const field = c.fields.ENGINE;
+  return `${field.prefix ?? ""}${value}${field.suffix ?? ""}`;
+}
+function engineFollowsText(c) {
+  const field = c.fields.ENGINE;
+  const by = c.selectedBy;
+  return field?.kind === "env" && field.whenSet === "text" && by !== void 0 && field.variable === by.variable && `${field.prefix ?? ""}${by.value}${field.suffix ?? ""}` === c.engine;
+}
 function emptyInImage(app, name) {
   if (app.compose?.appService?.environment.some((e) => e.name === name)) return false;
   const pairs = (app.dockerfile?.targetStage?.instructions ?? []).filter((i) => i.keyword === "ENV").flatMap((i) => i.pairs.filter((p) => p.name === name));
@@ -28852,7 +28867,12 @@ function mayRunInContainer(config2, all, environment) {
 function selects(c, value, all) {
   const by = c.selectedBy;
   if (!by) return false;
-  switch (by.test ?? "equals") {
+  const test = by.test ?? "equals";
+  if (test === "equals" && engineFollowsText(c))
+    return !all.some(
+      (o) => o !== c && (o.selectedBy?.test ?? "equals") === "equals" && o.selectedBy?.variable === by.variable && o.selectedBy.value === value && !engineFollowsText(o)
+    );
+  switch (test) {
     case "equals":
       return by.value === value;
     case "set":
@@ -29085,7 +29105,7 @@ credentials and are not judged.
             const file = keyLine ? writtenIn(settings, config2) : writtenIn(settings, v, config2);
             const id2 = `${key}\0${file}\0${line}`;
             if (seen.has(id2)) continue;
-            const elsewhere2 = literalElsewhere(v, { file, line }) ?? fallbackElsewhere(key, v, { file, line });
+            const elsewhere2 = fallbackElsewhere(key, v, { file, line }) ?? literalElsewhere(v, { file, line });
             const written = !elsewhere2 && v.kind === "literal" && v.line !== line && (v.file ?? file) === file ? ` (the value written at line ${String(v.line)})` : "";
             const finding = credentialFinding(
               app,
@@ -32681,7 +32701,8 @@ function sqliteFiles(databases, ctx) {
   }
   const out = [];
   for (const c of configs) {
-    if (!c.engine || !isSqliteEngine(c.engine) || !c.fields.NAME) continue;
+    const engine = engineForValue(c, c.selectedBy && ctx.env.values.get(c.selectedBy.variable));
+    if (!engine || !isSqliteEngine(engine) || !c.fields.NAME) continue;
     const alternatives = pathAlternatives(c.fields.NAME, resolve);
     const path = resolvePath(c.fields.NAME, resolve, 0) ?? alternatives?.[0];
     const read = c.fields.NAME.kind === "env" && c.fields.NAME.fallback?.kind === "env" ? c.fields.NAME.fallback : c.fields.NAME;
@@ -35936,24 +35957,15 @@ function envSelectsSqlite(app, databases) {
   const pair2 = stage.instructions.filter((i) => i.keyword === "ENV").flatMap((i) => i.pairs).filter((p) => p.name === selection.variable).at(-1);
   if (!pair2?.value) return void 0;
   const value = pair2.value;
-  const chosen = databases.configs.filter((c) => {
-    const by = c.selectedBy;
-    if (!by || by.variable !== selection.variable) return false;
-    const test = by.test ?? "equals";
-    if (test === "equals") return by.value === value;
-    if (test === "set") return value !== "";
-    if (test === "otherwise")
-      return !databases.configs.some(
-        (o) => o !== c && o.selectedBy?.test !== "otherwise" && o.selectedBy?.value === value
-      );
-    return false;
-  });
-  const sqlite = chosen.find((c) => c.engine && isSqliteEngine(c.engine));
-  if (!sqlite || chosen.length !== 1) return void 0;
+  const chosen = databases.configs.filter(
+    (c) => c.selectedBy?.variable === selection.variable && c.selectedBy.test !== "unset" && selects(c, value, databases.configs)
+  );
+  const engine = chosen.length === 1 ? engineForValue(chosen[0], value) : void 0;
+  if (!engine || !isSqliteEngine(engine)) return void 0;
   return {
     file: app.dockerfile.file,
     line: pair2.line,
-    message: `The image sets ${selection.variable}=${value}, so SQLite (${sqlite.engine}) is its default database and a deploy that does not override ${selection.variable} runs on a file inside the container; leave the variable unset in the image and set it per environment.`
+    message: `The image sets ${selection.variable}=${value}, so SQLite (${engine}) is its default database and a deploy that does not override ${selection.variable} runs on a file inside the container; leave the variable unset in the image and set it per environment.`
   };
 }
 

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-VU47G3FV.js";
+} from "./chunk-G72AUATK.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-2HIDWBYX.js";
+} from "./chunk-5GJ2EDMB.js";
 import {
   UnsafePathError,
   readInside,
@@ -40,7 +40,7 @@ import {
   resolveInside,
   runFactsOf,
   stamp
-} from "./chunk-CGPVCVLW.js";
+} from "./chunk-NOZIFROZ.js";
 import {
   __commonJS,
   __require,

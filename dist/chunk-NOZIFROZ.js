@@ -61,15 +61,7 @@ async function readInside(root, path, limits) {
   return readInsideSync(root, path, limits);
 }
 function readRegularFileSync(path, maxBytes, display = path) {
-  let fd;
-  try {
-    fd = (0, import_node_fs.openSync)(path, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK);
-  } catch (error) {
-    const code2 = error.code;
-    if (code2 === "ELOOP") throw new UnsafePathError(display, "a symbolic link, not followed");
-    if (code2 === "ENOENT") throw new UnsafePathError(display, "it does not exist");
-    throw new UnsafePathError(display, `cannot be read (${code2 ?? error.message})`);
-  }
+  const fd = openRegular(path, display);
   try {
     const info = (0, import_node_fs.fstatSync)(fd);
     if (!info.isFile()) throw new UnsafePathError(display, "not a regular file");
@@ -86,6 +78,27 @@ function readRegularFileSync(path, maxBytes, display = path) {
     return buffer.subarray(0, length);
   } finally {
     (0, import_node_fs.closeSync)(fd);
+  }
+}
+function readHeadSync(path, length, display = path) {
+  const fd = openRegular(path, display);
+  try {
+    if (!(0, import_node_fs.fstatSync)(fd).isFile()) throw new UnsafePathError(display, "not a regular file");
+    const buffer = Buffer.alloc(length);
+    const n = (0, import_node_fs.readSync)(fd, buffer, 0, length, 0);
+    return buffer.subarray(0, n);
+  } finally {
+    (0, import_node_fs.closeSync)(fd);
+  }
+}
+function openRegular(path, display) {
+  try {
+    return (0, import_node_fs.openSync)(path, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK);
+  } catch (error) {
+    const code2 = error.code;
+    if (code2 === "ELOOP") throw new UnsafePathError(display, "a symbolic link, not followed");
+    if (code2 === "ENOENT") throw new UnsafePathError(display, "it does not exist");
+    throw new UnsafePathError(display, `cannot be read (${code2 ?? error.message})`);
   }
 }
 function writeOwnFile(path, text, within) {
@@ -537,6 +550,7 @@ export {
   readInsideSync,
   readInside,
   readRegularFileSync,
+  readHeadSync,
   writeOwnFile,
   formatBytes
 };

@@ -26,15 +26,17 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-2HIDWBYX.js";
+} from "./chunk-5GJ2EDMB.js";
 import {
   UnsafePathError,
   formatBytes,
   isInside,
+  readHeadSync,
   readInsideSync,
   readRegularFileSync,
-  require_node_path
-} from "./chunk-CGPVCVLW.js";
+  require_node_path,
+  resolveInside
+} from "./chunk-NOZIFROZ.js";
 import {
   __toESM,
   require_node_fs
@@ -214,6 +216,15 @@ function dockerSdkUses(files, read) {
   return out;
 }
 
+// src/discover/sqlite-files.ts
+var SQLITE_HEADER = Buffer.from("SQLite format 3\0", "latin1");
+var DATABASE_NAME = /^\.?[^.]+$|\.(db|db3|sqlite|sqlite2|s3db|sl3|sqlitedb|data)$/i;
+var MAX_CANDIDATES = 2e3;
+function sqliteHeaderFiles(files, readHead) {
+  const candidates = files.filter((f) => !/\.sqlite3$/i.test(f) && DATABASE_NAME.test(baseName(f))).slice(0, MAX_CANDIDATES);
+  return candidates.filter((f) => readHead(f, SQLITE_HEADER.length)?.equals(SQLITE_HEADER) === true);
+}
+
 // src/util/text-encoding.ts
 function decodeText(bytes) {
   const encoding = encodingOf(bytes);
@@ -337,10 +348,20 @@ async function discover(root, options = {}, limits = {}, overlay) {
     if (typeof r === "string" && /\bdocker\s+(?:buildx\s+|image\s+)?build\b/.test(r))
       (isCiConfig(f) ? ciConfigs : readmes)[f] = r;
   }
+  const sqliteFiles = sqliteHeaderFiles(files, (f, length) => {
+    const overlaid = overlay?.get(f);
+    if (overlaid !== void 0) return Buffer.from(overlaid, "utf8").subarray(0, length);
+    try {
+      return readHeadSync(walked.plain.has(f) ? (0, import_node_path.join)(realRoot, f) : resolveInside(realRoot, f), length, f);
+    } catch {
+      return void 0;
+    }
+  });
   return {
     root: realRoot,
     files,
     texts,
+    ...sqliteFiles.length > 0 ? { sqliteFiles } : {},
     ...Object.keys(ciConfigs).length > 0 ? { ciConfigs } : {},
     ...Object.keys(readmes).length > 0 ? { readmes } : {},
     unreadable,

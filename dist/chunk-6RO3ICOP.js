@@ -9,11 +9,11 @@ import {
   renderMarkdown,
   repoPath,
   ruleHelpUri
-} from "./chunk-IRX5YAQP.js";
+} from "./chunk-DRCGPNRE.js";
 import {
   stepLog
 } from "./chunk-ZUZER46R.js";
-import "./chunk-77S5GSE7.js";
+import "./chunk-PS5A2PEE.js";
 import {
   require_node_crypto
 } from "./chunk-WLI5OHV7.js";
@@ -21,7 +21,7 @@ import "./chunk-O2KSL6U7.js";
 import {
   SEVERITIES,
   stableMessage
-} from "./chunk-CGPVCVLW.js";
+} from "./chunk-NOZIFROZ.js";
 import {
   __commonJS,
   __require,

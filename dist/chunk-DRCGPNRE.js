@@ -9,7 +9,7 @@ import {
   require_node_path,
   sha256Hex,
   writeOwnFile
-} from "./chunk-CGPVCVLW.js";
+} from "./chunk-NOZIFROZ.js";
 import {
   __commonJS,
   __require,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-2VGRNVNW.js";
+} from "./chunk-WWIV6ATY.js";
 import {
   makeReport
-} from "./chunk-77S5GSE7.js";
+} from "./chunk-PS5A2PEE.js";
 import {
   RULES
-} from "./chunk-2HIDWBYX.js";
+} from "./chunk-5GJ2EDMB.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -15,7 +15,7 @@ import {
   readInsideSync,
   require_node_path,
   writeOwnFile
-} from "./chunk-CGPVCVLW.js";
+} from "./chunk-NOZIFROZ.js";
 import {
   __toESM
 } from "./chunk-X4CIRSVU.js";

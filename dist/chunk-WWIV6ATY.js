@@ -15,13 +15,13 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-2HIDWBYX.js";
+} from "./chunk-5GJ2EDMB.js";
 import {
   insertLines,
   normalizePackageName,
   replaceInLine,
   replaceLines
-} from "./chunk-CGPVCVLW.js";
+} from "./chunk-NOZIFROZ.js";
 
 // src/parse/requirements.ts
 function parseRequirements(file, text) {
