@@ -15515,6 +15515,153 @@ var init_django_heroku = __esm({
   }
 });
 
+// src/model/settings/project-modules.ts
+function projectName(ev, moduleName, name, line) {
+  const wellKnown = name === "env" || name === "BASE_DIR";
+  const scope = name === "BASE_DIR" || moduleName.replace(/\.+$/, "") === "" ? void 0 : ev.importModule(moduleName);
+  const bound = scope?.get(name);
+  if (bound && (!wellKnown || bound.v.t === "envobj")) return bound.v;
+  const submodule = ev.importModule(
+    moduleName.endsWith(".") ? `${moduleName}${name}` : `${moduleName}.${name}`
+  );
+  return submodule ? moduleValue(submodule, line) : void 0;
+}
+function moduleValue(scope, line) {
+  return {
+    t: "dict",
+    entries: [...scope].filter(([n]) => !n.startsWith("_")).map(([key, b]) => ({ key, value: b.v, line: b.v.line })),
+    line,
+    attributes: true
+  };
+}
+function isProjectModule(moduleName) {
+  return moduleName.startsWith(".") || !LIBRARY_MODULES.test(moduleName);
+}
+var LIBRARY_MODULES;
+var init_project_modules = __esm({
+  "src/model/settings/project-modules.ts"() {
+    "use strict";
+    LIBRARY_MODULES = /^(environs|environ|decouple|django|os|pathlib|dotenv)(\.|$)/;
+  }
+});
+
+// src/model/settings/binding.ts
+function unionOrigins(lists) {
+  const all = /* @__PURE__ */ new Set();
+  for (const list of lists) for (const i of list) all.add(i);
+  const out = [...all].sort((a, b) => a - b);
+  return out.length > MAX_ORIGINS ? out.slice(-MAX_ORIGINS) : out;
+}
+function bind(ev, name, v, ctx, line, replace) {
+  const previous = ctx.scope.get(name);
+  let origins = [];
+  if (ctx.inFunction) {
+    ctx.scope.set(name, { v, origins });
+    return;
+  }
+  if (SETTING_NAME2.test(name)) {
+    const index = ev.recorded.push({
+      ...ev.depth > 0 ? { file: ev.file } : {},
+      name,
+      line,
+      endLine: Math.max(line, ev.statementEndLine),
+      v,
+      cond: ctx.cond,
+      condText: ctx.condText,
+      ...ctx.branchTest ? { branchTest: ctx.branchTest } : {},
+      inBranch: ctx.inBranch,
+      ...ctx.inBranch && ctx === ev.rootContext ? { loadedInBranch: true } : {},
+      activeWhenUnset: ctx.activeWhenUnset
+    }) - 1;
+    origins = replace ? [index] : unionOrigins([previous?.origins ?? [], [index]]);
+  }
+  ctx.scope.set(name, { v, origins });
+  if (name === "SECRET_KEY") requireValue(v);
+  if ((!ctx.inBranch || ctx === ev.rootContext) && v.t === "path" && v.base === "repo") {
+    if (name === "BASE_DIR") ev.baseDirParts = v.parts;
+    else if (ev.rootDirParts === void 0 && ROOT_NAME.test(name)) ev.rootDirParts = v.parts;
+  }
+}
+var SETTING_NAME2, MAX_ORIGINS, ROOT_NAME;
+var init_binding = __esm({
+  "src/model/settings/binding.ts"() {
+    "use strict";
+    init_value();
+    SETTING_NAME2 = /^[A-Z][A-Z0-9_]*$/;
+    MAX_ORIGINS = 64;
+    ROOT_NAME = /^(ROOT|PROJECT|SITE|REPO)_?(DIR|ROOT|PATH)$/;
+  }
+});
+
+// src/model/settings/import-statements.ts
+function execImport(ev, node, ctx) {
+  const kids = childrenOf(node);
+  if (kids[0]?.name === "from") execFromImport(ev, kids, ctx, ev.line(node));
+  else execPlainImport(ev, kids, ctx, ev.line(node));
+}
+function execFromImport(ev, kids, ctx, line) {
+  const importAt = kids.findIndex((c) => c.name === "import");
+  if (importAt < 0) return;
+  const moduleName = kids.slice(1, importAt).map((c) => c.name === "Ellipsis" ? "..." : ev.text(c)).join("");
+  const names3 = kids.slice(importAt + 1).filter((c) => c.name !== "(" && c.name !== ")");
+  for (let i = 0; i < names3.length; i++) {
+    const c = names3[i];
+    if (c.name === "*") {
+      ev.starImports.push({ module: moduleName, line });
+      ev.importStar(moduleName, ctx);
+      continue;
+    }
+    if (c.name !== "VariableName") continue;
+    let alias = ev.text(c);
+    const imported = alias;
+    if (names3[i + 1]?.name === "as" && names3[i + 2]) {
+      alias = ev.text(names3[i + 2]);
+      i += 2;
+    }
+    const fromProject = isProjectModule(moduleName);
+    const own = fromProject ? projectName(ev, moduleName, imported, line) : void 0;
+    const v = own ? own : fromProject && imported === "env" ? { t: "envobj", scheme: /* @__PURE__ */ new Map(), line } : fromProject && imported === "BASE_DIR" ? { t: "path", base: "BASE_DIR", parts: [], line } : moduleName.startsWith(".") ? ev.unknown(c) : platformConstant(`${moduleName}.${imported}`, line) ?? {
+      t: "ref",
+      name: `${moduleName}.${imported}`,
+      line
+    };
+    if (own) bind(ev, alias, own, ctx, line, true);
+    else ctx.scope.set(alias, { v, origins: [] });
+    if (moduleName === "decouple" && !ev.dotenvLoads.some((d) => d.via === "python-decouple"))
+      ev.dotenvLoads.push({ via: "python-decouple", line });
+  }
+}
+function execPlainImport(ev, kids, ctx, line) {
+  let dotted = [];
+  let alias;
+  const flush = () => {
+    if (dotted.length === 0) return;
+    const full = dotted.join(".");
+    const own = alias || dotted.length === 1 ? ev.importModule(full) : void 0;
+    if (own) ctx.scope.set(alias ?? full, { v: moduleValue(own, line), origins: [] });
+    else if (alias) ctx.scope.set(alias, { v: { t: "ref", name: full, line }, origins: [] });
+    else ctx.scope.set(dotted[0], { v: { t: "ref", name: dotted[0], line }, origins: [] });
+    dotted = [];
+    alias = void 0;
+  };
+  for (let i = 1; i < kids.length; i++) {
+    const c = kids[i];
+    if (c.name === ",") flush();
+    else if (c.name === "as" && kids[i + 1]) alias = ev.text(kids[++i]);
+    else if (c.name === "VariableName") dotted.push(ev.text(c));
+  }
+  flush();
+}
+var init_import_statements = __esm({
+  "src/model/settings/import-statements.ts"() {
+    "use strict";
+    init_python();
+    init_container_platform();
+    init_project_modules();
+    init_binding();
+  }
+});
+
 // src/model/settings/loops.ts
 function unrollLoop(ev, node, ctx) {
   const kids = childrenOf(node);
@@ -15648,84 +15795,6 @@ var init_module_branch = __esm({
     LOADS_SETTINGS = /^\s*(from\s+\S+\s+import\s+\*|include\s*\(|\w+\s*=\s*(importlib\.)?import_module\s*\()/m;
     CONSTANT_SHAPES = /* @__PURE__ */ new Set(["VariableName", "Boolean", "Number", "None"]);
     DOCKERENV_TEST = /^(?:os\.path\.(?:exists|isfile)\(\s*(['"])\/\.dockerenv\1\s*\)|Path\(\s*(['"])\/\.dockerenv\2\s*\)\.(?:exists|is_file)\(\))$/;
-  }
-});
-
-// src/model/settings/project-modules.ts
-function projectName(ev, moduleName, name, line) {
-  const wellKnown = name === "env" || name === "BASE_DIR";
-  const scope = name === "BASE_DIR" || moduleName.replace(/\.+$/, "") === "" ? void 0 : ev.importModule(moduleName);
-  const bound = scope?.get(name);
-  if (bound && (!wellKnown || bound.v.t === "envobj")) return bound.v;
-  const submodule = ev.importModule(
-    moduleName.endsWith(".") ? `${moduleName}${name}` : `${moduleName}.${name}`
-  );
-  return submodule ? moduleValue(submodule, line) : void 0;
-}
-function moduleValue(scope, line) {
-  return {
-    t: "dict",
-    entries: [...scope].filter(([n]) => !n.startsWith("_")).map(([key, b]) => ({ key, value: b.v, line: b.v.line })),
-    line,
-    attributes: true
-  };
-}
-function isProjectModule(moduleName) {
-  return moduleName.startsWith(".") || !LIBRARY_MODULES.test(moduleName);
-}
-var LIBRARY_MODULES;
-var init_project_modules = __esm({
-  "src/model/settings/project-modules.ts"() {
-    "use strict";
-    LIBRARY_MODULES = /^(environs|environ|decouple|django|os|pathlib|dotenv)(\.|$)/;
-  }
-});
-
-// src/model/settings/binding.ts
-function unionOrigins(lists) {
-  const all = /* @__PURE__ */ new Set();
-  for (const list of lists) for (const i of list) all.add(i);
-  const out = [...all].sort((a, b) => a - b);
-  return out.length > MAX_ORIGINS ? out.slice(-MAX_ORIGINS) : out;
-}
-function bind(ev, name, v, ctx, line, replace) {
-  const previous = ctx.scope.get(name);
-  let origins = [];
-  if (ctx.inFunction) {
-    ctx.scope.set(name, { v, origins });
-    return;
-  }
-  if (SETTING_NAME2.test(name)) {
-    const index = ev.recorded.push({
-      ...ev.depth > 0 ? { file: ev.file } : {},
-      name,
-      line,
-      endLine: Math.max(line, ev.statementEndLine),
-      v,
-      cond: ctx.cond,
-      condText: ctx.condText,
-      ...ctx.branchTest ? { branchTest: ctx.branchTest } : {},
-      inBranch: ctx.inBranch,
-      ...ctx.inBranch && ctx === ev.rootContext ? { loadedInBranch: true } : {},
-      activeWhenUnset: ctx.activeWhenUnset
-    }) - 1;
-    origins = replace ? [index] : unionOrigins([previous?.origins ?? [], [index]]);
-  }
-  ctx.scope.set(name, { v, origins });
-  if (name === "SECRET_KEY") requireValue(v);
-  if ((!ctx.inBranch || ctx === ev.rootContext) && v.t === "path" && v.base === "repo") {
-    if (name === "BASE_DIR") ev.baseDirParts = v.parts;
-    else if (ev.rootDirParts === void 0 && ROOT_NAME.test(name)) ev.rootDirParts = v.parts;
-  }
-}
-var SETTING_NAME2, MAX_ORIGINS, ROOT_NAME;
-var init_binding = __esm({
-  "src/model/settings/binding.ts"() {
-    "use strict";
-    init_value();
-    SETTING_NAME2 = /^[A-Z][A-Z0-9_]*$/;
-    MAX_ORIGINS = 64;
-    ROOT_NAME = /^(ROOT|PROJECT|SITE|REPO)_?(DIR|ROOT|PATH)$/;
   }
 });
 
@@ -15896,64 +15965,6 @@ function execExpression(ev, node, ctx) {
     if (copiesModuleNames(ev, node, ctx)) return;
   }
   ev.evaluate(expr, ctx);
-}
-function execImport(ev, node, ctx) {
-  const kids = childrenOf(node);
-  if (kids[0]?.name === "from") execFromImport(ev, kids, ctx, ev.line(node));
-  else execPlainImport(ev, kids, ctx, ev.line(node));
-}
-function execFromImport(ev, kids, ctx, line) {
-  const importAt = kids.findIndex((c) => c.name === "import");
-  if (importAt < 0) return;
-  const moduleName = kids.slice(1, importAt).map((c) => c.name === "Ellipsis" ? "..." : ev.text(c)).join("");
-  const names3 = kids.slice(importAt + 1).filter((c) => c.name !== "(" && c.name !== ")");
-  for (let i = 0; i < names3.length; i++) {
-    const c = names3[i];
-    if (c.name === "*") {
-      ev.starImports.push({ module: moduleName, line });
-      ev.importStar(moduleName, ctx);
-      continue;
-    }
-    if (c.name !== "VariableName") continue;
-    let alias = ev.text(c);
-    const imported = alias;
-    if (names3[i + 1]?.name === "as" && names3[i + 2]) {
-      alias = ev.text(names3[i + 2]);
-      i += 2;
-    }
-    const fromProject = isProjectModule(moduleName);
-    const own = fromProject ? projectName(ev, moduleName, imported, line) : void 0;
-    const v = own ? own : fromProject && imported === "env" ? { t: "envobj", scheme: /* @__PURE__ */ new Map(), line } : fromProject && imported === "BASE_DIR" ? { t: "path", base: "BASE_DIR", parts: [], line } : moduleName.startsWith(".") ? ev.unknown(c) : platformConstant(`${moduleName}.${imported}`, line) ?? {
-      t: "ref",
-      name: `${moduleName}.${imported}`,
-      line
-    };
-    if (own) bind(ev, alias, own, ctx, line, true);
-    else ctx.scope.set(alias, { v, origins: [] });
-    if (moduleName === "decouple" && !ev.dotenvLoads.some((d) => d.via === "python-decouple"))
-      ev.dotenvLoads.push({ via: "python-decouple", line });
-  }
-}
-function execPlainImport(ev, kids, ctx, line) {
-  let dotted = [];
-  let alias;
-  const flush = () => {
-    if (dotted.length === 0) return;
-    const full = dotted.join(".");
-    const own = alias || dotted.length === 1 ? ev.importModule(full) : void 0;
-    if (own) ctx.scope.set(alias ?? full, { v: moduleValue(own, line), origins: [] });
-    else if (alias) ctx.scope.set(alias, { v: { t: "ref", name: full, line }, origins: [] });
-    else ctx.scope.set(dotted[0], { v: { t: "ref", name: dotted[0], line }, origins: [] });
-    dotted = [];
-    alias = void 0;
-  };
-  for (let i = 1; i < kids.length; i++) {
-    const c = kids[i];
-    if (c.name === ",") flush();
-    else if (c.name === "as" && kids[i + 1]) alias = ev.text(kids[++i]);
-    else if (c.name === "VariableName") dotted.push(ev.text(c));
-  }
-  flush();
 }
 function execIf(ev, node, ctx) {
   const kids = childrenOf(node);
@@ -16175,11 +16186,10 @@ var init_statements = __esm({
     init_django_settings();
     init_configurations();
     init_import_module();
-    init_container_platform();
+    init_import_statements();
     init_loops();
     init_module_branch();
     init_functions();
-    init_project_modules();
     init_operators();
     init_binding();
     init_try_fallback();

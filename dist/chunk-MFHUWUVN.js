@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-G72AUATK.js";
+} from "./chunk-7PCA7M6Q.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-5GJ2EDMB.js";
+} from "./chunk-ENHFZEWI.js";
 import {
   UnsafePathError,
   readInside,

@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-5GJ2EDMB.js";
+} from "./chunk-ENHFZEWI.js";
 import {
   UnsafePathError,
   formatBytes,

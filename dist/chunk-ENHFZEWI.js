@@ -18205,6 +18205,131 @@ function applyDjangoHeroku(reads, ctx, line) {
   ctx.scope.set("DATABASES", { v: { ...binding.v, entries: replaced }, origins: binding.origins });
 }
 
+// src/model/settings/project-modules.ts
+function projectName(ev, moduleName, name, line) {
+  const wellKnown = name === "env" || name === "BASE_DIR";
+  const scope = name === "BASE_DIR" || moduleName.replace(/\.+$/, "") === "" ? void 0 : ev.importModule(moduleName);
+  const bound = scope?.get(name);
+  if (bound && (!wellKnown || bound.v.t === "envobj")) return bound.v;
+  const submodule = ev.importModule(
+    moduleName.endsWith(".") ? `${moduleName}${name}` : `${moduleName}.${name}`
+  );
+  return submodule ? moduleValue(submodule, line) : void 0;
+}
+function moduleValue(scope, line) {
+  return {
+    t: "dict",
+    entries: [...scope].filter(([n]) => !n.startsWith("_")).map(([key, b]) => ({ key, value: b.v, line: b.v.line })),
+    line,
+    attributes: true
+  };
+}
+var LIBRARY_MODULES = /^(environs|environ|decouple|django|os|pathlib|dotenv)(\.|$)/;
+function isProjectModule(moduleName) {
+  return moduleName.startsWith(".") || !LIBRARY_MODULES.test(moduleName);
+}
+
+// src/model/settings/binding.ts
+var SETTING_NAME2 = /^[A-Z][A-Z0-9_]*$/;
+var MAX_ORIGINS = 64;
+var ROOT_NAME = /^(ROOT|PROJECT|SITE|REPO)_?(DIR|ROOT|PATH)$/;
+function unionOrigins(lists) {
+  const all = /* @__PURE__ */ new Set();
+  for (const list of lists) for (const i of list) all.add(i);
+  const out = [...all].sort((a, b) => a - b);
+  return out.length > MAX_ORIGINS ? out.slice(-MAX_ORIGINS) : out;
+}
+function bind(ev, name, v, ctx, line, replace) {
+  const previous = ctx.scope.get(name);
+  let origins = [];
+  if (ctx.inFunction) {
+    ctx.scope.set(name, { v, origins });
+    return;
+  }
+  if (SETTING_NAME2.test(name)) {
+    const index = ev.recorded.push({
+      ...ev.depth > 0 ? { file: ev.file } : {},
+      name,
+      line,
+      endLine: Math.max(line, ev.statementEndLine),
+      v,
+      cond: ctx.cond,
+      condText: ctx.condText,
+      ...ctx.branchTest ? { branchTest: ctx.branchTest } : {},
+      inBranch: ctx.inBranch,
+      ...ctx.inBranch && ctx === ev.rootContext ? { loadedInBranch: true } : {},
+      activeWhenUnset: ctx.activeWhenUnset
+    }) - 1;
+    origins = replace ? [index] : unionOrigins([previous?.origins ?? [], [index]]);
+  }
+  ctx.scope.set(name, { v, origins });
+  if (name === "SECRET_KEY") requireValue(v);
+  if ((!ctx.inBranch || ctx === ev.rootContext) && v.t === "path" && v.base === "repo") {
+    if (name === "BASE_DIR") ev.baseDirParts = v.parts;
+    else if (ev.rootDirParts === void 0 && ROOT_NAME.test(name)) ev.rootDirParts = v.parts;
+  }
+}
+
+// src/model/settings/import-statements.ts
+function execImport(ev, node, ctx) {
+  const kids = childrenOf(node);
+  if (kids[0]?.name === "from") execFromImport(ev, kids, ctx, ev.line(node));
+  else execPlainImport(ev, kids, ctx, ev.line(node));
+}
+function execFromImport(ev, kids, ctx, line) {
+  const importAt = kids.findIndex((c) => c.name === "import");
+  if (importAt < 0) return;
+  const moduleName = kids.slice(1, importAt).map((c) => c.name === "Ellipsis" ? "..." : ev.text(c)).join("");
+  const names2 = kids.slice(importAt + 1).filter((c) => c.name !== "(" && c.name !== ")");
+  for (let i = 0; i < names2.length; i++) {
+    const c = names2[i];
+    if (c.name === "*") {
+      ev.starImports.push({ module: moduleName, line });
+      ev.importStar(moduleName, ctx);
+      continue;
+    }
+    if (c.name !== "VariableName") continue;
+    let alias = ev.text(c);
+    const imported = alias;
+    if (names2[i + 1]?.name === "as" && names2[i + 2]) {
+      alias = ev.text(names2[i + 2]);
+      i += 2;
+    }
+    const fromProject = isProjectModule(moduleName);
+    const own = fromProject ? projectName(ev, moduleName, imported, line) : void 0;
+    const v = own ? own : fromProject && imported === "env" ? { t: "envobj", scheme: /* @__PURE__ */ new Map(), line } : fromProject && imported === "BASE_DIR" ? { t: "path", base: "BASE_DIR", parts: [], line } : moduleName.startsWith(".") ? ev.unknown(c) : platformConstant(`${moduleName}.${imported}`, line) ?? {
+      t: "ref",
+      name: `${moduleName}.${imported}`,
+      line
+    };
+    if (own) bind(ev, alias, own, ctx, line, true);
+    else ctx.scope.set(alias, { v, origins: [] });
+    if (moduleName === "decouple" && !ev.dotenvLoads.some((d) => d.via === "python-decouple"))
+      ev.dotenvLoads.push({ via: "python-decouple", line });
+  }
+}
+function execPlainImport(ev, kids, ctx, line) {
+  let dotted = [];
+  let alias;
+  const flush = () => {
+    if (dotted.length === 0) return;
+    const full = dotted.join(".");
+    const own = alias || dotted.length === 1 ? ev.importModule(full) : void 0;
+    if (own) ctx.scope.set(alias ?? full, { v: moduleValue(own, line), origins: [] });
+    else if (alias) ctx.scope.set(alias, { v: { t: "ref", name: full, line }, origins: [] });
+    else ctx.scope.set(dotted[0], { v: { t: "ref", name: dotted[0], line }, origins: [] });
+    dotted = [];
+    alias = void 0;
+  };
+  for (let i = 1; i < kids.length; i++) {
+    const c = kids[i];
+    if (c.name === ",") flush();
+    else if (c.name === "as" && kids[i + 1]) alias = ev.text(kids[++i]);
+    else if (c.name === "VariableName") dotted.push(ev.text(c));
+  }
+  flush();
+}
+
 // src/model/settings/loops.ts
 var MAX_ITEMS = 8;
 function unrollLoop(ev, node, ctx) {
@@ -18320,71 +18445,6 @@ function plainStrings(node) {
 function isConstant(ev, test, ctx) {
   const v = ev.evaluate(test, ctx);
   return v.t === "bool" || v.t === "num" || v.t === "str" || v.t === "none";
-}
-
-// src/model/settings/project-modules.ts
-function projectName(ev, moduleName, name, line) {
-  const wellKnown = name === "env" || name === "BASE_DIR";
-  const scope = name === "BASE_DIR" || moduleName.replace(/\.+$/, "") === "" ? void 0 : ev.importModule(moduleName);
-  const bound = scope?.get(name);
-  if (bound && (!wellKnown || bound.v.t === "envobj")) return bound.v;
-  const submodule = ev.importModule(
-    moduleName.endsWith(".") ? `${moduleName}${name}` : `${moduleName}.${name}`
-  );
-  return submodule ? moduleValue(submodule, line) : void 0;
-}
-function moduleValue(scope, line) {
-  return {
-    t: "dict",
-    entries: [...scope].filter(([n]) => !n.startsWith("_")).map(([key, b]) => ({ key, value: b.v, line: b.v.line })),
-    line,
-    attributes: true
-  };
-}
-var LIBRARY_MODULES = /^(environs|environ|decouple|django|os|pathlib|dotenv)(\.|$)/;
-function isProjectModule(moduleName) {
-  return moduleName.startsWith(".") || !LIBRARY_MODULES.test(moduleName);
-}
-
-// src/model/settings/binding.ts
-var SETTING_NAME2 = /^[A-Z][A-Z0-9_]*$/;
-var MAX_ORIGINS = 64;
-var ROOT_NAME = /^(ROOT|PROJECT|SITE|REPO)_?(DIR|ROOT|PATH)$/;
-function unionOrigins(lists) {
-  const all = /* @__PURE__ */ new Set();
-  for (const list of lists) for (const i of list) all.add(i);
-  const out = [...all].sort((a, b) => a - b);
-  return out.length > MAX_ORIGINS ? out.slice(-MAX_ORIGINS) : out;
-}
-function bind(ev, name, v, ctx, line, replace) {
-  const previous = ctx.scope.get(name);
-  let origins = [];
-  if (ctx.inFunction) {
-    ctx.scope.set(name, { v, origins });
-    return;
-  }
-  if (SETTING_NAME2.test(name)) {
-    const index = ev.recorded.push({
-      ...ev.depth > 0 ? { file: ev.file } : {},
-      name,
-      line,
-      endLine: Math.max(line, ev.statementEndLine),
-      v,
-      cond: ctx.cond,
-      condText: ctx.condText,
-      ...ctx.branchTest ? { branchTest: ctx.branchTest } : {},
-      inBranch: ctx.inBranch,
-      ...ctx.inBranch && ctx === ev.rootContext ? { loadedInBranch: true } : {},
-      activeWhenUnset: ctx.activeWhenUnset
-    }) - 1;
-    origins = replace ? [index] : unionOrigins([previous?.origins ?? [], [index]]);
-  }
-  ctx.scope.set(name, { v, origins });
-  if (name === "SECRET_KEY") requireValue(v);
-  if ((!ctx.inBranch || ctx === ev.rootContext) && v.t === "path" && v.base === "repo") {
-    if (name === "BASE_DIR") ev.baseDirParts = v.parts;
-    else if (ev.rootDirParts === void 0 && ROOT_NAME.test(name)) ev.rootDirParts = v.parts;
-  }
 }
 
 // src/model/settings/statements.ts
@@ -18555,64 +18615,6 @@ function execExpression(ev, node, ctx) {
     if (copiesModuleNames(ev, node, ctx)) return;
   }
   ev.evaluate(expr, ctx);
-}
-function execImport(ev, node, ctx) {
-  const kids = childrenOf(node);
-  if (kids[0]?.name === "from") execFromImport(ev, kids, ctx, ev.line(node));
-  else execPlainImport(ev, kids, ctx, ev.line(node));
-}
-function execFromImport(ev, kids, ctx, line) {
-  const importAt = kids.findIndex((c) => c.name === "import");
-  if (importAt < 0) return;
-  const moduleName = kids.slice(1, importAt).map((c) => c.name === "Ellipsis" ? "..." : ev.text(c)).join("");
-  const names2 = kids.slice(importAt + 1).filter((c) => c.name !== "(" && c.name !== ")");
-  for (let i = 0; i < names2.length; i++) {
-    const c = names2[i];
-    if (c.name === "*") {
-      ev.starImports.push({ module: moduleName, line });
-      ev.importStar(moduleName, ctx);
-      continue;
-    }
-    if (c.name !== "VariableName") continue;
-    let alias = ev.text(c);
-    const imported = alias;
-    if (names2[i + 1]?.name === "as" && names2[i + 2]) {
-      alias = ev.text(names2[i + 2]);
-      i += 2;
-    }
-    const fromProject = isProjectModule(moduleName);
-    const own = fromProject ? projectName(ev, moduleName, imported, line) : void 0;
-    const v = own ? own : fromProject && imported === "env" ? { t: "envobj", scheme: /* @__PURE__ */ new Map(), line } : fromProject && imported === "BASE_DIR" ? { t: "path", base: "BASE_DIR", parts: [], line } : moduleName.startsWith(".") ? ev.unknown(c) : platformConstant(`${moduleName}.${imported}`, line) ?? {
-      t: "ref",
-      name: `${moduleName}.${imported}`,
-      line
-    };
-    if (own) bind(ev, alias, own, ctx, line, true);
-    else ctx.scope.set(alias, { v, origins: [] });
-    if (moduleName === "decouple" && !ev.dotenvLoads.some((d) => d.via === "python-decouple"))
-      ev.dotenvLoads.push({ via: "python-decouple", line });
-  }
-}
-function execPlainImport(ev, kids, ctx, line) {
-  let dotted = [];
-  let alias;
-  const flush = () => {
-    if (dotted.length === 0) return;
-    const full = dotted.join(".");
-    const own = alias || dotted.length === 1 ? ev.importModule(full) : void 0;
-    if (own) ctx.scope.set(alias ?? full, { v: moduleValue(own, line), origins: [] });
-    else if (alias) ctx.scope.set(alias, { v: { t: "ref", name: full, line }, origins: [] });
-    else ctx.scope.set(dotted[0], { v: { t: "ref", name: dotted[0], line }, origins: [] });
-    dotted = [];
-    alias = void 0;
-  };
-  for (let i = 1; i < kids.length; i++) {
-    const c = kids[i];
-    if (c.name === ",") flush();
-    else if (c.name === "as" && kids[i + 1]) alias = ev.text(kids[++i]);
-    else if (c.name === "VariableName") dotted.push(ev.text(c));
-  }
-  flush();
 }
 function execIf(ev, node, ctx) {
   const kids = childrenOf(node);

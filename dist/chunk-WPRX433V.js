@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-5GJ2EDMB.js";
+} from "./chunk-ENHFZEWI.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-WWIV6ATY.js";
+} from "./chunk-WPRX433V.js";
 import {
   makeReport
 } from "./chunk-PS5A2PEE.js";
 import {
   RULES
-} from "./chunk-5GJ2EDMB.js";
+} from "./chunk-ENHFZEWI.js";
 import {
   SEVERITIES,
   UnsafePathError,
