@@ -21,10 +21,10 @@ import { s6Services } from './s6-services.js';
 import { runitRun, runitServices } from './runit-services.js';
 import { argvCommands, composeCommands, instrCommands, startArgvs } from './start-argvs.js';
 import {
+  configurationPrograms,
   matchesInclude,
   supervisordRun,
   supervisorIncludes,
-  supervisorPrograms,
 } from './supervisor-config.js';
 import type {
   App,
@@ -389,9 +389,7 @@ export class ImageFiles extends ModelPart {
         .map((f) => joinPath(context.dir, f))
         .filter((f) => /^\s*\[(fcgi-)?program:/m.test(this.texts[f] ?? ''));
     }
-    return [...new Set(files)]
-      .filter((file) => file in this.texts)
-      .flatMap((file) => supervisorPrograms(file, this.texts[file]));
+    return configurationPrograms([...new Set(files)], this.texts);
   }
 
   /**
