@@ -764,6 +764,18 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a supervisord program with user=root: under USER supervisord refuses it, so the user= line goes by hand',
     },
   ],
+  '__tests__/fixtures/corpus/supervisord-root-daemon-ini-include-uwsgi-conf': [
+    {
+      rule: 'TF1301',
+      why: '[supervisord] sets user=root: under USER supervisord exits at start, so that line goes by hand',
+    },
+  ],
+  '__tests__/fixtures/corpus/sqlite-relative-name-in-workdir': [
+    {
+      rule: 'TF0602',
+      why: 'the SQLite NAME is a bare file name in an os.environ.get fallback: the fixer rewrites BASE_DIR / ... and os.path.join only',
+    },
+  ],
   '__tests__/fixtures/corpus/uwsgi-ini-socket-and-sqlite-beside-nginx': [
     {
       rule: 'TF1301',

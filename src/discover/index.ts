@@ -271,8 +271,8 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
       for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+([^\n]*)/gim))
         for (const w of m[1].split(/\s+/)) {
           if (/\.(txt|in)$/.test(w)) requirementNames.add(baseName(w));
-          // supervisord's programs, from the configuration the image copies.
-          if (/\.conf$/.test(w) && /supervisor/.test(text)) commandWords.add(baseName(w));
+          // supervisord's programs, from the configuration the image copies (an [include] may load *.ini).
+          if (/\.(conf|ini)$/.test(w) && /supervisor/.test(text)) commandWords.add(baseName(w));
         }
       for (const m of text.matchAll(
         /^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\n[]+?)\s+\/etc\/nginx\/?\S*\s*$/gim,

@@ -28,10 +28,10 @@ import {
   startArgvs,
 } from './start-argvs.js';
 import {
+  configurationPrograms,
   matchesInclude,
   supervisordRun,
   supervisorIncludes,
-  supervisorPrograms,
 } from './supervisor-config.js';
 import type {
   App,
@@ -405,9 +405,7 @@ export class ImageFiles extends ModelPart {
         .map((f) => joinPath(context.dir, f))
         .filter((f) => /^\s*\[(fcgi-)?program:/m.test(this.texts[f] ?? ''));
     }
-    return [...new Set(files)]
-      .filter((file) => file in this.texts)
-      .flatMap((file) => supervisorPrograms(file, this.texts[file]));
+    return configurationPrograms([...new Set(files)], this.texts);
   }
 
   /**

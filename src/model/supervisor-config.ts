@@ -127,6 +127,32 @@ export function supervisorPrograms(file: string, text: string): SupervisorProgra
   return out;
 }
 
+/**
+ * The programs of the files of one supervisord configuration (the file -c names and those its [include] loads), each
+ * with the `user=` of its `[supervisord]` section, the user supervisord switches to before it starts them.
+ */
+export function configurationPrograms(files: string[], texts: Record<string, string>): SupervisorProgram[] {
+  const read = files.filter((file) => file in texts);
+  const daemonUser = read.map((file) => supervisordUser(file, texts[file]!)).find((u) => u !== undefined);
+  return read
+    .flatMap((file) => supervisorPrograms(file, texts[file]!))
+    .map((p) => (daemonUser ? { ...p, daemonUser } : p));
+}
+
+/** The `user=` of the `[supervisord]` section of a configuration file, with its line. */
+function supervisordUser(file: string, text: string): SupervisorProgram['daemonUser'] {
+  let inDaemon = false;
+  const lines = text.split(LINES);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/(^|\s)[;#].*$/, '');
+    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
+    if (header) inDaemon = header[1]!.trim() === 'supervisord';
+    const user = inDaemon ? /^\s*user\s*[=:]\s*(\S+)\s*$/.exec(line) : undefined;
+    if (user) return { user: user[1]!, file, line: i + 1 };
+  }
+  return undefined;
+}
+
 /** supervisord splits a command like a shell (shlex), without running one. */
 function commandWords(command: string): string[] {
   // supervisord expands `%(process_num)d` before it splits: kept as one word, without the parentheses a shell reads.

@@ -96,7 +96,8 @@ supervisord program's log files; a directory a RUN chowns, or chmods writable by
 the user's already; a file the image already holds there (a copied SQLite database, a committed .mo) is named too; with
 a volume or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general
 terms; where the settings set no STATIC_ROOT, that collectstatic fails and writes nothing.
-A supervisord program with \`user=root\` is named too: supervisord started as another user refuses it.
+A supervisord program with \`user=root\` is named too: supervisord started as another user refuses it; so is
+\`user=root\` in the \`[supervisord]\` section, with which it exits at start.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -140,7 +141,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     summary:
       'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
     declines:
-      "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting, or a root `pipenv install`/`sync` without `--system` (the environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
+      "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting, or a root `pipenv install`/`sync` without `--system` (the environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program (or `[supervisord]` itself) with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
     make: fixRunsAsRoot,
   },
 });
@@ -303,7 +304,7 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
   const writes = runtimeWritesAdvice(otherWrites(app, df, stage, socket?.dir), stage, user);
   const rootPrograms = supervisorRootPrograms(app).map(
     (p) =>
-      `${p.section} sets user=root (${p.file}:${p.line}): supervisord started as ${user} cannot switch to root and would not start it ("Can't drop privilege as nonroot user"), so take that line out.`,
+      `${p.section} sets user=root (${p.file}:${p.line}): supervisord started as ${user} cannot switch to root and would ${p.daemon ? 'exit at start' : 'not start it'} ("Can't drop privilege as nonroot user"), so take that line out.`,
   );
   const reach = [
     ...(poetry ? [poetryAdvice(poetry, user, stage.workdir)] : []),

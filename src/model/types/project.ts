@@ -146,6 +146,8 @@ export interface SupervisorProgram {
   /** The user supervisord runs the program as (`user=app`), when the section names one, and the line of `user=`. */
   user?: string;
   userLine?: number;
+  /** The `user=` of the `[supervisord]` section that runs the program: the user supervisord itself switches to. */
+  daemonUser?: { user: string; file: string; line: number };
   /** `numprocs=` above 1: how many copies of the program supervisord runs. */
   numprocs?: number;
   /** The program's `directory=`: supervisord changes to it before it starts the command. */

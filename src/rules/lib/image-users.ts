@@ -1,7 +1,7 @@
 /** The users an image's stages create and how its base hands a process to another user: for the root rules. Pure. */
 import { basename, resolveWord } from '../../model/command.js';
 import { lineage } from '../../model/dockerfile/lineage.js';
-import type { DockerfileModel, RunInstr, Stage } from '../../model/types/dockerfile.js';
+import type { ArgInstr, DockerfileModel, RunInstr, Stage } from '../../model/types/dockerfile.js';
 
 // Options of useradd/adduser (shadow, Debian, busybox) that take a value: the word after them is no user name.
 export const USER_OPTION_VALUES = new Set(
@@ -33,14 +33,18 @@ export const known = (name: string | undefined) => (name?.includes('$') ? undefi
 /** The users the RUNs of the stage and of the stages it is built on create, in order. */
 export function usersCreatedByRuns(df: DockerfileModel, stage: Stage, own = false): string[] {
   const names: string[] = [];
-  for (const s of own ? [stage] : lineage(df, stage))
+  for (const s of own ? [stage] : lineage(df, stage)) {
+    // A RUN sees the stage's ARGs declared before it (`useradd ${uname}` after `ARG uname=web`), ENV over them.
+    const args: Record<string, string | undefined> = {};
     for (const ins of s.instructions) {
+      if (ins.keyword === 'ARG') args[(ins as ArgInstr).name] = (ins as ArgInstr).value;
       if (ins.keyword !== 'RUN') continue;
       for (const c of (ins as RunInstr).script?.commands ?? []) {
-        const name = userAddedBy(c.argv, stage.env);
+        const name = userAddedBy(c.argv, { ...args, ...stage.env });
         if (name) names.push(name);
       }
     }
+  }
   return names;
 }
 

@@ -8,6 +8,7 @@ import {
   basename,
   djangoCommand,
   programArgv,
+  serverOf,
   serviceCommand,
   unixSocketsOnly,
   withDirectories,
@@ -99,7 +100,9 @@ export function runtimeWrites(
         what: `the log file ${value} at ${listOf(logs.filter((l) => l!.value === value).map((l) => `${program!.file}:${l!.line}`))}`,
       });
   }
-  const sqlite = sqliteFile(app);
+  // SQLite opens a relative NAME in the directory the server runs in.
+  const serverDir = startsWithDirectory(app).find(({ c }) => serverOf(c.argv))?.cwd;
+  const sqlite = sqliteFile(app, serverDir);
   if (sqlite) found.push(sqlite);
   const owned = new Set(
     rootOwnedDirectories(
@@ -300,14 +303,14 @@ function runtimePath(app: App, v: ValueSource): string | undefined {
 }
 
 /** The directory of the SQLite file the default database config names, which SQLite writes its journal beside. */
-function sqliteFile(app: App): RuntimeWrite | undefined {
+function sqliteFile(app: App, serverDir?: string): RuntimeWrite | undefined {
   const settings = app.settings;
   const configs = settings?.databases?.configs ?? [];
   const chosen = configs.find((c) => c.isDefault) ?? (configs.length === 1 ? configs[0] : undefined);
   if (!chosen?.engine?.endsWith('sqlite3')) return undefined;
   const name = chosen.fields.NAME;
   const source = name?.kind === 'env' ? name.fallback : name;
-  const path = source && runtimePath(app, source);
+  const path = source && (runtimePath(app, source) ?? relativeTo(serverDir, source));
   if (!path) return undefined;
   const line = chosen.fieldLines?.NAME ?? chosen.line;
   // A fallback the environment can switch away from is written only when it is taken.
@@ -320,6 +323,14 @@ function sqliteFile(app: App): RuntimeWrite | undefined {
     what: `the SQLite database ${path} at ${chosen.file ?? settings!.file}:${line}${when}${shipped ? `, which the image holds, copied from ${shipped}` : ''}`,
     ...(shipped ? { files: [path] } : {}),
   };
+}
+
+/** A relative file name (`NAME: "appdata"`), resolved where the server runs; not `:memory:` or a `file:` URI. */
+function relativeTo(dir: string | undefined, v: ValueSource): string | undefined {
+  if (dir === undefined || v.kind !== 'literal' || typeof v.value !== 'string') return undefined;
+  const name = v.value;
+  if (name === '' || name.startsWith(':') || /^file:/i.test(name) || name.includes('$')) return undefined;
+  return posix.resolve(dir, name);
 }
 
 /** The words that give `user` those directories before USER, or name the writes in general terms; '' when none. */
@@ -369,11 +380,17 @@ function mountNotes(writes: RuntimeWrite[], user: string): string {
     .join('');
 }
 
-/** The supervisord programs the app runs with `user=root`: supervisord started as another user refuses to start them. */
-export function supervisorRootPrograms(app: App): { section: string; file: string; line: number }[] {
-  return appStarts(app).flatMap((c) => {
+/**
+ * The supervisord sections that name root as their `user=`: a program's (supervisord started as another user refuses
+ * to start it), and `[supervisord]`'s own (`daemon`: supervisord exits at start, unable to switch to root).
+ */
+export function supervisorRootPrograms(
+  app: App,
+): { section: string; file: string; line: number; daemon?: true }[] {
+  const isRoot = (user: string | undefined) => user !== undefined && /^(root|0)(:.*)?$/.test(user);
+  const programs = appStarts(app).flatMap((c) => {
     const program = c.origin === 'supervisor' ? programOf(app, c) : undefined;
-    if (!program?.user || !/^(root|0)(:.*)?$/.test(program.user)) return [];
+    if (!program || !isRoot(program.user)) return [];
     return [
       {
         section: `[${program.section ?? 'program'}:${program.name}]`,
@@ -382,4 +399,8 @@ export function supervisorRootPrograms(app: App): { section: string; file: strin
       },
     ];
   });
+  const daemon = (app.supervisorPrograms ?? []).find((p) => isRoot(p.daemonUser?.user))?.daemonUser;
+  return daemon
+    ? [{ section: '[supervisord]', file: daemon.file, line: daemon.line, daemon: true }, ...programs]
+    : programs;
 }
