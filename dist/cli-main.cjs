@@ -25512,6 +25512,23 @@ function supervisorPrograms(file, text2) {
   closeSection();
   return out;
 }
+function configurationPrograms(files, texts) {
+  const read = files.filter((file) => file in texts);
+  const daemonUser = read.map((file) => supervisordUser(file, texts[file])).find((u) => u !== void 0);
+  return read.flatMap((file) => supervisorPrograms(file, texts[file])).map((p) => daemonUser ? { ...p, daemonUser } : p);
+}
+function supervisordUser(file, text2) {
+  let inDaemon = false;
+  const lines2 = text2.split(LINES);
+  for (let i = 0; i < lines2.length; i++) {
+    const line = lines2[i].replace(/(^|\s)[;#].*$/, "");
+    const header2 = /^\s*\[([^\]]+)\]\s*$/.exec(line);
+    if (header2) inDaemon = header2[1].trim() === "supervisord";
+    const user = inDaemon ? /^\s*user\s*[=:]\s*(\S+)\s*$/.exec(line) : void 0;
+    if (user) return { user: user[1], file, line: i + 1 };
+  }
+  return void 0;
+}
 function commandWords2(command) {
   const expanded = command.trim().replace(/%\((\w+)\)[sd]/g, "%$1%");
   return parseShell(expanded).commands[0]?.argv ?? [];
@@ -36389,14 +36406,17 @@ function userAddedBy(argv, env) {
 }
 function usersCreatedByRuns(df, stage, own = false) {
   const names3 = [];
-  for (const s of own ? [stage] : lineage2(df, stage))
+  for (const s of own ? [stage] : lineage2(df, stage)) {
+    const args = {};
     for (const ins of s.instructions) {
+      if (ins.keyword === "ARG") args[ins.name] = ins.value;
       if (ins.keyword !== "RUN") continue;
       for (const c of ins.script?.commands ?? []) {
-        const name = userAddedBy(c.argv, stage.env);
+        const name = userAddedBy(c.argv, { ...args, ...stage.env });
         if (name) names3.push(name);
       }
     }
+  }
   return names3;
 }
 function imageHasUser(df, stage, user) {
@@ -38942,7 +38962,8 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
         what: `the log file ${value} at ${listOf(logs.filter((l) => l.value === value).map((l) => `${program.file}:${l.line}`))}`
       });
   }
-  const sqlite = sqliteFile(app);
+  const serverDir2 = startsWithDirectory(app).find(({ c }) => serverOf(c.argv))?.cwd;
+  const sqlite = sqliteFile(app, serverDir2);
   if (sqlite) found.push(sqlite);
   const owned = new Set(
     rootOwnedDirectories(
@@ -39072,14 +39093,14 @@ function runtimePath(app, v) {
   const base = mountedBaseDir(app);
   return base === void 0 ? void 0 : import_node_path32.posix.join(base, ...v.parts);
 }
-function sqliteFile(app) {
+function sqliteFile(app, serverDir2) {
   const settings = app.settings;
   const configs = settings?.databases?.configs ?? [];
   const chosen = configs.find((c) => c.isDefault) ?? (configs.length === 1 ? configs[0] : void 0);
   if (!chosen?.engine?.endsWith("sqlite3")) return void 0;
   const name = chosen.fields.NAME;
   const source = name?.kind === "env" ? name.fallback : name;
-  const path4 = source && runtimePath(app, source);
+  const path4 = source && (runtimePath(app, source) ?? relativeTo2(serverDir2, source));
   if (!path4) return void 0;
   const line = chosen.fieldLines?.NAME ?? chosen.line;
   const databases = settings.databases;
@@ -39090,6 +39111,12 @@ function sqliteFile(app) {
     what: `the SQLite database ${path4} at ${chosen.file ?? settings.file}:${line}${when}${shipped ? `, which the image holds, copied from ${shipped}` : ""}`,
     ...shipped ? { files: [path4] } : {}
   };
+}
+function relativeTo2(dir, v) {
+  if (dir === void 0 || v.kind !== "literal" || typeof v.value !== "string") return void 0;
+  const name = v.value;
+  if (name === "" || name.startsWith(":") || /^file:/i.test(name) || name.includes("$")) return void 0;
+  return import_node_path32.posix.resolve(dir, name);
 }
 function runtimeWritesAdvice(writes, stage, user, when = `before USER ${user}`) {
   const parts = [];
@@ -39125,9 +39152,10 @@ function mountNotes(writes, user) {
   }).join("");
 }
 function supervisorRootPrograms(app) {
-  return appStarts(app).flatMap((c) => {
+  const isRoot = (user) => user !== void 0 && /^(root|0)(:.*)?$/.test(user);
+  const programs = appStarts(app).flatMap((c) => {
     const program = c.origin === "supervisor" ? programOf2(app, c) : void 0;
-    if (!program?.user || !/^(root|0)(:.*)?$/.test(program.user)) return [];
+    if (!program || !isRoot(program.user)) return [];
     return [
       {
         section: `[${program.section ?? "program"}:${program.name}]`,
@@ -39136,6 +39164,8 @@ function supervisorRootPrograms(app) {
       }
     ];
   });
+  const daemon = (app.supervisorPrograms ?? []).find((p) => isRoot(p.daemonUser?.user))?.daemonUser;
+  return daemon ? [{ section: "[supervisord]", file: daemon.file, line: daemon.line, daemon: true }, ...programs] : programs;
 }
 var import_node_path32;
 var init_run_time_writes = __esm({
@@ -39403,7 +39433,7 @@ function rootMessage(app, df, stage, head) {
   const logs = logFilesAdvice(app, df, stage, user);
   const writes = runtimeWritesAdvice(otherWrites(app, df, stage, socket?.dir), stage, user);
   const rootPrograms = supervisorRootPrograms(app).map(
-    (p) => `${p.section} sets user=root (${p.file}:${p.line}): supervisord started as ${user} cannot switch to root and would not start it ("Can't drop privilege as nonroot user"), so take that line out.`
+    (p) => `${p.section} sets user=root (${p.file}:${p.line}): supervisord started as ${user} cannot switch to root and would ${p.daemon ? "exit at start" : "not start it"} ("Can't drop privilege as nonroot user"), so take that line out.`
   );
   const reach = [
     ...poetry ? [poetryAdvice(poetry, user, stage.workdir)] : [],
@@ -39617,7 +39647,8 @@ supervisord program's log files; a directory a RUN chowns, or chmods writable by
 the user's already; a file the image already holds there (a copied SQLite database, a committed .mo) is named too; with
 a volume or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general
 terms; where the settings set no STATIC_ROOT, that collectstatic fails and writes nothing.
-A supervisord program with \`user=root\` is named too: supervisord started as another user refuses it.
+A supervisord program with \`user=root\` is named too: supervisord started as another user refuses it; so is
+\`user=root\` in the \`[supervisord]\` section, with which it exits at start.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -39650,7 +39681,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       fix: {
         safety: "safe",
         summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
-        declines: "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting, or a root `pipenv install`/`sync` without `--system` (the environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
+        declines: "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting, or a root `pipenv install`/`sync` without `--system` (the environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program (or `[supervisord]` itself) with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
         make: fixRunsAsRoot
       }
     });
@@ -40460,7 +40491,7 @@ function secondPassFiles(texts, files, options) {
       for (const m of text2.matchAll(/^\s*(?:COPY|ADD)\s+([^\n]*)/gim))
         for (const w2 of m[1].split(/\s+/)) {
           if (/\.(txt|in)$/.test(w2)) requirementNames.add(baseName(w2));
-          if (/\.conf$/.test(w2) && /supervisor/.test(text2)) commandWords3.add(baseName(w2));
+          if (/\.(conf|ini)$/.test(w2) && /supervisor/.test(text2)) commandWords3.add(baseName(w2));
         }
       for (const m of text2.matchAll(
         /^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\n[]+?)\s+\/etc\/nginx\/?\S*\s*$/gim
@@ -46025,7 +46056,7 @@ var ImageFiles = class extends ModelPart {
     } else {
       files = context.sentFiles.filter((f) => /\.(conf|ini)$/.test(f) && layout.landingOf(target, f)).map((f) => joinPath(context.dir, f)).filter((f) => /^\s*\[(fcgi-)?program:/m.test(this.texts[f] ?? ""));
     }
-    return [...new Set(files)].filter((file) => file in this.texts).flatMap((file) => supervisorPrograms(file, this.texts[file]));
+    return configurationPrograms([...new Set(files)], this.texts);
   }
   /**
    * The uwsgi ini files and gunicorn configuration files the start chain reads (`uwsgi --ini uwsgi/uwsgi.ini`,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-WPRX433V.js";
+} from "./chunk-K6GGZXA7.js";
 import {
   makeReport
 } from "./chunk-PS5A2PEE.js";
 import {
   RULES
-} from "./chunk-ENHFZEWI.js";
+} from "./chunk-FL6IK7PI.js";
 import {
   SEVERITIES,
   UnsafePathError,

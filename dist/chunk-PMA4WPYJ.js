@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-7PCA7M6Q.js";
+} from "./chunk-3PCSJ43E.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-ENHFZEWI.js";
+} from "./chunk-FL6IK7PI.js";
 import {
   UnsafePathError,
   readInside,

@@ -24411,6 +24411,23 @@ function supervisorPrograms(file, text2) {
   closeSection();
   return out;
 }
+function configurationPrograms(files, texts) {
+  const read = files.filter((file) => file in texts);
+  const daemonUser = read.map((file) => supervisordUser(file, texts[file])).find((u) => u !== void 0);
+  return read.flatMap((file) => supervisorPrograms(file, texts[file])).map((p) => daemonUser ? { ...p, daemonUser } : p);
+}
+function supervisordUser(file, text2) {
+  let inDaemon = false;
+  const lines = text2.split(LINES);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/(^|\s)[;#].*$/, "");
+    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
+    if (header) inDaemon = header[1].trim() === "supervisord";
+    const user = inDaemon ? /^\s*user\s*[=:]\s*(\S+)\s*$/.exec(line) : void 0;
+    if (user) return { user: user[1], file, line: i + 1 };
+  }
+  return void 0;
+}
 function commandWords2(command) {
   const expanded = command.trim().replace(/%\((\w+)\)[sd]/g, "%$1%");
   return parseShell(expanded).commands[0]?.argv ?? [];
@@ -34409,14 +34426,17 @@ function userAddedBy(argv, env) {
 var known = (name) => name?.includes("$") ? void 0 : name;
 function usersCreatedByRuns(df, stage, own = false) {
   const names2 = [];
-  for (const s of own ? [stage] : lineage2(df, stage))
+  for (const s of own ? [stage] : lineage2(df, stage)) {
+    const args = {};
     for (const ins of s.instructions) {
+      if (ins.keyword === "ARG") args[ins.name] = ins.value;
       if (ins.keyword !== "RUN") continue;
       for (const c of ins.script?.commands ?? []) {
-        const name = userAddedBy(c.argv, stage.env);
+        const name = userAddedBy(c.argv, { ...args, ...stage.env });
         if (name) names2.push(name);
       }
     }
+  }
   return names2;
 }
 var BASE_USERS = new Set(
@@ -36699,7 +36719,8 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
         what: `the log file ${value} at ${listOf(logs.filter((l) => l.value === value).map((l) => `${program.file}:${l.line}`))}`
       });
   }
-  const sqlite = sqliteFile(app);
+  const serverDir2 = startsWithDirectory(app).find(({ c }) => serverOf(c.argv))?.cwd;
+  const sqlite = sqliteFile(app, serverDir2);
   if (sqlite) found.push(sqlite);
   const owned = new Set(
     rootOwnedDirectories(
@@ -36829,14 +36850,14 @@ function runtimePath(app, v) {
   const base = mountedBaseDir(app);
   return base === void 0 ? void 0 : import_node_path32.posix.join(base, ...v.parts);
 }
-function sqliteFile(app) {
+function sqliteFile(app, serverDir2) {
   const settings = app.settings;
   const configs = settings?.databases?.configs ?? [];
   const chosen = configs.find((c) => c.isDefault) ?? (configs.length === 1 ? configs[0] : void 0);
   if (!chosen?.engine?.endsWith("sqlite3")) return void 0;
   const name = chosen.fields.NAME;
   const source = name?.kind === "env" ? name.fallback : name;
-  const path = source && runtimePath(app, source);
+  const path = source && (runtimePath(app, source) ?? relativeTo2(serverDir2, source));
   if (!path) return void 0;
   const line = chosen.fieldLines?.NAME ?? chosen.line;
   const databases = settings.databases;
@@ -36847,6 +36868,12 @@ function sqliteFile(app) {
     what: `the SQLite database ${path} at ${chosen.file ?? settings.file}:${line}${when}${shipped ? `, which the image holds, copied from ${shipped}` : ""}`,
     ...shipped ? { files: [path] } : {}
   };
+}
+function relativeTo2(dir, v) {
+  if (dir === void 0 || v.kind !== "literal" || typeof v.value !== "string") return void 0;
+  const name = v.value;
+  if (name === "" || name.startsWith(":") || /^file:/i.test(name) || name.includes("$")) return void 0;
+  return import_node_path32.posix.resolve(dir, name);
 }
 function runtimeWritesAdvice(writes, stage, user, when = `before USER ${user}`) {
   const parts = [];
@@ -36882,9 +36909,10 @@ function mountNotes(writes, user) {
   }).join("");
 }
 function supervisorRootPrograms(app) {
-  return appStarts(app).flatMap((c) => {
+  const isRoot = (user) => user !== void 0 && /^(root|0)(:.*)?$/.test(user);
+  const programs = appStarts(app).flatMap((c) => {
     const program = c.origin === "supervisor" ? programOf2(app, c) : void 0;
-    if (!program?.user || !/^(root|0)(:.*)?$/.test(program.user)) return [];
+    if (!program || !isRoot(program.user)) return [];
     return [
       {
         section: `[${program.section ?? "program"}:${program.name}]`,
@@ -36893,6 +36921,8 @@ function supervisorRootPrograms(app) {
       }
     ];
   });
+  const daemon = (app.supervisorPrograms ?? []).find((p) => isRoot(p.daemonUser?.user))?.daemonUser;
+  return daemon ? [{ section: "[supervisord]", file: daemon.file, line: daemon.line, daemon: true }, ...programs] : programs;
 }
 
 // src/rules/lib/poetry-environment.ts
@@ -37055,7 +37085,8 @@ supervisord program's log files; a directory a RUN chowns, or chmods writable by
 the user's already; a file the image already holds there (a copied SQLite database, a committed .mo) is named too; with
 a volume or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general
 terms; where the settings set no STATIC_ROOT, that collectstatic fails and writes nothing.
-A supervisord program with \`user=root\` is named too: supervisord started as another user refuses it.
+A supervisord program with \`user=root\` is named too: supervisord started as another user refuses it; so is
+\`user=root\` in the \`[supervisord]\` section, with which it exits at start.
 
 \`\`\`dockerfile
 RUN useradd --create-home --uid 10001 app
@@ -37088,7 +37119,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   fix: {
     safety: "safe",
     summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
-    declines: "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting, or a root `pipenv install`/`sync` without `--system` (the environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
+    declines: "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting, or a root `pipenv install`/`sync` without `--system` (the environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program (or `[supervisord]` itself) with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
     make: fixRunsAsRoot
   }
 });
@@ -37197,7 +37228,7 @@ function rootMessage(app, df, stage, head) {
   const logs = logFilesAdvice(app, df, stage, user);
   const writes = runtimeWritesAdvice(otherWrites(app, df, stage, socket?.dir), stage, user);
   const rootPrograms = supervisorRootPrograms(app).map(
-    (p) => `${p.section} sets user=root (${p.file}:${p.line}): supervisord started as ${user} cannot switch to root and would not start it ("Can't drop privilege as nonroot user"), so take that line out.`
+    (p) => `${p.section} sets user=root (${p.file}:${p.line}): supervisord started as ${user} cannot switch to root and would ${p.daemon ? "exit at start" : "not start it"} ("Can't drop privilege as nonroot user"), so take that line out.`
   );
   const reach = [
     ...poetry ? [poetryAdvice(poetry, user, stage.workdir)] : [],
@@ -37728,7 +37759,7 @@ export {
   supervisordRun,
   supervisorIncludes,
   matchesInclude,
-  supervisorPrograms,
+  configurationPrograms,
   runitRun,
   runitServices,
   directoryAfter,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-ENHFZEWI.js";
+} from "./chunk-FL6IK7PI.js";
 import {
   insertLines,
   normalizePackageName,

@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-ENHFZEWI.js";
+} from "./chunk-FL6IK7PI.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -414,7 +414,7 @@ function secondPassFiles(texts, files, options) {
       for (const m of text.matchAll(/^\s*(?:COPY|ADD)\s+([^\n]*)/gim))
         for (const w of m[1].split(/\s+/)) {
           if (/\.(txt|in)$/.test(w)) requirementNames.add(baseName(w));
-          if (/\.conf$/.test(w) && /supervisor/.test(text)) commandWords.add(baseName(w));
+          if (/\.(conf|ini)$/.test(w) && /supervisor/.test(text)) commandWords.add(baseName(w));
         }
       for (const m of text.matchAll(
         /^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)([^\n[]+?)\s+\/etc\/nginx\/?\S*\s*$/gim
