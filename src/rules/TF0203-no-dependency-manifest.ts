@@ -94,17 +94,19 @@ function under(path: string, dir: string): boolean {
 }
 
 /**
- * The first requirements file a `pip install -r` of the build reads, with the RUN's line, when the repository holds no
- * dependency manifest at all: the install reads a file nobody declared. A file named by a variable or URL is not read.
+ * The first requirements file a `pip install -r` of the build reads, with the RUN's line, when neither the repository
+ * nor the build context holds it (by name) or any other dependency manifest: the install reads a file nobody declared.
+ * A file named by a variable or URL is not judged.
  */
 function missingRequirements(
   commands: BuildCommand[],
-  manifests: string[],
+  files: string[],
 ): { file: string; line: number } | undefined {
-  if (manifests.some((f) => MANIFEST.test(f))) return undefined;
+  if (files.some((f) => MANIFEST.test(f))) return undefined;
+  const held = new Set(files.map((f) => posix.basename(f)));
   for (const { run, command } of commands) {
     const file = pipInstall(command.argv)?.requirementFiles.find(
-      (f) => f !== '' && !f.includes('$') && !f.includes('://'),
+      (f) => f !== '' && !f.includes('$') && !f.includes('://') && !held.has(posix.basename(f)),
     );
     if (file) return { file, line: run.line };
   }
@@ -145,7 +147,10 @@ RUN pip install --no-cache-dir -r requirements.txt
       // A base that an ONBUILD image of the repository is built FROM: its children copy in and install their own.
       if (app.baseOf?.onbuild) continue;
       const commands = appBuildCommands(app);
-      const missing = missingRequirements(commands, project.pythonManifests ?? []);
+      const missing = missingRequirements(commands, [
+        ...(project.pythonManifests ?? []),
+        ...app.context.files,
+      ]);
       if (missing) {
         findings.push({
           file: df.file,
