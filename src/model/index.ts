@@ -465,6 +465,8 @@ class ProjectBuilder implements ModelInput {
     if (served) app.servedSettings = served;
     if (managed) app.managedSettings = managed;
     if (imaged) app.imageSettings = imaged;
+    const missingDefault = this.settingsModules.missingManagePyDefault(app);
+    if (missingDefault) app.missingManagePySettings = missingDefault;
     return app;
   }
 
