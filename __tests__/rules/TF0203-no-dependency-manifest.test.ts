@@ -58,7 +58,26 @@ appRuleCases(noDependencyManifest, [
   ],
   [
     'installing from a file only',
-    { dockerfile: df('FROM python:3.12', 'RUN pip install -r reqs.in'), contextFiles: ['Dockerfile'] },
+    {
+      dockerfile: df('FROM python:3.12', 'RUN pip install -r reqs.in'),
+      contextFiles: ['Dockerfile', 'reqs.in'],
+    },
+    [],
+  ],
+  [
+    'installing from a requirements file the repository does not hold, and no other manifest',
+    {
+      dockerfile: df('FROM python:3.12', 'COPY requirements.txt .', 'RUN pip install -r requirements.txt'),
+      contextFiles: ['Dockerfile', 'manage.py'],
+    },
+    ['Dockerfile:3'],
+  ],
+  [
+    'installing from a requirements file by a variable: not judged',
+    {
+      dockerfile: df('FROM python:3.12', 'RUN pip install -r $REQS'),
+      contextFiles: ['Dockerfile', 'manage.py'],
+    },
     [],
   ],
   ['no context known: silent', { dockerfile: df('FROM python:3.12', 'RUN pip install django') }, []],

@@ -70,6 +70,9 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
     },
   ],
+  '__tests__/fixtures/corpus/build-migrate-default-settings-absent': [
+    { rule: 'TF0305', why: 'a fixed MySQL engine: the switch fix rewrites SQLite and PostgreSQL only' },
+  ],
   '__tests__/fixtures/corpus/manage-py-default-dev-module-in-image': [
     { rule: 'TF0305', why: 'a fixed MySQL engine: the switch fix rewrites SQLite and PostgreSQL only' },
     {

@@ -1,5 +1,5 @@
 import { dockerClientOf } from './docker-client.js';
-import { hasTemplateName, isEnvStyleName, isEnvTemplateName, isInEnvDir } from '../discover/env-files.js';
+import { isEnvStyleName, isEnvTemplateName, isInEnvDir } from '../discover/env-files.js';
 import { envSecrets, type EnvSecrets } from './env-files.js';
 import { posix } from 'node:path';
 import {
@@ -465,6 +465,8 @@ class ProjectBuilder implements ModelInput {
     if (served) app.servedSettings = served;
     if (managed) app.managedSettings = managed;
     if (imaged) app.imageSettings = imaged;
+    const missingDefault = this.settingsModules.missingManagePyDefault(app);
+    if (missingDefault) app.missingManagePySettings = missingDefault;
     return app;
   }
 
@@ -542,12 +544,11 @@ class ProjectBuilder implements ModelInput {
       .filter((f) => isUnder(f, dir))
       .map((f) => relativeTo(f, dir));
     if (sqlite.length > 0) context.sqliteFiles = sqlite;
-    // An env_file compose loads is the deploy's config whatever it holds (unless named as a template); a template or a
-    // file in a `.env*` directory is judged by its content.
+    // An env_file compose loads is the deploy's config whatever it holds and however it is named (a `.env-sample` it
+    // loads is the file a deploy fills in); a template or a file in a `.env*` directory is judged by its content.
     const templates = files.filter((f) => {
-      const loaded = composeEnvFiles.includes(joinPath(dir, f));
-      if (loaded && !isEnvTemplateName(f) && !hasTemplateName(f)) return true;
-      const judged = isEnvTemplateName(f) || isInEnvDir(f) || loaded;
+      if (composeEnvFiles.includes(joinPath(dir, f))) return true;
+      const judged = isEnvTemplateName(f) || isInEnvDir(f);
       return judged && (this.envSecretsOf(joinPath(dir, f))?.valued.length ?? 0) > 0;
     });
     if (templates.length > 0) context.envTemplatesWithSecrets = templates;

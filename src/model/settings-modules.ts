@@ -100,6 +100,19 @@ export class SettingsModules extends ModelPart {
   }
 
   /**
+   * manage.py's default settings module (DJANGO_SETTINGS_MODULE's default) when the repository holds no file for it
+   * (a git-ignored `settings.local`): what a `manage.py` run with nothing setting the variable fails to import.
+   */
+  missingManagePyDefault(app: App): string | undefined {
+    if (!app.managePy) return undefined;
+    const base = dirName(app.managePy);
+    const module = this.defaultSettingsModule(app.managePy, base, choiceEnvironment(app));
+    if (!module || !isModuleName(module)) return undefined;
+    const held = [base, '.'].some((dir) => moduleFiles(dir, module).some((f) => f in this.texts));
+    return held ? undefined : module;
+  }
+
+  /**
    * The settings the image's own `ENV DJANGO_SETTINGS_MODULE` names, when the compose app service sets another
    * module: every container of the image started without that service's environment (`docker run`, a platform that
    * runs the image) loads it. Not where the start command picks the module itself (`--settings`, an export).

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { pipInstall, programArgv } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
-import { appBuildCommands, everyDockerfile } from './lib/each.js';
+import { appBuildCommands, everyDockerfile, type BuildCommand } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 
 const MANIFEST =
@@ -93,6 +93,26 @@ function under(path: string, dir: string): boolean {
   return dir === '.' || path === dir || path.startsWith(`${dir}/`);
 }
 
+/**
+ * The first requirements file a `pip install -r` of the build reads, with the RUN's line, when neither the repository
+ * nor the build context holds it (by name) or any other dependency manifest: the install reads a file nobody declared.
+ * A file named by a variable or URL is not judged.
+ */
+function missingRequirements(
+  commands: BuildCommand[],
+  files: string[],
+): { file: string; line: number } | undefined {
+  if (files.some((f) => MANIFEST.test(f))) return undefined;
+  const held = new Set(files.map((f) => posix.basename(f)));
+  for (const { run, command } of commands) {
+    const file = pipInstall(command.argv)?.requirementFiles.find(
+      (f) => f !== '' && !f.includes('$') && !f.includes('://') && !held.has(posix.basename(f)),
+    );
+    if (file) return { file, line: run.line };
+  }
+  return undefined;
+}
+
 export const noDependencyManifest = defineRule({
   id: 'TF0203',
   name: 'no-dependency-manifest',
@@ -100,14 +120,16 @@ export const noDependencyManifest = defineRule({
   severity: 'notice',
   kind: 'S',
   title:
-    'The app image installs Python packages by name and never from a manifest (requirements*.txt, pyproject.toml, Pipfile.lock, poetry.lock, uv.lock), whether the repository holds none or holds one the image does not use',
+    'The app image installs Python packages by name and never from a manifest (requirements*.txt, pyproject.toml, Pipfile.lock, poetry.lock, uv.lock), whether the repository holds none or holds one the image does not use, or installs from a requirements file the repository does not hold',
   help: `When the Dockerfile names the packages itself (\`RUN pip install django gunicorn psycopg\`), the dependency list
 lives only in the image recipe: developers, CI and tools such as Dependabot cannot read it, and the versions used
 locally drift from the image.
 
 A manifest that sits in the repository but that no \`pip install -r\`, \`pip install .\`, \`poetry install\`,
 \`pipenv install\` or \`uv sync\` reads is no better: what the repository declares is not what the image installs.
-An image that installs from a manifest and adds a package by name beside it is not reported.
+An image that installs from a manifest and adds a package by name beside it is not reported. An image that runs
+\`pip install -r requirements.txt\` in a repository that holds no manifest at all is: the file was never committed,
+so the dependencies are declared nowhere and the build has nothing to copy in.
 
 Declare the dependencies in a manifest next to the code and install from it.
 
@@ -125,6 +147,18 @@ RUN pip install --no-cache-dir -r requirements.txt
       // A base that an ONBUILD image of the repository is built FROM: its children copy in and install their own.
       if (app.baseOf?.onbuild) continue;
       const commands = appBuildCommands(app);
+      const missing = missingRequirements(commands, [
+        ...(project.pythonManifests ?? []),
+        ...app.context.files,
+      ]);
+      if (missing) {
+        findings.push({
+          file: df.file,
+          line: missing.line,
+          message: `The image installs from ${missing.file} (pip install -r ${missing.file}), but the repository holds no ${posix.basename(missing.file)} and no other dependency manifest: the dependencies are declared nowhere in the repository, and the build has no such file to copy in. Add ${posix.basename(missing.file)} to the build context, listing every package the app imports with its exact version.`,
+        });
+        continue;
+      }
       if (commands.some(({ command }) => installsFromManifest(command.argv))) continue;
       // One finding per RUN, naming every package it installs by name.
       const byLine = new Map<number, string[]>();

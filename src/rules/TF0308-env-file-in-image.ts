@@ -19,7 +19,7 @@ export const envFileInImage = defineRule({
   severity: 'error',
   kind: 'S',
   title:
-    "A .env-style file (.env, *.env, .env.*, any env_file compose loads; a template or a file in a .env* directory only when it holds a real-looking secret) that exists in the context reaches the image (explicit COPY, or COPY . not excluded by .dockerignore); also a compose env_file inside the app's build context that COPY . would take and .dockerignore does not exclude, even when the repository does not hold the file",
+    "A .env-style file (.env, *.env, .env.*, any env_file compose loads, even one named as a template; another template or a file in a .env* directory only when it holds a real-looking secret) that exists in the context reaches the image (explicit COPY, or COPY . not excluded by .dockerignore); also a compose env_file inside the app's build context that COPY . would take and .dockerignore does not exclude, even when the repository does not hold the file",
   help: `Config belongs in the environment of each deploy, not in the artefact. A \`.env\` file copied into the image ships
 its secrets to everyone who can pull the image, and the same image then carries one environment's config into every
 other one. An \`env_file\` that compose reads from inside the build context is the same risk even when it is not
@@ -32,7 +32,8 @@ is reported only when it gives a secret-looking name a real-looking value (not e
 \`change-me\`, \`<your key>\`, \`xxx\` or words that name the value like \`db_password\` or \`SECRET_KEY\`), and so is a file
 in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any other \`.env.*\` name, a misspelt template
 (\`.env.sampel\`) included, is an env file, and so is every file compose loads as \`env_file\`
-(\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template. A committed env file that
+(\`.envs/.production/.postgres\`), whatever it holds and however it is named: a \`.env-sample\` that compose loads is
+the file a deploy fills in, not a template. A committed env file that
 names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\` a build step copies for
 \`collectstatic\`) is reported too: whatever it holds when an image is built ships with the image, and a later
 \`RUN rm\` deletes it only from the layers after the COPY, not from the layer that holds it.
@@ -61,11 +62,13 @@ for the script to read them from the environment.
       (names, files, at) => {
         const many = files.length > 1;
         const later = `but whatever ${many ? 'they hold' : 'it holds'} when an image is built ships with the image`;
-        const what = namesNoSecret(at.app, files)
-          ? `: ${many ? 'they name' : 'it names'} no secret today, ${later}`
-          : leavesSecretsEmpty(at.app, files)
-            ? `: ${many ? 'they leave' : 'it leaves'} every secret empty today, ${later}`
-            : `, so ${many ? 'their' : 'its'} secrets ship with the image`;
+        const what = loadedTemplates(at.app, files)
+          ? `: compose loads ${many ? 'them' : 'it'} as env_file, so ${many ? 'they are' : 'it is'} the deploy's config, not ${many ? 'templates' : 'a template'}, ${later}`
+          : namesNoSecret(at.app, files)
+            ? `: ${many ? 'they name' : 'it names'} no secret today, ${later}`
+            : leavesSecretsEmpty(at.app, files)
+              ? `: ${many ? 'they leave' : 'it leaves'} every secret empty today, ${later}`
+              : `, so ${many ? 'their' : 'its'} secrets ship with the image`;
         const rm = removedLater(at.app, at.line);
         const kept = rm
           ? ` The RUN rm at line ${rm} deletes it only from the layers after this one: the layer of this COPY keeps it, for anyone who pulls the image.`
@@ -109,6 +112,15 @@ function envSourcesAbsent(app: App): RawFinding[] {
     }
   }
   return out;
+}
+
+/**
+ * Every one of the files (repository paths) is named as a template (`.env-sample`) and loaded by a compose service as
+ * env_file: the file a deploy fills in, whatever it holds today.
+ */
+function loadedTemplates(app: App, files: string[]): boolean {
+  const loaded = new Set((app.compose?.services ?? []).flatMap((s) => s.envFiles.map((f) => f.path)));
+  return files.every((f) => hasTemplateName(f) && loaded.has(f));
 }
 
 /** Every one of the files (repository paths) names no secret-looking variable and carries no credential (`DEBUG=1`). */

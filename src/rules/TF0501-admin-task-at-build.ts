@@ -1,6 +1,7 @@
 import { buildRuns, djangoCommand } from '../model/command.js';
 import { isServerEngine } from '../model/settings/index.js';
 import type { App } from '../model/types/project.js';
+import type { ShellCommand } from '../model/types/shell.js';
 import { replaceLines, type RawFinding } from '../core/index.js';
 import { appBuildCommands } from './lib/each.js';
 import { appliesMigrations } from './lib/migrate.js';
@@ -22,7 +23,8 @@ every container then starts from (and loses on the next release). \`syncdb\`, th
 Django 1.7, counts as \`migrate\`. Build, release and run are separate stages. The message follows the database the
 build's settings use: SQLite writes into the image; a server on \`localhost\` or named after a compose service
 cannot be reached by a RUN (it is not on the compose network), so the build fails; a remote server is changed from
-the build machine. A script the RUN runs by its path (\`RUN /opt/db/prepare.sh\`) is read too, and so is every other
+the build machine; where the build sets no DJANGO_SETTINGS_MODULE and manage.py's default module is not in the
+repository (a git-ignored \`settings.local\`), the step fails as committed. A script the RUN runs by its path (\`RUN /opt/db/prepare.sh\`) is read too, and so is every other
 Dockerfile the repository builds: a database image migrated and loaded with fixtures at build time bakes that data
 into the image.
 
@@ -46,7 +48,7 @@ docker compose run --rm web python manage.py migrate
     for (const app of project.apps) {
       for (const { dockerfile: df, command: cmd } of appBuildCommands(app)) {
         const dj = adminTask(cmd.argv);
-        if (dj) findings.push({ file: df.file, line: cmd.line, message: appMessage(app, dj) });
+        if (dj) findings.push({ file: df.file, line: cmd.line, message: appMessage(app, dj, '', cmd) });
       }
       for (const script of app.dockerfile?.buildScripts ?? [])
         for (const cmd of script.commands) {
@@ -56,7 +58,7 @@ docker compose run --rm web python manage.py migrate
             findings.push({
               file: app.dockerfile!.file,
               line: script.run.line,
-              message: appMessage(app, dj, via),
+              message: appMessage(app, dj, via, cmd),
             });
         }
     }
@@ -95,7 +97,10 @@ function bakedMessage(name: string, via = ''): string {
 }
 
 /** For the app's image: what the task does with the database the build's settings use. */
-function appMessage(app: App, dj: { name: string }, via = ''): string {
+function appMessage(app: App, dj: { name: string }, via: string, cmd: ShellCommand): string {
+  const missing = missingSettings(app, cmd);
+  if (missing)
+    return `'manage.py ${dj.name}' runs at build time${via}, where nothing sets DJANGO_SETTINGS_MODULE, so manage.py loads its default ${missing}, which the repository does not hold: unless the build creates that module, the step fails (ModuleNotFoundError), and with it in place it runs against whatever database that module names, at build time. ${INSTEAD}`;
   const server = buildDatabaseServer(app);
   const remote = server?.host && isRemote(server.host) ? server.host : undefined;
   if (remote)
@@ -103,6 +108,18 @@ function appMessage(app: App, dj: { name: string }, via = ''): string {
   if (server)
     return `'manage.py ${dj.name}' runs at build time${via}, but the settings use a ${server.engine} server${unreachable(server.host)}. Nothing is baked into the image. ${INSTEAD}`;
   return bakedMessage(dj.name, via);
+}
+
+/**
+ * manage.py's default settings module, which the repository does not hold, when the build sets no other: no ENV
+ * DJANGO_SETTINGS_MODULE in the image, no assignment before the command, no `--settings`.
+ */
+function missingSettings(app: App, cmd: ShellCommand): string | undefined {
+  const module = app.missingManagePySettings;
+  if (!module || app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE !== undefined) return undefined;
+  if (cmd.env?.some((e) => e.name === 'DJANGO_SETTINGS_MODULE')) return undefined;
+  if (cmd.argv.some((a) => a === '--settings' || a.startsWith('--settings='))) return undefined;
+  return module;
 }
 
 /** The RUN whose one command is the admin task, removed whole (a RUN of several commands is left to its author). */

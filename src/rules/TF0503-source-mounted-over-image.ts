@@ -9,6 +9,7 @@ import type { CopyInstr, DockerfileModel } from '../model/types/dockerfile.js';
 import { isComposeOverrideFile } from '../model/compose-projects.js';
 import { MANIFEST_OF_LOCK } from '../model/lock-files.js';
 import { STARTS_SERVER } from '../model/compose/start-scripts.js';
+import { builtReleaseElsewhere, type BuiltRelease } from './lib/built-release.js';
 import {
   developmentFileReason,
   dockerignoreFileOf,
@@ -58,6 +59,9 @@ export const sourceMountedOverImage = defineRule({
     "reports the compose app service's mount (naming the workers that share its line through `<<: *app`); a worker's",
     "or beat's mount on its own line is not reported. When the image's Dockerfile cannot be read (not in the",
     "repository, unparseable), a mount of the project is reported too: the container runs the host's files either way.",
+    'When the image holds no code but another Dockerfile of the same project copies it and a compose file not named',
+    'for development runs that image (`Dockerfile-prod` run by `docker-compose-prod.yaml`), the message says the',
+    'release is built there.',
     '',
     'Keep the live-reload mount out of the file used to deploy, e.g. in a `compose.override.yaml` (or a `develop:',
     'watch` section) that only development loads; a mount in the override file is not reported:',
@@ -87,7 +91,8 @@ export const sourceMountedOverImage = defineRule({
           ? developmentFileReason(file, composeFiles, filesWithService(project, service.name))
           : undefined;
       const layered = (mount: ComposeVolumeMount) => productionLayeredOn(project, mount, compose);
-      for (const { mount, text } of mountsOverCode(app, service, { devReason, layered }, read)) {
+      const release = (mount: ComposeVolumeMount) => builtReleaseElsewhere(project, app, mount, composeFiles);
+      for (const { mount, text } of mountsOverCode(app, service, { devReason, layered, release }, read)) {
         // The development override (`docker-compose.override.yml`) is where this rule asks the mount to live.
         if (isComposeOverrideFile(mount.file)) continue;
         const key = `${mount.file}\0${mount.line}`;
@@ -150,6 +155,8 @@ function productionLayeredOn(
 interface MountPlace {
   devReason: (file: string) => string | undefined;
   layered: (mount: ComposeVolumeMount) => string | undefined;
+  /** Another image of the same project that holds the code, run by a compose file other than the mount's. */
+  release?: (mount: ComposeVolumeMount) => BuiltRelease | undefined;
 }
 
 function layeredText(file: string, production: string | undefined): string {
@@ -167,7 +174,7 @@ function devFileAdvice(reason: string): string {
 function mountsOverCode(
   app: App,
   web: ComposeService,
-  { devReason, layered }: MountPlace,
+  { devReason, layered, release }: MountPlace,
   read: Set<string>,
 ): { mount: ComposeVolumeMount; text: string }[] {
   const out: { mount: ComposeVolumeMount; text: string }[] = [];
@@ -217,7 +224,7 @@ function mountsOverCode(
             holdsCode(app.context?.files ?? [], app.context?.dir, v.source)));
       if (!ofProject || !onWorkdir) continue;
       const dev = devReason(v.file);
-      out.push({ mount: v, text: codelessText(v, app, dev, otherCase) });
+      out.push({ mount: v, text: codelessText(v, app, dev, otherCase, release?.(v)) });
       continue;
     }
     const whole = hostDirs.some((d) => coversPath(v.source!, d)) && coversPath(v.target, codeDir);
@@ -324,7 +331,13 @@ function unreadImageText(v: ComposeVolumeMount, web: ComposeService, read: Set<s
 }
 
 /** What a mount that supplies all the code does, and the build that would put that code in the image. */
-function codelessText(v: ComposeVolumeMount, app: App, devReason?: string, otherCase?: string): string {
+function codelessText(
+  v: ComposeVolumeMount,
+  app: App,
+  devReason?: string,
+  otherCase?: string,
+  release?: BuiltRelease,
+): string {
   const tail = devReason
     ? `so that a deploy, which runs without this mount, runs a built release (${devReason}, where the mount belongs).`
     : 'and keep this mount in a development-only override file.';
@@ -348,6 +361,9 @@ function codelessText(v: ComposeVolumeMount, app: App, devReason?: string, other
   const spelled = otherCase
     ? ` The repository spells that directory ${otherCase}: Docker Desktop's case-insensitive file system (macOS, Windows) mounts the project, but on Linux compose creates an empty ${posix.normalize(v.source ?? '.')} instead and the container gets no code at all.`
     : '';
+  // The project's production compose file runs another image that holds the code: the release is built there.
+  if (release && !otherCase)
+    return `${at}, and the image holds no code of its own${onlyManage}: the container runs the host's files. The built release runs elsewhere: ${release.dockerfile} copies the code into ${release.codeDir}, and ${release.composeFile} runs that image. ${devReason ? `${devReason}, where the mount belongs: deploy only with ${release.composeFile}.` : `Keep this mount in a development-only override file and deploy with ${release.composeFile}.`}`;
   const head = `${at}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.${spelled}`;
   const source = otherCase ?? posix.normalize(v.source ?? '.');
   if (contextDir !== undefined && !coversPath(contextDir, source)) {

@@ -293,6 +293,18 @@ function hostOnlyMessage(
   return `${at} mounts '${mount.writtenSource}' ${where}, a source that can only be a host path: ${declared}, and compose rejects a volume name none declares ("refers to undefined volume"). So the data sits in a bind mount, not a named volume: its files belong to the database's user, in a host directory that Docker does not manage and another host does not have. Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
 }
 
+/**
+ * A volume entry whose container path is relative (`postgres_/var/lib/postgresql/data/`, no `:`): compose takes a
+ * one-part entry as the container path of an anonymous volume, and Docker refuses a relative one.
+ */
+function relativeTargetMessage(at: string, name: string, mount: ComposeVolumeMount, mountAt: string): string {
+  const onePart = mount.source === undefined && mount.type === 'volume';
+  const what = onePart
+    ? `the volume entry '${mount.target}', one relative path: compose reads an entry without ':' as the container path of an anonymous volume`
+    : `a volume at '${mount.target}', a relative container path`;
+  return `${at} lists ${what}, and Docker refuses to create the container ("mount path must be absolute"), so the database does not start at all and no volume is made of it. Mount a named volume at its data directory instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
+}
+
 /** What the next `down` and `up` start from: an image's empty data directory. */
 const EMPTY_START = 'start an empty database';
 /** For a database image the repository builds, whose build may have written a database into its data directory. */
@@ -311,6 +323,7 @@ function message(
     elsewhere?: ComposeVolumeMount;
     oldDataMount?: ComposeVolumeMount;
     hostOnly?: ComposeVolumeMount;
+    relativeTarget?: ComposeVolumeMount;
   },
   files: readonly string[] = [],
   start = EMPTY_START,
@@ -322,7 +335,8 @@ function message(
   const mountAt = data.mountAt ?? layout?.mountAt ?? dir;
   const fix = `Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
   const note = floatingNote(image, layout);
-  const { bind, anonymous, shadowed, elsewhere, oldDataMount, hostOnly } = mounts;
+  const { bind, anonymous, shadowed, elsewhere, oldDataMount, hostOnly, relativeTarget } = mounts;
+  if (relativeTarget) return relativeTargetMessage(at, name, relativeTarget, mountAt);
   if (data.relative && !bind && !anonymous)
     return relativeMessage(at, name, { ...data, relative: data.relative }, elsewhere, start);
   if (oldDataMount && layout) return oldDataMountMessage(at, name, image, layout, oldDataMount);
@@ -391,7 +405,9 @@ export const postgresDataNotInVolume = defineRule({
     'accepted. Pinning a major version decides which layout applies. From 18, anything mounted at',
     "`/var/lib/postgresql/data` (a volume, a bind mount, a tmpfs) keeps the server from starting at all: the image's",
     'entrypoint exits with "there appears to be PostgreSQL data in /var/lib/postgresql/data (unused mount/volume)"',
-    'instead of creating a cluster; the 18 image documents a single mount at `/var/lib/postgresql`.',
+    'instead of creating a cluster; the 18 image documents a single mount at `/var/lib/postgresql`. A volume entry',
+    'with a relative container path (`pgdata_/var/lib/postgresql/data`, a `:` mistyped) is refused by Docker: the',
+    'container is never created, and the message says so.',
   ].join('\n'),
   related: [],
   check(project) {
@@ -446,6 +462,10 @@ export const postgresDataNotInVolume = defineRule({
         s.volumes.some((v) => v.type === 'volume' && v.source && v.target.startsWith(`${dir}/`));
       if (named || throwaway || unresolved || eitherLayout || pgdataUnread) continue;
       const mounts = {
+        // A relative container path (a `:` left out of `pgdata:/var/lib/…`): Docker refuses to create the container.
+        relativeTarget: s.volumes.find(
+          (v) => v.target !== '' && !v.target.startsWith('/') && !v.target.includes('$'),
+        ),
         bind: s.volumes.find((v) => v.type === 'bind' && reaches(v)),
         hostOnly: s.volumes.find((v) => hostOnly(v) && reachesTarget(v)),
         anonymous: s.volumes.find((v) => v.type === 'volume' && !v.source && coversPath(v.target, dir)),

@@ -214,6 +214,8 @@ export interface App {
    * container of the image started without compose loads; its star-imports in place.
    */
   imageSettings?: SettingsModel;
+  /** manage.py's default settings module when the repository holds no file for it (a git-ignored `settings.local`). */
+  missingManagePySettings?: string;
   requirements: RequirementsFile[];
   /**
    * The requirement files only a build with the Dockerfile's own ARG defaults installs (`ARG ENVIRONMENT=production`
