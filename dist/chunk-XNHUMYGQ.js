@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-FL6IK7PI.js";
+} from "./chunk-U5EGNRGS.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-K6GGZXA7.js";
+} from "./chunk-XNHUMYGQ.js";
 import {
   makeReport
 } from "./chunk-PS5A2PEE.js";
 import {
   RULES
-} from "./chunk-FL6IK7PI.js";
+} from "./chunk-U5EGNRGS.js";
 import {
   SEVERITIES,
   UnsafePathError,

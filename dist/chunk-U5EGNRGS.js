@@ -25982,20 +25982,33 @@ function ownerElsewhere(manifest, dockerfile, dockerfiles) {
 function under(path, dir) {
   return dir === "." || path === dir || path.startsWith(`${dir}/`);
 }
+function missingRequirements(commands, files) {
+  if (files.some((f) => MANIFEST.test(f))) return void 0;
+  const held = new Set(files.map((f) => import_node_path15.posix.basename(f)));
+  for (const { run, command } of commands) {
+    const file = pipInstall(command.argv)?.requirementFiles.find(
+      (f) => f !== "" && !f.includes("$") && !f.includes("://") && !held.has(import_node_path15.posix.basename(f))
+    );
+    if (file) return { file, line: run.line };
+  }
+  return void 0;
+}
 var noDependencyManifest = defineRule({
   id: "TF0203",
   name: "no-dependency-manifest",
   factor: "II",
   severity: "notice",
   kind: "S",
-  title: "The app image installs Python packages by name and never from a manifest (requirements*.txt, pyproject.toml, Pipfile.lock, poetry.lock, uv.lock), whether the repository holds none or holds one the image does not use",
+  title: "The app image installs Python packages by name and never from a manifest (requirements*.txt, pyproject.toml, Pipfile.lock, poetry.lock, uv.lock), whether the repository holds none or holds one the image does not use, or installs from a requirements file the repository does not hold",
   help: `When the Dockerfile names the packages itself (\`RUN pip install django gunicorn psycopg\`), the dependency list
 lives only in the image recipe: developers, CI and tools such as Dependabot cannot read it, and the versions used
 locally drift from the image.
 
 A manifest that sits in the repository but that no \`pip install -r\`, \`pip install .\`, \`poetry install\`,
 \`pipenv install\` or \`uv sync\` reads is no better: what the repository declares is not what the image installs.
-An image that installs from a manifest and adds a package by name beside it is not reported.
+An image that installs from a manifest and adds a package by name beside it is not reported. An image that runs
+\`pip install -r requirements.txt\` in a repository that holds no manifest at all is: the file was never committed,
+so the dependencies are declared nowhere and the build has nothing to copy in.
 
 Declare the dependencies in a manifest next to the code and install from it.
 
@@ -26012,6 +26025,18 @@ RUN pip install --no-cache-dir -r requirements.txt
       if (!df || !app.context || app.requirements.length > 0) continue;
       if (app.baseOf?.onbuild) continue;
       const commands = appBuildCommands(app);
+      const missing = missingRequirements(commands, [
+        ...project.pythonManifests ?? [],
+        ...app.context.files
+      ]);
+      if (missing) {
+        findings.push({
+          file: df.file,
+          line: missing.line,
+          message: `The image installs from ${missing.file} (pip install -r ${missing.file}), but the repository holds no ${import_node_path15.posix.basename(missing.file)} and no other dependency manifest: the dependencies are declared nowhere in the repository, and the build has no such file to copy in. Add ${import_node_path15.posix.basename(missing.file)} to the build context, listing every package the app imports with its exact version.`
+        });
+        continue;
+      }
       if (commands.some(({ command }) => installsFromManifest(command.argv))) continue;
       const byLine = /* @__PURE__ */ new Map();
       for (const { run, command: cmd } of commands) {
@@ -29767,7 +29792,7 @@ var envFileInImage = defineRule({
   factor: "III",
   severity: "error",
   kind: "S",
-  title: "A .env-style file (.env, *.env, .env.*, any env_file compose loads; a template or a file in a .env* directory only when it holds a real-looking secret) that exists in the context reaches the image (explicit COPY, or COPY . not excluded by .dockerignore); also a compose env_file inside the app's build context that COPY . would take and .dockerignore does not exclude, even when the repository does not hold the file",
+  title: "A .env-style file (.env, *.env, .env.*, any env_file compose loads, even one named as a template; another template or a file in a .env* directory only when it holds a real-looking secret) that exists in the context reaches the image (explicit COPY, or COPY . not excluded by .dockerignore); also a compose env_file inside the app's build context that COPY . would take and .dockerignore does not exclude, even when the repository does not hold the file",
   help: `Config belongs in the environment of each deploy, not in the artefact. A \`.env\` file copied into the image ships
 its secrets to everyone who can pull the image, and the same image then carries one environment's config into every
 other one. An \`env_file\` that compose reads from inside the build context is the same risk even when it is not
@@ -29780,7 +29805,8 @@ is reported only when it gives a secret-looking name a real-looking value (not e
 \`change-me\`, \`<your key>\`, \`xxx\` or words that name the value like \`db_password\` or \`SECRET_KEY\`), and so is a file
 in a \`.env*\` directory (\`.envs/.local/.django\`) that nothing loads; any other \`.env.*\` name, a misspelt template
 (\`.env.sampel\`) included, is an env file, and so is every file compose loads as \`env_file\`
-(\`.envs/.production/.postgres\`), whatever it holds, unless it is named as a template. A committed env file that
+(\`.envs/.production/.postgres\`), whatever it holds and however it is named: a \`.env-sample\` that compose loads is
+the file a deploy fills in, not a template. A committed env file that
 names its secrets but leaves every one empty (\`SECRET_KEY=\` in a \`.env.build\` a build step copies for
 \`collectstatic\`) is reported too: whatever it holds when an image is built ships with the image, and a later
 \`RUN rm\` deletes it only from the layers after the COPY, not from the layer that holds it.
@@ -29808,7 +29834,7 @@ for the script to read them from the environment.
       (names2, files, at2) => {
         const many = files.length > 1;
         const later = `but whatever ${many ? "they hold" : "it holds"} when an image is built ships with the image`;
-        const what = namesNoSecret(at2.app, files) ? `: ${many ? "they name" : "it names"} no secret today, ${later}` : leavesSecretsEmpty(at2.app, files) ? `: ${many ? "they leave" : "it leaves"} every secret empty today, ${later}` : `, so ${many ? "their" : "its"} secrets ship with the image`;
+        const what = loadedTemplates(at2.app, files) ? `: compose loads ${many ? "them" : "it"} as env_file, so ${many ? "they are" : "it is"} the deploy's config, not ${many ? "templates" : "a template"}, ${later}` : namesNoSecret(at2.app, files) ? `: ${many ? "they name" : "it names"} no secret today, ${later}` : leavesSecretsEmpty(at2.app, files) ? `: ${many ? "they leave" : "it leaves"} every secret empty today, ${later}` : `, so ${many ? "their" : "its"} secrets ship with the image`;
         const rm = removedLater(at2.app, at2.line);
         const kept = rm ? ` The RUN rm at line ${rm} deletes it only from the layers after this one: the layer of this COPY keeps it, for anyone who pulls the image.` : "";
         return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names2} into the image by name${what}.${kept} Remove the COPY (a .dockerignore entry would only make it fail) and ${rm ? "give the build steps that need the values them on their own RUN line (RUN NAME=value python manage.py \u2026) or as a build secret (RUN --mount=type=secret); the container gets its values at run time" : "pass the values as environment variables at run time (compose env_file, or the platform's settings)"}.` : `This instruction copies ${names2} into the image${what}. ${ignoreAdvice(at2.app, files)}${sourcedFileAdvice(at2.app, files)}`;
@@ -29839,6 +29865,10 @@ function envSourcesAbsent(app) {
     }
   }
   return out;
+}
+function loadedTemplates(app, files) {
+  const loaded = new Set((app.compose?.services ?? []).flatMap((s) => s.envFiles.map((f) => f.path)));
+  return files.every((f) => hasTemplateName(f) && loaded.has(f));
 }
 function namesNoSecret(app, files) {
   const dir = app.context?.dir ?? ".";
@@ -31445,7 +31475,8 @@ every container then starts from (and loses on the next release). \`syncdb\`, th
 Django 1.7, counts as \`migrate\`. Build, release and run are separate stages. The message follows the database the
 build's settings use: SQLite writes into the image; a server on \`localhost\` or named after a compose service
 cannot be reached by a RUN (it is not on the compose network), so the build fails; a remote server is changed from
-the build machine. A script the RUN runs by its path (\`RUN /opt/db/prepare.sh\`) is read too, and so is every other
+the build machine; where the build sets no DJANGO_SETTINGS_MODULE and manage.py's default module is not in the
+repository (a git-ignored \`settings.local\`), the step fails as committed. A script the RUN runs by its path (\`RUN /opt/db/prepare.sh\`) is read too, and so is every other
 Dockerfile the repository builds: a database image migrated and loaded with fixtures at build time bakes that data
 into the image.
 
@@ -31467,7 +31498,7 @@ docker compose run --rm web python manage.py migrate
     for (const app of project.apps) {
       for (const { dockerfile: df, command: cmd } of appBuildCommands(app)) {
         const dj = adminTask(cmd.argv);
-        if (dj) findings.push({ file: df.file, line: cmd.line, message: appMessage(app, dj) });
+        if (dj) findings.push({ file: df.file, line: cmd.line, message: appMessage(app, dj, "", cmd) });
       }
       for (const script of app.dockerfile?.buildScripts ?? [])
         for (const cmd of script.commands) {
@@ -31477,7 +31508,7 @@ docker compose run --rm web python manage.py migrate
             findings.push({
               file: app.dockerfile.file,
               line: script.run.line,
-              message: appMessage(app, dj, via)
+              message: appMessage(app, dj, via, cmd)
             });
         }
     }
@@ -31508,7 +31539,10 @@ function adminTask(argv) {
 function bakedMessage(name, via = "") {
   return `'manage.py ${name}' runs at build time${via}, so its data is made without the real database and baked into the image. ${INSTEAD}`;
 }
-function appMessage(app, dj, via = "") {
+function appMessage(app, dj, via, cmd) {
+  const missing = missingSettings(app, cmd);
+  if (missing)
+    return `'manage.py ${dj.name}' runs at build time${via}, where nothing sets DJANGO_SETTINGS_MODULE, so manage.py loads its default ${missing}, which the repository does not hold: unless the build creates that module, the step fails (ModuleNotFoundError), and with it in place it runs against whatever database that module names, at build time. ${INSTEAD}`;
   const server = buildDatabaseServer(app);
   const remote = server?.host && isRemote(server.host) ? server.host : void 0;
   if (remote)
@@ -31516,6 +31550,13 @@ function appMessage(app, dj, via = "") {
   if (server)
     return `'manage.py ${dj.name}' runs at build time${via}, but the settings use a ${server.engine} server${unreachable(server.host)}. Nothing is baked into the image. ${INSTEAD}`;
   return bakedMessage(dj.name, via);
+}
+function missingSettings(app, cmd) {
+  const module = app.missingManagePySettings;
+  if (!module || app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE !== void 0) return void 0;
+  if (cmd.env?.some((e) => e.name === "DJANGO_SETTINGS_MODULE")) return void 0;
+  if (cmd.argv.some((a) => a === "--settings" || a.startsWith("--settings="))) return void 0;
+  return module;
 }
 function removeBuildTimeTask(context) {
   const { finding } = context;
@@ -32062,6 +32103,24 @@ function copiedByName(stage, contextPath2, before = stage.instructions.length) {
   return void 0;
 }
 
+// src/rules/lib/built-release.ts
+function builtReleaseElsewhere(project, app, mount, composeFiles) {
+  if (!app.managePy) return void 0;
+  for (const other of project.apps) {
+    const dockerfile = other.dockerfile?.file;
+    if (other === app || other.managePy !== app.managePy || !dockerfile || dockerfile === app.dockerfile?.file)
+      continue;
+    if (other.imageHoldsPython === false || !other.compose || other.compose.files.includes(mount.file))
+      continue;
+    const codeDir = imageCodeDir(other);
+    const composeFile = other.compose.files.find(
+      (f) => !isDevelopmentComposeFile(f, composeFiles, other.compose.files)
+    );
+    if (codeDir && composeFile) return { dockerfile, codeDir, composeFile };
+  }
+  return void 0;
+}
+
 // src/rules/TF0503-source-mounted-over-image.ts
 function holdsCode(contextFiles, contextDir, source) {
   if (contextDir === void 0) return false;
@@ -32095,6 +32154,9 @@ var sourceMountedOverImage = defineRule({
     "reports the compose app service's mount (naming the workers that share its line through `<<: *app`); a worker's",
     "or beat's mount on its own line is not reported. When the image's Dockerfile cannot be read (not in the",
     "repository, unparseable), a mount of the project is reported too: the container runs the host's files either way.",
+    "When the image holds no code but another Dockerfile of the same project copies it and a compose file not named",
+    "for development runs that image (`Dockerfile-prod` run by `docker-compose-prod.yaml`), the message says the",
+    "release is built there.",
     "",
     "Keep the live-reload mount out of the file used to deploy, e.g. in a `compose.override.yaml` (or a `develop:",
     "watch` section) that only development loads; a mount in the override file is not reported:",
@@ -32117,7 +32179,8 @@ var sourceMountedOverImage = defineRule({
       const isAppService = service === compose.appService;
       const devReason = (file) => isDevelopmentComposeFile(file, composeFiles, mergedWith(project, file, compose.files)) ? developmentFileReason(file, composeFiles, filesWithService(project, service.name)) : void 0;
       const layered = (mount) => productionLayeredOn(project, mount, compose);
-      for (const { mount, text: text2 } of mountsOverCode(app, service, { devReason, layered }, read)) {
+      const release = (mount) => builtReleaseElsewhere(project, app, mount, composeFiles);
+      for (const { mount, text: text2 } of mountsOverCode(app, service, { devReason, layered, release }, read)) {
         if (isComposeOverrideFile(mount.file)) continue;
         const key = `${mount.file}\0${mount.line}`;
         const seen = byLine.get(key);
@@ -32163,7 +32226,7 @@ function layeredText(file, production) {
 function devFileAdvice(reason) {
   return `${reason}, where that is the point: deploy with a compose file that runs the built image without this mount.`;
 }
-function mountsOverCode(app, web, { devReason, layered }, read) {
+function mountsOverCode(app, web, { devReason, layered, release }, read) {
   const out = [];
   const advice = (mount) => {
     const reason = devReason(mount.file);
@@ -32193,7 +32256,7 @@ function mountsOverCode(app, web, { devReason, layered }, read) {
       const ofProject = projectDir !== void 0 && (coversPath(v.source, projectDir) || otherCase !== void 0 || mountsSubdir(v.source, projectDir, v.target, workdir) && holdsCode(app.context?.files ?? [], app.context?.dir, v.source));
       if (!ofProject || !onWorkdir) continue;
       const dev = devReason(v.file);
-      out.push({ mount: v, text: codelessText(v, app, dev, otherCase) });
+      out.push({ mount: v, text: codelessText(v, app, dev, otherCase, release?.(v)) });
       continue;
     }
     const whole = hostDirs.some((d) => coversPath(v.source, d)) && coversPath(v.target, codeDir);
@@ -32257,7 +32320,7 @@ function unreadImageText(v, web, read) {
   const image = dockerfile ? `the image's Dockerfile (${dockerfile})` : "the image's Dockerfile";
   return `'${shownSource(v)}' at ${shownTarget(v)}, the project with its manage.py, and ${image} cannot be read, so what the image holds there is unknown: either way the container runs the host's files, not a built release.`;
 }
-function codelessText(v, app, devReason, otherCase) {
+function codelessText(v, app, devReason, otherCase, release) {
   const tail = devReason ? `so that a deploy, which runs without this mount, runs a built release (${devReason}, where the mount belongs).` : "and keep this mount in a development-only override file.";
   const at2 = `'${shownSource(v)}' at ${shownTarget(v)}`;
   const dockerfile = app.dockerfile?.file ?? "the Dockerfile";
@@ -32272,6 +32335,8 @@ function codelessText(v, app, devReason, otherCase) {
   }
   const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
   const spelled = otherCase ? ` The repository spells that directory ${otherCase}: Docker Desktop's case-insensitive file system (macOS, Windows) mounts the project, but on Linux compose creates an empty ${import_node_path24.posix.normalize(v.source ?? ".")} instead and the container gets no code at all.` : "";
+  if (release && !otherCase)
+    return `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files. The built release runs elsewhere: ${release.dockerfile} copies the code into ${release.codeDir}, and ${release.composeFile} runs that image. ${devReason ? `${devReason}, where the mount belongs: deploy only with ${release.composeFile}.` : `Keep this mount in a development-only override file and deploy with ${release.composeFile}.`}`;
   const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.${spelled}`;
   const source = otherCase ?? import_node_path24.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
@@ -32959,6 +33024,11 @@ function hostOnlyMessage(at2, name, data, mount, mountAt, files) {
   const declared = files.length === 1 ? `${files[0]} declares no top-level volumes:` : files.length === 2 ? `neither ${files[0]} nor ${files[1]} declares top-level volumes:` : `none of ${files.join(", ")} declares top-level volumes:`;
   return `${at2} mounts '${mount.writtenSource}' ${where}, a source that can only be a host path: ${declared}, and compose rejects a volume name none declares ("refers to undefined volume"). So the data sits in a bind mount, not a named volume: its files belong to the database's user, in a host directory that Docker does not manage and another host does not have. Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
 }
+function relativeTargetMessage(at2, name, mount, mountAt) {
+  const onePart = mount.source === void 0 && mount.type === "volume";
+  const what = onePart ? `the volume entry '${mount.target}', one relative path: compose reads an entry without ':' as the container path of an anonymous volume` : `a volume at '${mount.target}', a relative container path`;
+  return `${at2} lists ${what}, and Docker refuses to create the container ("mount path must be absolute"), so the database does not start at all and no volume is made of it. Mount a named volume at its data directory instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
+}
 var EMPTY_START = "start an empty database";
 var BUILT_START = "start again from the data directory as the image's build left it (empty, or the database the build wrote there), without anything written since";
 function message(name, image, data, mounts, files = [], start = EMPTY_START) {
@@ -32968,7 +33038,8 @@ function message(name, image, data, mounts, files = [], start = EMPTY_START) {
   const mountAt = data.mountAt ?? layout?.mountAt ?? dir;
   const fix = `Mount a named volume there instead, e.g. '${name}-data:${mountAt}', declared under the top-level volumes:.`;
   const note = floatingNote(image, layout);
-  const { bind: bind2, anonymous, shadowed, elsewhere: elsewhere2, oldDataMount, hostOnly } = mounts;
+  const { bind: bind2, anonymous, shadowed, elsewhere: elsewhere2, oldDataMount, hostOnly, relativeTarget } = mounts;
+  if (relativeTarget) return relativeTargetMessage(at2, name, relativeTarget, mountAt);
   if (data.relative && !bind2 && !anonymous)
     return relativeMessage(at2, name, { ...data, relative: data.relative }, elsewhere2, start);
   if (oldDataMount && layout) return oldDataMountMessage(at2, name, image, layout, oldDataMount);
@@ -33036,7 +33107,9 @@ var postgresDataNotInVolume = defineRule({
     "accepted. Pinning a major version decides which layout applies. From 18, anything mounted at",
     "`/var/lib/postgresql/data` (a volume, a bind mount, a tmpfs) keeps the server from starting at all: the image's",
     'entrypoint exits with "there appears to be PostgreSQL data in /var/lib/postgresql/data (unused mount/volume)"',
-    "instead of creating a cluster; the 18 image documents a single mount at `/var/lib/postgresql`."
+    "instead of creating a cluster; the 18 image documents a single mount at `/var/lib/postgresql`. A volume entry",
+    "with a relative container path (`pgdata_/var/lib/postgresql/data`, a `:` mistyped) is refused by Docker: the",
+    "container is never created, and the message says so."
   ].join("\n"),
   related: [],
   check(project) {
@@ -33068,6 +33141,10 @@ var postgresDataNotInVolume = defineRule({
       const pgdataUnread = !s.environment.some((e) => e.name === "PGDATA") && s.envFiles.some((f) => f.absent || f.unknown) && s.volumes.some((v) => v.type === "volume" && v.source && v.target.startsWith(`${dir}/`));
       if (named || throwaway || unresolved || eitherLayout || pgdataUnread) continue;
       const mounts = {
+        // A relative container path (a `:` left out of `pgdata:/var/lib/\u2026`): Docker refuses to create the container.
+        relativeTarget: s.volumes.find(
+          (v) => v.target !== "" && !v.target.startsWith("/") && !v.target.includes("$")
+        ),
         bind: s.volumes.find((v) => v.type === "bind" && reaches(v)),
         hostOnly: s.volumes.find((v) => hostOnly(v) && reachesTarget(v)),
         anonymous: s.volumes.find((v) => v.type === "volume" && !v.source && coversPath(v.target, dir)),
@@ -37714,7 +37791,6 @@ export {
   isEnvStyleName,
   isInEnvDir,
   isEnvTemplateName,
-  hasTemplateName,
   envSecrets,
   compareText,
   withBases,

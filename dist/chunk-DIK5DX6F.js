@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-3PCSJ43E.js";
+} from "./chunk-ZYZK6JRT.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-FL6IK7PI.js";
+} from "./chunk-U5EGNRGS.js";
 import {
   UnsafePathError,
   readInside,

@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-FL6IK7PI.js";
+} from "./chunk-U5EGNRGS.js";
 import {
   UnsafePathError,
   formatBytes,
