@@ -369,3 +369,21 @@ test('TF0308: an env_file that two compose files name, and a file two apps copy,
   );
   assert.equal(found[0].message.match(/env_file '\.env'/g)?.length, 1, found[0].message);
 });
+
+test('TF0308: a template one compose file loads as env_file is the deploy config in every app that copies it', async () => {
+  const result = await analyzeFiles({
+    'manage.py': MANAGE,
+    'mysite/__init__.py': '',
+    'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n",
+    Dockerfile:
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "mysite.wsgi"]\n',
+    '.env.template': 'SECRET_KEY=change-me-to-a-long-random-string-0123456789\n',
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n',
+    'ci-compose.yml': 'services:\n  web:\n    build: .\n    env_file:\n      - .env.template\n',
+  });
+  const messages = result.findings.filter((f) => f.ruleId === 'TF0308').map((f) => f.message);
+  assert.equal(messages.length, 1);
+  assert.equal(messages[0].split("copies '.env.template'").length - 1, 1, messages[0]);
+  assert.match(messages[0], /compose loads it as env_file, so it is the deploy's config/);
+  assert.doesNotMatch(messages[0], /so its secrets ship with the image/);
+});

@@ -2,8 +2,11 @@
 import { baseName } from './classify.js';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-/** Names a database file is given besides `*.sqlite3` (which is known by name): none at all, or a database extension. */
-const DATABASE_NAME = /^\.?[^.]+$|\.(db|db3|sqlite|sqlite2|s3db|sl3|sqlitedb|data)$/i;
+/**
+ * Names a database file is given besides `*.sqlite3` (which is known by name): none at all, or a database extension.
+ * A dot file is a tool's own store (coverage.py's `.coverage` is SQLite too), never the app's database.
+ */
+const DATABASE_NAME = /^[^.]+$|^[^.].*\.(db|db3|sqlite|sqlite2|s3db|sl3|sqlitedb|data)$/i;
 // Headers read at most: beyond this many candidates the others go unread (discovery stays cheap).
 const MAX_CANDIDATES = 2_000;
 

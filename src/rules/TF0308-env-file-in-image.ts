@@ -62,7 +62,7 @@ for the script to read them from the environment.
       (names, files, at) => {
         const many = files.length > 1;
         const later = `but whatever ${many ? 'they hold' : 'it holds'} when an image is built ships with the image`;
-        const what = loadedTemplates(at.app, files)
+        const what = loadedTemplates(images, files)
           ? `: compose loads ${many ? 'them' : 'it'} as env_file, so ${many ? 'they are' : 'it is'} the deploy's config, not ${many ? 'templates' : 'a template'}, ${later}`
           : namesNoSecret(at.app, files)
             ? `: ${many ? 'they name' : 'it names'} no secret today, ${later}`
@@ -115,11 +115,14 @@ function envSourcesAbsent(app: App): RawFinding[] {
 }
 
 /**
- * Every one of the files (repository paths) is named as a template (`.env-sample`) and loaded by a compose service as
- * env_file: the file a deploy fills in, whatever it holds today.
+ * Every one of the files (repository paths) is named as a template (`.env-sample`) and loaded as env_file by a
+ * compose service of any compose file that builds the image: the file a deploy fills in, whatever it holds today.
+ * Every app judging the same COPY then says the same of it.
  */
-function loadedTemplates(app: App, files: string[]): boolean {
-  const loaded = new Set((app.compose?.services ?? []).flatMap((s) => s.envFiles.map((f) => f.path)));
+function loadedTemplates(apps: App[], files: string[]): boolean {
+  const loaded = new Set(
+    apps.flatMap((app) => (app.compose?.services ?? []).flatMap((s) => s.envFiles.map((f) => f.path))),
+  );
   return files.every((f) => hasTemplateName(f) && loaded.has(f));
 }
 
