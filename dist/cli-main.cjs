@@ -31400,8 +31400,10 @@ function envSourcesAbsent(app) {
   }
   return out;
 }
-function loadedTemplates(app, files) {
-  const loaded = new Set((app.compose?.services ?? []).flatMap((s) => s.envFiles.map((f) => f.path)));
+function loadedTemplates(apps, files) {
+  const loaded = new Set(
+    apps.flatMap((app) => (app.compose?.services ?? []).flatMap((s) => s.envFiles.map((f) => f.path)))
+  );
   return files.every((f) => hasTemplateName(f) && loaded.has(f));
 }
 function namesNoSecret(app, files) {
@@ -31626,7 +31628,7 @@ for the script to read them from the environment.
           (names3, files, at2) => {
             const many = files.length > 1;
             const later = `but whatever ${many ? "they hold" : "it holds"} when an image is built ships with the image`;
-            const what = loadedTemplates(at2.app, files) ? `: compose loads ${many ? "them" : "it"} as env_file, so ${many ? "they are" : "it is"} the deploy's config, not ${many ? "templates" : "a template"}, ${later}` : namesNoSecret(at2.app, files) ? `: ${many ? "they name" : "it names"} no secret today, ${later}` : leavesSecretsEmpty(at2.app, files) ? `: ${many ? "they leave" : "it leaves"} every secret empty today, ${later}` : `, so ${many ? "their" : "its"} secrets ship with the image`;
+            const what = loadedTemplates(images, files) ? `: compose loads ${many ? "them" : "it"} as env_file, so ${many ? "they are" : "it is"} the deploy's config, not ${many ? "templates" : "a template"}, ${later}` : namesNoSecret(at2.app, files) ? `: ${many ? "they name" : "it names"} no secret today, ${later}` : leavesSecretsEmpty(at2.app, files) ? `: ${many ? "they leave" : "it leaves"} every secret empty today, ${later}` : `, so ${many ? "their" : "its"} secrets ship with the image`;
             const rm2 = removedLater(at2.app, at2.line);
             const kept = rm2 ? ` The RUN rm at line ${rm2} deletes it only from the layers after this one: the layer of this COPY keeps it, for anyone who pulls the image.` : "";
             return namedByCopy(at2.app, at2.line, files) ? `This instruction copies ${names3} into the image by name${what}.${kept} Remove the COPY (a .dockerignore entry would only make it fail) and ${rm2 ? "give the build steps that need the values them on their own RUN line (RUN NAME=value python manage.py \u2026) or as a build secret (RUN --mount=type=secret); the container gets its values at run time" : "pass the values as environment variables at run time (compose env_file, or the platform's settings)"}.` : `This instruction copies ${names3} into the image${what}. ${ignoreAdvice(at2.app, files)}${sourcedFileAdvice(at2.app, files)}`;
@@ -40379,7 +40381,7 @@ var init_sqlite_files = __esm({
     "use strict";
     init_classify();
     SQLITE_HEADER = Buffer.from("SQLite format 3\0", "latin1");
-    DATABASE_NAME = /^\.?[^.]+$|\.(db|db3|sqlite|sqlite2|s3db|sl3|sqlitedb|data)$/i;
+    DATABASE_NAME = /^[^.]+$|^[^.].*\.(db|db3|sqlite|sqlite2|s3db|sl3|sqlitedb|data)$/i;
     MAX_CANDIDATES = 2e3;
   }
 });

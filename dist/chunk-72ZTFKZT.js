@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-U5EGNRGS.js";
+} from "./chunk-3SZGMHS5.js";
 import {
   insertLines,
   normalizePackageName,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-ZYZK6JRT.js";
+} from "./chunk-OHZF22NU.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-U5EGNRGS.js";
+} from "./chunk-3SZGMHS5.js";
 import {
   UnsafePathError,
   readInside,

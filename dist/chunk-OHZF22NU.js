@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-U5EGNRGS.js";
+} from "./chunk-3SZGMHS5.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -218,7 +218,7 @@ function dockerSdkUses(files, read) {
 
 // src/discover/sqlite-files.ts
 var SQLITE_HEADER = Buffer.from("SQLite format 3\0", "latin1");
-var DATABASE_NAME = /^\.?[^.]+$|\.(db|db3|sqlite|sqlite2|s3db|sl3|sqlitedb|data)$/i;
+var DATABASE_NAME = /^[^.]+$|^[^.].*\.(db|db3|sqlite|sqlite2|s3db|sl3|sqlitedb|data)$/i;
 var MAX_CANDIDATES = 2e3;
 function sqliteHeaderFiles(files, readHead) {
   const candidates = files.filter((f) => !/\.sqlite3$/i.test(f) && DATABASE_NAME.test(baseName(f))).slice(0, MAX_CANDIDATES);

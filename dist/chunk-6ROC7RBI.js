@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-XNHUMYGQ.js";
+} from "./chunk-72ZTFKZT.js";
 import {
   makeReport
 } from "./chunk-PS5A2PEE.js";
 import {
   RULES
-} from "./chunk-U5EGNRGS.js";
+} from "./chunk-3SZGMHS5.js";
 import {
   SEVERITIES,
   UnsafePathError,
