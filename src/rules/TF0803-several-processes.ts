@@ -54,7 +54,10 @@ function supervisedPrograms(app: App, programs: SupervisorProgram[]): string {
       longRunningProcess(p.argv) ?? started ?? (basename(programArgv(p.argv)[0] ?? '') || p.command);
     return `${p.name} (${what}${p.numprocs ? `, ${p.numprocs} processes` : ''})`;
   });
-  return `the programs of ${files}: ${names.join(', ')}`;
+  // One program: `the program uwsgi of uwsgi.ini`, not a list of one.
+  return programs.length === 1
+    ? `the program ${names[0]} of ${files}`
+    : `the programs of ${files}: ${names.join(', ')}`;
 }
 
 /** `notes (uwsgi, config/uwsgi.sh)`: each runit service by its name, what its run script starts, and the script. */
