@@ -36022,7 +36022,7 @@ function supervisedPrograms(app, programs) {
     const what = longRunningProcess(p.argv) ?? started ?? (basename2(programArgv(p.argv)[0] ?? "") || p.command);
     return `${p.name} (${what}${p.numprocs ? `, ${p.numprocs} processes` : ""})`;
   });
-  return `the programs of ${files}: ${names3.join(", ")}`;
+  return programs.length === 1 ? `the program ${names3[0]} of ${files}` : `the programs of ${files}: ${names3.join(", ")}`;
 }
 function runitNames(app, services) {
   return services.map((p) => {

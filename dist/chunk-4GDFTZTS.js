@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-3SZGMHS5.js";
+} from "./chunk-E3FCDBPU.js";
 import {
   insertLines,
   normalizePackageName,

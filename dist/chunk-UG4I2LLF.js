@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-OHZF22NU.js";
+} from "./chunk-LAYPXTET.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-3SZGMHS5.js";
+} from "./chunk-E3FCDBPU.js";
 import {
   UnsafePathError,
   readInside,

@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-3SZGMHS5.js";
+} from "./chunk-E3FCDBPU.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-72ZTFKZT.js";
+} from "./chunk-4GDFTZTS.js";
 import {
   makeReport
 } from "./chunk-PS5A2PEE.js";
 import {
   RULES
-} from "./chunk-3SZGMHS5.js";
+} from "./chunk-E3FCDBPU.js";
 import {
   SEVERITIES,
   UnsafePathError,
