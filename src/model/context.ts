@@ -318,6 +318,20 @@ function relativeInside(path: string, dir: string): string | undefined {
   return p.startsWith(`${d}/`) ? p.slice(d.length + 1) : undefined;
 }
 
+/** The context files `match` picks that the build sends, with the layout of the app's image to place them in. */
+function candidatesInImage(
+  app: App,
+  match: (path: string) => boolean,
+): { layout: ImageLayout; target: Stage; candidates: string[] } | undefined {
+  const model = app.dockerfile;
+  const context = app.context;
+  const target = model?.targetStage;
+  if (!model || !context || !target) return undefined;
+  const candidates = context.sentFiles.filter(match);
+  if (candidates.length === 0) return undefined;
+  return { layout: new ImageLayout(model, context.sentFiles), target, candidates };
+}
+
 /**
  * Context files accepted by `match` that reach the app's built image (target stage), grouped by the line of the
  * COPY/ADD that takes them from the context. Files left out by .dockerignore never reach it.
@@ -326,13 +340,9 @@ export function filesReachingImage(
   app: App,
   match: (path: string) => boolean,
 ): { line: number; files: string[] }[] {
-  const model = app.dockerfile;
-  const context = app.context;
-  const target = model?.targetStage;
-  if (!model || !context || !target) return [];
-  const candidates = context.sentFiles.filter(match);
-  if (candidates.length === 0) return [];
-  const layout = new ImageLayout(model, context.sentFiles);
+  const found = candidatesInImage(app, match);
+  if (!found) return [];
+  const { layout, target, candidates } = found;
   const byLine = new Map<number, string[]>();
   for (const file of candidates) {
     const lines = new Set(layout.landings(target, file).map((l) => l.line));
@@ -343,13 +353,9 @@ export function filesReachingImage(
 
 /** Where the context files `match` picks land in the app's image (target stage), each with its context path. */
 export function imagePathsOf(app: App, match: (path: string) => boolean): { file: string; path: string }[] {
-  const model = app.dockerfile;
-  const context = app.context;
-  const target = model?.targetStage;
-  if (!model || !context || !target) return [];
-  const candidates = context.sentFiles.filter(match);
-  if (candidates.length === 0) return [];
-  const layout = new ImageLayout(model, context.sentFiles);
+  const found = candidatesInImage(app, match);
+  if (!found) return [];
+  const { layout, target, candidates } = found;
   return candidates.flatMap((file) => {
     const path = layout.landingOf(target, file);
     return path ? [{ file, path }] : [];
