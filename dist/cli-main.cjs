@@ -8739,14 +8739,19 @@ function relativeInside(path4, dir) {
   if (d === ".") return p;
   return p.startsWith(`${d}/`) ? p.slice(d.length + 1) : void 0;
 }
-function filesReachingImage(app, match) {
+function candidatesInImage(app, match) {
   const model = app.dockerfile;
   const context = app.context;
   const target = model?.targetStage;
-  if (!model || !context || !target) return [];
+  if (!model || !context || !target) return void 0;
   const candidates = context.sentFiles.filter(match);
-  if (candidates.length === 0) return [];
-  const layout = new ImageLayout(model, context.sentFiles);
+  if (candidates.length === 0) return void 0;
+  return { layout: new ImageLayout(model, context.sentFiles), target, candidates };
+}
+function filesReachingImage(app, match) {
+  const found = candidatesInImage(app, match);
+  if (!found) return [];
+  const { layout, target, candidates } = found;
   const byLine = /* @__PURE__ */ new Map();
   for (const file of candidates) {
     const lines2 = new Set(layout.landings(target, file).map((l) => l.line));
@@ -8755,13 +8760,9 @@ function filesReachingImage(app, match) {
   return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, files]) => ({ line, files }));
 }
 function imagePathsOf(app, match) {
-  const model = app.dockerfile;
-  const context = app.context;
-  const target = model?.targetStage;
-  if (!model || !context || !target) return [];
-  const candidates = context.sentFiles.filter(match);
-  if (candidates.length === 0) return [];
-  const layout = new ImageLayout(model, context.sentFiles);
+  const found = candidatesInImage(app, match);
+  if (!found) return [];
+  const { layout, target, candidates } = found;
   return candidates.flatMap((file) => {
     const path4 = layout.landingOf(target, file);
     return path4 ? [{ file, path: path4 }] : [];

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-E3FCDBPU.js";
+} from "./chunk-YVZ3P66R.js";
 import {
   insertLines,
   normalizePackageName,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-4GDFTZTS.js";
+} from "./chunk-WM4SAWCI.js";
 import {
   makeReport
 } from "./chunk-PS5A2PEE.js";
 import {
   RULES
-} from "./chunk-E3FCDBPU.js";
+} from "./chunk-YVZ3P66R.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-LAYPXTET.js";
+} from "./chunk-LWSOVCRP.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-E3FCDBPU.js";
+} from "./chunk-YVZ3P66R.js";
 import {
   UnsafePathError,
   readInside,

@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-E3FCDBPU.js";
+} from "./chunk-YVZ3P66R.js";
 import {
   UnsafePathError,
   formatBytes,
