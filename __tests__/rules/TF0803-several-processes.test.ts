@@ -180,7 +180,7 @@ test('TF0803: a supervisord program that runs a start script is named by the ser
   );
   assert.match(
     result.findings.find((f) => f.ruleId === 'TF0803')!.message,
-    /runs the programs of deploy\/app\.conf: web \(gunicorn\) in one container/,
+    /runs the program web \(gunicorn\) of deploy\/app\.conf in one container/,
   );
 });
 
