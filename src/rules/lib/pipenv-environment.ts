@@ -1,7 +1,7 @@
 /** Where a root build leaves the virtualenv pipenv installs: under root's home, out of another user's reach. */
 import { basename } from '../../model/command.js';
-import type { DockerfileModel, RunInstr, Stage } from '../../model/types/dockerfile.js';
-import { lineage } from '../../model/dockerfile/lineage.js';
+import type { DockerfileModel, Stage } from '../../model/types/dockerfile.js';
+import { rootRunCommands } from './root-runs.js';
 
 // Settings that place pipenv's virtualenv elsewhere: in the project (.venv), under another directory, or an active one.
 const PLACED = ['PIPENV_VENV_IN_PROJECT', 'WORKON_HOME', 'VIRTUAL_ENV'];
@@ -16,31 +16,17 @@ export function pipenvRootEnvironment(
   df: DockerfileModel,
   stage: Stage,
 ): { file: string; line: number; verb: string } | undefined {
-  for (const s of lineage(df, stage))
-    for (const ins of s.instructions) {
-      if (ins.keyword === 'USER') return undefined;
-      if (ins.keyword !== 'RUN') continue;
-      const run = ins as RunInstr;
-      const exported = Object.fromEntries(
-        (run.script?.assignments ?? []).map((a) => [a.name, a.value] as [string, string]),
-      );
-      for (const c of run.script?.commands ?? []) {
-        // `pipenv sync`, `python -m pipenv install`
-        const argv =
-          /^python[\d.]*$/.test(basename(c.argv[0] ?? '')) && c.argv[1] === '-m' ? c.argv.slice(2) : c.argv;
-        const [tool, verb, ...rest] = argv;
-        if (basename(tool ?? '') !== 'pipenv' || (verb !== 'install' && verb !== 'sync')) continue;
-        if (rest.includes('--system')) continue;
-        const env = {
-          ...run.variables,
-          ...exported,
-          ...Object.fromEntries((c.env ?? []).map((a) => [a.name, a.value])),
-        };
-        const set = (name: string) => env[name] !== undefined && env[name] !== '' && env[name] !== '0';
-        if (PLACED.some(set)) continue;
-        return { file: df.file, line: c.line, verb };
-      }
-    }
+  for (const { command: c, env } of rootRunCommands(df, stage)) {
+    // `pipenv sync`, `python -m pipenv install`
+    const argv =
+      /^python[\d.]*$/.test(basename(c.argv[0] ?? '')) && c.argv[1] === '-m' ? c.argv.slice(2) : c.argv;
+    const [tool, verb, ...rest] = argv;
+    if (basename(tool ?? '') !== 'pipenv' || (verb !== 'install' && verb !== 'sync')) continue;
+    if (rest.includes('--system')) continue;
+    const set = (name: string) => env[name] !== undefined && env[name] !== '' && env[name] !== '0';
+    if (PLACED.some(set)) continue;
+    return { file: df.file, line: c.line, verb };
+  }
   return undefined;
 }
 

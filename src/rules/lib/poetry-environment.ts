@@ -1,8 +1,8 @@
 /** Where a root build leaves the environment poetry installs: under root's home, out of another user's reach. */
 import { basename } from '../../model/command.js';
-import type { DockerfileModel, RunInstr, Stage } from '../../model/types/dockerfile.js';
+import type { DockerfileModel, Stage } from '../../model/types/dockerfile.js';
 import type { BuildContext } from '../../model/types/project.js';
-import { lineage } from '../../model/dockerfile/lineage.js';
+import { rootRunCommands } from './root-runs.js';
 
 // Settings that keep poetry's environment out of root's cache: none at all, one in the project, or a path given.
 const CREATE = 'POETRY_VIRTUALENVS_CREATE';
@@ -23,38 +23,24 @@ export function poetryRootEnvironment(
   // A poetry.toml beside pyproject.toml sets virtualenvs for the project (in-project = true, create = false).
   if (context?.sentFiles.some((f) => basename(f) === 'poetry.toml')) return undefined;
   let configured = false;
-  for (const s of lineage(df, stage))
-    for (const ins of s.instructions) {
-      if (ins.keyword === 'USER') return undefined;
-      if (ins.keyword !== 'RUN') continue;
-      const run = ins as RunInstr;
-      const exported = Object.fromEntries(
-        (run.script?.assignments ?? []).map((a) => [a.name, a.value] as [string, string]),
-      );
-      for (const c of run.script?.commands ?? []) {
-        const [tool, verb, ...rest] = c.argv;
-        if (basename(tool ?? '') !== 'poetry') continue;
-        // `poetry config virtualenvs.create false`, `… virtualenvs.in-project true`, `… virtualenvs.path /venvs`
-        // (poetry 1.0 and before spelled them `settings.virtualenvs.create`; `--local` writes poetry.toml); or
-        // `poetry env use PYTHON`, whose environment depends on the interpreter it names.
-        const key = rest.find((w) => !w.startsWith('-'));
-        if (
-          verb === 'env' ||
-          (verb === 'config' &&
-            /^(settings\.)?(virtualenvs\.(create|in-project|path)|cache-dir)$/.test(key ?? ''))
-        )
-          configured = true;
-        if (verb !== 'install' || configured) continue;
-        const env = {
-          ...run.variables,
-          ...exported,
-          ...Object.fromEntries((c.env ?? []).map((a) => [a.name, a.value])),
-        };
-        const set = (name: string) => env[name] !== undefined && env[name] !== '';
-        if (set(CREATE) || set(IN_PROJECT) || PLACED.some(set)) continue;
-        return { file: df.file, line: c.line };
-      }
-    }
+  for (const { command: c, env } of rootRunCommands(df, stage)) {
+    const [tool, verb, ...rest] = c.argv;
+    if (basename(tool ?? '') !== 'poetry') continue;
+    // `poetry config virtualenvs.create false`, `… virtualenvs.in-project true`, `… virtualenvs.path /venvs`
+    // (poetry 1.0 and before spelled them `settings.virtualenvs.create`; `--local` writes poetry.toml); or
+    // `poetry env use PYTHON`, whose environment depends on the interpreter it names.
+    const key = rest.find((w) => !w.startsWith('-'));
+    if (
+      verb === 'env' ||
+      (verb === 'config' &&
+        /^(settings\.)?(virtualenvs\.(create|in-project|path)|cache-dir)$/.test(key ?? ''))
+    )
+      configured = true;
+    if (verb !== 'install' || configured) continue;
+    const set = (name: string) => env[name] !== undefined && env[name] !== '';
+    if (set(CREATE) || set(IN_PROJECT) || PLACED.some(set)) continue;
+    return { file: df.file, line: c.line };
+  }
   return undefined;
 }
 
