@@ -39271,35 +39271,47 @@ var init_run_time_writes = __esm({
   }
 });
 
+// src/rules/lib/root-runs.ts
+function* rootRunCommands(df, stage) {
+  for (const s of lineage2(df, stage))
+    for (const ins of s.instructions) {
+      if (ins.keyword === "USER") return;
+      if (ins.keyword !== "RUN") continue;
+      const run = ins;
+      const assigned = Object.fromEntries((run.script?.assignments ?? []).map((a) => [a.name, a.value]));
+      for (const command of run.script?.commands ?? [])
+        yield {
+          command,
+          env: {
+            ...run.variables,
+            ...assigned,
+            ...Object.fromEntries((command.env ?? []).map((a) => [a.name, a.value]))
+          }
+        };
+    }
+}
+var init_root_runs = __esm({
+  "src/rules/lib/root-runs.ts"() {
+    "use strict";
+    init_lineage();
+  }
+});
+
 // src/rules/lib/poetry-environment.ts
 function poetryRootEnvironment(df, stage, context) {
   if (context?.sentFiles.some((f) => basename2(f) === "poetry.toml")) return void 0;
   let configured = false;
-  for (const s of lineage2(df, stage))
-    for (const ins of s.instructions) {
-      if (ins.keyword === "USER") return void 0;
-      if (ins.keyword !== "RUN") continue;
-      const run = ins;
-      const exported = Object.fromEntries(
-        (run.script?.assignments ?? []).map((a) => [a.name, a.value])
-      );
-      for (const c of run.script?.commands ?? []) {
-        const [tool, verb, ...rest] = c.argv;
-        if (basename2(tool ?? "") !== "poetry") continue;
-        const key = rest.find((w2) => !w2.startsWith("-"));
-        if (verb === "env" || verb === "config" && /^(settings\.)?(virtualenvs\.(create|in-project|path)|cache-dir)$/.test(key ?? ""))
-          configured = true;
-        if (verb !== "install" || configured) continue;
-        const env = {
-          ...run.variables,
-          ...exported,
-          ...Object.fromEntries((c.env ?? []).map((a) => [a.name, a.value]))
-        };
-        const set = (name) => env[name] !== void 0 && env[name] !== "";
-        if (set(CREATE) || set(IN_PROJECT) || PLACED.some(set)) continue;
-        return { file: df.file, line: c.line };
-      }
-    }
+  for (const { command: c, env } of rootRunCommands(df, stage)) {
+    const [tool, verb, ...rest] = c.argv;
+    if (basename2(tool ?? "") !== "poetry") continue;
+    const key = rest.find((w2) => !w2.startsWith("-"));
+    if (verb === "env" || verb === "config" && /^(settings\.)?(virtualenvs\.(create|in-project|path)|cache-dir)$/.test(key ?? ""))
+      configured = true;
+    if (verb !== "install" || configured) continue;
+    const set = (name) => env[name] !== void 0 && env[name] !== "";
+    if (set(CREATE) || set(IN_PROJECT) || PLACED.some(set)) continue;
+    return { file: df.file, line: c.line };
+  }
   return void 0;
 }
 function poetryAdvice(at2, user, workdir) {
@@ -39311,7 +39323,7 @@ var init_poetry_environment = __esm({
   "src/rules/lib/poetry-environment.ts"() {
     "use strict";
     init_command();
-    init_lineage();
+    init_root_runs();
     CREATE = "POETRY_VIRTUALENVS_CREATE";
     IN_PROJECT = "POETRY_VIRTUALENVS_IN_PROJECT";
     PLACED = ["POETRY_VIRTUALENVS_PATH", "POETRY_CACHE_DIR", "VIRTUAL_ENV"];
@@ -39320,29 +39332,15 @@ var init_poetry_environment = __esm({
 
 // src/rules/lib/pipenv-environment.ts
 function pipenvRootEnvironment(df, stage) {
-  for (const s of lineage2(df, stage))
-    for (const ins of s.instructions) {
-      if (ins.keyword === "USER") return void 0;
-      if (ins.keyword !== "RUN") continue;
-      const run = ins;
-      const exported = Object.fromEntries(
-        (run.script?.assignments ?? []).map((a) => [a.name, a.value])
-      );
-      for (const c of run.script?.commands ?? []) {
-        const argv = /^python[\d.]*$/.test(basename2(c.argv[0] ?? "")) && c.argv[1] === "-m" ? c.argv.slice(2) : c.argv;
-        const [tool, verb, ...rest] = argv;
-        if (basename2(tool ?? "") !== "pipenv" || verb !== "install" && verb !== "sync") continue;
-        if (rest.includes("--system")) continue;
-        const env = {
-          ...run.variables,
-          ...exported,
-          ...Object.fromEntries((c.env ?? []).map((a) => [a.name, a.value]))
-        };
-        const set = (name) => env[name] !== void 0 && env[name] !== "" && env[name] !== "0";
-        if (PLACED2.some(set)) continue;
-        return { file: df.file, line: c.line, verb };
-      }
-    }
+  for (const { command: c, env } of rootRunCommands(df, stage)) {
+    const argv = /^python[\d.]*$/.test(basename2(c.argv[0] ?? "")) && c.argv[1] === "-m" ? c.argv.slice(2) : c.argv;
+    const [tool, verb, ...rest] = argv;
+    if (basename2(tool ?? "") !== "pipenv" || verb !== "install" && verb !== "sync") continue;
+    if (rest.includes("--system")) continue;
+    const set = (name) => env[name] !== void 0 && env[name] !== "" && env[name] !== "0";
+    if (PLACED2.some(set)) continue;
+    return { file: df.file, line: c.line, verb };
+  }
   return void 0;
 }
 function pipenvAdvice(at2, user) {
@@ -39353,7 +39351,7 @@ var init_pipenv_environment = __esm({
   "src/rules/lib/pipenv-environment.ts"() {
     "use strict";
     init_command();
-    init_lineage();
+    init_root_runs();
     PLACED2 = ["PIPENV_VENV_IN_PROJECT", "WORKON_HOME", "VIRTUAL_ENV"];
   }
 });

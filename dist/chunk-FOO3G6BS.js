@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-YVZ3P66R.js";
+} from "./chunk-AQ4JOE5B.js";
 import {
   insertLines,
   normalizePackageName,

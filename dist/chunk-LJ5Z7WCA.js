@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-LWSOVCRP.js";
+} from "./chunk-QCDKD6S2.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-YVZ3P66R.js";
+} from "./chunk-AQ4JOE5B.js";
 import {
   UnsafePathError,
   readInside,

@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-YVZ3P66R.js";
+} from "./chunk-AQ4JOE5B.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-WM4SAWCI.js";
+} from "./chunk-FOO3G6BS.js";
 import {
   makeReport
 } from "./chunk-PS5A2PEE.js";
 import {
   RULES
-} from "./chunk-YVZ3P66R.js";
+} from "./chunk-AQ4JOE5B.js";
 import {
   SEVERITIES,
   UnsafePathError,
