@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join, parse as parsePath, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -19,13 +19,7 @@ import {
 import { fixCommand } from './fix-cli.js';
 import { TOOL, analyzeStatic } from './pipeline.js';
 import { renderJson, renderMarkdown, renderSarif, renderText } from './report/index.js';
-import {
-  renderGithubMany,
-  renderJsonMany,
-  renderMarkdownMany,
-  renderSarifMany,
-  renderTextMany,
-} from './report/many.js';
+import { manyReportWriter } from './report/many.js';
 import { renderGithub } from './report/workflow-commands.js';
 import type { Report } from './core/index.js';
 import { probeDocker, runReview, type ReviewRequest, type SmokeRequest, type SmokeStage } from './review.js';
@@ -272,38 +266,56 @@ function isDirectory(path: string): boolean {
 
 async function check(options: CheckOptions, io: CliIo): Promise<number> {
   const color = io.color && options.output === undefined;
-  let text: string;
-  let failed: boolean;
-  let broken = false;
   // One copy for every project: reading process.env goes through the runtime for each variable.
   const env = { ...process.env };
   if (!options.many) {
     const report = await reviewProject(options.request, options, io, env);
-    text = render(report, options.format, color);
-    failed = report.verdict === 'fail';
-  } else {
-    const young = youngGenerationCap();
-    const results = await inParallel(options.dirs, PROJECTS_AT_ONCE, async (dir) => {
-      try {
-        young.check();
-        return await reviewProject({ ...options.request, directory: dir }, options, io, env);
-      } catch (error) {
-        // One project's bad config or a bug on its files must not cost the others their report.
-        const message =
-          error instanceof OptionError ? error.message : `internal error: ${(error as Error).stack ?? error}`;
-        io.stderr(`twelve-factor-review: ${dir}: ${message}\n`);
-        broken = true;
-        return undefined;
-      }
-    });
-    young.release();
-    const reports = results.filter((r): r is Report => r !== undefined);
-    text = renderMany(reports, options.format, color);
-    failed = reports.some((r) => r.verdict === 'fail');
+    // Synchronous: node:fs/promises would load Node's readline and stream modules for this one write.
+    if (options.output) writeFileSync(options.output, render(report, options.format, color));
+    else io.stdout(render(report, options.format, color));
+    return report.verdict === 'fail' ? 1 : 0;
   }
-  // Synchronous: node:fs/promises would load Node's readline and stream modules for this one write.
-  if (options.output) writeFileSync(options.output, text);
-  else io.stdout(text);
+  let failed = false;
+  let broken = false;
+  const writer = manyReportWriter(options.format, { color, rules: RULES });
+  const out = options.output === undefined ? undefined : openSync(options.output, 'w');
+  const write = (text: string) => {
+    if (text === '') return;
+    if (out === undefined) io.stdout(text);
+    else writeAll(out, text);
+  };
+  try {
+    const young = youngGenerationCap();
+    // Each report is written (or, for a table, reduced to its row) as soon as the projects before it are out.
+    await inParallel(
+      options.dirs,
+      PROJECTS_AT_ONCE,
+      async (dir) => {
+        try {
+          young.check();
+          return await reviewProject({ ...options.request, directory: dir }, options, io, env);
+        } catch (error) {
+          // One project's bad config or a bug on its files must not cost the others their report.
+          const message =
+            error instanceof OptionError
+              ? error.message
+              : `internal error: ${(error as Error).stack ?? error}`;
+          io.stderr(`twelve-factor-review: ${dir}: ${message}\n`);
+          broken = true;
+          return undefined;
+        }
+      },
+      (report) => {
+        if (report === undefined) return;
+        failed ||= report.verdict === 'fail';
+        write(writer.add(report));
+      },
+    );
+    young.release();
+    write(writer.end());
+  } finally {
+    if (out !== undefined) closeSync(out);
+  }
   return broken ? 2 : failed ? 1 : 0;
 }
 
@@ -342,22 +354,31 @@ function youngGenerationCap(): { check(): void; release(): void } {
 
 const YOUNG_CAP_MB = 16;
 
-/** `fn` over the items, at most `limit` at a time; the results in the items' order. */
+/**
+ * `fn` over the items, at most `limit` at a time; `done` gets each result in the items' order, as soon as the
+ * results before it are in, and nothing keeps a result after it.
+ */
 async function inParallel<T, R>(
   items: readonly T[],
   limit: number,
   fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  done: (result: R) => void,
+): Promise<void> {
+  const waiting = new Map<number, R>();
   let next = 0;
+  let delivered = 0;
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await fn(items[i]);
+      waiting.set(i, await fn(items[i]));
+      while (waiting.has(delivered)) {
+        const result = waiting.get(delivered) as R;
+        waiting.delete(delivered++);
+        done(result);
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** One project's review and report, as runReview makes it for the action too. */
@@ -427,21 +448,6 @@ function render(report: Report, format: Format, color: boolean): string {
       return renderText(report, { color });
     case 'github':
       return renderGithub(report);
-  }
-}
-
-function renderMany(reports: Report[], format: Format, color: boolean): string {
-  switch (format) {
-    case 'json':
-      return renderJsonMany(reports);
-    case 'markdown':
-      return renderMarkdownMany(reports);
-    case 'sarif':
-      return renderSarifMany(reports, RULES);
-    case 'text':
-      return renderTextMany(reports, { color });
-    case 'github':
-      return renderGithubMany(reports);
   }
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, test } from 'node:test';
@@ -170,4 +170,68 @@ test('--format github through the CLI: annotations per project, a hostile file n
     ],
   );
   assert.ok(!runnerCommands(stdout).some((c) => c.command === 'add-mask'), stdout);
+});
+
+test('many projects: each report is written as soon as the projects before it are done, in the order given', async () => {
+  for (let i = 1; i <= 20; i++) dir(`stream/p${String(i).padStart(2, '0')}`);
+  const names = Array.from({ length: 20 }, (_, i) => `stream/p${String(i + 1).padStart(2, '0')}`);
+  const runWith = async (slow: string) => {
+    let stdout = '';
+    const seenBefore = new Map<string, string>();
+    const io: Partial<CliIo> = {
+      stdout: (t) => void (stdout += t),
+      stderr: () => {},
+      color: false,
+      cwd: temp,
+      analyze: async (root) => {
+        seenBefore.set(basename(root), stdout);
+        await new Promise((r) => setTimeout(r, basename(root) === slow ? 40 : 1));
+        return { project: { ...EMPTY_PROJECT, root }, findings: [] };
+      },
+    };
+    assert.equal(await cli(['check', '--each', 'stream', '--format', 'json'], io), 0);
+    assert.deepEqual(
+      JSON.parse(stdout).map((r: { directory: string }) => r.directory),
+      names,
+    );
+    return seenBefore;
+  };
+  const quick = await runWith('none');
+  assert.match(
+    quick.get('p20') ?? '',
+    /"directory": "stream\/p01"/,
+    'p01 is out before the last project starts',
+  );
+  // A slow first project holds back the reports of the projects done after it: nothing is written out of order.
+  assert.equal((await runWith('p01')).get('p20'), '');
+});
+
+test('many projects: JSON and SARIF are the single stringify of every report, byte for byte, and --output holds it', async () => {
+  dir('bytes/a');
+  dir('bytes/b');
+  const findings = { a: [ERROR], b: [WARNING, { ...ERROR, message: 'multi\nline "quoted" — text' }] };
+  const { stdout } = await run(['check', '--each', 'bytes', '--format', 'json'], findings);
+  assert.equal(stdout, `${JSON.stringify(JSON.parse(stdout), null, 2)}\n`);
+  const sarif = await run(['check', '--each', 'bytes', '--format', 'sarif'], findings);
+  assert.equal(sarif.stdout, `${JSON.stringify(JSON.parse(sarif.stdout), null, 2)}\n`);
+  assert.equal(JSON.parse(sarif.stdout).runs.length, 2);
+  const file = join(temp, 'many-report.json');
+  const written = await run(['check', '--each', 'bytes', '--format', 'json', '--output', file], findings);
+  assert.equal(written.stdout, '');
+  const text = readFileSync(file, 'utf8');
+  assert.deepEqual(
+    JSON.parse(text).map((r: { directory: string }) => r.directory),
+    ['bytes/a', 'bytes/b'],
+  );
+});
+
+test('many projects, none reviewed: an empty JSON array and an empty SARIF log, exit 2', async () => {
+  dir('none/bad/.github');
+  writeFileSync(join(temp, 'none/bad/.github/twelve-factor.yml'), 'fail-on: [\n');
+  const json = await run(['check', '--each', 'none', '--format', 'json']);
+  assert.equal(json.code, 2);
+  assert.equal(json.stdout, '[]\n');
+  const sarif = await run(['check', '--each', 'none', '--format', 'sarif']);
+  assert.deepEqual(JSON.parse(sarif.stdout).runs, []);
+  assert.equal(sarif.stdout, `${JSON.stringify(JSON.parse(sarif.stdout), null, 2)}\n`);
 });
