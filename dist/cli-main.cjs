@@ -48306,13 +48306,13 @@ function scorecard(active, sections, prefix) {
     return `\u2705 **All twelve factors and the production checks pass**${notices}`;
   }
   const factors = active.some((f) => f.factor === "0") ? ["0", ...SCORECARD_FACTORS] : SCORECARD_FACTORS;
-  const rows2 = factors.map((factor) => {
+  const rows = factors.map((factor) => {
     const counts = severityCounts(active.filter((f) => f.factor === factor));
     const icon = counts.error ? "\u274C" : counts.warning ? "\u26A0\uFE0F" : "\u2705";
     const name = sections.has(factor) ? `[${FACTOR_NAMES[factor]}](#${factorAnchor(factor, prefix)})` : FACTOR_NAMES[factor];
     return `| ${icon} | ${name} | ${countsShort(counts)} |`;
   });
-  return ["| | Factor | Findings |", "|:-:|---|---|", ...rows2].join("\n");
+  return ["| | Factor | Findings |", "|:-:|---|---|", ...rows].join("\n");
 }
 function smokeLogs(report) {
   const s = report.smoke;
@@ -48796,15 +48796,15 @@ function renderText(report, options) {
       )
     );
     if (s.reason) out.push(`  ${terminalLine(s.reason)}`);
-    const rows2 = [];
-    if (s.build) rows2.push(stepRow(s.build, ""));
+    const rows = [];
+    if (s.build) rows.push(stepRow(s.build, ""));
     for (const engine of [s.engines.sqlite, s.engines.postgres]) {
       if (!engine) continue;
-      rows2.push(engineRow(engine));
-      for (const step of engine.steps) rows2.push(stepRow(step, "  "));
+      rows.push(engineRow(engine));
+      for (const step of engine.steps) rows.push(stepRow(step, "  "));
     }
-    const w0 = Math.max(0, ...rows2.map((r) => r[0].length));
-    for (const [name, status, time, detail] of rows2) {
+    const w0 = Math.max(0, ...rows.map((r) => r[0].length));
+    for (const [name, status, time, detail] of rows) {
       const cells = [
         name.padEnd(w0),
         paint(STATUS_STYLE[status], status.padEnd(8)),
@@ -48901,20 +48901,57 @@ function renderGithub(report) {
 
 // src/report/many.ts
 init_compare_text();
-function renderJsonMany(reports) {
-  return `${JSON.stringify(reports.map(jsonReport), null, 2)}
-`;
+function manyReportWriter(format, options) {
+  switch (format) {
+    case "json":
+      return jsonArrayWriter("[", "]", 1, jsonReport);
+    case "sarif":
+      return jsonArrayWriter(
+        `{
+  "$schema": ${JSON.stringify(SARIF_SCHEMA_URI)},
+  "version": "2.1.0",
+  "runs": [`,
+        "]\n}",
+        2,
+        (report) => sarifRun(report, options.rules)
+      );
+    case "github":
+      return { add: renderGithub, end: () => "" };
+    case "text":
+      return tableWriter((rows) => textTable(rows, options.color));
+    case "markdown":
+      return tableWriter(markdownTable);
+  }
 }
-function renderSarifMany(reports, rules) {
-  const runs = reports.map((report) => {
-    const [run] = sarifLog(report, rules).runs;
-    return { ...run, automationDetails: { id: `${report.tool.name}/${report.directory}/` } };
-  });
-  return `${JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs }, null, 2)}
-`;
+function jsonArrayWriter(open, close, depth, value) {
+  const indent2 = "  ".repeat(depth);
+  let count = 0;
+  return {
+    add(report) {
+      const text2 = JSON.stringify(value(report), null, 2).replaceAll("\n", `
+${indent2}`);
+      return `${count++ === 0 ? `${open}
+` : ",\n"}${indent2}${text2}`;
+    },
+    end: () => count === 0 ? `${open}${close}
+` : `
+${indent2.slice(2)}${close}
+`
+  };
 }
-function renderGithubMany(reports) {
-  return reports.map(renderGithub).join("");
+function tableWriter(render2) {
+  const rows = [];
+  return {
+    add(report) {
+      rows.push(row(report));
+      return "";
+    },
+    end: () => render2(rows)
+  };
+}
+function sarifRun(report, rules) {
+  const [run] = sarifLog(report, rules).runs;
+  return { ...run, automationDetails: { id: `${report.tool.name}/${report.directory}/` } };
 }
 function ruleSummary(findings, max = 6) {
   const counts = /* @__PURE__ */ new Map();
@@ -48922,8 +48959,8 @@ function ruleSummary(findings, max = 6) {
   const ids2 = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([id2, n]) => n > 1 ? `${id2}\xD7${n}` : id2);
   return ids2.length > max ? [...ids2.slice(0, max), `+${ids2.length - max}`] : ids2;
 }
-function rows(reports) {
-  return reports.map((r) => [
+function row(r) {
+  return [
     r.directory,
     r.verdict,
     String(r.counts.error),
@@ -48931,34 +48968,34 @@ function rows(reports) {
     String(r.counts.notice),
     String(r.findings.filter((f) => f.suppressed).length),
     ruleSummary(r.findings).join(" ")
-  ]);
+  ];
 }
 var HEADER = ["project", "verdict", "errors", "warnings", "notices", "suppressed", "rules"];
-function summary(reports) {
-  const failed = reports.filter((r) => r.verdict === "fail").length;
-  return `${plural2(reports.length, "project")}: ${failed} fail, ${reports.length - failed} pass`;
+function summary(rows) {
+  const failed = rows.filter((r) => r[1] === "fail").length;
+  return `${plural2(rows.length, "project")}: ${failed} fail, ${rows.length - failed} pass`;
 }
-function renderTextMany(reports, options) {
-  const paint = (code2, text2) => options.color ? `\x1B[${code2}m${text2}\x1B[39m` : text2;
-  const body = rows(reports).map((row) => [terminalLine(row[0]), ...row.slice(1)]);
-  const widths = HEADER.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (row, colour = false) => row.map((cell, i) => {
+function textTable(rows, color) {
+  const paint = (code2, text2) => color ? `\x1B[${code2}m${text2}\x1B[39m` : text2;
+  const body = rows.map((row2) => [terminalLine(row2[0]), ...row2.slice(1)]);
+  const widths = HEADER.map((h, i) => Math.max(h.length, ...body.map((row2) => row2[i].length)));
+  const line = (row2, colour = false) => row2.map((cell, i) => {
     const padded2 = i >= 2 && i <= 5 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]);
     return colour && i === 1 ? paint(cell === "fail" ? 31 : 32, padded2) : padded2;
   }).join("  ").trimEnd();
-  const failed = reports.some((r) => r.verdict === "fail");
-  return `${[line(HEADER), ...body.map((row) => line(row, true)), "", `${failed ? "\u2716" : "\u2714"} ${summary(reports)}`].join("\n")}
+  const failed = rows.some((r) => r[1] === "fail");
+  return `${[line(HEADER), ...body.map((row2) => line(row2, true)), "", `${failed ? "\u2716" : "\u2714"} ${summary(rows)}`].join("\n")}
 `;
 }
-function renderMarkdownMany(reports) {
+function markdownTable(rows) {
   const out = [
     `| ${HEADER.join(" | ")} |`,
     `|${HEADER.map((_, i) => i >= 2 && i <= 5 ? "---:" : "---").join("|")}|`,
-    ...rows(reports).map(
-      (row) => `| ${[escapeMarkdown(row[0]), row[1] === "fail" ? "\u274C fail" : "\u2705 pass", ...row.slice(2)].join(" | ")} |`
+    ...rows.map(
+      (row2) => `| ${[escapeMarkdown(row2[0]), row2[1] === "fail" ? "\u274C fail" : "\u2705 pass", ...row2.slice(2)].join(" | ")} |`
     ),
     "",
-    `**${summary(reports)}**`
+    `**${summary(rows)}**`
   ];
   return `${out.join("\n")}
 `;
@@ -49493,35 +49530,50 @@ function isDirectory(path4) {
 }
 async function check(options, io) {
   const color = io.color && options.output === void 0;
-  let text2;
-  let failed;
-  let broken = false;
   const env = { ...process.env };
   if (!options.many) {
     const report = await reviewProject(options.request, options, io, env);
-    text2 = render(report, options.format, color);
-    failed = report.verdict === "fail";
-  } else {
-    const young = youngGenerationCap();
-    const results = await inParallel(options.dirs, PROJECTS_AT_ONCE, async (dir) => {
-      try {
-        young.check();
-        return await reviewProject({ ...options.request, directory: dir }, options, io, env);
-      } catch (error) {
-        const message3 = error instanceof OptionError ? error.message : `internal error: ${error.stack ?? error}`;
-        io.stderr(`twelve-factor-review: ${dir}: ${message3}
-`);
-        broken = true;
-        return void 0;
-      }
-    });
-    young.release();
-    const reports = results.filter((r) => r !== void 0);
-    text2 = renderMany(reports, options.format, color);
-    failed = reports.some((r) => r.verdict === "fail");
+    if (options.output) (0, import_node_fs8.writeFileSync)(options.output, render(report, options.format, color));
+    else io.stdout(render(report, options.format, color));
+    return report.verdict === "fail" ? 1 : 0;
   }
-  if (options.output) (0, import_node_fs8.writeFileSync)(options.output, text2);
-  else io.stdout(text2);
+  let failed = false;
+  let broken = false;
+  const writer = manyReportWriter(options.format, { color, rules: RULES });
+  const out = options.output === void 0 ? void 0 : (0, import_node_fs8.openSync)(options.output, "w");
+  const write = (text2) => {
+    if (text2 === "") return;
+    if (out === void 0) io.stdout(text2);
+    else writeAll(out, text2);
+  };
+  try {
+    const young = youngGenerationCap();
+    await inParallel(
+      options.dirs,
+      PROJECTS_AT_ONCE,
+      async (dir) => {
+        try {
+          young.check();
+          return await reviewProject({ ...options.request, directory: dir }, options, io, env);
+        } catch (error) {
+          const message3 = error instanceof OptionError ? error.message : `internal error: ${error.stack ?? error}`;
+          io.stderr(`twelve-factor-review: ${dir}: ${message3}
+`);
+          broken = true;
+          return void 0;
+        }
+      },
+      (report) => {
+        if (report === void 0) return;
+        failed ||= report.verdict === "fail";
+        write(writer.add(report));
+      }
+    );
+    young.release();
+    write(writer.end());
+  } finally {
+    if (out !== void 0) (0, import_node_fs8.closeSync)(out);
+  }
   return broken ? 2 : failed ? 1 : 0;
 }
 var PROJECTS_AT_ONCE = 8;
@@ -49546,17 +49598,22 @@ function youngGenerationCap() {
   };
 }
 var YOUNG_CAP_MB = 16;
-async function inParallel(items, limit, fn) {
-  const results = new Array(items.length);
+async function inParallel(items, limit, fn, done) {
+  const waiting = /* @__PURE__ */ new Map();
   let next = 0;
+  let delivered = 0;
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await fn(items[i]);
+      waiting.set(i, await fn(items[i]));
+      while (waiting.has(delivered)) {
+        const result2 = waiting.get(delivered);
+        waiting.delete(delivered++);
+        done(result2);
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 async function reviewProject(request, options, io, env) {
   const say = (m) => io.stderr(`${m}
@@ -49608,20 +49665,6 @@ function render(report, format, color) {
       return renderText(report, { color });
     case "github":
       return renderGithub(report);
-  }
-}
-function renderMany(reports, format, color) {
-  switch (format) {
-    case "json":
-      return renderJsonMany(reports);
-    case "markdown":
-      return renderMarkdownMany(reports);
-    case "sarif":
-      return renderSarifMany(reports, RULES);
-    case "text":
-      return renderTextMany(reports, { color });
-    case "github":
-      return renderGithubMany(reports);
   }
 }
 function isMain() {
