@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { stamp, type Finding, type RawFinding, type Severity } from '../core/index.js';
+import { withStartChainsRemembered } from '../model/command/start-chain.js';
 import type { Project } from '../model/types/project.js';
 import { matchesGlob } from '../util/glob.js';
 import type { Rule } from './lib/rule.js';
@@ -8,6 +9,10 @@ import { compareText } from '../util/compare-text.js';
 
 /** Runs every static rule on the project; a rule that throws becomes a TF0001 finding instead of a crash. */
 export function runRules(project: Project, config: Config, rules: readonly Rule[] = RULES): Finding[] {
+  return withStartChainsRemembered(() => judged(project, config, rules));
+}
+
+function judged(project: Project, config: Config, rules: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (rule.kind !== 'S' || config.rules[rule.id] === 'off') continue;

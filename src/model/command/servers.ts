@@ -1,4 +1,5 @@
 /** What a command is: the program it runs, a Django management command, a server and where it listens. */
+import { rememberedParser } from '../../parse/memo.js';
 import { expand } from '../dockerfile.js';
 import { uwsgiIniArg } from '../server-config.js';
 import type { ServerConfigFile } from '../types/project.js';
@@ -47,7 +48,18 @@ const UV_RUN_VALUED = new Set(
  * argv with launchers peeled off (env, tini, poetry run, python -m, ..., and the launchers of launchedCommand:
  * wait-for-it, dockerize, gosu, `su -c`, whose script stays a shell), argv[0] reduced to its basename.
  */
-export function programArgv(argv: string[]): string[] {
+export function programArgv(argv: readonly string[]): string[] {
+  // Every rule asks again for the few commands of a project: each answer is worked out once, and a copy handed out.
+  return rememberedArgv(argv).slice();
+}
+
+const rememberedArgv = rememberedParser(
+  (argv: readonly string[]) => peeled(argv),
+  (argv) => JSON.stringify(argv),
+  256,
+);
+
+function peeled(argv: readonly string[]): string[] {
   let a = argv.slice();
   for (let guard = 0; guard < 8 && a.length > 0; guard++) {
     const p = basename(a[0]);

@@ -133,11 +133,43 @@ function startEnvironment(
   return env;
 }
 
+/**
+ * While `run` judges a finished model, the start chains are worked out once per app, service and kind: every rule
+ * asks for them again (a project's check asks about sixty times). Apps still being built are never remembered.
+ */
+export function withStartChainsRemembered<T>(run: () => T): T {
+  const outer = remembered;
+  remembered = new WeakMap();
+  try {
+    return run();
+  } finally {
+    remembered = outer;
+  }
+}
+
+let remembered: WeakMap<App, Map<ComposeService | undefined, StartCommand[][]>> | undefined;
+
 function chain(
   app: App,
   service: ComposeService | undefined,
   reached?: Reached,
   everyScript = true,
+): StartCommand[] {
+  if (reached || !remembered) return chainOf(app, service, reached, everyScript);
+  let byService = remembered.get(app);
+  if (!byService) remembered.set(app, (byService = new Map()));
+  let kinds = byService.get(service);
+  if (!kinds) byService.set(service, (kinds = []));
+  const kind = everyScript ? 1 : 0;
+  kinds[kind] ??= chainOf(app, service, undefined, everyScript);
+  return kinds[kind].slice();
+}
+
+function chainOf(
+  app: App,
+  service: ComposeService | undefined,
+  reached: Reached | undefined,
+  everyScript: boolean,
 ): StartCommand[] {
   const stage = app.dockerfile?.targetStage;
   const dockerfile = app.dockerfile?.file ?? '';
