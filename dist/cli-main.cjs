@@ -23049,6 +23049,9 @@ function isPython(p) {
   return version === "" || version.split(".").every((n) => n !== "" && [...n].every((c) => c >= "0" && c <= "9"));
 }
 function programArgv(argv) {
+  return rememberedArgv(argv).slice();
+}
+function peeled(argv) {
   let a = argv.slice();
   for (let guard = 0; guard < 8 && a.length > 0; guard++) {
     const p = basename2(a[0]);
@@ -23437,10 +23440,11 @@ function resolveWord(word, env) {
 function basename2(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
-var SHELLS2, SCRIPT_SHELLS, WAITERS, DEBUGGER_VALUED, UV_RUN_VALUED, DOCKERIZE_FLAGS, LOOPBACK;
+var SHELLS2, SCRIPT_SHELLS, WAITERS, DEBUGGER_VALUED, UV_RUN_VALUED, rememberedArgv, DOCKERIZE_FLAGS, LOOPBACK;
 var init_servers = __esm({
   "src/model/command/servers.ts"() {
     "use strict";
+    init_memo();
     init_dockerfile2();
     init_server_config();
     SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh"]);
@@ -23457,6 +23461,11 @@ var init_servers = __esm({
     ]);
     UV_RUN_VALUED = new Set(
       "--with --with-editable --with-requirements --python -p --package --extra --group --only-group --no-group --env-file --directory --project --index --default-index --index-url --extra-index-url --find-links -f --config-file --cache-dir --exclude-newer --index-strategy --keyring-provider --resolution --prerelease --link-mode --color --refresh-package --reinstall-package --upgrade-package -P --config-setting -C".split(" ")
+    );
+    rememberedArgv = rememberedParser(
+      (argv) => peeled(argv),
+      (argv) => JSON.stringify(argv),
+      256
     );
     DOCKERIZE_FLAGS = /* @__PURE__ */ new Set([
       "-no-overwrite",
@@ -25674,7 +25683,26 @@ function startEnvironment(image, service) {
   for (const e of service?.environment ?? []) env[e.name] = e.value;
   return env;
 }
+function withStartChainsRemembered(run) {
+  const outer = remembered;
+  remembered = /* @__PURE__ */ new WeakMap();
+  try {
+    return run();
+  } finally {
+    remembered = outer;
+  }
+}
 function chain(app, service, reached, everyScript = true) {
+  if (reached || !remembered) return chainOf(app, service, reached, everyScript);
+  let byService = remembered.get(app);
+  if (!byService) remembered.set(app, byService = /* @__PURE__ */ new Map());
+  let kinds = byService.get(service);
+  if (!kinds) byService.set(service, kinds = []);
+  const kind = everyScript ? 1 : 0;
+  kinds[kind] ??= chainOf(app, service, void 0, everyScript);
+  return kinds[kind].slice();
+}
+function chainOf(app, service, reached, everyScript) {
   const stage = app.dockerfile?.targetStage;
   const dockerfile = app.dockerfile?.file ?? "";
   const declared = service?.entrypoint ? fromCompose(service.entrypoint, "compose-entrypoint") : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
@@ -25939,7 +25967,7 @@ function atMakeLine(command, make, makefile) {
   if (command.file !== makefile) return command;
   return { ...command, file: make.file, line: make.line, recipe: { file: command.file, line: command.line } };
 }
-var import_node_path11, argsScripts, isCompose;
+var import_node_path11, remembered, argsScripts, isCompose;
 var init_start_chain = __esm({
   "src/model/command/start-chain.ts"() {
     "use strict";
@@ -26079,7 +26107,7 @@ var init_start_scripts = __esm({
 
 // src/model/compose/app-service.ts
 function pickAppService(services, texts, projectDir, projectDirs) {
-  const judged2 = [];
+  const judged3 = [];
   const taggedAsBacking = /* @__PURE__ */ new Set();
   for (const service of services.filter((s) => s.build)) {
     const pulled = service.image && pullsBeforeBuild(service) ? publishedRole(service.image.repository) : "other";
@@ -26112,7 +26140,7 @@ function pickAppService(services, texts, projectDir, projectDirs) {
       service.notApp = "no-python";
     else if (start === "worker") service.notApp = "worker";
     else if (start === "other") service.notApp = "other-program";
-    if (!service.notApp) judged2.push({ service, image, start });
+    if (!service.notApp) judged3.push({ service, image, start });
   }
   const mentions = (s, withContext) => [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : void 0].some(
     (t) => t !== void 0 && DJANGO_START.test(t)
@@ -26120,7 +26148,7 @@ function pickAppService(services, texts, projectDir, projectDirs) {
   const buildsProjectDir = (s) => s.build !== void 0 && projectDirs.has(normalizeRelative(s.build.context) ?? "");
   const templates = templateServices(services);
   const last = (j) => taggedAsBacking.has(j.service) || templates.has(j.service);
-  const ranked = [...judged2.filter((j) => !last(j)), ...judged2.filter(last)];
+  const ranked = [...judged3.filter((j) => !last(j)), ...judged3.filter(last)];
   const servers = ranked.filter((j) => j.start === "server");
   const chosen = (
     // Of two that start the server (`worker` and `backend` both merging one template), the one given a port.
@@ -26132,7 +26160,7 @@ function pickAppService(services, texts, projectDir, projectDirs) {
   const unbuilt = services.filter((s) => !s.build);
   for (const s of unbuilt) if (startKind(s, texts, projectDir) === "server") s.startsServer = true;
   if (chosen) {
-    for (const j of judged2)
+    for (const j of judged3)
       if (j.start === "idle" && chosen.start !== "idle" && j.service.build?.dockerfile !== chosen.service.build?.dockerfile)
         j.service.notApp = "other-program";
     return chosen.service;
@@ -27180,9 +27208,9 @@ RUN pip install --no-cache-dir -r requirements.txt   # django==5.1.4, gunicorn==
               for (const f of requirementFindings(app, req))
                 findings.push({ ...f, message: `${f.message} ${note}` });
         }
-        const judged2 = new Set(images.map((i) => i.dockerfile?.file));
+        const judged3 = new Set(images.map((i) => i.dockerfile?.file));
         for (const df of project.otherDockerfiles ?? [])
-          if (!judged2.has(df.file)) findings.push(...pipLineFindings(df));
+          if (!judged3.has(df.file)) findings.push(...pipLineFindings(df));
         return findings;
       }
     });
@@ -33129,7 +33157,7 @@ var init_TF0402_depends_on_unhealthy = __esm({
       related: [],
       check(project) {
         const out = [];
-        const judged2 = /* @__PURE__ */ new Set();
+        const judged3 = /* @__PURE__ */ new Set();
         for (const { compose, service: web, isApp } of appServers(project)) {
           for (const dep of web.dependsOn) {
             const db = compose.services.find((s) => s.name === dep.service);
@@ -33137,8 +33165,8 @@ var init_TF0402_depends_on_unhealthy = __esm({
             const writer = serviceWriting(compose.services, dep) ?? web;
             if (!isApp && writer !== web) continue;
             const key = `${dep.file}\0${dep.line}\0${db.name}`;
-            if (judged2.has(key)) continue;
-            judged2.add(key);
+            if (judged3.has(key)) continue;
+            judged3.add(key);
             const takenBy = writer === web ? "" : `, and so does '${web.name}', which takes over this depends_on`;
             const healthy = dep.condition === "service_healthy";
             const checked = healthChecked(db);
@@ -33345,9 +33373,9 @@ docker compose run --rm web python manage.py migrate
                 });
             }
         }
-        const judged2 = new Set(project.apps.map((a) => a.dockerfile?.file));
+        const judged3 = new Set(project.apps.map((a) => a.dockerfile?.file));
         for (const df of project.otherDockerfiles ?? []) {
-          if (judged2.has(df.file)) continue;
+          if (judged3.has(df.file)) continue;
           for (const { commands } of buildRuns(df.builtStages))
             for (const cmd of commands) {
               const dj = adminTask(cmd.argv);
@@ -39744,12 +39772,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       related: ["DL3002", "CKV_DOCKER_3", "CKV_DOCKER_8", "DS-0002"],
       check(project) {
         const findings = [];
-        const judged2 = /* @__PURE__ */ new Set();
+        const judged3 = /* @__PURE__ */ new Set();
         for (const app of appsAndWorkerImages(project)) {
           const df = app.dockerfile;
           const stage = df?.targetStage;
-          if (!df || !stage || judged2.has(`${df.file}:${stage.lastLine}`)) continue;
-          judged2.add(`${df.file}:${stage.lastLine}`);
+          if (!df || !stage || judged3.has(`${df.file}:${stage.lastLine}`)) continue;
+          judged3.add(`${df.file}:${stage.lastLine}`);
           const base = stage.user ? void 0 : inherited(app, (s) => s.user);
           const bases = repositoryBases(app);
           const user = stage.user ?? base?.value;
@@ -46870,16 +46898,16 @@ var SettingsModules = class extends ModelPart {
    * module: every container of the image started without that service's environment (`docker run`, a platform that
    * runs the image) loads it. Not where the start command picks the module itself (`--settings`, an export).
    */
-  imageSettings(app, judged2, importRoot, model) {
+  imageSettings(app, judged3, importRoot, model) {
     const module2 = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
     const overridden = app.compose?.appService?.environment.some(
       (e) => e.name === "DJANGO_SETTINGS_MODULE" && e.value !== void 0 && e.value !== module2
     );
     if (!module2 || !isModuleName(module2) || !overridden || this.tree.options.settingsModule) return void 0;
     if (runningSettingsOption(app) || startChainSettingsModule(app)) return void 0;
-    if (judged2.some((s) => s?.module === module2)) return void 0;
+    if (judged3.some((s) => s?.module === module2)) return void 0;
     const file = moduleFiles(importRoot, module2).find(
-      (f) => f in this.texts && !judged2.some((s) => s?.file === f)
+      (f) => f in this.texts && !judged3.some((s) => s?.file === f)
     );
     return file ? model(file, module2) : void 0;
   }
@@ -46905,12 +46933,12 @@ var SettingsModules = class extends ModelPart {
    * migrate`): manage.py's default, when the container's environment (the image's ENV, compose's app service) does
    * not set DJANGO_SETTINGS_MODULE and that default is another module than the server's.
    */
-  managedSettings(app, judged2, importRoot, model) {
+  managedSettings(app, judged3, importRoot, model) {
     if (!app.managePy || this.tree.options.settingsModule || setsSettingsModule(app)) return void 0;
     const module2 = this.defaultSettingsModule(app.managePy, dirName(app.managePy), choiceEnvironment(app));
-    if (!module2 || judged2.some((s) => s?.module === module2)) return void 0;
+    if (!module2 || judged3.some((s) => s?.module === module2)) return void 0;
     const file = moduleFiles(importRoot, module2).find(
-      (f) => f in this.texts && !judged2.some((s) => s?.file === f)
+      (f) => f in this.texts && !judged3.some((s) => s?.file === f)
     );
     return file ? model(file, module2) : void 0;
   }
@@ -47717,8 +47745,8 @@ var ProjectBuilder = class {
     if (sqlite.length > 0) context.sqliteFiles = sqlite;
     const templates = files.filter((f) => {
       if (composeEnvFiles2.includes(joinPath(dir, f))) return true;
-      const judged2 = isEnvTemplateName(f) || isInEnvDir(f);
-      return judged2 && (this.envSecretsOf(joinPath(dir, f))?.valued.length ?? 0) > 0;
+      const judged3 = isEnvTemplateName(f) || isInEnvDir(f);
+      return judged3 && (this.envSecretsOf(joinPath(dir, f))?.valued.length ?? 0) > 0;
     });
     if (templates.length > 0) context.envTemplatesWithSecrets = templates;
     const withoutSecrets = files.filter((f) => {
@@ -47743,10 +47771,14 @@ init_registry();
 
 // src/rules/run.ts
 init_core();
+init_start_chain();
 init_glob();
 init_registry();
 init_compare_text();
 function runRules(project, config2, rules = RULES) {
+  return withStartChainsRemembered(() => judged2(project, config2, rules));
+}
+function judged2(project, config2, rules) {
   const findings = [];
   for (const rule of rules) {
     if (rule.kind !== "S" || config2.rules[rule.id] === "off") continue;

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-AQ4JOE5B.js";
+} from "./chunk-IBRLLAIC.js";
 import {
   insertLines,
   normalizePackageName,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-QCDKD6S2.js";
+} from "./chunk-NZGZBTED.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-AQ4JOE5B.js";
+} from "./chunk-IBRLLAIC.js";
 import {
   UnsafePathError,
   readInside,

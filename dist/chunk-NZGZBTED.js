@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-AQ4JOE5B.js";
+} from "./chunk-IBRLLAIC.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-FOO3G6BS.js";
+} from "./chunk-E4BCP57Q.js";
 import {
   makeReport
 } from "./chunk-PS5A2PEE.js";
 import {
   RULES
-} from "./chunk-AQ4JOE5B.js";
+} from "./chunk-IBRLLAIC.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -22094,6 +22094,14 @@ var UV_RUN_VALUED = new Set(
   "--with --with-editable --with-requirements --python -p --package --extra --group --only-group --no-group --env-file --directory --project --index --default-index --index-url --extra-index-url --find-links -f --config-file --cache-dir --exclude-newer --index-strategy --keyring-provider --resolution --prerelease --link-mode --color --refresh-package --reinstall-package --upgrade-package -P --config-setting -C".split(" ")
 );
 function programArgv(argv) {
+  return rememberedArgv(argv).slice();
+}
+var rememberedArgv = rememberedParser(
+  (argv) => peeled(argv),
+  (argv) => JSON.stringify(argv),
+  256
+);
+function peeled(argv) {
   let a = argv.slice();
   for (let guard = 0; guard < 8 && a.length > 0; guard++) {
     const p = basename2(a[0]);
@@ -24545,7 +24553,27 @@ function startEnvironment(image, service) {
   for (const e of service?.environment ?? []) env[e.name] = e.value;
   return env;
 }
+function withStartChainsRemembered(run) {
+  const outer = remembered;
+  remembered = /* @__PURE__ */ new WeakMap();
+  try {
+    return run();
+  } finally {
+    remembered = outer;
+  }
+}
+var remembered;
 function chain(app, service, reached, everyScript = true) {
+  if (reached || !remembered) return chainOf(app, service, reached, everyScript);
+  let byService = remembered.get(app);
+  if (!byService) remembered.set(app, byService = /* @__PURE__ */ new Map());
+  let kinds = byService.get(service);
+  if (!kinds) byService.set(service, kinds = []);
+  const kind = everyScript ? 1 : 0;
+  kinds[kind] ??= chainOf(app, service, void 0, everyScript);
+  return kinds[kind].slice();
+}
+function chainOf(app, service, reached, everyScript) {
   const stage = app.dockerfile?.targetStage;
   const dockerfile = app.dockerfile?.file ?? "";
   const declared = service?.entrypoint ? fromCompose(service.entrypoint, "compose-entrypoint") : stage?.entrypoint && fromInstr(stage.entrypoint, dockerfile);
@@ -37835,6 +37863,7 @@ export {
   runitServices,
   directoryAfter,
   effectiveCommand,
+  withStartChainsRemembered,
   containerVariables,
   startKind,
   servicesOfImage,
