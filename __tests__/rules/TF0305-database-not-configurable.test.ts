@@ -5,6 +5,34 @@ settingsRuleCases(databaseNotConfigurable, [
   { name: 'startproject SQLite', settings: fixture('startproject_django5.py'), expect: [[76]] },
   { name: 'DB_ENGINE switch', settings: fixture('twelve_factor.py'), expect: [] },
   {
+    name: "an empty default dict: Django's dummy backend",
+    settings: lines('DATABASES = {"default": {}}'),
+    expect: [[1]],
+  },
+  {
+    name: 'a default dict with a ** spread: its ENGINE may come from there',
+    settings: lines('from .db import BASE', 'DATABASES = {"default": {**BASE, "NAME": "app"}}'),
+    expect: [],
+  },
+  {
+    name: 'a default dict with a computed key: its ENGINE may be that key',
+    settings: lines(
+      'import os',
+      'KEY = os.environ["ENGINE_KEY"]',
+      'DATABASES = {"default": {KEY: "x", "NAME": "app"}}',
+    ),
+    expect: [],
+  },
+  {
+    name: 'an empty default dict filled from a URL afterwards',
+    settings: lines(
+      'import dj_database_url',
+      'DATABASES = {"default": {}}',
+      'DATABASES["default"] = dj_database_url.config()',
+    ),
+    expect: [],
+  },
+  {
     name: 'PostgreSQL fixed in code, credentials from the environment',
     settings: lines(
       'import os',

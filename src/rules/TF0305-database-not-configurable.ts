@@ -1,4 +1,5 @@
 import { type RawFinding, code, msg } from '../core/index.js';
+import { DUMMY_ENGINE } from '../model/settings/index.js';
 import type { DatabaseConfig, DatabasesModel, SettingsModel } from '../model/types/settings.js';
 import type { App } from '../model/types/project.js';
 import { appDatabases } from './lib/each.js';
@@ -75,7 +76,9 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
         const engines = [...new Set(at.configs.map((c) => c.engine).filter((e) => e !== undefined))];
         const engine =
           engines.length === 1
-            ? engines[0] || "an empty ENGINE (Django's dummy backend, which fails on every query)"
+            ? engines[0] === DUMMY_ENGINE
+              ? `${DUMMY_ENGINE} (Django's default when no ENGINE is given, which fails on every query)`
+              : engines[0] || "an empty ENGINE (Django's dummy backend, which fails on every query)"
             : `${engines.join(' or ')} (chosen by something other than an environment variable)`;
         findings.push({
           file: at.file,

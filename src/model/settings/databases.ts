@@ -205,7 +205,12 @@ class DatabasesBuilder {
     const variants =
       engineValue?.t === 'env' && (!url || engineValue.read.variable !== url.read.variable)
         ? this.engineVariants(engineValue, sel)
-        : [{ engine: engineValue ? engineString(engineValue) : undefined, sel }];
+        : [
+            {
+              engine: engineValue ? engineString(engineValue) : url || !d.complete ? undefined : DUMMY_ENGINE,
+              sel,
+            },
+          ];
     for (const variant of variants) {
       if (!url && variant.engine && isServerEngine(variant.engine))
         for (const key of SERVER_FIELDS) {
@@ -215,7 +220,8 @@ class DatabasesBuilder {
       const config: DatabaseConfig = { line: url ? url.read.line : d.line, ...this.fields(d, url) };
       const file = url ? url.read.file : d.file;
       if (file) config.file = file;
-      // An empty ENGINE is Django's dummy backend: still an engine fixed in code.
+      // An empty ENGINE is Django's dummy backend, and so is none in a dict whose every key is known (Django's
+      // default): still an engine fixed in code.
       if (variant.engine !== undefined) config.engine = variant.engine;
       if (variant.sel.selectedBy) config.selectedBy = variant.sel.selectedBy;
       if (variant.sel.isDefault !== undefined) config.isDefault = variant.sel.isDefault;
@@ -370,6 +376,9 @@ function holdsUrl(s: { variable: string; default?: string; defaultText?: string 
   const text = s.default ?? s.defaultText ?? '';
   return /URL|URI|DSN/i.test(s.variable) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
 }
+
+/** What Django sets as ENGINE when a database's dict gives none: every query fails. */
+export const DUMMY_ENGINE = 'django.db.backends.dummy';
 
 function engineString(v: PyValue): string | undefined {
   if (v.t === 'str') return v.v;

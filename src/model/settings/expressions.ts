@@ -337,9 +337,11 @@ function formatString(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext):
 function dictionary(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue {
   const kids = childrenOf(node).filter((c) => c.name !== '{' && c.name !== '}' && c.name !== ',');
   const entries: DictEntry[] = [];
+  let complete = true;
   for (let i = 0; i < kids.length; i++) {
     const k = kids[i];
     if (k.name === '**') {
+      complete = false;
       i++;
       continue;
     }
@@ -350,10 +352,10 @@ function dictionary(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): P
       const existing = entries.findIndex((e) => e.key === key.v);
       if (existing >= 0) entries.splice(existing, 1);
       entries.push({ key: key.v, value, line: ev.line(k) });
-    }
+    } else complete = false;
     i += 2;
   }
-  return { t: 'dict', entries, line: ev.line(node) };
+  return { t: 'dict', entries, line: ev.line(node), ...(complete ? { complete: true as const } : {}) };
 }
 
 function member(ev: ModuleEvaluation, node: SyntaxNode, ctx: EvalContext): PyValue {

@@ -72,8 +72,11 @@ export type PyValue = (
   | { t: 'none'; line: number }
   /** `written`: the brackets of the literal (a bare `a, b` is a tuple); unset when built otherwise. */
   | { t: 'list'; items: PyValue[]; line: number; written?: 'tuple' | 'list' | 'set'; bare?: true }
-  /** `attributes`: a parse result (urllib's named tuple) whose entries are read as attributes (`url.scheme`). */
-  | { t: 'dict'; entries: DictEntry[]; line: number; attributes?: boolean }
+  /**
+   * `attributes`: a parse result (urllib's named tuple) whose entries are read as attributes (`url.scheme`).
+   * `complete`: a literal whose every key is known (no `**` spread, no computed key): a key it lacks is absent.
+   */
+  | { t: 'dict'; entries: DictEntry[]; line: number; attributes?: boolean; complete?: true }
   /** repo: relative to the scanned directory (from __file__); BASE_DIR: symbolic, when BASE_DIR comes from elsewhere. */
   | { t: 'path'; base: 'repo' | 'BASE_DIR' | 'absolute'; parts: string[]; line: number }
   /** A string built from literal text and paths: f'sqlite:///{BASE_DIR}/db.sqlite3'. */
