@@ -307,8 +307,11 @@ function secondPassFiles(texts: Record<string, string>, files: string[], options
       }
     }
   }
-  for (const [name, sources] of copiedAs)
+  for (const [name, sources] of copiedAs) {
     if (commandWords.has(name)) for (const source of sources) commandWords.add(source);
+    // `COPY deps/app.pip /install.txt` then `pip install -r /install.txt`: the source is the requirements file.
+    if (requirementNames.has(name)) for (const source of sources) requirementNames.add(source);
+  }
   for (const module of modules)
     for (const dir of [...manageDirs, '.']) for (const f of moduleFiles(dir, module)) out.add(f);
   for (const [file, text] of Object.entries(texts))

@@ -400,10 +400,15 @@ export class ImageFiles extends ModelPart {
         return [...(file ? [file] : []), ...included.map((f) => joinPath(context.dir, f))];
       });
     } else {
-      files = context.sentFiles
-        .filter((f) => /\.(conf|ini)$/.test(f) && layout.landingOf(target, f))
-        .map((f) => joinPath(context.dir, f))
-        .filter((f) => /^\s*\[(fcgi-)?program:/m.test(this.texts[f] ?? ''));
+      files = [
+        ...context.sentFiles
+          .filter((f) => /\.(conf|ini)$/.test(f) && layout.landingOf(target, f))
+          .map((f) => joinPath(context.dir, f)),
+        // An image that holds no code of its own: the app service's bind mount lays the configuration there.
+        ...Object.keys(this.texts).filter(
+          (f) => /\.(conf|ini)$/.test(f) && boundInContainer(app.compose?.appService?.volumes ?? [], f),
+        ),
+      ].filter((f) => /^\s*\[(fcgi-)?program:/m.test(this.texts[f] ?? ''));
     }
     return configurationPrograms([...new Set(files)], this.texts);
   }
@@ -533,6 +538,15 @@ export function boundFile(volumes: ComposeVolumeMount[], imagePath: string): str
     if (file) return file;
   }
   return undefined;
+}
+
+/** Whether a relative bind mount of the service lays the repository file `file` in the container. */
+function boundInContainer(volumes: ComposeVolumeMount[], file: string): boolean {
+  return volumes.some((v) => {
+    if (v.type !== 'bind' || !v.source || v.source.startsWith('/') || v.source.startsWith('~')) return false;
+    const source = normalizeRelative(v.source);
+    return source === '.' || (source !== undefined && (file === source || file.startsWith(`${source}/`)));
+  });
 }
 
 function sameTargets(a: string[] | undefined, b: string[] | undefined): boolean {

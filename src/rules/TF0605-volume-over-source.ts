@@ -1,7 +1,7 @@
 import type { RawFinding } from '../core/index.js';
 import { perServiceLine } from './lib/service-lines.js';
 import { defineRule } from './lib/rule.js';
-import { coversPath, imageCodeDir } from './lib/paths.js';
+import { coversPath, imageCodeDir, mountedProjectDirs } from './lib/paths.js';
 import { shownSource, shownTarget } from './lib/files.js';
 
 export const volumeOverSource = defineRule({
@@ -26,6 +26,9 @@ export const volumeOverSource = defineRule({
     'VOLUME /app/media      # data only',
     '```',
     '',
+    'An image that holds no code of its own, run with the repository bind-mounted by compose, is judged where the',
+    'mount puts the Django project: the mount hides a `VOLUME` there only until the code is copied into the image.',
+    '',
     'A compose volume target written with variables the repository leaves unset (`media:${APP_HOME}/media` with no',
     '`.env` setting `APP_HOME`) cannot be known, and is not judged.',
   ].join('\n'),
@@ -34,16 +37,27 @@ export const volumeOverSource = defineRule({
     const out: RawFinding[] = [];
     for (const app of project.apps) {
       const codeDir = imageCodeDir(app);
-      if (!codeDir) continue;
       const dockerfile = app.dockerfile;
       for (const instr of dockerfile?.targetStage?.volumes ?? []) {
-        const path = instr.paths.find((p) => coversPath(p, codeDir));
-        if (!path || !dockerfile) continue;
-        out.push({
-          file: dockerfile.file,
-          line: instr.line,
-          message: `VOLUME ${path} covers the application code in ${codeDir}: the volume keeps the code of the first release across upgrades. Declare volumes only for data directories (e.g. ${codeDir}/media).`,
-        });
+        const path = codeDir && instr.paths.find((p) => coversPath(p, codeDir));
+        if (path && dockerfile)
+          out.push({
+            file: dockerfile.file,
+            line: instr.line,
+            message: `VOLUME ${path} covers the application code in ${codeDir}: the volume keeps the code of the first release across upgrades. Declare volumes only for data directories (e.g. ${codeDir}/media).`,
+          });
+        // The image holds no code: compose's bind mount lays the project there and hides the volume, until a release
+        // copies the code into the image.
+        const mounted = codeDir
+          ? undefined
+          : mountedProjectDirs(app).find((d) => instr.paths.some((p) => coversPath(p, d)));
+        const over = mounted && instr.paths.find((p) => coversPath(p, mounted));
+        if (over && dockerfile)
+          out.push({
+            file: dockerfile.file,
+            line: instr.line,
+            message: `VOLUME ${over} covers ${mounted}, where the app service's bind mount puts the Django project (the image holds no code of its own): the mount hides the volume for now, but once the code is copied into the image, as a release should be, the volume keeps the code of the first release across upgrades. Declare volumes only for data directories (e.g. ${mounted}/media).`,
+          });
       }
     }
     // Every service of the app's image: one finding per volume line, naming the services sharing it.

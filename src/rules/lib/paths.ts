@@ -60,18 +60,27 @@ export function baseDirAt(app: App, sourceDir: string): string {
  * the directory it runs in (`./demo:/demo`, the image's WORKDIR or the service's working_dir).
  */
 export function mountedBaseDir(app: App): string | undefined {
-  if (app.imageSourceDir) return undefined;
   const service = app.compose?.appService;
   const stage = app.dockerfile?.targetStage;
   if (!service || !stage) return undefined;
   const workdir = posix.resolve(stage.workdir || '/', service.workingDir ?? '.');
+  const landing = mountedProjectDirs(app).find((d) => d === workdir);
+  return landing === undefined ? undefined : baseDirAt(app, landing);
+}
+
+/**
+ * Where the relative bind mounts of the app service lay the directory holding manage.py in the container, when the
+ * image holds no code of its own (`./:/srv/site` puts `app/manage.py` at /srv/site/app).
+ */
+export function mountedProjectDirs(app: App): string[] {
+  const service = app.compose?.appService;
+  if (app.imageSourceDir || !service || !app.dockerfile?.targetStage) return [];
   const manageDir = app.managePy ? posix.dirname(app.managePy) : app.dir;
+  const out: string[] = [];
   for (const v of service.volumes) {
     if (v.type !== 'bind' || v.source === undefined || v.source.startsWith('/') || v.writtenTarget) continue;
     const rel = posix.relative(v.source === '.' ? '' : v.source, manageDir === '.' ? '' : manageDir);
-    if (rel.startsWith('..')) continue;
-    const landing = posix.join(v.target, rel).replace(/(.)\/+$/, '$1');
-    if (landing === workdir) return baseDirAt(app, landing);
+    if (!rel.startsWith('..')) out.push(posix.join(v.target, rel).replace(/(.)\/+$/, '$1'));
   }
-  return undefined;
+  return out;
 }
