@@ -8033,20 +8033,24 @@ function baseDirAt(app, sourceDir) {
   return import_node_path.posix.join(sourceDir, rel);
 }
 function mountedBaseDir(app) {
-  if (app.imageSourceDir) return void 0;
   const service = app.compose?.appService;
   const stage = app.dockerfile?.targetStage;
   if (!service || !stage) return void 0;
   const workdir = import_node_path.posix.resolve(stage.workdir || "/", service.workingDir ?? ".");
+  const landing = mountedProjectDirs(app).find((d) => d === workdir);
+  return landing === void 0 ? void 0 : baseDirAt(app, landing);
+}
+function mountedProjectDirs(app) {
+  const service = app.compose?.appService;
+  if (app.imageSourceDir || !service || !app.dockerfile?.targetStage) return [];
   const manageDir = app.managePy ? import_node_path.posix.dirname(app.managePy) : app.dir;
+  const out = [];
   for (const v of service.volumes) {
     if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
     const rel = import_node_path.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
-    if (rel.startsWith("..")) continue;
-    const landing = import_node_path.posix.join(v.target, rel).replace(/(.)\/+$/, "$1");
-    if (landing === workdir) return baseDirAt(app, landing);
+    if (!rel.startsWith("..")) out.push(import_node_path.posix.join(v.target, rel).replace(/(.)\/+$/, "$1"));
   }
-  return void 0;
+  return out;
 }
 var import_node_path;
 var init_paths = __esm({
@@ -15367,9 +15371,11 @@ function formatString(ev, node, ctx) {
 function dictionary(ev, node, ctx) {
   const kids = childrenOf(node).filter((c) => c.name !== "{" && c.name !== "}" && c.name !== ",");
   const entries = [];
+  let complete = true;
   for (let i = 0; i < kids.length; i++) {
     const k = kids[i];
     if (k.name === "**") {
+      complete = false;
       i++;
       continue;
     }
@@ -15380,10 +15386,10 @@ function dictionary(ev, node, ctx) {
       const existing = entries.findIndex((e) => e.key === key.v);
       if (existing >= 0) entries.splice(existing, 1);
       entries.push({ key: key.v, value, line: ev.line(k) });
-    }
+    } else complete = false;
     i += 2;
   }
-  return { t: "dict", entries, line: ev.line(node) };
+  return { t: "dict", entries, line: ev.line(node), ...complete ? { complete: true } : {} };
 }
 function member(ev, node, ctx) {
   const kids = childrenOf(node);
@@ -16567,7 +16573,7 @@ function isSqliteEngine(engine) {
 function testAt(t) {
   return t.file ? { line: t.line, file: t.file } : { line: t.line };
 }
-var SERVER_FIELDS, MAX_DEPTH2, DatabasesBuilder;
+var SERVER_FIELDS, MAX_DEPTH2, DatabasesBuilder, DUMMY_ENGINE;
 var init_databases = __esm({
   "src/model/settings/databases.ts"() {
     "use strict";
@@ -16687,7 +16693,12 @@ var init_databases = __esm({
       }
       fromDict(d, sel, url) {
         const engineValue2 = d.entries.find((e) => e.key === "ENGINE")?.value;
-        const variants = engineValue2?.t === "env" && (!url || engineValue2.read.variable !== url.read.variable) ? this.engineVariants(engineValue2, sel) : [{ engine: engineValue2 ? engineString(engineValue2) : void 0, sel }];
+        const variants = engineValue2?.t === "env" && (!url || engineValue2.read.variable !== url.read.variable) ? this.engineVariants(engineValue2, sel) : [
+          {
+            engine: engineValue2 ? engineString(engineValue2) : url || !d.complete ? void 0 : DUMMY_ENGINE,
+            sel
+          }
+        ];
         for (const variant of variants) {
           if (!url && variant.engine && isServerEngine(variant.engine))
             for (const key of SERVER_FIELDS) {
@@ -16814,6 +16825,7 @@ var init_databases = __esm({
         }
       }
     };
+    DUMMY_ENGINE = "django.db.backends.dummy";
   }
 });
 
@@ -30867,6 +30879,7 @@ var init_TF0305_database_not_configurable = __esm({
   "src/rules/TF0305-database-not-configurable.ts"() {
     "use strict";
     init_core();
+    init_settings();
     init_each();
     init_processes2();
     init_databases_fix();
@@ -30932,7 +30945,7 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
               continue;
             }
             const engines = [...new Set(at2.configs.map((c) => c.engine).filter((e) => e !== void 0))];
-            const engine = engines.length === 1 ? engines[0] || "an empty ENGINE (Django's dummy backend, which fails on every query)" : `${engines.join(" or ")} (chosen by something other than an environment variable)`;
+            const engine = engines.length === 1 ? engines[0] === DUMMY_ENGINE ? `${DUMMY_ENGINE} (Django's default when no ENGINE is given, which fails on every query)` : engines[0] || "an empty ENGINE (Django's dummy backend, which fails on every query)" : `${engines.join(" or ")} (chosen by something other than an environment variable)`;
             findings.push({
               file: at2.file,
               line: at2.line,
@@ -35132,6 +35145,9 @@ var init_TF0605_volume_over_source = __esm({
         "VOLUME /app/media      # data only",
         "```",
         "",
+        "An image that holds no code of its own, run with the repository bind-mounted by compose, is judged where the",
+        "mount puts the Django project: the mount hides a `VOLUME` there only until the code is copied into the image.",
+        "",
         "A compose volume target written with variables the repository leaves unset (`media:${APP_HOME}/media` with no",
         "`.env` setting `APP_HOME`) cannot be known, and is not judged."
       ].join("\n"),
@@ -35140,16 +35156,23 @@ var init_TF0605_volume_over_source = __esm({
         const out = [];
         for (const app of project.apps) {
           const codeDir = imageCodeDir(app);
-          if (!codeDir) continue;
           const dockerfile = app.dockerfile;
           for (const instr of dockerfile?.targetStage?.volumes ?? []) {
-            const path4 = instr.paths.find((p) => coversPath(p, codeDir));
-            if (!path4 || !dockerfile) continue;
-            out.push({
-              file: dockerfile.file,
-              line: instr.line,
-              message: `VOLUME ${path4} covers the application code in ${codeDir}: the volume keeps the code of the first release across upgrades. Declare volumes only for data directories (e.g. ${codeDir}/media).`
-            });
+            const path4 = codeDir && instr.paths.find((p) => coversPath(p, codeDir));
+            if (path4 && dockerfile)
+              out.push({
+                file: dockerfile.file,
+                line: instr.line,
+                message: `VOLUME ${path4} covers the application code in ${codeDir}: the volume keeps the code of the first release across upgrades. Declare volumes only for data directories (e.g. ${codeDir}/media).`
+              });
+            const mounted = codeDir ? void 0 : mountedProjectDirs(app).find((d) => instr.paths.some((p) => coversPath(p, d)));
+            const over = mounted && instr.paths.find((p) => coversPath(p, mounted));
+            if (over && dockerfile)
+              out.push({
+                file: dockerfile.file,
+                line: instr.line,
+                message: `VOLUME ${over} covers ${mounted}, where the app service's bind mount puts the Django project (the image holds no code of its own): the mount hides the volume for now, but once the code is copied into the image, as a release should be, the volume keeps the code of the first release across upgrades. Declare volumes only for data directories (e.g. ${mounted}/media).`
+              });
           }
         }
         out.push(
@@ -40636,8 +40659,10 @@ function secondPassFiles(texts, files, options) {
       }
     }
   }
-  for (const [name, sources] of copiedAs)
+  for (const [name, sources] of copiedAs) {
     if (commandWords3.has(name)) for (const source of sources) commandWords3.add(source);
+    if (requirementNames.has(name)) for (const source of sources) requirementNames.add(source);
+  }
   for (const module2 of modules)
     for (const dir of [...manageDirs, "."]) for (const f of moduleFiles(dir, module2)) out.add(f);
   for (const [file, text2] of Object.entries(texts))
@@ -46168,7 +46193,13 @@ var ImageFiles = class extends ModelPart {
         return [...file ? [file] : [], ...included.map((f) => joinPath(context.dir, f))];
       });
     } else {
-      files = context.sentFiles.filter((f) => /\.(conf|ini)$/.test(f) && layout.landingOf(target, f)).map((f) => joinPath(context.dir, f)).filter((f) => /^\s*\[(fcgi-)?program:/m.test(this.texts[f] ?? ""));
+      files = [
+        ...context.sentFiles.filter((f) => /\.(conf|ini)$/.test(f) && layout.landingOf(target, f)).map((f) => joinPath(context.dir, f)),
+        // An image that holds no code of its own: the app service's bind mount lays the configuration there.
+        ...Object.keys(this.texts).filter(
+          (f) => /\.(conf|ini)$/.test(f) && boundInContainer(app.compose?.appService?.volumes ?? [], f)
+        )
+      ].filter((f) => /^\s*\[(fcgi-)?program:/m.test(this.texts[f] ?? ""));
     }
     return configurationPrograms([...new Set(files)], this.texts);
   }
@@ -46266,6 +46297,13 @@ function boundFile(volumes, imagePath2) {
     if (file) return file;
   }
   return void 0;
+}
+function boundInContainer(volumes, file) {
+  return volumes.some((v) => {
+    if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) return false;
+    const source = normalizeRelative(v.source);
+    return source === "." || source !== void 0 && (file === source || file.startsWith(`${source}/`));
+  });
 }
 function sameTargets(a, b) {
   return a !== void 0 && b !== void 0 && a.join(" ") === b.join(" ");

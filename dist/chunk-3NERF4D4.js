@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-IBRLLAIC.js";
+} from "./chunk-XWZBTK4S.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -445,8 +445,10 @@ function secondPassFiles(texts, files, options) {
       }
     }
   }
-  for (const [name, sources] of copiedAs)
+  for (const [name, sources] of copiedAs) {
     if (commandWords.has(name)) for (const source of sources) commandWords.add(source);
+    if (requirementNames.has(name)) for (const source of sources) requirementNames.add(source);
+  }
   for (const module of modules)
     for (const dir of [...manageDirs, "."]) for (const f of moduleFiles(dir, module)) out.add(f);
   for (const [file, text] of Object.entries(texts))

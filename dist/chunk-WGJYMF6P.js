@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-IBRLLAIC.js";
+} from "./chunk-XWZBTK4S.js";
 import {
   insertLines,
   normalizePackageName,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-NZGZBTED.js";
+} from "./chunk-3NERF4D4.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-IBRLLAIC.js";
+} from "./chunk-XWZBTK4S.js";
 import {
   UnsafePathError,
   readInside,

@@ -11960,7 +11960,12 @@ var DatabasesBuilder = class {
   }
   fromDict(d, sel, url) {
     const engineValue = d.entries.find((e) => e.key === "ENGINE")?.value;
-    const variants = engineValue?.t === "env" && (!url || engineValue.read.variable !== url.read.variable) ? this.engineVariants(engineValue, sel) : [{ engine: engineValue ? engineString(engineValue) : void 0, sel }];
+    const variants = engineValue?.t === "env" && (!url || engineValue.read.variable !== url.read.variable) ? this.engineVariants(engineValue, sel) : [
+      {
+        engine: engineValue ? engineString(engineValue) : url || !d.complete ? void 0 : DUMMY_ENGINE,
+        sel
+      }
+    ];
     for (const variant of variants) {
       if (!url && variant.engine && isServerEngine(variant.engine))
         for (const key of SERVER_FIELDS) {
@@ -12096,6 +12101,7 @@ function holdsUrl(s) {
   const text2 = s.default ?? s.defaultText ?? "";
   return /URL|URI|DSN/i.test(s.variable) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text2);
 }
+var DUMMY_ENGINE = "django.db.backends.dummy";
 function engineString(v) {
   if (v.t === "str") return v.v;
   return void 0;
@@ -18083,9 +18089,11 @@ function formatString(ev, node, ctx) {
 function dictionary(ev, node, ctx) {
   const kids = childrenOf(node).filter((c) => c.name !== "{" && c.name !== "}" && c.name !== ",");
   const entries = [];
+  let complete = true;
   for (let i = 0; i < kids.length; i++) {
     const k = kids[i];
     if (k.name === "**") {
+      complete = false;
       i++;
       continue;
     }
@@ -18096,10 +18104,10 @@ function dictionary(ev, node, ctx) {
       const existing = entries.findIndex((e) => e.key === key.v);
       if (existing >= 0) entries.splice(existing, 1);
       entries.push({ key: key.v, value, line: ev.line(k) });
-    }
+    } else complete = false;
     i += 2;
   }
-  return { t: "dict", entries, line: ev.line(node) };
+  return { t: "dict", entries, line: ev.line(node), ...complete ? { complete: true } : {} };
 }
 function member(ev, node, ctx) {
   const kids = childrenOf(node);
@@ -19701,20 +19709,24 @@ function baseDirAt(app, sourceDir) {
   return import_node_path.posix.join(sourceDir, rel);
 }
 function mountedBaseDir(app) {
-  if (app.imageSourceDir) return void 0;
   const service = app.compose?.appService;
   const stage = app.dockerfile?.targetStage;
   if (!service || !stage) return void 0;
   const workdir = import_node_path.posix.resolve(stage.workdir || "/", service.workingDir ?? ".");
+  const landing = mountedProjectDirs(app).find((d) => d === workdir);
+  return landing === void 0 ? void 0 : baseDirAt(app, landing);
+}
+function mountedProjectDirs(app) {
+  const service = app.compose?.appService;
+  if (app.imageSourceDir || !service || !app.dockerfile?.targetStage) return [];
   const manageDir = app.managePy ? import_node_path.posix.dirname(app.managePy) : app.dir;
+  const out = [];
   for (const v of service.volumes) {
     if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
     const rel = import_node_path.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
-    if (rel.startsWith("..")) continue;
-    const landing = import_node_path.posix.join(v.target, rel).replace(/(.)\/+$/, "$1");
-    if (landing === workdir) return baseDirAt(app, landing);
+    if (!rel.startsWith("..")) out.push(import_node_path.posix.join(v.target, rel).replace(/(.)\/+$/, "$1"));
   }
-  return void 0;
+  return out;
 }
 
 // src/rules/TF0101-source-not-in-context.ts
@@ -29353,7 +29365,7 @@ DATABASES = {"default": DATABASES_AVAILABLE[os.environ["DB_ENGINE"]]}
           continue;
         }
         const engines = [...new Set(at2.configs.map((c) => c.engine).filter((e) => e !== void 0))];
-        const engine = engines.length === 1 ? engines[0] || "an empty ENGINE (Django's dummy backend, which fails on every query)" : `${engines.join(" or ")} (chosen by something other than an environment variable)`;
+        const engine = engines.length === 1 ? engines[0] === DUMMY_ENGINE ? `${DUMMY_ENGINE} (Django's default when no ENGINE is given, which fails on every query)` : engines[0] || "an empty ENGINE (Django's dummy backend, which fails on every query)" : `${engines.join(" or ")} (chosen by something other than an environment variable)`;
         findings.push({
           file: at2.file,
           line: at2.line,
@@ -33263,6 +33275,9 @@ var volumeOverSource = defineRule({
     "VOLUME /app/media      # data only",
     "```",
     "",
+    "An image that holds no code of its own, run with the repository bind-mounted by compose, is judged where the",
+    "mount puts the Django project: the mount hides a `VOLUME` there only until the code is copied into the image.",
+    "",
     "A compose volume target written with variables the repository leaves unset (`media:${APP_HOME}/media` with no",
     "`.env` setting `APP_HOME`) cannot be known, and is not judged."
   ].join("\n"),
@@ -33271,16 +33286,23 @@ var volumeOverSource = defineRule({
     const out = [];
     for (const app of project.apps) {
       const codeDir = imageCodeDir(app);
-      if (!codeDir) continue;
       const dockerfile = app.dockerfile;
       for (const instr of dockerfile?.targetStage?.volumes ?? []) {
-        const path = instr.paths.find((p) => coversPath(p, codeDir));
-        if (!path || !dockerfile) continue;
-        out.push({
-          file: dockerfile.file,
-          line: instr.line,
-          message: `VOLUME ${path} covers the application code in ${codeDir}: the volume keeps the code of the first release across upgrades. Declare volumes only for data directories (e.g. ${codeDir}/media).`
-        });
+        const path = codeDir && instr.paths.find((p) => coversPath(p, codeDir));
+        if (path && dockerfile)
+          out.push({
+            file: dockerfile.file,
+            line: instr.line,
+            message: `VOLUME ${path} covers the application code in ${codeDir}: the volume keeps the code of the first release across upgrades. Declare volumes only for data directories (e.g. ${codeDir}/media).`
+          });
+        const mounted = codeDir ? void 0 : mountedProjectDirs(app).find((d) => instr.paths.some((p) => coversPath(p, d)));
+        const over = mounted && instr.paths.find((p) => coversPath(p, mounted));
+        if (over && dockerfile)
+          out.push({
+            file: dockerfile.file,
+            line: instr.line,
+            message: `VOLUME ${over} covers ${mounted}, where the app service's bind mount puts the Django project (the image holds no code of its own): the mount hides the volume for now, but once the code is copied into the image, as a release should be, the volume keeps the code of the first release across upgrades. Declare volumes only for data directories (e.g. ${mounted}/media).`
+          });
       }
     }
     out.push(

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-E4BCP57Q.js";
+} from "./chunk-WGJYMF6P.js";
 import {
   makeReport
 } from "./chunk-PS5A2PEE.js";
 import {
   RULES
-} from "./chunk-IBRLLAIC.js";
+} from "./chunk-XWZBTK4S.js";
 import {
   SEVERITIES,
   UnsafePathError,
