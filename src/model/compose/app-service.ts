@@ -1,5 +1,5 @@
 /** Which service of a compose project runs the Django app. Pure. */
-import { normalizeRelative } from '../../discover/classify.js';
+import { isUnder, normalizeRelative } from '../../discover/classify.js';
 import type { ComposeAt, ComposeService } from '../types/compose.js';
 import { type BuiltImage, builtImage, isNonPythonImage } from './built-image.js';
 import { dockerfileCode, PYTHON_WORDS } from '../image-app.js';
@@ -32,6 +32,7 @@ export function pickAppService(
   texts: Record<string, string>,
   projectDir: string,
   projectDirs: Set<string>,
+  files?: string[],
 ): ComposeService | undefined {
   const judged: Judged[] = [];
   // Services whose image: names a backing service their Dockerfile does not start from (`db_postgres` tagging the
@@ -80,6 +81,8 @@ export function pickAppService(
       service.notApp = 'no-python';
     else if (start === 'worker') service.notApp = 'worker';
     else if (start === 'other') service.notApp = 'other-program';
+    else if (!image && start !== 'server' && !runsDjangoProject(service, projectDirs) && files)
+      service.notApp = contextWithoutDjango(service, files, projectDirs);
     if (!service.notApp) judged.push({ service, image, start });
   }
   const mentions = (s: ComposeService, withContext: boolean): boolean =>
@@ -162,6 +165,25 @@ function templateServices(services: ComposeService[]): Set<ComposeService> {
  */
 export function serviceWriting(services: ComposeService[], at: ComposeAt): ComposeService | undefined {
   return services.filter((s) => s.file === at.file && s.line <= at.line).sort((x, y) => y.line - x.line)[0];
+}
+
+/**
+ * With no Dockerfile to read, the build context the repository holds tells what the image can be: none of the
+ * repository's Django projects (manage.py) is under it (an Angular front end, a FastAPI service beside django/), so it
+ * is another program's, one with no Python when the context holds no Python file. Undefined for a context the
+ * repository does not hold, or where it holds no Django project to compare with.
+ */
+function contextWithoutDjango(
+  service: ComposeService,
+  files: string[],
+  projectDirs: Set<string>,
+): ComposeService['notApp'] {
+  const context = normalizeRelative(service.build!.context);
+  if (context === undefined || projectDirs.size === 0) return undefined;
+  if ([...projectDirs].some((d) => isUnder(d, context))) return undefined;
+  const held = files.filter((f) => isUnder(f, context));
+  if (held.length === 0) return undefined;
+  return held.some((f) => f.endsWith('.py')) ? 'other-program' : 'no-python';
 }
 
 /** A service that bind-mounts a Django project's directory (`./src/backend:/opt/backend`) or names its settings module. */
