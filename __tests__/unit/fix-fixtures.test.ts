@@ -52,6 +52,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'the production branch starts gunicorn --user www-data, which needs root to switch users: a USER would stop it',
     },
   ],
+  '__tests__/fixtures/corpus/compose-app-runs-image-another-service-builds': [
+    {
+      rule: 'TF1301',
+      why: 'uwsgi.ini drops to www-data with uid=/gid=, which needs root to switch users: a USER would stop it until the ini changes too',
+    },
+  ],
   '__tests__/fixtures/corpus/gunicorn-user-root-in-script': [
     {
       rule: 'TF1301',

@@ -112,7 +112,7 @@ export class ComposeProjects extends ModelPart {
       const r = modelCompose(
         set.files.map((file) => ({ file, text: this.texts[file] })),
         env,
-        { texts: this.texts, ...(set.pathsFrom ? { pathsFrom: set.pathsFrom } : {}) },
+        { texts: this.texts, files: this.files, ...(set.pathsFrom ? { pathsFrom: set.pathsFrom } : {}) },
       );
       this.addErrors(r.errors);
       if (r.model && fromCommand) r.model.envFilesFromCommand = fromCommand;

@@ -26,6 +26,8 @@ export interface ComposeOptions {
    * override in a subdirectory written for its own directory.
    */
   pathsFrom?: Record<string, string>;
+  /** The repository's files (relative to the scanned directory): what a build context holds when its Dockerfile is missing. */
+  files?: string[];
 }
 
 /**
@@ -107,7 +109,7 @@ function build(
       .filter((f) => posix.basename(f) === 'manage.py')
       .map((f) => posix.dirname(f)),
   );
-  const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
+  const appService = pickAppService(services, loader.texts, projectDir, projectDirs, options.files);
   if (appService) appService.role = 'app';
   const model: ComposeModel = { files: used, services, appService, volumes: [...volumes] };
   if (appService) model.appImageServices = servicesOfImage(services, appService);

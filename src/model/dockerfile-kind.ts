@@ -19,7 +19,7 @@ const DATABASE_SERVER_PROGRAMS = new Set([
   'redis-server',
 ]);
 /** An OS package manager installing a Python interpreter or pip (`apt-get install -y python3-pip`, `apk add python3`). */
-const INSTALLS_PYTHON =
+export const INSTALLS_PYTHON =
   /\b(apt-get|apt|apk|yum|dnf|microdnf|zypper)\b[^\n]*\b(install|add)\b[^\n]*\spython[\d.]*(-pip|-dev|-venv)?(\s|$)/im;
 
 /**

@@ -1,5 +1,5 @@
 /** Which service of a compose project runs the Django app. Pure. */
-import { normalizeRelative } from '../../discover/classify.js';
+import { isUnder, normalizeRelative } from '../../discover/classify.js';
 import type { ComposeAt, ComposeService } from '../types/compose.js';
 import { type BuiltImage, builtImage, isNonPythonImage } from './built-image.js';
 import { dockerfileCode, PYTHON_WORDS } from '../image-app.js';
@@ -19,6 +19,8 @@ interface Judged {
  * starts the Django server (its command, its scripts, or the image's CMD when it has no command), then the one whose
  * command, entrypoint or build context mentions manage.py/gunicorn/django, then the one built from the Django
  * project's directory, then the first; never a database, a worker, a docs server or an image with no Python in it.
+ * Where none of them starts the server, a service that runs one of their images by name (no build of its own) and
+ * starts it comes before them (`web` running the CMD of the image a collectstatic service builds).
  * At each step a service that tags its Python build with a name of its own naming a database (`me/django-postgres`,
  * or any name under `pull_policy: build`) comes last; one that would pull a published database image (`postgres:13`
  * with no pull_policy) is that database. With no such service, the first that runs a Django command without
@@ -30,6 +32,7 @@ export function pickAppService(
   texts: Record<string, string>,
   projectDir: string,
   projectDirs: Set<string>,
+  files?: string[],
 ): ComposeService | undefined {
   const judged: Judged[] = [];
   // Services whose image: names a backing service their Dockerfile does not start from (`db_postgres` tagging the
@@ -78,6 +81,8 @@ export function pickAppService(
       service.notApp = 'no-python';
     else if (start === 'worker') service.notApp = 'worker';
     else if (start === 'other') service.notApp = 'other-program';
+    else if (!image && start !== 'server' && !runsDjangoProject(service, projectDirs) && files)
+      service.notApp = contextWithoutDjango(service, files, projectDirs);
     if (!service.notApp) judged.push({ service, image, start });
   }
   const mentions = (s: ComposeService, withContext: boolean): boolean =>
@@ -92,10 +97,22 @@ export function pickAppService(
   const last = (j: Judged) => taggedAsBacking.has(j.service) || templates.has(j.service);
   const ranked = [...judged.filter((j) => !last(j)), ...judged.filter(last)];
   const servers = ranked.filter((j) => j.start === 'server');
+  const unbuilt = services.filter((s) => !s.build);
+  // A service that runs, by its name, the image another service builds (`static` builds it for collectstatic, `web`
+  // runs its CMD) is judged with that image.
+  const ofBuilt = unbuilt.flatMap((service): Judged[] => {
+    const name = imageKey(service);
+    const builder =
+      name === undefined ? undefined : judged.find((j) => j.image && imageKey(j.service) === name);
+    if (!builder) return [];
+    return [{ service, image: builder.image, start: startKind(service, texts, projectDir, builder.image) }];
+  });
   const chosen =
     // Of two that start the server (`worker` and `backend` both merging one template), the one given a port.
     servers.find((j) => j.service.ports.length > 0 || j.service.expose.length > 0) ??
     servers[0] ??
+    // None of the builds starts the server: a service running one of their images by name that does.
+    ofBuilt.find((j) => j.start === 'server') ??
     ranked.find((j) => mentions(j.service, true)) ??
     ranked.find((j) => buildsProjectDir(j.service)) ??
     // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
@@ -105,22 +122,25 @@ export function pickAppService(
     // or which one is wired to the database (`api` with depends_on db beside a `web-ui` that is not).
     ranked.find((j) => !j.image && dependsOnDatabase(j.service, services)) ??
     ranked[0];
-  const unbuilt = services.filter((s) => !s.build);
-  for (const s of unbuilt) if (startKind(s, texts, projectDir) === 'server') s.startsServer = true;
+  for (const s of unbuilt) {
+    const start = ofBuilt.find((j) => j.service === s)?.start ?? startKind(s, texts, projectDir);
+    if (start === 'server') s.startsServer = true;
+  }
   if (chosen) {
     // A service beside the app that builds an image of its own only to idle in it (a developer's toolbox, `command:
     // bash`) runs nothing of the app.
     for (const j of judged)
-      if (
-        j.start === 'idle' &&
-        chosen.start !== 'idle' &&
-        j.service.build?.dockerfile !== chosen.service.build?.dockerfile
-      )
+      if (j.start === 'idle' && chosen.start !== 'idle' && builtDockerfile(j) !== builtDockerfile(chosen))
         j.service.notApp = 'other-program';
     return chosen.service;
   }
   // Of services running an image built elsewhere, the one starting the server before a one-off (`manage.py migrate`).
   return unbuilt.find((s) => s.startsServer) ?? unbuilt.find((s) => mentions(s, false));
+}
+
+/** The Dockerfile the service builds, or that of the image it runs by name. */
+function builtDockerfile(j: Judged): string | undefined {
+  return j.service.build ? normalizeRelative(j.service.build.dockerfile) : j.image?.dockerfile;
 }
 
 /**
@@ -145,6 +165,25 @@ function templateServices(services: ComposeService[]): Set<ComposeService> {
  */
 export function serviceWriting(services: ComposeService[], at: ComposeAt): ComposeService | undefined {
   return services.filter((s) => s.file === at.file && s.line <= at.line).sort((x, y) => y.line - x.line)[0];
+}
+
+/**
+ * With no Dockerfile to read, the build context the repository holds tells what the image can be: none of the
+ * repository's Django projects (manage.py) is under it (an Angular front end, a FastAPI service beside django/), so it
+ * is another program's, one with no Python when the context holds no Python file. Undefined for a context the
+ * repository does not hold, or where it holds no Django project to compare with.
+ */
+function contextWithoutDjango(
+  service: ComposeService,
+  files: string[],
+  projectDirs: Set<string>,
+): ComposeService['notApp'] {
+  const context = normalizeRelative(service.build!.context);
+  if (context === undefined || projectDirs.size === 0) return undefined;
+  if ([...projectDirs].some((d) => isUnder(d, context))) return undefined;
+  const held = files.filter((f) => isUnder(f, context));
+  if (held.length === 0) return undefined;
+  return held.some((f) => f.endsWith('.py')) ? 'other-program' : 'no-python';
 }
 
 /** A service that bind-mounts a Django project's directory (`./src/backend:/opt/backend`) or names its settings module. */
@@ -201,9 +240,6 @@ export function servicesOfImage(services: ComposeService[], app: ComposeService)
       s.build.target,
     ].join('\0');
   const appBuild = buildKey(app);
-  // An image name from unset variables (`${API}`) is known by how it is written, never by the empty value.
-  const imageKey = (s: ComposeService): string | undefined =>
-    s.image?.unset ? `raw\0${s.image.raw}` : s.image?.value || undefined;
   const appImage = imageKey(app);
   const sameImage = (s: ComposeService): boolean =>
     s.notApp !== 'database' &&
@@ -212,6 +248,11 @@ export function servicesOfImage(services: ComposeService[], app: ComposeService)
       // A service that builds another Dockerfile makes another image, whatever it names it.
       (appImage !== undefined && imageKey(s) === appImage && (!s.build || !appBuild)));
   return [app, ...services.filter((s) => s !== app && sameImage(s))];
+}
+
+/** The image a service names: from unset variables (`${API}`) known by how it is written, never by the empty value. */
+function imageKey(s: ComposeService): string | undefined {
+  return s.image?.unset ? `raw\0${s.image.raw}` : s.image?.value || undefined;
 }
 
 /** Whether the service builds `dockerfile` from the context `contextDir` (both relative to the scanned directory). */
