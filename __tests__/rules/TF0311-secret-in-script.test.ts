@@ -238,3 +238,30 @@ test('TF0311: a literal PGPASSWORD for psql is advised from the password variabl
   const known = withVariable.findings.find((f) => f.ruleId === 'TF0311')!;
   assert.match(known.message, /PGPASSWORD="\$POSTGRES_PASSWORD" \(POSTGRES_PASSWORD is set for the app\)/);
 });
+
+test('TF0311: a MySQL client given a literal attached password, never a variable, a port or a bare -p', async () => {
+  const result = await analyzeFiles(
+    app(
+      [
+        '#!/bin/sh',
+        'until mysqladmin -h db -u root -proot ping; do sleep 1; done', //2
+        'mariadb --host=db --password=s3cret -e "SELECT 1"', //3
+        'mysql -h db -u app -p"$MYSQL_PASSWORD" -e "SELECT 1"',
+        'mysql -h db -u app -p$DB_PASS app',
+        'mysqldump -h db -P 3306 -u app -p appdb',
+        'mysql -h db --password app',
+        'psql -p 5432 -h db -U app',
+        'exec gunicorn -b 0.0.0.0:8000 mysite.wsgi',
+        '',
+      ].join('\n'),
+    ),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0311'), [
+    ['entrypoint.sh', 2],
+    ['entrypoint.sh', 3],
+  ]);
+  const messages = result.findings.filter((f) => f.ruleId === 'TF0311').map((f) => f.message);
+  assert.match(messages[0], /\(mysqladmin -p…\)/);
+  assert.match(messages[1], /\(mariadb --password=…\).*e\.g\. --password="\$DB_PASSWORD"\.$/);
+  assert.doesNotMatch(messages.join('\n'), /root|s3cret|createsuperuser/);
+});

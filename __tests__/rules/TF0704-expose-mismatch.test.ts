@@ -179,3 +179,34 @@ test('TF0704 reads a port in the environment of the start that runs the command,
     /uwsgi binds port 85 \(start\.sh:5, as docker-compose\.yml starts the container\)/,
   );
 });
+
+test('TF0704 names the test of a branch the start may not take, instead of the compose file that starts it', async () => {
+  const { findings } = await analyzeFiles({
+    Dockerfile: [
+      'FROM python:3.12.7-slim',
+      'COPY . /app',
+      'WORKDIR /app',
+      'EXPOSE 8003',
+      'CMD ["/app/start.sh"]',
+      '',
+    ].join('\n'),
+    'start.sh': [
+      '#!/bin/sh',
+      'if [ "$APP_ENV" = production ]; then',
+      '    exec gunicorn -b 0.0.0.0:8000 site.wsgi',
+      'else',
+      '    exec python manage.py runserver 0.0.0.0:8003',
+      'fi',
+      '',
+    ].join('\n'),
+    'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "site.settings")\n',
+    'site/__init__.py': '',
+    'site/settings.py': 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n',
+    'app.env': 'APP_ENV=development\n',
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    env_file: app.env\n',
+  });
+  const messages = findings.filter((f) => f.ruleId === 'TF0704').map((f) => f.message);
+  assert.deepEqual(messages, [
+    'EXPOSE 8003 but gunicorn binds port 8000 (start.sh:3, run only if `[ $APP_ENV = production ]` holds). Bind the server to the exposed port, or add 8000 to EXPOSE (the other branches may bind the exposed one).',
+  ]);
+});

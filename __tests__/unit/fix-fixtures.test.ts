@@ -895,6 +895,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'nginx runs in the same container and its master needs root to bind port 80: a USER would stop it',
     },
   ],
+  '__tests__/fixtures/corpus/entrypoint-pid1-drop-no-expose': [
+    {
+      rule: 'TF1301',
+      why: 'the entrypoint creates its user when the container starts, which needs root: a USER would break it',
+    },
+  ],
   '__tests__/fixtures/corpus/entrypoint-useradd-gosu-at-start': [
     {
       rule: 'TF1301',

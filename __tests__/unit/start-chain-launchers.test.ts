@@ -25,6 +25,16 @@ const LAUNCHERS: [string[], string[] | undefined][] = [
   ],
   [['gosu', 'app', '/start.sh'], ['/start.sh']],
   [['su-exec', 'app:app', 'gunicorn'], ['gunicorn']],
+  // pid1: every option takes a value (-e NAME=VALUE, -u USER, -g GROUP, -w DIR, -t SECONDS)
+  [
+    ['/sbin/pid1', '-u', 'web', '-g', 'web', '-t', '5', 'gunicorn', '-b', '0.0.0.0:8000'],
+    ['gunicorn', '-b', '0.0.0.0:8000'],
+  ],
+  [
+    ['pid1', '--user=web', '--', 'python', 'x.py'],
+    ['python', 'x.py'],
+  ],
+  [['pid1', '-u', 'web'], undefined],
   [
     ['su', '-m', 'myuser', '-c', 'python manage.py migrate'],
     ['sh', '-c', 'python manage.py migrate'],

@@ -18,7 +18,14 @@ export * from './command/script-operand.js';
 export * from './command/pip.js';
 export * from './command/processes.js';
 export * from './command/daemons.js';
-export { branchEnds, commandsThatRun, evaluateCondition, exclusive, mayRun } from './command/branches.js';
+export {
+  branchEnds,
+  commandsThatRun,
+  evaluateCondition,
+  exclusive,
+  mayRun,
+  type BranchInputs,
+} from './command/branches.js';
 export { isSecretName } from './secret-names.js';
 
 /** The commands the RUN instructions of `stages` execute (exec-form RUN as one command), with their lines. */

@@ -9,6 +9,8 @@ export interface LiteralCredential {
   line: number;
   /** What carries it: `DJANGO_SUPERUSER_PASSWORD=…`, `createsuperuser --password`, `create_superuser(…)`. */
   what: string;
+  /** A database client's password option (`-p`, `--password=`): the password of a connection, not of an account. */
+  clientOption?: string;
 }
 
 /** Django's and the usual custom ones: createsuperuser, initadmin, changepassword, create_superuser, ensure_admin… */
@@ -87,7 +89,32 @@ export function literalCredentials(script: ShellScript): LiteralCredential[] {
  */
 export function commandCredential(c: ShellCommand): LiteralCredential | undefined {
   const admin = adminPassword(c);
-  return admin ? { line: c.line, what: admin } : pythonPassword(c);
+  return admin ? { line: c.line, what: admin } : (clientPassword(c) ?? pythonPassword(c));
+}
+
+/** The MySQL and MariaDB clients, which all read `-pPASSWORD` and `--password=PASSWORD`. */
+const MYSQL_CLIENTS =
+  /^(mysql|mysqladmin|mysqldump|mysqlcheck|mysqlimport|mysqlshow|mysqlpump|mysqlslap|mariadb|mariadb-(admin|dump|check|import|show|slap))$/;
+
+/**
+ * `mysqladmin -u root -psecret ping`, `mysql --password=secret`: a client given a literal password. The value is
+ * only ever attached (`-p secret` prompts and takes `secret` for a database name; `-P` is the port).
+ */
+function clientPassword(c: ShellCommand): LiteralCredential | undefined {
+  const argv = programArgv(c.argv);
+  if (!MYSQL_CLIENTS.test(argv[0] ?? '')) return undefined;
+  const offset = c.argv.length - argv.length;
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === '--') break;
+    const m = /^(-p|--password=)(.+)$/s.exec(argv[i]);
+    if (!m || m[2].includes('$') || m[2].includes('`')) continue;
+    return {
+      line: c.wordLines?.[offset + i] ?? c.line,
+      what: `${argv[0]} ${m[1]}…`,
+      clientOption: m[1],
+    };
+  }
+  return undefined;
 }
 
 /** `manage.py createsuperuser --password secret` (custom commands such as initadmin take one). */

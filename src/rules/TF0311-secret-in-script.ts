@@ -30,6 +30,10 @@ The same holds for a password written in the start command itself (a shell-form 
 running \`manage.py shell -c "…create_superuser(…, 'admin123')"\`): it is in the Dockerfile or compose file, in every
 image and in \`docker inspect\`.
 
+A database client's password is one too: \`mysqladmin -u root -psecret ping\` in a wait loop, \`mysql --password=secret\`
+(the MySQL and MariaDB clients), as is \`PGPASSWORD=secret psql\`. Pass it from a variable the deploy sets
+(\`-p"$DB_PASSWORD"\`).
+
 Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`) are not literals and are not reported;
 a literal fallback for one (\`password=os.environ.get("DJANGO_SUPERUSER_PASSWORD", "admin123")\`) is: every container
 started without the variable uses it.
@@ -47,7 +51,7 @@ started without the variable uses it.
           findings.push({
             file: s.file,
             line: c.line,
-            message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${fromEnvironment(c.what, app)}`,
+            message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${c.clientOption ? clientAdvice(c.clientOption) : fromEnvironment(c.what, app)}`,
           });
         }
       }
@@ -61,9 +65,11 @@ started without the variable uses it.
         findings.push({
           file: c.file,
           line: found.line,
-          message: ORDINARY_ACCOUNT.test(what ?? '')
-            ? `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an account created on every start. Read it from an environment variable the deploy sets.`
-            : `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. ${SUPERUSER_ADVICE}`,
+          message: found.clientOption
+            ? `The start command writes a password literally (${what}): it ships in the repository and the image and is the same on every deploy. ${clientAdvice(found.clientOption)}`
+            : ORDINARY_ACCOUNT.test(what ?? '')
+              ? `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an account created on every start. Read it from an environment variable the deploy sets.`
+              : `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. ${SUPERUSER_ADVICE}`,
         });
       }
       for (const p of app.startPrograms ?? []) {
@@ -106,6 +112,11 @@ function dropFallback(variable: string): string {
 
 const SUPERUSER_ADVICE =
   'Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).';
+
+/** A database client's password from a variable the deploy sets (which account's it is, the script's -u says). */
+function clientAdvice(option: string): string {
+  return `Pass it from a variable the deploy sets in the container's environment instead, e.g. ${option}"$DB_PASSWORD".`;
+}
 
 /**
  * How to take a literal credential from the environment: a variable other than the superuser's password (`PGPASSWORD=…`

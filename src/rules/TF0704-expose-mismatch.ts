@@ -1,15 +1,18 @@
 import {
   backingServiceOf,
   containerEnv,
+  containerVariables,
   effectiveCommand,
   hasGunicornConfig,
   imageCommand,
   serverOf,
+  type BranchInputs,
   type StartCommand,
 } from '../model/command.js';
 import type { App } from '../model/types/project.js';
 import type { RawFinding } from '../core/index.js';
 import type { ExposeInstr } from '../model/types/dockerfile.js';
+import { unsettledGuards } from './lib/branch-words.js';
 import { EXPOSE_EXAMPLE } from './lib/examples.js';
 import { appTargetStages } from './lib/each.js';
 import { proxyBeside } from './lib/processes.js';
@@ -50,7 +53,7 @@ ${EXPOSE_EXAMPLE}`,
       const starts = startsWithEnv(app);
       // A database or cache the container starts itself (a supervisord program running mysqld_safe) binds its port.
       const ownServices = new Set(starts.map(({ cmd }) => backingServiceOf(cmd.argv, cmd.line)));
-      for (const { cmd, env, composeFile } of starts) {
+      for (const { cmd, env, variable, composeFile } of starts) {
         const server = serverOf(cmd.argv, env, {
           configFileInContext: hasGunicornConfig(app),
           unexpanded: cmd.unexpanded,
@@ -68,10 +71,17 @@ ${EXPOSE_EXAMPLE}`,
         const port = ports[0]!;
         if (reported.has(port)) continue;
         reported.add(port);
+        // `if [ "$DJANGO_ENV" = production ]; then gunicorn …`: a branch the start may not take is named by its test
+        const branch = unsettledGuards(cmd.guards, { variable });
+        const when = branch
+          ? `, run only if ${branch}`
+          : composeFile
+            ? `, as ${composeFile} starts the container`
+            : '';
         findings.push({
           file: app.dockerfile!.file,
           line: anchor.line,
-          message: `EXPOSE ${[...numbers].join(' ')} but ${server!.kind} binds port ${port} (${cmd.file}:${cmd.line}${composeFile ? `, as ${composeFile} starts the container` : ''}). Expose ${port}, or bind the server to the exposed port.`,
+          message: `EXPOSE ${[...numbers].join(' ')} but ${server!.kind} binds port ${port} (${cmd.file}:${cmd.line}${when}). ${branch ? `Bind the server to the exposed port, or add ${port} to EXPOSE (the other branches may bind the exposed one).` : `Expose ${port}, or bind the server to the exposed port.`}`,
         });
       }
       if (reported.size === 0)
@@ -86,15 +96,12 @@ ${EXPOSE_EXAMPLE}`,
  * command, or another branch of the script that its environment selects) with compose's environment over it: a port
  * is read in the environment of the start that runs the command.
  */
-function startsWithEnv(
-  app: App,
-): { cmd: StartCommand; env: Record<string, string | undefined>; composeFile?: string }[] {
+function startsWithEnv(app: App): StartWithEnv[] {
   const key = (c: StartCommand) => `${c.file}\0${c.line}\0${c.argv.join('\0')}`;
   const own = imageCommand(app);
   const imageEnv = app.dockerfile?.targetStage?.env ?? {};
-  const out: { cmd: StartCommand; env: Record<string, string | undefined>; composeFile?: string }[] = own.map(
-    (cmd) => ({ cmd, env: imageEnv }),
-  );
+  const imageVariables = containerVariables(imageEnv, undefined);
+  const out: StartWithEnv[] = own.map((cmd) => ({ cmd, env: imageEnv, variable: imageVariables }));
   const service = app.compose?.appService;
   // A service that runs an image no build here makes (`image: acme/app:latest`) does not run this Dockerfile's.
   if (!service || app.imageNotBuiltHere) return out;
@@ -102,12 +109,21 @@ function startsWithEnv(
   const ownKeys = new Set(own.map(key));
   const changed = Object.keys(env).some((k) => env[k] !== imageEnv[k]);
   const composeFile = service.file;
+  const variable = containerVariables(imageEnv, service);
   for (const cmd of effectiveCommand(app)) {
     // The image's own command under compose's environment: compared again only where that environment differs.
     if (ownKeys.has(key(cmd)) && !changed) continue;
-    out.push({ cmd, env, composeFile });
+    out.push({ cmd, env, variable, composeFile });
   }
   return out;
+}
+
+/** A start command with the environment it runs in: its values, and what its script's branches can know of them. */
+interface StartWithEnv {
+  cmd: StartCommand;
+  env: Record<string, string | undefined>;
+  variable: BranchInputs['variable'];
+  composeFile?: string;
 }
 
 /** Ports of backing services: an app image that exposes one documents a port it never serves. */

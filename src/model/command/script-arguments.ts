@@ -18,9 +18,11 @@ export function launcherOnly(prefix: string[]): boolean {
   return rest.length === 1 && rest[0] === mark;
 }
 
-/** `gosu USER …`, `su-exec USER …`, `chpst -u USER …`: a launcher that also switches the user. */
+/** `gosu USER …`, `su-exec USER …`, `chpst -u USER …`, `pid1 -u USER …`: a launcher that also switches the user. */
 export function dropsUser(argv: string[]): boolean {
-  return ['gosu', 'su-exec', 'chpst', 'setpriv', 'runuser', 's6-setuidgid'].includes(basename(argv[0] ?? ''));
+  const program = basename(argv[0] ?? '');
+  if (program === 'pid1') return argv.some((w) => w === '-u' || w === '--user' || w.startsWith('--user='));
+  return ['gosu', 'su-exec', 'chpst', 'setpriv', 'runuser', 's6-setuidgid'].includes(program);
 }
 
 /**

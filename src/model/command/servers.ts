@@ -130,7 +130,7 @@ const DOCKERIZE_FLAGS = new Set([
 
 /**
  * The command a launcher runs once it is done: `wait-for-it host:port -- CMD` and `wait-for host:port -- CMD` (after
- * `--`), `dockerize -wait tcp://db:5432 CMD`, `gosu USER CMD`/`su-exec USER CMD`, and `su [-m] USER -c "CMD"` (its
+ * `--`), `dockerize -wait tcp://db:5432 CMD`, `gosu USER CMD`/`su-exec USER CMD`, `pid1 -u USER CMD`, and `su [-m] USER -c "CMD"` (its
  * shell script, as `sh -c`). Undefined when argv is no launcher or runs nothing after it.
  */
 export function launchedCommand(argv: string[]): string[] | undefined {
@@ -149,6 +149,11 @@ export function launchedCommand(argv: string[]): string[] | undefined {
     inner = argv.slice(i);
   } else if (p === 'gosu' || p === 'su-exec' || p === 's6-setuidgid') {
     inner = argv.slice(2);
+  } else if (p === 'pid1') {
+    // `pid1 -u app -g app CMD`: each of its options (-e, -u, -g, -w, -t) takes a value, then the program it runs
+    let i = 1;
+    while (i < argv.length && argv[i].startsWith('-') && argv[i] !== '--') i += argv[i].includes('=') ? 1 : 2;
+    inner = argv.slice(argv[i] === '--' ? i + 1 : i);
   } else if (p === 's6-notifyoncheck') {
     // s6's readiness wrapper: its options (-d alone, the others with a value), then the program it execs
     let i = 1;

@@ -133,6 +133,9 @@ function dropsPrivileges(argv: string[]): { tool: string; user?: string; option?
   for (let a: string[] | undefined = argv, depth = 0; a && depth < 4; a = launchedCommand(a), depth++) {
     const tool = basename(a[0] ?? '');
     if (DROPS_PRIVILEGES.has(tool)) return { tool, user: a.slice(1).find((w) => !w.startsWith('-')) };
+    // `pid1 -u app -g app CMD`: pid1 (an init, kept without the drop) drops only when given a user
+    const user = tool === 'pid1' ? pid1User(a) : undefined;
+    if (user !== undefined) return { tool: 'pid1 -u', user };
   }
   const a = programArgv(argv);
   const option = (names: string[]) => {
@@ -148,6 +151,16 @@ function dropsPrivileges(argv: string[]): { tool: string; user?: string; option?
     user,
     option: written.replace(/=.*$/s, ''),
   };
+}
+
+/** The user of `pid1 -u USER`/`--user=USER`, undefined when pid1 keeps its own. */
+function pid1User(argv: string[]): string | undefined {
+  for (let i = 1; i < argv.length && argv[i].startsWith('-') && argv[i] !== '--'; i++) {
+    if (argv[i] === '-u' || argv[i] === '--user') return argv[i + 1];
+    if (argv[i].startsWith('--user=')) return argv[i].slice('--user='.length);
+    if (!argv[i].includes('=')) i++;
+  }
+  return undefined;
 }
 
 /**
