@@ -485,6 +485,16 @@ test('TF0302 fires at the assignment, naming the env file line: the production c
   );
 });
 
+test('TF0302 tells to remove the variable from the production env_file when the settings take its raw text', async () => {
+  const result = await analyzeFiles({
+    ...ENV_FILE_PROJECT,
+    'mysite/settings.py': lines('import os', "DEBUG = os.environ.get('DEBUG', '')"),
+  });
+  const found = result.findings.filter((f) => f.ruleId === 'TF0302');
+  assert.equal(found.length, 1);
+  assert.match(found[0]!.message, /which is false: remove DEBUG from that file \(or compare/);
+});
+
 test('TF0302 fires once, at the assignment, for a true default and a production env_file that turns DEBUG on', async () => {
   const result = await analyzeFiles({
     ...ENV_FILE_PROJECT,
@@ -574,11 +584,11 @@ test('TF0302: a deploy value that turns DEBUG on is advised by how the settings 
   assert.doesNotMatch(raw, /Remove DEBUG/);
   // Read as raw text with no fallback: unset gives None, which is false, so removing the variable does help.
   const bare = advice("DEBUG = os.environ.get('DEBUG')", 'True');
-  assert.match(bare, /without the variable they get None, which is false: remove DEBUG there/);
+  assert.match(bare, /without the variable they get None, which is false: remove DEBUG from there/);
   assert.doesNotMatch(bare, /would not help|fallback decides/);
   assert.match(
     advice("DEBUG = os.environ.get('DEBUG', '')", 'True'),
-    /without the variable they get their fallback, which is false: remove DEBUG there/,
+    /without the variable they get their fallback, which is false: remove DEBUG from there/,
   );
 });
 

@@ -94,13 +94,52 @@ test('TF0313 when DATABASE_URL is provided and python-decouple reads DB_* with f
   assert.doesNotMatch(f.message, /DB_NAME/);
 });
 
-test('TF0313 is silent when the fallbacks are what the provided URL says, or a .env decouple reads reaches the image', async () => {
+test('TF0313 is silent when the fallbacks are what the provided URL says, or a .env decouple reads reaches the container', async () => {
   const same = URL_PROVIDED.replace('@db:5432', '@localhost:5432');
   assert.deepEqual(findingsOf(await analyzeFiles(project(DECOUPLE_PARTS, same)), 'TF0313'), []);
   const withEnv = { ...project(DECOUPLE_PARTS, URL_PROVIDED), '.env': 'DB_HOST=db\n' };
   assert.deepEqual(findingsOf(await analyzeFiles(withEnv), 'TF0313'), []);
+  // Left out of the image, but the bind mount shows it to the container.
   const mounted = `${URL_PROVIDED}    volumes:\n      - .:/app\n`;
-  assert.deepEqual(findingsOf(await analyzeFiles(project(DECOUPLE_PARTS, mounted)), 'TF0313'), []);
+  const mountedEnv = {
+    ...project(DECOUPLE_PARTS, mounted),
+    '.env': 'DB_HOST=db\n',
+    '.dockerignore': '.env\n',
+  };
+  assert.deepEqual(findingsOf(await analyzeFiles(mountedEnv), 'TF0313'), []);
+  // A directory outside the repository cannot be seen: it may hold one.
+  const outside = `${URL_PROVIDED}    volumes:\n      - ../shared:/app\n`;
+  assert.deepEqual(findingsOf(await analyzeFiles(project(DECOUPLE_PARTS, outside)), 'TF0313'), []);
+});
+
+test('TF0313 fires through a bind mount of a directory of the checkout that holds no .env or settings.ini', async () => {
+  const mounted = `${URL_PROVIDED}    volumes:\n      - .:/app\n`;
+  assert.deepEqual(findingsOf(await analyzeFiles(project(DECOUPLE_PARTS, mounted)), 'TF0313'), [
+    ['mysite/settings.py', 7],
+  ]);
+});
+
+test('TF0313 at an engine switch left on its SQLite fallback while the pieces are provided under names nothing reads', async () => {
+  const settings = [
+    'from decouple import config', //1
+    "SECRET_KEY = config('SECRET_KEY')", //2
+    'DATABASES = {', //3
+    "    'default': {", //4
+    "        'ENGINE': config('SQL_ENGINE', default='django.db.backends.sqlite3'),", //5
+    "        'NAME': config('SQL_DATABASE', default='db.sqlite3'),", //6
+    "        'HOST': config('SQL_HOST', default='localhost'),", //7
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+  const compose =
+    'services:\n  web:\n    build: .\n    environment:\n      POSTGRES_DATABASE_NAME: shop\n      POSTGRES_DATABASE_HOST: db\n';
+  const result = await analyzeFiles(project(settings, compose));
+  assert.deepEqual(findingsOf(result, 'TF0313'), [['mysite/settings.py', 5]]);
+  const f = result.findings.find((x) => x.ruleId === 'TF0313')!;
+  assert.match(f.message, /from SQL_ENGINE, .*POSTGRES_DATABASE_NAME, POSTGRES_DATABASE_HOST are provided/);
+  assert.match(f.message, /fallback database \(sqlite3\)/);
+  assert.match(f.message, /names the settings read, SQL_DATABASE, SQL_HOST/);
 });
 
 test('TF0313 through a star-imported config module: settings and database pieces provided under other names', async () => {

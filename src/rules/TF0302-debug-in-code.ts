@@ -358,7 +358,7 @@ function alsoSetTrue(app: App, v: EnvSource, composeFiles: readonly string[]): s
   const setter = given.envFile
     ? `${given.envFile.composeFile} sets ${v.variable} to '${given.value}' through its env_file ${given.envFile.file} (line ${given.envFile.line})`
     : `${given.where} sets ${v.variable} to '${given.value}'`;
-  const where = given.envFile ? 'that file' : 'there';
+  const where = given.envFile ? ('that file' as const) : ('there' as const);
   return ` Besides, ${setter}: ${given.reach} runs in debug mode whatever the default${overrides(v, given)}. ${deployAdvice(app, v, where, given.imageValue)}`;
 }
 
@@ -388,24 +388,25 @@ function overrides(v: EnvSource, given: Provided): string {
  * What to change when a deploy's value turns DEBUG on: the deploy's value, unless the settings take the raw text (no
  * value is false) or fail without the variable (removing it would stop the app at start).
  */
-function deployAdvice(app: App, v: EnvSource, where: string, imageValue?: string): string {
+function deployAdvice(app: App, v: EnvSource, where: 'that file' | 'there', imageValue?: string): string {
   const given = givenValues(app, v.variable);
+  const inWhere = where === 'there' ? where : `in ${where}`;
   const compare = switchComparison('DEBUG', v, given);
   if (v.whenSet === 'text' && isEnvironmentName(v, given)) {
     const word = developmentWord(v, given);
     return `${v.variable} names an environment, and the settings take its raw text, in which every name (the production one included) is true: compare it with the development name in the settings instead (\`${compare}\`), so that only ${v.variable}=${word} turns debug on.`;
   }
   if (v.whenSet === 'text' && !v.required && truthy(v.fallback) === false)
-    return `The settings take the raw text, in which any non-empty word ('False' included) is true; without the variable they get ${v.fallback ? 'their fallback' : 'None'}, which is false: remove ${v.variable} ${where} (or compare the text in the settings, \`${compare}\`) and set it only in development.`;
+    return `The settings take the raw text, in which any non-empty word ('False' included) is true; without the variable they get ${v.fallback ? 'their fallback' : 'None'}, which is false: remove ${v.variable} from ${where} (or compare the text in the settings, \`${compare}\`) and set it only in development.`;
   if (v.whenSet === 'text')
     return `The settings take the raw text, in which any non-empty word ('False' included) is true, and removing the variable would not help (${v.required ? 'they read it without a default' : 'their fallback decides then'}): compare the text in the settings instead (\`${compare}\`) and set ${v.variable} only in development.`;
   if (isEnvironmentName(v, given))
-    return `Set ${v.variable} to the production environment's name ${where}, one the settings do not turn debug on for, and give it the development name only where you develop.`;
+    return `Set ${v.variable} to the production environment's name ${inWhere}, one the settings do not turn debug on for, and give it the development name only where you develop.`;
   // The image's own false value remains when the compose line goes: removing it turns debug off.
   if (imageValue !== undefined && truthWhenSetTo(v, imageValue) === false)
     return `Remove ${v.variable} from ${where} (the image's ${v.variable}=${imageValue} then applies) and set it only in development.`;
   if (v.required)
-    return `Set ${v.variable} to a false value ${where} and turn it on only in development (the settings read it without a default, so removing it would stop the app at start).`;
+    return `Set ${v.variable} to a false value ${inWhere} and turn it on only in development (the settings read it without a default, so removing it would stop the app at start).`;
   return `Remove ${v.variable} from ${where} and set it only in development.`;
 }
 

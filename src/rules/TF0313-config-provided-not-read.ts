@@ -59,7 +59,8 @@ services:
 
 The same holds the other way round (\`DATABASE_URL\` provided, \`DB_HOST\` read with a fallback of \`localhost\`: reported
 at each piece read whose fallback differs from what is provided), for the pieces under other names
-(\`POSTGRES_HOST\` provided, \`DB_HOST\` read), and for a setting read from one variable while the deployment names
+(\`POSTGRES_HOST\` provided, \`DB_HOST\` read; beside an engine switch left on its SQLite fallback, reported at the switch,
+since on SQLite the pieces are never used), and for a setting read from one variable while the deployment names
 it after the setting (\`SECRET_KEY\` provided, \`os.environ.get("SECRET", "dev")\` read), or for one item of a list setting (\`ALLOWED_HOSTS\` provided,
 \`ALLOWED_HOSTS = [env.str("SERVER_NAME", ""), "localhost"]\` read). Reads through python-decouple and django-environ count, and so do the
 reads of modules the settings star-import. A fallback equal to the value provided is not reported: the app then
@@ -70,9 +71,10 @@ not counted. A PostgreSQL NAME read with \`os.environ.get("DB_NAME")\` and no de
 backend connects to the \`postgres\` database when NAME is None. A bare \`DATABASE=shop_db\` names the database;
 \`DATABASE=postgres\` (an engine word, the server an entrypoint waits for) does not.
 
-The rule stays silent when the settings load a \`.env\` file at run time (a python-decouple \`.env\` only when one
-reaches the image or the source is bind-mounted) or an \`env_file\` could not be read, since the variable may come
-from there.
+The rule stays silent when the settings load a \`.env\` file at run time (a python-decouple \`.env\` or \`settings.ini\`
+only when one reaches the image, lies in a directory of the checkout the app service bind-mounts, or the service
+bind-mounts a directory outside the repository) or an \`env_file\` could not be read, since the variable may come from
+there.
 `,
   related: [],
   check(project) {
@@ -102,8 +104,14 @@ function databaseProvidedNotRead({ app, settings, provided, read }: Reading): Ra
   if (!fallback) return undefined; // without a fallback the app fails loudly instead
   const selector = db.selection.variable;
   if (provided.values.has(selector)) return undefined;
-  const otherWay = db.selection.kind === 'url' ? DATABASE_PART : DATABASE_URL;
-  const unread = unreadProvided(provided, read).filter((n) => otherWay.test(n.toUpperCase()));
+  // Beside a switch whose fallback is SQLite, pieces under other names (POSTGRES_DATABASE_HOST) describe the server
+  // the app never reaches as much as a URL does.
+  const pieces = db.selection.kind === 'url' || /sqlite/i.test(fallback.engine ?? '');
+  const unread = unreadProvided(provided, read).filter(
+    (n) =>
+      (pieces && DATABASE_PART.test(n.toUpperCase())) ||
+      (db.selection.kind === 'env' && DATABASE_URL.test(n.toUpperCase())),
+  );
   if (unread.length === 0) return undefined;
   const owner =
     [app.settings!, ...(app.settingsBases ?? [])].find((m) => m.databases === db) ?? app.settings!;
@@ -112,8 +120,20 @@ function databaseProvidedNotRead({ app, settings, provided, read }: Reading): Ra
     // The module of DATABASES (a star-imported base), where the line is.
     file: db.selection.file ?? owner.file,
     line: db.selection.line,
-    message: `The settings choose the database from ${selector}, which ${sourcesText(provided)} not set, while ${listText(unread)} provided and never read: the app silently runs on its fallback database${engine}. Provide ${selector} (or read the variables that are provided).`,
+    message: `The settings choose the database from ${selector}, which ${sourcesText(provided)} not set, while ${listText(unread)} provided and never read: the app silently runs on its fallback database${engine}. Provide ${selector}${piecesReadText(db, selector, unread)} (or read the variables that are provided).`,
   };
+}
+
+/** " and the pieces under the names the settings read, DB_HOST, DB_NAME", for pieces provided under other names. */
+function piecesReadText(db: SettingsModel['databases'] & object, selector: string, unread: string[]): string {
+  const config = db.configs.find((c) => !c.isDefault) ?? db.configs[0];
+  const names = unread.flatMap((n) => {
+    const key = databaseKeyOf(n);
+    const field = key ? config?.fields[key] : undefined;
+    return field?.kind === 'env' && field.variable !== selector ? [field.variable] : [];
+  });
+  if (names.length === 0) return '';
+  return ` and the pieces under the names the settings read, ${[...new Set(names)].join(', ')}`;
 }
 
 /**
@@ -125,6 +145,8 @@ function databasePartsNotProvided({ app, settings, provided, read }: Reading): R
   if (!config) return undefined;
   // POSTGRES_USER beside a MySQL entry is another server's login, not this entry's configuration.
   const engine = engineInContainer(config, provided);
+  // On SQLite the pieces are never used: the switch that left the app there is what goes wrong.
+  if (/sqlite/i.test(engine ?? '')) return undefined;
   const unread = configurationOfEntry(app, provided, unreadProvided(provided, read), engine);
   const urls = unread.filter((n) => DATABASE_URL.test(n.toUpperCase()));
   const findings: RawFinding[] = [];

@@ -6,10 +6,11 @@ import type { ProvidedEnvironment } from '../../model/settings/index.js';
 
 /**
  * Variables that configure the database connection piece by piece (DB_HOST, POSTGRES_DB, PGHOST, MYSQL_USER,
- * MARIADB_PASSWORD), also under the project's prefix (DJANGO_DB_USER, APP_DB_HOST).
+ * MARIADB_PASSWORD), also under the project's prefix (DJANGO_DB_USER, APP_DB_HOST) or with the server named before
+ * the word database (POSTGRES_DATABASE_HOST, MYSQL_DB_USER).
  */
 export const DATABASE_PART =
-  /^(?:(?:DJANGO|APP)_)?(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|MARIADB|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
+  /^(?:(?:DJANGO|APP)_)?(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|MARIADB|SQL)(?:_(?:DB|DATABASE))?_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
 /** Variables that configure it as one URL. */
 export const DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
 
@@ -163,8 +164,9 @@ export function defaultDatabase(db: DatabasesModel): DatabasesModel['configs'][n
 
 /**
  * A .env file the settings load may hold the variables: the settings call a loader (load_dotenv, read_env) for it,
- * or python-decouple (which reads `.env` or `settings.ini` when one is there) finds one sent to the image or
- * bind-mounted with the source.
+ * or python-decouple (which reads `.env` or `settings.ini` when one is there) finds one sent to the image or in a
+ * directory of this checkout the app service bind-mounts. A bind-mounted directory outside the repository cannot be
+ * seen, so it may hold one.
  */
 export function dotenvMayProvide(app: App): boolean {
   const loads = app.settings?.dotenvLoads ?? [];
@@ -172,12 +174,15 @@ export function dotenvMayProvide(app: App): boolean {
   if (loads.some((l) => l.via !== 'python-decouple')) return true;
   const sent = app.context?.sentFiles;
   if (!sent) return true;
-  const mountsDirectory = (app.compose?.appService?.volumes ?? []).some(
-    (v) => v.type === 'bind' && !/\.[a-z0-9]+$/i.test(v.source ?? ''),
+  const mountsUnseenDirectory = (app.compose?.appService?.volumes ?? []).some(
+    (v) =>
+      v.type === 'bind' &&
+      !/\.[a-z0-9]+$/i.test(v.source ?? '') &&
+      (v.source === undefined || v.writtenSource !== undefined || /^([/~$]|\.\.)/.test(v.source)),
   );
   return (
-    mountsDirectory ||
-    sent.some((f) => {
+    mountsUnseenDirectory ||
+    [...sent, ...(app.mountedFiles ?? [])].some((f) => {
       const base = f.slice(f.lastIndexOf('/') + 1);
       return base === '.env' || base === 'settings.ini';
     })
