@@ -13,6 +13,7 @@ import {
   commandsThatRun,
   execsSurely,
 } from './branches.js';
+import { containerVariables } from './container-env.js';
 import { makeInvocation } from './make.js';
 import { supervisordRun } from '../supervisor-config.js';
 import { runitRun } from '../runit-services.js';
@@ -29,6 +30,8 @@ import {
   splitsArguments,
   splitWords,
 } from './script-arguments.js';
+
+export { containerEnv, containerVariables } from './container-env.js';
 
 /** A command the container runs when it starts, with the file and line to anchor a finding on. */
 export interface StartCommand extends ShellCommand {
@@ -113,24 +116,6 @@ export function scriptCommandsThatRun(app: App, script: EntrypointScript): Shell
 interface Reached {
   scripts: Set<EntrypointScript>;
   commands: Set<ShellCommand>;
-}
-
-/** The environment the app container starts with, as far as the repository says: image ENV, then compose environment. */
-export function containerEnv(app: App): Record<string, string | undefined> {
-  return startEnvironment(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
-}
-
-/**
- * The image's ENV with a compose service's `environment` over it (the last entry of a name wins), values as compose
- * interpolates them; undefined for a name set without a value. What containerEnv and containerVariables both read.
- */
-function startEnvironment(
-  image: Record<string, string | undefined>,
-  service: ComposeService | undefined,
-): Record<string, string | undefined> {
-  const env: Record<string, string | undefined> = { ...image };
-  for (const e of service?.environment ?? []) env[e.name] = e.value;
-  return env;
 }
 
 /**
@@ -299,26 +284,6 @@ function argsIgnoredBy(app: App, entrypoint: string[]): EntrypointScript | undef
       : undefined;
   // Only when the arguments would reach the script itself (`["/entrypoint.sh"]`, `["sh", "/entrypoint.sh"]`).
   return hit?.script.ignoresArgs && hit.argsFrom === entrypoint.length ? hit.script : undefined;
-}
-
-/**
- * The value a variable has when the container starts: compose `environment` (a literal value), else the image's
- * ENV, else unset (null); unknown (undefined) when it may come from an env_file, the host, or interpolation.
- */
-export function containerVariables(
-  image: Record<string, string | undefined>,
-  service: ComposeService | undefined,
-): BranchInputs['variable'] {
-  const env = startEnvironment(image, service);
-  return (name) => {
-    // Known only when written in compose's `environment` as a literal: an env_file or interpolation may differ here.
-    const set = (service?.environment ?? []).filter((e) => e.name === name).at(-1);
-    if (set) return set.source === 'environment' && !set.interpolated ? env[name] : undefined;
-    if (service && service.envFiles.length > 0) return undefined;
-    if (!(name in env)) return null;
-    const value = env[name];
-    return value === undefined || value.includes('$') ? undefined : value;
-  };
 }
 
 /** What a script knows of its arguments and variables: unknown when it shifts, resets or assigns them itself. */
