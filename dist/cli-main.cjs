@@ -1201,8 +1201,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code2 = json.substr(i + 2, 4);
-                switch (code2) {
+                const code3 = json.substr(i + 2, 4);
+                switch (code3) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -1228,8 +1228,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                    if (code3.substr(0, 2) === "00")
+                      str += "\\x" + code3.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -3728,22 +3728,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message3) {
+      constructor(name, pos, code3, message3) {
         super();
         this.name = name;
-        this.code = code2;
+        this.code = code3;
         this.message = message3;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message3) {
-        super("YAMLParseError", pos, code2, message3);
+      constructor(pos, code3, message3) {
+        super("YAMLParseError", pos, code3, message3);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message3) {
-        super("YAMLWarning", pos, code2, message3);
+      constructor(pos, code3, message3) {
+        super("YAMLWarning", pos, code3, message3);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -4652,7 +4652,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg2) => onError(offset + rel, code2, msg2);
+      const _onError = (rel, code3, msg2) => onError(offset + rel, code3, msg2);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4850,9 +4850,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const code3 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code3);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5174,12 +5174,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message3, warning) => {
+        this.onError = (source, code3, message3, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message3));
+            this.warnings.push(new errors.YAMLWarning(pos, code3, message3));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message3));
+            this.errors.push(new errors.YAMLParseError(pos, code3, message3));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5341,12 +5341,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message3) => {
+        const _onError = (pos, code3, message3) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message3);
+            onError(offset, code3, message3);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message3);
+            throw new errors.YAMLParseError([offset, offset + 1], code3, message3);
         };
         switch (token.type) {
           case "scalar":
@@ -8137,11 +8137,11 @@ function archiveRepo(url) {
   return gitlab?.[1];
 }
 function fetchesDependency(app, landing) {
-  const code2 = app.imageSourceDir;
-  if (code2 === void 0 || landing === void 0) return false;
-  if (!coversPath(landing.dir, code2)) return true;
+  const code3 = app.imageSourceDir;
+  if (code3 === void 0 || landing === void 0) return false;
+  if (!coversPath(landing.dir, code3)) return true;
   if (landing.topPrefix === void 0) return false;
-  const below = import_node_path2.posix.relative(landing.dir, code2);
+  const below = import_node_path2.posix.relative(landing.dir, code3);
   return below === "" || !below.split("/")[0].startsWith(landing.topPrefix);
 }
 function holdsProject(app, context) {
@@ -13035,9 +13035,9 @@ function unescapeBody(body, raw) {
     if (next === "x" || next === "u" || next === "U") {
       const len = next === "x" ? 2 : next === "u" ? 4 : 8;
       const hex = body.slice(i + 1, i + 1 + len);
-      const code2 = /^[0-9a-fA-F]+$/.test(hex) && hex.length === len ? parseInt(hex, 16) : NaN;
-      if (Number.isFinite(code2) && code2 <= 1114111) {
-        out += String.fromCodePoint(code2);
+      const code3 = /^[0-9a-fA-F]+$/.test(hex) && hex.length === len ? parseInt(hex, 16) : NaN;
+      if (Number.isFinite(code3) && code3 <= 1114111) {
+        out += String.fromCodePoint(code3);
         i += len;
         continue;
       }
@@ -16832,8 +16832,8 @@ var init_databases = __esm({
 // src/util/compare-text.ts
 function isPrintableAscii(text2) {
   for (let i = 0; i < text2.length; i++) {
-    const code2 = text2.charCodeAt(i);
-    if (code2 < 32 || code2 > 126) return false;
+    const code3 = text2.charCodeAt(i);
+    if (code3 < 32 || code3 > 126) return false;
   }
   return true;
 }
@@ -23134,6 +23134,10 @@ function launchedCommand(argv) {
     inner = argv.slice(i);
   } else if (p === "gosu" || p === "su-exec" || p === "s6-setuidgid") {
     inner = argv.slice(2);
+  } else if (p === "pid1") {
+    let i = 1;
+    while (i < argv.length && argv[i].startsWith("-") && argv[i] !== "--") i += argv[i].includes("=") ? 1 : 2;
+    inner = argv.slice(argv[i] === "--" ? i + 1 : i);
   } else if (p === "s6-notifyoncheck") {
     let i = 1;
     while (i < argv.length && argv[i].startsWith("-")) i += /^-[3sTtwnc]$/.test(argv[i]) ? 2 : 1;
@@ -24471,8 +24475,8 @@ function dockerfileCode(text2) {
   return text2.replace(/^\s*#.*$/gm, "");
 }
 function isDataOnlyDockerfile(text2) {
-  const code2 = dockerfileCode(text2).replace(/\\\r?\n/g, " ");
-  const stage = code2.split(/^\s*FROM\s/im).at(-1) ?? "";
+  const code3 = dockerfileCode(text2).replace(/\\\r?\n/g, " ");
+  const stage = code3.split(/^\s*FROM\s/im).at(-1) ?? "";
   const lines2 = stage.split(LINES).slice(1).map((l) => l.trim()).filter((l) => l !== "");
   let volumes = 0;
   for (const line of lines2) {
@@ -24687,6 +24691,93 @@ var init_image_app = __esm({
   }
 });
 
+// src/model/image-roles.ts
+function isOddCaseDefaultName(path4) {
+  const name = baseName(path4);
+  return name.toLowerCase() === "dockerfile" && name !== "Dockerfile" && name !== "dockerfile";
+}
+function clonesAndRunsDjango(text2) {
+  const code3 = dockerfileCode(text2);
+  return /^\s*RUN\b[^\n]*\bgit\s+clone\b/im.test(code3) && DJANGO_SERVER.test(code3);
+}
+var OTHER_ROLE, DJANGO_SERVER, NON_APP_DIR;
+var init_image_roles = __esm({
+  "src/model/image-roles.ts"() {
+    "use strict";
+    init_classify();
+    init_image_app();
+    OTHER_ROLE = /(nginx|proxy|caddy|traefik|worker|celery|beat|flower|node|front|client|ui\b|docs?\b|postgres|mysql|redis|db\b|gitpod|devcontainer|cron|scheduler|\btests?\b|\bci\b)/i;
+    DJANGO_SERVER = /\b(manage\.py|runserver|gunicorn|uwsgi|uvicorn|daphne|hypercorn|waitress-serve|django-admin)\b|\bpip3?\s+install\b[^\n]*(\s-r\s|\bdjango\b)|\b(poetry|pipenv|uv)\s+(install|sync)\b/i;
+    NON_APP_DIR = /^(docs?|documentation|nginx|proxy|caddy|traefik|front-?end|client|ui|node|postgres|mysql|db|redis)$/i;
+  }
+});
+
+// src/model/dockerfile-kind.ts
+function runsPython(texts, dockerfile) {
+  const code3 = dockerfileCode(texts[dockerfile] ?? "") + buildScriptsText(texts, dockerfile);
+  const from = lastFrom(texts, dockerfile);
+  if (!from) return false;
+  if (isBackingImage(repositoryOf(from))) {
+    const lastStage = (code3.split(/^\s*FROM\s/im).at(-1) ?? "").replace(/\\\r?\n/g, " ");
+    return INSTALLS_PYTHON.test(lastStage) && DJANGO_SERVER.test(lastStage);
+  }
+  return PYTHON_WORDS.test(code3) && !isDataOnlyDockerfile(code3);
+}
+function proxyOnly(texts, dockerfile) {
+  const code3 = dockerfileCode(texts[dockerfile] ?? "");
+  const from = lastFrom(texts, dockerfile);
+  const nginx = from && /(^|\/)nginx$/i.test(repositoryOf(from)) || /\bnginx\b/i.test(code3);
+  if (!nginx || DJANGO_SERVER.test(code3)) return false;
+  const dir = dirName(dockerfile);
+  const scripts = Object.keys(texts).filter((f) => isUnder(f, dir) && isScriptFile(f, texts[f]));
+  return !scripts.some((f) => DJANGO_SERVER.test(texts[f] ?? ""));
+}
+function startsDatabaseServer(texts, dockerfile) {
+  const code3 = dockerfileCode(texts[dockerfile] ?? "");
+  if (DJANGO_SERVER.test(code3)) return false;
+  const last = [...code3.matchAll(/^\s*(?:CMD|ENTRYPOINT)\s+(?:\[\s*"([^"]+)"|(\S+))/gim)].at(-1);
+  const program = (last?.[1] ?? last?.[2])?.split("/").pop();
+  return program !== void 0 && DATABASE_SERVER_PROGRAMS.has(program);
+}
+function lastFrom(texts, dockerfile) {
+  const code3 = dockerfileCode(texts[dockerfile] ?? "");
+  return [...code3.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
+}
+function looksLikePythonImage(texts, dockerfile) {
+  const text2 = texts[dockerfile];
+  return text2 !== void 0 && PYTHON_WORDS.test(text2) && !isDataOnlyDockerfile(text2);
+}
+function buildScriptsText(texts, dockerfile) {
+  const code3 = dockerfileCode(texts[dockerfile] ?? "").replace(/\\\r?\n/g, " ");
+  const dir = dirName(dockerfile);
+  const scripts = /* @__PURE__ */ new Set();
+  for (const run of code3.matchAll(/^\s*RUN\s+([^\n]*)/gim))
+    for (const word of run[1].matchAll(/[\w./-]+\.sh\b/g)) {
+      const file = joinPath(dir, baseName(word[0]));
+      if (file !== dockerfile && file in texts) scripts.add(file);
+    }
+  return [...scripts].map((f) => `
+${dockerfileCode(texts[f])}`).join("");
+}
+var DATABASE_SERVER_PROGRAMS, INSTALLS_PYTHON;
+var init_dockerfile_kind = __esm({
+  "src/model/dockerfile-kind.ts"() {
+    "use strict";
+    init_image_app();
+    init_image_roles();
+    init_classify();
+    DATABASE_SERVER_PROGRAMS = /* @__PURE__ */ new Set([
+      "postgres",
+      "postmaster",
+      "mysqld",
+      "mariadbd",
+      "mongod",
+      "redis-server"
+    ]);
+    INSTALLS_PYTHON = /\b(apt-get|apt|apk|yum|dnf|microdnf|zypper)\b[^\n]*\b(install|add)\b[^\n]*\spython[\d.]*(-pip|-dev|-venv)?(\s|$)/im;
+  }
+});
+
 // src/model/compose/built-image.ts
 function builtImage(service, texts) {
   const build2 = service.build;
@@ -24721,10 +24812,19 @@ function imageBuiltFrom(dockerfile, contextDir, texts, options = {}) {
   };
 }
 function isNonPythonImage(image) {
-  const code2 = dockerfileCode(image.text);
+  const code3 = dockerfileCode(image.text);
   if (isDataOnlyDockerfile(image.text)) return true;
-  if (PYTHON_WORDS.test(code2)) return false;
-  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(code2);
+  if (namesPython(code3) || INSTALLS_PYTHON.test(code3)) return false;
+  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(code3);
+}
+function namesPython(code3) {
+  for (const m of code3.matchAll(new RegExp(PYTHON_WORDS.source, "gi"))) {
+    const before = code3[m.index - 1] ?? " ";
+    const after = code3.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    if (/[-_./]/.test(before) || /^([-_/]|\.\w)/.test(after)) continue;
+    return true;
+  }
+  return false;
 }
 function imageScriptFile(image, word) {
   if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
@@ -24741,6 +24841,7 @@ var init_built_image = __esm({
     init_context();
     init_dockerfile2();
     init_image_app();
+    init_dockerfile_kind();
     NON_PYTHON_BASE = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
     NODE_BUILD = /\b(npm|yarn|pnpm|node)\b/;
   }
@@ -24828,11 +24929,11 @@ function execsSurely(c, inputs) {
   return (c.guards ?? []).every((g) => evaluateCondition(g, inputs) === true);
 }
 function readsArguments(text2) {
-  const code2 = text2.split(LINES).filter((l) => !/^\s*#/.test(l)).join("\n");
-  return /\$(?:[@*#1-9]|\{[#!]?(?:[@*1-9]|#\}))/.test(code2) || /(^|[\s;&|(])(shift|set\s+--|getopts)\b/m.test(code2) || sourcesScript(code2);
+  const code3 = text2.split(LINES).filter((l) => !/^\s*#/.test(l)).join("\n");
+  return /\$(?:[@*#1-9]|\{[#!]?(?:[@*1-9]|#\}))/.test(code3) || /(^|[\s;&|(])(shift|set\s+--|getopts)\b/m.test(code3) || sourcesScript(code3);
 }
-function sourcesScript(code2) {
-  for (const m of code2.matchAll(/(?:^|[;&|(]|then|do|else)\s*(?:\.|source)\s+["']?([^\s"';&|]+)/gm))
+function sourcesScript(code3) {
+  for (const m of code3.matchAll(/(?:^|[;&|(]|then|do|else)\s*(?:\.|source)\s+["']?([^\s"';&|]+)/gm))
     if (!/(^|\/)activate$/.test(m[1])) return true;
   return false;
 }
@@ -25132,7 +25233,9 @@ function launcherOnly(prefix) {
   return rest.length === 1 && rest[0] === mark;
 }
 function dropsUser(argv) {
-  return ["gosu", "su-exec", "chpst", "setpriv", "runuser", "s6-setuidgid"].includes(basename2(argv[0] ?? ""));
+  const program = basename2(argv[0] ?? "");
+  if (program === "pid1") return argv.some((w2) => w2 === "-u" || w2 === "--user" || w2.startsWith("--user="));
+  return ["gosu", "su-exec", "chpst", "setpriv", "runuser", "s6-setuidgid"].includes(program);
 }
 function launchesArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
   const at2 = argv.findIndex((w2, k) => k > 0 && runsArguments([w2], argsVariables));
@@ -25437,6 +25540,32 @@ var init_processes = __esm({
   }
 });
 
+// src/model/command/container-env.ts
+function containerEnv(app) {
+  return startEnvironment(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
+}
+function startEnvironment(image, service) {
+  const env = { ...image };
+  for (const e of service?.environment ?? []) env[e.name] = e.value;
+  return env;
+}
+function containerVariables(image, service) {
+  const env = startEnvironment(image, service);
+  return (name) => {
+    const set = (service?.environment ?? []).filter((e) => e.name === name).at(-1);
+    if (set) return set.source === "environment" && !set.interpolated ? env[name] : void 0;
+    if (service && service.envFiles.length > 0) return void 0;
+    if (!(name in env)) return null;
+    const value = env[name];
+    return value === void 0 || value.includes("$") ? void 0 : value;
+  };
+}
+var init_container_env = __esm({
+  "src/model/command/container-env.ts"() {
+    "use strict";
+  }
+});
+
 // src/model/supervisor-config.ts
 function supervisordRun(argv) {
   const words2 = argv[0] === "exec" ? argv.slice(1) : argv;
@@ -25687,14 +25816,6 @@ function scriptCommandsThatRun(app, script) {
   if (!reached.scripts.has(script)) return script.script.commands;
   return script.script.commands.filter((c) => reached.commands.has(c));
 }
-function containerEnv(app) {
-  return startEnvironment(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
-}
-function startEnvironment(image, service) {
-  const env = { ...image };
-  for (const e of service?.environment ?? []) env[e.name] = e.value;
-  return env;
-}
 function withStartChainsRemembered(run) {
   const outer = remembered;
   remembered = /* @__PURE__ */ new WeakMap();
@@ -25791,17 +25912,6 @@ function argsIgnoredBy(app, entrypoint) {
   const scripts = app.entrypointScripts ?? [];
   const hit = scripts.length > 0 ? scriptRun(entrypoint, scripts, app.dockerfile?.targetStage?.workdir ?? "/") : void 0;
   return hit?.script.ignoresArgs && hit.argsFrom === entrypoint.length ? hit.script : void 0;
-}
-function containerVariables(image, service) {
-  const env = startEnvironment(image, service);
-  return (name) => {
-    const set = (service?.environment ?? []).filter((e) => e.name === name).at(-1);
-    if (set) return set.source === "environment" && !set.interpolated ? env[name] : void 0;
-    if (service && service.envFiles.length > 0) return void 0;
-    if (!(name in env)) return null;
-    const value = env[name];
-    return value === void 0 || value.includes("$") ? void 0 : value;
-  };
 }
 function scriptInputs(script, args, variable) {
   const assigned = new Set((script.assignments ?? []).map((a) => a.name));
@@ -25986,6 +26096,7 @@ var init_start_chain = __esm({
     import_node_path11 = require("node:path");
     init_shell();
     init_branches();
+    init_container_env();
     init_make();
     init_supervisor_config();
     init_runit_services();
@@ -25994,6 +26105,7 @@ var init_start_chain = __esm({
     init_uncalled_functions();
     init_working_directory();
     init_script_arguments();
+    init_container_env();
     argsScripts = /* @__PURE__ */ new WeakMap();
     isCompose = (source) => source.at.origin.startsWith("compose-");
   }
@@ -26118,7 +26230,7 @@ var init_start_scripts = __esm({
 });
 
 // src/model/compose/app-service.ts
-function pickAppService(services, texts, projectDir, projectDirs) {
+function pickAppService(services, texts, projectDir, projectDirs, files) {
   const judged3 = [];
   const taggedAsBacking = /* @__PURE__ */ new Set();
   for (const service of services.filter((s) => s.build)) {
@@ -26152,6 +26264,8 @@ function pickAppService(services, texts, projectDir, projectDirs) {
       service.notApp = "no-python";
     else if (start === "worker") service.notApp = "worker";
     else if (start === "other") service.notApp = "other-program";
+    else if (!image && start !== "server" && !runsDjangoProject(service, projectDirs) && files)
+      service.notApp = contextWithoutDjango(service, files, projectDirs);
     if (!service.notApp) judged3.push({ service, image, start });
   }
   const mentions = (s, withContext) => [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : void 0].some(
@@ -26162,22 +26276,35 @@ function pickAppService(services, texts, projectDir, projectDirs) {
   const last = (j) => taggedAsBacking.has(j.service) || templates.has(j.service);
   const ranked = [...judged3.filter((j) => !last(j)), ...judged3.filter(last)];
   const servers = ranked.filter((j) => j.start === "server");
+  const unbuilt = services.filter((s) => !s.build);
+  const ofBuilt = unbuilt.flatMap((service) => {
+    const name = imageKey(service);
+    const builder = name === void 0 ? void 0 : judged3.find((j) => j.image && imageKey(j.service) === name);
+    if (!builder) return [];
+    return [{ service, image: builder.image, start: startKind(service, texts, projectDir, builder.image) }];
+  });
   const chosen = (
     // Of two that start the server (`worker` and `backend` both merging one template), the one given a port.
-    servers.find((j) => j.service.ports.length > 0 || j.service.expose.length > 0) ?? servers[0] ?? ranked.find((j) => mentions(j.service, true)) ?? ranked.find((j) => buildsProjectDir(j.service)) ?? // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
+    servers.find((j) => j.service.ports.length > 0 || j.service.expose.length > 0) ?? servers[0] ?? // None of the builds starts the server: a service running one of their images by name that does.
+    ofBuilt.find((j) => j.start === "server") ?? ranked.find((j) => mentions(j.service, true)) ?? ranked.find((j) => buildsProjectDir(j.service)) ?? // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
     ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? // With no Dockerfile to read (missing from the repository), the compose service itself says which runs Django.
     ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ?? // or which one is wired to the database (`api` with depends_on db beside a `web-ui` that is not).
     ranked.find((j) => !j.image && dependsOnDatabase(j.service, services)) ?? ranked[0]
   );
-  const unbuilt = services.filter((s) => !s.build);
-  for (const s of unbuilt) if (startKind(s, texts, projectDir) === "server") s.startsServer = true;
+  for (const s of unbuilt) {
+    const start = ofBuilt.find((j) => j.service === s)?.start ?? startKind(s, texts, projectDir);
+    if (start === "server") s.startsServer = true;
+  }
   if (chosen) {
     for (const j of judged3)
-      if (j.start === "idle" && chosen.start !== "idle" && j.service.build?.dockerfile !== chosen.service.build?.dockerfile)
+      if (j.start === "idle" && chosen.start !== "idle" && builtDockerfile(j) !== builtDockerfile(chosen))
         j.service.notApp = "other-program";
     return chosen.service;
   }
   return unbuilt.find((s) => s.startsServer) ?? unbuilt.find((s) => mentions(s, false));
+}
+function builtDockerfile(j) {
+  return j.service.build ? normalizeRelative(j.service.build.dockerfile) : j.image?.dockerfile;
 }
 function templateServices(services) {
   const out = /* @__PURE__ */ new Set();
@@ -26192,6 +26319,14 @@ function templateServices(services) {
 }
 function serviceWriting(services, at2) {
   return services.filter((s) => s.file === at2.file && s.line <= at2.line).sort((x, y) => y.line - x.line)[0];
+}
+function contextWithoutDjango(service, files, projectDirs) {
+  const context = normalizeRelative(service.build.context);
+  if (context === void 0 || projectDirs.size === 0) return void 0;
+  if ([...projectDirs].some((d) => isUnder(d, context))) return void 0;
+  const held = files.filter((f) => isUnder(f, context));
+  if (held.length === 0) return void 0;
+  return held.some((f) => f.endsWith(".py")) ? "other-program" : "no-python";
 }
 function runsDjangoProject(service, projectDirs) {
   const mounts = service.volumes.some(
@@ -26224,11 +26359,13 @@ function servicesOfImage(services, app) {
     s.build.target
   ].join("\0");
   const appBuild = buildKey(app);
-  const imageKey = (s) => s.image?.unset ? `raw\0${s.image.raw}` : s.image?.value || void 0;
   const appImage = imageKey(app);
   const sameImage = (s) => s.notApp !== "database" && (s.role === "other" || s.role === "app") && (appBuild !== void 0 && buildKey(s) === appBuild || // A service that builds another Dockerfile makes another image, whatever it names it.
   appImage !== void 0 && imageKey(s) === appImage && (!s.build || !appBuild));
   return [app, ...services.filter((s) => s !== app && sameImage(s))];
+}
+function imageKey(s) {
+  return s.image?.unset ? `raw\0${s.image.raw}` : s.image?.value || void 0;
 }
 function buildsDockerfile(service, dockerfile, contextDir) {
   const build2 = service.build;
@@ -28806,7 +28943,7 @@ function build(files, env, options, errors) {
   const projectDirs = new Set(
     Object.keys(loader.texts).filter((f) => import_node_path19.posix.basename(f) === "manage.py").map((f) => import_node_path19.posix.dirname(f))
   );
-  const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
+  const appService = pickAppService(services, loader.texts, projectDir, projectDirs, options.files);
   if (appService) appService.role = "app";
   const model = { files: used, services, appService, volumes: [...volumes] };
   if (appService) model.appImageServices = servicesOfImage(services, appService);
@@ -29742,21 +29879,22 @@ function overrides2(v, given) {
 }
 function deployAdvice(app, v, where2, imageValue) {
   const given = givenValues(app, v.variable);
+  const inWhere = where2 === "there" ? where2 : `in ${where2}`;
   const compare = switchComparison("DEBUG", v, given);
   if (v.whenSet === "text" && isEnvironmentName(v, given)) {
     const word = developmentWord(v, given);
     return `${v.variable} names an environment, and the settings take its raw text, in which every name (the production one included) is true: compare it with the development name in the settings instead (\`${compare}\`), so that only ${v.variable}=${word} turns debug on.`;
   }
   if (v.whenSet === "text" && !v.required && truthy2(v.fallback) === false)
-    return `The settings take the raw text, in which any non-empty word ('False' included) is true; without the variable they get ${v.fallback ? "their fallback" : "None"}, which is false: remove ${v.variable} ${where2} (or compare the text in the settings, \`${compare}\`) and set it only in development.`;
+    return `The settings take the raw text, in which any non-empty word ('False' included) is true; without the variable they get ${v.fallback ? "their fallback" : "None"}, which is false: remove ${v.variable} from ${where2} (or compare the text in the settings, \`${compare}\`) and set it only in development.`;
   if (v.whenSet === "text")
     return `The settings take the raw text, in which any non-empty word ('False' included) is true, and removing the variable would not help (${v.required ? "they read it without a default" : "their fallback decides then"}): compare the text in the settings instead (\`${compare}\`) and set ${v.variable} only in development.`;
   if (isEnvironmentName(v, given))
-    return `Set ${v.variable} to the production environment's name ${where2}, one the settings do not turn debug on for, and give it the development name only where you develop.`;
+    return `Set ${v.variable} to the production environment's name ${inWhere}, one the settings do not turn debug on for, and give it the development name only where you develop.`;
   if (imageValue !== void 0 && truthWhenSetTo(v, imageValue) === false)
     return `Remove ${v.variable} from ${where2} (the image's ${v.variable}=${imageValue} then applies) and set it only in development.`;
   if (v.required)
-    return `Set ${v.variable} to a false value ${where2} and turn it on only in development (the settings read it without a default, so removing it would stop the app at start).`;
+    return `Set ${v.variable} to a false value ${inWhere} and turn it on only in development (the settings read it without a default, so removing it would stop the app at start).`;
   return `Remove ${v.variable} from ${where2} and set it only in development.`;
 }
 function defaultDecider(v) {
@@ -30428,10 +30566,10 @@ function dotenvMayProvide(app) {
   if (loads.some((l) => l.via !== "python-decouple")) return true;
   const sent = app.context?.sentFiles;
   if (!sent) return true;
-  const mountsDirectory = (app.compose?.appService?.volumes ?? []).some(
-    (v) => v.type === "bind" && !/\.[a-z0-9]+$/i.test(v.source ?? "")
+  const mountsUnseenDirectory = (app.compose?.appService?.volumes ?? []).some(
+    (v) => v.type === "bind" && !/\.[a-z0-9]+$/i.test(v.source ?? "") && (v.source === void 0 || v.writtenSource !== void 0 || /^([/~$]|\.\.)/.test(v.source))
   );
-  return mountsDirectory || sent.some((f) => {
+  return mountsUnseenDirectory || [...sent, ...app.mountedFiles ?? []].some((f) => {
     const base = f.slice(f.lastIndexOf("/") + 1);
     return base === ".env" || base === "settings.ini";
   });
@@ -30479,7 +30617,7 @@ var DATABASE_PART, DATABASE_URL;
 var init_provided_config = __esm({
   "src/rules/lib/provided-config.ts"() {
     "use strict";
-    DATABASE_PART = /^(?:(?:DJANGO|APP)_)?(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|MARIADB|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
+    DATABASE_PART = /^(?:(?:DJANGO|APP)_)?(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|MARIADB|SQL)(?:_(?:DB|DATABASE))?_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
     DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
   }
 });
@@ -32000,15 +32138,15 @@ var init_python_calls = __esm({
 });
 
 // src/model/credentials.ts
-function passwordCalls(code2) {
+function passwordCalls(code3) {
   const out = [];
-  for (const call2 of callsNamed(code2, PASSWORD_CALLS)) {
-    const called = /^\w+/.exec(code2.slice(call2.index))?.[0] ?? "create_superuser";
+  for (const call2 of callsNamed(code3, PASSWORD_CALLS)) {
+    const called = /^\w+/.exec(code3.slice(call2.index))?.[0] ?? "create_superuser";
     const setter = called === "set_password";
     const positional = call2.args.filter((a) => a.name === void 0);
     const arg = call2.args.find((a) => a.name === "password") ?? positional[setter ? 0 : 2];
     const fallback = arg && environmentFallback(arg);
-    const literal = arg && (literalArgument(arg) ?? literalVariable(code2, arg.text, call2.index) ?? fallback);
+    const literal = arg && (literalArgument(arg) ?? literalVariable(code3, arg.text, call2.index) ?? fallback);
     if (!literal?.value || literal.value.startsWith("$")) continue;
     const what = literal === fallback ? `${called}(\u2026), the fallback when ${fallback.variable} is unset` : `${called}(\u2026)`;
     out.push({ index: literal.index, what });
@@ -32027,11 +32165,11 @@ function literalArgument(arg) {
   const value = stringLiteral2(arg.text);
   return value === void 0 ? void 0 : { value, index: arg.index };
 }
-function literalVariable(code2, text2, before) {
+function literalVariable(code3, text2, before) {
   const name = /^[A-Za-z_]\w*$/.exec(text2.trim())?.[0];
   if (!name) return void 0;
   let last;
-  for (const m of code2.slice(0, before).matchAll(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)([^\\n]*)`, "gm")))
+  for (const m of code3.slice(0, before).matchAll(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)([^\\n]*)`, "gm")))
     last = { value: stringLiteral2(m[1].replace(/[ \t]+#.*$/, "")), index: m.index };
   return last?.value === void 0 ? void 0 : { value: last.value, index: last.index };
 }
@@ -32049,7 +32187,23 @@ function literalCredentials(script) {
 }
 function commandCredential(c) {
   const admin = adminPassword(c);
-  return admin ? { line: c.line, what: admin } : pythonPassword(c);
+  return admin ? { line: c.line, what: admin } : clientPassword(c) ?? pythonPassword(c);
+}
+function clientPassword(c) {
+  const argv = programArgv(c.argv);
+  if (!MYSQL_CLIENTS.test(argv[0] ?? "")) return void 0;
+  const offset = c.argv.length - argv.length;
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === "--") break;
+    const m = /^(-p|--password=)(.+)$/s.exec(argv[i]);
+    if (!m || m[2].includes("$") || m[2].includes("`")) continue;
+    return {
+      line: c.wordLines?.[offset + i] ?? c.line,
+      what: `${argv[0]} ${m[1]}\u2026`,
+      clientOption: m[1]
+    };
+  }
+  return void 0;
 }
 function adminPassword(c) {
   const dj = djangoCommand(c.argv);
@@ -32075,24 +32229,24 @@ function pythonPassword(c) {
   if (/^python/.test(a[0] ?? "") && a[1] === "-c" && a[2]) codes.push({ code: a[2], line: lineOf3(2) });
   const stdinProgram = /^python[\d.]*$/.test(a[0] ?? "") && (a.length === 1 || a[1] === "-");
   if (stdinProgram && c.stdin) codes.push({ code: c.stdin, line: c.line + 1 });
-  for (const { code: code2, line } of codes) {
-    const found = passwordCalls(code2);
+  for (const { code: code3, line } of codes) {
+    const found = passwordCalls(code3);
     if (found.length > 0) {
       const what = found.some((c2) => c2.what.startsWith("set_")) ? "set_password(\u2026)" : found[0].what;
-      return { line: stdinProgram ? line + newlinesBefore(code2, found[0].index) : c.line, what };
+      return { line: stdinProgram ? line + newlinesBefore(code3, found[0].index) : c.line, what };
     }
-    const keyword = keywordPasswords(code2)[0];
-    if (keyword) return { line: line + newlinesBefore(code2, keyword.index), what: keyword.what };
+    const keyword = keywordPasswords(code3)[0];
+    if (keyword) return { line: line + newlinesBefore(code3, keyword.index), what: keyword.what };
   }
   return void 0;
 }
-function keywordPasswords(code2) {
+function keywordPasswords(code3) {
   const out = [];
-  for (const call2 of callsNamed(code2, /[A-Za-z_][\w.]*/)) {
+  for (const call2 of callsNamed(code3, /[A-Za-z_][\w.]*/)) {
     const arg = call2.args.find((a) => a.name === "password" || a.name === "passwd");
     const value = arg && stringLiteral2(arg.text);
     if (!arg || !value || value.startsWith("$")) continue;
-    const name = /^[\w.]+/.exec(code2.slice(call2.index))?.[0] ?? "";
+    const name = /^[\w.]+/.exec(code3.slice(call2.index))?.[0] ?? "";
     out.push({ index: arg.index, what: `${name}(${arg.name}=\u2026)` });
   }
   return out;
@@ -32108,7 +32262,7 @@ function pythonFileCredentials(text2) {
   }
   return out.sort((a, b) => a.line - b.line);
 }
-var ADMIN_COMMANDS, PASSWORD_OPTIONS, PASSWORD_CALLS;
+var ADMIN_COMMANDS, PASSWORD_OPTIONS, PASSWORD_CALLS, MYSQL_CLIENTS;
 var init_credentials = __esm({
   "src/model/credentials.ts"() {
     "use strict";
@@ -32118,6 +32272,7 @@ var init_credentials = __esm({
     ADMIN_COMMANDS = /superuser|admin|changepassword/i;
     PASSWORD_OPTIONS = /^--?(password|pass|passwd|pwd)(=|$)/;
     PASSWORD_CALLS = /create_(?:super)?user|set_password/;
+    MYSQL_CLIENTS = /^(mysql|mysqladmin|mysqldump|mysqlcheck|mysqlimport|mysqlshow|mysqlpump|mysqlslap|mariadb|mariadb-(admin|dump|check|import|show|slap))$/;
   }
 });
 
@@ -32167,6 +32322,9 @@ function fallbackVariable(what) {
 function dropFallback(variable) {
   return `Drop the fallback, so a deploy that does not set ${variable} fails instead of using it: os.environ["${variable}"].`;
 }
+function clientAdvice(option) {
+  return `Pass it from a variable the deploy sets in the container's environment instead, e.g. ${option}"$DB_PASSWORD".`;
+}
 function fromEnvironment(what, app) {
   const name = /^(\w+)=\u2026$/.exec(what)?.[1];
   const known2 = Object.keys(containerEnv(app)).find((v) => v !== name && /PASS/i.test(v) && isSecretName(v));
@@ -32213,6 +32371,10 @@ The same holds for a password written in the start command itself (a shell-form 
 running \`manage.py shell -c "\u2026create_superuser(\u2026, 'admin123')"\`): it is in the Dockerfile or compose file, in every
 image and in \`docker inspect\`.
 
+A database client's password is one too: \`mysqladmin -u root -psecret ping\` in a wait loop, \`mysql --password=secret\`
+(the MySQL and MariaDB clients), as is \`PGPASSWORD=secret psql\`. Pass it from a variable the deploy sets
+(\`-p"$DB_PASSWORD"\`).
+
 Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`) are not literals and are not reported;
 a literal fallback for one (\`password=os.environ.get("DJANGO_SUPERUSER_PASSWORD", "admin123")\`) is: every container
 started without the variable uses it.
@@ -32230,7 +32392,7 @@ started without the variable uses it.
               findings.push({
                 file: s.file,
                 line: c.line,
-                message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${fromEnvironment(c.what, app)}`
+                message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${c.clientOption ? clientAdvice(c.clientOption) : fromEnvironment(c.what, app)}`
               });
             }
           }
@@ -32243,7 +32405,7 @@ started without the variable uses it.
             findings.push({
               file: c.file,
               line: found.line,
-              message: ORDINARY_ACCOUNT.test(what ?? "") ? `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an account created on every start. Read it from an environment variable the deploy sets.` : `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. ${SUPERUSER_ADVICE}`
+              message: found.clientOption ? `The start command writes a password literally (${what}): it ships in the repository and the image and is the same on every deploy. ${clientAdvice(found.clientOption)}` : ORDINARY_ACCOUNT.test(what ?? "") ? `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an account created on every start. Read it from an environment variable the deploy sets.` : `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. ${SUPERUSER_ADVICE}`
             });
           }
           for (const p of app.startPrograms ?? []) {
@@ -32356,8 +32518,10 @@ function databaseProvidedNotRead({ app, settings, provided, read }) {
   if (!fallback) return void 0;
   const selector = db.selection.variable;
   if (provided.values.has(selector)) return void 0;
-  const otherWay = db.selection.kind === "url" ? DATABASE_PART : DATABASE_URL;
-  const unread = unreadProvided(provided, read).filter((n) => otherWay.test(n.toUpperCase()));
+  const pieces = db.selection.kind === "url" || /sqlite/i.test(fallback.engine ?? "");
+  const unread = unreadProvided(provided, read).filter(
+    (n) => pieces && DATABASE_PART.test(n.toUpperCase()) || db.selection.kind === "env" && DATABASE_URL.test(n.toUpperCase())
+  );
   if (unread.length === 0) return void 0;
   const owner = [app.settings, ...app.settingsBases ?? []].find((m) => m.databases === db) ?? app.settings;
   const engine = fallback.engine ? ` (${fallback.engine.replace("django.db.backends.", "")})` : "";
@@ -32365,13 +32529,24 @@ function databaseProvidedNotRead({ app, settings, provided, read }) {
     // The module of DATABASES (a star-imported base), where the line is.
     file: db.selection.file ?? owner.file,
     line: db.selection.line,
-    message: `The settings choose the database from ${selector}, which ${sourcesText(provided)} not set, while ${listText(unread)} provided and never read: the app silently runs on its fallback database${engine}. Provide ${selector} (or read the variables that are provided).`
+    message: `The settings choose the database from ${selector}, which ${sourcesText(provided)} not set, while ${listText(unread)} provided and never read: the app silently runs on its fallback database${engine}. Provide ${selector}${piecesReadText(db, selector, unread)} (or read the variables that are provided).`
   };
+}
+function piecesReadText(db, selector, unread) {
+  const config2 = db.configs.find((c) => !c.isDefault) ?? db.configs[0];
+  const names3 = unread.flatMap((n) => {
+    const key = databaseKeyOf(n);
+    const field = key ? config2?.fields[key] : void 0;
+    return field?.kind === "env" && field.variable !== selector ? [field.variable] : [];
+  });
+  if (names3.length === 0) return "";
+  return ` and the pieces under the names the settings read, ${[...new Set(names3)].join(", ")}`;
 }
 function databasePartsNotProvided({ app, settings, provided, read }) {
   const config2 = settings.databases ? defaultDatabase(settings.databases) : void 0;
   if (!config2) return void 0;
   const engine = engineInContainer(config2, provided);
+  if (/sqlite/i.test(engine ?? "")) return void 0;
   const unread = configurationOfEntry(app, provided, unreadProvided(provided, read), engine);
   const urls = unread.filter((n) => DATABASE_URL.test(n.toUpperCase()));
   const findings = [];
@@ -32478,7 +32653,8 @@ services:
 
 The same holds the other way round (\`DATABASE_URL\` provided, \`DB_HOST\` read with a fallback of \`localhost\`: reported
 at each piece read whose fallback differs from what is provided), for the pieces under other names
-(\`POSTGRES_HOST\` provided, \`DB_HOST\` read), and for a setting read from one variable while the deployment names
+(\`POSTGRES_HOST\` provided, \`DB_HOST\` read; beside an engine switch left on its SQLite fallback, reported at the switch,
+since on SQLite the pieces are never used), and for a setting read from one variable while the deployment names
 it after the setting (\`SECRET_KEY\` provided, \`os.environ.get("SECRET", "dev")\` read), or for one item of a list setting (\`ALLOWED_HOSTS\` provided,
 \`ALLOWED_HOSTS = [env.str("SERVER_NAME", ""), "localhost"]\` read). Reads through python-decouple and django-environ count, and so do the
 reads of modules the settings star-import. A fallback equal to the value provided is not reported: the app then
@@ -32489,9 +32665,10 @@ not counted. A PostgreSQL NAME read with \`os.environ.get("DB_NAME")\` and no de
 backend connects to the \`postgres\` database when NAME is None. A bare \`DATABASE=shop_db\` names the database;
 \`DATABASE=postgres\` (an engine word, the server an entrypoint waits for) does not.
 
-The rule stays silent when the settings load a \`.env\` file at run time (a python-decouple \`.env\` only when one
-reaches the image or the source is bind-mounted) or an \`env_file\` could not be read, since the variable may come
-from there.
+The rule stays silent when the settings load a \`.env\` file at run time (a python-decouple \`.env\` or \`settings.ini\`
+only when one reaches the image, lies in a directory of the checkout the app service bind-mounts, or the service
+bind-mounts a directory outside the repository) or an \`env_file\` could not be read, since the variable may come from
+there.
 `,
       related: [],
       check(project) {
@@ -33760,7 +33937,7 @@ var init_compose_projects = __esm({
           const r = modelCompose(
             set.files.map((file) => ({ file, text: this.texts[file] })),
             env,
-            { texts: this.texts, ...set.pathsFrom ? { pathsFrom: set.pathsFrom } : {} }
+            { texts: this.texts, files: this.files, ...set.pathsFrom ? { pathsFrom: set.pathsFrom } : {} }
           );
           this.addErrors(r.errors);
           if (r.model && fromCommand) r.model.envFilesFromCommand = fromCommand;
@@ -35623,23 +35800,65 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   }
 });
 
+// src/rules/lib/branch-words.ts
+function code2(c) {
+  switch (c.kind) {
+    case "test":
+      return c.extended ? `[[ ${c.words.join(" ")} ]]` : `[ ${c.words.join(" ")} ]`;
+    case "case":
+      return `case ${c.word} in ${c.patterns.join("|")})`;
+    case "not": {
+      const inner = code2(c.condition);
+      return inner && `! ${inner}`;
+    }
+    case "and":
+    case "or": {
+      const left = code2(c.left);
+      const right = code2(c.right);
+      return left && right && `${left} ${c.kind === "and" ? "&&" : "||"} ${right}`;
+    }
+    default:
+      return void 0;
+  }
+}
+function conditionWords2(c) {
+  if (c.kind === "case") return `\`${c.word}\` matches \`${c.patterns.join("|")}\``;
+  if (c.kind === "not" && c.condition.kind === "case")
+    return `\`${c.condition.word}\` matches none of \`${c.condition.patterns.join("|")}\``;
+  if (c.kind === "not" && c.condition.kind === "test") return `\`${code2(c.condition)}\` fails`;
+  const text2 = code2(c);
+  return text2 && `\`${text2}\` holds`;
+}
+function unsettledGuards(guards, inputs) {
+  const open = (guards ?? []).filter((g) => evaluateCondition(g, inputs) === void 0);
+  const words2 = open.map(conditionWords2);
+  if (open.length === 0 || words2.some((w2) => w2 === void 0)) return void 0;
+  return words2.join(" and ");
+}
+var init_branch_words = __esm({
+  "src/rules/lib/branch-words.ts"() {
+    "use strict";
+    init_command();
+  }
+});
+
 // src/rules/TF0704-expose-mismatch.ts
 function startsWithEnv(app) {
   const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
   const own = imageCommand(app);
   const imageEnv = app.dockerfile?.targetStage?.env ?? {};
-  const out = own.map(
-    (cmd) => ({ cmd, env: imageEnv })
-  );
+  const imageVariables = containerVariables(imageEnv, void 0);
+  const out = own.map((cmd) => ({ cmd, env: imageEnv, variable: imageVariables }));
   const service = app.compose?.appService;
   if (!service || app.imageNotBuiltHere) return out;
   const env = containerEnv(app);
   const ownKeys = new Set(own.map(key));
   const changed = Object.keys(env).some((k) => env[k] !== imageEnv[k]);
   const composeFile = service.file;
+  const variable = containerVariables(imageEnv, service);
   for (const cmd of effectiveCommand(app)) {
     if (ownKeys.has(key(cmd)) && !changed) continue;
-    out.push({ cmd, env, composeFile });
+    out.push({ cmd, env, variable, composeFile });
   }
   return out;
 }
@@ -35665,6 +35884,7 @@ var init_TF0704_expose_mismatch = __esm({
   "src/rules/TF0704-expose-mismatch.ts"() {
     "use strict";
     init_command();
+    init_branch_words();
     init_examples();
     init_each();
     init_processes2();
@@ -35702,7 +35922,7 @@ ${EXPOSE_EXAMPLE}`,
           const proxied = proxyBeside(app);
           const starts = startsWithEnv(app);
           const ownServices = new Set(starts.map(({ cmd }) => backingServiceOf(cmd.argv, cmd.line)));
-          for (const { cmd, env, composeFile } of starts) {
+          for (const { cmd, env, variable, composeFile } of starts) {
             const server = serverOf(cmd.argv, env, {
               configFileInContext: hasGunicornConfig(app),
               unexpanded: cmd.unexpanded
@@ -35719,10 +35939,12 @@ ${EXPOSE_EXAMPLE}`,
             const port = ports[0];
             if (reported.has(port)) continue;
             reported.add(port);
+            const branch = unsettledGuards(cmd.guards, { variable });
+            const when = branch ? `, run only if ${branch}` : composeFile ? `, as ${composeFile} starts the container` : "";
             findings.push({
               file: app.dockerfile.file,
               line: anchor.line,
-              message: `EXPOSE ${[...numbers].join(" ")} but ${server.kind} binds port ${port} (${cmd.file}:${cmd.line}${composeFile ? `, as ${composeFile} starts the container` : ""}). Expose ${port}, or bind the server to the exposed port.`
+              message: `EXPOSE ${[...numbers].join(" ")} but ${server.kind} binds port ${port} (${cmd.file}:${cmd.line}${when}). ${branch ? `Bind the server to the exposed port, or add ${port} to EXPOSE (the other branches may bind the exposed one).` : `Expose ${port}, or bind the server to the exposed port.`}`
             });
           }
           if (reported.size === 0)
@@ -38999,6 +39221,8 @@ function dropsPrivileges(argv) {
   for (let a2 = argv, depth = 0; a2 && depth < 4; a2 = launchedCommand(a2), depth++) {
     const tool = basename2(a2[0] ?? "");
     if (DROPS_PRIVILEGES.has(tool)) return { tool, user: a2.slice(1).find((w2) => !w2.startsWith("-")) };
+    const user2 = tool === "pid1" ? pid1User(a2) : void 0;
+    if (user2 !== void 0) return { tool: "pid1 -u", user: user2 };
   }
   const a = programArgv(argv);
   const option = (names4) => {
@@ -39014,6 +39238,14 @@ function dropsPrivileges(argv) {
     user,
     option: written.replace(/=.*$/s, "")
   };
+}
+function pid1User(argv) {
+  for (let i = 1; i < argv.length && argv[i].startsWith("-") && argv[i] !== "--"; i++) {
+    if (argv[i] === "-u" || argv[i] === "--user") return argv[i + 1];
+    if (argv[i].startsWith("--user=")) return argv[i].slice("--user=".length);
+    if (!argv[i].includes("=")) i++;
+  }
+  return void 0;
 }
 function stillRoot(app, tool) {
   const starts = appStarts(app);
@@ -39553,7 +39785,8 @@ function rootMessage(app, df, stage, head) {
     const to = drop2.user ?? "<user>";
     const add2 = drop2.user && !imageHasUser(df, stage, drop2.user) ? `Create ${to} at build time (RUN ${createUser(baseStage(df, stage), to)}), add USER ${to} after it` : `Add USER ${to} to the stage`;
     const branch = drop2.rootBranch ? ` It drops on one branch only: ${drop2.rootBranch.file}:${drop2.rootBranch.line} starts ${drop2.rootBranch.kind} on another, as root.` : "";
-    return `${head}, so the container starts as root: ${drop2.file}:${drop2.line} drops to ${drop2.user ?? "another user"} with ${drop2.tool} ${stillRoot(app, drop2.tool)}.${branch} ${add2} and start without ${drop2.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
+    const writes2 = runtimeWritesAdvice(otherWrites(app, df, stage), stage, to);
+    return `${head}, so the container starts as root: ${drop2.file}:${drop2.line} drops to ${drop2.user ?? "another user"} with ${drop2.tool} ${stillRoot(app, drop2.tool)}.${branch} ${add2} and start without ${drop2.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.${writes2 ? ` ${writes2}` : ""}`;
   }
   if (su) {
     return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}${serverOwnDrop(df, stage, su)}.`;
@@ -40225,12 +40458,12 @@ function resolveInside(root, path4, what = "the scanned directory") {
   try {
     real = realpath(lexical);
   } catch (error) {
-    const code2 = error.code;
-    if (code2 === "ENOENT" && isLink(lexical))
+    const code3 = error.code;
+    if (code3 === "ENOENT" && isLink(lexical))
       throw new UnsafePathError(path4, "a symbolic link whose target does not exist");
     throw new UnsafePathError(
       path4,
-      code2 === "ENOENT" || code2 === "ENOTDIR" ? "it does not exist" : `cannot be read (${code2 ?? error.message})`
+      code3 === "ENOENT" || code3 === "ENOTDIR" ? "it does not exist" : `cannot be read (${code3 ?? error.message})`
     );
   }
   if (!isInside(real, realRoot)) throw new UnsafePathError(path4, `a symbolic link leaving ${what}`);
@@ -40278,10 +40511,10 @@ function openRegular(path4, display) {
   try {
     return (0, import_node_fs.openSync)(path4, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK);
   } catch (error) {
-    const code2 = error.code;
-    if (code2 === "ELOOP") throw new UnsafePathError(display, "a symbolic link, not followed");
-    if (code2 === "ENOENT") throw new UnsafePathError(display, "it does not exist");
-    throw new UnsafePathError(display, `cannot be read (${code2 ?? error.message})`);
+    const code3 = error.code;
+    if (code3 === "ELOOP") throw new UnsafePathError(display, "a symbolic link, not followed");
+    if (code3 === "ENOENT") throw new UnsafePathError(display, "it does not exist");
+    throw new UnsafePathError(display, `cannot be read (${code3 ?? error.message})`);
   }
 }
 function writeOwnFile(path4, text2, within) {
@@ -40296,9 +40529,9 @@ function writeOwnFile(path4, text2, within) {
       420
     );
   } catch (error) {
-    const code2 = error.code;
-    if (code2 === "ELOOP") throw new UnsafePathError(path4, "a symbolic link; refusing to write through it");
-    throw new UnsafePathError(path4, `cannot be written (${code2 ?? error.message})`);
+    const code3 = error.code;
+    if (code3 === "ELOOP") throw new UnsafePathError(path4, "a symbolic link; refusing to write through it");
+    throw new UnsafePathError(path4, `cannot be written (${code3 ?? error.message})`);
   }
   try {
     const info = (0, import_node_fs.fstatSync)(fd);
@@ -43433,7 +43666,7 @@ function createDockerCli(binary2 = "docker") {
 `;
           finish(127);
         });
-        child.on("close", (code2, signal) => finish(code2 ?? (signal ? 128 : 1)));
+        child.on("close", (code3, signal) => finish(code3 ?? (signal ? 128 : 1)));
         child.stdin.on("error", () => void 0);
         if (typeof opts.input === "object") {
           opts.input.then(
@@ -44725,21 +44958,7 @@ init_app_service();
 init_compose_file_names();
 init_context();
 init_image_app();
-
-// src/model/image-roles.ts
-init_classify();
-init_image_app();
-function isOddCaseDefaultName(path4) {
-  const name = baseName(path4);
-  return name.toLowerCase() === "dockerfile" && name !== "Dockerfile" && name !== "dockerfile";
-}
-var OTHER_ROLE = /(nginx|proxy|caddy|traefik|worker|celery|beat|flower|node|front|client|ui\b|docs?\b|postgres|mysql|redis|db\b|gitpod|devcontainer|cron|scheduler|\btests?\b|\bci\b)/i;
-var DJANGO_SERVER = /\b(manage\.py|runserver|gunicorn|uwsgi|uvicorn|daphne|hypercorn|waitress-serve|django-admin)\b|\bpip3?\s+install\b[^\n]*(\s-r\s|\bdjango\b)|\b(poetry|pipenv|uv)\s+(install|sync)\b/i;
-var NON_APP_DIR = /^(docs?|documentation|nginx|proxy|caddy|traefik|front-?end|client|ui|node|postgres|mysql|db|redis)$/i;
-function clonesAndRunsDjango(text2) {
-  const code2 = dockerfileCode(text2);
-  return /^\s*RUN\b[^\n]*\bgit\s+clone\b/im.test(code2) && DJANGO_SERVER.test(code2);
-}
+init_image_roles();
 
 // src/model/tool-copies.ts
 var IMAGE_DOT_DIR = /^\.(devcontainer|docker|github|gitlab|circleci|ci|deploy|build)$/i;
@@ -44928,64 +45147,8 @@ function claimWorkerImages(seeds, built, texts, claimed) {
   }
 }
 
-// src/model/dockerfile-kind.ts
-init_image_app();
-init_classify();
-var DATABASE_SERVER_PROGRAMS = /* @__PURE__ */ new Set([
-  "postgres",
-  "postmaster",
-  "mysqld",
-  "mariadbd",
-  "mongod",
-  "redis-server"
-]);
-var INSTALLS_PYTHON = /\b(apt-get|apt|apk|yum|dnf|microdnf|zypper)\b[^\n]*\b(install|add)\b[^\n]*\spython[\d.]*(-pip|-dev|-venv)?(\s|$)/im;
-function runsPython(texts, dockerfile) {
-  const code2 = dockerfileCode(texts[dockerfile] ?? "") + buildScriptsText(texts, dockerfile);
-  const from = lastFrom(texts, dockerfile);
-  if (!from) return false;
-  if (isBackingImage(repositoryOf(from))) {
-    const lastStage = (code2.split(/^\s*FROM\s/im).at(-1) ?? "").replace(/\\\r?\n/g, " ");
-    return INSTALLS_PYTHON.test(lastStage) && DJANGO_SERVER.test(lastStage);
-  }
-  return PYTHON_WORDS.test(code2) && !isDataOnlyDockerfile(code2);
-}
-function proxyOnly(texts, dockerfile) {
-  const code2 = dockerfileCode(texts[dockerfile] ?? "");
-  const from = lastFrom(texts, dockerfile);
-  const nginx = from && /(^|\/)nginx$/i.test(repositoryOf(from)) || /\bnginx\b/i.test(code2);
-  if (!nginx || DJANGO_SERVER.test(code2)) return false;
-  const dir = dirName(dockerfile);
-  const scripts = Object.keys(texts).filter((f) => isUnder(f, dir) && isScriptFile(f, texts[f]));
-  return !scripts.some((f) => DJANGO_SERVER.test(texts[f] ?? ""));
-}
-function startsDatabaseServer(texts, dockerfile) {
-  const code2 = dockerfileCode(texts[dockerfile] ?? "");
-  if (DJANGO_SERVER.test(code2)) return false;
-  const last = [...code2.matchAll(/^\s*(?:CMD|ENTRYPOINT)\s+(?:\[\s*"([^"]+)"|(\S+))/gim)].at(-1);
-  const program = (last?.[1] ?? last?.[2])?.split("/").pop();
-  return program !== void 0 && DATABASE_SERVER_PROGRAMS.has(program);
-}
-function lastFrom(texts, dockerfile) {
-  const code2 = dockerfileCode(texts[dockerfile] ?? "");
-  return [...code2.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
-}
-function looksLikePythonImage(texts, dockerfile) {
-  const text2 = texts[dockerfile];
-  return text2 !== void 0 && PYTHON_WORDS.test(text2) && !isDataOnlyDockerfile(text2);
-}
-function buildScriptsText(texts, dockerfile) {
-  const code2 = dockerfileCode(texts[dockerfile] ?? "").replace(/\\\r?\n/g, " ");
-  const dir = dirName(dockerfile);
-  const scripts = /* @__PURE__ */ new Set();
-  for (const run of code2.matchAll(/^\s*RUN\s+([^\n]*)/gim))
-    for (const word of run[1].matchAll(/[\w./-]+\.sh\b/g)) {
-      const file = joinPath(dir, baseName(word[0]));
-      if (file !== dockerfile && file in texts) scripts.add(file);
-    }
-  return [...scripts].map((f) => `
-${dockerfileCode(texts[f])}`).join("");
-}
+// src/model/app-seeds.ts
+init_dockerfile_kind();
 
 // src/model/base-images.ts
 init_classify();
@@ -45009,9 +45172,9 @@ function baseOf3(dockerfile, built, texts) {
   return child ? { dockerfile: child, onbuild: /^\s*ONBUILD\s/im.test(dockerfileCode(texts[child])) } : void 0;
 }
 function baseImageFor(dockerfile, built, texts, files) {
-  const code2 = dockerfileCode(texts[dockerfile] ?? "");
-  const lastStage = code2.split(/^\s*FROM\s/im).at(-1) ?? "";
-  if (code2.trim() === "" || /^\s*(CMD|ENTRYPOINT)\b/im.test(lastStage)) return void 0;
+  const code3 = dockerfileCode(texts[dockerfile] ?? "");
+  const lastStage = code3.split(/^\s*FROM\s/im).at(-1) ?? "";
+  if (code3.trim() === "" || /^\s*(CMD|ENTRYPOINT)\b/im.test(lastStage)) return void 0;
   const byName = builtFromByName(dockerfile, built, texts);
   if (byName) return byName;
   const others = files.filter((f) => f !== dockerfile && isDockerfile(f) && f in texts);
@@ -47709,8 +47872,8 @@ var ProjectBuilder = class {
       if (target) {
         const context2 = app.context;
         const python = context2.sentFiles.filter((f) => f.endsWith(".py"));
-        const code2 = python.filter((f) => import_node_path45.posix.basename(f) !== "manage.py");
-        app.imageHoldsPython = (code2.length > 0 ? code2 : python).some((f) => layout.landingOf(target, f));
+        const code3 = python.filter((f) => import_node_path45.posix.basename(f) !== "manage.py");
+        app.imageHoldsPython = (code3.length > 0 ? code3 : python).some((f) => layout.landingOf(target, f));
       }
     }
     if (!seed.managePy && !seed.dockerfile && !seed.remoteContext) return app;
@@ -49046,7 +49209,7 @@ function summary(rows) {
   return `${plural2(rows.length, "project")}: ${failed} fail, ${rows.length - failed} pass`;
 }
 function textTable(rows, color) {
-  const paint = (code2, text2) => color ? `\x1B[${code2}m${text2}\x1B[39m` : text2;
+  const paint = (code3, text2) => color ? `\x1B[${code3}m${text2}\x1B[39m` : text2;
   const body = rows.map((row2) => [terminalLine(row2[0]), ...row2.slice(1)]);
   const widths = HEADER.map((h, i) => Math.max(h.length, ...body.map((row2) => row2[i].length)));
   const line = (row2, colour = false) => row2.map((cell, i) => {
@@ -49408,9 +49571,9 @@ function writeAll(fd, text2) {
     try {
       bytes = bytes.subarray((0, import_node_fs7.writeSync)(fd, bytes));
     } catch (error) {
-      const code2 = error.code;
-      if (code2 === "EAGAIN") pause(1);
-      else if (code2 === "EPIPE") return;
+      const code3 = error.code;
+      if (code3 === "EAGAIN") pause(1);
+      else if (code3 === "EPIPE") return;
       else throw error;
     }
   }
@@ -49746,8 +49909,8 @@ function isMain() {
   }
 }
 if (isMain())
-  void cli(process.argv.slice(2)).then((code2) => {
-    process.exitCode = code2;
+  void cli(process.argv.slice(2)).then((code3) => {
+    process.exitCode = code3;
   });
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

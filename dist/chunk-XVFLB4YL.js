@@ -5440,8 +5440,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code2 = json.substr(i + 2, 4);
-                switch (code2) {
+                const code3 = json.substr(i + 2, 4);
+                switch (code3) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -5467,8 +5467,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                    if (code3.substr(0, 2) === "00")
+                      str += "\\x" + code3.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -7967,22 +7967,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message3) {
+      constructor(name, pos, code3, message3) {
         super();
         this.name = name;
-        this.code = code2;
+        this.code = code3;
         this.message = message3;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message3) {
-        super("YAMLParseError", pos, code2, message3);
+      constructor(pos, code3, message3) {
+        super("YAMLParseError", pos, code3, message3);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message3) {
-        super("YAMLWarning", pos, code2, message3);
+      constructor(pos, code3, message3) {
+        super("YAMLWarning", pos, code3, message3);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -8891,7 +8891,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg2) => onError(offset + rel, code2, msg2);
+      const _onError = (rel, code3, msg2) => onError(offset + rel, code3, msg2);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -9089,9 +9089,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const code3 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code3);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -9413,12 +9413,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message3, warning) => {
+        this.onError = (source, code3, message3, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message3));
+            this.warnings.push(new errors.YAMLWarning(pos, code3, message3));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message3));
+            this.errors.push(new errors.YAMLParseError(pos, code3, message3));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -9580,12 +9580,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message3) => {
+        const _onError = (pos, code3, message3) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message3);
+            onError(offset, code3, message3);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message3);
+            throw new errors.YAMLParseError([offset, offset + 1], code3, message3);
         };
         switch (token.type) {
           case "scalar":
@@ -16103,9 +16103,9 @@ function unescapeBody(body, raw) {
     if (next === "x" || next === "u" || next === "U") {
       const len = next === "x" ? 2 : next === "u" ? 4 : 8;
       const hex = body.slice(i + 1, i + 1 + len);
-      const code2 = /^[0-9a-fA-F]+$/.test(hex) && hex.length === len ? parseInt(hex, 16) : NaN;
-      if (Number.isFinite(code2) && code2 <= 1114111) {
-        out += String.fromCodePoint(code2);
+      const code3 = /^[0-9a-fA-F]+$/.test(hex) && hex.length === len ? parseInt(hex, 16) : NaN;
+      if (Number.isFinite(code3) && code3 <= 1114111) {
+        out += String.fromCodePoint(code3);
         i += len;
         continue;
       }
@@ -19148,8 +19148,8 @@ for (let i = 0, weight = 0; i < ROOT_ORDER.length; i++) {
 }
 function isPrintableAscii(text2) {
   for (let i = 0; i < text2.length; i++) {
-    const code2 = text2.charCodeAt(i);
-    if (code2 < 32 || code2 > 126) return false;
+    const code3 = text2.charCodeAt(i);
+    if (code3 < 32 || code3 > 126) return false;
   }
   return true;
 }
@@ -19829,11 +19829,11 @@ function archiveRepo(url) {
   return gitlab?.[1];
 }
 function fetchesDependency(app, landing) {
-  const code2 = app.imageSourceDir;
-  if (code2 === void 0 || landing === void 0) return false;
-  if (!coversPath(landing.dir, code2)) return true;
+  const code3 = app.imageSourceDir;
+  if (code3 === void 0 || landing === void 0) return false;
+  if (!coversPath(landing.dir, code3)) return true;
   if (landing.topPrefix === void 0) return false;
-  const below = import_node_path2.posix.relative(landing.dir, code2);
+  const below = import_node_path2.posix.relative(landing.dir, code3);
   return below === "" || !below.split("/")[0].startsWith(landing.topPrefix);
 }
 function holdsProject(app, context) {
@@ -22192,6 +22192,10 @@ function launchedCommand(argv) {
     inner = argv.slice(i);
   } else if (p === "gosu" || p === "su-exec" || p === "s6-setuidgid") {
     inner = argv.slice(2);
+  } else if (p === "pid1") {
+    let i = 1;
+    while (i < argv.length && argv[i].startsWith("-") && argv[i] !== "--") i += argv[i].includes("=") ? 1 : 2;
+    inner = argv.slice(argv[i] === "--" ? i + 1 : i);
   } else if (p === "s6-notifyoncheck") {
     let i = 1;
     while (i < argv.length && argv[i].startsWith("-")) i += /^-[3sTtwnc]$/.test(argv[i]) ? 2 : 1;
@@ -23423,8 +23427,8 @@ function dockerfileCode(text2) {
 }
 var NO_OP_COMMAND = /^\s*(\[\s*)?["']?(\/bin\/)?(true|echo|sh\s*["']?\s*,?\s*["']?-c\s*["']?\s*,?\s*["']?true)\b/;
 function isDataOnlyDockerfile(text2) {
-  const code2 = dockerfileCode(text2).replace(/\\\r?\n/g, " ");
-  const stage = code2.split(/^\s*FROM\s/im).at(-1) ?? "";
+  const code3 = dockerfileCode(text2).replace(/\\\r?\n/g, " ");
+  const stage = code3.split(/^\s*FROM\s/im).at(-1) ?? "";
   const lines = stage.split(LINES).slice(1).map((l) => l.trim()).filter((l) => l !== "");
   let volumes = 0;
   for (const line of lines) {
@@ -23625,6 +23629,76 @@ function mayRunProject(service, projectWords) {
 }
 var APP_COMPOUND = /^[a-z][a-z0-9]*app$/;
 
+// src/model/image-roles.ts
+function isOddCaseDefaultName(path) {
+  const name = baseName(path);
+  return name.toLowerCase() === "dockerfile" && name !== "Dockerfile" && name !== "dockerfile";
+}
+var OTHER_ROLE = /(nginx|proxy|caddy|traefik|worker|celery|beat|flower|node|front|client|ui\b|docs?\b|postgres|mysql|redis|db\b|gitpod|devcontainer|cron|scheduler|\btests?\b|\bci\b)/i;
+var DJANGO_SERVER = /\b(manage\.py|runserver|gunicorn|uwsgi|uvicorn|daphne|hypercorn|waitress-serve|django-admin)\b|\bpip3?\s+install\b[^\n]*(\s-r\s|\bdjango\b)|\b(poetry|pipenv|uv)\s+(install|sync)\b/i;
+var NON_APP_DIR = /^(docs?|documentation|nginx|proxy|caddy|traefik|front-?end|client|ui|node|postgres|mysql|db|redis)$/i;
+function clonesAndRunsDjango(text2) {
+  const code3 = dockerfileCode(text2);
+  return /^\s*RUN\b[^\n]*\bgit\s+clone\b/im.test(code3) && DJANGO_SERVER.test(code3);
+}
+
+// src/model/dockerfile-kind.ts
+var DATABASE_SERVER_PROGRAMS = /* @__PURE__ */ new Set([
+  "postgres",
+  "postmaster",
+  "mysqld",
+  "mariadbd",
+  "mongod",
+  "redis-server"
+]);
+var INSTALLS_PYTHON = /\b(apt-get|apt|apk|yum|dnf|microdnf|zypper)\b[^\n]*\b(install|add)\b[^\n]*\spython[\d.]*(-pip|-dev|-venv)?(\s|$)/im;
+function runsPython(texts, dockerfile) {
+  const code3 = dockerfileCode(texts[dockerfile] ?? "") + buildScriptsText(texts, dockerfile);
+  const from = lastFrom(texts, dockerfile);
+  if (!from) return false;
+  if (isBackingImage(repositoryOf(from))) {
+    const lastStage = (code3.split(/^\s*FROM\s/im).at(-1) ?? "").replace(/\\\r?\n/g, " ");
+    return INSTALLS_PYTHON.test(lastStage) && DJANGO_SERVER.test(lastStage);
+  }
+  return PYTHON_WORDS.test(code3) && !isDataOnlyDockerfile(code3);
+}
+function proxyOnly(texts, dockerfile) {
+  const code3 = dockerfileCode(texts[dockerfile] ?? "");
+  const from = lastFrom(texts, dockerfile);
+  const nginx = from && /(^|\/)nginx$/i.test(repositoryOf(from)) || /\bnginx\b/i.test(code3);
+  if (!nginx || DJANGO_SERVER.test(code3)) return false;
+  const dir = dirName(dockerfile);
+  const scripts = Object.keys(texts).filter((f) => isUnder(f, dir) && isScriptFile(f, texts[f]));
+  return !scripts.some((f) => DJANGO_SERVER.test(texts[f] ?? ""));
+}
+function startsDatabaseServer(texts, dockerfile) {
+  const code3 = dockerfileCode(texts[dockerfile] ?? "");
+  if (DJANGO_SERVER.test(code3)) return false;
+  const last = [...code3.matchAll(/^\s*(?:CMD|ENTRYPOINT)\s+(?:\[\s*"([^"]+)"|(\S+))/gim)].at(-1);
+  const program = (last?.[1] ?? last?.[2])?.split("/").pop();
+  return program !== void 0 && DATABASE_SERVER_PROGRAMS.has(program);
+}
+function lastFrom(texts, dockerfile) {
+  const code3 = dockerfileCode(texts[dockerfile] ?? "");
+  return [...code3.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
+}
+function looksLikePythonImage(texts, dockerfile) {
+  const text2 = texts[dockerfile];
+  return text2 !== void 0 && PYTHON_WORDS.test(text2) && !isDataOnlyDockerfile(text2);
+}
+function buildScriptsText(texts, dockerfile) {
+  const code3 = dockerfileCode(texts[dockerfile] ?? "").replace(/\\\r?\n/g, " ");
+  const dir = dirName(dockerfile);
+  const scripts = /* @__PURE__ */ new Set();
+  for (const run of code3.matchAll(/^\s*RUN\s+([^\n]*)/gim))
+    for (const word of run[1].matchAll(/[\w./-]+\.sh\b/g)) {
+      const file = joinPath(dir, baseName(word[0]));
+      if (file !== dockerfile && file in texts) scripts.add(file);
+    }
+  return [...scripts].map((f) => `
+${dockerfileCode(texts[f])}`).join("");
+}
+
 // src/model/compose/built-image.ts
 var NON_PYTHON_BASE = /(^|\/)(nginx|traefik|caddy|httpd|haproxy|envoy|node|postgres(ql)?|postgis|mysql|mariadb|redis|memcached|rabbitmq|alpine\/git)$/i;
 var NODE_BUILD = /\b(npm|yarn|pnpm|node)\b/;
@@ -23661,10 +23735,19 @@ function imageBuiltFrom(dockerfile, contextDir, texts, options = {}) {
   };
 }
 function isNonPythonImage(image) {
-  const code2 = dockerfileCode(image.text);
+  const code3 = dockerfileCode(image.text);
   if (isDataOnlyDockerfile(image.text)) return true;
-  if (PYTHON_WORDS.test(code2)) return false;
-  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(code2);
+  if (namesPython(code3) || INSTALLS_PYTHON.test(code3)) return false;
+  return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(code3);
+}
+function namesPython(code3) {
+  for (const m of code3.matchAll(new RegExp(PYTHON_WORDS.source, "gi"))) {
+    const before = code3[m.index - 1] ?? " ";
+    const after = code3.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    if (/[-_./]/.test(before) || /^([-_/]|\.\w)/.test(after)) continue;
+    return true;
+  }
+  return false;
 }
 function imageScriptFile(image, word) {
   if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
@@ -23749,11 +23832,11 @@ function execsSurely(c, inputs) {
   return (c.guards ?? []).every((g) => evaluateCondition(g, inputs) === true);
 }
 function readsArguments(text2) {
-  const code2 = text2.split(LINES).filter((l) => !/^\s*#/.test(l)).join("\n");
-  return /\$(?:[@*#1-9]|\{[#!]?(?:[@*1-9]|#\}))/.test(code2) || /(^|[\s;&|(])(shift|set\s+--|getopts)\b/m.test(code2) || sourcesScript(code2);
+  const code3 = text2.split(LINES).filter((l) => !/^\s*#/.test(l)).join("\n");
+  return /\$(?:[@*#1-9]|\{[#!]?(?:[@*1-9]|#\}))/.test(code3) || /(^|[\s;&|(])(shift|set\s+--|getopts)\b/m.test(code3) || sourcesScript(code3);
 }
-function sourcesScript(code2) {
-  for (const m of code2.matchAll(/(?:^|[;&|(]|then|do|else)\s*(?:\.|source)\s+["']?([^\s"';&|]+)/gm))
+function sourcesScript(code3) {
+  for (const m of code3.matchAll(/(?:^|[;&|(]|then|do|else)\s*(?:\.|source)\s+["']?([^\s"';&|]+)/gm))
     if (!/(^|\/)activate$/.test(m[1])) return true;
   return false;
 }
@@ -24046,7 +24129,9 @@ function launcherOnly(prefix) {
   return rest.length === 1 && rest[0] === mark;
 }
 function dropsUser(argv) {
-  return ["gosu", "su-exec", "chpst", "setpriv", "runuser", "s6-setuidgid"].includes(basename2(argv[0] ?? ""));
+  const program = basename2(argv[0] ?? "");
+  if (program === "pid1") return argv.some((w) => w === "-u" || w === "--user" || w.startsWith("--user="));
+  return ["gosu", "su-exec", "chpst", "setpriv", "runuser", "s6-setuidgid"].includes(program);
 }
 function launchesArguments(argv, argsVariables = /* @__PURE__ */ new Set()) {
   const at2 = argv.findIndex((w, k) => k > 0 && runsArguments([w], argsVariables));
@@ -24334,6 +24419,27 @@ function backingServiceOf(argv, line) {
 // src/model/command/start-chain.ts
 var import_node_path11 = __toESM(require_node_path(), 1);
 
+// src/model/command/container-env.ts
+function containerEnv(app) {
+  return startEnvironment(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
+}
+function startEnvironment(image, service) {
+  const env = { ...image };
+  for (const e of service?.environment ?? []) env[e.name] = e.value;
+  return env;
+}
+function containerVariables(image, service) {
+  const env = startEnvironment(image, service);
+  return (name) => {
+    const set = (service?.environment ?? []).filter((e) => e.name === name).at(-1);
+    if (set) return set.source === "environment" && !set.interpolated ? env[name] : void 0;
+    if (service && service.envFiles.length > 0) return void 0;
+    if (!(name in env)) return null;
+    const value = env[name];
+    return value === void 0 || value.includes("$") ? void 0 : value;
+  };
+}
+
 // src/model/supervisor-config.ts
 var import_node_path8 = __toESM(require_node_path(), 1);
 function supervisordRun(argv) {
@@ -24557,14 +24663,6 @@ function scriptCommandsThatRun(app, script) {
   if (!reached.scripts.has(script)) return script.script.commands;
   return script.script.commands.filter((c) => reached.commands.has(c));
 }
-function containerEnv(app) {
-  return startEnvironment(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
-}
-function startEnvironment(image, service) {
-  const env = { ...image };
-  for (const e of service?.environment ?? []) env[e.name] = e.value;
-  return env;
-}
 function withStartChainsRemembered(run) {
   const outer = remembered;
   remembered = /* @__PURE__ */ new WeakMap();
@@ -24662,17 +24760,6 @@ function argsIgnoredBy(app, entrypoint) {
   const scripts = app.entrypointScripts ?? [];
   const hit = scripts.length > 0 ? scriptRun(entrypoint, scripts, app.dockerfile?.targetStage?.workdir ?? "/") : void 0;
   return hit?.script.ignoresArgs && hit.argsFrom === entrypoint.length ? hit.script : void 0;
-}
-function containerVariables(image, service) {
-  const env = startEnvironment(image, service);
-  return (name) => {
-    const set = (service?.environment ?? []).filter((e) => e.name === name).at(-1);
-    if (set) return set.source === "environment" && !set.interpolated ? env[name] : void 0;
-    if (service && service.envFiles.length > 0) return void 0;
-    if (!(name in env)) return null;
-    const value = env[name];
-    return value === void 0 || value.includes("$") ? void 0 : value;
-  };
 }
 function scriptInputs(script, args, variable) {
   const assigned = new Set((script.assignments ?? []).map((a) => a.name));
@@ -24960,7 +25047,7 @@ function scriptFile(word, dirs, texts) {
 
 // src/model/compose/app-service.ts
 var DJANGO_START = /manage\.py|gunicorn|uwsgi|daphne|uvicorn|django/i;
-function pickAppService(services, texts, projectDir, projectDirs) {
+function pickAppService(services, texts, projectDir, projectDirs, files) {
   const judged2 = [];
   const taggedAsBacking = /* @__PURE__ */ new Set();
   for (const service of services.filter((s) => s.build)) {
@@ -24994,6 +25081,8 @@ function pickAppService(services, texts, projectDir, projectDirs) {
       service.notApp = "no-python";
     else if (start === "worker") service.notApp = "worker";
     else if (start === "other") service.notApp = "other-program";
+    else if (!image && start !== "server" && !runsDjangoProject(service, projectDirs) && files)
+      service.notApp = contextWithoutDjango(service, files, projectDirs);
     if (!service.notApp) judged2.push({ service, image, start });
   }
   const mentions = (s, withContext) => [s.command?.raw, s.entrypoint?.raw, withContext ? s.build?.context : void 0].some(
@@ -25004,22 +25093,35 @@ function pickAppService(services, texts, projectDir, projectDirs) {
   const last = (j) => taggedAsBacking.has(j.service) || templates.has(j.service);
   const ranked = [...judged2.filter((j) => !last(j)), ...judged2.filter(last)];
   const servers = ranked.filter((j) => j.start === "server");
+  const unbuilt = services.filter((s) => !s.build);
+  const ofBuilt = unbuilt.flatMap((service) => {
+    const name = imageKey(service);
+    const builder = name === void 0 ? void 0 : judged2.find((j) => j.image && imageKey(j.service) === name);
+    if (!builder) return [];
+    return [{ service, image: builder.image, start: startKind(service, texts, projectDir, builder.image) }];
+  });
   const chosen = (
     // Of two that start the server (`worker` and `backend` both merging one template), the one given a port.
-    servers.find((j) => j.service.ports.length > 0 || j.service.expose.length > 0) ?? servers[0] ?? ranked.find((j) => mentions(j.service, true)) ?? ranked.find((j) => buildsProjectDir(j.service)) ?? // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
+    servers.find((j) => j.service.ports.length > 0 || j.service.expose.length > 0) ?? servers[0] ?? // None of the builds starts the server: a service running one of their images by name that does.
+    ofBuilt.find((j) => j.start === "server") ?? ranked.find((j) => mentions(j.service, true)) ?? ranked.find((j) => buildsProjectDir(j.service)) ?? // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
     ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? // With no Dockerfile to read (missing from the repository), the compose service itself says which runs Django.
     ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ?? // or which one is wired to the database (`api` with depends_on db beside a `web-ui` that is not).
     ranked.find((j) => !j.image && dependsOnDatabase(j.service, services)) ?? ranked[0]
   );
-  const unbuilt = services.filter((s) => !s.build);
-  for (const s of unbuilt) if (startKind(s, texts, projectDir) === "server") s.startsServer = true;
+  for (const s of unbuilt) {
+    const start = ofBuilt.find((j) => j.service === s)?.start ?? startKind(s, texts, projectDir);
+    if (start === "server") s.startsServer = true;
+  }
   if (chosen) {
     for (const j of judged2)
-      if (j.start === "idle" && chosen.start !== "idle" && j.service.build?.dockerfile !== chosen.service.build?.dockerfile)
+      if (j.start === "idle" && chosen.start !== "idle" && builtDockerfile(j) !== builtDockerfile(chosen))
         j.service.notApp = "other-program";
     return chosen.service;
   }
   return unbuilt.find((s) => s.startsServer) ?? unbuilt.find((s) => mentions(s, false));
+}
+function builtDockerfile(j) {
+  return j.service.build ? normalizeRelative(j.service.build.dockerfile) : j.image?.dockerfile;
 }
 function templateServices(services) {
   const out = /* @__PURE__ */ new Set();
@@ -25034,6 +25136,14 @@ function templateServices(services) {
 }
 function serviceWriting(services, at2) {
   return services.filter((s) => s.file === at2.file && s.line <= at2.line).sort((x, y) => y.line - x.line)[0];
+}
+function contextWithoutDjango(service, files, projectDirs) {
+  const context = normalizeRelative(service.build.context);
+  if (context === void 0 || projectDirs.size === 0) return void 0;
+  if ([...projectDirs].some((d) => isUnder(d, context))) return void 0;
+  const held = files.filter((f) => isUnder(f, context));
+  if (held.length === 0) return void 0;
+  return held.some((f) => f.endsWith(".py")) ? "other-program" : "no-python";
 }
 function runsDjangoProject(service, projectDirs) {
   const mounts = service.volumes.some(
@@ -25072,11 +25182,13 @@ function servicesOfImage(services, app) {
     s.build.target
   ].join("\0");
   const appBuild = buildKey(app);
-  const imageKey = (s) => s.image?.unset ? `raw\0${s.image.raw}` : s.image?.value || void 0;
   const appImage = imageKey(app);
   const sameImage = (s) => s.notApp !== "database" && (s.role === "other" || s.role === "app") && (appBuild !== void 0 && buildKey(s) === appBuild || // A service that builds another Dockerfile makes another image, whatever it names it.
   appImage !== void 0 && imageKey(s) === appImage && (!s.build || !appBuild));
   return [app, ...services.filter((s) => s !== app && sameImage(s))];
+}
+function imageKey(s) {
+  return s.image?.unset ? `raw\0${s.image.raw}` : s.image?.value || void 0;
 }
 function buildsDockerfile(service, dockerfile, contextDir) {
   const build2 = service.build;
@@ -27441,7 +27553,7 @@ function build(files, env, options, errors) {
   const projectDirs = new Set(
     Object.keys(loader.texts).filter((f) => import_node_path19.posix.basename(f) === "manage.py").map((f) => import_node_path19.posix.dirname(f))
   );
-  const appService = pickAppService(services, loader.texts, projectDir, projectDirs);
+  const appService = pickAppService(services, loader.texts, projectDir, projectDirs, options.files);
   if (appService) appService.role = "app";
   const model = { files: used, services, appService, volumes: [...volumes] };
   if (appService) model.appImageServices = servicesOfImage(services, appService);
@@ -28458,21 +28570,22 @@ function overrides2(v, given) {
 }
 function deployAdvice(app, v, where, imageValue) {
   const given = givenValues(app, v.variable);
+  const inWhere = where === "there" ? where : `in ${where}`;
   const compare = switchComparison("DEBUG", v, given);
   if (v.whenSet === "text" && isEnvironmentName(v, given)) {
     const word = developmentWord(v, given);
     return `${v.variable} names an environment, and the settings take its raw text, in which every name (the production one included) is true: compare it with the development name in the settings instead (\`${compare}\`), so that only ${v.variable}=${word} turns debug on.`;
   }
   if (v.whenSet === "text" && !v.required && truthy2(v.fallback) === false)
-    return `The settings take the raw text, in which any non-empty word ('False' included) is true; without the variable they get ${v.fallback ? "their fallback" : "None"}, which is false: remove ${v.variable} ${where} (or compare the text in the settings, \`${compare}\`) and set it only in development.`;
+    return `The settings take the raw text, in which any non-empty word ('False' included) is true; without the variable they get ${v.fallback ? "their fallback" : "None"}, which is false: remove ${v.variable} from ${where} (or compare the text in the settings, \`${compare}\`) and set it only in development.`;
   if (v.whenSet === "text")
     return `The settings take the raw text, in which any non-empty word ('False' included) is true, and removing the variable would not help (${v.required ? "they read it without a default" : "their fallback decides then"}): compare the text in the settings instead (\`${compare}\`) and set ${v.variable} only in development.`;
   if (isEnvironmentName(v, given))
-    return `Set ${v.variable} to the production environment's name ${where}, one the settings do not turn debug on for, and give it the development name only where you develop.`;
+    return `Set ${v.variable} to the production environment's name ${inWhere}, one the settings do not turn debug on for, and give it the development name only where you develop.`;
   if (imageValue !== void 0 && truthWhenSetTo(v, imageValue) === false)
     return `Remove ${v.variable} from ${where} (the image's ${v.variable}=${imageValue} then applies) and set it only in development.`;
   if (v.required)
-    return `Set ${v.variable} to a false value ${where} and turn it on only in development (the settings read it without a default, so removing it would stop the app at start).`;
+    return `Set ${v.variable} to a false value ${inWhere} and turn it on only in development (the settings read it without a default, so removing it would stop the app at start).`;
   return `Remove ${v.variable} from ${where} and set it only in development.`;
 }
 function defaultDecider(v) {
@@ -28836,7 +28949,7 @@ function onlyUserOfStage(stage, line) {
 }
 
 // src/rules/lib/provided-config.ts
-var DATABASE_PART = /^(?:(?:DJANGO|APP)_)?(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|MARIADB|SQL)_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
+var DATABASE_PART = /^(?:(?:DJANGO|APP)_)?(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|MARIADB|SQL)(?:_(?:DB|DATABASE))?_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
 var DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
 function databaseKeyOf(variable) {
   const m = DATABASE_PART.exec(variable.toUpperCase());
@@ -28924,10 +29037,10 @@ function dotenvMayProvide(app) {
   if (loads.some((l) => l.via !== "python-decouple")) return true;
   const sent = app.context?.sentFiles;
   if (!sent) return true;
-  const mountsDirectory = (app.compose?.appService?.volumes ?? []).some(
-    (v) => v.type === "bind" && !/\.[a-z0-9]+$/i.test(v.source ?? "")
+  const mountsUnseenDirectory = (app.compose?.appService?.volumes ?? []).some(
+    (v) => v.type === "bind" && !/\.[a-z0-9]+$/i.test(v.source ?? "") && (v.source === void 0 || v.writtenSource !== void 0 || /^([/~$]|\.\.)/.test(v.source))
   );
-  return mountsDirectory || sent.some((f) => {
+  return mountsUnseenDirectory || [...sent, ...app.mountedFiles ?? []].some((f) => {
     const base = f.slice(f.lastIndexOf("/") + 1);
     return base === ".env" || base === "settings.ini";
   });
@@ -30364,15 +30477,15 @@ function stringLiteral2(expr) {
 var ADMIN_COMMANDS = /superuser|admin|changepassword/i;
 var PASSWORD_OPTIONS = /^--?(password|pass|passwd|pwd)(=|$)/;
 var PASSWORD_CALLS = /create_(?:super)?user|set_password/;
-function passwordCalls(code2) {
+function passwordCalls(code3) {
   const out = [];
-  for (const call2 of callsNamed(code2, PASSWORD_CALLS)) {
-    const called = /^\w+/.exec(code2.slice(call2.index))?.[0] ?? "create_superuser";
+  for (const call2 of callsNamed(code3, PASSWORD_CALLS)) {
+    const called = /^\w+/.exec(code3.slice(call2.index))?.[0] ?? "create_superuser";
     const setter = called === "set_password";
     const positional = call2.args.filter((a) => a.name === void 0);
     const arg = call2.args.find((a) => a.name === "password") ?? positional[setter ? 0 : 2];
     const fallback = arg && environmentFallback(arg);
-    const literal = arg && (literalArgument(arg) ?? literalVariable(code2, arg.text, call2.index) ?? fallback);
+    const literal = arg && (literalArgument(arg) ?? literalVariable(code3, arg.text, call2.index) ?? fallback);
     if (!literal?.value || literal.value.startsWith("$")) continue;
     const what = literal === fallback ? `${called}(\u2026), the fallback when ${fallback.variable} is unset` : `${called}(\u2026)`;
     out.push({ index: literal.index, what });
@@ -30391,11 +30504,11 @@ function literalArgument(arg) {
   const value = stringLiteral2(arg.text);
   return value === void 0 ? void 0 : { value, index: arg.index };
 }
-function literalVariable(code2, text2, before) {
+function literalVariable(code3, text2, before) {
   const name = /^[A-Za-z_]\w*$/.exec(text2.trim())?.[0];
   if (!name) return void 0;
   let last;
-  for (const m of code2.slice(0, before).matchAll(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)([^\\n]*)`, "gm")))
+  for (const m of code3.slice(0, before).matchAll(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)([^\\n]*)`, "gm")))
     last = { value: stringLiteral2(m[1].replace(/[ \t]+#.*$/, "")), index: m.index };
   return last?.value === void 0 ? void 0 : { value: last.value, index: last.index };
 }
@@ -30413,7 +30526,24 @@ function literalCredentials(script) {
 }
 function commandCredential(c) {
   const admin = adminPassword(c);
-  return admin ? { line: c.line, what: admin } : pythonPassword(c);
+  return admin ? { line: c.line, what: admin } : clientPassword(c) ?? pythonPassword(c);
+}
+var MYSQL_CLIENTS = /^(mysql|mysqladmin|mysqldump|mysqlcheck|mysqlimport|mysqlshow|mysqlpump|mysqlslap|mariadb|mariadb-(admin|dump|check|import|show|slap))$/;
+function clientPassword(c) {
+  const argv = programArgv(c.argv);
+  if (!MYSQL_CLIENTS.test(argv[0] ?? "")) return void 0;
+  const offset = c.argv.length - argv.length;
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === "--") break;
+    const m = /^(-p|--password=)(.+)$/s.exec(argv[i]);
+    if (!m || m[2].includes("$") || m[2].includes("`")) continue;
+    return {
+      line: c.wordLines?.[offset + i] ?? c.line,
+      what: `${argv[0]} ${m[1]}\u2026`,
+      clientOption: m[1]
+    };
+  }
+  return void 0;
 }
 function adminPassword(c) {
   const dj = djangoCommand(c.argv);
@@ -30439,24 +30569,24 @@ function pythonPassword(c) {
   if (/^python/.test(a[0] ?? "") && a[1] === "-c" && a[2]) codes.push({ code: a[2], line: lineOf3(2) });
   const stdinProgram = /^python[\d.]*$/.test(a[0] ?? "") && (a.length === 1 || a[1] === "-");
   if (stdinProgram && c.stdin) codes.push({ code: c.stdin, line: c.line + 1 });
-  for (const { code: code2, line } of codes) {
-    const found = passwordCalls(code2);
+  for (const { code: code3, line } of codes) {
+    const found = passwordCalls(code3);
     if (found.length > 0) {
       const what = found.some((c2) => c2.what.startsWith("set_")) ? "set_password(\u2026)" : found[0].what;
-      return { line: stdinProgram ? line + newlinesBefore(code2, found[0].index) : c.line, what };
+      return { line: stdinProgram ? line + newlinesBefore(code3, found[0].index) : c.line, what };
     }
-    const keyword = keywordPasswords(code2)[0];
-    if (keyword) return { line: line + newlinesBefore(code2, keyword.index), what: keyword.what };
+    const keyword = keywordPasswords(code3)[0];
+    if (keyword) return { line: line + newlinesBefore(code3, keyword.index), what: keyword.what };
   }
   return void 0;
 }
-function keywordPasswords(code2) {
+function keywordPasswords(code3) {
   const out = [];
-  for (const call2 of callsNamed(code2, /[A-Za-z_][\w.]*/)) {
+  for (const call2 of callsNamed(code3, /[A-Za-z_][\w.]*/)) {
     const arg = call2.args.find((a) => a.name === "password" || a.name === "passwd");
     const value = arg && stringLiteral2(arg.text);
     if (!arg || !value || value.startsWith("$")) continue;
-    const name = /^[\w.]+/.exec(code2.slice(call2.index))?.[0] ?? "";
+    const name = /^[\w.]+/.exec(code3.slice(call2.index))?.[0] ?? "";
     out.push({ index: arg.index, what: `${name}(${arg.name}=\u2026)` });
   }
   return out;
@@ -30526,6 +30656,10 @@ The same holds for a password written in the start command itself (a shell-form 
 running \`manage.py shell -c "\u2026create_superuser(\u2026, 'admin123')"\`): it is in the Dockerfile or compose file, in every
 image and in \`docker inspect\`.
 
+A database client's password is one too: \`mysqladmin -u root -psecret ping\` in a wait loop, \`mysql --password=secret\`
+(the MySQL and MariaDB clients), as is \`PGPASSWORD=secret psql\`. Pass it from a variable the deploy sets
+(\`-p"$DB_PASSWORD"\`).
+
 Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`) are not literals and are not reported;
 a literal fallback for one (\`password=os.environ.get("DJANGO_SUPERUSER_PASSWORD", "admin123")\`) is: every container
 started without the variable uses it.
@@ -30543,7 +30677,7 @@ started without the variable uses it.
           findings.push({
             file: s.file,
             line: c.line,
-            message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${fromEnvironment(c.what, app)}`
+            message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${c.clientOption ? clientAdvice(c.clientOption) : fromEnvironment(c.what, app)}`
           });
         }
       }
@@ -30556,7 +30690,7 @@ started without the variable uses it.
         findings.push({
           file: c.file,
           line: found.line,
-          message: ORDINARY_ACCOUNT.test(what ?? "") ? `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an account created on every start. Read it from an environment variable the deploy sets.` : `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. ${SUPERUSER_ADVICE}`
+          message: found.clientOption ? `The start command writes a password literally (${what}): it ships in the repository and the image and is the same on every deploy. ${clientAdvice(found.clientOption)}` : ORDINARY_ACCOUNT.test(what ?? "") ? `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an account created on every start. Read it from an environment variable the deploy sets.` : `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. ${SUPERUSER_ADVICE}`
         });
       }
       for (const p of app.startPrograms ?? []) {
@@ -30588,6 +30722,9 @@ function dropFallback(variable) {
   return `Drop the fallback, so a deploy that does not set ${variable} fails instead of using it: os.environ["${variable}"].`;
 }
 var SUPERUSER_ADVICE = "Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).";
+function clientAdvice(option) {
+  return `Pass it from a variable the deploy sets in the container's environment instead, e.g. ${option}"$DB_PASSWORD".`;
+}
 function fromEnvironment(what, app) {
   const name = /^(\w+)=\u2026$/.exec(what)?.[1];
   const known2 = Object.keys(containerEnv(app)).find((v) => v !== name && /PASS/i.test(v) && isSecretName(v));
@@ -30698,7 +30835,8 @@ services:
 
 The same holds the other way round (\`DATABASE_URL\` provided, \`DB_HOST\` read with a fallback of \`localhost\`: reported
 at each piece read whose fallback differs from what is provided), for the pieces under other names
-(\`POSTGRES_HOST\` provided, \`DB_HOST\` read), and for a setting read from one variable while the deployment names
+(\`POSTGRES_HOST\` provided, \`DB_HOST\` read; beside an engine switch left on its SQLite fallback, reported at the switch,
+since on SQLite the pieces are never used), and for a setting read from one variable while the deployment names
 it after the setting (\`SECRET_KEY\` provided, \`os.environ.get("SECRET", "dev")\` read), or for one item of a list setting (\`ALLOWED_HOSTS\` provided,
 \`ALLOWED_HOSTS = [env.str("SERVER_NAME", ""), "localhost"]\` read). Reads through python-decouple and django-environ count, and so do the
 reads of modules the settings star-import. A fallback equal to the value provided is not reported: the app then
@@ -30709,9 +30847,10 @@ not counted. A PostgreSQL NAME read with \`os.environ.get("DB_NAME")\` and no de
 backend connects to the \`postgres\` database when NAME is None. A bare \`DATABASE=shop_db\` names the database;
 \`DATABASE=postgres\` (an engine word, the server an entrypoint waits for) does not.
 
-The rule stays silent when the settings load a \`.env\` file at run time (a python-decouple \`.env\` only when one
-reaches the image or the source is bind-mounted) or an \`env_file\` could not be read, since the variable may come
-from there.
+The rule stays silent when the settings load a \`.env\` file at run time (a python-decouple \`.env\` or \`settings.ini\`
+only when one reaches the image, lies in a directory of the checkout the app service bind-mounts, or the service
+bind-mounts a directory outside the repository) or an \`env_file\` could not be read, since the variable may come from
+there.
 `,
   related: [],
   check(project) {
@@ -30738,8 +30877,10 @@ function databaseProvidedNotRead({ app, settings, provided, read }) {
   if (!fallback) return void 0;
   const selector = db.selection.variable;
   if (provided.values.has(selector)) return void 0;
-  const otherWay = db.selection.kind === "url" ? DATABASE_PART : DATABASE_URL;
-  const unread = unreadProvided(provided, read).filter((n) => otherWay.test(n.toUpperCase()));
+  const pieces = db.selection.kind === "url" || /sqlite/i.test(fallback.engine ?? "");
+  const unread = unreadProvided(provided, read).filter(
+    (n) => pieces && DATABASE_PART.test(n.toUpperCase()) || db.selection.kind === "env" && DATABASE_URL.test(n.toUpperCase())
+  );
   if (unread.length === 0) return void 0;
   const owner = [app.settings, ...app.settingsBases ?? []].find((m) => m.databases === db) ?? app.settings;
   const engine = fallback.engine ? ` (${fallback.engine.replace("django.db.backends.", "")})` : "";
@@ -30747,13 +30888,24 @@ function databaseProvidedNotRead({ app, settings, provided, read }) {
     // The module of DATABASES (a star-imported base), where the line is.
     file: db.selection.file ?? owner.file,
     line: db.selection.line,
-    message: `The settings choose the database from ${selector}, which ${sourcesText(provided)} not set, while ${listText(unread)} provided and never read: the app silently runs on its fallback database${engine}. Provide ${selector} (or read the variables that are provided).`
+    message: `The settings choose the database from ${selector}, which ${sourcesText(provided)} not set, while ${listText(unread)} provided and never read: the app silently runs on its fallback database${engine}. Provide ${selector}${piecesReadText(db, selector, unread)} (or read the variables that are provided).`
   };
+}
+function piecesReadText(db, selector, unread) {
+  const config2 = db.configs.find((c) => !c.isDefault) ?? db.configs[0];
+  const names2 = unread.flatMap((n) => {
+    const key = databaseKeyOf(n);
+    const field = key ? config2?.fields[key] : void 0;
+    return field?.kind === "env" && field.variable !== selector ? [field.variable] : [];
+  });
+  if (names2.length === 0) return "";
+  return ` and the pieces under the names the settings read, ${[...new Set(names2)].join(", ")}`;
 }
 function databasePartsNotProvided({ app, settings, provided, read }) {
   const config2 = settings.databases ? defaultDatabase(settings.databases) : void 0;
   if (!config2) return void 0;
   const engine = engineInContainer(config2, provided);
+  if (/sqlite/i.test(engine ?? "")) return void 0;
   const unread = configurationOfEntry(app, provided, unreadProvided(provided, read), engine);
   const urls = unread.filter((n) => DATABASE_URL.test(n.toUpperCase()));
   const findings = [];
@@ -31894,7 +32046,7 @@ var ComposeProjects = class extends ModelPart {
       const r = modelCompose(
         set.files.map((file) => ({ file, text: this.texts[file] })),
         env,
-        { texts: this.texts, ...set.pathsFrom ? { pathsFrom: set.pathsFrom } : {} }
+        { texts: this.texts, files: this.files, ...set.pathsFrom ? { pathsFrom: set.pathsFrom } : {} }
       );
       this.addErrors(r.errors);
       if (r.model && fromCommand) r.model.envFilesFromCommand = fromCommand;
@@ -33712,6 +33864,42 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   }
 });
 
+// src/rules/lib/branch-words.ts
+function code2(c) {
+  switch (c.kind) {
+    case "test":
+      return c.extended ? `[[ ${c.words.join(" ")} ]]` : `[ ${c.words.join(" ")} ]`;
+    case "case":
+      return `case ${c.word} in ${c.patterns.join("|")})`;
+    case "not": {
+      const inner = code2(c.condition);
+      return inner && `! ${inner}`;
+    }
+    case "and":
+    case "or": {
+      const left = code2(c.left);
+      const right = code2(c.right);
+      return left && right && `${left} ${c.kind === "and" ? "&&" : "||"} ${right}`;
+    }
+    default:
+      return void 0;
+  }
+}
+function conditionWords2(c) {
+  if (c.kind === "case") return `\`${c.word}\` matches \`${c.patterns.join("|")}\``;
+  if (c.kind === "not" && c.condition.kind === "case")
+    return `\`${c.condition.word}\` matches none of \`${c.condition.patterns.join("|")}\``;
+  if (c.kind === "not" && c.condition.kind === "test") return `\`${code2(c.condition)}\` fails`;
+  const text2 = code2(c);
+  return text2 && `\`${text2}\` holds`;
+}
+function unsettledGuards(guards, inputs) {
+  const open = (guards ?? []).filter((g) => evaluateCondition(g, inputs) === void 0);
+  const words2 = open.map(conditionWords2);
+  if (open.length === 0 || words2.some((w) => w === void 0)) return void 0;
+  return words2.join(" and ");
+}
+
 // src/rules/TF0704-expose-mismatch.ts
 var exposeMismatch = defineRule({
   id: "TF0704",
@@ -33746,7 +33934,7 @@ ${EXPOSE_EXAMPLE}`,
       const proxied = proxyBeside(app);
       const starts = startsWithEnv(app);
       const ownServices = new Set(starts.map(({ cmd }) => backingServiceOf(cmd.argv, cmd.line)));
-      for (const { cmd, env, composeFile } of starts) {
+      for (const { cmd, env, variable, composeFile } of starts) {
         const server = serverOf(cmd.argv, env, {
           configFileInContext: hasGunicornConfig(app),
           unexpanded: cmd.unexpanded
@@ -33763,10 +33951,12 @@ ${EXPOSE_EXAMPLE}`,
         const port = ports[0];
         if (reported.has(port)) continue;
         reported.add(port);
+        const branch = unsettledGuards(cmd.guards, { variable });
+        const when = branch ? `, run only if ${branch}` : composeFile ? `, as ${composeFile} starts the container` : "";
         findings.push({
           file: app.dockerfile.file,
           line: anchor.line,
-          message: `EXPOSE ${[...numbers].join(" ")} but ${server.kind} binds port ${port} (${cmd.file}:${cmd.line}${composeFile ? `, as ${composeFile} starts the container` : ""}). Expose ${port}, or bind the server to the exposed port.`
+          message: `EXPOSE ${[...numbers].join(" ")} but ${server.kind} binds port ${port} (${cmd.file}:${cmd.line}${when}). ${branch ? `Bind the server to the exposed port, or add ${port} to EXPOSE (the other branches may bind the exposed one).` : `Expose ${port}, or bind the server to the exposed port.`}`
         });
       }
       if (reported.size === 0)
@@ -33779,18 +33969,18 @@ function startsWithEnv(app) {
   const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
   const own = imageCommand(app);
   const imageEnv = app.dockerfile?.targetStage?.env ?? {};
-  const out = own.map(
-    (cmd) => ({ cmd, env: imageEnv })
-  );
+  const imageVariables = containerVariables(imageEnv, void 0);
+  const out = own.map((cmd) => ({ cmd, env: imageEnv, variable: imageVariables }));
   const service = app.compose?.appService;
   if (!service || app.imageNotBuiltHere) return out;
   const env = containerEnv(app);
   const ownKeys = new Set(own.map(key));
   const changed = Object.keys(env).some((k) => env[k] !== imageEnv[k]);
   const composeFile = service.file;
+  const variable = containerVariables(imageEnv, service);
   for (const cmd of effectiveCommand(app)) {
     if (ownKeys.has(key(cmd)) && !changed) continue;
-    out.push({ cmd, env, composeFile });
+    out.push({ cmd, env, variable, composeFile });
   }
   return out;
 }
@@ -36756,6 +36946,8 @@ function dropsPrivileges(argv) {
   for (let a2 = argv, depth = 0; a2 && depth < 4; a2 = launchedCommand(a2), depth++) {
     const tool = basename2(a2[0] ?? "");
     if (DROPS_PRIVILEGES.has(tool)) return { tool, user: a2.slice(1).find((w) => !w.startsWith("-")) };
+    const user2 = tool === "pid1" ? pid1User(a2) : void 0;
+    if (user2 !== void 0) return { tool: "pid1 -u", user: user2 };
   }
   const a = programArgv(argv);
   const option = (names3) => {
@@ -36771,6 +36963,14 @@ function dropsPrivileges(argv) {
     user,
     option: written.replace(/=.*$/s, "")
   };
+}
+function pid1User(argv) {
+  for (let i = 1; i < argv.length && argv[i].startsWith("-") && argv[i] !== "--"; i++) {
+    if (argv[i] === "-u" || argv[i] === "--user") return argv[i + 1];
+    if (argv[i].startsWith("--user=")) return argv[i].slice("--user=".length);
+    if (!argv[i].includes("=")) i++;
+  }
+  return void 0;
 }
 function stillRoot(app, tool) {
   const starts = appStarts(app);
@@ -37333,7 +37533,8 @@ function rootMessage(app, df, stage, head) {
     const to = drop.user ?? "<user>";
     const add2 = drop.user && !imageHasUser(df, stage, drop.user) ? `Create ${to} at build time (RUN ${createUser(baseStage(df, stage), to)}), add USER ${to} after it` : `Add USER ${to} to the stage`;
     const branch = drop.rootBranch ? ` It drops on one branch only: ${drop.rootBranch.file}:${drop.rootBranch.line} starts ${drop.rootBranch.kind} on another, as root.` : "";
-    return `${head}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? "another user"} with ${drop.tool} ${stillRoot(app, drop.tool)}.${branch} ${add2} and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.`;
+    const writes2 = runtimeWritesAdvice(otherWrites(app, df, stage), stage, to);
+    return `${head}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? "another user"} with ${drop.tool} ${stillRoot(app, drop.tool)}.${branch} ${add2} and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.${writes2 ? ` ${writes2}` : ""}`;
   }
   if (su) {
     return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}${serverOwnDrop(df, stage, su)}.`;
@@ -37862,9 +38063,7 @@ export {
   makeTargetScript,
   scriptOrMakefile,
   dockerfileDockerReads,
-  PYTHON_WORDS,
   dockerfileCode,
-  isDataOnlyDockerfile,
   isBackingImage,
   imagesBuilt,
   dockerBuild,
@@ -37873,10 +38072,20 @@ export {
   builtImageOf,
   namedDockerfileOf,
   imageOnlyApp,
+  isOddCaseDefaultName,
+  OTHER_ROLE,
+  NON_APP_DIR,
+  clonesAndRunsDjango,
+  runsPython,
+  proxyOnly,
+  startsDatabaseServer,
+  lastFrom,
+  looksLikePythonImage,
   imageBuiltFrom,
   readsArguments,
   mayRun,
   splitWords2 as splitWords,
+  containerVariables,
   supervisordRun,
   supervisorIncludes,
   matchesInclude,
@@ -37886,7 +38095,6 @@ export {
   directoryAfter,
   effectiveCommand,
   withStartChainsRemembered,
-  containerVariables,
   startKind,
   servicesOfImage,
   buildsDockerfile,

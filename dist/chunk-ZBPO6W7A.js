@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-XWZBTK4S.js";
+} from "./chunk-XVFLB4YL.js";
 import {
   UnsafePathError,
   formatBytes,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-XWZBTK4S.js";
+} from "./chunk-XVFLB4YL.js";
 import {
   insertLines,
   normalizePackageName,

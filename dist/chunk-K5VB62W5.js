@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-3NERF4D4.js";
+} from "./chunk-ZBPO6W7A.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-XWZBTK4S.js";
+} from "./chunk-XVFLB4YL.js";
 import {
   UnsafePathError,
   readInside,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-WGJYMF6P.js";
+} from "./chunk-T5Q3Q3ZJ.js";
 import {
   makeReport
 } from "./chunk-PS5A2PEE.js";
 import {
   RULES
-} from "./chunk-XWZBTK4S.js";
+} from "./chunk-XVFLB4YL.js";
 import {
   SEVERITIES,
   UnsafePathError,
