@@ -267,3 +267,25 @@ test('TF0313: a variable an entrypoint script sets for itself is not provided to
   assert.deepEqual(findingsOf(exported, 'TF0313'), [['mysite/settings.py', 4]]);
   assert.match(exported.findings.find((f) => f.ruleId === 'TF0313')!.message, /DB_HOST, DB_NAME/);
 });
+
+test('TF0313 is silent when a switch left unset falls back to a server whose host is provided: a DATABASE_URL beside it is only left over', async () => {
+  const settings = [
+    'import os',
+    "SECRET_KEY = os.environ['SECRET_KEY']",
+    "if os.environ.get('USE_SQLITE') == '1':", //3
+    "    DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': 'db.sqlite3'}}",
+    'else:',
+    "    DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': os.environ.get('DB_NAME', 'app'),",
+    "                             'HOST': os.environ.get('DB_HOST', 'localhost')}}",
+    '',
+  ].join('\n');
+  const both =
+    'services:\n  web:\n    build: .\n    environment:\n      DATABASE_URL: postgres://app:pw@db/app\n      DB_HOST: db\n      DB_NAME: app\n';
+  assert.deepEqual(findingsOf(await analyzeFiles(project(settings, both)), 'TF0313'), []);
+  // Without DB_HOST the fallback connects to localhost: reported at the host read, not at the switch.
+  const urlOnly =
+    'services:\n  web:\n    build: .\n    environment:\n      DATABASE_URL: postgres://app:pw@db/app\n';
+  assert.deepEqual(findingsOf(await analyzeFiles(project(settings, urlOnly)), 'TF0313'), [
+    ['mysite/settings.py', 7],
+  ]);
+});

@@ -346,6 +346,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "DEBUG is read from the environment; the 1 is in the deployment's env_file, the operator's to change",
     },
   ],
+  '__tests__/fixtures/corpus/empty-default-database-dict': [
+    {
+      rule: 'TF0305',
+      why: "no ENGINE at all (Django's dummy backend): which database was meant is the author's call",
+    },
+  ],
   '__tests__/fixtures/corpus/wait-for-it-runserver-empty-engine': [
     {
       rule: 'TF0305',

@@ -104,6 +104,10 @@ function databaseProvidedNotRead({ app, settings, provided, read }: Reading): Ra
   if (!fallback) return undefined; // without a fallback the app fails loudly instead
   const selector = db.selection.variable;
   if (provided.values.has(selector)) return undefined;
+  // A fallback server whose host is read from a variable the deployment provides is the database it configures
+  // (`USE_SQLITE` unset, PostgreSQL from DB_HOST…): a DATABASE_URL beside it is only left over, nothing is lost.
+  const host = fallback.fields.HOST;
+  if (host?.kind === 'env' && provided.values.has(host.variable)) return undefined;
   // Beside a switch whose fallback is SQLite, pieces under other names (POSTGRES_DATABASE_HOST) describe the server
   // the app never reaches as much as a URL does.
   const pieces = db.selection.kind === 'url' || /sqlite/i.test(fallback.engine ?? '');

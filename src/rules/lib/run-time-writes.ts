@@ -367,14 +367,26 @@ export function runtimeWritesAdvice(
   return parts.join(' ');
 }
 
-/** What a mount over a written directory changes: a new named volume copies the image's owner, a bind keeps the host's. */
+/**
+ * What a mount over a written directory changes: a new named volume copies the image's owner, a bind keeps the host's
+ * (directories under one bind mount named together).
+ */
 function mountNotes(writes: RuntimeWrite[], user: string): string {
+  const binds = new Map<string, string[]>();
+  for (const w of writes)
+    if (w.mount?.kind === 'bind') binds.set(w.mount.at, [...(binds.get(w.mount.at) ?? []), w.dir]);
   return writes
     .map((w) => {
       const m = w.mount;
       if (!m) return '';
-      if (m.kind === 'bind')
-        return ` ${w.dir} is bind-mounted from the host under compose (${m.at}), where the host directory's owner applies: give ${user}'s uid that directory on the host too.`;
+      if (m.kind === 'bind') {
+        const dirs = binds.get(m.at);
+        if (!dirs || dirs[0] !== w.dir) return '';
+        binds.delete(m.at);
+        return dirs.length === 1
+          ? ` ${w.dir} is bind-mounted from the host under compose (${m.at}), where the host directory's owner applies: give ${user}'s uid that directory on the host too.`
+          : ` ${listOf(dirs)} are bind-mounted from the host under compose (${m.at}), where the host directories' owner applies: give ${user}'s uid those directories on the host too.`;
+      }
       return ` The ${m.name ? `named volume '${m.name}'` : 'anonymous volume'} mounted over ${w.dir} under compose (${m.at}) takes its owner from the image's directory when Docker creates it (an existing volume keeps its owner: remove it once, or chown it in place).`;
     })
     .join('');
