@@ -32518,6 +32518,8 @@ function databaseProvidedNotRead({ app, settings, provided, read }) {
   if (!fallback) return void 0;
   const selector = db.selection.variable;
   if (provided.values.has(selector)) return void 0;
+  const host = fallback.fields.HOST;
+  if (host?.kind === "env" && provided.values.has(host.variable)) return void 0;
   const pieces = db.selection.kind === "url" || /sqlite/i.test(fallback.engine ?? "");
   const unread = unreadProvided(provided, read).filter(
     (n) => pieces && DATABASE_PART.test(n.toUpperCase()) || db.selection.kind === "env" && DATABASE_URL.test(n.toUpperCase())
@@ -39514,11 +39516,18 @@ function runtimeWritesAdvice(writes, stage, user, when = `before USER ${user}`) 
   return parts.join(" ");
 }
 function mountNotes(writes, user) {
+  const binds = /* @__PURE__ */ new Map();
+  for (const w2 of writes)
+    if (w2.mount?.kind === "bind") binds.set(w2.mount.at, [...binds.get(w2.mount.at) ?? [], w2.dir]);
   return writes.map((w2) => {
     const m = w2.mount;
     if (!m) return "";
-    if (m.kind === "bind")
-      return ` ${w2.dir} is bind-mounted from the host under compose (${m.at}), where the host directory's owner applies: give ${user}'s uid that directory on the host too.`;
+    if (m.kind === "bind") {
+      const dirs = binds.get(m.at);
+      if (!dirs || dirs[0] !== w2.dir) return "";
+      binds.delete(m.at);
+      return dirs.length === 1 ? ` ${w2.dir} is bind-mounted from the host under compose (${m.at}), where the host directory's owner applies: give ${user}'s uid that directory on the host too.` : ` ${listOf(dirs)} are bind-mounted from the host under compose (${m.at}), where the host directories' owner applies: give ${user}'s uid those directories on the host too.`;
+    }
     return ` The ${m.name ? `named volume '${m.name}'` : "anonymous volume"} mounted over ${w2.dir} under compose (${m.at}) takes its owner from the image's directory when Docker creates it (an existing volume keeps its owner: remove it once, or chown it in place).`;
   }).join("");
 }

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-T5Q3Q3ZJ.js";
+} from "./chunk-7LW76BJZ.js";
 import {
   makeReport
 } from "./chunk-PS5A2PEE.js";
 import {
   RULES
-} from "./chunk-XVFLB4YL.js";
+} from "./chunk-7PSMGEL6.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-XVFLB4YL.js";
+} from "./chunk-7PSMGEL6.js";
 import {
   insertLines,
   normalizePackageName,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-ZBPO6W7A.js";
+} from "./chunk-Y7MXMLCI.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-XVFLB4YL.js";
+} from "./chunk-7PSMGEL6.js";
 import {
   UnsafePathError,
   readInside,

@@ -26,7 +26,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-XVFLB4YL.js";
+} from "./chunk-7PSMGEL6.js";
 import {
   UnsafePathError,
   formatBytes,
