@@ -9,12 +9,16 @@ import { LINES } from '../util/lines.js';
 /** uwsgi options that send the log to a file (`logto`, `logto2`, `daemonize`, a `file:` logger). */
 const UWSGI_LOG_OPTIONS = new Set(['logto', 'logto2', 'daemonize', 'logger', 'req-logger']);
 
-/** The ini file `uwsgi --ini FILE` (or `--ini=FILE`) reads; undefined for any other command. */
+/** The ini file `uwsgi --ini FILE` (`--ini=FILE`, `--config FILE.ini`) reads; undefined for any other command. */
 export function uwsgiIniArg(argv: string[]): string | undefined {
   if (!/(^|\/)uwsgi$/.test(argv[0] ?? '')) return undefined;
   for (let i = 1; i < argv.length; i++) {
     if (argv[i] === '--ini') return argv[i + 1];
     if (argv[i].startsWith('--ini=')) return argv[i].slice('--ini='.length);
+    // `--config FILE` loads a configuration by its file's extension (uWSGI 1.9.3 on): an .ini as --ini does.
+    const config =
+      argv[i] === '--config' ? argv[i + 1] : argv[i].startsWith('--config=') ? argv[i].slice(9) : undefined;
+    if (config?.endsWith('.ini')) return config;
   }
   // `uwsgi /opt/app/uwsgi.ini`: uWSGI loads a lone argument ending in .ini as its ini file.
   const last = argv.length === 2 ? argv[1] : undefined;

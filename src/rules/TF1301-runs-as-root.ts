@@ -21,7 +21,7 @@ import { inherited, repositoryBases, startingApp } from './lib/base-image.js';
 import { appsAndWorkerImages, imageRunner } from './lib/each.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { listOf } from './lib/processes.js';
-import { rootOwnedDirectories, settingsLogFiles } from './lib/log-files.js';
+import { directoryOwner, rootOwnedDirectories, settingsLogFiles } from './lib/log-files.js';
 import { s6RootMessage } from './lib/s6-root.js';
 import { runitRootMessage } from './lib/runit-root.js';
 import { proxyInContainer, proxyMessage } from './lib/proxy-root.js';
@@ -47,7 +47,8 @@ export const runsAsRoot = defineRule({
 root's power over the container's files and a shorter path to the host. Builder stages may stay root; the
 stage that runs must not. An entrypoint that drops privileges with \`gosu\`/\`su-exec\` (or \`gunicorn --user\`) still
 starts as root and runs everything before the drop as root: reported, with the drop named; the fix is a USER line,
-or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user. A user the
+or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user. Where a RUN gives the working directory, or a directory above it, to a
+user the image holds (\`chown -R www-data /var/www\`), that user is the one to switch to. A user the
 entrypoint creates when the container starts (\`useradd\` then \`gosu\`) is not in the image, so USER cannot name it:
 create it at build time instead. Where nginx (or another reverse proxy) runs in the same container, its master
 process needs root to bind a port below 1024 (80, 443: the ports its copied configuration listens on are named;
@@ -120,7 +121,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   fix: {
     safety: 'safe',
     summary:
-      'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.',
+      'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create, or the one a RUN chown gives the working directory to, is switched to instead.',
     declines:
       "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting, or a root `pipenv install`/`sync` without `--system` (the environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program (or `[supervisord]` itself) with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
     make: fixRunsAsRoot,
@@ -161,7 +162,9 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   // A user the stage's RUNs already create is switched to, not created twice (useradd would fail the build).
   const existing =
     createdUser(runs.map((r) => text.slice(r.line - 1, r.endLine).join('\n'))) ??
-    known(usersCreatedByRuns(dockerfile, stage).at(-1));
+    known(usersCreatedByRuns(dockerfile, stage).at(-1)) ??
+    // The user a RUN chown gives the working directory to (`chown -R www-data /var/www`) owns the app's files.
+    (stage.workdir !== '/' ? directoryOwner(dockerfile, stage, stage.workdir)?.user : undefined);
   let lines: string[];
   let at = runtime;
   // The server's socket directory, a named volume's mount point: the volume takes its owner from the image's.
@@ -281,7 +284,8 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
   // `poetry install` as root left its environment in root's home: switched to another user, the app loses it.
   const poetry = poetryRootEnvironment(df, stage, app.context);
   const pipenv = pipenvRootEnvironment(df, stage);
-  const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? 'app';
+  const owner = stage.workdir !== '/' ? directoryOwner(df, stage, stage.workdir) : undefined;
+  const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? owner?.user ?? 'app';
   const socket = socketInNamedVolume(app, df, stage);
   const logs = logFilesAdvice(app, df, stage, user);
   const writes = runtimeWritesAdvice(otherWrites(app, df, stage, socket?.dir), stage, user);
@@ -299,7 +303,7 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
   ]
     .map((a) => ` ${a}`)
     .join('');
-  const advice = stage.user ? switchAdvice(df, stage) : switchAdvice(df, stage, before);
+  const advice = switchAdvice(df, stage, stage.user ? '' : before, owner);
   const composed = composeUserNote(app);
   if (composed) return `${head}, so ${composed}. ${advice}${keep}${reach}`;
   return stage.user

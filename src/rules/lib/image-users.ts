@@ -76,13 +76,26 @@ export function createUser(stage: Stage, name = 'app'): string {
 }
 
 /** How to stop running as root in this stage: switch to the user it already creates, else create one its base can. */
-export function switchAdvice(df: DockerfileModel, stage: Stage, where = ''): string {
+export function switchAdvice(
+  df: DockerfileModel,
+  stage: Stage,
+  where = '',
+  owner?: { user: string; path: string; file: string; line: number },
+): string {
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
   if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
     return `The stage already creates the user ${existing}: add USER ${existing}${where}.`;
   if (existing) {
     const parent = stage.from.image ?? stage.from.raw;
     return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where}.`;
+  }
+  // `chown -R www-data /var/www` over the WORKDIR: the user the image gives the app's files to is the one to run as.
+  if (owner) {
+    const what =
+      owner.path === stage.workdir
+        ? `the working directory ${owner.path}`
+        : `${owner.path}, the working directory ${stage.workdir} with it,`;
+    return `The image already gives ${what} to ${owner.user} (RUN chown at ${owner.file}:${owner.line}): add USER ${owner.user}${where}.`;
   }
   return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where}.`;
 }

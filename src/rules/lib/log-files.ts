@@ -75,7 +75,7 @@ export function rootOwnedFiles(df: DockerfileModel, stage: Stage, files: string[
 function chownedPaths(
   df: DockerfileModel,
   stage: Stage,
-): { path: string; recursive: boolean; filesOnly?: true }[] {
+): { path: string; recursive: boolean; filesOnly?: true; owner?: string; file: string; line: number }[] {
   // A relative operand (`chown -R app .`) is a path in the WORKDIR of its RUN.
   return lineage(df, stage).flatMap((s) => {
     const workdirs = workdirsOf(df, s);
@@ -100,10 +100,29 @@ function chownedPaths(
                 path,
                 recursive,
                 ...(given === 'files' ? { filesOnly: true as const } : {}),
+                ...(tool === 'chown' && mode ? { owner: mode.split(/[:.]/)[0] } : {}),
+                file: df.file,
+                line: i.line,
               }));
           }),
     );
   });
+}
+
+/**
+ * The user a RUN chown gives the directory to, itself or with `-R` a directory above it (`chown -R www-data /var/www`
+ * over WORKDIR /var/www/site), the last such chown; none when it gives it to root or to a user a variable names.
+ */
+export function directoryOwner(
+  df: DockerfileModel,
+  stage: Stage,
+  dir: string,
+): { user: string; path: string; file: string; line: number } | undefined {
+  const chown = chownedPaths(df, stage)
+    .filter((c) => c.owner !== undefined && (dir === c.path || (c.recursive && dir.startsWith(`${c.path}/`))))
+    .at(-1);
+  if (!chown?.owner || /^(root|0)?$/.test(chown.owner) || chown.owner.includes('$')) return undefined;
+  return { user: chown.owner, path: chown.path, file: chown.file, line: chown.line };
 }
 
 /**
