@@ -182,6 +182,9 @@ export function isComposeOverride(path: string): boolean {
   return /\.override\.ya?ml$/.test(baseName(path));
 }
 
+/** A Django models module: `models.py`, or a module of a `models/` package. */
+export const isModelsFile = (file: string) => /(^|\/)models(\.py|\/[^/]+\.py)$/.test(file);
+
 export function isDockerignore(path: string): boolean {
   return baseName(path).endsWith('.dockerignore');
 }

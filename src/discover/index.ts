@@ -23,6 +23,7 @@ import {
   isDockerfile,
   isDockerignore,
   isMakefile,
+  isModelsFile,
   isRequirementsFile,
   isScript,
   isScriptFile,
@@ -115,6 +116,8 @@ export async function discover(
       // The server's entry module names the settings it runs (they may differ from manage.py's).
       baseName(f) === 'wsgi.py' ||
       baseName(f) === 'asgi.py' ||
+      // The models' file fields store uploads in MEDIA_ROOT: a directory the app writes at run time.
+      isModelsFile(f) ||
       // s6-overlay's services: what /init runs (`type`, a oneshot's `up`, a longrun's `run`).
       /(^|\/)s6-rc\.d\/[^/]+\/(type|up|run)$/.test(f) ||
       // runit's services: the run script of each directory under service/ that runsvdir supervises.

@@ -53,6 +53,7 @@ import type {
 import { isSidecarService } from './sidecar.js';
 import { missingServers, uwsgiInstall } from './server-install.js';
 import { shippedServers } from './shipped-servers.js';
+import { uploadFields } from './upload-fields.js';
 
 /** What the report says was analysed: each app's Dockerfile, compose files and settings module. */
 
@@ -145,6 +146,10 @@ class ProjectBuilder implements ModelInput {
         df.buildScripts = buildScripts(df, context, new ImageLayout(df, context.sentFiles), this.texts);
     }
     const workerImages = this.workerImages(apps, excluded, this.seeds.imagesBuilt(composeSets));
+    for (const app of [...apps, ...workerImages]) {
+      const uploads = uploadFields(this.texts, app.managePy && dirName(app.managePy));
+      if (uploads.length > 0) app.uploadFields = uploads;
+    }
     const sidecarImages = this.sidecarImages(otherDockerfiles, otherContexts, composeSets);
     return {
       root: this.tree.root,

@@ -186,6 +186,13 @@ export interface SidecarImage {
   requirements: RequirementsFile[];
 }
 
+/** A model field that stores uploaded files (`models.ImageField(upload_to=…)`), where it is declared. */
+export interface UploadField {
+  file: string;
+  line: number;
+  field: 'FileField' | 'ImageField';
+}
+
 export interface App {
   /** Directory of the app relative to the scanned directory ('.' for it): where manage.py (or the Dockerfile) is. */
   dir: string;
@@ -196,6 +203,8 @@ export interface App {
   /** Compose files of the app that could not be parsed: a rule that needs what they declare stays silent. */
   unparsedCompose?: string[];
   settings?: SettingsModel;
+  /** The FileField/ImageField declarations of the app's models: uploads, which the default storage puts in MEDIA_ROOT. */
+  uploadFields?: UploadField[];
   /** Settings modules `settings` star-imports (`from .base import *`), in the order they take effect. */
   settingsBases?: SettingsModel[];
   /**

@@ -17,7 +17,7 @@ import type { StartCommand } from '../../model/command/start-chain.js';
 import type { DockerfileModel, Stage } from '../../model/types/dockerfile.js';
 import type { App } from '../../model/types/project.js';
 import { uwsgiIniArg } from '../../model/server-config.js';
-import { fallbackWhen } from '../../model/settings/query.js';
+import { defaultFileStorages, fallbackWhen, isFileSystemStorage } from '../../model/settings/query.js';
 import type { ValueSource } from '../../model/types/settings.js';
 import { mountedBaseDir } from './paths.js';
 import { imagePath, rootOwnedDirectories, rootOwnedFiles } from './log-files.js';
@@ -104,6 +104,9 @@ export function runtimeWrites(
   const serverDir = startsWithDirectory(app).find(({ c }) => serverOf(c.argv))?.cwd;
   const sqlite = sqliteFile(app, serverDir);
   if (sqlite) found.push(sqlite);
+  const media = mediaRoot(app);
+  if (media?.dir) found.push({ dir: media.dir, what: media.what });
+  else if (media) unknown.push(media.what);
   const owned = new Set(
     rootOwnedDirectories(
       df,
@@ -323,6 +326,26 @@ function sqliteFile(app: App, serverDir?: string): RuntimeWrite | undefined {
     what: `the SQLite database ${path} at ${chosen.file ?? settings!.file}:${line}${when}${shipped ? `, which the image holds, copied from ${shipped}` : ''}`,
     ...(shipped ? { files: [path] } : {}),
   };
+}
+
+/**
+ * MEDIA_ROOT, where Django's default storage writes the uploads of the models' file fields; none without such a
+ * field, or when the settings choose another storage (S3) for the default anywhere.
+ */
+function mediaRoot(app: App): { dir?: string; what: string } | undefined {
+  const first = app.uploadFields?.[0];
+  const settings = app.settings;
+  if (!first || !settings) return undefined;
+  if (defaultFileStorages(settings).some((c) => !c.backend || !isFileSystemStorage(c.backend)))
+    return undefined;
+  const more = app.uploadFields!.length - 1;
+  const fields = `${first.field} at ${first.file}:${first.line}${more > 0 ? ` and ${more} other file ${more === 1 ? 'field' : 'fields'}` : ''}`;
+  const dir = settingDir(app, 'MEDIA_ROOT');
+  // Unset, MEDIA_ROOT is '' and uploads land in the server's working directory: not told apart here.
+  if (dir === undefined && settingUnset(app, 'MEDIA_ROOT')) return undefined;
+  return dir === undefined
+    ? { what: `the uploads of ${fields} go to MEDIA_ROOT` }
+    : { dir, what: `MEDIA_ROOT, where uploads go for ${fields}` };
 }
 
 /** A relative file name (`NAME: "appdata"`), resolved where the server runs; not `:memory:` or a `file:` URI. */
