@@ -11,6 +11,7 @@ import {
   foregroundSequence,
   type LongRunningCommand,
   type InitProcess,
+  initAsPid1,
   initProcess,
   inlineScriptCommands,
   inlineScriptLastCommand,
@@ -183,7 +184,8 @@ exits at start, and the message says so; on Alpine, BusyBox execs that word in p
 Under an init that signals the whole process group (\`ENTRYPOINT ["tini", "-g", "--", …]\`, \`TINI_KILL_PROCESS_GROUP\`
 set, or \`dumb-init\`, which does so unless \`--single-child\`), PID 1 is not a shell and SIGTERM reaches the server
 through its group: not reported. Under \`tini\` without \`-g\`, tini passes SIGTERM to the script's shell only, and
-the message says so.
+the message says so. Compose's \`init: true\` runs docker-init, a tini without \`-g\`, the same way: where the image runs
+no init of its own, the message names docker-init as PID 1 under compose, and the script's shell as where SIGTERM stops.
 
 An exec-form array followed by more text (\`CMD ["gunicorn", "mysite.wsgi"] # start\`,
 \`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is not valid JSON, so BuildKit (Docker's default builder; its
@@ -415,7 +417,7 @@ function scriptFindings(
             `the script execs ${execed} (exec)`,
             execed,
             init
-              ? `${init.name} (PID 1) passes SIGTERM on to ${execed}`
+              ? `${initAsPid1(init)} passes SIGTERM on to ${execed}`
               : `${execed} is PID 1 and gets SIGTERM`,
           )}`
         : `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}${holder.execAbove}`;

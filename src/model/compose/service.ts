@@ -129,6 +129,9 @@ export class ServiceConverter {
             s.user = { file: e.file, line: e.line, value: user.value, raw: user.raw };
           } else this.wrong(e, what, 'a string', v);
           break;
+        case 'init':
+          if (v.kind === 'scalar' && this.str(v).value.toLowerCase() === 'true') s.init = true;
+          break;
         case 'secrets':
           s.secrets.push(...this.secrets(e, what));
           break;

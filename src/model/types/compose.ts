@@ -95,6 +95,8 @@ export interface ComposeService extends ComposeAt {
   containerName?: ComposeAt & { value: string; raw: string };
   /** `working_dir` after interpolation, when it is an absolute path: the directory the container starts in. */
   workingDir?: string;
+  /** `init: true`: Docker runs its init (docker-init, a tini) as PID 1, with the container's command as its child. */
+  init?: true;
   /** `user`: who the container runs as in place of the image's USER; `value` after interpolation, `raw` as written. */
   user?: ComposeAt & { value: string; raw: string };
   secrets: string[];
