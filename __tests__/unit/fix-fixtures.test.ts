@@ -592,6 +592,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'DEBUG turned on by the compose environment while the settings default is off: the settings are right',
     },
   ],
+  '__tests__/fixtures/corpus/swarm-stack-by-content-app-waits': [
+    {
+      rule: 'TF0402',
+      why: "a Swarm stack by what it holds: docker stack deploy ignores depends_on, and the healthcheck test to give the database is the author's",
+    },
+  ],
   '__tests__/fixtures/corpus/decouple-debug-compose': [
     {
       rule: 'TF0302',

@@ -112,6 +112,7 @@ function build(
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs, options.files);
   if (appService) appService.role = 'app';
   const model: ComposeModel = { files: used, services, appService, volumes: [...volumes] };
+  if (services.some((s) => s.swarmDeploy) && services.every((s) => !s.build)) model.swarmStack = true;
   if (appService) model.appImageServices = servicesOfImage(services, appService);
   return { model, errors };
 }

@@ -3,7 +3,7 @@ import { baseName, dirName, joinPath, normalizeRelative } from '../discover/clas
 import { parsePyprojectDependencies } from '../parse/pyproject.js';
 import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
-import { directoryAfter, djangoCommand, programArgv } from './command.js';
+import { directoryAfter, djangoCommand, programArgv, startPath } from './command.js';
 import { readsArguments } from './command/branches.js';
 import { makeInvocation, makeTargetScript } from './command/make.js';
 import { npmScriptCommands, npmScriptsRun, packageScripts } from './command/npm-scripts.js';
@@ -23,7 +23,7 @@ import {
   argumentCommands,
   argvCommands,
   composeCommands,
-  instrCommands,
+  imageStartArgvs,
   scriptWords,
   startArgvs,
 } from './start-argvs.js';
@@ -189,12 +189,8 @@ export class ImageFiles extends ModelPart {
     const context = app.context;
     if (!target || !context) return [];
     const service = app.compose?.appService;
-    const entrypoint = target.entrypoint ? instrCommands(target.entrypoint) : [];
-    const passed: string[][] = [];
-    if (target.cmd) passed.push(...instrCommands(target.cmd));
-    // ENTRYPOINT ["bash"] + CMD ["-c", "./entrypoint.sh"]: the words only make a command together.
-    if (target.entrypoint?.argv && target.cmd?.argv)
-      passed.push(...argvCommands([...target.entrypoint.argv, ...target.cmd.argv]));
+    const { entrypoint, passed, literal } = imageStartArgvs(target);
+    const run = (commands: string[][]) => this.scriptsRunBy(commands, app, layout, undefined, literal);
     const compose: string[][] = [];
     for (const c of [service?.entrypoint, service?.command]) if (c) compose.push(...composeCommands(c));
     // The other services of the app's image (a worker, a beat) start scripts of the same image.
@@ -204,13 +200,13 @@ export class ImageFiles extends ModelPart {
     // Compose `entrypoint: ["/bin/sh", "-c"]` + `command: ["./start.sh"]`: likewise one command.
     if (service?.entrypoint?.argv && service.command?.argv)
       compose.push(...argvCommands([...service.entrypoint.argv, ...service.command.argv]));
-    const all = this.scriptsRunBy([...entrypoint, ...passed, ...compose], app, layout);
+    const all = run([...entrypoint, ...passed, ...compose]);
     // An ENTRYPOINT script that never reads its arguments drops the CMD and compose command: theirs never run.
-    const own = this.scriptsRunBy(entrypoint, app, layout);
+    const own = run(entrypoint);
     const argv = target.entrypoint?.argv ?? [];
     const swallows = own.find((s) => s.ignoresArgs && argv.length > 0 && isScriptAt(argv.at(-1)!, s));
     if (!swallows) return all;
-    return service?.entrypoint ? this.scriptsRunBy([...entrypoint, ...compose], app, layout) : own;
+    return service?.entrypoint ? run([...entrypoint, ...compose]) : own;
   }
 
   /**
@@ -238,6 +234,7 @@ export class ImageFiles extends ModelPart {
     app: App,
     layout: ImageLayout,
     startDir?: string,
+    literal: ReadonlySet<string[] | undefined> = new Set(),
   ): EntrypointScript[] {
     const target = app.dockerfile!.targetStage!;
     const context = app.context!;
@@ -267,7 +264,11 @@ export class ImageFiles extends ModelPart {
         pushScript(make.script);
         continue;
       }
-      for (const word of scriptWords(argv)) {
+      for (const written of scriptWords(argv)) {
+        // `CMD $APP_HOME/bin/start`: the shell expands the variable the image's ENV sets (only the start's own words)
+        const word =
+          literal.has(argv) || k >= start.length ? written : startPath(written, target.env, service);
+        if (word === undefined) continue;
         const candidates = word.includes('/')
           ? [posix.resolve(dirs[k], word)]
           : [posix.resolve(dirs[k], word), ...binDirs(word)];
@@ -292,7 +293,7 @@ export class ImageFiles extends ModelPart {
           // `["/wait.sh", "db", "3306", "sh /app/start.sh"]`: a script that runs its arguments (after `shift 2`,
           // `exec $cmd`) may run a script they name
           if (readsArguments(this.texts[file])) {
-            const at = argv.indexOf(word);
+            const at = argv.indexOf(written);
             for (const rest of argumentCommands(argv.slice(at + 1))) {
               commands.push(rest);
               dirs.push(dirs[k]);

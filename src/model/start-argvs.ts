@@ -28,6 +28,28 @@ export function startArgvs(app: App, target: Stage, dirs?: Map<string[], string>
   return commands;
 }
 
+/**
+ * The commands the image's ENTRYPOINT runs, those its CMD adds, and the exec-form argvs among them (`literal`): Docker
+ * expands no variable there, so `["$APP_HOME/start"]` names no file.
+ */
+export function imageStartArgvs(target: Stage): {
+  entrypoint: string[][];
+  passed: string[][];
+  literal: ReadonlySet<string[] | undefined>;
+} {
+  const entrypoint = target.entrypoint ? instrCommands(target.entrypoint) : [];
+  const passed = target.cmd ? instrCommands(target.cmd) : [];
+  // ENTRYPOINT ["bash"] + CMD ["-c", "./entrypoint.sh"]: the words only make a command together.
+  const joined = target.entrypoint?.argv &&
+    target.cmd?.argv && [...target.entrypoint.argv, ...target.cmd.argv];
+  if (joined) passed.push(...argvCommands(joined));
+  return {
+    entrypoint,
+    passed,
+    literal: new Set([target.entrypoint?.argv, target.cmd?.argv, joined || undefined]),
+  };
+}
+
 export function instrCommands(c: CommandInstr): string[][] {
   if (c.argv) return argvCommands(c.argv);
   return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];

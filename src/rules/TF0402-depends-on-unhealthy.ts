@@ -1,6 +1,7 @@
 import type { RawFinding, TextEdit } from '../core/index.js';
 import type { ComposeModel, ComposeService } from '../model/types/compose.js';
-import type { Project } from '../model/types/project.js';
+import type { App, Project } from '../model/types/project.js';
+import { hostWait, serviceCommand } from '../model/command.js';
 import { blockEnd, childIndent } from './lib/compose-fix.js';
 import { indentOf, insertLines, linesOf, replaceInLine, replaceLines } from './lib/fix.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
@@ -75,7 +76,11 @@ export const dependsOnUnhealthy = defineRule({
     'in one file); a test runner or a worker of the image is not.',
     '',
     'In a Swarm stack file (`docker-stack.yml`, run by `docker stack deploy`) `depends_on` is ignored, conditions',
-    'included: the finding there asks for a healthcheck on the database and an app whose start waits for it.',
+    'included: the finding there asks for a healthcheck on the database and an app whose start waits for it. A file of',
+    'another name is a stack too when no service builds and a `deploy:` sets a key only Swarm honours (`placement`,',
+    '`update_config`, `rollback_config`, `endpoint_mode`). A start that already waits for the database',
+    '(`until nc -z db 5432`, `pg_isready -h db` in a loop, `wait-for-it db:5432`) is named, and only the healthcheck',
+    'is asked for; with both, nothing is reported.',
     '',
     'A `healthcheck:` that sets no `test` (the line commented out, only the timing left) retimes the HEALTHCHECK of',
     'the image; the official postgres, mysql and mariadb images declare none, so on them it counts as no healthcheck.',
@@ -85,7 +90,7 @@ export const dependsOnUnhealthy = defineRule({
     const out: RawFinding[] = [];
     // One finding per depends_on entry as written, however many of the services judged have it.
     const judged = new Set<string>();
-    for (const { compose, service: web, isApp } of appServers(project)) {
+    for (const { app, compose, service: web, isApp } of appServers(project)) {
       for (const dep of web.dependsOn) {
         const db = compose.services.find((s) => s.name === dep.service);
         if (!db || !DATABASES.has(db.role)) continue;
@@ -104,12 +109,21 @@ export const dependsOnUnhealthy = defineRule({
         const testless =
           db.healthcheck && !db.healthcheck.disabled && !checked ? untestedOfficialImage(db) : undefined;
         const unchecked = `'${db.name}' is not health-checked (its healthcheck sets no test, and the ${testless} image declares no HEALTHCHECK)`;
-        if (isSwarmStackFile(dep.file)) {
+        if (isSwarmStackFile(dep.file) || compose.swarmStack) {
           // `docker stack deploy` drops depends_on, conditions included: only the app's own wait helps.
+          const wait = hostWait(serviceCommand(app, web), db.name);
+          if (wait && checked) continue;
+          const stack = isSwarmStackFile(dep.file)
+            ? ''
+            : `${dep.file} is a Swarm stack (no service builds, and its deploy: keys are ones only Swarm honours), and `;
+          const healthcheck = `give '${db.name}' a healthcheck ${testless ? 'test ' : ''}(${healthcheckExample(db.role)}) so Swarm replaces a database that stops answering`;
+          const intro = `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ''}, but ${stack}docker stack deploy ignores depends_on (and its condition)`;
           out.push({
             file: dep.file,
             line: dep.line,
-            message: `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ''}, but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? '' : ` and give '${db.name}' a healthcheck ${testless ? 'test ' : ''}(${healthcheckExample(db.role)}) so Swarm replaces a database that stops answering`}.`,
+            message: wait
+              ? `${intro}: what holds the app back until '${db.name}' answers is its start's own wait (${wait.file}:${wait.line}). ${healthcheck[0].toUpperCase()}${healthcheck.slice(1)}.`
+              : `${intro}, so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? '' : ` and ${healthcheck}`}.`,
           });
           continue;
         }
@@ -143,11 +157,13 @@ export const dependsOnUnhealthy = defineRule({
  * The services that serve the app, each with its compose project: the app service and every other service of its image
  * that starts the Django server too (a production `server` beside a `dev-server`), not its workers or test runners.
  */
-function appServers(project: Project): { compose: ComposeModel; service: ComposeService; isApp: boolean }[] {
-  return appServices(project).flatMap(({ compose, service }) =>
+function appServers(
+  project: Project,
+): { app: App; compose: ComposeModel; service: ComposeService; isApp: boolean }[] {
+  return appServices(project).flatMap(({ app, compose, service }) =>
     (compose.appImageServices ?? [service])
       .filter((s) => s === service || s.startsServer)
-      .map((s) => ({ compose, service: s, isApp: s === service })),
+      .map((s) => ({ app, compose, service: s, isApp: s === service })),
   );
 }
 
@@ -157,7 +173,7 @@ function fixDependsOn(context: FixContext): FixProposal | undefined {
     const dep = web.dependsOn.find((d) => d.file === finding.file && d.line === finding.line);
     if (!dep) continue;
     // A condition in a stack file would be ignored by docker stack deploy: nothing to write there.
-    if (isSwarmStackFile(dep.file)) return undefined;
+    if (isSwarmStackFile(dep.file) || compose.swarmStack) return undefined;
     const db = compose.services.find((s) => s.name === dep.service);
     if (!db || !DATABASES.has(db.role) || db.healthcheck?.disabled) return undefined;
     const edits: TextEdit[] = [];

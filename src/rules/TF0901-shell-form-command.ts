@@ -11,6 +11,7 @@ import {
   foregroundSequence,
   type LongRunningCommand,
   type InitProcess,
+  initAsPid1,
   initProcess,
   inlineScriptCommands,
   inlineScriptLastCommand,
@@ -35,7 +36,6 @@ import {
   execFormArgv,
   looksLikeArray,
   scriptExecForm,
-  scriptRunByText,
   shellBuiltin,
 } from './lib/exec-form.js';
 import { appShells, shExecsShellForm, type ImageShells } from './lib/image-shell.js';
@@ -78,6 +78,7 @@ import {
 } from './lib/background-advice.js';
 import { shellBranches, shellFormBranchesMessage } from './lib/shell-branches.js';
 import { cmdUnderEntrypointMessage, type StartShell, whoKeepsSignal } from './lib/script-parent.js';
+import { scriptShellNote, startScriptOf } from './lib/start-script.js';
 
 export const shellFormCommand = defineRule({
   id: 'TF0901',
@@ -183,7 +184,8 @@ exits at start, and the message says so; on Alpine, BusyBox execs that word in p
 Under an init that signals the whole process group (\`ENTRYPOINT ["tini", "-g", "--", …]\`, \`TINI_KILL_PROCESS_GROUP\`
 set, or \`dumb-init\`, which does so unless \`--single-child\`), PID 1 is not a shell and SIGTERM reaches the server
 through its group: not reported. Under \`tini\` without \`-g\`, tini passes SIGTERM to the script's shell only, and
-the message says so.
+the message says so. Compose's \`init: true\` runs docker-init, a tini without \`-g\`, the same way: where the image runs
+no init of its own, the message names docker-init as PID 1 under compose, and the script's shell as where SIGTERM stops.
 
 An exec-form array followed by more text (\`CMD ["gunicorn", "mysite.wsgi"] # start\`,
 \`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is not valid JSON, so BuildKit (Docker's default builder; its
@@ -195,6 +197,8 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
     const findings: RawFinding[] = [];
     for (const app of appsAndWorkerImages(project)) {
       const first = findings.length;
+      // The shell-form CMD/ENTRYPOINT reported, and the script it runs: that script may keep SIGTERM from the server too.
+      let shellFormRun: { finding: RawFinding; script: EntrypointScript | undefined } | undefined;
       // An init that signals the whole process group (tini -g, dumb-init) reaches the server past any shell.
       const init = initProcess(app);
       if (init?.signalsGroup) continue;
@@ -233,9 +237,11 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
                 shellFormMessage(
                   shellForm,
                   execFormArgv(shellForm, app.entrypointScripts, stage.workdir || '/'),
-                  startScriptOf(shellForm, app.entrypointScripts, stage.workdir || '/'),
+                  startScriptOf(app, shellForm),
                 )) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? []),
           });
+        if (shellForm && findings.length > before)
+          shellFormRun = { finding: findings[before], script: startScriptOf(app, shellForm) };
         // compose's entrypoint replaces the image's ENTRYPOINT and CMD, its command the CMD: theirs do not run there
         const runs = (instr: CommandInstr) =>
           !service?.entrypoint && (instr.keyword === 'ENTRYPOINT' || !service?.command);
@@ -319,6 +325,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
           );
         }
       }
+      const scriptsFrom = findings.length;
       // make as PID 1 passes SIGTERM on to the recipe it runs: a make target is no shell script to exec from.
       // A supervisord program's script is not PID 1 (supervisord is, and signals it as TERM's target): not judged here.
       for (const script of app.entrypointScripts)
@@ -331,6 +338,11 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
               }),
             ),
           );
+      if (shellFormRun) {
+        const { finding, script } = shellFormRun;
+        const own = findings.slice(scriptsFrom).find((f) => f.file === script?.file);
+        finding.message += scriptShellNote(finding.message, script, own);
+      }
       // `gunicorn your_app_module.wsgi` left from a template: the exec to write names the module the project has
       for (const f of findings.slice(first)) f.message = withRealModules(app, f.message);
     }
@@ -405,7 +417,7 @@ function scriptFindings(
             `the script execs ${execed} (exec)`,
             execed,
             init
-              ? `${init.name} (PID 1) passes SIGTERM on to ${execed}`
+              ? `${initAsPid1(init)} passes SIGTERM on to ${execed}`
               : `${execed} is PID 1 and gets SIGTERM`,
           )}`
         : `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}${holder.execAbove}`;
@@ -487,22 +499,6 @@ function execedShellForm(instr: CommandInstr, shells: ImageShells): string | und
     commands,
     shells.sh,
   );
-}
-
-/**
- * The script a shell-form command runs the server from: the one its last command runs, else, unless that last command
- * starts the server itself (`./wait-for-db.sh && ./manage.py runserver`), the one script its text names.
- */
-function startScriptOf(
-  instr: CommandInstr,
-  scripts: EntrypointScript[],
-  workdir: string,
-): EntrypointScript | undefined {
-  const last = instr.script?.commands.at(-1);
-  if (!last) return scriptRunByText(instr.raw, scripts, workdir);
-  const lastRuns = scriptRunByText(last.argv.join(' '), scripts, workdir);
-  if (lastRuns || mainProcessOf(last.argv)) return lastRuns;
-  return scriptRunByText(instr.raw, scripts, workdir);
 }
 
 /** `argv`: the exec form the instruction can be rewritten as (execFormArgv), undefined when none is safe. */

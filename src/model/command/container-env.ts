@@ -1,7 +1,7 @@
 /** The environment the app container starts with: the image's ENV, then a compose service's `environment`. */
 import type { ComposeService } from '../types/compose.js';
 import type { App } from '../types/project.js';
-import type { BranchInputs } from './branches.js';
+import { expandWord, type BranchInputs } from './branches.js';
 
 /** The environment the app container starts with, as far as the repository says: image ENV, then compose environment. */
 export function containerEnv(app: App): Record<string, string | undefined> {
@@ -39,4 +39,25 @@ export function containerVariables(
     const value = env[name];
     return value === undefined || value.includes('$') ? undefined : value;
   };
+}
+
+/**
+ * A start word with the variables the image sets expanded (`$APP_HOME/bin/start` with `ENV APP_HOME=/srv/app`), to
+ * find the file it names; compose's literal `environment` over the image's ENV. An env_file is taken not to move such
+ * a path: the image's WORKDIR and COPY were laid out with the ENV value. Undefined when a variable is not known.
+ */
+export function startPath(
+  word: string,
+  image: Record<string, string | undefined>,
+  service: ComposeService | undefined,
+): string | undefined {
+  if (!word.includes('$')) return word;
+  const env = startEnvironment(image, service);
+  const variable = (name: string) => {
+    const set = (service?.environment ?? []).filter((e) => e.name === name).at(-1);
+    if (set && (set.source !== 'environment' || set.interpolated)) return undefined;
+    const value = env[name];
+    return value === undefined || value.includes('$') ? undefined : value;
+  };
+  return expandWord(word, { variable });
 }

@@ -6,8 +6,10 @@ import { containerVariables } from './start-chain.js';
 
 /** The init an exec-form entrypoint runs as PID 1, and whether it sends SIGTERM to the whole process group. */
 export interface InitProcess {
-  name: 'tini' | 'dumb-init';
+  name: 'tini' | 'dumb-init' | 'docker-init';
   signalsGroup: boolean;
+  /** Set when only compose's start has it (`init: true`): the image run on its own has its command as PID 1. */
+  composeOnly?: true;
 }
 
 /**
@@ -16,14 +18,18 @@ export interface InitProcess {
  * TINI_KILL_PROCESS_GROUP set; dumb-init unless `--single-child`).
  */
 export function initProcess(app: App): InitProcess | undefined {
-  const starts = app.compose?.appService ? [undefined, app.compose.appService] : [undefined];
+  const service = app.compose?.appService;
+  const starts = service ? [undefined, service] : [undefined];
   const inits = starts.map((service) => initOf(app, service));
+  // `init: true` on the compose service of an image with no init: compose's start, the one the repository runs
+  const composed = service && initOf(app, service, true);
+  if (composed && !inits[0]) return { name: composed.name, signalsGroup: false, composeOnly: true };
   if (inits.some((i) => i === undefined)) return undefined;
   const first = inits[0]!;
   return { name: first.name, signalsGroup: inits.every((i) => i!.signalsGroup) };
 }
 
-function initOf(app: App, service: ComposeService | undefined): InitProcess | undefined {
+function initOf(app: App, service: ComposeService | undefined, dockerInit = false): InitProcess | undefined {
   const argv = service?.entrypoint ? service.entrypoint.argv : app.dockerfile?.targetStage?.entrypoint?.argv;
   const program = basename(argv?.[0] ?? '');
   const options = (argv ?? []).slice(1);
@@ -39,5 +45,13 @@ function initOf(app: App, service: ComposeService | undefined): InitProcess | un
   }
   if (program === 'dumb-init')
     return { name: 'dumb-init', signalsGroup: !flags.some((f) => f === '-c' || f === '--single-child') };
+  // docker-init is tini, run without -g: it passes SIGTERM to its one child, the entrypoint or command
+  if (dockerInit && service?.init) return { name: 'docker-init', signalsGroup: false };
   return undefined;
+}
+
+/** The init named as PID 1 in a message: `tini (PID 1)`, `docker-init (PID 1 under compose's init: true)`. */
+export function initAsPid1(init: InitProcess): string {
+  if (!init.composeOnly) return `${init.name} (PID 1)`;
+  return `${init.name} (PID 1 ${init.name === 'docker-init' ? "under compose's init: true" : "in compose's start"})`;
 }

@@ -13,7 +13,7 @@ import {
   commandsThatRun,
   execsSurely,
 } from './branches.js';
-import { containerVariables } from './container-env.js';
+import { containerVariables, startPath } from './container-env.js';
 import { makeInvocation } from './make.js';
 import { supervisordRun } from '../supervisor-config.js';
 import { runitRun } from '../runit-services.js';
@@ -31,7 +31,7 @@ import {
   splitWords,
 } from './script-arguments.js';
 
-export { containerEnv, containerVariables } from './container-env.js';
+export { containerEnv, containerVariables, startPath } from './container-env.js';
 
 /** A command the container runs when it starts, with the file and line to anchor a finding on. */
 export interface StartCommand extends ShellCommand {
@@ -383,7 +383,10 @@ function followScripts(
   for (const c of commands.flatMap((command) => [command, ...launched(command)])) {
     out.push(c);
     if (c.origin === 'script') continue;
-    const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, c.directory ?? workdir) : undefined;
+    // `CMD $APP_HOME/bin/start`: the shell expands the variables the image's ENV sets before it runs the script
+    const env = app.dockerfile?.targetStage?.env ?? {};
+    const words = c.unexpanded ? c.argv : c.argv.map((w) => startPath(w, env, service) ?? w);
+    const hit = scripts.length > 0 ? scriptRun(words, scripts, c.directory ?? workdir) : undefined;
     if (hit) {
       matched = true;
       out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom), chain, 0));

@@ -21,6 +21,9 @@ import { buildAsMap, isNull, keyedAsMap, kindOf, plain, relPath, scalarString } 
 import { postgresByUse, roleOf, splitImage } from './images.js';
 import { LINES } from '../../util/lines.js';
 
+/** `deploy:` keys that `docker compose up` ignores and only `docker stack deploy` (Swarm) honours. */
+const SWARM_DEPLOY_KEYS = new Set(['placement', 'update_config', 'rollback_config', 'endpoint_mode']);
+
 type Env = Record<string, string>;
 
 export class ServiceConverter {
@@ -128,6 +131,12 @@ export class ServiceConverter {
             const user = this.str(v);
             s.user = { file: e.file, line: e.line, value: user.value, raw: user.raw };
           } else this.wrong(e, what, 'a string', v);
+          break;
+        case 'deploy':
+          if (v.kind === 'map' && v.entries.some((d) => SWARM_DEPLOY_KEYS.has(d.key))) s.swarmDeploy = true;
+          break;
+        case 'init':
+          if (v.kind === 'scalar' && this.str(v).value.toLowerCase() === 'true') s.init = true;
           break;
         case 'secrets':
           s.secrets.push(...this.secrets(e, what));

@@ -95,6 +95,10 @@ export interface ComposeService extends ComposeAt {
   containerName?: ComposeAt & { value: string; raw: string };
   /** `working_dir` after interpolation, when it is an absolute path: the directory the container starts in. */
   workingDir?: string;
+  /** Set when its `deploy:` sets a key only Swarm honours (`placement`, `update_config`, …), not compose up. */
+  swarmDeploy?: true;
+  /** `init: true`: Docker runs its init (docker-init, a tini) as PID 1, with the container's command as its child. */
+  init?: true;
   /** `user`: who the container runs as in place of the image's USER; `value` after interpolation, `raw` as written. */
   user?: ComposeAt & { value: string; raw: string };
   secrets: string[];
@@ -125,6 +129,11 @@ export interface ComposeModel {
   appService?: ComposeService;
   /** The services that run the app's image, the app service first: it builds the same image or names it (`image:`). */
   appImageServices?: ComposeService[];
+  /**
+   * Set when the files are a Swarm stack by what they hold: no service builds, and a `deploy:` sets a key only
+   * `docker stack deploy` honours. Such a stack ignores `depends_on`.
+   */
+  swarmStack?: true;
   /** Top-level named volumes. */
   volumes: string[];
   /**

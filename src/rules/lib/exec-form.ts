@@ -84,16 +84,18 @@ function isPlainWordList(raw: string, argv: string[]): boolean {
 
 /**
  * The one start script of the image a shell-form text runs (`chmod +x /srv/run.sh && /srv/run.sh`, `sh run.sh`), its
- * words resolved against the WORKDIR; undefined when it runs none or several.
+ * words resolved against the WORKDIR (`resolve` expands their variables); undefined when it runs none or several.
  */
 export function scriptRunByText(
   raw: string,
   scripts: EntrypointScript[],
   workdir: string,
+  resolve: (word: string) => string | undefined = (word) => word,
 ): EntrypointScript | undefined {
   const found = new Set<EntrypointScript>();
-  for (const word of raw.split(/[\s;&|"'()`]+/)) {
-    if (!word || word.startsWith('-')) continue;
+  for (const written of raw.split(/[\s;&|"'()`]+/)) {
+    const word = written && !written.startsWith('-') ? resolve(written) : undefined;
+    if (!word) continue;
     const script = scriptAt(word, scripts, workdir);
     if (script) found.add(script);
   }

@@ -1,5 +1,6 @@
 import {
   argumentsHeldBy,
+  initAsPid1,
   type InitProcess,
   launchedCommand,
   launchesArguments,
@@ -130,7 +131,7 @@ export function whoKeepsSignal(
     const before = next ? `, before ${quotedLine(commandLine(next))}` : '';
     const runs = `${where} runs ${top === script ? 'it' : top!.file} without exec${before} (${shell.file}:${shell.line})`;
     const pid1 = init
-      ? `and ${init.name} (PID 1) sends SIGTERM to that shell only`
+      ? `and ${initAsPid1(init)} sends SIGTERM to that shell only`
       : 'so that shell is PID 1 and SIGTERM from docker stop stops there';
     const above = `${runs}, ${pid1}`;
     // `/app/start.sh && gunicorn …`: an exec there would drop what follows; the script alone is the command to run.
@@ -154,7 +155,7 @@ export function whoKeepsSignal(
     return {
       stays: () =>
         init
-          ? `so ${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on`
+          ? `so ${initAsPid1(init)} sends SIGTERM to the script's shell only, which does not pass it on`
           : 'so the script stays PID 1 and SIGTERM does not reach it',
       also: '',
       execAbove: '',
@@ -163,7 +164,7 @@ export function whoKeepsSignal(
   const caller = call.caller.file;
   const child = `${script.file} is itself a child: ${caller} runs it without exec (${caller}:${call.line})`;
   const pid1 = init
-    ? `and ${init.name} (PID 1) sends SIGTERM to the shell of ${caller} only`
+    ? `and ${initAsPid1(init)} sends SIGTERM to the shell of ${caller} only`
     : `so PID 1 is the shell of ${caller}, and SIGTERM from docker stop reaches that shell`;
   return {
     stays: (what) => `and ${child}, ${pid1}, not ${what}`,

@@ -1,5 +1,5 @@
 // A start script's shell that stays PID 1 on purpose: to pass SIGTERM on to its server (a trap), or to restart it.
-import { holderAfter, type InitProcess } from '../../model/command.js';
+import { holderAfter, initAsPid1, type InitProcess } from '../../model/command.js';
 import type { EntrypointScript } from '../../model/types/project.js';
 import type { ShellCommand } from '../../model/types/shell.js';
 import { execLine, quotedLine } from './command-text.js';
@@ -57,7 +57,7 @@ export function restartLoopMessage(
   const stays = holder.above
     ? "script's shell stays"
     : init
-      ? `shell stays under ${init.name} (PID 1), which sends SIGTERM to it only,`
+      ? `shell stays under ${initAsPid1(init)}, which sends SIGTERM to it only,`
       : 'shell stays PID 1';
   const above = holder.above ? `; and ${script.file} is not PID 1 either: ${holder.above}` : '';
   return `${script.file}, line ${c.line}, starts ${what} inside a restart loop (while/until), so the ${stays} to restart ${what} whenever it exits, and SIGTERM from docker stop does not reach ${what}${above}. Drop the loop and let the container's restart policy restart it (restart: unless-stopped in compose, docker run --restart unless-stopped), then start it with ${quotedLine(execLine(c))}; exec inside the loop would end the loop.${holder.execAbove}`;
@@ -81,7 +81,7 @@ export function forwarderExitsMessage(
       : 'Even once SIGTERM reaches the trap,';
     return `${file} starts ${what} in the background (&), passes SIGTERM on to it from its trap (line ${forwarder.line}) and waits (wait), but ${file} is not PID 1: ${holder.above}; the trap never runs, and ${what} is killed without a graceful shutdown when docker stop's timeout ends. ${write} a trapped signal makes wait return and the script ends with ${what} still stopping: ${againAdvice}.`;
   }
-  const exits = init ? `exits, ${init.name} (PID 1) exits with it,` : '(PID 1) exits';
+  const exits = init ? `exits, ${initAsPid1(init)} exits with it,` : '(PID 1) exits';
   return `${file} starts ${what} in the background (&), passes SIGTERM on to it from its trap (line ${forwarder.line}) and waits (wait), but a trapped signal makes wait return: once the trap has run the script ends, so the shell ${exits} and the kernel kills ${what} before it has finished stopping. ${againAdvice[0].toUpperCase()}${againAdvice.slice(1)}.`;
 }
 
