@@ -41,7 +41,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
       const live = liveAssignments(settings, 'SECRET_KEY');
       const key = keyVariable(app);
       const read = code(`SECRET_KEY = os.environ["${key}"]`);
-      const given = key === DEFAULT_VARIABLE ? '' : ` (the app's container is given ${key})`;
+      const given = givenNote(app, key);
       for (const a of live) {
         // Under a condition that cannot be told (`if 'test' in sys.argv`), the rule cannot decide; a module loaded
         // under one still sets the key as written wherever it is loaded.
@@ -157,6 +157,20 @@ function keyVariable(app: App | undefined): string {
     .filter((n) => namesSetting(n, 'SECRET_KEY'))
     .sort();
   return given.includes(DEFAULT_VARIABLE) ? DEFAULT_VARIABLE : (given[0] ?? DEFAULT_VARIABLE);
+}
+
+/**
+ * Where the advised variable comes from: the app's container is given it, or an env_file the repository does not
+ * hold may give the key another name.
+ */
+function givenNote(app: App, key: string): string {
+  const provided = providedEnvironment(app);
+  if (withScriptAssignments(app, provided).values.has(key)) return ` (the app's container is given ${key})`;
+  const unread = provided.unreadEnvFiles?.map((f) => f.path) ?? [];
+  if (unread.length === 0) return '';
+  const one = unread.length === 1;
+  const files = one ? `the env_file ${unread[0]}` : `the env_files ${unread.join(', ')}`;
+  return `, or under the name ${files} ${one ? 'gives' : 'give'} it (the app's container reads ${one ? 'that file' : 'those files'}, which the repository does not hold)`;
 }
 
 /**
