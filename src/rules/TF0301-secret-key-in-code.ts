@@ -165,7 +165,9 @@ function keyVariable(app: App | undefined): string {
  */
 function givenNote(app: App, key: string): string {
   const provided = providedEnvironment(app);
-  if (withScriptAssignments(app, provided).values.has(key)) return ` (the app's container is given ${key})`;
+  // The usual name needs no note; another one says why the advice departs from it.
+  if (withScriptAssignments(app, provided).values.has(key))
+    return key === DEFAULT_VARIABLE ? '' : ` (the app's container is given ${key})`;
   const unread = provided.unreadEnvFiles?.map((f) => f.path) ?? [];
   if (unread.length === 0) return '';
   const one = unread.length === 1;
