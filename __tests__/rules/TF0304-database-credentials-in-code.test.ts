@@ -19,7 +19,20 @@ const PG_LITERAL = lines(
 settingsRuleCases(databaseCredentialsInCode, [
   { name: 'literal USER, PASSWORD and HOST for PostgreSQL', settings: PG_LITERAL, expect: [[5], [6], [7]] },
   {
-    name: "empty PASSWORD and HOST mean Django's default",
+    name: 'PASSWORD and HOST read from the environment with empty fallbacks: no credential in code',
+    settings: lines(
+      'import os',
+      "DATABASES = {'default': {",
+      "    'ENGINE': 'django.db.backends.postgresql',",
+      "    'NAME': 'app',",
+      "    'PASSWORD': os.environ.get('DB_PASSWORD', ''),",
+      "    'HOST': os.environ.get('DB_HOST', ''),",
+      '}}',
+    ),
+    expect: [],
+  },
+  {
+    name: 'an empty PASSWORD and HOST are written in code too: no password, localhost',
     settings: lines(
       "DATABASES = {'default': {",
       "    'ENGINE': 'django.db.backends.postgresql',",
@@ -28,7 +41,7 @@ settingsRuleCases(databaseCredentialsInCode, [
       "    'HOST': '',",
       '}}',
     ),
-    expect: [],
+    expect: [[4], [5]],
   },
   {
     name: 'a URL default held in a variable built by a conditional: the literal password, at the line of the literal',

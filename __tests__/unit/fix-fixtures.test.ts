@@ -937,6 +937,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'the start scripts drop to their user with su-exec, which needs root: a USER would break them',
     },
   ],
+  '__tests__/fixtures/corpus/db-url-default-reads-same-variable': [
+    {
+      rule: 'TF0304',
+      why: 'a PASSWORD in the fallback URL of a database URL read: the fixer rewrites literals only',
+    },
+  ],
   '__tests__/fixtures/corpus/db-url-default-password': [
     {
       rule: 'TF0304',

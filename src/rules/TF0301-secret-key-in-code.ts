@@ -1,6 +1,8 @@
 import { type RawFinding, code, msg } from '../core/index.js';
+import type { App } from '../model/types/project.js';
 import type { SettingAssignment, SettingsModel, ValueSource } from '../model/types/settings.js';
-import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
+import { liveAssignments, providedEnvironment, valueWhenUnset } from '../model/settings/index.js';
+import { namesSetting, withScriptAssignments } from './lib/provided-config.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
 import { appSettings, literalElsewhere, overriddenWhenSet } from './lib/each.js';
 import { defineRule, type FixContext } from './lib/rule.js';
@@ -35,8 +37,11 @@ For local development, put the variable in an untracked \`.env\` file or the com
   related: ['security.W009'],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const { settings } of appSettings(project)) {
+    for (const { app, settings } of appSettings(project)) {
       const live = liveAssignments(settings, 'SECRET_KEY');
+      const key = keyVariable(app);
+      const read = code(`SECRET_KEY = os.environ["${key}"]`);
+      const given = givenNote(app, key);
       for (const a of live) {
         // Under a condition that cannot be told (`if 'test' in sys.argv`), the rule cannot decide; a module loaded
         // under one still sets the key as written wherever it is loaded.
@@ -67,7 +72,7 @@ For local development, put the variable in an untracked \`.env\` file or the com
             findings.push({
               file: elsewhere.file,
               line: elsewhere.line,
-              ...msg`This literal value becomes SECRET_KEY${usedAt}, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`,
+              ...msg`This literal value becomes SECRET_KEY${usedAt}, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${read}${given}.`,
             });
             continue;
           }
@@ -75,8 +80,8 @@ For local development, put the variable in an untracked \`.env\` file or the com
             file: a.file ?? settings.file,
             line: a.line,
             ...(conditional
-              ? msg`SECRET_KEY is set to a literal value in code (in a branch that runs only when some environment variable is set); read it from the environment in every case: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`
-              : msg`SECRET_KEY is set to a literal value in code, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`),
+              ? msg`SECRET_KEY is set to a literal value in code (in a branch that runs only when some environment variable is set); read it from the environment in every case: ${read}${given}.`
+              : msg`SECRET_KEY is set to a literal value in code, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${read}${given}.`),
             ...(conditional ? { severity: 'warning' as const } : {}),
           });
           continue;
@@ -90,21 +95,19 @@ For local development, put the variable in an untracked \`.env\` file or the com
             : v.kind === 'choice' && v.options.some((o) => isKey(o) || isKey(valueWhenUnset(o)));
         if (literalOption && v.kind === 'env' && v.selects?.length) {
           // `os.environ['APP_SECRET_KEY'] if INSIDE_DOCKER else '...'`: the flag only picks the branch.
-          const key = v.selects[0];
+          const selected = v.selects[0];
           findings.push({
             file: a.file ?? settings.file,
             line: a.line,
             severity: 'warning',
-            ...msg`SECRET_KEY falls back to a literal value whenever ${v.variable} is unset (only when it is set is it read from ${v.selects.join(', ')}), so a deploy that forgets ${v.variable} runs with the key from the repository; read it from ${key} in every case: ${code(`SECRET_KEY = os.environ["${key}"]`)}.`,
+            ...msg`SECRET_KEY falls back to a literal value whenever ${v.variable} is unset (only when it is set is it read from ${v.selects.join(', ')}), so a deploy that forgets ${v.variable} runs with the key from the repository; read it from ${selected} in every case: ${code(`SECRET_KEY = os.environ["${selected}"]`)}.`,
           });
         } else if (literalOption) {
           const variable = v.kind === 'env' ? v.variable : 'the environment';
           // Read in another module of the project and imported by name: reported where the literal is written.
           const elsewhere = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
           const usedAt = usedInSettings(a, settings, elsewhere);
-          const required = code(
-            `SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : 'DJANGO_SECRET_KEY'}"]`,
-          );
+          const required = code(`SECRET_KEY = os.environ["${v.kind === 'env' ? v.variable : key}"]`);
           // `environ.Env(SECRET_KEY=(str, "…"))`: the literal is written in the scheme, lines above the read.
           const scheme = elsewhere ? undefined : schemeDefaultLine(v, unset, a);
           findings.push({
@@ -130,17 +133,47 @@ For local development, put the variable in an untracked \`.env\` file or the com
   fix: {
     safety: 'safe',
     summary:
-      'Reads SECRET_KEY from the required variable DJANGO_SECRET_KEY (`os.environ["DJANGO_SECRET_KEY"]`), or from the variable the code already reads when it only falls back to a literal; the literal is removed, never echoed.',
+      'Reads SECRET_KEY from the required variable DJANGO_SECRET_KEY (`os.environ["DJANGO_SECRET_KEY"]`), or the one the app\'s container is given for it (`SECRET_KEY`), or from the variable the code already reads when it only falls back to a literal; the literal is removed, never echoed.',
     declines:
       'a key read from a secret file a variable names (`read_secret(os.environ.get("KEY_FILE")) or "…"`): the deploy provides the file, and no variable holds the key; a key written in another module of the project that the settings import (reported where it is written): the fixer rewrites assignments of the settings module only.',
     make: (context) => {
       // Read from a secret file the deploy mounts: no variable holds the key, so none can be required instead.
       if (readsSecretFile(context)) return undefined;
-      const variable = variableRead(context) ?? 'DJANGO_SECRET_KEY';
+      const variable = variableRead(context) ?? keyVariable(appOfFinding(context));
       return assignFromEnvironment(context, 'SECRET_KEY', `os.environ["${variable}"]`, [variable], true);
     },
   },
 });
+
+const DEFAULT_VARIABLE = 'DJANGO_SECRET_KEY';
+
+/**
+ * The variable the key should be read from: the one the app's container is given for it (compose environment or
+ * env_file, the image's ENV, an export of its entrypoint script), DJANGO_SECRET_KEY first; else DJANGO_SECRET_KEY.
+ */
+function keyVariable(app: App | undefined): string {
+  if (!app) return DEFAULT_VARIABLE;
+  const given = [...withScriptAssignments(app, providedEnvironment(app)).values.keys()]
+    .filter((n) => namesSetting(n, 'SECRET_KEY'))
+    .sort();
+  return given.includes(DEFAULT_VARIABLE) ? DEFAULT_VARIABLE : (given[0] ?? DEFAULT_VARIABLE);
+}
+
+/**
+ * Where the advised variable comes from: the app's container is given it, or an env_file the repository does not
+ * hold may give the key another name.
+ */
+function givenNote(app: App, key: string): string {
+  const provided = providedEnvironment(app);
+  // The usual name needs no note; another one says why the advice departs from it.
+  if (withScriptAssignments(app, provided).values.has(key))
+    return key === DEFAULT_VARIABLE ? '' : ` (the app's container is given ${key})`;
+  const unread = provided.unreadEnvFiles?.map((f) => f.path) ?? [];
+  if (unread.length === 0) return '';
+  const one = unread.length === 1;
+  const files = one ? `the env_file ${unread[0]}` : `the env_files ${unread.join(', ')}`;
+  return `, or under the name ${files} ${one ? 'gives' : 'give'} it (the app's container reads ${one ? 'that file' : 'those files'}, which the repository does not hold)`;
+}
 
 /**
  * The one value a stray trailing comma (or brackets) wraps (`SECRET_KEY = os.getenv("X", "literal"),`): TF0314
@@ -175,6 +208,18 @@ function readsSecretFile(context: FixContext): boolean {
           value.fromFile === true
         );
       }),
+    ),
+  );
+}
+
+/** The app whose settings (or a module they import) assign SECRET_KEY at the finding's line. */
+function appOfFinding({ finding, project }: FixContext): App | undefined {
+  return project.apps.find((app) =>
+    [app.settings, ...(app.settingsBases ?? [])].some((settings) =>
+      settings?.assignments.some(
+        (x) =>
+          x.name === 'SECRET_KEY' && (x.file ?? settings.file) === finding.file && x.line === finding.line,
+      ),
     ),
   );
 }

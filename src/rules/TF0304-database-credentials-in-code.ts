@@ -46,8 +46,9 @@ DATABASES = {"default": {
 }}
 \`\`\`
 
-An empty \`PASSWORD\` or \`HOST\` (\`''\`, Django's "use the default") is not reported. SQLite configurations have no
-credentials and are not judged.
+An empty \`USER\`, \`PASSWORD\` or \`HOST\` (\`''\`) is a value written in code too: no password, or localhost
+(inside the container, the app's own), the same for every deploy; it is reported with what it means. SQLite
+configurations have no credentials and are not judged.
 `,
   related: [],
   check(project) {
@@ -130,14 +131,16 @@ function credentialFinding(
     const use = assignedAs ? `${assignedAs}${held.name}` : `"${key}": ${held.name}`;
     return msg`${where} has ${key} as a literal value in code${written}${unless ? `, used ${unless}` : ''}; line ${String(held.line)} already reads ${held.name} from the file ${held.variable} names (a secret file), so use it: ${code(use)}.`;
   }
-  if (isCredential(v)) {
+  const empty = emptyMeaning(v, key, engine);
+  if (isCredential(v) || empty) {
     // The variable the app's container is already given for the field, as the fix reads it; else DB_USER...
     const variable = fieldVariable(app, key, engine);
     const given = givenDatabaseVariables(app, providedEnvironment(app), key, engine).includes(variable)
       ? ` (the app's container is already given ${variable})`
       : '';
     const read = `os.environ["${variable}"]`;
-    return msg`${where} has ${key} as a literal value in code${written}${unless ? `, used ${unless}` : ''}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
+    const literal = empty ? `as an empty string in code (${empty})` : 'as a literal value in code';
+    return msg`${where} has ${key} ${literal}${written}${unless ? `, used ${unless}` : ''}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
   }
   if (key !== 'PASSWORD' || v.kind !== 'env' || !isLiteralFallback(valueWhenUnset(v))) return undefined;
   return {
@@ -258,7 +261,18 @@ function readsFrom(v: ValueSource): string {
   return over.length ? `${read} (${over.join(' or ')}, when set, replaces it)` : read;
 }
 
-/** A literal that carries something: empty strings and None mean "Django's default". */
+/**
+ * What an empty literal USER, PASSWORD or HOST fixes in code (Django passes no value, the client library uses its own
+ * default); undefined for any other value, and for Oracle's HOST (empty, NAME carries the address).
+ */
+function emptyMeaning(v: ValueSource, key: (typeof KEYS)[number], engine?: string): string | undefined {
+  if (v.kind !== 'literal' || typeof v.value !== 'string' || v.value.trim() !== '') return undefined;
+  if (key === 'USER') return "the client logs in as the operating-system user the app's process runs as";
+  if (key === 'PASSWORD') return 'no password: the server must let the user in without one';
+  if (engine && /oracle/.test(engine)) return undefined;
+  return "Django connects to localhost, a server inside the app's own container";
+}
+
 /** A literal fallback password; 'None' is str(None) from `f'{os.environ.get("X")}'`, no password in the repository. */
 function isLiteralFallback(v: ValueSource | undefined): boolean {
   return isCredential(v) && !(v?.kind === 'literal' && v.value === 'None');

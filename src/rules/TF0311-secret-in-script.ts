@@ -69,7 +69,7 @@ started without the variable uses it.
             ? `The start command writes a password literally (${what}): it ships in the repository and the image and is the same on every deploy. ${clientAdvice(found.clientOption)}`
             : ORDINARY_ACCOUNT.test(what ?? '')
               ? `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an account created on every start. Read it from an environment variable the deploy sets.`
-              : `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. ${SUPERUSER_ADVICE}`,
+              : `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. ${superuserAdvice(app)}`,
         });
       }
       for (const p of app.startPrograms ?? []) {
@@ -80,7 +80,7 @@ started without the variable uses it.
           findings.push({
             file: p.file,
             line: c.line,
-            message: `${p.file}, which the start command runs ${runsOnFirstStartOnly(app, p.file) ? "on each container's first start (under a marker-file test)" : 'on every start'}, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${programAdvice(c.what)}`,
+            message: `${p.file}, which the start command runs ${runsOnFirstStartOnly(app, p.file) ? "on each container's first start (under a marker-file test)" : 'on every start'}, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${programAdvice(c.what, app)}`,
           });
         }
       }
@@ -93,12 +93,14 @@ started without the variable uses it.
 const ORDINARY_ACCOUNT = /^create_user\(/;
 
 /** The superuser's password through createsuperuser; an ordinary account's from any variable. */
-function programAdvice(what: string): string {
+function programAdvice(what: string, app: App): string {
   const fallback = fallbackVariable(what);
   if (fallback) return dropFallback(fallback);
   return ORDINARY_ACCOUNT.test(what)
     ? 'Read it from an environment variable the deploy sets (os.environ["…"]).'
-    : 'Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"], or createsuperuser --noinput).';
+    : pinnedBeforeDjango3(app)
+      ? 'Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"]).'
+      : 'Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"], or createsuperuser --noinput).';
 }
 
 /** The variable a password falls back from (`create_superuser(…), the fallback when X is unset`). */
@@ -110,8 +112,27 @@ function dropFallback(variable: string): string {
   return `Drop the fallback, so a deploy that does not set ${variable} fails instead of using it: os.environ["${variable}"].`;
 }
 
-const SUPERUSER_ADVICE =
-  'Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).';
+/**
+ * The superuser's password from the environment: createsuperuser --noinput reads DJANGO_SUPERUSER_PASSWORD from
+ * Django 3.0 on; under an older pinned Django the command that creates the user must read it itself.
+ */
+function superuserAdvice(app: App): string {
+  const old = pinnedBeforeDjango3(app);
+  return old
+    ? `Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD, read with os.environ by the management command or data migration that creates the user: createsuperuser --noinput reads it only from Django 3.0, and the requirements pin Django ${old}).`
+    : 'Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).';
+}
+
+/** The Django version the app's requirements pin (`django==1.8.3`) when it is older than 3.0. */
+function pinnedBeforeDjango3(app: App): string | undefined {
+  for (const file of app.requirements)
+    for (const line of file.lines) {
+      if (line.name?.toLowerCase() !== 'django' || !line.pinned) continue;
+      const version = /===?\s*(\d+)\.(\d+)(?:\.\d+)?/.exec(line.text);
+      if (version && Number(version[1]) < 3) return version[0].replace(/^===?\s*/, '');
+    }
+  return undefined;
+}
 
 /** A database client's password from a variable the deploy sets (which account's it is, the script's -u says). */
 function clientAdvice(option: string): string {
@@ -133,7 +154,7 @@ function fromEnvironment(what: string, app: App): string {
   const fallback = fallbackVariable(what);
   if (fallback) return dropFallback(fallback);
   if (ORDINARY_ACCOUNT.test(what)) return 'Read it from an environment variable the deploy sets.';
-  if (!name || name === 'DJANGO_SUPERUSER_PASSWORD') return SUPERUSER_ADVICE;
+  if (!name || name === 'DJANGO_SUPERUSER_PASSWORD') return superuserAdvice(app);
   const drop = `drop the assignment and let the deploy set ${name} in the container's environment`;
   if (known)
     return `Take it from the environment instead: ${name}="$${known}" (${known} is set for the app), or ${drop}.`;

@@ -487,6 +487,15 @@ export class ServiceConverter {
     };
     if (parts.length === 1) return { ...at, type: 'volume', target: parts[0]!, readOnly: false };
     const [src, target, mode] = parts as [string, string, string | undefined];
+    // `:/code`: compose rejects an empty section before the colon, so nothing is mounted (an unset `${X}` is a bind).
+    if (src === '' && !raw.startsWith('$')) {
+      this.errors.push({
+        file: item.file,
+        line: item.line,
+        message: `${what} item '${raw}' has an empty source before the colon, which compose rejects: nothing is mounted there`,
+      });
+      return undefined;
+    }
     const writtenTarget = unset ? writtenPartsOf(raw)[1] : undefined;
     if (writtenTarget !== undefined && writtenTarget !== target) Object.assign(at, { writtenTarget });
     const readOnly = (mode ?? '').split(',').includes('ro');

@@ -48,14 +48,17 @@ export const callDjDatabaseUrl: LibraryCall = (recorder, ctx, name, args, line) 
 /** A database URL read: dj_database_url.config(), env.db(); unset is the config dict of the default URL. */
 export function readDatabaseUrl(reads: VariableRead[], ctx: EvalContext, request: ReadRequest): PyValue {
   const { variable, line } = request;
-  // `config(default=os.environ.get("DATABASE_URL"))`: the same variable again, None when unset, so no default.
-  const fallback =
-    request.fallback?.t === 'env' &&
-    request.fallback.read.variable === variable &&
-    request.fallback.unset.t === 'none'
-      ? undefined
-      : request.fallback;
-  const read = recordRequest(reads, ctx, request, !hasDefault(fallback), renderUrl(fallback));
+  // `config(default=os.environ.get("DATABASE_URL", url))`: the same variable again, so the default is its own
+  // (`url`, or none when it is None).
+  const given = request.fallback;
+  const fallback = given?.t === 'env' && given.read.variable === variable ? orNone(given.unset) : given;
+  const read = recordRequest(
+    reads,
+    ctx,
+    { ...request, fallback },
+    !hasDefault(fallback),
+    renderUrl(fallback),
+  );
   let unset: PyValue;
   if (hasDefault(fallback)) unset = parseDatabaseUrl(fallback, line);
   else
@@ -63,6 +66,10 @@ export function readDatabaseUrl(reads: VariableRead[], ctx: EvalContext, request
       ? { t: 'unknown', text: `${variable} unset`, crash: true, line }
       : { t: 'dict', entries: [], line };
   return { t: 'env', read, unset, dbUrl: true, line };
+}
+
+function orNone(v: PyValue): PyValue | undefined {
+  return v.t === 'none' ? undefined : v;
 }
 
 function parseDatabaseUrlValue(url: PyValue, line: number): PyValue {
