@@ -8612,7 +8612,7 @@ function moduleFiles(base, module2) {
   const path4 = joinPath(base, module2.replaceAll(".", "/"));
   return [`${path4}/__init__.py`, `${path4}.py`];
 }
-var DEFAULT_CONFIG_FILE, SKIPPED_DIRS, SOURCE_EXTENSION, VENDORED_DIR, COMPOSE_NAME, LEGACY_SERVICE_KEY, CI_CONFIG;
+var DEFAULT_CONFIG_FILE, SKIPPED_DIRS, SOURCE_EXTENSION, VENDORED_DIR, COMPOSE_NAME, LEGACY_SERVICE_KEY, CI_CONFIG, isModelsFile;
 var init_classify = __esm({
   "src/discover/classify.ts"() {
     "use strict";
@@ -8624,6 +8624,7 @@ var init_classify = __esm({
     COMPOSE_NAME = /^((docker-)?compose|docker-stack)([.-][^/]+)?\.ya?ml$/;
     LEGACY_SERVICE_KEY = /^(build|image|command|entrypoint|ports|expose|links|external_links|volumes|volumes_from|volume_driver|environment|env_file|restart|depends_on|container_name|hostname|domainname|working_dir|user|labels|net|network_mode|dns|dns_search|cap_add|cap_drop|extends|log_driver|log_opt|logging|mem_limit|memswap_limit|cpu_shares|cpuset|privileged|read_only|stdin_open|tty|devices|security_opt|ulimits|extra_hosts|stop_signal|dockerfile|pid|ipc|cgroup_parent|mac_address)$/;
     CI_CONFIG = /(^|\/)(\.github\/|\.circleci\/|\.gitlab-ci\.ya?ml$|\.gitlab\/|bitbucket-pipelines\.ya?ml$|\.travis\.ya?ml$|\.drone\.ya?ml$|azure-pipelines\.ya?ml$|\.woodpecker)/;
+    isModelsFile = (file) => /(^|\/)models(\.py|\/[^/]+\.py)$/.test(file);
   }
 });
 
@@ -13813,13 +13814,23 @@ var init_environ = __esm({
 // src/model/settings/dj-database-url.ts
 function readDatabaseUrl(reads, ctx, request) {
   const { variable, line } = request;
-  const fallback = request.fallback?.t === "env" && request.fallback.read.variable === variable && request.fallback.unset.t === "none" ? void 0 : request.fallback;
-  const read = recordRequest(reads, ctx, request, !hasDefault(fallback), renderUrl(fallback));
+  const given = request.fallback;
+  const fallback = given?.t === "env" && given.read.variable === variable ? orNone(given.unset) : given;
+  const read = recordRequest(
+    reads,
+    ctx,
+    { ...request, fallback },
+    !hasDefault(fallback),
+    renderUrl(fallback)
+  );
   let unset;
   if (hasDefault(fallback)) unset = parseDatabaseUrl(fallback, line);
   else
     unset = request.failsWhenUnset ? { t: "unknown", text: `${variable} unset`, crash: true, line } : { t: "dict", entries: [], line };
   return { t: "env", read, unset, dbUrl: true, line };
+}
+function orNone(v) {
+  return v.t === "none" ? void 0 : v;
 }
 function parseDatabaseUrlValue(url, line) {
   if (url.t === "env") {
@@ -22917,6 +22928,8 @@ function uwsgiIniArg(argv) {
   for (let i = 1; i < argv.length; i++) {
     if (argv[i] === "--ini") return argv[i + 1];
     if (argv[i].startsWith("--ini=")) return argv[i].slice("--ini=".length);
+    const config2 = argv[i] === "--config" ? argv[i + 1] : argv[i].startsWith("--config=") ? argv[i].slice(9) : void 0;
+    if (config2?.endsWith(".ini")) return config2;
   }
   const last = argv.length === 2 ? argv[1] : void 0;
   return last && /^[^-].*\.ini$/.test(last) ? last : void 0;
@@ -25560,9 +25573,21 @@ function containerVariables(image, service) {
     return value === void 0 || value.includes("$") ? void 0 : value;
   };
 }
+function startPath(word, image, service) {
+  if (!word.includes("$")) return word;
+  const env = startEnvironment(image, service);
+  const variable = (name) => {
+    const set = (service?.environment ?? []).filter((e) => e.name === name).at(-1);
+    if (set && (set.source !== "environment" || set.interpolated)) return void 0;
+    const value = env[name];
+    return value === void 0 || value.includes("$") ? void 0 : value;
+  };
+  return expandWord(word, { variable });
+}
 var init_container_env = __esm({
   "src/model/command/container-env.ts"() {
     "use strict";
+    init_branches();
   }
 });
 
@@ -25964,7 +25989,9 @@ function followScripts(commands, app, service, variable, reached, everyScript) {
   for (const c of commands.flatMap((command) => [command, ...launched(command)])) {
     out.push(c);
     if (c.origin === "script") continue;
-    const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, c.directory ?? workdir) : void 0;
+    const env = app.dockerfile?.targetStage?.env ?? {};
+    const words2 = c.unexpanded ? c.argv : c.argv.map((w2) => startPath(w2, env, service) ?? w2);
+    const hit = scripts.length > 0 ? scriptRun(words2, scripts, c.directory ?? workdir) : void 0;
     if (hit) {
       matched = true;
       out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom), chain2, 0));
@@ -26392,13 +26419,16 @@ var init_app_service = __esm({
 
 // src/model/command/init-process.ts
 function initProcess(app) {
-  const starts = app.compose?.appService ? [void 0, app.compose.appService] : [void 0];
-  const inits = starts.map((service) => initOf(app, service));
+  const service = app.compose?.appService;
+  const starts = service ? [void 0, service] : [void 0];
+  const inits = starts.map((service2) => initOf(app, service2));
+  const composed = service && initOf(app, service, true);
+  if (composed && !inits[0]) return { name: composed.name, signalsGroup: false, composeOnly: true };
   if (inits.some((i) => i === void 0)) return void 0;
   const first = inits[0];
   return { name: first.name, signalsGroup: inits.every((i) => i.signalsGroup) };
 }
-function initOf(app, service) {
+function initOf(app, service, dockerInit = false) {
   const argv = service?.entrypoint ? service.entrypoint.argv : app.dockerfile?.targetStage?.entrypoint?.argv;
   const program = basename2(argv?.[0] ?? "");
   const options = (argv ?? []).slice(1);
@@ -26414,7 +26444,12 @@ function initOf(app, service) {
   }
   if (program === "dumb-init")
     return { name: "dumb-init", signalsGroup: !flags.some((f) => f === "-c" || f === "--single-child") };
+  if (dockerInit && service?.init) return { name: "docker-init", signalsGroup: false };
   return void 0;
+}
+function initAsPid1(init) {
+  if (!init.composeOnly) return `${init.name} (PID 1)`;
+  return `${init.name} (PID 1 ${init.name === "docker-init" ? "under compose's init: true" : "in compose's start"})`;
 }
 var init_init_process = __esm({
   "src/model/command/init-process.ts"() {
@@ -26691,6 +26726,31 @@ var init_daemons = __esm({
   }
 });
 
+// src/model/command/database-wait.ts
+function hostWait(commands, host) {
+  return commands.find((c) => {
+    const argv = SHELLS3.has(basename2(c.argv[0] ?? "")) ? c.argv.slice(1) : c.argv;
+    const program = basename2(argv[0] ?? "");
+    if (!(PROBES.has(program) && c.loop) && !WAITERS2.has(program)) return false;
+    const end = argv.indexOf("--");
+    const words2 = argv.slice(1, end < 0 ? void 0 : end);
+    return words2.some((w2, i) => {
+      const word = /^(-h|--host)$/.test(words2[i - 1] ?? "") ? w2 : w2.replace(/^(-h|--host=|tcp:\/\/)/, "");
+      return word === host || word.startsWith(`${host}:`);
+    });
+  });
+}
+var PROBES, WAITERS2, SHELLS3;
+var init_database_wait = __esm({
+  "src/model/command/database-wait.ts"() {
+    "use strict";
+    init_servers();
+    PROBES = /* @__PURE__ */ new Set(["nc", "ncat", "netcat", "pg_isready", "mysqladmin"]);
+    WAITERS2 = /* @__PURE__ */ new Set(["wait-for", "wait-for-it", "wait-for.sh", "wait-for-it.sh", "dockerize"]);
+    SHELLS3 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash"]);
+  }
+});
+
 // src/model/command.ts
 function buildCommands(stages) {
   return buildRuns(stages).flatMap((r) => r.commands);
@@ -26743,6 +26803,7 @@ var init_command = __esm({
     init_pip();
     init_processes();
     init_daemons();
+    init_database_wait();
     init_branches();
     init_secret_names();
   }
@@ -28331,7 +28392,7 @@ function composeWords(value) {
   }
   return out;
 }
-var ServiceConverter;
+var SWARM_DEPLOY_KEYS, ServiceConverter;
 var init_service = __esm({
   "src/model/compose/service.ts"() {
     "use strict";
@@ -28344,6 +28405,7 @@ var init_service = __esm({
     init_yaml_nodes();
     init_images();
     init_lines();
+    SWARM_DEPLOY_KEYS = /* @__PURE__ */ new Set(["placement", "update_config", "rollback_config", "endpoint_mode"]);
     ServiceConverter = class {
       constructor(env, dirFor, texts, errors) {
         this.env = env;
@@ -28449,6 +28511,12 @@ var init_service = __esm({
                 const user = this.str(v);
                 s.user = { file: e.file, line: e.line, value: user.value, raw: user.raw };
               } else this.wrong(e, what, "a string", v);
+              break;
+            case "deploy":
+              if (v.kind === "map" && v.entries.some((d) => SWARM_DEPLOY_KEYS.has(d.key))) s.swarmDeploy = true;
+              break;
+            case "init":
+              if (v.kind === "scalar" && this.str(v).value.toLowerCase() === "true") s.init = true;
               break;
             case "secrets":
               s.secrets.push(...this.secrets(e, what));
@@ -28769,6 +28837,14 @@ var init_service = __esm({
         };
         if (parts.length === 1) return { ...at2, type: "volume", target: parts[0], readOnly: false };
         const [src, target, mode] = parts;
+        if (src === "" && !raw.startsWith("$")) {
+          this.errors.push({
+            file: item.file,
+            line: item.line,
+            message: `${what} item '${raw}' has an empty source before the colon, which compose rejects: nothing is mounted there`
+          });
+          return void 0;
+        }
         const writtenTarget = unset ? writtenPartsOf(raw)[1] : void 0;
         if (writtenTarget !== void 0 && writtenTarget !== target) Object.assign(at2, { writtenTarget });
         const readOnly = (mode ?? "").split(",").includes("ro");
@@ -28946,6 +29022,7 @@ function build(files, env, options, errors) {
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs, options.files);
   if (appService) appService.role = "app";
   const model = { files: used, services, appService, volumes: [...volumes] };
+  if (services.some((s) => s.swarmDeploy) && services.every((s) => !s.build)) model.swarmStack = true;
   if (appService) model.appImageServices = servicesOfImage(services, appService);
   return { model, errors };
 }
@@ -29108,6 +29185,149 @@ var init_TF0205_service_image_unpinned = __esm({
   }
 });
 
+// src/rules/lib/provided-config.ts
+function databaseKeyOf(variable) {
+  const m = DATABASE_PART.exec(variable.toUpperCase());
+  if (!m) return void 0;
+  const part = m[2];
+  if (part === "DB" || part === "DATABASE") return "NAME";
+  if (part === "USERNAME") return "USER";
+  if (part === "PASS") return "PASSWORD";
+  return part;
+}
+function serverOfVariable(variable) {
+  const m = DATABASE_PART.exec(variable.toUpperCase());
+  if (!m) return void 0;
+  if (["POSTGRES", "POSTGRESQL", "PG"].includes(m[1])) return "postgresql";
+  return m[1] === "MYSQL" || m[1] === "MARIADB" ? "mysql" : void 0;
+}
+function serverOfEngine(engine) {
+  if (!engine) return void 0;
+  if (/postg/i.test(engine)) return "postgresql";
+  return /mysql/i.test(engine) ? "mysql" : void 0;
+}
+function givenDatabaseVariables(app, provided, key, engine) {
+  const server = serverOfEngine(engine);
+  return [...provided.values.keys()].filter((n) => databaseKeyOf(n) === key).filter((n) => !server || !serverOfVariable(n) || serverOfVariable(n) === server).filter((n) => !emptyInImage(app, n)).sort();
+}
+function configurationOfEntry(app, provided, names3, engine) {
+  return names3.filter((n) => {
+    const key = databaseKeyOf(n);
+    return key === void 0 || givenDatabaseVariables(app, provided, key, engine).includes(n);
+  });
+}
+function engineInContainer(config2, provided) {
+  const field = config2.fields.ENGINE;
+  if (field?.kind !== "env" || !provided.values.has(field.variable)) return config2.engine;
+  const value = provided.values.get(field.variable);
+  return value === void 0 ? void 0 : `${field.prefix ?? ""}${value}${field.suffix ?? ""}`;
+}
+function engineForValue(c, value) {
+  if (value === void 0 || !engineFollowsText(c)) return c.engine;
+  const field = c.fields.ENGINE;
+  return `${field.prefix ?? ""}${value}${field.suffix ?? ""}`;
+}
+function engineFollowsText(c) {
+  const field = c.fields.ENGINE;
+  const by = c.selectedBy;
+  return field?.kind === "env" && field.whenSet === "text" && by !== void 0 && field.variable === by.variable && `${field.prefix ?? ""}${by.value}${field.suffix ?? ""}` === c.engine;
+}
+function emptyInImage(app, name) {
+  if (app.compose?.appService?.environment.some((e) => e.name === name)) return false;
+  const pairs = (app.dockerfile?.targetStage?.instructions ?? []).filter((i) => i.keyword === "ENV").flatMap((i) => i.pairs.filter((p) => p.name === name));
+  return pairs.length > 0 && pairs[pairs.length - 1].fromUnsetArg !== void 0;
+}
+function databaseUrlParts(url) {
+  if (url === void 0) return void 0;
+  try {
+    const u = new URL(url);
+    return {
+      HOST: decodeURIComponent(u.hostname),
+      PORT: u.port,
+      NAME: decodeURIComponent(u.pathname.replace(/^\//, "")),
+      USER: decodeURIComponent(u.username),
+      PASSWORD: decodeURIComponent(u.password)
+    };
+  } catch {
+    return void 0;
+  }
+}
+function words(name) {
+  const all = name.toUpperCase().split("_").filter((w2) => w2 !== "").map((w2) => w2.length > 3 && w2.endsWith("S") ? w2.slice(0, -1) : w2);
+  return (all.length > 1 && (all[0] === "DJANGO" || all[0] === "APP") ? all.slice(1) : all).join("_");
+}
+function namesSetting(variable, setting) {
+  return words(variable) === words(setting);
+}
+function literalFallback(v) {
+  if (v.kind !== "env" || v.fallback?.kind !== "literal" || v.fallback.value === null) return void 0;
+  return String(v.fallback.value);
+}
+function defaultDatabase(db) {
+  return db.configs.find((c) => c.isDefault) ?? (db.configs.length === 1 ? db.configs[0] : void 0);
+}
+function dotenvMayProvide(app) {
+  const loads = app.settings?.dotenvLoads ?? [];
+  if (loads.length === 0) return false;
+  if (loads.some((l) => l.via !== "python-decouple")) return true;
+  const sent = app.context?.sentFiles;
+  if (!sent) return true;
+  const mountsUnseenDirectory = (app.compose?.appService?.volumes ?? []).some(
+    (v) => v.type === "bind" && !/\.[a-z0-9]+$/i.test(v.source ?? "") && (v.source === void 0 || v.writtenSource !== void 0 || /^([/~$]|\.\.)/.test(v.source))
+  );
+  return mountsUnseenDirectory || [...sent, ...app.mountedFiles ?? []].some((f) => {
+    const base = f.slice(f.lastIndexOf("/") + 1);
+    return base === ".env" || base === "settings.ini";
+  });
+}
+function unreadProvided(provided, read) {
+  return [...provided.values.keys()].filter((n) => !read.has(n));
+}
+function withScriptAssignments(app, provided) {
+  const values = new Map(provided.values);
+  for (const script of app.entrypointScripts)
+    for (const a of script.script.assignments ?? [])
+      if (a.exported && !values.has(a.name)) values.set(a.name, a.literal ? a.value : void 0);
+  return { ...provided, values };
+}
+function mayRunInContainer(config2, all, environment) {
+  const by = config2.selectedBy;
+  if (!by || !environment.complete) return true;
+  if (!environment.values.has(by.variable)) return config2.isDefault !== false;
+  const value = environment.values.get(by.variable);
+  return value === void 0 || value.includes("$") || selects(config2, value, all);
+}
+function selects(c, value, all) {
+  const by = c.selectedBy;
+  if (!by) return false;
+  const test = by.test ?? "equals";
+  if (test === "equals" && engineFollowsText(c))
+    return !all.some(
+      (o) => o !== c && (o.selectedBy?.test ?? "equals") === "equals" && o.selectedBy?.variable === by.variable && o.selectedBy.value === value && !engineFollowsText(o)
+    );
+  switch (test) {
+    case "equals":
+      return by.value === value;
+    case "set":
+      return value !== "";
+    case "unset":
+      return value === "";
+    case "otherwise":
+      return !all.some(
+        (o) => o !== c && (o.selectedBy?.test ?? "equals") === "equals" && o.selectedBy?.value === value
+      );
+  }
+  return false;
+}
+var DATABASE_PART, DATABASE_URL;
+var init_provided_config = __esm({
+  "src/rules/lib/provided-config.ts"() {
+    "use strict";
+    DATABASE_PART = /^(?:(?:DJANGO|APP)_)?(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|MARIADB|SQL)(?:_(?:DB|DATABASE))?_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
+    DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
+  }
+});
+
 // src/rules/lib/settings-fix.ts
 function assignFromEnvironment(context, name, expression, variables, secret = false) {
   const { finding, project } = context;
@@ -29152,6 +29372,21 @@ var init_settings_fix = __esm({
 });
 
 // src/rules/TF0301-secret-key-in-code.ts
+function keyVariable(app) {
+  if (!app) return DEFAULT_VARIABLE;
+  const given = [...withScriptAssignments(app, providedEnvironment(app)).values.keys()].filter((n) => namesSetting(n, "SECRET_KEY")).sort();
+  return given.includes(DEFAULT_VARIABLE) ? DEFAULT_VARIABLE : given[0] ?? DEFAULT_VARIABLE;
+}
+function givenNote(app, key) {
+  const provided = providedEnvironment(app);
+  if (withScriptAssignments(app, provided).values.has(key))
+    return key === DEFAULT_VARIABLE ? "" : ` (the app's container is given ${key})`;
+  const unread = provided.unreadEnvFiles?.map((f) => f.path) ?? [];
+  if (unread.length === 0) return "";
+  const one = unread.length === 1;
+  const files = one ? `the env_file ${unread[0]}` : `the env_files ${unread.join(", ")}`;
+  return `, or under the name ${files} ${one ? "gives" : "give"} it (the app's container reads ${one ? "that file" : "those files"}, which the repository does not hold)`;
+}
 function unwrapped(v) {
   return v.kind === "list" && v.items.length === 1 ? v.items[0] : v;
 }
@@ -29169,6 +29404,15 @@ function readsSecretFile(context) {
         const value = unwrapped(x.value);
         return x.name === "SECRET_KEY" && (x.file ?? settings.file) === finding.file && x.line === finding.line && value.kind === "env" && value.fromFile === true;
       })
+    )
+  );
+}
+function appOfFinding({ finding, project }) {
+  return project.apps.find(
+    (app) => [app.settings, ...app.settingsBases ?? []].some(
+      (settings) => settings?.assignments.some(
+        (x) => x.name === "SECRET_KEY" && (x.file ?? settings.file) === finding.file && x.line === finding.line
+      )
     )
   );
 }
@@ -29199,12 +29443,13 @@ function schemeDefaultLine(v, unset, a) {
   if ((unset.file ?? a.file) !== a.file) return void 0;
   return unset.line < a.line ? unset.line : void 0;
 }
-var secretKeyInCode;
+var secretKeyInCode, DEFAULT_VARIABLE;
 var init_TF0301_secret_key_in_code = __esm({
   "src/rules/TF0301-secret-key-in-code.ts"() {
     "use strict";
     init_core();
     init_settings();
+    init_provided_config();
     init_settings_fix();
     init_each();
     init_rule();
@@ -29237,8 +29482,11 @@ For local development, put the variable in an untracked \`.env\` file or the com
       related: ["security.W009"],
       check(project) {
         const findings = [];
-        for (const { settings } of appSettings(project)) {
+        for (const { app, settings } of appSettings(project)) {
           const live = liveAssignments(settings, "SECRET_KEY");
+          const key = keyVariable(app);
+          const read = code(`SECRET_KEY = os.environ["${key}"]`);
+          const given = givenNote(app, key);
           for (const a of live) {
             if (a.inBranch && a.activeWhenUnset === void 0 && !a.loadedInBranch) continue;
             const v = unwrapped(a.value);
@@ -29264,14 +29512,14 @@ For local development, put the variable in an untracked \`.env\` file or the com
                 findings.push({
                   file: elsewhere2.file,
                   line: elsewhere2.line,
-                  ...msg`This literal value becomes SECRET_KEY${usedAt}, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`
+                  ...msg`This literal value becomes SECRET_KEY${usedAt}, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${read}${given}.`
                 });
                 continue;
               }
               findings.push({
                 file: a.file ?? settings.file,
                 line: a.line,
-                ...conditional ? msg`SECRET_KEY is set to a literal value in code (in a branch that runs only when some environment variable is set); read it from the environment in every case: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.` : msg`SECRET_KEY is set to a literal value in code, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`,
+                ...conditional ? msg`SECRET_KEY is set to a literal value in code (in a branch that runs only when some environment variable is set); read it from the environment in every case: ${read}${given}.` : msg`SECRET_KEY is set to a literal value in code, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${read}${given}.`,
                 ...conditional ? { severity: "warning" } : {}
               });
               continue;
@@ -29280,20 +29528,18 @@ For local development, put the variable in an untracked \`.env\` file or the com
             const branchLiteral = unset?.kind === "choice" && unset.options.some((o) => isKey(o));
             const literalOption = v.kind === "env" ? isKey(unset) || branchLiteral : v.kind === "choice" && v.options.some((o) => isKey(o) || isKey(valueWhenUnset(o)));
             if (literalOption && v.kind === "env" && v.selects?.length) {
-              const key = v.selects[0];
+              const selected = v.selects[0];
               findings.push({
                 file: a.file ?? settings.file,
                 line: a.line,
                 severity: "warning",
-                ...msg`SECRET_KEY falls back to a literal value whenever ${v.variable} is unset (only when it is set is it read from ${v.selects.join(", ")}), so a deploy that forgets ${v.variable} runs with the key from the repository; read it from ${key} in every case: ${code(`SECRET_KEY = os.environ["${key}"]`)}.`
+                ...msg`SECRET_KEY falls back to a literal value whenever ${v.variable} is unset (only when it is set is it read from ${v.selects.join(", ")}), so a deploy that forgets ${v.variable} runs with the key from the repository; read it from ${selected} in every case: ${code(`SECRET_KEY = os.environ["${selected}"]`)}.`
               });
             } else if (literalOption) {
               const variable = v.kind === "env" ? v.variable : "the environment";
               const elsewhere2 = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
               const usedAt = usedInSettings(a, settings, elsewhere2);
-              const required = code(
-                `SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : "DJANGO_SECRET_KEY"}"]`
-              );
+              const required = code(`SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : key}"]`);
               const scheme = elsewhere2 ? void 0 : schemeDefaultLine(v, unset, a);
               findings.push({
                 file: elsewhere2?.file ?? a.file ?? settings.file,
@@ -29309,15 +29555,16 @@ For local development, put the variable in an untracked \`.env\` file or the com
       },
       fix: {
         safety: "safe",
-        summary: 'Reads SECRET_KEY from the required variable DJANGO_SECRET_KEY (`os.environ["DJANGO_SECRET_KEY"]`), or from the variable the code already reads when it only falls back to a literal; the literal is removed, never echoed.',
+        summary: 'Reads SECRET_KEY from the required variable DJANGO_SECRET_KEY (`os.environ["DJANGO_SECRET_KEY"]`), or the one the app\'s container is given for it (`SECRET_KEY`), or from the variable the code already reads when it only falls back to a literal; the literal is removed, never echoed.',
         declines: 'a key read from a secret file a variable names (`read_secret(os.environ.get("KEY_FILE")) or "\u2026"`): the deploy provides the file, and no variable holds the key; a key written in another module of the project that the settings import (reported where it is written): the fixer rewrites assignments of the settings module only.',
         make: (context) => {
           if (readsSecretFile(context)) return void 0;
-          const variable = variableRead(context) ?? "DJANGO_SECRET_KEY";
+          const variable = variableRead(context) ?? keyVariable(appOfFinding(context));
           return assignFromEnvironment(context, "SECRET_KEY", `os.environ["${variable}"]`, [variable], true);
         }
       }
     });
+    DEFAULT_VARIABLE = "DJANGO_SECRET_KEY";
   }
 });
 
@@ -30479,149 +30726,6 @@ var init_data_dir_fix = __esm({
   }
 });
 
-// src/rules/lib/provided-config.ts
-function databaseKeyOf(variable) {
-  const m = DATABASE_PART.exec(variable.toUpperCase());
-  if (!m) return void 0;
-  const part = m[2];
-  if (part === "DB" || part === "DATABASE") return "NAME";
-  if (part === "USERNAME") return "USER";
-  if (part === "PASS") return "PASSWORD";
-  return part;
-}
-function serverOfVariable(variable) {
-  const m = DATABASE_PART.exec(variable.toUpperCase());
-  if (!m) return void 0;
-  if (["POSTGRES", "POSTGRESQL", "PG"].includes(m[1])) return "postgresql";
-  return m[1] === "MYSQL" || m[1] === "MARIADB" ? "mysql" : void 0;
-}
-function serverOfEngine(engine) {
-  if (!engine) return void 0;
-  if (/postg/i.test(engine)) return "postgresql";
-  return /mysql/i.test(engine) ? "mysql" : void 0;
-}
-function givenDatabaseVariables(app, provided, key, engine) {
-  const server = serverOfEngine(engine);
-  return [...provided.values.keys()].filter((n) => databaseKeyOf(n) === key).filter((n) => !server || !serverOfVariable(n) || serverOfVariable(n) === server).filter((n) => !emptyInImage(app, n)).sort();
-}
-function configurationOfEntry(app, provided, names3, engine) {
-  return names3.filter((n) => {
-    const key = databaseKeyOf(n);
-    return key === void 0 || givenDatabaseVariables(app, provided, key, engine).includes(n);
-  });
-}
-function engineInContainer(config2, provided) {
-  const field = config2.fields.ENGINE;
-  if (field?.kind !== "env" || !provided.values.has(field.variable)) return config2.engine;
-  const value = provided.values.get(field.variable);
-  return value === void 0 ? void 0 : `${field.prefix ?? ""}${value}${field.suffix ?? ""}`;
-}
-function engineForValue(c, value) {
-  if (value === void 0 || !engineFollowsText(c)) return c.engine;
-  const field = c.fields.ENGINE;
-  return `${field.prefix ?? ""}${value}${field.suffix ?? ""}`;
-}
-function engineFollowsText(c) {
-  const field = c.fields.ENGINE;
-  const by = c.selectedBy;
-  return field?.kind === "env" && field.whenSet === "text" && by !== void 0 && field.variable === by.variable && `${field.prefix ?? ""}${by.value}${field.suffix ?? ""}` === c.engine;
-}
-function emptyInImage(app, name) {
-  if (app.compose?.appService?.environment.some((e) => e.name === name)) return false;
-  const pairs = (app.dockerfile?.targetStage?.instructions ?? []).filter((i) => i.keyword === "ENV").flatMap((i) => i.pairs.filter((p) => p.name === name));
-  return pairs.length > 0 && pairs[pairs.length - 1].fromUnsetArg !== void 0;
-}
-function databaseUrlParts(url) {
-  if (url === void 0) return void 0;
-  try {
-    const u = new URL(url);
-    return {
-      HOST: decodeURIComponent(u.hostname),
-      PORT: u.port,
-      NAME: decodeURIComponent(u.pathname.replace(/^\//, "")),
-      USER: decodeURIComponent(u.username),
-      PASSWORD: decodeURIComponent(u.password)
-    };
-  } catch {
-    return void 0;
-  }
-}
-function words(name) {
-  const all = name.toUpperCase().split("_").filter((w2) => w2 !== "").map((w2) => w2.length > 3 && w2.endsWith("S") ? w2.slice(0, -1) : w2);
-  return (all.length > 1 && (all[0] === "DJANGO" || all[0] === "APP") ? all.slice(1) : all).join("_");
-}
-function namesSetting(variable, setting) {
-  return words(variable) === words(setting);
-}
-function literalFallback(v) {
-  if (v.kind !== "env" || v.fallback?.kind !== "literal" || v.fallback.value === null) return void 0;
-  return String(v.fallback.value);
-}
-function defaultDatabase(db) {
-  return db.configs.find((c) => c.isDefault) ?? (db.configs.length === 1 ? db.configs[0] : void 0);
-}
-function dotenvMayProvide(app) {
-  const loads = app.settings?.dotenvLoads ?? [];
-  if (loads.length === 0) return false;
-  if (loads.some((l) => l.via !== "python-decouple")) return true;
-  const sent = app.context?.sentFiles;
-  if (!sent) return true;
-  const mountsUnseenDirectory = (app.compose?.appService?.volumes ?? []).some(
-    (v) => v.type === "bind" && !/\.[a-z0-9]+$/i.test(v.source ?? "") && (v.source === void 0 || v.writtenSource !== void 0 || /^([/~$]|\.\.)/.test(v.source))
-  );
-  return mountsUnseenDirectory || [...sent, ...app.mountedFiles ?? []].some((f) => {
-    const base = f.slice(f.lastIndexOf("/") + 1);
-    return base === ".env" || base === "settings.ini";
-  });
-}
-function unreadProvided(provided, read) {
-  return [...provided.values.keys()].filter((n) => !read.has(n));
-}
-function withScriptAssignments(app, provided) {
-  const values = new Map(provided.values);
-  for (const script of app.entrypointScripts)
-    for (const a of script.script.assignments ?? [])
-      if (a.exported && !values.has(a.name)) values.set(a.name, a.literal ? a.value : void 0);
-  return { ...provided, values };
-}
-function mayRunInContainer(config2, all, environment) {
-  const by = config2.selectedBy;
-  if (!by || !environment.complete) return true;
-  if (!environment.values.has(by.variable)) return config2.isDefault !== false;
-  const value = environment.values.get(by.variable);
-  return value === void 0 || value.includes("$") || selects(config2, value, all);
-}
-function selects(c, value, all) {
-  const by = c.selectedBy;
-  if (!by) return false;
-  const test = by.test ?? "equals";
-  if (test === "equals" && engineFollowsText(c))
-    return !all.some(
-      (o) => o !== c && (o.selectedBy?.test ?? "equals") === "equals" && o.selectedBy?.variable === by.variable && o.selectedBy.value === value && !engineFollowsText(o)
-    );
-  switch (test) {
-    case "equals":
-      return by.value === value;
-    case "set":
-      return value !== "";
-    case "unset":
-      return value === "";
-    case "otherwise":
-      return !all.some(
-        (o) => o !== c && (o.selectedBy?.test ?? "equals") === "equals" && o.selectedBy?.value === value
-      );
-  }
-  return false;
-}
-var DATABASE_PART, DATABASE_URL;
-var init_provided_config = __esm({
-  "src/rules/lib/provided-config.ts"() {
-    "use strict";
-    DATABASE_PART = /^(?:(?:DJANGO|APP)_)?(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|MARIADB|SQL)(?:_(?:DB|DATABASE))?_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
-    DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
-  }
-});
-
 // src/rules/lib/databases-fix.ts
 function fieldVariable(app, key, engine) {
   const given = app ? givenDatabaseVariables(app, providedEnvironment(app), key, engine) : [];
@@ -30802,11 +30906,13 @@ function credentialFinding(app, key, v, where2, assignedAs, unless, engine, held
     const use = assignedAs ? `${assignedAs}${held.name}` : `"${key}": ${held.name}`;
     return msg`${where2} has ${key} as a literal value in code${written}${unless ? `, used ${unless}` : ""}; line ${String(held.line)} already reads ${held.name} from the file ${held.variable} names (a secret file), so use it: ${code(use)}.`;
   }
-  if (isCredential(v)) {
+  const empty = emptyMeaning(v, key, engine);
+  if (isCredential(v) || empty) {
     const variable = fieldVariable(app, key, engine);
     const given = givenDatabaseVariables(app, providedEnvironment(app), key, engine).includes(variable) ? ` (the app's container is already given ${variable})` : "";
     const read = `os.environ["${variable}"]`;
-    return msg`${where2} has ${key} as a literal value in code${written}${unless ? `, used ${unless}` : ""}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
+    const literal = empty ? `as an empty string in code (${empty})` : "as a literal value in code";
+    return msg`${where2} has ${key} ${literal}${written}${unless ? `, used ${unless}` : ""}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
   }
   if (key !== "PASSWORD" || v.kind !== "env" || !isLiteralFallback(valueWhenUnset(v))) return void 0;
   return {
@@ -30872,6 +30978,13 @@ function readsFrom(v) {
   const read = v.kind === "env" && v.fromFile ? `the file named by ${own} (a secret file)` : own;
   return over.length ? `${read} (${over.join(" or ")}, when set, replaces it)` : read;
 }
+function emptyMeaning(v, key, engine) {
+  if (v.kind !== "literal" || typeof v.value !== "string" || v.value.trim() !== "") return void 0;
+  if (key === "USER") return "the client logs in as the operating-system user the app's process runs as";
+  if (key === "PASSWORD") return "no password: the server must let the user in without one";
+  if (engine && /oracle/.test(engine)) return void 0;
+  return "Django connects to localhost, a server inside the app's own container";
+}
 function isLiteralFallback(v) {
   return isCredential(v) && !(v?.kind === "literal" && v.value === "None");
 }
@@ -30923,8 +31036,9 @@ DATABASES = {"default": {
 }}
 \`\`\`
 
-An empty \`PASSWORD\` or \`HOST\` (\`''\`, Django's "use the default") is not reported. SQLite configurations have no
-credentials and are not judged.
+An empty \`USER\`, \`PASSWORD\` or \`HOST\` (\`''\`) is a value written in code too: no password, or localhost
+(inside the container, the app's own), the same for every deploy; it is reported with what it means. SQLite
+configurations have no credentials and are not judged.
 `,
       related: [],
       check(project) {
@@ -32311,16 +32425,29 @@ var init_first_start = __esm({
 });
 
 // src/rules/TF0311-secret-in-script.ts
-function programAdvice(what) {
+function programAdvice(what, app) {
   const fallback = fallbackVariable(what);
   if (fallback) return dropFallback(fallback);
-  return ORDINARY_ACCOUNT.test(what) ? 'Read it from an environment variable the deploy sets (os.environ["\u2026"]).' : 'Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"], or createsuperuser --noinput).';
+  return ORDINARY_ACCOUNT.test(what) ? 'Read it from an environment variable the deploy sets (os.environ["\u2026"]).' : pinnedBeforeDjango3(app) ? 'Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"]).' : 'Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"], or createsuperuser --noinput).';
 }
 function fallbackVariable(what) {
   return /the fallback when (\w+) is unset$/.exec(what)?.[1];
 }
 function dropFallback(variable) {
   return `Drop the fallback, so a deploy that does not set ${variable} fails instead of using it: os.environ["${variable}"].`;
+}
+function superuserAdvice(app) {
+  const old = pinnedBeforeDjango3(app);
+  return old ? `Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD, read with os.environ by the management command or data migration that creates the user: createsuperuser --noinput reads it only from Django 3.0, and the requirements pin Django ${old}).` : "Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).";
+}
+function pinnedBeforeDjango3(app) {
+  for (const file of app.requirements)
+    for (const line of file.lines) {
+      if (line.name?.toLowerCase() !== "django" || !line.pinned) continue;
+      const version = /===?\s*(\d+)\.(\d+)(?:\.\d+)?/.exec(line.text);
+      if (version && Number(version[1]) < 3) return version[0].replace(/^===?\s*/, "");
+    }
+  return void 0;
 }
 function clientAdvice(option) {
   return `Pass it from a variable the deploy sets in the container's environment instead, e.g. ${option}"$DB_PASSWORD".`;
@@ -32333,13 +32460,13 @@ function fromEnvironment(what, app) {
   const fallback = fallbackVariable(what);
   if (fallback) return dropFallback(fallback);
   if (ORDINARY_ACCOUNT.test(what)) return "Read it from an environment variable the deploy sets.";
-  if (!name || name === "DJANGO_SUPERUSER_PASSWORD") return SUPERUSER_ADVICE;
+  if (!name || name === "DJANGO_SUPERUSER_PASSWORD") return superuserAdvice(app);
   const drop2 = `drop the assignment and let the deploy set ${name} in the container's environment`;
   if (known2)
     return `Take it from the environment instead: ${name}="$${known2}" (${known2} is set for the app), or ${drop2}.`;
   return `Take it from the environment instead: ${drop2}.`;
 }
-var secretInScript, ORDINARY_ACCOUNT, SUPERUSER_ADVICE;
+var secretInScript, ORDINARY_ACCOUNT;
 var init_TF0311_secret_in_script = __esm({
   "src/rules/TF0311-secret-in-script.ts"() {
     "use strict";
@@ -32405,7 +32532,7 @@ started without the variable uses it.
             findings.push({
               file: c.file,
               line: found.line,
-              message: found.clientOption ? `The start command writes a password literally (${what}): it ships in the repository and the image and is the same on every deploy. ${clientAdvice(found.clientOption)}` : ORDINARY_ACCOUNT.test(what ?? "") ? `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an account created on every start. Read it from an environment variable the deploy sets.` : `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. ${SUPERUSER_ADVICE}`
+              message: found.clientOption ? `The start command writes a password literally (${what}): it ships in the repository and the image and is the same on every deploy. ${clientAdvice(found.clientOption)}` : ORDINARY_ACCOUNT.test(what ?? "") ? `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an account created on every start. Read it from an environment variable the deploy sets.` : `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. ${superuserAdvice(app)}`
             });
           }
           for (const p of app.startPrograms ?? []) {
@@ -32416,7 +32543,7 @@ started without the variable uses it.
               findings.push({
                 file: p.file,
                 line: c.line,
-                message: `${p.file}, which the start command runs ${runsOnFirstStartOnly(app, p.file) ? "on each container's first start (under a marker-file test)" : "on every start"}, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${programAdvice(c.what)}`
+                message: `${p.file}, which the start command runs ${runsOnFirstStartOnly(app, p.file) ? "on each container's first start (under a marker-file test)" : "on every start"}, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${programAdvice(c.what, app)}`
               });
             }
           }
@@ -32425,7 +32552,6 @@ started without the variable uses it.
       }
     });
     ORDINARY_ACCOUNT = /^create_user\(/;
-    SUPERUSER_ADVICE = "Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).";
   }
 });
 
@@ -33211,7 +33337,7 @@ function untestedOfficialImage(db) {
 }
 function appServers(project) {
   return appServices(project).flatMap(
-    ({ compose, service }) => (compose.appImageServices ?? [service]).filter((s) => s === service || s.startsServer).map((s) => ({ compose, service: s, isApp: s === service }))
+    ({ app, compose, service }) => (compose.appImageServices ?? [service]).filter((s) => s === service || s.startsServer).map((s) => ({ app, compose, service: s, isApp: s === service }))
   );
 }
 function fixDependsOn(context) {
@@ -33219,7 +33345,7 @@ function fixDependsOn(context) {
   for (const { compose, service: web } of appServers(context.project)) {
     const dep = web.dependsOn.find((d) => d.file === finding.file && d.line === finding.line);
     if (!dep) continue;
-    if (isSwarmStackFile(dep.file)) return void 0;
+    if (isSwarmStackFile(dep.file) || compose.swarmStack) return void 0;
     const db = compose.services.find((s) => s.name === dep.service);
     if (!db || !DATABASES.has(db.role) || db.healthcheck?.disabled) return void 0;
     const edits = [];
@@ -33302,6 +33428,7 @@ var DATABASES, NO_IMAGE_CHECK, dependsOnUnhealthy;
 var init_TF0402_depends_on_unhealthy = __esm({
   "src/rules/TF0402-depends-on-unhealthy.ts"() {
     "use strict";
+    init_command();
     init_compose_fix();
     init_fix2();
     init_rule();
@@ -33341,7 +33468,11 @@ var init_TF0402_depends_on_unhealthy = __esm({
         "in one file); a test runner or a worker of the image is not.",
         "",
         "In a Swarm stack file (`docker-stack.yml`, run by `docker stack deploy`) `depends_on` is ignored, conditions",
-        "included: the finding there asks for a healthcheck on the database and an app whose start waits for it.",
+        "included: the finding there asks for a healthcheck on the database and an app whose start waits for it. A file of",
+        "another name is a stack too when no service builds and a `deploy:` sets a key only Swarm honours (`placement`,",
+        "`update_config`, `rollback_config`, `endpoint_mode`). A start that already waits for the database",
+        "(`until nc -z db 5432`, `pg_isready -h db` in a loop, `wait-for-it db:5432`) is named, and only the healthcheck",
+        "is asked for; with both, nothing is reported.",
         "",
         "A `healthcheck:` that sets no `test` (the line commented out, only the timing left) retimes the HEALTHCHECK of",
         "the image; the official postgres, mysql and mariadb images declare none, so on them it counts as no healthcheck."
@@ -33350,7 +33481,7 @@ var init_TF0402_depends_on_unhealthy = __esm({
       check(project) {
         const out = [];
         const judged3 = /* @__PURE__ */ new Set();
-        for (const { compose, service: web, isApp } of appServers(project)) {
+        for (const { app, compose, service: web, isApp } of appServers(project)) {
           for (const dep of web.dependsOn) {
             const db = compose.services.find((s) => s.name === dep.service);
             if (!db || !DATABASES.has(db.role)) continue;
@@ -33365,11 +33496,16 @@ var init_TF0402_depends_on_unhealthy = __esm({
             if (healthy && checked) continue;
             const testless = db.healthcheck && !db.healthcheck.disabled && !checked ? untestedOfficialImage(db) : void 0;
             const unchecked = `'${db.name}' is not health-checked (its healthcheck sets no test, and the ${testless} image declares no HEALTHCHECK)`;
-            if (isSwarmStackFile(dep.file)) {
+            if (isSwarmStackFile(dep.file) || compose.swarmStack) {
+              const wait = hostWait(serviceCommand(app, web), db.name);
+              if (wait && checked) continue;
+              const stack = isSwarmStackFile(dep.file) ? "" : `${dep.file} is a Swarm stack (no service builds, and its deploy: keys are ones only Swarm honours), and `;
+              const healthcheck = `give '${db.name}' a healthcheck ${testless ? "test " : ""}(${healthcheckExample(db.role)}) so Swarm replaces a database that stops answering`;
+              const intro = `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ""}, but ${stack}docker stack deploy ignores depends_on (and its condition)`;
               out.push({
                 file: dep.file,
                 line: dep.line,
-                message: `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ""}, but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? "" : ` and give '${db.name}' a healthcheck ${testless ? "test " : ""}(${healthcheckExample(db.role)}) so Swarm replaces a database that stops answering`}.`
+                message: wait ? `${intro}: what holds the app back until '${db.name}' answers is its start's own wait (${wait.file}:${wait.line}). ${healthcheck[0].toUpperCase()}${healthcheck.slice(1)}.` : `${intro}, so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? "" : ` and ${healthcheck}`}.`
               });
               continue;
             }
@@ -36241,7 +36377,7 @@ function termForwarder(commands) {
   return void 0;
 }
 function restartLoopMessage(script, c, what, init, holder) {
-  const stays = holder.above ? "script's shell stays" : init ? `shell stays under ${init.name} (PID 1), which sends SIGTERM to it only,` : "shell stays PID 1";
+  const stays = holder.above ? "script's shell stays" : init ? `shell stays under ${initAsPid1(init)}, which sends SIGTERM to it only,` : "shell stays PID 1";
   const above = holder.above ? `; and ${script.file} is not PID 1 either: ${holder.above}` : "";
   return `${script.file}, line ${c.line}, starts ${what} inside a restart loop (while/until), so the ${stays} to restart ${what} whenever it exits, and SIGTERM from docker stop does not reach ${what}${above}. Drop the loop and let the container's restart policy restart it (restart: unless-stopped in compose, docker run --restart unless-stopped), then start it with ${quotedLine(execLine(c))}; exec inside the loop would end the loop.${holder.execAbove}`;
 }
@@ -36251,7 +36387,7 @@ function forwarderExitsMessage(file, what, forwarder, init, holder) {
     const write = holder.parentExec ? `Write ${holder.parentExec}, so that SIGTERM reaches the script's trap. Even then` : "Even once SIGTERM reaches the trap,";
     return `${file} starts ${what} in the background (&), passes SIGTERM on to it from its trap (line ${forwarder.line}) and waits (wait), but ${file} is not PID 1: ${holder.above}; the trap never runs, and ${what} is killed without a graceful shutdown when docker stop's timeout ends. ${write} a trapped signal makes wait return and the script ends with ${what} still stopping: ${againAdvice}.`;
   }
-  const exits = init ? `exits, ${init.name} (PID 1) exits with it,` : "(PID 1) exits";
+  const exits = init ? `exits, ${initAsPid1(init)} exits with it,` : "(PID 1) exits";
   return `${file} starts ${what} in the background (&), passes SIGTERM on to it from its trap (line ${forwarder.line}) and waits (wait), but a trapped signal makes wait return: once the trap has run the script ends, so the shell ${exits} and the kernel kills ${what} before it has finished stopping. ${againAdvice[0].toUpperCase()}${againAdvice.slice(1)}.`;
 }
 function termTrap(commands) {
@@ -36709,10 +36845,11 @@ function arrayWithTrailingText(raw) {
 function isPlainWordList(raw, argv) {
   return !looksLikeArray(raw) && argv.length > 0 && argv.every((w2) => !/[[\]'"]|,$/.test(w2));
 }
-function scriptRunByText(raw, scripts, workdir) {
+function scriptRunByText(raw, scripts, workdir, resolve6 = (word) => word) {
   const found = /* @__PURE__ */ new Set();
-  for (const word of raw.split(/[\s;&|"'()`]+/)) {
-    if (!word || word.startsWith("-")) continue;
+  for (const written of raw.split(/[\s;&|"'()`]+/)) {
+    const word = written && !written.startsWith("-") ? resolve6(written) : void 0;
+    if (!word) continue;
     const script = scriptAt(word, scripts, workdir);
     if (script) found.add(script);
   }
@@ -36791,13 +36928,17 @@ function imageHasUser(df, stage, user) {
 function createUser(stage, name = "app") {
   return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
 }
-function switchAdvice(df, stage, where2 = "") {
+function switchAdvice(df, stage, where2 = "", owner) {
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
   if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
     return `The stage already creates the user ${existing}: add USER ${existing}${where2}.`;
   if (existing) {
     const parent = stage.from.image ?? stage.from.raw;
     return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where2}.`;
+  }
+  if (owner) {
+    const what = owner.path === stage.workdir ? `the working directory ${owner.path}` : `${owner.path}, the working directory ${stage.workdir} with it,`;
+    return `The image already gives ${what} to ${owner.user} (RUN chown at ${owner.file}:${owner.line}): add USER ${owner.user}${where2}.`;
   }
   return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where2}.`;
 }
@@ -37658,7 +37799,7 @@ function whoKeepsSignal(app, script, init, shells) {
     const where2 = `the ${shell.owner}'s '${shell.shell}'`;
     const before = next ? `, before ${quotedLine(commandLine(next))}` : "";
     const runs = `${where2} runs ${top === script ? "it" : top.file} without exec${before} (${shell.file}:${shell.line})`;
-    const pid12 = init ? `and ${init.name} (PID 1) sends SIGTERM to that shell only` : "so that shell is PID 1 and SIGTERM from docker stop stops there";
+    const pid12 = init ? `and ${initAsPid1(init)} sends SIGTERM to that shell only` : "so that shell is PID 1 and SIGTERM from docker stop stops there";
     const above = `${runs}, ${pid12}`;
     if (next) return aloneHolder(shell, top, script, above, next);
     const parentExec = shell.shellForm ? `an exec before ${top.file} in the ${shell.owner} (${shell.file}:${shell.line})` : `${quotedLine(execLine(command))} in the ${shell.owner}`;
@@ -37673,14 +37814,14 @@ function whoKeepsSignal(app, script, init, shells) {
   }
   if (!call2)
     return {
-      stays: () => init ? `so ${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "so the script stays PID 1 and SIGTERM does not reach it",
+      stays: () => init ? `so ${initAsPid1(init)} sends SIGTERM to the script's shell only, which does not pass it on` : "so the script stays PID 1 and SIGTERM does not reach it",
       also: "",
       execAbove: "",
       parentExec: ""
     };
   const caller = call2.caller.file;
   const child = `${script.file} is itself a child: ${caller} runs it without exec (${caller}:${call2.line})`;
-  const pid1 = init ? `and ${init.name} (PID 1) sends SIGTERM to the shell of ${caller} only` : `so PID 1 is the shell of ${caller}, and SIGTERM from docker stop reaches that shell`;
+  const pid1 = init ? `and ${initAsPid1(init)} sends SIGTERM to the shell of ${caller} only` : `so PID 1 is the shell of ${caller}, and SIGTERM from docker stop reaches that shell`;
   return {
     stays: (what) => `and ${child}, ${pid1}, not ${what}`,
     also: "",
@@ -37729,6 +37870,32 @@ var init_script_parent = __esm({
   }
 });
 
+// src/rules/lib/start-script.ts
+function startScriptOf(app, instr) {
+  const scripts = app.entrypointScripts;
+  const workdir = app.dockerfile?.targetStage?.workdir || "/";
+  const env = app.dockerfile?.targetStage?.env ?? {};
+  const resolve6 = (word) => startPath(word, env, app.compose?.appService);
+  const last = instr.script?.commands.at(-1);
+  if (!last) return scriptRunByText(instr.raw, scripts, workdir, resolve6);
+  const lastRuns = scriptRunByText(last.argv.join(" "), scripts, workdir, resolve6);
+  if (lastRuns || mainProcessOf(last.argv)) return lastRuns;
+  return scriptRunByText(instr.raw, scripts, workdir, resolve6);
+}
+function scriptShellNote(message3, script, scriptFinding) {
+  const named = (file) => message3.split(/[\s(,:;'"]+/).includes(file);
+  if (!script || !scriptFinding || named(script.file)) return "";
+  return ` The exec form alone is not enough: ${script.file} runs the server under its own shell, which does not pass SIGTERM on either; fix it there too (${script.file}:${scriptFinding.line}).`;
+}
+var init_start_script = __esm({
+  "src/rules/lib/start-script.ts"() {
+    "use strict";
+    init_command();
+    init_exec_form();
+    init_shell_form_fix();
+  }
+});
+
 // src/rules/TF0901-shell-form-command.ts
 function scriptFindings(script, commands, app, init, startShells) {
   const all = app.entrypointScripts;
@@ -37767,7 +37934,7 @@ function scriptFindings(script, commands, app, init, startShells) {
       run,
       `the script execs ${execed} (exec)`,
       execed,
-      init ? `${init.name} (PID 1) passes SIGTERM on to ${execed}` : `${execed} is PID 1 and gets SIGTERM`
+      init ? `${initAsPid1(init)} passes SIGTERM on to ${execed}` : `${execed} is PID 1 and gets SIGTERM`
     )}` : `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}${holder.execAbove}`;
     out.push({ file: script.file, line: background.command.line, message: message3 });
   }
@@ -37826,13 +37993,6 @@ function execedShellForm(instr, shells) {
     commands,
     shells.sh
   );
-}
-function startScriptOf(instr, scripts, workdir) {
-  const last = instr.script?.commands.at(-1);
-  if (!last) return scriptRunByText(instr.raw, scripts, workdir);
-  const lastRuns = scriptRunByText(last.argv.join(" "), scripts, workdir);
-  if (lastRuns || mainProcessOf(last.argv)) return lastRuns;
-  return scriptRunByText(instr.raw, scripts, workdir);
 }
 function shellFormMessage(instr, argv, script) {
   const k = instr.keyword;
@@ -37910,6 +38070,7 @@ var init_TF0901_shell_form_command = __esm({
     init_background_advice();
     init_shell_branches();
     init_script_parent();
+    init_start_script();
     shellFormCommand = defineRule({
       id: "TF0901",
       name: "shell-form-command",
@@ -38013,7 +38174,8 @@ exits at start, and the message says so; on Alpine, BusyBox execs that word in p
 Under an init that signals the whole process group (\`ENTRYPOINT ["tini", "-g", "--", \u2026]\`, \`TINI_KILL_PROCESS_GROUP\`
 set, or \`dumb-init\`, which does so unless \`--single-child\`), PID 1 is not a shell and SIGTERM reaches the server
 through its group: not reported. Under \`tini\` without \`-g\`, tini passes SIGTERM to the script's shell only, and
-the message says so.
+the message says so. Compose's \`init: true\` runs docker-init, a tini without \`-g\`, the same way: where the image runs
+no init of its own, the message names docker-init as PID 1 under compose, and the script's shell as where SIGTERM stops.
 
 An exec-form array followed by more text (\`CMD ["gunicorn", "mysite.wsgi"] # start\`,
 \`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is not valid JSON, so BuildKit (Docker's default builder; its
@@ -38025,6 +38187,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
         const findings = [];
         for (const app of appsAndWorkerImages(project)) {
           const first = findings.length;
+          let shellFormRun;
           const init = initProcess(app);
           if (init?.signalsGroup) continue;
           const df = app.dockerfile;
@@ -38051,9 +38214,11 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
                 ) : void 0) ?? shellFormMessage(
                   shellForm,
                   execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/"),
-                  startScriptOf(shellForm, app.entrypointScripts, stage.workdir || "/")
+                  startScriptOf(app, shellForm)
                 )) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? [])
               });
+            if (shellForm && findings.length > before)
+              shellFormRun = { finding: findings[before], script: startScriptOf(app, shellForm) };
             const runs = (instr) => !service?.entrypoint && (instr.keyword === "ENTRYPOINT" || !service?.command);
             if (shellForm && runs(shellForm)) {
               const commands = shellForm.script?.commands ?? [];
@@ -38131,6 +38296,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
               );
             }
           }
+          const scriptsFrom = findings.length;
           for (const script of app.entrypointScripts)
             if (!script.makeTargets && !script.program)
               findings.push(
@@ -38141,6 +38307,11 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
                   })
                 )
               );
+          if (shellFormRun) {
+            const { finding, script } = shellFormRun;
+            const own = findings.slice(scriptsFrom).find((f) => f.file === script?.file);
+            finding.message += scriptShellNote(finding.message, script, own);
+          }
           for (const f of findings.slice(first)) f.message = withRealModules(app, f.message);
         }
         return mergeSetupNotes(findings);
@@ -38564,11 +38735,19 @@ function chownedPaths(df, stage) {
         return operands.filter((w2) => !w2.includes("$")).flatMap((w2) => w2.startsWith("/") ? [w2] : workdirs[n] ? [import_node_path30.posix.resolve(workdirs[n], w2)] : []).map((path4) => ({
           path: path4,
           recursive,
-          ...given === "files" ? { filesOnly: true } : {}
+          ...given === "files" ? { filesOnly: true } : {},
+          ...tool === "chown" && mode ? { owner: mode.split(/[:.]/)[0] } : {},
+          file: df.file,
+          line: i.line
         }));
       })
     );
   });
+}
+function directoryOwner(df, stage, dir) {
+  const chown = chownedPaths(df, stage).filter((c) => c.owner !== void 0 && (dir === c.path || c.recursive && dir.startsWith(`${c.path}/`))).at(-1);
+  if (!chown?.owner || /^(root|0)?$/.test(chown.owner) || chown.owner.includes("$")) return void 0;
+  return { user: chown.owner, path: chown.path, file: chown.file, line: chown.line };
 }
 function worldWritable(mode) {
   if (/^[0-7]{3,4}$/.test(mode)) {
@@ -39338,6 +39517,9 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
   const serverDir2 = startsWithDirectory(app).find(({ c }) => serverOf(c.argv))?.cwd;
   const sqlite = sqliteFile(app, serverDir2);
   if (sqlite) found.push(sqlite);
+  const media = mediaRoot(app);
+  if (media?.dir) found.push({ dir: media.dir, what: media.what });
+  else if (media) unknown.push(media.what);
   const owned = new Set(
     rootOwnedDirectories(
       df,
@@ -39485,6 +39667,18 @@ function sqliteFile(app, serverDir2) {
     ...shipped ? { files: [path4] } : {}
   };
 }
+function mediaRoot(app) {
+  const first = app.uploadFields?.[0];
+  const settings = app.settings;
+  if (!first || !settings) return void 0;
+  if (defaultFileStorages(settings).some((c) => !c.backend || !isFileSystemStorage(c.backend)))
+    return void 0;
+  const more = app.uploadFields.length - 1;
+  const fields = `${first.field} at ${first.file}:${first.line}${more > 0 ? ` and ${more} other file ${more === 1 ? "field" : "fields"}` : ""}`;
+  const dir = settingDir(app, "MEDIA_ROOT");
+  if (dir === void 0 && settingUnset(app, "MEDIA_ROOT")) return void 0;
+  return dir === void 0 ? { what: `the uploads of ${fields} go to MEDIA_ROOT` } : { dir, what: `MEDIA_ROOT, where uploads go for ${fields}` };
+}
 function relativeTo2(dir, v) {
   if (dir === void 0 || v.kind !== "literal" || typeof v.value !== "string") return void 0;
   const name = v.value;
@@ -39560,6 +39754,105 @@ var init_run_time_writes = __esm({
     init_context();
     init_processes2();
     init_privilege_drops();
+  }
+});
+
+// src/rules/lib/proxy-root.ts
+function proxyInContainer(app) {
+  for (const c of appStarts(app)) {
+    const name = reverseProxyOf(c.argv);
+    if (name) return { name, file: c.file, line: c.line };
+  }
+  return void 0;
+}
+function proxyMessage(app, df, stage, head, proxy) {
+  const wsgi = modWsgiInstall(df, stage);
+  if (wsgi && (proxy.name === "apache2" || proxy.name === "httpd") && !appServer(app, proxy))
+    return `${head}, so the container starts as root: ${proxy.name} runs in it (${proxy.file}:${proxy.line}) and serves the app itself through mod_wsgi (${wsgi.pkg}, installed at ${wsgi.file}:${wsgi.line}). Its master process starts as root to bind any port below 1024 and runs the app's code in worker processes as the User its configuration names, which Apache refuses to make root: the app does not run as root, but the master and whatever the container runs before ${proxy.name} do. Keep this layout knowingly and suppress TF1301 with the reason, or run ${proxy.name} unprivileged: Listen on a port above 1023, give that user the directories Apache writes (its pid, lock and log files), and add USER for it.`;
+  const ports = proxy.name === "nginx" ? nginxPorts(app, df, stage) : void 0;
+  if (ports && ports.ports.every((p) => p >= 1024))
+    return highPortMessage(app, df, stage, head, proxy, ports);
+  const bind2 = ports ? `to bind ${plural("port", ports.ports)} (${ports.where.join(", ")})` : "to bind any port below 1024";
+  const why = `${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), and its master process starts as root ${bind2} and hand its workers to an unprivileged user, so a USER line would keep ${proxy.name}, as configured, from starting`;
+  const split = `move ${proxy.name} into its own container (its own compose service) and add USER to this image`;
+  const su = suDrop(app);
+  const drop2 = privilegeDrop(app) ?? (su && { ...su, tool: `su ${su.user} -c` });
+  if (drop2)
+    return `${head}, so the container starts as root: ${why}. The app itself already runs as ${drop2.user ?? "another user"} (${drop2.tool} at ${drop2.file}:${drop2.line}). Keep this layout knowingly and suppress TF1301 with the reason, or ${split}.`;
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  const user = existing ?? "app";
+  const create = existing ? "" : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
+  const writes = runtimeWrites(app, df, stage, (c) => c.origin === "supervisor" && !reverseProxyOf(c.argv));
+  const sockets = appStarts(app).flatMap((c) => socketDirectories(df, stage, c.argv));
+  const rest = { ...writes, known: writes.known.filter((w2) => !sockets.includes(w2.dir)) };
+  const given = runtimeWritesAdvice(rest, stage, user, "at build time");
+  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user, proxy)}.${given ? ` ${given}` : ""} Or ${split}.`;
+}
+function nginxPorts(app, df, stage) {
+  const listens = (app.proxyConfigs ?? []).flatMap((c) => c.listens.map((l) => ({ ...l, file: c.file })));
+  if (listens.length === 0 || listens.some((l) => l.port === void 0)) return void 0;
+  const ports = [...new Set(listens.map((l) => l.port))].sort((a, b) => a - b);
+  const where2 = [...new Set(listens.map((l) => `${l.file}:${l.line}`))];
+  const removed = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).some(
+    (c) => basename2(c.argv[0] ?? "") === "rm" && c.argv.some((w2) => /^\/etc\/nginx\/(sites-enabled|conf\.d|http\.d)\//.test(w2))
+  );
+  const replacesDefault = removed || (app.proxyConfigs ?? []).some(
+    (c) => DEFAULT_SITES.test(c.imagePath) || !c.imagePath.startsWith("/etc/nginx/")
+  );
+  return { ports, where: where2, replacesDefault };
+}
+function highPortMessage(app, df, stage, head, proxy, ports) {
+  const drop2 = privilegeDrop(app);
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  const user = drop2?.user ?? existing ?? "app";
+  const add2 = drop2?.user || existing ? imageHasUser(df, stage, user) ? `add USER ${user} to the stage` : `create ${user} at build time (RUN ${createUser(baseStage(df, stage), user)}), add USER ${user} after it` : `create an unprivileged user at build time (RUN ${createUser(baseStage(df, stage))}), add USER app after it`;
+  const without = drop2 ? `, start without ${drop2.tool} (${drop2.file}:${drop2.line}; it cannot switch users without root)` : "";
+  const site = ports.replacesDefault ? "" : ", and remove the nginx package's default site if the image keeps it (it listens on port 80)";
+  return `${head}, so the container starts as root. ${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), but its configuration listens only on ${plural("port", ports.ports)} (${ports.where.join(", ")}), above 1023, which ${ports.ports.length === 1 ? "needs" : "need"} no root to bind: the whole container can run as an unprivileged user. To do so, ${add2}${without}, and give ${user} the files nginx writes (its pid file, e.g. \`pid /tmp/nginx.pid;\`, and its temp paths under ${nginxTempDir(df, stage)})${site}.`;
+}
+function nginxTempDir(df, stage) {
+  const repository = baseStage(df, stage).from.repository ?? "";
+  return /^(docker\.io\/)?(library\/)?nginx$/.test(repository) ? "/var/cache/nginx" : "/var/lib/nginx";
+}
+function appDrop(app, df, stage, user, proxy) {
+  const server = appServer(app, proxy);
+  const tool = dropTool(baseStage(df, stage), user);
+  if (!server) return `start it through ${tool}`;
+  const at2 = `${server.file}:${server.line}`;
+  const kind = serverOf(server.argv).kind;
+  const dirs = socketDirectories(df, stage, server.argv);
+  const socket = dirs.length === 0 ? "" : `, and let ${user} create ${kind}'s socket: ${listOf(dirs)} ${dirs.length === 1 ? "is" : "are"} root's, so RUN chown ${user} ${dirs.join(" ")} (or move the socket, here and in the proxy's configuration, to a directory ${user} owns)`;
+  if (server.origin === "supervisor")
+    return `add user=${user} to [${programOf2(app, server)?.section ?? "program"}:${server.program}] (${at2})${socket}`;
+  if (kind === "gunicorn") return `start gunicorn with --user ${user} --group ${user} (${at2})`;
+  if (kind === "uwsgi") return `start uwsgi with --uid ${user} --gid ${user} (${at2})`;
+  return `start ${kind} through ${tool} (${at2})${socket}`;
+}
+function appServer(app, proxy) {
+  const starts = appStarts(app);
+  const proxyStart = starts.find((c) => c.file === proxy.file && c.line === proxy.line);
+  const servers = starts.filter((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+  return servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
+}
+function socketDirectories(df, stage, argv) {
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path33.posix.dirname(p));
+  return rootOwnedDirectories(df, stage, dirs);
+}
+var import_node_path33, DEFAULT_SITES, plural;
+var init_proxy_root = __esm({
+  "src/rules/lib/proxy-root.ts"() {
+    "use strict";
+    import_node_path33 = require("node:path");
+    init_command();
+    init_lineage();
+    init_image_users();
+    init_processes2();
+    init_log_files();
+    init_mod_wsgi();
+    init_run_time_writes();
+    init_privilege_drops();
+    DEFAULT_SITES = /^\/etc\/nginx\/(nginx\.conf|sites-(available|enabled)\/default|(conf|http)\.d\/default\.conf)$/;
+    plural = (word, ports) => ports.length === 1 ? `${word} ${ports[0]}` : `${word}s ${ports.slice(0, -1).join(", ")} and ${ports.at(-1)}`;
   }
 });
 
@@ -39671,9 +39964,9 @@ function socketInNamedVolume(app, df, stage) {
   for (const s of sockets ?? []) {
     const path4 = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
     if (!path4.startsWith("/")) continue;
-    const dir = import_node_path33.posix.dirname(path4);
+    const dir = import_node_path34.posix.dirname(path4);
     const volume = service.volumes.find(
-      (v) => v.type === "volume" && v.source && import_node_path33.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+      (v) => v.type === "volume" && v.source && import_node_path34.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
     );
     if (!volume || chowned(df, stage, dir)) continue;
     return {
@@ -39693,11 +39986,11 @@ function chowned(df, stage, dir) {
 function socketVolumeAdvice(found, user) {
   return `Before that, give ${user} the socket's directory: ${found.server} binds ${found.socket} (${found.at}), in the named volume '${found.volume}' mounted at ${found.dir} (${found.volumeAt}), which Docker creates owned as the image's ${found.dir} is, root's here, so ${found.server} started as ${user} could not create its socket. Create the directory in the image and give it to ${user} before the USER line: RUN mkdir -p ${found.dir} && chown ${user} ${found.dir} (an existing volume keeps its owner: remove it once, or chown it in place).`;
 }
-var import_node_path33;
+var import_node_path34;
 var init_socket_volume = __esm({
   "src/rules/lib/socket-volume.ts"() {
     "use strict";
-    import_node_path33 = require("node:path");
+    import_node_path34 = require("node:path");
     init_command();
     init_server_config();
     init_lineage();
@@ -39725,7 +40018,8 @@ function fixRunsAsRoot(context) {
   const runtime = runtimeInsertionLine(stage);
   const root = stage.user && stage.instructions.includes(stage.user) ? stage.user : void 0;
   const inPlace = root && root.line < runtime && !runs.some((i) => i.line > root.line) ? root : void 0;
-  const existing = createdUser(runs.map((r) => text2.slice(r.line - 1, r.endLine).join("\n"))) ?? known(usersCreatedByRuns(dockerfile, stage).at(-1));
+  const existing = createdUser(runs.map((r) => text2.slice(r.line - 1, r.endLine).join("\n"))) ?? known(usersCreatedByRuns(dockerfile, stage).at(-1)) ?? // The user a RUN chown gives the working directory to (`chown -R www-data /var/www`) owns the app's files.
+  (stage.workdir !== "/" ? directoryOwner(dockerfile, stage, stage.workdir)?.user : void 0);
   let lines2;
   let at2 = runtime;
   const socketDir = socketInNamedVolume(runner, dockerfile, stage)?.dir;
@@ -39807,7 +40101,8 @@ function rootMessage(app, df, stage, head) {
   const keep = toRoot ? ` ${toRoot.file}:${toRoot.line} passes ${toRoot.tool} root, which drops nothing: take it out when you add the USER${why}.` : "";
   const poetry = poetryRootEnvironment(df, stage, app.context);
   const pipenv = pipenvRootEnvironment(df, stage);
-  const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? "app";
+  const owner = stage.workdir !== "/" ? directoryOwner(df, stage, stage.workdir) : void 0;
+  const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? owner?.user ?? "app";
   const socket = socketInNamedVolume(app, df, stage);
   const logs = logFilesAdvice(app, df, stage, user);
   const writes = runtimeWritesAdvice(otherWrites(app, df, stage, socket?.dir), stage, user);
@@ -39822,7 +40117,7 @@ function rootMessage(app, df, stage, head) {
     ...writes ? [writes] : [],
     ...rootPrograms
   ].map((a) => ` ${a}`).join("");
-  const advice = stage.user ? switchAdvice(df, stage) : switchAdvice(df, stage, before);
+  const advice = switchAdvice(df, stage, stage.user ? "" : before, owner);
   const composed = composeUserNote(app);
   if (composed) return `${head}, so ${composed}. ${advice}${keep}${reach}`;
   return stage.user ? `${head}. ${advice}${keep}${reach}` : `${head}, so ${asRoot(app)}. ${advice}${keep}${reach}`;
@@ -39882,95 +40177,13 @@ function serverOwnDrop(df, stage, su) {
     return `, or let uwsgi drop to ${su.user} itself: exec uwsgi \u2026 --uid ${su.user} --gid ${su.user}`;
   return "";
 }
-function proxyInContainer(app) {
-  for (const c of appStarts(app)) {
-    const name = reverseProxyOf(c.argv);
-    if (name) return { name, file: c.file, line: c.line };
-  }
-  return void 0;
-}
-function proxyMessage(app, df, stage, head, proxy) {
-  const wsgi = modWsgiInstall(df, stage);
-  if (wsgi && (proxy.name === "apache2" || proxy.name === "httpd") && !appServer(app, proxy))
-    return `${head}, so the container starts as root: ${proxy.name} runs in it (${proxy.file}:${proxy.line}) and serves the app itself through mod_wsgi (${wsgi.pkg}, installed at ${wsgi.file}:${wsgi.line}). Its master process starts as root to bind any port below 1024 and runs the app's code in worker processes as the User its configuration names, which Apache refuses to make root: the app does not run as root, but the master and whatever the container runs before ${proxy.name} do. Keep this layout knowingly and suppress TF1301 with the reason, or run ${proxy.name} unprivileged: Listen on a port above 1023, give that user the directories Apache writes (its pid, lock and log files), and add USER for it.`;
-  const ports = proxy.name === "nginx" ? nginxPorts(app, df, stage) : void 0;
-  if (ports && ports.ports.every((p) => p >= 1024))
-    return highPortMessage(app, df, stage, head, proxy, ports);
-  const bind2 = ports ? `to bind ${plural("port", ports.ports)} (${ports.where.join(", ")})` : "to bind any port below 1024";
-  const why = `${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), and its master process starts as root ${bind2} and hand its workers to an unprivileged user, so a USER line would keep ${proxy.name}, as configured, from starting`;
-  const split = `move ${proxy.name} into its own container (its own compose service) and add USER to this image`;
-  const su = suDrop(app);
-  const drop2 = privilegeDrop(app) ?? (su && { ...su, tool: `su ${su.user} -c` });
-  if (drop2)
-    return `${head}, so the container starts as root: ${why}. The app itself already runs as ${drop2.user ?? "another user"} (${drop2.tool} at ${drop2.file}:${drop2.line}). Keep this layout knowingly and suppress TF1301 with the reason, or ${split}.`;
-  const existing = known(usersCreatedByRuns(df, stage).at(-1));
-  const user = existing ?? "app";
-  const create = existing ? "" : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
-  const writes = runtimeWrites(app, df, stage, (c) => c.origin === "supervisor" && !reverseProxyOf(c.argv));
-  const sockets = appStarts(app).flatMap((c) => socketDirectories(df, stage, c.argv));
-  const rest = { ...writes, known: writes.known.filter((w2) => !sockets.includes(w2.dir)) };
-  const given = runtimeWritesAdvice(rest, stage, user, "at build time");
-  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user, proxy)}.${given ? ` ${given}` : ""} Or ${split}.`;
-}
-function nginxPorts(app, df, stage) {
-  const listens = (app.proxyConfigs ?? []).flatMap((c) => c.listens.map((l) => ({ ...l, file: c.file })));
-  if (listens.length === 0 || listens.some((l) => l.port === void 0)) return void 0;
-  const ports = [...new Set(listens.map((l) => l.port))].sort((a, b) => a - b);
-  const where2 = [...new Set(listens.map((l) => `${l.file}:${l.line}`))];
-  const removed = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).some(
-    (c) => basename2(c.argv[0] ?? "") === "rm" && c.argv.some((w2) => /^\/etc\/nginx\/(sites-enabled|conf\.d|http\.d)\//.test(w2))
-  );
-  const replacesDefault = removed || (app.proxyConfigs ?? []).some(
-    (c) => DEFAULT_SITES.test(c.imagePath) || !c.imagePath.startsWith("/etc/nginx/")
-  );
-  return { ports, where: where2, replacesDefault };
-}
-function highPortMessage(app, df, stage, head, proxy, ports) {
-  const drop2 = privilegeDrop(app);
-  const existing = known(usersCreatedByRuns(df, stage).at(-1));
-  const user = drop2?.user ?? existing ?? "app";
-  const add2 = drop2?.user || existing ? imageHasUser(df, stage, user) ? `add USER ${user} to the stage` : `create ${user} at build time (RUN ${createUser(baseStage(df, stage), user)}), add USER ${user} after it` : `create an unprivileged user at build time (RUN ${createUser(baseStage(df, stage))}), add USER app after it`;
-  const without = drop2 ? `, start without ${drop2.tool} (${drop2.file}:${drop2.line}; it cannot switch users without root)` : "";
-  const site = ports.replacesDefault ? "" : ", and remove the nginx package's default site if the image keeps it (it listens on port 80)";
-  return `${head}, so the container starts as root. ${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), but its configuration listens only on ${plural("port", ports.ports)} (${ports.where.join(", ")}), above 1023, which ${ports.ports.length === 1 ? "needs" : "need"} no root to bind: the whole container can run as an unprivileged user. To do so, ${add2}${without}, and give ${user} the files nginx writes (its pid file, e.g. \`pid /tmp/nginx.pid;\`, and its temp paths under ${nginxTempDir(df, stage)})${site}.`;
-}
-function nginxTempDir(df, stage) {
-  const repository = baseStage(df, stage).from.repository ?? "";
-  return /^(docker\.io\/)?(library\/)?nginx$/.test(repository) ? "/var/cache/nginx" : "/var/lib/nginx";
-}
-function appDrop(app, df, stage, user, proxy) {
-  const server = appServer(app, proxy);
-  const tool = dropTool(baseStage(df, stage), user);
-  if (!server) return `start it through ${tool}`;
-  const at2 = `${server.file}:${server.line}`;
-  const kind = serverOf(server.argv).kind;
-  const dirs = socketDirectories(df, stage, server.argv);
-  const socket = dirs.length === 0 ? "" : `, and let ${user} create ${kind}'s socket: ${listOf(dirs)} ${dirs.length === 1 ? "is" : "are"} root's, so RUN chown ${user} ${dirs.join(" ")} (or move the socket, here and in the proxy's configuration, to a directory ${user} owns)`;
-  if (server.origin === "supervisor")
-    return `add user=${user} to [${programOf2(app, server)?.section ?? "program"}:${server.program}] (${at2})${socket}`;
-  if (kind === "gunicorn") return `start gunicorn with --user ${user} --group ${user} (${at2})`;
-  if (kind === "uwsgi") return `start uwsgi with --uid ${user} --gid ${user} (${at2})`;
-  return `start ${kind} through ${tool} (${at2})${socket}`;
-}
-function appServer(app, proxy) {
-  const starts = appStarts(app);
-  const proxyStart = starts.find((c) => c.file === proxy.file && c.line === proxy.line);
-  const servers = starts.filter((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
-  return servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
-}
-function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path34.posix.dirname(p));
-  return rootOwnedDirectories(df, stage, dirs);
-}
-var import_node_path34, runsAsRoot, listed, DEFAULT_SITES, plural;
+var runsAsRoot, listed;
 var init_TF1301_runs_as_root = __esm({
   "src/rules/TF1301-runs-as-root.ts"() {
     "use strict";
-    import_node_path34 = require("node:path");
     init_command();
     init_dockerfile_fix();
     init_image_users();
-    init_lineage();
     init_fix2();
     init_base_image();
     init_each();
@@ -39979,7 +40192,7 @@ var init_TF1301_runs_as_root = __esm({
     init_log_files();
     init_s6_root();
     init_runit_root();
-    init_mod_wsgi();
+    init_proxy_root();
     init_run_time_writes();
     init_poetry_environment();
     init_pipenv_environment();
@@ -39996,7 +40209,8 @@ var init_TF1301_runs_as_root = __esm({
 root's power over the container's files and a shorter path to the host. Builder stages may stay root; the
 stage that runs must not. An entrypoint that drops privileges with \`gosu\`/\`su-exec\` (or \`gunicorn --user\`) still
 starts as root and runs everything before the drop as root: reported, with the drop named; the fix is a USER line,
-or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user. A user the
+or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user. Where a RUN gives the working directory, or a directory above it, to a
+user the image holds (\`chown -R www-data /var/www\`), that user is the one to switch to. A user the
 entrypoint creates when the container starts (\`useradd\` then \`gosu\`) is not in the image, so USER cannot name it:
 create it at build time instead. Where nginx (or another reverse proxy) runs in the same container, its master
 process needs root to bind a port below 1024 (80, 443: the ports its copied configuration listens on are named;
@@ -40022,7 +40236,8 @@ knows them: STATIC_ROOT for a \`collectstatic\` the start runs, the locale direc
 files in, COMPRESS_ROOT (else STATIC_ROOT) for django-compressor's \`compress\`, a server's unix socket (uWSGI's ini
 included), the SQLite file's directory (under the project a bind mount brings, when the image holds no code), celery
 beat's schedule in its working directory (none with a database scheduler: \`-S django\`, \`CELERY_BEAT_SCHEDULER\`), a
-supervisord program's log files; a directory a RUN chowns, or chmods writable by every user (\`a+rwx\`, \`777\`), is
+supervisord program's log files, MEDIA_ROOT where the models declare a \`FileField\` or \`ImageField\` (none when the
+default storage is another, S3); a directory a RUN chowns, or chmods writable by every user (\`a+rwx\`, \`777\`), is
 the user's already; a file the image already holds there (a copied SQLite database, a committed .mo) is named too; with
 a volume or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general
 terms; where the settings set no STATIC_ROOT, that collectstatic fails and writes nothing.
@@ -40059,14 +40274,12 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       },
       fix: {
         safety: "safe",
-        summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
+        summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create, or the one a RUN chown gives the working directory to, is switched to instead.",
         declines: "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting, or a root `pipenv install`/`sync` without `--system` (the environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program (or `[supervisord]` itself) with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
         make: fixRunsAsRoot
       }
     });
     listed = (items) => `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-    DEFAULT_SITES = /^\/etc\/nginx\/(nginx\.conf|sites-(available|enabled)\/default|(conf|http)\.d\/default\.conf)$/;
-    plural = (word, ports) => ports.length === 1 ? `${word} ${ports[0]}` : `${word}s ${ports.slice(0, -1).join(", ")} and ${ports.at(-1)}`;
   }
 });
 
@@ -40757,7 +40970,8 @@ async function discover(root, options = {}, limits = {}, overlay) {
     baseName(f) === "Pipfile" || // So does `RUN poetry install` a pyproject.toml's when no poetry.lock comes with it.
     baseName(f) === "pyproject.toml" || // Lock files pin the version of the server the image runs (uWSGI before 2.1 reloads on SIGTERM).
     ["poetry.lock", "uv.lock", "Pipfile.lock"].includes(baseName(f)) || // The server's entry module names the settings it runs (they may differ from manage.py's).
-    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // s6-overlay's services: what /init runs (`type`, a oneshot's `up`, a longrun's `run`).
+    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // The models' file fields store uploads in MEDIA_ROOT: a directory the app writes at run time.
+    isModelsFile(f) || // s6-overlay's services: what /init runs (`type`, a oneshot's `up`, a longrun's `run`).
     /(^|\/)s6-rc\.d\/[^/]+\/(type|up|run)$/.test(f) || // runit's services: the run script of each directory under service/ that runsvdir supervises.
     /(^|\/)service\/[^/]+\/run$/.test(f) || // A root filesystem copied whole (`COPY root/ /`) holds nginx's configuration where nginx reads it.
     /(^|\/)etc\/nginx\/(.+\/)?[^/]+\.conf$/.test(f) || // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
@@ -45675,6 +45889,17 @@ function startArgvs(app, target, dirs) {
   for (const p of app.supervisorPrograms ?? []) commands.push(p.argv);
   return commands;
 }
+function imageStartArgvs(target) {
+  const entrypoint = target.entrypoint ? instrCommands2(target.entrypoint) : [];
+  const passed = target.cmd ? instrCommands2(target.cmd) : [];
+  const joined = target.entrypoint?.argv && target.cmd?.argv && [...target.entrypoint.argv, ...target.cmd.argv];
+  if (joined) passed.push(...argvCommands(joined));
+  return {
+    entrypoint,
+    passed,
+    literal: /* @__PURE__ */ new Set([target.entrypoint?.argv, target.cmd?.argv, joined || void 0])
+  };
+}
 function instrCommands2(c) {
   if (c.argv) return argvCommands(c.argv);
   return c.script?.commands.flatMap((x) => argvCommands(x.argv)) ?? [];
@@ -46196,11 +46421,8 @@ var ImageFiles = class extends ModelPart {
     const context = app.context;
     if (!target || !context) return [];
     const service = app.compose?.appService;
-    const entrypoint = target.entrypoint ? instrCommands2(target.entrypoint) : [];
-    const passed = [];
-    if (target.cmd) passed.push(...instrCommands2(target.cmd));
-    if (target.entrypoint?.argv && target.cmd?.argv)
-      passed.push(...argvCommands([...target.entrypoint.argv, ...target.cmd.argv]));
+    const { entrypoint, passed, literal } = imageStartArgvs(target);
+    const run = (commands) => this.scriptsRunBy(commands, app, layout, void 0, literal);
     const compose = [];
     for (const c of [service?.entrypoint, service?.command]) if (c) compose.push(...composeCommands2(c));
     for (const other of app.compose?.appImageServices ?? [])
@@ -46209,12 +46431,12 @@ var ImageFiles = class extends ModelPart {
       }
     if (service?.entrypoint?.argv && service.command?.argv)
       compose.push(...argvCommands([...service.entrypoint.argv, ...service.command.argv]));
-    const all = this.scriptsRunBy([...entrypoint, ...passed, ...compose], app, layout);
-    const own = this.scriptsRunBy(entrypoint, app, layout);
+    const all = run([...entrypoint, ...passed, ...compose]);
+    const own = run(entrypoint);
     const argv = target.entrypoint?.argv ?? [];
     const swallows = own.find((s) => s.ignoresArgs && argv.length > 0 && isScriptAt(argv.at(-1), s));
     if (!swallows) return all;
-    return service?.entrypoint ? this.scriptsRunBy([...entrypoint, ...compose], app, layout) : own;
+    return service?.entrypoint ? run([...entrypoint, ...compose]) : own;
   }
   /**
    * The scripts the programs of the supervisord configuration run (`command=/app/run-app.sh`), found from each
@@ -46235,7 +46457,7 @@ var ImageFiles = class extends ModelPart {
     return out;
   }
   /** The scripts the commands run, and those the scripts run in turn, traced to context files. */
-  scriptsRunBy(start, app, layout, startDir) {
+  scriptsRunBy(start, app, layout, startDir, literal = /* @__PURE__ */ new Set()) {
     const target = app.dockerfile.targetStage;
     const context = app.context;
     const service = app.compose?.appService;
@@ -46261,7 +46483,9 @@ var ImageFiles = class extends ModelPart {
         pushScript(make.script);
         continue;
       }
-      for (const word of scriptWords2(argv)) {
+      for (const written of scriptWords2(argv)) {
+        const word = literal.has(argv) || k >= start.length ? written : startPath(written, target.env, service);
+        if (word === void 0) continue;
         const candidates = word.includes("/") ? [import_node_path43.posix.resolve(dirs[k], word)] : [import_node_path43.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath2 of candidates) {
           const source = layout.sourceOf(target, imagePath2) ?? this.copiedByName(target, word, context, layout);
@@ -46279,7 +46503,7 @@ var ImageFiles = class extends ModelPart {
           });
           pushScript(script);
           if (readsArguments(this.texts[file])) {
-            const at2 = argv.indexOf(word);
+            const at2 = argv.indexOf(written);
             for (const rest of argumentCommands(argv.slice(at2 + 1))) {
               commands.push(rest);
               dirs.push(dirs[k]);
@@ -47553,6 +47777,22 @@ function missingServers(app, layout, texts) {
   return Object.entries(SERVER_PACKAGES).filter(([, pkg]) => serverInstall(app, layout, texts, pkg)?.provided === false).map(([program]) => program);
 }
 
+// src/model/upload-fields.ts
+init_classify();
+var FIELD = /(?:^|[^.\w])(?:models\.)?(FileField|ImageField)\s*\(/;
+function uploadFields(texts, dir) {
+  const out = [];
+  for (const file of Object.keys(texts).sort()) {
+    if (!isModelsFile(file) || dir && dir !== "." && !file.startsWith(`${dir}/`)) continue;
+    texts[file].split("\n").forEach((line, i) => {
+      const m = FIELD.exec(line);
+      if (m && !line.trimStart().startsWith("#") && !/\bstorage\s*=/.test(line))
+        out.push({ file, line: i + 1, field: m[1] });
+    });
+  }
+  return out;
+}
+
 // src/model/index.ts
 var PYTHON_MANIFEST = /(^|\/)(requirements[^/]*\.txt|pyproject\.toml|Pipfile(\.lock)?|poetry\.lock|uv\.lock)$/;
 function analysedApps(project) {
@@ -47622,6 +47862,10 @@ var ProjectBuilder = class {
         df.buildScripts = buildScripts(df, context, new ImageLayout(df, context.sentFiles), this.texts);
     }
     const workerImages = this.workerImages(apps, excluded, this.seeds.imagesBuilt(composeSets));
+    for (const app of [...apps, ...workerImages]) {
+      const uploads = uploadFields(this.texts, app.managePy && dirName(app.managePy));
+      if (uploads.length > 0) app.uploadFields = uploads;
+    }
     const sidecarImages = this.sidecarImages(otherDockerfiles, otherContexts, composeSets);
     return {
       root: this.tree.root,

@@ -16681,13 +16681,23 @@ var callDjDatabaseUrl = (recorder, ctx, name, args, line) => {
 };
 function readDatabaseUrl(reads, ctx, request) {
   const { variable, line } = request;
-  const fallback = request.fallback?.t === "env" && request.fallback.read.variable === variable && request.fallback.unset.t === "none" ? void 0 : request.fallback;
-  const read = recordRequest(reads, ctx, request, !hasDefault(fallback), renderUrl(fallback));
+  const given = request.fallback;
+  const fallback = given?.t === "env" && given.read.variable === variable ? orNone(given.unset) : given;
+  const read = recordRequest(
+    reads,
+    ctx,
+    { ...request, fallback },
+    !hasDefault(fallback),
+    renderUrl(fallback)
+  );
   let unset;
   if (hasDefault(fallback)) unset = parseDatabaseUrl(fallback, line);
   else
     unset = request.failsWhenUnset ? { t: "unknown", text: `${variable} unset`, crash: true, line } : { t: "dict", entries: [], line };
   return { t: "env", read, unset, dbUrl: true, line };
+}
+function orNone(v) {
+  return v.t === "none" ? void 0 : v;
 }
 function parseDatabaseUrlValue(url, line) {
   if (url.t === "env") {
@@ -20200,6 +20210,7 @@ function isComposeCandidate(path) {
 function isComposeOverride(path) {
   return /\.override\.ya?ml$/.test(baseName(path));
 }
+var isModelsFile = (file) => /(^|\/)models(\.py|\/[^/]+\.py)$/.test(file);
 function isDockerignore(path) {
   return baseName(path).endsWith(".dockerignore");
 }
@@ -21956,6 +21967,8 @@ function uwsgiIniArg(argv) {
   for (let i = 1; i < argv.length; i++) {
     if (argv[i] === "--ini") return argv[i + 1];
     if (argv[i].startsWith("--ini=")) return argv[i].slice("--ini=".length);
+    const config2 = argv[i] === "--config" ? argv[i + 1] : argv[i].startsWith("--config=") ? argv[i].slice(9) : void 0;
+    if (config2?.endsWith(".ini")) return config2;
   }
   const last = argv.length === 2 ? argv[1] : void 0;
   return last && /^[^-].*\.ini$/.test(last) ? last : void 0;
@@ -24439,6 +24452,17 @@ function containerVariables(image, service) {
     return value === void 0 || value.includes("$") ? void 0 : value;
   };
 }
+function startPath(word, image, service) {
+  if (!word.includes("$")) return word;
+  const env = startEnvironment(image, service);
+  const variable = (name) => {
+    const set = (service?.environment ?? []).filter((e) => e.name === name).at(-1);
+    if (set && (set.source !== "environment" || set.interpolated)) return void 0;
+    const value = env[name];
+    return value === void 0 || value.includes("$") ? void 0 : value;
+  };
+  return expandWord(word, { variable });
+}
 
 // src/model/supervisor-config.ts
 var import_node_path8 = __toESM(require_node_path(), 1);
@@ -24814,7 +24838,9 @@ function followScripts(commands, app, service, variable, reached, everyScript) {
   for (const c of commands.flatMap((command) => [command, ...launched(command)])) {
     out.push(c);
     if (c.origin === "script") continue;
-    const hit = scripts.length > 0 ? scriptRun(c.argv, scripts, c.directory ?? workdir) : void 0;
+    const env = app.dockerfile?.targetStage?.env ?? {};
+    const words2 = c.unexpanded ? c.argv : c.argv.map((w) => startPath(w, env, service) ?? w);
+    const hit = scripts.length > 0 ? scriptRun(words2, scripts, c.directory ?? workdir) : void 0;
     if (hit) {
       matched = true;
       out.push(...scriptCommands(hit.script, c, c.argv.slice(hit.argsFrom), chain2, 0));
@@ -25197,13 +25223,16 @@ function buildsDockerfile(service, dockerfile, contextDir) {
 
 // src/model/command/init-process.ts
 function initProcess(app) {
-  const starts = app.compose?.appService ? [void 0, app.compose.appService] : [void 0];
-  const inits = starts.map((service) => initOf(app, service));
+  const service = app.compose?.appService;
+  const starts = service ? [void 0, service] : [void 0];
+  const inits = starts.map((service2) => initOf(app, service2));
+  const composed = service && initOf(app, service, true);
+  if (composed && !inits[0]) return { name: composed.name, signalsGroup: false, composeOnly: true };
   if (inits.some((i) => i === void 0)) return void 0;
   const first = inits[0];
   return { name: first.name, signalsGroup: inits.every((i) => i.signalsGroup) };
 }
-function initOf(app, service) {
+function initOf(app, service, dockerInit = false) {
   const argv = service?.entrypoint ? service.entrypoint.argv : app.dockerfile?.targetStage?.entrypoint?.argv;
   const program = basename2(argv?.[0] ?? "");
   const options = (argv ?? []).slice(1);
@@ -25219,7 +25248,12 @@ function initOf(app, service) {
   }
   if (program === "dumb-init")
     return { name: "dumb-init", signalsGroup: !flags.some((f) => f === "-c" || f === "--single-child") };
+  if (dockerInit && service?.init) return { name: "docker-init", signalsGroup: false };
   return void 0;
+}
+function initAsPid1(init) {
+  if (!init.composeOnly) return `${init.name} (PID 1)`;
+  return `${init.name} (PID 1 ${init.name === "docker-init" ? "under compose's init: true" : "in compose's start"})`;
 }
 
 // src/model/command/directories.ts
@@ -25454,6 +25488,24 @@ function daemonFacts(app) {
     ...ini?.daemonize ? { uwsgiDaemonize: { file: ini.file, line: ini.daemonize.line, option: ini.daemonize.option } } : {},
     ...copied || runWritesDaemonOff(app) ? { nginxForeground: true } : {}
   };
+}
+
+// src/model/command/database-wait.ts
+var PROBES = /* @__PURE__ */ new Set(["nc", "ncat", "netcat", "pg_isready", "mysqladmin"]);
+var WAITERS2 = /* @__PURE__ */ new Set(["wait-for", "wait-for-it", "wait-for.sh", "wait-for-it.sh", "dockerize"]);
+var SHELLS3 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash"]);
+function hostWait(commands, host) {
+  return commands.find((c) => {
+    const argv = SHELLS3.has(basename2(c.argv[0] ?? "")) ? c.argv.slice(1) : c.argv;
+    const program = basename2(argv[0] ?? "");
+    if (!(PROBES.has(program) && c.loop) && !WAITERS2.has(program)) return false;
+    const end = argv.indexOf("--");
+    const words2 = argv.slice(1, end < 0 ? void 0 : end);
+    return words2.some((w, i) => {
+      const word = /^(-h|--host)$/.test(words2[i - 1] ?? "") ? w : w.replace(/^(-h|--host=|tcp:\/\/)/, "");
+      return word === host || word.startsWith(`${host}:`);
+    });
+  });
 }
 
 // src/model/command.ts
@@ -26947,6 +26999,7 @@ function legacyServices(root) {
 }
 
 // src/model/compose/service.ts
+var SWARM_DEPLOY_KEYS = /* @__PURE__ */ new Set(["placement", "update_config", "rollback_config", "endpoint_mode"]);
 var ServiceConverter = class {
   constructor(env, dirFor, texts, errors) {
     this.env = env;
@@ -27052,6 +27105,12 @@ var ServiceConverter = class {
             const user = this.str(v);
             s.user = { file: e.file, line: e.line, value: user.value, raw: user.raw };
           } else this.wrong(e, what, "a string", v);
+          break;
+        case "deploy":
+          if (v.kind === "map" && v.entries.some((d) => SWARM_DEPLOY_KEYS.has(d.key))) s.swarmDeploy = true;
+          break;
+        case "init":
+          if (v.kind === "scalar" && this.str(v).value.toLowerCase() === "true") s.init = true;
           break;
         case "secrets":
           s.secrets.push(...this.secrets(e, what));
@@ -27372,6 +27431,14 @@ var ServiceConverter = class {
     };
     if (parts.length === 1) return { ...at2, type: "volume", target: parts[0], readOnly: false };
     const [src, target, mode] = parts;
+    if (src === "" && !raw.startsWith("$")) {
+      this.errors.push({
+        file: item.file,
+        line: item.line,
+        message: `${what} item '${raw}' has an empty source before the colon, which compose rejects: nothing is mounted there`
+      });
+      return void 0;
+    }
     const writtenTarget = unset ? writtenPartsOf(raw)[1] : void 0;
     if (writtenTarget !== void 0 && writtenTarget !== target) Object.assign(at2, { writtenTarget });
     const readOnly = (mode ?? "").split(",").includes("ro");
@@ -27556,6 +27623,7 @@ function build(files, env, options, errors) {
   const appService = pickAppService(services, loader.texts, projectDir, projectDirs, options.files);
   if (appService) appService.role = "app";
   const model = { files: used, services, appService, volumes: [...volumes] };
+  if (services.some((s) => s.swarmDeploy) && services.every((s) => !s.build)) model.swarmStack = true;
   if (appService) model.appImageServices = servicesOfImage(services, appService);
   return { model, errors };
 }
@@ -27693,6 +27761,143 @@ var serviceImageUnpinned = defineRule({
   }
 });
 
+// src/rules/lib/provided-config.ts
+var DATABASE_PART = /^(?:(?:DJANGO|APP)_)?(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|MARIADB|SQL)(?:_(?:DB|DATABASE))?_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
+var DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
+function databaseKeyOf(variable) {
+  const m = DATABASE_PART.exec(variable.toUpperCase());
+  if (!m) return void 0;
+  const part = m[2];
+  if (part === "DB" || part === "DATABASE") return "NAME";
+  if (part === "USERNAME") return "USER";
+  if (part === "PASS") return "PASSWORD";
+  return part;
+}
+function serverOfVariable(variable) {
+  const m = DATABASE_PART.exec(variable.toUpperCase());
+  if (!m) return void 0;
+  if (["POSTGRES", "POSTGRESQL", "PG"].includes(m[1])) return "postgresql";
+  return m[1] === "MYSQL" || m[1] === "MARIADB" ? "mysql" : void 0;
+}
+function serverOfEngine(engine) {
+  if (!engine) return void 0;
+  if (/postg/i.test(engine)) return "postgresql";
+  return /mysql/i.test(engine) ? "mysql" : void 0;
+}
+function givenDatabaseVariables(app, provided, key, engine) {
+  const server = serverOfEngine(engine);
+  return [...provided.values.keys()].filter((n) => databaseKeyOf(n) === key).filter((n) => !server || !serverOfVariable(n) || serverOfVariable(n) === server).filter((n) => !emptyInImage(app, n)).sort();
+}
+function configurationOfEntry(app, provided, names2, engine) {
+  return names2.filter((n) => {
+    const key = databaseKeyOf(n);
+    return key === void 0 || givenDatabaseVariables(app, provided, key, engine).includes(n);
+  });
+}
+function engineInContainer(config2, provided) {
+  const field = config2.fields.ENGINE;
+  if (field?.kind !== "env" || !provided.values.has(field.variable)) return config2.engine;
+  const value = provided.values.get(field.variable);
+  return value === void 0 ? void 0 : `${field.prefix ?? ""}${value}${field.suffix ?? ""}`;
+}
+function engineForValue(c, value) {
+  if (value === void 0 || !engineFollowsText(c)) return c.engine;
+  const field = c.fields.ENGINE;
+  return `${field.prefix ?? ""}${value}${field.suffix ?? ""}`;
+}
+function engineFollowsText(c) {
+  const field = c.fields.ENGINE;
+  const by = c.selectedBy;
+  return field?.kind === "env" && field.whenSet === "text" && by !== void 0 && field.variable === by.variable && `${field.prefix ?? ""}${by.value}${field.suffix ?? ""}` === c.engine;
+}
+function emptyInImage(app, name) {
+  if (app.compose?.appService?.environment.some((e) => e.name === name)) return false;
+  const pairs = (app.dockerfile?.targetStage?.instructions ?? []).filter((i) => i.keyword === "ENV").flatMap((i) => i.pairs.filter((p) => p.name === name));
+  return pairs.length > 0 && pairs[pairs.length - 1].fromUnsetArg !== void 0;
+}
+function databaseUrlParts(url) {
+  if (url === void 0) return void 0;
+  try {
+    const u = new URL(url);
+    return {
+      HOST: decodeURIComponent(u.hostname),
+      PORT: u.port,
+      NAME: decodeURIComponent(u.pathname.replace(/^\//, "")),
+      USER: decodeURIComponent(u.username),
+      PASSWORD: decodeURIComponent(u.password)
+    };
+  } catch {
+    return void 0;
+  }
+}
+function words(name) {
+  const all = name.toUpperCase().split("_").filter((w) => w !== "").map((w) => w.length > 3 && w.endsWith("S") ? w.slice(0, -1) : w);
+  return (all.length > 1 && (all[0] === "DJANGO" || all[0] === "APP") ? all.slice(1) : all).join("_");
+}
+function namesSetting(variable, setting) {
+  return words(variable) === words(setting);
+}
+function literalFallback(v) {
+  if (v.kind !== "env" || v.fallback?.kind !== "literal" || v.fallback.value === null) return void 0;
+  return String(v.fallback.value);
+}
+function defaultDatabase(db) {
+  return db.configs.find((c) => c.isDefault) ?? (db.configs.length === 1 ? db.configs[0] : void 0);
+}
+function dotenvMayProvide(app) {
+  const loads = app.settings?.dotenvLoads ?? [];
+  if (loads.length === 0) return false;
+  if (loads.some((l) => l.via !== "python-decouple")) return true;
+  const sent = app.context?.sentFiles;
+  if (!sent) return true;
+  const mountsUnseenDirectory = (app.compose?.appService?.volumes ?? []).some(
+    (v) => v.type === "bind" && !/\.[a-z0-9]+$/i.test(v.source ?? "") && (v.source === void 0 || v.writtenSource !== void 0 || /^([/~$]|\.\.)/.test(v.source))
+  );
+  return mountsUnseenDirectory || [...sent, ...app.mountedFiles ?? []].some((f) => {
+    const base = f.slice(f.lastIndexOf("/") + 1);
+    return base === ".env" || base === "settings.ini";
+  });
+}
+function unreadProvided(provided, read) {
+  return [...provided.values.keys()].filter((n) => !read.has(n));
+}
+function withScriptAssignments(app, provided) {
+  const values = new Map(provided.values);
+  for (const script of app.entrypointScripts)
+    for (const a of script.script.assignments ?? [])
+      if (a.exported && !values.has(a.name)) values.set(a.name, a.literal ? a.value : void 0);
+  return { ...provided, values };
+}
+function mayRunInContainer(config2, all, environment) {
+  const by = config2.selectedBy;
+  if (!by || !environment.complete) return true;
+  if (!environment.values.has(by.variable)) return config2.isDefault !== false;
+  const value = environment.values.get(by.variable);
+  return value === void 0 || value.includes("$") || selects(config2, value, all);
+}
+function selects(c, value, all) {
+  const by = c.selectedBy;
+  if (!by) return false;
+  const test = by.test ?? "equals";
+  if (test === "equals" && engineFollowsText(c))
+    return !all.some(
+      (o) => o !== c && (o.selectedBy?.test ?? "equals") === "equals" && o.selectedBy?.variable === by.variable && o.selectedBy.value === value && !engineFollowsText(o)
+    );
+  switch (test) {
+    case "equals":
+      return by.value === value;
+    case "set":
+      return value !== "";
+    case "unset":
+      return value === "";
+    case "otherwise":
+      return !all.some(
+        (o) => o !== c && (o.selectedBy?.test ?? "equals") === "equals" && o.selectedBy?.value === value
+      );
+  }
+  return false;
+}
+
 // src/rules/lib/settings-fix.ts
 function assignFromEnvironment(context, name, expression, variables, secret = false) {
   const { finding, project } = context;
@@ -27760,8 +27965,11 @@ For local development, put the variable in an untracked \`.env\` file or the com
   related: ["security.W009"],
   check(project) {
     const findings = [];
-    for (const { settings } of appSettings(project)) {
+    for (const { app, settings } of appSettings(project)) {
       const live = liveAssignments(settings, "SECRET_KEY");
+      const key = keyVariable(app);
+      const read = code(`SECRET_KEY = os.environ["${key}"]`);
+      const given = givenNote(app, key);
       for (const a of live) {
         if (a.inBranch && a.activeWhenUnset === void 0 && !a.loadedInBranch) continue;
         const v = unwrapped(a.value);
@@ -27787,14 +27995,14 @@ For local development, put the variable in an untracked \`.env\` file or the com
             findings.push({
               file: elsewhere2.file,
               line: elsewhere2.line,
-              ...msg`This literal value becomes SECRET_KEY${usedAt}, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`
+              ...msg`This literal value becomes SECRET_KEY${usedAt}, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${read}${given}.`
             });
             continue;
           }
           findings.push({
             file: a.file ?? settings.file,
             line: a.line,
-            ...conditional ? msg`SECRET_KEY is set to a literal value in code (in a branch that runs only when some environment variable is set); read it from the environment in every case: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.` : msg`SECRET_KEY is set to a literal value in code, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${code('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')}.`,
+            ...conditional ? msg`SECRET_KEY is set to a literal value in code (in a branch that runs only when some environment variable is set); read it from the environment in every case: ${read}${given}.` : msg`SECRET_KEY is set to a literal value in code, so every copy of the repository can forge sessions and password-reset links; read it from the environment instead: ${read}${given}.`,
             ...conditional ? { severity: "warning" } : {}
           });
           continue;
@@ -27803,20 +28011,18 @@ For local development, put the variable in an untracked \`.env\` file or the com
         const branchLiteral = unset?.kind === "choice" && unset.options.some((o) => isKey(o));
         const literalOption = v.kind === "env" ? isKey(unset) || branchLiteral : v.kind === "choice" && v.options.some((o) => isKey(o) || isKey(valueWhenUnset(o)));
         if (literalOption && v.kind === "env" && v.selects?.length) {
-          const key = v.selects[0];
+          const selected = v.selects[0];
           findings.push({
             file: a.file ?? settings.file,
             line: a.line,
             severity: "warning",
-            ...msg`SECRET_KEY falls back to a literal value whenever ${v.variable} is unset (only when it is set is it read from ${v.selects.join(", ")}), so a deploy that forgets ${v.variable} runs with the key from the repository; read it from ${key} in every case: ${code(`SECRET_KEY = os.environ["${key}"]`)}.`
+            ...msg`SECRET_KEY falls back to a literal value whenever ${v.variable} is unset (only when it is set is it read from ${v.selects.join(", ")}), so a deploy that forgets ${v.variable} runs with the key from the repository; read it from ${selected} in every case: ${code(`SECRET_KEY = os.environ["${selected}"]`)}.`
           });
         } else if (literalOption) {
           const variable = v.kind === "env" ? v.variable : "the environment";
           const elsewhere2 = literalElsewhere(v, { file: a.file ?? settings.file, line: a.line });
           const usedAt = usedInSettings(a, settings, elsewhere2);
-          const required = code(
-            `SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : "DJANGO_SECRET_KEY"}"]`
-          );
+          const required = code(`SECRET_KEY = os.environ["${v.kind === "env" ? v.variable : key}"]`);
           const scheme = elsewhere2 ? void 0 : schemeDefaultLine(v, unset, a);
           findings.push({
             file: elsewhere2?.file ?? a.file ?? settings.file,
@@ -27832,15 +28038,31 @@ For local development, put the variable in an untracked \`.env\` file or the com
   },
   fix: {
     safety: "safe",
-    summary: 'Reads SECRET_KEY from the required variable DJANGO_SECRET_KEY (`os.environ["DJANGO_SECRET_KEY"]`), or from the variable the code already reads when it only falls back to a literal; the literal is removed, never echoed.',
+    summary: 'Reads SECRET_KEY from the required variable DJANGO_SECRET_KEY (`os.environ["DJANGO_SECRET_KEY"]`), or the one the app\'s container is given for it (`SECRET_KEY`), or from the variable the code already reads when it only falls back to a literal; the literal is removed, never echoed.',
     declines: 'a key read from a secret file a variable names (`read_secret(os.environ.get("KEY_FILE")) or "\u2026"`): the deploy provides the file, and no variable holds the key; a key written in another module of the project that the settings import (reported where it is written): the fixer rewrites assignments of the settings module only.',
     make: (context) => {
       if (readsSecretFile(context)) return void 0;
-      const variable = variableRead(context) ?? "DJANGO_SECRET_KEY";
+      const variable = variableRead(context) ?? keyVariable(appOfFinding(context));
       return assignFromEnvironment(context, "SECRET_KEY", `os.environ["${variable}"]`, [variable], true);
     }
   }
 });
+var DEFAULT_VARIABLE = "DJANGO_SECRET_KEY";
+function keyVariable(app) {
+  if (!app) return DEFAULT_VARIABLE;
+  const given = [...withScriptAssignments(app, providedEnvironment(app)).values.keys()].filter((n) => namesSetting(n, "SECRET_KEY")).sort();
+  return given.includes(DEFAULT_VARIABLE) ? DEFAULT_VARIABLE : given[0] ?? DEFAULT_VARIABLE;
+}
+function givenNote(app, key) {
+  const provided = providedEnvironment(app);
+  if (withScriptAssignments(app, provided).values.has(key))
+    return key === DEFAULT_VARIABLE ? "" : ` (the app's container is given ${key})`;
+  const unread = provided.unreadEnvFiles?.map((f) => f.path) ?? [];
+  if (unread.length === 0) return "";
+  const one = unread.length === 1;
+  const files = one ? `the env_file ${unread[0]}` : `the env_files ${unread.join(", ")}`;
+  return `, or under the name ${files} ${one ? "gives" : "give"} it (the app's container reads ${one ? "that file" : "those files"}, which the repository does not hold)`;
+}
 function unwrapped(v) {
   return v.kind === "list" && v.items.length === 1 ? v.items[0] : v;
 }
@@ -27858,6 +28080,15 @@ function readsSecretFile(context) {
         const value = unwrapped(x.value);
         return x.name === "SECRET_KEY" && (x.file ?? settings.file) === finding.file && x.line === finding.line && value.kind === "env" && value.fromFile === true;
       })
+    )
+  );
+}
+function appOfFinding({ finding, project }) {
+  return project.apps.find(
+    (app) => [app.settings, ...app.settingsBases ?? []].some(
+      (settings) => settings?.assignments.some(
+        (x) => x.name === "SECRET_KEY" && (x.file ?? settings.file) === finding.file && x.line === finding.line
+      )
     )
   );
 }
@@ -28948,143 +29179,6 @@ function onlyUserOfStage(stage, line) {
   return users.length === 1 && users[0].line === line;
 }
 
-// src/rules/lib/provided-config.ts
-var DATABASE_PART = /^(?:(?:DJANGO|APP)_)?(DB|DATABASE|POSTGRES|POSTGRESQL|PG|MYSQL|MARIADB|SQL)(?:_(?:DB|DATABASE))?_?(HOST|NAME|DB|DATABASE|USER|USERNAME|PASSWORD|PASS|PORT|ENGINE)$/;
-var DATABASE_URL = /^([A-Z]+_)?DATABASE_URL$/;
-function databaseKeyOf(variable) {
-  const m = DATABASE_PART.exec(variable.toUpperCase());
-  if (!m) return void 0;
-  const part = m[2];
-  if (part === "DB" || part === "DATABASE") return "NAME";
-  if (part === "USERNAME") return "USER";
-  if (part === "PASS") return "PASSWORD";
-  return part;
-}
-function serverOfVariable(variable) {
-  const m = DATABASE_PART.exec(variable.toUpperCase());
-  if (!m) return void 0;
-  if (["POSTGRES", "POSTGRESQL", "PG"].includes(m[1])) return "postgresql";
-  return m[1] === "MYSQL" || m[1] === "MARIADB" ? "mysql" : void 0;
-}
-function serverOfEngine(engine) {
-  if (!engine) return void 0;
-  if (/postg/i.test(engine)) return "postgresql";
-  return /mysql/i.test(engine) ? "mysql" : void 0;
-}
-function givenDatabaseVariables(app, provided, key, engine) {
-  const server = serverOfEngine(engine);
-  return [...provided.values.keys()].filter((n) => databaseKeyOf(n) === key).filter((n) => !server || !serverOfVariable(n) || serverOfVariable(n) === server).filter((n) => !emptyInImage(app, n)).sort();
-}
-function configurationOfEntry(app, provided, names2, engine) {
-  return names2.filter((n) => {
-    const key = databaseKeyOf(n);
-    return key === void 0 || givenDatabaseVariables(app, provided, key, engine).includes(n);
-  });
-}
-function engineInContainer(config2, provided) {
-  const field = config2.fields.ENGINE;
-  if (field?.kind !== "env" || !provided.values.has(field.variable)) return config2.engine;
-  const value = provided.values.get(field.variable);
-  return value === void 0 ? void 0 : `${field.prefix ?? ""}${value}${field.suffix ?? ""}`;
-}
-function engineForValue(c, value) {
-  if (value === void 0 || !engineFollowsText(c)) return c.engine;
-  const field = c.fields.ENGINE;
-  return `${field.prefix ?? ""}${value}${field.suffix ?? ""}`;
-}
-function engineFollowsText(c) {
-  const field = c.fields.ENGINE;
-  const by = c.selectedBy;
-  return field?.kind === "env" && field.whenSet === "text" && by !== void 0 && field.variable === by.variable && `${field.prefix ?? ""}${by.value}${field.suffix ?? ""}` === c.engine;
-}
-function emptyInImage(app, name) {
-  if (app.compose?.appService?.environment.some((e) => e.name === name)) return false;
-  const pairs = (app.dockerfile?.targetStage?.instructions ?? []).filter((i) => i.keyword === "ENV").flatMap((i) => i.pairs.filter((p) => p.name === name));
-  return pairs.length > 0 && pairs[pairs.length - 1].fromUnsetArg !== void 0;
-}
-function databaseUrlParts(url) {
-  if (url === void 0) return void 0;
-  try {
-    const u = new URL(url);
-    return {
-      HOST: decodeURIComponent(u.hostname),
-      PORT: u.port,
-      NAME: decodeURIComponent(u.pathname.replace(/^\//, "")),
-      USER: decodeURIComponent(u.username),
-      PASSWORD: decodeURIComponent(u.password)
-    };
-  } catch {
-    return void 0;
-  }
-}
-function words(name) {
-  const all = name.toUpperCase().split("_").filter((w) => w !== "").map((w) => w.length > 3 && w.endsWith("S") ? w.slice(0, -1) : w);
-  return (all.length > 1 && (all[0] === "DJANGO" || all[0] === "APP") ? all.slice(1) : all).join("_");
-}
-function namesSetting(variable, setting) {
-  return words(variable) === words(setting);
-}
-function literalFallback(v) {
-  if (v.kind !== "env" || v.fallback?.kind !== "literal" || v.fallback.value === null) return void 0;
-  return String(v.fallback.value);
-}
-function defaultDatabase(db) {
-  return db.configs.find((c) => c.isDefault) ?? (db.configs.length === 1 ? db.configs[0] : void 0);
-}
-function dotenvMayProvide(app) {
-  const loads = app.settings?.dotenvLoads ?? [];
-  if (loads.length === 0) return false;
-  if (loads.some((l) => l.via !== "python-decouple")) return true;
-  const sent = app.context?.sentFiles;
-  if (!sent) return true;
-  const mountsUnseenDirectory = (app.compose?.appService?.volumes ?? []).some(
-    (v) => v.type === "bind" && !/\.[a-z0-9]+$/i.test(v.source ?? "") && (v.source === void 0 || v.writtenSource !== void 0 || /^([/~$]|\.\.)/.test(v.source))
-  );
-  return mountsUnseenDirectory || [...sent, ...app.mountedFiles ?? []].some((f) => {
-    const base = f.slice(f.lastIndexOf("/") + 1);
-    return base === ".env" || base === "settings.ini";
-  });
-}
-function unreadProvided(provided, read) {
-  return [...provided.values.keys()].filter((n) => !read.has(n));
-}
-function withScriptAssignments(app, provided) {
-  const values = new Map(provided.values);
-  for (const script of app.entrypointScripts)
-    for (const a of script.script.assignments ?? [])
-      if (a.exported && !values.has(a.name)) values.set(a.name, a.literal ? a.value : void 0);
-  return { ...provided, values };
-}
-function mayRunInContainer(config2, all, environment) {
-  const by = config2.selectedBy;
-  if (!by || !environment.complete) return true;
-  if (!environment.values.has(by.variable)) return config2.isDefault !== false;
-  const value = environment.values.get(by.variable);
-  return value === void 0 || value.includes("$") || selects(config2, value, all);
-}
-function selects(c, value, all) {
-  const by = c.selectedBy;
-  if (!by) return false;
-  const test = by.test ?? "equals";
-  if (test === "equals" && engineFollowsText(c))
-    return !all.some(
-      (o) => o !== c && (o.selectedBy?.test ?? "equals") === "equals" && o.selectedBy?.variable === by.variable && o.selectedBy.value === value && !engineFollowsText(o)
-    );
-  switch (test) {
-    case "equals":
-      return by.value === value;
-    case "set":
-      return value !== "";
-    case "unset":
-      return value === "";
-    case "otherwise":
-      return !all.some(
-        (o) => o !== c && (o.selectedBy?.test ?? "equals") === "equals" && o.selectedBy?.value === value
-      );
-  }
-  return false;
-}
-
 // src/rules/lib/databases-fix.ts
 var SQLITE = "django.db.backends.sqlite3";
 var POSTGRES = /^django\.db\.backends\.postgresql(_psycopg2)?$/;
@@ -29281,8 +29375,9 @@ DATABASES = {"default": {
 }}
 \`\`\`
 
-An empty \`PASSWORD\` or \`HOST\` (\`''\`, Django's "use the default") is not reported. SQLite configurations have no
-credentials and are not judged.
+An empty \`USER\`, \`PASSWORD\` or \`HOST\` (\`''\`) is a value written in code too: no password, or localhost
+(inside the container, the app's own), the same for every deploy; it is reported with what it means. SQLite
+configurations have no credentials and are not judged.
 `,
   related: [],
   check(project) {
@@ -29336,11 +29431,13 @@ function credentialFinding(app, key, v, where, assignedAs, unless, engine, held,
     const use = assignedAs ? `${assignedAs}${held.name}` : `"${key}": ${held.name}`;
     return msg`${where} has ${key} as a literal value in code${written}${unless ? `, used ${unless}` : ""}; line ${String(held.line)} already reads ${held.name} from the file ${held.variable} names (a secret file), so use it: ${code(use)}.`;
   }
-  if (isCredential(v)) {
+  const empty = emptyMeaning(v, key, engine);
+  if (isCredential(v) || empty) {
     const variable = fieldVariable(app, key, engine);
     const given = givenDatabaseVariables(app, providedEnvironment(app), key, engine).includes(variable) ? ` (the app's container is already given ${variable})` : "";
     const read = `os.environ["${variable}"]`;
-    return msg`${where} has ${key} as a literal value in code${written}${unless ? `, used ${unless}` : ""}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
+    const literal = empty ? `as an empty string in code (${empty})` : "as a literal value in code";
+    return msg`${where} has ${key} ${literal}${written}${unless ? `, used ${unless}` : ""}; read it from the environment so each deploy sets its own: ${code(assignedAs ? `${assignedAs}${read}` : `"${key}": ${read}`)}${given}.`;
   }
   if (key !== "PASSWORD" || v.kind !== "env" || !isLiteralFallback(valueWhenUnset(v))) return void 0;
   return {
@@ -29405,6 +29502,13 @@ function readsFrom(v) {
   const [own, ...over] = envChain(v);
   const read = v.kind === "env" && v.fromFile ? `the file named by ${own} (a secret file)` : own;
   return over.length ? `${read} (${over.join(" or ")}, when set, replaces it)` : read;
+}
+function emptyMeaning(v, key, engine) {
+  if (v.kind !== "literal" || typeof v.value !== "string" || v.value.trim() !== "") return void 0;
+  if (key === "USER") return "the client logs in as the operating-system user the app's process runs as";
+  if (key === "PASSWORD") return "no password: the server must let the user in without one";
+  if (engine && /oracle/.test(engine)) return void 0;
+  return "Django connects to localhost, a server inside the app's own container";
 }
 function isLiteralFallback(v) {
   return isCredential(v) && !(v?.kind === "literal" && v.value === "None");
@@ -30690,7 +30794,7 @@ started without the variable uses it.
         findings.push({
           file: c.file,
           line: found.line,
-          message: found.clientOption ? `The start command writes a password literally (${what}): it ships in the repository and the image and is the same on every deploy. ${clientAdvice(found.clientOption)}` : ORDINARY_ACCOUNT.test(what ?? "") ? `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an account created on every start. Read it from an environment variable the deploy sets.` : `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. ${SUPERUSER_ADVICE}`
+          message: found.clientOption ? `The start command writes a password literally (${what}): it ships in the repository and the image and is the same on every deploy. ${clientAdvice(found.clientOption)}` : ORDINARY_ACCOUNT.test(what ?? "") ? `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an account created on every start. Read it from an environment variable the deploy sets.` : `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. ${superuserAdvice(app)}`
         });
       }
       for (const p of app.startPrograms ?? []) {
@@ -30701,7 +30805,7 @@ started without the variable uses it.
           findings.push({
             file: p.file,
             line: c.line,
-            message: `${p.file}, which the start command runs ${runsOnFirstStartOnly(app, p.file) ? "on each container's first start (under a marker-file test)" : "on every start"}, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${programAdvice(c.what)}`
+            message: `${p.file}, which the start command runs ${runsOnFirstStartOnly(app, p.file) ? "on each container's first start (under a marker-file test)" : "on every start"}, sets a password literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${programAdvice(c.what, app)}`
           });
         }
       }
@@ -30710,10 +30814,10 @@ started without the variable uses it.
   }
 });
 var ORDINARY_ACCOUNT = /^create_user\(/;
-function programAdvice(what) {
+function programAdvice(what, app) {
   const fallback = fallbackVariable(what);
   if (fallback) return dropFallback(fallback);
-  return ORDINARY_ACCOUNT.test(what) ? 'Read it from an environment variable the deploy sets (os.environ["\u2026"]).' : 'Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"], or createsuperuser --noinput).';
+  return ORDINARY_ACCOUNT.test(what) ? 'Read it from an environment variable the deploy sets (os.environ["\u2026"]).' : pinnedBeforeDjango3(app) ? 'Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"]).' : 'Read it from an environment variable the deploy sets (e.g. os.environ["DJANGO_SUPERUSER_PASSWORD"], or createsuperuser --noinput).';
 }
 function fallbackVariable(what) {
   return /the fallback when (\w+) is unset$/.exec(what)?.[1];
@@ -30721,7 +30825,19 @@ function fallbackVariable(what) {
 function dropFallback(variable) {
   return `Drop the fallback, so a deploy that does not set ${variable} fails instead of using it: os.environ["${variable}"].`;
 }
-var SUPERUSER_ADVICE = "Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).";
+function superuserAdvice(app) {
+  const old = pinnedBeforeDjango3(app);
+  return old ? `Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD, read with os.environ by the management command or data migration that creates the user: createsuperuser --noinput reads it only from Django 3.0, and the requirements pin Django ${old}).` : "Read it from an environment variable the deploy sets (e.g. DJANGO_SUPERUSER_PASSWORD with createsuperuser --noinput).";
+}
+function pinnedBeforeDjango3(app) {
+  for (const file of app.requirements)
+    for (const line of file.lines) {
+      if (line.name?.toLowerCase() !== "django" || !line.pinned) continue;
+      const version = /===?\s*(\d+)\.(\d+)(?:\.\d+)?/.exec(line.text);
+      if (version && Number(version[1]) < 3) return version[0].replace(/^===?\s*/, "");
+    }
+  return void 0;
+}
 function clientAdvice(option) {
   return `Pass it from a variable the deploy sets in the container's environment instead, e.g. ${option}"$DB_PASSWORD".`;
 }
@@ -30733,7 +30849,7 @@ function fromEnvironment(what, app) {
   const fallback = fallbackVariable(what);
   if (fallback) return dropFallback(fallback);
   if (ORDINARY_ACCOUNT.test(what)) return "Read it from an environment variable the deploy sets.";
-  if (!name || name === "DJANGO_SUPERUSER_PASSWORD") return SUPERUSER_ADVICE;
+  if (!name || name === "DJANGO_SUPERUSER_PASSWORD") return superuserAdvice(app);
   const drop = `drop the assignment and let the deploy set ${name} in the container's environment`;
   if (known2)
     return `Take it from the environment instead: ${name}="$${known2}" (${known2} is set for the app), or ${drop}.`;
@@ -31498,7 +31614,11 @@ var dependsOnUnhealthy = defineRule({
     "in one file); a test runner or a worker of the image is not.",
     "",
     "In a Swarm stack file (`docker-stack.yml`, run by `docker stack deploy`) `depends_on` is ignored, conditions",
-    "included: the finding there asks for a healthcheck on the database and an app whose start waits for it.",
+    "included: the finding there asks for a healthcheck on the database and an app whose start waits for it. A file of",
+    "another name is a stack too when no service builds and a `deploy:` sets a key only Swarm honours (`placement`,",
+    "`update_config`, `rollback_config`, `endpoint_mode`). A start that already waits for the database",
+    "(`until nc -z db 5432`, `pg_isready -h db` in a loop, `wait-for-it db:5432`) is named, and only the healthcheck",
+    "is asked for; with both, nothing is reported.",
     "",
     "A `healthcheck:` that sets no `test` (the line commented out, only the timing left) retimes the HEALTHCHECK of",
     "the image; the official postgres, mysql and mariadb images declare none, so on them it counts as no healthcheck."
@@ -31507,7 +31627,7 @@ var dependsOnUnhealthy = defineRule({
   check(project) {
     const out = [];
     const judged2 = /* @__PURE__ */ new Set();
-    for (const { compose, service: web, isApp } of appServers(project)) {
+    for (const { app, compose, service: web, isApp } of appServers(project)) {
       for (const dep of web.dependsOn) {
         const db = compose.services.find((s) => s.name === dep.service);
         if (!db || !DATABASES.has(db.role)) continue;
@@ -31522,11 +31642,16 @@ var dependsOnUnhealthy = defineRule({
         if (healthy && checked) continue;
         const testless = db.healthcheck && !db.healthcheck.disabled && !checked ? untestedOfficialImage(db) : void 0;
         const unchecked = `'${db.name}' is not health-checked (its healthcheck sets no test, and the ${testless} image declares no HEALTHCHECK)`;
-        if (isSwarmStackFile(dep.file)) {
+        if (isSwarmStackFile(dep.file) || compose.swarmStack) {
+          const wait = hostWait(serviceCommand(app, web), db.name);
+          if (wait && checked) continue;
+          const stack = isSwarmStackFile(dep.file) ? "" : `${dep.file} is a Swarm stack (no service builds, and its deploy: keys are ones only Swarm honours), and `;
+          const healthcheck = `give '${db.name}' a healthcheck ${testless ? "test " : ""}(${healthcheckExample(db.role)}) so Swarm replaces a database that stops answering`;
+          const intro = `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ""}, but ${stack}docker stack deploy ignores depends_on (and its condition)`;
           out.push({
             file: dep.file,
             line: dep.line,
-            message: `Service '${writer.name}' depends_on '${db.name}'${takenBy ? ` (${takenBy.slice(2)})` : ""}, but docker stack deploy ignores depends_on (and its condition), so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? "" : ` and give '${db.name}' a healthcheck ${testless ? "test " : ""}(${healthcheckExample(db.role)}) so Swarm replaces a database that stops answering`}.`
+            message: wait ? `${intro}: what holds the app back until '${db.name}' answers is its start's own wait (${wait.file}:${wait.line}). ${healthcheck[0].toUpperCase()}${healthcheck.slice(1)}.` : `${intro}, so in the stack the app starts whether or not the database accepts connections: make the app's start wait until '${db.name}' answers (e.g. a wait loop in its entrypoint)${checked ? "" : ` and ${healthcheck}`}.`
           });
           continue;
         }
@@ -31552,7 +31677,7 @@ var dependsOnUnhealthy = defineRule({
 });
 function appServers(project) {
   return appServices(project).flatMap(
-    ({ compose, service }) => (compose.appImageServices ?? [service]).filter((s) => s === service || s.startsServer).map((s) => ({ compose, service: s, isApp: s === service }))
+    ({ app, compose, service }) => (compose.appImageServices ?? [service]).filter((s) => s === service || s.startsServer).map((s) => ({ app, compose, service: s, isApp: s === service }))
   );
 }
 function fixDependsOn(context) {
@@ -31560,7 +31685,7 @@ function fixDependsOn(context) {
   for (const { compose, service: web } of appServers(context.project)) {
     const dep = web.dependsOn.find((d) => d.file === finding.file && d.line === finding.line);
     if (!dep) continue;
-    if (isSwarmStackFile(dep.file)) return void 0;
+    if (isSwarmStackFile(dep.file) || compose.swarmStack) return void 0;
     const db = compose.services.find((s) => s.name === dep.service);
     if (!db || !DATABASES.has(db.role) || db.healthcheck?.disabled) return void 0;
     const edits = [];
@@ -34250,7 +34375,7 @@ function termForwarder(commands) {
   return void 0;
 }
 function restartLoopMessage(script, c, what, init, holder) {
-  const stays = holder.above ? "script's shell stays" : init ? `shell stays under ${init.name} (PID 1), which sends SIGTERM to it only,` : "shell stays PID 1";
+  const stays = holder.above ? "script's shell stays" : init ? `shell stays under ${initAsPid1(init)}, which sends SIGTERM to it only,` : "shell stays PID 1";
   const above = holder.above ? `; and ${script.file} is not PID 1 either: ${holder.above}` : "";
   return `${script.file}, line ${c.line}, starts ${what} inside a restart loop (while/until), so the ${stays} to restart ${what} whenever it exits, and SIGTERM from docker stop does not reach ${what}${above}. Drop the loop and let the container's restart policy restart it (restart: unless-stopped in compose, docker run --restart unless-stopped), then start it with ${quotedLine(execLine(c))}; exec inside the loop would end the loop.${holder.execAbove}`;
 }
@@ -34260,7 +34385,7 @@ function forwarderExitsMessage(file, what, forwarder, init, holder) {
     const write = holder.parentExec ? `Write ${holder.parentExec}, so that SIGTERM reaches the script's trap. Even then` : "Even once SIGTERM reaches the trap,";
     return `${file} starts ${what} in the background (&), passes SIGTERM on to it from its trap (line ${forwarder.line}) and waits (wait), but ${file} is not PID 1: ${holder.above}; the trap never runs, and ${what} is killed without a graceful shutdown when docker stop's timeout ends. ${write} a trapped signal makes wait return and the script ends with ${what} still stopping: ${againAdvice}.`;
   }
-  const exits = init ? `exits, ${init.name} (PID 1) exits with it,` : "(PID 1) exits";
+  const exits = init ? `exits, ${initAsPid1(init)} exits with it,` : "(PID 1) exits";
   return `${file} starts ${what} in the background (&), passes SIGTERM on to it from its trap (line ${forwarder.line}) and waits (wait), but a trapped signal makes wait return: once the trap has run the script ends, so the shell ${exits} and the kernel kills ${what} before it has finished stopping. ${againAdvice[0].toUpperCase()}${againAdvice.slice(1)}.`;
 }
 function termTrap(commands) {
@@ -34707,10 +34832,11 @@ function arrayWithTrailingText(raw) {
 function isPlainWordList(raw, argv) {
   return !looksLikeArray(raw) && argv.length > 0 && argv.every((w) => !/[[\]'"]|,$/.test(w));
 }
-function scriptRunByText(raw, scripts, workdir) {
+function scriptRunByText(raw, scripts, workdir, resolve = (word) => word) {
   const found = /* @__PURE__ */ new Set();
-  for (const word of raw.split(/[\s;&|"'()`]+/)) {
-    if (!word || word.startsWith("-")) continue;
+  for (const written of raw.split(/[\s;&|"'()`]+/)) {
+    const word = written && !written.startsWith("-") ? resolve(written) : void 0;
+    if (!word) continue;
     const script = scriptAt(word, scripts, workdir);
     if (script) found.add(script);
   }
@@ -34777,13 +34903,17 @@ var isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
 function createUser(stage, name = "app") {
   return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
 }
-function switchAdvice(df, stage, where = "") {
+function switchAdvice(df, stage, where = "", owner) {
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
   if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
     return `The stage already creates the user ${existing}: add USER ${existing}${where}.`;
   if (existing) {
     const parent = stage.from.image ?? stage.from.raw;
     return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where}.`;
+  }
+  if (owner) {
+    const what = owner.path === stage.workdir ? `the working directory ${owner.path}` : `${owner.path}, the working directory ${stage.workdir} with it,`;
+    return `The image already gives ${what} to ${owner.user} (RUN chown at ${owner.file}:${owner.line}): add USER ${owner.user}${where}.`;
   }
   return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where}.`;
 }
@@ -35540,7 +35670,7 @@ function whoKeepsSignal(app, script, init, shells) {
     const where = `the ${shell.owner}'s '${shell.shell}'`;
     const before = next ? `, before ${quotedLine(commandLine(next))}` : "";
     const runs = `${where} runs ${top === script ? "it" : top.file} without exec${before} (${shell.file}:${shell.line})`;
-    const pid12 = init ? `and ${init.name} (PID 1) sends SIGTERM to that shell only` : "so that shell is PID 1 and SIGTERM from docker stop stops there";
+    const pid12 = init ? `and ${initAsPid1(init)} sends SIGTERM to that shell only` : "so that shell is PID 1 and SIGTERM from docker stop stops there";
     const above = `${runs}, ${pid12}`;
     if (next) return aloneHolder(shell, top, script, above, next);
     const parentExec = shell.shellForm ? `an exec before ${top.file} in the ${shell.owner} (${shell.file}:${shell.line})` : `${quotedLine(execLine(command))} in the ${shell.owner}`;
@@ -35555,14 +35685,14 @@ function whoKeepsSignal(app, script, init, shells) {
   }
   if (!call2)
     return {
-      stays: () => init ? `so ${init.name} (PID 1) sends SIGTERM to the script's shell only, which does not pass it on` : "so the script stays PID 1 and SIGTERM does not reach it",
+      stays: () => init ? `so ${initAsPid1(init)} sends SIGTERM to the script's shell only, which does not pass it on` : "so the script stays PID 1 and SIGTERM does not reach it",
       also: "",
       execAbove: "",
       parentExec: ""
     };
   const caller = call2.caller.file;
   const child = `${script.file} is itself a child: ${caller} runs it without exec (${caller}:${call2.line})`;
-  const pid1 = init ? `and ${init.name} (PID 1) sends SIGTERM to the shell of ${caller} only` : `so PID 1 is the shell of ${caller}, and SIGTERM from docker stop reaches that shell`;
+  const pid1 = init ? `and ${initAsPid1(init)} sends SIGTERM to the shell of ${caller} only` : `so PID 1 is the shell of ${caller}, and SIGTERM from docker stop reaches that shell`;
   return {
     stays: (what) => `and ${child}, ${pid1}, not ${what}`,
     also: "",
@@ -35600,6 +35730,24 @@ function cmdUnderEntrypointMessage(app, argv) {
   const form = `CMD [${(argv ?? ["<program>", "<argument>"]).map((a) => JSON.stringify(a)).join(", ")}]`;
   const how = runs[0].background ? "in the background (&) and waits for it" : "as a child, without exec";
   return `CMD is in shell form, so the ENTRYPOINT ${script.file} gets it as /bin/sh -c ${JSON.stringify(cmd.raw.trim())} and runs that ${how} (${at2}): ${script.file}'s shell is PID 1, and SIGTERM from docker stop stops there, reaching neither /bin/sh nor what it runs. The exec form alone would not fix it: start the command with exec "$@" in ${script.file} (line ${runs[0].line}), and use the exec form, ${form}, so that no /bin/sh is left between: both must hand the process over.`;
+}
+
+// src/rules/lib/start-script.ts
+function startScriptOf(app, instr) {
+  const scripts = app.entrypointScripts;
+  const workdir = app.dockerfile?.targetStage?.workdir || "/";
+  const env = app.dockerfile?.targetStage?.env ?? {};
+  const resolve = (word) => startPath(word, env, app.compose?.appService);
+  const last = instr.script?.commands.at(-1);
+  if (!last) return scriptRunByText(instr.raw, scripts, workdir, resolve);
+  const lastRuns = scriptRunByText(last.argv.join(" "), scripts, workdir, resolve);
+  if (lastRuns || mainProcessOf(last.argv)) return lastRuns;
+  return scriptRunByText(instr.raw, scripts, workdir, resolve);
+}
+function scriptShellNote(message3, script, scriptFinding) {
+  const named = (file) => message3.split(/[\s(,:;'"]+/).includes(file);
+  if (!script || !scriptFinding || named(script.file)) return "";
+  return ` The exec form alone is not enough: ${script.file} runs the server under its own shell, which does not pass SIGTERM on either; fix it there too (${script.file}:${scriptFinding.line}).`;
 }
 
 // src/rules/TF0901-shell-form-command.ts
@@ -35706,7 +35854,8 @@ exits at start, and the message says so; on Alpine, BusyBox execs that word in p
 Under an init that signals the whole process group (\`ENTRYPOINT ["tini", "-g", "--", \u2026]\`, \`TINI_KILL_PROCESS_GROUP\`
 set, or \`dumb-init\`, which does so unless \`--single-child\`), PID 1 is not a shell and SIGTERM reaches the server
 through its group: not reported. Under \`tini\` without \`-g\`, tini passes SIGTERM to the script's shell only, and
-the message says so.
+the message says so. Compose's \`init: true\` runs docker-init, a tini without \`-g\`, the same way: where the image runs
+no init of its own, the message names docker-init as PID 1 under compose, and the script's shell as where SIGTERM stops.
 
 An exec-form array followed by more text (\`CMD ["gunicorn", "mysite.wsgi"] # start\`,
 \`ENTRYPOINT ["/bin/bash"]#["entrypoint.sh"]\`) is not valid JSON, so BuildKit (Docker's default builder; its
@@ -35718,6 +35867,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
     const findings = [];
     for (const app of appsAndWorkerImages(project)) {
       const first = findings.length;
+      let shellFormRun;
       const init = initProcess(app);
       if (init?.signalsGroup) continue;
       const df = app.dockerfile;
@@ -35744,9 +35894,11 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
             ) : void 0) ?? shellFormMessage(
               shellForm,
               execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/"),
-              startScriptOf(shellForm, app.entrypointScripts, stage.workdir || "/")
+              startScriptOf(app, shellForm)
             )) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? [])
           });
+        if (shellForm && findings.length > before)
+          shellFormRun = { finding: findings[before], script: startScriptOf(app, shellForm) };
         const runs = (instr) => !service?.entrypoint && (instr.keyword === "ENTRYPOINT" || !service?.command);
         if (shellForm && runs(shellForm)) {
           const commands = shellForm.script?.commands ?? [];
@@ -35824,6 +35976,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
           );
         }
       }
+      const scriptsFrom = findings.length;
       for (const script of app.entrypointScripts)
         if (!script.makeTargets && !script.program)
           findings.push(
@@ -35834,6 +35987,11 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
               })
             )
           );
+      if (shellFormRun) {
+        const { finding, script } = shellFormRun;
+        const own = findings.slice(scriptsFrom).find((f) => f.file === script?.file);
+        finding.message += scriptShellNote(finding.message, script, own);
+      }
       for (const f of findings.slice(first)) f.message = withRealModules(app, f.message);
     }
     return mergeSetupNotes(findings);
@@ -35882,7 +36040,7 @@ function scriptFindings(script, commands, app, init, startShells) {
       run,
       `the script execs ${execed} (exec)`,
       execed,
-      init ? `${init.name} (PID 1) passes SIGTERM on to ${execed}` : `${execed} is PID 1 and gets SIGTERM`
+      init ? `${initAsPid1(init)} passes SIGTERM on to ${execed}` : `${execed} is PID 1 and gets SIGTERM`
     )}` : `${script.file} ${backgroundWords(run)}, so ${several}. ${oneProcessAdvice(run)}${holder.execAbove}`;
     out.push({ file: script.file, line: background.command.line, message: message3 });
   }
@@ -35941,13 +36099,6 @@ function execedShellForm(instr, shells) {
     commands,
     shells.sh
   );
-}
-function startScriptOf(instr, scripts, workdir) {
-  const last = instr.script?.commands.at(-1);
-  if (!last) return scriptRunByText(instr.raw, scripts, workdir);
-  const lastRuns = scriptRunByText(last.argv.join(" "), scripts, workdir);
-  if (lastRuns || mainProcessOf(last.argv)) return lastRuns;
-  return scriptRunByText(instr.raw, scripts, workdir);
 }
 function shellFormMessage(instr, argv, script) {
   const k = instr.keyword;
@@ -36365,11 +36516,19 @@ function chownedPaths(df, stage) {
         return operands.filter((w) => !w.includes("$")).flatMap((w) => w.startsWith("/") ? [w] : workdirs[n] ? [import_node_path30.posix.resolve(workdirs[n], w)] : []).map((path) => ({
           path,
           recursive,
-          ...given === "files" ? { filesOnly: true } : {}
+          ...given === "files" ? { filesOnly: true } : {},
+          ...tool === "chown" && mode ? { owner: mode.split(/[:.]/)[0] } : {},
+          file: df.file,
+          line: i.line
         }));
       })
     );
   });
+}
+function directoryOwner(df, stage, dir) {
+  const chown = chownedPaths(df, stage).filter((c) => c.owner !== void 0 && (dir === c.path || c.recursive && dir.startsWith(`${c.path}/`))).at(-1);
+  if (!chown?.owner || /^(root|0)?$/.test(chown.owner) || chown.owner.includes("$")) return void 0;
+  return { user: chown.owner, path: chown.path, file: chown.file, line: chown.line };
 }
 function worldWritable(mode) {
   if (/^[0-7]{3,4}$/.test(mode)) {
@@ -36817,9 +36976,6 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   }
 });
 
-// src/rules/TF1301-runs-as-root.ts
-var import_node_path34 = __toESM(require_node_path(), 1);
-
 // src/rules/lib/s6-root.ts
 function s6RootMessage(app, df, stage, head, drop, proxy) {
   const init = s6Init(df, stage);
@@ -36857,6 +37013,9 @@ function runitRootMessage(app, head, drop, createUser2) {
   const setuser = name === "my_init" ? ` (or phusion's exec setuser app \u2026)` : "";
   return `${start}. Keep ${name} as root and drop root for the app's service alone: create the user at build time (RUN ${createUser2}) and start the service with exec chpst -u app \u2026${setuser}${where}.`;
 }
+
+// src/rules/lib/proxy-root.ts
+var import_node_path33 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/mod-wsgi.ts
 var MOD_WSGI = /^(libapache2-mod-wsgi(-py3)?|apache2-mod-wsgi|mod[_-]wsgi)([<>=~!:].*)?$/i;
@@ -37054,6 +37213,9 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
   const serverDir2 = startsWithDirectory(app).find(({ c }) => serverOf(c.argv))?.cwd;
   const sqlite = sqliteFile(app, serverDir2);
   if (sqlite) found.push(sqlite);
+  const media = mediaRoot(app);
+  if (media?.dir) found.push({ dir: media.dir, what: media.what });
+  else if (media) unknown.push(media.what);
   const owned = new Set(
     rootOwnedDirectories(
       df,
@@ -37201,6 +37363,18 @@ function sqliteFile(app, serverDir2) {
     ...shipped ? { files: [path] } : {}
   };
 }
+function mediaRoot(app) {
+  const first = app.uploadFields?.[0];
+  const settings = app.settings;
+  if (!first || !settings) return void 0;
+  if (defaultFileStorages(settings).some((c) => !c.backend || !isFileSystemStorage(c.backend)))
+    return void 0;
+  const more = app.uploadFields.length - 1;
+  const fields = `${first.field} at ${first.file}:${first.line}${more > 0 ? ` and ${more} other file ${more === 1 ? "field" : "fields"}` : ""}`;
+  const dir = settingDir(app, "MEDIA_ROOT");
+  if (dir === void 0 && settingUnset(app, "MEDIA_ROOT")) return void 0;
+  return dir === void 0 ? { what: `the uploads of ${fields} go to MEDIA_ROOT` } : { dir, what: `MEDIA_ROOT, where uploads go for ${fields}` };
+}
 function relativeTo2(dir, v) {
   if (dir === void 0 || v.kind !== "literal" || typeof v.value !== "string") return void 0;
   const name = v.value;
@@ -37262,6 +37436,90 @@ function supervisorRootPrograms(app) {
   });
   const daemon = (app.supervisorPrograms ?? []).find((p) => isRoot(p.daemonUser?.user))?.daemonUser;
   return daemon ? [{ section: "[supervisord]", file: daemon.file, line: daemon.line, daemon: true }, ...programs] : programs;
+}
+
+// src/rules/lib/proxy-root.ts
+function proxyInContainer(app) {
+  for (const c of appStarts(app)) {
+    const name = reverseProxyOf(c.argv);
+    if (name) return { name, file: c.file, line: c.line };
+  }
+  return void 0;
+}
+function proxyMessage(app, df, stage, head, proxy) {
+  const wsgi = modWsgiInstall(df, stage);
+  if (wsgi && (proxy.name === "apache2" || proxy.name === "httpd") && !appServer(app, proxy))
+    return `${head}, so the container starts as root: ${proxy.name} runs in it (${proxy.file}:${proxy.line}) and serves the app itself through mod_wsgi (${wsgi.pkg}, installed at ${wsgi.file}:${wsgi.line}). Its master process starts as root to bind any port below 1024 and runs the app's code in worker processes as the User its configuration names, which Apache refuses to make root: the app does not run as root, but the master and whatever the container runs before ${proxy.name} do. Keep this layout knowingly and suppress TF1301 with the reason, or run ${proxy.name} unprivileged: Listen on a port above 1023, give that user the directories Apache writes (its pid, lock and log files), and add USER for it.`;
+  const ports = proxy.name === "nginx" ? nginxPorts(app, df, stage) : void 0;
+  if (ports && ports.ports.every((p) => p >= 1024))
+    return highPortMessage(app, df, stage, head, proxy, ports);
+  const bind2 = ports ? `to bind ${plural("port", ports.ports)} (${ports.where.join(", ")})` : "to bind any port below 1024";
+  const why = `${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), and its master process starts as root ${bind2} and hand its workers to an unprivileged user, so a USER line would keep ${proxy.name}, as configured, from starting`;
+  const split = `move ${proxy.name} into its own container (its own compose service) and add USER to this image`;
+  const su = suDrop(app);
+  const drop = privilegeDrop(app) ?? (su && { ...su, tool: `su ${su.user} -c` });
+  if (drop)
+    return `${head}, so the container starts as root: ${why}. The app itself already runs as ${drop.user ?? "another user"} (${drop.tool} at ${drop.file}:${drop.line}). Keep this layout knowingly and suppress TF1301 with the reason, or ${split}.`;
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  const user = existing ?? "app";
+  const create = existing ? "" : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
+  const writes = runtimeWrites(app, df, stage, (c) => c.origin === "supervisor" && !reverseProxyOf(c.argv));
+  const sockets = appStarts(app).flatMap((c) => socketDirectories(df, stage, c.argv));
+  const rest = { ...writes, known: writes.known.filter((w) => !sockets.includes(w.dir)) };
+  const given = runtimeWritesAdvice(rest, stage, user, "at build time");
+  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user, proxy)}.${given ? ` ${given}` : ""} Or ${split}.`;
+}
+var DEFAULT_SITES = /^\/etc\/nginx\/(nginx\.conf|sites-(available|enabled)\/default|(conf|http)\.d\/default\.conf)$/;
+function nginxPorts(app, df, stage) {
+  const listens = (app.proxyConfigs ?? []).flatMap((c) => c.listens.map((l) => ({ ...l, file: c.file })));
+  if (listens.length === 0 || listens.some((l) => l.port === void 0)) return void 0;
+  const ports = [...new Set(listens.map((l) => l.port))].sort((a, b) => a - b);
+  const where = [...new Set(listens.map((l) => `${l.file}:${l.line}`))];
+  const removed = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).some(
+    (c) => basename2(c.argv[0] ?? "") === "rm" && c.argv.some((w) => /^\/etc\/nginx\/(sites-enabled|conf\.d|http\.d)\//.test(w))
+  );
+  const replacesDefault = removed || (app.proxyConfigs ?? []).some(
+    (c) => DEFAULT_SITES.test(c.imagePath) || !c.imagePath.startsWith("/etc/nginx/")
+  );
+  return { ports, where, replacesDefault };
+}
+var plural = (word, ports) => ports.length === 1 ? `${word} ${ports[0]}` : `${word}s ${ports.slice(0, -1).join(", ")} and ${ports.at(-1)}`;
+function highPortMessage(app, df, stage, head, proxy, ports) {
+  const drop = privilegeDrop(app);
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  const user = drop?.user ?? existing ?? "app";
+  const add2 = drop?.user || existing ? imageHasUser(df, stage, user) ? `add USER ${user} to the stage` : `create ${user} at build time (RUN ${createUser(baseStage(df, stage), user)}), add USER ${user} after it` : `create an unprivileged user at build time (RUN ${createUser(baseStage(df, stage))}), add USER app after it`;
+  const without = drop ? `, start without ${drop.tool} (${drop.file}:${drop.line}; it cannot switch users without root)` : "";
+  const site = ports.replacesDefault ? "" : ", and remove the nginx package's default site if the image keeps it (it listens on port 80)";
+  return `${head}, so the container starts as root. ${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), but its configuration listens only on ${plural("port", ports.ports)} (${ports.where.join(", ")}), above 1023, which ${ports.ports.length === 1 ? "needs" : "need"} no root to bind: the whole container can run as an unprivileged user. To do so, ${add2}${without}, and give ${user} the files nginx writes (its pid file, e.g. \`pid /tmp/nginx.pid;\`, and its temp paths under ${nginxTempDir(df, stage)})${site}.`;
+}
+function nginxTempDir(df, stage) {
+  const repository = baseStage(df, stage).from.repository ?? "";
+  return /^(docker\.io\/)?(library\/)?nginx$/.test(repository) ? "/var/cache/nginx" : "/var/lib/nginx";
+}
+function appDrop(app, df, stage, user, proxy) {
+  const server = appServer(app, proxy);
+  const tool = dropTool(baseStage(df, stage), user);
+  if (!server) return `start it through ${tool}`;
+  const at2 = `${server.file}:${server.line}`;
+  const kind = serverOf(server.argv).kind;
+  const dirs = socketDirectories(df, stage, server.argv);
+  const socket = dirs.length === 0 ? "" : `, and let ${user} create ${kind}'s socket: ${listOf(dirs)} ${dirs.length === 1 ? "is" : "are"} root's, so RUN chown ${user} ${dirs.join(" ")} (or move the socket, here and in the proxy's configuration, to a directory ${user} owns)`;
+  if (server.origin === "supervisor")
+    return `add user=${user} to [${programOf2(app, server)?.section ?? "program"}:${server.program}] (${at2})${socket}`;
+  if (kind === "gunicorn") return `start gunicorn with --user ${user} --group ${user} (${at2})`;
+  if (kind === "uwsgi") return `start uwsgi with --uid ${user} --gid ${user} (${at2})`;
+  return `start ${kind} through ${tool} (${at2})${socket}`;
+}
+function appServer(app, proxy) {
+  const starts = appStarts(app);
+  const proxyStart = starts.find((c) => c.file === proxy.file && c.line === proxy.line);
+  const servers = starts.filter((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
+  return servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
+}
+function socketDirectories(df, stage, argv) {
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path33.posix.dirname(p));
+  return rootOwnedDirectories(df, stage, dirs);
 }
 
 // src/rules/lib/root-runs.ts
@@ -37328,7 +37586,7 @@ function pipenvAdvice(at2, user) {
 }
 
 // src/rules/lib/socket-volume.ts
-var import_node_path33 = __toESM(require_node_path(), 1);
+var import_node_path34 = __toESM(require_node_path(), 1);
 function socketInNamedVolume(app, df, stage) {
   const service = app.compose?.appService;
   const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
@@ -37351,9 +37609,9 @@ function socketInNamedVolume(app, df, stage) {
   for (const s of sockets ?? []) {
     const path = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
     if (!path.startsWith("/")) continue;
-    const dir = import_node_path33.posix.dirname(path);
+    const dir = import_node_path34.posix.dirname(path);
     const volume = service.volumes.find(
-      (v) => v.type === "volume" && v.source && import_node_path33.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+      (v) => v.type === "volume" && v.source && import_node_path34.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
     );
     if (!volume || chowned(df, stage, dir)) continue;
     return {
@@ -37386,7 +37644,8 @@ var runsAsRoot = defineRule({
 root's power over the container's files and a shorter path to the host. Builder stages may stay root; the
 stage that runs must not. An entrypoint that drops privileges with \`gosu\`/\`su-exec\` (or \`gunicorn --user\`) still
 starts as root and runs everything before the drop as root: reported, with the drop named; the fix is a USER line,
-or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user. A user the
+or keeping the drop knowingly (suppress with the reason). \`ENV USER=app\` sets a variable, not the user. Where a RUN gives the working directory, or a directory above it, to a
+user the image holds (\`chown -R www-data /var/www\`), that user is the one to switch to. A user the
 entrypoint creates when the container starts (\`useradd\` then \`gosu\`) is not in the image, so USER cannot name it:
 create it at build time instead. Where nginx (or another reverse proxy) runs in the same container, its master
 process needs root to bind a port below 1024 (80, 443: the ports its copied configuration listens on are named;
@@ -37412,7 +37671,8 @@ knows them: STATIC_ROOT for a \`collectstatic\` the start runs, the locale direc
 files in, COMPRESS_ROOT (else STATIC_ROOT) for django-compressor's \`compress\`, a server's unix socket (uWSGI's ini
 included), the SQLite file's directory (under the project a bind mount brings, when the image holds no code), celery
 beat's schedule in its working directory (none with a database scheduler: \`-S django\`, \`CELERY_BEAT_SCHEDULER\`), a
-supervisord program's log files; a directory a RUN chowns, or chmods writable by every user (\`a+rwx\`, \`777\`), is
+supervisord program's log files, MEDIA_ROOT where the models declare a \`FileField\` or \`ImageField\` (none when the
+default storage is another, S3); a directory a RUN chowns, or chmods writable by every user (\`a+rwx\`, \`777\`), is
 the user's already; a file the image already holds there (a copied SQLite database, a committed .mo) is named too; with
 a volume or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general
 terms; where the settings set no STATIC_ROOT, that collectstatic fails and writes nothing.
@@ -37449,7 +37709,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   },
   fix: {
     safety: "safe",
-    summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create is switched to instead.",
+    summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create, or the one a RUN chown gives the working directory to, is switched to instead.",
     declines: "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting, or a root `pipenv install`/`sync` without `--system` (the environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program (or `[supervisord]` itself) with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
     make: fixRunsAsRoot
   }
@@ -37473,7 +37733,8 @@ function fixRunsAsRoot(context) {
   const runtime = runtimeInsertionLine(stage);
   const root = stage.user && stage.instructions.includes(stage.user) ? stage.user : void 0;
   const inPlace = root && root.line < runtime && !runs.some((i) => i.line > root.line) ? root : void 0;
-  const existing = createdUser(runs.map((r) => text2.slice(r.line - 1, r.endLine).join("\n"))) ?? known(usersCreatedByRuns(dockerfile, stage).at(-1));
+  const existing = createdUser(runs.map((r) => text2.slice(r.line - 1, r.endLine).join("\n"))) ?? known(usersCreatedByRuns(dockerfile, stage).at(-1)) ?? // The user a RUN chown gives the working directory to (`chown -R www-data /var/www`) owns the app's files.
+  (stage.workdir !== "/" ? directoryOwner(dockerfile, stage, stage.workdir)?.user : void 0);
   let lines;
   let at2 = runtime;
   const socketDir = socketInNamedVolume(runner, dockerfile, stage)?.dir;
@@ -37555,7 +37816,8 @@ function rootMessage(app, df, stage, head) {
   const keep = toRoot ? ` ${toRoot.file}:${toRoot.line} passes ${toRoot.tool} root, which drops nothing: take it out when you add the USER${why}.` : "";
   const poetry = poetryRootEnvironment(df, stage, app.context);
   const pipenv = pipenvRootEnvironment(df, stage);
-  const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? "app";
+  const owner = stage.workdir !== "/" ? directoryOwner(df, stage, stage.workdir) : void 0;
+  const user = known(usersCreatedByRuns(df, stage).at(-1)) ?? owner?.user ?? "app";
   const socket = socketInNamedVolume(app, df, stage);
   const logs = logFilesAdvice(app, df, stage, user);
   const writes = runtimeWritesAdvice(otherWrites(app, df, stage, socket?.dir), stage, user);
@@ -37570,7 +37832,7 @@ function rootMessage(app, df, stage, head) {
     ...writes ? [writes] : [],
     ...rootPrograms
   ].map((a) => ` ${a}`).join("");
-  const advice = stage.user ? switchAdvice(df, stage) : switchAdvice(df, stage, before);
+  const advice = switchAdvice(df, stage, stage.user ? "" : before, owner);
   const composed = composeUserNote(app);
   if (composed) return `${head}, so ${composed}. ${advice}${keep}${reach}`;
   return stage.user ? `${head}. ${advice}${keep}${reach}` : `${head}, so ${asRoot(app)}. ${advice}${keep}${reach}`;
@@ -37630,88 +37892,6 @@ function serverOwnDrop(df, stage, su) {
   if (server === "uwsgi")
     return `, or let uwsgi drop to ${su.user} itself: exec uwsgi \u2026 --uid ${su.user} --gid ${su.user}`;
   return "";
-}
-function proxyInContainer(app) {
-  for (const c of appStarts(app)) {
-    const name = reverseProxyOf(c.argv);
-    if (name) return { name, file: c.file, line: c.line };
-  }
-  return void 0;
-}
-function proxyMessage(app, df, stage, head, proxy) {
-  const wsgi = modWsgiInstall(df, stage);
-  if (wsgi && (proxy.name === "apache2" || proxy.name === "httpd") && !appServer(app, proxy))
-    return `${head}, so the container starts as root: ${proxy.name} runs in it (${proxy.file}:${proxy.line}) and serves the app itself through mod_wsgi (${wsgi.pkg}, installed at ${wsgi.file}:${wsgi.line}). Its master process starts as root to bind any port below 1024 and runs the app's code in worker processes as the User its configuration names, which Apache refuses to make root: the app does not run as root, but the master and whatever the container runs before ${proxy.name} do. Keep this layout knowingly and suppress TF1301 with the reason, or run ${proxy.name} unprivileged: Listen on a port above 1023, give that user the directories Apache writes (its pid, lock and log files), and add USER for it.`;
-  const ports = proxy.name === "nginx" ? nginxPorts(app, df, stage) : void 0;
-  if (ports && ports.ports.every((p) => p >= 1024))
-    return highPortMessage(app, df, stage, head, proxy, ports);
-  const bind2 = ports ? `to bind ${plural("port", ports.ports)} (${ports.where.join(", ")})` : "to bind any port below 1024";
-  const why = `${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), and its master process starts as root ${bind2} and hand its workers to an unprivileged user, so a USER line would keep ${proxy.name}, as configured, from starting`;
-  const split = `move ${proxy.name} into its own container (its own compose service) and add USER to this image`;
-  const su = suDrop(app);
-  const drop = privilegeDrop(app) ?? (su && { ...su, tool: `su ${su.user} -c` });
-  if (drop)
-    return `${head}, so the container starts as root: ${why}. The app itself already runs as ${drop.user ?? "another user"} (${drop.tool} at ${drop.file}:${drop.line}). Keep this layout knowingly and suppress TF1301 with the reason, or ${split}.`;
-  const existing = known(usersCreatedByRuns(df, stage).at(-1));
-  const user = existing ?? "app";
-  const create = existing ? "" : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
-  const writes = runtimeWrites(app, df, stage, (c) => c.origin === "supervisor" && !reverseProxyOf(c.argv));
-  const sockets = appStarts(app).flatMap((c) => socketDirectories(df, stage, c.argv));
-  const rest = { ...writes, known: writes.known.filter((w) => !sockets.includes(w.dir)) };
-  const given = runtimeWritesAdvice(rest, stage, user, "at build time");
-  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user, proxy)}.${given ? ` ${given}` : ""} Or ${split}.`;
-}
-var DEFAULT_SITES = /^\/etc\/nginx\/(nginx\.conf|sites-(available|enabled)\/default|(conf|http)\.d\/default\.conf)$/;
-function nginxPorts(app, df, stage) {
-  const listens = (app.proxyConfigs ?? []).flatMap((c) => c.listens.map((l) => ({ ...l, file: c.file })));
-  if (listens.length === 0 || listens.some((l) => l.port === void 0)) return void 0;
-  const ports = [...new Set(listens.map((l) => l.port))].sort((a, b) => a - b);
-  const where = [...new Set(listens.map((l) => `${l.file}:${l.line}`))];
-  const removed = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).some(
-    (c) => basename2(c.argv[0] ?? "") === "rm" && c.argv.some((w) => /^\/etc\/nginx\/(sites-enabled|conf\.d|http\.d)\//.test(w))
-  );
-  const replacesDefault = removed || (app.proxyConfigs ?? []).some(
-    (c) => DEFAULT_SITES.test(c.imagePath) || !c.imagePath.startsWith("/etc/nginx/")
-  );
-  return { ports, where, replacesDefault };
-}
-var plural = (word, ports) => ports.length === 1 ? `${word} ${ports[0]}` : `${word}s ${ports.slice(0, -1).join(", ")} and ${ports.at(-1)}`;
-function highPortMessage(app, df, stage, head, proxy, ports) {
-  const drop = privilegeDrop(app);
-  const existing = known(usersCreatedByRuns(df, stage).at(-1));
-  const user = drop?.user ?? existing ?? "app";
-  const add2 = drop?.user || existing ? imageHasUser(df, stage, user) ? `add USER ${user} to the stage` : `create ${user} at build time (RUN ${createUser(baseStage(df, stage), user)}), add USER ${user} after it` : `create an unprivileged user at build time (RUN ${createUser(baseStage(df, stage))}), add USER app after it`;
-  const without = drop ? `, start without ${drop.tool} (${drop.file}:${drop.line}; it cannot switch users without root)` : "";
-  const site = ports.replacesDefault ? "" : ", and remove the nginx package's default site if the image keeps it (it listens on port 80)";
-  return `${head}, so the container starts as root. ${proxy.name} runs in the same container (${proxy.file}:${proxy.line}), but its configuration listens only on ${plural("port", ports.ports)} (${ports.where.join(", ")}), above 1023, which ${ports.ports.length === 1 ? "needs" : "need"} no root to bind: the whole container can run as an unprivileged user. To do so, ${add2}${without}, and give ${user} the files nginx writes (its pid file, e.g. \`pid /tmp/nginx.pid;\`, and its temp paths under ${nginxTempDir(df, stage)})${site}.`;
-}
-function nginxTempDir(df, stage) {
-  const repository = baseStage(df, stage).from.repository ?? "";
-  return /^(docker\.io\/)?(library\/)?nginx$/.test(repository) ? "/var/cache/nginx" : "/var/lib/nginx";
-}
-function appDrop(app, df, stage, user, proxy) {
-  const server = appServer(app, proxy);
-  const tool = dropTool(baseStage(df, stage), user);
-  if (!server) return `start it through ${tool}`;
-  const at2 = `${server.file}:${server.line}`;
-  const kind = serverOf(server.argv).kind;
-  const dirs = socketDirectories(df, stage, server.argv);
-  const socket = dirs.length === 0 ? "" : `, and let ${user} create ${kind}'s socket: ${listOf(dirs)} ${dirs.length === 1 ? "is" : "are"} root's, so RUN chown ${user} ${dirs.join(" ")} (or move the socket, here and in the proxy's configuration, to a directory ${user} owns)`;
-  if (server.origin === "supervisor")
-    return `add user=${user} to [${programOf2(app, server)?.section ?? "program"}:${server.program}] (${at2})${socket}`;
-  if (kind === "gunicorn") return `start gunicorn with --user ${user} --group ${user} (${at2})`;
-  if (kind === "uwsgi") return `start uwsgi with --uid ${user} --gid ${user} (${at2})`;
-  return `start ${kind} through ${tool} (${at2})${socket}`;
-}
-function appServer(app, proxy) {
-  const starts = appStarts(app);
-  const proxyStart = starts.find((c) => c.file === proxy.file && c.line === proxy.line);
-  const servers = starts.filter((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
-  return servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
-}
-function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path34.posix.dirname(p));
-  return rootOwnedDirectories(df, stage, dirs);
 }
 
 // src/rules/TF1302-deploy-check.ts
@@ -38029,6 +38209,7 @@ export {
   isCiConfig,
   isReadme,
   isComposeCandidate,
+  isModelsFile,
   isDockerignore,
   isRequirementsFile,
   isSettingsCandidate,
@@ -38095,6 +38276,7 @@ export {
   mayRun,
   splitWords2 as splitWords,
   containerVariables,
+  startPath,
   supervisordRun,
   supervisorIncludes,
   matchesInclude,

@@ -17,6 +17,7 @@ import {
   isEnvStyleName,
   isInEnvDir,
   isMakefile,
+  isModelsFile,
   isReadme,
   isRequirementsFile,
   isScript,
@@ -26,7 +27,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-7PSMGEL6.js";
+} from "./chunk-QXKYVQQU.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -301,7 +302,8 @@ async function discover(root, options = {}, limits = {}, overlay) {
     baseName(f) === "Pipfile" || // So does `RUN poetry install` a pyproject.toml's when no poetry.lock comes with it.
     baseName(f) === "pyproject.toml" || // Lock files pin the version of the server the image runs (uWSGI before 2.1 reloads on SIGTERM).
     ["poetry.lock", "uv.lock", "Pipfile.lock"].includes(baseName(f)) || // The server's entry module names the settings it runs (they may differ from manage.py's).
-    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // s6-overlay's services: what /init runs (`type`, a oneshot's `up`, a longrun's `run`).
+    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // The models' file fields store uploads in MEDIA_ROOT: a directory the app writes at run time.
+    isModelsFile(f) || // s6-overlay's services: what /init runs (`type`, a oneshot's `up`, a longrun's `run`).
     /(^|\/)s6-rc\.d\/[^/]+\/(type|up|run)$/.test(f) || // runit's services: the run script of each directory under service/ that runsvdir supervises.
     /(^|\/)service\/[^/]+\/run$/.test(f) || // A root filesystem copied whole (`COPY root/ /`) holds nginx's configuration where nginx reads it.
     /(^|\/)etc\/nginx\/(.+\/)?[^/]+\.conf$/.test(f) || // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty

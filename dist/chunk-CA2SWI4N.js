@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-7LW76BJZ.js";
+} from "./chunk-IS63P4YV.js";
 import {
   makeReport
 } from "./chunk-PS5A2PEE.js";
 import {
   RULES
-} from "./chunk-7PSMGEL6.js";
+} from "./chunk-QXKYVQQU.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-Y7MXMLCI.js";
+} from "./chunk-Y3SXDXSB.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-7PSMGEL6.js";
+} from "./chunk-QXKYVQQU.js";
 import {
   UnsafePathError,
   readInside,

@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-7PSMGEL6.js";
+} from "./chunk-QXKYVQQU.js";
 import {
   insertLines,
   normalizePackageName,
