@@ -108,7 +108,7 @@ test('TF0313 is silent when the fallbacks are what the provided URL says, or a .
   };
   assert.deepEqual(findingsOf(await analyzeFiles(mountedEnv), 'TF0313'), []);
   // A directory outside the repository cannot be seen: it may hold one.
-  const outside = `${URL_PROVIDED}    volumes:\n      - ../shared:/app\n`;
+  const outside = `${URL_PROVIDED}    volumes:\n      - ../secrets-dir:/app\n`;
   assert.deepEqual(findingsOf(await analyzeFiles(project(DECOUPLE_PARTS, outside)), 'TF0313'), []);
 });
 
