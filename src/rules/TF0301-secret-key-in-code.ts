@@ -39,9 +39,8 @@ For local development, put the variable in an untracked \`.env\` file or the com
     const findings: RawFinding[] = [];
     for (const { app, settings } of appSettings(project)) {
       const live = liveAssignments(settings, 'SECRET_KEY');
-      const key = keyVariable(app);
+      const { key, note: given } = keyAdvice(app);
       const read = code(`SECRET_KEY = os.environ["${key}"]`);
-      const given = givenNote(app, key);
       for (const a of live) {
         // Under a condition that cannot be told (`if 'test' in sys.argv`), the rule cannot decide; a module loaded
         // under one still sets the key as written wherever it is loaded.
@@ -139,7 +138,8 @@ For local development, put the variable in an untracked \`.env\` file or the com
     make: (context) => {
       // Read from a secret file the deploy mounts: no variable holds the key, so none can be required instead.
       if (readsSecretFile(context)) return undefined;
-      const variable = variableRead(context) ?? keyVariable(appOfFinding(context));
+      const app = appOfFinding(context);
+      const variable = variableRead(context) ?? (app ? keyAdvice(app).key : DEFAULT_VARIABLE);
       return assignFromEnvironment(context, 'SECRET_KEY', `os.environ["${variable}"]`, [variable], true);
     },
   },
@@ -148,31 +148,26 @@ For local development, put the variable in an untracked \`.env\` file or the com
 const DEFAULT_VARIABLE = 'DJANGO_SECRET_KEY';
 
 /**
- * The variable the key should be read from: the one the app's container is given for it (compose environment or
- * env_file, the image's ENV, an export of its entrypoint script), DJANGO_SECRET_KEY first; else DJANGO_SECRET_KEY.
+ * The variable the key should be read from, and the words that say why: the one the app's container is given for it
+ * (compose environment or env_file, the image's ENV, an export of its entrypoint script), DJANGO_SECRET_KEY first,
+ * noted when it is another; else DJANGO_SECRET_KEY, noting an env_file the repository does not hold, which may give
+ * the key another name.
  */
-function keyVariable(app: App | undefined): string {
-  if (!app) return DEFAULT_VARIABLE;
-  const given = [...withScriptAssignments(app, providedEnvironment(app)).values.keys()]
+function keyAdvice(app: App): { key: string; note: string } {
+  const provided = providedEnvironment(app);
+  const given = [...withScriptAssignments(app, provided).values.keys()]
     .filter((n) => namesSetting(n, 'SECRET_KEY'))
     .sort();
-  return given.includes(DEFAULT_VARIABLE) ? DEFAULT_VARIABLE : (given[0] ?? DEFAULT_VARIABLE);
-}
-
-/**
- * Where the advised variable comes from: the app's container is given it, or an env_file the repository does not
- * hold may give the key another name.
- */
-function givenNote(app: App, key: string): string {
-  const provided = providedEnvironment(app);
-  // The usual name needs no note; another one says why the advice departs from it.
-  if (withScriptAssignments(app, provided).values.has(key))
-    return key === DEFAULT_VARIABLE ? '' : ` (the app's container is given ${key})`;
+  if (given.includes(DEFAULT_VARIABLE)) return { key: DEFAULT_VARIABLE, note: '' };
+  if (given.length > 0) return { key: given[0], note: ` (the app's container is given ${given[0]})` };
   const unread = provided.unreadEnvFiles?.map((f) => f.path) ?? [];
-  if (unread.length === 0) return '';
+  if (unread.length === 0) return { key: DEFAULT_VARIABLE, note: '' };
   const one = unread.length === 1;
   const files = one ? `the env_file ${unread[0]}` : `the env_files ${unread.join(', ')}`;
-  return `, or under the name ${files} ${one ? 'gives' : 'give'} it (the app's container reads ${one ? 'that file' : 'those files'}, which the repository does not hold)`;
+  return {
+    key: DEFAULT_VARIABLE,
+    note: `, or under the name ${files} ${one ? 'gives' : 'give'} it (the app's container reads ${one ? 'that file' : 'those files'}, which the repository does not hold)`,
+  };
 }
 
 /**
