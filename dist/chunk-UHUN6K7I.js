@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-Y3SXDXSB.js";
+} from "./chunk-VTTD6XDL.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-QXKYVQQU.js";
+} from "./chunk-TVQO4CWB.js";
 import {
   UnsafePathError,
   readInside,

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-IS63P4YV.js";
+} from "./chunk-UXTZFWCM.js";
 import {
   makeReport
 } from "./chunk-PS5A2PEE.js";
 import {
   RULES
-} from "./chunk-QXKYVQQU.js";
+} from "./chunk-TVQO4CWB.js";
 import {
   SEVERITIES,
   UnsafePathError,

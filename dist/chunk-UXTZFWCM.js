@@ -15,7 +15,7 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-QXKYVQQU.js";
+} from "./chunk-TVQO4CWB.js";
 import {
   insertLines,
   normalizePackageName,

@@ -27967,9 +27967,8 @@ For local development, put the variable in an untracked \`.env\` file or the com
     const findings = [];
     for (const { app, settings } of appSettings(project)) {
       const live = liveAssignments(settings, "SECRET_KEY");
-      const key = keyVariable(app);
+      const { key, note: given } = keyAdvice(app);
       const read = code(`SECRET_KEY = os.environ["${key}"]`);
-      const given = givenNote(app, key);
       for (const a of live) {
         if (a.inBranch && a.activeWhenUnset === void 0 && !a.loadedInBranch) continue;
         const v = unwrapped(a.value);
@@ -28042,26 +28041,26 @@ For local development, put the variable in an untracked \`.env\` file or the com
     declines: 'a key read from a secret file a variable names (`read_secret(os.environ.get("KEY_FILE")) or "\u2026"`): the deploy provides the file, and no variable holds the key; a key written in another module of the project that the settings import (reported where it is written): the fixer rewrites assignments of the settings module only.',
     make: (context) => {
       if (readsSecretFile(context)) return void 0;
-      const variable = variableRead(context) ?? keyVariable(appOfFinding(context));
+      const app = appOfFinding(context);
+      const variable = variableRead(context) ?? (app ? keyAdvice(app).key : DEFAULT_VARIABLE);
       return assignFromEnvironment(context, "SECRET_KEY", `os.environ["${variable}"]`, [variable], true);
     }
   }
 });
 var DEFAULT_VARIABLE = "DJANGO_SECRET_KEY";
-function keyVariable(app) {
-  if (!app) return DEFAULT_VARIABLE;
-  const given = [...withScriptAssignments(app, providedEnvironment(app)).values.keys()].filter((n) => namesSetting(n, "SECRET_KEY")).sort();
-  return given.includes(DEFAULT_VARIABLE) ? DEFAULT_VARIABLE : given[0] ?? DEFAULT_VARIABLE;
-}
-function givenNote(app, key) {
+function keyAdvice(app) {
   const provided = providedEnvironment(app);
-  if (withScriptAssignments(app, provided).values.has(key))
-    return key === DEFAULT_VARIABLE ? "" : ` (the app's container is given ${key})`;
+  const given = [...withScriptAssignments(app, provided).values.keys()].filter((n) => namesSetting(n, "SECRET_KEY")).sort();
+  if (given.includes(DEFAULT_VARIABLE)) return { key: DEFAULT_VARIABLE, note: "" };
+  if (given.length > 0) return { key: given[0], note: ` (the app's container is given ${given[0]})` };
   const unread = provided.unreadEnvFiles?.map((f) => f.path) ?? [];
-  if (unread.length === 0) return "";
+  if (unread.length === 0) return { key: DEFAULT_VARIABLE, note: "" };
   const one = unread.length === 1;
   const files = one ? `the env_file ${unread[0]}` : `the env_files ${unread.join(", ")}`;
-  return `, or under the name ${files} ${one ? "gives" : "give"} it (the app's container reads ${one ? "that file" : "those files"}, which the repository does not hold)`;
+  return {
+    key: DEFAULT_VARIABLE,
+    note: `, or under the name ${files} ${one ? "gives" : "give"} it (the app's container reads ${one ? "that file" : "those files"}, which the repository does not hold)`
+  };
 }
 function unwrapped(v) {
   return v.kind === "list" && v.items.length === 1 ? v.items[0] : v;

@@ -27,7 +27,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-QXKYVQQU.js";
+} from "./chunk-TVQO4CWB.js";
 import {
   UnsafePathError,
   formatBytes,
