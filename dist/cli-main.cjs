@@ -40940,7 +40940,7 @@ var init_text_encoding = __esm({
 async function discover(root, options = {}, limits = {}, overlay) {
   const maxFiles = limits.maxFiles ?? MAX_FILES;
   const maxBytes = limits.maxFileBytes ?? MAX_FILE_BYTES;
-  const realRoot = import_node_fs3.realpathSync.native(root);
+  const realRoot = import_node_fs5.realpathSync.native(root);
   const walked = walk(realRoot, maxFiles);
   if (overlay) listOverlaid(walked, overlay);
   const files = walked.files.sort();
@@ -41021,7 +41021,7 @@ async function discover(root, options = {}, limits = {}, overlay) {
     const overlaid = overlay?.get(f);
     if (overlaid !== void 0) return Buffer.from(overlaid, "utf8").subarray(0, length);
     try {
-      return readHeadSync(walked.plain.has(f) ? (0, import_node_path37.join)(realRoot, f) : resolveInside(realRoot, f), length, f);
+      return readHeadSync(walked.plain.has(f) ? (0, import_node_path39.join)(realRoot, f) : resolveInside(realRoot, f), length, f);
     } catch {
       return void 0;
     }
@@ -41223,7 +41223,7 @@ function envFileNames(text2) {
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path37.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path39.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -41259,7 +41259,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir === "" ? realRoot : (0, import_node_path37.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs5.readdirSync)(dir === "" ? realRoot : (0, import_node_path39.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -41275,7 +41275,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path37.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path39.join)(realRoot, rel), realRoot);
         if (typeof target === "string" && target !== "directory") {
           files.push(rel);
           aliases.set(rel, target);
@@ -41297,14 +41297,14 @@ function listOverlaid(walked, overlay) {
 function linkTarget(abs, realRoot) {
   let target;
   try {
-    target = import_node_fs3.realpathSync.native(abs);
+    target = import_node_fs5.realpathSync.native(abs);
   } catch {
     return { reason: "a symbolic link whose target does not exist" };
   }
   if (!isInside(target, realRoot)) return { reason: "a symbolic link leaving the scanned directory" };
   try {
-    const info = (0, import_node_fs3.statSync)(target);
-    if (info.isFile()) return (0, import_node_path37.relative)(realRoot, target).split(import_node_path37.sep).join("/");
+    const info = (0, import_node_fs5.statSync)(target);
+    if (info.isFile()) return (0, import_node_path39.relative)(realRoot, target).split(import_node_path39.sep).join("/");
     if (info.isDirectory()) return "directory";
   } catch {
     return { reason: "a symbolic link whose target does not exist" };
@@ -41325,13 +41325,13 @@ function settingsChoosingModules(file, text2) {
     for (const m of text2.matchAll(/['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]/g)) out.push(m[1]);
   return out;
 }
-var import_node_fs3, import_node_path37, MAX_FILES, MAX_FILE_BYTES;
+var import_node_fs5, import_node_path39, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
-    import_node_fs3 = require("node:fs");
-    import_node_path37 = require("node:path");
+    import_node_fs5 = require("node:fs");
+    import_node_path39 = require("node:path");
     init_safe_fs();
     init_classify();
     init_compose_commands();
@@ -43987,9 +43987,8 @@ __export(cli_exports, {
   parseCommandLine: () => parseCommandLine
 });
 module.exports = __toCommonJS(cli_exports);
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path53 = require("node:path");
-var import_node_module5 = require("node:module");
 var import_node_url2 = require("node:url");
 
 // src/command-line.ts
@@ -44179,13 +44178,687 @@ ${helpHint}
   }
 }
 
+// src/cli-many.ts
+var import_node_fs4 = require("node:fs");
+var import_node_module5 = require("node:module");
+
+// src/report/common.ts
+var INFORMATION_URI = "https://github.com/twelve-factor-review/twelve-factor-review";
+var FACTOR_NAMES = {
+  "0": "Analysis",
+  I: "I. Codebase",
+  II: "II. Dependencies",
+  III: "III. Config",
+  IV: "IV. Backing services",
+  V: "V. Build, release, run",
+  VI: "VI. Processes",
+  VII: "VII. Port binding",
+  VIII: "VIII. Concurrency",
+  IX: "IX. Disposability",
+  X: "X. Dev/prod parity",
+  XI: "XI. Logs",
+  XII: "XII. Admin processes",
+  XIII: "Production checks"
+};
+var FACTOR_ORDER = Object.keys(FACTOR_NAMES);
+function ruleAnchor(rule) {
+  return `${rule.id.toLowerCase()}-${rule.name}`;
+}
+function ruleHelpUri(rule, version) {
+  return `${INFORMATION_URI}/blob/v${version}/docs/rules.md#${ruleAnchor(rule)}`;
+}
+function plural2(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function seconds2(ms) {
+  return `${(ms / 1e3).toFixed(1)} s`;
+}
+function countsPhrase(counts) {
+  return [
+    plural2(counts.error, "error"),
+    plural2(counts.warning, "warning"),
+    plural2(counts.notice, "notice")
+  ].join(", ");
+}
+function analysedLine(report, path4, text2) {
+  const servicesOnly = (a) => !a.dockerfile && !a.settings && (a.composeFiles ?? []).length > 0;
+  const apps = (report.apps ?? []).filter((a) => !servicesOnly(a)).map((a) => {
+    const files = [a.dockerfile, ...a.composeFiles ?? [], a.settings].filter((f) => !!f);
+    return (files.length > 0 ? files : [a.dir]).map(path4).join(" + ");
+  });
+  const composeOnly = (report.apps ?? []).filter(servicesOnly).map((a) => a.composeFiles.map(path4).join(" + "));
+  const skipped2 = (report.skipped ?? []).map(
+    (s) => `${path4(s.managePy ?? s.dockerfile ?? "")} ${text2(`(${s.reason})`)}`
+  );
+  const parts = [
+    ...apps.length > 0 ? [`Analysed ${apps.join("; ")}`] : [],
+    ...composeOnly.length > 0 ? [`${text2("services only:")} ${composeOnly.join(", ")}`] : [],
+    ...skipped2.length > 0 ? [`skipped ${skipped2.join(", ")}`] : [],
+    ...report.workerDockerfiles?.length ? [`image rules on the workers' ${report.workerDockerfiles.map(path4).join(", ")}`] : [],
+    ...report.otherDockerfiles?.length ? [`Dockerfile rules only on ${report.otherDockerfiles.map(path4).join(", ")}`] : []
+  ];
+  return parts.length > 0 ? parts.join(" \xB7 ") : void 0;
+}
+
+// src/report/escape.ts
+var ZWJ = "\u200D";
+var ANSI = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
+var CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+var BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
+function stripControl(text2) {
+  return text2.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "").replace(BIDI, "");
+}
+function neutraliseMentions(text2) {
+  return text2.replace(/@/g, `@${ZWJ}`).replace(/#(?=\d)/g, `#${ZWJ}`);
+}
+function escapeHtml(text2) {
+  return neutraliseMentions(stripControl(text2).replace(/\s*\n\s*/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+var MARKDOWN_SPECIAL = /[\\`*_~[\]()|#!+\-={}.:]/g;
+function escapeMarkdown(text2) {
+  return neutraliseMentions(stripControl(text2).replace(/\s*\n\s*/g, " ")).replace(MARKDOWN_SPECIAL, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function fencedBlock(content, indent2 = "") {
+  const body = stripControl(content).replace(/\n+$/, "");
+  let longest = 0;
+  for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  const lines2 = [fence, ...body.split("\n"), fence];
+  return lines2.map((l) => l === "" ? "" : indent2 + l).join("\n");
+}
+function encodePath(path4) {
+  return path4.split("/").map(
+    (segment) => encodeURIComponent(segment).replace(
+      /[!'()*]/g,
+      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+    )
+  ).join("/");
+}
+function terminalLine(text2) {
+  return stripControl(text2).replace(/\s*[\n\t]\s*/g, " ");
+}
+function defuseMarkers(text2) {
+  return text2.replace(/<!--/g, "<!-\u200D-");
+}
+
+// src/report/json.ts
+init_core();
+function renderJson(report) {
+  return `${JSON.stringify(jsonReport(report), null, 2)}
+`;
+}
+function jsonReport(report) {
+  return {
+    tool: { name: report.tool.name, version: report.tool.version },
+    directory: report.directory,
+    verdict: report.verdict,
+    failOn: report.failOn,
+    counts: {
+      error: report.counts.error,
+      warning: report.counts.warning,
+      notice: report.counts.notice,
+      suppressed: report.findings.filter((f) => f.suppressed).length
+    },
+    configFile: report.configFile ?? null,
+    ...report.apps ? { apps: report.apps.map(jsonApp) } : {},
+    ...report.skipped ? {
+      skipped: report.skipped.map((s) => ({
+        ...s.managePy ? { managePy: s.managePy } : {},
+        ...s.dockerfile ? { dockerfile: s.dockerfile } : {},
+        reason: s.reason
+      }))
+    } : {},
+    ...report.otherDockerfiles ? { otherDockerfiles: report.otherDockerfiles } : {},
+    ...report.workerDockerfiles ? { workerDockerfiles: report.workerDockerfiles } : {},
+    durationMs: report.durationMs,
+    findings: report.findings.map(jsonFinding),
+    ...report.smoke ? { smoke: jsonSmoke(report.smoke) } : {},
+    ...report.fixes ? { fixes: report.fixes } : {}
+  };
+}
+function jsonApp(a) {
+  return {
+    dir: a.dir,
+    dockerfile: a.dockerfile ?? null,
+    composeFiles: a.composeFiles ?? [],
+    settings: a.settings ?? null
+  };
+}
+function jsonFinding(f) {
+  return {
+    ruleId: f.ruleId,
+    name: f.name,
+    factor: f.factor,
+    severity: f.severity,
+    kind: f.kind,
+    file: f.file,
+    line: f.line ?? null,
+    ...f.endLine !== void 0 ? { endLine: f.endLine } : {},
+    ...f.column !== void 0 ? { column: f.column } : {},
+    message: f.message,
+    // The message as parts (text, code, path, value), when the rule built it with them and they still spell it.
+    ...f.parts && f.parts.length > 0 && plainMessage(f.parts) === f.message ? { parts: f.parts.map((p) => ({ kind: p.kind, text: p.text })) } : {},
+    ...f.details !== void 0 ? { details: f.details } : {},
+    related: [...f.related],
+    fingerprint: f.fingerprint,
+    ...f.suppressed ? {
+      suppressed: {
+        by: f.suppressed.by,
+        ...f.suppressed.reason !== void 0 ? { reason: f.suppressed.reason } : {}
+      }
+    } : {}
+  };
+}
+function jsonSmoke(s) {
+  return {
+    status: s.status,
+    ...s.reason !== void 0 ? { reason: s.reason } : {},
+    ...s.app !== void 0 ? { app: s.app } : {},
+    durationMs: s.durationMs,
+    ...s.build ? { build: jsonStep(s.build) } : {},
+    engines: {
+      ...s.engines.sqlite ? { sqlite: jsonEngine(s.engines.sqlite) } : {},
+      ...s.engines.postgres ? { postgres: jsonEngine(s.engines.postgres) } : {}
+    }
+  };
+}
+function jsonEngine(e) {
+  return {
+    engine: e.engine,
+    status: e.status,
+    ...e.reason !== void 0 ? { reason: e.reason } : {},
+    durationMs: e.durationMs,
+    steps: e.steps.map(jsonStep)
+  };
+}
+function jsonStep(s) {
+  return {
+    name: s.name,
+    status: s.status,
+    durationMs: s.durationMs,
+    ...s.detail !== void 0 ? { detail: s.detail } : {},
+    ...s.logTail !== void 0 ? { logTail: s.logTail } : {}
+  };
+}
+
+// src/report/sarif.ts
+var import_node_path38 = require("node:path");
+var import_node_url = require("node:url");
+
+// src/util/paths.ts
+var import_node_path37 = require("node:path");
+function reportDirectory(directory) {
+  return import_node_path37.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+}
+function repoPath(directory, file) {
+  const dir = directory.replace(/\\/g, "/");
+  if (dir === "" || import_node_path37.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path37.posix.normalize(import_node_path37.posix.join(dir, file));
+  return joined.startsWith("../") ? file : joined;
+}
+
+// src/report/logs.ts
+var TAIL_LINES = 25;
+var TAIL_CHARS = 4e3;
+var EXPLAIN_LINES = 8;
+var EXCEPTION = /^(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Failure)\b(?::.*)?$/;
+var TOOL_ERROR = /^(?:ERROR|error|Error|fatal|FATAL|CommandError):? |returned a non-zero code|did not complete successfully/;
+var CHAINED = /^(?:The above exception was the direct cause|During handling of the above exception)/;
+function explainingTail(log) {
+  const lines2 = stripControl(log).replace(/\n+$/, "").split("\n");
+  let tail2 = lines2.slice(-TAIL_LINES);
+  let cut = lines2.length > tail2.length;
+  let text2 = tail2.join("\n");
+  if (text2.length > TAIL_CHARS) {
+    text2 = text2.slice(-TAIL_CHARS);
+    text2 = text2.slice(text2.indexOf("\n") + 1);
+    tail2 = text2.split("\n");
+    cut = true;
+  }
+  const explaining = explainingLines(lines2);
+  const shownFrom = lines2.length - tail2.length;
+  const first = explaining.length > 0 ? lines2.indexOf(explaining[0]) : -1;
+  const head = explaining.length > 0 && !(first >= shownFrom && first - shownFrom < 3) ? [...explaining, "", `[\u2026 the last ${tail2.length} lines of the log:]`] : [];
+  return [...head, ...cut && head.length === 0 ? ["[\u2026 earlier lines cut]"] : [], ...tail2].join("\n");
+}
+function explainingLines(lines2) {
+  let last = -1;
+  for (let i = lines2.length - 1; i >= 0 && last < 0; i--) if (EXCEPTION.test(lines2[i].trim())) last = i;
+  if (last < 0) {
+    for (let i = lines2.length - 1; i >= 0 && last < 0; i--) if (TOOL_ERROR.test(lines2[i].trim())) last = i;
+    return last < 0 ? [] : [lines2[last]];
+  }
+  const out = withContinuation(lines2, last);
+  const chain2 = lines2.slice(0, last).findLastIndex((l) => CHAINED.test(l));
+  if (chain2 > 0) {
+    for (let i = chain2 - 1; i >= 0; i--) {
+      if (EXCEPTION.test(lines2[i].trim())) {
+        out.push(`[caused by] ${lines2[i]}`, ...withContinuation(lines2, i).slice(1));
+        break;
+      }
+    }
+  }
+  return out.slice(0, EXPLAIN_LINES);
+}
+function withContinuation(lines2, at2) {
+  const out = [lines2[at2]];
+  for (let i = at2 + 1; i < lines2.length && out.length < 4 && /^\s+\S/.test(lines2[i]); i++) out.push(lines2[i]);
+  return out;
+}
+
+// src/report/message.ts
+init_core();
+function messageParts(f) {
+  return f.parts && f.parts.length > 0 && plainMessage(f.parts) === f.message ? f.parts : partsOfPlain(f.message);
+}
+function partsMarkdown(parts) {
+  return parts.map((p) => p.kind === "code" ? codeSpan(p.text) : escapeMarkdown(p.text)).join("");
+}
+function partsTerminal(parts, codeStyle) {
+  return parts.map((p) => {
+    const text2 = terminalLine(p.text);
+    return p.kind === "code" && codeStyle ? codeStyle(text2) : p.kind === "code" ? `\`${text2}\`` : text2;
+  }).join("");
+}
+function codeSpan(text2) {
+  const body = stripControl(text2).replace(/\s*\n\s*/g, " ").replace(/<!--/g, "<!-\u200D-");
+  if (body.trim() === "") return "";
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[`\s]|[`\s]$/.test(body) ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+// src/report/sarif.ts
+var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+var LEVEL = {
+  error: "error",
+  warning: "warning",
+  notice: "note"
+};
+var SARIF_LEVEL = (s) => LEVEL[s];
+function renderSarif(report, rules) {
+  return `${JSON.stringify(sarifLog(report, rules), null, 2)}
+`;
+}
+function sarifLog(report, allRules) {
+  const named = new Set(report.findings.map((f) => f.ruleId));
+  const rules = allRules.filter((r) => named.has(r.id));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const absolute = (0, import_node_path38.isAbsolute)(report.directory);
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            informationUri: INFORMATION_URI,
+            rules: rules.map((rule) => ruleDescriptor(rule, report.tool.version))
+          }
+        },
+        ...absolute ? { originalUriBaseIds: { "%SRCROOT%": { uri: directoryUri(report.directory) } } } : {},
+        columnKind: "utf16CodeUnits",
+        results: report.findings.map((f) => result(report, f, index.get(f.ruleId)))
+      }
+    ]
+  };
+}
+function ruleDescriptor(rule, version) {
+  return {
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: rule.title },
+    fullDescription: { text: firstParagraph(rule.help) || rule.title },
+    helpUri: ruleHelpUri(rule, version),
+    help: { text: plainText(rule.help), markdown: rule.help },
+    defaultConfiguration: { level: SARIF_LEVEL(rule.severity) },
+    properties: {
+      tags: ["twelve-factor", FACTOR_NAMES[rule.factor], rule.kind === "S" ? "static" : "dynamic"],
+      factor: rule.factor,
+      related: [...rule.related]
+    }
+  };
+}
+function result(report, f, ruleIndex) {
+  const uri = (0, import_node_path38.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const region = f.line === void 0 ? void 0 : {
+    startLine: f.line,
+    ...f.column !== void 0 ? { startColumn: f.column } : {},
+    ...f.endLine !== void 0 && f.endLine >= f.line ? { endLine: f.endLine } : {}
+  };
+  return {
+    ruleId: f.ruleId,
+    ...ruleIndex !== void 0 ? { ruleIndex } : {},
+    level: SARIF_LEVEL(f.severity),
+    message: { text: f.message, markdown: partsMarkdown(messageParts(f)) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodePath(uri), uriBaseId: "%SRCROOT%" },
+          ...region ? { region } : {}
+        }
+      }
+    ],
+    partialFingerprints: { "twelveFactorFingerprint/v1": f.fingerprint },
+    ...f.suppressed ? {
+      suppressions: [
+        {
+          // Config-file suppressions live outside the analysed file.
+          kind: f.suppressed.by === "config" ? "external" : "inSource",
+          ...f.suppressed.reason ? { justification: f.suppressed.reason } : {}
+        }
+      ]
+    } : {},
+    // The log as the comment and the terminal show it: the lines that explain the failure, then the tail.
+    properties: {
+      name: f.name,
+      factor: f.factor,
+      ...f.details ? { details: explainingTail(f.details) } : {}
+    }
+  };
+}
+function directoryUri(dir) {
+  const href = (0, import_node_url.pathToFileURL)(dir).href;
+  return href.endsWith("/") ? href : `${href}/`;
+}
+function firstParagraph(markdown) {
+  const para = markdown.trim().split(/\n\s*\n/)[0] ?? "";
+  return plainText(para);
+}
+function plainText(markdown) {
+  return markdown.replace(/^```[^\n]*\n/gm, "").replace(/^```\s*$/gm, "").replace(/`([^`\n]+)`/g, "$1").replace(/\*\*([^*\n]+)\*\*/g, "$1").replace(/\[([^\]\n]+)\]\(([^)\s]+)\)/g, "$1 ($2)").trim();
+}
+
+// src/report/annotations.ts
+function findingAnnotation(report, f) {
+  const a = { level: f.severity, message: f.message, title: `${f.ruleId} ${f.name}` };
+  if (f.file !== ".") a.file = repoPath(report.directory, f.file);
+  if (f.line !== void 0 && a.file) {
+    a.startLine = f.line;
+    if (f.endLine !== void 0 && f.endLine >= f.line) a.endLine = f.endLine;
+    if (f.column !== void 0) a.startColumn = f.column;
+  }
+  return a;
+}
+
+// src/core/workflow-text.ts
+var import_node_module3 = require("node:module");
+var require2 = (0, import_node_module3.createRequire)(__tfrBundleUrl);
+var LINE_BREAK = /\r\n|\r|\n/;
+var COMMAND_START = /^[\s\u0085\p{Cc}\p{Cf}]*::/u;
+var LEGACY_COMMAND = "##[";
+function looksLikeCommand(text2) {
+  return text2.split(LINE_BREAK).some((line) => COMMAND_START.test(line) || line.includes(LEGACY_COMMAND));
+}
+function randomToken() {
+  const { randomBytes: randomBytes2 } = require2("node:crypto");
+  return `tfr-${randomBytes2(16).toString("hex")}`;
+}
+function inert(text2, token = randomToken) {
+  if (!looksLikeCommand(text2)) return text2;
+  let t = token();
+  while (text2.toLowerCase().includes(t.toLowerCase())) t = token();
+  return `::stop-commands::${t}
+${text2}
+::${t}::`;
+}
+function escapeData(text2) {
+  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text2) {
+  return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// src/report/workflow-commands.ts
+function annotationCommand(a, level = a.level) {
+  const properties = [
+    ["file", a.file],
+    ["line", a.startLine],
+    ["endLine", a.endLine],
+    ["col", a.startColumn],
+    ["title", a.title]
+  ];
+  const props = properties.filter(([, v]) => v !== void 0).map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
+  return `::${level}${props ? ` ${props}` : ""}::${escapeData(a.message)}`;
+}
+function renderGithub(report) {
+  const lines2 = report.findings.filter((f) => !f.suppressed).map((f) => annotationCommand(findingAnnotation(report, f)));
+  const total = report.counts.error + report.counts.warning + report.counts.notice;
+  lines2.push(
+    inert(
+      `twelve-factor-review ${report.directory}: ${plural2(total, "problem")} (${countsPhrase(report.counts)}): ${report.verdict} (fail-on: ${report.failOn})`
+    )
+  );
+  return `${lines2.join("\n")}
+`;
+}
+
+// src/report/many.ts
+init_compare_text();
+function manyReportWriter(format, options) {
+  switch (format) {
+    case "json":
+      return jsonArrayWriter("[", "]", 1, jsonReport);
+    case "sarif":
+      return jsonArrayWriter(
+        `{
+  "$schema": ${JSON.stringify(SARIF_SCHEMA_URI)},
+  "version": "2.1.0",
+  "runs": [`,
+        "]\n}",
+        2,
+        (report) => sarifRun(report, options.rules)
+      );
+    case "github":
+      return { add: renderGithub, end: () => "" };
+    case "text":
+      return tableWriter((rows) => textTable(rows, options.color));
+    case "markdown":
+      return tableWriter(markdownTable);
+  }
+}
+function jsonArrayWriter(open, close, depth, value) {
+  const indent2 = "  ".repeat(depth);
+  let count = 0;
+  return {
+    add(report) {
+      const text2 = JSON.stringify(value(report), null, 2).replaceAll("\n", `
+${indent2}`);
+      return `${count++ === 0 ? `${open}
+` : ",\n"}${indent2}${text2}`;
+    },
+    end: () => count === 0 ? `${open}${close}
+` : `
+${indent2.slice(2)}${close}
+`
+  };
+}
+function tableWriter(render2) {
+  const rows = [];
+  return {
+    add(report) {
+      rows.push(row(report));
+      return "";
+    },
+    end: () => render2(rows)
+  };
+}
+function sarifRun(report, rules) {
+  const [run] = sarifLog(report, rules).runs;
+  return { ...run, automationDetails: { id: `${report.tool.name}/${report.directory}/` } };
+}
+function ruleSummary(findings, max = 6) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const f of findings) if (!f.suppressed) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+  const ids2 = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([id2, n]) => n > 1 ? `${id2}\xD7${n}` : id2);
+  return ids2.length > max ? [...ids2.slice(0, max), `+${ids2.length - max}`] : ids2;
+}
+function row(r) {
+  return [
+    r.directory,
+    r.verdict,
+    String(r.counts.error),
+    String(r.counts.warning),
+    String(r.counts.notice),
+    String(r.findings.filter((f) => f.suppressed).length),
+    ruleSummary(r.findings).join(" ")
+  ];
+}
+var HEADER = ["project", "verdict", "errors", "warnings", "notices", "suppressed", "rules"];
+function summary(rows) {
+  const failed = rows.filter((r) => r[1] === "fail").length;
+  return `${plural2(rows.length, "project")}: ${failed} fail, ${rows.length - failed} pass`;
+}
+function textTable(rows, color) {
+  const paint = (code3, text2) => color ? `\x1B[${code3}m${text2}\x1B[39m` : text2;
+  const body = rows.map((row2) => [terminalLine(row2[0]), ...row2.slice(1)]);
+  const widths = HEADER.map((h, i) => Math.max(h.length, ...body.map((row2) => row2[i].length)));
+  const line = (row2, colour = false) => row2.map((cell, i) => {
+    const padded2 = i >= 2 && i <= 5 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]);
+    return colour && i === 1 ? paint(cell === "fail" ? 31 : 32, padded2) : padded2;
+  }).join("  ").trimEnd();
+  const failed = rows.some((r) => r[1] === "fail");
+  return `${[line(HEADER), ...body.map((row2) => line(row2, true)), "", `${failed ? "\u2716" : "\u2714"} ${summary(rows)}`].join("\n")}
+`;
+}
+function markdownTable(rows) {
+  const out = [
+    `| ${HEADER.join(" | ")} |`,
+    `|${HEADER.map((_, i) => i >= 2 && i <= 5 ? "---:" : "---").join("|")}|`,
+    ...rows.map(
+      (row2) => `| ${[escapeMarkdown(row2[0]), row2[1] === "fail" ? "\u274C fail" : "\u2705 pass", ...row2.slice(2)].join(" | ")} |`
+    ),
+    "",
+    `**${summary(rows)}**`
+  ];
+  return `${out.join("\n")}
+`;
+}
+
+// src/cli-many.ts
+init_registry();
+
+// src/util/std-streams.ts
+var import_node_fs3 = require("node:fs");
+var import_node_module4 = require("node:module");
+var require3 = (0, import_node_module4.createRequire)(__tfrBundleUrl);
+var pause = (ms) => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+};
+function writeAll(fd, text2) {
+  let bytes = Buffer.from(text2, "utf8");
+  while (bytes.length > 0) {
+    try {
+      bytes = bytes.subarray((0, import_node_fs3.writeSync)(fd, bytes));
+    } catch (error) {
+      const code3 = error.code;
+      if (code3 === "EAGAIN") pause(1);
+      else if (code3 === "EPIPE") return;
+      else throw error;
+    }
+  }
+}
+function isTerminal(fd) {
+  try {
+    if (!(0, import_node_fs3.fstatSync)(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return require3("node:tty").isatty(fd);
+}
+
+// src/cli-many.ts
+async function checkMany(run) {
+  let failed = false;
+  let broken = false;
+  const writer = manyReportWriter(run.format, { color: run.color, rules: RULES });
+  const out = run.output === void 0 ? void 0 : (0, import_node_fs4.openSync)(run.output, "w");
+  const write = (text2) => {
+    if (text2 === "") return;
+    if (out === void 0) run.stdout(text2);
+    else writeAll(out, text2);
+  };
+  try {
+    const young = youngGenerationCap();
+    await inParallel(
+      run.dirs,
+      PROJECTS_AT_ONCE,
+      async (dir) => {
+        try {
+          young.check();
+          return await run.review(dir);
+        } catch (error) {
+          const message3 = error instanceof OptionError ? error.message : `internal error: ${error.stack ?? error}`;
+          run.stderr(`twelve-factor-review: ${dir}: ${message3}
+`);
+          broken = true;
+          return void 0;
+        }
+      },
+      (report) => {
+        if (report === void 0) return;
+        failed ||= report.verdict === "fail";
+        write(writer.add(report));
+      }
+    );
+    young.release();
+    write(writer.end());
+  } finally {
+    if (out !== void 0) (0, import_node_fs4.closeSync)(out);
+  }
+  return broken ? 2 : failed ? 1 : 0;
+}
+var PROJECTS_AT_ONCE = 8;
+var require4 = (0, import_node_module5.createRequire)(__tfrBundleUrl);
+async function inParallel(items, limit, fn, done) {
+  const waiting = /* @__PURE__ */ new Map();
+  let next = 0;
+  let delivered = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      waiting.set(i, await fn(items[i]));
+      while (waiting.has(delivered)) {
+        const result2 = waiting.get(delivered);
+        waiting.delete(delivered++);
+        done(result2);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+function youngGenerationCap() {
+  const v8 = require4("node:v8");
+  let capped = false;
+  let projects = 0;
+  return {
+    check() {
+      if (capped || ++projects % 8 !== 0) return;
+      const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space");
+      if (young && young.space_size >= YOUNG_CAP_MB * 1024 * 1024) {
+        v8.setFlagsFromString("--semi-space-growth-factor=1");
+        capped = true;
+      }
+    },
+    // The flags are part of the code cache's key: the CLI's next run must find the cache this one writes.
+    release() {
+      if (capped) v8.setFlagsFromString("--semi-space-growth-factor=2");
+    }
+  };
+}
+var YOUNG_CAP_MB = 16;
+
 // src/fix-cli.ts
-var import_node_path46 = require("node:path");
+var import_node_path48 = require("node:path");
 
 // src/fix/files.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path38 = require("node:path");
+var import_node_path40 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -44204,15 +44877,15 @@ function writeText(root, file, text2) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path38.join)(root, file), encodeText(text2, encoding), [root]);
+  writeOwnFile((0, import_node_path40.join)(root, file), encodeText(text2, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs4.mkdtempSync)((0, import_node_path38.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path38.join)(base, "tree");
+  const base = (0, import_node_fs6.mkdtempSync)((0, import_node_path40.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path40.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -44222,34 +44895,34 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
         );
     });
   } catch (error) {
-    (0, import_node_fs4.rmSync)(base, { recursive: true, force: true });
+    (0, import_node_fs6.rmSync)(base, { recursive: true, force: true });
     throw error;
   }
   return {
     dir,
     write(file, text2) {
-      if (text2 === void 0) (0, import_node_fs4.rmSync)((0, import_node_path38.join)(dir, file), { force: true });
+      if (text2 === void 0) (0, import_node_fs6.rmSync)((0, import_node_path40.join)(dir, file), { force: true });
       else writeText(dir, file, text2);
     },
-    dispose: () => (0, import_node_fs4.rmSync)(base, { recursive: true, force: true })
+    dispose: () => (0, import_node_fs6.rmSync)(base, { recursive: true, force: true })
   };
 }
 function copyTree(root, dir, counted) {
-  (0, import_node_fs4.cpSync)(root, dir, {
+  (0, import_node_fs6.cpSync)(root, dir, {
     recursive: true,
     verbatimSymlinks: true,
     filter: (source) => {
       if (/[\\/]\.git$/.test(source)) return false;
       if (source !== root) counted();
-      const stat = (0, import_node_fs4.lstatSync)(source);
+      const stat = (0, import_node_fs6.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path38.join)(dir, (0, import_node_path38.relative)(root, source));
-      (0, import_node_fs4.mkdirSync)((0, import_node_path38.dirname)(target), { recursive: true });
-      const fd = (0, import_node_fs4.openSync)(target, "w");
+      const target = (0, import_node_path40.join)(dir, (0, import_node_path40.relative)(root, source));
+      (0, import_node_fs6.mkdirSync)((0, import_node_path40.dirname)(target), { recursive: true });
+      const fd = (0, import_node_fs6.openSync)(target, "w");
       try {
-        (0, import_node_fs4.ftruncateSync)(fd, stat.size);
+        (0, import_node_fs6.ftruncateSync)(fd, stat.size);
       } finally {
-        (0, import_node_fs4.closeSync)(fd);
+        (0, import_node_fs6.closeSync)(fd);
       }
       return false;
     }
@@ -44257,8 +44930,8 @@ function copyTree(root, dir, counted) {
 }
 
 // src/fix/patch.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path39 = require("node:path");
+var import_node_fs7 = require("node:fs");
+var import_node_path41 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -44365,14 +45038,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path39.dirname)(d)) {
-    if ((0, import_node_fs5.existsSync)((0, import_node_path39.join)(d, ".git"))) return d;
-    if ((0, import_node_path39.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path41.dirname)(d)) {
+    if ((0, import_node_fs7.existsSync)((0, import_node_path41.join)(d, ".git"))) return d;
+    if ((0, import_node_path41.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path39.relative)(top, dir).split(import_node_path39.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path41.relative)(top, dir).split(import_node_path41.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -45086,7 +45759,7 @@ function dockerClientOf(app, uses) {
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path45 = require("node:path");
+var import_node_path47 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -45200,7 +45873,7 @@ function toolCopyReason(dockerfile, others, built) {
 init_input();
 
 // src/model/own-context.ts
-var import_node_path40 = require("node:path");
+var import_node_path42 = require("node:path");
 init_classify();
 init_pip();
 init_instruction_text();
@@ -45221,7 +45894,7 @@ function namedContextPaths(text2) {
       for (const file of manifestsInstalled(words2)) out.add(file);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path40.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path42.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function pipInstallArgs(words2) {
   const out = [];
@@ -45262,7 +45935,7 @@ function wordsOf3(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path40.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path42.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text2)) {
     const inOwn = at2(dir, p);
@@ -45274,10 +45947,10 @@ function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
 }
 function contextTold(text2, dir, exists2, fallback = dir, projectDirs = []) {
   const named = namedContextPaths(text2);
-  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path40.posix.join(base, p))).length;
+  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path42.posix.join(base, p))).length;
   let best = { dir, count: held(dir) };
   for (let base = dir; base !== "." && base !== "/" && base !== ""; ) {
-    base = import_node_path40.posix.dirname(base);
+    base = import_node_path42.posix.dirname(base);
     const count = held(base);
     if (count > best.count) best = { dir: base, count };
   }
@@ -45291,8 +45964,8 @@ function contextTold(text2, dir, exists2, fallback = dir, projectDirs = []) {
 function contextUnknown(text2, dir, exists2) {
   const named = namedContextPaths(text2);
   if (named.length === 0) return false;
-  for (let base = dir; ; base = import_node_path40.posix.dirname(base)) {
-    if (named.some((p) => exists2(base === "." ? p : import_node_path40.posix.join(base, p)))) return false;
+  for (let base = dir; ; base = import_node_path42.posix.dirname(base)) {
+    if (named.some((p) => exists2(base === "." ? p : import_node_path42.posix.join(base, p)))) return false;
     if (base === "." || base === "/" || base === "") return true;
   }
 }
@@ -45862,7 +46535,7 @@ init_compose_projects();
 init_context();
 
 // src/model/build-scripts.ts
-var import_node_path41 = require("node:path");
+var import_node_path43 = require("node:path");
 init_classify();
 init_shell();
 init_command();
@@ -45959,7 +46632,7 @@ function buildScripts(model, context, layout, texts) {
       for (const command of commands) {
         const word = scriptWords2(command.argv)[0];
         if (!word || word.includes("$") || !/\.sh$|\//.test(word)) continue;
-        const source = layout.sourceOf(stage, import_node_path41.posix.resolve(wd, word), index);
+        const source = layout.sourceOf(stage, import_node_path43.posix.resolve(wd, word), index);
         const file = source && joinPath(context.dir, source);
         const text2 = file && texts[file];
         if (!file || !text2 || out.some((s) => s.run === run && s.file === file)) continue;
@@ -45996,7 +46669,7 @@ function defaultBuild(model, text2, target, installed, requirementsOf) {
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path43 = require("node:path");
+var import_node_path45 = require("node:path");
 init_classify();
 
 // src/parse/pyproject.ts
@@ -46108,7 +46781,7 @@ init_credentials();
 init_install_args();
 
 // src/model/unlocked-manifests.ts
-var import_node_path42 = require("node:path");
+var import_node_path44 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
@@ -46203,10 +46876,10 @@ function unlockedPipfile(at2) {
   const install = pipenvInstall(at2.argv);
   if (!install || install.ignorePipfile) return void 0;
   const { context } = at2;
-  const source = at2.layout.sourceOf(at2.stage, import_node_path42.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
+  const source = at2.layout.sourceOf(at2.stage, import_node_path44.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
-  const imageDir = at2.layout.sourceOf(at2.stage, import_node_path42.posix.resolve(at2.wd, "Pipfile"), at2.index) ? at2.wd : void 0;
+  const imageDir = at2.layout.sourceOf(at2.stage, import_node_path44.posix.resolve(at2.wd, "Pipfile"), at2.index) ? at2.wd : void 0;
   const lock = lockState(at2, source, imageDir, "Pipfile.lock");
   if (lock === "locked" && !install.skipLock) return void 0;
   const parsed = parsePipfile(file, at2.texts[file], install.dev);
@@ -46217,7 +46890,7 @@ function lockState(at2, source, imageDir, lockName) {
   const lock = joinPath(dirName(source), lockName);
   if (!at2.context.files.includes(lock))
     return copiedByName(at2.stage, lock, at2.index) === void 0 ? { unlocked: "no-lock" } : "locked";
-  if (imageDir === void 0 || at2.layout.sourceOf(at2.stage, import_node_path42.posix.join(imageDir, lockName), at2.index))
+  if (imageDir === void 0 || at2.layout.sourceOf(at2.stage, import_node_path44.posix.join(imageDir, lockName), at2.index))
     return "locked";
   const install = at2.stage.instructions[at2.index];
   const later = at2.layout.landings(at2.stage, lock).find((l) => l.line > install.line);
@@ -46234,7 +46907,7 @@ function unlockedPoetryProject(at2) {
   const install = poetryInstall(at2.argv);
   if (!install) return void 0;
   const { context } = at2;
-  const copied = copiedAbove(at2, import_node_path42.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml");
+  const copied = copiedAbove(at2, import_node_path44.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml");
   const source = copied?.source ?? (context.sentFiles.includes("pyproject.toml") ? "pyproject.toml" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
@@ -46243,9 +46916,9 @@ function unlockedPoetryProject(at2) {
   return { ...parsePoetryDependencies(file, at2.texts[file], install), ...lock };
 }
 function copiedAbove(at2, dir, name) {
-  const source = at2.layout.sourceOf(at2.stage, import_node_path42.posix.join(dir, name), at2.index);
+  const source = at2.layout.sourceOf(at2.stage, import_node_path44.posix.join(dir, name), at2.index);
   if (source) return { source, dir };
-  return dir === "/" ? void 0 : copiedAbove(at2, import_node_path42.posix.dirname(dir), name);
+  return dir === "/" ? void 0 : copiedAbove(at2, import_node_path44.posix.dirname(dir), name);
 }
 
 // src/model/image-files.ts
@@ -46327,7 +47000,7 @@ var ImageFiles = class extends ModelPart {
           ...this.buildScript(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv, ins)) {
-            const imagePath2 = import_node_path43.posix.resolve(wd, req);
+            const imagePath2 = import_node_path45.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath2, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -46350,7 +47023,7 @@ var ImageFiles = class extends ModelPart {
   npmRun(argv, wd, stage, index, context, layout) {
     const names3 = npmScriptsRun(argv);
     if (!names3 || names3.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path43.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const source = layout.sourceOf(stage, import_node_path45.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     return npmScriptCommands(packageScripts(text2), names3).map((c) => ({ argv: c, wd }));
@@ -46359,7 +47032,7 @@ var ImageFiles = class extends ModelPart {
   buildScript(argv, wd, stage, index, context, layout) {
     const word = scriptWords2(argv)[0];
     if (!word || word.includes("$") || !/\.sh$|\//.test(word)) return [];
-    const source = layout.sourceOf(stage, import_node_path43.posix.resolve(wd, word), index);
+    const source = layout.sourceOf(stage, import_node_path45.posix.resolve(wd, word), index);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     let dir = wd;
@@ -46382,7 +47055,7 @@ var ImageFiles = class extends ModelPart {
     for (const argv of startArgvs(app, target, dirs))
       for (const req of requirementArgs(argv)) {
         if (req.includes("$")) continue;
-        const inImage2 = import_node_path43.posix.resolve(dirs.get(argv) ?? (service?.workingDir || target.workdir || "/"), req);
+        const inImage2 = import_node_path45.posix.resolve(dirs.get(argv) ?? (service?.workingDir || target.workdir || "/"), req);
         const bound = boundFile(service?.volumes ?? [], inImage2);
         const source = layout.sourceOf(target, inImage2);
         if (bound && bound in this.texts) found.push(bound);
@@ -46485,7 +47158,7 @@ var ImageFiles = class extends ModelPart {
       for (const written of scriptWords2(argv)) {
         const word = literal.has(argv) || k >= start.length ? written : startPath(written, target.env, service);
         if (word === void 0) continue;
-        const candidates = word.includes("/") ? [import_node_path43.posix.resolve(dirs[k], word)] : [import_node_path43.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path45.posix.resolve(dirs[k], word)] : [import_node_path45.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath2 of candidates) {
           const source = layout.sourceOf(target, imagePath2) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath2);
@@ -46518,9 +47191,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path43.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path45.posix.resolve(workdir, make.dir ?? ".");
     for (const name of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath2 = import_node_path43.posix.resolve(dir, name);
+      const imagePath2 = import_node_path45.posix.resolve(dir, name);
       const source = layout.sourceOf(target, imagePath2);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath2);
       if (!file || !(file in this.texts)) continue;
@@ -46575,7 +47248,7 @@ var ImageFiles = class extends ModelPart {
     if (named.length > 0) {
       const volumes = app.compose?.appService?.volumes ?? [];
       files = named.flatMap((c) => {
-        const imagePath2 = import_node_path43.posix.resolve(target.workdir || "/", c);
+        const imagePath2 = import_node_path45.posix.resolve(target.workdir || "/", c);
         const bound = boundFile(volumes, imagePath2);
         const source = layout.sourceOf(target, imagePath2);
         const file = bound && bound in this.texts ? bound : source && joinPath(context.dir, source);
@@ -46615,7 +47288,7 @@ var ImageFiles = class extends ModelPart {
       const server = uwsgi ? "uwsgi" : "gunicorn";
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const inImage2 = import_node_path43.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
+      const inImage2 = import_node_path45.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
       const bound = boundFile(app.compose?.appService?.volumes ?? [], inImage2);
       if (bound && bound in this.texts) {
         files.set(bound, server);
@@ -46670,7 +47343,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path43.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path45.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -46686,7 +47359,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath2) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path43.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path45.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath2 !== target && !imagePath2.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath2.slice(target.length)));
     if (file) return file;
@@ -46719,7 +47392,7 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path43.posix.basename(word) === import_node_path43.posix.basename(script.imagePath);
+  return import_node_path45.posix.basename(word) === import_node_path45.posix.basename(script.imagePath);
 }
 function nginxPathsByRun(stage) {
   const out = /* @__PURE__ */ new Set();
@@ -46731,8 +47404,8 @@ function nginxPathsByRun(stage) {
       const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
       const dest = operands.at(-1);
       if (operands.length < 2 || !dest?.startsWith("/etc/nginx/") || dest.includes("$")) continue;
-      out.add(import_node_path43.posix.normalize(dest));
-      for (const source of operands.slice(0, -1)) out.add(import_node_path43.posix.join(dest, import_node_path43.posix.basename(source)));
+      out.add(import_node_path45.posix.normalize(dest));
+      for (const source of operands.slice(0, -1)) out.add(import_node_path45.posix.join(dest, import_node_path45.posix.basename(source)));
     }
   }
   return [...out];
@@ -47642,7 +48315,7 @@ function moduleRoot(file, module2) {
 init_app_service();
 
 // src/model/server-install.ts
-var import_node_path44 = require("node:path");
+var import_node_path46 = require("node:path");
 init_classify();
 init_shell();
 init_pip();
@@ -47692,7 +48365,7 @@ function runCommands2(run) {
 }
 function lockText(app, layout, stage, index, dir, name) {
   const context = app.context;
-  const source = layout.sourceOf(stage, import_node_path44.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
+  const source = layout.sourceOf(stage, import_node_path46.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
   return source ? { file: joinPath(context.dir, source), source } : void 0;
 }
 function names2(line, name) {
@@ -47750,7 +48423,7 @@ function serverInstall(app, layout, texts, name) {
           const lock = lockText(app, layout, stage, index, wd, lockName);
           const version = lock && lock.file in texts ? lockedPackage(lock.file, texts[lock.file], name) : void 0;
           if (version) return { provided: true, version, pinnedIn: lock.file };
-          if (version === "" && word.test(texts[import_node_path44.posix.join(import_node_path44.posix.dirname(lock.file), MANIFEST_OF_LOCK[lockName])] ?? ""))
+          if (version === "" && word.test(texts[import_node_path46.posix.join(import_node_path46.posix.dirname(lock.file), MANIFEST_OF_LOCK[lockName])] ?? ""))
             return { provided: true };
           if (version === void 0 && !app.requirements.some((r) => r.manifest)) open = true;
           continue;
@@ -47973,13 +48646,13 @@ var ProjectBuilder = class {
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
       const landing = layout.landingOf(target, relativeTo(app.managePy, context.dir));
-      if (landing) view.imageSourceDir = import_node_path45.posix.dirname(landing);
+      if (landing) view.imageSourceDir = import_node_path47.posix.dirname(landing);
     }
     return view;
   }
   /** The images of `otherDockerfiles` compose builds for a sidecar of the app, with the requirements they install. */
   sidecarImages(dockerfiles, contexts, composeSets) {
-    const managePys = this.files.filter((f) => import_node_path45.posix.basename(f) === "manage.py");
+    const managePys = this.files.filter((f) => import_node_path47.posix.basename(f) === "manage.py");
     const out = [];
     for (const set of composeSets)
       for (const service of set.model?.services ?? []) {
@@ -48119,12 +48792,12 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path45.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path47.posix.dirname(landing);
       }
       if (target) {
         const context2 = app.context;
         const python = context2.sentFiles.filter((f) => f.endsWith(".py"));
-        const code3 = python.filter((f) => import_node_path45.posix.basename(f) !== "manage.py");
+        const code3 = python.filter((f) => import_node_path47.posix.basename(f) !== "manage.py");
         app.imageHoldsPython = (code3.length > 0 ? code3 : python).some((f) => layout.landingOf(target, f));
       }
     }
@@ -48159,7 +48832,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path45.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path47.posix.dirname(at2) }] : [];
     });
     if (landings.length === 0) return this.mountedProjectStarted(app);
     if (landings.length < 2) return void 0;
@@ -48173,7 +48846,7 @@ var ProjectBuilder = class {
   mountedProjectStarted(app) {
     const volumes = app.compose?.appService?.volumes ?? [];
     for (const dir of djangoDirectories(app)) {
-      const file = boundFile(volumes, import_node_path45.posix.join(dir, "manage.py"));
+      const file = boundFile(volumes, import_node_path47.posix.join(dir, "manage.py"));
       if (file && file in this.texts) return file;
     }
     return void 0;
@@ -48389,7 +49062,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path46.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path48.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -48448,306 +49121,9 @@ async function fix(options, io) {
   return 0;
 }
 
-// src/util/paths.ts
-var import_node_path47 = require("node:path");
-function reportDirectory(directory) {
-  return import_node_path47.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
-}
-function repoPath(directory, file) {
-  const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path47.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path47.posix.normalize(import_node_path47.posix.join(dir, file));
-  return joined.startsWith("../") ? file : joined;
-}
-
-// src/report/annotations.ts
-function findingAnnotation(report, f) {
-  const a = { level: f.severity, message: f.message, title: `${f.ruleId} ${f.name}` };
-  if (f.file !== ".") a.file = repoPath(report.directory, f.file);
-  if (f.line !== void 0 && a.file) {
-    a.startLine = f.line;
-    if (f.endLine !== void 0 && f.endLine >= f.line) a.endLine = f.endLine;
-    if (f.column !== void 0) a.startColumn = f.column;
-  }
-  return a;
-}
-
-// src/report/common.ts
-var INFORMATION_URI = "https://github.com/twelve-factor-review/twelve-factor-review";
-var FACTOR_NAMES = {
-  "0": "Analysis",
-  I: "I. Codebase",
-  II: "II. Dependencies",
-  III: "III. Config",
-  IV: "IV. Backing services",
-  V: "V. Build, release, run",
-  VI: "VI. Processes",
-  VII: "VII. Port binding",
-  VIII: "VIII. Concurrency",
-  IX: "IX. Disposability",
-  X: "X. Dev/prod parity",
-  XI: "XI. Logs",
-  XII: "XII. Admin processes",
-  XIII: "Production checks"
-};
-var FACTOR_ORDER = Object.keys(FACTOR_NAMES);
-function ruleAnchor(rule) {
-  return `${rule.id.toLowerCase()}-${rule.name}`;
-}
-function ruleHelpUri(rule, version) {
-  return `${INFORMATION_URI}/blob/v${version}/docs/rules.md#${ruleAnchor(rule)}`;
-}
-function plural2(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function seconds2(ms) {
-  return `${(ms / 1e3).toFixed(1)} s`;
-}
-function countsPhrase(counts) {
-  return [
-    plural2(counts.error, "error"),
-    plural2(counts.warning, "warning"),
-    plural2(counts.notice, "notice")
-  ].join(", ");
-}
-function analysedLine(report, path4, text2) {
-  const servicesOnly = (a) => !a.dockerfile && !a.settings && (a.composeFiles ?? []).length > 0;
-  const apps = (report.apps ?? []).filter((a) => !servicesOnly(a)).map((a) => {
-    const files = [a.dockerfile, ...a.composeFiles ?? [], a.settings].filter((f) => !!f);
-    return (files.length > 0 ? files : [a.dir]).map(path4).join(" + ");
-  });
-  const composeOnly = (report.apps ?? []).filter(servicesOnly).map((a) => a.composeFiles.map(path4).join(" + "));
-  const skipped2 = (report.skipped ?? []).map(
-    (s) => `${path4(s.managePy ?? s.dockerfile ?? "")} ${text2(`(${s.reason})`)}`
-  );
-  const parts = [
-    ...apps.length > 0 ? [`Analysed ${apps.join("; ")}`] : [],
-    ...composeOnly.length > 0 ? [`${text2("services only:")} ${composeOnly.join(", ")}`] : [],
-    ...skipped2.length > 0 ? [`skipped ${skipped2.join(", ")}`] : [],
-    ...report.workerDockerfiles?.length ? [`image rules on the workers' ${report.workerDockerfiles.map(path4).join(", ")}`] : [],
-    ...report.otherDockerfiles?.length ? [`Dockerfile rules only on ${report.otherDockerfiles.map(path4).join(", ")}`] : []
-  ];
-  return parts.length > 0 ? parts.join(" \xB7 ") : void 0;
-}
-
-// src/report/json.ts
-init_core();
-function renderJson(report) {
-  return `${JSON.stringify(jsonReport(report), null, 2)}
-`;
-}
-function jsonReport(report) {
-  return {
-    tool: { name: report.tool.name, version: report.tool.version },
-    directory: report.directory,
-    verdict: report.verdict,
-    failOn: report.failOn,
-    counts: {
-      error: report.counts.error,
-      warning: report.counts.warning,
-      notice: report.counts.notice,
-      suppressed: report.findings.filter((f) => f.suppressed).length
-    },
-    configFile: report.configFile ?? null,
-    ...report.apps ? { apps: report.apps.map(jsonApp) } : {},
-    ...report.skipped ? {
-      skipped: report.skipped.map((s) => ({
-        ...s.managePy ? { managePy: s.managePy } : {},
-        ...s.dockerfile ? { dockerfile: s.dockerfile } : {},
-        reason: s.reason
-      }))
-    } : {},
-    ...report.otherDockerfiles ? { otherDockerfiles: report.otherDockerfiles } : {},
-    ...report.workerDockerfiles ? { workerDockerfiles: report.workerDockerfiles } : {},
-    durationMs: report.durationMs,
-    findings: report.findings.map(jsonFinding),
-    ...report.smoke ? { smoke: jsonSmoke(report.smoke) } : {},
-    ...report.fixes ? { fixes: report.fixes } : {}
-  };
-}
-function jsonApp(a) {
-  return {
-    dir: a.dir,
-    dockerfile: a.dockerfile ?? null,
-    composeFiles: a.composeFiles ?? [],
-    settings: a.settings ?? null
-  };
-}
-function jsonFinding(f) {
-  return {
-    ruleId: f.ruleId,
-    name: f.name,
-    factor: f.factor,
-    severity: f.severity,
-    kind: f.kind,
-    file: f.file,
-    line: f.line ?? null,
-    ...f.endLine !== void 0 ? { endLine: f.endLine } : {},
-    ...f.column !== void 0 ? { column: f.column } : {},
-    message: f.message,
-    // The message as parts (text, code, path, value), when the rule built it with them and they still spell it.
-    ...f.parts && f.parts.length > 0 && plainMessage(f.parts) === f.message ? { parts: f.parts.map((p) => ({ kind: p.kind, text: p.text })) } : {},
-    ...f.details !== void 0 ? { details: f.details } : {},
-    related: [...f.related],
-    fingerprint: f.fingerprint,
-    ...f.suppressed ? {
-      suppressed: {
-        by: f.suppressed.by,
-        ...f.suppressed.reason !== void 0 ? { reason: f.suppressed.reason } : {}
-      }
-    } : {}
-  };
-}
-function jsonSmoke(s) {
-  return {
-    status: s.status,
-    ...s.reason !== void 0 ? { reason: s.reason } : {},
-    ...s.app !== void 0 ? { app: s.app } : {},
-    durationMs: s.durationMs,
-    ...s.build ? { build: jsonStep(s.build) } : {},
-    engines: {
-      ...s.engines.sqlite ? { sqlite: jsonEngine(s.engines.sqlite) } : {},
-      ...s.engines.postgres ? { postgres: jsonEngine(s.engines.postgres) } : {}
-    }
-  };
-}
-function jsonEngine(e) {
-  return {
-    engine: e.engine,
-    status: e.status,
-    ...e.reason !== void 0 ? { reason: e.reason } : {},
-    durationMs: e.durationMs,
-    steps: e.steps.map(jsonStep)
-  };
-}
-function jsonStep(s) {
-  return {
-    name: s.name,
-    status: s.status,
-    durationMs: s.durationMs,
-    ...s.detail !== void 0 ? { detail: s.detail } : {},
-    ...s.logTail !== void 0 ? { logTail: s.logTail } : {}
-  };
-}
-
-// src/report/escape.ts
-var ZWJ = "\u200D";
-var ANSI = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
-var CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-var BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
-function stripControl(text2) {
-  return text2.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "").replace(BIDI, "");
-}
-function neutraliseMentions(text2) {
-  return text2.replace(/@/g, `@${ZWJ}`).replace(/#(?=\d)/g, `#${ZWJ}`);
-}
-function escapeHtml(text2) {
-  return neutraliseMentions(stripControl(text2).replace(/\s*\n\s*/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-var MARKDOWN_SPECIAL = /[\\`*_~[\]()|#!+\-={}.:]/g;
-function escapeMarkdown(text2) {
-  return neutraliseMentions(stripControl(text2).replace(/\s*\n\s*/g, " ")).replace(MARKDOWN_SPECIAL, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function fencedBlock(content, indent2 = "") {
-  const body = stripControl(content).replace(/\n+$/, "");
-  let longest = 0;
-  for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
-  const fence = "`".repeat(Math.max(3, longest + 1));
-  const lines2 = [fence, ...body.split("\n"), fence];
-  return lines2.map((l) => l === "" ? "" : indent2 + l).join("\n");
-}
-function encodePath(path4) {
-  return path4.split("/").map(
-    (segment) => encodeURIComponent(segment).replace(
-      /[!'()*]/g,
-      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
-    )
-  ).join("/");
-}
-function terminalLine(text2) {
-  return stripControl(text2).replace(/\s*[\n\t]\s*/g, " ");
-}
-function defuseMarkers(text2) {
-  return text2.replace(/<!--/g, "<!-\u200D-");
-}
-
 // src/report/markdown-smoke.ts
 init_sha256();
 init_core();
-
-// src/report/logs.ts
-var TAIL_LINES = 25;
-var TAIL_CHARS = 4e3;
-var EXPLAIN_LINES = 8;
-var EXCEPTION = /^(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Failure)\b(?::.*)?$/;
-var TOOL_ERROR = /^(?:ERROR|error|Error|fatal|FATAL|CommandError):? |returned a non-zero code|did not complete successfully/;
-var CHAINED = /^(?:The above exception was the direct cause|During handling of the above exception)/;
-function explainingTail(log) {
-  const lines2 = stripControl(log).replace(/\n+$/, "").split("\n");
-  let tail2 = lines2.slice(-TAIL_LINES);
-  let cut = lines2.length > tail2.length;
-  let text2 = tail2.join("\n");
-  if (text2.length > TAIL_CHARS) {
-    text2 = text2.slice(-TAIL_CHARS);
-    text2 = text2.slice(text2.indexOf("\n") + 1);
-    tail2 = text2.split("\n");
-    cut = true;
-  }
-  const explaining = explainingLines(lines2);
-  const shownFrom = lines2.length - tail2.length;
-  const first = explaining.length > 0 ? lines2.indexOf(explaining[0]) : -1;
-  const head = explaining.length > 0 && !(first >= shownFrom && first - shownFrom < 3) ? [...explaining, "", `[\u2026 the last ${tail2.length} lines of the log:]`] : [];
-  return [...head, ...cut && head.length === 0 ? ["[\u2026 earlier lines cut]"] : [], ...tail2].join("\n");
-}
-function explainingLines(lines2) {
-  let last = -1;
-  for (let i = lines2.length - 1; i >= 0 && last < 0; i--) if (EXCEPTION.test(lines2[i].trim())) last = i;
-  if (last < 0) {
-    for (let i = lines2.length - 1; i >= 0 && last < 0; i--) if (TOOL_ERROR.test(lines2[i].trim())) last = i;
-    return last < 0 ? [] : [lines2[last]];
-  }
-  const out = withContinuation(lines2, last);
-  const chain2 = lines2.slice(0, last).findLastIndex((l) => CHAINED.test(l));
-  if (chain2 > 0) {
-    for (let i = chain2 - 1; i >= 0; i--) {
-      if (EXCEPTION.test(lines2[i].trim())) {
-        out.push(`[caused by] ${lines2[i]}`, ...withContinuation(lines2, i).slice(1));
-        break;
-      }
-    }
-  }
-  return out.slice(0, EXPLAIN_LINES);
-}
-function withContinuation(lines2, at2) {
-  const out = [lines2[at2]];
-  for (let i = at2 + 1; i < lines2.length && out.length < 4 && /^\s+\S/.test(lines2[i]); i++) out.push(lines2[i]);
-  return out;
-}
-
-// src/report/message.ts
-init_core();
-function messageParts(f) {
-  return f.parts && f.parts.length > 0 && plainMessage(f.parts) === f.message ? f.parts : partsOfPlain(f.message);
-}
-function partsMarkdown(parts) {
-  return parts.map((p) => p.kind === "code" ? codeSpan(p.text) : escapeMarkdown(p.text)).join("");
-}
-function partsTerminal(parts, codeStyle) {
-  return parts.map((p) => {
-    const text2 = terminalLine(p.text);
-    return p.kind === "code" && codeStyle ? codeStyle(text2) : p.kind === "code" ? `\`${text2}\`` : text2;
-  }).join("");
-}
-function codeSpan(text2) {
-  const body = stripControl(text2).replace(/\s*\n\s*/g, " ").replace(/<!--/g, "<!-\u200D-");
-  if (body.trim() === "") return "";
-  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[`\s]|[`\s]$/.test(body) ? " " : "";
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
-
-// src/report/markdown-smoke.ts
 var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
 var STATUS_ICON = {
   passed: "\u2705",
@@ -49119,112 +49495,6 @@ function fileName2(name) {
   return /^[\w./:+-]+$/.test(name) ? codeSpan(name) : escapeMarkdown(name);
 }
 
-// src/report/sarif.ts
-var import_node_path48 = require("node:path");
-var import_node_url = require("node:url");
-var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-var LEVEL = {
-  error: "error",
-  warning: "warning",
-  notice: "note"
-};
-var SARIF_LEVEL = (s) => LEVEL[s];
-function renderSarif(report, rules) {
-  return `${JSON.stringify(sarifLog(report, rules), null, 2)}
-`;
-}
-function sarifLog(report, allRules) {
-  const named = new Set(report.findings.map((f) => f.ruleId));
-  const rules = allRules.filter((r) => named.has(r.id));
-  const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path48.isAbsolute)(report.directory);
-  return {
-    $schema: SARIF_SCHEMA_URI,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: report.tool.name,
-            version: report.tool.version,
-            semanticVersion: report.tool.version,
-            informationUri: INFORMATION_URI,
-            rules: rules.map((rule) => ruleDescriptor(rule, report.tool.version))
-          }
-        },
-        ...absolute ? { originalUriBaseIds: { "%SRCROOT%": { uri: directoryUri(report.directory) } } } : {},
-        columnKind: "utf16CodeUnits",
-        results: report.findings.map((f) => result(report, f, index.get(f.ruleId)))
-      }
-    ]
-  };
-}
-function ruleDescriptor(rule, version) {
-  return {
-    id: rule.id,
-    name: rule.name,
-    shortDescription: { text: rule.title },
-    fullDescription: { text: firstParagraph(rule.help) || rule.title },
-    helpUri: ruleHelpUri(rule, version),
-    help: { text: plainText(rule.help), markdown: rule.help },
-    defaultConfiguration: { level: SARIF_LEVEL(rule.severity) },
-    properties: {
-      tags: ["twelve-factor", FACTOR_NAMES[rule.factor], rule.kind === "S" ? "static" : "dynamic"],
-      factor: rule.factor,
-      related: [...rule.related]
-    }
-  };
-}
-function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path48.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
-  const region = f.line === void 0 ? void 0 : {
-    startLine: f.line,
-    ...f.column !== void 0 ? { startColumn: f.column } : {},
-    ...f.endLine !== void 0 && f.endLine >= f.line ? { endLine: f.endLine } : {}
-  };
-  return {
-    ruleId: f.ruleId,
-    ...ruleIndex !== void 0 ? { ruleIndex } : {},
-    level: SARIF_LEVEL(f.severity),
-    message: { text: f.message, markdown: partsMarkdown(messageParts(f)) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: encodePath(uri), uriBaseId: "%SRCROOT%" },
-          ...region ? { region } : {}
-        }
-      }
-    ],
-    partialFingerprints: { "twelveFactorFingerprint/v1": f.fingerprint },
-    ...f.suppressed ? {
-      suppressions: [
-        {
-          // Config-file suppressions live outside the analysed file.
-          kind: f.suppressed.by === "config" ? "external" : "inSource",
-          ...f.suppressed.reason ? { justification: f.suppressed.reason } : {}
-        }
-      ]
-    } : {},
-    // The log as the comment and the terminal show it: the lines that explain the failure, then the tail.
-    properties: {
-      name: f.name,
-      factor: f.factor,
-      ...f.details ? { details: explainingTail(f.details) } : {}
-    }
-  };
-}
-function directoryUri(dir) {
-  const href = (0, import_node_url.pathToFileURL)(dir).href;
-  return href.endsWith("/") ? href : `${href}/`;
-}
-function firstParagraph(markdown) {
-  const para = markdown.trim().split(/\n\s*\n/)[0] ?? "";
-  return plainText(para);
-}
-function plainText(markdown) {
-  return markdown.replace(/^```[^\n]*\n/gm, "").replace(/^```\s*$/gm, "").replace(/`([^`\n]+)`/g, "$1").replace(/\*\*([^*\n]+)\*\*/g, "$1").replace(/\[([^\]\n]+)\]\(([^)\s]+)\)/g, "$1 ($2)").trim();
-}
-
 // src/report/text.ts
 var CODES = {
   red: [31, 39],
@@ -49330,160 +49600,6 @@ function engineRow(engine) {
     seconds2(engine.durationMs),
     engine.reason ? terminalLine(engine.reason) : ""
   ];
-}
-
-// src/core/workflow-text.ts
-var import_node_module3 = require("node:module");
-var require2 = (0, import_node_module3.createRequire)(__tfrBundleUrl);
-var LINE_BREAK = /\r\n|\r|\n/;
-var COMMAND_START = /^[\s\u0085\p{Cc}\p{Cf}]*::/u;
-var LEGACY_COMMAND = "##[";
-function looksLikeCommand(text2) {
-  return text2.split(LINE_BREAK).some((line) => COMMAND_START.test(line) || line.includes(LEGACY_COMMAND));
-}
-function randomToken() {
-  const { randomBytes: randomBytes2 } = require2("node:crypto");
-  return `tfr-${randomBytes2(16).toString("hex")}`;
-}
-function inert(text2, token = randomToken) {
-  if (!looksLikeCommand(text2)) return text2;
-  let t = token();
-  while (text2.toLowerCase().includes(t.toLowerCase())) t = token();
-  return `::stop-commands::${t}
-${text2}
-::${t}::`;
-}
-function escapeData(text2) {
-  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(text2) {
-  return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
-// src/report/workflow-commands.ts
-function annotationCommand(a, level = a.level) {
-  const properties = [
-    ["file", a.file],
-    ["line", a.startLine],
-    ["endLine", a.endLine],
-    ["col", a.startColumn],
-    ["title", a.title]
-  ];
-  const props = properties.filter(([, v]) => v !== void 0).map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
-  return `::${level}${props ? ` ${props}` : ""}::${escapeData(a.message)}`;
-}
-function renderGithub(report) {
-  const lines2 = report.findings.filter((f) => !f.suppressed).map((f) => annotationCommand(findingAnnotation(report, f)));
-  const total = report.counts.error + report.counts.warning + report.counts.notice;
-  lines2.push(
-    inert(
-      `twelve-factor-review ${report.directory}: ${plural2(total, "problem")} (${countsPhrase(report.counts)}): ${report.verdict} (fail-on: ${report.failOn})`
-    )
-  );
-  return `${lines2.join("\n")}
-`;
-}
-
-// src/report/many.ts
-init_compare_text();
-function manyReportWriter(format, options) {
-  switch (format) {
-    case "json":
-      return jsonArrayWriter("[", "]", 1, jsonReport);
-    case "sarif":
-      return jsonArrayWriter(
-        `{
-  "$schema": ${JSON.stringify(SARIF_SCHEMA_URI)},
-  "version": "2.1.0",
-  "runs": [`,
-        "]\n}",
-        2,
-        (report) => sarifRun(report, options.rules)
-      );
-    case "github":
-      return { add: renderGithub, end: () => "" };
-    case "text":
-      return tableWriter((rows) => textTable(rows, options.color));
-    case "markdown":
-      return tableWriter(markdownTable);
-  }
-}
-function jsonArrayWriter(open, close, depth, value) {
-  const indent2 = "  ".repeat(depth);
-  let count = 0;
-  return {
-    add(report) {
-      const text2 = JSON.stringify(value(report), null, 2).replaceAll("\n", `
-${indent2}`);
-      return `${count++ === 0 ? `${open}
-` : ",\n"}${indent2}${text2}`;
-    },
-    end: () => count === 0 ? `${open}${close}
-` : `
-${indent2.slice(2)}${close}
-`
-  };
-}
-function tableWriter(render2) {
-  const rows = [];
-  return {
-    add(report) {
-      rows.push(row(report));
-      return "";
-    },
-    end: () => render2(rows)
-  };
-}
-function sarifRun(report, rules) {
-  const [run] = sarifLog(report, rules).runs;
-  return { ...run, automationDetails: { id: `${report.tool.name}/${report.directory}/` } };
-}
-function ruleSummary(findings, max = 6) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const f of findings) if (!f.suppressed) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
-  const ids2 = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([id2, n]) => n > 1 ? `${id2}\xD7${n}` : id2);
-  return ids2.length > max ? [...ids2.slice(0, max), `+${ids2.length - max}`] : ids2;
-}
-function row(r) {
-  return [
-    r.directory,
-    r.verdict,
-    String(r.counts.error),
-    String(r.counts.warning),
-    String(r.counts.notice),
-    String(r.findings.filter((f) => f.suppressed).length),
-    ruleSummary(r.findings).join(" ")
-  ];
-}
-var HEADER = ["project", "verdict", "errors", "warnings", "notices", "suppressed", "rules"];
-function summary(rows) {
-  const failed = rows.filter((r) => r[1] === "fail").length;
-  return `${plural2(rows.length, "project")}: ${failed} fail, ${rows.length - failed} pass`;
-}
-function textTable(rows, color) {
-  const paint = (code3, text2) => color ? `\x1B[${code3}m${text2}\x1B[39m` : text2;
-  const body = rows.map((row2) => [terminalLine(row2[0]), ...row2.slice(1)]);
-  const widths = HEADER.map((h, i) => Math.max(h.length, ...body.map((row2) => row2[i].length)));
-  const line = (row2, colour = false) => row2.map((cell, i) => {
-    const padded2 = i >= 2 && i <= 5 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]);
-    return colour && i === 1 ? paint(cell === "fail" ? 31 : 32, padded2) : padded2;
-  }).join("  ").trimEnd();
-  const failed = rows.some((r) => r[1] === "fail");
-  return `${[line(HEADER), ...body.map((row2) => line(row2, true)), "", `${failed ? "\u2716" : "\u2714"} ${summary(rows)}`].join("\n")}
-`;
-}
-function markdownTable(rows) {
-  const out = [
-    `| ${HEADER.join(" | ")} |`,
-    `|${HEADER.map((_, i) => i >= 2 && i <= 5 ? "---:" : "---").join("|")}|`,
-    ...rows.map(
-      (row2) => `| ${[escapeMarkdown(row2[0]), row2[1] === "fail" ? "\u274C fail" : "\u2705 pass", ...row2.slice(2)].join(" | ")} |`
-    ),
-    "",
-    `**${summary(rows)}**`
-  ];
-  return `${out.join("\n")}
-`;
 }
 
 // src/fix/propose.ts
@@ -49681,7 +49797,7 @@ async function probeDocker(docker) {
 init_registry();
 
 // src/runner-secrets.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path49 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
@@ -49730,21 +49846,21 @@ function gitConfigCredentials(text2) {
 function readSmallFile(file) {
   let fd;
   try {
-    fd = (0, import_node_fs6.openSync)(file, "r");
-    if (!(0, import_node_fs6.fstatSync)(fd).isFile()) return void 0;
+    fd = (0, import_node_fs8.openSync)(file, "r");
+    if (!(0, import_node_fs8.fstatSync)(fd).isFile()) return void 0;
     const buffer = Buffer.alloc(MAX_CONFIG_BYTES2);
-    const n = (0, import_node_fs6.readSync)(fd, buffer, 0, MAX_CONFIG_BYTES2, 0);
+    const n = (0, import_node_fs8.readSync)(fd, buffer, 0, MAX_CONFIG_BYTES2, 0);
     return buffer.subarray(0, n).toString("utf8");
   } catch {
     return void 0;
   } finally {
-    if (fd !== void 0) (0, import_node_fs6.closeSync)(fd);
+    if (fd !== void 0) (0, import_node_fs8.closeSync)(fd);
   }
 }
 function gitDirOf(dir) {
   const dotGit = (0, import_node_path49.join)(dir, ".git");
   try {
-    const stat = (0, import_node_fs6.statSync)(dotGit, { throwIfNoEntry: false });
+    const stat = (0, import_node_fs8.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
     if (stat.isDirectory()) return dotGit;
   } catch {
@@ -49772,9 +49888,9 @@ function configFilesOf(gitDir) {
   const common = readSmallFile((0, import_node_path49.join)(gitDir, "commondir"))?.trim();
   if (common) files.push((0, import_node_path49.join)((0, import_node_path49.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
-    if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs6.existsSync)(dir)) return;
+    if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs8.existsSync)(dir)) return;
     try {
-      for (const e of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
+      for (const e of (0, import_node_fs8.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
         files.push((0, import_node_path49.join)(dir, e.name, "config"));
         modules((0, import_node_path49.join)(dir, e.name, "modules"), depth + 1);
@@ -49808,35 +49924,6 @@ function runnerSecrets(input) {
     ...environmentSecrets(input.env),
     ...checkoutCredentials(input.root, input.workspace, input.env.HOME)
   ];
-}
-
-// src/util/std-streams.ts
-var import_node_fs7 = require("node:fs");
-var import_node_module4 = require("node:module");
-var require3 = (0, import_node_module4.createRequire)(__tfrBundleUrl);
-var pause = (ms) => {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-};
-function writeAll(fd, text2) {
-  let bytes = Buffer.from(text2, "utf8");
-  while (bytes.length > 0) {
-    try {
-      bytes = bytes.subarray((0, import_node_fs7.writeSync)(fd, bytes));
-    } catch (error) {
-      const code3 = error.code;
-      if (code3 === "EAGAIN") pause(1);
-      else if (code3 === "EPIPE") return;
-      else throw error;
-    }
-  }
-}
-function isTerminal(fd) {
-  try {
-    if (!(0, import_node_fs7.fstatSync)(fd).isCharacterDevice()) return false;
-  } catch {
-    return false;
-  }
-  return require3("node:tty").isatty(fd);
 }
 
 // src/cli.ts
@@ -49999,7 +50086,7 @@ function smokeRequest(values, nonEmpty) {
 }
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
-  const names3 = (0, import_node_fs8.readdirSync)(real, { withFileTypes: true }).filter(
+  const names3 = (0, import_node_fs9.readdirSync)(real, { withFileTypes: true }).filter(
     (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path53.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names3.length === 0)
@@ -50008,7 +50095,7 @@ function projectsIn(cwd, dir) {
 }
 function isDirectory(path4) {
   try {
-    return (0, import_node_fs8.statSync)(path4).isDirectory();
+    return (0, import_node_fs9.statSync)(path4).isDirectory();
   } catch {
     return false;
   }
@@ -50018,87 +50105,20 @@ async function check(options, io) {
   const env = { ...process.env };
   if (!options.many) {
     const report = await reviewProject(options.request, options, io, env);
-    if (options.output) (0, import_node_fs8.writeFileSync)(options.output, render(report, options.format, color));
+    if (options.output) (0, import_node_fs9.writeFileSync)(options.output, render(report, options.format, color));
     else io.stdout(render(report, options.format, color));
     return report.verdict === "fail" ? 1 : 0;
   }
-  let failed = false;
-  let broken = false;
-  const writer = manyReportWriter(options.format, { color, rules: RULES });
-  const out = options.output === void 0 ? void 0 : (0, import_node_fs8.openSync)(options.output, "w");
-  const write = (text2) => {
-    if (text2 === "") return;
-    if (out === void 0) io.stdout(text2);
-    else writeAll(out, text2);
-  };
-  try {
-    const young = youngGenerationCap();
-    await inParallel(
-      options.dirs,
-      PROJECTS_AT_ONCE,
-      async (dir) => {
-        try {
-          young.check();
-          return await reviewProject({ ...options.request, directory: dir }, options, io, env);
-        } catch (error) {
-          const message3 = error instanceof OptionError ? error.message : `internal error: ${error.stack ?? error}`;
-          io.stderr(`twelve-factor-review: ${dir}: ${message3}
-`);
-          broken = true;
-          return void 0;
-        }
-      },
-      (report) => {
-        if (report === void 0) return;
-        failed ||= report.verdict === "fail";
-        write(writer.add(report));
-      }
-    );
-    young.release();
-    write(writer.end());
-  } finally {
-    if (out !== void 0) (0, import_node_fs8.closeSync)(out);
-  }
-  return broken ? 2 : failed ? 1 : 0;
-}
-var PROJECTS_AT_ONCE = 8;
-var require4 = (0, import_node_module5.createRequire)(__tfrBundleUrl);
-function youngGenerationCap() {
-  const v8 = require4("node:v8");
-  let capped = false;
-  let projects = 0;
-  return {
-    check() {
-      if (capped || ++projects % 8 !== 0) return;
-      const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space");
-      if (young && young.space_size >= YOUNG_CAP_MB * 1024 * 1024) {
-        v8.setFlagsFromString("--semi-space-growth-factor=1");
-        capped = true;
-      }
-    },
-    // The flags are part of the code cache's key: the CLI's next run must find the cache this one writes.
-    release() {
-      if (capped) v8.setFlagsFromString("--semi-space-growth-factor=2");
-    }
-  };
-}
-var YOUNG_CAP_MB = 16;
-async function inParallel(items, limit, fn, done) {
-  const waiting = /* @__PURE__ */ new Map();
-  let next = 0;
-  let delivered = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      waiting.set(i, await fn(items[i]));
-      while (waiting.has(delivered)) {
-        const result2 = waiting.get(delivered);
-        waiting.delete(delivered++);
-        done(result2);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const review = (dir) => reviewProject({ ...options.request, directory: dir }, options, io, env);
+  return checkMany({
+    dirs: options.dirs,
+    format: options.format,
+    color,
+    output: options.output,
+    review,
+    stdout: io.stdout,
+    stderr: io.stderr
+  });
 }
 async function reviewProject(request, options, io, env) {
   const say = (m) => io.stderr(`${m}
@@ -50155,7 +50175,7 @@ function render(report, format, color) {
 function isMain() {
   if (!process.argv[1]) return false;
   try {
-    return (0, import_node_fs8.realpathSync)(process.argv[1]) === (0, import_node_fs8.realpathSync)((0, import_node_url2.fileURLToPath)(__tfrBundleUrl));
+    return (0, import_node_fs9.realpathSync)(process.argv[1]) === (0, import_node_fs9.realpathSync)((0, import_node_url2.fileURLToPath)(__tfrBundleUrl));
   } catch {
     return false;
   }

@@ -1,6 +1,5 @@
-import { closeSync, openSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join, parse as parsePath, resolve } from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { App } from './model/types/project.js';
 import { parseOptions, runCommand } from './command-line.js';
@@ -16,10 +15,10 @@ import {
   smokeEnvByEngine,
   type Format,
 } from './options.js';
+import { checkMany } from './cli-many.js';
 import { fixCommand } from './fix-cli.js';
 import { TOOL, analyzeStatic } from './pipeline.js';
 import { renderJson, renderMarkdown, renderSarif, renderText } from './report/index.js';
-import { manyReportWriter } from './report/many.js';
 import { renderGithub } from './report/workflow-commands.js';
 import type { Report } from './core/index.js';
 import { probeDocker, runReview, type ReviewRequest, type SmokeRequest, type SmokeStage } from './review.js';
@@ -275,110 +274,16 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     else io.stdout(render(report, options.format, color));
     return report.verdict === 'fail' ? 1 : 0;
   }
-  let failed = false;
-  let broken = false;
-  const writer = manyReportWriter(options.format, { color, rules: RULES });
-  const out = options.output === undefined ? undefined : openSync(options.output, 'w');
-  const write = (text: string) => {
-    if (text === '') return;
-    if (out === undefined) io.stdout(text);
-    else writeAll(out, text);
-  };
-  try {
-    const young = youngGenerationCap();
-    // Each report is written (or, for a table, reduced to its row) as soon as the projects before it are out.
-    await inParallel(
-      options.dirs,
-      PROJECTS_AT_ONCE,
-      async (dir) => {
-        try {
-          young.check();
-          return await reviewProject({ ...options.request, directory: dir }, options, io, env);
-        } catch (error) {
-          // One project's bad config or a bug on its files must not cost the others their report.
-          const message =
-            error instanceof OptionError
-              ? error.message
-              : `internal error: ${(error as Error).stack ?? error}`;
-          io.stderr(`twelve-factor-review: ${dir}: ${message}\n`);
-          broken = true;
-          return undefined;
-        }
-      },
-      (report) => {
-        if (report === undefined) return;
-        failed ||= report.verdict === 'fail';
-        write(writer.add(report));
-      },
-    );
-    young.release();
-    write(writer.end());
-  } finally {
-    if (out !== undefined) closeSync(out);
-  }
-  return broken ? 2 : failed ? 1 : 0;
-}
-
-/**
- * Projects reviewed at once: a review mostly waits on small file reads, so a few at a time keep the CPU busy, and
- * few enough that memory holds only their models.
- */
-const PROJECTS_AT_ONCE = 8;
-
-const require = createRequire(import.meta.url);
-
-/**
- * V8 doubles the young generation while many projects are analysed, up to 64 MB, though little of what it holds
- * outlives a project. Past YOUNG_CAP_MB it stops growing: a class's clones stay well under 200 MB, for a few more
- * (cheap) scavenges. Checked every few projects, since the size is only known as it grows.
- */
-function youngGenerationCap(): { check(): void; release(): void } {
-  const v8 = require('node:v8') as typeof import('node:v8');
-  let capped = false;
-  let projects = 0;
-  return {
-    check() {
-      if (capped || ++projects % 8 !== 0) return;
-      const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
-      if (young && young.space_size >= YOUNG_CAP_MB * 1024 * 1024) {
-        v8.setFlagsFromString('--semi-space-growth-factor=1');
-        capped = true;
-      }
-    },
-    // The flags are part of the code cache's key: the CLI's next run must find the cache this one writes.
-    release() {
-      if (capped) v8.setFlagsFromString('--semi-space-growth-factor=2');
-    },
-  };
-}
-
-const YOUNG_CAP_MB = 16;
-
-/**
- * `fn` over the items, at most `limit` at a time; `done` gets each result in the items' order, as soon as the
- * results before it are in, and nothing keeps a result after it.
- */
-async function inParallel<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-  done: (result: R) => void,
-): Promise<void> {
-  const waiting = new Map<number, R>();
-  let next = 0;
-  let delivered = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      waiting.set(i, await fn(items[i]));
-      while (waiting.has(delivered)) {
-        const result = waiting.get(delivered) as R;
-        waiting.delete(delivered++);
-        done(result);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const review = (dir: string) => reviewProject({ ...options.request, directory: dir }, options, io, env);
+  return checkMany({
+    dirs: options.dirs,
+    format: options.format,
+    color,
+    output: options.output,
+    review,
+    stdout: io.stdout,
+    stderr: io.stderr,
+  });
 }
 
 /** One project's review and report, as runReview makes it for the action too. */
