@@ -46,6 +46,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a CMD that is not valid JSON: which exec form was meant (quotes, commas) is a guess, written by hand',
     },
   ],
+  '__tests__/fixtures/corpus/uwsgi-ini-logto-drops-uid': [
+    {
+      rule: 'TF1301',
+      why: "uwsgi's ini drops to www-data with uid=/gid=, which needs root: a USER would stop it until those lines go",
+    },
+  ],
   '__tests__/fixtures/corpus/uwsgi-config-ini-drops-to-www-data': [
     {
       rule: 'TF1301',

@@ -496,6 +496,8 @@ class Modeller {
     };
     if (expanded.length > 1 && !destWord.startsWith('/') && !destWord.startsWith('<<'))
       copy.destFromWorkdir = true;
+    const chown = flags.find((f) => f.startsWith('--chown='))?.slice('--chown='.length);
+    if (chown) copy.chown = this.expand(chown) ?? chown;
     if (fromFlag) {
       const raw = fromFlag.slice('--from='.length);
       copy.fromStage = this.expand(raw) ?? raw;

@@ -38,6 +38,8 @@ export interface CopyInstr extends At {
   /** The destination is written relative (`COPY . .`): it lands in the WORKDIR, the base image's when none is set. */
   destFromWorkdir?: true;
   fromStage?: string; // --from=
+  /** `--chown=USER[:GROUP]`: the user the copied files (and the directories the copy creates) belong to. */
+  chown?: string;
   /** `--from=` naming an image rather than a stage: a base the image depends on, split like FROM's. */
   fromImage?: { image: string; repository: string; tag?: string; digest?: string };
   /** Sources naming a build argument without a value, as globs over the context (`entrypoint-*.sh`). */

@@ -80,7 +80,7 @@ export function switchAdvice(
   df: DockerfileModel,
   stage: Stage,
   where = '',
-  owner?: { user: string; path: string; file: string; line: number },
+  owner?: { user: string; path: string; how: string; file: string; line: number },
 ): string {
   const existing = known(usersCreatedByRuns(df, stage).at(-1));
   if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
@@ -95,7 +95,7 @@ export function switchAdvice(
       owner.path === stage.workdir
         ? `the working directory ${owner.path}`
         : `${owner.path}, the working directory ${stage.workdir} with it,`;
-    return `The image already gives ${what} to ${owner.user} (RUN chown at ${owner.file}:${owner.line}): add USER ${owner.user}${where}.`;
+    return `The image already gives ${what} to ${owner.user} (${owner.how} at ${owner.file}:${owner.line}): add USER ${owner.user}${where}.`;
   }
   return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where}.`;
 }

@@ -6,7 +6,7 @@ import type { App } from '../../model/types/project.js';
 import { lineage } from '../../model/dockerfile/lineage.js';
 import { baseStage, createUser, dropTool, imageHasUser, known, usersCreatedByRuns } from './image-users.js';
 import { listOf } from './processes.js';
-import { rootOwnedDirectories } from './log-files.js';
+import { rootOwnedDirectories } from './path-owners.js';
 import { modWsgiInstall } from './mod-wsgi.js';
 import { runtimeWrites, runtimeWritesAdvice } from './run-time-writes.js';
 import { appStarts, privilegeDrop, programOf, suDrop } from './privilege-drops.js';

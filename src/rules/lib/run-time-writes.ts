@@ -15,12 +15,13 @@ import {
 } from '../../model/command.js';
 import type { StartCommand } from '../../model/command/start-chain.js';
 import type { DockerfileModel, Stage } from '../../model/types/dockerfile.js';
-import type { App } from '../../model/types/project.js';
+import type { App, ServerConfigFile } from '../../model/types/project.js';
 import { uwsgiIniArg } from '../../model/server-config.js';
 import { defaultFileStorages, fallbackWhen, isFileSystemStorage } from '../../model/settings/query.js';
 import type { ValueSource } from '../../model/types/settings.js';
 import { mountedBaseDir } from './paths.js';
-import { imagePath, rootOwnedDirectories, rootOwnedFiles } from './log-files.js';
+import { imagePath } from './log-files.js';
+import { rootOwnedDirectories, rootOwnedFiles } from './path-owners.js';
 import { imageFileSource, imagePathsOf } from '../../model/context.js';
 import { listOf } from './processes.js';
 import { appStarts, programOf } from './privilege-drops.js';
@@ -90,6 +91,8 @@ export function runtimeWrites(
       found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at}` });
     for (const socket of socketPaths(app, c, cwd))
       found.push({ dir: posix.dirname(socket.path), what: socket.what });
+    for (const log of uwsgiLogFiles(app, c, cwd))
+      found.push({ dir: posix.dirname(log.path), what: log.what });
     const program = c.origin === 'supervisor' ? programOf(app, c) : undefined;
     const logs = [program?.stdoutLogfile, program?.stderrLogfile].filter(
       (l) => l !== undefined && l.value.startsWith('/') && !l.value.startsWith('/dev/'),
@@ -209,9 +212,8 @@ function beatKeepsNoFile(app: App, argv: string[]): boolean {
   return scheduler !== undefined && scheduler !== '' && !/(^|[.:])PersistentScheduler$/.test(scheduler);
 }
 
-/** The unix sockets a server creates: on its command line, or in the uWSGI ini it loads (`%d`: the ini's directory). */
-function socketPaths(app: App, c: StartCommand, cwd: string): { path: string; what: string }[] {
-  const argv = programArgv(c.argv);
+/** The uWSGI ini file a start command loads (`uwsgi --ini FILE`), as read, with the name it is given by. */
+function uwsgiIni(app: App, argv: string[]): { ini?: string; config?: ServerConfigFile } {
   const ini = uwsgiIniArg(argv);
   const config =
     ini === undefined
@@ -220,6 +222,35 @@ function socketPaths(app: App, c: StartCommand, cwd: string): { path: string; wh
           // A file at the repository's root (`uwsgi.ini`) has no directory before its name.
           (f) => f.server === 'uwsgi' && (f.file === ini || basename(f.file) === basename(ini)),
         );
+  return { ...(ini !== undefined ? { ini } : {}), ...(config ? { config } : {}) };
+}
+
+/**
+ * The files uWSGI logs to (`--logto`, `--daemonize`, `logto =` and a `file:` logger in its ini): uwsgi started as the
+ * user opens them as that user, so their directory must be the user's.
+ */
+function uwsgiLogFiles(app: App, c: StartCommand, cwd: string): { path: string; what: string }[] {
+  const argv = programArgv(c.argv);
+  if (basename(argv[0] ?? '') !== 'uwsgi') return [];
+  const fromArgv = argv.flatMap((w, i) => {
+    const m = /^--(logto2?|daemonize2?)(?:=(.*))?$/.exec(w);
+    const value = m && (m[2] ?? argv[i + 1]);
+    return value ? [{ value, at: `${c.file}:${c.line}` }] : [];
+  });
+  const { config } = uwsgiIni(app, argv);
+  const fromIni = (config?.logFiles ?? []).map((l) => ({ value: l.value, at: `${config!.file}:${l.line}` }));
+  return [...fromArgv, ...fromIni]
+    .filter((l) => !l.value.startsWith('/dev/') && !/[$%]/.test(posix.dirname(l.value)))
+    .map((l) => {
+      const path = posix.resolve(cwd, l.value);
+      return { path, what: `uwsgi's log file ${l.value.includes('%') ? l.value : path} at ${l.at}` };
+    });
+}
+
+/** The unix sockets a server creates: on its command line, or in the uWSGI ini it loads (`%d`: the ini's directory). */
+function socketPaths(app: App, c: StartCommand, cwd: string): { path: string; what: string }[] {
+  const argv = programArgv(c.argv);
+  const { ini, config } = uwsgiIni(app, argv);
   const iniDir = ini === undefined ? cwd : posix.dirname(posix.resolve(cwd, ini));
   const fromArgv = (ini === undefined ? unixSocketsOnly(c.argv) : undefined) ?? [];
   const fromIni = (config?.listens ?? [])
