@@ -182,13 +182,20 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   // A file the app writes in / must move first: the user cannot be given the root directory.
   if (writes.inRoot) return undefined;
   const ownDirs = [
-    ...new Set([...(socketDir ? [socketDir] : []), ...logDirs, ...writes.known.map((w) => w.dir)]),
+    ...new Set([
+      ...(socketDir ? [socketDir] : []),
+      ...logDirs,
+      ...writes.known.flatMap((w) => (w.file === undefined ? [w.dir] : [])),
+    ]),
   ];
+  // A log file in a system directory other programs share (/var/log): made at build time and given alone.
+  const madeFiles = writes.known.flatMap((w) => (w.file !== undefined ? [w.file] : []));
+  const touch = madeFiles.length > 0 ? `touch ${madeFiles.join(' ')}` : undefined;
   // Files the image holds in those directories (a copied SQLite database) stay root's unless named.
-  const ownFiles = writes.known.flatMap((w) => w.files ?? []);
-  if (existing && ownDirs.length > 0)
+  const ownFiles = [...madeFiles, ...writes.known.flatMap((w) => w.files ?? [])];
+  if (existing && ownDirs.length + madeFiles.length > 0)
     lines = [
-      `RUN mkdir -p ${ownDirs.join(' ')} && chown ${existing} ${[...ownDirs, ...ownFiles].join(' ')}`,
+      `RUN ${[ownDirs.length > 0 ? `mkdir -p ${ownDirs.join(' ')}` : undefined, touch, `chown ${existing} ${[...ownDirs, ...ownFiles].join(' ')}`].filter(Boolean).join(' && ')}`,
       `USER ${existing}`,
     ];
   else if (existing) lines = [`USER ${existing}`];
@@ -211,7 +218,7 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
     const owned = [...workdir, ...dataDirs, ...ownFiles];
     const mkdir = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(' ')}` : '';
     const chown = owned.length > 0 ? ` && chown app ${owned.join(' ')}` : '';
-    lines = [`RUN ${create}${mkdir}${chown}`, 'USER app'];
+    lines = [`RUN ${create}${mkdir}${touch ? ` && ${touch}` : ''}${chown}`, 'USER app'];
   }
   const title = `run as the unprivileged user ${existing ?? 'app'}`;
   if (inPlace) return { title, edits: [replaceLines(dockerfile.file, inPlace.line, inPlace.endLine, lines)] };

@@ -35,6 +35,11 @@ export interface RuntimeWrite {
   files?: string[];
   /** A compose mount over (or above) the directory, which decides its owner in the container instead. */
   mount?: { kind: 'bind' | 'volume'; name?: string; at: string };
+  /**
+   * The one file written (a log file), when the directory is a system directory other programs share (/var/log,
+   * /run): that file, made at build time, is what the user is given, not the directory.
+   */
+  file?: string;
 }
 
 export interface RuntimeWrites {
@@ -91,17 +96,18 @@ export function runtimeWrites(
       found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at}` });
     for (const socket of socketPaths(app, c, cwd))
       found.push({ dir: posix.dirname(socket.path), what: socket.what });
-    for (const log of uwsgiLogFiles(app, c, cwd))
-      found.push({ dir: posix.dirname(log.path), what: log.what });
+    for (const log of uwsgiLogFiles(app, c, cwd)) found.push(fileWrite(log.path, log.what));
     const program = c.origin === 'supervisor' ? programOf(app, c) : undefined;
     const logs = [program?.stdoutLogfile, program?.stderrLogfile].filter(
       (l) => l !== undefined && l.value.startsWith('/') && !l.value.startsWith('/dev/'),
     );
     for (const value of new Set(logs.map((l) => l!.value)))
-      found.push({
-        dir: posix.dirname(value),
-        what: `the log file ${value} at ${listOf(logs.filter((l) => l!.value === value).map((l) => `${program!.file}:${l!.line}`))}`,
-      });
+      found.push(
+        fileWrite(
+          value,
+          `the log file ${value} at ${listOf(logs.filter((l) => l!.value === value).map((l) => `${program!.file}:${l!.line}`))}`,
+        ),
+      );
   }
   // SQLite opens a relative NAME in the directory the server runs in.
   const serverDir = startsWithDirectory(app).find(({ c }) => serverOf(c.argv))?.cwd;
@@ -121,7 +127,7 @@ export function runtimeWrites(
   const inRoot = found.filter((w) => w.dir === '/');
   for (const w of found) {
     if (!owned.has(w.dir) || w.dir === '/') continue;
-    const same = known.find((k) => k.dir === w.dir);
+    const same = known.find((k) => k.dir === w.dir && k.file === undefined && w.file === undefined);
     const { files: held, ...write } = w;
     const files = held ? rootOwnedFiles(df, stage, held) : [];
     if (!same) known.push({ ...write, ...(files.length > 0 ? { files } : {}), ...mountOver(app, w.dir) });
@@ -387,6 +393,15 @@ function relativeTo(dir: string | undefined, v: ValueSource): string | undefined
   return posix.resolve(dir, name);
 }
 
+/** System directories other programs write in too: a file of the app's there is given to the user, not the directory. */
+const SHARED_DIRS = /^\/(var\/log|var\/run|run|var\/lib|var|etc|usr(\/local)?|opt|srv)$/;
+
+/** A write to one file: the file alone is named for the chown when its directory is a shared system one. */
+function fileWrite(path: string, what: string): RuntimeWrite {
+  const dir = posix.dirname(path);
+  return { dir, what, ...(SHARED_DIRS.test(dir) ? { file: path } : {}) };
+}
+
 /** The words that give `user` those directories before USER, or name the writes in general terms; '' when none. */
 export function runtimeWritesAdvice(
   writes: RuntimeWrites,
@@ -396,16 +411,24 @@ export function runtimeWritesAdvice(
 ): string {
   const parts: string[] = [];
   if (writes.known.length > 0) {
-    const dirs = writes.known.map((w) => w.dir);
-    const create = dirs.filter((d) => d !== stage.workdir);
-    const mkdir = create.length > 0 ? `mkdir -p ${create.join(' ')} && ` : '';
+    const dirs = [...new Set(writes.known.map((w) => w.dir))];
+    const whole = [...new Set(writes.known.filter((w) => w.file === undefined).map((w) => w.dir))];
+    const create = whole.filter((d) => d !== stage.workdir);
+    const made = writes.known.flatMap((w) => (w.file !== undefined ? [w.file] : []));
+    const mkdir =
+      (create.length > 0 ? `mkdir -p ${create.join(' ')} && ` : '') +
+      (made.length > 0 ? `touch ${made.join(' ')} && ` : '');
     const files = writes.known.flatMap((w) => w.files ?? []);
+    const shared =
+      made.length === 0
+        ? ''
+        : ` ${listOf([...new Set(writes.known.filter((w) => w.file !== undefined).map((w) => w.dir))])} ${made.length === 1 ? 'is a system directory' : 'are system directories'} other programs share: the chown gives ${user} the ${made.length === 1 ? 'file' : 'files'}, made at build time, not the directory.`;
     const held =
       files.length === 0
         ? ''
         : ` The image already holds ${listOf(files)}, which COPY leaves owned by root: owning the directory does not let ${user} write to ${files.length === 1 ? 'that file' : 'those files'}, so the chown names ${files.length === 1 ? 'it' : 'them'} too.`;
     parts.push(
-      `The app writes at run time in ${dirs.length === 1 ? 'a directory' : 'directories'} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}chown ${user} ${[...dirs, ...files].join(' ')}.${held}${mountNotes(writes.known, user)}`,
+      `The app writes at run time in ${dirs.length === 1 ? 'a directory' : 'directories'} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}chown ${user} ${[...whole, ...made, ...files].join(' ')}.${shared}${held}${mountNotes(writes.known, user)}`,
     );
   }
   if (writes.inRoot)
