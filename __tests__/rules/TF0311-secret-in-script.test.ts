@@ -265,3 +265,56 @@ test('TF0311: a MySQL client given a literal attached password, never a variable
   assert.match(messages[1], /\(mariadb --password=…\).*e\.g\. --password="\$DB_PASSWORD"\.$/);
   assert.doesNotMatch(messages.join('\n'), /root|s3cret|createsuperuser/);
 });
+
+test('TF0311: redis-cli, mongosh/mongo and sshpass given a literal password; never a variable, a port or a prompt', async () => {
+  const result = await analyzeFiles(
+    app(
+      [
+        '#!/bin/sh',
+        'until redis-cli -h cache -p 6379 -a s3cret ping; do sleep 1; done', //2
+        'mongosh --host db -u root --password s3cret --eval "db.runCommand({ping: 1})"', //3
+        'mongo -u root -p s3cret admin', //4
+        'mongodump --uri mongodb://db --password=s3cret', //5
+        'sshpass -p s3cret scp dump.sql backup@host:/dumps', //6
+        'redis-cli -h cache -p 6379 ping',
+        'redis-cli -a "$REDIS_PASSWORD" --pass $REDIS_PASSWORD ping',
+        'redis-cli --askpass ping',
+        'mongosh --host db -u root -p --authenticationDatabase admin',
+        'mongosh --host db -u root --password',
+        'mongo -u root -p "${MONGO_PASSWORD}" admin',
+        'sshpass -e ssh -p 2222 backup@host true',
+        'sshpass -f /run/secrets/ssh ssh -p 2222 backup@host true',
+        'exec gunicorn -b 0.0.0.0:8000 mysite.wsgi',
+        '',
+      ].join('\n'),
+    ),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0311'), [
+    ['entrypoint.sh', 2],
+    ['entrypoint.sh', 3],
+    ['entrypoint.sh', 4],
+    ['entrypoint.sh', 5],
+    ['entrypoint.sh', 6],
+  ]);
+  const messages = result.findings.filter((f) => f.ruleId === 'TF0311').map((f) => f.message);
+  assert.match(messages[0], /\(redis-cli -a …\).*e\.g\. -a "\$REDIS_PASSWORD"\.$/);
+  assert.match(messages[1], /\(mongosh --password …\).*e\.g\. --password "\$MONGO_PASSWORD"\.$/);
+  assert.match(messages[2], /\(mongo -p …\)/);
+  assert.match(messages[3], /\(mongodump --password=…\).*e\.g\. --password="\$MONGO_PASSWORD"\.$/);
+  assert.match(messages[4], /\(sshpass -p …\).*set SSHPASS .* run sshpass -e/);
+  assert.doesNotMatch(messages.join('\n'), /s3cret|createsuperuser/);
+});
+
+test('TF0311: a literal client password in a compose command is the start command writing it', async () => {
+  const result = await analyzeFiles({
+    ...app('#!/bin/sh\nexec "$@"\n'),
+    'compose.yaml':
+      'services:\n  web:\n    build: .\n    command: sh -c "until redis-cli -h cache -a s3cret ping; do sleep 1; done && gunicorn -b 0.0.0.0:8000 mysite.wsgi"\n',
+  });
+  const finding = result.findings.find((f) => f.ruleId === 'TF0311');
+  assert.equal(finding?.file, 'compose.yaml');
+  assert.match(
+    finding!.message,
+    /^The start command writes a password literally \(redis-cli -a …\).*-a "\$REDIS_PASSWORD"\.$/,
+  );
+});

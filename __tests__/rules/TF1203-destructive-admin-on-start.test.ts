@@ -151,3 +151,42 @@ test('TF1203: migrate <app> zero on every start drops the tables; the fix is to 
   assert.match(message!, /Remove the rollback/);
   assert.doesNotMatch(message!, /once per release|every replica/);
 });
+
+test('TF1203: a command on a branch a deploy can turn is said to run where its test holds, by default when unset', async () => {
+  const script = [
+    '#!/bin/sh',
+    'if [ "$ENV_NAME" != "production" ]; then',
+    '  python manage.py loaddata demo.json', //3
+    'fi',
+    'exec gunicorn -b 0.0.0.0:8000 mysite.wsgi',
+    '',
+  ].join('\n');
+  const message = async (env: string, files: Record<string, string> = {}) => {
+    const result = await analyzeFiles(
+      app(`FROM python:3.12-slim\nWORKDIR /app\n${env}COPY . .\nENTRYPOINT ["/app/entrypoint.sh"]\n`, {
+        'entrypoint.sh': script,
+        ...files,
+      }),
+    );
+    const found = result.findings.filter((f) => f.ruleId === 'TF1203');
+    assert.ok(found.length <= 1);
+    return found[0]?.message;
+  };
+  // Set nowhere: the test holds, as the shell reads the variable empty.
+  assert.match(
+    (await message(''))!,
+    /^The start command runs 'manage\.py loaddata' on every start where `\[ \$ENV_NAME != production \]` holds \(nothing here sets ENV_NAME; unset, a variable is empty, so the test holds by default\), which /,
+  );
+  // Set by an env_file: not known here.
+  const compose = {
+    'compose.yaml': 'services:\n  web:\n    build: .\n    env_file: .env\n',
+  };
+  assert.match(
+    (await message('', compose))!,
+    /on every start where `\[ \$ENV_NAME != production \]` holds, which /,
+  );
+  // Set by the image to a value that takes the branch: plainly on every start.
+  assert.match((await message('ENV ENV_NAME=review\n'))!, /'manage\.py loaddata' on every start, which /);
+  // Set by the image to production: the branch is never taken.
+  assert.equal(await message('ENV ENV_NAME=production\n'), undefined);
+});

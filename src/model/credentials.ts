@@ -1,5 +1,6 @@
 /** Literal credentials a shell script carries: secret-looking variables it sets, and superuser passwords it passes. */
 import { djangoCommand, programArgv } from './command.js';
+import { basename } from './command/servers.js';
 import { callsNamed, stringLiteral } from './python-calls.js';
 import { isLiteralCredential } from './secret-names.js';
 import type { ShellCommand, ShellScript } from './types/shell.js';
@@ -9,8 +10,13 @@ export interface LiteralCredential {
   line: number;
   /** What carries it: `DJANGO_SUPERUSER_PASSWORD=…`, `createsuperuser --password`, `create_superuser(…)`. */
   what: string;
-  /** A database client's password option (`-p`, `--password=`): the password of a connection, not of an account. */
+  /**
+   * A client's password option as written before the value (`-p`, `--password=`, `-a `): the password of a
+   * connection, not of an account.
+   */
   clientOption?: string;
+  /** The client that option belongs to. */
+  client?: PasswordClient;
 }
 
 /** Django's and the usual custom ones: createsuperuser, initadmin, changepassword, create_superuser, ensure_admin… */
@@ -92,27 +98,69 @@ export function commandCredential(c: ShellCommand): LiteralCredential | undefine
   return admin ? { line: c.line, what: admin } : (clientPassword(c) ?? pythonPassword(c));
 }
 
-/** The MySQL and MariaDB clients, which all read `-pPASSWORD` and `--password=PASSWORD`. */
-const MYSQL_CLIENTS =
-  /^(mysql|mysqladmin|mysqldump|mysqlcheck|mysqlimport|mysqlshow|mysqlpump|mysqlslap|mariadb|mariadb-(admin|dump|check|import|show|slap))$/;
+/** Which client a password option belongs to: the advice names the variable or option that client reads. */
+export type PasswordClient = 'mysql' | 'redis' | 'mongo' | 'sshpass';
+
+/** How each client takes its password on the command line: attached to the option, or as the next word. */
+const CLIENTS: {
+  client: PasswordClient;
+  programs: RegExp;
+  attached: readonly string[];
+  separate: readonly string[];
+  /** The options end at the first other word, which starts the command run (`sshpass -p x ssh -p 22 host`). */
+  optionsFirst?: boolean;
+}[] = [
+  // `-p secret` prompts and takes `secret` for a database name; `-P` is the port.
+  {
+    client: 'mysql',
+    programs:
+      /^(mysql|mysqladmin|mysqldump|mysqlcheck|mysqlimport|mysqlshow|mysqlpump|mysqlslap|mariadb|mariadb-(admin|dump|check|import|show|slap))$/,
+    attached: ['-p', '--password='],
+    separate: [],
+  },
+  // `-p` is the port.
+  { client: 'redis', programs: /^redis-cli$/, attached: [], separate: ['-a', '--pass'] },
+  // A bare `-p`/`--password` last, or before another option, prompts.
+  {
+    client: 'mongo',
+    programs:
+      /^(mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|mongostat|mongotop|mongofiles)$/,
+    attached: ['--password='],
+    separate: ['-p', '--password'],
+  },
+  { client: 'sshpass', programs: /^sshpass$/, attached: ['-p'], separate: ['-p'], optionsFirst: true },
+];
+
+/** A value written in the script, not taken from a variable or a command's output. */
+const literalValue = (value: string | undefined): value is string =>
+  !!value && !value.includes('$') && !value.includes('`');
 
 /**
- * `mysqladmin -u root -psecret ping`, `mysql --password=secret`: a client given a literal password. The value is
- * only ever attached (`-p secret` prompts and takes `secret` for a database name; `-P` is the port).
+ * `mysqladmin -u root -psecret ping`, `redis-cli -a secret`, `mongosh --password secret`, `sshpass -p secret ssh …`:
+ * a client given a literal password by its password option.
  */
 function clientPassword(c: ShellCommand): LiteralCredential | undefined {
   const argv = programArgv(c.argv);
-  if (!MYSQL_CLIENTS.test(argv[0] ?? '')) return undefined;
+  const program = basename(argv[0] ?? '');
+  const known = CLIENTS.find((k) => k.programs.test(program));
+  if (!known) return undefined;
   const offset = c.argv.length - argv.length;
+  const found = (i: number, option: string): LiteralCredential => ({
+    line: c.wordLines?.[offset + i] ?? c.line,
+    what: `${program} ${option}…`,
+    client: known.client,
+    clientOption: option,
+  });
   for (let i = 1; i < argv.length; i++) {
-    if (argv[i] === '--') break;
-    const m = /^(-p|--password=)(.+)$/s.exec(argv[i]);
-    if (!m || m[2].includes('$') || m[2].includes('`')) continue;
-    return {
-      line: c.wordLines?.[offset + i] ?? c.line,
-      what: `${argv[0]} ${m[1]}…`,
-      clientOption: m[1],
-    };
+    const word = argv[i];
+    if (word === '--' || (known.optionsFirst && !word.startsWith('-'))) break;
+    if (known.separate.includes(word)) {
+      // the next word is the value unless it is another option (a bare one last, or before an option, prompts)
+      if (literalValue(argv[i + 1]) && !argv[i + 1].startsWith('-')) return found(i + 1, `${word} `);
+      continue;
+    }
+    const option = known.attached.find((o) => word.startsWith(o) && word.length > o.length);
+    if (option && literalValue(word.slice(option.length))) return found(i, option);
   }
   return undefined;
 }

@@ -1,5 +1,10 @@
 import { containerEnv, isSecretName, startCommands } from '../model/command.js';
-import { commandCredential, literalCredentials } from '../model/credentials.js';
+import {
+  commandCredential,
+  literalCredentials,
+  type LiteralCredential,
+  type PasswordClient,
+} from '../model/credentials.js';
 import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
 import { defineRule } from './lib/rule.js';
@@ -30,9 +35,11 @@ The same holds for a password written in the start command itself (a shell-form 
 running \`manage.py shell -c "…create_superuser(…, 'admin123')"\`): it is in the Dockerfile or compose file, in every
 image and in \`docker inspect\`.
 
-A database client's password is one too: \`mysqladmin -u root -psecret ping\` in a wait loop, \`mysql --password=secret\`
-(the MySQL and MariaDB clients), as is \`PGPASSWORD=secret psql\`. Pass it from a variable the deploy sets
-(\`-p"$DB_PASSWORD"\`).
+A client's password is one too: \`mysqladmin -u root -psecret ping\` in a wait loop, \`mysql --password=secret\`
+(the MySQL and MariaDB clients), \`redis-cli -a secret\`, \`mongosh --password secret\` (and \`mongo\`, \`mongodump\`…),
+\`sshpass -p secret\`, as is \`PGPASSWORD=secret psql\`. Pass it from a variable the deploy sets (\`-p"$DB_PASSWORD"\`,
+\`sshpass -e\` with \`SSHPASS\`). A bare option that prompts (\`mysql -p\`, \`mongosh -p\`) and one that is not the
+password (\`redis-cli -p 6379\`, the port) are not reported.
 
 Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`) are not literals and are not reported;
 a literal fallback for one (\`password=os.environ.get("DJANGO_SUPERUSER_PASSWORD", "admin123")\`) is: every container
@@ -51,7 +58,7 @@ started without the variable uses it.
           findings.push({
             file: s.file,
             line: c.line,
-            message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${c.clientOption ? clientAdvice(c.clientOption) : fromEnvironment(c.what, app)}`,
+            message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${c.clientOption ? clientAdvice(c) : fromEnvironment(c.what, app)}`,
           });
         }
       }
@@ -66,7 +73,7 @@ started without the variable uses it.
           file: c.file,
           line: found.line,
           message: found.clientOption
-            ? `The start command writes a password literally (${what}): it ships in the repository and the image and is the same on every deploy. ${clientAdvice(found.clientOption)}`
+            ? `The start command writes a password literally (${what}): it ships in the repository and the image and is the same on every deploy. ${clientAdvice(found)}`
             : ORDINARY_ACCOUNT.test(what ?? '')
               ? `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an account created on every start. Read it from an environment variable the deploy sets.`
               : `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. ${superuserAdvice(app)}`,
@@ -134,9 +141,19 @@ function pinnedBeforeDjango3(app: App): string | undefined {
   return undefined;
 }
 
-/** A database client's password from a variable the deploy sets (which account's it is, the script's -u says). */
-function clientAdvice(option: string): string {
-  return `Pass it from a variable the deploy sets in the container's environment instead, e.g. ${option}"$DB_PASSWORD".`;
+/** The variable each client's password is advised from (which account's it is, the script's -u says). */
+const CLIENT_VARIABLE: Record<PasswordClient, string> = {
+  mysql: 'DB_PASSWORD',
+  redis: 'REDIS_PASSWORD',
+  mongo: 'MONGO_PASSWORD',
+  sshpass: 'SSHPASS',
+};
+
+/** A client's password from a variable the deploy sets; sshpass reads its own with -e. */
+function clientAdvice({ client = 'mysql', clientOption = '-p' }: LiteralCredential): string {
+  if (client === 'sshpass')
+    return "Let the deploy set SSHPASS in the container's environment instead and run sshpass -e, which reads it from there.";
+  return `Pass it from a variable the deploy sets in the container's environment instead, e.g. ${clientOption}"$${CLIENT_VARIABLE[client]}".`;
 }
 
 /**

@@ -5,17 +5,14 @@ import {
   daemonFacts,
   daemonOf,
   exclusive,
-  backgroundStart,
   backgroundStarts,
   execTarget,
   foregroundSequence,
-  type LongRunningCommand,
   type InitProcess,
   initAsPid1,
   initProcess,
   inlineScriptCommands,
   inlineScriptLastCommand,
-  isKeepAliveLoop,
   isWaitStep,
   launchesArguments,
   runsArguments,
@@ -29,17 +26,9 @@ import type { App, EntrypointScript } from '../model/types/project.js';
 import type { ShellCommand } from '../model/types/shell.js';
 import type { RawFinding } from '../core/index.js';
 import { droppedCommandNote, mergeSetupNotes } from './lib/dropped-command.js';
-import { notACommand, printableWord } from './lib/not-a-command.js';
 import { appsAndWorkerImages, otherAppServices } from './lib/each.js';
-import {
-  arrayWithTrailingText,
-  execFormArgv,
-  looksLikeArray,
-  scriptExecForm,
-  shellBuiltin,
-} from './lib/exec-form.js';
-import { appShells, shExecsShellForm, type ImageShells } from './lib/image-shell.js';
-import { commandLine, execLine, quotedLine } from './lib/command-text.js';
+import { appShells, shExecsShellForm } from './lib/image-shell.js';
+import { execLine, quotedLine } from './lib/command-text.js';
 import {
   backgroundWords,
   containerEndsAfter,
@@ -70,15 +59,10 @@ import {
   scriptRunBy,
   startsLater,
 } from './lib/script-steps.js';
-import {
-  execedHolderMessage,
-  execedHolderWords,
-  exitingShellFormMessage,
-  oneProcessAdvice,
-} from './lib/background-advice.js';
-import { shellBranches, shellFormBranchesMessage } from './lib/shell-branches.js';
-import { cmdUnderEntrypointMessage, type StartShell, whoKeepsSignal } from './lib/script-parent.js';
-import { scriptShellNote, startScriptOf } from './lib/start-script.js';
+import { execedHolderWords, oneProcessAdvice } from './lib/background-advice.js';
+import { type StartShell, whoKeepsSignal } from './lib/script-parent.js';
+import { scriptShellNote } from './lib/start-script.js';
+import { shellFormFinding, type ShellFormRun } from './lib/shell-form-message.js';
 
 export const shellFormCommand = defineRule({
   id: 'TF0901',
@@ -198,7 +182,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
     for (const app of appsAndWorkerImages(project)) {
       const first = findings.length;
       // The shell-form CMD/ENTRYPOINT reported, and the script it runs: that script may keep SIGTERM from the server too.
-      let shellFormRun: { finding: RawFinding; script: EntrypointScript | undefined } | undefined;
+      let shellFormRun: ShellFormRun | undefined;
       // An init that signals the whole process group (tini -g, dumb-init) reaches the server past any shell.
       const init = initProcess(app);
       if (init?.signalsGroup) continue;
@@ -222,26 +206,8 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
         // A one-off start (`CMD python manage.py migrate`) exits by itself: there is no server for SIGTERM to reach.
         const before = findings.length;
         if (shellForm && !shExecsShellForm(shellForm, shells) && !setupOnly(shellForm.script?.commands ?? []))
-          findings.push({
-            file: df.file,
-            line: shellForm.line,
-            message:
-              (exitingShellFormMessage(shellForm, df.file, app) ??
-                execedShellForm(shellForm, shells) ??
-                (shellForm === cmd
-                  ? cmdUnderEntrypointMessage(
-                      app,
-                      execFormArgv(shellForm, app.entrypointScripts, stage.workdir || '/'),
-                    )
-                  : undefined) ??
-                shellFormMessage(
-                  shellForm,
-                  execFormArgv(shellForm, app.entrypointScripts, stage.workdir || '/'),
-                  startScriptOf(app, shellForm),
-                )) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? []),
-          });
-        if (shellForm && findings.length > before)
-          shellFormRun = { finding: findings[before], script: startScriptOf(app, shellForm) };
+          shellFormRun = shellFormFinding(app, df.file, shellForm, cmd, shells);
+        if (shellFormRun) findings.push(shellFormRun.finding);
         // compose's entrypoint replaces the image's ENTRYPOINT and CMD, its command the CMD: theirs do not run there
         const runs = (instr: CommandInstr) =>
           !service?.entrypoint && (instr.keyword === 'ENTRYPOINT' || !service?.command);
@@ -339,9 +305,9 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
             ),
           );
       if (shellFormRun) {
-        const { finding, script } = shellFormRun;
+        const { finding, script, namesScript } = shellFormRun;
         const own = findings.slice(scriptsFrom).find((f) => f.file === script?.file);
-        finding.message += scriptShellNote(finding.message, script, own);
+        if (!namesScript) finding.message += scriptShellNote(script, own);
       }
       // `gunicorn your_app_module.wsgi` left from a template: the exec to write names the module the project has
       for (const f of findings.slice(first)) f.message = withRealModules(app, f.message);
@@ -485,101 +451,4 @@ function scriptFindings(
     });
   });
   return out;
-}
-
-/** A shell-form CMD/ENTRYPOINT that sends its server to the background and whose /bin/sh then execs another process. */
-function execedShellForm(instr: CommandInstr, shells: ImageShells): string | undefined {
-  const commands = instr.script?.commands ?? [];
-  const run = backgroundStart(commands);
-  if (!run?.background.some((p) => serverOf(p.command.argv)) || looksLikeArray(instr.raw)) return undefined;
-  return execedHolderMessage(
-    `${instr.keyword} is in shell form (/bin/sh -c)`,
-    run,
-    instr.raw,
-    commands,
-    shells.sh,
-  );
-}
-
-/** `argv`: the exec form the instruction can be rewritten as (execFormArgv), undefined when none is safe. */
-function shellFormMessage(
-  instr: CommandInstr,
-  argv: string[] | undefined,
-  script: EntrypointScript | undefined,
-): string {
-  const k = instr.keyword;
-  if (isKeepAliveLoop(instr.raw))
-    return `${k} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. Start what the container is for (the server) in exec form as its command instead: an idle container that only waits for docker exec is itself a finding (TF0803).`;
-  const pid1 = '/bin/sh is PID 1 and SIGTERM from docker stop does not reach the server';
-  const sequence = foregroundSequence(instr.script?.commands ?? []);
-  // Docker runs an array that is not valid JSON (single quotes, a missing comma) as a shell command.
-  if (sequence && !looksLikeArray(instr.raw)) return shellFormSequenceMessage(instr, sequence);
-  const trailing = arrayWithTrailingText(instr.raw);
-  if (trailing) {
-    const first = instr.script?.commands[0]?.argv[0];
-    const fails = first
-      ? `, where \`${printableWord(first)}\` is no command: the container exits at start (sh: not found)`
-      : '';
-    return `${k} is a JSON array followed by more text (${printableWord(trailing.rest)}), so Docker's builder (BuildKit) does not read it as the exec form: it runs the whole line with /bin/sh -c${fails}. Keep the array alone on the line, any comment on a line of its own: ${k} [${trailing.array.map((a) => JSON.stringify(a)).join(', ')}].`;
-  }
-  if (looksLikeArray(instr.raw))
-    return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form)${notACommand(instr)}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "…; exec <server>"].`;
-  const builtin =
-    instr.script?.commands.length === 1 ? shellBuiltin(instr.script.commands[0].argv) : undefined;
-  if (builtin)
-    return `${k} is in shell form, so ${pid1}. No exec form can be built from it: '${builtin}' is a shell builtin, not a program, so ${k} [${instr.script?.commands[0].argv.map((a) => JSON.stringify(a)).join(', ')}] would fail to start. Start the server itself in exec form (${k} ["gunicorn", "--bind", "0.0.0.0:8000", "<project>.wsgi"]).`;
-  const behind = script && backgroundStart(script.script.commands);
-  const server = behind?.background.find((p) => serverOf(p.command.argv));
-  // The exec form of a script that sends its server to the background still leaves SIGTERM with a shell.
-  if (script && behind && server) {
-    const runScript = `${k} [${scriptExecForm(script)
-      .map((a) => JSON.stringify(a))
-      .join(', ')}]`;
-    return `${k} is in shell form, so ${pid1}. The exec form alone (${runScript}) would not fix it: ${script.file} ${backgroundWords(behind)} (${script.file}:${server.command.line}), so its own shell would be PID 1 and SIGTERM would still not reach ${server.what}. Make ${script.file} start ${server.what} in the foreground with exec as its last command (or trap TERM and pass it on to ${server.what}), then use ${runScript}.`;
-  }
-  if (!argv) {
-    // `CMD case "$ROLE" in web) gunicorn …;; worker) celery …;; esac`: alternatives, each ending the command
-    // The script the text runs, named where the image holds it; no path is named that the image may not hold.
-    const runScript =
-      script &&
-      `${k} [${scriptExecForm(script)
-        .map((a) => JSON.stringify(a))
-        .join(', ')}]`;
-    const branches = shellBranches(instr.script?.commands ?? []);
-    if (branches && branches.keeping.length > 0) return shellFormBranchesMessage(k, branches);
-    if (runScript)
-      return `${k} is in shell form, so ${pid1}. Use the exec form: ${runScript}, with exec before the command of ${script.file} that starts the server${script.noShebang ? ` (${script.file} has no #! line, so sh runs it)` : ''}${/\bchmod\b/.test(instr.raw) ? `; make it executable at build time (RUN chmod +x ${script.imagePath}), not at every start` : ''}.`;
-    const commands = instr.script?.commands ?? [];
-    const last = commands.at(-1);
-    // `… && /usr/bin/supervisord -n`: the last command is what must replace the shell, server or process manager.
-    const ending =
-      last && !last.background && !last.loop && !last.guards
-        ? `whose last command is ${quotedLine(execLine(last))}`
-        : 'whose last command starts the server with exec';
-    return `${k} is in shell form, so ${pid1}. Use the exec form: ${commands.length > 1 ? `run the commands from a start script ${ending}, in an exec-form ${k} ["<path of the script in the image>"]` : `${k} ["sh", "-c", "exec …"]`}.`;
-  }
-  const example = `${k} [${argv.map((a) => JSON.stringify(a)).join(', ')}]`;
-  // A script without #! cannot be run directly: sh reads it, or the script gets a shebang.
-  const written = instr.script?.commands[0]?.argv ?? [];
-  const noShebang =
-    argv[0] === 'sh' && argv.length === written.length + 1 && argv[1] === written[0]
-      ? ` (${argv[1]} has no #! line: run directly it fails with "exec format error", so sh runs it; or add #!/bin/sh to it and use ${k} [${JSON.stringify(argv[1])}])`
-      : '';
-  return `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.`;
-}
-
-/** A shell-form CMD that runs long-running processes one after the other: keep one, in exec form. */
-function shellFormSequenceMessage(instr: CommandInstr, sequence: LongRunningCommand[]): string {
-  const k = instr.keyword;
-  const keep = keptProcess(sequence);
-  const commands = instr.script?.commands ?? [];
-  const before = commands
-    .slice(0, commands.indexOf(keep.command))
-    .filter((c) => !sequence.some((p) => p.command === c));
-  const argv = keep.command.argv;
-  const script = [...before.map(commandLine), execLine(keep.command)].join(' && ');
-  const plain = before.length === 0 && !keep.command.env && !argv.some((w) => w.includes('$'));
-  const form = plain ? argv : ['sh', '-c', script];
-  const example = `${k} [${form.map((a) => JSON.stringify(a)).join(', ')}]`;
-  return `${k} is in shell form and runs several long-running processes in sequence: ${sequencePhrase(sequence)}. /bin/sh is PID 1 and SIGTERM from docker stop does not reach ${sequence[0].what}. Run one process per container: ${example} here, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`;
 }

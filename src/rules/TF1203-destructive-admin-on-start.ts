@@ -1,4 +1,5 @@
 import {
+  containerVariables,
   djangoCommand,
   effectiveCommand,
   imageCommand,
@@ -12,6 +13,7 @@ import type { App } from '../model/types/project.js';
 import { appImageServices } from './lib/each.js';
 import type { RawFinding } from '../core/index.js';
 import { endsAfter, projectMount, projectVolume, startRunner } from './lib/admin-on-start.js';
+import { deployGuards } from './lib/branch-words.js';
 import { droppedCommandNote } from './lib/dropped-command.js';
 import { shownSource, shownTarget } from './lib/files.js';
 import { rolledBackApp } from './lib/migrate.js';
@@ -80,6 +82,21 @@ function judged(
   return { shown: dj.name, key: dj.name, effect, fix };
 }
 
+/**
+ * The branch a command runs on, named by its test when a deploy's environment can turn it (`if [ "$ENV_NAME" !=
+ * production ]`): ", where `[ $ENV_NAME != production ]` holds"; with a variable set nowhere here, that it holds then.
+ */
+function branchWords(app: App, service: ComposeService | undefined, cmd: StartCommand): string {
+  const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
+  const branch = deployGuards(cmd.guards, { variable });
+  if (!branch) return '';
+  const unset =
+    branch.unset.length > 0
+      ? ` (nothing here sets ${branch.unset.join(' or ')}; unset, a variable is empty, so the test holds by default)`
+      : '';
+  return ` where ${branch.words}${unset}`;
+}
+
 export const destructiveAdminOnStart = defineRule({
   id: 'TF1203',
   name: 'destructive-admin-on-start',
@@ -120,10 +137,11 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
         seen.add(key);
         const note = service && service !== app.compose?.appService ? '' : droppedCommandNote(app, cmd.file);
         const runner = startRunner(app, cmd, who);
+        const every = runner.oneshot ? 'at every container start' : 'on every start';
         findings.push({
           file: cmd.file,
           line: cmd.line,
-          message: `${runner.who} runs 'manage.py ${found.shown}'${recipeNote(cmd)} ${runner.oneshot ? 'at every container start' : 'on every start'}, which ${found.effect}. ${found.fix}${note}`,
+          message: `${runner.who} runs 'manage.py ${found.shown}'${recipeNote(cmd)} ${every}${branchWords(app, service, cmd)}, which ${found.effect}. ${found.fix}${note}`,
         });
       });
     const others = appImageServices(project).filter(({ compose, service }) => service !== compose.appService);

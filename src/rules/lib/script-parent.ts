@@ -208,9 +208,13 @@ function aloneHolder(
 /**
  * The ENTRYPOINT script that runs a shell-form CMD (its arguments, `/bin/sh -c "…"`) as a child, without exec
  * (`"$@" &` then `wait`, or `"$@"` followed by more): that script's shell is PID 1, not the CMD's /bin/sh, and an
- * exec-form CMD alone changes nothing. Undefined when the script execs its arguments, or is not known.
+ * exec-form CMD alone changes nothing. Undefined when the script execs its arguments, or is not known; else the
+ * message and the script it names.
  */
-export function cmdUnderEntrypointMessage(app: App, argv: string[] | undefined): string | undefined {
+export function cmdUnderEntrypointMessage(
+  app: App,
+  argv: string[] | undefined,
+): { text: string; names: string } | undefined {
   const stage = app.dockerfile?.targetStage;
   const entrypoint = stage?.entrypoint?.argv;
   const cmd = stage?.cmd;
@@ -225,5 +229,6 @@ export function cmdUnderEntrypointMessage(app: App, argv: string[] | undefined):
   const at = `${script.file}:${runs[0].line}`;
   const form = `CMD [${(argv ?? ['<program>', '<argument>']).map((a) => JSON.stringify(a)).join(', ')}]`;
   const how = runs[0].background ? 'in the background (&) and waits for it' : 'as a child, without exec';
-  return `CMD is in shell form, so the ENTRYPOINT ${script.file} gets it as /bin/sh -c ${JSON.stringify(cmd.raw.trim())} and runs that ${how} (${at}): ${script.file}'s shell is PID 1, and SIGTERM from docker stop stops there, reaching neither /bin/sh nor what it runs. The exec form alone would not fix it: start the command with exec "$@" in ${script.file} (line ${runs[0].line}), and use the exec form, ${form}, so that no /bin/sh is left between: both must hand the process over.`;
+  const text = `CMD is in shell form, so the ENTRYPOINT ${script.file} gets it as /bin/sh -c ${JSON.stringify(cmd.raw.trim())} and runs that ${how} (${at}): ${script.file}'s shell is PID 1, and SIGTERM from docker stop stops there, reaching neither /bin/sh nor what it runs. The exec form alone would not fix it: start the command with exec "$@" in ${script.file} (line ${runs[0].line}), and use the exec form, ${form}, so that no /bin/sh is left between: both must hand the process over.`;
+  return { text, names: script.file };
 }

@@ -25,15 +25,13 @@ export function startScriptOf(app: App, instr: CommandInstr): EntrypointScript |
 
 /**
  * The words that say a shell-form command's exec form is not enough when the script it runs keeps SIGTERM from the
- * server itself (reported at `scriptFinding`); empty when the message already speaks of that script.
+ * server itself (reported at `scriptFinding`). The caller adds them only when its message does not already speak of
+ * that script.
  */
 export function scriptShellNote(
-  message: string,
   script: EntrypointScript | undefined,
   scriptFinding: RawFinding | undefined,
 ): string {
-  // named as a file of the repository (`bin/start`), not inside the path the command runs (`$APP_HOME/bin/start`)
-  const named = (file: string) => message.split(/[\s(,:;'"]+/).includes(file);
-  if (!script || !scriptFinding || named(script.file)) return '';
+  if (!script || !scriptFinding) return '';
   return ` The exec form alone is not enough: ${script.file} runs the server under its own shell, which does not pass SIGTERM on either; fix it there too (${script.file}:${scriptFinding.line}).`;
 }
