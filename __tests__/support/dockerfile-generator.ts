@@ -86,6 +86,10 @@ const WORDS = [
   '<<"EOF',
   'é',
   '\u00a0',
+  '<<"',
+  '<<EOF--',
+  '--x',
+  '<<\\$EOF',
 ];
 const DELIMITERS = ['EOF', 'END', 'EOF2', '"EOF"', '', 'eof'];
 const SPACES = [' ', '  ', '\t', ' \t', ''];
@@ -109,6 +113,7 @@ export function plausibleDockerfile(random: () => number): string {
         `# escape=${escape} `,
         '# syntax=docker/dockerfile:1',
         '# escape=x',
+        `# escape=${escape} # a=b`,
         '# escape=',
         '# not a directive',
         '#',
