@@ -54,21 +54,6 @@ const oidcClientOnUse = {
 };
 
 /**
- * vscode-languageserver-types, which dockerfile-ast requires from a dozen modules: of its ~95 namespaces (74 kB,
- * evaluated on every run) the parser calls two functions, `Position.create` and `Range.create`
- * (`__tests__/e2e/cli-bundle.test.ts` keeps the list true for the installed dockerfile-ast). The bundles get those
- * two from `scripts/lsp-types-used.cjs`, written as the package writes them (the same test compares them).
- */
-const lspTypesUsed = {
-  name: 'lsp-types-used',
-  setup(b) {
-    b.onResolve({ filter: /^vscode-languageserver-types$/ }, () => ({
-      path: resolve('scripts/lsp-types-used.cjs'),
-    }));
-  },
-};
-
-/**
  * Node's built-in modules through require(), not import: an import evaluates every export of the module's ESM face,
  * and with them the lazy ones (node:fs its promises API and readline, node:util streams and worker_threads), which
  * the analysis never uses. Named imports then read the module's properties when used, as CommonJS does.
@@ -123,14 +108,7 @@ await build({
   format: 'esm',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [
-    packageVersionOnly,
-    shellParserApart,
-    oidcClientOnUse,
-    builtinsByRequire,
-    lezerTablesDecoded,
-    lspTypesUsed,
-  ],
+  plugins: [packageVersionOnly, shellParserApart, oidcClientOnUse, builtinsByRequire, lezerTablesDecoded],
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);",
@@ -155,7 +133,7 @@ await build({
   format: 'cjs',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [packageVersionOnly, shellParserApart, lezerTablesDecoded, lspTypesUsed],
+  plugins: [packageVersionOnly, shellParserApart, lezerTablesDecoded],
   define: { 'import.meta.url': '__tfrBundleUrl' },
   banner: { js: "const __tfrBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

@@ -1,4 +1,5 @@
-import { DockerfileParser } from 'dockerfile-ast';
+import { readParserDirectives } from './dockerfile-directives.js';
+import { splitInstructions } from './dockerfile-instructions.js';
 import { rememberedParser } from './memo.js';
 
 export interface DockerfileHeredoc {
@@ -56,25 +57,48 @@ export const parseDockerfile: (source: string) => DockerfileSyntax = rememberedP
 
 function parseDockerfileText(source: string): DockerfileSyntax {
   const text = source.replace(/\r\n?/g, '\n');
-  const document = DockerfileParser.parse(text);
-  const escape = document.getEscapeCharacter() || '\\';
+  const { escape, instructionsFrom } = readParserDirectives(text);
   const lines = text.split('\n');
+  const lineStarts = startOffsets(lines);
   const instructions: DockerfileInstruction[] = [];
-  for (const instr of document.getInstructions()) {
-    const range = instr.getRange();
-    const keyword = instr.getKeyword().toUpperCase();
-    // Arguments start right after the keyword: dockerfile-ast's argument range leaves out flags such as --from=.
-    const start = instr.getInstructionRange().end;
-    const base = { keyword, line: range.start.line + 1, endLine: range.end.line + 1 };
-    const physical = lines.slice(start.line, range.end.line + 1);
-    physical[0] = (physical[0] ?? '').slice(start.character);
+  for (const span of splitInstructions(text, escape, instructionsFrom)) {
+    const keyword = span.keyword.toUpperCase();
+    // Arguments start right after the keyword (flags such as --from= are arguments here).
+    const argsLine = lineAt(lineStarts, span.keywordEnd);
+    const endLine = lineAt(lineStarts, span.end);
+    const physical = lines.slice(argsLine, endLine + 1);
+    physical[0] = (physical[0] ?? '').slice(span.keywordEnd - lineStarts[argsLine]);
     instructions.push({
-      ...base,
-      argsLine: start.line + 1,
-      ...splitArguments(physical, start.line + 1, escape, HEREDOC_KEYWORDS.has(keyword)),
+      keyword,
+      line: lineAt(lineStarts, span.start) + 1,
+      endLine: endLine + 1,
+      argsLine: argsLine + 1,
+      ...splitArguments(physical, argsLine + 1, escape, HEREDOC_KEYWORDS.has(keyword)),
     });
   }
   return { escape, instructions };
+}
+
+function startOffsets(lines: string[]): number[] {
+  const starts = new Array<number>(lines.length);
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    starts[i] = offset;
+    offset += lines[i].length + 1;
+  }
+  return starts;
+}
+
+/** The 0-based line holding `offset`: the last line that starts at or before it. */
+function lineAt(lineStarts: number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 function splitArguments(
@@ -138,7 +162,7 @@ function splitArguments(
       bodyLine = firstLine + i + 1;
     }
   });
-  // An unterminated heredoc runs to the end of the instruction, as dockerfile-ast reads it.
+  // An unterminated heredoc runs to the end of the instruction, as dockerfile-ast read it.
   if (pending[0] && body.length) heredocs.push({ ...pending[0], body: `${body.join('\n')}\n`, bodyLine });
   return {
     args: args.trim(),
