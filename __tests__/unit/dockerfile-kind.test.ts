@@ -44,5 +44,6 @@ test("Python's words count as a program, a package or an image, never inside a c
   assert.equal(runs('FROM debian:12', 'RUN pip install "django>=5.0" gunicorn[gevent]'), true);
   assert.equal(runs('FROM tiangolo/uvicorn-gunicorn:python3.11', 'COPY ./app /app'), true);
   assert.equal(runs('FROM acme/base:python3.12', 'COPY . /app'), true);
+  assert.equal(runs('ARG BASE_IMAGE=acme/django-base:1', 'FROM ${BASE_IMAGE}', 'COPY . /app'), true);
   assert.equal(runs('FROM debian:12', 'CMD ./manage.py runserver'), true);
 });

@@ -37,9 +37,14 @@ const WORD_SEPARATORS = /[\s"'`[\](){},;&|<>=!~@#$]+/;
  * or directory name that only holds the word (`django.conf`, `/srv/python-static/`, `/www/django/static`).
  */
 export function namesPython(code: string): boolean {
+  // `ARG BASE_IMAGE=acme/django-base:1` then `FROM ${BASE_IMAGE}`: the image is the argument's default.
+  const args = new Map(
+    [...code.matchAll(/^\s*ARG\s+(\w+)=["']?([^\s"']+)/gim)].map((m) => [m[1], m[2]] as const),
+  );
   for (const line of code.split(LINES)) {
     const from = /^\s*FROM\s+(?:--\S+\s+)*(\S+)/i.exec(line)?.[1];
-    if (from && imageNamesPython(from)) return true;
+    const image = from?.replace(/\$\{?(\w+)\}?/g, (ref: string, name: string) => args.get(name) ?? ref);
+    if (image && imageNamesPython(image)) return true;
     if (!PYTHON_WORDS.test(line)) continue;
     if (line.split(WORD_SEPARATORS).some(wordNamesPython)) return true;
   }
