@@ -33,3 +33,17 @@ test('a proxy base that installs only a Python tool, or serves what a Python sta
     false,
   );
 });
+
+test("Python's words count as a program, a package or an image, never inside a copied file's or a path's name", () => {
+  assert.equal(runs('FROM alpine:3.19', 'COPY django.conf /etc/nginx/http.d/default.conf'), false);
+  assert.equal(runs('FROM alpine:3.19', 'COPY static/ /srv/python-static/', 'CMD ["nginx"]'), false);
+  assert.equal(runs('FROM debian:12', 'RUN rm -rf /www/django/static django_static.tar'), false);
+  assert.equal(runs('FROM debian:12', 'CMD ["/venv/bin/gunicorn", "app.wsgi"]'), true);
+  assert.equal(runs('FROM debian:12', 'RUN apt-get install -y python3-pip'), true);
+  assert.equal(runs('FROM alpine:3.19', 'RUN apk add py3-pip'), true);
+  assert.equal(runs('FROM debian:12', 'RUN pip install "django>=5.0" gunicorn[gevent]'), true);
+  assert.equal(runs('FROM tiangolo/uvicorn-gunicorn:python3.11', 'COPY ./app /app'), true);
+  assert.equal(runs('FROM acme/base:python3.12', 'COPY . /app'), true);
+  assert.equal(runs('ARG BASE_IMAGE=acme/django-base:1', 'FROM ${BASE_IMAGE}', 'COPY . /app'), true);
+  assert.equal(runs('FROM debian:12', 'CMD ./manage.py runserver'), true);
+});

@@ -52,3 +52,9 @@ export interface DiscoverOptions {
   /** Path globs of the config's `exclude`: an app whose Dockerfile or manage.py matches one is not an app. */
   exclude?: string[];
 }
+
+/**
+ * Texts of files (relative, '/' separators) standing in for those of the scanned tree, or beside them: the tree as a
+ * fix would leave it, analysed without writing it anywhere.
+ */
+export type Overlay = ReadonlyMap<string, string>;

@@ -3,7 +3,7 @@ import {
   dockerfileCode,
   isBackingImage,
   isDataOnlyDockerfile,
-  PYTHON_WORDS,
+  namesPython,
   repositoryOf,
 } from './image-app.js';
 import { DJANGO_SERVER } from './image-roles.js';
@@ -35,7 +35,7 @@ export function runsPython(texts: Record<string, string>, dockerfile: string): b
     const lastStage = (code.split(/^\s*FROM\s/im).at(-1) ?? '').replace(/\\\r?\n/g, ' ');
     return INSTALLS_PYTHON.test(lastStage) && DJANGO_SERVER.test(lastStage);
   }
-  return PYTHON_WORDS.test(code) && !isDataOnlyDockerfile(code);
+  return namesPython(code) && !isDataOnlyDockerfile(code);
 }
 
 /**
@@ -67,10 +67,10 @@ export function lastFrom(texts: Record<string, string>, dockerfile: string): str
   return [...code.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].at(-1)?.[1];
 }
 
-/** Whether the Dockerfile's text names Python and is not a data-only image. */
+/** Whether the Dockerfile's text, comments too, names Python and is not a data-only image. */
 export function looksLikePythonImage(texts: Record<string, string>, dockerfile: string): boolean {
   const text = texts[dockerfile];
-  return text !== undefined && PYTHON_WORDS.test(text) && !isDataOnlyDockerfile(text);
+  return text !== undefined && namesPython(text) && !isDataOnlyDockerfile(text);
 }
 
 /**

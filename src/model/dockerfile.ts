@@ -1,11 +1,7 @@
 import { posix } from 'node:path';
 import { parseDockerfile, splitWords, type DockerfileInstruction } from '../parse/dockerfile.js';
-import { parseShell } from '../parse/shell.js';
-import { anchorOnLines } from './command/anchors.js';
-import { inlineScriptCommands } from './command/inline-script.js';
 import type {
   ArgInstr,
-  CommandInstr,
   CopyInstr,
   DockerfileModel,
   EnvInstr,
@@ -22,10 +18,8 @@ import type {
   WorkdirInstr,
 } from './types/dockerfile.js';
 import type { ParseError } from './types/project.js';
-import type { ShellScript } from './types/shell.js';
 import { splitImage } from './image-ref.js';
 import {
-  blankFlags,
   jsonArray,
   NameLines,
   nameSlack,
@@ -37,6 +31,9 @@ import {
 import { ABSENT, expand, type Lookup, UNKNOWN, UNSET, type VarState } from './dockerfile/variables.js';
 import { baseImageEnvNames } from './dockerfile/base-env.js';
 import { onbuildTriggers } from './dockerfile/onbuild.js';
+import { commandInstr, runScript } from './dockerfile/commands.js';
+import { KEYWORDS, PLATFORM_ARGS } from './dockerfile/keywords.js';
+import { builtStages } from './dockerfile/stage-graph.js';
 
 /** A value that is one variable reference alone: `$NAME`, `${NAME}`, quoted or not. */
 const ONE_REFERENCE = /^(["']?)\$\{?(\w+)\}?\1$/;
@@ -49,41 +46,6 @@ export interface DockerfileOptions {
   /** compose build.args; they override ARG defaults. */
   buildArgs?: Record<string, string | undefined>;
 }
-
-const KEYWORDS = new Set([
-  'ADD',
-  'ARG',
-  'CMD',
-  'COPY',
-  'ENTRYPOINT',
-  'ENV',
-  'EXPOSE',
-  'FROM',
-  'HEALTHCHECK',
-  'LABEL',
-  'MAINTAINER',
-  'ONBUILD',
-  'RUN',
-  'SHELL',
-  'STOPSIGNAL',
-  'USER',
-  'VOLUME',
-  'WORKDIR',
-]);
-// Build arguments BuildKit defines without an ARG line: their values are not known statically.
-const PLATFORM_ARGS = new Set([
-  'BUILDPLATFORM',
-  'BUILDOS',
-  'BUILDARCH',
-  'BUILDVARIANT',
-  'TARGETPLATFORM',
-  'TARGETOS',
-  'TARGETARCH',
-  'TARGETVARIANT',
-  'TARGETSTAGE',
-  'BUILDKIT_SYNTAX',
-]);
-const SCRIPT_SHELLS = /^#!\s*(\/usr\/bin\/env\s+)?(\/(usr\/)?bin\/)?(sh|bash|dash|ash)\b/;
 
 /** Dockerfile text → model (stages, resolved ARGs, target stage). Pure; never throws on bad input. */
 export function modelDockerfile(
@@ -146,7 +108,7 @@ class Modeller {
       const target = this.findTarget();
       if (target) {
         model.targetStage = target;
-        model.builtStages = this.dependencies(target);
+        model.builtStages = builtStages(this.stages, target);
       }
     }
     return { model, errors: this.errors };
@@ -347,7 +309,7 @@ class Modeller {
         return [this.readCopy(instr)];
       case 'CMD':
       case 'ENTRYPOINT': {
-        const cmd = this.readCommand(instr);
+        const cmd = commandInstr(instr);
         if (cmd.keyword === 'CMD') {
           stage.cmd = cmd;
           this.cmdSet = true;
@@ -448,33 +410,8 @@ class Modeller {
       run.argv = argv;
       return run;
     }
-    run.script = this.runScript(instr, rest);
+    run.script = runScript(instr, rest);
     return run;
-  }
-
-  /** The shell script a RUN executes, with file lines: a bare `RUN <<EOF` runs the heredoc body itself. */
-  private runScript(instr: DockerfileInstruction, command: string): ShellScript {
-    const bare = /^(\s*<<-?(["']?)[A-Za-z0-9_.-]+\2)+\s*$/.test(command);
-    if (bare && instr.heredocs[0]) {
-      const { body, bodyLine } = instr.heredocs[0];
-      if (body.startsWith('#!') && !SCRIPT_SHELLS.test(body)) return { commands: [] };
-      return parseShell(body, bodyLine);
-    }
-    return parseShell(blankFlags(instr.shellText), instr.argsLine);
-  }
-
-  private readCommand(instr: DockerfileInstruction): CommandInstr {
-    const keyword = instr.keyword as 'CMD' | 'ENTRYPOINT';
-    const base = { keyword, line: instr.line, endLine: instr.endLine, raw: instr.args };
-    const argv = jsonArray(instr.args);
-    if (argv) {
-      // `CMD ["sh", "-c", "migrate && \<newline> gunicorn …"]`: the builder joins the lines, each command stays on its own
-      const inner = inlineScriptCommands(argv, instr.argsLine);
-      const lines = [...Array<string>(instr.argsLine - 1).fill(''), ...instr.shellText.split('\n')];
-      const anchored = anchorOnLines(inner, lines, instr.argsLine, lines.length);
-      return { ...base, form: 'exec', argv, ...(inner.length > 0 ? { inner: anchored } : {}) };
-    }
-    return { ...base, form: 'shell', script: parseShell(instr.shellText, instr.argsLine) };
   }
 
   private readCopy(instr: DockerfileInstruction): CopyInstr {
@@ -558,39 +495,5 @@ class Modeller {
     const stage = this.stages.find((s) => s.name?.toLowerCase() === wanted.toLowerCase());
     if (!stage) this.error(undefined, `The build target '${wanted}' is not a stage of this Dockerfile.`);
     return stage;
-  }
-
-  /** The target and every stage it needs (FROM a stage, COPY --from, RUN --mount from=), in file order. */
-  private dependencies(target: Stage): Stage[] {
-    const seen = new Set<number>();
-    const visit = (stage: Stage): void => {
-      if (seen.has(stage.index)) return;
-      seen.add(stage.index);
-      const refs: string[] = [];
-      if (stage.from.stageRef !== undefined) visit(this.stages[stage.from.stageRef]);
-      for (const i of stage.instructions) {
-        if ((i.keyword === 'COPY' || i.keyword === 'ADD') && (i as CopyInstr).fromStage)
-          refs.push((i as CopyInstr).fromStage!);
-        if (i.keyword === 'RUN') {
-          for (const m of (i as RunInstr).mounts) {
-            const from = /(?:^|,)from=([^,]+)/.exec(m);
-            if (from) refs.push(from[1]);
-          }
-        }
-      }
-      for (const ref of refs) {
-        const dep = this.stageByRef(ref, stage.index);
-        if (dep) visit(dep);
-      }
-    };
-    visit(target);
-    return this.stages.filter((s) => seen.has(s.index));
-  }
-
-  private stageByRef(ref: string, before: number): Stage | undefined {
-    const lower = ref.toLowerCase();
-    const named = this.stages.find((s) => s.index < before && s.name?.toLowerCase() === lower);
-    if (named) return named;
-    return /^\d+$/.test(ref) && Number(ref) < before ? this.stages[Number(ref)] : undefined;
   }
 }

@@ -25,6 +25,51 @@ export interface ImageOnlyApp {
 /** Words of a Dockerfile that installs or runs Python: the interpreter, its installers, its servers, Django. */
 export const PYTHON_WORDS =
   /\b(python[\d.]*|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv|(mini|ana)?conda\d*|(micro)?mamba)\b/i;
+/** One of PYTHON_WORDS, the whole of a word. */
+const PYTHON_WORD = new RegExp(`^(?:${PYTHON_WORDS.source.replaceAll('\\b', '')})$`, 'i');
+/** What separates the words of a command, an exec-form array, a package list or a pip requirement (`django>=4`). */
+const WORD_SEPARATORS = /[\s"'`[\](){},;&|<>=!~@#$]+/;
+
+/**
+ * Whether Dockerfile or script text names Python as a program, a package or an image: a word that is the program a
+ * command runs (`gunicorn`, `/venv/bin/python`, `./manage.py`), a pip or OS package (`django==5.0`, `python3-pip`,
+ * `py3-pip`), or a part of the repository an image is FROM (`python:3.12`, `tiangolo/uvicorn-gunicorn`). Not a file
+ * or directory name that only holds the word (`django.conf`, `/srv/python-static/`, `/www/django/static`).
+ */
+export function namesPython(code: string): boolean {
+  // `ARG BASE_IMAGE=acme/django-base:1` then `FROM ${BASE_IMAGE}`: the image is the argument's default.
+  const args = new Map(
+    [...code.matchAll(/^\s*ARG\s+(\w+)=["']?([^\s"']+)/gim)].map((m) => [m[1], m[2]] as const),
+  );
+  for (const line of code.split(LINES)) {
+    const from = /^\s*FROM\s+(?:--\S+\s+)*(\S+)/i.exec(line)?.[1];
+    const image = from?.replace(/\$\{?(\w+)\}?/g, (ref: string, name: string) => args.get(name) ?? ref);
+    if (image && imageNamesPython(image)) return true;
+    if (!PYTHON_WORDS.test(line)) continue;
+    if (line.split(WORD_SEPARATORS).some(wordNamesPython)) return true;
+  }
+  return false;
+}
+
+/** A word of a command: a path's last part names a program, a bare word (no file name) a package too. */
+function wordNamesPython(word: string): boolean {
+  const path = word.replace(/\/+$/, '');
+  if (path.includes('/')) return PYTHON_WORD.test((path.split('/').pop() ?? '').split(':')[0]);
+  const bare = path.split(':')[0];
+  if (PYTHON_WORD.test(bare)) return true;
+  // `python3-pip`, `django-environ`, `py3-pip`: a package's name; `django-site.conf` is a file's.
+  return !/\.[a-z]/i.test(bare) && bare.split('-').some((part) => PYTHON_WORD.test(part));
+}
+
+/** An image reference whose repository's last part, or tag, is one of Python's words (`acme/base:python3.12`). */
+function imageNamesPython(image: string): boolean {
+  const [ref] = image.split('@');
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.indexOf(':', slash + 1);
+  const last = ref.slice(slash + 1, colon < 0 ? undefined : colon);
+  const tag = colon < 0 ? '' : ref.slice(colon + 1);
+  return last.split(/[-_.]/).some((part) => PYTHON_WORD.test(part)) || PYTHON_WORD.test(tag.split(/[-_]/)[0]);
+}
 
 /** A Dockerfile's text without its comment lines: a comment that mentions Django runs nothing. */
 export function dockerfileCode(text: string): string {

@@ -2,7 +2,7 @@
 import { isUnder, normalizeRelative } from '../../discover/classify.js';
 import type { ComposeAt, ComposeService } from '../types/compose.js';
 import { type BuiltImage, builtImage, isNonPythonImage } from './built-image.js';
-import { dockerfileCode, PYTHON_WORDS } from '../image-app.js';
+import { dockerfileCode, namesPython } from '../image-app.js';
 import { DATABASE_ROLES, publishedRole, pullsBeforeBuild, roleOf } from './images.js';
 import { STARTS_SERVER, startKind, type StartKind } from './start-scripts.js';
 
@@ -116,7 +116,7 @@ export function pickAppService(
     ranked.find((j) => mentions(j.service, true)) ??
     ranked.find((j) => buildsProjectDir(j.service)) ??
     // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
-    ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ??
+    ranked.find((j) => j.image && namesPython(dockerfileCode(j.image.text))) ??
     // With no Dockerfile to read (missing from the repository), the compose service itself says which runs Django.
     ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ??
     // or which one is wired to the database (`api` with depends_on db beside a `web-ui` that is not).

@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import { isUnder, joinPath, normalizeRelative, relativeTo } from '../../discover/classify.js';
 import { ImageLayout } from '../context.js';
 import { type DockerfileOptions, modelDockerfile } from '../dockerfile.js';
-import { dockerfileCode, isDataOnlyDockerfile, PYTHON_WORDS } from '../image-app.js';
+import { dockerfileCode, isDataOnlyDockerfile, namesPython } from '../image-app.js';
 import { INSTALLS_PYTHON } from '../dockerfile-kind.js';
 import type { ComposeService } from '../types/compose.js';
 import type { Stage } from '../types/dockerfile.js';
@@ -77,20 +77,6 @@ export function isNonPythonImage(image: BuiltImage): boolean {
   if (isDataOnlyDockerfile(image.text)) return true;
   if (namesPython(code) || INSTALLS_PYTHON.test(code)) return false;
   return (image.base !== undefined && NON_PYTHON_BASE.test(image.base)) || NODE_BUILD.test(code);
-}
-
-/**
- * Python's words where they stand alone (a program, a package, manage.py), not inside a file or directory name an
- * nginx image copies or removes (`ecommerce-django.conf`, `/www/django/static`, `django_static`).
- */
-function namesPython(code: string): boolean {
-  for (const m of code.matchAll(new RegExp(PYTHON_WORDS.source, 'gi'))) {
-    const before = code[m.index - 1] ?? ' ';
-    const after = code.slice(m.index + m[0].length, m.index + m[0].length + 2);
-    if (/[-_./]/.test(before) || /^([-_/]|\.\w)/.test(after)) continue;
-    return true;
-  }
-  return false;
 }
 
 /** The repository file a path the container runs (`../entrypoint.sh`, `/start`) comes from, through COPY/ADD. */
