@@ -38,6 +38,26 @@ appRuleCases(runsAsRoot, [
   ],
   ['USER from an unknown variable is silent', { dockerfile: df('FROM python:3.12', 'USER $APP_USER') }, []],
   [
+    "a distroless nonroot tag runs as uid 65532: the image's own USER",
+    {
+      dockerfile: df(
+        'FROM python:3.12-slim AS build',
+        'COPY . /app',
+        'FROM gcr.io/distroless/python3-debian12:nonroot',
+        'COPY --from=build /app /app',
+        'CMD ["/app/main.py"]',
+      ),
+    },
+    [],
+  ],
+  [
+    'a distroless debug tag still runs as root',
+    {
+      dockerfile: df('FROM gcr.io/distroless/python3-debian12:debug', 'COPY . /app', 'CMD ["/app/main.py"]'),
+    },
+    ['Dockerfile:3'],
+  ],
+  [
     'USER from an ARG is resolved',
     { dockerfile: df('FROM python:3.12', 'ARG U=root', 'USER $U') },
     ['Dockerfile:3'],
@@ -777,4 +797,13 @@ test('TF1301: one finding per image however many compose files build it, and the
   assert.equal(found.length, 1);
   assert.match(found[0].message, /The named volume 'static' mounted over \/srv\/static/);
   assert.doesNotMatch(found[0].message, /bind-mounted/);
+});
+
+test('TF1301: a Chainguard image with no shell: USER 65532, no RUN advised', async () => {
+  const message = await messageOf({
+    Dockerfile: df('FROM cgr.dev/chainguard/python:latest', 'COPY . /app', 'CMD ["/app/main.py"]'),
+  });
+  assert.match(message, /cgr\.dev\/chainguard\/python has no shell/);
+  assert.match(message, /add USER 65532 before CMD/);
+  assert.doesNotMatch(message, /RUN (useradd|adduser|mkdir)/);
 });

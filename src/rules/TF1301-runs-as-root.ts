@@ -36,6 +36,12 @@ import { poetryAdvice, poetryRootEnvironment } from './lib/poetry-environment.js
 import { pipenvAdvice, pipenvRootEnvironment } from './lib/pipenv-environment.js';
 import { socketInNamedVolume, socketVolumeAdvice } from './lib/socket-volume.js';
 import { privilegeDrop, runtimeUser, stillRoot, suDrop } from './lib/privilege-drops.js';
+import {
+  chownCopyEdits,
+  runsAsNonrootByDefault,
+  shellLessAdvice,
+  shellLessBase,
+} from './lib/shell-less-base.js';
 
 export const runsAsRoot = defineRule({
   id: 'TF1301',
@@ -80,6 +86,11 @@ default storage is another, S3); a directory a RUN chowns, or chmods writable by
 the user's already; a file the image already holds there (a copied SQLite database, a committed .mo) is named too; with
 a volume or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general
 terms; where the settings set no STATIC_ROOT, that collectstatic fails and writes nothing.
+A relative STATIC_ROOT (\`"static_dir"\`) is where collectstatic runs; a compose volume mounted above a written
+directory is named at its own mount point.
+A target stage on a base with no shell (Google's distroless, Chainguard's images other than \`-dev\`) cannot RUN
+useradd or chown: the advice is the image's own user (\`USER nonroot\`, uid 65532) and \`COPY --chown\` on the COPY
+that creates what the app writes; a distroless \`nonroot\` tag already runs as that user and is not reported.
 A supervisord program with \`user=root\` is named too: supervisord started as another user refuses it; so is
 \`user=root\` in the \`[supervisord]\` section, with which it exits at start.
 
@@ -104,6 +115,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       const bases = repositoryBases(app);
       const user = stage.user ?? base?.value;
       if (user && user.user === undefined) continue; // USER $VAR we cannot resolve
+      if (!user && runsAsNonrootByDefault(df, stage)) continue; // distroless `:nonroot` sets uid 65532 itself
       const name = user?.user?.split(':')[0];
       if (user && name !== 'root' && name !== '0') continue;
       const of = app.workerServices ? ` of ${imageRunner(app)}` : '';
@@ -123,9 +135,9 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   fix: {
     safety: 'safe',
     summary:
-      'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create, or the one a RUN chown gives the working directory to, is switched to instead.',
+      'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create, or the one a RUN chown gives the working directory to, is switched to instead; on a base with no shell (distroless), `USER nonroot` (65532 on Chainguard) and `--chown` on the COPYs that create the run-time write directories, no RUN.',
     declines:
-      "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting, or a root `pipenv install`/`sync` without `--system` (the environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program (or `[supervisord]` itself) with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
+      "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting, or a root `pipenv install`/`sync` without `--system` (the environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program (or `[supervisord]` itself) with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts; on a base with no shell, a run-time write directory or VOLUME that no COPY creates (only a RUN could give it to the user).",
     make: fixRunsAsRoot,
   },
 });
@@ -181,6 +193,17 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   const writes = runtimeWrites(runner, dockerfile, stage);
   // A file the app writes in / must move first: the user cannot be given the root directory.
   if (writes.inRoot) return undefined;
+  // distroless: the image's own user, and --chown on the COPYs that create what the app writes; no RUN can run.
+  const shellLess = shellLessBase(dockerfile, stage);
+  if (shellLess) {
+    const chowns = chownCopyEdits(dockerfile, stage, shellLess, writes, text);
+    if (!chowns) return undefined;
+    const user = [`USER ${shellLess.user}`];
+    const switchTo = inPlace
+      ? replaceLines(dockerfile.file, inPlace.line, inPlace.endLine, user)
+      : insertLines(dockerfile.file, runtime, user);
+    return { title: `run as the image's unprivileged user ${shellLess.user}`, edits: [...chowns, switchTo] };
+  }
   const ownDirs = [
     ...new Set([
       ...(socketDir ? [socketDir] : []),
@@ -282,6 +305,20 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
       : stage.entrypoint && stage.entrypoint.line > lastRun
         ? ' before ENTRYPOINT'
         : ' at the end of the stage';
+  // distroless: no RUN can create a user or chown; the image's own user, given what it writes by COPY --chown.
+  const shellLess = shellLessBase(df, stage);
+  const composed = composeUserNote(app);
+  if (shellLess) {
+    const advice = shellLessAdvice(
+      df,
+      stage,
+      shellLess,
+      runtimeWrites(app, df, stage),
+      stage.user ? '' : before,
+    );
+    if (composed) return `${head}, so ${composed}. ${advice}`;
+    return stage.user ? `${head}. ${advice}` : `${head}, so ${asRoot(app)}. ${advice}`;
+  }
   // `gunicorn --user=root` under a USER: gunicorn hands its worker files to root, which only root may do.
   const toRoot = privilegeDrop(app, 'root');
   const why = toRoot?.tool.startsWith('gunicorn')
@@ -313,7 +350,6 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
     .map((a) => ` ${a}`)
     .join('');
   const advice = switchAdvice(df, stage, stage.user ? '' : before, owner);
-  const composed = composeUserNote(app);
   if (composed) return `${head}, so ${composed}. ${advice}${keep}${reach}`;
   return stage.user
     ? `${head}. ${advice}${keep}${reach}`

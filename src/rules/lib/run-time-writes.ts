@@ -34,7 +34,7 @@ export interface RuntimeWrite {
   /** Files the image already holds there that the app rewrites: root's as COPY left them, whoever owns the directory. */
   files?: string[];
   /** A compose mount over (or above) the directory, which decides its owner in the container instead. */
-  mount?: { kind: 'bind' | 'volume'; name?: string; at: string };
+  mount?: { kind: 'bind' | 'volume'; name?: string; at: string; target: string };
   /**
    * The one file written (a log file), when the directory is a system directory other programs share (/var/log,
    * /run): that file, made at build time, is what the user is given, not the directory.
@@ -71,7 +71,7 @@ export function runtimeWrites(
     const argv = programArgv(c.argv);
     const managed = djangoCommand(c.argv);
     if (managed?.name === 'collectstatic') {
-      const dir = settingDir(app, 'STATIC_ROOT');
+      const dir = settingDir(app, 'STATIC_ROOT', cwd);
       if (dir) found.push({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at}` });
       else if (settingUnset(app, 'STATIC_ROOT'))
         failing.push(
@@ -82,8 +82,8 @@ export function runtimeWrites(
     if (managed?.name === 'compilemessages') found.push(...compiledMessages(app, managed.args, cwd, at));
     // django-compressor's offline compression writes its CACHE directory under COMPRESS_ROOT, STATIC_ROOT by default.
     if (managed?.name === 'compress') {
-      const own = settingDir(app, 'COMPRESS_ROOT');
-      const dir = own ?? settingDir(app, 'STATIC_ROOT');
+      const own = settingDir(app, 'COMPRESS_ROOT', cwd);
+      const dir = own ?? settingDir(app, 'STATIC_ROOT', cwd);
       const by = own ? '' : ' with COMPRESS_ROOT unset';
       if (dir)
         found.push({
@@ -183,7 +183,13 @@ function mountOver(app: App, dir: string): Pick<RuntimeWrite, 'mount'> {
     .sort((a, b) => target(b.target).length - target(a.target).length)[0];
   if (!over) return {};
   const at = `${over.file}:${over.line}`;
-  return { mount: over.type === 'bind' ? { kind: 'bind', at } : { kind: 'volume', name: over.source, at } };
+  const mounted = target(over.target);
+  return {
+    mount:
+      over.type === 'bind'
+        ? { kind: 'bind', at, target: mounted }
+        : { kind: 'volume', name: over.source, at, target: mounted },
+  };
 }
 
 /** `celery beat`, `celery -A proj beat`, or a worker with an embedded beat (`-B`, `--beat`). */
@@ -314,12 +320,15 @@ function compiledMessages(app: App, args: string[], cwd: string, at: string): Ru
   });
 }
 
-/** A directory setting's place in the image (STATIC_ROOT), where the settings compute it from BASE_DIR or write it absolute. */
-function settingDir(app: App, name: string): string | undefined {
+/**
+ * A directory setting's place in the image (STATIC_ROOT), where the settings compute it from BASE_DIR or write it
+ * absolute; a relative one (`"static_dir"`) is where the command that writes it runs (`cwd`), as Django resolves it.
+ */
+function settingDir(app: App, name: string, cwd?: string): string | undefined {
   const assigned = (app.settings?.assignments ?? []).filter((a) => a.name === name && a.live !== false);
   const value = assigned.at(-1)?.value;
   const source = value?.kind === 'env' ? value.fallback : value;
-  const path = source && runtimePath(app, source);
+  const path = source && (runtimePath(app, source) ?? relativeTo(cwd, source));
   return path === undefined ? undefined : posix.normalize(path).replace(/(.)\/+$/, '$1');
 }
 
@@ -448,7 +457,7 @@ export function runtimeWritesAdvice(
  * What a mount over a written directory changes: a new named volume copies the image's owner, a bind keeps the host's
  * (directories under one bind mount named together).
  */
-function mountNotes(writes: RuntimeWrite[], user: string): string {
+export function mountNotes(writes: RuntimeWrite[], user: string): string {
   const binds = new Map<string, string[]>();
   for (const w of writes)
     if (w.mount?.kind === 'bind') binds.set(w.mount.at, [...(binds.get(w.mount.at) ?? []), w.dir]);
@@ -464,7 +473,11 @@ function mountNotes(writes: RuntimeWrite[], user: string): string {
           ? ` ${w.dir} is bind-mounted from the host under compose (${m.at}), where the host directory's owner applies: give ${user}'s uid that directory on the host too.`
           : ` ${listOf(dirs)} are bind-mounted from the host under compose (${m.at}), where the host directories' owner applies: give ${user}'s uid those directories on the host too.`;
       }
-      return ` The ${m.name ? `named volume '${m.name}'` : 'anonymous volume'} mounted over ${w.dir} under compose (${m.at}) takes its owner from the image's directory when Docker creates it (an existing volume keeps its owner: remove it once, or chown it in place).`;
+      const volume = m.name ? `named volume '${m.name}'` : 'anonymous volume';
+      if (m.target === w.dir)
+        return ` The ${volume} mounted over ${w.dir} under compose (${m.at}) takes its owner from the image's directory when Docker creates it (an existing volume keeps its owner: remove it once, or chown it in place).`;
+      // A volume above the directory copies the image's tree below its mount point, owners included.
+      return ` The ${volume} mounted at ${m.target} under compose (${m.at}), above ${w.dir}, takes the image's ${m.target} with its owners when Docker creates it, ${w.dir} included (an existing volume keeps what it holds: remove it once, or chown it in place).`;
     })
     .join('');
 }
