@@ -75,7 +75,8 @@ knows them: STATIC_ROOT for a \`collectstatic\` the start runs, the locale direc
 files in, COMPRESS_ROOT (else STATIC_ROOT) for django-compressor's \`compress\`, a server's unix socket (uWSGI's ini
 included), the SQLite file's directory (under the project a bind mount brings, when the image holds no code), celery
 beat's schedule in its working directory (none with a database scheduler: \`-S django\`, \`CELERY_BEAT_SCHEDULER\`), a
-supervisord program's log files, MEDIA_ROOT where the models declare a \`FileField\` or \`ImageField\` (none when the
+supervisord program's log files, gunicorn's log files (\`--error-logfile\`, \`--access-logfile\`, its config file's
+errorlog/accesslog), a directory the start script creates with \`mkdir\` (one the image does not hold), MEDIA_ROOT where the models declare a \`FileField\` or \`ImageField\` (none when the
 default storage is another, S3); a directory a RUN chowns, or chmods writable by every user (\`a+rwx\`, \`777\`), is
 the user's already; a file the image already holds there (a copied SQLite database, a committed .mo) is named too; with
 a volume or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general
