@@ -42,6 +42,7 @@ import {
   shellLessAdvice,
   shellLessBase,
 } from './lib/shell-less-base.js';
+import { systemServiceNote, systemServiceStart } from './lib/system-service.js';
 
 export const runsAsRoot = defineRule({
   id: 'TF1301',
@@ -60,7 +61,9 @@ entrypoint creates when the container starts (\`useradd\` then \`gosu\`) is not 
 create it at build time instead. Where nginx (or another reverse proxy) runs in the same container, its master
 process needs root to bind a port below 1024 (80, 443: the ports its copied configuration listens on are named;
 where all are above 1023 a USER line can stay, with nginx's pid and temp files writable): drop root for the app process alone (\`gunicorn --user\`, supervisord's
-\`user=\`), or move the proxy into its own container. Apache that serves the app itself through mod_wsgi is the
+\`user=\`), or move the proxy into its own container. A system service the start runs through its init script (\`/etc/init.d/mysql
+start\`, \`service redis-server start\`) expects root too: under USER it fails, and what the start chains after it
+(\`&&\`, \`set -e\`) with it; the advice says so and asks to move that service into its own container first. Apache that serves the app itself through mod_wsgi is the
 app's server, not a proxy: its workers already run the app as Apache's \`User\`, and the advice is an unprivileged
 Apache (a port above 1023) or a suppression with the reason. A server supervisord (or gosu) starts as the user from the
 first binds its unix socket as that user: a socket in a directory the image leaves to root (\`unix:/app/app.sock\`
@@ -81,7 +84,8 @@ knows them: STATIC_ROOT for a \`collectstatic\` the start runs, the locale direc
 files in, COMPRESS_ROOT (else STATIC_ROOT) for django-compressor's \`compress\`, a server's unix socket (uWSGI's ini
 included), the SQLite file's directory (under the project a bind mount brings, when the image holds no code), celery
 beat's schedule in its working directory (none with a database scheduler: \`-S django\`, \`CELERY_BEAT_SCHEDULER\`), a
-supervisord program's log files, MEDIA_ROOT where the models declare a \`FileField\` or \`ImageField\` (none when the
+supervisord program's log files, gunicorn's log files (\`--error-logfile\`, \`--access-logfile\`, its config file's
+errorlog/accesslog), a directory the start script creates with \`mkdir\` (one the image does not hold), MEDIA_ROOT where the models declare a \`FileField\` or \`ImageField\` (none when the
 default storage is another, S3); a directory a RUN chowns, or chmods writable by every user (\`a+rwx\`, \`777\`), is
 the user's already; a file the image already holds there (a copied SQLite database, a committed .mo) is named too; with
 a volume or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general
@@ -137,7 +141,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     summary:
       'Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create, or the one a RUN chown gives the working directory to, is switched to instead; on a base with no shell (distroless), `USER nonroot` (65532 on Chainguard) and `--chown` on the COPYs that create the run-time write directories, no RUN.',
     declines:
-      "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting, or a root `pipenv install`/`sync` without `--system` (the environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program (or `[supervisord]` itself) with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts; on a base with no shell, a run-time write directory or VOLUME that no COPY creates (only a RUN could give it to the user).",
+      "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting, or a root `pipenv install`/`sync` without `--system` (the environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program (or `[supervisord]` itself) with `user=root`, which supervisord refuses when not root; a system service the start runs through its init script (`service mysql start`, `/etc/init.d/NAME start`), which expects root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts; on a base with no shell, a run-time write directory or VOLUME that no COPY creates (only a RUN could give it to the user).",
     make: fixRunsAsRoot,
   },
 });
@@ -164,6 +168,8 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
     return undefined;
   // A supervisord program with user=root: supervisord started as another user refuses to start it.
   if (supervisorRootPrograms(runner).length > 0) return undefined;
+  // A system service's init script (`service mysql start`) fails under USER: the service must move out first.
+  if (systemServiceStart(runner)) return undefined;
   // Under USER app, `poetry run` (`pipenv run`) finds no environment: where it goes is the user's choice.
   if (poetryRootEnvironment(found.dockerfile, found.stage, found.app.context)) return undefined;
   if (pipenvRootEnvironment(found.dockerfile, found.stage)) return undefined;
@@ -349,7 +355,10 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
   ]
     .map((a) => ` ${a}`)
     .join('');
-  const advice = switchAdvice(df, stage, stage.user ? '' : before, owner);
+  // A system service's init script (`/etc/init.d/mysql start`) expects root: it must leave before the USER comes.
+  const service = systemServiceStart(app);
+  const first = service ? `${systemServiceNote(app, service)} ` : '';
+  const advice = first + switchAdvice(df, stage, stage.user ? '' : before, owner);
   if (composed) return `${head}, so ${composed}. ${advice}${keep}${reach}`;
   return stage.user
     ? `${head}. ${advice}${keep}${reach}`

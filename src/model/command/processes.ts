@@ -132,7 +132,8 @@ export function daemonOf(argv: string[], facts: DaemonFacts = {}): string | unde
   if (facts.uwsgiDaemonize && basename(a[0] ?? '') === 'uwsgi' && uwsgiIniArg(a)) return 'uwsgi';
   if (facts.nginxForeground && a[0] === 'nginx') return undefined;
   if (a[0] === 'service' && a[1] && ['start', 'restart'].includes(a[2] ?? '')) return a[1];
-  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? '');
+  // programArgv keeps the program's base name only: the init script's path is the word as written.
+  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(argv[argv.length - a.length] ?? '');
   if (initd && ['start', 'restart'].includes(a[1] ?? '')) return initd[1];
   // celery worker/beat --detach (-D) and celery multi start fork into the background and return.
   if (a[0] === 'celery') {

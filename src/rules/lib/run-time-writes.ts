@@ -25,6 +25,7 @@ import { rootOwnedDirectories, rootOwnedFiles } from './path-owners.js';
 import { imageFileSource, imagePathsOf } from '../../model/context.js';
 import { listOf } from './processes.js';
 import { appStarts, programOf } from './privilege-drops.js';
+import { gunicornLogFiles, madeDirectories } from './start-writes.js';
 
 export interface RuntimeWrite {
   /** The directory written in, inside the container. */
@@ -97,6 +98,8 @@ export function runtimeWrites(
     for (const socket of socketPaths(app, c, cwd))
       found.push({ dir: posix.dirname(socket.path), what: socket.what });
     for (const log of uwsgiLogFiles(app, c, cwd)) found.push(fileWrite(log.path, log.what));
+    for (const w of [...madeDirectories(df, stage, c, cwd), ...gunicornLogFiles(app, c, cwd)])
+      found.push(w.kind === 'file' ? fileWrite(w.path, w.what) : { dir: w.path, what: w.what });
     const program = c.origin === 'supervisor' ? programOf(app, c) : undefined;
     const logs = [program?.stdoutLogfile, program?.stderrLogfile].filter(
       (l) => l !== undefined && l.value.startsWith('/') && !l.value.startsWith('/dev/'),
