@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-UXTZFWCM.js";
+} from "./chunk-XWLA7II2.js";
 import {
   makeReport
-} from "./chunk-PS5A2PEE.js";
+} from "./chunk-WMZMZOCQ.js";
 import {
   RULES
-} from "./chunk-TVQO4CWB.js";
+} from "./chunk-DPRORJEE.js";
 import {
   SEVERITIES,
   UnsafePathError,
@@ -15,10 +15,10 @@ import {
   readInsideSync,
   require_node_path,
   writeOwnFile
-} from "./chunk-NOZIFROZ.js";
+} from "./chunk-EF3TZM5J.js";
 import {
   __toESM
-} from "./chunk-X4CIRSVU.js";
+} from "./chunk-DE2SF5KL.js";
 
 // src/github/artifact.ts
 var import_node_path = __toESM(require_node_path(), 1);

@@ -15,13 +15,13 @@ import {
   programArgv,
   runtimeInsertionLine,
   vcsUrlOf
-} from "./chunk-TVQO4CWB.js";
+} from "./chunk-DPRORJEE.js";
 import {
   insertLines,
   normalizePackageName,
   replaceInLine,
   replaceLines
-} from "./chunk-NOZIFROZ.js";
+} from "./chunk-EF3TZM5J.js";
 
 // src/parse/requirements.ts
 function parseRequirements(file, text) {

@@ -2,19 +2,19 @@ import { createRequire as __tfrCreateRequire } from 'node:module'; const require
 import {
   group,
   stepLog
-} from "./chunk-ZUZER46R.js";
+} from "./chunk-YPUJOMM3.js";
 import {
   partsOfPlain,
   plainMessage,
   require_node_path,
   sha256Hex,
   writeOwnFile
-} from "./chunk-NOZIFROZ.js";
+} from "./chunk-EF3TZM5J.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-X4CIRSVU.js";
+} from "./chunk-DE2SF5KL.js";
 
 // builtin-by-require:node:url
 var require_node_url = __commonJS({

@@ -9,24 +9,24 @@ import {
   renderMarkdown,
   repoPath,
   ruleHelpUri
-} from "./chunk-DRCGPNRE.js";
+} from "./chunk-NMDH62J4.js";
 import {
   stepLog
-} from "./chunk-ZUZER46R.js";
-import "./chunk-PS5A2PEE.js";
+} from "./chunk-YPUJOMM3.js";
+import "./chunk-WMZMZOCQ.js";
 import {
   require_node_crypto
-} from "./chunk-WLI5OHV7.js";
-import "./chunk-O2KSL6U7.js";
+} from "./chunk-XZLYEB64.js";
+import "./chunk-YP4C5K2K.js";
 import {
   SEVERITIES,
   stableMessage
-} from "./chunk-NOZIFROZ.js";
+} from "./chunk-EF3TZM5J.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-X4CIRSVU.js";
+} from "./chunk-DE2SF5KL.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({

@@ -6,4292 +6,13 @@ import {
   replaceInLine,
   replaceLines,
   require_node_path
-} from "./chunk-NOZIFROZ.js";
+} from "./chunk-EF3TZM5J.js";
 import {
   __commonJS,
-  __esm,
-  __export,
   __require,
-  __toCommonJS,
   __toESM,
   require_node_module
-} from "./chunk-X4CIRSVU.js";
-
-// node_modules/dockerfile-ast/lib/argument.js
-var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Argument = void 0;
-    var Argument = class {
-      constructor(value, range) {
-        this.value = value;
-        this.range = range;
-      }
-      toString() {
-        return this.value;
-      }
-      getRange() {
-        return this.range;
-      }
-      getValue() {
-        return this.value;
-      }
-      isAfter(position) {
-        if (this.range.end.line < position.line) {
-          return false;
-        }
-        return this.range.start.line > position.line ? true : this.range.start.character > position.character;
-      }
-      isBefore(position) {
-        if (this.range.start.line < position.line) {
-          return true;
-        }
-        return this.range.end.line > position.line ? false : this.range.end.character < position.character;
-      }
-    };
-    exports.Argument = Argument;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/jsonArgument.js
-var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.JSONArgument = void 0;
-    var argument_1 = require_argument();
-    var JSONArgument = class extends argument_1.Argument {
-      constructor(value, range, jsonRange) {
-        super(value, range);
-        this.jsonRange = jsonRange;
-      }
-      getJSONRange() {
-        return this.jsonRange;
-      }
-      getJSONValue() {
-        let value = super.getValue();
-        value = value.substring(1, value.length - 1);
-        return value;
-      }
-    };
-    exports.JSONArgument = JSONArgument;
-  }
-});
-
-// scripts/lsp-types-used.cjs
-var require_lsp_types_used = __commonJS({
-  "scripts/lsp-types-used.cjs"(exports, module) {
-    "use strict";
-    var uinteger = (v) => typeof v === "number" && v >= 0 && v <= 2147483647;
-    var isPosition = (v) => v !== null && typeof v === "object" && uinteger(v.line) && uinteger(v.character);
-    var Position = {
-      create(line, character) {
-        if (line === Number.MAX_VALUE) line = 2147483647;
-        if (character === Number.MAX_VALUE) character = 2147483647;
-        return { line, character };
-      },
-      is: isPosition
-    };
-    var Range2 = {
-      create(one, two, three, four) {
-        if (uinteger(one) && uinteger(two) && uinteger(three) && uinteger(four)) {
-          return { start: Position.create(one, two), end: Position.create(three, four) };
-        }
-        if (isPosition(one) && isPosition(two)) return { start: one, end: two };
-        throw new Error(
-          "Range#create called with invalid arguments[" + one + ", " + two + ", " + three + ", " + four + "]"
-        );
-      }
-    };
-    module.exports = { Position, Range: Range2 };
-  }
-});
-
-// node_modules/dockerfile-ast/lib/line.js
-var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Line = void 0;
-    var Line = class {
-      constructor(document, range) {
-        this.document = document;
-        this.range = range;
-      }
-      getRange() {
-        return this.range;
-      }
-      getTextContent() {
-        return this.document.getText().substring(this.document.offsetAt(this.range.start), this.document.offsetAt(this.range.end));
-      }
-      isAfter(line) {
-        return this.range.start.line > line.range.start.line;
-      }
-      isBefore(line) {
-        return this.range.start.line < line;
-      }
-    };
-    exports.Line = Line;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/util.js
-var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Util = void 0;
-    var Util = class _Util {
-      static isUTF8BOM(char) {
-        const uintArray = Uint8Array.from(Buffer.from(char, "UTF-8"));
-        return uintArray[0] === 239 && uintArray[1] == 187 && uintArray[2] == 191;
-      }
-      static isWhitespace(char) {
-        return char === " " || char === "	" || _Util.isNewline(char);
-      }
-      static isNewline(char) {
-        return char === "\r" || char === "\n";
-      }
-      static findLeadingNonWhitespace(content, escapeChar) {
-        whitespaceCheck: for (let i = 0; i < content.length; i++) {
-          switch (content.charAt(i)) {
-            case " ":
-            case "	":
-              continue;
-            case escapeChar:
-              escapeCheck: for (let j = i + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
-                  case " ":
-                  case "	":
-                    continue;
-                  case "\r":
-                    i = j + 1;
-                    continue whitespaceCheck;
-                  case "\n":
-                    i = j;
-                    continue whitespaceCheck;
-                  default:
-                    break escapeCheck;
-                }
-              }
-              return -1;
-            default:
-              return i;
-          }
-        }
-        return -1;
-      }
-      /**
-       * Determines if the given position is contained within the given range.
-       *
-       * @param position the position to check
-       * @param range the range to see if the position is inside of
-       */
-      static isInsideRange(position, range) {
-        if (range.start.line === range.end.line) {
-          return range.start.line === position.line && range.start.character <= position.character && position.character <= range.end.character;
-        } else if (range.start.line === position.line) {
-          return range.start.character <= position.character;
-        } else if (range.end.line === position.line) {
-          return position.character <= range.end.character;
-        }
-        return range.start.line < position.line && position.line < range.end.line;
-      }
-      static parseHeredocName(value) {
-        value = value.substring(2);
-        if (value.charAt(0) === "-") {
-          value = value.substring(1);
-        }
-        if (value.charAt(0) === '"') {
-          if (value.charAt(value.length - 1) !== '"') {
-            return null;
-          }
-          value = value.substring(1, value.length - 1);
-        }
-        if (value.charAt(0) === "'") {
-          if (value.charAt(value.length - 1) !== "'") {
-            return null;
-          }
-          value = value.substring(1, value.length - 1);
-        }
-        if (value.charAt(0) === "<") {
-          return null;
-        }
-        return value;
-      }
-    };
-    exports.Util = Util;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/comment.js
-var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Comment = void 0;
-    var vscode_languageserver_types_1 = require_lsp_types_used();
-    var line_1 = require_line();
-    var util_1 = require_util();
-    var Comment = class extends line_1.Line {
-      constructor(document, range) {
-        super(document, range);
-      }
-      toString() {
-        const content = this.getContent();
-        if (content) {
-          return "# " + content;
-        }
-        return "#";
-      }
-      /**
-       * Returns the content of this comment. This excludes leading and
-       * trailing whitespace as well as the # symbol. If the comment only
-       * consists of whitespace, the empty string will be returned.
-       */
-      getContent() {
-        let range = this.getContentRange();
-        if (range === null) {
-          return "";
-        }
-        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
-      }
-      /**
-       * Returns a range that includes the content of the comment
-       * excluding any leading and trailing whitespace as well as the #
-       * symbol. May return null if the comment only consists of whitespace
-       * characters.
-       */
-      getContentRange() {
-        let range = this.getRange();
-        const startOffset = this.document.offsetAt(range.start);
-        let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range.end));
-        let start = -1;
-        let end = -1;
-        for (let i = 1; i < raw.length; i++) {
-          if (!util_1.Util.isWhitespace(raw.charAt(i))) {
-            start = i;
-            break;
-          }
-        }
-        if (start === -1) {
-          return null;
-        }
-        for (let i = raw.length - 1; i >= 1; i--) {
-          if (!util_1.Util.isWhitespace(raw.charAt(i))) {
-            end = i + 1;
-            break;
-          }
-        }
-        return vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + start), this.document.positionAt(startOffset + end));
-      }
-    };
-    exports.Comment = Comment;
-  }
-});
-
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
-var main_exports = {};
-__export(main_exports, {
-  TextDocument: () => TextDocument
-});
-function mergeSort(data, compare) {
-  if (data.length <= 1) {
-    return data;
-  }
-  const p = data.length / 2 | 0;
-  const left = data.slice(0, p);
-  const right = data.slice(p);
-  mergeSort(left, compare);
-  mergeSort(right, compare);
-  let leftIdx = 0;
-  let rightIdx = 0;
-  let i = 0;
-  while (leftIdx < left.length && rightIdx < right.length) {
-    const ret = compare(left[leftIdx], right[rightIdx]);
-    if (ret <= 0) {
-      data[i++] = left[leftIdx++];
-    } else {
-      data[i++] = right[rightIdx++];
-    }
-  }
-  while (leftIdx < left.length) {
-    data[i++] = left[leftIdx++];
-  }
-  while (rightIdx < right.length) {
-    data[i++] = right[rightIdx++];
-  }
-  return data;
-}
-function computeLineOffsets(text2, isAtLineStart, textOffset = 0) {
-  const result = isAtLineStart ? [textOffset] : [];
-  for (let i = 0; i < text2.length; i++) {
-    const ch = text2.charCodeAt(i);
-    if (isEOL(ch)) {
-      if (ch === 13 && i + 1 < text2.length && text2.charCodeAt(i + 1) === 10) {
-        i++;
-      }
-      result.push(textOffset + i + 1);
-    }
-  }
-  return result;
-}
-function isEOL(char) {
-  return char === 13 || char === 10;
-}
-function getWellformedRange(range) {
-  const start = range.start;
-  const end = range.end;
-  if (start.line > end.line || start.line === end.line && start.character > end.character) {
-    return { start: end, end: start };
-  }
-  return range;
-}
-function getWellformedEdit(textEdit) {
-  const range = getWellformedRange(textEdit.range);
-  if (range !== textEdit.range) {
-    return { newText: textEdit.newText, range };
-  }
-  return textEdit;
-}
-var FullTextDocument, TextDocument;
-var init_main = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
-    "use strict";
-    FullTextDocument = class _FullTextDocument {
-      constructor(uri, languageId, version, content) {
-        this._uri = uri;
-        this._languageId = languageId;
-        this._version = version;
-        this._content = content;
-        this._lineOffsets = void 0;
-      }
-      get uri() {
-        return this._uri;
-      }
-      get languageId() {
-        return this._languageId;
-      }
-      get version() {
-        return this._version;
-      }
-      getText(range) {
-        if (range) {
-          const start = this.offsetAt(range.start);
-          const end = this.offsetAt(range.end);
-          return this._content.substring(start, end);
-        }
-        return this._content;
-      }
-      update(changes, version) {
-        for (const change of changes) {
-          if (_FullTextDocument.isIncremental(change)) {
-            const range = getWellformedRange(change.range);
-            const startOffset = this.offsetAt(range.start);
-            const endOffset = this.offsetAt(range.end);
-            this._content = this._content.substring(0, startOffset) + change.text + this._content.substring(endOffset, this._content.length);
-            const insertedEndOffset = startOffset + change.text.length;
-            const crlfAtStart = this._content.charCodeAt(startOffset - 1) === 13 && this._content.charCodeAt(startOffset) === 10;
-            const crlfAtEnd = this._content.charCodeAt(insertedEndOffset - 1) === 13 && this._content.charCodeAt(insertedEndOffset) === 10;
-            if (crlfAtStart || crlfAtEnd) {
-              this._lineOffsets = void 0;
-              continue;
-            }
-            const startLine = Math.max(range.start.line, 0);
-            const endLine = Math.max(range.end.line, 0);
-            let lineOffsets = this._lineOffsets;
-            const addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
-            if (endLine - startLine === addedLineOffsets.length) {
-              for (let i = 0, len = addedLineOffsets.length; i < len; i++) {
-                lineOffsets[i + startLine + 1] = addedLineOffsets[i];
-              }
-            } else {
-              if (addedLineOffsets.length < 1e4) {
-                lineOffsets.splice(startLine + 1, endLine - startLine, ...addedLineOffsets);
-              } else {
-                this._lineOffsets = lineOffsets = lineOffsets.slice(0, startLine + 1).concat(addedLineOffsets, lineOffsets.slice(endLine + 1));
-              }
-            }
-            const diff = change.text.length - (endOffset - startOffset);
-            if (diff !== 0) {
-              for (let i = startLine + 1 + addedLineOffsets.length, len = lineOffsets.length; i < len; i++) {
-                lineOffsets[i] = lineOffsets[i] + diff;
-              }
-            }
-          } else if (_FullTextDocument.isFull(change)) {
-            this._content = change.text;
-            this._lineOffsets = void 0;
-          } else {
-            throw new Error("Unknown change event received");
-          }
-        }
-        this._version = version;
-      }
-      getLineOffsets() {
-        if (this._lineOffsets === void 0) {
-          this._lineOffsets = computeLineOffsets(this._content, true);
-        }
-        return this._lineOffsets;
-      }
-      positionAt(offset) {
-        offset = Math.max(Math.min(offset, this._content.length), 0);
-        const lineOffsets = this.getLineOffsets();
-        let low = 0, high = lineOffsets.length;
-        if (high === 0) {
-          return { line: 0, character: offset };
-        }
-        while (low < high) {
-          const mid = Math.floor((low + high) / 2);
-          if (lineOffsets[mid] > offset) {
-            high = mid;
-          } else {
-            low = mid + 1;
-          }
-        }
-        const line = low - 1;
-        offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
-        return { line, character: offset - lineOffsets[line] };
-      }
-      offsetAt(position) {
-        const lineOffsets = this.getLineOffsets();
-        if (position.line >= lineOffsets.length) {
-          return this._content.length;
-        } else if (position.line < 0) {
-          return 0;
-        }
-        const lineOffset = lineOffsets[position.line];
-        if (position.character <= 0) {
-          return lineOffset;
-        }
-        const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this._content.length;
-        const offset = Math.min(lineOffset + position.character, nextLineOffset);
-        return this.ensureBeforeEOL(offset, lineOffset);
-      }
-      getLineRange(line) {
-        const lineOffsets = this.getLineOffsets();
-        if (line >= lineOffsets.length) {
-          const lastLine = lineOffsets.length - 1;
-          return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
-        } else if (line < 0) {
-          return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-        }
-        const startOffset = lineOffsets[line];
-        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
-        const endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
-        return { start: { line, character: 0 }, end: { line, character: endOffset - startOffset } };
-      }
-      getEOLCharacters(line) {
-        const lineOffsets = this.getLineOffsets();
-        if (line >= lineOffsets.length) {
-          return "";
-        } else if (line < 0) {
-          return "";
-        }
-        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
-        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
-        return this._content.substring(eolOffset, nextLineOffset);
-      }
-      ensureBeforeEOL(offset, lineOffset) {
-        while (offset > lineOffset && isEOL(this._content.charCodeAt(offset - 1))) {
-          offset--;
-        }
-        return offset;
-      }
-      get lineCount() {
-        return this.getLineOffsets().length;
-      }
-      static isIncremental(event) {
-        const candidate = event;
-        return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range !== void 0 && (candidate.rangeLength === void 0 || typeof candidate.rangeLength === "number");
-      }
-      static isFull(event) {
-        const candidate = event;
-        return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range === void 0 && candidate.rangeLength === void 0;
-      }
-    };
-    (function(TextDocument2) {
-      function create(uri, languageId, version, content) {
-        return new FullTextDocument(uri, languageId, version, content);
-      }
-      TextDocument2.create = create;
-      function update2(document, changes, version) {
-        if (document instanceof FullTextDocument) {
-          document.update(changes, version);
-          return document;
-        } else {
-          throw new Error("TextDocument.update: document must be created by TextDocument.create");
-        }
-      }
-      TextDocument2.update = update2;
-      function applyEdits(document, edits) {
-        const text2 = document.getText();
-        const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
-          const diff = a.range.start.line - b.range.start.line;
-          if (diff === 0) {
-            return a.range.start.character - b.range.start.character;
-          }
-          return diff;
-        });
-        let lastModifiedOffset = 0;
-        const spans = [];
-        for (const e of sortedEdits) {
-          const startOffset = document.offsetAt(e.range.start);
-          if (startOffset < lastModifiedOffset) {
-            throw new Error("Overlapping edit");
-          } else if (startOffset > lastModifiedOffset) {
-            spans.push(text2.substring(lastModifiedOffset, startOffset));
-          }
-          if (e.newText.length) {
-            spans.push(e.newText);
-          }
-          lastModifiedOffset = document.offsetAt(e.range.end);
-        }
-        spans.push(text2.substr(lastModifiedOffset));
-        return spans.join("");
-      }
-      TextDocument2.applyEdits = applyEdits;
-    })(TextDocument || (TextDocument = {}));
-  }
-});
-
-// node_modules/dockerfile-ast/lib/parserDirective.js
-var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ParserDirective = void 0;
-    var main_1 = require_main();
-    var line_1 = require_line();
-    var ParserDirective = class extends line_1.Line {
-      constructor(document, range, nameRange, valueRange) {
-        super(document, range);
-        this.nameRange = nameRange;
-        this.valueRange = valueRange;
-      }
-      toString() {
-        return "# " + this.getName() + "=" + this.getValue();
-      }
-      getNameRange() {
-        return this.nameRange;
-      }
-      getValueRange() {
-        return this.valueRange;
-      }
-      getName() {
-        return this.document.getText().substring(this.document.offsetAt(this.nameRange.start), this.document.offsetAt(this.nameRange.end));
-      }
-      getValue() {
-        return this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
-      }
-      getDirective() {
-        const directive = main_1.Directive[this.getName().toLowerCase()];
-        return directive === void 0 ? null : directive;
-      }
-    };
-    exports.ParserDirective = ParserDirective;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/heredoc.js
-var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Heredoc = void 0;
-    var Heredoc = class {
-      constructor(startRange, name, nameRange, contentRange, endRange) {
-        this.startRange = startRange;
-        this.name = name;
-        this.nameRange = nameRange;
-        this.contentRange = contentRange;
-        this.endRange = endRange;
-      }
-      /**
-       * Returns the name of the here-document.
-       *
-       * This API is experimental and subject to change.
-       */
-      getName() {
-        return this.name;
-      }
-      /**
-       * Returns the range of the start operator and the name. If the
-       * here-document is initialized with <<EOT then the start range would
-       * encompass all five characters.
-       *
-       * This API is experimental and subject to change.
-       */
-      getStartRange() {
-        return this.startRange;
-      }
-      /**
-       * Returns the range of this here-document's name that is declared at
-       * the beginning of the here-document with the operator. If the
-       * here-document is initialized with <<EOT then the name range would
-       * encompass the latter three "EOT" characters.
-       *
-       * This API is experimental and subject to change.
-       */
-      getNameRange() {
-        return this.nameRange;
-      }
-      /**
-       * Returns the range of the content of this here-document. This may
-       * be null if the here-document has no content because:
-       * - the start range is the only thing that was declared
-       * - the end range was declared immediately and there is no content
-       *
-       * This API is experimental and subject to change.
-       */
-      getContentRange() {
-        return this.contentRange;
-      }
-      /**
-       * Returns the range of the here-document's name on a line that
-       * represents the end of the here-document.
-       *
-       * This API is experimental and subject to change.
-       */
-      getDelimiterRange() {
-        return this.endRange;
-      }
-    };
-    exports.Heredoc = Heredoc;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/variable.js
-var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Variable = void 0;
-    var Variable = class {
-      constructor(name, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined2, buildVariable, stringValue) {
-        this.name = name;
-        this.nameRange = nameRange;
-        this.range = range;
-        this.modifier = modifier;
-        this.modifierRange = modifierRange;
-        this.substitutionParameter = substitutionParameter;
-        this.substitutionRange = substitutionRange;
-        this.defined = defined2;
-        this.buildVariable = buildVariable;
-        this.stringValue = stringValue;
-      }
-      toString() {
-        return this.stringValue;
-      }
-      getName() {
-        return this.name;
-      }
-      getNameRange() {
-        return this.nameRange;
-      }
-      /**
-       * Returns the range of the entire variable. This includes the symbols for
-       * the declaration of the variable such as the $, {, and } symbols.
-       *
-       * @return the range in the document that this variable encompasses in its
-       *         entirety
-       */
-      getRange() {
-        return this.range;
-      }
-      /**
-       * Returns the modifier character that has been set for
-       * specifying how this variable should be expanded and resolved.
-       * If this variable is ${variable:+value} then the modifier
-       * character is '+'. Will be the empty string if the variable is
-       * declared as ${variable:}. Otherwise, will be null if this
-       * variable will not use variable substitution at all (such as
-       * ${variable} or $variable).
-       *
-       * @return this variable's modifier character, or the empty
-       *         string if it does not have one, or null if this
-       *         variable will not use variable substitution
-       */
-      getModifier() {
-        return this.modifier;
-      }
-      getModifierRange() {
-        return this.modifierRange;
-      }
-      /**
-       * Returns the parameter that will be used for substitution if
-       * this variable uses modifiers to define how its value should be
-       * resolved. If this variable is ${variable:+value} then the
-       * substitution value will be 'value'. Will be the empty string
-       * if the variable is declared as ${variable:+} or some other
-       * variant where the only thing that follows the modifier
-       * character (excluding considerations of escape characters and
-       * so on) is the variable's closing bracket. May be null if this
-       * variable does not have a modifier character defined (such as
-       * ${variable} or $variable).
-       *
-       * @return this variable's substitution parameter, or the empty
-       *         string if it does not have one, or null if there is
-       *         not one defined
-       */
-      getSubstitutionParameter() {
-        return this.substitutionParameter;
-      }
-      getSubstitutionRange() {
-        return this.substitutionRange;
-      }
-      /**
-       * Returns whether this variable has been defined or not.
-       *
-       * @return true if this variable has been defined, false otherwise
-       */
-      isDefined() {
-        return this.defined;
-      }
-      isBuildVariable() {
-        return this.buildVariable === true;
-      }
-      isEnvironmentVariable() {
-        return this.buildVariable === false;
-      }
-    };
-    exports.Variable = Variable;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instruction.js
-var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Instruction = void 0;
-    var vscode_languageserver_types_1 = require_lsp_types_used();
-    var util_1 = require_util();
-    var line_1 = require_line();
-    var argument_1 = require_argument();
-    var heredoc_1 = require_heredoc();
-    var variable_1 = require_variable();
-    var main_1 = require_main();
-    var Instruction = class extends line_1.Line {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range);
-        this.dockerfile = dockerfile;
-        this.escapeChar = escapeChar;
-        this.instruction = instruction;
-        this.instructionRange = instructionRange;
-      }
-      toString() {
-        let value = this.getKeyword();
-        for (let arg of this.getRawArguments()) {
-          value += " ";
-          value += arg.getValue();
-        }
-        return value;
-      }
-      getRangeContent(range) {
-        if (range === null) {
-          return null;
-        }
-        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
-      }
-      getInstructionRange() {
-        return this.instructionRange;
-      }
-      getInstruction() {
-        return this.instruction;
-      }
-      getKeyword() {
-        return this.getInstruction().toUpperCase();
-      }
-      getArgumentsRange() {
-        let args = this.getArguments();
-        if (args.length === 0) {
-          return null;
-        }
-        return vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end);
-      }
-      getArgumentsRanges() {
-        let args = this.getArguments();
-        if (args.length === 0) {
-          return [];
-        }
-        if (args[0].getRange().start.line === args[args.length - 1].getRange().end.line) {
-          return [vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end)];
-        }
-        let ranges = [];
-        let end = -1;
-        let startPosition = args[0].getRange().start;
-        let range = this.getInstructionRange();
-        let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range.start);
-        let content = this.getTextContent();
-        let fullArgs = content.substring(extra, this.document.offsetAt(args[args.length - 1].getRange().end) - this.document.offsetAt(range.start));
-        let offset = this.document.offsetAt(range.start) + extra;
-        let start = false;
-        let comment = false;
-        for (let i = 0; i < fullArgs.length; i++) {
-          let char = fullArgs.charAt(i);
-          if (char === this.escapeChar) {
-            let next = fullArgs.charAt(i + 1);
-            if (next === " " || next === "	") {
-              whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
-                switch (fullArgs.charAt(j)) {
-                  case " ":
-                  case "	":
-                    continue;
-                  case "\r":
-                    j++;
-                  case "\n":
-                    if (startPosition !== null) {
-                      ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
-                    }
-                    startPosition = null;
-                    start = true;
-                    comment = false;
-                    i = j;
-                    break whitespaceCheck;
-                  default:
-                    break whitespaceCheck;
-                }
-              }
-            } else if (next === "\r") {
-              if (startPosition !== null) {
-                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
-                startPosition = null;
-              }
-              start = true;
-              comment = false;
-              i += 2;
-            } else if (next === "\n") {
-              if (startPosition !== null) {
-                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
-              }
-              startPosition = null;
-              start = true;
-              comment = false;
-              i++;
-            } else {
-              i++;
-            }
-          } else if (util_1.Util.isNewline(char)) {
-            if (comment) {
-              startPosition = null;
-              start = true;
-              comment = false;
-            }
-          } else {
-            if (!comment) {
-              if (startPosition === null) {
-                if (char === "#") {
-                  comment = true;
-                  continue;
-                }
-                let position = this.document.positionAt(offset + i);
-                if (position.character !== 0) {
-                  startPosition = vscode_languageserver_types_1.Position.create(position.line, 0);
-                }
-              }
-              end = i;
-            }
-          }
-        }
-        if (startPosition === null) {
-          ranges.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end), this.document.positionAt(offset + end + 1)));
-        } else {
-          ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
-        }
-        return ranges;
-      }
-      getRawArgumentsContent() {
-        let args = this.getArguments();
-        if (args.length === 0) {
-          return null;
-        }
-        return this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end));
-      }
-      getArgumentsContent() {
-        let args = this.getArguments();
-        if (args.length === 0) {
-          return null;
-        }
-        let content = "";
-        let ranges = this.getArgumentsRanges();
-        let documentText = this.document.getText();
-        for (let range of ranges) {
-          content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
-        }
-        return content;
-      }
-      getArguments() {
-        return this.getRawArguments();
-      }
-      getRawArguments() {
-        let args = [];
-        let range = this.getInstructionRange();
-        let extra = this.document.offsetAt(range.end) - this.document.offsetAt(range.start);
-        let content = this.getTextContent();
-        let fullArgs = content.substring(extra);
-        let offset = this.document.offsetAt(range.start) + extra;
-        let start = false;
-        let comment = false;
-        let found = -1;
-        let escapedWhitespaceDetected = false;
-        let escaping = false;
-        let escapeMarker = -1;
-        let escapedArg = "";
-        for (let i = 0; i < fullArgs.length; i++) {
-          let char = fullArgs.charAt(i);
-          if (util_1.Util.isWhitespace(char)) {
-            if (escaping) {
-              escapedWhitespaceDetected = true;
-              if (util_1.Util.isNewline(char)) {
-                escapedWhitespaceDetected = false;
-                if (comment) {
-                  comment = false;
-                  start = true;
-                }
-              }
-              continue;
-            } else if (found !== -1) {
-              if (escapeMarker === -1) {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i))));
-              } else {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
-              }
-              escapeMarker = -1;
-              escapedArg = "";
-              found = -1;
-            }
-          } else if (char === this.escapeChar) {
-            let next = fullArgs.charAt(i + 1);
-            if (next === " " || next === "	") {
-              whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
-                let newlineCheck = fullArgs.charAt(j);
-                switch (newlineCheck) {
-                  case " ":
-                  case "	":
-                    continue;
-                  case "\r":
-                    j++;
-                  case "\n":
-                    comment = false;
-                    escaping = true;
-                    start = true;
-                    if (found !== -1) {
-                      escapeMarker = i;
-                    }
-                    i = j;
-                    break whitespaceCheck;
-                  default:
-                    escapeMarker = i;
-                    if (found === -1) {
-                      i = j - 1;
-                    }
-                    break whitespaceCheck;
-                }
-              }
-            } else if (next === "\r") {
-              comment = false;
-              escaping = true;
-              start = true;
-              if (found !== -1 && escapeMarker === -1) {
-                escapeMarker = i;
-              }
-              i += 2;
-            } else if (next === "\n") {
-              comment = false;
-              escaping = true;
-              start = true;
-              if (found !== -1 && escapeMarker === -1) {
-                escapeMarker = i;
-              }
-              i++;
-            } else {
-              if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
-                escapedArg = "";
-                found = -1;
-              }
-              escapeMarker = -1;
-              escapedWhitespaceDetected = false;
-              escaping = false;
-              if (next === "$") {
-                escapedArg = escapedArg + char + next;
-              } else if (next === "") {
-                break;
-              } else {
-                escapedArg = escapedArg + next;
-              }
-              if (found === -1) {
-                found = i;
-              }
-              i++;
-            }
-          } else if (!comment) {
-            if (start && char === "#") {
-              comment = true;
-            } else {
-              if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
-                escapedArg = "";
-                found = -1;
-              }
-              escapedWhitespaceDetected = false;
-              escaping = false;
-              escapeMarker = -1;
-              escapedArg = escapedArg + char;
-              if (found === -1) {
-                found = i;
-              }
-            }
-            start = false;
-          }
-        }
-        if (found !== -1) {
-          if (escapeMarker === -1) {
-            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
-          } else {
-            args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
-          }
-        }
-        return args;
-      }
-      getExpandedArguments() {
-        let args = this.getArguments();
-        for (let i = 0; i < args.length; i++) {
-          const argRange = args[i].getRange();
-          let offset = this.document.offsetAt(argRange.start);
-          const variables = this.parseVariables(offset, args[i].getValue());
-          const swaps = [];
-          let requiresExpansion = false;
-          for (let variable of variables) {
-            const value = this.dockerfile.resolveVariable(variable.getName(), variable.getNameRange().start.line);
-            swaps.push(value);
-            requiresExpansion = requiresExpansion || value !== void 0;
-          }
-          if (requiresExpansion) {
-            let expanded = "";
-            for (let j = 0; j < swaps.length; j++) {
-              const variableRange = variables[j].getRange();
-              const start = this.document.offsetAt(variableRange.start);
-              const end = this.document.offsetAt(variableRange.end);
-              if (swaps[j]) {
-                expanded += this.document.getText().substring(offset, start);
-                expanded += swaps[j];
-                offset = end;
-              } else {
-                expanded += this.document.getText().substring(offset, end);
-                offset = end;
-              }
-            }
-            const argEnd = this.document.offsetAt(argRange.end);
-            if (argEnd !== offset) {
-              expanded += this.document.getText().substring(offset, argEnd);
-            }
-            args[i] = new argument_1.Argument(expanded, argRange);
-          }
-        }
-        return args;
-      }
-      getVariables() {
-        const variables = [];
-        const args = this.getRawArguments();
-        for (const arg of args) {
-          let range = arg.getRange();
-          let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
-          const parsedVariables = this.parseVariables(this.document.offsetAt(arg.getRange().start), rawValue);
-          for (const parsedVariable of parsedVariables) {
-            variables.push(parsedVariable);
-          }
-        }
-        return variables;
-      }
-      parseVariables(offset, arg) {
-        let variables = [];
-        variableLoop: for (let i = 0; i < arg.length; i++) {
-          switch (arg.charAt(i)) {
-            case this.escapeChar:
-              if (arg.charAt(i + 1) === "$") {
-                i++;
-              }
-              break;
-            case "$":
-              if (arg.charAt(i + 1) === "{") {
-                let escapedString = "${";
-                let escapedName = "";
-                let nameEnd = -1;
-                let escapedSubstitutionParameter = "";
-                let substitutionStart = -1;
-                let substitutionEnd = -1;
-                let modifierRead = -1;
-                nameLoop: for (let j = i + 2; j < arg.length; j++) {
-                  let char = arg.charAt(j);
-                  switch (char) {
-                    case this.escapeChar:
-                      for (let k = j + 1; k < arg.length; k++) {
-                        switch (arg.charAt(k)) {
-                          case " ":
-                          case "	":
-                          case "\r":
-                            continue;
-                          case "\n":
-                            j = k;
-                            continue nameLoop;
-                        }
-                      }
-                      break;
-                    case "}":
-                      escapedString += "}";
-                      let modifier = null;
-                      let modifierRange = null;
-                      let substitutionParameter = modifierRead !== -1 ? escapedSubstitutionParameter : null;
-                      let substitutionRange = null;
-                      if (nameEnd === -1) {
-                        nameEnd = j;
-                      } else if (nameEnd + 1 === j) {
-                        modifier = "";
-                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + nameEnd + 1), this.document.positionAt(offset + nameEnd + 1));
-                      } else {
-                        if (substitutionStart === -1) {
-                          substitutionStart = modifierRead + 1;
-                          substitutionEnd = modifierRead + 1;
-                        } else {
-                          substitutionEnd = substitutionEnd + 1;
-                        }
-                        modifier = arg.substring(modifierRead, modifierRead + 1);
-                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + modifierRead), this.document.positionAt(offset + modifierRead + 1));
-                        substitutionRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + substitutionStart), this.document.positionAt(offset + substitutionEnd));
-                      }
-                      let start = this.document.positionAt(offset + i);
-                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 2), this.document.positionAt(offset + nameEnd)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + j + 1)), modifier, modifierRange, substitutionParameter, substitutionRange, this.dockerfile.resolveVariable(escapedName, start.line) !== void 0, this.isBuildVariable(escapedName, start.line), escapedString));
-                      i = j;
-                      continue variableLoop;
-                    case ":":
-                      if (nameEnd === -1) {
-                        nameEnd = j;
-                      } else if (modifierRead !== -1) {
-                        if (substitutionStart === -1) {
-                          substitutionStart = j;
-                          substitutionEnd = j;
-                        } else {
-                          substitutionEnd = j;
-                        }
-                        escapedSubstitutionParameter += ":";
-                      } else {
-                        modifierRead = j;
-                      }
-                      escapedString += ":";
-                      break;
-                    case "\n":
-                    case "\r":
-                    case " ":
-                    case "	":
-                      break;
-                    default:
-                      if (nameEnd === -1) {
-                        escapedName += char;
-                      } else if (modifierRead !== -1) {
-                        if (substitutionStart === -1) {
-                          substitutionStart = j;
-                          substitutionEnd = j;
-                        } else {
-                          substitutionEnd = j;
-                        }
-                        escapedSubstitutionParameter += char;
-                      } else {
-                        modifierRead = j;
-                      }
-                      escapedString += char;
-                      break;
-                  }
-                }
-                break variableLoop;
-              } else if (util_1.Util.isWhitespace(arg.charAt(i + 1)) || i === arg.length - 1) {
-                continue;
-              } else {
-                let escapedName = "";
-                nameLoop: for (let j = i + 1; j < arg.length; j++) {
-                  let char = arg.charAt(j);
-                  switch (char) {
-                    case "\r":
-                    case "\n":
-                    case " ":
-                    case "	":
-                      continue;
-                    case "$":
-                    case "'":
-                    case '"':
-                      let varStart = this.document.positionAt(offset + i);
-                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== void 0, this.isBuildVariable(escapedName, varStart.line), "$" + escapedName));
-                      i = j - 1;
-                      continue variableLoop;
-                    case this.escapeChar:
-                      for (let k = j + 1; k < arg.length; k++) {
-                        switch (arg.charAt(k)) {
-                          case " ":
-                          case "	":
-                          case "\r":
-                            continue;
-                          case "\n":
-                            j = k;
-                            continue nameLoop;
-                        }
-                      }
-                      let start2 = this.document.positionAt(offset + i);
-                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(start2, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start2.line) !== void 0, this.isBuildVariable(escapedName, start2.line), "$" + escapedName));
-                      break variableLoop;
-                  }
-                  if (char.match(/^[a-z0-9_]+$/i) === null) {
-                    let varStart = this.document.positionAt(offset + i);
-                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== void 0, this.isBuildVariable(escapedName, varStart.line), "$" + escapedName));
-                    i = j - 1;
-                    continue variableLoop;
-                  }
-                  escapedName += char;
-                }
-                let start = this.document.positionAt(offset + i);
-                variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + arg.length)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + arg.length)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== void 0, this.isBuildVariable(escapedName, start.line), "$" + escapedName));
-              }
-              break variableLoop;
-          }
-        }
-        return variables;
-      }
-      isBuildVariable(variable, line) {
-        if (this.getKeyword() === main_1.Keyword.FROM) {
-          for (const initialArg of this.dockerfile.getInitialARGs()) {
-            const arg = initialArg;
-            const property = arg.getProperty();
-            if (property && variable === property.getName()) {
-              return true;
-            }
-          }
-          return void 0;
-        }
-        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
-        let envs = image.getENVs();
-        for (let i = envs.length - 1; i >= 0; i--) {
-          if (envs[i].isBefore(line)) {
-            for (let property of envs[i].getProperties()) {
-              if (property.getName() === variable) {
-                return false;
-              }
-            }
-          }
-        }
-        let args = image.getARGs();
-        for (let i = args.length - 1; i >= 0; i--) {
-          if (args[i].isBefore(line)) {
-            let property = args[i].getProperty();
-            if (property && property.getName() === variable) {
-              return true;
-            }
-          }
-        }
-        return void 0;
-      }
-      createSingleLineHeredocs(args) {
-        const heredocs = [];
-        for (const arg of args) {
-          const value = arg.getValue();
-          if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
-            const startRange = arg.getRange();
-            const nameRange = this.getNameRange(startRange);
-            const name = this.getName(nameRange);
-            heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, null, null));
-          }
-        }
-        return heredocs;
-      }
-      getName(nameRange) {
-        const content = this.document.getText(nameRange);
-        let escaping = false;
-        let name = "";
-        nameLoop: for (let i = 0; i < content.length; i++) {
-          const ch = content.charAt(i);
-          switch (ch) {
-            case this.escapeChar:
-              escaping = true;
-              for (let j = i + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
-                  case " ":
-                  case "	":
-                    break;
-                  case "\r":
-                    i = j + 1;
-                    continue nameLoop;
-                  case "\n":
-                    i = j;
-                    continue nameLoop;
-                  default:
-                    name += content.charAt(j);
-                    i = j;
-                    continue nameLoop;
-                }
-              }
-              break;
-            case "#":
-              if (escaping) {
-                for (let j = i + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
-                    case "\n":
-                      i = j;
-                      continue nameLoop;
-                  }
-                }
-              }
-            case " ":
-            case "	":
-            case "\r":
-            case "\n":
-              if (escaping) {
-                break;
-              }
-            default:
-              name += ch;
-              break;
-          }
-        }
-        return name;
-      }
-      getNameRange(startRange) {
-        const content = this.document.getText(startRange);
-        let endFound = false;
-        let searchHyphen = false;
-        let start = -1;
-        let end = -1;
-        let escaping = false;
-        let quote = null;
-        contentLoop: for (let i = 0; i < content.length; i++) {
-          const ch = content.charAt(i);
-          switch (ch) {
-            case '"':
-            case "'":
-              if (quote === ch) {
-                break contentLoop;
-              }
-              quote = ch;
-              continue;
-            case this.escapeChar:
-              for (let j = i + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
-                  case "\n":
-                    escaping = true;
-                    j = i;
-                    continue contentLoop;
-                }
-              }
-              break;
-            case " ":
-            case "	":
-            case "\r":
-            case "\n":
-              break;
-            case "<":
-              if (endFound) {
-                searchHyphen = true;
-              } else {
-                endFound = true;
-              }
-              break;
-            case "-":
-              if (searchHyphen) {
-                searchHyphen = false;
-                break;
-              }
-            case "#":
-              if (escaping) {
-                for (let j = i + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
-                    case "\n":
-                      i = j;
-                      continue contentLoop;
-                  }
-                }
-              }
-            default:
-              if (start === -1) {
-                start = i;
-              }
-              if (quote !== null) {
-                end = i + 1;
-                break;
-              }
-              break contentLoop;
-          }
-        }
-        if (start === -1) {
-          return vscode_languageserver_types_1.Range.create(startRange.end, startRange.end);
-        }
-        const nameStart = this.document.positionAt(this.document.offsetAt(startRange.start) + start);
-        const nameEnd = quote !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
-        return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
-      }
-      getHeredocs() {
-        const args = this.getArguments();
-        if (args.length === 0) {
-          return [];
-        }
-        const heredocs = [];
-        const range = this.getRange();
-        if (range.start.line === range.end.line) {
-          return this.createSingleLineHeredocs(args);
-        }
-        const heredocDefinitions = [];
-        let heredocsProcessed = false;
-        let escaping = false;
-        let contentStart = -1;
-        let contentEnd = -1;
-        let lineStart = -1;
-        let currentHeredoc = 0;
-        const startOffset = this.document.offsetAt(args[0].getRange().start);
-        const content = this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end));
-        contentLoop: for (let i = 0; i < content.length; i++) {
-          switch (content.charAt(i)) {
-            case this.escapeChar:
-              escaping = true;
-              for (let j = i + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
-                  case " ":
-                  case "	":
-                    break;
-                  case "\r":
-                    j++;
-                  case "\n":
-                    i = j;
-                    continue contentLoop;
-                  default:
-                    i = j;
-                    continue contentLoop;
-                }
-              }
-              break;
-            case "\r":
-              break;
-            case "\n":
-              if (escaping) {
-                break;
-              }
-              if (heredocsProcessed) {
-                if (contentStart === -1) {
-                  contentStart = i;
-                }
-                contentEnd = i;
-                const arg = heredocDefinitions[currentHeredoc];
-                const startRange = arg.getRange();
-                const nameRange = this.getNameRange(startRange);
-                const name = this.getName(nameRange);
-                const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
-                if (delimiterRange !== null) {
-                  const contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + lineStart - 1));
-                  heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
-                  contentStart = -1;
-                  currentHeredoc++;
-                }
-                lineStart = -1;
-              } else {
-                const offsetLimit = startOffset + i;
-                for (const arg of args) {
-                  if (this.document.offsetAt(arg.getRange().start) < offsetLimit) {
-                    if (arg.getValue().startsWith("<<")) {
-                      heredocDefinitions.push(arg);
-                    }
-                  } else {
-                    break;
-                  }
-                }
-                heredocsProcessed = true;
-                lineStart = -1;
-                continue contentLoop;
-              }
-              break;
-            case " ":
-            case "	":
-              if (escaping) {
-                break;
-              }
-            case "#":
-              if (escaping) {
-                for (let j = i + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
-                    case "\n":
-                      i = j;
-                      continue contentLoop;
-                  }
-                }
-              }
-            default:
-              if (escaping) {
-                escaping = false;
-              }
-              if (heredocsProcessed) {
-                if (contentStart === -1) {
-                  contentStart = i;
-                }
-                if (lineStart === -1) {
-                  lineStart = i;
-                }
-              }
-              break;
-          }
-        }
-        if (heredocsProcessed) {
-          const arg = heredocDefinitions[currentHeredoc];
-          const startRange = arg.getRange();
-          const nameRange = this.getNameRange(startRange);
-          const name = this.getName(nameRange);
-          let contentRange = null;
-          const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
-          if (delimiterRange === null) {
-            contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
-          } else if (contentEnd !== -1) {
-            contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
-          }
-          heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
-          currentHeredoc++;
-          for (let i = currentHeredoc; i < heredocDefinitions.length; i++) {
-            const arg2 = heredocDefinitions[currentHeredoc];
-            const startRange2 = arg2.getRange();
-            const nameRange2 = this.getNameRange(startRange2);
-            const name2 = this.getName(nameRange2);
-            heredocs.push(new heredoc_1.Heredoc(startRange2, name2, nameRange2, null, null));
-            currentHeredoc++;
-          }
-        } else {
-          return this.createSingleLineHeredocs(args);
-        }
-        return heredocs;
-      }
-      getDelimiterRange(startArg, name, candidateRange) {
-        const text2 = this.document.getText(candidateRange);
-        if (startArg.getValue().startsWith("<<-")) {
-          let index = 0;
-          while (text2.charAt(index) === "	") {
-            index++;
-          }
-          if (text2.substring(index) === name) {
-            return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
-          }
-          return null;
-        }
-        return text2 === name ? candidateRange : null;
-      }
-    };
-    exports.Instruction = Instruction;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/flagOption.js
-var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.FlagOption = void 0;
-    var FlagOption = class {
-      constructor(range, name, nameRange, value, valueRange) {
-        this.range = range;
-        this.name = name;
-        this.nameRange = nameRange;
-        this.value = value;
-        this.valueRange = valueRange;
-      }
-      toString() {
-        if (this.valueRange !== null) {
-          return this.name + "=" + this.value;
-        }
-        return this.name;
-      }
-      getRange() {
-        return this.range;
-      }
-      getName() {
-        return this.name;
-      }
-      getNameRange() {
-        return this.nameRange;
-      }
-      getValue() {
-        return this.value;
-      }
-      getValueRange() {
-        return this.valueRange;
-      }
-    };
-    exports.FlagOption = FlagOption;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/flag.js
-var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Flag = void 0;
-    var vscode_languageserver_types_1 = require_lsp_types_used();
-    var flagOption_1 = require_flagOption();
-    var Flag = class {
-      constructor(document, range, name, nameRange, value, valueRange) {
-        this.options = [];
-        this.range = range;
-        this.name = name;
-        this.nameRange = nameRange;
-        this.value = value;
-        this.valueRange = valueRange;
-        if (this.value !== null) {
-          let offset = document.offsetAt(valueRange.start);
-          let nameStart = -1;
-          let valueStart = -1;
-          let hasOptions = false;
-          for (let i = 0; i < value.length; i++) {
-            switch (value.charAt(i)) {
-              case "=":
-                hasOptions = true;
-                if (valueStart === -1) {
-                  valueStart = i + 1;
-                  break;
-                }
-                break;
-              case ",":
-                this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, i));
-                nameStart = -1;
-                valueStart = -1;
-                break;
-              default:
-                if (nameStart === -1) {
-                  nameStart = i;
-                }
-                break;
-            }
-          }
-          if (hasOptions && nameStart !== -1) {
-            this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, value.length));
-          }
-        }
-      }
-      createFlagOption(document, content, documentOffset, nameStart, valueStart, valueEnd) {
-        const optionRange = vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueEnd));
-        if (valueStart === -1) {
-          return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueEnd), optionRange, null, null);
-        }
-        return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueStart - 1), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueStart - 1)), content.substring(valueStart, valueEnd), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + valueStart), document.positionAt(documentOffset + valueEnd)));
-      }
-      toString() {
-        if (this.valueRange) {
-          return "--" + this.name + "=" + this.value;
-        }
-        return "--" + this.name;
-      }
-      /**
-       * Returns the range that encompasses this entire flag. This includes the
-       * -- prefix in the beginning to the last character of the flag's value (if
-       * it has been defined).
-       *
-       * @return the entire range of this flag
-       */
-      getRange() {
-        return this.range;
-      }
-      /**
-       * Returns the name of this flag. The name does not include the -- prefix.
-       * Thus, for HEALTHCHECK's --interval flag, interval is the flag's name and
-       * not --interval.
-       *
-       * @return this flag's name
-       */
-      getName() {
-        return this.name;
-      }
-      /**
-       * Returns the range that encompasses the flag's name
-       *
-       * @return the range containing the flag's name
-       */
-      getNameRange() {
-        return this.nameRange;
-      }
-      /**
-       * Returns the value that has been set to this flag. May be null if the
-       * flag is invalid and has no value set like a --start-period. If the flag
-       * is instead a --start-period= with an equals sign then the flag's value
-       * is the empty string.
-       *
-       * @return this flag's value if it has been defined, null otherwise
-       */
-      getValue() {
-        return this.value;
-      }
-      /**
-       * Returns the range that encompasses this flag's value. If no value has
-       * been set then null will be returned.
-       *
-       * @return the range containing this flag's value, or null if the flag
-       *         has no value defined
-       */
-      getValueRange() {
-        return this.valueRange;
-      }
-      getOption(name) {
-        for (const option of this.options) {
-          if (option.getName() === name) {
-            return option;
-          }
-        }
-        return null;
-      }
-      getOptions() {
-        return this.options;
-      }
-      hasOptions() {
-        return this.options.length > 0;
-      }
-    };
-    exports.Flag = Flag;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
-var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ModifiableInstruction = void 0;
-    var vscode_languageserver_types_1 = require_lsp_types_used();
-    var flag_1 = require_flag();
-    var instruction_1 = require_instruction();
-    var ModifiableInstruction = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      getFlags() {
-        if (!this.flags) {
-          this.flags = [];
-          for (let arg of this.getArguments()) {
-            let value = arg.getValue();
-            if (this.stopSearchingForFlags(value)) {
-              return this.flags;
-            } else if (value.indexOf("--") === 0) {
-              let range = arg.getRange();
-              let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
-              let nameIndex = value.indexOf("=");
-              let index = rawValue.indexOf("=");
-              let firstMatch = false;
-              let secondMatch = false;
-              let startIndex = -1;
-              nameSearchLoop: for (let i = 0; i < rawValue.length; i++) {
-                switch (rawValue.charAt(i)) {
-                  case "\\":
-                  case " ":
-                  case "	":
-                  case "\r":
-                  case "\n":
-                    break;
-                  case "-":
-                    if (secondMatch) {
-                      startIndex = i;
-                      break nameSearchLoop;
-                    } else if (firstMatch) {
-                      secondMatch = true;
-                    } else {
-                      firstMatch = true;
-                    }
-                    break;
-                  default:
-                    startIndex = i;
-                    break nameSearchLoop;
-                }
-              }
-              let nameStart = this.document.positionAt(this.document.offsetAt(range.start) + startIndex);
-              if (index === -1) {
-                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2), vscode_languageserver_types_1.Range.create(nameStart, range.end), null, null));
-              } else if (index === value.length - 1) {
-                let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
-                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, index), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), "", vscode_languageserver_types_1.Range.create(range.end, range.end)));
-              } else {
-                let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
-                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, nameIndex), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), value.substring(nameIndex + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(this.document.offsetAt(range.start) + index + 1), range.end)));
-              }
-            }
-          }
-        }
-        return this.flags;
-      }
-      getArguments() {
-        const args = super.getArguments();
-        const flags = this.getFlags();
-        if (flags.length === 0) {
-          return args;
-        }
-        for (let i = 0; i < flags.length; i++) {
-          args.shift();
-        }
-        return args;
-      }
-    };
-    exports.ModifiableInstruction = ModifiableInstruction;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
-var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.JSONInstruction = void 0;
-    var vscode_languageserver_types_1 = require_lsp_types_used();
-    var argument_1 = require_argument();
-    var jsonArgument_1 = require_jsonArgument();
-    var modifiableInstruction_1 = require_modifiableInstruction();
-    var JSONInstruction = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-        this.openingBracket = null;
-        this.closingBracket = null;
-        this.jsonStrings = [];
-        const argsContent = this.getRawArgumentsContent();
-        if (argsContent === null) {
-          return;
-        }
-        const args = this.getArguments();
-        if (args.length === 1 && args[0].getValue() === "[]") {
-          let argRange = args[0].getRange();
-          this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character, argRange.start.line, argRange.start.character + 1));
-          this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character + 1, argRange.end.line, argRange.end.character));
-          return;
-        } else if (args.length === 2 && args[0].getValue() === "[" && args[1].getValue() === "]") {
-          this.openingBracket = args[0];
-          this.closingBracket = args[1];
-          return;
-        }
-        const argsOffset = document.offsetAt(this.getArgumentsRange().start);
-        let start = -1;
-        let last = "";
-        let quoted = false;
-        let escapedArg = "";
-        argsCheck: for (let i = 0; i < argsContent.length; i++) {
-          let char = argsContent.charAt(i);
-          switch (char) {
-            case "[":
-              if (last === "") {
-                this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
-                last = "[";
-              } else if (quoted) {
-                escapedArg = escapedArg + char;
-              } else {
-                break argsCheck;
-              }
-              break;
-            case '"':
-              if (last === "[" || last === ",") {
-                start = i;
-                quoted = true;
-                last = '"';
-                escapedArg = escapedArg + char;
-                continue;
-              } else if (last === '"') {
-                if (quoted) {
-                  escapedArg = escapedArg + char;
-                  quoted = false;
-                  this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start), document.positionAt(argsOffset + i + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start + 1), document.positionAt(argsOffset + i))));
-                  escapedArg = "";
-                } else {
-                  break argsCheck;
-                }
-              } else {
-                break argsCheck;
-              }
-              break;
-            case ",":
-              if (quoted) {
-                escapedArg = escapedArg + char;
-              } else {
-                if (last === '"') {
-                  last = ",";
-                } else {
-                  break argsCheck;
-                }
-              }
-              break;
-            case "]":
-              if (quoted) {
-                escapedArg = escapedArg + char;
-              } else if (last !== "") {
-                this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
-                break argsCheck;
-              }
-              break;
-            case " ":
-            case "	":
-              break;
-            case "\\":
-              if (quoted) {
-                switch (argsContent.charAt(i + 1)) {
-                  case '"':
-                  case "\\":
-                    escapedArg = escapedArg + argsContent.charAt(i + 1);
-                    i++;
-                    continue;
-                  case " ":
-                  case "	":
-                    escapeCheck: for (let j = i + 2; j < argsContent.length; j++) {
-                      switch (argsContent.charAt(j)) {
-                        case "\r":
-                          j++;
-                        case "\n":
-                          i = j;
-                          continue argsCheck;
-                        case " ":
-                        case "	":
-                          break;
-                        default:
-                          break escapeCheck;
-                      }
-                    }
-                    break;
-                  case "\r":
-                    i++;
-                  default:
-                    i++;
-                    continue;
-                }
-              } else {
-                escapeCheck: for (let j = i + 1; j < argsContent.length; j++) {
-                  switch (argsContent.charAt(j)) {
-                    case "\r":
-                      j++;
-                    case "\n":
-                      i = j;
-                      continue argsCheck;
-                    case " ":
-                    case "	":
-                      break;
-                    default:
-                      break escapeCheck;
-                  }
-                }
-              }
-              break argsCheck;
-            default:
-              if (!quoted) {
-                break argsCheck;
-              }
-              escapedArg = escapedArg + char;
-              break;
-          }
-        }
-      }
-      stopSearchingForFlags(_value) {
-        return true;
-      }
-      getOpeningBracket() {
-        return this.openingBracket;
-      }
-      getJSONStrings() {
-        return this.jsonStrings;
-      }
-      getClosingBracket() {
-        return this.closingBracket;
-      }
-    };
-    exports.JSONInstruction = JSONInstruction;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/add.js
-var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Add = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Add = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      stopSearchingForFlags(argument) {
-        return argument.indexOf("--") === -1;
-      }
-    };
-    exports.Add = Add;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/property.js
-var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Property = void 0;
-    var vscode_languageserver_types_1 = require_lsp_types_used();
-    var util_1 = require_util();
-    var Property = class _Property {
-      constructor(document, escapeChar, arg, arg2) {
-        this.assignmentOperatorRange = null;
-        this.assignmentOperator = null;
-        this.valueRange = null;
-        this.value = null;
-        this.document = document;
-        this.escapeChar = escapeChar;
-        this.nameRange = _Property.getNameRange(document, arg);
-        let value = document.getText().substring(document.offsetAt(this.nameRange.start), document.offsetAt(this.nameRange.end));
-        this.name = _Property.getValue(value, escapeChar);
-        if (arg2) {
-          this.valueRange = arg2.getRange();
-          value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
-          this.value = _Property.getValue(value, escapeChar);
-          this.range = vscode_languageserver_types_1.Range.create(this.nameRange.start, this.valueRange.end);
-        } else {
-          let argRange = arg.getRange();
-          if (this.nameRange.start.line === argRange.start.line && this.nameRange.start.character === argRange.start.character && this.nameRange.end.line === argRange.end.line && this.nameRange.end.character === argRange.end.character) {
-          } else {
-            this.valueRange = _Property.getValueRange(document, arg);
-            value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
-            this.value = _Property.getValue(value, escapeChar);
-            this.assignmentOperatorRange = vscode_languageserver_types_1.Range.create(this.nameRange.end, this.valueRange.start);
-            this.assignmentOperator = "=";
-          }
-          this.range = argRange;
-        }
-      }
-      getRange() {
-        return this.range;
-      }
-      getName() {
-        return this.name;
-      }
-      getNameRange() {
-        return this.nameRange;
-      }
-      getValue() {
-        return this.value;
-      }
-      getValueRange() {
-        return this.valueRange;
-      }
-      /**
-       * Retrieves the operator used for delimiting between the name and
-       * value of this property. This will either be the "=" character
-       * or null if a character was not used or if this property has no
-       * value defined.
-       */
-      getAssignmentOperator() {
-        return this.assignmentOperator;
-      }
-      getAssignmentOperatorRange() {
-        return this.assignmentOperatorRange;
-      }
-      /**
-       * Returns the value of this property including any enclosing
-       * single or double quotes and relevant escape characters.
-       * Escaped newlines and its associated contiguous whitespace
-       * characters however will not be returned as they are deemed to
-       * be uninteresting to clients trying to return a Dockerfile.
-       *
-       * @return the unescaped value of this property or null if this
-       *         property has no associated value
-       */
-      getUnescapedValue() {
-        if (this.valueRange === null) {
-          return null;
-        }
-        let escaped = false;
-        let rawValue = "";
-        let value = this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
-        rawLoop: for (let i = 0; i < value.length; i++) {
-          let char = value.charAt(i);
-          switch (char) {
-            case this.escapeChar:
-              for (let j = i + 1; j < value.length; j++) {
-                switch (value.charAt(j)) {
-                  case "\r":
-                    j++;
-                  case "\n":
-                    escaped = true;
-                    i = j;
-                    continue rawLoop;
-                  case " ":
-                  case "	":
-                    break;
-                  default:
-                    rawValue = rawValue + char;
-                    continue rawLoop;
-                }
-              }
-              rawValue = rawValue + char;
-              break;
-            case "\r":
-            case "\n":
-              break;
-            case " ":
-            case "	":
-              if (!escaped) {
-                rawValue = rawValue + char;
-              }
-              break;
-            case "#":
-              if (escaped) {
-                for (let j = i + 1; j < value.length; j++) {
-                  switch (value.charAt(j)) {
-                    case "\r":
-                      j++;
-                    case "\n":
-                      i = j;
-                      continue rawLoop;
-                  }
-                }
-              } else {
-                rawValue = rawValue + char;
-              }
-              break;
-            default:
-              rawValue = rawValue + char;
-              escaped = false;
-              break;
-          }
-        }
-        return rawValue;
-      }
-      static getNameRange(document, arg) {
-        let value = arg.getValue();
-        let index = value.indexOf("=");
-        if (index !== -1) {
-          let initial = value.charAt(0);
-          let before = value.charAt(index - 1);
-          if (initial === '"' && before === '"' || initial === "'" && before === "'" || initial !== '"' && initial !== "'") {
-            return vscode_languageserver_types_1.Range.create(arg.getRange().start, document.positionAt(document.offsetAt(arg.getRange().start) + index));
-          }
-        }
-        return arg.getRange();
-      }
-      static getValueRange(document, arg) {
-        return vscode_languageserver_types_1.Range.create(document.positionAt(document.offsetAt(arg.getRange().start) + arg.getValue().indexOf("=") + 1), document.positionAt(document.offsetAt(arg.getRange().end)));
-      }
-      /**
-       * Returns the actual value of this key-value pair. The value will
-       * have its escape characters removed if applicable. If the value
-       * spans multiple lines and there are comments nested within the
-       * lines, they too will be removed.
-       *
-       * @return the value that this key-value pair will actually be, may
-       *         be null if no value is defined, may be the empty string
-       *         if the value only consists of whitespace
-       */
-      static getValue(value, escapeChar) {
-        let escaped = false;
-        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar);
-        if (skip !== 0 && value.charAt(skip) === "#") {
-          escaped = true;
-        }
-        value = value.substring(skip);
-        let first = value.charAt(0);
-        let last = value.charAt(value.length - 1);
-        let literal = first === "'" || first === '"';
-        let inSingle = first === "'" && last === "'";
-        let inDouble = false;
-        if (first === '"') {
-          for (let i = 1; i < value.length; i++) {
-            if (value.charAt(i) === escapeChar) {
-              i++;
-            } else if (value.charAt(i) === '"' && i === value.length - 1) {
-              inDouble = true;
-            }
-          }
-        }
-        if (inSingle || inDouble) {
-          value = value.substring(1, value.length - 1);
-        }
-        let commentCheck = -1;
-        let escapedValue = "";
-        let start = 0;
-        parseValue: for (let i = 0; i < value.length; i++) {
-          let char = value.charAt(i);
-          switch (char) {
-            case escapeChar:
-              if (i + 1 === value.length) {
-                escapedValue = escapedValue + escapeChar;
-                break parseValue;
-              }
-              char = value.charAt(i + 1);
-              if (char === " " || char === "	") {
-                whitespaceCheck: for (let j = i + 2; j < value.length; j++) {
-                  let char2 = value.charAt(j);
-                  switch (char2) {
-                    case " ":
-                    case "	":
-                      break;
-                    case "\r":
-                      j++;
-                    case "\n":
-                      escaped = true;
-                      i = j;
-                      continue parseValue;
-                    default:
-                      if (!inDouble && !inSingle && !literal) {
-                        if (char2 === escapeChar) {
-                          escapedValue = escapedValue + char;
-                          i = i + 1;
-                        } else {
-                          escapedValue = escapedValue + char + char2;
-                          i = j;
-                        }
-                        continue parseValue;
-                      }
-                      break whitespaceCheck;
-                  }
-                }
-              }
-              if (inDouble) {
-                if (char === "\r") {
-                  escaped = true;
-                  i = i + 2;
-                } else if (char === "\n") {
-                  escaped = true;
-                  i++;
-                } else if (char !== '"') {
-                  if (char === escapeChar) {
-                    i++;
-                  }
-                  escapedValue = escapedValue + escapeChar;
-                }
-                continue parseValue;
-              } else if (inSingle || literal) {
-                if (char === "\r") {
-                  escaped = true;
-                  i = i + 2;
-                } else if (char === "\n") {
-                  escaped = true;
-                  i++;
-                } else {
-                  escapedValue = escapedValue + escapeChar;
-                }
-                continue parseValue;
-              } else if (char === escapeChar) {
-                escapedValue = escapedValue + escapeChar;
-                i++;
-              } else if (char === "\r") {
-                escaped = true;
-                i = i + 2;
-              } else if (char === "\n") {
-                escaped = true;
-                i++;
-                start = i;
-              } else {
-                escapedValue = escapedValue + char;
-                i++;
-              }
-              break;
-            case " ":
-            case "	":
-              if (escaped && commentCheck === -1) {
-                commentCheck = i;
-              }
-              escapedValue = escapedValue + char;
-              break;
-            case "\r":
-              i++;
-            case "\n":
-              if (escaped && commentCheck !== -1) {
-                escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck - 1));
-                commentCheck = -1;
-              }
-              break;
-            case "#":
-              if (escaped) {
-                if (commentCheck !== -1) {
-                  escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck));
-                  commentCheck = -1;
-                }
-                newlineCheck: for (let j = i + 1; j < value.length; j++) {
-                  switch (value.charAt(j)) {
-                    case "\r":
-                      j++;
-                    case "\n":
-                      i = j;
-                      break newlineCheck;
-                  }
-                }
-                continue parseValue;
-              }
-            default:
-              if (escaped) {
-                escaped = false;
-                commentCheck = -1;
-              }
-              escapedValue = escapedValue + char;
-              break;
-          }
-        }
-        return escapedValue;
-      }
-    };
-    exports.Property = Property;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
-var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.PropertyInstruction = void 0;
-    var vscode_languageserver_types_1 = require_lsp_types_used();
-    var instruction_1 = require_instruction();
-    var property_1 = require_property();
-    var argument_1 = require_argument();
-    var util_1 = require_util();
-    var PropertyInstruction = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-        this.properties = void 0;
-      }
-      getProperties() {
-        if (this.properties === void 0) {
-          let args = this.getPropertyArguments();
-          if (args.length === 0) {
-            this.properties = [];
-          } else if (args.length === 1) {
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0])];
-          } else if (args.length === 2) {
-            if (args[0].getValue().indexOf("=") === -1) {
-              this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], args[1])];
-            } else {
-              this.properties = [
-                new property_1.Property(this.document, this.escapeChar, args[0]),
-                new property_1.Property(this.document, this.escapeChar, args[1])
-              ];
-            }
-          } else if (args[0].getValue().indexOf("=") === -1) {
-            let text2 = this.document.getText();
-            let start = args[1].getRange().start;
-            let end = args[args.length - 1].getRange().end;
-            text2 = text2.substring(this.document.offsetAt(start), this.document.offsetAt(end));
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text2, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
-          } else {
-            this.properties = [];
-            for (let i = 0; i < args.length; i++) {
-              this.properties.push(new property_1.Property(this.document, this.escapeChar, args[i]));
-            }
-          }
-        }
-        return this.properties;
-      }
-      /**
-       * Goes from the back of the string and returns the first
-       * non-whitespace character that is found. If an escape character
-       * is found with newline characters, the escape character will
-       * not be considered a non-whitespace character and its index in
-       * the string will not be returned.
-       *
-       * @param content the string to search through
-       * @return the index in the string for the first non-whitespace
-       *         character when searching from the end of the string
-       */
-      findTrailingNonWhitespace(content) {
-        let index = content.length;
-        whitespaceCheck: for (let i = content.length - 1; i >= 0; i--) {
-          switch (content.charAt(i)) {
-            case " ":
-            case "	":
-              continue;
-            case "\n":
-              if (content.charAt(i - 1) === "\r") {
-                i = i - 1;
-              }
-            case "\r":
-              newlineCheck: for (let j = i - 1; j >= 0; j--) {
-                switch (content.charAt(j)) {
-                  case " ":
-                  case "	":
-                  case "\r":
-                  case "\n":
-                  case this.escapeChar:
-                    continue;
-                  default:
-                    index = j;
-                    break newlineCheck;
-                }
-              }
-              break whitespaceCheck;
-            default:
-              index = i;
-              break whitespaceCheck;
-          }
-        }
-        return index;
-      }
-      getPropertyArguments() {
-        const args = [];
-        let range = this.getInstructionRange();
-        let instructionNameEndOffset = this.document.offsetAt(range.end);
-        let extra = instructionNameEndOffset - this.document.offsetAt(range.start);
-        let content = this.getTextContent();
-        let fullArgs = content.substring(extra);
-        let start = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
-        if (start === -1) {
-          return [];
-        }
-        const startPosition = this.document.positionAt(instructionNameEndOffset + start);
-        let escaped = range.start.line !== startPosition.line;
-        let endingEscape = false;
-        let mark = -1;
-        let end = this.findTrailingNonWhitespace(fullArgs);
-        content = fullArgs.substring(start, end + 1);
-        let argStart = escaped ? -1 : 0;
-        let spaced = false;
-        argumentLoop: for (let i = 0; i < content.length; i++) {
-          let char = content.charAt(i);
-          switch (char) {
-            case this.escapeChar:
-              if (i + 1 === content.length) {
-                endingEscape = true;
-                break argumentLoop;
-              }
-              if (!escaped) {
-                mark = i;
-              }
-              switch (content.charAt(i + 1)) {
-                case " ":
-                case "	":
-                  if (!util_1.Util.isWhitespace(content.charAt(i + 2))) {
-                    i = i + 1;
-                    continue argumentLoop;
-                  }
-                  whitespaceCheck: for (let j = i + 2; j < content.length; j++) {
-                    switch (content.charAt(j)) {
-                      case "\r":
-                        j++;
-                      case "\n":
-                        escaped = true;
-                        i = j;
-                        continue argumentLoop;
-                      case " ":
-                      case "	":
-                        break;
-                      default:
-                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i + 2))));
-                        argStart = j;
-                        break whitespaceCheck;
-                    }
-                  }
-                  i = argStart - 1;
-                  continue argumentLoop;
-                case "\r":
-                  i++;
-                case "\n":
-                  escaped = true;
-                  i = i + 1;
-                  continue argumentLoop;
-                case this.escapeChar:
-                  if (argStart === -1) {
-                    argStart = i;
-                  }
-                  i = i + 1;
-                  continue argumentLoop;
-                default:
-                  if (argStart === -1) {
-                    argStart = i;
-                  }
-                  continue argumentLoop;
-              }
-            case "'":
-            case '"':
-              if (spaced) {
-                this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
-                argStart = i;
-                spaced = false;
-              }
-              if (argStart === -1) {
-                argStart = i;
-              }
-              for (let j = i + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
-                  case char:
-                    if (content.charAt(j + 1) !== " " && content.charAt(j + 1) !== "") {
-                      i = j;
-                      continue argumentLoop;
-                    }
-                    args.push(new argument_1.Argument(content.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + j + 1))));
-                    i = j;
-                    argStart = -1;
-                    continue argumentLoop;
-                  case this.escapeChar:
-                    j++;
-                    break;
-                }
-              }
-              break argumentLoop;
-            case " ":
-            case "	":
-              if (escaped) {
-                if (argStart !== -1) {
-                  spaced = true;
-                }
-              } else if (argStart !== -1) {
-                args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i))));
-                argStart = -1;
-              }
-              break;
-            case "\r":
-              i++;
-            case "\n":
-              spaced = false;
-              break;
-            case "#":
-              if (escaped) {
-                for (let j = i + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
-                    case "\r":
-                      j++;
-                    case "\n":
-                      i = j;
-                      spaced = false;
-                      continue argumentLoop;
-                  }
-                }
-                if (argStart !== -1) {
-                  let value = content.substring(argStart, mark);
-                  args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
-                  argStart = -1;
-                }
-                break argumentLoop;
-              } else if (argStart === -1) {
-                argStart = i;
-              }
-              break;
-            default:
-              if (spaced) {
-                this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
-                argStart = i;
-                spaced = false;
-              }
-              escaped = false;
-              if (argStart === -1) {
-                argStart = i;
-              }
-              if (char === "$" && content.charAt(i + 1) === "{") {
-                let singleQuotes = false;
-                let doubleQuotes = false;
-                let escaped2 = false;
-                for (let j = i + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
-                    case this.escapeChar:
-                      escaped2 = true;
-                      break;
-                    case "\r":
-                    case "\n":
-                      break;
-                    case "'":
-                      singleQuotes = !singleQuotes;
-                      escaped2 = false;
-                      break;
-                    case '"':
-                      doubleQuotes = !doubleQuotes;
-                      escaped2 = false;
-                      break;
-                    case " ":
-                    case "	":
-                      if (escaped2 || singleQuotes || doubleQuotes) {
-                        break;
-                      }
-                      i = j - 1;
-                      continue argumentLoop;
-                    case "}":
-                      i = j;
-                      continue argumentLoop;
-                    default:
-                      escaped2 = false;
-                      break;
-                  }
-                }
-                break argumentLoop;
-              }
-              break;
-          }
-        }
-        if (argStart !== -1 && argStart !== content.length) {
-          let end2 = endingEscape ? content.length - 1 : content.length;
-          let value = content.substring(argStart, end2);
-          args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + end2))));
-        }
-        return args;
-      }
-      createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start) {
-        if (argStart !== -1) {
-          args.push(new argument_1.Argument(content.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
-        }
-      }
-    };
-    exports.PropertyInstruction = PropertyInstruction;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/arg.js
-var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Arg = void 0;
-    var property_1 = require_property();
-    var propertyInstruction_1 = require_propertyInstruction();
-    var Arg = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-        this.property = null;
-        const args = this.getPropertyArguments();
-        if (args.length === 1) {
-          this.property = new property_1.Property(this.document, this.escapeChar, args[0]);
-        } else {
-          this.property = null;
-        }
-      }
-      /**
-       * Returns the variable defined by this ARG. This may be null if
-       * this ARG instruction is malformed and has no variable
-       * declaration.
-       */
-      getProperty() {
-        return this.property;
-      }
-    };
-    exports.Arg = Arg;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
-var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Cmd = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Cmd = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-    };
-    exports.Cmd = Cmd;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/copy.js
-var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Copy = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Copy = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      stopSearchingForFlags(argument) {
-        return argument.indexOf("--") === -1;
-      }
-      getFromFlag() {
-        let flags = super.getFlags();
-        return flags.length === 1 && flags[0].getName() === "from" ? flags[0] : null;
-      }
-      /**
-       * Returns there here-documents that are defined in this RUN
-       * instruction.
-       *
-       * This API is experimental and subject to change.
-       */
-      getHeredocs() {
-        return super.getHeredocs();
-      }
-    };
-    exports.Copy = Copy;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/env.js
-var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Env = void 0;
-    var propertyInstruction_1 = require_propertyInstruction();
-    var Env = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      getProperties() {
-        return super.getProperties();
-      }
-    };
-    exports.Env = Env;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
-var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Entrypoint = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Entrypoint = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-    };
-    exports.Entrypoint = Entrypoint;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/from.js
-var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.From = void 0;
-    var vscode_languageserver_types_1 = require_lsp_types_used();
-    var modifiableInstruction_1 = require_modifiableInstruction();
-    var From = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      stopSearchingForFlags(argument) {
-        return argument.indexOf("--") === -1;
-      }
-      getImage() {
-        const args = this.getArguments();
-        return args.length > 0 ? args[0].getValue() : null;
-      }
-      /**
-       * Returns the name of the image that will be used as the base image.
-       *
-       * @return the base image's name, or null if unspecified
-       */
-      getImageName() {
-        const imageName = this.getRangeContent(this.getImageNameRange());
-        if (imageName === null) {
-          return null;
-        }
-        let commented = false;
-        let escaped = false;
-        let name = "";
-        for (let i = 0; i < imageName.length; i++) {
-          const ch = imageName.charAt(i);
-          switch (ch) {
-            case this.escapeChar:
-              escaped = true;
-              break;
-            case "\r":
-              continue;
-            case "\n":
-              commented = false;
-              break;
-            case " ":
-            case "	":
-              break;
-            case "#":
-              if (escaped) {
-                commented = true;
-              } else {
-                name = name + ch;
-                escaped = false;
-              }
-              break;
-            default:
-              if (!commented) {
-                name = name + ch;
-                escaped = false;
-              }
-              break;
-          }
-        }
-        return name;
-      }
-      /**
-       * Returns the range that covers the name of the image used by
-       * this instruction.
-       *
-       * @return the range of the name of this instruction's argument,
-       *         or null if no image has been specified
-       */
-      getImageNameRange() {
-        let range = this.getImageRange();
-        if (range) {
-          let registryRange = this.getRegistryRange();
-          if (registryRange) {
-            range.start = this.document.positionAt(this.document.offsetAt(registryRange.end) + 1);
-          }
-          let tagRange = this.getImageTagRange();
-          let digestRange = this.getImageDigestRange();
-          if (tagRange === null) {
-            if (digestRange !== null) {
-              range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
-            }
-          } else {
-            range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
-          }
-          return range;
-        }
-        return null;
-      }
-      /**
-       * Returns the range that covers the image argument of this
-       * instruction. This includes the tag or digest of the image if
-       * it has been specified by the instruction.
-       *
-       * @return the range of the image argument, or null if no image
-       *         has been specified
-       */
-      getImageRange() {
-        let args = this.getArguments();
-        return args.length !== 0 ? args[0].getRange() : null;
-      }
-      getImageTag() {
-        return this.getRangeContent(this.getImageTagRange());
-      }
-      /**
-       * Returns the range in the document that the tag of the base
-       * image encompasses.
-       *
-       * @return the base image's tag's range in the document, or null
-       *         if no tag has been specified
-       */
-      getImageTagRange() {
-        const range = this.getImageRange();
-        if (range) {
-          const rangeStartOffset = this.document.offsetAt(range.start);
-          const content = this.getRangeContent(range);
-          const atIndex = this.indexOf(rangeStartOffset, content, "@");
-          const slashIndex = content.indexOf("/");
-          if (atIndex === -1) {
-            const colonIndex = this.lastIndexOf(rangeStartOffset, content, ":");
-            if (colonIndex > slashIndex) {
-              return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range.end);
-            }
-          }
-          const subcontent = content.substring(0, atIndex);
-          const subcolonIndex = subcontent.indexOf(":");
-          if (subcolonIndex === -1) {
-            return null;
-          }
-          if (slashIndex === -1) {
-            return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + atIndex));
-          }
-          if (subcolonIndex < slashIndex) {
-            return null;
-          }
-          return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + subcontent.length));
-        }
-        return null;
-      }
-      getImageDigest() {
-        return this.getRangeContent(this.getImageDigestRange());
-      }
-      /**
-       * Returns the range in the document that the digest of the base
-       * image encompasses.
-       *
-       * @return the base image's digest's range in the document, or null
-       *         if no digest has been specified
-       */
-      getImageDigestRange() {
-        let range = this.getImageRange();
-        if (range) {
-          let content = this.getRangeContent(range);
-          let index = this.lastIndexOf(this.document.offsetAt(range.start), content, "@");
-          if (index !== -1) {
-            return vscode_languageserver_types_1.Range.create(range.start.line, range.start.character + index + 1, range.end.line, range.end.character);
-          }
-        }
-        return null;
-      }
-      indexOf(documentOffset, content, searchString) {
-        let index = content.indexOf(searchString);
-        const variables = this.getVariables();
-        for (let i = 0; i < variables.length; i++) {
-          const position = documentOffset + index;
-          const variableRange = variables[i].getRange();
-          if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
-            const offset = this.document.offsetAt(variableRange.end) - documentOffset;
-            const substring = content.substring(offset);
-            const subIndex = substring.indexOf(searchString);
-            if (subIndex === -1) {
-              return -1;
-            }
-            index = subIndex + offset;
-            i = -1;
-            continue;
-          }
-        }
-        return index;
-      }
-      lastIndexOf(documentOffset, content, searchString) {
-        let index = content.lastIndexOf(searchString);
-        const variables = this.getVariables();
-        for (let i = 0; i < variables.length; i++) {
-          const position = documentOffset + index;
-          const variableRange = variables[i].getRange();
-          if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
-            index = content.substring(0, index).lastIndexOf(searchString);
-            if (index === -1) {
-              return -1;
-            }
-            i = -1;
-            continue;
-          }
-        }
-        return index;
-      }
-      getRegistry() {
-        return this.getRangeContent(this.getRegistryRange());
-      }
-      getRegistryRange() {
-        const range = this.getImageRange();
-        if (range) {
-          const tagRange = this.getImageTagRange();
-          const digestRange = this.getImageDigestRange();
-          if (tagRange === null) {
-            if (digestRange !== null) {
-              range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
-            }
-          } else {
-            range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
-          }
-          const content = this.getRangeContent(range);
-          const rangeStart = this.document.offsetAt(range.start);
-          const startingSlashIndex = this.indexOf(rangeStart, content, "/");
-          if (startingSlashIndex === -1) {
-            return null;
-          }
-          const portIndex = this.indexOf(rangeStart, content, ":");
-          const dotIndex = this.indexOf(rangeStart, content, ".");
-          if (portIndex !== -1 || dotIndex !== -1) {
-            return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
-          }
-          const registry = content.substring(0, startingSlashIndex);
-          if (registry === "localhost") {
-            return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
-          }
-        }
-        return null;
-      }
-      getBuildStage() {
-        let range = this.getBuildStageRange();
-        return range === null ? null : this.getRangeContent(range);
-      }
-      getBuildStageRange() {
-        let args = this.getArguments();
-        if (args.length > 2 && args[1].getValue().toUpperCase() === "AS") {
-          return args[2].getRange();
-        }
-        return null;
-      }
-      getPlatformFlag() {
-        let flags = super.getFlags();
-        return flags.length === 1 && flags[0].getName() === "platform" ? flags[0] : null;
-      }
-    };
-    exports.From = From;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
-var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Healthcheck = void 0;
-    var modifiableInstruction_1 = require_modifiableInstruction();
-    var Healthcheck = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      stopSearchingForFlags(argument) {
-        argument = argument.toUpperCase();
-        return argument === "CMD" || argument === "NONE";
-      }
-      getSubcommand() {
-        let args = this.getArguments();
-        return args.length !== 0 ? args[0] : null;
-      }
-    };
-    exports.Healthcheck = Healthcheck;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/label.js
-var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Label = void 0;
-    var propertyInstruction_1 = require_propertyInstruction();
-    var util_1 = require_util();
-    var Label = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      getVariables() {
-        const variables = super.getVariables();
-        const properties = this.getProperties();
-        for (const property of properties) {
-          const value = property.getUnescapedValue();
-          if (value !== null && value.length > 2 && value.charAt(0) === "'" && value.charAt(value.length - 1) === "'") {
-            const range = property.getValueRange();
-            for (let i = 0; i < variables.length; i++) {
-              if (util_1.Util.isInsideRange(variables[i].getRange().start, range)) {
-                variables.splice(i, 1);
-                i--;
-              }
-            }
-          }
-        }
-        return variables;
-      }
-      getProperties() {
-        return super.getProperties();
-      }
-    };
-    exports.Label = Label;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
-var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Onbuild = void 0;
-    var vscode_languageserver_types_1 = require_lsp_types_used();
-    var parser_1 = require_parser();
-    var instruction_1 = require_instruction();
-    var Onbuild = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      getTrigger() {
-        let trigger = this.getTriggerWord();
-        return trigger === null ? null : trigger.toUpperCase();
-      }
-      getTriggerWord() {
-        return this.getRangeContent(this.getTriggerRange());
-      }
-      getTriggerRange() {
-        let args = this.getArguments();
-        return args.length > 0 ? args[0].getRange() : null;
-      }
-      getTriggerInstruction() {
-        let triggerRange = this.getTriggerRange();
-        if (triggerRange === null) {
-          return null;
-        }
-        let args = this.getArguments();
-        return parser_1.Parser.createInstruction(this.document, this.dockerfile, this.escapeChar, vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end), this.getTriggerWord(), triggerRange);
-      }
-    };
-    exports.Onbuild = Onbuild;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/run.js
-var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Run = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Run = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      stopSearchingForFlags(argument) {
-        return argument.indexOf("--") === -1;
-      }
-      /**
-       * Returns there here-documents that are defined in this RUN
-       * instruction.
-       *
-       * This API is experimental and subject to change.
-       */
-      getHeredocs() {
-        return super.getHeredocs();
-      }
-    };
-    exports.Run = Run;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/shell.js
-var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Shell = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Shell = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-    };
-    exports.Shell = Shell;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
-var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Stopsignal = void 0;
-    var instruction_1 = require_instruction();
-    var Stopsignal = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-    };
-    exports.Stopsignal = Stopsignal;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
-var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Workdir = void 0;
-    var instruction_1 = require_instruction();
-    var Workdir = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      /**
-       * Returns the path that has been defined. Note that this path may
-       * be absolute or relative depending on what was written in the
-       * instruction.
-       *
-       * @return the working directory's path, or null if this
-       *         instruction has no arguments
-       */
-      getPath() {
-        return this.getArgumentsContent();
-      }
-      /**
-       * Returns the absolute path that this instruction resolves to. The
-       * function will inspect prior WORKDIR instructions in the current
-       * image or another build stage in the Dockerfile to try to
-       * determine this.
-       *
-       * @return the absolute path of the working directory, or null if
-       *         this instruction has no arguments, or undefined if it
-       *         cannot be determined because only relative paths could be
-       *         found
-       */
-      getAbsolutePath() {
-        const path = this.getPath();
-        if (path === null || path.startsWith("/")) {
-          return path;
-        }
-        const startLine = this.getRange().start.line;
-        const hierarchy = this.dockerfile.getStageHierarchy(startLine);
-        for (let i = hierarchy.length - 1; i >= 0; i--) {
-          const workdirs = hierarchy[i].getWORKDIRs();
-          for (let j = workdirs.length - 1; j >= 0; j--) {
-            if (workdirs[j].getRange().start.line < startLine) {
-              const parent = workdirs[j].getAbsolutePath();
-              if (parent === void 0 || parent === null) {
-                return void 0;
-              }
-              return parent.endsWith("/") ? parent + path : parent + "/" + path;
-            }
-          }
-        }
-        return void 0;
-      }
-    };
-    exports.Workdir = Workdir;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/user.js
-var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.User = void 0;
-    var instruction_1 = require_instruction();
-    var User = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-    };
-    exports.User = User;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/volume.js
-var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Volume = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Volume = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-    };
-    exports.Volume = Volume;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/imageTemplate.js
-var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ImageTemplate = void 0;
-    var vscode_languageserver_types_1 = require_lsp_types_used();
-    var arg_1 = require_arg();
-    var cmd_1 = require_cmd();
-    var copy_1 = require_copy();
-    var env_1 = require_env();
-    var entrypoint_1 = require_entrypoint();
-    var from_1 = require_from();
-    var healthcheck_1 = require_healthcheck();
-    var onbuild_1 = require_onbuild();
-    var util_1 = require_util();
-    var workdir_1 = require_workdir();
-    var ImageTemplate = class {
-      constructor() {
-        this.comments = [];
-        this.instructions = [];
-      }
-      addComment(comment) {
-        this.comments.push(comment);
-      }
-      getComments() {
-        return this.comments;
-      }
-      addInstruction(instruction) {
-        this.instructions.push(instruction);
-      }
-      getInstructions() {
-        return this.instructions;
-      }
-      getInstructionAt(line) {
-        for (let instruction of this.instructions) {
-          if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line, 0), instruction.getRange())) {
-            return instruction;
-          }
-        }
-        return null;
-      }
-      /**
-       * Gets all the ARG instructions that are defined in this image.
-       */
-      getARGs() {
-        let args = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof arg_1.Arg) {
-            args.push(instruction);
-          }
-        }
-        return args;
-      }
-      /**
-       * Gets all the CMD instructions that are defined in this image.
-       */
-      getCMDs() {
-        let cmds = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof cmd_1.Cmd) {
-            cmds.push(instruction);
-          }
-        }
-        return cmds;
-      }
-      /**
-       * Gets all the COPY instructions that are defined in this image.
-       */
-      getCOPYs() {
-        let copies = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof copy_1.Copy) {
-            copies.push(instruction);
-          }
-        }
-        return copies;
-      }
-      /**
-       * Gets all the ENTRYPOINT instructions that are defined in this image.
-       */
-      getENTRYPOINTs() {
-        let froms = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof entrypoint_1.Entrypoint) {
-            froms.push(instruction);
-          }
-        }
-        return froms;
-      }
-      /**
-       * Gets all the ENV instructions that are defined in this image.
-       */
-      getENVs() {
-        let args = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof env_1.Env) {
-            args.push(instruction);
-          }
-        }
-        return args;
-      }
-      getFROM() {
-        for (const instruction of this.instructions) {
-          if (instruction instanceof from_1.From) {
-            return instruction;
-          }
-        }
-        return null;
-      }
-      /**
-       * Gets all the FROM instructions that are defined in this image.
-       */
-      getFROMs() {
-        let froms = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof from_1.From) {
-            froms.push(instruction);
-          }
-        }
-        return froms;
-      }
-      /**
-       * Gets all the HEALTHCHECK instructions that are defined in this image.
-       */
-      getHEALTHCHECKs() {
-        let froms = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof healthcheck_1.Healthcheck) {
-            froms.push(instruction);
-          }
-        }
-        return froms;
-      }
-      getWORKDIRs() {
-        const workdirs = [];
-        for (const instruction of this.instructions) {
-          if (instruction instanceof workdir_1.Workdir) {
-            workdirs.push(instruction);
-          }
-        }
-        return workdirs;
-      }
-      getOnbuildTriggers() {
-        let triggers = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof onbuild_1.Onbuild) {
-            let trigger = instruction.getTriggerInstruction();
-            if (trigger) {
-              triggers.push(trigger);
-            }
-          }
-        }
-        return triggers;
-      }
-      getAvailableVariables(currentLine) {
-        const variables = [];
-        for (const arg of this.getARGs()) {
-          if (arg.isBefore(currentLine)) {
-            const property = arg.getProperty();
-            if (property) {
-              const variable = property.getName();
-              if (variables.indexOf(variable) === -1) {
-                variables.push(variable);
-              }
-            }
-          }
-        }
-        for (const env of this.getENVs()) {
-          if (env.isBefore(currentLine)) {
-            for (const property of env.getProperties()) {
-              const variable = property.getName();
-              if (variables.indexOf(variable) === -1) {
-                variables.push(variable);
-              }
-            }
-          }
-        }
-        return variables;
-      }
-      /**
-       * Resolves a variable with the given name at the specified line
-       * to its value. If null is returned, then the variable has been
-       * defined but no value was given. If undefined is returned, then
-       * a variable with the given name has not been defined yet as of
-       * the given line.
-       *
-       * @param variable the name of the variable to resolve
-       * @param line the line number that the variable is on, zero-based
-       * @return the value of the variable as defined by an ARG or ENV
-       *         instruction, or null if no value has been specified, or
-       *         undefined if a variable with the given name has not
-       *         been defined
-       */
-      resolveVariable(variable, line) {
-        let envs = this.getENVs();
-        for (let i = envs.length - 1; i >= 0; i--) {
-          if (envs[i].isBefore(line)) {
-            for (let property of envs[i].getProperties()) {
-              if (property.getName() === variable) {
-                return property.getValue();
-              }
-            }
-          }
-        }
-        let args = this.getARGs();
-        for (let i = args.length - 1; i >= 0; i--) {
-          if (args[i].isBefore(line)) {
-            let property = args[i].getProperty();
-            if (property && property.getName() === variable) {
-              return property.getValue();
-            }
-          }
-        }
-        return void 0;
-      }
-      getRange() {
-        const instructions = this.getInstructions();
-        if (instructions.length === 0) {
-          return vscode_languageserver_types_1.Range.create(0, 0, 0, 0);
-        }
-        const instructionStart = instructions[0].getRange().start;
-        const instructionEnd = instructions[instructions.length - 1].getRange().end;
-        return vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
-      }
-      contains(position) {
-        const range = this.getRange();
-        if (range === null) {
-          return false;
-        }
-        return util_1.Util.isInsideRange(position, range);
-      }
-    };
-    exports.ImageTemplate = ImageTemplate;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/dockerfile.js
-var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Dockerfile = void 0;
-    var vscode_languageserver_types_1 = require_lsp_types_used();
-    var ast = require_main();
-    var imageTemplate_1 = require_imageTemplate();
-    var from_1 = require_from();
-    var util_1 = require_util();
-    var main_1 = require_main();
-    var Dockerfile = class extends imageTemplate_1.ImageTemplate {
-      constructor(document) {
-        super();
-        this.initialInstructions = new imageTemplate_1.ImageTemplate();
-        this.buildStages = [];
-        this.directives = [];
-        this.foundFrom = false;
-        this.document = document;
-      }
-      getEscapeCharacter() {
-        for (const directive of this.directives) {
-          if (directive.getDirective() === ast.Directive.escape) {
-            const value = directive.getValue();
-            if (value === "\\" || value === "`") {
-              return value;
-            }
-          }
-        }
-        return "\\";
-      }
-      getInitialARGs() {
-        return this.initialInstructions.getARGs();
-      }
-      getContainingImage(position) {
-        let range = vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(0, 0), this.document.positionAt(this.document.getText().length));
-        if (!util_1.Util.isInsideRange(position, range)) {
-          return null;
-        }
-        if (this.initialInstructions.getComments().length > 0 || this.initialInstructions.getInstructions().length > 0) {
-          if (util_1.Util.isInsideRange(position, this.initialInstructions.getRange())) {
-            return this.initialInstructions;
-          }
-        }
-        for (const buildStage of this.buildStages) {
-          if (util_1.Util.isInsideRange(position, buildStage.getRange())) {
-            return buildStage;
-          }
-        }
-        return this;
-      }
-      addInstruction(instruction) {
-        if (instruction.getKeyword() === main_1.Keyword.FROM) {
-          this.currentBuildStage = new imageTemplate_1.ImageTemplate();
-          this.buildStages.push(this.currentBuildStage);
-          this.foundFrom = true;
-        } else if (!this.foundFrom) {
-          this.initialInstructions.addInstruction(instruction);
-        }
-        if (this.foundFrom) {
-          this.currentBuildStage.addInstruction(instruction);
-        }
-        super.addInstruction(instruction);
-      }
-      setDirectives(directives) {
-        this.directives = directives;
-      }
-      getDirective() {
-        return this.directives.length === 0 ? null : this.directives[0];
-      }
-      getDirectives() {
-        return this.directives;
-      }
-      resolveVariable(variable, line) {
-        for (let from of this.getFROMs()) {
-          let range = from.getRange();
-          if (range.start.line <= line && line <= range.end.line) {
-            let initialARGs = new imageTemplate_1.ImageTemplate();
-            for (let instruction of this.initialInstructions.getARGs()) {
-              initialARGs.addInstruction(instruction);
-            }
-            return initialARGs.resolveVariable(variable, line);
-          }
-        }
-        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
-        if (image === null) {
-          return void 0;
-        }
-        let resolvedVariable = image.resolveVariable(variable, line);
-        if (resolvedVariable === null) {
-          let initialARGs = new imageTemplate_1.ImageTemplate();
-          for (let instruction of this.initialInstructions.getARGs()) {
-            initialARGs.addInstruction(instruction);
-          }
-          return initialARGs.resolveVariable(variable, line);
-        }
-        return resolvedVariable;
-      }
-      getAvailableVariables(currentLine) {
-        if (this.getInstructionAt(currentLine) instanceof from_1.From) {
-          let variables = [];
-          for (let arg of this.getInitialARGs()) {
-            let property = arg.getProperty();
-            if (property) {
-              variables.push(property.getName());
-            }
-          }
-          return variables;
-        }
-        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(currentLine, 0));
-        return image ? image.getAvailableVariables(currentLine) : [];
-      }
-      getParentStage(image) {
-        const templateFrom = image.getFROM();
-        const imageName = templateFrom === null ? null : templateFrom.getImageName();
-        if (imageName === null) {
-          return null;
-        }
-        for (const from of this.getFROMs()) {
-          if (from.getBuildStage() === imageName) {
-            const range = from.getRange();
-            if (range.start.line === templateFrom.getRange().start.line) {
-              return null;
-            }
-            return this.getContainingImage(range.start);
-          }
-        }
-        return null;
-      }
-      getStageHierarchy(line) {
-        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
-        if (image === null) {
-          return [];
-        }
-        const stages = [image];
-        let stage = this.getParentStage(image);
-        while (stage !== null) {
-          stages.splice(0, 0, stage);
-          stage = this.getParentStage(stage);
-        }
-        return stages;
-      }
-      getAvailableWorkingDirectories(line) {
-        const availableDirectories = /* @__PURE__ */ new Set();
-        for (const image of this.getStageHierarchy(line)) {
-          for (const workdir of image.getWORKDIRs()) {
-            if (workdir.getRange().end.line < line) {
-              let directory = workdir.getAbsolutePath();
-              if (directory !== void 0 && directory !== null) {
-                if (!directory.endsWith("/")) {
-                  directory += "/";
-                }
-                availableDirectories.add(directory);
-              }
-            }
-          }
-        }
-        return Array.from(availableDirectories);
-      }
-      /**
-       * Internally reorganize the comments in the Dockerfile and allocate
-       * them to the relevant build stages that they belong to.
-       */
-      organizeComments() {
-        const comments = this.getComments();
-        for (let i = 0; i < comments.length; i++) {
-          if (util_1.Util.isInsideRange(comments[i].getRange().end, this.initialInstructions.getRange())) {
-            this.initialInstructions.addComment(comments[i]);
-          } else {
-            for (const buildStage of this.buildStages) {
-              if (util_1.Util.isInsideRange(comments[i].getRange().start, buildStage.getRange())) {
-                buildStage.addComment(comments[i]);
-              }
-            }
-          }
-        }
-      }
-      getRange() {
-        const comments = this.getComments();
-        const instructions = this.getInstructions();
-        let range = null;
-        if (comments.length === 0) {
-          if (instructions.length > 0) {
-            range = vscode_languageserver_types_1.Range.create(instructions[0].getRange().start, instructions[instructions.length - 1].getRange().end);
-          }
-        } else if (instructions.length === 0) {
-          range = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
-        } else {
-          const commentStart = comments[0].getRange().start;
-          const commentEnd = comments[comments.length - 1].getRange().end;
-          const instructionStart = instructions[0].getRange().start;
-          const instructionEnd = instructions[instructions.length - 1].getRange().end;
-          if (commentStart.line < instructionStart.line) {
-            if (commentEnd.line < instructionEnd.line) {
-              range = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
-            }
-            range = vscode_languageserver_types_1.Range.create(commentStart, commentEnd);
-          } else if (commentEnd.line < instructionEnd.line) {
-            range = vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
-          } else {
-            range = vscode_languageserver_types_1.Range.create(instructionStart, commentEnd);
-          }
-        }
-        if (range === null) {
-          if (this.directives.length === 0) {
-            return null;
-          }
-          return this.directives[0].getRange();
-        } else if (this.directives.length === 0) {
-          return range;
-        }
-        return vscode_languageserver_types_1.Range.create(this.directives[0].getRange().start, range.end);
-      }
-    };
-    exports.Dockerfile = Dockerfile;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/parser.js
-var require_parser = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Parser = void 0;
-    var vscode_languageserver_textdocument_1 = (init_main(), __toCommonJS(main_exports));
-    var vscode_languageserver_types_1 = require_lsp_types_used();
-    var comment_1 = require_comment();
-    var parserDirective_1 = require_parserDirective();
-    var instruction_1 = require_instruction();
-    var add_1 = require_add();
-    var arg_1 = require_arg();
-    var cmd_1 = require_cmd();
-    var copy_1 = require_copy();
-    var env_1 = require_env();
-    var entrypoint_1 = require_entrypoint();
-    var from_1 = require_from();
-    var healthcheck_1 = require_healthcheck();
-    var label_1 = require_label();
-    var onbuild_1 = require_onbuild();
-    var run_1 = require_run();
-    var shell_1 = require_shell();
-    var stopsignal_1 = require_stopsignal();
-    var workdir_1 = require_workdir();
-    var user_1 = require_user();
-    var volume_1 = require_volume();
-    var dockerfile_1 = require_dockerfile();
-    var util_1 = require_util();
-    var main_1 = require_main();
-    var Parser2 = class _Parser {
-      constructor() {
-        this.escapeChar = null;
-      }
-      static createInstruction(document, dockerfile, escapeChar, lineRange, instruction, instructionRange) {
-        switch (instruction.toUpperCase()) {
-          case "ADD":
-            return new add_1.Add(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "ARG":
-            return new arg_1.Arg(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "CMD":
-            return new cmd_1.Cmd(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "COPY":
-            return new copy_1.Copy(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "ENTRYPOINT":
-            return new entrypoint_1.Entrypoint(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "ENV":
-            return new env_1.Env(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "FROM":
-            return new from_1.From(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "HEALTHCHECK":
-            return new healthcheck_1.Healthcheck(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "LABEL":
-            return new label_1.Label(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "ONBUILD":
-            return new onbuild_1.Onbuild(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "RUN":
-            return new run_1.Run(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "SHELL":
-            return new shell_1.Shell(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "STOPSIGNAL":
-            return new stopsignal_1.Stopsignal(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "WORKDIR":
-            return new workdir_1.Workdir(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "USER":
-            return new user_1.User(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "VOLUME":
-            return new volume_1.Volume(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-        }
-        return new instruction_1.Instruction(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      getParserDirectives(document, buffer) {
-        const directives = [];
-        this.escapeChar = "";
-        const offset = util_1.Util.isUTF8BOM(buffer.substring(0, 1)) ? 1 : 0;
-        directiveCheck: for (let i = offset; i < buffer.length; i++) {
-          switch (buffer.charAt(i)) {
-            case " ":
-            case "	":
-              break;
-            case "\r":
-            case "\n":
-              break directiveCheck;
-            case "#":
-              let directiveStart = -1;
-              let directiveEnd = -1;
-              for (let j = i + 1; j < buffer.length; j++) {
-                let char = buffer.charAt(j);
-                switch (char) {
-                  case " ":
-                  case "	":
-                    if (directiveStart !== -1 && directiveEnd === -1) {
-                      directiveEnd = j;
-                    }
-                    break;
-                  case "\r":
-                  case "\n":
-                    break directiveCheck;
-                  case "=":
-                    let valueStart = -1;
-                    let valueEnd = -1;
-                    if (directiveEnd === -1) {
-                      directiveEnd = j;
-                    }
-                    let lineEnd = buffer.length;
-                    directiveValue: for (let k = j + 1; k < buffer.length; k++) {
-                      char = buffer.charAt(k);
-                      switch (char) {
-                        case "\r":
-                        case "\n":
-                          if (valueStart !== -1 && valueEnd === -1) {
-                            valueEnd = k;
-                          }
-                          lineEnd = k;
-                          break directiveValue;
-                        case "	":
-                        case " ":
-                          if (valueStart !== -1 && valueEnd === -1) {
-                            valueEnd = k;
-                          }
-                          continue;
-                        default:
-                          if (valueStart === -1) {
-                            valueStart = k;
-                          }
-                          break;
-                      }
-                    }
-                    if (directiveStart === -1) {
-                      break directiveCheck;
-                    }
-                    if (valueStart === -1) {
-                      valueStart = j + 1;
-                      valueEnd = lineEnd;
-                    } else if (valueEnd === -1) {
-                      valueEnd = buffer.length;
-                    }
-                    const lineRange = vscode_languageserver_types_1.Range.create(document.positionAt(i), document.positionAt(lineEnd));
-                    const nameRange = vscode_languageserver_types_1.Range.create(document.positionAt(directiveStart), document.positionAt(directiveEnd));
-                    const valueRange = vscode_languageserver_types_1.Range.create(document.positionAt(valueStart), document.positionAt(valueEnd));
-                    directives.push(new parserDirective_1.ParserDirective(document, lineRange, nameRange, valueRange));
-                    directiveStart = -1;
-                    if (buffer.charAt(valueEnd) === "\r") {
-                      i = valueEnd + 1;
-                    } else {
-                      i = valueEnd;
-                    }
-                    continue directiveCheck;
-                  default:
-                    if (directiveStart === -1) {
-                      directiveStart = j;
-                    }
-                    break;
-                }
-              }
-              break;
-            default:
-              break directiveCheck;
-          }
-        }
-        return directives;
-      }
-      parse(buffer) {
-        this.document = vscode_languageserver_textdocument_1.TextDocument.create("", "", 0, buffer);
-        this.buffer = buffer;
-        let dockerfile = new dockerfile_1.Dockerfile(this.document);
-        let directives = this.getParserDirectives(this.document, this.buffer);
-        let offset = 0;
-        this.escapeChar = "\\";
-        if (directives.length > 0) {
-          dockerfile.setDirectives(directives);
-          this.escapeChar = dockerfile.getEscapeCharacter();
-          offset = this.document.offsetAt(vscode_languageserver_types_1.Position.create(directives.length, 0));
-        } else if (util_1.Util.isUTF8BOM(buffer.substring(0, 1))) {
-          offset = 1;
-        }
-        for (let i = offset; i < this.buffer.length; i++) {
-          const char = this.buffer.charAt(i);
-          switch (char) {
-            case " ":
-            case "	":
-            case "\r":
-            case "\n":
-              break;
-            case "#":
-              i = this.processComment(dockerfile, i);
-              break;
-            default:
-              i = this.processInstruction(dockerfile, char, i);
-              break;
-          }
-        }
-        dockerfile.organizeComments();
-        return dockerfile;
-      }
-      processInstruction(dockerfile, char, start) {
-        let instruction = char;
-        let instructionEnd = -1;
-        let escapedInstruction = false;
-        instructionCheck: for (let i = start + 1; i < this.buffer.length; i++) {
-          char = this.buffer.charAt(i);
-          switch (char) {
-            case this.escapeChar:
-              escapedInstruction = true;
-              char = this.buffer.charAt(i + 1);
-              if (char === "\r" || char === "\n") {
-                if (instructionEnd === -1) {
-                  instructionEnd = i;
-                }
-                i++;
-              } else if (char === " " || char === "	") {
-                for (let j = i + 2; j < this.buffer.length; j++) {
-                  switch (this.buffer.charAt(j)) {
-                    case " ":
-                    case "	":
-                      break;
-                    case "\r":
-                    case "\n":
-                      i = j;
-                      continue instructionCheck;
-                    default:
-                      instructionEnd = i + 1;
-                      instruction = instruction + this.escapeChar;
-                      i = j - 2;
-                      continue instructionCheck;
-                  }
-                }
-                instructionEnd = i + 1;
-                instruction = instruction + this.escapeChar;
-                break instructionCheck;
-              } else {
-                instructionEnd = i + 1;
-                instruction = instruction + this.escapeChar;
-                escapedInstruction = false;
-              }
-              break;
-            case " ":
-            case "	":
-              if (escapedInstruction) {
-                escapeCheck: for (let j = i + 1; j < this.buffer.length; j++) {
-                  switch (this.buffer.charAt(j)) {
-                    case " ":
-                    case "	":
-                      break;
-                    case "\r":
-                    case "\n":
-                      i = j;
-                      continue instructionCheck;
-                    default:
-                      break escapeCheck;
-                  }
-                }
-                escapedInstruction = false;
-              }
-              if (instructionEnd === -1) {
-                instructionEnd = i;
-              }
-              i = this.processArguments(dockerfile, instruction, instructionEnd, start, i);
-              dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, i));
-              return i;
-            case "\r":
-            case "\n":
-              if (escapedInstruction) {
-                continue;
-              }
-              if (instructionEnd === -1) {
-                instructionEnd = i;
-              }
-              dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, i, i));
-              return i;
-            case "#":
-              if (escapedInstruction) {
-                continue;
-              }
-            default:
-              instructionEnd = i + 1;
-              instruction = instruction + char;
-              escapedInstruction = false;
-              break;
-          }
-        }
-        if (instructionEnd === -1) {
-          instructionEnd = this.buffer.length;
-        }
-        dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, this.buffer.length));
-        return this.buffer.length;
-      }
-      processHeredocs(instruction, offset) {
-        let keyword = instruction.getKeyword();
-        if (keyword === main_1.Keyword.ONBUILD) {
-          instruction = instruction.getTriggerInstruction();
-          if (instruction === null) {
-            return offset;
-          }
-          keyword = instruction.getKeyword();
-        }
-        if (keyword !== main_1.Keyword.ADD && keyword !== main_1.Keyword.COPY && keyword !== main_1.Keyword.RUN) {
-          return offset;
-        }
-        const heredocs = [];
-        let tabbed = false;
-        for (const arg of instruction.getArguments()) {
-          const value = arg.getValue();
-          if (value.startsWith("<<") && value.length > 2) {
-            if (value.startsWith("<<-")) {
-              tabbed = true;
-            }
-            const name = util_1.Util.parseHeredocName(value);
-            if (name !== null) {
-              heredocs.push(name);
-            }
-          }
-        }
-        if (heredocs.length > 0) {
-          for (const heredoc of heredocs) {
-            offset = this.parseHeredoc(heredoc, offset, tabbed);
-          }
-        }
-        return offset;
-      }
-      processArguments(dockerfile, instruction, instructionEnd, start, offset) {
-        let escaped = false;
-        argumentsCheck: for (let i = offset + 1; i < this.buffer.length; i++) {
-          switch (this.buffer.charAt(i)) {
-            case "\r":
-            case "\n":
-              if (escaped) {
-                continue;
-              }
-              return this.processHeredocs(this.createInstruction(dockerfile, instruction, start, instructionEnd, i), i);
-            case this.escapeChar:
-              const next = this.buffer.charAt(i + 1);
-              if (next === "\n" || next === "\r") {
-                escaped = true;
-                i++;
-              } else if (next === " " || next === "	") {
-                for (let j = i + 2; j < this.buffer.length; j++) {
-                  switch (this.buffer.charAt(j)) {
-                    case " ":
-                    case "	":
-                      break;
-                    case "\r":
-                    case "\n":
-                      escaped = true;
-                    default:
-                      i = j;
-                      continue argumentsCheck;
-                  }
-                }
-                return this.buffer.length;
-              }
-              continue;
-            case "#":
-              if (escaped) {
-                i = this.processComment(dockerfile, i);
-                continue argumentsCheck;
-              }
-              break;
-            case " ":
-            case "	":
-              break;
-            default:
-              if (escaped) {
-                escaped = false;
-              }
-              break;
-          }
-        }
-        return this.buffer.length;
-      }
-      processComment(dockerfile, start) {
-        let end = this.buffer.length;
-        commentLoop: for (let i = start + 1; i < this.buffer.length; i++) {
-          switch (this.buffer.charAt(i)) {
-            case "\r":
-            case "\n":
-              end = i;
-              break commentLoop;
-          }
-        }
-        const range = vscode_languageserver_types_1.Range.create(this.document.positionAt(start), this.document.positionAt(end));
-        dockerfile.addComment(new comment_1.Comment(this.document, range));
-        return end;
-      }
-      parseHeredoc(heredocName, offset, tabbed) {
-        let startWord = -1;
-        let lineStart = true;
-        for (let i = offset; i < this.buffer.length; i++) {
-          switch (this.buffer.charAt(i)) {
-            case " ":
-              lineStart = false;
-              break;
-            case "	":
-              if (!tabbed) {
-                lineStart = false;
-              }
-              break;
-            case "\r":
-            case "\n":
-              if (startWord !== -1 && heredocName === this.buffer.substring(startWord, i)) {
-                return i;
-              }
-              startWord = -1;
-              lineStart = true;
-              break;
-            default:
-              if (lineStart) {
-                startWord = i;
-                lineStart = false;
-              }
-              break;
-          }
-        }
-        return this.buffer.length;
-      }
-      createInstruction(dockerfile, instruction, start, instructionEnd, end) {
-        const startPosition = this.document.positionAt(start);
-        const instructionRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(instructionEnd));
-        const lineRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(end));
-        return _Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
-      }
-    };
-    exports.Parser = Parser2;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/main.js
-var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
-    var argument_1 = require_argument();
-    Object.defineProperty(exports, "Argument", { enumerable: true, get: function() {
-      return argument_1.Argument;
-    } });
-    var jsonArgument_1 = require_jsonArgument();
-    Object.defineProperty(exports, "JSONArgument", { enumerable: true, get: function() {
-      return jsonArgument_1.JSONArgument;
-    } });
-    var comment_1 = require_comment();
-    Object.defineProperty(exports, "Comment", { enumerable: true, get: function() {
-      return comment_1.Comment;
-    } });
-    var parser_1 = require_parser();
-    var flag_1 = require_flag();
-    Object.defineProperty(exports, "Flag", { enumerable: true, get: function() {
-      return flag_1.Flag;
-    } });
-    var instruction_1 = require_instruction();
-    Object.defineProperty(exports, "Instruction", { enumerable: true, get: function() {
-      return instruction_1.Instruction;
-    } });
-    var line_1 = require_line();
-    Object.defineProperty(exports, "Line", { enumerable: true, get: function() {
-      return line_1.Line;
-    } });
-    var parserDirective_1 = require_parserDirective();
-    Object.defineProperty(exports, "ParserDirective", { enumerable: true, get: function() {
-      return parserDirective_1.ParserDirective;
-    } });
-    var property_1 = require_property();
-    Object.defineProperty(exports, "Property", { enumerable: true, get: function() {
-      return property_1.Property;
-    } });
-    var variable_1 = require_variable();
-    Object.defineProperty(exports, "Variable", { enumerable: true, get: function() {
-      return variable_1.Variable;
-    } });
-    var add_1 = require_add();
-    Object.defineProperty(exports, "Add", { enumerable: true, get: function() {
-      return add_1.Add;
-    } });
-    var arg_1 = require_arg();
-    Object.defineProperty(exports, "Arg", { enumerable: true, get: function() {
-      return arg_1.Arg;
-    } });
-    var cmd_1 = require_cmd();
-    Object.defineProperty(exports, "Cmd", { enumerable: true, get: function() {
-      return cmd_1.Cmd;
-    } });
-    var copy_1 = require_copy();
-    Object.defineProperty(exports, "Copy", { enumerable: true, get: function() {
-      return copy_1.Copy;
-    } });
-    var entrypoint_1 = require_entrypoint();
-    Object.defineProperty(exports, "Entrypoint", { enumerable: true, get: function() {
-      return entrypoint_1.Entrypoint;
-    } });
-    var env_1 = require_env();
-    Object.defineProperty(exports, "Env", { enumerable: true, get: function() {
-      return env_1.Env;
-    } });
-    var from_1 = require_from();
-    Object.defineProperty(exports, "From", { enumerable: true, get: function() {
-      return from_1.From;
-    } });
-    var healthcheck_1 = require_healthcheck();
-    Object.defineProperty(exports, "Healthcheck", { enumerable: true, get: function() {
-      return healthcheck_1.Healthcheck;
-    } });
-    var heredoc_1 = require_heredoc();
-    Object.defineProperty(exports, "Heredoc", { enumerable: true, get: function() {
-      return heredoc_1.Heredoc;
-    } });
-    var jsonInstruction_1 = require_jsonInstruction();
-    Object.defineProperty(exports, "JSONInstruction", { enumerable: true, get: function() {
-      return jsonInstruction_1.JSONInstruction;
-    } });
-    var label_1 = require_label();
-    Object.defineProperty(exports, "Label", { enumerable: true, get: function() {
-      return label_1.Label;
-    } });
-    var modifiableInstruction_1 = require_modifiableInstruction();
-    Object.defineProperty(exports, "ModifiableInstruction", { enumerable: true, get: function() {
-      return modifiableInstruction_1.ModifiableInstruction;
-    } });
-    var onbuild_1 = require_onbuild();
-    Object.defineProperty(exports, "Onbuild", { enumerable: true, get: function() {
-      return onbuild_1.Onbuild;
-    } });
-    var propertyInstruction_1 = require_propertyInstruction();
-    Object.defineProperty(exports, "PropertyInstruction", { enumerable: true, get: function() {
-      return propertyInstruction_1.PropertyInstruction;
-    } });
-    var run_1 = require_run();
-    Object.defineProperty(exports, "Run", { enumerable: true, get: function() {
-      return run_1.Run;
-    } });
-    var shell_1 = require_shell();
-    Object.defineProperty(exports, "Shell", { enumerable: true, get: function() {
-      return shell_1.Shell;
-    } });
-    var stopsignal_1 = require_stopsignal();
-    Object.defineProperty(exports, "Stopsignal", { enumerable: true, get: function() {
-      return stopsignal_1.Stopsignal;
-    } });
-    var user_1 = require_user();
-    Object.defineProperty(exports, "User", { enumerable: true, get: function() {
-      return user_1.User;
-    } });
-    var volume_1 = require_volume();
-    Object.defineProperty(exports, "Volume", { enumerable: true, get: function() {
-      return volume_1.Volume;
-    } });
-    var workdir_1 = require_workdir();
-    Object.defineProperty(exports, "Workdir", { enumerable: true, get: function() {
-      return workdir_1.Workdir;
-    } });
-    var Keyword;
-    (function(Keyword2) {
-      Keyword2["ADD"] = "ADD";
-      Keyword2["ARG"] = "ARG";
-      Keyword2["CMD"] = "CMD";
-      Keyword2["COPY"] = "COPY";
-      Keyword2["ENTRYPOINT"] = "ENTRYPOINT";
-      Keyword2["ENV"] = "ENV";
-      Keyword2["EXPOSE"] = "EXPOSE";
-      Keyword2["FROM"] = "FROM";
-      Keyword2["HEALTHCHECK"] = "HEALTHCHECK";
-      Keyword2["LABEL"] = "LABEL";
-      Keyword2["MAINTAINER"] = "MAINTAINER";
-      Keyword2["ONBUILD"] = "ONBUILD";
-      Keyword2["RUN"] = "RUN";
-      Keyword2["SHELL"] = "SHELL";
-      Keyword2["STOPSIGNAL"] = "STOPSIGNAL";
-      Keyword2["USER"] = "USER";
-      Keyword2["VOLUME"] = "VOLUME";
-      Keyword2["WORKDIR"] = "WORKDIR";
-    })(Keyword || (exports.Keyword = Keyword = {}));
-    var Directive;
-    (function(Directive2) {
-      Directive2["escape"] = "escape";
-      Directive2["syntax"] = "syntax";
-    })(Directive || (exports.Directive = Directive = {}));
-    exports.DefaultVariables = [
-      "ALL_PROXY",
-      "all_proxy",
-      "FTP_PROXY",
-      "ftp_proxy",
-      "HTTP_PROXY",
-      "http_proxy",
-      "HTTPS_PROXY",
-      "https_proxy",
-      "NO_PROXY",
-      "no_proxy"
-    ];
-    var DockerfileParser2;
-    (function(DockerfileParser3) {
-      function parse(content) {
-        let parser3 = new parser_1.Parser();
-        return parser3.parse(content);
-      }
-      DockerfileParser3.parse = parse;
-    })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
-  }
-});
+} from "./chunk-DE2SF5KL.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -10601,7 +6322,7 @@ var require_line_counter = __commonJS({
 });
 
 // node_modules/yaml/dist/parse/parser.js
-var require_parser2 = __commonJS({
+var require_parser = __commonJS({
   "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
@@ -11484,7 +7205,7 @@ var require_public_api = __commonJS({
     var log = require_log();
     var identity2 = require_identity();
     var lineCounter = require_line_counter();
-    var parser3 = require_parser2();
+    var parser3 = require_parser();
     function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -11588,7 +7309,7 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser3 = require_parser2();
+    var parser3 = require_parser();
     var publicApi = require_public_api();
     var visit = require_visit();
     exports.Composer = composer.Composer;
@@ -21054,8 +16775,321 @@ var import_node_path7 = __toESM(require_node_path(), 1);
 // src/model/dockerfile.ts
 var import_node_path6 = __toESM(require_node_path(), 1);
 
+// src/parse/dockerfile-directives.ts
+function readParserDirectives(text2) {
+  const bom = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  let count = 0;
+  let escape2;
+  scan: for (let i = bom; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === " " || c === "	") continue;
+    if (c !== "#") break;
+    let nameStart = -1;
+    let nameEnd = -1;
+    for (let j = i + 1; j < text2.length; j++) {
+      const d = text2[j];
+      if (d === " " || d === "	") {
+        if (nameStart !== -1 && nameEnd === -1) nameEnd = j;
+      } else if (d === "\n") {
+        break scan;
+      } else if (d === "=") {
+        if (nameStart === -1) break scan;
+        if (nameEnd === -1) nameEnd = j;
+        const value = directiveValue(text2, j + 1);
+        count++;
+        if (escape2 === void 0 && text2.slice(nameStart, nameEnd).toLowerCase() === "escape") {
+          const candidate = text2.slice(value.start, value.end);
+          if (candidate === "\\" || candidate === "`") escape2 = candidate;
+        }
+        i = value.end;
+        continue scan;
+      } else if (nameStart === -1) {
+        nameStart = j;
+      }
+    }
+    break;
+  }
+  return { escape: escape2 ?? "\\", instructionsFrom: count > 0 ? lineStart(text2, count) : bom };
+}
+function directiveValue(text2, from) {
+  let start = -1;
+  let end = -1;
+  let lineEnd2 = text2.length;
+  for (let k = from; k < text2.length; k++) {
+    const c = text2[k];
+    if (c === "\n" || c === " " || c === "	") {
+      if (start !== -1 && end === -1) end = k;
+      if (c === "\n") {
+        lineEnd2 = k;
+        break;
+      }
+    } else if (start === -1) {
+      start = k;
+    }
+  }
+  if (start === -1) return { start: from, end: lineEnd2 };
+  return { start, end: end === -1 ? text2.length : end };
+}
+function lineStart(text2, line) {
+  let offset = 0;
+  for (let n = 0; n < line; n++) {
+    const newline2 = text2.indexOf("\n", offset);
+    if (newline2 === -1) return text2.length;
+    offset = newline2 + 1;
+  }
+  return offset;
+}
+
+// src/parse/dockerfile-words.ts
+function argumentWords(text2, from, to, escape2) {
+  const words2 = [];
+  const args = text2.slice(from, to);
+  let lineStart2 = false;
+  let comment = false;
+  let found = -1;
+  let escapedWhitespace = false;
+  let escaping = false;
+  let escapeMarker = -1;
+  let value = "";
+  const endWord = (end) => {
+    words2.push({ value, start: from + found, end: from + end });
+    value = "";
+    found = -1;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const c = args[i];
+    if (c === " " || c === "	" || c === "\n") {
+      if (escaping) {
+        escapedWhitespace = c !== "\n";
+        if (c === "\n" && comment) {
+          comment = false;
+          lineStart2 = true;
+        }
+      } else if (found !== -1) {
+        endWord(escapeMarker === -1 ? i : escapeMarker);
+        escapeMarker = -1;
+      }
+    } else if (c === escape2) {
+      const next = args.charAt(i + 1);
+      if (next === " " || next === "	") {
+        for (let j = i + 2; j < args.length; j++) {
+          const after = args[j];
+          if (after === " " || after === "	") continue;
+          if (after === "\n") {
+            comment = false;
+            escaping = true;
+            lineStart2 = true;
+            if (found !== -1) escapeMarker = i;
+            i = j;
+          } else {
+            escapeMarker = i;
+            if (found === -1) i = j - 1;
+          }
+          break;
+        }
+      } else if (next === "\n") {
+        comment = false;
+        escaping = true;
+        lineStart2 = true;
+        if (found !== -1 && escapeMarker === -1) escapeMarker = i;
+        i++;
+      } else {
+        if (escapedWhitespace && escapeMarker !== -1) endWord(escapeMarker);
+        escapeMarker = -1;
+        escapedWhitespace = false;
+        escaping = false;
+        if (next === "") break;
+        value += next === "$" ? c + next : next;
+        if (found === -1) found = i;
+        i++;
+      }
+    } else if (!comment) {
+      if (lineStart2 && c === "#") {
+        comment = true;
+      } else {
+        if (escapedWhitespace && escapeMarker !== -1) endWord(escapeMarker);
+        escapedWhitespace = false;
+        escaping = false;
+        escapeMarker = -1;
+        value += c;
+        if (found === -1) found = i;
+      }
+      lineStart2 = false;
+    }
+  }
+  if (found !== -1) endWord(escapeMarker === -1 ? args.length : escapeMarker);
+  return words2;
+}
+
+// src/parse/dockerfile-instructions.ts
+function splitInstructions(text2, escape2, from) {
+  const spans = [];
+  for (let i = from; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === " " || c === "	" || c === "\n") continue;
+    if (c === "#") i = lineEnd(text2, i);
+    else i = readInstruction(text2, escape2, i, spans);
+  }
+  return spans;
+}
+function readInstruction(text2, escape2, start, spans) {
+  let keyword = text2[start];
+  let keywordEnd = -1;
+  let afterEscape = false;
+  for (let i = start + 1; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === escape2) {
+      afterEscape = true;
+      const next = text2.charAt(i + 1);
+      if (next === "\n") {
+        if (keywordEnd === -1) keywordEnd = i;
+        i++;
+      } else if (next === " " || next === "	") {
+        const j = skipBlanks(text2, i + 2);
+        if (j === text2.length) {
+          spans.push({ keyword: keyword + escape2, start, keywordEnd: i + 1, end: text2.length });
+          return text2.length;
+        }
+        if (text2[j] === "\n") {
+          i = j;
+          continue;
+        }
+        keywordEnd = i + 1;
+        keyword += escape2;
+        i = j - 2;
+      } else {
+        keywordEnd = i + 1;
+        keyword += escape2;
+        afterEscape = false;
+      }
+    } else if (c === " " || c === "	") {
+      if (afterEscape) {
+        const j = skipBlanks(text2, i + 1);
+        if (j < text2.length && text2[j] === "\n") {
+          i = j;
+          continue;
+        }
+      }
+      if (keywordEnd === -1) keywordEnd = i;
+      const end = readArguments(text2, escape2, keyword, keywordEnd, i);
+      spans.push({ keyword, start, keywordEnd, end });
+      return end;
+    } else if (c === "\n") {
+      if (afterEscape) continue;
+      spans.push({ keyword, start, keywordEnd: i, end: i });
+      return i;
+    } else if (c !== "#" || !afterEscape) {
+      keywordEnd = i + 1;
+      keyword += c;
+      afterEscape = false;
+    }
+  }
+  spans.push({ keyword, start, keywordEnd: keywordEnd === -1 ? text2.length : keywordEnd, end: text2.length });
+  return text2.length;
+}
+function readArguments(text2, escape2, keyword, keywordEnd, from) {
+  let escaped = false;
+  for (let i = from + 1; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === "\n") {
+      if (!escaped) return skipHeredocs(text2, escape2, keyword, keywordEnd, i);
+    } else if (c === escape2) {
+      const next = text2.charAt(i + 1);
+      if (next === "\n") {
+        escaped = true;
+        i++;
+      } else if (next === " " || next === "	") {
+        const j = skipBlanks(text2, i + 2);
+        if (j === text2.length) return text2.length;
+        if (text2[j] === "\n") escaped = true;
+        i = j;
+      }
+    } else if (c === "#") {
+      if (escaped) i = lineEnd(text2, i);
+    } else if (c !== " " && c !== "	") {
+      escaped = false;
+    }
+  }
+  return text2.length;
+}
+function skipHeredocs(text2, escape2, keyword, keywordEnd, end) {
+  let name = keyword.toUpperCase();
+  let argsFrom = keywordEnd;
+  if (!hasHeredocKeyword(name) && name !== "ONBUILD") return end;
+  const angle = text2.indexOf("<", keywordEnd);
+  if (angle === -1 || angle >= end) return end;
+  if (name === "ONBUILD") {
+    const trigger = argumentWords(text2, keywordEnd, end, escape2)[0];
+    if (trigger === void 0) return end;
+    name = text2.slice(trigger.start, trigger.end).toUpperCase();
+    argsFrom = trigger.end;
+    if (!hasHeredocKeyword(name)) return end;
+  }
+  const words2 = argumentWords(text2, argsFrom, end, escape2);
+  let tabbed = false;
+  const delimiters = [];
+  for (const word of words2.slice(flagCount(words2))) {
+    const value = word.value;
+    if (!value.startsWith("<<") || value.length <= 2) continue;
+    if (value.startsWith("<<-")) tabbed = true;
+    const delimiter = heredocDelimiter(value);
+    if (delimiter !== null) delimiters.push(delimiter);
+  }
+  let offset = end;
+  for (const delimiter of delimiters) offset = heredocEnd(text2, delimiter, offset, tabbed);
+  return offset;
+}
+function hasHeredocKeyword(keyword) {
+  return keyword === "RUN" || keyword === "COPY" || keyword === "ADD";
+}
+function flagCount(words2) {
+  let flags = 0;
+  for (const { value } of words2) {
+    if (!value.includes("--")) break;
+    if (value.startsWith("--")) flags++;
+  }
+  return flags;
+}
+function heredocDelimiter(word) {
+  let name = word.substring(2);
+  if (name.charAt(0) === "-") name = name.substring(1);
+  for (const quote of ['"', "'"]) {
+    if (name.charAt(0) !== quote) continue;
+    if (name.charAt(name.length - 1) !== quote) return null;
+    name = name.substring(1, name.length - 1);
+  }
+  return name.charAt(0) === "<" ? null : name;
+}
+function heredocEnd(text2, delimiter, from, tabbed) {
+  let wordStart = -1;
+  let atLineStart = true;
+  for (let i = from; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === "\n") {
+      if (wordStart !== -1 && i - wordStart === delimiter.length && text2.startsWith(delimiter, wordStart))
+        return i;
+      wordStart = -1;
+      atLineStart = true;
+    } else if (c === " " || c === "	" && !tabbed) {
+      atLineStart = false;
+    } else if (c !== "	" && atLineStart) {
+      wordStart = i;
+      atLineStart = false;
+    }
+  }
+  return text2.length;
+}
+function skipBlanks(text2, from) {
+  let i = from;
+  while (i < text2.length && (text2[i] === " " || text2[i] === "	")) i++;
+  return i;
+}
+function lineEnd(text2, from) {
+  const newline2 = text2.indexOf("\n", from + 1);
+  return newline2 === -1 ? text2.length : newline2;
+}
+
 // src/parse/dockerfile.ts
-var import_dockerfile_ast = __toESM(require_main(), 1);
 var HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
 var INSTRUCTION_KEYWORDS = new Set(
   "ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK LABEL ONBUILD RUN SHELL STOPSIGNAL USER VOLUME WORKDIR".split(
@@ -21069,24 +17103,44 @@ var parseDockerfile = rememberedParser(
 );
 function parseDockerfileText(source) {
   const text2 = source.replace(/\r\n?/g, "\n");
-  const document = import_dockerfile_ast.DockerfileParser.parse(text2);
-  const escape2 = document.getEscapeCharacter() || "\\";
+  const { escape: escape2, instructionsFrom } = readParserDirectives(text2);
   const lines = text2.split("\n");
+  const lineStarts2 = startOffsets(lines);
   const instructions = [];
-  for (const instr of document.getInstructions()) {
-    const range = instr.getRange();
-    const keyword = instr.getKeyword().toUpperCase();
-    const start = instr.getInstructionRange().end;
-    const base = { keyword, line: range.start.line + 1, endLine: range.end.line + 1 };
-    const physical = lines.slice(start.line, range.end.line + 1);
-    physical[0] = (physical[0] ?? "").slice(start.character);
+  for (const span of splitInstructions(text2, escape2, instructionsFrom)) {
+    const keyword = span.keyword.toUpperCase();
+    const argsLine = lineAt2(lineStarts2, span.keywordEnd);
+    const endLine = lineAt2(lineStarts2, span.end);
+    const physical = lines.slice(argsLine, endLine + 1);
+    physical[0] = (physical[0] ?? "").slice(span.keywordEnd - lineStarts2[argsLine]);
     instructions.push({
-      ...base,
-      argsLine: start.line + 1,
-      ...splitArguments(physical, start.line + 1, escape2, HEREDOC_KEYWORDS.has(keyword))
+      keyword,
+      line: lineAt2(lineStarts2, span.start) + 1,
+      endLine: endLine + 1,
+      argsLine: argsLine + 1,
+      ...splitArguments(physical, argsLine + 1, escape2, HEREDOC_KEYWORDS.has(keyword))
     });
   }
   return { escape: escape2, instructions };
+}
+function startOffsets(lines) {
+  const starts = new Array(lines.length);
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    starts[i] = offset;
+    offset += lines[i].length + 1;
+  }
+  return starts;
+}
+function lineAt2(lineStarts2, offset) {
+  let low = 0;
+  let high = lineStarts2.length - 1;
+  while (low < high) {
+    const mid = low + high + 1 >> 1;
+    if (lineStarts2[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 function splitArguments(physical, firstLine, escape2, heredocsAllowed) {
   const continuation = new RegExp(`${escapeRegExp2(escape2)}[ \\t]*$`);
@@ -21183,6 +17237,229 @@ function splitWords(s, escape2 = "\\") {
   }
   if (inWord) words2.push(word);
   return words2;
+}
+
+// src/model/image-ref.ts
+function splitImage(image) {
+  let rest = image;
+  let digest;
+  const at2 = rest.indexOf("@");
+  if (at2 >= 0) {
+    digest = rest.slice(at2 + 1);
+    rest = rest.slice(0, at2);
+  }
+  const colon = rest.lastIndexOf(":");
+  const slash = rest.lastIndexOf("/");
+  let tag;
+  if (colon > slash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  return {
+    repository: rest,
+    ...tag !== void 0 ? { tag } : {},
+    ...digest !== void 0 ? { digest } : {}
+  };
+}
+function isOfficialRepository(repository) {
+  return /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository);
+}
+
+// src/model/dockerfile/instruction-text.ts
+var import_node_path5 = __toESM(require_node_path(), 1);
+function jsonArray(args) {
+  const t = args.trim();
+  if (!t.startsWith("[")) return void 0;
+  let v;
+  try {
+    v = JSON.parse(t);
+  } catch {
+    return void 0;
+  }
+  return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0;
+}
+function takeFlags(args, escape2) {
+  const flags = [];
+  let rest = args.trimStart();
+  for (; ; ) {
+    if (!rest.startsWith("--")) break;
+    const word = splitWords(rest, escape2)[0];
+    if (!word) break;
+    flags.push(word);
+    rest = rest.slice(word.length).trimStart();
+  }
+  return { flags, rest };
+}
+function blankFlags(shellText) {
+  let out = shellText;
+  let i = 0;
+  for (; ; ) {
+    while (i < out.length && (/\s/.test(out[i]) || out[i] === "\\" && out[i + 1] === "\n")) i++;
+    if (!out.startsWith("--", i)) return out;
+    let j = i;
+    let quote;
+    while (j < out.length && (quote || !/\s/.test(out[j]))) {
+      if (quote && out[j] === quote) quote = void 0;
+      else if (!quote && (out[j] === '"' || out[j] === "'")) quote = out[j];
+      j++;
+    }
+    if (out[j - 1] === "\\" && out[j] === "\n") j--;
+    out = out.slice(0, i) + out.slice(i, j).replace(/[^\n]/g, " ") + out.slice(j);
+    i = j;
+  }
+}
+var NameLines = class {
+  constructor(instr) {
+    this.instr = instr;
+    this.line = instr.argsLine;
+  }
+  instr;
+  at = 0;
+  line;
+  /** The line of `name`, or the instruction's line when it is not found (an escaped or quoted name). */
+  next(name, slack) {
+    const text2 = this.instr.shellText;
+    const found = text2.slice(this.at, this.at + name.length + slack).indexOf(name);
+    if (found < 0 || name === "") return this.instr.line;
+    for (let i = this.at; i < this.at + found; i++) if (text2.charCodeAt(i) === 10) this.line++;
+    this.at += found;
+    return this.line;
+  }
+};
+var nameSlack = (previousValue) => 4096 + 2 * (previousValue?.length ?? 0);
+function normalizeKeepSlash(p) {
+  const n = import_node_path5.posix.normalize(p);
+  return n.length > 1 && n.endsWith("/") && !p.endsWith("/") ? n.slice(0, -1) : n;
+}
+function contextSource(source) {
+  if (!source.split("/").includes("..") || /^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
+  const clean2 = import_node_path5.posix.normalize(`/${source}`).slice(1);
+  if (clean2 === "" || clean2 === "/") return ".";
+  return source.endsWith("/") && !clean2.endsWith("/") ? `${clean2}/` : clean2;
+}
+function printable(s) {
+  const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
+  return clean2.length > 40 ? `${clean2.slice(0, 40)}\u2026` : clean2;
+}
+
+// src/model/dockerfile/variables.ts
+var UNKNOWN = { kind: "unknown" };
+var UNSET = { kind: "unset" };
+var ABSENT = { kind: "absent" };
+function expand(raw, lookup2, escape2 = "\\", inherited2) {
+  let out = "";
+  let quote;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (quote === "'") {
+      if (c === "'") quote = void 0;
+      else out += c;
+      continue;
+    }
+    if (c === escape2 && i + 1 < raw.length) {
+      const next = raw[i + 1];
+      if (quote === '"' && next !== '"' && next !== "$" && next !== escape2) {
+        out += c;
+        continue;
+      }
+      out += next;
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'" && !quote) {
+      quote = quote === c ? void 0 : c;
+      continue;
+    }
+    if (c === "$") {
+      const parsed = variableAt(raw, i);
+      if (!parsed) {
+        out += c;
+        continue;
+      }
+      const symbolic = parsed.op === void 0 && parsed.name !== "" && inherited2?.(parsed.name);
+      const value = substitute(parsed, lookup2, escape2) ?? (symbolic && lookup2(parsed.name).kind === "unknown" ? `\${${parsed.name}}` : void 0);
+      if (value === void 0) return void 0;
+      out += value;
+      i = parsed.end - 1;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+function variableAt(s, i) {
+  if (s[i + 1] === "{") {
+    let depth = 1;
+    let j = i + 2;
+    while (j < s.length && depth > 0) {
+      if (s[j] === "{") depth++;
+      else if (s[j] === "}") depth--;
+      j++;
+    }
+    if (depth > 0) return void 0;
+    const inner = s.slice(i + 2, j - 1);
+    const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?]|[#%/^,:]+)([\s\S]*))?$/.exec(inner);
+    if (!m2) return { name: "", op: "?unsupported", end: j };
+    return { name: m2[1], ...m2[2] ? { op: m2[2], word: m2[3] ?? "" } : {}, end: j };
+  }
+  const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(i + 1));
+  return m ? { name: m[0], end: i + 1 + m[0].length } : void 0;
+}
+function substitute(ref, lookup2, escape2) {
+  const state = ref.name ? lookup2(ref.name) : UNKNOWN;
+  const set = state.kind === "value";
+  const nonEmpty = set && state.value !== "";
+  const word = () => expand(ref.word ?? "", lookup2, escape2);
+  switch (ref.op) {
+    case void 0:
+      return set ? state.value : state.kind === "absent" ? "" : void 0;
+    case ":-":
+      return state.kind === "unknown" ? void 0 : nonEmpty ? state.value : word();
+    case "-":
+      return state.kind === "unknown" ? void 0 : set ? state.value : word();
+    case ":+":
+      return state.kind === "unknown" ? void 0 : nonEmpty ? word() : "";
+    case "+":
+      return state.kind === "unknown" ? void 0 : set ? word() : "";
+    case ":?":
+    case "?":
+      return set ? state.value : void 0;
+    default:
+      return void 0;
+  }
+}
+
+// src/model/dockerfile/base-env.ts
+var PYTHON_ENV = /* @__PURE__ */ new Set([
+  "PATH",
+  "LANG",
+  "GPG_KEY",
+  "PYTHON_VERSION",
+  "PYTHON_RELEASE",
+  "PYTHON_SHA256",
+  "PYTHON_PIP_VERSION",
+  "PYTHON_SETUPTOOLS_VERSION",
+  "PYTHON_GET_PIP_URL",
+  "PYTHON_GET_PIP_SHA256",
+  "PYTHONIOENCODING"
+]);
+var OFFICIAL_PYTHON = /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\/)?(?:library\/)?python$/i;
+function baseImageEnvNames(repository, scratch) {
+  if (scratch) return /* @__PURE__ */ new Set();
+  return repository !== void 0 && OFFICIAL_PYTHON.test(repository) ? PYTHON_ENV : void 0;
+}
+
+// src/model/dockerfile/onbuild.ts
+var PYTHON_ONBUILD = [
+  { keyword: "WORKDIR", args: "/usr/src/app" },
+  { keyword: "COPY", args: "requirements.txt /usr/src/app/" },
+  { keyword: "RUN", args: "pip install --no-cache-dir -r requirements.txt" },
+  { keyword: "COPY", args: ". /usr/src/app" }
+];
+function onbuildTriggers(repository, tag) {
+  const official = /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\/)?(?:library\/)?(python|django)$/i;
+  if (official.test(repository) && /(^|-)onbuild$/.test(tag ?? "")) return PYTHON_ONBUILD;
+  return [];
 }
 
 // src/parse/plain-shell.ts
@@ -21493,7 +17770,7 @@ var PIPE_OPS = /* @__PURE__ */ new Set([12, 13]);
 var AND_OP = 10;
 var OR_OP = 11;
 var CASE_BREAK_OP = 30;
-var UNKNOWN = { kind: "unknown" };
+var UNKNOWN2 = { kind: "unknown" };
 var DECLARATIONS = /* @__PURE__ */ new Set(["export", "declare", "typeset", "readonly", "local"]);
 var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"]);
 var MAX_NESTING = 4;
@@ -21680,7 +17957,7 @@ function visitStmt(stmt, src, out) {
       visitStmt(cmd.X, src, out);
       const piped = PIPE_OPS.has(cmd.Op) && out.length > first ? echoedText(out.at(-1)) : void 0;
       const before = out.length;
-      const test = cmd.Op === AND_OP || cmd.Op === OR_OP ? conditionOf2(cmd.X, src) : UNKNOWN;
+      const test = cmd.Op === AND_OP || cmd.Op === OR_OP ? conditionOf2(cmd.X, src) : UNKNOWN2;
       const guard = cmd.Op === AND_OP ? test : { kind: "not", condition: test };
       withGuards(src, test.kind === "unknown" ? [] : [guard], () => visitStmt(cmd.Y, src, out));
       if ((cmd.Op === AND_OP || cmd.Op === OR_OP) && out.length > before)
@@ -21750,7 +18027,7 @@ function visitIf(clause, src, out) {
   for (let c = clause; c; c = c.Else) {
     withGuards(src, failed, () => visitStmts(c.Cond, src, out));
     const stmts = c.Cond ?? [];
-    const test = stmts.length === 0 ? void 0 : stmts.length === 1 ? conditionOf2(stmts[0], src) : UNKNOWN;
+    const test = stmts.length === 0 ? void 0 : stmts.length === 1 ? conditionOf2(stmts[0], src) : UNKNOWN2;
     withGuards(src, test ? [...failed, test] : failed, () => visitStmts(c.Then, src, out));
     if (test) failed.push({ kind: "not", condition: test });
   }
@@ -21761,7 +18038,7 @@ function visitCase(clause, src, out) {
   let fellThrough = false;
   for (const item of clause.Items ?? []) {
     const patterns = (item.Patterns ?? []).map((p) => wordText(p, src));
-    const match = fellThrough ? UNKNOWN : { kind: "case", word, patterns };
+    const match = fellThrough ? UNKNOWN2 : { kind: "case", word, patterns };
     withGuards(src, [...failed, match], () => visitStmts(item.Stmts, src, out));
     failed.push({ kind: "not", condition: match });
     if (item.Op !== CASE_BREAK_OP) fellThrough = true;
@@ -21778,8 +18055,8 @@ function withGuards(src, guards, visit) {
 }
 function conditionOf2(stmt, src) {
   const cmd = stmt?.Cmd;
-  if (!cmd) return UNKNOWN;
-  let condition = UNKNOWN;
+  if (!cmd) return UNKNOWN2;
+  let condition = UNKNOWN2;
   const type = nodeType(cmd);
   if (type === "CallExpr" && !(cmd.Assigns ?? []).length) {
     const words2 = (cmd.Args ?? []).map((w) => wordText(w, src));
@@ -22558,231 +18835,31 @@ function inlineScript(argv) {
   return void 0;
 }
 
-// src/model/image-ref.ts
-function splitImage(image) {
-  let rest = image;
-  let digest;
-  const at2 = rest.indexOf("@");
-  if (at2 >= 0) {
-    digest = rest.slice(at2 + 1);
-    rest = rest.slice(0, at2);
+// src/model/dockerfile/commands.ts
+var SCRIPT_SHELLS2 = /^#!\s*(\/usr\/bin\/env\s+)?(\/(usr\/)?bin\/)?(sh|bash|dash|ash)\b/;
+function runScript(instr, command) {
+  const bare = /^(\s*<<-?(["']?)[A-Za-z0-9_.-]+\2)+\s*$/.test(command);
+  if (bare && instr.heredocs[0]) {
+    const { body, bodyLine } = instr.heredocs[0];
+    if (body.startsWith("#!") && !SCRIPT_SHELLS2.test(body)) return { commands: [] };
+    return parseShell(body, bodyLine);
   }
-  const colon = rest.lastIndexOf(":");
-  const slash = rest.lastIndexOf("/");
-  let tag;
-  if (colon > slash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  return {
-    repository: rest,
-    ...tag !== void 0 ? { tag } : {},
-    ...digest !== void 0 ? { digest } : {}
-  };
+  return parseShell(blankFlags(instr.shellText), instr.argsLine);
 }
-function isOfficialRepository(repository) {
-  return /^((docker\.io|index\.docker\.io)\/)?(library\/)?[^/]+$/.test(repository);
+function commandInstr(instr) {
+  const keyword = instr.keyword;
+  const base = { keyword, line: instr.line, endLine: instr.endLine, raw: instr.args };
+  const argv = jsonArray(instr.args);
+  if (argv) {
+    const inner = inlineScriptCommands(argv, instr.argsLine);
+    const lines = [...Array(instr.argsLine - 1).fill(""), ...instr.shellText.split("\n")];
+    const anchored = anchorOnLines(inner, lines, instr.argsLine, lines.length);
+    return { ...base, form: "exec", argv, ...inner.length > 0 ? { inner: anchored } : {} };
+  }
+  return { ...base, form: "shell", script: parseShell(instr.shellText, instr.argsLine) };
 }
 
-// src/model/dockerfile/instruction-text.ts
-var import_node_path5 = __toESM(require_node_path(), 1);
-function jsonArray(args) {
-  const t = args.trim();
-  if (!t.startsWith("[")) return void 0;
-  let v;
-  try {
-    v = JSON.parse(t);
-  } catch {
-    return void 0;
-  }
-  return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0;
-}
-function takeFlags(args, escape2) {
-  const flags = [];
-  let rest = args.trimStart();
-  for (; ; ) {
-    if (!rest.startsWith("--")) break;
-    const word = splitWords(rest, escape2)[0];
-    if (!word) break;
-    flags.push(word);
-    rest = rest.slice(word.length).trimStart();
-  }
-  return { flags, rest };
-}
-function blankFlags(shellText) {
-  let out = shellText;
-  let i = 0;
-  for (; ; ) {
-    while (i < out.length && (/\s/.test(out[i]) || out[i] === "\\" && out[i + 1] === "\n")) i++;
-    if (!out.startsWith("--", i)) return out;
-    let j = i;
-    let quote;
-    while (j < out.length && (quote || !/\s/.test(out[j]))) {
-      if (quote && out[j] === quote) quote = void 0;
-      else if (!quote && (out[j] === '"' || out[j] === "'")) quote = out[j];
-      j++;
-    }
-    if (out[j - 1] === "\\" && out[j] === "\n") j--;
-    out = out.slice(0, i) + out.slice(i, j).replace(/[^\n]/g, " ") + out.slice(j);
-    i = j;
-  }
-}
-var NameLines = class {
-  constructor(instr) {
-    this.instr = instr;
-    this.line = instr.argsLine;
-  }
-  instr;
-  at = 0;
-  line;
-  /** The line of `name`, or the instruction's line when it is not found (an escaped or quoted name). */
-  next(name, slack) {
-    const text2 = this.instr.shellText;
-    const found = text2.slice(this.at, this.at + name.length + slack).indexOf(name);
-    if (found < 0 || name === "") return this.instr.line;
-    for (let i = this.at; i < this.at + found; i++) if (text2.charCodeAt(i) === 10) this.line++;
-    this.at += found;
-    return this.line;
-  }
-};
-var nameSlack = (previousValue) => 4096 + 2 * (previousValue?.length ?? 0);
-function normalizeKeepSlash(p) {
-  const n = import_node_path5.posix.normalize(p);
-  return n.length > 1 && n.endsWith("/") && !p.endsWith("/") ? n.slice(0, -1) : n;
-}
-function contextSource(source) {
-  if (!source.split("/").includes("..") || /^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source;
-  const clean2 = import_node_path5.posix.normalize(`/${source}`).slice(1);
-  if (clean2 === "" || clean2 === "/") return ".";
-  return source.endsWith("/") && !clean2.endsWith("/") ? `${clean2}/` : clean2;
-}
-function printable(s) {
-  const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
-  return clean2.length > 40 ? `${clean2.slice(0, 40)}\u2026` : clean2;
-}
-
-// src/model/dockerfile/variables.ts
-var UNKNOWN2 = { kind: "unknown" };
-var UNSET = { kind: "unset" };
-var ABSENT = { kind: "absent" };
-function expand(raw, lookup2, escape2 = "\\", inherited2) {
-  let out = "";
-  let quote;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (quote === "'") {
-      if (c === "'") quote = void 0;
-      else out += c;
-      continue;
-    }
-    if (c === escape2 && i + 1 < raw.length) {
-      const next = raw[i + 1];
-      if (quote === '"' && next !== '"' && next !== "$" && next !== escape2) {
-        out += c;
-        continue;
-      }
-      out += next;
-      i++;
-      continue;
-    }
-    if (c === '"' || c === "'" && !quote) {
-      quote = quote === c ? void 0 : c;
-      continue;
-    }
-    if (c === "$") {
-      const parsed = variableAt(raw, i);
-      if (!parsed) {
-        out += c;
-        continue;
-      }
-      const symbolic = parsed.op === void 0 && parsed.name !== "" && inherited2?.(parsed.name);
-      const value = substitute(parsed, lookup2, escape2) ?? (symbolic && lookup2(parsed.name).kind === "unknown" ? `\${${parsed.name}}` : void 0);
-      if (value === void 0) return void 0;
-      out += value;
-      i = parsed.end - 1;
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
-function variableAt(s, i) {
-  if (s[i + 1] === "{") {
-    let depth = 1;
-    let j = i + 2;
-    while (j < s.length && depth > 0) {
-      if (s[j] === "{") depth++;
-      else if (s[j] === "}") depth--;
-      j++;
-    }
-    if (depth > 0) return void 0;
-    const inner = s.slice(i + 2, j - 1);
-    const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?]|[#%/^,:]+)([\s\S]*))?$/.exec(inner);
-    if (!m2) return { name: "", op: "?unsupported", end: j };
-    return { name: m2[1], ...m2[2] ? { op: m2[2], word: m2[3] ?? "" } : {}, end: j };
-  }
-  const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(i + 1));
-  return m ? { name: m[0], end: i + 1 + m[0].length } : void 0;
-}
-function substitute(ref, lookup2, escape2) {
-  const state = ref.name ? lookup2(ref.name) : UNKNOWN2;
-  const set = state.kind === "value";
-  const nonEmpty = set && state.value !== "";
-  const word = () => expand(ref.word ?? "", lookup2, escape2);
-  switch (ref.op) {
-    case void 0:
-      return set ? state.value : state.kind === "absent" ? "" : void 0;
-    case ":-":
-      return state.kind === "unknown" ? void 0 : nonEmpty ? state.value : word();
-    case "-":
-      return state.kind === "unknown" ? void 0 : set ? state.value : word();
-    case ":+":
-      return state.kind === "unknown" ? void 0 : nonEmpty ? word() : "";
-    case "+":
-      return state.kind === "unknown" ? void 0 : set ? word() : "";
-    case ":?":
-    case "?":
-      return set ? state.value : void 0;
-    default:
-      return void 0;
-  }
-}
-
-// src/model/dockerfile/base-env.ts
-var PYTHON_ENV = /* @__PURE__ */ new Set([
-  "PATH",
-  "LANG",
-  "GPG_KEY",
-  "PYTHON_VERSION",
-  "PYTHON_RELEASE",
-  "PYTHON_SHA256",
-  "PYTHON_PIP_VERSION",
-  "PYTHON_SETUPTOOLS_VERSION",
-  "PYTHON_GET_PIP_URL",
-  "PYTHON_GET_PIP_SHA256",
-  "PYTHONIOENCODING"
-]);
-var OFFICIAL_PYTHON = /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\/)?(?:library\/)?python$/i;
-function baseImageEnvNames(repository, scratch) {
-  if (scratch) return /* @__PURE__ */ new Set();
-  return repository !== void 0 && OFFICIAL_PYTHON.test(repository) ? PYTHON_ENV : void 0;
-}
-
-// src/model/dockerfile/onbuild.ts
-var PYTHON_ONBUILD = [
-  { keyword: "WORKDIR", args: "/usr/src/app" },
-  { keyword: "COPY", args: "requirements.txt /usr/src/app/" },
-  { keyword: "RUN", args: "pip install --no-cache-dir -r requirements.txt" },
-  { keyword: "COPY", args: ". /usr/src/app" }
-];
-function onbuildTriggers(repository, tag) {
-  const official = /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\/)?(?:library\/)?(python|django)$/i;
-  if (official.test(repository) && /(^|-)onbuild$/.test(tag ?? "")) return PYTHON_ONBUILD;
-  return [];
-}
-
-// src/model/dockerfile.ts
-var ONE_REFERENCE = /^(["']?)\$\{?(\w+)\}?\1$/;
+// src/model/dockerfile/keywords.ts
 var KEYWORDS2 = /* @__PURE__ */ new Set([
   "ADD",
   "ARG",
@@ -22815,7 +18892,42 @@ var PLATFORM_ARGS = /* @__PURE__ */ new Set([
   "TARGETSTAGE",
   "BUILDKIT_SYNTAX"
 ]);
-var SCRIPT_SHELLS2 = /^#!\s*(\/usr\/bin\/env\s+)?(\/(usr\/)?bin\/)?(sh|bash|dash|ash)\b/;
+
+// src/model/dockerfile/stage-graph.ts
+function builtStages(stages, target) {
+  const seen = /* @__PURE__ */ new Set();
+  const visit = (stage) => {
+    if (seen.has(stage.index)) return;
+    seen.add(stage.index);
+    const refs = [];
+    if (stage.from.stageRef !== void 0) visit(stages[stage.from.stageRef]);
+    for (const i of stage.instructions) {
+      if ((i.keyword === "COPY" || i.keyword === "ADD") && i.fromStage)
+        refs.push(i.fromStage);
+      if (i.keyword === "RUN") {
+        for (const m of i.mounts) {
+          const from = /(?:^|,)from=([^,]+)/.exec(m);
+          if (from) refs.push(from[1]);
+        }
+      }
+    }
+    for (const ref of refs) {
+      const dep = stageByRef(stages, ref, stage.index);
+      if (dep) visit(dep);
+    }
+  };
+  visit(target);
+  return stages.filter((s) => seen.has(s.index));
+}
+function stageByRef(stages, ref, before) {
+  const lower = ref.toLowerCase();
+  const named = stages.find((s) => s.index < before && s.name?.toLowerCase() === lower);
+  if (named) return named;
+  return /^\d+$/.test(ref) && Number(ref) < before ? stages[Number(ref)] : void 0;
+}
+
+// src/model/dockerfile.ts
+var ONE_REFERENCE = /^(["']?)\$\{?(\w+)\}?\1$/;
 function modelDockerfile(file, text2, options = {}) {
   try {
     return new Modeller(file, text2, options).run();
@@ -22872,7 +18984,7 @@ var Modeller = class {
       const target = this.findTarget();
       if (target) {
         model.targetStage = target;
-        model.builtStages = this.dependencies(target);
+        model.builtStages = builtStages(this.stages, target);
       }
     }
     return { model, errors: this.errors };
@@ -22960,15 +19072,15 @@ var Modeller = class {
   globalLookup(name) {
     const state = this.globalVars.get(name);
     if (state) return state;
-    return PLATFORM_ARGS.has(name) ? UNKNOWN2 : UNSET;
+    return PLATFORM_ARGS.has(name) ? UNKNOWN : UNSET;
   }
   stageLookup(name) {
     if (this.env.has(name)) {
       const v = this.env.get(name);
-      return v === void 0 ? UNKNOWN2 : { kind: "value", value: v };
+      return v === void 0 ? UNKNOWN : { kind: "value", value: v };
     }
     const baseEnv = this.stageBaseEnv.at(-1);
-    return this.args.get(name) ?? (baseEnv && !baseEnv.has(name) ? ABSENT : UNKNOWN2);
+    return this.args.get(name) ?? (baseEnv && !baseEnv.has(name) ? ABSENT : UNKNOWN);
   }
   /** The ARG and ENV values of the stage at this point, as a RUN's shell sees them (ENV wins over ARG). */
   knownVariables() {
@@ -23013,13 +19125,13 @@ var Modeller = class {
       let state;
       if (Object.prototype.hasOwnProperty.call(buildArgs, name)) {
         const given = buildArgs[name];
-        state = given === void 0 ? UNKNOWN2 : { kind: "value", value: given };
+        state = given === void 0 ? UNKNOWN : { kind: "value", value: given };
       } else if (rawDefault !== void 0) {
-        state = defaultValue === void 0 ? UNKNOWN2 : { kind: "value", value: defaultValue };
+        state = defaultValue === void 0 ? UNKNOWN : { kind: "value", value: defaultValue };
       } else if (!global && this.globalVars.has(name)) {
         state = this.globalVars.get(name);
       } else {
-        state = PLATFORM_ARGS.has(name) ? UNKNOWN2 : UNSET;
+        state = PLATFORM_ARGS.has(name) ? UNKNOWN : UNSET;
       }
       const arg = {
         keyword: "ARG",
@@ -23056,7 +19168,7 @@ var Modeller = class {
         return [this.readCopy(instr)];
       case "CMD":
       case "ENTRYPOINT": {
-        const cmd = this.readCommand(instr);
+        const cmd = commandInstr(instr);
         if (cmd.keyword === "CMD") {
           stage.cmd = cmd;
           this.cmdSet = true;
@@ -23149,30 +19261,8 @@ var Modeller = class {
       run.argv = argv;
       return run;
     }
-    run.script = this.runScript(instr, rest);
+    run.script = runScript(instr, rest);
     return run;
-  }
-  /** The shell script a RUN executes, with file lines: a bare `RUN <<EOF` runs the heredoc body itself. */
-  runScript(instr, command) {
-    const bare = /^(\s*<<-?(["']?)[A-Za-z0-9_.-]+\2)+\s*$/.test(command);
-    if (bare && instr.heredocs[0]) {
-      const { body, bodyLine } = instr.heredocs[0];
-      if (body.startsWith("#!") && !SCRIPT_SHELLS2.test(body)) return { commands: [] };
-      return parseShell(body, bodyLine);
-    }
-    return parseShell(blankFlags(instr.shellText), instr.argsLine);
-  }
-  readCommand(instr) {
-    const keyword = instr.keyword;
-    const base = { keyword, line: instr.line, endLine: instr.endLine, raw: instr.args };
-    const argv = jsonArray(instr.args);
-    if (argv) {
-      const inner = inlineScriptCommands(argv, instr.argsLine);
-      const lines = [...Array(instr.argsLine - 1).fill(""), ...instr.shellText.split("\n")];
-      const anchored = anchorOnLines(inner, lines, instr.argsLine, lines.length);
-      return { ...base, form: "exec", argv, ...inner.length > 0 ? { inner: anchored } : {} };
-    }
-    return { ...base, form: "shell", script: parseShell(instr.shellText, instr.argsLine) };
   }
   readCopy(instr) {
     const { flags, rest } = takeFlags(instr.args, this.escape);
@@ -23192,6 +19282,8 @@ var Modeller = class {
     };
     if (expanded.length > 1 && !destWord.startsWith("/") && !destWord.startsWith("<<"))
       copy.destFromWorkdir = true;
+    const chown = flags.find((f) => f.startsWith("--chown="))?.slice("--chown=".length);
+    if (chown) copy.chown = this.expand(chown) ?? chown;
     if (fromFlag) {
       const raw = fromFlag.slice("--from=".length);
       copy.fromStage = this.expand(raw) ?? raw;
@@ -23247,38 +19339,6 @@ var Modeller = class {
     const stage = this.stages.find((s) => s.name?.toLowerCase() === wanted.toLowerCase());
     if (!stage) this.error(void 0, `The build target '${wanted}' is not a stage of this Dockerfile.`);
     return stage;
-  }
-  /** The target and every stage it needs (FROM a stage, COPY --from, RUN --mount from=), in file order. */
-  dependencies(target) {
-    const seen = /* @__PURE__ */ new Set();
-    const visit = (stage) => {
-      if (seen.has(stage.index)) return;
-      seen.add(stage.index);
-      const refs = [];
-      if (stage.from.stageRef !== void 0) visit(this.stages[stage.from.stageRef]);
-      for (const i of stage.instructions) {
-        if ((i.keyword === "COPY" || i.keyword === "ADD") && i.fromStage)
-          refs.push(i.fromStage);
-        if (i.keyword === "RUN") {
-          for (const m of i.mounts) {
-            const from = /(?:^|,)from=([^,]+)/.exec(m);
-            if (from) refs.push(from[1]);
-          }
-        }
-      }
-      for (const ref of refs) {
-        const dep = this.stageByRef(ref, stage.index);
-        if (dep) visit(dep);
-      }
-    };
-    visit(target);
-    return this.stages.filter((s) => seen.has(s.index));
-  }
-  stageByRef(ref, before) {
-    const lower = ref.toLowerCase();
-    const named = this.stages.find((s) => s.index < before && s.name?.toLowerCase() === lower);
-    if (named) return named;
-    return /^\d+$/.test(ref) && Number(ref) < before ? this.stages[Number(ref)] : void 0;
   }
 };
 
@@ -23435,6 +19495,36 @@ function dockerfileDockerReads(path, exists) {
 
 // src/model/image-app.ts
 var PYTHON_WORDS = /\b(python[\d.]*|pip3?|gunicorn|uwsgi|uvicorn|daphne|manage\.py|django|poetry|pipenv|uv|(mini|ana)?conda\d*|(micro)?mamba)\b/i;
+var PYTHON_WORD = new RegExp(`^(?:${PYTHON_WORDS.source.replaceAll("\\b", "")})$`, "i");
+var WORD_SEPARATORS = /[\s"'`[\](){},;&|<>=!~@#$]+/;
+function namesPython(code3) {
+  const args = new Map(
+    [...code3.matchAll(/^\s*ARG\s+(\w+)=["']?([^\s"']+)/gim)].map((m) => [m[1], m[2]])
+  );
+  for (const line of code3.split(LINES)) {
+    const from = /^\s*FROM\s+(?:--\S+\s+)*(\S+)/i.exec(line)?.[1];
+    const image = from?.replace(/\$\{?(\w+)\}?/g, (ref, name) => args.get(name) ?? ref);
+    if (image && imageNamesPython(image)) return true;
+    if (!PYTHON_WORDS.test(line)) continue;
+    if (line.split(WORD_SEPARATORS).some(wordNamesPython)) return true;
+  }
+  return false;
+}
+function wordNamesPython(word) {
+  const path = word.replace(/\/+$/, "");
+  if (path.includes("/")) return PYTHON_WORD.test((path.split("/").pop() ?? "").split(":")[0]);
+  const bare = path.split(":")[0];
+  if (PYTHON_WORD.test(bare)) return true;
+  return !/\.[a-z]/i.test(bare) && bare.split("-").some((part) => PYTHON_WORD.test(part));
+}
+function imageNamesPython(image) {
+  const [ref] = image.split("@");
+  const slash = ref.lastIndexOf("/");
+  const colon = ref.indexOf(":", slash + 1);
+  const last = ref.slice(slash + 1, colon < 0 ? void 0 : colon);
+  const tag = colon < 0 ? "" : ref.slice(colon + 1);
+  return last.split(/[-_.]/).some((part) => PYTHON_WORD.test(part)) || PYTHON_WORD.test(tag.split(/[-_]/)[0]);
+}
 function dockerfileCode(text2) {
   return text2.replace(/^\s*#.*$/gm, "");
 }
@@ -23673,7 +19763,7 @@ function runsPython(texts, dockerfile) {
     const lastStage = (code3.split(/^\s*FROM\s/im).at(-1) ?? "").replace(/\\\r?\n/g, " ");
     return INSTALLS_PYTHON.test(lastStage) && DJANGO_SERVER.test(lastStage);
   }
-  return PYTHON_WORDS.test(code3) && !isDataOnlyDockerfile(code3);
+  return namesPython(code3) && !isDataOnlyDockerfile(code3);
 }
 function proxyOnly(texts, dockerfile) {
   const code3 = dockerfileCode(texts[dockerfile] ?? "");
@@ -23697,7 +19787,7 @@ function lastFrom(texts, dockerfile) {
 }
 function looksLikePythonImage(texts, dockerfile) {
   const text2 = texts[dockerfile];
-  return text2 !== void 0 && PYTHON_WORDS.test(text2) && !isDataOnlyDockerfile(text2);
+  return text2 !== void 0 && namesPython(text2) && !isDataOnlyDockerfile(text2);
 }
 function buildScriptsText(texts, dockerfile) {
   const code3 = dockerfileCode(texts[dockerfile] ?? "").replace(/\\\r?\n/g, " ");
@@ -23752,15 +19842,6 @@ function isNonPythonImage(image) {
   if (isDataOnlyDockerfile(image.text)) return true;
   if (namesPython(code3) || INSTALLS_PYTHON.test(code3)) return false;
   return image.base !== void 0 && NON_PYTHON_BASE.test(image.base) || NODE_BUILD.test(code3);
-}
-function namesPython(code3) {
-  for (const m of code3.matchAll(new RegExp(PYTHON_WORDS.source, "gi"))) {
-    const before = code3[m.index - 1] ?? " ";
-    const after = code3.slice(m.index + m[0].length, m.index + m[0].length + 2);
-    if (/[-_./]/.test(before) || /^([-_/]|\.\w)/.test(after)) continue;
-    return true;
-  }
-  return false;
 }
 function imageScriptFile(image, word) {
   if (word.includes("$") || !/\.sh$|\//.test(word)) return void 0;
@@ -24253,7 +20334,7 @@ function daemonOf(argv, facts = {}) {
   if (facts.uwsgiDaemonize && basename2(a[0] ?? "") === "uwsgi" && uwsgiIniArg(a)) return "uwsgi";
   if (facts.nginxForeground && a[0] === "nginx") return void 0;
   if (a[0] === "service" && a[1] && ["start", "restart"].includes(a[2] ?? "")) return a[1];
-  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? "");
+  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(argv[argv.length - a.length] ?? "");
   if (initd && ["start", "restart"].includes(a[1] ?? "")) return initd[1];
   if (a[0] === "celery") {
     const sub = a.find((x, i) => i > 0 && ["worker", "beat", "multi"].includes(x));
@@ -25130,7 +21211,7 @@ function pickAppService(services, texts, projectDir, projectDirs, files) {
     // Of two that start the server (`worker` and `backend` both merging one template), the one given a port.
     servers.find((j) => j.service.ports.length > 0 || j.service.expose.length > 0) ?? servers[0] ?? // None of the builds starts the server: a service running one of their images by name that does.
     ofBuilt.find((j) => j.start === "server") ?? ranked.find((j) => mentions(j.service, true)) ?? ranked.find((j) => buildsProjectDir(j.service)) ?? // An image whose Dockerfile installs or runs Python before one with no Python in sight (an Elasticsearch build).
-    ranked.find((j) => j.image && PYTHON_WORDS.test(dockerfileCode(j.image.text))) ?? // With no Dockerfile to read (missing from the repository), the compose service itself says which runs Django.
+    ranked.find((j) => j.image && namesPython(dockerfileCode(j.image.text))) ?? // With no Dockerfile to read (missing from the repository), the compose service itself says which runs Django.
     ranked.find((j) => !j.image && runsDjangoProject(j.service, projectDirs)) ?? // or which one is wired to the database (`api` with depends_on db beside a `web-ui` that is not).
     ranked.find((j) => !j.image && dependsOnDatabase(j.service, services)) ?? ranked[0]
   );
@@ -25858,7 +21939,7 @@ function expandKnown2(word, run) {
   if (!word.includes("$")) return word;
   const variables = run?.variables ?? {};
   const declared = new Set(run?.unknownDeclared ?? []);
-  const lookup2 = (name) => name in variables ? { kind: "value", value: variables[name] } : UNKNOWN2;
+  const lookup2 = (name) => name in variables ? { kind: "value", value: variables[name] } : UNKNOWN;
   return expand(word, lookup2, "\\", (name) => run !== void 0 && !declared.has(name));
 }
 function expandedArgv(c, run) {
@@ -30631,20 +26712,47 @@ function commandCredential(c) {
   const admin = adminPassword(c);
   return admin ? { line: c.line, what: admin } : clientPassword(c) ?? pythonPassword(c);
 }
-var MYSQL_CLIENTS = /^(mysql|mysqladmin|mysqldump|mysqlcheck|mysqlimport|mysqlshow|mysqlpump|mysqlslap|mariadb|mariadb-(admin|dump|check|import|show|slap))$/;
+var CLIENTS = [
+  // `-p secret` prompts and takes `secret` for a database name; `-P` is the port.
+  {
+    client: "mysql",
+    programs: /^(mysql|mysqladmin|mysqldump|mysqlcheck|mysqlimport|mysqlshow|mysqlpump|mysqlslap|mariadb|mariadb-(admin|dump|check|import|show|slap))$/,
+    attached: ["-p", "--password="],
+    separate: []
+  },
+  // `-p` is the port.
+  { client: "redis", programs: /^redis-cli$/, attached: [], separate: ["-a", "--pass"] },
+  // A bare `-p`/`--password` last, or before another option, prompts.
+  {
+    client: "mongo",
+    programs: /^(mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|mongostat|mongotop|mongofiles)$/,
+    attached: ["--password="],
+    separate: ["-p", "--password"]
+  },
+  { client: "sshpass", programs: /^sshpass$/, attached: ["-p"], separate: ["-p"], optionsFirst: true }
+];
+var literalValue = (value) => !!value && !value.includes("$") && !value.includes("`");
 function clientPassword(c) {
   const argv = programArgv(c.argv);
-  if (!MYSQL_CLIENTS.test(argv[0] ?? "")) return void 0;
+  const program = basename2(argv[0] ?? "");
+  const known2 = CLIENTS.find((k) => k.programs.test(program));
+  if (!known2) return void 0;
   const offset = c.argv.length - argv.length;
+  const found = (i, option) => ({
+    line: c.wordLines?.[offset + i] ?? c.line,
+    what: `${program} ${option}\u2026`,
+    client: known2.client,
+    clientOption: option
+  });
   for (let i = 1; i < argv.length; i++) {
-    if (argv[i] === "--") break;
-    const m = /^(-p|--password=)(.+)$/s.exec(argv[i]);
-    if (!m || m[2].includes("$") || m[2].includes("`")) continue;
-    return {
-      line: c.wordLines?.[offset + i] ?? c.line,
-      what: `${argv[0]} ${m[1]}\u2026`,
-      clientOption: m[1]
-    };
+    const word = argv[i];
+    if (word === "--" || known2.optionsFirst && !word.startsWith("-")) break;
+    if (known2.separate.includes(word)) {
+      if (literalValue(argv[i + 1]) && !argv[i + 1].startsWith("-")) return found(i + 1, `${word} `);
+      continue;
+    }
+    const option = known2.attached.find((o) => word.startsWith(o) && word.length > o.length);
+    if (option && literalValue(word.slice(option.length))) return found(i, option);
   }
   return void 0;
 }
@@ -30759,9 +26867,11 @@ The same holds for a password written in the start command itself (a shell-form 
 running \`manage.py shell -c "\u2026create_superuser(\u2026, 'admin123')"\`): it is in the Dockerfile or compose file, in every
 image and in \`docker inspect\`.
 
-A database client's password is one too: \`mysqladmin -u root -psecret ping\` in a wait loop, \`mysql --password=secret\`
-(the MySQL and MariaDB clients), as is \`PGPASSWORD=secret psql\`. Pass it from a variable the deploy sets
-(\`-p"$DB_PASSWORD"\`).
+A client's password is one too: \`mysqladmin -u root -psecret ping\` in a wait loop, \`mysql --password=secret\`
+(the MySQL and MariaDB clients), \`redis-cli -a secret\`, \`mongosh --password secret\` (and \`mongo\`, \`mongodump\`\u2026),
+\`sshpass -p secret\`, as is \`PGPASSWORD=secret psql\`. Pass it from a variable the deploy sets (\`-p"$DB_PASSWORD"\`,
+\`sshpass -e\` with \`SSHPASS\`). A bare option that prompts (\`mysql -p\`, \`mongosh -p\`) and one that is not the
+password (\`redis-cli -p 6379\`, the port) are not reported.
 
 Values taken from a variable (\`$ADMIN_PASSWORD\`, \`$(cat /run/secrets/admin)\`) are not literals and are not reported;
 a literal fallback for one (\`password=os.environ.get("DJANGO_SUPERUSER_PASSWORD", "admin123")\`) is: every container
@@ -30780,7 +26890,7 @@ started without the variable uses it.
           findings.push({
             file: s.file,
             line: c.line,
-            message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${c.clientOption ? clientAdvice(c.clientOption) : fromEnvironment(c.what, app)}`
+            message: `The start script writes a credential literally (${c.what}): it ships in the repository and the image and is the same on every deploy. ${c.clientOption ? clientAdvice(c) : fromEnvironment(c.what, app)}`
           });
         }
       }
@@ -30793,7 +26903,7 @@ started without the variable uses it.
         findings.push({
           file: c.file,
           line: found.line,
-          message: found.clientOption ? `The start command writes a password literally (${what}): it ships in the repository and the image and is the same on every deploy. ${clientAdvice(found.clientOption)}` : ORDINARY_ACCOUNT.test(what ?? "") ? `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an account created on every start. Read it from an environment variable the deploy sets.` : `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. ${superuserAdvice(app)}`
+          message: found.clientOption ? `The start command writes a password literally (${what}): it ships in the repository and the image and is the same on every deploy. ${clientAdvice(found)}` : ORDINARY_ACCOUNT.test(what ?? "") ? `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an account created on every start. Read it from an environment variable the deploy sets.` : `The start command writes a password literally (${what}): it ships in the repository and the image, is the same on every deploy, and is the password of an administrator created on every start. ${superuserAdvice(app)}`
         });
       }
       for (const p of app.startPrograms ?? []) {
@@ -30837,8 +26947,16 @@ function pinnedBeforeDjango3(app) {
     }
   return void 0;
 }
-function clientAdvice(option) {
-  return `Pass it from a variable the deploy sets in the container's environment instead, e.g. ${option}"$DB_PASSWORD".`;
+var CLIENT_VARIABLE = {
+  mysql: "DB_PASSWORD",
+  redis: "REDIS_PASSWORD",
+  mongo: "MONGO_PASSWORD",
+  sshpass: "SSHPASS"
+};
+function clientAdvice({ client = "mysql", clientOption = "-p" }) {
+  if (client === "sshpass")
+    return "Let the deploy set SSHPASS in the container's environment instead and run sshpass -e, which reads it from there.";
+  return `Pass it from a variable the deploy sets in the container's environment instead, e.g. ${clientOption}"$${CLIENT_VARIABLE[client]}".`;
 }
 function fromEnvironment(what, app) {
   const name = /^(\w+)=\u2026$/.exec(what)?.[1];
@@ -34025,6 +30143,22 @@ function unsettledGuards(guards, inputs) {
   if (open.length === 0 || words2.some((w) => w === void 0)) return void 0;
   return words2.join(" and ");
 }
+function deployGuards(guards, inputs) {
+  const unknownWhenUnset = {
+    ...inputs,
+    variable: (name) => inputs.variable(name) ?? void 0
+  };
+  const open = (guards ?? []).filter((g) => evaluateCondition(g, unknownWhenUnset) === void 0);
+  const words2 = open.map(conditionWords2);
+  if (open.length === 0 || words2.some((w) => w === void 0)) return void 0;
+  const unset = /* @__PURE__ */ new Set();
+  for (const g of open) {
+    if (evaluateCondition(g, inputs) !== true) continue;
+    for (const m of (code2(g) ?? "").matchAll(/\$\{?([A-Za-z_]\w*)/g))
+      if (inputs.variable(m[1]) === null) unset.add(m[1]);
+  }
+  return { words: words2.join(" and "), unset: [...unset] };
+}
 
 // src/rules/TF0704-expose-mismatch.ts
 var exposeMismatch = defineRule({
@@ -34755,25 +30889,6 @@ function serviceMissing(app, argv) {
   return !installs && !copiesInitScript;
 }
 
-// src/rules/lib/not-a-command.ts
-function notACommand(instr) {
-  const first = instr.script?.commands[0]?.argv[0];
-  if (first === void 0) return "";
-  if (first === "[") return testWords3(instr.script.commands[0].argv.slice(1));
-  return `, where \`${printableWord(first)}\` is no command: the container exits at start (sh: not found, exit code 127)`;
-}
-function testWords3(words2) {
-  const test = ", where `[` is the shell's test command, not the server";
-  const operands = words2.at(-1) === "]" ? words2.slice(0, -1) : void 0;
-  if (operands?.length === 1 && operands[0] !== "")
-    return `${test}: it tests one non-empty word, which succeeds, so the container exits with code 0 at start and no server ever runs`;
-  return `${test}: it only evaluates its words as a test, and the container exits at start without running the server`;
-}
-function printableWord(s) {
-  const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
-  return clean2.length > 40 ? `${clean2.slice(0, 40)}\u2026` : clean2;
-}
-
 // src/rules/lib/exec-form.ts
 var import_node_path29 = __toESM(require_node_path(), 1);
 function execFormArgv(instr, scripts, workdir) {
@@ -34912,7 +31027,7 @@ function switchAdvice(df, stage, where = "", owner) {
   }
   if (owner) {
     const what = owner.path === stage.workdir ? `the working directory ${owner.path}` : `${owner.path}, the working directory ${stage.workdir} with it,`;
-    return `The image already gives ${what} to ${owner.user} (RUN chown at ${owner.file}:${owner.line}): add USER ${owner.user}${where}.`;
+    return `The image already gives ${what} to ${owner.user} (${owner.how} at ${owner.file}:${owner.line}): add USER ${owner.user}${where}.`;
   }
   return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where}.`;
 }
@@ -35728,7 +31843,8 @@ function cmdUnderEntrypointMessage(app, argv) {
   const at2 = `${script.file}:${runs[0].line}`;
   const form = `CMD [${(argv ?? ["<program>", "<argument>"]).map((a) => JSON.stringify(a)).join(", ")}]`;
   const how = runs[0].background ? "in the background (&) and waits for it" : "as a child, without exec";
-  return `CMD is in shell form, so the ENTRYPOINT ${script.file} gets it as /bin/sh -c ${JSON.stringify(cmd.raw.trim())} and runs that ${how} (${at2}): ${script.file}'s shell is PID 1, and SIGTERM from docker stop stops there, reaching neither /bin/sh nor what it runs. The exec form alone would not fix it: start the command with exec "$@" in ${script.file} (line ${runs[0].line}), and use the exec form, ${form}, so that no /bin/sh is left between: both must hand the process over.`;
+  const text2 = `CMD is in shell form, so the ENTRYPOINT ${script.file} gets it as /bin/sh -c ${JSON.stringify(cmd.raw.trim())} and runs that ${how} (${at2}): ${script.file}'s shell is PID 1, and SIGTERM from docker stop stops there, reaching neither /bin/sh nor what it runs. The exec form alone would not fix it: start the command with exec "$@" in ${script.file} (line ${runs[0].line}), and use the exec form, ${form}, so that no /bin/sh is left between: both must hand the process over.`;
+  return { text: text2, names: script.file };
 }
 
 // src/rules/lib/start-script.ts
@@ -35743,10 +31859,122 @@ function startScriptOf(app, instr) {
   if (lastRuns || mainProcessOf(last.argv)) return lastRuns;
   return scriptRunByText(instr.raw, scripts, workdir, resolve);
 }
-function scriptShellNote(message3, script, scriptFinding) {
-  const named = (file) => message3.split(/[\s(,:;'"]+/).includes(file);
-  if (!script || !scriptFinding || named(script.file)) return "";
+function scriptShellNote(script, scriptFinding) {
+  if (!script || !scriptFinding) return "";
   return ` The exec form alone is not enough: ${script.file} runs the server under its own shell, which does not pass SIGTERM on either; fix it there too (${script.file}:${scriptFinding.line}).`;
+}
+
+// src/rules/lib/not-a-command.ts
+function notACommand(instr) {
+  const first = instr.script?.commands[0]?.argv[0];
+  if (first === void 0) return "";
+  if (first === "[") return testWords3(instr.script.commands[0].argv.slice(1));
+  return `, where \`${printableWord(first)}\` is no command: the container exits at start (sh: not found, exit code 127)`;
+}
+function testWords3(words2) {
+  const test = ", where `[` is the shell's test command, not the server";
+  const operands = words2.at(-1) === "]" ? words2.slice(0, -1) : void 0;
+  if (operands?.length === 1 && operands[0] !== "")
+    return `${test}: it tests one non-empty word, which succeeds, so the container exits with code 0 at start and no server ever runs`;
+  return `${test}: it only evaluates its words as a test, and the container exits at start without running the server`;
+}
+function printableWord(s) {
+  const clean2 = s.replace(/[^\x20-\x7e]/g, "?");
+  return clean2.length > 40 ? `${clean2.slice(0, 40)}\u2026` : clean2;
+}
+
+// src/rules/lib/shell-form-message.ts
+function execedShellForm(instr, shells) {
+  const commands = instr.script?.commands ?? [];
+  const run = backgroundStart(commands);
+  if (!run?.background.some((p) => serverOf(p.command.argv)) || looksLikeArray(instr.raw)) return void 0;
+  return execedHolderMessage(
+    `${instr.keyword} is in shell form (/bin/sh -c)`,
+    run,
+    instr.raw,
+    commands,
+    shells.sh
+  );
+}
+function shellFormFinding(app, file, instr, cmd, shells) {
+  const argv = execFormArgv(instr, app.entrypointScripts, app.dockerfile?.targetStage?.workdir || "/");
+  const script = startScriptOf(app, instr);
+  const exiting = exitingShellFormMessage(instr, file, app) ?? execedShellForm(instr, shells);
+  const said = exiting !== void 0 ? { text: exiting, names: void 0 } : (instr === cmd ? cmdUnderEntrypointMessage(app, argv) : void 0) ?? shellFormMessage(instr, argv, script);
+  const message3 = said.text + dieOnTermAdvice(app, instr.script?.commands.at(-1)?.argv ?? []);
+  return {
+    finding: { file, line: instr.line, message: message3 },
+    script,
+    namesScript: script !== void 0 && said.names === script.file
+  };
+}
+function shellFormMessage(instr, argv, script) {
+  const k = instr.keyword;
+  if (isKeepAliveLoop(instr.raw))
+    return {
+      text: `${k} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. Start what the container is for (the server) in exec form as its command instead: an idle container that only waits for docker exec is itself a finding (TF0803).`
+    };
+  const pid1 = "/bin/sh is PID 1 and SIGTERM from docker stop does not reach the server";
+  const sequence = foregroundSequence(instr.script?.commands ?? []);
+  if (sequence && !looksLikeArray(instr.raw)) return { text: shellFormSequenceMessage(instr, sequence) };
+  const trailing = arrayWithTrailingText(instr.raw);
+  if (trailing) {
+    const first = instr.script?.commands[0]?.argv[0];
+    const fails = first ? `, where \`${printableWord(first)}\` is no command: the container exits at start (sh: not found)` : "";
+    return {
+      text: `${k} is a JSON array followed by more text (${printableWord(trailing.rest)}), so Docker's builder (BuildKit) does not read it as the exec form: it runs the whole line with /bin/sh -c${fails}. Keep the array alone on the line, any comment on a line of its own: ${k} [${trailing.array.map((a) => JSON.stringify(a)).join(", ")}].`
+    };
+  }
+  if (looksLikeArray(instr.raw))
+    return {
+      text: `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form)${notACommand(instr)}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "\u2026; exec <server>"].`
+    };
+  const builtin = instr.script?.commands.length === 1 ? shellBuiltin(instr.script.commands[0].argv) : void 0;
+  if (builtin)
+    return {
+      text: `${k} is in shell form, so ${pid1}. No exec form can be built from it: '${builtin}' is a shell builtin, not a program, so ${k} [${instr.script?.commands[0].argv.map((a) => JSON.stringify(a)).join(", ")}] would fail to start. Start the server itself in exec form (${k} ["gunicorn", "--bind", "0.0.0.0:8000", "<project>.wsgi"]).`
+    };
+  const behind = script && backgroundStart(script.script.commands);
+  const server = behind?.background.find((p) => serverOf(p.command.argv));
+  if (script && behind && server) {
+    const runScript2 = `${k} [${scriptExecForm(script).map((a) => JSON.stringify(a)).join(", ")}]`;
+    return {
+      text: `${k} is in shell form, so ${pid1}. The exec form alone (${runScript2}) would not fix it: ${script.file} ${backgroundWords(behind)} (${script.file}:${server.command.line}), so its own shell would be PID 1 and SIGTERM would still not reach ${server.what}. Make ${script.file} start ${server.what} in the foreground with exec as its last command (or trap TERM and pass it on to ${server.what}), then use ${runScript2}.`,
+      names: script.file
+    };
+  }
+  if (!argv) {
+    const runScript2 = script && `${k} [${scriptExecForm(script).map((a) => JSON.stringify(a)).join(", ")}]`;
+    const branches = shellBranches(instr.script?.commands ?? []);
+    if (branches && branches.keeping.length > 0) return { text: shellFormBranchesMessage(k, branches) };
+    if (runScript2)
+      return {
+        text: `${k} is in shell form, so ${pid1}. Use the exec form: ${runScript2}, with exec before the command of ${script.file} that starts the server${script.noShebang ? ` (${script.file} has no #! line, so sh runs it)` : ""}${/\bchmod\b/.test(instr.raw) ? `; make it executable at build time (RUN chmod +x ${script.imagePath}), not at every start` : ""}.`,
+        names: script.file
+      };
+    const commands = instr.script?.commands ?? [];
+    const last = commands.at(-1);
+    const ending = last && !last.background && !last.loop && !last.guards ? `whose last command is ${quotedLine(execLine(last))}` : "whose last command starts the server with exec";
+    return {
+      text: `${k} is in shell form, so ${pid1}. Use the exec form: ${commands.length > 1 ? `run the commands from a start script ${ending}, in an exec-form ${k} ["<path of the script in the image>"]` : `${k} ["sh", "-c", "exec \u2026"]`}.`
+    };
+  }
+  const example = `${k} [${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
+  const written = instr.script?.commands[0]?.argv ?? [];
+  const noShebang = argv[0] === "sh" && argv.length === written.length + 1 && argv[1] === written[0] ? ` (${argv[1]} has no #! line: run directly it fails with "exec format error", so sh runs it; or add #!/bin/sh to it and use ${k} [${JSON.stringify(argv[1])}])` : "";
+  return { text: `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.` };
+}
+function shellFormSequenceMessage(instr, sequence) {
+  const k = instr.keyword;
+  const keep = keptProcess(sequence);
+  const commands = instr.script?.commands ?? [];
+  const before = commands.slice(0, commands.indexOf(keep.command)).filter((c) => !sequence.some((p) => p.command === c));
+  const argv = keep.command.argv;
+  const script = [...before.map(commandLine), execLine(keep.command)].join(" && ");
+  const plain2 = before.length === 0 && !keep.command.env && !argv.some((w) => w.includes("$"));
+  const form = plain2 ? argv : ["sh", "-c", script];
+  const example = `${k} [${form.map((a) => JSON.stringify(a)).join(", ")}]`;
+  return `${k} is in shell form and runs several long-running processes in sequence: ${sequencePhrase(sequence)}. /bin/sh is PID 1 and SIGTERM from docker stop does not reach ${sequence[0].what}. Run one process per container: ${example} here, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`;
 }
 
 // src/rules/TF0901-shell-form-command.ts
@@ -35884,20 +32112,8 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
         const shellForm = stage.entrypoint?.form === "shell" ? stage.entrypoint : cmd?.form === "shell" ? cmd : void 0;
         const before = findings.length;
         if (shellForm && !shExecsShellForm(shellForm, shells) && !setupOnly(shellForm.script?.commands ?? []))
-          findings.push({
-            file: df.file,
-            line: shellForm.line,
-            message: (exitingShellFormMessage(shellForm, df.file, app) ?? execedShellForm(shellForm, shells) ?? (shellForm === cmd ? cmdUnderEntrypointMessage(
-              app,
-              execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/")
-            ) : void 0) ?? shellFormMessage(
-              shellForm,
-              execFormArgv(shellForm, app.entrypointScripts, stage.workdir || "/"),
-              startScriptOf(app, shellForm)
-            )) + dieOnTermAdvice(app, shellForm.script?.commands.at(-1)?.argv ?? [])
-          });
-        if (shellForm && findings.length > before)
-          shellFormRun = { finding: findings[before], script: startScriptOf(app, shellForm) };
+          shellFormRun = shellFormFinding(app, df.file, shellForm, cmd, shells);
+        if (shellFormRun) findings.push(shellFormRun.finding);
         const runs = (instr) => !service?.entrypoint && (instr.keyword === "ENTRYPOINT" || !service?.command);
         if (shellForm && runs(shellForm)) {
           const commands = shellForm.script?.commands ?? [];
@@ -35987,9 +32203,9 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
             )
           );
       if (shellFormRun) {
-        const { finding, script } = shellFormRun;
+        const { finding, script, namesScript } = shellFormRun;
         const own = findings.slice(scriptsFrom).find((f) => f.file === script?.file);
-        finding.message += scriptShellNote(finding.message, script, own);
+        if (!namesScript) finding.message += scriptShellNote(script, own);
       }
       for (const f of findings.slice(first)) f.message = withRealModules(app, f.message);
     }
@@ -36086,70 +32302,6 @@ function scriptFindings(script, commands, app, init, startShells) {
     });
   });
   return out;
-}
-function execedShellForm(instr, shells) {
-  const commands = instr.script?.commands ?? [];
-  const run = backgroundStart(commands);
-  if (!run?.background.some((p) => serverOf(p.command.argv)) || looksLikeArray(instr.raw)) return void 0;
-  return execedHolderMessage(
-    `${instr.keyword} is in shell form (/bin/sh -c)`,
-    run,
-    instr.raw,
-    commands,
-    shells.sh
-  );
-}
-function shellFormMessage(instr, argv, script) {
-  const k = instr.keyword;
-  if (isKeepAliveLoop(instr.raw))
-    return `${k} is in shell form and is a keep-alive loop (${instr.raw.trim()}), not a server: /bin/sh is PID 1, ignores SIGTERM, and docker stop waits for the kill timeout. Start what the container is for (the server) in exec form as its command instead: an idle container that only waits for docker exec is itself a finding (TF0803).`;
-  const pid1 = "/bin/sh is PID 1 and SIGTERM from docker stop does not reach the server";
-  const sequence = foregroundSequence(instr.script?.commands ?? []);
-  if (sequence && !looksLikeArray(instr.raw)) return shellFormSequenceMessage(instr, sequence);
-  const trailing = arrayWithTrailingText(instr.raw);
-  if (trailing) {
-    const first = instr.script?.commands[0]?.argv[0];
-    const fails = first ? `, where \`${printableWord(first)}\` is no command: the container exits at start (sh: not found)` : "";
-    return `${k} is a JSON array followed by more text (${printableWord(trailing.rest)}), so Docker's builder (BuildKit) does not read it as the exec form: it runs the whole line with /bin/sh -c${fails}. Keep the array alone on the line, any comment on a line of its own: ${k} [${trailing.array.map((a) => JSON.stringify(a)).join(", ")}].`;
-  }
-  if (looksLikeArray(instr.raw))
-    return `${k} looks like an exec-form array but is not valid JSON (the exec form needs double quotes and a comma between words), so Docker runs the text with /bin/sh -c (shell form)${notACommand(instr)}. Write a JSON array of double-quoted words; to run several commands, run a script whose last command starts the server with exec, or ${k} ["sh", "-c", "\u2026; exec <server>"].`;
-  const builtin = instr.script?.commands.length === 1 ? shellBuiltin(instr.script.commands[0].argv) : void 0;
-  if (builtin)
-    return `${k} is in shell form, so ${pid1}. No exec form can be built from it: '${builtin}' is a shell builtin, not a program, so ${k} [${instr.script?.commands[0].argv.map((a) => JSON.stringify(a)).join(", ")}] would fail to start. Start the server itself in exec form (${k} ["gunicorn", "--bind", "0.0.0.0:8000", "<project>.wsgi"]).`;
-  const behind = script && backgroundStart(script.script.commands);
-  const server = behind?.background.find((p) => serverOf(p.command.argv));
-  if (script && behind && server) {
-    const runScript = `${k} [${scriptExecForm(script).map((a) => JSON.stringify(a)).join(", ")}]`;
-    return `${k} is in shell form, so ${pid1}. The exec form alone (${runScript}) would not fix it: ${script.file} ${backgroundWords(behind)} (${script.file}:${server.command.line}), so its own shell would be PID 1 and SIGTERM would still not reach ${server.what}. Make ${script.file} start ${server.what} in the foreground with exec as its last command (or trap TERM and pass it on to ${server.what}), then use ${runScript}.`;
-  }
-  if (!argv) {
-    const runScript = script && `${k} [${scriptExecForm(script).map((a) => JSON.stringify(a)).join(", ")}]`;
-    const branches = shellBranches(instr.script?.commands ?? []);
-    if (branches && branches.keeping.length > 0) return shellFormBranchesMessage(k, branches);
-    if (runScript)
-      return `${k} is in shell form, so ${pid1}. Use the exec form: ${runScript}, with exec before the command of ${script.file} that starts the server${script.noShebang ? ` (${script.file} has no #! line, so sh runs it)` : ""}${/\bchmod\b/.test(instr.raw) ? `; make it executable at build time (RUN chmod +x ${script.imagePath}), not at every start` : ""}.`;
-    const commands = instr.script?.commands ?? [];
-    const last = commands.at(-1);
-    const ending = last && !last.background && !last.loop && !last.guards ? `whose last command is ${quotedLine(execLine(last))}` : "whose last command starts the server with exec";
-    return `${k} is in shell form, so ${pid1}. Use the exec form: ${commands.length > 1 ? `run the commands from a start script ${ending}, in an exec-form ${k} ["<path of the script in the image>"]` : `${k} ["sh", "-c", "exec \u2026"]`}.`;
-  }
-  const example = `${k} [${argv.map((a) => JSON.stringify(a)).join(", ")}]`;
-  const written = instr.script?.commands[0]?.argv ?? [];
-  const noShebang = argv[0] === "sh" && argv.length === written.length + 1 && argv[1] === written[0] ? ` (${argv[1]} has no #! line: run directly it fails with "exec format error", so sh runs it; or add #!/bin/sh to it and use ${k} [${JSON.stringify(argv[1])}])` : "";
-  return `${k} is in shell form, so ${pid1}. Use the exec form: ${example}${noShebang}.`;
-}
-function shellFormSequenceMessage(instr, sequence) {
-  const k = instr.keyword;
-  const keep = keptProcess(sequence);
-  const commands = instr.script?.commands ?? [];
-  const before = commands.slice(0, commands.indexOf(keep.command)).filter((c) => !sequence.some((p) => p.command === c));
-  const argv = keep.command.argv;
-  const script = [...before.map(commandLine), execLine(keep.command)].join(" && ");
-  const plain2 = before.length === 0 && !keep.command.env && !argv.some((w) => w.includes("$"));
-  const form = plain2 ? argv : ["sh", "-c", script];
-  const example = `${k} [${form.map((a) => JSON.stringify(a)).join(", ")}]`;
-  return `${k} is in shell form and runs several long-running processes in sequence: ${sequencePhrase(sequence)}. /bin/sh is PID 1 and SIGTERM from docker stop does not reach ${sequence[0].what}. Run one process per container: ${example} here, and ${othersOwnContainers(sequence.filter((p) => p !== keep).map((p) => p.command))}.`;
 }
 
 // src/rules/TF0902-slow-shutdown.ts
@@ -36487,55 +32639,6 @@ function imagePath(app, v) {
   if (v.kind === "literal" && typeof v.value === "string" && v.value.startsWith("/"))
     return import_node_path30.posix.normalize(v.value);
   return void 0;
-}
-function rootOwnedDirectories(df, stage, dirs) {
-  const chowned2 = chownedPaths(df, stage).filter((c) => !c.filesOnly).map((c) => c.path);
-  return [...new Set(dirs)].filter(
-    (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned2.some((c) => d === c || d.startsWith(`${c}/`))
-  );
-}
-function rootOwnedFiles(df, stage, files) {
-  const chowned2 = chownedPaths(df, stage);
-  return [...new Set(files)].filter(
-    (f) => !chowned2.some((c) => f === c.path || c.recursive && f.startsWith(`${c.path}/`))
-  );
-}
-function chownedPaths(df, stage) {
-  return lineage2(df, stage).flatMap((s) => {
-    const workdirs = workdirsOf(df, s);
-    return s.instructions.flatMap(
-      (i, n) => i.keyword !== "RUN" ? [] : (i.script?.commands ?? []).flatMap((c) => {
-        const argv = expandedArgv(c, i).argv;
-        const tool = basename2(argv[0] ?? "");
-        if (tool !== "chown" && tool !== "chmod") return [];
-        const recursive = argv.some((w) => /^-[a-zA-Z]*R|^--recursive$/.test(w));
-        const [mode, ...operands] = argv.slice(1).filter((w) => !w.startsWith("-") || /^-[rwxXst]+$/.test(w));
-        const given = tool === "chown" ? "all" : mode === void 0 ? void 0 : worldWritable(mode);
-        if (!given) return [];
-        return operands.filter((w) => !w.includes("$")).flatMap((w) => w.startsWith("/") ? [w] : workdirs[n] ? [import_node_path30.posix.resolve(workdirs[n], w)] : []).map((path) => ({
-          path,
-          recursive,
-          ...given === "files" ? { filesOnly: true } : {},
-          ...tool === "chown" && mode ? { owner: mode.split(/[:.]/)[0] } : {},
-          file: df.file,
-          line: i.line
-        }));
-      })
-    );
-  });
-}
-function directoryOwner(df, stage, dir) {
-  const chown = chownedPaths(df, stage).filter((c) => c.owner !== void 0 && (dir === c.path || c.recursive && dir.startsWith(`${c.path}/`))).at(-1);
-  if (!chown?.owner || /^(root|0)?$/.test(chown.owner) || chown.owner.includes("$")) return void 0;
-  return { user: chown.owner, path: chown.path, file: chown.file, line: chown.line };
-}
-function worldWritable(mode) {
-  if (/^[0-7]{3,4}$/.test(mode)) {
-    const others = Number(mode.at(-1));
-    return (others & 2) === 0 ? void 0 : (others & 1) === 1 ? "all" : "files";
-  }
-  const writes = mode.split(",").some((clause) => /^[ugoa]*[ao][ugoa]*[+=][rwxXst]*w/.test(clause));
-  return writes ? "all" : void 0;
 }
 
 // src/rules/TF1101-logs-to-file.ts
@@ -36912,6 +33015,13 @@ function judged(app, service, cmd, oneOff) {
   const effect = mount ? `writes new migration files through the bind mount into the host's checkout ('${shownSource(mount)}' at ${shownTarget(mount)}): uncommitted, unreviewed schema changes generated from whatever the models are at start` : volume ? `writes new migration files into the named volume '${shownSource(volume)}' over the code (${shownTarget(volume)}): they outlive the container there, but no commit holds them, so they are unreviewed schema changes generated from whatever the models are at start, and a fresh volume or another host generates its own` : oneOff ? "writes new migrations inside the container, which are lost with it" : "writes new migrations inside the container, which are lost with it and differ between replicas";
   return { shown: dj.name, key: dj.name, effect, fix };
 }
+function branchWords(app, service, cmd) {
+  const variable = containerVariables(app.dockerfile?.targetStage?.env ?? {}, service);
+  const branch = deployGuards(cmd.guards, { variable });
+  if (!branch) return "";
+  const unset = branch.unset.length > 0 ? ` (nothing here sets ${branch.unset.join(" or ")}; unset, a variable is empty, so the test holds by default)` : "";
+  return ` where ${branch.words}${unset}`;
+}
 var destructiveAdminOnStart = defineRule({
   id: "TF1203",
   name: "destructive-admin-on-start",
@@ -36950,10 +33060,11 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       seen.add(key);
       const note = service && service !== app.compose?.appService ? "" : droppedCommandNote(app, cmd.file);
       const runner = startRunner(app, cmd, who);
+      const every = runner.oneshot ? "at every container start" : "on every start";
       findings.push({
         file: cmd.file,
         line: cmd.line,
-        message: `${runner.who} runs 'manage.py ${found.shown}'${recipeNote(cmd)} ${runner.oneshot ? "at every container start" : "on every start"}, which ${found.effect}. ${found.fix}${note}`
+        message: `${runner.who} runs 'manage.py ${found.shown}'${recipeNote(cmd)} ${every}${branchWords(app, service, cmd)}, which ${found.effect}. ${found.fix}${note}`
       });
     });
     const others = appImageServices(project).filter(({ compose, service }) => service !== compose.appService);
@@ -36974,6 +33085,100 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     return findings;
   }
 });
+
+// src/rules/lib/path-owners.ts
+var import_node_path32 = __toESM(require_node_path(), 1);
+function rootOwnedDirectories(df, stage, dirs) {
+  const chowned2 = handedPaths(df, stage).filter((c) => !c.filesOnly).map((c) => c.path);
+  return [...new Set(dirs)].filter(
+    (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned2.some((c) => d === c || d.startsWith(`${c}/`))
+  );
+}
+function rootOwnedFiles(df, stage, files) {
+  const chowned2 = handedPaths(df, stage);
+  return [...new Set(files)].filter(
+    (f) => !chowned2.some((c) => f === c.path || c.recursive && f.startsWith(`${c.path}/`))
+  );
+}
+function directoryOwner(df, stage, dir) {
+  const chown = handedPaths(df, stage).filter((c) => c.owner !== void 0 && (dir === c.path || c.recursive && dir.startsWith(`${c.path}/`))).at(-1);
+  if (!chown?.owner || /^(root|0)?$/.test(chown.owner) || chown.owner.includes("$")) return void 0;
+  return { user: chown.owner, path: chown.path, how: chown.how, file: chown.file, line: chown.line };
+}
+function handedPaths(df, stage) {
+  const made = [];
+  return lineage2(df, stage).flatMap((s) => {
+    const workdirs = workdirsOf(df, s);
+    return s.instructions.flatMap((i, n) => {
+      if (i.keyword === "WORKDIR" && i.path) made.push(i.path);
+      if (i.keyword === "COPY" || i.keyword === "ADD") return copiedOwner(i, made, df.file);
+      if (i.keyword !== "RUN") return [];
+      const resolve = (w) => w.startsWith("/") ? [w] : workdirs[n] ? [import_node_path32.posix.resolve(workdirs[n], w)] : [];
+      return (i.script?.commands ?? []).flatMap((c) => {
+        const argv = expandedArgv(c, i).argv;
+        const tool = basename2(argv[0] ?? "");
+        const at2 = { file: df.file, line: i.line };
+        if (tool === "install") return installedDirectories(argv, resolve, at2);
+        if (tool !== "chown" && tool !== "chmod") return [];
+        const recursive = argv.some((w) => /^-[a-zA-Z]*R|^--recursive$/.test(w));
+        const [mode, ...operands] = argv.slice(1).filter((w) => !w.startsWith("-") || /^-[rwxXst]+$/.test(w));
+        const given = tool === "chown" ? "all" : mode === void 0 ? void 0 : worldWritable(mode);
+        if (!given) return [];
+        return operands.filter((w) => !w.includes("$")).flatMap(resolve).map((path) => ({
+          path,
+          recursive,
+          ...given === "files" ? { filesOnly: true } : {},
+          ...tool === "chown" && mode ? { owner: mode.split(/[:.]/)[0] } : {},
+          how: `RUN ${tool}`,
+          ...at2
+        }));
+      });
+    });
+  });
+}
+function installedDirectories(argv, resolve, at2) {
+  let directory = false;
+  let owner;
+  const operands = [];
+  for (let k = 1; k < argv.length; k++) {
+    const w = argv[k];
+    if (w === "-o" || w === "--owner") owner = argv[++k];
+    else if (w.startsWith("--owner=")) owner = w.slice("--owner=".length);
+    else if (/^-(g|m|t|S)$|^--(group|mode|target-directory|suffix)$/.test(w)) k++;
+    else if (w === "--directory") directory = true;
+    else if (/^-[a-zA-Z]+$/.test(w)) {
+      if (w.includes("d")) directory = true;
+      const o = w.indexOf("o");
+      if (o > 0) owner = o === w.length - 1 ? argv[++k] : w.slice(o + 1);
+    } else if (!w.startsWith("-")) operands.push(w);
+  }
+  if (!directory || !owner) return [];
+  const user = owner.split(/[:.]/)[0];
+  return operands.filter((w) => !w.includes("$")).flatMap(resolve).map((path) => ({
+    path: import_node_path32.posix.normalize(path).replace(/(.)\/+$/, "$1"),
+    recursive: false,
+    owner: user,
+    how: "RUN install -d",
+    ...at2
+  }));
+}
+function copiedOwner(copy, made, file) {
+  const dest = copy.dest ? import_node_path32.posix.normalize(copy.dest).replace(/(.)\/+$/, "$1") : "";
+  if (!dest.startsWith("/")) return [];
+  const existed = made.some((m) => m === dest || m.startsWith(`${dest}/`) || dest === "/");
+  made.push(dest);
+  const user = copy.chown?.split(/[:.]/)[0];
+  if (!user || existed || user.includes("$")) return [];
+  return [{ path: dest, recursive: true, owner: user, how: "COPY --chown", file, line: copy.line }];
+}
+function worldWritable(mode) {
+  if (/^[0-7]{3,4}$/.test(mode)) {
+    const others = Number(mode.at(-1));
+    return (others & 2) === 0 ? void 0 : (others & 1) === 1 ? "all" : "files";
+  }
+  const writes = mode.split(",").some((clause) => /^[ugoa]*[ao][ugoa]*[+=][rwxXst]*w/.test(clause));
+  return writes ? "all" : void 0;
+}
 
 // src/rules/lib/s6-root.ts
 function s6RootMessage(app, df, stage, head, drop, proxy) {
@@ -37014,7 +33219,7 @@ function runitRootMessage(app, head, drop, createUser2) {
 }
 
 // src/rules/lib/proxy-root.ts
-var import_node_path33 = __toESM(require_node_path(), 1);
+var import_node_path35 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/mod-wsgi.ts
 var MOD_WSGI = /^(libapache2-mod-wsgi(-py3)?|apache2-mod-wsgi|mod[_-]wsgi)([<>=~!:].*)?$/i;
@@ -37031,7 +33236,7 @@ function modWsgiInstall(df, stage) {
 }
 
 // src/rules/lib/run-time-writes.ts
-var import_node_path32 = __toESM(require_node_path(), 1);
+var import_node_path34 = __toESM(require_node_path(), 1);
 
 // src/rules/lib/privilege-drops.ts
 var DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
@@ -37165,6 +33370,82 @@ function suDrop(app) {
 }
 var SERVER_WORDS = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|runserver)\b/;
 
+// src/rules/lib/start-writes.ts
+var import_node_path33 = __toESM(require_node_path(), 1);
+
+// src/rules/lib/root-runs.ts
+function* rootRunCommands(df, stage) {
+  for (const s of lineage2(df, stage))
+    for (const ins of s.instructions) {
+      if (ins.keyword === "USER") return;
+      if (ins.keyword !== "RUN") continue;
+      const run = ins;
+      const assigned = Object.fromEntries((run.script?.assignments ?? []).map((a) => [a.name, a.value]));
+      for (const command of run.script?.commands ?? [])
+        yield {
+          command,
+          env: {
+            ...run.variables,
+            ...assigned,
+            ...Object.fromEntries((command.env ?? []).map((a) => [a.name, a.value]))
+          }
+        };
+    }
+}
+
+// src/rules/lib/start-writes.ts
+var STANDARD_DIRS = /^\/(var(\/(log|run|lib|tmp|cache))?|run|etc|usr(\/(local|src|share))?|opt|srv|home|tmp)?$/;
+function madeDirectories(df, stage, c, cwd) {
+  const argv = programArgv(c.argv);
+  if (basename2(argv[0] ?? "") !== "mkdir") return [];
+  const operands = argv.slice(1).filter((w, i, a) => !w.startsWith("-") && !/^(-m|--mode)$/.test(a[i - 1] ?? ""));
+  const held = heldDirectories(df, stage);
+  return operands.filter((w) => !/[$*?`]/.test(w)).map((w) => import_node_path33.posix.resolve(cwd, w).replace(/(.)\/+$/, "$1")).filter((dir) => !STANDARD_DIRS.test(dir) && !held.some((h) => h === dir || h.startsWith(`${dir}/`))).map((dir) => ({ path: dir, kind: "directory", what: `made by mkdir at ${c.file}:${c.line}` }));
+}
+function heldDirectories(df, stage) {
+  const held = [];
+  for (const s of lineage2(df, stage)) {
+    held.push(s.workdir);
+    for (const i of s.instructions)
+      if (i.keyword === "WORKDIR" && i.path) held.push(i.path);
+      else if ((i.keyword === "COPY" || i.keyword === "ADD") && i.dest?.startsWith("/"))
+        held.push(i.dest);
+  }
+  for (const { command } of rootRunCommands(df, stage))
+    if (basename2(command.argv[0] ?? "") === "mkdir")
+      held.push(...command.argv.slice(1).filter((w) => w.startsWith("/") && !w.includes("$")));
+  return held.map((h) => import_node_path33.posix.normalize(h).replace(/(.)\/+$/, "$1"));
+}
+var GUNICORN_LOG_OPTIONS = /^--(error-logfile|log-file|access-logfile)(?:=(.*))?$/s;
+function gunicornLogFiles(app, c, cwd) {
+  const argv = programArgv(c.argv);
+  if (basename2(argv[0] ?? "") !== "gunicorn") return [];
+  const offset = c.argv.length - argv.length;
+  const chdir = argv.flatMap(
+    (w, i) => w === "--chdir" ? [argv[i + 1] ?? ""] : w.startsWith("--chdir=") ? [w.slice(8)] : []
+  )[0];
+  const dir = chdir && !chdir.includes("$") ? import_node_path33.posix.resolve(cwd, chdir) : cwd;
+  const fromArgv = argv.flatMap((w, i) => {
+    const m = GUNICORN_LOG_OPTIONS.exec(w);
+    const value = m && (m[2] ?? argv[i + 1]);
+    const line = c.wordLines?.[offset + i] ?? c.line;
+    return value ? [{ value, option: `--${m[1]}`, at: `${c.file}:${line}` }] : [];
+  });
+  const config2 = gunicornConfigArg(argv);
+  const file = config2 === void 0 ? void 0 : (app.serverConfigs ?? []).find(
+    (f) => f.server === "gunicorn" && (f.file === config2 || basename2(f.file) === basename2(config2))
+  );
+  const fromConfig = (file?.logFiles ?? []).map((l) => ({
+    value: l.value,
+    option: l.option,
+    at: `${file.file}:${l.line}`
+  }));
+  return [...fromArgv, ...fromConfig].filter((l) => l.value !== "-" && !/^\/(dev|proc)\//.test(l.value) && !l.value.includes("$")).map((l) => {
+    const path = import_node_path33.posix.resolve(dir, l.value);
+    return { path, kind: "file", what: `gunicorn's ${l.option} ${path} at ${l.at}` };
+  });
+}
+
 // src/rules/lib/run-time-writes.ts
 function runtimeWrites(app, df, stage, dropped = () => true) {
   const found = [];
@@ -37175,7 +33456,7 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
     const argv = programArgv(c.argv);
     const managed = djangoCommand(c.argv);
     if (managed?.name === "collectstatic") {
-      const dir = settingDir(app, "STATIC_ROOT");
+      const dir = settingDir(app, "STATIC_ROOT", cwd);
       if (dir) found.push({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at2}` });
       else if (settingUnset(app, "STATIC_ROOT"))
         failing.push(
@@ -37185,8 +33466,8 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
     }
     if (managed?.name === "compilemessages") found.push(...compiledMessages(app, managed.args, cwd, at2));
     if (managed?.name === "compress") {
-      const own = settingDir(app, "COMPRESS_ROOT");
-      const dir = own ?? settingDir(app, "STATIC_ROOT");
+      const own = settingDir(app, "COMPRESS_ROOT", cwd);
+      const dir = own ?? settingDir(app, "STATIC_ROOT", cwd);
       const by = own ? "" : " with COMPRESS_ROOT unset";
       if (dir)
         found.push({
@@ -37198,16 +33479,21 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
     if (celeryBeat(argv) && !argv.some((w) => /^(-s|--schedule)(=|$)/.test(w)) && !beatKeepsNoFile(app, argv))
       found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at2}` });
     for (const socket of socketPaths(app, c, cwd))
-      found.push({ dir: import_node_path32.posix.dirname(socket.path), what: socket.what });
+      found.push({ dir: import_node_path34.posix.dirname(socket.path), what: socket.what });
+    for (const log of uwsgiLogFiles(app, c, cwd)) found.push(fileWrite(log.path, log.what));
+    for (const w of [...madeDirectories(df, stage, c, cwd), ...gunicornLogFiles(app, c, cwd)])
+      found.push(w.kind === "file" ? fileWrite(w.path, w.what) : { dir: w.path, what: w.what });
     const program = c.origin === "supervisor" ? programOf2(app, c) : void 0;
     const logs = [program?.stdoutLogfile, program?.stderrLogfile].filter(
       (l) => l !== void 0 && l.value.startsWith("/") && !l.value.startsWith("/dev/")
     );
     for (const value of new Set(logs.map((l) => l.value)))
-      found.push({
-        dir: import_node_path32.posix.dirname(value),
-        what: `the log file ${value} at ${listOf(logs.filter((l) => l.value === value).map((l) => `${program.file}:${l.line}`))}`
-      });
+      found.push(
+        fileWrite(
+          value,
+          `the log file ${value} at ${listOf(logs.filter((l) => l.value === value).map((l) => `${program.file}:${l.line}`))}`
+        )
+      );
   }
   const serverDir2 = startsWithDirectory(app).find(({ c }) => serverOf(c.argv))?.cwd;
   const sqlite = sqliteFile(app, serverDir2);
@@ -37226,7 +33512,7 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
   const inRoot = found.filter((w) => w.dir === "/");
   for (const w of found) {
     if (!owned.has(w.dir) || w.dir === "/") continue;
-    const same = known2.find((k) => k.dir === w.dir);
+    const same = known2.find((k) => k.dir === w.dir && k.file === void 0 && w.file === void 0);
     const { files: held, ...write } = w;
     const files = held ? rootOwnedFiles(df, stage, held) : [];
     if (!same) known2.push({ ...write, ...files.length > 0 ? { files } : {}, ...mountOver(app, w.dir) });
@@ -37263,14 +33549,17 @@ function startsWithDirectory(app) {
 }
 function mountOver(app, dir) {
   const services = app.compose?.appImageServices ?? (app.compose?.appService ? [app.compose.appService] : []);
-  const target = (t) => import_node_path32.posix.normalize(t).replace(/(.)\/+$/, "$1");
+  const target = (t) => import_node_path34.posix.normalize(t).replace(/(.)\/+$/, "$1");
   const over = services.flatMap((s) => s.volumes).filter((v) => {
     const t = target(v.target);
     return v.type !== "tmpfs" && (t === dir || dir.startsWith(`${t}/`) || t === "/");
   }).sort((a, b) => target(b.target).length - target(a.target).length)[0];
   if (!over) return {};
   const at2 = `${over.file}:${over.line}`;
-  return { mount: over.type === "bind" ? { kind: "bind", at: at2 } : { kind: "volume", name: over.source, at: at2 } };
+  const mounted = target(over.target);
+  return {
+    mount: over.type === "bind" ? { kind: "bind", at: at2, target: mounted } : { kind: "volume", name: over.source, at: at2, target: mounted }
+  };
 }
 function celeryBeat(argv) {
   if (basename2(argv[0] ?? "") !== "celery") return false;
@@ -37286,14 +33575,33 @@ function beatKeepsNoFile(app, argv) {
   const scheduler = option.at(-1) ?? (literal?.kind === "literal" && typeof literal.value === "string" ? literal.value : void 0);
   return scheduler !== void 0 && scheduler !== "" && !/(^|[.:])PersistentScheduler$/.test(scheduler);
 }
-function socketPaths(app, c, cwd) {
-  const argv = programArgv(c.argv);
+function uwsgiIni(app, argv) {
   const ini = uwsgiIniArg(argv);
   const config2 = ini === void 0 ? void 0 : (app.serverConfigs ?? []).find(
     // A file at the repository's root (`uwsgi.ini`) has no directory before its name.
     (f) => f.server === "uwsgi" && (f.file === ini || basename2(f.file) === basename2(ini))
   );
-  const iniDir = ini === void 0 ? cwd : import_node_path32.posix.dirname(import_node_path32.posix.resolve(cwd, ini));
+  return { ...ini !== void 0 ? { ini } : {}, ...config2 ? { config: config2 } : {} };
+}
+function uwsgiLogFiles(app, c, cwd) {
+  const argv = programArgv(c.argv);
+  if (basename2(argv[0] ?? "") !== "uwsgi") return [];
+  const fromArgv = argv.flatMap((w, i) => {
+    const m = /^--(logto2?|daemonize2?)(?:=(.*))?$/.exec(w);
+    const value = m && (m[2] ?? argv[i + 1]);
+    return value ? [{ value, at: `${c.file}:${c.line}` }] : [];
+  });
+  const { config: config2 } = uwsgiIni(app, argv);
+  const fromIni = (config2?.logFiles ?? []).map((l) => ({ value: l.value, at: `${config2.file}:${l.line}` }));
+  return [...fromArgv, ...fromIni].filter((l) => !l.value.startsWith("/dev/") && !/[$%]/.test(import_node_path34.posix.dirname(l.value))).map((l) => {
+    const path = import_node_path34.posix.resolve(cwd, l.value);
+    return { path, what: `uwsgi's log file ${l.value.includes("%") ? l.value : path} at ${l.at}` };
+  });
+}
+function socketPaths(app, c, cwd) {
+  const argv = programArgv(c.argv);
+  const { ini, config: config2 } = uwsgiIni(app, argv);
+  const iniDir = ini === void 0 ? cwd : import_node_path34.posix.dirname(import_node_path34.posix.resolve(cwd, ini));
   const fromArgv = (ini === void 0 ? unixSocketsOnly(c.argv) : void 0) ?? [];
   const fromIni = (config2?.listens ?? []).filter((l) => l.option === "socket" || l.option === "uwsgi-socket").map((l) => ({
     value: l.value.split(",")[0].trim().replace(/%d/g, `${iniDir}/`),
@@ -37302,8 +33610,8 @@ function socketPaths(app, c, cwd) {
   return [...fromArgv.map((value) => ({ value, at: `${c.file}:${c.line}` })), ...fromIni].map((s) => ({ ...s, value: s.value.replace(/^unix:/, "") })).filter(
     (s) => s.value !== "" && !s.value.startsWith("@") && !/[$%]/.test(s.value) && (s.value.startsWith("/") || !s.value.includes(":"))
   ).map((s) => ({
-    path: import_node_path32.posix.resolve(cwd, s.value),
-    what: `the socket ${import_node_path32.posix.resolve(cwd, s.value)} at ${s.at}`
+    path: import_node_path34.posix.resolve(cwd, s.value),
+    what: `the socket ${import_node_path34.posix.resolve(cwd, s.value)} at ${s.at}`
   }));
 }
 function compiledMessages(app, args, cwd, at2) {
@@ -37314,9 +33622,9 @@ function compiledMessages(app, args, cwd, at2) {
   const under2 = (p) => cwd === "/" || p.startsWith(`${cwd}/`);
   const po = imagePathsOf(app, catalog(".po")).filter((p) => under2(p.path));
   const mo = imagePathsOf(app, catalog(".mo")).map((p) => p.path);
-  const dirs = [...new Set(po.map((p) => import_node_path32.posix.dirname(p.path)))];
+  const dirs = [...new Set(po.map((p) => import_node_path34.posix.dirname(p.path)))];
   return dirs.map((dir) => {
-    const files = po.filter((p) => import_node_path32.posix.dirname(p.path) === dir).map((p) => p.path.replace(/\.po$/, ".mo")).filter((f) => mo.includes(f));
+    const files = po.filter((p) => import_node_path34.posix.dirname(p.path) === dir).map((p) => p.path.replace(/\.po$/, ".mo")).filter((f) => mo.includes(f));
     return {
       dir,
       what: `the .mo files compilemessages writes at ${at2}`,
@@ -37324,12 +33632,12 @@ function compiledMessages(app, args, cwd, at2) {
     };
   });
 }
-function settingDir(app, name) {
+function settingDir(app, name, cwd) {
   const assigned = (app.settings?.assignments ?? []).filter((a) => a.name === name && a.live !== false);
   const value = assigned.at(-1)?.value;
   const source = value?.kind === "env" ? value.fallback : value;
-  const path = source && runtimePath(app, source);
-  return path === void 0 ? void 0 : import_node_path32.posix.normalize(path).replace(/(.)\/+$/, "$1");
+  const path = source && (runtimePath(app, source) ?? relativeTo2(cwd, source));
+  return path === void 0 ? void 0 : import_node_path34.posix.normalize(path).replace(/(.)\/+$/, "$1");
 }
 function settingUnset(app, name) {
   const settings = app.settings;
@@ -37341,7 +33649,7 @@ function runtimePath(app, v) {
   const inImage2 = imagePath(app, v);
   if (inImage2 !== void 0 || v.kind !== "path" || v.base === "absolute") return inImage2;
   const base = mountedBaseDir(app);
-  return base === void 0 ? void 0 : import_node_path32.posix.join(base, ...v.parts);
+  return base === void 0 ? void 0 : import_node_path34.posix.join(base, ...v.parts);
 }
 function sqliteFile(app, serverDir2) {
   const settings = app.settings;
@@ -37357,7 +33665,7 @@ function sqliteFile(app, serverDir2) {
   const when = databases.selection.kind === "env" ? `, when ${fallbackWhen(databases)}` : "";
   const shipped = imageFileSource(app, path);
   return {
-    dir: import_node_path32.posix.dirname(path),
+    dir: import_node_path34.posix.dirname(path),
     what: `the SQLite database ${path} at ${chosen.file ?? settings.file}:${line}${when}${shipped ? `, which the image holds, copied from ${shipped}` : ""}`,
     ...shipped ? { files: [path] } : {}
   };
@@ -37378,18 +33686,26 @@ function relativeTo2(dir, v) {
   if (dir === void 0 || v.kind !== "literal" || typeof v.value !== "string") return void 0;
   const name = v.value;
   if (name === "" || name.startsWith(":") || /^file:/i.test(name) || name.includes("$")) return void 0;
-  return import_node_path32.posix.resolve(dir, name);
+  return import_node_path34.posix.resolve(dir, name);
+}
+var SHARED_DIRS = /^\/(var\/log|var\/run|run|var\/lib|var|etc|usr(\/local)?|opt|srv)$/;
+function fileWrite(path, what) {
+  const dir = import_node_path34.posix.dirname(path);
+  return { dir, what, ...SHARED_DIRS.test(dir) ? { file: path } : {} };
 }
 function runtimeWritesAdvice(writes, stage, user, when = `before USER ${user}`) {
   const parts = [];
   if (writes.known.length > 0) {
-    const dirs = writes.known.map((w) => w.dir);
-    const create = dirs.filter((d) => d !== stage.workdir);
-    const mkdir = create.length > 0 ? `mkdir -p ${create.join(" ")} && ` : "";
+    const dirs = [...new Set(writes.known.map((w) => w.dir))];
+    const whole = [...new Set(writes.known.filter((w) => w.file === void 0).map((w) => w.dir))];
+    const create = whole.filter((d) => d !== stage.workdir);
+    const made = writes.known.flatMap((w) => w.file !== void 0 ? [w.file] : []);
+    const mkdir = (create.length > 0 ? `mkdir -p ${create.join(" ")} && ` : "") + (made.length > 0 ? `touch ${made.join(" ")} && ` : "");
     const files = writes.known.flatMap((w) => w.files ?? []);
+    const shared = made.length === 0 ? "" : ` ${listOf([...new Set(writes.known.filter((w) => w.file !== void 0).map((w) => w.dir))])} ${made.length === 1 ? "is a system directory" : "are system directories"} other programs share: the chown gives ${user} the ${made.length === 1 ? "file" : "files"}, made at build time, not the directory.`;
     const held = files.length === 0 ? "" : ` The image already holds ${listOf(files)}, which COPY leaves owned by root: owning the directory does not let ${user} write to ${files.length === 1 ? "that file" : "those files"}, so the chown names ${files.length === 1 ? "it" : "them"} too.`;
     parts.push(
-      `The app writes at run time in ${dirs.length === 1 ? "a directory" : "directories"} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}chown ${user} ${[...dirs, ...files].join(" ")}.${held}${mountNotes(writes.known, user)}`
+      `The app writes at run time in ${dirs.length === 1 ? "a directory" : "directories"} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}chown ${user} ${[...whole, ...made, ...files].join(" ")}.${shared}${held}${mountNotes(writes.known, user)}`
     );
   }
   if (writes.inRoot)
@@ -37417,7 +33733,10 @@ function mountNotes(writes, user) {
       binds.delete(m.at);
       return dirs.length === 1 ? ` ${w.dir} is bind-mounted from the host under compose (${m.at}), where the host directory's owner applies: give ${user}'s uid that directory on the host too.` : ` ${listOf(dirs)} are bind-mounted from the host under compose (${m.at}), where the host directories' owner applies: give ${user}'s uid those directories on the host too.`;
     }
-    return ` The ${m.name ? `named volume '${m.name}'` : "anonymous volume"} mounted over ${w.dir} under compose (${m.at}) takes its owner from the image's directory when Docker creates it (an existing volume keeps its owner: remove it once, or chown it in place).`;
+    const volume = m.name ? `named volume '${m.name}'` : "anonymous volume";
+    if (m.target === w.dir)
+      return ` The ${volume} mounted over ${w.dir} under compose (${m.at}) takes its owner from the image's directory when Docker creates it (an existing volume keeps its owner: remove it once, or chown it in place).`;
+    return ` The ${volume} mounted at ${m.target} under compose (${m.at}), above ${w.dir}, takes the image's ${m.target} with its owners when Docker creates it, ${w.dir} included (an existing volume keeps what it holds: remove it once, or chown it in place).`;
   }).join("");
 }
 function supervisorRootPrograms(app) {
@@ -37517,28 +33836,8 @@ function appServer(app, proxy) {
   return servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path33.posix.dirname(p));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path35.posix.dirname(p));
   return rootOwnedDirectories(df, stage, dirs);
-}
-
-// src/rules/lib/root-runs.ts
-function* rootRunCommands(df, stage) {
-  for (const s of lineage2(df, stage))
-    for (const ins of s.instructions) {
-      if (ins.keyword === "USER") return;
-      if (ins.keyword !== "RUN") continue;
-      const run = ins;
-      const assigned = Object.fromEntries((run.script?.assignments ?? []).map((a) => [a.name, a.value]));
-      for (const command of run.script?.commands ?? [])
-        yield {
-          command,
-          env: {
-            ...run.variables,
-            ...assigned,
-            ...Object.fromEntries((command.env ?? []).map((a) => [a.name, a.value]))
-          }
-        };
-    }
 }
 
 // src/rules/lib/poetry-environment.ts
@@ -37585,7 +33884,7 @@ function pipenvAdvice(at2, user) {
 }
 
 // src/rules/lib/socket-volume.ts
-var import_node_path34 = __toESM(require_node_path(), 1);
+var import_node_path36 = __toESM(require_node_path(), 1);
 function socketInNamedVolume(app, df, stage) {
   const service = app.compose?.appService;
   const server = appStarts(app).find((c) => serverOf(c.argv) && !reverseProxyOf(c.argv));
@@ -37608,9 +33907,9 @@ function socketInNamedVolume(app, df, stage) {
   for (const s of sockets ?? []) {
     const path = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
     if (!path.startsWith("/")) continue;
-    const dir = import_node_path34.posix.dirname(path);
+    const dir = import_node_path36.posix.dirname(path);
     const volume = service.volumes.find(
-      (v) => v.type === "volume" && v.source && import_node_path34.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+      (v) => v.type === "volume" && v.source && import_node_path36.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
     );
     if (!volume || chowned(df, stage, dir)) continue;
     return {
@@ -37631,6 +33930,140 @@ function socketVolumeAdvice(found, user) {
   return `Before that, give ${user} the socket's directory: ${found.server} binds ${found.socket} (${found.at}), in the named volume '${found.volume}' mounted at ${found.dir} (${found.volumeAt}), which Docker creates owned as the image's ${found.dir} is, root's here, so ${found.server} started as ${user} could not create its socket. Create the directory in the image and give it to ${user} before the USER line: RUN mkdir -p ${found.dir} && chown ${user} ${found.dir} (an existing volume keeps its owner: remove it once, or chown it in place).`;
 }
 
+// src/rules/lib/shell-less-base.ts
+var import_node_path37 = __toESM(require_node_path(), 1);
+function shellLessBase(df, stage) {
+  const image = baseImageOf(df, stage);
+  if (!image || image.includes("$")) return void 0;
+  const { repository, tag = "latest" } = splitImage(image.toLowerCase());
+  if (/^gcr\.io\/distroless\//.test(repository) && !/debug/.test(tag))
+    return {
+      repository,
+      user: "nonroot",
+      described: "nonroot (uid 65532), the unprivileged user every distroless image holds"
+    };
+  if (/^cgr\.dev\/chainguard\//.test(repository) && !/(^|-)dev$/.test(tag))
+    return { repository, user: "65532", described: "65532, the uid of Chainguard's nonroot user" };
+  return void 0;
+}
+function runsAsNonrootByDefault(df, stage) {
+  const image = baseImageOf(df, stage);
+  if (!image || image.includes("$")) return false;
+  const { repository, tag = "latest" } = splitImage(image.toLowerCase());
+  return /^gcr\.io\/distroless\//.test(repository) && /(^|-)nonroot(-|$)/.test(tag);
+}
+function creatingCopy(df, stage, path) {
+  const made = [];
+  const under2 = (p, dir) => p === dir || dir === "/" || p.startsWith(`${dir}/`);
+  let found;
+  for (const s of lineage2(df, stage))
+    for (const i of s.instructions) {
+      if (i.keyword === "WORKDIR" && i.path) made.push(i.path);
+      if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
+      const copy = i;
+      const dest = copy.dest ? import_node_path37.posix.normalize(copy.dest).replace(/(.)\/+$/, "$1") : "";
+      if (!dest.startsWith("/")) continue;
+      const existed = made.some((m) => under2(m, dest));
+      made.push(dest);
+      if (!existed && under2(path, dest) && found === void 0) found = copy;
+    }
+  return found;
+}
+function shellLessAdvice(df, stage, base, writes, where) {
+  const user = base.user;
+  const chown = `--chown=${user}:${user}`;
+  const switchTo = stage.user ? `replace USER ${stage.user.user} with USER ${user}` : `add USER ${user}${where}`;
+  const parts = [
+    `${base.repository} has no shell, so no RUN can run in this stage (no useradd, mkdir or chown): run as ${base.described}, and ${switchTo}.`
+  ];
+  if (writes.known.length > 0) {
+    const paths = writes.known.map((w) => w.dir);
+    const copies = [...new Set(paths.map((p) => creatingCopy(df, stage, p)))];
+    const lines = copies.flatMap((c) => c ? [`${c.line}`] : []);
+    const uncopied = paths.filter((p) => !creatingCopy(df, stage, p));
+    const give = lines.length === 0 ? "" : ` add ${chown} to the ${lines.length === 1 ? "COPY" : "COPYs"} that ${lines.length === 1 ? "creates" : "create"} ${uncopied.length === 0 && paths.length > 1 ? "them" : "it"} (line ${listOf(lines)})`;
+    const make = uncopied.length === 0 ? "" : `${give ? ";" : ""} no COPY creates ${listOf(uncopied)} (a WORKDIR or an earlier COPY made it as root): create it in a build stage and copy it in with COPY --from=<stage> ${chown} before anything else makes it`;
+    parts.push(
+      `The app writes at run time in ${paths.length === 1 ? "a directory" : "directories"} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so${give}${make}.${mountNotes(writes.known, user)}`
+    );
+  }
+  if (writes.inRoot)
+    parts.push(
+      `The app writes at run time in the filesystem's root directory /: ${listOf(writes.inRoot.map((w) => w.what))}; move ${writes.inRoot.length === 1 ? "it" : "them"} to a directory a COPY ${chown} creates.`
+    );
+  if (writes.failing)
+    parts.push(`${listOf(writes.failing)}: set STATIC_ROOT, in a directory a COPY ${chown} creates.`);
+  if (writes.unknown.length > 0)
+    parts.push(
+      `${listOf(writes.unknown)} where the image cannot tell: give ${user} the directories the app writes at run time with the COPY ${chown} that creates them.`
+    );
+  return parts.join(" ");
+}
+function chownCopyEdits(df, stage, base, writes, lines) {
+  const volumes = stage.volumes.flatMap((v) => v.paths);
+  const copies = [...writes.known.map((w) => w.dir), ...volumes].map((d) => creatingCopy(df, stage, d));
+  if (copies.some((c) => c === void 0)) return void 0;
+  const chown = `--chown=${base.user}:${base.user}`;
+  const edits = [];
+  for (const copy of new Set(copies)) {
+    if (copy.chown?.split(/[:.]/)[0] === base.user) continue;
+    const text2 = lines[copy.line - 1] ?? "";
+    const written = /--chown=\S+/.exec(text2);
+    const keyword = /^\s*(COPY|ADD)\b/i.exec(text2);
+    if (written)
+      edits.push(
+        replaceInLine(df.file, copy.line, written.index + 1, written.index + written[0].length + 1, chown)
+      );
+    else if (keyword)
+      edits.push(insertAt(df.file, { line: copy.line, column: keyword[0].length + 1 }, ` ${chown}`));
+    else return void 0;
+  }
+  return edits;
+}
+
+// src/rules/lib/system-service.ts
+function systemServiceStart(app) {
+  for (const c of appStarts(app)) {
+    if (c.asUser || c.origin === "supervisor") continue;
+    const name = initScriptService(c.argv);
+    if (name) return { name, command: c.argv.join(" "), file: c.file, line: c.line };
+  }
+  return void 0;
+}
+var STARTS = /* @__PURE__ */ new Set(["start", "restart"]);
+function initScriptService(argv) {
+  const a = /^\/etc\//.test(argv[0] ?? "") ? argv : programArgv(argv);
+  const tool = basename2(a[0] ?? "");
+  if (["service", "invoke-rc.d", "rc-service"].includes(tool) && a[1] && STARTS.has(a[2] ?? "")) return a[1];
+  const script = /^\/etc\/(?:rc\.d\/)?init\.d\/([\w.-]+)$/.exec(a[0] ?? "");
+  return script && STARTS.has(a[1] ?? "") ? script[1] : void 0;
+}
+function setsErrexit2(argv) {
+  if (argv[0] !== "set") return false;
+  return argv.some((w, i) => /^-[a-z]*e[a-z]*$/.test(w) || w === "-o" && argv[i + 1] === "errexit");
+}
+function afterFailure2(app, service) {
+  const env = containerEnv(app);
+  const script = appStarts(app).filter((c) => c.file === service.file && c.origin === "script");
+  const i = script.findIndex((c) => c.line === service.line && initScriptService(c.argv));
+  const next = script[i + 1];
+  if (i < 0 || !next) return `the start goes on without ${service.name}`;
+  if (next.after === "&&") {
+    let j = i + 1;
+    const inList = (c, prev) => c.after === "&&" || c.after === void 0 && c.line === prev.line && !prev.background;
+    while (script[j + 1] && inList(script[j + 1], script[j])) j++;
+    const server = script.slice(i + 1, j + 1).find((c) => serverOf(c.argv, env));
+    return server ? `the && after it skips the rest of that list, ${serverOf(server.argv, env).kind} at line ${server.line} included, so the app never starts` : "the && after it skips the commands chained after it";
+  }
+  if (next.after === "||") return `the || after it runs line ${next.line} instead`;
+  if (script.slice(0, i).some((c) => setsErrexit2(c.argv)))
+    return "set -e ends the script there, so the app never starts";
+  return `the start goes on without ${service.name}`;
+}
+function systemServiceNote(app, service) {
+  return `${service.file}:${service.line} starts the system service ${service.name} through its init script (${service.command}), which expects root: it creates the service's run directory, writes its pid file under /run and hands the daemon to the service's own user. Under a USER line it fails, and ${afterFailure2(app, service)}. Move ${service.name} into its own container (its own compose service) before you add the USER.`;
+}
+
 // src/rules/TF1301-runs-as-root.ts
 var runsAsRoot = defineRule({
   id: "TF1301",
@@ -37649,7 +34082,9 @@ entrypoint creates when the container starts (\`useradd\` then \`gosu\`) is not 
 create it at build time instead. Where nginx (or another reverse proxy) runs in the same container, its master
 process needs root to bind a port below 1024 (80, 443: the ports its copied configuration listens on are named;
 where all are above 1023 a USER line can stay, with nginx's pid and temp files writable): drop root for the app process alone (\`gunicorn --user\`, supervisord's
-\`user=\`), or move the proxy into its own container. Apache that serves the app itself through mod_wsgi is the
+\`user=\`), or move the proxy into its own container. A system service the start runs through its init script (\`/etc/init.d/mysql
+start\`, \`service redis-server start\`) expects root too: under USER it fails, and what the start chains after it
+(\`&&\`, \`set -e\`) with it; the advice says so and asks to move that service into its own container first. Apache that serves the app itself through mod_wsgi is the
 app's server, not a proxy: its workers already run the app as Apache's \`User\`, and the advice is an unprivileged
 Apache (a port above 1023) or a suppression with the reason. A server supervisord (or gosu) starts as the user from the
 first binds its unix socket as that user: a socket in a directory the image leaves to root (\`unix:/app/app.sock\`
@@ -37670,11 +34105,17 @@ knows them: STATIC_ROOT for a \`collectstatic\` the start runs, the locale direc
 files in, COMPRESS_ROOT (else STATIC_ROOT) for django-compressor's \`compress\`, a server's unix socket (uWSGI's ini
 included), the SQLite file's directory (under the project a bind mount brings, when the image holds no code), celery
 beat's schedule in its working directory (none with a database scheduler: \`-S django\`, \`CELERY_BEAT_SCHEDULER\`), a
-supervisord program's log files, MEDIA_ROOT where the models declare a \`FileField\` or \`ImageField\` (none when the
+supervisord program's log files, gunicorn's log files (\`--error-logfile\`, \`--access-logfile\`, its config file's
+errorlog/accesslog), a directory the start script creates with \`mkdir\` (one the image does not hold), MEDIA_ROOT where the models declare a \`FileField\` or \`ImageField\` (none when the
 default storage is another, S3); a directory a RUN chowns, or chmods writable by every user (\`a+rwx\`, \`777\`), is
 the user's already; a file the image already holds there (a copied SQLite database, a committed .mo) is named too; with
 a volume or bind mount over one, what owns it then. Where collectstatic's target cannot be told, it says so in general
 terms; where the settings set no STATIC_ROOT, that collectstatic fails and writes nothing.
+A relative STATIC_ROOT (\`"static_dir"\`) is where collectstatic runs; a compose volume mounted above a written
+directory is named at its own mount point.
+A target stage on a base with no shell (Google's distroless, Chainguard's images other than \`-dev\`) cannot RUN
+useradd or chown: the advice is the image's own user (\`USER nonroot\`, uid 65532) and \`COPY --chown\` on the COPY
+that creates what the app writes; a distroless \`nonroot\` tag already runs as that user and is not reported.
 A supervisord program with \`user=root\` is named too: supervisord started as another user refuses it; so is
 \`user=root\` in the \`[supervisord]\` section, with which it exits at start.
 
@@ -37696,6 +34137,7 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
       const bases = repositoryBases(app);
       const user = stage.user ?? base?.value;
       if (user && user.user === void 0) continue;
+      if (!user && runsAsNonrootByDefault(df, stage)) continue;
       const name = user?.user?.split(":")[0];
       if (user && name !== "root" && name !== "0") continue;
       const of = app.workerServices ? ` of ${imageRunner(app)}` : "";
@@ -37708,8 +34150,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   },
   fix: {
     safety: "safe",
-    summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create, or the one a RUN chown gives the working directory to, is switched to instead.",
-    declines: "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting, or a root `pipenv install`/`sync` without `--system` (the environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program (or `[supervisord]` itself) with `user=root`, which supervisord refuses when not root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts.",
+    summary: "Creates an unprivileged user `app` (uid 10001) owning the working directory (and the VOLUME directories declared after the last RUN, switching before them, the directory of a unix socket the server binds in a named volume of its service, and the directories the file handlers of the settings write their logs in, and the other run-time write directories named in the message), and switches to it with `USER app` after the last RUN of the target stage; a user the RUNs of the stage already create, or the one a RUN chown gives the working directory to, is switched to instead; on a base with no shell (distroless), `USER nonroot` (65532 on Chainguard) and `--chown` on the COPYs that create the run-time write directories, no RUN.",
+    declines: "a USER given by a variable, which cannot be told; a root `poetry install` with no virtualenv setting, or a root `pipenv install`/`sync` without `--system` (the environment is in root's home, out of the user's reach); a start command that drops to its user with su, gosu, su-exec, a server option or a supervisord `user=` (it needs root until then); a supervisord program (or `[supervisord]` itself) with `user=root`, which supervisord refuses when not root; a system service the start runs through its init script (`service mysql start`, `/etc/init.d/NAME start`), which expects root; a reverse proxy (nginx) in the same container, whose master process needs root (or, on ports above 1023, a writable pid file and temp paths); an entrypoint that creates its user when the container starts; on a base with no shell, a run-time write directory or VOLUME that no COPY creates (only a RUN could give it to the user).",
     make: fixRunsAsRoot
   }
 });
@@ -37725,6 +34167,7 @@ function fixRunsAsRoot(context) {
   if (runtimeUser(runner) || (found.app.supervisorPrograms ?? []).some((p) => p.s6 || p.runit))
     return void 0;
   if (supervisorRootPrograms(runner).length > 0) return void 0;
+  if (systemServiceStart(runner)) return void 0;
   if (poetryRootEnvironment(found.dockerfile, found.stage, found.app.context)) return void 0;
   if (pipenvRootEnvironment(found.dockerfile, found.stage)) return void 0;
   const { dockerfile, stage } = found;
@@ -37744,13 +34187,27 @@ function fixRunsAsRoot(context) {
   );
   const writes = runtimeWrites(runner, dockerfile, stage);
   if (writes.inRoot) return void 0;
+  const shellLess = shellLessBase(dockerfile, stage);
+  if (shellLess) {
+    const chowns = chownCopyEdits(dockerfile, stage, shellLess, writes, text2);
+    if (!chowns) return void 0;
+    const user = [`USER ${shellLess.user}`];
+    const switchTo = inPlace ? replaceLines(dockerfile.file, inPlace.line, inPlace.endLine, user) : insertLines(dockerfile.file, runtime, user);
+    return { title: `run as the image's unprivileged user ${shellLess.user}`, edits: [...chowns, switchTo] };
+  }
   const ownDirs = [
-    .../* @__PURE__ */ new Set([...socketDir ? [socketDir] : [], ...logDirs, ...writes.known.map((w) => w.dir)])
+    .../* @__PURE__ */ new Set([
+      ...socketDir ? [socketDir] : [],
+      ...logDirs,
+      ...writes.known.flatMap((w) => w.file === void 0 ? [w.dir] : [])
+    ])
   ];
-  const ownFiles = writes.known.flatMap((w) => w.files ?? []);
-  if (existing && ownDirs.length > 0)
+  const madeFiles = writes.known.flatMap((w) => w.file !== void 0 ? [w.file] : []);
+  const touch = madeFiles.length > 0 ? `touch ${madeFiles.join(" ")}` : void 0;
+  const ownFiles = [...madeFiles, ...writes.known.flatMap((w) => w.files ?? [])];
+  if (existing && ownDirs.length + madeFiles.length > 0)
     lines = [
-      `RUN mkdir -p ${ownDirs.join(" ")} && chown ${existing} ${[...ownDirs, ...ownFiles].join(" ")}`,
+      `RUN ${[ownDirs.length > 0 ? `mkdir -p ${ownDirs.join(" ")}` : void 0, touch, `chown ${existing} ${[...ownDirs, ...ownFiles].join(" ")}`].filter(Boolean).join(" && ")}`,
       `USER ${existing}`
     ];
   else if (existing) lines = [`USER ${existing}`];
@@ -37768,7 +34225,7 @@ function fixRunsAsRoot(context) {
     const owned = [...workdir, ...dataDirs, ...ownFiles];
     const mkdir = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(" ")}` : "";
     const chown = owned.length > 0 ? ` && chown app ${owned.join(" ")}` : "";
-    lines = [`RUN ${create}${mkdir}${chown}`, "USER app"];
+    lines = [`RUN ${create}${mkdir}${touch ? ` && ${touch}` : ""}${chown}`, "USER app"];
   }
   const title = `run as the unprivileged user ${existing ?? "app"}`;
   if (inPlace) return { title, edits: [replaceLines(dockerfile.file, inPlace.line, inPlace.endLine, lines)] };
@@ -37810,6 +34267,19 @@ function rootMessage(app, df, stage, head) {
   }
   const lastRun = stage.instructions.filter((i) => i.keyword === "RUN").at(-1)?.endLine ?? 0;
   const before = stage.cmd && stage.cmd.line > lastRun ? " before CMD" : stage.entrypoint && stage.entrypoint.line > lastRun ? " before ENTRYPOINT" : " at the end of the stage";
+  const shellLess = shellLessBase(df, stage);
+  const composed = composeUserNote(app);
+  if (shellLess) {
+    const advice2 = shellLessAdvice(
+      df,
+      stage,
+      shellLess,
+      runtimeWrites(app, df, stage),
+      stage.user ? "" : before
+    );
+    if (composed) return `${head}, so ${composed}. ${advice2}`;
+    return stage.user ? `${head}. ${advice2}` : `${head}, so ${asRoot(app)}. ${advice2}`;
+  }
   const toRoot = privilegeDrop(app, "root");
   const why = toRoot?.tool.startsWith("gunicorn") ? " (started as another user, gunicorn fails when it hands its worker files to root)" : "";
   const keep = toRoot ? ` ${toRoot.file}:${toRoot.line} passes ${toRoot.tool} root, which drops nothing: take it out when you add the USER${why}.` : "";
@@ -37831,8 +34301,9 @@ function rootMessage(app, df, stage, head) {
     ...writes ? [writes] : [],
     ...rootPrograms
   ].map((a) => ` ${a}`).join("");
-  const advice = switchAdvice(df, stage, stage.user ? "" : before, owner);
-  const composed = composeUserNote(app);
+  const service = systemServiceStart(app);
+  const first = service ? `${systemServiceNote(app, service)} ` : "";
+  const advice = first + switchAdvice(df, stage, stage.user ? "" : before, owner);
   if (composed) return `${head}, so ${composed}. ${advice}${keep}${reach}`;
   return stage.user ? `${head}. ${advice}${keep}${reach}` : `${head}, so ${asRoot(app)}. ${advice}${keep}${reach}`;
 }
@@ -38232,6 +34703,10 @@ export {
   modelSettings,
   lineage2 as lineage,
   isNamedForProduction,
+  splitImage,
+  contextSource,
+  UNSET,
+  expand,
   parseShell,
   uwsgiIniArg,
   gunicornConfigArg,
@@ -38243,10 +34718,6 @@ export {
   serverOf,
   basename2 as basename,
   inlineScript,
-  splitImage,
-  contextSource,
-  UNSET,
-  expand,
   modelDockerfile,
   makeInvocation,
   makeTargetScript,

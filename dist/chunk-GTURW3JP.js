@@ -3,7 +3,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-X4CIRSVU.js";
+} from "./chunk-DE2SF5KL.js";
 
 // builtin-by-require:node:child_process
 var require_node_child_process = __commonJS({

@@ -27,7 +27,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-TVQO4CWB.js";
+} from "./chunk-DPRORJEE.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -37,11 +37,11 @@ import {
   readRegularFileSync,
   require_node_path,
   resolveInside
-} from "./chunk-NOZIFROZ.js";
+} from "./chunk-EF3TZM5J.js";
 import {
   __toESM,
   require_node_fs
-} from "./chunk-X4CIRSVU.js";
+} from "./chunk-DE2SF5KL.js";
 
 // src/util/option-error.ts
 var OptionError = class extends Error {
@@ -195,8 +195,8 @@ function tail(text, lines = 30) {
 }
 
 // src/discover/index.ts
-var import_node_fs = __toESM(require_node_fs(), 1);
-var import_node_path = __toESM(require_node_path(), 1);
+var import_node_path3 = __toESM(require_node_path(), 1);
+var import_node_fs2 = __toESM(require_node_fs(), 1);
 
 // src/discover/docker-sdk.ts
 var MAX_PYTHON_FILES = 5e3;
@@ -217,163 +217,7 @@ function dockerSdkUses(files, read) {
   return out;
 }
 
-// src/discover/sqlite-files.ts
-var SQLITE_HEADER = Buffer.from("SQLite format 3\0", "latin1");
-var DATABASE_NAME = /^[^.]+$|^[^.].*\.(db|db3|sqlite|sqlite2|s3db|sl3|sqlitedb|data)$/i;
-var MAX_CANDIDATES = 2e3;
-function sqliteHeaderFiles(files, readHead) {
-  const candidates = files.filter((f) => !/\.sqlite3$/i.test(f) && DATABASE_NAME.test(baseName(f))).slice(0, MAX_CANDIDATES);
-  return candidates.filter((f) => readHead(f, SQLITE_HEADER.length)?.equals(SQLITE_HEADER) === true);
-}
-
-// src/util/text-encoding.ts
-function decodeText(bytes) {
-  const encoding = encodingOf(bytes);
-  if (encoding === "utf-16le" || encoding === "utf-16be") {
-    if (bytes.length % 2 !== 0) return { reason: "not valid UTF-16 text (odd number of bytes)" };
-    let text;
-    try {
-      text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2));
-    } catch {
-      return { reason: "not valid UTF-16 text" };
-    }
-    if (text.includes("\0")) return { reason: "binary content (NUL characters), not text" };
-    return { text, encoding };
-  }
-  const body = encoding === "utf-8-bom" ? bytes.subarray(3) : bytes;
-  if (body.includes(0)) return { reason: "binary content (NUL bytes), not text" };
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body), encoding };
-  } catch {
-    return { reason: "not valid UTF-8 text" };
-  }
-}
-function encodingOf(bytes) {
-  if (bytes[0] === 255 && bytes[1] === 254) return "utf-16le";
-  if (bytes[0] === 254 && bytes[1] === 255) return "utf-16be";
-  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) return "utf-8-bom";
-  return "utf-8";
-}
-function encodeText(text, encoding) {
-  switch (encoding) {
-    case "utf-8":
-      return Buffer.from(text, "utf8");
-    case "utf-8-bom":
-      return Buffer.concat([Buffer.from([239, 187, 191]), Buffer.from(text, "utf8")]);
-    case "utf-16le":
-      return Buffer.concat([Buffer.from([255, 254]), Buffer.from(text, "utf16le")]);
-    case "utf-16be":
-      return Buffer.concat([Buffer.from([254, 255]), Buffer.from(text, "utf16le").swap16()]);
-  }
-}
-
-// src/discover/index.ts
-var MAX_FILES = 5e4;
-var MAX_FILE_BYTES = 2 * 1024 * 1024;
-async function discover(root, options = {}, limits = {}, overlay) {
-  const maxFiles = limits.maxFiles ?? MAX_FILES;
-  const maxBytes = limits.maxFileBytes ?? MAX_FILE_BYTES;
-  const realRoot = import_node_fs.realpathSync.native(root);
-  const walked = walk(realRoot, maxFiles);
-  if (overlay) listOverlaid(walked, overlay);
-  const files = walked.files.sort();
-  const fileSet = new Set(files);
-  const links = new Map(walked.links.map((l) => [l.path, l.reason]));
-  const texts = {};
-  const unreadable = [];
-  const named = new Set(
-    [options.dockerfile, ...options.composeFiles ?? [], options.configFile].filter((f) => !!f).map((f) => f.replace(/^\.\//, ""))
-  );
-  const read = async (file) => {
-    if (file in texts || unreadable.some((u) => u.file === file)) return;
-    if (!fileSet.has(file)) {
-      const link = linkOnPath(file, links);
-      if (link) unreadable.push({ file, reason: link });
-      if (link || !named.has(file)) return;
-    }
-    const overlaid = overlay?.get(file);
-    const result = overlaid === void 0 ? readText(realRoot, file, maxBytes, walked.plain.has(file)) : textOf(Buffer.from(overlaid, "utf8"), maxBytes);
-    if (typeof result === "string") texts[file] = result;
-    else unreadable.push({ file, reason: result.reason });
-  };
-  const wanted = files.filter(
-    (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || isMakefile(f) || baseName(f) === "manage.py" || // `RUN npm run setup` may install the Python requirements from package.json's scripts.
-    baseName(f) === "package.json" || // `RUN pipenv install --skip-lock` resolves the Pipfile's versions at build time.
-    baseName(f) === "Pipfile" || // So does `RUN poetry install` a pyproject.toml's when no poetry.lock comes with it.
-    baseName(f) === "pyproject.toml" || // Lock files pin the version of the server the image runs (uWSGI before 2.1 reloads on SIGTERM).
-    ["poetry.lock", "uv.lock", "Pipfile.lock"].includes(baseName(f)) || // The server's entry module names the settings it runs (they may differ from manage.py's).
-    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // The models' file fields store uploads in MEDIA_ROOT: a directory the app writes at run time.
-    isModelsFile(f) || // s6-overlay's services: what /init runs (`type`, a oneshot's `up`, a longrun's `run`).
-    /(^|\/)s6-rc\.d\/[^/]+\/(type|up|run)$/.test(f) || // runit's services: the run script of each directory under service/ that runsvdir supervises.
-    /(^|\/)service\/[^/]+\/run$/.test(f) || // A root filesystem copied whole (`COPY root/ /`) holds nginx's configuration where nginx reads it.
-    /(^|\/)etc\/nginx\/(.+\/)?[^/]+\.conf$/.test(f) || // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
-    // or placeholder secrets, by what they hold.
-    isEnvStyleName(f) || isInEnvDir(f)
-  );
-  for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);
-  wanted.push(...named, DEFAULT_CONFIG_FILE);
-  for (const f of wanted) await read(f);
-  const bases = /* @__PURE__ */ new Set();
-  for (const f of composeFilesNamed(texts)) if (f in texts) bases.add(f);
-  for (let pass = 0; pass < 4; pass++) {
-    const composeFiles2 = new Set(composeFilesAmong(texts));
-    const fresh = Object.keys(texts).filter((f) => composeFiles2.has(f) || bases.has(f)).flatMap((f) => extendsFileNames(f, texts[f])).filter((f) => !bases.has(f) && fileSet.has(f));
-    if (fresh.length === 0) break;
-    for (const f of fresh) {
-      bases.add(f);
-      if (!(f in texts)) await read(f);
-    }
-  }
-  const composeFiles = new Set(composeFilesAmong(texts));
-  for (const f of Object.keys(texts))
-    if (isComposeCandidate(f) && !composeFiles.has(f) && !named.has(f) && !bases.has(f)) delete texts[f];
-  for (const [link, target] of walked.aliases)
-    if (link in texts && target in texts && composeFiles.has(target) && !named.has(link)) delete texts[link];
-  for (const f of composeFiles) if (f in texts) await read(joinPath(dirName(f), ".env"));
-  for (const f of composeEnvFilesNamed(texts)) if (fileSet.has(f)) await read(f);
-  for (let pass = 0; pass < 4; pass++) {
-    const before = Object.keys(texts).length;
-    for (const f of secondPassFiles(texts, files, options)) await read(f);
-    if (Object.keys(texts).length === before) break;
-  }
-  const sdk = namesDockerSocket(texts) ? dockerSdkUses(files, (f) => {
-    if (f in texts) return texts[f];
-    const overlaid = overlay?.get(f);
-    const r = overlaid === void 0 ? readText(realRoot, f, maxBytes, walked.plain.has(f)) : textOf(Buffer.from(overlaid, "utf8"), maxBytes);
-    return typeof r === "string" ? r : void 0;
-  }) : [];
-  const ciConfigs = {};
-  const readmes = {};
-  for (const f of files.filter((f2) => isCiConfig(f2) || isReadme(f2))) {
-    const overlaid = overlay?.get(f);
-    const r = overlaid === void 0 ? readText(realRoot, f, maxBytes, walked.plain.has(f)) : textOf(Buffer.from(overlaid, "utf8"), maxBytes);
-    if (typeof r === "string" && /\bdocker\s+(?:buildx\s+|image\s+)?build\b/.test(r))
-      (isCiConfig(f) ? ciConfigs : readmes)[f] = r;
-  }
-  const sqliteFiles = sqliteHeaderFiles(files, (f, length) => {
-    const overlaid = overlay?.get(f);
-    if (overlaid !== void 0) return Buffer.from(overlaid, "utf8").subarray(0, length);
-    try {
-      return readHeadSync(walked.plain.has(f) ? (0, import_node_path.join)(realRoot, f) : resolveInside(realRoot, f), length, f);
-    } catch {
-      return void 0;
-    }
-  });
-  return {
-    root: realRoot,
-    files,
-    texts,
-    ...sqliteFiles.length > 0 ? { sqliteFiles } : {},
-    ...Object.keys(ciConfigs).length > 0 ? { ciConfigs } : {},
-    ...Object.keys(readmes).length > 0 ? { readmes } : {},
-    unreadable,
-    options,
-    ...sdk.length > 0 ? { dockerSdkUses: sdk } : {},
-    skippedDirs: walked.skipped.sort(),
-    ...walked.links.length > 0 ? { links: walked.links } : {},
-    ...walked.truncated ? { truncated: { limit: maxFiles } } : {}
-  };
-}
+// src/discover/named-files.ts
 function secondPassFiles(texts, files, options) {
   const out = /* @__PURE__ */ new Set();
   const composeFiles = new Set(composeFilesAmong(texts));
@@ -553,6 +397,66 @@ function envFileNames(text) {
   });
   return out;
 }
+function settingsChoosingModules(file, text) {
+  if (!file.endsWith(".py")) return [];
+  const out = [];
+  if (/^(manage|wsgi|asgi)\.py$/.test(baseName(file)) || /\bDJANGO_SETTINGS_MODULE\b/.test(text))
+    for (const m of text.matchAll(
+      /^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w.]*))/gm
+    )) {
+      const parts = (m[1] ?? m[2]).split(".");
+      out.push(...parts.map((_, i) => parts.slice(0, i + 1).join(".")));
+    }
+  if (/\bDJANGO_SETTINGS_MODULE\b/.test(text))
+    for (const m of text.matchAll(/['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]/g)) out.push(m[1]);
+  return out;
+}
+
+// src/discover/read-text.ts
+var import_node_path = __toESM(require_node_path(), 1);
+
+// src/util/text-encoding.ts
+function decodeText(bytes) {
+  const encoding = encodingOf(bytes);
+  if (encoding === "utf-16le" || encoding === "utf-16be") {
+    if (bytes.length % 2 !== 0) return { reason: "not valid UTF-16 text (odd number of bytes)" };
+    let text;
+    try {
+      text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2));
+    } catch {
+      return { reason: "not valid UTF-16 text" };
+    }
+    if (text.includes("\0")) return { reason: "binary content (NUL characters), not text" };
+    return { text, encoding };
+  }
+  const body = encoding === "utf-8-bom" ? bytes.subarray(3) : bytes;
+  if (body.includes(0)) return { reason: "binary content (NUL bytes), not text" };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body), encoding };
+  } catch {
+    return { reason: "not valid UTF-8 text" };
+  }
+}
+function encodingOf(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254) return "utf-16le";
+  if (bytes[0] === 254 && bytes[1] === 255) return "utf-16be";
+  if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) return "utf-8-bom";
+  return "utf-8";
+}
+function encodeText(text, encoding) {
+  switch (encoding) {
+    case "utf-8":
+      return Buffer.from(text, "utf8");
+    case "utf-8-bom":
+      return Buffer.concat([Buffer.from([239, 187, 191]), Buffer.from(text, "utf8")]);
+    case "utf-16le":
+      return Buffer.concat([Buffer.from([255, 254]), Buffer.from(text, "utf16le")]);
+    case "utf-16be":
+      return Buffer.concat([Buffer.from([254, 255]), Buffer.from(text, "utf16le").swap16()]);
+  }
+}
+
+// src/discover/read-text.ts
 function readText(realRoot, file, maxBytes, plain) {
   let bytes;
   try {
@@ -570,6 +474,19 @@ function textOf(bytes, maxBytes) {
   const decoded = decodeText(bytes);
   return "text" in decoded ? decoded.text : decoded;
 }
+
+// src/discover/sqlite-files.ts
+var SQLITE_HEADER = Buffer.from("SQLite format 3\0", "latin1");
+var DATABASE_NAME = /^[^.]+$|^[^.].*\.(db|db3|sqlite|sqlite2|s3db|sl3|sqlitedb|data)$/i;
+var MAX_CANDIDATES = 2e3;
+function sqliteHeaderFiles(files, readHead) {
+  const candidates = files.filter((f) => !/\.sqlite3$/i.test(f) && DATABASE_NAME.test(baseName(f))).slice(0, MAX_CANDIDATES);
+  return candidates.filter((f) => readHead(f, SQLITE_HEADER.length)?.equals(SQLITE_HEADER) === true);
+}
+
+// src/discover/walk.ts
+var import_node_fs = __toESM(require_node_fs(), 1);
+var import_node_path2 = __toESM(require_node_path(), 1);
 function linkOnPath(file, links) {
   if (links.size === 0) return void 0;
   const parts = file.split("/");
@@ -592,7 +509,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs.readdirSync)(dir === "" ? realRoot : (0, import_node_path.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs.readdirSync)(dir === "" ? realRoot : (0, import_node_path2.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -608,7 +525,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path2.join)(realRoot, rel), realRoot);
         if (typeof target === "string" && target !== "directory") {
           files.push(rel);
           aliases.set(rel, target);
@@ -637,26 +554,120 @@ function linkTarget(abs, realRoot) {
   if (!isInside(target, realRoot)) return { reason: "a symbolic link leaving the scanned directory" };
   try {
     const info = (0, import_node_fs.statSync)(target);
-    if (info.isFile()) return (0, import_node_path.relative)(realRoot, target).split(import_node_path.sep).join("/");
+    if (info.isFile()) return (0, import_node_path2.relative)(realRoot, target).split(import_node_path2.sep).join("/");
     if (info.isDirectory()) return "directory";
   } catch {
     return { reason: "a symbolic link whose target does not exist" };
   }
   return { reason: "a symbolic link to something that is not a regular file" };
 }
-function settingsChoosingModules(file, text) {
-  if (!file.endsWith(".py")) return [];
-  const out = [];
-  if (/^(manage|wsgi|asgi)\.py$/.test(baseName(file)) || /\bDJANGO_SETTINGS_MODULE\b/.test(text))
-    for (const m of text.matchAll(
-      /^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w.]*))/gm
-    )) {
-      const parts = (m[1] ?? m[2]).split(".");
-      out.push(...parts.map((_, i) => parts.slice(0, i + 1).join(".")));
+
+// src/discover/index.ts
+var MAX_FILES = 5e4;
+var MAX_FILE_BYTES = 2 * 1024 * 1024;
+async function discover(root, options = {}, limits = {}, overlay) {
+  const maxFiles = limits.maxFiles ?? MAX_FILES;
+  const maxBytes = limits.maxFileBytes ?? MAX_FILE_BYTES;
+  const realRoot = import_node_fs2.realpathSync.native(root);
+  const walked = walk(realRoot, maxFiles);
+  if (overlay) listOverlaid(walked, overlay);
+  const files = walked.files.sort();
+  const fileSet = new Set(files);
+  const links = new Map(walked.links.map((l) => [l.path, l.reason]));
+  const texts = {};
+  const unreadable = [];
+  const named = new Set(
+    [options.dockerfile, ...options.composeFiles ?? [], options.configFile].filter((f) => !!f).map((f) => f.replace(/^\.\//, ""))
+  );
+  const read = async (file) => {
+    if (file in texts || unreadable.some((u) => u.file === file)) return;
+    if (!fileSet.has(file)) {
+      const link = linkOnPath(file, links);
+      if (link) unreadable.push({ file, reason: link });
+      if (link || !named.has(file)) return;
     }
-  if (/\bDJANGO_SETTINGS_MODULE\b/.test(text))
-    for (const m of text.matchAll(/['"]([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)['"]/g)) out.push(m[1]);
-  return out;
+    const overlaid = overlay?.get(file);
+    const result = overlaid === void 0 ? readText(realRoot, file, maxBytes, walked.plain.has(file)) : textOf(Buffer.from(overlaid, "utf8"), maxBytes);
+    if (typeof result === "string") texts[file] = result;
+    else unreadable.push({ file, reason: result.reason });
+  };
+  const wanted = files.filter(
+    (f) => isDockerfile(f) || isComposeFile(f) || isComposeCandidate(f) || isDockerignore(f) || isRequirementsFile(f) || isSettingsCandidate(f) || isScript(f) || isMakefile(f) || baseName(f) === "manage.py" || // `RUN npm run setup` may install the Python requirements from package.json's scripts.
+    baseName(f) === "package.json" || // `RUN pipenv install --skip-lock` resolves the Pipfile's versions at build time.
+    baseName(f) === "Pipfile" || // So does `RUN poetry install` a pyproject.toml's when no poetry.lock comes with it.
+    baseName(f) === "pyproject.toml" || // Lock files pin the version of the server the image runs (uWSGI before 2.1 reloads on SIGTERM).
+    ["poetry.lock", "uv.lock", "Pipfile.lock"].includes(baseName(f)) || // The server's entry module names the settings it runs (they may differ from manage.py's).
+    baseName(f) === "wsgi.py" || baseName(f) === "asgi.py" || // The models' file fields store uploads in MEDIA_ROOT: a directory the app writes at run time.
+    isModelsFile(f) || // s6-overlay's services: what /init runs (`type`, a oneshot's `up`, a longrun's `run`).
+    /(^|\/)s6-rc\.d\/[^/]+\/(type|up|run)$/.test(f) || // runit's services: the run script of each directory under service/ that runsvdir supervises.
+    /(^|\/)service\/[^/]+\/run$/.test(f) || // A root filesystem copied whole (`COPY root/ /`) holds nginx's configuration where nginx reads it.
+    /(^|\/)etc\/nginx\/(.+\/)?[^/]+\.conf$/.test(f) || // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
+    // or placeholder secrets, by what they hold.
+    isEnvStyleName(f) || isInEnvDir(f)
+  );
+  for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);
+  wanted.push(...named, DEFAULT_CONFIG_FILE);
+  for (const f of wanted) await read(f);
+  const bases = /* @__PURE__ */ new Set();
+  for (const f of composeFilesNamed(texts)) if (f in texts) bases.add(f);
+  for (let pass = 0; pass < 4; pass++) {
+    const composeFiles2 = new Set(composeFilesAmong(texts));
+    const fresh = Object.keys(texts).filter((f) => composeFiles2.has(f) || bases.has(f)).flatMap((f) => extendsFileNames(f, texts[f])).filter((f) => !bases.has(f) && fileSet.has(f));
+    if (fresh.length === 0) break;
+    for (const f of fresh) {
+      bases.add(f);
+      if (!(f in texts)) await read(f);
+    }
+  }
+  const composeFiles = new Set(composeFilesAmong(texts));
+  for (const f of Object.keys(texts))
+    if (isComposeCandidate(f) && !composeFiles.has(f) && !named.has(f) && !bases.has(f)) delete texts[f];
+  for (const [link, target] of walked.aliases)
+    if (link in texts && target in texts && composeFiles.has(target) && !named.has(link)) delete texts[link];
+  for (const f of composeFiles) if (f in texts) await read(joinPath(dirName(f), ".env"));
+  for (const f of composeEnvFilesNamed(texts)) if (fileSet.has(f)) await read(f);
+  for (let pass = 0; pass < 4; pass++) {
+    const before = Object.keys(texts).length;
+    for (const f of secondPassFiles(texts, files, options)) await read(f);
+    if (Object.keys(texts).length === before) break;
+  }
+  const sdk = namesDockerSocket(texts) ? dockerSdkUses(files, (f) => {
+    if (f in texts) return texts[f];
+    const overlaid = overlay?.get(f);
+    const r = overlaid === void 0 ? readText(realRoot, f, maxBytes, walked.plain.has(f)) : textOf(Buffer.from(overlaid, "utf8"), maxBytes);
+    return typeof r === "string" ? r : void 0;
+  }) : [];
+  const ciConfigs = {};
+  const readmes = {};
+  for (const f of files.filter((f2) => isCiConfig(f2) || isReadme(f2))) {
+    const overlaid = overlay?.get(f);
+    const r = overlaid === void 0 ? readText(realRoot, f, maxBytes, walked.plain.has(f)) : textOf(Buffer.from(overlaid, "utf8"), maxBytes);
+    if (typeof r === "string" && /\bdocker\s+(?:buildx\s+|image\s+)?build\b/.test(r))
+      (isCiConfig(f) ? ciConfigs : readmes)[f] = r;
+  }
+  const sqliteFiles = sqliteHeaderFiles(files, (f, length) => {
+    const overlaid = overlay?.get(f);
+    if (overlaid !== void 0) return Buffer.from(overlaid, "utf8").subarray(0, length);
+    try {
+      return readHeadSync(walked.plain.has(f) ? (0, import_node_path3.join)(realRoot, f) : resolveInside(realRoot, f), length, f);
+    } catch {
+      return void 0;
+    }
+  });
+  return {
+    root: realRoot,
+    files,
+    texts,
+    ...sqliteFiles.length > 0 ? { sqliteFiles } : {},
+    ...Object.keys(ciConfigs).length > 0 ? { ciConfigs } : {},
+    ...Object.keys(readmes).length > 0 ? { readmes } : {},
+    unreadable,
+    options,
+    ...sdk.length > 0 ? { dockerSdkUses: sdk } : {},
+    skippedDirs: walked.skipped.sort(),
+    ...walked.links.length > 0 ? { links: walked.links } : {},
+    ...walked.truncated ? { truncated: { limit: maxFiles } } : {}
+  };
 }
 
 export {

@@ -1,12 +1,12 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   require_node_os
-} from "./chunk-O2KSL6U7.js";
+} from "./chunk-YP4C5K2K.js";
 import {
   __toESM,
   require_node_fs,
   require_node_module
-} from "./chunk-X4CIRSVU.js";
+} from "./chunk-DE2SF5KL.js";
 
 // src/step-commands.ts
 var import_node_fs2 = __toESM(require_node_fs(), 1);

@@ -5,7 +5,7 @@ import {
   __toESM,
   require_node_fs,
   require_node_module
-} from "./chunk-X4CIRSVU.js";
+} from "./chunk-DE2SF5KL.js";
 
 // builtin-by-require:node:path
 var require_node_path = __commonJS({

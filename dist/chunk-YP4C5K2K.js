@@ -2,7 +2,7 @@ import { createRequire as __tfrCreateRequire } from 'node:module'; const require
 import {
   __commonJS,
   __require
-} from "./chunk-X4CIRSVU.js";
+} from "./chunk-DE2SF5KL.js";
 
 // builtin-by-require:node:os
 var require_node_os = __commonJS({

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-VTTD6XDL.js";
+} from "./chunk-LHS4QDVJ.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -18,13 +18,13 @@ import {
   createDockerCli,
   removeBuildLayers,
   removeRun
-} from "./chunk-24P6VCOG.js";
+} from "./chunk-GTURW3JP.js";
 import {
   require_node_crypto
-} from "./chunk-WLI5OHV7.js";
+} from "./chunk-XZLYEB64.js";
 import {
   require_node_os
-} from "./chunk-O2KSL6U7.js";
+} from "./chunk-YP4C5K2K.js";
 import {
   DYNAMIC_RULES,
   LINES,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-TVQO4CWB.js";
+} from "./chunk-DPRORJEE.js";
 import {
   UnsafePathError,
   readInside,
@@ -40,12 +40,12 @@ import {
   resolveInside,
   runFactsOf,
   stamp
-} from "./chunk-NOZIFROZ.js";
+} from "./chunk-EF3TZM5J.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-X4CIRSVU.js";
+} from "./chunk-DE2SF5KL.js";
 
 // builtin-by-require:node:http
 var require_node_http = __commonJS({
