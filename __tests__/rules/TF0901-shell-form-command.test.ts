@@ -797,6 +797,9 @@ test('TF0901 on uwsgi without exec also asks for --die-on-term where uWSGI may r
       { 'uwsgi.ini': '[uwsgi]\nmodule = a.wsgi\ndie-on-term = true\n' },
     ],
     ['uwsgi --socket :9000 --module a.wsgi', 'uWSGI==2.1.0\n', {}],
+    // the Emperor takes SIGTERM as its death: only a master reloads on it
+    ['uwsgi --emperor /etc/uwsgi/vassals', 'uWSGI==2.0.15\n', {}],
+    ['uwsgi --emperor=/etc/uwsgi/vassals --uid app', 'uwsgi\n', {}],
     ['gunicorn a.wsgi', 'uWSGI==2.0.15\n', {}],
     // the ini path is relative to the directory the script's cd moved to
     [

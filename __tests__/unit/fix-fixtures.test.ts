@@ -40,6 +40,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'once the TF0602 fix puts the database on VOLUME /data, no COPY of the shell-less stage creates /data, so nothing but a RUN (which cannot run there) could give it to nonroot',
     },
   ],
+  '__tests__/fixtures/corpus/subshell-exec-gunicorn-in-branches': [
+    {
+      rule: 'TF0901',
+      why: "gunicorn is exec'd inside a ( … ) subshell: the parentheses to remove are a change made by hand",
+    },
+  ],
   '__tests__/fixtures/corpus/cmd-and-list-sent-to-background': [
     {
       rule: 'TF0901',

@@ -77,6 +77,19 @@ test('exec is recorded and removed from argv; redirects are kept', () => {
   assert.equal(cmds[2].viaExec, true);
 });
 
+test('exec inside a ( … ) subshell replaces the subshell, not the script: not viaExec, and the commands after it run', () => {
+  const cmds = parseShell('(cd src; exec gunicorn a.wsgi)\necho done\n{ exec uwsgi --ini u.ini; }').commands;
+  assert.deepEqual(
+    cmds.map((c) => [c.argv[0], c.viaExec, c.execInSubshell]),
+    [
+      ['cd', false, undefined],
+      ['gunicorn', false, true],
+      ['echo', false, undefined],
+      ['uwsgi', true, undefined],
+    ],
+  );
+});
+
 test('commands after a foreground `exec PROGRAM` in the same list are not read; after `exec "$@"` they are', () => {
   assert.deepEqual(
     parseShell('exec gunicorn a.wsgi \\\n  --bind 0.0.0.0:80\n"$@"').commands.map((c) => c.argv[0]),

@@ -18,6 +18,7 @@ export * from './command/script-operand.js';
 export * from './command/pip.js';
 export * from './command/processes.js';
 export * from './command/daemons.js';
+export * from './command/init-scripts.js';
 export * from './command/database-wait.js';
 export {
   branchEnds,

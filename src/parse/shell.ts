@@ -131,6 +131,8 @@ interface Source {
   functions: ScriptFunctions;
   /** Inside a while/until loop. */
   loop?: boolean;
+  /** Inside a `( … )` subshell, a fork of the shell: exec there replaces the fork only. */
+  subshell?: boolean;
   /** Variables the script sets once, unconditionally and to literal text, with the byte offset they are set at. */
   constants: Map<string, { value: string; offset: number }>;
 }
@@ -329,7 +331,10 @@ function visitStmt(stmt: Node | null | undefined, src: Source, out: ShellCommand
     case 'Block':
     case 'Subshell': {
       const first = out.length;
+      const outer = src.subshell;
+      if (nodeType(cmd) === 'Subshell') src.subshell = true;
       visitStmts(cmd.Stmts, src, out);
+      src.subshell = outer;
       // `( gunicorn … ) &`: the subshell runs in the background, and so do its commands
       if (stmt.Background) for (const c of out.slice(first)) c.background = true;
       break;
@@ -471,7 +476,8 @@ function visitCall(stmt: Node, call: Node, src: Source, out: ShellCommand[]): vo
     if (stmt.Background) for (const c of out.slice(first)) c.background = true;
     return;
   }
-  const command: ShellCommand = { argv, line, redirects, viaExec };
+  const command: ShellCommand = { argv, line, redirects, viaExec: viaExec && !src.subshell };
+  if (viaExec && src.subshell) command.execInSubshell = true;
   if (env.length > 0) command.env = env;
   // The node each word of argv comes from: the words a script constant splits into all come from the one it names.
   const wordNodes = argv.map((_, i) => words[from[first + i]!]!);

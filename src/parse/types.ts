@@ -7,8 +7,13 @@ export interface ShellCommand {
   line: number;
   /** Redirections such as `> /var/log/app.log` (op is '>', '>>', '2>', '&>', ...). */
   redirects: { op: string; target: string }[];
-  /** True when this command is the last of the script and run with `exec` (argv then starts after `exec`). */
+  /**
+   * True when the command is run with `exec` (argv then starts after `exec`), so it replaces the script's shell. An
+   * `exec` inside a `( … )` subshell replaces only the subshell, a fork the shell waits for: false there.
+   */
   viaExec: boolean;
+  /** `( cd src; exec gunicorn … )`: written with `exec`, inside a subshell, so the script's shell stays. */
+  execInSubshell?: true;
   /** Assignments written before the command (`X=1 cmd`), which set X for that command only. */
   env?: ShellAssignment[];
   /** Each word of argv as written (quotes and expansions kept), when one with an expansion differs from argv. */

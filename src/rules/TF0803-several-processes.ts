@@ -1,10 +1,12 @@
 import {
   backgroundedProcess,
+  backingServiceOf,
   basename,
   containerVariables,
   daemonFacts,
   daemonOf,
   evaluateCondition,
+  followedFiles,
   mayRun,
   effectiveCommand,
   embedsBeat,
@@ -12,12 +14,14 @@ import {
   imageCommand,
   longRunningProcess,
   holderAfter,
+  initScriptService,
   isKeepAliveCommand,
   programArgv,
   serverOf,
   serviceCommand,
   startCommands,
   type ShellHolder,
+  type StartCommand,
 } from '../model/command.js';
 import { lineage } from '../model/dockerfile/lineage.js';
 import { splitImage } from '../model/image-ref.js';
@@ -156,6 +160,10 @@ background (\`kill\`, or \`echo q\` to uWSGI's master FIFO) and waits for it is 
 second process: not reported (TF0901 judges whether it waits long enough). \`service NAME start\` (or
 \`/etc/init.d/NAME start\`) in an image built on a bare official image (python, debian, ubuntu, alpine) that installs
 no system package and copies nothing into /etc/init.d starts nothing, since no such service exists there: not reported.
+A database or cache server started that way (\`/etc/init.d/mysql start\`, \`service redis-server start\`) is named as
+the backing service it is, to run as its own container from its official image. \`tail -f\` of log files sent to the
+background beside the main process (\`tail -n 0 -f logs/*.log &\`) is a second long-running process too: when it dies,
+the lines written to those files no longer reach the container's log; the message advises logging to stdout instead.
 A server sent to the background with nothing run in the foreground after it (\`CMD a && gunicorn … &\`) runs beside
 no main process: the shell reaches its end and exits at once, the container stops and the server dies with it; the
 message says so and advises removing the \`&\` and starting the server with exec.
@@ -246,7 +254,14 @@ services:
               .filter((c) => c.background && c.file === cmd.file && c.line === cmd.line)
               .filter((c, k, all) => all.findIndex((o) => o.argv.join(' ') === c.argv.join(' ')) === k)
               .flatMap((c) => running(c.argv) ?? []);
-            if (whats.length === 0) return;
+            if (whats.length === 0) {
+              const follower = logFollower(cmd, holderAfter(chain, i, undefined, facts));
+              if (follower) {
+                seen.add(key);
+                findings.push(follower);
+              }
+              return;
+            }
             // A script whose trap passes SIGTERM on to the one server it waits for is its signal forwarder, not a second process.
             const script = app.entrypointScripts.find((s) => s.file === cmd.file);
             if (
@@ -290,10 +305,15 @@ services:
           const own = ini
             ? `, without ${ini.option} in its ini (${ini.file}:${ini.line}), or uwsgi detaches and that container exits at once`
             : '';
+          // `/etc/init.d/mysql start`: a database server in the app's container, which belongs in an image of its own
+          const backing = backingServiceOf(cmd.argv, cmd.line);
+          const advice = backing
+            ? `Run ${backing} as its own container (a compose service from its official image, its data on a volume) and have the app reach it by that service's name`
+            : `Run it as its own container (its own compose service or command) from the same image${own}`;
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `This starts ${daemon} as a daemon (${commandLine(cmd)}${how}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image${own}.`,
+            message: `This starts ${backing ? `the ${backing} server` : daemon} as a daemon (${commandLine(cmd)}${how}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. ${advice}.`,
           });
         });
     }
@@ -303,6 +323,21 @@ services:
     return findings;
   },
 });
+
+/**
+ * `tail -n 0 -f logs/*.log &` beside the server: a second process that copies the server's log files to the container's
+ * output, for as long as it lives.
+ */
+function logFollower(cmd: StartCommand, holder: ShellHolder | undefined): RawFinding | undefined {
+  const files = followedFiles(cmd.argv);
+  if (!files || (holder?.kind !== 'process' && holder?.kind !== 'arguments')) return undefined;
+  const what = holder.kind === 'process' ? holder.what : 'the container command';
+  return {
+    file: cmd.file,
+    line: cmd.line,
+    message: `This starts tail -f in the background with '&' to copy ${listOf(files)} to the container's output: a second long-running process, ${besideMain(holder).phrase}. Nothing restarts it when it dies, and the log lines written after that never reach the container's log. Have ${what} write its logs to stdout/stderr itself${what === 'gunicorn' ? ' (--access-logfile - --error-logfile -)' : ''} and drop the tail.`,
+  };
+}
 
 /**
  * `CMD ["sleep", "infinity"]`, `exec tail -f /dev/null`: a keep-alive as the container's main process, with no process
@@ -453,8 +488,7 @@ const BARE_BASES = new Set(['python', 'pypy', 'debian', 'ubuntu', 'alpine']);
  * nothing runs beside the main process.
  */
 function serviceMissing(app: App, argv: string[]): boolean {
-  const a = programArgv(argv);
-  const name = a[0] === 'service' ? a[1] : /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? '')?.[1];
+  const name = initScriptService(argv);
   const df = app.dockerfile;
   const stages = df?.targetStage ? lineage(df) : [];
   const root = stages[0]?.from;

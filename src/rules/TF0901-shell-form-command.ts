@@ -137,7 +137,11 @@ and waits for it is a signal forwarder: not reported when it waits again once th
 which a trapped signal makes return, the script ends after the trap, the shell exits and the kernel kills the server
 mid-stop, and the message says that. uWSGI before 2.1 takes SIGTERM as a signal to reload unless die-on-term is set:
 where the requirements pin such a version, or none, and neither the command (\`--die-on-term\`) nor the ini file it
-loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for --die-on-term.
+loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for --die-on-term. The Emperor
+(\`uwsgi --emperor …\`) is not asked: it takes SIGTERM as its death and stops its vassals.
+
+An \`exec\` inside a \`( … )\` subshell (\`(cd src; exec gunicorn …)\`) replaces the subshell, which the script's shell
+forked and waits for, not the script: reported, with the parentheses to remove.
 
 A server that nothing the image installs provides (it installs a requirements file, and no requirement, RUN, lock
 file, start script or base image names gunicorn, uvicorn, daphne, hypercorn, waitress or uWSGI) fails at once with "command not found": the message says so.
@@ -319,7 +323,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
     summary:
       'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec …"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script; `bash -c` becomes `sh -c` in an Alpine or BusyBox image whose RUNs install no bash.',
     declines:
-      'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run; a server in a restart loop (`while true; do gunicorn …; done`), where exec would end the loop; a script whose trap forwards SIGTERM to its server and then waits only once; a server started through `su USER -c "…"`, where `exec su` would leave su as its parent (the message advises gosu or USER).',
+      'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run; a server in a restart loop (`while true; do gunicorn …; done`), where exec would end the loop; a script whose trap forwards SIGTERM to its server and then waits only once; a server started with exec inside a `( … )` subshell, whose parentheses are to be removed by hand; a server started through `su USER -c "…"`, where `exec su` would leave su as its parent (the message advises gosu or USER).',
     make: fixShellForm,
   },
 });
@@ -444,10 +448,15 @@ function scriptFindings(
       out.push({ file: script.file, line: c.line, message });
       return;
     }
+    const write = quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c));
+    // `(cd src; exec gunicorn …)`: the exec replaces the subshell the script forked and waits for, not the script.
+    const starts = c.execInSubshell
+      ? `starts ${what} with exec inside a ( … ) subshell: exec replaces the subshell, a child of the script's shell, not the script, ${stays(what)}. Remove the parentheses, so that the script's own shell runs what they hold and ${write} replaces it${also}`
+      : `starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${write}${also}`}`;
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}${also}`}.${dieOnTermAdvice(app, c.argv)}${passedOverNote(before(c), `${what} is what starts`)}`,
+      message: `${script.file}, line ${c.line}, ${starts}.${dieOnTermAdvice(app, c.argv)}${passedOverNote(before(c), `${what} is what starts`)}`,
     });
   });
   return out;

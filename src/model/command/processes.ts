@@ -4,6 +4,7 @@ import { exclusive } from './branches.js';
 import { uwsgiIniArg } from '../server-config.js';
 import type { DaemonFacts } from './daemons.js';
 import { basename, djangoCommand, programArgv, serverOf } from './servers.js';
+import { initScriptService } from './init-scripts.js';
 import { inlineScriptCommands } from './inline-script.js';
 import { ALL_ARGS } from './script-arguments.js';
 
@@ -131,10 +132,8 @@ export function daemonOf(argv: string[], facts: DaemonFacts = {}): string | unde
   const a = programArgv(argv);
   if (facts.uwsgiDaemonize && basename(a[0] ?? '') === 'uwsgi' && uwsgiIniArg(a)) return 'uwsgi';
   if (facts.nginxForeground && a[0] === 'nginx') return undefined;
-  if (a[0] === 'service' && a[1] && ['start', 'restart'].includes(a[2] ?? '')) return a[1];
-  // programArgv keeps the program's base name only: the init script's path is the word as written.
-  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(argv[argv.length - a.length] ?? '');
-  if (initd && ['start', 'restart'].includes(a[1] ?? '')) return initd[1];
+  const service = initScriptService(argv);
+  if (service) return service;
   // celery worker/beat --detach (-D) and celery multi start fork into the background and return.
   if (a[0] === 'celery') {
     const sub = a.find((x, i) => i > 0 && ['worker', 'beat', 'multi'].includes(x));
@@ -224,6 +223,23 @@ export function isKeepAliveCommand(argv: string[]): boolean {
   if (a[0] === 'tail') return a.some((w) => /^-[a-zA-Z]*[fF]/.test(w) || /^--follow(=|$)/.test(w));
   if (a[0] === 'sleep') return a.slice(1).some((w) => w === 'infinity' || w === 'inf');
   return false;
+}
+
+/**
+ * `tail -n 0 -f /app/logs/*.log`: the files a `tail -f` follows, copying what is written to them to its output as long
+ * as it runs; undefined for any other command and for the keep-alive `tail -f /dev/null`.
+ */
+export function followedFiles(argv: string[]): string[] | undefined {
+  const a = programArgv(argv);
+  if (a[0] !== 'tail' || !isKeepAliveCommand(argv)) return undefined;
+  const files: string[] = [];
+  for (let i = 1; i < a.length; i++) {
+    // -n 0, -c 10, -s 1, --pid 42: an option whose value is the next word
+    if (/^-[a-zA-Z]*[ncs]$/.test(a[i]) || a[i] === '--pid') i++;
+    else if (!a[i].startsWith('-') || a[i] === '-') files.push(a[i]);
+  }
+  const real = files.filter((f) => f !== '/dev/null');
+  return real.length > 0 ? real : undefined;
 }
 
 /** What holds a shell in the foreground once it has sent processes to the background. */

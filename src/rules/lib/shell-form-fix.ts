@@ -67,7 +67,8 @@ export function fixShellForm(context: FixContext): FixProposal | undefined {
         (c) => c.line === finding.line && !c.background && !c.loop,
       );
       // `exec su app -c "…"` leaves su as the server's parent: no fix to write, the message advises gosu or USER.
-      if (!last || suExecAdvice(last)) continue;
+      // `(cd src; exec gunicorn …)`: the parentheses are what to remove, and exec is written already.
+      if (!last || suExecAdvice(last) || last.execInSubshell) continue;
       return execLast(last, lines, finding.file, last.line, last.line);
     }
   }

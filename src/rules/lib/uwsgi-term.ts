@@ -26,6 +26,8 @@ export function dieOnTermAdvice(app: App, argv: string[]): string {
   if (app.uwsgi?.provided === false)
     return ` But nothing the image installs provides uWSGI (no requirement, RUN or start script installs it, and the base image holds none), so the image holds no uwsgi program and the container fails to start in either form: add uWSGI to the requirements (2.1 or later stops on SIGTERM; an earlier release needs --die-on-term as well).`;
   if (words.some((w) => /^--die[-_]on[-_]term(=(true|1|yes|on))?$/i.test(w))) return '';
+  // The Emperor maps SIGTERM to its own death, and stops its vassals: only a master takes it as a reload.
+  if (words.some((w) => /^--emperor(=|$)/.test(w))) return '';
   const ini = uwsgiIniArg(words);
   const name = ini?.slice(ini.lastIndexOf('/') + 1);
   const config = name
