@@ -25,9 +25,9 @@ function svc(m: ComposeModel | undefined, name: string): ComposeService {
 
 test('interpolation forms follow compose; a variable with no default left unset is said so', () => {
   const env = { SET: 'v', EMPTY: '' };
-  const cases: [string, string, boolean, boolean?][] = [
+  const cases: [string, string, boolean, boolean?, string[]?][] = [
     ['${SET}', 'v', true],
-    ['${UNSET}', '', true, true],
+    ['${UNSET}', '', true, true, ['UNSET']],
     ['${UNSET:-d}', 'd', true],
     ['${EMPTY:-d}', 'd', true],
     ['${EMPTY-d}', '', true],
@@ -37,16 +37,23 @@ test('interpolation forms follow compose; a variable with no default left unset 
     ['${SET:+r}', 'r', true],
     ['${UNSET:+r}', '', true],
     ['$SET/x', 'v/x', true],
-    ['$UNSET/x', '/x', true, true],
-    ['${UNSET:-${OTHER}}/x', '/x', true, true],
+    ['$UNSET/x', '/x', true, true, ['UNSET']],
+    ['${UNSET:-${OTHER}}/x', '/x', true, true, ['OTHER']],
     ['a$$b', 'a$b', false],
     ['$$SET', '$SET', false],
     ['${UNSET:-${SET}}', 'v', true],
     ['plain', 'plain', false],
     ['cost $5', 'cost $5', false],
   ];
-  for (const [raw, value, interpolated, unset] of cases) {
-    assert.deepEqual(interpolate(raw, env), { value, interpolated, ...(unset ? { unset } : {}) }, raw);
+  // `${UNSET:?needed}` is unset too, but compose stops there instead of filling it with ''.
+  for (const [raw, value, interpolated, unset, unsetNames] of cases) {
+    const expected = {
+      value,
+      interpolated,
+      ...(unset ? { unset } : {}),
+      ...(unsetNames ? { unsetNames } : {}),
+    };
+    assert.deepEqual(interpolate(raw, env), expected, raw);
   }
 });
 

@@ -371,8 +371,16 @@ function overridesBase(file: string, text: string, baseFile: string, baseText: s
     const extended = entryOf(value, 'extends')?.value;
     return extended?.kind === 'map' && entryOf(extended, 'file') !== undefined;
   };
+  // A `build:` naming neither context nor Dockerfile (only `args:`, `target:`) amends the base's build.
+  const ownBuild = (value: YNode) => {
+    const build = entryOf(value, 'build')?.value;
+    return (
+      build !== undefined &&
+      (build.kind !== 'map' || !!entryOf(build, 'context') || !!entryOf(build, 'dockerfile'))
+    );
+  };
   const complete = (value: YNode) =>
-    value.kind === 'map' && (!!entryOf(value, 'build') || !!entryOf(value, 'image') || extendsFileOf(value));
+    value.kind === 'map' && (ownBuild(value) || !!entryOf(value, 'image') || extendsFileOf(value));
   // A file that defines base services anew, every service with its own build or image, is an alternative
   // (cookiecutter's local.yml beside production.yml), even when a stale depends_on names a service of the base.
   if (services.entries.every((e) => complete(e.value)) && services.entries.some((e) => inBase.has(e.key)))
@@ -381,7 +389,7 @@ function overridesBase(file: string, text: string, baseFile: string, baseText: s
     if (value.kind !== 'map') return false;
     const extended = entryOf(value, 'extends')?.value;
     const extendsFile = extendsFileOf(value);
-    if (!entryOf(value, 'build') && !entryOf(value, 'image') && !extendsFile && inBase.has(key)) return true;
+    if (!ownBuild(value) && !entryOf(value, 'image') && !extendsFile && inBase.has(key)) return true;
     const extendedNode = extended?.kind === 'scalar' ? extended : entryOf(extended, 'service')?.value;
     if (!extendsFile && extendedNode?.kind === 'scalar' && baseOnly(String(extendedNode.value))) return true;
     const dependsOn = entryOf(value, 'depends_on')?.value;

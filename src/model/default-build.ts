@@ -38,3 +38,16 @@ export function defaultBuild(
   const requirements = requirementsOf(plain).filter((r) => !installed.some((i) => i.file === r.file));
   return requirements.length > 0 ? { requirements, args } : undefined;
 }
+
+/**
+ * The target stage's ENV a build with the Dockerfile's own ARG defaults makes, when compose gives a build arg over a
+ * default (`ARG DJANGO_SETTINGS_MODULE=site.settings.production` given `site.settings.development`).
+ */
+export function defaultBuildEnv(
+  model: DockerfileModel,
+  text: string,
+): Record<string, string | undefined> | undefined {
+  if (overriddenArgs(model).length === 0) return undefined;
+  const target = model.targetStage?.name;
+  return modelDockerfile(model.file, text, target === undefined ? {} : { target }).model?.targetStage?.env;
+}

@@ -9,6 +9,7 @@ import {
   relativeTo,
 } from '../discover/classify.js';
 import { isEnvTemplateName } from '../discover/env-files.js';
+import { defaultBuildEnv } from './default-build.js';
 import type { AppSeed } from './app-seeds.js';
 import { serverOf } from './command/servers.js';
 import { containerVariables, effectiveCommand } from './command/start-chain.js';
@@ -115,7 +116,9 @@ export class SettingsModules extends ModelPart {
   /**
    * The settings the image's own `ENV DJANGO_SETTINGS_MODULE` names, when the compose app service sets another
    * module: every container of the image started without that service's environment (`docker run`, a platform that
-   * runs the image) loads it. Not where the start command picks the module itself (`--settings`, an export).
+   * runs the image) loads it. So does the image a plain `docker build` makes, where compose's build args give the ENV
+   * another module than the Dockerfile's ARG default. Not where the start command picks the module itself
+   * (`--settings`, an export).
    */
   private imageSettings(
     app: App,
@@ -123,11 +126,15 @@ export class SettingsModules extends ModelPart {
     importRoot: string,
     model: (file: string, module: string) => SettingsModel | undefined,
   ): SettingsModel | undefined {
-    const module = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
+    const built = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
     const overridden = app.compose?.appService?.environment.some(
-      (e) => e.name === 'DJANGO_SETTINGS_MODULE' && e.value !== undefined && e.value !== module,
+      (e) => e.name === 'DJANGO_SETTINGS_MODULE' && e.value !== undefined && e.value !== built,
     );
-    if (!module || !isModuleName(module) || !overridden || this.tree.options.settingsModule) return undefined;
+    const dockerfile = app.dockerfile;
+    const plain =
+      dockerfile && defaultBuildEnv(dockerfile, this.texts[dockerfile.file] ?? '')?.DJANGO_SETTINGS_MODULE;
+    const module = built && overridden ? built : plain !== built ? plain : undefined;
+    if (!module || !isModuleName(module) || this.tree.options.settingsModule) return undefined;
     if (runningSettingsOption(app) || startChainSettingsModule(app)) return undefined;
     if (judged.some((s) => s?.module === module)) return undefined;
     const file = moduleFiles(importRoot, module).find(

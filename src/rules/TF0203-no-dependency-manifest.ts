@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { pipInstall, programArgv } from '../model/command.js';
+import { expandedArgv } from '../model/install-args.js';
 import type { RawFinding } from '../core/index.js';
 import { appBuildCommands, everyDockerfile, type BuildCommand } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
@@ -159,11 +160,13 @@ RUN pip install --no-cache-dir -r requirements.txt
         });
         continue;
       }
-      if (commands.some(({ command }) => installsFromManifest(command.argv))) continue;
+      // Words an ENV or ARG of the Dockerfile gives (`pip install $PACKAGES`) are read as the build expands them.
+      if (commands.some(({ run, command }) => installsFromManifest(expandedArgv(command, run).argv)))
+        continue;
       // One finding per RUN, naming every package it installs by name.
       const byLine = new Map<number, string[]>();
       for (const { run, command: cmd } of commands) {
-        const pip = pipInstall(cmd.argv);
+        const pip = pipInstall(expandedArgv(cmd, run).argv);
         if (!pip || pip.byName.length === 0) continue;
         // A command on a continuation line belongs to the RUN that starts above it.
         const line = run.line <= cmd.line && cmd.line <= (run.endLine ?? run.line) ? run.line : cmd.line;

@@ -8,11 +8,16 @@ type Env = Record<string, string>;
  * `$$` for a literal `$`. Unset variables become '' as in compose (`unset` then says so); `${VAR:?err}` does not fail here because the
  * variable may well be set where the stack is deployed.
  */
-export function interpolate(raw: string, env: Env): { value: string; interpolated: boolean; unset?: true } {
+export function interpolate(
+  raw: string,
+  env: Env,
+): { value: string; interpolated: boolean; unset?: true; unsetNames?: string[] } {
   let out = '';
   let interpolated = false;
   // A variable with no default that is not set: the value is then shown as written, never as ''.
   let unset = false;
+  // The plain `${VAR}` / `$VAR` left unset, which compose fills with '' (a `?` form stops compose instead).
+  const unsetNames: string[] = [];
   let i = 0;
   while (i < raw.length) {
     const c = raw[i]!;
@@ -45,11 +50,13 @@ export function interpolate(raw: string, env: Env): { value: string; interpolate
       const arg = (): string => {
         const r = interpolate(m[3] ?? '', env);
         if (r.unset) unset = true;
+        unsetNames.push(...(r.unsetNames ?? []));
         return r.value;
       };
       if (op === undefined || op.endsWith('?')) {
         out += val;
         if (!isSet) unset = true;
+        if (!isSet && op === undefined) unsetNames.push(name);
       } else if (op.endsWith('-')) out += present ? val : arg();
       else out += present ? arg() : '';
       i = end + 1;
@@ -59,14 +66,22 @@ export function interpolate(raw: string, env: Env): { value: string; interpolate
     if (name) {
       interpolated = true;
       if (Object.prototype.hasOwnProperty.call(env, name[0])) out += env[name[0]];
-      else unset = true;
+      else {
+        unset = true;
+        unsetNames.push(name[0]);
+      }
       i += 1 + name[0].length;
       continue;
     }
     out += c;
     i++;
   }
-  return { value: out, interpolated, ...(unset ? { unset: true as const } : {}) };
+  return {
+    value: out,
+    interpolated,
+    ...(unset ? { unset: true as const } : {}),
+    ...(unsetNames.length > 0 ? { unsetNames: [...new Set(unsetNames)] } : {}),
+  };
 }
 
 function matchingBrace(s: string, open: number): number {

@@ -446,6 +446,12 @@ export class ServiceConverter {
     };
   }
 
+  /** A mount target with unset variables as written, and those compose fills with ''. */
+  private writtenTarget(raw: string): Pick<ComposeVolumeMount, 'writtenTarget' | 'emptyTargetVariables'> {
+    const names = interpolate(raw, this.env).unsetNames;
+    return { writtenTarget: raw, ...(names ? { emptyTargetVariables: names } : {}) };
+  }
+
   private volume(item: YNode, what: string): ComposeVolumeMount | undefined {
     if (item.kind === 'map') {
       const type = scalarString(entryOf(item, 'type')?.value) ?? 'volume';
@@ -467,7 +473,7 @@ export class ServiceConverter {
         ...(src ? { source: type === 'bind' ? this.hostPath(srcNode!.file, src) : src } : {}),
         ...(written?.unset ? { writtenSource: written.raw } : {}),
         target: target.value,
-        ...(target.unset ? { writtenTarget: target.raw } : {}),
+        ...(target.unset ? this.writtenTarget(target.raw) : {}),
         readOnly: ro?.kind === 'scalar' && (ro.value === true || ro.value === 'true'),
       };
     }
@@ -497,7 +503,8 @@ export class ServiceConverter {
       return undefined;
     }
     const writtenTarget = unset ? writtenPartsOf(raw)[1] : undefined;
-    if (writtenTarget !== undefined && writtenTarget !== target) Object.assign(at, { writtenTarget });
+    if (writtenTarget !== undefined && writtenTarget !== target)
+      Object.assign(at, this.writtenTarget(writtenTarget));
     const readOnly = (mode ?? '').split(',').includes('ro');
     const bind = /^[./~]/.test(src) || (src === '' && raw.startsWith('$'));
     if (bind)

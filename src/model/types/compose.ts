@@ -36,6 +36,8 @@ export interface ComposeVolumeMount extends ComposeAt {
   writtenSource?: string;
   /** The target as written (`/${API}`) when a variable in it is unset: what messages show. */
   writtenTarget?: string;
+  /** The variables of `writtenTarget` left unset in plain form (`${NAME}`), which compose fills with ''. */
+  emptyTargetVariables?: string[];
   /**
    * For a bind mount of a directory of the repository: the files the repository holds there (a committed database
    * directory), which every checkout brings back; placeholders that only keep the directory (`.gitkeep`) left out.
