@@ -469,3 +469,16 @@ test('TF0803 names an entrypoint\'s `exec "$@"` with no CMD as the container com
     /beside the container's main process, the container command \("\$@"\)/,
   );
 });
+
+test("TF0803: a backing service started beside the server runs from its official image, not from the app's", async () => {
+  const result = await analyzeFiles(
+    withScript('#!/bin/sh\nredis-server &\nexec gunicorn -b 0.0.0.0:8000 mysite.wsgi\n'),
+  );
+  assert.deepEqual(findingsOf(result, 'TF0803'), [['start.sh', 2]]);
+  const message = result.findings.find((f) => f.ruleId === 'TF0803')!.message;
+  assert.match(
+    message,
+    /Run Redis as its own container \(its own compose service\) from its official image, redis,/,
+  );
+  assert.doesNotMatch(message, /same image/);
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runsPython } from '../../src/model/dockerfile-kind.js';
+import { proxyOnly, runsPython, startsDatabaseServer } from '../../src/model/dockerfile-kind.js';
 
 const runs = (...lines: string[]) => runsPython({ Dockerfile: lines.join('\n') }, 'Dockerfile');
 
@@ -46,4 +46,20 @@ test("Python's words count as a program, a package or an image, never inside a c
   assert.equal(runs('FROM acme/base:python3.12', 'COPY . /app'), true);
   assert.equal(runs('ARG BASE_IMAGE=acme/django-base:1', 'FROM ${BASE_IMAGE}', 'COPY . /app'), true);
   assert.equal(runs('FROM debian:12', 'CMD ./manage.py runserver'), true);
+});
+
+test("a Django server's words count as the program a command runs, never inside a copied file's name", () => {
+  const proxy = (...lines: string[]) => proxyOnly({ Dockerfile: lines.join('\n') }, 'Dockerfile');
+  assert.equal(proxy('FROM nginx:1.27', 'COPY assets/manage.py.js /usr/share/nginx/html/js/'), true);
+  assert.equal(proxy('FROM nginx:1.27', 'COPY gunicorn.conf.py /etc/'), true);
+  assert.equal(
+    proxy('FROM nginx:1.27', 'RUN apk add python3', 'CMD ["/venv/bin/gunicorn", "app.wsgi"]'),
+    false,
+  );
+  assert.equal(proxy('FROM nginx:1.27', 'CMD python3 ./manage.py runserver 0.0.0.0:8000'), false);
+  assert.equal(proxy('FROM nginx:1.27', 'RUN pip install -r requirements.txt'), false);
+  const database = (...lines: string[]) =>
+    startsDatabaseServer({ Dockerfile: lines.join('\n') }, 'Dockerfile');
+  assert.equal(database('FROM ubuntu:24.04', 'COPY uwsgi-notes.txt /srv/', 'CMD ["postgres"]'), true);
+  assert.equal(database('FROM ubuntu:24.04', 'RUN uv sync', 'CMD ["postgres"]'), false);
 });

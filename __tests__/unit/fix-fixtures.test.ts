@@ -34,10 +34,10 @@ const APPS = [
 
 /** Findings of a rule with a safe fix whose fixer declines them on purpose, by app: the reason is the fixer's. */
 const DECLINED: Record<string, { rule: string; why: string }[]> = {
-  '__tests__/fixtures/corpus/distroless-target-sqlite-in-copied-app': [
+  '__tests__/fixtures/corpus/distroless-nonroot-media-no-shell-for-fixes': [
     {
-      rule: 'TF1301',
-      why: 'once the TF0602 fix puts the database on VOLUME /data, no COPY of the shell-less stage creates /data, so nothing but a RUN (which cannot run there) could give it to nonroot',
+      rule: 'TF0602',
+      why: 'a base with no shell: RUN mkdir -p /data && chown nonroot /data cannot run there, and no COPY gives /data to nonroot',
     },
   ],
   '__tests__/fixtures/corpus/subshell-exec-gunicorn-in-branches': [

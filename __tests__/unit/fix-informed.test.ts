@@ -494,3 +494,33 @@ test('TF0602: a VOLUME where SQLite wrote, never over the code directory (SQLite
   const seen = await runFixes(ports(root), { rules: [findRule('TF0602')!], facts: { sqliteDir: '/data' } });
   assert.match(seen.changes.get('Dockerfile')?.after ?? '', /\nVOLUME \/data\nCMD \[/);
 });
+
+test('TF0602 on a base with no shell: no RUN mkdir/chown; a VOLUME only where a COPY --chown gives the user the directory', async () => {
+  const dockerfile = (copy: string) =>
+    [
+      'FROM python:3.12-slim AS build',
+      'WORKDIR /app',
+      'COPY . .',
+      'RUN mkdir /out-data',
+      'FROM gcr.io/distroless/python3-debian12',
+      'COPY --from=build --chown=nonroot:nonroot /app /app',
+      copy,
+      'WORKDIR /app',
+      'USER nonroot',
+      'CMD ["python3", "-m", "gunicorn", "-b", "0.0.0.0:8000", "mysite.wsgi"]',
+      '',
+    ].join('\n');
+  const fixed = async (name: string, copy: string) => {
+    const root = tree(name, { ...APP, ...SQLITE_SETTINGS, Dockerfile: dockerfile(copy) });
+    const result = await runFixes(ports(root), {
+      rules: [findRule('TF0602')!],
+      facts: { sqliteDir: '/data' },
+    });
+    return result.changes.get('Dockerfile')?.after;
+  };
+  assert.equal(await fixed('shell-less-root-dir', 'COPY --from=build /out-data /data'), undefined);
+  const given =
+    (await fixed('shell-less-given-dir', 'COPY --from=build --chown=nonroot:nonroot /out-data /data')) ?? '';
+  assert.match(given, /\nUSER nonroot\nVOLUME \/data\nCMD \[/);
+  assert.doesNotMatch(given, /mkdir -p \/data|chown nonroot/);
+});

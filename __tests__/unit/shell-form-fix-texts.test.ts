@@ -100,3 +100,23 @@ test('a shell-form CMD with an assignment before the command: the exec form keep
     /CMD \["env", "GREETING=hello world", "gunicorn", "--name", "my site", "mysite\.wsgi"\]/,
   );
 });
+
+test('a base with no shell: the exec form needs no sh (fixed), one that would needs sh -c (left to the author)', async () => {
+  const distroless = (cmd: string) => ({
+    ...image(cmd),
+    Dockerfile: `FROM gcr.io/distroless/python3-debian12\nWORKDIR /app\nCOPY . /app\n${cmd}\n`,
+  });
+  const fixed = async (name: string, cmd: string) => {
+    const root = tree(name, distroless(cmd));
+    const result = await runFixes(ports(root), { rules: [findRule('TF0901')!] });
+    return result.changes.get('Dockerfile')?.after;
+  };
+  assert.match(
+    (await fixed('no-shell-plain', 'CMD python3 -m gunicorn mysite.wsgi')) ?? '',
+    /CMD \["python3", "-m", "gunicorn", "mysite.wsgi"\]/,
+  );
+  assert.equal(
+    await fixed('no-shell-variable', 'CMD python3 -m gunicorn --bind 0.0.0.0:$PORT mysite.wsgi'),
+    undefined,
+  );
+});

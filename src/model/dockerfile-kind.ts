@@ -6,7 +6,7 @@ import {
   namesPython,
   repositoryOf,
 } from './image-app.js';
-import { DJANGO_SERVER } from './image-roles.js';
+import { startsDjangoServer } from './image-roles.js';
 import { baseName, dirName, isScriptFile, isUnder, joinPath } from '../discover/classify.js';
 
 /** Programs that run a database server in the foreground. */
@@ -33,7 +33,7 @@ export function runsPython(texts: Record<string, string>, dockerfile: string): b
   if (!from) return false;
   if (isBackingImage(repositoryOf(from))) {
     const lastStage = (code.split(/^\s*FROM\s/im).at(-1) ?? '').replace(/\\\r?\n/g, ' ');
-    return INSTALLS_PYTHON.test(lastStage) && DJANGO_SERVER.test(lastStage);
+    return INSTALLS_PYTHON.test(lastStage) && startsDjangoServer(lastStage);
   }
   return namesPython(code) && !isDataOnlyDockerfile(code);
 }
@@ -46,16 +46,16 @@ export function proxyOnly(texts: Record<string, string>, dockerfile: string): bo
   const code = dockerfileCode(texts[dockerfile] ?? '');
   const from = lastFrom(texts, dockerfile);
   const nginx = (from && /(^|\/)nginx$/i.test(repositoryOf(from))) || /\bnginx\b/i.test(code);
-  if (!nginx || DJANGO_SERVER.test(code)) return false;
+  if (!nginx || startsDjangoServer(code)) return false;
   const dir = dirName(dockerfile);
   const scripts = Object.keys(texts).filter((f) => isUnder(f, dir) && isScriptFile(f, texts[f]));
-  return !scripts.some((f) => DJANGO_SERVER.test(texts[f] ?? ''));
+  return !scripts.some((f) => startsDjangoServer(texts[f] ?? ''));
 }
 
 /** Whether the Dockerfile's last CMD or ENTRYPOINT starts a database server (`postgres -D …`, `mysqld`) and no Django. */
 export function startsDatabaseServer(texts: Record<string, string>, dockerfile: string): boolean {
   const code = dockerfileCode(texts[dockerfile] ?? '');
-  if (DJANGO_SERVER.test(code)) return false;
+  if (startsDjangoServer(code)) return false;
   const last = [...code.matchAll(/^\s*(?:CMD|ENTRYPOINT)\s+(?:\[\s*"([^"]+)"|(\S+))/gim)].at(-1);
   const program = (last?.[1] ?? last?.[2])?.split('/').pop();
   return program !== undefined && DATABASE_SERVER_PROGRAMS.has(program);

@@ -28,7 +28,7 @@ export const PYTHON_WORDS =
 /** One of PYTHON_WORDS, the whole of a word. */
 const PYTHON_WORD = new RegExp(`^(?:${PYTHON_WORDS.source.replaceAll('\\b', '')})$`, 'i');
 /** What separates the words of a command, an exec-form array, a package list or a pip requirement (`django>=4`). */
-const WORD_SEPARATORS = /[\s"'`[\](){},;&|<>=!~@#$]+/;
+export const WORD_SEPARATORS = /[\s"'`[\](){},;&|<>=!~@#$]+/;
 
 /**
  * Whether Dockerfile or script text names Python as a program, a package or an image: a word that is the program a

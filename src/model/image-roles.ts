@@ -1,5 +1,5 @@
 import { baseName } from '../discover/classify.js';
-import { dockerfileCode } from './image-app.js';
+import { dockerfileCode, WORD_SEPARATORS } from './image-app.js';
 
 // What a Dockerfile's name, directory and words say of the image's role beside the app's.
 
@@ -13,9 +13,25 @@ export function isOddCaseDefaultName(path: string): boolean {
 export const OTHER_ROLE =
   /(nginx|proxy|caddy|traefik|worker|celery|beat|flower|node|front|client|ui\b|docs?\b|postgres|mysql|redis|db\b|gitpod|devcontainer|cron|scheduler|\btests?\b|\bci\b)/i;
 
-/** Words of a command that starts a Django server or installs a project's Python dependencies. */
-export const DJANGO_SERVER =
-  /\b(manage\.py|runserver|gunicorn|uwsgi|uvicorn|daphne|hypercorn|waitress-serve|django-admin)\b|\bpip3?\s+install\b[^\n]*(\s-r\s|\bdjango\b)|\b(poetry|pipenv|uv)\s+(install|sync)\b/i;
+/** Programs (or manage.py's command) that start a Django server, the whole of a command's word. */
+const DJANGO_SERVER_PROGRAM =
+  /^(manage\.py|runserver|gunicorn|uwsgi|uvicorn|daphne|hypercorn|waitress-serve|django-admin)$/i;
+/** A command that installs a project's Python dependencies. */
+const INSTALLS_PROJECT =
+  /\bpip3?\s+install\b[^\n]*(\s-r\s|\bdjango\b)|\b(poetry|pipenv|uv)\s+(install|sync)\b/i;
+
+/**
+ * Whether Dockerfile or script text starts a Django server or installs a project's Python dependencies: a word that is
+ * the program a command runs (`gunicorn`, `/venv/bin/uwsgi`, `./manage.py`), not a file name that holds it
+ * (`manage.py.js`, `gunicorn.conf.py`).
+ */
+export function startsDjangoServer(code: string): boolean {
+  if (INSTALLS_PROJECT.test(code)) return true;
+  return code.split(WORD_SEPARATORS).some((word) => {
+    const last = word.replace(/\/+$/, '').split('/').pop() ?? '';
+    return DJANGO_SERVER_PROGRAM.test(last.split(':')[0]);
+  });
+}
 
 /** Directories named for an image that is not the app's: documentation, a proxy, a front end, a backing service. */
 export const NON_APP_DIR =
@@ -24,5 +40,5 @@ export const NON_APP_DIR =
 /** Whether a Dockerfile clones a repository in a RUN and starts a Django server: an app image fetching its code. */
 export function clonesAndRunsDjango(text: string): boolean {
   const code = dockerfileCode(text);
-  return /^\s*RUN\b[^\n]*\bgit\s+clone\b/im.test(code) && DJANGO_SERVER.test(code);
+  return /^\s*RUN\b[^\n]*\bgit\s+clone\b/im.test(code) && startsDjangoServer(code);
 }

@@ -112,7 +112,7 @@ platform) is a deploy of its own and is judged too.
     summary:
       "Reads the SQLite file's (or MEDIA_ROOT's) directory from `DATA_DIR`, BASE_DIR staying the default (`Path(os.environ.get('DATA_DIR', BASE_DIR)) / 'db.sqlite3'`), and gives the target stage `ENV DATA_DIR=/data` and `VOLUME /data`; a path already outside the source directory (`/data/db.sqlite3`) gets a `VOLUME` on its directory. The directory is created and handed to the stage's non-root USER before it switches.",
     declines:
-      'a path written otherwise (a literal under the source directory, `str(...)`, several directories deep), a DATA_DIR the image or compose already sets elsewhere, and a non-root USER the stage inherits or switches to more than once (the directory could not be handed over).',
+      "a path written otherwise (a literal under the source directory, `str(...)`, several directories deep), a DATA_DIR the image or compose already sets elsewhere, a non-root USER the stage inherits or switches to more than once (the directory could not be handed over), and a target stage on a base with no shell (distroless, Chainguard) whose volume directory no COPY --chown gives to the user it runs as: no RUN can make it there, and a directory the image leaves to root is root's in every new volume mounted on it.",
     make: (context) => {
       const hit = unkeptPaths(context.project).find(
         (h) => h.file === context.finding.file && h.line === context.finding.line,

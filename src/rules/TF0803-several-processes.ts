@@ -1,6 +1,5 @@
 import {
   backgroundedProcess,
-  backingServiceOf,
   basename,
   containerVariables,
   daemonFacts,
@@ -35,7 +34,7 @@ import type { App, Project, SupervisorProgram } from '../model/types/project.js'
 import { appImageStartCommands, appsAndWorkerImages, ownImageAppServices } from './lib/each.js';
 import type { ComposeService } from '../model/types/compose.js';
 import { commandLine, quotedLine } from './lib/command-text.js';
-import { exitsAtOnceWords, foregroundAdvice, listOf } from './lib/processes.js';
+import { exitsAtOnceWords, foregroundAdvice, listOf, officialImageAdvice } from './lib/processes.js';
 import { defineRule } from './lib/rule.js';
 import { termForwarder } from './lib/signal-trap.js';
 
@@ -166,7 +165,10 @@ background beside the main process (\`tail -n 0 -f logs/*.log &\`) is a second l
 the lines written to those files no longer reach the container's log; the message advises logging to stdout instead.
 A server sent to the background with nothing run in the foreground after it (\`CMD a && gunicorn … &\`) runs beside
 no main process: the shell reaches its end and exits at once, the container stops and the server dies with it; the
-message says so and advises removing the \`&\` and starting the server with exec.
+message says so and advises removing the \`&\` and starting the server with exec. A database or another backing
+service started in the app's container (\`/etc/init.d/mariadb start\`, \`redis-server &\`) is not the app's to run:
+the message advises its own service from its official image (mariadb, postgres, redis), which the app reaches by the
+service's name.
 
 Run one process per container, each with its own command, from the same image:
 
@@ -292,7 +294,7 @@ services:
             findings.push({
               file: cmd.file,
               line: cmd.line,
-              message: `This starts ${listOf(whats)} in the background with '&', ${beside.phrase}: nothing restarts ${one ? 'it when it dies' : 'them when they die'}, and ${one ? 'it cannot' : 'none can'} be scaled or stopped on ${one ? 'its' : 'their'} own. ${beside.idle && one ? `Run it in the foreground instead, as the container's main process (with exec), in place of ${beside.idle}` : `Run ${one ? 'it' : 'each'} as its own container (its own compose service or command) from the same image`}.`,
+              message: `This starts ${listOf(whats)} in the background with '&', ${beside.phrase}: nothing restarts ${one ? 'it when it dies' : 'them when they die'}, and ${one ? 'it cannot' : 'none can'} be scaled or stopped on ${one ? 'its' : 'their'} own. ${beside.idle && one ? `Run it in the foreground instead, as the container's main process (with exec), in place of ${beside.idle}` : ((one && officialImageAdvice(cmd)) ?? `Run ${one ? 'it' : 'each'} as its own container (its own compose service or command) from the same image`)}.`,
             });
             return;
           }
@@ -305,15 +307,10 @@ services:
           const own = ini
             ? `, without ${ini.option} in its ini (${ini.file}:${ini.line}), or uwsgi detaches and that container exits at once`
             : '';
-          // `/etc/init.d/mysql start`: a database server in the app's container, which belongs in an image of its own
-          const backing = backingServiceOf(cmd.argv, cmd.line);
-          const advice = backing
-            ? `Run ${backing} as its own container (a compose service from its official image, its data on a volume) and have the app reach it by that service's name`
-            : `Run it as its own container (its own compose service or command) from the same image${own}`;
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `This starts ${backing ? `the ${backing} server` : daemon} as a daemon (${commandLine(cmd)}${how}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. ${advice}.`,
+            message: `This starts ${daemon} as a daemon (${commandLine(cmd)}${how}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. ${officialImageAdvice(cmd) ?? `Run it as its own container (its own compose service or command) from the same image${own}`}.`,
           });
         });
     }
@@ -402,7 +399,7 @@ function optInBackground(project: Project, seen: Set<string>): RawFinding[] {
         findings.push({
           file: script.file,
           line: c.line,
-          message: `When the container is started with ${names} set (neither the image nor a compose file sets ${them}), this starts ${what} in the background with '&', ${besideMain(holder).phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`,
+          message: `When the container is started with ${names} set (neither the image nor a compose file sets ${them}), this starts ${what} in the background with '&', ${besideMain(holder).phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. ${officialImageAdvice(c) ?? 'Run it as its own container (its own compose service or command) from the same image'}.`,
         });
       });
     }

@@ -56,7 +56,7 @@ export const INFORMED_FIXERS: readonly InformedFixer[] = [
     ruleId: 'TF0602',
     safety: 'safe',
     summary:
-      'Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first).',
+      'Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first; on a base with no shell, where no RUN can make it, only a directory a `COPY --chown` gives that user).',
     make: (context, facts) =>
       context.finding.message.includes('SQLite') ? volumeForSqlite(context, facts) : undefined,
     after: ['TF1301'],
@@ -66,7 +66,7 @@ export const INFORMED_FIXERS: readonly InformedFixer[] = [
     ruleId: 'TF0604',
     safety: 'safe',
     summary:
-      "Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first); when that is the code's directory, reads the database path under `DATA_DIR` with a `VOLUME` on /data, as TF0602's fix does.",
+      "Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first; on a base with no shell, only a directory a `COPY --chown` gives that user); when that is the code's directory, reads the database path under `DATA_DIR` with a `VOLUME` on /data, as TF0602's fix does.",
     make: (context, facts) => volumeForSqlite(context, facts) ?? sqliteUnderDataDir(context),
     after: ['TF1301'],
   },

@@ -3,6 +3,7 @@ import { appOfDockerfile, instructionsOf, runtimeInsertionLine } from '../../rul
 import { dataDirFromEnvironment } from '../../rules/lib/data-dir-fix.js';
 import { insertLines, replaceLines } from '../../rules/lib/fix.js';
 import { coversPath } from '../../rules/lib/paths.js';
+import { shellLessBase, volumeWritableWithoutShell } from '../../rules/lib/shell-less-base.js';
 import type { FixContext, FixProposal } from '../../rules/lib/rule.js';
 
 /** TF0701: `EXPOSE` of the port the server was seen listening on, where the image's runtime lines go. */
@@ -34,7 +35,8 @@ export function exposeListenedPort(context: FixContext, facts: RunFacts): FixPro
 
 /**
  * TF0602/TF0604: a `VOLUME` at the directory SQLite was seen writing; under a non-root USER the directory is made and
- * given to that user first (a named volume takes the ownership of the image's directory).
+ * given to that user first (a named volume takes the ownership of the image's directory). On a base with no shell
+ * only a directory a COPY --chown gives the user can take the volume.
  */
 export function volumeForSqlite(context: FixContext, facts: RunFacts): FixProposal | undefined {
   const dir = facts.sqliteDir;
@@ -46,6 +48,15 @@ export function volumeForSqlite(context: FixContext, facts: RunFacts): FixPropos
   // A volume over the code would keep an old release's code in it (TF0605).
   if (coversPath(dir, stage.workdir || '/') || (app.imageSourceDir && coversPath(dir, app.imageSourceDir)))
     return undefined;
+  // No shell to make the directory in: only a COPY --chown that creates it gives it to the user.
+  const shellLess = shellLessBase(dockerfile, stage);
+  if (shellLess) {
+    if (!volumeWritableWithoutShell(dockerfile, stage, shellLess, dir)) return undefined;
+    return {
+      title: `VOLUME ${dir}, where SQLite wrote the database`,
+      edits: [insertLines(dockerfile.file, runtimeInsertionLine(stage), [`VOLUME ${dir}`])],
+    };
+  }
   const user = stage.user?.user;
   const userInstruction = instructionsOf(stage, 'USER').find((i) => i.line === stage.user?.line);
   const nonRoot = user !== undefined && !/^(root|0)(:.*)?$/.test(user) && /^[\w.:-]+$/.test(user);

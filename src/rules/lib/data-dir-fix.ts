@@ -6,6 +6,7 @@ import { instructionsOf, runtimeInsertionLine } from './dockerfile-fix.js';
 import { ensureImportOs, insertLines, linesOf, replaceInLine } from './fix.js';
 import { coversPath } from './paths.js';
 import type { FixContext, FixProposal } from './rule.js';
+import { shellLessBase, volumeWritableWithoutShell } from './shell-less-base.js';
 
 /** The variable the settings read the data directory from, and where the image puts it: the course lab's names. */
 export const DATA_DIR = 'DATA_DIR';
@@ -91,7 +92,8 @@ function pathUnderDataDir(file: string, lines: string[], line: number): TextEdit
 /**
  * The Dockerfile lines that put `dir` on a volume (and set DATA_DIR to it when `setDataDir`): before the stage's own
  * non-root USER (creating the directory and handing it over while still root), else where the runtime configuration
- * goes; undefined when the stage's user cannot be told or is inherited from another stage.
+ * goes; undefined when the stage's user cannot be told or is inherited from another stage, or when the stage has no
+ * shell to make the directory in and no COPY gives it to the user.
  */
 function dataVolumeEdits(app: App, dir: string, setDataDir: boolean): TextEdit[] | undefined {
   const dockerfile = app.dockerfile;
@@ -99,9 +101,13 @@ function dataVolumeEdits(app: App, dir: string, setDataDir: boolean): TextEdit[]
   if (!dockerfile || !stage) return undefined;
   const declared = stage.volumes.some((v) => v.paths.includes(dir));
   const lines = [...(setDataDir ? [`ENV ${DATA_DIR}=${dir}`] : []), ...(declared ? [] : [`VOLUME ${dir}`])];
+  // No shell: no RUN can make the directory and give it to the user; only a COPY --chown that creates it can.
+  const shellLess = shellLessBase(dockerfile, stage);
+  if (shellLess && !declared && !volumeWritableWithoutShell(dockerfile, stage, shellLess, dir))
+    return undefined;
   const user = stage.user;
   const name = user?.user?.split(':')[0];
-  if (!user || name === 'root' || name === '0') {
+  if (shellLess || !user || name === 'root' || name === '0') {
     return [insertLines(dockerfile.file, runtimeInsertionLine(stage), lines)];
   }
   if (user.user === undefined || !onlyUserOfStage(stage, user.line)) return undefined;

@@ -1,5 +1,6 @@
 /** Words for the processes a start command runs, shared by the rules on one process per container. */
 import {
+  backingServiceOf,
   type BackgroundStart,
   endsAfter,
   effectiveCommand,
@@ -35,6 +36,32 @@ export function keptProcess<P extends LongRunningCommand>(seq: P[]): P {
 export function othersOwnContainers(others: WrittenCommand[]): string {
   const quoted = others.map((c) => quotedLine(commandLine(c)));
   return `run ${listOf(quoted)} ${quoted.length === 1 ? 'as its own container' : 'each as its own container'} (its own compose service) from the same image`;
+}
+
+/** The official image of each backing service an app's image may run (Docker Hub's repository). */
+const OFFICIAL_IMAGES: Record<string, string> = {
+  MySQL: 'mysql',
+  MariaDB: 'mariadb',
+  PostgreSQL: 'postgres',
+  Redis: 'redis',
+  Memcached: 'memcached',
+  MongoDB: 'mongo',
+  RabbitMQ: 'rabbitmq',
+};
+
+/**
+ * `Run MariaDB as its own container … from its official image, mariadb, …` for a command that starts a database or
+ * another backing service in the app's container (`/etc/init.d/mariadb start`); undefined for any other command.
+ */
+export function officialImageAdvice(command: { argv: string[]; line: number }): string | undefined {
+  const found = backingServiceOf(command.argv, command.line);
+  // MariaDB's programs and init script count as MySQL's; its official image is its own.
+  const service = found === 'MySQL' && command.argv.some((w) => /maria/i.test(w)) ? 'MariaDB' : found;
+  const image = service && OFFICIAL_IMAGES[service];
+  return (
+    image &&
+    `Run ${service} as its own container (its own compose service) from its official image, ${image}, not from the app's image, and point the app at that service by its name`
+  );
 }
 
 /** The reverse proxy that runs beside a start command in the same container, with where it is started. */

@@ -22,6 +22,7 @@ import { execFormArgv } from './exec-form.js';
 import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './fix.js';
 import type { FixContext, FixProposal } from './rule.js';
 import { appShells, type ImageShells } from './image-shell.js';
+import { shellLessBase } from './shell-less-base.js';
 import { suExecAdvice } from './su-launch.js';
 
 export function fixShellForm(context: FixContext): FixProposal | undefined {
@@ -33,13 +34,12 @@ export function fixShellForm(context: FixContext): FixProposal | undefined {
     const stage = df?.targetStage;
     for (const instr of [stage?.entrypoint, stage?.cmd]) {
       if (!df || !instr || df.file !== finding.file || instr.line !== finding.line) continue;
-      if (instr.form === 'shell')
-        return execFormOf(
-          instr,
-          execFormArgv(instr, app.entrypointScripts, stage?.workdir || '/'),
-          lines,
-          finding.file,
-        );
+      if (instr.form === 'shell') {
+        const argv = execFormArgv(instr, app.entrypointScripts, stage?.workdir || '/');
+        // A base with no shell (distroless) has neither sh nor env for the exec form to start.
+        if (stage && shellLessBase(df, stage) && /^(sh|env)$/.test(argv?.[0] ?? '')) return undefined;
+        return execFormOf(instr, argv, lines, finding.file);
+      }
       if (instr.argv)
         return withSh(
           execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine),

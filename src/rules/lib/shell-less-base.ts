@@ -152,3 +152,20 @@ export function chownCopyEdits(
   }
   return edits;
 }
+
+/**
+ * Whether a VOLUME on `dir` can be written by the stage's user on a shell-less base: no RUN can make the directory
+ * and hand it over there, so a COPY must create it with `--chown` to the user the stage runs as (its non-root USER,
+ * else the image's own unprivileged user, which TF1301's fix switches to); a directory nothing gives away is root's
+ * in the image, and so in every new volume mounted on it.
+ */
+export function volumeWritableWithoutShell(
+  df: DockerfileModel,
+  stage: Stage,
+  base: ShellLessBase,
+  dir: string,
+): boolean {
+  const named = stage.user?.user?.split(':')[0];
+  const owner = named && !/^(root|0)$/.test(named) ? named : base.user;
+  return creatingCopy(df, stage, dir)?.chown?.split(/[:.]/)[0] === owner;
+}
