@@ -3,7 +3,7 @@ import { baseName, dirName, joinPath, normalizeRelative } from '../discover/clas
 import { parsePyprojectDependencies } from '../parse/pyproject.js';
 import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
-import { directoryAfter, djangoCommand, programArgv, startPath } from './command.js';
+import { djangoCommand, programArgv, startPath, WorkingDirectory } from './command.js';
 import { readsArguments } from './command/branches.js';
 import { makeInvocation, makeTargetScript } from './command/make.js';
 import { npmScriptCommands, npmScriptsRun, packageScripts } from './command/npm-scripts.js';
@@ -127,11 +127,8 @@ export class ImageFiles extends ModelPart {
     const source = layout.sourceOf(stage, posix.resolve(wd, word), index);
     const text = source && this.texts[joinPath(context.dir, source)];
     if (!text) return [];
-    let dir = wd;
-    return parseShell(text, 1).commands.map((c) => ({
-      argv: c.argv,
-      wd: (dir = directoryAfter(c.argv, dir)),
-    }));
+    const dir = new WorkingDirectory(wd);
+    return parseShell(text, 1).commands.map((c) => ({ argv: c.argv, wd: dir.after(c) }));
   }
 
   /**
@@ -246,9 +243,9 @@ export class ImageFiles extends ModelPart {
     // The directory each command runs in: a script's `cd DIR` moves the commands after it.
     const dirs = commands.map(() => workdir);
     const pushScript = (script: ShellScript) => {
-      let dir = workdir;
+      const wd = new WorkingDirectory(workdir);
       for (const c of script.commands) {
-        dir = directoryAfter(c.argv, dir);
+        const dir = wd.after(c);
         for (const argv of argvCommands(c.argv)) {
           commands.push(argv);
           dirs.push(dir);

@@ -330,6 +330,10 @@ function visitStmt(stmt: Node | null | undefined, src: Source, out: ShellCommand
     case 'Subshell': {
       const first = out.length;
       visitStmts(cmd.Stmts, src, out);
+      if (nodeType(cmd) === 'Subshell') {
+        const at = cmd.Pos().Offset() as number;
+        for (const c of out.slice(first)) c.subshells = [at, ...(c.subshells ?? [])];
+      }
       // `( gunicorn … ) &`: the subshell runs in the background, and so do its commands
       if (stmt.Background) for (const c of out.slice(first)) c.background = true;
       break;
