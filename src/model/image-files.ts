@@ -18,6 +18,7 @@ import type { DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
 import { nginxListens } from './proxy-config.js';
 import { gunicornConfigArg, gunicornConfigLogs, uwsgiIniArg, uwsgiIniLogs } from './server-config.js';
 import { s6Services } from './s6-services.js';
+import { emperorVassals } from './uwsgi-emperor.js';
 import { runitRun, runitServices } from './runit-services.js';
 import {
   argumentCommands,
@@ -421,6 +422,8 @@ export class ImageFiles extends ModelPart {
     if (!target || !context) return [];
     const files = new Map<string, 'uwsgi' | 'gunicorn'>();
     const dirs = new Map<string[], string>();
+    // `uwsgi --emperor vassals/`: each vassal ini is a uWSGI instance's own configuration
+    const vassals = new Set(emperorVassals(app, target, layout, context));
     for (const argv of startArgvs(app, target, dirs)) {
       const program = programArgv(argv[0] === 'exec' ? argv.slice(1) : argv);
       const uwsgi = uwsgiIniArg(argv[0] === 'exec' ? argv.slice(1) : argv);
@@ -444,11 +447,12 @@ export class ImageFiles extends ModelPart {
         );
       if (source) files.set(joinPath(context.dir, source), server);
     }
+    for (const v of vassals) files.set(v, 'uwsgi');
     return [...files]
       .filter(([file]) => file in this.texts)
       .map(([file, server]) =>
         server === 'uwsgi'
-          ? uwsgiIniLogs(file, this.texts[file])
+          ? uwsgiIniLogs(file, this.texts[file], vassals.has(file))
           : gunicornConfigLogs(file, this.texts[file]),
       );
   }
