@@ -65,6 +65,24 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
     },
     { rule: 'TF0305', why: 'a fixed MySQL engine: the switch fix rewrites SQLite and PostgreSQL only' },
   ],
+  '__tests__/fixtures/corpus/uwsgi-emperor-vassal-ini-drops-uid': [
+    {
+      rule: 'TF1301',
+      why: "the uWSGI Emperor's vassal ini drops to shop with uid=/gid=, which needs root: a USER would stop it until those lines go",
+    },
+  ],
+  '__tests__/fixtures/corpus/uwsgi-emperor-vassals-dir-drops-uid': [
+    {
+      rule: 'TF1301',
+      why: "the uWSGI Emperor's vassal ini drops to shop with uid=/gid=, which needs root: a USER would stop it until those lines go",
+    },
+  ],
+  '__tests__/fixtures/corpus/uwsgi-emperor-vassals-glob-drops-uid': [
+    {
+      rule: 'TF1301',
+      why: "the uWSGI Emperor's vassal ini drops to shop with uid=/gid=, which needs root: a USER would stop it until those lines go",
+    },
+  ],
   '__tests__/fixtures/corpus/uwsgi-ini-logto-drops-uid': [
     {
       rule: 'TF1301',

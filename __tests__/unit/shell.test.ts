@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseShell } from '../../src/parse/shell.js';
+import { WorkingDirectory } from '../../src/model/command/working-directory.js';
 
 const argvs = (text: string, first = 1) =>
   parseShell(text, first).commands.map((c) => [c.line, c.argv.join(' ')]);
@@ -231,4 +232,27 @@ test('a function nothing in the script calls is marked on its commands, one it c
     ['echo', null],
     ['$@', null],
   ]);
+});
+
+test('a cd inside ( … ) ends with the subshell: the commands after it run where they did before', () => {
+  const text = [
+    'cd /srv',
+    'if [ "$ENV" = dev ]; then (cd src; exec gunicorn a.wsgi); else (cd src; (cd deep; ls); exec gunicorn b.wsgi); fi',
+    'touch log',
+  ].join('\n');
+  const dir = new WorkingDirectory('/');
+  assert.deepEqual(
+    parseShell(text, 1).commands.map((c) => [c.argv[0], dir.after(c)]),
+    [
+      ['cd', '/srv'],
+      ['[', '/srv'],
+      ['cd', '/srv/src'],
+      ['gunicorn', '/srv/src'],
+      ['cd', '/srv/src'],
+      ['cd', '/srv/src/deep'],
+      ['ls', '/srv/src/deep'],
+      ['gunicorn', '/srv/src'],
+      ['touch', '/srv'],
+    ],
+  );
 });

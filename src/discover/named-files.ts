@@ -35,6 +35,8 @@ export function secondPassFiles(
   // The Python configuration file a server reads (`gunicorn -c guniconf.py`), for where it binds and logs.
   const serverConfigNames = new Set<string>();
   let supervisorRun = false;
+  // `uwsgi --emperor vassals/`: the Emperor starts the .ini files it finds there, whatever their names.
+  let emperor = false;
   const copiedAs = new Map<string, string[]>();
   // nginx configuration the image copies under /etc/nginx (files by name, directories by their last part).
   const nginxNames = new Set<string>();
@@ -49,6 +51,7 @@ export function secondPassFiles(
       // The ini file a server reads (`uwsgi --ini uwsgi.ini`), for where it sends its log.
       for (const m of text.matchAll(/--ini(?:=|\s+)['"]?([^\s'"]+\.ini)\b/g))
         commandWords.add(baseName(m[1]));
+      if (/\buwsgi\b[^\n]*\s--emperor\b/.test(text)) emperor = true;
     }
     for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.-]*)/g))
       modules.add(m[1]);
@@ -155,6 +158,7 @@ export function secondPassFiles(
     if (template && commandWords.has(template) && !(f in texts)) out.add(f);
     if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
     // Any .conf: a supervisord configuration's [include] may load programs from files of any name (programs/web.conf).
+    if (emperor && name.endsWith('.ini') && !(f in texts)) out.add(f);
     if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|\.conf$/.test(f) && !(f in texts)) out.add(f);
     if (envFiles.has(name) && !(f in texts)) out.add(f);
     if (

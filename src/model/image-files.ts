@@ -3,7 +3,7 @@ import { baseName, dirName, joinPath, normalizeRelative } from '../discover/clas
 import { parsePyprojectDependencies } from '../parse/pyproject.js';
 import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
-import { directoryAfter, djangoCommand, programArgv, startPath } from './command.js';
+import { djangoCommand, programArgv, startPath, WorkingDirectory } from './command.js';
 import { readsArguments } from './command/branches.js';
 import { makeInvocation, makeTargetScript } from './command/make.js';
 import { npmScriptCommands, npmScriptsRun, packageScripts } from './command/npm-scripts.js';
@@ -18,6 +18,7 @@ import type { DockerfileModel, RunInstr, Stage } from './types/dockerfile.js';
 import { nginxListens } from './proxy-config.js';
 import { gunicornConfigArg, gunicornConfigLogs, uwsgiIniArg, uwsgiIniLogs } from './server-config.js';
 import { s6Services } from './s6-services.js';
+import { emperorVassals } from './uwsgi-emperor.js';
 import { runitRun, runitServices } from './runit-services.js';
 import {
   argumentCommands,
@@ -127,11 +128,8 @@ export class ImageFiles extends ModelPart {
     const source = layout.sourceOf(stage, posix.resolve(wd, word), index);
     const text = source && this.texts[joinPath(context.dir, source)];
     if (!text) return [];
-    let dir = wd;
-    return parseShell(text, 1).commands.map((c) => ({
-      argv: c.argv,
-      wd: (dir = directoryAfter(c.argv, dir)),
-    }));
+    const dir = new WorkingDirectory(wd);
+    return parseShell(text, 1).commands.map((c) => ({ argv: c.argv, wd: dir.after(c) }));
   }
 
   /**
@@ -246,9 +244,9 @@ export class ImageFiles extends ModelPart {
     // The directory each command runs in: a script's `cd DIR` moves the commands after it.
     const dirs = commands.map(() => workdir);
     const pushScript = (script: ShellScript) => {
-      let dir = workdir;
+      const wd = new WorkingDirectory(workdir);
       for (const c of script.commands) {
-        dir = directoryAfter(c.argv, dir);
+        const dir = wd.after(c);
         for (const argv of argvCommands(c.argv)) {
           commands.push(argv);
           dirs.push(dir);
@@ -424,6 +422,8 @@ export class ImageFiles extends ModelPart {
     if (!target || !context) return [];
     const files = new Map<string, 'uwsgi' | 'gunicorn'>();
     const dirs = new Map<string[], string>();
+    // `uwsgi --emperor vassals/`: each vassal ini is a uWSGI instance's own configuration
+    const vassals = new Set(emperorVassals(app, target, layout, context));
     for (const argv of startArgvs(app, target, dirs)) {
       const program = programArgv(argv[0] === 'exec' ? argv.slice(1) : argv);
       const uwsgi = uwsgiIniArg(argv[0] === 'exec' ? argv.slice(1) : argv);
@@ -447,11 +447,12 @@ export class ImageFiles extends ModelPart {
         );
       if (source) files.set(joinPath(context.dir, source), server);
     }
+    for (const v of vassals) files.set(v, 'uwsgi');
     return [...files]
       .filter(([file]) => file in this.texts)
       .map(([file, server]) =>
         server === 'uwsgi'
-          ? uwsgiIniLogs(file, this.texts[file])
+          ? uwsgiIniLogs(file, this.texts[file], vassals.has(file))
           : gunicornConfigLogs(file, this.texts[file]),
       );
   }

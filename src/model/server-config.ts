@@ -117,8 +117,8 @@ function uwsgiStartHook(option: string, value: string): string | undefined {
   return command?.trim() || undefined;
 }
 
-/** The log destinations a uwsgi ini file sets in its [uwsgi] section, with their lines. */
-export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
+/** The log destinations a uwsgi ini file sets in its [uwsgi] section, with their lines; `vassal`: an Emperor's. */
+export function uwsgiIniLogs(file: string, text: string, vassal = false): ServerConfigFile {
   const logFiles: ServerConfigFile['logFiles'] = [];
   let user: ServerConfigFile['user'];
   let group: ServerConfigFile['group'];
@@ -180,5 +180,6 @@ export function uwsgiIniLogs(file: string, text: string): ServerConfigFile {
     ...(daemons.length > 0 ? { daemons } : {}),
     ...(listens.length > 0 ? { listens } : {}),
     ...(startHooks.length > 0 ? { startHooks } : {}),
+    ...(vassal ? { vassal: true as const } : {}),
   };
 }

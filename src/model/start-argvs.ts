@@ -2,7 +2,7 @@
 import { baseName } from '../discover/classify.js';
 import { parseShell } from '../parse/shell.js';
 import { splitWords } from './command/script-arguments.js';
-import { directoryAfter, inlineScript, launchedCommand } from './command.js';
+import { inlineScript, launchedCommand, WorkingDirectory } from './command.js';
 import type { ComposeCommand } from './types/compose.js';
 import type { CommandInstr, Stage } from './types/dockerfile.js';
 import type { App } from './types/project.js';
@@ -17,9 +17,9 @@ export function startArgvs(app: App, target: Stage, dirs?: Map<string[], string>
   const service = app.compose?.appService;
   for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands(c));
   for (const s of app.entrypointScripts) {
-    let dir = target.workdir || '/';
+    const wd = new WorkingDirectory(target.workdir || '/');
     for (const c of s.script.commands) {
-      dir = directoryAfter(c.argv, dir);
+      const dir = wd.after(c);
       commands.push(c.argv);
       dirs?.set(c.argv, dir);
     }

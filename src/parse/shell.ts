@@ -335,6 +335,10 @@ function visitStmt(stmt: Node | null | undefined, src: Source, out: ShellCommand
       if (nodeType(cmd) === 'Subshell') src.subshell = true;
       visitStmts(cmd.Stmts, src, out);
       src.subshell = outer;
+      if (nodeType(cmd) === 'Subshell') {
+        const at = cmd.Pos().Offset() as number;
+        for (const c of out.slice(first)) c.subshells = [at, ...(c.subshells ?? [])];
+      }
       // `( gunicorn … ) &`: the subshell runs in the background, and so do its commands
       if (stmt.Background) for (const c of out.slice(first)) c.background = true;
       break;

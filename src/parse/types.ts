@@ -47,6 +47,11 @@ export interface ShellCommand {
   uncalledFunction?: string;
   /** Run by `su USER -c "…"`, `runuser`, `sudo -u USER`: the launcher's own command is in the list too, before it. */
   asUser?: boolean;
+  /**
+   * The `( … )` subshells that hold the command, outermost first, each named by its byte offset in the script: a
+   * `cd` inside one ends with it.
+   */
+  subshells?: number[];
 }
 
 /** A condition a script branches on, as written (words after quote removal, expansions kept as `$1`, `$VAR`). */

@@ -297,7 +297,7 @@ function rootMessage(app: App, df: DockerfileModel, stage: Stage, head: string):
       : '';
     // Under the USER, what still ran as root (collectstatic in another service of the image) needs its directories.
     const writes = runtimeWritesAdvice(otherWrites(app, df, stage), stage, to);
-    return `${head}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? 'another user'} with ${drop.tool} ${stillRoot(app, drop.tool)}.${branch} ${add} and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.${writes ? ` ${writes}` : ''}`;
+    return `${head}, so the container starts as root: ${drop.file}:${drop.line} drops to ${drop.user ?? 'another user'} with ${drop.tool} ${stillRoot(app, drop.tool, drop.vassal)}.${branch} ${add} and start without ${drop.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.${writes ? ` ${writes}` : ''}`;
   }
   if (su) {
     // The start script needs root before `su` (chown, then su): a USER would break it; a clean drop is the fix.

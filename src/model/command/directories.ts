@@ -4,7 +4,7 @@ import type { App } from '../types/project.js';
 import { basename, programArgv, serverOf } from './servers.js';
 import type { BranchInputs } from './branches.js';
 import { containerVariables, effectiveCommand, imageCommand, type StartCommand } from './start-chain.js';
-import { directoryAfter } from './working-directory.js';
+import { WorkingDirectory } from './working-directory.js';
 
 /**
  * The directories of the image the app's start commands run Django in, servers first: the WORKDIR as `cd` moves it
@@ -47,7 +47,7 @@ export function withDirectories(
   const workdir = app.dockerfile?.targetStage?.workdir || '/';
   // Compose's `working_dir:` is where the service's process starts, whatever the image's WORKDIR.
   const workingDir = service?.workingDir;
-  let dir = workingDir ? posix.resolve(workdir, workingDir) : workdir;
+  const dir = new WorkingDirectory(workingDir ? posix.resolve(workdir, workingDir) : workdir);
   // `cd ${PROJECT_NAME}`: a variable the container's environment sets, unless a start script assigns it itself.
   const assigned = new Set(
     app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name)),
@@ -55,9 +55,9 @@ export function withDirectories(
   const known = containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
   const variable: BranchInputs['variable'] = (name) => (assigned.has(name) ? undefined : known(name));
   return chain.map((command) => {
-    dir = directoryAfter(command.argv, dir, variable);
+    const after = dir.after(command, variable);
     // supervisord starts a program in its `directory=` (relative to supervisord's own), not where a script cd'd.
-    const at = command.directory !== undefined ? posix.resolve(dir, command.directory) : dir;
+    const at = command.directory !== undefined ? posix.resolve(after, command.directory) : after;
     return { command, dir: at };
   });
 }

@@ -20,7 +20,7 @@ import { runitRun } from '../runit-services.js';
 import { basename, djangoCommand, launchedCommand, programArgv, SHELLS } from './servers.js';
 import { inlineScript, inlineScriptCommands } from './inline-script.js';
 import { withoutUncalledFunctions } from './uncalled-functions.js';
-import { directoryAfter } from './working-directory.js';
+import { WorkingDirectory } from './working-directory.js';
 import {
   argumentsHeldBy,
   dropsUser,
@@ -475,7 +475,7 @@ function scriptCommands(
   chain.reached?.scripts.add(s);
   const argsVariables = argumentsHeldBy(s.script);
   let replaced = false;
-  let dir = workdir; // `cd /web/configs` then `./migrate.sh`: a relative script is found where cd went
+  const dir = new WorkingDirectory(workdir); // `cd /web/configs` then `./migrate.sh`: a relative script is found where cd went
   let given = args; // what `"$@"` holds at the command: a `shift` that surely ran drops the first words
   // a function body runs where the function is called: one nothing calls never runs
   const own = withoutUncalledFunctions(
@@ -489,7 +489,7 @@ function scriptCommands(
     // (what `exec su app -c "…"` runs follows it in the list, and runs)
     if (replaced && !c.asUser) break;
     replaced ||= execsSurely(c, inputs);
-    dir = directoryAfter(c.argv, dir, inputs.variable);
+    dir.after(c, inputs.variable);
     given = argsAfter(c, given, inputs);
     chain.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
@@ -531,7 +531,7 @@ function scriptCommands(
     for (const command of [own, ...launched(own)]) {
       out.push(command);
       // `exec docker/web-start`, `./init.bash`: the script a script runs is followed in turn
-      const next = depth < 5 ? scriptRun(command.argv, scripts, dir) : undefined;
+      const next = depth < 5 ? scriptRun(command.argv, scripts, dir.dir) : undefined;
       if (next && next.script !== s) {
         const run = scriptCommands(next.script, command, command.argv.slice(next.argsFrom), chain, depth + 1);
         out.push(...(next.script.makeTargets ? run.map((r) => atMakeLine(r, own, next.script.file)) : run));

@@ -1,5 +1,6 @@
 /** The directory a script's commands run in, as its `cd`s move it. Pure. */
 import { posix } from 'node:path';
+import type { ShellCommand } from '../../parse/types.js';
 import type { BranchInputs } from './branches.js';
 
 /**
@@ -25,4 +26,30 @@ function expandKnown(word: string, variable: BranchInputs['variable'] | undefine
     },
   );
   return unknown || out.includes('$') ? undefined : out;
+}
+
+/**
+ * The directory along a script's commands, in order: `cd` moves it, and a `cd` inside `( … )` ends with that
+ * subshell (POSIX: a subshell has its own working directory), so the commands after it run where they did before.
+ */
+export class WorkingDirectory {
+  private readonly entered: { subshell: number; dir: string }[] = [];
+
+  constructor(public dir: string) {}
+
+  /** The directory after the command, which runs in `this.dir` once `at` has left or entered its subshells. */
+  at(command: Pick<ShellCommand, 'subshells'>): string {
+    const subshells = command.subshells ?? [];
+    while (this.entered.length > 0 && !this.entered.every((e, i) => subshells[i] === e.subshell))
+      this.dir = this.entered.pop()!.dir;
+    for (let i = this.entered.length; i < subshells.length; i++)
+      this.entered.push({ subshell: subshells[i], dir: this.dir });
+    return this.dir;
+  }
+
+  /** Moves to the directory the command leaves the script in, and returns it. */
+  after(command: Pick<ShellCommand, 'argv' | 'subshells'>, variable?: BranchInputs['variable']): string {
+    this.at(command);
+    return (this.dir = directoryAfter(command.argv, this.dir, variable));
+  }
 }

@@ -117,6 +117,8 @@ export interface ServerConfigFile {
   startHooks?: { line: number; option: string; commands: ShellCommand[] }[];
   /** The sockets its [uwsgi] section listens on (`socket = app.sock`, `http = :8000`), as written. */
   listens?: { line: number; option: string; value: string }[];
+  /** A vassal ini a uWSGI Emperor starts (`uwsgi --emperor FILE.ini`, a directory or glob of them), not the ini of the command. */
+  vassal?: true;
 }
 
 /** A reverse proxy's configuration file the image copies (`COPY site.conf /etc/nginx/conf.d/`): the ports it binds. */

@@ -33,6 +33,8 @@ export function privilegeDrop(
       user?: string;
       /** A server the start runs on another branch, without the drop. */
       rootBranch?: { file: string; line: number; kind: string };
+      /** The drop is a vassal's, in the ini a uWSGI Emperor starts: the Emperor itself stays root. */
+      vassal?: true;
     }
   | undefined {
   const env = containerEnv(app);
@@ -91,7 +93,13 @@ function iniDrop(app: App, argv: string[]): ReturnType<typeof privilegeDrop> {
   const user = config?.user?.value.replace(/^["']|["']$/g, '');
   if (!config?.user || !user || /^(root|0)$|[$%]/.test(user)) return undefined;
   const tool = config.group ? `uwsgi's uid=/gid=` : `uwsgi's ${config.user.option}=`;
-  return { file: config.file, line: config.user.line, tool, user };
+  return {
+    file: config.file,
+    line: config.user.line,
+    tool,
+    user,
+    ...(config.vassal ? { vassal: true as const } : {}),
+  };
 }
 
 /**
@@ -167,10 +175,13 @@ function pid1User(argv: string[]): string | undefined {
  * What still runs as root beside a drop: the entrypoint scripts the start runs, where it runs one; else, for a server
  * that drops by its own option (uwsgi's uid=, gunicorn --user), its start-up before the drop.
  */
-export function stillRoot(app: App, tool: string): string {
+export function stillRoot(app: App, tool: string, vassal?: boolean): string {
   const starts = appStarts(app);
   const scripts = app.entrypointScripts.map((s) => s.file).filter((f) => starts.some((c) => c.file === f));
   const exec = 'any command run in the container with docker exec';
+  // `uwsgi --emperor app.ini`: the vassal drops; the Emperor that starts it runs on as root.
+  if (vassal)
+    return `only for the vassal the uWSGI Emperor starts from that ini: the Emperor itself${scripts.length > 0 ? `, the entrypoint script ${scripts.join(', ')} and every command it runs before the Emperor` : ''} stay root, as does ${exec}`;
   if (scripts.length > 0)
     return `only for the command it runs, and the rest of the start (the entrypoint script ${scripts.join(', ')} itself, anything it runs without ${tool}) stays root, as does ${exec}`;
   const server = /^(uwsgi|gunicorn)\b/.exec(tool)?.[1];

@@ -67,8 +67,11 @@ export function runtimeWrites(
   const found: RuntimeWrite[] = [];
   const unknown: string[] = [];
   const failing: string[] = [];
+  // the place each command's writes are named at, so that one write from two branches is named once with both lines
+  const places = new Map<RuntimeWrite, string>();
   for (const { c, cwd } of startsWithDirectory(app).filter(({ c }) => dropped(c))) {
     const at = `${c.file}:${c.line}`;
+    const before = found.length;
     const argv = programArgv(c.argv);
     const managed = djangoCommand(c.argv);
     if (managed?.name === 'collectstatic') {
@@ -111,6 +114,7 @@ export function runtimeWrites(
           `the log file ${value} at ${listOf(logs.filter((l) => l!.value === value).map((l) => `${program!.file}:${l!.line}`))}`,
         ),
       );
+    for (const w of found.slice(before)) if (w.what.split(` at ${at}`).length === 2) places.set(w, at);
   }
   // SQLite opens a relative NAME in the directory the server runs in.
   const serverDir = startsWithDirectory(app).find(({ c }) => serverOf(c.argv))?.cwd;
@@ -127,24 +131,61 @@ export function runtimeWrites(
     ),
   );
   const known: RuntimeWrite[] = [];
+  const whats = new Map<RuntimeWrite, WhatAt[]>();
   const inRoot = found.filter((w) => w.dir === '/');
   for (const w of found) {
     if (!owned.has(w.dir) || w.dir === '/') continue;
-    const same = known.find((k) => k.dir === w.dir && k.file === undefined && w.file === undefined);
+    const same = known.find(
+      (k) => k.dir === w.dir && (k.file === undefined ? w.file === undefined : k.file === w.file),
+    );
     const { files: held, ...write } = w;
     const files = held ? rootOwnedFiles(df, stage, held) : [];
-    if (!same) known.push({ ...write, ...(files.length > 0 ? { files } : {}), ...mountOver(app, w.dir) });
-    else {
-      if (!same.what.includes(w.what)) same.what = `${same.what}, ${w.what}`;
+    const what = whatAt(w.what, places.get(w));
+    if (!same) {
+      const added = { ...write, ...(files.length > 0 ? { files } : {}), ...mountOver(app, w.dir) };
+      known.push(added);
+      whats.set(added, [what]);
+    } else {
+      const parts = whats.get(same)!;
+      const kind = parts.find((p) => p.text === what.text);
+      if (!kind) parts.push(what);
+      else kind.places = [...new Set([...kind.places, ...what.places])];
       if (files.length > 0) same.files = [...new Set([...(same.files ?? []), ...files])];
     }
   }
+  for (const w of known) w.what = whats.get(w)!.map(namedAt).join(', ');
   return {
     known,
     unknown,
     ...(inRoot.length > 0 ? { inRoot } : {}),
     ...(failing.length > 0 ? { failing } : {}),
   };
+}
+
+/** What a write is with the places its commands are at taken out: `STATIC_ROOT, which collectstatic fills at \0`. */
+interface WhatAt {
+  text: string;
+  places: string[];
+}
+
+function whatAt(what: string, place: string | undefined): WhatAt {
+  return place
+    ? { text: what.replace(` at ${place}`, ' at \0'), places: [place] }
+    : { text: what, places: [] };
+}
+
+/** `collectstatic at start.sh:29 and :49`: the places in file and line order, a file named once for its lines. */
+function namedAt(what: WhatAt): string {
+  const sorted = what.places
+    .map((p) => {
+      const colon = p.lastIndexOf(':');
+      return { file: p.slice(0, colon), line: Number(p.slice(colon + 1)) };
+    })
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  const named = sorted.map((p, i) =>
+    i > 0 && sorted[i - 1].file === p.file ? `:${p.line}` : `${p.file}:${p.line}`,
+  );
+  return what.text.replace('\0', listOf(named));
 }
 
 /**
