@@ -18954,7 +18954,14 @@ function visitStmt(stmt, src, out) {
     case "Block":
     case "Subshell": {
       const first = out.length;
+      const outer = src.subshell;
+      if (nodeType(cmd) === "Subshell") src.subshell = true;
       visitStmts(cmd.Stmts, src, out);
+      src.subshell = outer;
+      if (nodeType(cmd) === "Subshell") {
+        const at2 = cmd.Pos().Offset();
+        for (const c of out.slice(first)) c.subshells = [at2, ...c.subshells ?? []];
+      }
       if (stmt.Background) for (const c of out.slice(first)) c.background = true;
       break;
     }
@@ -19082,7 +19089,8 @@ function visitCall(stmt, call2, src, out) {
     if (stmt.Background) for (const c of out.slice(first2)) c.background = true;
     return;
   }
-  const command = { argv, line, redirects, viaExec };
+  const command = { argv, line, redirects, viaExec: viaExec && !src.subshell };
+  if (viaExec && src.subshell) command.execInSubshell = true;
   if (env.length > 0) command.env = env;
   const wordNodes = argv.map((_, i) => words2[from[first + i]]);
   const lines2 = wordNodes.map((w2) => src.lineOffset + w2.Pos().Line());
@@ -19300,7 +19308,7 @@ function uwsgiStartHook(option, value) {
   const command = m[1] === "exec" ? value : /^exec:(.*)$/.exec(value)?.[1];
   return command?.trim() || void 0;
 }
-function uwsgiIniLogs(file, text2) {
+function uwsgiIniLogs(file, text2, vassal = false) {
   const logFiles = [];
   let user;
   let group;
@@ -19355,7 +19363,8 @@ function uwsgiIniLogs(file, text2) {
     ...daemonize ? { daemonize } : {},
     ...daemons.length > 0 ? { daemons } : {},
     ...listens.length > 0 ? { listens } : {},
-    ...startHooks.length > 0 ? { startHooks } : {}
+    ...startHooks.length > 0 ? { startHooks } : {},
+    ...vassal ? { vassal: true } : {}
   };
 }
 var UWSGI_LOG_OPTIONS, GUNICORN_LOG_SETTINGS, UWSGI_LISTEN_OPTIONS, UWSGI_DAEMON_OPTIONS, UWSGI_START_PHASES;
@@ -20841,18 +20850,26 @@ function isOddCaseDefaultName(path4) {
   const name = baseName(path4);
   return name.toLowerCase() === "dockerfile" && name !== "Dockerfile" && name !== "dockerfile";
 }
+function startsDjangoServer(code3) {
+  if (INSTALLS_PROJECT.test(code3)) return true;
+  return code3.split(WORD_SEPARATORS).some((word) => {
+    const last = word.replace(/\/+$/, "").split("/").pop() ?? "";
+    return DJANGO_SERVER_PROGRAM.test(last.split(":")[0]);
+  });
+}
 function clonesAndRunsDjango(text2) {
   const code3 = dockerfileCode(text2);
-  return /^\s*RUN\b[^\n]*\bgit\s+clone\b/im.test(code3) && DJANGO_SERVER.test(code3);
+  return /^\s*RUN\b[^\n]*\bgit\s+clone\b/im.test(code3) && startsDjangoServer(code3);
 }
-var OTHER_ROLE, DJANGO_SERVER, NON_APP_DIR;
+var OTHER_ROLE, DJANGO_SERVER_PROGRAM, INSTALLS_PROJECT, NON_APP_DIR;
 var init_image_roles = __esm({
   "src/model/image-roles.ts"() {
     "use strict";
     init_classify();
     init_image_app();
     OTHER_ROLE = /(nginx|proxy|caddy|traefik|worker|celery|beat|flower|node|front|client|ui\b|docs?\b|postgres|mysql|redis|db\b|gitpod|devcontainer|cron|scheduler|\btests?\b|\bci\b)/i;
-    DJANGO_SERVER = /\b(manage\.py|runserver|gunicorn|uwsgi|uvicorn|daphne|hypercorn|waitress-serve|django-admin)\b|\bpip3?\s+install\b[^\n]*(\s-r\s|\bdjango\b)|\b(poetry|pipenv|uv)\s+(install|sync)\b/i;
+    DJANGO_SERVER_PROGRAM = /^(manage\.py|runserver|gunicorn|uwsgi|uvicorn|daphne|hypercorn|waitress-serve|django-admin)$/i;
+    INSTALLS_PROJECT = /\bpip3?\s+install\b[^\n]*(\s-r\s|\bdjango\b)|\b(poetry|pipenv|uv)\s+(install|sync)\b/i;
     NON_APP_DIR = /^(docs?|documentation|nginx|proxy|caddy|traefik|front-?end|client|ui|node|postgres|mysql|db|redis)$/i;
   }
 });
@@ -20864,7 +20881,7 @@ function runsPython(texts, dockerfile) {
   if (!from) return false;
   if (isBackingImage(repositoryOf(from))) {
     const lastStage = (code3.split(/^\s*FROM\s/im).at(-1) ?? "").replace(/\\\r?\n/g, " ");
-    return INSTALLS_PYTHON.test(lastStage) && DJANGO_SERVER.test(lastStage);
+    return INSTALLS_PYTHON.test(lastStage) && startsDjangoServer(lastStage);
   }
   return namesPython(code3) && !isDataOnlyDockerfile(code3);
 }
@@ -20872,14 +20889,14 @@ function proxyOnly(texts, dockerfile) {
   const code3 = dockerfileCode(texts[dockerfile] ?? "");
   const from = lastFrom(texts, dockerfile);
   const nginx = from && /(^|\/)nginx$/i.test(repositoryOf(from)) || /\bnginx\b/i.test(code3);
-  if (!nginx || DJANGO_SERVER.test(code3)) return false;
+  if (!nginx || startsDjangoServer(code3)) return false;
   const dir = dirName(dockerfile);
   const scripts = Object.keys(texts).filter((f) => isUnder(f, dir) && isScriptFile(f, texts[f]));
-  return !scripts.some((f) => DJANGO_SERVER.test(texts[f] ?? ""));
+  return !scripts.some((f) => startsDjangoServer(texts[f] ?? ""));
 }
 function startsDatabaseServer(texts, dockerfile) {
   const code3 = dockerfileCode(texts[dockerfile] ?? "");
-  if (DJANGO_SERVER.test(code3)) return false;
+  if (startsDjangoServer(code3)) return false;
   const last = [...code3.matchAll(/^\s*(?:CMD|ENTRYPOINT)\s+(?:\[\s*"([^"]+)"|(\S+))/gim)].at(-1);
   const program = (last?.[1] ?? last?.[2])?.split("/").pop();
   return program !== void 0 && DATABASE_SERVER_PROGRAMS.has(program);
@@ -21358,6 +21375,22 @@ var init_branches = __esm({
   }
 });
 
+// src/model/command/init-scripts.ts
+function initScriptService(argv) {
+  const a = programArgv(argv);
+  if (a[0] === "service") return a[1] && ["start", "restart"].includes(a[2] ?? "") ? a[1] : void 0;
+  const written = argv[argv.length - a.length];
+  const path4 = written !== void 0 && basename2(written) === a[0] ? written : a[0];
+  const initd = /^\/etc\/(?:rc\.d\/)?init\.d\/([\w.-]+)$/.exec(path4 ?? "");
+  return initd && ["start", "restart"].includes(a[1] ?? "") ? initd[1] : void 0;
+}
+var init_init_scripts = __esm({
+  "src/model/command/init-scripts.ts"() {
+    "use strict";
+    init_servers();
+  }
+});
+
 // src/model/command/script-arguments.ts
 function argumentsHeldBy(script) {
   return new Set((script.assignments ?? []).filter((a) => ALL_ARGS.has(a.value)).map((a) => a.name));
@@ -21461,9 +21494,8 @@ function daemonOf(argv, facts = {}) {
   const a = programArgv(argv);
   if (facts.uwsgiDaemonize && basename2(a[0] ?? "") === "uwsgi" && uwsgiIniArg(a)) return "uwsgi";
   if (facts.nginxForeground && a[0] === "nginx") return void 0;
-  if (a[0] === "service" && a[1] && ["start", "restart"].includes(a[2] ?? "")) return a[1];
-  const initd = /^\/etc\/init\.d\/([\w.-]+)$/.exec(argv[argv.length - a.length] ?? "");
-  if (initd && ["start", "restart"].includes(a[1] ?? "")) return initd[1];
+  const service = initScriptService(argv);
+  if (service) return service;
   if (a[0] === "celery") {
     const sub = a.find((x, i) => i > 0 && ["worker", "beat", "multi"].includes(x));
     if (sub === "multi" && ["start", "restart"].some((w2) => a.includes(w2))) return "celery multi";
@@ -21509,6 +21541,17 @@ function isKeepAliveCommand(argv) {
   if (a[0] === "tail") return a.some((w2) => /^-[a-zA-Z]*[fF]/.test(w2) || /^--follow(=|$)/.test(w2));
   if (a[0] === "sleep") return a.slice(1).some((w2) => w2 === "infinity" || w2 === "inf");
   return false;
+}
+function followedFiles(argv) {
+  const a = programArgv(argv);
+  if (a[0] !== "tail" || !isKeepAliveCommand(argv)) return void 0;
+  const files = [];
+  for (let i = 1; i < a.length; i++) {
+    if (/^-[a-zA-Z]*[ncs]$/.test(a[i]) || a[i] === "--pid") i++;
+    else if (!a[i].startsWith("-") || a[i] === "-") files.push(a[i]);
+  }
+  const real = files.filter((f) => f !== "/dev/null");
+  return real.length > 0 ? real : void 0;
 }
 function holderAfter(commands, index, runsArguments2 = () => false, facts = {}) {
   for (const command of commands.slice(index + 1)) {
@@ -21577,6 +21620,7 @@ var init_processes = __esm({
     init_branches();
     init_server_config();
     init_servers();
+    init_init_scripts();
     init_inline_script();
     init_script_arguments();
     LONG_RUNNING_COMMANDS = /* @__PURE__ */ new Set([
@@ -21918,11 +21962,32 @@ function expandKnown(word, variable) {
   );
   return unknown || out.includes("$") ? void 0 : out;
 }
-var import_node_path10;
+var import_node_path10, WorkingDirectory;
 var init_working_directory = __esm({
   "src/model/command/working-directory.ts"() {
     "use strict";
     import_node_path10 = require("node:path");
+    WorkingDirectory = class {
+      constructor(dir) {
+        this.dir = dir;
+      }
+      dir;
+      entered = [];
+      /** The directory after the command, which runs in `this.dir` once `at` has left or entered its subshells. */
+      at(command) {
+        const subshells = command.subshells ?? [];
+        while (this.entered.length > 0 && !this.entered.every((e, i) => subshells[i] === e.subshell))
+          this.dir = this.entered.pop().dir;
+        for (let i = this.entered.length; i < subshells.length; i++)
+          this.entered.push({ subshell: subshells[i], dir: this.dir });
+        return this.dir;
+      }
+      /** Moves to the directory the command leaves the script in, and returns it. */
+      after(command, variable) {
+        this.at(command);
+        return this.dir = directoryAfter(command.argv, this.dir, variable);
+      }
+    };
   }
 });
 
@@ -22167,7 +22232,7 @@ function scriptCommands(s, caller, args, chain2, depth) {
   chain2.reached?.scripts.add(s);
   const argsVariables = argumentsHeldBy(s.script);
   let replaced = false;
-  let dir = workdir;
+  const dir = new WorkingDirectory(workdir);
   let given = args;
   const own = withoutUncalledFunctions(
     s.script,
@@ -22178,7 +22243,7 @@ function scriptCommands(s, caller, args, chain2, depth) {
   for (const c of commandsThatRun(own, inputs)) {
     if (replaced && !c.asUser) break;
     replaced ||= execsSurely(c, inputs);
-    dir = directoryAfter(c.argv, dir, inputs.variable);
+    dir.after(c, inputs.variable);
     given = argsAfter(c, given, inputs);
     chain2.reached?.commands.add(c);
     const runsArgs = runsArguments(c.argv, argsVariables);
@@ -22206,7 +22271,7 @@ function scriptCommands(s, caller, args, chain2, depth) {
     };
     for (const command of [own2, ...launched(own2)]) {
       out.push(command);
-      const next = depth < 5 ? scriptRun(command.argv, scripts, dir) : void 0;
+      const next = depth < 5 ? scriptRun(command.argv, scripts, dir.dir) : void 0;
       if (next && next.script !== s) {
         const run = scriptCommands(next.script, command, command.argv.slice(next.argsFrom), chain2, depth + 1);
         out.push(...next.script.makeTargets ? run.map((r) => atMakeLine(r, own2, next.script.file)) : run);
@@ -22603,15 +22668,15 @@ function serverDirectory(app) {
 function withDirectories(app, chain2, service = app.compose?.appService) {
   const workdir = app.dockerfile?.targetStage?.workdir || "/";
   const workingDir = service?.workingDir;
-  let dir = workingDir ? import_node_path12.posix.resolve(workdir, workingDir) : workdir;
+  const dir = new WorkingDirectory(workingDir ? import_node_path12.posix.resolve(workdir, workingDir) : workdir);
   const assigned = new Set(
     app.entrypointScripts.flatMap((s) => (s.script.assignments ?? []).map((a) => a.name))
   );
   const known2 = containerVariables(app.dockerfile?.targetStage?.env ?? {}, app.compose?.appService);
   const variable = (name) => assigned.has(name) ? void 0 : known2(name);
   return chain2.map((command) => {
-    dir = directoryAfter(command.argv, dir, variable);
-    const at2 = command.directory !== void 0 ? import_node_path12.posix.resolve(dir, command.directory) : dir;
+    const after = dir.after(command, variable);
+    const at2 = command.directory !== void 0 ? import_node_path12.posix.resolve(after, command.directory) : after;
     return { command, dir: at2 };
   });
 }
@@ -22926,6 +22991,7 @@ var init_command = __esm({
     init_pip();
     init_processes();
     init_daemons();
+    init_init_scripts();
     init_database_wait();
     init_branches();
     init_secret_names();
@@ -23620,6 +23686,7 @@ var init_TF0203_no_dependency_manifest = __esm({
     "use strict";
     import_node_path15 = require("node:path");
     init_command();
+    init_install_args();
     init_each();
     init_rule();
     MANIFEST = /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock)$/;
@@ -23677,10 +23744,11 @@ RUN pip install --no-cache-dir -r requirements.txt
             });
             continue;
           }
-          if (commands.some(({ command }) => installsFromManifest(command.argv))) continue;
+          if (commands.some(({ run, command }) => installsFromManifest(expandedArgv(command, run).argv)))
+            continue;
           const byLine = /* @__PURE__ */ new Map();
           for (const { run, command: cmd } of commands) {
-            const pip = pipInstall(cmd.argv);
+            const pip = pipInstall(expandedArgv(cmd, run).argv);
             if (!pip || pip.byName.length === 0) continue;
             const line = run.line <= cmd.line && cmd.line <= (run.endLine ?? run.line) ? run.line : cmd.line;
             byLine.set(line, [...byLine.get(line) ?? [], ...pip.byName.map((r) => r.name)]);
@@ -24072,6 +24140,7 @@ function interpolate2(raw, env) {
   let out = "";
   let interpolated = false;
   let unset = false;
+  const unsetNames = [];
   let i = 0;
   while (i < raw.length) {
     const c = raw[i];
@@ -24103,11 +24172,13 @@ function interpolate2(raw, env) {
       const arg = () => {
         const r = interpolate2(m[3] ?? "", env);
         if (r.unset) unset = true;
+        unsetNames.push(...r.unsetNames ?? []);
         return r.value;
       };
       if (op === void 0 || op.endsWith("?")) {
         out += val;
         if (!isSet) unset = true;
+        if (!isSet && op === void 0) unsetNames.push(name2);
       } else if (op.endsWith("-")) out += present ? val : arg();
       else out += present ? arg() : "";
       i = end + 1;
@@ -24117,14 +24188,22 @@ function interpolate2(raw, env) {
     if (name) {
       interpolated = true;
       if (Object.prototype.hasOwnProperty.call(env, name[0])) out += env[name[0]];
-      else unset = true;
+      else {
+        unset = true;
+        unsetNames.push(name[0]);
+      }
       i += 1 + name[0].length;
       continue;
     }
     out += c;
     i++;
   }
-  return { value: out, interpolated, ...unset ? { unset: true } : {} };
+  return {
+    value: out,
+    interpolated,
+    ...unset ? { unset: true } : {},
+    ...unsetNames.length > 0 ? { unsetNames: [...new Set(unsetNames)] } : {}
+  };
 }
 function matchingBrace(s, open) {
   let depth = 0;
@@ -24920,6 +24999,11 @@ var init_service = __esm({
           ...hostIp !== void 0 ? { hostIp } : {}
         };
       }
+      /** A mount target with unset variables as written, and those compose fills with ''. */
+      writtenTarget(raw) {
+        const names3 = interpolate2(raw, this.env).unsetNames;
+        return { writtenTarget: raw, ...names3 ? { emptyTargetVariables: names3 } : {} };
+      }
       volume(item, what) {
         if (item.kind === "map") {
           const type = scalarString(entryOf(item, "type")?.value) ?? "volume";
@@ -24941,7 +25025,7 @@ var init_service = __esm({
             ...src2 ? { source: type === "bind" ? this.hostPath(srcNode.file, src2) : src2 } : {},
             ...written?.unset ? { writtenSource: written.raw } : {},
             target: target2.value,
-            ...target2.unset ? { writtenTarget: target2.raw } : {},
+            ...target2.unset ? this.writtenTarget(target2.raw) : {},
             readOnly: ro?.kind === "scalar" && (ro.value === true || ro.value === "true")
           };
         }
@@ -24969,7 +25053,8 @@ var init_service = __esm({
           return void 0;
         }
         const writtenTarget = unset ? writtenPartsOf(raw)[1] : void 0;
-        if (writtenTarget !== void 0 && writtenTarget !== target) Object.assign(at2, { writtenTarget });
+        if (writtenTarget !== void 0 && writtenTarget !== target)
+          Object.assign(at2, this.writtenTarget(writtenTarget));
         const readOnly = (mode ?? "").split(",").includes("ro");
         const bind2 = /^[./~]/.test(src) || src === "" && raw.startsWith("$");
         if (bind2)
@@ -25801,6 +25886,12 @@ function othersOwnContainers(others) {
   const quoted2 = others.map((c) => quotedLine(commandLine(c)));
   return `run ${listOf(quoted2)} ${quoted2.length === 1 ? "as its own container" : "each as its own container"} (its own compose service) from the same image`;
 }
+function officialImageAdvice(command) {
+  const found = backingServiceOf(command.argv, command.line);
+  const service = found === "MySQL" && command.argv.some((w2) => /maria/i.test(w2)) ? "MariaDB" : found;
+  const image = service && OFFICIAL_IMAGES[service];
+  return image && `Run ${service} as its own container (its own compose service) from its official image, ${image}, not from the app's image, and point the app at that service by its name`;
+}
 function proxyBeside(app) {
   const key = (c) => `${c.file}\0${c.line}\0${c.argv.join("\0")}`;
   const starts = [imageCommand(app), effectiveCommand(app)].map((chain2) => {
@@ -25837,11 +25928,21 @@ function backgroundWords(run) {
   const then = h?.kind === "process" ? `runs ${h.what} in the foreground` : h?.kind === "wait" ? `waits for ${one ? "it" : "them"} (wait)` : h?.kind === "keep-alive" ? `runs ${commandLine(h.command)} only to keep the container running` : h?.kind === "arguments" ? 'runs the container command ("$@")' : "goes on running other commands";
   return `starts ${listOf(run.background.map((p) => p.what))} in the background (&) and then ${then}`;
 }
+var OFFICIAL_IMAGES;
 var init_processes2 = __esm({
   "src/rules/lib/processes.ts"() {
     "use strict";
     init_command();
     init_command_text();
+    OFFICIAL_IMAGES = {
+      MySQL: "mysql",
+      MariaDB: "mariadb",
+      PostgreSQL: "postgres",
+      Redis: "redis",
+      Memcached: "memcached",
+      MongoDB: "mongo",
+      RabbitMQ: "rabbitmq"
+    };
   }
 });
 
@@ -26770,6 +26871,1500 @@ var init_dockerfile_fix = __esm({
   }
 });
 
+// src/rules/lib/exec-form.ts
+function execFormArgv(instr, scripts, workdir) {
+  const commands = instr.script?.commands ?? [];
+  if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
+  const argv = commands[0].argv;
+  if (shellBuiltin(argv)) return void 0;
+  const env = commands[0].env ?? [];
+  if (argv.some((a) => a.includes("$")) || env.some((a) => !a.literal))
+    return ["sh", "-c", `exec ${env.length > 0 ? "env " : ""}${instr.raw.trim()}`];
+  if (env.length > 0) return ["env", ...env.map((a) => `${a.name}=${a.value}`), ...argv];
+  if (scriptAt(argv[0], scripts, workdir)?.noShebang) return ["sh", ...argv];
+  return argv;
+}
+function shellBuiltin(argv) {
+  return argv[0] !== void 0 && BUILTINS2.has(argv[0]) ? argv[0] : void 0;
+}
+function looksLikeArray(raw) {
+  return raw.trim().startsWith("[");
+}
+function arrayWithTrailingText(raw) {
+  const t = raw.trim();
+  if (!t.startsWith("[")) return void 0;
+  for (let end = t.indexOf("]"); end >= 0; end = t.indexOf("]", end + 1)) {
+    let v;
+    try {
+      v = JSON.parse(t.slice(0, end + 1));
+    } catch {
+      continue;
+    }
+    const rest = t.slice(end + 1).trim();
+    if (!Array.isArray(v) || !v.every((x) => typeof x === "string") || !rest) return void 0;
+    return { array: v, rest };
+  }
+  return void 0;
+}
+function isPlainWordList(raw, argv) {
+  return !looksLikeArray(raw) && argv.length > 0 && argv.every((w2) => !/[[\]'"]|,$/.test(w2));
+}
+function scriptRunByText(raw, scripts, workdir, resolve6 = (word) => word) {
+  const found = /* @__PURE__ */ new Set();
+  for (const written of raw.split(/[\s;&|"'()`]+/)) {
+    const word = written && !written.startsWith("-") ? resolve6(written) : void 0;
+    if (!word) continue;
+    const script = scriptAt(word, scripts, workdir);
+    if (script) found.add(script);
+  }
+  return found.size === 1 ? [...found][0] : void 0;
+}
+function scriptExecForm(script) {
+  return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
+}
+function scriptAt(word, scripts, workdir) {
+  const path4 = word.includes("/") ? import_node_path21.posix.resolve(workdir, word) : void 0;
+  return scripts.find(
+    (s) => path4 ? import_node_path21.posix.normalize(s.imagePath) === path4 : import_node_path21.posix.basename(s.imagePath) === word
+  );
+}
+var import_node_path21, BUILTINS2;
+var init_exec_form = __esm({
+  "src/rules/lib/exec-form.ts"() {
+    "use strict";
+    import_node_path21 = require("node:path");
+    BUILTINS2 = /* @__PURE__ */ new Set([
+      ".",
+      "source",
+      "cd",
+      "export",
+      "set",
+      "unset",
+      "eval",
+      "alias",
+      "shift",
+      "trap",
+      "ulimit",
+      "umask",
+      "readonly",
+      "return",
+      "exit",
+      "wait"
+    ]);
+  }
+});
+
+// src/rules/lib/image-users.ts
+function userAddedBy(argv, env) {
+  if (!["useradd", "adduser"].includes(basename2(argv[0] ?? ""))) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    const w2 = argv[i];
+    if (w2.startsWith("-")) {
+      if (USER_OPTION_VALUES.has(w2)) i++;
+      continue;
+    }
+    const name = resolveWord(w2, env) || w2;
+    return /^[a-z_][\w-]*$/.test(name) || name.includes("$") ? name : void 0;
+  }
+  return void 0;
+}
+function usersCreatedByRuns(df, stage, own = false) {
+  const names3 = [];
+  for (const s of own ? [stage] : lineage2(df, stage)) {
+    const args = {};
+    for (const ins of s.instructions) {
+      if (ins.keyword === "ARG") args[ins.name] = ins.value;
+      if (ins.keyword !== "RUN") continue;
+      for (const c of ins.script?.commands ?? []) {
+        const name = userAddedBy(c.argv, { ...args, ...stage.env });
+        if (name) names3.push(name);
+      }
+    }
+  }
+  return names3;
+}
+function imageHasUser(df, stage, user) {
+  if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
+  if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes("$"))) return true;
+  const base = lineage2(df, stage)[0].from;
+  return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
+}
+function createUser(stage, name = "app") {
+  return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
+}
+function switchAdvice(df, stage, where2 = "", owner) {
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
+    return `The stage already creates the user ${existing}: add USER ${existing}${where2}.`;
+  if (existing) {
+    const parent = stage.from.image ?? stage.from.raw;
+    return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where2}.`;
+  }
+  if (owner) {
+    const what = owner.path === stage.workdir ? `the working directory ${owner.path}` : `${owner.path}, the working directory ${stage.workdir} with it,`;
+    return `The image already gives ${what} to ${owner.user} (${owner.how} at ${owner.file}:${owner.line}): add USER ${owner.user}${where2}.`;
+  }
+  return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where2}.`;
+}
+function handOver(df, stage, user) {
+  const runs = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
+  if (runs.includes("gosu")) return `exec gosu ${user} \u2026`;
+  if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
+  return `exec ${dropTool(baseStage(df, stage), user)}`;
+}
+function dropTool(stage, user) {
+  const image = stage.from.image ?? stage.from.raw;
+  switch (releaseOf(stage)) {
+    case "alpine":
+      return `su-exec ${user} \u2026 (RUN apk add --no-cache su-exec)`;
+    case "util-linux":
+      return `setpriv --reuid=${user} --regid=${user} --init-groups \u2026 (in the image already, from util-linux)`;
+    case "gosu-package":
+      return `gosu ${user} \u2026 (RUN apt-get install -y gosu)`;
+    case "before-setpriv":
+      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu, and its util-linux predates setpriv and runuser)`;
+    case "no-gosu-package":
+      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu)`;
+    default:
+      return `gosu ${user} \u2026 (or setpriv --reuid=${user} --regid=${user} --init-groups \u2026 where the base's util-linux ships it)`;
+  }
+}
+function releaseOf(stage) {
+  const ref = (stage.from.image ?? stage.from.raw).split("@")[0].toLowerCase();
+  const colon = ref.lastIndexOf(":");
+  const repository = colon > ref.lastIndexOf("/") ? ref.slice(0, colon) : ref;
+  const tag = colon > ref.lastIndexOf("/") ? ref.slice(colon + 1) : "latest";
+  const name = repository.slice(repository.lastIndexOf("/") + 1);
+  if (name === "alpine" || /alpine/.test(tag)) return "alpine";
+  if (/\b(wheezy|precise|trusty)\b/.test(tag)) return "before-setpriv";
+  if (/\b(jessie|xenial)\b/.test(tag)) return "no-gosu-package";
+  if (/\b(stretch|buster|bullseye|bionic|focal|jammy)\b/.test(tag)) return "gosu-package";
+  if (/\b(bookworm|trixie|noble)\b/.test(tag)) return "util-linux";
+  const major = Number(/^(\d+)/.exec(tag)?.[1] ?? NaN);
+  const official = !repository.includes("/") || /^(docker\.io\/)?library\//.test(repository);
+  if (!official) return "unknown";
+  if (name === "debian" || name === "ubuntu") {
+    if (Number.isNaN(major))
+      return /^(latest|stable|testing|rolling|sid|devel)$/.test(tag) ? "util-linux" : "unknown";
+    const [old, split, merged] = name === "debian" ? [7, 9, 12] : [14, 18, 24];
+    if (major <= old) return "before-setpriv";
+    if (major < split) return "no-gosu-package";
+    return major < merged ? "gosu-package" : "util-linux";
+  }
+  if (name === "python") {
+    const minor = Number(/^\d+\.(\d+)/.exec(tag)?.[1] ?? NaN);
+    if (major === 2 || major === 3 && minor <= 6) return "gosu-package";
+    return "util-linux";
+  }
+  return "unknown";
+}
+function createdUser(runs) {
+  let name;
+  for (const run of runs)
+    for (const m of run.matchAll(
+      /\b(?:useradd|adduser)\b((?:\s+(?:-{1,2}[\w-]+(?:[ =](?![-])[^\s&;|]+)?|\\\n))*)\s+([a-z_][\w-]*)(?=\s*(?:$|&&|;|\|\||\\))/gm
+    ))
+      name = m[2];
+  return name;
+}
+var USER_OPTION_VALUES, known, BASE_USERS, baseStage, isAlpine;
+var init_image_users = __esm({
+  "src/rules/lib/image-users.ts"() {
+    "use strict";
+    init_command();
+    init_lineage();
+    USER_OPTION_VALUES = new Set(
+      "-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir".split(
+        " "
+      )
+    );
+    known = (name) => name?.includes("$") ? void 0 : name;
+    BASE_USERS = new Set(
+      "root daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc nobody adm operator guest".split(
+        " "
+      )
+    );
+    baseStage = (df, stage) => lineage2(df, stage)[0];
+    isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
+  }
+});
+
+// src/rules/lib/su-launch.ts
+function suLaunch(argv) {
+  if (basename2(argv[0] ?? "") !== "su") return void 0;
+  let user;
+  let script;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-c" || a === "--command") script = argv[++i];
+    else if (a.startsWith("--command=")) script = a.slice("--command=".length);
+    else if (["-s", "--shell", "-g", "--group", "-G", "--supp-group"].includes(a)) i++;
+    else if (a !== "-" && !a.startsWith("-") && user === void 0) user = a;
+  }
+  return user && script !== void 0 ? { user, script } : void 0;
+}
+function suExecAdvice(command, handOver2 = (user) => `exec gosu ${user} \u2026 (with gosu installed in the image)`) {
+  const su = suLaunch(command.argv);
+  if (!su) return void 0;
+  const inner = inlineScriptCommands(["sh", "-c", su.script], command.line);
+  const simple = inner.length === 1 && !inner[0].background && !/[;&|<>$`]/.test(su.script);
+  const run = simple ? su.script.trim() : `sh -c ${shellWord(su.script.trim())}`;
+  const runNote = simple ? "" : " (with exec before the server's command in it)";
+  const hand = handOver2(su.user);
+  const at2 = hand.indexOf("\u2026");
+  const tool = `${quotedLine(`${hand.slice(0, at2)}${run}`)}${runNote}${hand.slice(at2 + 1)}`;
+  return `exec su \u2026 would not make the server PID 1 either: su stays its parent process. Start it as ${su.user} with a tool that runs it in su's place: ${tool}, or set USER ${su.user} in the Dockerfile, drop su from the script, and start the server with exec`;
+}
+function suHandOver(app) {
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  return df && stage ? (user) => handOver(df, stage, user) : void 0;
+}
+var init_su_launch = __esm({
+  "src/rules/lib/su-launch.ts"() {
+    "use strict";
+    init_command();
+    init_command_text();
+    init_image_users();
+  }
+});
+
+// src/rules/lib/shell-form-fix.ts
+function fixShellForm(context) {
+  const { finding } = context;
+  const lines2 = linesOf(context, finding.file);
+  if (!lines2 || finding.line === void 0) return void 0;
+  for (const app of appsAndWorkerImages(context.project)) {
+    const df = app.dockerfile;
+    const stage = df?.targetStage;
+    for (const instr of [stage?.entrypoint, stage?.cmd]) {
+      if (!df || !instr || df.file !== finding.file || instr.line !== finding.line) continue;
+      if (instr.form === "shell") {
+        const argv = execFormArgv(instr, app.entrypointScripts, stage?.workdir || "/");
+        if (stage && shellLessBase(df, stage) && /^(sh|env)$/.test(argv?.[0] ?? "")) return void 0;
+        return execFormOf(instr, argv, lines2, finding.file);
+      }
+      if (instr.argv)
+        return withSh(
+          execLast(lastToExec(instr.argv, instr.line), lines2, finding.file, instr.line, instr.endLine),
+          instr.argv,
+          appShells(app),
+          lines2,
+          finding.file,
+          instr.line
+        );
+    }
+    const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
+    for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
+      const argv = c && composeArgv2(c);
+      if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
+      const fix2 = execLast(lastToExec(argv, c.line), lines2, finding.file, c.line, c.line + 20);
+      return withSh(fix2, argv, appShells(app), lines2, finding.file, c.line);
+    }
+    for (const script of app.entrypointScripts) {
+      if (script.file !== finding.file) continue;
+      const last = branchEnds(script.script.commands.filter((c) => !c.asUser)).find(
+        (c) => c.line === finding.line && !c.background && !c.loop
+      );
+      if (!last || suExecAdvice(last) || last.execInSubshell) continue;
+      return execLast(last, lines2, finding.file, last.line, last.line);
+    }
+  }
+  return void 0;
+}
+function execFormOf(instr, argv, lines2, file) {
+  if (!argv || instr.endLine !== instr.line) return void 0;
+  const written = lines2[instr.line - 1];
+  const keyword = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
+  return {
+    title: `${instr.keyword} in exec form`,
+    edits: [replaceLines(file, instr.line, instr.line, [`${indentOf(written)}${keyword} ${execForm(argv)}`])]
+  };
+}
+function lastToExec(argv, line) {
+  const commands = inlineScriptCommands(argv, line);
+  const ends = branchEnds(commands);
+  const last = ends.length > 1 ? ends.find((c) => !c.viaExec && !c.background && mainProcessOf(c.argv)) : inlineScriptLastCommand(argv, line);
+  if (!last || isKeepAliveLoop(inlineScript(argv) ?? "") || last.argv[0]?.startsWith("-")) return void 0;
+  if (foregroundSequence(commands)) return void 0;
+  if (backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))) return void 0;
+  return last;
+}
+function execLast(command, lines2, file, first, last) {
+  if (!command || command.viaExec || command.argv.length === 0) return void 0;
+  const word0 = command.argv[0];
+  const env = command.env?.[0];
+  const needles = env ? [`${env.name}=`] : word0 === "$@" || word0 === "$*" ? [`"${word0}"`, word0] : [command.argv.join(" "), word0];
+  for (const needle of needles) {
+    const at2 = locate(lines2, needle, first, last, "last");
+    if (!at2) continue;
+    const before = lines2[at2.line - 1].slice(0, at2.column - 1);
+    if (!/(^|[\s;&|("'])$/.test(before)) continue;
+    const edit = insertAt(file, at2, env ? "exec env " : "exec ");
+    return { title: `exec ${word0}`, edits: [edit] };
+  }
+  return void 0;
+}
+function withSh(fix2, argv, shells, lines2, file, line) {
+  const bash = argv.find((w2, i) => /(^|\/)bash$/.test(w2) && /^-\w*c/.test(argv[i + 1] ?? ""));
+  if (!fix2 || !bash || !shells.noBash) return fix2;
+  const text2 = lines2[line - 1] ?? "";
+  const column = [...text2.matchAll(/[\s"'[]/g)].map((m) => m.index + 1).find((i) => text2.startsWith(bash, i));
+  if (column === void 0) return void 0;
+  const start = { line, column: column + 1 };
+  const end = { line, column: column + 1 + bash.length };
+  return { ...fix2, edits: [{ file, start, end, text: bash.replace(/bash$/, "sh") }, ...fix2.edits] };
+}
+function mainProcessOf(argv) {
+  const server = serverOf(argv);
+  if (server) return { kind: serverName(argv, server) };
+  const inner = launchedCommand(argv);
+  if (inner) return mainProcessOf(inlineScriptLastCommand(inner, 1)?.argv ?? inner);
+  const a = programArgv(argv);
+  if (!/(^|\/)supervisord$/.test(a[0] ?? "")) return void 0;
+  return a.some((w2) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w2)) ? { kind: "supervisord" } : void 0;
+}
+function composeArgv2(c) {
+  return c.argv ?? c.script?.commands[0]?.argv;
+}
+var init_shell_form_fix = __esm({
+  "src/rules/lib/shell-form-fix.ts"() {
+    "use strict";
+    init_command();
+    init_each();
+    init_exec_form();
+    init_fix2();
+    init_image_shell();
+    init_shell_less_base();
+    init_su_launch();
+  }
+});
+
+// src/rules/lib/shell-branches.ts
+function ownCommands(commands) {
+  const out = [];
+  for (let i = 0; i < commands.length; i++) {
+    const c = commands[i];
+    if (c.asUser) continue;
+    out.push(c);
+    if (inlineScript(c.argv) !== void 0) i += inlineScriptCommands(c.argv, c.line).length;
+  }
+  return out;
+}
+function shellBranches(commands) {
+  const ends = branchEnds(ownCommands(commands));
+  if (ends.length < 2) return void 0;
+  const running = ends.flatMap((c) => {
+    const a = programArgv(c.argv);
+    if (c.background || EXITING.has(a[0] ?? "") || setupOnly([c])) return [];
+    const inner = inlineScriptLastCommand(c.argv, c.line);
+    const argv = inner?.argv ?? c.argv;
+    const what = mainProcessOf(argv)?.kind ?? longRunningProcess(argv) ?? argv[0] ?? c.argv[0];
+    return [{ command: c, what, ...inner ? { through: c.argv[0] } : {} }];
+  });
+  return {
+    execed: running.filter((e) => e.command.viaExec),
+    keeping: running.filter((e) => !e.command.viaExec)
+  };
+}
+function shellFormBranchesMessage(keyword, branches) {
+  const { execed, keeping: keeping2 } = branches;
+  const one = keeping2.length === 1;
+  const each = keeping2.map(
+    (e) => `the branch that runs ${e.what} starts it ${e.through ? `through '${e.through} -c' ` : ""}without exec`
+  );
+  const handed = execed.length === 0 ? "" : execed.length === 1 ? ` (the branch that runs ${execed[0].what} starts it with exec, which hands PID 1 over)` : ` (the branches that run ${listOf(execed.map((e) => e.what))} start them with exec, which hands PID 1 over)`;
+  const write = keeping2.map((e) => quotedLine(e.through ? `exec ${e.through} -c "\u2026"` : execLine(e.command)));
+  return `${keyword} is in shell form with alternative branches (a case or if/else), and ${listOf(each)}, so in ${one ? "that branch" : "those branches"} /bin/sh stays PID 1 and SIGTERM from docker stop does not reach the server${handed}. Write ${listOf(write)} in ${one ? "that branch" : "their branches"}.`;
+}
+var EXITING;
+var init_shell_branches = __esm({
+  "src/rules/lib/shell-branches.ts"() {
+    "use strict";
+    init_command();
+    init_command_text();
+    init_processes2();
+    init_shell_form_fix();
+    EXITING = /* @__PURE__ */ new Set([
+      "echo",
+      "printf",
+      "true",
+      "false",
+      ":",
+      "exit",
+      "return",
+      "set",
+      "export",
+      "cd",
+      "[",
+      "test"
+    ]);
+  }
+});
+
+// src/rules/lib/image-shell.ts
+function baseImageOf(df, stage) {
+  const root = stagesOf(df, stage).at(-1);
+  return root && root.from.stageRef === void 0 && !root.from.scratch ? root.from.image : void 0;
+}
+function imageShells(image) {
+  if (!image || image.includes("$")) return NONE;
+  const { repository, tag = "latest" } = splitImage(image.toLowerCase());
+  const name = repository.slice(repository.lastIndexOf("/") + 1);
+  const alpine = /alpine(\d+)\.(\d+)/.exec(tag);
+  const debianBased = OFFICIAL_ON_DEBIAN[name] !== void 0 && isOfficialRepository(repository);
+  if (name === "alpine" || /alpine/.test(tag)) {
+    const version = name === "alpine" ? /^(\d+)\.(\d+)/.exec(tag) : alpine;
+    const release = version ? Number(version[1]) * 100 + Number(version[2]) : Infinity;
+    const onRecentAlpine = debianBased && (OFFICIAL_ON_ALPINE_3_13[name] ?? OFFICIAL_ON_DEBIAN[name]);
+    if (!version && onRecentAlpine && !onRecentAlpine(versionOf(tag))) return NONE;
+    if (release >= 313) return { bash: "lists", sh: true };
+    return { bash: release >= 311 ? "lists" : release >= 307 ? "and-or" : false, sh: false };
+  }
+  if (/\b(jessie|xenial)\b/.test(tag)) return NONE;
+  if (/\b(stretch|buster|bionic)\b/.test(tag)) return AND_OR;
+  if (/\b(focal|bullseye|bookworm|trixie|jammy|noble)\b/.test(tag)) return DEBIAN;
+  if (name === "debian") {
+    const major = Number(/^(\d+)/.exec(tag)?.[1] ?? Infinity);
+    return major >= 11 ? DEBIAN : major >= 9 ? AND_OR : NONE;
+  }
+  if (name === "ubuntu") {
+    const major = Number(/^(\d+)\./.exec(tag)?.[1] ?? Infinity);
+    return major >= 20 ? DEBIAN : major >= 18 ? AND_OR : NONE;
+  }
+  if (debianBased)
+    return !/windows|nanoserver/.test(tag) && OFFICIAL_ON_DEBIAN[name](versionOf(tag)) ? DEBIAN : NONE;
+  if (name === "python" || name === "pypy") {
+    const v = /^(\d+)(?:\.(\d+))?/.exec(tag);
+    if (name === "python" && v && (Number(v[1]) < 3 || Number(v[1]) === 3 && v[2] !== void 0 && Number(v[2]) <= 5))
+      return NONE;
+    const patch = /^3\.(\d+)\.(\d+)/.exec(tag);
+    if (name === "python" && patch && Number(patch[2]) <= (LAST_BUSTER_PATCH[Number(patch[1])] ?? -1))
+      return Number(patch[1]) >= 7 ? AND_OR : NONE;
+    if (/windows|nanoserver/.test(tag)) return NONE;
+    return DEBIAN;
+  }
+  return NONE;
+}
+function versionOf(tag) {
+  return (/^\d+(\.\d+)*/.exec(tag)?.[0].split(".") ?? []).map(Number);
+}
+function appShells(app) {
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  const service = app.compose?.appService;
+  const image = df && stage ? baseImageOf(df, stage) : service?.build ? void 0 : service?.image?.value;
+  const shells = imageShells(image);
+  const installs = df && stage ? stagesOf(df, stage).some(installsBash) : false;
+  return image && shipsNoBash(image) && !installs ? { ...shells, noBash: image } : shells;
+}
+function shipsNoBash(image) {
+  const { repository, tag = "" } = splitImage(image.toLowerCase());
+  const name = repository.slice(repository.lastIndexOf("/") + 1);
+  return name === "alpine" || name === "busybox" || /(^|-)alpine/.test(tag);
+}
+function stagesOf(df, stage) {
+  const out = [];
+  for (let at2 = stage; at2 && !out.includes(at2); ) {
+    out.push(at2);
+    at2 = at2.from.stageRef === void 0 ? void 0 : df.stages[at2.from.stageRef];
+  }
+  return out;
+}
+function installsBash(stage) {
+  return stage.instructions.some(
+    (i) => i.keyword === "RUN" && (i.script?.commands ?? []).some((c) => {
+      const [program, ...words2] = c.argv.map((w2) => w2.slice(w2.lastIndexOf("/") + 1));
+      const adds = program === "apk" && words2.includes("add") || ["apt-get", "apt"].includes(program ?? "") && words2.includes("install");
+      return adds && words2.some((w2) => /^bash([=~<>]|$)/.test(w2) || w2.startsWith("$"));
+    })
+  );
+}
+function execsLast(program, shells) {
+  if (/(^|\/)bash$/.test(program ?? "")) return shells.bash !== false;
+  return /(^|\/)(ba)?sh$|(^|\/)ash$/.test(program ?? "") && shells.sh;
+}
+function shellExecsLast(program, script, last, shells) {
+  if (!execsLast(program, shells)) return false;
+  const busybox = isBusyBoxSh(program, shells);
+  return endsInSimpleCommand(script, last, busybox, busybox || shells.bash === "lists");
+}
+function isBusyBoxSh(program, shells) {
+  return !/(^|\/)bash$/.test(program ?? "") && execsLast(program, shells);
+}
+function endsInSimpleCommand(script, last, busybox = false, semicolons = true) {
+  const joined = withoutExpansions(withoutPlaceholders(script)).replace(/\\\n/g, " ");
+  const text2 = joined.trim();
+  if (last.background || !busybox && last.redirects.length > 0 || /\btrap\b/.test(text2)) return false;
+  if (!endsWithLastCommand(joined, busybox)) return false;
+  if (!busybox && /(^|[^&<>])&(?![&>])/.test(text2)) return false;
+  const seps = separators(text2);
+  const tail2 = seps && lastListItem(text2, seps);
+  if (!seps || !tail2 || tail2.after === "|") return false;
+  if (!busybox && !bashOptimizesLastLine(text2, seps, semicolons)) return false;
+  const item = tail2.item.replace(/\s+#.*$/, "").trim();
+  const redirected = busybox ? /[)}]$|^\w+\(\)/ : /[<>]|[)}]$|^\w+\(\)/;
+  return item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !redirected.test(item);
+}
+function endsWithLastCommand(text2, busybox) {
+  const body = !busybox && text2.endsWith("\n") ? text2.slice(0, -1) : text2;
+  const lastLine = body.slice(body.lastIndexOf("\n") + 1).trim();
+  return lastLine !== "" && !lastLine.startsWith("#");
+}
+function bashOptimizesLastLine(text2, seps, semicolons) {
+  const live = seps.filter((s) => !blank(text2.slice(s.end)));
+  let from = 0;
+  for (const [i, s] of live.entries())
+    if (s.sep === "\n" && !/(&&|\|)$/.test(text2.slice(0, s.at).trimEnd())) from = i + 1;
+  const line = live.slice(from).filter((s) => s.sep !== "\n");
+  const lastSemicolon = line.findLastIndex((s) => s.sep === ";");
+  if (lastSemicolon >= 0 && !semicolons) return false;
+  return lastSemicolon < 0 || line.slice(lastSemicolon + 1).every((s) => s.sep !== "&&" && s.sep !== "||");
+}
+function blank(text2) {
+  return text2.replace(/(^|\s)#[^\n]*/g, "").trim() === "";
+}
+function endsInExec(script, last) {
+  const text2 = script.replace(/\\\n/g, " ").trim();
+  if (!last.viaExec || last.background) return false;
+  const seps = separators(text2);
+  const tail2 = seps && lastListItem(text2, seps);
+  return tail2 !== void 0 && tail2.after !== "|" && /^exec\s/.test(tail2.item.trim());
+}
+function separators(text2) {
+  const out = [];
+  let quote;
+  let depth = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = void 0;
+      continue;
+    }
+    if (c === "\\") i++;
+    else if (c === "'" || c === '"' || c === "`") quote = c;
+    else if (c === "#" && (i === 0 || /[\s;&|()]/.test(text2[i - 1]))) {
+      const end = text2.indexOf("\n", i);
+      i = end < 0 ? text2.length : end - 1;
+    } else if (c === "(" || c === "{") depth++;
+    else if ((c === ")" || c === "}") && depth > 0) depth--;
+    else if (depth === 0 && /[;&|\n]/.test(c)) {
+      const two = text2.slice(i, i + 2);
+      const sep6 = two === "&&" || two === "||" || two === ";;" ? two : c;
+      if (c === "&" && sep6 === "&" && (text2[i - 1] === "<" || text2[i - 1] === ">" || text2[i + 1] === ">"))
+        continue;
+      out.push({ sep: sep6, at: i, end: i + sep6.length });
+      i += sep6.length - 1;
+    }
+  }
+  return quote ? void 0 : out;
+}
+function lastListItem(text2, seps) {
+  const before = seps.filter((s) => !blank(text2.slice(s.end))).at(-1);
+  return {
+    item: text2.slice(before?.end ?? 0).replace(/[;\s]+$/, ""),
+    after: before?.sep ?? ""
+  };
+}
+function isSimple(script) {
+  return !/[;&|(){}<>`\n]|\$\(/.test(withoutExpansions(withoutPlaceholders(script)).trim());
+}
+function withoutExpansions(text2) {
+  let out = text2;
+  for (let before = ""; before !== out; ) {
+    before = out;
+    out = out.replace(/\$\{[^{}'"`]*\}/g, "$P");
+  }
+  return out;
+}
+function withBashMissing(findings, program, shells) {
+  const image = /(^|\/)bash$/.test(program ?? "") ? shells.noBash : void 0;
+  if (!image) return findings;
+  const note = ` ${image} has no bash (its /bin/sh is BusyBox ash, and no RUN installs bash), so '${program} -c' does not start at all (bash: not found): write 'sh -c' in its place.`;
+  return findings.map((f) => ({ ...f, message: f.message + note }));
+}
+function shExecsShellForm(instr, shells) {
+  const commands = instr.script?.commands ?? [];
+  const last = commands.at(-1);
+  if (!last || isKeepAliveLoop(instr.raw)) return false;
+  if (looksLikeArray(instr.raw)) return Boolean(shells.sh) && commands.length === 1;
+  if (foregroundSequence(commands) || backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv)))
+    return false;
+  const branches = shellBranches(commands);
+  if (branches && branches.keeping.length === 0 && branches.execed.length > 0) return true;
+  if (last.viaExec) return endsInExec(instr.raw, last);
+  return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
+}
+var NONE, DEBIAN, AND_OR, OFFICIAL_ON_DEBIAN, OFFICIAL_ON_ALPINE_3_13, LAST_BUSTER_POSTGRES, LAST_BUSTER_PATCH;
+var init_image_shell = __esm({
+  "src/rules/lib/image-shell.ts"() {
+    "use strict";
+    init_command();
+    init_shell_placeholder();
+    init_image_ref();
+    init_exec_form();
+    init_shell_branches();
+    NONE = { bash: false, sh: false };
+    DEBIAN = { bash: "lists", sh: false };
+    AND_OR = { bash: "and-or", sh: false };
+    OFFICIAL_ON_DEBIAN = {
+      // 1.22 (stable) and later; 1.21 changed base during its life.
+      nginx: ([major, minor]) => major === void 0 || major > 1 || minor === void 0 || minor >= 22,
+      // 2.4.49 was the first release after bullseye; 2.2 was jessie.
+      httpd: ([major, minor, patch]) => major === void 0 || major === 2 && (minor === void 0 || minor === 4 && (patch ?? 49) >= 49),
+      // 18 and later; a floating 16 or 17 was rebuilt on bullseye, their early point releases were buster.
+      node: ([major, minor]) => major === void 0 || major >= 18 || major >= 16 && minor === void 0,
+      // 14 and later; 10-13 as floating tags, or from the first point release after August 2021.
+      postgres: ([major, minor]) => major === void 0 || major >= 14 || major >= 10 && (minor === void 0 || minor > (LAST_BUSTER_POSTGRES[major] ?? Infinity)),
+      // 7 and later; 6 as a floating tag, or 6.2.6 / 6.0.16 and later.
+      redis: ([major, minor, patch]) => major === void 0 || major >= 7 || major === 6 && (minor === void 0 || patch === void 0 || patch > (minor === 2 ? 5 : 15))
+    };
+    OFFICIAL_ON_ALPINE_3_13 = {
+      nginx: ([major, minor, patch]) => major === void 0 || major > 1 || minor === void 0 || minor >= 20 || minor === 19 && patch !== void 0 && patch >= 7
+    };
+    LAST_BUSTER_POSTGRES = { 10: 18, 11: 13, 12: 8, 13: 4 };
+    LAST_BUSTER_PATCH = { 6: 14, 7: 11, 8: 11, 9: 6 };
+  }
+});
+
+// src/rules/lib/log-files.ts
+function settingsLogFiles(app) {
+  const settings = app.settings;
+  return (settings?.logHandlers ?? []).filter((h) => FILE_HANDLERS.test(h.className) && !h.delayed).map((h) => {
+    const path4 = h.filename && imagePath(app, h.filename);
+    return {
+      className: h.className,
+      file: h.file ?? settings.file,
+      line: h.line,
+      ...path4 ? { dir: import_node_path22.posix.dirname(path4) } : {}
+    };
+  });
+}
+function imagePath(app, v) {
+  if (v.kind === "path" && v.base === "absolute") return import_node_path22.posix.normalize(`/${v.parts.join("/")}`);
+  if (v.kind === "path") {
+    const base = imageBaseDir(app);
+    return base === void 0 ? void 0 : import_node_path22.posix.join(base, ...v.parts);
+  }
+  if (v.kind === "literal" && typeof v.value === "string" && v.value.startsWith("/"))
+    return import_node_path22.posix.normalize(v.value);
+  return void 0;
+}
+var import_node_path22, FILE_HANDLERS;
+var init_log_files = __esm({
+  "src/rules/lib/log-files.ts"() {
+    "use strict";
+    import_node_path22 = require("node:path");
+    init_paths();
+    FILE_HANDLERS = /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
+  }
+});
+
+// src/rules/lib/path-owners.ts
+function rootOwnedDirectories(df, stage, dirs) {
+  const chowned2 = handedPaths(df, stage).filter((c) => !c.filesOnly).map((c) => c.path);
+  return [...new Set(dirs)].filter(
+    (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned2.some((c) => d === c || d.startsWith(`${c}/`))
+  );
+}
+function rootOwnedFiles(df, stage, files) {
+  const chowned2 = handedPaths(df, stage);
+  return [...new Set(files)].filter(
+    (f) => !chowned2.some((c) => f === c.path || c.recursive && f.startsWith(`${c.path}/`))
+  );
+}
+function directoryOwner(df, stage, dir) {
+  const chown = handedPaths(df, stage).filter((c) => c.owner !== void 0 && (dir === c.path || c.recursive && dir.startsWith(`${c.path}/`))).at(-1);
+  if (!chown?.owner || /^(root|0)?$/.test(chown.owner) || chown.owner.includes("$")) return void 0;
+  return { user: chown.owner, path: chown.path, how: chown.how, file: chown.file, line: chown.line };
+}
+function handedPaths(df, stage) {
+  const made = [];
+  return lineage2(df, stage).flatMap((s) => {
+    const workdirs = workdirsOf(df, s);
+    return s.instructions.flatMap((i, n) => {
+      if (i.keyword === "WORKDIR" && i.path) made.push(i.path);
+      if (i.keyword === "COPY" || i.keyword === "ADD") return copiedOwner(i, made, df.file);
+      if (i.keyword !== "RUN") return [];
+      const resolve6 = (w2) => w2.startsWith("/") ? [w2] : workdirs[n] ? [import_node_path23.posix.resolve(workdirs[n], w2)] : [];
+      return (i.script?.commands ?? []).flatMap((c) => {
+        const argv = expandedArgv(c, i).argv;
+        const tool = basename2(argv[0] ?? "");
+        const at2 = { file: df.file, line: i.line };
+        if (tool === "install") return installedDirectories(argv, resolve6, at2);
+        if (tool !== "chown" && tool !== "chmod") return [];
+        const recursive = argv.some((w2) => /^-[a-zA-Z]*R|^--recursive$/.test(w2));
+        const [mode, ...operands] = argv.slice(1).filter((w2) => !w2.startsWith("-") || /^-[rwxXst]+$/.test(w2));
+        const given = tool === "chown" ? "all" : mode === void 0 ? void 0 : worldWritable(mode);
+        if (!given) return [];
+        return operands.filter((w2) => !w2.includes("$")).flatMap(resolve6).map((path4) => ({
+          path: path4,
+          recursive,
+          ...given === "files" ? { filesOnly: true } : {},
+          ...tool === "chown" && mode ? { owner: mode.split(/[:.]/)[0] } : {},
+          how: `RUN ${tool}`,
+          ...at2
+        }));
+      });
+    });
+  });
+}
+function installedDirectories(argv, resolve6, at2) {
+  let directory = false;
+  let owner;
+  const operands = [];
+  for (let k = 1; k < argv.length; k++) {
+    const w2 = argv[k];
+    if (w2 === "-o" || w2 === "--owner") owner = argv[++k];
+    else if (w2.startsWith("--owner=")) owner = w2.slice("--owner=".length);
+    else if (/^-(g|m|t|S)$|^--(group|mode|target-directory|suffix)$/.test(w2)) k++;
+    else if (w2 === "--directory") directory = true;
+    else if (/^-[a-zA-Z]+$/.test(w2)) {
+      if (w2.includes("d")) directory = true;
+      const o = w2.indexOf("o");
+      if (o > 0) owner = o === w2.length - 1 ? argv[++k] : w2.slice(o + 1);
+    } else if (!w2.startsWith("-")) operands.push(w2);
+  }
+  if (!directory || !owner) return [];
+  const user = owner.split(/[:.]/)[0];
+  return operands.filter((w2) => !w2.includes("$")).flatMap(resolve6).map((path4) => ({
+    path: import_node_path23.posix.normalize(path4).replace(/(.)\/+$/, "$1"),
+    recursive: false,
+    owner: user,
+    how: "RUN install -d",
+    ...at2
+  }));
+}
+function copiedOwner(copy, made, file) {
+  const dest = copy.dest ? import_node_path23.posix.normalize(copy.dest).replace(/(.)\/+$/, "$1") : "";
+  if (!dest.startsWith("/")) return [];
+  const existed = made.some((m) => m === dest || m.startsWith(`${dest}/`) || dest === "/");
+  made.push(dest);
+  const user = copy.chown?.split(/[:.]/)[0];
+  if (!user || existed || user.includes("$")) return [];
+  return [{ path: dest, recursive: true, owner: user, how: "COPY --chown", file, line: copy.line }];
+}
+function worldWritable(mode) {
+  if (/^[0-7]{3,4}$/.test(mode)) {
+    const others = Number(mode.at(-1));
+    return (others & 2) === 0 ? void 0 : (others & 1) === 1 ? "all" : "files";
+  }
+  const writes = mode.split(",").some((clause) => /^[ugoa]*[ao][ugoa]*[+=][rwxXst]*w/.test(clause));
+  return writes ? "all" : void 0;
+}
+var import_node_path23;
+var init_path_owners = __esm({
+  "src/rules/lib/path-owners.ts"() {
+    "use strict";
+    import_node_path23 = require("node:path");
+    init_command();
+    init_lineage();
+    init_paths();
+    init_install_args();
+  }
+});
+
+// src/rules/lib/privilege-drops.ts
+function privilegeDrop(app, to = "other") {
+  const env = containerEnv(app);
+  const starts = appStarts(app);
+  const servers = starts.filter((c) => c.origin !== "supervisor" && serverOf(c.argv, env));
+  for (const c of [...servers, ...starts.filter((s) => !servers.includes(s))]) {
+    if (c.origin === "supervisor") {
+      const program = to === "other" ? supervisorDrop(app) : void 0;
+      if (program) return program;
+      continue;
+    }
+    const found = dropsPrivileges(c.argv);
+    const ini = found || to === "root" ? void 0 : iniDrop(app, c.argv);
+    if (ini) return ini;
+    if (!found) continue;
+    const user = found.user && resolveWord(found.user, { ...env, ...scriptVariables(app, c) });
+    if ((user !== void 0 && /^(root|0)(:.*)?$/.test(user)) !== (to === "root")) continue;
+    const word = c.argv.findIndex((w2) => w2 === found.option || w2.startsWith(`${found.option}=`));
+    const line = word >= 0 && c.wordLines?.[word] || c.line;
+    const other = servers.find((s) => s.file === c.file && exclusive(s, c) && !dropsPrivileges(s.argv));
+    const rootBranch = other && { file: other.file, line: other.line, kind: serverOf(other.argv, env).kind };
+    return {
+      file: c.file,
+      line,
+      tool: found.tool,
+      user: user?.split(":")[0] || void 0,
+      ...rootBranch ? { rootBranch } : {}
+    };
+  }
+  return void 0;
+}
+function scriptVariables(app, command) {
+  const out = {};
+  if (command.origin !== "script") return out;
+  const script = app.entrypointScripts.find((s) => s.file === command.file)?.script;
+  for (const a of script?.assignments ?? [])
+    if (a.line < command.line && !a.guards) out[a.name] = a.literal ? a.value : void 0;
+  return out;
+}
+function iniDrop(app, argv) {
+  if (basename2(programArgv(argv)[0] ?? "") !== "uwsgi") return void 0;
+  const config2 = app.serverConfigs?.find((c) => c.server === "uwsgi" && c.user);
+  const user = config2?.user?.value.replace(/^["']|["']$/g, "");
+  if (!config2?.user || !user || /^(root|0)$|[$%]/.test(user)) return void 0;
+  const tool = config2.group ? `uwsgi's uid=/gid=` : `uwsgi's ${config2.user.option}=`;
+  return {
+    file: config2.file,
+    line: config2.user.line,
+    tool,
+    user,
+    ...config2.vassal ? { vassal: true } : {}
+  };
+}
+function supervisorDrop(app) {
+  const programs = appStarts(app).filter((c) => c.origin === "supervisor" && !reverseProxyOf(c.argv));
+  const servers = programs.filter((c) => serverOf(c.argv));
+  for (const c of [...servers, ...programs.filter((p) => !servers.includes(p))]) {
+    const program = programOf2(app, c);
+    if (!program?.user || /^(root|0)$/.test(program.user)) continue;
+    const tool = `user= of [${program.section ?? "program"}:${program.name}]`;
+    return { file: program.file, line: program.userLine ?? c.line, tool, user: program.user };
+  }
+  return void 0;
+}
+function appStarts(app) {
+  const stage = app.dockerfile?.targetStage;
+  const service = app.compose?.appService;
+  if (stage && !stage.cmd && !stage.entrypoint && (service?.command || service?.entrypoint))
+    return reachedCommand(app, service);
+  return startCommands(app);
+}
+function programOf2(app, c) {
+  return app.supervisorPrograms?.find((p) => p.file === c.file && p.line === c.line);
+}
+function dropsPrivileges(argv) {
+  for (let a2 = argv, depth = 0; a2 && depth < 4; a2 = launchedCommand(a2), depth++) {
+    const tool = basename2(a2[0] ?? "");
+    if (DROPS_PRIVILEGES.has(tool)) return { tool, user: a2.slice(1).find((w2) => !w2.startsWith("-")) };
+    const user2 = tool === "pid1" ? pid1User(a2) : void 0;
+    if (user2 !== void 0) return { tool: "pid1 -u", user: user2 };
+  }
+  const a = programArgv(argv);
+  const option = (names4) => {
+    const i = a.findIndex((x) => names4.includes(x) || names4.some((n) => x.startsWith(`${n}=`)));
+    return i < 0 ? void 0 : a[i].includes("=") ? a[i].slice(a[i].indexOf("=") + 1) : a[i + 1] ?? "";
+  };
+  const names3 = a[0] === "gunicorn" ? ["-u", "--user"] : a[0] === "uwsgi" ? ["--uid"] : [];
+  const user = names3.length > 0 ? option(names3) : void 0;
+  if (user === void 0) return void 0;
+  const written = a.find((x) => names3.includes(x) || names3.some((n) => x.startsWith(`${n}=`)));
+  return {
+    tool: `${a[0]} ${a[0] === "uwsgi" ? "--uid" : "--user"}`,
+    user,
+    option: written.replace(/=.*$/s, "")
+  };
+}
+function pid1User(argv) {
+  for (let i = 1; i < argv.length && argv[i].startsWith("-") && argv[i] !== "--"; i++) {
+    if (argv[i] === "-u" || argv[i] === "--user") return argv[i + 1];
+    if (argv[i].startsWith("--user=")) return argv[i].slice("--user=".length);
+    if (!argv[i].includes("=")) i++;
+  }
+  return void 0;
+}
+function stillRoot(app, tool, vassal) {
+  const starts = appStarts(app);
+  const scripts = app.entrypointScripts.map((s) => s.file).filter((f) => starts.some((c) => c.file === f));
+  const exec = "any command run in the container with docker exec";
+  if (vassal)
+    return `only for the vassal the uWSGI Emperor starts from that ini: the Emperor itself${scripts.length > 0 ? `, the entrypoint script ${scripts.join(", ")} and every command it runs before the Emperor` : ""} stay root, as does ${exec}`;
+  if (scripts.length > 0)
+    return `only for the command it runs, and the rest of the start (the entrypoint script ${scripts.join(", ")} itself, anything it runs without ${tool}) stays root, as does ${exec}`;
+  const server = /^(uwsgi|gunicorn)\b/.exec(tool)?.[1];
+  if (server) return `once ${server} has started: its start-up before the drop stays root, as does ${exec}`;
+  return `only for the command it runs: whatever the start runs before or without ${tool} stays root, as does ${exec}`;
+}
+function runtimeUser(app) {
+  const env = containerEnv(app);
+  for (const c of appStarts(app)) {
+    const user = known(userAddedBy(c.argv, env));
+    if (user) return { file: c.file, line: c.line, user, argv0: c.argv[0] };
+  }
+  return void 0;
+}
+function suDrop(app) {
+  const drops = [];
+  for (const script of app.entrypointScripts)
+    for (const c of script.script.commands) {
+      if (basename2(c.argv[0] ?? "") !== "su") continue;
+      const at2 = c.argv.findIndex((w2) => w2 === "-c" || w2 === "--command");
+      const user = c.argv.slice(1).find((w2, i) => !w2.startsWith("-") && !SU_OPTION_VALUES.has(c.argv[i]) && w2 !== "root");
+      if (user && at2 > 0)
+        drops.push({ file: script.file, line: c.line, user, command: c.argv[at2 + 1] ?? "" });
+    }
+  return drops.find((d) => SERVER_WORDS.test(d.command)) ?? drops[0];
+}
+var DROPS_PRIVILEGES, SU_OPTION_VALUES, SERVER_WORDS;
+var init_privilege_drops = __esm({
+  "src/rules/lib/privilege-drops.ts"() {
+    "use strict";
+    init_command();
+    init_image_users();
+    DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
+    SU_OPTION_VALUES = /* @__PURE__ */ new Set(["-c", "--command", "-s", "--shell", "-g", "--group", "-G", "--supp-group"]);
+    SERVER_WORDS = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|runserver)\b/;
+  }
+});
+
+// src/rules/lib/root-runs.ts
+function* rootRunCommands(df, stage) {
+  for (const s of lineage2(df, stage))
+    for (const ins of s.instructions) {
+      if (ins.keyword === "USER") return;
+      if (ins.keyword !== "RUN") continue;
+      const run = ins;
+      const assigned = Object.fromEntries((run.script?.assignments ?? []).map((a) => [a.name, a.value]));
+      for (const command of run.script?.commands ?? [])
+        yield {
+          command,
+          env: {
+            ...run.variables,
+            ...assigned,
+            ...Object.fromEntries((command.env ?? []).map((a) => [a.name, a.value]))
+          }
+        };
+    }
+}
+var init_root_runs = __esm({
+  "src/rules/lib/root-runs.ts"() {
+    "use strict";
+    init_lineage();
+  }
+});
+
+// src/rules/lib/start-writes.ts
+function madeDirectories(df, stage, c, cwd) {
+  const argv = programArgv(c.argv);
+  if (basename2(argv[0] ?? "") !== "mkdir") return [];
+  const operands = argv.slice(1).filter((w2, i, a) => !w2.startsWith("-") && !/^(-m|--mode)$/.test(a[i - 1] ?? ""));
+  const held = heldDirectories(df, stage);
+  return operands.filter((w2) => !/[$*?`]/.test(w2)).map((w2) => import_node_path24.posix.resolve(cwd, w2).replace(/(.)\/+$/, "$1")).filter((dir) => !STANDARD_DIRS.test(dir) && !held.some((h) => h === dir || h.startsWith(`${dir}/`))).map((dir) => ({ path: dir, kind: "directory", what: `made by mkdir at ${c.file}:${c.line}` }));
+}
+function heldDirectories(df, stage) {
+  const held = [];
+  for (const s of lineage2(df, stage)) {
+    held.push(s.workdir);
+    for (const i of s.instructions)
+      if (i.keyword === "WORKDIR" && i.path) held.push(i.path);
+      else if ((i.keyword === "COPY" || i.keyword === "ADD") && i.dest?.startsWith("/"))
+        held.push(i.dest);
+  }
+  for (const { command } of rootRunCommands(df, stage))
+    if (basename2(command.argv[0] ?? "") === "mkdir")
+      held.push(...command.argv.slice(1).filter((w2) => w2.startsWith("/") && !w2.includes("$")));
+  return held.map((h) => import_node_path24.posix.normalize(h).replace(/(.)\/+$/, "$1"));
+}
+function gunicornLogFiles(app, c, cwd) {
+  const argv = programArgv(c.argv);
+  if (basename2(argv[0] ?? "") !== "gunicorn") return [];
+  const offset = c.argv.length - argv.length;
+  const chdir = argv.flatMap(
+    (w2, i) => w2 === "--chdir" ? [argv[i + 1] ?? ""] : w2.startsWith("--chdir=") ? [w2.slice(8)] : []
+  )[0];
+  const dir = chdir && !chdir.includes("$") ? import_node_path24.posix.resolve(cwd, chdir) : cwd;
+  const fromArgv = argv.flatMap((w2, i) => {
+    const m = GUNICORN_LOG_OPTIONS.exec(w2);
+    const value = m && (m[2] ?? argv[i + 1]);
+    const line = c.wordLines?.[offset + i] ?? c.line;
+    return value ? [{ value, option: `--${m[1]}`, at: `${c.file}:${line}` }] : [];
+  });
+  const config2 = gunicornConfigArg(argv);
+  const file = config2 === void 0 ? void 0 : (app.serverConfigs ?? []).find(
+    (f) => f.server === "gunicorn" && (f.file === config2 || basename2(f.file) === basename2(config2))
+  );
+  const fromConfig = (file?.logFiles ?? []).map((l) => ({
+    value: l.value,
+    option: l.option,
+    at: `${file.file}:${l.line}`
+  }));
+  return [...fromArgv, ...fromConfig].filter((l) => l.value !== "-" && !/^\/(dev|proc)\//.test(l.value) && !l.value.includes("$")).map((l) => {
+    const path4 = import_node_path24.posix.resolve(dir, l.value);
+    return { path: path4, kind: "file", what: `gunicorn's ${l.option} ${path4} at ${l.at}` };
+  });
+}
+var import_node_path24, STANDARD_DIRS, GUNICORN_LOG_OPTIONS;
+var init_start_writes = __esm({
+  "src/rules/lib/start-writes.ts"() {
+    "use strict";
+    import_node_path24 = require("node:path");
+    init_command();
+    init_server_config();
+    init_lineage();
+    init_root_runs();
+    STANDARD_DIRS = /^\/(var(\/(log|run|lib|tmp|cache))?|run|etc|usr(\/(local|src|share))?|opt|srv|home|tmp)?$/;
+    GUNICORN_LOG_OPTIONS = /^--(error-logfile|log-file|access-logfile)(?:=(.*))?$/s;
+  }
+});
+
+// src/rules/lib/run-time-writes.ts
+function runtimeWrites(app, df, stage, dropped = () => true) {
+  const found = [];
+  const unknown = [];
+  const failing = [];
+  const places = /* @__PURE__ */ new Map();
+  for (const { c, cwd } of startsWithDirectory(app).filter(({ c: c2 }) => dropped(c2))) {
+    const at2 = `${c.file}:${c.line}`;
+    const before = found.length;
+    const argv = programArgv(c.argv);
+    const managed = djangoCommand(c.argv);
+    if (managed?.name === "collectstatic") {
+      const dir = settingDir(app, "STATIC_ROOT", cwd);
+      if (dir) found.push({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at2}` });
+      else if (settingUnset(app, "STATIC_ROOT"))
+        failing.push(
+          `collectstatic (${at2}) writes nothing: the settings (${app.settings.file}) set no STATIC_ROOT, so it stops with ImproperlyConfigured`
+        );
+      else unknown.push(`collectstatic (${at2}) writes STATIC_ROOT`);
+    }
+    if (managed?.name === "compilemessages") found.push(...compiledMessages(app, managed.args, cwd, at2));
+    if (managed?.name === "compress") {
+      const own = settingDir(app, "COMPRESS_ROOT", cwd);
+      const dir = own ?? settingDir(app, "STATIC_ROOT", cwd);
+      const by = own ? "" : " with COMPRESS_ROOT unset";
+      if (dir)
+        found.push({
+          dir,
+          what: `${own ? "COMPRESS_ROOT" : "STATIC_ROOT"}, where compress writes its CACHE at ${at2}${by}`
+        });
+      else unknown.push(`compress (${at2}) writes COMPRESS_ROOT`);
+    }
+    if (celeryBeat(argv) && !argv.some((w2) => /^(-s|--schedule)(=|$)/.test(w2)) && !beatKeepsNoFile(app, argv))
+      found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at2}` });
+    for (const socket of socketPaths(app, c, cwd))
+      found.push({ dir: import_node_path25.posix.dirname(socket.path), what: socket.what });
+    for (const log of uwsgiLogFiles(app, c, cwd)) found.push(fileWrite(log.path, log.what));
+    for (const w2 of [...madeDirectories(df, stage, c, cwd), ...gunicornLogFiles(app, c, cwd)])
+      found.push(w2.kind === "file" ? fileWrite(w2.path, w2.what) : { dir: w2.path, what: w2.what });
+    const program = c.origin === "supervisor" ? programOf2(app, c) : void 0;
+    const logs = [program?.stdoutLogfile, program?.stderrLogfile].filter(
+      (l) => l !== void 0 && l.value.startsWith("/") && !l.value.startsWith("/dev/")
+    );
+    for (const value of new Set(logs.map((l) => l.value)))
+      found.push(
+        fileWrite(
+          value,
+          `the log file ${value} at ${listOf(logs.filter((l) => l.value === value).map((l) => `${program.file}:${l.line}`))}`
+        )
+      );
+    for (const w2 of found.slice(before)) if (w2.what.split(` at ${at2}`).length === 2) places.set(w2, at2);
+  }
+  const serverDir2 = startsWithDirectory(app).find(({ c }) => serverOf(c.argv))?.cwd;
+  const sqlite = sqliteFile(app, serverDir2);
+  if (sqlite) found.push(sqlite);
+  const media = mediaRoot(app);
+  if (media?.dir) found.push({ dir: media.dir, what: media.what });
+  else if (media) unknown.push(media.what);
+  const owned = new Set(
+    rootOwnedDirectories(
+      df,
+      stage,
+      found.map((w2) => w2.dir)
+    )
+  );
+  const known2 = [];
+  const whats = /* @__PURE__ */ new Map();
+  const inRoot = found.filter((w2) => w2.dir === "/");
+  for (const w2 of found) {
+    if (!owned.has(w2.dir) || w2.dir === "/") continue;
+    const same = known2.find(
+      (k) => k.dir === w2.dir && (k.file === void 0 ? w2.file === void 0 : k.file === w2.file)
+    );
+    const { files: held, ...write } = w2;
+    const files = held ? rootOwnedFiles(df, stage, held) : [];
+    const what = whatAt(w2.what, places.get(w2));
+    if (!same) {
+      const added = { ...write, ...files.length > 0 ? { files } : {}, ...mountOver(app, w2.dir) };
+      known2.push(added);
+      whats.set(added, [what]);
+    } else {
+      const parts = whats.get(same);
+      const kind = parts.find((p) => p.text === what.text);
+      if (!kind) parts.push(what);
+      else kind.places = [.../* @__PURE__ */ new Set([...kind.places, ...what.places])];
+      if (files.length > 0) same.files = [.../* @__PURE__ */ new Set([...same.files ?? [], ...files])];
+    }
+  }
+  for (const w2 of known2) w2.what = whats.get(w2).map(namedAt).join(", ");
+  return {
+    known: known2,
+    unknown,
+    ...inRoot.length > 0 ? { inRoot } : {},
+    ...failing.length > 0 ? { failing } : {}
+  };
+}
+function whatAt(what, place) {
+  return place ? { text: what.replace(` at ${place}`, " at \0"), places: [place] } : { text: what, places: [] };
+}
+function namedAt(what) {
+  const sorted = what.places.map((p) => {
+    const colon = p.lastIndexOf(":");
+    return { file: p.slice(0, colon), line: Number(p.slice(colon + 1)) };
+  }).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  const named = sorted.map(
+    (p, i) => i > 0 && sorted[i - 1].file === p.file ? `:${p.line}` : `${p.file}:${p.line}`
+  );
+  return what.text.replace("\0", listOf(named));
+}
+function startsWithDirectory(app) {
+  const service = app.compose?.appService;
+  const all = withDirectories(app, appStarts(app)).map(({ command, dir }) => ({ c: command, cwd: dir }));
+  for (const s of app.compose?.appImageServices ?? [])
+    if (s !== service)
+      all.push(
+        ...withDirectories(app, serviceCommand(app, s), s).map(({ command, dir }) => ({
+          c: command,
+          cwd: dir
+        }))
+      );
+  const seen = /* @__PURE__ */ new Set();
+  return all.filter(({ c }) => {
+    const key = `${c.file}:${c.line}:${c.argv.join(" ")}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function mountOver(app, dir) {
+  const services = app.compose?.appImageServices ?? (app.compose?.appService ? [app.compose.appService] : []);
+  const target = (t) => import_node_path25.posix.normalize(t).replace(/(.)\/+$/, "$1");
+  const over = services.flatMap((s) => s.volumes).filter((v) => {
+    const t = target(v.target);
+    return v.type !== "tmpfs" && (t === dir || dir.startsWith(`${t}/`) || t === "/");
+  }).sort((a, b) => target(b.target).length - target(a.target).length)[0];
+  if (!over) return {};
+  const at2 = `${over.file}:${over.line}`;
+  const mounted = target(over.target);
+  return {
+    mount: over.type === "bind" ? { kind: "bind", at: at2, target: mounted } : { kind: "volume", name: over.source, at: at2, target: mounted }
+  };
+}
+function celeryBeat(argv) {
+  if (basename2(argv[0] ?? "") !== "celery") return false;
+  const verb = argv.slice(1).find((w2, i, a) => !w2.startsWith("-") && !/^(-A|--app|-b|--broker)$/.test(a[i - 1] ?? ""));
+  return verb === "beat" || verb === "worker" && argv.some((w2) => w2 === "-B" || w2 === "--beat");
+}
+function beatKeepsNoFile(app, argv) {
+  const option = argv.flatMap(
+    (w2, i) => /^(-S|--scheduler)$/.test(argv[i - 1] ?? "") ? [w2] : /^(-S.|--scheduler=)/.test(w2) ? [w2.replace(/^(-S|--scheduler=)/, "")] : []
+  );
+  const setting = (app.settings?.assignments ?? []).filter((a) => /^(CELERY_BEAT_SCHEDULER|CELERYBEAT_SCHEDULER)$/.test(a.name) && a.live !== false).at(-1)?.value;
+  const literal = setting?.kind === "env" ? setting.fallback : setting;
+  const scheduler = option.at(-1) ?? (literal?.kind === "literal" && typeof literal.value === "string" ? literal.value : void 0);
+  return scheduler !== void 0 && scheduler !== "" && !/(^|[.:])PersistentScheduler$/.test(scheduler);
+}
+function uwsgiIni(app, argv) {
+  const ini = uwsgiIniArg(argv);
+  const config2 = ini === void 0 ? void 0 : (app.serverConfigs ?? []).find(
+    // A file at the repository's root (`uwsgi.ini`) has no directory before its name.
+    (f) => f.server === "uwsgi" && (f.file === ini || basename2(f.file) === basename2(ini))
+  );
+  return { ...ini !== void 0 ? { ini } : {}, ...config2 ? { config: config2 } : {} };
+}
+function uwsgiLogFiles(app, c, cwd) {
+  const argv = programArgv(c.argv);
+  if (basename2(argv[0] ?? "") !== "uwsgi") return [];
+  const fromArgv = argv.flatMap((w2, i) => {
+    const m = /^--(logto2?|daemonize2?)(?:=(.*))?$/.exec(w2);
+    const value = m && (m[2] ?? argv[i + 1]);
+    return value ? [{ value, at: `${c.file}:${c.line}` }] : [];
+  });
+  const { config: config2 } = uwsgiIni(app, argv);
+  const fromIni = (config2?.logFiles ?? []).map((l) => ({ value: l.value, at: `${config2.file}:${l.line}` }));
+  return [...fromArgv, ...fromIni].filter((l) => !l.value.startsWith("/dev/") && !/[$%]/.test(import_node_path25.posix.dirname(l.value))).map((l) => {
+    const path4 = import_node_path25.posix.resolve(cwd, l.value);
+    return { path: path4, what: `uwsgi's log file ${l.value.includes("%") ? l.value : path4} at ${l.at}` };
+  });
+}
+function socketPaths(app, c, cwd) {
+  const argv = programArgv(c.argv);
+  const { ini, config: config2 } = uwsgiIni(app, argv);
+  const iniDir = ini === void 0 ? cwd : import_node_path25.posix.dirname(import_node_path25.posix.resolve(cwd, ini));
+  const fromArgv = (ini === void 0 ? unixSocketsOnly(c.argv) : void 0) ?? [];
+  const fromIni = (config2?.listens ?? []).filter((l) => l.option === "socket" || l.option === "uwsgi-socket").map((l) => ({
+    value: l.value.split(",")[0].trim().replace(/%d/g, `${iniDir}/`),
+    at: `${config2.file}:${l.line}`
+  }));
+  return [...fromArgv.map((value) => ({ value, at: `${c.file}:${c.line}` })), ...fromIni].map((s) => ({ ...s, value: s.value.replace(/^unix:/, "") })).filter(
+    (s) => s.value !== "" && !s.value.startsWith("@") && !/[$%]/.test(s.value) && (s.value.startsWith("/") || !s.value.includes(":"))
+  ).map((s) => ({
+    path: import_node_path25.posix.resolve(cwd, s.value),
+    what: `the socket ${import_node_path25.posix.resolve(cwd, s.value)} at ${s.at}`
+  }));
+}
+function compiledMessages(app, args, cwd, at2) {
+  const locales = args.flatMap(
+    (w2, i) => /^(-l|--locale)$/.test(args[i - 1] ?? "") ? [w2] : /^(-l|--locale=)./.test(w2) ? [w2.replace(/^(-l|--locale=)/, "")] : []
+  );
+  const catalog = (ext) => (f) => f.endsWith(ext) && /(^|\/)locale\//.test(f) && (locales.length === 0 || locales.some((l) => f.includes(`locale/${l}/LC_MESSAGES/`)));
+  const under2 = (p) => cwd === "/" || p.startsWith(`${cwd}/`);
+  const po = imagePathsOf(app, catalog(".po")).filter((p) => under2(p.path));
+  const mo = imagePathsOf(app, catalog(".mo")).map((p) => p.path);
+  const dirs = [...new Set(po.map((p) => import_node_path25.posix.dirname(p.path)))];
+  return dirs.map((dir) => {
+    const files = po.filter((p) => import_node_path25.posix.dirname(p.path) === dir).map((p) => p.path.replace(/\.po$/, ".mo")).filter((f) => mo.includes(f));
+    return {
+      dir,
+      what: `the .mo files compilemessages writes at ${at2}`,
+      ...files.length > 0 ? { files } : {}
+    };
+  });
+}
+function settingDir(app, name, cwd) {
+  const assigned = (app.settings?.assignments ?? []).filter((a) => a.name === name && a.live !== false);
+  const value = assigned.at(-1)?.value;
+  const source = value?.kind === "env" ? value.fallback : value;
+  const path4 = source && (runtimePath(app, source) ?? relativeTo2(cwd, source));
+  return path4 === void 0 ? void 0 : import_node_path25.posix.normalize(path4).replace(/(.)\/+$/, "$1");
+}
+function settingUnset(app, name) {
+  const settings = app.settings;
+  if (!settings || settings.inPlaceOf) return false;
+  if ((settings.starImports ?? []).length > (settings.starImportEdges ?? []).length) return false;
+  return !settings.assignments.some((a) => a.name === name);
+}
+function runtimePath(app, v) {
+  const inImage2 = imagePath(app, v);
+  if (inImage2 !== void 0 || v.kind !== "path" || v.base === "absolute") return inImage2;
+  const base = mountedBaseDir(app);
+  return base === void 0 ? void 0 : import_node_path25.posix.join(base, ...v.parts);
+}
+function sqliteFile(app, serverDir2) {
+  const settings = app.settings;
+  const configs = settings?.databases?.configs ?? [];
+  const chosen = configs.find((c) => c.isDefault) ?? (configs.length === 1 ? configs[0] : void 0);
+  if (!chosen?.engine?.endsWith("sqlite3")) return void 0;
+  const name = chosen.fields.NAME;
+  const source = name?.kind === "env" ? name.fallback : name;
+  const path4 = source && (runtimePath(app, source) ?? relativeTo2(serverDir2, source));
+  if (!path4) return void 0;
+  const line = chosen.fieldLines?.NAME ?? chosen.line;
+  const databases = settings.databases;
+  const when = databases.selection.kind === "env" ? `, when ${fallbackWhen(databases)}` : "";
+  const shipped = imageFileSource(app, path4);
+  return {
+    dir: import_node_path25.posix.dirname(path4),
+    what: `the SQLite database ${path4} at ${chosen.file ?? settings.file}:${line}${when}${shipped ? `, which the image holds, copied from ${shipped}` : ""}`,
+    ...shipped ? { files: [path4] } : {}
+  };
+}
+function mediaRoot(app) {
+  const first = app.uploadFields?.[0];
+  const settings = app.settings;
+  if (!first || !settings) return void 0;
+  if (defaultFileStorages(settings).some((c) => !c.backend || !isFileSystemStorage(c.backend)))
+    return void 0;
+  const more = app.uploadFields.length - 1;
+  const fields = `${first.field} at ${first.file}:${first.line}${more > 0 ? ` and ${more} other file ${more === 1 ? "field" : "fields"}` : ""}`;
+  const dir = settingDir(app, "MEDIA_ROOT");
+  if (dir === void 0 && settingUnset(app, "MEDIA_ROOT")) return void 0;
+  return dir === void 0 ? { what: `the uploads of ${fields} go to MEDIA_ROOT` } : { dir, what: `MEDIA_ROOT, where uploads go for ${fields}` };
+}
+function relativeTo2(dir, v) {
+  if (dir === void 0 || v.kind !== "literal" || typeof v.value !== "string") return void 0;
+  const name = v.value;
+  if (name === "" || name.startsWith(":") || /^file:/i.test(name) || name.includes("$")) return void 0;
+  return import_node_path25.posix.resolve(dir, name);
+}
+function fileWrite(path4, what) {
+  const dir = import_node_path25.posix.dirname(path4);
+  return { dir, what, ...SHARED_DIRS.test(dir) ? { file: path4 } : {} };
+}
+function runtimeWritesAdvice(writes, stage, user, when = `before USER ${user}`) {
+  const parts = [];
+  if (writes.known.length > 0) {
+    const dirs = [...new Set(writes.known.map((w2) => w2.dir))];
+    const whole = [...new Set(writes.known.filter((w2) => w2.file === void 0).map((w2) => w2.dir))];
+    const create = whole.filter((d) => d !== stage.workdir);
+    const made = writes.known.flatMap((w2) => w2.file !== void 0 ? [w2.file] : []);
+    const mkdir2 = (create.length > 0 ? `mkdir -p ${create.join(" ")} && ` : "") + (made.length > 0 ? `touch ${made.join(" ")} && ` : "");
+    const files = writes.known.flatMap((w2) => w2.files ?? []);
+    const shared = made.length === 0 ? "" : ` ${listOf([...new Set(writes.known.filter((w2) => w2.file !== void 0).map((w2) => w2.dir))])} ${made.length === 1 ? "is a system directory" : "are system directories"} other programs share: the chown gives ${user} the ${made.length === 1 ? "file" : "files"}, made at build time, not the directory.`;
+    const held = files.length === 0 ? "" : ` The image already holds ${listOf(files)}, which COPY leaves owned by root: owning the directory does not let ${user} write to ${files.length === 1 ? "that file" : "those files"}, so the chown names ${files.length === 1 ? "it" : "them"} too.`;
+    parts.push(
+      `The app writes at run time in ${dirs.length === 1 ? "a directory" : "directories"} the image leaves to root: ${listOf(writes.known.map((w2) => `${w2.dir} (${w2.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir2}chown ${user} ${[...whole, ...made, ...files].join(" ")}.${shared}${held}${mountNotes(writes.known, user)}`
+    );
+  }
+  if (writes.inRoot)
+    parts.push(
+      `The app writes at run time in the filesystem's root directory /: ${listOf(writes.inRoot.map((w2) => w2.what))}; as ${user} it could not, and / is no directory to give ${user}: move ${writes.inRoot.length === 1 ? "it" : "them"} to a directory of its own that ${user} owns (e.g. /run/app, created and given to ${user} ${when}).`
+    );
+  if (writes.failing)
+    parts.push(`${listOf(writes.failing)}: set STATIC_ROOT, and give ${user} that directory ${when}.`);
+  if (writes.unknown.length > 0)
+    parts.push(
+      `${listOf(writes.unknown)} where the image cannot tell: give ${user} the directories the app writes at run time (static and media files, logs, sockets, the SQLite file, celery beat's schedule) ${when}.`
+    );
+  return parts.join(" ");
+}
+function mountNotes(writes, user) {
+  const binds = /* @__PURE__ */ new Map();
+  for (const w2 of writes)
+    if (w2.mount?.kind === "bind") binds.set(w2.mount.at, [...binds.get(w2.mount.at) ?? [], w2.dir]);
+  return writes.map((w2) => {
+    const m = w2.mount;
+    if (!m) return "";
+    if (m.kind === "bind") {
+      const dirs = binds.get(m.at);
+      if (!dirs || dirs[0] !== w2.dir) return "";
+      binds.delete(m.at);
+      return dirs.length === 1 ? ` ${w2.dir} is bind-mounted from the host under compose (${m.at}), where the host directory's owner applies: give ${user}'s uid that directory on the host too.` : ` ${listOf(dirs)} are bind-mounted from the host under compose (${m.at}), where the host directories' owner applies: give ${user}'s uid those directories on the host too.`;
+    }
+    const volume = m.name ? `named volume '${m.name}'` : "anonymous volume";
+    if (m.target === w2.dir)
+      return ` The ${volume} mounted over ${w2.dir} under compose (${m.at}) takes its owner from the image's directory when Docker creates it (an existing volume keeps its owner: remove it once, or chown it in place).`;
+    return ` The ${volume} mounted at ${m.target} under compose (${m.at}), above ${w2.dir}, takes the image's ${m.target} with its owners when Docker creates it, ${w2.dir} included (an existing volume keeps what it holds: remove it once, or chown it in place).`;
+  }).join("");
+}
+function supervisorRootPrograms(app) {
+  const isRoot = (user) => user !== void 0 && /^(root|0)(:.*)?$/.test(user);
+  const programs = appStarts(app).flatMap((c) => {
+    const program = c.origin === "supervisor" ? programOf2(app, c) : void 0;
+    if (!program || !isRoot(program.user)) return [];
+    return [
+      {
+        section: `[${program.section ?? "program"}:${program.name}]`,
+        file: program.file,
+        line: program.userLine ?? program.line
+      }
+    ];
+  });
+  const daemon = (app.supervisorPrograms ?? []).find((p) => isRoot(p.daemonUser?.user))?.daemonUser;
+  return daemon ? [{ section: "[supervisord]", file: daemon.file, line: daemon.line, daemon: true }, ...programs] : programs;
+}
+var import_node_path25, SHARED_DIRS;
+var init_run_time_writes = __esm({
+  "src/rules/lib/run-time-writes.ts"() {
+    "use strict";
+    import_node_path25 = require("node:path");
+    init_command();
+    init_server_config();
+    init_query();
+    init_paths();
+    init_log_files();
+    init_path_owners();
+    init_context();
+    init_processes2();
+    init_privilege_drops();
+    init_start_writes();
+    SHARED_DIRS = /^\/(var\/log|var\/run|run|var\/lib|var|etc|usr(\/local)?|opt|srv)$/;
+  }
+});
+
+// src/rules/lib/shell-less-base.ts
+function shellLessBase(df, stage) {
+  const image = baseImageOf(df, stage);
+  if (!image || image.includes("$")) return void 0;
+  const { repository, tag = "latest" } = splitImage(image.toLowerCase());
+  if (/^gcr\.io\/distroless\//.test(repository) && !/debug/.test(tag))
+    return {
+      repository,
+      user: "nonroot",
+      described: "nonroot (uid 65532), the unprivileged user every distroless image holds"
+    };
+  if (/^cgr\.dev\/chainguard\//.test(repository) && !/(^|-)dev$/.test(tag))
+    return { repository, user: "65532", described: "65532, the uid of Chainguard's nonroot user" };
+  return void 0;
+}
+function runsAsNonrootByDefault(df, stage) {
+  const image = baseImageOf(df, stage);
+  if (!image || image.includes("$")) return false;
+  const { repository, tag = "latest" } = splitImage(image.toLowerCase());
+  return /^gcr\.io\/distroless\//.test(repository) && /(^|-)nonroot(-|$)/.test(tag);
+}
+function creatingCopy(df, stage, path4) {
+  const made = [];
+  const under2 = (p, dir) => p === dir || dir === "/" || p.startsWith(`${dir}/`);
+  let found;
+  for (const s of lineage2(df, stage))
+    for (const i of s.instructions) {
+      if (i.keyword === "WORKDIR" && i.path) made.push(i.path);
+      if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
+      const copy = i;
+      const dest = copy.dest ? import_node_path26.posix.normalize(copy.dest).replace(/(.)\/+$/, "$1") : "";
+      if (!dest.startsWith("/")) continue;
+      const existed = made.some((m) => under2(m, dest));
+      made.push(dest);
+      if (!existed && under2(path4, dest) && found === void 0) found = copy;
+    }
+  return found;
+}
+function shellLessAdvice(df, stage, base, writes, where2) {
+  const user = base.user;
+  const chown = `--chown=${user}:${user}`;
+  const switchTo = stage.user ? `replace USER ${stage.user.user} with USER ${user}` : `add USER ${user}${where2}`;
+  const parts = [
+    `${base.repository} has no shell, so no RUN can run in this stage (no useradd, mkdir or chown): run as ${base.described}, and ${switchTo}.`
+  ];
+  if (writes.known.length > 0) {
+    const paths = writes.known.map((w2) => w2.dir);
+    const copies = [...new Set(paths.map((p) => creatingCopy(df, stage, p)))];
+    const lines2 = copies.flatMap((c) => c ? [`${c.line}`] : []);
+    const uncopied = paths.filter((p) => !creatingCopy(df, stage, p));
+    const give = lines2.length === 0 ? "" : ` add ${chown} to the ${lines2.length === 1 ? "COPY" : "COPYs"} that ${lines2.length === 1 ? "creates" : "create"} ${uncopied.length === 0 && paths.length > 1 ? "them" : "it"} (line ${listOf(lines2)})`;
+    const make = uncopied.length === 0 ? "" : `${give ? ";" : ""} no COPY creates ${listOf(uncopied)} (a WORKDIR or an earlier COPY made it as root): create it in a build stage and copy it in with COPY --from=<stage> ${chown} before anything else makes it`;
+    parts.push(
+      `The app writes at run time in ${paths.length === 1 ? "a directory" : "directories"} the image leaves to root: ${listOf(writes.known.map((w2) => `${w2.dir} (${w2.what})`))}; as ${user} it could not, so${give}${make}.${mountNotes(writes.known, user)}`
+    );
+  }
+  if (writes.inRoot)
+    parts.push(
+      `The app writes at run time in the filesystem's root directory /: ${listOf(writes.inRoot.map((w2) => w2.what))}; move ${writes.inRoot.length === 1 ? "it" : "them"} to a directory a COPY ${chown} creates.`
+    );
+  if (writes.failing)
+    parts.push(`${listOf(writes.failing)}: set STATIC_ROOT, in a directory a COPY ${chown} creates.`);
+  if (writes.unknown.length > 0)
+    parts.push(
+      `${listOf(writes.unknown)} where the image cannot tell: give ${user} the directories the app writes at run time with the COPY ${chown} that creates them.`
+    );
+  return parts.join(" ");
+}
+function chownCopyEdits(df, stage, base, writes, lines2) {
+  const volumes = stage.volumes.flatMap((v) => v.paths);
+  const copies = [...writes.known.map((w2) => w2.dir), ...volumes].map((d) => creatingCopy(df, stage, d));
+  if (copies.some((c) => c === void 0)) return void 0;
+  const chown = `--chown=${base.user}:${base.user}`;
+  const edits = [];
+  for (const copy of new Set(copies)) {
+    if (copy.chown?.split(/[:.]/)[0] === base.user) continue;
+    const text2 = lines2[copy.line - 1] ?? "";
+    const written = /--chown=\S+/.exec(text2);
+    const keyword = /^\s*(COPY|ADD)\b/i.exec(text2);
+    if (written)
+      edits.push(
+        replaceInLine(df.file, copy.line, written.index + 1, written.index + written[0].length + 1, chown)
+      );
+    else if (keyword)
+      edits.push(insertAt(df.file, { line: copy.line, column: keyword[0].length + 1 }, ` ${chown}`));
+    else return void 0;
+  }
+  return edits;
+}
+function volumeWritableWithoutShell(df, stage, base, dir) {
+  const named = stage.user?.user?.split(":")[0];
+  const owner = named && !/^(root|0)$/.test(named) ? named : base.user;
+  return creatingCopy(df, stage, dir)?.chown?.split(/[:.]/)[0] === owner;
+}
+var import_node_path26;
+var init_shell_less_base = __esm({
+  "src/rules/lib/shell-less-base.ts"() {
+    "use strict";
+    import_node_path26 = require("node:path");
+    init_lineage();
+    init_image_ref();
+    init_image_shell();
+    init_fix2();
+    init_processes2();
+    init_run_time_writes();
+  }
+});
+
 // src/rules/lib/data-dir-fix.ts
 function dataDirFromEnvironment(context, app, what) {
   const { finding } = context;
@@ -26817,9 +28412,12 @@ function dataVolumeEdits(app, dir, setDataDir) {
   if (!dockerfile || !stage) return void 0;
   const declared = stage.volumes.some((v) => v.paths.includes(dir));
   const lines2 = [...setDataDir ? [`ENV ${DATA_DIR}=${dir}`] : [], ...declared ? [] : [`VOLUME ${dir}`]];
+  const shellLess = shellLessBase(dockerfile, stage);
+  if (shellLess && !declared && !volumeWritableWithoutShell(dockerfile, stage, shellLess, dir))
+    return void 0;
   const user = stage.user;
   const name = user?.user?.split(":")[0];
-  if (!user || name === "root" || name === "0") {
+  if (shellLess || !user || name === "root" || name === "0") {
     return [insertLines(dockerfile.file, runtimeInsertionLine(stage), lines2)];
   }
   if (user.user === void 0 || !onlyUserOfStage(stage, user.line)) return void 0;
@@ -26839,6 +28437,7 @@ var init_data_dir_fix = __esm({
     init_dockerfile_fix();
     init_fix2();
     init_paths();
+    init_shell_less_base();
     DATA_DIR = "DATA_DIR";
     DATA_VOLUME = "/data";
     UNDER_BASE_DIR = [
@@ -27764,12 +29363,12 @@ var init_glob = __esm({
 
 // src/rules/lib/env-file-sourced.ts
 function sourcedBy(app, path4) {
-  const name = import_node_path21.posix.basename(path4);
+  const name = import_node_path27.posix.basename(path4);
   for (const script of app.entrypointScripts)
     for (const c of script.script.commands) {
       const [program, file] = c.argv;
       if (program !== "." && program !== "source" || !file || file.includes("$")) continue;
-      if (import_node_path21.posix.basename(file) === name) return { file: script.file, line: c.line };
+      if (import_node_path27.posix.basename(file) === name) return { file: script.file, line: c.line };
     }
   return void 0;
 }
@@ -27779,18 +29378,18 @@ function sourcedFileAdvice(app, files) {
     if (!by) continue;
     const service = app.compose?.appService;
     const given = service?.envFiles.some((e) => e.path === f);
-    const composeDir = import_node_path21.posix.dirname(app.compose?.files[0] ?? ".");
-    const rel = composeDir === "." ? f : import_node_path21.posix.relative(composeDir, f);
+    const composeDir = import_node_path27.posix.dirname(app.compose?.files[0] ?? ".");
+    const rel = composeDir === "." ? f : import_node_path27.posix.relative(composeDir, f);
     const runTime = given ? `compose's env_file already gives its values to service '${service.name}'` : service ? `give its values to service '${service.name}' at run time (env_file: ./${rel}, or environment:)` : "give its values to the container at run time (docker run --env-file, or the platform settings)";
     return ` But ${by.file} sources it (line ${by.line}) when the container starts, so an image without the file breaks that script: ${runTime}, and make ${by.file} read the variables from the environment instead of sourcing the file.`;
   }
   return "";
 }
-var import_node_path21;
+var import_node_path27;
 var init_env_file_sourced = __esm({
   "src/rules/lib/env-file-sourced.ts"() {
     "use strict";
-    import_node_path21 = require("node:path");
+    import_node_path27 = require("node:path");
   }
 });
 
@@ -27803,7 +29402,7 @@ function envSourcesAbsent(app) {
   for (const i of lineage2(df).flatMap((s) => s.instructions)) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD" || i.fromStage !== void 0) continue;
     for (const written of i.sources) {
-      const source = import_node_path22.posix.normalize(written).replace(/^\/+/, "");
+      const source = import_node_path28.posix.normalize(written).replace(/^\/+/, "");
       if (!isEnvFile(source.replace(/\*/g, "")) || hasTemplateName(source)) continue;
       if (context.files.some((f) => matchesGlob(source, f))) continue;
       out.push({
@@ -27825,12 +29424,12 @@ function loadedTemplates(apps, files) {
 function namesNoSecret(app, files) {
   const dir = app.context?.dir ?? ".";
   const none = app.context?.envFilesNamingNoSecret ?? [];
-  return files.every((f) => none.includes(dir === "." ? f : import_node_path22.posix.relative(dir, f)));
+  return files.every((f) => none.includes(dir === "." ? f : import_node_path28.posix.relative(dir, f)));
 }
 function leavesSecretsEmpty(app, files) {
   const dir = app.context?.dir ?? ".";
   const empty = app.context?.envFilesWithoutSecrets ?? [];
-  return files.every((f) => empty.includes(dir === "." ? f : import_node_path22.posix.relative(dir, f)));
+  return files.every((f) => empty.includes(dir === "." ? f : import_node_path28.posix.relative(dir, f)));
 }
 function removedLater(app, line) {
   const df = app.dockerfile;
@@ -27839,12 +29438,12 @@ function removedLater(app, line) {
   const copy = stages.flatMap((s) => s.instructions).find((i) => i.line === line);
   if (!copy || copy.keyword !== "COPY" && copy.keyword !== "ADD" || copy.sources.length !== 1)
     return void 0;
-  const landed = copy.dest.endsWith("/") ? import_node_path22.posix.join(copy.dest, import_node_path22.posix.basename(copy.sources[0])) : import_node_path22.posix.normalize(copy.dest);
+  const landed = copy.dest.endsWith("/") ? import_node_path28.posix.join(copy.dest, import_node_path28.posix.basename(copy.sources[0])) : import_node_path28.posix.normalize(copy.dest);
   if (!landed.startsWith("/")) return void 0;
   for (const { run, commands } of buildRuns(stages)) {
     if (run.line <= line) continue;
     for (const c of commands)
-      if (import_node_path22.posix.basename(c.argv[0] ?? "") === "rm" && c.argv.slice(1).some((a) => import_node_path22.posix.normalize(a) === landed))
+      if (import_node_path28.posix.basename(c.argv[0] ?? "") === "rm" && c.argv.slice(1).some((a) => import_node_path28.posix.normalize(a) === landed))
         return run.line;
   }
   return void 0;
@@ -27854,13 +29453,13 @@ function namedByCopy(app, line, files) {
 }
 function linesNaming(app, files) {
   const dir = app.context?.dir ?? ".";
-  const inContext = (f) => dir === "." ? f : import_node_path22.posix.relative(dir, f);
+  const inContext = (f) => dir === "." ? f : import_node_path28.posix.relative(dir, f);
   const out = [];
   for (const i of (app.dockerfile?.targetStage ? lineage2(app.dockerfile) : []).flatMap(
     (s) => s.instructions
   )) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
-    const sources = i.sources.map((src) => import_node_path22.posix.normalize(src).replace(/^\//, ""));
+    const sources = i.sources.map((src) => import_node_path28.posix.normalize(src).replace(/^\//, ""));
     for (const f of files) if (sources.includes(inContext(f))) out.push({ line: i.line, file: f });
   }
   return out;
@@ -27890,8 +29489,8 @@ function envFilesOfCompose(app) {
   for (const f of envFiles) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
-    if (import_node_path22.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
-    const inContext = dir === "." ? f.path : import_node_path22.posix.relative(dir, f.path);
+    if (import_node_path28.posix.isAbsolute(f.path) || f.path.startsWith("~")) continue;
+    const inContext = dir === "." ? f.path : import_node_path28.posix.relative(dir, f.path);
     if (inContext.startsWith("..") || !isUsableEnvFileName(inContext)) continue;
     const reached = absentFileReachingImage(app, inContext);
     if (reached.length === 0) continue;
@@ -27971,7 +29570,7 @@ function ignorePatterns(app, files, kept) {
 }
 function contextPath(app, path4) {
   const dir = app.context?.dir ?? ".";
-  return dir === "." ? path4 : import_node_path22.posix.relative(dir, path4);
+  return dir === "." ? path4 : import_node_path28.posix.relative(dir, path4);
 }
 function generalPattern(path4) {
   const parts = path4.split("/");
@@ -27982,12 +29581,12 @@ function generalPattern(path4) {
   const general = sep6 !== void 0 ? `.env${sep6}*` : base.endsWith(".env") && base !== ".env" ? "*.env" : base;
   return parts.length > 1 ? `**/${general}` : general;
 }
-var import_node_path22, envFileInImage, COMPOSE_READS;
+var import_node_path28, envFileInImage, COMPOSE_READS;
 var init_TF0308_env_file_in_image = __esm({
   "src/rules/TF0308-env-file-in-image.ts"() {
     "use strict";
     init_files();
-    import_node_path22 = require("node:path");
+    import_node_path28 = require("node:path");
     init_context();
     init_env_files2();
     init_lineage();
@@ -28560,17 +30159,17 @@ function underFirstStartGuard(command, commands) {
   });
 }
 function runsOnFirstStartOnly(app, file) {
-  const base = import_node_path23.posix.basename(file);
+  const base = import_node_path29.posix.basename(file);
   const runs = app.entrypointScripts.flatMap(
     (s) => s.script.commands.filter((c) => c.argv.some((a) => a === file || a === base || a.endsWith(`/${base}`))).map((c) => ({ c, commands: s.script.commands }))
   );
   return runs.length > 0 && runs.every(({ c, commands }) => underFirstStartGuard(c, commands));
 }
-var import_node_path23;
+var import_node_path29;
 var init_first_start = __esm({
   "src/rules/lib/first-start.ts"() {
     "use strict";
-    import_node_path23 = require("node:path");
+    import_node_path29 = require("node:path");
   }
 });
 
@@ -30140,14 +31739,18 @@ function overridesBase(file, text2, baseFile, baseText) {
     const extended = entryOf(value, "extends")?.value;
     return extended?.kind === "map" && entryOf(extended, "file") !== void 0;
   };
-  const complete = (value) => value.kind === "map" && (!!entryOf(value, "build") || !!entryOf(value, "image") || extendsFileOf(value));
+  const ownBuild = (value) => {
+    const build2 = entryOf(value, "build")?.value;
+    return build2 !== void 0 && (build2.kind !== "map" || !!entryOf(build2, "context") || !!entryOf(build2, "dockerfile"));
+  };
+  const complete = (value) => value.kind === "map" && (ownBuild(value) || !!entryOf(value, "image") || extendsFileOf(value));
   if (services.entries.every((e) => complete(e.value)) && services.entries.some((e) => inBase.has(e.key)))
     return false;
   return services.entries.some(({ key, value }) => {
     if (value.kind !== "map") return false;
     const extended = entryOf(value, "extends")?.value;
     const extendsFile = extendsFileOf(value);
-    if (!entryOf(value, "build") && !entryOf(value, "image") && !extendsFile && inBase.has(key)) return true;
+    if (!ownBuild(value) && !entryOf(value, "image") && !extendsFile && inBase.has(key)) return true;
     const extendedNode = extended?.kind === "scalar" ? extended : entryOf(extended, "service")?.value;
     if (!extendsFile && extendedNode?.kind === "scalar" && baseOnly(String(extendedNode.value))) return true;
     const dependsOn = entryOf(value, "depends_on")?.value;
@@ -30488,7 +32091,7 @@ function mountsOverCode(app, web, { devReason, layered, release }, read) {
   for (const v of web.volumes) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
     if (!codeDir) {
-      const projectDir = app.managePy ? import_node_path24.posix.dirname(app.managePy) : void 0;
+      const projectDir = app.managePy ? import_node_path30.posix.dirname(app.managePy) : void 0;
       if (!app.dockerfile) {
         const own = [web.command?.raw, web.entrypoint?.raw].filter((c) => c !== void 0).join(" ");
         const forTests = [web.name, web.build?.dockerfile ?? ""].some(
@@ -30531,7 +32134,7 @@ function mountsOverCode(app, web, { devReason, layered, release }, read) {
 function ignoredByBuild(app, source) {
   const context = app.context;
   if (!context?.dockerignore) return void 0;
-  const rel = import_node_path24.posix.normalize(context.dir === "." ? source : import_node_path24.posix.relative(context.dir, source));
+  const rel = import_node_path30.posix.normalize(context.dir === "." ? source : import_node_path30.posix.relative(context.dir, source));
   if (rel === "." || rel.startsWith("..")) return void 0;
   const under2 = (f) => f.startsWith(`${rel}/`) && f.endsWith(".py");
   return context.files.some(under2) && !context.sentFiles.some(under2) ? rel : void 0;
@@ -30546,7 +32149,7 @@ function besideWorkdirText(app, v, codeDir) {
   const stage = app.dockerfile?.targetStage;
   const workdir = stage?.workdir;
   if (!stage || !workdir || workdir === "/" || !app.managePy || !v.source) return void 0;
-  if (!coversPath(v.source, import_node_path24.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
+  if (!coversPath(v.source, import_node_path30.posix.dirname(app.managePy)) || !coversPath(v.target, workdir)) return void 0;
   if (coversPath(v.target, codeDir) || coversPath(workdir, codeDir)) return void 0;
   const set = stage.instructions.filter((i) => i.keyword === "WORKDIR").at(-1);
   const where2 = set ? `WORKDIR ${workdir} (line ${set.line})` : `the working directory ${workdir}`;
@@ -30557,7 +32160,7 @@ function notBuiltText(image, target, dockerfile, held) {
 }
 function heldCodeDir(app, v, codeDir) {
   if (!app.managePy || !v.source) return codeDir;
-  const rel = import_node_path24.posix.relative(v.source, import_node_path24.posix.dirname(app.managePy));
+  const rel = import_node_path30.posix.relative(v.source, import_node_path30.posix.dirname(app.managePy));
   if (rel === "" || rel.startsWith("..") || !codeDir.endsWith(`/${rel}`)) return codeDir;
   const copied = codeDir.slice(0, -rel.length - 1) || "/";
   return coversPath(v.target, copied) ? copied : codeDir;
@@ -30583,15 +32186,15 @@ function codelessText(v, app, devReason, otherCase, release) {
     return `${at2}, and the image this service builds cannot take the code: ${dockerfile} copies ${named}, which ${missing.length === 1 ? "is" : "are"} not in its build context ('${contextDir ?? "."}'), so the build fails there and only this mount would give the container its code. Make the COPY sources paths of this context (or build from the directory they are written for), ${tail2}`;
   }
   const onlyManage = app.imageSourceDir !== void 0 ? ` (${dockerfile} copies manage.py, none of the code it runs)` : "";
-  const spelled = otherCase ? ` The repository spells that directory ${otherCase}: Docker Desktop's case-insensitive file system (macOS, Windows) mounts the project, but on Linux compose creates an empty ${import_node_path24.posix.normalize(v.source ?? ".")} instead and the container gets no code at all.` : "";
+  const spelled = otherCase ? ` The repository spells that directory ${otherCase}: Docker Desktop's case-insensitive file system (macOS, Windows) mounts the project, but on Linux compose creates an empty ${import_node_path30.posix.normalize(v.source ?? ".")} instead and the container gets no code at all.` : "";
   if (release && !otherCase)
     return `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files. The built release runs elsewhere: ${release.dockerfile} copies the code into ${release.codeDir}, and ${release.composeFile} runs that image. ${devReason ? `${devReason}, where the mount belongs: deploy only with ${release.composeFile}.` : `Keep this mount in a development-only override file and deploy with ${release.composeFile}.`}`;
   const head = `${at2}, and the image holds no code of its own${onlyManage}: the container runs the host's files, so no built release ever runs.${spelled}`;
-  const source = otherCase ?? import_node_path24.posix.normalize(v.source ?? ".");
+  const source = otherCase ?? import_node_path30.posix.normalize(v.source ?? ".");
   if (contextDir !== void 0 && !coversPath(contextDir, source)) {
     return `${head} The code ('${source}') is outside the image's build context ('${contextDir}'), so no COPY can take it: build from a context that holds it, COPY it to ${shownTarget(v)}, ${tail2}`;
   }
-  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path24.posix.relative(contextDir, source) || ".";
+  const inContext = contextDir === void 0 || contextDir === "." ? source : import_node_path30.posix.relative(contextDir, source) || ".";
   return `${head} Copy the code into the image (COPY ${inContext} ${shownTarget(v)}) ${tail2}`;
 }
 function projectInOtherCase(app, source, projectDir) {
@@ -30599,10 +32202,10 @@ function projectInOtherCase(app, source, projectDir) {
   if (!context || !coversPath(context.dir, source) || coversPath(source, projectDir)) return void 0;
   const lower = (p) => p.toLowerCase();
   if (!coversPath(lower(source), lower(projectDir))) return void 0;
-  const inContext = (p) => context.dir === "." ? p : import_node_path24.posix.relative(context.dir, p);
-  const written = inContext(import_node_path24.posix.normalize(source));
+  const inContext = (p) => context.dir === "." ? p : import_node_path30.posix.relative(context.dir, p);
+  const written = inContext(import_node_path30.posix.normalize(source));
   if (context.files.some((f) => f === written || f.startsWith(`${written}/`))) return void 0;
-  const parts = import_node_path24.posix.normalize(source).split("/").length;
+  const parts = import_node_path30.posix.normalize(source).split("/").length;
   return projectDir.split("/").slice(0, parts).join("/");
 }
 function joinedCopy(app) {
@@ -30625,20 +32228,20 @@ function missingCopySources(app) {
       if (copy.fromStage !== void 0 || copy.fromImage || copy.onbuildOf || copy.sourcePatterns) continue;
       for (const source of copy.sources) {
         if (/[*?[$]|^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(source)) continue;
-        const rel = import_node_path24.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
+        const rel = import_node_path30.posix.normalize(source.replace(/^\/+/, "")).replace(/\/+$/, "");
         if (rel === "." || rel === "" || rel.startsWith("..")) continue;
-        const manifest = MANIFEST_OF_LOCK[import_node_path24.posix.basename(rel)];
-        if (manifest && exists2(import_node_path24.posix.join(import_node_path24.posix.dirname(rel), manifest))) continue;
+        const manifest = MANIFEST_OF_LOCK[import_node_path30.posix.basename(rel)];
+        if (manifest && exists2(import_node_path30.posix.join(import_node_path30.posix.dirname(rel), manifest))) continue;
         if (!exists2(rel)) out.push({ source, line: copy.line });
       }
     }
   return out;
 }
-var import_node_path24, sourceMountedOverImage, KEEP_IN_DEV;
+var import_node_path30, sourceMountedOverImage, KEEP_IN_DEV;
 var init_TF0503_source_mounted_over_image = __esm({
   "src/rules/TF0503-source-mounted-over-image.ts"() {
     "use strict";
-    import_node_path24 = require("node:path");
+    import_node_path30 = require("node:path");
     init_paths();
     init_each();
     init_rule();
@@ -30718,7 +32321,7 @@ var init_TF0503_source_mounted_over_image = __esm({
 // src/rules/TF0601-sqlite-in-image.ts
 function ignorePatterns2(files, context) {
   const dir = context?.dir ?? ".";
-  const inContext = files.map((f) => dir === "." ? f : import_node_path25.posix.relative(dir, f));
+  const inContext = files.map((f) => dir === "." ? f : import_node_path31.posix.relative(dir, f));
   const named = inContext.filter((f) => !isSqliteFile(f));
   return [
     ...inContext.some((f) => isSqliteFile(f) && !f.includes("/")) ? ["*.sqlite3"] : [],
@@ -30751,11 +32354,11 @@ function keepSqliteOutOfContext(context) {
   }
   return void 0;
 }
-var import_node_path25, sqliteInImage;
+var import_node_path31, sqliteInImage;
 var init_TF0601_sqlite_in_image = __esm({
   "src/rules/TF0601-sqlite-in-image.ts"() {
     "use strict";
-    import_node_path25 = require("node:path");
+    import_node_path31 = require("node:path");
     init_context();
     init_fix2();
     init_files();
@@ -30901,7 +32504,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
     delete env.unreadEnvFiles;
   const workingDir = app.compose?.appService?.workingDir;
   const known2 = workingDir !== void 0 || workdirKnown(app);
-  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path26.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
+  const workdir = known2 ? serverDirectory(app) ?? clean(import_node_path32.posix.resolve(stage.workdir || "/", workingDir ?? ".")) : void 0;
   const mounted = workdir === void 0 ? void 0 : mountedSourceDir(app, workdir);
   const ctx = {
     app,
@@ -30922,7 +32525,7 @@ function unkeptIn(project, app, composeFiles, imageAlone = false) {
   const runners = app.compose?.appService || imageAlone ? [] : servicesBuilding(project, app);
   for (const hit of alone ? [alone] : files) {
     const keeping2 = alone ? imageMounts : mounts;
-    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path26.posix.dirname(p), paths) || paths.includes(p));
+    const keeps = (paths) => (hit.alternatives ?? [hit.path]).some((p) => covered(import_node_path32.posix.dirname(p), paths) || paths.includes(p));
     if (keeps(keeping2)) continue;
     if (!alone && runners.length > 0 && runners.every((r) => keeps([...imageMounts, ...serviceMounts(r)])))
       continue;
@@ -30995,9 +32598,9 @@ function sourceLandsAbsolute(app) {
   const df = app.dockerfile;
   const contextDir = app.context?.dir;
   if (!df || !app.managePy || contextDir === void 0 || app.imageSourceDir === void 0) return false;
-  const manage = contextDir === "." ? app.managePy : import_node_path26.posix.relative(contextDir, app.managePy);
+  const manage = contextDir === "." ? app.managePy : import_node_path32.posix.relative(contextDir, app.managePy);
   const couldHold = (source) => {
-    const s = import_node_path26.posix.normalize(source.replace(/^\/+/, "") || ".").replace(/(.)\/+$/, "$1");
+    const s = import_node_path32.posix.normalize(source.replace(/^\/+/, "") || ".").replace(/(.)\/+$/, "$1");
     return /[*?[$]/.test(source) || s === "." || s.startsWith("..") || manage === s || manage.startsWith(`${s}/`);
   };
   return lineage2(df).flatMap((s) => s.instructions).every(
@@ -31005,12 +32608,12 @@ function sourceLandsAbsolute(app) {
   );
 }
 function mountedSourceDir(app, workdir) {
-  const manageDir = app.managePy ? import_node_path26.posix.dirname(app.managePy) : app.dir;
+  const manageDir = app.managePy ? import_node_path32.posix.dirname(app.managePy) : app.dir;
   for (const v of app.compose?.appService?.volumes ?? []) {
     if (v.type !== "bind" || v.source === void 0 || v.source.startsWith("/") || v.writtenTarget) continue;
-    const rel = import_node_path26.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
+    const rel = import_node_path32.posix.relative(v.source === "." ? "" : v.source, manageDir === "." ? "" : manageDir);
     if (rel.startsWith("..")) continue;
-    const landing = clean(import_node_path26.posix.join(v.target, rel));
+    const landing = clean(import_node_path32.posix.join(v.target, rel));
     if (landing === workdir) return landing;
   }
   return void 0;
@@ -31072,7 +32675,7 @@ function sqliteUrlPath(url, ctx) {
   const m = /^(sqlite|spatialite):\/\/[^/]*\/(.*)$/.exec(url);
   if (!m || m[2] === "" || m[2] === ":memory:") return void 0;
   if (m[2].startsWith("/")) return clean(m[2]);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path26.posix.join(ctx.workdir, m[2]));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path32.posix.join(ctx.workdir, m[2]));
 }
 function resolvePath(v, ctx, depth) {
   if (depth > 10) return void 0;
@@ -31087,7 +32690,7 @@ function resolvePath(v, ctx, depth) {
     }
     case "path":
       if (v.base === "absolute") return clean(`/${v.parts.join("/")}`);
-      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path26.posix.join(ctx.imageBase, ...v.parts));
+      return ctx.imageBase === void 0 ? void 0 : clean(import_node_path32.posix.join(ctx.imageBase, ...v.parts));
     case "literal":
       return typeof v.value === "string" ? fromString(v.value, ctx) : void 0;
     case "choice": {
@@ -31154,21 +32757,21 @@ function imageSqliteFile(databases, ctx, stage) {
 function fromString(s, ctx) {
   if (s === "" || s === ":memory:" || s.includes("://") || s.startsWith("file:")) return void 0;
   if (s.startsWith("/")) return clean(s);
-  return ctx.workdir === void 0 ? void 0 : clean(import_node_path26.posix.join(ctx.workdir, s));
+  return ctx.workdir === void 0 ? void 0 : clean(import_node_path32.posix.join(ctx.workdir, s));
 }
 function clean(p) {
-  const n = import_node_path26.posix.normalize(p);
+  const n = import_node_path32.posix.normalize(p);
   return n.length > 1 && n.endsWith("/") ? n.slice(0, -1) : n;
 }
 function covered(dir, mounts) {
   return mounts.some((m) => m === "/" || dir === m || dir.startsWith(`${m}/`));
 }
-var import_node_path26, runtimeDataNotInVolume;
+var import_node_path32, runtimeDataNotInVolume;
 var init_TF0602_runtime_data_not_in_volume = __esm({
   "src/rules/TF0602-runtime-data-not-in-volume.ts"() {
     "use strict";
     init_each();
-    import_node_path26 = require("node:path");
+    import_node_path32 = require("node:path");
     init_core();
     init_app_service();
     init_settings();
@@ -31229,9 +32832,9 @@ platform) is a deploy of its own and is judged too.
           const dockerfile = hit.app.dockerfile?.file ?? "Dockerfile";
           const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : "a VOLUME of the Dockerfile";
           const where2 = hit.imageModule ? `not ${ofDockerfile} (these settings are the module the image's ENV DJANGO_SETTINGS_MODULE names, which a container of the image runs wherever compose's service '${hit.app.compose?.appService?.name ?? ""}'${inFiles} does not name another)` : hit.imageAlone ? `not ${ofDockerfile} (the compose service runs another database)` : hit.runners ? `neither ${ofDockerfile} nor a volume of ${hit.runners.length > 1 ? `the compose services ${hit.runners.map((n) => `'${n}'`).join(", ")}, which build` : `the compose service '${hit.runners[0]}', which builds`} it` : hit.app.compose?.appService ? `neither ${ofDockerfile} nor a volume of the compose service '${hit.app.compose.appService.name}'${inFiles}` : `neither ${ofDockerfile} nor a volume of a compose service (no compose file runs ${several ? `the image ${dockerfile} builds` : "this image"})`;
-          const dir = import_node_path26.posix.dirname(hit.path);
+          const dir = import_node_path32.posix.dirname(hit.path);
           const paths = hit.alternatives ?? [hit.path];
-          const dirs = [...new Set(paths.map((p) => import_node_path26.posix.dirname(p)))];
+          const dirs = [...new Set(paths.map((p) => import_node_path32.posix.dirname(p)))];
           const resolves = hit.alternatives ? `${paths.join(" or ")} in the image, whichever the test in the settings picks, and ${dirs.join(" and ")} ${dirs.length > 1 ? "are" : "is"}` : void 0;
           const finding = hit.what === "sqlite" ? {
             file: hit.file,
@@ -31248,14 +32851,14 @@ platform) is a deploy of its own and is judged too.
       fix: {
         safety: "safe",
         summary: "Reads the SQLite file's (or MEDIA_ROOT's) directory from `DATA_DIR`, BASE_DIR staying the default (`Path(os.environ.get('DATA_DIR', BASE_DIR)) / 'db.sqlite3'`), and gives the target stage `ENV DATA_DIR=/data` and `VOLUME /data`; a path already outside the source directory (`/data/db.sqlite3`) gets a `VOLUME` on its directory. The directory is created and handed to the stage's non-root USER before it switches.",
-        declines: "a path written otherwise (a literal under the source directory, `str(...)`, several directories deep), a DATA_DIR the image or compose already sets elsewhere, and a non-root USER the stage inherits or switches to more than once (the directory could not be handed over).",
+        declines: "a path written otherwise (a literal under the source directory, `str(...)`, several directories deep), a DATA_DIR the image or compose already sets elsewhere, a non-root USER the stage inherits or switches to more than once (the directory could not be handed over), and a target stage on a base with no shell (distroless, Chainguard) whose volume directory no COPY --chown gives to the user it runs as: no RUN can make it there, and a directory the image leaves to root is root's in every new volume mounted on it.",
         make: (context) => {
           const hit = unkeptPaths(context.project).find(
             (h) => h.file === context.finding.file && h.line === context.finding.line
           );
           if (!hit || hit.alternatives) return void 0;
           const what = hit.what === "sqlite" ? "the SQLite database" : "MEDIA_ROOT";
-          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path26.posix.dirname(hit.path) : hit.path, what);
+          return dataDirFromEnvironment(context, hit.app, what) ?? volumeOnDirectory(context, hit.app, hit.what === "sqlite" ? import_node_path32.posix.dirname(hit.path) : hit.path, what);
         }
       }
     });
@@ -31299,7 +32902,7 @@ function pgdataOf(s, official) {
   const cwd = s.builtFrom?.workdir ?? (official ? "/" : void 0);
   if (!cwd || value.includes("$")) return void 0;
   const from = !entry ? "from an ENV of the Dockerfile it builds" : entry.source === "env_file" ? `from ${entry.file}` : "in its environment:";
-  return { dir: import_node_path27.posix.join(cwd, value), relative: { written: value, from, cwd } };
+  return { dir: import_node_path33.posix.join(cwd, value), relative: { written: value, from, cwd } };
 }
 function versionedMainDataDir(s, env) {
   const set = env.map((name) => absoluteEnv(s, name)).find((v) => v !== void 0);
@@ -31362,7 +32965,7 @@ function hostPath(bind2) {
   return `./${shown}`;
 }
 function heldFiles(source, files) {
-  const shown = files.slice(0, 3).map((f) => import_node_path27.posix.relative(source, f));
+  const shown = files.slice(0, 3).map((f) => import_node_path33.posix.relative(source, f));
   return files.length > 3 ? `${shown.join(", ")}, \u2026` : shown.join(", ");
 }
 function bindMessage(at2, name, data, bind2, mountAt) {
@@ -31412,11 +33015,11 @@ function message(name, image, data, mounts, files = [], start = EMPTY_START) {
     return `${at2}, a PostgreSQL image not from the official postgres repository, mounts no named volume where its data may be: ${dir} if it keeps the official image's layout up to 17, /var/lib/postgresql/<major>/docker under /var/lib/postgresql from 18 (or its PGDATA). Without one, the next \`docker compose down\` and \`up\` ${start} (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a named volume at the data directory (e.g. '${name}-data:${dir}', or '${name}-data:/var/lib/postgresql' for 18+) and declare it under the top-level volumes:.`;
   return `${at2} has no named volume at its data directory ${dir}: the next \`docker compose down\` and \`up\` ${start} (the old files stay behind, if anywhere, in an unnamed volume no container mounts). Add a volume such as '${name}-data:${mountAt}' and declare it under the top-level volumes:.${note}`;
 }
-var import_node_path27, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, OLD_DATA_DIR, EMPTY_START, BUILT_START, postgresDataNotInVolume;
+var import_node_path33, FLOATING_TAG, FROZEN_BEFORE_18, VERSIONED_MAIN, OLD_DATA_DIR, EMPTY_START, BUILT_START, postgresDataNotInVolume;
 var init_TF0603_postgres_data_not_in_volume = __esm({
   "src/rules/TF0603-postgres-data-not-in-volume.ts"() {
     "use strict";
-    import_node_path27 = require("node:path");
+    import_node_path33 = require("node:path");
     init_each();
     init_rule();
     init_paths();
@@ -31591,10 +33194,25 @@ DATABASES = {'default': {'ENGINE': 'django.db.backends.sqlite3',
 });
 
 // src/rules/TF0605-volume-over-source.ts
-var volumeOverSource, samePath;
+function emptyFilledTarget(app, v) {
+  if (v.writtenTarget === void 0 || !v.emptyTargetVariables) return void 0;
+  if (app.compose?.absentInterpolationFiles || /\$\{[^}]*\?/.test(v.writtenTarget)) return void 0;
+  const path4 = v.target.replace(/\/+/g, "/").replace(/(?<=.)\/$/, "");
+  return path4 === "" || path4 === "/" ? void 0 : path4;
+}
+function emptyFilled(app, v) {
+  const path4 = emptyFilledTarget(app, v);
+  const names3 = v.emptyTargetVariables ?? [];
+  if (path4 === void 0) return "";
+  const first = app.compose?.files[0];
+  const env = app.compose?.envFilesFromCommand?.files.join(", ") ?? (first === void 0 ? ".env" : import_node_path34.posix.join(import_node_path34.posix.dirname(first), ".env"));
+  return ` (${names3.join(", ")} ${names3.length > 1 ? "are" : "is"} unset: ${env} does not set ${names3.length > 1 ? "them" : "it"}, and compose fills ${names3.length > 1 ? "each" : "it"} with an empty string, so the volume is mounted on ${path4})`;
+}
+var import_node_path34, volumeOverSource, samePath;
 var init_TF0605_volume_over_source = __esm({
   "src/rules/TF0605-volume-over-source.ts"() {
     "use strict";
+    import_node_path34 = require("node:path");
     init_service_lines();
     init_rule();
     init_paths();
@@ -31623,8 +33241,10 @@ var init_TF0605_volume_over_source = __esm({
         "An image that holds no code of its own, run with the repository bind-mounted by compose, is judged where the",
         "mount puts the Django project: the mount hides a `VOLUME` there only until the code is copied into the image.",
         "",
-        "A compose volume target written with variables the repository leaves unset (`media:${APP_HOME}/media` with no",
-        "`.env` setting `APP_HOME`) cannot be known, and is not judged."
+        "A compose volume target written with variables is judged as compose fills it. A variable the repository's",
+        "`.env` leaves unset becomes an empty string (compose warns), so `code:${APP_DIR}/${STATIC_DIR}` with only",
+        "`APP_DIR=/app` in `.env` mounts on /app itself. Where the repository holds no `.env` (each deploy writes its",
+        "own), a target with unset variables (`media:${APP_HOME}/media`) cannot be known, and is not judged."
       ].join("\n"),
       related: [],
       check(project) {
@@ -31655,12 +33275,12 @@ var init_TF0605_volume_over_source = __esm({
             const codeDir = imageCodeDir(app);
             if (!codeDir) return [];
             return service.volumes.filter(
-              (v) => v.type === "volume" && v.writtenTarget === void 0 && coversPath(v.target, codeDir) && // an anonymous volume under a bind mount of the same path is hidden by it
+              (v) => v.type === "volume" && (v.writtenTarget === void 0 || emptyFilledTarget(app, v) !== void 0) && coversPath(v.target, codeDir) && // an anonymous volume under a bind mount of the same path is hidden by it
               (v.source !== void 0 || !service.volumes.some((o) => o !== v && o.type === "bind" && samePath(o.target, v.target)))
             ).map((v) => ({
               file: v.file,
               line: v.line,
-              message: (who, plural3) => v.source ? `${who} ${plural3 ? "mount" : "mounts"} the named volume '${shownSource(v)}' on ${shownTarget(v)}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.` : `${who} ${plural3 ? "mount" : "mounts"} an anonymous volume on ${shownTarget(v)}, which holds the application code (${codeDir}): docker compose up keeps a service's anonymous volumes when it recreates the container (unless run with --renew-anon-volumes), so the code of the first release survives upgrades. Mount volumes only on data directories.`
+              message: (who, plural3) => v.source ? `${who} ${plural3 ? "mount" : "mounts"} the named volume '${shownSource(v)}' on ${shownTarget(v)}${emptyFilled(app, v)}, which holds the application code (${codeDir}): the volume keeps the code of the first release across upgrades. Mount volumes only on data directories.` : `${who} ${plural3 ? "mount" : "mounts"} an anonymous volume on ${shownTarget(v)}${emptyFilled(app, v)}, which holds the application code (${codeDir}): docker compose up keeps a service's anonymous volumes when it recreates the container (unless run with --renew-anon-volumes), so the code of the first release survives upgrades. Mount volumes only on data directories.`
             }));
           })
         );
@@ -32498,7 +34118,7 @@ function s6Services(app, layout, texts) {
     if (landing?.startsWith(`${SERVICES}/`)) files.set(landing, joinPath(context.dir, f));
   }
   const names3 = new Set([...files.keys()].map((p) => p.slice(SERVICES.length + 1).split("/")[0]));
-  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path28.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path28.posix.basename(p));
+  const entries = (name, dir) => [...files.keys()].filter((p) => import_node_path35.posix.dirname(p) === `${SERVICES}/${name}/${dir}`).map((p) => import_node_path35.posix.basename(p));
   const type = (name) => texts[files.get(`${SERVICES}/${name}/type`) ?? ""]?.trim();
   const wanted = [];
   const visit = (name, depth) => {
@@ -32522,11 +34142,11 @@ function s6Services(app, layout, texts) {
     }
   return out;
 }
-var import_node_path28, SERVICES, S6_BASES;
+var import_node_path35, SERVICES, S6_BASES;
 var init_s6_services = __esm({
   "src/model/s6-services.ts"() {
     "use strict";
-    import_node_path28 = require("node:path");
+    import_node_path35 = require("node:path");
     init_classify();
     init_shell();
     SERVICES = "/etc/s6-overlay/s6-rc.d";
@@ -32669,6 +34289,16 @@ function besideMain(holder) {
       return { phrase: "beside the container's main process" };
   }
 }
+function logFollower(cmd, holder) {
+  const files = followedFiles(cmd.argv);
+  if (!files || holder?.kind !== "process" && holder?.kind !== "arguments") return void 0;
+  const what = holder.kind === "process" ? holder.what : "the container command";
+  return {
+    file: cmd.file,
+    line: cmd.line,
+    message: `This starts tail -f in the background with '&' to copy ${listOf(files)} to the container's output: a second long-running process, ${besideMain(holder).phrase}. Nothing restarts it when it dies, and the log lines written after that never reach the container's log. Have ${what} write its logs to stdout/stderr itself${what === "gunicorn" ? " (--access-logfile - --error-logfile -)" : ""} and drop the tail.`
+  };
+}
 function keepAliveMain(project, seen) {
   const findings = [];
   for (const app of project.apps) {
@@ -32716,7 +34346,7 @@ function optInBackground(project, seen) {
         findings.push({
           file: script.file,
           line: c.line,
-          message: `When the container is started with ${names3} set (neither the image nor a compose file sets ${them}), this starts ${what} in the background with '&', ${besideMain(holder).phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image.`
+          message: `When the container is started with ${names3} set (neither the image nor a compose file sets ${them}), this starts ${what} in the background with '&', ${besideMain(holder).phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. ${officialImageAdvice(c) ?? "Run it as its own container (its own compose service or command) from the same image"}.`
         });
       });
     }
@@ -32775,8 +34405,7 @@ function embeddedBeat(project, seen) {
   return findings;
 }
 function serviceMissing(app, argv) {
-  const a = programArgv(argv);
-  const name = a[0] === "service" ? a[1] : /^\/etc\/init\.d\/([\w.-]+)$/.exec(a[0] ?? "")?.[1];
+  const name = initScriptService(argv);
   const df = app.dockerfile;
   const stages = df?.targetStage ? lineage2(df) : [];
   const root = stages[0]?.from;
@@ -32838,9 +34467,16 @@ background (\`kill\`, or \`echo q\` to uWSGI's master FIFO) and waits for it is 
 second process: not reported (TF0901 judges whether it waits long enough). \`service NAME start\` (or
 \`/etc/init.d/NAME start\`) in an image built on a bare official image (python, debian, ubuntu, alpine) that installs
 no system package and copies nothing into /etc/init.d starts nothing, since no such service exists there: not reported.
+A database or cache server started that way (\`/etc/init.d/mysql start\`, \`service redis-server start\`) is named as
+the backing service it is, to run as its own container from its official image. \`tail -f\` of log files sent to the
+background beside the main process (\`tail -n 0 -f logs/*.log &\`) is a second long-running process too: when it dies,
+the lines written to those files no longer reach the container's log; the message advises logging to stdout instead.
 A server sent to the background with nothing run in the foreground after it (\`CMD a && gunicorn \u2026 &\`) runs beside
 no main process: the shell reaches its end and exits at once, the container stops and the server dies with it; the
-message says so and advises removing the \`&\` and starting the server with exec.
+message says so and advises removing the \`&\` and starting the server with exec. A database or another backing
+service started in the app's container (\`/etc/init.d/mariadb start\`, \`redis-server &\`) is not the app's to run:
+the message advises its own service from its official image (mariadb, postgres, redis), which the app reaches by the
+service's name.
 
 Run one process per container, each with its own command, from the same image:
 
@@ -32911,7 +34547,14 @@ services:
                 const waited = chain2.slice(i + 1).some((c) => c.file === cmd.file && c.argv[0] === "wait");
                 const running = (argv) => longRunningProcess(argv) ?? (waited ? void 0 : backgroundedProcess(argv));
                 const whats = chain2.filter((c) => c.background && c.file === cmd.file && c.line === cmd.line).filter((c, k, all) => all.findIndex((o) => o.argv.join(" ") === c.argv.join(" ")) === k).flatMap((c) => running(c.argv) ?? []);
-                if (whats.length === 0) return;
+                if (whats.length === 0) {
+                  const follower = logFollower(cmd, holderAfter(chain2, i, void 0, facts));
+                  if (follower) {
+                    seen.add(key);
+                    findings.push(follower);
+                  }
+                  return;
+                }
                 const script = app.entrypointScripts.find((s) => s.file === cmd.file);
                 if (whats.length === 1 && beside.idle === "wait" && script && termForwarder(script.script.commands))
                   return;
@@ -32932,7 +34575,7 @@ services:
                 findings.push({
                   file: cmd.file,
                   line: cmd.line,
-                  message: `This starts ${listOf(whats)} in the background with '&', ${beside.phrase}: nothing restarts ${one ? "it when it dies" : "them when they die"}, and ${one ? "it cannot" : "none can"} be scaled or stopped on ${one ? "its" : "their"} own. ${beside.idle && one ? `Run it in the foreground instead, as the container's main process (with exec), in place of ${beside.idle}` : `Run ${one ? "it" : "each"} as its own container (its own compose service or command) from the same image`}.`
+                  message: `This starts ${listOf(whats)} in the background with '&', ${beside.phrase}: nothing restarts ${one ? "it when it dies" : "them when they die"}, and ${one ? "it cannot" : "none can"} be scaled or stopped on ${one ? "its" : "their"} own. ${beside.idle && one ? `Run it in the foreground instead, as the container's main process (with exec), in place of ${beside.idle}` : (one && officialImageAdvice(cmd)) ?? `Run ${one ? "it" : "each"} as its own container (its own compose service or command) from the same image`}.`
                 });
                 return;
               }
@@ -32945,7 +34588,7 @@ services:
               findings.push({
                 file: cmd.file,
                 line: cmd.line,
-                message: `This starts ${daemon} as a daemon (${commandLine(cmd)}${how}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. Run it as its own container (its own compose service or command) from the same image${own}.`
+                message: `This starts ${daemon} as a daemon (${commandLine(cmd)}${how}), ${beside.phrase}: nothing restarts it when it dies, and it cannot be scaled or stopped on its own. ${officialImageAdvice(cmd) ?? `Run it as its own container (its own compose service or command) from the same image${own}`}.`
               });
             });
         }
@@ -32956,664 +34599,6 @@ services:
       }
     });
     BARE_BASES = /* @__PURE__ */ new Set(["python", "pypy", "debian", "ubuntu", "alpine"]);
-  }
-});
-
-// src/rules/lib/exec-form.ts
-function execFormArgv(instr, scripts, workdir) {
-  const commands = instr.script?.commands ?? [];
-  if (commands.length !== 1 || !isPlainWordList(instr.raw, commands[0].argv)) return void 0;
-  const argv = commands[0].argv;
-  if (shellBuiltin(argv)) return void 0;
-  const env = commands[0].env ?? [];
-  if (argv.some((a) => a.includes("$")) || env.some((a) => !a.literal))
-    return ["sh", "-c", `exec ${env.length > 0 ? "env " : ""}${instr.raw.trim()}`];
-  if (env.length > 0) return ["env", ...env.map((a) => `${a.name}=${a.value}`), ...argv];
-  if (scriptAt(argv[0], scripts, workdir)?.noShebang) return ["sh", ...argv];
-  return argv;
-}
-function shellBuiltin(argv) {
-  return argv[0] !== void 0 && BUILTINS2.has(argv[0]) ? argv[0] : void 0;
-}
-function looksLikeArray(raw) {
-  return raw.trim().startsWith("[");
-}
-function arrayWithTrailingText(raw) {
-  const t = raw.trim();
-  if (!t.startsWith("[")) return void 0;
-  for (let end = t.indexOf("]"); end >= 0; end = t.indexOf("]", end + 1)) {
-    let v;
-    try {
-      v = JSON.parse(t.slice(0, end + 1));
-    } catch {
-      continue;
-    }
-    const rest = t.slice(end + 1).trim();
-    if (!Array.isArray(v) || !v.every((x) => typeof x === "string") || !rest) return void 0;
-    return { array: v, rest };
-  }
-  return void 0;
-}
-function isPlainWordList(raw, argv) {
-  return !looksLikeArray(raw) && argv.length > 0 && argv.every((w2) => !/[[\]'"]|,$/.test(w2));
-}
-function scriptRunByText(raw, scripts, workdir, resolve6 = (word) => word) {
-  const found = /* @__PURE__ */ new Set();
-  for (const written of raw.split(/[\s;&|"'()`]+/)) {
-    const word = written && !written.startsWith("-") ? resolve6(written) : void 0;
-    if (!word) continue;
-    const script = scriptAt(word, scripts, workdir);
-    if (script) found.add(script);
-  }
-  return found.size === 1 ? [...found][0] : void 0;
-}
-function scriptExecForm(script) {
-  return script.noShebang ? ["sh", script.imagePath] : [script.imagePath];
-}
-function scriptAt(word, scripts, workdir) {
-  const path4 = word.includes("/") ? import_node_path29.posix.resolve(workdir, word) : void 0;
-  return scripts.find(
-    (s) => path4 ? import_node_path29.posix.normalize(s.imagePath) === path4 : import_node_path29.posix.basename(s.imagePath) === word
-  );
-}
-var import_node_path29, BUILTINS2;
-var init_exec_form = __esm({
-  "src/rules/lib/exec-form.ts"() {
-    "use strict";
-    import_node_path29 = require("node:path");
-    BUILTINS2 = /* @__PURE__ */ new Set([
-      ".",
-      "source",
-      "cd",
-      "export",
-      "set",
-      "unset",
-      "eval",
-      "alias",
-      "shift",
-      "trap",
-      "ulimit",
-      "umask",
-      "readonly",
-      "return",
-      "exit",
-      "wait"
-    ]);
-  }
-});
-
-// src/rules/lib/image-users.ts
-function userAddedBy(argv, env) {
-  if (!["useradd", "adduser"].includes(basename2(argv[0] ?? ""))) return void 0;
-  for (let i = 1; i < argv.length; i++) {
-    const w2 = argv[i];
-    if (w2.startsWith("-")) {
-      if (USER_OPTION_VALUES.has(w2)) i++;
-      continue;
-    }
-    const name = resolveWord(w2, env) || w2;
-    return /^[a-z_][\w-]*$/.test(name) || name.includes("$") ? name : void 0;
-  }
-  return void 0;
-}
-function usersCreatedByRuns(df, stage, own = false) {
-  const names3 = [];
-  for (const s of own ? [stage] : lineage2(df, stage)) {
-    const args = {};
-    for (const ins of s.instructions) {
-      if (ins.keyword === "ARG") args[ins.name] = ins.value;
-      if (ins.keyword !== "RUN") continue;
-      for (const c of ins.script?.commands ?? []) {
-        const name = userAddedBy(c.argv, { ...args, ...stage.env });
-        if (name) names3.push(name);
-      }
-    }
-  }
-  return names3;
-}
-function imageHasUser(df, stage, user) {
-  if (/^\d+$/.test(user) || BASE_USERS.has(user)) return true;
-  if (usersCreatedByRuns(df, stage).some((u) => u === user || u.includes("$"))) return true;
-  const base = lineage2(df, stage)[0].from;
-  return !/^(?:docker\.io\/)?(?:library\/)?(python|debian|ubuntu|alpine)(:|@|$)/.test(base.image ?? base.raw);
-}
-function createUser(stage, name = "app") {
-  return isAlpine(stage) ? `adduser -D -u 10001 ${name}` : `useradd --create-home --uid 10001 ${name}`;
-}
-function switchAdvice(df, stage, where2 = "", owner) {
-  const existing = known(usersCreatedByRuns(df, stage).at(-1));
-  if (existing && usersCreatedByRuns(df, stage, true).includes(existing))
-    return `The stage already creates the user ${existing}: add USER ${existing}${where2}.`;
-  if (existing) {
-    const parent = stage.from.image ?? stage.from.raw;
-    return `The stage it is built on ('${parent}') already creates the user ${existing}: add USER ${existing}${where2}.`;
-  }
-  if (owner) {
-    const what = owner.path === stage.workdir ? `the working directory ${owner.path}` : `${owner.path}, the working directory ${stage.workdir} with it,`;
-    return `The image already gives ${what} to ${owner.user} (${owner.how} at ${owner.file}:${owner.line}): add USER ${owner.user}${where2}.`;
-  }
-  return `Create an unprivileged user and switch to it: RUN ${createUser(baseStage(df, stage))}, then USER app${where2}.`;
-}
-function handOver(df, stage, user) {
-  const runs = lineage2(df, stage).flatMap((s) => s.instructions).filter((i) => i.keyword === "RUN").flatMap((r) => r.script?.commands ?? []).flatMap((c) => c.argv);
-  if (runs.includes("gosu")) return `exec gosu ${user} \u2026`;
-  if (runs.includes("su-exec")) return `exec su-exec ${user} \u2026`;
-  return `exec ${dropTool(baseStage(df, stage), user)}`;
-}
-function dropTool(stage, user) {
-  const image = stage.from.image ?? stage.from.raw;
-  switch (releaseOf(stage)) {
-    case "alpine":
-      return `su-exec ${user} \u2026 (RUN apk add --no-cache su-exec)`;
-    case "util-linux":
-      return `setpriv --reuid=${user} --regid=${user} --init-groups \u2026 (in the image already, from util-linux)`;
-    case "gosu-package":
-      return `gosu ${user} \u2026 (RUN apt-get install -y gosu)`;
-    case "before-setpriv":
-      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu, and its util-linux predates setpriv and runuser)`;
-    case "no-gosu-package":
-      return `gosu ${user} \u2026 (gosu's static release binary, added at build time: ${image} packages no gosu)`;
-    default:
-      return `gosu ${user} \u2026 (or setpriv --reuid=${user} --regid=${user} --init-groups \u2026 where the base's util-linux ships it)`;
-  }
-}
-function releaseOf(stage) {
-  const ref = (stage.from.image ?? stage.from.raw).split("@")[0].toLowerCase();
-  const colon = ref.lastIndexOf(":");
-  const repository = colon > ref.lastIndexOf("/") ? ref.slice(0, colon) : ref;
-  const tag = colon > ref.lastIndexOf("/") ? ref.slice(colon + 1) : "latest";
-  const name = repository.slice(repository.lastIndexOf("/") + 1);
-  if (name === "alpine" || /alpine/.test(tag)) return "alpine";
-  if (/\b(wheezy|precise|trusty)\b/.test(tag)) return "before-setpriv";
-  if (/\b(jessie|xenial)\b/.test(tag)) return "no-gosu-package";
-  if (/\b(stretch|buster|bullseye|bionic|focal|jammy)\b/.test(tag)) return "gosu-package";
-  if (/\b(bookworm|trixie|noble)\b/.test(tag)) return "util-linux";
-  const major = Number(/^(\d+)/.exec(tag)?.[1] ?? NaN);
-  const official = !repository.includes("/") || /^(docker\.io\/)?library\//.test(repository);
-  if (!official) return "unknown";
-  if (name === "debian" || name === "ubuntu") {
-    if (Number.isNaN(major))
-      return /^(latest|stable|testing|rolling|sid|devel)$/.test(tag) ? "util-linux" : "unknown";
-    const [old, split, merged] = name === "debian" ? [7, 9, 12] : [14, 18, 24];
-    if (major <= old) return "before-setpriv";
-    if (major < split) return "no-gosu-package";
-    return major < merged ? "gosu-package" : "util-linux";
-  }
-  if (name === "python") {
-    const minor = Number(/^\d+\.(\d+)/.exec(tag)?.[1] ?? NaN);
-    if (major === 2 || major === 3 && minor <= 6) return "gosu-package";
-    return "util-linux";
-  }
-  return "unknown";
-}
-function createdUser(runs) {
-  let name;
-  for (const run of runs)
-    for (const m of run.matchAll(
-      /\b(?:useradd|adduser)\b((?:\s+(?:-{1,2}[\w-]+(?:[ =](?![-])[^\s&;|]+)?|\\\n))*)\s+([a-z_][\w-]*)(?=\s*(?:$|&&|;|\|\||\\))/gm
-    ))
-      name = m[2];
-  return name;
-}
-var USER_OPTION_VALUES, known, BASE_USERS, baseStage, isAlpine;
-var init_image_users = __esm({
-  "src/rules/lib/image-users.ts"() {
-    "use strict";
-    init_command();
-    init_lineage();
-    USER_OPTION_VALUES = new Set(
-      "-u -g -G -d -h -s -c -k -e -f -K -p -R -Z -b --uid --gid --groups --home-dir --home --shell --comment --gecos --ingroup --skel --expiredate --inactive --key --password --root --base-dir".split(
-        " "
-      )
-    );
-    known = (name) => name?.includes("$") ? void 0 : name;
-    BASE_USERS = new Set(
-      "root daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc nobody adm operator guest".split(
-        " "
-      )
-    );
-    baseStage = (df, stage) => lineage2(df, stage)[0];
-    isAlpine = (stage) => /alpine/i.test(stage.from.image ?? stage.from.raw);
-  }
-});
-
-// src/rules/lib/su-launch.ts
-function suLaunch(argv) {
-  if (basename2(argv[0] ?? "") !== "su") return void 0;
-  let user;
-  let script;
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "-c" || a === "--command") script = argv[++i];
-    else if (a.startsWith("--command=")) script = a.slice("--command=".length);
-    else if (["-s", "--shell", "-g", "--group", "-G", "--supp-group"].includes(a)) i++;
-    else if (a !== "-" && !a.startsWith("-") && user === void 0) user = a;
-  }
-  return user && script !== void 0 ? { user, script } : void 0;
-}
-function suExecAdvice(command, handOver2 = (user) => `exec gosu ${user} \u2026 (with gosu installed in the image)`) {
-  const su = suLaunch(command.argv);
-  if (!su) return void 0;
-  const inner = inlineScriptCommands(["sh", "-c", su.script], command.line);
-  const simple = inner.length === 1 && !inner[0].background && !/[;&|<>$`]/.test(su.script);
-  const run = simple ? su.script.trim() : `sh -c ${shellWord(su.script.trim())}`;
-  const runNote = simple ? "" : " (with exec before the server's command in it)";
-  const hand = handOver2(su.user);
-  const at2 = hand.indexOf("\u2026");
-  const tool = `${quotedLine(`${hand.slice(0, at2)}${run}`)}${runNote}${hand.slice(at2 + 1)}`;
-  return `exec su \u2026 would not make the server PID 1 either: su stays its parent process. Start it as ${su.user} with a tool that runs it in su's place: ${tool}, or set USER ${su.user} in the Dockerfile, drop su from the script, and start the server with exec`;
-}
-function suHandOver(app) {
-  const df = app.dockerfile;
-  const stage = df?.targetStage;
-  return df && stage ? (user) => handOver(df, stage, user) : void 0;
-}
-var init_su_launch = __esm({
-  "src/rules/lib/su-launch.ts"() {
-    "use strict";
-    init_command();
-    init_command_text();
-    init_image_users();
-  }
-});
-
-// src/rules/lib/shell-form-fix.ts
-function fixShellForm(context) {
-  const { finding } = context;
-  const lines2 = linesOf(context, finding.file);
-  if (!lines2 || finding.line === void 0) return void 0;
-  for (const app of appsAndWorkerImages(context.project)) {
-    const df = app.dockerfile;
-    const stage = df?.targetStage;
-    for (const instr of [stage?.entrypoint, stage?.cmd]) {
-      if (!df || !instr || df.file !== finding.file || instr.line !== finding.line) continue;
-      if (instr.form === "shell")
-        return execFormOf(
-          instr,
-          execFormArgv(instr, app.entrypointScripts, stage?.workdir || "/"),
-          lines2,
-          finding.file
-        );
-      if (instr.argv)
-        return withSh(
-          execLast(lastToExec(instr.argv, instr.line), lines2, finding.file, instr.line, instr.endLine),
-          instr.argv,
-          appShells(app),
-          lines2,
-          finding.file,
-          instr.line
-        );
-    }
-    const services = [app.compose?.appService, ...otherAppServices(app).map((o) => o.service)];
-    for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
-      const argv = c && composeArgv2(c);
-      if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
-      const fix2 = execLast(lastToExec(argv, c.line), lines2, finding.file, c.line, c.line + 20);
-      return withSh(fix2, argv, appShells(app), lines2, finding.file, c.line);
-    }
-    for (const script of app.entrypointScripts) {
-      if (script.file !== finding.file) continue;
-      const last = branchEnds(script.script.commands.filter((c) => !c.asUser)).find(
-        (c) => c.line === finding.line && !c.background && !c.loop
-      );
-      if (!last || suExecAdvice(last)) continue;
-      return execLast(last, lines2, finding.file, last.line, last.line);
-    }
-  }
-  return void 0;
-}
-function execFormOf(instr, argv, lines2, file) {
-  if (!argv || instr.endLine !== instr.line) return void 0;
-  const written = lines2[instr.line - 1];
-  const keyword = /^\s*(\S+)/.exec(written)?.[1] ?? instr.keyword;
-  return {
-    title: `${instr.keyword} in exec form`,
-    edits: [replaceLines(file, instr.line, instr.line, [`${indentOf(written)}${keyword} ${execForm(argv)}`])]
-  };
-}
-function lastToExec(argv, line) {
-  const commands = inlineScriptCommands(argv, line);
-  const ends = branchEnds(commands);
-  const last = ends.length > 1 ? ends.find((c) => !c.viaExec && !c.background && mainProcessOf(c.argv)) : inlineScriptLastCommand(argv, line);
-  if (!last || isKeepAliveLoop(inlineScript(argv) ?? "") || last.argv[0]?.startsWith("-")) return void 0;
-  if (foregroundSequence(commands)) return void 0;
-  if (backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv))) return void 0;
-  return last;
-}
-function execLast(command, lines2, file, first, last) {
-  if (!command || command.viaExec || command.argv.length === 0) return void 0;
-  const word0 = command.argv[0];
-  const env = command.env?.[0];
-  const needles = env ? [`${env.name}=`] : word0 === "$@" || word0 === "$*" ? [`"${word0}"`, word0] : [command.argv.join(" "), word0];
-  for (const needle of needles) {
-    const at2 = locate(lines2, needle, first, last, "last");
-    if (!at2) continue;
-    const before = lines2[at2.line - 1].slice(0, at2.column - 1);
-    if (!/(^|[\s;&|("'])$/.test(before)) continue;
-    const edit = insertAt(file, at2, env ? "exec env " : "exec ");
-    return { title: `exec ${word0}`, edits: [edit] };
-  }
-  return void 0;
-}
-function withSh(fix2, argv, shells, lines2, file, line) {
-  const bash = argv.find((w2, i) => /(^|\/)bash$/.test(w2) && /^-\w*c/.test(argv[i + 1] ?? ""));
-  if (!fix2 || !bash || !shells.noBash) return fix2;
-  const text2 = lines2[line - 1] ?? "";
-  const column = [...text2.matchAll(/[\s"'[]/g)].map((m) => m.index + 1).find((i) => text2.startsWith(bash, i));
-  if (column === void 0) return void 0;
-  const start = { line, column: column + 1 };
-  const end = { line, column: column + 1 + bash.length };
-  return { ...fix2, edits: [{ file, start, end, text: bash.replace(/bash$/, "sh") }, ...fix2.edits] };
-}
-function mainProcessOf(argv) {
-  const server = serverOf(argv);
-  if (server) return { kind: serverName(argv, server) };
-  const inner = launchedCommand(argv);
-  if (inner) return mainProcessOf(inlineScriptLastCommand(inner, 1)?.argv ?? inner);
-  const a = programArgv(argv);
-  if (!/(^|\/)supervisord$/.test(a[0] ?? "")) return void 0;
-  return a.some((w2) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w2)) ? { kind: "supervisord" } : void 0;
-}
-function composeArgv2(c) {
-  return c.argv ?? c.script?.commands[0]?.argv;
-}
-var init_shell_form_fix = __esm({
-  "src/rules/lib/shell-form-fix.ts"() {
-    "use strict";
-    init_command();
-    init_each();
-    init_exec_form();
-    init_fix2();
-    init_image_shell();
-    init_su_launch();
-  }
-});
-
-// src/rules/lib/shell-branches.ts
-function ownCommands(commands) {
-  const out = [];
-  for (let i = 0; i < commands.length; i++) {
-    const c = commands[i];
-    if (c.asUser) continue;
-    out.push(c);
-    if (inlineScript(c.argv) !== void 0) i += inlineScriptCommands(c.argv, c.line).length;
-  }
-  return out;
-}
-function shellBranches(commands) {
-  const ends = branchEnds(ownCommands(commands));
-  if (ends.length < 2) return void 0;
-  const running = ends.flatMap((c) => {
-    const a = programArgv(c.argv);
-    if (c.background || EXITING.has(a[0] ?? "") || setupOnly([c])) return [];
-    const inner = inlineScriptLastCommand(c.argv, c.line);
-    const argv = inner?.argv ?? c.argv;
-    const what = mainProcessOf(argv)?.kind ?? longRunningProcess(argv) ?? argv[0] ?? c.argv[0];
-    return [{ command: c, what, ...inner ? { through: c.argv[0] } : {} }];
-  });
-  return {
-    execed: running.filter((e) => e.command.viaExec),
-    keeping: running.filter((e) => !e.command.viaExec)
-  };
-}
-function shellFormBranchesMessage(keyword, branches) {
-  const { execed, keeping: keeping2 } = branches;
-  const one = keeping2.length === 1;
-  const each = keeping2.map(
-    (e) => `the branch that runs ${e.what} starts it ${e.through ? `through '${e.through} -c' ` : ""}without exec`
-  );
-  const handed = execed.length === 0 ? "" : execed.length === 1 ? ` (the branch that runs ${execed[0].what} starts it with exec, which hands PID 1 over)` : ` (the branches that run ${listOf(execed.map((e) => e.what))} start them with exec, which hands PID 1 over)`;
-  const write = keeping2.map((e) => quotedLine(e.through ? `exec ${e.through} -c "\u2026"` : execLine(e.command)));
-  return `${keyword} is in shell form with alternative branches (a case or if/else), and ${listOf(each)}, so in ${one ? "that branch" : "those branches"} /bin/sh stays PID 1 and SIGTERM from docker stop does not reach the server${handed}. Write ${listOf(write)} in ${one ? "that branch" : "their branches"}.`;
-}
-var EXITING;
-var init_shell_branches = __esm({
-  "src/rules/lib/shell-branches.ts"() {
-    "use strict";
-    init_command();
-    init_command_text();
-    init_processes2();
-    init_shell_form_fix();
-    EXITING = /* @__PURE__ */ new Set([
-      "echo",
-      "printf",
-      "true",
-      "false",
-      ":",
-      "exit",
-      "return",
-      "set",
-      "export",
-      "cd",
-      "[",
-      "test"
-    ]);
-  }
-});
-
-// src/rules/lib/image-shell.ts
-function baseImageOf(df, stage) {
-  const root = stagesOf(df, stage).at(-1);
-  return root && root.from.stageRef === void 0 && !root.from.scratch ? root.from.image : void 0;
-}
-function imageShells(image) {
-  if (!image || image.includes("$")) return NONE;
-  const { repository, tag = "latest" } = splitImage(image.toLowerCase());
-  const name = repository.slice(repository.lastIndexOf("/") + 1);
-  const alpine = /alpine(\d+)\.(\d+)/.exec(tag);
-  const debianBased = OFFICIAL_ON_DEBIAN[name] !== void 0 && isOfficialRepository(repository);
-  if (name === "alpine" || /alpine/.test(tag)) {
-    const version = name === "alpine" ? /^(\d+)\.(\d+)/.exec(tag) : alpine;
-    const release = version ? Number(version[1]) * 100 + Number(version[2]) : Infinity;
-    const onRecentAlpine = debianBased && (OFFICIAL_ON_ALPINE_3_13[name] ?? OFFICIAL_ON_DEBIAN[name]);
-    if (!version && onRecentAlpine && !onRecentAlpine(versionOf(tag))) return NONE;
-    if (release >= 313) return { bash: "lists", sh: true };
-    return { bash: release >= 311 ? "lists" : release >= 307 ? "and-or" : false, sh: false };
-  }
-  if (/\b(jessie|xenial)\b/.test(tag)) return NONE;
-  if (/\b(stretch|buster|bionic)\b/.test(tag)) return AND_OR;
-  if (/\b(focal|bullseye|bookworm|trixie|jammy|noble)\b/.test(tag)) return DEBIAN;
-  if (name === "debian") {
-    const major = Number(/^(\d+)/.exec(tag)?.[1] ?? Infinity);
-    return major >= 11 ? DEBIAN : major >= 9 ? AND_OR : NONE;
-  }
-  if (name === "ubuntu") {
-    const major = Number(/^(\d+)\./.exec(tag)?.[1] ?? Infinity);
-    return major >= 20 ? DEBIAN : major >= 18 ? AND_OR : NONE;
-  }
-  if (debianBased)
-    return !/windows|nanoserver/.test(tag) && OFFICIAL_ON_DEBIAN[name](versionOf(tag)) ? DEBIAN : NONE;
-  if (name === "python" || name === "pypy") {
-    const v = /^(\d+)(?:\.(\d+))?/.exec(tag);
-    if (name === "python" && v && (Number(v[1]) < 3 || Number(v[1]) === 3 && v[2] !== void 0 && Number(v[2]) <= 5))
-      return NONE;
-    const patch = /^3\.(\d+)\.(\d+)/.exec(tag);
-    if (name === "python" && patch && Number(patch[2]) <= (LAST_BUSTER_PATCH[Number(patch[1])] ?? -1))
-      return Number(patch[1]) >= 7 ? AND_OR : NONE;
-    if (/windows|nanoserver/.test(tag)) return NONE;
-    return DEBIAN;
-  }
-  return NONE;
-}
-function versionOf(tag) {
-  return (/^\d+(\.\d+)*/.exec(tag)?.[0].split(".") ?? []).map(Number);
-}
-function appShells(app) {
-  const df = app.dockerfile;
-  const stage = df?.targetStage;
-  const service = app.compose?.appService;
-  const image = df && stage ? baseImageOf(df, stage) : service?.build ? void 0 : service?.image?.value;
-  const shells = imageShells(image);
-  const installs = df && stage ? stagesOf(df, stage).some(installsBash) : false;
-  return image && shipsNoBash(image) && !installs ? { ...shells, noBash: image } : shells;
-}
-function shipsNoBash(image) {
-  const { repository, tag = "" } = splitImage(image.toLowerCase());
-  const name = repository.slice(repository.lastIndexOf("/") + 1);
-  return name === "alpine" || name === "busybox" || /(^|-)alpine/.test(tag);
-}
-function stagesOf(df, stage) {
-  const out = [];
-  for (let at2 = stage; at2 && !out.includes(at2); ) {
-    out.push(at2);
-    at2 = at2.from.stageRef === void 0 ? void 0 : df.stages[at2.from.stageRef];
-  }
-  return out;
-}
-function installsBash(stage) {
-  return stage.instructions.some(
-    (i) => i.keyword === "RUN" && (i.script?.commands ?? []).some((c) => {
-      const [program, ...words2] = c.argv.map((w2) => w2.slice(w2.lastIndexOf("/") + 1));
-      const adds = program === "apk" && words2.includes("add") || ["apt-get", "apt"].includes(program ?? "") && words2.includes("install");
-      return adds && words2.some((w2) => /^bash([=~<>]|$)/.test(w2) || w2.startsWith("$"));
-    })
-  );
-}
-function execsLast(program, shells) {
-  if (/(^|\/)bash$/.test(program ?? "")) return shells.bash !== false;
-  return /(^|\/)(ba)?sh$|(^|\/)ash$/.test(program ?? "") && shells.sh;
-}
-function shellExecsLast(program, script, last, shells) {
-  if (!execsLast(program, shells)) return false;
-  const busybox = isBusyBoxSh(program, shells);
-  return endsInSimpleCommand(script, last, busybox, busybox || shells.bash === "lists");
-}
-function isBusyBoxSh(program, shells) {
-  return !/(^|\/)bash$/.test(program ?? "") && execsLast(program, shells);
-}
-function endsInSimpleCommand(script, last, busybox = false, semicolons = true) {
-  const joined = withoutExpansions(withoutPlaceholders(script)).replace(/\\\n/g, " ");
-  const text2 = joined.trim();
-  if (last.background || !busybox && last.redirects.length > 0 || /\btrap\b/.test(text2)) return false;
-  if (!endsWithLastCommand(joined, busybox)) return false;
-  if (!busybox && /(^|[^&<>])&(?![&>])/.test(text2)) return false;
-  const seps = separators(text2);
-  const tail2 = seps && lastListItem(text2, seps);
-  if (!seps || !tail2 || tail2.after === "|") return false;
-  if (!busybox && !bashOptimizesLastLine(text2, seps, semicolons)) return false;
-  const item = tail2.item.replace(/\s+#.*$/, "").trim();
-  const redirected = busybox ? /[)}]$|^\w+\(\)/ : /[<>]|[)}]$|^\w+\(\)/;
-  return item.length > 0 && !/^(\(|\{|done\b|fi\b|esac\b|\}|\))/.test(item) && !redirected.test(item);
-}
-function endsWithLastCommand(text2, busybox) {
-  const body = !busybox && text2.endsWith("\n") ? text2.slice(0, -1) : text2;
-  const lastLine = body.slice(body.lastIndexOf("\n") + 1).trim();
-  return lastLine !== "" && !lastLine.startsWith("#");
-}
-function bashOptimizesLastLine(text2, seps, semicolons) {
-  const live = seps.filter((s) => !blank(text2.slice(s.end)));
-  let from = 0;
-  for (const [i, s] of live.entries())
-    if (s.sep === "\n" && !/(&&|\|)$/.test(text2.slice(0, s.at).trimEnd())) from = i + 1;
-  const line = live.slice(from).filter((s) => s.sep !== "\n");
-  const lastSemicolon = line.findLastIndex((s) => s.sep === ";");
-  if (lastSemicolon >= 0 && !semicolons) return false;
-  return lastSemicolon < 0 || line.slice(lastSemicolon + 1).every((s) => s.sep !== "&&" && s.sep !== "||");
-}
-function blank(text2) {
-  return text2.replace(/(^|\s)#[^\n]*/g, "").trim() === "";
-}
-function endsInExec(script, last) {
-  const text2 = script.replace(/\\\n/g, " ").trim();
-  if (!last.viaExec || last.background) return false;
-  const seps = separators(text2);
-  const tail2 = seps && lastListItem(text2, seps);
-  return tail2 !== void 0 && tail2.after !== "|" && /^exec\s/.test(tail2.item.trim());
-}
-function separators(text2) {
-  const out = [];
-  let quote;
-  let depth = 0;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2[i];
-    if (quote) {
-      if (c === "\\" && quote === '"') i++;
-      else if (c === quote) quote = void 0;
-      continue;
-    }
-    if (c === "\\") i++;
-    else if (c === "'" || c === '"' || c === "`") quote = c;
-    else if (c === "#" && (i === 0 || /[\s;&|()]/.test(text2[i - 1]))) {
-      const end = text2.indexOf("\n", i);
-      i = end < 0 ? text2.length : end - 1;
-    } else if (c === "(" || c === "{") depth++;
-    else if ((c === ")" || c === "}") && depth > 0) depth--;
-    else if (depth === 0 && /[;&|\n]/.test(c)) {
-      const two = text2.slice(i, i + 2);
-      const sep6 = two === "&&" || two === "||" || two === ";;" ? two : c;
-      if (c === "&" && sep6 === "&" && (text2[i - 1] === "<" || text2[i - 1] === ">" || text2[i + 1] === ">"))
-        continue;
-      out.push({ sep: sep6, at: i, end: i + sep6.length });
-      i += sep6.length - 1;
-    }
-  }
-  return quote ? void 0 : out;
-}
-function lastListItem(text2, seps) {
-  const before = seps.filter((s) => !blank(text2.slice(s.end))).at(-1);
-  return {
-    item: text2.slice(before?.end ?? 0).replace(/[;\s]+$/, ""),
-    after: before?.sep ?? ""
-  };
-}
-function isSimple(script) {
-  return !/[;&|(){}<>`\n]|\$\(/.test(withoutExpansions(withoutPlaceholders(script)).trim());
-}
-function withoutExpansions(text2) {
-  let out = text2;
-  for (let before = ""; before !== out; ) {
-    before = out;
-    out = out.replace(/\$\{[^{}'"`]*\}/g, "$P");
-  }
-  return out;
-}
-function withBashMissing(findings, program, shells) {
-  const image = /(^|\/)bash$/.test(program ?? "") ? shells.noBash : void 0;
-  if (!image) return findings;
-  const note = ` ${image} has no bash (its /bin/sh is BusyBox ash, and no RUN installs bash), so '${program} -c' does not start at all (bash: not found): write 'sh -c' in its place.`;
-  return findings.map((f) => ({ ...f, message: f.message + note }));
-}
-function shExecsShellForm(instr, shells) {
-  const commands = instr.script?.commands ?? [];
-  const last = commands.at(-1);
-  if (!last || isKeepAliveLoop(instr.raw)) return false;
-  if (looksLikeArray(instr.raw)) return Boolean(shells.sh) && commands.length === 1;
-  if (foregroundSequence(commands) || backgroundStart(commands)?.background.some((p) => serverOf(p.command.argv)))
-    return false;
-  const branches = shellBranches(commands);
-  if (branches && branches.keeping.length === 0 && branches.execed.length > 0) return true;
-  if (last.viaExec) return endsInExec(instr.raw, last);
-  return Boolean(shells.sh) && endsInSimpleCommand(instr.raw, last, true);
-}
-var NONE, DEBIAN, AND_OR, OFFICIAL_ON_DEBIAN, OFFICIAL_ON_ALPINE_3_13, LAST_BUSTER_POSTGRES, LAST_BUSTER_PATCH;
-var init_image_shell = __esm({
-  "src/rules/lib/image-shell.ts"() {
-    "use strict";
-    init_command();
-    init_shell_placeholder();
-    init_image_ref();
-    init_exec_form();
-    init_shell_branches();
-    NONE = { bash: false, sh: false };
-    DEBIAN = { bash: "lists", sh: false };
-    AND_OR = { bash: "and-or", sh: false };
-    OFFICIAL_ON_DEBIAN = {
-      // 1.22 (stable) and later; 1.21 changed base during its life.
-      nginx: ([major, minor]) => major === void 0 || major > 1 || minor === void 0 || minor >= 22,
-      // 2.4.49 was the first release after bullseye; 2.2 was jessie.
-      httpd: ([major, minor, patch]) => major === void 0 || major === 2 && (minor === void 0 || minor === 4 && (patch ?? 49) >= 49),
-      // 18 and later; a floating 16 or 17 was rebuilt on bullseye, their early point releases were buster.
-      node: ([major, minor]) => major === void 0 || major >= 18 || major >= 16 && minor === void 0,
-      // 14 and later; 10-13 as floating tags, or from the first point release after August 2021.
-      postgres: ([major, minor]) => major === void 0 || major >= 14 || major >= 10 && (minor === void 0 || minor > (LAST_BUSTER_POSTGRES[major] ?? Infinity)),
-      // 7 and later; 6 as a floating tag, or 6.2.6 / 6.0.16 and later.
-      redis: ([major, minor, patch]) => major === void 0 || major >= 7 || major === 6 && (minor === void 0 || patch === void 0 || patch > (minor === 2 ? 5 : 15))
-    };
-    OFFICIAL_ON_ALPINE_3_13 = {
-      nginx: ([major, minor, patch]) => major === void 0 || major > 1 || minor === void 0 || minor >= 20 || minor === 19 && patch !== void 0 && patch >= 7
-    };
-    LAST_BUSTER_POSTGRES = { 10: 18, 11: 13, 12: 8, 13: 4 };
-    LAST_BUSTER_PATCH = { 6: 14, 7: 11, 8: 11, 9: 6 };
   }
 });
 
@@ -33828,6 +34813,7 @@ function dieOnTermAdvice(app, argv) {
   if (app.uwsgi?.provided === false)
     return ` But nothing the image installs provides uWSGI (no requirement, RUN or start script installs it, and the base image holds none), so the image holds no uwsgi program and the container fails to start in either form: add uWSGI to the requirements (2.1 or later stops on SIGTERM; an earlier release needs --die-on-term as well).`;
   if (words2.some((w2) => /^--die[-_]on[-_]term(=(true|1|yes|on))?$/i.test(w2))) return "";
+  if (words2.some((w2) => /^--emperor(=|$)/.test(w2))) return "";
   const ini = uwsgiIniArg(words2);
   const name = ini?.slice(ini.lastIndexOf("/") + 1);
   const config2 = name ? (app.serverConfigs ?? []).find((c) => c.file === name || c.file.endsWith(`/${name}`)) : void 0;
@@ -34259,10 +35245,12 @@ function scriptFindings(script, commands, app, init, startShells) {
       out.push({ file: script.file, line: c.line, message: message3 });
       return;
     }
+    const write = quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c));
+    const starts = c.execInSubshell ? `starts ${what} with exec inside a ( \u2026 ) subshell: exec replaces the subshell, a child of the script's shell, not the script, ${stays(what)}. Remove the parentheses, so that the script's own shell runs what they hold and ${write} replaces it${also}` : `starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${write}${also}`}`;
     out.push({
       file: script.file,
       line: c.line,
-      message: `${script.file}, line ${c.line}, starts ${what} without exec, ${stays(what)}. ${suExecAdvice(c, suHandOver(app)) ?? `Write ${quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c))}${also}`}.${dieOnTermAdvice(app, c.argv)}${passedOverNote(before(c), `${what} is what starts`)}`
+      message: `${script.file}, line ${c.line}, ${starts}.${dieOnTermAdvice(app, c.argv)}${passedOverNote(before(c), `${what} is what starts`)}`
     });
   });
   return out;
@@ -34362,7 +35350,11 @@ and waits for it is a signal forwarder: not reported when it waits again once th
 which a trapped signal makes return, the script ends after the trap, the shell exits and the kernel kills the server
 mid-stop, and the message says that. uWSGI before 2.1 takes SIGTERM as a signal to reload unless die-on-term is set:
 where the requirements pin such a version, or none, and neither the command (\`--die-on-term\`) nor the ini file it
-loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for --die-on-term.
+loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for --die-on-term. The Emperor
+(\`uwsgi --emperor \u2026\`) is not asked: it takes SIGTERM as its death and stops its vassals.
+
+An \`exec\` inside a \`( \u2026 )\` subshell (\`(cd src; exec gunicorn \u2026)\`) replaces the subshell, which the script's shell
+forked and waits for, not the script: reported, with the parentheses to remove.
 
 A server that nothing the image installs provides (it installs a requirements file, and no requirement, RUN, lock
 file, start script or base image names gunicorn, uvicorn, daphne, hypercorn, waitress or uWSGI) fails at once with "command not found": the message says so.
@@ -34526,7 +35518,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
       fix: {
         safety: "safe",
         summary: 'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec \u2026"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script; `bash -c` becomes `sh -c` in an Alpine or BusyBox image whose RUNs install no bash.',
-        declines: 'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run; a server in a restart loop (`while true; do gunicorn \u2026; done`), where exec would end the loop; a script whose trap forwards SIGTERM to its server and then waits only once; a server started through `su USER -c "\u2026"`, where `exec su` would leave su as its parent (the message advises gosu or USER).',
+        declines: 'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run; a server in a restart loop (`while true; do gunicorn \u2026; done`), where exec would end the loop; a script whose trap forwards SIGTERM to its server and then waits only once; a server started with exec inside a `( \u2026 )` subshell, whose parentheses are to be removed by hand; a server started through `su USER -c "\u2026"`, where `exec su` would leave su as its parent (the message advises gosu or USER); on a base with no shell (distroless, Chainguard), a command that needs `sh -c` (a variable to expand) or `env` (assignments before it), which are not in the image.',
         make: fixShellForm
       }
     });
@@ -34892,39 +35884,6 @@ DATABASES = {"default": dj_database_url.config()}  # ImproperlyConfigured when D
   }
 });
 
-// src/rules/lib/log-files.ts
-function settingsLogFiles(app) {
-  const settings = app.settings;
-  return (settings?.logHandlers ?? []).filter((h) => FILE_HANDLERS.test(h.className) && !h.delayed).map((h) => {
-    const path4 = h.filename && imagePath(app, h.filename);
-    return {
-      className: h.className,
-      file: h.file ?? settings.file,
-      line: h.line,
-      ...path4 ? { dir: import_node_path30.posix.dirname(path4) } : {}
-    };
-  });
-}
-function imagePath(app, v) {
-  if (v.kind === "path" && v.base === "absolute") return import_node_path30.posix.normalize(`/${v.parts.join("/")}`);
-  if (v.kind === "path") {
-    const base = imageBaseDir(app);
-    return base === void 0 ? void 0 : import_node_path30.posix.join(base, ...v.parts);
-  }
-  if (v.kind === "literal" && typeof v.value === "string" && v.value.startsWith("/"))
-    return import_node_path30.posix.normalize(v.value);
-  return void 0;
-}
-var import_node_path30, FILE_HANDLERS;
-var init_log_files = __esm({
-  "src/rules/lib/log-files.ts"() {
-    "use strict";
-    import_node_path30 = require("node:path");
-    init_paths();
-    FILE_HANDLERS = /(^|\.)(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler)$/;
-  }
-});
-
 // src/rules/TF1101-logs-to-file.ts
 function celeryLogFiles(project) {
   const commands = [
@@ -35152,7 +36111,7 @@ function endsAfter2(rest) {
 }
 function projectMount(app, service) {
   if (!service || !app.managePy) return void 0;
-  const projectDir = import_node_path31.posix.dirname(app.managePy);
+  const projectDir = import_node_path36.posix.dirname(app.managePy);
   const workdir = app.dockerfile?.targetStage?.workdir;
   const codeDir = imageCodeDir(app) ?? (workdir !== "/" ? workdir : void 0);
   return service.volumes.find(
@@ -35173,11 +36132,11 @@ function startRunner(app, command, who) {
   if (!service) return { who };
   return service.s6 === "oneshot" ? { who: `The s6-overlay oneshot service '${service.name}'`, oneshot: true } : { who: `The s6-overlay service '${service.name}'` };
 }
-var import_node_path31, ENDING_STEPS;
+var import_node_path36, ENDING_STEPS;
 var init_admin_on_start = __esm({
   "src/rules/lib/admin-on-start.ts"() {
     "use strict";
-    import_node_path31 = require("node:path");
+    import_node_path36 = require("node:path");
     init_command();
     init_paths();
     ENDING_STEPS = /* @__PURE__ */ new Set([
@@ -35421,110 +36380,6 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
   }
 });
 
-// src/rules/lib/path-owners.ts
-function rootOwnedDirectories(df, stage, dirs) {
-  const chowned2 = handedPaths(df, stage).filter((c) => !c.filesOnly).map((c) => c.path);
-  return [...new Set(dirs)].filter(
-    (d) => !/^\/(tmp|dev\/shm|var\/tmp)(\/|$)/.test(d) && !chowned2.some((c) => d === c || d.startsWith(`${c}/`))
-  );
-}
-function rootOwnedFiles(df, stage, files) {
-  const chowned2 = handedPaths(df, stage);
-  return [...new Set(files)].filter(
-    (f) => !chowned2.some((c) => f === c.path || c.recursive && f.startsWith(`${c.path}/`))
-  );
-}
-function directoryOwner(df, stage, dir) {
-  const chown = handedPaths(df, stage).filter((c) => c.owner !== void 0 && (dir === c.path || c.recursive && dir.startsWith(`${c.path}/`))).at(-1);
-  if (!chown?.owner || /^(root|0)?$/.test(chown.owner) || chown.owner.includes("$")) return void 0;
-  return { user: chown.owner, path: chown.path, how: chown.how, file: chown.file, line: chown.line };
-}
-function handedPaths(df, stage) {
-  const made = [];
-  return lineage2(df, stage).flatMap((s) => {
-    const workdirs = workdirsOf(df, s);
-    return s.instructions.flatMap((i, n) => {
-      if (i.keyword === "WORKDIR" && i.path) made.push(i.path);
-      if (i.keyword === "COPY" || i.keyword === "ADD") return copiedOwner(i, made, df.file);
-      if (i.keyword !== "RUN") return [];
-      const resolve6 = (w2) => w2.startsWith("/") ? [w2] : workdirs[n] ? [import_node_path32.posix.resolve(workdirs[n], w2)] : [];
-      return (i.script?.commands ?? []).flatMap((c) => {
-        const argv = expandedArgv(c, i).argv;
-        const tool = basename2(argv[0] ?? "");
-        const at2 = { file: df.file, line: i.line };
-        if (tool === "install") return installedDirectories(argv, resolve6, at2);
-        if (tool !== "chown" && tool !== "chmod") return [];
-        const recursive = argv.some((w2) => /^-[a-zA-Z]*R|^--recursive$/.test(w2));
-        const [mode, ...operands] = argv.slice(1).filter((w2) => !w2.startsWith("-") || /^-[rwxXst]+$/.test(w2));
-        const given = tool === "chown" ? "all" : mode === void 0 ? void 0 : worldWritable(mode);
-        if (!given) return [];
-        return operands.filter((w2) => !w2.includes("$")).flatMap(resolve6).map((path4) => ({
-          path: path4,
-          recursive,
-          ...given === "files" ? { filesOnly: true } : {},
-          ...tool === "chown" && mode ? { owner: mode.split(/[:.]/)[0] } : {},
-          how: `RUN ${tool}`,
-          ...at2
-        }));
-      });
-    });
-  });
-}
-function installedDirectories(argv, resolve6, at2) {
-  let directory = false;
-  let owner;
-  const operands = [];
-  for (let k = 1; k < argv.length; k++) {
-    const w2 = argv[k];
-    if (w2 === "-o" || w2 === "--owner") owner = argv[++k];
-    else if (w2.startsWith("--owner=")) owner = w2.slice("--owner=".length);
-    else if (/^-(g|m|t|S)$|^--(group|mode|target-directory|suffix)$/.test(w2)) k++;
-    else if (w2 === "--directory") directory = true;
-    else if (/^-[a-zA-Z]+$/.test(w2)) {
-      if (w2.includes("d")) directory = true;
-      const o = w2.indexOf("o");
-      if (o > 0) owner = o === w2.length - 1 ? argv[++k] : w2.slice(o + 1);
-    } else if (!w2.startsWith("-")) operands.push(w2);
-  }
-  if (!directory || !owner) return [];
-  const user = owner.split(/[:.]/)[0];
-  return operands.filter((w2) => !w2.includes("$")).flatMap(resolve6).map((path4) => ({
-    path: import_node_path32.posix.normalize(path4).replace(/(.)\/+$/, "$1"),
-    recursive: false,
-    owner: user,
-    how: "RUN install -d",
-    ...at2
-  }));
-}
-function copiedOwner(copy, made, file) {
-  const dest = copy.dest ? import_node_path32.posix.normalize(copy.dest).replace(/(.)\/+$/, "$1") : "";
-  if (!dest.startsWith("/")) return [];
-  const existed = made.some((m) => m === dest || m.startsWith(`${dest}/`) || dest === "/");
-  made.push(dest);
-  const user = copy.chown?.split(/[:.]/)[0];
-  if (!user || existed || user.includes("$")) return [];
-  return [{ path: dest, recursive: true, owner: user, how: "COPY --chown", file, line: copy.line }];
-}
-function worldWritable(mode) {
-  if (/^[0-7]{3,4}$/.test(mode)) {
-    const others = Number(mode.at(-1));
-    return (others & 2) === 0 ? void 0 : (others & 1) === 1 ? "all" : "files";
-  }
-  const writes = mode.split(",").some((clause) => /^[ugoa]*[ao][ugoa]*[+=][rwxXst]*w/.test(clause));
-  return writes ? "all" : void 0;
-}
-var import_node_path32;
-var init_path_owners = __esm({
-  "src/rules/lib/path-owners.ts"() {
-    "use strict";
-    import_node_path32 = require("node:path");
-    init_command();
-    init_lineage();
-    init_paths();
-    init_install_args();
-  }
-});
-
 // src/rules/lib/s6-root.ts
 function s6RootMessage(app, df, stage, head, drop2, proxy) {
   const init = s6Init(df, stage);
@@ -35595,563 +36450,6 @@ var init_mod_wsgi = __esm({
     "use strict";
     init_lineage();
     MOD_WSGI = /^(libapache2-mod-wsgi(-py3)?|apache2-mod-wsgi|mod[_-]wsgi)([<>=~!:].*)?$/i;
-  }
-});
-
-// src/rules/lib/privilege-drops.ts
-function privilegeDrop(app, to = "other") {
-  const env = containerEnv(app);
-  const starts = appStarts(app);
-  const servers = starts.filter((c) => c.origin !== "supervisor" && serverOf(c.argv, env));
-  for (const c of [...servers, ...starts.filter((s) => !servers.includes(s))]) {
-    if (c.origin === "supervisor") {
-      const program = to === "other" ? supervisorDrop(app) : void 0;
-      if (program) return program;
-      continue;
-    }
-    const found = dropsPrivileges(c.argv);
-    const ini = found || to === "root" ? void 0 : iniDrop(app, c.argv);
-    if (ini) return ini;
-    if (!found) continue;
-    const user = found.user && resolveWord(found.user, { ...env, ...scriptVariables(app, c) });
-    if ((user !== void 0 && /^(root|0)(:.*)?$/.test(user)) !== (to === "root")) continue;
-    const word = c.argv.findIndex((w2) => w2 === found.option || w2.startsWith(`${found.option}=`));
-    const line = word >= 0 && c.wordLines?.[word] || c.line;
-    const other = servers.find((s) => s.file === c.file && exclusive(s, c) && !dropsPrivileges(s.argv));
-    const rootBranch = other && { file: other.file, line: other.line, kind: serverOf(other.argv, env).kind };
-    return {
-      file: c.file,
-      line,
-      tool: found.tool,
-      user: user?.split(":")[0] || void 0,
-      ...rootBranch ? { rootBranch } : {}
-    };
-  }
-  return void 0;
-}
-function scriptVariables(app, command) {
-  const out = {};
-  if (command.origin !== "script") return out;
-  const script = app.entrypointScripts.find((s) => s.file === command.file)?.script;
-  for (const a of script?.assignments ?? [])
-    if (a.line < command.line && !a.guards) out[a.name] = a.literal ? a.value : void 0;
-  return out;
-}
-function iniDrop(app, argv) {
-  if (basename2(programArgv(argv)[0] ?? "") !== "uwsgi") return void 0;
-  const config2 = app.serverConfigs?.find((c) => c.server === "uwsgi" && c.user);
-  const user = config2?.user?.value.replace(/^["']|["']$/g, "");
-  if (!config2?.user || !user || /^(root|0)$|[$%]/.test(user)) return void 0;
-  const tool = config2.group ? `uwsgi's uid=/gid=` : `uwsgi's ${config2.user.option}=`;
-  return { file: config2.file, line: config2.user.line, tool, user };
-}
-function supervisorDrop(app) {
-  const programs = appStarts(app).filter((c) => c.origin === "supervisor" && !reverseProxyOf(c.argv));
-  const servers = programs.filter((c) => serverOf(c.argv));
-  for (const c of [...servers, ...programs.filter((p) => !servers.includes(p))]) {
-    const program = programOf2(app, c);
-    if (!program?.user || /^(root|0)$/.test(program.user)) continue;
-    const tool = `user= of [${program.section ?? "program"}:${program.name}]`;
-    return { file: program.file, line: program.userLine ?? c.line, tool, user: program.user };
-  }
-  return void 0;
-}
-function appStarts(app) {
-  const stage = app.dockerfile?.targetStage;
-  const service = app.compose?.appService;
-  if (stage && !stage.cmd && !stage.entrypoint && (service?.command || service?.entrypoint))
-    return reachedCommand(app, service);
-  return startCommands(app);
-}
-function programOf2(app, c) {
-  return app.supervisorPrograms?.find((p) => p.file === c.file && p.line === c.line);
-}
-function dropsPrivileges(argv) {
-  for (let a2 = argv, depth = 0; a2 && depth < 4; a2 = launchedCommand(a2), depth++) {
-    const tool = basename2(a2[0] ?? "");
-    if (DROPS_PRIVILEGES.has(tool)) return { tool, user: a2.slice(1).find((w2) => !w2.startsWith("-")) };
-    const user2 = tool === "pid1" ? pid1User(a2) : void 0;
-    if (user2 !== void 0) return { tool: "pid1 -u", user: user2 };
-  }
-  const a = programArgv(argv);
-  const option = (names4) => {
-    const i = a.findIndex((x) => names4.includes(x) || names4.some((n) => x.startsWith(`${n}=`)));
-    return i < 0 ? void 0 : a[i].includes("=") ? a[i].slice(a[i].indexOf("=") + 1) : a[i + 1] ?? "";
-  };
-  const names3 = a[0] === "gunicorn" ? ["-u", "--user"] : a[0] === "uwsgi" ? ["--uid"] : [];
-  const user = names3.length > 0 ? option(names3) : void 0;
-  if (user === void 0) return void 0;
-  const written = a.find((x) => names3.includes(x) || names3.some((n) => x.startsWith(`${n}=`)));
-  return {
-    tool: `${a[0]} ${a[0] === "uwsgi" ? "--uid" : "--user"}`,
-    user,
-    option: written.replace(/=.*$/s, "")
-  };
-}
-function pid1User(argv) {
-  for (let i = 1; i < argv.length && argv[i].startsWith("-") && argv[i] !== "--"; i++) {
-    if (argv[i] === "-u" || argv[i] === "--user") return argv[i + 1];
-    if (argv[i].startsWith("--user=")) return argv[i].slice("--user=".length);
-    if (!argv[i].includes("=")) i++;
-  }
-  return void 0;
-}
-function stillRoot(app, tool) {
-  const starts = appStarts(app);
-  const scripts = app.entrypointScripts.map((s) => s.file).filter((f) => starts.some((c) => c.file === f));
-  const exec = "any command run in the container with docker exec";
-  if (scripts.length > 0)
-    return `only for the command it runs, and the rest of the start (the entrypoint script ${scripts.join(", ")} itself, anything it runs without ${tool}) stays root, as does ${exec}`;
-  const server = /^(uwsgi|gunicorn)\b/.exec(tool)?.[1];
-  if (server) return `once ${server} has started: its start-up before the drop stays root, as does ${exec}`;
-  return `only for the command it runs: whatever the start runs before or without ${tool} stays root, as does ${exec}`;
-}
-function runtimeUser(app) {
-  const env = containerEnv(app);
-  for (const c of appStarts(app)) {
-    const user = known(userAddedBy(c.argv, env));
-    if (user) return { file: c.file, line: c.line, user, argv0: c.argv[0] };
-  }
-  return void 0;
-}
-function suDrop(app) {
-  const drops = [];
-  for (const script of app.entrypointScripts)
-    for (const c of script.script.commands) {
-      if (basename2(c.argv[0] ?? "") !== "su") continue;
-      const at2 = c.argv.findIndex((w2) => w2 === "-c" || w2 === "--command");
-      const user = c.argv.slice(1).find((w2, i) => !w2.startsWith("-") && !SU_OPTION_VALUES.has(c.argv[i]) && w2 !== "root");
-      if (user && at2 > 0)
-        drops.push({ file: script.file, line: c.line, user, command: c.argv[at2 + 1] ?? "" });
-    }
-  return drops.find((d) => SERVER_WORDS.test(d.command)) ?? drops[0];
-}
-var DROPS_PRIVILEGES, SU_OPTION_VALUES, SERVER_WORDS;
-var init_privilege_drops = __esm({
-  "src/rules/lib/privilege-drops.ts"() {
-    "use strict";
-    init_command();
-    init_image_users();
-    DROPS_PRIVILEGES = /* @__PURE__ */ new Set(["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid"]);
-    SU_OPTION_VALUES = /* @__PURE__ */ new Set(["-c", "--command", "-s", "--shell", "-g", "--group", "-G", "--supp-group"]);
-    SERVER_WORDS = /\b(gunicorn|uwsgi|uvicorn|daphne|hypercorn|granian|runserver)\b/;
-  }
-});
-
-// src/rules/lib/root-runs.ts
-function* rootRunCommands(df, stage) {
-  for (const s of lineage2(df, stage))
-    for (const ins of s.instructions) {
-      if (ins.keyword === "USER") return;
-      if (ins.keyword !== "RUN") continue;
-      const run = ins;
-      const assigned = Object.fromEntries((run.script?.assignments ?? []).map((a) => [a.name, a.value]));
-      for (const command of run.script?.commands ?? [])
-        yield {
-          command,
-          env: {
-            ...run.variables,
-            ...assigned,
-            ...Object.fromEntries((command.env ?? []).map((a) => [a.name, a.value]))
-          }
-        };
-    }
-}
-var init_root_runs = __esm({
-  "src/rules/lib/root-runs.ts"() {
-    "use strict";
-    init_lineage();
-  }
-});
-
-// src/rules/lib/start-writes.ts
-function madeDirectories(df, stage, c, cwd) {
-  const argv = programArgv(c.argv);
-  if (basename2(argv[0] ?? "") !== "mkdir") return [];
-  const operands = argv.slice(1).filter((w2, i, a) => !w2.startsWith("-") && !/^(-m|--mode)$/.test(a[i - 1] ?? ""));
-  const held = heldDirectories(df, stage);
-  return operands.filter((w2) => !/[$*?`]/.test(w2)).map((w2) => import_node_path33.posix.resolve(cwd, w2).replace(/(.)\/+$/, "$1")).filter((dir) => !STANDARD_DIRS.test(dir) && !held.some((h) => h === dir || h.startsWith(`${dir}/`))).map((dir) => ({ path: dir, kind: "directory", what: `made by mkdir at ${c.file}:${c.line}` }));
-}
-function heldDirectories(df, stage) {
-  const held = [];
-  for (const s of lineage2(df, stage)) {
-    held.push(s.workdir);
-    for (const i of s.instructions)
-      if (i.keyword === "WORKDIR" && i.path) held.push(i.path);
-      else if ((i.keyword === "COPY" || i.keyword === "ADD") && i.dest?.startsWith("/"))
-        held.push(i.dest);
-  }
-  for (const { command } of rootRunCommands(df, stage))
-    if (basename2(command.argv[0] ?? "") === "mkdir")
-      held.push(...command.argv.slice(1).filter((w2) => w2.startsWith("/") && !w2.includes("$")));
-  return held.map((h) => import_node_path33.posix.normalize(h).replace(/(.)\/+$/, "$1"));
-}
-function gunicornLogFiles(app, c, cwd) {
-  const argv = programArgv(c.argv);
-  if (basename2(argv[0] ?? "") !== "gunicorn") return [];
-  const offset = c.argv.length - argv.length;
-  const chdir = argv.flatMap(
-    (w2, i) => w2 === "--chdir" ? [argv[i + 1] ?? ""] : w2.startsWith("--chdir=") ? [w2.slice(8)] : []
-  )[0];
-  const dir = chdir && !chdir.includes("$") ? import_node_path33.posix.resolve(cwd, chdir) : cwd;
-  const fromArgv = argv.flatMap((w2, i) => {
-    const m = GUNICORN_LOG_OPTIONS.exec(w2);
-    const value = m && (m[2] ?? argv[i + 1]);
-    const line = c.wordLines?.[offset + i] ?? c.line;
-    return value ? [{ value, option: `--${m[1]}`, at: `${c.file}:${line}` }] : [];
-  });
-  const config2 = gunicornConfigArg(argv);
-  const file = config2 === void 0 ? void 0 : (app.serverConfigs ?? []).find(
-    (f) => f.server === "gunicorn" && (f.file === config2 || basename2(f.file) === basename2(config2))
-  );
-  const fromConfig = (file?.logFiles ?? []).map((l) => ({
-    value: l.value,
-    option: l.option,
-    at: `${file.file}:${l.line}`
-  }));
-  return [...fromArgv, ...fromConfig].filter((l) => l.value !== "-" && !/^\/(dev|proc)\//.test(l.value) && !l.value.includes("$")).map((l) => {
-    const path4 = import_node_path33.posix.resolve(dir, l.value);
-    return { path: path4, kind: "file", what: `gunicorn's ${l.option} ${path4} at ${l.at}` };
-  });
-}
-var import_node_path33, STANDARD_DIRS, GUNICORN_LOG_OPTIONS;
-var init_start_writes = __esm({
-  "src/rules/lib/start-writes.ts"() {
-    "use strict";
-    import_node_path33 = require("node:path");
-    init_command();
-    init_server_config();
-    init_lineage();
-    init_root_runs();
-    STANDARD_DIRS = /^\/(var(\/(log|run|lib|tmp|cache))?|run|etc|usr(\/(local|src|share))?|opt|srv|home|tmp)?$/;
-    GUNICORN_LOG_OPTIONS = /^--(error-logfile|log-file|access-logfile)(?:=(.*))?$/s;
-  }
-});
-
-// src/rules/lib/run-time-writes.ts
-function runtimeWrites(app, df, stage, dropped = () => true) {
-  const found = [];
-  const unknown = [];
-  const failing = [];
-  for (const { c, cwd } of startsWithDirectory(app).filter(({ c: c2 }) => dropped(c2))) {
-    const at2 = `${c.file}:${c.line}`;
-    const argv = programArgv(c.argv);
-    const managed = djangoCommand(c.argv);
-    if (managed?.name === "collectstatic") {
-      const dir = settingDir(app, "STATIC_ROOT", cwd);
-      if (dir) found.push({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at2}` });
-      else if (settingUnset(app, "STATIC_ROOT"))
-        failing.push(
-          `collectstatic (${at2}) writes nothing: the settings (${app.settings.file}) set no STATIC_ROOT, so it stops with ImproperlyConfigured`
-        );
-      else unknown.push(`collectstatic (${at2}) writes STATIC_ROOT`);
-    }
-    if (managed?.name === "compilemessages") found.push(...compiledMessages(app, managed.args, cwd, at2));
-    if (managed?.name === "compress") {
-      const own = settingDir(app, "COMPRESS_ROOT", cwd);
-      const dir = own ?? settingDir(app, "STATIC_ROOT", cwd);
-      const by = own ? "" : " with COMPRESS_ROOT unset";
-      if (dir)
-        found.push({
-          dir,
-          what: `${own ? "COMPRESS_ROOT" : "STATIC_ROOT"}, where compress writes its CACHE at ${at2}${by}`
-        });
-      else unknown.push(`compress (${at2}) writes COMPRESS_ROOT`);
-    }
-    if (celeryBeat(argv) && !argv.some((w2) => /^(-s|--schedule)(=|$)/.test(w2)) && !beatKeepsNoFile(app, argv))
-      found.push({ dir: cwd, what: `celery beat's schedule file celerybeat-schedule, started at ${at2}` });
-    for (const socket of socketPaths(app, c, cwd))
-      found.push({ dir: import_node_path34.posix.dirname(socket.path), what: socket.what });
-    for (const log of uwsgiLogFiles(app, c, cwd)) found.push(fileWrite(log.path, log.what));
-    for (const w2 of [...madeDirectories(df, stage, c, cwd), ...gunicornLogFiles(app, c, cwd)])
-      found.push(w2.kind === "file" ? fileWrite(w2.path, w2.what) : { dir: w2.path, what: w2.what });
-    const program = c.origin === "supervisor" ? programOf2(app, c) : void 0;
-    const logs = [program?.stdoutLogfile, program?.stderrLogfile].filter(
-      (l) => l !== void 0 && l.value.startsWith("/") && !l.value.startsWith("/dev/")
-    );
-    for (const value of new Set(logs.map((l) => l.value)))
-      found.push(
-        fileWrite(
-          value,
-          `the log file ${value} at ${listOf(logs.filter((l) => l.value === value).map((l) => `${program.file}:${l.line}`))}`
-        )
-      );
-  }
-  const serverDir2 = startsWithDirectory(app).find(({ c }) => serverOf(c.argv))?.cwd;
-  const sqlite = sqliteFile(app, serverDir2);
-  if (sqlite) found.push(sqlite);
-  const media = mediaRoot(app);
-  if (media?.dir) found.push({ dir: media.dir, what: media.what });
-  else if (media) unknown.push(media.what);
-  const owned = new Set(
-    rootOwnedDirectories(
-      df,
-      stage,
-      found.map((w2) => w2.dir)
-    )
-  );
-  const known2 = [];
-  const inRoot = found.filter((w2) => w2.dir === "/");
-  for (const w2 of found) {
-    if (!owned.has(w2.dir) || w2.dir === "/") continue;
-    const same = known2.find((k) => k.dir === w2.dir && k.file === void 0 && w2.file === void 0);
-    const { files: held, ...write } = w2;
-    const files = held ? rootOwnedFiles(df, stage, held) : [];
-    if (!same) known2.push({ ...write, ...files.length > 0 ? { files } : {}, ...mountOver(app, w2.dir) });
-    else {
-      if (!same.what.includes(w2.what)) same.what = `${same.what}, ${w2.what}`;
-      if (files.length > 0) same.files = [.../* @__PURE__ */ new Set([...same.files ?? [], ...files])];
-    }
-  }
-  return {
-    known: known2,
-    unknown,
-    ...inRoot.length > 0 ? { inRoot } : {},
-    ...failing.length > 0 ? { failing } : {}
-  };
-}
-function startsWithDirectory(app) {
-  const service = app.compose?.appService;
-  const all = withDirectories(app, appStarts(app)).map(({ command, dir }) => ({ c: command, cwd: dir }));
-  for (const s of app.compose?.appImageServices ?? [])
-    if (s !== service)
-      all.push(
-        ...withDirectories(app, serviceCommand(app, s), s).map(({ command, dir }) => ({
-          c: command,
-          cwd: dir
-        }))
-      );
-  const seen = /* @__PURE__ */ new Set();
-  return all.filter(({ c }) => {
-    const key = `${c.file}:${c.line}:${c.argv.join(" ")}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-function mountOver(app, dir) {
-  const services = app.compose?.appImageServices ?? (app.compose?.appService ? [app.compose.appService] : []);
-  const target = (t) => import_node_path34.posix.normalize(t).replace(/(.)\/+$/, "$1");
-  const over = services.flatMap((s) => s.volumes).filter((v) => {
-    const t = target(v.target);
-    return v.type !== "tmpfs" && (t === dir || dir.startsWith(`${t}/`) || t === "/");
-  }).sort((a, b) => target(b.target).length - target(a.target).length)[0];
-  if (!over) return {};
-  const at2 = `${over.file}:${over.line}`;
-  const mounted = target(over.target);
-  return {
-    mount: over.type === "bind" ? { kind: "bind", at: at2, target: mounted } : { kind: "volume", name: over.source, at: at2, target: mounted }
-  };
-}
-function celeryBeat(argv) {
-  if (basename2(argv[0] ?? "") !== "celery") return false;
-  const verb = argv.slice(1).find((w2, i, a) => !w2.startsWith("-") && !/^(-A|--app|-b|--broker)$/.test(a[i - 1] ?? ""));
-  return verb === "beat" || verb === "worker" && argv.some((w2) => w2 === "-B" || w2 === "--beat");
-}
-function beatKeepsNoFile(app, argv) {
-  const option = argv.flatMap(
-    (w2, i) => /^(-S|--scheduler)$/.test(argv[i - 1] ?? "") ? [w2] : /^(-S.|--scheduler=)/.test(w2) ? [w2.replace(/^(-S|--scheduler=)/, "")] : []
-  );
-  const setting = (app.settings?.assignments ?? []).filter((a) => /^(CELERY_BEAT_SCHEDULER|CELERYBEAT_SCHEDULER)$/.test(a.name) && a.live !== false).at(-1)?.value;
-  const literal = setting?.kind === "env" ? setting.fallback : setting;
-  const scheduler = option.at(-1) ?? (literal?.kind === "literal" && typeof literal.value === "string" ? literal.value : void 0);
-  return scheduler !== void 0 && scheduler !== "" && !/(^|[.:])PersistentScheduler$/.test(scheduler);
-}
-function uwsgiIni(app, argv) {
-  const ini = uwsgiIniArg(argv);
-  const config2 = ini === void 0 ? void 0 : (app.serverConfigs ?? []).find(
-    // A file at the repository's root (`uwsgi.ini`) has no directory before its name.
-    (f) => f.server === "uwsgi" && (f.file === ini || basename2(f.file) === basename2(ini))
-  );
-  return { ...ini !== void 0 ? { ini } : {}, ...config2 ? { config: config2 } : {} };
-}
-function uwsgiLogFiles(app, c, cwd) {
-  const argv = programArgv(c.argv);
-  if (basename2(argv[0] ?? "") !== "uwsgi") return [];
-  const fromArgv = argv.flatMap((w2, i) => {
-    const m = /^--(logto2?|daemonize2?)(?:=(.*))?$/.exec(w2);
-    const value = m && (m[2] ?? argv[i + 1]);
-    return value ? [{ value, at: `${c.file}:${c.line}` }] : [];
-  });
-  const { config: config2 } = uwsgiIni(app, argv);
-  const fromIni = (config2?.logFiles ?? []).map((l) => ({ value: l.value, at: `${config2.file}:${l.line}` }));
-  return [...fromArgv, ...fromIni].filter((l) => !l.value.startsWith("/dev/") && !/[$%]/.test(import_node_path34.posix.dirname(l.value))).map((l) => {
-    const path4 = import_node_path34.posix.resolve(cwd, l.value);
-    return { path: path4, what: `uwsgi's log file ${l.value.includes("%") ? l.value : path4} at ${l.at}` };
-  });
-}
-function socketPaths(app, c, cwd) {
-  const argv = programArgv(c.argv);
-  const { ini, config: config2 } = uwsgiIni(app, argv);
-  const iniDir = ini === void 0 ? cwd : import_node_path34.posix.dirname(import_node_path34.posix.resolve(cwd, ini));
-  const fromArgv = (ini === void 0 ? unixSocketsOnly(c.argv) : void 0) ?? [];
-  const fromIni = (config2?.listens ?? []).filter((l) => l.option === "socket" || l.option === "uwsgi-socket").map((l) => ({
-    value: l.value.split(",")[0].trim().replace(/%d/g, `${iniDir}/`),
-    at: `${config2.file}:${l.line}`
-  }));
-  return [...fromArgv.map((value) => ({ value, at: `${c.file}:${c.line}` })), ...fromIni].map((s) => ({ ...s, value: s.value.replace(/^unix:/, "") })).filter(
-    (s) => s.value !== "" && !s.value.startsWith("@") && !/[$%]/.test(s.value) && (s.value.startsWith("/") || !s.value.includes(":"))
-  ).map((s) => ({
-    path: import_node_path34.posix.resolve(cwd, s.value),
-    what: `the socket ${import_node_path34.posix.resolve(cwd, s.value)} at ${s.at}`
-  }));
-}
-function compiledMessages(app, args, cwd, at2) {
-  const locales = args.flatMap(
-    (w2, i) => /^(-l|--locale)$/.test(args[i - 1] ?? "") ? [w2] : /^(-l|--locale=)./.test(w2) ? [w2.replace(/^(-l|--locale=)/, "")] : []
-  );
-  const catalog = (ext) => (f) => f.endsWith(ext) && /(^|\/)locale\//.test(f) && (locales.length === 0 || locales.some((l) => f.includes(`locale/${l}/LC_MESSAGES/`)));
-  const under2 = (p) => cwd === "/" || p.startsWith(`${cwd}/`);
-  const po = imagePathsOf(app, catalog(".po")).filter((p) => under2(p.path));
-  const mo = imagePathsOf(app, catalog(".mo")).map((p) => p.path);
-  const dirs = [...new Set(po.map((p) => import_node_path34.posix.dirname(p.path)))];
-  return dirs.map((dir) => {
-    const files = po.filter((p) => import_node_path34.posix.dirname(p.path) === dir).map((p) => p.path.replace(/\.po$/, ".mo")).filter((f) => mo.includes(f));
-    return {
-      dir,
-      what: `the .mo files compilemessages writes at ${at2}`,
-      ...files.length > 0 ? { files } : {}
-    };
-  });
-}
-function settingDir(app, name, cwd) {
-  const assigned = (app.settings?.assignments ?? []).filter((a) => a.name === name && a.live !== false);
-  const value = assigned.at(-1)?.value;
-  const source = value?.kind === "env" ? value.fallback : value;
-  const path4 = source && (runtimePath(app, source) ?? relativeTo2(cwd, source));
-  return path4 === void 0 ? void 0 : import_node_path34.posix.normalize(path4).replace(/(.)\/+$/, "$1");
-}
-function settingUnset(app, name) {
-  const settings = app.settings;
-  if (!settings || settings.inPlaceOf) return false;
-  if ((settings.starImports ?? []).length > (settings.starImportEdges ?? []).length) return false;
-  return !settings.assignments.some((a) => a.name === name);
-}
-function runtimePath(app, v) {
-  const inImage2 = imagePath(app, v);
-  if (inImage2 !== void 0 || v.kind !== "path" || v.base === "absolute") return inImage2;
-  const base = mountedBaseDir(app);
-  return base === void 0 ? void 0 : import_node_path34.posix.join(base, ...v.parts);
-}
-function sqliteFile(app, serverDir2) {
-  const settings = app.settings;
-  const configs = settings?.databases?.configs ?? [];
-  const chosen = configs.find((c) => c.isDefault) ?? (configs.length === 1 ? configs[0] : void 0);
-  if (!chosen?.engine?.endsWith("sqlite3")) return void 0;
-  const name = chosen.fields.NAME;
-  const source = name?.kind === "env" ? name.fallback : name;
-  const path4 = source && (runtimePath(app, source) ?? relativeTo2(serverDir2, source));
-  if (!path4) return void 0;
-  const line = chosen.fieldLines?.NAME ?? chosen.line;
-  const databases = settings.databases;
-  const when = databases.selection.kind === "env" ? `, when ${fallbackWhen(databases)}` : "";
-  const shipped = imageFileSource(app, path4);
-  return {
-    dir: import_node_path34.posix.dirname(path4),
-    what: `the SQLite database ${path4} at ${chosen.file ?? settings.file}:${line}${when}${shipped ? `, which the image holds, copied from ${shipped}` : ""}`,
-    ...shipped ? { files: [path4] } : {}
-  };
-}
-function mediaRoot(app) {
-  const first = app.uploadFields?.[0];
-  const settings = app.settings;
-  if (!first || !settings) return void 0;
-  if (defaultFileStorages(settings).some((c) => !c.backend || !isFileSystemStorage(c.backend)))
-    return void 0;
-  const more = app.uploadFields.length - 1;
-  const fields = `${first.field} at ${first.file}:${first.line}${more > 0 ? ` and ${more} other file ${more === 1 ? "field" : "fields"}` : ""}`;
-  const dir = settingDir(app, "MEDIA_ROOT");
-  if (dir === void 0 && settingUnset(app, "MEDIA_ROOT")) return void 0;
-  return dir === void 0 ? { what: `the uploads of ${fields} go to MEDIA_ROOT` } : { dir, what: `MEDIA_ROOT, where uploads go for ${fields}` };
-}
-function relativeTo2(dir, v) {
-  if (dir === void 0 || v.kind !== "literal" || typeof v.value !== "string") return void 0;
-  const name = v.value;
-  if (name === "" || name.startsWith(":") || /^file:/i.test(name) || name.includes("$")) return void 0;
-  return import_node_path34.posix.resolve(dir, name);
-}
-function fileWrite(path4, what) {
-  const dir = import_node_path34.posix.dirname(path4);
-  return { dir, what, ...SHARED_DIRS.test(dir) ? { file: path4 } : {} };
-}
-function runtimeWritesAdvice(writes, stage, user, when = `before USER ${user}`) {
-  const parts = [];
-  if (writes.known.length > 0) {
-    const dirs = [...new Set(writes.known.map((w2) => w2.dir))];
-    const whole = [...new Set(writes.known.filter((w2) => w2.file === void 0).map((w2) => w2.dir))];
-    const create = whole.filter((d) => d !== stage.workdir);
-    const made = writes.known.flatMap((w2) => w2.file !== void 0 ? [w2.file] : []);
-    const mkdir2 = (create.length > 0 ? `mkdir -p ${create.join(" ")} && ` : "") + (made.length > 0 ? `touch ${made.join(" ")} && ` : "");
-    const files = writes.known.flatMap((w2) => w2.files ?? []);
-    const shared = made.length === 0 ? "" : ` ${listOf([...new Set(writes.known.filter((w2) => w2.file !== void 0).map((w2) => w2.dir))])} ${made.length === 1 ? "is a system directory" : "are system directories"} other programs share: the chown gives ${user} the ${made.length === 1 ? "file" : "files"}, made at build time, not the directory.`;
-    const held = files.length === 0 ? "" : ` The image already holds ${listOf(files)}, which COPY leaves owned by root: owning the directory does not let ${user} write to ${files.length === 1 ? "that file" : "those files"}, so the chown names ${files.length === 1 ? "it" : "them"} too.`;
-    parts.push(
-      `The app writes at run time in ${dirs.length === 1 ? "a directory" : "directories"} the image leaves to root: ${listOf(writes.known.map((w2) => `${w2.dir} (${w2.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir2}chown ${user} ${[...whole, ...made, ...files].join(" ")}.${shared}${held}${mountNotes(writes.known, user)}`
-    );
-  }
-  if (writes.inRoot)
-    parts.push(
-      `The app writes at run time in the filesystem's root directory /: ${listOf(writes.inRoot.map((w2) => w2.what))}; as ${user} it could not, and / is no directory to give ${user}: move ${writes.inRoot.length === 1 ? "it" : "them"} to a directory of its own that ${user} owns (e.g. /run/app, created and given to ${user} ${when}).`
-    );
-  if (writes.failing)
-    parts.push(`${listOf(writes.failing)}: set STATIC_ROOT, and give ${user} that directory ${when}.`);
-  if (writes.unknown.length > 0)
-    parts.push(
-      `${listOf(writes.unknown)} where the image cannot tell: give ${user} the directories the app writes at run time (static and media files, logs, sockets, the SQLite file, celery beat's schedule) ${when}.`
-    );
-  return parts.join(" ");
-}
-function mountNotes(writes, user) {
-  const binds = /* @__PURE__ */ new Map();
-  for (const w2 of writes)
-    if (w2.mount?.kind === "bind") binds.set(w2.mount.at, [...binds.get(w2.mount.at) ?? [], w2.dir]);
-  return writes.map((w2) => {
-    const m = w2.mount;
-    if (!m) return "";
-    if (m.kind === "bind") {
-      const dirs = binds.get(m.at);
-      if (!dirs || dirs[0] !== w2.dir) return "";
-      binds.delete(m.at);
-      return dirs.length === 1 ? ` ${w2.dir} is bind-mounted from the host under compose (${m.at}), where the host directory's owner applies: give ${user}'s uid that directory on the host too.` : ` ${listOf(dirs)} are bind-mounted from the host under compose (${m.at}), where the host directories' owner applies: give ${user}'s uid those directories on the host too.`;
-    }
-    const volume = m.name ? `named volume '${m.name}'` : "anonymous volume";
-    if (m.target === w2.dir)
-      return ` The ${volume} mounted over ${w2.dir} under compose (${m.at}) takes its owner from the image's directory when Docker creates it (an existing volume keeps its owner: remove it once, or chown it in place).`;
-    return ` The ${volume} mounted at ${m.target} under compose (${m.at}), above ${w2.dir}, takes the image's ${m.target} with its owners when Docker creates it, ${w2.dir} included (an existing volume keeps what it holds: remove it once, or chown it in place).`;
-  }).join("");
-}
-function supervisorRootPrograms(app) {
-  const isRoot = (user) => user !== void 0 && /^(root|0)(:.*)?$/.test(user);
-  const programs = appStarts(app).flatMap((c) => {
-    const program = c.origin === "supervisor" ? programOf2(app, c) : void 0;
-    if (!program || !isRoot(program.user)) return [];
-    return [
-      {
-        section: `[${program.section ?? "program"}:${program.name}]`,
-        file: program.file,
-        line: program.userLine ?? program.line
-      }
-    ];
-  });
-  const daemon = (app.supervisorPrograms ?? []).find((p) => isRoot(p.daemonUser?.user))?.daemonUser;
-  return daemon ? [{ section: "[supervisord]", file: daemon.file, line: daemon.line, daemon: true }, ...programs] : programs;
-}
-var import_node_path34, SHARED_DIRS;
-var init_run_time_writes = __esm({
-  "src/rules/lib/run-time-writes.ts"() {
-    "use strict";
-    import_node_path34 = require("node:path");
-    init_command();
-    init_server_config();
-    init_query();
-    init_paths();
-    init_log_files();
-    init_path_owners();
-    init_context();
-    init_processes2();
-    init_privilege_drops();
-    init_start_writes();
-    SHARED_DIRS = /^\/(var\/log|var\/run|run|var\/lib|var|etc|usr(\/local)?|opt|srv)$/;
   }
 });
 
@@ -36233,14 +36531,14 @@ function appServer(app, proxy) {
   return servers.find((c) => !proxyStart || !exclusive(c, proxyStart)) ?? servers[0];
 }
 function socketDirectories(df, stage, argv) {
-  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path35.posix.dirname(p));
+  const dirs = (unixSocketsOnly(argv) ?? []).map((s) => s.replace(/^unix:/, "")).filter((p) => p.startsWith("/")).map((p) => import_node_path37.posix.dirname(p));
   return rootOwnedDirectories(df, stage, dirs);
 }
-var import_node_path35, DEFAULT_SITES, plural;
+var import_node_path37, DEFAULT_SITES, plural;
 var init_proxy_root = __esm({
   "src/rules/lib/proxy-root.ts"() {
     "use strict";
-    import_node_path35 = require("node:path");
+    import_node_path37 = require("node:path");
     init_command();
     init_lineage();
     init_image_users();
@@ -36336,9 +36634,9 @@ function socketInNamedVolume(app, df, stage) {
   for (const s of sockets ?? []) {
     const path4 = s.socket.replace(/^unix:/, "").replace(/\$PWD|\$\{PWD\}/, cwd);
     if (!path4.startsWith("/")) continue;
-    const dir = import_node_path36.posix.dirname(path4);
+    const dir = import_node_path38.posix.dirname(path4);
     const volume = service.volumes.find(
-      (v) => v.type === "volume" && v.source && import_node_path36.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
+      (v) => v.type === "volume" && v.source && import_node_path38.posix.normalize(v.target).replace(/(.)\/+$/, "$1") === dir
     );
     if (!volume || chowned(df, stage, dir)) continue;
     return {
@@ -36358,11 +36656,11 @@ function chowned(df, stage, dir) {
 function socketVolumeAdvice(found, user) {
   return `Before that, give ${user} the socket's directory: ${found.server} binds ${found.socket} (${found.at}), in the named volume '${found.volume}' mounted at ${found.dir} (${found.volumeAt}), which Docker creates owned as the image's ${found.dir} is, root's here, so ${found.server} started as ${user} could not create its socket. Create the directory in the image and give it to ${user} before the USER line: RUN mkdir -p ${found.dir} && chown ${user} ${found.dir} (an existing volume keeps its owner: remove it once, or chown it in place).`;
 }
-var import_node_path36;
+var import_node_path38;
 var init_socket_volume = __esm({
   "src/rules/lib/socket-volume.ts"() {
     "use strict";
-    import_node_path36 = require("node:path");
+    import_node_path38 = require("node:path");
     init_command();
     init_server_config();
     init_lineage();
@@ -36370,119 +36668,16 @@ var init_socket_volume = __esm({
   }
 });
 
-// src/rules/lib/shell-less-base.ts
-function shellLessBase(df, stage) {
-  const image = baseImageOf(df, stage);
-  if (!image || image.includes("$")) return void 0;
-  const { repository, tag = "latest" } = splitImage(image.toLowerCase());
-  if (/^gcr\.io\/distroless\//.test(repository) && !/debug/.test(tag))
-    return {
-      repository,
-      user: "nonroot",
-      described: "nonroot (uid 65532), the unprivileged user every distroless image holds"
-    };
-  if (/^cgr\.dev\/chainguard\//.test(repository) && !/(^|-)dev$/.test(tag))
-    return { repository, user: "65532", described: "65532, the uid of Chainguard's nonroot user" };
-  return void 0;
-}
-function runsAsNonrootByDefault(df, stage) {
-  const image = baseImageOf(df, stage);
-  if (!image || image.includes("$")) return false;
-  const { repository, tag = "latest" } = splitImage(image.toLowerCase());
-  return /^gcr\.io\/distroless\//.test(repository) && /(^|-)nonroot(-|$)/.test(tag);
-}
-function creatingCopy(df, stage, path4) {
-  const made = [];
-  const under2 = (p, dir) => p === dir || dir === "/" || p.startsWith(`${dir}/`);
-  let found;
-  for (const s of lineage2(df, stage))
-    for (const i of s.instructions) {
-      if (i.keyword === "WORKDIR" && i.path) made.push(i.path);
-      if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
-      const copy = i;
-      const dest = copy.dest ? import_node_path37.posix.normalize(copy.dest).replace(/(.)\/+$/, "$1") : "";
-      if (!dest.startsWith("/")) continue;
-      const existed = made.some((m) => under2(m, dest));
-      made.push(dest);
-      if (!existed && under2(path4, dest) && found === void 0) found = copy;
-    }
-  return found;
-}
-function shellLessAdvice(df, stage, base, writes, where2) {
-  const user = base.user;
-  const chown = `--chown=${user}:${user}`;
-  const switchTo = stage.user ? `replace USER ${stage.user.user} with USER ${user}` : `add USER ${user}${where2}`;
-  const parts = [
-    `${base.repository} has no shell, so no RUN can run in this stage (no useradd, mkdir or chown): run as ${base.described}, and ${switchTo}.`
-  ];
-  if (writes.known.length > 0) {
-    const paths = writes.known.map((w2) => w2.dir);
-    const copies = [...new Set(paths.map((p) => creatingCopy(df, stage, p)))];
-    const lines2 = copies.flatMap((c) => c ? [`${c.line}`] : []);
-    const uncopied = paths.filter((p) => !creatingCopy(df, stage, p));
-    const give = lines2.length === 0 ? "" : ` add ${chown} to the ${lines2.length === 1 ? "COPY" : "COPYs"} that ${lines2.length === 1 ? "creates" : "create"} ${uncopied.length === 0 && paths.length > 1 ? "them" : "it"} (line ${listOf(lines2)})`;
-    const make = uncopied.length === 0 ? "" : `${give ? ";" : ""} no COPY creates ${listOf(uncopied)} (a WORKDIR or an earlier COPY made it as root): create it in a build stage and copy it in with COPY --from=<stage> ${chown} before anything else makes it`;
-    parts.push(
-      `The app writes at run time in ${paths.length === 1 ? "a directory" : "directories"} the image leaves to root: ${listOf(writes.known.map((w2) => `${w2.dir} (${w2.what})`))}; as ${user} it could not, so${give}${make}.${mountNotes(writes.known, user)}`
-    );
-  }
-  if (writes.inRoot)
-    parts.push(
-      `The app writes at run time in the filesystem's root directory /: ${listOf(writes.inRoot.map((w2) => w2.what))}; move ${writes.inRoot.length === 1 ? "it" : "them"} to a directory a COPY ${chown} creates.`
-    );
-  if (writes.failing)
-    parts.push(`${listOf(writes.failing)}: set STATIC_ROOT, in a directory a COPY ${chown} creates.`);
-  if (writes.unknown.length > 0)
-    parts.push(
-      `${listOf(writes.unknown)} where the image cannot tell: give ${user} the directories the app writes at run time with the COPY ${chown} that creates them.`
-    );
-  return parts.join(" ");
-}
-function chownCopyEdits(df, stage, base, writes, lines2) {
-  const volumes = stage.volumes.flatMap((v) => v.paths);
-  const copies = [...writes.known.map((w2) => w2.dir), ...volumes].map((d) => creatingCopy(df, stage, d));
-  if (copies.some((c) => c === void 0)) return void 0;
-  const chown = `--chown=${base.user}:${base.user}`;
-  const edits = [];
-  for (const copy of new Set(copies)) {
-    if (copy.chown?.split(/[:.]/)[0] === base.user) continue;
-    const text2 = lines2[copy.line - 1] ?? "";
-    const written = /--chown=\S+/.exec(text2);
-    const keyword = /^\s*(COPY|ADD)\b/i.exec(text2);
-    if (written)
-      edits.push(
-        replaceInLine(df.file, copy.line, written.index + 1, written.index + written[0].length + 1, chown)
-      );
-    else if (keyword)
-      edits.push(insertAt(df.file, { line: copy.line, column: keyword[0].length + 1 }, ` ${chown}`));
-    else return void 0;
-  }
-  return edits;
-}
-var import_node_path37;
-var init_shell_less_base = __esm({
-  "src/rules/lib/shell-less-base.ts"() {
-    "use strict";
-    import_node_path37 = require("node:path");
-    init_lineage();
-    init_image_ref();
-    init_image_shell();
-    init_fix2();
-    init_processes2();
-    init_run_time_writes();
-  }
-});
-
 // src/rules/lib/system-service.ts
 function systemServiceStart(app) {
   for (const c of appStarts(app)) {
     if (c.asUser || c.origin === "supervisor") continue;
-    const name = initScriptService(c.argv);
+    const name = initScriptService2(c.argv);
     if (name) return { name, command: c.argv.join(" "), file: c.file, line: c.line };
   }
   return void 0;
 }
-function initScriptService(argv) {
+function initScriptService2(argv) {
   const a = /^\/etc\//.test(argv[0] ?? "") ? argv : programArgv(argv);
   const tool = basename2(a[0] ?? "");
   if (["service", "invoke-rc.d", "rc-service"].includes(tool) && a[1] && STARTS.has(a[2] ?? "")) return a[1];
@@ -36496,7 +36691,7 @@ function setsErrexit2(argv) {
 function afterFailure2(app, service) {
   const env = containerEnv(app);
   const script = appStarts(app).filter((c) => c.file === service.file && c.origin === "script");
-  const i = script.findIndex((c) => c.line === service.line && initScriptService(c.argv));
+  const i = script.findIndex((c) => c.line === service.line && initScriptService2(c.argv));
   const next = script[i + 1];
   if (i < 0 || !next) return `the start goes on without ${service.name}`;
   if (next.after === "&&") {
@@ -36630,7 +36825,7 @@ function rootMessage(app, df, stage, head) {
     const add2 = drop2.user && !imageHasUser(df, stage, drop2.user) ? `Create ${to} at build time (RUN ${createUser(baseStage(df, stage), to)}), add USER ${to} after it` : `Add USER ${to} to the stage`;
     const branch = drop2.rootBranch ? ` It drops on one branch only: ${drop2.rootBranch.file}:${drop2.rootBranch.line} starts ${drop2.rootBranch.kind} on another, as root.` : "";
     const writes2 = runtimeWritesAdvice(otherWrites(app, df, stage), stage, to);
-    return `${head}, so the container starts as root: ${drop2.file}:${drop2.line} drops to ${drop2.user ?? "another user"} with ${drop2.tool} ${stillRoot(app, drop2.tool)}.${branch} ${add2} and start without ${drop2.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.${writes2 ? ` ${writes2}` : ""}`;
+    return `${head}, so the container starts as root: ${drop2.file}:${drop2.line} drops to ${drop2.user ?? "another user"} with ${drop2.tool} ${stillRoot(app, drop2.tool, drop2.vassal)}.${branch} ${add2} and start without ${drop2.tool} (it cannot switch users without root), or keep the drop knowingly and suppress TF1301 with the reason.${writes2 ? ` ${writes2}` : ""}`;
   }
   if (su) {
     return `The container starts as root, and ${su.file}:${su.line} drops to ${su.user} with 'su ${su.user} -c' (steps before it may need root, so a USER could break them). Replace su with a tool that hands the process over to ${su.user} instead of opening a su session around it: ${handOver(df, stage, su.user)}${serverOwnDrop(df, stage, su)}.`;
@@ -37234,13 +37429,13 @@ var init_registry = __esm({
 
 // src/util/safe-fs.ts
 function isInside(path4, root) {
-  const rel = (0, import_node_path38.relative)(root, path4);
-  return rel === "" || !rel.startsWith(`..${import_node_path38.sep}`) && rel !== ".." && !(0, import_node_path38.isAbsolute)(rel);
+  const rel = (0, import_node_path39.relative)(root, path4);
+  return rel === "" || !rel.startsWith(`..${import_node_path39.sep}`) && rel !== ".." && !(0, import_node_path39.isAbsolute)(rel);
 }
 function resolveInside(root, path4, what = "the scanned directory") {
-  const absRoot = (0, import_node_path38.resolve)(root);
+  const absRoot = (0, import_node_path39.resolve)(root);
   const realRoot = realpath(absRoot);
-  const lexical = (0, import_node_path38.resolve)(absRoot, path4);
+  const lexical = (0, import_node_path39.resolve)(absRoot, path4);
   if (!isInside(lexical, absRoot) && !isInside(lexical, realRoot))
     throw new UnsafePathError(path4, `outside ${what}`);
   let real;
@@ -37307,9 +37502,9 @@ function openRegular(path4, display) {
   }
 }
 function writeOwnFile(path4, text2, within) {
-  const file = (0, import_node_path38.resolve)(path4);
-  const dir = ownDirectory((0, import_node_path38.dirname)(file), within);
-  const target = (0, import_node_path38.join)(dir, (0, import_node_path38.basename)(file));
+  const file = (0, import_node_path39.resolve)(path4);
+  const dir = ownDirectory((0, import_node_path39.dirname)(file), within);
+  const target = (0, import_node_path39.join)(dir, (0, import_node_path39.basename)(file));
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(
@@ -37335,13 +37530,13 @@ function writeOwnFile(path4, text2, within) {
   }
 }
 function ownDirectory(dir, within) {
-  const roots = within.map((w2) => plannedRealPath((0, import_node_path38.resolve)(w2)).planned);
+  const roots = within.map((w2) => plannedRealPath((0, import_node_path39.resolve)(w2)).planned);
   const { real, missing, planned } = plannedRealPath(dir);
   if (!roots.some((r) => isInside(planned, r)))
     throw new UnsafePathError(dir, "outside the workspace and the runner temporary directory");
   let current = real;
   for (const name of missing) {
-    current = (0, import_node_path38.join)(current, name);
+    current = (0, import_node_path39.join)(current, name);
     try {
       (0, import_node_fs.mkdirSync)(current, { mode: 493 });
     } catch (error) {
@@ -37356,9 +37551,9 @@ function plannedRealPath(dir) {
   const missing = [];
   let existing = dir;
   while (!exists(existing)) {
-    const parent = (0, import_node_path38.dirname)(existing);
+    const parent = (0, import_node_path39.dirname)(existing);
     if (parent === existing) break;
-    missing.unshift((0, import_node_path38.basename)(existing));
+    missing.unshift((0, import_node_path39.basename)(existing));
     existing = parent;
   }
   let real;
@@ -37367,7 +37562,7 @@ function plannedRealPath(dir) {
   } catch {
     throw new UnsafePathError(dir, "a symbolic link whose target does not exist");
   }
-  return { real, missing, planned: (0, import_node_path38.join)(real, ...missing) };
+  return { real, missing, planned: (0, import_node_path39.join)(real, ...missing) };
 }
 function statSyncIsDirectory(path4) {
   try {
@@ -37396,12 +37591,12 @@ function formatBytes(n) {
   if (n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-var import_node_fs, import_node_path38, realpath, UnsafePathError;
+var import_node_fs, import_node_path39, realpath, UnsafePathError;
 var init_safe_fs = __esm({
   "src/util/safe-fs.ts"() {
     "use strict";
     import_node_fs = require("node:fs");
-    import_node_path38 = require("node:path");
+    import_node_path39 = require("node:path");
     realpath = import_node_fs.realpathSync.native;
     UnsafePathError = class extends Error {
       constructor(path4, reason) {
@@ -37457,6 +37652,7 @@ function secondPassFiles(texts, files, options) {
   const managementCommands = /* @__PURE__ */ new Set();
   const serverConfigNames = /* @__PURE__ */ new Set();
   let supervisorRun = false;
+  let emperor = false;
   const copiedAs = /* @__PURE__ */ new Map();
   const nginxNames = /* @__PURE__ */ new Set();
   const nginxDirs = /* @__PURE__ */ new Set();
@@ -37469,6 +37665,7 @@ function secondPassFiles(texts, files, options) {
         serverConfigNames.add(baseName(m[1]));
       for (const m of text2.matchAll(/--ini(?:=|\s+)['"]?([^\s'"]+\.ini)\b/g))
         commandWords3.add(baseName(m[1]));
+      if (/\buwsgi\b[^\n]*\s--emperor\b/.test(text2)) emperor = true;
     }
     for (const m of text2.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.-]*)/g))
       modules.add(m[1]);
@@ -37559,6 +37756,7 @@ function secondPassFiles(texts, files, options) {
     const template = /^(.+\.ini)\.(template|tmpl|tpl|in)$/.exec(name)?.[1];
     if (template && commandWords3.has(template) && !(f in texts)) out.add(f);
     if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
+    if (emperor && name.endsWith(".ini") && !(f in texts)) out.add(f);
     if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|\.conf$/.test(f) && !(f in texts)) out.add(f);
     if (envFiles.has(name) && !(f in texts)) out.add(f);
     if ((nginxNames.has(name) || nginxDirs.has(baseName(dirName(f))) && name.endsWith(".conf")) && !(f in texts))
@@ -37694,7 +37892,7 @@ var init_text_encoding = __esm({
 function readText(realRoot, file, maxBytes, plain2) {
   let bytes;
   try {
-    bytes = plain2 ? readRegularFileSync((0, import_node_path42.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
+    bytes = plain2 ? readRegularFileSync((0, import_node_path43.join)(realRoot, file), maxBytes, file) : readInsideSync(realRoot, file, { maxBytes });
   } catch (error) {
     if (error instanceof UnsafePathError) return { reason: error.reason };
     return {
@@ -37708,11 +37906,11 @@ function textOf(bytes, maxBytes) {
   const decoded = decodeText(bytes);
   return "text" in decoded ? decoded.text : decoded;
 }
-var import_node_path42;
+var import_node_path43;
 var init_read_text = __esm({
   "src/discover/read-text.ts"() {
     "use strict";
-    import_node_path42 = require("node:path");
+    import_node_path43 = require("node:path");
     init_safe_fs();
     init_text_encoding();
   }
@@ -37757,7 +37955,7 @@ function walk(realRoot, limit) {
     const dir = queue[next];
     let entries;
     try {
-      entries = (0, import_node_fs5.readdirSync)(dir === "" ? realRoot : (0, import_node_path43.join)(realRoot, dir), { withFileTypes: true });
+      entries = (0, import_node_fs5.readdirSync)(dir === "" ? realRoot : (0, import_node_path44.join)(realRoot, dir), { withFileTypes: true });
     } catch {
       continue;
     }
@@ -37773,7 +37971,7 @@ function walk(realRoot, limit) {
         files.push(rel);
         plain2.add(rel);
       } else if (entry.isSymbolicLink()) {
-        const target = linkTarget((0, import_node_path43.join)(realRoot, rel), realRoot);
+        const target = linkTarget((0, import_node_path44.join)(realRoot, rel), realRoot);
         if (typeof target === "string" && target !== "directory") {
           files.push(rel);
           aliases.set(rel, target);
@@ -37802,19 +38000,19 @@ function linkTarget(abs, realRoot) {
   if (!isInside(target, realRoot)) return { reason: "a symbolic link leaving the scanned directory" };
   try {
     const info = (0, import_node_fs5.statSync)(target);
-    if (info.isFile()) return (0, import_node_path43.relative)(realRoot, target).split(import_node_path43.sep).join("/");
+    if (info.isFile()) return (0, import_node_path44.relative)(realRoot, target).split(import_node_path44.sep).join("/");
     if (info.isDirectory()) return "directory";
   } catch {
     return { reason: "a symbolic link whose target does not exist" };
   }
   return { reason: "a symbolic link to something that is not a regular file" };
 }
-var import_node_fs5, import_node_path43;
+var import_node_fs5, import_node_path44;
 var init_walk = __esm({
   "src/discover/walk.ts"() {
     "use strict";
     import_node_fs5 = require("node:fs");
-    import_node_path43 = require("node:path");
+    import_node_path44 = require("node:path");
     init_classify();
     init_safe_fs();
   }
@@ -37905,7 +38103,7 @@ async function discover(root, options = {}, limits = {}, overlay) {
     const overlaid = overlay?.get(f);
     if (overlaid !== void 0) return Buffer.from(overlaid, "utf8").subarray(0, length);
     try {
-      return readHeadSync(walked.plain.has(f) ? (0, import_node_path44.join)(realRoot, f) : resolveInside(realRoot, f), length, f);
+      return readHeadSync(walked.plain.has(f) ? (0, import_node_path45.join)(realRoot, f) : resolveInside(realRoot, f), length, f);
     } catch {
       return void 0;
     }
@@ -37925,12 +38123,12 @@ async function discover(root, options = {}, limits = {}, overlay) {
     ...walked.truncated ? { truncated: { limit: maxFiles } } : {}
   };
 }
-var import_node_path44, import_node_fs6, MAX_FILES, MAX_FILE_BYTES;
+var import_node_path45, import_node_fs6, MAX_FILES, MAX_FILE_BYTES;
 var init_discover = __esm({
   "src/discover/index.ts"() {
     "use strict";
     init_env_files();
-    import_node_path44 = require("node:path");
+    import_node_path45 = require("node:path");
     import_node_fs6 = require("node:fs");
     init_safe_fs();
     init_classify();
@@ -38345,16 +38543,16 @@ function locateBuildFailure(log, dockerfileText) {
 }
 async function stageBuildContext(contextDir, dockerfile, tempDir) {
   await (0, import_promises.mkdir)(tempDir, { recursive: true });
-  const stage = await (0, import_promises.mkdtemp)(import_node_path55.default.join(tempDir, "tfr-context-"));
+  const stage = await (0, import_promises.mkdtemp)(import_node_path57.default.join(tempDir, "tfr-context-"));
   let removed;
   const remove = () => removed ??= (0, import_promises.rm)(stage, { recursive: true, force: true });
   try {
-    const destination = import_node_path55.default.join(stage, "context");
+    const destination = import_node_path57.default.join(stage, "context");
     await (0, import_promises.mkdir)(destination);
-    await copyTree2(import_node_path55.default.resolve(contextDir), destination, import_node_path55.default.resolve(stage));
-    const rel = import_node_path55.default.relative(import_node_path55.default.resolve(contextDir), import_node_path55.default.resolve(dockerfile));
-    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path55.default.isAbsolute(rel);
-    const staged = inside && !rel.split(import_node_path55.default.sep).includes(NEVER_STAGED) ? import_node_path55.default.join(destination, rel) : dockerfile;
+    await copyTree2(import_node_path57.default.resolve(contextDir), destination, import_node_path57.default.resolve(stage));
+    const rel = import_node_path57.default.relative(import_node_path57.default.resolve(contextDir), import_node_path57.default.resolve(dockerfile));
+    const inside = rel !== "" && !rel.startsWith("..") && !import_node_path57.default.isAbsolute(rel);
+    const staged = inside && !rel.split(import_node_path57.default.sep).includes(NEVER_STAGED) ? import_node_path57.default.join(destination, rel) : dockerfile;
     return { context: destination, dockerfile: staged, remove };
   } catch (error) {
     await remove();
@@ -38371,8 +38569,8 @@ async function copyTree2(from, to, skip) {
   }
   for (const e of entries) {
     if (e.name === NEVER_STAGED) continue;
-    const source = import_node_path55.default.join(from, e.name);
-    const target = import_node_path55.default.join(to, e.name);
+    const source = import_node_path57.default.join(from, e.name);
+    const target = import_node_path57.default.join(to, e.name);
     if (source === skip) continue;
     if (e.isDirectory()) {
       await (0, import_promises.mkdir)(target);
@@ -38389,12 +38587,12 @@ async function copyTree2(from, to, skip) {
     }
   }
 }
-var import_promises, import_node_path55, normalize2, NEVER_STAGED, ClassicBuildLog;
+var import_promises, import_node_path57, normalize2, NEVER_STAGED, ClassicBuildLog;
 var init_build = __esm({
   "src/smoke/build.ts"() {
     "use strict";
     import_promises = require("node:fs/promises");
-    import_node_path55 = __toESM(require("node:path"), 1);
+    import_node_path57 = __toESM(require("node:path"), 1);
     init_lines();
     normalize2 = (s) => s.replace(/\s+/g, " ").trim();
     NEVER_STAGED = ".git";
@@ -38560,7 +38758,7 @@ var init_run_state = __esm({
 function buildSource(app) {
   const build2 = app.compose?.appService?.build;
   const dockerfile = build2?.dockerfile ?? app.dockerfile.file;
-  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path56.default.posix.dirname(dockerfile) };
+  return { dockerfile, contextDir: build2?.context ?? app.context?.dir ?? import_node_path58.default.posix.dirname(dockerfile) };
 }
 function outsideBuildSource(root, app) {
   const { contextDir, dockerfile } = buildSource(app);
@@ -38586,8 +38784,8 @@ async function buildImage(run) {
   for (const [k, v] of Object.entries(composeBuild?.args ?? {})) if (v !== void 0) args[k] = v;
   Object.assign(args, run.options.buildArgs ?? {});
   const staged = await stageBuildContext(
-    import_node_path56.default.join(root, contextDir),
-    import_node_path56.default.join(root, run.dockerfile),
+    import_node_path58.default.join(root, contextDir),
+    import_node_path58.default.join(root, run.dockerfile),
     run.options.tempDir ?? (0, import_node_os2.tmpdir)()
   );
   run.stagedContext = staged;
@@ -38686,13 +38884,13 @@ ${r.stderr}`
     run.image = {};
   }
 }
-var import_node_os2, import_node_path56;
+var import_node_os2, import_node_path58;
 var init_image_build = __esm({
   "src/smoke/image-build.ts"() {
     "use strict";
     init_discover();
     import_node_os2 = require("node:os");
-    import_node_path56 = __toESM(require("node:path"), 1);
+    import_node_path58 = __toESM(require("node:path"), 1);
     init_safe_fs();
     init_build();
     init_limits();
@@ -38898,7 +39096,7 @@ async function engineContext(run, engine, creds) {
     composeEnv: appService?.environment ?? [],
     imageEnvNames: (image.Env ?? []).map((e) => e.split("=")[0]),
     postgres: creds,
-    sqliteUrl: `sqlite:///${import_node_path57.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
+    sqliteUrl: `sqlite:///${import_node_path59.default.posix.join(firstTarget ?? workdir, "db.sqlite3")}`,
     extra: run.options.env?.[engine],
     random: run.random
   });
@@ -38977,20 +39175,20 @@ function entrypointRunsArguments(app, entrypoint) {
   if (!program) return false;
   if (INIT_PROGRAM.test(program)) return true;
   const script = app.entrypointScripts.find(
-    (s) => s.imagePath === program || import_node_path57.default.posix.basename(s.imagePath) === import_node_path57.default.posix.basename(program)
+    (s) => s.imagePath === program || import_node_path59.default.posix.basename(s.imagePath) === import_node_path59.default.posix.basename(program)
   );
   if (script)
     return script.script.commands.some((c) => c.argv.some((a) => a.includes("$@") || a.includes("$*")));
-  return /\.sh$|entrypoint/i.test(import_node_path57.default.posix.basename(program));
+  return /\.sh$|entrypoint/i.test(import_node_path59.default.posix.basename(program));
 }
 function entrypointProgram(entrypoint) {
   return entrypoint.find((a, i) => i === entrypoint.length - 1 || !/^(\/bin\/)?(ba|da)?sh$/.test(a));
 }
-var import_node_path57, INIT_PROGRAM;
+var import_node_path59, INIT_PROGRAM;
 var init_engine_context = __esm({
   "src/smoke/engine-context.ts"() {
     "use strict";
-    import_node_path57 = __toESM(require("node:path"), 1);
+    import_node_path59 = __toESM(require("node:path"), 1);
     init_env();
     INIT_PROGRAM = /^(.*\/)?(tini|dumb-init|gosu|su-exec)$/;
   }
@@ -40589,7 +40787,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_fs10 = require("node:fs");
-var import_node_path58 = require("node:path");
+var import_node_path60 = require("node:path");
 var import_node_url2 = require("node:url");
 
 // src/command-line.ts
@@ -40598,7 +40796,7 @@ var import_node_util = require("node:util");
 // src/options.ts
 init_option_error();
 var import_node_fs2 = require("node:fs");
-var import_node_path39 = require("node:path");
+var import_node_path40 = require("node:path");
 var import_yaml2 = __toESM(require_dist(), 1);
 init_core();
 init_registry();
@@ -40658,7 +40856,7 @@ var MAX_CONFIG_BYTES = 256 * 1024;
 async function loadConfig(root, file, within = root) {
   const explicit = file !== void 0 && file !== "";
   const name = explicit ? file : DEFAULT_CONFIG_FILE2;
-  const path4 = (0, import_node_path39.resolve)(root, name);
+  const path4 = (0, import_node_path40.resolve)(root, name);
   if (!explicit && isAbsent(path4)) return { rules: {}, exclude: [], allowSuppressions: true };
   let text2;
   try {
@@ -40670,7 +40868,7 @@ async function loadConfig(root, file, within = root) {
       return { rules: {}, exclude: [], allowSuppressions: true };
     throw new OptionError(`Cannot read config file '${name}': ${reason}.`);
   }
-  return { ...parseConfig(text2, name), file: (0, import_node_path39.relative)((0, import_node_path39.resolve)(root), path4).split(import_node_path39.sep).join("/") };
+  return { ...parseConfig(text2, name), file: (0, import_node_path40.relative)((0, import_node_path40.resolve)(root), path4).split(import_node_path40.sep).join("/") };
 }
 function isAbsent(path4) {
   try {
@@ -40683,13 +40881,13 @@ function scannedDirectory(base, directory, source, workspace) {
   const quoted2 = `${source} '${directory}'`;
   let real;
   try {
-    real = import_node_fs2.realpathSync.native((0, import_node_path39.resolve)(base, directory));
+    real = import_node_fs2.realpathSync.native((0, import_node_path40.resolve)(base, directory));
   } catch {
     throw new OptionError(`${quoted2} does not exist. Expected the directory of the app to review.`);
   }
   if (workspace !== void 0) {
-    const rel = (0, import_node_path39.relative)((0, import_node_fs2.realpathSync)(workspace), real);
-    if (rel === ".." || rel.startsWith(`..${import_node_path39.sep}`) || (0, import_node_path39.isAbsolute)(rel))
+    const rel = (0, import_node_path40.relative)((0, import_node_fs2.realpathSync)(workspace), real);
+    if (rel === ".." || rel.startsWith(`..${import_node_path40.sep}`) || (0, import_node_path40.isAbsolute)(rel))
       throw new OptionError(
         `${quoted2} leads outside the workspace (a symbolic link). Expected a directory inside the workspace.`
       );
@@ -40983,18 +41181,18 @@ function jsonStep(s) {
 }
 
 // src/report/sarif.ts
-var import_node_path41 = require("node:path");
+var import_node_path42 = require("node:path");
 var import_node_url = require("node:url");
 
 // src/util/paths.ts
-var import_node_path40 = require("node:path");
+var import_node_path41 = require("node:path");
 function reportDirectory(directory) {
-  return import_node_path40.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
+  return import_node_path41.posix.normalize(directory.replace(/\\/g, "/")).replace(/(.)\/+$/, "$1");
 }
 function repoPath(directory, file) {
   const dir = directory.replace(/\\/g, "/");
-  if (dir === "" || import_node_path40.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
-  const joined = import_node_path40.posix.normalize(import_node_path40.posix.join(dir, file));
+  if (dir === "" || import_node_path41.posix.isAbsolute(dir) || /^[A-Za-z]:\//.test(dir)) return file;
+  const joined = import_node_path41.posix.normalize(import_node_path41.posix.join(dir, file));
   return joined.startsWith("../") ? file : joined;
 }
 
@@ -41086,7 +41284,7 @@ function sarifLog(report, allRules) {
   const named = new Set(report.findings.map((f) => f.ruleId));
   const rules = allRules.filter((r) => named.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const absolute = (0, import_node_path41.isAbsolute)(report.directory);
+  const absolute = (0, import_node_path42.isAbsolute)(report.directory);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -41125,7 +41323,7 @@ function ruleDescriptor(rule, version) {
   };
 }
 function result(report, f, ruleIndex) {
-  const uri = (0, import_node_path41.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
+  const uri = (0, import_node_path42.isAbsolute)(report.directory) ? f.file : repoPath(report.directory, f.file);
   const region = f.line === void 0 ? void 0 : {
     startLine: f.line,
     ...f.column !== void 0 ? { startColumn: f.column } : {},
@@ -41454,12 +41652,12 @@ function youngGenerationCap() {
 var YOUNG_CAP_MB = 16;
 
 // src/fix-cli.ts
-var import_node_path53 = require("node:path");
+var import_node_path55 = require("node:path");
 
 // src/fix/files.ts
 var import_node_fs7 = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path45 = require("node:path");
+var import_node_path46 = require("node:path");
 init_discover();
 init_safe_fs();
 init_text_encoding();
@@ -41478,15 +41676,15 @@ function writeText(root, file, text2) {
     encoding = encodingOf(readInsideSync(root, file, { maxBytes: MAX_FIX_BYTES }));
   } catch {
   }
-  writeOwnFile((0, import_node_path45.join)(root, file), encodeText(text2, encoding), [root]);
+  writeOwnFile((0, import_node_path46.join)(root, file), encodeText(text2, encoding), [root]);
 }
 var MAX_SCRATCH_ENTRIES = 2e4;
 var ScratchTooLarge = class extends Error {
   name = "ScratchTooLarge";
 };
 function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
-  const base = (0, import_node_fs7.mkdtempSync)((0, import_node_path45.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
-  const dir = (0, import_node_path45.join)(base, "tree");
+  const base = (0, import_node_fs7.mkdtempSync)((0, import_node_path46.join)((0, import_node_os.tmpdir)(), "tfr-fix-"));
+  const dir = (0, import_node_path46.join)(base, "tree");
   let entries = 0;
   try {
     copyTree(root, dir, () => {
@@ -41502,7 +41700,7 @@ function makeScratch(root, maxEntries = MAX_SCRATCH_ENTRIES) {
   return {
     dir,
     write(file, text2) {
-      if (text2 === void 0) (0, import_node_fs7.rmSync)((0, import_node_path45.join)(dir, file), { force: true });
+      if (text2 === void 0) (0, import_node_fs7.rmSync)((0, import_node_path46.join)(dir, file), { force: true });
       else writeText(dir, file, text2);
     },
     dispose: () => (0, import_node_fs7.rmSync)(base, { recursive: true, force: true })
@@ -41517,8 +41715,8 @@ function copyTree(root, dir, counted) {
       if (source !== root) counted();
       const stat = (0, import_node_fs7.lstatSync)(source);
       if (!stat.isFile() || stat.size <= MAX_FILE_BYTES) return true;
-      const target = (0, import_node_path45.join)(dir, (0, import_node_path45.relative)(root, source));
-      (0, import_node_fs7.mkdirSync)((0, import_node_path45.dirname)(target), { recursive: true });
+      const target = (0, import_node_path46.join)(dir, (0, import_node_path46.relative)(root, source));
+      (0, import_node_fs7.mkdirSync)((0, import_node_path46.dirname)(target), { recursive: true });
       const fd = (0, import_node_fs7.openSync)(target, "w");
       try {
         (0, import_node_fs7.ftruncateSync)(fd, stat.size);
@@ -41532,7 +41730,7 @@ function copyTree(root, dir, counted) {
 
 // src/fix/patch.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path46 = require("node:path");
+var import_node_path47 = require("node:path");
 
 // src/fix/diff.ts
 var CONTEXT = 3;
@@ -41639,14 +41837,14 @@ function unifiedDiff(path4, oldText, newText) {
 
 // src/fix/patch.ts
 function repositoryRoot(dir) {
-  for (let d = dir; ; d = (0, import_node_path46.dirname)(d)) {
-    if ((0, import_node_fs8.existsSync)((0, import_node_path46.join)(d, ".git"))) return d;
-    if ((0, import_node_path46.dirname)(d) === d) return void 0;
+  for (let d = dir; ; d = (0, import_node_path47.dirname)(d)) {
+    if ((0, import_node_fs8.existsSync)((0, import_node_path47.join)(d, ".git"))) return d;
+    if ((0, import_node_path47.dirname)(d) === d) return void 0;
   }
 }
 function repositoryPrefix(dir) {
   const top = repositoryRoot(dir);
-  const rel = top === void 0 ? "" : (0, import_node_path46.relative)(top, dir).split(import_node_path46.sep).join("/");
+  const rel = top === void 0 ? "" : (0, import_node_path47.relative)(top, dir).split(import_node_path47.sep).join("/");
   return rel === "" ? "" : `${rel}/`;
 }
 function patchOf(changes, prefix = "") {
@@ -42014,6 +42212,7 @@ init_dockerfile_fix();
 init_data_dir_fix();
 init_fix2();
 init_paths();
+init_shell_less_base();
 function exposeSeenPort(context, facts) {
   const found = appOfDockerfile(context);
   if (facts.port === void 0 || !found || found.stage.exposes.length > 0) return void 0;
@@ -42046,6 +42245,14 @@ function volumeForSqlite(context, facts) {
   if (stage.volumes.some((v) => v.paths.some((p) => coversPath(p, dir)))) return void 0;
   if (coversPath(dir, stage.workdir || "/") || app.imageSourceDir && coversPath(dir, app.imageSourceDir))
     return void 0;
+  const shellLess = shellLessBase(dockerfile, stage);
+  if (shellLess) {
+    if (!volumeWritableWithoutShell(dockerfile, stage, shellLess, dir)) return void 0;
+    return {
+      title: `VOLUME ${dir}, where SQLite wrote the database`,
+      edits: [insertLines(dockerfile.file, runtimeInsertionLine(stage), [`VOLUME ${dir}`])]
+    };
+  }
   const user = stage.user?.user;
   const userInstruction = instructionsOf(stage, "USER").find((i) => i.line === stage.user?.line);
   const nonRoot = user !== void 0 && !/^(root|0)(:.*)?$/.test(user) && /^[\w.:-]+$/.test(user);
@@ -42099,7 +42306,7 @@ var INFORMED_FIXERS = [
   {
     ruleId: "TF0602",
     safety: "safe",
-    summary: "Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first).",
+    summary: "Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first; on a base with no shell, where no RUN can make it, only a directory a `COPY --chown` gives that user).",
     make: (context, facts) => context.finding.message.includes("SQLite") ? volumeForSqlite(context, facts) : void 0,
     after: ["TF1301"],
     fallback: true
@@ -42107,7 +42314,7 @@ var INFORMED_FIXERS = [
   {
     ruleId: "TF0604",
     safety: "safe",
-    summary: "Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first); when that is the code's directory, reads the database path under `DATA_DIR` with a `VOLUME` on /data, as TF0602's fix does.",
+    summary: "Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first; on a base with no shell, only a directory a `COPY --chown` gives that user); when that is the code's directory, reads the database path under `DATA_DIR` with a `VOLUME` on /data, as TF0602's fix does.",
     make: (context, facts) => volumeForSqlite(context, facts) ?? sqliteUnderDataDir(context),
     after: ["TF1301"]
   }
@@ -42360,7 +42567,7 @@ function dockerClientOf(app, uses) {
 // src/model/index.ts
 init_env_files();
 init_env_files2();
-var import_node_path52 = require("node:path");
+var import_node_path54 = require("node:path");
 init_classify();
 init_dockerignore();
 
@@ -42474,7 +42681,7 @@ function toolCopyReason(dockerfile, others, built) {
 init_input();
 
 // src/model/own-context.ts
-var import_node_path47 = require("node:path");
+var import_node_path48 = require("node:path");
 init_classify();
 init_pip();
 init_instruction_text();
@@ -42495,7 +42702,7 @@ function namedContextPaths(text2) {
       for (const file of manifestsInstalled(words2)) out.add(file);
     } else for (const w2 of words2) if (/^[\w.-]+(\/[\w.-]+)*\.(py|sh)$/.test(w2) && w2.includes("/")) out.add(w2);
   }
-  return [...out].map((p) => import_node_path47.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
+  return [...out].map((p) => import_node_path48.posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "")).filter((p) => p !== "." && p !== "" && !p.startsWith("/") && !p.startsWith("..") && !/[*?$[]/.test(p));
 }
 function pipInstallArgs(words2) {
   const out = [];
@@ -42536,7 +42743,7 @@ function wordsOf3(args) {
   return trimmed.split(/\s+/).map((w2) => w2.replace(/^['"]|['"]$/g, "")).filter(Boolean);
 }
 function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
-  const at2 = (base, p) => exists2(base === "." ? p : import_node_path47.posix.join(base, p));
+  const at2 = (base, p) => exists2(base === "." ? p : import_node_path48.posix.join(base, p));
   let own = false;
   for (const p of namedContextPaths(text2)) {
     const inOwn = at2(dir, p);
@@ -42548,10 +42755,10 @@ function contextIsOwnDirectory(text2, dir, ancestor2, exists2) {
 }
 function contextTold(text2, dir, exists2, fallback = dir, projectDirs = []) {
   const named = namedContextPaths(text2);
-  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path47.posix.join(base, p))).length;
+  const held = (base) => named.filter((p) => exists2(base === "." ? p : import_node_path48.posix.join(base, p))).length;
   let best = { dir, count: held(dir) };
   for (let base = dir; base !== "." && base !== "/" && base !== ""; ) {
-    base = import_node_path47.posix.dirname(base);
+    base = import_node_path48.posix.dirname(base);
     const count = held(base);
     if (count > best.count) best = { dir: base, count };
   }
@@ -42565,8 +42772,8 @@ function contextTold(text2, dir, exists2, fallback = dir, projectDirs = []) {
 function contextUnknown(text2, dir, exists2) {
   const named = namedContextPaths(text2);
   if (named.length === 0) return false;
-  for (let base = dir; ; base = import_node_path47.posix.dirname(base)) {
-    if (named.some((p) => exists2(base === "." ? p : import_node_path47.posix.join(base, p)))) return false;
+  for (let base = dir; ; base = import_node_path48.posix.dirname(base)) {
+    if (named.some((p) => exists2(base === "." ? p : import_node_path48.posix.join(base, p)))) return false;
     if (base === "." || base === "/" || base === "") return true;
   }
 }
@@ -43136,7 +43343,7 @@ init_compose_projects();
 init_context();
 
 // src/model/build-scripts.ts
-var import_node_path48 = require("node:path");
+var import_node_path49 = require("node:path");
 init_classify();
 init_shell();
 init_command();
@@ -43152,9 +43359,9 @@ function startArgvs(app, target, dirs) {
   const service = app.compose?.appService;
   for (const c of [service?.entrypoint, service?.command]) if (c) commands.push(...composeCommands2(c));
   for (const s of app.entrypointScripts) {
-    let dir = target.workdir || "/";
+    const wd = new WorkingDirectory(target.workdir || "/");
     for (const c of s.script.commands) {
-      dir = directoryAfter(c.argv, dir);
+      const dir = wd.after(c);
       commands.push(c.argv);
       dirs?.set(c.argv, dir);
     }
@@ -43233,7 +43440,7 @@ function buildScripts(model, context, layout, texts) {
       for (const command of commands) {
         const word = scriptWords2(command.argv)[0];
         if (!word || word.includes("$") || !/\.sh$|\//.test(word)) continue;
-        const source = layout.sourceOf(stage, import_node_path48.posix.resolve(wd, word), index);
+        const source = layout.sourceOf(stage, import_node_path49.posix.resolve(wd, word), index);
         const file = source && joinPath(context.dir, source);
         const text2 = file && texts[file];
         if (!file || !text2 || out.some((s) => s.run === run && s.file === file)) continue;
@@ -43265,12 +43472,17 @@ function defaultBuild(model, text2, target, installed, requirementsOf) {
   const requirements = requirementsOf(plain2).filter((r) => !installed.some((i) => i.file === r.file));
   return requirements.length > 0 ? { requirements, args } : void 0;
 }
+function defaultBuildEnv(model, text2) {
+  if (overriddenArgs(model).length === 0) return void 0;
+  const target = model.targetStage?.name;
+  return modelDockerfile(model.file, text2, target === void 0 ? {} : { target }).model?.targetStage?.env;
+}
 
 // src/model/index.ts
 init_dockerfile2();
 
 // src/model/image-files.ts
-var import_node_path50 = require("node:path");
+var import_node_path52 = require("node:path");
 init_classify();
 
 // src/parse/pyproject.ts
@@ -43382,7 +43594,7 @@ init_credentials();
 init_install_args();
 
 // src/model/unlocked-manifests.ts
-var import_node_path49 = require("node:path");
+var import_node_path50 = require("node:path");
 init_classify();
 
 // src/parse/pipfile.ts
@@ -43477,10 +43689,10 @@ function unlockedPipfile(at2) {
   const install = pipenvInstall(at2.argv);
   if (!install || install.ignorePipfile) return void 0;
   const { context } = at2;
-  const source = at2.layout.sourceOf(at2.stage, import_node_path49.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
+  const source = at2.layout.sourceOf(at2.stage, import_node_path50.posix.resolve(at2.wd, "Pipfile"), at2.index) ?? (context.sentFiles.includes("Pipfile") ? "Pipfile" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
-  const imageDir = at2.layout.sourceOf(at2.stage, import_node_path49.posix.resolve(at2.wd, "Pipfile"), at2.index) ? at2.wd : void 0;
+  const imageDir = at2.layout.sourceOf(at2.stage, import_node_path50.posix.resolve(at2.wd, "Pipfile"), at2.index) ? at2.wd : void 0;
   const lock = lockState(at2, source, imageDir, "Pipfile.lock");
   if (lock === "locked" && !install.skipLock) return void 0;
   const parsed = parsePipfile(file, at2.texts[file], install.dev);
@@ -43491,7 +43703,7 @@ function lockState(at2, source, imageDir, lockName) {
   const lock = joinPath(dirName(source), lockName);
   if (!at2.context.files.includes(lock))
     return copiedByName(at2.stage, lock, at2.index) === void 0 ? { unlocked: "no-lock" } : "locked";
-  if (imageDir === void 0 || at2.layout.sourceOf(at2.stage, import_node_path49.posix.join(imageDir, lockName), at2.index))
+  if (imageDir === void 0 || at2.layout.sourceOf(at2.stage, import_node_path50.posix.join(imageDir, lockName), at2.index))
     return "locked";
   const install = at2.stage.instructions[at2.index];
   const later = at2.layout.landings(at2.stage, lock).find((l) => l.line > install.line);
@@ -43508,7 +43720,7 @@ function unlockedPoetryProject(at2) {
   const install = poetryInstall(at2.argv);
   if (!install) return void 0;
   const { context } = at2;
-  const copied = copiedAbove(at2, import_node_path49.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml");
+  const copied = copiedAbove(at2, import_node_path50.posix.resolve(at2.wd, install.directory ?? "."), "pyproject.toml");
   const source = copied?.source ?? (context.sentFiles.includes("pyproject.toml") ? "pyproject.toml" : void 0);
   const file = source && joinPath(context.dir, source);
   if (!file || !(file in at2.texts)) return void 0;
@@ -43517,9 +43729,9 @@ function unlockedPoetryProject(at2) {
   return { ...parsePoetryDependencies(file, at2.texts[file], install), ...lock };
 }
 function copiedAbove(at2, dir, name) {
-  const source = at2.layout.sourceOf(at2.stage, import_node_path49.posix.join(dir, name), at2.index);
+  const source = at2.layout.sourceOf(at2.stage, import_node_path50.posix.join(dir, name), at2.index);
   if (source) return { source, dir };
-  return dir === "/" ? void 0 : copiedAbove(at2, import_node_path49.posix.dirname(dir), name);
+  return dir === "/" ? void 0 : copiedAbove(at2, import_node_path50.posix.dirname(dir), name);
 }
 
 // src/model/image-files.ts
@@ -43578,6 +43790,57 @@ function portOf2(address) {
 // src/model/image-files.ts
 init_server_config();
 init_s6_services();
+
+// src/model/uwsgi-emperor.ts
+var import_node_path51 = require("node:path");
+init_classify();
+function uwsgiEmperorArg(argv) {
+  if (!/(^|\/)uwsgi$/.test(argv[0] ?? "")) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    const value = argv[i] === "--emperor" ? argv[i + 1] : argv[i].startsWith("--emperor=") ? argv[i].slice(10) : void 0;
+    if (value !== void 0) return value.includes("://") || value.includes("$") ? void 0 : value;
+  }
+  return void 0;
+}
+function emperorVassals(app, stage, layout, context) {
+  const dirs = /* @__PURE__ */ new Map();
+  return startArgvs(app, stage, dirs).flatMap((argv) => {
+    const watched = uwsgiEmperorArg(argv[0] === "exec" ? argv.slice(1) : argv);
+    if (!watched) return [];
+    const inImage2 = import_node_path51.posix.resolve(dirs.get(argv) ?? (stage.workdir || "/"), watched);
+    return vassalSources(inImage2, stage, layout, context.sentFiles).map((f) => joinPath(context.dir, f));
+  });
+}
+function vassalSources(inImage2, stage, layout, sent) {
+  const glob = /[*?[]/.test(inImage2);
+  if (!glob && inImage2.endsWith(".ini")) {
+    const source = layout.sourceOf(stage, inImage2);
+    return source ? [source] : [];
+  }
+  const matches = glob ? (path4) => globPattern(inImage2).test(path4) : (path4) => import_node_path51.posix.dirname(path4) === import_node_path51.posix.normalize(inImage2) && path4.endsWith(".ini");
+  return sent.filter(
+    (f) => f.endsWith(".ini") && layout.landingOf(stage, f) !== void 0 && matches(layout.landingOf(stage, f))
+  );
+}
+function globPattern(glob) {
+  let out = "";
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i];
+    if (ch === "*") out += "[^/]*";
+    else if (ch === "?") out += "[^/]";
+    else if (ch === "[") {
+      const end = glob.indexOf("]", i + 1);
+      if (end < 0) out += "\\[";
+      else {
+        out += `[${glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else out += ch.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${out}$`);
+}
+
+// src/model/image-files.ts
 init_runit_services();
 init_supervisor_config();
 var TEMPLATE_SUFFIXES = [".template", ".tmpl", ".tpl", ".in"];
@@ -43601,7 +43864,7 @@ var ImageFiles = class extends ModelPart {
           ...this.buildScript(c.argv, c.wd, stage, index, context, layout)
         ])) {
           for (const req of requirementArgs(argv, ins)) {
-            const imagePath2 = import_node_path50.posix.resolve(wd, req);
+            const imagePath2 = import_node_path52.posix.resolve(wd, req);
             let source = layout.sourceOf(stage, imagePath2, index);
             if (!source) {
               const rel = normalizeRelative(req);
@@ -43624,7 +43887,7 @@ var ImageFiles = class extends ModelPart {
   npmRun(argv, wd, stage, index, context, layout) {
     const names3 = npmScriptsRun(argv);
     if (!names3 || names3.length === 0) return [];
-    const source = layout.sourceOf(stage, import_node_path50.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
+    const source = layout.sourceOf(stage, import_node_path52.posix.resolve(wd, "package.json"), index) ?? (context.sentFiles.includes("package.json") ? "package.json" : void 0);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
     return npmScriptCommands(packageScripts(text2), names3).map((c) => ({ argv: c, wd }));
@@ -43633,14 +43896,11 @@ var ImageFiles = class extends ModelPart {
   buildScript(argv, wd, stage, index, context, layout) {
     const word = scriptWords2(argv)[0];
     if (!word || word.includes("$") || !/\.sh$|\//.test(word)) return [];
-    const source = layout.sourceOf(stage, import_node_path50.posix.resolve(wd, word), index);
+    const source = layout.sourceOf(stage, import_node_path52.posix.resolve(wd, word), index);
     const text2 = source && this.texts[joinPath(context.dir, source)];
     if (!text2) return [];
-    let dir = wd;
-    return parseShell(text2, 1).commands.map((c) => ({
-      argv: c.argv,
-      wd: dir = directoryAfter(c.argv, dir)
-    }));
+    const dir = new WorkingDirectory(wd);
+    return parseShell(text2, 1).commands.map((c) => ({ argv: c.argv, wd: dir.after(c) }));
   }
   /**
    * Requirement files the start chain installs (`pip install -r /usr/src/app/requirements.txt` in an entrypoint
@@ -43656,7 +43916,7 @@ var ImageFiles = class extends ModelPart {
     for (const argv of startArgvs(app, target, dirs))
       for (const req of requirementArgs(argv)) {
         if (req.includes("$")) continue;
-        const inImage2 = import_node_path50.posix.resolve(dirs.get(argv) ?? (service?.workingDir || target.workdir || "/"), req);
+        const inImage2 = import_node_path52.posix.resolve(dirs.get(argv) ?? (service?.workingDir || target.workdir || "/"), req);
         const bound = boundFile(service?.volumes ?? [], inImage2);
         const source = layout.sourceOf(target, inImage2);
         if (bound && bound in this.texts) found.push(bound);
@@ -43739,9 +43999,9 @@ var ImageFiles = class extends ModelPart {
     const workdir = startDir ?? service?.workingDir ?? (target.workdir || "/");
     const dirs = commands.map(() => workdir);
     const pushScript = (script) => {
-      let dir = workdir;
+      const wd = new WorkingDirectory(workdir);
       for (const c of script.commands) {
-        dir = directoryAfter(c.argv, dir);
+        const dir = wd.after(c);
         for (const argv of argvCommands(c.argv)) {
           commands.push(argv);
           dirs.push(dir);
@@ -43759,7 +44019,7 @@ var ImageFiles = class extends ModelPart {
       for (const written of scriptWords2(argv)) {
         const word = literal.has(argv) || k >= start.length ? written : startPath(written, target.env, service);
         if (word === void 0) continue;
-        const candidates = word.includes("/") ? [import_node_path50.posix.resolve(dirs[k], word)] : [import_node_path50.posix.resolve(dirs[k], word), ...binDirs(word)];
+        const candidates = word.includes("/") ? [import_node_path52.posix.resolve(dirs[k], word)] : [import_node_path52.posix.resolve(dirs[k], word), ...binDirs(word)];
         for (const imagePath2 of candidates) {
           const source = layout.sourceOf(target, imagePath2) ?? this.copiedByName(target, word, context, layout);
           const file = source ? joinPath(context.dir, source) : boundFile(service?.volumes ?? [], imagePath2);
@@ -43792,9 +44052,9 @@ var ImageFiles = class extends ModelPart {
   makeTargets(argv, target, workdir, volumes, contextDir, layout) {
     const make = makeInvocation(programArgv(argv));
     if (!make || make.file?.includes("$") || make.dir?.includes("$")) return void 0;
-    const dir = import_node_path50.posix.resolve(workdir, make.dir ?? ".");
+    const dir = import_node_path52.posix.resolve(workdir, make.dir ?? ".");
     for (const name of make.file ? [make.file] : ["GNUmakefile", "makefile", "Makefile"]) {
-      const imagePath2 = import_node_path50.posix.resolve(dir, name);
+      const imagePath2 = import_node_path52.posix.resolve(dir, name);
       const source = layout.sourceOf(target, imagePath2);
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath2);
       if (!file || !(file in this.texts)) continue;
@@ -43849,7 +44109,7 @@ var ImageFiles = class extends ModelPart {
     if (named.length > 0) {
       const volumes = app.compose?.appService?.volumes ?? [];
       files = named.flatMap((c) => {
-        const imagePath2 = import_node_path50.posix.resolve(target.workdir || "/", c);
+        const imagePath2 = import_node_path52.posix.resolve(target.workdir || "/", c);
         const bound = boundFile(volumes, imagePath2);
         const source = layout.sourceOf(target, imagePath2);
         const file = bound && bound in this.texts ? bound : source && joinPath(context.dir, source);
@@ -43882,6 +44142,7 @@ var ImageFiles = class extends ModelPart {
     if (!target || !context) return [];
     const files = /* @__PURE__ */ new Map();
     const dirs = /* @__PURE__ */ new Map();
+    const vassals = new Set(emperorVassals(app, target, layout, context));
     for (const argv of startArgvs(app, target, dirs)) {
       const program = programArgv(argv[0] === "exec" ? argv.slice(1) : argv);
       const uwsgi = uwsgiIniArg(argv[0] === "exec" ? argv.slice(1) : argv);
@@ -43889,7 +44150,7 @@ var ImageFiles = class extends ModelPart {
       const server = uwsgi ? "uwsgi" : "gunicorn";
       if (!ini || ini.includes("$")) continue;
       const rel = normalizeRelative(ini);
-      const inImage2 = import_node_path50.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
+      const inImage2 = import_node_path52.posix.resolve(dirs.get(argv) ?? (target.workdir || "/"), ini);
       const bound = boundFile(app.compose?.appService?.volumes ?? [], inImage2);
       if (bound && bound in this.texts) {
         files.set(bound, server);
@@ -43901,8 +44162,9 @@ var ImageFiles = class extends ModelPart {
       );
       if (source) files.set(joinPath(context.dir, source), server);
     }
+    for (const v of vassals) files.set(v, "uwsgi");
     return [...files].filter(([file]) => file in this.texts).map(
-      ([file, server]) => server === "uwsgi" ? uwsgiIniLogs(file, this.texts[file]) : gunicornConfigLogs(file, this.texts[file])
+      ([file, server]) => server === "uwsgi" ? uwsgiIniLogs(file, this.texts[file], vassals.has(file)) : gunicornConfigLogs(file, this.texts[file])
     );
   }
   /**
@@ -43944,7 +44206,7 @@ var ImageFiles = class extends ModelPart {
     if (!/(^|\/)python[\d.]*$/.test(words2[0] ?? "")) return void 0;
     const script = words2.slice(1).find((w2) => !w2.startsWith("-"));
     if (!script?.endsWith(".py")) return void 0;
-    const source = layout.sourceOf(target, import_node_path50.posix.resolve(target.workdir || "/", script));
+    const source = layout.sourceOf(target, import_node_path52.posix.resolve(target.workdir || "/", script));
     return source ?? this.copiedByName(target, baseName(script), context, layout);
   }
   /** A bare command name (`docker-entrypoint.sh`) found on PATH: any COPY landing a file of that name. */
@@ -43960,7 +44222,7 @@ var ImageFiles = class extends ModelPart {
 function boundFile(volumes, imagePath2) {
   for (const v of [...volumes].reverse()) {
     if (v.type !== "bind" || !v.source || v.source.startsWith("/") || v.source.startsWith("~")) continue;
-    const target = import_node_path50.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
+    const target = import_node_path52.posix.normalize(v.target).replace(/(.)\/+$/, "$1");
     if (imagePath2 !== target && !imagePath2.startsWith(target === "/" ? "/" : `${target}/`)) continue;
     const file = normalizeRelative(joinPath(v.source, imagePath2.slice(target.length)));
     if (file) return file;
@@ -43993,7 +44255,7 @@ function binDirs(word) {
   return ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin"].map((d) => `${d}/${word}`);
 }
 function isScriptAt(word, script) {
-  return import_node_path50.posix.basename(word) === import_node_path50.posix.basename(script.imagePath);
+  return import_node_path52.posix.basename(word) === import_node_path52.posix.basename(script.imagePath);
 }
 function nginxPathsByRun(stage) {
   const out = /* @__PURE__ */ new Set();
@@ -44005,8 +44267,8 @@ function nginxPathsByRun(stage) {
       const operands = argv.slice(1).filter((a) => !a.startsWith("-"));
       const dest = operands.at(-1);
       if (operands.length < 2 || !dest?.startsWith("/etc/nginx/") || dest.includes("$")) continue;
-      out.add(import_node_path50.posix.normalize(dest));
-      for (const source of operands.slice(0, -1)) out.add(import_node_path50.posix.join(dest, import_node_path50.posix.basename(source)));
+      out.add(import_node_path52.posix.normalize(dest));
+      for (const source of operands.slice(0, -1)) out.add(import_node_path52.posix.join(dest, import_node_path52.posix.basename(source)));
     }
   }
   return [...out];
@@ -44603,14 +44865,19 @@ var SettingsModules = class extends ModelPart {
   /**
    * The settings the image's own `ENV DJANGO_SETTINGS_MODULE` names, when the compose app service sets another
    * module: every container of the image started without that service's environment (`docker run`, a platform that
-   * runs the image) loads it. Not where the start command picks the module itself (`--settings`, an export).
+   * runs the image) loads it. So does the image a plain `docker build` makes, where compose's build args give the ENV
+   * another module than the Dockerfile's ARG default. Not where the start command picks the module itself
+   * (`--settings`, an export).
    */
   imageSettings(app, judged3, importRoot, model) {
-    const module2 = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
+    const built = app.dockerfile?.targetStage?.env.DJANGO_SETTINGS_MODULE;
     const overridden = app.compose?.appService?.environment.some(
-      (e) => e.name === "DJANGO_SETTINGS_MODULE" && e.value !== void 0 && e.value !== module2
+      (e) => e.name === "DJANGO_SETTINGS_MODULE" && e.value !== void 0 && e.value !== built
     );
-    if (!module2 || !isModuleName(module2) || !overridden || this.tree.options.settingsModule) return void 0;
+    const dockerfile = app.dockerfile;
+    const plain2 = dockerfile && defaultBuildEnv(dockerfile, this.texts[dockerfile.file] ?? "")?.DJANGO_SETTINGS_MODULE;
+    const module2 = built && overridden ? built : plain2 !== built ? plain2 : void 0;
+    if (!module2 || !isModuleName(module2) || this.tree.options.settingsModule) return void 0;
     if (runningSettingsOption(app) || startChainSettingsModule(app)) return void 0;
     if (judged3.some((s) => s?.module === module2)) return void 0;
     const file = moduleFiles(importRoot, module2).find(
@@ -44916,7 +45183,7 @@ function moduleRoot(file, module2) {
 init_app_service();
 
 // src/model/server-install.ts
-var import_node_path51 = require("node:path");
+var import_node_path53 = require("node:path");
 init_classify();
 init_shell();
 init_pip();
@@ -44966,7 +45233,7 @@ function runCommands2(run) {
 }
 function lockText(app, layout, stage, index, dir, name) {
   const context = app.context;
-  const source = layout.sourceOf(stage, import_node_path51.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
+  const source = layout.sourceOf(stage, import_node_path53.posix.join(dir, name), index) ?? (context.sentFiles.includes(name) ? name : void 0);
   return source ? { file: joinPath(context.dir, source), source } : void 0;
 }
 function names2(line, name) {
@@ -45024,7 +45291,7 @@ function serverInstall(app, layout, texts, name) {
           const lock = lockText(app, layout, stage, index, wd, lockName);
           const version = lock && lock.file in texts ? lockedPackage(lock.file, texts[lock.file], name) : void 0;
           if (version) return { provided: true, version, pinnedIn: lock.file };
-          if (version === "" && word.test(texts[import_node_path51.posix.join(import_node_path51.posix.dirname(lock.file), MANIFEST_OF_LOCK[lockName])] ?? ""))
+          if (version === "" && word.test(texts[import_node_path53.posix.join(import_node_path53.posix.dirname(lock.file), MANIFEST_OF_LOCK[lockName])] ?? ""))
             return { provided: true };
           if (version === void 0 && !app.requirements.some((r) => r.manifest)) open = true;
           continue;
@@ -45247,13 +45514,13 @@ var ProjectBuilder = class {
     const target = dockerfile.targetStage;
     if (target && app.managePy && isUnder(app.managePy, context.dir)) {
       const landing = layout.landingOf(target, relativeTo(app.managePy, context.dir));
-      if (landing) view.imageSourceDir = import_node_path52.posix.dirname(landing);
+      if (landing) view.imageSourceDir = import_node_path54.posix.dirname(landing);
     }
     return view;
   }
   /** The images of `otherDockerfiles` compose builds for a sidecar of the app, with the requirements they install. */
   sidecarImages(dockerfiles, contexts, composeSets) {
-    const managePys = this.files.filter((f) => import_node_path52.posix.basename(f) === "manage.py");
+    const managePys = this.files.filter((f) => import_node_path54.posix.basename(f) === "manage.py");
     const out = [];
     for (const set of composeSets)
       for (const service of set.model?.services ?? []) {
@@ -45393,12 +45660,12 @@ var ProjectBuilder = class {
       const target = app.dockerfile.targetStage;
       if (target && app.managePy && isUnder(app.managePy, app.context.dir)) {
         const landing = layout.landingOf(target, relativeTo(app.managePy, app.context.dir));
-        if (landing) app.imageSourceDir = import_node_path52.posix.dirname(landing);
+        if (landing) app.imageSourceDir = import_node_path54.posix.dirname(landing);
       }
       if (target) {
         const context2 = app.context;
         const python = context2.sentFiles.filter((f) => f.endsWith(".py"));
-        const code3 = python.filter((f) => import_node_path52.posix.basename(f) !== "manage.py");
+        const code3 = python.filter((f) => import_node_path54.posix.basename(f) !== "manage.py");
         app.imageHoldsPython = (code3.length > 0 ? code3 : python).some((f) => layout.landingOf(target, f));
       }
     }
@@ -45433,7 +45700,7 @@ var ProjectBuilder = class {
     if (!target) return void 0;
     const landings = Object.keys(this.texts).filter((f) => baseName(f) === "manage.py" && isUnder(f, context.dir)).flatMap((managePy) => {
       const at2 = layout.landingOf(target, relativeTo(managePy, context.dir));
-      return at2 ? [{ managePy, dir: import_node_path52.posix.dirname(at2) }] : [];
+      return at2 ? [{ managePy, dir: import_node_path54.posix.dirname(at2) }] : [];
     });
     if (landings.length === 0) return this.mountedProjectStarted(app);
     if (landings.length < 2) return void 0;
@@ -45447,7 +45714,7 @@ var ProjectBuilder = class {
   mountedProjectStarted(app) {
     const volumes = app.compose?.appService?.volumes ?? [];
     for (const dir of djangoDirectories(app)) {
-      const file = boundFile(volumes, import_node_path52.posix.join(dir, "manage.py"));
+      const file = boundFile(volumes, import_node_path54.posix.join(dir, "manage.py"));
       if (file && file in this.texts) return file;
     }
     return void 0;
@@ -45663,7 +45930,7 @@ function parseFixArgs(argv, cwd) {
     dir: directory,
     write: values.write ?? false,
     rules: chosenRules([...values.rule ?? [], ...(values.only ?? []).flatMap((o) => o.split(","))]),
-    config: values.config !== void 0 ? (0, import_node_path53.resolve)(cwd, values.config) : void 0,
+    config: values.config !== void 0 ? (0, import_node_path55.resolve)(cwd, values.config) : void 0,
     dockerfile: values.dockerfile,
     composeFiles: values["compose-file"],
     settingsModule: values["settings-module"],
@@ -46399,7 +46666,7 @@ init_registry();
 
 // src/runner-secrets.ts
 var import_node_fs9 = require("node:fs");
-var import_node_path54 = require("node:path");
+var import_node_path56 = require("node:path");
 var MAX_CONFIG_BYTES2 = 256 * 1024;
 var MAX_INCLUDE_DEPTH = 3;
 var MAX_MODULE_DEPTH = 3;
@@ -46459,7 +46726,7 @@ function readSmallFile(file) {
   }
 }
 function gitDirOf(dir) {
-  const dotGit = (0, import_node_path54.join)(dir, ".git");
+  const dotGit = (0, import_node_path56.join)(dir, ".git");
   try {
     const stat = (0, import_node_fs9.statSync)(dotGit, { throwIfNoEntry: false });
     if (!stat) return void 0;
@@ -46468,7 +46735,7 @@ function gitDirOf(dir) {
     return void 0;
   }
   const pointer = /^gitdir:\s*(.+)$/m.exec(readSmallFile(dotGit) ?? "")?.[1]?.trim();
-  return pointer ? (0, import_node_path54.resolve)(dir, pointer) : void 0;
+  return pointer ? (0, import_node_path56.resolve)(dir, pointer) : void 0;
 }
 function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   if (depth > MAX_INCLUDE_DEPTH || seen.has(file)) return [];
@@ -46478,37 +46745,37 @@ function configTexts(file, home, depth = 0, seen = /* @__PURE__ */ new Set()) {
   const out = [text2];
   for (const m of text2.matchAll(/^\s*path\s*=\s*(.+)$/gim)) {
     let target = m[1].trim().replace(/^"(.*)"$/, "$1");
-    if (target.startsWith("~/") && home) target = (0, import_node_path54.join)(home, target.slice(2));
-    if (!(0, import_node_path54.isAbsolute)(target)) target = (0, import_node_path54.resolve)((0, import_node_path54.dirname)(file), target);
+    if (target.startsWith("~/") && home) target = (0, import_node_path56.join)(home, target.slice(2));
+    if (!(0, import_node_path56.isAbsolute)(target)) target = (0, import_node_path56.resolve)((0, import_node_path56.dirname)(file), target);
     out.push(...configTexts(target, home, depth + 1, seen));
   }
   return out;
 }
 function configFilesOf(gitDir) {
-  const files = [(0, import_node_path54.join)(gitDir, "config")];
-  const common = readSmallFile((0, import_node_path54.join)(gitDir, "commondir"))?.trim();
-  if (common) files.push((0, import_node_path54.join)((0, import_node_path54.resolve)(gitDir, common), "config"));
+  const files = [(0, import_node_path56.join)(gitDir, "config")];
+  const common = readSmallFile((0, import_node_path56.join)(gitDir, "commondir"))?.trim();
+  if (common) files.push((0, import_node_path56.join)((0, import_node_path56.resolve)(gitDir, common), "config"));
   const modules = (dir, depth) => {
     if (depth > MAX_MODULE_DEPTH || !(0, import_node_fs9.existsSync)(dir)) return;
     try {
       for (const e of (0, import_node_fs9.readdirSync)(dir, { withFileTypes: true })) {
         if (!e.isDirectory()) continue;
-        files.push((0, import_node_path54.join)(dir, e.name, "config"));
-        modules((0, import_node_path54.join)(dir, e.name, "modules"), depth + 1);
-        modules((0, import_node_path54.join)(dir, e.name), depth + 1);
+        files.push((0, import_node_path56.join)(dir, e.name, "config"));
+        modules((0, import_node_path56.join)(dir, e.name, "modules"), depth + 1);
+        modules((0, import_node_path56.join)(dir, e.name), depth + 1);
       }
     } catch {
     }
   };
-  modules((0, import_node_path54.join)(gitDir, "modules"), 0);
+  modules((0, import_node_path56.join)(gitDir, "modules"), 0);
   return [...new Set(files)];
 }
 function checkoutCredentials(root, workspace, home) {
-  const dirs = [(0, import_node_path54.resolve)(workspace)];
-  const rel = (0, import_node_path54.relative)((0, import_node_path54.resolve)(workspace), (0, import_node_path54.resolve)(root));
-  if (rel && !rel.startsWith("..") && !(0, import_node_path54.isAbsolute)(rel)) {
-    let dir = (0, import_node_path54.resolve)(workspace);
-    for (const part of rel.split(import_node_path54.sep)) dirs.push(dir = (0, import_node_path54.join)(dir, part));
+  const dirs = [(0, import_node_path56.resolve)(workspace)];
+  const rel = (0, import_node_path56.relative)((0, import_node_path56.resolve)(workspace), (0, import_node_path56.resolve)(root));
+  if (rel && !rel.startsWith("..") && !(0, import_node_path56.isAbsolute)(rel)) {
+    let dir = (0, import_node_path56.resolve)(workspace);
+    for (const part of rel.split(import_node_path56.sep)) dirs.push(dir = (0, import_node_path56.join)(dir, part));
   }
   const out = [];
   for (const dir of dirs) {
@@ -46652,7 +46919,7 @@ function parseCommandLine(argv, cwd) {
       directory,
       directoryOption: "Directory",
       // A --config path is the user's, relative to where they run the command, like --output.
-      configFile: config2 !== void 0 ? (0, import_node_path58.resolve)(cwd, config2) : void 0,
+      configFile: config2 !== void 0 ? (0, import_node_path60.resolve)(cwd, config2) : void 0,
       discovery: {
         dockerfile: nonEmpty("dockerfile", values.dockerfile),
         composeFiles: values["compose-file"]?.map((f) => nonEmpty("compose-file", f)),
@@ -46665,7 +46932,7 @@ function parseCommandLine(argv, cwd) {
     dirs: projects,
     many,
     format,
-    output: output !== void 0 ? (0, import_node_path58.resolve)(cwd, output) : void 0,
+    output: output !== void 0 ? (0, import_node_path60.resolve)(cwd, output) : void 0,
     verbose: values.verbose ?? false
   };
 }
@@ -46688,11 +46955,11 @@ function smokeRequest(values, nonEmpty) {
 function projectsIn(cwd, dir) {
   const real = scannedDirectory(cwd, dir, "--each");
   const names3 = (0, import_node_fs10.readdirSync)(real, { withFileTypes: true }).filter(
-    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path58.join)(real, e.name)))
+    (e) => !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() && isDirectory((0, import_node_path60.join)(real, e.name)))
   ).map((e) => e.name).sort();
   if (names3.length === 0)
     throw new OptionError(`--each '${dir}' holds no directory. Expected one per project.`);
-  return names3.map((name) => (0, import_node_path58.join)(dir, name));
+  return names3.map((name) => (0, import_node_path60.join)(dir, name));
 }
 function isDirectory(path4) {
   try {
@@ -46740,7 +47007,7 @@ async function reviewProject(request, options, io, env) {
     log,
     now: Date.now,
     // Tokens of the environment and credentials of the checkouts above the directory never reach the report.
-    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path58.parse)(root).root }),
+    secrets: (root) => runnerSecrets({ env, root, workspace: (0, import_node_path60.parse)(root).root }),
     analyze: io.analyze
   });
 }

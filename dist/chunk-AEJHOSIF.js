@@ -14,8 +14,10 @@ import {
   pipInstall,
   programArgv,
   runtimeInsertionLine,
-  vcsUrlOf
-} from "./chunk-DPRORJEE.js";
+  shellLessBase,
+  vcsUrlOf,
+  volumeWritableWithoutShell
+} from "./chunk-LHIEOTIR.js";
 import {
   insertLines,
   normalizePackageName,
@@ -338,6 +340,14 @@ function volumeForSqlite(context, facts) {
   if (stage.volumes.some((v) => v.paths.some((p) => coversPath(p, dir)))) return void 0;
   if (coversPath(dir, stage.workdir || "/") || app.imageSourceDir && coversPath(dir, app.imageSourceDir))
     return void 0;
+  const shellLess = shellLessBase(dockerfile, stage);
+  if (shellLess) {
+    if (!volumeWritableWithoutShell(dockerfile, stage, shellLess, dir)) return void 0;
+    return {
+      title: `VOLUME ${dir}, where SQLite wrote the database`,
+      edits: [insertLines(dockerfile.file, runtimeInsertionLine(stage), [`VOLUME ${dir}`])]
+    };
+  }
   const user = stage.user?.user;
   const userInstruction = instructionsOf(stage, "USER").find((i) => i.line === stage.user?.line);
   const nonRoot = user !== void 0 && !/^(root|0)(:.*)?$/.test(user) && /^[\w.:-]+$/.test(user);
@@ -391,7 +401,7 @@ var INFORMED_FIXERS = [
   {
     ruleId: "TF0602",
     safety: "safe",
-    summary: "Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first).",
+    summary: "Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first; on a base with no shell, where no RUN can make it, only a directory a `COPY --chown` gives that user).",
     make: (context, facts) => context.finding.message.includes("SQLite") ? volumeForSqlite(context, facts) : void 0,
     after: ["TF1301"],
     fallback: true
@@ -399,7 +409,7 @@ var INFORMED_FIXERS = [
   {
     ruleId: "TF0604",
     safety: "safe",
-    summary: "Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first); when that is the code's directory, reads the database path under `DATA_DIR` with a `VOLUME` on /data, as TF0602's fix does.",
+    summary: "Adds a `VOLUME` at the directory SQLite was seen writing (made and given to the non-root USER first; on a base with no shell, only a directory a `COPY --chown` gives that user); when that is the code's directory, reads the database path under `DATA_DIR` with a `VOLUME` on /data, as TF0602's fix does.",
     make: (context, facts) => volumeForSqlite(context, facts) ?? sqliteUnderDataDir(context),
     after: ["TF1301"]
   }

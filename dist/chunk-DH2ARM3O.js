@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-LHS4QDVJ.js";
+} from "./chunk-XDHGXETT.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-DPRORJEE.js";
+} from "./chunk-LHIEOTIR.js";
 import {
   UnsafePathError,
   readInside,

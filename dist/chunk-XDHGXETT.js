@@ -27,7 +27,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-DPRORJEE.js";
+} from "./chunk-LHIEOTIR.js";
 import {
   UnsafePathError,
   formatBytes,
@@ -232,6 +232,7 @@ function secondPassFiles(texts, files, options) {
   const managementCommands = /* @__PURE__ */ new Set();
   const serverConfigNames = /* @__PURE__ */ new Set();
   let supervisorRun = false;
+  let emperor = false;
   const copiedAs = /* @__PURE__ */ new Map();
   const nginxNames = /* @__PURE__ */ new Set();
   const nginxDirs = /* @__PURE__ */ new Set();
@@ -244,6 +245,7 @@ function secondPassFiles(texts, files, options) {
         serverConfigNames.add(baseName(m[1]));
       for (const m of text.matchAll(/--ini(?:=|\s+)['"]?([^\s'"]+\.ini)\b/g))
         commandWords.add(baseName(m[1]));
+      if (/\buwsgi\b[^\n]*\s--emperor\b/.test(text)) emperor = true;
     }
     for (const m of text.matchAll(/DJANGO_SETTINGS_MODULE['"]?\s*[,=:]\s*['"]?([A-Za-z_][\w.-]*)/g))
       modules.add(m[1]);
@@ -334,6 +336,7 @@ function secondPassFiles(texts, files, options) {
     const template = /^(.+\.ini)\.(template|tmpl|tpl|in)$/.exec(name)?.[1];
     if (template && commandWords.has(template) && !(f in texts)) out.add(f);
     if (dockerfileNames.has(name) && !(f in texts)) out.add(f);
+    if (emperor && name.endsWith(".ini") && !(f in texts)) out.add(f);
     if (supervisorRun && /supervisor[^/]*\.(conf|ini)$|\.conf$/.test(f) && !(f in texts)) out.add(f);
     if (envFiles.has(name) && !(f in texts)) out.add(f);
     if ((nginxNames.has(name) || nginxDirs.has(baseName(dirName(f))) && name.endsWith(".conf")) && !(f in texts))

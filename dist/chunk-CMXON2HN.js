@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-XWLA7II2.js";
+} from "./chunk-AEJHOSIF.js";
 import {
   makeReport
 } from "./chunk-WMZMZOCQ.js";
 import {
   RULES
-} from "./chunk-DPRORJEE.js";
+} from "./chunk-LHIEOTIR.js";
 import {
   SEVERITIES,
   UnsafePathError,
