@@ -2,7 +2,7 @@
  * TF1301's words where the start runs a system service's init script (`/etc/init.d/mysql start`, `service cron
  * start`): such a script expects root, so a USER line makes it fail, and what the start chains after it with it.
  */
-import { basename, containerEnv, programArgv, serverOf } from '../../model/command.js';
+import { containerEnv, initScriptService, serverOf } from '../../model/command.js';
 import type { StartCommand } from '../../model/command/start-chain.js';
 import type { App } from '../../model/types/project.js';
 import { appStarts } from './privilege-drops.js';
@@ -27,17 +27,6 @@ export function systemServiceStart(app: App): ServiceStart | undefined {
     if (name) return { name, command: c.argv.join(' '), file: c.file, line: c.line };
   }
   return undefined;
-}
-
-const STARTS = new Set(['start', 'restart']);
-
-/** The service an init-script command starts; `sudo service x start` too. */
-function initScriptService(argv: string[]): string | undefined {
-  const a = /^\/etc\//.test(argv[0] ?? '') ? argv : programArgv(argv);
-  const tool = basename(a[0] ?? '');
-  if (['service', 'invoke-rc.d', 'rc-service'].includes(tool) && a[1] && STARTS.has(a[2] ?? '')) return a[1];
-  const script = /^\/etc\/(?:rc\.d\/)?init\.d\/([\w.-]+)$/.exec(a[0] ?? '');
-  return script && STARTS.has(a[1] ?? '') ? script[1] : undefined;
 }
 
 /** `set -e`, `set -euo pipefail`, `set -o errexit`: a failing command ends the script. */
