@@ -21378,16 +21378,19 @@ var init_branches = __esm({
 // src/model/command/init-scripts.ts
 function initScriptService(argv) {
   const a = programArgv(argv);
-  if (a[0] === "service") return a[1] && ["start", "restart"].includes(a[2] ?? "") ? a[1] : void 0;
+  if (SERVICE_TOOLS.has(a[0] ?? ""))
+    return a[1] && ["start", "restart"].includes(a[2] ?? "") ? a[1] : void 0;
   const written = argv[argv.length - a.length];
   const path4 = written !== void 0 && basename2(written) === a[0] ? written : a[0];
   const initd = /^\/etc\/(?:rc\.d\/)?init\.d\/([\w.-]+)$/.exec(path4 ?? "");
   return initd && ["start", "restart"].includes(a[1] ?? "") ? initd[1] : void 0;
 }
+var SERVICE_TOOLS;
 var init_init_scripts = __esm({
   "src/model/command/init-scripts.ts"() {
     "use strict";
     init_servers();
+    SERVICE_TOOLS = /* @__PURE__ */ new Set(["service", "invoke-rc.d", "rc-service"]);
   }
 });
 
@@ -36672,17 +36675,10 @@ var init_socket_volume = __esm({
 function systemServiceStart(app) {
   for (const c of appStarts(app)) {
     if (c.asUser || c.origin === "supervisor") continue;
-    const name = initScriptService2(c.argv);
+    const name = initScriptService(c.argv);
     if (name) return { name, command: c.argv.join(" "), file: c.file, line: c.line };
   }
   return void 0;
-}
-function initScriptService2(argv) {
-  const a = /^\/etc\//.test(argv[0] ?? "") ? argv : programArgv(argv);
-  const tool = basename2(a[0] ?? "");
-  if (["service", "invoke-rc.d", "rc-service"].includes(tool) && a[1] && STARTS.has(a[2] ?? "")) return a[1];
-  const script = /^\/etc\/(?:rc\.d\/)?init\.d\/([\w.-]+)$/.exec(a[0] ?? "");
-  return script && STARTS.has(a[1] ?? "") ? script[1] : void 0;
 }
 function setsErrexit2(argv) {
   if (argv[0] !== "set") return false;
@@ -36691,7 +36687,7 @@ function setsErrexit2(argv) {
 function afterFailure2(app, service) {
   const env = containerEnv(app);
   const script = appStarts(app).filter((c) => c.file === service.file && c.origin === "script");
-  const i = script.findIndex((c) => c.line === service.line && initScriptService2(c.argv));
+  const i = script.findIndex((c) => c.line === service.line && initScriptService(c.argv));
   const next = script[i + 1];
   if (i < 0 || !next) return `the start goes on without ${service.name}`;
   if (next.after === "&&") {
@@ -36709,13 +36705,11 @@ function afterFailure2(app, service) {
 function systemServiceNote(app, service) {
   return `${service.file}:${service.line} starts the system service ${service.name} through its init script (${service.command}), which expects root: it creates the service's run directory, writes its pid file under /run and hands the daemon to the service's own user. Under a USER line it fails, and ${afterFailure2(app, service)}. Move ${service.name} into its own container (its own compose service) before you add the USER.`;
 }
-var STARTS;
 var init_system_service = __esm({
   "src/rules/lib/system-service.ts"() {
     "use strict";
     init_command();
     init_privilege_drops();
-    STARTS = /* @__PURE__ */ new Set(["start", "restart"]);
   }
 });
 

@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-AEJHOSIF.js";
+} from "./chunk-JLYAR4KL.js";
 import {
   makeReport
 } from "./chunk-WMZMZOCQ.js";
 import {
   RULES
-} from "./chunk-LHIEOTIR.js";
+} from "./chunk-SAH4CS7O.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-XDHGXETT.js";
+} from "./chunk-ZCSJYQAL.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-LHIEOTIR.js";
+} from "./chunk-SAH4CS7O.js";
 import {
   UnsafePathError,
   readInside,

@@ -27,7 +27,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-LHIEOTIR.js";
+} from "./chunk-SAH4CS7O.js";
 import {
   UnsafePathError,
   formatBytes,

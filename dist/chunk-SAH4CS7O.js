@@ -20231,12 +20231,14 @@ function eq(a, b) {
 // src/model/command/init-scripts.ts
 function initScriptService(argv) {
   const a = programArgv(argv);
-  if (a[0] === "service") return a[1] && ["start", "restart"].includes(a[2] ?? "") ? a[1] : void 0;
+  if (SERVICE_TOOLS.has(a[0] ?? ""))
+    return a[1] && ["start", "restart"].includes(a[2] ?? "") ? a[1] : void 0;
   const written = argv[argv.length - a.length];
   const path = written !== void 0 && basename2(written) === a[0] ? written : a[0];
   const initd = /^\/etc\/(?:rc\.d\/)?init\.d\/([\w.-]+)$/.exec(path ?? "");
   return initd && ["start", "restart"].includes(a[1] ?? "") ? initd[1] : void 0;
 }
+var SERVICE_TOOLS = /* @__PURE__ */ new Set(["service", "invoke-rc.d", "rc-service"]);
 
 // src/model/command/script-arguments.ts
 var ALL_ARGS = /* @__PURE__ */ new Set(["$@", "$*", "${@}", "${*}"]);
@@ -34210,18 +34212,10 @@ function socketVolumeAdvice(found, user) {
 function systemServiceStart(app) {
   for (const c of appStarts(app)) {
     if (c.asUser || c.origin === "supervisor") continue;
-    const name = initScriptService2(c.argv);
+    const name = initScriptService(c.argv);
     if (name) return { name, command: c.argv.join(" "), file: c.file, line: c.line };
   }
   return void 0;
-}
-var STARTS = /* @__PURE__ */ new Set(["start", "restart"]);
-function initScriptService2(argv) {
-  const a = /^\/etc\//.test(argv[0] ?? "") ? argv : programArgv(argv);
-  const tool = basename2(a[0] ?? "");
-  if (["service", "invoke-rc.d", "rc-service"].includes(tool) && a[1] && STARTS.has(a[2] ?? "")) return a[1];
-  const script = /^\/etc\/(?:rc\.d\/)?init\.d\/([\w.-]+)$/.exec(a[0] ?? "");
-  return script && STARTS.has(a[1] ?? "") ? script[1] : void 0;
 }
 function setsErrexit2(argv) {
   if (argv[0] !== "set") return false;
@@ -34230,7 +34224,7 @@ function setsErrexit2(argv) {
 function afterFailure2(app, service) {
   const env = containerEnv(app);
   const script = appStarts(app).filter((c) => c.file === service.file && c.origin === "script");
-  const i = script.findIndex((c) => c.line === service.line && initScriptService2(c.argv));
+  const i = script.findIndex((c) => c.line === service.line && initScriptService(c.argv));
   const next = script[i + 1];
   if (i < 0 || !next) return `the start goes on without ${service.name}`;
   if (next.after === "&&") {

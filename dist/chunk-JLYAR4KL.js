@@ -17,7 +17,7 @@ import {
   shellLessBase,
   vcsUrlOf,
   volumeWritableWithoutShell
-} from "./chunk-LHIEOTIR.js";
+} from "./chunk-SAH4CS7O.js";
 import {
   insertLines,
   normalizePackageName,
