@@ -8,6 +8,7 @@ import { joinPath } from '../discover/classify.js';
 import { startArgvs } from './start-argvs.js';
 import type { Stage } from './types/dockerfile.js';
 import type { App, BuildContext } from './types/project.js';
+import { shellGlobPattern } from '../util/glob.js';
 
 /**
  * What `uwsgi --emperor X` (`--emperor=X`) watches: a vassal file, a directory of them or a glob; undefined for any
@@ -50,32 +51,10 @@ export function vassalSources(inImage: string, stage: Stage, layout: ImageLayout
   }
   // uWSGI's directory mode scans the directory's own files, not its subdirectories.
   const matches = glob
-    ? (path: string) => globPattern(inImage).test(path)
+    ? (path: string) => shellGlobPattern(inImage).test(path)
     : (path: string) => posix.dirname(path) === posix.normalize(inImage) && path.endsWith('.ini');
   return sent.filter(
     (f) =>
       f.endsWith('.ini') && layout.landingOf(stage, f) !== undefined && matches(layout.landingOf(stage, f)!),
   );
-}
-
-/** A shell glob (`*`, `?`, `[…]` within one path segment) as a regular expression over a whole path. */
-function globPattern(glob: string): RegExp {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i];
-    if (ch === '*') out += '[^/]*';
-    else if (ch === '?') out += '[^/]';
-    else if (ch === '[') {
-      const end = glob.indexOf(']', i + 1);
-      if (end < 0) out += '\\[';
-      else {
-        out += `[${glob
-          .slice(i + 1, end)
-          .replace(/^!/, '^')
-          .replace(/\\/g, '\\\\')}]`;
-        i = end;
-      }
-    } else out += ch.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${out}$`);
 }
