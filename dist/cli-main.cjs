@@ -29358,6 +29358,23 @@ function matchesGlob(glob, path4) {
   }
   return new RegExp(`^${re}(/.*)?$`).test(path4);
 }
+function shellGlobPattern(glob) {
+  let out = "";
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i];
+    if (ch === "*") out += "[^/]*";
+    else if (ch === "?") out += "[^/]";
+    else if (ch === "[") {
+      const end = glob.indexOf("]", i + 1);
+      if (end < 0) out += "\\[";
+      else {
+        out += `[${glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else out += ch.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${out}$`);
+}
 var init_glob = __esm({
   "src/util/glob.ts"() {
     "use strict";
@@ -43788,6 +43805,7 @@ init_s6_services();
 // src/model/uwsgi-emperor.ts
 var import_node_path51 = require("node:path");
 init_classify();
+init_glob();
 function uwsgiEmperorArg(argv) {
   if (!/(^|\/)uwsgi$/.test(argv[0] ?? "")) return void 0;
   for (let i = 1; i < argv.length; i++) {
@@ -43811,27 +43829,10 @@ function vassalSources(inImage2, stage, layout, sent) {
     const source = layout.sourceOf(stage, inImage2);
     return source ? [source] : [];
   }
-  const matches = glob ? (path4) => globPattern(inImage2).test(path4) : (path4) => import_node_path51.posix.dirname(path4) === import_node_path51.posix.normalize(inImage2) && path4.endsWith(".ini");
+  const matches = glob ? (path4) => shellGlobPattern(inImage2).test(path4) : (path4) => import_node_path51.posix.dirname(path4) === import_node_path51.posix.normalize(inImage2) && path4.endsWith(".ini");
   return sent.filter(
     (f) => f.endsWith(".ini") && layout.landingOf(stage, f) !== void 0 && matches(layout.landingOf(stage, f))
   );
-}
-function globPattern(glob) {
-  let out = "";
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i];
-    if (ch === "*") out += "[^/]*";
-    else if (ch === "?") out += "[^/]";
-    else if (ch === "[") {
-      const end = glob.indexOf("]", i + 1);
-      if (end < 0) out += "\\[";
-      else {
-        out += `[${glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
-        i = end;
-      }
-    } else out += ch.replace(/[.+^${}()|\\]/g, "\\$&");
-  }
-  return new RegExp(`^${out}$`);
 }
 
 // src/model/image-files.ts

@@ -27568,6 +27568,23 @@ function matchesGlob(glob, path) {
   }
   return new RegExp(`^${re}(/.*)?$`).test(path);
 }
+function shellGlobPattern(glob) {
+  let out = "";
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i];
+    if (ch === "*") out += "[^/]*";
+    else if (ch === "?") out += "[^/]";
+    else if (ch === "[") {
+      const end = glob.indexOf("]", i + 1);
+      if (end < 0) out += "\\[";
+      else {
+        out += `[${glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else out += ch.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${out}$`);
+}
 
 // src/rules/lib/env-file-sourced.ts
 var import_node_path27 = __toESM(require_node_path(), 1);
@@ -34956,6 +34973,7 @@ export {
   volumeWritableWithoutShell,
   dataDirFromEnvironment,
   matchesGlob,
+  shellGlobPattern,
   callsNamed,
   stringLiteral2 as stringLiteral,
   pythonFileCredentials,

@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-ZCSJYQAL.js";
+} from "./chunk-HUQC75CF.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-SAH4CS7O.js";
+} from "./chunk-UIA2PNRE.js";
 import {
   UnsafePathError,
   readInside,

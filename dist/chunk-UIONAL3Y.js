@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-JLYAR4KL.js";
+} from "./chunk-TXDU3DLH.js";
 import {
   makeReport
 } from "./chunk-WMZMZOCQ.js";
 import {
   RULES
-} from "./chunk-SAH4CS7O.js";
+} from "./chunk-UIA2PNRE.js";
 import {
   SEVERITIES,
   UnsafePathError,

@@ -17,7 +17,7 @@ import {
   shellLessBase,
   vcsUrlOf,
   volumeWritableWithoutShell
-} from "./chunk-SAH4CS7O.js";
+} from "./chunk-UIA2PNRE.js";
 import {
   insertLines,
   normalizePackageName,

@@ -27,7 +27,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-SAH4CS7O.js";
+} from "./chunk-UIA2PNRE.js";
 import {
   UnsafePathError,
   formatBytes,
