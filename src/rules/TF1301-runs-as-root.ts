@@ -29,6 +29,7 @@ import { proxyInContainer, proxyMessage } from './lib/proxy-root.js';
 import {
   runtimeWrites,
   runtimeWritesAdvice,
+  chownCommand,
   supervisorRootPrograms,
   type RuntimeWrites,
 } from './lib/run-time-writes.js';
@@ -222,9 +223,12 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
   const touch = madeFiles.length > 0 ? `touch ${madeFiles.join(' ')}` : undefined;
   // Files the image holds in those directories (a copied SQLite database) stay root's unless named.
   const ownFiles = [...madeFiles, ...writes.known.flatMap((w) => w.files ?? [])];
+  // A directory whose copied subdirectories the app writes in (MEDIA_ROOT's upload_to) is given with chown -R.
+  const nested = [...new Set(writes.known.filter((w) => w.nested).map((w) => w.dir))];
+  const flat = (paths: string[]) => paths.filter((p) => !nested.includes(p));
   if (existing && ownDirs.length + madeFiles.length > 0)
     lines = [
-      `RUN ${[ownDirs.length > 0 ? `mkdir -p ${ownDirs.join(' ')}` : undefined, touch, `chown ${existing} ${[...ownDirs, ...ownFiles].join(' ')}`].filter(Boolean).join(' && ')}`,
+      `RUN ${[ownDirs.length > 0 ? `mkdir -p ${ownDirs.join(' ')}` : undefined, touch, chownCommand(existing, flat([...ownDirs, ...ownFiles]), nested)].filter(Boolean).join(' && ')}`,
       `USER ${existing}`,
     ];
   else if (existing) lines = [`USER ${existing}`];
@@ -246,7 +250,7 @@ function fixRunsAsRoot(context: FixContext): FixProposal | undefined {
     );
     const owned = [...workdir, ...dataDirs, ...ownFiles];
     const mkdir = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(' ')}` : '';
-    const chown = owned.length > 0 ? ` && chown app ${owned.join(' ')}` : '';
+    const chown = owned.length > 0 ? ` && ${chownCommand('app', flat(owned), nested)}` : '';
     lines = [`RUN ${create}${mkdir}${touch ? ` && ${touch}` : ''}${chown}`, 'USER app'];
   }
   const title = `run as the unprivileged user ${existing ?? 'app'}`;

@@ -41,6 +41,8 @@ export interface RuntimeWrite {
    * /run): that file, made at build time, is what the user is given, not the directory.
    */
   file?: string;
+  /** The image holds directories under it (copied in, root's): the user is given it with `chown -R`. */
+  nested?: boolean;
 }
 
 export interface RuntimeWrites {
@@ -121,7 +123,7 @@ export function runtimeWrites(
   const sqlite = sqliteFile(app, serverDir);
   if (sqlite) found.push(sqlite);
   const media = mediaRoot(app);
-  if (media?.dir) found.push({ dir: media.dir, what: media.what });
+  if (media?.dir) found.push({ dir: media.dir, what: media.what, ...(media.nested ? { nested: true } : {}) });
   else if (media) unknown.push(media.what);
   const owned = new Set(
     rootOwnedDirectories(
@@ -151,6 +153,7 @@ export function runtimeWrites(
       if (!kind) parts.push(what);
       else kind.places = [...new Set([...kind.places, ...what.places])];
       if (files.length > 0) same.files = [...new Set([...(same.files ?? []), ...files])];
+      if (w.nested) same.nested = true;
     }
   }
   for (const w of known) w.what = whats.get(w)!.map(namedAt).join(', ');
@@ -422,7 +425,7 @@ function sqliteFile(app: App, serverDir?: string): RuntimeWrite | undefined {
  * MEDIA_ROOT, where Django's default storage writes the uploads of the models' file fields; none without such a
  * field, or when the settings choose another storage (S3) for the default anywhere.
  */
-function mediaRoot(app: App): { dir?: string; what: string } | undefined {
+function mediaRoot(app: App): { dir?: string; what: string; nested?: boolean } | undefined {
   const first = app.uploadFields?.[0];
   const settings = app.settings;
   if (!first || !settings) return undefined;
@@ -433,9 +436,12 @@ function mediaRoot(app: App): { dir?: string; what: string } | undefined {
   const dir = settingDir(app, 'MEDIA_ROOT');
   // Unset, MEDIA_ROOT is '' and uploads land in the server's working directory: not told apart here.
   if (dir === undefined && settingUnset(app, 'MEDIA_ROOT')) return undefined;
-  return dir === undefined
-    ? { what: `the uploads of ${fields} go to MEDIA_ROOT` }
-    : { dir, what: `MEDIA_ROOT, where uploads go for ${fields}` };
+  if (dir === undefined) return { what: `the uploads of ${fields} go to MEDIA_ROOT` };
+  // Upload subdirectories the repository holds (media/avatars/) land in the image as root's: uploads go into them.
+  const nested = imagePathsOf(app, () => true).some(
+    ({ path }) => path.startsWith(`${dir}/`) && path.slice(dir.length + 1).includes('/'),
+  );
+  return { dir, what: `MEDIA_ROOT, where uploads go for ${fields}`, ...(nested ? { nested } : {}) };
 }
 
 /** A relative file name (`NAME: "appdata"`), resolved where the server runs; not `:memory:` or a `file:` URI. */
@@ -453,6 +459,14 @@ const SHARED_DIRS = /^\/(var\/log|var\/run|run|var\/lib|var|etc|usr(\/local)?|op
 function fileWrite(path: string, what: string): RuntimeWrite {
   const dir = posix.dirname(path);
   return { dir, what, ...(SHARED_DIRS.test(dir) ? { file: path } : {}) };
+}
+
+/** `chown USER A B`, then `chown -R USER C` for the directories whose copied subdirectories it must own too. */
+export function chownCommand(user: string, paths: string[], nested: string[] = []): string {
+  return [
+    ...(paths.length > 0 ? [`chown ${user} ${paths.join(' ')}`] : []),
+    ...(nested.length > 0 ? [`chown -R ${user} ${nested.join(' ')}`] : []),
+  ].join(' && ');
 }
 
 /** The words that give `user` those directories before USER, or name the writes in general terms; '' when none. */
@@ -480,8 +494,18 @@ export function runtimeWritesAdvice(
       files.length === 0
         ? ''
         : ` The image already holds ${listOf(files)}, which COPY leaves owned by root: owning the directory does not let ${user} write to ${files.length === 1 ? 'that file' : 'those files'}, so the chown names ${files.length === 1 ? 'it' : 'them'} too.`;
+    const nested = [...new Set(writes.known.filter((w) => w.nested).map((w) => w.dir))];
+    const chown = chownCommand(
+      user,
+      [...whole.filter((d) => !nested.includes(d)), ...made, ...files],
+      nested,
+    );
+    const down =
+      nested.length === 0
+        ? ''
+        : ` The image holds directories under ${listOf(nested)}, copied in and owned by root, where uploads go: the chown goes down them (-R).`;
     parts.push(
-      `The app writes at run time in ${dirs.length === 1 ? 'a directory' : 'directories'} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}chown ${user} ${[...whole, ...made, ...files].join(' ')}.${shared}${held}${mountNotes(writes.known, user)}`,
+      `The app writes at run time in ${dirs.length === 1 ? 'a directory' : 'directories'} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}${chown}.${shared}${held}${down}${mountNotes(writes.known, user)}`,
     );
   }
   if (writes.inRoot)
