@@ -27,7 +27,7 @@ import {
   joinPath,
   moduleFiles,
   normalizeRelative
-} from "./chunk-UIA2PNRE.js";
+} from "./chunk-Z4LRBV2C.js";
 import {
   UnsafePathError,
   formatBytes,

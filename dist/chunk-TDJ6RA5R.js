@@ -17,7 +17,7 @@ import {
   shellLessBase,
   vcsUrlOf,
   volumeWritableWithoutShell
-} from "./chunk-UIA2PNRE.js";
+} from "./chunk-Z4LRBV2C.js";
 import {
   insertLines,
   normalizePackageName,

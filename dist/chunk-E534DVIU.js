@@ -1,13 +1,13 @@
 import { createRequire as __tfrCreateRequire } from 'node:module'; const require = __tfrCreateRequire(import.meta.url);
 import {
   INFORMED_FIXERS
-} from "./chunk-TXDU3DLH.js";
+} from "./chunk-TDJ6RA5R.js";
 import {
   makeReport
 } from "./chunk-WMZMZOCQ.js";
 import {
   RULES
-} from "./chunk-UIA2PNRE.js";
+} from "./chunk-Z4LRBV2C.js";
 import {
   SEVERITIES,
   UnsafePathError,

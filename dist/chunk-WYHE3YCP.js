@@ -10,7 +10,7 @@ import {
   formatMemory,
   isSecretName,
   tail
-} from "./chunk-HUQC75CF.js";
+} from "./chunk-S37NZ6JP.js";
 import {
   RUN_LABEL,
   SMOKE_LAYERS_STATE_KEY,
@@ -32,7 +32,7 @@ import {
   expand,
   lineage,
   withBases
-} from "./chunk-UIA2PNRE.js";
+} from "./chunk-Z4LRBV2C.js";
 import {
   UnsafePathError,
   readInside,

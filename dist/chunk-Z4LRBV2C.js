@@ -26284,7 +26284,7 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
   const sqlite = sqliteFile(app, serverDir2);
   if (sqlite) found.push(sqlite);
   const media = mediaRoot(app);
-  if (media?.dir) found.push({ dir: media.dir, what: media.what });
+  if (media?.dir) found.push({ dir: media.dir, what: media.what, ...media.nested ? { nested: true } : {} });
   else if (media) unknown.push(media.what);
   const owned = new Set(
     rootOwnedDirectories(
@@ -26314,6 +26314,7 @@ function runtimeWrites(app, df, stage, dropped = () => true) {
       if (!kind) parts.push(what);
       else kind.places = [.../* @__PURE__ */ new Set([...kind.places, ...what.places])];
       if (files.length > 0) same.files = [.../* @__PURE__ */ new Set([...same.files ?? [], ...files])];
+      if (w.nested) same.nested = true;
     }
   }
   for (const w of known2) w.what = whats.get(w).map(namedAt).join(", ");
@@ -26489,7 +26490,11 @@ function mediaRoot(app) {
   const fields = `${first.field} at ${first.file}:${first.line}${more > 0 ? ` and ${more} other file ${more === 1 ? "field" : "fields"}` : ""}`;
   const dir = settingDir(app, "MEDIA_ROOT");
   if (dir === void 0 && settingUnset(app, "MEDIA_ROOT")) return void 0;
-  return dir === void 0 ? { what: `the uploads of ${fields} go to MEDIA_ROOT` } : { dir, what: `MEDIA_ROOT, where uploads go for ${fields}` };
+  if (dir === void 0) return { what: `the uploads of ${fields} go to MEDIA_ROOT` };
+  const nested3 = imagePathsOf(app, () => true).some(
+    ({ path }) => path.startsWith(`${dir}/`) && path.slice(dir.length + 1).includes("/")
+  );
+  return { dir, what: `MEDIA_ROOT, where uploads go for ${fields}`, ...nested3 ? { nested: nested3 } : {} };
 }
 function relativeTo2(dir, v) {
   if (dir === void 0 || v.kind !== "literal" || typeof v.value !== "string") return void 0;
@@ -26502,6 +26507,12 @@ function fileWrite(path, what) {
   const dir = import_node_path25.posix.dirname(path);
   return { dir, what, ...SHARED_DIRS.test(dir) ? { file: path } : {} };
 }
+function chownCommand(user, paths, nested3 = []) {
+  return [
+    ...paths.length > 0 ? [`chown ${user} ${paths.join(" ")}`] : [],
+    ...nested3.length > 0 ? [`chown -R ${user} ${nested3.join(" ")}`] : []
+  ].join(" && ");
+}
 function runtimeWritesAdvice(writes, stage, user, when = `before USER ${user}`) {
   const parts = [];
   if (writes.known.length > 0) {
@@ -26513,8 +26524,15 @@ function runtimeWritesAdvice(writes, stage, user, when = `before USER ${user}`) 
     const files = writes.known.flatMap((w) => w.files ?? []);
     const shared = made.length === 0 ? "" : ` ${listOf([...new Set(writes.known.filter((w) => w.file !== void 0).map((w) => w.dir))])} ${made.length === 1 ? "is a system directory" : "are system directories"} other programs share: the chown gives ${user} the ${made.length === 1 ? "file" : "files"}, made at build time, not the directory.`;
     const held = files.length === 0 ? "" : ` The image already holds ${listOf(files)}, which COPY leaves owned by root: owning the directory does not let ${user} write to ${files.length === 1 ? "that file" : "those files"}, so the chown names ${files.length === 1 ? "it" : "them"} too.`;
+    const nested3 = [...new Set(writes.known.filter((w) => w.nested).map((w) => w.dir))];
+    const chown = chownCommand(
+      user,
+      [...whole.filter((d) => !nested3.includes(d)), ...made, ...files],
+      nested3
+    );
+    const down = nested3.length === 0 ? "" : ` The image holds directories under ${listOf(nested3)}, copied in and owned by root, where uploads go: the chown goes down them (-R).`;
     parts.push(
-      `The app writes at run time in ${dirs.length === 1 ? "a directory" : "directories"} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}chown ${user} ${[...whole, ...made, ...files].join(" ")}.${shared}${held}${mountNotes(writes.known, user)}`
+      `The app writes at run time in ${dirs.length === 1 ? "a directory" : "directories"} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}${chown}.${shared}${held}${down}${mountNotes(writes.known, user)}`
     );
   }
   if (writes.inRoot)
@@ -34401,9 +34419,11 @@ function fixRunsAsRoot(context) {
   const madeFiles = writes.known.flatMap((w) => w.file !== void 0 ? [w.file] : []);
   const touch = madeFiles.length > 0 ? `touch ${madeFiles.join(" ")}` : void 0;
   const ownFiles = [...madeFiles, ...writes.known.flatMap((w) => w.files ?? [])];
+  const nested3 = [...new Set(writes.known.filter((w) => w.nested).map((w) => w.dir))];
+  const flat = (paths) => paths.filter((p) => !nested3.includes(p));
   if (existing && ownDirs.length + madeFiles.length > 0)
     lines = [
-      `RUN ${[ownDirs.length > 0 ? `mkdir -p ${ownDirs.join(" ")}` : void 0, touch, `chown ${existing} ${[...ownDirs, ...ownFiles].join(" ")}`].filter(Boolean).join(" && ")}`,
+      `RUN ${[ownDirs.length > 0 ? `mkdir -p ${ownDirs.join(" ")}` : void 0, touch, chownCommand(existing, flat([...ownDirs, ...ownFiles]), nested3)].filter(Boolean).join(" && ")}`,
       `USER ${existing}`
     ];
   else if (existing) lines = [`USER ${existing}`];
@@ -34420,7 +34440,7 @@ function fixRunsAsRoot(context) {
     );
     const owned = [...workdir, ...dataDirs, ...ownFiles];
     const mkdir = dataDirs.length > 0 ? ` && mkdir -p ${dataDirs.join(" ")}` : "";
-    const chown = owned.length > 0 ? ` && chown app ${owned.join(" ")}` : "";
+    const chown = owned.length > 0 ? ` && ${chownCommand("app", flat(owned), nested3)}` : "";
     lines = [`RUN ${create}${mkdir}${touch ? ` && ${touch}` : ""}${chown}`, "USER app"];
   }
   const title = `run as the unprivileged user ${existing ?? "app"}`;
