@@ -18,6 +18,11 @@ const WORKER =
 /** A command that runs something other than the app: a monitor, a docs server, a front end, a web server. */
 const OTHER_PROGRAM =
   /(^|[\s/])(flower|sphinx-build|sphinx-autobuild|livehtml|npm|yarn|pnpm|node|nginx|redis-server)(\s|$)/;
+/** A front-end step that installs or builds and returns (`npm install`, `npm run build`): a step before the start. */
+const FRONT_END_BUILD = /^(c?npm|yarn|pnpm)$/;
+const FRONT_END_STEPS = new Set(['i', 'install', 'ci', 'build', 'run build']);
+/** Commands that start no program of their own. */
+const NO_PROGRAM = new Set(['cd', 'echo', 'printf', 'export', 'set', 'true', ':']);
 const WRAPPERS = new Set(['exec', 'tini', '/tini', '--', '/usr/bin/tini', 'dumb-init', '/usr/bin/dumb-init']);
 
 /**
@@ -54,14 +59,21 @@ export function startKind(
   const variable = containerVariables(stage?.env ?? {}, service);
   let kind: StartKind;
   let idle = false;
+  // A front end built before the start is another program only where nothing else runs after it.
+  let frontEndBuild = false;
+  let runsMore = false;
   const seen = new Set<string>();
   for (let k = 0; k < commands.length && k < 50; k++) {
     const { argv, argsKnown } = commands[k];
     const line = argv.join(' ');
     if (STARTS_SERVER.test(line)) return 'server';
+    // `bash -c SCRIPT`: the commands of the script follow, each judged on its own.
+    if (runsInlineScript(argv)) continue;
     if (WORKER.test(line)) kind = 'worker';
+    else if (buildsFrontEnd(argv)) frontEndBuild = true;
     else if (OTHER_PROGRAM.test(line)) kind ??= 'other';
     else if (idles(argv)) idle = true;
+    else if (!NO_PROGRAM.has(basename(programArgv(argv)[0] ?? ''))) runsMore = true;
     for (const word of scriptWords(argv)) {
       const file = (image && imageScriptFile(image, word)) ?? scriptFile(word, dirs, texts);
       if (!file || seen.has(file) || !(file in texts)) continue;
@@ -70,11 +82,30 @@ export function startKind(
       const script = parseShell(texts[file]);
       const inputs = { args: argsThrough(script.commands, args, variable), variable };
       commands.push(
-        ...commandsThatRun(script.commands, inputs).map((c) => ({ argv: c.argv, argsKnown: false })),
+        ...withInlineScripts(commandsThatRun(script.commands, inputs).map((c) => c.argv)).map((argv) => ({
+          argv,
+          argsKnown: false,
+        })),
       );
     }
   }
-  return kind ?? (idle ? 'idle' : undefined);
+  return kind ?? (frontEndBuild && !runsMore ? 'other' : idle ? 'idle' : undefined);
+}
+
+/** `npm install`, `yarn build`, `npm run build`: a front-end step that installs or builds, then returns. */
+function buildsFrontEnd(argv: string[]): boolean {
+  const [program, ...rest] = programArgv(argv);
+  const name = basename(program ?? '');
+  const words = rest.filter((w) => !w.startsWith('-'));
+  const step = words[0] === 'run' ? words.slice(0, 2).join(' ') : words[0];
+  // A bare `yarn` installs; a bare `npm` or `pnpm` prints its help.
+  return FRONT_END_BUILD.test(name) && (step === undefined ? name === 'yarn' : FRONT_END_STEPS.has(step));
+}
+
+/** `sh -c SCRIPT` with a script: its commands are judged in its place. */
+function runsInlineScript(argv: string[]): boolean {
+  const flag = argv.findIndex((a, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(a));
+  return SHELLS.has(basename(argv[0] ?? '')) && flag > 0 && argv[flag + 1] !== undefined;
 }
 
 /** `bash`, `/bin/sh -l`, `sleep infinity`, `tail -f /dev/null`: a command that runs nothing but waits. */
