@@ -104,7 +104,9 @@ export const serviceImageUnpinned = defineRule({
     'reported: every build overwrites that tag, so a deploy that pulls it gets whatever was pushed last and cannot go',
     'back. Tag the build with a version or the commit (`me/app:${GIT_SHA}`). So is a service with no `build:` that',
     'runs such a name another service builds (a worker with `image: me/app`): it runs whatever was built or pushed',
-    'last. A tag taken from a variable (`app:${TAG}`) is left alone unless it resolves to `latest`, as',
+    'last. Only the files compose merges with its own lend it that build: where an alternative compose file (run',
+    'alone, not layered on this one) builds the name, this service pulls it and is reported as any pulled image is.',
+    'A tag taken from a variable (`app:${TAG}`) is left alone unless it resolves to `latest`, as',
     '`app:${TAG:-latest}` does where TAG is unset. The name of an official image (`nginx:latest` on',
     'a service that builds `./proxy`) is reported too: `docker compose pull` fetches the official image under that',
     'name, and compose may run it instead of the build. Remove `image:` or give the build a name of its own. That',
@@ -116,15 +118,17 @@ export const serviceImageUnpinned = defineRule({
     // Services that share the line (`<<: *service` copies of the app) are named in one finding.
     const byLine = new Map<string, { file: string; line: number; names: string[]; say: Say }>();
     // With build:, image: is the name given to the built image, not something pulled; so is that name in another
-    // service of the same compose project (`image: app-image` on the workers).
-    const built = new Map<string, string[]>();
-    for (const app of project.apps)
-      for (const s of app.compose?.services ?? [])
-        if (s.build && s.image) {
-          const builders = built.get(builtName(s.image)) ?? [];
-          if (!builders.includes(s.name)) builders.push(s.name);
-          built.set(builtName(s.image), builders);
-        }
+    // service of the same compose project (`image: app-image` on the workers), never in an alternative file's.
+    // Without a file, the builds of every compose file of the repository.
+    const builtBy = (file: string | undefined, name: string): string[] | undefined => {
+      const builders: string[] = [];
+      for (const model of new Set(project.apps.map((app) => app.compose)))
+        if (model && (file === undefined || model.files.includes(file)))
+          for (const s of model.services)
+            if (s.build && s.image && builtName(s.image) === name && !builders.includes(s.name))
+              builders.push(s.name);
+      return builders.length > 0 ? builders : undefined;
+    };
     const localAppImage = (name: string): string | undefined =>
       project.apps.find((app) => app.imageNotBuiltHere === name && app.dockerfile)?.dockerfile?.file;
     for (const { service: s } of composeServices(project)) {
@@ -135,9 +139,12 @@ export const serviceImageUnpinned = defineRule({
       const official = OFFICIAL.has(bare);
       // A service that runs an image another one builds (`image: me/app`, no build) runs whatever was built or
       // pushed last under that name, as its builder tags it: judged as the build is, where the name is pushed.
-      const builders = s.build ? undefined : built.get(builtName(img));
+      const builders = s.build ? undefined : builtBy(img.file, builtName(img));
       const pushed = img.repository.includes('/') && !official;
-      if (s.build ? !pushed && !official : builders && !pushed) continue;
+      // A bare local name exists only where something builds it: an alternative file's build of it counts too.
+      const localName = !pushed && !official;
+      if (s.build ? localName : !pushed && (builders ?? (localName && builtBy(undefined, builtName(img)))))
+        continue;
       const written = splitImage(img.raw ?? img.value);
       if (written.digest) continue;
       const rawTag = writtenTag(img.raw ?? img.value);
