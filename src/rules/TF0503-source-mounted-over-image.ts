@@ -9,6 +9,7 @@ import type { CopyInstr, DockerfileModel } from '../model/types/dockerfile.js';
 import { isComposeOverrideFile } from '../model/compose-projects.js';
 import { MANIFEST_OF_LOCK } from '../model/lock-files.js';
 import { STARTS_SERVER } from '../model/compose/start-scripts.js';
+import { repositoryBases } from './lib/base-image.js';
 import { builtReleaseElsewhere, type BuiltRelease } from './lib/built-release.js';
 import {
   developmentFileReason,
@@ -182,8 +183,13 @@ function mountsOverCode(
     const reason = devReason(mount.file);
     return reason ? devFileAdvice(reason) : `${layeredText(mount.file, layered(mount))}${KEEP_IN_DEV}`;
   };
-  // An image that takes no Python file of its context (`COPY requirements.txt app/`) holds no code at its WORKDIR.
-  const codeDir = app.imageHoldsPython === false ? undefined : imageCodeDir(app);
+  // An image that takes no Python file of its context (`COPY requirements.txt app/`) holds no code at its WORKDIR,
+  // unless the image of this repository it is built FROM copied the code there (`FROM shop:release`).
+  const own = app.imageHoldsPython === false ? undefined : imageCodeDir(app);
+  const base = own
+    ? undefined
+    : repositoryBases(app).find((b) => b.app.imageHoldsPython !== false && imageCodeDir(b.app));
+  const codeDir = own ?? (base && imageCodeDir(base.app));
   const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
     (d): d is string => d !== undefined,
   );
@@ -246,10 +252,13 @@ function mountsOverCode(
       continue;
     }
     const held = heldCodeDir(app, v, codeDir);
+    const copiedBy = base
+      ? `, copied there by ${base.app.dockerfile!.file}, which builds ${base.image}, the image it starts FROM`
+      : '';
     // An image the repository does not build may hold anything there: only the Dockerfile beside it puts code at `held`.
     const text = app.imageNotBuiltHere
       ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. ${notBuiltText(app.imageNotBuiltHere, shownTarget(v), app.dockerfile?.file ?? 'the Dockerfile', held)}`
-      : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
+      : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}${copiedBy}): the container runs the host's files, not the built image.`;
     out.push({ mount: v, text: `${text} ${advice(v)}` });
   }
   return out;
