@@ -86,10 +86,22 @@ appRuleCases(pythonDepsUnpinned, [
     {
       dockerfile: df(
         'FROM python:3.12',
-        'RUN pip install git+https://github.com/x/y@abc1234 "pkg @ https://x/pkg.zip"',
+        'RUN pip install git+https://github.com/x/y@abc1234 "pkg @ https://x/pkg.zip#sha256=0a1b2c"',
       ),
     },
     [],
+  ],
+  [
+    'a file downloaded by URL without a hash is not pinned; one of the package index is',
+    {
+      dockerfile: df(
+        'FROM python:3.12',
+        'RUN pip install "pkg @ https://x/pkg.zip"',
+        'RUN pip install https://x/models/model_lg-2.0.0.tar.gz',
+        'RUN pip install https://files.pythonhosted.org/packages/aa/bb/tool-1.0-py3-none-any.whl',
+      ),
+    },
+    ['Dockerfile:2', 'Dockerfile:3'],
   ],
   [
     'a VCS ref that is a branch moves; a version tag or a short commit does not',

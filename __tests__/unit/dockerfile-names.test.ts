@@ -75,7 +75,7 @@ test('`docker build -t NAME src` in a script builds the lowercase src/dockerfile
   const scripts = [{ file: 'build.sh', text: '#!/bin/sh\ndocker build -t shop/web:1 src\n' }];
   assert.deepEqual(
     imagesBuilt([], scripts, (f) => f === 'src/dockerfile'),
-    [{ repository: 'shop/web', dockerfile: 'src/dockerfile', contextDir: 'src' }],
+    [{ repository: 'shop/web', tag: '1', dockerfile: 'src/dockerfile', contextDir: 'src' }],
   );
 });
 

@@ -2,6 +2,7 @@ import { baseName, dirName, isUnder, joinPath, normalizeRelative } from '../disc
 import { scriptOrMakefile } from './command/make.js';
 import { isNamedForProduction } from './compose-file-names.js';
 import { isUrl } from './context.js';
+import { splitImage } from './image-ref.js';
 import { dockerfileDockerReads } from './dockerfile-name.js';
 import type { ComposeModel, ComposeService } from './types/compose.js';
 import { LINES } from '../util/lines.js';
@@ -9,6 +10,8 @@ import { LINES } from '../util/lines.js';
 /** An image name built from this repository: by a compose service's `build` with `image:`, or `docker build -t`. */
 export interface BuiltImage {
   repository: string;
+  /** The tag it is built under (`dev` of `shop:dev`), absent when none is written (`latest`). */
+  tag?: string;
   /** The whole reference as written when a variable is part of it (`$HUB_USER/api:$VERSION`), matched as written. */
   written?: string;
   dockerfile: string;
@@ -145,7 +148,13 @@ export function imagesBuilt(
       // A name with variables (`${REGISTRY}/app:${SHA}`) is kept as written, to match a service that names it so.
       const written = s.image.interpolated ? (s.image.raw ?? s.image.value) : undefined;
       if (dockerfile && contextDir)
-        out.push({ repository: s.image.repository, ...(written ? { written } : {}), dockerfile, contextDir });
+        out.push({
+          repository: s.image.repository,
+          ...(s.image.tag !== undefined ? { tag: s.image.tag } : {}),
+          ...(written ? { written } : {}),
+          dockerfile,
+          contextDir,
+        });
     }
   }
   for (const { file, text } of scripts) {
@@ -165,6 +174,7 @@ export function imagesBuilt(
         for (const tag of build.tags)
           out.push({
             repository: repositoryOf(tag),
+            ...(splitImage(tag).tag !== undefined ? { tag: splitImage(tag).tag } : {}),
             ...(tag.includes('$') ? { written: tag } : {}),
             dockerfile,
             contextDir,
@@ -244,13 +254,18 @@ export function repositoryOf(image: string): string {
   return colon > slash ? name.slice(0, colon) : name;
 }
 
-/** The image a service runs when this repository builds it: by name, or as written when a variable is part of it. */
+/**
+ * The image a service runs when this repository builds it: by name, or as written when a variable is part of it. Of
+ * several tags of one name built from different Dockerfiles (`shop:release` from Dockerfile, `shop:dev` from
+ * Dockerfile.dev), the one with the service's tag.
+ */
 export function builtImageOf(service: ComposeService, built: BuiltImage[]): BuiltImage | undefined {
   const image = service.image;
   if (!image) return undefined;
   if (image.interpolated)
     return built.find((b) => b.written !== undefined && sameWritten(b.written, image.raw ?? image.value));
-  return built.find((b) => b.written === undefined && b.repository === image.repository);
+  const named = built.filter((b) => b.written === undefined && b.repository === image.repository);
+  return named.find((b) => (b.tag ?? 'latest') === (image.tag ?? 'latest')) ?? named[0];
 }
 
 /**

@@ -26,19 +26,26 @@ function vcsMessage(spec: string): string {
   return `'${shown}' installs the ref '${revision}', which is neither a commit nor a version tag: a branch installs whatever it holds when the image is built, so two builds of one commit can install different code. Replace the ref with a commit hash: ${withRevisionPlaceholder(shown)}.`;
 }
 
-/** What a requirement downloaded from a URL without a hash does (a branch archive follows the branch). */
-function urlMessage(text: string, name: string | undefined): string {
+/**
+ * What a requirement downloaded from a URL without a hash does (a branch archive follows the branch). `inRun` for a
+ * URL given to `pip install` in a RUN, where `--hash` cannot be written: the fix is the URL's hash fragment, or a
+ * requirements line with `--hash`.
+ */
+function urlMessage(text: string, name: string | undefined, inRun = false): string {
   const shown = hideCredentials(text.split(/\s+--/)[0].trim());
   const url = shown.replace(/^[^@]*@\s*/, '');
-  const release = name ? `: ${name}==<version>` : ' by name with ==<version>';
+  const instead = inRun
+    ? `, or install it from a requirements file line with its hash: ${name ?? '<name>'} @ ${url} --hash=sha256:<hash>`
+    : `, or install a release from the package index${name ? `: ${name}==<version>` : ' by name with ==<version>'}`;
   const branch = /\/refs\/heads\/([^#?]+?)(?:\.zip|\.tar\.gz|\.tgz)?(?:[#?]|$)/.exec(url)?.[1];
   if (branch)
-    return `'${shown}' downloads the branch '${branch}' as it is when the image is built, so two builds of one commit can install different code. Point the URL at a tag or commit and add the file's hash after it (#sha256=<hash>), or install a release from the package index${release}.`;
+    return `'${shown}' downloads the branch '${branch}' as it is when the image is built, so two builds of one commit can install different code. Point the URL at a tag or commit and add the file's hash after it (#sha256=<hash>)${instead}.`;
   // A tag can be moved, and a forge generates its archives on request.
   const forge = /\/(archive|refs\/tags)\//.test(url)
     ? ' (a tag can be moved, a generated archive re-packed)'
     : '';
-  return `'${shown}' installs a file downloaded from a URL without a hash, so nothing checks that two builds of one commit install the same file: the server may replace what the URL returns${forge}. Add the file's hash after the URL (${url}${url.includes('#') ? '&' : '#'}sha256=<hash>), or install a release from the package index${release}.`;
+  const checks = inRun ? ', which pip checks before it installs the file' : '';
+  return `'${shown}' installs a file downloaded from a URL without a hash, so nothing checks that two builds of one commit install the same file: the server may replace what the URL returns${forge}. Add the file's hash after the URL (${url}${url.includes('#') ? '&' : '#'}sha256=<hash>)${checks}${instead}.`;
 }
 
 export const pythonDepsUnpinned = defineRule({
@@ -65,7 +72,8 @@ too: a plain \`docker build\` installs it. A requirement from version control (\
 without a ref pip installs whatever the default branch holds, and with a branch (\`@main\`, \`@feature/x\`) whatever
 that branch holds. A requirement downloaded from a URL (\`pkg @ https://…/v1.2.tar.gz\`)
 in a requirements file is pinned only by the file's hash (\`#sha256=…\` after the URL, or \`--hash\`), or when the
-file is one of the Python Package Index's. A Pipfile the image installs without its lock (\`pipenv install
+file is one of the Python Package Index's; the same for a URL given to \`pip install\` in a RUN (a model's release
+file), where the hash goes after the URL, \`--hash\` being an option of requirements files only. A Pipfile the image installs without its lock (\`pipenv install
 --skip-lock\`, or no Pipfile.lock in the repository) is judged the same way, package by package; installed from a
 committed lock (\`pipenv install --deploy\`) it is pinned. A pyproject.toml that \`poetry install\` resolves because
 the repository holds no poetry.lock beside it (or holds one the image copies only after the install, \`COPY
@@ -123,6 +131,8 @@ function pipLineFindings(df: DockerfileModel): RawFinding[] {
           line: cmd.line,
           message: vcsMessage(url),
         });
+      for (const { url, name } of pip.unhashedDownloads)
+        findings.push({ file: df.file, line: cmd.line, message: urlMessage(url, name, true) });
       const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
       if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
         findings.push({

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { RawFinding } from '../core/index.js';
 import { coversPath, imageCodeDir } from './lib/paths.js';
+import { filesReachingImage, imagePathsOf } from '../model/context.js';
 import { appImageServices, everyDockerfile } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import type { ComposeModel, ComposeService, ComposeVolumeMount } from '../model/types/compose.js';
@@ -9,6 +10,7 @@ import type { CopyInstr, DockerfileModel } from '../model/types/dockerfile.js';
 import { isComposeOverrideFile } from '../model/compose-projects.js';
 import { MANIFEST_OF_LOCK } from '../model/lock-files.js';
 import { STARTS_SERVER } from '../model/compose/start-scripts.js';
+import { repositoryBases } from './lib/base-image.js';
 import { builtReleaseElsewhere, type BuiltRelease } from './lib/built-release.js';
 import {
   developmentFileReason,
@@ -62,6 +64,11 @@ export const sourceMountedOverImage = defineRule({
     'When the image holds no code but another Dockerfile of the same project copies it and a compose file not named',
     'for development runs that image (`Dockerfile-prod` run by `docker-compose-prod.yaml`), the message says the',
     'release is built there.',
+    '',
+    'The same holds for a directory of the repository mounted over the copy the image holds of it (`./deploy/scripts`',
+    'over the path `COPY deploy/scripts` filled) when it holds code (Python modules, shell scripts, templates): the',
+    "host's start script runs, not the built one. A mount that covers nothing the image copied, or only data",
+    '(an upload directory), is not reported.',
     '',
     'Keep the live-reload mount out of the file used to deploy, e.g. in a `compose.override.yaml` (or a `develop:',
     'watch` section) that only development loads; a mount in the override file is not reported:',
@@ -182,8 +189,13 @@ function mountsOverCode(
     const reason = devReason(mount.file);
     return reason ? devFileAdvice(reason) : `${layeredText(mount.file, layered(mount))}${KEEP_IN_DEV}`;
   };
-  // An image that takes no Python file of its context (`COPY requirements.txt app/`) holds no code at its WORKDIR.
-  const codeDir = app.imageHoldsPython === false ? undefined : imageCodeDir(app);
+  // An image that takes no Python file of its context (`COPY requirements.txt app/`) holds no code at its WORKDIR,
+  // unless the image of this repository it is built FROM copied the code there (`FROM shop:release`).
+  const own = app.imageHoldsPython === false ? undefined : imageCodeDir(app);
+  const base = own
+    ? undefined
+    : repositoryBases(app).find((b) => b.app.imageHoldsPython !== false && imageCodeDir(b.app));
+  const codeDir = own ?? (base && imageCodeDir(base.app));
   const hostDirs = [app.dir, web.build?.context, app.context?.dir].filter(
     (d): d is string => d !== undefined,
   );
@@ -222,7 +234,11 @@ function mountsOverCode(
           otherCase !== undefined ||
           (mountsSubdir(v.source, projectDir, v.target, workdir) &&
             holdsCode(app.context?.files ?? [], app.context?.dir, v.source)));
-      if (!ofProject || !onWorkdir) continue;
+      if (!ofProject || !onWorkdir) {
+        const text = copiedDirText(app, v);
+        if (text) out.push({ mount: v, text: `${text} ${advice(v)}` });
+        continue;
+      }
       const dev = devReason(v.file);
       out.push({ mount: v, text: codelessText(v, app, dev, otherCase, release?.(v)) });
       continue;
@@ -235,7 +251,7 @@ function mountsOverCode(
         holdsCode(app.context?.files ?? [], app.context?.dir, v.source!),
     );
     if (!whole && !part) {
-      const text = besideWorkdirText(app, v, codeDir);
+      const text = besideWorkdirText(app, v, codeDir) ?? copiedDirText(app, v);
       if (text) out.push({ mount: v, text: `${text} ${advice(v)}` });
       continue;
     }
@@ -246,13 +262,45 @@ function mountsOverCode(
       continue;
     }
     const held = heldCodeDir(app, v, codeDir);
+    const copiedBy = base
+      ? `, copied there by ${base.app.dockerfile!.file}, which builds ${base.image}, the image it starts FROM`
+      : '';
     // An image the repository does not build may hold anything there: only the Dockerfile beside it puts code at `held`.
     const text = app.imageNotBuiltHere
       ? `'${shownSource(v)}' over ${shownTarget(v)}: the container runs the host's files, not a built release of this code. ${notBuiltText(app.imageNotBuiltHere, shownTarget(v), app.dockerfile?.file ?? 'the Dockerfile', held)}`
-      : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}): the container runs the host's files, not the built image.`;
+      : `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds the code (${held}${copiedBy}): the container runs the host's files, not the built image.`;
     out.push({ mount: v, text: `${text} ${advice(v)}` });
   }
   return out;
+}
+
+/** Files that are code of the release, not data: Python modules, shell scripts, Django templates. */
+const CODE_FILE = /\.(py|sh|bash|html)$/i;
+
+/**
+ * A directory of the build context mounted over the image's own copy of it (`./deploy/scripts:/opt/deploy/scripts`
+ * after `COPY deploy/scripts /opt/deploy/scripts`), when it holds code: the host's files run in place of the built
+ * ones. A directory of data (`./media`, files the image holds none of) is not code of the release.
+ */
+function copiedDirText(app: App, v: ComposeVolumeMount): string | undefined {
+  const context = app.context;
+  if (!context || !v.source || !coversPath(context.dir, v.source)) return undefined;
+  const rel = posix.normalize(context.dir === '.' ? v.source : posix.relative(context.dir, v.source));
+  if (rel === '.' || rel.startsWith('..')) return undefined;
+  const target = posix.normalize(v.target);
+  const scripts = new Set((app.entrypointScripts ?? []).map((s) => s.file));
+  const isCode = (f: string) =>
+    f.startsWith(`${rel}/`) && (CODE_FILE.test(f) || scripts.has(posix.join(context.dir, f)));
+  const held = imagePathsOf(app, isCode).filter(
+    ({ file, path }) => path === posix.join(target, file.slice(rel.length + 1)),
+  );
+  if (held.length === 0) return undefined;
+  const files = new Set(held.map((h) => h.file));
+  const lines = filesReachingImage(app, (f) => files.has(f)).map((l) => l.line);
+  const by = `${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')} of ${app.dockerfile!.file}`;
+  const started = (app.entrypointScripts ?? []).find((s) => coversPath(target, s.imagePath));
+  const runs = started ? `, among them the start script it runs (${started.imagePath})` : '';
+  return `'${shownSource(v)}' over ${shownTarget(v)}, where the image holds its own copy of that code (copied by ${by}): the container runs the host's files, not the built image's${runs}.`;
 }
 
 /**

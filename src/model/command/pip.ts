@@ -1,6 +1,7 @@
 /** What a `pip install` installs, and whether each requirement is pinned. */
 import { programArgv } from './servers.js';
 import { pinsExactVersion } from '../../util/version-spec.js';
+import { classify } from '../../parse/requirements.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // pip install
@@ -124,6 +125,11 @@ export interface PipInstall {
   unpinnedTooling: string[];
   /** Local projects, archives and URLs given (`.`, `-e .`, `/wheels/*.whl`): installed from what they declare. */
   fromPaths: string[];
+  /**
+   * Of `fromPaths`, files downloaded from a URL with no hash to check them by (`https://…/model-2.0.tar.gz`, not a
+   * version-control URL nor one of the package index's files), with the project name when the URL or file gives it.
+   */
+  unhashedDownloads: { url: string; name?: string }[];
   /** `-U`/`--upgrade` given: what is installed already is replaced by the newest release. */
   upgrade: boolean;
 }
@@ -142,6 +148,7 @@ export function pipInstall(argv: string[]): PipInstall | undefined {
     constrained: false,
     unpinnedTooling: [],
     fromPaths: [],
+    unhashedDownloads: [],
     upgrade: false,
   };
   for (const parsed of pipArgs(a.slice(i + 1))) {
@@ -158,9 +165,25 @@ export function pipInstall(argv: string[]): PipInstall | undefined {
     if (spec && PIP_TOOLING.has(spec.name.toLowerCase())) {
       if (!spec.pinned) out.unpinnedTooling.push(spec.spec);
     } else if (spec) out.byName.push(spec);
-    else if (!arg.includes('$')) out.fromPaths.push(arg);
+    else if (!arg.includes('$')) {
+      out.fromPaths.push(arg);
+      const download = unhashedDownload(arg);
+      if (download) out.unhashedDownloads.push(download);
+    }
   }
   return out;
+}
+
+/** A requirement downloaded over the network without a hash, read as a requirements line would be. */
+function unhashedDownload(arg: string): { url: string; name?: string } | undefined {
+  const line = classify(arg);
+  if (line.kind !== 'url' || line.pinned || line.vcs || !/(^|@\s*)(https?|ftp):\/\//i.test(arg))
+    return undefined;
+  const url = arg.replace(/^[^@]*@\s*/, '');
+  // A distribution's file name starts with its project name (`en_core_web_lg-2.0.0.tar.gz`).
+  const file = url.split(/[?#]/)[0].split('/').pop() ?? '';
+  const name = line.name ?? /^([A-Za-z0-9][A-Za-z0-9._]*?)-\d/.exec(file)?.[1];
+  return { url, ...(name ? { name } : {}) };
 }
 
 /** A requirement given by name (`django`, `django>=4`, `celery[redis]==5.3.6`); undefined for paths, URLs, `$VARS`. */
