@@ -10,18 +10,17 @@ import {
   programArgv,
   serverOf,
   serviceCommand,
-  unixSocketsOnly,
   withDirectories,
 } from '../../model/command.js';
 import type { StartCommand } from '../../model/command/start-chain.js';
 import type { DockerfileModel, Stage } from '../../model/types/dockerfile.js';
-import type { App, ServerConfigFile } from '../../model/types/project.js';
-import { uwsgiIniArg } from '../../model/server-config.js';
+import type { App } from '../../model/types/project.js';
+import { socketPaths, uwsgiLogFiles } from './uwsgi-writes.js';
 import { defaultFileStorages, fallbackWhen, isFileSystemStorage } from '../../model/settings/query.js';
 import type { ValueSource } from '../../model/types/settings.js';
 import { mountedBaseDir } from './paths.js';
 import { imagePath } from './log-files.js';
-import { rootOwnedDirectories, rootOwnedFiles } from './path-owners.js';
+import { directoryOwner, rootOwnedDirectories, rootOwnedFiles, type DirectoryOwner } from './path-owners.js';
 import { imageFileSource, imagePathsOf } from '../../model/context.js';
 import { listOf } from './processes.js';
 import { appStarts, programOf } from './privilege-drops.js';
@@ -52,6 +51,8 @@ export interface RuntimeWrites {
   unknown: string[];
   /** Writes in the filesystem's root directory, which is no directory to give the user: the file must move. */
   inRoot?: RuntimeWrite[];
+  /** Writes in directories the image gives to a user (`RUN chown -R www-data /code`): the user that can make them. */
+  givenTo?: { dir: string; what: string; owner: DirectoryOwner }[];
   /** Commands that would write but fail first (collectstatic with STATIC_ROOT set nowhere): what they do instead. */
   failing?: string[];
 }
@@ -157,9 +158,14 @@ export function runtimeWrites(
     }
   }
   for (const w of known) w.what = whats.get(w)!.map(namedAt).join(', ');
+  const givenTo = found.flatMap((w) => {
+    const owner = owned.has(w.dir) ? undefined : directoryOwner(df, stage, w.dir);
+    return owner ? [{ dir: w.dir, what: w.what, owner }] : [];
+  });
   return {
     known,
     unknown,
+    ...(givenTo.length > 0 ? { givenTo } : {}),
     ...(inRoot.length > 0 ? { inRoot } : {}),
     ...(failing.length > 0 ? { failing } : {}),
   };
@@ -269,68 +275,6 @@ function beatKeepsNoFile(app: App, argv: string[]): boolean {
     option.at(-1) ??
     (literal?.kind === 'literal' && typeof literal.value === 'string' ? literal.value : undefined);
   return scheduler !== undefined && scheduler !== '' && !/(^|[.:])PersistentScheduler$/.test(scheduler);
-}
-
-/** The uWSGI ini file a start command loads (`uwsgi --ini FILE`), as read, with the name it is given by. */
-function uwsgiIni(app: App, argv: string[]): { ini?: string; config?: ServerConfigFile } {
-  const ini = uwsgiIniArg(argv);
-  const config =
-    ini === undefined
-      ? undefined
-      : (app.serverConfigs ?? []).find(
-          // A file at the repository's root (`uwsgi.ini`) has no directory before its name.
-          (f) => f.server === 'uwsgi' && (f.file === ini || basename(f.file) === basename(ini)),
-        );
-  return { ...(ini !== undefined ? { ini } : {}), ...(config ? { config } : {}) };
-}
-
-/**
- * The files uWSGI logs to (`--logto`, `--daemonize`, `logto =` and a `file:` logger in its ini): uwsgi started as the
- * user opens them as that user, so their directory must be the user's.
- */
-function uwsgiLogFiles(app: App, c: StartCommand, cwd: string): { path: string; what: string }[] {
-  const argv = programArgv(c.argv);
-  if (basename(argv[0] ?? '') !== 'uwsgi') return [];
-  const fromArgv = argv.flatMap((w, i) => {
-    const m = /^--(logto2?|daemonize2?)(?:=(.*))?$/.exec(w);
-    const value = m && (m[2] ?? argv[i + 1]);
-    return value ? [{ value, at: `${c.file}:${c.line}` }] : [];
-  });
-  const { config } = uwsgiIni(app, argv);
-  const fromIni = (config?.logFiles ?? []).map((l) => ({ value: l.value, at: `${config!.file}:${l.line}` }));
-  return [...fromArgv, ...fromIni]
-    .filter((l) => !l.value.startsWith('/dev/') && !/[$%]/.test(posix.dirname(l.value)))
-    .map((l) => {
-      const path = posix.resolve(cwd, l.value);
-      return { path, what: `uwsgi's log file ${l.value.includes('%') ? l.value : path} at ${l.at}` };
-    });
-}
-
-/** The unix sockets a server creates: on its command line, or in the uWSGI ini it loads (`%d`: the ini's directory). */
-function socketPaths(app: App, c: StartCommand, cwd: string): { path: string; what: string }[] {
-  const argv = programArgv(c.argv);
-  const { ini, config } = uwsgiIni(app, argv);
-  const iniDir = ini === undefined ? cwd : posix.dirname(posix.resolve(cwd, ini));
-  const fromArgv = (ini === undefined ? unixSocketsOnly(c.argv) : undefined) ?? [];
-  const fromIni = (config?.listens ?? [])
-    .filter((l) => l.option === 'socket' || l.option === 'uwsgi-socket')
-    .map((l) => ({
-      value: l.value.split(',')[0]!.trim().replace(/%d/g, `${iniDir}/`),
-      at: `${config!.file}:${l.line}`,
-    }));
-  return [...fromArgv.map((value) => ({ value, at: `${c.file}:${c.line}` })), ...fromIni]
-    .map((s) => ({ ...s, value: s.value.replace(/^unix:/, '') }))
-    .filter(
-      (s) =>
-        s.value !== '' &&
-        !s.value.startsWith('@') &&
-        !/[$%]/.test(s.value) &&
-        (s.value.startsWith('/') || !s.value.includes(':')),
-    )
-    .map((s) => ({
-      path: posix.resolve(cwd, s.value),
-      what: `the socket ${posix.resolve(cwd, s.value)} at ${s.at}`,
-    }));
 }
 
 /**
