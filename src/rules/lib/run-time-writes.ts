@@ -40,7 +40,10 @@ export interface RuntimeWrite {
    * /run): that file, made at build time, is what the user is given, not the directory.
    */
   file?: string;
-  /** The image holds directories under it (copied in, root's): the user is given it with `chown -R`. */
+  /**
+   * The app writes anywhere below it (uploads, collected static files) and the image holds directories there (copied
+   * in, root's): the user is given it with `chown -R`.
+   */
   nested?: boolean;
 }
 
@@ -68,6 +71,9 @@ export function runtimeWrites(
   dropped: (c: StartCommand) => boolean = () => true,
 ): RuntimeWrites {
   const found: RuntimeWrite[] = [];
+  // The writes that go anywhere below their directory, not into it alone: MEDIA_ROOT, STATIC_ROOT, COMPRESS_ROOT.
+  const trees = new Set<RuntimeWrite>();
+  const tree = (w: RuntimeWrite) => (trees.add(w), w);
   const unknown: string[] = [];
   const failing: string[] = [];
   // the place each command's writes are named at, so that one write from two branches is named once with both lines
@@ -79,7 +85,7 @@ export function runtimeWrites(
     const managed = djangoCommand(c.argv);
     if (managed?.name === 'collectstatic') {
       const dir = settingDir(app, 'STATIC_ROOT', cwd);
-      if (dir) found.push({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at}` });
+      if (dir) found.push(tree({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at}` }));
       else if (settingUnset(app, 'STATIC_ROOT'))
         failing.push(
           `collectstatic (${at}) writes nothing: the settings (${app.settings!.file}) set no STATIC_ROOT, so it stops with ImproperlyConfigured`,
@@ -93,10 +99,12 @@ export function runtimeWrites(
       const dir = own ?? settingDir(app, 'STATIC_ROOT', cwd);
       const by = own ? '' : ' with COMPRESS_ROOT unset';
       if (dir)
-        found.push({
-          dir,
-          what: `${own ? 'COMPRESS_ROOT' : 'STATIC_ROOT'}, where compress writes its CACHE at ${at}${by}`,
-        });
+        found.push(
+          tree({
+            dir,
+            what: `${own ? 'COMPRESS_ROOT' : 'STATIC_ROOT'}, where compress writes its CACHE at ${at}${by}`,
+          }),
+        );
       else unknown.push(`compress (${at}) writes COMPRESS_ROOT`);
     }
     if (celeryBeat(argv) && !argv.some((w) => /^(-s|--schedule)(=|$)/.test(w)) && !beatKeepsNoFile(app, argv))
@@ -124,8 +132,13 @@ export function runtimeWrites(
   const sqlite = sqliteFile(app, serverDir);
   if (sqlite) found.push(sqlite);
   const media = mediaRoot(app);
-  if (media?.dir) found.push({ dir: media.dir, what: media.what, ...(media.nested ? { nested: true } : {}) });
+  if (media?.dir) found.push(tree({ dir: media.dir, what: media.what }));
   else if (media) unknown.push(media.what);
+  // Directories the image holds below such a directory (media/avatars/, staticfiles/admin/), copied in as root's.
+  const copied = imagePathsOf(app, () => true).map(({ path }) => path);
+  for (const w of trees)
+    if (copied.some((p) => p.startsWith(`${w.dir}/`) && p.slice(w.dir.length + 1).includes('/')))
+      w.nested = true;
   const owned = new Set(
     rootOwnedDirectories(
       df,
@@ -369,7 +382,7 @@ function sqliteFile(app: App, serverDir?: string): RuntimeWrite | undefined {
  * MEDIA_ROOT, where Django's default storage writes the uploads of the models' file fields; none without such a
  * field, or when the settings choose another storage (S3) for the default anywhere.
  */
-function mediaRoot(app: App): { dir?: string; what: string; nested?: boolean } | undefined {
+function mediaRoot(app: App): { dir?: string; what: string } | undefined {
   const first = app.uploadFields?.[0];
   const settings = app.settings;
   if (!first || !settings) return undefined;
@@ -381,11 +394,7 @@ function mediaRoot(app: App): { dir?: string; what: string; nested?: boolean } |
   // Unset, MEDIA_ROOT is '' and uploads land in the server's working directory: not told apart here.
   if (dir === undefined && settingUnset(app, 'MEDIA_ROOT')) return undefined;
   if (dir === undefined) return { what: `the uploads of ${fields} go to MEDIA_ROOT` };
-  // Upload subdirectories the repository holds (media/avatars/) land in the image as root's: uploads go into them.
-  const nested = imagePathsOf(app, () => true).some(
-    ({ path }) => path.startsWith(`${dir}/`) && path.slice(dir.length + 1).includes('/'),
-  );
-  return { dir, what: `MEDIA_ROOT, where uploads go for ${fields}`, ...(nested ? { nested } : {}) };
+  return { dir, what: `MEDIA_ROOT, where uploads go for ${fields}` };
 }
 
 /** A relative file name (`NAME: "appdata"`), resolved where the server runs; not `:memory:` or a `file:` URI. */
@@ -447,7 +456,7 @@ export function runtimeWritesAdvice(
     const down =
       nested.length === 0
         ? ''
-        : ` The image holds directories under ${listOf(nested)}, copied in and owned by root, where uploads go: the chown goes down them (-R).`;
+        : ` The image holds directories under ${listOf(nested)}, copied in and owned by root, where the app writes too: the chown goes down them (-R).`;
     parts.push(
       `The app writes at run time in ${dirs.length === 1 ? 'a directory' : 'directories'} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}${chown}.${shared}${held}${down}${mountNotes(writes.known, user)}`,
     );
