@@ -16,6 +16,7 @@ import type { StartCommand } from '../../model/command/start-chain.js';
 import type { DockerfileModel, Stage } from '../../model/types/dockerfile.js';
 import type { App } from '../../model/types/project.js';
 import { socketPaths, uwsgiLogFiles } from './uwsgi-writes.js';
+import { isSharedDirectory } from './system-dirs.js';
 import { defaultFileStorages, fallbackWhen, isFileSystemStorage } from '../../model/settings/query.js';
 import type { ValueSource } from '../../model/types/settings.js';
 import { mountedBaseDir } from './paths.js';
@@ -405,13 +406,10 @@ function relativeTo(dir: string | undefined, v: ValueSource): string | undefined
   return posix.resolve(dir, name);
 }
 
-/** System directories other programs write in too: a file of the app's there is given to the user, not the directory. */
-const SHARED_DIRS = /^\/(var\/log|var\/run|run|var\/lib|var|etc|usr(\/local)?|opt|srv)$/;
-
 /** A write to one file: the file alone is named for the chown when its directory is a shared system one. */
 function fileWrite(path: string, what: string): RuntimeWrite {
   const dir = posix.dirname(path);
-  return { dir, what, ...(SHARED_DIRS.test(dir) ? { file: path } : {}) };
+  return { dir, what, ...(isSharedDirectory(dir) ? { file: path } : {}) };
 }
 
 /** `chown USER A B`, then `chown -R USER C` for the directories whose copied subdirectories it must own too. */
