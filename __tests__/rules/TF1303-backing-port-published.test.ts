@@ -130,3 +130,65 @@ test('TF1303: the default file beside a production-named one is judged, and the 
     assert.doesNotMatch(found[0].message, /development override/);
   }
 });
+
+test('TF1303 says what the app connects to before it advises removing the mapping', async () => {
+  const compose = (env: string) =>
+    `services:\n  web:\n    build: .\n${env}  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n`;
+  const settings = (host: string) =>
+    `import os\nSECRET_KEY = os.environ['SECRET_KEY']\nDATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': 'app', 'HOST': ${host}}}\n`;
+  const cases: [string, Record<string, string>, string][] = [
+    [
+      'the service name',
+      {
+        'compose.yaml': compose('    environment:\n      DB_HOST: db\n'),
+        'mysite/settings.py': settings("os.environ.get('DB_HOST', 'localhost')"),
+      },
+      "Remove the port mapping (the app reaches 'db' over the compose network)",
+    ],
+    [
+      'a URL with the service name',
+      {
+        'compose.yaml': compose(
+          '    environment:\n      DATABASE_URL: postgres://app:${DB_PASSWORD}@db/app\n',
+        ),
+        'mysite/settings.py': "import dj_database_url\nDATABASES = {'default': dj_database_url.config()}\n",
+      },
+      "Remove the port mapping (the app reaches 'db' over the compose network)",
+    ],
+    [
+      'an address of the host',
+      {
+        'compose.yaml': compose('    environment:\n      DB_HOST: 172.17.0.1\n'),
+        'mysite/settings.py': settings("os.environ.get('DB_HOST', 'db')"),
+      },
+      "The app connects to '172.17.0.1' through this published port (DB_HOST=172.17.0.1 in compose.yaml), not to 'db' over the compose network: set DB_HOST=db first, then remove the port mapping",
+    ],
+    [
+      'a fallback',
+      {
+        'compose.yaml': compose(''),
+        'mysite/settings.py': settings("os.environ.get('DB_HOST', 'localhost')"),
+      },
+      "The app is not given DB_HOST, so its database host falls back to 'localhost' (mysite/settings.py), not 'db' over the compose network: set DB_HOST=db for the app first, then remove the port mapping",
+    ],
+    [
+      'a literal in settings',
+      { 'compose.yaml': compose(''), 'mysite/settings.py': settings("'host.docker.internal'") },
+      "The settings connect to 'host.docker.internal' (DATABASES HOST, mysite/settings.py), not to 'db' over the compose network: read HOST from an environment variable set to 'db' first, then remove the port mapping",
+    ],
+    [
+      'a value decided where it runs',
+      {
+        'compose.yaml': compose('    environment:\n      DB_HOST: ${DB_HOST}\n'),
+        'mysite/settings.py': settings("os.environ.get('DB_HOST', 'localhost')"),
+      },
+      "Remove the port mapping (the app can reach 'db' by that name over the compose network)",
+    ],
+  ];
+  for (const [what, files, words] of cases) {
+    const result = await analyzeFiles(app(files));
+    const messages = result.findings.filter((f) => f.ruleId === 'TF1303').map((f) => f.message);
+    assert.equal(messages.length, 1, what);
+    assert.ok(messages[0].includes(words), `${what}: ${messages[0]}`);
+  }
+});

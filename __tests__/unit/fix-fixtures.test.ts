@@ -858,6 +858,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'nginx under supervisord needs root to bind port 80: a USER would stop it; user= on the program is by hand',
     },
   ],
+  '__tests__/fixtures/corpus/supervisord-uwsgi-socket-beside-ini-chowned-to-www-data': [
+    {
+      rule: 'TF1301',
+      why: 'nginx under supervisord needs root to bind port 80: a USER would stop it; user= on the program is by hand',
+    },
+  ],
   '__tests__/fixtures/corpus/debug-runserver-else-supervisord-nginx-uwsgi': [
     {
       rule: 'TF1301',

@@ -13,6 +13,7 @@ import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 import { appImageServices } from './lib/each.js';
 import { perServiceLine } from './lib/service-lines.js';
 import { assignFromEnvironment } from './lib/settings-fix.js';
+import { hostOf } from './lib/database-host.js';
 import { lineage } from '../model/dockerfile/lineage.js';
 import { interpolationDefault } from '../model/compose/interpolation.js';
 
@@ -33,15 +34,6 @@ function isBackingUrlVar(name: string): boolean {
   if (upper === 'CELERY_RESULT_BACKEND' || upper === 'RESULT_BACKEND') return true;
   if (!/_(URL|URI|DSN)$/.test(upper)) return false;
   return upper.split('_').some((w) => BACKING_WORD.test(w));
-}
-
-/** Host of `scheme://user:pass@host:port/…`, or of `host[:port]`; undefined for paths, sockets and empty hosts. */
-export function hostOf(value: string): string | undefined {
-  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/?#,]*)/i.exec(value.trim());
-  const bare = url ? null : /^(\[[^\]]+\]|[^:/\s]+)(?::\d+)?(?:\/.*)?$/.exec(value.trim());
-  const host = (url ?? bare)?.[1];
-  if (!host) return undefined;
-  return host.replace(/^\[|\]$/g, '').toLowerCase();
 }
 
 /** 'local' for the container itself (localhost, loopback), 'ip' for another literal address. */

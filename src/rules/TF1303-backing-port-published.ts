@@ -1,6 +1,7 @@
 import type { ComposePort, ComposeService } from '../model/types/compose.js';
 import type { RawFinding } from '../core/index.js';
-import type { App } from '../model/types/project.js';
+import type { App, Project } from '../model/types/project.js';
+import { databaseReaches, type DatabaseHost } from './lib/database-host.js';
 import {
   hasProductionWord,
   isComposeFileNamedForDevelopment,
@@ -52,25 +53,85 @@ function isLoopbackIp(ip: string | undefined): boolean {
   return ip !== undefined && /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/.test(ip);
 }
 
+/** Backing kinds whose host the app's DATABASES names. */
+const DATABASE_KINDS = new Set(['postgres', 'mysql', 'mariadb']);
+
+/**
+ * What the app's settings say of the service: it connects to it by name, it uses SQLite only, it connects to another
+ * host (through the published port, or nowhere), or unknown (a cache, a host the files do not tell).
+ */
+type Reach = { kind: 'by-name' | 'sqlite' | 'unknown' } | { kind: 'elsewhere'; host: DatabaseHost };
+
+function reachOf(project: Project, app: App, service: ComposeService, kind: string): Reach {
+  if (!DATABASE_KINDS.has(kind)) return { kind: 'unknown' };
+  const names = [service.name, service.containerName?.value].map((n) => n?.toLowerCase());
+  const reaches = databaseReaches(project, app);
+  const servers = reaches.flatMap((r) => (r.kind === 'server' ? [r.host] : []));
+  if (servers.some((h) => names.includes(h.host))) return { kind: 'by-name' };
+  if (reaches.length > 0 && reaches.every((r) => r.kind === 'sqlite')) return { kind: 'sqlite' };
+  // A host that is another service of the file (a pooler in front of the database) says nothing of this port.
+  const others = new Set((app.compose?.services ?? []).map((s) => s.name.toLowerCase()));
+  if (
+    servers.length === 0 ||
+    reaches.some((r) => r.kind === 'unknown') ||
+    servers.some((h) => others.has(h.host))
+  )
+    return { kind: 'unknown' };
+  return { kind: 'elsewhere', host: servers[0] };
+}
+
+/** Why the mapping can go: the app reaches the service by name, or does not use it. */
+function reason(reach: Reach, service: string): string {
+  if (reach.kind === 'by-name') return `the app reaches '${service}' over the compose network`;
+  if (reach.kind === 'sqlite') return `the settings the app runs with use SQLite, not '${service}'`;
+  return `the app can reach '${service}' by that name over the compose network`;
+}
+
+/** Names and addresses that lead a container to its host's published ports (not loopback: that is the container). */
+const VIA_HOST =
+  /^(host\.docker\.internal|gateway\.docker\.internal|docker\.for\.(mac|win)\.(host\.internal|localhost)|host\.containers\.internal|(?!127\.)\d{1,3}(\.\d{1,3}){3})$/;
+
+/** Where the app is pointed instead of the service, and what to change first so that it reaches the service by name. */
+function repoint(host: DatabaseHost, service: string): string {
+  const { variable, value, where } = host;
+  if (variable === undefined)
+    return `The settings connect to '${host.host}' (DATABASES HOST, ${where}), not to '${service}' over the compose network: read HOST from an environment variable set to '${service}' first`;
+  if (host.fallback)
+    return `The app is not given ${variable}, so its database host falls back to '${host.host}' (${where}), not '${service}' over the compose network: set ${variable}=${service} for the app first`;
+  const fix = value?.includes('://')
+    ? `make the host of ${variable} '${service}'`
+    : `set ${variable}=${service}`;
+  const through = VIA_HOST.test(host.host) ? ' through this published port' : '';
+  return `The app connects to '${host.host}'${through} (${variable}=${value} in ${where}), not to '${service}' over the compose network: ${fix} first`;
+}
+
 function messageFor(
-  service: string,
+  service: ComposeService,
   kind: string,
   p: ComposePort,
   app: App,
-  composeFiles: readonly string[],
+  project: Project,
 ): string {
+  const name = service.name;
   // The default file beside docker-compose.prod.yml may be run only on a laptop: say why it is judged all the same.
   const production =
     !app.compose?.appService || app.compose.files.some((f) => f !== p.file && hasProductionWord(f))
       ? []
-      : productionFilesBeside(p.file, composeFiles);
-  if (production.length > 0)
-    return `Service '${service}' publishes its ${kind} port ${p.target} ${hostPortWords(p, `every interface of the host that runs ${p.file}`)} ('${p.raw}'): it is reachable from outside, past the host firewall. ${p.file} is not named for development, though ${production.join(', ')} ${production.length > 1 ? 'sit' : 'sits'} beside it: bind the port to the loopback interface (${loopbackMapping(p)}), or remove the mapping (the app reaches '${service}' over the compose network).`;
-  return `Service '${service}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall. ${
-    app.compose?.appService
-      ? `Remove the port mapping (the app reaches '${service}' over the compose network), or bind it to 127.0.0.1 in a development override.`
-      : `No service of ${p.file} runs the app, so the app reaches '${service}' through this port: bind it to the loopback interface (${loopbackMapping(p)}) when the app runs on this host, or run the app as a service on the same compose network and remove the mapping.`
-  }`;
+      : productionFilesBeside(p.file, projectComposeFiles(project));
+  const reach = app.compose?.appService ? reachOf(project, app, service, kind) : undefined;
+  if (production.length > 0 && reach) {
+    const beside = `${p.file} is not named for development, though ${production.join(', ')} ${production.length > 1 ? 'sit' : 'sits'} beside it`;
+    const head = `Service '${name}' publishes its ${kind} port ${p.target} ${hostPortWords(p, `every interface of the host that runs ${p.file}`)} ('${p.raw}'): it is reachable from outside, past the host firewall.`;
+    return reach.kind === 'elsewhere'
+      ? `${head} ${beside}. ${repoint(reach.host, name)}, then bind the port to the loopback interface (${loopbackMapping(p)}) or remove the mapping.`
+      : `${head} ${beside}: bind the port to the loopback interface (${loopbackMapping(p)}), or remove the mapping (${reason(reach, name)}).`;
+  }
+  const head = `Service '${name}' publishes its ${kind} port ${p.target} ${hostPortWords(p)} ('${p.raw}'): it is reachable from outside, past the host firewall.`;
+  if (!reach)
+    return `${head} No service of ${p.file} runs the app, so the app reaches '${name}' through this port: bind it to the loopback interface (${loopbackMapping(p)}) when the app runs on this host, or run the app as a service on the same compose network and remove the mapping.`;
+  return reach.kind === 'elsewhere'
+    ? `${head} ${repoint(reach.host, name)}, then remove the port mapping, or bind it to 127.0.0.1 in a development override.`
+    : `${head} Remove the port mapping (${reason(reach, name)}), or bind it to 127.0.0.1 in a development override.`;
 }
 
 export const backingPortPublished = defineRule({
@@ -112,7 +173,6 @@ services:
   check(project) {
     const findings: RawFinding[] = [];
     const seen = new Set<string>();
-    const composeFiles = projectComposeFiles(project);
     for (const app of project.apps) {
       for (const s of app.compose?.services ?? []) {
         const kind = backingKind(s);
@@ -130,7 +190,7 @@ services:
           findings.push({
             file: p.file,
             line: p.line,
-            message: messageFor(s.name, kind, p, app, composeFiles),
+            message: messageFor(s, kind, p, app, project),
           });
         }
       }

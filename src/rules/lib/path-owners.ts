@@ -50,16 +50,21 @@ export function rootOwnedFiles(df: DockerfileModel, stage: Stage, files: string[
   );
 }
 
+/** Who the image gives a directory to, and by which instruction (`RUN chown` at Dockerfile:30, on /code). */
+export interface DirectoryOwner {
+  user: string;
+  path: string;
+  how: string;
+  file: string;
+  line: number;
+}
+
 /**
  * The user the image gives the directory to, itself or with `-R` a directory above it (`chown -R www-data /var/www`
  * over WORKDIR /var/www/site, `install -d -o www-data /srv/site`, `COPY --chown=site . /srv/site` that creates it),
  * the last such; none when it gives it to root or to a user a variable names.
  */
-export function directoryOwner(
-  df: DockerfileModel,
-  stage: Stage,
-  dir: string,
-): { user: string; path: string; how: string; file: string; line: number } | undefined {
+export function directoryOwner(df: DockerfileModel, stage: Stage, dir: string): DirectoryOwner | undefined {
   const chown = handedPaths(df, stage)
     .filter((c) => c.owner !== undefined && (dir === c.path || (c.recursive && dir.startsWith(`${c.path}/`))))
     .at(-1);

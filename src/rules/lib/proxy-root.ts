@@ -43,16 +43,26 @@ export function proxyMessage(
   const drop = privilegeDrop(app) ?? (su && { ...su, tool: `su ${su.user} -c` });
   if (drop)
     return `${head}, so the container starts as root: ${why}. The app itself already runs as ${drop.user ?? 'another user'} (${drop.tool} at ${drop.file}:${drop.line}). Keep this layout knowingly and suppress TF1301 with the reason, or ${split}.`;
-  const existing = known(usersCreatedByRuns(df, stage).at(-1));
-  const user = existing ?? 'app';
-  const create = existing ? '' : `, created at build time with RUN ${createUser(baseStage(df, stage))}`;
-  // The socket directories appDrop names already; the other run-time writes, given to the user at build time.
   // Only the server's program runs as the user: what the start does before supervisord (collectstatic) stays root's.
   const writes = runtimeWrites(app, df, stage, (c) => c.origin === 'supervisor' && !reverseProxyOf(c.argv));
+  // The user the image gives the directories the app writes in (`chown -R www-data /code` over its socket's) can
+  // write there; another would not.
+  const owners = [...new Set((writes.givenTo ?? []).map((g) => g.owner.user))];
+  const owner = owners.length === 1 ? writes.givenTo![0].owner : undefined;
+  const existing = known(usersCreatedByRuns(df, stage).at(-1));
+  const user = owner?.user ?? existing ?? 'app';
+  const create =
+    (owner && imageHasUser(df, stage, owner.user)) || (!owner && existing)
+      ? ''
+      : `, created at build time with RUN ${createUser(baseStage(df, stage), user)}`;
+  const whose = owner
+    ? `, the user the image gives ${owner.path} to (${owner.how} at ${owner.file}:${owner.line}), where the app writes ${listOf(writes.givenTo!.map((g) => g.what))}`
+    : '';
+  // The socket directories appDrop names already; the other run-time writes, given to the user at build time.
   const sockets = appStarts(app).flatMap((c) => socketDirectories(df, stage, c.argv));
   const rest = { ...writes, known: writes.known.filter((w) => !sockets.includes(w.dir)) };
   const given = runtimeWritesAdvice(rest, stage, user, 'at build time');
-  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}: ${appDrop(app, df, stage, user, proxy)}.${given ? ` ${given}` : ''} Or ${split}.`;
+  return `${head}, so the container runs as root, and so does the app: ${why}. Run only the app process as an unprivileged user ${user}${create}${whose}: ${appDrop(app, df, stage, user, proxy)}.${given ? ` ${given}` : ''} Or ${split}.`;
 }
 
 // Where the nginx packages put the site enabled by default (it listens on 80): a copy there replaces it.

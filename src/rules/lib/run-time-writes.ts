@@ -10,18 +10,18 @@ import {
   programArgv,
   serverOf,
   serviceCommand,
-  unixSocketsOnly,
   withDirectories,
 } from '../../model/command.js';
 import type { StartCommand } from '../../model/command/start-chain.js';
 import type { DockerfileModel, Stage } from '../../model/types/dockerfile.js';
-import type { App, ServerConfigFile } from '../../model/types/project.js';
-import { uwsgiIniArg } from '../../model/server-config.js';
+import type { App } from '../../model/types/project.js';
+import { socketPaths, uwsgiLogFiles } from './uwsgi-writes.js';
+import { isSharedDirectory } from './system-dirs.js';
 import { defaultFileStorages, fallbackWhen, isFileSystemStorage } from '../../model/settings/query.js';
 import type { ValueSource } from '../../model/types/settings.js';
 import { mountedBaseDir } from './paths.js';
 import { imagePath } from './log-files.js';
-import { rootOwnedDirectories, rootOwnedFiles } from './path-owners.js';
+import { directoryOwner, rootOwnedDirectories, rootOwnedFiles, type DirectoryOwner } from './path-owners.js';
 import { imageFileSource, imagePathsOf } from '../../model/context.js';
 import { listOf } from './processes.js';
 import { appStarts, programOf } from './privilege-drops.js';
@@ -41,7 +41,10 @@ export interface RuntimeWrite {
    * /run): that file, made at build time, is what the user is given, not the directory.
    */
   file?: string;
-  /** The image holds directories under it (copied in, root's): the user is given it with `chown -R`. */
+  /**
+   * The app writes anywhere below it (uploads, collected static files) and the image holds directories there (copied
+   * in, root's): the user is given it with `chown -R`.
+   */
   nested?: boolean;
 }
 
@@ -52,6 +55,8 @@ export interface RuntimeWrites {
   unknown: string[];
   /** Writes in the filesystem's root directory, which is no directory to give the user: the file must move. */
   inRoot?: RuntimeWrite[];
+  /** Writes in directories the image gives to a user (`RUN chown -R www-data /code`): the user that can make them. */
+  givenTo?: { dir: string; what: string; owner: DirectoryOwner }[];
   /** Commands that would write but fail first (collectstatic with STATIC_ROOT set nowhere): what they do instead. */
   failing?: string[];
 }
@@ -67,6 +72,9 @@ export function runtimeWrites(
   dropped: (c: StartCommand) => boolean = () => true,
 ): RuntimeWrites {
   const found: RuntimeWrite[] = [];
+  // The writes that go anywhere below their directory, not into it alone: MEDIA_ROOT, STATIC_ROOT, COMPRESS_ROOT.
+  const trees = new Set<RuntimeWrite>();
+  const tree = (w: RuntimeWrite) => (trees.add(w), w);
   const unknown: string[] = [];
   const failing: string[] = [];
   // the place each command's writes are named at, so that one write from two branches is named once with both lines
@@ -78,7 +86,7 @@ export function runtimeWrites(
     const managed = djangoCommand(c.argv);
     if (managed?.name === 'collectstatic') {
       const dir = settingDir(app, 'STATIC_ROOT', cwd);
-      if (dir) found.push({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at}` });
+      if (dir) found.push(tree({ dir, what: `STATIC_ROOT, which collectstatic fills at ${at}` }));
       else if (settingUnset(app, 'STATIC_ROOT'))
         failing.push(
           `collectstatic (${at}) writes nothing: the settings (${app.settings!.file}) set no STATIC_ROOT, so it stops with ImproperlyConfigured`,
@@ -92,10 +100,12 @@ export function runtimeWrites(
       const dir = own ?? settingDir(app, 'STATIC_ROOT', cwd);
       const by = own ? '' : ' with COMPRESS_ROOT unset';
       if (dir)
-        found.push({
-          dir,
-          what: `${own ? 'COMPRESS_ROOT' : 'STATIC_ROOT'}, where compress writes its CACHE at ${at}${by}`,
-        });
+        found.push(
+          tree({
+            dir,
+            what: `${own ? 'COMPRESS_ROOT' : 'STATIC_ROOT'}, where compress writes its CACHE at ${at}${by}`,
+          }),
+        );
       else unknown.push(`compress (${at}) writes COMPRESS_ROOT`);
     }
     if (celeryBeat(argv) && !argv.some((w) => /^(-s|--schedule)(=|$)/.test(w)) && !beatKeepsNoFile(app, argv))
@@ -123,8 +133,13 @@ export function runtimeWrites(
   const sqlite = sqliteFile(app, serverDir);
   if (sqlite) found.push(sqlite);
   const media = mediaRoot(app);
-  if (media?.dir) found.push({ dir: media.dir, what: media.what, ...(media.nested ? { nested: true } : {}) });
+  if (media?.dir) found.push(tree({ dir: media.dir, what: media.what }));
   else if (media) unknown.push(media.what);
+  // Directories the image holds below such a directory (media/avatars/, staticfiles/admin/), copied in as root's.
+  const copied = imagePathsOf(app, () => true).map(({ path }) => path);
+  for (const w of trees)
+    if (copied.some((p) => p.startsWith(`${w.dir}/`) && p.slice(w.dir.length + 1).includes('/')))
+      w.nested = true;
   const owned = new Set(
     rootOwnedDirectories(
       df,
@@ -157,9 +172,14 @@ export function runtimeWrites(
     }
   }
   for (const w of known) w.what = whats.get(w)!.map(namedAt).join(', ');
+  const givenTo = found.flatMap((w) => {
+    const owner = owned.has(w.dir) ? undefined : directoryOwner(df, stage, w.dir);
+    return owner ? [{ dir: w.dir, what: w.what, owner }] : [];
+  });
   return {
     known,
     unknown,
+    ...(givenTo.length > 0 ? { givenTo } : {}),
     ...(inRoot.length > 0 ? { inRoot } : {}),
     ...(failing.length > 0 ? { failing } : {}),
   };
@@ -271,68 +291,6 @@ function beatKeepsNoFile(app: App, argv: string[]): boolean {
   return scheduler !== undefined && scheduler !== '' && !/(^|[.:])PersistentScheduler$/.test(scheduler);
 }
 
-/** The uWSGI ini file a start command loads (`uwsgi --ini FILE`), as read, with the name it is given by. */
-function uwsgiIni(app: App, argv: string[]): { ini?: string; config?: ServerConfigFile } {
-  const ini = uwsgiIniArg(argv);
-  const config =
-    ini === undefined
-      ? undefined
-      : (app.serverConfigs ?? []).find(
-          // A file at the repository's root (`uwsgi.ini`) has no directory before its name.
-          (f) => f.server === 'uwsgi' && (f.file === ini || basename(f.file) === basename(ini)),
-        );
-  return { ...(ini !== undefined ? { ini } : {}), ...(config ? { config } : {}) };
-}
-
-/**
- * The files uWSGI logs to (`--logto`, `--daemonize`, `logto =` and a `file:` logger in its ini): uwsgi started as the
- * user opens them as that user, so their directory must be the user's.
- */
-function uwsgiLogFiles(app: App, c: StartCommand, cwd: string): { path: string; what: string }[] {
-  const argv = programArgv(c.argv);
-  if (basename(argv[0] ?? '') !== 'uwsgi') return [];
-  const fromArgv = argv.flatMap((w, i) => {
-    const m = /^--(logto2?|daemonize2?)(?:=(.*))?$/.exec(w);
-    const value = m && (m[2] ?? argv[i + 1]);
-    return value ? [{ value, at: `${c.file}:${c.line}` }] : [];
-  });
-  const { config } = uwsgiIni(app, argv);
-  const fromIni = (config?.logFiles ?? []).map((l) => ({ value: l.value, at: `${config!.file}:${l.line}` }));
-  return [...fromArgv, ...fromIni]
-    .filter((l) => !l.value.startsWith('/dev/') && !/[$%]/.test(posix.dirname(l.value)))
-    .map((l) => {
-      const path = posix.resolve(cwd, l.value);
-      return { path, what: `uwsgi's log file ${l.value.includes('%') ? l.value : path} at ${l.at}` };
-    });
-}
-
-/** The unix sockets a server creates: on its command line, or in the uWSGI ini it loads (`%d`: the ini's directory). */
-function socketPaths(app: App, c: StartCommand, cwd: string): { path: string; what: string }[] {
-  const argv = programArgv(c.argv);
-  const { ini, config } = uwsgiIni(app, argv);
-  const iniDir = ini === undefined ? cwd : posix.dirname(posix.resolve(cwd, ini));
-  const fromArgv = (ini === undefined ? unixSocketsOnly(c.argv) : undefined) ?? [];
-  const fromIni = (config?.listens ?? [])
-    .filter((l) => l.option === 'socket' || l.option === 'uwsgi-socket')
-    .map((l) => ({
-      value: l.value.split(',')[0]!.trim().replace(/%d/g, `${iniDir}/`),
-      at: `${config!.file}:${l.line}`,
-    }));
-  return [...fromArgv.map((value) => ({ value, at: `${c.file}:${c.line}` })), ...fromIni]
-    .map((s) => ({ ...s, value: s.value.replace(/^unix:/, '') }))
-    .filter(
-      (s) =>
-        s.value !== '' &&
-        !s.value.startsWith('@') &&
-        !/[$%]/.test(s.value) &&
-        (s.value.startsWith('/') || !s.value.includes(':')),
-    )
-    .map((s) => ({
-      path: posix.resolve(cwd, s.value),
-      what: `the socket ${posix.resolve(cwd, s.value)} at ${s.at}`,
-    }));
-}
-
 /**
  * The directories compilemessages writes .mo files in: beside every .po file under a `locale` directory of the tree it
  * runs in (Django walks the working directory for them), of the languages `-l` names; the .mo files the image already
@@ -425,7 +383,7 @@ function sqliteFile(app: App, serverDir?: string): RuntimeWrite | undefined {
  * MEDIA_ROOT, where Django's default storage writes the uploads of the models' file fields; none without such a
  * field, or when the settings choose another storage (S3) for the default anywhere.
  */
-function mediaRoot(app: App): { dir?: string; what: string; nested?: boolean } | undefined {
+function mediaRoot(app: App): { dir?: string; what: string } | undefined {
   const first = app.uploadFields?.[0];
   const settings = app.settings;
   if (!first || !settings) return undefined;
@@ -437,11 +395,7 @@ function mediaRoot(app: App): { dir?: string; what: string; nested?: boolean } |
   // Unset, MEDIA_ROOT is '' and uploads land in the server's working directory: not told apart here.
   if (dir === undefined && settingUnset(app, 'MEDIA_ROOT')) return undefined;
   if (dir === undefined) return { what: `the uploads of ${fields} go to MEDIA_ROOT` };
-  // Upload subdirectories the repository holds (media/avatars/) land in the image as root's: uploads go into them.
-  const nested = imagePathsOf(app, () => true).some(
-    ({ path }) => path.startsWith(`${dir}/`) && path.slice(dir.length + 1).includes('/'),
-  );
-  return { dir, what: `MEDIA_ROOT, where uploads go for ${fields}`, ...(nested ? { nested } : {}) };
+  return { dir, what: `MEDIA_ROOT, where uploads go for ${fields}` };
 }
 
 /** A relative file name (`NAME: "appdata"`), resolved where the server runs; not `:memory:` or a `file:` URI. */
@@ -452,13 +406,10 @@ function relativeTo(dir: string | undefined, v: ValueSource): string | undefined
   return posix.resolve(dir, name);
 }
 
-/** System directories other programs write in too: a file of the app's there is given to the user, not the directory. */
-const SHARED_DIRS = /^\/(var\/log|var\/run|run|var\/lib|var|etc|usr(\/local)?|opt|srv)$/;
-
 /** A write to one file: the file alone is named for the chown when its directory is a shared system one. */
 function fileWrite(path: string, what: string): RuntimeWrite {
   const dir = posix.dirname(path);
-  return { dir, what, ...(SHARED_DIRS.test(dir) ? { file: path } : {}) };
+  return { dir, what, ...(isSharedDirectory(dir) ? { file: path } : {}) };
 }
 
 /** `chown USER A B`, then `chown -R USER C` for the directories whose copied subdirectories it must own too. */
@@ -503,7 +454,7 @@ export function runtimeWritesAdvice(
     const down =
       nested.length === 0
         ? ''
-        : ` The image holds directories under ${listOf(nested)}, copied in and owned by root, where uploads go: the chown goes down them (-R).`;
+        : ` The image holds directories under ${listOf(nested)}, copied in and owned by root, where the app writes too: the chown goes down them (-R).`;
     parts.push(
       `The app writes at run time in ${dirs.length === 1 ? 'a directory' : 'directories'} the image leaves to root: ${listOf(writes.known.map((w) => `${w.dir} (${w.what})`))}; as ${user} it could not, so ${when}, RUN ${mkdir}${chown}.${shared}${held}${down}${mountNotes(writes.known, user)}`,
     );

@@ -11,6 +11,7 @@ import type { CopyInstr, DockerfileModel, Stage, WorkdirInstr } from '../../mode
 import type { App } from '../../model/types/project.js';
 import { lineage } from '../../model/dockerfile/lineage.js';
 import { rootRunCommands } from './root-runs.js';
+import { isStandardDirectory } from './system-dirs.js';
 
 /** A place a start command writes: a directory it creates, or a file it opens (a log). */
 export interface StartWrite {
@@ -18,10 +19,6 @@ export interface StartWrite {
   kind: 'directory' | 'file';
   what: string;
 }
-
-/** System directories every image holds already: `mkdir -p /var/log` creates nothing there. */
-const STANDARD_DIRS =
-  /^\/(var(\/(log|run|lib|tmp|cache))?|run|etc|usr(\/(local|src|share))?|opt|srv|home|tmp)?$/;
 
 /**
  * The directories `mkdir` creates at start (`mkdir -p /usr/src/logs`): under root's directories an unprivileged user
@@ -43,7 +40,7 @@ export function madeDirectories(
   return operands
     .filter((w) => !/[$*?`]/.test(w))
     .map((w) => posix.resolve(cwd, w).replace(/(.)\/+$/, '$1'))
-    .filter((dir) => !STANDARD_DIRS.test(dir) && !held.some((h) => h === dir || h.startsWith(`${dir}/`)))
+    .filter((dir) => !isStandardDirectory(dir) && !held.some((h) => h === dir || h.startsWith(`${dir}/`)))
     .map((dir) => ({ path: dir, kind: 'directory', what: `made by mkdir at ${c.file}:${c.line}` }));
 }
 
