@@ -1,6 +1,7 @@
 import type { TextEdit } from '../../core/index.js';
 import type { DockerfileModel, EnvInstr, EnvPair, Instruction, Stage } from '../../model/types/dockerfile.js';
 import { replaceInLine, replaceLines } from './fix.js';
+import { execTarget, inlineScriptCommands } from '../../model/command.js';
 import type { App } from '../../model/types/project.js';
 import type { FixContext } from './rule.js';
 
@@ -34,14 +35,19 @@ export function runtimeInsertionLine(stage: Stage): number {
   return start?.line ?? stage.lastLine + 1;
 }
 
-/** The program a Python one-liner runs with: the one the start command names (python3), else `python`. */
+/**
+ * The program a Python one-liner runs with: the one the start command names (`python3`, also inside its `sh -c`
+ * text), else `python3`, which every Python 3 install holds (Debian's python3 packages and distroless images have no
+ * `python`).
+ */
 export function pythonOf(stage: Stage): string {
   for (const c of [stage.entrypoint, stage.cmd]) {
     const argv = c?.argv ?? c?.script?.commands[0]?.argv ?? [];
-    const word = argv.find((a) => /(^|\/)python3?(\.\d+)?$/.test(a));
+    const inline = c?.argv ? inlineScriptCommands(execTarget(c.argv), c.line).flatMap((s) => s.argv) : [];
+    const word = [...argv, ...inline].find((a) => /(^|\/)python3?(\.\d+)?$/.test(a));
     if (word) return word;
   }
-  return 'python';
+  return 'python3';
 }
 
 /**
