@@ -1,15 +1,20 @@
 import type { TextEdit } from '../../core/index.js';
 import type { DockerfileModel, EnvInstr, EnvPair, Instruction, Stage } from '../../model/types/dockerfile.js';
 import { replaceInLine, replaceLines } from './fix.js';
-import { execTarget, inlineScriptCommands } from '../../model/command.js';
+import { execTarget, inlineScriptCommands, startCommands } from '../../model/command.js';
 import type { App } from '../../model/types/project.js';
 import type { FixContext } from './rule.js';
 
-/** The app whose Dockerfile a finding points at, with its target stage. */
+/**
+ * The app whose Dockerfile a finding points at, with its target stage; of several apps of one image (two projects it
+ * holds), the one it is known to start.
+ */
 export function appOfDockerfile(
   context: FixContext,
 ): { app: App; dockerfile: DockerfileModel; stage: Stage } | undefined {
-  for (const app of [...context.project.apps, ...(context.project.workerImages ?? [])]) {
+  const apps = [...context.project.apps, ...(context.project.workerImages ?? [])];
+  const started = apps.filter((a) => startCommands(a).length > 0);
+  for (const app of [...started, ...apps.filter((a) => !started.includes(a))]) {
     const dockerfile = app.dockerfile;
     const stage = dockerfile?.targetStage;
     if (dockerfile && stage && dockerfile.file === context.finding.file) return { app, dockerfile, stage };
