@@ -40,6 +40,24 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'a base with no shell: RUN mkdir -p /data && chown nonroot /data cannot run there, and no COPY gives /data to nonroot',
     },
   ],
+  '__tests__/fixtures/corpus/distroless-shell-form-cmd-no-shell-to-run': [
+    {
+      rule: 'TF0901',
+      why: 'a base with no shell: the exec form needs $WEB_WORKERS written out, and a value only the operator knows',
+    },
+  ],
+  '__tests__/fixtures/corpus/chainguard-exec-form-sh-c-no-shell': [
+    {
+      rule: 'TF0901',
+      why: 'a base with no sh: exec written into the sh -c text would not make it start, and ${PORT:-8080} needs writing out',
+    },
+  ],
+  '__tests__/fixtures/corpus/supervisord-programs-proxy-cache-and-app': [
+    {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container: its master process needs root to bind port 80, so a USER would keep it from starting',
+    },
+  ],
   '__tests__/fixtures/corpus/subshell-exec-gunicorn-in-branches': [
     {
       rule: 'TF0901',

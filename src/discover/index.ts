@@ -112,7 +112,9 @@ export async function discover(
       // Env files, templates and files in a `.env*` directory: TF0308 judges templates, and env files with only empty
       // or placeholder secrets, by what they hold.
       isEnvStyleName(f) ||
-      isInEnvDir(f),
+      isInEnvDir(f) ||
+      // python-decouple's other file: the values the settings read with config() when the environment has none.
+      baseName(f) === 'settings.ini',
   );
   // Links to files that would be read by name (a dangling settings.py): unreadable, never silently absent.
   for (const l of walked.links) if (isCoreFile(l.path) || isDockerignore(l.path)) wanted.push(l.path);

@@ -39,6 +39,7 @@ import { readmeScripts } from './readme-commands.js';
 import { linkRepositoryBases, repositoryBuilds } from './repo-base.js';
 import type { ModelInput } from './input.js';
 import { SettingsModules } from './settings-modules.js';
+import { decoupleConfigOf } from './decouple-config.js';
 import { servicesOfImage } from './compose/app-service.js';
 import type { ComposeBuild, ComposeModel, ComposeService } from './types/compose.js';
 import type { DockerfileModel } from './types/dockerfile.js';
@@ -466,6 +467,13 @@ class ProjectBuilder implements ModelInput {
     // After the start scripts: the server they start names the wsgi module whose settings it runs.
     const { settings, bases, served, managed, imaged } = this.settingsModules.model(app, seed);
     if (settings) app.settings = settings;
+    const decouple = settings && decoupleConfigOf(settings, new Set(this.files), this.texts);
+    if (decouple) {
+      const context = app.dockerfile ? app.context : undefined;
+      if (context && isUnder(decouple.file, context.dir))
+        decouple.sent = context.sentFiles.includes(relativeTo(decouple.file, context.dir));
+      app.decoupleConfig = decouple;
+    }
     if (bases.length > 0) app.settingsBases = bases;
     if (served) app.servedSettings = served;
     if (managed) app.managedSettings = managed;

@@ -3,6 +3,7 @@ import type { ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { appSettings, literalElsewhere } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
+import { environReads } from './lib/environ-names.js';
 import { developmentWord, givenValues, isEnvironmentName, switchComparison } from './lib/debug-switch.js';
 
 /** Boolean settings people take from the environment. */
@@ -44,10 +45,10 @@ DEBUG = config("DEBUG", default=False, cast=bool)  # python-decouple
           const v = a.value;
           if (v.kind !== 'env') continue;
           const given = givenValues(app, v.variable);
-          const compare = switchComparison(name, v, given);
           // A value imported from another module of the project (`from .base import DEBUG`) is read there.
           const used = { file: a.file ?? settings.file, line: a.line };
           const { file, line } = literalElsewhere(v, used) ?? used;
+          const compare = switchComparison(name, v, given, environReads(settings, file));
           if (!v.whenSet) {
             if (onWheneverSet(v))
               findings.push({

@@ -3,6 +3,7 @@ import type { SettingAssignment, SettingsModel, ValueSource } from '../model/typ
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
 import { appSettings } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
+import { type EnvironReads, environReads } from './lib/environ-names.js';
 
 export const settingsValueMalformed = defineRule({
   id: 'TF0314',
@@ -31,17 +32,23 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
     for (const { settings } of appSettings(project)) {
       for (const a of liveAssignments(settings, 'SECRET_KEY')) {
         if (a.value.kind !== 'list') continue;
-        findings.push({ file: a.file ?? settings.file, line: a.line, message: secretKeyNotString(a.value) });
+        const reads = environReads(settings, a.file);
+        findings.push({
+          file: a.file ?? settings.file,
+          line: a.line,
+          message: secretKeyNotString(a.value, reads),
+        });
       }
       for (const a of strayTupleReads(settings))
         findings.push({ file: a.file ?? settings.file, line: a.line, message: strayTupleMessage(a) });
       const hosts = liveAssignments(settings, 'ALLOWED_HOSTS');
       for (const a of hosts) {
         if (a.value.kind !== 'env' || a.value.whenSet !== 'text') continue;
+        const read = environReads(settings, a.file).get(a.value.variable, '');
         findings.push({
           file: a.file ?? settings.file,
           line: a.line,
-          message: `ALLOWED_HOSTS is the raw string of ${a.value.variable}, so Django checks the Host header against its single characters and rejects real hosts. Split it: ALLOWED_HOSTS = os.environ.get("${a.value.variable}", "").split(",").`,
+          message: `ALLOWED_HOSTS is the raw string of ${a.value.variable}, so Django checks the Host header against its single characters and rejects real hosts. Split it: ALLOWED_HOSTS = ${read}.split(",").`,
         });
       }
       const branch = emptyHostsBranchWhenUnset(settings);
@@ -49,7 +56,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
         findings.push({
           file: branch.file ?? settings.file,
           line: branch.line,
-          message: `ALLOWED_HOSTS is empty in this branch, which runs when no variable is set, and DEBUG is then off: Django answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",").`,
+          message: `ALLOWED_HOSTS is empty in this branch, which runs when no variable is set, and DEBUG is then off: Django answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = ${hostsRead(settings, branch.file)}.`,
         });
       }
       const empty = emptyHosts(settings, hosts);
@@ -57,7 +64,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
         findings.push({
           file: empty.file ?? settings.file,
           line: empty.line,
-          message: `ALLOWED_HOSTS is empty while DEBUG can be off: Django then answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",").`,
+          message: `ALLOWED_HOSTS is empty while DEBUG can be off: Django then answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = ${hostsRead(settings, empty.file)}.`,
         });
       }
     }
@@ -67,11 +74,16 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
 
 const COUNTS = ['no', 'one', 'two', 'three', 'four'];
 
+/** The hosts read from the environment, split, with the names the module imports. */
+function hostsRead(settings: SettingsModel, file: string | undefined): string {
+  return `${environReads(settings, file).get('DJANGO_ALLOWED_HOSTS', 'localhost')}.split(",")`;
+}
+
 /** What SECRET_KEY holds instead of a string, and the fix, naming the variable the code already reads. */
-function secretKeyNotString(v: Extract<ValueSource, { kind: 'list' }>): string {
+function secretKeyNotString(v: Extract<ValueSource, { kind: 'list' }>, reads: EnvironReads): string {
   const read = v.items.find((i) => i.kind === 'env');
   const variable = read?.kind === 'env' ? read.variable : 'DJANGO_SECRET_KEY';
-  const fix = `SECRET_KEY = os.environ["${variable}"]`;
+  const fix = `SECRET_KEY = ${reads.required(variable)}${reads.requiredNote}`;
   const shape = v.written ?? 'tuple';
   if (v.items.length === 1)
     return shape === 'tuple'
@@ -87,7 +99,7 @@ function secretKeyNotString(v: Extract<ValueSource, { kind: 'list' }>): string {
     second.kind === 'literal' &&
     typeof second.value === 'string';
   if (meantFallback)
-    return `SECRET_KEY is a ${shape} of two values, the ${first.variable} variable and a literal string, not a string: probably os.environ.get("${first.variable}", "...") was meant, but that literal fallback would be a key written in code (TF0301). Read the variable alone: ${fix}.`;
+    return `SECRET_KEY is a ${shape} of two values, the ${first.variable} variable and a literal string, not a string: probably ${reads.get(first.variable, '...')} was meant, but that literal fallback would be a key written in code (TF0301). Read the variable alone: ${fix}.`;
   return `SECRET_KEY is a ${shape} of ${count} values, not a string. Read one variable: ${fix}.`;
 }
 

@@ -16,6 +16,7 @@ import {
   initScriptService,
   isKeepAliveCommand,
   programArgv,
+  reverseProxyOf,
   serverOf,
   serviceCommand,
   startCommands,
@@ -34,7 +35,13 @@ import type { App, Project, SupervisorProgram } from '../model/types/project.js'
 import { appImageStartCommands, appsAndWorkerImages, ownImageAppServices } from './lib/each.js';
 import type { ComposeService } from '../model/types/compose.js';
 import { commandLine, quotedLine } from './lib/command-text.js';
-import { exitsAtOnceWords, foregroundAdvice, listOf, officialImageAdvice } from './lib/processes.js';
+import {
+  exitsAtOnceWords,
+  foregroundAdvice,
+  listOf,
+  officialImageAdvice,
+  ownContainersAdvice,
+} from './lib/processes.js';
 import { defineRule } from './lib/rule.js';
 import { termForwarder } from './lib/signal-trap.js';
 
@@ -61,6 +68,16 @@ function supervisedPrograms(app: App, programs: SupervisorProgram[]): string {
   return programs.length === 1
     ? `the program ${names[0]} of ${files}`
     : `the programs of ${files}: ${names.join(', ')}`;
+}
+
+/** Each supervisord program in its own container: the app's from the same image, a database or proxy from its own. */
+function programsAdvice(programs: SupervisorProgram[]): string {
+  if (programs.length === 0) return 'Run each program as its own container (its own compose service) instead';
+  // One program of the app's own: it needs no manager, only to be the container's command.
+  const [one] = programs;
+  if (programs.length === 1 && !officialImageAdvice(one) && !reverseProxyOf(one.argv))
+    return `Run its command as the container's command instead of supervisord: '${one.argv.join(' ')}'`;
+  return ownContainersAdvice(programs.map((p) => ({ name: p.name, argv: p.argv, line: p.line })));
 }
 
 /** `notes (uwsgi, config/uwsgi.sh)`: each runit service by its name, what its run script starts, and the script. */
@@ -104,9 +121,13 @@ function attachedDaemons(app: App, argv: string[]): string | undefined {
   const options = [...new Set(daemons.map((d) => d.option))].join(' and ');
   const where = daemons.map((d) => `${d.file}:${d.line}`).join(', ');
   const one = daemons.length === 1;
-  const commands = daemons.map((d) => `'${d.argv.filter((w) => !w.startsWith('--pidfile')).join(' ')}'`);
+  const moved = daemons.map((d, i) => ({
+    name: whats[i],
+    argv: d.argv.filter((w) => !w.startsWith('--pidfile')),
+    line: d.line,
+  }));
   const files = listOf(configs.map((c) => c.file));
-  return `This starts uwsgi with ${files}, whose ${options} ${one ? 'line runs' : 'lines run'} ${listOf(whats)} beside the server in the same container (${where}): uwsgi restarts ${one ? 'it' : 'them'} when ${one ? 'it dies' : 'they die'}, but the runtime sees only uwsgi, so ${one ? 'it cannot' : 'none can'} be scaled or stopped on ${one ? 'its' : 'their'} own, and every replica of the web container starts ${one ? 'another' : 'more of them'}${whats.includes('celery beat') ? ' (a second celery beat sends each periodic task twice)' : ''}. Run ${one ? 'it' : 'each'} as its own container (its own compose service) from the same image: ${listOf(commands)}.`;
+  return `This starts uwsgi with ${files}, whose ${options} ${one ? 'line runs' : 'lines run'} ${listOf(whats)} beside the server in the same container (${where}): uwsgi restarts ${one ? 'it' : 'them'} when ${one ? 'it dies' : 'they die'}, but the runtime sees only uwsgi, so ${one ? 'it cannot' : 'none can'} be scaled or stopped on ${one ? 'its' : 'their'} own, and every replica of the web container starts ${one ? 'another' : 'more of them'}${whats.includes('celery beat') ? ' (a second celery beat sends each periodic task twice)' : ''}. ${ownContainersAdvice(moved)}.`;
 }
 
 /** Where the container's main process is, named: `beside the container's main process, gunicorn`. */
@@ -240,8 +261,8 @@ services:
               file: cmd.file,
               line: cmd.line,
               message: cmd.background
-                ? `This starts supervisord in the background with '&', to run ${supervisedPrograms(app, programs)}, ${beside.phrase}: supervisord restarts a program that dies, but the runtime sees neither supervisord nor its programs, so nothing restarts supervisord when it dies, and no program can be scaled or stopped on its own. Run each program as its own container (its own compose service) from the same image instead.`
-                : `This starts supervisord as the container's main process, a process manager that runs ${supervisedPrograms(app, programs)}${programs.length === 1 ? '' : ' side by side'} in one container: the runtime sees only supervisord, so a program that keeps failing leaves the container running without it, and none can be scaled or stopped on its own. Run each program as its own container (its own compose service) instead.`,
+                ? `This starts supervisord in the background with '&', to run ${supervisedPrograms(app, programs)}, ${beside.phrase}: supervisord restarts a program that dies, but the runtime sees neither supervisord nor its programs, so nothing restarts supervisord when it dies, and no program can be scaled or stopped on its own. ${programsAdvice(programs)}.`
+                : `This starts supervisord as the container's main process, a process manager that runs ${supervisedPrograms(app, programs)}${programs.length === 1 ? '' : ' side by side'} in one container: the runtime sees only supervisord, so a program that keeps failing leaves the container running without it, and none can be scaled or stopped on its own. ${programsAdvice(programs)}.`,
             });
             return;
           }

@@ -63,6 +63,7 @@ import { execedHolderWords, oneProcessAdvice } from './lib/background-advice.js'
 import { type StartShell, whoKeepsSignal } from './lib/script-parent.js';
 import { scriptShellNote } from './lib/start-script.js';
 import { shellFormFinding, type ShellFormRun } from './lib/shell-form-message.js';
+import { withShellMissing } from './lib/shell-less-command.js';
 
 export const shellFormCommand = defineRule({
   id: 'TF0901',
@@ -228,11 +229,18 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
           const before = findings.length;
           if (instr?.argv)
             findings.push(
-              ...withAdvice(
+              ...withShellMissing(
                 app,
                 execTarget(instr.argv),
                 instr.line,
-                inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword, shells),
+                instr.keyword,
+                { key: instr.keyword, compose: false },
+                withAdvice(
+                  app,
+                  execTarget(instr.argv),
+                  instr.line,
+                  inlineShell(execTarget(instr.argv), df.file, instr.line, instr.keyword, shells),
+                ),
               ),
             );
           if (instr?.argv && runs(instr)) {
@@ -258,11 +266,18 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
         const before = findings.length;
         if (c && target) {
           findings.push(
-            ...withAdvice(
+            ...withShellMissing(
               app,
               target,
               c.line,
-              inlineShell(target, c.file, c.line, `compose ${key}`, shells, written),
+              `compose ${key}`,
+              { key, compose: true },
+              withAdvice(
+                app,
+                target,
+                c.line,
+                inlineShell(target, c.file, c.line, `compose ${key}`, shells, written),
+              ),
             ),
           );
           const commands = inlineScriptCommands(target, c.line);
@@ -323,7 +338,7 @@ builder of Docker 20.10 kept the first array and dropped the rest).`,
     summary:
       'Rewrites a shell-form CMD/ENTRYPOINT of one command in exec form (as `["sh", "-c", "exec …"]` when a variable such as `$PORT` must expand), and writes `exec` before the last command of an inline `sh -c` or of an entrypoint script; `bash -c` becomes `sh -c` in an Alpine or BusyBox image whose RUNs install no bash.',
     declines:
-      'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run; a server in a restart loop (`while true; do gunicorn …; done`), where exec would end the loop; a script whose trap forwards SIGTERM to its server and then waits only once; a server started with exec inside a `( … )` subshell, whose parentheses are to be removed by hand; a server started through `su USER -c "…"`, where `exec su` would leave su as its parent (the message advises gosu or USER); on a base with no shell (distroless, Chainguard), a command that needs `sh -c` (a variable to expand) or `env` (assignments before it), which are not in the image.',
+      'a script that starts the server in the background and goes on running other processes, or runs several long-running processes one after the other (one `exec` cannot make it one process per container); a CMD array that is not valid JSON (which words were meant is not known); a CMD of a shell builtin (`CMD . .`), which no exec form can run; a server in a restart loop (`while true; do gunicorn …; done`), where exec would end the loop; a script whose trap forwards SIGTERM to its server and then waits only once; a server started with exec inside a `( … )` subshell, whose parentheses are to be removed by hand; a server started through `su USER -c "…"`, where `exec su` would leave su as its parent (the message advises gosu or USER); on a base with no shell (distroless, Chainguard), a command that needs `sh -c` (a variable to expand) or `env` (assignments before it), which are not in the image, and an exec-form `sh -c` there, which no `exec` written into it makes start.',
     make: fixShellForm,
   },
 });

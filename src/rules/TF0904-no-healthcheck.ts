@@ -2,6 +2,7 @@ import type { RawFinding } from '../core/index.js';
 import { appOfDockerfile, pythonOf, runtimeInsertionLine } from './lib/dockerfile-fix.js';
 import { insertLines, replaceLines } from './lib/fix.js';
 import { inherited } from './lib/base-image.js';
+import { shellLessBase } from './lib/shell-less-base.js';
 import { defineRule, type FixContext, type FixProposal } from './lib/rule.js';
 
 export const noHealthcheck = defineRule({
@@ -43,10 +44,17 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \\
           : compose
             ? `no HEALTHCHECK in the target stage, and the compose service's healthcheck sets no test: its timing applies to the image's test, and there is none`
             : `no HEALTHCHECK in the target stage${app.compose?.appService ? ' and none on the compose service' : ''}`;
+      // No shell, curl or wget in a distroless image: only an exec form run by its own Python can check the app.
+      const base = shellLessBase(app.dockerfile!, stage);
+      const port = stage.exposes.flatMap((e) => e.ports).find((p) => p.port !== undefined)?.port ?? 8000;
+      const probe = `import urllib.request; urllib.request.urlopen('http://127.0.0.1:${port}/healthz')`;
+      const how = base
+        ? ` Add a HEALTHCHECK that requests the app; ${base.repository} has no shell and no curl, so write it in exec form with the image's Python, e.g. HEALTHCHECK CMD [${[pythonOf(stage), '-c', probe].map((a) => JSON.stringify(a)).join(', ')}], with a /healthz view.`
+        : ' Add a HEALTHCHECK that requests the app, e.g. an HTTP GET on a /healthz view.';
       findings.push({
         file: app.dockerfile!.file,
         line: 1,
-        message: `The app container has no health check (${why}). Add a HEALTHCHECK that requests the app, e.g. an HTTP GET on a /healthz view.`,
+        message: `The app container has no health check (${why}).${how}`,
       });
     }
     return findings;

@@ -110,7 +110,10 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     // One finding per image: two compose files that build the same Dockerfile are two apps of one image.
     const judged = new Set<string>();
     // A worker's own image (Dockerfile.celery) runs the app's code as well: it is judged the same way.
-    for (const app of appsAndWorkerImages(project)) {
+    // Several apps of one image (two projects it holds, each with a compose file): the one it is known to start first.
+    const apps = appsAndWorkerImages(project);
+    const started = apps.filter((a) => startCommands(a).length > 0);
+    for (const app of [...started, ...apps.filter((a) => !started.includes(a))]) {
       const df = app.dockerfile;
       const stage = df?.targetStage;
       if (!df || !stage || judged.has(`${df.file}:${stage.lastLine}`)) continue;

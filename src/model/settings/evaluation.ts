@@ -124,6 +124,10 @@ export class ModuleEvaluation implements CallRecorder {
   get failures(): EvaluationFailure[] {
     return this.shared.failures;
   }
+  /** The names each star-imported module left in its own namespace, by file. */
+  get starImportedScopes(): Map<string, EvalContext['scope']> {
+    return this.shared.modules;
+  }
   /** Modules star-imported and evaluated in place, in the order they ran. */
   get imported(): string[] {
     return this.shared.imported;

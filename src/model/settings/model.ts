@@ -1,5 +1,5 @@
 /** The SettingsModel the rules read, built from what an evaluation recorded: assignments, reads, DATABASES, logging. */
-import type { SettingAssignment, SettingsModel, ValueSource } from '../types/settings.js';
+import type { OsNames, SettingAssignment, SettingsModel, ValueSource } from '../types/settings.js';
 import type { EvalContext, RecordedAssignment } from './context.js';
 import { resolveDatabases } from './databases.js';
 import type { ModuleEvaluation } from './evaluation.js';
@@ -79,7 +79,25 @@ export function settingsModelOf(ev: ModuleEvaluation, module: string, ctx: EvalC
       e.cond ? { from: e.from, to: e.to, when: conditionOf(e.cond, e.condText) } : { from: e.from, to: e.to },
     );
   if (baseDirParts) model.baseDir = baseDirParts.length ? baseDirParts.join('/') : '.';
+  const osNames: Record<string, OsNames> = {};
+  for (const [file, scope] of [[ev.file, ctx.scope] as const, ...ev.starImportedScopes]) {
+    const names = osNamesIn(scope);
+    if (names) osNames[file] = names;
+  }
+  if (Object.keys(osNames).length > 0) model.osNames = osNames;
   return model;
+}
+
+/** The names a module's namespace gives `os`, `os.environ` and `os.getenv` (the first of each, in binding order). */
+function osNamesIn(scope: EvalContext['scope']): OsNames | undefined {
+  const names: OsNames = {};
+  const keys = { os: 'os', 'os.environ': 'environ', 'os.getenv': 'getenv' } as const;
+  for (const [name, binding] of scope) {
+    const v = binding.v;
+    const key = v.t === 'ref' ? keys[v.name as keyof typeof keys] : undefined;
+    if (key && names[key] === undefined) names[key] = name;
+  }
+  return Object.keys(names).length > 0 ? names : undefined;
 }
 
 /**

@@ -195,6 +195,18 @@ export interface UploadField {
   field: 'FileField' | 'ImageField';
 }
 
+/** The file python-decouple reads at run time (`settings.ini`'s `[settings]`, or `.env`), with its values. */
+export interface DecoupleConfig {
+  /** Relative to the scanned directory. */
+  file: string;
+  /** Its values by name, as decouple reads them (quotes around a .env value removed). */
+  values: Record<string, string>;
+  /** An ini file's names, upper-cased here, match whatever their case (configparser's). */
+  caseless?: true;
+  /** Whether the build context sends it to the image; undefined when no image is built from a context holding it. */
+  sent?: boolean;
+}
+
 export interface App {
   /** Directory of the app relative to the scanned directory ('.' for it): where manage.py (or the Dockerfile) is. */
   dir: string;
@@ -246,6 +258,8 @@ export interface App {
    * s6-overlay services the image's /init starts.
    */
   supervisorPrograms?: SupervisorProgram[];
+  /** The file python-decouple reads the settings' values from, in the repository; absent when none is there. */
+  decoupleConfig?: DecoupleConfig;
   /** Server configuration files the start chain names (`uwsgi --ini FILE`), found in the context. */
   serverConfigs?: ServerConfigFile[];
   /** How the image gets uWSGI; undefined when what it installs cannot tell (a local project, a custom base image). */

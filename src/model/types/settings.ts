@@ -207,4 +207,16 @@ export interface SettingsModel {
   }[];
   /** Calls that load variables from a file at run time (load_dotenv, Env.read_env, python-decouple). */
   dotenvLoads?: { via: string; line: number }[];
+  /**
+   * The names each module (by file) gives the os module and its environment readers: `import os` → os: 'os';
+   * `from os import environ` → environ: 'environ'; absent where a module imports none of them.
+   */
+  osNames?: Record<string, OsNames>;
+}
+
+/** The names a settings module can read the environment by, as its imports bind them. */
+export interface OsNames {
+  os?: string;
+  environ?: string;
+  getenv?: string;
 }

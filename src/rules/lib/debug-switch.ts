@@ -1,4 +1,5 @@
 /** The comparison to suggest for a boolean setting read from a variable: a flag's "1", an environment name's word. */
+import type { EnvironReads } from './environ-names.js';
 import type { App } from '../../model/types/project.js';
 import type { ValueSource } from '../../model/types/settings.js';
 
@@ -54,9 +55,15 @@ export function developmentWord(v: EnvSource, given: readonly string[]): string 
  * environment name, a comparison with its development word (`os.environ.get("ENV", "") == "dev"`), as `== "1"`
  * would never hold for a variable that holds dev or prod.
  */
-export function switchComparison(setting: string, v: EnvSource, given: readonly string[]): string {
+export function switchComparison(
+  setting: string,
+  v: EnvSource,
+  given: readonly string[],
+  reads?: EnvironReads,
+): string {
   const word = isEnvironmentName(v, given) ? developmentWord(v, given) : '1';
-  return `${setting} = os.environ.get("${v.variable}", "") == "${word}"`;
+  const read = reads ? reads.get(v.variable, '') : `os.environ.get("${v.variable}", "")`;
+  return `${setting} = ${read} == "${word}"`;
 }
 
 /**

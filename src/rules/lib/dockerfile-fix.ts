@@ -1,14 +1,20 @@
 import type { TextEdit } from '../../core/index.js';
 import type { DockerfileModel, EnvInstr, EnvPair, Instruction, Stage } from '../../model/types/dockerfile.js';
 import { replaceInLine, replaceLines } from './fix.js';
+import { execTarget, inlineScriptCommands, startCommands } from '../../model/command.js';
 import type { App } from '../../model/types/project.js';
 import type { FixContext } from './rule.js';
 
-/** The app whose Dockerfile a finding points at, with its target stage. */
+/**
+ * The app whose Dockerfile a finding points at, with its target stage; of several apps of one image (two projects it
+ * holds), the one it is known to start.
+ */
 export function appOfDockerfile(
   context: FixContext,
 ): { app: App; dockerfile: DockerfileModel; stage: Stage } | undefined {
-  for (const app of [...context.project.apps, ...(context.project.workerImages ?? [])]) {
+  const apps = [...context.project.apps, ...(context.project.workerImages ?? [])];
+  const started = apps.filter((a) => startCommands(a).length > 0);
+  for (const app of [...started, ...apps.filter((a) => !started.includes(a))]) {
     const dockerfile = app.dockerfile;
     const stage = dockerfile?.targetStage;
     if (dockerfile && stage && dockerfile.file === context.finding.file) return { app, dockerfile, stage };
@@ -34,14 +40,19 @@ export function runtimeInsertionLine(stage: Stage): number {
   return start?.line ?? stage.lastLine + 1;
 }
 
-/** The program a Python one-liner runs with: the one the start command names (python3), else `python`. */
+/**
+ * The program a Python one-liner runs with: the one the start command names (`python3`, also inside its `sh -c`
+ * text), else `python3`, which every Python 3 install holds (Debian's python3 packages and distroless images have no
+ * `python`).
+ */
 export function pythonOf(stage: Stage): string {
   for (const c of [stage.entrypoint, stage.cmd]) {
     const argv = c?.argv ?? c?.script?.commands[0]?.argv ?? [];
-    const word = argv.find((a) => /(^|\/)python3?(\.\d+)?$/.test(a));
+    const inline = c?.argv ? inlineScriptCommands(execTarget(c.argv), c.line).flatMap((s) => s.argv) : [];
+    const word = [...argv, ...inline].find((a) => /(^|\/)python3?(\.\d+)?$/.test(a));
     if (word) return word;
   }
-  return 'python';
+  return 'python3';
 }
 
 /**

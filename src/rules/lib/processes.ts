@@ -138,3 +138,56 @@ export function backgroundWords(run: BackgroundStart): string {
             : 'goes on running other commands';
   return `starts ${listOf(run.background.map((p) => p.what))} in the background (&) and then ${then}`;
 }
+
+// The official image of each reverse proxy reverseProxyOf names.
+const PROXY_IMAGES: Record<string, string> = {
+  nginx: 'nginx',
+  caddy: 'caddy',
+  apache2: 'httpd',
+  httpd: 'httpd',
+  haproxy: 'haproxy',
+  traefik: 'traefik',
+};
+
+const LOOPBACK = /\b(127\.0\.0\.1|localhost):(?=\d)/g;
+
+/** A process to move out of the app's container: how the advice names it, its words and its line. */
+export interface MovedProcess {
+  name: string;
+  argv: string[];
+  line: number;
+}
+
+/**
+ * Where each process goes, each in its own container (its own compose service): the app's own processes (a worker,
+ * beat, the server) from the same image with their commands; a database or cache from its official image; a reverse
+ * proxy from its official image, in front of the app server.
+ */
+export function ownContainersAdvice(processes: MovedProcess[]): string {
+  const own: MovedProcess[] = [];
+  const parts: string[] = [];
+  for (const p of processes) {
+    const found = backingServiceOf(p.argv, p.line);
+    const service = found === 'MySQL' && p.argv.some((w) => /maria/i.test(w)) ? 'MariaDB' : found;
+    const proxy = reverseProxyOf(p.argv);
+    if (service && OFFICIAL_IMAGES[service])
+      parts.push(
+        `${p.name} from ${service}'s official image, ${OFFICIAL_IMAGES[service]}, not from the app's image, the app pointed at it by its service name`,
+      );
+    else if (proxy && PROXY_IMAGES[proxy])
+      parts.push(
+        `${p.name} from the official ${PROXY_IMAGES[proxy]} image with its configuration, in front of the app server, which it reaches by its service name`,
+      );
+    else own.push(p);
+  }
+  if (own.length > 0) {
+    // A server bound to loopback for a proxy beside it is out of reach once the proxy has a container of its own.
+    const rebind = parts.length > 0 && own.some((p) => p.argv.join(' ').search(LOOPBACK) >= 0);
+    const commands = own.map((p) => `'${p.argv.join(' ').replace(LOOPBACK, rebind ? '0.0.0.0:' : '$&')}'`);
+    parts.unshift(
+      `${listOf(own.map((p) => p.name))} from the same image, ${own.length === 1 ? 'with its command' : 'each with its own command'} (${listOf(commands)}${rebind ? '; the server bound to 0.0.0.0, not loopback, so that the other containers reach it' : ''})`,
+    );
+  }
+  const each = processes.length === 1 ? 'it as its own container' : 'each as its own container';
+  return `Run ${each} (its own compose service): ${parts.join('; ')}`;
+}

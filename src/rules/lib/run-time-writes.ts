@@ -23,6 +23,7 @@ import { mountedBaseDir } from './paths.js';
 import { imagePath } from './log-files.js';
 import { directoryOwner, rootOwnedDirectories, rootOwnedFiles, type DirectoryOwner } from './path-owners.js';
 import { imageFileSource, imagePathsOf } from '../../model/context.js';
+import { decoupleValue } from '../../model/decouple-config.js';
 import { listOf } from './processes.js';
 import { appStarts, programOf } from './privilege-drops.js';
 import { gunicornLogFiles, madeDirectories } from './start-writes.js';
@@ -332,9 +333,28 @@ function compiledMessages(app: App, args: string[], cwd: string, at: string): Ru
 function settingDir(app: App, name: string, cwd?: string): string | undefined {
   const assigned = (app.settings?.assignments ?? []).filter((a) => a.name === name && a.live !== false);
   const value = assigned.at(-1)?.value;
-  const source = value?.kind === 'env' ? value.fallback : value;
+  const source = value?.kind === 'env' ? (decoupleSource(app, value) ?? value.fallback) : value;
+  if (source === null) return undefined;
   const path = source && (runtimePath(app, source) ?? relativeTo(cwd, source));
   return path === undefined ? undefined : posix.normalize(path).replace(/(.)\/+$/, '$1');
+}
+
+/**
+ * What python-decouple's `config("X", default=…)` gives when its file (settings.ini, .env) sets X: that value in an
+ * image the file is sent to (it comes before the default); null when it cannot be told (interpolated, or the file's
+ * place in the image unknown); undefined when the default stands (no such value, or no such file in the image).
+ */
+function decoupleSource(
+  app: App,
+  value: Extract<ValueSource, { kind: 'env' }>,
+): ValueSource | null | undefined {
+  const config = app.decoupleConfig;
+  const text = value.via === 'other' ? decoupleValue(config, value.variable) : undefined;
+  if (!config || text === undefined) return undefined;
+  if (config.sent === undefined) return null;
+  if (!config.sent) return undefined;
+  if (/[%$]/.test(text)) return null;
+  return { kind: 'literal', value: text, line: value.line };
 }
 
 /**

@@ -3,6 +3,7 @@
 import {
   backgroundStart,
   branchEnds,
+  execTarget,
   foregroundSequence,
   inlineScript,
   inlineScriptCommands,
@@ -23,6 +24,7 @@ import { execForm, indentOf, insertAt, linesOf, locate, replaceLines } from './f
 import type { FixContext, FixProposal } from './rule.js';
 import { appShells, type ImageShells } from './image-shell.js';
 import { shellLessBase } from './shell-less-base.js';
+import { isShell } from './shell-less-command.js';
 import { suExecAdvice } from './su-launch.js';
 
 export function fixShellForm(context: FixContext): FixProposal | undefined {
@@ -40,6 +42,9 @@ export function fixShellForm(context: FixContext): FixProposal | undefined {
         if (stage && shellLessBase(df, stage) && /^(sh|env)$/.test(argv?.[0] ?? '')) return undefined;
         return execFormOf(instr, argv, lines, finding.file);
       }
+      // `["sh", "-c", "…"]` where there is no sh: no exec written into it makes it start.
+      if (instr.argv && stage && shellLessBase(df, stage) && isShell(execTarget(instr.argv)[0]))
+        return undefined;
       if (instr.argv)
         return withSh(
           execLast(lastToExec(instr.argv, instr.line), lines, finding.file, instr.line, instr.endLine),
@@ -54,6 +59,7 @@ export function fixShellForm(context: FixContext): FixProposal | undefined {
     for (const c of services.flatMap((service) => [service?.entrypoint, service?.command])) {
       const argv = c && composeArgv(c);
       if (!c || !argv || c.file !== finding.file || c.line !== finding.line) continue;
+      if (df && stage && shellLessBase(df, stage) && isShell(execTarget(argv)[0])) return undefined;
       const fix = execLast(lastToExec(argv, c.line), lines, finding.file, c.line, c.line + 20);
       return withSh(fix, argv, appShells(app), lines, finding.file, c.line);
     }

@@ -23,6 +23,8 @@ import { notACommand, printableWord } from './not-a-command.js';
 import { backgroundWords, keptProcess, othersOwnContainers, sequencePhrase } from './processes.js';
 import { cmdUnderEntrypointMessage } from './script-parent.js';
 import { shellBranches, shellFormBranchesMessage } from './shell-branches.js';
+import { shellLessBase } from './shell-less-base.js';
+import { shellLessShellFormMessage } from './shell-less-command.js';
 import { startScriptOf } from './start-script.js';
 import { dieOnTermAdvice } from './uwsgi-term.js';
 
@@ -57,8 +59,13 @@ export function shellFormFinding(
   const argv = execFormArgv(instr, app.entrypointScripts, app.dockerfile?.targetStage?.workdir || '/');
   const script = startScriptOf(app, instr);
   const exiting = exitingShellFormMessage(instr, file, app) ?? execedShellForm(instr, shells);
-  const said =
-    exiting !== undefined
+  const df = app.dockerfile;
+  const stage = df?.targetStage;
+  // No /bin/sh in the image: the shell-form command does not start at all, and no shell can be advised.
+  const base = df && stage ? shellLessBase(df, stage) : undefined;
+  const said = base
+    ? { text: shellLessShellFormMessage(instr, base, stage!.env), names: undefined }
+    : exiting !== undefined
       ? { text: exiting, names: undefined }
       : ((instr === cmd ? cmdUnderEntrypointMessage(app, argv) : undefined) ??
         shellFormMessage(instr, argv, script));
