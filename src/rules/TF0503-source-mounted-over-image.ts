@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { RawFinding } from '../core/index.js';
 import { coversPath, imageCodeDir } from './lib/paths.js';
+import { settingDir } from './lib/run-time-writes.js';
 import { filesReachingImage, imagePathsOf } from '../model/context.js';
 import { appImageServices, everyDockerfile } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
@@ -275,6 +276,7 @@ function mountsOverCode(
 }
 
 /** Files that are code of the release, not data: Python modules, shell scripts, Django templates. */
+const DATA_SETTINGS = ['STATIC_ROOT', 'MEDIA_ROOT'];
 const CODE_FILE = /\.(py|sh|bash|html)$/i;
 
 /**
@@ -288,6 +290,9 @@ function copiedDirText(app: App, v: ComposeVolumeMount): string | undefined {
   const rel = posix.normalize(context.dir === '.' ? v.source : posix.relative(context.dir, v.source));
   if (rel === '.' || rel.startsWith('..')) return undefined;
   const target = posix.normalize(v.target);
+  // STATIC_ROOT and MEDIA_ROOT hold what collectstatic and uploads write, often shared with a proxy: data, not code.
+  const dataDirs = DATA_SETTINGS.map((name) => settingDir(app, name)).filter((d) => d !== undefined);
+  if (dataDirs.some((d) => coversPath(d, target))) return undefined;
   const scripts = new Set((app.entrypointScripts ?? []).map((s) => s.file));
   const isCode = (f: string) =>
     f.startsWith(`${rel}/`) && (CODE_FILE.test(f) || scripts.has(posix.join(context.dir, f)));

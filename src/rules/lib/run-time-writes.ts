@@ -330,7 +330,7 @@ function compiledMessages(app: App, args: string[], cwd: string, at: string): Ru
  * A directory setting's place in the image (STATIC_ROOT), where the settings compute it from BASE_DIR or write it
  * absolute; a relative one (`"static_dir"`) is where the command that writes it runs (`cwd`), as Django resolves it.
  */
-function settingDir(app: App, name: string, cwd?: string): string | undefined {
+export function settingDir(app: App, name: string, cwd?: string): string | undefined {
   const assigned = (app.settings?.assignments ?? []).filter((a) => a.name === name && a.live !== false);
   const value = assigned.at(-1)?.value;
   const source = value?.kind === 'env' ? (decoupleSource(app, value) ?? value.fallback) : value;
