@@ -12,13 +12,18 @@ export interface CombinedFiles {
 const COMPOSE_COMMAND = /\bdocker(?:-compose|\s+compose)\b/;
 
 /**
- * The compose files each `docker compose` command of the Makefiles and scripts names with `-f`, when it names two or
- * more that exist among `composeFiles`; paths are taken from the Makefile's or script's directory, else the root.
+ * The compose files each `docker compose` command of the Makefiles and scripts (and of `documented`: the README's
+ * commands, by README) names with `-f`, when it names two or more that exist among `composeFiles`; paths are taken
+ * from the Makefile's or script's directory, else the root.
  */
-export function combinedComposeFiles(texts: Record<string, string>, composeFiles: string[]): CombinedFiles[] {
+export function combinedComposeFiles(
+  texts: Record<string, string>,
+  composeFiles: string[],
+  documented: Record<string, string> = {},
+): CombinedFiles[] {
   const known = new Set(composeFiles);
   const out: CombinedFiles[] = [];
-  for (const { source, named } of composeCommands(texts)) {
+  for (const { source, named } of composeCommands(texts, documented)) {
     if (named.length < 2) continue;
     const files = resolveAll(named, [dirName(source), '.'], known);
     if (files && !out.some((c) => c.files.join('\n') === files.join('\n'))) out.push({ files, source });
@@ -82,11 +87,12 @@ export function composeEnvFiles(
 /** The `-f` and `--env-file` arguments of each `docker compose` command in the Makefiles and scripts. */
 function composeCommands(
   texts: Record<string, string>,
+  documented: Record<string, string> = {},
 ): { source: string; named: string[]; envFiles: string[] }[] {
   const out: { source: string; named: string[]; envFiles: string[] }[] = [];
-  for (const [source, text] of Object.entries(texts)) {
+  for (const [source, text] of [...Object.entries(texts), ...Object.entries(documented)]) {
     const makefile = isMakefile(source);
-    if (!makefile && !isScript(source)) continue;
+    if (!makefile && !isScript(source) && !(source in documented)) continue;
     const lines = text.replace(/\\\r?\n/g, ' ').split(LINES);
     const expand = makefile ? makeExpander(lines) : (l: string) => l;
     for (const written of lines) {

@@ -171,7 +171,8 @@ export async function discover(
     : [];
 
   // CI files, apart: read only for the names their `docker build` commands tag the repository's images with.
-  // READMEs too: the `docker build -t NAME .` they give is how the repository's image gets its name.
+  // READMEs too: the `docker build -t NAME .` they give is how the repository's image gets its name, and the
+  // `docker compose -f base.yml -f debug.yml` they give is how its compose files are run together.
   const ciConfigs: Record<string, string> = {};
   const readmes: Record<string, string> = {};
   for (const f of files.filter((f) => isCiConfig(f) || isReadme(f))) {
@@ -180,8 +181,9 @@ export async function discover(
       overlaid === undefined
         ? readText(realRoot, f, maxBytes, walked.plain.has(f))
         : textOf(Buffer.from(overlaid, 'utf8'), maxBytes);
-    if (typeof r === 'string' && /\bdocker\s+(?:buildx\s+|image\s+)?build\b/.test(r))
-      (isCiConfig(f) ? ciConfigs : readmes)[f] = r;
+    if (typeof r !== 'string') continue;
+    if (/\bdocker\s+(?:buildx\s+|image\s+)?build\b/.test(r)) (isCiConfig(f) ? ciConfigs : readmes)[f] = r;
+    else if (isReadme(f) && /\bdocker(?:-compose|\s+compose)(?:\s[^\n`]*)?\s-f\s/.test(r)) readmes[f] = r;
   }
 
   const sqliteFiles = sqliteHeaderFiles(files, (f, length) => {

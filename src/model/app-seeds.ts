@@ -20,7 +20,14 @@ import {
   imageOnlyApp,
   namedDockerfileOf,
 } from './image-app.js';
-import { clonesAndRunsDjango, isOddCaseDefaultName, NON_APP_DIR, OTHER_ROLE } from './image-roles.js';
+import {
+  buildsHelperImage,
+  clonesAndRunsDjango,
+  holdsNoAppCode,
+  isOddCaseDefaultName,
+  NON_APP_DIR,
+  OTHER_ROLE,
+} from './image-roles.js';
 import { toolCopyReason } from './tool-copies.js';
 import { byDepth, ModelPart } from './input.js';
 import { contextIsOwnDirectory, contextOfTied, contextTold } from './own-context.js';
@@ -108,7 +115,14 @@ export class AppSeeds extends ModelPart {
         if (dockerfile && bases.has(dockerfile) && s !== set.model?.appService && !s.command && !s.entrypoint)
           claimed.add(dockerfile);
       }
-    seeds.push(...this.dockerfiles(given, managePys, claimed, builtByName, bases));
+    // Dockerfiles some compose file or script builds; any other is built by nothing the repository says.
+    const referenced = new Set([
+      ...builtByName,
+      ...composeBuilds(composeSets.flatMap((s) => (s.model ? [s.model] : []))).map((b) => b.dockerfile),
+    ]);
+    seeds.push(
+      ...this.dockerfiles(given, managePys, claimed, builtByName, bases, { referenced, found: seeds }),
+    );
     if (!given) seeds.push(...this.variants(seeds, claimed, builtByName, bases));
     seeds.push(...this.bareProjects(seeds, managePys));
 
@@ -175,7 +189,12 @@ export class AppSeeds extends ModelPart {
         const other = s.notApp === 'worker' ? set.model?.appService : s.notApp;
         const otherImage =
           s !== set.model?.appService && dockerfile in this.texts && !runsPython(this.texts, dockerfile);
-        if (other || otherImage || isSidecarService(set.model!, s, this.texts, managePys))
+        if (
+          other ||
+          otherImage ||
+          isSidecarService(set.model!, s, this.texts, managePys) ||
+          buildsHelperImage(s, this.texts[dockerfile], set.model?.appService, managePys)
+        )
           claimed.add(dockerfile);
       }
     }
@@ -390,8 +409,10 @@ export class AppSeeds extends ModelPart {
     claimed: Set<string>,
     builtByName: Set<string>,
     bases: Set<string>,
+    known: { referenced: Set<string>; found: AppSeed[] },
   ): AppSeed[] {
     const seeds: AppSeed[] = [];
+    const appImage = () => [...known.found, ...seeds].some((s) => s.dockerfile && s.managePy);
     const candidates = given ? [given] : this.preferredDockerfiles().filter((d) => !claimed.has(d));
     for (const dockerfile of candidates) {
       if (claimed.has(dockerfile)) continue;
@@ -451,6 +472,8 @@ export class AppSeeds extends ModelPart {
         if (!given && proxyOnly(this.texts, dockerfile)) continue;
         // `jpostgres/Dockerfile` that installs PostgreSQL on ubuntu and starts it: a database's image, not the app's.
         if (!given && startsDatabaseServer(this.texts, dockerfile)) continue;
+        // `docker/Dockerfile.debug` installing a debugger: built by nothing here, copying nothing, beside the app's image.
+        if (!given && !known.referenced.has(dockerfile) && holdsNoAppCode(text ?? '') && appImage()) continue;
         if (ancestor && looksLikePythonImage(this.texts, dockerfile)) {
           managePy = ancestor;
           contextDir = dirName(ancestor);

@@ -14,6 +14,7 @@ import { combinedComposeFiles, composeEnvFiles, composeFilesRunAlone } from '../
 import { relPath, scalarString } from './compose/yaml-nodes.js';
 import { dockerfileDockerReads } from './dockerfile-name.js';
 import { ModelPart } from './input.js';
+import { readmeComposeCommands } from './readme-commands.js';
 import type { ComposeModel } from './types/compose.js';
 
 /** Names of the compose files Docker Compose picks up by itself, in its order of preference. */
@@ -57,7 +58,11 @@ export class ComposeProjects extends ModelPart {
       const bases = new Set([...extended.values()].flat());
       // Files a Makefile or script runs together (`-f app.yaml -f storages.yaml`) are analysed merged, as run.
       const yamlFiles = Object.keys(this.texts).filter(isYamlName);
-      const combined = combinedComposeFiles(this.texts, yamlFiles);
+      // A README's `docker compose -f base.yml -f debug.yml up` says so as well as a Makefile does.
+      const documented = Object.fromEntries(
+        Object.entries(this.tree.readmes ?? {}).map(([f, t]) => [f, readmeComposeCommands(f, t)]),
+      );
+      const combined = combinedComposeFiles(this.texts, yamlFiles, documented);
       for (const c of combined) sets.push({ dir: dirName(c.files[0]!), files: c.files });
       const mergedOnly = new Set(
         combined

@@ -1,5 +1,6 @@
-import { baseName } from '../discover/classify.js';
+import { baseName, isUnder, normalizeRelative } from '../discover/classify.js';
 import { dockerfileCode, WORD_SEPARATORS } from './image-app.js';
+import type { ComposeService } from './types/compose.js';
 
 // What a Dockerfile's name, directory and words say of the image's role beside the app's.
 
@@ -41,4 +42,39 @@ export const NON_APP_DIR =
 export function clonesAndRunsDjango(text: string): boolean {
   const code = dockerfileCode(text);
   return /^\s*RUN\b[^\n]*\bgit\s+clone\b/im.test(code) && startsDjangoServer(code);
+}
+
+/**
+ * Whether a compose service beside the app builds a helper's image (an exporter FROM its vendor's image, adding a
+ * package): its build context holds none of the repository's Django projects, and neither its Dockerfile nor its
+ * command starts Django or fetches the app's code. No container of that image runs the app.
+ */
+export function buildsHelperImage(
+  service: ComposeService,
+  dockerfileText: string | undefined,
+  app: ComposeService | undefined,
+  managePys: string[],
+): boolean {
+  const context = service.build ? normalizeRelative(service.build.context) : undefined;
+  if (service === app || context === undefined || dockerfileText === undefined || managePys.length === 0)
+    return false;
+  if (managePys.some((m) => isUnder(m, context))) return false;
+  const commands = [service.command?.raw, service.entrypoint?.raw].filter((t) => t !== undefined);
+  return (
+    !startsDjangoServer(dockerfileCode(dockerfileText)) &&
+    !clonesAndRunsDjango(dockerfileText) &&
+    !commands.some((t) => startsDjangoServer(t))
+  );
+}
+
+/**
+ * Whether a Dockerfile holds none of the app: it copies nothing from its build context (COPY/ADD only from other
+ * stages or images), fetches no code, and neither starts Django nor installs a project's dependencies.
+ */
+export function holdsNoAppCode(text: string): boolean {
+  const code = dockerfileCode(text).replace(/\\\r?\n/g, ' ');
+  const copies = [...code.matchAll(/^\s*(?:COPY|ADD)\s+([^\n]*)/gim)].some(
+    (m) => !/(^|\s)--from[=\s]/i.test(m[1]!),
+  );
+  return !copies && !/\bgit\s+clone\b/i.test(code) && !startsDjangoServer(code);
 }

@@ -12,6 +12,30 @@ const DOCKER_BUILD = /^(?:\$\s+)?(docker\s+(?:buildx\s+|image\s+)?build\s.*)$/;
  * not prose; a plain-text README is read line by line. A line ending in `\` goes on with the next.
  */
 export function readmeBuildCommands(file: string, text: string): string {
+  return readmeCodeLines(file, text)
+    .flatMap((line) => DOCKER_BUILD.exec(line)?.[1] ?? [])
+    .join('\n');
+}
+
+/** A `docker compose` (or `docker-compose`) command as a README writes it, a shell prompt (`$ `) before it or not. */
+const COMPOSE_COMMAND = /^(?:\$\s+)?(docker(?:-compose|\s+compose)\s.*)$/;
+
+/**
+ * The `docker compose` lines of a README: its code as readmeBuildCommands reads it, and in Markdown also the inline
+ * code of its prose (`` Run `docker compose -f a.yml -f b.yml up` ``), where a README names the files run together.
+ */
+export function readmeComposeCommands(file: string, text: string): string {
+  const markdown = /\.(md|markdown)$/i.test(file);
+  // An inline code span may wrap onto the next line of its paragraph.
+  const spans = markdown ? [...text.matchAll(/(?<!`)`([^`]+)`(?!`)/g)] : [];
+  const inline = spans.map((m) => m[1]!.replace(/\s+/g, ' ').trim());
+  return [...readmeCodeLines(file, text), ...inline]
+    .flatMap((line) => COMPOSE_COMMAND.exec(line)?.[1] ?? [])
+    .join('\n');
+}
+
+/** The code lines of a README: in Markdown a fenced block or an indented line, in plain text every line; `\` joins. */
+function readmeCodeLines(file: string, text: string): string[] {
   const markdown = /\.(md|markdown)$/i.test(file);
   const out: string[] = [];
   let fence: string | undefined;
@@ -34,10 +58,9 @@ export function readmeBuildCommands(file: string, text: string): string {
       continue;
     }
     pending = '';
-    const command = DOCKER_BUILD.exec(line)?.[1];
-    if (command) out.push(command);
+    out.push(line);
   }
-  return out.join('\n');
+  return out;
 }
 
 /** The READMEs' `docker build` lines, each README as a script of them, for the analysis of scripts' builds. */

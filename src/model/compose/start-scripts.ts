@@ -167,7 +167,8 @@ export function scriptWords(argv: string[]): string[] {
   let k = 0;
   while (WRAPPERS.has(argv[k])) k++;
   const cmd = argv[k];
-  if (cmd === undefined) return [];
+  // `--config=/etc/x.yml` as CMD is an option for the base image's ENTRYPOINT, not a program or script of its own.
+  if (cmd === undefined || cmd.startsWith('-')) return [];
   if (SHELLS.has(basename(cmd))) {
     const rest = argv.slice(k + 1);
     if (rest.some((a) => /^-[a-z]*c[a-z]*$/.test(a))) return [];

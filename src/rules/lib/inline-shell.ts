@@ -8,6 +8,7 @@ import {
   inlineScriptArgs,
   inlineScriptCommands,
   isKeepAliveLoop,
+  programArgv,
   serverOf,
   setupOnly,
 } from '../../model/command.js';
@@ -111,6 +112,9 @@ function inlineShellFindings(
   }
   const last = commands.at(-1);
   if (!last || last.viaExec) return [];
+  // `py-spy record --pid 1`, `gdb -p 1`: a tool aimed at a process already running serves nothing, and exec would
+  // make it PID 1, the process it meant to attach to.
+  if (attachesToProcess(programArgv(last.argv))) return [];
   const script = inlineScript(argv) ?? '';
   const lone = parsed.length === 1 && !last.background && isSimple(script);
   // bash execs the lone simple command of `bash -c` (PID 1 is the command: checked with docker top)
@@ -145,4 +149,18 @@ function inlineShellFindings(
       message: `${shell} ${why}, so the shell stays PID 1 and SIGTERM does not reach it. Write ${quotedLine(execLine(shown(last)))}${lone ? '' : ' as the last command'}.`,
     },
   ];
+}
+
+/** Tools that attach to a running process by its PID with `-p` (profilers, debuggers, tracers). */
+const ATTACHING_TOOLS = new Set(['py-spy', 'gdb', 'strace', 'ltrace', 'austin', 'pyrasite', 'perf']);
+
+/** Whether a command attaches to a process already running (`--pid 1`, `--pid=1`, `gdb -p 1`): it starts no server. */
+function attachesToProcess(argv: string[]): boolean {
+  const program = argv[0]?.split('/').pop() ?? '';
+  return argv.some(
+    (w, i) =>
+      (w === '--pid' && /^\d+$/.test(argv[i + 1] ?? '')) ||
+      /^--pid=\d+$/.test(w) ||
+      (ATTACHING_TOOLS.has(program) && w === '-p' && /^\d+$/.test(argv[i + 1] ?? '')),
+  );
 }
