@@ -189,6 +189,24 @@ test('TF0202 python-deps-unpinned: the message names the package', () => {
   );
 });
 
+test('TF0202 python-deps-unpinned: a second pip command run into the first for want of &&', () => {
+  const [joined] = messages(pythonDepsUnpinned, {
+    dockerfile: df('FROM python:3.12', 'RUN pip3 install -U pip pip3 install requests'),
+  });
+  assert.match(joined, /two pip commands as one: no `&&` comes before the second `pip3 install`/);
+  assert.match(joined, /a project named 'install', beside 'requests' without an exact version/);
+  assert.doesNotMatch(joined, /'install' without/);
+  const [module] = messages(pythonDepsUnpinned, {
+    dockerfile: df('FROM python:3.12', 'RUN python -m pip install -U pip python -m pip install requests'),
+  });
+  assert.match(module, /before the second `python -m pip install`, so pip install rejects the option -m/);
+  // `install` as a package after another name is no second command.
+  const [plain] = messages(pythonDepsUnpinned, {
+    dockerfile: df('FROM python:3.12', 'RUN pip install django install'),
+  });
+  assert.match(plain, /^pip installs 'django', 'install' without an exact version/);
+});
+
 test('TF0202 python-deps-unpinned: through the real pipeline: pinned ARG tag, heredoc pip install and a requirements line', async () => {
   const result = await analyzeFiles({
     'manage.py': 'import django\n',

@@ -107,3 +107,28 @@ test('TF0314: ALLOWED_HOSTS = [] in the branch that runs when no variable is set
   );
   assert.deepEqual(findingsOf(debugBranch, 'TF0314'), []);
 });
+
+test('TF0314: a number Django adds to or compares with, read from the environment without int()', async () => {
+  const result = await analyzeFiles(
+    settings(
+      "SECRET_KEY = os.environ['SECRET_KEY']",
+      "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'CONN_MAX_AGE': os.environ['DB_AGE']}}", //3
+      "EMAIL_TIMEOUT = os.getenv('EMAIL_TIMEOUT')", //4
+      "DATA_UPLOAD_MAX_MEMORY_SIZE = os.environ.get('UPLOAD_MAX', '5242880')", //5
+      "FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get('FILE_MAX', '5242880'))",
+      "EMAIL_PORT = os.environ.get('EMAIL_PORT', 587)",
+      "SECURE_HSTS_SECONDS = os.environ.get('HSTS', 0)",
+    ),
+  );
+  const found = result.findings.filter((f) => f.ruleId === 'TF0314');
+  assert.deepEqual(
+    found.map((f) => f.line),
+    [3, 4, 5],
+  );
+  assert.match(found[0].message, /always a string.*time\.monotonic\(\).*`int\(os\.environ\["DB_AGE"\]\)`/);
+  assert.match(
+    found[1].message,
+    /whenever EMAIL_TIMEOUT is set.*`float\(os\.environ\["EMAIL_TIMEOUT"\]\) if os\.getenv\("EMAIL_TIMEOUT"\) else None`/,
+  );
+  assert.match(found[2].message, /always a string.*`int\(os\.environ\.get\("UPLOAD_MAX", "5242880"\)\)`/);
+});

@@ -97,3 +97,19 @@ test('TF1304 on an app that manages containers on purpose (docker SDK in its cod
   assert.match(requirement!.message, /requirements\.txt:2 installs the Docker SDK, docker==7\.1\.0/);
   assert.doesNotMatch(requirement!.message, /does not need/);
 });
+
+test('TF1304: the host directory holding the socket (/run, /var/run), not another directory under it', async () => {
+  const compose = [
+    'services:',
+    '  web:',
+    '    build: .',
+    '    volumes:',
+    '      - /run:/host-run', //5
+    '      - /var/run/postgresql:/var/run/postgresql',
+    '      - /run/user/1000/app:/srv/app',
+  ].join('\n');
+  const result = await analyzeFiles(app({ 'compose.yaml': compose }));
+  const found = result.findings.filter((f) => f.ruleId === 'TF1304');
+  assert.deepEqual(findingsOf(result, 'TF1304'), [['compose.yaml', 5]]);
+  assert.match(found[0].message, /mounts the host's \/run, the directory that holds the Docker socket/);
+});

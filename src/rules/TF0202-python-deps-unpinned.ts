@@ -134,6 +134,14 @@ function pipLineFindings(df: DockerfileModel): RawFinding[] {
       for (const { url, name } of pip.unhashedDownloads)
         findings.push({ file: df.file, line: cmd.line, message: urlMessage(url, name, true) });
       const loose = pip.byName.filter((r) => !r.pinned).map((r) => r.spec);
+      if (pip.joined) {
+        findings.push({
+          file: df.file,
+          line: cmd.line,
+          message: joinedMessage(pip.joined, loose.map(quote)),
+        });
+        continue;
+      }
       if (loose.length === 0 && pip.unpinnedTooling.length > 0) {
         findings.push({
           file: df.file,
@@ -151,6 +159,18 @@ function pipLineFindings(df: DockerfileModel): RawFinding[] {
       });
     }
   return findings;
+}
+
+/** `pip install -U pip pip install -r …`: one command where two were meant, and what pip makes of it. */
+function joinedMessage(joined: string, loose: string[]): string {
+  const unpinned = loose.length
+    ? `, beside ${loose.join(', ')} without an exact version (pin ${loose.length > 1 ? 'each' : 'it'}: name==<version>)`
+    : '';
+  // `python -m pip install` read as arguments of the first: pip install knows no option -m and stops the build.
+  const effect = joined.includes(' -m ')
+    ? 'pip install rejects the option -m it does not know and the build fails'
+    : `pip reads its words as more packages to install and asks the package index for a project named 'install'${unpinned}`;
+  return `This RUN runs two pip commands as one: no \`&&\` comes before the second \`${joined}\`, so ${effect}. Put \`&&\` before the second \`${joined}\`.`;
 }
 
 /** The findings on one requirements file an image installs: each line without an exact pin. */

@@ -1,5 +1,5 @@
 import { type RawFinding, code, msg } from '../core/index.js';
-import type { App } from '../model/types/project.js';
+import type { App, Project } from '../model/types/project.js';
 import type { SettingAssignment, SettingsModel, ValueSource } from '../model/types/settings.js';
 import { liveAssignments, providedEnvironment, valueWhenUnset } from '../model/settings/index.js';
 import { namesSetting, withScriptAssignments } from './lib/provided-config.js';
@@ -37,11 +37,13 @@ For local development, put the variable in an untracked \`.env\` file or the com
   related: ['security.W009'],
   check(project) {
     const findings: RawFinding[] = [];
-    for (const { app, settings } of appSettings(project)) {
+    // Apps whose settings share an assignment (two compose files, two images, one settings module) get one finding.
+    const appsAt = appsByAssignment(project);
+    for (const { settings } of appSettings(project)) {
       const live = liveAssignments(settings, 'SECRET_KEY');
-      const { key, note: given } = keyAdvice(app);
-      const read = code(`SECRET_KEY = os.environ["${key}"]`);
       for (const a of live) {
+        const { key, note: given } = keyAdvice(appsAt.get(placeOf(a, settings)) ?? []);
+        const read = code(`SECRET_KEY = os.environ["${key}"]`);
         // Under a condition that cannot be told (`if 'test' in sys.argv`), the rule cannot decide; a module loaded
         // under one still sets the key as written wherever it is loaded.
         if (a.inBranch && a.activeWhenUnset === undefined && !a.loadedInBranch) continue;
@@ -138,8 +140,8 @@ For local development, put the variable in an untracked \`.env\` file or the com
     make: (context) => {
       // Read from a secret file the deploy mounts: no variable holds the key, so none can be required instead.
       if (readsSecretFile(context)) return undefined;
-      const app = appOfFinding(context);
-      const variable = variableRead(context) ?? (app ? keyAdvice(app).key : DEFAULT_VARIABLE);
+      const apps = appsByAssignment(context.project).get(`${context.finding.file}:${context.finding.line}`);
+      const variable = variableRead(context) ?? (apps ? keyAdvice(apps).key : DEFAULT_VARIABLE);
       return assignFromEnvironment(context, 'SECRET_KEY', `os.environ["${variable}"]`, [variable], true);
     },
   },
@@ -153,21 +155,44 @@ const DEFAULT_VARIABLE = 'DJANGO_SECRET_KEY';
  * noted when it is another; else DJANGO_SECRET_KEY, noting an env_file the repository does not hold, which may give
  * the key another name.
  */
-function keyAdvice(app: App): { key: string; note: string } {
-  const provided = providedEnvironment(app);
-  const given = [...withScriptAssignments(app, provided).values.keys()]
-    .filter((n) => namesSetting(n, 'SECRET_KEY'))
-    .sort();
+function keyAdvice(apps: App[]): { key: string; note: string } {
+  const provided = apps.map((app) => ({ app, env: providedEnvironment(app) }));
+  const given = [
+    ...new Set(
+      provided.flatMap(({ app, env }) =>
+        [...withScriptAssignments(app, env).values.keys()].filter((n) => namesSetting(n, 'SECRET_KEY')),
+      ),
+    ),
+  ].sort();
+  const containers = apps.length > 1 ? "the app's containers are" : "the app's container is";
   if (given.includes(DEFAULT_VARIABLE)) return { key: DEFAULT_VARIABLE, note: '' };
-  if (given.length > 0) return { key: given[0], note: ` (the app's container is given ${given[0]})` };
-  const unread = provided.unreadEnvFiles?.map((f) => f.path) ?? [];
+  if (given.length > 0) return { key: given[0], note: ` (${containers} given ${given[0]})` };
+  const unread = [...new Set(provided.flatMap(({ env }) => env.unreadEnvFiles?.map((f) => f.path) ?? []))];
   if (unread.length === 0) return { key: DEFAULT_VARIABLE, note: '' };
   const one = unread.length === 1;
   const files = one ? `the env_file ${unread[0]}` : `the env_files ${unread.join(', ')}`;
+  const reads = apps.length > 1 ? "the app's containers read" : "the app's container reads";
   return {
     key: DEFAULT_VARIABLE,
-    note: `, or under the name ${files} ${one ? 'gives' : 'give'} it (the app's container reads ${one ? 'that file' : 'those files'}, which the repository does not hold)`,
+    note: `, or under the name ${files} ${one ? 'gives' : 'give'} it (${reads} ${one ? 'that file' : 'those files'}, which the repository does not hold)`,
   };
+}
+
+/** `file:line` of an assignment, in the module that writes it. */
+function placeOf(a: SettingAssignment, settings: SettingsModel): string {
+  return `${a.file ?? settings.file}:${a.line}`;
+}
+
+/** The apps whose loaded settings hold each live SECRET_KEY assignment, by `file:line`. */
+function appsByAssignment(project: Project): Map<string, App[]> {
+  const out = new Map<string, App[]>();
+  for (const { app, settings } of appSettings(project))
+    for (const a of liveAssignments(settings, 'SECRET_KEY')) {
+      const apps = out.get(placeOf(a, settings)) ?? [];
+      if (!apps.includes(app)) apps.push(app);
+      out.set(placeOf(a, settings), apps);
+    }
+  return out;
 }
 
 /**
@@ -203,18 +228,6 @@ function readsSecretFile(context: FixContext): boolean {
           value.fromFile === true
         );
       }),
-    ),
-  );
-}
-
-/** The app whose settings (or a module they import) assign SECRET_KEY at the finding's line. */
-function appOfFinding({ finding, project }: FixContext): App | undefined {
-  return project.apps.find((app) =>
-    [app.settings, ...(app.settingsBases ?? [])].some((settings) =>
-      settings?.assignments.some(
-        (x) =>
-          x.name === 'SECRET_KEY' && (x.file ?? settings.file) === finding.file && x.line === finding.line,
-      ),
     ),
   );
 }

@@ -1,7 +1,7 @@
 import type { RawFinding } from '../core/index.js';
 import type { SettingAssignment, SettingsModel, ValueSource } from '../model/types/settings.js';
 import { liveAssignments, valueWhenUnset } from '../model/settings/index.js';
-import { appSettings } from './lib/each.js';
+import { appSettings, writtenIn } from './lib/each.js';
 import { defineRule } from './lib/rule.js';
 import { type EnvironReads, environReads } from './lib/environ-names.js';
 
@@ -19,11 +19,17 @@ export const settingsValueMalformed = defineRule({
   rejects or signs with the wrong key;
 - \`ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS")\` is a string, and Django tests the Host header against each of its
   characters, so no real host matches;
-- \`ALLOWED_HOSTS = []\` is only accepted while \`DEBUG\` is on: with \`DEBUG\` off every request gets 400 Bad Request.
+- \`ALLOWED_HOSTS = []\` is only accepted while \`DEBUG\` is on: with \`DEBUG\` off every request gets 400 Bad Request;
+- a number Django adds to or compares with, read as it is (\`os.environ.get("CONN_MAX_AGE", 60)\`), is a string
+  whenever the variable is set: \`CONN_MAX_AGE\` in DATABASES, \`SESSION_COOKIE_AGE\`, \`CSRF_COOKIE_AGE\`,
+  \`DATA_UPLOAD_MAX_MEMORY_SIZE\`, \`FILE_UPLOAD_MAX_MEMORY_SIZE\`, \`DATA_UPLOAD_MAX_NUMBER_FIELDS\`,
+  \`DATA_UPLOAD_MAX_NUMBER_FILES\`, \`PASSWORD_RESET_TIMEOUT\`, \`CACHE_MIDDLEWARE_SECONDS\` and \`EMAIL_TIMEOUT\` then
+  raise TypeError where Django uses them (on every database connection, for \`CONN_MAX_AGE\`).
 
 \`\`\`python
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").split(",") if h]
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
 \`\`\`
 `,
   related: [],
@@ -59,6 +65,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
           message: `ALLOWED_HOSTS is empty in this branch, which runs when no variable is set, and DEBUG is then off: Django answers 400 Bad Request to every request. Read the hosts from the environment: ALLOWED_HOSTS = ${hostsRead(settings, branch.file)}.`,
         });
       }
+      findings.push(...numbersReadAsText(settings));
       const empty = emptyHosts(settings, hosts);
       if (empty && debugCanBeOff(settings, empty)) {
         findings.push({
@@ -71,6 +78,117 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost").
     return findings;
   },
 });
+
+/**
+ * Numeric settings Django adds to or compares with, so a str raises TypeError: what breaks, the number type, and
+ * Django's default (null: None, which means no limit).
+ */
+const NUMERIC_SETTINGS: Record<string, { breaks: string; type: 'int' | 'float'; byDefault: number | null }> =
+  {
+    CONN_MAX_AGE: {
+      breaks:
+        'Django adds it to time.monotonic() when it opens a database connection, so every connection fails',
+      type: 'int',
+      byDefault: 0,
+    },
+    SESSION_COOKIE_AGE: {
+      breaks:
+        'Django adds it to the current time when it sets the session cookie, so every response that saves a session fails',
+      type: 'int',
+      byDefault: 1209600,
+    },
+    CSRF_COOKIE_AGE: {
+      breaks:
+        'Django adds it to the current time when it sets the CSRF cookie, so every page that sets one fails',
+      type: 'int',
+      byDefault: 31449600,
+    },
+    DATA_UPLOAD_MAX_MEMORY_SIZE: {
+      breaks: "Django compares a request body's length with it, so every request whose body is read fails",
+      type: 'int',
+      byDefault: 2621440,
+    },
+    FILE_UPLOAD_MAX_MEMORY_SIZE: {
+      breaks: "Django compares an upload's size with it, so every file upload fails",
+      type: 'int',
+      byDefault: 2621440,
+    },
+    DATA_UPLOAD_MAX_NUMBER_FIELDS: {
+      breaks: 'Django compares the number of fields of a form with it, so parsing a submitted form fails',
+      type: 'int',
+      byDefault: 1000,
+    },
+    DATA_UPLOAD_MAX_NUMBER_FILES: {
+      breaks: 'Django compares the number of uploaded files with it, so parsing a multipart form fails',
+      type: 'int',
+      byDefault: 100,
+    },
+    PASSWORD_RESET_TIMEOUT: {
+      breaks: "Django compares a reset token's age with it, so checking a password-reset link fails",
+      type: 'int',
+      byDefault: 259200,
+    },
+    CACHE_MIDDLEWARE_SECONDS: {
+      breaks:
+        'Django compares it with 0 when it sets the cache headers of a response, so those responses fail',
+      type: 'int',
+      byDefault: 600,
+    },
+    EMAIL_TIMEOUT: {
+      breaks: "it becomes the SMTP socket's timeout, which must be a number, so sending mail fails",
+      type: 'float',
+      byDefault: null,
+    },
+  };
+
+/**
+ * Numeric settings (and DATABASES' CONN_MAX_AGE) read with os.environ/os.getenv and no int(): a str whenever the
+ * variable is set, which Django cannot add to or compare with a number.
+ */
+function numbersReadAsText(settings: SettingsModel): RawFinding[] {
+  const out = new Map<string, RawFinding>();
+  const report = (what: string, setting: string, v: ValueSource, file: string) => {
+    if (v.kind !== 'env' || v.whenSet !== 'text' || v.presence || v.fromFile) return;
+    if (v.via !== 'environ.get' && v.via !== 'getenv' && v.via !== 'environ[]') return;
+    const key = `${file}:${v.line}`;
+    if (!out.has(key)) out.set(key, { file, line: v.line, message: numberAsTextMessage(what, setting, v) });
+  };
+  for (const name of Object.keys(NUMERIC_SETTINGS))
+    if (name !== 'CONN_MAX_AGE')
+      for (const a of liveAssignments(settings, name))
+        report(name, name, a.value, writtenIn(settings, a.value, a));
+  const databases = settings.databases;
+  const configs = [...(databases?.configs ?? []), ...(databases?.aliases ?? []).flatMap((x) => x.configs)];
+  for (const config of configs) {
+    const v = config.fields['CONN_MAX_AGE'];
+    if (v) report("DATABASES' CONN_MAX_AGE", 'CONN_MAX_AGE', v, writtenIn(settings, v));
+  }
+  return [...out.values()];
+}
+
+function numberAsTextMessage(
+  what: string,
+  setting: string,
+  v: Extract<ValueSource, { kind: 'env' }>,
+): string {
+  const { breaks, type, byDefault } = NUMERIC_SETTINGS[setting];
+  const fallback = v.fallback?.kind === 'literal' ? v.fallback.value : undefined;
+  const numericFallback =
+    typeof fallback === 'number' || (typeof fallback === 'string' && /^\d+(\.\d+)?$/.test(fallback));
+  const when =
+    v.required || typeof fallback === 'string'
+      ? 'always a string'
+      : `a string whenever ${v.variable} is set${typeof fallback === 'number' ? ` (the number ${fallback} is only its default)` : ''}`;
+  const reader = v.via === 'getenv' ? 'os.getenv' : 'os.environ.get';
+  const fix = v.required
+    ? `${type}(os.environ["${v.variable}"])`
+    : numericFallback
+      ? `${type}(${reader}("${v.variable}", "${String(fallback)}"))`
+      : byDefault !== null
+        ? `${type}(${reader}("${v.variable}", "${byDefault}"))`
+        : `${type}(os.environ["${v.variable}"]) if ${reader}("${v.variable}") else None`;
+  return `${what} is read from ${v.variable} without a conversion, so it is ${when}, and ${breaks} with TypeError. Convert it: \`${fix}\`.`;
+}
 
 const COUNTS = ['no', 'one', 'two', 'three', 'four'];
 

@@ -3,6 +3,7 @@ import { liveAssignments, providedEnvironment, valueWhenUnset } from '../model/s
 import type { EnvInstr, EnvPair } from '../model/types/dockerfile.js';
 import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
+import type { ComposeService } from '../model/types/compose.js';
 import type { ValueSource } from '../model/types/settings.js';
 import { replaceEntryValue } from './lib/compose-fix.js';
 import { credentialFromEnvironment } from './lib/databases-fix.js';
@@ -45,10 +46,20 @@ export function classifyHost(host: string): 'local' | 'ip' | undefined {
   return undefined;
 }
 
-function problem(host: string, kind: 'local' | 'ip'): string {
-  return kind === 'local'
-    ? `'${host}', which inside a container is the container itself, not the service`
-    : `the literal IP address ${host}, which ties the app to one machine`;
+/**
+ * What the host is where the app runs: in a container's own network the container itself; with `network_mode: host`
+ * (`hostNetwork` names whose) the machine the container runs on.
+ */
+function problem(host: string, kind: 'local' | 'ip', hostNetwork?: string): string {
+  if (kind === 'ip') return `the literal IP address ${host}, which ties the app to one machine`;
+  return hostNetwork
+    ? `'${host}', which with ${hostNetwork} \`network_mode: host\` is the host machine, tying the app to a service running on that one machine`
+    : `'${host}', which inside a container is the container itself, not the service`;
+}
+
+/** A service that shares the host's network: compose service names do not resolve in it, `localhost` is the host. */
+function onHostNetwork(service: ComposeService | undefined): boolean {
+  return service?.networkMode === 'host';
 }
 
 /** The host a backing-service variable points at (DB_HOST=localhost, REDIS_URL=redis://127.0.0.1/0). */
@@ -138,8 +149,8 @@ export const backingServiceLocalhost = defineRule({
     const out: RawFinding[] = [];
     // Every service of the app's image (a celery worker too): one finding per line, naming the services sharing it.
     out.push(
-      ...perServiceLine(project, (app, service) =>
-        service.environment.flatMap((e) => {
+      ...perServiceLine(project, (app, composeService) =>
+        composeService.environment.flatMap((e) => {
           // Interpolated values are decided where the stack is deployed, except a default the file writes
           // (`${DB_HOST:-localhost}`): what every container gets when the host does not set the variable.
           const byDefault = e.interpolated && e.raw !== undefined ? interpolationDefault(e.raw) : undefined;
@@ -148,20 +159,24 @@ export const backingServiceLocalhost = defineRule({
           const kind = host && classifyHost(host);
           if (!host || !kind) return [];
           const service = hostService(app, e.name);
+          const hostNetwork = onHostNetwork(composeService);
           return [
             {
               file: e.file,
               line: e.line,
               message: (who: string, plural: boolean) =>
-                byDefault && e.raw !== undefined
-                  ? `${who} ${plural ? 'set' : 'sets'} ${e.name} to \`${e.raw}\`, whose default, taken when ${byDefault.variables.join(', ')} is not set where the stack runs, is ${problem(host, kind)}: make the default the compose service name (\`${serviceDefault(e.raw, service)}\`), or drop it so the deploy must set the variable.`
-                  : `${who} ${plural ? 'set' : 'sets'} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. '${service}'), or pass the value from the environment.`,
+                hostNetwork
+                  ? `${who} ${plural ? 'set' : 'sets'} ${e.name} to ${byDefault && e.raw !== undefined ? `\`${e.raw}\`, whose default is ` : ''}${problem(host, kind, plural ? 'their' : 'its')}: pass the value from the environment where the stack is deployed (\`${e.name}: \${${e.name}}\`).`
+                  : byDefault && e.raw !== undefined
+                    ? `${who} ${plural ? 'set' : 'sets'} ${e.name} to \`${e.raw}\`, whose default, taken when ${byDefault.variables.join(', ')} is not set where the stack runs, is ${problem(host, kind)}: make the default the compose service name (\`${serviceDefault(e.raw, service)}\`), or drop it so the deploy must set the variable.`
+                    : `${who} ${plural ? 'set' : 'sets'} ${e.name} to ${problem(host, kind)}: use the compose service name (e.g. '${service}'), or pass the value from the environment.`,
             },
           ];
         }),
       ),
     );
     for (const app of project.apps) {
+      const hostNetwork = onHostNetwork(app.compose?.appService);
       for (const { pair, file } of imageEnvPairs(app)) {
         const host = backingHostOf(pair.name, pair.value);
         const kind = host && classifyHost(host);
@@ -169,7 +184,9 @@ export const backingServiceLocalhost = defineRule({
         out.push({
           file,
           line: pair.line,
-          message: `The image sets ENV ${pair.name} to ${problem(host, kind)}: leave it out of the Dockerfile and set it where the app is deployed (e.g. DB_HOST=${databaseService(app)} in compose).`,
+          message: hostNetwork
+            ? `The image sets ENV ${pair.name} to ${problem(host, kind, "the app service's")}: leave it out of the Dockerfile and set it where the app is deployed.`
+            : `The image sets ENV ${pair.name} to ${problem(host, kind)}: leave it out of the Dockerfile and set it where the app is deployed (e.g. DB_HOST=${databaseService(app)} in compose).`,
         });
       }
     }
@@ -177,6 +194,7 @@ export const backingServiceLocalhost = defineRule({
     for (const { app, settings } of appSettings(project)) {
       const environment = providedEnvironment(app);
       const provided = new Set(environment.values.keys());
+      const hostNetwork = onHostNetwork(app.compose?.appService) ? "the app service's" : undefined;
       const configs = settings.databases?.configs ?? [];
       for (const config of configs) {
         if (config.engine?.includes('sqlite') || !mayRunInContainer(config, configs, environment)) continue;
@@ -187,7 +205,7 @@ export const backingServiceLocalhost = defineRule({
           out.push({
             file: writtenIn(settings, lit, config),
             line: lit.line,
-            message: `DATABASES HOST is ${problem(host, kind)}: read it from the environment, e.g. os.environ['DB_HOST'], and ${setHostVariable(app, config.engine)}.`,
+            message: `DATABASES HOST is ${problem(host, kind, hostNetwork)}: read it from the environment, e.g. os.environ['DB_HOST'], and ${hostNetwork ? "set DB_HOST to the database's host where the app is deployed" : setHostVariable(app, config.engine)}.`,
           });
         }
       }
@@ -238,9 +256,10 @@ export const backingServiceLocalhost = defineRule({
           out.push({
             file: writtenIn(settings, f, a),
             line: f.line,
+            // With host networking no compose service name resolves: the value is the deploy's to give.
             message: fallbackOf
-              ? `When the ${fallbackOf} environment variable is unset, ${whats.join(', ')} ${whats.length > 1 ? 'fall' : 'falls'} back to ${problem(host, kind)}: drop the fallback so a deploy without ${fallbackOf} fails at start, or make it the compose service name (e.g. ${urlExample(app, f.value, host, f.bareHost)}).`
-              : `${whats.join(', ')} ${whats.length > 1 ? 'point' : 'points'} at ${problem(host, kind)}: read it from an environment variable and set that to the compose service name (e.g. ${urlExample(app, f.value, host, f.bareHost)}).`,
+              ? `When the ${fallbackOf} environment variable is unset, ${whats.join(', ')} ${whats.length > 1 ? 'fall' : 'falls'} back to ${problem(host, kind, hostNetwork)}: drop the fallback so a deploy without ${fallbackOf} fails at start${hostNetwork ? '' : `, or make it the compose service name (e.g. ${urlExample(app, f.value, host, f.bareHost)})`}.`
+              : `${whats.join(', ')} ${whats.length > 1 ? 'point' : 'points'} at ${problem(host, kind, hostNetwork)}: read it from an environment variable and set that ${hostNetwork ? 'where the app is deployed' : `to the compose service name (e.g. ${urlExample(app, f.value, host, f.bareHost)})`}.`,
           });
         }
       }
@@ -250,7 +269,7 @@ export const backingServiceLocalhost = defineRule({
   fix: {
     safety: 'safe',
     summary:
-      "In the compose app service, the host becomes the compose service of that kind (`db`, `redis`), or `${NAME}` when there is not exactly one; the image's ENV of it is removed; in settings, DATABASES HOST and URL settings are read from the environment (`DB_HOST` or the host variable the app is already given, the setting's name) with the literal as fallback.",
+      "In the compose app service, the host becomes the compose service of that kind (`db`, `redis`), or `${NAME}` when there is not exactly one or the service uses the host's network; the image's ENV of it is removed; in settings, DATABASES HOST and URL settings are read from the environment (`DB_HOST` or the host variable the app is already given, the setting's name) with the literal as fallback.",
     make: fixBackingHost,
   },
 });
@@ -273,15 +292,13 @@ function setHostVariable(app: App, engine?: string): string {
     : `set DB_HOST=${service} in compose`;
 }
 
-/** The compose service a host variable should name (`DB_HOST` → the database service), else 'db'. */
+/** The compose service a host variable should name (`DB_HOST` → the database service), else 'redis' or 'db'. */
 function hostService(app: App, variable: string): string {
-  return serviceOfRoles(
-    app,
-    variable
-      .toUpperCase()
-      .split('_')
-      .flatMap((w) => ROLE_OF_WORD[w] ?? []),
-  );
+  const roles = variable
+    .toUpperCase()
+    .split('_')
+    .flatMap((w) => ROLE_OF_WORD[w] ?? []);
+  return serviceOfRoles(app, roles, roles.length > 0 && roles.every((r) => r === 'redis') ? 'redis' : 'db');
 }
 
 /** The one compose service of the app's stack in one of `roles`, else `fallback`. */
@@ -339,7 +356,12 @@ function fixBackingHost(context: FixContext): FixProposal | undefined {
     const entry = service.environment.find(
       (e) => e.file === finding.file && e.line === finding.line && e.value && e.raw,
     );
-    if (entry?.raw && entry.interpolated) {
+    if (entry?.raw && onHostNetwork(service)) {
+      // No compose service name resolves on the host's network: the deploy gives the value.
+      const value = `\${${entry.name}}`;
+      const edit = replaceEntryValue(finding.file, lines, entry.line, entry.name, entry.raw, value);
+      if (edit) return { title: `${entry.name}: ${value}`, edits: [edit] };
+    } else if (entry?.raw && entry.interpolated) {
       // `${DB_HOST:-localhost}` → `${DB_HOST:-db}`: the default names the service, the deploy may still set it.
       const name = hostService(app, entry.name);
       const value = serviceDefault(entry.raw, name);

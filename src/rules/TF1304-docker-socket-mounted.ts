@@ -1,7 +1,7 @@
 import { programArgv, startCommands } from '../model/command.js';
 import type { RawFinding } from '../core/index.js';
 import { defineRule } from './lib/rule.js';
-import { shownSource } from './lib/files.js';
+import { shownSource, shownTarget } from './lib/files.js';
 import { perServiceLine } from './lib/service-lines.js';
 
 /** The Docker engine's socket, at its usual paths. */
@@ -9,10 +9,15 @@ export function isDockerSocket(path: string | undefined): boolean {
   return path !== undefined && /^(\/var)?\/run\/docker\.sock$/.test(path.replace(/\/+$/, ''));
 }
 
-/** `docker run -v /var/run/docker.sock:…` (or --volume, --mount source=…). */
-function mountsSocketInDockerRun(argv: string[]): boolean {
+/** `/run` or `/var/run`: the host directory that holds the Docker socket, which a mount of it hands over too. */
+export function isSocketDirectory(path: string | undefined): boolean {
+  return path !== undefined && /^(\/var)?\/run$/.test(path.replace(/\/+$/, ''));
+}
+
+/** The socket or its directory a `docker run -v /var/run/docker.sock:…` (or --volume, --mount source=…) mounts. */
+function socketMountedInDockerRun(argv: string[]): string | undefined {
   const a = programArgv(argv);
-  if (a[0] !== 'docker' || !a.includes('run')) return false;
+  if (a[0] !== 'docker' || !a.includes('run')) return undefined;
   for (let i = 1; i < a.length; i++) {
     const flag = a[i];
     let value: string | undefined;
@@ -22,9 +27,9 @@ function mountsSocketInDockerRun(argv: string[]): boolean {
     const source = flag.includes('mount')
       ? /(?:^|,)(?:source|src)=([^,]+)/.exec(value)?.[1]
       : value.split(':')[0];
-    if (isDockerSocket(source)) return true;
+    if (isDockerSocket(source) || isSocketDirectory(source)) return source;
   }
-  return false;
+  return undefined;
 }
 
 export const dockerSocketMounted = defineRule({
@@ -34,10 +39,11 @@ export const dockerSocketMounted = defineRule({
   severity: 'error',
   kind: 'S',
   title:
-    "A compose service of the app's image (the app, a worker; or a docker run in its scripts) mounts /var/run/docker.sock, which gives the app root on the host",
+    "A compose service of the app's image (the app, a worker; or a docker run in its scripts) mounts /var/run/docker.sock (or /run, /var/run, the directory holding it), which gives the app root on the host",
   help: `Whoever can talk to the Docker socket can start a privileged container that mounts the host's filesystem: it is
 root on the host. Mounted into the web app, one remote code execution or one vulnerable dependency of the app is a
-compromise of the whole machine. A web application does not need it.
+compromise of the whole machine. A web application does not need it. Mounting the directory that holds it (\`/run\`
+or \`/var/run\`) hands it over just the same.
 
 Remove the mount. If something must manage containers, run it as a separate, minimal service, and prefer a socket
 proxy that allows only the calls it needs. An app that manages containers on purpose (its code imports the Docker
@@ -64,15 +70,20 @@ services:
     // Every service of the app's image (a worker too): one finding per volume line, naming the services sharing it.
     const mounts = perServiceLine(project, (app, service) =>
       service.volumes
-        .filter((v) => v.type === 'bind' && isDockerSocket(v.source))
+        .filter((v) => v.type === 'bind' && (isDockerSocket(v.source) || isSocketDirectory(v.source)))
         .map((v) => ({
           file: v.file,
           line: v.line,
           message: (who: string, plural: boolean) => {
-            const socket = `${who} ${plural ? 'mount' : 'mounts'} the Docker socket (${shownSource(v)})`;
+            const directory = isSocketDirectory(v.source);
+            const socket = directory
+              ? `${who} ${plural ? 'mount' : 'mounts'} the host's ${shownSource(v)}, the directory that holds the Docker socket (docker.sock), at ${shownTarget(v)}`
+              : `${who} ${plural ? 'mount' : 'mounts'} the Docker socket (${shownSource(v)})`;
             const client = app.dockerClient;
             if (!client)
-              return `${socket}: anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`;
+              return directory
+                ? `${socket}: through it, anyone who gets code running in the app can drive the Docker engine and is root on the host. Remove the mount, or mount only the one file or directory under it the app needs; a web app does not need the Docker engine.`
+                : `${socket}: anyone who gets code running in the app is root on the host. Remove the mount; a web app does not need the Docker engine.`;
             // The app manages containers on purpose: the mount stays, what it hands an attacker is the point.
             const proxy =
               'a socket proxy in front of the engine that allows only the API calls the app makes (e.g. tecnativa/docker-socket-proxy, reached with DOCKER_HOST=tcp://<proxy>:2375)';
@@ -87,11 +98,14 @@ services:
     for (const f of mounts) report(f.file, f.line!, f.message);
     for (const app of project.apps) {
       for (const cmd of startCommands(app)) {
-        if (!mountsSocketInDockerRun(cmd.argv)) continue;
+        const source = socketMountedInDockerRun(cmd.argv);
+        if (!source) continue;
         report(
           cmd.file,
           cmd.line,
-          `This 'docker run' mounts the Docker socket into a container started by the app: that container is root on the host. Remove the mount.`,
+          isSocketDirectory(source)
+            ? `This 'docker run' mounts the host's ${source}, the directory that holds the Docker socket, into a container started by the app: that container can drive the engine and is root on the host. Remove the mount.`
+            : `This 'docker run' mounts the Docker socket into a container started by the app: that container is root on the host. Remove the mount.`,
         );
       }
     }

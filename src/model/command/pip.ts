@@ -132,6 +132,11 @@ export interface PipInstall {
   unhashedDownloads: { url: string; name?: string }[];
   /** `-U`/`--upgrade` given: what is installed already is replaced by the newest release. */
   upgrade: boolean;
+  /**
+   * The words of a second pip command run into this one's operands for want of a `&&` (`pip install -U pip pip
+   * install -r …`): pip reads them as more packages, the installer again and a project named `install`.
+   */
+  joined?: string;
 }
 
 export function pipInstall(argv: string[]): PipInstall | undefined {
@@ -151,7 +156,11 @@ export function pipInstall(argv: string[]): PipInstall | undefined {
     unhashedDownloads: [],
     upgrade: false,
   };
-  for (const parsed of pipArgs(a.slice(i + 1))) {
+  const parsedArgs = pipArgs(a.slice(i + 1));
+  const join = joinedCommand(parsedArgs);
+  if (join) out.joined = join.words;
+  for (const [k, parsed] of parsedArgs.entries()) {
+    if (join?.skip.includes(k)) continue;
     if ('option' in parsed) {
       const { option, value } = parsed;
       if (option === '-r' || option === '--requirement') out.requirementFiles.push(value ?? '');
@@ -172,6 +181,27 @@ export function pipInstall(argv: string[]): PipInstall | undefined {
     }
   }
   return out;
+}
+
+/**
+ * A second `pip install` (or `python -m pip install`) among the operands: its words, and the indexes of those that are
+ * no package meant (`pip`, `install`, `python`, `-m`).
+ */
+function joinedCommand(args: ReturnType<typeof pipArgs>): { words: string; skip: number[] } | undefined {
+  const word = (k: number) => {
+    const x = args[k];
+    return x && 'operand' in x ? x.operand : undefined;
+  };
+  for (let k = 1; k < args.length; k++) {
+    const pip = word(k - 1);
+    if (word(k) !== 'install' || !pip || !/^(.*\/)?pip(\d+(\.\d+)*)?$/.test(pip)) continue;
+    const m = args[k - 2];
+    const python = word(k - 3);
+    if (m && 'option' in m && m.option === '-m' && python && /^(.*\/)?python[\d.]*$/.test(python))
+      return { words: `${python} -m ${pip} install`, skip: [k - 3, k - 2, k - 1, k] };
+    return { words: `${pip} install`, skip: [k - 1, k] };
+  }
+  return undefined;
 }
 
 /** A requirement downloaded over the network without a hash, read as a requirements line would be. */

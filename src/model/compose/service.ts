@@ -138,6 +138,10 @@ export class ServiceConverter {
         case 'init':
           if (v.kind === 'scalar' && this.str(v).value.toLowerCase() === 'true') s.init = true;
           break;
+        case 'network_mode':
+          if (v.kind === 'scalar') s.networkMode = this.str(v).value;
+          else this.wrong(e, what, 'a string', v);
+          break;
         case 'secrets':
           s.secrets.push(...this.secrets(e, what));
           break;

@@ -101,6 +101,8 @@ export interface ComposeService extends ComposeAt {
   swarmDeploy?: true;
   /** `init: true`: Docker runs its init (docker-init, a tini) as PID 1, with the container's command as its child. */
   init?: true;
+  /** `network_mode` as written (`host`, `none`, `service:db`); with `host` the container shares the host's network. */
+  networkMode?: string;
   /** `user`: who the container runs as in place of the image's USER; `value` after interpolation, `raw` as written. */
   user?: ComposeAt & { value: string; raw: string };
   secrets: string[];
