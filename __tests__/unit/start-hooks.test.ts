@@ -46,3 +46,33 @@ test('call_command: the command named by a literal, its string arguments and tru
     { line: 6, name: 'collectstatic', args: ['--noinput'] },
   ]);
 });
+
+test('manage.py run as a child process: the words the file shows, names set once in it resolved', () => {
+  const text = [
+    'import os, subprocess, sys',
+    'MANAGE = "manage.py"',
+    'SEED = " ".join(["python", MANAGE, "loaddata", "base"])',
+    'subprocess.run([sys.executable, MANAGE, "migrate", "--noinput"], check=True)',
+    'os.system("python manage.py flush --noinput && python manage.py collectstatic")',
+    'subprocess.check_output("python {} makemigrations".format(MANAGE), shell=True)',
+    'subprocess.call(SEED, shell=True)',
+    'os.system(f"python {MANAGE} reset_db")',
+    '# os.system("python manage.py flush")',
+    'subprocess.run("python manage.py migrate")',
+    'subprocess.run(["python", os.environ["MANAGE_PY"], "flush"])',
+    'subprocess.run(["python", PATH, "flush"])',
+    'PATH = "a"',
+    'PATH = "b"',
+  ].join('\n');
+  assert.deepEqual(
+    managementCalls(text).map((c) => [c.line, c.name, ...c.args]),
+    [
+      [4, 'migrate', '--noinput'],
+      [5, 'flush', '--noinput'],
+      [5, 'collectstatic'],
+      [6, 'makemigrations'],
+      [7, 'loaddata', 'base'],
+      [8, 'reset_db'],
+    ],
+  );
+});

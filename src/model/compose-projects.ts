@@ -7,9 +7,10 @@ import {
   joinPath,
   normalizeRelative,
 } from '../discover/classify.js';
-import { entryOf, parseComposeYaml, type YNode } from '../parse/compose.js';
+import { entryOf, parseComposeYaml, type YEntry, type YNode } from '../parse/compose.js';
 import { parseDotenv } from '../parse/dotenv.js';
 import { modelCompose } from './compose.js';
+import { composeServices } from './compose/loader.js';
 import { combinedComposeFiles, composeEnvFiles, composeFilesRunAlone } from '../discover/compose-commands.js';
 import { relPath, scalarString } from './compose/yaml-nodes.js';
 import { dockerfileDockerReads } from './dockerfile-name.js';
@@ -279,10 +280,8 @@ export class ComposeProjects extends ModelPart {
 
 /** The builds of a compose file's services as written: context and Dockerfile name (variables and URLs left out). */
 function buildsOf(file: string, text: string): ServiceBuild[] {
-  const services = entryOf(parseComposeYaml(file, text).root, 'services')?.value;
-  if (services?.kind !== 'map') return [];
   const out: ServiceBuild[] = [];
-  for (const { key, value } of services.entries) {
+  for (const { key, value } of servicesOf(file, text)) {
     const build = entryOf(value, 'build')?.value;
     const context =
       build?.kind === 'scalar' ? scalarString(build) : scalarString(entryOf(build, 'context')?.value);
@@ -298,6 +297,11 @@ function buildsOf(file: string, text: string): ServiceBuild[] {
     out.push({ service: key, context: c, dockerfile: d, written });
   }
   return out;
+}
+
+/** The services a compose file defines, in any compose format. */
+function servicesOf(file: string, text: string): YEntry[] {
+  return composeServices(parseComposeYaml(file, text).root);
 }
 
 /** One service's build: context and Dockerfile with compose's defaults, and those the file writes itself. */
@@ -316,10 +320,9 @@ function definesNoService(file: string, text: string): boolean {
   const root = parseComposeYaml(file, text).root;
   if (root === undefined || (root.kind === 'scalar' && root.value === null)) return true;
   if (root.kind !== 'map') return false;
-  const services = entryOf(root, 'services')?.value;
   return (
     root.entries.every((e) => NON_SERVICE_KEYS.has(e.key) || e.key.startsWith('x-')) &&
-    (services === undefined || services.kind !== 'map' || services.entries.length === 0)
+    composeServices(root).length === 0
   );
 }
 
@@ -335,10 +338,7 @@ const NON_SERVICE_KEYS = new Set([
 
 /** Whether every service a compose file defines is defined in the base too: it overrides or repeats them. */
 function repeatsServices(file: string, text: string, baseFile: string, baseText: string): boolean {
-  const names = (f: string, t: string) => {
-    const services = entryOf(parseComposeYaml(f, t).root, 'services')?.value;
-    return services?.kind === 'map' ? services.entries.map((e) => e.key) : [];
-  };
+  const names = (f: string, t: string) => servicesOf(f, t).map((e) => e.key);
   const own = names(file, text);
   const base = new Set(names(baseFile, baseText));
   return own.length > 0 && own.every((n) => base.has(n));
@@ -350,9 +350,7 @@ function extendedFiles(files: string[], texts: Record<string, string>): Map<stri
   for (const file of files) {
     const bases: string[] = [];
     byFile.set(file, bases);
-    const services = entryOf(parseComposeYaml(file, texts[file] ?? '').root, 'services')?.value;
-    if (services?.kind !== 'map') continue;
-    for (const { value } of services.entries) {
+    for (const { value } of servicesOf(file, texts[file] ?? '')) {
       const named = scalarString(entryOf(entryOf(value, 'extends')?.value, 'file')?.value);
       const base = named === undefined ? undefined : relPath(dirName(file), named);
       if (base !== undefined && base !== file) bases.push(base);
@@ -366,11 +364,11 @@ function extendedFiles(files: string[], texts: Record<string, string>): Map<stri
  * nor names an image but is defined in the base, or it depends on (or extends) a service only the base defines.
  */
 function overridesBase(file: string, text: string, baseFile: string, baseText: string): boolean {
-  const services = entryOf(parseComposeYaml(file, text).root, 'services')?.value;
-  const baseServices = entryOf(parseComposeYaml(baseFile, baseText).root, 'services')?.value;
-  if (services?.kind !== 'map' || baseServices?.kind !== 'map') return false;
-  const own = new Set(services.entries.map((e) => e.key));
-  const inBase = new Set(baseServices.entries.map((e) => e.key));
+  const services = servicesOf(file, text);
+  const baseServices = servicesOf(baseFile, baseText);
+  if (services.length === 0 || baseServices.length === 0) return false;
+  const own = new Set(services.map((e) => e.key));
+  const inBase = new Set(baseServices.map((e) => e.key));
   const baseOnly = (name: string) => !own.has(name) && inBase.has(name);
   const extendsFileOf = (value: YNode) => {
     const extended = entryOf(value, 'extends')?.value;
@@ -388,9 +386,8 @@ function overridesBase(file: string, text: string, baseFile: string, baseText: s
     value.kind === 'map' && (ownBuild(value) || !!entryOf(value, 'image') || extendsFileOf(value));
   // A file that defines base services anew, every service with its own build or image, is an alternative
   // (cookiecutter's local.yml beside production.yml), even when a stale depends_on names a service of the base.
-  if (services.entries.every((e) => complete(e.value)) && services.entries.some((e) => inBase.has(e.key)))
-    return false;
-  return services.entries.some(({ key, value }) => {
+  if (services.every((e) => complete(e.value)) && services.some((e) => inBase.has(e.key))) return false;
+  return services.some(({ key, value }) => {
     if (value.kind !== 'map') return false;
     const extended = entryOf(value, 'extends')?.value;
     const extendsFile = extendsFileOf(value);

@@ -337,23 +337,24 @@ export class ImageFiles extends ModelPart {
     if (!target || !context) return [];
     const hooks = (app.serverConfigs ?? []).flatMap((c) => c.startHooks ?? []);
     const commands = [...startArgvs(app, target), ...hooks.flatMap((h) => h.commands.map((c) => c.argv))];
-    const files = new Map<string, string | undefined>();
+    const files = new Map<string, { command?: string; runBy: string[][] }>();
     for (const argv of commands) {
       const source = this.pythonRunBy(argv, target, context, layout);
-      if (source)
-        files.set(
-          joinPath(context.dir, source),
-          djangoCommand(argv[0] === 'exec' ? argv.slice(1) : argv)?.name,
-        );
+      if (!source) continue;
+      const file = joinPath(context.dir, source);
+      const command = djangoCommand(argv[0] === 'exec' ? argv.slice(1) : argv)?.name;
+      const known = files.get(file);
+      if (known) known.runBy.push(argv);
+      else files.set(file, { ...(command ? { command } : {}), runBy: [argv] });
     }
     return [...files]
       .filter(([file]) => file in this.texts)
-      .map(([file, command]) => {
+      .map(([file, { command, runBy }]) => {
         const calls = managementCalls(this.texts[file]);
         return {
           file,
           credentials: pythonFileCredentials(this.texts[file]),
-          ...(command ? { managementCommand: command } : {}),
+          ...(command ? { managementCommand: command } : { runBy }),
           ...(calls.length > 0 ? { managementCalls: calls } : {}),
         };
       });

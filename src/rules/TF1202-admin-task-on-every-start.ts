@@ -5,6 +5,7 @@ import {
   recipeNote,
   serviceCommand,
 } from '../model/command.js';
+import { pythonScriptRunBy, scriptCommandWords } from '../model/management-calls.js';
 import { otherAppServices } from './lib/each.js';
 import type { RawFinding } from '../core/index.js';
 import type { App } from '../model/types/project.js';
@@ -31,6 +32,27 @@ function migrationsRun(
   return undefined;
 }
 
+/**
+ * What a start command runs that migrates: `manage.py migrate`, a project command that calls it, or a Python script
+ * (`python boot.py`) that calls it or runs manage.py migrate as a child process; `shown` names the command.
+ */
+function migrationRun(
+  app: App,
+  argv: string[],
+): { shown: string; migrates: true | { file: string; line: number } } | undefined {
+  const dj = djangoCommand(argv);
+  if (dj) {
+    const migrates = migrationsRun(app, dj);
+    return migrates && { shown: `manage.py ${dj.name}`, migrates };
+  }
+  const script = pythonScriptRunBy(app, argv);
+  const call = script?.managementCalls?.find((c) => appliesMigrations(c) && rolledBackApp(c) === undefined);
+  return (
+    script &&
+    call && { shown: scriptCommandWords(argv).join(' '), migrates: { file: script.file, line: call.line } }
+  );
+}
+
 /** `, which calls migrate (FILE:LINE),` for a project command that migrates; nothing for migrate itself. */
 function callNote(migrates: true | { file: string; line: number }, lead: string): string {
   return migrates === true ? '' : `, ${lead} calls migrate (${migrates.file}:${migrates.line}),`;
@@ -47,7 +69,8 @@ export const adminTaskOnEveryStart = defineRule({
   help: `Admin processes run as one-off processes, once per release. When the start command migrates before starting the
 server, every replica and every restart migrates: replicas race on the same migrations, a long migration delays
 every start, and a failing one crash-loops the service. The same holds for a project management command that calls
-\`call_command("migrate")\`, and for uwsgi's start-up hooks (\`exec-pre-app = manage.py migrate\`), which run each
+\`call_command("migrate")\`, for a Python script the start command runs (\`python boot.py\`) that calls it or runs
+\`manage.py migrate\` through \`subprocess\` or \`os.system\`, and for uwsgi's start-up hooks (\`exec-pre-app = manage.py migrate\`), which run each
 time uwsgi starts.
 
 Run \`migrate\` once per release (a release phase, a Kubernetes Job, \`docker compose run --rm\`) and start only
@@ -81,9 +104,9 @@ services:
       ];
       for (const { commands, who, runs } of starts) {
         commands.forEach((cmd, i) => {
-          const dj = djangoCommand(cmd.argv);
-          const migrates = dj && migrationsRun(runs, dj);
-          if (!dj || !migrates) return;
+          const run = migrationRun(runs, cmd.argv);
+          if (!run) return;
+          const { shown, migrates } = run;
           // a container that only runs admin tasks is a one-off; the problem is migrating before a server
           if (!commands.slice(i + 1).some((c) => startsServer(c.argv, c.viaExec))) return;
           const key = `${cmd.file}:${cmd.line}`;
@@ -93,7 +116,7 @@ services:
           findings.push({
             file: cmd.file,
             line: cmd.line,
-            message: `${runner.who} runs 'manage.py ${dj.name}'${recipeNote(cmd)}${callNote(migrates, 'which')}${runner.oneshot ? ' at every container start,' : ''} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`,
+            message: `${runner.who} runs '${shown}'${recipeNote(cmd)}${callNote(migrates, 'which')}${runner.oneshot ? ' at every container start,' : ''} before the server, so every replica migrates on every start. Run migrate once per release as a one-off task and start only the server.${droppedCommandNote(app, cmd.file)}`,
           });
         });
       }

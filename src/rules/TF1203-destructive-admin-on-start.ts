@@ -8,6 +8,7 @@ import {
   serviceCommand,
   type StartCommand,
 } from '../model/command.js';
+import { pythonScriptRunBy, scriptCommandWords } from '../model/management-calls.js';
 import type { ComposeService } from '../model/types/compose.js';
 import type { App } from '../model/types/project.js';
 import { appImageServices } from './lib/each.js';
@@ -48,15 +49,42 @@ const FIX: Record<string, { server: string; job: string }> = {
 
 const commandKey = (c: StartCommand) => `${c.file}\0${c.line}\0${c.argv.join('\0')}`;
 
-/** What a destructive command does, what to do instead, and how to name it; undefined for any other command. */
-function judged(
+interface Judged {
+  shown: string;
+  key: string;
+  effect: string;
+  fix: string;
+  /** Set when a Python script the command runs runs it: `through 'python boot.py' (boot.py:4)`. */
+  through?: string;
+}
+
+/**
+ * The destructive commands a start command runs: itself (`manage.py flush`), or those a Python script it runs
+ * (`python boot.py`) calls or runs as a child process, each with the script's line.
+ */
+function judgedAll(
   app: App,
   service: ComposeService | undefined,
   cmd: StartCommand,
   oneOff: boolean,
-): { shown: string; key: string; effect: string; fix: string } | undefined {
+): Judged[] {
   const dj = djangoCommand(cmd.argv);
-  if (!dj) return undefined;
+  if (dj) return [judged(app, service, dj, oneOff)].filter((j) => j !== undefined);
+  const script = pythonScriptRunBy(app, cmd.argv);
+  const shown = scriptCommandWords(cmd.argv).join(' ');
+  return (script?.managementCalls ?? []).flatMap((call) => {
+    const found = judged(app, service, call, oneOff);
+    return found ? [{ ...found, through: ` through '${shown}' (${script!.file}:${call.line})` }] : [];
+  });
+}
+
+/** What a destructive command does, what to do instead, and how to name it; undefined for any other command. */
+function judged(
+  app: App,
+  service: ComposeService | undefined,
+  dj: { name: string; args: string[] },
+  oneOff: boolean,
+): Judged | undefined {
   const rolledBack = rolledBackApp(dj);
   if (rolledBack !== undefined)
     return {
@@ -122,6 +150,9 @@ start command to starting the server, and a one-off job to the tasks that are sa
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
 \`\`\`
 
+A Python script the start command runs (\`python boot.py\`) counts when it calls one of them
+(\`call_command("flush")\`) or runs it through \`subprocess\` or \`os.system\` with words it shows.
+
 \`makemigrations --check\` and \`--dry-run\`, and \`migrate --plan\`, write nothing and are not reported.
 `,
   related: [],
@@ -130,20 +161,28 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "mysite.wsgi"]
     const seen = new Set<string>();
     const report = (app: App, chain: StartCommand[], service: ComposeService | undefined, who: string) =>
       chain.forEach((cmd, i) => {
-        const found = judged(app, service, cmd, endsAfter(chain.slice(i + 1)));
-        if (!found) return;
-        const key = `${cmd.file}:${cmd.line}:${found.key}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        const note = service && service !== app.compose?.appService ? '' : droppedCommandNote(app, cmd.file);
-        const runner = startRunner(app, cmd, who);
-        const every = runner.oneshot ? 'at every container start' : 'on every start';
-        findings.push({
-          file: cmd.file,
-          line: cmd.line,
-          message: `${runner.who} runs 'manage.py ${found.shown}'${recipeNote(cmd)} ${every}${branchWords(app, service, cmd)}, which ${found.effect}. ${found.fix}${note}`,
-        });
+        for (const found of judgedAll(app, service, cmd, endsAfter(chain.slice(i + 1))))
+          reportOne(app, service, who, cmd, found);
       });
+    const reportOne = (
+      app: App,
+      service: ComposeService | undefined,
+      who: string,
+      cmd: StartCommand,
+      found: Judged,
+    ) => {
+      const key = `${cmd.file}:${cmd.line}:${found.key}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const note = service && service !== app.compose?.appService ? '' : droppedCommandNote(app, cmd.file);
+      const runner = startRunner(app, cmd, who);
+      const every = runner.oneshot ? 'at every container start' : 'on every start';
+      findings.push({
+        file: cmd.file,
+        line: cmd.line,
+        message: `${runner.who} runs 'manage.py ${found.shown}'${found.through ?? ''}${recipeNote(cmd)} ${every}${branchWords(app, service, cmd)}, which ${found.effect}. ${found.fix}${note}`,
+      });
+    };
     const others = appImageServices(project).filter(({ compose, service }) => service !== compose.appService);
     const ofOthers = new Set(
       others.flatMap(({ app, service }) => serviceCommand(app, service).map(commandKey)),

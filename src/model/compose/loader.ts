@@ -58,9 +58,9 @@ export class Loader {
       return undefined;
     }
     const s = entryOf(root, 'services');
-    const legacy = s ? [] : legacyServices(root);
+    const legacy = s ? [] : composeServices(root);
     if (legacy.length > 0) {
-      for (const e of legacy) services.set(e.key, legacyBuild(e));
+      for (const e of legacy) services.set(e.key, e);
       this.errors.push({
         file,
         line: 1,
@@ -148,6 +148,17 @@ export class Loader {
     });
     return undefined;
   }
+}
+
+/**
+ * The services a compose document defines, whatever its format: the entries of its `services:` mapping, or the
+ * top-level services of a legacy version-1 file (their `dockerfile:` moved under `build`); none for anything else.
+ */
+export function composeServices(root: YNode | undefined): YEntry[] {
+  if (root?.kind !== 'map') return [];
+  const s = entryOf(root, 'services');
+  if (s) return s.value.kind === 'map' ? s.value.entries : [];
+  return legacyServices(root).map(legacyBuild);
 }
 
 /**

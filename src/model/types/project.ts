@@ -81,6 +81,8 @@ export interface StartProgram {
   credentials: { line: number; what: string }[];
   /** Set for a project management command the chain runs (`manage.py prepare`): its name. */
   managementCommand?: string;
+  /** Set for a plain Python script (`python boot.py`): the start chain's commands that run it. */
+  runBy?: string[][];
   /** The management commands it runs itself (`call_command("migrate")`), when it runs any. */
   managementCalls?: ManagementCall[];
 }
