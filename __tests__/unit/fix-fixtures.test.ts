@@ -58,6 +58,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: 'nginx runs in the same container: its master process needs root to bind port 80, so a USER would keep it from starting',
     },
   ],
+  '__tests__/fixtures/corpus/supervisord-gunicorn-unix-socket-behind-nginx': [
+    {
+      rule: 'TF1301',
+      why: 'nginx runs in the same container: its master process needs root to bind port 80, so a USER would keep it from starting',
+    },
+  ],
   '__tests__/fixtures/corpus/subshell-exec-gunicorn-in-branches': [
     {
       rule: 'TF0901',

@@ -151,6 +151,16 @@ const PROXY_IMAGES: Record<string, string> = {
 
 const LOOPBACK = /\b(127\.0\.0\.1|localhost):(?=\d)/g;
 
+/** The unix socket a server listens on (`--bind=unix:/run/app.sock`, uWSGI's `--socket /run/app.sock`). */
+function unixSocketOf(argv: string[]): string | undefined {
+  for (const word of argv) {
+    const value = word.replace(/^--?[\w-]+=/, '');
+    if (value.startsWith('unix:')) return value.slice('unix:'.length);
+    if (/^\/\S*\.sock$/.test(value)) return value;
+  }
+  return undefined;
+}
+
 /** A process to move out of the app's container: how the advice names it, its words and its line. */
 export interface MovedProcess {
   name: string;
@@ -166,6 +176,7 @@ export interface MovedProcess {
 export function ownContainersAdvice(processes: MovedProcess[]): string {
   const own: MovedProcess[] = [];
   const parts: string[] = [];
+  let proxied = false;
   for (const p of processes) {
     const found = backingServiceOf(p.argv, p.line);
     const service = found === 'MySQL' && p.argv.some((w) => /maria/i.test(w)) ? 'MariaDB' : found;
@@ -174,18 +185,29 @@ export function ownContainersAdvice(processes: MovedProcess[]): string {
       parts.push(
         `${p.name} from ${service}'s official image, ${OFFICIAL_IMAGES[service]}, not from the app's image, the app pointed at it by its service name`,
       );
-    else if (proxy && PROXY_IMAGES[proxy])
+    else if (proxy && PROXY_IMAGES[proxy]) {
+      proxied = true;
       parts.push(
         `${p.name} from the official ${PROXY_IMAGES[proxy]} image with its configuration, in front of the app server, which it reaches by its service name`,
       );
-    else own.push(p);
+    } else own.push(p);
   }
   if (own.length > 0) {
     // A server bound to loopback for a proxy beside it is out of reach once the proxy has a container of its own.
     const rebind = parts.length > 0 && own.some((p) => p.argv.join(' ').search(LOOPBACK) >= 0);
     const commands = own.map((p) => `'${p.argv.join(' ').replace(LOOPBACK, rebind ? '0.0.0.0:' : '$&')}'`);
+    // A socket file is out of the proxy's reach once the proxy has a container of its own.
+    const socket = proxied ? own.map((p) => unixSocketOf(p.argv)).find((s) => s !== undefined) : undefined;
+    const notes = [
+      ...(rebind ? ['the server bound to 0.0.0.0, not loopback, so that the other containers reach it'] : []),
+      ...(socket
+        ? [
+            `the server listening on a TCP port (e.g. 0.0.0.0:8000) instead of the unix socket ${socket}, which the proxy cannot open from its own container, or that socket's directory shared with the proxy through a volume`,
+          ]
+        : []),
+    ];
     parts.unshift(
-      `${listOf(own.map((p) => p.name))} from the same image, ${own.length === 1 ? 'with its command' : 'each with its own command'} (${listOf(commands)}${rebind ? '; the server bound to 0.0.0.0, not loopback, so that the other containers reach it' : ''})`,
+      `${listOf(own.map((p) => p.name))} from the same image, ${own.length === 1 ? 'with its command' : 'each with its own command'} (${[listOf(commands), ...notes].join('; ')})`,
     );
   }
   const each = processes.length === 1 ? 'it as its own container' : 'each as its own container';
