@@ -400,9 +400,14 @@ function followScripts(
       out.push({ ...c, argv: c.argv.slice(1) });
     }
   }
-  // a program's script runs only where supervisord starts that program
+  // a program's script runs only where supervisord starts that program; a make target that a script runs (`make
+  // dev`) is followed from that script, at its make line
+  const runByScript = new Set(
+    scripts.flatMap((s) => s.script.commands.map((c) => makeScriptRun(c.argv, scripts))),
+  );
   if (!matched && everyScript)
-    for (const s of scripts) if (!s.program) out.push(...scriptCommands(s, undefined, undefined, chain, 0));
+    for (const s of scripts)
+      if (!s.program && !runByScript.has(s)) out.push(...scriptCommands(s, undefined, undefined, chain, 0));
   return out;
 }
 
