@@ -76,6 +76,12 @@ const DECLINED: Record<string, { rule: string; why: string }[]> = {
       why: "a shell-form chain that sends the server to the background: the '&' to drop and the start script to write are changes made by hand",
     },
   ],
+  '__tests__/fixtures/corpus/start-script-make-server-no-exec': [
+    {
+      rule: 'TF0901',
+      why: "`make serve` whose recipe needs a shell: exec make would leave make passing SIGTERM to that shell, and the recipe's command to write instead holds make functions to write out by hand",
+    },
+  ],
   '__tests__/fixtures/corpus/cmd-spaced-bracket-mixed-quotes': [
     {
       rule: 'TF0901',

@@ -28,6 +28,7 @@ export {
   mayRun,
   type BranchInputs,
 } from './command/branches.js';
+export { makeScriptRun } from './command/make.js';
 export { isSecretName } from './secret-names.js';
 
 /** The commands the RUN instructions of `stages` execute (exec-form RUN as one command), with their lines. */

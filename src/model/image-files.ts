@@ -5,7 +5,7 @@ import { includedFile, parseRequirements } from '../parse/requirements.js';
 import { parseShell } from '../parse/shell.js';
 import { djangoCommand, programArgv, startPath, WorkingDirectory } from './command.js';
 import { readsArguments } from './command/branches.js';
-import { makeInvocation, makeTargetScript } from './command/make.js';
+import { makeInvocation, makeTargetScript, plainRecipeLines } from './command/make.js';
 import { npmScriptCommands, npmScriptsRun, packageScripts } from './command/npm-scripts.js';
 import { pythonFileCredentials } from './credentials.js';
 import type { ImageLayout } from './context.js';
@@ -322,7 +322,8 @@ export class ImageFiles extends ModelPart {
       const file = source ? joinPath(contextDir, source) : boundFile(volumes, imagePath);
       if (!file || !(file in this.texts)) continue;
       const script = makeTargetScript(this.texts[file], make.targets);
-      return { file, script, imagePath, makeTargets: make.targets };
+      const plainRecipes = plainRecipeLines(this.texts[file]);
+      return { file, script, imagePath, makeTargets: make.targets, plainRecipeLines: plainRecipes };
     }
     return undefined;
   }

@@ -16,7 +16,12 @@ import {
 } from '../model/settings/index.js';
 import { dataDirFromEnvironment, volumeOnDirectory } from './lib/data-dir-fix.js';
 import { engineForValue, selects } from './lib/provided-config.js';
-import { isDevelopmentComposeFile, isNamedForProduction, projectComposeFiles } from './lib/files.js';
+import {
+  inComposeFiles,
+  isDevelopmentComposeFile,
+  isNamedForProduction,
+  projectComposeFiles,
+} from './lib/files.js';
 import { defineRule } from './lib/rule.js';
 import { otherStorage } from './lib/other-storage.js';
 import { serverDirectory } from '../model/command.js';
@@ -69,10 +74,7 @@ platform) is a deploy of its own and is judged too.
     const composeFiles = new Set(project.apps.flatMap((a) => a.compose?.files ?? []));
     // Named when the repository has several Dockerfiles: the finding is about the image this one builds.
     const several = new Set(project.apps.map((a) => a.dockerfile?.file)).size > 1;
-    return unkeptPaths(project).map((hit) => {
-      // With several compose files, say which one the service is judged in (another may mount the path).
-      const inFiles =
-        hit.app.compose && composeFiles.size > 1 ? ` in ${hit.app.compose.files.join(' + ')}` : '';
+    const render = (hit: UnkeptPath, inFiles: string): RawFinding => {
       const dockerfile = hit.app.dockerfile?.file ?? 'Dockerfile';
       const ofDockerfile = several ? `a VOLUME of ${dockerfile}` : 'a VOLUME of the Dockerfile';
       const where = hit.imageModule
@@ -105,7 +107,17 @@ platform) is a deploy of its own and is judged too.
               ...msg`MEDIA_ROOT resolves to ${hit.path} in the image, which is ${where}: uploaded files are lost when the container is replaced${hit.unless ? `, unless ${hit.unless}` : ''}. Put it on a volume, e.g. ${code('MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/data/media")')} with a volume on /data.`,
             };
       return finding;
-    });
+    };
+    // One finding per settings line, naming together the compose file combinations it is judged in.
+    const groups = new Map<string, { hit: UnkeptPath; combinations: string[][] }>();
+    for (const hit of unkeptPaths(project)) {
+      const key = `${hit.file}\0${hit.line}\0${render(hit, '').message}`;
+      const files = hit.app.compose && composeFiles.size > 1 ? [hit.app.compose.files] : [];
+      const group = groups.get(key);
+      if (group) group.combinations.push(...files);
+      else groups.set(key, { hit, combinations: files });
+    }
+    return [...groups.values()].map(({ hit, combinations }) => render(hit, inComposeFiles(combinations)));
   },
   fix: {
     safety: 'safe',

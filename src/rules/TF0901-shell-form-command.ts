@@ -64,6 +64,7 @@ import { type StartShell, whoKeepsSignal } from './lib/script-parent.js';
 import { scriptShellNote } from './lib/start-script.js';
 import { shellFormFinding, type ShellFormRun } from './lib/shell-form-message.js';
 import { withShellMissing } from './lib/shell-less-command.js';
+import { makeStartAdvice, makeStartOf } from './lib/make-start.js';
 
 export const shellFormCommand = defineRule({
   id: 'TF0901',
@@ -140,6 +141,13 @@ mid-stop, and the message says that. uWSGI before 2.1 takes SIGTERM as a signal 
 where the requirements pin such a version, or none, and neither the command (\`--die-on-term\`) nor the ini file it
 loads (\`die-on-term = true\`) sets it, the advice to exec uwsgi also asks for --die-on-term. The Emperor
 (\`uwsgi --emperor …\`) is not asked: it takes SIGTERM as its death and stops its vassals.
+
+A script that starts the server through make (\`make dev\`, whose recipe runs the server) without exec keeps it
+from SIGTERM too: the script's shell is PID 1, make and the server its children. GNU make passes SIGTERM on to the
+process it runs a recipe line in, which is the server only when make runs the line itself; a line with an assignment
+before the command (\`APP_ENV=prod gunicorn …\`) or other shell syntax runs in a \`/bin/sh -c\` that does not pass it
+on. So \`exec make dev\` is advised (and written by the fix) only for a plain recipe line; otherwise the message
+advises the recipe's command itself, with exec, in the script.
 
 An \`exec\` inside a \`( … )\` subshell (\`(cd src; exec gunicorn …)\`) replaces the subshell, which the script's shell
 forked and waits for, not the script: reported, with the parentheses to remove.
@@ -455,12 +463,29 @@ function scriptFindings(
       server || runsArgs || !ends.has(c) || startsLater(commands, i, startsArgs)
         ? undefined
         : scriptRunBy(c.argv, all, script);
-    if (!server && !runsArgs && !next) return;
-    const what = server ? server.kind : next ? next.file : 'the container command ("$@")';
+    // `make dev`, whose recipe starts the server: the server is a child of make, itself a child of the script
+    const viaMake = server || runsArgs ? undefined : makeStartOf(c, all, facts);
+    if (!server && !runsArgs && !next && !viaMake) return;
+    const what = server
+      ? server.kind
+      : viaMake
+        ? viaMake.kind
+        : next
+          ? next.file
+          : 'the container command ("$@")';
     // `while true; do gunicorn …; done`: exec there would end the loop the script exists for.
     if (c.loop) {
       const message = restartLoopMessage(script, c, what, init, holder) + dieOnTermAdvice(app, c.argv);
       out.push({ file: script.file, line: c.line, message });
+      return;
+    }
+    if (viaMake && !c.execInSubshell) {
+      const at = `${viaMake.makefile}:${viaMake.recipe.line}`;
+      out.push({
+        file: script.file,
+        line: c.line,
+        message: `${script.file}, line ${c.line}, starts ${what} through make (the recipe at ${at}) without exec, ${stays(what)}. ${makeStartAdvice(viaMake)}${also}.${dieOnTermAdvice(app, viaMake.recipe.argv)}${passedOverNote(before(c), `${what} is what starts`)}`,
+      });
       return;
     }
     const write = quotedLine(runsArgs && /^\$\{?[@*]\}?$/.test(c.argv[0]) ? 'exec "$@"' : execLine(c));

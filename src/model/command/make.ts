@@ -2,7 +2,7 @@
 import { isMakefile } from '../../discover/classify.js';
 import { parseShell } from '../../parse/shell.js';
 import type { ShellAssignment, ShellCommand, ShellScript } from '../types/shell.js';
-import { basename } from './servers.js';
+import { basename, programArgv } from './servers.js';
 import { LINES } from '../../util/lines.js';
 
 /** What `make [-C DIR] [-f FILE] [VAR=x] TARGET…` asks for; undefined when argv is no make command. */
@@ -35,6 +35,17 @@ export function makeInvocation(argv: string[]): MakeInvocation | undefined {
     else if (!w.startsWith('-') && !w.includes('=')) out.targets.push(w);
   }
   return out;
+}
+
+/** The Makefile script among `scripts` that `make TARGET…` (or `uv run make …`) runs, matched by its targets. */
+export function makeScriptRun<T extends { makeTargets?: string[] }>(
+  argv: string[],
+  scripts: T[],
+): T | undefined {
+  const make = makeInvocation(programArgv(argv));
+  if (!make) return undefined;
+  const targets = make.targets.join(' ');
+  return scripts.find((s) => s.makeTargets && s.makeTargets.join(' ') === targets);
 }
 
 interface Rule {
@@ -97,6 +108,34 @@ export function makefileScript(text: string): ShellScript {
       commands.push(...(script?.commands ?? []));
     }
   return { commands, assignments };
+}
+
+// GNU make runs a recipe line itself, with no shell, unless it holds one of these or starts with an assignment or a
+// shell builtin (job.c, construct_command_argv_internal).
+const SHELL_CHARS = /[#;"*?[\]&|<>(){}$`^~!\n]/;
+const SHELL_BUILTINS = new Set(
+  '. : alias bg break case cd command continue eval exec exit export fc fg for getopts hash if jobs login logout read readonly return set shift test times trap type ulimit umask unalias unset wait while'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The recipe lines of a Makefile that make runs as a program of its own, with no `/bin/sh -c` between (a plain
+ * command, once its variables are expanded): the process SIGTERM to make is passed on to.
+ */
+export function plainRecipeLines(text: string): number[] {
+  const makefile = parseMakefile(text);
+  const out: number[] = [];
+  for (const rule of makefile.written)
+    for (const { line, text: raw } of rule.recipe) {
+      const expanded = expand(raw, makefile.variables)
+        .replace(/^[@+-]+/, '')
+        .trim();
+      const first = expanded.split(/\s+/)[0];
+      if (expanded && !SHELL_CHARS.test(expanded) && !first.includes('=') && !SHELL_BUILTINS.has(first))
+        out.push(line);
+    }
+  return out;
 }
 
 /** A shell script, or a Makefile's recipes with its variables expanded, as the shell runs them. */

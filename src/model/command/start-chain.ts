@@ -14,7 +14,7 @@ import {
   execsSurely,
 } from './branches.js';
 import { containerVariables, startPath } from './container-env.js';
-import { makeInvocation } from './make.js';
+import { makeInvocation, makeScriptRun } from './make.js';
 import { supervisordRun } from '../supervisor-config.js';
 import { runitRun } from '../runit-services.js';
 import { basename, djangoCommand, launchedCommand, programArgv, SHELLS } from './servers.js';
@@ -400,9 +400,14 @@ function followScripts(
       out.push({ ...c, argv: c.argv.slice(1) });
     }
   }
-  // a program's script runs only where supervisord starts that program
+  // a program's script runs only where supervisord starts that program; a make target that a script runs (`make
+  // dev`) is followed from that script, at its make line
+  const runByScript = new Set(
+    scripts.flatMap((s) => s.script.commands.map((c) => makeScriptRun(c.argv, scripts))),
+  );
   if (!matched && everyScript)
-    for (const s of scripts) if (!s.program) out.push(...scriptCommands(s, undefined, undefined, chain, 0));
+    for (const s of scripts)
+      if (!s.program && !runByScript.has(s)) out.push(...scriptCommands(s, undefined, undefined, chain, 0));
   return out;
 }
 
@@ -418,10 +423,8 @@ function scriptRun(
   scripts: EntrypointScript[],
   workdir: string,
 ): { script: EntrypointScript; argsFrom: number } | undefined {
-  const make = makeInvocation(programArgv(argv));
-  if (make) {
-    const targets = make.targets.join(' ');
-    const script = scripts.find((s) => s.makeTargets && s.makeTargets.join(' ') === targets);
+  if (makeInvocation(programArgv(argv))) {
+    const script = makeScriptRun(argv, scripts);
     return script && { script, argsFrom: argv.length };
   }
   // `gosu app /start.sh`, `wait-for-it db:5432 -- ./start.sh`, `tini -- /entrypoint.sh`: the script a launcher or

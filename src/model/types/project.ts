@@ -51,6 +51,8 @@ export interface EntrypointScript {
   imagePath: string;
   /** Set for a Makefile run as `make TARGET…`: the targets whose recipes `script` holds ([] for the default one). */
   makeTargets?: string[];
+  /** For a Makefile: the recipe lines make runs with no shell between (a plain command), which get the SIGTERM make passes on. */
+  plainRecipeLines?: number[];
   /** Set when the script never reads its arguments: the command docker passes it (CMD, compose command) never runs. */
   ignoresArgs?: boolean;
   /** Set when the file has no `#!` line: run directly (exec form) it fails with "exec format error". */

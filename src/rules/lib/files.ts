@@ -238,3 +238,19 @@ export function sourcesNamedByCopy(app: App): string[] {
     .flatMap((i) => i.sources.map((src) => src.replace(/^(\.\/)+/, '').replace(/^\//, '')))
     .filter((src) => src !== '' && src !== '.' && !/[*?[]/.test(src));
 }
+
+/**
+ * ` in compose.yml + compose.prod.yml`, or for several combinations ` in compose.yml alone or with compose.local.yml
+ * or compose.debug.yml` ('' for none).
+ */
+export function inComposeFiles(combinations: string[][]): string {
+  const or = (items: string[]) =>
+    items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? '');
+  if (combinations.length <= 1) return combinations.length ? ` in ${combinations[0].join(' + ')}` : '';
+  const base = combinations[0][0];
+  if (combinations.every((c) => c[0] === base && c.length <= 2)) {
+    const alone = combinations.some((c) => c.length === 1) ? ' alone or' : '';
+    return ` in ${base}${alone} with ${or(combinations.filter((c) => c.length === 2).map((c) => c[1]))}`;
+  }
+  return ` in ${or(combinations.map((c) => c.join(' + ')))}`;
+}

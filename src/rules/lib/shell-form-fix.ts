@@ -3,6 +3,7 @@
 import {
   backgroundStart,
   branchEnds,
+  daemonFacts,
   execTarget,
   foregroundSequence,
   inlineScript,
@@ -26,6 +27,7 @@ import { appShells, type ImageShells } from './image-shell.js';
 import { shellLessBase } from './shell-less-base.js';
 import { isShell } from './shell-less-command.js';
 import { suExecAdvice } from './su-launch.js';
+import { makeStartOf } from './make-start.js';
 
 export function fixShellForm(context: FixContext): FixProposal | undefined {
   const { finding } = context;
@@ -75,6 +77,10 @@ export function fixShellForm(context: FixContext): FixProposal | undefined {
       // `exec su app -c "…"` leaves su as the server's parent: no fix to write, the message advises gosu or USER.
       // `(cd src; exec gunicorn …)`: the parentheses are what to remove, and exec is written already.
       if (!last || suExecAdvice(last) || last.execInSubshell) continue;
+      // `exec make serve` hands SIGTERM to make, which passes it to the recipe's /bin/sh, not the server, unless
+      // make runs that line with no shell.
+      const make = makeStartOf(last, app.entrypointScripts, daemonFacts(app));
+      if (make && !make.plain) continue;
       return execLast(last, lines, finding.file, last.line, last.line);
     }
   }
