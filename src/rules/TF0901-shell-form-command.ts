@@ -50,7 +50,8 @@ import {
 } from './lib/signal-trap.js';
 import { dieOnTermAdvice, withAdvice } from './lib/uwsgi-term.js';
 import { passedOver, passedOverNote, stoppedNote } from './lib/missing-server.js';
-import { composeArgv, fixShellForm, mainProcessOf } from './lib/shell-form-fix.js';
+import { composeArgv, fixShellForm } from './lib/shell-form-fix.js';
+import { mainProcessOf } from './lib/main-process.js';
 import { withRealModules } from './lib/wsgi-module.js';
 import {
   backgroundsInside,

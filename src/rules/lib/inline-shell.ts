@@ -27,7 +27,7 @@ import {
   sequencePhrase,
 } from './processes.js';
 import { cutOptions } from './script-steps.js';
-import { mainProcessOf } from './shell-form-fix.js';
+import { mainProcessOf } from './main-process.js';
 
 /** `sh -c "... && server"` in exec form: fires when the last command is not run with exec. */
 export function inlineShell(

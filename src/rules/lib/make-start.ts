@@ -4,7 +4,7 @@ import { daemonOf, type DaemonFacts, makeScriptRun, programArgv } from '../../mo
 import type { EntrypointScript } from '../../model/types/project.js';
 import type { ShellCommand } from '../../model/types/shell.js';
 import { execLine, quotedLine } from './command-text.js';
-import { mainProcessOf } from './shell-form-fix.js';
+import { mainProcessOf } from './main-process.js';
 
 /** The server a script's `make TARGET` starts: the recipe command and the Makefile it is written in. */
 export interface MakeStart {

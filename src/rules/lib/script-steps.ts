@@ -8,7 +8,7 @@ import {
 } from '../../model/command.js';
 import type { EntrypointScript } from '../../model/types/project.js';
 import type { ShellCommand } from '../../model/types/shell.js';
-import { mainProcessOf } from './shell-form-fix.js';
+import { mainProcessOf } from './main-process.js';
 
 // The steps of a start script as TF0901 reads them: which command is the last long-running one, which hands over
 // to another script, and which sends its server to the background.

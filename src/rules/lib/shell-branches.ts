@@ -10,7 +10,7 @@ import {
 import type { ShellCommand } from '../../model/types/shell.js';
 import { execLine, quotedLine } from './command-text.js';
 import { listOf } from './processes.js';
-import { mainProcessOf } from './shell-form-fix.js';
+import { mainProcessOf } from './main-process.js';
 
 // The alternative branches (case items, if/else) of a shell's own script, and which of them keep the shell as PID 1.
 

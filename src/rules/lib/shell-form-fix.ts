@@ -10,9 +10,6 @@ import {
   inlineScriptCommands,
   inlineScriptLastCommand,
   isKeepAliveLoop,
-  launchedCommand,
-  programArgv,
-  serverName,
   serverOf,
 } from '../../model/command.js';
 import type { ComposeCommand } from '../../model/types/compose.js';
@@ -28,6 +25,7 @@ import { shellLessBase } from './shell-less-base.js';
 import { isShell } from './shell-less-command.js';
 import { suExecAdvice } from './su-launch.js';
 import { makeStartOf } from './make-start.js';
+import { mainProcessOf } from './main-process.js';
 
 export function fixShellForm(context: FixContext): FixProposal | undefined {
   const { finding } = context;
@@ -164,21 +162,6 @@ function withSh(
   const start = { line, column: column + 1 };
   const end = { line, column: column + 1 + bash.length };
   return { ...fix, edits: [{ file, start, end, text: bash.replace(/bash$/, 'sh') }, ...fix.edits] };
-}
-
-/** The server a command runs, or supervisord kept in the foreground (`-n`, or a `-c` conf that may say nodaemon). */
-export function mainProcessOf(argv: string[]): { kind: string } | undefined {
-  const server = serverOf(argv);
-  // `runserver_plus` is named as written, not as the kind of server it is
-  if (server) return { kind: serverName(argv, server) };
-  // `su app -c "python manage.py runserver"`, `wait-for-it db:5432 -- gunicorn …`: the server a launcher runs
-  const inner = launchedCommand(argv);
-  if (inner) return mainProcessOf(inlineScriptLastCommand(inner, 1)?.argv ?? inner);
-  const a = programArgv(argv);
-  if (!/(^|\/)supervisord$/.test(a[0] ?? '')) return undefined;
-  return a.some((w) => /^(-n|--nodaemon|-c.*|--configuration.*)$/.test(w))
-    ? { kind: 'supervisord' }
-    : undefined;
 }
 
 /** The words of a compose command or entrypoint: its array, or the first command of its string. */

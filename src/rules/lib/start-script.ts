@@ -4,7 +4,7 @@ import type { CommandInstr } from '../../model/types/dockerfile.js';
 import type { App, EntrypointScript } from '../../model/types/project.js';
 import type { RawFinding } from '../../core/index.js';
 import { scriptRunByText } from './exec-form.js';
-import { mainProcessOf } from './shell-form-fix.js';
+import { mainProcessOf } from './main-process.js';
 
 /**
  * The script a shell-form command runs the server from: the one its last command runs, else, unless that last command
